@@ -1,0 +1,107 @@
+// Plain data passed between the stages (config -> discovery -> select -> plan -> run -> report).
+// Nothing here has behaviour; every stage imports these shapes and nothing else of another stage.
+
+/** A mark as written in source: `@pytest.mark.NAME(*args, **kwargs)`, args as literal values. */
+export interface Mark {
+  name: string;
+  /** Literal positional arguments; a value discovery could not read statically is `null` with `dynamicArgs`. */
+  args: PyValue[];
+  kwargs: Record<string, PyValue>;
+  /** True when at least one argument was not a literal. */
+  dynamicArgs?: boolean;
+}
+
+/** A Python literal value as discovery reads it from source. */
+export type PyValue =
+  | null
+  | boolean
+  | number
+  | string
+  | { py: 'int'; repr: string } // ints beyond JS safe range, kept as their source text
+  | { py: 'float'; repr: string } // floats as pytest's id would print them (repr)
+  | { py: 'bytes'; value: string } // bytes, as latin-1 string
+  | { py: 'tuple'; items: PyValue[] }
+  | { py: 'list'; items: PyValue[] }
+  | { py: 'dict'; repr: string }
+  | { py: 'set'; repr: string }
+  | { py: 'complex'; repr: string }
+  | { py: 'expr'; source: string }; // not a literal: its source text
+
+/** One test as pytest would collect it. */
+export interface TestItem {
+  /** pytest node id, byte for byte: `tests/test_x.py::TestC::test_m[1-a]`, relative to rootdir. */
+  id: string;
+  /** Path of the module relative to rootdir, with `/` separators. */
+  file: string;
+  /** 1-based line of the `def` (after decorators), as pytest's JUnit `line` + 1. */
+  line: number;
+  /** Enclosing class names, outermost first. */
+  classes: string[];
+  /** Function name without the parametrize id. */
+  function: string;
+  /** The parametrize id inside `[...]`, if any. */
+  param?: string;
+  /** Marks on the function, then its classes (innermost first), then the module's `pytestmark`. */
+  marks: Mark[];
+  /**
+   * True when the item's final ids are only known at run time (non-literal parametrize,
+   * ids=callable, parametrized fixtures, pytest_generate_tests). The id is then the base id
+   * without `[...]` and the runner reports whatever ids pytest expands it to.
+   */
+  dynamic: boolean;
+  /** True for methods of unittest.TestCase subclasses. */
+  unittest?: boolean;
+}
+
+/** A file that could not be collected, with pytest's wording. */
+export interface CollectionError {
+  file: string;
+  /** The text pytest prints under `ERROR collecting FILE`. */
+  message: string;
+}
+
+export interface DiscoveryResult {
+  rootdir: string;
+  items: TestItem[];
+  errors: CollectionError[];
+  /** Files parsed this run (not served from the cache): for tests and the `-v` log. */
+  parsedFiles: number;
+  cachedFiles: number;
+}
+
+/** Final outcome of one test, as pytest's terminal reporter counts it. */
+export type Outcome = 'passed' | 'failed' | 'error' | 'skipped' | 'xfailed' | 'xpassed';
+
+/** One test's result: exactly one per selected test id (dynamic items: one per expanded id). */
+export interface TestResult {
+  id: string;
+  outcome: Outcome;
+  /** Phase that decided the outcome. */
+  when: 'collect' | 'setup' | 'call' | 'teardown';
+  /** Seconds, setup + call + teardown. */
+  duration: number;
+  /** rootdir-relative file and 1-based line of the test function, when known. */
+  file?: string;
+  line?: number;
+  /** Full failure text as pytest prints it in FAILURES / ERRORS. */
+  longrepr?: string;
+  /** One-line message: the exception line, skip reason or xfail reason. */
+  message?: string;
+  /** Captured output: [section name, text], e.g. ["Captured stdout call", "hello\n"]. */
+  sections?: [string, string][];
+  /** An error in teardown after setup and call: pytest counts it as an extra error. */
+  teardownError?: { longrepr: string; message: string };
+  /** Which engine ran it and on which worker. */
+  engine?: 'native' | 'pytest';
+  worker?: number;
+}
+
+/** What the Node side hands a worker to run: one module, or some tests within it. */
+export interface Unit {
+  /** rootdir-relative path of the module. */
+  file: string;
+  /** Node ids to run; null runs the whole file as collected. Dynamic items appear by base id. */
+  ids: string[] | null;
+  /** Expected seconds, for scheduling. */
+  expected: number;
+}
