@@ -25,6 +25,9 @@ export type PyValue =
   | { py: 'dict'; repr: string }
   | { py: 'set'; repr: string }
   | { py: 'complex'; repr: string }
+  | { py: 'call'; func: string; args: PyValue[]; kwargs: Record<string, PyValue> } // e.g. pytest.param(...)
+  | { py: 'mark'; mark: Mark } // `pytest.mark.NAME` / `pytest.mark.NAME(...)` used as a value
+  | { py: 'name'; name: string } // a bare name whose `__name__` is known (a class or function defined in the module, a builtin type)
   | { py: 'expr'; source: string }; // not a literal: its source text
 
 /** One test as pytest would collect it. */
@@ -33,7 +36,7 @@ export interface TestItem {
   id: string;
   /** Path of the module relative to rootdir, with `/` separators. */
   file: string;
-  /** 1-based line of the `def` (after decorators), as pytest's JUnit `line` + 1. */
+  /** 1-based line where the function starts (its first decorator: Python's co_firstlineno). */
   line: number;
   /** Enclosing class names, outermost first. */
   classes: string[];
@@ -67,6 +70,8 @@ export interface DiscoveryResult {
   /** Files parsed this run (not served from the cache): for tests and the `-v` log. */
   parsedFiles: number;
   cachedFiles: number;
+  /** Non-fatal problems to print once (e.g. a corrupt cache that was rebuilt). */
+  warnings: string[];
 }
 
 /** Final outcome of one test, as pytest's terminal reporter counts it. */

@@ -1,0 +1,69 @@
+// Builds dist/ from src/: one ES-module bundle per entry with @vercel/ncc, then the grammar's
+// .wasm files copied beside them (byte-checked: ncc has been seen to corrupt relocated assets).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const outDir = process.env.FASTEST_BUILD_OUT ? process.env.FASTEST_BUILD_OUT : dist;
+const entries = [
+  { source: 'src/cli/main.ts', bundle: 'cli.js' },
+  { source: 'src/action/main.ts', bundle: 'action.js' },
+];
+const wasmFiles = [
+  ['web-tree-sitter', 'web-tree-sitter.wasm'],
+  ['tree-sitter-python', 'tree-sitter-python.wasm'],
+];
+
+// webpack turns `await import("node-builtin")` into an interop call that loses named exports
+// (web-tree-sitter's `const { createRequire } = await import("module")` then fails); put the
+// native dynamic import back.
+function restoreBuiltinImports(code) {
+  const externals = new Map();
+  for (const m of code.matchAll(/\/\*\*\*\/ (\d+):\n\/\*\*\*\/ \(\(module\) => \{\n\nmodule\.exports = __WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\);/g)) {
+    externals.set(m[1], m[2]);
+  }
+  return code.replace(
+    /Promise\.resolve\(\/\* import\(\) \*\/\)\.then\(__webpack_require__\.t\.bind\(__webpack_require__, (\d+), 19\)\)/g,
+    (whole, id) => (externals.has(id) ? `import(${JSON.stringify(externals.get(id))})` : whole),
+  );
+}
+
+// CommonJS code inside the ES-module bundle (web-tree-sitter's node build) expects these.
+const ESM_SHIM = [
+  "import { createRequire as __fastestCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __fastestFileURLToPath } from 'node:url';",
+  "import { dirname as __fastestDirname } from 'node:path';",
+  'const __filename = __fastestFileURLToPath(import.meta.url);',
+  'const __dirname = __fastestDirname(__filename);',
+  'const require = __fastestCreateRequire(import.meta.url);',
+  '',
+].join('\n');
+
+function packageFile(pkg, file) {
+  const path = join(root, 'node_modules', pkg, file);
+  if (!existsSync(path)) throw new Error(`${pkg}/${file} is missing: run npm ci`);
+  return path;
+}
+
+mkdirSync(outDir, { recursive: true });
+const tmp = join(root, 'build', 'ncc');
+for (const { source, bundle } of entries) {
+  if (!existsSync(join(root, source))) continue;
+  rmSync(tmp, { recursive: true, force: true });
+  execFileSync(process.execPath, [packageFile('@vercel/ncc', 'dist/ncc/cli.js'), 'build', source, '-o', tmp, '-t', '-q', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  const produced = readdirSync(tmp).filter((f) => f.endsWith('.js'));
+  if (produced.length !== 1) throw new Error(`expected one bundle for ${source}, got ${produced.join(', ')}`);
+  const code = restoreBuiltinImports(readFileSync(join(tmp, 'index.js'), 'utf8')).replace(/^#!.*\n/, '');
+  writeFileSync(join(outDir, bundle), `#!/usr/bin/env node\n${ESM_SHIM}${code}`, { mode: 0o755 });
+}
+rmSync(tmp, { recursive: true, force: true });
+for (const [pkg, file] of wasmFiles) {
+  const from = packageFile(pkg, file);
+  const to = join(outDir, file);
+  copyFileSync(from, to);
+  if (!readFileSync(from).equals(readFileSync(to))) throw new Error(`copied ${file} differs from its source`);
+}
+writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');

@@ -1,0 +1,286 @@
+// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+
+export class UsageError extends Error {
+  readonly exitCode = 4;
+}
+
+export interface CliOptions {
+  command: 'run' | 'discover' | 'plan' | 'merge' | 'watch';
+  /** Positional arguments: paths and node ids. */
+  paths: string[];
+  keyword: string | null;
+  markexpr: string | null;
+  maxfail: number;
+  verbosity: number;
+  capture: 'fd' | 'sys' | 'no';
+  workers: number | 'auto' | null;
+  junitxml: string | null;
+  junitPrefix: string | null;
+  json: string | null;
+  jsonOutput: boolean;
+  timeout: number | null;
+  lastFailed: boolean;
+  failedFirst: boolean;
+  durations: number | null;
+  durationsMin: number;
+  engine: 'auto' | 'native' | 'pytest';
+  python: string | null;
+  shard: { index: number; total: number | null } | null;
+  plan: string | null;
+  ignore: string[];
+  ignoreGlob: string[];
+  deselect: string[];
+  overrides: string[];
+  configFile: string | null;
+  rootdir: string | null;
+  importMode: string | null;
+  plugins: string[];
+  warningFilters: string[];
+  reportChars: string | null;
+  tb: string | null;
+  collectOnly: boolean;
+  continueOnCollectionErrors: boolean;
+  strictMarkers: boolean;
+  noCache: boolean;
+  cacheClear: boolean;
+  color: 'yes' | 'no' | 'auto';
+  showLocals: boolean;
+  runxfail: boolean;
+  disableWarnings: boolean;
+  noHeader: boolean;
+  basetemp: string | null;
+  help: boolean;
+  version: boolean;
+  /** Arguments the pytest engine must see as pytest would (plugins, warnings, ini overrides...). */
+  pytestArgs: string[];
+}
+
+export function defaultOptions(): CliOptions {
+  return {
+    command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
+    workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
+    lastFailed: false, failedFirst: false, durations: null, durationsMin: 0.005, engine: 'auto',
+    python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [],
+    configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
+    tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
+    cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
+    noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [],
+  };
+}
+
+type Apply = (o: CliOptions, value: string, flag: string) => void;
+interface FlagSpec {
+  names: string[];
+  /** Takes a value (`-k EXPR`, `--maxfail=2`). */
+  value: boolean;
+  apply: Apply;
+  /** Forward the flag (and its value) to the pytest engine as given. */
+  forward?: boolean;
+}
+
+function intValue(flag: string, value: string, min = 0): number {
+  if (!/^-?\d+$/.test(value) || Number(value) < min) throw new UsageError(`argument ${flag}: invalid int value: '${value}'`);
+  return Number(value);
+}
+
+function floatValue(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`argument ${flag}: invalid float value: '${value}'`);
+  return n;
+}
+
+function choice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(`argument ${flag}: invalid choice: '${value}' (choose from ${choices.map((c) => `'${c}'`).join(', ')})`);
+  }
+  return value as T;
+}
+
+const FLAGS: FlagSpec[] = [
+  { names: ['-k'], value: true, apply: (o, v) => { o.keyword = v; } },
+  { names: ['-m'], value: true, apply: (o, v) => { o.markexpr = v; } },
+  { names: ['-x', '--exitfirst'], value: false, apply: (o) => { o.maxfail = 1; } },
+  { names: ['--maxfail'], value: true, apply: (o, v, f) => { o.maxfail = intValue(f, v); } },
+  { names: ['-v', '--verbose'], value: false, apply: (o) => { o.verbosity += 1; } },
+  { names: ['-q', '--quiet'], value: false, apply: (o) => { o.verbosity -= 1; } },
+  { names: ['--verbosity'], value: true, apply: (o, v, f) => { o.verbosity = intValue(f, v, -10); } },
+  { names: ['-s'], value: false, apply: (o) => { o.capture = 'no'; }, forward: true },
+  { names: ['--capture'], value: true, forward: true, apply: (o, v, f) => { const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys'] as const); o.capture = c === 'tee-sys' ? 'sys' : c; } },
+  { names: ['-n', '--numprocesses'], value: true, apply: (o, v, f) => { o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v); } },
+  { names: ['--junitxml', '--junit-xml'], value: true, apply: (o, v) => { o.junitxml = v; } },
+  { names: ['--junit-prefix', '--junitprefix'], value: true, apply: (o, v) => { o.junitPrefix = v; } },
+  { names: ['--json'], value: true, apply: (o, v) => { o.json = v; } },
+  { names: ['--timeout'], value: true, apply: (o, v, f) => { o.timeout = floatValue(f, v); } },
+  { names: ['--lf', '--last-failed'], value: false, apply: (o) => { o.lastFailed = true; } },
+  { names: ['--ff', '--failed-first'], value: false, apply: (o) => { o.failedFirst = true; } },
+  { names: ['--durations'], value: true, apply: (o, v, f) => { o.durations = intValue(f, v); } },
+  { names: ['--durations-min'], value: true, apply: (o, v, f) => { o.durationsMin = floatValue(f, v); } },
+  { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest'] as const); } },
+  { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
+  { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
+  { names: ['--plan'], value: true, apply: (o, v) => { o.plan = v; } },
+  { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
+  { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
+  { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
+  { names: ['-o', '--override-ini'], value: true, forward: true, apply: (o, v) => { o.overrides.push(v); } },
+  { names: ['-c', '--config-file'], value: true, forward: true, apply: (o, v) => { o.configFile = v; } },
+  { names: ['--rootdir'], value: true, forward: true, apply: (o, v) => { o.rootdir = v; } },
+  { names: ['--import-mode'], value: true, forward: true, apply: (o, v, f) => { o.importMode = choice(f, v, ['prepend', 'append', 'importlib'] as const); } },
+  { names: ['-p'], value: true, forward: true, apply: (o, v) => { o.plugins.push(v); } },
+  { names: ['-W', '--pythonwarnings'], value: true, forward: true, apply: (o, v) => { o.warningFilters.push(v); } },
+  { names: ['-r'], value: true, apply: (o, v) => { o.reportChars = v; } },
+  { names: ['--tb'], value: true, forward: true, apply: (o, v, f) => { o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native'] as const); } },
+  { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
+  { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
+  { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+  { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
+  { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
+  { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto'] as const); } },
+  { names: ['-l', '--showlocals'], value: false, forward: true, apply: (o) => { o.showLocals = true; } },
+  { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
+  { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
+  { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+  { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+  { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
+  { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+];
+
+/** pytest flags fastest knows of but does not do: named in one line, exit 4, never ignored. */
+const UNSUPPORTED = new Set([
+  '--pdb', '--pdbcls', '--trace', '--sw', '--stepwise', '--sw-skip', '--stepwise-skip', '--doctest-modules',
+  '--doctest-glob', '--fixtures', '--funcargs', '--fixtures-per-test', '--setup-only', '--setup-plan',
+  '--setup-show', '--markers', '--pyargs', '--looponfail', '-f', '--lfnf', '--last-failed-no-failures',
+  '--nf', '--new-first', '--debug', '--trace-config', '--noconftest', '--keep-duplicates', '--confcutdir',
+  '--full-trace', '--log-cli-level', '--log-level', '--log-file', '--dist', '--maxprocesses',
+]);
+
+function parseShard(flag: string, value: string): { index: number; total: number | null } {
+  const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
+  if (!m) throw new UsageError(`argument ${flag}: expected K/N or K, got '${value}'`);
+  const index = Number(m[1]);
+  const total = m[2] === undefined ? null : Number(m[2]);
+  if (index < 1 || (total !== null && (total < 1 || index > total))) throw new UsageError(`argument ${flag}: shard ${value} is out of range`);
+  return { index, total };
+}
+
+const byName = new Map<string, FlagSpec>();
+for (const spec of FLAGS) for (const name of spec.names) byName.set(name, spec);
+
+function applyFlag(o: CliOptions, spec: FlagSpec, name: string, value: string | undefined): void {
+  spec.apply(o, value ?? '', name);
+  if (spec.forward) o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
+}
+
+/** Parses argv (without node and script) into options; `into` accumulates over addopts + argv. */
+export function parseArgs(argv: string[], into: CliOptions = defaultOptions()): CliOptions {
+  const o = into;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      o.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = eq >= 0 ? arg.slice(0, eq) : arg;
+      const spec = byName.get(name);
+      if (!spec) {
+        if (UNSUPPORTED.has(name)) throw new UsageError(`${name} is a pytest option that fastest does not support`);
+        throw new UsageError(`unrecognized arguments: ${arg}`);
+      }
+      if (spec.value) {
+        const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
+        applyFlag(o, spec, name, value);
+      } else {
+        if (eq >= 0) throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+        applyFlag(o, spec, name, undefined);
+      }
+      continue;
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      for (let j = 1; j < arg.length; j++) {
+        const name = `-${arg[j]}`;
+        const spec = byName.get(name);
+        if (!spec) {
+          if (UNSUPPORTED.has(name)) throw new UsageError(`${name} is a pytest option that fastest does not support`);
+          throw new UsageError(`unrecognized arguments: ${arg}`);
+        }
+        if (spec.value) {
+          const rest = arg.slice(j + 1);
+          const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
+          if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
+          applyFlag(o, spec, name, value);
+          break;
+        }
+        applyFlag(o, spec, name, undefined);
+      }
+      continue;
+    }
+    o.paths.push(arg);
+  }
+  return o;
+}
+
+const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
+
+/** Splits off the subcommand: `fastest discover ...` → ['discover', rest]. */
+export function splitCommand(argv: string[]): { command: CliOptions['command']; rest: string[] } {
+  if (argv.length > 0 && COMMANDS.has(argv[0])) return { command: argv[0] as CliOptions['command'], rest: argv.slice(1) };
+  return { command: 'run', rest: argv };
+}
+
+export const HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
+       fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
+       fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
+       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+
+Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
+
+selection:
+  -k EXPR               only run tests which match the given substring expression
+  -m MARKEXPR           only run tests matching the given mark expression
+  --deselect NODEID     deselect item (via node id prefix) during collection
+  --ignore PATH         ignore path during collection (multi-allowed)
+  --ignore-glob GLOB    ignore path pattern during collection
+  --lf, --last-failed   rerun only the tests that failed at the last run (or all if none failed)
+  --ff, --failed-first  run all tests, but run the last failures first
+  --co, --collect-only  only collect tests, don't execute them
+
+running:
+  -n N|auto             number of worker processes (default: auto, one per CPU)
+  --engine ENGINE       auto (default): native engine, pytest where a module needs it;
+                        native: never fall back; pytest: run everything through pytest
+  --python PATH         interpreter (default: the active virtualenv's python, else python3)
+  -x, --exitfirst       exit instantly on first error or failed test
+  --maxfail N           exit after first N failures or errors
+  --timeout SEC         fail a test that runs longer than SEC seconds (its worker is replaced)
+  -s                    shortcut for --capture=no
+  --capture METHOD      per-test capturing method: one of fd|sys|no
+  -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
+  -W FILTER             set which warnings to report, see -W option of python itself
+  --shard K/N           run shard K of N, planned from the timings store
+  --plan FILE --shard K run shard K of a plan made by \`fastest plan\`
+  --no-cache            don't read or write the discovery cache under .fastest/
+  --cache-clear         remove the discovery cache before the run
+
+reporting:
+  -v, --verbose         increase verbosity
+  -q, --quiet           decrease verbosity
+  -r CHARS              show extra test summary info as specified by chars (fEsxXpPaA)
+  --tb STYLE            traceback print mode (auto/long/short/line/native/no)
+  --durations N         show N slowest setup/test durations (N=0 for all)
+  --junitxml PATH       create junit-xml style report file at given path
+  --json PATH           write every result as JSON to PATH
+  --color yes|no|auto   color terminal output
+
+configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, setup.cfg):
+  -c, --config-file FILE  load configuration from FILE
+  --rootdir DIR         define root directory for tests
+  -o, --override-ini K=V  override ini option
+  --import-mode MODE    prepend (default), append or importlib
+  --strict-markers      markers not registered in the markers ini are errors
+
+  -h, --help            show this help message and exit
+  -V, --version         show fastest's version
+`;

@@ -1,0 +1,39 @@
+// `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
+import type { Collected, Session } from './session.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
+export function collectedLine(selected: number, deselected: number, errors: number, seconds: number): string {
+  const total = selected + deselected;
+  let line = deselected > 0 ? `${selected}/${plural(total, 'test')} collected (${deselected} deselected)` : `${plural(total, 'test')} collected`;
+  if (errors > 0) line += `, ${plural(errors, 'error')}`;
+  return `${line} in ${seconds.toFixed(2)}s`;
+}
+
+export function printDiscovery(session: Session, collected: Collected, seconds: number, write: (s: string) => void): number {
+  const { selection, discovery } = collected;
+  if (session.options.jsonOutput) {
+    write(`${JSON.stringify({
+      rootdir: discovery.rootdir,
+      tests: selection.selected.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
+      errors: discovery.errors,
+      deselected: selection.deselected.length,
+    }, null, 2)}\n`);
+    return discovery.errors.length > 0 ? 2 : selection.selected.length === 0 ? 5 : 0;
+  }
+  for (const item of selection.selected) write(`${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`);
+  if (discovery.errors.length > 0) {
+    write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
+    for (const e of discovery.errors) {
+      const title = ` ERROR collecting ${e.file} `;
+      const side = Math.max(1, Math.floor((80 - title.length) / 2));
+      write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
+    }
+  }
+  write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+  if (discovery.errors.length > 0) return 2;
+  return selection.selected.length === 0 ? 5 : 0;
+}

@@ -1,0 +1,141 @@
+// The front of every command: options (argv + addopts), config, discovery and selection.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
+import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
+import { discover, toNodePath } from '../discovery/index.js';
+import { fnmatch } from '../discovery/fnmatch.js';
+import { selectItems, type SelectResult } from '../select/index.js';
+import type { DiscoveryResult } from '../types.js';
+import { parseArgs, UsageError, type CliOptions } from './args.js';
+
+export interface Session {
+  options: CliOptions;
+  config: Config;
+  cwd: string;
+  /** Absolute paths collection starts from. */
+  paths: string[];
+  python: string;
+}
+
+/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
+export function openSession(argv: string[], command: CliOptions['command'], cwd: string, env: NodeJS.ProcessEnv): Session {
+  const first = parseArgs(argv);
+  const config = loadConfig({
+    cwd,
+    args: first.paths,
+    inifile: first.configFile ?? undefined,
+    rootdir: first.rootdir ?? undefined,
+    overrides: first.overrides,
+    env,
+  });
+  const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
+  const options = parseArgs([...config.addopts, ...envAddopts, ...argv]);
+  options.command = command;
+  const paths = decidePaths(options, config, cwd);
+  return { options, config, cwd, paths, python: pythonFor(options, env) };
+}
+
+export function pythonFor(options: CliOptions, env: NodeJS.ProcessEnv): string {
+  if (options.python) return options.python;
+  if (env.VIRTUAL_ENV && existsSync(join(env.VIRTUAL_ENV, 'bin', 'python'))) return join(env.VIRTUAL_ENV, 'bin', 'python');
+  return 'python3';
+}
+
+function pathPart(arg: string): string {
+  const at = arg.indexOf('::');
+  return at >= 0 ? arg.slice(0, at) : arg;
+}
+
+/** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
+function decidePaths(options: CliOptions, config: Config, cwd: string): string[] {
+  if (options.paths.length > 0) {
+    return options.paths.map((arg) => {
+      const abs = resolve(cwd, pathPart(arg));
+      if (!existsSync(abs)) throw new UsageError(`file or directory not found: ${arg}`);
+      return abs;
+    });
+  }
+  if (resolve(cwd) === config.rootdir && config.testpaths.length > 0) {
+    const found = config.testpaths.flatMap((p) => expandGlob(config.rootdir, p));
+    if (found.length > 0) return found;
+  }
+  return [resolve(cwd)];
+}
+
+function expandGlob(base: string, pattern: string): string[] {
+  if (!/[*?[]/.test(pattern)) {
+    const abs = resolve(base, pattern);
+    return existsSync(abs) ? [abs] : [];
+  }
+  // Node 20 lacks fs.globSync: walk segment by segment with fnmatch.
+  const segments = pattern.split('/').filter((s) => s.length > 0);
+  let current = [resolve(base)];
+  for (const segment of segments) {
+    const next: string[] = [];
+    for (const dir of current) {
+      if (!/[*?[]/.test(segment)) {
+        const p = join(dir, segment);
+        if (existsSync(p)) next.push(p);
+        continue;
+      }
+      try {
+        for (const name of readdirSorted(dir)) if (fnmatchSegment(name, segment)) next.push(join(dir, name));
+      } catch {
+        // not a directory
+      }
+    }
+    current = next;
+  }
+  return current.sort();
+}
+
+function readdirSorted(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
+function fnmatchSegment(name: string, segment: string): boolean {
+  return (!name.startsWith('.') || segment.startsWith('.')) && fnmatch(name, segment);
+}
+
+export interface Collected {
+  discovery: DiscoveryResult;
+  selection: SelectResult;
+}
+
+/** Discovery and selection, as pytest's collection phase. */
+export async function collect(session: Session): Promise<Collected> {
+  const { options, config } = session;
+  if (options.cacheClear) rmSync(join(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+  const discovery = await discover({
+    rootdir: config.rootdir,
+    paths: session.paths,
+    walk: {
+      pythonFiles: config.pythonFiles,
+      norecursedirs: config.norecursedirs.length > 0 ? config.norecursedirs : [...DEFAULT_NORECURSEDIRS],
+      ignore: options.ignore.map((p) => resolve(session.cwd, p)),
+      ignoreGlob: options.ignoreGlob.map((p) => resolve(session.cwd, p)),
+      collectInVirtualenv: false,
+    },
+    rules: {
+      pythonFunctions: config.pythonFunctions,
+      pythonClasses: config.pythonClasses,
+      idOptions: { noEscaping: getIni(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
+    },
+    useCache: !options.noCache,
+    python: session.python,
+  });
+  const nodeIds = options.paths.map((arg) => {
+    const at = arg.indexOf('::');
+    const abs = resolve(session.cwd, pathPart(arg));
+    return toNodePath(config.rootdir, abs) + (at >= 0 ? arg.slice(at) : '');
+  });
+  const selection = selectItems(discovery.items, {
+    keyword: options.keyword ?? undefined,
+    markexpr: options.markexpr ?? undefined,
+    deselect: options.deselect,
+    nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
+    rootdir: config.rootdir,
+    erroredFiles: discovery.errors.map((e) => e.file),
+  });
+  return { discovery, selection };
+}

@@ -1,0 +1,65 @@
+// Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
+// whose content hash is unchanged, is not parsed again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ParsedModule } from './parse.js';
+
+/** Bump when ParsedModule's shape or the parser's rules change. */
+export const DISCOVERY_CACHE_VERSION = 3;
+
+export interface CacheEntry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  parsed: ParsedModule;
+  /** Python's own SyntaxError text, when tree-sitter saw an error and Python confirmed it. */
+  syntaxError?: string | null;
+}
+
+export interface DiscoveryCache {
+  entries: Map<string, CacheEntry>;
+  dirty: boolean;
+  warning: string | null;
+}
+
+export function cachePath(rootdir: string): string {
+  return join(rootdir, '.fastest', 'discovery.json');
+}
+
+export function contentHash(content: Buffer): string {
+  return createHash('sha1').update(content).digest('hex');
+}
+
+export function loadCache(rootdir: string): DiscoveryCache {
+  const path = cachePath(rootdir);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { entries: new Map(), dirty: false, warning: null };
+  }
+  try {
+    const data = JSON.parse(text) as { version?: unknown; files?: Record<string, CacheEntry> };
+    if (data.version !== DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
+      return { entries: new Map(), dirty: true, warning: null };
+    }
+    return { entries: new Map(Object.entries(data.files)), dirty: false, warning: null };
+  } catch {
+    return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
+  }
+}
+
+export function saveCache(rootdir: string, cache: DiscoveryCache): void {
+  if (!cache.dirty) return;
+  const path = cachePath(rootdir);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: DISCOVERY_CACHE_VERSION, files: Object.fromEntries(cache.entries) }));
+    renameSync(tmp, path);
+    cache.dirty = false;
+  } catch {
+    // A read-only checkout still discovers; it only loses the cache.
+  }
+}

@@ -1,0 +1,157 @@
+// Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
+import { contentHash, loadCache, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
+import { pythonParser } from './grammar.js';
+import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
+import { parseModule, type ParsedModule } from './parse.js';
+import { findTestFiles, type WalkRules } from './walk.js';
+
+export interface DiscoverOptions {
+  rootdir: string;
+  /** Absolute paths to collect (files or directories), already decided from args/testpaths. */
+  paths: string[];
+  walk: WalkRules;
+  rules: CollectRules;
+  useCache: boolean;
+  /** Interpreter used to confirm syntax errors with Python's own message. */
+  python: string;
+}
+
+export function toNodePath(rootdir: string, absolute: string): string {
+  const rel = relative(rootdir, absolute);
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+interface FileState {
+  abs: string;
+  entry: CacheEntry;
+}
+
+/** Reads a file's parsed structure from the cache, or parses it. */
+async function parsedFile(abs: string, rel: string, cache: DiscoveryCache | null, counters: { parsed: number; cached: number }): Promise<FileState> {
+  const st = statSync(abs);
+  const cached = cache?.entries.get(rel);
+  if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs) {
+    counters.cached++;
+    return { abs, entry: cached };
+  }
+  const content = readFileSync(abs);
+  const hash = contentHash(content);
+  if (cached && cached.hash === hash) {
+    counters.cached++;
+    const entry = { ...cached, size: st.size, mtimeMs: st.mtimeMs };
+    if (cache) {
+      cache.entries.set(rel, entry);
+      cache.dirty = true;
+    }
+    return { abs, entry };
+  }
+  const parser = await pythonParser();
+  const parsed: ParsedModule = parseModule(parser, content.toString('utf8'));
+  counters.parsed++;
+  const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash, parsed };
+  if (cache) {
+    cache.entries.set(rel, entry);
+    cache.dirty = true;
+  }
+  return { abs, entry };
+}
+
+const SYNTAX_CHECK = `
+import json, sys, traceback
+out = {}
+for path in sys.argv[1:]:
+    try:
+        with open(path, 'rb') as f:
+            compile(f.read(), path, 'exec', dont_inherit=True)
+        out[path] = None
+    except SyntaxError as e:
+        out[path] = ''.join(traceback.format_exception_only(type(e), e))
+    except Exception as e:
+        out[path] = None
+print(json.dumps(out))
+`;
+
+/** Asks Python whether files tree-sitter could not parse are really invalid, and its message. */
+function confirmSyntaxErrors(python: string, files: string[]): Map<string, string | null> {
+  const verdicts = new Map<string, string | null>();
+  if (files.length === 0) return verdicts;
+  try {
+    const output = execFileSync(python, ['-c', SYNTAX_CHECK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const parsed = JSON.parse(output) as Record<string, string | null>;
+    for (const f of files) verdicts.set(f, parsed[f] ?? null);
+  } catch {
+    for (const f of files) verdicts.set(f, 'SyntaxError: invalid syntax (tree-sitter could not parse this file)\n');
+  }
+  return verdicts;
+}
+
+function syntaxErrorMessage(pythonText: string): string {
+  return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
+}
+
+export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> {
+  const cache = opts.useCache ? loadCache(opts.rootdir) : null;
+  const counters = { parsed: 0, cached: 0 };
+  const files = findTestFiles(opts.paths, opts.walk);
+  const conftestInfo = new Map<string, ConftestInfo | null>();
+
+  const states: FileState[] = [];
+  for (const abs of files) states.push(await parsedFile(abs, toNodePath(opts.rootdir, abs), cache, counters));
+
+  const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
+  const verdicts = confirmSyntaxErrors(opts.python, unconfirmed.map((s) => s.abs));
+  for (const s of unconfirmed) {
+    s.entry.syntaxError = verdicts.get(s.abs) ?? null;
+    if (cache) cache.dirty = true;
+  }
+
+  async function conftestOf(dir: string): Promise<ConftestInfo | null> {
+    if (conftestInfo.has(dir)) return conftestInfo.get(dir)!;
+    const path = join(dir, 'conftest.py');
+    let info: ConftestInfo | null = null;
+    try {
+      statSync(path);
+      const state = await parsedFile(path, toNodePath(opts.rootdir, path), cache, counters);
+      info = conftestFacts(state.entry.parsed);
+    } catch {
+      info = null;
+    }
+    conftestInfo.set(dir, info);
+    return info;
+  }
+
+  async function conftestChain(file: string): Promise<ConftestInfo> {
+    const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false };
+    const dirs: string[] = [];
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
+      dirs.push(dir);
+      if (dir === opts.rootdir || dirname(dir) === dir || !dir.startsWith(opts.rootdir)) break;
+    }
+    for (const dir of dirs) {
+      const info = await conftestOf(dir);
+      if (!info) continue;
+      for (const f of info.parametrizedFixtures) merged.parametrizedFixtures.add(f);
+      merged.hasGenerateTests ||= info.hasGenerateTests;
+    }
+    return merged;
+  }
+
+  const items: TestItem[] = [];
+  const errors: CollectionError[] = [];
+  for (const state of states) {
+    const rel = toNodePath(opts.rootdir, state.abs);
+    if (state.entry.syntaxError) {
+      errors.push({ file: rel, message: syntaxErrorMessage(state.entry.syntaxError) });
+      continue;
+    }
+    const result = itemsOfModule(rel, state.entry.parsed, opts.rules, await conftestChain(state.abs));
+    items.push(...result.items);
+    errors.push(...result.errors);
+  }
+  if (cache) saveCache(opts.rootdir, cache);
+  return { rootdir: opts.rootdir, items, errors, parsedFiles: counters.parsed, cachedFiles: counters.cached, warnings: cache?.warning ? [cache.warning] : [] };
+}

@@ -1,0 +1,335 @@
+// Turns one Python source file into its collectable structure (functions, classes, marks,
+// fixtures), independent of the pytest config, so the result can be cached by file content.
+import type { Node, Parser } from 'web-tree-sitter';
+import type { Mark } from '../types.js';
+import { emptyLiteralContext, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
+
+export interface ParsedFunction {
+  kind: 'function';
+  name: string;
+  /** 1-based line of the first decorator, or of `def` (Python's co_firstlineno). */
+  line: number;
+  argnames: string[];
+  /** Marks from decorators, in source order (top first). */
+  marks: Mark[];
+  fixture: { name: string; parametrized: boolean; autouse: boolean } | null;
+  abstract: boolean;
+  /** `__test__` set on the function object (`fn.__test__ = False` later in the body). */
+  isGenerator: boolean;
+}
+
+export interface ParsedClass {
+  kind: 'class';
+  name: string;
+  line: number;
+  /** Base class expressions as written, e.g. `unittest.TestCase`, `Base`. */
+  bases: string[];
+  members: ParsedMember[];
+  /** Class decorator marks in source order. */
+  decoratorMarks: Mark[];
+  /** `pytestmark = ...` in the class body. */
+  bodyMarks: Mark[];
+  /** Value of `__test__` in the body, if a literal bool was assigned. */
+  testAttr: boolean | null;
+  hasInit: boolean;
+  hasNew: boolean;
+  hasGenerateTests: boolean;
+}
+
+export interface ParsedAssign {
+  kind: 'assign';
+  name: string;
+}
+
+export type ParsedMember = ParsedFunction | ParsedClass | ParsedAssign;
+
+export interface ParsedModule {
+  members: ParsedMember[];
+  pytestmark: Mark[];
+  testAttr: boolean | null;
+  hasGenerateTests: boolean;
+  /** Names given to `pytest` by imports (`import pytest as pt`). */
+  pytestAliases: string[];
+  /** 1-based line and column of the first syntax error tree-sitter found, if any. */
+  syntaxError: { line: number; column: number } | null;
+  /** Reasons the module's items cannot be fully known statically (e.g. `from x import *`). */
+  dynamicReasons: string[];
+}
+
+const DECORATED_DEFINITION = 'decorated_definition';
+
+function argnamesOf(params: Node | null): string[] {
+  const names: string[] = [];
+  for (const p of params?.namedChildren ?? []) {
+    if (!p) continue;
+    if (p.type === 'identifier') names.push(p.text);
+    else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const name = p.childForFieldName('name');
+      if (name) names.push(name.text);
+    } else if (p.type === 'typed_parameter') {
+      const inner = p.namedChildren.find((c) => c?.type === 'identifier');
+      if (inner) names.push(inner.text);
+    }
+  }
+  return names;
+}
+
+/** Walks the statements of a block, descending into if/try/with bodies as module code would run. */
+function* statements(block: Node): Generator<Node> {
+  for (const child of block.namedChildren) {
+    if (!child) continue;
+    switch (child.type) {
+      case 'if_statement':
+      case 'elif_clause':
+      case 'else_clause':
+      case 'try_statement':
+      case 'except_clause':
+      case 'except_group_clause':
+      case 'finally_clause':
+      case 'with_statement':
+      case 'block':
+        yield* statements(child);
+        break;
+      default:
+        yield child;
+    }
+  }
+}
+
+function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | null; parametrized: boolean; autouse: boolean } | null {
+  const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+  if (!target) return null;
+  const text = target.text;
+  const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
+    [...ctx.pytestAliases].some((alias) => text === `${alias}.fixture`) || text === 'yield_fixture';
+  if (!isFixture) return null;
+  let name: string | null = null;
+  let parametrized = false;
+  let autouse = false;
+  if (expr.type === 'call') {
+    for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (arg?.type !== 'keyword_argument') continue;
+      const key = arg.childForFieldName('name')?.text;
+      const value = arg.childForFieldName('value');
+      if (!value) continue;
+      if (key === 'params') parametrized = true;
+      if (key === 'autouse') autouse = value.type === 'true';
+      if (key === 'name') {
+        const v = readLiteral(value, ctx);
+        if (typeof v === 'string') name = v;
+      }
+    }
+  }
+  return { name, parametrized, autouse };
+}
+
+function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: LiteralContext): ParsedFunction {
+  const marks: Mark[] = [];
+  let fixture: ParsedFunction['fixture'] = null;
+  let abstract = false;
+  const name = def.childForFieldName('name')?.text ?? '';
+  for (const decorator of decorators) {
+    const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+    if (!expr) continue;
+    const mark = readMark(expr, ctx);
+    if (mark) {
+      marks.push(mark);
+      continue;
+    }
+    const fx = isFixtureDecorator(expr, ctx);
+    if (fx) {
+      fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+      continue;
+    }
+    if (/(^|\.)abstractmethod$/.test(expr.text)) abstract = true;
+  }
+  const body = def.childForFieldName('body');
+  return {
+    kind: 'function',
+    name,
+    line: firstLine,
+    argnames: argnamesOf(def.childForFieldName('parameters')),
+    marks,
+    fixture,
+    abstract,
+    isGenerator: body ? containsYield(body) : false,
+  };
+}
+
+function containsYield(node: Node): boolean {
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'yield') return true;
+    if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda') continue;
+    if (containsYield(child)) return true;
+  }
+  return false;
+}
+
+function readMarkList(value: Node, ctx: LiteralContext): Mark[] {
+  if (value.type === 'list' || value.type === 'tuple') {
+    const marks: Mark[] = [];
+    for (const item of value.namedChildren) {
+      if (!item) continue;
+      const m = readMark(item, ctx);
+      if (m) marks.push(m);
+    }
+    return marks;
+  }
+  const one = readMark(value, ctx);
+  return one ? [one] : [];
+}
+
+interface BodyInfo {
+  members: ParsedMember[];
+  pytestmark: Mark[];
+  testAttr: boolean | null;
+  hasInit: boolean;
+  hasNew: boolean;
+  hasGenerateTests: boolean;
+}
+
+function parseBody(block: Node, ctx: LiteralContext, moduleLevel: boolean, dynamicReasons: string[]): BodyInfo {
+  const info: BodyInfo = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false };
+  for (const stmt of statements(block)) {
+    let def: Node | null = stmt;
+    let decorators: Node[] = [];
+    const firstLine = stmt.startPosition.row + 1;
+    if (stmt.type === DECORATED_DEFINITION) {
+      decorators = stmt.namedChildren.filter((c): c is Node => c?.type === 'decorator');
+      def = stmt.childForFieldName('definition');
+    }
+    if (!def) continue;
+    if (def.type === 'function_definition') {
+      const fn = parseFunction(def, decorators, firstLine, ctx);
+      if (fn.name === '__init__') info.hasInit = true;
+      if (fn.name === '__new__') info.hasNew = true;
+      if (fn.name === 'pytest_generate_tests') info.hasGenerateTests = true;
+      if (moduleLevel) ctx.definedNames.add(fn.name);
+      info.members.push(fn);
+    } else if (def.type === 'class_definition') {
+      info.members.push(parseClass(def, decorators, firstLine, ctx, dynamicReasons));
+    } else if (def.type === 'expression_statement') {
+      for (const expr of def.namedChildren) {
+        if (expr?.type === 'assignment') handleAssignment(expr, ctx, info, moduleLevel);
+      }
+    } else if (moduleLevel && def.type === 'import_from_statement') {
+      handleImportFrom(def, ctx, dynamicReasons);
+    } else if (moduleLevel && def.type === 'import_statement') {
+      for (const child of def.namedChildren) {
+        if (child?.type === 'aliased_import' && child.childForFieldName('name')?.text === 'pytest') {
+          const alias = child.childForFieldName('alias')?.text;
+          if (alias) ctx.pytestAliases.add(alias);
+        }
+      }
+    }
+  }
+  return info;
+}
+
+function handleImportFrom(stmt: Node, ctx: LiteralContext, dynamicReasons: string[]): void {
+  const moduleName = stmt.childForFieldName('module_name')?.text;
+  if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
+    dynamicReasons.push(`from ${moduleName} import *`);
+    return;
+  }
+  for (const child of stmt.childrenForFieldName('name')) {
+    if (!child) continue;
+    const imported = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+    const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+    if (!local) continue;
+    ctx.assignedNames.add(local);
+    if (moduleName === 'pytest' && imported === 'mark') ctx.markAliases.add(local);
+  }
+}
+
+function handleAssignment(expr: Node, ctx: LiteralContext, info: BodyInfo, moduleLevel: boolean): void {
+  const left = expr.childForFieldName('left');
+  const right = expr.childForFieldName('right');
+  if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === '__test__' && right?.type === 'false') {
+    // `test_x.__test__ = False`: the name stays bound but is no longer collected.
+    const target = left.childForFieldName('object');
+    if (target?.type === 'identifier') info.members.push({ kind: 'assign', name: target.text });
+    return;
+  }
+  if (!left || left.type !== 'identifier') return;
+  const name = left.text;
+  if (!right) return;
+  if (name === 'pytestmark') {
+    info.pytestmark = readMarkList(right, ctx);
+    return;
+  }
+  if (name === '__test__') {
+    info.testAttr = right.type === 'true' ? true : right.type === 'false' ? false : null;
+    return;
+  }
+  if (moduleLevel) {
+    ctx.assignedNames.add(name);
+    const mark = readMark(right, ctx);
+    if (mark) ctx.markVariables.set(name, mark);
+  }
+  info.members.push({ kind: 'assign', name });
+}
+
+function parseClass(def: Node, decorators: Node[], firstLine: number, ctx: LiteralContext, dynamicReasons: string[]): ParsedClass {
+  const name = def.childForFieldName('name')?.text ?? '';
+  const bases: string[] = [];
+  for (const arg of def.childForFieldName('superclasses')?.namedChildren ?? []) {
+    if (arg && arg.type !== 'keyword_argument' && arg.type !== 'comment') bases.push(arg.text);
+  }
+  const decoratorMarks: Mark[] = [];
+  for (const decorator of decorators) {
+    const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+    const mark = expr ? readMark(expr, ctx) : null;
+    if (mark) decoratorMarks.push(mark);
+  }
+  const body = def.childForFieldName('body');
+  const info = body ? parseBody(body, ctx, false, dynamicReasons) : parseBody(def, ctx, false, dynamicReasons);
+  ctx.definedNames.add(name);
+  return {
+    kind: 'class',
+    name,
+    line: firstLine,
+    bases,
+    members: info.members,
+    decoratorMarks,
+    bodyMarks: info.pytestmark,
+    testAttr: info.testAttr,
+    hasInit: info.hasInit,
+    hasNew: info.hasNew,
+    hasGenerateTests: info.hasGenerateTests,
+  };
+}
+
+function firstError(node: Node): { line: number; column: number } | null {
+  if (node.type === 'ERROR' || node.isMissing) return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+  for (const child of node.children) {
+    if (child && child.hasError) {
+      const found = firstError(child);
+      if (found) return found;
+    }
+  }
+  return node.hasError ? { line: node.startPosition.row + 1, column: 1 } : null;
+}
+
+export function parseModule(parser: Parser, source: string): ParsedModule {
+  const tree = parser.parse(source);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    const root = tree.rootNode;
+    const ctx = emptyLiteralContext();
+    const dynamicReasons: string[] = [];
+    const info = parseBody(root, ctx, true, dynamicReasons);
+    return {
+      members: info.members,
+      pytestmark: info.pytestmark,
+      testAttr: info.testAttr,
+      hasGenerateTests: info.hasGenerateTests,
+      pytestAliases: [...ctx.pytestAliases],
+      syntaxError: root.hasError ? firstError(root) : null,
+      dynamicReasons,
+    };
+  } finally {
+    tree.delete();
+  }
+}

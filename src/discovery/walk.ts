@@ -1,0 +1,97 @@
+// Finds test modules the way pytest's Dir/Package collectors do: sorted by name, files and
+// directories interleaved, __init__.py first in a package, with pytest's ignore rules.
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fnmatch, fnmatchPath } from './fnmatch.js';
+
+export interface WalkRules {
+  pythonFiles: string[];
+  norecursedirs: string[];
+  /** Absolute paths from --ignore. */
+  ignore: string[];
+  /** Patterns from --ignore-glob, matched against absolute paths. */
+  ignoreGlob: string[];
+  collectInVirtualenv: boolean;
+}
+
+function isVirtualenv(dir: string): boolean {
+  return existsSync(join(dir, 'pyvenv.cfg')) || existsSync(join(dir, 'conda-meta', 'history'));
+}
+
+function ignoredPath(path: string, rules: WalkRules): boolean {
+  if (rules.ignore.includes(path)) return true;
+  return rules.ignoreGlob.some((g) => fnmatch(path, g));
+}
+
+function ignoredDir(path: string, name: string, rules: WalkRules): boolean {
+  if (name === '__pycache__') return true;
+  if (ignoredPath(path, rules)) return true;
+  if (!rules.collectInVirtualenv && isVirtualenv(path)) return true;
+  return rules.norecursedirs.some((pattern) => fnmatchPath(pattern, path));
+}
+
+function kindOf(dir: string, entry: Dirent): 'dir' | 'file' | null {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (entry.isSymbolicLink()) {
+    try {
+      const st = statSync(join(dir, entry.name));
+      return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function walkDir(dir: string, rules: WalkRules, out: string[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  const isPackage = entries.some((e) => e.name === '__init__.py');
+  entries.sort((a, b) => {
+    if (isPackage && (a.name === '__init__.py') !== (b.name === '__init__.py')) return a.name === '__init__.py' ? -1 : 1;
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const kind = kindOf(dir, entry);
+    if (kind === 'dir') {
+      if (!ignoredDir(path, entry.name, rules)) walkDir(path, rules, out);
+    } else if (kind === 'file') {
+      if (!entry.name.endsWith('.py') || ignoredPath(path, rules)) continue;
+      if (rules.pythonFiles.some((pattern) => fnmatchPath(pattern, path))) out.push(path);
+    }
+  }
+}
+
+/**
+ * Test module paths (absolute) for the given argument paths, in pytest's collection order.
+ * A file named explicitly is collected even if it does not match python_files.
+ */
+export function findTestFiles(argPaths: string[], rules: WalkRules): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const arg of argPaths) {
+    const path = resolve(arg);
+    const found: string[] = [];
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) walkDir(path, rules, found);
+    else if (path.endsWith('.py')) found.push(path);
+    for (const f of found) {
+      if (!seen.has(f)) {
+        seen.add(f);
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}

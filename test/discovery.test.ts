@@ -1,0 +1,146 @@
+// fastest discover vs pytest --collect-only -q: same ids, same order; dynamic items named.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, openSession } from '../src/cli/session.js';
+import { pyFloatRepr } from '../src/discovery/pyliteral.js';
+import { asciiEscapedStr } from '../src/discovery/paramids.js';
+
+const fixtures = join(__dirname, 'fixtures');
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-discovery-'));
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+let copies = 0;
+function copyFixture(name: string): string {
+  const dest = join(work, `${name}-${copies++}`);
+  cpSync(join(fixtures, name), dest, { recursive: true });
+  return dest;
+}
+
+function pytestIds(cwd: string, args: string[] = []): string[] {
+  const r = spawnSync('python3', ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider', ...args], { cwd, encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.includes('::'));
+}
+
+async function ourItems(cwd: string, args: string[] = []) {
+  const session = openSession(args, 'discover', cwd, {});
+  return collect(session);
+}
+
+/** Our ids with dynamic base ids replaced by pytest's expansions of them, in our order. */
+function expandDynamic(ours: { id: string; dynamic: boolean }[], theirs: string[]): string[] {
+  const out: string[] = [];
+  for (const item of ours) {
+    if (!item.dynamic) out.push(item.id);
+    else out.push(...theirs.filter((t) => t === item.id || t.startsWith(`${item.id}[`) || t.startsWith(`${item.id}::`)));
+  }
+  return out;
+}
+
+describe('discovery matches pytest --collect-only', () => {
+  it('on the discovery-basic project (functions, classes, unittest, parametrize, errors, ignores)', async () => {
+    const dir = copyFixture('discovery-basic');
+    const theirs = pytestIds(dir);
+    const { discovery, selection } = await ourItems(dir);
+    expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    expect(discovery.errors.map((e) => e.file).sort()).toEqual(['tests/test_broken.py', 'tests/test_yield.py']);
+    expect(discovery.errors.find((e) => e.file === 'tests/test_broken.py')!.message).toContain('SyntaxError: invalid syntax');
+    const dynamic = selection.selected.filter((i) => i.dynamic).map((i) => i.id);
+    expect(dynamic).toEqual([
+      'tests/pkg/test_conftest_param.py::test_conf',
+      'tests/test_params.py::test_dynamic',
+      'tests/test_params.py::test_ids_callable',
+      'tests/test_params.py::test_uses_param_fixture',
+    ]);
+  });
+
+  it('keeps marks per item, parametrize param marks included', async () => {
+    const dir = copyFixture('discovery-basic');
+    const { selection } = await ourItems(dir);
+    const byId = new Map(selection.selected.map((i) => [i.id, i]));
+    expect(byId.get('tests/test_functions.py::test_marked')!.marks.map((m) => m.name)).toEqual(['slow']);
+    expect(byId.get('tests/test_classes.py::TestMarked::test_a')!.marks.map((m) => m.name)).toEqual(['slow', 'integration']);
+    expect(byId.get('tests/test_params.py::test_param[2]')!.marks.map((m) => m.name)).toContain('skip');
+    expect(byId.get('tests/test_params.py::test_alias[p]')!.marks.map((m) => m.name)).toEqual(['parametrize', 'slow']);
+  });
+
+  it('selects with -k and -m like pytest', async () => {
+    const dir = copyFixture('discovery-basic');
+    for (const args of [['-k', 'param and not dynamic'], ['-m', 'slow'], ['-k', 'TestChild or unittest']]) {
+      const theirs = pytestIds(dir, args);
+      const { selection } = await ourItems(dir, args);
+      expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    }
+  });
+
+  it('on a generated suite of many shapes', async () => {
+    const dir = join(work, 'generated');
+    mkdirSync(join(dir, 'tests'), { recursive: true });
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\npython_functions = test_* check_*\n');
+    for (let f = 0; f < 12; f++) {
+      let src = 'import pytest\n\n';
+      for (let t = 0; t < 8; t++) {
+        src += `@pytest.mark.parametrize("v", [${t}, "s${t}", ${t}.5, None, (1, ${t})])\ndef test_p${t}(v):\n    pass\n\n`;
+        src += `def check_${t}():\n    pass\n\n`;
+        src += `class TestK${t}:\n    @pytest.mark.parametrize("a,b", [(1, 2), (3, "x${f}")], ids=["one", "two"])\n    def test_m(self, a, b):\n        pass\n\n`;
+      }
+      writeFileSync(join(dir, 'tests', `test_gen_${String(f).padStart(2, '0')}.py`), src);
+    }
+    const theirs = pytestIds(dir);
+    expect(theirs.length).toBe(12 * 8 * 8);
+    const { selection } = await ourItems(dir);
+    expect(selection.selected.map((i) => i.id)).toEqual(theirs);
+  });
+});
+
+describe('discovery cache', () => {
+  it('serves unchanged files from the cache and reparses changed ones', async () => {
+    const dir = copyFixture('discovery-basic');
+    const cold = await ourItems(dir);
+    expect(cold.discovery.parsedFiles).toBeGreaterThan(5);
+    const warm = await ourItems(dir);
+    expect(warm.discovery.parsedFiles).toBe(0);
+    expect(warm.selection.selected.map((i) => i.id)).toEqual(cold.selection.selected.map((i) => i.id));
+    const file = join(dir, 'tests', 'test_functions.py');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\ndef test_added():\n    pass\n`);
+    const changed = await ourItems(dir);
+    expect(changed.discovery.parsedFiles).toBe(1);
+    expect(changed.selection.selected.map((i) => i.id)).toContain('tests/test_functions.py::test_added');
+    // same content, new mtime: the hash matches, nothing is parsed
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect((await ourItems(dir)).discovery.parsedFiles).toBe(0);
+  });
+
+  it('ignores a corrupt cache with a warning and rebuilds it', async () => {
+    const dir = copyFixture('discovery-basic');
+    await ourItems(dir);
+    writeFileSync(join(dir, '.fastest', 'discovery.json'), '{"version": 3, "files": {bad json');
+    const again = await ourItems(dir);
+    expect(again.discovery.warnings.join()).toMatch(/corrupt discovery cache/);
+    expect(again.discovery.parsedFiles).toBeGreaterThan(5);
+    expect(JSON.parse(readFileSync(join(dir, '.fastest', 'discovery.json'), 'utf8')).version).toBeTypeOf('number');
+  });
+});
+
+describe('literal ids', () => {
+  it('prints floats like Python repr', () => {
+    const values = [1.0, 1e16, 1e-5, 0.1, 123.456, 1e22, 5e-324, 0.0001, 2.5e-7, 1234567890123456.0, -0.0];
+    const python = execFileSync('python3', ['-c', `print("\\n".join(repr(x) for x in [${values.map((v) => (Object.is(v, -0) ? '-0.0' : v.toExponential())).join(',')}]))`], { encoding: 'utf8' }).trim().split('\n');
+    expect(values.map(pyFloatRepr)).toEqual(python);
+  });
+
+  it('escapes strings like pytest ascii_escaped', () => {
+    const samples = ['plain', 'é', 'tab\there', '\x00\x7f', '日本', '😀', 'back\\slash', "quote'\""];
+    const script = `import json,sys\nfrom _pytest.compat import ascii_escaped\nprint(json.dumps([ascii_escaped(s) for s in json.loads(sys.stdin.read())]))`;
+    const python = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify(samples), encoding: 'utf8' }));
+    expect(samples.map(asciiEscapedStr)).toEqual(python);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // The suites start Python processes; two cores are shared between files.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
