@@ -1,4 +1,177 @@
-import { UsageError } from './args.js';
-export async function runCommand(_argv: string[], _cwd: string, _env: NodeJS.ProcessEnv): Promise<number> {
-  throw new UsageError('run: not wired yet');
+// `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism, hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { ConsoleReporter } from '../report/console.js';
+import { junitTimestamp, junitXml } from '../report/junit.js';
+import { jsonReport } from '../report/json.js';
+import { checkPython, makeUnits, runUnits, type FileSelection } from '../runner/index.js';
+import { expansionSelected, planLastFailed, readLastFailed, updateLastFailed } from '../select/index.js';
+import { getIni } from '../config/index.js';
+import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
+import { printDiscovery } from './discover.js';
+import { collect, openSession, type Collected, type Session } from './session.js';
+import { selectShard } from './shard.js';
+import { VERSION } from './version.js';
+
+/** Groups the selected items by file, noting files run whole (every collected item selected). */
+function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, string[]>): Map<string, FileSelection> {
+  const totalPerFile = new Map<string, number>();
+  for (const item of all) totalPerFile.set(item.file, (totalPerFile.get(item.file) ?? 0) + 1);
+  const byFile = new Map<string, FileSelection>();
+  for (const item of selected) {
+    let entry = byFile.get(item.file);
+    if (!entry) {
+      entry = { items: [], whole: true };
+      byFile.set(item.file, entry);
+    }
+    entry.items.push(item);
+    if (narrowIds.has(item.id)) entry.whole = false;
+  }
+  for (const [file, entry] of byFile) if (entry.items.length !== totalPerFile.get(file)) entry.whole = false;
+  return byFile;
+}
+
+/** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
+function applyNarrowing(units: Unit[], narrowIds: Map<string, string[]>): Unit[] {
+  if (narrowIds.size === 0) return units;
+  return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
+}
+
+function workerCount(session: Session, units: number): number {
+  const wanted = session.options.workers;
+  const n = wanted === null || wanted === 'auto' ? availableParallelism() : wanted;
+  return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
+}
+
+function writeReport(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+export async function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const started = performance.now();
+  const startedAt = new Date();
+  const session = openSession(argv, 'run', cwd, env);
+  const { options, config } = session;
+  const collected: Collected = await collect(session);
+  const { discovery, selection } = collected;
+  const write = (s: string) => process.stdout.write(s);
+  for (const w of discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
+  if (options.collectOnly) return printDiscovery(session, collected, (performance.now() - started) / 1000, write);
+
+  const pythonVersion = checkPython(session.python);
+  let selected = selection.selected;
+  const narrowIds = new Map(selection.narrowIds);
+  if (options.lastFailed || options.failedFirst) {
+    const plan = planLastFailed(selected, readLastFailed(config.rootdir), options.lastFailed ? 'lf' : 'ff');
+    selected = plan.items;
+    for (const [id, ids] of plan.narrowIds) narrowIds.set(id, ids);
+  }
+  const shard = await selectShard(session, selected);
+  selected = shard.items;
+
+  const tty = process.stdout.isTTY === true;
+  const reporter = new ConsoleReporter({
+    write,
+    verbosity: options.verbosity,
+    color: options.color === 'yes' || (options.color === 'auto' && tty && !env.NO_COLOR),
+    tty,
+    githubActions: env.GITHUB_ACTIONS === 'true',
+    width: tty ? process.stdout.columns : undefined,
+    durations: options.durations ?? undefined,
+    durationsMin: options.durationsMin,
+    reportChars: options.reportChars ?? undefined,
+    tb: (options.tb ?? undefined) as never,
+  });
+  const fileSelections = filesOf(selected, discovery.items, narrowIds);
+  const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
+  const workers = workerCount(session, units.length);
+  reporter.sessionStart({
+    rootdir: config.rootdir,
+    inifile: config.inifile,
+    python: pythonVersion,
+    platform: process.platform,
+    workers,
+    collected: selected.length,
+    engine: options.engine,
+    version: VERSION,
+    collectionErrors: discovery.errors.length,
+  });
+  const results: TestResult[] = [];
+  const errors: CollectionError[] = [...discovery.errors];
+  for (const e of discovery.errors) reporter.collectionError(e);
+
+  let interruptedText: string | undefined;
+  let exitCode = 0;
+  if (discovery.errors.length > 0 && !options.continueOnCollectionErrors) {
+    interruptedText = `Interrupted: ${discovery.errors.length} error${discovery.errors.length === 1 ? '' : 's'} during collection`;
+    exitCode = 2;
+  } else if (units.length > 0) {
+    const abort = new AbortController();
+    const onSigint = () => abort.abort();
+    process.once('SIGINT', onSigint);
+    const checkExpansion = (r: TestResult) => {
+      const base = r.id.replace(/\[.*$/s, '');
+      if (!selection.checkExpansions.has(base)) return true;
+      const item = selected.find((i) => i.id === base);
+      return item ? expansionSelected(item, r.id, undefined, { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect }) : true;
+    };
+    const summary = await runUnits(units, {
+      rootdir: config.rootdir,
+      python: session.python,
+      workers,
+      engine: options.engine,
+      pytestArgs: options.pytestArgs,
+      capture: options.capture,
+      verbose: options.verbosity,
+      timeoutSeconds: options.timeout ?? undefined,
+      maxfail: options.maxfail > 0 ? options.maxfail : undefined,
+      signal: abort.signal,
+    }, {
+      result: (r) => {
+        if (!checkExpansion(r)) return;
+        results.push(r);
+        reporter.testResult(r);
+      },
+      collectionError: (e) => {
+        errors.push(e);
+        reporter.collectionError(e);
+      },
+      unitDone: (file) => reporter.unitDone(file),
+      workerOutput: options.capture === 'no' ? (_w, text) => process.stdout.write(text) : undefined,
+    });
+    process.removeListener('SIGINT', onSigint);
+    if (summary.interrupted) {
+      interruptedText = 'KeyboardInterrupt';
+      exitCode = 2;
+    } else if (summary.stoppedEarly) {
+      interruptedText = `stopping after ${options.maxfail} failures`;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (options.junitxml) {
+    const path = resolve(cwd, options.junitxml);
+    writeReport(path, junitXml(results, errors, {
+      hostname: hostname(),
+      timestamp: junitTimestamp(startedAt),
+      seconds,
+      suiteName: getIni(config, 'junit_suite_name', 'string') ?? 'pytest',
+      family: getIni(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
+      prefix: options.junitPrefix ?? undefined,
+      rootdir: config.rootdir,
+    }));
+  }
+  if (options.json) {
+    writeReport(resolve(cwd, options.json), jsonReport(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
+  }
+  updateLastFailed(config.rootdir, results.map((r) => ({ id: r.id, outcome: r.outcome })), selected.map((i) => i.id));
+  const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined });
+  if (exitCode !== 0) return exitCode;
+  const c = finished.counts;
+  const runtimeCollectErrors = errors.length - discovery.errors.length;
+  if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors) return 2;
+  if (c.failed > 0 || c.error > 0 || errors.length > 0) return 1;
+  if (results.length === 0) return 5;
+  return 0;
 }

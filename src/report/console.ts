@@ -1,0 +1,578 @@
+// The console reporter: pytest's terminal output (_pytest/terminal.py) from a stream of results
+// that arrive interleaved from parallel workers. It writes only through the given sink.
+
+import type { CollectionError, Outcome, TestResult } from '../types.js';
+import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
+import { addResult, closingLine, colorForType, emptyCounts, mainColor, type Counts } from './counts.js';
+import { Fence } from './fence.js';
+import { TermWriter } from './writer.js';
+
+export type TbStyle = 'auto' | 'long' | 'short' | 'line' | 'native' | 'no';
+export type ShowCapture = 'no' | 'stdout' | 'stderr' | 'log' | 'all';
+
+export interface ConsoleOptions {
+  write: (s: string) => void;
+  /** -2 -qq, -1 -q, 0 default, 1 -v, 2 -vv. */
+  verbosity: number;
+  color: boolean;
+  tty: boolean;
+  /** Fence untrusted text with ::stop-commands:: (invariant 4). */
+  githubActions: boolean;
+  /** Terminal width, default 80. */
+  width?: number;
+  /** --durations N (0: all); undefined: no list. */
+  durations?: number;
+  /** --durations-min; default 0.005 (0 with -vv). */
+  durationsMin?: number;
+  /** -r chars, default 'fE'. */
+  reportChars?: string;
+  tb?: TbStyle;
+  /** --show-capture; true/undefined means 'all', false 'no'. */
+  showCapture?: boolean | ShowCapture;
+  /** pytest's running_on_ci(): short summary messages are not trimmed. Default: githubActions. */
+  ci?: boolean;
+}
+
+export interface SessionInfo {
+  rootdir: string;
+  inifile: string | null;
+  python: string;
+  platform: string;
+  workers: number;
+  collected: number;
+  engine: string;
+  /** fastest's version, shown on the platform line. */
+  version?: string;
+  /** Collection errors already known before the run (static discovery). */
+  collectionErrors?: number;
+}
+
+export interface FinishInfo {
+  seconds: number;
+  /** Shown as `!!!! <text> !!!!` before the closing line, e.g. `stopping after 1 failures`. */
+  interrupted?: string;
+  /** Path of the JUnit file written, for pytest's `generated xml file:` line. */
+  junitxml?: string;
+}
+
+/** What the reporter saw; the exit code is the caller's decision. */
+export interface FinishSummary {
+  counts: Counts;
+  exitCode?: never;
+}
+
+/** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
+export function normalizeReportChars(chars: string): string {
+  let opts = '';
+  for (let ch of chars) {
+    if (ch === 'F' || ch === 'S') ch = ch.toLowerCase();
+    if (ch === 'a') opts = 'sxXEf';
+    else if (ch === 'A') opts = 'PpsxXEf';
+    else if (ch === 'N') opts = '';
+    else if (!opts.includes(ch)) opts += ch;
+  }
+  return opts;
+}
+
+/** The head line pytest prints above a failure: `TestC.test_m[1-a]` for `f.py::TestC::test_m[1-a]`. */
+export function failureHeadline(id: string): string {
+  const sep = id.indexOf('::');
+  if (sep === -1) return id;
+  const rest = id.slice(sep + 2);
+  const bracket = rest.indexOf('[');
+  if (bracket === -1) return rest.replace(/::/g, '.');
+  return rest.slice(0, bracket).replace(/::/g, '.') + rest.slice(bracket);
+}
+
+/** pytest's _format_trimmed: first line of msg put in `format` at `{}`, ellipsised to fit, or null. */
+export function formatTrimmed(format: string, msg: string, availableWidth: number): string | null {
+  const nl = msg.indexOf('\n');
+  if (nl !== -1) msg = msg.slice(0, nl);
+  const ellipsis = '...';
+  const formatWidth = wcswidth(format.replace('{}', ''));
+  if (formatWidth + ellipsis.length > availableWidth) return null;
+  if (formatWidth + wcswidth(msg) > availableWidth) {
+    availableWidth -= ellipsis.length;
+    let chars = Array.from(msg).slice(0, Math.max(availableWidth, 0));
+    while (formatWidth + wcswidth(chars.join('')) > availableWidth) chars = chars.slice(0, -1);
+    msg = chars.join('') + ellipsis;
+  }
+  return format.replace('{}', () => msg);
+}
+
+interface Letter {
+  letter: string;
+  word: string;
+  color: Markup;
+}
+
+const STATUS: Record<Outcome, Letter> = {
+  passed: { letter: '.', word: 'PASSED', color: 'green' },
+  failed: { letter: 'F', word: 'FAILED', color: 'red' },
+  error: { letter: 'E', word: 'ERROR', color: 'red' },
+  skipped: { letter: 's', word: 'SKIPPED', color: 'yellow' },
+  xfailed: { letter: 'x', word: 'XFAIL', color: 'yellow' },
+  xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
+};
+const TEARDOWN_ERROR: Letter = STATUS.error;
+const LIVE_STATUS_MIN_TESTS = 200;
+const LIVE_STATUS_INTERVAL_MS = 50;
+
+/** One report as pytest's terminal reporter keeps it in `stats`. */
+interface Report {
+  result: TestResult;
+  /** The teardown error of `result`, reported separately as pytest does. */
+  teardown: boolean;
+}
+
+function fileOf(id: string): string {
+  const sep = id.indexOf('::');
+  return sep === -1 ? id : id.slice(0, sep);
+}
+
+function stripSkipped(reason: string): string {
+  return reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason === 'Skipped' ? '' : reason;
+}
+
+export class ConsoleReporter {
+  private readonly tw: TermWriter;
+  private readonly fence: Fence;
+  private readonly verbosity: number;
+  private readonly reportChars: string;
+  private readonly tb: TbStyle;
+  private readonly showCapture: ShowCapture;
+  private readonly ci: boolean;
+
+  private rootdir = '';
+  private collected = 0;
+  /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
+  private currentFsPath: string | null = null;
+  private readonly counts = emptyCounts();
+  /** Counts of what the progress display has shown, for its colour. */
+  private readonly shownCounts = emptyCounts();
+  private readonly reportedIds = new Set<string>();
+  private readonly results: TestResult[] = [];
+  private readonly collectionErrors: CollectionError[] = [];
+  /** TTY, default verbosity, many tests: a status line redrawn with \r below the file lines. */
+  private liveStatus = false;
+  private statusShown = false;
+  private statusDrawnAt = -Infinity;
+  /** Live mode closes each file's line at unitDone, so the status line has a line of its own. */
+  private lineClosed = false;
+  /** Default verbosity: results wait here until their file's unit is done. */
+  private readonly pendingByFile = new Map<string, TestResult[]>();
+
+  constructor(private readonly opts: ConsoleOptions) {
+    this.tw = new TermWriter(
+      (text) => {
+        this.clearStatus();
+        opts.write(text);
+      },
+      opts.color,
+      opts.width ?? 80,
+    );
+    this.fence = new Fence(opts.githubActions, (s) => this.tw.write(s));
+    this.verbosity = opts.verbosity;
+    this.reportChars = normalizeReportChars(opts.reportChars ?? 'fE');
+    this.tb = opts.tb ?? 'auto';
+    const sc = opts.showCapture;
+    this.showCapture = sc === undefined || sc === true ? 'all' : sc === false ? 'no' : sc;
+    this.ci = opts.ci ?? opts.githubActions;
+  }
+
+  sessionStart(info: SessionInfo): void {
+    this.rootdir = info.rootdir;
+    this.collected = info.collected;
+    this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
+    if (this.verbosity < 0) return;
+    this.tw.sep('=', 'test session starts', 'bold');
+    const version = info.version ? `, fastest-${info.version}` : '';
+    this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+    this.tw.line(`rootdir: ${info.rootdir}`);
+    if (info.inifile) this.tw.line(`configfile: ${info.inifile}`);
+    this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
+    let collected = `collected ${info.collected} item${info.collected === 1 ? '' : 's'}`;
+    const errors = info.collectionErrors ?? 0;
+    if (errors) collected += ` / ${errors} error${errors === 1 ? '' : 's'}`;
+    // pytest bolds this line only where it redraws it in place (a TTY).
+    if (this.opts.tty) this.tw.line(collected, 'bold');
+    else this.tw.line(collected);
+  }
+
+  collectionError(e: CollectionError): void {
+    this.collectionErrors.push(e);
+    this.counts.error += 1;
+    this.shownCounts.error += 1;
+  }
+
+  testResult(r: TestResult): void {
+    this.results.push(r);
+    addResult(this.counts, r);
+    if (this.verbosity === 0) {
+      const file = fileOf(r.id);
+      const pending = this.pendingByFile.get(file);
+      if (pending) pending.push(r);
+      else this.pendingByFile.set(file, [r]);
+      if (this.liveStatus) this.drawStatus();
+    } else {
+      this.showResult(r);
+    }
+  }
+
+  unitDone(file: string): void {
+    const pending = this.pendingByFile.get(file);
+    if (!pending) return;
+    this.pendingByFile.delete(file);
+    for (const r of pending) this.showResult(r);
+    if (this.liveStatus) {
+      this.writeProgressFill();
+      this.tw.write('\n');
+      this.lineClosed = true;
+      this.drawStatus(true);
+    }
+  }
+
+  private drawStatus(force = false): void {
+    const now = performance.now();
+    if (!force && now - this.statusDrawnAt < LIVE_STATUS_INTERVAL_MS) return;
+    if (this.tw.lineWidth !== 0) return;
+    this.statusDrawnAt = now;
+    const done = this.results.length;
+    const pct = this.collected ? Math.min(Math.floor((done * 100) / this.collected), 100) : 100;
+    let text = `[${String(pct).padStart(3)}%] ${done}/${this.collected} tests`;
+    for (const key of ['failed', 'error', 'skipped'] as const) {
+      if (this.counts[key]) text += `, ${this.counts[key]} ${key}`;
+    }
+    text = text.slice(0, this.tw.fullwidth - 1);
+    this.opts.write('\r' + this.tw.markup(text, mainColor(this.counts, false)));
+    this.statusShown = true;
+  }
+
+  private clearStatus(): void {
+    if (!this.statusShown) return;
+    this.statusShown = false;
+    this.opts.write('\r' + ' '.repeat(this.tw.fullwidth - 1) + '\r');
+  }
+
+  finish(info: FinishInfo): FinishSummary {
+    for (const file of [...this.pendingByFile.keys()]) this.unitDone(file);
+    // pytest writes the final percentage only when the run loop ends normally.
+    if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
+      this.writeProgressFill(true);
+    }
+    if (!this.lineClosed) this.tw.line('');
+    this.clearStatus();
+    this.summaryErrors();
+    this.summaryFailures();
+    this.summaryPasses('passed', 'PASSES', 'P');
+    this.summaryPasses('xpassed', 'XPASSES', 'X');
+    this.summaryDurations();
+    if (info.junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${info.junitxml}`);
+    this.shortTestSummary();
+    if (info.interrupted) this.writeSep('!', info.interrupted, 'red');
+    this.summaryStats(info.seconds);
+    return { counts: { ...this.counts } };
+  }
+
+  // ---- progress ----
+
+  private progressMessage(allDone = false): string {
+    const reported = this.reportedIds.size;
+    const total = allDone ? Math.max(reported, 1) : this.collected;
+    if (!total) return ' [100%]';
+    const pct = Math.min(Math.floor((reported * 100) / total), 100);
+    return ` [${String(pct).padStart(3)}%]`;
+  }
+
+  private progressColor(): Markup {
+    return mainColor(this.shownCounts, this.reportedIds.size >= this.collected);
+  }
+
+  private writeProgressFill(allDone = false): void {
+    const msg = this.progressMessage(allDone);
+    const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
+    this.tw.write(pyRjust(msg, fill), allDone ? mainColor(this.shownCounts, true) : this.progressColor());
+  }
+
+  private showResult(r: TestResult): void {
+    this.showReport(r, STATUS[r.outcome], false);
+    if (r.teardownError) this.showReport(r, TEARDOWN_ERROR, true);
+  }
+
+  private showReport(r: TestResult, status: Letter, teardown: boolean): void {
+    // pytest starts a file's line (closing the previous one) before the test reports.
+    if (this.verbosity === 0) {
+      const file = fileOf(r.id);
+      if (this.currentFsPath !== file) {
+        if (this.currentFsPath !== null && !this.lineClosed) this.writeProgressFill();
+        this.currentFsPath = file;
+        if (!this.lineClosed) this.tw.line();
+        this.lineClosed = false;
+        this.tw.write(file + ' ');
+      }
+    }
+    if (teardown) this.shownCounts.error += 1;
+    else this.shownCounts[r.outcome] += 1;
+    this.reportedIds.add(r.id);
+    const isLast = this.reportedIds.size >= this.collected;
+    if (this.verbosity <= 0) {
+      this.tw.write(status.letter, status.color);
+      if (!isLast && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
+        this.tw.write(this.progressMessage() + '\n', this.progressColor());
+      }
+      return;
+    }
+    const prefix = r.id + ' ';
+    this.tw.line();
+    this.tw.write(prefix);
+    this.tw.write(status.word, status.color);
+    this.currentFsPath = r.id;
+    if (!teardown && (r.outcome === 'skipped' || r.outcome === 'xfailed' || r.outcome === 'xpassed')) {
+      let reason = r.message ?? '';
+      reason = r.outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
+      reason = this.fence.inline(reason);
+      let formatted: string | null;
+      if (this.verbosity < 2) {
+        const available = this.tw.fullwidth - this.tw.lineWidth - ' [100%]'.length - 1;
+        formatted = formatTrimmed(' ({})', reason, available);
+      } else {
+        formatted = ` (${reason.split('\n')[0]})`;
+      }
+      if (reason && formatted !== null) this.tw.write(formatted);
+    }
+    this.writeProgressFill();
+  }
+
+  // ---- summary ----
+
+  private writeSep(sepchar: string, title: string, ...styles: Markup[]): void {
+    this.ensureNewline();
+    this.tw.sep(sepchar, title, ...styles);
+  }
+
+  private ensureNewline(): void {
+    if (this.currentFsPath !== null) {
+      this.tw.line();
+      this.currentFsPath = null;
+    }
+  }
+
+  /** The longrepr as pytest's toterminal writes it, with light colouring of `E` lines. */
+  private renderLongrepr(text: string): string {
+    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+    const lines = body.split('\n').map((l) => (l.startsWith('E ') ? this.tw.markup(l, 'bold', 'red') : l));
+    return lines.join('\n') + '\n';
+  }
+
+  private renderSections(sections: [string, string][], filter: (name: string) => boolean): string {
+    if (this.showCapture === 'no') return '';
+    let out = '';
+    for (const [name, content] of sections) {
+      if (!filter(name)) continue;
+      if (this.showCapture !== 'all' && !name.includes(this.showCapture)) continue;
+      const dashed = new TermWriter((s) => (out += s), this.tw.color, this.tw.fullwidth);
+      dashed.sep('-', name);
+      out += (content.endsWith('\n') ? content.slice(0, -1) : content) + '\n';
+    }
+    return out;
+  }
+
+  private errorReports(): Report[] {
+    const reports: Report[] = [];
+    for (const r of this.results) {
+      if (r.outcome === 'error') reports.push({ result: r, teardown: false });
+      if (r.teardownError) reports.push({ result: r, teardown: true });
+    }
+    return reports;
+  }
+
+  private summaryErrors(): void {
+    if (this.tb === 'no') return;
+    const reports = this.errorReports();
+    if (reports.length === 0 && this.collectionErrors.length === 0) return;
+    this.writeSep('=', 'ERRORS');
+    for (const e of this.collectionErrors) {
+      this.tw.sep('_', `ERROR collecting ${e.file}`, 'red', 'bold');
+      this.fence.block(this.renderLongrepr(e.message));
+    }
+    for (const { result: r, teardown } of reports) {
+      const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
+      const head =
+        when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
+      this.tw.sep('_', head, 'red', 'bold');
+      const longrepr = teardown ? r.teardownError!.longrepr : r.longrepr ?? r.message ?? '';
+      const sections = r.sections ?? [];
+      // A setup error's report holds only the setup sections; a teardown's holds every phase.
+      const filter = when === 'setup' ? (n: string) => n.includes('setup') : () => true;
+      this.fence.block(this.renderLongrepr(longrepr) + this.renderSections(sections, filter));
+    }
+  }
+
+  private summaryFailures(): void {
+    if (this.tb === 'no') return;
+    const failed = this.results.filter((r) => r.outcome === 'failed');
+    if (failed.length === 0) return;
+    this.writeSep('=', 'FAILURES');
+    for (const r of failed) {
+      const longrepr = r.longrepr ?? r.message ?? '';
+      const sections = r.sections ?? [];
+      if (this.tb === 'line') {
+        this.fence.block(this.renderLongrepr(longrepr));
+        continue;
+      }
+      this.tw.sep('_', failureHeadline(r.id), 'red', 'bold');
+      let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+      // Teardown output follows, unless teardown failed (then it shows under ERRORS).
+      if (!r.teardownError) text += this.renderSections(sections, (n) => n.includes('teardown'));
+      this.fence.block(text);
+    }
+  }
+
+  private summaryPasses(outcome: 'passed' | 'xpassed', title: string, char: string): void {
+    if (this.tb === 'no' || !this.reportChars.includes(char)) return;
+    const reports = this.results.filter((r) => r.outcome === outcome);
+    if (reports.length === 0) return;
+    this.writeSep('=', title);
+    for (const r of reports) {
+      const sections = r.sections ?? [];
+      const callSections = sections.filter(([n]) => !n.includes('teardown'));
+      let text = '';
+      if (callSections.length > 0) {
+        this.tw.sep('_', failureHeadline(r.id), 'green', 'bold');
+        text += this.renderSections(callSections, () => true);
+      }
+      if (!r.teardownError) text += this.renderSections(sections, (n) => n.includes('teardown'));
+      this.fence.block(text);
+    }
+  }
+
+  private summaryDurations(): void {
+    const n = this.opts.durations;
+    if (n === undefined) return;
+    const min = this.opts.durationsMin ?? (this.verbosity < 2 ? 0.005 : 0);
+    let list = [...this.results].sort((a, b) => b.duration - a.duration);
+    if (list.length === 0) return;
+    if (!n) this.writeSep('=', 'slowest durations');
+    else {
+      this.writeSep('=', `slowest ${n} durations`);
+      list = list.slice(0, n);
+    }
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (r.duration < min) {
+        this.tw.line('');
+        let message = `(${list.length - i} durations < ${formatG(min)}s hidden.`;
+        if (this.opts.durationsMin === undefined) message += '  Use -vv to show these durations.';
+        this.tw.line(message + ')');
+        break;
+      }
+      this.tw.line(`${pyFixed(r.duration, 2)}s ${'call'.padEnd(8)} ${r.id}`);
+    }
+  }
+
+  /** `tests/a.py::` + bold `TestC::test_m`, as _get_node_id_with_markup. */
+  private nodeIdMarked(id: string): string {
+    const sep = id.indexOf('::');
+    if (sep === -1) return id;
+    return id.slice(0, sep + 2) + this.tw.markup(id.slice(sep + 2), 'bold');
+  }
+
+  /** `FAILED id - message` (_get_line_with_reprcrash_message). */
+  private lineWithMessage(word: string, color: Markup, id: string, message: string | undefined): string {
+    let line = `${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`;
+    if (message === undefined) return line;
+    if (this.ci || this.verbosity >= 2) return `${line} - ${message}`;
+    const trimmed = formatTrimmed(' - {}', message, this.tw.fullwidth - wcswidth(line));
+    if (trimmed !== null) line += trimmed;
+    return line;
+  }
+
+  private shortTestSummary(): void {
+    if (!this.reportChars) return;
+    const lines: string[] = [];
+    const yellowWord = (w: string) => this.tw.markup(w, 'yellow');
+    for (const ch of this.reportChars) {
+      switch (ch) {
+        case 'f':
+          for (const r of this.results) {
+            if (r.outcome === 'failed') lines.push(this.lineWithMessage('FAILED', colorForType('failed'), r.id, r.message));
+          }
+          break;
+        case 'E':
+          for (const e of this.collectionErrors) lines.push(`${this.tw.markup('ERROR', 'red')} ${e.file}`);
+          for (const { result: r, teardown } of this.errorReports()) {
+            const message = teardown ? r.teardownError!.message : r.message;
+            lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
+          }
+          break;
+        case 'p':
+          for (const r of this.results) {
+            if (r.outcome === 'passed') lines.push(this.lineWithMessage('PASSED', 'green', r.id, undefined));
+          }
+          break;
+        case 'x':
+        case 'X':
+          for (const r of this.results) {
+            if (r.outcome !== (ch === 'x' ? 'xfailed' : 'xpassed')) continue;
+            let line = `${yellowWord(ch === 'x' ? 'XFAIL' : 'XPASS')} ${this.nodeIdMarked(r.id)}`;
+            if (r.message) line += ` - ${r.message}`;
+            lines.push(line);
+          }
+          break;
+        case 's':
+          for (const fold of this.foldedSkips()) {
+            const where = fold.line === undefined ? fold.file : `${fold.file}:${fold.line}`;
+            lines.push(`${yellowWord('SKIPPED')} [${fold.count}] ${where}: ${fold.reason}`);
+          }
+          break;
+      }
+    }
+    if (lines.length === 0) return;
+    this.writeSep('=', 'short test summary info', 'cyan', 'bold');
+    this.fence.block(lines.map((l) => l + '\n').join(''));
+  }
+
+  /** pytest's _folded_skips: skips with the same location and reason share a line. */
+  private foldedSkips(): { count: number; file: string; line?: number; reason: string }[] {
+    const folds = new Map<string, { count: number; file: string; line?: number; reason: string }>();
+    for (const r of this.results) {
+      if (r.outcome !== 'skipped') continue;
+      let file = r.file ?? fileOf(r.id);
+      let line = r.line;
+      let reason = r.message ?? '';
+      // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
+      const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
+      if (m) {
+        file = this.relative(m[1]);
+        line = Number(m[2]);
+        if (!r.message) reason = m[3];
+      }
+      reason = reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason;
+      const key = JSON.stringify([file, line ?? null, reason]);
+      const fold = folds.get(key);
+      if (fold) fold.count += 1;
+      else folds.set(key, { count: 1, file, line, reason });
+    }
+    return [...folds.values()];
+  }
+
+  private relative(path: string): string {
+    const root = this.rootdir.replace(/\/$/, '');
+    return root && path.startsWith(root + '/') ? path.slice(root.length + 1) : path;
+  }
+
+  private summaryStats(seconds: number): void {
+    if (this.verbosity < -1) return;
+    const line = closingLine(this.counts, seconds, this.tw.fullwidth, {
+      color: this.tw.color,
+      verbosity: this.verbosity,
+    });
+    this.ensureNewline();
+    this.tw.writeMarked(line + '\n', '\n');
+  }
+}
+
+/** Python's `{x:g}` for the small positive numbers durations-min takes. */
+function formatG(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}

@@ -1,0 +1,292 @@
+// JUnit XML in pytest's own format (_pytest/junitxml.py, LogXML + _NodeReporter), serialised the
+// way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
+
+import type { CollectionError, TestResult } from '../types.js';
+import { pyCenter, pyFixed } from './color.js';
+
+export type JunitLogging = 'no' | 'log' | 'system-out' | 'system-err' | 'out-err' | 'all';
+
+export interface JunitOptions {
+  /** `junit_suite_name`, default `pytest`. */
+  suiteName?: string;
+  hostname: string;
+  /** Suite start, as pytest writes it: see `junitTimestamp`. */
+  timestamp: string;
+  /** Wall-clock seconds of the session. */
+  seconds: number;
+  /** `junit_family`: xunit1 (default here) keeps `file` and `line` on every testcase. */
+  family?: 'xunit1' | 'xunit2';
+  /** `junit_logging`, default `no` as in pytest. */
+  logging?: JunitLogging;
+  /** `junit_log_passing_tests`, default true. */
+  logPassingTests?: boolean;
+  /** `--junitprefix`. */
+  prefix?: string;
+  /** Absolute rootdir: skip details name the file absolutely, as pytest does. */
+  rootdir?: string;
+}
+
+/**
+ * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
+ * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
+ * character; this matches it.)
+ */
+export function binXmlEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const ok =
+      cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
+    if (ok) out += ch;
+    else out += '#x' + cp.toString(16).toUpperCase().padStart(cp <= 0xff ? 2 : 4, '0');
+  }
+  return out;
+}
+
+const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
+
+/**
+ * str() of a pytest longrepr: the terminal text stripped (TerminalRepr.__str__), which is what
+ * pytest puts in JUnit. Our longrepr is the terminal text itself.
+ */
+export function longreprText(s: string): string {
+  return s.replace(PY_STRIP, '');
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttr(s: string): string {
+  return escapeText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#09;');
+}
+
+interface XmlElement {
+  tag: string;
+  attrs: [string, string][];
+  text?: string;
+  children: XmlElement[];
+}
+
+function el(tag: string, attrs: [string, string][], text?: string): XmlElement {
+  return { tag, attrs, text, children: [] };
+}
+
+function serialize(e: XmlElement): string {
+  const attrs = e.attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+  if (e.text === undefined && e.children.length === 0) return `<${e.tag}${attrs} />`;
+  return `<${e.tag}${attrs}>${escapeText(e.text ?? '')}${e.children.map(serialize).join('')}</${e.tag}>`;
+}
+
+/** pytest's mangle_test_address: `a/b.py::C::f[x]` -> ['a.b', 'C', 'f[x]']. */
+export function mangleTestAddress(id: string): string[] {
+  const bracket = id.indexOf('[');
+  const path = bracket === -1 ? id : id.slice(0, bracket);
+  const params = bracket === -1 ? '' : id.slice(bracket);
+  const names = path.split('::');
+  names[0] = names[0].replace(/\//g, '.').replace(/\.py$/, '');
+  names[names.length - 1] += params;
+  return names;
+}
+
+/** `2026-11-24T23:01:10.352000+00:00`: isoformat of the local time, as pytest writes it. */
+export function junitTimestamp(date: Date): string {
+  const offsetMin = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offsetMin * 60_000);
+  const base = local.toISOString().replace('Z', '').replace(/\.(\d{3})$/, '.$1000');
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  return `${base}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const PHASES = ['setup', 'call', 'teardown'];
+
+/**
+ * The sections a pytest report of phase `upTo` carries: pytest accumulates them over the phases,
+ * so a call report holds setup and call output. Section names end with their phase.
+ */
+function sectionsUpTo(sections: [string, string][] | undefined, upTo: string): [string, string][] {
+  const limit = PHASES.indexOf(upTo);
+  return (sections ?? []).filter(([name]) => {
+    const phase = PHASES.indexOf(name.slice(name.lastIndexOf(' ') + 1));
+    return phase === -1 || limit === -1 || phase <= limit;
+  });
+}
+
+function sectionText(sections: [string, string][], prefix: string): string {
+  return sections
+    .filter(([name]) => name.startsWith(prefix))
+    .map(([, text]) => text)
+    .join('');
+}
+
+interface SuiteStats {
+  error: number;
+  passed: number;
+  failure: number;
+  skipped: number;
+}
+
+class TestcaseBuilder {
+  readonly children: XmlElement[] = [];
+  constructor(
+    private readonly attrs: [string, string][],
+    private readonly stats: SuiteStats,
+    public duration: number,
+  ) {}
+
+  add(kind: 'failure' | 'error' | 'skipped' | 'system-out' | 'system-err', e: XmlElement): void {
+    if (kind in this.stats) this.stats[kind as keyof SuiteStats] += 1;
+    this.children.push(e);
+  }
+
+  simple(kind: 'failure' | 'error', message: string, data: string): void {
+    this.add(kind, el(kind, [['message', message]], binXmlEscape(longreprText(data))));
+  }
+
+  toXml(): XmlElement {
+    const e = el('testcase', [...this.attrs, ['time', pyFixed(this.duration, 3)]]);
+    e.children.push(...this.children);
+    return e;
+  }
+}
+
+/** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
+export function junitXml(results: TestResult[], errors: CollectionError[], opts: JunitOptions): string {
+  const family = opts.family ?? 'xunit1';
+  const logging = opts.logging ?? 'no';
+  const logPassing = opts.logPassingTests ?? true;
+  const stats: SuiteStats = { error: 0, passed: 0, failure: 0, skipped: 0 };
+  const cases: TestcaseBuilder[] = [];
+  let doubleFail = 0;
+
+  const testcaseAttrs = (id: string, file: string, line: number | undefined): [string, string][] => {
+    const names = mangleTestAddress(id);
+    const classnames = names.slice(0, -1);
+    if (opts.prefix) classnames.unshift(opts.prefix);
+    const attrs: [string, string][] = [
+      ['classname', binXmlEscape(classnames.join('.'))],
+      ['name', binXmlEscape(names[names.length - 1])],
+    ];
+    if (family === 'xunit1') {
+      attrs.push(['file', binXmlEscape(file)]);
+      if (line !== undefined) attrs.push(['line', String(line)]);
+    }
+    return attrs;
+  };
+
+  const open = (attrs: [string, string][], duration: number): TestcaseBuilder => {
+    const tc = new TestcaseBuilder(attrs, stats, duration);
+    cases.push(tc);
+    return tc;
+  };
+
+  // write_captured_output: `content` sections of the report that ends the testcase.
+  const writeCaptured = (tc: TestcaseBuilder, allSections: [string, string][] | undefined, phase: string): void => {
+    if (logging === 'no') return;
+    const sections = sectionsUpTo(allSections, phase);
+    const prepare = (content: string, header: string) => [pyCenter(header, 80, '-'), content, ''].join('\n');
+    let all = '';
+    if (logging === 'log' || logging === 'all') all = prepare(sectionText(sections, 'Captured log'), ' Captured Log ');
+    if (logging === 'system-out' || logging === 'out-err' || logging === 'all') {
+      all += prepare(sectionText(sections, 'Captured stdout'), ' Captured Out ');
+      tc.add('system-out', el('system-out', [], binXmlEscape(all)));
+      all = '';
+    }
+    if (logging === 'system-err' || logging === 'out-err' || logging === 'all') {
+      all += prepare(sectionText(sections, 'Captured stderr'), ' Captured Err ');
+      tc.add('system-err', el('system-err', [], binXmlEscape(all)));
+      all = '';
+    }
+    if (all) tc.add('system-out', el('system-out', [], binXmlEscape(all)));
+  };
+
+  for (const e of errors) {
+    const names = mangleTestAddress(e.file);
+    const attrs: [string, string][] = [
+      ['classname', ''],
+      ['name', binXmlEscape(names[names.length - 1])],
+    ];
+    if (family === 'xunit1') attrs.push(['file', binXmlEscape(e.file)]);
+    open(attrs, 0).simple('error', 'collection failure', e.message);
+  }
+
+  for (const r of results) {
+    const file = r.file ?? r.id.split('::')[0];
+    // pytest's JUnit line is the 0-based line of the function (its first decorator).
+    const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
+    const crashMessage = binXmlEscape(r.message ?? longreprText(r.longrepr ?? ''));
+    let tc = open(attrs, r.duration);
+    let teardownPassed = true;
+
+    switch (r.outcome) {
+      case 'passed':
+      case 'xpassed':
+        stats.passed += 1;
+        break;
+      case 'failed':
+        if (r.when === 'call') {
+          tc.simple('failure', crashMessage, r.longrepr ?? '');
+          if (!logPassing) writeCaptured(tc, r.sections, 'call');
+        } else {
+          // Failed outside the call (pytest reports those as errors; kept for robustness).
+          tc.simple('error', binXmlEscape(`failed on ${r.when === 'teardown' ? 'teardown' : 'setup'} with "${r.message ?? ''}"`), r.longrepr ?? '');
+        }
+        break;
+      case 'error':
+        if (r.when === 'collect') {
+          tc.simple('error', 'collection failure', r.longrepr ?? r.message ?? '');
+        } else {
+          const phase = r.when === 'teardown' ? 'teardown' : 'setup';
+          tc.simple('error', binXmlEscape(`failed on ${phase} with "${r.message ?? r.longrepr ?? ''}"`), r.longrepr ?? '');
+          if (phase === 'teardown') teardownPassed = false;
+        }
+        break;
+      case 'skipped': {
+        const reason = (r.message ?? '').replace(/^Skipped: /, '');
+        const where = opts.rootdir ? `${opts.rootdir.replace(/\/$/, '')}/${file}` : file;
+        const details = r.longrepr ?? `${where}:${r.line ?? 0}: ${reason}`;
+        tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(details)));
+        writeCaptured(tc, r.sections, r.when);
+        break;
+      }
+      case 'xfailed': {
+        const reason = (r.message ?? '').replace(/^reason: /, '');
+        tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape(reason)]]));
+        break;
+      }
+    }
+
+    if (r.teardownError) {
+      teardownPassed = false;
+      if (r.outcome === 'failed' && r.when === 'call') {
+        // pytest closes the failed testcase and opens a second one for the teardown error.
+        doubleFail += 1;
+        tc = open(attrs, 0);
+      }
+      tc.simple('error', binXmlEscape(`failed on teardown with "${r.teardownError.message}"`), r.teardownError.longrepr);
+    }
+    if (logPassing || !teardownPassed) writeCaptured(tc, r.sections, 'teardown');
+  }
+
+  const tests = stats.passed + stats.failure + stats.skipped + stats.error - doubleFail;
+  const suite = el('testsuite', [
+    ['name', opts.suiteName ?? 'pytest'],
+    ['errors', String(stats.error)],
+    ['failures', String(stats.failure)],
+    ['skipped', String(stats.skipped)],
+    ['tests', String(tests)],
+    ['time', pyFixed(opts.seconds, 3)],
+    ['timestamp', opts.timestamp],
+    ['hostname', opts.hostname],
+  ]);
+  suite.children.push(...cases.map((c) => c.toXml()));
+  const root = el('testsuites', [['name', 'pytest tests']]);
+  root.children.push(suite);
+  return '<?xml version="1.0" encoding="utf-8"?>' + serialize(root);
+}
