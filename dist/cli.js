@@ -8,7 +8,725 @@ const require = __fastestCreateRequire(import.meta.url);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 593:
+/***/ 8772:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const childProcess = __nccwpck_require__(5317);
+const { isLinux, getReport } = __nccwpck_require__(3235);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
+const { interpreterPath } = __nccwpck_require__(167);
+
+let cachedFamilyInterpreter;
+let cachedFamilyFilesystem;
+let cachedVersionFilesystem;
+
+const command = 'getconf GNU_LIBC_VERSION 2>&1 || true; ldd --version 2>&1 || true';
+let commandOut = '';
+
+const safeCommand = () => {
+  if (!commandOut) {
+    return new Promise((resolve) => {
+      childProcess.exec(command, (err, out) => {
+        commandOut = err ? ' ' : out;
+        resolve(commandOut);
+      });
+    });
+  }
+  return commandOut;
+};
+
+const safeCommandSync = () => {
+  if (!commandOut) {
+    try {
+      commandOut = childProcess.execSync(command, { encoding: 'utf8' });
+    } catch (_err) {
+      commandOut = ' ';
+    }
+  }
+  return commandOut;
+};
+
+/**
+ * A String constant containing the value `glibc`.
+ * @type {string}
+ * @public
+ */
+const GLIBC = 'glibc';
+
+/**
+ * A Regexp constant to get the GLIBC Version.
+ * @type {string}
+ */
+const RE_GLIBC_VERSION = /LIBC[a-z0-9 \-).]*?(\d+\.\d+)/i;
+
+/**
+ * A String constant containing the value `musl`.
+ * @type {string}
+ * @public
+ */
+const MUSL = 'musl';
+
+const isFileMusl = (f) => f.includes('libc.musl-') || f.includes('ld-musl-');
+
+const familyFromReport = () => {
+  const report = getReport();
+  if (report.header && report.header.glibcVersionRuntime) {
+    return GLIBC;
+  }
+  if (Array.isArray(report.sharedObjects)) {
+    if (report.sharedObjects.some(isFileMusl)) {
+      return MUSL;
+    }
+  }
+  return null;
+};
+
+const familyFromCommand = (out) => {
+  const [getconf, ldd1] = out.split(/[\r\n]+/);
+  if (getconf && getconf.includes(GLIBC)) {
+    return GLIBC;
+  }
+  if (ldd1 && ldd1.includes(MUSL)) {
+    return MUSL;
+  }
+  return null;
+};
+
+const familyFromInterpreterPath = (path) => {
+  if (path) {
+    if (path.includes('/ld-musl-')) {
+      return MUSL;
+    } else if (path.includes('/ld-linux-')) {
+      return GLIBC;
+    }
+  }
+  return null;
+};
+
+const getFamilyFromLddContent = (content) => {
+  content = content.toString();
+  if (content.includes('musl')) {
+    return MUSL;
+  }
+  if (content.includes('GNU C Library')) {
+    return GLIBC;
+  }
+  return null;
+};
+
+const familyFromFilesystem = async () => {
+  if (cachedFamilyFilesystem !== undefined) {
+    return cachedFamilyFilesystem;
+  }
+  cachedFamilyFilesystem = null;
+  try {
+    const lddContent = await readFile(LDD_PATH);
+    cachedFamilyFilesystem = getFamilyFromLddContent(lddContent);
+  } catch (e) {}
+  return cachedFamilyFilesystem;
+};
+
+const familyFromFilesystemSync = () => {
+  if (cachedFamilyFilesystem !== undefined) {
+    return cachedFamilyFilesystem;
+  }
+  cachedFamilyFilesystem = null;
+  try {
+    const lddContent = readFileSync(LDD_PATH);
+    cachedFamilyFilesystem = getFamilyFromLddContent(lddContent);
+  } catch (e) {}
+  return cachedFamilyFilesystem;
+};
+
+const familyFromInterpreter = async () => {
+  if (cachedFamilyInterpreter !== undefined) {
+    return cachedFamilyInterpreter;
+  }
+  cachedFamilyInterpreter = null;
+  try {
+    const selfContent = await readFile(SELF_PATH);
+    const path = interpreterPath(selfContent);
+    cachedFamilyInterpreter = familyFromInterpreterPath(path);
+  } catch (e) {}
+  return cachedFamilyInterpreter;
+};
+
+const familyFromInterpreterSync = () => {
+  if (cachedFamilyInterpreter !== undefined) {
+    return cachedFamilyInterpreter;
+  }
+  cachedFamilyInterpreter = null;
+  try {
+    const selfContent = readFileSync(SELF_PATH);
+    const path = interpreterPath(selfContent);
+    cachedFamilyInterpreter = familyFromInterpreterPath(path);
+  } catch (e) {}
+  return cachedFamilyInterpreter;
+};
+
+/**
+ * Resolves with the libc family when it can be determined, `null` otherwise.
+ * @returns {Promise<?string>}
+ */
+const family = async () => {
+  let family = null;
+  if (isLinux()) {
+    family = await familyFromInterpreter();
+    if (!family) {
+      family = await familyFromFilesystem();
+      if (!family) {
+        family = familyFromReport();
+      }
+      if (!family) {
+        const out = await safeCommand();
+        family = familyFromCommand(out);
+      }
+    }
+  }
+  return family;
+};
+
+/**
+ * Returns the libc family when it can be determined, `null` otherwise.
+ * @returns {?string}
+ */
+const familySync = () => {
+  let family = null;
+  if (isLinux()) {
+    family = familyFromInterpreterSync();
+    if (!family) {
+      family = familyFromFilesystemSync();
+      if (!family) {
+        family = familyFromReport();
+      }
+      if (!family) {
+        const out = safeCommandSync();
+        family = familyFromCommand(out);
+      }
+    }
+  }
+  return family;
+};
+
+/**
+ * Resolves `true` only when the platform is Linux and the libc family is not `glibc`.
+ * @returns {Promise<boolean>}
+ */
+const isNonGlibcLinux = async () => isLinux() && await family() !== GLIBC;
+
+/**
+ * Returns `true` only when the platform is Linux and the libc family is not `glibc`.
+ * @returns {boolean}
+ */
+const isNonGlibcLinuxSync = () => isLinux() && familySync() !== GLIBC;
+
+const versionFromFilesystem = async () => {
+  if (cachedVersionFilesystem !== undefined) {
+    return cachedVersionFilesystem;
+  }
+  cachedVersionFilesystem = null;
+  try {
+    const lddContent = await readFile(LDD_PATH);
+    const versionMatch = lddContent.match(RE_GLIBC_VERSION);
+    if (versionMatch) {
+      cachedVersionFilesystem = versionMatch[1];
+    }
+  } catch (e) {}
+  return cachedVersionFilesystem;
+};
+
+const versionFromFilesystemSync = () => {
+  if (cachedVersionFilesystem !== undefined) {
+    return cachedVersionFilesystem;
+  }
+  cachedVersionFilesystem = null;
+  try {
+    const lddContent = readFileSync(LDD_PATH);
+    const versionMatch = lddContent.match(RE_GLIBC_VERSION);
+    if (versionMatch) {
+      cachedVersionFilesystem = versionMatch[1];
+    }
+  } catch (e) {}
+  return cachedVersionFilesystem;
+};
+
+const versionFromReport = () => {
+  const report = getReport();
+  if (report.header && report.header.glibcVersionRuntime) {
+    return report.header.glibcVersionRuntime;
+  }
+  return null;
+};
+
+const versionSuffix = (s) => s.trim().split(/\s+/)[1];
+
+const versionFromCommand = (out) => {
+  const [getconf, ldd1, ldd2] = out.split(/[\r\n]+/);
+  if (getconf && getconf.includes(GLIBC)) {
+    return versionSuffix(getconf);
+  }
+  if (ldd1 && ldd2 && ldd1.includes(MUSL)) {
+    return versionSuffix(ldd2);
+  }
+  return null;
+};
+
+/**
+ * Resolves with the libc version when it can be determined, `null` otherwise.
+ * @returns {Promise<?string>}
+ */
+const version = async () => {
+  let version = null;
+  if (isLinux()) {
+    version = await versionFromFilesystem();
+    if (!version) {
+      version = versionFromReport();
+    }
+    if (!version) {
+      const out = await safeCommand();
+      version = versionFromCommand(out);
+    }
+  }
+  return version;
+};
+
+/**
+ * Returns the libc version when it can be determined, `null` otherwise.
+ * @returns {?string}
+ */
+const versionSync = () => {
+  let version = null;
+  if (isLinux()) {
+    version = versionFromFilesystemSync();
+    if (!version) {
+      version = versionFromReport();
+    }
+    if (!version) {
+      const out = safeCommandSync();
+      version = versionFromCommand(out);
+    }
+  }
+  return version;
+};
+
+module.exports = {
+  GLIBC,
+  MUSL,
+  family,
+  familySync,
+  isNonGlibcLinux,
+  isNonGlibcLinuxSync,
+  version,
+  versionSync
+};
+
+
+/***/ }),
+
+/***/ 167:
+/***/ ((module) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const interpreterPath = (elf) => {
+  if (elf.length < 64) {
+    return null;
+  }
+  if (elf.readUInt32BE(0) !== 0x7F454C46) {
+    // Unexpected magic bytes
+    return null;
+  }
+  if (elf.readUInt8(4) !== 2) {
+    // Not a 64-bit ELF
+    return null;
+  }
+  if (elf.readUInt8(5) !== 1) {
+    // Not little-endian
+    return null;
+  }
+  const offset = elf.readUInt32LE(32);
+  const size = elf.readUInt16LE(54);
+  const count = elf.readUInt16LE(56);
+  for (let i = 0; i < count; i++) {
+    const headerOffset = offset + (i * size);
+    const type = elf.readUInt32LE(headerOffset);
+    if (type === 3) {
+      const fileOffset = elf.readUInt32LE(headerOffset + 8);
+      const fileSize = elf.readUInt32LE(headerOffset + 32);
+      return elf.subarray(fileOffset, fileOffset + fileSize).toString().replace(/\0.*$/g, '');
+    }
+  }
+  return null;
+};
+
+module.exports = {
+  interpreterPath
+};
+
+
+/***/ }),
+
+/***/ 3991:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const fs = __nccwpck_require__(9896);
+
+const LDD_PATH = '/usr/bin/ldd';
+const SELF_PATH = '/proc/self/exe';
+const MAX_LENGTH = 2048;
+
+/**
+ * Read the content of a file synchronous
+ *
+ * @param {string} path
+ * @returns {Buffer}
+ */
+const readFileSync = (path) => {
+  const fd = fs.openSync(path, 'r');
+  const buffer = Buffer.alloc(MAX_LENGTH);
+  const bytesRead = fs.readSync(fd, buffer, 0, MAX_LENGTH, 0);
+  fs.close(fd, () => {});
+  return buffer.subarray(0, bytesRead);
+};
+
+/**
+ * Read the content of a file
+ *
+ * @param {string} path
+ * @returns {Promise<Buffer>}
+ */
+const readFile = (path) => new Promise((resolve, reject) => {
+  fs.open(path, 'r', (err, fd) => {
+    if (err) {
+      reject(err);
+    } else {
+      const buffer = Buffer.alloc(MAX_LENGTH);
+      fs.read(fd, buffer, 0, MAX_LENGTH, 0, (_, bytesRead) => {
+        resolve(buffer.subarray(0, bytesRead));
+        fs.close(fd, () => {});
+      });
+    }
+  });
+});
+
+module.exports = {
+  LDD_PATH,
+  SELF_PATH,
+  readFileSync,
+  readFile
+};
+
+
+/***/ }),
+
+/***/ 3235:
+/***/ ((module) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const isLinux = () => process.platform === 'linux';
+
+let report = null;
+const getReport = () => {
+  if (!report) {
+    /* istanbul ignore next */
+    if (isLinux() && process.report) {
+      const orig = process.report.excludeNetwork;
+      process.report.excludeNetwork = true;
+      report = process.report.getReport();
+      process.report.excludeNetwork = orig;
+    } else {
+      report = {};
+    }
+  }
+  return report;
+};
+
+module.exports = { isLinux, getReport };
+
+
+/***/ }),
+
+/***/ 4046:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(6687)(__dirname);
+
+/***/ }),
+
+/***/ 6687:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
+if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
+  module.exports = runtimeRequire.addon.bind(runtimeRequire)
+} else { // else use the runtime version here
+  module.exports = __nccwpck_require__(667)
+}
+
+
+/***/ }),
+
+/***/ 667:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896)
+var path = __nccwpck_require__(6928)
+var url = __nccwpck_require__(7016)
+var os = __nccwpck_require__(857)
+// Workaround to fix webpack's build warnings: 'the request of a dependency is an expression'
+var runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
+
+var vars = (process.config && process.config.variables) || {}
+var prebuildsOnly = !!process.env.PREBUILDS_ONLY
+var versions = process.versions
+var abi = versions.modules
+if (versions.deno || process.isBun) {
+  // both Deno and Bun made the very poor decision to shoot themselves in the foot and lie about support for ABI
+  // (which they do not have)
+  abi = 'unsupported'
+}
+var runtime = isElectron() ? 'electron' : (isNwjs() ? 'node-webkit' : 'node')
+var arch = process.env.npm_config_arch || os.arch()
+var platform = process.env.npm_config_platform || os.platform()
+var libc = process.env.LIBC || (isMusl(platform) ? 'musl' : 'glibc')
+
+var armv = process.env.ARM_VERSION || (arch === 'arm64' ? '8' : vars.arm_version) || ''
+var uv = (versions.uv || '').split('.')[0]
+
+module.exports = load
+
+function load (dir) {
+  return runtimeRequire(load.resolve(dir))
+}
+
+load.resolve = load.path = function (dir) {
+  dir = path.resolve(dir || '.')
+  var packageName = ''
+  var packageNameError
+  try {
+    packageName = runtimeRequire(path.join(dir, 'package.json')).name;
+    var varName = packageName.toUpperCase().replace(/-/g, '_')
+    if (process.env[varName + '_PREBUILD']) dir = process.env[varName + '_PREBUILD']
+  } catch (err) {
+    packageNameError = err;
+  }
+  if (!prebuildsOnly) {
+    var release = getFirst(path.join(dir, 'build/Release'), matchBuild)
+    if (release) return release
+
+    var debug = getFirst(path.join(dir, 'build/Debug'), matchBuild)
+    if (debug) return debug
+  }
+
+  var prebuild = resolve(dir)
+  if (prebuild) return prebuild
+
+  var nearby = resolve(path.dirname(process.execPath))
+  if (nearby) return nearby
+
+  var platformPackage = (packageName[0] == '@' ? '' : '@' + packageName + '/') + packageName + '-' + platform + '-' + arch
+  var packageResolutionError
+  try {
+    var prebuildPackage = path.dirname((__nccwpck_require__(3339).createRequire)(url.pathToFileURL(path.join(dir, 'package.json'))).resolve(platformPackage))
+    return resolveFile(prebuildPackage)
+  } catch(error) {
+    packageResolutionError = error
+  }
+
+  var target = [
+    'platform=' + platform,
+    'arch=' + arch,
+    'runtime=' + runtime,
+    'abi=' + abi,
+    'uv=' + uv,
+    armv ? 'armv=' + armv : '',
+    'libc=' + libc,
+    'node=' + process.versions.node,
+    process.versions.electron ? 'electron=' + process.versions.electron : '',
+     true ? 'webpack=true' : 0 // eslint-disable-line
+  ].filter(Boolean).join(' ')
+  let errMessage = 'No native build was found for ' + target + '\n    attempted loading from: ' + dir + ' and package:' +
+    ' ' + platformPackage + '\n';
+  if (packageNameError) {
+    errMessage += 'Error finding package.json: ' + packageNameError.message + '\n';
+  }
+  if (packageResolutionError) {
+    errMessage += 'Error resolving package: ' + packageResolutionError.message + '\n';
+  }
+  throw new Error(errMessage)
+
+  function resolve (dir) {
+    // Find matching "prebuilds/<platform>-<arch>" directory
+    var tuples = readdirSync(path.join(dir, 'prebuilds')).map(parseTuple)
+    var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0]
+    if (!tuple) return
+    return resolveFile(path.join(dir, 'prebuilds', tuple.name))
+  }
+  function resolveFile (prebuilds) {
+    // Find most specific flavor first
+    var parsed = readdirSync(prebuilds).map(parseTags)
+    var candidates = parsed.filter(matchTags(runtime, abi))
+    var winner = candidates.sort(compareTags(runtime))[0]
+    if (winner) return path.join(prebuilds, winner.file)
+  }
+}
+
+function readdirSync (dir) {
+  try {
+    return fs.readdirSync(dir)
+  } catch (err) {
+    return []
+  }
+}
+
+function getFirst (dir, filter) {
+  var files = readdirSync(dir).filter(filter)
+  return files[0] && path.join(dir, files[0])
+}
+
+function matchBuild (name) {
+  return /\.node$/.test(name)
+}
+
+function parseTuple (name) {
+  // Example: darwin-x64+arm64
+  var arr = name.split('-')
+  if (arr.length !== 2) return
+
+  var platform = arr[0]
+  var architectures = arr[1].split('+')
+
+  if (!platform) return
+  if (!architectures.length) return
+  if (!architectures.every(Boolean)) return
+
+  return { name, platform, architectures }
+}
+
+function matchTuple (platform, arch) {
+  return function (tuple) {
+    if (tuple == null) return false
+    if (tuple.platform !== platform) return false
+    return tuple.architectures.includes(arch)
+  }
+}
+
+function compareTuples (a, b) {
+  // Prefer single-arch prebuilds over multi-arch
+  return a.architectures.length - b.architectures.length
+}
+
+function parseTags (file) {
+  var arr = file.split('.')
+  var extension = arr.pop()
+  var tags = { file: file, specificity: 0 }
+
+  if (extension !== 'node') return
+
+  for (var i = 0; i < arr.length; i++) {
+    var tag = arr[i]
+
+    if (tag === 'node' || tag === 'electron' || tag === 'node-webkit') {
+      tags.runtime = tag
+    } else if (tag === 'napi') {
+      tags.napi = true
+    } else if (tag.slice(0, 3) === 'abi') {
+      tags.abi = tag.slice(3)
+    } else if (tag.slice(0, 2) === 'uv') {
+      tags.uv = tag.slice(2)
+    } else if (tag.slice(0, 4) === 'armv') {
+      tags.armv = tag.slice(4)
+    } else if (tag === 'glibc' || tag === 'musl') {
+      tags.libc = tag
+    } else {
+      continue
+    }
+
+    tags.specificity++
+  }
+
+  return tags
+}
+
+function matchTags (runtime, abi) {
+  return function (tags) {
+    if (tags == null) return false
+    if (tags.runtime !== runtime && !runtimeAgnostic(tags)) return false
+    if (tags.abi !== abi && !tags.napi) return false
+    if (tags.uv && tags.uv !== uv) return false
+    if (tags.armv && tags.armv !== armv) return false
+    if (tags.libc && tags.libc !== libc) return false
+
+    return true
+  }
+}
+
+function runtimeAgnostic (tags) {
+  return tags.runtime === 'node' && tags.napi
+}
+
+function compareTags (runtime) {
+  // Precedence: non-agnostic runtime, abi over napi, then by specificity.
+  return function (a, b) {
+    if (a.runtime !== b.runtime) {
+      return a.runtime === runtime ? -1 : 1
+    } else if (a.abi !== b.abi) {
+      return a.abi ? -1 : 1
+    } else if (a.specificity !== b.specificity) {
+      return a.specificity > b.specificity ? -1 : 1
+    } else {
+      return 0
+    }
+  }
+}
+
+function isNwjs () {
+  return !!(process.versions && process.versions.nw)
+}
+
+function isElectron () {
+  if (process.versions && process.versions.electron) return true
+  if (process.env.ELECTRON_RUN_AS_NODE) return true
+  return typeof window !== 'undefined' && window.process && window.process.type === 'renderer'
+}
+
+function isMusl (platform) {
+  if (platform !== 'linux') return false;
+  const { familySync, MUSL } = __nccwpck_require__(8772);
+  return familySync() === MUSL;
+}
+
+// Exposed for unit tests
+// TODO: move to lib
+load.parseTags = parseTags
+load.matchTags = matchTags
+load.compareTags = compareTags
+load.parseTuple = parseTuple
+load.matchTuple = matchTuple
+load.compareTuples = compareTuples
+
+
+
+/***/ }),
+
+/***/ 7593:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -247,7 +965,7 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 /***/ }),
 
-/***/ 731:
+/***/ 2731:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -295,21 +1013,203 @@ function printDiscovery(session, collected, seconds, write) {
 
 /***/ }),
 
-/***/ 175:
+/***/ 4175:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = runCommand;
-const args_js_1 = __nccwpck_require__(593);
-async function runCommand(_argv, _cwd, _env) {
-    throw new args_js_1.UsageError('run: not wired yet');
+// `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const console_js_1 = __nccwpck_require__(9475);
+const junit_js_1 = __nccwpck_require__(2998);
+const json_js_1 = __nccwpck_require__(2794);
+const index_js_1 = __nccwpck_require__(9286);
+const index_js_2 = __nccwpck_require__(1276);
+const index_js_3 = __nccwpck_require__(9750);
+const discover_js_1 = __nccwpck_require__(2731);
+const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
+const version_js_1 = __nccwpck_require__(3882);
+/** Groups the selected items by file, noting files run whole (every collected item selected). */
+function filesOf(selected, all, narrowIds) {
+    const totalPerFile = new Map();
+    for (const item of all)
+        totalPerFile.set(item.file, (totalPerFile.get(item.file) ?? 0) + 1);
+    const byFile = new Map();
+    for (const item of selected) {
+        let entry = byFile.get(item.file);
+        if (!entry) {
+            entry = { items: [], whole: true };
+            byFile.set(item.file, entry);
+        }
+        entry.items.push(item);
+        if (narrowIds.has(item.id))
+            entry.whole = false;
+    }
+    for (const [file, entry] of byFile)
+        if (entry.items.length !== totalPerFile.get(file))
+            entry.whole = false;
+    return byFile;
+}
+/** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
+function applyNarrowing(units, narrowIds) {
+    if (narrowIds.size === 0)
+        return units;
+    return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
+}
+function workerCount(session, units) {
+    const wanted = session.options.workers;
+    const n = wanted === null || wanted === 'auto' ? (0, node_os_1.availableParallelism)() : wanted;
+    return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
+}
+function writeReport(path, text) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    (0, node_fs_1.writeFileSync)(path, text);
+}
+async function runCommand(argv, cwd, env) {
+    const started = performance.now();
+    const startedAt = new Date();
+    const session = (0, session_js_1.openSession)(argv, 'run', cwd, env);
+    const { options, config } = session;
+    const collected = await (0, session_js_1.collect)(session);
+    const { discovery, selection } = collected;
+    const write = (s) => process.stdout.write(s);
+    for (const w of discovery.warnings)
+        process.stderr.write(`fastest: warning: ${w}\n`);
+    if (options.collectOnly)
+        return (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
+    const pythonVersion = (0, index_js_1.checkPython)(session.python);
+    let selected = selection.selected;
+    const narrowIds = new Map(selection.narrowIds);
+    if (options.lastFailed || options.failedFirst) {
+        const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir), options.lastFailed ? 'lf' : 'ff');
+        selected = plan.items;
+        for (const [id, ids] of plan.narrowIds)
+            narrowIds.set(id, ids);
+    }
+    const shard = await (0, shard_js_1.selectShard)(session, selected);
+    selected = shard.items;
+    const tty = process.stdout.isTTY === true;
+    const reporter = new console_js_1.ConsoleReporter({
+        write,
+        verbosity: options.verbosity,
+        color: options.color === 'yes' || (options.color === 'auto' && tty && !env.NO_COLOR),
+        tty,
+        githubActions: env.GITHUB_ACTIONS === 'true',
+        width: tty ? process.stdout.columns : undefined,
+        durations: options.durations ?? undefined,
+        durationsMin: options.durationsMin,
+        reportChars: options.reportChars ?? undefined,
+        tb: (options.tb ?? undefined),
+    });
+    const fileSelections = filesOf(selected, discovery.items, narrowIds);
+    const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
+    const workers = workerCount(session, units.length);
+    reporter.sessionStart({
+        rootdir: config.rootdir,
+        inifile: config.inifile,
+        python: pythonVersion,
+        platform: process.platform,
+        workers,
+        collected: selected.length,
+        engine: options.engine,
+        version: version_js_1.VERSION,
+        collectionErrors: discovery.errors.length,
+    });
+    const results = [];
+    const errors = [...discovery.errors];
+    for (const e of discovery.errors)
+        reporter.collectionError(e);
+    let interruptedText;
+    let exitCode = 0;
+    if (discovery.errors.length > 0 && !options.continueOnCollectionErrors) {
+        interruptedText = `Interrupted: ${discovery.errors.length} error${discovery.errors.length === 1 ? '' : 's'} during collection`;
+        exitCode = 2;
+    }
+    else if (units.length > 0) {
+        const abort = new AbortController();
+        const onSigint = () => abort.abort();
+        process.once('SIGINT', onSigint);
+        const checkExpansion = (r) => {
+            const base = r.id.replace(/\[.*$/s, '');
+            if (!selection.checkExpansions.has(base))
+                return true;
+            const item = selected.find((i) => i.id === base);
+            return item ? (0, index_js_2.expansionSelected)(item, r.id, undefined, { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect }) : true;
+        };
+        const summary = await (0, index_js_1.runUnits)(units, {
+            rootdir: config.rootdir,
+            python: session.python,
+            workers,
+            engine: options.engine,
+            pytestArgs: options.pytestArgs,
+            capture: options.capture,
+            verbose: options.verbosity,
+            timeoutSeconds: options.timeout ?? undefined,
+            maxfail: options.maxfail > 0 ? options.maxfail : undefined,
+            signal: abort.signal,
+            ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
+        }, {
+            result: (r) => {
+                if (!checkExpansion(r))
+                    return;
+                results.push(r);
+                reporter.testResult(r);
+            },
+            collectionError: (e) => {
+                errors.push(e);
+                reporter.collectionError(e);
+            },
+            unitDone: (file) => reporter.unitDone(file),
+            workerOutput: options.capture === 'no' ? (_w, text) => process.stdout.write(text) : undefined,
+        });
+        process.removeListener('SIGINT', onSigint);
+        if (summary.interrupted) {
+            interruptedText = 'KeyboardInterrupt';
+            exitCode = 2;
+        }
+        else if (summary.stoppedEarly) {
+            interruptedText = `stopping after ${options.maxfail} failures`;
+        }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (options.junitxml) {
+        const path = (0, node_path_1.resolve)(cwd, options.junitxml);
+        writeReport(path, (0, junit_js_1.junitXml)(results, errors, {
+            hostname: (0, node_os_1.hostname)(),
+            timestamp: (0, junit_js_1.junitTimestamp)(startedAt),
+            seconds,
+            suiteName: (0, index_js_3.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
+            family: (0, index_js_3.getIni)(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
+            prefix: options.junitPrefix ?? undefined,
+            rootdir: config.rootdir,
+        }));
+    }
+    if (options.json) {
+        writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
+    }
+    (0, index_js_2.updateLastFailed)(config.rootdir, results.map((r) => ({ id: r.id, outcome: r.outcome })), selected.map((i) => i.id));
+    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined });
+    if (exitCode !== 0)
+        return exitCode;
+    const c = finished.counts;
+    const runtimeCollectErrors = errors.length - discovery.errors.length;
+    if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
+        return 2;
+    if (c.failed > 0 || c.error > 0 || errors.length > 0)
+        return 1;
+    if (results.length === 0)
+        return 5;
+    return 0;
 }
 
 
 /***/ }),
 
-/***/ 594:
+/***/ 2594:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -318,14 +1218,14 @@ exports.openSession = openSession;
 exports.pythonFor = pythonFor;
 exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const index_js_1 = __nccwpck_require__(750);
-const index_js_2 = __nccwpck_require__(750);
-const index_js_3 = __nccwpck_require__(974);
-const fnmatch_js_1 = __nccwpck_require__(35);
-const index_js_4 = __nccwpck_require__(276);
-const args_js_1 = __nccwpck_require__(593);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const index_js_1 = __nccwpck_require__(9750);
+const index_js_2 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const index_js_4 = __nccwpck_require__(1276);
+const args_js_1 = __nccwpck_require__(7593);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv);
@@ -449,7 +1349,63 @@ async function collect(session) {
 
 /***/ }),
 
-/***/ 882:
+/***/ 7718:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selectShard = selectShard;
+// `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
+const node_path_1 = __nccwpck_require__(6760);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const args_js_1 = __nccwpck_require__(7593);
+function baseOf(id) {
+    const bracket = id.indexOf('[');
+    return bracket < 0 ? id : id.slice(0, bracket);
+}
+function itemsOfShard(plan, index, items) {
+    const shard = plan.shards.find((s) => s.index === index);
+    if (!shard)
+        throw new args_js_1.UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
+    const wanted = new Set();
+    for (const unit of shard.units)
+        for (const id of (0, plan_js_1.unitTestIds)(unit))
+            wanted.add(id);
+    return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has(baseOf(i.id))));
+}
+async function selectShard(session, items) {
+    const { options, config } = session;
+    const timingsPath = (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
+    const loaded = (0, timings_js_1.loadTimings)(timingsPath);
+    if (loaded.warning)
+        process.stderr.write(`fastest: warning: ${loaded.warning}\n`);
+    const estimator = new timings_js_1.Estimator(loaded.store);
+    const expected = new Map();
+    for (const item of items)
+        expected.set(item.id, estimator.test(item));
+    if (options.plan) {
+        if (!options.shard)
+            throw new args_js_1.UsageError('--plan needs --shard K');
+        const plan = (0, plan_js_1.readPlan)((0, node_path_1.resolve)(session.cwd, options.plan));
+        if ((0, plan_js_1.digestIds)(items.map((i) => i.id)) !== plan.digest) {
+            process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
+        }
+        return { items: itemsOfShard(plan, options.shard.index, items), expected };
+    }
+    if (options.shard) {
+        if (options.shard.total === null)
+            throw new args_js_1.UsageError('--shard K needs --plan FILE, or use --shard K/N');
+        const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: options.shard.total, explicitIds: true });
+        return { items: itemsOfShard(plan, options.shard.index, items), expected };
+    }
+    return { items, expected };
+}
+
+
+/***/ }),
+
+/***/ 3882:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -460,7 +1416,7 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 827:
+/***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -479,7 +1435,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 261:
+/***/ 8261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -490,12 +1446,12 @@ exports.readToml = readToml;
 exports.plainToml = plainToml;
 exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const smol_toml_1 = __nccwpck_require__(106);
-const errors_js_1 = __nccwpck_require__(827);
-const ini_parser_js_1 = __nccwpck_require__(986);
-const pystr_js_1 = __nccwpck_require__(560);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const smol_toml_1 = __nccwpck_require__(7106);
+const errors_js_1 = __nccwpck_require__(7827);
+const ini_parser_js_1 = __nccwpck_require__(5986);
+const pystr_js_1 = __nccwpck_require__(2560);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -632,7 +1588,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 112:
+/***/ 5731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -648,11 +1604,11 @@ exports.getDirsFromArgs = getDirsFromArgs;
 exports.parseOverrideIni = parseOverrideIni;
 exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const errors_js_1 = __nccwpck_require__(827);
-const files_js_1 = __nccwpck_require__(261);
-const pystr_js_1 = __nccwpck_require__(560);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const errors_js_1 = __nccwpck_require__(7827);
+const files_js_1 = __nccwpck_require__(8261);
+const pystr_js_1 = __nccwpck_require__(2560);
 exports.CONFIG_NAMES = [
     'pytest.toml',
     '.pytest.toml',
@@ -838,7 +1794,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 750:
+/***/ 9750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -847,14 +1803,14 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs = exports.ConfigError = void 0;
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
-const node_path_1 = __nccwpck_require__(760);
-const node_fs_1 = __nccwpck_require__(24);
-const files_js_1 = __nccwpck_require__(261);
-const findpaths_js_1 = __nccwpck_require__(112);
-const values_js_1 = __nccwpck_require__(369);
-var errors_js_1 = __nccwpck_require__(827);
+const node_path_1 = __nccwpck_require__(6760);
+const node_fs_1 = __nccwpck_require__(3024);
+const files_js_1 = __nccwpck_require__(8261);
+const findpaths_js_1 = __nccwpck_require__(5731);
+const values_js_1 = __nccwpck_require__(3750);
+var errors_js_1 = __nccwpck_require__(7827);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(494);
+var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = [
@@ -927,7 +1883,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 986:
+/***/ 5986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -937,7 +1893,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(560);
+const pystr_js_1 = __nccwpck_require__(2560);
 class IniParseError extends Error {
     path;
     line;
@@ -1045,7 +2001,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 560:
+/***/ 2560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1151,7 +2107,7 @@ function pyReprOfTomlValue(v) {
 
 /***/ }),
 
-/***/ 494:
+/***/ 1494:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1247,7 +2203,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 369:
+/***/ 3750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1256,10 +2212,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
-const node_path_1 = __nccwpck_require__(760);
-const errors_js_1 = __nccwpck_require__(827);
-const pystr_js_1 = __nccwpck_require__(560);
-const shlex_js_1 = __nccwpck_require__(494);
+const node_path_1 = __nccwpck_require__(6760);
+const errors_js_1 = __nccwpck_require__(7827);
+const pystr_js_1 = __nccwpck_require__(2560);
+const shlex_js_1 = __nccwpck_require__(1494);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -1404,7 +2360,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 872:
+/***/ 6872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1416,9 +2372,9 @@ exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
-const node_crypto_1 = __nccwpck_require__(598);
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 3;
 function cachePath(rootdir) {
@@ -1466,7 +2422,7 @@ function saveCache(rootdir, cache) {
 
 /***/ }),
 
-/***/ 35:
+/***/ 8035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1474,7 +2430,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fnmatch = fnmatch;
 exports.fnmatchPath = fnmatchPath;
 // Python's fnmatch.fnmatch (POSIX: case-sensitive) and pytest's fnmatch_ex for paths.
-const node_path_1 = __nccwpck_require__(760);
+const node_path_1 = __nccwpck_require__(6760);
 const cache = new Map();
 function translate(pattern) {
     let re = '';
@@ -1529,15 +2485,15 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 147:
+/***/ 6147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pythonParser = pythonParser;
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const node_url_1 = __nccwpck_require__(136);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
 const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
@@ -1571,7 +2527,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 974:
+/***/ 2974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1579,14 +2535,14 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toNodePath = toNodePath;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
-const node_child_process_1 = __nccwpck_require__(421);
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const cache_js_1 = __nccwpck_require__(872);
-const grammar_js_1 = __nccwpck_require__(147);
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const cache_js_1 = __nccwpck_require__(6872);
+const grammar_js_1 = __nccwpck_require__(6147);
 const items_js_1 = __nccwpck_require__(546);
-const parse_js_1 = __nccwpck_require__(985);
-const walk_js_1 = __nccwpck_require__(765);
+const parse_js_1 = __nccwpck_require__(6985);
+const walk_js_1 = __nccwpck_require__(4765);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -1731,8 +2687,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.matchesPrefixOrGlob = matchesPrefixOrGlob;
 exports.itemsOfModule = itemsOfModule;
 exports.conftestFacts = conftestFacts;
-const fnmatch_js_1 = __nccwpck_require__(35);
-const paramids_js_1 = __nccwpck_require__(977);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const paramids_js_1 = __nccwpck_require__(6977);
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
 const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
@@ -1981,7 +2937,7 @@ function conftestFacts(mod) {
 
 /***/ }),
 
-/***/ 977:
+/***/ 6977:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2236,13 +3192,13 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 985:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
-const pyliteral_js_1 = __nccwpck_require__(692);
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -2450,6 +3406,13 @@ function handleImportFrom(stmt, ctx, dynamicReasons) {
 function handleAssignment(expr, ctx, info, moduleLevel) {
     const left = expr.childForFieldName('left');
     const right = expr.childForFieldName('right');
+    if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === '__test__' && right?.type === 'false') {
+        // `test_x.__test__ = False`: the name stays bound but is no longer collected.
+        const target = left.childForFieldName('object');
+        if (target?.type === 'identifier')
+            info.members.push({ kind: 'assign', name: target.text });
+        return;
+    }
     if (!left || left.type !== 'identifier')
         return;
     const name = left.text;
@@ -2541,7 +3504,7 @@ function parseModule(parser, source) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 9692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2894,7 +3857,7 @@ function readLiteral(node, ctx) {
 
 /***/ }),
 
-/***/ 765:
+/***/ 4765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2902,9 +3865,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findTestFiles = findTestFiles;
 // Finds test modules the way pytest's Dir/Package collectors do: sorted by name, files and
 // directories interleaved, __init__.py first in a package, with pytest's ignore rules.
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const fnmatch_js_1 = __nccwpck_require__(35);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 function isVirtualenv(dir) {
     return (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'pyvenv.cfg')) || (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'conda-meta', 'history'));
 }
@@ -3001,23 +3964,960 @@ function findTestFiles(argPaths, rules) {
 
 /***/ }),
 
-/***/ 79:
+/***/ 2105:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Terminal text helpers with pytest's exact semantics: ANSI markup (TerminalWriter._esctable),
+// display width (_pytest/_io/wcwidth.py), separator lines (TerminalWriter.sep) and Python's
+// number formatting where JS differs.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.markup = markup;
+exports.wcwidth = wcwidth;
+exports.wcswidth = wcswidth;
+exports.sepLine = sepLine;
+exports.pyCenter = pyCenter;
+exports.pyFixed = pyFixed;
+exports.pyRjust = pyRjust;
+const ESC_CODES = {
+    red: 31,
+    green: 32,
+    yellow: 33,
+    blue: 34,
+    purple: 35,
+    cyan: 36,
+    white: 37,
+    bold: 1,
+    light: 2,
+};
+/** Wraps text the way pytest's TerminalWriter.markup does: codes in the order given, one reset. */
+function markup(text, enabled, ...styles) {
+    if (!enabled || styles.length === 0)
+        return text;
+    return styles.map((s) => `\x1b[${ESC_CODES[s]}m`).join('') + text + '\x1b[0m';
+}
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
+const CONTROL = /^\p{Cc}$/u;
+function isWide(cp) {
+    // East Asian Wide/Fullwidth ranges (the common blocks; unicodedata.east_asian_width F/W).
+    return ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x231a && cp <= 0x231b) ||
+        (cp >= 0x2329 && cp <= 0x232a) ||
+        (cp >= 0x23e9 && cp <= 0x23ec) ||
+        (cp >= 0x25fd && cp <= 0x25fe) ||
+        (cp >= 0x2614 && cp <= 0x2615) ||
+        (cp >= 0x2648 && cp <= 0x2653) ||
+        (cp >= 0x26aa && cp <= 0x26ab) ||
+        (cp >= 0x2705 && cp <= 0x2705) ||
+        (cp >= 0x274c && cp <= 0x274c) ||
+        (cp >= 0x2e80 && cp <= 0x303e) ||
+        (cp >= 0x3041 && cp <= 0x33ff) ||
+        (cp >= 0x3400 && cp <= 0x4dbf) ||
+        (cp >= 0x4e00 && cp <= 0x9fff) ||
+        (cp >= 0xa000 && cp <= 0xa4cf) ||
+        (cp >= 0xa960 && cp <= 0xa97f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe10 && cp <= 0xfe19) ||
+        (cp >= 0xfe30 && cp <= 0xfe6f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x1f300 && cp <= 0x1f64f) ||
+        (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+        (cp >= 0x20000 && cp <= 0x3fffd));
+}
+/** Columns one character takes; -1 when not printable (pytest's wcwidth). */
+function wcwidth(ch) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp >= 0x20 && cp < 0x7f)
+        return 1;
+    if (cp === 0 ||
+        (cp >= 0x200b && cp <= 0x200f) ||
+        (cp >= 0x2028 && cp <= 0x202e) ||
+        (cp >= 0x2060 && cp <= 0x2063)) {
+        return 0;
+    }
+    if (CONTROL.test(ch))
+        return -1;
+    if (COMBINING.test(ch))
+        return 0;
+    return isWide(cp) ? 2 : 1;
+}
+/** Display width of a string; -1 if it holds a non-printable character (pytest's wcswidth). */
+function wcswidth(s) {
+    let width = 0;
+    for (const ch of s.normalize('NFC')) {
+        const w = wcwidth(ch);
+        if (w < 0)
+            return -1;
+        width += w;
+    }
+    return width;
+}
+/** A separator line as TerminalWriter.sep builds it (without the newline). */
+function sepLine(sepchar, title, fullwidth) {
+    let line;
+    if (title !== undefined) {
+        const n = Math.max(Math.floor((fullwidth - title.length - 2) / (2 * sepchar.length)), 1);
+        const fill = sepchar.repeat(n);
+        line = `${fill} ${title} ${fill}`;
+    }
+    else {
+        line = sepchar.repeat(Math.floor(fullwidth / sepchar.length));
+    }
+    if (line.length + sepchar.trimEnd().length <= fullwidth)
+        line += sepchar.trimEnd();
+    return line;
+}
+/** Python's str.center(width, fill). */
+function pyCenter(s, width, fill = ' ') {
+    const pad = width - s.length;
+    if (pad <= 0)
+        return s;
+    const left = Math.floor(pad / 2) + (pad & width & 1);
+    return fill.repeat(left) + s + fill.repeat(pad - left);
+}
+/** Python's `f"{x:.{digits}f}"`: like toFixed, but exact ties round half to even. */
+function pyFixed(x, digits) {
+    const fixed = x.toFixed(digits);
+    const probe = Math.abs(x).toFixed(Math.min(digits + 40, 100));
+    const tail = probe.slice(probe.indexOf('.') + 1 + digits);
+    if (!/^50*$/.test(tail))
+        return fixed;
+    // An exact tie: toFixed rounded away from zero; Python rounds to the even neighbour.
+    const truncated = (x < 0 ? '-' : '') + probe.slice(0, probe.indexOf('.') + 1 + digits).replace(/\.$/, '');
+    const lastDigit = Number(truncated.replace(/\D/g, '').slice(-1));
+    return lastDigit % 2 === 0 ? truncated : fixed;
+}
+/** Python's str.rjust. */
+function pyRjust(s, width) {
+    return s.length >= width ? s : ' '.repeat(width - s.length) + s;
+}
+
+
+/***/ }),
+
+/***/ 9475:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// The console reporter: pytest's terminal output (_pytest/terminal.py) from a stream of results
+// that arrive interleaved from parallel workers. It writes only through the given sink.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConsoleReporter = void 0;
+exports.normalizeReportChars = normalizeReportChars;
+exports.failureHeadline = failureHeadline;
+exports.formatTrimmed = formatTrimmed;
+const color_js_1 = __nccwpck_require__(2105);
+const counts_js_1 = __nccwpck_require__(5132);
+const fence_js_1 = __nccwpck_require__(9183);
+const writer_js_1 = __nccwpck_require__(2915);
+/** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
+function normalizeReportChars(chars) {
+    let opts = '';
+    for (let ch of chars) {
+        if (ch === 'F' || ch === 'S')
+            ch = ch.toLowerCase();
+        if (ch === 'a')
+            opts = 'sxXEf';
+        else if (ch === 'A')
+            opts = 'PpsxXEf';
+        else if (ch === 'N')
+            opts = '';
+        else if (!opts.includes(ch))
+            opts += ch;
+    }
+    return opts;
+}
+/** The head line pytest prints above a failure: `TestC.test_m[1-a]` for `f.py::TestC::test_m[1-a]`. */
+function failureHeadline(id) {
+    const sep = id.indexOf('::');
+    if (sep === -1)
+        return id;
+    const rest = id.slice(sep + 2);
+    const bracket = rest.indexOf('[');
+    if (bracket === -1)
+        return rest.replace(/::/g, '.');
+    return rest.slice(0, bracket).replace(/::/g, '.') + rest.slice(bracket);
+}
+/** pytest's _format_trimmed: first line of msg put in `format` at `{}`, ellipsised to fit, or null. */
+function formatTrimmed(format, msg, availableWidth) {
+    const nl = msg.indexOf('\n');
+    if (nl !== -1)
+        msg = msg.slice(0, nl);
+    const ellipsis = '...';
+    const formatWidth = (0, color_js_1.wcswidth)(format.replace('{}', ''));
+    if (formatWidth + ellipsis.length > availableWidth)
+        return null;
+    if (formatWidth + (0, color_js_1.wcswidth)(msg) > availableWidth) {
+        availableWidth -= ellipsis.length;
+        let chars = Array.from(msg).slice(0, Math.max(availableWidth, 0));
+        while (formatWidth + (0, color_js_1.wcswidth)(chars.join('')) > availableWidth)
+            chars = chars.slice(0, -1);
+        msg = chars.join('') + ellipsis;
+    }
+    return format.replace('{}', () => msg);
+}
+const STATUS = {
+    passed: { letter: '.', word: 'PASSED', color: 'green' },
+    failed: { letter: 'F', word: 'FAILED', color: 'red' },
+    error: { letter: 'E', word: 'ERROR', color: 'red' },
+    skipped: { letter: 's', word: 'SKIPPED', color: 'yellow' },
+    xfailed: { letter: 'x', word: 'XFAIL', color: 'yellow' },
+    xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
+};
+const TEARDOWN_ERROR = STATUS.error;
+const LIVE_STATUS_MIN_TESTS = 200;
+const LIVE_STATUS_INTERVAL_MS = 50;
+function fileOf(id) {
+    const sep = id.indexOf('::');
+    return sep === -1 ? id : id.slice(0, sep);
+}
+function stripSkipped(reason) {
+    return reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason === 'Skipped' ? '' : reason;
+}
+class ConsoleReporter {
+    opts;
+    tw;
+    fence;
+    verbosity;
+    reportChars;
+    tb;
+    showCapture;
+    ci;
+    rootdir = '';
+    collected = 0;
+    /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
+    currentFsPath = null;
+    counts = (0, counts_js_1.emptyCounts)();
+    /** Counts of what the progress display has shown, for its colour. */
+    shownCounts = (0, counts_js_1.emptyCounts)();
+    reportedIds = new Set();
+    results = [];
+    collectionErrors = [];
+    /** TTY, default verbosity, many tests: a status line redrawn with \r below the file lines. */
+    liveStatus = false;
+    statusShown = false;
+    statusDrawnAt = -Infinity;
+    /** Live mode closes each file's line at unitDone, so the status line has a line of its own. */
+    lineClosed = false;
+    /** Default verbosity: results wait here until their file's unit is done. */
+    pendingByFile = new Map();
+    constructor(opts) {
+        this.opts = opts;
+        this.tw = new writer_js_1.TermWriter((text) => {
+            this.clearStatus();
+            opts.write(text);
+        }, opts.color, opts.width ?? 80);
+        this.fence = new fence_js_1.Fence(opts.githubActions, (s) => this.tw.write(s));
+        this.verbosity = opts.verbosity;
+        this.reportChars = normalizeReportChars(opts.reportChars ?? 'fE');
+        this.tb = opts.tb ?? 'auto';
+        const sc = opts.showCapture;
+        this.showCapture = sc === undefined || sc === true ? 'all' : sc === false ? 'no' : sc;
+        this.ci = opts.ci ?? opts.githubActions;
+    }
+    sessionStart(info) {
+        this.rootdir = info.rootdir;
+        this.collected = info.collected;
+        this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
+        if (this.verbosity < 0)
+            return;
+        this.tw.sep('=', 'test session starts', 'bold');
+        const version = info.version ? `, fastest-${info.version}` : '';
+        this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+        this.tw.line(`rootdir: ${info.rootdir}`);
+        if (info.inifile)
+            this.tw.line(`configfile: ${info.inifile}`);
+        this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
+        let collected = `collected ${info.collected} item${info.collected === 1 ? '' : 's'}`;
+        const errors = info.collectionErrors ?? 0;
+        if (errors)
+            collected += ` / ${errors} error${errors === 1 ? '' : 's'}`;
+        // pytest bolds this line only where it redraws it in place (a TTY).
+        if (this.opts.tty)
+            this.tw.line(collected, 'bold');
+        else
+            this.tw.line(collected);
+    }
+    collectionError(e) {
+        this.collectionErrors.push(e);
+        this.counts.error += 1;
+        this.shownCounts.error += 1;
+    }
+    testResult(r) {
+        this.results.push(r);
+        (0, counts_js_1.addResult)(this.counts, r);
+        if (this.verbosity === 0) {
+            const file = fileOf(r.id);
+            const pending = this.pendingByFile.get(file);
+            if (pending)
+                pending.push(r);
+            else
+                this.pendingByFile.set(file, [r]);
+            if (this.liveStatus)
+                this.drawStatus();
+        }
+        else {
+            this.showResult(r);
+        }
+    }
+    unitDone(file) {
+        const pending = this.pendingByFile.get(file);
+        if (!pending)
+            return;
+        this.pendingByFile.delete(file);
+        for (const r of pending)
+            this.showResult(r);
+        if (this.liveStatus) {
+            this.writeProgressFill();
+            this.tw.write('\n');
+            this.lineClosed = true;
+            this.drawStatus(true);
+        }
+    }
+    drawStatus(force = false) {
+        const now = performance.now();
+        if (!force && now - this.statusDrawnAt < LIVE_STATUS_INTERVAL_MS)
+            return;
+        if (this.tw.lineWidth !== 0)
+            return;
+        this.statusDrawnAt = now;
+        const done = this.results.length;
+        const pct = this.collected ? Math.min(Math.floor((done * 100) / this.collected), 100) : 100;
+        let text = `[${String(pct).padStart(3)}%] ${done}/${this.collected} tests`;
+        for (const key of ['failed', 'error', 'skipped']) {
+            if (this.counts[key])
+                text += `, ${this.counts[key]} ${key}`;
+        }
+        text = text.slice(0, this.tw.fullwidth - 1);
+        this.opts.write('\r' + this.tw.markup(text, (0, counts_js_1.mainColor)(this.counts, false)));
+        this.statusShown = true;
+    }
+    clearStatus() {
+        if (!this.statusShown)
+            return;
+        this.statusShown = false;
+        this.opts.write('\r' + ' '.repeat(this.tw.fullwidth - 1) + '\r');
+    }
+    finish(info) {
+        for (const file of [...this.pendingByFile.keys()])
+            this.unitDone(file);
+        // pytest writes the final percentage only when the run loop ends normally.
+        if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
+            this.writeProgressFill(true);
+        }
+        if (!this.lineClosed)
+            this.tw.line('');
+        this.clearStatus();
+        this.summaryErrors();
+        this.summaryFailures();
+        this.summaryPasses('passed', 'PASSES', 'P');
+        this.summaryPasses('xpassed', 'XPASSES', 'X');
+        this.summaryDurations();
+        if (info.junitxml && this.verbosity >= 0)
+            this.writeSep('-', `generated xml file: ${info.junitxml}`);
+        this.shortTestSummary();
+        if (info.interrupted)
+            this.writeSep('!', info.interrupted, 'red');
+        this.summaryStats(info.seconds);
+        return { counts: { ...this.counts } };
+    }
+    // ---- progress ----
+    progressMessage(allDone = false) {
+        const reported = this.reportedIds.size;
+        const total = allDone ? Math.max(reported, 1) : this.collected;
+        if (!total)
+            return ' [100%]';
+        const pct = Math.min(Math.floor((reported * 100) / total), 100);
+        return ` [${String(pct).padStart(3)}%]`;
+    }
+    progressColor() {
+        return (0, counts_js_1.mainColor)(this.shownCounts, this.reportedIds.size >= this.collected);
+    }
+    writeProgressFill(allDone = false) {
+        const msg = this.progressMessage(allDone);
+        const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
+        this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
+    }
+    showResult(r) {
+        this.showReport(r, STATUS[r.outcome], false);
+        if (r.teardownError)
+            this.showReport(r, TEARDOWN_ERROR, true);
+    }
+    showReport(r, status, teardown) {
+        // pytest starts a file's line (closing the previous one) before the test reports.
+        if (this.verbosity === 0) {
+            const file = fileOf(r.id);
+            if (this.currentFsPath !== file) {
+                if (this.currentFsPath !== null && !this.lineClosed)
+                    this.writeProgressFill();
+                this.currentFsPath = file;
+                if (!this.lineClosed)
+                    this.tw.line();
+                this.lineClosed = false;
+                this.tw.write(file + ' ');
+            }
+        }
+        if (teardown)
+            this.shownCounts.error += 1;
+        else
+            this.shownCounts[r.outcome] += 1;
+        this.reportedIds.add(r.id);
+        const isLast = this.reportedIds.size >= this.collected;
+        if (this.verbosity <= 0) {
+            this.tw.write(status.letter, status.color);
+            if (!isLast && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
+                this.tw.write(this.progressMessage() + '\n', this.progressColor());
+            }
+            return;
+        }
+        const prefix = r.id + ' ';
+        this.tw.line();
+        this.tw.write(prefix);
+        this.tw.write(status.word, status.color);
+        this.currentFsPath = r.id;
+        if (!teardown && (r.outcome === 'skipped' || r.outcome === 'xfailed' || r.outcome === 'xpassed')) {
+            let reason = r.message ?? '';
+            reason = r.outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
+            reason = this.fence.inline(reason);
+            let formatted;
+            if (this.verbosity < 2) {
+                const available = this.tw.fullwidth - this.tw.lineWidth - ' [100%]'.length - 1;
+                formatted = formatTrimmed(' ({})', reason, available);
+            }
+            else {
+                formatted = ` (${reason.split('\n')[0]})`;
+            }
+            if (reason && formatted !== null)
+                this.tw.write(formatted);
+        }
+        this.writeProgressFill();
+    }
+    // ---- summary ----
+    writeSep(sepchar, title, ...styles) {
+        this.ensureNewline();
+        this.tw.sep(sepchar, title, ...styles);
+    }
+    ensureNewline() {
+        if (this.currentFsPath !== null) {
+            this.tw.line();
+            this.currentFsPath = null;
+        }
+    }
+    /** The longrepr as pytest's toterminal writes it, with light colouring of `E` lines. */
+    renderLongrepr(text) {
+        const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+        const lines = body.split('\n').map((l) => (l.startsWith('E ') ? this.tw.markup(l, 'bold', 'red') : l));
+        return lines.join('\n') + '\n';
+    }
+    renderSections(sections, filter) {
+        if (this.showCapture === 'no')
+            return '';
+        let out = '';
+        for (const [name, content] of sections) {
+            if (!filter(name))
+                continue;
+            if (this.showCapture !== 'all' && !name.includes(this.showCapture))
+                continue;
+            const dashed = new writer_js_1.TermWriter((s) => (out += s), this.tw.color, this.tw.fullwidth);
+            dashed.sep('-', name);
+            out += (content.endsWith('\n') ? content.slice(0, -1) : content) + '\n';
+        }
+        return out;
+    }
+    errorReports() {
+        const reports = [];
+        for (const r of this.results) {
+            if (r.outcome === 'error')
+                reports.push({ result: r, teardown: false });
+            if (r.teardownError)
+                reports.push({ result: r, teardown: true });
+        }
+        return reports;
+    }
+    summaryErrors() {
+        if (this.tb === 'no')
+            return;
+        const reports = this.errorReports();
+        if (reports.length === 0 && this.collectionErrors.length === 0)
+            return;
+        this.writeSep('=', 'ERRORS');
+        for (const e of this.collectionErrors) {
+            this.tw.sep('_', `ERROR collecting ${e.file}`, 'red', 'bold');
+            this.fence.block(this.renderLongrepr(e.message));
+        }
+        for (const { result: r, teardown } of reports) {
+            const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
+            const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
+            this.tw.sep('_', head, 'red', 'bold');
+            const longrepr = teardown ? r.teardownError.longrepr : r.longrepr ?? r.message ?? '';
+            const sections = r.sections ?? [];
+            // A setup error's report holds only the setup sections; a teardown's holds every phase.
+            const filter = when === 'setup' ? (n) => n.includes('setup') : () => true;
+            this.fence.block(this.renderLongrepr(longrepr) + this.renderSections(sections, filter));
+        }
+    }
+    summaryFailures() {
+        if (this.tb === 'no')
+            return;
+        const failed = this.results.filter((r) => r.outcome === 'failed');
+        if (failed.length === 0)
+            return;
+        this.writeSep('=', 'FAILURES');
+        for (const r of failed) {
+            const longrepr = r.longrepr ?? r.message ?? '';
+            const sections = r.sections ?? [];
+            if (this.tb === 'line') {
+                this.fence.block(this.renderLongrepr(longrepr));
+                continue;
+            }
+            this.tw.sep('_', failureHeadline(r.id), 'red', 'bold');
+            let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+            // Teardown output follows, unless teardown failed (then it shows under ERRORS).
+            if (!r.teardownError)
+                text += this.renderSections(sections, (n) => n.includes('teardown'));
+            this.fence.block(text);
+        }
+    }
+    summaryPasses(outcome, title, char) {
+        if (this.tb === 'no' || !this.reportChars.includes(char))
+            return;
+        const reports = this.results.filter((r) => r.outcome === outcome);
+        if (reports.length === 0)
+            return;
+        this.writeSep('=', title);
+        for (const r of reports) {
+            const sections = r.sections ?? [];
+            const callSections = sections.filter(([n]) => !n.includes('teardown'));
+            let text = '';
+            if (callSections.length > 0) {
+                this.tw.sep('_', failureHeadline(r.id), 'green', 'bold');
+                text += this.renderSections(callSections, () => true);
+            }
+            if (!r.teardownError)
+                text += this.renderSections(sections, (n) => n.includes('teardown'));
+            this.fence.block(text);
+        }
+    }
+    summaryDurations() {
+        const n = this.opts.durations;
+        if (n === undefined)
+            return;
+        const min = this.opts.durationsMin ?? (this.verbosity < 2 ? 0.005 : 0);
+        let list = [...this.results].sort((a, b) => b.duration - a.duration);
+        if (list.length === 0)
+            return;
+        if (!n)
+            this.writeSep('=', 'slowest durations');
+        else {
+            this.writeSep('=', `slowest ${n} durations`);
+            list = list.slice(0, n);
+        }
+        for (let i = 0; i < list.length; i++) {
+            const r = list[i];
+            if (r.duration < min) {
+                this.tw.line('');
+                let message = `(${list.length - i} durations < ${formatG(min)}s hidden.`;
+                if (this.opts.durationsMin === undefined)
+                    message += '  Use -vv to show these durations.';
+                this.tw.line(message + ')');
+                break;
+            }
+            this.tw.line(`${(0, color_js_1.pyFixed)(r.duration, 2)}s ${'call'.padEnd(8)} ${r.id}`);
+        }
+    }
+    /** `tests/a.py::` + bold `TestC::test_m`, as _get_node_id_with_markup. */
+    nodeIdMarked(id) {
+        const sep = id.indexOf('::');
+        if (sep === -1)
+            return id;
+        return id.slice(0, sep + 2) + this.tw.markup(id.slice(sep + 2), 'bold');
+    }
+    /** `FAILED id - message` (_get_line_with_reprcrash_message). */
+    lineWithMessage(word, color, id, message) {
+        let line = `${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`;
+        if (message === undefined)
+            return line;
+        if (this.ci || this.verbosity >= 2)
+            return `${line} - ${message}`;
+        const trimmed = formatTrimmed(' - {}', message, this.tw.fullwidth - (0, color_js_1.wcswidth)(line));
+        if (trimmed !== null)
+            line += trimmed;
+        return line;
+    }
+    shortTestSummary() {
+        if (!this.reportChars)
+            return;
+        const lines = [];
+        const yellowWord = (w) => this.tw.markup(w, 'yellow');
+        for (const ch of this.reportChars) {
+            switch (ch) {
+                case 'f':
+                    for (const r of this.results) {
+                        if (r.outcome === 'failed')
+                            lines.push(this.lineWithMessage('FAILED', (0, counts_js_1.colorForType)('failed'), r.id, r.message));
+                    }
+                    break;
+                case 'E':
+                    for (const e of this.collectionErrors)
+                        lines.push(`${this.tw.markup('ERROR', 'red')} ${e.file}`);
+                    for (const { result: r, teardown } of this.errorReports()) {
+                        const message = teardown ? r.teardownError.message : r.message;
+                        lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
+                    }
+                    break;
+                case 'p':
+                    for (const r of this.results) {
+                        if (r.outcome === 'passed')
+                            lines.push(this.lineWithMessage('PASSED', 'green', r.id, undefined));
+                    }
+                    break;
+                case 'x':
+                case 'X':
+                    for (const r of this.results) {
+                        if (r.outcome !== (ch === 'x' ? 'xfailed' : 'xpassed'))
+                            continue;
+                        let line = `${yellowWord(ch === 'x' ? 'XFAIL' : 'XPASS')} ${this.nodeIdMarked(r.id)}`;
+                        if (r.message)
+                            line += ` - ${r.message}`;
+                        lines.push(line);
+                    }
+                    break;
+                case 's':
+                    for (const fold of this.foldedSkips()) {
+                        const where = fold.line === undefined ? fold.file : `${fold.file}:${fold.line}`;
+                        lines.push(`${yellowWord('SKIPPED')} [${fold.count}] ${where}: ${fold.reason}`);
+                    }
+                    break;
+            }
+        }
+        if (lines.length === 0)
+            return;
+        this.writeSep('=', 'short test summary info', 'cyan', 'bold');
+        this.fence.block(lines.map((l) => l + '\n').join(''));
+    }
+    /** pytest's _folded_skips: skips with the same location and reason share a line. */
+    foldedSkips() {
+        const folds = new Map();
+        for (const r of this.results) {
+            if (r.outcome !== 'skipped')
+                continue;
+            let file = r.file ?? fileOf(r.id);
+            let line = r.line;
+            let reason = r.message ?? '';
+            // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
+            const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
+            if (m) {
+                file = this.relative(m[1]);
+                line = Number(m[2]);
+                if (!r.message)
+                    reason = m[3];
+            }
+            reason = reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason;
+            const key = JSON.stringify([file, line ?? null, reason]);
+            const fold = folds.get(key);
+            if (fold)
+                fold.count += 1;
+            else
+                folds.set(key, { count: 1, file, line, reason });
+        }
+        return [...folds.values()];
+    }
+    relative(path) {
+        const root = this.rootdir.replace(/\/$/, '');
+        return root && path.startsWith(root + '/') ? path.slice(root.length + 1) : path;
+    }
+    summaryStats(seconds) {
+        if (this.verbosity < -1)
+            return;
+        const line = (0, counts_js_1.closingLine)(this.counts, seconds, this.tw.fullwidth, {
+            color: this.tw.color,
+            verbosity: this.verbosity,
+        });
+        this.ensureNewline();
+        this.tw.writeMarked(line + '\n', '\n');
+    }
+}
+exports.ConsoleReporter = ConsoleReporter;
+/** Python's `{x:g}` for the small positive numbers durations-min takes. */
+function formatG(x) {
+    return String(Number(x.toPrecision(6)));
+}
+
+
+/***/ }),
+
+/***/ 5132:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Tallies and the closing line, as pytest's terminal reporter builds them
+// (_pytest/terminal.py: _build_normal_summary_stats_line, summary_stats, format_session_duration).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COUNT_ORDER = void 0;
+exports.emptyCounts = emptyCounts;
+exports.addResult = addResult;
+exports.countResults = countResults;
+exports.colorForType = colorForType;
+exports.mainColor = mainColor;
+exports.pluralize = pluralize;
+exports.summaryParts = summaryParts;
+exports.formatSessionDuration = formatSessionDuration;
+exports.closingLine = closingLine;
+const color_js_1 = __nccwpck_require__(2105);
+/** pytest's KNOWN_TYPES order: the order the closing line lists categories in. */
+exports.COUNT_ORDER = [
+    'failed',
+    'passed',
+    'skipped',
+    'deselected',
+    'xfailed',
+    'xpassed',
+    'warnings',
+    'error',
+];
+function emptyCounts() {
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0 };
+}
+/** Adds one result to the tally in place. */
+function addResult(counts, result) {
+    counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
+    if (result.teardownError)
+        counts.error += 1;
+}
+function countResults(results, errors = [], extra = {}) {
+    const counts = emptyCounts();
+    for (const r of results)
+        addResult(counts, r);
+    for (const _ of errors)
+        counts.error += 1;
+    counts.deselected += extra.deselected ?? 0;
+    counts.warnings += extra.warnings ?? 0;
+    return counts;
+}
+const COLOR_FOR_TYPE = {
+    failed: 'red',
+    error: 'red',
+    warnings: 'yellow',
+    passed: 'green',
+};
+const DEFAULT_COLOR = 'yellow';
+function colorForType(key) {
+    return COLOR_FOR_TYPE[key] ?? DEFAULT_COLOR;
+}
+/**
+ * The closing line's colour (_determine_main_color). `finished` false means tests are still
+ * running, when pytest keeps green until something fails.
+ */
+function mainColor(counts, finished = true) {
+    if (counts.failed > 0 || counts.error > 0)
+        return 'red';
+    if (counts.warnings > 0 || counts.xpassed > 0)
+        return 'yellow';
+    if (counts.passed > 0 || !finished)
+        return 'green';
+    return 'yellow';
+}
+/** pytest's pluralize: only `error`, `warnings` and `test` change with the count. */
+function pluralize(count, noun) {
+    if (noun !== 'error' && noun !== 'warnings' && noun !== 'test')
+        return `${count} ${noun}`;
+    const singular = noun === 'warnings' ? 'warning' : noun;
+    return `${count} ${count === 1 ? singular : singular + 's'}`;
+}
+/** The parts of the closing line, e.g. `7 failed`, `9 passed`, and its main colour. */
+function summaryParts(counts) {
+    const main = mainColor(counts);
+    const parts = [];
+    for (const key of exports.COUNT_ORDER) {
+        const n = counts[key];
+        if (n > 0) {
+            const color = colorForType(key);
+            parts.push({ text: pluralize(n, key), color, bold: color === main });
+        }
+    }
+    if (parts.length === 0)
+        parts.push({ text: 'no tests ran', color: DEFAULT_COLOR, bold: false });
+    return { parts, main };
+}
+/** Python's str(datetime.timedelta(seconds=int(s))): `0:01:05`, `1 day, 2:03:04`. */
+function timedelta(totalSeconds) {
+    const days = Math.floor(totalSeconds / 86400);
+    const rest = totalSeconds - days * 86400;
+    const h = Math.floor(rest / 3600);
+    const m = Math.floor((rest % 3600) / 60);
+    const s = rest % 60;
+    const clock = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+    return days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${clock}` : clock;
+}
+/** `0.52s`, or `65.30s (0:01:05)` from a minute on. */
+function formatSessionDuration(seconds) {
+    if (seconds < 60)
+        return `${(0, color_js_1.pyFixed)(seconds, 2)}s`;
+    return `${(0, color_js_1.pyFixed)(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
+}
+/**
+ * The last line of a run, without the newline:
+ * `==== 1 failed, 99 passed, 2 skipped, 1 xfailed in 0.52s ====`, centred in `width`.
+ */
+function closingLine(counts, seconds, width = 80, opts = {}) {
+    const color = opts.color ?? false;
+    const verbosity = opts.verbosity ?? 0;
+    if (verbosity < -1)
+        return '';
+    const { parts, main } = summaryParts(counts);
+    const displaySep = verbosity >= 0;
+    let fullwidth = width;
+    const rendered = parts.map((p) => {
+        const styles = p.bold ? [p.color, 'bold'] : [p.color];
+        const withMarkup = (0, color_js_1.markup)(p.text, color, ...styles);
+        fullwidth += withMarkup.length - p.text.length;
+        return withMarkup;
+    });
+    let msg = rendered.join(', ');
+    const duration = ` in ${formatSessionDuration(seconds)}`;
+    const durationMarked = (0, color_js_1.markup)(duration, color, main);
+    fullwidth += durationMarked.length - duration.length;
+    msg += durationMarked;
+    if (!displaySep)
+        return (0, color_js_1.markup)(msg, color, main);
+    // pytest re-opens the main colour after the last reset so the right-hand fill is coloured too.
+    const reopen = color ? `\x1b[${main === 'red' ? 31 : main === 'green' ? 32 : 33}m` : '';
+    fullwidth += reopen.length;
+    msg += reopen;
+    return (0, color_js_1.markup)((0, color_js_1.sepLine)('=', msg, fullwidth), color, main);
+}
+
+
+/***/ }),
+
+/***/ 9183:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// GitHub Actions safety (ARCHITECTURE.md invariant 4): nothing a test prints may issue workflow
+// commands. Text the tests control is written between `::stop-commands::TOKEN` and `::TOKEN::`,
+// with a token the test cannot guess; values put into our own commands are escaped the way
+// @actions/core escapes them.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Fence = void 0;
+exports.escapeWorkflowData = escapeWorkflowData;
+exports.escapeWorkflowProperty = escapeWorkflowProperty;
+exports.fenceToken = fenceToken;
+exports.fenceBlock = fenceBlock;
+const node_crypto_1 = __nccwpck_require__(7598);
+/** Escaping for a workflow command's data part (after the final `::`). */
+function escapeWorkflowData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escaping for a workflow command's property values (`file=...,line=...`). */
+function escapeWorkflowProperty(s) {
+    return escapeWorkflowData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** A fresh token that does not occur in `text`. */
+function fenceToken(text = '') {
+    for (;;) {
+        const token = (0, node_crypto_1.randomUUID)();
+        if (!text.includes(token))
+            return token;
+    }
+}
+/**
+ * Wraps untrusted text so the runner ignores workflow commands inside it. The result ends with a
+ * newline; `text` gets one added if it lacks it, so the closing marker starts its own line.
+ */
+function fenceBlock(text, token = fenceToken(text)) {
+    const body = text.endsWith('\n') ? text : text + '\n';
+    return `::stop-commands::${token}\n${body}::${token}::\n`;
+}
+/** Writes blocks of untrusted text through `write`, fenced when running under GitHub Actions. */
+class Fence {
+    enabled;
+    write;
+    constructor(enabled, write) {
+        this.enabled = enabled;
+        this.write = write;
+    }
+    /** Writes `text` (whole lines) fenced, or as is when fencing is off. */
+    block(text) {
+        if (text === '')
+            return;
+        this.write(this.enabled ? fenceBlock(text) : text);
+    }
+    /** Untrusted text that must stay on one line (a reason in a progress line). */
+    inline(text) {
+        return this.enabled ? text.replace(/[\r\n]/g, ' ') : text;
+    }
+}
+exports.Fence = Fence;
+
+
+/***/ }),
+
+/***/ 2794:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// `--json PATH`: every result and collection error as plain JSON, with pytest's totals.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.jsonReportData = jsonReportData;
+exports.jsonReport = jsonReport;
+const counts_js_1 = __nccwpck_require__(5132);
+function jsonReportData(results, errors, meta) {
+    const counts = (0, counts_js_1.countResults)(results, errors);
+    return {
+        version: 1,
+        meta,
+        totals: { ...counts, tests: results.length, collectionErrors: errors.length },
+        tests: results.map((r) => ({
+            id: r.id,
+            outcome: r.outcome,
+            when: r.when,
+            duration: r.duration,
+            file: r.file ?? null,
+            line: r.line ?? null,
+            message: r.message ?? null,
+            longrepr: r.longrepr ?? null,
+            teardownError: r.teardownError?.message ?? null,
+            engine: r.engine ?? null,
+            worker: r.worker ?? null,
+        })),
+        collectionErrors: errors.map((e) => ({ file: e.file, message: e.message })),
+    };
+}
+/** The JSON report as text (two-space indented, trailing newline). */
+function jsonReport(results, errors, meta) {
+    return JSON.stringify(jsonReportData(results, errors, meta), null, 2) + '\n';
+}
+
+
+/***/ }),
+
+/***/ 9079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_MAX_JUNIT_BYTES = exports.JUnitError = void 0;
+exports.caseXml = caseXml;
 exports.readJUnitFile = readJUnitFile;
 exports.parseJUnit = parseJUnit;
 exports.dottedModule = dottedModule;
 exports.nodeIdFromJUnit = nodeIdFromJUnit;
+exports.wellFormednessProblem = wellFormednessProblem;
 exports.decodeXml = decodeXml;
+exports.elementXml = elementXml;
 exports.escapeXmlText = escapeXmlText;
 exports.escapeXmlAttr = escapeXmlAttr;
 // Reads JUnit XML as pytest writes it (xunit1 with `file`/`line`, or xunit2 without) and turns
 // every <testcase> back into a pytest node id with its outcome.
-const node_fs_1 = __nccwpck_require__(24);
+const node_fs_1 = __nccwpck_require__(3024);
 const fast_xml_parser_1 = __nccwpck_require__(591);
+/** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
+function caseXml(c) {
+    return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
+}
 class JUnitError extends Error {
     file;
     reason;
@@ -3071,10 +4971,9 @@ function parseJUnit(text, source, opts = {}) {
         throw new JUnitError(source, 'DOCTYPE declarations are not accepted');
     if (text.trim() === '')
         throw new JUnitError(source, 'file is empty');
-    const valid = fast_xml_parser_1.XMLValidator.validate(text);
-    if (valid !== true) {
-        throw new JUnitError(source, `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
-    }
+    const problem = wellFormednessProblem(text);
+    if (problem !== undefined)
+        throw new JUnitError(source, problem);
     let tree;
     try {
         tree = parser.parse(text);
@@ -3101,7 +5000,7 @@ function parseJUnit(text, source, opts = {}) {
         if (previous && previous.id === read.id && previous.outcome === 'failed' && !previous.teardownError && isTeardownError(read)) {
             previous.teardownError = { message: read.message ?? '', details: read.details ?? '' };
             previous.time = Math.max(previous.time, read.time);
-            previous.children.push(...read.children);
+            previous.xmlInner += read.xmlInner;
             return;
         }
         cases.push(read);
@@ -3180,8 +5079,8 @@ function caseFromElement(testcase, resolveModule) {
         file: where.file,
         time: parseSeconds(attrs['time'] ?? '0'),
         outcome,
-        attrs,
-        children: testcase.children,
+        xmlOpen: openTagXml('testcase', attrs),
+        xmlInner: testcase.children.map((child) => elementXml(child.tag, child.attrs, child.text, child.children)).join(''),
     };
     if (line !== undefined)
         result.line = line;
@@ -3267,6 +5166,98 @@ function nodeIdFromJUnit(classname, name, file, resolveModule = () => undefined)
     }
     return { id: [moduleFile, ...classes, name].join('::'), file: moduleFile, collection: false };
 }
+/**
+ * Checks what fast-xml-parser (lenient by design) lets through: elements nest and close, one root,
+ * tags and attribute quotes end before the file does. A truncated file (a shard killed while
+ * writing) fails here. XMLValidator does the same and more, at a third of the merge budget.
+ */
+function wellFormednessProblem(text) {
+    const open = [];
+    let roots = 0;
+    let at = 0;
+    const lineAt = (index) => {
+        let line = 1;
+        for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
+            line++;
+        return line;
+    };
+    const fail = (reason, index) => `${reason} (line ${lineAt(index)})`;
+    for (;;) {
+        const lt = text.indexOf('<', at);
+        if (lt < 0)
+            break;
+        if (open.length === 0 && /\S/.test(text.slice(at, lt)))
+            return fail('text outside the root element', at);
+        if (text.startsWith('<!--', lt)) {
+            const end = text.indexOf('-->', lt + 4);
+            if (end < 0)
+                return fail('unterminated comment', lt);
+            at = end + 3;
+        }
+        else if (text.startsWith('<![CDATA[', lt)) {
+            const end = text.indexOf(']]>', lt + 9);
+            if (end < 0 || open.length === 0)
+                return fail('unterminated or misplaced CDATA section', lt);
+            at = end + 3;
+        }
+        else if (text.startsWith('<?', lt)) {
+            const end = text.indexOf('?>', lt + 2);
+            if (end < 0)
+                return fail('unterminated processing instruction', lt);
+            at = end + 2;
+        }
+        else if (text[lt + 1] === '!') {
+            return fail('declarations are not accepted', lt);
+        }
+        else if (text[lt + 1] === '/') {
+            const end = text.indexOf('>', lt + 2);
+            if (end < 0)
+                return fail('unterminated closing tag', lt);
+            const name = text.slice(lt + 2, end).trim();
+            const expected = open.pop();
+            if (name !== expected)
+                return fail(expected === undefined ? `closing tag </${name}> without an opening tag` : `expected </${expected}> but found </${name}>`, lt);
+            at = end + 1;
+        }
+        else {
+            const nameMatch = /^[A-Za-z_][\w.:-]*/.exec(text.slice(lt + 1, lt + 201));
+            if (!nameMatch)
+                return fail('invalid tag', lt);
+            const name = nameMatch[0];
+            let i = lt + 1 + name.length;
+            let quote = '';
+            for (; i < text.length; i++) {
+                const c = text[i];
+                if (quote !== '') {
+                    if (c === quote)
+                        quote = '';
+                    else if (c === '<')
+                        return fail(`'<' inside an attribute of <${name}>`, i);
+                }
+                else if (c === '"' || c === "'")
+                    quote = c;
+                else if (c === '>')
+                    break;
+            }
+            if (i >= text.length)
+                return fail(`unterminated tag <${name}>`, lt);
+            if (open.length === 0)
+                roots++;
+            if (roots > 1)
+                return fail('more than one root element', lt);
+            if (text[i - 1] !== '/')
+                open.push(name);
+            at = i + 1;
+        }
+    }
+    if (open.length > 0)
+        return `unclosed <${open[open.length - 1]}> at end of file (truncated?)`;
+    if (/\S/.test(text.slice(at)))
+        return fail('text outside the root element', at);
+    if (roots === 0)
+        return 'no root element';
+    return undefined;
+}
 const NAMED_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** Decodes the five predefined XML entities and character references; anything else stays as written. */
 function decodeXml(value) {
@@ -3279,6 +5270,24 @@ function decodeXml(value) {
         }
         return NAMED_ENTITIES[body] ?? whole;
     });
+}
+function openTagXml(tag, attrs) {
+    let out = `<${tag}`;
+    for (const name in attrs)
+        out += ` ${name}="${escapeXmlAttr(attrs[name] ?? '')}"`;
+    return out;
+}
+/** An element as XML; `rawInner` is appended unescaped after the children. */
+function elementXml(tag, attrs, text, children, rawInner = '') {
+    const open = openTagXml(tag, attrs);
+    if (text === '' && children.length === 0 && rawInner === '')
+        return `${open} />`;
+    let out = `${open}>`;
+    if (text !== '')
+        out += escapeXmlText(text);
+    for (const child of children)
+        out += elementXml(child.tag, child.attrs, child.text, child.children);
+    return `${out}${rawInner}</${tag}>`;
 }
 function escapeXmlText(value) {
     if (!/[&<>]/.test(value))
@@ -3295,15 +5304,275 @@ const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\
 
 /***/ }),
 
-/***/ 278:
+/***/ 2998:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// JUnit XML in pytest's own format (_pytest/junitxml.py, LogXML + _NodeReporter), serialised the
+// way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.binXmlEscape = binXmlEscape;
+exports.longreprText = longreprText;
+exports.mangleTestAddress = mangleTestAddress;
+exports.junitTimestamp = junitTimestamp;
+exports.junitXml = junitXml;
+const color_js_1 = __nccwpck_require__(2105);
+/**
+ * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
+ * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
+ * character; this matches it.)
+ */
+function binXmlEscape(s) {
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
+        if (ok)
+            out += ch;
+        else
+            out += '#x' + cp.toString(16).toUpperCase().padStart(cp <= 0xff ? 2 : 4, '0');
+    }
+    return out;
+}
+const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
+/**
+ * str() of a pytest longrepr: the terminal text stripped (TerminalRepr.__str__), which is what
+ * pytest puts in JUnit. Our longrepr is the terminal text itself.
+ */
+function longreprText(s) {
+    return s.replace(PY_STRIP, '');
+}
+function escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function escapeAttr(s) {
+    return escapeText(s)
+        .replace(/"/g, '&quot;')
+        .replace(/\r/g, '&#13;')
+        .replace(/\n/g, '&#10;')
+        .replace(/\t/g, '&#09;');
+}
+function el(tag, attrs, text) {
+    return { tag, attrs, text, children: [] };
+}
+function serialize(e) {
+    const attrs = e.attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+    if (e.text === undefined && e.children.length === 0)
+        return `<${e.tag}${attrs} />`;
+    return `<${e.tag}${attrs}>${escapeText(e.text ?? '')}${e.children.map(serialize).join('')}</${e.tag}>`;
+}
+/** pytest's mangle_test_address: `a/b.py::C::f[x]` -> ['a.b', 'C', 'f[x]']. */
+function mangleTestAddress(id) {
+    const bracket = id.indexOf('[');
+    const path = bracket === -1 ? id : id.slice(0, bracket);
+    const params = bracket === -1 ? '' : id.slice(bracket);
+    const names = path.split('::');
+    names[0] = names[0].replace(/\//g, '.').replace(/\.py$/, '');
+    names[names.length - 1] += params;
+    return names;
+}
+/** `2026-11-24T23:01:10.352000+00:00`: isoformat of the local time, as pytest writes it. */
+function junitTimestamp(date) {
+    const offsetMin = -date.getTimezoneOffset();
+    const local = new Date(date.getTime() + offsetMin * 60_000);
+    const base = local.toISOString().replace('Z', '').replace(/\.(\d{3})$/, '.$1000');
+    const sign = offsetMin >= 0 ? '+' : '-';
+    const abs = Math.abs(offsetMin);
+    return `${base}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+const PHASES = ['setup', 'call', 'teardown'];
+/**
+ * The sections a pytest report of phase `upTo` carries: pytest accumulates them over the phases,
+ * so a call report holds setup and call output. Section names end with their phase.
+ */
+function sectionsUpTo(sections, upTo) {
+    const limit = PHASES.indexOf(upTo);
+    return (sections ?? []).filter(([name]) => {
+        const phase = PHASES.indexOf(name.slice(name.lastIndexOf(' ') + 1));
+        return phase === -1 || limit === -1 || phase <= limit;
+    });
+}
+function sectionText(sections, prefix) {
+    return sections
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([, text]) => text)
+        .join('');
+}
+class TestcaseBuilder {
+    attrs;
+    stats;
+    duration;
+    children = [];
+    constructor(attrs, stats, duration) {
+        this.attrs = attrs;
+        this.stats = stats;
+        this.duration = duration;
+    }
+    add(kind, e) {
+        if (kind in this.stats)
+            this.stats[kind] += 1;
+        this.children.push(e);
+    }
+    simple(kind, message, data) {
+        this.add(kind, el(kind, [['message', message]], binXmlEscape(longreprText(data))));
+    }
+    toXml() {
+        const e = el('testcase', [...this.attrs, ['time', (0, color_js_1.pyFixed)(this.duration, 3)]]);
+        e.children.push(...this.children);
+        return e;
+    }
+}
+/** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
+function junitXml(results, errors, opts) {
+    const family = opts.family ?? 'xunit1';
+    const logging = opts.logging ?? 'no';
+    const logPassing = opts.logPassingTests ?? true;
+    const stats = { error: 0, passed: 0, failure: 0, skipped: 0 };
+    const cases = [];
+    let doubleFail = 0;
+    const testcaseAttrs = (id, file, line) => {
+        const names = mangleTestAddress(id);
+        const classnames = names.slice(0, -1);
+        if (opts.prefix)
+            classnames.unshift(opts.prefix);
+        const attrs = [
+            ['classname', binXmlEscape(classnames.join('.'))],
+            ['name', binXmlEscape(names[names.length - 1])],
+        ];
+        if (family === 'xunit1') {
+            attrs.push(['file', binXmlEscape(file)]);
+            if (line !== undefined)
+                attrs.push(['line', String(line)]);
+        }
+        return attrs;
+    };
+    const open = (attrs, duration) => {
+        const tc = new TestcaseBuilder(attrs, stats, duration);
+        cases.push(tc);
+        return tc;
+    };
+    // write_captured_output: `content` sections of the report that ends the testcase.
+    const writeCaptured = (tc, allSections, phase) => {
+        if (logging === 'no')
+            return;
+        const sections = sectionsUpTo(allSections, phase);
+        const prepare = (content, header) => [(0, color_js_1.pyCenter)(header, 80, '-'), content, ''].join('\n');
+        let all = '';
+        if (logging === 'log' || logging === 'all')
+            all = prepare(sectionText(sections, 'Captured log'), ' Captured Log ');
+        if (logging === 'system-out' || logging === 'out-err' || logging === 'all') {
+            all += prepare(sectionText(sections, 'Captured stdout'), ' Captured Out ');
+            tc.add('system-out', el('system-out', [], binXmlEscape(all)));
+            all = '';
+        }
+        if (logging === 'system-err' || logging === 'out-err' || logging === 'all') {
+            all += prepare(sectionText(sections, 'Captured stderr'), ' Captured Err ');
+            tc.add('system-err', el('system-err', [], binXmlEscape(all)));
+            all = '';
+        }
+        if (all)
+            tc.add('system-out', el('system-out', [], binXmlEscape(all)));
+    };
+    for (const e of errors) {
+        const names = mangleTestAddress(e.file);
+        const attrs = [
+            ['classname', ''],
+            ['name', binXmlEscape(names[names.length - 1])],
+        ];
+        if (family === 'xunit1')
+            attrs.push(['file', binXmlEscape(e.file)]);
+        open(attrs, 0).simple('error', 'collection failure', e.message);
+    }
+    for (const r of results) {
+        const file = r.file ?? r.id.split('::')[0];
+        // pytest's JUnit line is the 0-based line of the function (its first decorator).
+        const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
+        const crashMessage = binXmlEscape(r.message ?? longreprText(r.longrepr ?? ''));
+        let tc = open(attrs, r.duration);
+        let teardownPassed = true;
+        switch (r.outcome) {
+            case 'passed':
+            case 'xpassed':
+                stats.passed += 1;
+                break;
+            case 'failed':
+                if (r.when === 'call') {
+                    tc.simple('failure', crashMessage, r.longrepr ?? '');
+                    if (!logPassing)
+                        writeCaptured(tc, r.sections, 'call');
+                }
+                else {
+                    // Failed outside the call (pytest reports those as errors; kept for robustness).
+                    tc.simple('error', binXmlEscape(`failed on ${r.when === 'teardown' ? 'teardown' : 'setup'} with "${r.message ?? ''}"`), r.longrepr ?? '');
+                }
+                break;
+            case 'error':
+                if (r.when === 'collect') {
+                    tc.simple('error', 'collection failure', r.longrepr ?? r.message ?? '');
+                }
+                else {
+                    const phase = r.when === 'teardown' ? 'teardown' : 'setup';
+                    tc.simple('error', binXmlEscape(`failed on ${phase} with "${r.message ?? r.longrepr ?? ''}"`), r.longrepr ?? '');
+                    if (phase === 'teardown')
+                        teardownPassed = false;
+                }
+                break;
+            case 'skipped': {
+                const reason = (r.message ?? '').replace(/^Skipped: /, '');
+                const where = opts.rootdir ? `${opts.rootdir.replace(/\/$/, '')}/${file}` : file;
+                const details = r.longrepr ?? `${where}:${r.line ?? 0}: ${reason}`;
+                tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(details)));
+                writeCaptured(tc, r.sections, r.when);
+                break;
+            }
+            case 'xfailed': {
+                const reason = (r.message ?? '').replace(/^reason: /, '');
+                tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape(reason)]]));
+                break;
+            }
+        }
+        if (r.teardownError) {
+            teardownPassed = false;
+            if (r.outcome === 'failed' && r.when === 'call') {
+                // pytest closes the failed testcase and opens a second one for the teardown error.
+                doubleFail += 1;
+                tc = open(attrs, 0);
+            }
+            tc.simple('error', binXmlEscape(`failed on teardown with "${r.teardownError.message}"`), r.teardownError.longrepr);
+        }
+        if (logPassing || !teardownPassed)
+            writeCaptured(tc, r.sections, 'teardown');
+    }
+    const tests = stats.passed + stats.failure + stats.skipped + stats.error - doubleFail;
+    const suite = el('testsuite', [
+        ['name', opts.suiteName ?? 'pytest'],
+        ['errors', String(stats.error)],
+        ['failures', String(stats.failure)],
+        ['skipped', String(stats.skipped)],
+        ['tests', String(tests)],
+        ['time', (0, color_js_1.pyFixed)(opts.seconds, 3)],
+        ['timestamp', opts.timestamp],
+        ['hostname', opts.hostname],
+    ]);
+    suite.children.push(...cases.map((c) => c.toXml()));
+    const root = el('testsuites', [['name', 'pytest tests']]);
+    root.children.push(suite);
+    return '<?xml version="1.0" encoding="utf-8"?>' + serialize(root);
+}
+
+
+/***/ }),
+
+/***/ 3278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeJUnit = mergeJUnit;
-const plan_js_1 = __nccwpck_require__(597);
-const timings_js_1 = __nccwpck_require__(307);
-const junit_read_js_1 = __nccwpck_require__(79);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const junit_read_js_1 = __nccwpck_require__(9079);
 function mergeJUnit(files, opts = {}) {
     const { plan } = opts;
     const knownFiles = plan ? plan.shards.flatMap((s) => s.units.map((u) => u.file)) : undefined;
@@ -3429,7 +5698,7 @@ function mergedXml(documents, counts) {
     const parts = [];
     for (const doc of documents)
         for (const c of doc.cases)
-            parts.push(elementXml('testcase', c.attrs, '', c.children));
+            parts.push((0, junit_read_js_1.caseXml)(c));
     const suiteAttrs = {
         name: 'pytest',
         errors: String(counts.error + counts.teardownErrors),
@@ -3438,26 +5707,13 @@ function mergedXml(documents, counts) {
         tests: String(counts.tests),
         time: time.toFixed(3),
     };
-    return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${elementXml('testsuite', suiteAttrs, '', [], parts.join(''))}</testsuites>\n`;
-}
-function elementXml(tag, attrs, text, children, rawInner = '') {
-    let out = `<${tag}`;
-    for (const [name, value] of Object.entries(attrs))
-        out += ` ${name}="${(0, junit_read_js_1.escapeXmlAttr)(value)}"`;
-    if (text === '' && children.length === 0 && rawInner === '')
-        return `${out} />`;
-    out += '>';
-    if (text !== '')
-        out += (0, junit_read_js_1.escapeXmlText)(text);
-    for (const child of children)
-        out += elementXml(child.tag, child.attrs, child.text, child.children);
-    return `${out}${rawInner}</${tag}>`;
+    return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${(0, junit_read_js_1.elementXml)('testsuite', suiteAttrs, '', [], parts.join(''))}</testsuites>\n`;
 }
 
 
 /***/ }),
 
-/***/ 994:
+/***/ 7994:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3599,7 +5855,909 @@ function truncateBytes(text, maxBytes) {
 
 /***/ }),
 
-/***/ 312:
+/***/ 2915:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// A small TerminalWriter: writes through a sink, applies markup when colour is on and remembers
+// the current line, which pytest's progress layout depends on.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TermWriter = void 0;
+const color_js_1 = __nccwpck_require__(2105);
+class TermWriter {
+    sink;
+    color;
+    fullwidth;
+    currentLine = '';
+    constructor(sink, color, fullwidth) {
+        this.sink = sink;
+        this.color = color;
+        this.fullwidth = fullwidth;
+    }
+    /** Width of what has been written on the current line (pytest's width_of_current_line). */
+    get lineWidth() {
+        return (0, color_js_1.wcswidth)(this.currentLine);
+    }
+    markup(text, ...styles) {
+        return (0, color_js_1.markup)(text, this.color, ...styles);
+    }
+    write(text, ...styles) {
+        if (!text)
+            return;
+        const nl = text.lastIndexOf('\n');
+        this.currentLine = nl === -1 ? this.currentLine + text : text.slice(nl + 1);
+        this.sink((0, color_js_1.markup)(text, this.color, ...styles));
+    }
+    /** Text that already carries its own markup; `plain` is what it shows, for width tracking. */
+    writeMarked(marked, plain) {
+        const nl = plain.lastIndexOf('\n');
+        this.currentLine = nl === -1 ? this.currentLine + plain : plain.slice(nl + 1);
+        this.sink(marked);
+    }
+    line(text = '', ...styles) {
+        this.write(text, ...styles);
+        this.write('\n');
+    }
+    sep(sepchar, title, ...styles) {
+        this.line((0, color_js_1.sepLine)(sepchar, title, this.fullwidth), ...styles);
+    }
+}
+exports.TermWriter = TermWriter;
+
+
+/***/ }),
+
+/***/ 5507:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RunnerError = void 0;
+/** The runner could not do its job (no usable Python, a worker that cannot start, bad pytest args). */
+class RunnerError extends Error {
+    /** pytest's exit code: 3 internal error, 4 usage error. */
+    exitCode;
+    constructor(message, exitCode = 3) {
+        super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.name = 'RunnerError';
+        this.exitCode = exitCode;
+    }
+}
+exports.RunnerError = RunnerError;
+
+
+/***/ }),
+
+/***/ 6706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FrameReader = void 0;
+exports.encodeFrame = encodeFrame;
+// Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
+const msgpackr_1 = __nccwpck_require__(2502);
+const packr = new msgpackr_1.Packr({ useRecords: false });
+const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
+function encodeFrame(frame) {
+    const body = packr.pack(frame);
+    const header = Buffer.allocUnsafe(4);
+    header.writeUInt32BE(body.length, 0);
+    return Buffer.concat([header, body]);
+}
+/**
+ * Splits a byte stream into frames. Chunks are kept in a list and joined once per frame, so a
+ * frame of hundreds of megabytes costs one copy, not one per chunk.
+ */
+class FrameReader {
+    onFrame;
+    chunks = [];
+    buffered = 0;
+    /** Body length of the frame being read, once its header is in. */
+    need = null;
+    constructor(onFrame) {
+        this.onFrame = onFrame;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.buffered += chunk.length;
+        for (;;) {
+            if (this.need === null) {
+                if (this.buffered < 4)
+                    return;
+                this.need = this.take(4).readUInt32BE(0);
+            }
+            if (this.buffered < this.need)
+                return;
+            const body = this.take(this.need);
+            this.need = null;
+            this.onFrame(unpackr.unpack(body));
+        }
+    }
+    take(n) {
+        const first = this.chunks[0];
+        let out;
+        if (first.length >= n) {
+            out = first.subarray(0, n);
+            if (first.length === n)
+                this.chunks.shift();
+            else
+                this.chunks[0] = first.subarray(n);
+        }
+        else {
+            out = Buffer.allocUnsafe(n);
+            let filled = 0;
+            while (filled < n) {
+                const chunk = this.chunks[0];
+                const use = Math.min(chunk.length, n - filled);
+                chunk.copy(out, filled, 0, use);
+                filled += use;
+                if (use === chunk.length)
+                    this.chunks.shift();
+                else
+                    this.chunks[0] = chunk.subarray(use);
+            }
+        }
+        this.buffered -= n;
+        return out;
+    }
+}
+exports.FrameReader = FrameReader;
+
+
+/***/ }),
+
+/***/ 9286:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.runUnits = void 0;
+// The runner stage: worker pool, units, Python discovery.
+var pool_js_1 = __nccwpck_require__(7430);
+Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
+var schedule_js_1 = __nccwpck_require__(2873);
+Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
+var python_js_1 = __nccwpck_require__(5530);
+Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
+Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
+Object.defineProperty(exports, "pythonRuntimeDir", ({ enumerable: true, get: function () { return python_js_1.pythonRuntimeDir; } }));
+var errors_js_1 = __nccwpck_require__(5507);
+Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
+
+
+/***/ }),
+
+/***/ 7430:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runUnits = runUnits;
+exports.pyFloat = pyFloat;
+exports.describeExit = describeExit;
+const errors_js_1 = __nccwpck_require__(5507);
+const worker_js_1 = __nccwpck_require__(9898);
+/** Seconds to wait for workers to tear their sessions down at the end before killing them. */
+const STOP_GRACE_MS = 30_000;
+function runUnits(units, opts, events) {
+    return new Pool(units, opts, events).run();
+}
+class Pool {
+    opts;
+    events;
+    queue;
+    slots = [];
+    summary = { interrupted: false, crashes: 0, timeouts: 0 };
+    seenCollectErrors = new Set();
+    failures = 0;
+    schedulingStopped = false;
+    finished = false;
+    finishing = false;
+    resolve;
+    reject;
+    stopTimer = null;
+    constructor(units, opts, events) {
+        this.opts = opts;
+        this.events = events;
+        this.queue = units
+            .map((unit, order) => ({ unit, order }))
+            .sort((a, b) => b.unit.expected - a.unit.expected || a.order - b.order)
+            .map((entry) => entry.unit);
+    }
+    run() {
+        return new Promise((resolve, reject) => {
+            this.resolve = resolve;
+            this.reject = reject;
+            const signal = this.opts.signal;
+            if (signal?.aborted) {
+                this.summary.interrupted = true;
+                return resolve(this.summary);
+            }
+            signal?.addEventListener('abort', this.onAbort, { once: true });
+            const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
+            if (this.queue.length === 0)
+                return this.done();
+            for (let index = 0; index < count; index++) {
+                const slot = {
+                    index,
+                    proc: null,
+                    startedUp: false,
+                    unit: null,
+                    collected: null,
+                    reported: new Set(),
+                    started: null,
+                    startedAt: 0,
+                    engine: null,
+                    collectErrors: 0,
+                    cancelled: false,
+                    timer: null,
+                    killReason: null,
+                    stopping: false,
+                };
+                this.slots.push(slot);
+                this.spawn(slot);
+            }
+            for (const slot of this.slots)
+                this.dispatch(slot);
+        });
+    }
+    spawn(slot) {
+        const proc = new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length }, {
+            frame: (frame) => this.onFrame(slot, proc, frame),
+            output: (text) => this.events.workerOutput?.(slot.index, text),
+            exit: (code, signal, spawnError) => this.onExit(slot, proc, code, signal, spawnError),
+        });
+        slot.proc = proc;
+        slot.startedUp = false;
+        slot.stopping = false;
+        slot.killReason = null;
+        // The worker reads init after sending hello; writing it now saves a round trip.
+        proc.send({
+            t: 'init',
+            rootdir: this.opts.rootdir,
+            engine: this.opts.engine,
+            args: this.opts.pytestArgs,
+            capture: this.opts.capture,
+            verbose: this.opts.verbose,
+            cacheDir: this.opts.cacheDir ?? `${this.opts.rootdir}/.fastest`,
+            workerId: slot.index,
+            maxfail: this.opts.maxfail ?? 0,
+            ini: this.opts.ini ?? {},
+        });
+    }
+    /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
+    dispatch(slot) {
+        if (this.finished || this.finishing || slot.unit)
+            return;
+        const unit = this.schedulingStopped ? undefined : this.queue.shift();
+        if (!unit) {
+            if (this.slots.every((s) => !s.unit))
+                this.finish();
+            return;
+        }
+        if (!slot.proc || !slot.proc.alive)
+            this.spawn(slot);
+        slot.unit = unit;
+        slot.collected = null;
+        slot.reported = new Set();
+        slot.started = null;
+        slot.engine = null;
+        slot.collectErrors = 0;
+        slot.cancelled = false;
+        slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+        this.armTimer(slot);
+    }
+    armTimer(slot) {
+        this.clearTimer(slot);
+        const seconds = this.opts.timeoutSeconds;
+        if (!seconds || seconds <= 0)
+            return;
+        const proc = slot.proc;
+        slot.timer = setTimeout(() => {
+            slot.timer = null;
+            if (!proc || slot.proc !== proc || !slot.unit)
+                return;
+            slot.killReason = `Timeout (>${pyFloat(seconds)}s)`;
+            proc.kill('SIGKILL');
+        }, seconds * 1000);
+    }
+    clearTimer(slot) {
+        if (slot.timer)
+            clearTimeout(slot.timer);
+        slot.timer = null;
+    }
+    onFrame(slot, proc, frame) {
+        if (this.finished || slot.proc !== proc)
+            return;
+        switch (frame.t) {
+            case 'hello':
+                slot.startedUp = true;
+                return;
+            case 'fatal': {
+                const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
+                return this.fail(new errors_js_1.RunnerError(String(frame.message ?? 'worker failed'), code));
+            }
+            case 'collected':
+                slot.collected = Array.isArray(frame.ids) ? frame.ids : [];
+                this.clearTimer(slot);
+                return;
+            case 'start':
+                slot.started = String(frame.id);
+                slot.startedAt = performance.now();
+                this.armTimer(slot);
+                return;
+            case 'result': {
+                this.clearTimer(slot);
+                const result = toResult(frame, slot.index);
+                if (result.engine)
+                    slot.engine = result.engine;
+                slot.reported.add(result.id);
+                if (slot.started === result.id)
+                    slot.started = null;
+                this.emitResult(result);
+                return;
+            }
+            case 'collect_error':
+                slot.collectErrors++;
+                this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
+                return;
+            case 'unit_done': {
+                this.clearTimer(slot);
+                const unit = slot.unit;
+                if (!unit)
+                    return;
+                const engine = String(frame.engine ?? slot.engine ?? this.opts.engine);
+                if (!slot.cancelled && slot.collectErrors === 0)
+                    this.reportUnreported(slot, unit, engine);
+                slot.unit = null;
+                slot.started = null;
+                this.events.unitDone(unit.file, {
+                    engine,
+                    reason: typeof frame.reason === 'string' ? frame.reason : null,
+                    worker: slot.index,
+                });
+                return this.dispatch(slot);
+            }
+            default:
+                return;
+        }
+    }
+    /** Safety net: a listed id the worker neither ran nor expanded gets an error, never silence. */
+    reportUnreported(slot, unit, engine) {
+        if (!unit.ids)
+            return;
+        const reported = [...slot.reported];
+        for (const id of unit.ids) {
+            if (slot.reported.has(id))
+                continue;
+            if (reported.some((r) => r.startsWith(`${id}[`) || r === unit.file))
+                continue;
+            this.emitResult({
+                id,
+                outcome: 'error',
+                when: 'collect',
+                duration: 0,
+                file: unit.file,
+                message: `not run: the worker reported no result for ${id}`,
+                longrepr: `fastest: the worker reported no result for ${id}`,
+                engine: engine === 'native' ? 'native' : 'pytest',
+                worker: slot.index,
+            });
+        }
+    }
+    emitResult(result) {
+        this.events.result(result);
+        if (result.outcome === 'failed' || result.outcome === 'error')
+            this.countFailure();
+        if (result.teardownError)
+            this.countFailure();
+    }
+    emitCollectionError(error) {
+        const key = `${error.file}\0${error.message}`;
+        if (this.seenCollectErrors.has(key))
+            return;
+        this.seenCollectErrors.add(key);
+        this.events.collectionError(error);
+        this.countFailure();
+    }
+    countFailure() {
+        this.failures++;
+        const maxfail = this.opts.maxfail;
+        if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped)
+            return;
+        this.schedulingStopped = true;
+        this.summary.stoppedEarly = true;
+        this.queue.length = 0;
+        for (const slot of this.slots) {
+            if (slot.unit && !slot.cancelled) {
+                slot.cancelled = true;
+                slot.proc?.send({ t: 'cancel' });
+            }
+        }
+    }
+    onExit(slot, proc, code, signal, spawnError) {
+        if (slot.proc !== proc)
+            return;
+        this.clearTimer(slot);
+        slot.proc = null;
+        if (this.finished)
+            return;
+        if (slot.stopping) {
+            if (this.slots.every((s) => !s.proc))
+                this.done();
+            return;
+        }
+        if (spawnError) {
+            const errno = spawnError.code;
+            return this.fail(new errors_js_1.RunnerError(errno === 'ENOENT'
+                ? `Python interpreter not found: ${this.opts.python} (use --python PATH)`
+                : `cannot start Python worker ${this.opts.python}: ${spawnError.message}`));
+        }
+        const timedOut = slot.killReason !== null && slot.killReason.startsWith('Timeout');
+        const reason = slot.killReason ?? describeExit(code, signal);
+        if (!slot.startedUp) {
+            // Died before hello: a broken or too old interpreter, an unimportable runtime.
+            const detail = lastLine(proc.stderrTail());
+            return this.fail(new errors_js_1.RunnerError(detail ? `Python worker failed to start: ${detail}` : `Python worker ${reason} at start-up`));
+        }
+        if (timedOut)
+            this.summary.timeouts++;
+        else
+            this.summary.crashes++;
+        const unit = slot.unit;
+        if (unit)
+            this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
+        slot.unit = null;
+        slot.started = null;
+        this.dispatch(slot);
+    }
+    /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
+    recoverUnit(slot, unit, reason, timedOut, stderrTail) {
+        const engine = (slot.engine ?? this.opts.engine) === 'native' ? 'native' : 'pytest';
+        const crashText = (what) => stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what;
+        if (slot.cancelled) {
+            // -x/--maxfail already stopped this unit; nothing more to run.
+            if (slot.started && !slot.reported.has(slot.started))
+                this.emitCrashResult(slot, unit, reason, engine, crashText);
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        if (slot.collected === null) {
+            const what = timedOut ? `${reason} while collecting ${unit.file}` : `worker ${reason} while collecting ${unit.file}`;
+            this.emitCollectionError({ file: unit.file, message: crashText(what) });
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        const remaining = slot.collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
+        if (slot.started && !slot.reported.has(slot.started)) {
+            this.emitCrashResult(slot, unit, reason, engine, crashText);
+            if (remaining.length) {
+                const total = Math.max(1, slot.collected.length);
+                this.queue.unshift({
+                    file: unit.file,
+                    ids: remaining,
+                    expected: (unit.expected * remaining.length) / total,
+                });
+                return; // unitDone comes when the requeued rest is done
+            }
+        }
+        else {
+            // Died between tests (a hook, a thread): nothing to blame but the rest of the unit.
+            for (const id of remaining) {
+                this.emitResult({
+                    id,
+                    outcome: 'failed',
+                    when: 'call',
+                    duration: 0,
+                    file: unit.file,
+                    message: `worker ${reason} before this test started`,
+                    longrepr: crashText(`worker ${reason} before this test started`),
+                    engine,
+                    worker: slot.index,
+                });
+            }
+        }
+        this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+    }
+    emitCrashResult(slot, unit, reason, engine, crashText) {
+        const id = slot.started;
+        const message = reason.startsWith('Timeout') ? reason : `worker ${reason}`;
+        slot.reported.add(id);
+        this.emitResult({
+            id,
+            outcome: 'failed',
+            when: 'call',
+            duration: (performance.now() - slot.startedAt) / 1000,
+            file: unit.file,
+            message,
+            longrepr: crashText(message),
+            engine,
+            worker: slot.index,
+        });
+    }
+    /** Nothing left to run: ask every worker to tear its session down and exit. */
+    finish() {
+        if (this.finishing || this.finished)
+            return;
+        this.finishing = true;
+        let live = 0;
+        for (const slot of this.slots) {
+            if (slot.proc && slot.proc.alive) {
+                live++;
+                slot.stopping = true;
+                slot.proc.send({ t: 'stop' });
+                slot.proc.child.stdin?.end();
+            }
+        }
+        if (live === 0)
+            return this.done();
+        this.stopTimer = setTimeout(() => {
+            for (const slot of this.slots)
+                slot.proc?.kill('SIGKILL');
+        }, STOP_GRACE_MS);
+        this.stopTimer.unref();
+    }
+    done() {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.cleanup();
+        this.resolve(this.summary);
+    }
+    fail(error) {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.killAll();
+        this.cleanup();
+        this.reject(error);
+    }
+    onAbort = () => {
+        if (this.finished)
+            return;
+        this.summary.interrupted = true;
+        this.finished = true;
+        this.killAll();
+        this.cleanup();
+        this.resolve(this.summary);
+    };
+    killAll() {
+        for (const slot of this.slots) {
+            this.clearTimer(slot);
+            slot.proc?.kill('SIGKILL');
+        }
+    }
+    cleanup() {
+        if (this.stopTimer)
+            clearTimeout(this.stopTimer);
+        for (const slot of this.slots)
+            this.clearTimer(slot);
+        this.opts.signal?.removeEventListener('abort', this.onAbort);
+    }
+}
+function toResult(frame, worker) {
+    const { t: _t, ...fields } = frame;
+    const result = fields;
+    result.worker = worker;
+    return result;
+}
+/** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
+function pyFloat(n) {
+    return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+function describeExit(code, signal) {
+    if (signal)
+        return `crashed: killed by signal ${signal}`;
+    return `exited unexpectedly with code ${code ?? 'unknown'}`;
+}
+function lastLine(text) {
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 5530:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MIN_PYTHON = void 0;
+exports.findPython = findPython;
+exports.checkPython = checkPython;
+exports.isSupported = isSupported;
+exports.pythonRuntimeDir = pythonRuntimeDir;
+exports.workerEnv = workerEnv;
+// Which Python runs the workers, and the environment that lets it import fastest_worker.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const errors_js_1 = __nccwpck_require__(5507);
+exports.MIN_PYTHON = [3, 9];
+/** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
+function findPython(opt) {
+    if (opt)
+        return opt;
+    const venv = process.env.VIRTUAL_ENV;
+    if (venv) {
+        const candidate = process.platform === 'win32' ? (0, node_path_1.join)(venv, 'Scripts', 'python.exe') : (0, node_path_1.join)(venv, 'bin', 'python');
+        if ((0, node_fs_1.existsSync)(candidate))
+            return candidate;
+    }
+    return process.platform === 'win32' ? 'python' : 'python3';
+}
+/** The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3). */
+function checkPython(python) {
+    const probe = (0, node_child_process_1.spawnSync)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
+        encoding: 'utf8',
+        timeout: 30_000,
+    });
+    if (probe.error) {
+        const code = probe.error.code;
+        if (code === 'ENOENT')
+            throw new errors_js_1.RunnerError(`Python interpreter not found: ${python} (use --python PATH)`);
+        throw new errors_js_1.RunnerError(`cannot run Python interpreter ${python}: ${probe.error.message}`);
+    }
+    const version = (probe.stdout ?? '').trim();
+    const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+    if (probe.status !== 0 || !match) {
+        throw new errors_js_1.RunnerError(`${python} is not a working Python interpreter (${lastLine(probe.stderr) || 'no version'})`);
+    }
+    if (!isSupported(Number(match[1]), Number(match[2]))) {
+        throw new errors_js_1.RunnerError(`fastest needs Python >= ${exports.MIN_PYTHON.join('.')}, but ${python} is ${version}`);
+    }
+    return version;
+}
+function isSupported(major, minor) {
+    return major > exports.MIN_PYTHON[0] || (major === exports.MIN_PYTHON[0] && minor >= exports.MIN_PYTHON[1]);
+}
+let runtimeDir;
+/**
+ * Absolute path of the `python/` directory that holds `fastest_worker`: found by walking up
+ * from this module, which is `src/runner/python.ts` under vitest and `dist/cli.js` when bundled.
+ */
+function pythonRuntimeDir() {
+    if (runtimeDir)
+        return runtimeDir;
+    let dir = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(import.meta.url));
+    for (;;) {
+        const candidate = (0, node_path_1.join)(dir, 'python');
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(candidate, 'fastest_worker', '__main__.py')))
+            return (runtimeDir = candidate);
+        const parent = (0, node_path_1.dirname)(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    throw new errors_js_1.RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
+}
+/** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
+function workerEnv(index, workers, base = process.env) {
+    const runtime = pythonRuntimeDir();
+    const inherited = base.PYTHONPATH;
+    return {
+        ...base,
+        PYTHONPATH: inherited ? `${runtime}${node_path_1.delimiter}${inherited}` : runtime,
+        // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
+        PYTEST_XDIST_WORKER: `gw${index}`,
+        PYTEST_XDIST_WORKER_COUNT: String(workers),
+        FASTEST_WORKER: String(index),
+    };
+}
+function lastLine(text) {
+    const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 2873:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TEST_SECONDS = void 0;
+exports.makeUnits = makeUnits;
+/** Seconds for a test with no recorded timing, when no test has one. */
+exports.DEFAULT_TEST_SECONDS = 0.01;
+/** A module is split when it is this many times a worker's fair share of the run. */
+const SPLIT_FACTOR = 1.25;
+/** Each piece of a split module must be worth its extra collection and module set-up. */
+const MIN_PIECE_SECONDS = 0.5;
+/**
+ * @param itemsByFile selected items per rootdir-relative file, in collection order; a bare array
+ *   means every item of the file is selected.
+ * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
+ */
+function makeUnits(itemsByFile, expectedSeconds, workers) {
+    const estimate = meanOf(expectedSeconds) ?? exports.DEFAULT_TEST_SECONDS;
+    const seconds = (item) => expectedSeconds.get(item.id) ?? estimate;
+    const files = [];
+    let total = 0;
+    for (const [file, entry] of itemsByFile) {
+        const selection = Array.isArray(entry) ? { items: entry, whole: true } : entry;
+        if (selection.items.length === 0)
+            continue;
+        const fileTotal = selection.items.reduce((sum, item) => sum + seconds(item), 0);
+        files.push({ file, items: selection.items, whole: selection.whole, total: fileTotal });
+        total += fileTotal;
+    }
+    const share = workers > 0 ? total / workers : total;
+    const units = [];
+    for (const { file, items, whole, total: fileTotal } of files) {
+        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share
+            ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
+            : 1;
+        const groups = pieces > 1 ? groupByClass(items) : [];
+        if (pieces <= 1 || groups.length < 2) {
+            units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal });
+            continue;
+        }
+        for (const run of cutIntoRuns(groups, pieces, seconds)) {
+            units.push({ file, ids: run.map((i) => i.id), expected: run.reduce((sum, i) => sum + seconds(i), 0) });
+        }
+    }
+    return units;
+}
+/** Consecutive items that must stay on one worker: a top-level class with its tests, or one function. */
+function groupByClass(items) {
+    const groups = [];
+    let currentClass = null;
+    for (const item of items) {
+        const cls = item.classes.length ? item.classes[0] : null;
+        if (cls !== null && cls === currentClass) {
+            groups[groups.length - 1].push(item);
+        }
+        else {
+            groups.push([item]);
+        }
+        currentClass = cls;
+    }
+    return groups;
+}
+/** Split groups, in order, into at most `pieces` runs of roughly equal expected time. */
+function cutIntoRuns(groups, pieces, seconds) {
+    const groupSeconds = groups.map((g) => g.reduce((sum, i) => sum + seconds(i), 0));
+    const total = groupSeconds.reduce((a, b) => a + b, 0);
+    const target = total / pieces;
+    const runs = [];
+    let run = [];
+    let acc = 0;
+    groups.forEach((group, index) => {
+        // Cut before this group when the run is full enough and runs remain to be filled.
+        const remainingRuns = pieces - runs.length;
+        if (run.length && remainingRuns > 1 && acc + groupSeconds[index] / 2 > target) {
+            runs.push(run);
+            run = [];
+            acc = 0;
+        }
+        run.push(...group);
+        acc += groupSeconds[index];
+    });
+    if (run.length)
+        runs.push(run);
+    return runs;
+}
+function meanOf(values) {
+    if (values.size === 0)
+        return undefined;
+    let sum = 0;
+    for (const v of values.values())
+        sum += v;
+    return sum / values.size;
+}
+
+
+/***/ }),
+
+/***/ 9898:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
+// One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
+const node_child_process_1 = __nccwpck_require__(1421);
+const frames_js_1 = __nccwpck_require__(6706);
+const python_js_1 = __nccwpck_require__(5530);
+/** How much of a worker's stderr is kept for crash reports. */
+exports.STDERR_TAIL_BYTES = 64 * 1024;
+class WorkerProcess {
+    handlers;
+    index;
+    child;
+    tail = '';
+    exited = false;
+    constructor(options, handlers) {
+        this.handlers = handlers;
+        this.index = options.index;
+        this.child = (0, node_child_process_1.spawn)(options.python, ['-m', 'fastest_worker'], {
+            cwd: options.rootdir,
+            env: (0, python_js_1.workerEnv)(options.index, options.workers),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+            detached: true,
+        });
+        const reader = new frames_js_1.FrameReader((frame) => {
+            if (!this.exited)
+                handlers.frame(frame);
+        });
+        this.child.stdout.on('data', (chunk) => reader.push(chunk));
+        this.child.stderr.setEncoding('utf8');
+        this.child.stderr.on('data', (text) => {
+            this.tail += text;
+            if (this.tail.length > 2 * exports.STDERR_TAIL_BYTES)
+                this.tail = this.tail.slice(-exports.STDERR_TAIL_BYTES);
+            handlers.output(text);
+        });
+        // The worker may die with frames unread; writes to its stdin then fail with EPIPE.
+        this.child.stdin.on('error', () => { });
+        // 'exit' can come before the last frames are read, and 'close' waits for every process that
+        // inherited stderr (a daemon a test started): finish once the protocol pipe has ended too,
+        // or shortly after the exit.
+        let stdoutEnded = false;
+        let exitStatus = null;
+        const settle = () => {
+            if (exitStatus && stdoutEnded)
+                this.finish(exitStatus[0], exitStatus[1]);
+        };
+        this.child.stdout.on('end', () => {
+            stdoutEnded = true;
+            settle();
+        });
+        this.child.on('exit', (code, signal) => {
+            exitStatus = [code, signal];
+            settle();
+            setTimeout(() => this.finish(code, signal), 500).unref();
+        });
+        this.child.on('error', (err) => {
+            // Spawning failed (ENOENT...); errors of a running child (kill failures) are ignored.
+            if (this.child.pid === undefined)
+                this.finish(null, null, err);
+        });
+    }
+    finish(code, signal, spawnError) {
+        if (this.exited)
+            return;
+        this.exited = true;
+        this.handlers.exit(code, signal, spawnError);
+    }
+    get alive() {
+        return !this.exited;
+    }
+    send(frame) {
+        if (this.exited || !this.child.stdin.writable)
+            return;
+        this.child.stdin.write((0, frames_js_1.encodeFrame)(frame));
+    }
+    /** Last lines of stderr, for a crash report. */
+    stderrTail(maxLines = 40) {
+        const lines = this.tail.slice(-exports.STDERR_TAIL_BYTES).split('\n');
+        while (lines.length && lines[lines.length - 1].trim() === '')
+            lines.pop();
+        return lines.slice(-maxLines).join('\n');
+    }
+    kill(signal = 'SIGKILL') {
+        if (this.exited)
+            return;
+        try {
+            this.child.kill(signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+exports.WorkerProcess = WorkerProcess;
+
+
+/***/ }),
+
+/***/ 2312:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3874,7 +7032,7 @@ function evaluate(expr, matcher) {
 
 /***/ }),
 
-/***/ 276:
+/***/ 1276:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -3898,10 +7056,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
 exports.selectItems = selectItems;
 exports.expansionSelected = expansionSelected;
-const expression_js_1 = __nccwpck_require__(312);
+const expression_js_1 = __nccwpck_require__(2312);
 const match_js_1 = __nccwpck_require__(697);
 const nodeid_js_1 = __nccwpck_require__(267);
-var expression_js_2 = __nccwpck_require__(312);
+var expression_js_2 = __nccwpck_require__(2312);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
@@ -3909,7 +7067,7 @@ var match_js_2 = __nccwpck_require__(697);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(939), exports);
+__exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -4045,7 +7203,7 @@ function expansionSelected(item, expandedId, expandedMarks, opts) {
 
 /***/ }),
 
-/***/ 939:
+/***/ 5939:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4062,8 +7220,8 @@ exports.planLastFailed = planLastFailed;
 exports.applyLastFailed = applyLastFailed;
 exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
-const node_fs_1 = __importDefault(__nccwpck_require__(24));
-const node_path_1 = __importDefault(__nccwpck_require__(760));
+const node_fs_1 = __importDefault(__nccwpck_require__(3024));
+const node_path_1 = __importDefault(__nccwpck_require__(6760));
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -4095,23 +7253,22 @@ function pathCollectorIds(file) {
     const segments = file.split('/');
     return segments.map((_, i) => segments.slice(0, i + 1).join('/'));
 }
-/** The ids of the collectors above an item (directories, the file, classes), outermost first. */
-function collectorIds(item) {
-    const ids = pathCollectorIds(item.file);
-    let id = item.file;
-    for (const cls of item.classes) {
-        id += `::${cls}`;
-        ids.push(id);
-    }
-    return ids;
+/** The collector an item hangs under: its innermost class, else its module. */
+function parentId(item) {
+    return item.classes.length > 0 ? `${item.file}::${item.classes.join('::')}` : item.file;
 }
-/** Whether the record marks the item failed: true, false, or the failed expansions of a dynamic item. */
+/** The id of the module's child that holds the item: the item itself, or its outermost class. */
+function moduleChildId(item) {
+    return item.classes.length > 0 ? `${item.file}::${item.classes[0]}` : item.id;
+}
+/**
+ * Whether the record marks the item failed: true, false, or the failed expansions of a dynamic
+ * item. pytest replaces a recorded collector (a module that failed to import, say) by its
+ * children when it collects again, in a post-order walk: an item counts as failed when its own
+ * id or its direct parent's id is recorded; a recorded grandparent only records the parent.
+ */
 function failedPart(item, failed, expansionsByBase) {
-    if (failed.has(item.id))
-        return true;
-    // A collector that failed before (e.g. a module with an import error) and collects now is
-    // replaced by pytest with all of its children: they all count as failed.
-    if (collectorIds(item).some((id) => failed.has(id)))
+    if (failed.has(item.id) || failed.has(parentId(item)))
         return true;
     if (item.dynamic && item.param === undefined) {
         const expansions = expansionsByBase.get(item.id);
@@ -4176,23 +7333,30 @@ function lastFailedPathsFirst(items, failed) {
     return out;
 }
 /**
- * --lf / --ff over already selected items (pytest applies them after -k, -m and --deselect).
- * `lastFailedNoFailures` is pytest's --lfnf: with no recorded failures, run 'all' or 'none'.
+ * --lf / --ff over the selected items (pytest applies them after -k, -m and --deselect), with
+ * pytest's order, status line and quirks.
  */
-function planLastFailed(items, lastfailed, mode, lastFailedNoFailures = 'all') {
+function planLastFailed(items, lastfailed, mode, options = {}) {
     const failed = lastfailed instanceof Set ? lastfailed : lastfailed.ids;
     const narrowIds = new Map();
     if (failed.size === 0) {
-        if (lastFailedNoFailures === 'none') {
+        if (options.lastFailedNoFailures === 'none') {
             return { items: [], narrowIds, deselected: items, status: 'no previously failed tests, deselecting all items.' };
         }
         return { items, narrowIds, deselected: [], status: 'no previously failed tests, not deselecting items.' };
     }
     const index = expansionsIndex(failed);
+    let considered = items;
+    let skippedFiles = 0;
+    if (mode === 'lf') {
+        const survivors = collectLastFailed(options.collected ?? items, failed, index);
+        skippedFiles = survivors.skippedFiles;
+        considered = lastFailedPathsFirst(items, failed).filter((item) => survivors.ids.has(item.id));
+    }
     const previouslyFailed = [];
     const previouslyPassed = [];
     let failedCount = 0;
-    for (const item of items) {
+    for (const item of considered) {
         const part = failedPart(item, failed, index);
         if (part === false) {
             previouslyPassed.push(item);
@@ -4207,13 +7371,9 @@ function planLastFailed(items, lastfailed, mode, lastFailedNoFailures = 'all') {
                 narrowIds.set(item.id, part);
         }
     }
+    const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     if (previouslyFailed.length === 0) {
-        return {
-            items: mode === 'lf' ? lastFailedPathsFirst(items, failed) : items,
-            narrowIds,
-            deselected: [],
-            status: `${failed.size} known failures not in selected tests`,
-        };
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
     }
     const noun = failedCount === 1 ? 'failure' : 'failures';
     if (mode === 'ff') {
@@ -4224,13 +7384,42 @@ function planLastFailed(items, lastfailed, mode, lastFailedNoFailures = 'all') {
             status: `rerun previous ${failedCount} ${noun} first`,
         };
     }
-    // pytest skips collecting files that hold no recorded failure once it has found one.
-    const lfFiles = new Set([...failed].map((id) => id.split('::')[0]));
-    const skippedFiles = new Set(items
-        .map((item) => item.file)
-        .filter((file) => !lfFiles.has(file) && !pathCollectorIds(file).some((id) => failed.has(id)))).size;
-    const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+}
+/**
+ * What --lf lets through collection: the paths of recorded failures are collected first; once a
+ * module holding a recorded failure has been collected, later modules keep only their recorded
+ * functions (and all their classes), and modules off those paths are skipped.
+ */
+function collectLastFailed(collected, failed, index) {
+    const isRecorded = (id, item) => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
+    const lfPaths = new Set([...failed].flatMap((id) => pathCollectorIds(id.split('::')[0])));
+    const ordered = lastFailedPathsFirst(collected, failed);
+    const ids = new Set();
+    const skipped = new Set();
+    let found = false;
+    for (let start = 0; start < ordered.length;) {
+        const file = ordered[start].file;
+        let end = start;
+        while (end < ordered.length && ordered[end].file === file)
+            end++;
+        const group = ordered.slice(start, end);
+        start = end;
+        let kept = group;
+        if (!lfPaths.has(file)) {
+            if (found) {
+                skipped.add(file);
+                kept = [];
+            }
+        }
+        else if (found || group.some((item) => isRecorded(moduleChildId(item), item))) {
+            found = true;
+            kept = group.filter((item) => item.classes.length > 0 || isRecorded(item.id, item));
+        }
+        for (const item of kept)
+            ids.add(item.id);
+    }
+    return { ids, skippedFiles: skipped.size };
 }
 /** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */
 function applyLastFailed(items, lastfailed, mode) {
@@ -4268,17 +7457,32 @@ function ensureCacheDir(cacheRoot) {
  */
 function nextLastFailed(previous, results, collectedIds = []) {
     const next = new Set(previous);
-    const failedNow = new Set(results.filter((r) => RECORDS.has(r.outcome)).map((r) => r.id));
-    for (const key of previous) {
-        if (key.includes('[') || failedNow.has(key))
-            continue;
-        const under = collectedIds.filter((id) => id.startsWith(key + '::') || id.startsWith(key + '/'));
-        if (under.length === 0)
-            continue;
-        next.delete(key);
-        for (const id of under)
-            next.add(id);
+    // The collection tree (directories, modules, classes) in collection order.
+    const children = new Map();
+    const roots = [];
+    const addChild = (parent, child) => {
+        const list = parent === null ? roots : children.get(parent) ?? children.set(parent, []).get(parent);
+        if (!list.includes(child))
+            list.push(child);
+    };
+    for (const id of collectedIds) {
+        const chain = nodeChain(id);
+        chain.forEach((node, i) => addChild(i === 0 ? null : chain[i - 1], node));
     }
+    // Each collector reports after its children (post-order); a recorded collector that collects
+    // is replaced by its direct children.
+    const report = (node) => {
+        const kids = children.get(node);
+        if (!kids)
+            return;
+        for (const kid of kids)
+            report(kid);
+        if (next.delete(node))
+            for (const kid of kids)
+                next.add(kid);
+    };
+    for (const root of roots)
+        report(root);
     for (const { id, outcome } of results) {
         if (CLEARS.has(outcome))
             next.delete(id);
@@ -4286,6 +7490,18 @@ function nextLastFailed(previous, results, collectedIds = []) {
             next.add(id);
     }
     return next;
+}
+/** The node ids from the outermost directory down to the item: `a`, `a/f.py`, `a/f.py::C`, `a/f.py::C::t[1]`. */
+function nodeChain(id) {
+    const bracket = id.indexOf('[');
+    const base = bracket === -1 ? id : id.slice(0, bracket);
+    const [file = '', ...names] = base.split('::');
+    const chain = pathCollectorIds(file);
+    for (let i = 0; i < names.length - 1; i++)
+        chain.push(`${file}::${names.slice(0, i + 1).join('::')}`);
+    if (names.length > 0)
+        chain.push(id);
+    return chain;
 }
 /**
  * Updates `.pytest_cache/v/cache/lastfailed` after a run; writes only when the set changed, in
@@ -4327,7 +7543,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(312);
+const expression_js_1 = __nccwpck_require__(2312);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -4462,8 +7678,8 @@ exports.parseNodeIdArg = parseNodeIdArg;
 exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
-const node_path_1 = __importDefault(__nccwpck_require__(760));
-const expression_js_1 = __nccwpck_require__(312);
+const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -4628,7 +7844,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 960:
+/***/ 5960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4638,13 +7854,13 @@ exports.planCommand = planCommand;
 exports.mergeCommand = mergeCommand;
 // `fastest plan` and `fastest merge`: argument parsing, files in and out, exit codes.
 // The logic lives in plan.ts, timings.ts and report/merge.ts; this is the thin shell around it.
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const merge_js_1 = __nccwpck_require__(278);
-const summary_js_1 = __nccwpck_require__(994);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const merge_js_1 = __nccwpck_require__(3278);
+const summary_js_1 = __nccwpck_require__(7994);
 const glob_js_1 = __nccwpck_require__(348);
-const plan_js_1 = __nccwpck_require__(597);
-const timings_js_1 = __nccwpck_require__(307);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
 exports.EXIT_OK = 0;
 exports.EXIT_TESTS_FAILED = 1;
 exports.EXIT_INTERNAL = 3;
@@ -4841,8 +8057,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.expandGlobs = expandGlobs;
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 function expandGlobs(patterns, cwd = process.cwd()) {
     const found = new Set();
     for (const pattern of patterns) {
@@ -4910,7 +8126,7 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 597:
+/***/ 8597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4928,12 +8144,13 @@ exports.planProblem = planProblem;
 // share is split by class or test, each part paying the module's setup again. Units are packed by
 // LPT (longest first onto the least loaded shard) then refined by moves and swaps off the most
 // loaded shard. Everything is ordered canonically first, so the plan does not depend on input order.
-const node_crypto_1 = __nccwpck_require__(598);
-const node_fs_1 = __nccwpck_require__(24);
-const timings_js_1 = __nccwpck_require__(307);
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const timings_js_1 = __nccwpck_require__(7307);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
+const DEFAULT_REFINE_STEPS = 2000;
 class PlanError extends Error {
 }
 exports.PlanError = PlanError;
@@ -4942,23 +8159,39 @@ function makePlan(items, timings, opts) {
     const modules = groupModules(selected, new timings_js_1.Estimator(timings));
     const digest = digestIds(selected.map((i) => i.id));
     const explicitIds = opts.explicitIds ?? false;
+    const steps = opts.refineSteps ?? DEFAULT_REFINE_STEPS;
     if (opts.shards === 'auto') {
         const count = autoShardCount(modules, opts);
-        return packPlan(modules, count, digest, explicitIds);
+        return packPlan(modules, count, digest, explicitIds, steps);
     }
     if (!Number.isInteger(opts.shards) || opts.shards < 1 || opts.shards > exports.MAX_SHARDS) {
         throw new PlanError(`shard count must be an integer from 1 to ${exports.MAX_SHARDS}, got ${opts.shards}`);
     }
-    return packPlan(modules, opts.shards, digest, explicitIds);
+    return packPlan(modules, opts.shards, digest, explicitIds, steps);
 }
-/** Items sorted by (file, line, id), duplicate ids dropped. */
+/** Items sorted by (file, line, id), duplicate ids dropped. Grouped by file first: fewer string compares. */
 function canonicalItems(items) {
-    const sorted = [...items].sort(compareItems);
+    const byFile = new Map();
+    for (const item of items) {
+        const list = byFile.get(item.file);
+        if (list)
+            list.push(item);
+        else
+            byFile.set(item.file, [item]);
+    }
     const seen = new Set();
-    return sorted.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
-}
-function compareItems(a, b) {
-    return compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.id, b.id);
+    const sorted = [];
+    for (const file of [...byFile.keys()].sort(compareStrings)) {
+        const list = byFile.get(file) ?? [];
+        list.sort((a, b) => a.line - b.line || compareStrings(a.id, b.id));
+        for (const item of list) {
+            if (seen.has(item.id))
+                continue;
+            seen.add(item.id);
+            sorted.push(item);
+        }
+    }
+    return sorted;
 }
 function compareStrings(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
@@ -5007,7 +8240,7 @@ function autoShardCount(modules, opts) {
     let count = clamp(Math.ceil(total / target));
     let previous = Infinity;
     for (let attempt = 0; attempt < 12; attempt++) {
-        const makespan = Math.max(...packPlan(modules, count, '', false).shards.map((s) => s.predicted));
+        const makespan = Math.max(...packPlan(modules, count, '', false, opts.refineSteps ?? DEFAULT_REFINE_STEPS).shards.map((s) => s.predicted));
         // Stop when it fits, when no more shards are allowed, or when more shards stopped helping
         // (the makespan is held up by a unit that cannot be split further).
         if (makespan <= target || count >= ceiling || makespan > previous * 0.99)
@@ -5017,7 +8250,7 @@ function autoShardCount(modules, opts) {
     }
     return count;
 }
-function packPlan(modules, shardCount, digest, explicitIds) {
+function packPlan(modules, shardCount, digest, explicitIds, refineSteps) {
     const fairShare = modulesTotal(modules) / shardCount;
     const units = [];
     for (const module of modules) {
@@ -5027,7 +8260,7 @@ function packPlan(modules, shardCount, digest, explicitIds) {
         else
             units.push({ file: module.file, items: module.items, whole: true, predicted: whole, key: module.items[0]?.id ?? module.file });
     }
-    const assignment = refine(lpt(units, shardCount), shardCount);
+    const assignment = refine(lpt(units, shardCount), shardCount, refineSteps);
     const shards = assignment.map((shardUnits, i) => {
         const ordered = [...shardUnits].sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.key, b.key));
         return {
@@ -5114,14 +8347,30 @@ function compareUnitsLongestFirst(a, b) {
 }
 function lpt(units, shardCount) {
     const shards = Array.from({ length: shardCount }, () => []);
-    const loads = new Array(shardCount).fill(0);
+    // Min-heap of [load, shard index]: the lightest shard, lowest index on ties.
+    const heap = Array.from({ length: shardCount }, (_, i) => [0, i]);
+    const lighter = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
     for (const unit of [...units].sort(compareUnitsLongestFirst)) {
-        let lightest = 0;
-        for (let i = 1; i < shardCount; i++)
-            if ((loads[i] ?? 0) < (loads[lightest] ?? 0))
-                lightest = i;
-        shards[lightest]?.push(unit);
-        loads[lightest] = (loads[lightest] ?? 0) + unit.predicted;
+        const top = heap[0];
+        if (!top)
+            break;
+        shards[top[1]]?.push(unit);
+        top[0] += unit.predicted;
+        // Sift the grown root down.
+        let i = 0;
+        for (;;) {
+            const left = 2 * i + 1;
+            const right = left + 1;
+            let smallest = i;
+            if (left < heap.length && lighter(heap[left], heap[smallest]))
+                smallest = left;
+            if (right < heap.length && lighter(heap[right], heap[smallest]))
+                smallest = right;
+            if (smallest === i)
+                break;
+            [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+            i = smallest;
+        }
     }
     return shards;
 }
@@ -5130,7 +8379,7 @@ function lpt(units, shardCount) {
  * for a smaller one elsewhere, picking the exchange that leaves the two shards closest to even.
  * Each accepted step strictly lowers the sum of squared loads, so it cannot cycle.
  */
-function refine(shards, shardCount, maxSteps = 2000) {
+function refine(shards, shardCount, maxSteps) {
     if (shardCount < 2)
         return shards;
     // Each shard's units kept sorted ascending by predicted seconds, for the binary searches.
@@ -5325,7 +8574,7 @@ function isSeconds(value) {
 
 /***/ }),
 
-/***/ 307:
+/***/ 7307:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5342,8 +8591,8 @@ exports.median = median;
 // The timing store: seconds per test id and setup seconds per module, learned from JUnit results
 // and smoothed over runs with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 /** Weight of the newest run in the moving average. */
@@ -5482,9 +8731,16 @@ class Estimator {
     fileMeans = new Map();
     dirMeans = new Map();
     dynamicSums = new Map();
-    suiteMedian;
+    suiteMedian = exports.UNKNOWN_TEST_SECONDS;
+    indexed = false;
     constructor(store) {
         this.store = store;
+    }
+    /** The fallback tables, built on the first test the store does not know. */
+    buildIndex() {
+        if (this.indexed)
+            return;
+        this.indexed = true;
         const fileTotals = new Map();
         const dirTotals = new Map();
         const add = (map, key, seconds) => {
@@ -5497,28 +8753,38 @@ class Estimator {
                 map.set(key, { sum: seconds, count: 1 });
         };
         const all = [];
-        for (const [id, seconds] of Object.entries(store.tests)) {
+        for (const [id, seconds] of Object.entries(this.store.tests)) {
             all.push(seconds);
             const sep = id.indexOf('::');
             const file = sep < 0 ? id : id.slice(0, sep);
             add(fileTotals, file, seconds);
-            for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir))
-                add(dirTotals, dir, seconds);
             const base = baseId(id);
             if (base !== id)
                 add(this.dynamicSums, base, seconds);
         }
-        for (const [file, t] of fileTotals)
+        for (const [file, t] of fileTotals) {
             this.fileMeans.set(file, t.sum / t.count);
+            for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
+                const entry = dirTotals.get(dir);
+                if (entry) {
+                    entry.sum += t.sum;
+                    entry.count += t.count;
+                }
+                else
+                    dirTotals.set(dir, { sum: t.sum, count: t.count });
+            }
+        }
         for (const [dir, t] of dirTotals)
             this.dirMeans.set(dir, t.sum / t.count);
-        this.suiteMedian = all.length > 0 ? median(all) : exports.UNKNOWN_TEST_SECONDS;
+        if (all.length > 0)
+            this.suiteMedian = median(all);
     }
     /** Seconds for one item, module setup excluded. */
     test(item) {
         const known = this.store.tests[item.id];
         if (known !== undefined)
             return Math.max(known, exports.MIN_ESTIMATE_SECONDS);
+        this.buildIndex();
         if (item.dynamic) {
             const cases = this.dynamicSums.get(item.id);
             if (cases)
@@ -5557,12 +8823,10 @@ function literalParamCases(item) {
     }
     return cases;
 }
-/** `a/b/c.py` -> `a/b` -> `a` -> `` (the root) -> undefined. */
+/** `a/b/c.py` -> `a/b` -> `a` -> undefined: the root is not a directory here, the suite median is. */
 function parentDir(path) {
-    if (path === '')
-        return undefined;
     const slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : path.slice(0, slash);
+    return slash <= 0 ? undefined : path.slice(0, slash);
 }
 function median(values) {
     if (values.length === 0)
@@ -5575,52 +8839,101 @@ function median(values) {
 
 /***/ }),
 
-/***/ 896:
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 943:
+/***/ 1943:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
-/***/ 421:
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 760:
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -5631,7 +8944,3490 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 106:
+/***/ 2502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stream = __nccwpck_require__(2203);
+var module$1 = __nccwpck_require__(3339);
+
+var _documentCurrentScript = typeof document !== 'undefined' ? document.currentScript : null;
+var decoder;
+try {
+	decoder = new TextDecoder();
+} catch(error) {}
+var src;
+var srcEnd;
+var position$1 = 0;
+const EMPTY_ARRAY = [];
+const EXTRACTION_FAILED = [];
+var strings = EMPTY_ARRAY;
+var stringPosition = 0;
+var currentUnpackr = {};
+var currentStructures;
+var srcString;
+var srcStringStart = 0;
+var srcStringEnd = 0;
+var bundledStrings$1;
+var referenceMap;
+var currentExtensions = [];
+var dataView;
+var arrayAllocationBudget;
+var fragmentEnd = 0;
+var defaultOptions = {
+	useRecords: false,
+	mapsAsObjects: true
+};
+class C1Type {}
+const C1 = new C1Type();
+C1.name = 'MessagePack 0xC1';
+var sequentialMode = false;
+var inlineObjectReadThreshold = 2;
+
+class Unpackr {
+	constructor(options) {
+		if (options) {
+			if (options.useRecords === false && options.mapsAsObjects === undefined)
+				options.mapsAsObjects = true;
+			if (options.sequential && options.trusted !== false) {
+				options.trusted = true;
+				if (!options.structures && options.useRecords != false) {
+					options.structures = [];
+					if (!options.maxSharedStructures)
+						options.maxSharedStructures = 0;
+				}
+			}
+			if (options.structures)
+				options.structures.sharedLength = options.structures.length;
+			else if (options.getStructures) {
+				(options.structures = []).uninitialized = true; // this is what we use to denote an uninitialized structures
+				options.structures.sharedLength = 0;
+			}
+			if (options.int64AsNumber) {
+				options.int64AsType = 'number';
+			}
+		}
+		Object.assign(this, options);
+	}
+	unpack(source, options) {
+		if (src) {
+			// re-entrant execution, save the state and restore it after we do this unpack
+			return saveState(() => {
+				clearSource();
+				try {
+					return this ? this.unpack(source, options) : Unpackr.prototype.unpack.call(defaultOptions, source, options);
+				} catch (error) {
+					if (error && typeof error == 'object')
+						nestedUnpackErrors.add(error);
+					throw error;
+				}
+			});
+		}
+		if (!source.buffer && source.constructor === ArrayBuffer)
+			source = typeof Buffer !== 'undefined' ? Buffer.from(source) : new Uint8Array(source);
+		if (typeof options === 'object') {
+			srcEnd = options.end || source.length;
+			position$1 = options.start || 0;
+		} else {
+			position$1 = 0;
+			srcEnd = options > -1 ? options : source.length;
+		}
+		// the native string extractor reads the underlying ArrayBuffer, which can hold other data past this view
+		if (srcEnd > source.length) srcEnd = source.length;
+		stringPosition = 0;
+		srcStringEnd = 0;
+		srcString = null;
+		strings = EMPTY_ARRAY;
+		bundledStrings$1 = null;
+		src = source;
+		// this provides cached access to the data view for a buffer if it is getting reused, which is a recommend
+		// technique for getting data from a database where it can be copied into an existing buffer instead of creating
+		// new ones
+		try {
+			dataView = source.dataView || (source.dataView = new DataView(source.buffer, source.byteOffset, source.byteLength));
+		} catch(error) {
+			// if it doesn't have a buffer, maybe it is the wrong type of object
+			src = null;
+			if (source instanceof Uint8Array)
+				throw error;
+			throw new Error('Source must be a Uint8Array or Buffer but was a ' + ((source && typeof source == 'object') ? source.constructor.name : typeof source));
+		}
+		if (this instanceof Unpackr) {
+			currentUnpackr = this;
+			if (this.structures) {
+				currentStructures = this.structures;
+				return checkedRead(options);
+			} else if (!currentStructures || currentStructures.length > 0) {
+				currentStructures = [];
+			}
+		} else {
+			currentUnpackr = defaultOptions;
+			if (!currentStructures || currentStructures.length > 0)
+				currentStructures = [];
+		}
+		return checkedRead(options);
+	}
+	unpackMultiple(source, forEach) {
+		if (src) {
+			return saveState(() => {
+				clearSource();
+				try {
+					return this ? this.unpackMultiple(source, forEach) : defaultUnpackr.unpackMultiple(source, forEach);
+				} catch (error) {
+					if (error && typeof error == 'object')
+						nestedUnpackErrors.add(error);
+					throw error;
+				}
+			});
+		}
+		let values, lastPosition = 0;
+		try {
+			sequentialMode = true;
+			let size = source.length;
+			let value = this ? this.unpack(source, size) : defaultUnpackr.unpack(source, size);
+			if (forEach) {
+				let end = position$1;
+				if (forEach(value, lastPosition, end) === false) return;
+				while(end < size) {
+					lastPosition = end;
+					value = checkedRead();
+					end = position$1;
+					if (forEach(value, lastPosition, end) === false) {
+						return;
+					}
+				}
+			}
+			else {
+				values = [ value ];
+				while(position$1 < size) {
+					lastPosition = position$1;
+					values.push(checkedRead());
+				}
+				return values;
+			}
+		} catch(error) {
+			// a value thrown by an extension need not be an object, and assigning to it would throw a TypeError
+			// that hides the original failure (unpack() already leaves such values untouched)
+			if (error && typeof error == 'object') {
+				error.lastPosition = lastPosition;
+				error.values = values;
+			}
+			throw error;
+		} finally {
+			sequentialMode = false;
+			clearSource();
+		}
+	}
+	_mergeStructures(loadedStructures, existingStructures) {
+		if (this._onLoadedStructures)
+			loadedStructures = this._onLoadedStructures(loadedStructures);
+		loadedStructures = loadedStructures || [];
+		if (Object.isFrozen(loadedStructures))
+			loadedStructures = loadedStructures.map(structure => structure.slice(0));
+		for (let i = 0, l = loadedStructures.length; i < l; i++) {
+			let structure = loadedStructures[i];
+			if (structure) {
+				structure.isShared = true;
+				if (i >= 32)
+					structure.highByte = (i - 32) >> 5;
+			}
+		}
+		loadedStructures.sharedLength = loadedStructures.length;
+		for (let id in existingStructures || []) {
+			if (id >= 0) {
+				let structure = loadedStructures[id];
+				let existing = existingStructures[id];
+				if (existing) {
+					if (structure)
+						(loadedStructures.restoreStructures || (loadedStructures.restoreStructures = []))[id] = structure;
+					loadedStructures[id] = existing;
+				}
+			}
+		}
+		return this.structures = loadedStructures;
+	}
+	decode(source, options) {
+		return this.unpack(source, options);
+	}
+}
+const nestedUnpackErrors = new WeakSet();
+function checkedRead(options) {
+	try {
+		if (!currentUnpackr.trusted && !sequentialMode) {
+			let sharedLength = currentStructures.sharedLength || 0;
+			if (sharedLength < currentStructures.length)
+				currentStructures.length = sharedLength;
+		}
+		let result;
+		arrayAllocationBudget = srcEnd - position$1;
+		if (currentUnpackr._readStruct && src[position$1] < 0x40 && src[position$1] >= 0x20) {
+			result = currentUnpackr._readStruct(src, position$1, srcEnd);
+			src = null; // dispose of this so that recursive unpack calls don't save state
+			if (!(options && options.lazy) && result)
+				result = result.toJSON();
+			position$1 = srcEnd;
+		} else
+			result = read();
+		if (bundledStrings$1) { // bundled strings to skip past
+			position$1 = bundledStrings$1.postBundlePosition;
+			bundledStrings$1 = null;
+		}
+		if (sequentialMode && position$1 <= srcEnd)
+			// we only need to restore the structures if there was an error, but if we completed a read,
+			// we can clear this out and keep the structures we read (an over-read is an error, thrown below)
+			currentStructures.restoreStructures = null;
+
+		if (position$1 == srcEnd) {
+			// finished reading this source, cleanup references
+			if (currentStructures && currentStructures.restoreStructures)
+				restoreStructures();
+			currentStructures = null;
+			src = null;
+			if (referenceMap)
+				referenceMap = null;
+		} else if (position$1 > srcEnd) {
+			// over read
+			throw new Error('Unexpected end of MessagePack data');
+		} else if (!sequentialMode) {
+			let jsonView;
+			try {
+				jsonView = JSON.stringify(result, (_, value) => typeof value === "bigint" ? `${value}n` : value).slice(0, 100);
+			} catch(error) {
+				jsonView = '(JSON view not available ' + error + ')';
+			}
+			throw new Error('Data read, but end of buffer not reached ' + jsonView);
+		}
+		// else more to read, but we are reading sequentially, so don't clear source yet
+		return result;
+	} catch(error) {
+		if (currentStructures && currentStructures.restoreStructures)
+			restoreStructures();
+		clearSource();
+		classifyIncomplete(error);
+		throw error;
+	}
+}
+
+function classifyIncomplete(error) {
+	if (!error || typeof error != 'object')
+		return;
+	if (position$1 > srcEnd) {
+		error.incomplete = true;
+	} else if (nestedUnpackErrors.has(error)) {
+		// from an extension unpacking embedded data that this source fully contained, so more bytes can't help
+		if (error.incomplete)
+			error.incomplete = false;
+	} else if ((error instanceof RangeError && position$1 + 8 > srcEnd) ||
+			(typeof error.message == 'string' && error.message.startsWith('Unexpected end of buffer'))) {
+		// a DataView read past the end of the source; these read at most 8 bytes and precede advancing position.
+		// A stack overflow (from deeply nested input) is a RangeError too, and fatal unless it lands in this window.
+		error.incomplete = true;
+	}
+}
+
+function restoreStructures() {
+	for (let id in currentStructures.restoreStructures) {
+		currentStructures[id] = currentStructures.restoreStructures[id];
+	}
+	currentStructures.restoreStructures = null;
+}
+
+function read() {
+	let token = src[position$1++];
+	if (token < 0xa0) {
+		if (token < 0x80) {
+			if (token < 0x40)
+				return token;
+			else {
+				let structure = currentStructures[token & 0x3f] ||
+					currentUnpackr.getStructures && loadStructures()[token & 0x3f];
+				if (structure) {
+					if (!structure.read) {
+						structure.read = createStructureReader(structure, token & 0x3f);
+					}
+					return structure.read();
+				} else
+					return token;
+			}
+		} else if (token < 0x90) {
+			// map
+			token -= 0x80;
+			if (currentUnpackr.mapsAsObjects) {
+				let object = {};
+				for (let i = 0; i < token; i++) {
+					let key = readKey();
+					if (key === '__proto__')
+						key = '__proto_';
+					object[key] = read();
+				}
+				return object;
+			} else {
+				let map = new Map();
+				for (let i = 0; i < token; i++) {
+					map.set(read(), read());
+				}
+				return map;
+			}
+		} else {
+			token -= 0x90;
+			let array = new Array(token);
+			for (let i = 0; i < token; i++) {
+				array[i] = read();
+			}
+			if (currentUnpackr.freezeData)
+				return Object.freeze(array);
+			return array;
+		}
+	} else if (token < 0xc0) {
+		// fixstr
+		let length = token - 0xa0;
+		if (srcStringEnd >= position$1) {
+			return srcString.slice(position$1 - srcStringStart, (position$1 += length) - srcStringStart);
+		}
+		if (srcStringEnd == 0 && srcEnd < 140) {
+			// for small blocks, avoiding the overhead of the extract call is helpful
+			let string = length < 16 ? shortStringInJS(length) : longStringInJS(length);
+			if (string != null)
+				return string;
+		}
+		return readFixedString(length);
+	} else {
+		let value;
+		switch (token) {
+			case 0xc0: return null;
+			case 0xc1:
+				if (bundledStrings$1) {
+					value = read(); // followed by the length of the string in characters (not bytes!)
+					if (value > 0)
+						return bundledStrings$1[1].slice(bundledStrings$1.position1, bundledStrings$1.position1 += value);
+					else
+						return bundledStrings$1[0].slice(bundledStrings$1.position0, bundledStrings$1.position0 -= value);
+				}
+				return C1; // "never-used", return special object to denote that
+			case 0xc2: return false;
+			case 0xc3: return true;
+			case 0xc4:
+				// bin 8
+				value = src[position$1++];
+				if (value === undefined)
+					throw new Error('Unexpected end of buffer');
+				return readBin(value);
+			case 0xc5:
+				// bin 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				return readBin(value);
+			case 0xc6:
+				// bin 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				return readBin(value);
+			case 0xc7:
+				// ext 8
+				return readExt(src[position$1++]);
+			case 0xc8:
+				// ext 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readExt(value);
+			case 0xc9:
+				// ext 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readExt(value);
+			case 0xca:
+				value = dataView.getFloat32(position$1);
+				if (currentUnpackr.useFloat32 > 2) {
+					// this does rounding of numbers that were encoded in 32-bit float to nearest significant decimal digit that could be preserved
+					let multiplier = mult10[((src[position$1] & 0x7f) << 1) | (src[position$1 + 1] >> 7)];
+					position$1 += 4;
+					return ((multiplier * value + (value > 0 ? 0.5 : -0.5)) >> 0) / multiplier;
+				}
+				position$1 += 4;
+				return value;
+			case 0xcb:
+				value = dataView.getFloat64(position$1);
+				position$1 += 8;
+				return value;
+			// uint handlers
+			case 0xcc:
+				return src[position$1++];
+			case 0xcd:
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return value;
+			case 0xce:
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return value;
+			case 0xcf:
+				if (currentUnpackr.int64AsType === 'number') {
+					value = dataView.getUint32(position$1) * 0x100000000;
+					value += dataView.getUint32(position$1 + 4);
+				} else if (currentUnpackr.int64AsType === 'string') {
+					value = dataView.getBigUint64(position$1).toString();
+				} else if (currentUnpackr.int64AsType === 'auto') {
+					value = dataView.getBigUint64(position$1);
+					if (value<=BigInt(2)<<BigInt(52)) value=Number(value);
+				} else
+					value = dataView.getBigUint64(position$1);
+				position$1 += 8;
+				return value;
+
+			// int handlers
+			case 0xd0:
+				return dataView.getInt8(position$1++);
+			case 0xd1:
+				value = dataView.getInt16(position$1);
+				position$1 += 2;
+				return value;
+			case 0xd2:
+				value = dataView.getInt32(position$1);
+				position$1 += 4;
+				return value;
+			case 0xd3:
+				if (currentUnpackr.int64AsType === 'number') {
+					value = dataView.getInt32(position$1) * 0x100000000;
+					value += dataView.getUint32(position$1 + 4);
+				} else if (currentUnpackr.int64AsType === 'string') {
+					value = dataView.getBigInt64(position$1).toString();
+				} else if (currentUnpackr.int64AsType === 'auto') {
+					value = dataView.getBigInt64(position$1);
+					if (value>=BigInt(-2)<<BigInt(52)&&value<=BigInt(2)<<BigInt(52)) value=Number(value);
+				} else
+					value = dataView.getBigInt64(position$1);
+				position$1 += 8;
+				return value;
+
+			case 0xd4:
+				// fixext 1
+				value = src[position$1++];
+				if (value == 0x72) {
+					return recordDefinition(src[position$1++] & 0x3f);
+				} else {
+					let extension = currentExtensions[value];
+					if (extension) {
+						if (extension.read) {
+							position$1++; // skip filler byte
+							return extension.read(read());
+						} else if (extension.noBuffer) {
+							position$1++; // skip filler byte
+							return extension();
+						} else {
+							if (position$1 >= srcEnd) throw endOfMessagePackError();
+							return extension(src.subarray(position$1, ++position$1));
+						}
+					} else
+						throw new Error('Unknown extension ' + value);
+				}
+			case 0xd5:
+				// fixext 2
+				value = src[position$1];
+				if (value == 0x72) {
+					position$1++;
+					return recordDefinition(src[position$1++] & 0x3f, src[position$1++]);
+				} else
+					return readExt(2);
+			case 0xd6:
+				// fixext 4
+				return readExt(4);
+			case 0xd7:
+				// fixext 8
+				return readExt(8);
+			case 0xd8:
+				// fixext 16
+				return readExt(16);
+			case 0xd9:
+			// str 8
+				value = src[position$1++];
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString8(value);
+			case 0xda:
+			// str 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString16(value);
+			case 0xdb:
+			// str 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString32(value);
+			case 0xdc:
+			// array 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readArray(value);
+			case 0xdd:
+			// array 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readArray(value);
+			case 0xde:
+			// map 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readMap(value);
+			case 0xdf:
+			// map 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readMap(value);
+			default: // negative int
+				if (token >= 0xe0)
+					return token - 0x100;
+				if (token === undefined) throw endOfMessagePackError();
+				throw new Error('Unknown MessagePack token ' + token);
+
+		}
+	}
+}
+const validName = /^[a-zA-Z_$][a-zA-Z\d_$]*$/;
+function createStructureReader(structure, firstId) {
+	function readObject() {
+		// This initial function is quick to instantiate, but runs slower. After several iterations pay the cost to build the faster function
+		if (readObject.count++ > inlineObjectReadThreshold) {
+			let optimizedReadObject;
+			try {
+				optimizedReadObject = structure.read = (new Function('r', 'return function(){return ' + (currentUnpackr.freezeData ? 'Object.freeze' : '') +
+					'({' + structure.map(key => key === '__proto__' ? '__proto_:r()' : validName.test(key) ? key + ':r()' : ('[' + JSON.stringify(key) + ']:r()')).join(',') + '})}'))(read);
+			} catch(error) {
+				// in CF workers, the new Function call could begin to fail at any point in time
+				inlineObjectReadThreshold = Infinity; // disable going forward
+				return readObject(); // recursively try again
+			}
+			structure.read0 = optimizedReadObject; // keep the un-wrapped body reader in sync
+			if (structure.highByte === 0)
+				structure.read = createSecondByteReader(firstId, structure.read);
+			return optimizedReadObject(); // second byte is already read, if there is one so immediately read object
+		}
+		let object = {};
+		for (let i = 0, l = structure.length; i < l; i++) {
+			let key = structure[i];
+			if (key === '__proto__')
+				key = '__proto_';
+			object[key] = read();
+		}
+		if (currentUnpackr.freezeData)
+			return Object.freeze(object);
+		return object;
+	}
+	readObject.count = 0;
+	// read0 is the un-wrapped body reader: it reads the record's values directly without
+	// consuming a leading high byte. recordDefinition uses it for the immediate read that follows
+	// a record definition (the high byte, if present, was already consumed). For highByte === 0
+	// structures the public reader is a second-byte reader (used by later references), but the
+	// definition read itself must not consume that byte.
+	structure.read0 = readObject;
+	if (structure.highByte === 0) {
+		return createSecondByteReader(firstId, readObject);
+	}
+	return readObject;
+}
+
+const createSecondByteReader = (firstId, read0) => {
+	return function() {
+		let highByte = src[position$1++];
+		if (highByte === 0)
+			return read0();
+		let id = firstId < 32 ? -(firstId + (highByte << 5)) : firstId + (highByte << 5);
+		let structure = currentStructures[id] || loadStructures()[id];
+		if (!structure) {
+			throw new Error('Record id is not defined for ' + id);
+		}
+		if (!structure.read)
+			structure.read = createStructureReader(structure, firstId);
+		return structure.read();
+	};
+};
+
+function loadStructures() {
+	let loadedStructures = saveState(() => {
+		// save the state in case getStructures modifies our buffer
+		src = null;
+		return currentUnpackr.getStructures();
+	});
+	return currentStructures = currentUnpackr._mergeStructures(loadedStructures, currentStructures);
+}
+
+var readFixedString = readStringJS;
+var readString8 = readStringJS;
+var readString16 = readStringJS;
+var readString32 = readStringJS;
+exports.isNativeAccelerationEnabled = false;
+
+function setExtractor(extractStrings) {
+	exports.isNativeAccelerationEnabled = true;
+	readFixedString = readString(1);
+	readString8 = readString(2);
+	readString16 = readString(3);
+	readString32 = readString(5);
+	// kept out of readString, where a try block measurably slowed string-heavy unpacking
+	function tryExtractStrings(start, end, buffer) {
+		try {
+			return extractStrings(start, end, buffer);
+		} catch (error) {
+			return EXTRACTION_FAILED;
+		}
+	}
+	function readString(headerLength) {
+		return function readString(length) {
+			let string = strings[stringPosition++];
+			if (string == null) {
+				if (bundledStrings$1 || strings === EXTRACTION_FAILED)
+					return readStringJS(length);
+				let byteOffset = src.byteOffset;
+				let extraction = tryExtractStrings(position$1 - headerLength + byteOffset, srcEnd + byteOffset, src.buffer);
+				if (extraction === EXTRACTION_FAILED) {
+					// the extractor scans ahead to srcEnd and fails on any truncated value there, even a later one,
+					// so read the rest of this source in JS, which fails where the bytes actually run out
+					strings = EXTRACTION_FAILED;
+					return readStringJS(length);
+				}
+				if (typeof extraction == 'string') {
+					string = extraction;
+					strings = EMPTY_ARRAY;
+				} else {
+					strings = extraction;
+					stringPosition = 1;
+					srcStringEnd = 1; // even if a utf-8 string was decoded, must indicate we are in the midst of extracted strings and can't skip strings
+					string = strings[0];
+					if (string === undefined)
+						throw new Error('Unexpected end of buffer');
+				}
+			}
+			let srcStringLength = string.length;
+			if (srcStringLength <= length) {
+				position$1 += length;
+				return string;
+			}
+			srcString = string;
+			srcStringStart = position$1;
+			srcStringEnd = position$1 + srcStringLength;
+			position$1 += length;
+			return string.slice(0, length); // we know we just want the beginning
+		};
+	}
+}
+function readStringJS(length) {
+	let result;
+	if (length < 16) {
+		if (result = shortStringInJS(length))
+			return result;
+	}
+	if (length > 64 && decoder)
+		return decoder.decode(src.subarray(position$1, position$1 += length));
+	const end = position$1 + length;
+	const units = [];
+	result = '';
+	while (position$1 < end) {
+		const byte1 = src[position$1++];
+		if ((byte1 & 0x80) === 0) {
+			// 1 byte
+			units.push(byte1);
+		} else if ((byte1 & 0xe0) === 0xc0) {
+			// 2 bytes
+			if (byte1 < 0xc2 || position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+				units.push(0xFFFD);
+			} else {
+				const byte2 = src[position$1++] & 0x3f;
+				units.push(((byte1 & 0x1f) << 6) | byte2);
+			}
+		} else if ((byte1 & 0xf0) === 0xe0) {
+			// 3 bytes
+			const byte2 = position$1 < end ? src[position$1] : 0;
+			if (position$1 >= end || (byte2 & 0xc0) !== 0x80 ||
+				(byte1 === 0xe0 && byte2 < 0xa0) || (byte1 === 0xed && byte2 >= 0xa0)) {
+				units.push(0xFFFD);
+			} else {
+				position$1++;
+				if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+					units.push(0xFFFD);
+				} else {
+					const byte3 = src[position$1++] & 0x3f;
+					units.push(((byte1 & 0x1f) << 12) | ((byte2 & 0x3f) << 6) | byte3);
+				}
+			}
+		} else if ((byte1 & 0xf8) === 0xf0) {
+			// 4 bytes
+			const byte2 = position$1 < end ? src[position$1] : 0;
+			if (byte1 > 0xf4 || position$1 >= end || (byte2 & 0xc0) !== 0x80 ||
+				(byte1 === 0xf0 && byte2 < 0x90) || (byte1 === 0xf4 && byte2 >= 0x90)) {
+				units.push(0xFFFD);
+			} else {
+				position$1++;
+				if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+					units.push(0xFFFD);
+				} else {
+					const byte3 = src[position$1++] & 0x3f;
+					if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+						units.push(0xFFFD);
+					} else {
+						const byte4 = src[position$1++] & 0x3f;
+						let unit = ((byte1 & 0x07) << 0x12) | ((byte2 & 0x3f) << 0x0c) | (byte3 << 0x06) | byte4;
+						unit -= 0x10000;
+						units.push(((unit >>> 10) & 0x3ff) | 0xd800);
+						units.push(0xdc00 | (unit & 0x3ff));
+					}
+				}
+			}
+		} else {
+			units.push(0xFFFD); // replacement character for invalid lead byte
+		}
+
+		if (units.length >= 0x1000) {
+			result += fromCharCode.apply(String, units);
+			units.length = 0;
+		}
+	}
+
+	if (units.length > 0) {
+		result += fromCharCode.apply(String, units);
+	}
+
+	return result;
+}
+
+// end: the least offset the value must reach, from a length header that runs past srcEnd. As missingBytes it
+// lets a stream wait for that many more bytes before unpacking again. A header itself read past srcEnd came
+// from bytes after an end argument, so it says nothing about the value.
+function endOfMessagePackError(end) {
+	let error = new Error('Unexpected end of MessagePack data');
+	error.incomplete = true;
+	if (end > srcEnd && position$1 <= srcEnd)
+		error.missingBytes = end - srcEnd;
+	return error;
+}
+
+function readArray(length) {
+	// every element occupies at least one byte, so a length beyond what remains in the source can never
+	// be satisfied; check before allocating so a small header can not force a large allocation. Nested
+	// arrays each pass that per-array check yet still pre-allocate, so also spend from a per-decode
+	// budget of the remaining bytes -- the summed lengths of any valid tree stay under it
+	if (length > srcEnd - position$1 || (arrayAllocationBudget -= length) < 0) throw endOfMessagePackError(position$1 + length);
+	let array = new Array(length);
+	for (let i = 0; i < length; i++) {
+		array[i] = read();
+	}
+	if (currentUnpackr.freezeData)
+		return Object.freeze(array);
+	return array;
+}
+
+function readMap(length) {
+	if (length > (srcEnd - position$1) / 2) throw endOfMessagePackError(position$1 + 2 * length); // each entry needs at least two bytes
+	if (currentUnpackr.mapsAsObjects) {
+		let object = {};
+		for (let i = 0; i < length; i++) {
+			let key = readKey();
+			if (key === '__proto__')
+				key = '__proto_';
+			object[key] = read();
+		}
+		return object;
+	} else {
+		let map = new Map();
+		for (let i = 0; i < length; i++) {
+			map.set(read(), read());
+		}
+		return map;
+	}
+}
+
+var fromCharCode = String.fromCharCode;
+function longStringInJS(length) {
+	let start = position$1;
+	if (src.latin1Slice) {
+		let end = start + length;
+		if (end > srcEnd)
+			return;
+		for (let i = start; i < end; i++) {
+			if ((src[i] & 0x80) > 0)
+				return;
+		}
+		position$1 = end;
+		return src.latin1Slice(start, end);
+	}
+	let bytes = new Array(length);
+	for (let i = 0; i < length; i++) {
+		const byte = src[position$1++];
+		if ((byte & 0x80) > 0) {
+			position$1 = start;
+			return;
+		}
+		bytes[i] = byte;
+	}
+	return fromCharCode.apply(String, bytes);
+}
+function shortStringInJS(length) {
+	if (length < 4) {
+		if (length < 2) {
+			if (length === 0)
+				return '';
+			else {
+				let a = src[position$1++];
+				if ((a & 0x80) > 1) {
+					position$1 -= 1;
+					return;
+				}
+				return fromCharCode(a);
+			}
+		} else {
+			let a = src[position$1++];
+			let b = src[position$1++];
+			if ((a & 0x80) > 0 || (b & 0x80) > 0) {
+				position$1 -= 2;
+				return;
+			}
+			if (length < 3)
+				return fromCharCode(a, b);
+			let c = src[position$1++];
+			if ((c & 0x80) > 0) {
+				position$1 -= 3;
+				return;
+			}
+			return fromCharCode(a, b, c);
+		}
+	} else {
+		let a = src[position$1++];
+		let b = src[position$1++];
+		let c = src[position$1++];
+		let d = src[position$1++];
+		if ((a & 0x80) > 0 || (b & 0x80) > 0 || (c & 0x80) > 0 || (d & 0x80) > 0) {
+			position$1 -= 4;
+			return;
+		}
+		if (length < 6) {
+			if (length === 4)
+				return fromCharCode(a, b, c, d);
+			else {
+				let e = src[position$1++];
+				if ((e & 0x80) > 0) {
+					position$1 -= 5;
+					return;
+				}
+				return fromCharCode(a, b, c, d, e);
+			}
+		} else if (length < 8) {
+			let e = src[position$1++];
+			let f = src[position$1++];
+			if ((e & 0x80) > 0 || (f & 0x80) > 0) {
+				position$1 -= 6;
+				return;
+			}
+			if (length < 7)
+				return fromCharCode(a, b, c, d, e, f);
+			let g = src[position$1++];
+			if ((g & 0x80) > 0) {
+				position$1 -= 7;
+				return;
+			}
+			return fromCharCode(a, b, c, d, e, f, g);
+		} else {
+			let e = src[position$1++];
+			let f = src[position$1++];
+			let g = src[position$1++];
+			let h = src[position$1++];
+			if ((e & 0x80) > 0 || (f & 0x80) > 0 || (g & 0x80) > 0 || (h & 0x80) > 0) {
+				position$1 -= 8;
+				return;
+			}
+			if (length < 10) {
+				if (length === 8)
+					return fromCharCode(a, b, c, d, e, f, g, h);
+				else {
+					let i = src[position$1++];
+					if ((i & 0x80) > 0) {
+						position$1 -= 9;
+						return;
+					}
+					return fromCharCode(a, b, c, d, e, f, g, h, i);
+				}
+			} else if (length < 12) {
+				let i = src[position$1++];
+				let j = src[position$1++];
+				if ((i & 0x80) > 0 || (j & 0x80) > 0) {
+					position$1 -= 10;
+					return;
+				}
+				if (length < 11)
+					return fromCharCode(a, b, c, d, e, f, g, h, i, j);
+				let k = src[position$1++];
+				if ((k & 0x80) > 0) {
+					position$1 -= 11;
+					return;
+				}
+				return fromCharCode(a, b, c, d, e, f, g, h, i, j, k);
+			} else {
+				let i = src[position$1++];
+				let j = src[position$1++];
+				let k = src[position$1++];
+				let l = src[position$1++];
+				if ((i & 0x80) > 0 || (j & 0x80) > 0 || (k & 0x80) > 0 || (l & 0x80) > 0) {
+					position$1 -= 12;
+					return;
+				}
+				if (length < 14) {
+					if (length === 12)
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l);
+					else {
+						let m = src[position$1++];
+						if ((m & 0x80) > 0) {
+							position$1 -= 13;
+							return;
+						}
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m);
+					}
+				} else {
+					let m = src[position$1++];
+					let n = src[position$1++];
+					if ((m & 0x80) > 0 || (n & 0x80) > 0) {
+						position$1 -= 14;
+						return;
+					}
+					if (length < 15)
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
+					let o = src[position$1++];
+					if ((o & 0x80) > 0) {
+						position$1 -= 15;
+						return;
+					}
+					return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o);
+				}
+			}
+		}
+	}
+}
+
+function readOnlyJSString() {
+	let token = src[position$1++];
+	let length;
+	if (token < 0xc0) {
+		// fixstr
+		length = token - 0xa0;
+	} else {
+		switch(token) {
+			case 0xd9:
+			// str 8
+				length = src[position$1++];
+				break;
+			case 0xda:
+			// str 16
+				length = dataView.getUint16(position$1);
+				position$1 += 2;
+				break;
+			case 0xdb:
+			// str 32
+				length = dataView.getUint32(position$1);
+				position$1 += 4;
+				break;
+			default:
+				throw new Error('Expected string');
+		}
+	}
+	return readStringJS(length);
+}
+
+
+function readBin(length) {
+	return currentUnpackr.copyBuffers ?
+		// specifically use the copying slice (not the node one)
+		Uint8Array.prototype.slice.call(src, position$1, position$1 += length) :
+		src.subarray(position$1, position$1 += length);
+}
+function readExt(length) {
+	// the payload is handed to the extension, so it must be complete
+	if (length >= srcEnd - position$1) throw endOfMessagePackError(position$1 + 1 + length);
+	let type = src[position$1++];
+	if (currentExtensions[type]) {
+		let end;
+		return currentExtensions[type](src.subarray(position$1, end = (position$1 += length)), (readPosition) => {
+			position$1 = readPosition;
+			try {
+				return read();
+			} finally {
+				position$1 = end;
+			}
+		});
+	}
+	else
+		throw new Error('Unknown extension type ' + type);
+}
+
+var keyCache = new Array(4096);
+function readKey() {
+	let length = src[position$1++];
+	if (length >= 0xa0 && length < 0xc0) {
+		// fixstr, potentially use key cache
+		length = length - 0xa0;
+		if (srcStringEnd >= position$1) // if it has been extracted, must use it (and faster anyway)
+			return srcString.slice(position$1 - srcStringStart, (position$1 += length) - srcStringStart);
+		else if (!(srcStringEnd == 0 && srcEnd < 180))
+			return readFixedString(length);
+	} else { // not cacheable, go back and do a standard read
+		position$1--;
+		return asSafeString(read());
+	}
+	if (length > srcEnd - position$1) throw endOfMessagePackError(position$1 + length);
+	let key = ((length << 5) ^ (length > 1 ? dataView.getUint16(position$1) : length > 0 ? src[position$1] : 0)) & 0xfff;
+	let entry = keyCache[key];
+	let checkPosition = position$1;
+	let end = position$1 + length - 3;
+	let chunk;
+	let i = 0;
+	if (entry && entry.bytes == length) {
+		while (checkPosition < end) {
+			chunk = dataView.getUint32(checkPosition);
+			if (chunk != entry[i++]) {
+				checkPosition = 0x70000000;
+				break;
+			}
+			checkPosition += 4;
+		}
+		end += 3;
+		while (checkPosition < end) {
+			chunk = src[checkPosition++];
+			if (chunk != entry[i++]) {
+				checkPosition = 0x70000000;
+				break;
+			}
+		}
+		if (checkPosition === end) {
+			position$1 = checkPosition;
+			return entry.string;
+		}
+		end -= 3;
+		checkPosition = position$1;
+	}
+	entry = [];
+	keyCache[key] = entry;
+	entry.bytes = length;
+	while (checkPosition < end) {
+		chunk = dataView.getUint32(checkPosition);
+		entry.push(chunk);
+		checkPosition += 4;
+	}
+	end += 3;
+	while (checkPosition < end) {
+		chunk = src[checkPosition++];
+		entry.push(chunk);
+	}
+	// for small blocks, avoiding the overhead of the extract call is helpful
+	let string = length < 16 ? shortStringInJS(length) : longStringInJS(length);
+	if (string != null)
+		return entry.string = string;
+	return entry.string = readFixedString(length);
+}
+
+function asSafeString(property) {
+	// protect against expensive (DoS) string conversions
+	if (typeof property === 'string') return property;
+	if (typeof property === 'number' || typeof property === 'boolean' || typeof property === 'bigint') return property.toString();
+	if (property == null) return property + '';
+	if (currentUnpackr.allowArraysInMapKeys && Array.isArray(property) && property.flat().every(item => ['string', 'number', 'boolean', 'bigint'].includes(typeof item))) {
+		return property.flat().toString();
+	}
+	throw new Error(`Invalid property type for record: ${typeof property}. A MessagePack map with non-string keys can be decoded as a Map with mapsAsObjects: false`);
+}
+// the registration of the record definition extension (as "r")
+const recordDefinition = (id, highByte) => {
+	let structure = read().map(asSafeString); // ensure that all keys are strings and
+	// that the array is mutable
+	let firstByte = id;
+	if (highByte !== undefined) {
+		id = id < 32 ? -((highByte << 5) + id) : ((highByte << 5) + id);
+		structure.highByte = highByte;
+	}
+	let existingStructure = currentStructures[id];
+	// If it is a shared structure, we need to restore any changes after reading.
+	// Also in sequential mode, we may get incomplete reads and thus errors, and we need to restore
+	// to the state prior to an incomplete read in order to properly resume, including ids that were undefined.
+	if (sequentialMode || existingStructure && existingStructure.isShared) {
+		let restore = currentStructures.restoreStructures || (currentStructures.restoreStructures = []);
+		if (!(id in restore)) // the first is from before this read
+			restore[id] = existingStructure;
+	}
+	currentStructures[id] = structure;
+	structure.read = createStructureReader(structure, firstByte);
+	// The high byte (if any) was already consumed as the `highByte` argument above, so read the
+	// record body directly. Going through structure.read (a second-byte reader when highByte === 0)
+	// would misinterpret the first value byte as a high byte — corrupting two-byte own-record
+	// definitions (0xd5 0x72 ...). createStructureReader stashes the un-wrapped body reader on
+	// structure.read0 precisely for this immediate post-definition read.
+	return (structure.read0 || structure.read)();
+};
+currentExtensions[0] = () => {}; // notepack defines extension 0 to mean undefined, so use that as the default here
+currentExtensions[0].noBuffer = true;
+
+currentExtensions[0x42] = data => {
+	let headLength = (data.byteLength % 8) || 8;
+	let head = BigInt(data[0] & 0x80 ? data[0] - 0x100 : data[0]);
+	for (let i = 1; i < headLength; i++) {
+		head <<= BigInt(8);
+		head += BigInt(data[i]);
+	}
+	if (data.byteLength !== headLength) {
+		let view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+		let decode = (start, end) => {
+			let length = end - start;
+			if (length <= 40) {
+				let out = view.getBigUint64(start);
+				for (let i = start + 8; i < end; i += 8) {
+					out <<= BigInt(64);
+					out |= view.getBigUint64(i);
+				}
+				return out;
+			}
+			// if (length === 8) return view.getBigUint64(start)
+			let middle = start + (length >> 4 << 3);
+			let left = decode(start, middle);
+			let right = decode(middle, end);
+			return (left << BigInt((end - middle) * 8)) | right;
+		};
+		head = (head << BigInt((view.byteLength - headLength) * 8)) | decode(headLength, view.byteLength);
+	}
+	return head;
+};
+
+let errors = {
+	Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError: typeof AggregateError === 'function' ? AggregateError : null,
+};
+currentExtensions[0x65] = () => {
+	let data = read();
+	if (data[0] === 'AggregateError' && errors.AggregateError) {
+		// AggregateError(errors, message, options): the flat [name, message, cause] shape used for
+		// other errors would put the message where the iterable goes, which is how a round-tripped
+		// AggregateError ended up with message "[object Object]" and errors spelling out the message.
+		// A payload written before errors were carried has only three entries; give it an empty list.
+		return new errors.AggregateError(data[3] || [], data[1], { cause: data[2] });
+	}
+	if (!errors[data[0]]) {
+		let error = Error(data[1], { cause: data[2] });
+		error.name = data[0];
+		return error;
+	}
+	return errors[data[0]](data[1], { cause: data[2] });
+};
+
+currentExtensions[0x69] = (data) => {
+	// id extension (for structured clones)
+	if (currentUnpackr.structuredClone === false) throw new Error('Structured clone extension is disabled');
+	let id = dataView.getUint32(position$1 - 4);
+	if (!referenceMap)
+		referenceMap = new Map();
+	let token = src[position$1];
+	let target;
+	// TODO: handle any other types that can cycle and make the code more robust if there are other extensions
+	if (token >= 0x90 && token < 0xa0 || token == 0xdc || token == 0xdd)
+		target = [];
+	else if (token >= 0x80 && token < 0x90 || token == 0xde || token == 0xdf)
+		target = new Map();
+	else if ((token >= 0xc7 && token <= 0xc9 || token >= 0xd4 && token <= 0xd8) && src[position$1 + 1] === 0x73)
+		target = new Set();
+	else
+		target = {};
+
+	let refEntry = { target }; // a placeholder object
+	referenceMap.set(id, refEntry);
+	let targetProperties = read(); // read the next value as the target object to id
+	if (!refEntry.used) {
+		// no cycle, can just use the returned read object
+		return refEntry.target = targetProperties; // replace the placeholder with the real one
+	} else {
+		// there is a cycle, so we have to assign properties to original target
+		Object.assign(target, targetProperties);
+	}
+
+	// copy over map/set entries if we're able to
+	if (target instanceof Map)
+		for (let [k, v] of targetProperties.entries()) target.set(k, v);
+	if (target instanceof Set)
+		for (let i of Array.from(targetProperties)) target.add(i);
+	return target;
+};
+
+currentExtensions[0x70] = (data) => {
+	// pointer extension (for structured clones)
+	if (currentUnpackr.structuredClone === false) throw new Error('Structured clone extension is disabled');
+	let id = dataView.getUint32(position$1 - 4);
+	let refEntry = referenceMap.get(id);
+	refEntry.used = true;
+	return refEntry.target;
+};
+
+currentExtensions[0x73] = () => new Set(read());
+
+const typedArrays = ['Int8','Uint8','Uint8Clamped','Int16','Uint16','Int32','Uint32','Float32','Float64','BigInt64','BigUint64'].map(type => type + 'Array');
+
+let glbl = typeof globalThis === 'object' ? globalThis : window;
+currentExtensions[0x74] = (data) => {
+	let typeCode = data[0];
+	// we always have to slice to get a new ArrayBuffer that is aligned
+	let buffer = Uint8Array.prototype.slice.call(data, 1).buffer;
+
+	let typedArrayName = typedArrays[typeCode];
+	if (!typedArrayName) {
+		if (typeCode === 16) return buffer;
+		if (typeCode === 17) return new DataView(buffer);
+		throw new Error('Could not find typed array for code ' + typeCode);
+	}
+	return new glbl[typedArrayName](buffer);
+};
+currentExtensions[0x78] = () => {
+	let data = read();
+	return new RegExp(data[0], data[1]);
+};
+const TEMP_BUNDLE = [];
+currentExtensions[0x62] = (data) => {
+	let dataSize = (data[0] << 24) + (data[1] << 16) + (data[2] << 8) + data[3];
+	let dataPosition = position$1;
+	position$1 += dataSize - data.length;
+	bundledStrings$1 = TEMP_BUNDLE;
+	bundledStrings$1 = [readOnlyJSString(), readOnlyJSString()];
+	bundledStrings$1.position0 = 0;
+	bundledStrings$1.position1 = 0;
+	bundledStrings$1.postBundlePosition = position$1;
+	position$1 = dataPosition;
+	return read();
+};
+
+currentExtensions[0xff] = (data) => {
+	// 32-bit date extension
+	if (data.length == 4)
+		return new Date((data[0] * 0x1000000 + (data[1] << 16) + (data[2] << 8) + data[3]) * 1000);
+	else if (data.length == 8)
+		return new Date(
+			((data[0] << 22) + (data[1] << 14) + (data[2] << 6) + (data[3] >> 2)) / 1000000 +
+			((data[3] & 0x3) * 0x100000000 + data[4] * 0x1000000 + (data[5] << 16) + (data[6] << 8) + data[7]) * 1000);
+	else if (data.length == 12)
+		return new Date(
+			((data[0] << 24) + (data[1] << 16) + (data[2] << 8) + data[3]) / 1000000 +
+			(((data[4] & 0x80) ? -0x1000000000000 : 0) + data[6] * 0x10000000000 + data[7] * 0x100000000 + data[8] * 0x1000000 + (data[9] << 16) + (data[10] << 8) + data[11]) * 1000);
+	else
+		return new Date('invalid');
+};
+// registration of bulk record definition?
+// currentExtensions[0x52] = () =>
+
+function saveState(callback) {
+	if (currentUnpackr && currentUnpackr._onSaveState)
+		currentUnpackr._onSaveState();
+	let savedSrcEnd = srcEnd;
+	let savedPosition = position$1;
+	let savedStringPosition = stringPosition;
+	let savedSrcStringStart = srcStringStart;
+	let savedSrcStringEnd = srcStringEnd;
+	let savedSrcString = srcString;
+	let savedStrings = strings;
+	let savedReferenceMap = referenceMap;
+	let savedBundledStrings = bundledStrings$1;
+	let savedArrayAllocationBudget = arrayAllocationBudget;
+
+	// TODO: We may need to revisit this if we do more external calls to user code (since it could be slow)
+	let savedSrc = new Uint8Array(src.slice(0, srcEnd)); // we copy the data in case it changes while external data is processed
+	let savedStructures = currentStructures;
+	let savedStructuresContents = currentStructures.slice(0, currentStructures.length);
+	let savedPackr = currentUnpackr;
+	let savedSequentialMode = sequentialMode;
+	let savedFragmentEnd = fragmentEnd;
+	fragmentEnd = 0;
+	try {
+		return callback();
+	} catch (error) {
+		// the callback decodes its own source (a stored structures blob, or an extension's embedded data), so a
+		// truncation there cannot be completed by more of the outer input; classifyIncomplete() clears the flag
+		if (error && typeof error == 'object')
+			nestedUnpackErrors.add(error);
+		throw error;
+	} finally {
+		srcEnd = savedSrcEnd;
+		position$1 = savedPosition;
+		stringPosition = savedStringPosition;
+		srcStringStart = savedSrcStringStart;
+		srcStringEnd = savedSrcStringEnd;
+		srcString = savedSrcString;
+		strings = savedStrings;
+		referenceMap = savedReferenceMap;
+		bundledStrings$1 = savedBundledStrings;
+		arrayAllocationBudget = savedArrayAllocationBudget;
+		src = savedSrc;
+		sequentialMode = savedSequentialMode;
+		fragmentEnd = savedFragmentEnd;
+		currentStructures = savedStructures;
+		currentStructures.splice(0, currentStructures.length, ...savedStructuresContents);
+		currentUnpackr = savedPackr;
+		dataView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+	}
+}
+function clearSource() {
+	src = null;
+	referenceMap = null;
+	currentStructures = null;
+}
+
+const builtinExtensions = currentExtensions.slice(0);
+const extensionGuards = [];
+
+function unframedExtensionError(type) {
+	return new Error('Extension type ' + type + ' read beyond its own data, so a value with it can not be unpacked from fragmented stream input');
+}
+// the structure scanner assumes an extension reads only its data, or the one value a read extension is given
+function guardRead(type, handler, receiver) {
+	return function(data, readAt) {
+		let start = position$1;
+		// an extension's data is read before it is called, so one in a later value starts past fragmentEnd
+		if (start > fragmentEnd)
+			return handler.apply(receiver || this, arguments);
+		let args = arguments;
+		if (typeof readAt === 'function') {
+			args = [data, (readPosition) => {
+				position$1 = readPosition;
+				try {
+					let value = read();
+					if (position$1 > start)
+						throw unframedExtensionError(type);
+					return value;
+				} finally {
+					position$1 = start;
+				}
+			}];
+		}
+		let value;
+		try {
+			value = handler.apply(receiver || this, args);
+		} catch (error) {
+			if (error && error.incomplete && !nestedUnpackErrors.has(error))
+				throw unframedExtensionError(type);
+			throw error;
+		}
+		if (position$1 !== start)
+			throw unframedExtensionError(type);
+		return value;
+	};
+}
+function guardExtension(type, extension) {
+	let guard = typeof extension === 'function' ? guardRead(type, extension) : Object.create(extension);
+	// defined rather than assigned, since a frozen extension's properties are read-only on its descendants
+	if (typeof extension.read === 'function')
+		Object.defineProperty(guard, 'read', { value: guardRead(type, extension.read, extension) });
+	if (extension.noBuffer)
+		Object.defineProperty(guard, 'noBuffer', { value: true });
+	return guard;
+}
+
+// the native extractor reads strings ahead to srcEnd, and fails on an incomplete value after the fragmented one
+function boundStrings(readString) {
+	return function(length) {
+		if (position$1 > fragmentEnd)
+			return readString(length);
+		let savedSrcEnd = srcEnd;
+		srcEnd = fragmentEnd;
+		try {
+			return readString(length);
+		} finally {
+			srcEnd = savedSrcEnd;
+		}
+	};
+}
+
+// Internal hooks for the streaming structure scanner (scan.js); not part of the public API.
+const _stream = {
+	// -1 for an unknown type, else how many values it reads after its data, with 2 for a string bundle
+	extensionFollows(type, fixext1) {
+		let extension = currentExtensions[type];
+		if (!extension)
+			return -1;
+		if (extension === builtinExtensions[type])
+			return type === 0x62 ? 2 : (type === 0x65 || type === 0x69 || type === 0x73 || type === 0x78) ? 1 : 0;
+		return fixext1 && extension.read ? 1 : 0;
+	},
+	isCustomExtension(type) {
+		let extension = currentExtensions[type];
+		return extension !== undefined && extension !== builtinExtensions[type];
+	},
+	countKeys(unpackr, bytes) {
+		let isolated = Object.create(unpackr);
+		if (unpackr.getStructures) {
+			isolated.getStructures = () => { throw new Error('Structures not loaded'); };
+		}
+		if (unpackr.structures) {
+			// assigned rather than sliced, to include negative ids
+			let structures = isolated.structures = Object.assign([], unpackr.structures);
+			structures.restoreStructures = null;
+			structures.sharedLength = structures.length;
+		}
+		return isolated.unpack(bytes).map(asSafeString).length;
+	},
+	unpackFragmented(unpackr, source, end, extensionTypes) {
+		let guarded = [];
+		let readers = exports.isNativeAccelerationEnabled && [readFixedString, readString8, readString16, readString32];
+		try {
+			for (let type of extensionTypes) {
+				let extension = currentExtensions[type];
+				let cached = extensionGuards[type];
+				if (!cached || cached.extension !== extension || cached.read !== extension.read || cached.noBuffer !== extension.noBuffer) {
+					cached = extensionGuards[type] = { extension, read: extension.read, noBuffer: extension.noBuffer,
+						guard: guardExtension(type, extension) };
+				}
+				guarded.push(type, extension, cached.guard);
+				currentExtensions[type] = cached.guard;
+			}
+			if (readers) {
+				readFixedString = boundStrings(readers[0]);
+				readString8 = boundStrings(readers[1]);
+				readString16 = boundStrings(readers[2]);
+				readString32 = boundStrings(readers[3]);
+			}
+			fragmentEnd = end;
+			return unpackr.unpackMultiple(source);
+		} finally {
+			fragmentEnd = 0;
+			if (readers)
+				[readFixedString, readString8, readString16, readString32] = readers;
+			for (let i = 0; i < guarded.length; i += 3) {
+				if (currentExtensions[guarded[i]] === guarded[i + 2])
+					currentExtensions[guarded[i]] = guarded[i + 1];
+			}
+		}
+	}
+};
+
+function addExtension$1(extension) {
+	if (extension.unpack)
+		currentExtensions[extension.type] = extension.unpack;
+	else
+		currentExtensions[extension.type] = extension;
+}
+
+const mult10 = new Array(147); // this is a table matching binary exponents to the multiplier to determine significant digit rounding
+for (let i = 0; i < 256; i++) {
+	mult10[i] = +('1e' + Math.floor(45.15 - i * 0.30103));
+}
+const Decoder = Unpackr;
+var defaultUnpackr = new Unpackr({ useRecords: false });
+const unpack = defaultUnpackr.unpack;
+const unpackMultiple = defaultUnpackr.unpackMultiple;
+const decode = defaultUnpackr.unpack;
+const FLOAT32_OPTIONS = {
+	NEVER: 0,
+	ALWAYS: 1,
+	DECIMAL_ROUND: 3,
+	DECIMAL_FIT: 4
+};
+let f32Array = new Float32Array(1);
+let u8Array = new Uint8Array(f32Array.buffer, 0, 4);
+function roundFloat32(float32Number) {
+	f32Array[0] = float32Number;
+	let multiplier = mult10[((u8Array[3] & 0x7f) << 1) | (u8Array[2] >> 7)];
+	return ((multiplier * float32Number + (float32Number > 0 ? 0.5 : -0.5)) >> 0) / multiplier;
+}
+// Marker for downstream libraries (e.g. structon) to detect per-instance
+// struct-decoding hooks (this._readStruct, this._onLoadedStructures,
+// this._onSaveState).  See `checkedRead` for the dispatch.
+Unpackr.SUPPORTS_STRUCT_HOOKS = true;
+
+let textEncoder;
+try {
+	textEncoder = new TextEncoder();
+} catch (error) {}
+let extensions, extensionClasses;
+const hasNodeBuffer = typeof Buffer !== 'undefined';
+const ByteArrayAllocate = hasNodeBuffer ?
+	function(length) { return Buffer.allocUnsafeSlow(length); } : Uint8Array;
+const ByteArray = hasNodeBuffer ? Buffer : Uint8Array;
+const MAX_BUFFER_SIZE = hasNodeBuffer ? 0x100000000 : 0x7fd00000;
+let target, keysTarget;
+let targetView;
+let position = 0;
+let safeEnd;
+let bundledStrings = null;
+let packing = false;
+const MAX_BUNDLE_SIZE = 0x5500; // maximum characters such that the encoded bytes fits in 16 bits.
+const hasNonLatin = /[\u0080-\uFFFF]/;
+const RECORD_SYMBOL = Symbol('record-id');
+class Packr extends Unpackr {
+	constructor(options) {
+		super(options);
+		this.offset = 0;
+		let start;
+		let hasSharedUpdate;
+		let structures;
+		let referenceMap;
+		let encodeUtf8 = ByteArray.prototype.utf8Write ? function(string, position) {
+			return target.utf8Write(string, position, target.byteLength - position);
+		} : (textEncoder && textEncoder.encodeInto) ?
+			function(string, position) {
+				return textEncoder.encodeInto(string, target.subarray(position)).written;
+			} : false;
+
+		let packr = this;
+		if (!options)
+			options = {};
+		let isSequential = options && options.sequential;
+		let hasSharedStructures = options.structures || options.saveStructures;
+		let maxSharedStructures = options.maxSharedStructures;
+		if (maxSharedStructures == null)
+			maxSharedStructures = hasSharedStructures ? 32 : 0;
+		if (maxSharedStructures > 8160)
+			throw new Error('Maximum maxSharedStructure is 8160');
+		if (options.structuredClone && options.moreTypes == undefined) {
+			this.moreTypes = true;
+		}
+		let maxOwnStructures = options.maxOwnStructures;
+		if (maxOwnStructures == null)
+			maxOwnStructures = hasSharedStructures ? 32 : 64;
+		if (!this.structures && options.useRecords != false)
+			this.structures = [];
+		// two byte record ids for shared structures
+		let useTwoByteRecords = maxSharedStructures > 32 || (maxOwnStructures + maxSharedStructures > 64);
+		let sharedLimitId = maxSharedStructures + 0x40;
+		let maxStructureId = maxSharedStructures + maxOwnStructures + 0x40;
+		if (maxStructureId > 8256) {
+			throw new Error('Maximum maxSharedStructure + maxOwnStructure is 8192');
+		}
+		let recordIdsToRemove = [];
+		let transitionsCount = 0;
+		let serializationsSinceTransitionRebuild = 0;
+		let instancePacking = false;
+		let reentrantDepth = 0;
+		let pendingNestedStructures = null;
+
+		this.pack = this.encode = function(value, encodeOptions) {
+			if (packing) {
+				return saveState(value, encodeOptions);
+			}
+			if (!target) {
+				target = new ByteArrayAllocate(8192);
+				targetView = target.dataView || (target.dataView = new DataView(target.buffer, 0, 8192));
+				position = 0;
+			}
+			safeEnd = target.length - 10;
+			if (safeEnd - position < 0x800) {
+				// don't start too close to the end,
+				target = new ByteArrayAllocate(target.length);
+				targetView = target.dataView || (target.dataView = new DataView(target.buffer, 0, target.length));
+				safeEnd = target.length - 10;
+				position = 0;
+			} else
+				position = (position + 7) & 0x7ffffff8; // Word align to make any future copying of this buffer faster
+			start = position;
+			if (encodeOptions & RESERVE_START_SPACE) position += (encodeOptions & 0xff);
+			referenceMap = packr.structuredClone ? new Map() : null;
+			if (packr.bundleStrings && typeof value !== 'string') {
+				bundledStrings = [];
+				bundledStrings.size = Infinity; // force a new bundle start on first string
+			} else
+				bundledStrings = null;
+			structures = packr.structures;
+			if (structures) {
+				if (structures.uninitialized)
+					structures = packr._mergeStructures(packr.getStructures());
+				let sharedLength = structures.sharedLength || 0;
+				if (sharedLength > maxSharedStructures) {
+					//if (maxSharedStructures <= 32 && structures.sharedLength > 32) // TODO: could support this, but would need to update the limit ids
+					throw new Error('Shared structures is larger than maximum shared structures, try increasing maxSharedStructures to ' + structures.sharedLength);
+				}
+				if (!structures.transitions) {
+					// rebuild our structure transitions
+					rebuildTransitions(reentrantDepth && packr.saveStructures ? Math.min(sharedLength, packr.lastNamedStructuresLength || 0) : sharedLength);
+					if (!reentrantDepth)
+						packr.lastNamedStructuresLength = sharedLength;
+				}
+				if (!isSequential || !(structures.nextId >= sharedLength + 0x40)) {
+					structures.nextId = sharedLength + 0x40;
+				}
+			}
+			if (hasSharedUpdate)
+				hasSharedUpdate = false;
+			if (!reentrantDepth && pendingNestedStructures)
+				pendingNestedStructures = null;
+			let encodingError;
+			packing = true;
+			instancePacking = true;
+			try {
+				if (packr._writeStruct && !(reentrantDepth && packr.saveStructures) && value && typeof value === 'object') {
+					if (value.constructor === Object) writeStruct(value); // simple object
+					else if (value.constructor !== Map && !Array.isArray(value) && !extensionClasses.some(extClass => value instanceof extClass)) {
+						// allow user classes, if they don't need special handling (but do use toJSON if available)
+						writeStruct(packr.useToJSON !== false && value.toJSON ? value.toJSON() : value);
+					} else pack(value);
+				} else
+					pack(value);
+				let lastBundle = bundledStrings;
+				if (bundledStrings)
+					writeBundles(start, pack, 0);
+				if (referenceMap && referenceMap.idsToInsert) {
+					let idsToInsert = referenceMap.idsToInsert.sort((a, b) => a.offset > b.offset ? 1 : -1);
+					let i = idsToInsert.length;
+					let incrementPosition = -1;
+					while (lastBundle && i > 0) {
+						let insertionPoint = idsToInsert[--i].offset + start;
+						if (insertionPoint < (lastBundle.stringsPosition + start) && incrementPosition === -1)
+							incrementPosition = 0;
+						if (insertionPoint > (lastBundle.position + start)) {
+							if (incrementPosition >= 0)
+								incrementPosition += 6;
+						} else {
+							if (incrementPosition >= 0) {
+								// update the bundle reference now
+								targetView.setUint32(lastBundle.position + start,
+									targetView.getUint32(lastBundle.position + start) + incrementPosition);
+								incrementPosition = -1; // reset
+							}
+							lastBundle = lastBundle.previous;
+							i++;
+						}
+					}
+					if (incrementPosition >= 0 && lastBundle) {
+						// update the bundle reference now
+						targetView.setUint32(lastBundle.position + start,
+							targetView.getUint32(lastBundle.position + start) + incrementPosition);
+					}
+					position += idsToInsert.length * 6;
+					if (position > safeEnd)
+						makeRoom(position);
+					packr.offset = position;
+					let serialized = insertIds(target.subarray(start, position), idsToInsert);
+					referenceMap = null;
+					return serialized;
+				}
+				packr.offset = position; // update the offset so next serialization doesn't write over our buffer, but can continue writing to same buffer sequentially
+				if (encodeOptions & REUSE_BUFFER_MODE) {
+					target.start = start;
+					target.end = position;
+					return target;
+				}
+				return target.subarray(start, position); // position can change if we call pack again in saveStructures, so we get the buffer now
+			} catch(error) {
+				encodingError = error;
+				throw error;
+			} finally {
+				instancePacking = false;
+				if (structures) {
+					resetStructures();
+					if (pendingNestedStructures && !reentrantDepth) {
+						let toPromote = pendingNestedStructures;
+						pendingNestedStructures = null;
+						if (!encodingError && packr.saveStructures) {
+							let sharedLength = structures.sharedLength || 0;
+							if (!structures.transitions)
+								rebuildTransitions(sharedLength);
+							for (let i = 0, l = toPromote.length; i < l && sharedLength < maxSharedStructures; i++) {
+								let keys = toPromote[i];
+								let nextTransition, transition = structures.transitions;
+								for (let j = 0, kl = keys.length; j < kl; j++) {
+									let key = keys[j];
+									nextTransition = transition[key];
+									if (!nextTransition)
+										nextTransition = transition[key] = Object.create(null);
+									transition = nextTransition;
+								}
+								if (!transition[RECORD_SYMBOL]) {
+									let recordId = sharedLength + 0x40;
+									keys.highByte = recordId >= 0x60 && useTwoByteRecords ? (recordId - 0x60) >> 5 : -1;
+									keys.isShared = true;
+									transition[RECORD_SYMBOL] = recordId;
+									transition.__keys__ = keys;
+									structures[sharedLength++] = keys;
+									structures.sharedLength = sharedLength;
+									hasSharedUpdate = true;
+								}
+							}
+							if (!isSequential || !(structures.nextId >= sharedLength + 0x40))
+								structures.nextId = sharedLength + 0x40;
+						}
+					}
+					if (hasSharedUpdate && !reentrantDepth && packr.saveStructures) {
+						let sharedLength = structures.sharedLength || 0;
+						// we can't rely on start/end with REUSE_BUFFER_MODE since they will (probably) change when we save
+						let returnBuffer = target.subarray(start, position);
+						if (!encodingError) {
+							let saveSucceeded = false;
+							try {
+								let newSharedData = (packr._prepareStructures || prepareStructures)(structures, packr);
+								if (packr.saveStructures(newSharedData, newSharedData.isCompatible) === false) {
+									// The save was declined (a concurrent writer updated the shared structures,
+									// or the store transaction did not durably commit). Our in-memory
+									// structures + transition trie may now reference record ids that were
+									// never persisted; re-packing as-is would re-emit the same record pointing
+									// at an unpersisted structure (-> "Record id is not defined" on decode).
+									// Mark structures uninitialized so the re-pack reloads durable structures
+									// via getStructures, rebuilds the transition trie, and re-mints + re-saves.
+									structures.uninitialized = true;
+									saveSucceeded = true;
+									packing = false;
+									return packr.pack(value, encodeOptions);
+								}
+								saveSucceeded = true;
+							} finally {
+								packing = false;
+								if (!saveSucceeded) {
+									structures = packr.structures;
+									if (packr.getStructures)
+										structures.uninitialized = true;
+									structures.length = structures.sharedLength = packr.lastNamedStructuresLength || 0;
+									structures.transitions = null;
+								}
+							}
+							packr.lastNamedStructuresLength = sharedLength;
+							// don't keep large buffers around
+							if (target.length > 0x40000000) target = null;
+							return returnBuffer;
+						}
+						if (packr.getStructures)
+							structures.uninitialized = true;
+						structures.length = structures.sharedLength = packr.lastNamedStructuresLength || 0;
+						structures.transitions = null;
+					}
+				}
+				packing = false;
+				// don't keep large buffers around, they take too much memory and cause problems (limit at 1GB)
+				if (target.length > 0x40000000) target = null;
+				if (encodeOptions & RESET_BUFFER_MODE)
+					position = start;
+			}
+		};
+		const rebuildTransitions = (sharedLength) => {
+			structures.transitions = Object.create(null);
+			for (let i = 0; i < sharedLength; i++) {
+				let keys = structures[i];
+				if (!keys)
+					continue;
+				let nextTransition, transition = structures.transitions;
+				for (let j = 0, l = keys.length; j < l; j++) {
+					let key = keys[j];
+					nextTransition = transition[key];
+					if (!nextTransition) {
+						nextTransition = transition[key] = Object.create(null);
+					}
+					transition = nextTransition;
+				}
+				transition[RECORD_SYMBOL] = i + 0x40;
+			}
+		};
+		const saveState = (value, encodeOptions) => {
+			let savedTarget = target;
+			let savedTargetView = targetView;
+			let savedPosition = position;
+			let savedSafeEnd = safeEnd;
+			let savedBundledStrings = bundledStrings;
+			let savedStart = start;
+			let savedReferenceMap = referenceMap;
+			let savedHasSharedUpdate = hasSharedUpdate;
+			let wasInstancePacking = instancePacking;
+			let savedStructures, savedTransitions, savedNextId, savedNextOwnId, savedRecordIdsToRemove, savedRecordIds, savedOwnStructures, savedSharedLength, savedLastNamedLength, savedUnsavedShared, savedTransitionsCount, savedPendingNestedLen;
+			let nestedSucceeded = false;
+			if (wasInstancePacking) {
+				savedPendingNestedLen = pendingNestedStructures ? pendingNestedStructures.length : 0;
+				reentrantDepth++;
+			}
+			try {
+				if (wasInstancePacking && structures) {
+					savedStructures = structures;
+					savedTransitions = structures.transitions;
+					savedNextId = structures.nextId;
+					savedNextOwnId = structures.nextOwnId;
+					savedLastNamedLength = packr.lastNamedStructuresLength;
+					savedSharedLength = structures.sharedLength || 0;
+					savedOwnStructures = structures.slice(savedSharedLength);
+					savedRecordIdsToRemove = recordIdsToRemove;
+					savedRecordIds = [];
+					for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+						let transition = recordIdsToRemove[i];
+						let recordId = transition[RECORD_SYMBOL];
+						savedRecordIds[i] = recordId;
+						transition[RECORD_SYMBOL] = 0;
+						if (recordId >= savedSharedLength + 0x40 && transition.__keys__)
+							savedOwnStructures[recordId - savedSharedLength - 0x40] = transition.__keys__;
+					}
+					recordIdsToRemove = [];
+					if (savedHasSharedUpdate && packr.saveStructures && savedTransitions) {
+						savedUnsavedShared = [];
+						for (let i = savedLastNamedLength || 0; i < savedSharedLength; i++) {
+							let keys = structures[i];
+							if (!keys)
+								continue;
+							let transition = savedTransitions;
+							for (let j = 0, l = keys.length; j < l && transition; j++) {
+								transition = transition[keys[j]];
+							}
+							if (transition && transition[RECORD_SYMBOL] === i + 0x40) {
+								savedUnsavedShared.push(transition, i + 0x40, transition.__keys__);
+								transition[RECORD_SYMBOL] = 0;
+								transition.__keys__ = null;
+							}
+						}
+					}
+					structures.length = savedSharedLength;
+					structures.nextId = savedSharedLength + 0x40;
+					structures.nextOwnId = undefined;
+					savedTransitionsCount = transitionsCount;
+					transitionsCount = 0;
+				}
+				target = null;
+				packing = false;
+				instancePacking = false;
+				let result = packr.pack(value, encodeOptions);
+				nestedSucceeded = true;
+				return result;
+			} finally {
+				if (!nestedSucceeded && wasInstancePacking && pendingNestedStructures)
+					pendingNestedStructures.length = savedPendingNestedLen;
+				packing = true;
+				instancePacking = wasInstancePacking;
+				target = savedTarget;
+				targetView = savedTargetView;
+				position = savedPosition;
+				safeEnd = savedSafeEnd;
+				bundledStrings = savedBundledStrings;
+				start = savedStart;
+				referenceMap = savedReferenceMap;
+				if (wasInstancePacking) {
+					reentrantDepth--;
+					hasSharedUpdate = savedHasSharedUpdate || hasSharedUpdate;
+					structures = packr.structures;
+					if (structures && savedOwnStructures) {
+						if (recordIdsToRemove !== savedRecordIdsToRemove) {
+							for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+								recordIdsToRemove[i][RECORD_SYMBOL] = 0;
+							}
+						}
+						let currentSharedLength = structures.sharedLength || 0;
+						if (structures !== savedStructures) {
+							if (savedHasSharedUpdate || savedOwnStructures.length > 0) {
+								for (let i = 0; i < savedSharedLength; i++) {
+									if (savedStructures[i] !== undefined)
+										structures[i] = savedStructures[i];
+								}
+								currentSharedLength = structures.sharedLength = structures.length = savedSharedLength;
+								packr.lastNamedStructuresLength = savedLastNamedLength;
+							} else if (!reentrantDepth && !hasSharedUpdate) {
+								packr.lastNamedStructuresLength = currentSharedLength;
+							}
+						}
+						structures.length = Math.max(currentSharedLength, savedSharedLength + savedOwnStructures.length);
+						for (let i = Math.max(0, currentSharedLength - savedSharedLength), l = savedOwnStructures.length; i < l; i++) {
+							if (savedOwnStructures[i] !== undefined)
+								structures[savedSharedLength + i] = savedOwnStructures[i];
+						}
+						if (structures.transitions !== savedTransitions || structures !== savedStructures) {
+							if (structures === savedStructures && !structures.transitions && currentSharedLength === savedSharedLength) {
+								structures.transitions = savedTransitions;
+							} else {
+								rebuildTransitions(reentrantDepth && packr.saveStructures ? Math.min(currentSharedLength, packr.lastNamedStructuresLength || 0) : currentSharedLength);
+								savedUnsavedShared = null;
+								savedRecordIdsToRemove = [];
+								savedRecordIds = [];
+								for (let i = Math.max(0, currentSharedLength - savedSharedLength), l = savedOwnStructures.length; i < l; i++) {
+									let keys = savedOwnStructures[i];
+									if (!keys)
+										continue;
+									let nextTransition, transition = structures.transitions;
+									for (let j = 0, kl = keys.length; j < kl; j++) {
+										let key = keys[j];
+										nextTransition = transition[key];
+										if (!nextTransition)
+											nextTransition = transition[key] = Object.create(null);
+										transition = nextTransition;
+									}
+									if (!transition[RECORD_SYMBOL]) {
+										savedRecordIdsToRemove.push(transition);
+										savedRecordIds.push(savedSharedLength + i + 0x40);
+									}
+								}
+							}
+						}
+						if (savedUnsavedShared) {
+							for (let i = 0, l = savedUnsavedShared.length; i < l; i += 3) {
+								savedUnsavedShared[i][RECORD_SYMBOL] = savedUnsavedShared[i + 1];
+								savedUnsavedShared[i].__keys__ = savedUnsavedShared[i + 2];
+							}
+						}
+						recordIdsToRemove = savedRecordIdsToRemove;
+						for (let i = 0, l = savedRecordIds.length; i < l; i++) {
+							if (!recordIdsToRemove[i][RECORD_SYMBOL])
+								recordIdsToRemove[i][RECORD_SYMBOL] = savedRecordIds[i];
+						}
+						structures.nextId = !(savedNextId >= currentSharedLength + 0x40) ? currentSharedLength + 0x40 : savedNextId;
+						structures.nextOwnId = savedNextOwnId;
+						if (savedTransitionsCount !== undefined)
+							transitionsCount += savedTransitionsCount;
+					}
+				} else {
+					hasSharedUpdate = savedHasSharedUpdate;
+				}
+			}
+		};
+		const resetStructures = () => {
+			if (serializationsSinceTransitionRebuild < 10)
+				serializationsSinceTransitionRebuild++;
+			let sharedLength = structures.sharedLength || 0;
+			if (structures.length > sharedLength && !isSequential)
+				structures.length = sharedLength;
+			if (transitionsCount > 10000 && !reentrantDepth) {
+				// force a rebuild occasionally after a lot of transitions so it can get cleaned up
+				structures.transitions = null;
+				serializationsSinceTransitionRebuild = 0;
+				transitionsCount = 0;
+				if (recordIdsToRemove.length > 0)
+					recordIdsToRemove = [];
+			} else if (recordIdsToRemove.length > 0 && !isSequential) {
+				for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+					recordIdsToRemove[i][RECORD_SYMBOL] = 0;
+				}
+				recordIdsToRemove = [];
+			}
+		};
+		const packArray = (value) => {
+			var length = value.length;
+			if (length < 0x10) {
+				target[position++] = 0x90 | length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xdc;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xdd;
+				targetView.setUint32(position, length);
+				position += 4;
+			}
+			for (let i = 0; i < length; i++) {
+				pack(value[i]);
+			}
+		};
+		const pack = (value) => {
+			if (position > safeEnd)
+				target = makeRoom(position);
+
+			var type = typeof value;
+			var length;
+			if (type === 'string') {
+				let strLength = value.length;
+				if (bundledStrings && strLength >= 4 && strLength < 0x1000) {
+					if ((bundledStrings.size += strLength) > MAX_BUNDLE_SIZE) {
+						let extStart;
+						let maxBytes = (bundledStrings[0] ? bundledStrings[0].length * 3 + bundledStrings[1].length : 0) + 10;
+						if (position + maxBytes > safeEnd)
+							target = makeRoom(position + maxBytes);
+						let lastBundle;
+						if (bundledStrings.position) { // here we use the 0x62 extension to write the last bundle and reserve space for the reference pointer to the next/current bundle
+							lastBundle = bundledStrings;
+							target[position] = 0xc8; // ext 16
+							position += 3; // reserve for the writing bundle size
+							target[position++] = 0x62; // 'b'
+							extStart = position - start;
+							position += 4; // reserve for writing bundle reference
+							writeBundles(start, pack, 0); // write the last bundles
+							targetView.setUint16(extStart + start - 3, position - start - extStart);
+						} else { // here we use the 0x62 extension just to reserve the space for the reference pointer to the bundle (will be updated once the bundle is written)
+							target[position++] = 0xd6; // fixext 4
+							target[position++] = 0x62; // 'b'
+							extStart = position - start;
+							position += 4; // reserve for writing bundle reference
+						}
+						bundledStrings = ['', '']; // create new ones
+						bundledStrings.previous = lastBundle;
+						bundledStrings.size = 0;
+						bundledStrings.position = extStart;
+					}
+					let twoByte = hasNonLatin.test(value);
+					bundledStrings[twoByte ? 0 : 1] += value;
+					target[position++] = 0xc1;
+					pack(twoByte ? -strLength : strLength);
+					return;
+				}
+				let headerSize;
+				// first we estimate the header size, so we can write to the correct location
+				if (strLength < 0x20) {
+					headerSize = 1;
+				} else if (strLength < 0x100) {
+					headerSize = 2;
+				} else if (strLength < 0x10000) {
+					headerSize = 3;
+				} else {
+					headerSize = 5;
+				}
+				let maxBytes = strLength * 3;
+				if (position + maxBytes > safeEnd)
+					target = makeRoom(position + maxBytes);
+
+				if (strLength < 0x40 || !encodeUtf8) {
+					let i, c1, c2, strPosition = position + headerSize;
+					for (i = 0; i < strLength; i++) {
+						c1 = value.charCodeAt(i);
+						if (c1 < 0x80) {
+							target[strPosition++] = c1;
+						} else if (c1 < 0x800) {
+							target[strPosition++] = c1 >> 6 | 0xc0;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						} else if (
+							(c1 & 0xfc00) === 0xd800 &&
+							((c2 = value.charCodeAt(i + 1)) & 0xfc00) === 0xdc00
+						) {
+							c1 = 0x10000 + ((c1 & 0x03ff) << 10) + (c2 & 0x03ff);
+							i++;
+							target[strPosition++] = c1 >> 18 | 0xf0;
+							target[strPosition++] = c1 >> 12 & 0x3f | 0x80;
+							target[strPosition++] = c1 >> 6 & 0x3f | 0x80;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						} else if ((c1 & 0xf800) === 0xd800) {
+							// A lone surrogate cannot be encoded in UTF-8. The standard encoder
+							// (and TextEncoder) writes U+FFFD for it; do the same here so the
+							// bytes do not depend on the string length.
+							target[strPosition++] = 0xef;
+							target[strPosition++] = 0xbf;
+							target[strPosition++] = 0xbd;
+						} else {
+							target[strPosition++] = c1 >> 12 | 0xe0;
+							target[strPosition++] = c1 >> 6 & 0x3f | 0x80;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						}
+					}
+					length = strPosition - position - headerSize;
+				} else {
+					length = encodeUtf8(value, position + headerSize);
+				}
+
+				if (length < 0x20) {
+					target[position++] = 0xa0 | length;
+				} else if (length < 0x100) {
+					if (headerSize < 2) {
+						target.copyWithin(position + 2, position + 1, position + 1 + length);
+					}
+					target[position++] = 0xd9;
+					target[position++] = length;
+				} else if (length < 0x10000) {
+					if (headerSize < 3) {
+						target.copyWithin(position + 3, position + 2, position + 2 + length);
+					}
+					target[position++] = 0xda;
+					target[position++] = length >> 8;
+					target[position++] = length & 0xff;
+				} else {
+					if (headerSize < 5) {
+						target.copyWithin(position + 5, position + 3, position + 3 + length);
+					}
+					target[position++] = 0xdb;
+					targetView.setUint32(position, length);
+					position += 4;
+				}
+				position += length;
+			} else if (type === 'number') {
+				if (value >>> 0 === value) {// positive integer, 32-bit or less
+					// positive uint
+					if (value < 0x20 || (value < 0x80 && this.useRecords === false) || (value < 0x40 && !this._writeStruct)) {
+						target[position++] = value;
+					} else if (value < 0x100) {
+						target[position++] = 0xcc;
+						target[position++] = value;
+					} else if (value < 0x10000) {
+						target[position++] = 0xcd;
+						target[position++] = value >> 8;
+						target[position++] = value & 0xff;
+					} else {
+						target[position++] = 0xce;
+						targetView.setUint32(position, value);
+						position += 4;
+					}
+				} else if (value >> 0 === value) { // negative integer
+					if (value >= -0x20) {
+						target[position++] = 0x100 + value;
+					} else if (value >= -0x80) {
+						target[position++] = 0xd0;
+						target[position++] = value + 0x100;
+					} else if (value >= -0x8000) {
+						target[position++] = 0xd1;
+						targetView.setInt16(position, value);
+						position += 2;
+					} else {
+						target[position++] = 0xd2;
+						targetView.setInt32(position, value);
+						position += 4;
+					}
+				} else {
+					let useFloat32;
+					if ((useFloat32 = this.useFloat32) > 0 && value < 0x100000000 && value >= -0x80000000) {
+						target[position++] = 0xca;
+						targetView.setFloat32(position, value);
+						let xShifted;
+						if (useFloat32 < 4 ||
+								// this checks for rounding of numbers that were encoded in 32-bit float to nearest significant decimal digit that could be preserved
+								((xShifted = value * mult10[((target[position] & 0x7f) << 1) | (target[position + 1] >> 7)]) >> 0) === xShifted) {
+							position += 4;
+							return;
+						} else
+							position--; // move back into position for writing a double
+					}
+					target[position++] = 0xcb;
+					targetView.setFloat64(position, value);
+					position += 8;
+				}
+			} else if (type === 'object' || type === 'function') {
+				if (!value)
+					target[position++] = 0xc0;
+				else {
+					if (referenceMap) {
+						let referee = referenceMap.get(value);
+						if (referee) {
+							if (!referee.id) {
+								let idsToInsert = referenceMap.idsToInsert || (referenceMap.idsToInsert = []);
+								referee.id = idsToInsert.push(referee);
+							}
+							target[position++] = 0xd6; // fixext 4
+							target[position++] = 0x70; // "p" for pointer
+							targetView.setUint32(position, referee.id);
+							position += 4;
+							return;
+						} else
+							referenceMap.set(value, { offset: position - start });
+					}
+					let constructor = value.constructor;
+					if (constructor === Object) {
+						writeObject(value);
+					} else if (constructor === Array) {
+						packArray(value);
+					} else if (constructor === Map) {
+						if (this.mapAsEmptyObject) target[position++] = 0x80;
+						else {
+							length = value.size;
+							if (length < 0x10) {
+								target[position++] = 0x80 | length;
+							} else if (length < 0x10000) {
+								target[position++] = 0xde;
+								target[position++] = length >> 8;
+								target[position++] = length & 0xff;
+							} else {
+								target[position++] = 0xdf;
+								targetView.setUint32(position, length);
+								position += 4;
+							}
+							for (let [key, entryValue] of value) {
+								pack(key);
+								pack(entryValue);
+							}
+						}
+					} else {
+						for (let i = 0, l = extensions.length; i < l; i++) {
+							let extensionClass = extensionClasses[i];
+							if (value instanceof extensionClass) {
+								// A toJSON that no built-in provides is a user hook, and plain objects
+								// and Map subclasses are already serialized through it. Subclasses of
+								// Set, Error, RegExp and ArrayBuffer match their extension class here,
+								// so without this their hook was skipped and their own fields were
+								// written instead. Date has a built-in toJSON and is serialized with the
+								// timestamp extension, so it keeps the extension. Byte views (Buffer,
+								// typed arrays, DataView) always keep the byte extension: a Buffer
+								// polyfill (the buffer package, for browsers) has a toJSON of its own,
+								// not the global Buffer's, so comparing toJSON functions misses it and
+								// it would be written as {type, data}. Instances of the extension class
+								// itself skip the lookup, which keeps packing plain Dates and Sets fast.
+								// An extension registered with addExtension is an explicit choice of
+								// encoding for that class and its subclasses, so it always wins over
+								// toJSON; addExtension prepends, so the built-ins are the last entries.
+								if (value.constructor !== extensionClass && i >= l - builtInExtensionCount &&
+										packr.useToJSON !== false && value.toJSON !== undefined &&
+										value.toJSON !== dateToJSON && !ArrayBuffer.isView(value)) {
+									break; // fall through to the generic toJSON handling below
+								}
+								let extension = extensions[i];
+								if (extension.write) {
+									if (extension.type) {
+										target[position++] = 0xd4; // one byte "tag" extension
+										target[position++] = extension.type;
+										target[position++] = 0;
+									}
+									let writeResult = extension.write.call(this, value);
+									if (writeResult === value) { // avoid infinite recursion
+										if (Array.isArray(value)) {
+											packArray(value);
+										} else {
+											writeObject(value);
+										}
+									} else {
+										pack(writeResult);
+									}
+									return;
+								}
+								let currentTarget = target;
+								let currentTargetView = targetView;
+								let currentPosition = position;
+								let currentBundledStrings = bundledStrings;
+								target = null;
+								let result;
+								try {
+									result = extension.pack.call(this, value, (size) => {
+										// restore target and use it
+										target = currentTarget;
+										currentTarget = null;
+										position += size;
+										if (position > safeEnd)
+											makeRoom(position);
+										return {
+											target, targetView, position: position - size
+										};
+									}, pack);
+								} finally {
+									// restore current target information (unless already restored)
+									if (currentTarget) {
+										target = currentTarget;
+										targetView = currentTargetView;
+										position = currentPosition;
+										bundledStrings = currentBundledStrings;
+										safeEnd = target.length - 10;
+									}
+								}
+								if (result) {
+									if (result.length + position > safeEnd)
+										makeRoom(result.length + position);
+									position = writeExtensionData(result, target, position, extension.type);
+								}
+								return;
+							}
+						}
+						// check isArray after extensions, because extensions can extend Array
+						if (Array.isArray(value)) {
+							packArray(value);
+						} else {
+							// use this as an alternate mechanism for expressing how to serialize
+							if (packr.useToJSON !== false && value.toJSON) {
+								const json = value.toJSON();
+								// if for some reason value.toJSON returns itself it'll loop forever
+								if (json !== value)
+									return pack(json);
+							}
+
+							// if there is a writeFunction, use it, otherwise just encode as undefined
+							if (type === 'function')
+								return pack(this.writeFunction && this.writeFunction(value));
+
+							// no extension found, write as plain object
+							writeObject(value);
+						}
+					}
+				}
+			} else if (type === 'boolean') {
+				target[position++] = value ? 0xc3 : 0xc2;
+			} else if (type === 'bigint') {
+				if (value < 0x8000000000000000 && value >= -0x8000000000000000) {
+					// use a signed int as long as it fits
+					target[position++] = 0xd3;
+					targetView.setBigInt64(position, value);
+				} else if (value < 0x10000000000000000 && value > 0) {
+					// if we can fit an unsigned int, use that
+					target[position++] = 0xcf;
+					targetView.setBigUint64(position, value);
+				} else {
+					// overflow
+					if (this.largeBigIntToFloat) {
+						target[position++] = 0xcb;
+						targetView.setFloat64(position, Number(value));
+					} else if (this.largeBigIntToString) {
+						return pack(value.toString());
+					} else if (this.useBigIntExtension || this.moreTypes) {
+						let empty = value < 0 ? BigInt(-1) : BigInt(0);
+
+						let array;
+						if (value >> BigInt(0x10000) === empty) {
+							let mask = BigInt(0x10000000000000000) - BigInt(1); // literal would overflow
+							let chunks = [];
+							while (true) {
+								chunks.push(value & mask);
+								if ((value >> BigInt(63)) === empty) break;
+								value >>= BigInt(64);
+							}
+
+							array = new Uint8Array(new BigUint64Array(chunks).buffer);
+							array.reverse();
+						} else {
+							let invert = value < 0;
+							let string = (invert ? ~value : value).toString(16);
+							if (string.length % 2) {
+								string = '0' + string;
+							} else if (parseInt(string.charAt(0), 16) >= 8) {
+								string = '00' + string;
+							}
+
+							if (hasNodeBuffer) {
+								array = Buffer.from(string, 'hex');
+							} else {
+								array = new Uint8Array(string.length / 2);
+								for (let i = 0; i < array.length; i++) {
+									array[i] = parseInt(string.slice(i * 2, i * 2 + 2), 16);
+								}
+							}
+
+							if (invert) {
+								for (let i = 0; i < array.length; i++) array[i] = ~array[i];
+							}
+						}
+
+						if (array.length + position > safeEnd)
+							makeRoom(array.length + position);
+						position = writeExtensionData(array, target, position, 0x42);
+						return;
+					} else {
+						throw new RangeError(value + ' was too large to fit in MessagePack 64-bit integer format, use' +
+							' useBigIntExtension, or set largeBigIntToFloat to convert to float-64, or set' +
+							' largeBigIntToString to convert to string');
+					}
+				}
+				position += 8;
+			} else if (type === 'undefined') {
+				if (this.encodeUndefinedAsNil)
+					target[position++] = 0xc0;
+				else {
+					target[position++] = 0xd4; // a number of implementations use fixext1 with type 0, data 0 to denote undefined, so we follow suite
+					target[position++] = 0;
+					target[position++] = 0;
+				}
+			} else {
+				throw new Error('Unknown type: ' + type);
+			}
+		};
+
+		const writePlainObject = (this.variableMapSize || this.coercibleKeyAsNumber || this.skipValues) ? (object) => {
+			// this method is slightly slower, but generates "preferred serialization" (optimally small for smaller objects)
+			let keys;
+			if (this.skipValues) {
+				keys = [];
+				for (let key in object) {
+					if ((typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) &&
+						!this.skipValues.includes(object[key]))
+						keys.push(key);
+				}
+			} else {
+				keys = Object.keys(object);
+			}
+			let length = keys.length;
+			if (length < 0x10) {
+				target[position++] = 0x80 | length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xde;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xdf;
+				targetView.setUint32(position, length);
+				position += 4;
+			}
+			let key;
+			if (this.coercibleKeyAsNumber) {
+				for (let i = 0; i < length; i++) {
+					key = keys[i];
+					let num = Number(key);
+					pack(isNaN(num) ? key : num);
+					pack(object[key]);
+				}
+
+			} else {
+				for (let i = 0; i < length; i++) {
+					pack(key = keys[i]);
+					pack(object[key]);
+				}
+			}
+		} :
+		(object) => {
+			target[position++] = 0xde; // always using map 16, so we can preallocate and set the length afterwards
+			let objectOffset = position - start;
+			position += 2;
+			let size = 0;
+			for (let key in object) {
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					pack(key);
+					pack(object[key]);
+					size++;
+				}
+			}
+			if (size > 0xffff) {
+				throw new Error('Object is too large to serialize with fast 16-bit map size,' +
+				' use the "variableMapSize" option to serialize this object');
+			}
+			target[objectOffset++ + start] = size >> 8;
+			target[objectOffset + start] = size & 0xff;
+		};
+
+		const writeRecord = this.useRecords === false ? writePlainObject :
+		(options.progressiveRecords && !useTwoByteRecords && maxOwnStructures > 0) ?  // this is about 2% faster for highly stable structures, since it only requires one for-in loop (but much more expensive when new structure needs to be written)
+		(object) => {
+			let nextTransition, transition = structures.transitions || (structures.transitions = Object.create(null));
+			let objectOffset = position++ - start;
+			let wroteKeys;
+			for (let key in object) {
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					nextTransition = transition[key];
+					if (nextTransition)
+						transition = nextTransition;
+					else {
+						// record doesn't exist, create full new record and insert it
+						let keys = Object.keys(object);
+						let lastTransition = transition;
+						transition = structures.transitions;
+						let newTransitions = 0;
+						for (let i = 0, l = keys.length; i < l; i++) {
+							let key = keys[i];
+							nextTransition = transition[key];
+							if (!nextTransition) {
+								nextTransition = transition[key] = Object.create(null);
+								newTransitions++;
+							}
+							transition = nextTransition;
+						}
+						if (objectOffset + start + 1 == position) {
+							// first key, so we don't need to insert, we can just write record directly
+							position--;
+							newRecord(transition, keys, newTransitions);
+						} else // otherwise we need to insert the record, moving existing data after the record
+							insertNewRecord(transition, keys, objectOffset, newTransitions);
+						wroteKeys = true;
+						transition = lastTransition[key];
+					}
+					pack(object[key]);
+				}
+			}
+			if (!wroteKeys) {
+				let recordId = transition[RECORD_SYMBOL];
+				if (recordId)
+					target[objectOffset + start] = recordId;
+				else
+					insertNewRecord(transition, Object.keys(object), objectOffset, 0);
+			}
+		} :
+		(object) => {
+			let nextTransition, transition = structures.transitions || (structures.transitions = Object.create(null));
+			let newTransitions = 0;
+			for (let key in object) if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+				nextTransition = transition[key];
+				if (!nextTransition) {
+					nextTransition = transition[key] = Object.create(null);
+					newTransitions++;
+				}
+				transition = nextTransition;
+			}
+			let recordId = transition[RECORD_SYMBOL];
+			if (recordId) {
+				if (recordId >= 0x60 && useTwoByteRecords) {
+					target[position++] = ((recordId -= 0x60) & 0x1f) + 0x60;
+					target[position++] = recordId >> 5;
+				} else
+					target[position++] = recordId;
+			} else if (newRecord(transition, transition.__keys__ || Object.keys(object), newTransitions) === false) {
+				return writePlainObject(object);
+			}
+			// now write the values
+			for (let key in object)
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					pack(object[key]);
+				}
+		};
+
+		// create reference to useRecords if useRecords is a function
+		const checkUseRecords = typeof this.useRecords == 'function' && this.useRecords;
+
+		const writeObject = checkUseRecords ? (object) => {
+			checkUseRecords(object) ? writeRecord(object) : writePlainObject(object);
+		} : writeRecord;
+
+		const writeStruct = (object) => {
+			let newPosition = packr._writeStruct(object, target, start, position, structures, makeRoom, (value, newPosition, notifySharedUpdate) => {
+				if (notifySharedUpdate)
+					return hasSharedUpdate = true;
+				position = newPosition;
+				let startTarget = target;
+				pack(value);
+				resetStructures();
+				if (startTarget !== target) {
+					return { position, targetView, target }; // indicate the buffer was re-allocated
+				}
+				return position;
+			});
+			if (newPosition === 0) // bail and go to a msgpack object
+				return writeObject(object);
+			position = newPosition;
+		};
+
+		const makeRoom = (end) => {
+			let newSize;
+			if (end > 0x1000000) {
+				// special handling for really large buffers
+				if ((end - start) > MAX_BUFFER_SIZE)
+					throw new Error('Packed buffer would be larger than maximum buffer size');
+				newSize = Math.min(MAX_BUFFER_SIZE,
+					Math.round(Math.max((end - start) * (end > 0x4000000 ? 1.25 : 2), 0x400000) / 0x1000) * 0x1000);
+			} else // faster handling for smaller buffers
+				newSize = ((Math.max((end - start) << 2, target.length - 1) >> 12) + 1) << 12;
+			let newBuffer = new ByteArrayAllocate(newSize);
+			targetView = newBuffer.dataView || (newBuffer.dataView = new DataView(newBuffer.buffer, 0, newSize));
+			end = Math.min(end, target.length);
+			if (target.copy)
+				target.copy(newBuffer, 0, start, end);
+			else
+				newBuffer.set(target.slice(start, end));
+			position -= start;
+			start = 0;
+			safeEnd = newBuffer.length - 10;
+			return target = newBuffer;
+		};
+		const newRecord = (transition, keys, newTransitions) => {
+			let recordId = structures.nextId;
+			if (!recordId)
+				recordId = 0x40;
+			if (recordId < sharedLimitId && ((reentrantDepth && this.saveStructures) || (this.shouldShareStructure && !this.shouldShareStructure(keys)))) {
+				if (reentrantDepth && this.saveStructures && !(this.shouldShareStructure && !this.shouldShareStructure(keys)))
+					(pendingNestedStructures || (pendingNestedStructures = [])).push(keys);
+				if (!maxOwnStructures)
+					return false;
+				recordId = structures.nextOwnId;
+				if (!(recordId < maxStructureId))
+					recordId = sharedLimitId;
+				structures.nextOwnId = recordId + 1;
+			} else {
+				if (recordId >= maxStructureId) {// cycle back around
+					if (!maxOwnStructures)
+						return false;
+					recordId = sharedLimitId;
+				}
+				structures.nextId = recordId + 1;
+			}
+			let highByte = keys.highByte = recordId >= 0x60 && useTwoByteRecords ? (recordId - 0x60) >> 5 : -1;
+			transition[RECORD_SYMBOL] = recordId;
+			transition.__keys__ = keys;
+			structures[recordId - 0x40] = keys;
+
+			if (recordId < sharedLimitId) {
+				keys.isShared = true;
+				structures.sharedLength = recordId - 0x3f;
+				hasSharedUpdate = true;
+				if (highByte >= 0) {
+					target[position++] = (recordId & 0x1f) + 0x60;
+					target[position++] = highByte;
+				} else {
+					target[position++] = recordId;
+				}
+			} else {
+				if (highByte >= 0) {
+					target[position++] = 0xd5; // fixext 2
+					target[position++] = 0x72; // "r" record defintion extension type
+					target[position++] = (recordId & 0x1f) + 0x60;
+					target[position++] = highByte;
+				} else {
+					target[position++] = 0xd4; // fixext 1
+					target[position++] = 0x72; // "r" record defintion extension type
+					target[position++] = recordId;
+				}
+
+				if (newTransitions)
+					transitionsCount += serializationsSinceTransitionRebuild * newTransitions;
+				// record the removal of the id, we can maintain our shared structure
+				if (recordIdsToRemove.length >= maxOwnStructures)
+					recordIdsToRemove.shift()[RECORD_SYMBOL] = 0; // we are cycling back through, and have to remove old ones
+				recordIdsToRemove.push(transition);
+				pack(keys);
+			}
+		};
+		const insertNewRecord = (transition, keys, insertionOffset, newTransitions) => {
+			let mainTarget = target;
+			let mainPosition = position;
+			let mainSafeEnd = safeEnd;
+			let mainStart = start;
+			target = keysTarget;
+			position = 0;
+			start = 0;
+			if (!target)
+				keysTarget = target = new ByteArrayAllocate(8192);
+			safeEnd = target.length - 10;
+			newRecord(transition, keys, newTransitions);
+			keysTarget = target;
+			let keysPosition = position;
+			target = mainTarget;
+			position = mainPosition;
+			safeEnd = mainSafeEnd;
+			start = mainStart;
+			if (keysPosition > 1) {
+				let newEnd = position + keysPosition - 1;
+				if (newEnd > safeEnd)
+					makeRoom(newEnd);
+				let insertionPosition = insertionOffset + start;
+				target.copyWithin(insertionPosition + keysPosition, insertionPosition + 1, position);
+				target.set(keysTarget.slice(0, keysPosition), insertionPosition);
+				position = newEnd;
+			} else {
+				target[insertionOffset + start] = keysTarget[0];
+			}
+		};
+	}
+	useBuffer(buffer) {
+		// this means we are finished using our own buffer and we can write over it safely
+		target = buffer;
+		target.dataView || (target.dataView = new DataView(target.buffer, target.byteOffset, target.byteLength));
+		targetView = target.dataView;
+		position = 0;
+	}
+	set position (value) {
+		position = value;
+	}
+	get position() {
+		return position;
+	}
+	clearSharedData() {
+		if (this.structures) {
+			this.structures = [];
+			this.lastNamedStructuresLength = 0;
+		}
+		if (this.typedStructs)
+			this.typedStructs = [];
+	}
+}
+
+// toJSON implementation that belongs to a built-in msgpackr serializes with an extension
+const dateToJSON = Date.prototype.toJSON;
+extensionClasses = [ Date, Set, Error, RegExp, ArrayBuffer, Object.getPrototypeOf(Uint8Array.prototype).constructor /*TypedArray*/, DataView, C1Type ];
+extensions = [{
+	pack(date, allocateForWrite, pack) {
+		let seconds = date.getTime() / 1000;
+		if ((this.useTimestamp32 || date.getMilliseconds() === 0) && seconds >= 0 && seconds < 0x100000000) {
+			// Timestamp 32
+			let { target, targetView, position} = allocateForWrite(6);
+			target[position++] = 0xd6;
+			target[position++] = 0xff;
+			targetView.setUint32(position, seconds);
+		} else if (seconds > 0 && seconds < 0x400000000) {
+			// Timestamp 64
+			let { target, targetView, position} = allocateForWrite(10);
+			target[position++] = 0xd7;
+			target[position++] = 0xff;
+			targetView.setUint32(position, date.getMilliseconds() * 4000000 + ((seconds / 0x100000000) >> 0));
+			targetView.setUint32(position + 4, seconds);
+		} else if (isNaN(seconds)) {
+			if (this.onInvalidDate) {
+				allocateForWrite(0);
+				return pack(this.onInvalidDate());
+			}
+			// Intentionally invalid timestamp
+			let { target, targetView, position} = allocateForWrite(3);
+			target[position++] = 0xd4;
+			target[position++] = 0xff;
+			target[position++] = 0xff;
+		} else {
+			// Timestamp 96
+			let { target, targetView, position} = allocateForWrite(15);
+			target[position++] = 0xc7;
+			target[position++] = 12;
+			target[position++] = 0xff;
+			targetView.setUint32(position, date.getMilliseconds() * 1000000);
+			targetView.setBigInt64(position + 4, BigInt(Math.floor(seconds)));
+		}
+	}
+}, {
+	pack(set, allocateForWrite, pack) {
+		if (this.setAsEmptyObject) {
+			allocateForWrite(0);
+			return pack({});
+		}
+		let array = Array.from(set);
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x73; // 's' for Set
+			target[position++] = 0;
+		}
+		pack(array);
+	}
+}, {
+	pack(error, allocateForWrite, pack) {
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x65; // 'e' for error
+			target[position++] = 0;
+		}
+		let errorData = [error.name, error.message, error.cause];
+		// AggregateError's first constructor argument is the iterable of errors, not a message, so
+		// the flat [name, message, cause] shape cannot rebuild one: the unpacker would pass the
+		// message as the iterable and the options object as the message. Carry the errors too.
+		if (typeof AggregateError === 'function' && error instanceof AggregateError) {
+			errorData.push(error.errors);
+		}
+		pack(errorData);
+	}
+}, {
+	pack(regex, allocateForWrite, pack) {
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x78; // 'x' for regeXp
+			target[position++] = 0;
+		}
+		pack([ regex.source, regex.flags ]);
+	}
+}, {
+	pack(arrayBuffer, allocateForWrite) {
+		if (this.moreTypes)
+			writeExtBuffer(arrayBuffer, 0x10, allocateForWrite);
+		else
+			writeBuffer(arrayBuffer, allocateForWrite);
+	}
+}, {
+	pack(typedArray, allocateForWrite) {
+		let constructor = typedArray.constructor;
+		if (constructor !== ByteArray && this.moreTypes)
+			writeExtBuffer(typedArray, typedArrays.indexOf(constructor.name), allocateForWrite);
+		else
+			writeBuffer(typedArray, allocateForWrite);
+	}
+}, {
+	pack(arrayBuffer, allocateForWrite) {
+		if (this.moreTypes)
+			writeExtBuffer(arrayBuffer, 0x11, allocateForWrite);
+		else
+			writeBuffer(arrayBuffer, allocateForWrite);
+	}
+}, {
+	pack(c1, allocateForWrite) { // specific 0xC1 object
+		let { target, position} = allocateForWrite(1);
+		target[position] = 0xc1;
+	}
+}];
+const builtInExtensionCount = extensions.length;
+
+function writeExtBuffer(typedArray, type, allocateForWrite, encode) {
+	let length = typedArray.byteLength;
+	if (length + 1 < 0x100) {
+		var { target, position } = allocateForWrite(4 + length);
+		target[position++] = 0xc7;
+		target[position++] = length + 1;
+	} else if (length + 1 < 0x10000) {
+		var { target, position } = allocateForWrite(5 + length);
+		target[position++] = 0xc8;
+		target[position++] = (length + 1) >> 8;
+		target[position++] = (length + 1) & 0xff;
+	} else {
+		var { target, position, targetView } = allocateForWrite(7 + length);
+		target[position++] = 0xc9;
+		targetView.setUint32(position, length + 1); // plus one for the type byte
+		position += 4;
+	}
+	target[position++] = 0x74; // "t" for typed array
+	target[position++] = type;
+	if (!typedArray.buffer) typedArray = new Uint8Array(typedArray);
+	target.set(new Uint8Array(typedArray.buffer, typedArray.byteOffset, typedArray.byteLength), position);
+}
+function writeBuffer(buffer, allocateForWrite) {
+	// `target.set` copies element-wise and ignores an ArrayBuffer, so anything but a byte array is
+	// re-viewed as the bytes it spans (Buffers and Uint8Arrays skip the allocation)
+	if (buffer.BYTES_PER_ELEMENT !== 1)
+		buffer = buffer.buffer ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+	let length = buffer.byteLength;
+	var target, position;
+	if (length < 0x100) {
+		var { target, position } = allocateForWrite(length + 2);
+		target[position++] = 0xc4;
+		target[position++] = length;
+	} else if (length < 0x10000) {
+		var { target, position } = allocateForWrite(length + 3);
+		target[position++] = 0xc5;
+		target[position++] = length >> 8;
+		target[position++] = length & 0xff;
+	} else {
+		var { target, position, targetView } = allocateForWrite(length + 5);
+		target[position++] = 0xc6;
+		targetView.setUint32(position, length);
+		position += 4;
+	}
+	target.set(buffer, position);
+}
+
+function writeExtensionData(result, target, position, type) {
+	let length = result.length;
+	switch (length) {
+		case 1:
+			target[position++] = 0xd4;
+			break;
+		case 2:
+			target[position++] = 0xd5;
+			break;
+		case 4:
+			target[position++] = 0xd6;
+			break;
+		case 8:
+			target[position++] = 0xd7;
+			break;
+		case 16:
+			target[position++] = 0xd8;
+			break;
+		default:
+			if (length < 0x100) {
+				target[position++] = 0xc7;
+				target[position++] = length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xc8;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xc9;
+				target[position++] = length >> 24;
+				target[position++] = (length >> 16) & 0xff;
+				target[position++] = (length >> 8) & 0xff;
+				target[position++] = length & 0xff;
+			}
+	}
+	target[position++] = type;
+	target.set(result, position);
+	position += length;
+	return position;
+}
+
+function insertIds(serialized, idsToInsert) {
+	// insert the ids that need to be referenced for structured clones
+	let nextId;
+	let distanceToMove = idsToInsert.length * 6;
+	let lastEnd = serialized.length - distanceToMove;
+	while (nextId = idsToInsert.pop()) {
+		let offset = nextId.offset;
+		let id = nextId.id;
+		serialized.copyWithin(offset + distanceToMove, offset, lastEnd);
+		distanceToMove -= 6;
+		let position = offset + distanceToMove;
+		serialized[position++] = 0xd6;
+		serialized[position++] = 0x69; // 'i'
+		serialized[position++] = id >> 24;
+		serialized[position++] = (id >> 16) & 0xff;
+		serialized[position++] = (id >> 8) & 0xff;
+		serialized[position++] = id & 0xff;
+		lastEnd = offset;
+	}
+	return serialized;
+}
+
+function writeBundles(start, pack, incrementPosition) {
+	if (bundledStrings.length > 0) {
+		targetView.setUint32(bundledStrings.position + start, position + incrementPosition - bundledStrings.position - start);
+		bundledStrings.stringsPosition = position - start;
+		let writeStrings = bundledStrings;
+		bundledStrings = null;
+		pack(writeStrings[0]);
+		pack(writeStrings[1]);
+	}
+}
+
+function addExtension(extension) {
+	if (extension.Class) {
+		if (!extension.pack && !extension.write)
+			throw new Error('Extension has no pack or write function');
+		if (extension.pack && !extension.type)
+			throw new Error('Extension has no type (numeric code to identify the extension)');
+		extensionClasses.unshift(extension.Class);
+		extensions.unshift(extension);
+	}
+	addExtension$1(extension);
+}
+function prepareStructures(structures, packr) {
+	structures.isCompatible = (existingStructures) => {
+		let compatible = !existingStructures || ((packr.lastNamedStructuresLength || 0) === existingStructures.length);
+		if (!compatible) // we want to merge these existing structures immediately since we already have it and we are in the right transaction
+			packr._mergeStructures(existingStructures);
+		return compatible;
+	};
+	return structures;
+}
+
+// Marker for downstream libraries (e.g. structon) to detect that this Packr
+// supports per-instance struct-encoding hooks (this._writeStruct,
+// this._prepareStructures).  See `pack` for the dispatch.
+Packr.SUPPORTS_STRUCT_HOOKS = true;
+
+let defaultPackr = new Packr({ useRecords: false });
+const pack = defaultPackr.pack;
+const encode = defaultPackr.pack;
+const Encoder = Packr;
+const { NEVER, ALWAYS, DECIMAL_ROUND, DECIMAL_FIT } = FLOAT32_OPTIONS;
+const REUSE_BUFFER_MODE = 512;
+const RESET_BUFFER_MODE = 1024;
+const RESERVE_START_SPACE = 2048;
+
+const ITEMS = 0;
+const DEFINITION = 1;
+const BUNDLE = 2;
+const MAX_DEPTH = 16384;
+const UNLOADED = {};
+
+/**
+ * Finds where an incomplete MessagePack value ends without constructing it, resuming as more bytes arrive, so a
+ * value split across many chunks is scanned once and unpacked once. Positions are relative to the start of the
+ * value. A value it can not frame (an unknown extension, an undefined record id, a malformed bundle, keys it can not
+ * count) is marked unframeable, and is unpacked again as each chunk arrives, as before scanning.
+ */
+class StructureScanner {
+	constructor(unpackr) {
+		this.unpackr = unpackr;
+		this.frames = [];
+		this.records = new Map();
+		this.extensions = new Set();
+		this.reset();
+	}
+
+	reset() {
+		this.position = 0;
+		this.depth = 0;
+		this.neededLength = 0;
+		this.postBundlePosition = 0;
+		this.bundled = false; // after a bundle, 0xc1 is followed by a string length, as in read()
+		this.headers = 0;
+		this.unframeable = false;
+		this.records.clear();
+		this.extensions.clear();
+		this.push(ITEMS, 1);
+	}
+
+	push(kind, remaining) {
+		if (this.depth === MAX_DEPTH) throw new RangeError('Maximum MessagePack nesting depth exceeded');
+		const frame = this.frames[this.depth] || (this.frames[this.depth] = {});
+		frame.kind = kind;
+		frame.remaining = remaining;
+		frame.stage = 0;
+		this.depth++;
+		return frame;
+	}
+
+	need(length) {
+		this.neededLength = length;
+		return false;
+	}
+
+	invalid(end) {
+		this.depth = 0;
+		this.postBundlePosition = 0;
+		this.position = end;
+		this.unframeable = true;
+		return true;
+	}
+
+	structure(id) {
+		const record = this.records.get(id);
+		if (record) return record;
+		const unpackr = this.unpackr;
+		const structure = unpackr.structures && unpackr.structures[id];
+		// what getStructures returns can depend on when it is called, so it is left to read() to call it, in order
+		return !structure && unpackr.getStructures ? UNLOADED : structure;
+	}
+
+	scan(source, end) {
+		while (this.depth) {
+			if (this.position > end) return this.need(this.position);
+			const frame = this.frames[this.depth - 1];
+			if (frame.kind === ITEMS) {
+				if (frame.remaining === 0) this.depth--;
+				else if (!this.item(source, end, frame)) return false;
+			} else if (frame.kind === DEFINITION) {
+				if (!this.definition(source, end, frame)) return false;
+			} else if (!this.bundle(source, end, frame)) return false;
+		}
+		if (this.postBundlePosition) this.position = this.postBundlePosition;
+		if (this.frames.length > 256) this.frames.length = 256;
+		return true;
+	}
+
+	item(source, end, frame) {
+		const start = this.position;
+		if (start >= end) return this.need(start + 1);
+		const token = source[start];
+		let size = 1;
+		let length = 0;
+		let items = 0;
+		let extension = -1;
+		if (token < 0xc0) {
+			if (token < 0x80) {
+				if (token >= 0x40) {
+					const firstId = token & 0x3f;
+					let structure = this.structure(firstId);
+					if (structure === UNLOADED) return this.invalid(end);
+					if (structure) {
+						let position = start + 1;
+						while (structure.highByte === 0) {
+							if (position >= end) return this.need(position + 1);
+							const highByte = source[position++];
+							if (highByte === 0) break;
+							structure = this.structure(firstId < 32 ? -(firstId + (highByte << 5)) : firstId + (highByte << 5));
+							if (!structure || structure === UNLOADED) return this.invalid(end);
+						}
+						this.position = position;
+						this.headers++;
+						frame.remaining--;
+						if (structure.length) this.push(ITEMS, structure.length);
+						return true;
+					}
+				}
+			} else if (token < 0x90) items = (token - 0x80) * 2;
+			else if (token < 0xa0) items = token - 0x90;
+			else length = token - 0xa0;
+		} else if (token < 0xe0) {
+			switch (token) {
+				case 0xc1: if (this.bundled) items = 1; break;
+				case 0xc4: case 0xcc: case 0xd0: case 0xd9: size = 2; break;
+				case 0xc5: case 0xc7: case 0xcd: case 0xd1: case 0xda: case 0xdc: case 0xde: size = 3; break;
+				case 0xc8: size = 4; break;
+				case 0xc6: case 0xca: case 0xce: case 0xd2: case 0xdb: case 0xdd: case 0xdf: size = 5; break;
+				case 0xc9: size = 6; break;
+				case 0xcb: case 0xcf: case 0xd3: size = 9; break;
+				case 0xd4: case 0xd5: case 0xd6: case 0xd7: case 0xd8: size = 2; break;
+			}
+			if (start + size > end) return this.need(start + size);
+			switch (token) {
+				case 0xc4: case 0xd9: length = source[start + 1]; break;
+				case 0xc5: case 0xda: length = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xc6: case 0xdb: length = readUint32(source, start + 1); break;
+				case 0xc7: length = source[start + 1]; break;
+				case 0xc8: length = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xc9: length = readUint32(source, start + 1); break;
+				case 0xd4: length = 1; break;
+				case 0xd5: length = 2; break;
+				case 0xd6: length = 4; break;
+				case 0xd7: length = 8; break;
+				case 0xd8: length = 16; break;
+				case 0xdc: items = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xdd: items = readUint32(source, start + 1); break;
+				case 0xde: items = ((source[start + 1] << 8) | source[start + 2]) * 2; break;
+				case 0xdf: items = readUint32(source, start + 1) * 2; break;
+			}
+			if (token >= 0xc7 && token <= 0xc9 || token >= 0xd4 && token <= 0xd8) {
+				extension = source[start + size - 1];
+				if (extension === 0x72 && (token === 0xd4 || token === 0xd5)) {
+					if (start + size + length > end) return this.need(start + size + length);
+					const firstId = source[start + 2] & 0x3f;
+					const highByte = token === 0xd5 ? source[start + 3] : undefined;
+					this.position = start + size + length;
+					this.headers++;
+					frame.remaining--;
+					const definition = this.push(DEFINITION, 0);
+					definition.id = highByte === undefined ? firstId :
+						firstId < 32 ? -((highByte << 5) + firstId) : (highByte << 5) + firstId;
+					definition.highByte = highByte;
+					return true;
+				}
+			}
+		}
+		const dataStart = start + size;
+		if (extension >= 0) {
+			const follows = _stream.extensionFollows(extension, token === 0xd4);
+			if (_stream.isCustomExtension(extension)) this.extensions.add(extension);
+			if (follows < 0 || follows === 2 && length < 4) {
+				// unpack reads the data before it fails
+				if (dataStart + length > end) return this.need(dataStart + length);
+				return this.invalid(end);
+			}
+			if (follows === 2) {
+				// the data holds the offset of the bundle's two strings
+				if (dataStart + length > end) return this.need(dataStart + length);
+				const bundle = this.push(BUNDLE, 2);
+				bundle.target = dataStart + ((source[dataStart] << 24) + (source[dataStart + 1] << 16) +
+					(source[dataStart + 2] << 8) + source[dataStart + 3]);
+				bundle.resume = dataStart + length;
+				frame.remaining--;
+			} else {
+				frame.remaining--;
+				if (follows) this.push(ITEMS, 1);
+			}
+		} else {
+			frame.remaining--;
+			if (items) this.push(ITEMS, items);
+		}
+		this.position = dataStart + length;
+		this.headers++;
+		return true;
+	}
+
+	definition(source, end, frame) {
+		if (frame.stage === 0) {
+			let position = this.position;
+			if (position >= end) return this.need(position + 1);
+			const token = source[position];
+			let count;
+			if (token >= 0x90 && token < 0xa0) {
+				count = token - 0x90;
+				position++;
+			} else if (token === 0xdc) {
+				if (position + 3 > end) return this.need(position + 3);
+				count = (source[position + 1] << 8) | source[position + 2];
+				position += 3;
+			} else if (token === 0xdd) {
+				if (position + 5 > end) return this.need(position + 5);
+				count = readUint32(source, position + 1);
+				position += 5;
+			} else {
+				frame.schemaStart = position;
+				frame.priorExtensions = this.extensions.size;
+				frame.stage = 2;
+				this.push(ITEMS, 1);
+				return true;
+			}
+			this.position = position;
+			this.headers++;
+			frame.length = count;
+			frame.stage = 1;
+			if (count) this.push(ITEMS, count);
+			return true;
+		}
+		let length = frame.length;
+		if (frame.stage === 2) {
+			// unpacked alone, the keys' bytes can not see definitions, bundled strings or custom extension effects earlier
+			// in this value
+			if (this.records.size || this.bundled || frame.priorExtensions) return this.invalid(end);
+			try {
+				length = _stream.countKeys(this.unpackr, source.subarray(frame.schemaStart, this.position));
+			} catch (error) {
+				return this.invalid(end);
+			}
+		}
+		this.records.set(frame.id, { length, highByte: frame.highByte });
+		frame.kind = ITEMS;
+		frame.remaining = length;
+		return true;
+	}
+
+	bundle(source, end, frame) {
+		if (frame.stage === 0) {
+			if (frame.target < 0) return this.invalid(end);
+			frame.stage = 1;
+			this.position = frame.target;
+			return true;
+		}
+		if (frame.remaining) {
+			const start = this.position;
+			if (start >= end) return this.need(start + 1);
+			const token = source[start];
+			let size = 1, length;
+			if (token >= 0xa0 && token < 0xc0) length = token - 0xa0;
+			else if (token === 0xd9) size = 2;
+			else if (token === 0xda) size = 3;
+			else if (token === 0xdb) size = 5;
+			else return this.invalid(end);
+			if (start + size > end) return this.need(start + size);
+			if (token === 0xd9) length = source[start + 1];
+			else if (token === 0xda) length = (source[start + 1] << 8) | source[start + 2];
+			else if (token === 0xdb) length = readUint32(source, start + 1);
+			this.position = start + size + length;
+			this.headers++;
+			frame.remaining--;
+			return true;
+		}
+		this.postBundlePosition = this.position;
+		this.position = frame.resume;
+		this.bundled = true;
+		frame.kind = ITEMS;
+		frame.remaining = 1;
+		return true;
+	}
+}
+
+function readUint32(source, position) {
+	return source[position] * 0x1000000 + ((source[position + 1] << 16) | (source[position + 2] << 8) | source[position + 3]);
+}
+
+/**
+ * Given an Iterable first argument, returns an Iterable where each value is packed as a Buffer
+ * If the argument is only Async Iterable, the return value will be an Async Iterable.
+ * @param {Iterable|Iterator|AsyncIterable|AsyncIterator} objectIterator - iterable source, like a Readable object stream, an array, Set, or custom object
+ * @param {options} [options] - msgpackr pack options
+ * @returns {IterableIterator|Promise.<AsyncIterableIterator>}
+ */
+function packIter (objectIterator, options = {}) {
+  if (!objectIterator || typeof objectIterator !== 'object') {
+    throw new Error('first argument must be an Iterable, Async Iterable, or a Promise for an Async Iterable');
+  } else if (typeof objectIterator[Symbol.iterator] === 'function') {
+    return packIterSync(objectIterator, options);
+  } else if (typeof objectIterator.then === 'function' || typeof objectIterator[Symbol.asyncIterator] === 'function') {
+    return packIterAsync(objectIterator, options);
+  } else {
+    throw new Error('first argument must be an Iterable, Async Iterable, Iterator, Async Iterator, or a Promise');
+  }
+}
+
+function * packIterSync (objectIterator, options) {
+  const packr = new Packr(options);
+  for (const value of objectIterator) {
+    yield packr.pack(value);
+  }
+}
+
+async function * packIterAsync (objectIterator, options) {
+  const packr = new Packr(options);
+  for await (const value of objectIterator) {
+    yield packr.pack(value);
+  }
+}
+
+const DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE = 0x4000000;
+
+/**
+ * Given an Iterable/Iterator input which yields buffers, returns an IterableIterator which yields sync decoded objects
+ * Or, given an Async Iterable/Iterator which yields promises resolving in buffers, returns an AsyncIterableIterator.
+ * @param {Iterable|Iterator|AsyncIterable|AsyncIterableIterator} bufferIterator
+ * @param {object} [options] - unpackr options
+ * @returns {IterableIterator|Promise.<AsyncIterableIterator}
+ */
+function unpackIter (bufferIterator, options = {}) {
+  if (!bufferIterator || typeof bufferIterator !== 'object') {
+    throw new Error('first argument must be an Iterable, Async Iterable, Iterator, Async Iterator, or a promise');
+  }
+
+  const state = {
+    unpackr: streamUnpackr(new Unpackr(options)),
+    maxIncompleteBufferSize: options.maxIncompleteBufferSize !== undefined ? options.maxIncompleteBufferSize : DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE
+  };
+  let fatalError;
+  const parser = (chunk) => {
+    try {
+      return unpackChunk(state, chunk);
+    } catch (error) {
+      fatalError = error;
+      return error.values || [];
+    }
+  };
+
+  if (typeof bufferIterator[Symbol.iterator] === 'function') {
+    return (function * iter () {
+      for (const value of bufferIterator) {
+        yield * parser(value);
+        if (fatalError) throw fatalError;
+      }
+      if (state.incompleteBuffer) throw endOfInput();
+    })();
+  } else if (typeof bufferIterator[Symbol.asyncIterator] === 'function') {
+    return (async function * iter () {
+      for await (const value of bufferIterator) {
+        yield * parser(value);
+        if (fatalError) throw fatalError;
+      }
+      if (state.incompleteBuffer) throw endOfInput();
+    })();
+  }
+}
+
+/**
+ * Unpacks the values in the next chunk of a sequence, holding the start of a value that continues
+ * into later chunks. state carries the unpackr and maxIncompleteBufferSize, and the held bytes
+ * between calls. A fatal error is thrown with the values that preceded it as error.values.
+ */
+function unpackChunk (state, chunk) {
+  if (chunk.length === 0) return [];
+  let source = chunk;
+  let scannedEnd = 0;
+  if (state.incompleteBuffer) {
+    if (!(ArrayBuffer.isView(chunk) && chunk.BYTES_PER_ELEMENT === 1)) throw new TypeError('Chunk must be a Uint8Array or Buffer');
+    const length = state.incompleteLength + chunk.length;
+    if (length < state.incompleteNeeded && length > state.maxIncompleteBufferSize) {
+      state.incompleteBuffer = null;
+      throw new Error('Maximum incomplete buffer size exceeded');
+    }
+    holdIncomplete(state, chunk, length);
+    if (length < state.incompleteNeeded) return [];
+    source = state.incompleteBuffer.subarray(0, length);
+    const scanner = state.incompleteScanner;
+    if (scanner) {
+      let complete;
+      try {
+        complete = scanner.scan(state.incompleteBuffer, length);
+      } catch (error) {
+        state.incompleteBuffer = null;
+        // the adapters test for a thrown error by its truthiness
+        throw typeof error === 'object' && error !== null ? error : new Error('Unpacking failed with a thrown non-object value', { cause: error });
+      }
+      if (!complete) {
+        state.incompleteNeeded = scanner.neededLength;
+        if (length > state.maxIncompleteBufferSize) {
+          state.incompleteBuffer = null;
+          throw new Error('Maximum incomplete buffer size exceeded');
+        }
+        return [];
+      }
+      if (!scanner.unframeable) scannedEnd = scanner.position;
+    }
+    state.incompleteBuffer = null;
+  }
+  try {
+    return scannedEnd ? _stream.unpackFragmented(state.unpackr, source, scannedEnd, state.incompleteScanner.extensions) : state.unpackr.unpackMultiple(source);
+  } catch (error) {
+    if (!error.incomplete) throw error;
+    try {
+      holdRemainder(state, source.subarray(error.lastPosition), source === chunk, error.missingBytes);
+      // the scan ended this value too soon, which state it can not see can cause (structures a loader returns
+      // later, records an extension defines in its data), so it is unpacked again as each chunk arrives instead
+      if (scannedEnd && error.lastPosition === 0) state.incompleteScanner = null;
+    } catch (holdError) {
+      holdError.values = error.values;
+      throw holdError;
+    }
+    return error.values || [];
+  }
+}
+
+/**
+ * Prepares an unpackr for a stream: record definitions in one chunk apply to the values in later ones, as they
+ * do between values in one buffer.
+ */
+function streamUnpackr (unpackr) {
+  if (!unpackr.structures) unpackr.structures = [];
+  return unpackr;
+}
+
+function holdRemainder (state, remainder, borrowed, missingBytes) {
+  if (remainder.length > state.maxIncompleteBufferSize) throw new Error('Maximum incomplete buffer size exceeded');
+  // copy what the caller passed in, so it can reuse its buffer
+  state.incompleteBuffer = borrowed ? Buffer.from(remainder) : remainder;
+  state.incompleteLength = remainder.length;
+  state.incompleteNeeded = remainder.length + (missingBytes || 1); // with no hint, any byte may complete it
+  const unpackr = state.unpackr;
+  if (unpackr._readStruct && remainder[0] >= 0x20 && remainder[0] < 0x40) {
+    // a struct extends to the end of the source, so it is unpacked again as each chunk arrives
+    state.incompleteScanner = null;
+  } else {
+    if (!state.incompleteScanner) state.incompleteScanner = new StructureScanner(unpackr);
+    state.incompleteScanner.reset();
+  }
+}
+
+function holdIncomplete (state, chunk, length) {
+  let buffer = state.incompleteBuffer;
+  if (length > buffer.length) {
+    // grow geometrically, so a value arriving in many small chunks is copied a bounded number of times
+    const grown = Buffer.allocUnsafe(Math.max(length, Math.min(buffer.length * 2, state.maxIncompleteBufferSize)));
+    // unpacked binaries are views of this buffer, so the bytes after the data are cleared
+    grown.fill(0, length);
+    buffer.copy(grown, 0, 0, state.incompleteLength);
+    buffer = state.incompleteBuffer = grown;
+  }
+  buffer.set(chunk, state.incompleteLength);
+  state.incompleteLength = length;
+}
+
+function endOfInput () {
+  const error = new Error('Unexpected end of MessagePack data');
+  error.incomplete = true;
+  return error;
+}
+
+const decodeIter = unpackIter;
+const encodeIter = packIter;
+
+class PackrStream extends stream.Transform {
+	constructor(options) {
+		if (!options)
+			options = {};
+		options.writableObjectMode = true;
+		super(options);
+		options.sequential = true;
+		this.packr = options.packr || new Packr(options);
+	}
+	_transform(value, encoding, callback) {
+		this.push(this.packr.pack(value));
+		callback();
+	}
+}
+
+class UnpackrStream extends stream.Transform {
+	constructor(options) {
+		if (!options)
+			options = {};
+		options.objectMode = true;
+		super(options);
+		options.structures = [];
+		this.maxIncompleteBufferSize = options.maxIncompleteBufferSize !== undefined ? options.maxIncompleteBufferSize : DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE;
+		this.unpackr = streamUnpackr(options.unpackr || new Unpackr(options));
+	}
+	_transform(chunk, encoding, callback) {
+		let values, fatalError;
+		try {
+			values = unpackChunk(this, chunk);
+		} catch(error) {
+			values = error.values;
+			fatalError = error;
+		}
+		for (let value of values || []) {
+			if (value === null)
+				value = this.getNullValue();
+			this.push(value);
+		}
+		callback(fatalError);
+	}
+	_flush(callback) {
+		if (this.incompleteBuffer) {
+			this.incompleteBuffer = null;
+			let error = new Error('Unexpected end of MessagePack data');
+			error.incomplete = true;
+			return callback(error);
+		}
+		callback();
+	}
+	getNullValue() {
+		return Symbol.for(null);
+	}
+}
+
+const useRecords = false;
+const mapsAsObjects = true;
+
+const nativeAccelerationDisabled = process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED !== undefined && process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED.toLowerCase() === 'true';
+
+if (!nativeAccelerationDisabled) {
+	let extractor;
+	try {
+		if (true)
+			extractor = __nccwpck_require__(4046);
+		else
+			{}
+		if (extractor)
+			setExtractor(extractor.extractStrings);
+	} catch (error) {
+		// native module is optional
+	}
+}
+
+exports.ALWAYS = ALWAYS;
+exports.C1 = C1;
+exports.DECIMAL_FIT = DECIMAL_FIT;
+exports.DECIMAL_ROUND = DECIMAL_ROUND;
+exports.Decoder = Decoder;
+exports.DecoderStream = UnpackrStream;
+exports.Encoder = Encoder;
+exports.EncoderStream = PackrStream;
+exports.FLOAT32_OPTIONS = FLOAT32_OPTIONS;
+exports.NEVER = NEVER;
+exports.Packr = Packr;
+exports.PackrStream = PackrStream;
+exports.RESERVE_START_SPACE = RESERVE_START_SPACE;
+exports.RESET_BUFFER_MODE = RESET_BUFFER_MODE;
+exports.REUSE_BUFFER_MODE = REUSE_BUFFER_MODE;
+exports.Unpackr = Unpackr;
+exports.UnpackrStream = UnpackrStream;
+exports.addExtension = addExtension;
+exports.clearSource = clearSource;
+exports.decode = decode;
+exports.decodeIter = decodeIter;
+exports.encode = encode;
+exports.encodeIter = encodeIter;
+exports.mapsAsObjects = mapsAsObjects;
+exports.pack = pack;
+exports.roundFloat32 = roundFloat32;
+exports.unpack = unpack;
+exports.unpackMultiple = unpackMultiple;
+exports.useRecords = useRecords;
+//# sourceMappingURL=node.cjs.map
+
+
+/***/ }),
+
+/***/ 7106:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -6485,7 +13281,7 @@ var require_web_tree_sitter = __commonJS({
         __name(locateFile, "locateFile");
         var readAsync, readBinary;
         if (ENVIRONMENT_IS_NODE) {
-          var fs = __nccwpck_require__(896);
+          var fs = __nccwpck_require__(9896);
           scriptDirectory = __dirname + "/";
           readBinary = /* @__PURE__ */ __name((filename) => {
             filename = isFileURI(filename) ? new URL(filename) : filename;
@@ -9586,7 +16382,7 @@ var Language = class _Language {
     if (input instanceof Uint8Array) {
       binary2 = input;
     } else if (globalThis.process?.versions.node) {
-      const fs2 = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 943, 23));
+      const fs2 = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1943, 23));
       binary2 = await fs2.readFile(input);
     } else {
       const response = await fetch(input);
@@ -10622,12 +17418,12 @@ var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "B", ({ value: true }));
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
-const args_js_1 = __nccwpck_require__(593);
-const discover_js_1 = __nccwpck_require__(731);
-const session_js_1 = __nccwpck_require__(594);
-const run_js_1 = __nccwpck_require__(175);
-const commands_js_1 = __nccwpck_require__(960);
-const version_js_1 = __nccwpck_require__(882);
+const args_js_1 = __nccwpck_require__(7593);
+const discover_js_1 = __nccwpck_require__(2731);
+const session_js_1 = __nccwpck_require__(2594);
+const run_js_1 = __nccwpck_require__(4175);
+const commands_js_1 = __nccwpck_require__(5960);
+const version_js_1 = __nccwpck_require__(3882);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;

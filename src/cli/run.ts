@@ -128,6 +128,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       timeoutSeconds: options.timeout ?? undefined,
       maxfail: options.maxfail > 0 ? options.maxfail : undefined,
       signal: abort.signal,
+      ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
     }, {
       result: (r) => {
         if (!checkExpansion(r)) return;

@@ -1,0 +1,244 @@
+"""The worker's protocol loop (docs/protocol.md): hello, init, then `run` units until `stop`."""
+
+import os
+import platform
+import re
+import sys
+import traceback
+
+from .protocol import Channel
+
+_channel = None
+_cancelled = False
+_stop_pending = False
+
+
+def cancel_requested():
+    """True once Node has asked the running unit to stop (-x/--maxfail reached elsewhere).
+
+    Engines call this between tests; it never blocks. The flag clears when the next unit starts.
+    """
+    global _cancelled, _stop_pending
+    if _cancelled:
+        return True
+    if _channel is None:
+        return False
+    frame = _channel.poll()
+    if frame is not None:
+        kind = frame.get("t")
+        if kind == "cancel":
+            _cancelled = True
+        elif kind == "stop":
+            _cancelled = _stop_pending = True
+    return _cancelled
+
+
+def _pytest_version():
+    """pytest's version without importing pytest (that costs ~150 ms)."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("_pytest")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        for location in spec.submodule_search_locations:
+            path = os.path.join(location, "_version.py")
+            if os.path.exists(path):
+                with open(path, encoding="utf-8") as f:
+                    match = re.search(r"""(?:__version__|version)\s*(?::\s*str\s*)?=\s*['"]([^'"]+)['"]""",
+                                      f.read())
+                if match:
+                    return match.group(1)
+    except Exception:
+        pass
+    return None
+
+
+def _take_protocol_fds():
+    """Keep private copies of fds 0/1 for frames; tests get /dev/null as stdin and stderr as stdout."""
+    proto_in = os.dup(0)
+    proto_out = os.dup(1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    os.dup2(2, 1)
+    return proto_in, proto_out
+
+
+def _apply_pythonpath_ini(init):
+    """The `pythonpath` ini, as pytest's python_path plugin applies it (pytest does it itself)."""
+    ini = init.get("ini") or {}
+    value = ini.get("pythonpath")
+    if not value:
+        return
+    paths = value.split() if isinstance(value, str) else list(value)
+    inifile = ini.get("inifile")
+    base = os.path.dirname(inifile) if inifile else init.get("rootdir") or os.getcwd()
+    for path in reversed(paths):
+        sys.path.insert(0, os.path.normpath(os.path.join(base, path)))
+
+
+class _Dispatcher:
+    """Picks the engine per unit: native, pytest, or native with a pytest fallback (auto)."""
+
+    def __init__(self, init, emit):
+        self.init = init
+        self.emit = emit
+        self.mode = init.get("engine") or "auto"
+        if self.mode not in ("auto", "native", "pytest"):
+            raise _Fatal("unknown engine %r (expected auto, native or pytest)" % self.mode, 4)
+        self.native = None
+        self.native_missing = None
+        self._pytest = None
+        if self.mode in ("auto", "native"):
+            _apply_pythonpath_ini(init)
+            try:
+                from .native.engine import NativeEngine
+            except ImportError as e:
+                if self.mode == "native":
+                    raise _Fatal("native engine unavailable: %s" % e, 3)
+                self.native_missing = "native engine unavailable: %s" % e
+            else:
+                try:
+                    self.native = NativeEngine(init, emit)
+                except Exception as e:
+                    if self.mode == "native":
+                        raise _Fatal("native engine failed to start: %s" % _one_line(e), 3)
+                    traceback.print_exc()
+                    self.native_missing = "native engine failed to start: %s" % _one_line(e)
+        else:
+            self.pytest_engine()
+
+    def pytest_engine(self):
+        if self._pytest is None:
+            from .engine_pytest import EngineInitError, PytestEngine
+
+            try:
+                self._pytest = PytestEngine(self.init, self.emit)
+            except EngineInitError as e:
+                raise _Fatal(str(e), e.exit_code)
+        return self._pytest
+
+    def run_unit(self, unit):
+        file = unit["file"]
+        if self.mode == "pytest":
+            return self.pytest_engine().run_unit(unit)
+        reason = self.native_missing
+        if reason is None:
+            reason = self.native.unsupported_reason(file)
+        if reason is None:
+            return self.native.run_unit(unit)
+        if self.mode == "native":
+            self.emit({"t": "collect_error", "file": file,
+                       "message": "native engine cannot run %s: %s" % (file, reason)})
+            return {"engine": "native", "reason": reason}
+        info = self.pytest_engine().run_unit(unit)
+        return {"engine": info.get("engine", "pytest"), "reason": reason}
+
+    def close(self):
+        for engine in (self.native, self._pytest):
+            if engine is not None:
+                try:
+                    engine.close()
+                except BaseException:
+                    traceback.print_exc()
+
+
+class _Fatal(Exception):
+    def __init__(self, message, exit_code=3):
+        Exception.__init__(self, message)
+        self.exit_code = exit_code
+
+
+def _one_line(exc):
+    text = "%s: %s" % (type(exc).__name__, exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _counting_emit(send, maxfail):
+    """Stop this worker's unit at once when its own failures reach --maxfail: Node's cancel would
+    arrive a test late. Node still counts across workers and cancels the others."""
+    failures = [0]
+
+    def emit(frame):
+        global _cancelled
+        send(frame)
+        kind = frame.get("t")
+        if kind == "result":
+            if frame.get("outcome") in ("failed", "error"):
+                failures[0] += 1
+            if frame.get("teardownError"):
+                failures[0] += 1
+        elif kind == "collect_error":
+            failures[0] += 1
+        else:
+            return
+        if failures[0] >= maxfail:
+            _cancelled = True
+
+    return emit
+
+
+def main():
+    global _channel, _cancelled
+    proto_in, proto_out = _take_protocol_fds()
+    channel = Channel(proto_in, proto_out)
+    emit = channel.emit
+    emit({"t": "hello", "pid": os.getpid(), "python": platform.python_version(),
+          "pytest": _pytest_version()})
+    init = channel.recv()
+    if init is None:
+        return 0
+    if init.get("t") != "init":
+        emit({"t": "fatal", "message": "expected an init frame, got %r" % init.get("t"),
+              "exitCode": 3})
+        return 3
+    maxfail = int(init.get("maxfail") or 0)
+    if maxfail > 0:
+        emit = _counting_emit(channel.emit, maxfail)
+    try:
+        dispatcher = _Dispatcher(init, emit)
+    except _Fatal as e:
+        emit({"t": "fatal", "message": str(e), "exitCode": e.exit_code})
+        return e.exit_code
+    except BaseException as e:
+        traceback.print_exc()
+        emit({"t": "fatal", "message": "worker failed to start: %s" % _one_line(e), "exitCode": 3})
+        return 3
+    _channel = channel
+
+    code = 0
+    while True:
+        frame = channel.recv()
+        if frame is None:
+            break
+        kind = frame.get("t")
+        if kind == "run":
+            unit = frame["unit"]
+            if not (maxfail > 0 and _cancelled):  # a worker past --maxfail stays stopped
+                _cancelled = False
+            try:
+                info = dispatcher.run_unit(unit)
+            except _Fatal as e:
+                emit({"t": "fatal", "message": str(e), "exitCode": e.exit_code})
+                code = e.exit_code
+                break
+            except BaseException as e:
+                # An engine bug (or a KeyboardInterrupt in a test): the unit ends with the error
+                # as a collection error of its file; the results it already sent stand.
+                message = "".join(traceback.format_exception(type(e), e, e.__traceback__))
+                sys.stderr.write(message)
+                emit({"t": "collect_error", "file": unit["file"],
+                      "message": "internal error in the fastest worker:\n" + message})
+                info = {"engine": dispatcher.mode if dispatcher.mode != "auto" else "pytest",
+                        "reason": None}
+            emit({"t": "unit_done", "file": unit["file"], "engine": info.get("engine"),
+                  "reason": info.get("reason")})
+            if _stop_pending:
+                break
+        elif kind == "stop":
+            break
+        # `cancel` arriving after its unit finished, and unknown frames, are ignored.
+    dispatcher.close()
+    channel.flush()
+    return code

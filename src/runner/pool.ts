@@ -1,0 +1,495 @@
+// The worker pool: persistent Python workers pull units from one queue (longest first), stream
+// one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
+import type { CollectionError, TestResult, Unit } from '../types.js';
+import { RunnerError } from './errors.js';
+import type { Frame } from './frames.js';
+import { WorkerProcess } from './worker.js';
+
+export interface RunOptions {
+  rootdir: string;
+  python: string;
+  workers: number;
+  engine: 'auto' | 'native' | 'pytest';
+  /** pytest arguments for the pytest engine (-p, -W, -o, -c, --import-mode...); no -x, -k, paths. */
+  pytestArgs: string[];
+  capture: 'fd' | 'sys' | 'no';
+  verbose: number;
+  /** Per test (setup + call + teardown), and per collection of a unit. */
+  timeoutSeconds?: number;
+  /** Stop after this many failures and errors (-x is 1). */
+  maxfail?: number;
+  signal?: AbortSignal;
+  /** Directory for worker caches; `.fastest` under rootdir when absent. */
+  cacheDir?: string;
+  /** The ini values (config file plus -o), for the native engine: xfail_strict, pythonpath, markers... */
+  ini?: Record<string, unknown>;
+}
+
+export interface UnitDoneInfo {
+  engine: string;
+  reason: string | null;
+  worker: number;
+}
+
+export interface RunEvents {
+  result(r: TestResult): void;
+  collectionError(e: CollectionError): void;
+  unitDone(file: string, info: UnitDoneInfo): void;
+  /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
+  workerOutput?(worker: number, text: string): void;
+}
+
+export interface RunSummary {
+  interrupted: boolean;
+  /** Workers lost to a signal or an unexpected exit (timeouts not included). */
+  crashes: number;
+  timeouts: number;
+  /** Set when -x/--maxfail stopped the run early. */
+  stoppedEarly?: boolean;
+}
+
+/** Seconds to wait for workers to tear their sessions down at the end before killing them. */
+const STOP_GRACE_MS = 30_000;
+
+interface Slot {
+  /** Worker number reported in results (stable when the process is replaced). */
+  index: number;
+  proc: WorkerProcess | null;
+  /** The current process said hello: it started, so a later death is a crash, not a bad setup. */
+  startedUp: boolean;
+  unit: Unit | null;
+  collected: string[] | null;
+  reported: Set<string>;
+  started: string | null;
+  startedAt: number;
+  engine: string | null;
+  collectErrors: number;
+  cancelled: boolean;
+  timer: NodeJS.Timeout | null;
+  killReason: string | null;
+  stopping: boolean;
+}
+
+export function runUnits(units: Unit[], opts: RunOptions, events: RunEvents): Promise<RunSummary> {
+  return new Pool(units, opts, events).run();
+}
+
+class Pool {
+  private readonly queue: Unit[];
+  private readonly slots: Slot[] = [];
+  private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0 };
+  private readonly seenCollectErrors = new Set<string>();
+  private failures = 0;
+  private schedulingStopped = false;
+  private finished = false;
+  private finishing = false;
+  private resolve!: (s: RunSummary) => void;
+  private reject!: (e: Error) => void;
+  private stopTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    units: Unit[],
+    private readonly opts: RunOptions,
+    private readonly events: RunEvents,
+  ) {
+    this.queue = units
+      .map((unit, order) => ({ unit, order }))
+      .sort((a, b) => b.unit.expected - a.unit.expected || a.order - b.order)
+      .map((entry) => entry.unit);
+  }
+
+  run(): Promise<RunSummary> {
+    return new Promise<RunSummary>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+      const signal = this.opts.signal;
+      if (signal?.aborted) {
+        this.summary.interrupted = true;
+        return resolve(this.summary);
+      }
+      signal?.addEventListener('abort', this.onAbort, { once: true });
+      const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
+      if (this.queue.length === 0) return this.done();
+      for (let index = 0; index < count; index++) {
+        const slot: Slot = {
+          index,
+          proc: null,
+          startedUp: false,
+          unit: null,
+          collected: null,
+          reported: new Set(),
+          started: null,
+          startedAt: 0,
+          engine: null,
+          collectErrors: 0,
+          cancelled: false,
+          timer: null,
+          killReason: null,
+          stopping: false,
+        };
+        this.slots.push(slot);
+        this.spawn(slot);
+      }
+      for (const slot of this.slots) this.dispatch(slot);
+    });
+  }
+
+  private spawn(slot: Slot): void {
+    const proc = new WorkerProcess(
+      { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length },
+      {
+        frame: (frame) => this.onFrame(slot, proc, frame),
+        output: (text) => this.events.workerOutput?.(slot.index, text),
+        exit: (code, signal, spawnError) => this.onExit(slot, proc, code, signal, spawnError),
+      },
+    );
+    slot.proc = proc;
+    slot.startedUp = false;
+    slot.stopping = false;
+    slot.killReason = null;
+    // The worker reads init after sending hello; writing it now saves a round trip.
+    proc.send({
+      t: 'init',
+      rootdir: this.opts.rootdir,
+      engine: this.opts.engine,
+      args: this.opts.pytestArgs,
+      capture: this.opts.capture,
+      verbose: this.opts.verbose,
+      cacheDir: this.opts.cacheDir ?? `${this.opts.rootdir}/.fastest`,
+      workerId: slot.index,
+      maxfail: this.opts.maxfail ?? 0,
+      ini: this.opts.ini ?? {},
+    });
+  }
+
+  /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
+  private dispatch(slot: Slot): void {
+    if (this.finished || this.finishing || slot.unit) return;
+    const unit = this.schedulingStopped ? undefined : this.queue.shift();
+    if (!unit) {
+      if (this.slots.every((s) => !s.unit)) this.finish();
+      return;
+    }
+    if (!slot.proc || !slot.proc.alive) this.spawn(slot);
+    slot.unit = unit;
+    slot.collected = null;
+    slot.reported = new Set();
+    slot.started = null;
+    slot.engine = null;
+    slot.collectErrors = 0;
+    slot.cancelled = false;
+    slot.proc!.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+    this.armTimer(slot);
+  }
+
+  private armTimer(slot: Slot): void {
+    this.clearTimer(slot);
+    const seconds = this.opts.timeoutSeconds;
+    if (!seconds || seconds <= 0) return;
+    const proc = slot.proc;
+    slot.timer = setTimeout(() => {
+      slot.timer = null;
+      if (!proc || slot.proc !== proc || !slot.unit) return;
+      slot.killReason = `Timeout (>${pyFloat(seconds)}s)`;
+      proc.kill('SIGKILL');
+    }, seconds * 1000);
+  }
+
+  private clearTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+  }
+
+  private onFrame(slot: Slot, proc: WorkerProcess, frame: Frame): void {
+    if (this.finished || slot.proc !== proc) return;
+    switch (frame.t) {
+      case 'hello':
+        slot.startedUp = true;
+        return;
+      case 'fatal': {
+        const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
+        return this.fail(new RunnerError(String(frame.message ?? 'worker failed'), code));
+      }
+      case 'collected':
+        slot.collected = Array.isArray(frame.ids) ? (frame.ids as string[]) : [];
+        this.clearTimer(slot);
+        return;
+      case 'start':
+        slot.started = String(frame.id);
+        slot.startedAt = performance.now();
+        this.armTimer(slot);
+        return;
+      case 'result': {
+        this.clearTimer(slot);
+        const result = toResult(frame, slot.index);
+        if (result.engine) slot.engine = result.engine;
+        slot.reported.add(result.id);
+        if (slot.started === result.id) slot.started = null;
+        this.emitResult(result);
+        return;
+      }
+      case 'collect_error':
+        slot.collectErrors++;
+        this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
+        return;
+      case 'unit_done': {
+        this.clearTimer(slot);
+        const unit = slot.unit;
+        if (!unit) return;
+        const engine = String(frame.engine ?? slot.engine ?? this.opts.engine);
+        if (!slot.cancelled && slot.collectErrors === 0) this.reportUnreported(slot, unit, engine);
+        slot.unit = null;
+        slot.started = null;
+        this.events.unitDone(unit.file, {
+          engine,
+          reason: typeof frame.reason === 'string' ? frame.reason : null,
+          worker: slot.index,
+        });
+        return this.dispatch(slot);
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Safety net: a listed id the worker neither ran nor expanded gets an error, never silence. */
+  private reportUnreported(slot: Slot, unit: Unit, engine: string): void {
+    if (!unit.ids) return;
+    const reported = [...slot.reported];
+    for (const id of unit.ids) {
+      if (slot.reported.has(id)) continue;
+      if (reported.some((r) => r.startsWith(`${id}[`) || r === unit.file)) continue;
+      this.emitResult({
+        id,
+        outcome: 'error',
+        when: 'collect',
+        duration: 0,
+        file: unit.file,
+        message: `not run: the worker reported no result for ${id}`,
+        longrepr: `fastest: the worker reported no result for ${id}`,
+        engine: engine === 'native' ? 'native' : 'pytest',
+        worker: slot.index,
+      });
+    }
+  }
+
+  private emitResult(result: TestResult): void {
+    this.events.result(result);
+    if (result.outcome === 'failed' || result.outcome === 'error') this.countFailure();
+    if (result.teardownError) this.countFailure();
+  }
+
+  private emitCollectionError(error: CollectionError): void {
+    const key = `${error.file}\0${error.message}`;
+    if (this.seenCollectErrors.has(key)) return;
+    this.seenCollectErrors.add(key);
+    this.events.collectionError(error);
+    this.countFailure();
+  }
+
+  private countFailure(): void {
+    this.failures++;
+    const maxfail = this.opts.maxfail;
+    if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped) return;
+    this.schedulingStopped = true;
+    this.summary.stoppedEarly = true;
+    this.queue.length = 0;
+    for (const slot of this.slots) {
+      if (slot.unit && !slot.cancelled) {
+        slot.cancelled = true;
+        slot.proc?.send({ t: 'cancel' });
+      }
+    }
+  }
+
+  private onExit(
+    slot: Slot,
+    proc: WorkerProcess,
+    code: number | null,
+    signal: NodeJS.Signals | null,
+    spawnError?: Error,
+  ): void {
+    if (slot.proc !== proc) return;
+    this.clearTimer(slot);
+    slot.proc = null;
+    if (this.finished) return;
+    if (slot.stopping) {
+      if (this.slots.every((s) => !s.proc)) this.done();
+      return;
+    }
+    if (spawnError) {
+      const errno = (spawnError as NodeJS.ErrnoException).code;
+      return this.fail(
+        new RunnerError(
+          errno === 'ENOENT'
+            ? `Python interpreter not found: ${this.opts.python} (use --python PATH)`
+            : `cannot start Python worker ${this.opts.python}: ${spawnError.message}`,
+        ),
+      );
+    }
+    const timedOut = slot.killReason !== null && slot.killReason.startsWith('Timeout');
+    const reason = slot.killReason ?? describeExit(code, signal);
+    if (!slot.startedUp) {
+      // Died before hello: a broken or too old interpreter, an unimportable runtime.
+      const detail = lastLine(proc.stderrTail());
+      return this.fail(new RunnerError(detail ? `Python worker failed to start: ${detail}` : `Python worker ${reason} at start-up`));
+    }
+    if (timedOut) this.summary.timeouts++;
+    else this.summary.crashes++;
+    const unit = slot.unit;
+    if (unit) this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
+    slot.unit = null;
+    slot.started = null;
+    this.dispatch(slot);
+  }
+
+  /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
+  private recoverUnit(slot: Slot, unit: Unit, reason: string, timedOut: boolean, stderrTail: string): void {
+    const engine: 'native' | 'pytest' = (slot.engine ?? this.opts.engine) === 'native' ? 'native' : 'pytest';
+    const crashText = (what: string) =>
+      stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what;
+    if (slot.cancelled) {
+      // -x/--maxfail already stopped this unit; nothing more to run.
+      if (slot.started && !slot.reported.has(slot.started)) this.emitCrashResult(slot, unit, reason, engine, crashText);
+      this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+      return;
+    }
+    if (slot.collected === null) {
+      const what = timedOut ? `${reason} while collecting ${unit.file}` : `worker ${reason} while collecting ${unit.file}`;
+      this.emitCollectionError({ file: unit.file, message: crashText(what) });
+      this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+      return;
+    }
+    const remaining = slot.collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
+    if (slot.started && !slot.reported.has(slot.started)) {
+      this.emitCrashResult(slot, unit, reason, engine, crashText);
+      if (remaining.length) {
+        const total = Math.max(1, slot.collected.length);
+        this.queue.unshift({
+          file: unit.file,
+          ids: remaining,
+          expected: (unit.expected * remaining.length) / total,
+        });
+        return; // unitDone comes when the requeued rest is done
+      }
+    } else {
+      // Died between tests (a hook, a thread): nothing to blame but the rest of the unit.
+      for (const id of remaining) {
+        this.emitResult({
+          id,
+          outcome: 'failed',
+          when: 'call',
+          duration: 0,
+          file: unit.file,
+          message: `worker ${reason} before this test started`,
+          longrepr: crashText(`worker ${reason} before this test started`),
+          engine,
+          worker: slot.index,
+        });
+      }
+    }
+    this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+  }
+
+  private emitCrashResult(
+    slot: Slot,
+    unit: Unit,
+    reason: string,
+    engine: 'native' | 'pytest',
+    crashText: (what: string) => string,
+  ): void {
+    const id = slot.started!;
+    const message = reason.startsWith('Timeout') ? reason : `worker ${reason}`;
+    slot.reported.add(id);
+    this.emitResult({
+      id,
+      outcome: 'failed',
+      when: 'call',
+      duration: (performance.now() - slot.startedAt) / 1000,
+      file: unit.file,
+      message,
+      longrepr: crashText(message),
+      engine,
+      worker: slot.index,
+    });
+  }
+
+  /** Nothing left to run: ask every worker to tear its session down and exit. */
+  private finish(): void {
+    if (this.finishing || this.finished) return;
+    this.finishing = true;
+    let live = 0;
+    for (const slot of this.slots) {
+      if (slot.proc && slot.proc.alive) {
+        live++;
+        slot.stopping = true;
+        slot.proc.send({ t: 'stop' });
+        slot.proc.child.stdin?.end();
+      }
+    }
+    if (live === 0) return this.done();
+    this.stopTimer = setTimeout(() => {
+      for (const slot of this.slots) slot.proc?.kill('SIGKILL');
+    }, STOP_GRACE_MS);
+    this.stopTimer.unref();
+  }
+
+  private done(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.cleanup();
+    this.resolve(this.summary);
+  }
+
+  private fail(error: Error): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.killAll();
+    this.cleanup();
+    this.reject(error);
+  }
+
+  private readonly onAbort = (): void => {
+    if (this.finished) return;
+    this.summary.interrupted = true;
+    this.finished = true;
+    this.killAll();
+    this.cleanup();
+    this.resolve(this.summary);
+  };
+
+  private killAll(): void {
+    for (const slot of this.slots) {
+      this.clearTimer(slot);
+      slot.proc?.kill('SIGKILL');
+    }
+  }
+
+  private cleanup(): void {
+    if (this.stopTimer) clearTimeout(this.stopTimer);
+    for (const slot of this.slots) this.clearTimer(slot);
+    this.opts.signal?.removeEventListener('abort', this.onAbort);
+  }
+}
+
+function toResult(frame: Frame, worker: number): TestResult {
+  const { t: _t, ...fields } = frame;
+  const result = fields as unknown as TestResult;
+  result.worker = worker;
+  return result;
+}
+
+/** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
+export function pyFloat(n: number): string {
+  return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return `crashed: killed by signal ${signal}`;
+  return `exited unexpectedly with code ${code ?? 'unknown'}`;
+}
+
+function lastLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length ? lines[lines.length - 1] : '';
+}
