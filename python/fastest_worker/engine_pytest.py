@@ -1,0 +1,374 @@
+"""The pytest engine: runs node ids through pytest inside the worker, one pytest session per worker.
+
+The Config and Session are built once, the way `_pytest.main.wrap_session` does; every unit is a
+`session.perform_collect([file])` followed by `pytest_runtest_protocol` for the selected items.
+The last item of a unit tears down to a "unit end" marker whose chain is the session alone, so
+session fixtures live as long as the worker while module/class fixtures end with the unit.
+"""
+
+import io
+import os
+import sys
+import traceback
+
+from .worker import cancel_requested
+
+# A test that floods its captured output must not produce a frame of hundreds of megabytes.
+SECTION_LIMIT = 1 << 20
+
+
+def _truncate(text, limit=SECTION_LIMIT):
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    cut = len(text) - 2 * half
+    return "%s\n... [%d characters truncated by fastest] ...\n%s" % (text[:half], cut, text[-half:])
+
+
+def _base_id(nodeid):
+    """`f.py::test_x[1-a]` -> `f.py::test_x` (the bracket of the last `::` part only)."""
+    last = nodeid.rfind("::")
+    bracket = nodeid.find("[", last + 2 if last >= 0 else 0)
+    return nodeid[:bracket] if bracket >= 0 else nodeid
+
+
+def _first_line(text):
+    text = text.strip("\n")
+    nl = text.find("\n")
+    return text if nl < 0 else text[:nl]
+
+
+def _failure_message(report):
+    """One line, as pytest's short test summary shows it."""
+    longrepr = report.longrepr
+    crash = getattr(longrepr, "reprcrash", None)
+    if crash is not None and getattr(crash, "message", None):
+        return _first_line(crash.message)
+    text = report.longreprtext
+    e_lines = [line for line in text.splitlines() if line.startswith("E ")]
+    if e_lines:
+        return e_lines[-1][1:].strip()
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1].strip() if lines else ""
+
+
+def _relative(path):
+    """A path as pytest's summary prints it: relative to the invocation dir (the rootdir here)."""
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+        except ValueError:
+            return path
+        if not rel.startswith(".."):
+            return rel.replace(os.sep, "/")
+    return path
+
+
+def _skip_reason(report):
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        path, lineno, reason = longrepr
+        path = _relative(str(path))
+        reason = str(reason)
+        if reason.startswith("Skipped: "):
+            reason = reason[len("Skipped: "):]
+        return reason, "%s:%s: %s" % (path, lineno, reason)
+    text = report.longreprtext if longrepr is not None else ""
+    return _first_line(text), text
+
+
+def build_result(reports):
+    """Aggregate the setup/call/teardown reports of one test into a TestResult map."""
+    by_when = {}
+    for rep in reports:
+        by_when[rep.when] = rep
+    setup = by_when.get("setup")
+    call = by_when.get("call")
+    teardown = by_when.get("teardown")
+    last = reports[-1]
+    result = {"t": "result", "id": last.nodeid, "engine": "pytest"}
+
+    decisive = None
+    if setup is not None and setup.failed:
+        outcome, when, decisive = "error", "setup", setup
+    elif setup is not None and setup.skipped:
+        outcome = "xfailed" if hasattr(setup, "wasxfail") else "skipped"
+        when, decisive = "setup", setup
+    elif call is not None:
+        when, decisive = "call", call
+        if call.passed:
+            outcome = "xpassed" if hasattr(call, "wasxfail") else "passed"
+        elif call.failed:
+            outcome = "failed"
+        else:
+            outcome = "xfailed" if hasattr(call, "wasxfail") else "skipped"
+    elif teardown is not None and teardown.failed and setup is None:
+        outcome, when, decisive = "error", "teardown", teardown
+    else:
+        outcome, when = "passed", "setup"
+    result["outcome"] = outcome
+    result["when"] = when
+    result["duration"] = float(sum(rep.duration for rep in reports))
+
+    if decisive is not None:
+        if outcome in ("failed", "error"):
+            result["longrepr"] = decisive.longreprtext
+            result["message"] = _failure_message(decisive)
+        elif outcome == "skipped":
+            message, longrepr = _skip_reason(decisive)
+            result["message"] = message
+            result["longrepr"] = longrepr
+        elif outcome in ("xfailed", "xpassed"):
+            result["message"] = str(getattr(decisive, "wasxfail", ""))
+            if outcome == "xfailed" and decisive.longrepr is not None:
+                if isinstance(decisive.longrepr, tuple):
+                    result["longrepr"] = _skip_reason(decisive)[1]
+                else:
+                    result["longrepr"] = decisive.longreprtext
+
+    if teardown is not None and teardown.failed and decisive is not teardown:
+        result["teardownError"] = {
+            "longrepr": teardown.longreprtext,
+            "message": _failure_message(teardown),
+        }
+
+    location = last.location
+    if location:
+        result["file"] = str(location[0]).replace(os.sep, "/")
+        if location[1] is not None:
+            result["line"] = int(location[1]) + 1
+    sections = last.sections
+    if sections:
+        result["sections"] = [[name, _truncate(text)] for name, text in sections]
+    return result
+
+
+class _UnitEnd:
+    """Stands in for `nextitem` after a unit's last test: its chain is the session alone, so
+    teardown_exact tears down everything but the session-scoped state."""
+
+    def __init__(self, session):
+        self.session = session
+        self.config = session.config
+        self.nodeid = ""
+        self.name = "<fastest unit end>"
+        self._chain = [session]
+
+    def listchain(self):
+        return self._chain
+
+
+class _ReportPlugin:
+    """Turns pytest's report hooks into protocol frames."""
+
+    def __init__(self, emit):
+        self.emit = emit
+        self.pending = {}
+        self.unit_errors = 0
+        self.unit_skipped_modules = 0
+
+    def pytest_runtest_logstart(self, nodeid, location):
+        self.emit({"t": "start", "id": nodeid})
+
+    def pytest_runtest_logreport(self, report):
+        reports = self.pending.setdefault(report.nodeid, [])
+        reports.append(report)
+        if report.when == "teardown":
+            del self.pending[report.nodeid]
+            self.emit(build_result(reports))
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.unit_errors += 1
+            self.emit({
+                "t": "collect_error",
+                "file": _collect_header(report),
+                "message": report.longreprtext,
+            })
+        elif report.skipped and report.nodeid:
+            # A module-level skip (pytest.skip(allow_module_level=True), importorskip): pytest
+            # counts it as one skipped entry under the module's id.
+            self.unit_skipped_modules += 1
+            message, longrepr = _skip_reason(report)
+            result = {
+                "t": "result", "id": report.nodeid, "outcome": "skipped", "when": "collect",
+                "duration": 0.0, "message": message, "longrepr": longrepr, "engine": "pytest",
+                "file": report.fspath.replace(os.sep, "/"),
+            }
+            self.emit(result)
+
+
+def _collect_header(report):
+    """What pytest prints after `ERROR collecting `."""
+    location = getattr(report, "location", None)
+    if location and location[2]:
+        return str(location[2]).replace(os.sep, "/")
+    return report.nodeid or "."
+
+
+def _build_args(init):
+    args = []
+    capture = init.get("capture") or "fd"
+    args.append("--capture=" + capture)
+    verbose = int(init.get("verbose") or 0)
+    if verbose > 0:
+        args.extend(["-v"] * verbose)
+    elif verbose < 0:
+        args.extend(["-q"] * -verbose)
+    rootdir = init.get("rootdir")
+    if rootdir:
+        args.append("--rootdir=" + rootdir)
+    args.extend(str(a) for a in (init.get("args") or []))
+    return args
+
+
+class EngineInitError(Exception):
+    """pytest refused the arguments or an initial conftest: a message and pytest's exit code."""
+
+    def __init__(self, message, exit_code):
+        Exception.__init__(self, message)
+        self.exit_code = exit_code
+
+
+class PytestEngine:
+    def __init__(self, init, emit):
+        import pytest  # noqa: F401  (the user's environment must have it)
+        from _pytest.config import ConftestImportFailure, _prepareconfig
+        from _pytest.config.exceptions import UsageError
+        from _pytest.main import ExitCode, Session
+
+        self.emit = emit
+        self.rootdir = init.get("rootdir") or os.getcwd()
+        self.plugin = _ReportPlugin(emit)
+        os.environ["PYTEST_VERSION"] = pytest.__version__
+        args = _build_args(init)
+        try:
+            config = _prepareconfig(args, plugins=[self.plugin])
+        except ConftestImportFailure as e:
+            buf = io.StringIO()
+            from _pytest.config import print_conftest_import_error
+            print_conftest_import_error(e, file=buf)
+            raise EngineInitError(buf.getvalue().rstrip("\n"), 4)
+        except UsageError as e:
+            raise EngineInitError("\n".join("ERROR: %s" % m for m in e.args), 4)
+        self.config = config
+        # The Node side owns -x/--maxfail; a stop inside the worker would tear the session down.
+        config.option.maxfail = 0
+        try:
+            session = Session.from_config(config)
+            session.exitstatus = ExitCode.OK
+            config._do_configure()
+            self._quiet_plugins(config)
+            config.hook.pytest_sessionstart(session=session)
+        except UsageError as e:
+            config._ensure_unconfigure()
+            raise EngineInitError("\n".join("ERROR: %s" % m for m in e.args), 4)
+        except Exception:
+            config._ensure_unconfigure()
+            raise
+        self.session = session
+        self.unit_end = _UnitEnd(session)
+        self.closed = False
+
+    @staticmethod
+    def _quiet_plugins(config):
+        pm = config.pluginmanager
+        # Every worker would overwrite .pytest_cache's lastfailed/nodeids with its share of the
+        # run; the Node side keeps those.
+        for name in ("lfplugin", "nfplugin", "stepwiseplugin"):
+            plugin = pm.get_plugin(name)
+            if plugin is not None:
+                pm.unregister(plugin)
+        # pytest's console output is the Node side's job: its writes go nowhere.
+        reporter = pm.get_plugin("terminalreporter")
+        if reporter is not None:
+            from _pytest._io import TerminalWriter
+            reporter._tw = TerminalWriter(open(os.devnull, "w"))
+
+    def run_unit(self, unit):
+        file = unit["file"]
+        ids = unit.get("ids")
+        session = self.session
+        plugin = self.plugin
+        plugin.unit_errors = 0
+        plugin.unit_skipped_modules = 0
+        if os.getcwd() != self.rootdir:
+            os.chdir(self.rootdir)
+        try:
+            items = list(session.perform_collect([file]))
+        except Exception as e:  # UsageError (file not found) or an error in a plugin hook
+            self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
+            return {"engine": "pytest", "reason": None}
+
+        missing = []
+        if ids is not None:
+            wanted = set(ids)
+            selected = []
+            matched = set()
+            for item in items:
+                nodeid = item.nodeid
+                if nodeid in wanted:
+                    selected.append(item)
+                    matched.add(nodeid)
+                else:
+                    base = _base_id(nodeid)
+                    if base in wanted:
+                        selected.append(item)
+                        matched.add(base)
+            if not plugin.unit_errors and not plugin.unit_skipped_modules:
+                missing = [i for i in ids if i not in matched]
+            items = selected
+        self.emit({"t": "collected", "file": file, "ids": [item.nodeid for item in items]})
+
+        hook = self.config.hook
+        last = len(items) - 1
+        ran_to_end = True
+        for index, item in enumerate(items):
+            if index and cancel_requested():
+                ran_to_end = False
+                break
+            nextitem = items[index + 1] if index < last else self.unit_end
+            session.shouldfail = False
+            session.shouldstop = False
+            hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+        if not ran_to_end:
+            self._teardown_to_session()
+
+        for test_id in missing:
+            self.emit({
+                "t": "result", "id": test_id, "outcome": "error", "when": "collect",
+                "duration": 0.0, "engine": "pytest",
+                "message": "not found: %s" % test_id,
+                "longrepr": "ERROR: not found: %s\n(no match in %s)" % (test_id, file),
+            })
+        return {"engine": "pytest", "reason": None}
+
+    def _teardown_to_session(self):
+        try:
+            self.session._setupstate.teardown_exact(self.unit_end)
+        except BaseException:
+            traceback.print_exc()
+
+    def close(self):
+        if self.closed:
+            return
+        self.closed = True
+        config = self.config
+        try:
+            os.chdir(self.rootdir)
+            # The terminal summary (and the plugins that add to it) is the Node side's job.
+            reporter = config.pluginmanager.get_plugin("terminalreporter")
+            if reporter is not None:
+                config.pluginmanager.unregister(reporter)
+            config.hook.pytest_sessionfinish(session=self.session, exitstatus=0)
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            config._ensure_unconfigure()
+
+
+def _describe(exc):
+    name = type(exc).__name__
+    if name == "UsageError":
+        return "\n".join("ERROR: %s" % m for m in exc.args)
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip("\n")

@@ -1,0 +1,587 @@
+"""Collection of one test module into items, in pytest's order, with pytest's node ids.
+
+Mirrors _pytest/python.py (Module, Class, Function, Metafunc driving) and the xunit-style
+setup/teardown functions registered as autouse fixtures, like pytest does since 8.
+"""
+from __future__ import annotations
+
+import fnmatch
+import inspect
+import os
+import sys
+from typing import Dict, List, Optional
+
+from _pytest.compat import get_real_func
+from _pytest.mark.structures import get_unpacked_marks
+from _pytest.outcomes import fail
+
+from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
+from .importer import conftest_paths, import_path
+from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
+                     parametrize_argnames, prune_closure)
+from . import unittest_support
+
+
+def _direct_param(request):
+    return request.param
+
+
+class Session(Node):
+    kind = "session"
+
+    def __init__(self, config, registry):
+        super().__init__("", "", None, path=config.rootpath)
+        self._config = config
+        self.registry = registry
+        self.state = SetupState()
+        self.dirs: Dict[str, Node] = {}
+        self.pseudo: Dict[tuple, FixtureDef] = {}
+
+    @property
+    def config(self):
+        return self._config
+
+    @property
+    def session(self):
+        return self
+
+    @property
+    def session_state(self):
+        return self.state
+
+
+class DirNode(Node):
+    kind = "dir"
+
+
+class PackageNode(Node):
+    kind = "package"
+
+
+class ModuleNode(Node):
+    kind = "module"
+
+    def __init__(self, name, nodeid, parent, path, obj):
+        super().__init__(name, nodeid, parent, path)
+        self.obj = obj
+        self.module = obj
+
+
+class ClassNode(Node):
+    kind = "class"
+
+    def __init__(self, name, nodeid, parent, obj):
+        super().__init__(name, nodeid, parent)
+        self.obj = obj
+        self.cls = obj
+
+    def newinstance(self):
+        return self.obj()
+
+
+class FixtureInfo:
+    __slots__ = ("argnames", "initialnames", "names_closure", "arg2defs")
+
+    def __init__(self, argnames, initialnames, names_closure, arg2defs):
+        self.argnames = argnames
+        self.initialnames = initialnames
+        self.names_closure = names_closure
+        self.arg2defs = arg2defs
+
+
+class Item(Node):
+    """One test: pytest's Function (or TestCaseFunction for unittest)."""
+
+    kind = "function"
+
+    def __init__(self, name, parent, raw, originalname, callspec, fixtureinfo, defn):
+        super().__init__(name, f"{parent.nodeid}::{name}", parent)
+        self.originalname = originalname
+        self.raw = raw  # the function as found in the module / class __dict__
+        self.callspec: Optional[CallSpec] = callspec
+        self.fixtureinfo: FixtureInfo = fixtureinfo
+        self.module_node: ModuleNode = defn.module_node
+        self.class_node: Optional[ClassNode] = defn.class_node
+        self.cls = defn.class_node.obj if defn.class_node is not None else None
+        self.module_obj = defn.module_node.obj
+        self.registry = defn.registry
+        self.parentids = defn.parentids
+        self.is_unittest = defn.is_unittest
+        self.line = defn.line
+        self.instance = None
+        self.obj = None
+        self.funcargs: dict = {}
+        self.user_properties: list = []
+        self.own_markers = list(defn.own_markers)
+        if callspec is not None:
+            self.own_markers.extend(callspec.marks)
+            self.keywords[callspec.id] = True
+        for mark in self.own_markers:
+            self.keywords[mark.name] = mark
+
+    _is_async = None
+
+    @property
+    def is_async(self) -> bool:
+        if self._is_async is None:
+            self._is_async = bool(inspect.iscoroutinefunction(self.raw)
+                                  or inspect.iscoroutinefunction(get_real_func(self.raw)))
+        return self._is_async
+
+    _mark_names = None
+    _marks_len = -1
+
+    def mark_names(self) -> set:
+        """Names of all marks on the item and its parents (recomputed if a mark was added)."""
+        if self._marks_len != len(self.own_markers) or self._mark_names is None:
+            self._mark_names = {m.name for node in self.iter_parents() for m in node.own_markers}
+            self._marks_len = len(self.own_markers)
+        return self._mark_names
+
+    @property
+    def function(self):
+        return self.obj if self.obj is not None else self.raw
+
+    def setup_instance(self) -> None:
+        if self.is_unittest:
+            self.instance = self.cls(self.originalname)
+            self.obj = getattr(self.instance, self.originalname)
+        elif self.cls is not None:
+            self.instance = self.cls()
+            self.obj = getattr(self.instance, self.originalname)
+        else:
+            self.obj = getattr(self.module_obj, self.originalname, self.raw)
+            self.obj = self.raw if self.obj is None else self.obj
+
+    def clear_instance(self) -> None:
+        self.instance = None
+        self.obj = None
+        self.funcargs = {}
+
+    def reportinfo(self):
+        return self.path, self.line - 1, self.name
+
+    @property
+    def location(self):
+        return (self.module_node.nodeid, self.line - 1, self.name)
+
+
+class Definition:
+    """What the items of one function share (pytest's FunctionDefinition)."""
+
+    def __init__(self, session, module_node, class_node, parent, name, raw, is_unittest=False):
+        self.session = session
+        self.registry = session.registry
+        self.module_node = module_node
+        self.class_node = class_node
+        self.parent = parent
+        self.name = name
+        self.raw = raw
+        self.function = raw
+        self.nodeid = f"{parent.nodeid}::{name}"
+        self.parentids = parent.parentids_below
+        self.is_unittest = is_unittest
+        self.own_markers = get_unpacked_marks(raw)
+        self.line = _def_line(raw)
+        self.config = session.config
+
+    def iter_markers(self, name=None):
+        for mark in self.own_markers:
+            if name is None or mark.name == name:
+                yield mark
+        node = self.parent
+        while node is not None:
+            for mark in node.own_markers:
+                if name is None or mark.name == name:
+                    yield mark
+            node = node.parent
+
+    def pseudo_fixturedef(self, argname: str, scope: str) -> FixtureDef:
+        if scope == "function":
+            return FixtureDef(argname, _direct_param, "function", None, None, False, "")
+        if scope == "class":
+            owner = self.class_node.nodeid if self.class_node is not None else self.module_node.nodeid
+        elif scope == "module":
+            owner = self.module_node.nodeid
+        else:
+            owner = ""
+        key = (owner, scope, argname)
+        fd = self.session.pseudo.get(key)
+        if fd is None:
+            fd = self.session.pseudo[key] = FixtureDef(argname, _direct_param, scope, None, None,
+                                                       False, "")
+        return fd
+
+
+def _def_line(func) -> int:
+    real = get_real_func(func)
+    real = getattr(real, "__func__", real)
+    code = getattr(real, "__code__", None)
+    if code is None:
+        return 1
+    return code.co_firstlineno
+
+
+def _matches(name: str, patterns) -> bool:
+    for pattern in patterns:
+        if name.startswith(pattern):
+            return True
+        if ("*" in pattern or "?" in pattern or "[" in pattern) and fnmatch.fnmatch(name, pattern):
+            return True
+    return False
+
+
+def _first_non_fixture(obj, names):
+    for name in names:
+        meth = getattr(obj, name, None)
+        if meth is not None and type(meth).__name__ != "FixtureFunctionDefinition":
+            return meth
+    return None
+
+
+def _call_optional(func, arg) -> None:
+    code = getattr(func, "__code__", None)
+    arg_count = code.co_argcount if code is not None else 1
+    if inspect.ismethod(func):
+        arg_count -= 1
+    if arg_count:
+        func(arg)
+    else:
+        func()
+
+
+class Collector:
+    """Turns module paths into items; one per session, caching modules and conftests."""
+
+    def __init__(self, session: Session, config):
+        self.session = session
+        self.config = config
+        self.registry = session.registry
+        self.rootdir = str(config.rootpath)
+        self.conftests: Dict[str, object] = {}
+        self.python_functions = config.getini("python_functions")
+        self.python_classes = config.getini("python_classes")
+
+    # --- the chain of directory nodes ------------------------------------------------------
+    def dir_node(self, reldir: str) -> Node:
+        if reldir in ("", "."):
+            return self.session
+        node = self.session.dirs.get(reldir)
+        if node is None:
+            parent = self.dir_node(os.path.dirname(reldir))
+            abs_dir = os.path.join(self.rootdir, reldir)
+            cls = PackageNode if os.path.isfile(os.path.join(abs_dir, "__init__.py")) else DirNode
+            node = cls(os.path.basename(reldir), reldir.replace(os.sep, "/"), parent, path=abs_dir)
+            node.parentids_below = parent.parentids_below | {node.nodeid}
+            self.session.dirs[reldir] = node
+        return node
+
+    def load_conftests(self, module_path: str) -> None:
+        for path in conftest_paths(self.rootdir, module_path):
+            if path in self.conftests:
+                known = self.conftests[path]
+                if isinstance(known, BaseException):
+                    raise known
+                continue
+            try:
+                mod = import_path(path)
+            except BaseException as e:
+                e.conftest_path = path
+                self.conftests[path] = e
+                raise
+            self.conftests[path] = mod
+            baseid = os.path.relpath(os.path.dirname(path), self.rootdir).replace(os.sep, "/")
+            if baseid == ".":
+                baseid = ""
+            self.registry.parse_holder(mod, baseid)
+
+    # --- modules -------------------------------------------------------------------------------
+    def import_module(self, relfile: str):
+        path = os.path.join(self.rootdir, relfile)
+        self.load_conftests(path)
+        return import_path(path)
+
+    def collect_module(self, relfile: str, mod) -> List[Item]:
+        parent = self.dir_node(os.path.dirname(relfile))
+        path = os.path.join(self.rootdir, relfile)
+        nodeid = relfile.replace(os.sep, "/")
+        module_node = ModuleNode(os.path.basename(relfile), nodeid, parent, path, mod)
+        module_node.parentids_below = parent.parentids_below | {nodeid}
+        module_node.own_markers = get_unpacked_marks(mod)
+        for mark in module_node.own_markers:
+            module_node.keywords[mark.name] = mark
+        self._register_module_xunit(module_node, mod)
+        self.registry.parse_holder(mod, nodeid)
+        items: List[Item] = []
+        if not getattr(mod, "__test__", True):
+            return items
+        seen = set()
+        for name, obj in list(mod.__dict__.items()):
+            if name in seen:
+                continue
+            seen.add(name)
+            items.extend(self._make_items(module_node, module_node, None, name, obj))
+        return items
+
+    def _make_items(self, module_node, parent, class_node, name, obj) -> List[Item]:
+        if inspect.isclass(obj):
+            if not (_matches(name, self.python_classes) or getattr(obj, "__test__", False) is True):
+                if not unittest_support.is_testcase_class(obj):
+                    return []
+            if inspect.isabstract(obj):
+                return []
+            if unittest_support.is_testcase_class(obj):
+                return self._collect_unittest(module_node, parent, name, obj)
+            return self._collect_class(module_node, parent, name, obj)
+        if not self._is_test_function(name, obj):
+            return []
+        obj = getattr(obj, "__func__", obj)
+        if not (inspect.isfunction(obj) or inspect.isfunction(get_real_func(obj))):
+            return []
+        if not getattr(obj, "__test__", True):
+            return []
+        if inspect.isgeneratorfunction(obj):
+            fail(f"'yield' keyword is allowed in fixtures, but not in tests ({name})", pytrace=False)
+        return self._genfunctions(module_node, parent, class_node, name, obj)
+
+    def _is_test_function(self, name, obj) -> bool:
+        if not (_matches(name, self.python_functions) or getattr(obj, "__test__", False) is True):
+            return False
+        if isinstance(obj, (staticmethod, classmethod)):
+            obj = getattr(obj, "__func__", False)
+        return callable(obj) and type(obj).__name__ != "FixtureFunctionDefinition"
+
+    def _class_node(self, parent, name, obj) -> ClassNode:
+        node = ClassNode(name, f"{parent.nodeid}::{name}", parent, obj)
+        node.parentids_below = parent.parentids_below | {node.nodeid}
+        node.own_markers = get_unpacked_marks(obj)
+        for mark in node.own_markers:
+            node.keywords[mark.name] = mark
+        return node
+
+    def _collect_class(self, module_node, parent, name, cls) -> List[Item]:
+        if not getattr(cls, "__test__", True):
+            return []
+        init = getattr(cls, "__init__", None)
+        if init and init != object.__init__:
+            return []  # pytest warns: cannot collect test class because it has a __init__
+        new = getattr(cls, "__new__", None)
+        if new and new != object.__new__:
+            return []
+        node = self._class_node(parent, name, cls)
+        self._register_class_xunit(node, cls)
+        self.registry.parse_holder(node.newinstance(), node.nodeid)
+        dicts = [cls.__dict__] + [base.__dict__ for base in cls.__mro__]
+        seen = set()
+        per_dict: List[List[Item]] = []
+        for dic in dicts:
+            values: List[Item] = []
+            for attr, obj in list(dic.items()):
+                if attr in seen:
+                    continue
+                seen.add(attr)
+                values.extend(self._make_items(module_node, node, node, attr, obj))
+            per_dict.append(values)
+        items: List[Item] = []
+        for values in reversed(per_dict):
+            items.extend(values)
+        return items
+
+    def _collect_unittest(self, module_node, parent, name, cls) -> List[Item]:
+        if not getattr(cls, "__test__", True):
+            return []
+        node = self._class_node(parent, name, cls)
+        unittest_support.register_fixtures(self.registry, node, cls)
+        if not unittest_support.is_skipped(cls):
+            self._register_class_xunit(node, cls, method=False)
+        self.registry.parse_holder(cls("runTest"), node.nodeid)
+        items = []
+        for meth in unittest_support.test_names(cls):
+            raw = getattr(cls, meth)
+            if not getattr(raw, "__test__", True):
+                continue
+            defn = Definition(self.session, module_node, node, node, meth, raw, is_unittest=True)
+            info = self._fixtureinfo(defn, node, argnames=())
+            items.append(Item(meth, node, raw, meth, None, info, defn))
+        return items
+
+    # --- functions -----------------------------------------------------------------------------
+    def _fixtureinfo(self, defn: Definition, node, argnames) -> FixtureInfo:
+        autouse = getattr(node, "_autouse_names", None)
+        if autouse is None:
+            autouse = node._autouse_names = self.registry.autouse_for(
+                [n.nodeid for n in node.listchain()])
+        usefixtures = []
+        for mark in defn.iter_markers("usefixtures"):
+            usefixtures.extend(mark.args)
+        initialnames = tuple(dict.fromkeys([*autouse, *usefixtures, *argnames]))
+        marks = list(defn.iter_markers("parametrize"))
+        closure, arg2defs = self.registry.closure(initialnames, defn.parentids,
+                                                  direct_parametrize_args(marks))
+        return FixtureInfo(argnames, initialnames, closure, arg2defs)
+
+    def _genfunctions(self, module_node, parent, class_node, name, func) -> List[Item]:
+        defn = Definition(self.session, module_node, class_node, parent, name, func)
+        cls = class_node.obj if class_node is not None else None
+        argnames = getfuncargnames(func, name=name, cls=cls)
+        info = self._fixtureinfo(defn, parent, argnames)
+        metafunc = Metafunc(defn, info, self.config, cls=cls, module=module_node.obj)
+        hooks = []
+        if hasattr(module_node.obj, "pytest_generate_tests"):
+            hooks.append(module_node.obj.pytest_generate_tests)
+        if cls is not None and hasattr(cls, "pytest_generate_tests"):
+            hooks.append(cls().pytest_generate_tests)
+        for hook in hooks:
+            hook(metafunc=metafunc)
+        marks = list(defn.iter_markers("parametrize"))
+        generate_fixture_params(metafunc, marks)
+        for mark in marks:
+            metafunc.parametrize(*mark.args, **mark.kwargs, _param_mark=mark)
+        if not metafunc._calls:
+            return [Item(name, parent, func, name, None, info, defn)]
+        metafunc._recompute_direct_params_indices()
+        prune_closure(info)
+        return [Item(f"{name}[{cs.id}]" if cs.idlist else name, parent, func, name, cs, info, defn)
+                for cs in metafunc._calls]
+
+    # --- xunit setup/teardown as autouse fixtures (pytest >= 8) -------------------------------
+    def _register_module_xunit(self, node, mod) -> None:
+        setup_module = _first_non_fixture(mod, ("setUpModule", "setup_module"))
+        teardown_module = _first_non_fixture(mod, ("tearDownModule", "teardown_module"))
+        if setup_module is not None or teardown_module is not None:
+            def xunit_setup_module_fixture(request):
+                module = request.module
+                if setup_module is not None:
+                    _call_optional(setup_module, module)
+                yield
+                if teardown_module is not None:
+                    _call_optional(teardown_module, module)
+            self.registry.register(f"_xunit_setup_module_fixture_{mod.__name__}",
+                                   xunit_setup_module_fixture, node.nodeid, "module", autouse=True)
+        setup_function = _first_non_fixture(mod, ("setup_function",))
+        teardown_function = _first_non_fixture(mod, ("teardown_function",))
+        if setup_function is not None or teardown_function is not None:
+            def xunit_setup_function_fixture(request):
+                if request.instance is not None:
+                    yield
+                    return
+                function = request.function
+                if setup_function is not None:
+                    _call_optional(setup_function, function)
+                yield
+                if teardown_function is not None:
+                    _call_optional(teardown_function, function)
+            self.registry.register(f"_xunit_setup_function_fixture_{mod.__name__}",
+                                   xunit_setup_function_fixture, node.nodeid, "function",
+                                   autouse=True)
+
+    def _register_class_xunit(self, node, cls, method=True) -> None:
+        setup_class = _first_non_fixture(cls, ("setup_class",))
+        teardown_class = _first_non_fixture(cls, ("teardown_class",))
+        if setup_class is not None or teardown_class is not None:
+            def xunit_setup_class_fixture(request):
+                klass = request.cls
+                if setup_class is not None:
+                    _call_optional(getattr(setup_class, "__func__", setup_class), klass)
+                yield
+                if teardown_class is not None:
+                    _call_optional(getattr(teardown_class, "__func__", teardown_class), klass)
+            self.registry.register(f"_xunit_setup_class_fixture_{cls.__qualname__}",
+                                   xunit_setup_class_fixture, node.nodeid, "class", autouse=True)
+        if not method:
+            return
+        setup_method = _first_non_fixture(cls, ("setup_method",))
+        teardown_method = _first_non_fixture(cls, ("teardown_method",))
+        if setup_method is not None or teardown_method is not None:
+            def xunit_setup_method_fixture(request):
+                instance = request.instance
+                method_obj = request.function
+                if setup_method is not None:
+                    _call_optional(getattr(instance, "setup_method"), method_obj)
+                yield
+                if teardown_method is not None:
+                    _call_optional(getattr(instance, "teardown_method"), method_obj)
+            self.registry.register(f"_xunit_setup_method_fixture_{cls.__qualname__}",
+                                   xunit_setup_method_fixture, node.nodeid, "function",
+                                   autouse=True)
+
+
+def reorder_items(items: List[Item]) -> List[Item]:
+    """pytest's reorder_items: group items sharing higher-scoped parameters."""
+    from collections import OrderedDict, defaultdict, deque
+    high = ("session", "package", "module", "class")
+    if not any(it.callspec is not None and any(s != "function" for s in it.callspec.arg2scope.values())
+               for it in items):
+        return items
+
+    def argkeys(item, scope):
+        cs = item.callspec
+        if cs is None:
+            return
+        cls_key = None
+        if scope == "session":
+            path_key = None
+        elif scope == "package":
+            path_key = os.path.dirname(item.path)
+        elif scope == "module":
+            path_key = item.path
+        else:
+            path_key = item.path
+            cls_key = item.cls
+        for argname, index in cs.indices.items():
+            if cs.arg2scope.get(argname) != scope:
+                continue
+            yield (argname, index, path_key, cls_key)
+
+    argkeys_by_item = {}
+    items_by_argkey = {}
+    for scope in high:
+        by_item = argkeys_by_item[scope] = {}
+        by_key = items_by_argkey[scope] = defaultdict(OrderedDict)
+        for item in items:
+            keys = dict.fromkeys(argkeys(item, scope))
+            if keys:
+                by_item[item] = keys
+                for key in keys:
+                    by_key[key][item] = None
+
+    def lower(scope):
+        return high[high.index(scope) + 1] if scope != "class" else "function"
+
+    def at_scope(items_set, scope):
+        if scope == "function" or len(items_set) < 3:
+            return items_set
+        scoped_items_by_argkey = items_by_argkey[scope]
+        scoped_argkeys_by_item = argkeys_by_item[scope]
+        ignore = set()
+        items_deque = deque(items_set)
+        items_done = {}
+        while items_deque:
+            no_argkey_items = {}
+            slicing_argkey = None
+            while items_deque:
+                item = items_deque.popleft()
+                if item in items_done or item in no_argkey_items:
+                    continue
+                keys = dict.fromkeys(k for k in scoped_argkeys_by_item.get(item, ()) if k not in ignore)
+                if not keys:
+                    no_argkey_items[item] = None
+                else:
+                    slicing_argkey, _ = keys.popitem()
+                    matching = [i for i in scoped_items_by_argkey[slicing_argkey] if i in items_set]
+                    for i in reversed(matching):
+                        items_deque.appendleft(i)
+                        for other in high:
+                            other_by_key = items_by_argkey[other]
+                            for key in argkeys_by_item[other].get(i, ()):
+                                d = other_by_key[key]
+                                d[i] = None
+                                d.move_to_end(i, last=False)
+                    break
+            if no_argkey_items:
+                items_done.update(at_scope(no_argkey_items, lower(scope)))
+            if slicing_argkey is not None:
+                ignore.add(slicing_argkey)
+        return items_done
+
+    return list(at_scope(dict.fromkeys(items), "session"))

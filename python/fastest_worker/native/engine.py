@@ -1,0 +1,524 @@
+"""The native engine: runs pytest-style test modules itself, with pytest's outcomes.
+
+One NativeEngine per worker. `run_unit` imports the module (conftests first), collects it once
+(cached for the worker's life, so a module split over several units is collected once), and
+runs the requested items through setup / call / teardown the way pytest's runner does.
+"""
+from __future__ import annotations
+
+import fnmatch
+import inspect
+import os
+import sys
+import time
+import warnings
+from typing import Callable, Dict, List, Optional
+
+import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
+from _pytest.outcomes import Exit, Failed, Skipped, XFailed, fail, skip, xfail
+
+from .collect import Collector, Item, Session, reorder_items
+from .config import NativeConfig
+from .fixtures import FixtureLookupError, FixtureRegistry, fill_fixtures
+from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
+from .outcomes import crash_location, format_collect_failure, format_failure, format_import_error, relpath
+from .params import CollectError
+from . import unittest_support
+from .support import static_check
+
+try:
+    from . import capture as _capture_mod
+except Exception:  # pragma: no cover - capture.py is optional (or mid-edit)
+    _capture_mod = None
+try:
+    from . import rewrite as _rewrite_mod
+except Exception:  # pragma: no cover - rewriting is optional
+    _rewrite_mod = None
+
+
+def _load_builtins():
+    try:
+        from . import builtins as mod  # noqa: A004 - our module, not the stdlib one
+    except Exception:  # noqa: BLE001 - builtins.py is optional
+        return {}
+    return getattr(mod, "BUILTIN_FIXTURES", {})
+
+
+class _SimpleCapture:
+    """sys-level capture used when capture.py is unavailable."""
+
+    def __init__(self, mode: str):
+        import io
+        self.mode = mode
+        self._io = io
+        self._saved = None
+        self._out = self._err = None
+
+    def start_test(self) -> None:
+        if self.mode == "no":
+            return
+        if self._saved is None:
+            self._saved = (sys.stdout, sys.stderr)
+        self._out, self._err = self._io.StringIO(), self._io.StringIO()
+        sys.stdout, sys.stderr = self._out, self._err
+
+    def phase_done(self, when: str):
+        if self.mode == "no" or self._out is None:
+            return "", ""
+        out, err = self._out.getvalue(), self._err.getvalue()
+        self._out.seek(0)
+        self._out.truncate()
+        self._err.seek(0)
+        self._err.truncate()
+        return out, err
+
+    def suspend(self) -> None:
+        if self._saved is not None:
+            sys.stdout, sys.stderr = self._saved
+
+    def resume(self) -> None:
+        if self._saved is not None and self._out is not None:
+            sys.stdout, sys.stderr = self._out, self._err
+
+    def stop(self) -> None:
+        self.suspend()
+        self._saved = None
+
+
+class _Phase:
+    """The outcome of one phase: pytest's CallInfo + TestReport, reduced to what we emit."""
+
+    __slots__ = ("when", "exc", "outcome", "longrepr", "message", "wasxfail")
+
+    def __init__(self, when: str):
+        self.when = when
+        self.exc: Optional[BaseException] = None
+        self.outcome = "passed"
+        self.longrepr: Optional[str] = None
+        self.message: Optional[str] = None
+        self.wasxfail: Optional[str] = None
+
+
+class NativeEngine:
+    def __init__(self, init: dict, emit: Callable[[dict], None]):
+        self.emit = emit
+        self.rootdir = os.path.abspath(init.get("rootdir") or os.getcwd())
+        self.config = NativeConfig(self.rootdir, init.get("ini") or {}, init.get("args") or [],
+                                   init.get("capture") or "fd", init.get("verbose") or 0)
+        self.registry = FixtureRegistry(self.config)
+        self.builtin_fixtures = _load_builtins()
+        for name, (scope, func) in self.builtin_fixtures.items():
+            self.registry.register(name, func, None, scope)
+        self.session = Session(self.config, self.registry)
+        self.session.parentids_below = frozenset({""})
+        self.collector = Collector(self.session, self.config)
+        self.modules: Dict[str, tuple] = {}
+        self.unsupported: Dict[str, Optional[str]] = {}
+        self.python_files = self.config.getini("python_files")
+        self.asyncio_auto = str(self.config.getini("asyncio_mode")).strip() == "auto"
+        self._loop = None
+        self.tbstyle = self.config.getoption("tbstyle", "auto")
+        mode = self.config.option.capture
+        if _capture_mod is not None:
+            try:
+                self.capture = _capture_mod.CaptureManager(mode)
+            except ValueError:
+                self.capture = _capture_mod.CaptureManager("fd")
+        else:
+            self.capture = _SimpleCapture(mode)
+        self.config._capture_manager = self.capture
+        self.warning_filters = list(self.config.getini("filterwarnings")) + list(
+            self.config.option.pythonwarnings)
+        if _rewrite_mod is not None and self.config.option.assertmode == "rewrite":
+            cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
+            try:
+                _rewrite_mod.install_rewrite_hook(self.rootdir, cache_dir, self._should_rewrite)
+                if hasattr(_rewrite_mod, "configure"):
+                    _rewrite_mod.configure(verbose=self.config.option.verbose)
+            except Exception:  # noqa: BLE001 - rewriting is an improvement, never a requirement
+                pass
+
+    # --- public API ---------------------------------------------------------------------------
+    def unsupported_reason(self, file: str) -> Optional[str]:
+        if file in self.unsupported:
+            return self.unsupported[file]
+        reason = None
+        if self.config.option.importmode != "prepend":
+            reason = f"--import-mode={self.config.option.importmode} is not supported natively"
+        else:
+            try:
+                reason = static_check(self.rootdir, file, set(self.builtin_fixtures))
+            except Exception as e:  # noqa: BLE001 - an unreadable file is pytest's job
+                reason = f"cannot analyse {file}: {e}"
+        self.unsupported[file] = reason
+        return reason
+
+    def run_unit(self, unit: dict) -> dict:
+        relfile = unit["file"]
+        state = self._collect(relfile)
+        kind = state[0]
+        if kind == "error":
+            self.emit({"t": "collect_error", "file": relfile, "message": state[1]})
+            return {"engine": "native", "reason": None}
+        if kind == "skip":
+            reason, line = state[1], state[2]
+            self.emit({"t": "result", "id": relfile, "outcome": "skipped", "when": "collect",
+                       "duration": 0.0, "file": relfile, "line": line, "message": reason,
+                       "longrepr": f"{relfile}:{line}: {reason}", "engine": "native"})
+            return {"engine": "native", "reason": None}
+        items = self._select(state[1], unit.get("ids"))
+        if items:
+            try:  # leave the packages of the previous unit that this one is not in
+                self.session.state.teardown_exact(items[0].listchain())
+            except BaseException:  # noqa: BLE001 - no test of this unit owns those errors
+                pass
+        try:
+            for index, item in enumerate(items):
+                nextitem = items[index + 1] if index + 1 < len(items) else None
+                self._run_item(item, nextitem)
+        finally:
+            self._teardown_to_session()
+        return {"engine": "native", "reason": None}
+
+    def close(self) -> None:
+        try:
+            self.session.state.teardown_exact([])
+        except BaseException:  # noqa: BLE001 - session teardown errors have no test to go to
+            pass
+        try:
+            self.capture.stop()
+        except Exception:  # noqa: BLE001
+            pass
+        if self._loop is not None:
+            self._loop.close()
+            self._loop = None
+
+    # --- collection ---------------------------------------------------------------------------
+    def _should_rewrite(self, path: str) -> bool:
+        if not path.startswith(self.rootdir + os.sep):
+            return False
+        base = os.path.basename(path)
+        if base == "conftest.py":
+            return True
+        return any(fnmatch.fnmatch(base, pat) for pat in self.python_files)
+
+    def _collect(self, relfile: str) -> tuple:
+        state = self.modules.get(relfile)
+        if state is not None:
+            return state
+        path = os.path.join(self.rootdir, relfile)
+        self.capture.start_test()
+        try:
+            try:
+                self.collector.load_conftests(path)
+            except BaseException as e:  # noqa: BLE001
+                if isinstance(e, (KeyboardInterrupt, Exit)):
+                    raise
+                state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)))
+                self.modules[relfile] = state
+                return state
+            try:
+                mod = self.collector.import_module(relfile)
+            except Skipped as e:
+                if e.allow_module_level:
+                    _, line = crash_location(e)
+                    state = ("skip", str(e.msg), line or 1)
+                else:
+                    state = ("error", format_import_error(e, path))
+                self.modules[relfile] = state
+                return state
+            except BaseException as e:  # noqa: BLE001
+                if isinstance(e, (KeyboardInterrupt, Exit)):
+                    raise
+                state = ("error", format_import_error(e, path))
+                self.modules[relfile] = state
+                return state
+            try:
+                items = reorder_items(self.collector.collect_module(relfile, mod))
+            except Skipped as e:
+                state = ("skip", str(e.msg), crash_location(e)[1] or 1)
+            except BaseException as e:  # noqa: BLE001
+                if isinstance(e, (KeyboardInterrupt, Exit)):
+                    raise
+                state = ("error", format_collect_failure(e, path))
+            else:
+                state = ("ok", items)
+        finally:
+            self.capture.phase_done("collect")
+            self.capture.suspend()
+        self.modules[relfile] = state
+        return state
+
+    @staticmethod
+    def _select(items: List[Item], ids) -> List[Item]:
+        if ids is None:
+            return items
+        wanted = set(ids)
+        selected = []
+        for item in items:
+            if item.nodeid in wanted:
+                selected.append(item)
+                continue
+            base = item.nodeid.split("[", 1)[0] if "[" in item.nodeid else None
+            if base is not None and base in wanted:
+                selected.append(item)
+        return selected
+
+    # --- running ------------------------------------------------------------------------------
+    def _teardown_to_session(self) -> None:
+        """End of a unit: tear down module and class scope; session/package stay."""
+        state = self.session.state
+        keep = [node for node in state.stack if node.kind in ("session", "dir", "package")]
+        try:
+            state.teardown_exact(keep)
+        except BaseException:  # noqa: BLE001 - errors were reported with the unit's last test
+            pass
+
+    def _run_item(self, item: Item, nextitem: Optional[Item]) -> None:
+        emit = self.emit
+        nodeid = item.nodeid
+        emit({"t": "start", "id": nodeid})
+        capture = self.capture
+        sections: List[list] = []
+        start = time.perf_counter()
+        capture.start_test()
+        catcher = self._warnings_for(item)
+        if catcher is not None:
+            catcher.__enter__()
+        try:
+            setup = self._setup(item)
+            self._capture_section(sections, "setup")
+            call = None
+            if setup.outcome == "passed":
+                call = self._call(item)
+                self._capture_section(sections, "call")
+            teardown = self._teardown(item, nextitem)
+            self._capture_section(sections, "teardown")
+        finally:
+            if catcher is not None:
+                catcher.__exit__(None, None, None)
+            capture.suspend()
+            item.clear_instance()
+        duration = time.perf_counter() - start
+        emit(self._result(item, setup, call, teardown, duration, sections))
+
+    def _capture_section(self, sections: list, when: str) -> None:
+        out, err = self.capture.phase_done(when)
+        if out:
+            sections.append(["Captured stdout " + when, out])
+        if err:
+            sections.append(["Captured stderr " + when, err])
+
+    def _warnings_for(self, item: Item):
+        if "filterwarnings" not in item.mark_names() and not self.warning_filters:
+            return None
+        from _pytest.config import parse_warning_filter
+        catcher = _WarningsContext(self.warning_filters,
+                                   [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args],
+                                   parse_warning_filter)
+        return catcher
+
+    def _setup(self, item: Item) -> _Phase:
+        phase = _Phase("setup")
+        stash = item.stash
+        stash.pop("xfailed", None)
+        try:
+            names = item.mark_names()
+            if "skip" in names or "skipif" in names:
+                reason = evaluate_skip_marks(item)
+                if reason is not None:
+                    raise skip.Exception(reason, _use_item_location=True)
+            xfailed = evaluate_xfail_marks(item) if "xfail" in names else None
+            stash["xfailed"] = xfailed
+            if xfailed is not None and not self.config.option.runxfail and not xfailed.run:
+                xfail("[NOTRUN] " + xfailed.reason)
+            self.session.state.setup(item.listchain())
+            item.setup_instance()
+            fill_fixtures(item, {})
+        except BaseException as e:  # noqa: BLE001
+            self._record(phase, item, e)
+        return phase
+
+    def _call(self, item: Item) -> _Phase:
+        phase = _Phase("call")
+        stash = item.stash
+        try:
+            if stash.get("xfailed") is None and "xfail" in item.mark_names():
+                stash["xfailed"] = evaluate_xfail_marks(item)
+            xfailed = stash.get("xfailed")
+            if xfailed is not None and not self.config.option.runxfail and not xfailed.run:
+                xfail("[NOTRUN] " + xfailed.reason)
+            try:
+                if item.is_unittest:
+                    unittest_support.run_testcase(item)
+                else:
+                    self._call_function(item)
+            finally:
+                if stash.get("xfailed") is None and "xfail" in item.mark_names():
+                    stash["xfailed"] = evaluate_xfail_marks(item)  # added while running
+        except BaseException as e:  # noqa: BLE001
+            self._record(phase, item, e)
+        else:
+            self._apply_xfail(phase, item, None)
+        return phase
+
+    def _call_function(self, item: Item) -> None:
+        func = item.obj
+        funcargs = item.funcargs
+        kwargs = {arg: funcargs[arg] for arg in item.fixtureinfo.argnames}
+        if item.is_async:
+            if self.asyncio_auto or item.get_closest_marker("asyncio") is not None:
+                self._event_loop().run_until_complete(func(**kwargs))
+                return
+            _async_fail()
+        result = func(**kwargs)
+        if hasattr(result, "__await__") or hasattr(result, "__aiter__"):
+            close = getattr(result, "close", None)
+            if close is not None:
+                close()
+            _async_fail()
+
+    def _event_loop(self):
+        import asyncio
+        if self._loop is None or self._loop.is_closed():
+            self._loop = asyncio.new_event_loop()
+        return self._loop
+
+    def _teardown(self, item: Item, nextitem: Optional[Item]) -> _Phase:
+        phase = _Phase("teardown")
+        try:
+            needed = nextitem.listchain() if nextitem is not None else [
+                n for n in self.session.state.stack if n.kind in ("session", "dir", "package")]
+            self.session.state.teardown_exact(needed)
+        except BaseException as e:  # noqa: BLE001
+            self._record(phase, item, e)
+        return phase
+
+    def _record(self, phase: _Phase, item: Item, exc: BaseException) -> None:
+        """pytest_runtest_makereport for a phase that raised, skipping plugin included."""
+        if isinstance(exc, (KeyboardInterrupt, Exit)):
+            raise exc
+        phase.exc = exc
+        ut = sys.modules.get("unittest")
+        if ut is not None and isinstance(exc, ut.SkipTest) and not isinstance(exc, Skipped):
+            new = skip.Exception(str(exc), _use_item_location=True)
+            new.__traceback__ = exc.__traceback__
+            exc = phase.exc = new
+        if isinstance(exc, XFailed) and not self.config.option.runxfail:
+            phase.outcome = "skipped"
+            phase.wasxfail = exc.msg
+            phase.message = exc.msg
+            return
+        if isinstance(exc, Skipped):
+            phase.outcome = "skipped"
+            reason = exc.msg if exc.msg is not None else ""
+            if getattr(exc, "_use_item_location", False):
+                path, line = item.module_node.nodeid, item.line
+            else:
+                path, line = crash_location(exc)
+                path = relpath(path, self.rootdir) if path else item.module_node.nodeid
+                line = line or item.line
+            phase.message = reason
+            phase.longrepr = f"{path}:{line}: {reason}"
+            return
+        phase.outcome = "failed"
+        if phase.when != "teardown" and self._apply_xfail(phase, item, exc):
+            return
+        phase.longrepr, phase.message = format_failure(exc, item.function, self.tbstyle, item.is_unittest)
+
+    def _apply_xfail(self, phase: _Phase, item: Item, exc: Optional[BaseException]) -> bool:
+        """True when an xfail mark turned the phase into xfailed/xpassed."""
+        if self.config.option.runxfail:
+            return False
+        xfailed = item.stash.get("xfailed")
+        if xfailed is None:
+            return False
+        if exc is not None:
+            if xfail_raises_matches(xfailed.raises, exc):
+                phase.outcome = "skipped"
+                phase.wasxfail = xfailed.reason
+                phase.message = xfailed.reason
+                phase.longrepr, _ = format_failure(exc, item.function, self.tbstyle, item.is_unittest)
+                return True
+            return False
+        if phase.when == "call":
+            if xfailed.strict:
+                phase.outcome = "failed"
+                phase.longrepr = "[XPASS(strict)] " + xfailed.reason
+                phase.message = "[XPASS(strict)] " + xfailed.reason
+            else:
+                phase.wasxfail = xfailed.reason
+                phase.message = xfailed.reason
+            return True
+        return False
+
+    def _result(self, item: Item, setup: _Phase, call: Optional[_Phase], teardown: _Phase,
+                duration: float, sections: list) -> dict:
+        result = {"t": "result", "id": item.nodeid, "duration": duration,
+                  "file": item.module_node.nodeid, "line": item.line, "engine": "native"}
+        if setup.outcome != "passed":
+            decided = setup
+        elif call is not None:
+            decided = call
+        else:
+            decided = setup
+        if setup.outcome == "failed" and setup.wasxfail is None:
+            outcome = "error"
+        elif decided.wasxfail is not None:
+            outcome = "xfailed" if decided.outcome == "skipped" else "xpassed"
+        else:
+            outcome = decided.outcome
+        when = decided.when
+        if outcome == "passed" and teardown.outcome == "failed":
+            pass
+        result["outcome"] = outcome
+        result["when"] = when
+        if decided.longrepr is not None:
+            result["longrepr"] = decided.longrepr
+        if decided.message is not None:
+            result["message"] = decided.message
+        if teardown.outcome == "failed":
+            result["teardownError"] = {"longrepr": teardown.longrepr or "",
+                                       "message": teardown.message or ""}
+        elif teardown.outcome == "skipped" and outcome == "passed":
+            result["outcome"] = "skipped"
+            result["when"] = "teardown"
+            result["message"] = teardown.message
+            result["longrepr"] = teardown.longrepr
+        if sections:
+            result["sections"] = sections
+        return result
+
+
+class _WarningsContext:
+    """catch_warnings_for_item: ini/-W filters, then the item's filterwarnings marks."""
+
+    def __init__(self, config_filters, mark_args, parse):
+        self._cm = warnings.catch_warnings(record=True)
+        self._config_filters = config_filters
+        self._mark_args = mark_args
+        self._parse = parse
+
+    def __enter__(self):
+        self._cm.__enter__()
+        if not sys.warnoptions:
+            warnings.filterwarnings("always", category=DeprecationWarning)
+            warnings.filterwarnings("always", category=PendingDeprecationWarning)
+        for arg in self._config_filters:
+            warnings.filterwarnings(*self._parse(arg, escape=False))
+        for arg in self._mark_args:
+            warnings.filterwarnings(*self._parse(arg, escape=False))
+        return self
+
+    def __exit__(self, *exc):
+        return self._cm.__exit__(*exc)
+
+
+def _async_fail() -> None:
+    fail("async def functions are not natively supported.\n"
+         "You need to install a suitable plugin for your async framework, for example:\n"
+         "  - anyio\n"
+         "  - pytest-asyncio\n"
+         "  - pytest-tornasync\n"
+         "  - pytest-trio\n"
+         "  - pytest-twisted", pytrace=False)

@@ -1,0 +1,75 @@
+"""Importing test modules and conftest.py files the way pytest's prepend import mode does."""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Tuple
+
+
+class ImportPathMismatchError(ImportError):
+    pass
+
+
+def resolve_pkg_root_and_module_name(path: str) -> Tuple[str, str]:
+    """First directory upward without __init__.py, and the dotted module name below it."""
+    directory = os.path.dirname(path)
+    pkg_root = directory
+    while os.path.isfile(os.path.join(pkg_root, "__init__.py")):
+        parent = os.path.dirname(pkg_root)
+        if parent == pkg_root:
+            break
+        pkg_root = parent
+    rel = os.path.relpath(path, pkg_root)
+    stem = rel[:-3] if rel.endswith(".py") else rel
+    names = stem.split(os.sep)
+    if names[-1] == "__init__":
+        names.pop()
+    return pkg_root, ".".join(names)
+
+
+def import_path(path: str):
+    """pytest's import_path(mode=prepend); raises like it does."""
+    pkg_root, module_name = resolve_pkg_root_and_module_name(path)
+    if not sys.path or sys.path[0] != pkg_root:
+        sys.path.insert(0, pkg_root)
+    importlib.import_module(module_name)
+    mod = sys.modules[module_name]
+    if os.path.basename(path) == "__init__.py":
+        return mod
+    ignore = os.environ.get("PY_IGNORE_IMPORTMISMATCH", "")
+    if ignore != "1":
+        module_file = getattr(mod, "__file__", None)
+        if module_file is None:
+            raise ImportPathMismatchError(module_name, module_file, path)
+        if module_file.endswith((".pyc", ".pyo")):
+            module_file = module_file[:-1]
+        if module_file.endswith(os.sep + "__init__.py"):
+            module_file = module_file[:-len(os.sep + "__init__.py")]
+        try:
+            same = os.path.samefile(path, module_file)
+        except FileNotFoundError:
+            same = False
+        if not same:
+            raise ImportPathMismatchError(module_name, module_file, path)
+    return mod
+
+
+def conftest_paths(rootdir: str, module_path: str):
+    """conftest.py files from rootdir down to the module's directory, outermost first."""
+    directory = os.path.dirname(module_path)
+    dirs = []
+    while True:
+        dirs.append(directory)
+        if directory == rootdir:
+            break
+        parent = os.path.dirname(directory)
+        if parent == directory or not (directory + os.sep).startswith(rootdir + os.sep):
+            break
+        directory = parent
+    result = []
+    for d in reversed(dirs):
+        candidate = os.path.join(d, "conftest.py")
+        if os.path.isfile(candidate):
+            result.append(candidate)
+    return result

@@ -1,0 +1,191 @@
+"""Failure texts: test failures (pytest's --tb=auto long format) and collection errors.
+
+Formatting uses pytest's _pytest._code (ExceptionInfo.getrepr) only when something failed, with
+the traceback cut and filtered the way pytest's Function/Collector nodes do it, plus this
+package's own frames hidden.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Tuple
+
+import _pytest
+from _pytest._code import Code, ExceptionInfo
+from _pytest._code.code import Traceback, filter_traceback
+from _pytest.compat import get_real_func
+from _pytest.outcomes import Exit, Failed, Skipped, XFailed, fail, skip, xfail  # noqa: F401
+
+from .fixtures import FixtureLookupError, format_lookup_error
+
+_OWN_DIR = Path(__file__).resolve().parent.parent  # fastest_worker/
+_PYTEST_DIR = Path(_pytest.__file__).parent
+
+
+_OWN_PREFIX = str(_OWN_DIR) + os.sep
+_ours_cache: dict = {}
+
+
+def _not_ours(entry) -> bool:
+    raw = entry.frame.code.raw.co_filename
+    ours = _ours_cache.get(raw)
+    if ours is None:
+        ours = _ours_cache[raw] = os.path.realpath(raw).startswith(_OWN_PREFIX)
+    return not ours
+
+
+def _keep(entry) -> bool:
+    return filter_traceback(entry) and _not_ours(entry)
+
+
+def _exconly_first_line(excinfo: ExceptionInfo) -> str:
+    text = excinfo.exconly(tryshort=True)
+    return text.split("\n", 1)[0]
+
+
+def _test_tb_filter(func, is_unittest=False):
+    def tbfilter(excinfo: ExceptionInfo) -> Traceback:
+        traceback = excinfo.traceback
+        ntraceback = traceback
+        if func is not None:
+            try:
+                code = Code.from_function(get_real_func(func))
+                path, firstlineno = code.path, code.firstlineno
+                ntraceback = traceback.cut(path=path, firstlineno=firstlineno)
+                if ntraceback == traceback:
+                    ntraceback = ntraceback.cut(path=path)
+            except (TypeError, ValueError, AttributeError):
+                pass
+        if ntraceback == traceback:
+            ntraceback = ntraceback.filter(_keep)
+            if not ntraceback:
+                # raised by the engine itself (pytest would show its own internals here)
+                ntraceback = traceback.filter(_not_ours) or Traceback(traceback[-1:])
+        else:
+            ntraceback = ntraceback.filter(_not_ours) or ntraceback
+        ntraceback = ntraceback.filter(excinfo)
+        if is_unittest:
+            ntraceback = ntraceback.filter(lambda e: not e.frame.f_globals.get("__unittest")) or ntraceback
+        if len(ntraceback) > 2:
+            ntraceback = Traceback((ntraceback[0],
+                                    *(t.with_repr_style("short") for t in ntraceback[1:-1]),
+                                    ntraceback[-1]))
+        return ntraceback
+    return tbfilter
+
+
+def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
+                   is_unittest: bool = False) -> Tuple[str, str]:
+    """(longrepr, message) for an exception raised while setting up/running/tearing down a test."""
+    if isinstance(exc, FixtureLookupError):
+        text = format_lookup_error(exc)
+        msg_line = next((ln[8:] for ln in text.split("\n") if ln.startswith("E       ")), str(exc))
+        return text, msg_line.strip()
+    excinfo = ExceptionInfo.from_exception(exc)
+    if isinstance(exc, Failed) and not exc.pytrace:
+        return str(exc.msg), _exconly_first_line(excinfo)
+    style = "long" if tbstyle in ("auto", "long") else tbstyle
+    entries = excinfo.traceback
+    if entries and all(not _keep(e) for e in entries) and not all(_not_ours(e) for e in entries):
+        # raised by the engine itself, not by user code: the exception line is the story
+        text = excinfo.exconly(tryshort=True)
+        return "\n".join("E   " + ln for ln in text.split("\n")), _exconly_first_line(excinfo)
+    try:
+        rep = excinfo.getrepr(funcargs=True, abspath=False, showlocals=False, style=style,
+                              tbfilter=_test_tb_filter(func, is_unittest), truncate_locals=True,
+                              truncate_args=True)
+        longrepr = _render(rep)
+    except Exception:  # noqa: BLE001 - never lose a result because formatting failed
+        import traceback as tb_mod
+        longrepr = "".join(tb_mod.format_exception(type(exc), exc, exc.__traceback__))
+    return longrepr, _exconly_first_line(excinfo)
+
+
+def _render(rep) -> str:
+    """The repr as pytest's terminal writes it (str() would strip the first line's indent)."""
+    import io
+    from _pytest._io import TerminalWriter
+    buf = io.StringIO()
+    writer = TerminalWriter(buf)
+    writer.hasmarkup = False
+    rep.toterminal(writer)
+    return buf.getvalue().lstrip("\n").rstrip()
+
+
+def crash_location(exc: BaseException) -> Tuple[Optional[str], Optional[int]]:
+    """Path and 1-based line of the last visible traceback entry (pytest's reprcrash)."""
+    excinfo = ExceptionInfo.from_exception(exc)
+    for entry in reversed(excinfo.traceback):
+        if not entry.ishidden(excinfo) and _not_ours(entry):
+            return str(entry.path), entry.lineno + 1
+    return None, None
+
+
+def _collect_tb_filter(path: str):
+    def tbfilter(excinfo: ExceptionInfo) -> Traceback:
+        traceback = excinfo.traceback
+        ntraceback = traceback.cut(path=Path(path))
+        if ntraceback == traceback:
+            ntraceback = ntraceback.cut(excludepath=_PYTEST_DIR)
+        ntraceback = ntraceback.filter(_not_ours) or ntraceback
+        return ntraceback.filter(excinfo)
+    return tbfilter
+
+
+def format_import_error(exc: BaseException, path: str) -> str:
+    """What pytest prints under `ERROR collecting` when importing a test module failed."""
+    from .importer import ImportPathMismatchError
+    excinfo = ExceptionInfo.from_exception(exc)
+    if isinstance(exc, SyntaxError):
+        return _short(excinfo, path)
+    if isinstance(exc, ImportPathMismatchError):
+        return ("import file mismatch:\n"
+                "imported module {!r} has this __file__ attribute:\n"
+                "  {}\n"
+                "which is not the same as the test file we want to collect:\n"
+                "  {}\n"
+                "HINT: remove __pycache__ / .pyc files and/or use a "
+                "unique basename for your test file modules".format(*exc.args))
+    if isinstance(exc, ImportError):
+        excinfo.traceback = excinfo.traceback.filter(_keep)
+        formatted = str(excinfo.getrepr(style="short")) if excinfo.traceback else excinfo.exconly()
+        return (f"ImportError while importing test module '{path}'.\n"
+                "Hint: make sure your test modules/packages have valid Python names.\n"
+                "Traceback:\n"
+                f"{formatted}")
+    if isinstance(exc, Skipped) and not exc.allow_module_level:
+        return ("Using pytest.skip outside of a test will skip the entire module. "
+                "If that's your intention, pass `allow_module_level=True`. "
+                "If you want to skip a specific test or an entire class, "
+                "use the @pytest.mark.skip or @pytest.mark.skipif decorators.")
+    return format_collect_failure(exc, path)
+
+
+def _short(excinfo: ExceptionInfo, path: str) -> str:
+    excinfo.traceback = excinfo.traceback.filter(_keep)
+    if not excinfo.traceback:
+        return excinfo.exconly()
+    return str(excinfo.getrepr(style="short"))
+
+
+def format_collect_failure(exc: BaseException, path: str) -> str:
+    """Collector.repr_failure: CollectError text, a pytrace=False fail, or a short traceback."""
+    from .params import CollectError
+    if isinstance(exc, CollectError):
+        return str(exc.args[0])
+    if isinstance(exc, Failed) and not exc.pytrace:
+        return str(exc.msg)
+    excinfo = ExceptionInfo.from_exception(exc)
+    try:
+        return _render(excinfo.getrepr(style="short", tbfilter=_collect_tb_filter(path)))
+    except Exception:  # noqa: BLE001
+        import traceback as tb_mod
+        return "".join(tb_mod.format_exception(type(exc), exc, exc.__traceback__))
+
+
+def relpath(path: str, rootdir: str) -> str:
+    try:
+        rel = os.path.relpath(path, rootdir)
+    except ValueError:
+        return path
+    return rel.replace(os.sep, "/")

@@ -1,0 +1,682 @@
+"""Assertion rewriting for the native engine: pytest-grade messages for plain ``assert``.
+
+Standard library only. Our own implementation of what ``_pytest/assertion/rewrite.py`` does:
+each ``assert`` in a test module or conftest.py is replaced by code that keeps the
+intermediate values and, on failure, raises ``AssertionError`` whose message is pytest's
+explanation (``assert 1 == 2``, ``+  where 2 = f()``, comparison details from assertrepr).
+
+API
+---
+install_rewrite_hook(rootdir: str, cache_dir: str, should_rewrite: Callable[[str], bool]) -> RewriteFinder
+    Put a finder at the front of ``sys.meta_path``. A module whose source file ``path``
+    (absolute) has ``should_rewrite(path)`` true is rewritten, compiled and its code object
+    cached (marshal) at ``<cache_dir>/pyc/<stem>-<pathhash>.<cache_tag>.pyc``; the entry is
+    valid while the source's hash, the Python magic number and this rewriter's version match,
+    so a warm run compiles nothing even with PYTHONDONTWRITEBYTECODE=1 (the cache is ours, not
+    ``__pycache__``; it is written atomically, so workers can share it). Other modules are
+    left to the normal import system and never cached here. Calling it again replaces the
+    previous finder. Returns the finder.
+uninstall_rewrite_hook() -> None
+configure(verbose: int = 0, truncation_lines: int = 8, truncation_chars: int = 640,
+          reprcompare: Callable[[str, object, object], list[str] | None] | None = None) -> None
+    Assertion verbosity (``-v`` count) and truncation limits (ini ``truncation_limit_*``);
+    ``reprcompare`` may supply extra explanations (e.g. a conftest
+    ``pytest_assertrepr_compare``): it is asked first, then assertrepr.compare_explanation.
+compile_test_module(path: str, cache_dir: str) -> types.CodeType
+    The rewritten code object of one file, through the same cache (for an engine that
+    creates and execs the module itself, e.g. --import-mode=importlib).
+rewrite_source(source: bytes, filename: str) -> types.CodeType
+    Parse, rewrite and compile (no cache).
+rewrite_tree(tree: ast.Module, source: bytes, filename: str) -> None
+    Rewrite the asserts of a parsed module in place.
+assertion_message_lines(exc: BaseException) -> list[str]
+    The text pytest shows after ``E   `` for an exception: ``format_exception_only`` with the
+    ``AssertionError: `` prefix dropped exactly when pytest drops it.
+format_explanation(explanation: str) -> str
+    pytest's ``\\n{`` / ``\\n}`` / ``\\n~`` mini-language to ``where``/``and`` lines.
+stats: dict  -- counters ``compiled`` (modules compiled), ``cache_hits``, ``cache_writes``.
+
+A module whose docstring contains ``PYTEST_DONT_REWRITE`` is compiled unchanged (still cached).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import itertools
+import marshal
+import os
+import sys
+import tempfile
+import types
+from typing import Any, Callable, Iterable, Sequence
+
+try:  # package-relative when imported as fastest_worker.native.rewrite
+    from . import assertrepr as _assertrepr
+except ImportError:  # loaded as a top-level module (tests)
+    import assertrepr as _assertrepr  # type: ignore[no-redef]
+
+REWRITE_VERSION = b"fastest-rewrite-1"
+HELPERS_NAME = "@fastest_ar"
+BUILTINS_NAME = "@py_builtins"
+
+stats = {"compiled": 0, "cache_hits": 0, "cache_writes": 0}
+
+
+class _State:
+    verbose = 0
+    truncation_lines = _assertrepr.DEFAULT_MAX_LINES
+    truncation_chars = _assertrepr.DEFAULT_MAX_CHARS
+    reprcompare: Callable[[str, object, object], "list[str] | None"] | None = None
+
+
+def configure(verbose: int = 0, truncation_lines: int = _assertrepr.DEFAULT_MAX_LINES,
+              truncation_chars: int = _assertrepr.DEFAULT_MAX_CHARS,
+              reprcompare: Callable[[str, object, object], "list[str] | None"] | None = None) -> None:
+    _State.verbose = verbose
+    _State.truncation_lines = truncation_lines
+    _State.truncation_chars = truncation_chars
+    _State.reprcompare = reprcompare
+
+
+# --------------------------------------------------------------------------- run-time helpers
+# The rewritten code calls these through the name ``@fastest_ar`` (this module).
+
+
+def _saferepr(obj: object) -> str:
+    if isinstance(obj, types.MethodType):
+        return obj.__name__
+    maxsize = _maxsize_for_verbosity()
+    if not maxsize:
+        return _assertrepr.saferepr_unlimited(obj).replace("\n", "\\n")
+    return _assertrepr.saferepr(obj, maxsize=maxsize).replace("\n", "\\n")
+
+
+def _maxsize_for_verbosity() -> int | None:
+    if _State.verbose >= 2:
+        return None
+    if _State.verbose >= 1:
+        return _assertrepr.DEFAULT_REPR_MAX_SIZE * 10
+    return _assertrepr.DEFAULT_REPR_MAX_SIZE
+
+
+def _format_assertmsg(obj: object) -> str:
+    replaces = [("\n", "\n~"), ("%", "%%")]
+    if not isinstance(obj, str):
+        obj = _assertrepr.saferepr(obj, _maxsize_for_verbosity())
+        replaces.append(("\\n", "\n~"))
+    text = obj
+    for old, new in replaces:
+        text = text.replace(old, new)
+    return text
+
+
+def _should_repr_global_name(obj: object) -> bool:
+    if callable(obj):
+        fixtures = sys.modules.get("_pytest.fixtures")
+        fixture_def = getattr(fixtures, "FixtureFunctionDefinition", None)
+        return fixture_def is not None and isinstance(obj, fixture_def)
+    try:
+        return not hasattr(obj, "__name__")
+    except Exception:
+        return True
+
+
+def _format_boolop(explanations: Iterable[str], is_or: int) -> str:
+    text = "(" + (" or " if is_or else " and ").join(explanations) + ")"
+    return text.replace("%", "%%")
+
+
+def _reprcompare(op: str, left: object, right: object) -> str | None:
+    lines: list[str] | None = None
+    if _State.reprcompare is not None:
+        lines = _State.reprcompare(op, left, right)
+    if not lines:
+        lines = _assertrepr.compare_explanation(op, left, right, _State.verbose)
+    if not lines:
+        return None
+    lines = _assertrepr.truncate_explanation(lines, _State.verbose, _State.truncation_lines,
+                                             _State.truncation_chars)
+    text = "\n~".join(line.replace("\n", "\\n") for line in lines)
+    return text.replace("%", "%%")
+
+
+def _call_reprcompare(ops: Sequence[str], results: Sequence[bool], expls: Sequence[str],
+                      each_obj: Sequence[object]) -> str:
+    i = 0
+    for i, res in enumerate(results):
+        try:
+            done = not res
+        except Exception:
+            done = True
+        if done:
+            break
+    custom = _reprcompare(ops[i], each_obj[i], each_obj[i + 1])
+    if custom is not None:
+        return custom
+    return expls[i]
+
+
+def _format_explanation(explanation: str) -> str:
+    return format_explanation(explanation)
+
+
+def format_explanation(explanation: str) -> str:
+    raw = (explanation or "").split("\n")
+    lines = [raw[0]]
+    for piece in raw[1:]:
+        if piece and piece[0] in ("{", "}", "~", ">"):
+            lines.append(piece)
+        else:
+            lines[-1] += "\\n" + piece
+    result = lines[:1]
+    stack = [0]
+    stackcnt = [0]
+    for line in lines[1:]:
+        if line.startswith("{"):
+            word = "and   " if stackcnt[-1] else "where "
+            stack.append(len(result))
+            stackcnt[-1] += 1
+            stackcnt.append(0)
+            result.append(" +" + "  " * (len(stack) - 1) + word + line[1:])
+        elif line.startswith("}"):
+            stack.pop()
+            stackcnt.pop()
+            result[stack[-1]] += line[1:]
+        else:
+            stack[-1] += 1
+            indent = len(stack) if line.startswith("~") else len(stack) - 1
+            result.append("  " * indent + line[1:])
+    return "\n".join(result)
+
+
+def assertion_message_lines(exc: BaseException) -> list[str]:
+    import traceback
+    text = "".join(traceback.format_exception_only(type(exc), exc)).rstrip()
+    if isinstance(exc, AssertionError):
+        if _assertrepr.saferepr(exc).startswith("AssertionError('assert "):
+            prefix = "AssertionError: "
+            if text.startswith(prefix):
+                text = text[len(prefix):]
+    return text.split("\n")
+
+
+# --------------------------------------------------------------------------- the rewriter
+
+_UNARY = {ast.Not: "not %s", ast.Invert: "~%s", ast.USub: "-%s", ast.UAdd: "+%s"}
+_BINOP = {
+    ast.BitOr: "|", ast.BitXor: "^", ast.BitAnd: "&", ast.LShift: "<<", ast.RShift: ">>",
+    ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+    ast.Mod: "%%", ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
+    ast.GtE: ">=", ast.Pow: "**", ast.Is: "is", ast.IsNot: "is not", ast.In: "in",
+    ast.NotIn: "not in", ast.MatMult: "@",
+}
+
+
+def _locate_missing(root: ast.AST, lineno: int, col: int, end_lineno: Any, end_col: Any) -> None:
+    """Give every node under root that has no position the assert's position."""
+    stack = [root]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node = pop()
+        if "lineno" in node._attributes and getattr(node, "lineno", None) is None:
+            node.lineno = lineno
+            node.col_offset = col
+            node.end_lineno = end_lineno
+            node.end_col_offset = end_col
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if isinstance(value, ast.AST):
+                push(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        push(item)
+
+
+class _AssertRewriter(ast.NodeVisitor):
+    """Turns one ``assert`` into statements that compute and explain each sub-expression.
+
+    The explanation is a %-format string whose ``%(pyN)s`` slots are filled, only on failure,
+    with reprs of the saved intermediate values (the same scheme pytest uses, so the final
+    text is identical).
+    """
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+
+    # --- module level
+    def run(self, mod: ast.Module) -> None:
+        if not mod.body:
+            return
+        pos = 0
+        expect_doc = True
+        item: ast.stmt = mod.body[0]
+        for item in mod.body:
+            if (expect_doc and isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant)
+                    and isinstance(item.value.value, str)):
+                if "PYTEST_DONT_REWRITE" in item.value.value:
+                    return
+                expect_doc = False
+            elif isinstance(item, ast.ImportFrom) and item.level == 0 and item.module == "__future__":
+                pass
+            else:
+                break
+            pos += 1
+        if isinstance(item, ast.FunctionDef) and item.decorator_list:
+            lineno = item.decorator_list[0].lineno
+        else:
+            lineno = item.lineno
+        imports = [
+            ast.Import([ast.alias("builtins", BUILTINS_NAME)], lineno=lineno, col_offset=0),
+            ast.Import([ast.alias(_helpers_module_name(), HELPERS_NAME)], lineno=lineno, col_offset=0),
+        ]
+        for imp in imports:
+            for alias in imp.names:
+                alias.lineno = lineno
+                alias.col_offset = 0
+                alias.end_lineno = lineno
+                alias.end_col_offset = 0
+        mod.body[pos:pos] = imports
+
+        pending: list[ast.AST] = [mod]
+        while pending:
+            node = pending.pop()
+            for name, field in ast.iter_fields(node):
+                if isinstance(field, list):
+                    new: list[Any] = []
+                    for child in field:
+                        if isinstance(child, ast.Assert):
+                            new.extend(self.visit_Assert(child))
+                        else:
+                            new.append(child)
+                            if isinstance(child, ast.AST):
+                                pending.append(child)
+                    setattr(node, name, new)
+                elif isinstance(field, ast.AST) and not isinstance(field, ast.expr):
+                    pending.append(field)
+
+    # --- bookkeeping
+    def variable(self) -> str:
+        name = "@py_assert" + str(next(self.counter))
+        self.variables.append(name)
+        return name
+
+    def assign(self, expr: ast.expr) -> ast.Name:
+        name = self.variable()
+        self.statements.append(ast.Assign([ast.Name(name, ast.Store())], expr))
+        return ast.copy_location(ast.Name(name, ast.Load()), expr)
+
+    def helper(self, name: str, *args: ast.expr) -> ast.expr:
+        attr = ast.Attribute(ast.Name(HELPERS_NAME, ast.Load()), name, ast.Load())
+        return ast.Call(attr, list(args), [])
+
+    def builtin(self, name: str) -> ast.Attribute:
+        return ast.Attribute(ast.Name(BUILTINS_NAME, ast.Load()), name, ast.Load())
+
+    def display(self, expr: ast.expr) -> ast.expr:
+        return self.helper("_saferepr", expr)
+
+    def explanation_param(self, expr: ast.expr) -> str:
+        spec = "py" + str(next(self.counter))
+        self.specifiers[spec] = expr
+        return "%(" + spec + ")s"
+
+    def push_format_context(self) -> None:
+        self.specifiers: dict[str, ast.expr] = {}
+        self.stack.append(self.specifiers)
+
+    def pop_format_context(self, expl_expr: ast.expr) -> ast.Name:
+        current = self.stack.pop()
+        if self.stack:
+            self.specifiers = self.stack[-1]
+        keys: list[Any] = [ast.Constant(key) for key in current]
+        form = ast.BinOp(expl_expr, ast.Mod(), ast.Dict(keys, list(current.values())))
+        name = "@py_format" + str(next(self.counter))
+        self.expl_stmts.append(ast.Assign([ast.Name(name, ast.Store())], form))
+        return ast.Name(name, ast.Load())
+
+    # --- statements
+    def visit_Assert(self, assert_: ast.Assert) -> list[ast.stmt]:
+        if isinstance(assert_.test, ast.Tuple) and len(assert_.test.elts) >= 1:
+            _warn_always_true(self.filename, assert_.lineno)
+        self.statements: list[ast.stmt] = []
+        self.variables: list[str] = []
+        self.counter = itertools.count()
+        self.stack: list[dict[str, ast.expr]] = []
+        self.expl_stmts: list[ast.stmt] = []
+        self.push_format_context()
+        top, explanation = self.visit(assert_.test)
+        body = self.expl_stmts
+        self.statements.append(ast.If(ast.UnaryOp(ast.Not(), top), body, []))
+        if assert_.msg:
+            assertmsg: ast.expr = self.helper("_format_assertmsg", assert_.msg)
+            explanation = "\n>assert " + explanation
+        else:
+            assertmsg = ast.Constant("")
+            explanation = "assert " + explanation
+        msg = self.pop_format_context(ast.BinOp(assertmsg, ast.Add(), ast.Constant(explanation)))
+        exc = ast.Call(ast.Name("AssertionError", ast.Load()), [self.helper("_format_explanation", msg)], [])
+        body.append(ast.Raise(exc, None))
+        if self.variables:
+            names: list[ast.expr] = [ast.Name(name, ast.Store()) for name in self.variables]
+            self.statements.append(ast.Assign(names, ast.Constant(None)))
+        position = (assert_.lineno, assert_.col_offset, getattr(assert_, "end_lineno", None),
+                    getattr(assert_, "end_col_offset", None))
+        for stmt in self.statements:
+            _locate_missing(stmt, *position)
+        return self.statements
+
+    # --- expressions
+    def generic_visit(self, node: ast.AST) -> tuple[ast.expr, str]:  # type: ignore[override]
+        assert isinstance(node, ast.expr)
+        res = self.assign(node)
+        return res, self.explanation_param(self.display(res))
+
+    def _name_display(self, value: ast.expr, name: str) -> str:
+        locs = ast.Call(self.builtin("locals"), [], [])
+        inlocs = ast.Compare(ast.Constant(name), [ast.In()], [locs])
+        dorepr = self.helper("_should_repr_global_name", value)
+        test = ast.BoolOp(ast.Or(), [inlocs, dorepr])
+        return self.explanation_param(ast.IfExp(test, self.display(value), ast.Constant(name)))
+
+    def visit_Name(self, name: ast.Name) -> tuple[ast.expr, str]:
+        return name, self._name_display(name, name.id)
+
+    def visit_NamedExpr(self, named: Any) -> tuple[ast.expr, str]:
+        return named, self._name_display(named, named.target.id)
+
+    def visit_BoolOp(self, boolop: ast.BoolOp) -> tuple[ast.expr, str]:
+        res_var = self.variable()
+        expl_list = self.assign(ast.List([], ast.Load()))
+        app = ast.Attribute(expl_list, "append", ast.Load())
+        is_or = int(isinstance(boolop.op, ast.Or))
+        body = save = self.statements
+        fail_save = self.expl_stmts
+        levels = len(boolop.values) - 1
+        self.push_format_context()
+        cond: ast.expr | None = None
+        for i, value in enumerate(boolop.values):
+            if i:
+                fail_inner: list[ast.stmt] = []
+                assert cond is not None
+                self.expl_stmts.append(ast.If(cond, fail_inner, []))
+                self.expl_stmts = fail_inner
+            self.push_format_context()
+            res, expl = self.visit(value)
+            body.append(ast.Assign([ast.Name(res_var, ast.Store())], res))
+            expl_format = self.pop_format_context(ast.Constant(expl))
+            self.expl_stmts.append(ast.Expr(ast.Call(app, [expl_format], [])))
+            if i < levels:
+                cond = res
+                if is_or:
+                    cond = ast.UnaryOp(ast.Not(), cond)
+                inner: list[ast.stmt] = []
+                self.statements.append(ast.If(cond, inner, []))
+                self.statements = body = inner
+        self.statements = save
+        self.expl_stmts = fail_save
+        template = self.helper("_format_boolop", expl_list, ast.Constant(is_or))
+        expl_name = self.pop_format_context(template)
+        return ast.Name(res_var, ast.Load()), self.explanation_param(expl_name)
+
+    def visit_UnaryOp(self, unary: ast.UnaryOp) -> tuple[ast.expr, str]:
+        pattern = _UNARY[unary.op.__class__]
+        operand, operand_expl = self.visit(unary.operand)
+        res = self.assign(ast.copy_location(ast.UnaryOp(unary.op, operand), unary))
+        return res, pattern % (operand_expl,)
+
+    def visit_BinOp(self, binop: ast.BinOp) -> tuple[ast.expr, str]:
+        symbol = _BINOP[binop.op.__class__]
+        left, left_expl = self.visit(binop.left)
+        right, right_expl = self.visit(binop.right)
+        res = self.assign(ast.copy_location(ast.BinOp(left, binop.op, right), binop))
+        return res, "({} {} {})".format(left_expl, symbol, right_expl)
+
+    def visit_Call(self, call: ast.Call) -> tuple[ast.expr, str]:
+        func, func_expl = self.visit(call.func)
+        arg_expls: list[str] = []
+        args: list[ast.expr] = []
+        keywords: list[ast.keyword] = []
+        for arg in call.args:
+            res, expl = self.visit(arg)
+            arg_expls.append(expl)
+            args.append(res)
+        for keyword in call.keywords:
+            res, expl = self.visit(keyword.value)
+            keywords.append(ast.keyword(keyword.arg, res))
+            arg_expls.append(keyword.arg + "=" + expl if keyword.arg else "**" + expl)
+        expl = "{}({})".format(func_expl, ", ".join(arg_expls))
+        res = self.assign(ast.copy_location(ast.Call(func, args, keywords), call))
+        res_expl = self.explanation_param(self.display(res))
+        return res, "{}\n{{{} = {}\n}}".format(res_expl, res_expl, expl)
+
+    def visit_Starred(self, starred: ast.Starred) -> tuple[ast.expr, str]:
+        res, expl = self.visit(starred.value)
+        return ast.Starred(res, starred.ctx), "*" + expl
+
+    def visit_Attribute(self, attr: ast.Attribute) -> tuple[ast.expr, str]:
+        if not isinstance(attr.ctx, ast.Load):
+            return self.generic_visit(attr)
+        value, value_expl = self.visit(attr.value)
+        res = self.assign(ast.copy_location(ast.Attribute(value, attr.attr, ast.Load()), attr))
+        res_expl = self.explanation_param(self.display(res))
+        return res, "%s\n{%s = %s.%s\n}" % (res_expl, res_expl, value_expl, attr.attr)
+
+    def visit_Compare(self, comp: ast.Compare) -> tuple[ast.expr, str]:
+        self.push_format_context()
+        left_res, left_expl = self.visit(comp.left)
+        if isinstance(comp.left, (ast.Compare, ast.BoolOp)):
+            left_expl = "({})".format(left_expl)
+        res_variables = [self.variable() for _ in comp.ops]
+        load_names: list[ast.expr] = [ast.Name(v, ast.Load()) for v in res_variables]
+        expls: list[ast.expr] = []
+        syms: list[ast.expr] = []
+        results = [left_res]
+        for i, (op, operand) in enumerate(zip(comp.ops, comp.comparators)):
+            next_res, next_expl = self.visit(operand)
+            if isinstance(operand, (ast.Compare, ast.BoolOp)):
+                next_expl = "({})".format(next_expl)
+            results.append(next_res)
+            sym = _BINOP[op.__class__]
+            syms.append(ast.Constant(sym))
+            expls.append(ast.Constant("{} {} {}".format(left_expl, sym, next_expl)))
+            res_expr = ast.copy_location(ast.Compare(left_res, [op], [next_res]), comp)
+            self.statements.append(ast.Assign([ast.Name(res_variables[i], ast.Store())], res_expr))
+            left_res, left_expl = next_res, next_expl
+        expl_call = self.helper(
+            "_call_reprcompare",
+            ast.Tuple(syms, ast.Load()), ast.Tuple(load_names, ast.Load()),
+            ast.Tuple(expls, ast.Load()), ast.Tuple(results, ast.Load()),
+        )
+        res: ast.expr = ast.BoolOp(ast.And(), load_names) if len(comp.ops) > 1 else load_names[0]
+        return res, self.explanation_param(self.pop_format_context(expl_call))
+
+
+def _warn_always_true(filename: str, lineno: int) -> None:
+    import warnings
+    category: type = SyntaxWarning
+    warning_types = sys.modules.get("_pytest.warning_types")
+    if warning_types is not None:
+        category = getattr(warning_types, "PytestAssertRewriteWarning", SyntaxWarning)
+    warnings.warn_explicit(category("assertion is always true, perhaps remove parentheses?"),
+                           category=None, filename=filename, lineno=lineno)
+
+
+def _helpers_module_name() -> str:
+    return __name__
+
+
+def rewrite_tree(tree: ast.Module, source: bytes, filename: str) -> None:
+    _AssertRewriter(filename).run(tree)
+
+
+def rewrite_source(source: bytes, filename: str) -> types.CodeType:
+    tree = ast.parse(source, filename=filename)
+    rewrite_tree(tree, source, filename)
+    stats["compiled"] += 1
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+# --------------------------------------------------------------------------- cache
+
+_HEADER_LEN = 4 + 32  # magic number + blake2b-256 of (version, helpers name, path, source)
+
+
+def _source_key(source: bytes, path: str) -> bytes:
+    digest = hashlib.blake2b(digest_size=32)
+    digest.update(REWRITE_VERSION + b"\0" + _helpers_module_name().encode() + b"\0")
+    digest.update(os.fsencode(path) + b"\0")
+    digest.update(source)
+    return digest.digest()
+
+
+def _cache_file(pyc_dir: str, path: str) -> str:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    path_hash = hashlib.blake2b(os.fsencode(path), digest_size=8).hexdigest()
+    tag = sys.implementation.cache_tag or "py"
+    return os.path.join(pyc_dir, "{}-{}.{}.pyc".format(stem, path_hash, tag))
+
+
+def _read_cached(cache_file: str, key: bytes) -> types.CodeType | None:
+    try:
+        with open(cache_file, "rb") as fh:
+            header = fh.read(_HEADER_LEN)
+            if header != importlib.util.MAGIC_NUMBER + key:
+                return None
+            code = marshal.load(fh)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
+
+
+def _write_cached(cache_file: str, key: bytes, code: types.CodeType) -> None:
+    directory = os.path.dirname(cache_file)
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(importlib.util.MAGIC_NUMBER + key)
+                marshal.dump(code, fh)
+            os.replace(tmp, cache_file)
+            stats["cache_writes"] += 1
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass  # read-only or full disk: run uncached
+
+
+# --------------------------------------------------------------------------- import hook
+
+
+class _RewritingLoader(importlib.machinery.SourceFileLoader):
+    """SourceFileLoader whose code comes from the rewriter (and our cache), not __pycache__."""
+
+    def __init__(self, fullname: str, path: str, pyc_dir: str) -> None:
+        super().__init__(fullname, path)
+        self.pyc_dir = pyc_dir
+
+    def get_code(self, fullname: str) -> types.CodeType:  # type: ignore[override]
+        return compile_test_module(self.get_filename(fullname), os.path.dirname(self.pyc_dir))
+
+
+def compile_test_module(path: str, cache_dir: str) -> types.CodeType:
+    """Rewritten code of one file through the same cache, for an engine that execs it itself."""
+    path = os.path.abspath(path)
+    with open(path, "rb") as fh:
+        source = fh.read()
+    key = _source_key(source, path)
+    cache_file = _cache_file(os.path.join(cache_dir, "pyc"), path)
+    code = _read_cached(cache_file, key)
+    if code is not None:
+        stats["cache_hits"] += 1
+        return code
+    code = rewrite_source(source, path)
+    _write_cached(cache_file, key, code)
+    return code
+
+
+_STDLIB_NAMES = frozenset(getattr(sys, "stdlib_module_names", ()))
+_STDLIB_DIR = os.path.dirname(os.__file__)
+
+
+def _is_stdlib(fullname: str) -> bool:
+    """Cheap early exit for standard-library imports (no path search for them).
+
+    A dotted name counts only when its already-imported top package lives in the standard
+    library: a user's ``test/`` package shadows the stdlib ``test`` and must be searched.
+    """
+    top, dot, _ = fullname.partition(".")
+    if top not in _STDLIB_NAMES:
+        return False
+    if not dot:
+        return True
+    module = sys.modules.get(top)
+    if module is None:
+        return False
+    location = getattr(module, "__file__", None)
+    return location is None or location.startswith(_STDLIB_DIR)
+
+
+class RewriteFinder(importlib.abc.MetaPathFinder):
+    def __init__(self, rootdir: str, cache_dir: str, should_rewrite: Callable[[str], bool]) -> None:
+        self.rootdir = rootdir
+        self.pyc_dir = os.path.join(cache_dir, "pyc")
+        self.should_rewrite = should_rewrite
+        self.rewritten: dict[str, str] = {}
+        self._busy = False
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        if self._busy or _is_stdlib(fullname):
+            return None
+        self._busy = True
+        try:
+            spec = importlib.machinery.PathFinder.find_spec(fullname, path)
+        finally:
+            self._busy = False
+        if (spec is None or spec.origin is None
+                or not isinstance(spec.loader, importlib.machinery.SourceFileLoader)):
+            return None
+        origin = os.path.abspath(spec.origin)
+        try:
+            if not self.should_rewrite(origin):
+                return None
+        except Exception:
+            return None
+        self.rewritten[fullname] = origin
+        loader = _RewritingLoader(fullname, origin, self.pyc_dir)
+        return importlib.util.spec_from_file_location(
+            fullname, origin, loader=loader,
+            submodule_search_locations=spec.submodule_search_locations)
+
+
+_installed: list[RewriteFinder] = []
+
+
+def install_rewrite_hook(rootdir: str, cache_dir: str, should_rewrite: Callable[[str], bool]) -> RewriteFinder:
+    uninstall_rewrite_hook()
+    finder = RewriteFinder(rootdir, cache_dir, should_rewrite)
+    sys.meta_path.insert(0, finder)
+    _installed.append(finder)
+    return finder
+
+
+def uninstall_rewrite_hook() -> None:
+    while _installed:
+        finder = _installed.pop()
+        try:
+            sys.meta_path.remove(finder)
+        except ValueError:
+            pass
+
+
+__all__ = ["install_rewrite_hook", "compile_test_module", "uninstall_rewrite_hook", "configure", "rewrite_source",
+           "rewrite_tree", "assertion_message_lines", "format_explanation", "stats", "RewriteFinder"]

@@ -1,0 +1,179 @@
+"""Static check: can the native engine run this module? (Used by `auto` to fall back to pytest.)
+
+Reads the module and its conftest chain with `ast` (no import), once per file, and names the
+first thing native lacks: a conftest hook, `pytest_plugins`, a plugin-owned mark, or a fixture
+that neither the module, its conftests nor the builtins define.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import re
+from typing import Dict, Optional, Set
+
+from .importer import conftest_paths
+
+# Marks whose behaviour lives in plugins the native engine does not implement.
+PLUGIN_MARKS = {
+    "django_db", "benchmark", "flaky", "timeout", "order", "run", "dependency", "anyio", "trio",
+    "celery", "vcr", "block_network", "freeze_time", "httpx_mock", "respx", "repeat", "forked",
+    "tornado", "gen_test", "twisted", "no_cover", "urls", "ignore_template_errors",
+    "enable_socket", "disable_socket", "allow_hosts", "randomize", "random_order",
+    "flaky_test", "rerun", "first", "last", "second_to_last", "incremental", "subtests",
+}
+
+_parsed: Dict[str, "_FileFacts"] = {}
+
+# argnames of parametrize(...): the first argument, a string or a list/tuple of strings
+_PARAMETRIZE = re.compile(r"parametrize\(\s*(?:argnames\s*=\s*)?(\"[^\"]*\"|'[^']*'|[\[(][^\])]*[\])])")
+_USEFIXTURES = re.compile(r"usefixtures\(([^)]*)\)")
+_GETFIXTUREVALUE = re.compile(r"getfixturevalue\(\s*[\"']([^\"']+)[\"']")
+_MARK = re.compile(r"\bmark\.(\w+)")
+_STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+
+
+class _FileFacts:
+    def __init__(self):
+        self.fixtures: Set[str] = set()       # fixture names defined
+        self.requested: Set[str] = set()      # names requested by tests/fixtures/usefixtures
+        self.param_names: Set[str] = set()    # argnames given by parametrize
+        self.hooks: Set[str] = set()          # def pytest_* at module level
+        self.plugins = False                  # pytest_plugins = ...
+        self.marks: Set[str] = set()
+
+
+def _strings(text: str) -> list:
+    return [a or b for a, b in _STRING.findall(text)]
+
+
+def _decorator_name(dec: ast.AST) -> str:
+    node = dec.func if isinstance(dec, ast.Call) else dec
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def _fixture_name(dec: ast.AST, default: str) -> Optional[str]:
+    name = _decorator_name(dec)
+    if not (name.endswith("fixture") or name.endswith("yield_fixture")):
+        return None
+    if isinstance(dec, ast.Call):
+        for kw in dec.keywords:
+            if kw.arg == "name" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                return kw.value.value
+    return default
+
+
+def _argnames(func: ast.AST, is_method: bool) -> list:
+    args = func.args
+    positional = args.posonlyargs + args.args
+    n_defaults = len(args.defaults)
+    required = positional[:len(positional) - n_defaults] if n_defaults else positional
+    names = [a.arg for a in required]
+    if is_method and names and not any(_decorator_name(d) == "staticmethod" for d in func.decorator_list):
+        names = names[1:]
+    names += [a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is None]
+    return names
+
+
+def _parametrize_names(call: ast.Call) -> Set[str]:
+    names: Set[str] = set()
+    if call.args:
+        first = call.args[0]
+        if isinstance(first, ast.Constant) and isinstance(first.value, str):
+            names.update(n.strip() for n in first.value.split(",") if n.strip())
+        elif isinstance(first, (ast.List, ast.Tuple)):
+            names.update(e.value for e in first.elts
+                         if isinstance(e, ast.Constant) and isinstance(e.value, str))
+    for kw in call.keywords:
+        if kw.arg == "argnames" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+            names.update(n.strip() for n in kw.value.value.split(",") if n.strip())
+    return names
+
+
+def _facts(path: str, is_conftest: bool) -> _FileFacts:
+    key = path
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError:
+        mtime = 0
+    cached = _parsed.get(key)
+    if cached is not None and getattr(cached, "mtime", None) == mtime:
+        return cached
+    with open(path, "rb") as fh:
+        source = fh.read()
+    tree = ast.parse(source, filename=path)
+    facts = _FileFacts()
+    facts.mtime = mtime  # type: ignore[attr-defined]
+
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name.startswith("pytest_"):
+            if is_conftest or stmt.name != "pytest_generate_tests":
+                facts.hooks.add(stmt.name)
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in targets):
+                facts.plugins = True
+
+    def visit(body, in_class: bool) -> None:
+        for stmt in body:
+            if isinstance(stmt, ast.ClassDef):
+                visit(stmt.body, True)
+            elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                fixture = None
+                for dec in stmt.decorator_list:
+                    fixture = fixture or _fixture_name(dec, stmt.name)
+                if fixture is not None:
+                    facts.fixtures.add(fixture)
+                    facts.requested.update(_argnames(stmt, in_class))
+                elif stmt.name.startswith("test") or in_class:
+                    if not stmt.name.startswith(("setup", "teardown", "setUp", "tearDown", "_")):
+                        if stmt.name.startswith("test"):
+                            facts.requested.update(_argnames(stmt, in_class))
+
+    visit(tree.body, False)
+
+    text = source.decode("utf-8", "replace")
+    for match in _PARAMETRIZE.finditer(text):
+        facts.param_names.update(name.strip() for literal in _strings(match.group(1))
+                                 for name in literal.split(",") if name.strip())
+    for match in _USEFIXTURES.finditer(text):
+        facts.requested.update(_strings(match.group(1)))
+    facts.requested.update(_GETFIXTUREVALUE.findall(text))
+    facts.marks.update(_MARK.findall(text))
+    _parsed[key] = facts
+    return facts
+
+
+def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str]) -> Optional[str]:
+    path = os.path.join(rootdir, relfile)
+    chain = [(p, True) for p in conftest_paths(rootdir, path)] + [(path, False)]
+    defined: Set[str] = set(builtin_fixtures) | {"request"}
+    requested: Set[str] = set()
+    params: Set[str] = set()
+    generates = False
+    for file, is_conftest in chain:
+        facts = _facts(file, is_conftest)
+        rel = os.path.relpath(file, rootdir).replace(os.sep, "/")
+        if facts.hooks:
+            return f"{rel} defines the pytest hook {sorted(facts.hooks)[0]}"
+        if facts.plugins:
+            return f"{rel} sets pytest_plugins"
+        plugin_marks = facts.marks & PLUGIN_MARKS
+        if plugin_marks:
+            return f"{rel} uses the plugin mark '{sorted(plugin_marks)[0]}'"
+        defined |= facts.fixtures
+        requested |= facts.requested
+        params |= facts.param_names
+        if not is_conftest and "pytest_generate_tests" in _facts(file, False).fixtures:
+            generates = True
+    with open(path, "rb") as fh:
+        generates = generates or b"def pytest_generate_tests" in fh.read()
+    missing = sorted(requested - defined - params)
+    if missing and not generates:
+        return f"fixture '{missing[0]}' is not defined by the module, its conftests or the native builtins"
+    return None

@@ -1,0 +1,179 @@
+"""unittest.TestCase support, as pytest 9's _pytest/unittest.py runs it.
+
+The item acts as the unittest result object; the first error/failure/skip/expected failure
+recorded decides the outcome, exactly like TestCaseFunction.
+"""
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import List, Optional
+
+from _pytest.outcomes import fail, skip, xfail
+
+
+def is_testcase_class(obj) -> bool:
+    ut = sys.modules.get("unittest")
+    if ut is None:
+        return False
+    try:
+        return issubclass(obj, ut.TestCase)
+    except TypeError:
+        return False
+
+
+def is_skipped(obj) -> bool:
+    return bool(getattr(obj, "__unittest_skip__", False))
+
+
+def test_names(cls) -> List[str]:
+    import unittest
+    names = list(unittest.TestLoader().getTestCaseNames(cls))
+    if not names and getattr(cls, "runTest", None) is not None:
+        names = ["runTest"]
+    return names
+
+
+def register_fixtures(registry, node, cls) -> None:
+    if is_skipped(cls):
+        return
+    setup = getattr(cls, "setUpClass", None)
+    teardown = getattr(cls, "tearDownClass", None)
+    if setup is not None or teardown is not None:
+        cleanup = getattr(cls, "doClassCleanups", lambda: None)
+
+        def process_teardown_exceptions() -> None:
+            exc_infos = getattr(cls, "tearDown_exceptions", None)
+            if not exc_infos:
+                return
+            exceptions = [exc for (_, exc, _) in exc_infos]
+            if len(exceptions) == 1:
+                raise exceptions[0]
+            raise ExceptionGroup("Unittest class cleanup errors", exceptions)  # noqa: F821
+
+        def unittest_setup_class_fixture(request):
+            klass = request.cls
+            if is_skipped(klass):
+                raise skip.Exception(klass.__unittest_skip_why__, _use_item_location=True)
+            if setup is not None:
+                try:
+                    setup()
+                except Exception:
+                    cleanup()
+                    process_teardown_exceptions()
+                    raise
+            yield
+            try:
+                if teardown is not None:
+                    teardown()
+            finally:
+                cleanup()
+                process_teardown_exceptions()
+
+        registry.register(f"_unittest_setUpClass_fixture_{cls.__qualname__}",
+                          unittest_setup_class_fixture, node.nodeid, "class", autouse=True)
+    setup_m = getattr(cls, "setup_method", None)
+    teardown_m = getattr(cls, "teardown_method", None)
+    if setup_m is not None or teardown_m is not None:
+        def unittest_setup_method_fixture(request):
+            self = request.instance
+            if is_skipped(self):
+                raise skip.Exception(self.__unittest_skip_why__, _use_item_location=True)
+            if setup_m is not None:
+                setup_m(self, request.function)
+            yield
+            if teardown_m is not None:
+                teardown_m(self, request.function)
+
+        registry.register(f"_unittest_setup_method_fixture_{cls.__qualname__}",
+                          unittest_setup_method_fixture, node.nodeid, "function", autouse=True)
+
+
+class UnittestResult:
+    """The result object handed to TestCase.run; keeps the exceptions in order."""
+
+    failfast = False
+    shouldStop = False
+
+    def __init__(self):
+        self.excs: List[BaseException] = []
+        self.subtest_failures: List[BaseException] = []
+
+    def _add(self, rawexcinfo) -> None:
+        exc = rawexcinfo[1]
+        if exc is not None and exc.__traceback__ is None and rawexcinfo[2] is not None:
+            exc = exc.with_traceback(rawexcinfo[2])
+        self.excs.append(exc)
+
+    def startTest(self, testcase) -> None:
+        pass
+
+    def stopTest(self, testcase) -> None:
+        pass
+
+    def addError(self, testcase, rawexcinfo) -> None:
+        self._add(rawexcinfo)
+
+    def addFailure(self, testcase, rawexcinfo) -> None:
+        self._add(rawexcinfo)
+
+    def addSkip(self, testcase, reason) -> None:
+        from unittest.case import _SubTest
+        try:
+            raise skip.Exception(reason, _use_item_location=True)
+        except skip.Exception as e:
+            if isinstance(testcase, _SubTest):
+                return
+            self.excs.append(e)
+
+    def addExpectedFailure(self, testcase, rawexcinfo, reason="") -> None:
+        try:
+            xfail(str(reason))
+        except xfail.Exception as e:
+            self.excs.append(e)
+
+    def addUnexpectedSuccess(self, testcase, reason=None) -> None:
+        msg = "Unexpected success"
+        if reason:
+            msg += f": {reason.reason}"
+        try:
+            fail(msg, pytrace=False)
+        except fail.Exception as e:
+            self.excs.append(e)
+
+    def addSuccess(self, testcase) -> None:
+        pass
+
+    def addDuration(self, testcase, elapsed) -> None:
+        pass
+
+    def addSubTest(self, test_case, test, exc_info) -> None:
+        if exc_info is not None:
+            exc = exc_info[1]
+            if exc.__traceback__ is None:
+                exc = exc.with_traceback(exc_info[2])
+            self.subtest_failures.append(exc)
+
+
+def run_testcase(item) -> None:
+    """Run one TestCase method (setUp, test, tearDown, cleanups) and raise its outcome."""
+    testcase = item.instance
+    result = UnittestResult()
+    name = item.originalname
+    setattr(testcase, name, item.obj)
+    try:
+        testcase(result=result)
+    finally:
+        try:
+            delattr(testcase, name)
+        except AttributeError:
+            pass
+    excs = result.excs
+    if not excs and result.subtest_failures:
+        excs = result.subtest_failures
+    if excs:
+        exc = excs[0]
+        ut = sys.modules.get("unittest")
+        if ut is not None and isinstance(exc, ut.SkipTest):
+            raise skip.Exception(str(exc), _use_item_location=True) from None
+        raise exc

@@ -1,0 +1,272 @@
+"""Per-test warnings recording and the ``warnings summary`` text, as pytest does them.
+
+Standard library only (pytest's warning classes are used only when pytest is already loaded).
+
+API
+---
+record_warnings(filters: list[str] = (), *, cmdline_filters: list[str] = (),
+                mark_filters: list[str] = ()) -> context manager yielding list[warnings.WarningMessage]
+    pytest's ``catch_warnings_for_item``: ``catch_warnings(record=True)``; DeprecationWarning
+    and PendingDeprecationWarning shown ``always`` unless the interpreter got -W/PYTHONWARNINGS;
+    then ``filters`` (the ``filterwarnings`` ini lines, unescaped), ``cmdline_filters`` (the
+    ``-W`` args, regex-escaped like pytest does), and ``mark_filters`` (the args of every
+    ``filterwarnings`` mark, in ``item.iter_markers`` order: closest node first), each applied
+    on top of the previous, so later ones win. A bad filter raises WarningFilterError whose
+    text is pytest's usage error.
+parse_warning_filter(arg: str, escape: bool) -> tuple(action, message, category, module, lineno)
+class WarningFilterError(ValueError)
+warning_to_str(message: warnings.WarningMessage) -> str
+    ``warnings.formatwarning`` text pytest shows (``path:line: Category: text\\n  source line\\n``).
+class WarningReport(message: str, nodeid: str | None, fslocation: tuple[str, int] | None)
+    WarningReport.from_message(warning_message, nodeid) -> WarningReport
+format_warnings_summary(reports: list[WarningReport], rootdir: str, width: int = 80,
+                        final: bool = False) -> list[str]
+    The lines of pytest's ``warnings summary`` section, header and docs link included
+    ([] when there are no warnings).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import os
+import re
+import sys
+import warnings
+from typing import Iterable, Iterator
+
+DOCS_LINE = "-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html"
+
+
+class WarningFilterError(ValueError):
+    pass
+
+
+def _error_text(arg: str, error: str) -> str:
+    return ("while parsing the following warning configuration:\n\n  {}\n\n"
+            "This error occurred:\n\n{}\n").format(arg, error)
+
+
+def _resolve_category(name: str) -> type:
+    if not name:
+        return Warning
+    if "." not in name:
+        import builtins as module
+        klass = name
+    else:
+        module_name, _, klass = name.rpartition(".")
+        module = __import__(module_name, None, None, [klass])
+    category = getattr(module, klass)
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise WarningFilterError("{} is not a Warning subclass".format(category))
+    return category
+
+
+_ACTIONS = ("default", "always", "all", "ignore", "module", "once", "error")
+
+
+def parse_warning_filter(arg: str, escape: bool) -> tuple:
+    parts = arg.split(":")
+    if len(parts) > 5:
+        raise WarningFilterError(_error_text(arg, (
+            "Too many fields ({}), expected at most 5 separated by colons:\n\n"
+            "  action:message:category:module:line\n\n"
+            "For more information please consult: "
+            "https://docs.python.org/3/library/warnings.html#describing-warning-filters\n").format(len(parts))))
+    while len(parts) < 5:
+        parts.append("")
+    action_, message, category_, module, lineno_ = (part.strip() for part in parts)
+    action = _resolve_action(arg, action_)
+    try:
+        category = _resolve_category(category_)
+    except ImportError:
+        raise
+    except WarningFilterError as exc:
+        raise WarningFilterError(_error_text(arg, str(exc))) from None
+    except Exception as exc:
+        raise WarningFilterError(_error_text(arg, "{}: {}".format(type(exc).__name__, exc))) from None
+    if message and escape:
+        message = re.escape(message)
+    if module and escape:
+        module = re.escape(module) + r"\Z"
+    lineno = 0
+    if lineno_:
+        try:
+            lineno = int(lineno_)
+            if lineno < 0:
+                raise ValueError("number is negative")
+        except ValueError as exc:
+            raise WarningFilterError(_error_text(arg, "invalid lineno {!r}: {}".format(lineno_, exc))) from None
+    try:
+        re.compile(message)
+        re.compile(module)
+    except re.error as exc:
+        raise WarningFilterError(_error_text(arg, "Invalid regex {!r}: {}".format(exc.pattern, exc))) from None
+    return action, message, category, module, lineno
+
+
+def _resolve_action(arg: str, action: str) -> str:
+    if not action:
+        return "default"
+    if action == "all":
+        return "always"
+    for candidate in _ACTIONS:
+        if candidate.startswith(action):
+            return candidate
+    raise WarningFilterError(_error_text(arg, "invalid action: {!r}".format(action)))
+
+
+def _apply(args: Iterable[str], escape: bool) -> None:
+    for arg in args:
+        try:
+            warnings.filterwarnings(*parse_warning_filter(arg, escape=escape))
+        except ImportError as exc:
+            category: type = UserWarning
+            types_module = sys.modules.get("_pytest.warning_types")
+            if types_module is not None:
+                category = getattr(types_module, "PytestConfigWarning", UserWarning)
+            warnings.warn("Failed to import filter module '{}': {}".format(exc.name, arg), category)
+
+
+@contextlib.contextmanager
+def record_warnings(filters: Iterable[str] = (), *, cmdline_filters: Iterable[str] = (),
+                    mark_filters: Iterable[str] = ()) -> Iterator[list]:
+    with warnings.catch_warnings(record=True) as log:
+        assert log is not None
+        if not sys.warnoptions:
+            warnings.filterwarnings("always", category=DeprecationWarning)
+            warnings.filterwarnings("always", category=PendingDeprecationWarning)
+        types_module = sys.modules.get("_pytest.warning_types")
+        removed = getattr(types_module, "PytestRemovedIn9Warning", None) if types_module else None
+        if removed is not None:
+            warnings.filterwarnings("error", category=removed)
+        _apply(filters, escape=False)
+        _apply(cmdline_filters, escape=True)
+        _apply(mark_filters, escape=False)
+        yield log
+
+
+def warning_to_str(message: warnings.WarningMessage) -> str:
+    return warnings.formatwarning(str(message.message), message.category, message.filename,
+                                  message.lineno, message.line)
+
+
+class WarningReport:
+    __slots__ = ("message", "nodeid", "fslocation")
+
+    def __init__(self, message: str, nodeid: str | None = None,
+                 fslocation: tuple | None = None) -> None:
+        self.message = message
+        self.nodeid = nodeid
+        self.fslocation = fslocation
+
+    @classmethod
+    def from_message(cls, warning_message: warnings.WarningMessage, nodeid: str | None) -> "WarningReport":
+        return cls(warning_to_str(warning_message), nodeid,
+                   (warning_message.filename, warning_message.lineno))
+
+    def location(self, rootdir: str) -> str | None:
+        if self.nodeid:
+            return self.nodeid
+        if self.fslocation:
+            filename, lineno = self.fslocation
+            try:
+                rel = os.path.relpath(os.path.abspath(filename), rootdir)
+            except ValueError:
+                rel = filename
+            return "{}:{}".format(rel, lineno)
+        return None
+
+    def __repr__(self) -> str:
+        return "WarningReport({!r}, {!r}, {!r})".format(self.message, self.nodeid, self.fslocation)
+
+
+def _separator(title: str, width: int, char: str = "=") -> str:
+    count = (width - len(title) - 2) // (2 * len(char))
+    fill = char * count
+    line = "{} {} {}".format(fill, title, fill)
+    if len(line) + len(char.rstrip()) <= width:
+        line += char.rstrip()
+    return line
+
+
+def format_warnings_summary(reports: list, rootdir: str, width: int = 80, final: bool = False) -> list:
+    if not reports:
+        return []
+    grouped: dict = collections.OrderedDict()
+    for report in reports:
+        grouped.setdefault(report.message, []).append(report)
+    lines = [_separator("warnings summary (final)" if final else "warnings summary", width)]
+    for message, group in grouped.items():
+        locations = [loc for loc in (r.location(rootdir) for r in group) if loc]
+        if len(locations) < 10:
+            where = "\n".join(locations)
+        else:
+            counts = collections.Counter(loc.split("::", 1)[0] for loc in locations)
+            where = "\n".join("{}: {} warning{}".format(k, v, "s" if v > 1 else "") for k, v in counts.items())
+        if where:
+            lines.extend(where.split("\n"))
+            text = "\n".join("  " + line for line in message.splitlines()).rstrip()
+        else:
+            text = message.rstrip()
+        lines.extend(text.split("\n"))
+        lines.append("")
+    lines.append(DOCS_LINE)
+    return lines
+
+
+__all__ = ["record_warnings", "parse_warning_filter", "WarningFilterError", "warning_to_str",
+           "WarningReport", "format_warnings_summary", "WarningsRecorder"]
+
+
+class WarningsRecorder(warnings.catch_warnings):
+    """The ``recwarn`` object when pytest is not loaded: records every warning in its block."""
+
+    def __init__(self) -> None:
+        super().__init__(record=True)
+        self._entered = False
+        self._list: list = []
+
+    @property
+    def list(self) -> list:
+        return self._list
+
+    def __getitem__(self, index: int) -> warnings.WarningMessage:
+        return self._list[index]
+
+    def __iter__(self) -> Iterator[warnings.WarningMessage]:
+        return iter(self._list)
+
+    def __len__(self) -> int:
+        return len(self._list)
+
+    def pop(self, cls: type = Warning) -> warnings.WarningMessage:
+        best = None
+        for i, w in enumerate(self._list):
+            if w.category == cls:
+                return self._list.pop(i)
+            if issubclass(w.category, cls) and (best is None or not issubclass(w.category, self._list[best].category)):
+                best = i
+        if best is not None:
+            return self._list.pop(best)
+        __tracebackhide__ = True
+        raise AssertionError("{!r} not found in warning list".format(cls))
+
+    def clear(self) -> None:
+        self._list[:] = []
+
+    def __enter__(self) -> "WarningsRecorder":  # type: ignore[override]
+        if self._entered:
+            raise RuntimeError("Cannot enter {!r} twice".format(self))
+        log = super().__enter__()
+        assert log is not None
+        self._list = log
+        self._entered = True
+        warnings.simplefilter("always")
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self._entered:
+            raise RuntimeError("Cannot exit {!r} without entering first".format(self))
+        super().__exit__(*exc_info)
+        self._entered = False

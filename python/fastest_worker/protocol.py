@@ -1,0 +1,93 @@
+"""Frames over the worker's private protocol fds: 4-byte big-endian length + one MessagePack map."""
+
+import os
+import select
+import struct
+
+from .msgpack import packb, unpackb
+
+_LEN = struct.Struct(">I")
+HOLD_LIMIT = 64 * 1024
+
+
+class Channel:
+    """Reads frames from `in_fd` and writes frames to `out_fd` (both raw file descriptors)."""
+
+    def __init__(self, in_fd, out_fd):
+        self.in_fd = in_fd
+        self.out_fd = out_fd
+        self._buf = bytearray()
+        self._held = []
+        self._held_bytes = 0
+
+    def send(self, frame):
+        """Write the frame, after any held results, in one system call."""
+        body = packb(frame)
+        data = _LEN.pack(len(body)) + body
+        if self._held:
+            self._held.append(data)
+            data = b"".join(self._held)
+            self._held = []
+            self._held_bytes = 0
+        self._write(data)
+
+    def send_later(self, frame):
+        """Hold a frame until the next `send` (a test's result rides with the next `start`): one
+        wake-up of the Node side per test instead of two. Held bytes are bounded."""
+        body = packb(frame)
+        self._held.append(_LEN.pack(len(body)))
+        self._held.append(body)
+        self._held_bytes += len(body) + 4
+        if self._held_bytes > HOLD_LIMIT:
+            self.flush()
+
+    def flush(self):
+        if self._held:
+            data = b"".join(self._held)
+            self._held = []
+            self._held_bytes = 0
+            self._write(data)
+
+    def _write(self, data):
+        view = memoryview(data)
+        while view:
+            written = os.write(self.out_fd, view)
+            view = view[written:]
+
+    def emit(self, frame):
+        """The engines' `emit`: results are held for the next frame, everything else goes now."""
+        if frame.get("t") == "result":
+            self.send_later(frame)
+        else:
+            self.send(frame)
+
+    def _fill(self, n):
+        """Read until the buffer holds n bytes; False at end of input."""
+        while len(self._buf) < n:
+            chunk = os.read(self.in_fd, max(65536, n - len(self._buf)))
+            if not chunk:
+                return False
+            self._buf += chunk
+        return True
+
+    def recv(self):
+        """The next frame, or None when Node closed the pipe."""
+        if not self._fill(4):
+            return None
+        (size,) = _LEN.unpack_from(self._buf, 0)
+        if not self._fill(4 + size):
+            return None
+        body = bytes(self._buf[4:4 + size])
+        del self._buf[:4 + size]
+        return unpackb(body)
+
+    def poll(self):
+        """A frame if one is already waiting (never blocks on an empty pipe), else None."""
+        if len(self._buf) < 4:
+            try:
+                ready, _, _ = select.select([self.in_fd], [], [], 0)
+            except (OSError, ValueError):
+                return None
+            if not ready:
+                return None
+        return self.recv()

@@ -1,0 +1,57 @@
+"""Run test modules with the native engine and print its frames as JSON lines.
+
+usage: python test/native_harness.py ROOTDIR [--ids ID ...] [--ini KEY=VALUE ...] [--check] FILE...
+Prints one JSON object per frame (start/result/collect_error) plus {"t":"unit_done",...}.
+With --check, prints unsupported_reason for each file instead of running it.
+"""
+import json
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.normpath(os.path.join(HERE, "..", "python")))
+
+
+def main(argv):
+    rootdir = os.path.abspath(argv[0])
+    files, ids, ini, check, args = [], None, {}, False, []
+    i = 1
+    while i < len(argv):
+        a = argv[i]
+        if a == "--ids":
+            ids = ids or []
+            ids.append(argv[i + 1]); i += 2; continue
+        if a == "--ini":
+            k, _, v = argv[i + 1].partition("="); ini[k] = v; i += 2; continue
+        if a == "--arg":
+            args.append(argv[i + 1]); i += 2; continue
+        if a == "--check":
+            check = True; i += 1; continue
+        files.append(a); i += 1
+    os.chdir(rootdir)
+    out = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+
+    def emit(frame):
+        out.write(json.dumps(frame, default=repr) + "\n")
+        out.flush()
+
+    from fastest_worker.native.engine import NativeEngine
+    engine = NativeEngine({"rootdir": rootdir, "engine": "native", "args": args,
+                           "capture": "fd", "verbose": 0, "ini": ini,
+                           "cacheDir": os.environ.get("NATIVE_CACHE_DIR") or os.path.join(
+                               tempfile.gettempdir(), "fastest-native-harness-cache"),
+                           "workerId": 0}, emit)
+    for f in files:
+        if check:
+            emit({"t": "check", "file": f, "reason": engine.unsupported_reason(f)})
+            continue
+        done = engine.run_unit({"file": f, "ids": ids, "expected": 0})
+        emit(dict(done, t="unit_done", file=f))
+    engine.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
