@@ -52,6 +52,8 @@ export interface TestItem {
    * without `[...]` and the runner reports whatever ids pytest expands it to.
    */
   dynamic: boolean;
+  /** Attributes set on the function object that `-k` also matches (`pytestmark` when it has marks). */
+  functionAttrs?: string[];
   /** True for methods of unittest.TestCase subclasses. */
   unittest?: boolean;
 }

@@ -124,6 +124,7 @@ function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Ma
   const ownMarks = [...fn.marks].reverse();
   const marks = [...ownMarks, ...inheritedMarks, ...scope.mod.pytestmark];
   const base: Omit<TestItem, 'id' | 'dynamic'> = { file: scope.file, line: fn.line, classes, function: fn.name, marks };
+  if (fn.marks.length > 0) base.functionAttrs = ['pytestmark'];
   if (unittest) {
     out.items.push({ ...base, id: baseId, dynamic: false, unittest: true });
     return;

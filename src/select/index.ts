@@ -1,0 +1,169 @@
+// The select stage: node-id arguments, --deselect, -k and -m over discovered items, with
+// pytest's semantics. Last-failed selection lives in lastfailed.ts (apply it after this).
+
+import type { Mark, TestItem } from '../types.js';
+import { evaluate, parseExpression, SelectionError, type Expr, type Truth } from './expression.js';
+import { keywordMatcher, markMatcher } from './match.js';
+import { argSelects, normalizeNodeIdArgs, notFoundMessage, parseNodeIdArg, type NodeIdArg } from './nodeid.js';
+
+export { SelectionError, parseExpression, evaluate } from './expression.js';
+export type { Expr, KwargValue, Matcher, Truth } from './expression.js';
+export { keywordNames, keywordMatcher, markMatcher } from './match.js';
+export * from './lastfailed.js';
+
+export interface SelectOptions {
+  /** `-k EXPR` */
+  keyword?: string;
+  /** `-m EXPR` */
+  markexpr?: string;
+  /** `--deselect PREFIX`, each a node-id prefix relative to the rootdir. */
+  deselect?: string[];
+  /** Positional arguments: rootdir-relative paths or node ids (absolute paths need `rootdir`). */
+  nodeIds?: string[];
+  /** Absolute rootdir: turns absolute arguments relative, and error messages absolute like pytest's. */
+  rootdir?: string;
+  /** Files that failed to collect: a node id into one is not a "not found" error. */
+  erroredFiles?: string[];
+}
+
+export interface SelectResult {
+  /** In pytest's run order: by argument order first, then collection order. */
+  selected: TestItem[];
+  /** Removed by -k, -m or --deselect (pytest's "N deselected"). */
+  deselected: TestItem[];
+  /** Not under any node-id argument: pytest never collects them, so they count nowhere. */
+  notRequested: TestItem[];
+  /** Dynamic items asked for only by specific expansions (`test_p[1]`): item id -> requested ids. */
+  narrowIds: Map<string, string[]>;
+  /**
+   * Dynamic items kept because whether they (or some of their expansions) are selected depends
+   * on their expanded ids or marks: the runner checks each expansion with `expansionSelected`.
+   */
+  checkExpansions: Set<string>;
+}
+
+interface CompiledSelection {
+  keyword: Expr | null;
+  markexpr: Expr | null;
+  deselect: string[];
+  args: NodeIdArg[] | null;
+}
+
+function compile(opts: SelectOptions): CompiledSelection {
+  // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
+  const keywordText = (opts.keyword ?? '').trimStart();
+  const args = opts.nodeIds && opts.nodeIds.length > 0
+    ? normalizeNodeIdArgs(opts.nodeIds.map((raw, i) => parseNodeIdArg(raw, i, opts.rootdir)))
+    : null;
+  return {
+    keyword: keywordText ? parseExpression(keywordText, '-k') : null,
+    markexpr: opts.markexpr ? parseExpression(opts.markexpr, '-m') : null,
+    deselect: opts.deselect ?? [],
+    args,
+  };
+}
+
+/** Whether --deselect, -k and -m keep the item (`unknown`: depends on its expansions). */
+function filterItem(item: TestItem, sel: CompiledSelection): Truth {
+  let answer: Truth = true;
+  for (const prefix of sel.deselect) {
+    if (item.id.startsWith(prefix)) return false;
+    if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '[')) answer = 'unknown';
+  }
+  if (sel.keyword) {
+    const v = evaluate(sel.keyword, keywordMatcher(item));
+    if (v === false) return false;
+    if (v === 'unknown') answer = 'unknown';
+  }
+  if (sel.markexpr) {
+    const v = evaluate(sel.markexpr, markMatcher(item));
+    if (v === false) return false;
+    if (v === 'unknown') answer = 'unknown';
+  }
+  return answer;
+}
+
+/**
+ * Selects what `pytest [nodeIds] [-k] [-m] [--deselect]` would run from `items` (in collection
+ * order). Throws SelectionError (exit code 4) with pytest's message on bad input.
+ */
+export function selectItems(items: TestItem[], opts: SelectOptions): SelectResult {
+  const sel = compile(opts);
+  const narrowIds = new Map<string, string[]>();
+  const checkExpansions = new Set<string>();
+  let requested: TestItem[] = items;
+  const notRequested: TestItem[] = [];
+
+  if (sel.args) {
+    const errored = new Set(opts.erroredFiles ?? []);
+    const errors: string[] = [];
+    // For each item: the index of the first argument that selects it whole, or the expansions asked for.
+    const whole = new Map<TestItem, number>();
+    const partial = new Map<TestItem, { index: number; ids: string[] }>();
+    for (const arg of sel.args) {
+      let matched = false;
+      for (const item of items) {
+        const v = argSelects(arg, item);
+        if (v === false) continue;
+        matched = true;
+        if (v === true) {
+          if (!whole.has(item)) whole.set(item, arg.index);
+        } else {
+          const entry = partial.get(item) ?? { index: arg.index, ids: [] };
+          if (!entry.ids.includes(v)) entry.ids.push(v);
+          partial.set(item, entry);
+        }
+      }
+      if (!matched) {
+        const message = notFoundMessage(arg, items, opts.rootdir, errored);
+        if (message) errors.push(message);
+      }
+    }
+    if (errors.length > 0) throw new SelectionError(errors);
+    const order = new Map<TestItem, number>();
+    for (const item of items) {
+      const w = whole.get(item);
+      const p = partial.get(item);
+      if (w !== undefined) order.set(item, Math.min(w, p?.index ?? Infinity));
+      else if (p) {
+        order.set(item, p.index);
+        narrowIds.set(item.id, p.ids);
+      } else notRequested.push(item);
+    }
+    // Stable sort: argument order first, collection order within one argument.
+    requested = items.filter((item) => order.has(item)).sort((a, b) => order.get(a)! - order.get(b)!);
+  }
+
+  const selected: TestItem[] = [];
+  const deselected: TestItem[] = [];
+  for (const item of requested) {
+    const v = filterItem(item, sel);
+    if (v === false) {
+      deselected.push(item);
+      narrowIds.delete(item.id);
+    } else {
+      selected.push(item);
+      if (v === 'unknown') checkExpansions.add(item.id);
+    }
+  }
+  return { selected, deselected, notRequested, narrowIds, checkExpansions };
+}
+
+/**
+ * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
+ * reports them) is selected by the same options. The runner calls this for items in
+ * `checkExpansions` or `narrowIds` and skips the expansions it rejects.
+ */
+export function expansionSelected(item: TestItem, expandedId: string, expandedMarks: Mark[] | undefined, opts: SelectOptions): boolean {
+  const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
+  const concrete: TestItem = {
+    ...item,
+    id: expandedId,
+    param: bracket === -1 ? item.param : expandedId.slice(bracket + 1, -1),
+    marks: expandedMarks ?? item.marks,
+    dynamic: false,
+  };
+  const sel = compile(opts);
+  if (sel.args && !sel.args.some((arg) => argSelects(arg, concrete) === true)) return false;
+  return filterItem(concrete, sel) === true;
+}
