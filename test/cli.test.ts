@@ -1,0 +1,85 @@
+// The CLI's contract: pytest's flags and exit codes, one-line errors, discover output.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+let demo: string;
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-cli-'));
+  demo = join(work, 'demo');
+  cpSync(join(__dirname, '..', 'examples', 'demo'), demo, { recursive: true });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function fastest(args: string[], cwd = demo, env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('fastest CLI', () => {
+  it('prints help and version', () => {
+    expect(fastest(['--help']).out).toMatch(/^usage: fastest/);
+    expect(fastest(['--version']).out).toMatch(/^fastest \d/);
+  });
+
+  it('rejects unknown flags and unsupported pytest flags with one line and exit 4', () => {
+    const unknown = fastest(['--no-such-flag']);
+    expect(unknown.code).toBe(4);
+    expect(unknown.err.trim().split('\n')).toHaveLength(1);
+    expect(unknown.err).toContain('--no-such-flag');
+    const pdb = fastest(['--pdb']);
+    expect(pdb.code).toBe(4);
+    expect(pdb.err).toMatch(/--pdb is a pytest option that fastest does not support/);
+  });
+
+  it('reports a bad -k expression like pytest, exit 4', () => {
+    const r = fastest(['discover', '-k', 'cart and']);
+    expect(r.code).toBe(4);
+    expect(r.err).toContain("Wrong expression passed to '-k': cart and: at column 9: expected not OR left parenthesis OR identifier; got end of input");
+  });
+
+  it('reports a missing path, exit 4', () => {
+    const r = fastest(['discover', 'tests/nope.py']);
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/file or directory not found: tests\/nope.py/);
+  });
+
+  it('reports a malformed config file with file and line, exit 4', () => {
+    const dir = join(work, 'badini');
+    cpSync(demo, dir, { recursive: true });
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\naddopts = "unclosed\n');
+    const r = fastest(['discover'], dir);
+    expect(r.code).toBe(4);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/pytest\.ini:2/);
+  });
+
+  it('discover --json gives ids, files, lines, marks and the dynamic flag', () => {
+    const r = fastest(['discover', '--json', '-m', 'slow']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.out);
+    expect(data.tests).toEqual([{ id: 'tests/test_cart.py::TestRepeatedAdds::test_many_items', file: 'tests/test_cart.py', line: 35, marks: ['slow'], dynamic: false }]);
+    expect(data.deselected).toBe(13);
+  });
+
+  it('discover prints like pytest --collect-only -q, with deselected counts', () => {
+    const r = fastest(['discover', '-k', 'slugify']);
+    expect(r.out).toMatch(/^tests\/test_text.py::test_slugify\[Hello World-hello-world\]\n/);
+    expect(r.out).toMatch(/3\/14 tests collected \(11 deselected\) in \d+\.\d\ds\n$/);
+  });
+
+  it('exits 5 when no tests are collected', () => {
+    expect(fastest(['discover', '-k', 'nothing_matches_this']).code).toBe(5);
+    expect(fastest(['-k', 'nothing_matches_this']).code).toBe(5);
+  });
+
+  it('honours addopts from the config and PYTEST_ADDOPTS', () => {
+    const r = fastest(['discover'], demo, { PYTEST_ADDOPTS: '-m slow' });
+    expect(r.out).toMatch(/1\/14 tests collected \(13 deselected\)/);
+  });
+});
