@@ -1,0 +1,149 @@
+// Markdown for a GitHub job summary of a merged run: totals, failures first, slowest tests,
+// shard balance. Always under the size GitHub accepts for a step summary (1 MiB).
+import type { JUnitCase } from './junit-read.js';
+import type { MergeResult } from './merge.js';
+
+/** GitHub rejects step summaries over 1 MiB; stay a little below it. */
+export const DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
+
+export interface SummaryOptions {
+  maxBytes?: number;
+  /** How many slowest tests to list (default 10). */
+  slowest?: number;
+  /** Lines of each failure message to show (default 12). */
+  messageLines?: number;
+  title?: string;
+}
+
+const MAX_LINE_CHARS = 300;
+
+export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): string {
+  const maxBytes = opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES;
+  const sections: string[] = [];
+  const seconds = result.shards.reduce((s, sh) => Math.max(s, sh.wallSeconds ?? sh.seconds), 0);
+  sections.push(`## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`);
+
+  const problems: string[] = [];
+  if (result.missing.length > 0) problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
+  if (result.duplicates.length > 0) problems.push(`- :warning: **${result.duplicates.length} test(s) ran more than once**: ${inlineList(result.duplicates, 20)}`);
+  if (result.unexpected.length > 0) problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
+  for (const bad of result.malformed.slice(0, 20)) problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${oneLine(bad.error)}`);
+  if (result.malformed.length > 20) problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
+  if (problems.length > 0) sections.push(`${problems.join('\n')}\n`);
+
+  const failures = result.cases.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || c.teardownError);
+  const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12));
+
+  const slowest = [...result.cases].filter((c) => !c.collection).sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1)).slice(0, opts.slowest ?? 10);
+  const slowSection =
+    slowest.length === 0
+      ? ''
+      : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.time.toFixed(3)} | ${tableCode(c.id)} |`).join('\n')}\n`;
+  const balanceSection = shardBalance(result);
+
+  // Failures come first but may be cut; the fixed-size sections after them always fit.
+  const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
+  const head = sections.join('\n');
+  const noteRoom = 200;
+  let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
+  const shown: string[] = [];
+  if (failureEntries.length > 0) {
+    const header = `### Failures (${failureEntries.length})\n`;
+    budget -= byteLength(header);
+    for (const entry of failureEntries) {
+      const size = byteLength(entry) + 1;
+      if (size > budget) break;
+      shown.push(entry);
+      budget -= size;
+    }
+    const cut = failureEntries.length - shown.length;
+    const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
+    sections.push(`${header}\n${shown.join('\n')}${note}`);
+  }
+  let out = [...sections, tail].filter((s) => s !== '').join('\n');
+  if (byteLength(out) > maxBytes) out = truncateBytes(out, maxBytes - noteRoom) + '\n\n_Summary truncated to fit the size limit._\n';
+  return out;
+}
+
+function totalsLine(result: MergeResult): string {
+  const { counts } = result;
+  const parts: string[] = [];
+  const add = (n: number, word: string): void => {
+    if (n > 0) parts.push(`${n} ${word}`);
+  };
+  add(counts.failed, 'failed');
+  add(counts.passed, 'passed');
+  add(counts.skipped, 'skipped');
+  add(counts.xfailed, 'xfailed');
+  add(counts.xpassed, 'xpassed');
+  add(counts.error + counts.teardownErrors, counts.error + counts.teardownErrors === 1 ? 'error' : 'errors');
+  if (result.missing.length > 0) parts.push(`${result.missing.length} missing`);
+  return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+}
+
+function failureEntry(c: JUnitCase, lines: number): string {
+  const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
+  const label = c.outcome === 'error' ? 'ERROR' : c.teardownError ? 'FAILED (and teardown error)' : 'FAILED';
+  const body = [c.message, c.details, c.teardownError?.message].filter((s): s is string => s !== undefined && s !== '');
+  const excerpt = body
+    .join('\n')
+    .split('\n')
+    .slice(0, lines)
+    .map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l))
+    .join('\n');
+  const heading = `- **${label}** ${inlineCode(c.id)} at ${inlineCode(where)}`;
+  return excerpt === '' ? heading : `${heading}\n${codeBlock(excerpt)}`;
+}
+
+function shardBalance(result: MergeResult): string {
+  if (result.shards.length === 0) return '';
+  const rows = result.shards.map((s) => {
+    const actual = s.wallSeconds ?? s.seconds;
+    return `| ${s.shard ?? ''} | ${tableCode(s.file)} | ${s.tests} | ${s.predicted !== undefined ? s.predicted.toFixed(1) : ''} | ${actual.toFixed(1)} |`;
+  });
+  const actuals = result.shards.map((s) => s.wallSeconds ?? s.seconds);
+  const mean = actuals.reduce((a, b) => a + b, 0) / actuals.length;
+  const ratio = mean > 0 ? Math.max(...actuals) / mean : 1;
+  const shown = rows.length > 300 ? [...rows.slice(0, 300), `| | ... ${rows.length - 300} more | | | |`] : rows;
+  return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
+}
+
+function inlineList(ids: string[], limit: number): string {
+  const shown = ids.slice(0, limit).map(inlineCode).join(', ');
+  return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
+}
+
+/** Inline code that survives backticks inside the text. */
+function inlineCode(text: string): string {
+  const clean = oneLine(text).slice(0, 500);
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** Inline code inside a table cell: `|` would end the cell. */
+function tableCode(text: string): string {
+  return inlineCode(text).replace(/\|/g, '\\|');
+}
+
+function codeBlock(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}\n${text}\n${fence}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
+
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function truncateBytes(text: string, maxBytes: number): string {
+  const buf = Buffer.from(text, 'utf8');
+  if (buf.length <= maxBytes) return text;
+  // Drop a partial multi-byte character at the cut.
+  return buf.subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
+}

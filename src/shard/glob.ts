@@ -1,0 +1,65 @@
+// A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
+// within one path segment, `**` for any number of directories. Results sorted, without repeats.
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export function expandGlobs(patterns: string[], cwd = process.cwd()): string[] {
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    if (!/[*?]/.test(pattern)) {
+      if (isFile(resolve(cwd, pattern))) found.add(pattern);
+      continue;
+    }
+    const absolute = pattern.startsWith('/');
+    const segments = pattern.split('/').filter((s) => s !== '' && s !== '.');
+    walk(absolute ? '/' : '', segments, cwd, found);
+  }
+  return [...found].sort();
+}
+
+function walk(prefix: string, segments: string[], cwd: string, found: Set<string>): void {
+  const [segment, ...rest] = segments;
+  const here = prefix === '' ? cwd : resolve(cwd, prefix);
+  if (segment === undefined) {
+    if (isFile(here)) found.add(prefix);
+    return;
+  }
+  if (segment === '**') {
+    walk(prefix, rest, cwd, found);
+    for (const dir of listDir(here)) if (dir.isDirectory()) walk(join(prefix, dir.name), segments, cwd, found);
+    return;
+  }
+  if (!/[*?]/.test(segment)) {
+    walk(join(prefix, segment), rest, cwd, found);
+    return;
+  }
+  const matcher = segmentRegExp(segment);
+  for (const entry of listDir(here)) {
+    if (!matcher.test(entry.name)) continue;
+    if (rest.length === 0 ? entry.isFile() || entry.isSymbolicLink() : entry.isDirectory() || entry.isSymbolicLink()) {
+      walk(join(prefix, entry.name), rest, cwd, found);
+    }
+  }
+}
+
+function segmentRegExp(segment: string): RegExp {
+  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  // Like a shell, `*` does not match a leading dot.
+  return new RegExp(segment.startsWith('.') ? `^${body}$` : `^(?!\\.)${body}$`);
+}
+
+function listDir(dir: string): import('node:fs').Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,248 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeIdFromJUnit, parseJUnit, readJUnitFile } from '../src/report/junit-read.js';
+import { mergeJUnit } from '../src/report/merge.js';
+import { renderSummary } from '../src/report/summary.js';
+import { makePlan } from '../src/shard/plan.js';
+import { emptyTimings } from '../src/shard/timings.js';
+import type { TestItem } from '../src/types.js';
+
+const project = join(__dirname, 'fixtures', 'junit-project');
+/** Keep the fixture free of __pycache__. */
+const pythonEnv = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+let dir: string;
+let xunit1: string;
+let xunit2: string;
+let collected: string[];
+
+function runPytest(out: string, extra: string[]): void {
+  spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--continue-on-collection-errors', `--junitxml=${out}`, ...extra], {
+    cwd: project,
+    encoding: 'utf8',
+    env: pythonEnv,
+  });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fastest-merge-'));
+  xunit1 = join(dir, 'xunit1.xml');
+  xunit2 = join(dir, 'xunit2.xml');
+  runPytest(xunit1, ['-o', 'junit_family=xunit1']);
+  runPytest(xunit2, []);
+  const listing = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--collect-only', '--continue-on-collection-errors'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: pythonEnv,
+  }).stdout;
+  collected = listing.split('\n').filter((l) => l.includes('::'));
+}, 30_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('reading pytest JUnit', () => {
+  it('reconstructs the node ids pytest collects, in both junit families', () => {
+    expect(collected.length).toBe(15);
+    for (const file of [xunit1, xunit2]) {
+      const doc = readJUnitFile(file);
+      const ids = [...new Set(doc.cases.filter((c) => !c.collection).map((c) => c.id))];
+      expect(ids.sort()).toEqual([...collected].sort());
+      expect(doc.cases.filter((c) => c.collection).map((c) => c.id)).toEqual(['tests/test_broken_import.py']);
+    }
+  });
+
+  it('reads outcomes, 1-based lines, messages and the teardown double report', () => {
+    const doc = readJUnitFile(xunit1);
+    const byId = new Map(doc.cases.map((c) => [c.id, c]));
+    const outcome = (id: string) => byId.get(`tests/test_outcomes.py::${id}`)?.outcome;
+    expect(outcome('test_pass')).toBe('passed');
+    expect(outcome('test_fail')).toBe('failed');
+    expect(outcome('test_skip')).toBe('skipped');
+    expect(outcome('test_xfail')).toBe('xfailed');
+    expect(outcome('test_xpass_strict')).toBe('failed');
+    expect(outcome('test_setup_error')).toBe('error');
+    expect(outcome('TestGroup::test_param[a::b/c]')).toBe('passed');
+    const fail = byId.get('tests/test_outcomes.py::test_fail');
+    expect(fail?.line).toBe(8); // `def test_fail` is on line 8; pytest writes 7
+    expect(fail?.message).toContain('arithmetic & <xml> "quotes"');
+    expect(fail?.details).toContain('assert 1 + 1 == 3');
+    const both = doc.cases.filter((c) => c.id === 'tests/test_outcomes.py::test_fail_and_teardown_error');
+    expect(both).toHaveLength(1);
+    expect(both[0]?.outcome).toBe('failed');
+    expect(both[0]?.teardownError?.message).toContain('teardown exploded');
+    const slow = doc.cases.filter((c) => c.file === 'tests/sub/test_slow_setup.py');
+    expect(slow[0]?.time).toBeGreaterThan(0.25);
+  });
+
+  it('maps classnames back to paths without a file attribute', () => {
+    expect(nodeIdFromJUnit('tests.test_a.TestB', 'test_c[1]', 'tests/test_a.py').id).toBe('tests/test_a.py::TestB::test_c[1]');
+    expect(nodeIdFromJUnit('tests.test_a.TestB.TestC', 'test_d').id).toBe('tests/test_a.py::TestB::TestC::test_d');
+    expect(nodeIdFromJUnit('test_top', 'test_x[a.b]').id).toBe('test_top.py::test_x[a.b]');
+    const known = (segments: string[]) => (segments.slice(0, 3).join('.') === 'pkg.v1.test_Mod' ? { file: 'pkg/v1/test_Mod.py', consumed: 3 } : undefined);
+    expect(nodeIdFromJUnit('pkg.v1.test_Mod.TestX', 'test_y', undefined, known).id).toBe('pkg/v1/test_Mod.py::TestX::test_y');
+    // A file attribute that does not match the classname (inherited test): fall back to the classname.
+    expect(nodeIdFromJUnit('tests.test_child.TestChild', 'test_base', 'tests/base.py').id).toBe('tests/test_child.py::TestChild::test_base');
+  });
+});
+
+describe('hostile and malformed XML', () => {
+  it('refuses DOCTYPE entity definitions (billion laughs) quickly', () => {
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+      '<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]><testsuites><testsuite><testcase classname="a" name="&lol2;"/></testsuite></testsuites>';
+    const start = performance.now();
+    expect(() => parseJUnit(laughs, 'laughs.xml')).toThrow(/laughs\.xml: malformed JUnit XML: DOCTYPE/);
+    expect(performance.now() - start).toBeLessThan(100);
+  });
+
+  it('does not expand external or unknown entities, decodes only the XML basics', () => {
+    const doc = parseJUnit('<testsuite><testcase classname="t" name="x&amp;&lt;&#65;&#x42;&foo;"/></testsuite>', 'e.xml');
+    expect(doc.cases[0]?.name).toBe('x&<AB&foo;');
+  });
+
+  it('survives a huge attribute and enforces the size limit', () => {
+    const big = 'A'.repeat(5_000_000);
+    const doc = parseJUnit(`<testsuite><testcase classname="t" name="x"><failure message="${big}">y</failure></testcase></testsuite>`, 'big.xml');
+    expect(doc.cases[0]?.message?.length).toBe(5_000_000);
+    expect(() => parseJUnit(`<testsuite>${' '.repeat(2000)}</testsuite>`, 'small.xml', { maxBytes: 1000 })).toThrow(/over the 1000-byte limit/);
+  });
+
+  it('refuses absurd nesting without overflowing the stack', () => {
+    const deep = `<testsuite>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</testsuite>`;
+    expect(() => parseJUnit(deep, 'deep.xml')).toThrow(/deep\.xml: malformed JUnit XML: elements nested more than 64 deep/);
+  });
+
+  it('names truncated, empty and non-JUnit files', () => {
+    expect(() => parseJUnit('<testsuites><testsuite><testcase classname="a" name="b"/>', 'cut.xml')).toThrow(/cut\.xml: malformed/);
+    expect(() => parseJUnit('', 'empty.xml')).toThrow(/empty\.xml: malformed JUnit XML: file is empty/);
+    expect(() => parseJUnit('<html><body/></html>', 'page.xml')).toThrow(/no <testsuites> or <testsuite> root/);
+    expect(() => parseJUnit('<testsuites><testsuite></testcase></testsuites>', 'mismatch.xml')).toThrow(/expected <\/testsuite> but found <\/testcase> \(line 1\)/);
+    expect(() => parseJUnit('<testsuite><testcase name="a<b"/></testsuite>', 'lt.xml')).toThrow(/'<' inside an attribute/);
+    expect(() => parseJUnit('\u0000\u0001binary', 'bin.xml')).toThrow(/bin\.xml: malformed/);
+  });
+});
+
+function itemsFromIds(ids: string[]): TestItem[] {
+  return ids.map((id, i) => {
+    const [file = '', ...rest] = id.split('::');
+    const last = rest[rest.length - 1] ?? '';
+    const bracket = last.indexOf('[');
+    return {
+      id,
+      file,
+      line: i + 1,
+      classes: rest.slice(0, -1),
+      function: bracket < 0 ? last : last.slice(0, bracket),
+      param: bracket < 0 ? undefined : last.slice(bracket + 1, -1),
+      marks: [],
+      dynamic: false,
+    };
+  });
+}
+
+function junitFile(path: string, cases: { id: string; time?: number; failure?: string }[]): string {
+  const body = cases
+    .map(({ id, time = 0.01, failure }) => {
+      const [file = '', ...rest] = id.split('::');
+      const name = rest.pop() ?? '';
+      const classname = [file.replace(/\//g, '.').replace(/\.py$/, ''), ...rest].join('.');
+      const attrs = `classname="${classname}" name="${name.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}" file="${file}" line="1" time="${time}"`;
+      return failure ? `<testcase ${attrs}><failure message="${failure}">long repr\nline 2</failure></testcase>` : `<testcase ${attrs} />`;
+    })
+    .join('');
+  writeFileSync(path, `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" time="1.5">${body}</testsuite></testsuites>`);
+  return path;
+}
+
+describe('merging shards', () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `tests/test_m${i % 3}.py::test_${i}`);
+
+  it('joins shards, checks the plan, and writes parseable JUnit', () => {
+    const plan = makePlan(itemsFromIds(ids), emptyTimings(), { shards: 2 });
+    const files = plan.shards.map((s, i) =>
+      junitFile(
+        join(dir, `ok-${i}.xml`),
+        s.units.flatMap((u) => (u.ids ?? u.tests ?? []).map((id) => ({ id }))),
+      ),
+    );
+    const result = mergeJUnit(files, { plan });
+    expect(result.missing).toEqual([]);
+    expect(result.duplicates).toEqual([]);
+    expect(result.counts.passed).toBe(12);
+    expect(result.shards.map((s) => s.shard)).toEqual([1, 2]);
+    const reread = parseJUnit(result.xml, 'merged.xml');
+    expect(reread.cases.map((c) => c.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('names missing tests, duplicates and malformed files', () => {
+    const plan = makePlan(itemsFromIds(ids), emptyTimings(), { shards: 3 });
+    const a = junitFile(join(dir, 'a.xml'), ids.slice(0, 6).map((id) => ({ id })));
+    const b = junitFile(join(dir, 'b.xml'), [{ id: ids[5] ?? '' }, { id: ids[6] ?? '', failure: 'boom' }]);
+    const bad = join(dir, 'bad.xml');
+    writeFileSync(bad, '<testsuites><testsuite><testcase classname="x" name="y">');
+    const result = mergeJUnit([a, b, bad], { plan });
+    expect(result.missing).toEqual(ids.slice(7).sort());
+    expect(result.duplicates).toEqual([ids[5]]);
+    expect(result.malformed).toHaveLength(1);
+    expect(result.malformed[0]?.file).toBe(bad);
+    expect(result.counts.failed).toBe(1);
+  });
+
+  it('counts a dynamic item as present when any of its expanded ids is', () => {
+    const items = itemsFromIds(['t/test_d.py::test_dyn', 't/test_d.py::test_static']);
+    items[0]!.dynamic = true;
+    const plan = makePlan(items, emptyTimings(), { shards: 1 });
+    const f = junitFile(join(dir, 'dyn.xml'), [{ id: 't/test_d.py::test_dyn[a]' }, { id: 't/test_d.py::test_dyn[b]' }, { id: 't/test_d.py::test_static' }]);
+    const result = mergeJUnit([f], { plan });
+    expect(result.missing).toEqual([]);
+    expect(result.unexpected).toEqual([]);
+    const none = junitFile(join(dir, 'dyn-none.xml'), [{ id: 't/test_d.py::test_static' }]);
+    expect(mergeJUnit([none], { plan }).missing).toEqual(['t/test_d.py::test_dyn']);
+  });
+
+  it('merges 100,000 testcases from 50 files in under 3 seconds', () => {
+    const files: string[] = [];
+    for (let f = 0; f < 50; f++) {
+      const cases = Array.from({ length: 2000 }, (_, i) => ({ id: `tests/pkg${f}/test_mod${i % 40}.py::TestThing::test_case_${i}[param-${i}]`, time: 0.001 }));
+      files.push(junitFile(join(dir, `big-${f}.xml`), cases));
+    }
+    // Wall time overcounts when the machine is shared, CPU time counts V8's parallel GC threads
+    // too: the smaller of the two is the fairer reading.
+    const cpuBefore = process.cpuUsage();
+    const start = performance.now();
+    const result = mergeJUnit(files);
+    const wall = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    expect(result.counts.tests).toBe(100_000);
+    expect(result.duplicates).toEqual([]);
+    console.log(`merge of 100,000 testcases from 50 files: ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU`);
+    expect(Math.min(wall, cpuSeconds)).toBeLessThan(3);
+  }, 30_000);
+});
+
+describe('summary', () => {
+  it('lists failures first with file:line and the message, and a balance table', () => {
+    const result = mergeJUnit([xunit1]);
+    const md = renderSummary(result);
+    expect(md).toMatch(/^## fastest: 3 failed, 9 passed, 1 skipped, 1 xfailed, 3 errors in /);
+    expect(md.indexOf('### Failures')).toBeLessThan(md.indexOf('### Slowest tests'));
+    expect(md).toContain('`tests/test_outcomes.py:8`');
+    expect(md).toContain('arithmetic & <xml> "quotes"');
+    expect(md).toContain('### Shard balance');
+    expect(md).toContain('Imbalance (slowest / mean): **1.00**');
+  });
+
+  it('stays under the size cap however many failures there are', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ id: `tests/test_f.py::test_${i}`, failure: `${'x'.repeat(400)}` }));
+    const result = mergeJUnit([junitFile(join(dir, 'many.xml'), many)]);
+    const md = renderSummary(result, { maxBytes: 100_000 });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(100_000);
+    expect(md).toMatch(/more failure\(s\) not shown/);
+    expect(md).toContain('### Slowest tests');
+    const full = renderSummary(result);
+    expect(Buffer.byteLength(full)).toBeLessThan(1024 * 1024);
+  });
+});
