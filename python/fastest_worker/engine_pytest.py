@@ -6,7 +6,6 @@ The last item of a unit tears down to a "unit end" marker whose chain is the ses
 session fixtures live as long as the worker while module/class fixtures end with the unit.
 """
 
-import io
 import os
 import sys
 import traceback
@@ -245,10 +244,9 @@ class PytestEngine:
         try:
             config = _prepareconfig(args, plugins=[self.plugin])
         except ConftestImportFailure as e:
-            buf = io.StringIO()
-            from _pytest.config import print_conftest_import_error
-            print_conftest_import_error(e, file=buf)
-            raise EngineInitError(buf.getvalue().rstrip("\n"), 4)
+            cause = e.cause
+            raise EngineInitError("ImportError while loading conftest '%s': %s: %s"
+                                  % (e.path, type(cause).__name__, cause), 4)
         except UsageError as e:
             raise EngineInitError("\n".join("ERROR: %s" % m for m in e.args), 4)
         self.config = config
@@ -295,7 +293,11 @@ class PytestEngine:
         if os.getcwd() != self.rootdir:
             os.chdir(self.rootdir)
         try:
-            items = list(session.perform_collect([file]))
+            # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
+            # log capture, the assertion rewriter's session) apply to collection too.
+            self.config.args = [file]
+            self.config.hook.pytest_collection(session=session)
+            items = list(session.items)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
             self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
             return {"engine": "pytest", "reason": None}
@@ -323,14 +325,20 @@ class PytestEngine:
         hook = self.config.hook
         last = len(items) - 1
         ran_to_end = True
-        for index, item in enumerate(items):
-            if index and cancel_requested():
-                ran_to_end = False
-                break
-            nextitem = items[index + 1] if index < last else self.unit_end
-            session.shouldfail = False
-            session.shouldstop = False
-            hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+        try:
+            for index, item in enumerate(items):
+                if index and cancel_requested():
+                    ran_to_end = False
+                    break
+                nextitem = items[index + 1] if index < last else self.unit_end
+                session.shouldfail = False
+                session.shouldstop = False
+                hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+        except BaseException:
+            # pytest.exit(), a KeyboardInterrupt raised by a test, or a plugin bug: leave the
+            # session clean for whatever comes next, then let the worker decide.
+            self._teardown_to_session()
+            raise
         if not ran_to_end:
             self._teardown_to_session()
 
@@ -361,10 +369,22 @@ class PytestEngine:
             if reporter is not None:
                 config.pluginmanager.unregister(reporter)
             config.hook.pytest_sessionfinish(session=self.session, exitstatus=0)
-        except BaseException:
+        except BaseException as e:
+            # A session fixture's teardown failed: pytest reports it as an error at the last
+            # test's teardown; here the last test has long been reported.
             traceback.print_exc()
+            self.emit({"t": "session_error", "message": _exception_text(e)})
         finally:
             config._ensure_unconfigure()
+
+
+def _exception_text(exc):
+    try:
+        from _pytest._code import ExceptionInfo
+
+        return str(ExceptionInfo.from_exception(exc).getrepr(style="short"))
+    except Exception:
+        return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip("\n")
 
 
 def _describe(exc):

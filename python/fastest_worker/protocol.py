@@ -82,7 +82,8 @@ class Channel:
         return unpackb(body)
 
     def poll(self):
-        """A frame if one is already waiting (never blocks on an empty pipe), else None."""
+        """A frame if one is already waiting (never blocks on an empty pipe), else None;
+        `{"t": "eof"}` once Node has closed the pipe (it is gone or wants us gone)."""
         if len(self._buf) < 4:
             try:
                 ready, _, _ = select.select([self.in_fd], [], [], 0)
@@ -90,4 +91,5 @@ class Channel:
                 return None
             if not ready:
                 return None
-        return self.recv()
+        frame = self.recv()
+        return {"t": "eof"} if frame is None else frame

@@ -28,7 +28,7 @@ def cancel_requested():
         kind = frame.get("t")
         if kind == "cancel":
             _cancelled = True
-        elif kind == "stop":
+        elif kind in ("stop", "eof"):
             _cancelled = _stop_pending = True
     return _cancelled
 
@@ -78,6 +78,19 @@ def _apply_pythonpath_ini(init):
         sys.path.insert(0, os.path.normpath(os.path.join(base, path)))
 
 
+def _native_engine_class():
+    """The native engine; FASTEST_NATIVE_ENGINE=module:Class substitutes another (tests)."""
+    override = os.environ.get("FASTEST_NATIVE_ENGINE")
+    if override:
+        import importlib
+
+        module_name, _, class_name = override.partition(":")
+        return getattr(importlib.import_module(module_name), class_name or "NativeEngine")
+    from .native.engine import NativeEngine
+
+    return NativeEngine
+
+
 class _Dispatcher:
     """Picks the engine per unit: native, pytest, or native with a pytest fallback (auto)."""
 
@@ -93,7 +106,7 @@ class _Dispatcher:
         if self.mode in ("auto", "native"):
             _apply_pythonpath_ini(init)
             try:
-                from .native.engine import NativeEngine
+                NativeEngine = _native_engine_class()
             except ImportError as e:
                 if self.mode == "native":
                     raise _Fatal("native engine unavailable: %s" % e, 3)
@@ -111,12 +124,19 @@ class _Dispatcher:
 
     def pytest_engine(self):
         if self._pytest is None:
+            try:
+                import pytest  # noqa: F401
+            except ImportError as e:
+                raise _Fatal("the pytest engine needs pytest, which %s cannot import (%s)"
+                             % (sys.executable, e), 3)
             from .engine_pytest import EngineInitError, PytestEngine
 
             try:
                 self._pytest = PytestEngine(self.init, self.emit)
             except EngineInitError as e:
                 raise _Fatal(str(e), e.exit_code)
+            except ImportError as e:  # `-p plugin` that cannot be imported: pytest says usage error
+                raise _Fatal("ERROR: %s" % e, 4)
         return self._pytest
 
     def run_unit(self, unit):
@@ -148,6 +168,17 @@ class _Fatal(Exception):
     def __init__(self, message, exit_code=3):
         Exception.__init__(self, message)
         self.exit_code = exit_code
+
+
+def _as_interrupt(exc):
+    """(message, exit code) when the exception ends a pytest run: pytest.exit(), Ctrl-C."""
+    if isinstance(exc, KeyboardInterrupt):
+        return ("Interrupted: KeyboardInterrupt raised in a test", 2)
+    if type(exc).__name__ == "Exit" and type(exc).__module__ == "_pytest.outcomes":
+        code = getattr(exc, "returncode", None)
+        return ("Interrupted: %s" % (getattr(exc, "msg", "") or "pytest.exit() called"),
+                2 if code is None else int(code))
+    return None
 
 
 def _one_line(exc):
@@ -224,7 +255,14 @@ def main():
                 code = e.exit_code
                 break
             except BaseException as e:
-                # An engine bug (or a KeyboardInterrupt in a test): the unit ends with the error
+                interrupt = _as_interrupt(e)
+                if interrupt is not None:
+                    # pytest.exit() or a KeyboardInterrupt in a test: pytest ends the whole run.
+                    emit({"t": "fatal", "message": interrupt[0], "exitCode": interrupt[1],
+                          "interrupt": True})
+                    code = interrupt[1]
+                    break
+                # An engine bug: the unit ends with the error
                 # as a collection error of its file; the results it already sent stand.
                 message = "".join(traceback.format_exception(type(e), e, e.__traceback__))
                 sys.stderr.write(message)

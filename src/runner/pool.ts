@@ -1,5 +1,6 @@
 // The worker pool: persistent Python workers pull units from one queue (longest first), stream
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
+import { existsSync } from 'node:fs';
 import type { CollectionError, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import type { Frame } from './frames.js';
@@ -37,6 +38,16 @@ export interface RunEvents {
   unitDone(file: string, info: UnitDoneInfo): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
+  /** A worker process said hello (once per process, replacements included). */
+  workerReady?(worker: number, info: WorkerInfo): void;
+}
+
+export interface WorkerInfo {
+  pid: number;
+  /** "3.11.7" */
+  python: string;
+  /** pytest's version, or null when it is not installed. */
+  pytest: string | null;
 }
 
 export interface RunSummary {
@@ -46,7 +57,13 @@ export interface RunSummary {
   timeouts: number;
   /** Set when -x/--maxfail stopped the run early. */
   stoppedEarly?: boolean;
+  /** A test ended the run (pytest.exit(), KeyboardInterrupt): pytest's message and exit code. */
+  interruptMessage?: string;
+  interruptExitCode?: number;
 }
+
+/** The `file` of a CollectionError that reports a failed session-fixture teardown. */
+export const SESSION_TEARDOWN = 'session teardown';
 
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
 const STOP_GRACE_MS = 30_000;
@@ -107,6 +124,9 @@ class Pool {
         this.summary.interrupted = true;
         return resolve(this.summary);
       }
+      if (this.queue.length && !existsSync(this.opts.rootdir)) {
+        return reject(new RunnerError(`rootdir does not exist: ${this.opts.rootdir}`));
+      }
       signal?.addEventListener('abort', this.onAbort, { once: true });
       const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
       if (this.queue.length === 0) return this.done();
@@ -139,8 +159,8 @@ class Pool {
       { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length },
       {
         frame: (frame) => this.onFrame(slot, proc, frame),
-        output: (text) => this.events.workerOutput?.(slot.index, text),
-        exit: (code, signal, spawnError) => this.onExit(slot, proc, code, signal, spawnError),
+        output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),
+        exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
       },
     );
     slot.proc = proc;
@@ -179,13 +199,19 @@ class Pool {
     slot.collectErrors = 0;
     slot.cancelled = false;
     slot.proc!.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
-    this.armTimer(slot);
+    this.armTimer(slot, true);
   }
 
-  private armTimer(slot: Slot): void {
+  /**
+   * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
+   * not a test, and importing a heavy module can legitimately take long: it only gets a
+   * generous limit, so that a hang there still cannot stall the run.
+   */
+  private armTimer(slot: Slot, collecting = false): void {
     this.clearTimer(slot);
-    const seconds = this.opts.timeoutSeconds;
-    if (!seconds || seconds <= 0) return;
+    const limit = this.opts.timeoutSeconds;
+    if (!limit || limit <= 0) return;
+    const seconds = collecting ? Math.max(10 * limit, 60) : limit;
     const proc = slot.proc;
     slot.timer = setTimeout(() => {
       slot.timer = null;
@@ -202,13 +228,46 @@ class Pool {
 
   private onFrame(slot: Slot, proc: WorkerProcess, frame: Frame): void {
     if (this.finished || slot.proc !== proc) return;
+    this.guard(() => this.handleFrame(slot, frame));
+  }
+
+  /** A throwing event handler (a reporter bug) ends the run with its error, workers killed. */
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  private handleFrame(slot: Slot, frame: Frame): void {
     switch (frame.t) {
       case 'hello':
         slot.startedUp = true;
+        this.events.workerReady?.(slot.index, {
+          pid: Number(frame.pid),
+          python: String(frame.python),
+          pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
+        });
         return;
       case 'fatal': {
         const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
-        return this.fail(new RunnerError(String(frame.message ?? 'worker failed'), code));
+        const message = String(frame.message ?? 'worker failed');
+        if (frame.interrupt) {
+          // pytest.exit() in a test: this worker closes its session and exits; the others
+          // finish their running test, then stop the same way.
+          this.summary.interrupted = true;
+          this.summary.interruptMessage = message;
+          this.summary.interruptExitCode = code;
+          this.clearTimer(slot);
+          slot.unit = null;
+          slot.started = null;
+          slot.stopping = true;
+          this.stopScheduling();
+          if (this.slots.every((s) => !s.unit)) this.finish();
+          return;
+        }
+        return this.fail(new RunnerError(message, code));
       }
       case 'collected':
         slot.collected = Array.isArray(frame.ids) ? (frame.ids as string[]) : [];
@@ -228,6 +287,10 @@ class Pool {
         this.emitResult(result);
         return;
       }
+      case 'session_error':
+        // Session fixtures end at `stop`, after every result: their teardown error stands alone.
+        this.emitCollectionError({ file: SESSION_TEARDOWN, message: String(frame.message ?? '') });
+        return;
       case 'collect_error':
         slot.collectErrors++;
         this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
@@ -254,11 +317,14 @@ class Pool {
 
   /** Safety net: a listed id the worker neither ran nor expanded gets an error, never silence. */
   private reportUnreported(slot: Slot, unit: Unit, engine: string): void {
-    if (!unit.ids) return;
-    const reported = [...slot.reported];
+    if (!unit.ids || slot.reported.has(unit.file)) return; // a module-level skip covers them all
+    const expandedBases = new Set<string>();
+    for (const id of slot.reported) {
+      const bracket = id.indexOf('[', id.lastIndexOf('::'));
+      if (bracket > 0) expandedBases.add(id.slice(0, bracket));
+    }
     for (const id of unit.ids) {
-      if (slot.reported.has(id)) continue;
-      if (reported.some((r) => r.startsWith(`${id}[`) || r === unit.file)) continue;
+      if (slot.reported.has(id) || expandedBases.has(id)) continue;
       this.emitResult({
         id,
         outcome: 'error',
@@ -291,8 +357,14 @@ class Pool {
     this.failures++;
     const maxfail = this.opts.maxfail;
     if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped) return;
-    this.schedulingStopped = true;
     this.summary.stoppedEarly = true;
+    this.stopScheduling();
+  }
+
+  /** Run nothing more: drop the queue and ask running units to stop at the next test. */
+  private stopScheduling(): void {
+    if (this.schedulingStopped) return;
+    this.schedulingStopped = true;
     this.queue.length = 0;
     for (const slot of this.slots) {
       if (slot.unit && !slot.cancelled) {
@@ -354,17 +426,36 @@ class Pool {
       this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
       return;
     }
+    if (slot.collected === null && (slot.started || slot.reported.size)) {
+      // An engine that ran tests without announcing `collected`: requeue what the unit listed.
+      if (slot.started && !slot.reported.has(slot.started)) this.emitCrashResult(slot, unit, reason, engine, crashText);
+      if (unit.ids) {
+        const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
+        if (rest.length) {
+          this.queue.unshift({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+          return;
+        }
+      } else {
+        this.emitCollectionError({
+          file: unit.file,
+          message: crashText(`worker ${reason} while running ${unit.file}; its remaining tests were not run`),
+        });
+      }
+      this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+      return;
+    }
     if (slot.collected === null) {
       const what = timedOut ? `${reason} while collecting ${unit.file}` : `worker ${reason} while collecting ${unit.file}`;
       this.emitCollectionError({ file: unit.file, message: crashText(what) });
       this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
       return;
     }
-    const remaining = slot.collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
+    const collected = slot.collected ?? [];
+    const remaining = collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
     if (slot.started && !slot.reported.has(slot.started)) {
       this.emitCrashResult(slot, unit, reason, engine, crashText);
       if (remaining.length) {
-        const total = Math.max(1, slot.collected.length);
+        const total = Math.max(1, collected.length);
         this.queue.unshift({
           file: unit.file,
           ids: remaining,

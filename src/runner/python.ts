@@ -1,0 +1,84 @@
+// Which Python runs the workers, and the environment that lets it import fastest_worker.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RunnerError } from './errors.js';
+
+export const MIN_PYTHON: [number, number] = [3, 9];
+
+/** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
+export function findPython(opt?: string): string {
+  if (opt) return opt;
+  const venv = process.env.VIRTUAL_ENV;
+  if (venv) {
+    const candidate =
+      process.platform === 'win32' ? join(venv, 'Scripts', 'python.exe') : join(venv, 'bin', 'python');
+    if (existsSync(candidate)) return candidate;
+  }
+  return process.platform === 'win32' ? 'python' : 'python3';
+}
+
+/** The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3). */
+export function checkPython(python: string): string {
+  const probe = spawnSync(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (probe.error) {
+    const code = (probe.error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RunnerError(`Python interpreter not found: ${python} (use --python PATH)`);
+    throw new RunnerError(`cannot run Python interpreter ${python}: ${probe.error.message}`);
+  }
+  const version = (probe.stdout ?? '').trim();
+  const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+  if (probe.status !== 0 || !match) {
+    throw new RunnerError(`${python} is not a working Python interpreter (${lastLine(probe.stderr) || 'no version'})`);
+  }
+  if (!isSupported(Number(match[1]), Number(match[2]))) {
+    throw new RunnerError(`fastest needs Python >= ${MIN_PYTHON.join('.')}, but ${python} is ${version}`);
+  }
+  return version;
+}
+
+export function isSupported(major: number, minor: number): boolean {
+  return major > MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor >= MIN_PYTHON[1]);
+}
+
+let runtimeDir: string | undefined;
+
+/**
+ * Absolute path of the `python/` directory that holds `fastest_worker`: found by walking up
+ * from this module, which is `src/runner/python.ts` under vitest and `dist/cli.js` when bundled.
+ */
+export function pythonRuntimeDir(): string {
+  if (runtimeDir) return runtimeDir;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'python');
+    if (existsSync(join(candidate, 'fastest_worker', '__main__.py'))) return (runtimeDir = candidate);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
+}
+
+/** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
+export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const runtime = pythonRuntimeDir();
+  const inherited = base.PYTHONPATH;
+  return {
+    ...base,
+    PYTHONPATH: inherited ? `${runtime}${delimiter}${inherited}` : runtime,
+    // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
+    PYTEST_XDIST_WORKER: `gw${index}`,
+    PYTEST_XDIST_WORKER_COUNT: String(workers),
+    FASTEST_WORKER: String(index),
+  };
+}
+
+function lastLine(text: string | null | undefined): string {
+  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length ? lines[lines.length - 1] : '';
+}

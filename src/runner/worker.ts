@@ -1,0 +1,104 @@
+// One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { encodeFrame, FrameReader, type Frame } from './frames.js';
+import { workerEnv } from './python.js';
+
+/** How much of a worker's stderr is kept for crash reports. */
+export const STDERR_TAIL_BYTES = 64 * 1024;
+
+export interface WorkerHandlers {
+  frame(frame: Frame): void;
+  /** Output the worker (or a test with -s) wrote to fds 1/2. */
+  output(text: string): void;
+  /** The process is gone; `spawnError` when it never started (ENOENT...). */
+  exit(code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void;
+}
+
+export interface WorkerSpawnOptions {
+  python: string;
+  rootdir: string;
+  index: number;
+  workers: number;
+}
+
+export class WorkerProcess {
+  readonly index: number;
+  readonly child: ChildProcess;
+  private tail = '';
+  private exited = false;
+
+  constructor(options: WorkerSpawnOptions, private readonly handlers: WorkerHandlers) {
+    this.index = options.index;
+    this.child = spawn(options.python, ['-m', 'fastest_worker'], {
+      cwd: options.rootdir,
+      env: workerEnv(options.index, options.workers),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+      detached: true,
+    });
+    const reader = new FrameReader((frame) => {
+      if (!this.exited) handlers.frame(frame);
+    });
+    this.child.stdout!.on('data', (chunk: Buffer) => reader.push(chunk));
+    this.child.stderr!.setEncoding('utf8');
+    this.child.stderr!.on('data', (text: string) => {
+      this.tail += text;
+      if (this.tail.length > 2 * STDERR_TAIL_BYTES) this.tail = this.tail.slice(-STDERR_TAIL_BYTES);
+      handlers.output(text);
+    });
+    // The worker may die with frames unread; writes to its stdin then fail with EPIPE.
+    this.child.stdin!.on('error', () => {});
+    // 'exit' can come before the last frames are read, and 'close' waits for every process that
+    // inherited stderr (a daemon a test started): finish once the protocol pipe has ended too,
+    // or shortly after the exit.
+    let stdoutEnded = false;
+    let exitStatus: [number | null, NodeJS.Signals | null] | null = null;
+    const settle = () => {
+      if (exitStatus && stdoutEnded) this.finish(exitStatus[0], exitStatus[1]);
+    };
+    this.child.stdout!.on('end', () => {
+      stdoutEnded = true;
+      settle();
+    });
+    this.child.on('exit', (code, signal) => {
+      exitStatus = [code, signal];
+      settle();
+      setTimeout(() => this.finish(code, signal), 500).unref();
+    });
+    this.child.on('error', (err) => {
+      // Spawning failed (ENOENT...); errors of a running child (kill failures) are ignored.
+      if (this.child.pid === undefined) this.finish(null, null, err);
+    });
+  }
+
+  private finish(code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.handlers.exit(code, signal, spawnError);
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  send(frame: Frame): void {
+    if (this.exited || !this.child.stdin!.writable) return;
+    this.child.stdin!.write(encodeFrame(frame));
+  }
+
+  /** Last lines of stderr, for a crash report. */
+  stderrTail(maxLines = 40): string {
+    const lines = this.tail.slice(-STDERR_TAIL_BYTES).split('\n');
+    while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+    return lines.slice(-maxLines).join('\n');
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGKILL'): void {
+    if (this.exited) return;
+    try {
+      this.child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runUnits, SESSION_TEARDOWN, type RunOptions, type RunSummary } from '../src/runner/pool.js';
+import type { CollectionError, TestResult, Unit } from '../src/types.js';
+
+const FAULTS = resolve(__dirname, 'fixtures/runner-faults');
+
+interface Run {
+  results: TestResult[];
+  errors: CollectionError[];
+  summary: RunSummary;
+  outputBytes: number;
+  unitsDone: string[];
+}
+
+async function run(files: string[], opts: Partial<RunOptions> = {}): Promise<Run> {
+  const results: TestResult[] = [];
+  const errors: CollectionError[] = [];
+  const unitsDone: string[] = [];
+  let outputBytes = 0;
+  const units: Unit[] = files.map((file) => ({ file, ids: null, expected: 1 }));
+  const summary = await runUnits(
+    units,
+    { rootdir: FAULTS, python: 'python3', workers: 2, engine: 'pytest', pytestArgs: [], capture: 'fd', verbose: 0, ...opts },
+    {
+      result: (r) => results.push(r),
+      collectionError: (e) => errors.push(e),
+      unitDone: (file) => unitsDone.push(file),
+      workerOutput: (_w, text) => {
+        outputBytes += text.length;
+      },
+    },
+  );
+  return { results, errors, summary, outputBytes, unitsDone };
+}
+
+function byId(results: TestResult[]): Map<string, TestResult> {
+  const map = new Map<string, TestResult>();
+  for (const r of results) {
+    expect(map.has(r.id), `${r.id} reported twice`).toBe(false);
+    map.set(r.id, r);
+  }
+  return map;
+}
+
+function outcomes(results: TestResult[]): Record<string, string> {
+  return Object.fromEntries([...byId(results)].map(([id, r]) => [id, r.outcome]));
+}
+
+describe('worker faults: every test ends with exactly one result', () => {
+  it('survives a segfault, os._exit and SIGKILL, requeueing the rest of each unit', async () => {
+    const got = await run(['tests/test_segv.py', 'tests/test_exit.py', 'tests/test_kill.py']);
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_segv.py::test_before': 'passed',
+      'tests/test_segv.py::test_segfault': 'failed',
+      'tests/test_segv.py::test_after': 'passed',
+      'tests/test_exit.py::test_before': 'passed',
+      'tests/test_exit.py::test_os_exit': 'failed',
+      'tests/test_exit.py::test_after_one': 'passed',
+      'tests/test_exit.py::test_after_two': 'passed',
+      'tests/test_kill.py::test_sigkill': 'failed',
+      'tests/test_kill.py::test_after': 'passed',
+    });
+    const r = byId(got.results);
+    expect(r.get('tests/test_segv.py::test_segfault')!.message).toBe('worker crashed: killed by signal SIGSEGV');
+    // faulthandler's dump from the worker's stderr names the test's frame.
+    expect(r.get('tests/test_segv.py::test_segfault')!.longrepr).toContain('Fatal Python error: Segmentation fault');
+    expect(r.get('tests/test_exit.py::test_os_exit')!.message).toBe('worker exited unexpectedly with code 3');
+    expect(r.get('tests/test_kill.py::test_sigkill')!.message).toBe('worker crashed: killed by signal SIGKILL');
+    expect(got.summary).toMatchObject({ interrupted: false, crashes: 3, timeouts: 0 });
+    expect(got.errors).toEqual([]);
+  });
+
+  it('kills a test that passes --timeout and goes on with a fresh worker', async () => {
+    const got = await run(['tests/test_sleep.py', 'tests/test_stdin.py'], { timeoutSeconds: 2 });
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_sleep.py::test_quick': 'passed',
+      'tests/test_sleep.py::test_hangs': 'failed',
+      'tests/test_sleep.py::test_after': 'passed',
+      'tests/test_stdin.py::test_read_fd0': 'passed',
+      // pytest's capture refuses stdin reads while capturing, as in plain pytest.
+      'tests/test_stdin.py::test_read_sys_stdin': 'failed',
+      'tests/test_stdin.py::test_after': 'passed',
+    });
+    const hang = byId(got.results).get('tests/test_sleep.py::test_hangs')!;
+    expect(hang.message).toBe('Timeout (>2.0s)');
+    expect(hang.duration).toBeGreaterThanOrEqual(1.9);
+    expect(got.summary).toMatchObject({ crashes: 0, timeouts: 1 });
+  }, 30_000);
+
+  it('reads stdin as empty under -s and never touches the protocol', async () => {
+    const got = await run(['tests/test_stdin.py'], { capture: 'no', workers: 1 });
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_stdin.py::test_read_fd0': 'passed',
+      'tests/test_stdin.py::test_read_sys_stdin': 'passed',
+      'tests/test_stdin.py::test_after': 'passed',
+    });
+  });
+
+  it('streams 200 MB of output under -s without stalling', async () => {
+    const got = await run(['tests/test_flood.py'], { capture: 'no', workers: 1 });
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_flood.py::test_flood_stdout': 'passed',
+      'tests/test_flood.py::test_flood_fd1': 'passed',
+      'tests/test_flood.py::test_after': 'passed',
+    });
+    expect(got.outputBytes).toBeGreaterThan(220 * (1 << 20));
+  }, 60_000);
+
+  it('captures 200 MB of output and bounds what it sends', async () => {
+    const got = await run(['tests/test_flood.py'], { capture: 'fd', workers: 1 });
+    const r = byId(got.results);
+    expect([...r.values()].map((x) => x.outcome)).toEqual(['passed', 'passed', 'passed']);
+    const flood = r.get('tests/test_flood.py::test_flood_stdout')!;
+    const [name, text] = flood.sections![0];
+    expect(name).toBe('Captured stdout call');
+    expect(text.length).toBeLessThan(2 * (1 << 20));
+    expect(text).toContain('characters truncated by fastest');
+    expect(r.get('tests/test_flood.py::test_after')!.sections).toEqual([['Captured stdout call', 'small\n']]);
+    expect(got.outputBytes).toBeLessThan(1 << 20);
+  }, 60_000);
+
+  it('ends the run as pytest does when a test calls pytest.exit()', async () => {
+    const got = await run(['tests/test_exit_call.py'], { workers: 1 });
+    expect(outcomes(got.results)).toEqual({ 'tests/test_exit_call.py::test_first': 'passed' });
+    expect(got.summary).toMatchObject({
+      interrupted: true,
+      interruptMessage: 'Interrupted: stop everything',
+      interruptExitCode: 7,
+    });
+  });
+
+  it('reports a failing session-fixture teardown at the end, as pytest counts an error', async () => {
+    const dir = resolve(__dirname, 'fixtures/runner-sessionerr');
+    const results: TestResult[] = [];
+    const errors: CollectionError[] = [];
+    await runUnits(
+      [{ file: 'test_uses_resource.py', ids: null, expected: 1 }],
+      { rootdir: dir, python: 'python3', workers: 1, engine: 'pytest', pytestArgs: [], capture: 'fd', verbose: 0 },
+      { result: (r) => results.push(r), collectionError: (e) => errors.push(e), unitDone: () => {} },
+    );
+    expect(results.map((r) => [r.id, r.outcome])).toEqual([['test_uses_resource.py::test_one', 'passed']]);
+    expect(errors.length).toBe(1);
+    expect(errors[0].file).toBe(SESSION_TEARDOWN);
+    expect(errors[0].message).toContain('RuntimeError: session teardown exploded');
+  });
+
+  it('reports a crash while importing a module as its collection error', async () => {
+    const got = await run(['tests/test_collect_segv.py', 'tests/test_kill.py'], { workers: 1 });
+    expect(got.errors.map((e) => e.file)).toEqual(['tests/test_collect_segv.py']);
+    expect(got.errors[0].message).toContain('killed by signal SIGSEGV while collecting tests/test_collect_segv.py');
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_kill.py::test_sigkill': 'failed',
+      'tests/test_kill.py::test_after': 'passed',
+    });
+    expect(got.summary.crashes).toBe(2);
+    expect(got.unitsDone.sort()).toEqual(['tests/test_collect_segv.py', 'tests/test_kill.py']);
+  });
+});
