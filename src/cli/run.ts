@@ -143,7 +143,10 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       workerOutput: options.capture === 'no' ? (_w, text) => process.stdout.write(text) : undefined,
     });
     process.removeListener('SIGINT', onSigint);
-    if (summary.interrupted) {
+    if (summary.interruptMessage !== undefined) {
+      interruptedText = summary.interruptMessage;
+      exitCode = summary.interruptExitCode ?? 2;
+    } else if (summary.interrupted) {
       interruptedText = 'KeyboardInterrupt';
       exitCode = 2;
     } else if (summary.stoppedEarly) {
