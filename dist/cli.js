@@ -994,8 +994,8 @@ function printDiscovery(session, collected, seconds, write) {
         }, null, 2)}\n`);
         return discovery.errors.length > 0 ? 2 : selection.selected.length === 0 ? 5 : 0;
     }
-    for (const item of selection.selected)
-        write(`${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`);
+    // One write: a write per id costs a system call each, which dominated warm discovery.
+    write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
     if (discovery.errors.length > 0) {
         write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
         for (const e of discovery.errors) {
@@ -1065,6 +1065,29 @@ function workerCount(session, units) {
     const n = wanted === null || wanted === 'auto' ? (0, node_os_1.availableParallelism)() : wanted;
     return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
 }
+/** Batches console writes per event-loop turn: a write per test result is a system call each. */
+function bufferedStdout() {
+    let chunks = [];
+    let scheduled = false;
+    const flush = () => {
+        scheduled = false;
+        if (chunks.length === 0)
+            return;
+        const text = chunks.join('');
+        chunks = [];
+        process.stdout.write(text);
+    };
+    return {
+        write: (s) => {
+            chunks.push(s);
+            if (!scheduled) {
+                scheduled = true;
+                setImmediate(flush);
+            }
+        },
+        flush,
+    };
+}
 function writeReport(path, text) {
     (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
     (0, node_fs_1.writeFileSync)(path, text);
@@ -1076,11 +1099,15 @@ async function runCommand(argv, cwd, env) {
     const { options, config } = session;
     const collected = await (0, session_js_1.collect)(session);
     const { discovery, selection } = collected;
-    const write = (s) => process.stdout.write(s);
+    const out = bufferedStdout();
+    const write = out.write;
     for (const w of discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
-    if (options.collectOnly)
-        return (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
+    if (options.collectOnly) {
+        const code = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
+        out.flush();
+        return code;
+    }
     const pythonVersion = (0, index_js_1.checkPython)(session.python);
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
@@ -1164,10 +1191,14 @@ async function runCommand(argv, cwd, env) {
                 reporter.collectionError(e);
             },
             unitDone: (file) => reporter.unitDone(file),
-            workerOutput: options.capture === 'no' ? (_w, text) => process.stdout.write(text) : undefined,
+            workerOutput: options.capture === 'no' ? (_w, text) => write(text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
-        if (summary.interrupted) {
+        if (summary.interruptMessage !== undefined) {
+            interruptedText = summary.interruptMessage;
+            exitCode = summary.interruptExitCode ?? 2;
+        }
+        else if (summary.interrupted) {
             interruptedText = 'KeyboardInterrupt';
             exitCode = 2;
         }
@@ -1193,6 +1224,7 @@ async function runCommand(argv, cwd, env) {
     }
     (0, index_js_2.updateLastFailed)(config.rootdir, results.map((r) => ({ id: r.id, outcome: r.outcome })), selected.map((i) => i.id));
     const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined });
+    out.flush();
     if (exitCode !== 0)
         return exitCode;
     const c = finished.counts;
@@ -2788,6 +2820,8 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     const ownMarks = [...fn.marks].reverse();
     const marks = [...ownMarks, ...inheritedMarks, ...scope.mod.pytestmark];
     const base = { file: scope.file, line: fn.line, classes, function: fn.name, marks };
+    if (fn.marks.length > 0)
+        base.functionAttrs = ['pytestmark'];
     if (unittest) {
         out.items.push({ ...base, id: baseId, dynamic: false, unittest: true });
         return;
@@ -5171,7 +5205,9 @@ function nodeIdFromJUnit(classname, name, file, resolveModule = () => undefined)
  * tags and attribute quotes end before the file does. A truncated file (a shard killed while
  * writing) fails here. XMLValidator does the same and more, at a third of the merge budget.
  */
+const MAX_DEPTH = 64;
 function wellFormednessProblem(text) {
+    const tagEnd = /["'>]/g;
     const open = [];
     let roots = 0;
     let at = 0;
@@ -5225,19 +5261,25 @@ function wellFormednessProblem(text) {
                 return fail('invalid tag', lt);
             const name = nameMatch[0];
             let i = lt + 1 + name.length;
-            let quote = '';
-            for (; i < text.length; i++) {
-                const c = text[i];
-                if (quote !== '') {
-                    if (c === quote)
-                        quote = '';
-                    else if (c === '<')
-                        return fail(`'<' inside an attribute of <${name}>`, i);
-                }
-                else if (c === '"' || c === "'")
-                    quote = c;
-                else if (c === '>')
+            for (;;) {
+                tagEnd.lastIndex = i;
+                const hit = tagEnd.exec(text);
+                if (!hit) {
+                    i = text.length;
                     break;
+                }
+                i = hit.index;
+                if (hit[0] === '>')
+                    break;
+                const close = text.indexOf(hit[0], i + 1);
+                if (close < 0) {
+                    i = text.length;
+                    break;
+                }
+                const inner = text.indexOf('<', i + 1);
+                if (inner >= 0 && inner < close)
+                    return fail(`'<' inside an attribute of <${name}>`, inner);
+                i = close + 1;
             }
             if (i >= text.length)
                 return fail(`unterminated tag <${name}>`, lt);
@@ -5247,6 +5289,8 @@ function wellFormednessProblem(text) {
                 return fail('more than one root element', lt);
             if (text[i - 1] !== '/')
                 open.push(name);
+            if (open.length > MAX_DEPTH)
+                return fail(`elements nested more than ${MAX_DEPTH} deep`, lt);
             at = i + 1;
         }
     }
@@ -5726,7 +5770,6 @@ const MAX_LINE_CHARS = 300;
 function renderSummary(result, opts = {}) {
     const maxBytes = opts.maxBytes ?? exports.DEFAULT_SUMMARY_MAX_BYTES;
     const sections = [];
-    const { counts } = result;
     const seconds = result.shards.reduce((s, sh) => Math.max(s, sh.wallSeconds ?? sh.seconds), 0);
     sections.push(`## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`);
     const problems = [];
@@ -6012,10 +6055,11 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.runUnits = void 0;
+exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.runUnits = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var pool_js_1 = __nccwpck_require__(7430);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
+Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 var python_js_1 = __nccwpck_require__(5530);
@@ -6033,11 +6077,18 @@ Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SESSION_TEARDOWN = void 0;
 exports.runUnits = runUnits;
 exports.pyFloat = pyFloat;
 exports.describeExit = describeExit;
+// The worker pool: persistent Python workers pull units from one queue (longest first), stream
+// one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 const errors_js_1 = __nccwpck_require__(5507);
 const worker_js_1 = __nccwpck_require__(9898);
+/** The `file` of a CollectionError that reports a failed session-fixture teardown. */
+exports.SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
 const STOP_GRACE_MS = 30_000;
 function runUnits(units, opts, events) {
@@ -6074,6 +6125,9 @@ class Pool {
                 this.summary.interrupted = true;
                 return resolve(this.summary);
             }
+            if (this.queue.length && !(0, node_fs_1.existsSync)(this.opts.rootdir)) {
+                return reject(new errors_js_1.RunnerError(`rootdir does not exist: ${this.opts.rootdir}`));
+            }
             signal?.addEventListener('abort', this.onAbort, { once: true });
             const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
             if (this.queue.length === 0)
@@ -6103,10 +6157,10 @@ class Pool {
         });
     }
     spawn(slot) {
-        const proc = new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length }, {
+        const proc = new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: (0, node_path_1.join)(this.opts.cacheDir ?? (0, node_path_1.join)(this.opts.rootdir, '.fastest'), 'pycache') }, {
             frame: (frame) => this.onFrame(slot, proc, frame),
-            output: (text) => this.events.workerOutput?.(slot.index, text),
-            exit: (code, signal, spawnError) => this.onExit(slot, proc, code, signal, spawnError),
+            output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),
+            exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
         });
         slot.proc = proc;
         slot.startedUp = false;
@@ -6146,13 +6200,19 @@ class Pool {
         slot.collectErrors = 0;
         slot.cancelled = false;
         slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
-        this.armTimer(slot);
+        this.armTimer(slot, true);
     }
-    armTimer(slot) {
+    /**
+     * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
+     * not a test, and importing a heavy module can legitimately take long: it only gets a
+     * generous limit, so that a hang there still cannot stall the run.
+     */
+    armTimer(slot, collecting = false) {
         this.clearTimer(slot);
-        const seconds = this.opts.timeoutSeconds;
-        if (!seconds || seconds <= 0)
+        const limit = this.opts.timeoutSeconds;
+        if (!limit || limit <= 0)
             return;
+        const seconds = collecting ? Math.max(10 * limit, 60) : limit;
         const proc = slot.proc;
         slot.timer = setTimeout(() => {
             slot.timer = null;
@@ -6170,13 +6230,46 @@ class Pool {
     onFrame(slot, proc, frame) {
         if (this.finished || slot.proc !== proc)
             return;
+        this.guard(() => this.handleFrame(slot, frame));
+    }
+    /** A throwing event handler (a reporter bug) ends the run with its error, workers killed. */
+    guard(fn) {
+        try {
+            fn();
+        }
+        catch (err) {
+            this.fail(err instanceof Error ? err : new Error(String(err)));
+        }
+    }
+    handleFrame(slot, frame) {
         switch (frame.t) {
             case 'hello':
                 slot.startedUp = true;
+                this.events.workerReady?.(slot.index, {
+                    pid: Number(frame.pid),
+                    python: String(frame.python),
+                    pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
+                });
                 return;
             case 'fatal': {
                 const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
-                return this.fail(new errors_js_1.RunnerError(String(frame.message ?? 'worker failed'), code));
+                const message = String(frame.message ?? 'worker failed');
+                if (frame.interrupt) {
+                    // pytest.exit() in a test: this worker closes its session and exits; the others
+                    // finish their running test, then stop the same way.
+                    this.summary.interrupted = true;
+                    this.summary.interruptMessage = message;
+                    this.summary.interruptExitCode = code;
+                    this.clearTimer(slot);
+                    slot.unit = null;
+                    slot.started = null;
+                    slot.stopping = true;
+                    this.stopScheduling();
+                    if (this.slots.every((s) => !s.unit))
+                        this.finish();
+                    return;
+                }
+                return this.fail(new errors_js_1.RunnerError(message, code));
             }
             case 'collected':
                 slot.collected = Array.isArray(frame.ids) ? frame.ids : [];
@@ -6198,6 +6291,10 @@ class Pool {
                 this.emitResult(result);
                 return;
             }
+            case 'session_error':
+                // Session fixtures end at `stop`, after every result: their teardown error stands alone.
+                this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: String(frame.message ?? '') });
+                return;
             case 'collect_error':
                 slot.collectErrors++;
                 this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
@@ -6225,13 +6322,16 @@ class Pool {
     }
     /** Safety net: a listed id the worker neither ran nor expanded gets an error, never silence. */
     reportUnreported(slot, unit, engine) {
-        if (!unit.ids)
-            return;
-        const reported = [...slot.reported];
+        if (!unit.ids || slot.reported.has(unit.file))
+            return; // a module-level skip covers them all
+        const expandedBases = new Set();
+        for (const id of slot.reported) {
+            const bracket = id.indexOf('[', id.lastIndexOf('::'));
+            if (bracket > 0)
+                expandedBases.add(id.slice(0, bracket));
+        }
         for (const id of unit.ids) {
-            if (slot.reported.has(id))
-                continue;
-            if (reported.some((r) => r.startsWith(`${id}[`) || r === unit.file))
+            if (slot.reported.has(id) || expandedBases.has(id))
                 continue;
             this.emitResult({
                 id,
@@ -6266,8 +6366,14 @@ class Pool {
         const maxfail = this.opts.maxfail;
         if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped)
             return;
-        this.schedulingStopped = true;
         this.summary.stoppedEarly = true;
+        this.stopScheduling();
+    }
+    /** Run nothing more: drop the queue and ask running units to stop at the next test. */
+    stopScheduling() {
+        if (this.schedulingStopped)
+            return;
+        this.schedulingStopped = true;
         this.queue.length = 0;
         for (const slot of this.slots) {
             if (slot.unit && !slot.cancelled) {
@@ -6323,17 +6429,38 @@ class Pool {
             this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
             return;
         }
+        if (slot.collected === null && (slot.started || slot.reported.size)) {
+            // An engine that ran tests without announcing `collected`: requeue what the unit listed.
+            if (slot.started && !slot.reported.has(slot.started))
+                this.emitCrashResult(slot, unit, reason, engine, crashText);
+            if (unit.ids) {
+                const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
+                if (rest.length) {
+                    this.queue.unshift({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+                    return;
+                }
+            }
+            else {
+                this.emitCollectionError({
+                    file: unit.file,
+                    message: crashText(`worker ${reason} while running ${unit.file}; its remaining tests were not run`),
+                });
+            }
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
         if (slot.collected === null) {
             const what = timedOut ? `${reason} while collecting ${unit.file}` : `worker ${reason} while collecting ${unit.file}`;
             this.emitCollectionError({ file: unit.file, message: crashText(what) });
             this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
             return;
         }
-        const remaining = slot.collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
+        const collected = slot.collected ?? [];
+        const remaining = collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
         if (slot.started && !slot.reported.has(slot.started)) {
             this.emitCrashResult(slot, unit, reason, engine, crashText);
             if (remaining.length) {
-                const total = Math.max(1, slot.collected.length);
+                const total = Math.max(1, collected.length);
                 this.queue.unshift({
                     file: unit.file,
                     ids: remaining,
@@ -6535,16 +6662,34 @@ function pythonRuntimeDir() {
     throw new errors_js_1.RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
 }
 /** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
-function workerEnv(index, workers, base = process.env) {
+function workerEnv(index, workers, base = process.env, pycacheDir) {
     const runtime = pythonRuntimeDir();
     const inherited = base.PYTHONPATH;
     return {
         ...base,
+        ...(pycacheDir ? bytecodeCacheEnv(base, pycacheDir) : {}),
         PYTHONPATH: inherited ? `${runtime}${node_path_1.delimiter}${inherited}` : runtime,
         // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
         PYTEST_XDIST_WORKER: `gw${index}`,
         PYTEST_XDIST_WORKER_COUNT: String(workers),
         FASTEST_WORKER: String(index),
+    };
+}
+/**
+ * Compiled bytecode for everything the worker imports goes to `pycacheDir` (sys.pycache_prefix),
+ * even under PYTHONDONTWRITEBYTECODE=1, where Python would otherwise compile pytest, the
+ * worker and the user's modules from source in every worker of every run. The worker puts the
+ * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
+ */
+function bytecodeCacheEnv(base, pycacheDir) {
+    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
+        .filter((name) => base[name] !== undefined)
+        .map((name) => `${name}=${base[name]}`)
+        .join('\0');
+    return {
+        PYTHONDONTWRITEBYTECODE: undefined,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
+        FASTEST_SAVED_PYTHON_ENV: saved,
     };
 }
 function lastLine(text) {
@@ -6677,7 +6822,7 @@ class WorkerProcess {
         this.index = options.index;
         this.child = (0, node_child_process_1.spawn)(options.python, ['-m', 'fastest_worker'], {
             cwd: options.rootdir,
-            env: (0, python_js_1.workerEnv)(options.index, options.workers),
+            env: (0, python_js_1.workerEnv)(options.index, options.workers, process.env, options.pycacheDir),
             stdio: ['pipe', 'pipe', 'pipe'],
             // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
             detached: true,
@@ -8151,6 +8296,7 @@ exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
 const DEFAULT_REFINE_STEPS = 2000;
+const SWAP_PARTNERS = 8;
 class PlanError extends Error {
 }
 exports.PlanError = PlanError;
@@ -8399,6 +8545,13 @@ function refine(shards, shardCount, maxSteps) {
             if (pairMax < top - epsilon && (!best || pairMax < best.pairMax - epsilon))
                 best = { pairMax, other, out, back };
         };
+        // Moves are tried with every shard (only units smaller than the gap can move), swaps with the
+        // lightest few shards only: any unit may swap, so that search is the expensive one.
+        const swapPartners = new Set(loads
+            .map((load, index) => ({ load, index }))
+            .sort((a, b) => a.load - b.load || a.index - b.index)
+            .slice(0, SWAP_PARTNERS)
+            .map((entry) => entry.index));
         for (let other = 0; other < shardCount; other++) {
             if (other === heaviest)
                 continue;
@@ -8406,15 +8559,18 @@ function refine(shards, shardCount, maxSteps) {
             if (gap <= epsilon)
                 continue;
             const to = sorted[other] ?? [];
-            // Only units smaller than the gap can move or swap usefully.
-            const limit = upperBound(from, gap - epsilon);
-            for (let u = 0; u < limit; u++) {
+            const movable = upperBound(from, gap - epsilon);
+            for (let u = 0; u < movable; u++) {
                 const out = from[u]?.predicted ?? 0;
                 // Move: the pair's new maximum is max(top - out, other + out).
                 consider(Math.max(top - out, top - gap + out), other, u, -1);
+            }
+            if (!swapPartners.has(other))
+                continue;
+            for (let u = 0; u < from.length; u++) {
+                const out = from[u]?.predicted ?? 0;
                 // Swap with a smaller unit `back` so that out - back is near gap / 2.
-                const wanted = out - gap / 2;
-                const near = lowerBound(to, wanted);
+                const near = lowerBound(to, out - gap / 2);
                 for (const v of [near - 1, near]) {
                     const back = to[v]?.predicted;
                     if (back === undefined)

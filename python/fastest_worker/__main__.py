@@ -6,6 +6,26 @@ if sys.version_info < (3, 9):
                      % (sys.version_info[:3] + (sys.executable,)))
     sys.exit(3)
 
+
+def _restore_user_environment():
+    """Node starts workers with bytecode writing on and pointed at .fastest/pycache (so that with
+    PYTHONDONTWRITEBYTECODE=1 imports are not compiled from source on every run, and nothing is
+    written beside the user's sources); tests and their subprocesses see the environment as the
+    user set it."""
+    import os
+
+    saved = os.environ.pop("FASTEST_SAVED_PYTHON_ENV", None)
+    if saved is None:
+        return
+    os.environ.pop("PYTHONPYCACHEPREFIX", None)
+    for item in saved.split("\0"):
+        name, sep, value = item.partition("=")
+        if sep:
+            os.environ[name] = value
+
+
+_restore_user_environment()
+
 from fastest_worker.worker import main  # noqa: E402
 
 sys.exit(main())

@@ -44,6 +44,29 @@ function workerCount(session: Session, units: number): number {
   return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
 }
 
+/** Batches console writes per event-loop turn: a write per test result is a system call each. */
+function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
+  let chunks: string[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (chunks.length === 0) return;
+    const text = chunks.join('');
+    chunks = [];
+    process.stdout.write(text);
+  };
+  return {
+    write: (s: string) => {
+      chunks.push(s);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
@@ -56,9 +79,14 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const { options, config } = session;
   const collected: Collected = await collect(session);
   const { discovery, selection } = collected;
-  const write = (s: string) => process.stdout.write(s);
+  const out = bufferedStdout();
+  const write = out.write;
   for (const w of discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
-  if (options.collectOnly) return printDiscovery(session, collected, (performance.now() - started) / 1000, write);
+  if (options.collectOnly) {
+    const code = printDiscovery(session, collected, (performance.now() - started) / 1000, write);
+    out.flush();
+    return code;
+  }
 
   const pythonVersion = checkPython(session.python);
   let selected = selection.selected;
@@ -140,7 +168,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
         reporter.collectionError(e);
       },
       unitDone: (file) => reporter.unitDone(file),
-      workerOutput: options.capture === 'no' ? (_w, text) => process.stdout.write(text) : undefined,
+      workerOutput: options.capture === 'no' ? (_w, text) => write(text) : undefined,
     });
     process.removeListener('SIGINT', onSigint);
     if (summary.interruptMessage !== undefined) {
@@ -171,6 +199,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   }
   updateLastFailed(config.rootdir, results.map((r) => ({ id: r.id, outcome: r.outcome })), selected.map((i) => i.id));
   const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined });
+  out.flush();
   if (exitCode !== 0) return exitCode;
   const c = finished.counts;
   const runtimeCollectErrors = errors.length - discovery.errors.length;

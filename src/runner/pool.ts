@@ -1,6 +1,7 @@
 // The worker pool: persistent Python workers pull units from one queue (longest first), stream
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CollectionError, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import type { Frame } from './frames.js';
@@ -156,7 +157,7 @@ class Pool {
 
   private spawn(slot: Slot): void {
     const proc = new WorkerProcess(
-      { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length },
+      { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: join(this.opts.cacheDir ?? join(this.opts.rootdir, '.fastest'), 'pycache') },
       {
         frame: (frame) => this.onFrame(slot, proc, frame),
         output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),

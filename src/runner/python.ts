@@ -65,16 +65,35 @@ export function pythonRuntimeDir(): string {
 }
 
 /** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
-export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEnv = process.env, pycacheDir?: string): NodeJS.ProcessEnv {
   const runtime = pythonRuntimeDir();
   const inherited = base.PYTHONPATH;
   return {
     ...base,
+    ...(pycacheDir ? bytecodeCacheEnv(base, pycacheDir) : {}),
     PYTHONPATH: inherited ? `${runtime}${delimiter}${inherited}` : runtime,
     // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
     PYTEST_XDIST_WORKER: `gw${index}`,
     PYTEST_XDIST_WORKER_COUNT: String(workers),
     FASTEST_WORKER: String(index),
+  };
+}
+
+/**
+ * Compiled bytecode for everything the worker imports goes to `pycacheDir` (sys.pycache_prefix),
+ * even under PYTHONDONTWRITEBYTECODE=1, where Python would otherwise compile pytest, the
+ * worker and the user's modules from source in every worker of every run. The worker puts the
+ * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
+ */
+function bytecodeCacheEnv(base: NodeJS.ProcessEnv, pycacheDir: string): NodeJS.ProcessEnv {
+  const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
+    .filter((name) => base[name] !== undefined)
+    .map((name) => `${name}=${base[name]}`)
+    .join('\0');
+  return {
+    PYTHONDONTWRITEBYTECODE: undefined,
+    PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
+    FASTEST_SAVED_PYTHON_ENV: saved,
   };
 }
 

@@ -19,6 +19,8 @@ export interface WorkerSpawnOptions {
   rootdir: string;
   index: number;
   workers: number;
+  /** Where compiled bytecode of the worker's imports is kept (see bytecodeCacheEnv). */
+  pycacheDir?: string;
 }
 
 export class WorkerProcess {
@@ -31,7 +33,7 @@ export class WorkerProcess {
     this.index = options.index;
     this.child = spawn(options.python, ['-m', 'fastest_worker'], {
       cwd: options.rootdir,
-      env: workerEnv(options.index, options.workers),
+      env: workerEnv(options.index, options.workers, process.env, options.pycacheDir),
       stdio: ['pipe', 'pipe', 'pipe'],
       // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
       detached: true,
