@@ -10,7 +10,10 @@ const dist = join(root, 'dist');
 const outDir = process.env.FASTEST_BUILD_OUT ? process.env.FASTEST_BUILD_OUT : dist;
 const entries = [
   { source: 'src/cli/main.ts', bundle: 'cli.js' },
-  { source: 'src/action/main.ts', bundle: 'action.js' },
+  // @actions/core, /github and /cache are ES modules only ("exports" has no "require"); ncc's
+  // TypeScript loader resolves with the "require" condition and cannot find them. The action is
+  // therefore transpiled to ES-module JavaScript first (build/tsc), which ncc resolves with "import".
+  { source: 'src/action/main.ts', bundle: 'action.js', transpileFirst: true },
 ];
 const wasmFiles = [
   ['web-tree-sitter', 'web-tree-sitter.wasm'],
@@ -26,8 +29,9 @@ function restoreBuiltinImports(code) {
     externals.set(m[1], m[2]);
   }
   return code.replace(
-    /Promise\.resolve\(\/\* import\(\) \*\/\)\.then\(__webpack_require__\.t\.bind\(__webpack_require__, (\d+), 19\)\)/g,
-    (whole, id) => (externals.has(id) ? `import(${JSON.stringify(externals.get(id))})` : whole),
+    // The require function is __webpack_require__ in a bundle built from .ts, __nccwpck_require__ from .js.
+    /Promise\.resolve\(\/\* import\(\) \*\/\)\.then\((__webpack_require__|__nccwpck_require__)\.t\.bind\(\1, (\d+), 19\)\)/g,
+    (whole, _req, id) => (externals.has(id) ? `import(${JSON.stringify(externals.get(id))})` : whole),
   );
 }
 
@@ -48,18 +52,50 @@ function packageFile(pkg, file) {
   return path;
 }
 
+// Every .ts file under src/ as ES-module .js under build/ (syntax only: `npm run typecheck` checks types).
+async function transpileSources() {
+  const ts = (await import(packageFile('typescript', 'lib/typescript.js'))).default;
+  // A fixed path: module paths end up in the bundle's comments, which must not vary between builds.
+  const out = join(root, 'build', 'tsc');
+  rmSync(out, { recursive: true, force: true });
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const rel = join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+        const { outputText } = ts.transpileModule(readFileSync(join(root, rel), 'utf8'), {
+          fileName: rel,
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false, isolatedModules: true },
+        });
+        mkdirSync(dirname(join(out, rel)), { recursive: true });
+        writeFileSync(join(out, rel.replace(/\.ts$/, '.js')), outputText);
+      }
+    }
+  };
+  walk('src');
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
+  return out;
+}
+
 mkdirSync(outDir, { recursive: true });
 const tmp = join(root, 'build', 'ncc');
-for (const { source, bundle } of entries) {
+let transpiled;
+for (const { source, bundle, transpileFirst } of entries) {
   if (!existsSync(join(root, source))) continue;
   rmSync(tmp, { recursive: true, force: true });
-  execFileSync(process.execPath, [packageFile('@vercel/ncc', 'dist/ncc/cli.js'), 'build', source, '-o', tmp, '-t', '-q', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  let input = source;
+  if (transpileFirst) {
+    transpiled ??= await transpileSources();
+    input = join(transpiled, source.replace(/\.ts$/, '.js'));
+  }
+  execFileSync(process.execPath, [packageFile('@vercel/ncc', 'dist/ncc/cli.js'), 'build', input, '-o', tmp, '-t', '-q', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
   const produced = readdirSync(tmp).filter((f) => f.endsWith('.js'));
   if (produced.length !== 1) throw new Error(`expected one bundle for ${source}, got ${produced.join(', ')}`);
   const code = restoreBuiltinImports(readFileSync(join(tmp, 'index.js'), 'utf8')).replace(/^#!.*\n/, '');
   writeFileSync(join(outDir, bundle), `#!/usr/bin/env node\n${ESM_SHIM}${code}`, { mode: 0o755 });
 }
 rmSync(tmp, { recursive: true, force: true });
+if (transpiled) rmSync(transpiled, { recursive: true, force: true });
 for (const [pkg, file] of wasmFiles) {
   const from = packageFile(pkg, file);
   const to = join(outDir, file);

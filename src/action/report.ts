@@ -1,0 +1,122 @@
+// Markdown the merge job publishes: the job summary (report/summary.ts with file:line links to the
+// code) and the sticky PR comment. Both stay under GitHub's limits: 1 MiB for a step summary,
+// 65,536 characters for a comment.
+import type { JUnitCase } from '../report/junit-read.js';
+import type { MergeResult } from '../report/merge.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary } from '../report/summary.js';
+import { repoPath } from './annotations.js';
+
+export const SUMMARY_MAX_BYTES = DEFAULT_SUMMARY_MAX_BYTES;
+export const COMMENT_MAX_CHARS = 65_536;
+
+export interface LinkContext {
+  serverUrl: string;
+  repository: string;
+  sha: string;
+  workspace: string;
+  workingDirectory: string;
+}
+
+export function codeLink(ctx: LinkContext, file: string, line: number | undefined): string {
+  const path = repoPath(ctx.workspace, ctx.workingDirectory, file).split('/').map(encodeURIComponent).join('/');
+  return `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/${path}${line !== undefined ? `#L${line}` : ''}`;
+}
+
+/** Turns each failure's `` at `file:line` `` into a link to that line. */
+export function linkFailureLocations(markdown: string, ctx: LinkContext): string {
+  return markdown.replace(/^(- \*\*[^\n]*? at )`([^`\n]+?):(\d+)`$/gm, (_whole, head: string, file: string, line: string) => `${head}[\`${file}:${line}\`](${codeLink(ctx, file, Number(line))})`);
+}
+
+/** The job summary, with links, and `notes` (e.g. about annotations) after the heading. */
+export function jobSummary(result: MergeResult, ctx: LinkContext, notes: string[], maxBytes: number = SUMMARY_MAX_BYTES): string {
+  const noteText = notes.map((n) => `> ${n}\n`).join('');
+  // Links make each failure longer: render smaller until the linked text fits.
+  let budget = maxBytes - Buffer.byteLength(noteText) - 1024;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const linked = withNotes(linkFailureLocations(renderSummary(result, { maxBytes: budget }), ctx), noteText);
+    const size = Buffer.byteLength(linked);
+    if (size <= maxBytes) return linked;
+    budget = Math.floor(budget * (maxBytes / size) * 0.9);
+  }
+  return withNotes(renderSummary(result, { maxBytes: maxBytes - Buffer.byteLength(noteText) - 256 }), noteText);
+}
+
+function withNotes(markdown: string, noteText: string): string {
+  if (noteText === '') return markdown;
+  const firstBreak = markdown.indexOf('\n');
+  if (firstBreak < 0) return `${markdown}\n\n${noteText}`;
+  return `${markdown.slice(0, firstBreak + 1)}\n${noteText}${markdown.slice(firstBreak + 1)}`;
+}
+
+export function totalsText(result: MergeResult): string {
+  const c = result.counts;
+  const parts: string[] = [];
+  const add = (n: number, word: string): void => {
+    if (n > 0) parts.push(`${n} ${word}`);
+  };
+  add(c.failed, 'failed');
+  add(c.passed, 'passed');
+  add(c.skipped, 'skipped');
+  add(c.xfailed, 'xfailed');
+  add(c.xpassed, 'xpassed');
+  const errors = c.error + c.teardownErrors;
+  add(errors, errors === 1 ? 'error' : 'errors');
+  add(result.missing.length, 'missing');
+  add(result.duplicates.length, 'run twice');
+  return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+}
+
+export function commentMarker(workflow: string): string {
+  return `<!-- fastest-report: ${workflow.replace(/--/g, '- -')} -->`;
+}
+
+export interface CommentContext extends LinkContext {
+  marker: string;
+  runUrl: string;
+}
+
+function inline(text: string): string {
+  const clean = text.replace(/[\r\n]+/g, ' ').slice(0, 300);
+  const ticks = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(ticks + 1);
+  return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
+}
+
+function firstLine(c: JUnitCase): string {
+  const text = (c.message ?? c.details ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  const clean = text.replace(/[<>|]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '|': '\\|' })[ch] ?? ch);
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+}
+
+/** The sticky comment: totals, failures with links, missing tests, a link to the run. */
+export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: CommentContext, notes: string[], maxChars: number = COMMENT_MAX_CHARS): string {
+  const ok = failures.length === 0 && result.missing.length === 0 && result.duplicates.length === 0 && result.malformed.length === 0;
+  const head = [
+    ctx.marker,
+    `### ${ok ? ':white_check_mark:' : ':x:'} fastest: ${totalsText(result)}`,
+    '',
+    ...notes.map((n) => `> ${n}`),
+  ];
+  const tail = ['', `[Full report](${ctx.runUrl}) · commit ${ctx.sha.slice(0, 7)}`];
+  const lines = failures.map((c) => {
+    const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
+    const msg = firstLine(c);
+    return `- ${inline(c.id)} at [${inline(where)}](${codeLink(ctx, c.file, c.line)})${msg ? ` — ${msg}` : ''}`;
+  });
+  const missing = result.missing.length > 0 ? [`**${result.missing.length} planned test(s) have no result:** ${result.missing.slice(0, 20).map(inline).join(', ')}${result.missing.length > 20 ? ', …' : ''}`, ''] : [];
+  const fixed = head.join('\n').length + tail.join('\n').length + missing.join('\n').length + 200;
+  const shown: string[] = [];
+  let used = fixed;
+  for (const line of lines) {
+    if (used + line.length + 1 > maxChars) break;
+    shown.push(line);
+    used += line.length + 1;
+  }
+  const body = [...head, ...missing];
+  if (lines.length > 0) {
+    body.push(`**Failures (${lines.length})**`, '', ...shown);
+    if (shown.length < lines.length) body.push('', `_…and ${lines.length - shown.length} more in the [job summary](${ctx.runUrl})._`);
+  }
+  body.push(...tail);
+  return body.join('\n');
+}

@@ -1,0 +1,162 @@
+// Runs dist/action.js the way the GitHub runner does: inputs as INPUT_<NAME> variables (upper
+// case, hyphens kept), file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY), the event
+// payload at GITHUB_EVENT_PATH, then the post step with the saved state as STATE_<name>. The log
+// is read the way the runner reads it: workflow commands at line starts, honouring
+// ::stop-commands::TOKEN ... ::TOKEN::.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface WorkflowCommand {
+  command: string;
+  properties: Record<string, string>;
+  data: string;
+}
+
+function unescapeData(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+function unescapeProperty(s: string): string {
+  return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+
+/** The commands a runner would act on in `log` (lines are trimmed at the start, as it does). */
+export function effectiveCommands(log: string): WorkflowCommand[] {
+  const out: WorkflowCommand[] = [];
+  let stopToken: string | null = null;
+  for (const rawLine of log.split(/\r?\n/)) {
+    const line = rawLine.trimStart();
+    if (stopToken !== null) {
+      if (line.trimEnd() === `::${stopToken}::`) stopToken = null;
+      continue;
+    }
+    const m = /^::([A-Za-z-]+)(?: ([^:]*?))?::(.*)$/.exec(line);
+    if (!m) continue;
+    const properties: Record<string, string> = {};
+    for (const pair of (m[2] ?? '').split(',')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0) properties[pair.slice(0, eq).trim()] = unescapeProperty(pair.slice(eq + 1));
+    }
+    const command = { command: m[1] ?? '', properties, data: unescapeData(m[3] ?? '') };
+    if (command.command === 'stop-commands') {
+      stopToken = command.data;
+      continue;
+    }
+    out.push(command);
+  }
+  return out;
+}
+
+/** `name<<DELIM\nvalue\nDELIM` records of a file command (GITHUB_OUTPUT, GITHUB_STATE). */
+export function parseFileCommand(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i] ?? '');
+      out[heredoc[1] ?? ''] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+export interface StepResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+  commands: WorkflowCommand[];
+}
+
+export interface ActionRun {
+  main: StepResult;
+  post: StepResult;
+}
+
+export interface ActionOptions {
+  action: string;
+  workspace: string;
+  inputs: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  event?: unknown;
+  eventName?: string;
+}
+
+/** The environment a runner starts a step with: no INPUT_/STATE_/GITHUB_ leftovers of this process. */
+function baseEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || /^(INPUT_|STATE_|GITHUB_|ACTIONS_|RUNNER_)/.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+function spawnStep(action: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [action], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+export async function runAction(opts: ActionOptions): Promise<ActionRun> {
+  const files = mkdtempSync(join(opts.workspace, '..', 'runner-'));
+  const temp = join(files, 'temp');
+  mkdirSync(temp);
+  const eventPath = join(files, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(opts.event ?? {}));
+  const common: Record<string, string> = {
+    ...baseEnv(),
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: opts.workspace,
+    RUNNER_TEMP: temp,
+    RUNNER_OS: 'Linux',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
+    GITHUB_REPOSITORY: 'octo/demo',
+    GITHUB_SHA: 'mergesha0000000000000000000000000000000',
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'tests',
+    GITHUB_SERVER_URL: 'https://github.com',
+  };
+  for (const [name, value] of Object.entries(opts.inputs)) common[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(opts.env ?? {})) {
+    if (value === undefined) delete common[name];
+    else common[name] = value;
+  }
+
+  const step = async (kind: 'main' | 'post', state: Record<string, string>): Promise<StepResult> => {
+    const output = join(files, `${kind}-output`);
+    const stateFile = join(files, `${kind}-state`);
+    const summary = join(files, `${kind}-summary`);
+    for (const f of [output, stateFile, summary]) writeFileSync(f, '');
+    const env: Record<string, string> = { ...common, GITHUB_OUTPUT: output, GITHUB_STATE: stateFile, GITHUB_STEP_SUMMARY: summary };
+    const withState: Record<string, string> = env;
+    for (const [k, v] of Object.entries(state)) withState[`STATE_${k}`] = v;
+    const r = await spawnStep(opts.action, opts.workspace, withState);
+    const commands = effectiveCommands(r.stdout);
+    const outputs = parseFileCommand(readFileSync(output, 'utf8'));
+    // The deprecated stdout command still sets outputs on a runner; count it as one would.
+    for (const c of commands) if (c.command === 'set-output' && c.properties.name) outputs[c.properties.name] = c.data;
+    return { ...r, outputs, state: parseFileCommand(readFileSync(stateFile, 'utf8')), summary: readFileSync(summary, 'utf8'), commands };
+  };
+  const main = await step('main', {});
+  const post = await step('post', main.state);
+  return { main, post };
+}
