@@ -966,21 +966,20 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 /***/ }),
 
 /***/ 2731:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.collectedLine = collectedLine;
 exports.printDiscovery = printDiscovery;
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+// `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
+const counts_js_1 = __nccwpck_require__(5132);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
-    let line = deselected > 0 ? `${selected}/${plural(total, 'test')} collected (${deselected} deselected)` : `${plural(total, 'test')} collected`;
+    let line = deselected > 0 ? `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)` : `${(0, counts_js_1.pluralize)(total, 'test')} collected`;
     if (errors > 0)
-        line += `, ${plural(errors, 'error')}`;
+        line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
     return `${line} in ${seconds.toFixed(2)}s`;
 }
 function printDiscovery(session, collected, seconds, write) {
@@ -1255,7 +1254,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(9750);
 const index_js_2 = __nccwpck_require__(9750);
 const index_js_3 = __nccwpck_require__(2974);
-const fnmatch_js_1 = __nccwpck_require__(8035);
+const glob_js_1 = __nccwpck_require__(348);
 const index_js_4 = __nccwpck_require__(1276);
 const args_js_1 = __nccwpck_require__(7593);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
@@ -1297,47 +1296,11 @@ function decidePaths(options, config, cwd) {
         });
     }
     if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
-        const found = config.testpaths.flatMap((p) => expandGlob(config.rootdir, p));
+        const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
         if (found.length > 0)
             return found;
     }
     return [(0, node_path_1.resolve)(cwd)];
-}
-function expandGlob(base, pattern) {
-    if (!/[*?[]/.test(pattern)) {
-        const abs = (0, node_path_1.resolve)(base, pattern);
-        return (0, node_fs_1.existsSync)(abs) ? [abs] : [];
-    }
-    // Node 20 lacks fs.globSync: walk segment by segment with fnmatch.
-    const segments = pattern.split('/').filter((s) => s.length > 0);
-    let current = [(0, node_path_1.resolve)(base)];
-    for (const segment of segments) {
-        const next = [];
-        for (const dir of current) {
-            if (!/[*?[]/.test(segment)) {
-                const p = (0, node_path_1.join)(dir, segment);
-                if ((0, node_fs_1.existsSync)(p))
-                    next.push(p);
-                continue;
-            }
-            try {
-                for (const name of readdirSorted(dir))
-                    if (fnmatchSegment(name, segment))
-                        next.push((0, node_path_1.join)(dir, name));
-            }
-            catch {
-                // not a directory
-            }
-        }
-        current = next;
-    }
-    return current.sort();
-}
-function readdirSorted(dir) {
-    return (0, node_fs_1.readdirSync)(dir).sort();
-}
-function fnmatchSegment(name, segment) {
-    return (!name.startsWith('.') || segment.startsWith('.')) && (0, fnmatch_js_1.fnmatch)(name, segment);
 }
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {
@@ -1392,10 +1355,6 @@ const node_path_1 = __nccwpck_require__(6760);
 const plan_js_1 = __nccwpck_require__(8597);
 const timings_js_1 = __nccwpck_require__(7307);
 const args_js_1 = __nccwpck_require__(7593);
-function baseOf(id) {
-    const bracket = id.indexOf('[');
-    return bracket < 0 ? id : id.slice(0, bracket);
-}
 function itemsOfShard(plan, index, items) {
     const shard = plan.shards.find((s) => s.index === index);
     if (!shard)
@@ -1404,7 +1363,7 @@ function itemsOfShard(plan, index, items) {
     for (const unit of shard.units)
         for (const id of (0, plan_js_1.unitTestIds)(unit))
             wanted.add(id);
-    return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has(baseOf(i.id))));
+    return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has((0, timings_js_1.baseId)(i.id))));
 }
 async function selectShard(session, items) {
     const { options, config } = session;
@@ -8204,46 +8163,57 @@ exports.expandGlobs = expandGlobs;
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-function expandGlobs(patterns, cwd = process.cwd()) {
+function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
+    const accept = match === 'files' ? isFile : exists;
     for (const pattern of patterns) {
         if (!/[*?]/.test(pattern)) {
-            if (isFile((0, node_path_1.resolve)(cwd, pattern)))
+            if (accept((0, node_path_1.resolve)(cwd, pattern)))
                 found.add(pattern);
             continue;
         }
         const absolute = pattern.startsWith('/');
         const segments = pattern.split('/').filter((s) => s !== '' && s !== '.');
-        walk(absolute ? '/' : '', segments, cwd, found);
+        walk(absolute ? '/' : '', segments, cwd, found, match);
     }
     return [...found].sort();
 }
-function walk(prefix, segments, cwd, found) {
+function walk(prefix, segments, cwd, found, match) {
     const [segment, ...rest] = segments;
     const here = prefix === '' ? cwd : (0, node_path_1.resolve)(cwd, prefix);
     if (segment === undefined) {
-        if (isFile(here))
+        if (match === 'files' ? isFile(here) : exists(here))
             found.add(prefix);
         return;
     }
     if (segment === '**') {
-        walk(prefix, rest, cwd, found);
+        walk(prefix, rest, cwd, found, match);
         for (const dir of listDir(here))
             if (dir.isDirectory())
-                walk((0, node_path_1.join)(prefix, dir.name), segments, cwd, found);
+                walk((0, node_path_1.join)(prefix, dir.name), segments, cwd, found, match);
         return;
     }
     if (!/[*?]/.test(segment)) {
-        walk((0, node_path_1.join)(prefix, segment), rest, cwd, found);
+        walk((0, node_path_1.join)(prefix, segment), rest, cwd, found, match);
         return;
     }
     const matcher = segmentRegExp(segment);
     for (const entry of listDir(here)) {
         if (!matcher.test(entry.name))
             continue;
-        if (rest.length === 0 ? entry.isFile() || entry.isSymbolicLink() : entry.isDirectory() || entry.isSymbolicLink()) {
-            walk((0, node_path_1.join)(prefix, entry.name), rest, cwd, found);
+        const last = rest.length === 0;
+        if (last ? match === 'paths' || entry.isFile() || entry.isSymbolicLink() : entry.isDirectory() || entry.isSymbolicLink()) {
+            walk((0, node_path_1.join)(prefix, entry.name), rest, cwd, found, match);
         }
+    }
+}
+function exists(path) {
+    try {
+        (0, node_fs_1.statSync)(path);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 function segmentRegExp(segment) {

@@ -1,15 +1,12 @@
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
+import { pluralize } from '../report/counts.js';
 import type { Collected, Session } from './session.js';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 export function collectedLine(selected: number, deselected: number, errors: number, seconds: number): string {
   const total = selected + deselected;
-  let line = deselected > 0 ? `${selected}/${plural(total, 'test')} collected (${deselected} deselected)` : `${plural(total, 'test')} collected`;
-  if (errors > 0) line += `, ${plural(errors, 'error')}`;
+  let line = deselected > 0 ? `${selected}/${pluralize(total, 'test')} collected (${deselected} deselected)` : `${pluralize(total, 'test')} collected`;
+  if (errors > 0) line += `, ${pluralize(errors, 'error')}`;
   return `${line} in ${seconds.toFixed(2)}s`;
 }
 

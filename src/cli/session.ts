@@ -1,10 +1,10 @@
 // The front of every command: options (argv + addopts), config, discovery and selection.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
 import { discover, toNodePath } from '../discovery/index.js';
-import { fnmatch } from '../discovery/fnmatch.js';
+import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectResult } from '../select/index.js';
 import type { DiscoveryResult } from '../types.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
@@ -57,44 +57,10 @@ function decidePaths(options: CliOptions, config: Config, cwd: string): string[]
     });
   }
   if (resolve(cwd) === config.rootdir && config.testpaths.length > 0) {
-    const found = config.testpaths.flatMap((p) => expandGlob(config.rootdir, p));
+    const found = config.testpaths.flatMap((p) => expandGlobs([p], config.rootdir, 'paths').map((rel) => resolve(config.rootdir, rel)));
     if (found.length > 0) return found;
   }
   return [resolve(cwd)];
-}
-
-function expandGlob(base: string, pattern: string): string[] {
-  if (!/[*?[]/.test(pattern)) {
-    const abs = resolve(base, pattern);
-    return existsSync(abs) ? [abs] : [];
-  }
-  // Node 20 lacks fs.globSync: walk segment by segment with fnmatch.
-  const segments = pattern.split('/').filter((s) => s.length > 0);
-  let current = [resolve(base)];
-  for (const segment of segments) {
-    const next: string[] = [];
-    for (const dir of current) {
-      if (!/[*?[]/.test(segment)) {
-        const p = join(dir, segment);
-        if (existsSync(p)) next.push(p);
-        continue;
-      }
-      try {
-        for (const name of readdirSorted(dir)) if (fnmatchSegment(name, segment)) next.push(join(dir, name));
-      } catch {
-        // not a directory
-      }
-    }
-    current = next;
-  }
-  return current.sort();
-}
-
-function readdirSorted(dir: string): string[] {
-  return readdirSync(dir).sort();
-}
-function fnmatchSegment(name: string, segment: string): boolean {
-  return (!name.startsWith('.') || segment.startsWith('.')) && fnmatch(name, segment);
 }
 
 export interface Collected {

@@ -1,7 +1,7 @@
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 import { join, resolve } from 'node:path';
 import { digestIds, makePlan, readPlan, unitTestIds, type Plan } from '../shard/plan.js';
-import { DEFAULT_TIMINGS_PATH, Estimator, loadTimings } from '../shard/timings.js';
+import { baseId, DEFAULT_TIMINGS_PATH, Estimator, loadTimings } from '../shard/timings.js';
 import type { TestItem } from '../types.js';
 import { UsageError } from './args.js';
 import type { Session } from './session.js';
@@ -12,17 +12,12 @@ export interface ShardSelection {
   expected: Map<string, number>;
 }
 
-function baseOf(id: string): string {
-  const bracket = id.indexOf('[');
-  return bracket < 0 ? id : id.slice(0, bracket);
-}
-
 function itemsOfShard(plan: Plan, index: number, items: TestItem[]): TestItem[] {
   const shard = plan.shards.find((s) => s.index === index);
   if (!shard) throw new UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
   const wanted = new Set<string>();
   for (const unit of shard.units) for (const id of unitTestIds(unit)) wanted.add(id);
-  return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has(baseOf(i.id))));
+  return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has(baseId(i.id))));
 }
 
 export async function selectShard(session: Session, items: TestItem[]): Promise<ShardSelection> {

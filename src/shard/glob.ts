@@ -3,42 +3,56 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export function expandGlobs(patterns: string[], cwd = process.cwd()): string[] {
+/** `files`: only files match (JUnit inputs); `paths`: files and directories (pytest's testpaths). */
+export type GlobMatch = 'files' | 'paths';
+
+export function expandGlobs(patterns: string[], cwd = process.cwd(), match: GlobMatch = 'files'): string[] {
   const found = new Set<string>();
+  const accept = match === 'files' ? isFile : exists;
   for (const pattern of patterns) {
     if (!/[*?]/.test(pattern)) {
-      if (isFile(resolve(cwd, pattern))) found.add(pattern);
+      if (accept(resolve(cwd, pattern))) found.add(pattern);
       continue;
     }
     const absolute = pattern.startsWith('/');
     const segments = pattern.split('/').filter((s) => s !== '' && s !== '.');
-    walk(absolute ? '/' : '', segments, cwd, found);
+    walk(absolute ? '/' : '', segments, cwd, found, match);
   }
   return [...found].sort();
 }
 
-function walk(prefix: string, segments: string[], cwd: string, found: Set<string>): void {
+function walk(prefix: string, segments: string[], cwd: string, found: Set<string>, match: GlobMatch): void {
   const [segment, ...rest] = segments;
   const here = prefix === '' ? cwd : resolve(cwd, prefix);
   if (segment === undefined) {
-    if (isFile(here)) found.add(prefix);
+    if (match === 'files' ? isFile(here) : exists(here)) found.add(prefix);
     return;
   }
   if (segment === '**') {
-    walk(prefix, rest, cwd, found);
-    for (const dir of listDir(here)) if (dir.isDirectory()) walk(join(prefix, dir.name), segments, cwd, found);
+    walk(prefix, rest, cwd, found, match);
+    for (const dir of listDir(here)) if (dir.isDirectory()) walk(join(prefix, dir.name), segments, cwd, found, match);
     return;
   }
   if (!/[*?]/.test(segment)) {
-    walk(join(prefix, segment), rest, cwd, found);
+    walk(join(prefix, segment), rest, cwd, found, match);
     return;
   }
   const matcher = segmentRegExp(segment);
   for (const entry of listDir(here)) {
     if (!matcher.test(entry.name)) continue;
-    if (rest.length === 0 ? entry.isFile() || entry.isSymbolicLink() : entry.isDirectory() || entry.isSymbolicLink()) {
-      walk(join(prefix, entry.name), rest, cwd, found);
+    const last = rest.length === 0;
+    if (last ? match === 'paths' || entry.isFile() || entry.isSymbolicLink() : entry.isDirectory() || entry.isSymbolicLink()) {
+      walk(join(prefix, entry.name), rest, cwd, found, match);
     }
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
