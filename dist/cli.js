@@ -1096,6 +1096,24 @@ async function runCommand(argv, cwd, env) {
     const startedAt = new Date();
     const session = (0, session_js_1.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
+    const pythonCheck = (0, index_js_1.checkPython)(session.python);
+    pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
+    // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
+    const prestarted = options.collectOnly ? undefined : new index_js_1.PrestartedWorkers({
+        python: session.python,
+        rootdir: config.rootdir,
+        count: workerCount(session, Number.MAX_SAFE_INTEGER),
+        pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
+    });
+    try {
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted);
+    }
+    finally {
+        prestarted?.dispose();
+    }
+}
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted) {
+    const { options, config, cwd } = session;
     const collected = await (0, session_js_1.collect)(session);
     const { discovery, selection } = collected;
     const out = bufferedStdout();
@@ -1107,7 +1125,7 @@ async function runCommand(argv, cwd, env) {
         out.flush();
         return code;
     }
-    const pythonVersion = (0, index_js_1.checkPython)(session.python);
+    const pythonVersion = await pythonCheck;
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
     if (options.lastFailed || options.failedFirst) {
@@ -1177,6 +1195,7 @@ async function runCommand(argv, cwd, env) {
             timeoutSeconds: options.timeout ?? undefined,
             maxfail: options.maxfail > 0 ? options.maxfail : undefined,
             signal: abort.signal,
+            prestarted,
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         }, {
             result: (r) => {
@@ -6014,10 +6033,13 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.runUnits = void 0;
+exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
+var prestart_js_1 = __nccwpck_require__(955);
+Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
 var pool_js_1 = __nccwpck_require__(7430);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
+Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
@@ -6038,6 +6060,7 @@ Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SESSION_TEARDOWN = void 0;
 exports.runUnits = runUnits;
+exports.pycacheDir = pycacheDir;
 exports.pyFloat = pyFloat;
 exports.describeExit = describeExit;
 // The worker pool: persistent Python workers pull units from one queue (longest first), stream
@@ -6051,7 +6074,11 @@ exports.SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
 const STOP_GRACE_MS = 30_000;
 function runUnits(units, opts, events) {
-    return new Pool(units, opts, events).run();
+    return new Pool(units, opts, events).run().finally(() => opts.prestarted?.dispose());
+}
+/** Where workers keep compiled bytecode (see bytecodeCacheEnv in python.ts). */
+function pycacheDir(opts) {
+    return (0, node_path_1.join)(opts.cacheDir ?? (0, node_path_1.join)(opts.rootdir, '.fastest'), 'pycache');
 }
 class Pool {
     opts;
@@ -6116,15 +6143,20 @@ class Pool {
         });
     }
     spawn(slot) {
-        const proc = new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: (0, node_path_1.join)(this.opts.cacheDir ?? (0, node_path_1.join)(this.opts.rootdir, '.fastest'), 'pycache') }, {
+        const handlers = {
             frame: (frame) => this.onFrame(slot, proc, frame),
             output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),
             exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
-        });
+        };
+        const prestarted = this.opts.prestarted?.take(slot.index);
+        const proc = prestarted
+            ? prestarted.proc
+            : new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) }, handlers);
         slot.proc = proc;
         slot.startedUp = false;
         slot.stopping = false;
         slot.killReason = null;
+        prestarted?.handoff.attach(handlers);
         // The worker reads init after sending hello; writing it now saves a round trip.
         proc.send({
             t: 'init',
@@ -6545,6 +6577,70 @@ function lastLine(text) {
 
 /***/ }),
 
+/***/ 955:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
+// Workers started before the units are known, so that Python's start-up (interpreter, `import
+// pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
+const worker_js_1 = __nccwpck_require__(9898);
+/** Holds a worker's events until the pool attaches its own handlers. */
+class WorkerHandoff {
+    target = null;
+    backlog = [];
+    frame(frame) {
+        this.deliver((t) => t.frame(frame));
+    }
+    output(text) {
+        this.deliver((t) => t.output(text));
+    }
+    exit(code, signal, spawnError) {
+        this.deliver((t) => t.exit(code, signal, spawnError));
+    }
+    attach(target) {
+        this.target = target;
+        const backlog = this.backlog;
+        this.backlog = [];
+        for (const deliver of backlog)
+            deliver(target);
+    }
+    deliver(fn) {
+        if (this.target)
+            fn(this.target);
+        else
+            this.backlog.push(fn);
+    }
+}
+exports.WorkerHandoff = WorkerHandoff;
+class PrestartedWorkers {
+    waiting = [];
+    constructor(opts) {
+        for (let index = 0; index < opts.count; index++) {
+            const handoff = new WorkerHandoff();
+            const proc = new worker_js_1.WorkerProcess({ python: opts.python, rootdir: opts.rootdir, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+            this.waiting.push({ proc, handoff });
+        }
+    }
+    /** The next started worker for pool slot `index`, if one is waiting. */
+    take(index) {
+        const at = this.waiting.findIndex((w) => w.proc.index === index);
+        return at < 0 ? undefined : this.waiting.splice(at, 1)[0];
+    }
+    /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
+    dispose() {
+        for (const w of this.waiting.splice(0)) {
+            w.handoff.attach({ frame: () => { }, output: () => { }, exit: () => { } });
+            w.proc.kill();
+        }
+    }
+}
+exports.PrestartedWorkers = PrestartedWorkers;
+
+
+/***/ }),
+
 /***/ 5530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -6575,27 +6671,27 @@ function findPython(opt) {
     }
     return process.platform === 'win32' ? 'python' : 'python3';
 }
-/** The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3). */
+/**
+ * The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3).
+ * Asynchronous so that the CLI overlaps it with discovery instead of waiting for it.
+ */
 function checkPython(python) {
-    const probe = (0, node_child_process_1.spawnSync)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
-        encoding: 'utf8',
-        timeout: 30_000,
+    return new Promise((resolvePromise, reject) => {
+        (0, node_child_process_1.execFile)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+            const spawnCode = error?.code;
+            if (spawnCode === 'ENOENT')
+                return reject(new errors_js_1.RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
+            const version = (stdout ?? '').trim();
+            const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+            if (error || !match) {
+                return reject(new errors_js_1.RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
+            }
+            if (!isSupported(Number(match[1]), Number(match[2]))) {
+                return reject(new errors_js_1.RunnerError(`fastest needs Python >= ${exports.MIN_PYTHON.join('.')}, but ${python} is ${version}`));
+            }
+            resolvePromise(version);
+        });
     });
-    if (probe.error) {
-        const code = probe.error.code;
-        if (code === 'ENOENT')
-            throw new errors_js_1.RunnerError(`Python interpreter not found: ${python} (use --python PATH)`);
-        throw new errors_js_1.RunnerError(`cannot run Python interpreter ${python}: ${probe.error.message}`);
-    }
-    const version = (probe.stdout ?? '').trim();
-    const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
-    if (probe.status !== 0 || !match) {
-        throw new errors_js_1.RunnerError(`${python} is not a working Python interpreter (${lastLine(probe.stderr) || 'no version'})`);
-    }
-    if (!isSupported(Number(match[1]), Number(match[2]))) {
-        throw new errors_js_1.RunnerError(`fastest needs Python >= ${exports.MIN_PYTHON.join('.')}, but ${python} is ${version}`);
-    }
-    return version;
 }
 function isSupported(major, minor) {
     return major > exports.MIN_PYTHON[0] || (major === exports.MIN_PYTHON[0] && minor >= exports.MIN_PYTHON[1]);

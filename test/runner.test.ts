@@ -78,16 +78,16 @@ function pytestOutcomes(cwd: string, args: string[]) {
 }
 
 describe('python discovery', () => {
-  it('finds the runtime dir and a working interpreter', () => {
+  it('finds the runtime dir and a working interpreter', async () => {
     expect(pythonRuntimeDir()).toBe(resolve(__dirname, '../python'));
     expect(findPython('/opt/py')).toBe('/opt/py');
-    expect(checkPython(PY)).toMatch(/^3\.\d+\.\d+$/);
+    expect(await checkPython(PY)).toMatch(/^3\.\d+\.\d+$/);
   });
 
   it('rejects a missing interpreter with exit code 3 and one line', async () => {
-    expect(() => checkPython('/nonexistent/python3')).toThrow(RunnerError);
+    await expect(checkPython('/nonexistent/python3')).rejects.toThrow(RunnerError);
     try {
-      checkPython('/nonexistent/python3');
+      await checkPython('/nonexistent/python3');
     } catch (e) {
       expect((e as RunnerError).exitCode).toBe(3);
       expect((e as Error).message).not.toContain('\n');
@@ -100,7 +100,7 @@ describe('python discovery', () => {
 
   const py38 = '/root/.pyenv/versions/3.8.18/bin/python3.8';
   it.skipIf(!existsSync(py38))('rejects Python < 3.9 in one line, before and inside a run', async () => {
-    expect(() => checkPython(py38)).toThrow(/^fastest needs Python >= 3\.9, but .* is 3\.8\.\d+$/);
+    await expect(checkPython(py38)).rejects.toThrow(/^fastest needs Python >= 3\.9, but .* is 3\.8\.\d+$/);
     await expect(run(wholeFiles(['tests/test_unittest.py']), { rootdir: BASIC, python: py38 })).rejects.toMatchObject({
       exitCode: 3,
       message: expect.stringMatching(/^Python worker failed to start: fastest needs Python >= 3\.9, found 3\.8/),

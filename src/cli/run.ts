@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { ConsoleReporter } from '../report/console.js';
 import { junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
-import { checkPython, makeUnits, runUnits, type FileSelection } from '../runner/index.js';
+import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, runUnits, type FileSelection } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, updateLastFailed } from '../select/index.js';
 import { getIni } from '../config/index.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
@@ -77,6 +77,24 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const startedAt = new Date();
   const session = openSession(argv, 'run', cwd, env);
   const { options, config } = session;
+  const pythonCheck = checkPython(session.python);
+  pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
+  // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
+  const prestarted = options.collectOnly ? undefined : new PrestartedWorkers({
+    python: session.python,
+    rootdir: config.rootdir,
+    count: workerCount(session, Number.MAX_SAFE_INTEGER),
+    pycacheDir: pycacheDir({ rootdir: config.rootdir }),
+  });
+  try {
+    return await runSession(session, env, started, startedAt, pythonCheck, prestarted);
+  } finally {
+    prestarted?.dispose();
+  }
+}
+
+async function runSession(session: Session, env: NodeJS.ProcessEnv, started: number, startedAt: Date, pythonCheck: Promise<string>, prestarted: PrestartedWorkers | undefined): Promise<number> {
+  const { options, config, cwd } = session;
   const collected: Collected = await collect(session);
   const { discovery, selection } = collected;
   const out = bufferedStdout();
@@ -88,7 +106,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
     return code;
   }
 
-  const pythonVersion = checkPython(session.python);
+  const pythonVersion = await pythonCheck;
   let selected = selection.selected;
   const narrowIds = new Map(selection.narrowIds);
   if (options.lastFailed || options.failedFirst) {
@@ -156,6 +174,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       timeoutSeconds: options.timeout ?? undefined,
       maxfail: options.maxfail > 0 ? options.maxfail : undefined,
       signal: abort.signal,
+      prestarted,
       ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
     }, {
       result: (r) => {

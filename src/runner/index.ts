@@ -1,5 +1,6 @@
 // The runner stage: worker pool, units, Python discovery.
-export { runUnits, SESSION_TEARDOWN, type RunOptions, type RunEvents, type RunSummary, type UnitDoneInfo, type WorkerInfo } from './pool.js';
+export { PrestartedWorkers } from './prestart.js';
+export { runUnits, pycacheDir, SESSION_TEARDOWN, type RunOptions, type RunEvents, type RunSummary, type UnitDoneInfo, type WorkerInfo } from './pool.js';
 export { makeUnits, type FileSelection } from './schedule.js';
 export { findPython, checkPython, pythonRuntimeDir } from './python.js';
 export { RunnerError } from './errors.js';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { CollectionError, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import type { Frame } from './frames.js';
-import { WorkerProcess } from './worker.js';
+import type { PrestartedWorkers } from './prestart.js';
+import { WorkerProcess, type WorkerHandlers } from './worker.js';
 
 export interface RunOptions {
   rootdir: string;
@@ -23,6 +24,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Directory for worker caches; `.fastest` under rootdir when absent. */
   cacheDir?: string;
+  /** Workers started ahead of the run (during discovery); adopted by slot index. */
+  prestarted?: PrestartedWorkers;
   /** The ini values (config file plus -o), for the native engine: xfail_strict, pythonpath, markers... */
   ini?: Record<string, unknown>;
 }
@@ -89,7 +92,12 @@ interface Slot {
 }
 
 export function runUnits(units: Unit[], opts: RunOptions, events: RunEvents): Promise<RunSummary> {
-  return new Pool(units, opts, events).run();
+  return new Pool(units, opts, events).run().finally(() => opts.prestarted?.dispose());
+}
+
+/** Where workers keep compiled bytecode (see bytecodeCacheEnv in python.ts). */
+export function pycacheDir(opts: Pick<RunOptions, 'cacheDir' | 'rootdir'>): string {
+  return join(opts.cacheDir ?? join(opts.rootdir, '.fastest'), 'pycache');
 }
 
 class Pool {
@@ -156,18 +164,23 @@ class Pool {
   }
 
   private spawn(slot: Slot): void {
-    const proc = new WorkerProcess(
-      { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: join(this.opts.cacheDir ?? join(this.opts.rootdir, '.fastest'), 'pycache') },
-      {
-        frame: (frame) => this.onFrame(slot, proc, frame),
-        output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),
-        exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
-      },
-    );
+    const handlers: WorkerHandlers = {
+      frame: (frame) => this.onFrame(slot, proc, frame),
+      output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),
+      exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
+    };
+    const prestarted = this.opts.prestarted?.take(slot.index);
+    const proc = prestarted
+      ? prestarted.proc
+      : new WorkerProcess(
+        { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) },
+        handlers,
+      );
     slot.proc = proc;
     slot.startedUp = false;
     slot.stopping = false;
     slot.killReason = null;
+    prestarted?.handoff.attach(handlers);
     // The worker reads init after sending hello; writing it now saves a round trip.
     proc.send({
       t: 'init',

@@ -1,5 +1,5 @@
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,26 +19,26 @@ export function findPython(opt?: string): string {
   return process.platform === 'win32' ? 'python' : 'python3';
 }
 
-/** The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3). */
-export function checkPython(python: string): string {
-  const probe = spawnSync(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
-    encoding: 'utf8',
-    timeout: 30_000,
+/**
+ * The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3).
+ * Asynchronous so that the CLI overlaps it with discovery instead of waiting for it.
+ */
+export function checkPython(python: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+      const spawnCode = (error as NodeJS.ErrnoException | null)?.code;
+      if (spawnCode === 'ENOENT') return reject(new RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
+      const version = (stdout ?? '').trim();
+      const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+      if (error || !match) {
+        return reject(new RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
+      }
+      if (!isSupported(Number(match[1]), Number(match[2]))) {
+        return reject(new RunnerError(`fastest needs Python >= ${MIN_PYTHON.join('.')}, but ${python} is ${version}`));
+      }
+      resolvePromise(version);
+    });
   });
-  if (probe.error) {
-    const code = (probe.error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new RunnerError(`Python interpreter not found: ${python} (use --python PATH)`);
-    throw new RunnerError(`cannot run Python interpreter ${python}: ${probe.error.message}`);
-  }
-  const version = (probe.stdout ?? '').trim();
-  const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
-  if (probe.status !== 0 || !match) {
-    throw new RunnerError(`${python} is not a working Python interpreter (${lastLine(probe.stderr) || 'no version'})`);
-  }
-  if (!isSupported(Number(match[1]), Number(match[2]))) {
-    throw new RunnerError(`fastest needs Python >= ${MIN_PYTHON.join('.')}, but ${python} is ${version}`);
-  }
-  return version;
 }
 
 export function isSupported(major: number, minor: number): boolean {

@@ -1,0 +1,64 @@
+// Workers started before the units are known, so that Python's start-up (interpreter, `import
+// pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
+import { WorkerProcess, type WorkerHandlers } from './worker.js';
+
+/** Holds a worker's events until the pool attaches its own handlers. */
+export class WorkerHandoff implements WorkerHandlers {
+  private target: WorkerHandlers | null = null;
+  private backlog: ((target: WorkerHandlers) => void)[] = [];
+
+  frame(frame: Parameters<WorkerHandlers['frame']>[0]): void {
+    this.deliver((t) => t.frame(frame));
+  }
+
+  output(text: string): void {
+    this.deliver((t) => t.output(text));
+  }
+
+  exit(code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void {
+    this.deliver((t) => t.exit(code, signal, spawnError));
+  }
+
+  attach(target: WorkerHandlers): void {
+    this.target = target;
+    const backlog = this.backlog;
+    this.backlog = [];
+    for (const deliver of backlog) deliver(target);
+  }
+
+  private deliver(fn: (target: WorkerHandlers) => void): void {
+    if (this.target) fn(this.target);
+    else this.backlog.push(fn);
+  }
+}
+
+export interface PrestartedWorker {
+  proc: WorkerProcess;
+  handoff: WorkerHandoff;
+}
+
+export class PrestartedWorkers {
+  private readonly waiting: PrestartedWorker[] = [];
+
+  constructor(opts: { python: string; rootdir: string; count: number; pycacheDir: string }) {
+    for (let index = 0; index < opts.count; index++) {
+      const handoff = new WorkerHandoff();
+      const proc = new WorkerProcess({ python: opts.python, rootdir: opts.rootdir, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+      this.waiting.push({ proc, handoff });
+    }
+  }
+
+  /** The next started worker for pool slot `index`, if one is waiting. */
+  take(index: number): PrestartedWorker | undefined {
+    const at = this.waiting.findIndex((w) => w.proc.index === index);
+    return at < 0 ? undefined : this.waiting.splice(at, 1)[0];
+  }
+
+  /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
+  dispose(): void {
+    for (const w of this.waiting.splice(0)) {
+      w.handoff.attach({ frame: () => {}, output: () => {}, exit: () => {} });
+      w.proc.kill();
+    }
+  }
+}
