@@ -209,7 +209,7 @@ describe('native engine: unsupported_reason', () => {
     expect(reasons['test_mocker.py']).toMatch(/fixture 'mocker'/);
     expect(reasons['test_django_mark.py']).toMatch(/plugin mark 'django_db'/);
     expect(reasons['test_fine.py']).toBeNull();
-    expect(reasons['hooks/test_in_hooks.py']).toMatch(/pytest hook pytest_collection_modifyitems/);
+    expect(reasons['hooks/test_in_hooks.py']).toMatch(/pytest hook pytest_runtest_makereport/);
     expect(reasons['plugins/test_in_plugins.py']).toMatch(/pytest_plugins/);
   });
 

@@ -623,7 +623,21 @@ def record_xml_attribute(request: Any) -> Callable[[str, object], None]:
     return add_attr
 
 
+def doctest_namespace() -> dict:
+    """pytest's doctest plugin fixture: a dict that doctests see as globals (none run natively)."""
+    return {}
+
+
+def record_testsuite_property(request: Any) -> Callable[[str, object], None]:
+    def record(name: str, value: object) -> None:
+        if not isinstance(name, str):
+            raise TypeError(f"name parameter needs to be a string, but {type(name).__name__} given")
+    return record
+
+
 BUILTIN_FIXTURES: dict[str, tuple[str, Callable]] = {
+    "doctest_namespace": ("session", doctest_namespace),
+    "record_testsuite_property": ("session", record_testsuite_property),
     "tmp_path_factory": ("session", tmp_path_factory),
     "tmpdir_factory": ("session", tmpdir_factory),
     "tmp_path": ("function", tmp_path),

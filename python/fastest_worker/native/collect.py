@@ -16,6 +16,7 @@ from _pytest.mark.structures import get_unpacked_marks
 from _pytest.outcomes import fail
 
 from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
+from .hooks import register_conftest
 from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
                      parametrize_argnames, prune_closure)
@@ -116,8 +117,17 @@ class Item(Node):
         if callspec is not None:
             self.own_markers.extend(callspec.marks)
             self.keywords[callspec.id] = True
+        self.keywords.update(getattr(raw, "__dict__", None) or {})
         for mark in self.own_markers:
             self.keywords[mark.name] = mark
+
+    @property
+    def module(self):
+        return self.module_obj
+
+    @property
+    def fixturenames(self) -> list:
+        return self.fixtureinfo.names_closure
 
     _is_async = None
 
@@ -289,11 +299,22 @@ class Collector:
                 e.conftest_path = path
                 self.conftests[path] = e
                 raise
-            self.conftests[path] = mod
             baseid = os.path.relpath(os.path.dirname(path), self.rootdir).replace(os.sep, "/")
             if baseid == ".":
                 baseid = ""
+            try:
+                register_conftest(mod, self.config, self.session)
+            except BaseException as e:
+                e.conftest_path = path
+                self.conftests[path] = e
+                raise
+            self.conftests[path] = mod
             self.registry.parse_holder(mod, baseid)
+
+    def conftest_modules(self, module_path: str) -> list:
+        """The loaded conftest modules of a module, outermost first."""
+        mods = (self.conftests.get(p) for p in conftest_paths(self.rootdir, module_path))
+        return [m for m in mods if m is not None and not isinstance(m, BaseException)]
 
     # --- modules -------------------------------------------------------------------------------
     def import_module(self, relfile: str):

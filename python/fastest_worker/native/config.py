@@ -117,6 +117,7 @@ class NativeConfig:
         self.stash: dict = {}
         self._capture_manager = None  # set by the engine; builtins' capture fixtures use it
         self._cleanup: list = []
+        self._ini_defaults: Dict[str, Any] = {}  # parser.addini() of conftests
 
     def getoption(self, name: str, default=None, skip: bool = False):
         name = {"tb": "tbstyle", "--tb": "tbstyle"}.get(name, name.lstrip("-").replace("-", "_"))
@@ -143,7 +144,7 @@ class NativeConfig:
             if name in _LIST_INI:
                 return _to_list(raw)
             return raw
-        default = _DEFAULTS.get(name)
+        default = self._ini_defaults[name] if name in self._ini_defaults else _DEFAULTS.get(name)
         if isinstance(default, list):
             return list(default)
         if default is None and name in _LIST_INI:

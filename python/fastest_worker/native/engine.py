@@ -19,6 +19,8 @@ from _pytest.outcomes import Exit, Failed, Skipped, XFailed, fail, skip, xfail
 
 from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
+from .hypothesis_support import around_call as hypothesis_around_call
+from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks
 from .fixtures import FixtureLookupError, FixtureRegistry, fill_fixtures
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
 from .outcomes import crash_location, format_collect_failure, format_failure, format_import_error, relpath
@@ -114,6 +116,7 @@ class NativeEngine:
         self.collector = Collector(self.session, self.config)
         self.modules: Dict[str, tuple] = {}
         self.unsupported: Dict[str, Optional[str]] = {}
+        self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
         self.python_files = self.config.getini("python_files")
         self.asyncio_auto = str(self.config.getini("asyncio_mode")).strip() == "auto"
         self._loop = None
@@ -234,7 +237,13 @@ class NativeEngine:
                 self.modules[relfile] = state
                 return state
             try:
-                items = reorder_items(self.collector.collect_module(relfile, mod))
+                items = self.collector.collect_module(relfile, mod)
+                conftests = self.collector.conftest_modules(path)
+                if conftests:
+                    item_collected(conftests, items)
+                    modify_items(conftests, self.session, self.config, items)
+                    self.setup_hooks[relfile.replace(os.sep, "/")] = runtest_setup_hooks(conftests)
+                items = reorder_items(items)
             except Skipped as e:
                 state = ("skip", str(e.msg), crash_location(e)[1] or 1)
             except BaseException as e:  # noqa: BLE001
@@ -332,6 +341,10 @@ class NativeEngine:
             stash["xfailed"] = xfailed
             if xfailed is not None and not self.config.option.runxfail and not xfailed.run:
                 xfail("[NOTRUN] " + xfailed.reason)
+            hooks = self.setup_hooks.get(item.module_node.nodeid)
+            if hooks:
+                for hook in hooks:
+                    call_hook(hook, item=item)
             self.session.state.setup(item.listchain())
             item.setup_instance()
             fill_fixtures(item, {})
@@ -366,6 +379,8 @@ class NativeEngine:
         func = item.obj
         funcargs = item.funcargs
         kwargs = {arg: funcargs[arg] for arg in item.fixtureinfo.argnames}
+        if "hypothesis" in sys.modules:
+            hypothesis_around_call(item)
         if item.is_async:
             if self.asyncio_auto or item.get_closest_marker("asyncio") is not None:
                 self._event_loop().run_until_complete(func(**kwargs))

@@ -308,6 +308,48 @@ class FixtureRegistry:
 # ---------------------------------------------------------------------------------------------
 # Nodes: the chain of scopes an item lives in (session, packages, module, classes, item).
 
+class NodeKeywords(dict):
+    """pytest's NodeKeywords: a node's own keywords (its name, its marks), then its parents'."""
+
+    __slots__ = ("parent",)
+
+    def __init__(self, node: "Node"):
+        super().__init__()
+        self.parent = node.parent
+        dict.__setitem__(self, node.name, True)
+
+    def __getitem__(self, key):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        if self.parent is None:
+            raise KeyError(key)
+        return self.parent.keywords[key]
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or (self.parent is not None and key in self.parent.keywords)
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def _seen(self) -> set:
+        names = set(dict.keys(self))
+        if self.parent is not None:
+            names |= self.parent.keywords._seen()
+        return names
+
+    def keys(self):
+        return self._seen()
+
+    def __iter__(self):
+        return iter(self._seen())
+
+    def __len__(self) -> int:
+        return len(self._seen())
+
+
 class Node:
     """Just enough of a pytest node for fixtures and `request.node`."""
 
@@ -319,7 +361,7 @@ class Node:
         self.parent = parent
         self.path = path if path is not None else (parent.path if parent is not None else None)
         self.own_markers: list = []
-        self.keywords: dict = {}
+        self.keywords: dict = NodeKeywords(self)
         self.stash: dict = {}
         self._chain: Optional[List["Node"]] = None
 

@@ -22,6 +22,47 @@ PLUGIN_MARKS = {
     "flaky_test", "rerun", "first", "last", "second_to_last", "incremental", "subtests",
 }
 
+# Conftest hooks the native engine calls itself (hooks.py), or may ignore because they only
+# shape pytest's own terminal output.
+NATIVE_HOOKS = {
+    "pytest_addoption", "pytest_configure", "pytest_sessionstart", "pytest_itemcollected",
+    "pytest_collection_modifyitems", "pytest_runtest_setup",
+    "pytest_report_header", "pytest_terminal_summary",
+}
+
+# The modules that give a plugin mark its meaning. When none of them can be imported, pytest
+# treats the mark as an inert (at most unknown) mark, and so can the native engine. Marks not
+# listed here always send their module to pytest.
+_MARK_PLUGINS = {
+    "timeout": ("pytest_timeout",), "benchmark": ("pytest_benchmark",),
+    "flaky": ("flaky", "pytest_rerunfailures"),
+    "order": ("pytest_order",), "run": ("pytest_ordering",), "dependency": ("pytest_dependency",),
+    "repeat": ("pytest_repeat",), "forked": ("pytest_forked",), "vcr": ("pytest_recording", "pytest_vcr"),
+    "freeze_time": ("pytest_freezegun", "pytest_freezer"), "httpx_mock": ("pytest_httpx",),
+    "randomize": ("pytest_randomly", "random_order"), "random_order": ("random_order",),
+    "rerun": ("pytest_rerunfailures",), "incremental": ("pytest_steps",),
+}
+_installed: Dict[str, bool] = {}
+
+
+def _plugin_may_be_installed(mark: str) -> bool:
+    modules = _MARK_PLUGINS.get(mark)
+    if modules is None:
+        return True
+    if mark not in _installed:
+        import importlib.util
+        found = False
+        for name in modules:
+            try:
+                found = importlib.util.find_spec(name) is not None
+            except (ImportError, ValueError):
+                found = True  # cannot tell: assume the plugin is there
+            if found:
+                break
+        _installed[mark] = found
+    return _installed[mark]
+
+
 _parsed: Dict[str, "_FileFacts"] = {}
 
 # argnames of parametrize(...): the first argument, a string or a list/tuple of strings
@@ -80,6 +121,18 @@ def _argnames(func: ast.AST, is_method: bool) -> list:
     return names
 
 
+def _without_given(func: ast.AST, names: list) -> list:
+    """Drop the arguments hypothesis's @given supplies (by keyword, or the rightmost positional
+    ones for positional strategies): its wrapper hides them from pytest's signature."""
+    for dec in func.decorator_list:
+        if isinstance(dec, ast.Call) and _decorator_name(dec).split(".")[-1] == "given":
+            given = {kw.arg for kw in dec.keywords if kw.arg}
+            names = [n for n in names if n not in given]
+            if dec.args:
+                names = names[:max(len(names) - len(dec.args), 0)]
+    return names
+
+
 def _parametrize_names(call: ast.Call) -> Set[str]:
     names: Set[str] = set()
     if call.args:
@@ -113,7 +166,10 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
     for stmt in tree.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name.startswith("pytest_"):
             if is_conftest or stmt.name != "pytest_generate_tests":
-                facts.hooks.add(stmt.name)
+                if any("wrapper" in ast.dump(dec) for dec in stmt.decorator_list):
+                    facts.hooks.add(stmt.name + " as a hook wrapper")
+                else:
+                    facts.hooks.add(stmt.name)
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             if any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in targets):
@@ -133,11 +189,14 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
                 elif stmt.name.startswith("test") or in_class:
                     if not stmt.name.startswith(("setup", "teardown", "setUp", "tearDown", "_")):
                         if stmt.name.startswith("test"):
-                            facts.requested.update(_argnames(stmt, in_class))
+                            facts.requested.update(_without_given(stmt, _argnames(stmt, in_class)))
 
     visit(tree.body, False)
 
     text = source.decode("utf-8", "replace")
+    for node in ast.walk(tree):  # argnames the regex misses (implicitly joined strings)
+        if isinstance(node, ast.Call) and _decorator_name(node).split(".")[-1] == "parametrize":
+            facts.param_names |= _parametrize_names(node)
     for match in _PARAMETRIZE.finditer(text):
         facts.param_names.update(name.strip() for literal in _strings(match.group(1))
                                  for name in literal.split(",") if name.strip())
@@ -159,11 +218,12 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str]) -> Opti
     for file, is_conftest in chain:
         facts = _facts(file, is_conftest)
         rel = os.path.relpath(file, rootdir).replace(os.sep, "/")
-        if facts.hooks:
-            return f"{rel} defines the pytest hook {sorted(facts.hooks)[0]}"
+        hooks = facts.hooks - NATIVE_HOOKS
+        if hooks:
+            return f"{rel} defines the pytest hook {sorted(hooks)[0]}"
         if facts.plugins:
             return f"{rel} sets pytest_plugins"
-        plugin_marks = facts.marks & PLUGIN_MARKS
+        plugin_marks = {m for m in facts.marks & PLUGIN_MARKS if _plugin_may_be_installed(m)}
         if plugin_marks:
             return f"{rel} uses the plugin mark '{sorted(plugin_marks)[0]}'"
         defined |= facts.fixtures

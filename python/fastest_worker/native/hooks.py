@@ -1,0 +1,152 @@
+"""The conftest hooks the native engine runs itself: pytest_addoption, pytest_configure,
+pytest_sessionstart, pytest_itemcollected, pytest_collection_modifyitems and pytest_runtest_setup
+(support.NATIVE_HOOKS; any other hook sends the module to pytest).
+
+pytest_addoption gets a parser that only records each option's default (the CLI does not pass
+a suite's own options on, so defaults are what pytest would see too); pytest_configure runs when
+its conftest is loaded, as pytest's historic hook does for a conftest registered late;
+pytest_collection_modifyitems runs per module, innermost conftest first (pluggy's LIFO order),
+before the fixture-scope reordering that pytest's own fixtures plugin does after all conftests.
+"""
+from __future__ import annotations
+
+import inspect
+from typing import Any, Dict, List, Optional
+
+
+def call_hook(func, **kwargs):
+    """Call a hook implementation with the arguments it names, as pluggy does."""
+    try:
+        names = [p.name for p in inspect.signature(func).parameters.values()
+                 if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    except (TypeError, ValueError):
+        names = list(kwargs)
+    return func(**{name: kwargs[name] for name in names if name in kwargs})
+
+
+def _dest(opts, attrs: Dict[str, Any]) -> Optional[str]:
+    if attrs.get("dest"):
+        return attrs["dest"]
+    longs = [o for o in opts if o.startswith("--")]
+    name = longs[0] if longs else (opts[0] if opts else None)
+    return name.lstrip("-").replace("-", "_") if name else None
+
+
+def _default(attrs: Dict[str, Any]):
+    if "default" in attrs:
+        return attrs["default"]
+    action = attrs.get("action")
+    if action == "store_true":
+        return False
+    if action == "store_false":
+        return True
+    return None
+
+
+class _OptionGroup:
+    def __init__(self, parser: "NativeParser"):
+        self._parser = parser
+
+    def addoption(self, *opts, **attrs) -> None:
+        self._parser.addoption(*opts, **attrs)
+
+    _addoption = addoption
+
+
+class NativeParser:
+    """pytest's Parser, as far as a conftest's pytest_addoption uses it."""
+
+    def __init__(self, config):
+        self._config = config
+
+    def addoption(self, *opts, **attrs) -> None:
+        dest = _dest(opts, attrs)
+        if dest is None:
+            return
+        value = _from_args(self._config.invocation_params.args, opts, attrs)
+        if value is _UNSET:
+            value = _default(attrs)
+        if getattr(self._config.option, dest, None) is None or value is not None:
+            setattr(self._config.option, dest, value)
+
+    _addoption = addoption
+
+    def getgroup(self, name: str, description: str = "", after: Optional[str] = None) -> _OptionGroup:
+        return _OptionGroup(self)
+
+    def addini(self, name: str, help: str = "", type: Optional[str] = None, default: Any = None, **kw) -> None:
+        if default is None and type in ("linelist", "args", "pathlist"):
+            default = []
+        elif default is None and type == "bool":
+            default = False
+        self._config._ini_defaults[name] = default
+
+    def addinivalue_line(self, name: str, line: str) -> None:
+        self._config.addinivalue_line(name, line)
+
+
+_UNSET = object()
+
+
+def _from_args(args, opts, attrs):
+    """The option's value if it is on the command line (`--x`, `--x=v`, `--x v`)."""
+    args = list(args or ())
+    action = attrs.get("action")
+    for i, arg in enumerate(args):
+        for opt in opts:
+            if arg == opt:
+                if action == "store_true":
+                    return True
+                if action == "store_false":
+                    return False
+                if action == "count":
+                    return sum(1 for a in args if a == opt)
+                if i + 1 < len(args):
+                    return _convert(args[i + 1], attrs)
+            elif opt.startswith("--") and arg.startswith(opt + "="):
+                return _convert(arg[len(opt) + 1:], attrs)
+    return _UNSET
+
+
+def _convert(text: str, attrs):
+    kind = attrs.get("type")
+    try:
+        return kind(text) if callable(kind) else text
+    except Exception:  # noqa: BLE001 - argparse would reject it; keep the text
+        return text
+
+
+def register_conftest(mod, config, session=None) -> None:
+    """What pytest does when it registers a conftest: its options, pytest_configure, then
+    pytest_sessionstart (pytest calls that for the conftests it loads before collecting)."""
+    addoption = getattr(mod, "pytest_addoption", None)
+    if callable(addoption):
+        call_hook(addoption, parser=NativeParser(config), pluginmanager=None)
+    configure = getattr(mod, "pytest_configure", None)
+    if callable(configure):
+        call_hook(configure, config=config)
+    sessionstart = getattr(mod, "pytest_sessionstart", None)
+    if callable(sessionstart) and session is not None:
+        call_hook(sessionstart, session=session)
+
+
+def item_collected(conftests: List[object], items: list) -> None:
+    """pytest_itemcollected of the module's conftests, per item, innermost first."""
+    hooks = [h for h in (getattr(m, "pytest_itemcollected", None) for m in reversed(conftests)) if callable(h)]
+    for item in items:
+        for hook in hooks:
+            call_hook(hook, item=item)
+
+
+def runtest_setup_hooks(conftests: List[object]) -> list:
+    """pytest_runtest_setup of the module's conftests, innermost first: they run after the
+    skip/xfail marks are evaluated (skipping's hook is tryfirst) and before the fixtures."""
+    return [h for h in (getattr(m, "pytest_runtest_setup", None) for m in reversed(conftests)) if callable(h)]
+
+
+def modify_items(conftests: List[object], session, config, items: list) -> None:
+    """pytest_collection_modifyitems of the module's conftests, innermost first."""
+    for mod in reversed(conftests):
+        hook = getattr(mod, "pytest_collection_modifyitems", None)
+        if callable(hook):
+            call_hook(hook, session=session, config=config, items=items)
