@@ -1208,7 +1208,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 errors.push(e);
                 reporter.collectionError(e);
             },
-            unitDone: (file) => reporter.unitDone(file),
+            unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
             workerOutput: options.capture === 'no' ? (_w, text) => write(text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
@@ -4275,7 +4275,16 @@ class ConsoleReporter {
             this.showResult(r);
         }
     }
-    unitDone(file) {
+    /**
+     * A unit (module) finished. With -v, says which engine ran it and, when the native engine
+     * handed it to pytest, why.
+     */
+    unitDone(file, engine) {
+        if (engine && this.verbosity >= 1) {
+            const why = engine.reason ? ` (${engine.reason})` : '';
+            this.ensureNewline();
+            this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
+        }
         const pending = this.pendingByFile.get(file);
         if (!pending)
             return;

@@ -82,4 +82,14 @@ describe('fastest CLI', () => {
     const r = fastest(['discover'], demo, { PYTEST_ADDOPTS: '-m slow' });
     expect(r.out).toMatch(/1\/14 tests collected \(13 deselected\)/);
   });
+
+  it('-v says which engine ran each module and why it fell back', () => {
+    const dir = join(work, 'engines');
+    cpSync(demo, dir, { recursive: true });
+    writeFileSync(join(dir, 'tests', 'test_plugin.py'), 'def test_uses_plugin_fixture(mocker):\n    assert mocker is not None\n');
+    const r = fastest(['-v'], dir);
+    expect(r.out).toMatch(/^tests\/test_cart.py: native engine$/m);
+    expect(r.out).toMatch(/^tests\/test_plugin.py: pytest engine \(fixture 'mocker' is not defined by the module, its conftests or the native builtins\)$/m);
+    expect(r.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');
+  });
 });

@@ -186,7 +186,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
         errors.push(e);
         reporter.collectionError(e);
       },
-      unitDone: (file) => reporter.unitDone(file),
+      unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
       workerOutput: options.capture === 'no' ? (_w, text) => write(text) : undefined,
     });
     process.removeListener('SIGINT', onSigint);

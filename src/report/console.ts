@@ -219,7 +219,16 @@ export class ConsoleReporter {
     }
   }
 
-  unitDone(file: string): void {
+  /**
+   * A unit (module) finished. With -v, says which engine ran it and, when the native engine
+   * handed it to pytest, why.
+   */
+  unitDone(file: string, engine?: { engine: string; reason: string | null }): void {
+    if (engine && this.verbosity >= 1) {
+      const why = engine.reason ? ` (${engine.reason})` : '';
+      this.ensureNewline();
+      this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
+    }
     const pending = this.pendingByFile.get(file);
     if (!pending) return;
     this.pendingByFile.delete(file);
