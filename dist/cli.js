@@ -844,9 +844,13 @@ function applyFlag(o, spec, name, value) {
     if (spec.forward)
         o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
 }
-/** Parses argv (without node and script) into options; `into` accumulates over addopts + argv. */
-function parseArgs(argv, into = defaultOptions()) {
-    const o = into;
+/**
+ * Parses argv (without node and script) into options. `extraOptions` are the options conftest
+ * files add (name -> takes a value), forwarded to the engines; `null` skips unknown long flags
+ * (a first pass that only needs the config file and paths).
+ */
+function parseArgs(argv, extraOptions = new Map()) {
+    const o = defaultOptions();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--') {
@@ -860,7 +864,17 @@ function parseArgs(argv, into = defaultOptions()) {
             if (!spec) {
                 if (UNSUPPORTED.has(name))
                     throw new UsageError(`${name} is a pytest option that fastest does not support`);
-                throw new UsageError(`unrecognized arguments: ${arg}`);
+                const conftestTakesValue = extraOptions?.get(name);
+                if (conftestTakesValue === undefined) {
+                    if (extraOptions === null)
+                        continue; // first pass: conftest options are not known yet
+                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                }
+                const value = conftestTakesValue && eq < 0 ? argv[++i] : undefined;
+                if (conftestTakesValue && eq < 0 && value === undefined)
+                    throw new UsageError(`argument ${name}: expected one argument`);
+                o.pytestArgs.push(...(value === undefined ? [arg] : [arg, value]));
+                continue;
             }
             if (spec.value) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
@@ -965,6 +979,59 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 /***/ }),
 
+/***/ 6577:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.conftestOptions = conftestOptions;
+// Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
+// so fastest does too and hands them to the engines; any other unknown flag stays an error.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
+const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
+function optionsIn(source, into) {
+    if (!source.includes('pytest_addoption'))
+        return;
+    for (const m of source.matchAll(ADDOPTION)) {
+        const takesValue = !VALUELESS_ACTION.test(m[2]);
+        for (const name of m[1].matchAll(/["']([^"']+)["']/g))
+            if (name[1].startsWith('--'))
+                into.set(name[1], takesValue);
+    }
+}
+/**
+ * The options of the conftest.py files pytest loads at start-up: the rootdir's, and those in
+ * the directories of the given paths (and their parents up to the rootdir).
+ */
+function conftestOptions(rootdir, startDirs) {
+    const options = new Map();
+    const seen = new Set();
+    for (const start of [rootdir, ...startDirs]) {
+        for (let dir = (0, node_path_1.resolve)(start);; dir = (0, node_path_1.dirname)(dir)) {
+            if (!seen.has(dir)) {
+                seen.add(dir);
+                const file = (0, node_path_1.join)(dir, 'conftest.py');
+                if ((0, node_fs_1.existsSync)(file)) {
+                    try {
+                        optionsIn((0, node_fs_1.readFileSync)(file, 'utf8'), options);
+                    }
+                    catch {
+                        // unreadable: pytest will say so
+                    }
+                }
+            }
+            if (dir === rootdir || !dir.startsWith(rootdir) || (0, node_path_1.dirname)(dir) === dir)
+                break;
+        }
+    }
+    return options;
+}
+
+
+/***/ }),
+
 /***/ 2731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -1023,6 +1090,7 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const console_js_1 = __nccwpck_require__(9475);
+const fence_js_1 = __nccwpck_require__(9183);
 const junit_js_1 = __nccwpck_require__(2998);
 const json_js_1 = __nccwpck_require__(2794);
 const index_js_1 = __nccwpck_require__(9286);
@@ -1209,7 +1277,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 reporter.collectionError(e);
             },
             unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
-            workerOutput: options.capture === 'no' ? (_w, text) => write(text) : undefined,
+            // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
+            // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
+            workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
         if (summary.interruptMessage !== undefined) {
@@ -1276,9 +1346,10 @@ const index_js_3 = __nccwpck_require__(2974);
 const glob_js_1 = __nccwpck_require__(348);
 const index_js_4 = __nccwpck_require__(1276);
 const args_js_1 = __nccwpck_require__(7593);
+const conftest_options_js_1 = __nccwpck_require__(6577);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
-    const first = (0, args_js_1.parseArgs)(argv);
+    const first = (0, args_js_1.parseArgs)(argv, null);
     const config = (0, index_js_1.loadConfig)({
         cwd,
         args: first.paths,
@@ -1288,7 +1359,9 @@ function openSession(argv, command, cwd, env) {
         env,
     });
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
-    const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv]);
+    const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
+    const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
+    const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv], extraOptions);
     options.command = command;
     const paths = decidePaths(options, config, cwd);
     return { options, config, cwd, paths, python: pythonFor(options, env) };

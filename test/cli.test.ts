@@ -92,4 +92,48 @@ describe('fastest CLI', () => {
     expect(r.out).toMatch(/^tests\/test_plugin.py: pytest engine \(fixture 'mocker' is not defined by the module, its conftests or the native builtins\)$/m);
     expect(r.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');
   });
+
+  it('fences what tests print under -s on GitHub Actions', () => {
+    const dir = join(work, 'fence-s');
+    cpSync(demo, dir, { recursive: true });
+    writeFileSync(join(dir, 'tests', 'test_print.py'), 'def test_prints():\n    print("::error::injected")\n    print("::set-output name=x::1")\n');
+    const r = fastest(['-s', 'tests/test_print.py'], dir, { GITHUB_ACTIONS: 'true' });
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    let fence: string | null = null;
+    for (const line of lines) {
+      const open = /^::stop-commands::(.+)$/.exec(line);
+      if (open) fence = open[1];
+      else if (fence && line === `::${fence}::`) fence = null;
+      else if (!fence) expect(line).not.toMatch(/^::(error|set-output)/);
+    }
+    expect(r.out).toContain('::error::injected');
+  });
+
+  it('accepts options a conftest adds with pytest_addoption (pytest docs --runslow)', () => {
+    const dir = join(work, 'runslow');
+    cpSync(demo, dir, { recursive: true });
+    writeFileSync(join(dir, 'conftest.py'), [
+      'import pytest',
+      'def pytest_addoption(parser):',
+      '    parser.addoption("--runslow", action="store_true", default=False, help="run slow tests")',
+      '    parser.addoption("--env", default="dev")',
+      'def pytest_collection_modifyitems(config, items):',
+      '    if config.getoption("--runslow"):',
+      '        return',
+      '    skip_slow = pytest.mark.skip(reason="need --runslow option to run")',
+      '    for item in items:',
+      '        if "slow" in item.keywords:',
+      '            item.add_marker(skip_slow)',
+      '',
+    ].join('\n'));
+    writeFileSync(join(dir, 'tests', 'test_env.py'), 'def test_env(pytestconfig):\n    assert pytestconfig.getoption("--env") == "prod"\n');
+    expect(fastest(['-q', '--runslow']).code).toBe(4); // the demo's own conftest adds no options
+    const r = fastest(['-q', '--runslow', '--env', 'prod'], dir);
+    expect(r.out).toMatch(/13 passed, 1 skipped, 1 xfailed in/);
+    expect(r.code).toBe(0);
+    const without = fastest(['-q', '--env=prod'], dir);
+    expect(without.out).toMatch(/12 passed, 2 skipped, 1 xfailed in/);
+    expect(fastest(['--runfast'], dir).code).toBe(4);
+  });
 });

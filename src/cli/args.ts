@@ -171,9 +171,13 @@ function applyFlag(o: CliOptions, spec: FlagSpec, name: string, value: string | 
   if (spec.forward) o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
 }
 
-/** Parses argv (without node and script) into options; `into` accumulates over addopts + argv. */
-export function parseArgs(argv: string[], into: CliOptions = defaultOptions()): CliOptions {
-  const o = into;
+/**
+ * Parses argv (without node and script) into options. `extraOptions` are the options conftest
+ * files add (name -> takes a value), forwarded to the engines; `null` skips unknown long flags
+ * (a first pass that only needs the config file and paths).
+ */
+export function parseArgs(argv: string[], extraOptions: Map<string, boolean> | null = new Map()): CliOptions {
+  const o = defaultOptions();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -186,7 +190,15 @@ export function parseArgs(argv: string[], into: CliOptions = defaultOptions()): 
       const spec = byName.get(name);
       if (!spec) {
         if (UNSUPPORTED.has(name)) throw new UsageError(`${name} is a pytest option that fastest does not support`);
-        throw new UsageError(`unrecognized arguments: ${arg}`);
+        const conftestTakesValue = extraOptions?.get(name);
+        if (conftestTakesValue === undefined) {
+          if (extraOptions === null) continue; // first pass: conftest options are not known yet
+          throw new UsageError(`unrecognized arguments: ${arg}`);
+        }
+        const value = conftestTakesValue && eq < 0 ? argv[++i] : undefined;
+        if (conftestTakesValue && eq < 0 && value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
+        o.pytestArgs.push(...(value === undefined ? [arg] : [arg, value]));
+        continue;
       }
       if (spec.value) {
         const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];

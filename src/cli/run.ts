@@ -3,6 +3,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { ConsoleReporter } from '../report/console.js';
+import { fenceBlock } from '../report/fence.js';
 import { junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
 import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, runUnits, type FileSelection } from '../runner/index.js';
@@ -187,7 +188,9 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
         reporter.collectionError(e);
       },
       unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
-      workerOutput: options.capture === 'no' ? (_w, text) => write(text) : undefined,
+      // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
+      // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
+      workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
     });
     process.removeListener('SIGINT', onSigint);
     if (summary.interruptMessage !== undefined) {

@@ -8,6 +8,7 @@ import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectResult } from '../select/index.js';
 import type { DiscoveryResult } from '../types.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
+import { conftestOptions } from './conftest-options.js';
 
 export interface Session {
   options: CliOptions;
@@ -20,7 +21,7 @@ export interface Session {
 
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 export function openSession(argv: string[], command: CliOptions['command'], cwd: string, env: NodeJS.ProcessEnv): Session {
-  const first = parseArgs(argv);
+  const first = parseArgs(argv, null);
   const config = loadConfig({
     cwd,
     args: first.paths,
@@ -30,7 +31,9 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     env,
   });
   const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
-  const options = parseArgs([...config.addopts, ...envAddopts, ...argv]);
+  const pathDirs = first.paths.map((p) => resolve(cwd, pathPart(p)));
+  const extraOptions = conftestOptions(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))]);
+  const options = parseArgs([...config.addopts, ...envAddopts, ...argv], extraOptions);
   options.command = command;
   const paths = decidePaths(options, config, cwd);
   return { options, config, cwd, paths, python: pythonFor(options, env) };

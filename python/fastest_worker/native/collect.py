@@ -293,6 +293,10 @@ class Collector:
                 if isinstance(known, BaseException):
                     raise known
                 continue
+            if not os.path.isfile(os.path.join(os.path.dirname(path), "__init__.py")):
+                # Like pytest's _importconftest: every conftest outside a package is the
+                # top-level module "conftest", so the one imported before must not answer.
+                sys.modules.pop("conftest", None)
             try:
                 mod = import_path(path)
             except BaseException as e:

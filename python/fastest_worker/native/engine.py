@@ -26,7 +26,8 @@ from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_match
 from .outcomes import crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from .params import CollectError
 from . import unittest_support
-from .support import static_check
+from .support import load_facts_cache, save_facts_cache, static_check
+from ..worker import cancel_requested
 
 try:
     from . import capture as _capture_mod
@@ -105,6 +106,8 @@ class NativeEngine:
     def __init__(self, init: dict, emit: Callable[[dict], None]):
         self.emit = emit
         self.rootdir = os.path.abspath(init.get("rootdir") or os.getcwd())
+        self.cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
+        self._facts_checked = False
         self.config = NativeConfig(self.rootdir, init.get("ini") or {}, init.get("args") or [],
                                    init.get("capture") or "fd", init.get("verbose") or 0)
         self.registry = FixtureRegistry(self.config)
@@ -149,6 +152,9 @@ class NativeEngine:
         if self.config.option.importmode != "prepend":
             reason = f"--import-mode={self.config.option.importmode} is not supported natively"
         else:
+            if not self._facts_checked:
+                load_facts_cache(self.cache_dir)
+                self._facts_checked = True
             try:
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures))
             except Exception as e:  # noqa: BLE001 - an unreadable file is pytest's job
@@ -170,6 +176,8 @@ class NativeEngine:
                        "longrepr": f"{relfile}:{line}: {reason}", "engine": "native"})
             return {"engine": "native", "reason": None}
         items = self._select(state[1], unit.get("ids"))
+        # What is left to requeue if this worker dies mid-unit (docs/protocol.md).
+        self.emit({"t": "collected", "file": relfile, "ids": [item.nodeid for item in items]})
         if items:
             try:  # leave the packages of the previous unit that this one is not in
                 self.session.state.teardown_exact(items[0].listchain())
@@ -179,8 +187,12 @@ class NativeEngine:
             for index, item in enumerate(items):
                 nextitem = items[index + 1] if index + 1 < len(items) else None
                 self._run_item(item, nextitem)
+                if cancel_requested():  # -x / --maxfail reached: the rest is not run
+                    break
         finally:
             self._teardown_to_session()
+        if self._facts_checked:
+            save_facts_cache()
         return {"engine": "native", "reason": None}
 
     def close(self) -> None:
@@ -294,16 +306,21 @@ class NativeEngine:
         catcher = self._warnings_for(item)
         if catcher is not None:
             catcher.__enter__()
+        environ = os.environ
         try:
+            environ["PYTEST_CURRENT_TEST"] = nodeid + " (setup)"
             setup = self._setup(item)
             self._capture_section(sections, "setup")
             call = None
             if setup.outcome == "passed":
+                environ["PYTEST_CURRENT_TEST"] = nodeid + " (call)"
                 call = self._call(item)
                 self._capture_section(sections, "call")
+            environ["PYTEST_CURRENT_TEST"] = nodeid + " (teardown)"
             teardown = self._teardown(item, nextitem)
             self._capture_section(sections, "teardown")
         finally:
+            environ.pop("PYTEST_CURRENT_TEST", None)
             if catcher is not None:
                 catcher.__exit__(None, None, None)
             capture.suspend()

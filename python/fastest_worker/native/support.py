@@ -7,6 +7,7 @@ that neither the module, its conftests nor the builtins define.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 from typing import Dict, Optional, Set
@@ -74,6 +75,8 @@ _STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 
 class _FileFacts:
+    _SETS = ("fixtures", "requested", "param_names", "hooks", "marks")
+
     def __init__(self):
         self.fixtures: Set[str] = set()       # fixture names defined
         self.requested: Set[str] = set()      # names requested by tests/fixtures/usefixtures
@@ -81,6 +84,68 @@ class _FileFacts:
         self.hooks: Set[str] = set()          # def pytest_* at module level
         self.plugins = False                  # pytest_plugins = ...
         self.marks: Set[str] = set()
+        self.stamp = None                     # (mtime_ns, size) of the file these facts are of
+
+    def to_json(self) -> dict:
+        data = {name: sorted(getattr(self, name)) for name in self._SETS}
+        data["plugins"] = self.plugins
+        data["stamp"] = list(self.stamp)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "_FileFacts":
+        facts = cls()
+        for name in cls._SETS:
+            setattr(facts, name, set(data[name]))
+        facts.plugins = bool(data["plugins"])
+        facts.stamp = tuple(data["stamp"])
+        return facts
+
+
+# The facts persist across runs in the worker cache (.fastest/native-facts.json): parsing every
+# module with `ast` on every run cost ~3 ms a module, more than running its tests.
+_FACTS_VERSION = 1
+_facts_file: Optional[str] = None
+_facts_dirty = False
+
+
+def load_facts_cache(cache_dir: str) -> None:
+    global _facts_file
+    _facts_file = os.path.join(cache_dir, "native-facts.json")
+    try:
+        with open(_facts_file, encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("version") != _FACTS_VERSION:
+            return
+        for path, entry in data["files"].items():
+            _parsed.setdefault(path, _FileFacts.from_json(entry))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing or corrupt: rebuilt as modules are checked
+
+
+def save_facts_cache() -> None:
+    """Merges this worker's facts into the cache file (other workers write it too)."""
+    global _facts_dirty
+    if not _facts_dirty or _facts_file is None:
+        return
+    files = {}
+    try:
+        with open(_facts_file, encoding="utf-8") as fh:
+            data = json.load(fh)
+        if data.get("version") == _FACTS_VERSION:
+            files = data["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    files.update({path: facts.to_json() for path, facts in _parsed.items() if facts.stamp is not None})
+    tmp = "%s.%d.tmp" % (_facts_file, os.getpid())
+    try:
+        os.makedirs(os.path.dirname(_facts_file), exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({"version": _FACTS_VERSION, "files": files}, fh)
+        os.replace(tmp, _facts_file)
+        _facts_dirty = False
+    except OSError:
+        pass
 
 
 def _strings(text: str) -> list:
@@ -149,19 +214,22 @@ def _parametrize_names(call: ast.Call) -> Set[str]:
 
 
 def _facts(path: str, is_conftest: bool) -> _FileFacts:
+    global _facts_dirty
     key = path
     try:
-        mtime = os.stat(path).st_mtime_ns
+        st = os.stat(path)
+        stamp = (st.st_mtime_ns, st.st_size)
     except OSError:
-        mtime = 0
+        stamp = (0, 0)
     cached = _parsed.get(key)
-    if cached is not None and getattr(cached, "mtime", None) == mtime:
+    if cached is not None and cached.stamp == stamp:
         return cached
     with open(path, "rb") as fh:
         source = fh.read()
     tree = ast.parse(source, filename=path)
     facts = _FileFacts()
-    facts.mtime = mtime  # type: ignore[attr-defined]
+    facts.stamp = stamp
+    _facts_dirty = True
 
     for stmt in tree.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name.startswith("pytest_"):

@@ -1,0 +1,44 @@
+// Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
+// so fastest does too and hands them to the engines; any other unknown flag stays an error.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** Option name -> whether it takes a value. */
+export type ConftestOptions = Map<string, boolean>;
+
+const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
+const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
+
+function optionsIn(source: string, into: ConftestOptions): void {
+  if (!source.includes('pytest_addoption')) return;
+  for (const m of source.matchAll(ADDOPTION)) {
+    const takesValue = !VALUELESS_ACTION.test(m[2]);
+    for (const name of m[1].matchAll(/["']([^"']+)["']/g)) if (name[1].startsWith('--')) into.set(name[1], takesValue);
+  }
+}
+
+/**
+ * The options of the conftest.py files pytest loads at start-up: the rootdir's, and those in
+ * the directories of the given paths (and their parents up to the rootdir).
+ */
+export function conftestOptions(rootdir: string, startDirs: string[]): ConftestOptions {
+  const options: ConftestOptions = new Map();
+  const seen = new Set<string>();
+  for (const start of [rootdir, ...startDirs]) {
+    for (let dir = resolve(start); ; dir = dirname(dir)) {
+      if (!seen.has(dir)) {
+        seen.add(dir);
+        const file = join(dir, 'conftest.py');
+        if (existsSync(file)) {
+          try {
+            optionsIn(readFileSync(file, 'utf8'), options);
+          } catch {
+            // unreadable: pytest will say so
+          }
+        }
+      }
+      if (dir === rootdir || !dir.startsWith(rootdir) || dirname(dir) === dir) break;
+    }
+  }
+  return options;
+}
