@@ -1311,7 +1311,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
     }
     (0, index_js_2.updateLastFailed)(config.rootdir, results.map((r) => ({ id: r.id, outcome: r.outcome })), selected.map((i) => i.id));
-    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined });
+    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
     out.flush();
     if (exitCode !== 0)
         return exitCode;
@@ -4396,6 +4396,8 @@ class ConsoleReporter {
         this.opts.write('\r' + ' '.repeat(this.tw.fullwidth - 1) + '\r');
     }
     finish(info) {
+        if (info.deselected)
+            this.counts.deselected = info.deselected;
         for (const file of [...this.pendingByFile.keys()])
             this.unitDone(file);
         // pytest writes the final percentage only when the run loop ends normally.

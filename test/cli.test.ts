@@ -136,4 +136,8 @@ describe('fastest CLI', () => {
     expect(without.out).toMatch(/12 passed, 2 skipped, 1 xfailed in/);
     expect(fastest(['--runfast'], dir).code).toBe(4);
   });
+
+  it('counts deselected tests in the closing line like pytest', () => {
+    expect(fastest(['-q', '-k', 'cart']).out).toMatch(/^8 passed, 6 deselected in \d+\.\d\ds$/m);
+  });
 });

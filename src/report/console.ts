@@ -53,6 +53,8 @@ export interface FinishInfo {
   interrupted?: string;
   /** Path of the JUnit file written, for pytest's `generated xml file:` line. */
   junitxml?: string;
+  /** Tests removed by -k, -m or --deselect: pytest's `N deselected`. */
+  deselected?: number;
 }
 
 /** What the reporter saw; the exit code is the caller's decision. */
@@ -264,6 +266,7 @@ export class ConsoleReporter {
   }
 
   finish(info: FinishInfo): FinishSummary {
+    if (info.deselected) this.counts.deselected = info.deselected;
     for (const file of [...this.pendingByFile.keys()]) this.unitDone(file);
     // pytest writes the final percentage only when the run loop ends normally.
     if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
