@@ -70,7 +70,7 @@ export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEn
   const inherited = base.PYTHONPATH;
   return {
     ...base,
-    ...(pycacheDir ? bytecodeCacheEnv(base, pycacheDir) : {}),
+    ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
     PYTHONPATH: inherited ? `${runtime}${delimiter}${inherited}` : runtime,
     // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
     PYTEST_XDIST_WORKER: `gw${index}`,
@@ -80,9 +80,10 @@ export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEn
 }
 
 /**
- * Compiled bytecode for everything the worker imports goes to `pycacheDir` (sys.pycache_prefix),
- * even under PYTHONDONTWRITEBYTECODE=1, where Python would otherwise compile pytest, the
- * worker and the user's modules from source in every worker of every run. The worker puts the
+ * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
+ * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
+ * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
+ * __pycache__ already does the job. The worker puts the
  * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
  */
 function bytecodeCacheEnv(base: NodeJS.ProcessEnv, pycacheDir: string): NodeJS.ProcessEnv {
