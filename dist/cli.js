@@ -2459,7 +2459,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 3;
+exports.DISCOVERY_CACHE_VERSION = 4;
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
@@ -2625,6 +2625,7 @@ const cache_js_1 = __nccwpck_require__(6872);
 const grammar_js_1 = __nccwpck_require__(6147);
 const items_js_1 = __nccwpck_require__(546);
 const parse_js_1 = __nccwpck_require__(6985);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 const walk_js_1 = __nccwpck_require__(4765);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
@@ -2699,8 +2700,11 @@ async function discover(opts) {
     const files = (0, walk_js_1.findTestFiles)(opts.paths, opts.walk);
     const conftestInfo = new Map();
     const states = [];
-    for (const abs of files)
+    for (const abs of files) {
+        if (await ignoredByConftest(abs))
+            continue;
         states.push(await parsedFile(abs, toNodePath(opts.rootdir, abs), cache, counters));
+    }
     const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
     const verdicts = confirmSyntaxErrors(opts.python, unconfirmed.map((s) => s.abs));
     for (const s of unconfirmed) {
@@ -2716,7 +2720,7 @@ async function discover(opts) {
         try {
             (0, node_fs_1.statSync)(path);
             const state = await parsedFile(path, toNodePath(opts.rootdir, path), cache, counters);
-            info = (0, items_js_1.conftestFacts)(state.entry.parsed);
+            info = (0, items_js_1.conftestFacts)(state.entry.parsed, dir);
         }
         catch {
             info = null;
@@ -2724,8 +2728,25 @@ async function discover(opts) {
         conftestInfo.set(dir, info);
         return info;
     }
+    /**
+     * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
+     * conftest.py between the rootdir and the path's parent lists it (paths relative to that
+     * conftest's directory); an ignored directory takes everything below it along.
+     */
+    async function ignoredByConftest(file) {
+        for (let path = file; path.startsWith(opts.rootdir) && path !== opts.rootdir; path = (0, node_path_1.dirname)(path)) {
+            for (let dir = (0, node_path_1.dirname)(path);; dir = (0, node_path_1.dirname)(dir)) {
+                const info = await conftestOf(dir);
+                if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
+                    return true;
+                if (dir === opts.rootdir || (0, node_path_1.dirname)(dir) === dir || !dir.startsWith(opts.rootdir))
+                    break;
+            }
+        }
+        return false;
+    }
     async function conftestChain(file) {
-        const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false };
+        const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
         const dirs = [];
         for (let dir = (0, node_path_1.dirname)(file);; dir = (0, node_path_1.dirname)(dir)) {
             dirs.push(dir);
@@ -2770,6 +2791,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.matchesPrefixOrGlob = matchesPrefixOrGlob;
 exports.itemsOfModule = itemsOfModule;
 exports.conftestFacts = conftestFacts;
+// Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
+// inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
+const node_path_1 = __nccwpck_require__(6760);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const paramids_js_1 = __nccwpck_require__(6977);
 /** Bases that add no tests and change nothing pytest collects. */
@@ -3007,16 +3031,32 @@ function itemsOfModule(file, mod, rules, conftest) {
             throw e;
         return { items: [], errors: out.errors };
     }
+    if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, rules)) {
+        // Nothing visible to the parser, but the module may still make tests when imported: it
+        // runs whole, and whatever pytest would collect from it is reported.
+        out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
+    }
     return out;
 }
+function mayDefineTestsAtRunTime(mod, rules) {
+    if (mod.dynamicReasons.length > 0)
+        return true; // `from x import *`
+    return mod.members.some((m) => m.kind === 'assign' && !m.testDisabled &&
+        (matchesPrefixOrGlob(rules.pythonFunctions, m.name) || matchesPrefixOrGlob(rules.pythonClasses, m.name)));
+}
 /** Fixture facts of a conftest.py that matter to the modules below it. */
-function conftestFacts(mod) {
+function conftestFacts(mod, dir) {
     const parametrizedFixtures = new Set();
     for (const m of mod.members) {
         if (m.kind === 'function' && m.fixture?.parametrized)
             parametrizedFixtures.add(m.fixture.name);
     }
-    return { parametrizedFixtures, hasGenerateTests: mod.hasGenerateTests };
+    return {
+        parametrizedFixtures,
+        hasGenerateTests: mod.hasGenerateTests,
+        collectIgnore: mod.collectIgnore.map((p) => (0, node_path_1.resolve)(dir, p)),
+        collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => (0, node_path_1.resolve)(dir, p)),
+    };
 }
 
 
@@ -3424,7 +3464,7 @@ function readMarkList(value, ctx) {
     return one ? [one] : [];
 }
 function parseBody(block, ctx, moduleLevel, dynamicReasons) {
-    const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false };
+    const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
     for (const stmt of statements(block)) {
         let def = stmt;
         let decorators = [];
@@ -3496,7 +3536,7 @@ function handleAssignment(expr, ctx, info, moduleLevel) {
         // `test_x.__test__ = False`: the name stays bound but is no longer collected.
         const target = left.childForFieldName('object');
         if (target?.type === 'identifier')
-            info.members.push({ kind: 'assign', name: target.text });
+            info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
         return;
     }
     if (!left || left.type !== 'identifier')
@@ -3506,6 +3546,17 @@ function handleAssignment(expr, ctx, info, moduleLevel) {
         return;
     if (name === 'pytestmark') {
         info.pytestmark = readMarkList(right, ctx);
+        return;
+    }
+    if (moduleLevel && (name === 'collect_ignore' || name === 'collect_ignore_glob')) {
+        const value = (0, pyliteral_js_1.readLiteral)(right, ctx);
+        if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+            const paths = value.items.filter((v) => typeof v === 'string');
+            if (name === 'collect_ignore')
+                info.collectIgnore = paths;
+            else
+                info.collectIgnoreGlob = paths;
+        }
         return;
     }
     if (name === '__test__') {
@@ -3580,6 +3631,8 @@ function parseModule(parser, source) {
             pytestAliases: [...ctx.pytestAliases],
             syntaxError: root.hasError ? firstError(root) : null,
             dynamicReasons,
+            collectIgnore: info.collectIgnore,
+            collectIgnoreGlob: info.collectIgnoreGlob,
         };
     }
     finally {
@@ -5743,6 +5796,8 @@ function checkAgainstPlan(plan, cases) {
         const base = (0, timings_js_1.baseId)(c.id);
         if (base !== c.id)
             byBase.add(base);
+        for (const prefix of nodePrefixes(c.id))
+            byBase.add(prefix);
     }
     const planned = new Set();
     const shardOf = new Map();
@@ -5752,7 +5807,8 @@ function checkAgainstPlan(plan, cases) {
             for (const id of (0, plan_js_1.unitTestIds)(unit)) {
                 planned.add(id);
                 shardOf.set(id, shard.index);
-                // A planned id without parameters also stands for a dynamic item's expanded ids.
+                // A planned id without parameters also stands for a dynamic item's expanded ids, and a
+                // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
                 const found = exact.has(id) || ((0, timings_js_1.baseId)(id) === id && byBase.has(id));
                 if (!found && !failedModules.has(unit.file))
                     missing.push(id);
@@ -5768,6 +5824,11 @@ function checkAgainstPlan(plan, cases) {
         const base = (0, timings_js_1.baseId)(c.id);
         if (base !== c.id && planned.has(base)) {
             shardOf.set(c.id, shardOf.get(base) ?? 0);
+            continue;
+        }
+        const container = nodePrefixes(c.id).find((prefix) => planned.has(prefix));
+        if (container !== undefined) {
+            shardOf.set(c.id, shardOf.get(container) ?? 0);
             continue;
         }
         unexpected.push(c.id);
@@ -5815,6 +5876,14 @@ function mergedXml(documents, counts) {
         time: time.toFixed(3),
     };
     return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${(0, junit_read_js_1.elementXml)('testsuite', suiteAttrs, '', [], parts.join(''))}</testsuites>\n`;
+}
+/** The ids of the module and classes that contain a test: `f.py`, `f.py::TestC` for `f.py::TestC::test_m`. */
+function nodePrefixes(id) {
+    const parts = (0, timings_js_1.baseId)(id).split('::');
+    const prefixes = [];
+    for (let i = 1; i < parts.length; i++)
+        prefixes.push(parts.slice(0, i).join('::'));
+    return prefixes;
 }
 
 

@@ -59,6 +59,7 @@ describe('discovery matches pytest --collect-only', () => {
       'tests/test_params.py::test_dynamic',
       'tests/test_params.py::test_ids_callable',
       'tests/test_params.py::test_uses_param_fixture',
+      'tests/test_star.py',
     ]);
   });
 

@@ -7,6 +7,7 @@ import { contentHash, loadCache, saveCache, type CacheEntry, type DiscoveryCache
 import { pythonParser } from './grammar.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
 import { parseModule, type ParsedModule } from './parse.js';
+import { fnmatch } from './fnmatch.js';
 import { findTestFiles, type WalkRules } from './walk.js';
 
 export interface DiscoverOptions {
@@ -100,7 +101,10 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const conftestInfo = new Map<string, ConftestInfo | null>();
 
   const states: FileState[] = [];
-  for (const abs of files) states.push(await parsedFile(abs, toNodePath(opts.rootdir, abs), cache, counters));
+  for (const abs of files) {
+    if (await ignoredByConftest(abs)) continue;
+    states.push(await parsedFile(abs, toNodePath(opts.rootdir, abs), cache, counters));
+  }
 
   const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
   const verdicts = confirmSyntaxErrors(opts.python, unconfirmed.map((s) => s.abs));
@@ -116,7 +120,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     try {
       statSync(path);
       const state = await parsedFile(path, toNodePath(opts.rootdir, path), cache, counters);
-      info = conftestFacts(state.entry.parsed);
+      info = conftestFacts(state.entry.parsed, dir);
     } catch {
       info = null;
     }
@@ -124,8 +128,24 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     return info;
   }
 
+  /**
+   * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
+   * conftest.py between the rootdir and the path's parent lists it (paths relative to that
+   * conftest's directory); an ignored directory takes everything below it along.
+   */
+  async function ignoredByConftest(file: string): Promise<boolean> {
+    for (let path = file; path.startsWith(opts.rootdir) && path !== opts.rootdir; path = dirname(path)) {
+      for (let dir = dirname(path); ; dir = dirname(dir)) {
+        const info = await conftestOf(dir);
+        if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g)))) return true;
+        if (dir === opts.rootdir || dirname(dir) === dir || !dir.startsWith(opts.rootdir)) break;
+      }
+    }
+    return false;
+  }
+
   async function conftestChain(file: string): Promise<ConftestInfo> {
-    const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false };
+    const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
     const dirs: string[] = [];
     for (let dir = dirname(file); ; dir = dirname(dir)) {
       dirs.push(dir);

@@ -1,5 +1,6 @@
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
+import { resolve } from 'node:path';
 import type { CollectionError, Mark, TestItem } from '../types.js';
 import { fnmatch } from './fnmatch.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
@@ -15,6 +16,9 @@ export interface CollectRules {
 export interface ConftestInfo {
   parametrizedFixtures: Set<string>;
   hasGenerateTests: boolean;
+  /** Absolute paths and path patterns from `collect_ignore` / `collect_ignore_glob`. */
+  collectIgnore: string[];
+  collectIgnoreGlob: string[];
 }
 
 /** Bases that add no tests and change nothing pytest collects. */
@@ -245,14 +249,30 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
     if (!(e instanceof CollectionFailed)) throw e;
     return { items: [], errors: out.errors };
   }
+  if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, rules)) {
+    // Nothing visible to the parser, but the module may still make tests when imported: it
+    // runs whole, and whatever pytest would collect from it is reported.
+    out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
+  }
   return out;
 }
 
+function mayDefineTestsAtRunTime(mod: ParsedModule, rules: CollectRules): boolean {
+  if (mod.dynamicReasons.length > 0) return true; // `from x import *`
+  return mod.members.some((m) => m.kind === 'assign' && !m.testDisabled &&
+    (matchesPrefixOrGlob(rules.pythonFunctions, m.name) || matchesPrefixOrGlob(rules.pythonClasses, m.name)));
+}
+
 /** Fixture facts of a conftest.py that matter to the modules below it. */
-export function conftestFacts(mod: ParsedModule): ConftestInfo {
+export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
   const parametrizedFixtures = new Set<string>();
   for (const m of mod.members) {
     if (m.kind === 'function' && m.fixture?.parametrized) parametrizedFixtures.add(m.fixture.name);
   }
-  return { parametrizedFixtures, hasGenerateTests: mod.hasGenerateTests };
+  return {
+    parametrizedFixtures,
+    hasGenerateTests: mod.hasGenerateTests,
+    collectIgnore: mod.collectIgnore.map((p) => resolve(dir, p)),
+    collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => resolve(dir, p)),
+  };
 }

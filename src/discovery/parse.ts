@@ -39,6 +39,8 @@ export interface ParsedClass {
 export interface ParsedAssign {
   kind: 'assign';
   name: string;
+  /** `name.__test__ = False`: the name is bound, and not to be collected. */
+  testDisabled?: true;
 }
 
 export type ParsedMember = ParsedFunction | ParsedClass | ParsedAssign;
@@ -54,6 +56,9 @@ export interface ParsedModule {
   syntaxError: { line: number; column: number } | null;
   /** Reasons the module's items cannot be fully known statically (e.g. `from x import *`). */
   dynamicReasons: string[];
+  /** `collect_ignore` / `collect_ignore_glob` literal lists (they matter in conftest.py). */
+  collectIgnore: string[];
+  collectIgnoreGlob: string[];
 }
 
 const DECORATED_DEFINITION = 'decorated_definition';
@@ -182,6 +187,8 @@ function readMarkList(value: Node, ctx: LiteralContext): Mark[] {
 }
 
 interface BodyInfo {
+  collectIgnore: string[];
+  collectIgnoreGlob: string[];
   members: ParsedMember[];
   pytestmark: Mark[];
   testAttr: boolean | null;
@@ -191,7 +198,7 @@ interface BodyInfo {
 }
 
 function parseBody(block: Node, ctx: LiteralContext, moduleLevel: boolean, dynamicReasons: string[]): BodyInfo {
-  const info: BodyInfo = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false };
+  const info: BodyInfo = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
   for (const stmt of statements(block)) {
     let def: Node | null = stmt;
     let decorators: Node[] = [];
@@ -250,7 +257,7 @@ function handleAssignment(expr: Node, ctx: LiteralContext, info: BodyInfo, modul
   if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === '__test__' && right?.type === 'false') {
     // `test_x.__test__ = False`: the name stays bound but is no longer collected.
     const target = left.childForFieldName('object');
-    if (target?.type === 'identifier') info.members.push({ kind: 'assign', name: target.text });
+    if (target?.type === 'identifier') info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
     return;
   }
   if (!left || left.type !== 'identifier') return;
@@ -258,6 +265,15 @@ function handleAssignment(expr: Node, ctx: LiteralContext, info: BodyInfo, modul
   if (!right) return;
   if (name === 'pytestmark') {
     info.pytestmark = readMarkList(right, ctx);
+    return;
+  }
+  if (moduleLevel && (name === 'collect_ignore' || name === 'collect_ignore_glob')) {
+    const value = readLiteral(right, ctx);
+    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+      const paths = value.items.filter((v): v is string => typeof v === 'string');
+      if (name === 'collect_ignore') info.collectIgnore = paths;
+      else info.collectIgnoreGlob = paths;
+    }
     return;
   }
   if (name === '__test__') {
@@ -329,6 +345,8 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       pytestAliases: [...ctx.pytestAliases],
       syntaxError: root.hasError ? firstError(root) : null,
       dynamicReasons,
+      collectIgnore: info.collectIgnore,
+      collectIgnoreGlob: info.collectIgnoreGlob,
     };
   } finally {
     tree.delete();

@@ -112,6 +112,7 @@ function checkAgainstPlan(plan: Plan, cases: JUnitCase[]): { missing: string[]; 
     exact.add(c.id);
     const base = baseId(c.id);
     if (base !== c.id) byBase.add(base);
+    for (const prefix of nodePrefixes(c.id)) byBase.add(prefix);
   }
   const planned = new Set<string>();
   const shardOf = new Map<string, number>();
@@ -121,7 +122,8 @@ function checkAgainstPlan(plan: Plan, cases: JUnitCase[]): { missing: string[]; 
       for (const id of unitTestIds(unit)) {
         planned.add(id);
         shardOf.set(id, shard.index);
-        // A planned id without parameters also stands for a dynamic item's expanded ids.
+        // A planned id without parameters also stands for a dynamic item's expanded ids, and a
+        // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
         const found = exact.has(id) || (baseId(id) === id && byBase.has(id));
         if (!found && !failedModules.has(unit.file)) missing.push(id);
       }
@@ -134,6 +136,11 @@ function checkAgainstPlan(plan: Plan, cases: JUnitCase[]): { missing: string[]; 
     const base = baseId(c.id);
     if (base !== c.id && planned.has(base)) {
       shardOf.set(c.id, shardOf.get(base) ?? 0);
+      continue;
+    }
+    const container = nodePrefixes(c.id).find((prefix) => planned.has(prefix));
+    if (container !== undefined) {
+      shardOf.set(c.id, shardOf.get(container) ?? 0);
       continue;
     }
     unexpected.push(c.id);
@@ -178,4 +185,12 @@ function mergedXml(documents: JUnitDocument[], counts: MergeCounts): string {
     time: time.toFixed(3),
   };
   return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${elementXml('testsuite', suiteAttrs, '', [], parts.join(''))}</testsuites>\n`;
+}
+
+/** The ids of the module and classes that contain a test: `f.py`, `f.py::TestC` for `f.py::TestC::test_m`. */
+function nodePrefixes(id: string): string[] {
+  const parts = baseId(id).split('::');
+  const prefixes: string[] = [];
+  for (let i = 1; i < parts.length; i++) prefixes.push(parts.slice(0, i).join('::'));
+  return prefixes;
 }
