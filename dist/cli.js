@@ -1204,6 +1204,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     }
     const shard = await (0, shard_js_1.selectShard)(session, selected);
     selected = shard.items;
+    const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
     const tty = process.stdout.isTTY === true;
     const reporter = new console_js_1.ConsoleReporter({
         write,
@@ -1229,16 +1230,16 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         collected: selected.length,
         engine: options.engine,
         version: version_js_1.VERSION,
-        collectionErrors: discovery.errors.length,
+        collectionErrors: discoveryErrors.length,
     });
     const results = [];
-    const errors = [...discovery.errors];
-    for (const e of discovery.errors)
+    const errors = [...discoveryErrors];
+    for (const e of discoveryErrors)
         reporter.collectionError(e);
     let interruptedText;
     let exitCode = 0;
-    if (discovery.errors.length > 0 && !options.continueOnCollectionErrors) {
-        interruptedText = `Interrupted: ${discovery.errors.length} error${discovery.errors.length === 1 ? '' : 's'} during collection`;
+    if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
+        interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
     }
     else if (units.length > 0) {
@@ -1316,7 +1317,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (exitCode !== 0)
         return exitCode;
     const c = finished.counts;
-    const runtimeCollectErrors = errors.length - discovery.errors.length;
+    const runtimeCollectErrors = errors.length - discoveryErrors.length;
     if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
         return 2;
     if (c.failed > 0 || c.error > 0 || errors.length > 0)
@@ -1447,6 +1448,12 @@ const node_path_1 = __nccwpck_require__(6760);
 const plan_js_1 = __nccwpck_require__(8597);
 const timings_js_1 = __nccwpck_require__(7307);
 const args_js_1 = __nccwpck_require__(7593);
+function shardOfFile(file, shards) {
+    let hash = 0;
+    for (let i = 0; i < file.length; i++)
+        hash = (hash * 31 + file.charCodeAt(i)) >>> 0;
+    return (hash % shards) + 1;
+}
 function itemsOfShard(plan, index, items) {
     const shard = plan.shards.find((s) => s.index === index);
     if (!shard)
@@ -1474,15 +1481,17 @@ async function selectShard(session, items) {
         if ((0, plan_js_1.digestIds)(items.map((i) => i.id)) !== plan.digest) {
             process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
         }
-        return { items: itemsOfShard(plan, options.shard.index, items), expected };
+        const index = options.shard.index;
+        return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
     }
     if (options.shard) {
         if (options.shard.total === null)
             throw new args_js_1.UsageError('--shard K needs --plan FILE, or use --shard K/N');
-        const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: options.shard.total, explicitIds: true });
-        return { items: itemsOfShard(plan, options.shard.index, items), expected };
+        const { index, total } = options.shard;
+        const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: total, explicitIds: true });
+        return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
     }
-    return { items, expected };
+    return { items, expected, ownsCollectionError: () => true };
 }
 
 

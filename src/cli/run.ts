@@ -117,6 +117,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   }
   const shard = await selectShard(session, selected);
   selected = shard.items;
+  const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
   const tty = process.stdout.isTTY === true;
   const reporter = new ConsoleReporter({
@@ -143,16 +144,16 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     collected: selected.length,
     engine: options.engine,
     version: VERSION,
-    collectionErrors: discovery.errors.length,
+    collectionErrors: discoveryErrors.length,
   });
   const results: TestResult[] = [];
-  const errors: CollectionError[] = [...discovery.errors];
-  for (const e of discovery.errors) reporter.collectionError(e);
+  const errors: CollectionError[] = [...discoveryErrors];
+  for (const e of discoveryErrors) reporter.collectionError(e);
 
   let interruptedText: string | undefined;
   let exitCode = 0;
-  if (discovery.errors.length > 0 && !options.continueOnCollectionErrors) {
-    interruptedText = `Interrupted: ${discovery.errors.length} error${discovery.errors.length === 1 ? '' : 's'} during collection`;
+  if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
+    interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
     exitCode = 2;
   } else if (units.length > 0) {
     const abort = new AbortController();
@@ -224,7 +225,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   out.flush();
   if (exitCode !== 0) return exitCode;
   const c = finished.counts;
-  const runtimeCollectErrors = errors.length - discovery.errors.length;
+  const runtimeCollectErrors = errors.length - discoveryErrors.length;
   if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors) return 2;
   if (c.failed > 0 || c.error > 0 || errors.length > 0) return 1;
   if (results.length === 0) return 5;

@@ -10,6 +10,17 @@ export interface ShardSelection {
   items: TestItem[];
   /** Expected seconds per test id, for the local scheduler. */
   expected: Map<string, number>;
+  /**
+   * Whether this process reports a file's collection error: plans hold no items of such files,
+   * so each is given to one shard, chosen by its name, lest every shard report it.
+   */
+  ownsCollectionError: (file: string) => boolean;
+}
+
+function shardOfFile(file: string, shards: number): number {
+  let hash = 0;
+  for (let i = 0; i < file.length; i++) hash = (hash * 31 + file.charCodeAt(i)) >>> 0;
+  return (hash % shards) + 1;
 }
 
 function itemsOfShard(plan: Plan, index: number, items: TestItem[]): TestItem[] {
@@ -34,12 +45,14 @@ export async function selectShard(session: Session, items: TestItem[]): Promise<
     if (digestIds(items.map((i) => i.id)) !== plan.digest) {
       process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
     }
-    return { items: itemsOfShard(plan, options.shard.index, items), expected };
+    const index = options.shard.index;
+    return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
   }
   if (options.shard) {
     if (options.shard.total === null) throw new UsageError('--shard K needs --plan FILE, or use --shard K/N');
-    const plan = makePlan(items, loaded.store, { shards: options.shard.total, explicitIds: true });
-    return { items: itemsOfShard(plan, options.shard.index, items), expected };
+    const { index, total } = options.shard;
+    const plan = makePlan(items, loaded.store, { shards: total, explicitIds: true });
+    return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
   }
-  return { items, expected };
+  return { items, expected, ownsCollectionError: () => true };
 }
