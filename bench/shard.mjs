@@ -8,6 +8,7 @@
 // 2. Smoothing: which timing-store update predicts the next run best (last run, EWMA, window).
 // 3. Speed: planning 100,000 tests into 256 shards; merging 100,000 testcases from 50 files.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,7 @@ const SHARD_SOURCES = [
 const built = transpileSources(SHARD_SOURCES);
 const { makePlan, unitTestIds } = await import(join(built, 'src/shard/plan.js'));
 const { mergeJUnit } = await import(join(built, 'src/report/merge.js'));
+const { parseJUnit } = await import(join(built, 'src/report/junit-read.js'));
 
 // ---------- random numbers (seeded) ----------
 function rng(seed) {
@@ -212,6 +214,45 @@ function plannerQuality() {
   return `Suites: 300 modules, ${sample.tests.length} tests in the first (lognormal) suite, ${total.toFixed(0)} s in all; 40% of modules have a setup cost (lognormal, median 0.37 s). Each cell: mean over 3 suites of makespan / max(total/N, longest test + its module setup); 1.000 is optimal.\n${lines.join('\n')}`;
 }
 
+// ---------- a real suite: networkx's own tests, timed by a fastest run ----------
+/**
+ * bench/data/networkx-junit.xml.gz: the JUnit file of `fastest -n auto --junitxml` over the
+ * whole networkx 3.6.1 test suite (6,865 tests) on the development VM. Module setup is folded
+ * into the first test of each module, as pytest reports it, so setups are 0 here.
+ */
+function realSuite() {
+  const xml = gunzipSync(readFileSync(join(root, 'bench', 'data', 'networkx-junit.xml.gz'))).toString('utf8');
+  const doc = parseJUnit(xml, 'networkx-junit.xml');
+  const files = new Set();
+  const tests = [];
+  for (const c of doc.cases) {
+    if (c.collection) continue;
+    files.add(c.file);
+    tests.push({ id: c.id, file: c.file, line: c.line ?? 1, classes: [], function: c.name, marks: [], dynamic: false, seconds: Math.max(c.time, 0.0001), setup: 0 });
+  }
+  return { modules: [...files].map((file) => ({ file, setup: 0 })), tests };
+}
+
+function realSuiteQuality() {
+  const suite = realSuite();
+  const total = suite.tests.reduce((sum, t) => sum + t.seconds, 0);
+  const shardCounts = [2, 8, 32, 128];
+  const lines = [`networkx 3.6.1: ${suite.tests.length} tests in ${suite.modules.length} modules, ${total.toFixed(0)} s of test time; longest test ${Math.max(...suite.tests.map((t) => t.seconds)).toFixed(2)} s.`];
+  for (const noise of [false, true]) {
+    lines.push(`\n#### networkx, ${noise ? '30% noise (planners see durations x lognormal(0, 0.3))' : 'exact durations'}\n`);
+    lines.push(`| planner | ${shardCounts.map((n) => `N=${n}`).join(' | ')} |`);
+    lines.push(`|---|${shardCounts.map(() => '---:').join('|')}|`);
+    for (const [name, plan] of planners) {
+      const cells = shardCounts.map((n) => {
+        const seen = observed(suite, noise, 11 + n);
+        return (makespan(suite, plan(suite, seen, n)) / lowerBound(suite, n)).toFixed(3);
+      });
+      lines.push(`| ${name} | ${cells.join(' | ')} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
 // ---------- smoothing: which store update predicts the next run ----------
 function smoothing() {
   const r = rng(42);
@@ -313,6 +354,8 @@ function speed() {
 const started = performance.now();
 console.log('## Shard planning\n');
 console.log(plannerQuality());
+console.log('\n## A real suite\n');
+console.log(realSuiteQuality());
 console.log('\n## Timing store smoothing\n');
 console.log(smoothing());
 console.log('\n## Speed\n');
