@@ -181,8 +181,9 @@ describe('native engine vs pytest (native-basic)', () => {
 
   it('formats failures like pytest --tb=auto', () => {
     const failure = results.get('test_marks.py::test_exception');
+    // As pytest's terminal writes it: a blank line, then the source with its indentation.
     expect(failure?.longrepr).toBe(
-      '    def test_exception():\n>       {}["missing"]\nE       KeyError: \'missing\'\n\ntest_marks.py:121: KeyError',
+      '\n    def test_exception():\n>       {}["missing"]\nE       KeyError: \'missing\'\n\ntest_marks.py:121: KeyError',
     );
     expect(failure?.message).toBe("KeyError: 'missing'");
     expect(results.get('test_marks.py::test_imperative_fail')?.message).toBe('Failed: imperative failure');

@@ -116,7 +116,6 @@ describe('rewritten code cache', () => {
 
     const warm = harnessJson<CacheResult>(await run([harness, 'cache', src, cache, count], scratch));
     expect(warm.stats).toEqual({ compiled: 0, cache_hits: 30, cache_writes: 0 });
-    expect(warm.seconds).toBeLessThan(cold.seconds);
 
     const edited = join(src, 'test_cache_mod_7.py');
     writeFileSync(edited, readFileSync(edited, 'utf8') + '\n\ndef test_extra():\n    assert 1\n');

@@ -51,6 +51,23 @@ def _failure_message(report):
     return lines[-1].strip() if lines else ""
 
 
+def _terminal_text(report):
+    """The failure as pytest's terminal prints it: `longreprtext` strips the blank line that opens
+    a long traceback and the indentation of its first source line."""
+    import io
+
+    from _pytest._io import TerminalWriter
+
+    buffer = io.StringIO()
+    writer = TerminalWriter(buffer)
+    writer.hasmarkup = False
+    try:
+        report.toterminal(writer)
+    except Exception:  # noqa: BLE001 - a longrepr pytest itself cannot render: fall back
+        return report.longreprtext
+    return buffer.getvalue().rstrip()
+
+
 def _relative(path):
     """A path as pytest's summary prints it: relative to the invocation dir (the rootdir here)."""
     if os.path.isabs(path):
@@ -111,7 +128,7 @@ def build_result(reports):
 
     if decisive is not None:
         if outcome in ("failed", "error"):
-            result["longrepr"] = decisive.longreprtext
+            result["longrepr"] = _terminal_text(decisive)
             result["message"] = _failure_message(decisive)
         elif outcome == "skipped":
             message, longrepr = _skip_reason(decisive)
@@ -127,7 +144,7 @@ def build_result(reports):
 
     if teardown is not None and teardown.failed and decisive is not teardown:
         result["teardownError"] = {
-            "longrepr": teardown.longreprtext,
+            "longrepr": _terminal_text(teardown),
             "message": _failure_message(teardown),
         }
 

@@ -109,7 +109,7 @@ def _render(rep) -> str:
     writer = TerminalWriter(buf)
     writer.hasmarkup = False
     rep.toterminal(writer)
-    return buf.getvalue().lstrip("\n").rstrip()
+    return buf.getvalue().rstrip()
 
 
 def crash_location(exc: BaseException) -> Tuple[Optional[str], Optional[int]]:
