@@ -1311,7 +1311,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (options.json) {
         writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
     }
-    (0, index_js_2.updateLastFailed)(config.rootdir, results.map((r) => ({ id: r.id, outcome: r.outcome })), selected.map((i) => i.id));
+    // A module that failed to collect is recorded by its file id, as pytest records it.
+    const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
+    (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
     const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
     out.flush();
     if (exitCode !== 0)

@@ -220,7 +220,9 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   if (options.json) {
     writeReport(resolve(cwd, options.json), jsonReport(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
   }
-  updateLastFailed(config.rootdir, results.map((r) => ({ id: r.id, outcome: r.outcome })), selected.map((i) => i.id));
+  // A module that failed to collect is recorded by its file id, as pytest records it.
+  const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
+  updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
   const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
   out.flush();
   if (exitCode !== 0) return exitCode;
