@@ -1313,7 +1313,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     }
     // A module that failed to collect is recorded by its file id, as pytest records it.
     const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
-    (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
+    // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
+    if (!options.plugins.includes('no:cacheprovider'))
+        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
     const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
     out.flush();
     if (exitCode !== 0)

@@ -222,7 +222,8 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   }
   // A module that failed to collect is recorded by its file id, as pytest records it.
   const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
-  updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
+  // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
+  if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
   const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
   out.flush();
   if (exitCode !== 0) return exitCode;
