@@ -989,6 +989,7 @@ exports.conftestOptions = conftestOptions;
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const walk_js_1 = __nccwpck_require__(4765);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -1009,21 +1010,19 @@ function conftestOptions(rootdir, startDirs) {
     const options = new Map();
     const seen = new Set();
     for (const start of [rootdir, ...startDirs]) {
-        for (let dir = (0, node_path_1.resolve)(start);; dir = (0, node_path_1.dirname)(dir)) {
-            if (!seen.has(dir)) {
-                seen.add(dir);
-                const file = (0, node_path_1.join)(dir, 'conftest.py');
-                if ((0, node_fs_1.existsSync)(file)) {
-                    try {
-                        optionsIn((0, node_fs_1.readFileSync)(file, 'utf8'), options);
-                    }
-                    catch {
-                        // unreadable: pytest will say so
-                    }
-                }
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.resolve)(start), rootdir)) {
+            if (seen.has(dir))
+                continue;
+            seen.add(dir);
+            const file = (0, node_path_1.join)(dir, 'conftest.py');
+            if (!(0, node_fs_1.existsSync)(file))
+                continue;
+            try {
+                optionsIn((0, node_fs_1.readFileSync)(file, 'utf8'), options);
             }
-            if (dir === rootdir || !dir.startsWith(rootdir) || (0, node_path_1.dirname)(dir) === dir)
-                break;
+            catch {
+                // unreadable: pytest will say so
+            }
         }
     }
     return options;
@@ -1091,6 +1090,7 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const console_js_1 = __nccwpck_require__(9475);
 const fence_js_1 = __nccwpck_require__(9183);
+const timings_js_1 = __nccwpck_require__(7307);
 const junit_js_1 = __nccwpck_require__(2998);
 const json_js_1 = __nccwpck_require__(2794);
 const index_js_1 = __nccwpck_require__(9286);
@@ -1246,12 +1246,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
+        // Dynamic items whose expansions -k/-m must still judge (usually none).
+        const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
+        const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
         const checkExpansion = (r) => {
-            const base = r.id.replace(/\[.*$/s, '');
-            if (!selection.checkExpansions.has(base))
+            if (toCheck.size === 0)
                 return true;
-            const item = selected.find((i) => i.id === base);
-            return item ? (0, index_js_2.expansionSelected)(item, r.id, undefined, { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect }) : true;
+            const item = toCheck.get((0, timings_js_1.baseId)(r.id));
+            return item ? (0, index_js_2.expansionSelected)(item, r.id, undefined, expansionFilter) : true;
         };
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
@@ -1340,7 +1342,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openSession = openSession;
-exports.pythonFor = pythonFor;
 exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
@@ -1348,6 +1349,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(9750);
 const index_js_2 = __nccwpck_require__(9750);
 const index_js_3 = __nccwpck_require__(2974);
+const python_js_1 = __nccwpck_require__(5530);
 const glob_js_1 = __nccwpck_require__(348);
 const index_js_4 = __nccwpck_require__(1276);
 const args_js_1 = __nccwpck_require__(7593);
@@ -1369,14 +1371,7 @@ function openSession(argv, command, cwd, env) {
     const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv], extraOptions);
     options.command = command;
     const paths = decidePaths(options, config, cwd);
-    return { options, config, cwd, paths, python: pythonFor(options, env) };
-}
-function pythonFor(options, env) {
-    if (options.python)
-        return options.python;
-    if (env.VIRTUAL_ENV && (0, node_fs_1.existsSync)((0, node_path_1.join)(env.VIRTUAL_ENV, 'bin', 'python')))
-        return (0, node_path_1.join)(env.VIRTUAL_ENV, 'bin', 'python');
-    return 'python3';
+    return { options, config, cwd, paths, python: (0, python_js_1.findPython)(options.python, env) };
 }
 function pathPart(arg) {
     const at = arg.indexOf('::');
@@ -2748,25 +2743,17 @@ async function discover(opts) {
      */
     async function ignoredByConftest(file) {
         for (let path = file; path.startsWith(opts.rootdir) && path !== opts.rootdir; path = (0, node_path_1.dirname)(path)) {
-            for (let dir = (0, node_path_1.dirname)(path);; dir = (0, node_path_1.dirname)(dir)) {
+            for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(path), opts.rootdir)) {
                 const info = await conftestOf(dir);
                 if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
                     return true;
-                if (dir === opts.rootdir || (0, node_path_1.dirname)(dir) === dir || !dir.startsWith(opts.rootdir))
-                    break;
             }
         }
         return false;
     }
     async function conftestChain(file) {
         const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-        const dirs = [];
-        for (let dir = (0, node_path_1.dirname)(file);; dir = (0, node_path_1.dirname)(dir)) {
-            dirs.push(dir);
-            if (dir === opts.rootdir || (0, node_path_1.dirname)(dir) === dir || !dir.startsWith(opts.rootdir))
-                break;
-        }
-        for (const dir of dirs) {
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), opts.rootdir)) {
             const info = await conftestOf(dir);
             if (!info)
                 continue;
@@ -4014,6 +4001,7 @@ function readLiteral(node, ctx) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 // Finds test modules the way pytest's Dir/Package collectors do: sorted by name, files and
 // directories interleaved, __init__.py first in a package, with pytest's ignore rules.
@@ -4080,6 +4068,18 @@ function walkDir(dir, rules, out) {
             if (rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
                 out.push(path);
         }
+    }
+}
+/**
+ * `dir` and its parents up to and including `rootdir`, innermost first; just `dir` when it is not
+ * below the rootdir. The directories whose conftest.py files apply to something in `dir`.
+ */
+function dirsUpToRootdir(dir, rootdir) {
+    const dirs = [];
+    for (let d = dir;; d = (0, node_path_1.dirname)(d)) {
+        dirs.push(d);
+        if (d === rootdir || (0, node_path_1.dirname)(d) === d || !d.startsWith(rootdir))
+            return dirs;
     }
 }
 /**
@@ -5809,9 +5809,14 @@ function checkAgainstPlan(plan, cases) {
         const base = (0, timings_js_1.baseId)(c.id);
         if (base !== c.id)
             byBase.add(base);
-        for (const prefix of nodePrefixes(c.id))
-            byBase.add(prefix);
     }
+    // Modules and classes that hold results: needed only for dynamic modules/classes in the plan,
+    // so built on first use rather than for every one of 100,000 testcases.
+    let containers = null;
+    const hasResultsInside = (id) => {
+        containers ??= new Set(cases.filter((c) => !c.collection).flatMap((c) => nodePrefixes(c.id)));
+        return containers.has(id);
+    };
     const planned = new Set();
     const shardOf = new Map();
     const missing = [];
@@ -5822,7 +5827,7 @@ function checkAgainstPlan(plan, cases) {
                 shardOf.set(id, shard.index);
                 // A planned id without parameters also stands for a dynamic item's expanded ids, and a
                 // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
-                const found = exact.has(id) || ((0, timings_js_1.baseId)(id) === id && byBase.has(id));
+                const found = exact.has(id) || ((0, timings_js_1.baseId)(id) === id && (byBase.has(id) || hasResultsInside(id)));
                 if (!found && !failedModules.has(unit.file))
                     missing.push(id);
             }
@@ -6245,7 +6250,10 @@ function runUnits(units, opts, events) {
 }
 /** Where workers keep compiled bytecode (see bytecodeCacheEnv in python.ts). */
 function pycacheDir(opts) {
-    return (0, node_path_1.join)(opts.cacheDir ?? (0, node_path_1.join)(opts.rootdir, '.fastest'), 'pycache');
+    return (0, node_path_1.join)(cacheDirOf(opts), 'pycache');
+}
+function cacheDirOf(opts) {
+    return opts.cacheDir ?? (0, node_path_1.join)(opts.rootdir, '.fastest');
 }
 class Pool {
     opts;
@@ -6332,7 +6340,7 @@ class Pool {
             args: this.opts.pytestArgs,
             capture: this.opts.capture,
             verbose: this.opts.verbose,
-            cacheDir: this.opts.cacheDir ?? `${this.opts.rootdir}/.fastest`,
+            cacheDir: cacheDirOf(this.opts),
             workerId: slot.index,
             maxfail: this.opts.maxfail ?? 0,
             ini: this.opts.ini ?? {},
@@ -6827,10 +6835,10 @@ const node_url_1 = __nccwpck_require__(3136);
 const errors_js_1 = __nccwpck_require__(5507);
 exports.MIN_PYTHON = [3, 9];
 /** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
-function findPython(opt) {
+function findPython(opt, env = process.env) {
     if (opt)
         return opt;
-    const venv = process.env.VIRTUAL_ENV;
+    const venv = env.VIRTUAL_ENV;
     if (venv) {
         const candidate = process.platform === 'win32' ? (0, node_path_1.join)(venv, 'Scripts', 'python.exe') : (0, node_path_1.join)(venv, 'bin', 'python');
         if ((0, node_fs_1.existsSync)(candidate))

@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 
+from .terminal_text import terminal_text
 from .worker import cancel_requested
 
 # A test that floods its captured output must not produce a frame of hundreds of megabytes.
@@ -52,20 +53,10 @@ def _failure_message(report):
 
 
 def _terminal_text(report):
-    """The failure as pytest's terminal prints it: `longreprtext` strips the blank line that opens
-    a long traceback and the indentation of its first source line."""
-    import io
-
-    from _pytest._io import TerminalWriter
-
-    buffer = io.StringIO()
-    writer = TerminalWriter(buffer)
-    writer.hasmarkup = False
     try:
-        report.toterminal(writer)
+        return terminal_text(report)
     except Exception:  # noqa: BLE001 - a longrepr pytest itself cannot render: fall back
         return report.longreprtext
-    return buffer.getvalue().rstrip()
 
 
 def _relative(path):

@@ -1,7 +1,8 @@
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { dirsUpToRootdir } from '../discovery/walk.js';
 
 /** Option name -> whether it takes a value. */
 export type ConftestOptions = Map<string, boolean>;
@@ -25,19 +26,16 @@ export function conftestOptions(rootdir: string, startDirs: string[]): ConftestO
   const options: ConftestOptions = new Map();
   const seen = new Set<string>();
   for (const start of [rootdir, ...startDirs]) {
-    for (let dir = resolve(start); ; dir = dirname(dir)) {
-      if (!seen.has(dir)) {
-        seen.add(dir);
-        const file = join(dir, 'conftest.py');
-        if (existsSync(file)) {
-          try {
-            optionsIn(readFileSync(file, 'utf8'), options);
-          } catch {
-            // unreadable: pytest will say so
-          }
-        }
+    for (const dir of dirsUpToRootdir(resolve(start), rootdir)) {
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      const file = join(dir, 'conftest.py');
+      if (!existsSync(file)) continue;
+      try {
+        optionsIn(readFileSync(file, 'utf8'), options);
+      } catch {
+        // unreadable: pytest will say so
       }
-      if (dir === rootdir || !dir.startsWith(rootdir) || dirname(dir) === dir) break;
     }
   }
   return options;

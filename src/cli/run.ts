@@ -4,6 +4,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { ConsoleReporter } from '../report/console.js';
 import { fenceBlock } from '../report/fence.js';
+import { baseId } from '../shard/timings.js';
 import { junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
 import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, runUnits, type FileSelection } from '../runner/index.js';
@@ -159,11 +160,13 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
+    // Dynamic items whose expansions -k/-m must still judge (usually none).
+    const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
+    const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
     const checkExpansion = (r: TestResult) => {
-      const base = r.id.replace(/\[.*$/s, '');
-      if (!selection.checkExpansions.has(base)) return true;
-      const item = selected.find((i) => i.id === base);
-      return item ? expansionSelected(item, r.id, undefined, { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect }) : true;
+      if (toCheck.size === 0) return true;
+      const item = toCheck.get(baseId(r.id));
+      return item ? expansionSelected(item, r.id, undefined, expansionFilter) : true;
     };
     const summary = await runUnits(units, {
       rootdir: config.rootdir,

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
 import { discover, toNodePath } from '../discovery/index.js';
+import { findPython } from '../runner/python.js';
 import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectResult } from '../select/index.js';
 import type { DiscoveryResult } from '../types.js';
@@ -36,13 +37,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const options = parseArgs([...config.addopts, ...envAddopts, ...argv], extraOptions);
   options.command = command;
   const paths = decidePaths(options, config, cwd);
-  return { options, config, cwd, paths, python: pythonFor(options, env) };
-}
-
-export function pythonFor(options: CliOptions, env: NodeJS.ProcessEnv): string {
-  if (options.python) return options.python;
-  if (env.VIRTUAL_ENV && existsSync(join(env.VIRTUAL_ENV, 'bin', 'python'))) return join(env.VIRTUAL_ENV, 'bin', 'python');
-  return 'python3';
+  return { options, config, cwd, paths, python: findPython(options.python, env) };
 }
 
 function pathPart(arg: string): string {

@@ -8,7 +8,7 @@ import { pythonParser } from './grammar.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
 import { parseModule, type ParsedModule } from './parse.js';
 import { fnmatch } from './fnmatch.js';
-import { findTestFiles, type WalkRules } from './walk.js';
+import { dirsUpToRootdir, findTestFiles, type WalkRules } from './walk.js';
 
 export interface DiscoverOptions {
   rootdir: string;
@@ -135,10 +135,9 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
    */
   async function ignoredByConftest(file: string): Promise<boolean> {
     for (let path = file; path.startsWith(opts.rootdir) && path !== opts.rootdir; path = dirname(path)) {
-      for (let dir = dirname(path); ; dir = dirname(dir)) {
+      for (const dir of dirsUpToRootdir(dirname(path), opts.rootdir)) {
         const info = await conftestOf(dir);
         if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g)))) return true;
-        if (dir === opts.rootdir || dirname(dir) === dir || !dir.startsWith(opts.rootdir)) break;
       }
     }
     return false;
@@ -146,12 +145,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
 
   async function conftestChain(file: string): Promise<ConftestInfo> {
     const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-    const dirs: string[] = [];
-    for (let dir = dirname(file); ; dir = dirname(dir)) {
-      dirs.push(dir);
-      if (dir === opts.rootdir || dirname(dir) === dir || !dir.startsWith(opts.rootdir)) break;
-    }
-    for (const dir of dirs) {
+    for (const dir of dirsUpToRootdir(dirname(file), opts.rootdir)) {
       const info = await conftestOf(dir);
       if (!info) continue;
       for (const f of info.parametrizedFixtures) merged.parametrizedFixtures.add(f);

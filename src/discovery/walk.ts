@@ -1,7 +1,7 @@
 // Finds test modules the way pytest's Dir/Package collectors do: sorted by name, files and
 // directories interleaved, __init__.py first in a package, with pytest's ignore rules.
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fnmatch, fnmatchPath } from './fnmatch.js';
 
 export interface WalkRules {
@@ -65,6 +65,18 @@ function walkDir(dir: string, rules: WalkRules, out: string[]): void {
       if (!entry.name.endsWith('.py') || ignoredPath(path, rules)) continue;
       if (rules.pythonFiles.some((pattern) => fnmatchPath(pattern, path))) out.push(path);
     }
+  }
+}
+
+/**
+ * `dir` and its parents up to and including `rootdir`, innermost first; just `dir` when it is not
+ * below the rootdir. The directories whose conftest.py files apply to something in `dir`.
+ */
+export function dirsUpToRootdir(dir: string, rootdir: string): string[] {
+  const dirs: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    dirs.push(d);
+    if (d === rootdir || dirname(d) === d || !d.startsWith(rootdir)) return dirs;
   }
 }
 

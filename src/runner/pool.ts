@@ -97,7 +97,11 @@ export function runUnits(units: Unit[], opts: RunOptions, events: RunEvents): Pr
 
 /** Where workers keep compiled bytecode (see bytecodeCacheEnv in python.ts). */
 export function pycacheDir(opts: Pick<RunOptions, 'cacheDir' | 'rootdir'>): string {
-  return join(opts.cacheDir ?? join(opts.rootdir, '.fastest'), 'pycache');
+  return join(cacheDirOf(opts), 'pycache');
+}
+
+function cacheDirOf(opts: Pick<RunOptions, 'cacheDir' | 'rootdir'>): string {
+  return opts.cacheDir ?? join(opts.rootdir, '.fastest');
 }
 
 class Pool {
@@ -189,7 +193,7 @@ class Pool {
       args: this.opts.pytestArgs,
       capture: this.opts.capture,
       verbose: this.opts.verbose,
-      cacheDir: this.opts.cacheDir ?? `${this.opts.rootdir}/.fastest`,
+      cacheDir: cacheDirOf(this.opts),
       workerId: slot.index,
       maxfail: this.opts.maxfail ?? 0,
       ini: this.opts.ini ?? {},

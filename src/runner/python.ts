@@ -8,9 +8,9 @@ import { RunnerError } from './errors.js';
 export const MIN_PYTHON: [number, number] = [3, 9];
 
 /** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
-export function findPython(opt?: string): string {
+export function findPython(opt?: string | null, env: NodeJS.ProcessEnv = process.env): string {
   if (opt) return opt;
-  const venv = process.env.VIRTUAL_ENV;
+  const venv = env.VIRTUAL_ENV;
   if (venv) {
     const candidate =
       process.platform === 'win32' ? join(venv, 'Scripts', 'python.exe') : join(venv, 'bin', 'python');

@@ -108,6 +108,7 @@ class NativeEngine:
         self.rootdir = os.path.abspath(init.get("rootdir") or os.getcwd())
         self.cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
         self._facts_checked = False
+        self.init_worker_id = init.get("workerId") or 0
         self.config = NativeConfig(self.rootdir, init.get("ini") or {}, init.get("args") or [],
                                    init.get("capture") or "fd", init.get("verbose") or 0)
         self.registry = FixtureRegistry(self.config)
@@ -153,7 +154,7 @@ class NativeEngine:
             reason = f"--import-mode={self.config.option.importmode} is not supported natively"
         else:
             if not self._facts_checked:
-                load_facts_cache(self.cache_dir)
+                load_facts_cache(self.cache_dir, int(self.init_worker_id))
                 self._facts_checked = True
             try:
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures))
@@ -191,11 +192,10 @@ class NativeEngine:
                     break
         finally:
             self._teardown_to_session()
-        if self._facts_checked:
-            save_facts_cache()
         return {"engine": "native", "reason": None}
 
     def close(self) -> None:
+        save_facts_cache()  # once per worker: merging the file after every unit cost a rewrite each
         try:
             self.session.state.teardown_exact([])
         except BaseException:  # noqa: BLE001 - session teardown errors have no test to go to

@@ -16,6 +16,7 @@ from _pytest._code.code import Traceback, filter_traceback
 from _pytest.compat import get_real_func
 from _pytest.outcomes import Exit, Failed, Skipped, XFailed, fail, skip, xfail  # noqa: F401
 
+from ..terminal_text import terminal_text
 from .fixtures import FixtureLookupError, format_lookup_error
 
 _OWN_DIR = Path(__file__).resolve().parent.parent  # fastest_worker/
@@ -94,22 +95,11 @@ def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
         rep = excinfo.getrepr(funcargs=True, abspath=False, showlocals=False, style=style,
                               tbfilter=_test_tb_filter(func, is_unittest), truncate_locals=True,
                               truncate_args=True)
-        longrepr = _render(rep)
+        longrepr = terminal_text(rep)
     except Exception:  # noqa: BLE001 - never lose a result because formatting failed
         import traceback as tb_mod
         longrepr = "".join(tb_mod.format_exception(type(exc), exc, exc.__traceback__))
     return longrepr, _exconly_first_line(excinfo)
-
-
-def _render(rep) -> str:
-    """The repr as pytest's terminal writes it (str() would strip the first line's indent)."""
-    import io
-    from _pytest._io import TerminalWriter
-    buf = io.StringIO()
-    writer = TerminalWriter(buf)
-    writer.hasmarkup = False
-    rep.toterminal(writer)
-    return buf.getvalue().rstrip()
 
 
 def crash_location(exc: BaseException) -> Tuple[Optional[str], Optional[int]]:
@@ -177,7 +167,7 @@ def format_collect_failure(exc: BaseException, path: str) -> str:
         return str(exc.msg)
     excinfo = ExceptionInfo.from_exception(exc)
     try:
-        return _render(excinfo.getrepr(style="short", tbfilter=_collect_tb_filter(path)))
+        return terminal_text(excinfo.getrepr(style="short", tbfilter=_collect_tb_filter(path)))
     except Exception:  # noqa: BLE001
         import traceback as tb_mod
         return "".join(tb_mod.format_exception(type(exc), exc, exc.__traceback__))

@@ -102,41 +102,40 @@ class _FileFacts:
         return facts
 
 
-# The facts persist across runs in the worker cache (.fastest/native-facts.json): parsing every
-# module with `ast` on every run cost ~3 ms a module, more than running its tests.
+# The facts persist across runs in the worker cache (.fastest/native-facts-<worker>.json): parsing
+# every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
+# worker writes its own file (workers close together: a shared file would lose entries) and
+# every worker reads them all.
 _FACTS_VERSION = 1
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
 
-def load_facts_cache(cache_dir: str) -> None:
+def load_facts_cache(cache_dir: str, worker_id: int = 0) -> None:
     global _facts_file
-    _facts_file = os.path.join(cache_dir, "native-facts.json")
+    _facts_file = os.path.join(cache_dir, "native-facts-%d.json" % worker_id)
     try:
-        with open(_facts_file, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if data.get("version") != _FACTS_VERSION:
-            return
-        for path, entry in data["files"].items():
-            _parsed.setdefault(path, _FileFacts.from_json(entry))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # missing or corrupt: rebuilt as modules are checked
+        names = [n for n in os.listdir(cache_dir) if n.startswith("native-facts-") and n.endswith(".json")]
+    except OSError:
+        return
+    for name in names:
+        try:
+            with open(os.path.join(cache_dir, name), encoding="utf-8") as fh:
+                data = json.load(fh)
+            if data.get("version") != _FACTS_VERSION:
+                continue
+            for path, entry in data["files"].items():
+                _parsed.setdefault(path, _FileFacts.from_json(entry))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # missing or corrupt: rebuilt as modules are checked
 
 
 def save_facts_cache() -> None:
-    """Merges this worker's facts into the cache file (other workers write it too)."""
+    """Writes this worker's facts (its own and those it loaded) to its own cache file."""
     global _facts_dirty
     if not _facts_dirty or _facts_file is None:
         return
-    files = {}
-    try:
-        with open(_facts_file, encoding="utf-8") as fh:
-            data = json.load(fh)
-        if data.get("version") == _FACTS_VERSION:
-            files = data["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    files.update({path: facts.to_json() for path, facts in _parsed.items() if facts.stamp is not None})
+    files = {path: facts.to_json() for path, facts in _parsed.items() if facts.stamp is not None}
     tmp = "%s.%d.tmp" % (_facts_file, os.getpid())
     try:
         os.makedirs(os.path.dirname(_facts_file), exist_ok=True)
