@@ -1,4 +1,5 @@
-// Shard planning and merging benchmark. Run: `node bench/shard.mjs` (about a minute on 2 cores).
+// Shard planning and merging benchmark. Run: `node bench/shard.mjs` (about 45 s on 2 cores;
+// `node bench/shard.mjs quality` for the planner tables only).
 // Prints Markdown tables; bench/SHARD_RESULTS.md holds a recorded run.
 //
 // 1. Planner quality: synthetic suites with heavy-tailed test durations (lognormal, Pareto) and
@@ -38,6 +39,9 @@ function transpileSources(files) {
 const SHARD_SOURCES = [
   'src/types.ts',
   'src/shard/plan.ts',
+  'src/shard/units.ts',
+  'src/shard/split.ts',
+  'src/shard/pack.ts',
   'src/shard/timings.ts',
   'src/shard/glob.ts',
   'src/shard/commands.ts',
@@ -121,6 +125,34 @@ function lowerBound(suite, n) {
   return Math.max(total / n, longest);
 }
 
+/**
+ * A tighter bound that counts the setups splitting cannot avoid. In a plan of makespan C, a module
+ * with setup s and T seconds of tests runs on k shards, each paying s and holding at most C - s of
+ * its tests, so k >= ceil(T / (C - s)) (and C >= s + T / N). The least C whose total with those
+ * setups fits in N * C (and >= lowerBound) is a lower bound on every plan's makespan.
+ */
+function setupAwareBound(suite, n) {
+  const modules = new Map(suite.modules.map((m) => [m.file, { tests: 0, setup: m.setup }]));
+  for (const t of suite.tests) modules.get(t.file).tests += t.seconds;
+  let low = lowerBound(suite, n);
+  for (const m of modules.values()) if (m.tests > 0) low = Math.max(low, m.setup + m.tests / n);
+  const total = [...modules.values()].reduce((s, m) => s + (m.tests > 0 ? m.tests + m.setup : 0), 0);
+  const fits = (c) => {
+    let work = total;
+    for (const m of modules.values()) if (m.tests > 0 && m.setup > 0 && m.setup + m.tests > c) work += (Math.ceil(m.tests / (c - m.setup) - 1e-9) - 1) * m.setup;
+    return work <= n * c;
+  };
+  if (fits(low)) return low;
+  let high = low * 2;
+  while (!fits(high)) high *= 2;
+  for (let i = 0; i < 60; i++) {
+    const mid = (low + high) / 2;
+    if (fits(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
 // ---------- the planners ----------
 function fastestGroups(suite, seen, n, refineSteps) {
   const store = { version: 1, tests: Object.fromEntries(seen.tests), modules: Object.fromEntries(seen.setups), runs: 1 };
@@ -185,25 +217,37 @@ const planners = [
   ['split by count', splitByCount],
 ];
 
+/** Noise draws per suite in the noisy tables: one draw is too few to rank planners within 1%. */
+const NOISE_DRAWS = Number(process.env.NOISE_DRAWS ?? 10);
+
 function plannerQuality() {
   const shardCounts = [2, 8, 32, 128];
   const seeds = [1, 2, 3];
   const lines = [];
+  const bounds = [];
   for (const dist of ['lognormal', 'pareto', 'coarse']) {
+    const suites = seeds.map((seed) => makeSuite(seed * 100 + (dist === 'pareto' ? 1 : dist === 'coarse' ? 2 : 0), dist));
     for (const noise of [false, true]) {
       const label = dist === 'coarse' ? 'coarse suite (40 modules), lognormal' : dist;
-      lines.push(`\n#### ${label} test durations, ${noise ? '30% noise (planners see durations x lognormal(0, 0.3))' : 'exact durations'}\n`);
+      lines.push(`\n#### ${label} test durations, ${noise ? `30% noise (planners see durations x lognormal(0, 0.3); ${NOISE_DRAWS} draws per suite)` : 'exact durations'}\n`);
       lines.push(`| planner | ${shardCounts.map((n) => `N=${n}`).join(' | ')} |`);
       lines.push(`|---|${shardCounts.map(() => '---:').join('|')}|`);
       for (const [name, plan] of planners) {
         const cells = shardCounts.map((n) => {
           let sum = 0;
-          for (const seed of seeds) {
-            const suite = makeSuite(seed * 100 + (dist === 'pareto' ? 1 : dist === 'coarse' ? 2 : 0), dist);
-            const seen = observed(suite, noise, seed * 7 + n);
-            sum += makespan(suite, plan(suite, seen, n)) / lowerBound(suite, n);
-          }
-          return (sum / seeds.length).toFixed(3);
+          let count = 0;
+          let tight = 0;
+          suites.forEach((suite, s) => {
+            for (let draw = 0; draw < (noise ? NOISE_DRAWS : 1); draw++) {
+              const seen = observed(suite, noise, (s + 1) * 7 + n + draw * 1000);
+              const worst = makespan(suite, plan(suite, seen, n));
+              sum += worst / lowerBound(suite, n);
+              if (!noise && name === planners[0][0]) tight += worst / setupAwareBound(suite, n);
+              count++;
+            }
+          });
+          if (!noise && name === planners[0][0]) bounds.push({ dist: label, n, ratio: tight / count, gap: suites.reduce((g, suite) => g + setupAwareBound(suite, n) / lowerBound(suite, n), 0) / suites.length });
+          return (sum / count).toFixed(3);
         });
         lines.push(`| ${name} | ${cells.join(' | ')} |`);
       }
@@ -211,7 +255,15 @@ function plannerQuality() {
   }
   const sample = makeSuite(100, 'lognormal');
   const total = sample.tests.reduce((s, t) => s + t.seconds, 0) + sample.modules.reduce((s, m) => s + m.setup, 0);
-  return `Suites: 300 modules, ${sample.tests.length} tests in the first (lognormal) suite, ${total.toFixed(0)} s in all; 40% of modules have a setup cost (lognormal, median 0.37 s). Each cell: mean over 3 suites of makespan / max(total/N, longest test + its module setup); 1.000 is optimal.\n${lines.join('\n')}`;
+  const labels = [...new Set(bounds.map((b) => b.dist))];
+  const boundTable = [
+    `\n#### fastest (LPT + refinement), exact durations, against the setup-aware bound\n`,
+    'Each cell: fastest\'s makespan / setup-aware bound (in brackets: setup-aware bound / LB, how much of the gap to LB no plan can close).\n',
+    `| suite | ${shardCounts.map((n) => `N=${n}`).join(' | ')} |`,
+    `|---|${shardCounts.map(() => '---:').join('|')}|`,
+    ...labels.map((label) => `| ${label} | ${shardCounts.map((n) => bounds.find((b) => b.dist === label && b.n === n)).map((b) => `${b.ratio.toFixed(3)} (${b.gap.toFixed(3)})`).join(' | ')} |`),
+  ];
+  return `Suites: 300 modules, ${sample.tests.length} tests in the first (lognormal) suite, ${total.toFixed(0)} s in all; 40% of modules have a setup cost (lognormal, median 0.37 s). Each cell: mean over 3 suites (and ${NOISE_DRAWS} noise draws each, with noise) of makespan / LB, LB = max(total/N, longest test + its module setup); 1.000 is optimal.\n${lines.join('\n')}\n${boundTable.join('\n')}`;
 }
 
 // ---------- a real suite: networkx's own tests, timed by a fastest run ----------
@@ -239,13 +291,15 @@ function realSuiteQuality() {
   const shardCounts = [2, 8, 32, 128];
   const lines = [`networkx 3.6.1: ${suite.tests.length} tests in ${suite.modules.length} modules, ${total.toFixed(0)} s of test time; longest test ${Math.max(...suite.tests.map((t) => t.seconds)).toFixed(2)} s.`];
   for (const noise of [false, true]) {
-    lines.push(`\n#### networkx, ${noise ? '30% noise (planners see durations x lognormal(0, 0.3))' : 'exact durations'}\n`);
+    lines.push(`\n#### networkx, ${noise ? `30% noise (planners see durations x lognormal(0, 0.3); mean of ${NOISE_DRAWS} draws)` : 'exact durations'}\n`);
     lines.push(`| planner | ${shardCounts.map((n) => `N=${n}`).join(' | ')} |`);
     lines.push(`|---|${shardCounts.map(() => '---:').join('|')}|`);
     for (const [name, plan] of planners) {
       const cells = shardCounts.map((n) => {
-        const seen = observed(suite, noise, 11 + n);
-        return (makespan(suite, plan(suite, seen, n)) / lowerBound(suite, n)).toFixed(3);
+        const draws = noise ? NOISE_DRAWS : 1;
+        let sum = 0;
+        for (let draw = 0; draw < draws; draw++) sum += makespan(suite, plan(suite, observed(suite, noise, 11 + n + draw * 1000), n)) / lowerBound(suite, n);
+        return (sum / draws).toFixed(3);
       });
       lines.push(`| ${name} | ${cells.join(' | ')} |`);
     }
@@ -351,14 +405,18 @@ function speed() {
   ].join('\n');
 }
 
+// `node bench/shard.mjs quality` prints the planner tables only (what a planner change needs).
+const qualityOnly = process.argv[2] === 'quality';
 const started = performance.now();
 console.log('## Shard planning\n');
 console.log(plannerQuality());
 console.log('\n## A real suite\n');
 console.log(realSuiteQuality());
-console.log('\n## Timing store smoothing\n');
-console.log(smoothing());
-console.log('\n## Speed\n');
-console.log(speed());
-console.log(`\n_node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s for the whole bench._`);
+if (!qualityOnly) {
+  console.log('\n## Timing store smoothing\n');
+  console.log(smoothing());
+  console.log('\n## Speed\n');
+  console.log(speed());
+}
+console.log(`\n_node ${process.version}, ${((performance.now() - started) / 1000).toFixed(0)} s for the ${qualityOnly ? 'planner tables' : 'whole bench'}._`);
 rmSync(built, { recursive: true, force: true });

@@ -118,6 +118,121 @@ describe('makePlan properties', () => {
     expect(makespan).toBeLessThan(40);
   });
 
+  it('predicts every unit as its module setup plus its tests, and splits a module over at most N shards', () => {
+    let splitModules = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = rng(seed * 31);
+      const { items, timings } = randomSuite(random);
+      const shards = 2 + Math.floor(random() * 30);
+      const plan = makePlan(items, timings, { shards });
+      assertPartition(plan, items);
+      const estimator = new Estimator(timings);
+      const byId = new Map(items.map((i) => [i.id, i]));
+      const shardsPerFile = new Map<string, number>();
+      for (const shard of plan.shards) {
+        for (const unit of shard.units) {
+          const seconds = unitTestIds(unit).reduce((sum, id) => sum + estimator.test(byId.get(id)!), 0);
+          expect(unit.predicted).toBeCloseTo(estimator.moduleSetup(unit.file) + seconds, 2);
+        }
+        for (const file of new Set(shard.units.map((u) => u.file))) shardsPerFile.set(file, (shardsPerFile.get(file) ?? 0) + 1);
+        // A module's parts never share a shard: that would pay its setup twice for nothing.
+        expect(new Set(shard.units.map((u) => u.file)).size).toBe(shard.units.length);
+      }
+      for (const count of shardsPerFile.values()) expect(count).toBeLessThanOrEqual(shards);
+      splitModules += [...shardsPerFile.values()].filter((count) => count > 1).length;
+    }
+    expect(splitModules).toBeGreaterThan(20); // the suites do exercise splitting
+  });
+
+  it('is near the optimum on small suites (brute force over every assignment of tests)', () => {
+    const ratios: number[] = [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const random = rng(seed * 17);
+      const shards = 2 + Math.floor(random() * 2);
+      const timings = emptyTimings();
+      const items: TestItem[] = [];
+      const moduleCount = 1 + Math.floor(random() * 3);
+      for (let m = 0; m < moduleCount; m++) {
+        const file = `tests/test_m${m}.py`;
+        if (random() < 0.6) timings.modules[file] = Math.round(random() * 40) / 10;
+        const count = 1 + Math.floor(random() * (8 / moduleCount));
+        for (let t = 0; t < count && items.length < 8; t++) {
+          const id = `${file}::test_${t}`;
+          items.push(item(id, t + 1));
+          timings.tests[id] = Math.round(1 + random() * 40) / 10;
+        }
+      }
+      const cost = (assignment: number[]): number => {
+        const loads = new Array<number>(shards).fill(0);
+        const touched = new Set<string>();
+        items.forEach((it, i) => {
+          const shard = assignment[i] ?? 0;
+          loads[shard] = (loads[shard] ?? 0) + (timings.tests[it.id] ?? 0);
+          if (!touched.has(`${shard}:${it.file}`)) {
+            touched.add(`${shard}:${it.file}`);
+            loads[shard] = (loads[shard] ?? 0) + (timings.modules[it.file] ?? 0);
+          }
+        });
+        return Math.max(...loads);
+      };
+      let optimum = Infinity;
+      const assignment = new Array<number>(items.length).fill(0);
+      const search = (i: number): void => {
+        if (i === items.length) {
+          optimum = Math.min(optimum, cost(assignment));
+          return;
+        }
+        for (let shard = 0; shard < shards; shard++) {
+          assignment[i] = shard;
+          search(i + 1);
+        }
+      };
+      search(0);
+      const plan = makePlan(items, timings, { shards });
+      const shardOf = new Map(plan.shards.flatMap((s) => s.units.flatMap(unitTestIds).map((id) => [id, s.index - 1] as const)));
+      const planned = cost(items.map((it) => shardOf.get(it.id) ?? 0));
+      expect(planned).toBeCloseTo(Math.max(...plan.shards.map((s) => s.predicted)), 2);
+      ratios.push(planned / optimum);
+    }
+    console.log(`plan / optimum on 40 small suites: mean ${(ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3)}, worst ${Math.max(...ratios).toFixed(3)}, optimal in ${ratios.filter((r) => r < 1 + 1e-9).length}`);
+    // Modules are kept whole when they fit a share, which the brute force need not do: a few
+    // percent off is the price of not paying module setups again.
+    expect(ratios.reduce((a, b) => a + b, 0) / ratios.length).toBeLessThan(1.03);
+    expect(Math.max(...ratios)).toBeLessThan(1.15);
+  });
+
+  it('splits a module whose setup nearly fills a shard into parts that just fit its longest test', () => {
+    // test_db.py: 6 s of setup and four 0.5 s tests; twenty 1 s modules; 8 shards (3.5 s each).
+    // No plan beats 6.5 s (setup + one test); two parts of 7 s, or the whole module (8 s), would.
+    const timings = emptyTimings();
+    timings.modules['tests/test_db.py'] = 6;
+    const items: TestItem[] = [];
+    for (let t = 0; t < 4; t++) items.push(item(`tests/test_db.py::test_${t}`, t + 1));
+    for (let m = 0; m < 20; m++) items.push(item(`tests/test_o${m}.py::test_it`, 1));
+    for (const it of items) timings.tests[it.id] = it.file === 'tests/test_db.py' ? 0.5 : 1;
+    const plan = makePlan(items, timings, { shards: 8 });
+    assertPartition(plan, items);
+    expect(Math.max(...plan.shards.map((s) => s.predicted))).toBeCloseTo(6.5, 6);
+    const parts = plan.shards.flatMap((s) => s.units).filter((u) => u.file === 'tests/test_db.py');
+    expect(parts.map((p) => p.ids?.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('moves single tests of a split module between the shards that run it', () => {
+    // test_m.py (setup 2, six 1 s tests) is split in two parts of 5 s; with test_x and test_y (5 s
+    // each) that is four units of 5 s on 3 shards: 10 s by whole units. Moving tests between the
+    // parts gives 8 s, the optimum.
+    const timings = emptyTimings();
+    timings.modules['tests/test_m.py'] = 2;
+    const items = Array.from({ length: 6 }, (_, t) => item(`tests/test_m.py::test_${t}`, t + 1));
+    items.push(item('tests/test_x.py::test_it', 1), item('tests/test_y.py::test_it', 1));
+    for (const it of items) timings.tests[it.id] = it.file === 'tests/test_m.py' ? 1 : 5;
+    const plan = makePlan(items, timings, { shards: 3 });
+    assertPartition(plan, items);
+    expect(Math.max(...plan.shards.map((s) => s.predicted))).toBe(8);
+    const parts = plan.shards.flatMap((s) => s.units).filter((u) => u.file === 'tests/test_m.py');
+    expect(parts.reduce((sum, u) => sum + u.predicted, 0)).toBeCloseTo(2 * parts.length + 6, 6);
+  });
+
   it('refines LPT with swaps: [3,3,2,2,2] on 2 shards is 6, not LPT\'s 7', () => {
     const timings = emptyTimings();
     const items = [3, 3, 2, 2, 2].map((seconds, i) => {
@@ -172,7 +287,8 @@ describe('makePlan properties', () => {
     expect(() => readPlan(join(dir, 'absent.json'))).toThrow(/cannot read plan/);
   });
 
-  it('plans 100,000 tests into 256 shards quickly', () => {
+  it('plans 100,000 tests into 256 shards, each test in exactly one', () => {
+    // How long this takes is measured by bench/shard.mjs, not asserted here.
     const random = rng(7);
     const items: TestItem[] = [];
     const timings = emptyTimings();
@@ -181,12 +297,9 @@ describe('makePlan properties', () => {
       items.push(item(id, i));
       timings.tests[id] = Math.exp(random() * 4 - 5);
     }
-    const start = performance.now();
     const plan = makePlan(items, timings, { shards: 256 });
-    const seconds = (performance.now() - start) / 1000;
-    console.log(`plan of 100,000 tests into 256 shards: ${seconds.toFixed(2)} s`);
     assertPartition(plan, items);
-    expect(seconds).toBeLessThan(10);
+    expect(plan.shards).toHaveLength(256);
   }, 30_000);
 });
 
