@@ -2467,7 +2467,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 4;
+exports.DISCOVERY_CACHE_VERSION = 5;
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
@@ -2488,7 +2488,10 @@ function loadCache(rootdir) {
         if (data.version !== exports.DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
             return { entries: new Map(), dirty: true, warning: null };
         }
-        return { entries: new Map(Object.entries(data.files)), dirty: false, warning: null };
+        const entries = new Map(Object.entries(data.files));
+        for (const entry of entries.values())
+            restoreDefaults(entry.parsed.members);
+        return { entries, dirty: false, warning: null };
     }
     catch {
         return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
@@ -2501,12 +2504,53 @@ function saveCache(rootdir, cache) {
     try {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
         const tmp = `${path}.${process.pid}.tmp`;
-        (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version: exports.DISCOVERY_CACHE_VERSION, files: Object.fromEntries(cache.entries) }));
+        (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version: exports.DISCOVERY_CACHE_VERSION, files: compactEntries(cache.entries) }));
         (0, node_fs_1.renameSync)(tmp, path);
         cache.dirty = false;
     }
     catch {
         // A read-only checkout still discovers; it only loses the cache.
+    }
+}
+// Most functions have no marks, no fixture decorator and no yield: leaving those fields out when
+// they hold their default halves the file, and reading it is most of a warm discovery.
+function compactMembers(members) {
+    return members.map((member) => {
+        if (member.kind === 'class')
+            return { ...member, members: compactMembers(member.members) };
+        if (member.kind !== 'function')
+            return member;
+        const compact = { ...member };
+        if (member.argnames.length === 0)
+            delete compact.argnames;
+        if (member.marks.length === 0)
+            delete compact.marks;
+        if (member.fixture === null)
+            delete compact.fixture;
+        if (!member.abstract)
+            delete compact.abstract;
+        if (!member.isGenerator)
+            delete compact.isGenerator;
+        return compact;
+    });
+}
+function compactEntries(entries) {
+    const files = {};
+    for (const [path, entry] of entries)
+        files[path] = { ...entry, parsed: { ...entry.parsed, members: compactMembers(entry.parsed.members) } };
+    return files;
+}
+function restoreDefaults(members) {
+    for (const member of members) {
+        if (member.kind === 'class')
+            restoreDefaults(member.members);
+        else if (member.kind === 'function') {
+            member.argnames ??= [];
+            member.marks ??= [];
+            member.fixture ??= null;
+            member.abstract ??= false;
+            member.isGenerator ??= false;
+        }
     }
 }
 
@@ -2630,43 +2674,46 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const cache_js_1 = __nccwpck_require__(2156);
-const grammar_js_1 = __nccwpck_require__(4615);
 const items_js_1 = __nccwpck_require__(4182);
-const parse_js_1 = __nccwpck_require__(7133);
+const parse_file_js_1 = __nccwpck_require__(2980);
+const parse_pool_js_1 = __nccwpck_require__(9912);
 const fnmatch_js_1 = __nccwpck_require__(5183);
 const walk_js_1 = __nccwpck_require__(801);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
 }
-/** Reads a file's parsed structure from the cache, or parses it. */
-async function parsedFile(abs, rel, cache, counters) {
+/** A file's cached structure when its size and mtime, or else its content hash, are unchanged. */
+function lookupCache(abs, rel, cache) {
     const st = (0, node_fs_1.statSync)(abs);
     const cached = cache?.entries.get(rel);
-    if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs) {
-        counters.cached++;
-        return { abs, entry: cached };
-    }
-    const content = (0, node_fs_1.readFileSync)(abs);
-    const hash = (0, cache_js_1.contentHash)(content);
-    if (cached && cached.hash === hash) {
-        counters.cached++;
+    if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs)
+        return { entry: cached };
+    if (cached && cached.hash === (0, cache_js_1.contentHash)((0, node_fs_1.readFileSync)(abs))) {
         const entry = { ...cached, size: st.size, mtimeMs: st.mtimeMs };
-        if (cache) {
-            cache.entries.set(rel, entry);
-            cache.dirty = true;
-        }
-        return { abs, entry };
+        cache.entries.set(rel, entry);
+        cache.dirty = true;
+        return { entry };
     }
-    const parser = await (0, grammar_js_1.pythonParser)();
-    const parsed = (0, parse_js_1.parseModule)(parser, content.toString('utf8'));
-    counters.parsed++;
-    const entry = { size: st.size, mtimeMs: st.mtimeMs, hash, parsed };
+    return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs } };
+}
+function storeParsed(rel, outcome, cache) {
+    const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, hash: outcome.hash, parsed: outcome.parsed };
     if (cache) {
         cache.entries.set(rel, entry);
         cache.dirty = true;
     }
-    return { abs, entry };
+    return entry;
+}
+/** Reads one file's parsed structure from the cache, or parses it on this thread (conftest.py files). */
+async function parsedFile(abs, rel, cache, counters) {
+    const found = lookupCache(abs, rel, cache);
+    if ('entry' in found) {
+        counters.cached++;
+        return { abs, entry: found.entry };
+    }
+    counters.parsed++;
+    return { abs, entry: storeParsed(rel, await (0, parse_file_js_1.parseFile)(found.parse), cache) };
 }
 const SYNTAX_CHECK = `
 import json, sys, traceback
@@ -2707,12 +2754,21 @@ async function discover(opts) {
     const counters = { parsed: 0, cached: 0 };
     const files = (0, walk_js_1.findTestFiles)(opts.paths, opts.walk);
     const conftestInfo = new Map();
-    const states = [];
+    const lookups = [];
     for (const abs of files) {
         if (await ignoredByConftest(abs))
             continue;
-        states.push(await parsedFile(abs, toNodePath(opts.rootdir, abs), cache, counters));
+        const rel = toNodePath(opts.rootdir, abs);
+        lookups.push({ abs, rel, found: lookupCache(abs, rel, cache) });
     }
+    const requests = lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
+    const parsedNow = await (0, parse_pool_js_1.parseFiles)(requests);
+    counters.parsed += requests.length;
+    counters.cached += lookups.length - requests.length;
+    const states = lookups.map(({ abs, rel, found }) => ({
+        abs,
+        entry: 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs), cache),
+    }));
     const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
     const verdicts = confirmSyntaxErrors(opts.python, unconfirmed.map((s) => s.abs));
     for (const s of unconfirmed) {
@@ -2890,36 +2946,50 @@ function methodTable(chain) {
     }
     return perClass.reverse().flat();
 }
+/** Own marks (innermost decorator first), then inherited, then the module's; shared when nothing is added. */
+function combineMarks(own, inherited, module) {
+    if (own.length === 0 && inherited.length === 0)
+        return module;
+    const marks = [];
+    for (let i = own.length - 1; i >= 0; i--)
+        marks.push(own[i]);
+    for (const m of inherited)
+        marks.push(m);
+    for (const m of module)
+        marks.push(m);
+    return marks;
+}
+function usesFixtureIn(fn, marks, fixtures) {
+    if (fixtures.size === 0)
+        return false;
+    return fn.argnames.some((a) => fixtures.has(a)) ||
+        marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)));
+}
+// Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
-    const baseId = [scope.file, ...classes, fn.name].join('::');
-    const ownMarks = [...fn.marks].reverse();
-    const marks = [...ownMarks, ...inheritedMarks, ...scope.mod.pytestmark];
-    const base = { file: scope.file, line: fn.line, classes, function: fn.name, marks };
-    if (fn.marks.length > 0)
-        base.functionAttrs = ['pytestmark'];
-    if (unittest) {
-        out.items.push({ ...base, id: baseId, dynamic: false, unittest: true });
-        return;
-    }
-    const usesParametrizedFixture = fn.argnames.some((a) => scope.parametrizedFixtures.has(a)) ||
-        marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && scope.parametrizedFixtures.has(a)));
-    const parametrize = marks.filter((m) => m.name === 'parametrize');
-    if (generateTests || usesParametrizedFixture) {
-        out.items.push({ ...base, id: baseId, dynamic: true });
-        return;
-    }
-    if (parametrize.length === 0) {
-        out.items.push({ ...base, id: baseId, dynamic: false });
-        return;
-    }
-    const expansion = (0, paramids_js_1.expandParametrize)(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
-    if ('dynamic' in expansion) {
-        out.items.push({ ...base, id: baseId, dynamic: true });
-        return;
-    }
-    for (const c of expansion.cases) {
-        out.items.push({ ...base, id: `${baseId}[${c.id}]`, param: c.id, marks: [...c.marks, ...marks], dynamic: false });
-    }
+    const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
+    const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+    const push = (id, dynamic, itemMarks, param) => {
+        const item = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
+        if (param !== undefined)
+            item.param = param;
+        if (fn.marks.length > 0)
+            item.functionAttrs = ['pytestmark'];
+        if (unittest)
+            item.unittest = true;
+        out.items.push(item);
+    };
+    if (unittest)
+        return push(baseId, false, marks);
+    if (generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures))
+        return push(baseId, true, marks);
+    if (!marks.some((m) => m.name === 'parametrize'))
+        return push(baseId, false, marks);
+    const expansion = (0, paramids_js_1.expandParametrize)(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
+    if ('dynamic' in expansion)
+        return push(baseId, true, marks);
+    for (const c of expansion.cases)
+        push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
 }
 function dynamicClassItem(cls, classes, scope, out) {
     out.items.push({ id: [scope.file, ...classes].join('::'), file: scope.file, line: cls.line, classes, function: '', marks: [...classMarks([cls]), ...scope.mod.pytestmark], dynamic: true });
@@ -3317,6 +3387,125 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
+/***/ 2980:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseFile = parseFile;
+// Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
+// parse worker threads.
+const node_fs_1 = __nccwpck_require__(3024);
+const cache_js_1 = __nccwpck_require__(2156);
+const grammar_js_1 = __nccwpck_require__(4615);
+const parse_js_1 = __nccwpck_require__(7133);
+async function parseFile(request) {
+    const content = (0, node_fs_1.readFileSync)(request.abs);
+    const parser = await (0, grammar_js_1.pythonParser)();
+    return { ...request, hash: (0, cache_js_1.contentHash)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+}
+
+
+/***/ }),
+
+/***/ 9912:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseFiles = parseFiles;
+// Parses many files at once: the main thread and, when the machine has spare cores and there are
+// enough files to repay a thread's start-up (~50 ms), worker threads pull files from one queue.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const node_worker_threads_1 = __nccwpck_require__(5919);
+const parse_file_js_1 = __nccwpck_require__(2980);
+/** Below this many files one thread is faster than starting another. */
+const MIN_FILES_FOR_THREADS = 24;
+const MAX_THREADS = 4;
+const BATCH_FILES = 4;
+/** The bundled worker entry beside dist/cli.js; absent when running from src/ (tests), then no threads. */
+function workerEntry() {
+    const path = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(import.meta.url)), 'parse-worker.js');
+    return (0, node_fs_1.existsSync)(path) ? path : null;
+}
+/** FASTEST_PARSE_THREADS overrides the choice (0: parse on the main thread only). */
+function threadCount(files) {
+    const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
+    if (Number.isInteger(forced) && forced >= 0)
+        return Math.min(forced, files);
+    if (files < MIN_FILES_FOR_THREADS)
+        return 0;
+    const spareCores = (0, node_os_1.availableParallelism)() - 1;
+    return Math.max(0, Math.min(spareCores, MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+}
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+/** Parses every request; results keyed by absolute path. Errors surface as the main thread's own. */
+async function parseFiles(requests) {
+    const results = new Map();
+    const queue = [...requests];
+    const entry = workerEntry();
+    const threads = entry ? threadCount(requests.length) : 0;
+    const workers = [];
+    const pending = new Set();
+    const feed = (worker) => {
+        const batch = queue.splice(0, BATCH_FILES);
+        if (batch.length === 0)
+            return;
+        const done = new Promise((resolve) => {
+            const finish = (reply) => {
+                worker.off('message', finish);
+                worker.off('error', onError);
+                for (const outcome of reply?.outcomes ?? [])
+                    results.set(outcome.abs, outcome);
+                // Whatever the thread could not parse goes back to the main thread, which reports it.
+                queue.push(...(reply ? reply.unparsed : batch));
+                pending.delete(done);
+                resolve();
+                if (reply)
+                    feed(worker);
+            };
+            const onError = () => finish(null);
+            worker.on('message', finish);
+            worker.once('error', onError);
+        });
+        pending.add(done);
+        worker.postMessage({ batch });
+    };
+    for (let i = 0; i < threads; i++) {
+        const worker = new node_worker_threads_1.Worker(entry);
+        worker.unref();
+        workers.push(worker);
+        feed(worker);
+    }
+    try {
+        for (;;) {
+            const request = queue.shift();
+            if (request) {
+                results.set(request.abs, await (0, parse_file_js_1.parseFile)(request));
+                if (threads > 0)
+                    await nextTurn();
+            }
+            else if (pending.size > 0) {
+                await Promise.race(pending);
+            }
+            else {
+                break;
+            }
+        }
+    }
+    finally {
+        for (const worker of workers)
+            void worker.terminate();
+    }
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 7133:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -3345,12 +3534,52 @@ function argnamesOf(params) {
     }
     return names;
 }
+// Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
+// thousands of functions per run, the statements that Python's keywords identify are read from the
+// source text at the node's start instead, and simple `def` headers are parsed from the text too.
+const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
+const DECORATOR_OR_COMMENT = /[@#]/y;
+/** `def name(params)` where params hold no brackets, strings, comments or continuations. */
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+function matchesAt(pattern, source, index) {
+    pattern.lastIndex = index;
+    return pattern.test(source);
+}
+/** The node's type, read from the source for `def`, decorators and comments. */
+function statementType(node, source) {
+    const start = node.startIndex;
+    if (matchesAt(DEF_START, source, start))
+        return 'function_definition';
+    if (matchesAt(DECORATOR_OR_COMMENT, source, start))
+        return source[start] === '@' ? DECORATED_DEFINITION : 'comment';
+    return node.type;
+}
+/** Name and argument names of a simple `def` header; null when the tree must be asked. */
+function simpleHeader(source, start) {
+    SIMPLE_DEF_HEADER.lastIndex = start;
+    const m = SIMPLE_DEF_HEADER.exec(source);
+    if (!m)
+        return null;
+    const argnames = [];
+    for (const piece of m[2].split(',')) {
+        const param = piece.trim();
+        if (param === '' || param === '/' || param.startsWith('*'))
+            continue;
+        const name = param.split(/[:=]/, 1)[0].trim();
+        if (!/^[^\s:=]+$/.test(name))
+            return null;
+        argnames.push(name);
+    }
+    return { name: m[1], argnames };
+}
 /** Walks the statements of a block, descending into if/try/with bodies as module code would run. */
-function* statements(block) {
+function* statements(block, source, holdsStatements = true) {
     for (const child of block.namedChildren) {
         if (!child)
             continue;
-        switch (child.type) {
+        // Only a statement's own start tells its type: a block or clause starts where its first statement does.
+        const type = holdsStatements ? statementType(child, source) : child.type;
+        switch (type) {
             case 'if_statement':
             case 'elif_clause':
             case 'else_clause':
@@ -3359,11 +3588,13 @@ function* statements(block) {
             case 'except_group_clause':
             case 'finally_clause':
             case 'with_statement':
+                yield* statements(child, source, false);
+                break;
             case 'block':
-                yield* statements(child);
+                yield* statements(child, source, true);
                 break;
             default:
-                yield child;
+                yield { node: child, type };
         }
     }
 }
@@ -3404,7 +3635,8 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
     let abstract = false;
-    const name = def.childForFieldName('name')?.text ?? '';
+    const header = simpleHeader(ctx.source, def.startIndex);
+    const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
     for (const decorator of decorators) {
         const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
         if (!expr)
@@ -3422,17 +3654,18 @@ function parseFunction(def, decorators, firstLine, ctx) {
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
     }
-    const body = def.childForFieldName('body');
+    // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
+    const mayYield = ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
+    const body = mayYield ? def.childForFieldName('body') : null;
     return {
         kind: 'function',
         name,
         line: firstLine,
-        argnames: argnamesOf(def.childForFieldName('parameters')),
+        argnames: header ? header.argnames : argnamesOf(def.childForFieldName('parameters')),
         marks,
         fixture,
         abstract,
-        // Walking every body node through the wasm boundary is costly; most bodies have no `yield`.
-        isGenerator: body && body.text.includes('yield') ? containsYield(body) : false,
+        isGenerator: body ? containsYield(body) : false,
     };
 }
 function containsYield(node) {
@@ -3465,17 +3698,19 @@ function readMarkList(value, ctx) {
 }
 function parseBody(block, ctx, moduleLevel, dynamicReasons) {
     const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-    for (const stmt of statements(block)) {
+    for (const { node: stmt, type: stmtType } of statements(block, ctx.source)) {
         let def = stmt;
+        let defType = stmtType;
         let decorators = [];
         const firstLine = stmt.startPosition.row + 1;
-        if (stmt.type === DECORATED_DEFINITION) {
+        if (stmtType === DECORATED_DEFINITION) {
             decorators = stmt.namedChildren.filter((c) => c?.type === 'decorator');
             def = stmt.childForFieldName('definition');
+            defType = def ? statementType(def, ctx.source) : '';
         }
         if (!def)
             continue;
-        if (def.type === 'function_definition') {
+        if (defType === 'function_definition') {
             const fn = parseFunction(def, decorators, firstLine, ctx);
             if (fn.name === '__init__')
                 info.hasInit = true;
@@ -3487,19 +3722,19 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                 ctx.definedNames.add(fn.name);
             info.members.push(fn);
         }
-        else if (def.type === 'class_definition') {
+        else if (defType === 'class_definition') {
             info.members.push(parseClass(def, decorators, firstLine, ctx, dynamicReasons));
         }
-        else if (def.type === 'expression_statement') {
+        else if (defType === 'expression_statement') {
             for (const expr of def.namedChildren) {
                 if (expr?.type === 'assignment')
                     handleAssignment(expr, ctx, info, moduleLevel);
             }
         }
-        else if (moduleLevel && def.type === 'import_from_statement') {
+        else if (moduleLevel && defType === 'import_from_statement') {
             handleImportFrom(def, ctx, dynamicReasons);
         }
-        else if (moduleLevel && def.type === 'import_statement') {
+        else if (moduleLevel && defType === 'import_statement') {
             for (const child of def.namedChildren) {
                 if (child?.type === 'aliased_import' && child.childForFieldName('name')?.text === 'pytest') {
                     const alias = child.childForFieldName('alias')?.text;
@@ -3620,7 +3855,7 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = (0, pyliteral_js_1.emptyLiteralContext)();
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         return {
@@ -9608,6 +9843,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 

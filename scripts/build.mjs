@@ -10,6 +10,8 @@ const dist = join(root, 'dist');
 const outDir = process.env.FASTEST_BUILD_OUT ? process.env.FASTEST_BUILD_OUT : dist;
 const entries = [
   { source: 'src/cli/main.ts', bundle: 'cli.js' },
+  // Loaded by src/discovery/parse-pool.ts as a worker thread, beside whichever bundle discovers.
+  { source: 'src/discovery/parse-worker.ts', bundle: 'parse-worker.js' },
   // @actions/core, /github and /cache are ES modules only ("exports" has no "require"); ncc's
   // TypeScript loader resolves with the "require" condition and cannot find them. The action is
   // therefore transpiled to ES-module JavaScript first (build/tsc), which ncc resolves with "import".

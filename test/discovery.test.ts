@@ -9,6 +9,7 @@ import { pyFloatRepr } from '../src/discovery/pyliteral.js';
 import { asciiEscapedStr } from '../src/discovery/paramids.js';
 
 const fixtures = join(__dirname, 'fixtures');
+const cli = join(__dirname, '..', 'dist', 'cli.js');
 let work: string;
 
 beforeAll(() => {
@@ -99,6 +100,11 @@ describe('discovery matches pytest --collect-only', () => {
     expect(theirs.length).toBe(12 * 8 * 8);
     const { selection } = await ourItems(dir);
     expect(selection.selected.map((i) => i.id)).toEqual(theirs);
+    // The bundled CLI parses on worker threads (forced here, whatever the machine's cores).
+    for (const threads of ['0', '3']) {
+      const out = execFileSync(process.execPath, [cli, 'discover', '-q', '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FASTEST_PARSE_THREADS: threads } });
+      expect(out.split('\n').filter((l) => l.includes('::'))).toEqual(theirs);
+    }
   });
 });
 

@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ParsedModule } from './parse.js';
+import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 4;
+export const DISCOVERY_CACHE_VERSION = 5;
 
 export interface CacheEntry {
   size: number;
@@ -44,7 +44,9 @@ export function loadCache(rootdir: string): DiscoveryCache {
     if (data.version !== DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
       return { entries: new Map(), dirty: true, warning: null };
     }
-    return { entries: new Map(Object.entries(data.files)), dirty: false, warning: null };
+    const entries = new Map(Object.entries(data.files));
+    for (const entry of entries.values()) restoreDefaults(entry.parsed.members);
+    return { entries, dirty: false, warning: null };
   } catch {
     return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
   }
@@ -56,10 +58,45 @@ export function saveCache(rootdir: string, cache: DiscoveryCache): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: DISCOVERY_CACHE_VERSION, files: Object.fromEntries(cache.entries) }));
+    writeFileSync(tmp, JSON.stringify({ version: DISCOVERY_CACHE_VERSION, files: compactEntries(cache.entries) }));
     renameSync(tmp, path);
     cache.dirty = false;
   } catch {
     // A read-only checkout still discovers; it only loses the cache.
+  }
+}
+
+// Most functions have no marks, no fixture decorator and no yield: leaving those fields out when
+// they hold their default halves the file, and reading it is most of a warm discovery.
+function compactMembers(members: ParsedMember[]): unknown[] {
+  return members.map((member) => {
+    if (member.kind === 'class') return { ...member, members: compactMembers(member.members) };
+    if (member.kind !== 'function') return member;
+    const compact: Partial<ParsedFunction> = { ...member };
+    if (member.argnames.length === 0) delete compact.argnames;
+    if (member.marks.length === 0) delete compact.marks;
+    if (member.fixture === null) delete compact.fixture;
+    if (!member.abstract) delete compact.abstract;
+    if (!member.isGenerator) delete compact.isGenerator;
+    return compact;
+  });
+}
+
+function compactEntries(entries: Map<string, CacheEntry>): Record<string, unknown> {
+  const files: Record<string, unknown> = {};
+  for (const [path, entry] of entries) files[path] = { ...entry, parsed: { ...entry.parsed, members: compactMembers(entry.parsed.members) } };
+  return files;
+}
+
+function restoreDefaults(members: ParsedMember[]): void {
+  for (const member of members) {
+    if (member.kind === 'class') restoreDefaults(member.members);
+    else if (member.kind === 'function') {
+      member.argnames ??= [];
+      member.marks ??= [];
+      member.fixture ??= null;
+      member.abstract ??= false;
+      member.isGenerator ??= false;
+    }
   }
 }

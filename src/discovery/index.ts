@@ -4,9 +4,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
 import { contentHash, loadCache, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
-import { pythonParser } from './grammar.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
-import { parseModule, type ParsedModule } from './parse.js';
+import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
+import { parseFiles } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
 import { dirsUpToRootdir, findTestFiles, type WalkRules } from './walk.js';
 
@@ -31,34 +31,40 @@ interface FileState {
   entry: CacheEntry;
 }
 
-/** Reads a file's parsed structure from the cache, or parses it. */
-async function parsedFile(abs: string, rel: string, cache: DiscoveryCache | null, counters: { parsed: number; cached: number }): Promise<FileState> {
+type CacheLookup = { entry: CacheEntry } | { parse: ParseRequest };
+
+/** A file's cached structure when its size and mtime, or else its content hash, are unchanged. */
+function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): CacheLookup {
   const st = statSync(abs);
   const cached = cache?.entries.get(rel);
-  if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs) {
-    counters.cached++;
-    return { abs, entry: cached };
-  }
-  const content = readFileSync(abs);
-  const hash = contentHash(content);
-  if (cached && cached.hash === hash) {
-    counters.cached++;
+  if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs) return { entry: cached };
+  if (cached && cached.hash === contentHash(readFileSync(abs))) {
     const entry = { ...cached, size: st.size, mtimeMs: st.mtimeMs };
-    if (cache) {
-      cache.entries.set(rel, entry);
-      cache.dirty = true;
-    }
-    return { abs, entry };
+    cache!.entries.set(rel, entry);
+    cache!.dirty = true;
+    return { entry };
   }
-  const parser = await pythonParser();
-  const parsed: ParsedModule = parseModule(parser, content.toString('utf8'));
-  counters.parsed++;
-  const entry: CacheEntry = { size: st.size, mtimeMs: st.mtimeMs, hash, parsed };
+  return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs } };
+}
+
+function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache | null): CacheEntry {
+  const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, hash: outcome.hash, parsed: outcome.parsed };
   if (cache) {
     cache.entries.set(rel, entry);
     cache.dirty = true;
   }
-  return { abs, entry };
+  return entry;
+}
+
+/** Reads one file's parsed structure from the cache, or parses it on this thread (conftest.py files). */
+async function parsedFile(abs: string, rel: string, cache: DiscoveryCache | null, counters: { parsed: number; cached: number }): Promise<FileState> {
+  const found = lookupCache(abs, rel, cache);
+  if ('entry' in found) {
+    counters.cached++;
+    return { abs, entry: found.entry };
+  }
+  counters.parsed++;
+  return { abs, entry: storeParsed(rel, await parseFile(found.parse), cache) };
 }
 
 const SYNTAX_CHECK = `
@@ -100,11 +106,20 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const files = findTestFiles(opts.paths, opts.walk);
   const conftestInfo = new Map<string, ConftestInfo | null>();
 
-  const states: FileState[] = [];
+  const lookups: { abs: string; rel: string; found: CacheLookup }[] = [];
   for (const abs of files) {
     if (await ignoredByConftest(abs)) continue;
-    states.push(await parsedFile(abs, toNodePath(opts.rootdir, abs), cache, counters));
+    const rel = toNodePath(opts.rootdir, abs);
+    lookups.push({ abs, rel, found: lookupCache(abs, rel, cache) });
   }
+  const requests = lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
+  const parsedNow = await parseFiles(requests);
+  counters.parsed += requests.length;
+  counters.cached += lookups.length - requests.length;
+  const states: FileState[] = lookups.map(({ abs, rel, found }) => ({
+    abs,
+    entry: 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs)!, cache),
+  }));
 
   const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
   const verdicts = confirmSyntaxErrors(opts.python, unconfirmed.map((s) => s.abs));

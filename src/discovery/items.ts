@@ -123,35 +123,39 @@ interface Builder {
   errors: CollectionError[];
 }
 
+/** Own marks (innermost decorator first), then inherited, then the module's; shared when nothing is added. */
+function combineMarks(own: Mark[], inherited: Mark[], module: Mark[]): Mark[] {
+  if (own.length === 0 && inherited.length === 0) return module;
+  const marks: Mark[] = [];
+  for (let i = own.length - 1; i >= 0; i--) marks.push(own[i]);
+  for (const m of inherited) marks.push(m);
+  for (const m of module) marks.push(m);
+  return marks;
+}
+
+function usesFixtureIn(fn: ParsedFunction, marks: Mark[], fixtures: Set<string>): boolean {
+  if (fixtures.size === 0) return false;
+  return fn.argnames.some((a) => fixtures.has(a)) ||
+    marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)));
+}
+
+// Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Mark[], scope: ModuleScope, generateTests: boolean, out: Builder, unittest = false): void {
-  const baseId = [scope.file, ...classes, fn.name].join('::');
-  const ownMarks = [...fn.marks].reverse();
-  const marks = [...ownMarks, ...inheritedMarks, ...scope.mod.pytestmark];
-  const base: Omit<TestItem, 'id' | 'dynamic'> = { file: scope.file, line: fn.line, classes, function: fn.name, marks };
-  if (fn.marks.length > 0) base.functionAttrs = ['pytestmark'];
-  if (unittest) {
-    out.items.push({ ...base, id: baseId, dynamic: false, unittest: true });
-    return;
-  }
-  const usesParametrizedFixture = fn.argnames.some((a) => scope.parametrizedFixtures.has(a)) ||
-    marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && scope.parametrizedFixtures.has(a)));
-  const parametrize = marks.filter((m) => m.name === 'parametrize');
-  if (generateTests || usesParametrizedFixture) {
-    out.items.push({ ...base, id: baseId, dynamic: true });
-    return;
-  }
-  if (parametrize.length === 0) {
-    out.items.push({ ...base, id: baseId, dynamic: false });
-    return;
-  }
-  const expansion = expandParametrize(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
-  if ('dynamic' in expansion) {
-    out.items.push({ ...base, id: baseId, dynamic: true });
-    return;
-  }
-  for (const c of expansion.cases) {
-    out.items.push({ ...base, id: `${baseId}[${c.id}]`, param: c.id, marks: [...c.marks, ...marks], dynamic: false });
-  }
+  const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
+  const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+  const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {
+    const item: TestItem = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
+    if (param !== undefined) item.param = param;
+    if (fn.marks.length > 0) item.functionAttrs = ['pytestmark'];
+    if (unittest) item.unittest = true;
+    out.items.push(item);
+  };
+  if (unittest) return push(baseId, false, marks);
+  if (generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
+  if (!marks.some((m) => m.name === 'parametrize')) return push(baseId, false, marks);
+  const expansion = expandParametrize(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
+  if ('dynamic' in expansion) return push(baseId, true, marks);
+  for (const c of expansion.cases) push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
 }
 
 function dynamicClassItem(cls: ParsedClass, classes: string[], scope: ModuleScope, out: Builder): void {

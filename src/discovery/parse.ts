@@ -63,6 +63,10 @@ export interface ParsedModule {
 
 const DECORATED_DEFINITION = 'decorated_definition';
 
+interface ParseContext extends LiteralContext {
+  source: string;
+}
+
 function argnamesOf(params: Node | null): string[] {
   const names: string[] = [];
   for (const p of params?.namedChildren ?? []) {
@@ -79,11 +83,50 @@ function argnamesOf(params: Node | null): string[] {
   return names;
 }
 
+// Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
+// thousands of functions per run, the statements that Python's keywords identify are read from the
+// source text at the node's start instead, and simple `def` headers are parsed from the text too.
+const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
+const DECORATOR_OR_COMMENT = /[@#]/y;
+/** `def name(params)` where params hold no brackets, strings, comments or continuations. */
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+
+function matchesAt(pattern: RegExp, source: string, index: number): boolean {
+  pattern.lastIndex = index;
+  return pattern.test(source);
+}
+
+/** The node's type, read from the source for `def`, decorators and comments. */
+function statementType(node: Node, source: string): string {
+  const start = node.startIndex;
+  if (matchesAt(DEF_START, source, start)) return 'function_definition';
+  if (matchesAt(DECORATOR_OR_COMMENT, source, start)) return source[start] === '@' ? DECORATED_DEFINITION : 'comment';
+  return node.type;
+}
+
+/** Name and argument names of a simple `def` header; null when the tree must be asked. */
+function simpleHeader(source: string, start: number): { name: string; argnames: string[] } | null {
+  SIMPLE_DEF_HEADER.lastIndex = start;
+  const m = SIMPLE_DEF_HEADER.exec(source);
+  if (!m) return null;
+  const argnames: string[] = [];
+  for (const piece of m[2].split(',')) {
+    const param = piece.trim();
+    if (param === '' || param === '/' || param.startsWith('*')) continue;
+    const name = param.split(/[:=]/, 1)[0].trim();
+    if (!/^[^\s:=]+$/.test(name)) return null;
+    argnames.push(name);
+  }
+  return { name: m[1], argnames };
+}
+
 /** Walks the statements of a block, descending into if/try/with bodies as module code would run. */
-function* statements(block: Node): Generator<Node> {
+function* statements(block: Node, source: string, holdsStatements = true): Generator<{ node: Node; type: string }> {
   for (const child of block.namedChildren) {
     if (!child) continue;
-    switch (child.type) {
+    // Only a statement's own start tells its type: a block or clause starts where its first statement does.
+    const type = holdsStatements ? statementType(child, source) : child.type;
+    switch (type) {
       case 'if_statement':
       case 'elif_clause':
       case 'else_clause':
@@ -92,11 +135,13 @@ function* statements(block: Node): Generator<Node> {
       case 'except_group_clause':
       case 'finally_clause':
       case 'with_statement':
+        yield* statements(child, source, false);
+        break;
       case 'block':
-        yield* statements(child);
+        yield* statements(child, source, true);
         break;
       default:
-        yield child;
+        yield { node: child, type };
     }
   }
 }
@@ -128,11 +173,12 @@ function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | n
   return { name, parametrized, autouse };
 }
 
-function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: LiteralContext): ParsedFunction {
+function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: ParseContext): ParsedFunction {
   const marks: Mark[] = [];
   let fixture: ParsedFunction['fixture'] = null;
   let abstract = false;
-  const name = def.childForFieldName('name')?.text ?? '';
+  const header = simpleHeader(ctx.source, def.startIndex);
+  const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
   for (const decorator of decorators) {
     const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
     if (!expr) continue;
@@ -148,17 +194,18 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Li
     }
     if (/(^|\.)abstractmethod$/.test(expr.text)) abstract = true;
   }
-  const body = def.childForFieldName('body');
+  // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
+  const mayYield = ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
+  const body = mayYield ? def.childForFieldName('body') : null;
   return {
     kind: 'function',
     name,
     line: firstLine,
-    argnames: argnamesOf(def.childForFieldName('parameters')),
+    argnames: header ? header.argnames : argnamesOf(def.childForFieldName('parameters')),
     marks,
     fixture,
     abstract,
-    // Walking every body node through the wasm boundary is costly; most bodies have no `yield`.
-    isGenerator: body && body.text.includes('yield') ? containsYield(body) : false,
+    isGenerator: body ? containsYield(body) : false,
   };
 }
 
@@ -197,33 +244,35 @@ interface BodyInfo {
   hasGenerateTests: boolean;
 }
 
-function parseBody(block: Node, ctx: LiteralContext, moduleLevel: boolean, dynamicReasons: string[]): BodyInfo {
+function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamicReasons: string[]): BodyInfo {
   const info: BodyInfo = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-  for (const stmt of statements(block)) {
+  for (const { node: stmt, type: stmtType } of statements(block, ctx.source)) {
     let def: Node | null = stmt;
+    let defType = stmtType;
     let decorators: Node[] = [];
     const firstLine = stmt.startPosition.row + 1;
-    if (stmt.type === DECORATED_DEFINITION) {
+    if (stmtType === DECORATED_DEFINITION) {
       decorators = stmt.namedChildren.filter((c): c is Node => c?.type === 'decorator');
       def = stmt.childForFieldName('definition');
+      defType = def ? statementType(def, ctx.source) : '';
     }
     if (!def) continue;
-    if (def.type === 'function_definition') {
+    if (defType === 'function_definition') {
       const fn = parseFunction(def, decorators, firstLine, ctx);
       if (fn.name === '__init__') info.hasInit = true;
       if (fn.name === '__new__') info.hasNew = true;
       if (fn.name === 'pytest_generate_tests') info.hasGenerateTests = true;
       if (moduleLevel) ctx.definedNames.add(fn.name);
       info.members.push(fn);
-    } else if (def.type === 'class_definition') {
+    } else if (defType === 'class_definition') {
       info.members.push(parseClass(def, decorators, firstLine, ctx, dynamicReasons));
-    } else if (def.type === 'expression_statement') {
+    } else if (defType === 'expression_statement') {
       for (const expr of def.namedChildren) {
         if (expr?.type === 'assignment') handleAssignment(expr, ctx, info, moduleLevel);
       }
-    } else if (moduleLevel && def.type === 'import_from_statement') {
+    } else if (moduleLevel && defType === 'import_from_statement') {
       handleImportFrom(def, ctx, dynamicReasons);
-    } else if (moduleLevel && def.type === 'import_statement') {
+    } else if (moduleLevel && defType === 'import_statement') {
       for (const child of def.namedChildren) {
         if (child?.type === 'aliased_import' && child.childForFieldName('name')?.text === 'pytest') {
           const alias = child.childForFieldName('alias')?.text;
@@ -288,7 +337,7 @@ function handleAssignment(expr: Node, ctx: LiteralContext, info: BodyInfo, modul
   info.members.push({ kind: 'assign', name });
 }
 
-function parseClass(def: Node, decorators: Node[], firstLine: number, ctx: LiteralContext, dynamicReasons: string[]): ParsedClass {
+function parseClass(def: Node, decorators: Node[], firstLine: number, ctx: ParseContext, dynamicReasons: string[]): ParsedClass {
   const name = def.childForFieldName('name')?.text ?? '';
   const bases: string[] = [];
   for (const arg of def.childForFieldName('superclasses')?.namedChildren ?? []) {
@@ -334,7 +383,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
-    const ctx = emptyLiteralContext();
+    const ctx: ParseContext = { ...emptyLiteralContext(), source };
     const dynamicReasons: string[] = [];
     const info = parseBody(root, ctx, true, dynamicReasons);
     return {

@@ -1,0 +1,26 @@
+// Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
+// parse worker threads.
+import { readFileSync } from 'node:fs';
+import { contentHash } from './cache.js';
+import { pythonParser } from './grammar.js';
+import { parseModule, type ParsedModule } from './parse.js';
+
+export interface ParseRequest {
+  abs: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ParseOutcome {
+  abs: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  parsed: ParsedModule;
+}
+
+export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
+  const content = readFileSync(request.abs);
+  const parser = await pythonParser();
+  return { ...request, hash: contentHash(content), parsed: parseModule(parser, content.toString('utf8')) };
+}
