@@ -8,7 +8,7 @@ const require = __fastestCreateRequire(import.meta.url);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2246:
+/***/ 8772:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -17,9 +17,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 
 const childProcess = __nccwpck_require__(5317);
-const { isLinux, getReport } = __nccwpck_require__(5301);
-const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(4237);
-const { interpreterPath } = __nccwpck_require__(9553);
+const { isLinux, getReport } = __nccwpck_require__(3235);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
+const { interpreterPath } = __nccwpck_require__(167);
 
 let cachedFamilyInterpreter;
 let cachedFamilyFilesystem;
@@ -328,7 +328,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9553:
+/***/ 167:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -374,7 +374,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4237:
+/***/ 3991:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -432,7 +432,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5301:
+/***/ 3235:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -463,27 +463,27 @@ module.exports = { isLinux, getReport };
 
 /***/ }),
 
-/***/ 9564:
+/***/ 4046:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(3013)(__dirname);
+module.exports = __nccwpck_require__(6687)(__dirname);
 
 /***/ }),
 
-/***/ 3013:
+/***/ 6687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
 if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
   module.exports = runtimeRequire.addon.bind(runtimeRequire)
 } else { // else use the runtime version here
-  module.exports = __nccwpck_require__(1473)
+  module.exports = __nccwpck_require__(667)
 }
 
 
 /***/ }),
 
-/***/ 1473:
+/***/ 667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var fs = __nccwpck_require__(9896)
@@ -709,7 +709,7 @@ function isElectron () {
 
 function isMusl (platform) {
   if (platform !== 'linux') return false;
-  const { familySync, MUSL } = __nccwpck_require__(2246);
+  const { familySync, MUSL } = __nccwpck_require__(8772);
   return familySync() === MUSL;
 }
 
@@ -726,7 +726,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 5181:
+/***/ 7593:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -744,7 +744,7 @@ function defaultOptions() {
     return {
         command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
         workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
-        lastFailed: false, failedFirst: false, durations: null, durationsMin: 0.005, engine: 'auto',
+        lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
         python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [],
         configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
@@ -979,7 +979,7 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 /***/ }),
 
-/***/ 3125:
+/***/ 6577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -989,7 +989,7 @@ exports.conftestOptions = conftestOptions;
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const walk_js_1 = __nccwpck_require__(801);
+const walk_js_1 = __nccwpck_require__(4765);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -1031,7 +1031,7 @@ function conftestOptions(rootdir, startDirs) {
 
 /***/ }),
 
-/***/ 8839:
+/***/ 2731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1039,7 +1039,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.collectedLine = collectedLine;
 exports.printDiscovery = printDiscovery;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
-const counts_js_1 = __nccwpck_require__(5440);
+const counts_js_1 = __nccwpck_require__(5132);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -1078,28 +1078,30 @@ function printDiscovery(session, collected, seconds, write) {
 
 /***/ }),
 
-/***/ 2083:
+/***/ 4175:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = runCommand;
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
+const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const console_js_1 = __nccwpck_require__(1095);
-const fence_js_1 = __nccwpck_require__(1995);
-const timings_js_1 = __nccwpck_require__(1151);
-const junit_js_1 = __nccwpck_require__(1226);
-const json_js_1 = __nccwpck_require__(8270);
-const index_js_1 = __nccwpck_require__(6082);
-const index_js_2 = __nccwpck_require__(5784);
-const index_js_3 = __nccwpck_require__(2242);
-const discover_js_1 = __nccwpck_require__(8839);
-const session_js_1 = __nccwpck_require__(2510);
-const shard_js_1 = __nccwpck_require__(5858);
-const version_js_1 = __nccwpck_require__(3822);
+const console_js_1 = __nccwpck_require__(9475);
+const fence_js_1 = __nccwpck_require__(9183);
+const timings_js_1 = __nccwpck_require__(7307);
+const junit_js_1 = __nccwpck_require__(2998);
+const json_js_1 = __nccwpck_require__(2794);
+const index_js_1 = __nccwpck_require__(9286);
+const index_js_2 = __nccwpck_require__(1276);
+const index_js_3 = __nccwpck_require__(9750);
+const args_js_1 = __nccwpck_require__(7593);
+const discover_js_1 = __nccwpck_require__(2731);
+const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
+const version_js_1 = __nccwpck_require__(3882);
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
 function filesOf(selected, all, narrowIds) {
     const totalPerFile = new Map();
@@ -1155,6 +1157,26 @@ function bufferedStdout() {
         flush,
     };
 }
+/**
+ * pytest refuses a bad `-W` filter (unknown category, bad action...) with a usage error before
+ * the session starts. Python parses them (pytest's own parser when installed, for its exact
+ * message); this runs alongside discovery and only when `-W` is given. Resolves to the usage
+ * error's message, or null.
+ */
+function checkWarningFilters(python, filters, env) {
+    if (filters.length === 0)
+        return Promise.resolve(null);
+    const code = 'import sys; from fastest_worker.native.warnings_rec import main; sys.exit(main(sys.argv[1:]))';
+    const runtime = (0, index_js_1.pythonRuntimeDir)();
+    const pythonPath = env.PYTHONPATH ? `${runtime}${node_path_1.delimiter}${env.PYTHONPATH}` : runtime;
+    return new Promise((resolvePromise) => {
+        (0, node_child_process_1.execFile)(python, ['-c', code, ...filters], { env: { ...env, PYTHONPATH: pythonPath } }, (error, stdout) => {
+            // Exit 4 is a refused filter; any other failure is left to the workers to report.
+            const exit = error && typeof error.code === 'number' ? error.code : 0;
+            resolvePromise(exit === 4 ? String(stdout) : null);
+        });
+    });
+}
 function writeReport(path, text) {
     (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
     (0, node_fs_1.writeFileSync)(path, text);
@@ -1166,6 +1188,7 @@ async function runCommand(argv, cwd, env) {
     const { options, config } = session;
     const pythonCheck = (0, index_js_1.checkPython)(session.python);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
+    const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
     const prestarted = options.collectOnly ? undefined : new index_js_1.PrestartedWorkers({
         python: session.python,
@@ -1174,13 +1197,13 @@ async function runCommand(argv, cwd, env) {
         pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
     });
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck);
     }
     finally {
         prestarted?.dispose();
     }
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_1.collect)(session);
     const { discovery, selection } = collected;
@@ -1194,6 +1217,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         return code;
     }
     const pythonVersion = await pythonCheck;
+    // pytest prints its usage error as `ERROR: {msg}\n` plus the line's own newline.
+    const filterError = await filterCheck;
+    if (filterError !== null)
+        throw new args_js_1.UsageError(filterError + '\n');
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
     if (options.lastFailed || options.failedFirst) {
@@ -1214,7 +1241,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         githubActions: env.GITHUB_ACTIONS === 'true',
         width: tty ? process.stdout.columns : undefined,
         durations: options.durations ?? undefined,
-        durationsMin: options.durationsMin,
+        durationsMin: options.durationsMin ?? undefined,
+        disableWarnings: options.disableWarnings,
+        cwd,
         reportChars: options.reportChars ?? undefined,
         tb: (options.tb ?? undefined),
     });
@@ -1336,7 +1365,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
 
 /***/ }),
 
-/***/ 2510:
+/***/ 2594:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1346,14 +1375,14 @@ exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(2242);
-const index_js_2 = __nccwpck_require__(2242);
-const index_js_3 = __nccwpck_require__(4482);
-const python_js_1 = __nccwpck_require__(9406);
-const glob_js_1 = __nccwpck_require__(8576);
-const index_js_4 = __nccwpck_require__(5784);
-const args_js_1 = __nccwpck_require__(5181);
-const conftest_options_js_1 = __nccwpck_require__(3125);
+const index_js_1 = __nccwpck_require__(9750);
+const index_js_2 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
+const python_js_1 = __nccwpck_require__(5530);
+const glob_js_1 = __nccwpck_require__(348);
+const index_js_4 = __nccwpck_require__(1276);
+const args_js_1 = __nccwpck_require__(7593);
+const conftest_options_js_1 = __nccwpck_require__(6577);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -1436,7 +1465,7 @@ async function collect(session) {
 
 /***/ }),
 
-/***/ 5858:
+/***/ 7718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1444,9 +1473,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectShard = selectShard;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(7633);
-const timings_js_1 = __nccwpck_require__(1151);
-const args_js_1 = __nccwpck_require__(5181);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const args_js_1 = __nccwpck_require__(7593);
 function shardOfFile(file, shards) {
     let hash = 0;
     for (let i = 0; i < file.length; i++)
@@ -1496,7 +1525,7 @@ async function selectShard(session, items) {
 
 /***/ }),
 
-/***/ 3822:
+/***/ 3882:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1507,7 +1536,7 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 5439:
+/***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1526,7 +1555,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 1265:
+/***/ 8261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1539,10 +1568,10 @@ exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const smol_toml_1 = __nccwpck_require__(6578);
-const errors_js_1 = __nccwpck_require__(5439);
-const ini_parser_js_1 = __nccwpck_require__(4630);
-const pystr_js_1 = __nccwpck_require__(6172);
+const smol_toml_1 = __nccwpck_require__(7106);
+const errors_js_1 = __nccwpck_require__(7827);
+const ini_parser_js_1 = __nccwpck_require__(5986);
+const pystr_js_1 = __nccwpck_require__(2560);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -1679,7 +1708,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 5543:
+/***/ 5731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1697,9 +1726,9 @@ exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(5439);
-const files_js_1 = __nccwpck_require__(1265);
-const pystr_js_1 = __nccwpck_require__(6172);
+const errors_js_1 = __nccwpck_require__(7827);
+const files_js_1 = __nccwpck_require__(8261);
+const pystr_js_1 = __nccwpck_require__(2560);
 exports.CONFIG_NAMES = [
     'pytest.toml',
     '.pytest.toml',
@@ -1885,7 +1914,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 2242:
+/***/ 9750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1896,12 +1925,12 @@ exports.getIni = getIni;
 exports.loadConfig = loadConfig;
 const node_path_1 = __nccwpck_require__(6760);
 const node_fs_1 = __nccwpck_require__(3024);
-const files_js_1 = __nccwpck_require__(1265);
-const findpaths_js_1 = __nccwpck_require__(5543);
-const values_js_1 = __nccwpck_require__(7234);
-var errors_js_1 = __nccwpck_require__(5439);
+const files_js_1 = __nccwpck_require__(8261);
+const findpaths_js_1 = __nccwpck_require__(5731);
+const values_js_1 = __nccwpck_require__(3750);
+var errors_js_1 = __nccwpck_require__(7827);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(9466);
+var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = [
@@ -1974,7 +2003,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 4630:
+/***/ 5986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1984,7 +2013,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(6172);
+const pystr_js_1 = __nccwpck_require__(2560);
 class IniParseError extends Error {
     path;
     line;
@@ -2092,7 +2121,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 6172:
+/***/ 2560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2198,7 +2227,7 @@ function pyReprOfTomlValue(v) {
 
 /***/ }),
 
-/***/ 9466:
+/***/ 1494:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2294,7 +2323,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 7234:
+/***/ 3750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2304,9 +2333,9 @@ exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(5439);
-const pystr_js_1 = __nccwpck_require__(6172);
-const shlex_js_1 = __nccwpck_require__(9466);
+const errors_js_1 = __nccwpck_require__(7827);
+const pystr_js_1 = __nccwpck_require__(2560);
+const shlex_js_1 = __nccwpck_require__(1494);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -2451,7 +2480,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 2156:
+/***/ 6872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2557,7 +2586,7 @@ function restoreDefaults(members) {
 
 /***/ }),
 
-/***/ 5183:
+/***/ 8035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2620,7 +2649,7 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 4615:
+/***/ 6147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2629,7 +2658,7 @@ exports.pythonParser = pythonParser;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const web_tree_sitter_1 = __nccwpck_require__(1047);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -2662,7 +2691,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 4482:
+/***/ 2974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2673,12 +2702,12 @@ exports.discover = discover;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const cache_js_1 = __nccwpck_require__(2156);
-const items_js_1 = __nccwpck_require__(4182);
-const parse_file_js_1 = __nccwpck_require__(2980);
-const parse_pool_js_1 = __nccwpck_require__(9912);
-const fnmatch_js_1 = __nccwpck_require__(5183);
-const walk_js_1 = __nccwpck_require__(801);
+const cache_js_1 = __nccwpck_require__(6872);
+const items_js_1 = __nccwpck_require__(546);
+const parse_file_js_1 = __nccwpck_require__(9112);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const walk_js_1 = __nccwpck_require__(4765);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -2839,7 +2868,7 @@ async function discover(opts) {
 
 /***/ }),
 
-/***/ 4182:
+/***/ 546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2850,8 +2879,8 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(5183);
-const paramids_js_1 = __nccwpck_require__(9573);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const paramids_js_1 = __nccwpck_require__(6977);
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
 const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
@@ -3132,7 +3161,7 @@ function conftestFacts(mod, dir) {
 
 /***/ }),
 
-/***/ 9573:
+/***/ 6977:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3387,7 +3416,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 2980:
+/***/ 9112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3396,9 +3425,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(3024);
-const cache_js_1 = __nccwpck_require__(2156);
-const grammar_js_1 = __nccwpck_require__(4615);
-const parse_js_1 = __nccwpck_require__(7133);
+const cache_js_1 = __nccwpck_require__(6872);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_js_1 = __nccwpck_require__(6985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -3408,7 +3437,7 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 9912:
+/***/ 9740:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3421,7 +3450,7 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const parse_file_js_1 = __nccwpck_require__(2980);
+const parse_file_js_1 = __nccwpck_require__(9112);
 /** Below this many files one thread is faster than starting another. */
 const MIN_FILES_FOR_THREADS = 24;
 const MAX_THREADS = 4;
@@ -3506,13 +3535,13 @@ async function parseFiles(requests) {
 
 /***/ }),
 
-/***/ 7133:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
-const pyliteral_js_1 = __nccwpck_require__(1672);
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -3878,7 +3907,7 @@ function parseModule(parser, source) {
 
 /***/ }),
 
-/***/ 1672:
+/***/ 9692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4231,7 +4260,7 @@ function readLiteral(node, ctx) {
 
 /***/ }),
 
-/***/ 801:
+/***/ 4765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4242,7 +4271,7 @@ exports.findTestFiles = findTestFiles;
 // directories interleaved, __init__.py first in a package, with pytest's ignore rules.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(5183);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 function isVirtualenv(dir) {
     return (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'pyvenv.cfg')) || (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, 'conda-meta', 'history'));
 }
@@ -4351,7 +4380,7 @@ function findTestFiles(argPaths, rules) {
 
 /***/ }),
 
-/***/ 6013:
+/***/ 2105:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4484,7 +4513,7 @@ function pyRjust(s, width) {
 
 /***/ }),
 
-/***/ 1095:
+/***/ 9475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4495,10 +4524,11 @@ exports.ConsoleReporter = void 0;
 exports.normalizeReportChars = normalizeReportChars;
 exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
-const color_js_1 = __nccwpck_require__(6013);
-const counts_js_1 = __nccwpck_require__(5440);
-const fence_js_1 = __nccwpck_require__(1995);
-const writer_js_1 = __nccwpck_require__(815);
+const node_path_1 = __nccwpck_require__(6760);
+const color_js_1 = __nccwpck_require__(2105);
+const counts_js_1 = __nccwpck_require__(5132);
+const fence_js_1 = __nccwpck_require__(9183);
+const writer_js_1 = __nccwpck_require__(2915);
 /** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
 function normalizeReportChars(chars) {
     let opts = '';
@@ -4615,7 +4645,7 @@ class ConsoleReporter {
         this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
         this.tw.line(`rootdir: ${info.rootdir}`);
         if (info.inifile)
-            this.tw.line(`configfile: ${info.inifile}`);
+            this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
         this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
         let collected = `collected ${info.collected} item${info.collected === 1 ? '' : 's'}`;
         const errors = info.collectionErrors ?? 0;
@@ -4710,6 +4740,7 @@ class ConsoleReporter {
         this.clearStatus();
         this.summaryErrors();
         this.summaryFailures();
+        this.summaryWarnings();
         this.summaryPasses('passed', 'PASSES', 'P');
         this.summaryPasses('xpassed', 'XPASSES', 'X');
         this.summaryDurations();
@@ -4754,7 +4785,7 @@ class ConsoleReporter {
                 if (!this.lineClosed)
                     this.tw.line();
                 this.lineClosed = false;
-                this.tw.write(file + ' ');
+                this.tw.write(this.cwdRelative(file) + ' ');
             }
         }
         if (teardown)
@@ -4770,7 +4801,7 @@ class ConsoleReporter {
             }
             return;
         }
-        const prefix = r.id + ' ';
+        const prefix = this.cwdRelative(r.id) + ' ';
         this.tw.line();
         this.tw.write(prefix);
         this.tw.write(status.word, status.color);
@@ -4867,7 +4898,11 @@ class ConsoleReporter {
             const longrepr = r.longrepr ?? r.message ?? '';
             const sections = r.sections ?? [];
             if (this.tb === 'line') {
-                this.fence.block(this.renderLongrepr(longrepr));
+                // pytest: the report (with its captured output), then the crash line.
+                let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+                if (r.crashline !== undefined)
+                    text += r.crashline + '\n';
+                this.fence.block(text);
                 continue;
             }
             this.tw.sep('_', failureHeadline(r.id), 'red', 'bold');
@@ -4903,7 +4938,23 @@ class ConsoleReporter {
         if (n === undefined)
             return;
         const min = this.opts.durationsMin ?? (this.verbosity < 2 ? 0.005 : 0);
-        let list = [...this.results].sort((a, b) => b.duration - a.duration);
+        // One entry per phase report, as pytest's stats hold them; results without phase times
+        // (e.g. read back from JUnit) count as one `call`.
+        const entries = [];
+        for (const r of this.results) {
+            if (r.when === 'collect')
+                continue;
+            if (!r.phases) {
+                entries.push({ id: r.id, when: 'call', duration: r.duration });
+                continue;
+            }
+            for (const when of ['setup', 'call', 'teardown']) {
+                const d = r.phases[when];
+                if (d !== undefined)
+                    entries.push({ id: r.id, when, duration: d });
+            }
+        }
+        let list = entries.sort((a, b) => b.duration - a.duration);
         if (list.length === 0)
             return;
         if (!n)
@@ -4922,11 +4973,12 @@ class ConsoleReporter {
                 this.tw.line(message + ')');
                 break;
             }
-            this.tw.line(`${(0, color_js_1.pyFixed)(r.duration, 2)}s ${'call'.padEnd(8)} ${r.id}`);
+            this.tw.line(`${(0, color_js_1.pyFixed)(r.duration, 2)}s ${r.when.padEnd(8)} ${r.id}`);
         }
     }
     /** `tests/a.py::` + bold `TestC::test_m`, as _get_node_id_with_markup. */
     nodeIdMarked(id) {
+        id = this.cwdRelative(id);
         const sep = id.indexOf('::');
         if (sep === -1)
             return id;
@@ -4959,7 +5011,7 @@ class ConsoleReporter {
                     break;
                 case 'E':
                     for (const e of this.collectionErrors)
-                        lines.push(`${this.tw.markup('ERROR', 'red')} ${e.file}`);
+                        lines.push(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`);
                     for (const { result: r, teardown } of this.errorReports()) {
                         const message = teardown ? r.teardownError.message : r.message;
                         lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
@@ -5007,7 +5059,7 @@ class ConsoleReporter {
             // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
             const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
             if (m) {
-                file = this.relative(m[1]);
+                file = this.cwdRelative(this.relative(m[1]));
                 line = Number(m[2]);
                 if (!r.message)
                     reason = m[3];
@@ -5021,6 +5073,57 @@ class ConsoleReporter {
                 folds.set(key, { count: 1, file, line, reason });
         }
         return [...folds.values()];
+    }
+    /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
+    cwdRelative(id) {
+        const cwd = this.opts.cwd;
+        if (cwd === undefined || !this.rootdir || (0, node_path_1.resolve)(cwd) === (0, node_path_1.resolve)(this.rootdir))
+            return id;
+        const at = id.indexOf('::');
+        const path = at === -1 ? id : id.slice(0, at);
+        if ((0, node_path_1.isAbsolute)(path))
+            return id;
+        return bestRelPath(cwd, (0, node_path_1.resolve)(this.rootdir, path)) + (at === -1 ? '' : id.slice(at));
+    }
+    /** pytest's summary_warnings: warnings grouped by their text, each group under its locations. */
+    summaryWarnings() {
+        if (this.opts.disableWarnings)
+            return;
+        const groups = new Map();
+        for (const r of this.results) {
+            for (const w of r.warnings ?? []) {
+                const nodeid = w.nodeid ?? r.id;
+                const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;
+                const group = groups.get(w.message);
+                if (group)
+                    group.push(where);
+                else
+                    groups.set(w.message, [where]);
+            }
+        }
+        if (groups.size === 0)
+            return;
+        this.writeSep('=', 'warnings summary', 'yellow');
+        let text = '';
+        for (const [message, locations] of groups) {
+            let where;
+            if (locations.length < 10)
+                where = locations.join('\n');
+            else {
+                const perFile = new Map();
+                for (const loc of locations) {
+                    const file = loc.split('::', 1)[0];
+                    perFile.set(file, (perFile.get(file) ?? 0) + 1);
+                }
+                where = [...perFile].map(([file, n]) => `${file}: ${n} warning${n > 1 ? 's' : ''}`).join('\n');
+            }
+            const body = message.split(/\r\n|\r|\n/);
+            if (body.length > 0 && body[body.length - 1] === '')
+                body.pop();
+            text += `${where}\n${body.map((l) => '  ' + l).join('\n').trimEnd()}\n\n`;
+        }
+        text += '-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html\n';
+        this.fence.block(text);
     }
     relative(path) {
         const root = this.rootdir.replace(/\/$/, '');
@@ -5038,6 +5141,12 @@ class ConsoleReporter {
     }
 }
 exports.ConsoleReporter = ConsoleReporter;
+/** pytest's bestrelpath: `to` relative to the directory `from` ('.' when they are the same). */
+function bestRelPath(from, to) {
+    if ((0, node_path_1.resolve)(from) === (0, node_path_1.resolve)(to))
+        return '.';
+    return (0, node_path_1.relative)(from, to).split(node_path_1.sep).join('/');
+}
 /** Python's `{x:g}` for the small positive numbers durations-min takes. */
 function formatG(x) {
     return String(Number(x.toPrecision(6)));
@@ -5046,7 +5155,7 @@ function formatG(x) {
 
 /***/ }),
 
-/***/ 5440:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5063,7 +5172,7 @@ exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
-const color_js_1 = __nccwpck_require__(6013);
+const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in. */
 exports.COUNT_ORDER = [
     'failed',
@@ -5083,6 +5192,8 @@ function addResult(counts, result) {
     counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
     if (result.teardownError)
         counts.error += 1;
+    if (result.warnings)
+        counts.warnings += result.warnings.length;
 }
 function countResults(results, errors = [], extra = {}) {
     const counts = emptyCounts();
@@ -5190,7 +5301,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
-/***/ 1995:
+/***/ 9183:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5253,7 +5364,7 @@ exports.Fence = Fence;
 
 /***/ }),
 
-/***/ 8270:
+/***/ 2794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5261,7 +5372,7 @@ exports.Fence = Fence;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.jsonReportData = jsonReportData;
 exports.jsonReport = jsonReport;
-const counts_js_1 = __nccwpck_require__(5440);
+const counts_js_1 = __nccwpck_require__(5132);
 function jsonReportData(results, errors, meta) {
     const counts = (0, counts_js_1.countResults)(results, errors);
     return {
@@ -5292,7 +5403,7 @@ function jsonReport(results, errors, meta) {
 
 /***/ }),
 
-/***/ 7163:
+/***/ 9079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5311,7 +5422,7 @@ exports.escapeXmlAttr = escapeXmlAttr;
 // Reads JUnit XML as pytest writes it (xunit1 with `file`/`line`, or xunit2 without) and turns
 // every <testcase> back into a pytest node id with its outcome.
 const node_fs_1 = __nccwpck_require__(3024);
-const fast_xml_parser_1 = __nccwpck_require__(4783);
+const fast_xml_parser_1 = __nccwpck_require__(591);
 /** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
 function caseXml(c) {
     return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
@@ -5712,7 +5823,7 @@ const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\
 
 /***/ }),
 
-/***/ 1226:
+/***/ 2998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5724,7 +5835,7 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
-const color_js_1 = __nccwpck_require__(6013);
+const color_js_1 = __nccwpck_require__(2105);
 /**
  * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
  * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
@@ -5972,15 +6083,15 @@ function junitXml(results, errors, opts) {
 
 /***/ }),
 
-/***/ 8954:
+/***/ 3278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeJUnit = mergeJUnit;
-const plan_js_1 = __nccwpck_require__(7633);
-const timings_js_1 = __nccwpck_require__(1151);
-const junit_read_js_1 = __nccwpck_require__(7163);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const junit_read_js_1 = __nccwpck_require__(9079);
 function mergeJUnit(files, opts = {}) {
     const { plan } = opts;
     const knownFiles = plan ? plan.shards.flatMap((s) => s.units.map((u) => u.file)) : undefined;
@@ -6142,7 +6253,7 @@ function nodePrefixes(id) {
 
 /***/ }),
 
-/***/ 7630:
+/***/ 7994:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6283,7 +6394,7 @@ function truncateBytes(text, maxBytes) {
 
 /***/ }),
 
-/***/ 815:
+/***/ 2915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6291,7 +6402,7 @@ function truncateBytes(text, maxBytes) {
 // the current line, which pytest's progress layout depends on.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TermWriter = void 0;
-const color_js_1 = __nccwpck_require__(6013);
+const color_js_1 = __nccwpck_require__(2105);
 class TermWriter {
     sink;
     color;
@@ -6335,7 +6446,7 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
-/***/ 8319:
+/***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6356,7 +6467,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 3558:
+/***/ 6706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6364,7 +6475,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FrameReader = void 0;
 exports.encodeFrame = encodeFrame;
 // Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
-const msgpackr_1 = __nccwpck_require__(9030);
+const msgpackr_1 = __nccwpck_require__(2502);
 const packr = new msgpackr_1.Packr({ useRecords: false });
 const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
 function encodeFrame(frame) {
@@ -6435,32 +6546,32 @@ exports.FrameReader = FrameReader;
 
 /***/ }),
 
-/***/ 6082:
+/***/ 9286:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
-var prestart_js_1 = __nccwpck_require__(1871);
+var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
-var pool_js_1 = __nccwpck_require__(8074);
+var pool_js_1 = __nccwpck_require__(7430);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
 Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
-var schedule_js_1 = __nccwpck_require__(4093);
+var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
-var python_js_1 = __nccwpck_require__(9406);
+var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
 Object.defineProperty(exports, "pythonRuntimeDir", ({ enumerable: true, get: function () { return python_js_1.pythonRuntimeDir; } }));
-var errors_js_1 = __nccwpck_require__(8319);
+var errors_js_1 = __nccwpck_require__(5507);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
 
 
 /***/ }),
 
-/***/ 8074:
+/***/ 7430:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6474,8 +6585,8 @@ exports.describeExit = describeExit;
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(8319);
-const worker_js_1 = __nccwpck_require__(2206);
+const errors_js_1 = __nccwpck_require__(5507);
+const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
@@ -6987,7 +7098,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 1871:
+/***/ 955:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6995,7 +7106,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
 // Workers started before the units are known, so that Python's start-up (interpreter, `import
 // pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
-const worker_js_1 = __nccwpck_require__(2206);
+const worker_js_1 = __nccwpck_require__(9898);
 /** Holds a worker's events until the pool attaches its own handlers. */
 class WorkerHandoff {
     target = null;
@@ -7051,7 +7162,7 @@ exports.PrestartedWorkers = PrestartedWorkers;
 
 /***/ }),
 
-/***/ 9406:
+/***/ 5530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7067,7 +7178,7 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const errors_js_1 = __nccwpck_require__(8319);
+const errors_js_1 = __nccwpck_require__(5507);
 exports.MIN_PYTHON = [3, 9];
 /** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
 function findPython(opt, env = process.env) {
@@ -7166,7 +7277,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 4093:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7265,7 +7376,7 @@ function meanOf(values) {
 
 /***/ }),
 
-/***/ 2206:
+/***/ 9898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7273,8 +7384,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
-const frames_js_1 = __nccwpck_require__(3558);
-const python_js_1 = __nccwpck_require__(9406);
+const frames_js_1 = __nccwpck_require__(6706);
+const python_js_1 = __nccwpck_require__(5530);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
 class WorkerProcess {
@@ -7368,7 +7479,7 @@ exports.WorkerProcess = WorkerProcess;
 
 /***/ }),
 
-/***/ 7620:
+/***/ 2312:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7643,7 +7754,7 @@ function evaluate(expr, matcher) {
 
 /***/ }),
 
-/***/ 5784:
+/***/ 1276:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7667,18 +7778,18 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
 exports.selectItems = selectItems;
 exports.expansionSelected = expansionSelected;
-const expression_js_1 = __nccwpck_require__(7620);
-const match_js_1 = __nccwpck_require__(237);
-const nodeid_js_1 = __nccwpck_require__(6191);
-var expression_js_2 = __nccwpck_require__(7620);
+const expression_js_1 = __nccwpck_require__(2312);
+const match_js_1 = __nccwpck_require__(697);
+const nodeid_js_1 = __nccwpck_require__(267);
+var expression_js_2 = __nccwpck_require__(2312);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
-var match_js_2 = __nccwpck_require__(237);
+var match_js_2 = __nccwpck_require__(697);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(1615), exports);
+__exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -7814,7 +7925,7 @@ function expansionSelected(item, expandedId, expandedMarks, opts) {
 
 /***/ }),
 
-/***/ 1615:
+/***/ 5939:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -8142,7 +8253,7 @@ function updateLastFailed(rootdir, results, collectedIds = [], cacheDir = DEFAUL
 
 /***/ }),
 
-/***/ 237:
+/***/ 697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8154,7 +8265,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(7620);
+const expression_js_1 = __nccwpck_require__(2312);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -8274,7 +8385,7 @@ function numericValue(value) {
 
 /***/ }),
 
-/***/ 6191:
+/***/ 267:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -8290,7 +8401,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const expression_js_1 = __nccwpck_require__(7620);
+const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -8455,7 +8566,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 9372:
+/***/ 5960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8467,11 +8578,11 @@ exports.mergeCommand = mergeCommand;
 // The logic lives in plan.ts, timings.ts and report/merge.ts; this is the thin shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const merge_js_1 = __nccwpck_require__(8954);
-const summary_js_1 = __nccwpck_require__(7630);
-const glob_js_1 = __nccwpck_require__(8576);
-const plan_js_1 = __nccwpck_require__(7633);
-const timings_js_1 = __nccwpck_require__(1151);
+const merge_js_1 = __nccwpck_require__(3278);
+const summary_js_1 = __nccwpck_require__(7994);
+const glob_js_1 = __nccwpck_require__(348);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
 exports.EXIT_OK = 0;
 exports.EXIT_TESTS_FAILED = 1;
 exports.EXIT_INTERNAL = 3;
@@ -8660,7 +8771,7 @@ function reportError(command, err, io) {
 
 /***/ }),
 
-/***/ 8576:
+/***/ 348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8748,7 +8859,7 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 7771:
+/***/ 4447:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8757,7 +8868,7 @@ exports.lpt = lpt;
 exports.refine = refine;
 // Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
 // moves and swaps off the most loaded shard, and moves of single pieces of split modules.
-const units_js_1 = __nccwpck_require__(3003);
+const units_js_1 = __nccwpck_require__(9599);
 const SWAP_PARTNERS = 8;
 function lpt(units, shardCount) {
     const shards = Array.from({ length: shardCount }, () => []);
@@ -9091,7 +9202,7 @@ function insertSorted(units, unit) {
 
 /***/ }),
 
-/***/ 7633:
+/***/ 8597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9112,10 +9223,10 @@ exports.planProblem = planProblem;
 // does not depend on input order.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
-const pack_js_1 = __nccwpck_require__(7771);
-const split_js_1 = __nccwpck_require__(3868);
-const timings_js_1 = __nccwpck_require__(1151);
-const units_js_1 = __nccwpck_require__(3003);
+const pack_js_1 = __nccwpck_require__(4447);
+const split_js_1 = __nccwpck_require__(7240);
+const timings_js_1 = __nccwpck_require__(7307);
+const units_js_1 = __nccwpck_require__(9599);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
@@ -9327,7 +9438,7 @@ function isSeconds(value) {
 
 /***/ }),
 
-/***/ 3868:
+/***/ 7240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9338,7 +9449,7 @@ exports.splitRule = splitRule;
 exports.moduleUnits = moduleUnits;
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
 // run once) unless it is too long for one shard; then every part pays the module's setup again.
-const units_js_1 = __nccwpck_require__(3003);
+const units_js_1 = __nccwpck_require__(9599);
 function modulesTotal(modules) {
     return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
 }
@@ -9476,7 +9587,7 @@ function sumSeconds(pieces) {
 
 /***/ }),
 
-/***/ 1151:
+/***/ 7307:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9741,7 +9852,7 @@ function median(values) {
 
 /***/ }),
 
-/***/ 3003:
+/***/ 9599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9881,14 +9992,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 4783:
+/***/ 591:
 /***/ ((module) => {
 
 (()=>{"use strict";var t={d:(e,n)=>{for(var i in n)t.o(n,i)&&!t.o(e,i)&&Object.defineProperty(e,i,{enumerable:!0,get:n[i]})},o:(t,e)=>Object.prototype.hasOwnProperty.call(t,e),r:t=>{"undefined"!=typeof Symbol&&Symbol.toStringTag&&Object.defineProperty(t,Symbol.toStringTag,{value:"Module"}),Object.defineProperty(t,"__esModule",{value:!0})}},e={};t.r(e),t.d(e,{XMLBuilder:()=>$e,XMLParser:()=>ce,XMLValidator:()=>Oe});const n=":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD",i=new RegExp("^["+n+"]["+n+"\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$"),r=function(t){return!(null==i.exec(t))},s=["hasOwnProperty","toString","valueOf","__defineGetter__","__defineSetter__","__lookupGetter__","__lookupSetter__"],o=["__proto__","constructor","prototype"],a={allowBooleanAttributes:!1,unpairedTags:[]};function l(t,e){e=Object.assign({},a,e);const n=[];let i=!1,r=!1;"\ufeff"===t[0]&&(t=t.substr(1));for(let s=0;s<t.length;s++)if("<"===t[s]&&"?"===t[s+1]){if(s+=2,s=p(t,s),s.err)return s}else{if("<"!==t[s]){if(c(t[s]))continue;return x("InvalidChar","char '"+t[s]+"' is not expected.",N(t,s))}{let o=s;if(s++,"!"===t[s]){s=h(t,s);continue}{let a=!1;"/"===t[s]&&(a=!0,s++);let l="";for(;s<t.length&&">"!==t[s]&&" "!==t[s]&&"\t"!==t[s]&&"\n"!==t[s]&&"\r"!==t[s];s++)l+=t[s];if(l=l.trim(),"/"===l[l.length-1]&&(l=l.substring(0,l.length-1),s--),!y(l)){let e;return e=0===l.trim().length?"Invalid space after '<'.":"Tag '"+l+"' is an invalid name.",x("InvalidTag",e,N(t,s))}const d=f(t,s);if(!1===d)return x("InvalidAttr","Attributes for '"+l+"' have open quote.",N(t,s));let u=d.value;if(s=d.index,"/"===u[u.length-1]){const n=s-u.length;u=u.substring(0,u.length-1);const r=g(u,e);if(!0!==r)return x(r.err.code,r.err.msg,N(t,n+r.err.line));i=!0}else if(a){if(!d.tagClosed)return x("InvalidTag","Closing tag '"+l+"' doesn't have proper closing.",N(t,s));if(u.trim().length>0)return x("InvalidTag","Closing tag '"+l+"' can't have attributes or invalid starting.",N(t,o));if(0===n.length)return x("InvalidTag","Closing tag '"+l+"' has not been opened.",N(t,o));{const e=n.pop();if(l!==e.tagName){let n=N(t,e.tagStartPos);return x("InvalidTag","Expected closing tag '"+e.tagName+"' (opened in line "+n.line+", col "+n.col+") instead of closing tag '"+l+"'.",N(t,o))}0==n.length&&(r=!0)}}else{const a=g(u,e);if(!0!==a)return x(a.err.code,a.err.msg,N(t,s-u.length+a.err.line));if(!0===r)return x("InvalidXml","Multiple possible root nodes found.",N(t,s));-1!==e.unpairedTags.indexOf(l)||n.push({tagName:l,tagStartPos:o}),i=!0}for(s++;s<t.length;s++)if("<"===t[s]){if("!"===t[s+1]){s++,s=h(t,s);continue}if("?"!==t[s+1])break;if(s=p(t,++s),s.err)return s}else if("&"===t[s]){const e=m(t,s);if(-1==e)return x("InvalidChar","char '&' is not expected.",N(t,s));s=e}else if(!0===r&&!c(t[s]))return x("InvalidXml","Extra text at the end",N(t,s));"<"===t[s]&&s--}}}return i?1==n.length?x("InvalidTag","Unclosed tag '"+n[0].tagName+"'.",N(t,n[0].tagStartPos)):!(n.length>0)||x("InvalidXml","Invalid '"+JSON.stringify(n.map(t=>t.tagName),null,4).replace(/\r?\n/g,"")+"' found.",{line:1,col:1}):x("InvalidXml","Start tag expected.",1)}function c(t){return" "===t||"\t"===t||"\n"===t||"\r"===t}function p(t,e){const n=e;for(;e<t.length;e++)if("?"==t[e]||" "==t[e]){const i=t.substr(n,e-n);if(e>5&&"xml"===i)return x("InvalidXml","XML declaration allowed only at the start of the document.",N(t,e));if("?"==t[e]&&">"==t[e+1]){e++;break}continue}return e}function h(t,e){if(t.length>e+5&&"-"===t[e+1]&&"-"===t[e+2]){for(e+=3;e<t.length;e++)if("-"===t[e]&&"-"===t[e+1]&&">"===t[e+2]){e+=2;break}}else if(t.length>e+8&&"D"===t[e+1]&&"O"===t[e+2]&&"C"===t[e+3]&&"T"===t[e+4]&&"Y"===t[e+5]&&"P"===t[e+6]&&"E"===t[e+7]){let n=1;for(e+=8;e<t.length;e++)if("<"===t[e])n++;else if(">"===t[e]&&(n--,0===n))break}else if(t.length>e+9&&"["===t[e+1]&&"C"===t[e+2]&&"D"===t[e+3]&&"A"===t[e+4]&&"T"===t[e+5]&&"A"===t[e+6]&&"["===t[e+7])for(e+=8;e<t.length;e++)if("]"===t[e]&&"]"===t[e+1]&&">"===t[e+2]){e+=2;break}return e}const d='"',u="'";function f(t,e){let n="",i="",r=!1;for(;e<t.length;e++){if(t[e]===d||t[e]===u)""===i?i=t[e]:i!==t[e]||(i="");else if(">"===t[e]&&""===i){r=!0;break}n+=t[e]}return""===i&&{value:n,index:e,tagClosed:r}}function g(t,e){const n=function(t){const e=[],n=t.length;let i=0;for(;i<n;){const r=i;for(;i<n&&c(t[i]);)i++;if(i>=n)break;if("="===t[i]){i++;continue}const s=t.slice(r,i),o=i;for(;i<n&&!c(t[i])&&"="!==t[i];)i++;const a=t.slice(o,i);let l,p,h,d=i;for(;d<n&&c(t[d]);)d++;d<n&&"="===t[d]&&(l=t.slice(i,d+1),i=d+1);let u=i;for(;u<n&&c(t[u]);)u++;if(u<n&&('"'===t[u]||"'"===t[u])){const e=u+1,n=t.indexOf(t[u],e);-1!==n&&(p=t[u],h=t.slice(e,n),i=n+1)}const f={startIndex:r};f[1]=s,f[2]=a,f[3]=l,f[4]=void 0!==p||void 0,f[5]=p,f[6]=h,e.push(f)}return e}(t),i={};for(let t=0;t<n.length;t++){if(0===n[t][1].length)return x("InvalidAttr","Attribute '"+n[t][2]+"' has no space in starting.",E(n[t]));if(void 0!==n[t][3]&&void 0===n[t][4])return x("InvalidAttr","Attribute '"+n[t][2]+"' is without value.",E(n[t]));if(void 0===n[t][3]&&!e.allowBooleanAttributes)return x("InvalidAttr","boolean attribute '"+n[t][2]+"' is not allowed.",E(n[t]));const r=n[t][2];if(!b(r))return x("InvalidAttr","Attribute '"+r+"' is an invalid name.",E(n[t]));if(Object.prototype.hasOwnProperty.call(i,r))return x("InvalidAttr","Attribute '"+r+"' is repeated.",E(n[t]));i[r]=1}return!0}function m(t,e){if(";"===t[++e])return-1;if("#"===t[e])return function(t,e){let n=/\d/;for("x"===t[e]&&(e++,n=/[\da-fA-F]/);e<t.length;e++){if(";"===t[e])return e;if(!t[e].match(n))break}return-1}(t,++e);let n=0;for(;e<t.length;e++,n++)if(!(t[e].match(/\w/)&&n<20)){if(";"===t[e])break;return-1}return e}function x(t,e,n){return{err:{code:t,msg:e,line:n.line||n,col:n.col}}}function b(t){return r(t)}function y(t){return r(t)}function N(t,e){const n=t.substring(0,e).split(/\r?\n/);return{line:n.length,col:n[n.length-1].length+1}}function E(t){return t.startIndex+t[1].length}const w=t=>s.includes(t)?"__"+t:t,v={preserveOrder:!1,attributeNamePrefix:"@_",attributesGroupName:!1,textNodeName:"#text",ignoreAttributes:!0,removeNSPrefix:!1,allowBooleanAttributes:!1,parseTagValue:!0,parseAttributeValue:!1,trimValues:!0,cdataPropName:!1,numberParseOptions:{hex:!0,leadingZeros:!0,eNotation:!0,unicode:!1},tagValueProcessor:function(t,e){return e},attributeValueProcessor:function(t,e){return e},stopNodes:[],alwaysCreateTextNode:!1,isArray:()=>!1,commentPropName:!1,unpairedTags:[],processEntities:!0,htmlEntities:!1,entityDecoder:null,ignoreDeclaration:!1,ignorePiTags:!1,transformTagName:!1,transformAttributeName:!1,updateTag:function(t,e,n){return t},captureMetaData:!1,maxNestedTags:100,strictReservedNames:!0,jPath:!0,onDangerousProperty:w};function S(t,e){if("string"!=typeof t)return;const n=t.toLowerCase();if(s.some(t=>n===t.toLowerCase()))throw new Error(`[SECURITY] Invalid ${e}: "${t}" is a reserved JavaScript keyword that could cause prototype pollution`);if(o.some(t=>n===t.toLowerCase()))throw new Error(`[SECURITY] Invalid ${e}: "${t}" is a reserved JavaScript keyword that could cause prototype pollution`)}function A(t,e){return"boolean"==typeof t?{enabled:t,maxEntitySize:1e4,maxExpansionDepth:1e4,maxTotalExpansions:1/0,maxExpandedLength:1e5,maxEntityCount:1e3,allowedTags:null,tagFilter:null,appliesTo:"all"}:"object"==typeof t&&null!==t?{enabled:!1!==t.enabled,maxEntitySize:Math.max(1,t.maxEntitySize??1e4),maxExpansionDepth:Math.max(1,t.maxExpansionDepth??1e4),maxTotalExpansions:Math.max(1,t.maxTotalExpansions??1/0),maxExpandedLength:Math.max(1,t.maxExpandedLength??1e5),maxEntityCount:Math.max(1,t.maxEntityCount??1e3),allowedTags:t.allowedTags??null,tagFilter:t.tagFilter??null,appliesTo:t.appliesTo??"all"}:A(!0)}const T=function(t){const e=Object.assign({},v,t),n=[{value:e.attributeNamePrefix,name:"attributeNamePrefix"},{value:e.attributesGroupName,name:"attributesGroupName"},{value:e.textNodeName,name:"textNodeName"},{value:e.cdataPropName,name:"cdataPropName"},{value:e.commentPropName,name:"commentPropName"}];for(const{value:t,name:e}of n)t&&S(t,e);return null===e.onDangerousProperty&&(e.onDangerousProperty=w),e.processEntities=A(e.processEntities,e.htmlEntities),e.unpairedTagsSet=new Set(e.unpairedTags),e.stopNodes&&Array.isArray(e.stopNodes)&&(e.stopNodes=e.stopNodes.map(t=>"string"==typeof t&&t.startsWith("*.")?".."+t.substring(2):t)),e};let _;_="function"!=typeof Symbol?"@@xmlMetadata":Symbol("XML Node Metadata");class C{constructor(t){this.tagname=t,this.child=[],this[":@"]=Object.create(null)}add(t,e){"__proto__"===t&&(t="#__proto__"),this.child.push({[t]:e})}addChild(t,e){"__proto__"===t.tagname&&(t.tagname="#__proto__"),t[":@"]&&Object.keys(t[":@"]).length>0?this.child.push({[t.tagname]:t.child,":@":t[":@"]}):this.child.push({[t.tagname]:t.child}),this.addStartIndex(e)}addStartIndex(t){void 0!==t&&(this.child[this.child.length-1][_]={startIndex:t})}addEndIndex(t){const e=this.child[this.child.length-1];void 0!==e&&void 0!==e[_]&&void 0===e[_].endIndex&&(e[_].endIndex=t)}static getMetaDataSymbol(){return _}}const $=":A-Za-z_À-ÖØ-öø-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�",O=":A-Za-z_À-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�𐀀-󯿿",P=O+"\\-\\.\\d·̀-ͯ҇‿-⁀",j=(t,e,n="")=>{const i=`[${t.replace(":","")}][${e.replace(":","")}]*`;return{name:new RegExp(`^[${t}][${e}]*$`,n),ncName:new RegExp(`^${i}$`,n),qName:new RegExp(`^${i}(?::${i})?$`,n),nmToken:new RegExp(`^[${e}]+$`,n),nmTokens:new RegExp(`^[${e}]+(?:\\s+[${e}]+)*$`,n)}},I=j($,$+"\\-\\.\\d·̀-ͯ‿-⁀"),k=j(O,P,"u"),L=":A-Za-z_",D=j(L,L+"\\-\\.\\d"),M=(t="1.0",e=!1)=>e?D:"1.1"===t?k:I,R=(t,{xmlVersion:e="1.0",asciiOnly:n=!1}={})=>M(e,n).qName.test(t),V=["name","ncName","qName","nmToken","nmTokens"],q=(t,{xmlVersion:e="1.0",asciiOnly:n=!1,maxCacheSize:i=2048}={})=>{if(!V.includes(t))throw new TypeError(`Unknown production "${t}". Must be one of: ${V.join(", ")}`);const r=M(e,n)[t];let s=new Map;const o=t=>{const e=s.get(t);if(void 0!==e)return e;const n=r.test(t);return s.size<i&&s.set(t,n),n};return o.reset=()=>{s=new Map},o};class F{constructor(t,e){this.suppressValidationErr=!t,this.options=t,this.xmlVersion=e||1}setXmlVersion(t=1){this.xmlVersion=t}readDocType(t,e){const n=Object.create(null);let i=0;if("O"!==t[e+3]||"C"!==t[e+4]||"T"!==t[e+5]||"Y"!==t[e+6]||"P"!==t[e+7]||"E"!==t[e+8])throw new Error("Invalid Tag instead of DOCTYPE");{e+=9;let r=1,s=!1,o=!1,a=null,l="";for(;e<t.length;e++)if(null===a)if(s||o||'"'!==t[e]&&"'"!==t[e])if("<"!==t[e]||o)if(">"===t[e]){if(o?"-"===t[e-1]&&"-"===t[e-2]&&(o=!1,r--):r--,0===r)break}else"["===t[e]?s=!0:l+=t[e];else{if(s&&B(t,"!ENTITY",e)){let r,s;if(e+=7,[r,s,e]=this.readEntityExp(t,e+1,this.suppressValidationErr),-1===s.indexOf("&")){if(!1!==this.options.enabled&&null!=this.options.maxEntityCount&&i>=this.options.maxEntityCount)throw new Error(`Entity count (${i+1}) exceeds maximum allowed (${this.options.maxEntityCount})`);n[r]=s,i++}}else if(s&&B(t,"!ELEMENT",e)){e+=8;const{index:n}=this.readElementExp(t,e+1);e=n}else if(s&&B(t,"!ATTLIST",e))e+=8;else if(s&&B(t,"!NOTATION",e)){e+=9;const{index:n}=this.readNotationExp(t,e+1,this.suppressValidationErr);e=n}else{if(!B(t,"!--",e))throw new Error("Invalid DOCTYPE");o=!0}r++,l=""}else a=t[e],l+=t[e];else t[e]===a&&(a=null),l+=t[e];if(null!==a||0!==r)throw new Error("Unclosed DOCTYPE")}return{entities:n,i:e}}readEntityExp(t,e){const n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e])&&'"'!==t[e]&&"'"!==t[e];)e++;let i=t.substring(n,e);if(G(i,{xmlVersion:this.xmlVersion}),e=U(t,e),!this.suppressValidationErr){if("SYSTEM"===t.substring(e,e+6).toUpperCase())throw new Error("External entities are not supported");if("%"===t[e])throw new Error("Parameter entities are not supported")}let r="";if([e,r]=this.readIdentifierVal(t,e,"entity"),!1!==this.options.enabled&&null!=this.options.maxEntitySize&&r.length>this.options.maxEntitySize)throw new Error(`Entity "${i}" size (${r.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`);return[i,r,--e]}readNotationExp(t,e){const n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e]);)e++;let i=t.substring(n,e);!this.suppressValidationErr&&G(i,{xmlVersion:this.xmlVersion}),e=U(t,e);const r=t.substring(e,e+6).toUpperCase();if(!this.suppressValidationErr&&"SYSTEM"!==r&&"PUBLIC"!==r)throw new Error(`Expected SYSTEM or PUBLIC, found "${r}"`);e+=r.length,e=U(t,e);let s=null,o=null;if("PUBLIC"===r)[e,s]=this.readIdentifierVal(t,e,"publicIdentifier"),'"'!==t[e=U(t,e)]&&"'"!==t[e]||([e,o]=this.readIdentifierVal(t,e,"systemIdentifier"));else if("SYSTEM"===r&&([e,o]=this.readIdentifierVal(t,e,"systemIdentifier"),!this.suppressValidationErr&&!o))throw new Error("Missing mandatory system identifier for SYSTEM notation");return{notationName:i,publicIdentifier:s,systemIdentifier:o,index:--e}}readIdentifierVal(t,e,n){let i="";const r=t[e];if('"'!==r&&"'"!==r)throw new Error(`Expected quoted string, found "${r}"`);const s=++e;for(;e<t.length&&t[e]!==r;)e++;if(i=t.substring(s,e),t[e]!==r)throw new Error(`Unterminated ${n} value`);return[++e,i]}readElementExp(t,e){const n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e]);)e++;let i=t.substring(n,e);if(!this.suppressValidationErr&&!R(i,{xmlVersion:this.xmlVersion}))throw new Error(`Invalid element name: "${i}"`);let r="";if("E"===t[e=U(t,e)]&&B(t,"MPTY",e))e+=4;else if("A"===t[e]&&B(t,"NY",e))e+=2;else if("("===t[e]){const n=++e;for(;e<t.length&&")"!==t[e];)e++;if(r=t.substring(n,e),")"!==t[e])throw new Error("Unterminated content model")}else if(!this.suppressValidationErr)throw new Error(`Invalid Element Expression, found "${t[e]}"`);return{elementName:i,contentModel:r.trim(),index:e}}readAttlistExp(t,e){let n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e]);)e++;let i=t.substring(n,e);for(G(i,{xmlVersion:this.xmlVersion}),n=e=U(t,e);e<t.length&&!/\s/.test(t[e]);)e++;let r=t.substring(n,e);if(!G(r,{xmlVersion:this.xmlVersion}))throw new Error(`Invalid attribute name: "${r}"`);e=U(t,e);let s="";if("NOTATION"===t.substring(e,e+8).toUpperCase()){if(s="NOTATION","("!==t[e=U(t,e+=8)])throw new Error(`Expected '(', found "${t[e]}"`);e++;let n=[];for(;e<t.length&&")"!==t[e];){const i=e;for(;e<t.length&&"|"!==t[e]&&")"!==t[e];)e++;let r=t.substring(i,e);if(r=r.trim(),!G(r,{xmlVersion:this.xmlVersion}))throw new Error(`Invalid notation name: "${r}"`);n.push(r),"|"===t[e]&&(e++,e=U(t,e))}if(")"!==t[e])throw new Error("Unterminated list of notations");e++,s+=" ("+n.join("|")+")"}else{const n=e;for(;e<t.length&&!/\s/.test(t[e]);)e++;s+=t.substring(n,e);const i=["CDATA","ID","IDREF","IDREFS","ENTITY","ENTITIES","NMTOKEN","NMTOKENS"];if(!this.suppressValidationErr&&!i.includes(s.toUpperCase()))throw new Error(`Invalid attribute type: "${s}"`)}e=U(t,e);let o="";return"#REQUIRED"===t.substring(e,e+8).toUpperCase()?(o="#REQUIRED",e+=8):"#IMPLIED"===t.substring(e,e+7).toUpperCase()?(o="#IMPLIED",e+=7):[e,o]=this.readIdentifierVal(t,e,"ATTLIST"),{elementName:i,attributeName:r,attributeType:s,defaultValue:o,index:e}}}const U=(t,e)=>{for(;e<t.length&&/\s/.test(t[e]);)e++;return e};function B(t,e,n){for(let i=0;i<e.length;i++)if(e[i]!==t[n+i+1])return!1;return!0}function G(t,e){if(R(t,{xmlVersion:e}))return t;throw new Error(`Invalid entity name ${t}`)}const X=[48,1632,1776,2406,2534,2662,2790,2918,3046,3174,3302,3430,3558,3664,3792,3872,4160,4240,6112,6160,6470,6608,6784,6800,6992,7088,7232,7248,65296,120782,120792,120802,120812,120822,66720,68912,69734,69872,69942,70096,70384,70736,70864,71248,71360,71472,71904,72016,72688,72784,73040,73120,73552,92768,92864,93008,123200,123632,124144,125264,130032],W=new Map,z=1632,Y=new Uint8Array(63904).fill(255);for(const t of X)for(let e=0;e<10;e++){const n=t+e;n<=65535?Y[n-z]=e:W.set(n,e)}const H=new Set([8722,65293,65123]),Q=/^[-+]?0x[a-fA-F0-9]+$/,J=/^0b[01]+$/,Z=/^0o[0-7]+$/,K=/^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/,tt={hex:!0,binary:!1,octal:!1,leadingZeros:!0,decimalPoint:".",eNotation:!0,infinity:"original",unicode:!1};function et(t,e={}){if(e=Object.assign({},tt,e),!t||"string"!=typeof t)return t;let n=t.trim();if(0===n.length)return t;if(void 0!==e.skipLike&&e.skipLike.test(n))return t;if("0"===n)return 0;if(e.unicode&&(n=function(t){if("string"!=typeof t)return t;const e=t.length;if(0===e)return t;let n=-1;for(let i=0;i<e;i++){const r=t.charCodeAt(i);if(!(r>=48&&r<=57||45===r))if(r<z){if(H.has(r)){n=i;break}}else if(r>=55296&&r<=56319){if(i+1<e){const e=t.charCodeAt(i+1);if(e>=56320&&e<=57343){const t=65536+(r-55296<<10)+(e-56320);if(W.has(t)){n=i;break}}}}else if(255!==Y[r-z]||H.has(r)){n=i;break}}if(-1===n)return t;const i=[];n>0&&i.push(t.slice(0,n));for(let r=n;r<e;r++){const n=t.charCodeAt(r);if(n>=48&&n<=57||45===n){i.push(t[r]);continue}if(n<z){i.push(H.has(n)?"-":t[r]);continue}if(n>=55296&&n<=56319){if(r+1<e){const e=t.charCodeAt(r+1);if(e>=56320&&e<=57343){const t=65536+(n-55296<<10)+(e-56320),s=W.get(t);if(void 0!==s){i.push(String.fromCharCode(s+48)),r++;continue}}}i.push(t[r]);continue}if(H.has(n)){i.push("-");continue}const s=Y[n-z];i.push(255!==s?String.fromCharCode(s+48):t[r])}return i.join("")}(n),"0"===n))return 0;if(e.hex&&Q.test(n))return it(n,16);if(e.binary&&J.test(n))return it(n,2);if(e.octal&&Z.test(n))return it(n,8);if(isFinite(n)){if(n.includes("e")||n.includes("E"))return function(t,e,n){if(!n.eNotation)return t;const i=e.match(nt);if(i){let r=i[1]||"";const s=-1===i[3].indexOf("e")?"E":"e",o=i[2],a=r?e[o.length+1]===s:e[o.length]===s;return o.length>1&&a?t:(1!==o.length||!i[3].startsWith(`.${s}`)&&i[3][0]!==s)&&o.length>0?n.leadingZeros&&!a?Number(e):t:Number(e)}return t}(t,n,e);{const i=K.exec(n);if(i){const r=i[1]||"",s=i[2];let o=function(t){if(t&&-1!==t.indexOf(".")){let e=t.length;for(;e>0&&48===t.charCodeAt(e-1);)e--;return"."===(t=t.slice(0,e))?t="0":"."===t[0]?t="0"+t:"."===t[t.length-1]&&(t=t.substring(0,t.length-1)),t}return t}(i[3]);const a=r?"."===n[s.length+1]:"."===n[s.length];if(!e.leadingZeros&&(s.length>1||1===s.length&&!a))return t;{const i=Number(n),a=String(i);if(0===i)return i;if(-1!==a.search(/[eE]/))return e.eNotation?i:t;if(-1!==n.indexOf("."))return"0"===a||a===o||a===`${r}${o}`?i:t;let l=s?o:n;return s?l===a||r+l===a?i:t:l===a||l===r+a?i:t}}return t}}{const i=Number(n);return Number.isNaN(i)?t:function(t,e,n){const i=e===1/0;switch(n.infinity.toLowerCase()){case"null":return null;case"infinity":return e;case"string":return i?"Infinity":"-Infinity";default:return t}}(t,i,e)}}const nt=/^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;function it(t,e){const n=t.trim();if(2!==e&&8!==e||(t=n.substring(2)),parseInt)return parseInt(t,e);if(Number.parseInt)return Number.parseInt(t,e);if(window&&window.parseInt)return window.parseInt(t,e);throw new Error("parseInt, Number.parseInt, window.parseInt are not supported")}class rt{constructor(t){this._matcher=t}get separator(){return this._matcher.separator}getCurrentTag(){const t=this._matcher.path;return t.length>0?t[t.length-1].tag:void 0}getCurrentNamespace(){const t=this._matcher.path;return t.length>0?t[t.length-1].namespace:void 0}getAttrValue(t){const e=this._matcher.path;if(0!==e.length)return e[e.length-1].values?.[t]}hasAttr(t){const e=this._matcher.path;if(0===e.length)return!1;const n=e[e.length-1];return void 0!==n.values&&t in n.values}getAnyParentAttr(t){return this._matcher.getAnyParentAttr(t)}hasAnyParentAttr(t){return this._matcher.hasAnyParentAttr(t)}getPosition(){const t=this._matcher.path;return 0===t.length?-1:t[t.length-1].position??0}getCounter(){const t=this._matcher.path;return 0===t.length?-1:t[t.length-1].counter??0}getIndex(){return this.getPosition()}getDepth(){return this._matcher.path.length}toString(t,e=!0){return this._matcher.toString(t,e)}toArray(){return this._matcher.path.map(t=>t.tag)}matches(t){return this._matcher.matches(t)}matchesAny(t){return t.matchesAny(this._matcher)}}class st{constructor(t={}){this.separator=t.separator||".",this.path=[],this.siblingStacks=[],this._pathStringCache=null,this._view=new rt(this),this._keptAttrs=[]}push(t,e=null,n=null,i=null){this._pathStringCache=null,this.path.length>0&&(this.path[this.path.length-1].values=void 0);const r=this.path.length;let s=this.siblingStacks[r];s||(s={counts:new Map,total:0},this.siblingStacks[r]=s);const o=n?`${n}:${t}`:t,a=s.counts.get(o)||0,l=s.total;s.counts.set(o,a+1),s.total++;const c={tag:t,position:l,counter:a};null!=n&&(c.namespace=n),null!=e&&(c.values=e),this.path.push(c);const p=this.path.length,h=null!==i?i.keep:null;if(null!=h&&h.length>0&&e)for(let t=0;t<h.length;t++){const n=h[t];void 0!==e[n]&&this._keptAttrs.push({depth:p,name:n,value:e[n]})}}pop(){if(0===this.path.length)return;this._pathStringCache=null;const t=this.path.pop();this.siblingStacks.length>this.path.length+1&&(this.siblingStacks.length=this.path.length+1);const e=this.path.length+1;for(;this._keptAttrs.length>0&&this._keptAttrs[this._keptAttrs.length-1].depth>=e;)this._keptAttrs.pop();return t}updateCurrent(t){if(this.path.length>0){const e=this.path[this.path.length-1];null!=t&&(e.values=t)}}getCurrentTag(){return this.path.length>0?this.path[this.path.length-1].tag:void 0}getCurrentNamespace(){return this.path.length>0?this.path[this.path.length-1].namespace:void 0}getAttrValue(t){if(0!==this.path.length)return this.path[this.path.length-1].values?.[t]}hasAttr(t){if(0===this.path.length)return!1;const e=this.path[this.path.length-1];return void 0!==e.values&&t in e.values}getAnyParentAttr(t){const e=this._keptAttrs;for(let n=e.length-1;n>=0;n--)if(e[n].name===t)return e[n].value}hasAnyParentAttr(t){const e=this._keptAttrs;for(let n=e.length-1;n>=0;n--)if(e[n].name===t)return!0;return!1}getPosition(){return 0===this.path.length?-1:this.path[this.path.length-1].position??0}getCounter(){return 0===this.path.length?-1:this.path[this.path.length-1].counter??0}getIndex(){return this.getPosition()}getDepth(){return this.path.length}toString(t,e=!0){const n=t||this.separator;if(n===this.separator&&!0===e){if(null!==this._pathStringCache)return this._pathStringCache;const t=this.path.map(t=>t.namespace?`${t.namespace}:${t.tag}`:t.tag).join(n);return this._pathStringCache=t,t}return this.path.map(t=>e&&t.namespace?`${t.namespace}:${t.tag}`:t.tag).join(n)}toArray(){return this.path.map(t=>t.tag)}reset(){this._pathStringCache=null,this.path=[],this.siblingStacks=[],this._keptAttrs=[]}matches(t){const e=t.segments;return 0!==e.length&&(t.hasDeepWildcard()?this._matchWithDeepWildcard(e):this._matchSimple(e))}_matchSimple(t){if(this.path.length!==t.length)return!1;for(let e=0;e<t.length;e++)if(!this._matchSegment(t[e],this.path[e],e===this.path.length-1))return!1;return!0}_matchWithDeepWildcard(t){let e=this.path.length-1,n=t.length-1;for(;n>=0&&e>=0;){const i=t[n];if("deep-wildcard"===i.type){if(n--,n<0)return!0;const i=t[n];let r=!1;for(let t=e;t>=0;t--)if(this._matchSegment(i,this.path[t],t===this.path.length-1)){e=t-1,n--,r=!0;break}if(!r)return!1}else{if(!this._matchSegment(i,this.path[e],e===this.path.length-1))return!1;e--,n--}}return n<0}_matchSegment(t,e,n){if("*"!==t.tag&&t.tag!==e.tag)return!1;if(void 0!==t.namespace&&"*"!==t.namespace&&t.namespace!==e.namespace)return!1;if(void 0!==t.attrName){if(!n)return!1;if(!e.values||!(t.attrName in e.values))return!1;if(void 0!==t.attrValue&&String(e.values[t.attrName])!==String(t.attrValue))return!1}if(void 0!==t.position){if(!n)return!1;const i=e.counter??0;if("first"===t.position&&0!==i)return!1;if("odd"===t.position&&i%2!=1)return!1;if("even"===t.position&&i%2!=0)return!1;if("nth"===t.position&&i!==t.positionValue)return!1}return!0}matchesAny(t){return t.matchesAny(this)}snapshot(){return{path:this.path.map(t=>({...t})),siblingStacks:this.siblingStacks.map(t=>t?{counts:new Map(t.counts),total:t.total}:t),keptAttrs:this._keptAttrs.map(t=>({...t}))}}restore(t){this._pathStringCache=null,this.path=t.path.map(t=>({...t})),this.siblingStacks=t.siblingStacks.map(t=>t?{counts:new Map(t.counts),total:t.total}:t),this._keptAttrs=(t.keptAttrs||[]).map(t=>({...t}))}readOnly(){return this._view}}class ot{constructor(t,e={},n){this.pattern=t,this.separator=e.separator||".",this.segments=this._parse(t),this.data=n,this._hasDeepWildcard=this.segments.some(t=>"deep-wildcard"===t.type),this._hasAttributeCondition=this.segments.some(t=>void 0!==t.attrName),this._hasPositionSelector=this.segments.some(t=>void 0!==t.position)}_parse(t){const e=[];let n=0,i="";for(;n<t.length;)t[n]===this.separator?n+1<t.length&&t[n+1]===this.separator?(i.trim()&&(e.push(this._parseSegment(i.trim())),i=""),e.push({type:"deep-wildcard"}),n+=2):(i.trim()&&e.push(this._parseSegment(i.trim())),i="",n++):(i+=t[n],n++);return i.trim()&&e.push(this._parseSegment(i.trim())),e}_parseSegment(t){const e={type:"tag"};let n=null,i=t;const r=t.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);if(r&&(i=r[1]+r[3],r[2])){const t=r[2].slice(1,-1);t&&(n=t)}let s,o,a=i;if(i.includes("::")){const e=i.indexOf("::");if(s=i.substring(0,e).trim(),a=i.substring(e+2).trim(),!s)throw new Error(`Invalid namespace in pattern: ${t}`)}let l=null;if(a.includes(":")){const t=a.lastIndexOf(":"),e=a.substring(0,t).trim(),n=a.substring(t+1).trim();["first","last","odd","even"].includes(n)||/^nth\(\d+\)$/.test(n)?(o=e,l=n):o=a}else o=a;if(!o)throw new Error(`Invalid segment pattern: ${t}`);if(e.tag=o,s&&(e.namespace=s),n)if(n.includes("=")){const t=n.indexOf("=");e.attrName=n.substring(0,t).trim(),e.attrValue=n.substring(t+1).trim()}else e.attrName=n.trim();if(l){const t=l.match(/^nth\((\d+)\)$/);t?(e.position="nth",e.positionValue=parseInt(t[1],10)):e.position=l}return e}get length(){return this.segments.length}hasDeepWildcard(){return this._hasDeepWildcard}hasAttributeCondition(){return this._hasAttributeCondition}hasPositionSelector(){return this._hasPositionSelector}toString(){return this.pattern}}class at{constructor(){this._byDepthAndTag=new Map,this._wildcardByDepth=new Map,this._deepWildcards=[],this._deepByTerminalTag=new Map,this._patterns=new Set,this._sealed=!1}add(t){if(this._sealed)throw new TypeError("ExpressionSet is sealed. Create a new ExpressionSet to add more expressions.");if(this._patterns.has(t.pattern))return this;if(this._patterns.add(t.pattern),t.hasDeepWildcard()){const e=t.segments[t.segments.length-1];if(e&&"deep-wildcard"!==e.type&&"*"!==e.tag){const n=e.tag;this._deepByTerminalTag.has(n)||this._deepByTerminalTag.set(n,[]),this._deepByTerminalTag.get(n).push(t)}else this._deepWildcards.push(t);return this}const e=t.length,n=t.segments[t.segments.length-1],i=n?.tag;if(i&&"*"!==i){const n=`${e}:${i}`;this._byDepthAndTag.has(n)||this._byDepthAndTag.set(n,[]),this._byDepthAndTag.get(n).push(t)}else this._wildcardByDepth.has(e)||this._wildcardByDepth.set(e,[]),this._wildcardByDepth.get(e).push(t);return this}addAll(t){for(const e of t)this.add(e);return this}has(t){return this._patterns.has(t.pattern)}get size(){return this._patterns.size}seal(){return this._sealed=!0,this}get isSealed(){return this._sealed}matchesAny(t){return null!==this.findMatch(t)}findMatch(t){const e=t.getDepth(),n=t.getCurrentTag(),i=`${e}:${n}`,r=this._byDepthAndTag.get(i);if(r)for(let e=0;e<r.length;e++)if(t.matches(r[e]))return r[e];const s=this._wildcardByDepth.get(e);if(s)for(let e=0;e<s.length;e++)if(t.matches(s[e]))return s[e];const o=this._deepByTerminalTag.get(n);if(o)for(let e=0;e<o.length;e++)if(t.matches(o[e]))return o[e];for(let e=0;e<this._deepWildcards.length;e++)if(t.matches(this._deepWildcards[e]))return this._deepWildcards[e];return null}}const lt={cent:"¢",pound:"£",curren:"¤",yen:"¥",euro:"€",dollar:"$",fnof:"ƒ",inr:"₹",af:"؋",birr:"ብር",peso:"₱",rub:"₽",won:"₩",yuan:"¥",cedil:"¸"},ct={amp:"&",apos:"'",gt:">",lt:"<",quot:'"'},pt={nbsp:" ",copy:"©",reg:"®",trade:"™",mdash:"—",ndash:"–",hellip:"…",laquo:"«",raquo:"»",lsquo:"‘",rsquo:"’",ldquo:"“",rdquo:"”",bull:"•",para:"¶",sect:"§",deg:"°",frac12:"½",frac14:"¼",frac34:"¾"},ht=Object.freeze({ALLOW:"allow",BLOCK:"block",THROW:"throw"}),dt=new Set("!?\\\\/[]$%{}^&*()<>|+");function ut(t){if("#"===t[0])throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${t}"`);for(const e of t)if(dt.has(e))throw new Error(`[EntityReplacer] Invalid character '${e}' in entity name: "${t}"`);return t}function ft(...t){const e=Object.create(null);for(const n of t)if(n)for(const t of Object.keys(n)){const i=n[t];if("string"==typeof i)e[t]=i;else if(i&&"object"==typeof i&&void 0!==i.val){const n=i.val;"string"==typeof n&&(e[t]=n)}}return e}const gt="external",mt="base",xt="all",bt=Object.freeze({allow:0,leave:1,remove:2,throw:3}),yt=new Set([9,10,13]);class Nt{constructor(t={}){var e;this._limit=t.limit||{},this._maxTotalExpansions=this._limit.maxTotalExpansions||0,this._maxExpandedLength=this._limit.maxExpandedLength||0,this._postCheck="function"==typeof t.postCheck?t.postCheck:t=>t,this._limitTiers=(e=this._limit.applyLimitsTo??gt)&&e!==gt?e===xt?new Set([xt]):e===mt?new Set([mt]):Array.isArray(e)?new Set(e):new Set([gt]):new Set([gt]),this._numericAllowed=t.numericAllowed??!0,this._baseMap=ft(ct,t.namedEntities||null),this._externalMap=Object.create(null),this._inputMap=Object.create(null),this._totalExpansions=0,this._expandedLength=0,this._removeSet=new Set(t.remove&&Array.isArray(t.remove)?t.remove:[]),this._leaveSet=new Set(t.leave&&Array.isArray(t.leave)?t.leave:[]);const n=function(t){if(!t)return{xmlVersion:1,onLevel:bt.allow,nullLevel:bt.remove};const e=1.1===t.xmlVersion?1.1:1,n=bt[t.onNCR]??bt.allow,i=bt[t.nullNCR]??bt.remove;return{xmlVersion:e,onLevel:n,nullLevel:Math.max(i,bt.remove)}}(t.ncr);this._ncrXmlVersion=n.xmlVersion,this._ncrOnLevel=n.onLevel,this._ncrNullLevel=n.nullLevel,this._onExternalEntity="function"==typeof t.onExternalEntity?t.onExternalEntity:null,this._onInputEntity="function"==typeof t.onInputEntity?t.onInputEntity:null}_applyRegistrationHook(t,e,n,i){if(!t)return!0;const r=t(e,n);if(r===ht.BLOCK)return!1;if(r===ht.THROW)throw new Error(`[EntityDecoder] Registration of ${i} entity "&${e};" was rejected by hook`);return!0}setExternalEntities(t){if(t)for(const e of Object.keys(t))ut(e);if(!this._onExternalEntity)return void(this._externalMap=ft(t));const e=ft(t),n=Object.create(null);for(const[t,i]of Object.entries(e))this._applyRegistrationHook(this._onExternalEntity,t,i,"external")&&(n[t]=i);this._externalMap=n}addExternalEntity(t,e){ut(t),"string"==typeof e&&-1===e.indexOf("&")&&this._applyRegistrationHook(this._onExternalEntity,t,e,"external")&&(this._externalMap[t]=e)}addInputEntities(t){if(this._totalExpansions=0,this._expandedLength=0,!this._onInputEntity)return void(this._inputMap=ft(t));const e=ft(t),n=Object.create(null);for(const[t,i]of Object.entries(e))this._applyRegistrationHook(this._onInputEntity,t,i,"input")&&(n[t]=i);this._inputMap=n}reset(){return this._inputMap=Object.create(null),this._totalExpansions=0,this._expandedLength=0,this}setXmlVersion(t){this._ncrXmlVersion=1.1===t?1.1:1}decode(t){if("string"!=typeof t||0===t.length)return t;if(-1===t.indexOf("&"))return t;const e=t,n=[],i=t.length;let r=0,s=0;const o=this._maxTotalExpansions>0,a=this._maxExpandedLength>0,l=o||a;for(;s<i;){if(38!==t.charCodeAt(s)){s++;continue}let e=s+1;for(;e<i&&59!==t.charCodeAt(e)&&e-s<=32;)e++;if(e>=i||59!==t.charCodeAt(e)){s++;continue}const c=t.slice(s+1,e);if(0===c.length){s++;continue}let p,h;if(this._removeSet.has(c))p="",void 0===h&&(h=gt);else{if(this._leaveSet.has(c)){s++;continue}if(35===c.charCodeAt(0)){const t=this._resolveNCR(c);if(void 0===t){s++;continue}p=t,h=mt}else{const t=this._resolveName(c);p=t?.value,h=t?.tier}}if(void 0!==p){if(s>r&&n.push(t.slice(r,s)),n.push(p),r=e+1,s=r,l&&this._tierCounts(h)){if(o&&(this._totalExpansions++,this._totalExpansions>this._maxTotalExpansions))throw new Error(`[EntityReplacer] Entity expansion count limit exceeded: ${this._totalExpansions} > ${this._maxTotalExpansions}`);if(a){const t=p.length-(c.length+2);if(t>0&&(this._expandedLength+=t,this._expandedLength>this._maxExpandedLength))throw new Error(`[EntityReplacer] Expanded content length limit exceeded: ${this._expandedLength} > ${this._maxExpandedLength}`)}}}else s++}r<i&&n.push(t.slice(r));const c=0===n.length?t:n.join("");return this._postCheck(c,e)}_tierCounts(t){return!!this._limitTiers.has(xt)||this._limitTiers.has(t)}_resolveName(t){return t in this._inputMap?{value:this._inputMap[t],tier:gt}:t in this._externalMap?{value:this._externalMap[t],tier:gt}:t in this._baseMap?{value:this._baseMap[t],tier:mt}:void 0}_classifyNCR(t){return 0===t?this._ncrNullLevel:t>=55296&&t<=57343||1===this._ncrXmlVersion&&t>=1&&t<=31&&!yt.has(t)?bt.remove:-1}_applyNCRAction(t,e,n){switch(t){case bt.allow:return String.fromCodePoint(n);case bt.remove:return"";case bt.leave:return;case bt.throw:throw new Error(`[EntityDecoder] Prohibited numeric character reference &${e}; (U+${n.toString(16).toUpperCase().padStart(4,"0")})`);default:return String.fromCodePoint(n)}}_resolveNCR(t){const e=t.charCodeAt(1);let n;if(n=120===e||88===e?parseInt(t.slice(2),16):parseInt(t.slice(1),10),Number.isNaN(n)||n<0||n>1114111)return;const i=this._classifyNCR(n);if(!this._numericAllowed&&i<bt.remove)return;const r=-1===i?this._ncrOnLevel:Math.max(this._ncrOnLevel,i);return this._applyNCRAction(r,t,n)}}const Et=[{id:"sql-block-comment-open",description:"SQL block comment open: /* ... */ — unusual in legitimate user text",pattern:/\/\*/},{id:"sql-union-select",description:"UNION SELECT — most common SQL injection aggregation attack",pattern:/\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i},{id:"sql-drop-table",description:"DROP TABLE — destructive DDL injection",pattern:/\bDROP\s{1,20}TABLE\b/i},{id:"sql-drop-database",description:"DROP DATABASE — destructive DDL injection",pattern:/\bDROP\s{1,20}DATABASE\b/i},{id:"sql-insert-into",description:"INSERT INTO — data injection",pattern:/\bINSERT\s{1,20}INTO\b/i},{id:"sql-delete-from",description:"DELETE FROM — data deletion injection",pattern:/\bDELETE\s{1,20}FROM\b/i},{id:"sql-update-set",description:"UPDATE ... SET — data modification injection",pattern:/\bUPDATE\b[\s\S]{1,60}\bSET\b/i},{id:"sql-exec-xp",description:"EXEC xp_ — MSSQL extended stored procedure execution",pattern:/\bEXEC(?:UTE)?\s{1,20}xp_/i},{id:"sql-tautology-string",description:'Classic string tautology: \' OR \'1\'=\'1 or " OR "1"="1"',pattern:/'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i},{id:"sql-tautology-numeric",description:"Numeric tautology: OR 1=1",pattern:/\bOR\s{1,10}1\s*=\s*1\b/i},{id:"sql-always-true-zero",description:"Numeric tautology: OR 0=0",pattern:/\bOR\s{1,10}0\s*=\s*0\b/i},{id:"sql-sleep-benchmark",description:"Time-based blind injection: SLEEP() or BENCHMARK()",pattern:/\b(?:SLEEP|BENCHMARK)\s*\(/i},{id:"sql-waitfor-delay",description:"MSSQL time-based blind injection: WAITFOR DELAY",pattern:/\bWAITFOR\s{1,20}DELAY\b/i},{id:"sql-char-function",description:"CHAR() function — used to obfuscate injected strings",pattern:/\bCHAR\s*\(\s*\d{1,3}/i},{id:"sql-information-schema",description:"INFORMATION_SCHEMA — reconnaissance query for table/column enumeration",pattern:/\bINFORMATION_SCHEMA\b/i}],wt=[...Et,{id:"sql-line-comment",description:"SQL line comment: -- followed by whitespace or end of string",pattern:/--(?:\s|$)/},{id:"sql-stacked-query",description:"Stacked queries: semicolon immediately followed by a SQL keyword",pattern:/;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i},{id:"sql-hex-encoding",description:"Hex-encoded string injection: 0x41414141 style (MySQL)",pattern:/\b0x[0-9a-f]{4,}/i}],vt=Object.freeze({colon:":",Tab:"\t",NewLine:"\n"}),St=/&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g,At=[{id:"html-script-open",description:"<script opening tag",pattern:/<script[\s>/]/i},{id:"html-script-close",description:"<\/script closing tag",pattern:/<\/script[\s>]/i},{id:"html-javascript-protocol",description:"javascript: URI scheme (with optional whitespace/encoding)",pattern:/j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i},{id:"html-vbscript-protocol",description:"vbscript: URI scheme",pattern:/vbscript[\t\n\r ]*:/i},{id:"html-data-html",description:"data:text/html URI — can execute scripts in browsers",pattern:/data[\t\n\r ]*:[\t\n\r ]*text\/html/i},{id:"html-data-xhtml",description:"data:application/xhtml+xml URI",pattern:/data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i},{id:"html-data-svg",description:"data:image/svg+xml URI — can execute scripts",pattern:/data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i},{id:"html-inline-event-handler",description:"Inline event handler attributes: onclick=, onerror=, onload=, etc.",pattern:/\bon\w{1,30}\s*=/i},{id:"html-entity-obfuscated-script",description:"HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)",pattern:/(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i},{id:"html-entity-obfuscated-javascript",description:'HTML-entity-encoded javascript: (partial — catches common &#106; or &#x6a; for "j")',pattern:/(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i},{id:"html-style-expression",description:"CSS expression() — IE-era code execution in style attributes",pattern:/style[\s\S]{0,20}expression\s*\(/i},{id:"html-object-embed",description:"<object or <embed tags that can load active content",pattern:/<(?:object|embed)[\s>/]/i},{id:"html-base-tag",description:"<base href= — can hijack all relative URLs on a page",pattern:/<base[\s>]/i},{id:"html-meta-refresh",description:'<meta http-equiv="refresh" — can redirect users',pattern:/<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i},{id:"html-srcdoc",description:"srcdoc= attribute on iframes — embeds HTML that can run scripts",pattern:/srcdoc\s*=/i},{id:"html-iframe",description:"<iframe tag",pattern:/<iframe[\s>/]/i},{id:"html-form",description:"<form tag — can be used for phishing / credential harvesting injection",pattern:/<form[\s>/]/i}],Tt=[{id:"xml-cdata-injection",description:"CDATA section injection: <![CDATA[ breaks out of text node context",pattern:/<!\[CDATA\[/i},{id:"xml-cdata-close",description:"CDATA close sequence: ]]> can terminate an enclosing CDATA section",pattern:/\]\]>/},{id:"xml-processing-instruction",description:"XML processing instruction: <?xml-stylesheet or <?php etc.",pattern:/<\?(?:xml[\- ]|php|asp)/i},{id:"xml-doctype-injection",description:"DOCTYPE declaration embedded in content — can define entities",pattern:/<!DOCTYPE(?:[\s[]|$)/i},{id:"xml-entity-system",description:"SYSTEM keyword — used in external entity declarations (XXE)",pattern:/\bSYSTEM\s+["']/i},{id:"xml-entity-public",description:"PUBLIC keyword — used in external entity declarations (XXE)",pattern:/\bPUBLIC\s+["']/i},{id:"xml-entity-declaration",description:"<!ENTITY declaration — defines entities, potential XXE or entity expansion",pattern:/<!ENTITY[\s%]/i},{id:"xml-billion-laughs",description:"Entity reference chaining / billion laughs: repeated &eX; style references",pattern:/(?:&\w{1,20};){3,}/},{id:"xml-namespace-confusion",description:"xmlns: attribute injection — can redefine namespaces to confuse parsers",pattern:/\bxmlns(?::\w{1,40})?\s*=/i},{id:"xml-comment-injection",description:"\x3c!-- comment injection — can hide content from some parsers",pattern:/<!--/},{id:"xml-comment-close",description:"--\x3e closes an enclosing XML comment",pattern:/-->/},{id:"xml-pi-close",description:"?> closes an enclosing processing instruction",pattern:/\?>/}],_t=[{id:"svg-script-element",description:"<script element inside SVG executes JavaScript",pattern:/<script[\s>/]/i},{id:"svg-xlink-href-javascript",description:"xlink:href with javascript: — classic SVG XSS via <a> or <use>",pattern:/xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i},{id:"svg-href-javascript",description:"href= with javascript: in SVG context (<a>, <animate>, etc.)",pattern:/href\s*=\s*["']?\s*javascript\s*:/i},{id:"svg-foreignobject",description:"<foreignObject embeds HTML inside SVG — can execute scripts",pattern:/<foreignObject[\s>/]/i},{id:"svg-use-external",description:"<use xlink:href or href pointing to external resource (non-fragment URL)",pattern:/<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i},{id:"svg-animate-href",description:'<animate attributeName="href" — can dynamically change href to javascript:',pattern:/<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i},{id:"svg-animate-xlinkhref",description:'<animate attributeName="xlink:href"',pattern:/<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i},{id:"svg-set-javascript",description:'<set to="javascript:..." — sets an attribute to a javascript: URI',pattern:/<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i},{id:"svg-event-handler",description:"SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.",pattern:/\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i},{id:"svg-handler-generic",description:"Generic on* handler catch-all for SVG attributes",pattern:/\bon\w{1,30}\s*=/i},{id:"svg-filter-feimage",description:"<feImage href= — filter primitive that can load external resources",pattern:/<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i},{id:"svg-image-external",description:"<image xlink:href with http/https or javascript protocol",pattern:/<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i},{id:"svg-style-javascript",description:"style= attribute containing javascript: (e.g. background:url(javascript:...))",pattern:/style\s*=[\s\S]{0,60}javascript\s*:/i}],Ct=[{id:"shell-path-traversal-unix",description:"Unix path traversal: ../  — climbing the directory tree",pattern:/\.\.\//},{id:"shell-path-traversal-windows",description:"Windows path traversal: ..\\ — climbing the directory tree",pattern:/\.\.\\/},{id:"shell-path-traversal-encoded",description:"URL-encoded path traversal: %2e%2e or %2f variants",pattern:/%2e%2e|%2f\.\.|\.\.%2f/i},{id:"shell-null-byte",description:"Null byte injection: \\x00 or %00 — truncates strings in C-backed functions",pattern:/\x00|%00/},{id:"shell-semicolon",description:"Semicolon command separator: cmd1; cmd2",pattern:/;/},{id:"shell-pipe",description:"Pipe operator: cmd1 | cmd2",pattern:/\|/},{id:"shell-and-operator",description:"AND operator: cmd1 && cmd2",pattern:/&&/},{id:"shell-or-operator",description:"OR operator: cmd1 || cmd2",pattern:/\|\|/},{id:"shell-backtick",description:"Backtick command substitution: `cmd`",pattern:/`/},{id:"shell-dollar-paren",description:"Dollar-paren command substitution: $(cmd)",pattern:/\$\(/},{id:"shell-dollar-brace",description:"Dollar-brace variable expansion: ${var} — can be abused for injection",pattern:/\$\{/},{id:"shell-redirect-out",description:"Output redirection: cmd > file or cmd >> file",pattern:/>{1,2}/},{id:"shell-redirect-in",description:"Input redirection: cmd < file",pattern:/</},{id:"shell-newline-injection",description:"Newline injection: \\n or \\r — can inject new shell commands",pattern:/[\n\r]/},{id:"shell-glob-star",description:"Glob expansion: * or ? — can expand to unintended files",pattern:/[/\\][*?]/},{id:"shell-absolute-root",description:"Absolute root path injection: string starting with / or \\ (Windows UNC)",pattern:/^(?:\/|\\\\)/},{id:"shell-windows-drive",description:"Windows drive letter path injection: C:\\ or D:/",pattern:/^[a-zA-Z]:[/\\]/},{id:"shell-curl-wget",description:"curl/wget with URL or flags — can exfiltrate data or download payloads",pattern:/\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i}],$t=[{id:"redos-nested-quantifier-plus",description:"Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.",pattern:/\([^)]*\+[^)]*\)[+*]/},{id:"redos-nested-quantifier-star",description:"Nested * quantifier: (a*)* or (a*)+ — catastrophic backtracking",pattern:/\([^)]*\*[^)]*\)[*+]/},{id:"redos-nested-groups",description:"Doubly nested quantified groups: ((a+)+) — guaranteed catastrophic",pattern:/\(\([^)]{0,40}\)[+*]\)[+*]/},{id:"redos-alternation-overlap",description:"Overlapping alternation under quantifier: (a|a)+ — ambiguous NFA paths",pattern:/\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/},{id:"redos-star-plus-concat",description:"(x*x)+ pattern — triggers super-linear backtracking",pattern:/\([^)]{0,10}\*[^)]{0,10}\)[+*]/},{id:"redos-dot-star-greedy",description:"(.*){n,} or (.+){n,} — repeated greedy dot quantifiers",pattern:/\(\.[*+]\)\{?\d/},{id:"redos-large-repetition",description:"Very large fixed or range repetition count {1000,} or {1000,n} — denial of service via backtracking",pattern:/\{\d{4,}(?:,\d*)?\}/},{id:"redos-catastrophic-alternation",description:"Long alternation with many similar branches — polynomial backtracking risk",pattern:/\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/}],Ot="[\"'\\s]*:",Pt=[{id:"nosql-where-operator",description:"$where — executes arbitrary JavaScript server-side in MongoDB",pattern:new RegExp(`\\$where${Ot}`,"i")},{id:"nosql-ne-operator",description:'$ne — "not equal" operator used to bypass equality checks',pattern:new RegExp(`\\$ne${Ot}`,"i")},{id:"nosql-gt-operator",description:'$gt — "greater than" used to bypass password/value checks',pattern:new RegExp(`\\$gte?${Ot}`,"i")},{id:"nosql-lt-operator",description:'$lt / $lte — "less than" bypass variants',pattern:new RegExp(`\\$lte?${Ot}`,"i")},{id:"nosql-regex-operator",description:"$regex — can be used to extract data character by character (blind injection)",pattern:new RegExp(`\\$regex${Ot}`,"i")},{id:"nosql-or-operator",description:"$or — logical OR; used to create always-true conditions",pattern:new RegExp(`\\$or${Ot}\\s*\\[`,"i")},{id:"nosql-and-operator",description:"$and — logical AND operator injection",pattern:new RegExp(`\\$and${Ot}\\s*\\[`,"i")},{id:"nosql-nor-operator",description:"$nor — logical NOR operator injection",pattern:new RegExp(`\\$nor${Ot}\\s*\\[`,"i")},{id:"nosql-exists-operator",description:"$exists — can enumerate fields to determine schema",pattern:new RegExp(`\\$exists${Ot}`,"i")},{id:"nosql-in-operator",description:"$in — matches any value in a list; can enumerate values",pattern:new RegExp(`\\$in${Ot}\\s*\\[`,"i")},{id:"nosql-expr-operator",description:"$expr — allows aggregation expressions in queries (MongoDB 3.6+)",pattern:new RegExp(`\\$expr${Ot}`,"i")},{id:"nosql-function-operator",description:"$function — executes arbitrary JavaScript in MongoDB 4.4+",pattern:new RegExp(`\\$function${Ot}`,"i")},{id:"nosql-accumulator-operator",description:"$accumulator — custom aggregation with arbitrary JS execution",pattern:new RegExp(`\\$accumulator${Ot}`,"i")},{id:"nosql-proto-pollution",description:"__proto__ — prototype pollution via object key injection",pattern:/__proto__/},{id:"nosql-constructor-prototype",description:"constructor.prototype — alternative prototype pollution vector (dot notation or JSON key)",pattern:/constructor[\s"':.,{\[]*prototype/i},{id:"nosql-proto-bracket",description:'["__proto__"] — bracket-notation prototype pollution',pattern:/\[["']__proto__["']\]/}],jt=[{id:"log-crlf-injection",description:"CRLF injection: literal \\r or \\n embeds fake log lines",pattern:/[\r\n]/},{id:"log-url-encoded-crlf",description:"URL-encoded CRLF: %0d, %0a, %0D, %0A — decoded by some log parsers",pattern:/%0[dDaA]/},{id:"log-unicode-newline",description:"Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)",pattern:/[\u2028\u2029]/},{id:"log-log4shell-jndi",description:"Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j",pattern:/\$\{jndi\s*:/i},{id:"log-log4shell-obfuscated",description:"Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection",pattern:/\$\{::-/},{id:"log-log4j-lookup",description:"Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} — data exfiltration",pattern:/\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i},{id:"log-ssti-double-brace",description:"SSTI double-brace: {{expression}} — Jinja2, Twig, Handlebars, etc.",pattern:/\{\{[\s\S]{0,80}\}\}/},{id:"log-ssti-hash-brace",description:"SSTI hash-brace: #{expression} — Thymeleaf, Velocity, Ruby ERB",pattern:/#\{[\s\S]{0,80}\}/},{id:"log-ssti-dollar-brace",description:"SSTI/EL injection: ${expression with operators or method calls} — JSP EL, Freemarker, SpEL",pattern:/\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i},{id:"log-ssti-percent-tag",description:"SSTI ERB/ASP tag: <%= expression %> — Ruby ERB, ASP",pattern:/<%=[\s\S]{0,80}%>/},{id:"log-null-byte",description:"Null byte: \\x00 or %00 — can truncate log entries in C-backed loggers",pattern:/\x00|%00/},{id:"log-ansi-escape",description:"ANSI escape sequence: ESC[ — can manipulate terminal output when logs are tailed",pattern:/\x1b\[/}];function It(t,e){const n=e.label??"CUSTOM",i=function(t,e){if(!e.decodeEntities)return null;const n=-1===(i=t).indexOf("&")?i:i.replace(St,(t,e,n,i)=>{if(void 0!==i)return Object.prototype.hasOwnProperty.call(vt,i)?vt[i]:t;const r=void 0!==e?parseInt(e,16):parseInt(n,10);return!Number.isFinite(r)||r>1114111?t:String.fromCodePoint(r)});var i;return n===t?null:n}(t,e);for(const r of e)if(r.pattern.test(t)||null!==i&&r.pattern.test(i))return{context:n,id:r.id,description:r.description,pattern:r.pattern};return null}function kt(t,e){(function(t){if("string"!=typeof t)throw new TypeError("is-unsafe: first argument must be a string, got "+typeof t)})(t),function(t){if(!(t instanceof RegExp)){if(!Array.isArray(t))throw new TypeError("is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: "+typeof t);if(0===t.length)throw new TypeError("is-unsafe: context must not be an empty array");if(Array.isArray(t[0]))for(const e of t)if(!Array.isArray(e)||0===e.length)throw new TypeError("is-unsafe: each context in the array must be a non-empty pattern array (PatternList)")}}(e);const{lists:n,regex:i}=function(t){return t instanceof RegExp?{lists:null,regex:t}:Array.isArray(t[0])?{lists:t,regex:null}:{lists:[t],regex:null}}(e);if(i)return i.test(t);for(const e of n)if(null!==It(t,e))return!0;return!1}function Lt(t,e){if(!t)return{};const n=e.attributesGroupName?t[e.attributesGroupName]:t;if(!n)return{};const i={};for(const t in n)t.startsWith(e.attributeNamePrefix)?i[t.substring(e.attributeNamePrefix.length)]=n[t]:i[t]=n[t];return i}function Dt(t){if(!t||"string"!=typeof t)return;const e=t.indexOf(":");if(-1!==e&&e>0){const n=t.substring(0,e);if("xmlns"!==n)return n}}At.label="HTML",Tt.label="XML",_t.label="SVG",At.decodeEntities=!0,Tt.decodeEntities=!0,_t.decodeEntities=!0,Et.label="SQL",wt.label="SQL-STRICT",Ct.label="SHELL",$t.label="REDOS",Pt.label="NOSQL",jt.label="LOG",Object.freeze({HTML:At,XML:Tt,SVG:_t,SQL:Et,"SQL-STRICT":wt,SHELL:Ct,REDOS:$t,NOSQL:Pt,LOG:jt});class Mt{constructor(t,e){var n;this.options=t,this.currentNode=null,this.tagsNodeStack=[],this.parseXml=Bt,this.parseTextData=Rt,this.resolveNameSpace=Vt,this.buildAttributesMap=Ut,this.isItStopNode=Yt,this.replaceEntitiesValue=Wt,this.readStopNodeData=Zt,this.saveTextToParentTag=zt,this.addChild=Xt,this.ignoreAttributesFn="function"==typeof(n=this.options.ignoreAttributes)?n:Array.isArray(n)?t=>{for(const e of n){if("string"==typeof e&&t===e)return!0;if(e instanceof RegExp&&e.test(t))return!0}}:()=>!1,this.entityExpansionCount=0,this.currentExpandedLength=0,this.doctypefound=!1;let i={...ct};this.options.entityDecoder?this.entityDecoder=this.options.entityDecoder:("object"==typeof this.options.htmlEntities?i=this.options.htmlEntities:!0===this.options.htmlEntities&&(i={...pt,...lt}),this.entityDecoder=new Nt({namedEntities:{...i,...e},numericAllowed:this.options.htmlEntities,limit:{maxTotalExpansions:this.options.processEntities.maxTotalExpansions,maxExpandedLength:this.options.processEntities.maxExpandedLength,applyLimitsTo:this.options.processEntities.appliesTo},onInputEntity:(t,e)=>kt(e,[At,Tt])?ht.BLOCK:ht.ALLOW})),this.matcher=new st,this.readonlyMatcher=this.matcher.readOnly(),this.isCurrentNodeStopNode=!1,this.stopNodeExpressionsSet=new at;const r=this.options.stopNodes;if(r&&r.length>0){for(let t=0;t<r.length;t++){const e=r[t];"string"==typeof e?this.stopNodeExpressionsSet.add(new ot(e)):e instanceof ot&&this.stopNodeExpressionsSet.add(e)}this.stopNodeExpressionsSet.seal()}}}function Rt(t,e,n,i,r,s,o){const a=this.options;if(void 0!==t&&(a.trimValues&&!i&&(t=t.trim()),t.length>0)){o||(t=this.replaceEntitiesValue(t,e,n));const i=a.jPath?n.toString():n,l=a.tagValueProcessor(e,t,i,r,s);return null==l?t:typeof l!=typeof t||l!==t?l:a.trimValues||t.trim()===t?Kt(t,a.parseTagValue,a.numberParseOptions):t}}function Vt(t){if(this.options.removeNSPrefix){const e=t.split(":"),n="/"===t.charAt(0)?"/":"";if("xmlns"===e[0])return"";2===e.length&&(t=n+e[1])}return t}const qt=/([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;function Ft(t){return void 0!==t[3]?t[3]:t[4]}function Ut(t,e,n,i=!1){const r=this.options;if(!0===i||!0!==r.ignoreAttributes&&"string"==typeof t){const i=function(t,e){const n=[];let i=e.exec(t);for(;i;){const r=[];r.startIndex=e.lastIndex-i[0].length;const s=i.length;for(let t=0;t<s;t++)r.push(i[t]);n.push(r),i=e.exec(t)}return n}(t,qt),s=i.length,o={},a=new Array(s);let l=!1;const c={};for(let t=0;t<s;t++){const e=this.resolveNameSpace(i[t][1]),s=Ft(i[t]);if(e.length&&void 0!==s){let i=s;r.trimValues&&(i=i.trim()),i=this.replaceEntitiesValue(i,n,this.readonlyMatcher),a[t]=i,c[e]=i,l=!0}}l&&"object"==typeof e&&e.updateCurrent&&e.updateCurrent(c);const p=r.jPath?e.toString():this.readonlyMatcher;let h=!1;for(let t=0;t<s;t++){const e=this.resolveNameSpace(i[t][1]);if(this.ignoreAttributesFn(e,p))continue;let n=r.attributeNamePrefix+e;if(e.length)if(r.transformAttributeName&&(n=r.transformAttributeName(n)),n=ee(n,r),void 0!==Ft(i[t])){const i=a[t],s=r.attributeValueProcessor(e,i,p);o[n]=null==s?i:typeof s!=typeof i||s!==i?s:Kt(i,r.parseAttributeValue,r.numberParseOptions),h=!0}else r.allowBooleanAttributes&&(o[n]=!0,h=!0)}if(!h)return;if(r.attributesGroupName&&!r.preserveOrder){const t={};return t[r.attributesGroupName]=o,t}return o}}const Bt=function(t){const e=this.options,n=e.captureMetaData?[]:void 0;t=t.replace(/\r\n?/g,e.captureMetaData?(t,e)=>(2===t.length&&n.push(e-n.length),"\n"):"\n");const i=new C("!xml");let r=i,s="";this.matcher.reset(),this.entityDecoder.reset(),this.entityExpansionCount=0,this.currentExpandedLength=0,this.doctypefound=!1;const o=new F(e.processEntities),a=t.length;for(let l=0;l<a;l++)if("<"===t[l]){const c=t.charCodeAt(l+1);if(47===c){const o=Ht(t,">",l,"Closing Tag is not closed.");let a=t.substring(l+2,o).trim();if(e.removeNSPrefix){const t=a.indexOf(":");-1!==t&&(a=a.substr(t+1))}a=te(e.transformTagName,a,"",e).tagName,r&&(s=this.saveTextToParentTag(s,r,this.readonlyMatcher));const c=this.matcher.getCurrentTag();if(a&&e.unpairedTagsSet.has(a))throw new Error(`Unpaired tag can not be used as closing tag: </${a}>`);c&&e.unpairedTagsSet.has(c)&&(this.matcher.pop(),this.tagsNodeStack.pop()),this.matcher.pop(),this.isCurrentNodeStopNode=!1,r=this.tagsNodeStack.pop()||i,e.captureMetaData&&r&&r.addEndIndex(Gt(o+1,n)),s="",l=o}else if(63===c){let i=Jt(t,l,!1,"?>");if(!i)throw new Error("Pi Tag is not closed.");s=this.saveTextToParentTag(s,r,this.readonlyMatcher);const a=this.buildAttributesMap(i.tagExp,this.matcher,i.tagName,!0);if(a){const t=a[this.options.attributeNamePrefix+"version"];this.entityDecoder.setXmlVersion(Number(t)||1),o.setXmlVersion(Number(t)||1)}if(e.ignoreDeclaration&&"?xml"===i.tagName||e.ignorePiTags);else{const t=new C(i.tagName);t.add(e.textNodeName,""),i.tagName!==i.tagExp&&i.attrExpPresent&&!0!==e.ignoreAttributes&&(t[":@"]=a);const s=e.captureMetaData?Gt(l,n):l;this.addChild(r,t,this.readonlyMatcher,s),e.captureMetaData&&r.addEndIndex(Gt(i.closeIndex+2,n))}l=i.closeIndex+1}else if(33===c&&45===t.charCodeAt(l+2)&&45===t.charCodeAt(l+3)){const n=Ht(t,"--\x3e",l+4,"Comment is not closed.");if(e.commentPropName){const i=t.substring(l+4,n-2);s=this.saveTextToParentTag(s,r,this.readonlyMatcher),r.add(e.commentPropName,[{[e.textNodeName]:i}])}l=n}else if(33===c&&68===t.charCodeAt(l+2)){if(this.doctypefound)throw new Error("Multiple DOCTYPE declarations found.");this.doctypefound=!0;const e=o.readDocType(t,l);this.entityDecoder.addInputEntities(e.entities),l=e.i}else if(33===c&&91===t.charCodeAt(l+2)){const n=Ht(t,"]]>",l,"CDATA is not closed.")-2,i=t.substring(l+9,n);s=this.saveTextToParentTag(s,r,this.readonlyMatcher);let o=this.parseTextData(i,r.tagname,this.readonlyMatcher,!0,!1,!0,!0);null==o&&(o=""),e.cdataPropName?r.add(e.cdataPropName,[{[e.textNodeName]:i}]):r.add(e.textNodeName,o),l=n+2}else{let o=Jt(t,l,e.removeNSPrefix);if(!o){const e=t.substring(Math.max(0,l-50),Math.min(a,l+50));throw new Error(`readTagExp returned undefined at position ${l}. Context: "${e}"`)}let c=o.tagName;const p=o.rawTagName;let h=o.tagExp,d=o.attrExpPresent,u=o.closeIndex;if(({tagName:c,tagExp:h}=te(e.transformTagName,c,h,e)),e.strictReservedNames&&(c===e.commentPropName||c===e.cdataPropName||c===e.textNodeName||c===e.attributesGroupName))throw new Error(`Invalid tag name: ${c}`);r&&s&&"!xml"!==r.tagname&&(s=this.saveTextToParentTag(s,r,this.readonlyMatcher,!1));const f=r;f&&e.unpairedTagsSet.has(f.tagname)&&(r=this.tagsNodeStack.pop(),this.matcher.pop());let g=!1;h.length>0&&h.lastIndexOf("/")===h.length-1&&(g=!0,"/"===c[c.length-1]?(c=c.substr(0,c.length-1),h=c):h=h.substr(0,h.length-1),d=c!==h);let m,x=null,b={};m=Dt(p),c!==i.tagname&&this.matcher.push(c,{},m),c!==h&&d&&(x=this.buildAttributesMap(h,this.matcher,c),x&&(b=Lt(x,e))),c!==i.tagname&&(this.isCurrentNodeStopNode=this.isItStopNode());const y=e.captureMetaData?Gt(l,n):l;if(this.isCurrentNodeStopNode){let i="";if(g)l=o.closeIndex;else if(e.unpairedTagsSet.has(c))l=o.closeIndex;else{const e=this.readStopNodeData(t,p,u+1);if(!e)throw new Error(`Unexpected end of ${p}`);l=e.i,i=e.tagContent}const s=new C(c);x&&(s[":@"]=x),s.add(e.textNodeName,i),this.matcher.pop(),this.isCurrentNodeStopNode=!1,this.addChild(r,s,this.readonlyMatcher,y),e.captureMetaData&&r.addEndIndex(Gt(l+1,n))}else{if(g){({tagName:c,tagExp:h}=te(e.transformTagName,c,h,e));const t=new C(c);x&&(t[":@"]=x),this.addChild(r,t,this.readonlyMatcher,y),e.captureMetaData&&r.addEndIndex(Gt(u+1,n)),this.matcher.pop(),this.isCurrentNodeStopNode=!1}else{if(e.unpairedTagsSet.has(c)){const t=new C(c);x&&(t[":@"]=x),this.addChild(r,t,this.readonlyMatcher,y),e.captureMetaData&&r.addEndIndex(Gt(o.closeIndex+1,n)),this.matcher.pop(),this.isCurrentNodeStopNode=!1,l=o.closeIndex;continue}{const t=new C(c);if(this.tagsNodeStack.length>e.maxNestedTags)throw new Error("Maximum nested tags exceeded");this.tagsNodeStack.push(r),x&&(t[":@"]=x),this.addChild(r,t,this.readonlyMatcher,y),r=t}}s="",l=u}}}else s+=t[l];return i.child};function Gt(t,e){let n=0,i=e.length;for(;n<i;){const r=Math.floor((n+i)/2);e[r]<t?n=r+1:i=r}return t+n}function Xt(t,e,n,i){this.options.captureMetaData||(i=void 0);const r=this.options.jPath?n.toString():n,s=this.options.updateTag(e.tagname,r,e[":@"]);!1===s||("string"==typeof s?(e.tagname=s,t.addChild(e,i)):t.addChild(e,i))}function Wt(t,e,n){const i=this.options.processEntities;if(!i||!i.enabled)return t;if(i.allowedTags){const r=this.options.jPath?n.toString():n;if(!(Array.isArray(i.allowedTags)?i.allowedTags.includes(e):i.allowedTags(e,r)))return t}if(i.tagFilter){const r=this.options.jPath?n.toString():n;if(!i.tagFilter(e,r))return t}return this.entityDecoder.decode(t)}function zt(t,e,n,i){return t&&(void 0===i&&(i=0===e.child.length),void 0!==(t=this.parseTextData(t,e.tagname,n,!1,!!e[":@"]&&0!==Object.keys(e[":@"]).length,i))&&""!==t&&e.add(this.options.textNodeName,t),t=""),t}function Yt(){return 0!==this.stopNodeExpressionsSet.size&&this.matcher.matchesAny(this.stopNodeExpressionsSet)}function Ht(t,e,n,i){const r=t.indexOf(e,n);if(-1===r)throw new Error(i);return r+e.length-1}function Qt(t,e,n,i){const r=t.indexOf(e,n);if(-1===r)throw new Error(i);return r}function Jt(t,e,n,i=">"){const r=function(t,e,n=">"){const i=t.length,r=n.charCodeAt(0),s=n.length>1?n.charCodeAt(1):-1;let o="",a=e;for(let n=e;n<i;n++){const e=t.charCodeAt(n);if(34===e||39===e){if(n=t.indexOf(t[n],n+1),-1===n)return}else if(e===r){if(-1===s)return o+=t.substring(a,n),{data:o,index:n};if(t.charCodeAt(n+1)===s)return o+=t.substring(a,n),{data:o,index:n}}else 9===e&&(o+=t.substring(a,n)+" ",a=n+1)}}(t,e+1,i);if(!r)return;let s=r.data;const o=r.index,a=s.search(/\s/);let l=s,c=!0;-1!==a&&(l=s.substring(0,a),s=s.substring(a+1).trimStart());const p=l;if(n){const t=l.indexOf(":");-1!==t&&(l=l.substr(t+1),c=l!==r.data.substr(t+1))}return{tagName:l,tagExp:s,closeIndex:o,attrExpPresent:c,rawTagName:p}}function Zt(t,e,n){const i=n;let r=1,s=!1,o=-1;const a=t.length;for(;n<a;n++)if("<"===t[n]){const a=t.charCodeAt(n+1);if(47===a){const s=Qt(t,">",n,`${e} is not closed`);if(t.substring(n+2,s).trim()===e&&(r--,0===r))return{tagContent:t.substring(i,n),i:s};n=s}else if(63===a)n=Ht(t,"?>",n+1,"StopNode is not closed.");else if(33===a&&45===t.charCodeAt(n+2)&&45===t.charCodeAt(n+3))n=Ht(t,"--\x3e",n+3,"StopNode is not closed.");else if(33===a&&91===t.charCodeAt(n+2))n=Ht(t,"]]>",n,"StopNode is not closed.")-2;else{const i=s?void 0:Jt(t,n,!1);if(i)i.tagName===e&&"/"!==i.tagExp[i.tagExp.length-1]&&r++,n=i.closeIndex;else{if(s=!0,o<n&&(o=t.indexOf(">",n),-1===o))return;const i=t.indexOf("<",n+1);if(-1===i||i>o){const i=t.substring(n+1,o),s=i.search(/\s/);(-1===s?i:i.substring(0,s))===e&&"/"!==i[i.length-1]&&r++,n=o}}}}}function Kt(t,e,n){if(e&&"string"==typeof t){const e=t.trim();return"true"===e||"false"!==e&&et(t,n)}return void 0!==t?t:""}function te(t,e,n,i){if(t){const i=t(e);n===e&&(n=i),e=i}return{tagName:e=ee(e,i),tagExp:n}}function ee(t,e){if(o.includes(t))throw new Error(`[SECURITY] Invalid name: "${t}" is a reserved JavaScript keyword that could cause prototype pollution`);return s.includes(t)?e.onDangerousProperty(t):t}const ne=C.getMetaDataSymbol();function ie(t,e){if(!t||"object"!=typeof t)return{};if(!e)return t;const n={};for(const i in t)i.startsWith(e)?n[i.substring(e.length)]=t[i]:n[i]=t[i];return n}function re(t,e,n,i){return se(t,e,n,i)}function se(t,e,n,i){let r;const s={};for(let o=0;o<t.length;o++){const a=t[o],l=oe(a);if(void 0!==l&&l!==e.textNodeName){const t=ie(a[":@"]||{},e.attributeNamePrefix);n.push(l,t)}if(l===e.textNodeName)void 0===r?r=a[l]:r+=""+a[l];else{if(void 0===l)continue;if(a[l]){let t=se(a[l],e,n,i);const r=le(t,e);if(0===Object.keys(t).length&&e.alwaysCreateTextNode&&(t[e.textNodeName]=""),a[":@"]?ae(t,a[":@"],i,e):1!==Object.keys(t).length||void 0===t[e.textNodeName]||e.alwaysCreateTextNode?0===Object.keys(t).length&&(e.alwaysCreateTextNode?t[e.textNodeName]="":t=""):t=t[e.textNodeName],void 0!==a[ne]&&"object"==typeof t&&null!==t&&(t[ne]=a[ne]),void 0!==s[l]&&Object.prototype.hasOwnProperty.call(s,l))Array.isArray(s[l])||(s[l]=[s[l]]),s[l].push(t);else{const n=e.jPath?i.toString():i;e.isArray(l,n,r)?s[l]=[t]:s[l]=t}void 0!==l&&l!==e.textNodeName&&n.pop()}}}return"string"==typeof r?r.length>0&&(s[e.textNodeName]=r):void 0!==r&&(s[e.textNodeName]=r),s}function oe(t){const e=Object.keys(t);for(let t=0;t<e.length;t++){const n=e[t];if(":@"!==n)return n}}function ae(t,e,n,i){if(e){const r=Object.keys(e),s=r.length;for(let o=0;o<s;o++){const s=r[o],a=s.startsWith(i.attributeNamePrefix)?s.substring(i.attributeNamePrefix.length):s,l=i.jPath?n.toString()+"."+a:n;i.isArray(s,l,!0,!0)?t[s]=[e[s]]:t[s]=e[s]}}}function le(t,e){const{textNodeName:n}=e,i=Object.keys(t).length;return 0===i||!(1!==i||!t[n]&&"boolean"!=typeof t[n]&&0!==t[n])}class ce{constructor(t){this.externalEntities={},this.options=T(t)}parse(t,e){if("string"!=typeof t&&t.toString)t=t instanceof Uint8Array&&("undefined"==typeof Buffer||!Buffer.isBuffer(t))?new TextDecoder("utf-8",{ignoreBOM:!0}).decode(t):t.toString();else if("string"!=typeof t)throw new Error("XML data is accepted in String or Bytes[] form.");if(e){!0===e&&(e={});const n=l(t,e);if(!0!==n)throw Error(`${n.err.msg}:${n.err.line}:${n.err.col}`)}const n=new Mt(this.options,this.externalEntities),i=n.parseXml(t);return this.options.preserveOrder||void 0===i?i:re(i,this.options,n.matcher,n.readonlyMatcher)}addEntity(t,e){if(-1!==e.indexOf("&"))throw new Error("Entity value can't have '&'");if(-1!==t.indexOf("&")||-1!==t.indexOf(";"))throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'");if("&"===e)throw new Error("An entity with value '&' is not permitted");this.externalEntities[t]=e}static getMetaDataSymbol(){return C.getMetaDataSymbol()}}function pe(t){return"number"==typeof t&&Object.is(t,-0)?"-0":String(t)}function he(t){return pe(t).replace(/--/g,"- -").replace(/--/g,"- -").replace(/-$/,"- ")}function de(t){return pe(t).replace(/\]\]>/g,"]]]]><![CDATA[>")}function ue(t){return pe(t).replace(/"/g,"&quot;").replace(/'/g,"&apos;")}function fe(t,e,n,i,r){if(!n.sanitizeName)return t;const s=!e&&"?"===t[0],o=s?t.slice(1):t;if(r(o))return t;const a=n.sanitizeName(o,{isAttribute:e,matcher:i.readOnly()});if("string"!=typeof a||!r(a))throw new Error(`sanitizeName returned an invalid XML name for "${o}"`);return s?"?"+a:a}function ge(t,e){let n="";e.format&&(n="\n");const i=[];if(e.stopNodes&&Array.isArray(e.stopNodes))for(let t=0;t<e.stopNodes.length;t++){const n=e.stopNodes[t];"string"==typeof n?i.push(new ot(n)):n instanceof ot&&i.push(n)}const r=function(t,e){if(!Array.isArray(t)||0===t.length)return"1.0";const n=t[0];if("?xml"===Ne(n)){const t=n[":@"];if(t){const n=e.attributeNamePrefix+"version";if(t[n])return t[n]}}return"1.0"}(t,e),s=q("qName",{xmlVersion:r});return me(t,e,n,new st,i,s)}function me(t,e,n,i,r,s){let o="",a=!1;if(e.maxNestedTags&&i.getDepth()>e.maxNestedTags)throw new Error("Maximum nested tags exceeded");if(!Array.isArray(t)){if(null!=t){let n=pe(t);return n=ve(n,e),n}return""}for(let l=0;l<t.length;l++){const c=t[l],p=Ne(c);if(void 0===p)continue;const h=p===e.textNodeName||p===e.cdataPropName||p===e.commentPropName?p:fe(p,!1,e,i,s),d=xe(c[":@"],e);i.push(h,d);const u=we(i,r);if(h===e.textNodeName){let t=c[p];u||(t=e.tagValueProcessor(h,t),t=ve(t,e)),t=pe(t),a&&(o+=n),o+=t,a=!1,i.pop();continue}if(h===e.cdataPropName){a&&(o+=n),o+=`<![CDATA[${de(c[p][0][e.textNodeName])}]]>`,a=!1,i.pop();continue}if(h===e.commentPropName){o+=n+`\x3c!--${he(c[p][0][e.textNodeName])}--\x3e`,a=!0,i.pop();continue}if("?"===h[0]){o+=("?xml"===h?"":n)+`<${h}${Ee(c[":@"],e,u,i,s)}?>`,a=!0,i.pop();continue}let f=n;""!==f&&(f+=e.indentBy);const g=n+`<${h}${Ee(c[":@"],e,u,i,s)}`;let m;m=u?be(c[p],e,i.getDepth()):me(c[p],e,f,i,r,s),-1!==e.unpairedTags.indexOf(h)?e.suppressUnpairedNode?o+=g+">":o+=g+"/>":m&&0!==m.length||!e.suppressEmptyNode?m&&m.endsWith(">")?o+=g+`>${m}${n}</${h}>`:(o+=g+">",m&&""!==n&&(m.includes("/>")||m.includes("</"))?o+=n+e.indentBy+m+n:o+=m,o+=`</${h}>`):o+=g+"/>",a=!0,i.pop()}return o}function xe(t,e){if(!t||e.ignoreAttributes)return null;const n={};let i=!1;for(let r in t)Object.prototype.hasOwnProperty.call(t,r)&&(n[r.startsWith(e.attributeNamePrefix)?r.substr(e.attributeNamePrefix.length):r]=ue(t[r]),i=!0);return i?n:null}function be(t,e,n=0){if(e.maxNestedTags&&n>e.maxNestedTags)throw new Error("Maximum nested tags exceeded");if(!Array.isArray(t))return null!=t?pe(t):"";let i="";for(let r=0;r<t.length;r++){const s=t[r],o=Ne(s);if(o===e.textNodeName)i+=pe(s[o]);else if(o===e.cdataPropName)i+=s[o][0][e.textNodeName];else if(o===e.commentPropName)i+=s[o][0][e.textNodeName];else{if(o&&"?"===o[0])continue;if(o){const t=ye(s[":@"],e),r=be(s[o],e,n+1);r&&0!==r.length?i+=`<${o}${t}>${r}</${o}>`:i+=`<${o}${t}/>`}}}return i}function ye(t,e){let n="";if(t&&!e.ignoreAttributes)for(let i in t){if(!Object.prototype.hasOwnProperty.call(t,i))continue;let r=t[i];!0===r&&e.suppressBooleanAttributes?n+=` ${i.substr(e.attributeNamePrefix.length)}`:n+=` ${i.substr(e.attributeNamePrefix.length)}="${ue(r)}"`}return n}function Ne(t){const e=Object.keys(t);for(let n=0;n<e.length;n++){const i=e[n];if(Object.prototype.hasOwnProperty.call(t,i)&&":@"!==i)return i}}function Ee(t,e,n,i,r){let s="";if(t&&!e.ignoreAttributes)for(let o in t){if(!Object.prototype.hasOwnProperty.call(t,o))continue;const a=o.substr(e.attributeNamePrefix.length),l=n?a:fe(a,!0,e,i,r);let c;n?c=t[o]:(c=e.attributeValueProcessor(o,t[o]),c=ve(c,e)),!0===c&&e.suppressBooleanAttributes?s+=` ${l}`:s+=` ${l}="${ue(c)}"`}return s}function we(t,e){if(!e||0===e.length)return!1;for(let n=0;n<e.length;n++)if(t.matches(e[n]))return!0;return!1}function ve(t,e){if(t&&t.length>0&&e.processEntities)for(let n=0;n<e.entities.length;n++){const i=e.entities[n];t=t.replace(i.regex,i.val)}return t}const Se={attributeNamePrefix:"@_",attributesGroupName:!1,textNodeName:"#text",ignoreAttributes:!0,cdataPropName:!1,format:!1,indentBy:"  ",suppressEmptyNode:!1,suppressUnpairedNode:!0,suppressBooleanAttributes:!0,tagValueProcessor:function(t,e){return e},attributeValueProcessor:function(t,e){return e},preserveOrder:!1,commentPropName:!1,unpairedTags:[],entities:[{regex:new RegExp("&","g"),val:"&amp;"},{regex:new RegExp(">","g"),val:"&gt;"},{regex:new RegExp("<","g"),val:"&lt;"},{regex:new RegExp("'","g"),val:"&apos;"},{regex:new RegExp('"',"g"),val:"&quot;"}],processEntities:!0,stopNodes:[],oneListGroup:!1,maxNestedTags:100,jPath:!0,sanitizeName:!1};function Ae(t){if(this.options=Object.assign({},Se,t),this.options.stopNodes&&Array.isArray(this.options.stopNodes)&&(this.options.stopNodes=this.options.stopNodes.map(t=>"string"==typeof t&&t.startsWith("*.")?".."+t.substring(2):t)),this.stopNodeExpressions=[],this.options.stopNodes&&Array.isArray(this.options.stopNodes))for(let t=0;t<this.options.stopNodes.length;t++){const e=this.options.stopNodes[t];"string"==typeof e?this.stopNodeExpressions.push(new ot(e)):e instanceof ot&&this.stopNodeExpressions.push(e)}var e;!0===this.options.ignoreAttributes||this.options.attributesGroupName?this.isAttribute=function(){return!1}:(this.ignoreAttributesFn="function"==typeof(e=this.options.ignoreAttributes)?e:Array.isArray(e)?t=>{for(const n of e){if("string"==typeof n&&t===n)return!0;if(n instanceof RegExp&&n.test(t))return!0}}:()=>!1,this.attrPrefixLen=this.options.attributeNamePrefix.length,this.isAttribute=Ce),this.processTextOrObjNode=Te,this.options.format?(this.indentate=_e,this.tagEndChar=">\n",this.newLine="\n"):(this.indentate=function(){return""},this.tagEndChar=">",this.newLine="")}function Te(t,e,n,i,r){const s=this.extractAttributes(t);if(i.push(e,s),this.checkStopNode(i)){const r=this.buildRawContent(t,i.getDepth()),s=this.buildAttributesForStopNode(t);return i.pop(),this.buildObjectNode(r,e,s,n)}const o=this.j2x(t,n+1,i,r);return i.pop(),"?"===e[0]?this.buildTextValNode("",e,o.attrStr,n,i):void 0!==t[this.options.textNodeName]&&1===Object.keys(t).length?this.buildTextValNode(t[this.options.textNodeName],e,o.attrStr,n,i):this.buildObjectNode(o.val,e,o.attrStr,n)}function _e(t){return this.options.indentBy.repeat(t)}function Ce(t){return!(!t.startsWith(this.options.attributeNamePrefix)||t===this.options.textNodeName)&&t.substr(this.attrPrefixLen)}Ae.prototype.build=function(t){if(this.options.preserveOrder)return ge(t,this.options);{Array.isArray(t)&&this.options.arrayNodeName&&this.options.arrayNodeName.length>1&&(t={[this.options.arrayNodeName]:t});const e=new st,n=function(t,e){const n=t["?xml"];if(n&&"object"==typeof n){if(e.attributesGroupName&&n[e.attributesGroupName]){const t=n[e.attributesGroupName][e.attributeNamePrefix+"version"];if(t)return t}const t=n[e.attributeNamePrefix+"version"];if(t)return t}return"1.0"}(t,this.options),i=q("qName",{xmlVersion:n});return this.j2x(t,0,e,i).val}},Ae.prototype.j2x=function(t,e,n,i){let r="",s="";if(this.options.maxNestedTags&&n.getDepth()>=this.options.maxNestedTags)throw new Error("Maximum nested tags exceeded");const o=this.options.jPath?n.toString():n,a=this.checkStopNode(n);for(let l in t){if(!Object.prototype.hasOwnProperty.call(t,l))continue;const c=l===this.options.textNodeName||l===this.options.cdataPropName||l===this.options.commentPropName||this.options.attributesGroupName&&l===this.options.attributesGroupName||this.isAttribute(l)?l:fe(l,!1,this.options,n,i);if(void 0===t[l])this.isAttribute(l)&&(s+="");else if(null===t[l])this.isAttribute(l)||c===this.options.cdataPropName||c===this.options.commentPropName?s+="":"?"===c[0]?s+=this.indentate(e)+"<"+c+"?"+this.tagEndChar:s+=this.indentate(e)+"<"+c+"/"+this.tagEndChar;else if(t[l]instanceof Date)s+=this.buildTextValNode(t[l],c,"",e,n);else if("object"!=typeof t[l]){const p=this.isAttribute(l);if(p&&!this.ignoreAttributesFn(p,o)){const e=fe(p,!0,this.options,n,i);r+=this.buildAttrPairStr(e,pe(t[l]),a)}else if(!p)if(l===this.options.textNodeName){let e=this.options.tagValueProcessor(l,pe(t[l]));s+=this.replaceEntitiesValue(e)}else{n.push(c);const i=this.checkStopNode(n);if(n.pop(),i){const n=pe(t[l]);s+=""===n?this.indentate(e)+"<"+c+this.closeTag(c)+this.tagEndChar:this.indentate(e)+"<"+c+">"+n+"</"+c+this.tagEndChar}else s+=this.buildTextValNode(t[l],c,"",e,n)}}else if(Array.isArray(t[l])){const r=t[l].length;let o="",a="";for(let p=0;p<r;p++){const r=t[l][p];if(void 0===r);else if(null===r)"?"===c[0]?s+=this.indentate(e)+"<"+c+"?"+this.tagEndChar:s+=this.indentate(e)+"<"+c+"/"+this.tagEndChar;else if("object"==typeof r)if(this.options.oneListGroup){n.push(c);const t=this.j2x(r,e+1,n,i);n.pop(),o+=t.val,this.options.attributesGroupName&&r.hasOwnProperty(this.options.attributesGroupName)&&(a+=t.attrStr)}else o+=this.processTextOrObjNode(r,c,e,n,i);else if(this.options.oneListGroup){let t=this.options.tagValueProcessor(c,r);t=this.replaceEntitiesValue(t),t=pe(t),o+=t}else{n.push(c);const t=this.checkStopNode(n);if(n.pop(),t){const t=pe(r);o+=""===t?this.indentate(e)+"<"+c+this.closeTag(c)+this.tagEndChar:this.indentate(e)+"<"+c+">"+t+"</"+c+this.tagEndChar}else o+=this.buildTextValNode(r,c,"",e,n)}}this.options.oneListGroup&&(o=this.buildObjectNode(o,c,a,e)),s+=o}else if(this.options.attributesGroupName&&l===this.options.attributesGroupName){const e=Object.keys(t[l]),s=e.length;for(let o=0;o<s;o++){const s=fe(e[o],!0,this.options,n,i);r+=this.buildAttrPairStr(s,pe(t[l][e[o]]),a)}}else s+=this.processTextOrObjNode(t[l],c,e,n,i)}return{attrStr:r,val:s}},Ae.prototype.buildAttrPairStr=function(t,e,n){return n||(e=this.options.attributeValueProcessor(t,pe(e)),e=this.replaceEntitiesValue(e)),this.options.suppressBooleanAttributes&&"true"===e?" "+t:" "+t+'="'+ue(e)+'"'},Ae.prototype.extractAttributes=function(t){if(!t||"object"!=typeof t)return null;const e={};let n=!1;if(this.options.attributesGroupName&&t[this.options.attributesGroupName]){const i=t[this.options.attributesGroupName];for(let t in i)Object.prototype.hasOwnProperty.call(i,t)&&(e[t.startsWith(this.options.attributeNamePrefix)?t.substring(this.options.attributeNamePrefix.length):t]=ue(i[t]),n=!0)}else for(let i in t){if(!Object.prototype.hasOwnProperty.call(t,i))continue;const r=this.isAttribute(i);r&&(e[r]=ue(t[i]),n=!0)}return n?e:null},Ae.prototype.buildRawContent=function(t,e=0){if(this.options.maxNestedTags&&e>=this.options.maxNestedTags)throw new Error("Maximum nested tags exceeded");if("string"==typeof t)return t;if("object"!=typeof t||null===t)return String(t);if(void 0!==t[this.options.textNodeName])return t[this.options.textNodeName];let n="";for(let i in t){if(!Object.prototype.hasOwnProperty.call(t,i))continue;if(this.isAttribute(i))continue;if(this.options.attributesGroupName&&i===this.options.attributesGroupName)continue;const r=t[i];if(i===this.options.textNodeName)n+=r;else if(Array.isArray(r)){for(let t of r)if("string"==typeof t||"number"==typeof t)n+=`<${i}>${t}</${i}>`;else if("object"==typeof t&&null!==t){const r=this.buildRawContent(t,e+1),s=this.buildAttributesForStopNode(t);n+=""===r?`<${i}${s}/>`:`<${i}${s}>${r}</${i}>`}}else if("object"==typeof r&&null!==r){const t=this.buildRawContent(r,e+1),s=this.buildAttributesForStopNode(r);n+=""===t?`<${i}${s}/>`:`<${i}${s}>${t}</${i}>`}else n+=`<${i}>${r}</${i}>`}return n},Ae.prototype.buildAttributesForStopNode=function(t){if(!t||"object"!=typeof t)return"";let e="";if(this.options.attributesGroupName&&t[this.options.attributesGroupName]){const n=t[this.options.attributesGroupName];for(let t in n){if(!Object.prototype.hasOwnProperty.call(n,t))continue;const i=t.startsWith(this.options.attributeNamePrefix)?t.substring(this.options.attributeNamePrefix.length):t,r=n[t];!0===r&&this.options.suppressBooleanAttributes?e+=" "+i:e+=" "+i+'="'+ue(r)+'"'}}else for(let n in t){if(!Object.prototype.hasOwnProperty.call(t,n))continue;const i=this.isAttribute(n);if(i){const r=t[n];!0===r&&this.options.suppressBooleanAttributes?e+=" "+i:e+=" "+i+'="'+ue(r)+'"'}}return e},Ae.prototype.buildObjectNode=function(t,e,n,i){if(""===t)return"?"===e[0]?this.indentate(i)+"<"+e+n+"?"+this.tagEndChar:this.indentate(i)+"<"+e+n+this.closeTag(e)+this.tagEndChar;if("?"===e[0])return this.indentate(i)+"<"+e+n+"?"+this.tagEndChar;{let r="</"+e+this.tagEndChar,s="";return"?"===e[0]&&(s="?",r=""),!n&&""!==n||-1!==t.indexOf("<")?!1!==this.options.commentPropName&&e===this.options.commentPropName&&0===s.length?this.indentate(i)+`\x3c!--${he(t)}--\x3e`+this.newLine:this.indentate(i)+"<"+e+n+s+this.tagEndChar+t+this.indentate(i)+r:this.indentate(i)+"<"+e+n+s+">"+t+r}},Ae.prototype.closeTag=function(t){let e="";return-1!==this.options.unpairedTags.indexOf(t)?this.options.suppressUnpairedNode||(e="/"):e=this.options.suppressEmptyNode?"/":`></${t}`,e},Ae.prototype.checkStopNode=function(t){if(!this.stopNodeExpressions||0===this.stopNodeExpressions.length)return!1;for(let e=0;e<this.stopNodeExpressions.length;e++)if(t.matches(this.stopNodeExpressions[e]))return!0;return!1},Ae.prototype.buildTextValNode=function(t,e,n,i,r){if(!1!==this.options.cdataPropName&&e===this.options.cdataPropName){const e=de(t);return this.indentate(i)+`<![CDATA[${e}]]>`+this.newLine}if(!1!==this.options.commentPropName&&e===this.options.commentPropName){const e=he(t);return this.indentate(i)+`\x3c!--${e}--\x3e`+this.newLine}if("?"===e[0])return this.indentate(i)+"<"+e+n+"?"+this.tagEndChar;{let r=this.options.tagValueProcessor(e,t);return r=this.replaceEntitiesValue(r),r=pe(r),""===r?this.indentate(i)+"<"+e+n+this.closeTag(e)+this.tagEndChar:this.indentate(i)+"<"+e+n+">"+r+"</"+e+this.tagEndChar}},Ae.prototype.replaceEntitiesValue=function(t){if(t&&t.length>0&&this.options.processEntities)for(let e=0;e<this.options.entities.length;e++){const n=this.options.entities[e];t=t.replace(n.regex,n.val)}return t};const $e=Ae,Oe={validate:l};module.exports=e})();
 
 /***/ }),
 
-/***/ 9030:
+/***/ 2502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13327,7 +13438,7 @@ if (!nativeAccelerationDisabled) {
 	let extractor;
 	try {
 		if (true)
-			extractor = __nccwpck_require__(9564);
+			extractor = __nccwpck_require__(4046);
 		else
 			{}
 		if (extractor)
@@ -13371,7 +13482,7 @@ exports.useRecords = useRecords;
 
 /***/ }),
 
-/***/ 6578:
+/***/ 7106:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -14149,7 +14260,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1047:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18362,12 +18473,12 @@ var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "B", ({ value: true }));
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
-const args_js_1 = __nccwpck_require__(5181);
-const discover_js_1 = __nccwpck_require__(8839);
-const session_js_1 = __nccwpck_require__(2510);
-const run_js_1 = __nccwpck_require__(2083);
-const commands_js_1 = __nccwpck_require__(9372);
-const version_js_1 = __nccwpck_require__(3822);
+const args_js_1 = __nccwpck_require__(7593);
+const discover_js_1 = __nccwpck_require__(2731);
+const session_js_1 = __nccwpck_require__(2594);
+const run_js_1 = __nccwpck_require__(4175);
+const commands_js_1 = __nccwpck_require__(5960);
+const version_js_1 = __nccwpck_require__(3882);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;

@@ -8,7 +8,7 @@ const require = __fastestCreateRequire(import.meta.url);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 156:
+/***/ 872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -114,7 +114,7 @@ function restoreDefaults(members) {
 
 /***/ }),
 
-/***/ 615:
+/***/ 147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -123,7 +123,7 @@ exports.pythonParser = pythonParser;
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
-const web_tree_sitter_1 = __nccwpck_require__(47);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -156,7 +156,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 980:
+/***/ 112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -165,9 +165,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(24);
-const cache_js_1 = __nccwpck_require__(156);
-const grammar_js_1 = __nccwpck_require__(615);
-const parse_js_1 = __nccwpck_require__(133);
+const cache_js_1 = __nccwpck_require__(872);
+const grammar_js_1 = __nccwpck_require__(147);
+const parse_js_1 = __nccwpck_require__(985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -177,13 +177,13 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 133:
+/***/ 985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
-const pyliteral_js_1 = __nccwpck_require__(672);
+const pyliteral_js_1 = __nccwpck_require__(692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -549,7 +549,7 @@ function parseModule(parser, source) {
 
 /***/ }),
 
-/***/ 672:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -951,7 +951,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 47:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5166,7 +5166,7 @@ Object.defineProperty(exports, "B", ({ value: true }));
 // Entry of a parse worker thread (bundled as dist/parse-worker.js): parses the batches of files the
 // main thread sends and posts their structure back.
 const node_worker_threads_1 = __nccwpck_require__(919);
-const parse_file_js_1 = __nccwpck_require__(980);
+const parse_file_js_1 = __nccwpck_require__(112);
 const port = node_worker_threads_1.parentPort;
 if (port) {
     port.on('message', async ({ batch }) => {

@@ -98,9 +98,27 @@ export interface TestResult {
   sections?: [string, string][];
   /** An error in teardown after setup and call: pytest counts it as an extra error. */
   teardownError?: { longrepr: string; message: string };
+  /** Seconds per phase that ran: pytest's setup/call/teardown report durations (`--durations`). */
+  phases?: { setup?: number; call?: number; teardown?: number };
+  /** Warnings recorded while it ran; on a unit's first result also those of collecting its module. */
+  warnings?: WarningRecord[];
+  /** `--tb=line` only: pytest's crash line of a failure, `path:lineno: message`. */
+  crashline?: string;
   /** Which engine ran it and on which worker. */
   engine?: 'native' | 'pytest';
   worker?: number;
+}
+
+/** One warning as pytest's warnings plugin records it (pytest_warning_recorded). */
+export interface WarningRecord {
+  /** `warnings.formatwarning` text: `path:line: Category: message\n  source line\n`. */
+  message: string;
+  /** Where it was raised, as Python reported it, and its line. */
+  filename: string;
+  lineno: number;
+  /** The node id the warnings summary names; '' when raised while collecting (then `path:line`
+   * is shown); absent: the result's own id. */
+  nodeid?: string;
 }
 
 /** What the Node side hands a worker to run: one module, or some tests within it. */

@@ -84,7 +84,18 @@ def _skip_reason(report):
     return _first_line(text), text
 
 
-def build_result(reports):
+def _crash_line(report):
+    """pytest's --tb=line line for a failure (TerminalReporter._getcrashline)."""
+    try:
+        return str(report.longrepr.reprcrash)
+    except AttributeError:
+        try:
+            return str(report.longrepr)[:50]
+        except AttributeError:
+            return ""
+
+
+def build_result(reports, crash_lines=False):
     """Aggregate the setup/call/teardown reports of one test into a TestResult map."""
     by_when = {}
     for rep in reports:
@@ -116,11 +127,14 @@ def build_result(reports):
     result["outcome"] = outcome
     result["when"] = when
     result["duration"] = float(sum(rep.duration for rep in reports))
+    result["phases"] = {rep.when: float(rep.duration) for rep in reports}
 
     if decisive is not None:
         if outcome in ("failed", "error"):
             result["longrepr"] = _terminal_text(decisive)
             result["message"] = _failure_message(decisive)
+            if crash_lines and outcome == "failed":
+                result["crashline"] = _crash_line(decisive)
         elif outcome == "skipped":
             message, longrepr = _skip_reason(decisive)
             result["message"] = message
@@ -166,11 +180,20 @@ class _UnitEnd:
 
 
 class _ReportPlugin:
-    """Turns pytest's report hooks into protocol frames."""
+    """Turns pytest's report hooks into protocol frames.
+
+    A test's result waits until its `pytest_runtest_protocol` returns (`flush`): pytest's
+    warnings plugin reports the test's warnings only then. Warnings recorded while collecting
+    go with the unit's first result.
+    """
 
     def __init__(self, emit):
         self.emit = emit
         self.pending = {}
+        self.finished = []
+        self.test_warnings = {}
+        self.collect_warnings = []
+        self.crash_lines = False
         self.unit_errors = 0
         self.unit_skipped_modules = 0
 
@@ -182,7 +205,30 @@ class _ReportPlugin:
         reports.append(report)
         if report.when == "teardown":
             del self.pending[report.nodeid]
-            self.emit(build_result(reports))
+            self.finished.append(build_result(reports, self.crash_lines))
+
+    def pytest_warning_recorded(self, warning_message, when, nodeid, location):
+        from _pytest.warnings import warning_record_to_str
+
+        entry = {"message": warning_record_to_str(warning_message),
+                 "filename": str(warning_message.filename), "lineno": int(warning_message.lineno or 0)}
+        if when == "runtest" and nodeid:
+            self.test_warnings.setdefault(nodeid, []).append(entry)
+        elif when == "collect":
+            entry["nodeid"] = nodeid or ""
+            self.collect_warnings.append(entry)
+
+    def flush(self):
+        """Emits the finished tests' results with their warnings."""
+        finished, self.finished = self.finished, []
+        for result in finished:
+            found = self.test_warnings.pop(result["id"], None)
+            if self.collect_warnings:
+                found = self.collect_warnings + (found or [])
+                self.collect_warnings = []
+            if found:
+                result["warnings"] = found
+            self.emit(result)
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -202,7 +248,8 @@ class _ReportPlugin:
                 "duration": 0.0, "message": message, "longrepr": longrepr, "engine": "pytest",
                 "file": report.fspath.replace(os.sep, "/"),
             }
-            self.emit(result)
+            self.finished.append(result)
+            self.flush()
 
 
 def _collect_header(report):
@@ -258,6 +305,7 @@ class PytestEngine:
         except UsageError as e:
             raise EngineInitError("\n".join("ERROR: %s" % m for m in e.args), 4)
         self.config = config
+        self.plugin.crash_lines = config.option.tbstyle == "line"
         # The Node side owns -x/--maxfail; a stop inside the worker would tear the session down.
         config.option.maxfail = 0
         try:
@@ -298,6 +346,7 @@ class PytestEngine:
         plugin = self.plugin
         plugin.unit_errors = 0
         plugin.unit_skipped_modules = 0
+        plugin.collect_warnings = []
         if os.getcwd() != self.rootdir:
             os.chdir(self.rootdir)
         try:
@@ -341,7 +390,10 @@ class PytestEngine:
                 nextitem = items[index + 1] if index < last else self.unit_end
                 session.shouldfail = False
                 session.shouldstop = False
-                hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+                try:
+                    hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+                finally:
+                    plugin.flush()
         except BaseException:
             # pytest.exit(), a KeyboardInterrupt raised by a test, or a plugin bug: leave the
             # session clean for whatever comes next, then let the worker decide.

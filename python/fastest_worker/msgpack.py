@@ -6,7 +6,7 @@ the worker's frames (a result map encodes in a few microseconds).
 
 import struct
 
-__all__ = ["packb", "unpackb"]
+__all__ = ["pack_str", "packb", "unpackb"]
 
 _pack_u8 = struct.Struct(">B").pack
 _pack_u16 = struct.Struct(">H").pack
@@ -70,8 +70,14 @@ def _encode(obj, out, str=str, dict=dict, type=type, len=len, cache_get=_short_s
                 append(cache_get(k) or _short_str(k))
             else:
                 _encode(k, out)
-            if type(v) is str:
+            # a result frame's values, inline: strings, durations, line numbers
+            tv = type(v)
+            if tv is str:
                 append(cache_get(v) or _short_str(v))
+            elif tv is float:
+                append(b"\xcb" + _pack_f64(v))
+            elif tv is int and 0 <= v < 128:
+                append(_FIXINT[v])
             else:
                 _encode(v, out)
     elif obj is None:
@@ -141,6 +147,11 @@ def _encode(obj, out, str=str, dict=dict, type=type, len=len, cache_get=_short_s
         _encode(list(obj), out)
     else:
         raise TypeError("cannot encode %s as MessagePack" % t.__name__)
+
+
+def pack_str(s):
+    """One str as MessagePack."""
+    return _short_str_cache.get(s) or _short_str(s)
 
 
 def _py_packb(obj):

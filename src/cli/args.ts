@@ -22,7 +22,8 @@ export interface CliOptions {
   lastFailed: boolean;
   failedFirst: boolean;
   durations: number | null;
-  durationsMin: number;
+  /** --durations-min; null: pytest's default (0.005, or 0 with -vv). */
+  durationsMin: number | null;
   engine: 'auto' | 'native' | 'pytest';
   python: string | null;
   shard: { index: number; total: number | null } | null;
@@ -59,7 +60,7 @@ export function defaultOptions(): CliOptions {
   return {
     command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
     workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
-    lastFailed: false, failedFirst: false, durations: null, durationsMin: 0.005, engine: 'auto',
+    lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
     python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [],
     configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
     tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,

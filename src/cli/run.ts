@@ -1,16 +1,18 @@
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
+import { execFile } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { delimiter, dirname, resolve } from 'node:path';
 import { ConsoleReporter } from '../report/console.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId } from '../shard/timings.js';
 import { junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
-import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, runUnits, type FileSelection } from '../runner/index.js';
+import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, pythonRuntimeDir, runUnits, type FileSelection } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, updateLastFailed } from '../select/index.js';
 import { getIni } from '../config/index.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
+import { UsageError } from './args.js';
 import { printDiscovery } from './discover.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { selectShard } from './shard.js';
@@ -69,6 +71,26 @@ function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
   };
 }
 
+/**
+ * pytest refuses a bad `-W` filter (unknown category, bad action...) with a usage error before
+ * the session starts. Python parses them (pytest's own parser when installed, for its exact
+ * message); this runs alongside discovery and only when `-W` is given. Resolves to the usage
+ * error's message, or null.
+ */
+function checkWarningFilters(python: string, filters: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
+  if (filters.length === 0) return Promise.resolve(null);
+  const code = 'import sys; from fastest_worker.native.warnings_rec import main; sys.exit(main(sys.argv[1:]))';
+  const runtime = pythonRuntimeDir();
+  const pythonPath = env.PYTHONPATH ? `${runtime}${delimiter}${env.PYTHONPATH}` : runtime;
+  return new Promise((resolvePromise) => {
+    execFile(python, ['-c', code, ...filters], { env: { ...env, PYTHONPATH: pythonPath } }, (error, stdout) => {
+      // Exit 4 is a refused filter; any other failure is left to the workers to report.
+      const exit = error && typeof error.code === 'number' ? error.code : 0;
+      resolvePromise(exit === 4 ? String(stdout) : null);
+    });
+  });
+}
+
 function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
@@ -81,6 +103,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const { options, config } = session;
   const pythonCheck = checkPython(session.python);
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
+  const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
   // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
   const prestarted = options.collectOnly ? undefined : new PrestartedWorkers({
     python: session.python,
@@ -89,13 +112,13 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
     pycacheDir: pycacheDir({ rootdir: config.rootdir }),
   });
   try {
-    return await runSession(session, env, started, startedAt, pythonCheck, prestarted);
+    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck);
   } finally {
     prestarted?.dispose();
   }
 }
 
-async function runSession(session: Session, env: NodeJS.ProcessEnv, started: number, startedAt: Date, pythonCheck: Promise<string>, prestarted: PrestartedWorkers | undefined): Promise<number> {
+async function runSession(session: Session, env: NodeJS.ProcessEnv, started: number, startedAt: Date, pythonCheck: Promise<string>, prestarted: PrestartedWorkers | undefined, filterCheck: Promise<string | null>): Promise<number> {
   const { options, config, cwd } = session;
   const collected: Collected = await collect(session);
   const { discovery, selection } = collected;
@@ -109,6 +132,9 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   }
 
   const pythonVersion = await pythonCheck;
+  // pytest prints its usage error as `ERROR: {msg}\n` plus the line's own newline.
+  const filterError = await filterCheck;
+  if (filterError !== null) throw new UsageError(filterError + '\n');
   let selected = selection.selected;
   const narrowIds = new Map(selection.narrowIds);
   if (options.lastFailed || options.failedFirst) {
@@ -129,7 +155,9 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     githubActions: env.GITHUB_ACTIONS === 'true',
     width: tty ? process.stdout.columns : undefined,
     durations: options.durations ?? undefined,
-    durationsMin: options.durationsMin,
+    durationsMin: options.durationsMin ?? undefined,
+    disableWarnings: options.disableWarnings,
+    cwd,
     reportChars: options.reportChars ?? undefined,
     tb: (options.tb ?? undefined) as never,
   });

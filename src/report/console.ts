@@ -1,6 +1,7 @@
 // The console reporter: pytest's terminal output (_pytest/terminal.py) from a stream of results
 // that arrive interleaved from parallel workers. It writes only through the given sink.
 
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { CollectionError, Outcome, TestResult } from '../types.js';
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
 import { addResult, closingLine, colorForType, emptyCounts, mainColor, type Counts } from './counts.js';
@@ -24,6 +25,11 @@ export interface ConsoleOptions {
   durations?: number;
   /** --durations-min; default 0.005 (0 with -vv). */
   durationsMin?: number;
+  /** --disable-warnings: no warnings summary (the closing line still counts them). */
+  disableWarnings?: boolean;
+  /** The invocation directory: node ids on the terminal are shown relative to it, as pytest's
+   * cwd_relative_nodeid. Default: the rootdir. */
+  cwd?: string;
   /** -r chars, default 'fE'. */
   reportChars?: string;
   tb?: TbStyle;
@@ -191,7 +197,7 @@ export class ConsoleReporter {
     const version = info.version ? `, fastest-${info.version}` : '';
     this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
     this.tw.line(`rootdir: ${info.rootdir}`);
-    if (info.inifile) this.tw.line(`configfile: ${info.inifile}`);
+    if (info.inifile) this.tw.line(`configfile: ${bestRelPath(info.rootdir, resolve(info.rootdir, info.inifile))}`);
     this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
     let collected = `collected ${info.collected} item${info.collected === 1 ? '' : 's'}`;
     const errors = info.collectionErrors ?? 0;
@@ -276,6 +282,7 @@ export class ConsoleReporter {
     this.clearStatus();
     this.summaryErrors();
     this.summaryFailures();
+    this.summaryWarnings();
     this.summaryPasses('passed', 'PASSES', 'P');
     this.summaryPasses('xpassed', 'XPASSES', 'X');
     this.summaryDurations();
@@ -320,7 +327,7 @@ export class ConsoleReporter {
         this.currentFsPath = file;
         if (!this.lineClosed) this.tw.line();
         this.lineClosed = false;
-        this.tw.write(file + ' ');
+        this.tw.write(this.cwdRelative(file) + ' ');
       }
     }
     if (teardown) this.shownCounts.error += 1;
@@ -334,7 +341,7 @@ export class ConsoleReporter {
       }
       return;
     }
-    const prefix = r.id + ' ';
+    const prefix = this.cwdRelative(r.id) + ' ';
     this.tw.line();
     this.tw.write(prefix);
     this.tw.write(status.word, status.color);
@@ -429,7 +436,10 @@ export class ConsoleReporter {
       const longrepr = r.longrepr ?? r.message ?? '';
       const sections = r.sections ?? [];
       if (this.tb === 'line') {
-        this.fence.block(this.renderLongrepr(longrepr));
+        // pytest: the report (with its captured output), then the crash line.
+        let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+        if (r.crashline !== undefined) text += r.crashline + '\n';
+        this.fence.block(text);
         continue;
       }
       this.tw.sep('_', failureHeadline(r.id), 'red', 'bold');
@@ -462,7 +472,21 @@ export class ConsoleReporter {
     const n = this.opts.durations;
     if (n === undefined) return;
     const min = this.opts.durationsMin ?? (this.verbosity < 2 ? 0.005 : 0);
-    let list = [...this.results].sort((a, b) => b.duration - a.duration);
+    // One entry per phase report, as pytest's stats hold them; results without phase times
+    // (e.g. read back from JUnit) count as one `call`.
+    const entries: { id: string; when: string; duration: number }[] = [];
+    for (const r of this.results) {
+      if (r.when === 'collect') continue;
+      if (!r.phases) {
+        entries.push({ id: r.id, when: 'call', duration: r.duration });
+        continue;
+      }
+      for (const when of ['setup', 'call', 'teardown'] as const) {
+        const d = r.phases[when];
+        if (d !== undefined) entries.push({ id: r.id, when, duration: d });
+      }
+    }
+    let list = entries.sort((a, b) => b.duration - a.duration);
     if (list.length === 0) return;
     if (!n) this.writeSep('=', 'slowest durations');
     else {
@@ -478,12 +502,13 @@ export class ConsoleReporter {
         this.tw.line(message + ')');
         break;
       }
-      this.tw.line(`${pyFixed(r.duration, 2)}s ${'call'.padEnd(8)} ${r.id}`);
+      this.tw.line(`${pyFixed(r.duration, 2)}s ${r.when.padEnd(8)} ${r.id}`);
     }
   }
 
   /** `tests/a.py::` + bold `TestC::test_m`, as _get_node_id_with_markup. */
   private nodeIdMarked(id: string): string {
+    id = this.cwdRelative(id);
     const sep = id.indexOf('::');
     if (sep === -1) return id;
     return id.slice(0, sep + 2) + this.tw.markup(id.slice(sep + 2), 'bold');
@@ -511,7 +536,7 @@ export class ConsoleReporter {
           }
           break;
         case 'E':
-          for (const e of this.collectionErrors) lines.push(`${this.tw.markup('ERROR', 'red')} ${e.file}`);
+          for (const e of this.collectionErrors) lines.push(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`);
           for (const { result: r, teardown } of this.errorReports()) {
             const message = teardown ? r.teardownError!.message : r.message;
             lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
@@ -555,7 +580,7 @@ export class ConsoleReporter {
       // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
       const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
       if (m) {
-        file = this.relative(m[1]);
+        file = this.cwdRelative(this.relative(m[1]));
         line = Number(m[2]);
         if (!r.message) reason = m[3];
       }
@@ -566,6 +591,51 @@ export class ConsoleReporter {
       else folds.set(key, { count: 1, file, line, reason });
     }
     return [...folds.values()];
+  }
+
+  /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
+  private cwdRelative(id: string): string {
+    const cwd = this.opts.cwd;
+    if (cwd === undefined || !this.rootdir || resolve(cwd) === resolve(this.rootdir)) return id;
+    const at = id.indexOf('::');
+    const path = at === -1 ? id : id.slice(0, at);
+    if (isAbsolute(path)) return id;
+    return bestRelPath(cwd, resolve(this.rootdir, path)) + (at === -1 ? '' : id.slice(at));
+  }
+
+  /** pytest's summary_warnings: warnings grouped by their text, each group under its locations. */
+  private summaryWarnings(): void {
+    if (this.opts.disableWarnings) return;
+    const groups = new Map<string, string[]>();
+    for (const r of this.results) {
+      for (const w of r.warnings ?? []) {
+        const nodeid = w.nodeid ?? r.id;
+        const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`;
+        const group = groups.get(w.message);
+        if (group) group.push(where);
+        else groups.set(w.message, [where]);
+      }
+    }
+    if (groups.size === 0) return;
+    this.writeSep('=', 'warnings summary', 'yellow');
+    let text = '';
+    for (const [message, locations] of groups) {
+      let where: string;
+      if (locations.length < 10) where = locations.join('\n');
+      else {
+        const perFile = new Map<string, number>();
+        for (const loc of locations) {
+          const file = loc.split('::', 1)[0];
+          perFile.set(file, (perFile.get(file) ?? 0) + 1);
+        }
+        where = [...perFile].map(([file, n]) => `${file}: ${n} warning${n > 1 ? 's' : ''}`).join('\n');
+      }
+      const body = message.split(/\r\n|\r|\n/);
+      if (body.length > 0 && body[body.length - 1] === '') body.pop();
+      text += `${where}\n${body.map((l) => '  ' + l).join('\n').trimEnd()}\n\n`;
+    }
+    text += '-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html\n';
+    this.fence.block(text);
   }
 
   private relative(path: string): string {
@@ -582,6 +652,12 @@ export class ConsoleReporter {
     this.ensureNewline();
     this.tw.writeMarked(line + '\n', '\n');
   }
+}
+
+/** pytest's bestrelpath: `to` relative to the directory `from` ('.' when they are the same). */
+function bestRelPath(from: string, to: string): string {
+  if (resolve(from) === resolve(to)) return '.';
+  return relative(from, to).split(sep).join('/');
 }
 
 /** Python's `{x:g}` for the small positive numbers durations-min takes. */

@@ -4,7 +4,8 @@
 import type { CollectionError, TestResult } from '../types.js';
 import { markup, pyFixed, sepLine, type Markup } from './color.js';
 
-/** Counts per pytest stats key. A teardown error adds one `error`; collection errors are `error`s. */
+/** Counts per pytest stats key. A teardown error adds one `error`; collection errors are `error`s;
+ * each recorded warning adds one to `warnings`. */
 export interface Counts {
   failed: number;
   passed: number;
@@ -36,6 +37,7 @@ export function emptyCounts(): Counts {
 export function addResult(counts: Counts, result: TestResult): void {
   counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
   if (result.teardownError) counts.error += 1;
+  if (result.warnings) counts.warnings += result.warnings.length;
 }
 
 export function countResults(

@@ -163,8 +163,13 @@ class _SysCapture:
         return data
 
     def snap(self) -> str:
-        data = self.snap_bytes()
-        return data.decode("utf-8", "replace") if data else ""
+        raw = self.raw  # (snap_bytes inlined: this runs twice per test phase)
+        if not raw.tell():
+            return ""
+        data = raw.getvalue()
+        raw.seek(0)
+        raw.truncate()
+        return data.decode("utf-8", "replace")
 
     def writeorg(self, data: str) -> None:
         self.saved.write(data)
@@ -224,8 +229,14 @@ class _FdCapture:
         return data
 
     def snap(self) -> str:
-        data = self.snap_bytes()
-        return data.decode("utf-8", "replace") if data else ""
+        tmp = self.tmp  # (snap_bytes inlined: this runs twice per test phase)
+        if not tmp.tell():
+            return ""
+        tmp.seek(0)
+        data = tmp.read()
+        tmp.seek(0)
+        tmp.truncate()
+        return data.decode("utf-8", "replace")
 
     def writeorg(self, data: str) -> None:
         os.write(self.saved_fd, data.encode("utf-8"))
@@ -276,6 +287,16 @@ class _MultiCapture:
             if self.guard_stdin:
                 sys.stdin = self.stdin
             self.active = True
+
+    def reassert(self) -> None:
+        """Put our streams back in sys if a test swapped them and left them so (pytest
+        re-installs them every phase; we stay active across the tests of a unit)."""
+        if sys.stdout is not self.out.stream:
+            sys.stdout = self.out.stream
+        if sys.stderr is not self.err.stream:
+            sys.stderr = self.err.stream
+        if self.guard_stdin and sys.stdin is not self.stdin:
+            sys.stdin = self.stdin
 
     def read_text(self) -> tuple[str, str]:
         return self.out.snap(), self.err.snap()
@@ -358,18 +379,28 @@ class CaptureManager:
         return self._global is not None and self._global.active
 
     def start_test(self) -> None:
-        self._ensure_started()
-        if self._global is not None:
-            self._global.resume()
-            self._global.read_text()
+        """Capture on, for a test; what was captured before is dropped. The engine leaves
+        capture on between the tests of a unit, so this is mostly a check, not a switch."""
+        captured = self._global
+        if captured is None:
+            self._ensure_started()
+            captured = self._global
+        if captured is not None:
+            if captured.active:
+                if self._fixture is None:
+                    captured.reassert()
+            else:
+                captured.resume()
+            captured.read_text()
         self._install_log_handler()
         if self._log is not None:
             self._log.take()
         self.last_log = ""
 
     def phase_done(self, when: str) -> tuple[str, str]:
-        for listener in list(self._phase_listeners):
-            listener(when)
+        if self._phase_listeners:
+            for listener in list(self._phase_listeners):
+                listener(when)
         fixture = self._fixture
         if fixture is not None:
             # like pytest: the fixture is closed at the end of each phase (unread output

@@ -9,6 +9,7 @@ import fnmatch
 import inspect
 import os
 import sys
+from types import FunctionType
 from typing import Dict, List, Optional
 
 from _pytest.compat import get_real_func
@@ -21,6 +22,10 @@ from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
                      parametrize_argnames, prune_closure)
 from . import unittest_support
+
+
+_CO_COROUTINE = inspect.CO_COROUTINE
+_CO_GENERATOR = inspect.CO_GENERATOR
 
 
 def _direct_param(request):
@@ -59,7 +64,17 @@ class PackageNode(Node):
     kind = "package"
 
 
-class ModuleNode(Node):
+class _MarkedNode(Node):
+    """A module or class node: its marks as collected are among its keywords."""
+
+    _collected_marks: tuple = ()
+
+    def _fill_keywords(self, keywords) -> None:
+        for mark in self._collected_marks:
+            keywords[mark.name] = mark
+
+
+class ModuleNode(_MarkedNode):
     kind = "module"
 
     def __init__(self, name, nodeid, parent, path, obj):
@@ -68,7 +83,7 @@ class ModuleNode(Node):
         self.module = obj
 
 
-class ClassNode(Node):
+class ClassNode(_MarkedNode):
     kind = "class"
 
     def __init__(self, name, nodeid, parent, obj):
@@ -116,10 +131,19 @@ class Item(Node):
         self.own_markers = list(defn.own_markers)
         if callspec is not None:
             self.own_markers.extend(callspec.marks)
-            self.keywords[callspec.id] = True
-        self.keywords.update(getattr(raw, "__dict__", None) or {})
-        for mark in self.own_markers:
-            self.keywords[mark.name] = mark
+        self._defn_markers = defn.own_markers
+
+    def _fill_keywords(self, keywords) -> None:
+        # pytest's Function.__init__ order: marks, the function's __dict__, the callspec id.
+        callspec = self.callspec
+        for mark in self._defn_markers:
+            keywords[mark.name] = mark
+        if callspec is not None:
+            for mark in callspec.marks:
+                keywords[mark.name] = mark
+        keywords.update(getattr(self.raw, "__dict__", None) or {})
+        if callspec is not None:
+            keywords[callspec.id] = True
 
     @property
     def module(self):
@@ -134,18 +158,25 @@ class Item(Node):
     @property
     def is_async(self) -> bool:
         if self._is_async is None:
-            self._is_async = bool(inspect.iscoroutinefunction(self.raw)
-                                  or inspect.iscoroutinefunction(get_real_func(self.raw)))
+            raw = self.raw
+            if type(raw) is FunctionType and "__wrapped__" not in raw.__dict__ and (
+                    "_is_coroutine_marker" not in raw.__dict__):  # 3.12's markcoroutinefunction
+                self._is_async = bool(raw.__code__.co_flags & _CO_COROUTINE)
+            else:
+                self._is_async = bool(inspect.iscoroutinefunction(raw)
+                                      or inspect.iscoroutinefunction(get_real_func(raw)))
         return self._is_async
 
     _mark_names = None
     _marks_len = -1
 
-    def mark_names(self) -> set:
+    def mark_names(self) -> frozenset:
         """Names of all marks on the item and its parents (recomputed if a mark was added)."""
-        if self._marks_len != len(self.own_markers) or self._mark_names is None:
-            self._mark_names = {m.name for node in self.iter_parents() for m in node.own_markers}
-            self._marks_len = len(self.own_markers)
+        own = self.own_markers
+        if self._marks_len != len(own) or self._mark_names is None:
+            inherited = _node_mark_names(self.parent)
+            self._mark_names = inherited.union(m.name for m in own) if own else inherited
+            self._marks_len = len(own)
         return self._mark_names
 
     @property
@@ -191,8 +222,14 @@ class Definition:
         self.nodeid = f"{parent.nodeid}::{name}"
         self.parentids = parent.parentids_below
         self.is_unittest = is_unittest
-        self.own_markers = get_unpacked_marks(raw)
-        self.line = _def_line(raw)
+        if type(raw) is FunctionType and not raw.__dict__:
+            # A plain function (no marks, no wrapper, no __test__): what get_unpacked_marks and
+            # _def_line would find, without their generic walks.
+            self.own_markers = []
+            self.line = raw.__code__.co_firstlineno
+        else:
+            self.own_markers = get_unpacked_marks(raw)
+            self.line = _def_line(raw)
         self.config = session.config
 
     def iter_markers(self, name=None):
@@ -230,6 +267,39 @@ def _def_line(func) -> int:
     if code is None:
         return 1
     return code.co_firstlineno
+
+
+def _node_mark_names(node) -> frozenset:
+    """Names of the marks on a collector node and its parents, kept on the node (shared by
+    its items) and recomputed when a mark was added to it or to a parent."""
+    if node is None:
+        return frozenset()
+    parent_names = _node_mark_names(node.parent)
+    cached = node.__dict__.get("_mark_names_cache")
+    count = len(node.own_markers)
+    if cached is not None and cached[0] == count and cached[1] is parent_names:
+        return cached[2]
+    names = parent_names.union(m.name for m in node.own_markers) if count else parent_names
+    node._mark_names_cache = (count, parent_names, names)
+    return names
+
+
+def _has_generate_hook(node) -> bool:
+    """Whether a module's or class's object has pytest_generate_tests, looked up once per node
+    rather than once per function (a failed lookup builds an AttributeError each time)."""
+    found = node.__dict__.get("_generate_hook")
+    if found is None:
+        found = node._generate_hook = hasattr(node.obj, "pytest_generate_tests")
+    return found
+
+
+def _has_fixture_params(info: FixtureInfo) -> bool:
+    """Whether a fixture the function may use is parametrized (generate_fixture_params's input)."""
+    for defs in info.arg2defs.values():
+        for fd in defs:
+            if fd.params is not None:
+                return True
+    return False
 
 
 def _matches(name: str, patterns) -> bool:
@@ -333,8 +403,7 @@ class Collector:
         module_node = ModuleNode(os.path.basename(relfile), nodeid, parent, path, mod)
         module_node.parentids_below = parent.parentids_below | {nodeid}
         module_node.own_markers = get_unpacked_marks(mod)
-        for mark in module_node.own_markers:
-            module_node.keywords[mark.name] = mark
+        module_node._collected_marks = tuple(module_node.own_markers)
         self._register_module_xunit(module_node, mod)
         self.registry.parse_holder(mod, nodeid)
         items: List[Item] = []
@@ -349,6 +418,14 @@ class Collector:
         return items
 
     def _make_items(self, module_node, parent, class_node, name, obj) -> List[Item]:
+        if type(obj) is FunctionType and not obj.__dict__:
+            # A plain function (most tests): no __test__, no wrapper, so the checks below come
+            # down to the name and the generator flag.
+            if not _matches(name, self.python_functions):
+                return []
+            if obj.__code__.co_flags & _CO_GENERATOR:
+                fail(f"'yield' keyword is allowed in fixtures, but not in tests ({name})", pytrace=False)
+            return self._genfunctions(module_node, parent, class_node, name, obj)
         if inspect.isclass(obj):
             if not (_matches(name, self.python_classes) or getattr(obj, "__test__", False) is True):
                 if not unittest_support.is_testcase_class(obj):
@@ -380,8 +457,7 @@ class Collector:
         node = ClassNode(name, f"{parent.nodeid}::{name}", parent, obj)
         node.parentids_below = parent.parentids_below | {node.nodeid}
         node.own_markers = get_unpacked_marks(obj)
-        for mark in node.own_markers:
-            node.keywords[mark.name] = mark
+        node._collected_marks = tuple(node.own_markers)
         return node
 
     def _collect_class(self, module_node, parent, name, cls) -> List[Item]:
@@ -396,7 +472,8 @@ class Collector:
         node = self._class_node(parent, name, cls)
         self._register_class_xunit(node, cls)
         self.registry.parse_holder(node.newinstance(), node.nodeid)
-        dicts = [cls.__dict__] + [base.__dict__ for base in cls.__mro__]
+        # pytest walks object's namespace last as well; nothing in it can be a test
+        dicts = [cls.__dict__] + [base.__dict__ for base in cls.__mro__ if base is not object]
         seen = set()
         per_dict: List[List[Item]] = []
         for dic in dicts:
@@ -431,34 +508,79 @@ class Collector:
         return items
 
     # --- functions -----------------------------------------------------------------------------
-    def _fixtureinfo(self, defn: Definition, node, argnames) -> FixtureInfo:
+    def _parent_marks(self, defn: Definition, node) -> tuple:
+        """(usefixtures args, parametrize marks) of the function and its parents.
+
+        The parents' share is the same for every function of a module or class, so it is
+        computed once per parent node and only a function's own marks are walked each time.
+        """
+        inherited = getattr(node, "_inherited_marks", None)
+        if inherited is None:
+            usefixtures = []
+            parametrize = []
+            walked = node
+            while walked is not None:
+                for mark in walked.own_markers:
+                    if mark.name == "usefixtures":
+                        usefixtures.extend(mark.args)
+                    elif mark.name == "parametrize":
+                        parametrize.append(mark)
+                walked = walked.parent
+            inherited = node._inherited_marks = (usefixtures, parametrize)
+        if not defn.own_markers:
+            return inherited
+        usefixtures = []
+        parametrize = []
+        for mark in defn.own_markers:
+            if mark.name == "usefixtures":
+                usefixtures.extend(mark.args)
+            elif mark.name == "parametrize":
+                parametrize.append(mark)
+        return usefixtures + inherited[0], parametrize + inherited[1]
+
+    def _fixtureinfo(self, defn: Definition, node, argnames, marks=None) -> FixtureInfo:
         autouse = getattr(node, "_autouse_names", None)
         if autouse is None:
             autouse = node._autouse_names = self.registry.autouse_for(
                 [n.nodeid for n in node.listchain()])
-        usefixtures = []
-        for mark in defn.iter_markers("usefixtures"):
-            usefixtures.extend(mark.args)
-        initialnames = tuple(dict.fromkeys([*autouse, *usefixtures, *argnames]))
-        marks = list(defn.iter_markers("parametrize"))
-        closure, arg2defs = self.registry.closure(initialnames, defn.parentids,
-                                                  direct_parametrize_args(marks))
-        return FixtureInfo(argnames, initialnames, closure, arg2defs)
+        usefixtures, parametrize = self._parent_marks(defn, node)
+        if marks is None:
+            marks = parametrize
+        if autouse or usefixtures:
+            initialnames = tuple(dict.fromkeys([*autouse, *usefixtures, *argnames]))
+        else:
+            initialnames = tuple(dict.fromkeys(argnames)) if len(argnames) > 1 else tuple(argnames)
+        if not initialnames:
+            return FixtureInfo(argnames, initialnames, [], {})
+        direct = direct_parametrize_args(marks) if marks else set()
+        # Functions of one parent that ask for the same fixtures get the same closure (the
+        # registry holds every definition visible from this parent by now); callers mutate
+        # their copy (parametrize adds pseudo fixtures, requests add dynamic ones).
+        cache = getattr(node, "_closure_cache", None)
+        if cache is None:
+            cache = node._closure_cache = {}
+        key = (defn.parentids, initialnames, frozenset(direct))
+        known = cache.get(key)
+        if known is None:
+            known = cache[key] = self.registry.closure(initialnames, defn.parentids, direct)
+        return FixtureInfo(argnames, initialnames, list(known[0]), dict(known[1]))
 
     def _genfunctions(self, module_node, parent, class_node, name, func) -> List[Item]:
         defn = Definition(self.session, module_node, class_node, parent, name, func)
         cls = class_node.obj if class_node is not None else None
         argnames = getfuncargnames(func, name=name, cls=cls)
-        info = self._fixtureinfo(defn, parent, argnames)
-        metafunc = Metafunc(defn, info, self.config, cls=cls, module=module_node.obj)
+        marks = self._parent_marks(defn, parent)[1]
+        info = self._fixtureinfo(defn, parent, argnames, marks)
         hooks = []
-        if hasattr(module_node.obj, "pytest_generate_tests"):
+        if _has_generate_hook(module_node):
             hooks.append(module_node.obj.pytest_generate_tests)
-        if cls is not None and hasattr(cls, "pytest_generate_tests"):
+        if cls is not None and _has_generate_hook(class_node):
             hooks.append(cls().pytest_generate_tests)
+        if not hooks and not marks and not _has_fixture_params(info):
+            return [Item(name, parent, func, name, None, info, defn)]  # nothing parametrizes it
+        metafunc = Metafunc(defn, info, self.config, cls=cls, module=module_node.obj)
         for hook in hooks:
             hook(metafunc=metafunc)
-        marks = list(defn.iter_markers("parametrize"))
         generate_fixture_params(metafunc, marks)
         for mark in marks:
             metafunc.parametrize(*mark.args, **mark.kwargs, _param_mark=mark)

@@ -11,7 +11,6 @@ import inspect
 import os
 import sys
 import time
-import warnings
 from typing import Callable, Dict, List, Optional
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
@@ -26,6 +25,7 @@ from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_match
 from .outcomes import crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from .params import CollectError
 from . import unittest_support
+from .warnings_rec import TestWarnings, warning_frames
 from .support import load_facts_cache, save_facts_cache, static_check
 from ..worker import cancel_requested
 
@@ -88,10 +88,48 @@ class _SimpleCapture:
         self._saved = None
 
 
+class _CurrentTestVar:
+    """os.environ["PYTEST_CURRENT_TEST"], set three times a test and removed as pytest does.
+
+    On POSIX the value goes straight to putenv and os.environ's byte store, which is what
+    os.environ's own __setitem__ does after encoding the key and value through two Python-level
+    calls; anywhere else, or once a test has replaced os.environ, through the mapping.
+    """
+
+    _KEY = "PYTEST_CURRENT_TEST"
+    _BKEY = b"PYTEST_CURRENT_TEST"
+
+    def __init__(self):
+        environ = os.environ
+        self._environ = environ
+        self._data = getattr(environ, "_data", None)
+        self._encoding = sys.getfilesystemencoding()
+        try:
+            self._fast = (os.name == "posix" and type(environ) is os._Environ  # type: ignore[attr-defined]
+                          and type(self._data) is dict and environ.encodekey(self._KEY) == self._BKEY)
+        except Exception:  # noqa: BLE001 - an unusual os.environ gets the plain mapping
+            self._fast = False
+
+    def set(self, value: str) -> None:
+        if self._fast and os.environ is self._environ:
+            encoded = value.encode(self._encoding, "surrogateescape")
+            os.putenv(self._BKEY, encoded)
+            self._data[self._BKEY] = encoded
+        else:
+            os.environ[self._KEY] = value
+
+    def clear(self) -> None:
+        if self._fast and os.environ is self._environ:
+            if self._data.pop(self._BKEY, None) is not None:
+                os.unsetenv(self._BKEY)
+        else:
+            os.environ.pop(self._KEY, None)
+
+
 class _Phase:
     """The outcome of one phase: pytest's CallInfo + TestReport, reduced to what we emit."""
 
-    __slots__ = ("when", "exc", "outcome", "longrepr", "message", "wasxfail")
+    __slots__ = ("when", "exc", "outcome", "longrepr", "message", "wasxfail", "crashline", "stop")
 
     def __init__(self, when: str):
         self.when = when
@@ -100,6 +138,8 @@ class _Phase:
         self.longrepr: Optional[str] = None
         self.message: Optional[str] = None
         self.wasxfail: Optional[str] = None
+        self.crashline: Optional[str] = None
+        self.stop: Optional[float] = None  # when the phase raised: its duration ends there, as pytest's CallInfo
 
 
 class NativeEngine:
@@ -124,6 +164,7 @@ class NativeEngine:
         self.python_files = self.config.getini("python_files")
         self.asyncio_auto = str(self.config.getini("asyncio_mode")).strip() == "auto"
         self._loop = None
+        self._current_test = _CurrentTestVar()
         self.tbstyle = self.config.getoption("tbstyle", "auto")
         mode = self.config.option.capture
         if _capture_mod is not None:
@@ -134,8 +175,9 @@ class NativeEngine:
         else:
             self.capture = _SimpleCapture(mode)
         self.config._capture_manager = self.capture
-        self.warning_filters = list(self.config.getini("filterwarnings")) + list(
-            self.config.option.pythonwarnings)
+        # pytest's warnings plugin (catch_warnings_for_item per test), unless `-p no:warnings`.
+        self.test_warnings = None if _plugin_blocked(init.get("args") or [], "warnings") else TestWarnings(
+            self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
         if _rewrite_mod is not None and self.config.option.assertmode == "rewrite":
             cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
             try:
@@ -191,6 +233,7 @@ class NativeEngine:
                 if cancel_requested():  # -x / --maxfail reached: the rest is not run
                     break
         finally:
+            self.capture.suspend()
             self._teardown_to_session()
         return {"engine": "native", "reason": None}
 
@@ -303,30 +346,43 @@ class NativeEngine:
         sections: List[list] = []
         start = time.perf_counter()
         capture.start_test()
-        catcher = self._warnings_for(item)
-        if catcher is not None:
-            catcher.__enter__()
-        environ = os.environ
+        recorder = self.test_warnings
+        if recorder is not None:
+            recorder.enter([arg for mark in item.iter_markers("filterwarnings") for arg in mark.args]
+                           if "filterwarnings" in item.mark_names() else ())
+        current_test = self._current_test
+        phases = {}
+        log = None
         try:
-            environ["PYTEST_CURRENT_TEST"] = nodeid + " (setup)"
+            current_test.set(nodeid + " (setup)")
             setup = self._setup(item)
             self._capture_section(sections, "setup")
             call = None
+            mark = time.perf_counter()
+            phases["setup"] = (setup.stop or mark) - start
             if setup.outcome == "passed":
-                environ["PYTEST_CURRENT_TEST"] = nodeid + " (call)"
+                current_test.set(nodeid + " (call)")
                 call = self._call(item)
                 self._capture_section(sections, "call")
-            environ["PYTEST_CURRENT_TEST"] = nodeid + " (teardown)"
+                end = time.perf_counter()
+                phases["call"] = (call.stop or end) - mark
+                mark = end
+            current_test.set(nodeid + " (teardown)")
             teardown = self._teardown(item, nextitem)
             self._capture_section(sections, "teardown")
         finally:
-            environ.pop("PYTEST_CURRENT_TEST", None)
-            if catcher is not None:
-                catcher.__exit__(None, None, None)
-            capture.suspend()
+            current_test.clear()
+            if recorder is not None:
+                log = recorder.exit()
+            # capture stays on until the unit ends (run_unit): nothing writes between tests
             item.clear_instance()
-        duration = time.perf_counter() - start
-        emit(self._result(item, setup, call, teardown, duration, sections))
+        end = time.perf_counter()
+        phases["teardown"] = (teardown.stop or end) - mark
+        result = self._result(item, setup, call, teardown, end - start, sections)
+        result["phases"] = phases
+        if log:
+            result["warnings"] = warning_frames(log)
+        emit(result)
 
     def _capture_section(self, sections: list, when: str) -> None:
         out, err = self.capture.phase_done(when)
@@ -334,15 +390,6 @@ class NativeEngine:
             sections.append(["Captured stdout " + when, out])
         if err:
             sections.append(["Captured stderr " + when, err])
-
-    def _warnings_for(self, item: Item):
-        if "filterwarnings" not in item.mark_names() and not self.warning_filters:
-            return None
-        from _pytest.config import parse_warning_filter
-        catcher = _WarningsContext(self.warning_filters,
-                                   [arg for mark in item.iter_markers("filterwarnings") for arg in mark.args],
-                                   parse_warning_filter)
-        return catcher
 
     def _setup(self, item: Item) -> _Phase:
         phase = _Phase("setup")
@@ -364,7 +411,8 @@ class NativeEngine:
                     call_hook(hook, item=item)
             self.session.state.setup(item.listchain())
             item.setup_instance()
-            fill_fixtures(item, {})
+            if item.fixtureinfo.names_closure:
+                fill_fixtures(item, {})
         except BaseException as e:  # noqa: BLE001
             self._record(phase, item, e)
         return phase
@@ -404,7 +452,7 @@ class NativeEngine:
                 return
             _async_fail()
         result = func(**kwargs)
-        if hasattr(result, "__await__") or hasattr(result, "__aiter__"):
+        if result is not None and (hasattr(result, "__await__") or hasattr(result, "__aiter__")):
             close = getattr(result, "close", None)
             if close is not None:
                 close()
@@ -428,6 +476,7 @@ class NativeEngine:
 
     def _record(self, phase: _Phase, item: Item, exc: BaseException) -> None:
         """pytest_runtest_makereport for a phase that raised, skipping plugin included."""
+        phase.stop = time.perf_counter()
         if isinstance(exc, (KeyboardInterrupt, Exit)):
             raise exc
         phase.exc = exc
@@ -457,6 +506,8 @@ class NativeEngine:
         if phase.when != "teardown" and self._apply_xfail(phase, item, exc):
             return
         phase.longrepr, phase.message = format_failure(exc, item.function, self.tbstyle, item.is_unittest)
+        if self.tbstyle == "line":
+            phase.crashline = _crash_line(exc, phase.longrepr)
 
     def _apply_xfail(self, phase: _Phase, item: Item, exc: Optional[BaseException]) -> bool:
         """True when an xfail mark turned the phase into xfailed/xpassed."""
@@ -509,6 +560,8 @@ class NativeEngine:
             result["longrepr"] = decided.longrepr
         if decided.message is not None:
             result["message"] = decided.message
+        if decided.crashline is not None and outcome == "failed":
+            result["crashline"] = decided.crashline
         if teardown.outcome == "failed":
             result["teardownError"] = {"longrepr": teardown.longrepr or "",
                                        "message": teardown.message or ""}
@@ -522,28 +575,23 @@ class NativeEngine:
         return result
 
 
-class _WarningsContext:
-    """catch_warnings_for_item: ini/-W filters, then the item's filterwarnings marks."""
+def _plugin_blocked(args: list, name: str) -> bool:
+    """`-p no:NAME` (or `-pno:NAME`) among the pytest args."""
+    blocked = "no:" + name
+    return any(a == "-p" and i + 1 < len(args) and args[i + 1] == blocked or a == "-p" + blocked
+               for i, a in enumerate(args))
 
-    def __init__(self, config_filters, mark_args, parse):
-        self._cm = warnings.catch_warnings(record=True)
-        self._config_filters = config_filters
-        self._mark_args = mark_args
-        self._parse = parse
 
-    def __enter__(self):
-        self._cm.__enter__()
-        if not sys.warnoptions:
-            warnings.filterwarnings("always", category=DeprecationWarning)
-            warnings.filterwarnings("always", category=PendingDeprecationWarning)
-        for arg in self._config_filters:
-            warnings.filterwarnings(*self._parse(arg, escape=False))
-        for arg in self._mark_args:
-            warnings.filterwarnings(*self._parse(arg, escape=False))
-        return self
-
-    def __exit__(self, *exc):
-        return self._cm.__exit__(*exc)
+def _crash_line(exc: BaseException, longrepr: Optional[str]) -> str:
+    """pytest's --tb=line crash line (TerminalReporter._getcrashline): `path:lineno: message`."""
+    try:
+        from _pytest._code import ExceptionInfo
+        crash = ExceptionInfo.from_exception(exc)._getreprcrash()
+        if crash is not None:
+            return "{}:{}: {}".format(crash.path, crash.lineno, crash.message.split("\n", 1)[0])
+    except Exception:  # noqa: BLE001 - a crash line is a nicety, never a lost result
+        pass
+    return (longrepr or "")[:50]
 
 
 def _async_fail() -> None:

@@ -35,8 +35,9 @@ def getfuncargnames(function, *, name: str = "", cls=None) -> Tuple[str, ...]:
 
     inspect.signature costs ~30 us a call; collection calls this once per test function.
     """
-    if (type(function) is not types.FunctionType or hasattr(function, "__wrapped__")
-            or hasattr(function, "__signature__") or function.__kwdefaults__):
+    if (type(function) is not types.FunctionType or function.__kwdefaults__
+            or "__wrapped__" in function.__dict__ or "__signature__" in function.__dict__):
+        # (a plain function can only have those two in its own __dict__)
         return _pytest_getfuncargnames(function, name=name, cls=cls)
     code = function.__code__
     posonly = code.co_posonlyargcount
@@ -47,7 +48,12 @@ def getfuncargnames(function, *, name: str = "", cls=None) -> Tuple[str, ...]:
     positional = varnames[posonly:nargs - ndefaults] if ndefaults <= nargs - posonly else ()
     names = positional + varnames[nargs:nargs + nkw]
     if not posonly and cls is not None:
-        if not isinstance(inspect.getattr_static(cls, name or function.__name__, None), staticmethod):
+        attr = name or function.__name__
+        if type(cls) is type and attr in cls.__dict__:
+            static = cls.__dict__[attr]  # what getattr_static finds first, without its MRO walk
+        else:
+            static = inspect.getattr_static(cls, attr, None)
+        if not isinstance(static, staticmethod):
             names = names[1:]
     return tuple(names)
 
@@ -207,6 +213,24 @@ def fixture_marker_of(obj) -> Any:
     return None
 
 
+def _may_hold_fixtures(holder, holder_tp) -> bool:
+    """False when no @pytest.fixture object can be among the holder's attributes (most test
+    classes and many modules): they can only come from the namespaces dir() walks."""
+    if inspect.ismodule(holder):
+        namespace = vars(holder)
+        if "__getattr__" in namespace or "__dir__" in namespace:
+            return True
+        return any(type(value) is FixtureFunctionDefinition for value in namespace.values())
+    if (type(holder_tp) is not type or holder_tp.__dir__ is not object.__dir__
+            or hasattr(holder_tp, "__getattr__")):
+        return True
+    for klass in holder_tp.__mro__:
+        if klass is not object and any(type(value) is FixtureFunctionDefinition
+                                       for value in vars(klass).values()):
+            return True
+    return False
+
+
 class FixtureRegistry:
     """All fixture definitions of the session: pytest's FixtureManager without hooks."""
 
@@ -214,7 +238,9 @@ class FixtureRegistry:
         self.config = config
         self.arg2defs: Dict[str, List[FixtureDef]] = {}
         self.autousenames: Dict[str, List[str]] = {"": list(config.getini("usefixtures") or [])}
-        self.holders_seen: set = set()
+        # id -> holder: the holder is kept so that its id cannot be reused by a later holder
+        # (a class's throwaway instance) that would then look already parsed.
+        self.holders_seen: Dict[int, Any] = {}
 
     def register(self, name: str, func: Callable, baseid: Optional[str], scope="function",
                  params=None, ids=None, autouse=False) -> FixtureDef:
@@ -234,8 +260,10 @@ class FixtureRegistry:
         key = id(holder)
         if key in self.holders_seen:
             return
-        self.holders_seen.add(key)
+        self.holders_seen[key] = holder
         holder_tp = holder if isinstance(holder, type) or inspect.ismodule(holder) else type(holder)
+        if not _may_hold_fixtures(holder, holder_tp):
+            return
         for name in dir(holder):
             try:
                 obj_ub = getattr(holder_tp, name, None)
@@ -361,9 +389,25 @@ class Node:
         self.parent = parent
         self.path = path if path is not None else (parent.path if parent is not None else None)
         self.own_markers: list = []
-        self.keywords: dict = NodeKeywords(self)
+        self._keywords: Optional[NodeKeywords] = None
         self.stash: dict = {}
         self._chain: Optional[List["Node"]] = None
+
+    @property
+    def keywords(self) -> "NodeKeywords":
+        """Built on first use: most runs never look at a test's keywords."""
+        keywords = self._keywords
+        if keywords is None:
+            keywords = self._keywords = NodeKeywords(self)
+            self._fill_keywords(keywords)
+        return keywords
+
+    @keywords.setter
+    def keywords(self, value) -> None:
+        self._keywords = value
+
+    def _fill_keywords(self, keywords: "NodeKeywords") -> None:
+        """The keywords a node has from its creation (its name is already in)."""
 
     def listchain(self) -> List["Node"]:
         if self._chain is None:

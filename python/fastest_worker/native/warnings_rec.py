@@ -19,6 +19,12 @@ warning_to_str(message: warnings.WarningMessage) -> str
     ``warnings.formatwarning`` text pytest shows (``path:line: Category: text\\n  source line\\n``).
 class WarningReport(message: str, nodeid: str | None, fslocation: tuple[str, int] | None)
     WarningReport.from_message(warning_message, nodeid) -> WarningReport
+class TestWarnings(ini_filters, cmdline_filters)
+    .enter(mark_filters=()) / .exit() -> list[WarningMessage] around one test, as pytest's
+    catch_warnings_for_item, with the configured filters parsed once; .check() raises
+    WarningFilterError for a bad configured filter.
+warning_frames(log, nodeid=None) -> list[dict]
+    the result frame's ``warnings`` entries (message, filename, lineno[, nodeid]).
 format_warnings_summary(reports: list[WarningReport], rootdir: str, width: int = 80,
                         final: bool = False) -> list[str]
     The lines of pytest's ``warnings summary`` section, header and docs link included
@@ -148,7 +154,105 @@ def record_warnings(filters: Iterable[str] = (), *, cmdline_filters: Iterable[st
 
 def warning_to_str(message: warnings.WarningMessage) -> str:
     return warnings.formatwarning(str(message.message), message.category, message.filename,
-                                  message.lineno, message.line)
+                                  message.lineno, message.line) + _tracemalloc_text(message.source)
+
+
+def _tracemalloc_text(source: object) -> str:
+    """pytest's tracemalloc_message: where a ResourceWarning's object was allocated."""
+    if source is None:
+        return ""
+    try:
+        import tracemalloc
+    except ImportError:
+        return ""
+    tb = tracemalloc.get_object_traceback(source)
+    if tb is not None:
+        return "\nObject allocated at:\n" + "\n".join(tb.format())
+    return ("Enable tracemalloc to get traceback where the object was allocated.\n"
+            "See https://docs.pytest.org/en/stable/how-to/capture-warnings.html#resource-warnings "
+            "for more info.")
+
+
+def warning_frames(log: list, nodeid: str | None = None) -> list:
+    """Recorded warnings as the protocol's result ``warnings`` entries (docs/protocol.md)."""
+    frames = []
+    for message in log:
+        entry = {"message": warning_to_str(message), "filename": str(message.filename),
+                 "lineno": int(message.lineno or 0)}
+        if nodeid is not None:
+            entry["nodeid"] = nodeid
+        frames.append(entry)
+    return frames
+
+
+class TestWarnings:
+    """pytest's ``catch_warnings_for_item`` around one test, cheap enough to run for every test.
+
+    The filters pytest puts in front of the current ones (DeprecationWarning ``always``, the
+    ini ``filterwarnings``, the ``-W`` args) are computed once per distinct set of current
+    filters rather than re-parsed per test; a test's ``filterwarnings`` marks are applied on
+    top, per test. ``enter()`` swaps in the filters and a recording ``showwarning`` exactly as
+    ``warnings.catch_warnings(record=True)`` does; ``exit()`` restores them and returns the log.
+    """
+
+    __test__ = False  # not a test class, whatever pytest's python_classes say
+
+    def __init__(self, ini_filters: Iterable[str] = (), cmdline_filters: Iterable[str] = ()) -> None:
+        self._ini_filters = list(ini_filters)
+        self._cmdline_filters = list(cmdline_filters)
+        self._key: tuple | None = None
+        self._prepared: list = []
+        self._saved: tuple | None = None
+        self._log: list = []
+
+    def check(self) -> None:
+        """Parses every configured filter now: a bad one raises WarningFilterError (usage error)."""
+        for arg in self._ini_filters:
+            parse_warning_filter(arg, escape=False)
+        for arg in self._cmdline_filters:
+            parse_warning_filter(arg, escape=True)
+
+    def _prepare(self) -> list:
+        current = warnings.filters
+        key = tuple(current)
+        if key != self._key:
+            with warnings.catch_warnings():
+                if not sys.warnoptions:
+                    warnings.filterwarnings("always", category=DeprecationWarning)
+                    warnings.filterwarnings("always", category=PendingDeprecationWarning)
+                types_module = sys.modules.get("_pytest.warning_types")
+                removed = getattr(types_module, "PytestRemovedIn9Warning", None) if types_module else None
+                if removed is not None:
+                    warnings.filterwarnings("error", category=removed)
+                _apply(self._ini_filters, escape=False)
+                _apply(self._cmdline_filters, escape=True)
+                self._prepared = list(warnings.filters)
+            self._key = key
+        return self._prepared
+
+    def enter(self, mark_filters: Iterable[str] = ()) -> None:
+        module = warnings
+        prepared = self._prepare()
+        self._saved = (module.filters, module.showwarning, module._showwarnmsg_impl)  # type: ignore[attr-defined]
+        module.filters = prepared[:]  # type: ignore[misc]
+        module._filters_mutated()  # type: ignore[attr-defined]
+        log: list = []
+        self._log = log
+        module._showwarnmsg_impl = log.append  # type: ignore[attr-defined]
+        module.showwarning = module._showwarning_orig  # type: ignore[attr-defined]
+        for arg in mark_filters:
+            warnings.filterwarnings(*parse_warning_filter(arg, escape=False))
+
+    def exit(self) -> list:
+        saved = self._saved
+        if saved is None:
+            return []
+        self._saved = None
+        module = warnings
+        module.filters, module.showwarning, module._showwarnmsg_impl = saved  # type: ignore[misc,attr-defined]
+        module._filters_mutated()  # type: ignore[attr-defined]
+        log, self._log = self._log, []
+        return log
 
 
 class WarningReport:
@@ -216,7 +320,8 @@ def format_warnings_summary(reports: list, rootdir: str, width: int = 80, final:
 
 
 __all__ = ["record_warnings", "parse_warning_filter", "WarningFilterError", "warning_to_str",
-           "WarningReport", "format_warnings_summary", "WarningsRecorder"]
+           "WarningReport", "format_warnings_summary", "WarningsRecorder", "TestWarnings",
+           "warning_frames"]
 
 
 class WarningsRecorder(warnings.catch_warnings):
@@ -270,3 +375,33 @@ class WarningsRecorder(warnings.catch_warnings):
             raise RuntimeError("Cannot exit {!r} without entering first".format(self))
         super().__exit__(*exc_info)
         self._entered = False
+
+
+def check_cmdline_filters(args: Iterable[str]) -> str | None:
+    """The usage error pytest stops with for a bad ``-W`` filter, or None when all parse.
+
+    Uses pytest's own parser when pytest is installed (its message quotes its own traceback),
+    else this module's. A category whose module cannot be imported is only a warning, as in pytest.
+    """
+    try:
+        from _pytest.config import parse_warning_filter as parse  # type: ignore
+        from _pytest.config.exceptions import UsageError as error  # type: ignore
+    except Exception:  # noqa: BLE001 - no pytest: the standard-library parser
+        parse, error = parse_warning_filter, WarningFilterError  # type: ignore[assignment]
+    for arg in args:
+        try:
+            parse(arg, escape=True)
+        except ImportError:
+            continue
+        except error as exc:  # type: ignore[misc]
+            return "\n".join(str(a) for a in exc.args) if exc.args else str(exc)
+    return None
+
+
+def main(argv: list) -> int:
+    """``python -c ... -W ARG...``: exit 4 with pytest's message for a bad ``-W`` filter."""
+    message = check_cmdline_filters(argv)
+    if message is None:
+        return 0
+    sys.stdout.write(message)
+    return 4
