@@ -1098,6 +1098,7 @@ const index_js_1 = __nccwpck_require__(9286);
 const index_js_2 = __nccwpck_require__(1276);
 const index_js_3 = __nccwpck_require__(9750);
 const args_js_1 = __nccwpck_require__(7593);
+const shim_js_1 = __nccwpck_require__(1349);
 const discover_js_1 = __nccwpck_require__(2731);
 const session_js_1 = __nccwpck_require__(2594);
 const shard_js_1 = __nccwpck_require__(7718);
@@ -1186,7 +1187,8 @@ async function runCommand(argv, cwd, env) {
     const startedAt = new Date();
     const session = (0, session_js_1.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
-    const pythonCheck = (0, index_js_1.checkPython)(session.python);
+    const shim = session.pythonShim;
+    const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
@@ -1400,7 +1402,8 @@ function openSession(argv, command, cwd, env) {
     const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv], extraOptions);
     options.command = command;
     const paths = decidePaths(options, config, cwd);
-    return { options, config, cwd, paths, python: (0, python_js_1.findPython)(options.python, env) };
+    const { python, shim } = (0, python_js_1.choosePython)(options.python, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env);
+    return { options, config, cwd, paths, python, pythonShim: shim };
 }
 function pathPart(arg) {
     const at = arg.indexOf('::');
@@ -7168,6 +7171,7 @@ exports.PrestartedWorkers = PrestartedWorkers;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MIN_PYTHON = void 0;
+exports.choosePython = choosePython;
 exports.findPython = findPython;
 exports.checkPython = checkPython;
 exports.isSupported = isSupported;
@@ -7179,7 +7183,23 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const errors_js_1 = __nccwpck_require__(5507);
+const shim_js_1 = __nccwpck_require__(1349);
 exports.MIN_PYTHON = [3, 9];
+/**
+ * findPython, with a version manager's shim replaced by the interpreter it chose last time under
+ * the same conditions. PATH then starts with that interpreter's directory, as `pyenv exec` does.
+ */
+function choosePython(opt, cwd, cacheDir, env = process.env) {
+    const python = findPython(opt, env);
+    const shim = opt ? null : (0, shim_js_1.shimOf)(python, cwd, cacheDir, env);
+    if (!shim)
+        return { python, shim: null };
+    const remembered = (0, shim_js_1.rememberedInterpreter)(shim);
+    if (!remembered)
+        return { python, shim };
+    env.PATH = env.PATH ? `${(0, node_path_1.dirname)(remembered)}${node_path_1.delimiter}${env.PATH}` : (0, node_path_1.dirname)(remembered);
+    return { python: remembered, shim: null };
+}
 /** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
 function findPython(opt, env = process.env) {
     if (opt)
@@ -7196,13 +7216,13 @@ function findPython(opt, env = process.env) {
  * The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3).
  * Asynchronous so that the CLI overlaps it with discovery instead of waiting for it.
  */
-function checkPython(python) {
+function checkPython(python, onExecutable) {
     return new Promise((resolvePromise, reject) => {
-        (0, node_child_process_1.execFile)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+        (0, node_child_process_1.execFile)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
             const spawnCode = error?.code;
             if (spawnCode === 'ENOENT')
                 return reject(new errors_js_1.RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
-            const version = (stdout ?? '').trim();
+            const [version = '', executable = ''] = (stdout ?? '').trim().split('\n');
             const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
             if (error || !match) {
                 return reject(new errors_js_1.RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
@@ -7210,6 +7230,8 @@ function checkPython(python) {
             if (!isSupported(Number(match[1]), Number(match[2]))) {
                 return reject(new errors_js_1.RunnerError(`fastest needs Python >= ${exports.MIN_PYTHON.join('.')}, but ${python} is ${version}`));
             }
+            if (executable)
+                onExecutable?.(executable);
             resolvePromise(version);
         });
     });
@@ -7371,6 +7393,115 @@ function meanOf(values) {
     for (const v of values.values())
         sum += v;
     return sum / values.size;
+}
+
+
+/***/ }),
+
+/***/ 1349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shimOf = shimOf;
+exports.rememberedInterpreter = rememberedInterpreter;
+exports.rememberInterpreter = rememberInterpreter;
+// pyenv puts shell-script shims on PATH: every start of `python3` through one runs dozens of shell
+// processes (80-100 ms of CPU here, ~0.5 s on a busy machine) before Python itself starts, and
+// fastest starts several interpreters per run. The interpreter the shim chose is remembered in
+// .fastest/python.json, keyed by everything pyenv's choice depends on (PYENV_VERSION, the
+// .python-version files from the working directory up, the global version file), and started
+// directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
+/** Where `command` is found on PATH (or itself when it is a path). */
+function onPath(command, env) {
+    if (command.includes('/'))
+        return (0, node_fs_1.existsSync)(command) ? command : null;
+    for (const dir of (env.PATH ?? '').split(node_path_1.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0, node_path_1.join)(dir, command);
+        try {
+            if ((0, node_fs_1.statSync)(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    return null;
+}
+/** A script (not a binary) that names pyenv in its first bytes. */
+function isShim(path) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, 'r');
+        const head = Buffer.alloc(512);
+        const length = (0, node_fs_1.readSync)(fd, head, 0, head.length, 0);
+        const text = head.subarray(0, length).toString('latin1');
+        return text.startsWith('#!') && text.includes('pyenv');
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            (0, node_fs_1.closeSync)(fd);
+    }
+}
+function readOrEmpty(path) {
+    try {
+        return (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** What the shim's choice depends on: the shim, pyenv's variables, the version files it reads. */
+function shimKey(shim, cwd, env) {
+    const files = [];
+    for (let dir = cwd;; dir = (0, node_path_1.dirname)(dir)) {
+        const text = readOrEmpty((0, node_path_1.join)(dir, '.python-version'));
+        if (text)
+            files.push([dir, text]);
+        if ((0, node_path_1.dirname)(dir) === dir)
+            break;
+    }
+    const pyenvRoot = env.PYENV_ROOT ?? (0, node_path_1.join)(env.HOME ?? '', '.pyenv');
+    files.push(['global', readOrEmpty((0, node_path_1.join)(pyenvRoot, 'version'))]);
+    return JSON.stringify({ shim, env: VERSION_ENV.map((name) => env[name] ?? null), files });
+}
+/** The shim `command` resolves to, with the key of its choice; null when it is not a shim. */
+function shimOf(command, cwd, cacheDir, env) {
+    const found = onPath(command, env);
+    if (!found || !isShim(found))
+        return null;
+    return { shim: found, key: shimKey(found, cwd, env), cacheFile: (0, node_path_1.join)(cacheDir, 'python.json') };
+}
+/** The interpreter this shim chose last time under the same conditions, if it still exists. */
+function rememberedInterpreter(choice) {
+    try {
+        const saved = JSON.parse((0, node_fs_1.readFileSync)(choice.cacheFile, 'utf8'));
+        if (saved.key !== choice.key || typeof saved.executable !== 'string' || !(0, node_path_1.isAbsolute)(saved.executable))
+            return null;
+        return (0, node_fs_1.existsSync)(saved.executable) ? saved.executable : null;
+    }
+    catch {
+        return null;
+    }
+}
+function rememberInterpreter(choice, executable) {
+    if (!(0, node_path_1.isAbsolute)(executable))
+        return;
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(choice.cacheFile), { recursive: true });
+        (0, node_fs_1.writeFileSync)(choice.cacheFile, JSON.stringify({ key: choice.key, executable }));
+    }
+    catch {
+        // read-only checkout: the shim is asked again next time
+    }
 }
 
 

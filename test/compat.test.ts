@@ -66,6 +66,9 @@ const projects: { name: string; source: string; args: string[]; engines: string[
     // pytest 9 reports a failing subTest separately and the test itself as passed; native folds it into `failed`.
     knownDifferences: { 'test_unit.py::MyCase::test_subtests': 'failed' },
   },
+  // auto runs modules whose marks are all registered natively and leaves the rest to pytest.
+  { name: 'strict markers', source: join(repo, 'test', 'fixtures', 'native-strict-markers'), args: ['--strict-markers'], engines: ['auto', 'pytest'] },
+  { name: 'strict ini', source: join(repo, 'test', 'fixtures', 'native-strict-markers'), args: ['-o', 'strict=true'], engines: ['auto'] },
 ];
 
 describe('fastest outcomes equal pytest outcomes, per node id', () => {

@@ -13,6 +13,7 @@ import { expansionSelected, planLastFailed, readLastFailed, updateLastFailed } f
 import { getIni } from '../config/index.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
+import { rememberInterpreter } from '../runner/shim.js';
 import { printDiscovery } from './discover.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { selectShard } from './shard.js';
@@ -101,7 +102,8 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const startedAt = new Date();
   const session = openSession(argv, 'run', cwd, env);
   const { options, config } = session;
-  const pythonCheck = checkPython(session.python);
+  const shim = session.pythonShim;
+  const pythonCheck = checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
   const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
   // Python workers start now, so their start-up overlaps discovery; unused ones are ended.

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
 import { discover, toNodePath } from '../discovery/index.js';
-import { findPython } from '../runner/python.js';
+import { choosePython } from '../runner/python.js';
+import type { ShimChoice } from '../runner/shim.js';
 import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectResult } from '../select/index.js';
 import type { DiscoveryResult } from '../types.js';
@@ -18,6 +19,8 @@ export interface Session {
   /** Absolute paths collection starts from. */
   paths: string[];
   python: string;
+  /** Set when `python` is a version manager's shim whose choice is to be remembered. */
+  pythonShim: ShimChoice | null;
 }
 
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
@@ -37,7 +40,8 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const options = parseArgs([...config.addopts, ...envAddopts, ...argv], extraOptions);
   options.command = command;
   const paths = decidePaths(options, config, cwd);
-  return { options, config, cwd, paths, python: findPython(options.python, env) };
+  const { python, shim } = choosePython(options.python, cwd, join(config.rootdir, '.fastest'), env);
+  return { options, config, cwd, paths, python, pythonShim: shim };
 }
 
 function pathPart(arg: string): string {

@@ -4,8 +4,30 @@ import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunnerError } from './errors.js';
+import { rememberedInterpreter, shimOf, type ShimChoice } from './shim.js';
 
 export const MIN_PYTHON: [number, number] = [3, 9];
+
+export interface PythonChoice {
+  /** What to start. */
+  python: string;
+  /** A version manager's shim that chose `python` this time; its choice is not remembered yet. */
+  shim: ShimChoice | null;
+}
+
+/**
+ * findPython, with a version manager's shim replaced by the interpreter it chose last time under
+ * the same conditions. PATH then starts with that interpreter's directory, as `pyenv exec` does.
+ */
+export function choosePython(opt: string | null | undefined, cwd: string, cacheDir: string, env: NodeJS.ProcessEnv = process.env): PythonChoice {
+  const python = findPython(opt, env);
+  const shim = opt ? null : shimOf(python, cwd, cacheDir, env);
+  if (!shim) return { python, shim: null };
+  const remembered = rememberedInterpreter(shim);
+  if (!remembered) return { python, shim };
+  env.PATH = env.PATH ? `${dirname(remembered)}${delimiter}${env.PATH}` : dirname(remembered);
+  return { python: remembered, shim: null };
+}
 
 /** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
 export function findPython(opt?: string | null, env: NodeJS.ProcessEnv = process.env): string {
@@ -23,12 +45,12 @@ export function findPython(opt?: string | null, env: NodeJS.ProcessEnv = process
  * The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3).
  * Asynchronous so that the CLI overlaps it with discovery instead of waiting for it.
  */
-export function checkPython(python: string): Promise<string> {
+export function checkPython(python: string, onExecutable?: (executable: string) => void): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    execFile(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
       const spawnCode = (error as NodeJS.ErrnoException | null)?.code;
       if (spawnCode === 'ENOENT') return reject(new RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
-      const version = (stdout ?? '').trim();
+      const [version = '', executable = ''] = (stdout ?? '').trim().split('\n');
       const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
       if (error || !match) {
         return reject(new RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
@@ -36,6 +58,7 @@ export function checkPython(python: string): Promise<string> {
       if (!isSupported(Number(match[1]), Number(match[2]))) {
         return reject(new RunnerError(`fastest needs Python >= ${MIN_PYTHON.join('.')}, but ${python} is ${version}`));
       }
+      if (executable) onExecutable?.(executable);
       resolvePromise(version);
     });
   });

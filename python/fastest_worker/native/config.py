@@ -92,6 +92,9 @@ def _parse_args(args: List[str]):
                 option.runxfail = True
             elif arg == "--full-trace":
                 option.fulltrace = True
+            elif arg in ("--strict-markers", "--strict"):
+                # pytest 9: these flags set the ini options of the same name.
+                option.override_ini.append(arg[2:].replace("-", "_") + "=true")
         i += 1
     return option
 
@@ -150,6 +153,15 @@ class NativeConfig:
         if default is None and name in _LIST_INI:
             return []
         return default
+
+    def strict_markers(self) -> bool:
+        """pytest's MarkGenerator rule: strict_markers, else the general strict."""
+        value = self.getini("strict_markers")
+        return bool(self.getini("strict") if value is None else value)
+
+    def registered_markers(self) -> set:
+        """Mark names in the markers ini (``name(args): help`` lines), as MarkGenerator reads them."""
+        return {line.split(":")[0].split("(")[0].strip() for line in self.getini("markers")}
 
     def get_verbosity(self, verbosity_type=None) -> int:
         return self.option.verbose

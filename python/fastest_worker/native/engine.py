@@ -199,7 +199,8 @@ class NativeEngine:
                 load_facts_cache(self.cache_dir, int(self.init_worker_id))
                 self._facts_checked = True
             try:
-                reason = static_check(self.rootdir, file, set(self.builtin_fixtures))
+                strict = self.config.registered_markers() if self.config.strict_markers() else None
+                reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict)
             except Exception as e:  # noqa: BLE001 - an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason

@@ -547,7 +547,8 @@ def _read_cached(cache_file: str, key: bytes) -> types.CodeType | None:
             header = fh.read(_HEADER_LEN)
             if header != importlib.util.MAGIC_NUMBER + key:
                 return None
-            code = marshal.load(fh)
+            # marshal.load on a file object reads it in many small calls: ~10x slower.
+            code = marshal.loads(fh.read())
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return code if isinstance(code, types.CodeType) else None
@@ -560,8 +561,7 @@ def _write_cached(cache_file: str, key: bytes, code: types.CodeType) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(importlib.util.MAGIC_NUMBER + key)
-                marshal.dump(code, fh)
+                fh.write(importlib.util.MAGIC_NUMBER + key + marshal.dumps(code))
             os.replace(tmp, cache_file)
             stats["cache_writes"] += 1
         except BaseException:

@@ -294,7 +294,19 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
     return facts
 
 
-def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str]) -> Optional[str]:
+# Marks pytest itself registers (pytest --markers without plugins).
+PYTEST_MARKS = frozenset({"filterwarnings", "skip", "skipif", "xfail", "parametrize", "usefixtures",
+                          "tryfirst", "trylast"})
+
+
+def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
+                 registered_marks: Optional[Set[str]] = None) -> Optional[str]:
+    """Why this module must run under the pytest engine, or None.
+
+    ``registered_marks`` is given under --strict-markers: a mark outside it and pytest's own might
+    be registered by a plugin or a conftest's pytest_configure, which only pytest knows, and is
+    otherwise an error pytest reports itself.
+    """
     path = os.path.join(rootdir, relfile)
     chain = [(p, True) for p in conftest_paths(rootdir, path)] + [(path, False)]
     defined: Set[str] = set(builtin_fixtures) | {"request"}
@@ -312,6 +324,10 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str]) -> Opti
         plugin_marks = {m for m in facts.marks & PLUGIN_MARKS if _plugin_may_be_installed(m)}
         if plugin_marks:
             return f"{rel} uses the plugin mark '{sorted(plugin_marks)[0]}'"
+        if registered_marks is not None:
+            unregistered = facts.marks - registered_marks - PYTEST_MARKS
+            if unregistered:
+                return f"{rel} uses the mark '{sorted(unregistered)[0]}', not in `markers`, under --strict-markers"
         defined |= facts.fixtures
         requested |= facts.requested
         params |= facts.param_names
