@@ -24,7 +24,9 @@ class Channel:
     def send(self, frame):
         """Write the frame, after any held results, in one system call."""
         body = packb(frame)
-        data = _LEN.pack(len(body)) + body
+        self._write_after_held(_LEN.pack(len(body)) + body)
+
+    def _write_after_held(self, data):
         if self._held:
             self._held.append(data)
             data = b"".join(self._held)
@@ -62,13 +64,7 @@ class Channel:
             self.send_later(frame)
         elif kind == "start" and len(frame) == 2:
             body = _START_HEAD + pack_str(frame["id"])  # one per test: skip the generic encoder
-            data = _LEN.pack(len(body)) + body
-            if self._held:
-                self._held.append(data)
-                data = b"".join(self._held)
-                self._held = []
-                self._held_bytes = 0
-            self._write(data)
+            self._write_after_held(_LEN.pack(len(body)) + body)
         else:
             self.send(frame)
 

@@ -134,20 +134,26 @@ def _apply(args: Iterable[str], escape: bool) -> None:
             warnings.warn("Failed to import filter module '{}': {}".format(exc.name, arg), category)
 
 
+def _install_session_filters(ini_filters: Iterable[str], cmdline_filters: Iterable[str]) -> None:
+    """pytest's catch_warnings_for_item up to the marks: deprecations shown unless -W or
+    PYTHONWARNINGS was given, PytestRemovedIn9Warning an error, then the ini and -W filters."""
+    if not sys.warnoptions:
+        warnings.filterwarnings("always", category=DeprecationWarning)
+        warnings.filterwarnings("always", category=PendingDeprecationWarning)
+    types_module = sys.modules.get("_pytest.warning_types")
+    removed = getattr(types_module, "PytestRemovedIn9Warning", None) if types_module else None
+    if removed is not None:
+        warnings.filterwarnings("error", category=removed)
+    _apply(ini_filters, escape=False)
+    _apply(cmdline_filters, escape=True)
+
+
 @contextlib.contextmanager
 def record_warnings(filters: Iterable[str] = (), *, cmdline_filters: Iterable[str] = (),
                     mark_filters: Iterable[str] = ()) -> Iterator[list]:
     with warnings.catch_warnings(record=True) as log:
         assert log is not None
-        if not sys.warnoptions:
-            warnings.filterwarnings("always", category=DeprecationWarning)
-            warnings.filterwarnings("always", category=PendingDeprecationWarning)
-        types_module = sys.modules.get("_pytest.warning_types")
-        removed = getattr(types_module, "PytestRemovedIn9Warning", None) if types_module else None
-        if removed is not None:
-            warnings.filterwarnings("error", category=removed)
-        _apply(filters, escape=False)
-        _apply(cmdline_filters, escape=True)
+        _install_session_filters(filters, cmdline_filters)
         _apply(mark_filters, escape=False)
         yield log
 
@@ -217,15 +223,7 @@ class TestWarnings:
         key = tuple(current)
         if key != self._key:
             with warnings.catch_warnings():
-                if not sys.warnoptions:
-                    warnings.filterwarnings("always", category=DeprecationWarning)
-                    warnings.filterwarnings("always", category=PendingDeprecationWarning)
-                types_module = sys.modules.get("_pytest.warning_types")
-                removed = getattr(types_module, "PytestRemovedIn9Warning", None) if types_module else None
-                if removed is not None:
-                    warnings.filterwarnings("error", category=removed)
-                _apply(self._ini_filters, escape=False)
-                _apply(self._cmdline_filters, escape=True)
+                _install_session_filters(self._ini_filters, self._cmdline_filters)
                 self._prepared = list(warnings.filters)
             self._key = key
         return self._prepared
