@@ -2499,7 +2499,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 5;
+exports.DISCOVERY_CACHE_VERSION = 6;
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
@@ -3687,7 +3687,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
             abstract = true;
     }
     // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
-    const mayYield = ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
+    // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
+    const isAsync = ctx.source.startsWith('async', def.startIndex);
+    const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
     return {
         kind: 'function',
@@ -4587,6 +4589,23 @@ const STATUS = {
     xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
 };
 const TEARDOWN_ERROR = STATUS.error;
+/** A subtest's letter and word (pytest 9's subtests plugin), or null when it is not shown. */
+function subtestStatus(sub, subtestVerbosity) {
+    if (sub.outcome === 'failed')
+        return { letter: 'u', word: `SUBFAILED${sub.description}`, color: 'red' };
+    if (subtestVerbosity === 0)
+        return null;
+    switch (sub.outcome) {
+        case 'passed':
+            return { letter: 'u', word: `SUBPASSED${sub.description}`, color: 'green' };
+        case 'skipped':
+            return { letter: '-', word: `SUBSKIPPED${sub.description}`, color: 'yellow' };
+        case 'xfailed':
+            return { letter: 'y', word: `SUBXFAIL${sub.description}`, color: 'yellow' };
+        case 'xpassed':
+            return STATUS.xpassed;
+    }
+}
 const LIVE_STATUS_MIN_TESTS = 200;
 const LIVE_STATUS_INTERVAL_MS = 50;
 function fileOf(id) {
@@ -4605,6 +4624,7 @@ class ConsoleReporter {
     tb;
     showCapture;
     ci;
+    subtestVerbosity;
     rootdir = '';
     collected = 0;
     /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
@@ -4636,6 +4656,7 @@ class ConsoleReporter {
         const sc = opts.showCapture;
         this.showCapture = sc === undefined || sc === true ? 'all' : sc === false ? 'no' : sc;
         this.ci = opts.ci ?? opts.githubActions;
+        this.subtestVerbosity = opts.subtestVerbosity ?? opts.verbosity;
     }
     sessionStart(info) {
         this.rootdir = info.rootdir;
@@ -4667,7 +4688,7 @@ class ConsoleReporter {
     }
     testResult(r) {
         this.results.push(r);
-        (0, counts_js_1.addResult)(this.counts, r);
+        (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
         if (this.verbosity === 0) {
             const file = fileOf(r.id);
             const pending = this.pendingByFile.get(file);
@@ -4773,11 +4794,34 @@ class ConsoleReporter {
         this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
     }
     showResult(r) {
+        let hiddenShown = false;
+        for (const sub of r.subtests ?? []) {
+            const status = subtestStatus(sub, this.subtestVerbosity);
+            if (status === null)
+                continue;
+            if (sub.hidden) {
+                // pytest wrote it into the test's captured output; it still counts for the colour, and
+                // in verbose mode the test's `id ` prefix line is left behind on its own.
+                const category = (0, counts_js_1.subtestCategory)(sub, this.subtestVerbosity);
+                if (category)
+                    this.shownCounts[category] += 1;
+                hiddenShown = true;
+                continue;
+            }
+            this.showReport(r, status, sub);
+        }
+        if (hiddenShown && this.verbosity > 0) {
+            this.tw.line();
+            this.tw.write(this.cwdRelative(r.id) + ' ');
+        }
         this.showReport(r, STATUS[r.outcome], false);
         if (r.teardownError)
             this.showReport(r, TEARDOWN_ERROR, true);
     }
-    showReport(r, status, teardown) {
+    /** `report`: false for the test's own outcome, true for its teardown error, or one of its subtests. */
+    showReport(r, status, report) {
+        const teardown = report === true;
+        const sub = typeof report === 'object' ? report : undefined;
         // pytest starts a file's line (closing the previous one) before the test reports.
         if (this.verbosity === 0) {
             const file = fileOf(r.id);
@@ -4793,6 +4837,11 @@ class ConsoleReporter {
         }
         if (teardown)
             this.shownCounts.error += 1;
+        else if (sub) {
+            const category = (0, counts_js_1.subtestCategory)(sub, this.subtestVerbosity);
+            if (category)
+                this.shownCounts[category] += 1;
+        }
         else
             this.shownCounts[r.outcome] += 1;
         this.reportedIds.add(r.id);
@@ -4809,9 +4858,10 @@ class ConsoleReporter {
         this.tw.write(prefix);
         this.tw.write(status.word, status.color);
         this.currentFsPath = r.id;
-        if (!teardown && (r.outcome === 'skipped' || r.outcome === 'xfailed' || r.outcome === 'xpassed')) {
-            let reason = r.message ?? '';
-            reason = r.outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
+        const outcome = sub ? sub.outcome : r.outcome;
+        if (!teardown && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
+            let reason = (sub ? sub.message : r.message) ?? '';
+            reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
             reason = this.fence.inline(reason);
             let formatted;
             if (this.verbosity < 2) {
@@ -4890,28 +4940,43 @@ class ConsoleReporter {
             this.fence.block(this.renderLongrepr(longrepr) + this.renderSections(sections, filter));
         }
     }
+    /** Failed reports in pytest's order: each test's failed subtests, then the test if it failed. */
+    failedReports() {
+        const reports = [];
+        for (const r of this.results) {
+            for (const subtest of r.subtests ?? [])
+                if (subtest.outcome === 'failed')
+                    reports.push({ result: r, subtest });
+            if (r.outcome === 'failed')
+                reports.push({ result: r });
+        }
+        return reports;
+    }
     summaryFailures() {
         if (this.tb === 'no')
             return;
-        const failed = this.results.filter((r) => r.outcome === 'failed');
+        const failed = this.failedReports();
         if (failed.length === 0)
             return;
         this.writeSep('=', 'FAILURES');
-        for (const r of failed) {
-            const longrepr = r.longrepr ?? r.message ?? '';
-            const sections = r.sections ?? [];
+        for (const { result: r, subtest } of failed) {
+            const report = subtest ?? r;
+            const longrepr = report.longrepr ?? report.message ?? '';
+            const sections = report.sections ?? [];
             if (this.tb === 'line') {
                 // pytest: the report (with its captured output), then the crash line.
                 let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
-                if (r.crashline !== undefined)
-                    text += r.crashline + '\n';
+                if (report.crashline !== undefined)
+                    text += report.crashline + '\n';
                 this.fence.block(text);
                 continue;
             }
-            this.tw.sep('_', failureHeadline(r.id), 'red', 'bold');
+            // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
+            const headline = subtest ? `${failureHeadline(r.id)} ${subtest.description}` : failureHeadline(r.id);
+            this.tw.sep('_', headline, 'red', 'bold');
             let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
             // Teardown output follows, unless teardown failed (then it shows under ERRORS).
-            if (!r.teardownError)
+            if (!subtest && !r.teardownError)
                 text += this.renderSections(sections, (n) => n.includes('teardown'));
             this.fence.block(text);
         }
@@ -5007,9 +5072,9 @@ class ConsoleReporter {
         for (const ch of this.reportChars) {
             switch (ch) {
                 case 'f':
-                    for (const r of this.results) {
-                        if (r.outcome === 'failed')
-                            lines.push(this.lineWithMessage('FAILED', (0, counts_js_1.colorForType)('failed'), r.id, r.message));
+                    for (const { result: r, subtest } of this.failedReports()) {
+                        const word = subtest ? `SUBFAILED${subtest.description}` : 'FAILED';
+                        lines.push(this.lineWithMessage(word, (0, counts_js_1.colorForType)('failed'), r.id, (subtest ?? r).message));
                     }
                     break;
                 case 'E':
@@ -5029,7 +5094,16 @@ class ConsoleReporter {
                 case 'x':
                 case 'X':
                     for (const r of this.results) {
-                        if (r.outcome !== (ch === 'x' ? 'xfailed' : 'xpassed'))
+                        const wanted = ch === 'x' ? 'xfailed' : 'xpassed';
+                        // Subtests are in pytest's stats only when subtests are verbose.
+                        const subtests = this.subtestVerbosity === 0 ? [] : (r.subtests ?? []);
+                        for (const sub of subtests) {
+                            if (sub.outcome !== wanted)
+                                continue;
+                            const word = wanted === 'xfailed' ? `SUBXFAIL${sub.description}` : 'XPASS';
+                            lines.push(`${yellowWord(word)} ${this.nodeIdMarked(r.id)}${sub.message ? ` - ${sub.message}` : ''}`);
+                        }
+                        if (r.outcome !== wanted)
                             continue;
                         let line = `${yellowWord(ch === 'x' ? 'XFAIL' : 'XPASS')} ${this.nodeIdMarked(r.id)}`;
                         if (r.message)
@@ -5037,12 +5111,14 @@ class ConsoleReporter {
                         lines.push(line);
                     }
                     break;
-                case 's':
-                    for (const fold of this.foldedSkips()) {
+                case 's': {
+                    const { folds, word } = this.foldedSkips();
+                    for (const fold of folds) {
                         const where = fold.line === undefined ? fold.file : `${fold.file}:${fold.line}`;
-                        lines.push(`${yellowWord('SKIPPED')} [${fold.count}] ${where}: ${fold.reason}`);
+                        lines.push(`${yellowWord(word)} [${fold.count}] ${where}: ${fold.reason}`);
                     }
                     break;
+                }
             }
         }
         if (lines.length === 0)
@@ -5050,12 +5126,30 @@ class ConsoleReporter {
         this.writeSep('=', 'short test summary info', 'cyan', 'bold');
         this.fence.block(lines.map((l) => l + '\n').join(''));
     }
-    /** pytest's _folded_skips: skips with the same location and reason share a line. */
+    /**
+     * pytest's _folded_skips: skips with the same location and reason share a line. `word` is the
+     * first skip report's (pytest uses it for every line): `SKIPPED`, or a subtest's `SUBSKIPPED(...)`.
+     */
     foldedSkips() {
         const folds = new Map();
+        const skips = [];
+        let word;
         for (const r of this.results) {
-            if (r.outcome !== 'skipped')
-                continue;
+            // A skipped subtest is in pytest's stats only when subtests are verbose.
+            if (this.subtestVerbosity !== 0) {
+                for (const sub of r.subtests ?? []) {
+                    if (sub.outcome !== 'skipped')
+                        continue;
+                    word ??= `SUBSKIPPED${sub.description}`;
+                    skips.push({ ...r, outcome: 'skipped', message: sub.message, longrepr: sub.longrepr });
+                }
+            }
+            if (r.outcome === 'skipped') {
+                word ??= 'SKIPPED';
+                skips.push(r);
+            }
+        }
+        for (const r of skips) {
             let file = r.file ?? fileOf(r.id);
             let line = r.line;
             let reason = r.message ?? '';
@@ -5075,7 +5169,7 @@ class ConsoleReporter {
             else
                 folds.set(key, { count: 1, file, line, reason });
         }
-        return [...folds.values()];
+        return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
     }
     /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
     cwdRelative(id) {
@@ -5167,6 +5261,7 @@ function formatG(x) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.COUNT_ORDER = void 0;
 exports.emptyCounts = emptyCounts;
+exports.subtestCategory = subtestCategory;
 exports.addResult = addResult;
 exports.countResults = countResults;
 exports.colorForType = colorForType;
@@ -5176,7 +5271,8 @@ exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
 const color_js_1 = __nccwpck_require__(2105);
-/** pytest's KNOWN_TYPES order: the order the closing line lists categories in. */
+/** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
+ * categories pytest does not know, such as `subtests passed`). */
 exports.COUNT_ORDER = [
     'failed',
     'passed',
@@ -5186,12 +5282,36 @@ exports.COUNT_ORDER = [
     'xpassed',
     'warnings',
     'error',
+    'subtestsPassed',
 ];
+/** The closing line's word for a category. */
+const COUNT_LABEL = { subtestsPassed: 'subtests passed' };
+/** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
+const UNKNOWN_TYPES = ['subtestsPassed'];
 function emptyCounts() {
-    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0 };
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
 }
-/** Adds one result to the tally in place. */
-function addResult(counts, result) {
+/**
+ * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
+ * or null when it is not counted: with subtest verbosity 0 only failures count.
+ */
+function subtestCategory(report, subtestVerbosity) {
+    if (report.outcome === 'failed')
+        return 'failed';
+    if (subtestVerbosity === 0)
+        return null;
+    return report.outcome === 'passed' ? 'subtestsPassed' : report.outcome;
+}
+/** Adds one result to the tally in place. `subtestVerbosity`: pytest's verbosity for
+ * subtests (its global verbosity unless `verbosity_subtests` says otherwise). */
+function addResult(counts, result, subtestVerbosity = 0) {
+    if (result.subtests) {
+        for (const sub of result.subtests) {
+            const category = subtestCategory(sub, subtestVerbosity);
+            if (category)
+                counts[category] += 1;
+        }
+    }
     counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
     if (result.teardownError)
         counts.error += 1;
@@ -5201,7 +5321,7 @@ function addResult(counts, result) {
 function countResults(results, errors = [], extra = {}) {
     const counts = emptyCounts();
     for (const r of results)
-        addResult(counts, r);
+        addResult(counts, r, extra.subtestVerbosity ?? 0);
     for (const _ of errors)
         counts.error += 1;
     counts.deselected += extra.deselected ?? 0;
@@ -5213,6 +5333,7 @@ const COLOR_FOR_TYPE = {
     error: 'red',
     warnings: 'yellow',
     passed: 'green',
+    subtestsPassed: 'green',
 };
 const DEFAULT_COLOR = 'yellow';
 function colorForType(key) {
@@ -5225,7 +5346,7 @@ function colorForType(key) {
 function mainColor(counts, finished = true) {
     if (counts.failed > 0 || counts.error > 0)
         return 'red';
-    if (counts.warnings > 0 || counts.xpassed > 0)
+    if (counts.warnings > 0 || counts.xpassed > 0 || UNKNOWN_TYPES.some((k) => counts[k] > 0))
         return 'yellow';
     if (counts.passed > 0 || !finished)
         return 'green';
@@ -5246,7 +5367,7 @@ function summaryParts(counts) {
         const n = counts[key];
         if (n > 0) {
             const color = colorForType(key);
-            parts.push({ text: pluralize(n, key), color, bold: color === main });
+            parts.push({ text: pluralize(n, COUNT_LABEL[key] ?? key), color, bold: color === main });
         }
     }
     if (parts.length === 0)
@@ -5394,6 +5515,16 @@ function jsonReportData(results, errors, meta) {
             teardownError: r.teardownError?.message ?? null,
             engine: r.engine ?? null,
             worker: r.worker ?? null,
+            ...(r.subtests
+                ? {
+                    subtests: r.subtests.map((s) => ({
+                        outcome: s.outcome,
+                        description: s.description,
+                        message: s.message ?? null,
+                        longrepr: s.longrepr ?? null,
+                    })),
+                }
+                : {}),
         })),
         collectionErrors: errors.map((e) => ({ file: e.file, message: e.message })),
     };
@@ -5996,6 +6127,14 @@ function junitXml(results, errors, opts) {
         if (all)
             tc.add('system-out', el('system-out', [], binXmlEscape(all)));
     };
+    /** A subtest skip's text: pytest names the file absolutely (`/root/t.py:3: reason`). */
+    const skipDetails = (longrepr, reason) => {
+        const m = longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(longrepr) : null;
+        if (!m)
+            return longrepr ?? reason;
+        const path = opts.rootdir && !m[1].startsWith('/') ? `${opts.rootdir.replace(/\/$/, '')}/${m[1]}` : m[1];
+        return `${path}:${m[2]}: ${m[3]}`;
+    };
     for (const e of errors) {
         const names = mangleTestAddress(e.file);
         const attrs = [
@@ -6013,6 +6152,26 @@ function junitXml(results, errors, opts) {
         const crashMessage = binXmlEscape(r.message ?? longreprText(r.longrepr ?? ''));
         let tc = open(attrs, r.duration);
         let teardownPassed = true;
+        // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
+        for (const sub of r.subtests ?? []) {
+            switch (sub.outcome) {
+                case 'passed':
+                case 'xpassed':
+                    stats.passed += 1;
+                    break;
+                case 'failed':
+                    tc.simple('failure', binXmlEscape(sub.message ?? longreprText(sub.longrepr ?? '')), sub.longrepr ?? '');
+                    break;
+                case 'skipped': {
+                    const reason = (sub.message ?? '').replace(/^Skipped: /, '');
+                    tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(skipDetails(sub.longrepr, reason))));
+                    break;
+                }
+                case 'xfailed':
+                    tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape((sub.message ?? '').replace(/^reason: /, ''))]]));
+                    break;
+            }
+        }
         switch (r.outcome) {
             case 'passed':
             case 'xpassed':

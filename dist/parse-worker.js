@@ -24,7 +24,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 5;
+exports.DISCOVERY_CACHE_VERSION = 6;
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
@@ -326,7 +326,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
             abstract = true;
     }
     // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
-    const mayYield = ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
+    // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
+    const isAsync = ctx.source.startsWith('async', def.startIndex);
+    const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
     return {
         kind: 'function',

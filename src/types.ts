@@ -104,9 +104,28 @@ export interface TestResult {
   warnings?: WarningRecord[];
   /** `--tb=line` only: pytest's crash line of a failure, `path:lineno: message`. */
   crashline?: string;
+  /** Its subtests' reports (unittest `subTest`, the `subtests` fixture), in the order they ran:
+   * pytest 9 reports each one besides the test's own outcome. */
+  subtests?: SubtestReport[];
   /** Which engine ran it and on which worker. */
   engine?: 'native' | 'pytest';
   worker?: number;
+}
+
+/** One subtest's report (pytest 9's SubtestReport), carried on its test's result. */
+export interface SubtestReport {
+  outcome: 'passed' | 'failed' | 'skipped' | 'xfailed' | 'xpassed';
+  /** `[msg] (k=v, ...)` or `(<subtest>)`, as pytest appends it to `SUBFAILED`. */
+  description: string;
+  /** As TestResult's: failure text, or `path:line: reason` for a skip. */
+  longrepr?: string;
+  message?: string;
+  crashline?: string;
+  /** The subtest's own captured output (the `subtests` fixture). */
+  sections?: [string, string][];
+  /** pytest writes this report while the test's output is captured (a unittest subTest), so
+   * its progress letter or verbose line never reaches the terminal. */
+  hidden?: boolean;
 }
 
 /** One warning as pytest's warnings plugin records it (pytest_warning_recorded). */

@@ -63,12 +63,19 @@ const projects: { name: string; source: string; args: string[]; engines: string[
     source: join(repo, 'test', 'fixtures', 'native-basic'),
     args: [],
     engines: ['auto', 'pytest'],
-    // pytest 9 reports a failing subTest separately and the test itself as passed; native folds it into `failed`.
-    knownDifferences: { 'test_unit.py::MyCase::test_subtests': 'failed' },
+    // A failing subTest is a SUBFAILED report of its own and the test passes, under every engine
+    // as under pytest 9 (test/subtests.test.ts compares the reports themselves).
   },
   // auto runs modules whose marks are all registered natively and leaves the rest to pytest.
   { name: 'strict markers', source: join(repo, 'test', 'fixtures', 'native-strict-markers'), args: ['--strict-markers'], engines: ['auto', 'pytest'] },
   { name: 'strict ini', source: join(repo, 'test', 'fixtures', 'native-strict-markers'), args: ['-o', 'strict=true'], engines: ['auto'] },
+  // async: pytest 9 alone (async tests fail, async fixtures error); pytest-asyncio's function-scoped
+  // loops run natively; its fixtures, loop scopes and auto-mode async fixtures go to pytest under auto
+  // (which module runs where, and --engine native: test/native-async.test.ts).
+  { name: 'async without plugin', source: join(repo, 'test', 'fixtures', 'native-async-noplugin'), args: [], engines: ['auto'] },
+  { name: 'async pytest-asyncio strict', source: join(repo, 'test', 'fixtures', 'native-async-asyncio'), args: [], engines: ['auto'] },
+  { name: 'async pytest-asyncio fixtures', source: join(repo, 'test', 'fixtures', 'native-async-routed'), args: [], engines: ['auto'] },
+  { name: 'async asyncio_mode auto', source: join(repo, 'test', 'fixtures', 'native-async-auto'), args: [], engines: ['auto'] },
 ];
 
 describe('fastest outcomes equal pytest outcomes, per node id', () => {

@@ -108,10 +108,7 @@ describe('native engine vs pytest (native-basic)', () => {
     const mismatches: string[] = [];
     for (const expected of tests) {
       const got = results.get(expected.id);
-      let want = expected.outcome;
-      // pytest 9 reports a failing unittest subTest as a separate SUBFAIL report and the test
-      // itself as passed; native folds it into the test's outcome (so the exit code is 1 too).
-      if (expected.id.endsWith('::test_subtests')) want = 'failed';
+      const want = expected.outcome;
       if (got?.outcome !== want) mismatches.push(`${expected.id}: pytest ${want}, native ${got?.outcome}`);
       if (Boolean(expected.teardownError) !== Boolean(got?.teardownError)) {
         mismatches.push(`${expected.id}: teardown error pytest ${expected.teardownError}, native ${Boolean(got?.teardownError)}`);

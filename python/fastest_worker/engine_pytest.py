@@ -95,8 +95,53 @@ def _crash_line(report):
             return ""
 
 
-def build_result(reports, crash_lines=False):
-    """Aggregate the setup/call/teardown reports of one test into a TestResult map."""
+def _subtest_class():
+    try:
+        from _pytest.subtests import SubtestReport
+    except ImportError:  # pytest < 9: no subtest reports
+        return None
+    return SubtestReport
+
+
+def _failed_subtests(config, nodeid):
+    """How many `subtests` fixture blocks of the test failed (pytest 9 fails the test for them)."""
+    try:
+        from _pytest.subtests import failed_subtests_key
+        return config.stash[failed_subtests_key].get(nodeid, 0)
+    except (ImportError, KeyError):
+        return 0
+
+
+def build_subtest(report, crash_lines=False, hidden=False):
+    """A SubtestReport as an entry of TestResult.subtests."""
+    if report.failed:
+        outcome = "failed"
+    elif report.skipped:
+        outcome = "xfailed" if hasattr(report, "wasxfail") else "skipped"
+    else:
+        outcome = "xpassed" if hasattr(report, "wasxfail") else "passed"
+    entry = {"outcome": outcome, "description": report._sub_test_description()}
+    if outcome == "failed":
+        entry["longrepr"] = _terminal_text(report)
+        entry["message"] = _failure_message(report)
+        if crash_lines:
+            entry["crashline"] = _crash_line(report)
+    elif outcome == "skipped":
+        entry["message"], entry["longrepr"] = _skip_reason(report)
+    elif outcome in ("xfailed", "xpassed"):
+        entry["message"] = str(getattr(report, "wasxfail", ""))
+    if report.sections:
+        entry["sections"] = [[name, _truncate(text)] for name, text in report.sections]
+    if hidden:
+        entry["hidden"] = True
+    return entry
+
+
+def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
+    """Aggregate the setup/call/teardown reports of one test into a TestResult map.
+
+    `subtests`: the test's subtest entries (build_subtest); `failed_subtests`: how many of its
+    `subtests` fixture blocks failed, which fails a passing call as pytest 9's plugin does."""
     by_when = {}
     for rep in reports:
         by_when[rep.when] = rep
@@ -114,6 +159,10 @@ def build_result(reports, crash_lines=False):
         when, decisive = "setup", setup
     elif call is not None:
         when, decisive = "call", call
+        if call.passed and failed_subtests and not hasattr(call, "wasxfail"):
+            # What pytest's subtests plugin does to the report in pytest_report_teststatus.
+            call.outcome = "failed"
+            call.longrepr = "contains %d failed subtest%s" % (failed_subtests, "s" if failed_subtests > 1 else "")
         if call.passed:
             outcome = "xpassed" if hasattr(call, "wasxfail") else "passed"
         elif call.failed:
@@ -153,6 +202,8 @@ def build_result(reports, crash_lines=False):
             "message": _failure_message(teardown),
         }
 
+    if subtests:
+        result["subtests"] = subtests
     location = last.location
     if location:
         result["file"] = str(location[0]).replace(os.sep, "/")
@@ -196,16 +247,27 @@ class _ReportPlugin:
         self.crash_lines = False
         self.unit_errors = 0
         self.unit_skipped_modules = 0
+        self.config = None
+        self.subtest_class = _subtest_class()
+        self.subtests = {}
+        # pytest writes a unittest subTest's report while the test's output is captured.
+        self.hidden_subtests = False
 
     def pytest_runtest_logstart(self, nodeid, location):
         self.emit({"t": "start", "id": nodeid})
 
     def pytest_runtest_logreport(self, report):
+        if self.subtest_class is not None and isinstance(report, self.subtest_class):
+            self.subtests.setdefault(report.nodeid, []).append(
+                build_subtest(report, self.crash_lines, self.hidden_subtests))
+            return
         reports = self.pending.setdefault(report.nodeid, [])
         reports.append(report)
         if report.when == "teardown":
             del self.pending[report.nodeid]
-            self.finished.append(build_result(reports, self.crash_lines))
+            subtests = self.subtests.pop(report.nodeid, None)
+            failed = _failed_subtests(self.config, report.nodeid) if subtests else 0
+            self.finished.append(build_result(reports, self.crash_lines, subtests, failed))
 
     def pytest_warning_recorded(self, warning_message, when, nodeid, location):
         from _pytest.warnings import warning_record_to_str
@@ -305,6 +367,7 @@ class PytestEngine:
         except UsageError as e:
             raise EngineInitError("\n".join("ERROR: %s" % m for m in e.args), 4)
         self.config = config
+        self.plugin.config = config
         self.plugin.crash_lines = config.option.tbstyle == "line"
         # The Node side owns -x/--maxfail; a stop inside the worker would tear the session down.
         config.option.maxfail = 0
@@ -390,6 +453,8 @@ class PytestEngine:
                 nextitem = items[index + 1] if index < last else self.unit_end
                 session.shouldfail = False
                 session.shouldstop = False
+                plugin.hidden_subtests = (type(item).__name__ == "TestCaseFunction"
+                                          and self.config.option.capture != "no")
                 try:
                     hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
                 finally:

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 5;
+export const DISCOVERY_CACHE_VERSION = 6;
 
 export interface CacheEntry {
   size: number;

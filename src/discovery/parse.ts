@@ -195,7 +195,9 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
     if (/(^|\.)abstractmethod$/.test(expr.text)) abstract = true;
   }
   // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
-  const mayYield = ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
+  // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
+  const isAsync = ctx.source.startsWith('async', def.startIndex);
+  const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
   const body = mayYield ? def.childForFieldName('body') : null;
   return {
     kind: 'function',

@@ -2,9 +2,9 @@
 // that arrive interleaved from parallel workers. It writes only through the given sink.
 
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { CollectionError, Outcome, TestResult } from '../types.js';
+import type { CollectionError, Outcome, SubtestReport, TestResult } from '../types.js';
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
-import { addResult, closingLine, colorForType, emptyCounts, mainColor, type Counts } from './counts.js';
+import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
 import { TermWriter } from './writer.js';
 
@@ -37,6 +37,8 @@ export interface ConsoleOptions {
   showCapture?: boolean | ShowCapture;
   /** pytest's running_on_ci(): short summary messages are not trimmed. Default: githubActions. */
   ci?: boolean;
+  /** pytest's `verbosity_subtests`; default: `verbosity`. At 0 only failed subtests are shown and counted. */
+  subtestVerbosity?: number;
 }
 
 export interface SessionInfo {
@@ -123,8 +125,30 @@ const STATUS: Record<Outcome, Letter> = {
   xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
 };
 const TEARDOWN_ERROR: Letter = STATUS.error;
+
+/** A subtest's letter and word (pytest 9's subtests plugin), or null when it is not shown. */
+function subtestStatus(sub: SubtestReport, subtestVerbosity: number): Letter | null {
+  if (sub.outcome === 'failed') return { letter: 'u', word: `SUBFAILED${sub.description}`, color: 'red' };
+  if (subtestVerbosity === 0) return null;
+  switch (sub.outcome) {
+    case 'passed':
+      return { letter: 'u', word: `SUBPASSED${sub.description}`, color: 'green' };
+    case 'skipped':
+      return { letter: '-', word: `SUBSKIPPED${sub.description}`, color: 'yellow' };
+    case 'xfailed':
+      return { letter: 'y', word: `SUBXFAIL${sub.description}`, color: 'yellow' };
+    case 'xpassed':
+      return STATUS.xpassed;
+  }
+}
 const LIVE_STATUS_MIN_TESTS = 200;
 const LIVE_STATUS_INTERVAL_MS = 50;
+
+/** A test's failed subtests and then the test itself, when failed: pytest's `stats['failed']`. */
+interface FailedReport {
+  result: TestResult;
+  subtest?: SubtestReport;
+}
 
 /** One report as pytest's terminal reporter keeps it in `stats`. */
 interface Report {
@@ -150,6 +174,7 @@ export class ConsoleReporter {
   private readonly tb: TbStyle;
   private readonly showCapture: ShowCapture;
   private readonly ci: boolean;
+  private readonly subtestVerbosity: number;
 
   private rootdir = '';
   private collected = 0;
@@ -186,6 +211,7 @@ export class ConsoleReporter {
     const sc = opts.showCapture;
     this.showCapture = sc === undefined || sc === true ? 'all' : sc === false ? 'no' : sc;
     this.ci = opts.ci ?? opts.githubActions;
+    this.subtestVerbosity = opts.subtestVerbosity ?? opts.verbosity;
   }
 
   sessionStart(info: SessionInfo): void {
@@ -215,7 +241,7 @@ export class ConsoleReporter {
 
   testResult(r: TestResult): void {
     this.results.push(r);
-    addResult(this.counts, r);
+    addResult(this.counts, r, this.subtestVerbosity);
     if (this.verbosity === 0) {
       const file = fileOf(r.id);
       const pending = this.pendingByFile.get(file);
@@ -314,11 +340,32 @@ export class ConsoleReporter {
   }
 
   private showResult(r: TestResult): void {
+    let hiddenShown = false;
+    for (const sub of r.subtests ?? []) {
+      const status = subtestStatus(sub, this.subtestVerbosity);
+      if (status === null) continue;
+      if (sub.hidden) {
+        // pytest wrote it into the test's captured output; it still counts for the colour, and
+        // in verbose mode the test's `id ` prefix line is left behind on its own.
+        const category = subtestCategory(sub, this.subtestVerbosity);
+        if (category) this.shownCounts[category] += 1;
+        hiddenShown = true;
+        continue;
+      }
+      this.showReport(r, status, sub);
+    }
+    if (hiddenShown && this.verbosity > 0) {
+      this.tw.line();
+      this.tw.write(this.cwdRelative(r.id) + ' ');
+    }
     this.showReport(r, STATUS[r.outcome], false);
     if (r.teardownError) this.showReport(r, TEARDOWN_ERROR, true);
   }
 
-  private showReport(r: TestResult, status: Letter, teardown: boolean): void {
+  /** `report`: false for the test's own outcome, true for its teardown error, or one of its subtests. */
+  private showReport(r: TestResult, status: Letter, report: boolean | SubtestReport): void {
+    const teardown = report === true;
+    const sub = typeof report === 'object' ? report : undefined;
     // pytest starts a file's line (closing the previous one) before the test reports.
     if (this.verbosity === 0) {
       const file = fileOf(r.id);
@@ -331,7 +378,10 @@ export class ConsoleReporter {
       }
     }
     if (teardown) this.shownCounts.error += 1;
-    else this.shownCounts[r.outcome] += 1;
+    else if (sub) {
+      const category = subtestCategory(sub, this.subtestVerbosity);
+      if (category) this.shownCounts[category] += 1;
+    } else this.shownCounts[r.outcome] += 1;
     this.reportedIds.add(r.id);
     const isLast = this.reportedIds.size >= this.collected;
     if (this.verbosity <= 0) {
@@ -346,9 +396,10 @@ export class ConsoleReporter {
     this.tw.write(prefix);
     this.tw.write(status.word, status.color);
     this.currentFsPath = r.id;
-    if (!teardown && (r.outcome === 'skipped' || r.outcome === 'xfailed' || r.outcome === 'xpassed')) {
-      let reason = r.message ?? '';
-      reason = r.outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
+    const outcome = sub ? sub.outcome : r.outcome;
+    if (!teardown && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
+      let reason = (sub ? sub.message : r.message) ?? '';
+      reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
       reason = this.fence.inline(reason);
       let formatted: string | null;
       if (this.verbosity < 2) {
@@ -427,25 +478,38 @@ export class ConsoleReporter {
     }
   }
 
+  /** Failed reports in pytest's order: each test's failed subtests, then the test if it failed. */
+  private failedReports(): FailedReport[] {
+    const reports: FailedReport[] = [];
+    for (const r of this.results) {
+      for (const subtest of r.subtests ?? []) if (subtest.outcome === 'failed') reports.push({ result: r, subtest });
+      if (r.outcome === 'failed') reports.push({ result: r });
+    }
+    return reports;
+  }
+
   private summaryFailures(): void {
     if (this.tb === 'no') return;
-    const failed = this.results.filter((r) => r.outcome === 'failed');
+    const failed = this.failedReports();
     if (failed.length === 0) return;
     this.writeSep('=', 'FAILURES');
-    for (const r of failed) {
-      const longrepr = r.longrepr ?? r.message ?? '';
-      const sections = r.sections ?? [];
+    for (const { result: r, subtest } of failed) {
+      const report = subtest ?? r;
+      const longrepr = report.longrepr ?? report.message ?? '';
+      const sections = report.sections ?? [];
       if (this.tb === 'line') {
         // pytest: the report (with its captured output), then the crash line.
         let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
-        if (r.crashline !== undefined) text += r.crashline + '\n';
+        if (report.crashline !== undefined) text += report.crashline + '\n';
         this.fence.block(text);
         continue;
       }
-      this.tw.sep('_', failureHeadline(r.id), 'red', 'bold');
+      // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
+      const headline = subtest ? `${failureHeadline(r.id)} ${subtest.description}` : failureHeadline(r.id);
+      this.tw.sep('_', headline, 'red', 'bold');
       let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
       // Teardown output follows, unless teardown failed (then it shows under ERRORS).
-      if (!r.teardownError) text += this.renderSections(sections, (n) => n.includes('teardown'));
+      if (!subtest && !r.teardownError) text += this.renderSections(sections, (n) => n.includes('teardown'));
       this.fence.block(text);
     }
   }
@@ -531,8 +595,9 @@ export class ConsoleReporter {
     for (const ch of this.reportChars) {
       switch (ch) {
         case 'f':
-          for (const r of this.results) {
-            if (r.outcome === 'failed') lines.push(this.lineWithMessage('FAILED', colorForType('failed'), r.id, r.message));
+          for (const { result: r, subtest } of this.failedReports()) {
+            const word = subtest ? `SUBFAILED${subtest.description}` : 'FAILED';
+            lines.push(this.lineWithMessage(word, colorForType('failed'), r.id, (subtest ?? r).message));
           }
           break;
         case 'E':
@@ -550,18 +615,28 @@ export class ConsoleReporter {
         case 'x':
         case 'X':
           for (const r of this.results) {
-            if (r.outcome !== (ch === 'x' ? 'xfailed' : 'xpassed')) continue;
+            const wanted = ch === 'x' ? 'xfailed' : 'xpassed';
+            // Subtests are in pytest's stats only when subtests are verbose.
+            const subtests = this.subtestVerbosity === 0 ? [] : (r.subtests ?? []);
+            for (const sub of subtests) {
+              if (sub.outcome !== wanted) continue;
+              const word = wanted === 'xfailed' ? `SUBXFAIL${sub.description}` : 'XPASS';
+              lines.push(`${yellowWord(word)} ${this.nodeIdMarked(r.id)}${sub.message ? ` - ${sub.message}` : ''}`);
+            }
+            if (r.outcome !== wanted) continue;
             let line = `${yellowWord(ch === 'x' ? 'XFAIL' : 'XPASS')} ${this.nodeIdMarked(r.id)}`;
             if (r.message) line += ` - ${r.message}`;
             lines.push(line);
           }
           break;
-        case 's':
-          for (const fold of this.foldedSkips()) {
+        case 's': {
+          const { folds, word } = this.foldedSkips();
+          for (const fold of folds) {
             const where = fold.line === undefined ? fold.file : `${fold.file}:${fold.line}`;
-            lines.push(`${yellowWord('SKIPPED')} [${fold.count}] ${where}: ${fold.reason}`);
+            lines.push(`${yellowWord(word)} [${fold.count}] ${where}: ${fold.reason}`);
           }
           break;
+        }
       }
     }
     if (lines.length === 0) return;
@@ -569,11 +644,29 @@ export class ConsoleReporter {
     this.fence.block(lines.map((l) => l + '\n').join(''));
   }
 
-  /** pytest's _folded_skips: skips with the same location and reason share a line. */
-  private foldedSkips(): { count: number; file: string; line?: number; reason: string }[] {
+  /**
+   * pytest's _folded_skips: skips with the same location and reason share a line. `word` is the
+   * first skip report's (pytest uses it for every line): `SKIPPED`, or a subtest's `SUBSKIPPED(...)`.
+   */
+  private foldedSkips(): { folds: { count: number; file: string; line?: number; reason: string }[]; word: string } {
     const folds = new Map<string, { count: number; file: string; line?: number; reason: string }>();
+    const skips: TestResult[] = [];
+    let word: string | undefined;
     for (const r of this.results) {
-      if (r.outcome !== 'skipped') continue;
+      // A skipped subtest is in pytest's stats only when subtests are verbose.
+      if (this.subtestVerbosity !== 0) {
+        for (const sub of r.subtests ?? []) {
+          if (sub.outcome !== 'skipped') continue;
+          word ??= `SUBSKIPPED${sub.description}`;
+          skips.push({ ...r, outcome: 'skipped', message: sub.message, longrepr: sub.longrepr });
+        }
+      }
+      if (r.outcome === 'skipped') {
+        word ??= 'SKIPPED';
+        skips.push(r);
+      }
+    }
+    for (const r of skips) {
       let file = r.file ?? fileOf(r.id);
       let line = r.line;
       let reason = r.message ?? '';
@@ -590,7 +683,7 @@ export class ConsoleReporter {
       if (fold) fold.count += 1;
       else folds.set(key, { count: 1, file, line, reason });
     }
-    return [...folds.values()];
+    return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
   }
 
   /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */

@@ -1,7 +1,7 @@
 // Tallies and the closing line, as pytest's terminal reporter builds them
 // (_pytest/terminal.py: _build_normal_summary_stats_line, summary_stats, format_session_duration).
 
-import type { CollectionError, TestResult } from '../types.js';
+import type { CollectionError, SubtestReport, TestResult } from '../types.js';
 import { markup, pyFixed, sepLine, type Markup } from './color.js';
 
 /** Counts per pytest stats key. A teardown error adds one `error`; collection errors are `error`s;
@@ -15,9 +15,12 @@ export interface Counts {
   xpassed: number;
   warnings: number;
   error: number;
+  /** pytest 9's `subtests passed`: passed subtests, counted only when subtests are verbose. */
+  subtestsPassed: number;
 }
 
-/** pytest's KNOWN_TYPES order: the order the closing line lists categories in. */
+/** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
+ * categories pytest does not know, such as `subtests passed`). */
 export const COUNT_ORDER: readonly (keyof Counts)[] = [
   'failed',
   'passed',
@@ -27,14 +30,38 @@ export const COUNT_ORDER: readonly (keyof Counts)[] = [
   'xpassed',
   'warnings',
   'error',
+  'subtestsPassed',
 ];
 
+/** The closing line's word for a category. */
+const COUNT_LABEL: Partial<Record<keyof Counts, string>> = { subtestsPassed: 'subtests passed' };
+
+/** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
+const UNKNOWN_TYPES: readonly (keyof Counts)[] = ['subtestsPassed'];
+
 export function emptyCounts(): Counts {
-  return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0 };
+  return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
 }
 
-/** Adds one result to the tally in place. */
-export function addResult(counts: Counts, result: TestResult): void {
+/**
+ * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
+ * or null when it is not counted: with subtest verbosity 0 only failures count.
+ */
+export function subtestCategory(report: SubtestReport, subtestVerbosity: number): keyof Counts | null {
+  if (report.outcome === 'failed') return 'failed';
+  if (subtestVerbosity === 0) return null;
+  return report.outcome === 'passed' ? 'subtestsPassed' : report.outcome;
+}
+
+/** Adds one result to the tally in place. `subtestVerbosity`: pytest's verbosity for
+ * subtests (its global verbosity unless `verbosity_subtests` says otherwise). */
+export function addResult(counts: Counts, result: TestResult, subtestVerbosity = 0): void {
+  if (result.subtests) {
+    for (const sub of result.subtests) {
+      const category = subtestCategory(sub, subtestVerbosity);
+      if (category) counts[category] += 1;
+    }
+  }
   counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
   if (result.teardownError) counts.error += 1;
   if (result.warnings) counts.warnings += result.warnings.length;
@@ -43,10 +70,10 @@ export function addResult(counts: Counts, result: TestResult): void {
 export function countResults(
   results: Iterable<TestResult>,
   errors: Iterable<CollectionError> = [],
-  extra: { deselected?: number; warnings?: number } = {},
+  extra: { deselected?: number; warnings?: number; subtestVerbosity?: number } = {},
 ): Counts {
   const counts = emptyCounts();
-  for (const r of results) addResult(counts, r);
+  for (const r of results) addResult(counts, r, extra.subtestVerbosity ?? 0);
   for (const _ of errors) counts.error += 1;
   counts.deselected += extra.deselected ?? 0;
   counts.warnings += extra.warnings ?? 0;
@@ -58,6 +85,7 @@ const COLOR_FOR_TYPE: Partial<Record<keyof Counts, Markup>> = {
   error: 'red',
   warnings: 'yellow',
   passed: 'green',
+  subtestsPassed: 'green',
 };
 const DEFAULT_COLOR: Markup = 'yellow';
 
@@ -71,7 +99,7 @@ export function colorForType(key: keyof Counts): Markup {
  */
 export function mainColor(counts: Counts, finished = true): Markup {
   if (counts.failed > 0 || counts.error > 0) return 'red';
-  if (counts.warnings > 0 || counts.xpassed > 0) return 'yellow';
+  if (counts.warnings > 0 || counts.xpassed > 0 || UNKNOWN_TYPES.some((k) => counts[k] > 0)) return 'yellow';
   if (counts.passed > 0 || !finished) return 'green';
   return 'yellow';
 }
@@ -97,7 +125,7 @@ export function summaryParts(counts: Counts): { parts: SummaryPart[]; main: Mark
     const n = counts[key];
     if (n > 0) {
       const color = colorForType(key);
-      parts.push({ text: pluralize(n, key), color, bold: color === main });
+      parts.push({ text: pluralize(n, COUNT_LABEL[key] ?? key), color, bold: color === main });
     }
   }
   if (parts.length === 0) parts.push({ text: 'no tests ran', color: DEFAULT_COLOR, bold: false });

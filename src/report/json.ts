@@ -26,6 +26,8 @@ export interface JsonTest {
   teardownError: string | null;
   engine: string | null;
   worker: number | null;
+  /** pytest 9's subtest reports of the test, in order (absent when it had none). */
+  subtests?: { outcome: string; description: string; message: string | null; longrepr: string | null }[];
 }
 
 export interface JsonReport {
@@ -55,6 +57,16 @@ export function jsonReportData(results: TestResult[], errors: CollectionError[],
       teardownError: r.teardownError?.message ?? null,
       engine: r.engine ?? null,
       worker: r.worker ?? null,
+      ...(r.subtests
+        ? {
+            subtests: r.subtests.map((s) => ({
+              outcome: s.outcome,
+              description: s.description,
+              message: s.message ?? null,
+              longrepr: s.longrepr ?? null,
+            })),
+          }
+        : {}),
     })),
     collectionErrors: errors.map((e) => ({ file: e.file, message: e.message })),
   };

@@ -206,6 +206,14 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
     if (all) tc.add('system-out', el('system-out', [], binXmlEscape(all)));
   };
 
+  /** A subtest skip's text: pytest names the file absolutely (`/root/t.py:3: reason`). */
+  const skipDetails = (longrepr: string | undefined, reason: string): string => {
+    const m = longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(longrepr) : null;
+    if (!m) return longrepr ?? reason;
+    const path = opts.rootdir && !m[1].startsWith('/') ? `${opts.rootdir.replace(/\/$/, '')}/${m[1]}` : m[1];
+    return `${path}:${m[2]}: ${m[3]}`;
+  };
+
   for (const e of errors) {
     const names = mangleTestAddress(e.file);
     const attrs: [string, string][] = [
@@ -223,6 +231,27 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
     const crashMessage = binXmlEscape(r.message ?? longreprText(r.longrepr ?? ''));
     let tc = open(attrs, r.duration);
     let teardownPassed = true;
+
+    // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
+    for (const sub of r.subtests ?? []) {
+      switch (sub.outcome) {
+        case 'passed':
+        case 'xpassed':
+          stats.passed += 1;
+          break;
+        case 'failed':
+          tc.simple('failure', binXmlEscape(sub.message ?? longreprText(sub.longrepr ?? '')), sub.longrepr ?? '');
+          break;
+        case 'skipped': {
+          const reason = (sub.message ?? '').replace(/^Skipped: /, '');
+          tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(skipDetails(sub.longrepr, reason))));
+          break;
+        }
+        case 'xfailed':
+          tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape((sub.message ?? '').replace(/^reason: /, ''))]]));
+          break;
+      }
+    }
 
     switch (r.outcome) {
       case 'passed':

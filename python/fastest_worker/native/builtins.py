@@ -12,7 +12,10 @@ BUILTIN_FIXTURES: dict[str, tuple[str, Callable]]
     (session), tmpdir, capsys, capsysbinary, capfd, capfdbinary, capteesys, caplog,
     monkeypatch, recwarn, pytestconfig, record_property (appends to
     ``request.node.user_properties``), record_xml_attribute (sets
-    ``request.node.xml_attributes[name]``).
+    ``request.node.xml_attributes[name]``), subtests (pytest 9's fixture: each
+    ``with subtests.test(msg, **kwargs):`` block is a report of its own, passed to
+    ``request.config._subtest_recorder(item, exc, msg, kwargs, False, sections)``, which the
+    engine supplies).
 
 What the engine core must supply
 --------------------------------
@@ -246,6 +249,68 @@ def capfdbinary(request: Any) -> Iterator[_capture.CaptureFixture]:
 
 def capteesys(request: Any) -> Iterator[_capture.CaptureFixture]:
     yield from _capture_fixture(request, "teesys")
+
+
+# --------------------------------------------------------------------------- subtests
+
+
+class Subtests:
+    """``subtests``: ``with subtests.test(msg=None, **kwargs):`` runs a block as a subtest whose
+    failure is reported on its own and does not stop the test (pytest 9's _pytest/subtests.py)."""
+
+    def __init__(self, request: Any) -> None:
+        self._request = request
+
+    def test(self, msg: str | None = None, **kwargs: Any) -> "_SubtestBlock":
+        return _SubtestBlock(self._request, msg, kwargs)
+
+
+class _SubtestBlock:
+    def __init__(self, request: Any, msg: str | None, kwargs: dict) -> None:
+        self._request = request
+        self.msg = msg
+        self.kwargs = kwargs
+        self._capture: Any = None
+
+    def __enter__(self) -> None:
+        __tracebackhide__ = True
+        config = self._request.config
+        manager = getattr(config, "_capture_manager", None)
+        method = config.getoption("capture", "fd")
+        # As pytest: the block's output is its own report's, unless capsys/capfd are in use.
+        if method in ("fd", "sys") and getattr(manager, "_fixture", None) is None:
+            capture = _capture.CaptureFixture(None, method)
+            capture._start()
+            self._capture = capture
+
+    def __exit__(self, exc_type: Any, exc_val: BaseException | None, exc_tb: Any) -> bool:
+        __tracebackhide__ = True
+        sections = []
+        capture, self._capture = self._capture, None
+        if capture is not None:
+            out, err = capture.readouterr()
+            capture._close()
+            if out:
+                sections.append(["Captured stdout call", out])
+            if err:
+                sections.append(["Captured stderr call", err])
+        if exc_val is not None and exc_val.__traceback__ is None and exc_tb is not None:
+            exc_val = exc_val.with_traceback(exc_tb)
+        recorder = getattr(self._request.config, "_subtest_recorder", None)
+        node = self._request.node
+        item = getattr(node, "_item", node)
+        if recorder is not None:
+            recorder(item, exc_val, self.msg, self.kwargs, False, sections)
+        elif exc_val is not None:
+            return False  # no engine to report to: the failure stays the test's
+        if exc_val is None:
+            return True
+        # pytest.exit() and Ctrl-C end the run, as get_reraise_exceptions says.
+        return not (isinstance(exc_val, KeyboardInterrupt) or type(exc_val).__name__ == "Exit")
+
+
+def subtests(request: Any) -> Subtests:
+    return Subtests(request)
 
 
 # --------------------------------------------------------------------------- caplog
@@ -653,6 +718,7 @@ BUILTIN_FIXTURES: dict[str, tuple[str, Callable]] = {
     "pytestconfig": ("session", pytestconfig),
     "record_property": ("function", record_property),
     "record_xml_attribute": ("function", record_xml_attribute),
+    "subtests": ("function", subtests),
 }
 
 __all__ = ["BUILTIN_FIXTURES", "TempPathFactory", "TempdirFactory", "LogCaptureFixture",

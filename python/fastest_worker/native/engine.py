@@ -20,13 +20,14 @@ from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
 from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks
-from .fixtures import FixtureLookupError, FixtureRegistry, fill_fixtures
+from .fixtures import (ASYNCIO_ITEM, FixtureLookupError, FixtureRegistry, asyncio_call_warnings,
+                       asyncio_items, fill_fixtures, run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
 from .outcomes import crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from .params import CollectError
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
-from .support import load_facts_cache, save_facts_cache, static_check
+from .support import async_setup, load_facts_cache, save_facts_cache, static_check
 from ..worker import cancel_requested
 
 try:
@@ -162,8 +163,7 @@ class NativeEngine:
         self.unsupported: Dict[str, Optional[str]] = {}
         self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
         self.python_files = self.config.getini("python_files")
-        self.asyncio_auto = str(self.config.getini("asyncio_mode")).strip() == "auto"
-        self._loop = None
+        self.asyncs = async_setup(self.config, init.get("args") or [])
         self._current_test = _CurrentTestVar()
         self.tbstyle = self.config.getoption("tbstyle", "auto")
         mode = self.config.option.capture
@@ -175,6 +175,8 @@ class NativeEngine:
         else:
             self.capture = _SimpleCapture(mode)
         self.config._capture_manager = self.capture
+        # The `subtests` fixture (builtins.py) reports each subtest through this.
+        self.config._subtest_recorder = self._record_subtest
         # pytest's warnings plugin (catch_warnings_for_item per test), unless `-p no:warnings`.
         self.test_warnings = None if _plugin_blocked(init.get("args") or [], "warnings") else TestWarnings(
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
@@ -200,7 +202,7 @@ class NativeEngine:
                 self._facts_checked = True
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
-                reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict)
+                reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs)
             except Exception as e:  # noqa: BLE001 - an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason
@@ -248,9 +250,6 @@ class NativeEngine:
             self.capture.stop()
         except Exception:  # noqa: BLE001
             pass
-        if self._loop is not None:
-            self._loop.close()
-            self._loop = None
 
     # --- collection ---------------------------------------------------------------------------
     def _should_rewrite(self, path: str) -> bool:
@@ -294,6 +293,8 @@ class NativeEngine:
                 return state
             try:
                 items = self.collector.collect_module(relfile, mod)
+                if self.asyncs.asyncio == "on":  # before hooks can add marks, as pytest-asyncio
+                    asyncio_items(items, self.asyncs)
                 conftests = self.collector.conftest_modules(path)
                 if conftests:
                     item_collected(conftests, items)
@@ -429,7 +430,7 @@ class NativeEngine:
                 xfail("[NOTRUN] " + xfailed.reason)
             try:
                 if item.is_unittest:
-                    unittest_support.run_testcase(item)
+                    unittest_support.run_testcase(item, self._record_subtest)
                 else:
                     self._call_function(item)
             finally:
@@ -447,9 +448,11 @@ class NativeEngine:
         kwargs = {arg: funcargs[arg] for arg in item.fixtureinfo.argnames}
         if "hypothesis" in sys.modules:
             hypothesis_around_call(item)
+        if self.asyncs.asyncio == "on" and "asyncio" in item.mark_names():
+            asyncio_call_warnings(item, self.asyncs)  # pytest-asyncio's pytest_pyfunc_call
         if item.is_async:
-            if self.asyncio_auto or item.get_closest_marker("asyncio") is not None:
-                self._event_loop().run_until_complete(func(**kwargs))
+            if item.stash.get(ASYNCIO_ITEM):
+                run_in_asyncio_runner(item, func, kwargs, self.asyncs.debug)
                 return
             _async_fail()
         result = func(**kwargs)
@@ -458,12 +461,6 @@ class NativeEngine:
             if close is not None:
                 close()
             _async_fail()
-
-    def _event_loop(self):
-        import asyncio
-        if self._loop is None or self._loop.is_closed():
-            self._loop = asyncio.new_event_loop()
-        return self._loop
 
     def _teardown(self, item: Item, nextitem: Optional[Item]) -> _Phase:
         phase = _Phase("teardown")
@@ -510,6 +507,37 @@ class NativeEngine:
         if self.tbstyle == "line":
             phase.crashline = _crash_line(exc, phase.longrepr)
 
+    def _record_subtest(self, item: Item, exc: Optional[BaseException], msg: Optional[str],
+                        kwargs: dict, unittest: bool, sections: Optional[list] = None) -> None:
+        """One subtest's report (a unittest subTest or the `subtests` fixture), kept on the item
+        until its result: pytest's SubtestReport, made by the same makereport as the call."""
+        phase = _Phase("call")
+        if exc is not None:
+            self._record(phase, item, exc)
+        outcome = phase.outcome
+        if phase.wasxfail is not None:
+            outcome = "xfailed" if outcome == "skipped" else "xpassed"
+        report = {"outcome": outcome,
+                  "description": unittest_support.subtest_description(msg, kwargs)}
+        if phase.longrepr is not None:
+            report["longrepr"] = phase.longrepr
+        if phase.message is not None:
+            report["message"] = phase.message
+        if phase.crashline is not None and outcome == "failed":
+            report["crashline"] = phase.crashline
+        if sections:
+            report["sections"] = sections
+        if unittest and self.config.option.capture != "no":
+            # pytest writes these reports while the test's output is captured: never on screen.
+            report["hidden"] = True
+        stash = item.stash
+        reports = stash.get("subtests")
+        if reports is None:
+            reports = stash["subtests"] = []
+        reports.append(report)
+        if outcome == "failed" and not unittest:
+            stash["failed_subtests"] = stash.get("failed_subtests", 0) + 1
+
     def _apply_xfail(self, phase: _Phase, item: Item, exc: Optional[BaseException]) -> bool:
         """True when an xfail mark turned the phase into xfailed/xpassed."""
         if self.config.option.runxfail:
@@ -553,14 +581,24 @@ class NativeEngine:
         else:
             outcome = decided.outcome
         when = decided.when
-        if outcome == "passed" and teardown.outcome == "failed":
-            pass
+        stash = item.stash
+        subtests = stash.pop("subtests", None)
+        failed_subtests = stash.pop("failed_subtests", 0)
         result["outcome"] = outcome
         result["when"] = when
         if decided.longrepr is not None:
             result["longrepr"] = decided.longrepr
         if decided.message is not None:
             result["message"] = decided.message
+        if subtests:
+            result["subtests"] = subtests
+            if failed_subtests and outcome == "passed" and decided is call:
+                # pytest 9 (subtests.py): a passing test whose `subtests` fixture saw failures fails.
+                text = "contains %d failed subtest%s" % (failed_subtests, "s" if failed_subtests > 1 else "")
+                result["outcome"] = outcome = "failed"
+                result["longrepr"] = result["message"] = text
+                if self.tbstyle == "line":
+                    result["crashline"] = text
         if decided.crashline is not None and outcome == "failed":
             result["crashline"] = decided.crashline
         if teardown.outcome == "failed":

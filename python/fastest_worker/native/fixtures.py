@@ -80,7 +80,7 @@ class FixtureLookupError(LookupError):
 class FixtureDef:
     __slots__ = ("argname", "func", "scope", "params", "ids", "autouse", "baseid",
                  "has_location", "argnames", "cached_result", "finalizers", "rank",
-                 "is_generator", "location")
+                 "is_generator", "is_async", "location")
 
     def __init__(self, argname: str, func: Callable, scope: str, params, ids, autouse: bool,
                  baseid: Optional[str], config=None):
@@ -102,6 +102,7 @@ class FixtureDef:
         self.cached_result: Optional[tuple] = None
         self.finalizers: List[Callable] = []
         self.is_generator = inspect.isgeneratorfunction(func)
+        self.is_async = inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func)
         self.location = None
 
     def addfinalizer(self, fin: Callable) -> None:
@@ -155,6 +156,8 @@ class FixtureDef:
             kwargs[argname] = request.getfixturevalue(argname)
         func = resolve_fixture_function(self, request)
         key = request._cache_key()
+        if self.is_async:
+            _warn_async_fixture(self, request)  # raised before the cache is set, as pytest does
         try:
             if self.is_generator:
                 gen = func(**kwargs)
@@ -175,6 +178,22 @@ class FixtureDef:
 
     def __repr__(self) -> str:
         return f"<FixtureDef argname={self.argname!r} scope={self.scope!r} baseid={self.baseid!r}>"
+
+
+def _warn_async_fixture(fixturedef: "FixtureDef", request: "SubRequest") -> None:
+    """pytest_fixture_setup's warning for an async fixture no plugin handled: an error under
+    pytest 9's default filters (the engine's warning recorder sets them); with the warning
+    filtered out, the fixture's value is the coroutine (async generator), as under pytest."""
+    import warnings
+    from _pytest.warning_types import PytestRemovedIn9Warning
+    auto_str = " with autouse=True" if fixturedef.autouse else ""
+    warnings.warn(
+        PytestRemovedIn9Warning(
+            f"{request.node.name!r} requested an async fixture {request.fixturename!r}{auto_str}, "
+            "with no plugin or hook that handled it. This is usually an error, as pytest does not "
+            "natively support it. This will turn into an error in pytest 9.\n"
+            "See: https://docs.pytest.org/en/stable/deprecations.html#sync-test-depending-on-async-fixture"),
+        stacklevel=1)
 
 
 def _teardown_yield_fixture(func, gen) -> None:
@@ -812,3 +831,90 @@ def format_lookup_error(err: FixtureLookupError) -> str:
     out.append("")
     out.append(f"{fspath}:{lineno + 1}")
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# pytest-asyncio's function-scoped runner, for the async tests it takes over (support.AsyncSetup).
+
+_RUNNER_TEARDOWN_WARNING = """\
+An exception occurred during teardown of an asyncio.Runner. \
+The reason is likely that you closed the underlying event loop in a test, \
+which prevents the cleanup of asynchronous generators by the runner.
+This warning will become an error in future versions of pytest-asyncio. \
+Please ensure that your tests don't close the event loop. \
+Here is the traceback of the exception triggered during teardown:
+%s
+"""
+
+
+def run_in_asyncio_runner(item, func: Callable, kwargs: dict, debug: bool) -> None:
+    """Run the test coroutine as pytest-asyncio does for loop_scope="function": a fresh
+    asyncio.Runner (its loop set as the current one) runs it in a copy of the context; the runner
+    is closed first thing at teardown (pytest-asyncio's runner fixture is the item's last
+    fixture, so its finalizer runs before the others)."""
+    import asyncio
+    import contextvars
+    try:
+        Runner = asyncio.Runner  # type: ignore[attr-defined]
+    except AttributeError:  # Python < 3.11: pytest-asyncio's own dependency
+        from backports.asyncio.runner import Runner  # type: ignore[no-redef]
+    runner = Runner(debug=debug).__enter__()
+    item.addfinalizer(functools.partial(_close_runner, runner))
+    context = contextvars.copy_context()
+    runner.run(func(**kwargs), context=context)
+
+
+def _close_runner(runner) -> None:
+    import traceback
+    import warnings
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", ".*BaseEventLoop.shutdown_asyncgens.*", RuntimeWarning)
+        try:
+            runner.__exit__(None, None, None)
+        except RuntimeError:
+            warnings.warn(_RUNNER_TEARDOWN_WARNING % traceback.format_exc(), RuntimeWarning)
+
+
+ASYNCIO_ITEM = "asyncio_item"  # stash key: pytest-asyncio made this item one of its own
+
+
+def asyncio_items(items, asyncs) -> None:
+    """pytest-asyncio's collection-time choice (pytest_pycollect_makeitem): a coroutine test
+    function that is `asyncio`-marked then, or any in auto mode (which adds the mark), is its
+    item; a mark added later by a hook or fixture does not make it one."""
+    for item in items:
+        if item.is_unittest or not item.is_async:
+            continue
+        if "asyncio" in item.mark_names():
+            item.stash[ASYNCIO_ITEM] = True
+        elif asyncs.mode == "auto":
+            item.add_marker("asyncio")
+            item.stash[ASYNCIO_ITEM] = True
+
+
+def asyncio_call_warnings(item, asyncs) -> None:
+    """pytest-asyncio's pytest_pyfunc_call warnings for an `asyncio`-marked test: a plain async
+    fixture in strict mode, or a test that is not one of its (coroutine) items."""
+    import warnings
+    from _pytest.warning_types import PytestDeprecationWarning, PytestWarning
+    if item.stash.get(ASYNCIO_ITEM):
+        if asyncs.mode != "strict":
+            return
+        for name, defs in list(item.fixtureinfo.arg2defs.items()):
+            func = defs[-1].func if defs else None
+            if func is not None and (inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func)) \
+                    and not getattr(func, "_force_asyncio_fixture", False):
+                warnings.warn(PytestDeprecationWarning(
+                    f"asyncio test {item.name!r} requested async @pytest.fixture {name!r} in strict "
+                    "mode. You might want to use @pytest_asyncio.fixture or switch to auto mode. "
+                    "This will become an error in future versions of pytest-asyncio."), stacklevel=1)
+        return
+    function = get_real_func(item.function)
+    code = getattr(function, "__code__", None)
+    warnings.warn_explicit(
+        PytestWarning(
+            f"The test <Function {item.name}> is marked with '@pytest.mark.asyncio' "
+            "but it is not an async function. Please remove the asyncio mark. "
+            "If the test is not marked explicitly, check for global marks applied via 'pytestmark'."),
+        category=None, filename=str(item.path),
+        lineno=code.co_firstlineno if code is not None else 0)

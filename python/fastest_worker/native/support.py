@@ -64,6 +64,138 @@ def _plugin_may_be_installed(mark: str) -> bool:
     return _installed[mark]
 
 
+# --- async tests and fixtures ------------------------------------------------------------------
+# pytest 9 alone fails an `async def` test ("async def functions are not natively supported") and
+# errors a test requesting an `async def` fixture (PytestRemovedIn9Warning, an error by default);
+# the native engine does both itself. pytest-asyncio (1.x), when loaded, runs `asyncio`-marked
+# tests (all coroutine tests in auto mode) each in a fresh asyncio.Runner: the native engine does
+# that too (fixtures.run_in_asyncio_runner) for function-scoped loops. Everything else it does
+# (async fixtures it handles, other loop scopes, loop factories, anything naming `pytest_asyncio`)
+# sends the module to pytest.
+
+_ASYNC_TEST = "async test"
+_ASYNC_GEN_TEST = "async generator test"
+_ASYNC_GIVEN = "async hypothesis test"
+_ASYNC_MARK_ARGS = "asyncio mark with arguments"
+_ASYNC_WORDS = (("pytest_asyncio", "pytest_asyncio"), ("event_loop_policy", "event_loop_policy"),
+                ("anyio_backend", "anyio_backend"), ("getfixturevalue", "getfixturevalue"))
+_ASYNCIO_MARK_ARGS = re.compile(r"\bmark\.asyncio\(\s*[^)\s]")
+
+# Plugins that may run async tests or fixtures without a plugin mark (anyio only acts through its
+# `anyio_backend` fixture or mark, checked as facts instead).
+_OTHER_ASYNC_PLUGINS = ("pytest_trio", "pytest_twisted", "pytest_tornasync", "pytest_tornado",
+                        "pytest_aiohttp", "pytest_curio", "pytest_gevent", "pytest_aio")
+
+
+class AsyncSetup:
+    """What decides how async tests run: is pytest-asyncio loaded ("on", "off" or "unknown"), its
+    mode, debug flag and default test loop scope, and other async plugins that are installed."""
+
+    __slots__ = ("asyncio", "mode", "debug", "test_loop_scope", "others", "anyio")
+
+    def __init__(self, asyncio: str, mode: str = "strict", debug: bool = False,
+                 test_loop_scope: str = "function", others: tuple = (), anyio: bool = False):
+        self.asyncio = asyncio
+        self.mode = mode
+        self.debug = debug
+        self.test_loop_scope = test_loop_scope
+        self.others = others
+        self.anyio = anyio
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return True  # cannot tell: assume it is there
+
+
+def _major_version(package: str) -> int:
+    """The major version of the installed package, from the `<name>-<version>.dist-info` next to
+    it (importlib.metadata's lookup costs ~20 ms); -1 when it cannot be told."""
+    import importlib.util
+    try:
+        spec = importlib.util.find_spec(package)
+        locations = list(spec.submodule_search_locations or []) if spec is not None else []
+        if not locations:
+            return -1
+        site = os.path.dirname(locations[0])
+        prefix = package.lower() + "-"
+        for name in os.listdir(site):
+            if name.lower().startswith(prefix) and name.endswith(".dist-info"):
+                return int(name[len(prefix):].split(".")[0])
+    except (ImportError, ValueError, OSError):
+        pass
+    return -1
+
+
+def _plugin_args(args) -> list:
+    """The NAMEs of `-p NAME` / `-pNAME` among the pytest args."""
+    names = []
+    for i, arg in enumerate(args):
+        if arg == "-p" and i + 1 < len(args):
+            names.append(args[i + 1])
+        elif arg.startswith("-p") and len(arg) > 2 and not arg.startswith("--"):
+            names.append(arg[2:])
+    return names
+
+
+def async_setup(config, args, environ=None) -> AsyncSetup:
+    environ = os.environ if environ is None else environ
+    plugins = _plugin_args(list(args or []))
+    state = "off"
+    if _importable("pytest_asyncio"):
+        # The plugin's entry point is named "asyncio": `-p no:asyncio` blocks it.
+        if "no:asyncio" in plugins:
+            state = "off"
+        elif environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+            # only an explicit -p or PYTEST_PLUGINS loads it then, and not every spelling does:
+            # leave those to pytest
+            named = plugins + environ.get("PYTEST_PLUGINS", "").split(",")
+            state = "unknown" if any("asyncio" in name for name in named) else "off"
+        else:
+            # 1.x runs each loop scope in an asyncio.Runner, which the native engine copies; older
+            # versions (an `event_loop` fixture, no task cancellation) are left to pytest
+            state = "on" if _major_version("pytest_asyncio") >= 1 else "unknown"
+    mode = str(config.getini("asyncio_mode") or "strict").strip()
+    debug = str(config.getini("asyncio_debug") or "false").strip().lower() == "true"
+    scope = str(config.getini("asyncio_default_test_loop_scope") or "function").strip()
+    others = tuple(name for name in _OTHER_ASYNC_PLUGINS if _importable(name))
+    anyio = "no:anyio" not in plugins and _importable("anyio")
+    return AsyncSetup(state, mode, debug, scope, others, anyio)
+
+
+def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixtures: Set[str],
+                  autouse_async: Set[str], requested: Set[str]) -> Optional[str]:
+    """Why async tests/fixtures of this module (`rel`, its conftest chain's facts merged) need
+    pytest, or None."""
+    uses_async = bool(async_facts & {_ASYNC_TEST, _ASYNC_GEN_TEST}) or bool(async_fixtures)
+    if setup.anyio and "anyio_backend" in async_facts | requested:
+        return f"{rel} uses anyio's pytest plugin (anyio_backend)"
+    if uses_async and setup.others:
+        return f"{rel} has async tests or fixtures and {setup.others[0]} is installed"
+    if setup.asyncio == "off":
+        return None
+    if setup.asyncio == "unknown":
+        if uses_async:
+            return f"{rel} has async tests or fixtures; cannot tell whether pytest-asyncio is loaded"
+        return None
+    if setup.mode not in ("auto", "strict"):
+        return f"asyncio_mode = {setup.mode!r} is not a valid mode (pytest-asyncio's error)"
+    for fact in ("pytest_asyncio", "event_loop_policy", _ASYNC_MARK_ARGS, _ASYNC_GEN_TEST, _ASYNC_GIVEN):
+        if fact in async_facts:
+            return f"{rel} uses pytest-asyncio ({fact})"
+    if setup.test_loop_scope != "function" and (_ASYNC_TEST in async_facts):
+        return f"asyncio_default_test_loop_scope = {setup.test_loop_scope} (pytest-asyncio)"
+    if setup.mode == "auto":  # pytest-asyncio runs plain async fixtures in auto mode
+        used = async_fixtures & requested or autouse_async
+        if used or (async_fixtures and "getfixturevalue" in async_facts):
+            name = sorted(used or async_fixtures)[0]
+            return f"async fixture '{name}' under asyncio_mode = auto (pytest-asyncio)"
+    return None
+
+
 _parsed: Dict[str, "_FileFacts"] = {}
 
 # argnames of parametrize(...): the first argument, a string or a list/tuple of strings
@@ -75,7 +207,8 @@ _STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 
 class _FileFacts:
-    _SETS = ("fixtures", "requested", "param_names", "hooks", "marks")
+    _SETS = ("fixtures", "requested", "param_names", "hooks", "marks", "async_fixtures",
+             "autouse_async", "async_facts")
 
     def __init__(self):
         self.fixtures: Set[str] = set()       # fixture names defined
@@ -84,6 +217,9 @@ class _FileFacts:
         self.hooks: Set[str] = set()          # def pytest_* at module level
         self.plugins = False                  # pytest_plugins = ...
         self.marks: Set[str] = set()
+        self.async_fixtures: Set[str] = set()  # fixtures defined with `async def`
+        self.autouse_async: Set[str] = set()   # ... of them, the autouse ones
+        self.async_facts: Set[str] = set()     # _ASYNC_* below: what else the async rules need
         self.stamp = None                     # (mtime_ns, size) of the file these facts are of
 
     def to_json(self) -> dict:
@@ -106,7 +242,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 1
+_FACTS_VERSION = 2
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
@@ -171,6 +307,28 @@ def _fixture_name(dec: ast.AST, default: str) -> Optional[str]:
             if kw.arg == "name" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
                 return kw.value.value
     return default
+
+
+def _is_autouse(func: ast.AST) -> bool:
+    for dec in func.decorator_list:
+        if isinstance(dec, ast.Call):
+            for kw in dec.keywords:
+                if kw.arg == "autouse" and not (isinstance(kw.value, ast.Constant) and not kw.value.value):
+                    return True
+    return False
+
+
+def _yields(func: ast.AST) -> bool:
+    """The function's own body (not nested functions) yields: an async generator."""
+    stack = list(func.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False
 
 
 def _argnames(func: ast.AST, is_method: bool) -> list:
@@ -268,13 +426,25 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
                 fixture = None
                 for dec in stmt.decorator_list:
                     fixture = fixture or _fixture_name(dec, stmt.name)
+                is_async = isinstance(stmt, ast.AsyncFunctionDef)
                 if fixture is not None:
                     facts.fixtures.add(fixture)
                     facts.requested.update(_argnames(stmt, in_class))
+                    if is_async:
+                        facts.async_fixtures.add(fixture)
+                        if _is_autouse(stmt):
+                            facts.autouse_async.add(fixture)
                 elif stmt.name.startswith("test") or in_class:
                     if not stmt.name.startswith(("setup", "teardown", "setUp", "tearDown", "_")):
                         if stmt.name.startswith("test"):
                             facts.requested.update(_without_given(stmt, _argnames(stmt, in_class)))
+                            if is_async:
+                                facts.async_facts.add(_ASYNC_TEST)
+                                if _yields(stmt):
+                                    facts.async_facts.add(_ASYNC_GEN_TEST)
+                                if any(_decorator_name(d).split(".")[-1] == "given"
+                                       for d in stmt.decorator_list):
+                                    facts.async_facts.add(_ASYNC_GIVEN)
 
     visit(tree.body, False)
 
@@ -290,6 +460,11 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
         facts.requested.update(_strings(match.group(1)))
     facts.requested.update(_GETFIXTUREVALUE.findall(text))
     facts.marks.update(_MARK.findall(text))
+    for word, fact in _ASYNC_WORDS:
+        if word in text:
+            facts.async_facts.add(fact)
+    if _ASYNCIO_MARK_ARGS.search(text):
+        facts.async_facts.add(_ASYNC_MARK_ARGS)
     _parsed[key] = facts
     return facts
 
@@ -300,12 +475,14 @@ PYTEST_MARKS = frozenset({"filterwarnings", "skip", "skipif", "xfail", "parametr
 
 
 def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
-                 registered_marks: Optional[Set[str]] = None) -> Optional[str]:
+                 registered_marks: Optional[Set[str]] = None,
+                 asyncs: Optional[AsyncSetup] = None) -> Optional[str]:
     """Why this module must run under the pytest engine, or None.
 
     ``registered_marks`` is given under --strict-markers: a mark outside it and pytest's own might
     be registered by a plugin or a conftest's pytest_configure, which only pytest knows, and is
-    otherwise an error pytest reports itself.
+    otherwise an error pytest reports itself. ``asyncs`` (from `async_setup`) enables the async
+    rules (`_async_reason`).
     """
     path = os.path.join(rootdir, relfile)
     chain = [(p, True) for p in conftest_paths(rootdir, path)] + [(path, False)]
@@ -313,6 +490,9 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     requested: Set[str] = set()
     params: Set[str] = set()
     generates = False
+    async_facts: Set[str] = set()
+    async_fixtures: Set[str] = set()
+    autouse_async: Set[str] = set()
     for file, is_conftest in chain:
         facts = _facts(file, is_conftest)
         rel = os.path.relpath(file, rootdir).replace(os.sep, "/")
@@ -331,6 +511,11 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
         defined |= facts.fixtures
         requested |= facts.requested
         params |= facts.param_names
+        async_facts |= facts.async_facts
+        async_fixtures |= facts.async_fixtures
+        autouse_async |= facts.autouse_async
+        if "asyncio" in facts.marks:
+            async_facts.add("asyncio mark")
         if not is_conftest and "pytest_generate_tests" in _facts(file, False).fixtures:
             generates = True
     with open(path, "rb") as fh:
@@ -338,4 +523,7 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     missing = sorted(requested - defined - params)
     if missing and not generates:
         return f"fixture '{missing[0]}' is not defined by the module, its conftests or the native builtins"
+    if asyncs is not None and (async_facts or async_fixtures):
+        return _async_reason(relfile.replace(os.sep, "/"), asyncs, async_facts, async_fixtures,
+                             autouse_async, requested)
     return None

@@ -1,13 +1,15 @@
 """unittest.TestCase support, as pytest 9's _pytest/unittest.py runs it.
 
 The item acts as the unittest result object; the first error/failure/skip/expected failure
-recorded decides the outcome, exactly like TestCaseFunction.
+recorded decides the outcome, exactly like TestCaseFunction. Each subTest (passed, failed or
+skipped) is a report of its own, as pytest 9's TestCaseFunction.addSubTest makes it; a failing
+subTest does not fail the test itself.
 """
 from __future__ import annotations
 
 import inspect
 import sys
-from typing import List, Optional
+from typing import Any, Callable, List, Mapping, Optional
 
 from _pytest.outcomes import fail, skip, xfail
 
@@ -89,15 +91,38 @@ def register_fixtures(registry, node, cls) -> None:
                           unittest_setup_method_fixture, node.nodeid, "function", autouse=True)
 
 
+# (item, exception or None, msg, params, unittest) -> None: the engine's subtest report.
+SubtestRecorder = Callable[[Any, Optional[BaseException], Optional[str], dict, bool], None]
+
+
+def subtest_description(msg: Optional[str], kwargs: Mapping[str, Any]) -> str:
+    """`[msg] (k=v, ...)`, or `(<subtest>)`: pytest's SubtestReport._sub_test_description."""
+    parts = []
+    if msg is not None:
+        parts.append(f"[{msg}]")
+    if kwargs:
+        from _pytest._io.saferepr import saferepr
+        parts.append("(" + ", ".join(f"{k}={saferepr(v)}" for k, v in kwargs.items()) + ")")
+    return " ".join(parts) or "(<subtest>)"
+
+
+def _subtest_context(test) -> tuple:
+    from unittest.case import _subtest_msg_sentinel
+    message = getattr(test, "_message", _subtest_msg_sentinel)
+    msg = None if message is _subtest_msg_sentinel else str(message)
+    return msg, dict(getattr(test, "params", {}) or {})
+
+
 class UnittestResult:
     """The result object handed to TestCase.run; keeps the exceptions in order."""
 
     failfast = False
     shouldStop = False
 
-    def __init__(self):
+    def __init__(self, item=None, record_subtest: Optional[SubtestRecorder] = None):
         self.excs: List[BaseException] = []
-        self.subtest_failures: List[BaseException] = []
+        self.item = item
+        self.record_subtest = record_subtest
 
     def _add(self, rawexcinfo) -> None:
         exc = rawexcinfo[1]
@@ -123,6 +148,9 @@ class UnittestResult:
             raise skip.Exception(reason, _use_item_location=True)
         except skip.Exception as e:
             if isinstance(testcase, _SubTest):
+                if self.record_subtest is not None:
+                    msg, params = _subtest_context(testcase)
+                    self.record_subtest(self.item, e, msg, params, True)
                 return
             self.excs.append(e)
 
@@ -148,17 +176,20 @@ class UnittestResult:
         pass
 
     def addSubTest(self, test_case, test, exc_info) -> None:
+        exc = None
         if exc_info is not None:
             exc = exc_info[1]
             if exc.__traceback__ is None:
                 exc = exc.with_traceback(exc_info[2])
-            self.subtest_failures.append(exc)
+        if self.record_subtest is not None:
+            msg, params = _subtest_context(test)
+            self.record_subtest(self.item, exc, msg, params, True)
 
 
-def run_testcase(item) -> None:
+def run_testcase(item, record_subtest: Optional[SubtestRecorder] = None) -> None:
     """Run one TestCase method (setUp, test, tearDown, cleanups) and raise its outcome."""
     testcase = item.instance
-    result = UnittestResult()
+    result = UnittestResult(item, record_subtest)
     name = item.originalname
     setattr(testcase, name, item.obj)
     try:
@@ -169,8 +200,6 @@ def run_testcase(item) -> None:
         except AttributeError:
             pass
     excs = result.excs
-    if not excs and result.subtest_failures:
-        excs = result.subtest_failures
     if excs:
         exc = excs[0]
         ut = sys.modules.get("unittest")
