@@ -745,7 +745,7 @@ function defaultOptions() {
         command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
         workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
         lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
-        python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [],
+        python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
         configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
@@ -806,6 +806,8 @@ const FLAGS = [
     { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
     { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
     { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+    // pytest-asyncio's flag: it wins over the ini whatever the order, so it becomes the last -o.
+    { names: ['--asyncio-mode'], value: true, apply: (o, v, f) => { o.asyncioMode = choice(f, v, ['auto', 'strict']); } },
     { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
     { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
     { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto']); } },
@@ -912,6 +914,10 @@ function parseArgs(argv, extraOptions = new Map()) {
         }
         o.paths.push(arg);
     }
+    if (o.asyncioMode) {
+        o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
+        o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
+    }
     return o;
 }
 const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
@@ -971,6 +977,7 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   -o, --override-ini K=V  override ini option
   --import-mode MODE    prepend (default), append or importlib
   --strict-markers      markers not registered in the markers ini are errors
+  --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version

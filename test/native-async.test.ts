@@ -175,4 +175,17 @@ describe('through the CLI (needs pytest-asyncio, as .ci/run installs it)', () =>
       ['test_auto_tests.py::test_unmarked_coroutine_runs', 'failed', 'native'],
     ]);
   });
+
+  it('--asyncio-mode=auto wins over the ini and -o as pytest-asyncio\'s flag does, for both engines', async () => {
+    const { installed } = await probeSupport();
+    if (!installed) return;
+    const dir = join(work, 'mode-flag');
+    cpSync(join(fixtures, 'native-async-auto'), dir, { recursive: true });
+    const strict = await fastest(dir, ['-o', 'asyncio_mode=strict', 'test_auto_tests.py']);
+    expect(strict.tests.find((t) => t.id.endsWith('::test_unmarked_coroutine_runs'))?.outcome).toBe('failed');
+    for (const engine of ['auto', 'pytest']) {
+      const flagged = await fastest(dir, ['--asyncio-mode=auto', '-o', 'asyncio_mode=strict', '--engine', engine, 'test_auto_tests.py']);
+      expect(flagged.tests.find((t) => t.id.endsWith('::test_unmarked_coroutine_runs'))?.outcome).toBe('passed');
+    }
+  });
 });

@@ -32,6 +32,8 @@ export interface CliOptions {
   ignoreGlob: string[];
   deselect: string[];
   overrides: string[];
+  /** pytest-asyncio's --asyncio-mode, applied as the last ini override. */
+  asyncioMode: 'auto' | 'strict' | null;
   configFile: string | null;
   rootdir: string | null;
   importMode: string | null;
@@ -61,7 +63,7 @@ export function defaultOptions(): CliOptions {
     command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
     workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
     lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
-    python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [],
+    python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
     configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
     tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
     cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
@@ -134,6 +136,8 @@ const FLAGS: FlagSpec[] = [
   { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
   { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
   { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+  // pytest-asyncio's flag: it wins over the ini whatever the order, so it becomes the last -o.
+  { names: ['--asyncio-mode'], value: true, apply: (o, v, f) => { o.asyncioMode = choice(f, v, ['auto', 'strict'] as const); } },
   { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
   { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
   { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto'] as const); } },
@@ -232,6 +236,10 @@ export function parseArgs(argv: string[], extraOptions: Map<string, boolean> | n
     }
     o.paths.push(arg);
   }
+  if (o.asyncioMode) {
+    o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
+    o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
+  }
   return o;
 }
 
@@ -293,6 +301,7 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   -o, --override-ini K=V  override ini option
   --import-mode MODE    prepend (default), append or importlib
   --strict-markers      markers not registered in the markers ini are errors
+  --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
