@@ -1248,6 +1248,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         color: options.color === 'yes' || (options.color === 'auto' && tty && !env.NO_COLOR),
         tty,
         githubActions: env.GITHUB_ACTIONS === 'true',
+        // pytest's running_on_ci(): on CI the short summary keeps whole messages.
+        ci: Boolean(env.CI || env.BUILD_NUMBER),
         width: tty ? process.stdout.columns : undefined,
         durations: options.durations ?? undefined,
         durationsMin: options.durationsMin ?? undefined,

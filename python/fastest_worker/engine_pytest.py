@@ -39,11 +39,12 @@ def _first_line(text):
 
 
 def _failure_message(report):
-    """One line, as pytest's short test summary shows it."""
+    """pytest's reprcrash message, whole: the short test summary trims it to its first line
+    except on CI or with -vv."""
     longrepr = report.longrepr
     crash = getattr(longrepr, "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
-        return _first_line(crash.message)
+        return crash.message
     text = report.longreprtext
     e_lines = [line for line in text.splitlines() if line.startswith("E ")]
     if e_lines:

@@ -90,7 +90,7 @@ def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
     if entries and all(not _keep(e) for e in entries) and not all(_not_ours(e) for e in entries):
         # raised by the engine itself, not by user code: the exception line is the story
         text = excinfo.exconly(tryshort=True)
-        return "\n".join("E   " + ln for ln in text.split("\n")), _exconly_first_line(excinfo)
+        return "\n".join("E   " + ln for ln in text.split("\n")), text
     try:
         rep = excinfo.getrepr(funcargs=True, abspath=False, showlocals=False, style=style,
                               tbfilter=_test_tb_filter(func, is_unittest), truncate_locals=True,
@@ -99,7 +99,8 @@ def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
     except Exception:  # noqa: BLE001 - never lose a result because formatting failed
         import traceback as tb_mod
         longrepr = "".join(tb_mod.format_exception(type(exc), exc, exc.__traceback__))
-    return longrepr, _exconly_first_line(excinfo)
+    # the whole crash message, as pytest's reprcrash: the short summary shows it all on CI
+    return longrepr, excinfo.exconly(tryshort=True)
 
 
 def crash_location(exc: BaseException) -> Tuple[Optional[str], Optional[int]]:
