@@ -3499,6 +3499,7 @@ async function parseFiles(requests) {
             const finish = (reply) => {
                 worker.off('message', finish);
                 worker.off('error', onError);
+                worker.off('exit', onError);
                 for (const outcome of reply?.outcomes ?? [])
                     results.set(outcome.abs, outcome);
                 // Whatever the thread could not parse goes back to the main thread, which reports it.
@@ -3510,14 +3511,15 @@ async function parseFiles(requests) {
             };
             const onError = () => finish(null);
             worker.on('message', finish);
+            // A thread that fails or ends without answering hands its batch back to the main thread.
             worker.once('error', onError);
+            worker.once('exit', onError);
         });
         pending.add(done);
         worker.postMessage({ batch });
     };
     for (let i = 0; i < threads; i++) {
         const worker = new node_worker_threads_1.Worker(entry);
-        worker.unref();
         workers.push(worker);
         feed(worker);
     }

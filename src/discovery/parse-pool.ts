@@ -46,6 +46,7 @@ export async function parseFiles(requests: ParseRequest[]): Promise<Map<string, 
       const finish = (reply: BatchReply | null) => {
         worker.off('message', finish);
         worker.off('error', onError);
+        worker.off('exit', onError);
         for (const outcome of reply?.outcomes ?? []) results.set(outcome.abs, outcome);
         // Whatever the thread could not parse goes back to the main thread, which reports it.
         queue.push(...(reply ? reply.unparsed : batch));
@@ -55,7 +56,9 @@ export async function parseFiles(requests: ParseRequest[]): Promise<Map<string, 
       };
       const onError = () => finish(null);
       worker.on('message', finish);
+      // A thread that fails or ends without answering hands its batch back to the main thread.
       worker.once('error', onError);
+      worker.once('exit', onError);
     });
     pending.add(done);
     worker.postMessage({ batch });
@@ -63,7 +66,6 @@ export async function parseFiles(requests: ParseRequest[]): Promise<Map<string, 
 
   for (let i = 0; i < threads; i++) {
     const worker = new Worker(entry!);
-    worker.unref();
     workers.push(worker);
     feed(worker);
   }
