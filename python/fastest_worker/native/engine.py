@@ -180,6 +180,7 @@ class NativeEngine:
         # pytest's warnings plugin (catch_warnings_for_item per test), unless `-p no:warnings`.
         self.test_warnings = None if _plugin_blocked(init.get("args") or [], "warnings") else TestWarnings(
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
+        self._collect_warnings: List[dict] = []
         if _rewrite_mod is not None and self.config.option.assertmode == "rewrite":
             cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
             try:
@@ -275,43 +276,55 @@ class NativeEngine:
                 state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)))
                 self.modules[relfile] = state
                 return state
+            recorder = self.test_warnings
+            if recorder is not None:  # pytest records what importing and collecting a module warns
+                recorder.enter()
             try:
-                mod = self.collector.import_module(relfile)
-            except Skipped as e:
-                if e.allow_module_level:
-                    _, line = crash_location(e)
-                    state = ("skip", str(e.msg), line or 1)
-                else:
-                    state = ("error", format_import_error(e, path))
-                self.modules[relfile] = state
-                return state
-            except BaseException as e:  # noqa: BLE001
-                if isinstance(e, (KeyboardInterrupt, Exit)):
-                    raise
-                state = ("error", format_import_error(e, path))
-                self.modules[relfile] = state
-                return state
-            try:
-                items = self.collector.collect_module(relfile, mod)
-                if self.asyncs.asyncio == "on":  # before hooks can add marks, as pytest-asyncio
-                    asyncio_items(items, self.asyncs)
-                conftests = self.collector.conftest_modules(path)
-                if conftests:
-                    item_collected(conftests, items)
-                    modify_items(conftests, self.session, self.config, items)
-                    self.setup_hooks[relfile.replace(os.sep, "/")] = runtest_setup_hooks(conftests)
-                items = reorder_items(items)
-            except Skipped as e:
-                state = ("skip", str(e.msg), crash_location(e)[1] or 1)
-            except BaseException as e:  # noqa: BLE001
-                if isinstance(e, (KeyboardInterrupt, Exit)):
-                    raise
-                state = ("error", format_collect_failure(e, path))
-            else:
-                state = ("ok", items)
+                return self._import_and_collect(relfile, path)
+            finally:
+                if recorder is not None:
+                    log = recorder.exit()
+                    if log:
+                        self._collect_warnings.extend(warning_frames(log, nodeid=""))
         finally:
             self.capture.phase_done("collect")
             self.capture.suspend()
+
+    def _import_and_collect(self, relfile: str, path: str) -> tuple:
+        try:
+            mod = self.collector.import_module(relfile)
+        except Skipped as e:
+            if e.allow_module_level:
+                _, line = crash_location(e)
+                state = ("skip", str(e.msg), line or 1)
+            else:
+                state = ("error", format_import_error(e, path))
+            self.modules[relfile] = state
+            return state
+        except BaseException as e:  # noqa: BLE001
+            if isinstance(e, (KeyboardInterrupt, Exit)):
+                raise
+            state = ("error", format_import_error(e, path))
+            self.modules[relfile] = state
+            return state
+        try:
+            items = self.collector.collect_module(relfile, mod)
+            if self.asyncs.asyncio == "on":  # before hooks can add marks, as pytest-asyncio
+                asyncio_items(items, self.asyncs)
+            conftests = self.collector.conftest_modules(path)
+            if conftests:
+                item_collected(conftests, items)
+                modify_items(conftests, self.session, self.config, items)
+                self.setup_hooks[relfile.replace(os.sep, "/")] = runtest_setup_hooks(conftests)
+            items = reorder_items(items)
+        except Skipped as e:
+            state = ("skip", str(e.msg), crash_location(e)[1] or 1)
+        except BaseException as e:  # noqa: BLE001
+            if isinstance(e, (KeyboardInterrupt, Exit)):
+                raise
+            state = ("error", format_collect_failure(e, path))
+        else:
+            state = ("ok", items)
         self.modules[relfile] = state
         return state
 
@@ -384,6 +397,9 @@ class NativeEngine:
         result["phases"] = phases
         if log:
             result["warnings"] = warning_frames(log)
+        if self._collect_warnings:  # the first result after a module's collection carries its warnings
+            result["warnings"] = self._collect_warnings + result.get("warnings", [])
+            self._collect_warnings = []
         emit(result)
 
     def _capture_section(self, sections: list, when: str) -> None:
