@@ -2751,10 +2751,10 @@ async function parsedFile(abs, rel, cache, counters) {
     const found = lookupCache(abs, rel, cache);
     if ('entry' in found) {
         counters.cached++;
-        return { abs, entry: found.entry };
+        return { abs, rel, entry: found.entry };
     }
     counters.parsed++;
-    return { abs, entry: storeParsed(rel, await (0, parse_file_js_1.parseFile)(found.parse), cache) };
+    return { abs, rel, entry: storeParsed(rel, await (0, parse_file_js_1.parseFile)(found.parse), cache) };
 }
 const SYNTAX_CHECK = `
 import json, sys, traceback
@@ -2808,6 +2808,7 @@ async function discover(opts) {
     counters.cached += lookups.length - requests.length;
     const states = lookups.map(({ abs, rel, found }) => ({
         abs,
+        rel,
         entry: 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs), cache),
     }));
     const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
@@ -2863,7 +2864,7 @@ async function discover(opts) {
     const items = [];
     const errors = [];
     for (const state of states) {
-        const rel = toNodePath(opts.rootdir, state.abs);
+        const { rel } = state;
         if (state.entry.syntaxError) {
             errors.push({ file: rel, message: syntaxErrorMessage(state.entry.syntaxError) });
             continue;
@@ -3082,19 +3083,22 @@ function classItems(cls, outer, outerMarks, scope, out) {
     const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
     for (const member of methodTable(chain)) {
         if (member.kind === 'function') {
-            if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, member.name) || member.fixture)
-                continue;
-            if (member.isGenerator) {
-                collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${member.name})`);
-                return;
-            }
-            functionItems(member, classes, marks, scope, generateTests, out);
+            testFunctionItems(member, classes, marks, scope, generateTests, out);
         }
         else if (member.kind === 'class') {
             classItems(member, classes, marks, scope, out);
         }
     }
 }
+/** A module or class member that is a function: its items when python_functions names it a test. */
+function testFunctionItems(fn, classes, marks, scope, generateTests, out) {
+    if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, fn.name) || fn.fixture)
+        return;
+    if (fn.isGenerator)
+        collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${fn.name})`);
+    functionItems(fn, classes, marks, scope, generateTests, out);
+}
+/** Records the module's collection error and abandons the whole module (caught in itemsOfModule). */
 function collectionFails(scope, out, message) {
     out.errors.push({ file: scope.file, message });
     throw new CollectionFailed();
@@ -3126,11 +3130,7 @@ function itemsOfModule(file, mod, rules, conftest) {
     try {
         for (const member of namespace(mod.members)) {
             if (member.kind === 'function') {
-                if (!matchesPrefixOrGlob(rules.pythonFunctions, member.name) || member.fixture)
-                    continue;
-                if (member.isGenerator)
-                    collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${member.name})`);
-                functionItems(member, [], [], scope, scope.generateTests, out);
+                testFunctionItems(member, [], [], scope, scope.generateTests, out);
             }
             else if (member.kind === 'class') {
                 classItems(member, [], [], scope, out);
@@ -3647,7 +3647,7 @@ function isFixtureDecorator(expr, ctx) {
         return null;
     const text = target.text;
     const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
-        [...ctx.pytestAliases].some((alias) => text === `${alias}.fixture`) || text === 'yield_fixture';
+        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
     if (!isFixture)
         return null;
     let name = null;
@@ -3674,6 +3674,10 @@ function isFixtureDecorator(expr, ctx) {
     }
     return { name, parametrized, autouse };
 }
+/** The expression after `@` (comments inside the decorator aside). */
+function decoratorExpression(decorator) {
+    return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+}
 function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
@@ -3681,7 +3685,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
     for (const decorator of decorators) {
-        const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+        const expr = decoratorExpression(decorator);
         if (!expr)
             continue;
         const mark = (0, pyliteral_js_1.readMark)(expr, ctx);
@@ -3860,13 +3864,13 @@ function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
     }
     const decoratorMarks = [];
     for (const decorator of decorators) {
-        const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+        const expr = decoratorExpression(decorator);
         const mark = expr ? (0, pyliteral_js_1.readMark)(expr, ctx) : null;
         if (mark)
             decoratorMarks.push(mark);
     }
     const body = def.childForFieldName('body');
-    const info = body ? parseBody(body, ctx, false, dynamicReasons) : parseBody(def, ctx, false, dynamicReasons);
+    const info = parseBody(body ?? def, ctx, false, dynamicReasons);
     ctx.definedNames.add(name);
     return {
         kind: 'class',
@@ -4428,6 +4432,7 @@ function markup(text, enabled, ...styles) {
         return text;
     return styles.map((s) => `\x1b[${ESC_CODES[s]}m`).join('') + text + '\x1b[0m';
 }
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 const CONTROL = /^\p{Cc}$/u;
 function isWide(cp) {
@@ -4477,6 +4482,9 @@ function wcwidth(ch) {
 }
 /** Display width of a string; -1 if it holds a non-printable character (pytest's wcswidth). */
 function wcswidth(s) {
+    // Printable ASCII (the usual progress line) is one column a character, and NFC leaves it as is.
+    if (PRINTABLE_ASCII.test(s))
+        return s.length;
     let width = 0;
     for (const ch of s.normalize('NFC')) {
         const w = wcwidth(ch);
@@ -4637,6 +4645,9 @@ class ConsoleReporter {
     ci;
     subtestVerbosity;
     rootdir = '';
+    /** The invocation directory when it differs from the rootdir (set at sessionStart): node ids
+     * on the terminal are shown relative to it. */
+    relativeTo = null;
     collected = 0;
     /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
     currentFsPath = null;
@@ -4671,6 +4682,8 @@ class ConsoleReporter {
     }
     sessionStart(info) {
         this.rootdir = info.rootdir;
+        const cwd = this.opts.cwd;
+        this.relativeTo = cwd !== undefined && info.rootdir && (0, node_path_1.resolve)(cwd) !== (0, node_path_1.resolve)(info.rootdir) ? cwd : null;
         this.collected = info.collected;
         this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
         if (this.verbosity < 0)
@@ -5184,8 +5197,8 @@ class ConsoleReporter {
     }
     /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
     cwdRelative(id) {
-        const cwd = this.opts.cwd;
-        if (cwd === undefined || !this.rootdir || (0, node_path_1.resolve)(cwd) === (0, node_path_1.resolve)(this.rootdir))
+        const cwd = this.relativeTo;
+        if (cwd === null)
             return id;
         const at = id.indexOf('::');
         const path = at === -1 ? id : id.slice(0, at);
@@ -6063,6 +6076,20 @@ function sectionText(sections, prefix) {
         .map(([, text]) => text)
         .join('');
 }
+/** The `message` of a failure: the crash message, else the stripped longrepr. */
+function failureMessage(report) {
+    return binXmlEscape(report.message ?? longreprText(report.longrepr ?? ''));
+}
+function skipReason(message) {
+    return (message ?? '').replace(/^Skipped: /, '');
+}
+function xfailReason(message) {
+    return (message ?? '').replace(/^reason: /, '');
+}
+/** A `skipped` element: a skip carries `details` as its text, an xfail has none. */
+function skippedElement(type, reason, details) {
+    return el('skipped', [['type', type], ['message', binXmlEscape(reason)]], details === undefined ? undefined : binXmlEscape(details));
+}
 class TestcaseBuilder {
     attrs;
     stats;
@@ -6138,12 +6165,15 @@ function junitXml(results, errors, opts) {
         if (all)
             tc.add('system-out', el('system-out', [], binXmlEscape(all)));
     };
+    const rootNoSlash = opts.rootdir ? opts.rootdir.replace(/\/$/, '') : undefined;
+    /** A rootdir-relative path made absolute, as pytest names skipped files (as is without a rootdir). */
+    const absolute = (path) => (rootNoSlash === undefined ? path : `${rootNoSlash}/${path}`);
     /** A subtest skip's text: pytest names the file absolutely (`/root/t.py:3: reason`). */
     const skipDetails = (longrepr, reason) => {
         const m = longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(longrepr) : null;
         if (!m)
             return longrepr ?? reason;
-        const path = opts.rootdir && !m[1].startsWith('/') ? `${opts.rootdir.replace(/\/$/, '')}/${m[1]}` : m[1];
+        const path = !m[1].startsWith('/') ? absolute(m[1]) : m[1];
         return `${path}:${m[2]}: ${m[3]}`;
     };
     for (const e of errors) {
@@ -6160,7 +6190,6 @@ function junitXml(results, errors, opts) {
         const file = r.file ?? r.id.split('::')[0];
         // pytest's JUnit line is the 0-based line of the function (its first decorator).
         const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
-        const crashMessage = binXmlEscape(r.message ?? longreprText(r.longrepr ?? ''));
         let tc = open(attrs, r.duration);
         let teardownPassed = true;
         // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
@@ -6171,15 +6200,15 @@ function junitXml(results, errors, opts) {
                     stats.passed += 1;
                     break;
                 case 'failed':
-                    tc.simple('failure', binXmlEscape(sub.message ?? longreprText(sub.longrepr ?? '')), sub.longrepr ?? '');
+                    tc.simple('failure', failureMessage(sub), sub.longrepr ?? '');
                     break;
                 case 'skipped': {
-                    const reason = (sub.message ?? '').replace(/^Skipped: /, '');
-                    tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(skipDetails(sub.longrepr, reason))));
+                    const reason = skipReason(sub.message);
+                    tc.add('skipped', skippedElement('pytest.skip', reason, skipDetails(sub.longrepr, reason)));
                     break;
                 }
                 case 'xfailed':
-                    tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape((sub.message ?? '').replace(/^reason: /, ''))]]));
+                    tc.add('skipped', skippedElement('pytest.xfail', xfailReason(sub.message)));
                     break;
             }
         }
@@ -6190,7 +6219,7 @@ function junitXml(results, errors, opts) {
                 break;
             case 'failed':
                 if (r.when === 'call') {
-                    tc.simple('failure', crashMessage, r.longrepr ?? '');
+                    tc.simple('failure', failureMessage(r), r.longrepr ?? '');
                     if (!logPassing)
                         writeCaptured(tc, r.sections, 'call');
                 }
@@ -6211,18 +6240,14 @@ function junitXml(results, errors, opts) {
                 }
                 break;
             case 'skipped': {
-                const reason = (r.message ?? '').replace(/^Skipped: /, '');
-                const where = opts.rootdir ? `${opts.rootdir.replace(/\/$/, '')}/${file}` : file;
-                const details = r.longrepr ?? `${where}:${r.line ?? 0}: ${reason}`;
-                tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(details)));
+                const reason = skipReason(r.message);
+                tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`));
                 writeCaptured(tc, r.sections, r.when);
                 break;
             }
-            case 'xfailed': {
-                const reason = (r.message ?? '').replace(/^reason: /, '');
-                tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape(reason)]]));
+            case 'xfailed':
+                tc.add('skipped', skippedElement('pytest.xfail', xfailReason(r.message)));
                 break;
-            }
         }
         if (r.teardownError) {
             teardownPassed = false;
@@ -6433,6 +6458,8 @@ function nodePrefixes(id) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
 exports.renderSummary = renderSummary;
+exports.totalsParts = totalsParts;
+exports.inlineCode = inlineCode;
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_LINE_CHARS = 300;
@@ -6487,6 +6514,11 @@ function renderSummary(result, opts = {}) {
     return out;
 }
 function totalsLine(result) {
+    const parts = totalsParts(result);
+    return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+}
+/** `3 failed`, `10 passed`, ... `1 missing`: the non-zero totals of a merged run, in pytest's order. */
+function totalsParts(result) {
     const { counts } = result;
     const parts = [];
     const add = (n, word) => {
@@ -6501,7 +6533,7 @@ function totalsLine(result) {
     add(counts.error + counts.teardownErrors, counts.error + counts.teardownErrors === 1 ? 'error' : 'errors');
     if (result.missing.length > 0)
         parts.push(`${result.missing.length} missing`);
-    return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+    return parts;
 }
 function failureEntry(c, lines) {
     const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
@@ -6533,9 +6565,9 @@ function inlineList(ids, limit) {
     const shown = ids.slice(0, limit).map(inlineCode).join(', ');
     return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
 }
-/** Inline code that survives backticks inside the text. */
-function inlineCode(text) {
-    const clean = oneLine(text).slice(0, 500);
+/** Inline code that survives backticks inside the text, on one line of at most `maxChars`. */
+function inlineCode(text, maxChars = 500) {
+    const clean = oneLine(text).slice(0, maxChars);
     const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
     const fence = '`'.repeat(longest + 1);
     const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
@@ -8031,25 +8063,21 @@ function evaluate(expr, matcher) {
             const v = evaluate(expr.operand, matcher);
             return v === 'unknown' ? v : !v;
         }
-        case 'and': {
-            const left = evaluate(expr.left, matcher);
-            if (left === false)
-                return false;
-            const right = evaluate(expr.right, matcher);
-            if (right === false)
-                return false;
-            return left === true && right === true ? true : 'unknown';
-        }
-        case 'or': {
-            const left = evaluate(expr.left, matcher);
-            if (left === true)
-                return true;
-            const right = evaluate(expr.right, matcher);
-            if (right === true)
-                return true;
-            return left === false && right === false ? false : 'unknown';
-        }
+        case 'and':
+            return evaluateBinary(expr.left, expr.right, matcher, false);
+        case 'or':
+            return evaluateBinary(expr.left, expr.right, matcher, true);
     }
+}
+/** `and` (decisive: false) or `or` (decisive: true): the decisive answer on either side wins. */
+function evaluateBinary(left, right, matcher, decisive) {
+    const l = evaluate(left, matcher);
+    if (l === decisive)
+        return decisive;
+    const r = evaluate(right, matcher);
+    if (r === decisive)
+        return decisive;
+    return l === 'unknown' || r === 'unknown' ? 'unknown' : !decisive;
 }
 
 
@@ -8097,12 +8125,12 @@ function compile(opts) {
     const args = opts.nodeIds && opts.nodeIds.length > 0
         ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir)))
         : null;
-    return {
-        keyword: keywordText ? (0, expression_js_1.parseExpression)(keywordText, '-k') : null,
-        markexpr: opts.markexpr ? (0, expression_js_1.parseExpression)(opts.markexpr, '-m') : null,
-        deselect: opts.deselect ?? [],
-        args,
-    };
+    const filters = [];
+    if (keywordText)
+        filters.push({ expr: (0, expression_js_1.parseExpression)(keywordText, '-k'), matcherOf: match_js_1.keywordMatcher });
+    if (opts.markexpr)
+        filters.push({ expr: (0, expression_js_1.parseExpression)(opts.markexpr, '-m'), matcherOf: match_js_1.markMatcher });
+    return { filters, deselect: opts.deselect ?? [], args };
 }
 /** Whether --deselect, -k and -m keep the item (`unknown`: depends on its expansions). */
 function filterItem(item, sel) {
@@ -8113,15 +8141,8 @@ function filterItem(item, sel) {
         if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '['))
             answer = 'unknown';
     }
-    if (sel.keyword) {
-        const v = (0, expression_js_1.evaluate)(sel.keyword, (0, match_js_1.keywordMatcher)(item));
-        if (v === false)
-            return false;
-        if (v === 'unknown')
-            answer = 'unknown';
-    }
-    if (sel.markexpr) {
-        const v = (0, expression_js_1.evaluate)(sel.markexpr, (0, match_js_1.markMatcher)(item));
+    for (const { expr, matcherOf } of sel.filters) {
+        const v = (0, expression_js_1.evaluate)(expr, matcherOf(item));
         if (v === false)
             return false;
         if (v === 'unknown')
@@ -8203,10 +8224,21 @@ function selectItems(items, opts) {
     }
     return { selected, deselected, notRequested, narrowIds, checkExpansions };
 }
+// expansionSelected runs once per expansion result with the same options object: parse them once.
+const compiledByOptions = new WeakMap();
+function compiledFor(opts) {
+    let sel = compiledByOptions.get(opts);
+    if (!sel) {
+        sel = compile(opts);
+        compiledByOptions.set(opts, sel);
+    }
+    return sel;
+}
 /**
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
- * `checkExpansions` or `narrowIds` and skips the expansions it rejects.
+ * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
+ * between calls (its compiled form is reused).
  */
 function expansionSelected(item, expandedId, expandedMarks, opts) {
     const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
@@ -8217,7 +8249,7 @@ function expansionSelected(item, expandedId, expandedMarks, opts) {
         marks: expandedMarks ?? item.marks,
         dynamic: false,
     };
-    const sel = compile(opts);
+    const sel = compiledFor(opts);
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;
     return filterItem(concrete, sel) === true;
@@ -8276,6 +8308,10 @@ function pathCollectorIds(file) {
     const segments = file.split('/');
     return segments.map((_, i) => segments.slice(0, i + 1).join('/'));
 }
+/** The paths (directories and files) of the recorded failures. */
+function failedPaths(failed) {
+    return new Set([...failed].flatMap((id) => pathCollectorIds(id.split('::')[0])));
+}
 /** The collector an item hangs under: its innermost class, else its module. */
 function parentId(item) {
     return item.classes.length > 0 ? `${item.file}::${item.classes.join('::')}` : item.file;
@@ -8317,13 +8353,7 @@ function expansionsIndex(failed) {
  * With --lf and no recorded failure among the items, pytest still runs everything but collects
  * the paths of recorded failures first, directory by directory (a stable sort per level).
  */
-function lastFailedPathsFirst(items, failed) {
-    const lfPaths = new Set();
-    for (const id of failed) {
-        const segments = id.split('::')[0].split('/');
-        for (let i = 1; i <= segments.length; i++)
-            lfPaths.add(segments.slice(0, i).join('/'));
-    }
+function lastFailedPathsFirst(items, lfPaths) {
     const root = { children: new Map() };
     for (const item of items) {
         const segments = item.file.split('/');
@@ -8372,9 +8402,10 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     let considered = items;
     let skippedFiles = 0;
     if (mode === 'lf') {
-        const survivors = collectLastFailed(options.collected ?? items, failed, index);
+        const lfPaths = failedPaths(failed);
+        const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
         skippedFiles = survivors.skippedFiles;
-        considered = lastFailedPathsFirst(items, failed).filter((item) => survivors.ids.has(item.id));
+        considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
     const previouslyFailed = [];
     const previouslyPassed = [];
@@ -8414,10 +8445,9 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
  * module holding a recorded failure has been collected, later modules keep only their recorded
  * functions (and all their classes), and modules off those paths are skipped.
  */
-function collectLastFailed(collected, failed, index) {
+function collectLastFailed(collected, failed, index, lfPaths) {
     const isRecorded = (id, item) => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
-    const lfPaths = new Set([...failed].flatMap((id) => pathCollectorIds(id.split('::')[0])));
-    const ordered = lastFailedPathsFirst(collected, failed);
+    const ordered = lastFailedPathsFirst(collected, lfPaths);
     const ids = new Set();
     const skipped = new Set();
     let found = false;
@@ -9084,10 +9114,9 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
-    const accept = match === 'files' ? isFile : exists;
     for (const pattern of patterns) {
         if (!/[*?]/.test(pattern)) {
-            if (accept((0, node_path_1.resolve)(cwd, pattern)))
+            if (accepts(match, (0, node_path_1.resolve)(cwd, pattern)))
                 found.add(pattern);
             continue;
         }
@@ -9101,7 +9130,7 @@ function walk(prefix, segments, cwd, found, match) {
     const [segment, ...rest] = segments;
     const here = prefix === '' ? cwd : (0, node_path_1.resolve)(cwd, prefix);
     if (segment === undefined) {
-        if (match === 'files' ? isFile(here) : exists(here))
+        if (accepts(match, here))
             found.add(prefix);
         return;
     }
@@ -9125,6 +9154,9 @@ function walk(prefix, segments, cwd, found, match) {
             walk((0, node_path_1.join)(prefix, entry.name), rest, cwd, found, match);
         }
     }
+}
+function accepts(match, path) {
+    return match === 'files' ? isFile(path) : exists(path);
 }
 function exists(path) {
     try {
@@ -9329,15 +9361,7 @@ function considerPieceMoves(unit, heaviest, top, loads, where, ascending, improv
 }
 /** Indexes of the pieces (sorted shortest first) on either side of `seconds`. */
 function nearestPieces(pieces, seconds) {
-    let lo = 0;
-    let hi = pieces.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((pieces[mid]?.seconds ?? 0) < seconds)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    const lo = partitionPoint(pieces, (piece) => piece.seconds < seconds);
     return [lo - 1, lo].filter((i) => i >= 0 && i < pieces.length);
 }
 /** Carries out an exchange; false when it no longer applies. */
@@ -9443,17 +9467,7 @@ function settlePart(unit) {
     unit.predicted = group.module.setup + pieces.reduce((sum, piece) => sum + piece.seconds, 0);
 }
 function insertPiece(pieces, piece) {
-    let lo = 0;
-    let hi = pieces.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const m = pieces[mid];
-        if (m && (0, units_js_1.comparePieces)(m, piece) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    pieces.splice(lo, 0, piece);
+    pieces.splice(partitionPoint(pieces, (m) => (0, units_js_1.comparePieces)(m, piece) < 0), 0, piece);
 }
 function removeUnit(units, unit) {
     const index = units.indexOf(unit);
@@ -9462,42 +9476,27 @@ function removeUnit(units, unit) {
 }
 /** First index whose unit is not below `seconds`. */
 function lowerBound(units, seconds) {
-    let lo = 0;
-    let hi = units.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((units[mid]?.predicted ?? 0) < seconds)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return partitionPoint(units, (unit) => unit.predicted < seconds);
 }
 /** First index whose unit is above `seconds`. */
 function upperBound(units, seconds) {
+    return partitionPoint(units, (unit) => unit.predicted <= seconds);
+}
+function insertSorted(units, unit) {
+    units.splice(partitionPoint(units, (m) => (0, units_js_1.compareUnitsLongestFirst)(m, unit) > 0), 0, unit);
+}
+/** Binary search over `items`, partitioned so `before` holds for a prefix: the length of that prefix. */
+function partitionPoint(items, before) {
     let lo = 0;
-    let hi = units.length;
+    let hi = items.length;
     while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if ((units[mid]?.predicted ?? 0) <= seconds)
+        if (before(items[mid]))
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
-}
-function insertSorted(units, unit) {
-    let lo = 0;
-    let hi = units.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const m = units[mid];
-        if (m && (0, units_js_1.compareUnitsLongestFirst)(m, unit) > 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    units.splice(lo, 0, unit);
 }
 
 

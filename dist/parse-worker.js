@@ -275,7 +275,7 @@ function isFixtureDecorator(expr, ctx) {
         return null;
     const text = target.text;
     const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
-        [...ctx.pytestAliases].some((alias) => text === `${alias}.fixture`) || text === 'yield_fixture';
+        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
     if (!isFixture)
         return null;
     let name = null;
@@ -302,6 +302,10 @@ function isFixtureDecorator(expr, ctx) {
     }
     return { name, parametrized, autouse };
 }
+/** The expression after `@` (comments inside the decorator aside). */
+function decoratorExpression(decorator) {
+    return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+}
 function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
@@ -309,7 +313,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
     for (const decorator of decorators) {
-        const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+        const expr = decoratorExpression(decorator);
         if (!expr)
             continue;
         const mark = (0, pyliteral_js_1.readMark)(expr, ctx);
@@ -488,13 +492,13 @@ function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
     }
     const decoratorMarks = [];
     for (const decorator of decorators) {
-        const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+        const expr = decoratorExpression(decorator);
         const mark = expr ? (0, pyliteral_js_1.readMark)(expr, ctx) : null;
         if (mark)
             decoratorMarks.push(mark);
     }
     const body = def.childForFieldName('body');
-    const info = body ? parseBody(body, ctx, false, dynamicReasons) : parseBody(def, ctx, false, dynamicReasons);
+    const info = parseBody(body ?? def, ctx, false, dynamicReasons);
     ctx.definedNames.add(name);
     return {
         kind: 'class',

@@ -113,14 +113,21 @@ def _failed_subtests(config, nodeid):
         return 0
 
 
+def _report_outcome(report):
+    if report.failed:
+        return "failed"
+    if report.skipped:
+        return "xfailed" if hasattr(report, "wasxfail") else "skipped"
+    return "xpassed" if hasattr(report, "wasxfail") else "passed"
+
+
+def _truncated_sections(sections):
+    return [[name, _truncate(text)] for name, text in sections]
+
+
 def build_subtest(report, crash_lines=False, hidden=False):
     """A SubtestReport as an entry of TestResult.subtests."""
-    if report.failed:
-        outcome = "failed"
-    elif report.skipped:
-        outcome = "xfailed" if hasattr(report, "wasxfail") else "skipped"
-    else:
-        outcome = "xpassed" if hasattr(report, "wasxfail") else "passed"
+    outcome = _report_outcome(report)
     entry = {"outcome": outcome, "description": report._sub_test_description()}
     if outcome == "failed":
         entry["longrepr"] = _terminal_text(report)
@@ -132,7 +139,7 @@ def build_subtest(report, crash_lines=False, hidden=False):
     elif outcome in ("xfailed", "xpassed"):
         entry["message"] = str(getattr(report, "wasxfail", ""))
     if report.sections:
-        entry["sections"] = [[name, _truncate(text)] for name, text in report.sections]
+        entry["sections"] = _truncated_sections(report.sections)
     if hidden:
         entry["hidden"] = True
     return entry
@@ -164,12 +171,7 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
             # What pytest's subtests plugin does to the report in pytest_report_teststatus.
             call.outcome = "failed"
             call.longrepr = "contains %d failed subtest%s" % (failed_subtests, "s" if failed_subtests > 1 else "")
-        if call.passed:
-            outcome = "xpassed" if hasattr(call, "wasxfail") else "passed"
-        elif call.failed:
-            outcome = "failed"
-        else:
-            outcome = "xfailed" if hasattr(call, "wasxfail") else "skipped"
+        outcome = _report_outcome(call)
     elif teardown is not None and teardown.failed and setup is None:
         outcome, when, decisive = "error", "teardown", teardown
     else:
@@ -212,7 +214,7 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
             result["line"] = int(location[1]) + 1
     sections = last.sections
     if sections:
-        result["sections"] = [[name, _truncate(text)] for name, text in sections]
+        result["sections"] = _truncated_sections(sections)
     return result
 
 
@@ -366,7 +368,7 @@ class PytestEngine:
             raise EngineInitError("ImportError while loading conftest '%s': %s: %s"
                                   % (e.path, type(cause).__name__, cause), 4)
         except UsageError as e:
-            raise EngineInitError("\n".join("ERROR: %s" % m for m in e.args), 4)
+            raise EngineInitError(_usage_error_text(e), 4)
         self.config = config
         self.plugin.config = config
         self.plugin.crash_lines = config.option.tbstyle == "line"
@@ -380,7 +382,7 @@ class PytestEngine:
             config.hook.pytest_sessionstart(session=session)
         except UsageError as e:
             config._ensure_unconfigure()
-            raise EngineInitError("\n".join("ERROR: %s" % m for m in e.args), 4)
+            raise EngineInitError(_usage_error_text(e), 4)
         except Exception:
             config._ensure_unconfigure()
             raise
@@ -516,5 +518,9 @@ def _exception_text(exc):
 def _describe(exc):
     name = type(exc).__name__
     if name == "UsageError":
-        return "\n".join("ERROR: %s" % m for m in exc.args)
+        return _usage_error_text(exc)
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip("\n")
+
+
+def _usage_error_text(exc):
+    return "\n".join("ERROR: %s" % m for m in exc.args)

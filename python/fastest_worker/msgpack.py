@@ -133,9 +133,7 @@ def _encode(obj, out, str=str, dict=dict, type=type, len=len, cache_get=_short_s
         else:
             out.append(b"\xc6" + _pack_u32(n))
         out.append(b)
-    elif isinstance(obj, bool):
-        out.append(b"\xc3" if obj else b"\xc2")
-    elif isinstance(obj, int):
+    elif isinstance(obj, int):  # bool cannot be subclassed: only `t is bool` above sees one
         _encode(int(obj), out)
     elif isinstance(obj, float):
         _encode(float(obj), out)
@@ -176,6 +174,7 @@ class _Reader:
         return self.data[p:end]
 
 
+_unpack_u8 = struct.Struct(">B").unpack_from
 _unpack_u16 = struct.Struct(">H").unpack_from
 _unpack_u32 = struct.Struct(">I").unpack_from
 _unpack_u64 = struct.Struct(">Q").unpack_from
@@ -210,51 +209,23 @@ def _decode(r):
         return False
     if b == 0xC3:
         return True
-    if b == 0xCC:
-        return r.take(1)[0]
-    if b == 0xCD:
-        return _unpack_u16(r.take(2))[0]
-    if b == 0xCE:
-        return _unpack_u32(r.take(4))[0]
-    if b == 0xCF:
-        return _unpack_u64(r.take(8))[0]
-    if b == 0xD0:
-        return _unpack_i8(r.take(1))[0]
-    if b == 0xD1:
-        return _unpack_i16(r.take(2))[0]
-    if b == 0xD2:
-        return _unpack_i32(r.take(4))[0]
-    if b == 0xD3:
-        return _unpack_i64(r.take(8))[0]
-    if b == 0xCA:
-        return _unpack_f32(r.take(4))[0]
-    if b == 0xCB:
-        return _unpack_f64(r.take(8))[0]
-    if b == 0xD9:
-        return _str(r, r.take(1)[0])
-    if b == 0xDA:
-        return _str(r, _unpack_u16(r.take(2))[0])
-    if b == 0xDB:
-        return _str(r, _unpack_u32(r.take(4))[0])
-    if b == 0xC4:
-        return bytes(r.take(r.take(1)[0]))
-    if b == 0xC5:
-        return bytes(r.take(_unpack_u16(r.take(2))[0]))
-    if b == 0xC6:
-        return bytes(r.take(_unpack_u32(r.take(4))[0]))
-    if b == 0xDC:
-        return _array(r, _unpack_u16(r.take(2))[0])
-    if b == 0xDD:
-        return _array(r, _unpack_u32(r.take(4))[0])
-    if b == 0xDE:
-        return _map(r, _unpack_u16(r.take(2))[0])
-    if b == 0xDF:
-        return _map(r, _unpack_u32(r.take(4))[0])
+    number = _NUMBERS.get(b)
+    if number is not None:
+        width, unpack = number
+        return unpack(r.take(width))[0]
+    sized = _LENGTH_PREFIXED.get(b)
+    if sized is not None:
+        width, unpack, read = sized
+        return read(r, unpack(r.take(width))[0])
     raise ValueError("unsupported MessagePack type byte 0x%02x" % b)
 
 
 def _str(r, n):
     return bytes(r.take(n)).decode("utf-8", "surrogateescape")
+
+
+def _bin(r, n):
+    return bytes(r.take(n))
 
 
 def _array(r, n):
@@ -267,6 +238,19 @@ def _map(r, n):
         k = _decode(r)
         d[k] = _decode(r)
     return d
+
+
+_NUMBERS = {  # type byte -> (width, unpack_from) of a fixed-width int or float
+    0xCC: (1, _unpack_u8), 0xCD: (2, _unpack_u16), 0xCE: (4, _unpack_u32), 0xCF: (8, _unpack_u64),
+    0xD0: (1, _unpack_i8), 0xD1: (2, _unpack_i16), 0xD2: (4, _unpack_i32), 0xD3: (8, _unpack_i64),
+    0xCA: (4, _unpack_f32), 0xCB: (8, _unpack_f64),
+}
+_LENGTH_PREFIXED = {  # type byte -> (width, unpack_from) of its length, reader of that length
+    0xD9: (1, _unpack_u8, _str), 0xDA: (2, _unpack_u16, _str), 0xDB: (4, _unpack_u32, _str),
+    0xC4: (1, _unpack_u8, _bin), 0xC5: (2, _unpack_u16, _bin), 0xC6: (4, _unpack_u32, _bin),
+    0xDC: (2, _unpack_u16, _array), 0xDD: (4, _unpack_u32, _array),
+    0xDE: (2, _unpack_u16, _map), 0xDF: (4, _unpack_u32, _map),
+}
 
 
 def _py_unpackb(data):

@@ -29,10 +29,14 @@ class Channel:
     def _write_after_held(self, data):
         if self._held:
             self._held.append(data)
-            data = b"".join(self._held)
-            self._held = []
-            self._held_bytes = 0
+            data = self._take_held()
         self._write(data)
+
+    def _take_held(self):
+        data = b"".join(self._held)
+        self._held = []
+        self._held_bytes = 0
+        return data
 
     def send_later(self, frame):
         """Hold a frame until the next `send` (a test's result rides with the next `start`): one
@@ -46,10 +50,7 @@ class Channel:
 
     def flush(self):
         if self._held:
-            data = b"".join(self._held)
-            self._held = []
-            self._held_bytes = 0
-            self._write(data)
+            self._write(self._take_held())
 
     def _write(self, data):
         view = memoryview(data)

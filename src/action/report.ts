@@ -3,7 +3,7 @@
 // 65,536 characters for a comment.
 import type { JUnitCase } from '../report/junit-read.js';
 import type { MergeResult } from '../report/merge.js';
-import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary } from '../report/summary.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, inlineCode, renderSummary, totalsParts } from '../report/summary.js';
 import { repoPath } from './annotations.js';
 
 export const SUMMARY_MAX_BYTES = DEFAULT_SUMMARY_MAX_BYTES;
@@ -48,21 +48,10 @@ function withNotes(markdown: string, noteText: string): string {
   return `${markdown.slice(0, firstBreak + 1)}\n${noteText}${markdown.slice(firstBreak + 1)}`;
 }
 
+/** The summary's totals, plus the tests that ran twice. */
 export function totalsText(result: MergeResult): string {
-  const c = result.counts;
-  const parts: string[] = [];
-  const add = (n: number, word: string): void => {
-    if (n > 0) parts.push(`${n} ${word}`);
-  };
-  add(c.failed, 'failed');
-  add(c.passed, 'passed');
-  add(c.skipped, 'skipped');
-  add(c.xfailed, 'xfailed');
-  add(c.xpassed, 'xpassed');
-  const errors = c.error + c.teardownErrors;
-  add(errors, errors === 1 ? 'error' : 'errors');
-  add(result.missing.length, 'missing');
-  add(result.duplicates.length, 'run twice');
+  const parts = totalsParts(result);
+  if (result.duplicates.length > 0) parts.push(`${result.duplicates.length} run twice`);
   return parts.length > 0 ? parts.join(', ') : 'no tests ran';
 }
 
@@ -76,10 +65,7 @@ export interface CommentContext extends LinkContext {
 }
 
 function inline(text: string): string {
-  const clean = text.replace(/[\r\n]+/g, ' ').slice(0, 300);
-  const ticks = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(ticks + 1);
-  return `${fence}${clean.startsWith('`') || clean.endsWith('`') ? ` ${clean} ` : clean}${fence}`;
+  return inlineCode(text, 300);
 }
 
 function firstLine(c: JUnitCase): string {

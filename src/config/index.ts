@@ -2,7 +2,6 @@
 
 import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { ConfigError } from './errors.js';
 import { readFastestTable, type ConfigDict, type ConfigValue } from './files.js';
 import { determineSetup } from './findpaths.js';
 import { readIni, type IniSource, type IniType } from './values.js';

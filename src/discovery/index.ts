@@ -28,6 +28,8 @@ export function toNodePath(rootdir: string, absolute: string): string {
 
 interface FileState {
   abs: string;
+  /** rootdir-relative node path. */
+  rel: string;
   entry: CacheEntry;
 }
 
@@ -61,10 +63,10 @@ async function parsedFile(abs: string, rel: string, cache: DiscoveryCache | null
   const found = lookupCache(abs, rel, cache);
   if ('entry' in found) {
     counters.cached++;
-    return { abs, entry: found.entry };
+    return { abs, rel, entry: found.entry };
   }
   counters.parsed++;
-  return { abs, entry: storeParsed(rel, await parseFile(found.parse), cache) };
+  return { abs, rel, entry: storeParsed(rel, await parseFile(found.parse), cache) };
 }
 
 const SYNTAX_CHECK = `
@@ -118,6 +120,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   counters.cached += lookups.length - requests.length;
   const states: FileState[] = lookups.map(({ abs, rel, found }) => ({
     abs,
+    rel,
     entry: 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs)!, cache),
   }));
 
@@ -172,7 +175,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const items: TestItem[] = [];
   const errors: CollectionError[] = [];
   for (const state of states) {
-    const rel = toNodePath(opts.rootdir, state.abs);
+    const { rel } = state;
     if (state.entry.syntaxError) {
       errors.push({ file: rel, message: syntaxErrorMessage(state.entry.syntaxError) });
       continue;

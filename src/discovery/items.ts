@@ -202,19 +202,22 @@ function classItems(cls: ParsedClass, outer: string[], outerMarks: Mark[], scope
   const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
   for (const member of methodTable(chain)) {
     if (member.kind === 'function') {
-      if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, member.name) || member.fixture) continue;
-      if (member.isGenerator) {
-        collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${member.name})`);
-        return;
-      }
-      functionItems(member, classes, marks, scope, generateTests, out);
+      testFunctionItems(member, classes, marks, scope, generateTests, out);
     } else if (member.kind === 'class') {
       classItems(member, classes, marks, scope, out);
     }
   }
 }
 
-function collectionFails(scope: ModuleScope, out: Builder, message: string): void {
+/** A module or class member that is a function: its items when python_functions names it a test. */
+function testFunctionItems(fn: ParsedFunction, classes: string[], marks: Mark[], scope: ModuleScope, generateTests: boolean, out: Builder): void {
+  if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, fn.name) || fn.fixture) return;
+  if (fn.isGenerator) collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${fn.name})`);
+  functionItems(fn, classes, marks, scope, generateTests, out);
+}
+
+/** Records the module's collection error and abandons the whole module (caught in itemsOfModule). */
+function collectionFails(scope: ModuleScope, out: Builder, message: string): never {
   out.errors.push({ file: scope.file, message });
   throw new CollectionFailed();
 }
@@ -242,9 +245,7 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
   try {
     for (const member of namespace(mod.members)) {
       if (member.kind === 'function') {
-        if (!matchesPrefixOrGlob(rules.pythonFunctions, member.name) || member.fixture) continue;
-        if (member.isGenerator) collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${member.name})`);
-        functionItems(member, [], [], scope, scope.generateTests, out);
+        testFunctionItems(member, [], [], scope, scope.generateTests, out);
       } else if (member.kind === 'class') {
         classItems(member, [], [], scope, out);
       }

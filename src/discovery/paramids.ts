@@ -71,7 +71,6 @@ export interface ParamCase {
   id: string;
   /** Marks from `pytest.param(..., marks=...)` of every parametrize that made this case. */
   marks: Mark[];
-  /** Number of values: 0 means an empty parameter set (pytest skips it). */
 }
 
 export type Expansion = { cases: ParamCase[] } | { dynamic: string };

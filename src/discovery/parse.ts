@@ -14,7 +14,7 @@ export interface ParsedFunction {
   marks: Mark[];
   fixture: { name: string; parametrized: boolean; autouse: boolean } | null;
   abstract: boolean;
-  /** `__test__` set on the function object (`fn.__test__ = False` later in the body). */
+  /** A plain (not async) generator function: pytest refuses it as a test. */
   isGenerator: boolean;
 }
 
@@ -151,7 +151,7 @@ function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | n
   if (!target) return null;
   const text = target.text;
   const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
-    [...ctx.pytestAliases].some((alias) => text === `${alias}.fixture`) || text === 'yield_fixture';
+    (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
   if (!isFixture) return null;
   let name: string | null = null;
   let parametrized = false;
@@ -173,6 +173,11 @@ function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | n
   return { name, parametrized, autouse };
 }
 
+/** The expression after `@` (comments inside the decorator aside). */
+function decoratorExpression(decorator: Node): Node | null {
+  return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+}
+
 function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: ParseContext): ParsedFunction {
   const marks: Mark[] = [];
   let fixture: ParsedFunction['fixture'] = null;
@@ -180,7 +185,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   const header = simpleHeader(ctx.source, def.startIndex);
   const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
   for (const decorator of decorators) {
-    const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+    const expr = decoratorExpression(decorator);
     if (!expr) continue;
     const mark = readMark(expr, ctx);
     if (mark) {
@@ -347,12 +352,12 @@ function parseClass(def: Node, decorators: Node[], firstLine: number, ctx: Parse
   }
   const decoratorMarks: Mark[] = [];
   for (const decorator of decorators) {
-    const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+    const expr = decoratorExpression(decorator);
     const mark = expr ? readMark(expr, ctx) : null;
     if (mark) decoratorMarks.push(mark);
   }
   const body = def.childForFieldName('body');
-  const info = body ? parseBody(body, ctx, false, dynamicReasons) : parseBody(def, ctx, false, dynamicReasons);
+  const info = parseBody(body ?? def, ctx, false, dynamicReasons);
   ctx.definedNames.add(name);
   return {
     kind: 'class',

@@ -31,6 +31,7 @@ export function markup(text: string, enabled: boolean, ...styles: Markup[]): str
   return styles.map((s) => `\x1b[${ESC_CODES[s]}m`).join('') + text + '\x1b[0m';
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 const CONTROL = /^\p{Cc}$/u;
 
@@ -84,6 +85,8 @@ export function wcwidth(ch: string): number {
 
 /** Display width of a string; -1 if it holds a non-printable character (pytest's wcswidth). */
 export function wcswidth(s: string): number {
+  // Printable ASCII (the usual progress line) is one column a character, and NFC leaves it as is.
+  if (PRINTABLE_ASCII.test(s)) return s.length;
   let width = 0;
   for (const ch of s.normalize('NFC')) {
     const w = wcwidth(ch);

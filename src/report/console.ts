@@ -177,6 +177,9 @@ export class ConsoleReporter {
   private readonly subtestVerbosity: number;
 
   private rootdir = '';
+  /** The invocation directory when it differs from the rootdir (set at sessionStart): node ids
+   * on the terminal are shown relative to it. */
+  private relativeTo: string | null = null;
   private collected = 0;
   /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
   private currentFsPath: string | null = null;
@@ -216,6 +219,8 @@ export class ConsoleReporter {
 
   sessionStart(info: SessionInfo): void {
     this.rootdir = info.rootdir;
+    const cwd = this.opts.cwd;
+    this.relativeTo = cwd !== undefined && info.rootdir && resolve(cwd) !== resolve(info.rootdir) ? cwd : null;
     this.collected = info.collected;
     this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
     if (this.verbosity < 0) return;
@@ -688,8 +693,8 @@ export class ConsoleReporter {
 
   /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
   private cwdRelative(id: string): string {
-    const cwd = this.opts.cwd;
-    if (cwd === undefined || !this.rootdir || resolve(cwd) === resolve(this.rootdir)) return id;
+    const cwd = this.relativeTo;
+    if (cwd === null) return id;
     const at = id.indexOf('::');
     const path = at === -1 ? id : id.slice(0, at);
     if (isAbsolute(path)) return id;

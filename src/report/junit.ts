@@ -125,6 +125,24 @@ function sectionText(sections: [string, string][], prefix: string): string {
     .join('');
 }
 
+/** The `message` of a failure: the crash message, else the stripped longrepr. */
+function failureMessage(report: { message?: string; longrepr?: string }): string {
+  return binXmlEscape(report.message ?? longreprText(report.longrepr ?? ''));
+}
+
+function skipReason(message: string | undefined): string {
+  return (message ?? '').replace(/^Skipped: /, '');
+}
+
+function xfailReason(message: string | undefined): string {
+  return (message ?? '').replace(/^reason: /, '');
+}
+
+/** A `skipped` element: a skip carries `details` as its text, an xfail has none. */
+function skippedElement(type: 'pytest.skip' | 'pytest.xfail', reason: string, details?: string): XmlElement {
+  return el('skipped', [['type', type], ['message', binXmlEscape(reason)]], details === undefined ? undefined : binXmlEscape(details));
+}
+
 interface SuiteStats {
   error: number;
   passed: number;
@@ -206,11 +224,15 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
     if (all) tc.add('system-out', el('system-out', [], binXmlEscape(all)));
   };
 
+  const rootNoSlash = opts.rootdir ? opts.rootdir.replace(/\/$/, '') : undefined;
+  /** A rootdir-relative path made absolute, as pytest names skipped files (as is without a rootdir). */
+  const absolute = (path: string): string => (rootNoSlash === undefined ? path : `${rootNoSlash}/${path}`);
+
   /** A subtest skip's text: pytest names the file absolutely (`/root/t.py:3: reason`). */
   const skipDetails = (longrepr: string | undefined, reason: string): string => {
     const m = longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(longrepr) : null;
     if (!m) return longrepr ?? reason;
-    const path = opts.rootdir && !m[1].startsWith('/') ? `${opts.rootdir.replace(/\/$/, '')}/${m[1]}` : m[1];
+    const path = !m[1].startsWith('/') ? absolute(m[1]) : m[1];
     return `${path}:${m[2]}: ${m[3]}`;
   };
 
@@ -228,7 +250,6 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
     const file = r.file ?? r.id.split('::')[0];
     // pytest's JUnit line is the 0-based line of the function (its first decorator).
     const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
-    const crashMessage = binXmlEscape(r.message ?? longreprText(r.longrepr ?? ''));
     let tc = open(attrs, r.duration);
     let teardownPassed = true;
 
@@ -240,15 +261,15 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
           stats.passed += 1;
           break;
         case 'failed':
-          tc.simple('failure', binXmlEscape(sub.message ?? longreprText(sub.longrepr ?? '')), sub.longrepr ?? '');
+          tc.simple('failure', failureMessage(sub), sub.longrepr ?? '');
           break;
         case 'skipped': {
-          const reason = (sub.message ?? '').replace(/^Skipped: /, '');
-          tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(skipDetails(sub.longrepr, reason))));
+          const reason = skipReason(sub.message);
+          tc.add('skipped', skippedElement('pytest.skip', reason, skipDetails(sub.longrepr, reason)));
           break;
         }
         case 'xfailed':
-          tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape((sub.message ?? '').replace(/^reason: /, ''))]]));
+          tc.add('skipped', skippedElement('pytest.xfail', xfailReason(sub.message)));
           break;
       }
     }
@@ -260,7 +281,7 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
         break;
       case 'failed':
         if (r.when === 'call') {
-          tc.simple('failure', crashMessage, r.longrepr ?? '');
+          tc.simple('failure', failureMessage(r), r.longrepr ?? '');
           if (!logPassing) writeCaptured(tc, r.sections, 'call');
         } else {
           // Failed outside the call (pytest reports those as errors; kept for robustness).
@@ -277,18 +298,14 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
         }
         break;
       case 'skipped': {
-        const reason = (r.message ?? '').replace(/^Skipped: /, '');
-        const where = opts.rootdir ? `${opts.rootdir.replace(/\/$/, '')}/${file}` : file;
-        const details = r.longrepr ?? `${where}:${r.line ?? 0}: ${reason}`;
-        tc.add('skipped', el('skipped', [['type', 'pytest.skip'], ['message', binXmlEscape(reason)]], binXmlEscape(details)));
+        const reason = skipReason(r.message);
+        tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`));
         writeCaptured(tc, r.sections, r.when);
         break;
       }
-      case 'xfailed': {
-        const reason = (r.message ?? '').replace(/^reason: /, '');
-        tc.add('skipped', el('skipped', [['type', 'pytest.xfail'], ['message', binXmlEscape(reason)]]));
+      case 'xfailed':
+        tc.add('skipped', skippedElement('pytest.xfail', xfailReason(r.message)));
         break;
-      }
     }
 
     if (r.teardownError) {

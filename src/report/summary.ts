@@ -66,6 +66,12 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
 }
 
 function totalsLine(result: MergeResult): string {
+  const parts = totalsParts(result);
+  return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+}
+
+/** `3 failed`, `10 passed`, ... `1 missing`: the non-zero totals of a merged run, in pytest's order. */
+export function totalsParts(result: MergeResult): string[] {
   const { counts } = result;
   const parts: string[] = [];
   const add = (n: number, word: string): void => {
@@ -78,7 +84,7 @@ function totalsLine(result: MergeResult): string {
   add(counts.xpassed, 'xpassed');
   add(counts.error + counts.teardownErrors, counts.error + counts.teardownErrors === 1 ? 'error' : 'errors');
   if (result.missing.length > 0) parts.push(`${result.missing.length} missing`);
-  return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+  return parts;
 }
 
 function failureEntry(c: JUnitCase, lines: number): string {
@@ -113,9 +119,9 @@ function inlineList(ids: string[], limit: number): string {
   return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
 }
 
-/** Inline code that survives backticks inside the text. */
-function inlineCode(text: string): string {
-  const clean = oneLine(text).slice(0, 500);
+/** Inline code that survives backticks inside the text, on one line of at most `maxChars`. */
+export function inlineCode(text: string, maxChars = 500): string {
+  const clean = oneLine(text).slice(0, maxChars);
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';

@@ -261,19 +261,18 @@ export function evaluate(expr: Expr, matcher: Matcher): Truth {
       const v = evaluate(expr.operand, matcher);
       return v === 'unknown' ? v : !v;
     }
-    case 'and': {
-      const left = evaluate(expr.left, matcher);
-      if (left === false) return false;
-      const right = evaluate(expr.right, matcher);
-      if (right === false) return false;
-      return left === true && right === true ? true : 'unknown';
-    }
-    case 'or': {
-      const left = evaluate(expr.left, matcher);
-      if (left === true) return true;
-      const right = evaluate(expr.right, matcher);
-      if (right === true) return true;
-      return left === false && right === false ? false : 'unknown';
-    }
+    case 'and':
+      return evaluateBinary(expr.left, expr.right, matcher, false);
+    case 'or':
+      return evaluateBinary(expr.left, expr.right, matcher, true);
   }
+}
+
+/** `and` (decisive: false) or `or` (decisive: true): the decisive answer on either side wins. */
+function evaluateBinary(left: Expr, right: Expr, matcher: Matcher, decisive: boolean): Truth {
+  const l = evaluate(left, matcher);
+  if (l === decisive) return decisive;
+  const r = evaluate(right, matcher);
+  if (r === decisive) return decisive;
+  return l === 'unknown' || r === 'unknown' ? 'unknown' : !decisive;
 }

@@ -2,7 +2,7 @@
 // pytest's semantics. Last-failed selection lives in lastfailed.ts (apply it after this).
 
 import type { Mark, TestItem } from '../types.js';
-import { evaluate, parseExpression, SelectionError, type Expr, type Truth } from './expression.js';
+import { evaluate, parseExpression, SelectionError, type Expr, type Matcher, type Truth } from './expression.js';
 import { keywordMatcher, markMatcher } from './match.js';
 import { argSelects, normalizeNodeIdArgs, notFoundMessage, parseNodeIdArg, type NodeIdArg } from './nodeid.js';
 
@@ -42,9 +42,15 @@ export interface SelectResult {
   checkExpansions: Set<string>;
 }
 
+/** A parsed -k or -m expression with the matcher that answers its names for an item. */
+interface ExprFilter {
+  expr: Expr;
+  matcherOf: (item: TestItem) => Matcher;
+}
+
 interface CompiledSelection {
-  keyword: Expr | null;
-  markexpr: Expr | null;
+  /** -k, then -m, when given. */
+  filters: ExprFilter[];
   deselect: string[];
   args: NodeIdArg[] | null;
 }
@@ -55,12 +61,10 @@ function compile(opts: SelectOptions): CompiledSelection {
   const args = opts.nodeIds && opts.nodeIds.length > 0
     ? normalizeNodeIdArgs(opts.nodeIds.map((raw, i) => parseNodeIdArg(raw, i, opts.rootdir)))
     : null;
-  return {
-    keyword: keywordText ? parseExpression(keywordText, '-k') : null,
-    markexpr: opts.markexpr ? parseExpression(opts.markexpr, '-m') : null,
-    deselect: opts.deselect ?? [],
-    args,
-  };
+  const filters: ExprFilter[] = [];
+  if (keywordText) filters.push({ expr: parseExpression(keywordText, '-k'), matcherOf: keywordMatcher });
+  if (opts.markexpr) filters.push({ expr: parseExpression(opts.markexpr, '-m'), matcherOf: markMatcher });
+  return { filters, deselect: opts.deselect ?? [], args };
 }
 
 /** Whether --deselect, -k and -m keep the item (`unknown`: depends on its expansions). */
@@ -70,13 +74,8 @@ function filterItem(item: TestItem, sel: CompiledSelection): Truth {
     if (item.id.startsWith(prefix)) return false;
     if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '[')) answer = 'unknown';
   }
-  if (sel.keyword) {
-    const v = evaluate(sel.keyword, keywordMatcher(item));
-    if (v === false) return false;
-    if (v === 'unknown') answer = 'unknown';
-  }
-  if (sel.markexpr) {
-    const v = evaluate(sel.markexpr, markMatcher(item));
+  for (const { expr, matcherOf } of sel.filters) {
+    const v = evaluate(expr, matcherOf(item));
     if (v === false) return false;
     if (v === 'unknown') answer = 'unknown';
   }
@@ -149,10 +148,23 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
   return { selected, deselected, notRequested, narrowIds, checkExpansions };
 }
 
+// expansionSelected runs once per expansion result with the same options object: parse them once.
+const compiledByOptions = new WeakMap<SelectOptions, CompiledSelection>();
+
+function compiledFor(opts: SelectOptions): CompiledSelection {
+  let sel = compiledByOptions.get(opts);
+  if (!sel) {
+    sel = compile(opts);
+    compiledByOptions.set(opts, sel);
+  }
+  return sel;
+}
+
 /**
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
- * `checkExpansions` or `narrowIds` and skips the expansions it rejects.
+ * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
+ * between calls (its compiled form is reused).
  */
 export function expansionSelected(item: TestItem, expandedId: string, expandedMarks: Mark[] | undefined, opts: SelectOptions): boolean {
   const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
@@ -163,7 +175,7 @@ export function expansionSelected(item: TestItem, expandedId: string, expandedMa
     marks: expandedMarks ?? item.marks,
     dynamic: false,
   };
-  const sel = compile(opts);
+  const sel = compiledFor(opts);
   if (sel.args && !sel.args.some((arg) => argSelects(arg, concrete) === true)) return false;
   return filterItem(concrete, sel) === true;
 }

@@ -56,6 +56,11 @@ function pathCollectorIds(file: string): string[] {
   return segments.map((_, i) => segments.slice(0, i + 1).join('/'));
 }
 
+/** The paths (directories and files) of the recorded failures. */
+function failedPaths(failed: ReadonlySet<string>): Set<string> {
+  return new Set([...failed].flatMap((id) => pathCollectorIds(id.split('::')[0]!)));
+}
+
 /** The collector an item hangs under: its innermost class, else its module. */
 function parentId(item: TestItem): string {
   return item.classes.length > 0 ? `${item.file}::${item.classes.join('::')}` : item.file;
@@ -98,12 +103,7 @@ function expansionsIndex(failed: ReadonlySet<string>): Map<string, string[]> {
  * With --lf and no recorded failure among the items, pytest still runs everything but collects
  * the paths of recorded failures first, directory by directory (a stable sort per level).
  */
-function lastFailedPathsFirst(items: TestItem[], failed: ReadonlySet<string>): TestItem[] {
-  const lfPaths = new Set<string>();
-  for (const id of failed) {
-    const segments = id.split('::')[0]!.split('/');
-    for (let i = 1; i <= segments.length; i++) lfPaths.add(segments.slice(0, i).join('/'));
-  }
+function lastFailedPathsFirst(items: TestItem[], lfPaths: ReadonlySet<string>): TestItem[] {
   interface DirNode { children: Map<string, DirNode | TestItem[]> }
   const root: DirNode = { children: new Map() };
   for (const item of items) {
@@ -167,9 +167,10 @@ export function planLastFailed(
   let considered = items;
   let skippedFiles = 0;
   if (mode === 'lf') {
-    const survivors = collectLastFailed(options.collected ?? items, failed, index);
+    const lfPaths = failedPaths(failed);
+    const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
     skippedFiles = survivors.skippedFiles;
-    considered = lastFailedPathsFirst(items, failed).filter((item) => survivors.ids.has(item.id));
+    considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
   }
   const previouslyFailed: TestItem[] = [];
   const previouslyPassed: TestItem[] = [];
@@ -212,11 +213,11 @@ function collectLastFailed(
   collected: TestItem[],
   failed: ReadonlySet<string>,
   index: Map<string, string[]>,
+  lfPaths: ReadonlySet<string>,
 ): { ids: Set<string>; skippedFiles: number } {
   const isRecorded = (id: string, item: TestItem): boolean =>
     failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
-  const lfPaths = new Set([...failed].flatMap((id) => pathCollectorIds(id.split('::')[0]!)));
-  const ordered = lastFailedPathsFirst(collected, failed);
+  const ordered = lastFailedPathsFirst(collected, lfPaths);
   const ids = new Set<string>();
   const skipped = new Set<string>();
   let found = false;

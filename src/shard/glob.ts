@@ -8,10 +8,9 @@ export type GlobMatch = 'files' | 'paths';
 
 export function expandGlobs(patterns: string[], cwd = process.cwd(), match: GlobMatch = 'files'): string[] {
   const found = new Set<string>();
-  const accept = match === 'files' ? isFile : exists;
   for (const pattern of patterns) {
     if (!/[*?]/.test(pattern)) {
-      if (accept(resolve(cwd, pattern))) found.add(pattern);
+      if (accepts(match, resolve(cwd, pattern))) found.add(pattern);
       continue;
     }
     const absolute = pattern.startsWith('/');
@@ -25,7 +24,7 @@ function walk(prefix: string, segments: string[], cwd: string, found: Set<string
   const [segment, ...rest] = segments;
   const here = prefix === '' ? cwd : resolve(cwd, prefix);
   if (segment === undefined) {
-    if (match === 'files' ? isFile(here) : exists(here)) found.add(prefix);
+    if (accepts(match, here)) found.add(prefix);
     return;
   }
   if (segment === '**') {
@@ -45,6 +44,10 @@ function walk(prefix: string, segments: string[], cwd: string, found: Set<string
       walk(join(prefix, entry.name), rest, cwd, found, match);
     }
   }
+}
+
+function accepts(match: GlobMatch, path: string): boolean {
+  return match === 'files' ? isFile(path) : exists(path);
 }
 
 function exists(path: string): boolean {

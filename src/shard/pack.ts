@@ -151,13 +151,7 @@ function considerPieceMoves(
 
 /** Indexes of the pieces (sorted shortest first) on either side of `seconds`. */
 function nearestPieces(pieces: Piece[], seconds: number): number[] {
-  let lo = 0;
-  let hi = pieces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((pieces[mid]?.seconds ?? 0) < seconds) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(pieces, (piece) => piece.seconds < seconds);
   return [lo - 1, lo].filter((i) => i >= 0 && i < pieces.length);
 }
 
@@ -255,15 +249,7 @@ function settlePart(unit: WorkUnit): void {
 }
 
 function insertPiece(pieces: Piece[], piece: Piece): void {
-  let lo = 0;
-  let hi = pieces.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const m = pieces[mid];
-    if (m && comparePieces(m, piece) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  pieces.splice(lo, 0, piece);
+  pieces.splice(partitionPoint(pieces, (m) => comparePieces(m, piece) < 0), 0, piece);
 }
 
 function removeUnit(units: WorkUnit[], unit: WorkUnit): void {
@@ -273,36 +259,26 @@ function removeUnit(units: WorkUnit[], unit: WorkUnit): void {
 
 /** First index whose unit is not below `seconds`. */
 function lowerBound(units: WorkUnit[], seconds: number): number {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((units[mid]?.predicted ?? 0) < seconds) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(units, (unit) => unit.predicted < seconds);
 }
 
 /** First index whose unit is above `seconds`. */
 function upperBound(units: WorkUnit[], seconds: number): number {
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((units[mid]?.predicted ?? 0) <= seconds) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(units, (unit) => unit.predicted <= seconds);
 }
 
 function insertSorted(units: WorkUnit[], unit: WorkUnit): void {
+  units.splice(partitionPoint(units, (m) => compareUnitsLongestFirst(m, unit) > 0), 0, unit);
+}
+
+/** Binary search over `items`, partitioned so `before` holds for a prefix: the length of that prefix. */
+function partitionPoint<T>(items: T[], before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = units.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const m = units[mid];
-    if (m && compareUnitsLongestFirst(m, unit) > 0) lo = mid + 1;
+    if (before(items[mid] as T)) lo = mid + 1;
     else hi = mid;
   }
-  units.splice(lo, 0, unit);
+  return lo;
 }

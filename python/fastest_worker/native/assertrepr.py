@@ -84,19 +84,14 @@ class _SafeRepr(reprlib.Repr):
         self.use_ascii = use_ascii
 
     def repr(self, x: object) -> str:
-        try:
-            text = ascii(x) if self.use_ascii else super().repr(x)
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:
-            text = _repr_failure_text(exc, x)
-        if self.maxsize is not None:
-            text = _ellipsize(text, self.maxsize)
-        return text
+        return self._guarded(ascii if self.use_ascii else super().repr, x)
 
     def repr_instance(self, x: object, level: int) -> str:
+        return self._guarded(repr, x)
+
+    def _guarded(self, render: Any, x: object) -> str:
         try:
-            text = repr(x)
+            text = render(x)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:
@@ -178,42 +173,38 @@ class _Printer:
             return
         out.append(self.short(obj, context.copy(), level))
 
-    # containers
-    def items(self, items: Any, out: list, indent: int, context: set, level: int) -> None:
-        items = list(items)
-        if not items:
+    # containers: one entry per line, each followed by a comma
+    def entries(self, entries: Any, out: list, indent: int, write_entry: Any) -> None:
+        if not entries:
             return
         inner = indent + self.step
-        for item in items:
+        for entry in entries:
             out.append("\n" + " " * inner)
-            self.fmt(item, out, inner, 1, context, level)
+            write_entry(entry, inner)
             out.append(",")
         out.append("\n" + " " * indent)
+
+    def items(self, items: Any, out: list, indent: int, context: set, level: int) -> None:
+        def write(item: Any, inner: int) -> None:
+            self.fmt(item, out, inner, 1, context, level)
+        self.entries(list(items), out, indent, write)
 
     def dict_items(self, pairs: list, out: list, indent: int, context: set, level: int) -> None:
-        if not pairs:
-            return
-        inner = indent + self.step
-        for key, value in pairs:
-            out.append("\n" + " " * inner)
-            out.append(self.short(key, context.copy(), level))
-            out.append(": ")
+        def write(pair: tuple, inner: int) -> None:
+            key, value = pair
+            out.append(self.short(key, context.copy(), level) + ": ")
             self.fmt(value, out, inner, 1, context, level)
-            out.append(",")
-        out.append("\n" + " " * indent)
+        self.entries(pairs, out, indent, write)
 
     def namespace_items(self, pairs: list, out: list, indent: int, context: set, level: int) -> None:
-        if not pairs:
-            return
-        inner = indent + self.step
-        for key, value in pairs:
-            out.append("\n" + " " * inner + key + "=")
+        def write(pair: tuple, inner: int) -> None:
+            key, value = pair
+            out.append(key + "=")
             if id(value) in context:
                 out.append("...")
             else:
                 self.fmt(value, out, inner + len(key) + 1, 1, context, level)
-            out.append(",")
-        out.append("\n" + " " * indent)
+        self.entries(pairs, out, indent, write)
 
     def p_dict(self, obj, out, indent, allowance, context, level):
         out.append("{")

@@ -427,12 +427,13 @@ class Collector:
                 fail(f"'yield' keyword is allowed in fixtures, but not in tests ({name})", pytrace=False)
             return self._genfunctions(module_node, parent, class_node, name, obj)
         if inspect.isclass(obj):
-            if not (_matches(name, self.python_classes) or getattr(obj, "__test__", False) is True):
-                if not unittest_support.is_testcase_class(obj):
-                    return []
+            is_testcase = unittest_support.is_testcase_class(obj)
+            if not (is_testcase or _matches(name, self.python_classes)
+                    or getattr(obj, "__test__", False) is True):
+                return []
             if inspect.isabstract(obj):
                 return []
-            if unittest_support.is_testcase_class(obj):
+            if is_testcase:
                 return self._collect_unittest(module_node, parent, name, obj)
             return self._collect_class(module_node, parent, name, obj)
         if not self._is_test_function(name, obj):
@@ -472,8 +473,9 @@ class Collector:
         node = self._class_node(parent, name, cls)
         self._register_class_xunit(node, cls)
         self.registry.parse_holder(node.newinstance(), node.nodeid)
-        # pytest walks object's namespace last as well; nothing in it can be a test
-        dicts = [cls.__dict__] + [base.__dict__ for base in cls.__mro__ if base is not object]
+        # the class itself first (it is __mro__[0]); pytest walks object's namespace last as
+        # well, nothing in it can be a test
+        dicts = [base.__dict__ for base in cls.__mro__ if base is not object]
         seen = set()
         per_dict: List[List[Item]] = []
         for dic in dicts:

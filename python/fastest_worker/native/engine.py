@@ -182,9 +182,8 @@ class NativeEngine:
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
         self._collect_warnings: List[dict] = []
         if _rewrite_mod is not None and self.config.option.assertmode == "rewrite":
-            cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
             try:
-                _rewrite_mod.install_rewrite_hook(self.rootdir, cache_dir, self._should_rewrite)
+                _rewrite_mod.install_rewrite_hook(self.rootdir, self.cache_dir, self._should_rewrite)
                 if hasattr(_rewrite_mod, "configure"):
                     _rewrite_mod.configure(verbose=self.config.option.verbose)
             except Exception:  # noqa: BLE001 - rewriting is an improvement, never a requirement
@@ -347,9 +346,8 @@ class NativeEngine:
     def _teardown_to_session(self) -> None:
         """End of a unit: tear down module and class scope; session/package stay."""
         state = self.session.state
-        keep = [node for node in state.stack if node.kind in ("session", "dir", "package")]
         try:
-            state.teardown_exact(keep)
+            state.teardown_exact(_session_level(state))
         except BaseException:  # noqa: BLE001 - errors were reported with the unit's last test
             pass
 
@@ -481,9 +479,8 @@ class NativeEngine:
     def _teardown(self, item: Item, nextitem: Optional[Item]) -> _Phase:
         phase = _Phase("teardown")
         try:
-            needed = nextitem.listchain() if nextitem is not None else [
-                n for n in self.session.state.stack if n.kind in ("session", "dir", "package")]
-            self.session.state.teardown_exact(needed)
+            state = self.session.state
+            state.teardown_exact(nextitem.listchain() if nextitem is not None else _session_level(state))
         except BaseException as e:  # noqa: BLE001
             self._record(phase, item, e)
         return phase
@@ -628,6 +625,11 @@ class NativeEngine:
         if sections:
             result["sections"] = sections
         return result
+
+
+def _session_level(state) -> list:
+    """The set-up nodes that outlive a unit: the session and its directories and packages."""
+    return [node for node in state.stack if node.kind in ("session", "dir", "package")]
 
 
 def _plugin_blocked(args: list, name: str) -> bool:

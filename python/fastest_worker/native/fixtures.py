@@ -225,13 +225,6 @@ def resolve_fixture_function(fixturedef: FixtureDef, request: "Request") -> Call
     return func
 
 
-def fixture_marker_of(obj) -> Any:
-    """The FixtureFunctionMarker of a @pytest.fixture object, else None."""
-    if type(obj) is FixtureFunctionDefinition:
-        return obj._fixture_function_marker
-    return None
-
-
 def _may_hold_fixtures(holder, holder_tp) -> bool:
     """False when no @pytest.fixture object can be among the holder's attributes (most test
     classes and many modules): they can only come from the namespaces dir() walks."""

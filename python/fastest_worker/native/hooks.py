@@ -14,14 +14,40 @@ import inspect
 from typing import Any, Dict, List, Optional
 
 
+# Hooks such as pytest_itemcollected and pytest_runtest_setup are called once per test: their
+# parameter names are read once per function.
+_param_names: Dict[Any, Optional[List[str]]] = {}
+
+
+def _hook_params(func) -> Optional[List[str]]:
+    try:
+        return _param_names[func]
+    except KeyError:
+        pass
+    except TypeError:  # unhashable callable: no caching
+        return _read_params(func)
+    names = _param_names[func] = _read_params(func)
+    return names
+
+
+def _read_params(func) -> Optional[List[str]]:
+    try:
+        return [p.name for p in inspect.signature(func).parameters.values()
+                if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+    except (TypeError, ValueError):
+        return None
+
+
 def call_hook(func, **kwargs):
     """Call a hook implementation with the arguments it names, as pluggy does."""
-    try:
-        names = [p.name for p in inspect.signature(func).parameters.values()
-                 if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
-    except (TypeError, ValueError):
+    names = _hook_params(func)
+    if names is None:
         names = list(kwargs)
     return func(**{name: kwargs[name] for name in names if name in kwargs})
+
+
+def _innermost_first(conftests: List[object], name: str) -> list:
+    return [h for h in (getattr(m, name, None) for m in reversed(conftests)) if callable(h)]
 
 
 def _dest(opts, attrs: Dict[str, Any]) -> Optional[str]:
@@ -132,7 +158,7 @@ def register_conftest(mod, config, session=None) -> None:
 
 def item_collected(conftests: List[object], items: list) -> None:
     """pytest_itemcollected of the module's conftests, per item, innermost first."""
-    hooks = [h for h in (getattr(m, "pytest_itemcollected", None) for m in reversed(conftests)) if callable(h)]
+    hooks = _innermost_first(conftests, "pytest_itemcollected")
     for item in items:
         for hook in hooks:
             call_hook(hook, item=item)
@@ -141,7 +167,7 @@ def item_collected(conftests: List[object], items: list) -> None:
 def runtest_setup_hooks(conftests: List[object]) -> list:
     """pytest_runtest_setup of the module's conftests, innermost first: they run after the
     skip/xfail marks are evaluated (skipping's hook is tryfirst) and before the fixtures."""
-    return [h for h in (getattr(m, "pytest_runtest_setup", None) for m in reversed(conftests)) if callable(h)]
+    return _innermost_first(conftests, "pytest_runtest_setup")
 
 
 def modify_items(conftests: List[object], session, config, items: list) -> None:
