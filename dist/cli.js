@@ -2142,8 +2142,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pyIsSpace = exports.pyStrip = exports.pyRstrip = exports.pyLstrip = void 0;
 exports.pySplitLines = pySplitLines;
 exports.pyUniversalNewlines = pyUniversalNewlines;
+exports.escapeCodePoint = escapeCodePoint;
 exports.pyRepr = pyRepr;
 exports.pyStrOfTomlValue = pyStrOfTomlValue;
+exports.pyFloatRepr = pyFloatRepr;
 // Characters for which Python's str.isspace() is true (JS's \s differs: it has \ufeff, lacks \x1c-\x1f, \x85).
 const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
@@ -2176,6 +2178,7 @@ function pyUniversalNewlines(text) {
 }
 // What Python's str.isprintable() rejects (repr escapes these), space aside.
 const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+/** Python's \xhh / \uhhhh / \Uhhhhhhhh escape of one code point. */
 function escapeCodePoint(code) {
     if (code < 0x100)
         return '\\x' + code.toString(16).padStart(2, '0');
@@ -2215,12 +2218,8 @@ function pyStrOfTomlValue(v) {
     if (typeof v === 'bigint')
         return v.toString();
     if (typeof v === 'number') {
-        if (Number.isNaN(v))
-            return 'nan';
-        if (!Number.isFinite(v))
-            return v > 0 ? 'inf' : '-inf';
         // Integers are parsed as bigint, so a number here is always a TOML float.
-        return Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v);
+        return pyFloatRepr(v);
     }
     if (Array.isArray(v))
         return '[' + v.map(pyReprOfTomlValue).join(', ') + ']';
@@ -2234,6 +2233,36 @@ function pyStrOfTomlValue(v) {
 }
 function pyReprOfTomlValue(v) {
     return typeof v === 'string' ? pyRepr(v) : pyStrOfTomlValue(v);
+}
+/** Python's repr() of a float, from a JS number. */
+function pyFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (!Number.isFinite(x))
+        return x > 0 ? 'inf' : '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    const [mantissa, expText] = x.toExponential().split('e');
+    const negative = mantissa.startsWith('-');
+    const digits = mantissa.replace('-', '').replace('.', '');
+    const exponent = Number(expText);
+    let body;
+    if (exponent >= -5 + 1 && exponent < 16) {
+        if (exponent >= 0) {
+            const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+            const fracPart = digits.slice(exponent + 1) || '0';
+            body = `${intPart}.${fracPart}`;
+        }
+        else {
+            body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+        }
+    }
+    else {
+        const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
+        const sign = exponent < 0 ? '-' : '+';
+        body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    }
+    return negative ? `-${body}` : body;
 }
 
 
@@ -3174,13 +3203,14 @@ function conftestFacts(mod, dir) {
 /***/ }),
 
 /***/ 6977:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.expandParametrize = expandParametrize;
+const pystr_js_1 = __nccwpck_require__(2560);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -3196,12 +3226,8 @@ function asciiEscapedStr(value) {
             out += '\\r';
         else if (code >= 0x20 && code < 0x7f)
             out += ch;
-        else if (code < 0x100)
-            out += `\\x${code.toString(16).padStart(2, '0')}`;
-        else if (code < 0x10000)
-            out += `\\u${code.toString(16).padStart(4, '0')}`;
         else
-            out += `\\U${code.toString(16).padStart(8, '0')}`;
+            out += (0, pystr_js_1.escapeCodePoint)(code);
     }
     return out;
 }
@@ -3219,7 +3245,7 @@ function asciiEscapedBytes(latin1) {
         else if (code >= 0x20 && code < 0x7f)
             out += ch;
         else
-            out += `\\x${code.toString(16).padStart(2, '0')}`;
+            out += (0, pystr_js_1.escapeCodePoint)(code);
     }
     return out;
 }
@@ -3928,16 +3954,18 @@ function parseModule(parser, source) {
 /***/ }),
 
 /***/ 9692:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
-exports.pyFloatRepr = pyFloatRepr;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
+const pystr_js_1 = __nccwpck_require__(2560);
+Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
     'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
@@ -3958,36 +3986,6 @@ function emptyLiteralContext() {
         pytestAliases: new Set(['pytest']),
         markVariables: new Map(),
     };
-}
-/** Python's repr() of a float, from a JS number. */
-function pyFloatRepr(x) {
-    if (Number.isNaN(x))
-        return 'nan';
-    if (!Number.isFinite(x))
-        return x > 0 ? 'inf' : '-inf';
-    if (x === 0)
-        return Object.is(x, -0) ? '-0.0' : '0.0';
-    const [mantissa, expText] = x.toExponential().split('e');
-    const negative = mantissa.startsWith('-');
-    const digits = mantissa.replace('-', '').replace('.', '');
-    const exponent = Number(expText);
-    let body;
-    if (exponent >= -5 + 1 && exponent < 16) {
-        if (exponent >= 0) {
-            const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-            const fracPart = digits.slice(exponent + 1) || '0';
-            body = `${intPart}.${fracPart}`;
-        }
-        else {
-            body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
-        }
-    }
-    else {
-        const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
-        const sign = exponent < 0 ? '-' : '+';
-        body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
-    }
-    return negative ? `-${body}` : body;
 }
 function parseIntText(text) {
     const clean = text.replace(/_/g, '').toLowerCase();
@@ -4182,8 +4180,8 @@ function readLiteral(node, ctx) {
         case 'float': {
             const text = node.text.replace(/_/g, '');
             if (/[jJ]$/.test(text))
-                return { py: 'complex', repr: `${pyFloatRepr(Number(text.slice(0, -1))).replace(/\.0$/, '')}j` };
-            return { py: 'float', repr: pyFloatRepr(Number(text)) };
+                return { py: 'complex', repr: `${(0, pystr_js_1.pyFloatRepr)(Number(text.slice(0, -1))).replace(/\.0$/, '')}j` };
+            return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(Number(text)) };
         }
         case 'true':
             return true;
@@ -4223,7 +4221,7 @@ function readLiteral(node, ctx) {
                 if (inner && typeof inner === 'object' && inner.py === 'int')
                     return { py: 'int', repr: `-${inner.repr}` };
                 if (inner && typeof inner === 'object' && inner.py === 'float')
-                    return { py: 'float', repr: pyFloatRepr(-Number(inner.repr)) };
+                    return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(-Number(inner.repr)) };
             }
             return { py: 'expr', source: node.text };
         }

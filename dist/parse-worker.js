@@ -8,6 +8,141 @@ const require = __fastestCreateRequire(import.meta.url);
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 560:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The few bits of Python string semantics that pytest's config parsing depends on.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pyIsSpace = exports.pyStrip = exports.pyRstrip = exports.pyLstrip = void 0;
+exports.pySplitLines = pySplitLines;
+exports.pyUniversalNewlines = pyUniversalNewlines;
+exports.escapeCodePoint = escapeCodePoint;
+exports.pyRepr = pyRepr;
+exports.pyStrOfTomlValue = pyStrOfTomlValue;
+exports.pyFloatRepr = pyFloatRepr;
+// Characters for which Python's str.isspace() is true (JS's \s differs: it has \ufeff, lacks \x1c-\x1f, \x85).
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
+const ONE_SPACE = new RegExp(`^[${PY_SPACE}]$`);
+const pyLstrip = (s) => s.replace(LEADING_SPACE, '');
+exports.pyLstrip = pyLstrip;
+const pyRstrip = (s) => s.replace(TRAILING_SPACE, '');
+exports.pyRstrip = pyRstrip;
+const pyStrip = (s) => (0, exports.pyRstrip)((0, exports.pyLstrip)(s));
+exports.pyStrip = pyStrip;
+const pyIsSpace = (ch) => ONE_SPACE.test(ch);
+exports.pyIsSpace = pyIsSpace;
+/** str.splitlines(True) after universal-newline reading: the line boundaries Python recognises. */
+function pySplitLines(text) {
+    const lines = [];
+    const boundary = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    let start = 0;
+    for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+        lines.push(text.slice(start, m.index + m[0].length));
+        start = m.index + m[0].length;
+    }
+    if (start < text.length)
+        lines.push(text.slice(start));
+    return lines;
+}
+/** Text as Python's open(..., encoding='utf-8') would read it: universal newlines. */
+function pyUniversalNewlines(text) {
+    return text.replace(/\r\n?/g, '\n');
+}
+// What Python's str.isprintable() rejects (repr escapes these), space aside.
+const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+/** Python's \xhh / \uhhhh / \Uhhhhhhhh escape of one code point. */
+function escapeCodePoint(code) {
+    if (code < 0x100)
+        return '\\x' + code.toString(16).padStart(2, '0');
+    if (code < 0x10000)
+        return '\\u' + code.toString(16).padStart(4, '0');
+    return '\\U' + code.toString(16).padStart(8, '0');
+}
+/** repr() of a str, as Python prints it in error messages. */
+function pyRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = quote;
+    for (const ch of s) {
+        const code = ch.codePointAt(0) ?? 0;
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === quote)
+            out += '\\' + ch;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch !== ' ' && NOT_PRINTABLE.test(ch))
+            out += escapeCodePoint(code);
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+/** str() of a TOML scalar, as pytest's make_scalar produces for [tool.pytest.ini_options]. */
+function pyStrOfTomlValue(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'boolean')
+        return v ? 'True' : 'False';
+    if (typeof v === 'bigint')
+        return v.toString();
+    if (typeof v === 'number') {
+        // Integers are parsed as bigint, so a number here is always a TOML float.
+        return pyFloatRepr(v);
+    }
+    if (Array.isArray(v))
+        return '[' + v.map(pyReprOfTomlValue).join(', ') + ']';
+    if (v instanceof Date)
+        return v.toISOString();
+    if (v !== null && typeof v === 'object') {
+        const parts = Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyReprOfTomlValue(x)}`);
+        return '{' + parts.join(', ') + '}';
+    }
+    return String(v);
+}
+function pyReprOfTomlValue(v) {
+    return typeof v === 'string' ? pyRepr(v) : pyStrOfTomlValue(v);
+}
+/** Python's repr() of a float, from a JS number. */
+function pyFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (!Number.isFinite(x))
+        return x > 0 ? 'inf' : '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    const [mantissa, expText] = x.toExponential().split('e');
+    const negative = mantissa.startsWith('-');
+    const digits = mantissa.replace('-', '').replace('.', '');
+    const exponent = Number(expText);
+    let body;
+    if (exponent >= -5 + 1 && exponent < 16) {
+        if (exponent >= 0) {
+            const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+            const fracPart = digits.slice(exponent + 1) || '0';
+            body = `${intPart}.${fracPart}`;
+        }
+        else {
+            body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+        }
+    }
+    else {
+        const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
+        const sign = exponent < 0 ? '-' : '+';
+        body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    }
+    return negative ? `-${body}` : body;
+}
+
+
+/***/ }),
+
 /***/ 872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -556,16 +691,18 @@ function parseModule(parser, source) {
 /***/ }),
 
 /***/ 692:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
-exports.pyFloatRepr = pyFloatRepr;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
+const pystr_js_1 = __nccwpck_require__(560);
+Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
     'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
@@ -586,36 +723,6 @@ function emptyLiteralContext() {
         pytestAliases: new Set(['pytest']),
         markVariables: new Map(),
     };
-}
-/** Python's repr() of a float, from a JS number. */
-function pyFloatRepr(x) {
-    if (Number.isNaN(x))
-        return 'nan';
-    if (!Number.isFinite(x))
-        return x > 0 ? 'inf' : '-inf';
-    if (x === 0)
-        return Object.is(x, -0) ? '-0.0' : '0.0';
-    const [mantissa, expText] = x.toExponential().split('e');
-    const negative = mantissa.startsWith('-');
-    const digits = mantissa.replace('-', '').replace('.', '');
-    const exponent = Number(expText);
-    let body;
-    if (exponent >= -5 + 1 && exponent < 16) {
-        if (exponent >= 0) {
-            const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-            const fracPart = digits.slice(exponent + 1) || '0';
-            body = `${intPart}.${fracPart}`;
-        }
-        else {
-            body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
-        }
-    }
-    else {
-        const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
-        const sign = exponent < 0 ? '-' : '+';
-        body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
-    }
-    return negative ? `-${body}` : body;
 }
 function parseIntText(text) {
     const clean = text.replace(/_/g, '').toLowerCase();
@@ -810,8 +917,8 @@ function readLiteral(node, ctx) {
         case 'float': {
             const text = node.text.replace(/_/g, '');
             if (/[jJ]$/.test(text))
-                return { py: 'complex', repr: `${pyFloatRepr(Number(text.slice(0, -1))).replace(/\.0$/, '')}j` };
-            return { py: 'float', repr: pyFloatRepr(Number(text)) };
+                return { py: 'complex', repr: `${(0, pystr_js_1.pyFloatRepr)(Number(text.slice(0, -1))).replace(/\.0$/, '')}j` };
+            return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(Number(text)) };
         }
         case 'true':
             return true;
@@ -851,7 +958,7 @@ function readLiteral(node, ctx) {
                 if (inner && typeof inner === 'object' && inner.py === 'int')
                     return { py: 'int', repr: `-${inner.repr}` };
                 if (inner && typeof inner === 'object' && inner.py === 'float')
-                    return { py: 'float', repr: pyFloatRepr(-Number(inner.repr)) };
+                    return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(-Number(inner.repr)) };
             }
             return { py: 'expr', source: node.text };
         }

@@ -367,3 +367,12 @@ describe('real pytest --co header', () => {
     }
   });
 });
+
+describe('TOML floats in [tool.pytest.ini_options]', () => {
+  it('read as Python str() of the float, as pytest reads them', async () => {
+    const { pyStrOfTomlValue } = await import('../src/config/pystr.js');
+    const values = [1e-5, 1e16, 0.5, 3.0, -0.0, 1e15, 123456789.125, 1e-4];
+    const python = execFileSync('python3', ['-c', `print("\\n".join(str(x) for x in (${values.map((v) => `float("${Object.is(v, -0) ? '-0.0' : String(v)}")`).join(', ')})))`], { encoding: 'utf8' });
+    expect(values.map((v) => pyStrOfTomlValue(v))).toEqual(python.trim().split('\n'));
+  });
+});

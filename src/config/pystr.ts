@@ -32,7 +32,8 @@ export function pyUniversalNewlines(text: string): string {
 // What Python's str.isprintable() rejects (repr escapes these), space aside.
 const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
-function escapeCodePoint(code: number): string {
+/** Python's \xhh / \uhhhh / \Uhhhhhhhh escape of one code point. */
+export function escapeCodePoint(code: number): string {
   if (code < 0x100) return '\\x' + code.toString(16).padStart(2, '0');
   if (code < 0x10000) return '\\u' + code.toString(16).padStart(4, '0');
   return '\\U' + code.toString(16).padStart(8, '0');
@@ -61,10 +62,8 @@ export function pyStrOfTomlValue(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number') {
-    if (Number.isNaN(v)) return 'nan';
-    if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
     // Integers are parsed as bigint, so a number here is always a TOML float.
-    return Number.isInteger(v) && Math.abs(v) < 1e16 ? v.toFixed(1) : String(v);
+    return pyFloatRepr(v);
   }
   if (Array.isArray(v)) return '[' + v.map(pyReprOfTomlValue).join(', ') + ']';
   if (v instanceof Date) return v.toISOString();
@@ -77,4 +76,30 @@ export function pyStrOfTomlValue(v: unknown): string {
 
 function pyReprOfTomlValue(v: unknown): string {
   return typeof v === 'string' ? pyRepr(v) : pyStrOfTomlValue(v);
+}
+
+/** Python's repr() of a float, from a JS number. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const [mantissa, expText] = x.toExponential().split('e');
+  const negative = mantissa.startsWith('-');
+  const digits = mantissa.replace('-', '').replace('.', '');
+  const exponent = Number(expText);
+  let body: string;
+  if (exponent >= -5 + 1 && exponent < 16) {
+    if (exponent >= 0) {
+      const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+      const fracPart = digits.slice(exponent + 1) || '0';
+      body = `${intPart}.${fracPart}`;
+    } else {
+      body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+    }
+  } else {
+    const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
+    const sign = exponent < 0 ? '-' : '+';
+    body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  return negative ? `-${body}` : body;
 }

@@ -1,5 +1,6 @@
 // Expands `@pytest.mark.parametrize` marks into pytest's exact ids (IdMaker in _pytest/python.py).
 import type { Mark, PyValue } from '../types.js';
+import { escapeCodePoint } from '../config/pystr.js';
 
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 export function asciiEscapedStr(value: string): string {
@@ -11,9 +12,7 @@ export function asciiEscapedStr(value: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (code >= 0x20 && code < 0x7f) out += ch;
-    else if (code < 0x100) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += `\\U${code.toString(16).padStart(8, '0')}`;
+    else out += escapeCodePoint(code);
   }
   return out;
 }
@@ -27,7 +26,7 @@ export function asciiEscapedBytes(latin1: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (code >= 0x20 && code < 0x7f) out += ch;
-    else out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += escapeCodePoint(code);
   }
   return out;
 }

@@ -2,6 +2,9 @@
 // evaluate them (string escapes, int bases, float repr), so parametrize ids match pytest's.
 import type { Node } from 'web-tree-sitter';
 import type { Mark, PyValue } from '../types.js';
+import { pyFloatRepr } from '../config/pystr.js';
+
+export { pyFloatRepr };
 
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
@@ -37,32 +40,6 @@ export function emptyLiteralContext(): LiteralContext {
     pytestAliases: new Set(['pytest']),
     markVariables: new Map(),
   };
-}
-
-/** Python's repr() of a float, from a JS number. */
-export function pyFloatRepr(x: number): string {
-  if (Number.isNaN(x)) return 'nan';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa, expText] = x.toExponential().split('e');
-  const negative = mantissa.startsWith('-');
-  const digits = mantissa.replace('-', '').replace('.', '');
-  const exponent = Number(expText);
-  let body: string;
-  if (exponent >= -5 + 1 && exponent < 16) {
-    if (exponent >= 0) {
-      const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
-      const fracPart = digits.slice(exponent + 1) || '0';
-      body = `${intPart}.${fracPart}`;
-    } else {
-      body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
-    }
-  } else {
-    const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
-    const sign = exponent < 0 ? '-' : '+';
-    body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  }
-  return negative ? `-${body}` : body;
 }
 
 function parseIntText(text: string): bigint | null {
