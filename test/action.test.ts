@@ -1,4 +1,4 @@
-// The Action end to end, run as GitHub runs it (`node dist/action.js` with INPUT_* variables and
+// The Action end to end, run as GitHub runs it (`node dist/action.mjs` with INPUT_* variables and
 // file commands, then its post step), against loopback stand-ins for the cache service and the
 // REST API. Each job gets its own copy of the project, as each job gets its own checkout.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { FakeCacheServer } from './helpers/cache-server.js';
 import { FakeGitHubApi } from './helpers/github-api.js';
 
 const repo = join(__dirname, '..');
-const action = join(repo, 'dist', 'action.js');
+const action = join(repo, 'dist', 'action.mjs');
 const PR_HEAD = 'headsha1111111111111111111111111111111111';
 
 const prEvent = {
@@ -63,7 +63,7 @@ function countOf(text: string, needle: string): number {
 }
 
 beforeAll(async () => {
-  expect(existsSync(action), 'dist/action.js is missing: run npm run build').toBe(true);
+  expect(existsSync(action), 'dist/action.mjs is missing: run npm run build').toBe(true);
   root = mkdtempSync(join(tmpdir(), 'fastest-action-'));
   cacheServer = await new FakeCacheServer().start();
   api = await new FakeGitHubApi().start();

@@ -80,7 +80,7 @@ describe('fastest CLI', () => {
 
   it('honours addopts from the config and PYTEST_ADDOPTS', () => {
     const r = fastest(['discover'], demo, { PYTEST_ADDOPTS: '-m slow' });
-    expect(r.out).toMatch(/1\/14 tests collected \(13 deselected\)/);
+    expect(r.out + r.err).toMatch(/1\/14 tests collected \(13 deselected\)/);
   });
 
   it('-v says which engine ran each module and why it fell back', () => {

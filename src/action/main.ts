@@ -1,4 +1,4 @@
-// Entry point of the Action (dist/action.js), for both the main step and the post step:
+// Entry point of the Action (dist/action.mjs), for both the main step and the post step:
 // `command: plan | run | merge` picks the job's role; the post step saves what the main step
 // left for the cache. Inputs in, plain functions, outputs out.
 import * as core from '@actions/core';

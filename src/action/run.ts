@@ -36,7 +36,7 @@ export function testEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return out;
 }
 
-/** dist/cli.js next to this bundle (dist/action.js); from sources, the repository's dist/. */
+/** dist/cli.js next to this bundle (dist/action.mjs); from sources, the repository's dist/. */
 export function cliPath(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {

@@ -1,7 +1,7 @@
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { probePath, readLoggedFile } from '../memo/inputs.js';
 import { dirsUpToRootdir } from '../discovery/walk.js';
 
 /** Option name -> whether it takes a value. */
@@ -30,9 +30,9 @@ export function conftestOptions(rootdir: string, startDirs: string[]): ConftestO
       if (seen.has(dir)) continue;
       seen.add(dir);
       const file = join(dir, 'conftest.py');
-      if (!existsSync(file)) continue;
+      if (probePath(file) === undefined) continue;
       try {
-        optionsIn(readFileSync(file, 'utf8'), options);
+        optionsIn(readLoggedFile(file).toString('utf8'), options);
       } catch {
         // unreadable: pytest will say so
       }

@@ -1,7 +1,11 @@
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
 import { HELP, splitCommand, UsageError } from './args.js';
 import { printDiscovery } from './discover.js';
-import { collect, openSession } from './session.js';
+import { isatty } from 'node:tty';
+import { fileURLToPath } from 'node:url';
+import { writeMemo } from '../memo/discover-memo.js';
+import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
+import { collect, openSession, type Collected, type Session } from './session.js';
 import { runCommand } from './run.js';
 import { planCommand, mergeCommand } from '../shard/commands.js';
 import { VERSION } from './version.js';
@@ -11,6 +15,39 @@ function exitCodeOf(error: unknown): number | null {
     return (error as { exitCode: number }).exitCode;
   }
   return null;
+}
+
+/** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
+async function discoverCommand(argv: string[], rest: string[], write: (s: string) => void): Promise<number> {
+  const jsonOutput = rest.includes('--json');
+  const started = performance.now();
+  const cwd = process.cwd();
+  startInputLog();
+  let collected: Collected;
+  let session: Session;
+  try {
+    session = openSession(rest.filter((a) => a !== '--json'), 'discover', cwd, loggedEnv(process.env));
+    session.options.jsonOutput = jsonOutput;
+    collected = await collect(session);
+  } catch (error) {
+    takeInputLog();
+    throw error;
+  }
+  const inputs = takeInputLog();
+  const { options } = session;
+  const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+    collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+  for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
+  let stdout = '';
+  const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {
+    if (memoable) stdout += s;
+    write(s);
+  });
+  if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
+    const command = { argv, cwd, bundlePath: fileURLToPath(import.meta.url), stdoutIsTTY: isatty(1) };
+    writeMemo(session.config.rootdir, command, inputs, stdout, exitCode);
+  }
+  return exitCode;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -31,15 +68,7 @@ async function main(argv: string[]): Promise<number> {
     };
     return command === 'plan' ? planCommand(rest, discoverForPlan) : mergeCommand(rest);
   }
-  if (command === 'discover') {
-    const jsonOutput = rest.includes('--json');
-    const started = performance.now();
-    const session = openSession(rest.filter((a) => a !== '--json'), 'discover', process.cwd(), process.env);
-    session.options.jsonOutput = jsonOutput;
-    const collected = await collect(session);
-    for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
-    return printDiscovery(session, collected, (performance.now() - started) / 1000, write);
-  }
+  if (command === 'discover') return discoverCommand(argv, rest, write);
   if (command === 'watch') throw new UsageError('fastest watch is not available yet');
   return runCommand(rest, process.cwd(), process.env);
 }

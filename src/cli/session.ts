@@ -1,10 +1,11 @@
 // The front of every command: options (argv + addopts), config, discovery and selection.
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
 import { discover, toNodePath } from '../discovery/index.js';
-import { choosePython } from '../runner/python.js';
+import { probePath } from '../memo/inputs.js';
+import { choosePython, type PythonChoice } from '../runner/python.js';
 import type { ShimChoice } from '../runner/shim.js';
 import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectResult } from '../select/index.js';
@@ -40,8 +41,25 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const options = parseArgs([...config.addopts, ...envAddopts, ...argv], extraOptions);
   options.command = command;
   const paths = decidePaths(options, config, cwd);
-  const { python, shim } = choosePython(options.python, cwd, join(config.rootdir, '.fastest'), env);
-  return { options, config, cwd, paths, python, pythonShim: shim };
+  // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
+  // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
+  let choice: PythonChoice | null = null;
+  const chosen = () => (choice ??= choosePython(options.python, cwd, join(config.rootdir, '.fastest'), env));
+  return {
+    options,
+    config,
+    cwd,
+    paths,
+    get python() {
+      return chosen().python;
+    },
+    set python(python: string) {
+      choice = { python, shim: null };
+    },
+    get pythonShim() {
+      return chosen().shim;
+    },
+  };
 }
 
 function pathPart(arg: string): string {
@@ -54,7 +72,7 @@ function decidePaths(options: CliOptions, config: Config, cwd: string): string[]
   if (options.paths.length > 0) {
     return options.paths.map((arg) => {
       const abs = resolve(cwd, pathPart(arg));
-      if (!existsSync(abs)) throw new UsageError(`file or directory not found: ${arg}`);
+      if (probePath(abs) === undefined) throw new UsageError(`file or directory not found: ${arg}`);
       return abs;
     });
   }
@@ -90,7 +108,7 @@ export async function collect(session: Session): Promise<Collected> {
       idOptions: { noEscaping: getIni(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
     },
     useCache: !options.noCache,
-    python: session.python,
+    python: () => session.python,
   });
   const nodeIds = options.paths.map((arg) => {
     const at = arg.indexOf('::');

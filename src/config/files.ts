@@ -1,8 +1,8 @@
 // Reading one candidate config file the way pytest's load_config_dict_from_file does.
 
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
+import { readLoggedFile } from '../memo/inputs.js';
 import { ConfigError } from './errors.js';
 import { IniParseError, parseIni, type IniDocument } from './ini-parser.js';
 import { pyStrOfTomlValue, pyUniversalNewlines } from './pystr.js';
@@ -30,7 +30,7 @@ const CFG_PYTEST_SECTION =
 export function readTextFile(path: string): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readLoggedFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : code;

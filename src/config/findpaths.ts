@@ -1,7 +1,7 @@
 // rootdir and config-file discovery: pytest 9's _pytest/config/findpaths.py, rule for rule.
 
-import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import { probePath } from '../memo/inputs.js';
 import { ConfigError } from './errors.js';
 import { loadConfigDictFromFile, type ConfigDict } from './files.js';
 import { pyRepr } from './pystr.js';
@@ -25,27 +25,15 @@ export interface Setup {
 }
 
 function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  return probePath(p)?.isFile() ?? false;
 }
 
 function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return probePath(p)?.isDirectory() ?? false;
 }
 
 function safeExists(p: string): boolean {
-  try {
-    return existsSync(p);
-  } catch {
-    return false;
-  }
+  return probePath(p) !== undefined;
 }
 
 /** `p` and each of its parents, up to the filesystem root. */

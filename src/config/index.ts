@@ -1,7 +1,7 @@
 // The config stage: rootdir, the config file pytest would use, and the ini values fastest needs.
 
 import { basename, dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { probePath } from '../memo/inputs.js';
 import { readFastestTable, type ConfigDict, type ConfigValue } from './files.js';
 import { determineSetup } from './findpaths.js';
 import { readIni, type IniSource, type IniType } from './values.js';
@@ -89,7 +89,7 @@ function rawIniRecord(inicfg: ConfigDict): Record<string, string | string[]> {
 function fastestPyproject(inifile: string | null, rootdir: string): string | null {
   if (inifile !== null && basename(inifile) === 'pyproject.toml') return inifile;
   const candidates = [inifile && join(dirname(inifile), 'pyproject.toml'), join(rootdir, 'pyproject.toml')];
-  return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
+  return candidates.find((p): p is string => !!p && probePath(p) !== undefined) ?? null;
 }
 
 export function loadConfig(opts: LoadConfigOptions): Config {

@@ -6,16 +6,21 @@ import { dirname, join } from 'node:path';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 6;
+export const DISCOVERY_CACHE_VERSION = 7;
 
 export interface CacheEntry {
   size: number;
   mtimeMs: number;
+  /** Changes with every write even when a tool puts the mtime back (rsync -t, cp -p). */
+  ctimeMs: number;
   hash: string;
   parsed: ParsedModule;
   /** Python's own SyntaxError text, when tree-sitter saw an error and Python confirmed it. */
   syntaxError?: string | null;
+  /** The file was modified so shortly before it was read that its mtime alone can't vouch for it. */
+  racy?: true;
 }
+
 
 export interface DiscoveryCache {
   entries: Map<string, CacheEntry>;

@@ -1,8 +1,9 @@
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
+import { isRacy, noteFile, probePath } from '../memo/inputs.js';
 import { contentHash, loadCache, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
 import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
@@ -17,8 +18,8 @@ export interface DiscoverOptions {
   walk: WalkRules;
   rules: CollectRules;
   useCache: boolean;
-  /** Interpreter used to confirm syntax errors with Python's own message. */
-  python: string;
+  /** Interpreter used to confirm syntax errors with Python's own message (asked only then). */
+  python: () => string;
 }
 
 export function toNodePath(rootdir: string, absolute: string): string {
@@ -33,28 +34,41 @@ interface FileState {
   entry: CacheEntry;
 }
 
-type CacheLookup = { entry: CacheEntry } | { parse: ParseRequest };
+/** `st`: the file's state before it was read, for the input log. */
+type CacheLookup = { entry: CacheEntry; st: Stats } | { parse: ParseRequest; st: Stats };
 
-/** A file's cached structure when its size and mtime, or else its content hash, are unchanged. */
+/**
+ * A file's cached structure when its size and mtime, or else its content hash, are unchanged. An
+ * entry stored while the file's mtime was too recent to be trusted is confirmed by its hash.
+ */
 function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): CacheLookup {
   const st = statSync(abs);
   const cached = cache?.entries.get(rel);
-  if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs) return { entry: cached };
+  if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy) return { entry: cached, st };
   if (cached && cached.hash === contentHash(readFileSync(abs))) {
-    const entry = { ...cached, size: st.size, mtimeMs: st.mtimeMs };
+    const entry: CacheEntry = { ...cached, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+    if (isRacy(Math.max(st.mtimeMs, st.ctimeMs))) entry.racy = true;
+    else delete entry.racy;
     cache!.entries.set(rel, entry);
     cache!.dirty = true;
-    return { entry };
+    return { entry, st };
   }
-  return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs } };
+  return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
 }
 
 function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache | null): CacheEntry {
-  const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, hash: outcome.hash, parsed: outcome.parsed };
+  const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash, parsed: outcome.parsed };
+  if (isRacy(Math.max(outcome.mtimeMs, outcome.ctimeMs))) entry.racy = true;
   if (cache) {
     cache.entries.set(rel, entry);
     cache.dirty = true;
   }
+  return entry;
+}
+
+/** Notes the file's content as an input of this discovery (when inputs are being logged). */
+function noted(abs: string, st: Stats, entry: CacheEntry): CacheEntry {
+  noteFile(abs, st, entry.hash);
   return entry;
 }
 
@@ -63,10 +77,10 @@ async function parsedFile(abs: string, rel: string, cache: DiscoveryCache | null
   const found = lookupCache(abs, rel, cache);
   if ('entry' in found) {
     counters.cached++;
-    return { abs, rel, entry: found.entry };
+    return { abs, rel, entry: noted(abs, found.st, found.entry) };
   }
   counters.parsed++;
-  return { abs, rel, entry: storeParsed(rel, await parseFile(found.parse), cache) };
+  return { abs, rel, entry: noted(abs, found.st, storeParsed(rel, await parseFile(found.parse), cache)) };
 }
 
 const SYNTAX_CHECK = `
@@ -121,11 +135,11 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const states: FileState[] = lookups.map(({ abs, rel, found }) => ({
     abs,
     rel,
-    entry: 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs)!, cache),
+    entry: noted(abs, found.st, 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs)!, cache)),
   }));
 
   const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
-  const verdicts = confirmSyntaxErrors(opts.python, unconfirmed.map((s) => s.abs));
+  const verdicts = unconfirmed.length > 0 ? confirmSyntaxErrors(opts.python(), unconfirmed.map((s) => s.abs)) : new Map<string, string | null>();
   for (const s of unconfirmed) {
     s.entry.syntaxError = verdicts.get(s.abs) ?? null;
     if (cache) cache.dirty = true;
@@ -136,7 +150,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const path = join(dir, 'conftest.py');
     let info: ConftestInfo | null = null;
     try {
-      statSync(path);
+      if (!probePath(path)) throw new Error('no conftest.py');
       const state = await parsedFile(path, toNodePath(opts.rootdir, path), cache, counters);
       info = conftestFacts(state.entry.parsed, dir);
     } catch {

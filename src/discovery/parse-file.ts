@@ -9,12 +9,14 @@ export interface ParseRequest {
   abs: string;
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
 }
 
 export interface ParseOutcome {
   abs: string;
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
   hash: string;
   parsed: ParsedModule;
 }

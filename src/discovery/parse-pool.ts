@@ -13,9 +13,9 @@ const MIN_FILES_FOR_THREADS = 24;
 const MAX_THREADS = 4;
 const BATCH_FILES = 4;
 
-/** The bundled worker entry beside dist/cli.js; absent when running from src/ (tests), then no threads. */
+/** The bundled worker entry beside dist/main.mjs; absent when running from src/ (tests), then no threads. */
 function workerEntry(): string | null {
-  const path = join(dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
+  const path = join(dirname(fileURLToPath(import.meta.url)), 'parse-worker.mjs');
   return existsSync(path) ? path : null;
 }
 

@@ -1,7 +1,8 @@
 // Finds test modules the way pytest's Dir/Package collectors do: sorted by name, files and
 // directories interleaved, __init__.py first in a package, with pytest's ignore rules.
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { listLoggedDir, probePath } from '../memo/inputs.js';
 import { fnmatch, fnmatchPath } from './fnmatch.js';
 
 export interface WalkRules {
@@ -15,7 +16,7 @@ export interface WalkRules {
 }
 
 function isVirtualenv(dir: string): boolean {
-  return existsSync(join(dir, 'pyvenv.cfg')) || existsSync(join(dir, 'conda-meta', 'history'));
+  return probePath(join(dir, 'pyvenv.cfg')) !== undefined || probePath(join(dir, 'conda-meta', 'history')) !== undefined;
 }
 
 function ignoredPath(path: string, rules: WalkRules): boolean {
@@ -34,12 +35,8 @@ function kindOf(dir: string, entry: Dirent): 'dir' | 'file' | null {
   if (entry.isDirectory()) return 'dir';
   if (entry.isFile()) return 'file';
   if (entry.isSymbolicLink()) {
-    try {
-      const st = statSync(join(dir, entry.name));
-      return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null;
-    } catch {
-      return null;
-    }
+    const st = probePath(join(dir, entry.name));
+    return st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : null;
   }
   return null;
 }
@@ -47,7 +44,7 @@ function kindOf(dir: string, entry: Dirent): 'dir' | 'file' | null {
 function walkDir(dir: string, rules: WalkRules, out: string[]): void {
   let entries: Dirent[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = listLoggedDir(dir);
   } catch {
     return;
   }
@@ -90,12 +87,8 @@ export function findTestFiles(argPaths: string[], rules: WalkRules): string[] {
   for (const arg of argPaths) {
     const path = resolve(arg);
     const found: string[] = [];
-    let st;
-    try {
-      st = statSync(path);
-    } catch {
-      continue;
-    }
+    const st = probePath(path);
+    if (!st) continue;
     if (st.isDirectory()) walkDir(path, rules, found);
     else if (path.endsWith('.py')) found.push(path);
     for (const f of found) {

@@ -1,7 +1,7 @@
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
-import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { listLoggedDir, probePath } from '../memo/inputs.js';
 
 /** `files`: only files match (JUnit inputs); `paths`: files and directories (pytest's testpaths). */
 export type GlobMatch = 'files' | 'paths';
@@ -51,12 +51,7 @@ function accepts(match: GlobMatch, path: string): boolean {
 }
 
 function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return probePath(path) !== undefined;
 }
 
 function segmentRegExp(segment: string): RegExp {
@@ -67,16 +62,12 @@ function segmentRegExp(segment: string): RegExp {
 
 function listDir(dir: string): import('node:fs').Dirent[] {
   try {
-    return readdirSync(dir, { withFileTypes: true });
+    return listLoggedDir(dir);
   } catch {
     return [];
   }
 }
 
 function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return probePath(path)?.isFile() ?? false;
 }

@@ -1,4 +1,4 @@
-// Runs dist/action.js the way the GitHub runner does: inputs as INPUT_<NAME> variables (upper
+// Runs dist/action.mjs the way the GitHub runner does: inputs as INPUT_<NAME> variables (upper
 // case, hyphens kept), file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY), the event
 // payload at GITHUB_EVENT_PATH, then the post step with the saved state as STATE_<name>. The log
 // is read the way the runner reads it: workflow commands at line starts, honouring

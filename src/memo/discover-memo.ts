@@ -1,0 +1,221 @@
+// `fastest discover` remembered whole. After a run that read its inputs under the input log
+// (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
+// each config candidate probed, each directory listed, each file read, each environment variable
+// looked at. The same command (same cwd, arguments, terminal, fastest build) later checks those
+// inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
+// trusted) and, when all are as they were, prints the remembered output without loading the
+// bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
+// imports nothing but Node's own modules and inputs.ts.
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isRacy, kindOf, namesHash, sha1, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
+
+const MEMO_VERSION = 1;
+/** Memos kept per rootdir (one per distinct command line); the oldest go first. */
+const MAX_MEMOS = 16;
+
+/**
+ * A memo file is this header as one line of JSON, then the output's bytes as they are printed, so
+ * that a replay parses only the header and writes the rest without decoding it.
+ */
+interface MemoHeader {
+  version: number;
+  /** The command line and setting the memo answers, compared whole (its file name is only a hash of it). */
+  key: string;
+  bundle: Stamp | null;
+  probes: [string, PathKind][];
+  files: [string, Stamp, string | null][];
+  dirs: [string, Stamp, string | null][];
+  env: [string, string | null][];
+  /** Byte offsets of the output's `in 0.12s` figure, replaced by this run's time on replay. */
+  timeAt: [number, number] | null;
+  exitCode: number;
+}
+
+interface Memo {
+  path: string;
+  header: MemoHeader;
+  stdout: Buffer;
+}
+
+export interface MemoCommand {
+  argv: string[];
+  cwd: string;
+  /** The main bundle, whose state stands for the fastest build that produced the output. */
+  bundlePath: string;
+  stdoutIsTTY: boolean;
+}
+
+function memoKey(command: MemoCommand): string {
+  return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv, command.stdoutIsTTY]);
+}
+
+/** The memo's file name: two 32-bit FNV-1a hashes of the key (not crypto, which costs ~5 ms to load). */
+function memoFileName(key: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}.json`;
+}
+
+function bundleStamp(path: string): Stamp | null {
+  const st = statOrUndefined(path);
+  return st ? stampOf(st) : null;
+}
+
+const sameStamp = (a: Stamp, b: Stamp): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+/** Inputs changed too recently for their stamps to vouch for them are checked by content too. */
+function stampIsRacy(stamp: Stamp, writtenMs: number): boolean {
+  return isRacy(Math.max(stamp[1], stamp[2]), writtenMs);
+}
+
+/** Keeps the output of a discover run whose inputs were logged; never fails the run. */
+export function writeMemo(rootdir: string, command: MemoCommand, log: InputLog, stdout: string, exitCode: number): void {
+  const writtenMs = Date.now();
+  const key = memoKey(command);
+  const time = /in (\d+\.\d\d)s\n$/.exec(stdout);
+  const timeStart = time ? Buffer.byteLength(stdout.slice(0, time.index + 3)) : 0;
+  const header: MemoHeader = {
+    version: MEMO_VERSION,
+    key,
+    bundle: bundleStamp(command.bundlePath),
+    probes: [...log.probes],
+    files: [...log.files].map(([path, f]) => [path, f.stamp, stampIsRacy(f.stamp, writtenMs) ? f.hash : null]),
+    dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, stampIsRacy(d.stamp, writtenMs) ? d.namesHash : null]),
+    env: [...log.env].map(([name, value]) => [name, value ?? null]),
+    timeAt: time ? [timeStart, timeStart + time[1].length] : null,
+    exitCode,
+  };
+  const dir = join(rootdir, '.fastest', 'memo');
+  try {
+    mkdirSync(dir, { recursive: true });
+    storeMemo(join(dir, memoFileName(key)), header, Buffer.from(stdout));
+    pruneMemos(dir);
+  } catch {
+    // A read-only checkout still discovers; it only loses the memo.
+  }
+}
+
+function storeMemo(path: string, header: MemoHeader, stdout: Buffer): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), stdout]));
+  renameSync(tmp, path);
+}
+
+/**
+ * Once the inputs that were too recent to trust by their stamps alone have been confirmed by
+ * content and are old enough, their hashes are dropped, so later replays don't read them.
+ */
+function settleRacyInputs(memo: Memo): void {
+  const now = Date.now();
+  const { files, dirs } = memo.header;
+  const hashed = [...files, ...dirs].filter(([, , hash]) => hash !== null);
+  if (hashed.length === 0 || hashed.some(([, stamp]) => stampIsRacy(stamp, now))) return;
+  for (const entry of hashed) entry[2] = null;
+  try {
+    storeMemo(memo.path, memo.header, memo.stdout);
+  } catch {
+    // kept as it was: still correct, only slower
+  }
+}
+
+function pruneMemos(dir: string): void {
+  const memos = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({ path: join(dir, name), mtimeMs: statOrUndefined(join(dir, name))?.mtimeMs ?? 0 }));
+  if (memos.length <= MAX_MEMOS) return;
+  memos.sort((a, b) => a.mtimeMs - b.mtimeMs);
+  for (const { path } of memos.slice(0, memos.length - MAX_MEMOS)) rmSync(path, { force: true });
+}
+
+/** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
+function findMemo(command: MemoCommand, key: string): Memo | null {
+  for (let dir = command.cwd; ; dir = dirname(dir)) {
+    const path = join(dir, '.fastest', 'memo', memoFileName(key));
+    let content: Buffer | null = null;
+    try {
+      content = readFileSync(path);
+    } catch {
+      // not here
+    }
+    if (content !== null) {
+      const newline = content.indexOf(10);
+      try {
+        const header = JSON.parse(content.toString('utf8', 0, newline)) as MemoHeader;
+        const stdout = content.subarray(newline + 1);
+        return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
+      } catch {
+        return null;
+      }
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+function fileUnchanged(path: string, stamp: Stamp, hash: string | null): boolean {
+  const st = statOrUndefined(path);
+  if (!st || !st.isFile() || !sameStamp(stampOf(st), stamp)) return false;
+  if (hash === null) return true;
+  try {
+    return sha1(readFileSync(path)) === hash;
+  } catch {
+    return false;
+  }
+}
+
+function dirUnchanged(path: string, stamp: Stamp, hash: string | null): boolean {
+  const st = statOrUndefined(path);
+  if (!st || !st.isDirectory() || !sameStamp(stampOf(st), stamp)) return false;
+  if (hash === null) return true;
+  try {
+    return namesHash(readdirSync(path)) === hash;
+  } catch {
+    return false;
+  }
+}
+
+/** The first input that differs from the memo's record of it, or null when none does. */
+function changedInput(memo: MemoHeader, command: MemoCommand, env: NodeJS.ProcessEnv): string | null {
+  const bundle = bundleStamp(command.bundlePath);
+  if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle)) return `fastest build ${command.bundlePath}`;
+  for (const [name, value] of memo.env) if ((env[name] ?? null) !== value) return `environment variable ${name}`;
+  for (const [path, kind] of memo.probes) if (kindOf(statOrUndefined(path)) !== kind) return `path ${path}`;
+  for (const [path, stamp, hash] of memo.dirs) if (!dirUnchanged(path, stamp, hash)) return `directory ${path}`;
+  for (const [path, stamp, hash] of memo.files) if (!fileUnchanged(path, stamp, hash)) return `file ${path}`;
+  return null;
+}
+
+/**
+ * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
+ * code; null (nothing printed) when there is no such memo or any input differs.
+ */
+export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, startedMs: number, write: (chunks: Buffer[]) => void): number | null {
+  let output: Buffer[];
+  let exitCode: number;
+  let replayed: Memo;
+  try {
+    const key = memoKey(command);
+    const memo = findMemo(command, key);
+    if (!memo) return null;
+    const changed = changedInput(memo.header, command, env);
+    // FASTEST_DEBUG_MEMO=1 says whether the remembered discovery was replayed, and if not, why.
+    if (env.FASTEST_DEBUG_MEMO) process.stderr.write(`fastest: discovery memo ${changed === null ? 'replayed' : `not used: ${changed} changed`}\n`);
+    if (changed !== null) return null;
+    replayed = memo;
+    const { stdout } = memo;
+    const { timeAt } = memo.header;
+    const seconds = Buffer.from(((performance.now() - startedMs) / 1000).toFixed(2));
+    output = timeAt ? [stdout.subarray(0, timeAt[0]), seconds, stdout.subarray(timeAt[1])] : [stdout];
+    exitCode = memo.header.exitCode;
+  } catch {
+    return null; // a memo of another shape: the full discovery rewrites it
+  }
+  write(output);
+  settleRacyInputs(replayed);
+  return exitCode;
+}

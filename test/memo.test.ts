@@ -1,0 +1,226 @@
+// The discovery memo: an unchanged `fastest discover` is answered from .fastest/memo without the
+// main bundle, byte for byte as the full discovery answers it, and any change to an input (a test
+// file, a directory's entries, a config file, a conftest.py, an environment variable) or a corrupt
+// memo falls back to the full discovery.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(__dirname, '..');
+const cli = join(repo, 'dist', 'cli.js');
+const mainBundle = join(repo, 'dist', 'main.mjs');
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-memo-'));
+});
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+let copies = 0;
+function project(files: Record<string, string>): string {
+  const dir = join(work, `p${copies++}`);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+interface Run {
+  stdout: string;
+  status: number | null;
+  /** 'replayed', the reason the memo was not used, or 'none' when there was no memo to check. */
+  memo: string;
+}
+
+function discover(cwd: string, args: string[] = [], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [cli, 'discover', ...args], { cwd, encoding: 'utf8', env: { ...process.env, FASTEST_DEBUG_MEMO: '1', ...env } });
+  const line = /fastest: discovery memo (.*)\n/.exec(r.stderr);
+  return { stdout: r.stdout, status: r.status, memo: line ? line[1] : 'none' };
+}
+
+/** The full discovery's answer, from the main bundle directly (no memo read, none written). */
+function fullDiscovery(cwd: string, args: string[] = [], env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [mainBundle, 'discover', '--no-cache', ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { stdout: r.stdout, status: r.status, memo: 'none' };
+}
+
+const withoutTime = (s: string) => s.replace(/ in \d+\.\d\ds\n$/, '\n');
+
+/** Puts every file and directory of the project 10 s in the past, so no input counts as racy. */
+function age(dir: string): void {
+  const past = Date.now() / 1000 - 10;
+  const visit = (path: string) => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path)) if (name !== '.fastest') visit(join(path, name));
+    utimesSync(path, past, past);
+  };
+  visit(dir);
+}
+
+const SIMPLE = {
+  'pytest.ini': '[pytest]\ntestpaths = tests\n',
+  'tests/test_a.py': 'import pytest\n\ndef test_one():\n    pass\n\n@pytest.mark.parametrize("x", [1, 2])\ndef test_two(x):\n    pass\n',
+  'tests/sub/test_b.py': 'class TestB:\n    def test_m(self):\n        pass\n',
+};
+
+describe('discovery memo', () => {
+  it('replays the full discovery byte for byte, for plain, -k, --json and subdirectory runs', () => {
+    const dir = project(SIMPLE);
+    for (const [cwd, args] of [[dir, []], [dir, ['-k', 'two']], [dir, ['--json']], [join(dir, 'tests', 'sub'), []], [dir, ['-q', 'tests/sub']]] as const) {
+      const first = discover(cwd, [...args]);
+      expect(first.memo).toBe('none');
+      const second = discover(cwd, [...args]);
+      expect(second.memo).toBe('replayed');
+      expect(withoutTime(second.stdout)).toBe(withoutTime(fullDiscovery(cwd, [...args]).stdout));
+      expect(second.status).toBe(first.status);
+    }
+  });
+
+  it('replays a run that selects nothing with its exit code 5', () => {
+    const dir = project(SIMPLE);
+    expect(discover(dir, ['-k', 'nomatch']).status).toBe(5);
+    const again = discover(dir, ['-k', 'nomatch']);
+    expect([again.memo, again.status]).toEqual(['replayed', 5]);
+  });
+
+  it('checks recently written inputs by content, replays them when unchanged, and stops hashing them once they are old enough', async () => {
+    const dir = project(SIMPLE);
+    discover(dir);
+    const memoFile = join(dir, '.fastest', 'memo', readdirSync(join(dir, '.fastest', 'memo'))[0]);
+    const hashes = () => (JSON.parse(readFileSync(memoFile, 'utf8').split('\n', 1)[0]) as { files: [string, unknown, string | null][] }).files.map(([, , hash]) => hash);
+    expect(hashes().every((hash) => typeof hash === 'string')).toBe(true);
+    expect(discover(dir).memo).toBe('replayed');
+    // A file's ctime can't be set back: wait until the inputs are past the 2 s a clock tick may hide.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const settled = discover(dir);
+    expect(settled.memo).toBe('replayed');
+    expect(hashes().every((hash) => hash === null)).toBe(true);
+    expect(withoutTime(discover(dir).stdout)).toBe(withoutTime(settled.stdout));
+  });
+
+  it('falls back to the full discovery when a test file changes, and remembers the new answer', () => {
+    const dir = project(SIMPLE);
+    discover(dir);
+    appendFileSync(join(dir, 'tests', 'test_a.py'), '\ndef test_three():\n    pass\n');
+    const changed = discover(dir);
+    expect(changed.memo).toMatch(/^not used: file .*test_a\.py changed$/);
+    expect(changed.stdout).toContain('tests/test_a.py::test_three');
+    expect(withoutTime(changed.stdout)).toBe(withoutTime(fullDiscovery(dir).stdout));
+    expect(discover(dir).memo).toBe('replayed');
+  });
+
+  it('notices a rewrite that keeps size and mtime (the content, or the ctime, differs)', () => {
+    const dir = project(SIMPLE);
+    age(dir);
+    discover(dir);
+    const file = join(dir, 'tests', 'test_a.py');
+    const before = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('test_one', 'test_uno'));
+    utimesSync(file, before.atime, before.mtime);
+    const run = discover(dir);
+    expect(run.memo).not.toBe('replayed');
+    expect(run.stdout).toContain('tests/test_a.py::test_uno');
+    expect(run.stdout).not.toContain('test_one');
+  });
+
+  it('falls back when a test directory gains a file, a conftest.py appears or the config changes', () => {
+    const dir = project(SIMPLE);
+    age(dir);
+    discover(dir);
+    writeFileSync(join(dir, 'tests', 'sub', 'test_new.py'), 'def test_new():\n    pass\n');
+    const added = discover(dir);
+    expect(added.memo).toMatch(/^not used: directory .*sub changed$/);
+    expect(added.stdout).toContain('tests/sub/test_new.py::test_new');
+
+    writeFileSync(join(dir, 'conftest.py'), 'collect_ignore = ["tests/sub"]\n');
+    const ignored = discover(dir);
+    expect(ignored.memo).toMatch(/conftest\.py changed$/);
+    expect(ignored.stdout).not.toContain('tests/sub/');
+
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\npython_functions = test_t*\n');
+    const reconfigured = discover(dir);
+    expect(reconfigured.memo).toMatch(/pytest\.ini changed$/);
+    expect(withoutTime(reconfigured.stdout)).toBe(withoutTime(fullDiscovery(dir).stdout));
+    expect(reconfigured.stdout).not.toContain('test_one');
+  });
+
+  it('falls back when an environment variable it read changes (PYTEST_ADDOPTS)', () => {
+    const dir = project(SIMPLE);
+    discover(dir);
+    const run = discover(dir, [], { PYTEST_ADDOPTS: '-k one' });
+    expect(run.memo).toBe('not used: environment variable PYTEST_ADDOPTS changed');
+    expect(withoutTime(run.stdout)).toBe(withoutTime(fullDiscovery(dir, [], { PYTEST_ADDOPTS: '-k one' }).stdout));
+  });
+
+  it('falls back when a config file appears where the search found none (rootdir moves)', () => {
+    const dir = project({ 'proj/tests/test_x.py': 'def test_x():\n    pass\n' });
+    const cwd = join(dir, 'proj', 'tests');
+    const before = discover(cwd);
+    expect(before.stdout).toContain('test_x.py::test_x');
+    writeFileSync(join(dir, 'proj', 'pytest.ini'), '[pytest]\n');
+    const after = discover(cwd);
+    expect(after.memo).toMatch(/^not used: path .*pytest\.ini changed$/);
+    expect(after.stdout).toContain('tests/test_x.py::test_x');
+  });
+
+  it('ignores a corrupt memo and rewrites it', () => {
+    const dir = project(SIMPLE);
+    const first = discover(dir);
+    const memoDir = join(dir, '.fastest', 'memo');
+    const [name] = readdirSync(memoDir);
+    writeFileSync(join(memoDir, name), '{"version": 1, "key": ');
+    const run = discover(dir);
+    expect(run.memo).toBe('none');
+    expect(withoutTime(run.stdout)).toBe(withoutTime(first.stdout));
+    writeFileSync(join(memoDir, name), '{"version":1}\n');
+    expect(withoutTime(discover(dir).stdout)).toBe(withoutTime(first.stdout));
+    expect(discover(dir).memo).toBe('replayed');
+  });
+
+  it('keeps no memo for --no-cache or for a discovery with collection errors', () => {
+    const dir = project(SIMPLE);
+    discover(dir, ['--no-cache']);
+    expect(discover(dir, ['--no-cache']).memo).toBe('none');
+    writeFileSync(join(dir, 'tests', 'test_broken.py'), 'def test_x(:\n    pass\n');
+    const broken = discover(dir);
+    expect(broken.status).toBe(2);
+    const again = discover(dir);
+    expect([again.memo, again.status]).toEqual(['none', 2]);
+    expect(again.stdout).toContain('ERROR collecting tests/test_broken.py');
+  });
+});
+
+describe('per-file discovery cache', () => {
+  it('does not trust size and mtime for a file written just before it was parsed', () => {
+    const dir = project(SIMPLE);
+    const file = join(dir, 'tests', 'test_a.py');
+    discover(dir);
+    rmSync(join(dir, '.fastest', 'memo'), { recursive: true, force: true });
+    const before = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('test_one', 'test_uno'));
+    utimesSync(file, before.atime, before.mtime);
+    const run = discover(dir);
+    expect(run.stdout).toContain('tests/test_a.py::test_uno');
+  });
+});
+
+describe('input log', () => {
+  it('logs the first value of each variable read, and lets writes through to process.env', async () => {
+    const { loggedEnv, startInputLog, takeInputLog } = await import('../src/memo/inputs.js');
+    startInputLog();
+    const env = loggedEnv(process.env);
+    const name = `FASTEST_MEMO_TEST_${process.pid}`;
+    expect(env[name]).toBeUndefined();
+    env[name] = 'set';
+    expect(process.env[name]).toBe('set');
+    expect(env[name]).toBe('set');
+    delete process.env[name];
+    const log = takeInputLog();
+    expect(log?.env.get(name)).toBeUndefined();
+    expect(log?.env.has(name)).toBe(true);
+  });
+});
