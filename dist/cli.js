@@ -366,6 +366,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:modu
 
 /***/ }),
 
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:os");
+
+/***/ }),
+
 /***/ 760:
 /***/ ((module) => {
 
@@ -384,6 +391,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:tty"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:url");
+
+/***/ }),
+
+/***/ 919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:worker_threads");
 
 /***/ })
 
@@ -433,14 +447,20 @@ Object.defineProperty(exports, "B", ({ value: true }));
 // The `fastest` executable (dist/cli.js): a small bundle that answers an unchanged repeat of
 // `fastest discover` from its memo without loading anything else, and otherwise hands over to the
 // main bundle beside it (dist/main.mjs), whose compile and start-up cost most of a warm discovery.
+// For a discovery with no cache to read, it first starts the parse threads, so that they load and
+// compile the grammar while the main bundle loads.
 const node_fs_1 = __nccwpck_require__(24);
+const node_os_1 = __nccwpck_require__(161);
 const node_path_1 = __nccwpck_require__(760);
 const node_tty_1 = __nccwpck_require__(66);
 const node_url_1 = __nccwpck_require__(136);
+const node_worker_threads_1 = __nccwpck_require__(919);
 const discover_memo_js_1 = __nccwpck_require__(542);
 const startedMs = performance.now();
 const argv = process.argv.slice(2);
-const mainBundle = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.mjs');
+const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
+const mainBundle = (0, node_path_1.join)(here, 'main.mjs');
+const MAX_PARSE_THREADS = 4;
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
 function writeStdout(chunks) {
     for (const [index, chunk] of chunks.entries()) {
@@ -459,8 +479,6 @@ function writeStdout(chunks) {
     }
 }
 function replayed() {
-    if (argv[0] !== 'discover')
-        return false;
     const command = { argv, cwd: process.cwd(), bundlePath: mainBundle, stdoutIsTTY: (0, node_tty_1.isatty)(1) };
     const exitCode = (0, discover_memo_js_1.replayMemo)(command, process.env, startedMs, writeStdout);
     if (exitCode === null)
@@ -468,8 +486,33 @@ function replayed() {
     process.exitCode = exitCode;
     return true;
 }
-if (!replayed()) {
-    import(/* webpackIgnore: true */ (0, node_url_1.pathToFileURL)(mainBundle).href).catch((error) => {
+/** A discovery cache in the cwd's `.fastest/` or a parent's: most files then need no parse. */
+function hasDiscoveryCache() {
+    for (let dir = process.cwd();; dir = (0, node_path_1.dirname)(dir)) {
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, '.fastest', 'discovery.json')))
+            return true;
+        if ((0, node_path_1.dirname)(dir) === dir)
+            return false;
+    }
+}
+/** Parse threads for a discovery that will parse every file; unreferenced until a parse uses them. */
+function prestartParseThreads() {
+    const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
+    const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min((0, node_os_1.availableParallelism)(), MAX_PARSE_THREADS);
+    const entry = (0, node_path_1.join)(here, 'parse-worker.mjs');
+    if (count === 0 || argv.includes('--no-cache') === false && hasDiscoveryCache() || !(0, node_fs_1.existsSync)(entry))
+        return [];
+    return Array.from({ length: count }, () => {
+        const thread = new node_worker_threads_1.Worker(entry);
+        thread.unref();
+        return thread;
+    });
+}
+if (!(argv[0] === 'discover' && replayed())) {
+    const handoff = { parseThreads: argv[0] === 'discover' ? prestartParseThreads() : [] };
+    import(/* webpackIgnore: true */ (0, node_url_1.pathToFileURL)(mainBundle).href)
+        .then((main) => main.runCli(argv, handoff))
+        .catch((error) => {
         process.stderr.write(`fastest: cannot load ${mainBundle}: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 3;
     });

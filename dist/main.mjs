@@ -2534,6 +2534,8 @@ exports.cachePath = cachePath;
 exports.contentHash = contentHash;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
+exports.parsedToJson = parsedToJson;
+exports.parsedFromJson = parsedFromJson;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 const node_crypto_1 = __nccwpck_require__(7598);
@@ -2577,7 +2579,8 @@ function saveCache(rootdir, cache) {
     try {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
         const tmp = `${path}.${process.pid}.tmp`;
-        (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version: exports.DISCOVERY_CACHE_VERSION, files: compactEntries(cache.entries) }));
+        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
         (0, node_fs_1.renameSync)(tmp, path);
         cache.dirty = false;
     }
@@ -2607,11 +2610,19 @@ function compactMembers(members) {
         return compact;
     });
 }
-function compactEntries(entries) {
-    const files = {};
-    for (const [path, entry] of entries)
-        files[path] = { ...entry, parsed: { ...entry.parsed, members: compactMembers(entry.parsed.members) } };
-    return files;
+/** A module's structure as the cache stores it (what parse threads send, so that it is written once). */
+function parsedToJson(parsed) {
+    return JSON.stringify({ ...parsed, members: compactMembers(parsed.members) });
+}
+function parsedFromJson(json) {
+    const parsed = JSON.parse(json);
+    restoreDefaults(parsed.members);
+    return parsed;
+}
+function entryJson(entry) {
+    const { parsed, parsedJson, ...stamp } = entry;
+    const head = JSON.stringify(stamp);
+    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -2749,7 +2760,6 @@ const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 const items_js_1 = __nccwpck_require__(546);
-const parse_file_js_1 = __nccwpck_require__(9112);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const walk_js_1 = __nccwpck_require__(4765);
@@ -2780,6 +2790,8 @@ function lookupCache(abs, rel, cache) {
 }
 function storeParsed(rel, outcome, cache) {
     const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash, parsed: outcome.parsed };
+    if (outcome.parsedJson !== undefined)
+        entry.parsedJson = outcome.parsedJson;
     if ((0, inputs_js_1.isRacy)(Math.max(outcome.mtimeMs, outcome.ctimeMs)))
         entry.racy = true;
     if (cache) {
@@ -2792,16 +2804,6 @@ function storeParsed(rel, outcome, cache) {
 function noted(abs, st, entry) {
     (0, inputs_js_1.noteFile)(abs, st, entry.hash);
     return entry;
-}
-/** Reads one file's parsed structure from the cache, or parses it on this thread (conftest.py files). */
-async function parsedFile(abs, rel, cache, counters) {
-    const found = lookupCache(abs, rel, cache);
-    if ('entry' in found) {
-        counters.cached++;
-        return { abs, rel, entry: noted(abs, found.st, found.entry) };
-    }
-    counters.parsed++;
-    return { abs, rel, entry: noted(abs, found.st, storeParsed(rel, await (0, parse_file_js_1.parseFile)(found.parse), cache)) };
 }
 const SYNTAX_CHECK = `
 import json, sys, traceback
@@ -2837,93 +2839,118 @@ function confirmSyntaxErrors(python, files) {
 function syntaxErrorMessage(pythonText) {
     return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
 }
-async function discover(opts) {
-    const cache = opts.useCache ? (0, cache_js_1.loadCache)(opts.rootdir) : null;
-    const counters = { parsed: 0, cached: 0 };
-    const files = (0, walk_js_1.findTestFiles)(opts.paths, opts.walk);
-    const conftestInfo = new Map();
-    const lookups = [];
-    for (const abs of files) {
-        if (await ignoredByConftest(abs))
+function lookup(abs, rootdir, cache) {
+    const rel = toNodePath(rootdir, abs);
+    return { abs, rel, found: lookupCache(abs, rel, cache) };
+}
+/**
+ * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
+ * conftest.py between the rootdir and the path's parent lists it (paths relative to that
+ * conftest's directory); an ignored directory takes everything below it along.
+ */
+function ignoredByConftest(file, rootdir, conftests) {
+    for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = (0, node_path_1.dirname)(path)) {
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(path), rootdir)) {
+            const info = conftests.get(dir);
+            if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
+                return true;
+        }
+    }
+    return false;
+}
+function conftestChain(file, rootdir, conftests) {
+    const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir)) {
+        const info = conftests.get(dir);
+        if (!info)
             continue;
-        const rel = toNodePath(opts.rootdir, abs);
-        lookups.push({ abs, rel, found: lookupCache(abs, rel, cache) });
+        for (const f of info.parametrizedFixtures)
+            merged.parametrizedFixtures.add(f);
+        merged.hasGenerateTests ||= info.hasGenerateTests;
     }
-    const requests = lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
-    const parsedNow = await (0, parse_pool_js_1.parseFiles)(requests);
-    counters.parsed += requests.length;
-    counters.cached += lookups.length - requests.length;
-    const states = lookups.map(({ abs, rel, found }) => ({
-        abs,
-        rel,
-        entry: noted(abs, found.st, 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs), cache)),
-    }));
-    const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
-    const verdicts = unconfirmed.length > 0 ? confirmSyntaxErrors(opts.python(), unconfirmed.map((s) => s.abs)) : new Map();
-    for (const s of unconfirmed) {
-        s.entry.syntaxError = verdicts.get(s.abs) ?? null;
-        if (cache)
-            cache.dirty = true;
-    }
-    async function conftestOf(dir) {
-        if (conftestInfo.has(dir))
-            return conftestInfo.get(dir);
-        const path = (0, node_path_1.join)(dir, 'conftest.py');
-        let info = null;
-        try {
-            if (!(0, inputs_js_1.probePath)(path))
-                throw new Error('no conftest.py');
-            const state = await parsedFile(path, toNodePath(opts.rootdir, path), cache, counters);
-            info = (0, items_js_1.conftestFacts)(state.entry.parsed, dir);
+    return merged;
+}
+async function discover(opts) {
+    const { rootdir } = opts;
+    const cache = opts.useCache ? (0, cache_js_1.loadCache)(rootdir) : null;
+    const files = (0, walk_js_1.findTestFiles)(opts.paths, opts.walk);
+    // The conftest.py files of every directory from the modules up to the rootdir come first: their
+    // collect_ignore decides which modules are collected at all.
+    const conftestDirs = [...new Set(files.flatMap((abs) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(abs), rootdir)))];
+    const conftestLookups = conftestDirs.flatMap((dir) => ((0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) ? [lookup((0, node_path_1.join)(dir, 'conftest.py'), rootdir, cache)] : []));
+    const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
+    const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
+    const pool = (0, parse_pool_js_1.openParsePool)(toParse(conftestLookups).length + toParse(moduleLookups).length);
+    try {
+        const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
+        const conftests = new Map();
+        const conftestByAbs = byAbs(conftestLookups);
+        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(noted(l.abs, l.found.st, entry).parsed, (0, node_path_1.dirname)(l.abs)));
+        for (const l of conftestLookups)
+            if ('entry' in l.found)
+                addConftest(l, l.found.entry);
+        // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
+        await pool.parse(toParse(conftestLookups), (outcome) => {
+            const l = conftestByAbs.get(outcome.abs);
+            addConftest(l, storeParsed(l.rel, outcome, cache));
+        }, () => undefined);
+        const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+        const entries = new Array(modules.length);
+        const itemsOf = new Array(modules.length);
+        const errorsOf = new Array(modules.length);
+        const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+        // Items are built as each module's structure arrives, while the threads parse the rest.
+        const collectModule = (index, entry) => {
+            const l = modules[index];
+            entries[index] = noted(l.abs, l.found.st, entry);
+            if (entry.parsed.syntaxError && entry.syntaxError !== null)
+                return; // confirmed below
+            const result = (0, items_js_1.itemsOfModule)(l.rel, entry.parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+            itemsOf[index] = result.items;
+            errorsOf[index] = result.errors;
+        };
+        modules.forEach((l, index) => {
+            if ('entry' in l.found)
+                collectModule(index, l.found.entry);
+        });
+        const requests = toParse(modules);
+        await pool.parse(requests, (outcome) => {
+            const index = indexOf.get(outcome.abs);
+            collectModule(index, storeParsed(modules[index].rel, outcome, cache));
+        });
+        const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
+        const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
+        const verdicts = needPython.length > 0 ? confirmSyntaxErrors(opts.python(), needPython.map(({ l }) => l.abs)) : new Map();
+        for (const { l, entry } of needPython) {
+            entry.syntaxError = verdicts.get(l.abs) ?? null;
+            if (cache)
+                cache.dirty = true;
         }
-        catch {
-            info = null;
-        }
-        conftestInfo.set(dir, info);
-        return info;
-    }
-    /**
-     * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
-     * conftest.py between the rootdir and the path's parent lists it (paths relative to that
-     * conftest's directory); an ignored directory takes everything below it along.
-     */
-    async function ignoredByConftest(file) {
-        for (let path = file; path.startsWith(opts.rootdir) && path !== opts.rootdir; path = (0, node_path_1.dirname)(path)) {
-            for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(path), opts.rootdir)) {
-                const info = await conftestOf(dir);
-                if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
-                    return true;
+        for (const { l, entry } of unconfirmed) {
+            const index = indexOf.get(l.abs);
+            if (entry.syntaxError) {
+                itemsOf[index] = [];
+                errorsOf[index] = [{ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) }];
+            }
+            else {
+                collectModule(index, entry);
             }
         }
-        return false;
+        if (cache)
+            (0, cache_js_1.saveCache)(rootdir, cache);
+        const parsedFiles = toParse(conftestLookups).length + requests.length;
+        return {
+            rootdir,
+            items: itemsOf.flat(),
+            errors: errorsOf.flat(),
+            parsedFiles,
+            cachedFiles: conftestLookups.length + modules.length - parsedFiles,
+            warnings: cache?.warning ? [cache.warning] : [],
+        };
     }
-    async function conftestChain(file) {
-        const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), opts.rootdir)) {
-            const info = await conftestOf(dir);
-            if (!info)
-                continue;
-            for (const f of info.parametrizedFixtures)
-                merged.parametrizedFixtures.add(f);
-            merged.hasGenerateTests ||= info.hasGenerateTests;
-        }
-        return merged;
+    finally {
+        pool.close();
     }
-    const items = [];
-    const errors = [];
-    for (const state of states) {
-        const { rel } = state;
-        if (state.entry.syntaxError) {
-            errors.push({ file: rel, message: syntaxErrorMessage(state.entry.syntaxError) });
-            continue;
-        }
-        const result = (0, items_js_1.itemsOfModule)(rel, state.entry.parsed, opts.rules, await conftestChain(state.abs));
-        items.push(...result.items);
-        errors.push(...result.errors);
-    }
-    if (cache)
-        (0, cache_js_1.saveCache)(opts.rootdir, cache);
-    return { rootdir: opts.rootdir, items, errors, parsedFiles: counters.parsed, cachedFiles: counters.cached, warnings: cache?.warning ? [cache.warning] : [] };
 }
 
 
@@ -3499,21 +3526,34 @@ async function parseFile(request) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseFiles = parseFiles;
-// Parses many files at once: the main thread and, when the machine has spare cores and there are
-// enough files to repay a thread's start-up (~50 ms), worker threads pull files from one queue.
+exports.adoptParseThreads = adoptParseThreads;
+exports.parseWorkerEntry = parseWorkerEntry;
+exports.openParsePool = openParsePool;
+// Parses many files at once. With enough files and a bundled worker entry, parse threads (one per
+// core) pull batches from one queue and the main thread only receives: parsing on the main thread
+// leaves its garbage in the largest heap (the cache, the items), where collecting it costs most.
+// Threads the executable started before the main bundle loaded (prestartParseThreads in entry.ts)
+// are adopted first; they have compiled the grammar by the time the first files are known.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
+const cache_js_1 = __nccwpck_require__(6872);
 const parse_file_js_1 = __nccwpck_require__(9112);
-/** Below this many files one thread is faster than starting another. */
+/** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
 const MAX_THREADS = 4;
 const BATCH_FILES = 4;
+/** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
+const BATCHES_IN_FLIGHT = 2;
+const adopted = [];
+/** Threads started ahead of the main bundle, handed over for the next parse (and ended by it). */
+function adoptParseThreads(threads) {
+    adopted.push(...threads);
+}
 /** The bundled worker entry beside dist/main.mjs; absent when running from src/ (tests), then no threads. */
-function workerEntry() {
+function parseWorkerEntry() {
     const path = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(import.meta.url)), 'parse-worker.mjs');
     return (0, node_fs_1.existsSync)(path) ? path : null;
 }
@@ -3522,73 +3562,125 @@ function threadCount(files) {
     const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
     if (Number.isInteger(forced) && forced >= 0)
         return Math.min(forced, files);
+    if (adopted.length > 0)
+        return Math.min(adopted.length, files);
     if (files < MIN_FILES_FOR_THREADS)
         return 0;
-    const spareCores = (0, node_os_1.availableParallelism)() - 1;
-    return Math.max(0, Math.min(spareCores, MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
 }
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-/** Parses every request; results keyed by absolute path. Errors surface as the main thread's own. */
-async function parseFiles(requests) {
-    const results = new Map();
+function outcomeOf(reply) {
+    const { parsedJson, ...rest } = reply;
+    return { ...rest, parsed: (0, cache_js_1.parsedFromJson)(parsedJson), parsedJson };
+}
+/** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
+function openParsePool(files) {
+    const entry = parseWorkerEntry();
+    const threads = entry ? threadCount(files) : 0;
+    const workers = adopted.splice(0, threads);
+    for (const spare of adopted.splice(0))
+        void spare.terminate();
+    while (workers.length < threads)
+        workers.push(new node_worker_threads_1.Worker(entry));
+    for (const worker of workers)
+        worker.ref();
+    const live = new Set(workers);
+    for (const worker of workers) {
+        const lost = () => live.delete(worker);
+        worker.once('error', lost);
+        worker.once('exit', lost);
+    }
+    return {
+        parse: (requests, onParsed, onFailed) => parseWith([...live], requests, onParsed, onFailed),
+        close() {
+            for (const worker of workers) {
+                worker.removeAllListeners();
+                void worker.terminate();
+            }
+        },
+    };
+}
+async function parseWith(workers, requests, onParsed, onFailed = (error) => {
+    throw error;
+}) {
     const queue = [...requests];
-    const entry = workerEntry();
-    const threads = entry ? threadCount(requests.length) : 0;
-    const workers = [];
-    const pending = new Set();
-    const feed = (worker) => {
+    /** Batches sent and not answered, by thread and batch id. */
+    const pending = new Map();
+    const leftovers = [];
+    let nextBatch = 0;
+    let wake = () => { };
+    const finished = new Promise((resolve) => {
+        wake = resolve;
+    });
+    const settle = () => {
+        if (pending.size === 0)
+            leftovers.push(...queue.splice(0));
+        const busy = [...pending.values()].some((batches) => batches.size > 0);
+        if (!busy && queue.length === 0)
+            wake();
+    };
+    const send = (worker) => {
         const batch = queue.splice(0, BATCH_FILES);
         if (batch.length === 0)
             return;
-        const done = new Promise((resolve) => {
-            const finish = (reply) => {
-                worker.off('message', finish);
-                worker.off('error', onError);
-                worker.off('exit', onError);
-                for (const outcome of reply?.outcomes ?? [])
-                    results.set(outcome.abs, outcome);
-                // Whatever the thread could not parse goes back to the main thread, which reports it.
-                queue.push(...(reply ? reply.unparsed : batch));
-                pending.delete(done);
-                resolve();
-                if (reply)
-                    feed(worker);
-            };
-            const onError = () => finish(null);
-            worker.on('message', finish);
-            // A thread that fails or ends without answering hands its batch back to the main thread.
-            worker.once('error', onError);
-            worker.once('exit', onError);
-        });
-        pending.add(done);
-        worker.postMessage({ batch });
+        const id = nextBatch++;
+        pending.get(worker).set(id, batch);
+        worker.postMessage({ id, batch });
     };
-    for (let i = 0; i < threads; i++) {
-        const worker = new node_worker_threads_1.Worker(entry);
-        workers.push(worker);
-        feed(worker);
+    const listeners = workers.map((worker) => {
+        const onMessage = (reply) => {
+            pending.get(worker)?.delete(reply.id);
+            for (const outcome of reply.outcomes)
+                onParsed(outcomeOf(outcome));
+            leftovers.push(...reply.unparsed);
+            if (pending.has(worker))
+                send(worker);
+            settle();
+        };
+        // A thread that fails or ends without answering hands what it held back to the main thread.
+        const onLost = () => {
+            const held = pending.get(worker);
+            if (!held)
+                return;
+            pending.delete(worker);
+            for (const batch of held.values())
+                leftovers.push(...batch);
+            settle();
+        };
+        return { worker, onMessage, onLost };
+    });
+    for (const { worker, onMessage, onLost } of listeners) {
+        pending.set(worker, new Map());
+        worker.on('message', onMessage);
+        worker.on('error', onLost);
+        worker.on('exit', onLost);
+        for (let i = 0; i < BATCHES_IN_FLIGHT; i++)
+            send(worker);
     }
     try {
-        for (;;) {
-            const request = queue.shift();
-            if (request) {
-                results.set(request.abs, await (0, parse_file_js_1.parseFile)(request));
-                if (threads > 0)
-                    await nextTurn();
+        if (workers.length > 0) {
+            settle();
+            await finished;
+        }
+        // Without threads, or for what they handed back or held when they were lost.
+        for (const request of workers.length > 0 ? leftovers : queue) {
+            let outcome;
+            try {
+                outcome = await (0, parse_file_js_1.parseFile)(request);
             }
-            else if (pending.size > 0) {
-                await Promise.race(pending);
+            catch (error) {
+                onFailed(error);
+                continue;
             }
-            else {
-                break;
-            }
+            onParsed(outcome);
         }
     }
     finally {
-        for (const worker of workers)
-            void worker.terminate();
+        for (const { worker, onMessage, onLost } of listeners) {
+            worker.off('message', onMessage);
+            worker.off('error', onLost);
+            worker.off('exit', onLost);
+        }
     }
-    return results;
 }
 
 
@@ -19129,10 +19221,13 @@ var __webpack_exports__ = {};
 var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "B", ({ value: true }));
+exports.a = runCli;
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
 const args_js_1 = __nccwpck_require__(7593);
 const discover_js_1 = __nccwpck_require__(2731);
+const node_fs_1 = __nccwpck_require__(3024);
 const node_tty_1 = __nccwpck_require__(7066);
+const parse_pool_js_1 = __nccwpck_require__(9740);
 const node_url_1 = __nccwpck_require__(3136);
 const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
@@ -19205,26 +19300,34 @@ async function main(argv) {
         throw new args_js_1.UsageError('fastest watch is not available yet');
     return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
 }
-main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-}, (error) => {
-    const code = exitCodeOf(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (code === 4 || error instanceof args_js_1.UsageError) {
-        process.stderr.write(`ERROR: ${message}\n`);
-        process.exitCode = 4;
-    }
-    else if (code !== null) {
-        process.stderr.write(`fastest: ${message}\n`);
+/** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
+function runCli(argv, handoff = { parseThreads: [] }) {
+    (0, parse_pool_js_1.adoptParseThreads)(handoff.parseThreads);
+    return main(argv).then((code) => {
         process.exitCode = code;
-    }
-    else {
-        process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
-        process.exitCode = 3;
-    }
-});
+    }, (error) => {
+        const code = exitCodeOf(error);
+        const message = error instanceof Error ? error.message : String(error);
+        if (code === 4 || error instanceof args_js_1.UsageError) {
+            process.stderr.write(`ERROR: ${message}\n`);
+            process.exitCode = 4;
+        }
+        else if (code !== null) {
+            process.stderr.write(`fastest: ${message}\n`);
+            process.exitCode = code;
+        }
+        else {
+            process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
+            process.exitCode = 3;
+        }
+    });
+}
+// `node dist/main.mjs ...` works on its own too (without the entry's memo and early threads).
+if (process.argv[1] !== undefined && (0, node_fs_1.realpathSync)(process.argv[1]) === (0, node_url_1.fileURLToPath)(import.meta.url))
+    void runCli(process.argv.slice(2));
 
 })();
 
 var __webpack_exports___esModule = __webpack_exports__.B;
-export { __webpack_exports___esModule as __esModule };
+var __webpack_exports__runCli = __webpack_exports__.a;
+export { __webpack_exports___esModule as __esModule, __webpack_exports__runCli as runCli };

@@ -153,6 +153,8 @@ exports.cachePath = cachePath;
 exports.contentHash = contentHash;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
+exports.parsedToJson = parsedToJson;
+exports.parsedFromJson = parsedFromJson;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 const node_crypto_1 = __nccwpck_require__(598);
@@ -196,7 +198,8 @@ function saveCache(rootdir, cache) {
     try {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
         const tmp = `${path}.${process.pid}.tmp`;
-        (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version: exports.DISCOVERY_CACHE_VERSION, files: compactEntries(cache.entries) }));
+        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
         (0, node_fs_1.renameSync)(tmp, path);
         cache.dirty = false;
     }
@@ -226,11 +229,19 @@ function compactMembers(members) {
         return compact;
     });
 }
-function compactEntries(entries) {
-    const files = {};
-    for (const [path, entry] of entries)
-        files[path] = { ...entry, parsed: { ...entry.parsed, members: compactMembers(entry.parsed.members) } };
-    return files;
+/** A module's structure as the cache stores it (what parse threads send, so that it is written once). */
+function parsedToJson(parsed) {
+    return JSON.stringify({ ...parsed, members: compactMembers(parsed.members) });
+}
+function parsedFromJson(json) {
+    const parsed = JSON.parse(json);
+    restoreDefaults(parsed.members);
+    return parsed;
+}
+function entryJson(entry) {
+    const { parsed, parsedJson, ...stamp } = entry;
+    const head = JSON.stringify(stamp);
+    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -5277,23 +5288,27 @@ var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "B", ({ value: true }));
 // Entry of a parse worker thread (bundled as dist/parse-worker.mjs): parses the batches of files the
-// main thread sends and posts their structure back.
+// main thread sends and posts their structure back, already in the form the cache file stores.
 const node_worker_threads_1 = __nccwpck_require__(919);
+const cache_js_1 = __nccwpck_require__(872);
 const parse_file_js_1 = __nccwpck_require__(112);
+const grammar_js_1 = __nccwpck_require__(147);
 const port = node_worker_threads_1.parentPort;
 if (port) {
-    port.on('message', async ({ batch }) => {
-        const outcomes = [];
-        const unparsed = [];
+    // Compiling the grammar starts at once: a thread is started before the files it will parse are known.
+    void (0, grammar_js_1.pythonParser)().catch(() => undefined);
+    port.on('message', async ({ id, batch }) => {
+        const reply = { id, outcomes: [], unparsed: [] };
         for (const request of batch) {
             try {
-                outcomes.push(await (0, parse_file_js_1.parseFile)(request));
+                const { parsed, parsedJson: _unset, ...outcome } = await (0, parse_file_js_1.parseFile)(request);
+                reply.outcomes.push({ ...outcome, parsedJson: (0, cache_js_1.parsedToJson)(parsed) });
             }
             catch {
-                unparsed.push(request);
+                reply.unparsed.push(request);
             }
         }
-        port.postMessage({ outcomes, unparsed });
+        port.postMessage(reply);
     });
 }
 

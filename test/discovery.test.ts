@@ -108,6 +108,26 @@ describe('discovery matches pytest --collect-only', () => {
   });
 });
 
+describe('parse threads', () => {
+  it('give the same output as the main thread alone: conftest ignores, dynamic items, syntax errors', () => {
+    const run = (dir: string, threads: string | undefined, args: string[] = []) => {
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      if (threads === undefined) delete env.FASTEST_PARSE_THREADS;
+      else env.FASTEST_PARSE_THREADS = threads;
+      const r = spawnSync(process.execPath, [cli, 'discover', ...args], { cwd: dir, encoding: 'utf8', env });
+      return { status: r.status, out: r.stdout.replace(/ in \d+\.\d\ds\n$/, '\n').replaceAll(dir, '<dir>') };
+    };
+    const alone = run(copyFixture('discovery-basic'), '0');
+    expect(alone.status).toBe(2);
+    expect(alone.out).toContain('ERROR collecting tests/test_broken.py');
+    // Default: threads started by the executable before the main bundle (no cache yet), then adopted.
+    for (const threads of [undefined, '1', '3']) expect(run(copyFixture('discovery-basic'), threads)).toEqual(alone);
+    // Conftest files parsed by threads: collect_ignore and parametrized fixtures still apply.
+    const dir = copyFixture('discovery-basic');
+    expect(run(dir, '2', ['--json']).out).toBe(run(dir, '0', ['--json', '--no-cache']).out);
+  });
+});
+
 describe('discovery cache', () => {
   it('serves unchanged files from the cache and reparses changed ones', async () => {
     const dir = copyFixture('discovery-basic');

@@ -1,15 +1,22 @@
 // The `fastest` executable (dist/cli.js): a small bundle that answers an unchanged repeat of
 // `fastest discover` from its memo without loading anything else, and otherwise hands over to the
 // main bundle beside it (dist/main.mjs), whose compile and start-up cost most of a warm discovery.
-import { writeSync } from 'node:fs';
+// For a discovery with no cache to read, it first starts the parse threads, so that they load and
+// compile the grammar while the main bundle loads.
+import { existsSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { isatty } from 'node:tty';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { replayMemo } from '../memo/discover-memo.js';
+import type { Handoff } from './main.js';
 
 const startedMs = performance.now();
 const argv = process.argv.slice(2);
-const mainBundle = join(dirname(fileURLToPath(import.meta.url)), 'main.mjs');
+const here = dirname(fileURLToPath(import.meta.url));
+const mainBundle = join(here, 'main.mjs');
+const MAX_PARSE_THREADS = 4;
 
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
 function writeStdout(chunks: Buffer[]): void {
@@ -27,7 +34,6 @@ function writeStdout(chunks: Buffer[]): void {
 }
 
 function replayed(): boolean {
-  if (argv[0] !== 'discover') return false;
   const command = { argv, cwd: process.cwd(), bundlePath: mainBundle, stdoutIsTTY: isatty(1) };
   const exitCode = replayMemo(command, process.env, startedMs, writeStdout);
   if (exitCode === null) return false;
@@ -35,9 +41,33 @@ function replayed(): boolean {
   return true;
 }
 
-if (!replayed()) {
-  import(/* webpackIgnore: true */ pathToFileURL(mainBundle).href).catch((error: unknown) => {
-    process.stderr.write(`fastest: cannot load ${mainBundle}: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 3;
+/** A discovery cache in the cwd's `.fastest/` or a parent's: most files then need no parse. */
+function hasDiscoveryCache(): boolean {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.fastest', 'discovery.json'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+/** Parse threads for a discovery that will parse every file; unreferenced until a parse uses them. */
+function prestartParseThreads(): Worker[] {
+  const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
+  const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min(availableParallelism(), MAX_PARSE_THREADS);
+  const entry = join(here, 'parse-worker.mjs');
+  if (count === 0 || argv.includes('--no-cache') === false && hasDiscoveryCache() || !existsSync(entry)) return [];
+  return Array.from({ length: count }, () => {
+    const thread = new Worker(entry);
+    thread.unref();
+    return thread;
   });
+}
+
+if (!(argv[0] === 'discover' && replayed())) {
+  const handoff: Handoff = { parseThreads: argv[0] === 'discover' ? prestartParseThreads() : [] };
+  import(/* webpackIgnore: true */ pathToFileURL(mainBundle).href)
+    .then((main: { runCli: (argv: string[], handoff: Handoff) => Promise<void> }) => main.runCli(argv, handoff))
+    .catch((error: unknown) => {
+      process.stderr.write(`fastest: cannot load ${mainBundle}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 3;
+    });
 }

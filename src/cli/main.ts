@@ -1,7 +1,10 @@
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
 import { HELP, splitCommand, UsageError } from './args.js';
 import { printDiscovery } from './discover.js';
+import { realpathSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import type { Worker } from 'node:worker_threads';
+import { adoptParseThreads } from '../discovery/parse-pool.js';
 import { fileURLToPath } from 'node:url';
 import { writeMemo } from '../memo/discover-memo.js';
 import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
@@ -73,22 +76,34 @@ async function main(argv: string[]): Promise<number> {
   return runCommand(rest, process.cwd(), process.env);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const code = exitCodeOf(error);
-    const message = error instanceof Error ? error.message : String(error);
-    if (code === 4 || error instanceof UsageError) {
-      process.stderr.write(`ERROR: ${message}\n`);
-      process.exitCode = 4;
-    } else if (code !== null) {
-      process.stderr.write(`fastest: ${message}\n`);
+/** What the executable (entry.ts) started before loading this bundle. */
+export interface Handoff {
+  parseThreads: Worker[];
+}
+
+/** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
+export function runCli(argv: string[], handoff: Handoff = { parseThreads: [] }): Promise<void> {
+  adoptParseThreads(handoff.parseThreads);
+  return main(argv).then(
+    (code) => {
       process.exitCode = code;
-    } else {
-      process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
-      process.exitCode = 3;
-    }
-  },
-);
+    },
+    (error: unknown) => {
+      const code = exitCodeOf(error);
+      const message = error instanceof Error ? error.message : String(error);
+      if (code === 4 || error instanceof UsageError) {
+        process.stderr.write(`ERROR: ${message}\n`);
+        process.exitCode = 4;
+      } else if (code !== null) {
+        process.stderr.write(`fastest: ${message}\n`);
+        process.exitCode = code;
+      } else {
+        process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
+        process.exitCode = 3;
+      }
+    },
+  );
+}
+
+// `node dist/main.mjs ...` works on its own too (without the entry's memo and early threads).
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) void runCli(process.argv.slice(2));

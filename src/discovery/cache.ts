@@ -19,6 +19,8 @@ export interface CacheEntry {
   syntaxError?: string | null;
   /** The file was modified so shortly before it was read that its mtime alone can't vouch for it. */
   racy?: true;
+  /** `parsed` as the cache file stores it, when a parse thread already wrote it (never saved as a field). */
+  parsedJson?: string;
 }
 
 
@@ -63,7 +65,8 @@ export function saveCache(rootdir: string, cache: DiscoveryCache): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: DISCOVERY_CACHE_VERSION, files: compactEntries(cache.entries) }));
+    const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
+    writeFileSync(tmp, `{"version":${DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
     renameSync(tmp, path);
     cache.dirty = false;
   } catch {
@@ -87,10 +90,21 @@ function compactMembers(members: ParsedMember[]): unknown[] {
   });
 }
 
-function compactEntries(entries: Map<string, CacheEntry>): Record<string, unknown> {
-  const files: Record<string, unknown> = {};
-  for (const [path, entry] of entries) files[path] = { ...entry, parsed: { ...entry.parsed, members: compactMembers(entry.parsed.members) } };
-  return files;
+/** A module's structure as the cache stores it (what parse threads send, so that it is written once). */
+export function parsedToJson(parsed: ParsedModule): string {
+  return JSON.stringify({ ...parsed, members: compactMembers(parsed.members) });
+}
+
+export function parsedFromJson(json: string): ParsedModule {
+  const parsed = JSON.parse(json) as ParsedModule;
+  restoreDefaults(parsed.members);
+  return parsed;
+}
+
+function entryJson(entry: CacheEntry): string {
+  const { parsed, parsedJson, ...stamp } = entry;
+  const head = JSON.stringify(stamp);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
 }
 
 function restoreDefaults(members: ParsedMember[]): void {

@@ -6,8 +6,8 @@ import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
 import { isRacy, noteFile, probePath } from '../memo/inputs.js';
 import { contentHash, loadCache, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
-import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
-import { parseFiles } from './parse-pool.js';
+import type { ParseOutcome, ParseRequest } from './parse-file.js';
+import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
 import { dirsUpToRootdir, findTestFiles, type WalkRules } from './walk.js';
 
@@ -58,6 +58,7 @@ function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): Ca
 
 function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache | null): CacheEntry {
   const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash, parsed: outcome.parsed };
+  if (outcome.parsedJson !== undefined) entry.parsedJson = outcome.parsedJson;
   if (isRacy(Math.max(outcome.mtimeMs, outcome.ctimeMs))) entry.racy = true;
   if (cache) {
     cache.entries.set(rel, entry);
@@ -70,17 +71,6 @@ function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache |
 function noted(abs: string, st: Stats, entry: CacheEntry): CacheEntry {
   noteFile(abs, st, entry.hash);
   return entry;
-}
-
-/** Reads one file's parsed structure from the cache, or parses it on this thread (conftest.py files). */
-async function parsedFile(abs: string, rel: string, cache: DiscoveryCache | null, counters: { parsed: number; cached: number }): Promise<FileState> {
-  const found = lookupCache(abs, rel, cache);
-  if ('entry' in found) {
-    counters.cached++;
-    return { abs, rel, entry: noted(abs, found.st, found.entry) };
-  }
-  counters.parsed++;
-  return { abs, rel, entry: noted(abs, found.st, storeParsed(rel, await parseFile(found.parse), cache)) };
 }
 
 const SYNTAX_CHECK = `
@@ -116,88 +106,117 @@ function syntaxErrorMessage(pythonText: string): string {
   return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
 }
 
-export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> {
-  const cache = opts.useCache ? loadCache(opts.rootdir) : null;
-  const counters = { parsed: 0, cached: 0 };
-  const files = findTestFiles(opts.paths, opts.walk);
-  const conftestInfo = new Map<string, ConftestInfo | null>();
+interface Lookup {
+  abs: string;
+  rel: string;
+  found: CacheLookup;
+}
 
-  const lookups: { abs: string; rel: string; found: CacheLookup }[] = [];
-  for (const abs of files) {
-    if (await ignoredByConftest(abs)) continue;
-    const rel = toNodePath(opts.rootdir, abs);
-    lookups.push({ abs, rel, found: lookupCache(abs, rel, cache) });
-  }
-  const requests = lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
-  const parsedNow = await parseFiles(requests);
-  counters.parsed += requests.length;
-  counters.cached += lookups.length - requests.length;
-  const states: FileState[] = lookups.map(({ abs, rel, found }) => ({
-    abs,
-    rel,
-    entry: noted(abs, found.st, 'entry' in found ? found.entry : storeParsed(rel, parsedNow.get(abs)!, cache)),
-  }));
+function lookup(abs: string, rootdir: string, cache: DiscoveryCache | null): Lookup {
+  const rel = toNodePath(rootdir, abs);
+  return { abs, rel, found: lookupCache(abs, rel, cache) };
+}
 
-  const unconfirmed = states.filter((s) => s.entry.parsed.syntaxError && s.entry.syntaxError === undefined);
-  const verdicts = unconfirmed.length > 0 ? confirmSyntaxErrors(opts.python(), unconfirmed.map((s) => s.abs)) : new Map<string, string | null>();
-  for (const s of unconfirmed) {
-    s.entry.syntaxError = verdicts.get(s.abs) ?? null;
-    if (cache) cache.dirty = true;
-  }
-
-  async function conftestOf(dir: string): Promise<ConftestInfo | null> {
-    if (conftestInfo.has(dir)) return conftestInfo.get(dir)!;
-    const path = join(dir, 'conftest.py');
-    let info: ConftestInfo | null = null;
-    try {
-      if (!probePath(path)) throw new Error('no conftest.py');
-      const state = await parsedFile(path, toNodePath(opts.rootdir, path), cache, counters);
-      info = conftestFacts(state.entry.parsed, dir);
-    } catch {
-      info = null;
+/**
+ * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
+ * conftest.py between the rootdir and the path's parent lists it (paths relative to that
+ * conftest's directory); an ignored directory takes everything below it along.
+ */
+function ignoredByConftest(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): boolean {
+  for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = dirname(path)) {
+    for (const dir of dirsUpToRootdir(dirname(path), rootdir)) {
+      const info = conftests.get(dir);
+      if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g)))) return true;
     }
-    conftestInfo.set(dir, info);
-    return info;
   }
+  return false;
+}
 
-  /**
-   * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
-   * conftest.py between the rootdir and the path's parent lists it (paths relative to that
-   * conftest's directory); an ignored directory takes everything below it along.
-   */
-  async function ignoredByConftest(file: string): Promise<boolean> {
-    for (let path = file; path.startsWith(opts.rootdir) && path !== opts.rootdir; path = dirname(path)) {
-      for (const dir of dirsUpToRootdir(dirname(path), opts.rootdir)) {
-        const info = await conftestOf(dir);
-        if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g)))) return true;
+function conftestChain(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): ConftestInfo {
+  const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+  for (const dir of dirsUpToRootdir(dirname(file), rootdir)) {
+    const info = conftests.get(dir);
+    if (!info) continue;
+    for (const f of info.parametrizedFixtures) merged.parametrizedFixtures.add(f);
+    merged.hasGenerateTests ||= info.hasGenerateTests;
+  }
+  return merged;
+}
+
+export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> {
+  const { rootdir } = opts;
+  const cache = opts.useCache ? loadCache(rootdir) : null;
+  const files = findTestFiles(opts.paths, opts.walk);
+  // The conftest.py files of every directory from the modules up to the rootdir come first: their
+  // collect_ignore decides which modules are collected at all.
+  const conftestDirs = [...new Set(files.flatMap((abs) => dirsUpToRootdir(dirname(abs), rootdir)))];
+  const conftestLookups = conftestDirs.flatMap((dir) => (probePath(join(dir, 'conftest.py')) ? [lookup(join(dir, 'conftest.py'), rootdir, cache)] : []));
+  const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
+  const toParse = (lookups: Lookup[]) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
+  const pool = openParsePool(toParse(conftestLookups).length + toParse(moduleLookups).length);
+  try {
+    const byAbs = (lookups: Lookup[]) => new Map(lookups.map((l) => [l.abs, l]));
+
+    const conftests = new Map<string, ConftestInfo>();
+    const conftestByAbs = byAbs(conftestLookups);
+    const addConftest = (l: Lookup, entry: CacheEntry) => conftests.set(dirname(l.abs), conftestFacts(noted(l.abs, l.found.st, entry).parsed, dirname(l.abs)));
+    for (const l of conftestLookups) if ('entry' in l.found) addConftest(l, l.found.entry);
+    // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
+    await pool.parse(toParse(conftestLookups), (outcome) => {
+      const l = conftestByAbs.get(outcome.abs)!;
+      addConftest(l, storeParsed(l.rel, outcome, cache));
+    }, () => undefined);
+
+    const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+    const entries: (CacheEntry | undefined)[] = new Array(modules.length);
+    const itemsOf: TestItem[][] = new Array(modules.length);
+    const errorsOf: CollectionError[][] = new Array(modules.length);
+    const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+    // Items are built as each module's structure arrives, while the threads parse the rest.
+    const collectModule = (index: number, entry: CacheEntry) => {
+      const l = modules[index];
+      entries[index] = noted(l.abs, l.found.st, entry);
+      if (entry.parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
+      const result = itemsOfModule(l.rel, entry.parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+      itemsOf[index] = result.items;
+      errorsOf[index] = result.errors;
+    };
+    modules.forEach((l, index) => {
+      if ('entry' in l.found) collectModule(index, l.found.entry);
+    });
+    const requests = toParse(modules);
+    await pool.parse(requests, (outcome) => {
+      const index = indexOf.get(outcome.abs)!;
+      collectModule(index, storeParsed(modules[index].rel, outcome, cache));
+    });
+
+    const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index]! }] : []));
+    const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
+    const verdicts = needPython.length > 0 ? confirmSyntaxErrors(opts.python(), needPython.map(({ l }) => l.abs)) : new Map<string, string | null>();
+    for (const { l, entry } of needPython) {
+      entry.syntaxError = verdicts.get(l.abs) ?? null;
+      if (cache) cache.dirty = true;
+    }
+    for (const { l, entry } of unconfirmed) {
+      const index = indexOf.get(l.abs)!;
+      if (entry.syntaxError) {
+        itemsOf[index] = [];
+        errorsOf[index] = [{ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) }];
+      } else {
+        collectModule(index, entry);
       }
     }
-    return false;
+    if (cache) saveCache(rootdir, cache);
+    const parsedFiles = toParse(conftestLookups).length + requests.length;
+    return {
+      rootdir,
+      items: itemsOf.flat(),
+      errors: errorsOf.flat(),
+      parsedFiles,
+      cachedFiles: conftestLookups.length + modules.length - parsedFiles,
+      warnings: cache?.warning ? [cache.warning] : [],
+    };
+  } finally {
+    pool.close();
   }
-
-  async function conftestChain(file: string): Promise<ConftestInfo> {
-    const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-    for (const dir of dirsUpToRootdir(dirname(file), opts.rootdir)) {
-      const info = await conftestOf(dir);
-      if (!info) continue;
-      for (const f of info.parametrizedFixtures) merged.parametrizedFixtures.add(f);
-      merged.hasGenerateTests ||= info.hasGenerateTests;
-    }
-    return merged;
-  }
-
-  const items: TestItem[] = [];
-  const errors: CollectionError[] = [];
-  for (const state of states) {
-    const { rel } = state;
-    if (state.entry.syntaxError) {
-      errors.push({ file: rel, message: syntaxErrorMessage(state.entry.syntaxError) });
-      continue;
-    }
-    const result = itemsOfModule(rel, state.entry.parsed, opts.rules, await conftestChain(state.abs));
-    items.push(...result.items);
-    errors.push(...result.errors);
-  }
-  if (cache) saveCache(opts.rootdir, cache);
-  return { rootdir: opts.rootdir, items, errors, parsedFiles: counters.parsed, cachedFiles: counters.cached, warnings: cache?.warning ? [cache.warning] : [] };
 }

@@ -19,6 +19,8 @@ export interface ParseOutcome {
   ctimeMs: number;
   hash: string;
   parsed: ParsedModule;
+  /** `parsed` as the cache stores it, when a parse thread made it. */
+  parsedJson?: string;
 }
 
 export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {

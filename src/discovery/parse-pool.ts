@@ -1,20 +1,33 @@
-// Parses many files at once: the main thread and, when the machine has spare cores and there are
-// enough files to repay a thread's start-up (~50 ms), worker threads pull files from one queue.
+// Parses many files at once. With enough files and a bundled worker entry, parse threads (one per
+// core) pull batches from one queue and the main thread only receives: parsing on the main thread
+// leaves its garbage in the largest heap (the cache, the items), where collecting it costs most.
+// Threads the executable started before the main bundle loaded (prestartParseThreads in entry.ts)
+// are adopted first; they have compiled the grammar by the time the first files are known.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { parsedFromJson } from './cache.js';
 import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
 import type { BatchReply } from './parse-worker.js';
 
-/** Below this many files one thread is faster than starting another. */
+/** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
 const MAX_THREADS = 4;
 const BATCH_FILES = 4;
+/** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
+const BATCHES_IN_FLIGHT = 2;
+
+const adopted: Worker[] = [];
+
+/** Threads started ahead of the main bundle, handed over for the next parse (and ended by it). */
+export function adoptParseThreads(threads: Worker[]): void {
+  adopted.push(...threads);
+}
 
 /** The bundled worker entry beside dist/main.mjs; absent when running from src/ (tests), then no threads. */
-function workerEntry(): string | null {
+export function parseWorkerEntry(): string | null {
   const path = join(dirname(fileURLToPath(import.meta.url)), 'parse-worker.mjs');
   return existsSync(path) ? path : null;
 }
@@ -23,66 +36,127 @@ function workerEntry(): string | null {
 function threadCount(files: number): number {
   const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
   if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, files);
+  if (adopted.length > 0) return Math.min(adopted.length, files);
   if (files < MIN_FILES_FOR_THREADS) return 0;
-  const spareCores = availableParallelism() - 1;
-  return Math.max(0, Math.min(spareCores, MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+  return Math.max(0, Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+function outcomeOf(reply: BatchReply['outcomes'][number]): ParseOutcome {
+  const { parsedJson, ...rest } = reply;
+  return { ...rest, parsed: parsedFromJson(parsedJson), parsedJson };
+}
 
-/** Parses every request; results keyed by absolute path. Errors surface as the main thread's own. */
-export async function parseFiles(requests: ParseRequest[]): Promise<Map<string, ParseOutcome>> {
-  const results = new Map<string, ParseOutcome>();
+export interface ParsePool {
+  /**
+   * Parses every request, handing each outcome to `onParsed` as it arrives (in no particular
+   * order). A file a thread could not handle is parsed on the main thread, and if that fails too
+   * its error goes to `onFailed` (default: thrown).
+   */
+  parse(requests: ParseRequest[], onParsed: (outcome: ParseOutcome) => void, onFailed?: (error: unknown) => void): Promise<void>;
+  /** Ends the threads. */
+  close(): void;
+}
+
+/** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
+export function openParsePool(files: number): ParsePool {
+  const entry = parseWorkerEntry();
+  const threads = entry ? threadCount(files) : 0;
+  const workers = adopted.splice(0, threads);
+  for (const spare of adopted.splice(0)) void spare.terminate();
+  while (workers.length < threads) workers.push(new Worker(entry!));
+  for (const worker of workers) worker.ref();
+  const live = new Set(workers);
+  for (const worker of workers) {
+    const lost = () => live.delete(worker);
+    worker.once('error', lost);
+    worker.once('exit', lost);
+  }
+  return {
+    parse: (requests, onParsed, onFailed) => parseWith([...live], requests, onParsed, onFailed),
+    close() {
+      for (const worker of workers) {
+        worker.removeAllListeners();
+        void worker.terminate();
+      }
+    },
+  };
+}
+
+async function parseWith(
+  workers: Worker[],
+  requests: ParseRequest[],
+  onParsed: (outcome: ParseOutcome) => void,
+  onFailed: (error: unknown) => void = (error) => {
+    throw error;
+  },
+): Promise<void> {
   const queue = [...requests];
-  const entry = workerEntry();
-  const threads = entry ? threadCount(requests.length) : 0;
-  const workers: Worker[] = [];
-  const pending = new Set<Promise<void>>();
-
-  const feed = (worker: Worker): void => {
+  /** Batches sent and not answered, by thread and batch id. */
+  const pending = new Map<Worker, Map<number, ParseRequest[]>>();
+  const leftovers: ParseRequest[] = [];
+  let nextBatch = 0;
+  let wake = () => {};
+  const finished = new Promise<void>((resolve) => {
+    wake = resolve;
+  });
+  const settle = () => {
+    if (pending.size === 0) leftovers.push(...queue.splice(0));
+    const busy = [...pending.values()].some((batches) => batches.size > 0);
+    if (!busy && queue.length === 0) wake();
+  };
+  const send = (worker: Worker): void => {
     const batch = queue.splice(0, BATCH_FILES);
     if (batch.length === 0) return;
-    const done = new Promise<void>((resolve) => {
-      const finish = (reply: BatchReply | null) => {
-        worker.off('message', finish);
-        worker.off('error', onError);
-        worker.off('exit', onError);
-        for (const outcome of reply?.outcomes ?? []) results.set(outcome.abs, outcome);
-        // Whatever the thread could not parse goes back to the main thread, which reports it.
-        queue.push(...(reply ? reply.unparsed : batch));
-        pending.delete(done);
-        resolve();
-        if (reply) feed(worker);
-      };
-      const onError = () => finish(null);
-      worker.on('message', finish);
-      // A thread that fails or ends without answering hands its batch back to the main thread.
-      worker.once('error', onError);
-      worker.once('exit', onError);
-    });
-    pending.add(done);
-    worker.postMessage({ batch });
+    const id = nextBatch++;
+    pending.get(worker)!.set(id, batch);
+    worker.postMessage({ id, batch });
   };
-
-  for (let i = 0; i < threads; i++) {
-    const worker = new Worker(entry!);
-    workers.push(worker);
-    feed(worker);
+  const listeners = workers.map((worker) => {
+    const onMessage = (reply: BatchReply) => {
+      pending.get(worker)?.delete(reply.id);
+      for (const outcome of reply.outcomes) onParsed(outcomeOf(outcome));
+      leftovers.push(...reply.unparsed);
+      if (pending.has(worker)) send(worker);
+      settle();
+    };
+    // A thread that fails or ends without answering hands what it held back to the main thread.
+    const onLost = () => {
+      const held = pending.get(worker);
+      if (!held) return;
+      pending.delete(worker);
+      for (const batch of held.values()) leftovers.push(...batch);
+      settle();
+    };
+    return { worker, onMessage, onLost };
+  });
+  for (const { worker, onMessage, onLost } of listeners) {
+    pending.set(worker, new Map());
+    worker.on('message', onMessage);
+    worker.on('error', onLost);
+    worker.on('exit', onLost);
+    for (let i = 0; i < BATCHES_IN_FLIGHT; i++) send(worker);
   }
   try {
-    for (;;) {
-      const request = queue.shift();
-      if (request) {
-        results.set(request.abs, await parseFile(request));
-        if (threads > 0) await nextTurn();
-      } else if (pending.size > 0) {
-        await Promise.race(pending);
-      } else {
-        break;
+    if (workers.length > 0) {
+      settle();
+      await finished;
+    }
+    // Without threads, or for what they handed back or held when they were lost.
+    for (const request of workers.length > 0 ? leftovers : queue) {
+      let outcome: ParseOutcome;
+      try {
+        outcome = await parseFile(request);
+      } catch (error) {
+        onFailed(error);
+        continue;
       }
+      onParsed(outcome);
     }
   } finally {
-    for (const worker of workers) void worker.terminate();
+    for (const { worker, onMessage, onLost } of listeners) {
+      worker.off('message', onMessage);
+      worker.off('error', onLost);
+      worker.off('exit', onLost);
+    }
   }
-  return results;
 }

@@ -1,30 +1,36 @@
 // Entry of a parse worker thread (bundled as dist/parse-worker.mjs): parses the batches of files the
-// main thread sends and posts their structure back.
+// main thread sends and posts their structure back, already in the form the cache file stores.
 import { parentPort } from 'node:worker_threads';
-import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
+import { parsedToJson } from './cache.js';
+import { parseFile, type ParseRequest } from './parse-file.js';
+import { pythonParser } from './grammar.js';
 
 export interface BatchRequest {
+  id: number;
   batch: ParseRequest[];
 }
 
 /** `unparsed`: requests this thread could not handle (say, an unreadable file), left to the main thread. */
 export interface BatchReply {
-  outcomes: ParseOutcome[];
+  id: number;
+  outcomes: { abs: string; size: number; mtimeMs: number; ctimeMs: number; hash: string; parsedJson: string }[];
   unparsed: ParseRequest[];
 }
 
 const port = parentPort;
 if (port) {
-  port.on('message', async ({ batch }: BatchRequest) => {
-    const outcomes: ParseOutcome[] = [];
-    const unparsed: ParseRequest[] = [];
+  // Compiling the grammar starts at once: a thread is started before the files it will parse are known.
+  void pythonParser().catch(() => undefined);
+  port.on('message', async ({ id, batch }: BatchRequest) => {
+    const reply: BatchReply = { id, outcomes: [], unparsed: [] };
     for (const request of batch) {
       try {
-        outcomes.push(await parseFile(request));
+        const { parsed, parsedJson: _unset, ...outcome } = await parseFile(request);
+        reply.outcomes.push({ ...outcome, parsedJson: parsedToJson(parsed) });
       } catch {
-        unparsed.push(request);
+        reply.unparsed.push(request);
       }
     }
-    port.postMessage({ outcomes, unparsed } satisfies BatchReply);
+    port.postMessage(reply);
   });
 }
