@@ -14,7 +14,7 @@ exports.replayMemo = replayMemo;
 // `fastest discover` remembered whole. After a run that read its inputs under the input log
 // (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
 // each config candidate probed, each directory listed, each file read, each environment variable
-// looked at. The same command (same cwd, arguments, terminal, fastest build) later checks those
+// looked at. The same command (same cwd, arguments, Node and fastest build) later checks those
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
@@ -26,7 +26,8 @@ const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
 function memoKey(command) {
-    return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv, command.stdoutIsTTY]);
+    // Not the terminal: discovery prints the same to a terminal and to a pipe (no colours).
+    return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv]);
 }
 /** The memo's file name: two 32-bit FNV-1a hashes of the key (not crypto, which costs ~5 ms to load). */
 function memoFileName(key) {
@@ -184,6 +185,7 @@ function changedInput(memo, command, env) {
  * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
  * code; null (nothing printed) when there is no such memo or any input differs.
  */
+/** `startedMs`: when the command started, in process.hrtime milliseconds. */
 function replayMemo(command, env, startedMs, write) {
     let output;
     let exitCode;
@@ -202,7 +204,7 @@ function replayMemo(command, env, startedMs, write) {
         replayed = memo;
         const { stdout } = memo;
         const { timeAt } = memo.header;
-        const seconds = Buffer.from(((performance.now() - startedMs) / 1000).toFixed(2));
+        const seconds = Buffer.from(((Number(process.hrtime.bigint()) / 1e6 - startedMs) / 1000).toFixed(2));
         output = timeAt ? [stdout.subarray(0, timeAt[0]), seconds, stdout.subarray(timeAt[1])] : [stdout];
         exitCode = memo.header.exitCode;
     }
@@ -366,13 +368,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:modu
 
 /***/ }),
 
-/***/ 161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:os");
-
-/***/ }),
-
 /***/ 760:
 /***/ ((module) => {
 
@@ -380,24 +375,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:path
 
 /***/ }),
 
-/***/ 66:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:tty");
-
-/***/ }),
-
 /***/ 136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:url");
-
-/***/ }),
-
-/***/ 919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:worker_threads");
 
 /***/ })
 
@@ -450,13 +431,12 @@ Object.defineProperty(exports, "B", ({ value: true }));
 // For a discovery with no cache to read, it first starts the parse threads, so that they load and
 // compile the grammar while the main bundle loads.
 const node_fs_1 = __nccwpck_require__(24);
-const node_os_1 = __nccwpck_require__(161);
+const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
-const node_tty_1 = __nccwpck_require__(66);
 const node_url_1 = __nccwpck_require__(136);
-const node_worker_threads_1 = __nccwpck_require__(919);
 const discover_memo_js_1 = __nccwpck_require__(542);
-const startedMs = performance.now();
+// process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
+const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
 const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
 const mainBundle = (0, node_path_1.join)(here, 'main.mjs');
@@ -479,7 +459,7 @@ function writeStdout(chunks) {
     }
 }
 function replayed() {
-    const command = { argv, cwd: process.cwd(), bundlePath: mainBundle, stdoutIsTTY: (0, node_tty_1.isatty)(1) };
+    const command = { argv, cwd: process.cwd(), bundlePath: mainBundle };
     const exitCode = (0, discover_memo_js_1.replayMemo)(command, process.env, startedMs, writeStdout);
     if (exitCode === null)
         return false;
@@ -497,13 +477,17 @@ function hasDiscoveryCache() {
 }
 /** Parse threads for a discovery that will parse every file; unreferenced until a parse uses them. */
 function prestartParseThreads() {
+    // Loaded here, not at the top: a replay needs neither, and worker_threads costs a few ms to load.
+    const require = (0, node_module_1.createRequire)(__fastestModuleUrl);
+    const { availableParallelism } = require('node:os');
+    const { Worker } = require('node:worker_threads');
     const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
-    const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min((0, node_os_1.availableParallelism)(), MAX_PARSE_THREADS);
+    const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min(availableParallelism(), MAX_PARSE_THREADS);
     const entry = (0, node_path_1.join)(here, 'parse-worker.mjs');
     if (count === 0 || argv.includes('--no-cache') === false && hasDiscoveryCache() || !(0, node_fs_1.existsSync)(entry))
         return [];
     return Array.from({ length: count }, () => {
-        const thread = new node_worker_threads_1.Worker(entry);
+        const thread = new Worker(entry);
         thread.unref();
         return thread;
     });

@@ -4508,7 +4508,7 @@ exports.replayMemo = replayMemo;
 // `fastest discover` remembered whole. After a run that read its inputs under the input log
 // (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
 // each config candidate probed, each directory listed, each file read, each environment variable
-// looked at. The same command (same cwd, arguments, terminal, fastest build) later checks those
+// looked at. The same command (same cwd, arguments, Node and fastest build) later checks those
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
@@ -4520,7 +4520,8 @@ const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
 function memoKey(command) {
-    return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv, command.stdoutIsTTY]);
+    // Not the terminal: discovery prints the same to a terminal and to a pipe (no colours).
+    return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv]);
 }
 /** The memo's file name: two 32-bit FNV-1a hashes of the key (not crypto, which costs ~5 ms to load). */
 function memoFileName(key) {
@@ -4678,6 +4679,7 @@ function changedInput(memo, command, env) {
  * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
  * code; null (nothing printed) when there is no such memo or any input differs.
  */
+/** `startedMs`: when the command started, in process.hrtime milliseconds. */
 function replayMemo(command, env, startedMs, write) {
     let output;
     let exitCode;
@@ -4696,7 +4698,7 @@ function replayMemo(command, env, startedMs, write) {
         replayed = memo;
         const { stdout } = memo;
         const { timeAt } = memo.header;
-        const seconds = Buffer.from(((performance.now() - startedMs) / 1000).toFixed(2));
+        const seconds = Buffer.from(((Number(process.hrtime.bigint()) / 1e6 - startedMs) / 1000).toFixed(2));
         output = timeAt ? [stdout.subarray(0, timeAt[0]), seconds, stdout.subarray(timeAt[1])] : [stdout];
         exitCode = memo.header.exitCode;
     }
@@ -10689,13 +10691,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 7066:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
 
 /***/ }),
 
@@ -19226,7 +19221,6 @@ exports.a = runCli;
 const args_js_1 = __nccwpck_require__(7593);
 const discover_js_1 = __nccwpck_require__(2731);
 const node_fs_1 = __nccwpck_require__(3024);
-const node_tty_1 = __nccwpck_require__(7066);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const node_url_1 = __nccwpck_require__(3136);
 const discover_memo_js_1 = __nccwpck_require__(7542);
@@ -19271,7 +19265,7 @@ async function discoverCommand(argv, rest, write) {
         write(s);
     });
     if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
-        const command = { argv, cwd, bundlePath: (0, node_url_1.fileURLToPath)(import.meta.url), stdoutIsTTY: (0, node_tty_1.isatty)(1) };
+        const command = { argv, cwd, bundlePath: (0, node_url_1.fileURLToPath)(import.meta.url) };
         (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);
     }
     return exitCode;

@@ -4,15 +4,16 @@
 // For a discovery with no cache to read, it first starts the parse threads, so that they load and
 // compile the grammar while the main bundle loads.
 import { existsSync, writeSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import type * as NodeOs from 'node:os';
 import { dirname, join } from 'node:path';
-import { isatty } from 'node:tty';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type * as NodeWorkerThreads from 'node:worker_threads';
 import { replayMemo } from '../memo/discover-memo.js';
 import type { Handoff } from './main.js';
 
-const startedMs = performance.now();
+// process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
+const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
 const mainBundle = join(here, 'main.mjs');
@@ -34,7 +35,7 @@ function writeStdout(chunks: Buffer[]): void {
 }
 
 function replayed(): boolean {
-  const command = { argv, cwd: process.cwd(), bundlePath: mainBundle, stdoutIsTTY: isatty(1) };
+  const command = { argv, cwd: process.cwd(), bundlePath: mainBundle };
   const exitCode = replayMemo(command, process.env, startedMs, writeStdout);
   if (exitCode === null) return false;
   process.exitCode = exitCode;
@@ -50,7 +51,11 @@ function hasDiscoveryCache(): boolean {
 }
 
 /** Parse threads for a discovery that will parse every file; unreferenced until a parse uses them. */
-function prestartParseThreads(): Worker[] {
+function prestartParseThreads(): NodeWorkerThreads.Worker[] {
+  // Loaded here, not at the top: a replay needs neither, and worker_threads costs a few ms to load.
+  const require = createRequire(import.meta.url);
+  const { availableParallelism } = require('node:os') as typeof NodeOs;
+  const { Worker } = require('node:worker_threads') as typeof NodeWorkerThreads;
   const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
   const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min(availableParallelism(), MAX_PARSE_THREADS);
   const entry = join(here, 'parse-worker.mjs');

@@ -2,7 +2,6 @@
 import { HELP, splitCommand, UsageError } from './args.js';
 import { printDiscovery } from './discover.js';
 import { realpathSync } from 'node:fs';
-import { isatty } from 'node:tty';
 import type { Worker } from 'node:worker_threads';
 import { adoptParseThreads } from '../discovery/parse-pool.js';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +46,7 @@ async function discoverCommand(argv: string[], rest: string[], write: (s: string
     write(s);
   });
   if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
-    const command = { argv, cwd, bundlePath: fileURLToPath(import.meta.url), stdoutIsTTY: isatty(1) };
+    const command = { argv, cwd, bundlePath: fileURLToPath(import.meta.url) };
     writeMemo(session.config.rootdir, command, inputs, stdout, exitCode);
   }
   return exitCode;

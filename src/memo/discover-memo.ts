@@ -1,7 +1,7 @@
 // `fastest discover` remembered whole. After a run that read its inputs under the input log
 // (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
 // each config candidate probed, each directory listed, each file read, each environment variable
-// looked at. The same command (same cwd, arguments, terminal, fastest build) later checks those
+// looked at. The same command (same cwd, arguments, Node and fastest build) later checks those
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
@@ -43,11 +43,11 @@ export interface MemoCommand {
   cwd: string;
   /** The main bundle, whose state stands for the fastest build that produced the output. */
   bundlePath: string;
-  stdoutIsTTY: boolean;
 }
 
 function memoKey(command: MemoCommand): string {
-  return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv, command.stdoutIsTTY]);
+  // Not the terminal: discovery prints the same to a terminal and to a pipe (no colours).
+  return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv]);
 }
 
 /** The memo's file name: two 32-bit FNV-1a hashes of the key (not crypto, which costs ~5 ms to load). */
@@ -194,6 +194,7 @@ function changedInput(memo: MemoHeader, command: MemoCommand, env: NodeJS.Proces
  * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
  * code; null (nothing printed) when there is no such memo or any input differs.
  */
+/** `startedMs`: when the command started, in process.hrtime milliseconds. */
 export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, startedMs: number, write: (chunks: Buffer[]) => void): number | null {
   let output: Buffer[];
   let exitCode: number;
@@ -209,7 +210,7 @@ export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, started
     replayed = memo;
     const { stdout } = memo;
     const { timeAt } = memo.header;
-    const seconds = Buffer.from(((performance.now() - startedMs) / 1000).toFixed(2));
+    const seconds = Buffer.from(((Number(process.hrtime.bigint()) / 1e6 - startedMs) / 1000).toFixed(2));
     output = timeAt ? [stdout.subarray(0, timeAt[0]), seconds, stdout.subarray(timeAt[1])] : [stdout];
     exitCode = memo.header.exitCode;
   } catch {
