@@ -2530,6 +2530,7 @@ function readIni(inicfg, src, name, type) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
+exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
 exports.contentHash = contentHash;
 exports.loadCache = loadCache;
@@ -2543,6 +2544,17 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 7;
+/**
+ * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
+ * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
+ */
+function parsedOf(entry) {
+    if (entry.parsed)
+        return entry.parsed;
+    if (entry.parsedJson === undefined)
+        throw new Error('discovery cache entry without a structure');
+    return parsedFromJson(entry.parsedJson);
+}
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
@@ -2565,7 +2577,7 @@ function loadCache(rootdir) {
         }
         const entries = new Map(Object.entries(data.files));
         for (const entry of entries.values())
-            restoreDefaults(entry.parsed.members);
+            restoreDefaults(parsedOf(entry).members);
         return { entries, dirty: false, warning: null };
     }
     catch {
@@ -2589,25 +2601,28 @@ function saveCache(rootdir, cache) {
     }
 }
 // Most functions have no marks, no fixture decorator and no yield: leaving those fields out when
-// they hold their default halves the file, and reading it is most of a warm discovery.
+// they hold their default halves the file, and reading it is most of a warm discovery. The compact
+// object is built field by field: deleting fields from a copy leaves V8 a slow dictionary object,
+// which made serializing twice as slow.
+function compactFunction(fn) {
+    const compact = { kind: fn.kind, name: fn.name, line: fn.line };
+    if (fn.argnames.length > 0)
+        compact.argnames = fn.argnames;
+    if (fn.marks.length > 0)
+        compact.marks = fn.marks;
+    if (fn.fixture !== null)
+        compact.fixture = fn.fixture;
+    if (fn.abstract)
+        compact.abstract = true;
+    if (fn.isGenerator)
+        compact.isGenerator = true;
+    return compact;
+}
 function compactMembers(members) {
     return members.map((member) => {
         if (member.kind === 'class')
             return { ...member, members: compactMembers(member.members) };
-        if (member.kind !== 'function')
-            return member;
-        const compact = { ...member };
-        if (member.argnames.length === 0)
-            delete compact.argnames;
-        if (member.marks.length === 0)
-            delete compact.marks;
-        if (member.fixture === null)
-            delete compact.fixture;
-        if (!member.abstract)
-            delete compact.abstract;
-        if (!member.isGenerator)
-            delete compact.isGenerator;
-        return compact;
+        return member.kind === 'function' ? compactFunction(member) : member;
     });
 }
 /** A module's structure as the cache stores it (what parse threads send, so that it is written once). */
@@ -2789,7 +2804,9 @@ function lookupCache(abs, rel, cache) {
     return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
 }
 function storeParsed(rel, outcome, cache) {
-    const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash, parsed: outcome.parsed };
+    const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
+    if (outcome.parsed !== undefined)
+        entry.parsed = outcome.parsed;
     if (outcome.parsedJson !== undefined)
         entry.parsedJson = outcome.parsedJson;
     if ((0, inputs_js_1.isRacy)(Math.max(outcome.mtimeMs, outcome.ctimeMs)))
@@ -2885,7 +2902,7 @@ async function discover(opts) {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
         const conftests = new Map();
         const conftestByAbs = byAbs(conftestLookups);
-        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(noted(l.abs, l.found.st, entry).parsed, (0, node_path_1.dirname)(l.abs)));
+        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)((0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry)), (0, node_path_1.dirname)(l.abs)));
         for (const l of conftestLookups)
             if ('entry' in l.found)
                 addConftest(l, l.found.entry);
@@ -2903,9 +2920,10 @@ async function discover(opts) {
         const collectModule = (index, entry) => {
             const l = modules[index];
             entries[index] = noted(l.abs, l.found.st, entry);
-            if (entry.parsed.syntaxError && entry.syntaxError !== null)
+            const parsed = (0, cache_js_1.parsedOf)(entry);
+            if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
-            const result = (0, items_js_1.itemsOfModule)(l.rel, entry.parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+            const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
             itemsOf[index] = result.items;
             errorsOf[index] = result.errors;
         };
@@ -3539,7 +3557,6 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const cache_js_1 = __nccwpck_require__(6872);
 const parse_file_js_1 = __nccwpck_require__(9112);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
@@ -3567,10 +3584,6 @@ function threadCount(files) {
     if (files < MIN_FILES_FOR_THREADS)
         return 0;
     return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
-}
-function outcomeOf(reply) {
-    const { parsedJson, ...rest } = reply;
-    return { ...rest, parsed: (0, cache_js_1.parsedFromJson)(parsedJson), parsedJson };
 }
 /** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
 function openParsePool(files) {
@@ -3630,7 +3643,7 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
         const onMessage = (reply) => {
             pending.get(worker)?.delete(reply.id);
             for (const outcome of reply.outcomes)
-                onParsed(outcomeOf(outcome));
+                onParsed(outcome);
             leftovers.push(...reply.unparsed);
             if (pending.has(worker))
                 send(worker);

@@ -14,13 +14,27 @@ export interface CacheEntry {
   /** Changes with every write even when a tool puts the mtime back (rsync -t, cp -p). */
   ctimeMs: number;
   hash: string;
-  parsed: ParsedModule;
+  /**
+   * The module's structure: as objects when read from the cache file or parsed on this thread, as
+   * the cache's JSON text (parsedJson) when a parse thread sent it. Read it with parsedOf.
+   */
+  parsed?: ParsedModule;
   /** Python's own SyntaxError text, when tree-sitter saw an error and Python confirmed it. */
   syntaxError?: string | null;
   /** The file was modified so shortly before it was read that its mtime alone can't vouch for it. */
   racy?: true;
   /** `parsed` as the cache file stores it, when a parse thread already wrote it (never saved as a field). */
   parsedJson?: string;
+}
+
+/**
+ * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
+ * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
+ */
+export function parsedOf(entry: { parsed?: ParsedModule; parsedJson?: string }): ParsedModule {
+  if (entry.parsed) return entry.parsed;
+  if (entry.parsedJson === undefined) throw new Error('discovery cache entry without a structure');
+  return parsedFromJson(entry.parsedJson);
 }
 
 
@@ -52,7 +66,7 @@ export function loadCache(rootdir: string): DiscoveryCache {
       return { entries: new Map(), dirty: true, warning: null };
     }
     const entries = new Map(Object.entries(data.files));
-    for (const entry of entries.values()) restoreDefaults(entry.parsed.members);
+    for (const entry of entries.values()) restoreDefaults(parsedOf(entry).members);
     return { entries, dirty: false, warning: null };
   } catch {
     return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
@@ -75,18 +89,23 @@ export function saveCache(rootdir: string, cache: DiscoveryCache): void {
 }
 
 // Most functions have no marks, no fixture decorator and no yield: leaving those fields out when
-// they hold their default halves the file, and reading it is most of a warm discovery.
+// they hold their default halves the file, and reading it is most of a warm discovery. The compact
+// object is built field by field: deleting fields from a copy leaves V8 a slow dictionary object,
+// which made serializing twice as slow.
+function compactFunction(fn: ParsedFunction): Partial<ParsedFunction> {
+  const compact: Partial<ParsedFunction> = { kind: fn.kind, name: fn.name, line: fn.line };
+  if (fn.argnames.length > 0) compact.argnames = fn.argnames;
+  if (fn.marks.length > 0) compact.marks = fn.marks;
+  if (fn.fixture !== null) compact.fixture = fn.fixture;
+  if (fn.abstract) compact.abstract = true;
+  if (fn.isGenerator) compact.isGenerator = true;
+  return compact;
+}
+
 function compactMembers(members: ParsedMember[]): unknown[] {
   return members.map((member) => {
     if (member.kind === 'class') return { ...member, members: compactMembers(member.members) };
-    if (member.kind !== 'function') return member;
-    const compact: Partial<ParsedFunction> = { ...member };
-    if (member.argnames.length === 0) delete compact.argnames;
-    if (member.marks.length === 0) delete compact.marks;
-    if (member.fixture === null) delete compact.fixture;
-    if (!member.abstract) delete compact.abstract;
-    if (!member.isGenerator) delete compact.isGenerator;
-    return compact;
+    return member.kind === 'function' ? compactFunction(member) : member;
   });
 }
 
@@ -104,7 +123,7 @@ export function parsedFromJson(json: string): ParsedModule {
 function entryJson(entry: CacheEntry): string {
   const { parsed, parsedJson, ...stamp } = entry;
   const head = JSON.stringify(stamp);
-  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed!)}}`;
 }
 
 function restoreDefaults(members: ParsedMember[]): void {

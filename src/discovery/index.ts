@@ -4,7 +4,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
 import { isRacy, noteFile, probePath } from '../memo/inputs.js';
-import { contentHash, loadCache, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
+import { contentHash, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
@@ -57,7 +57,8 @@ function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): Ca
 }
 
 function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache | null): CacheEntry {
-  const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash, parsed: outcome.parsed };
+  const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
+  if (outcome.parsed !== undefined) entry.parsed = outcome.parsed;
   if (outcome.parsedJson !== undefined) entry.parsedJson = outcome.parsedJson;
   if (isRacy(Math.max(outcome.mtimeMs, outcome.ctimeMs))) entry.racy = true;
   if (cache) {
@@ -159,7 +160,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
 
     const conftests = new Map<string, ConftestInfo>();
     const conftestByAbs = byAbs(conftestLookups);
-    const addConftest = (l: Lookup, entry: CacheEntry) => conftests.set(dirname(l.abs), conftestFacts(noted(l.abs, l.found.st, entry).parsed, dirname(l.abs)));
+    const addConftest = (l: Lookup, entry: CacheEntry) => conftests.set(dirname(l.abs), conftestFacts(parsedOf(noted(l.abs, l.found.st, entry)), dirname(l.abs)));
     for (const l of conftestLookups) if ('entry' in l.found) addConftest(l, l.found.entry);
     // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
     await pool.parse(toParse(conftestLookups), (outcome) => {
@@ -176,8 +177,9 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const collectModule = (index: number, entry: CacheEntry) => {
       const l = modules[index];
       entries[index] = noted(l.abs, l.found.st, entry);
-      if (entry.parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
-      const result = itemsOfModule(l.rel, entry.parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+      const parsed = parsedOf(entry);
+      if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
+      const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
       itemsOf[index] = result.items;
       errorsOf[index] = result.errors;
     };

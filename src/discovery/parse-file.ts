@@ -18,12 +18,13 @@ export interface ParseOutcome {
   mtimeMs: number;
   ctimeMs: number;
   hash: string;
-  parsed: ParsedModule;
+  /** The structure, when parsed on this thread (see CacheEntry.parsed). */
+  parsed?: ParsedModule;
   /** `parsed` as the cache stores it, when a parse thread made it. */
   parsedJson?: string;
 }
 
-export async function parseFile(request: ParseRequest): Promise<ParseOutcome> {
+export async function parseFile(request: ParseRequest): Promise<ParseOutcome & { parsed: ParsedModule }> {
   const content = readFileSync(request.abs);
   const parser = await pythonParser();
   return { ...request, hash: contentHash(content), parsed: parseModule(parser, content.toString('utf8')) };

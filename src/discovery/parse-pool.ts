@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parsedFromJson } from './cache.js';
 import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
 import type { BatchReply } from './parse-worker.js';
 
@@ -41,10 +40,6 @@ function threadCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
 }
 
-function outcomeOf(reply: BatchReply['outcomes'][number]): ParseOutcome {
-  const { parsedJson, ...rest } = reply;
-  return { ...rest, parsed: parsedFromJson(parsedJson), parsedJson };
-}
 
 export interface ParsePool {
   /**
@@ -114,7 +109,7 @@ async function parseWith(
   const listeners = workers.map((worker) => {
     const onMessage = (reply: BatchReply) => {
       pending.get(worker)?.delete(reply.id);
-      for (const outcome of reply.outcomes) onParsed(outcomeOf(outcome));
+      for (const outcome of reply.outcomes) onParsed(outcome);
       leftovers.push(...reply.unparsed);
       if (pending.has(worker)) send(worker);
       settle();
