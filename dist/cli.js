@@ -426,10 +426,10 @@ var exports = __webpack_exports__;
 
 Object.defineProperty(exports, "B", ({ value: true }));
 // The `fastest` executable (dist/cli.js): a small bundle that answers an unchanged repeat of
-// `fastest discover` from its memo without loading anything else, and otherwise hands over to the
-// main bundle beside it (dist/main.mjs), whose compile and start-up cost most of a warm discovery.
+// `fastest discover` from its memo without loading anything else, and otherwise hands over to a
+// bundle beside it: dist/discover.mjs for a discovery, dist/main.mjs (the whole CLI) for the rest.
 // For a discovery with no cache to read, it first starts the parse threads, so that they load and
-// compile the grammar while the main bundle loads.
+// compile the grammar while the bundle loads.
 const node_fs_1 = __nccwpck_require__(24);
 const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
@@ -440,6 +440,7 @@ const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
 const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
 const mainBundle = (0, node_path_1.join)(here, 'main.mjs');
+const discoverBundle = (0, node_path_1.join)(here, 'discover.mjs');
 const MAX_PARSE_THREADS = 4;
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
 function writeStdout(chunks) {
@@ -458,6 +459,7 @@ function writeStdout(chunks) {
         }
     }
 }
+/** The memo's build identity is main.mjs: every bundle is built from the same sources at once. */
 function replayed() {
     const command = { argv, cwd: process.cwd(), bundlePath: mainBundle };
     const exitCode = (0, discover_memo_js_1.replayMemo)(command, process.env, startedMs, writeStdout);
@@ -492,12 +494,15 @@ function prestartParseThreads() {
         return thread;
     });
 }
-if (!(argv[0] === 'discover' && replayed())) {
-    const handoff = { parseThreads: argv[0] === 'discover' ? prestartParseThreads() : [] };
-    import(/* webpackIgnore: true */ (0, node_url_1.pathToFileURL)(mainBundle).href)
-        .then((main) => main.runCli(argv, handoff))
+const helpOrVersion = argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
+const discovering = argv[0] === 'discover' && !helpOrVersion;
+if (!(discovering && replayed())) {
+    const handoff = { parseThreads: discovering ? prestartParseThreads() : [] };
+    const bundle = discovering ? discoverBundle : mainBundle;
+    import(/* webpackIgnore: true */ (0, node_url_1.pathToFileURL)(bundle).href)
+        .then((loaded) => loaded.runCli(argv, handoff))
         .catch((error) => {
-        process.stderr.write(`fastest: cannot load ${mainBundle}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 3;
     });
 }

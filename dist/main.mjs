@@ -1045,8 +1045,14 @@ function conftestOptions(rootdir, startDirs) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.collectedLine = collectedLine;
 exports.printDiscovery = printDiscovery;
+exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
+const session_js_1 = __nccwpck_require__(2594);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -1080,6 +1086,78 @@ function printDiscovery(session, collected, seconds, write) {
     if (discovery.errors.length > 0)
         return 2;
     return selection.selected.length === 0 ? 5 : 0;
+}
+/** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
+async function discoverCommand(argv, rest, write) {
+    const jsonOutput = rest.includes('--json');
+    const started = performance.now();
+    const cwd = process.cwd();
+    (0, inputs_js_1.startInputLog)();
+    let collected;
+    let session;
+    try {
+        session = (0, session_js_1.openSession)(rest.filter((a) => a !== '--json'), 'discover', cwd, (0, inputs_js_1.loggedEnv)(process.env));
+        session.options.jsonOutput = jsonOutput;
+        collected = await (0, session_js_1.collect)(session);
+    }
+    catch (error) {
+        (0, inputs_js_1.takeInputLog)();
+        throw error;
+    }
+    const inputs = (0, inputs_js_1.takeInputLog)();
+    const { options } = session;
+    const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+        collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+    for (const w of collected.discovery.warnings)
+        process.stderr.write(`fastest: warning: ${w}\n`);
+    let stdout = '';
+    const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {
+        if (memoable)
+            stdout += s;
+        write(s);
+    });
+    if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
+        const command = { argv, cwd, bundlePath: (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(import.meta.url)), 'main.mjs') };
+        (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);
+    }
+    return exitCode;
+}
+
+
+/***/ }),
+
+/***/ 6367:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.finishCommand = finishCommand;
+const args_js_1 = __nccwpck_require__(7593);
+function exitCodeOf(error) {
+    if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
+        return error.exitCode;
+    }
+    return null;
+}
+function finishCommand(command) {
+    return command.then((code) => {
+        process.exitCode = code;
+    }, (error) => {
+        const code = exitCodeOf(error);
+        const message = error instanceof Error ? error.message : String(error);
+        if (code === 4 || error instanceof args_js_1.UsageError) {
+            process.stderr.write(`ERROR: ${message}\n`);
+            process.exitCode = 4;
+        }
+        else if (code !== null) {
+            process.stderr.write(`fastest: ${message}\n`);
+            process.exitCode = code;
+        }
+        else {
+            process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
+            process.exitCode = 3;
+        }
+    });
 }
 
 
@@ -2927,15 +3005,17 @@ async function discover(opts) {
             itemsOf[index] = result.items;
             errorsOf[index] = result.errors;
         };
+        const requests = toParse(modules);
+        const parsing = pool.parse(requests, (outcome) => {
+            const index = indexOf.get(outcome.abs);
+            collectModule(index, storeParsed(modules[index].rel, outcome, cache));
+        });
+        // The cached modules' items are built while the parse (or the grammar's compile) is under way.
         modules.forEach((l, index) => {
             if ('entry' in l.found)
                 collectModule(index, l.found.entry);
         });
-        const requests = toParse(modules);
-        await pool.parse(requests, (outcome) => {
-            const index = indexOf.get(outcome.abs);
-            collectModule(index, storeParsed(modules[index].rel, outcome, cache));
-        });
+        await parsing;
         const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
         const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
         const verdicts = needPython.length > 0 ? confirmSyntaxErrors(opts.python(), needPython.map(({ l }) => l.abs)) : new Map();
@@ -19231,58 +19311,16 @@ var exports = __webpack_exports__;
 Object.defineProperty(exports, "B", ({ value: true }));
 exports.a = runCli;
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_url_1 = __nccwpck_require__(3136);
+const parse_pool_js_1 = __nccwpck_require__(9740);
 const args_js_1 = __nccwpck_require__(7593);
 const discover_js_1 = __nccwpck_require__(2731);
-const node_fs_1 = __nccwpck_require__(3024);
-const parse_pool_js_1 = __nccwpck_require__(9740);
-const node_url_1 = __nccwpck_require__(3136);
-const discover_memo_js_1 = __nccwpck_require__(7542);
-const inputs_js_1 = __nccwpck_require__(417);
+const finish_js_1 = __nccwpck_require__(6367);
 const session_js_1 = __nccwpck_require__(2594);
 const run_js_1 = __nccwpck_require__(4175);
 const commands_js_1 = __nccwpck_require__(5960);
 const version_js_1 = __nccwpck_require__(3882);
-function exitCodeOf(error) {
-    if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
-        return error.exitCode;
-    }
-    return null;
-}
-/** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
-async function discoverCommand(argv, rest, write) {
-    const jsonOutput = rest.includes('--json');
-    const started = performance.now();
-    const cwd = process.cwd();
-    (0, inputs_js_1.startInputLog)();
-    let collected;
-    let session;
-    try {
-        session = (0, session_js_1.openSession)(rest.filter((a) => a !== '--json'), 'discover', cwd, (0, inputs_js_1.loggedEnv)(process.env));
-        session.options.jsonOutput = jsonOutput;
-        collected = await (0, session_js_1.collect)(session);
-    }
-    catch (error) {
-        (0, inputs_js_1.takeInputLog)();
-        throw error;
-    }
-    const inputs = (0, inputs_js_1.takeInputLog)();
-    const { options } = session;
-    const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
-        collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
-    for (const w of collected.discovery.warnings)
-        process.stderr.write(`fastest: warning: ${w}\n`);
-    let stdout = '';
-    const exitCode = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, (s) => {
-        if (memoable)
-            stdout += s;
-        write(s);
-    });
-    if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
-        const command = { argv, cwd, bundlePath: (0, node_url_1.fileURLToPath)(import.meta.url) };
-        (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);
-    }
-    return exitCode;
-}
 async function main(argv) {
     const { command, rest } = (0, args_js_1.splitCommand)(argv);
     const write = (s) => process.stdout.write(s);
@@ -19302,7 +19340,7 @@ async function main(argv) {
         return command === 'plan' ? (0, commands_js_1.planCommand)(rest, discoverForPlan) : (0, commands_js_1.mergeCommand)(rest);
     }
     if (command === 'discover')
-        return discoverCommand(argv, rest, write);
+        return (0, discover_js_1.discoverCommand)(argv, rest, write);
     if (command === 'watch')
         throw new args_js_1.UsageError('fastest watch is not available yet');
     return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
@@ -19310,24 +19348,7 @@ async function main(argv) {
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
 function runCli(argv, handoff = { parseThreads: [] }) {
     (0, parse_pool_js_1.adoptParseThreads)(handoff.parseThreads);
-    return main(argv).then((code) => {
-        process.exitCode = code;
-    }, (error) => {
-        const code = exitCodeOf(error);
-        const message = error instanceof Error ? error.message : String(error);
-        if (code === 4 || error instanceof args_js_1.UsageError) {
-            process.stderr.write(`ERROR: ${message}\n`);
-            process.exitCode = 4;
-        }
-        else if (code !== null) {
-            process.stderr.write(`fastest: ${message}\n`);
-            process.exitCode = code;
-        }
-        else {
-            process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
-            process.exitCode = 3;
-        }
-    });
+    return (0, finish_js_1.finishCommand)(main(argv));
 }
 // `node dist/main.mjs ...` works on its own too (without the entry's memo and early threads).
 if (process.argv[1] !== undefined && (0, node_fs_1.realpathSync)(process.argv[1]) === (0, node_url_1.fileURLToPath)(import.meta.url))

@@ -11,9 +11,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const outDir = process.env.FASTEST_BUILD_OUT ? process.env.FASTEST_BUILD_OUT : dist;
 const entries = [
-  // The executable: replays an unchanged `fastest discover` from its memo, else loads main.mjs.
+  // The executable: replays an unchanged `fastest discover` from its memo, else loads discover.mjs or main.mjs.
   { source: 'src/cli/entry.ts', bundle: 'cli.js', commonJs: true },
   { source: 'src/cli/main.ts', bundle: 'main.mjs' },
+  // `fastest discover` alone: half of main.mjs, loaded by cli.js when the memo can't answer.
+  { source: 'src/cli/discover-main.ts', bundle: 'discover.mjs' },
   // Loaded by src/discovery/parse-pool.ts as a worker thread, beside whichever bundle discovers.
   { source: 'src/discovery/parse-worker.ts', bundle: 'parse-worker.mjs' },
   // @actions/core, /github and /cache are ES modules only ("exports" has no "require"); ncc's

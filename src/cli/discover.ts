@@ -1,6 +1,10 @@
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeMemo } from '../memo/discover-memo.js';
+import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
 import { pluralize } from '../report/counts.js';
-import type { Collected, Session } from './session.js';
+import { collect, openSession, type Collected, type Session } from './session.js';
 
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 export function collectedLine(selected: number, deselected: number, errors: number, seconds: number): string {
@@ -34,4 +38,37 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
   write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
   if (discovery.errors.length > 0) return 2;
   return selection.selected.length === 0 ? 5 : 0;
+}
+
+/** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
+export async function discoverCommand(argv: string[], rest: string[], write: (s: string) => void): Promise<number> {
+  const jsonOutput = rest.includes('--json');
+  const started = performance.now();
+  const cwd = process.cwd();
+  startInputLog();
+  let collected: Collected;
+  let session: Session;
+  try {
+    session = openSession(rest.filter((a) => a !== '--json'), 'discover', cwd, loggedEnv(process.env));
+    session.options.jsonOutput = jsonOutput;
+    collected = await collect(session);
+  } catch (error) {
+    takeInputLog();
+    throw error;
+  }
+  const inputs = takeInputLog();
+  const { options } = session;
+  const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+    collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+  for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
+  let stdout = '';
+  const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {
+    if (memoable) stdout += s;
+    write(s);
+  });
+  if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
+    const command = { argv, cwd, bundlePath: join(dirname(fileURLToPath(import.meta.url)), 'main.mjs') };
+    writeMemo(session.config.rootdir, command, inputs, stdout, exitCode);
+  }
+  return exitCode;
 }

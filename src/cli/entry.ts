@@ -1,8 +1,8 @@
 // The `fastest` executable (dist/cli.js): a small bundle that answers an unchanged repeat of
-// `fastest discover` from its memo without loading anything else, and otherwise hands over to the
-// main bundle beside it (dist/main.mjs), whose compile and start-up cost most of a warm discovery.
+// `fastest discover` from its memo without loading anything else, and otherwise hands over to a
+// bundle beside it: dist/discover.mjs for a discovery, dist/main.mjs (the whole CLI) for the rest.
 // For a discovery with no cache to read, it first starts the parse threads, so that they load and
-// compile the grammar while the main bundle loads.
+// compile the grammar while the bundle loads.
 import { existsSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as NodeOs from 'node:os';
@@ -10,13 +10,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as NodeWorkerThreads from 'node:worker_threads';
 import { replayMemo } from '../memo/discover-memo.js';
-import type { Handoff } from './main.js';
+import type { Handoff } from './finish.js';
 
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
 const mainBundle = join(here, 'main.mjs');
+const discoverBundle = join(here, 'discover.mjs');
 const MAX_PARSE_THREADS = 4;
 
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
@@ -34,6 +35,7 @@ function writeStdout(chunks: Buffer[]): void {
   }
 }
 
+/** The memo's build identity is main.mjs: every bundle is built from the same sources at once. */
 function replayed(): boolean {
   const command = { argv, cwd: process.cwd(), bundlePath: mainBundle };
   const exitCode = replayMemo(command, process.env, startedMs, writeStdout);
@@ -67,12 +69,15 @@ function prestartParseThreads(): NodeWorkerThreads.Worker[] {
   });
 }
 
-if (!(argv[0] === 'discover' && replayed())) {
-  const handoff: Handoff = { parseThreads: argv[0] === 'discover' ? prestartParseThreads() : [] };
-  import(/* webpackIgnore: true */ pathToFileURL(mainBundle).href)
-    .then((main: { runCli: (argv: string[], handoff: Handoff) => Promise<void> }) => main.runCli(argv, handoff))
+const helpOrVersion = argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
+const discovering = argv[0] === 'discover' && !helpOrVersion;
+if (!(discovering && replayed())) {
+  const handoff: Handoff = { parseThreads: discovering ? prestartParseThreads() : [] };
+  const bundle = discovering ? discoverBundle : mainBundle;
+  import(/* webpackIgnore: true */ pathToFileURL(bundle).href)
+    .then((loaded: { runCli: (argv: string[], handoff: Handoff) => Promise<void> }) => loaded.runCli(argv, handoff))
     .catch((error: unknown) => {
-      process.stderr.write(`fastest: cannot load ${mainBundle}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 3;
     });
 }

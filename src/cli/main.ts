@@ -1,56 +1,14 @@
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
-import { HELP, splitCommand, UsageError } from './args.js';
-import { printDiscovery } from './discover.js';
 import { realpathSync } from 'node:fs';
-import type { Worker } from 'node:worker_threads';
-import { adoptParseThreads } from '../discovery/parse-pool.js';
 import { fileURLToPath } from 'node:url';
-import { writeMemo } from '../memo/discover-memo.js';
-import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
-import { collect, openSession, type Collected, type Session } from './session.js';
+import { adoptParseThreads } from '../discovery/parse-pool.js';
+import { HELP, splitCommand, UsageError } from './args.js';
+import { discoverCommand } from './discover.js';
+import { finishCommand, type Handoff } from './finish.js';
+import { collect, openSession } from './session.js';
 import { runCommand } from './run.js';
 import { planCommand, mergeCommand } from '../shard/commands.js';
 import { VERSION } from './version.js';
-
-function exitCodeOf(error: unknown): number | null {
-  if (error && typeof error === 'object' && 'exitCode' in error && typeof (error as { exitCode: unknown }).exitCode === 'number') {
-    return (error as { exitCode: number }).exitCode;
-  }
-  return null;
-}
-
-/** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
-async function discoverCommand(argv: string[], rest: string[], write: (s: string) => void): Promise<number> {
-  const jsonOutput = rest.includes('--json');
-  const started = performance.now();
-  const cwd = process.cwd();
-  startInputLog();
-  let collected: Collected;
-  let session: Session;
-  try {
-    session = openSession(rest.filter((a) => a !== '--json'), 'discover', cwd, loggedEnv(process.env));
-    session.options.jsonOutput = jsonOutput;
-    collected = await collect(session);
-  } catch (error) {
-    takeInputLog();
-    throw error;
-  }
-  const inputs = takeInputLog();
-  const { options } = session;
-  const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
-    collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
-  for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
-  let stdout = '';
-  const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {
-    if (memoable) stdout += s;
-    write(s);
-  });
-  if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
-    const command = { argv, cwd, bundlePath: fileURLToPath(import.meta.url) };
-    writeMemo(session.config.rootdir, command, inputs, stdout, exitCode);
-  }
-  return exitCode;
-}
 
 async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
@@ -75,33 +33,10 @@ async function main(argv: string[]): Promise<number> {
   return runCommand(rest, process.cwd(), process.env);
 }
 
-/** What the executable (entry.ts) started before loading this bundle. */
-export interface Handoff {
-  parseThreads: Worker[];
-}
-
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
 export function runCli(argv: string[], handoff: Handoff = { parseThreads: [] }): Promise<void> {
   adoptParseThreads(handoff.parseThreads);
-  return main(argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const code = exitCodeOf(error);
-      const message = error instanceof Error ? error.message : String(error);
-      if (code === 4 || error instanceof UsageError) {
-        process.stderr.write(`ERROR: ${message}\n`);
-        process.exitCode = 4;
-      } else if (code !== null) {
-        process.stderr.write(`fastest: ${message}\n`);
-        process.exitCode = code;
-      } else {
-        process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
-        process.exitCode = 3;
-      }
-    },
-  );
+  return finishCommand(main(argv));
 }
 
 // `node dist/main.mjs ...` works on its own too (without the entry's memo and early threads).

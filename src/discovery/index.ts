@@ -183,14 +183,16 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       itemsOf[index] = result.items;
       errorsOf[index] = result.errors;
     };
-    modules.forEach((l, index) => {
-      if ('entry' in l.found) collectModule(index, l.found.entry);
-    });
     const requests = toParse(modules);
-    await pool.parse(requests, (outcome) => {
+    const parsing = pool.parse(requests, (outcome) => {
       const index = indexOf.get(outcome.abs)!;
       collectModule(index, storeParsed(modules[index].rel, outcome, cache));
     });
+    // The cached modules' items are built while the parse (or the grammar's compile) is under way.
+    modules.forEach((l, index) => {
+      if ('entry' in l.found) collectModule(index, l.found.entry);
+    });
+    await parsing;
 
     const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index]! }] : []));
     const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
