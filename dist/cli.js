@@ -427,7 +427,7 @@ var exports = __webpack_exports__;
 Object.defineProperty(exports, "B", ({ value: true }));
 // The `fastest` executable (dist/cli.js): a small bundle that answers an unchanged repeat of
 // `fastest discover` from its memo without loading anything else, and otherwise hands over to a
-// bundle beside it: dist/discover.mjs for a discovery, dist/main.mjs (the whole CLI) for the rest.
+// bundle beside it: dist/discover.js for a discovery, dist/main.js (the whole CLI) for the rest.
 // For a discovery with no cache to read, it first starts the parse threads, so that they load and
 // compile the grammar while the bundle loads.
 const node_fs_1 = __nccwpck_require__(24);
@@ -439,8 +439,8 @@ const discover_memo_js_1 = __nccwpck_require__(542);
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
 const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
-const mainBundle = (0, node_path_1.join)(here, 'main.mjs');
-const discoverBundle = (0, node_path_1.join)(here, 'discover.mjs');
+const mainBundle = (0, node_path_1.join)(here, 'main.js');
+const discoverBundle = (0, node_path_1.join)(here, 'discover.js');
 const MAX_PARSE_THREADS = 4;
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
 function writeStdout(chunks) {
@@ -459,7 +459,7 @@ function writeStdout(chunks) {
         }
     }
 }
-/** The memo's build identity is main.mjs: every bundle is built from the same sources at once. */
+/** The memo's build identity is main.js: every bundle is built from the same sources at once. */
 function replayed() {
     const command = { argv, cwd: process.cwd(), bundlePath: mainBundle };
     const exitCode = (0, discover_memo_js_1.replayMemo)(command, process.env, startedMs, writeStdout);
@@ -485,7 +485,7 @@ function prestartParseThreads() {
     const { Worker } = require('node:worker_threads');
     const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
     const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min(availableParallelism(), MAX_PARSE_THREADS);
-    const entry = (0, node_path_1.join)(here, 'parse-worker.mjs');
+    const entry = (0, node_path_1.join)(here, 'parse-worker.js');
     if (count === 0 || argv.includes('--no-cache') === false && hasDiscoveryCache() || !(0, node_fs_1.existsSync)(entry))
         return [];
     return Array.from({ length: count }, () => {
@@ -499,12 +499,15 @@ const discovering = argv[0] === 'discover' && !helpOrVersion;
 if (!(discovering && replayed())) {
     const handoff = { parseThreads: discovering ? prestartParseThreads() : [] };
     const bundle = discovering ? discoverBundle : mainBundle;
-    import(/* webpackIgnore: true */ (0, node_url_1.pathToFileURL)(bundle).href)
-        .then((loaded) => loaded.runCli(argv, handoff))
-        .catch((error) => {
+    let loaded;
+    try {
+        loaded = (0, node_module_1.createRequire)(__fastestModuleUrl)(bundle);
+    }
+    catch (error) {
         process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 3;
-    });
+        process.exit(3);
+    }
+    void loaded.runCli(argv, handoff);
 }
 
 })();

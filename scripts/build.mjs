@@ -1,7 +1,8 @@
 // Builds dist/ from src/: one bundle per entry with @vercel/ncc, then the grammar's .wasm files
-// copied beside them (byte-checked: ncc has been seen to corrupt relocated assets). The bundles are
-// ES modules (.mjs) except the executable, dist/cli.js: Node starts a CommonJS main module ~8 ms
-// sooner than an ES-module one, which is a sixth of a replayed discovery.
+// copied beside them (byte-checked: ncc has been seen to corrupt relocated assets). The CLI's
+// bundles are CommonJS (.js; dist/package.json says commonjs): loading an ES module first starts
+// Node's ES-module loader, ~8 ms in the main thread and again in every parse thread, a sixth of a
+// replayed discovery. The Action stays an ES module (action.mjs): its @actions packages are ESM.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,13 +12,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const outDir = process.env.FASTEST_BUILD_OUT ? process.env.FASTEST_BUILD_OUT : dist;
 const entries = [
-  // The executable: replays an unchanged `fastest discover` from its memo, else loads discover.mjs or main.mjs.
+  // The executable: replays an unchanged `fastest discover` from its memo, else loads discover.js or main.js.
   { source: 'src/cli/entry.ts', bundle: 'cli.js', commonJs: true },
-  { source: 'src/cli/main.ts', bundle: 'main.mjs' },
-  // `fastest discover` alone: half of main.mjs, loaded by cli.js when the memo can't answer.
-  { source: 'src/cli/discover-main.ts', bundle: 'discover.mjs' },
+  { source: 'src/cli/main.ts', bundle: 'main.js', commonJs: true },
+  // `fastest discover` alone: half of main.js, loaded by cli.js when the memo can't answer.
+  { source: 'src/cli/discover-main.ts', bundle: 'discover.js', commonJs: true },
   // Loaded by src/discovery/parse-pool.ts as a worker thread, beside whichever bundle discovers.
-  { source: 'src/discovery/parse-worker.ts', bundle: 'parse-worker.mjs' },
+  { source: 'src/discovery/parse-worker.ts', bundle: 'parse-worker.js', commonJs: true },
   // @actions/core, /github and /cache are ES modules only ("exports" has no "require"); ncc's
   // TypeScript loader resolves with the "require" condition and cannot find them. The action is
   // therefore transpiled to ES-module JavaScript first (build/tsc), which ncc resolves with "import".
@@ -56,18 +57,31 @@ const ESM_SHIM = [
 
 /**
  * ncc's ES-module wrapper around a bundle whose modules are already CommonJS, made a CommonJS file:
- * the import lines become requires and import.meta.url the file's URL. Fails on anything else.
+ * the import line becomes a require, import.meta.url the file's URL, the exports module.exports.
+ * Fails on anything else.
  */
 function toCommonJs(code, bundle) {
   const header = "import { createRequire as __WEBPACK_EXTERNAL_createRequire } from \"module\";\n";
   if (!code.startsWith(header)) throw new Error(`${bundle}: unexpected ncc output (no createRequire import first)`);
+  const exportsOf = (list) =>
+    list
+      .split(',')
+      .map((item) => item.trim().split(/\s+as\s+/))
+      .filter(([, name]) => name !== '__esModule')
+      .map(([local, name]) => `module.exports.${name} = ${local};`)
+      .join('\n');
   const converted = [
     "'use strict';",
     "const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;",
     "const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;",
-    code.slice(header.length).replaceAll('import.meta.url', '__fastestModuleUrl').replace(/^export \{[^}]*\};?$/gm, ''),
+    code
+      .slice(header.length)
+      .replaceAll('import.meta.url', '__fastestModuleUrl')
+      .replace(/^export \{([^}]*)\};?$/gm, (_whole, list) => exportsOf(list)),
   ].join('\n');
-  if (/^(import|export)\b|import\.meta/m.test(converted)) throw new Error(`${bundle}: ES-module syntax left after conversion to CommonJS`);
+  if (/^import\s*\{|^import\s+[\w$]+\s+from\s|^export\s|import\.meta/m.test(converted)) {
+    throw new Error(`${bundle}: ES-module syntax left after conversion to CommonJS`);
+  }
   return converted;
 }
 

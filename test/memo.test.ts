@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(__dirname, '..');
 const cli = join(repo, 'dist', 'cli.js');
-const mainBundle = join(repo, 'dist', 'main.mjs');
+const mainBundle = join(repo, 'dist', 'main.js');
 let work: string;
 
 beforeAll(() => {

@@ -1,5 +1,5 @@
-// `fastest discover` on its own (dist/discover.mjs): the executable loads this instead of the whole
-// CLI (dist/main.mjs) for a discovery the memo can't answer. Half the code of main.mjs, without the
+// `fastest discover` on its own (dist/discover.js): the executable loads this instead of the whole
+// CLI (dist/main.js) for a discovery the memo can't answer. Half the code of main.js, without the
 // runner, the reports and their libraries: ~40 ms less start-up on every such discovery.
 import { adoptParseThreads } from '../discovery/parse-pool.js';
 import { discoverCommand } from './discover.js';

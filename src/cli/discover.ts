@@ -67,7 +67,7 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
     write(s);
   });
   if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
-    const command = { argv, cwd, bundlePath: join(dirname(fileURLToPath(import.meta.url)), 'main.mjs') };
+    const command = { argv, cwd, bundlePath: join(dirname(fileURLToPath(import.meta.url)), 'main.js') };
     writeMemo(session.config.rootdir, command, inputs, stdout, exitCode);
   }
   return exitCode;

@@ -1,13 +1,13 @@
 // The `fastest` executable (dist/cli.js): a small bundle that answers an unchanged repeat of
 // `fastest discover` from its memo without loading anything else, and otherwise hands over to a
-// bundle beside it: dist/discover.mjs for a discovery, dist/main.mjs (the whole CLI) for the rest.
+// bundle beside it: dist/discover.js for a discovery, dist/main.js (the whole CLI) for the rest.
 // For a discovery with no cache to read, it first starts the parse threads, so that they load and
 // compile the grammar while the bundle loads.
 import { existsSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as NodeOs from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type * as NodeWorkerThreads from 'node:worker_threads';
 import { replayMemo } from '../memo/discover-memo.js';
 import type { Handoff } from './finish.js';
@@ -16,8 +16,8 @@ import type { Handoff } from './finish.js';
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
-const mainBundle = join(here, 'main.mjs');
-const discoverBundle = join(here, 'discover.mjs');
+const mainBundle = join(here, 'main.js');
+const discoverBundle = join(here, 'discover.js');
 const MAX_PARSE_THREADS = 4;
 
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
@@ -35,7 +35,7 @@ function writeStdout(chunks: Buffer[]): void {
   }
 }
 
-/** The memo's build identity is main.mjs: every bundle is built from the same sources at once. */
+/** The memo's build identity is main.js: every bundle is built from the same sources at once. */
 function replayed(): boolean {
   const command = { argv, cwd: process.cwd(), bundlePath: mainBundle };
   const exitCode = replayMemo(command, process.env, startedMs, writeStdout);
@@ -60,7 +60,7 @@ function prestartParseThreads(): NodeWorkerThreads.Worker[] {
   const { Worker } = require('node:worker_threads') as typeof NodeWorkerThreads;
   const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
   const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min(availableParallelism(), MAX_PARSE_THREADS);
-  const entry = join(here, 'parse-worker.mjs');
+  const entry = join(here, 'parse-worker.js');
   if (count === 0 || argv.includes('--no-cache') === false && hasDiscoveryCache() || !existsSync(entry)) return [];
   return Array.from({ length: count }, () => {
     const thread = new Worker(entry);
@@ -74,10 +74,12 @@ const discovering = argv[0] === 'discover' && !helpOrVersion;
 if (!(discovering && replayed())) {
   const handoff: Handoff = { parseThreads: discovering ? prestartParseThreads() : [] };
   const bundle = discovering ? discoverBundle : mainBundle;
-  import(/* webpackIgnore: true */ pathToFileURL(bundle).href)
-    .then((loaded: { runCli: (argv: string[], handoff: Handoff) => Promise<void> }) => loaded.runCli(argv, handoff))
-    .catch((error: unknown) => {
-      process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 3;
-    });
+  let loaded: { runCli: (argv: string[], handoff: Handoff) => Promise<void> };
+  try {
+    loaded = createRequire(import.meta.url)(bundle) as typeof loaded;
+  } catch (error) {
+    process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(3);
+  }
+  void loaded.runCli(argv, handoff);
 }

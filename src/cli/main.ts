@@ -39,5 +39,5 @@ export function runCli(argv: string[], handoff: Handoff = { parseThreads: [] }):
   return finishCommand(main(argv));
 }
 
-// `node dist/main.mjs ...` works on its own too (without the entry's memo and early threads).
+// `node dist/main.js ...` works on its own too (without the entry's memo and early threads).
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) void runCli(process.argv.slice(2));

@@ -25,9 +25,9 @@ export function adoptParseThreads(threads: Worker[]): void {
   adopted.push(...threads);
 }
 
-/** The bundled worker entry beside dist/main.mjs; absent when running from src/ (tests), then no threads. */
+/** The bundled worker entry beside dist/main.js; absent when running from src/ (tests), then no threads. */
 export function parseWorkerEntry(): string | null {
-  const path = join(dirname(fileURLToPath(import.meta.url)), 'parse-worker.mjs');
+  const path = join(dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
   return existsSync(path) ? path : null;
 }
 

@@ -1,4 +1,4 @@
-// Entry of a parse worker thread (bundled as dist/parse-worker.mjs): parses the batches of files the
+// Entry of a parse worker thread (bundled as dist/parse-worker.js): parses the batches of files the
 // main thread sends and posts their structure back, already in the form the cache file stores.
 import { parentPort } from 'node:worker_threads';
 import { parsedToJson } from './cache.js';

@@ -1,0 +1,10674 @@
+#!/usr/bin/env node
+'use strict';
+const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
+const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
+/******/ var __webpack_modules__ = ({
+
+/***/ 593:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HELP = exports.UsageError = void 0;
+exports.defaultOptions = defaultOptions;
+exports.parseArgs = parseArgs;
+exports.splitCommand = splitCommand;
+class UsageError extends Error {
+    exitCode = 4;
+}
+exports.UsageError = UsageError;
+function defaultOptions() {
+    return {
+        command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
+        workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
+        lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
+        python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
+        configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
+        tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
+        cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
+        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [],
+    };
+}
+function intValue(flag, value, min = 0) {
+    if (!/^-?\d+$/.test(value) || Number(value) < min)
+        throw new UsageError(`argument ${flag}: invalid int value: '${value}'`);
+    return Number(value);
+}
+function floatValue(flag, value) {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+        throw new UsageError(`argument ${flag}: invalid float value: '${value}'`);
+    return n;
+}
+function choice(flag, value, choices) {
+    if (!choices.includes(value)) {
+        throw new UsageError(`argument ${flag}: invalid choice: '${value}' (choose from ${choices.map((c) => `'${c}'`).join(', ')})`);
+    }
+    return value;
+}
+const FLAGS = [
+    { names: ['-k'], value: true, apply: (o, v) => { o.keyword = v; } },
+    { names: ['-m'], value: true, apply: (o, v) => { o.markexpr = v; } },
+    { names: ['-x', '--exitfirst'], value: false, apply: (o) => { o.maxfail = 1; } },
+    { names: ['--maxfail'], value: true, apply: (o, v, f) => { o.maxfail = intValue(f, v); } },
+    { names: ['-v', '--verbose'], value: false, apply: (o) => { o.verbosity += 1; } },
+    { names: ['-q', '--quiet'], value: false, apply: (o) => { o.verbosity -= 1; } },
+    { names: ['--verbosity'], value: true, apply: (o, v, f) => { o.verbosity = intValue(f, v, -10); } },
+    { names: ['-s'], value: false, apply: (o) => { o.capture = 'no'; }, forward: true },
+    { names: ['--capture'], value: true, forward: true, apply: (o, v, f) => { const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']); o.capture = c === 'tee-sys' ? 'sys' : c; } },
+    { names: ['-n', '--numprocesses'], value: true, apply: (o, v, f) => { o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v); } },
+    { names: ['--junitxml', '--junit-xml'], value: true, apply: (o, v) => { o.junitxml = v; } },
+    { names: ['--junit-prefix', '--junitprefix'], value: true, apply: (o, v) => { o.junitPrefix = v; } },
+    { names: ['--json'], value: true, apply: (o, v) => { o.json = v; } },
+    { names: ['--timeout'], value: true, apply: (o, v, f) => { o.timeout = floatValue(f, v); } },
+    { names: ['--lf', '--last-failed'], value: false, apply: (o) => { o.lastFailed = true; } },
+    { names: ['--ff', '--failed-first'], value: false, apply: (o) => { o.failedFirst = true; } },
+    { names: ['--durations'], value: true, apply: (o, v, f) => { o.durations = intValue(f, v); } },
+    { names: ['--durations-min'], value: true, apply: (o, v, f) => { o.durationsMin = floatValue(f, v); } },
+    { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest']); } },
+    { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
+    { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
+    { names: ['--plan'], value: true, apply: (o, v) => { o.plan = v; } },
+    { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
+    { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
+    { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
+    { names: ['-o', '--override-ini'], value: true, forward: true, apply: (o, v) => { o.overrides.push(v); } },
+    { names: ['-c', '--config-file'], value: true, forward: true, apply: (o, v) => { o.configFile = v; } },
+    { names: ['--rootdir'], value: true, forward: true, apply: (o, v) => { o.rootdir = v; } },
+    { names: ['--import-mode'], value: true, forward: true, apply: (o, v, f) => { o.importMode = choice(f, v, ['prepend', 'append', 'importlib']); } },
+    { names: ['-p'], value: true, forward: true, apply: (o, v) => { o.plugins.push(v); } },
+    { names: ['-W', '--pythonwarnings'], value: true, forward: true, apply: (o, v) => { o.warningFilters.push(v); } },
+    { names: ['-r'], value: true, apply: (o, v) => { o.reportChars = v; } },
+    { names: ['--tb'], value: true, forward: true, apply: (o, v, f) => { o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']); } },
+    { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
+    { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
+    { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+    // pytest-asyncio's flag: it wins over the ini whatever the order, so it becomes the last -o.
+    { names: ['--asyncio-mode'], value: true, apply: (o, v, f) => { o.asyncioMode = choice(f, v, ['auto', 'strict']); } },
+    { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
+    { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
+    { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto']); } },
+    { names: ['-l', '--showlocals'], value: false, forward: true, apply: (o) => { o.showLocals = true; } },
+    { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
+    { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
+    { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+    { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+    { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
+    { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+];
+/** pytest flags fastest knows of but does not do: named in one line, exit 4, never ignored. */
+const UNSUPPORTED = new Set([
+    '--pdb', '--pdbcls', '--trace', '--sw', '--stepwise', '--sw-skip', '--stepwise-skip', '--doctest-modules',
+    '--doctest-glob', '--fixtures', '--funcargs', '--fixtures-per-test', '--setup-only', '--setup-plan',
+    '--setup-show', '--markers', '--pyargs', '--looponfail', '-f', '--lfnf', '--last-failed-no-failures',
+    '--nf', '--new-first', '--debug', '--trace-config', '--noconftest', '--keep-duplicates', '--confcutdir',
+    '--full-trace', '--log-cli-level', '--log-level', '--log-file', '--dist', '--maxprocesses',
+]);
+function parseShard(flag, value) {
+    const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
+    if (!m)
+        throw new UsageError(`argument ${flag}: expected K/N or K, got '${value}'`);
+    const index = Number(m[1]);
+    const total = m[2] === undefined ? null : Number(m[2]);
+    if (index < 1 || (total !== null && (total < 1 || index > total)))
+        throw new UsageError(`argument ${flag}: shard ${value} is out of range`);
+    return { index, total };
+}
+const byName = new Map();
+for (const spec of FLAGS)
+    for (const name of spec.names)
+        byName.set(name, spec);
+function applyFlag(o, spec, name, value) {
+    spec.apply(o, value ?? '', name);
+    if (spec.forward)
+        o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
+}
+/**
+ * Parses argv (without node and script) into options. `extraOptions` are the options conftest
+ * files add (name -> takes a value), forwarded to the engines; `null` skips unknown long flags
+ * (a first pass that only needs the config file and paths).
+ */
+function parseArgs(argv, extraOptions = new Map()) {
+    const o = defaultOptions();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            o.paths.push(...argv.slice(i + 1));
+            break;
+        }
+        if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            const name = eq >= 0 ? arg.slice(0, eq) : arg;
+            const spec = byName.get(name);
+            if (!spec) {
+                if (UNSUPPORTED.has(name))
+                    throw new UsageError(`${name} is a pytest option that fastest does not support`);
+                const conftestTakesValue = extraOptions?.get(name);
+                if (conftestTakesValue === undefined) {
+                    if (extraOptions === null)
+                        continue; // first pass: conftest options are not known yet
+                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                }
+                const value = conftestTakesValue && eq < 0 ? argv[++i] : undefined;
+                if (conftestTakesValue && eq < 0 && value === undefined)
+                    throw new UsageError(`argument ${name}: expected one argument`);
+                o.pytestArgs.push(...(value === undefined ? [arg] : [arg, value]));
+                continue;
+            }
+            if (spec.value) {
+                const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+                if (value === undefined)
+                    throw new UsageError(`argument ${name}: expected one argument`);
+                applyFlag(o, spec, name, value);
+            }
+            else {
+                if (eq >= 0)
+                    throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+                applyFlag(o, spec, name, undefined);
+            }
+            continue;
+        }
+        if (arg.startsWith('-') && arg.length > 1) {
+            for (let j = 1; j < arg.length; j++) {
+                const name = `-${arg[j]}`;
+                const spec = byName.get(name);
+                if (!spec) {
+                    if (UNSUPPORTED.has(name))
+                        throw new UsageError(`${name} is a pytest option that fastest does not support`);
+                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                }
+                if (spec.value) {
+                    const rest = arg.slice(j + 1);
+                    const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
+                    if (value === undefined)
+                        throw new UsageError(`argument ${name}: expected one argument`);
+                    applyFlag(o, spec, name, value);
+                    break;
+                }
+                applyFlag(o, spec, name, undefined);
+            }
+            continue;
+        }
+        o.paths.push(arg);
+    }
+    if (o.asyncioMode) {
+        o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
+        o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
+    }
+    return o;
+}
+const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
+/** Splits off the subcommand: `fastest discover ...` → ['discover', rest]. */
+function splitCommand(argv) {
+    if (argv.length > 0 && COMMANDS.has(argv[0]))
+        return { command: argv[0], rest: argv.slice(1) };
+    return { command: 'run', rest: argv };
+}
+exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
+       fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
+       fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
+       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+
+Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
+
+selection:
+  -k EXPR               only run tests which match the given substring expression
+  -m MARKEXPR           only run tests matching the given mark expression
+  --deselect NODEID     deselect item (via node id prefix) during collection
+  --ignore PATH         ignore path during collection (multi-allowed)
+  --ignore-glob GLOB    ignore path pattern during collection
+  --lf, --last-failed   rerun only the tests that failed at the last run (or all if none failed)
+  --ff, --failed-first  run all tests, but run the last failures first
+  --co, --collect-only  only collect tests, don't execute them
+
+running:
+  -n N|auto             number of worker processes (default: auto, one per CPU)
+  --engine ENGINE       auto (default): native engine, pytest where a module needs it;
+                        native: never fall back; pytest: run everything through pytest
+  --python PATH         interpreter (default: the active virtualenv's python, else python3)
+  -x, --exitfirst       exit instantly on first error or failed test
+  --maxfail N           exit after first N failures or errors
+  --timeout SEC         fail a test that runs longer than SEC seconds (its worker is replaced)
+  -s                    shortcut for --capture=no
+  --capture METHOD      per-test capturing method: one of fd|sys|no
+  -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
+  -W FILTER             set which warnings to report, see -W option of python itself
+  --shard K/N           run shard K of N, planned from the timings store
+  --plan FILE --shard K run shard K of a plan made by \`fastest plan\`
+  --no-cache            don't read or write the discovery cache under .fastest/
+  --cache-clear         remove the discovery cache before the run
+
+reporting:
+  -v, --verbose         increase verbosity
+  -q, --quiet           decrease verbosity
+  -r CHARS              show extra test summary info as specified by chars (fEsxXpPaA)
+  --tb STYLE            traceback print mode (auto/long/short/line/native/no)
+  --durations N         show N slowest setup/test durations (N=0 for all)
+  --junitxml PATH       create junit-xml style report file at given path
+  --json PATH           write every result as JSON to PATH
+  --color yes|no|auto   color terminal output
+
+configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, setup.cfg):
+  -c, --config-file FILE  load configuration from FILE
+  --rootdir DIR         define root directory for tests
+  -o, --override-ini K=V  override ini option
+  --import-mode MODE    prepend (default), append or importlib
+  --strict-markers      markers not registered in the markers ini are errors
+  --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
+
+  -h, --help            show this help message and exit
+  -V, --version         show fastest's version
+`;
+
+
+/***/ }),
+
+/***/ 577:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.conftestOptions = conftestOptions;
+// Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
+// so fastest does too and hands them to the engines; any other unknown flag stays an error.
+const node_path_1 = __nccwpck_require__(760);
+const inputs_js_1 = __nccwpck_require__(417);
+const walk_js_1 = __nccwpck_require__(765);
+const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
+const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
+function optionsIn(source, into) {
+    if (!source.includes('pytest_addoption'))
+        return;
+    for (const m of source.matchAll(ADDOPTION)) {
+        const takesValue = !VALUELESS_ACTION.test(m[2]);
+        for (const name of m[1].matchAll(/["']([^"']+)["']/g))
+            if (name[1].startsWith('--'))
+                into.set(name[1], takesValue);
+    }
+}
+/**
+ * The options of the conftest.py files pytest loads at start-up: the rootdir's, and those in
+ * the directories of the given paths (and their parents up to the rootdir).
+ */
+function conftestOptions(rootdir, startDirs) {
+    const options = new Map();
+    const seen = new Set();
+    for (const start of [rootdir, ...startDirs]) {
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.resolve)(start), rootdir)) {
+            if (seen.has(dir))
+                continue;
+            seen.add(dir);
+            const file = (0, node_path_1.join)(dir, 'conftest.py');
+            if ((0, inputs_js_1.probePath)(file) === undefined)
+                continue;
+            try {
+                optionsIn((0, inputs_js_1.readLoggedFile)(file).toString('utf8'), options);
+            }
+            catch {
+                // unreadable: pytest will say so
+            }
+        }
+    }
+    return options;
+}
+
+
+/***/ }),
+
+/***/ 731:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.collectedLine = collectedLine;
+exports.printDiscovery = printDiscovery;
+exports.discoverCommand = discoverCommand;
+// `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
+const node_path_1 = __nccwpck_require__(760);
+const node_url_1 = __nccwpck_require__(136);
+const discover_memo_js_1 = __nccwpck_require__(542);
+const inputs_js_1 = __nccwpck_require__(417);
+const counts_js_1 = __nccwpck_require__(132);
+const session_js_1 = __nccwpck_require__(594);
+/** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
+function collectedLine(selected, deselected, errors, seconds) {
+    const total = selected + deselected;
+    let line = deselected > 0 ? `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)` : `${(0, counts_js_1.pluralize)(total, 'test')} collected`;
+    if (errors > 0)
+        line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
+    return `${line} in ${seconds.toFixed(2)}s`;
+}
+function printDiscovery(session, collected, seconds, write) {
+    const { selection, discovery } = collected;
+    if (session.options.jsonOutput) {
+        write(`${JSON.stringify({
+            rootdir: discovery.rootdir,
+            tests: selection.selected.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
+            errors: discovery.errors,
+            deselected: selection.deselected.length,
+        }, null, 2)}\n`);
+        return discovery.errors.length > 0 ? 2 : selection.selected.length === 0 ? 5 : 0;
+    }
+    // One write: a write per id costs a system call each, which dominated warm discovery.
+    write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
+    if (discovery.errors.length > 0) {
+        write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
+        for (const e of discovery.errors) {
+            const title = ` ERROR collecting ${e.file} `;
+            const side = Math.max(1, Math.floor((80 - title.length) / 2));
+            write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
+        }
+    }
+    write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+    if (discovery.errors.length > 0)
+        return 2;
+    return selection.selected.length === 0 ? 5 : 0;
+}
+/** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
+async function discoverCommand(argv, rest, write) {
+    const jsonOutput = rest.includes('--json');
+    const started = performance.now();
+    const cwd = process.cwd();
+    (0, inputs_js_1.startInputLog)();
+    let collected;
+    let session;
+    try {
+        session = (0, session_js_1.openSession)(rest.filter((a) => a !== '--json'), 'discover', cwd, (0, inputs_js_1.loggedEnv)(process.env));
+        session.options.jsonOutput = jsonOutput;
+        collected = await (0, session_js_1.collect)(session);
+    }
+    catch (error) {
+        (0, inputs_js_1.takeInputLog)();
+        throw error;
+    }
+    const inputs = (0, inputs_js_1.takeInputLog)();
+    const { options } = session;
+    const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+        collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+    for (const w of collected.discovery.warnings)
+        process.stderr.write(`fastest: warning: ${w}\n`);
+    let stdout = '';
+    const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {
+        if (memoable)
+            stdout += s;
+        write(s);
+    });
+    if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
+        const command = { argv, cwd, bundlePath: (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.js') };
+        (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);
+    }
+    return exitCode;
+}
+
+
+/***/ }),
+
+/***/ 367:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.finishCommand = finishCommand;
+const args_js_1 = __nccwpck_require__(593);
+function exitCodeOf(error) {
+    if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
+        return error.exitCode;
+    }
+    return null;
+}
+function finishCommand(command) {
+    return command.then((code) => {
+        process.exitCode = code;
+    }, (error) => {
+        const code = exitCodeOf(error);
+        const message = error instanceof Error ? error.message : String(error);
+        if (code === 4 || error instanceof args_js_1.UsageError) {
+            process.stderr.write(`ERROR: ${message}\n`);
+            process.exitCode = 4;
+        }
+        else if (code !== null) {
+            process.stderr.write(`fastest: ${message}\n`);
+            process.exitCode = code;
+        }
+        else {
+            process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
+            process.exitCode = 3;
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 594:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openSession = openSession;
+exports.collect = collect;
+// The front of every command: options (argv + addopts), config, discovery and selection.
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const index_js_1 = __nccwpck_require__(750);
+const index_js_2 = __nccwpck_require__(750);
+const index_js_3 = __nccwpck_require__(974);
+const inputs_js_1 = __nccwpck_require__(417);
+const python_js_1 = __nccwpck_require__(530);
+const glob_js_1 = __nccwpck_require__(348);
+const index_js_4 = __nccwpck_require__(276);
+const args_js_1 = __nccwpck_require__(593);
+const conftest_options_js_1 = __nccwpck_require__(577);
+/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
+function openSession(argv, command, cwd, env) {
+    const first = (0, args_js_1.parseArgs)(argv, null);
+    const config = (0, index_js_1.loadConfig)({
+        cwd,
+        args: first.paths,
+        inifile: first.configFile ?? undefined,
+        rootdir: first.rootdir ?? undefined,
+        overrides: first.overrides,
+        env,
+    });
+    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
+    const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
+    const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
+    const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv], extraOptions);
+    options.command = command;
+    const paths = decidePaths(options, config, cwd);
+    // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
+    // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
+    let choice = null;
+    const chosen = () => (choice ??= (0, python_js_1.choosePython)(options.python, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
+    return {
+        options,
+        config,
+        cwd,
+        paths,
+        get python() {
+            return chosen().python;
+        },
+        set python(python) {
+            choice = { python, shim: null };
+        },
+        get pythonShim() {
+            return chosen().shim;
+        },
+    };
+}
+function pathPart(arg) {
+    const at = arg.indexOf('::');
+    return at >= 0 ? arg.slice(0, at) : arg;
+}
+/** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
+function decidePaths(options, config, cwd) {
+    if (options.paths.length > 0) {
+        return options.paths.map((arg) => {
+            const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
+            if ((0, inputs_js_1.probePath)(abs) === undefined)
+                throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
+            return abs;
+        });
+    }
+    if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
+        const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
+        if (found.length > 0)
+            return found;
+    }
+    return [(0, node_path_1.resolve)(cwd)];
+}
+/** Discovery and selection, as pytest's collection phase. */
+async function collect(session) {
+    const { options, config } = session;
+    if (options.cacheClear)
+        (0, node_fs_1.rmSync)((0, node_path_1.join)(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+    const discovery = await (0, index_js_3.discover)({
+        rootdir: config.rootdir,
+        paths: session.paths,
+        walk: {
+            pythonFiles: config.pythonFiles,
+            norecursedirs: config.norecursedirs.length > 0 ? config.norecursedirs : [...index_js_2.DEFAULT_NORECURSEDIRS],
+            ignore: options.ignore.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
+            ignoreGlob: options.ignoreGlob.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
+            collectInVirtualenv: false,
+        },
+        rules: {
+            pythonFunctions: config.pythonFunctions,
+            pythonClasses: config.pythonClasses,
+            idOptions: { noEscaping: (0, index_js_1.getIni)(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
+        },
+        useCache: !options.noCache,
+        python: () => session.python,
+    });
+    const nodeIds = options.paths.map((arg) => {
+        const at = arg.indexOf('::');
+        const abs = (0, node_path_1.resolve)(session.cwd, pathPart(arg));
+        return (0, index_js_3.toNodePath)(config.rootdir, abs) + (at >= 0 ? arg.slice(at) : '');
+    });
+    const selection = (0, index_js_4.selectItems)(discovery.items, {
+        keyword: options.keyword ?? undefined,
+        markexpr: options.markexpr ?? undefined,
+        deselect: options.deselect,
+        nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
+        rootdir: config.rootdir,
+        erroredFiles: discovery.errors.map((e) => e.file),
+    });
+    return { discovery, selection };
+}
+
+
+/***/ }),
+
+/***/ 827:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConfigError = void 0;
+/** A bad config file, option or override: pytest's UsageError, exit code 4. One line. */
+class ConfigError extends Error {
+    exitCode = 4;
+    constructor(message) {
+        super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.name = 'ConfigError';
+    }
+}
+exports.ConfigError = ConfigError;
+
+
+/***/ }),
+
+/***/ 261:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Reading one candidate config file the way pytest's load_config_dict_from_file does.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readTextFile = readTextFile;
+exports.readToml = readToml;
+exports.plainToml = plainToml;
+exports.loadConfigDictFromFile = loadConfigDictFromFile;
+exports.readFastestTable = readFastestTable;
+const node_path_1 = __nccwpck_require__(760);
+const smol_toml_1 = __nccwpck_require__(106);
+const inputs_js_1 = __nccwpck_require__(417);
+const errors_js_1 = __nccwpck_require__(827);
+const ini_parser_js_1 = __nccwpck_require__(986);
+const pystr_js_1 = __nccwpck_require__(560);
+const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
+function readTextFile(path) {
+    let bytes;
+    try {
+        bytes = (0, inputs_js_1.readLoggedFile)(path);
+    }
+    catch (err) {
+        const code = err.code ?? 'error';
+        const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : code;
+        throw new errors_js_1.ConfigError(`${path}: cannot read config file: ${why}`);
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors_js_1.ConfigError(`${path}: config file is not valid UTF-8`);
+    }
+}
+function readIni(path) {
+    try {
+        return (0, ini_parser_js_1.parseIni)(path, readTextFile(path));
+    }
+    catch (err) {
+        if (err instanceof ini_parser_js_1.IniParseError)
+            throw new errors_js_1.ConfigError(err.message);
+        throw err;
+    }
+}
+function readToml(path) {
+    const text = (0, pystr_js_1.pyUniversalNewlines)(readTextFile(path));
+    try {
+        return (0, smol_toml_1.parse)(text, { integersAsBigInt: true });
+    }
+    catch (err) {
+        if (err instanceof smol_toml_1.TomlError) {
+            const reason = (err.message.split('\n')[0] ?? '').replace(/^Invalid TOML document:\s*/, '');
+            throw new errors_js_1.ConfigError(`${path}:${err.line}: invalid TOML: ${reason} (column ${err.column})`);
+        }
+        throw err;
+    }
+}
+function isTable(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+}
+function iniSectionDict(doc, section) {
+    const dict = new Map();
+    for (const [key, entry] of doc.get(section)?.entries ?? []) {
+        dict.set(key, { value: entry.value, text: entry.value, origin: 'file', mode: 'ini', line: entry.line });
+    }
+    return dict;
+}
+/**
+ * TOML values as plain JSON-friendly data: integers (parsed as bigint so that `1.0` and `1` stay
+ * apart while pytest's str() of them is taken) become numbers.
+ */
+function plainToml(v) {
+    if (typeof v === 'bigint')
+        return Number(v);
+    if (Array.isArray(v))
+        return v.map(plainToml);
+    if (isTable(v))
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plainToml(x)]));
+    return v;
+}
+function tomlDict(table, mode) {
+    const dict = new Map();
+    for (const [key, raw] of Object.entries(table)) {
+        // INI mode turns scalars into str as pytest's make_scalar does; lists stay lists.
+        const text = Array.isArray(raw) ? raw.map(pystr_js_1.pyStrOfTomlValue) : (0, pystr_js_1.pyStrOfTomlValue)(raw);
+        const value = mode === 'ini' ? text : plainToml(raw);
+        dict.set(key, { value, text, origin: 'file', mode });
+    }
+    return dict;
+}
+/** pytest's config from `path`, or null when the file holds no pytest configuration. */
+function loadConfigDictFromFile(path) {
+    const suffix = (0, node_path_1.extname)((0, node_path_1.basename)(path));
+    const name = (0, node_path_1.basename)(path);
+    if (suffix === '.ini') {
+        const doc = readIni(path);
+        if (doc.has('pytest'))
+            return iniSectionDict(doc, 'pytest');
+        // pytest.ini is always the source of configuration, even when empty.
+        if (name === 'pytest.ini' || name === '.pytest.ini')
+            return new Map();
+    }
+    else if (suffix === '.cfg') {
+        const doc = readIni(path);
+        if (doc.has('tool:pytest'))
+            return iniSectionDict(doc, 'tool:pytest');
+        if (doc.has('pytest')) {
+            const line = doc.get('pytest')?.line;
+            throw new errors_js_1.ConfigError(`${path}:${line}: ${CFG_PYTEST_SECTION}`);
+        }
+    }
+    else if (suffix === '.toml') {
+        const doc = readToml(path);
+        if (name === 'pytest.toml' || name === '.pytest.toml') {
+            const table = doc['pytest'];
+            if (table === undefined)
+                return new Map();
+            if (!isTable(table))
+                throw new errors_js_1.ConfigError(`${path}: 'pytest' must be a table`);
+            return tomlDict(table, 'toml');
+        }
+        const tool = doc['tool'];
+        const toolPytest = isTable(tool) ? tool['pytest'] : undefined;
+        if (!isTable(toolPytest))
+            return null;
+        const { ini_options: iniOptions, ...tomlOptions } = toolPytest;
+        const hasToml = Object.keys(tomlOptions).length > 0;
+        if (hasToml && iniOptions !== undefined && (!isTable(iniOptions) || Object.keys(iniOptions).length > 0)) {
+            throw new errors_js_1.ConfigError(`${path}: Cannot use both [tool.pytest] (native TOML types) and [tool.pytest.ini_options] ` +
+                '(string-based INI format) simultaneously. Please use [tool.pytest] with native TOML types ' +
+                '(recommended) or [tool.pytest.ini_options] for backwards compatibility.');
+        }
+        if (hasToml)
+            return tomlDict(tomlOptions, 'toml');
+        if (iniOptions !== undefined) {
+            if (!isTable(iniOptions))
+                throw new errors_js_1.ConfigError(`${path}: [tool.pytest.ini_options] must be a table`);
+            return tomlDict(iniOptions, 'ini');
+        }
+    }
+    return null;
+}
+/** The [tool.fastest] table of a pyproject.toml, or {} when it has none. */
+function readFastestTable(pyprojectPath) {
+    const tool = readToml(pyprojectPath)['tool'];
+    const fastest = isTable(tool) ? tool['fastest'] : undefined;
+    return isTable(fastest) ? plainToml(fastest) : {};
+}
+
+
+/***/ }),
+
+/***/ 969:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// rootdir and config-file discovery: pytest 9's _pytest/config/findpaths.py, rule for rule.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CONFIG_NAMES = void 0;
+exports.selfAndParents = selfAndParents;
+exports.commonPath = commonPath;
+exports.isFsRoot = isFsRoot;
+exports.locateConfig = locateConfig;
+exports.getCommonAncestor = getCommonAncestor;
+exports.getDirsFromArgs = getDirsFromArgs;
+exports.parseOverrideIni = parseOverrideIni;
+exports.expandVars = expandVars;
+exports.determineSetup = determineSetup;
+const node_path_1 = __nccwpck_require__(760);
+const inputs_js_1 = __nccwpck_require__(417);
+const errors_js_1 = __nccwpck_require__(827);
+const files_js_1 = __nccwpck_require__(261);
+const pystr_js_1 = __nccwpck_require__(560);
+exports.CONFIG_NAMES = [
+    'pytest.toml',
+    '.pytest.toml',
+    'pytest.ini',
+    '.pytest.ini',
+    'pyproject.toml',
+    'tox.ini',
+    'setup.cfg',
+];
+function isFile(p) {
+    return (0, inputs_js_1.probePath)(p)?.isFile() ?? false;
+}
+function isDir(p) {
+    return (0, inputs_js_1.probePath)(p)?.isDirectory() ?? false;
+}
+function safeExists(p) {
+    return (0, inputs_js_1.probePath)(p) !== undefined;
+}
+/** `p` and each of its parents, up to the filesystem root. */
+function selfAndParents(p) {
+    const out = [p];
+    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
+        out.push(up);
+    return out;
+}
+function parentsOf(p) {
+    return selfAndParents(p).slice(1);
+}
+/** os.path.commonpath of two absolute paths. */
+function commonPath(a, b) {
+    const pa = a.split(node_path_1.sep).filter(Boolean);
+    const pb = b.split(node_path_1.sep).filter(Boolean);
+    const shared = [];
+    for (let i = 0; i < Math.min(pa.length, pb.length) && pa[i] === pb[i]; i++)
+        shared.push(pa[i]);
+    return node_path_1.sep + shared.join(node_path_1.sep);
+}
+function isFsRoot(p) {
+    return p === node_path_1.sep;
+}
+function locateConfig(invocationDir, args) {
+    const paths = args.filter((a) => !a.startsWith('-'));
+    if (paths.length === 0)
+        paths.push(invocationDir);
+    let foundPyprojectToml = null;
+    for (const arg of paths) {
+        for (const base of selfAndParents((0, node_path_1.resolve)(invocationDir, arg))) {
+            for (const [index, configName] of exports.CONFIG_NAMES.entries()) {
+                const p = (0, node_path_1.join)(base, configName);
+                if (!isFile(p))
+                    continue;
+                if (configName === 'pyproject.toml' && foundPyprojectToml === null)
+                    foundPyprojectToml = p;
+                const inicfg = (0, files_js_1.loadConfigDictFromFile)(p);
+                if (inicfg === null)
+                    continue;
+                const ignoredConfigFiles = exports.CONFIG_NAMES.slice(index + 1).filter((other) => {
+                    const p2 = (0, node_path_1.join)(base, other);
+                    return isFile(p2) && (0, files_js_1.loadConfigDictFromFile)(p2) !== null;
+                });
+                return { rootdir: base, inifile: p, inicfg, ignoredConfigFiles };
+            }
+        }
+    }
+    // A pyproject.toml without pytest config still marks the rootdir (and is the "configfile").
+    if (foundPyprojectToml !== null) {
+        return { rootdir: (0, node_path_1.dirname)(foundPyprojectToml), inifile: foundPyprojectToml, inicfg: new Map(), ignoredConfigFiles: [] };
+    }
+    return { rootdir: null, inifile: null, inicfg: new Map(), ignoredConfigFiles: [] };
+}
+function getCommonAncestor(invocationDir, paths) {
+    let ancestor = null;
+    for (const path of paths) {
+        if (!safeExists(path))
+            continue;
+        if (ancestor === null) {
+            ancestor = path;
+        }
+        else if (path === ancestor || parentsOf(path).includes(ancestor)) {
+            continue;
+        }
+        else if (parentsOf(ancestor).includes(path)) {
+            ancestor = path;
+        }
+        else {
+            ancestor = commonPath(path, ancestor);
+        }
+    }
+    if (ancestor === null)
+        return invocationDir;
+    return isFile(ancestor) ? (0, node_path_1.dirname)(ancestor) : ancestor;
+}
+/** Directories of the positional args that exist; node ids count by their file part. */
+function getDirsFromArgs(invocationDir, args) {
+    return args
+        .filter((a) => !a.startsWith('-'))
+        .map((a) => (0, node_path_1.resolve)(invocationDir, a.split('::')[0] ?? ''))
+        .filter(safeExists)
+        .map((p) => (isDir(p) ? p : (0, node_path_1.dirname)(p)));
+}
+/** `-o name=value` overrides; the last one for a name wins. */
+function parseOverrideIni(overrides) {
+    const dict = new Map();
+    for (const item of overrides) {
+        const eq = item.indexOf('=');
+        if (eq < 0) {
+            throw new errors_js_1.ConfigError(`-o/--override-ini expects option=value style (got: ${(0, pystr_js_1.pyRepr)(item)}).`);
+        }
+        const value = item.slice(eq + 1);
+        dict.set(item.slice(0, eq), { value, text: value, origin: 'override', mode: 'ini' });
+    }
+    return dict;
+}
+/** posixpath.expandvars: `$NAME` and `${NAME}` of set variables; unset ones stay as written. */
+function expandVars(s, env) {
+    return s.replace(/\$([A-Za-z0-9_]+|\{[^}]*\})/g, (whole, name) => {
+        const key = name.startsWith('{') ? name.slice(1, -1) : name;
+        const value = env[key];
+        return value === undefined ? whole : value;
+    });
+}
+function determineSetup(opts) {
+    const { invocationDir } = opts;
+    const dirs = getDirsFromArgs(invocationDir, opts.args);
+    let rootdir = null;
+    let inifile = null;
+    let inicfg = new Map();
+    let ignoredConfigFiles = [];
+    if (opts.inifile) {
+        inifile = (0, node_path_1.resolve)(invocationDir, opts.inifile);
+        // pytest only fails here for suffixes it reads; a missing file is always a usage error for us.
+        if (!isFile(inifile))
+            throw new errors_js_1.ConfigError(`${inifile}: config file not found (from -c/--config-file)`);
+        inicfg = (0, files_js_1.loadConfigDictFromFile)(inifile) ?? new Map();
+        if (!opts.rootdirArg)
+            rootdir = (0, node_path_1.dirname)(inifile);
+    }
+    else {
+        const ancestor = getCommonAncestor(invocationDir, dirs);
+        ({ rootdir, inifile, inicfg, ignoredConfigFiles } = locateConfig(invocationDir, [ancestor]));
+        if (rootdir === null && !opts.rootdirArg) {
+            rootdir = selfAndParents(ancestor).find((d) => isFile((0, node_path_1.join)(d, 'setup.py'))) ?? null;
+            if (rootdir === null) {
+                if (!(dirs.length === 1 && dirs[0] === ancestor)) {
+                    ({ rootdir, inifile, inicfg } = locateConfig(invocationDir, dirs));
+                }
+                if (rootdir === null) {
+                    rootdir = getCommonAncestor(invocationDir, [invocationDir, ancestor]);
+                    if (isFsRoot(rootdir))
+                        rootdir = ancestor;
+                }
+            }
+        }
+    }
+    if (opts.rootdirArg) {
+        rootdir = (0, node_path_1.resolve)(invocationDir, expandVars(opts.rootdirArg, opts.env ?? process.env));
+        if (!isDir(rootdir)) {
+            throw new errors_js_1.ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`);
+        }
+    }
+    for (const [key, value] of parseOverrideIni(opts.overrideIni))
+        inicfg.set(key, value);
+    if (rootdir === null)
+        throw new Error('unreachable: rootdir not determined');
+    return { rootdir, inifile, inicfg, ignoredConfigFiles };
+}
+
+
+/***/ }),
+
+/***/ 750:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// The config stage: rootdir, the config file pytest would use, and the ini values fastest needs.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs = exports.ConfigError = void 0;
+exports.getIni = getIni;
+exports.loadConfig = loadConfig;
+const node_path_1 = __nccwpck_require__(760);
+const inputs_js_1 = __nccwpck_require__(417);
+const files_js_1 = __nccwpck_require__(261);
+const findpaths_js_1 = __nccwpck_require__(969);
+const values_js_1 = __nccwpck_require__(369);
+var errors_js_1 = __nccwpck_require__(827);
+Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
+var shlex_js_1 = __nccwpck_require__(494);
+Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
+Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
+exports.DEFAULT_NORECURSEDIRS = [
+    '*.egg',
+    '.*',
+    '_darcs',
+    'build',
+    'CVS',
+    'dist',
+    'node_modules',
+    'venv',
+    '{arch}',
+];
+function iniSource(config) {
+    return { inifile: config.inifile, baseDir: config.inifile ? (0, node_path_1.dirname)(config.inifile) : config.invocationDir };
+}
+function dictOf(config) {
+    return new Map(Object.entries(config.iniValues));
+}
+function getIni(config, name, type) {
+    return (0, values_js_1.readIni)(dictOf(config), iniSource(config), name, type);
+}
+function rawIniRecord(inicfg) {
+    const out = {};
+    for (const [key, { text }] of inicfg)
+        out[key] = Array.isArray(text) ? [...text] : text;
+    return out;
+}
+/** The pyproject.toml whose [tool.fastest] applies: the config file itself, else the rootdir's. */
+function fastestPyproject(inifile, rootdir) {
+    if (inifile !== null && (0, node_path_1.basename)(inifile) === 'pyproject.toml')
+        return inifile;
+    const candidates = [inifile && (0, node_path_1.join)((0, node_path_1.dirname)(inifile), 'pyproject.toml'), (0, node_path_1.join)(rootdir, 'pyproject.toml')];
+    return candidates.find((p) => !!p && (0, inputs_js_1.probePath)(p) !== undefined) ?? null;
+}
+function loadConfig(opts) {
+    const invocationDir = (0, node_path_1.resolve)(opts.cwd);
+    const setup = (0, findpaths_js_1.determineSetup)({
+        inifile: opts.inifile,
+        overrideIni: opts.overrides ?? [],
+        args: opts.args,
+        rootdirArg: opts.rootdir,
+        invocationDir,
+        env: opts.env,
+    });
+    const { inicfg } = setup;
+    const src = iniSource({ inifile: setup.inifile, invocationDir });
+    const list = (name, type, fallback) => (0, values_js_1.readIni)(inicfg, src, name, type) ?? [...fallback];
+    const pyproject = fastestPyproject(setup.inifile, setup.rootdir);
+    return {
+        rootdir: setup.rootdir,
+        inifile: setup.inifile,
+        testpaths: list('testpaths', 'args', []),
+        pythonFiles: list('python_files', 'args', ['test_*.py', '*_test.py']),
+        pythonClasses: list('python_classes', 'args', ['Test']),
+        pythonFunctions: list('python_functions', 'args', ['test']),
+        norecursedirs: list('norecursedirs', 'args', exports.DEFAULT_NORECURSEDIRS),
+        markers: list('markers', 'linelist', []),
+        addopts: list('addopts', 'args', []),
+        xfailStrict: (0, values_js_1.readIni)(inicfg, src, 'strict_xfail', 'bool') ?? (0, values_js_1.readIni)(inicfg, src, 'strict', 'bool') ?? false,
+        asyncioMode: (0, values_js_1.readIni)(inicfg, src, 'asyncio_mode', 'string') ?? null,
+        ini: rawIniRecord(inicfg),
+        fastest: pyproject === null ? {} : (0, files_js_1.readFastestTable)(pyproject),
+        ignoredConfigFiles: setup.ignoredConfigFiles,
+        iniValues: Object.fromEntries(inicfg),
+        invocationDir,
+    };
+}
+
+
+/***/ }),
+
+/***/ 986:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// An INI reader with the semantics of the `iniconfig` package that pytest uses (its legacy mode:
+// no inline-comment stripping). Values continue on indented lines, joined with "\n"; whole-line
+// comments start with `#` or `;`; `name = value` or `name: value`.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IniParseError = void 0;
+exports.parseIni = parseIni;
+const pystr_js_1 = __nccwpck_require__(560);
+class IniParseError extends Error {
+    path;
+    line;
+    reason;
+    constructor(path, line, // 1-based
+    reason) {
+        super(`${path}:${line}: ${reason}`);
+        this.path = path;
+        this.line = line;
+        this.reason = reason;
+    }
+}
+exports.IniParseError = IniParseError;
+const COMMENT_CHARS = '#;';
+function parseIni(path, text) {
+    const tokens = tokenize(path, (0, pystr_js_1.pySplitLines)((0, pystr_js_1.pyUniversalNewlines)(text)));
+    const doc = new Map();
+    for (const t of tokens) {
+        if (t.section === null)
+            throw new IniParseError(path, t.index + 1, 'no section header defined');
+        if (t.name === null) {
+            if (doc.has(t.section)) {
+                throw new IniParseError(path, t.index + 1, `duplicate section ${(0, pystr_js_1.pyRepr)(t.section)}`);
+            }
+            doc.set(t.section, { line: t.index + 1, entries: new Map() });
+        }
+        else {
+            const section = doc.get(t.section);
+            if (section === undefined)
+                throw new Error('unreachable: entry before its section');
+            if (section.entries.has(t.name)) {
+                throw new IniParseError(path, t.index + 1, `duplicate name ${(0, pystr_js_1.pyRepr)(t.name)}`);
+            }
+            section.entries.set(t.name, { value: t.value ?? '', line: t.index + 1 });
+        }
+    }
+    return doc;
+}
+function tokenize(path, lines) {
+    const result = [];
+    let section = null;
+    lines.forEach((rawLine, index) => {
+        const parsed = parseLine(path, rawLine, index);
+        if (parsed.kind === 'blank')
+            return;
+        if (parsed.kind === 'value') {
+            result.push({ index, section, name: parsed.name, value: parsed.value });
+        }
+        else if (parsed.kind === 'section') {
+            if (parsed.name === '')
+                throw new IniParseError(path, index + 1, 'empty section name');
+            section = parsed.name;
+            result.push({ index, section, name: null, value: null });
+        }
+        else {
+            const last = result.pop();
+            if (last === undefined || last.name === null) {
+                throw new IniParseError(path, index + 1, 'unexpected value continuation');
+            }
+            last.value = last.value ? `${last.value}\n${parsed.value}` : parsed.value;
+            result.push(last);
+        }
+    });
+    return result;
+}
+function parseLine(path, rawLine, index) {
+    if (isCommentLine(rawLine))
+        return { kind: 'blank' };
+    let line = (0, pystr_js_1.pyRstrip)(rawLine);
+    if (line === '')
+        return { kind: 'blank' };
+    if (line[0] === '[') {
+        const realLine = line;
+        for (const c of COMMENT_CHARS)
+            line = (0, pystr_js_1.pyRstrip)(line.split(c)[0] ?? '');
+        if (line.endsWith(']'))
+            return { kind: 'section', name: line.slice(1, -1) };
+        return { kind: 'continuation', value: (0, pystr_js_1.pyStrip)(realLine) };
+    }
+    if (!(0, pystr_js_1.pyIsSpace)(line[0] ?? '')) {
+        let name;
+        let value;
+        const eq = line.indexOf('=');
+        if (eq >= 0 && !line.slice(0, eq).includes(':')) {
+            name = line.slice(0, eq);
+            value = line.slice(eq + 1);
+        }
+        else {
+            const colon = line.indexOf(':');
+            if (colon < 0)
+                throw new IniParseError(path, index + 1, `unexpected line: ${(0, pystr_js_1.pyRepr)(line)}`);
+            name = line.slice(0, colon);
+            value = line.slice(colon + 1);
+        }
+        return { kind: 'value', name: (0, pystr_js_1.pyStrip)(name), value: (0, pystr_js_1.pyStrip)(value) };
+    }
+    return { kind: 'continuation', value: (0, pystr_js_1.pyStrip)(line) };
+}
+function isCommentLine(line) {
+    const first = (0, pystr_js_1.pyLstrip)(line).slice(0, 1);
+    // Python's `'' in "#;"` is true, so blank lines count as comments too.
+    return first === '' || COMMENT_CHARS.includes(first);
+}
+
+
+/***/ }),
+
+/***/ 560:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The few bits of Python string semantics that pytest's config parsing depends on.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pyIsSpace = exports.pyStrip = exports.pyRstrip = exports.pyLstrip = void 0;
+exports.pySplitLines = pySplitLines;
+exports.pyUniversalNewlines = pyUniversalNewlines;
+exports.escapeCodePoint = escapeCodePoint;
+exports.pyRepr = pyRepr;
+exports.pyStrOfTomlValue = pyStrOfTomlValue;
+exports.pyFloatRepr = pyFloatRepr;
+// Characters for which Python's str.isspace() is true (JS's \s differs: it has \ufeff, lacks \x1c-\x1f, \x85).
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
+const ONE_SPACE = new RegExp(`^[${PY_SPACE}]$`);
+const pyLstrip = (s) => s.replace(LEADING_SPACE, '');
+exports.pyLstrip = pyLstrip;
+const pyRstrip = (s) => s.replace(TRAILING_SPACE, '');
+exports.pyRstrip = pyRstrip;
+const pyStrip = (s) => (0, exports.pyRstrip)((0, exports.pyLstrip)(s));
+exports.pyStrip = pyStrip;
+const pyIsSpace = (ch) => ONE_SPACE.test(ch);
+exports.pyIsSpace = pyIsSpace;
+/** str.splitlines(True) after universal-newline reading: the line boundaries Python recognises. */
+function pySplitLines(text) {
+    const lines = [];
+    const boundary = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    let start = 0;
+    for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+        lines.push(text.slice(start, m.index + m[0].length));
+        start = m.index + m[0].length;
+    }
+    if (start < text.length)
+        lines.push(text.slice(start));
+    return lines;
+}
+/** Text as Python's open(..., encoding='utf-8') would read it: universal newlines. */
+function pyUniversalNewlines(text) {
+    return text.replace(/\r\n?/g, '\n');
+}
+// What Python's str.isprintable() rejects (repr escapes these), space aside.
+const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+/** Python's \xhh / \uhhhh / \Uhhhhhhhh escape of one code point. */
+function escapeCodePoint(code) {
+    if (code < 0x100)
+        return '\\x' + code.toString(16).padStart(2, '0');
+    if (code < 0x10000)
+        return '\\u' + code.toString(16).padStart(4, '0');
+    return '\\U' + code.toString(16).padStart(8, '0');
+}
+/** repr() of a str, as Python prints it in error messages. */
+function pyRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = quote;
+    for (const ch of s) {
+        const code = ch.codePointAt(0) ?? 0;
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === quote)
+            out += '\\' + ch;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch !== ' ' && NOT_PRINTABLE.test(ch))
+            out += escapeCodePoint(code);
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+/** str() of a TOML scalar, as pytest's make_scalar produces for [tool.pytest.ini_options]. */
+function pyStrOfTomlValue(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'boolean')
+        return v ? 'True' : 'False';
+    if (typeof v === 'bigint')
+        return v.toString();
+    if (typeof v === 'number') {
+        // Integers are parsed as bigint, so a number here is always a TOML float.
+        return pyFloatRepr(v);
+    }
+    if (Array.isArray(v))
+        return '[' + v.map(pyReprOfTomlValue).join(', ') + ']';
+    if (v instanceof Date)
+        return v.toISOString();
+    if (v !== null && typeof v === 'object') {
+        const parts = Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyReprOfTomlValue(x)}`);
+        return '{' + parts.join(', ') + '}';
+    }
+    return String(v);
+}
+function pyReprOfTomlValue(v) {
+    return typeof v === 'string' ? pyRepr(v) : pyStrOfTomlValue(v);
+}
+/** Python's repr() of a float, from a JS number. */
+function pyFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (!Number.isFinite(x))
+        return x > 0 ? 'inf' : '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    const [mantissa, expText] = x.toExponential().split('e');
+    const negative = mantissa.startsWith('-');
+    const digits = mantissa.replace('-', '').replace('.', '');
+    const exponent = Number(expText);
+    let body;
+    if (exponent >= -5 + 1 && exponent < 16) {
+        if (exponent >= 0) {
+            const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+            const fracPart = digits.slice(exponent + 1) || '0';
+            body = `${intPart}.${fracPart}`;
+        }
+        else {
+            body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+        }
+    }
+    else {
+        const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
+        const sign = exponent < 0 ? '-' : '+';
+        body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    }
+    return negative ? `-${body}` : body;
+}
+
+
+/***/ }),
+
+/***/ 494:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Python's shlex.split(s) (posix=True, comments=False, whitespace_split=True), which is how
+// pytest splits `addopts`, PYTEST_ADDOPTS and every ini value of type "args".
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ShellSplitError = void 0;
+exports.splitShellArgs = splitShellArgs;
+class ShellSplitError extends Error {
+}
+exports.ShellSplitError = ShellSplitError;
+const WHITESPACE = ' \t\r\n';
+const QUOTES = `'"`;
+const ESCAPE = '\\';
+const ESCAPED_QUOTES = '"';
+/** Split `s` the way Python's `shlex.split` does; throws ShellSplitError with shlex's message. */
+function splitShellArgs(s) {
+    const tokens = [];
+    // The shlex state machine: ' ' between tokens, 'a' inside a bare word, a quote character
+    // inside that quote, '\\' right after an escape (escapedState says where to return).
+    let state = ' ';
+    let escapedState = ' ';
+    let token = '';
+    let quoted = false;
+    const finish = () => {
+        if (token !== '' || quoted)
+            tokens.push(token);
+        token = '';
+        quoted = false;
+    };
+    for (const ch of s) {
+        if (state === ' ') {
+            if (WHITESPACE.includes(ch))
+                continue;
+            if (ch === ESCAPE) {
+                escapedState = 'a';
+                state = ch;
+            }
+            else if (QUOTES.includes(ch)) {
+                state = ch;
+            }
+            else {
+                token = ch;
+                state = 'a';
+            }
+        }
+        else if (QUOTES.includes(state)) {
+            quoted = true;
+            if (ch === state) {
+                state = 'a';
+            }
+            else if (ch === ESCAPE && ESCAPED_QUOTES.includes(state)) {
+                escapedState = state;
+                state = ch;
+            }
+            else {
+                token += ch;
+            }
+        }
+        else if (state === ESCAPE) {
+            // Inside double quotes a backslash only escapes `"` and `\`; elsewhere it is kept.
+            if (QUOTES.includes(escapedState) && ch !== state && ch !== escapedState)
+                token += state;
+            token += ch;
+            state = escapedState;
+        }
+        else {
+            // state 'a'
+            if (WHITESPACE.includes(ch)) {
+                state = ' ';
+                finish();
+            }
+            else if (QUOTES.includes(ch)) {
+                state = ch;
+            }
+            else if (ch === ESCAPE) {
+                escapedState = 'a';
+                state = ch;
+            }
+            else {
+                token += ch;
+            }
+        }
+    }
+    if (QUOTES.includes(state))
+        throw new ShellSplitError('No closing quotation');
+    if (state === ESCAPE)
+        throw new ShellSplitError('No escaped character');
+    finish();
+    return tokens;
+}
+
+
+/***/ }),
+
+/***/ 369:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Typed reading of raw config values: pytest's Config._getini (_getini_ini / _getini_toml).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.INI_ALIASES = void 0;
+exports.pickRawValue = pickRawValue;
+exports.readIni = readIni;
+const node_path_1 = __nccwpck_require__(760);
+const errors_js_1 = __nccwpck_require__(827);
+const pystr_js_1 = __nccwpck_require__(560);
+const shlex_js_1 = __nccwpck_require__(494);
+/** Aliases pytest registers (alias -> canonical name). */
+exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
+/** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
+function pickRawValue(inicfg, name) {
+    const canonical = exports.INI_ALIASES[name] ?? name;
+    const candidates = [];
+    const direct = inicfg.get(canonical);
+    if (direct)
+        candidates.push({ key: canonical, value: direct, canonical: true });
+    for (const [alias, target] of Object.entries(exports.INI_ALIASES)) {
+        const v = inicfg.get(alias);
+        if (target === canonical && v)
+            candidates.push({ key: alias, value: v, canonical: false });
+    }
+    const rank = (c) => (c.value.origin === 'override' ? 2 : 0) + (c.canonical ? 1 : 0);
+    let best;
+    for (const c of candidates)
+        if (best === undefined || rank(c) > rank(best))
+            best = c;
+    return best && { key: best.key, value: best.value };
+}
+function where(src, key, v) {
+    if (v.origin === 'override')
+        return `-o ${key}`;
+    const file = src.inifile ?? '<config>';
+    return v.line !== undefined ? `${file}:${v.line}` : file;
+}
+/** repr() of a TOML value, given its str() form (`text`) computed when the file was read. */
+function pyReprOf(raw, text) {
+    if (typeof raw === 'string')
+        return (0, pystr_js_1.pyRepr)(raw);
+    if (Array.isArray(raw) && Array.isArray(text)) {
+        return '[' + raw.map((item, i) => (typeof item === 'string' ? (0, pystr_js_1.pyRepr)(item) : text[i])).join(', ') + ']';
+    }
+    return Array.isArray(text) ? text.join(', ') : text;
+}
+function strToBool(s) {
+    const val = s.toLowerCase();
+    if (['y', 'yes', 't', 'true', 'on', '1'].includes(val))
+        return true;
+    if (['n', 'no', 'f', 'false', 'off', '0'].includes(val))
+        return false;
+    return null;
+}
+function pyTypeName(v) {
+    if (typeof v === 'string')
+        return 'str';
+    if (typeof v === 'boolean')
+        return 'bool';
+    if (typeof v === 'bigint')
+        return 'int';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'int' : 'float';
+    if (Array.isArray(v))
+        return 'list';
+    if (v instanceof Date)
+        return 'datetime';
+    return 'dict';
+}
+function readIni(inicfg, src, name, type) {
+    const picked = pickRawValue(inicfg, name);
+    if (picked === undefined)
+        return undefined;
+    const { key, value: cv } = picked;
+    const at = where(src, key, cv);
+    const raw = cv.value;
+    if (cv.mode === 'ini') {
+        if (type === 'args' || type === 'paths') {
+            let list;
+            if (typeof raw === 'string') {
+                try {
+                    list = (0, shlex_js_1.splitShellArgs)(raw);
+                }
+                catch (err) {
+                    if (err instanceof shlex_js_1.ShellSplitError)
+                        throw new errors_js_1.ConfigError(`${at}: ${key}: ${err.message}`);
+                    throw err;
+                }
+            }
+            else {
+                list = raw.map(pystr_js_1.pyStrOfTomlValue);
+            }
+            return type === 'paths' ? list.map((p) => (0, node_path_1.resolve)(src.baseDir, p)) : list;
+        }
+        if (type === 'linelist') {
+            if (typeof raw !== 'string')
+                return raw.map(pystr_js_1.pyStrOfTomlValue);
+            return raw.split('\n').map(pystr_js_1.pyStrip).filter((t) => t !== '');
+        }
+        const text = typeof raw === 'string' ? raw : (0, pystr_js_1.pyStrOfTomlValue)(raw);
+        if (type === 'bool') {
+            const b = strToBool((0, pystr_js_1.pyStrip)(text));
+            if (b === null)
+                throw new errors_js_1.ConfigError(`${at}: ${key}: invalid truth value ${(0, pystr_js_1.pyRepr)((0, pystr_js_1.pyStrip)(text).toLowerCase())}`);
+            return b;
+        }
+        if (type === 'int' || type === 'float') {
+            const t = (0, pystr_js_1.pyStrip)(text).replace(/(?<=\d)_(?=\d)/g, '');
+            const n = Number(t);
+            const ok = type === 'int' ? /^[+-]?\d+$/.test(t) : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t);
+            if (!ok)
+                throw new errors_js_1.ConfigError(`${at}: ${key}: expected ${type === 'int' ? 'an int' : 'a float'}, got ${(0, pystr_js_1.pyRepr)(text)}`);
+            return n;
+        }
+        return text;
+    }
+    // TOML mode: native types, no coercion.
+    const got = `got ${pyTypeName(raw)}: ${pyReprOf(raw, cv.text)}`;
+    if (type === 'args' || type === 'linelist' || type === 'paths') {
+        if (!Array.isArray(raw))
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a list for type '${type}', ${got}`);
+        raw.forEach((item, i) => {
+            if (typeof item !== 'string') {
+                throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a list of strings, but item at index ${i} is ${pyTypeName(item)}: ${cv.text[i] ?? ''}`);
+            }
+        });
+        const list = raw;
+        return type === 'paths' ? list.map((p) => (0, node_path_1.resolve)(src.baseDir, p)) : [...list];
+    }
+    if (type === 'bool') {
+        if (typeof raw !== 'boolean')
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a bool, ${got}`);
+        return raw;
+    }
+    if (type === 'int') {
+        // TOML ints are plain numbers here, so an integral float (`5.0`) passes too.
+        if (typeof raw !== 'number' || !Number.isInteger(raw)) {
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects an int, ${got}`);
+        }
+        return raw;
+    }
+    if (type === 'float') {
+        if (typeof raw !== 'number')
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a float, ${got}`);
+        return raw;
+    }
+    if (typeof raw !== 'string')
+        throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a string, ${got}`);
+    return raw;
+}
+
+
+/***/ }),
+
+/***/ 872:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DISCOVERY_CACHE_VERSION = void 0;
+exports.parsedOf = parsedOf;
+exports.cachePath = cachePath;
+exports.contentHash = contentHash;
+exports.loadCache = loadCache;
+exports.saveCache = saveCache;
+exports.parsedToJson = parsedToJson;
+exports.parsedFromJson = parsedFromJson;
+// Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
+// whose content hash is unchanged, is not parsed again.
+const node_crypto_1 = __nccwpck_require__(598);
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+/** Bump when ParsedModule's shape or the parser's rules change. */
+exports.DISCOVERY_CACHE_VERSION = 7;
+/**
+ * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
+ * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
+ */
+function parsedOf(entry) {
+    if (entry.parsed)
+        return entry.parsed;
+    if (entry.parsedJson === undefined)
+        throw new Error('discovery cache entry without a structure');
+    return parsedFromJson(entry.parsedJson);
+}
+function cachePath(rootdir) {
+    return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
+}
+function contentHash(content) {
+    return (0, node_crypto_1.createHash)('sha1').update(content).digest('hex');
+}
+function loadCache(rootdir) {
+    const path = cachePath(rootdir);
+    let text;
+    try {
+        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return { entries: new Map(), dirty: false, warning: null };
+    }
+    try {
+        const data = JSON.parse(text);
+        if (data.version !== exports.DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
+            return { entries: new Map(), dirty: true, warning: null };
+        }
+        const entries = new Map(Object.entries(data.files));
+        for (const entry of entries.values())
+            restoreDefaults(parsedOf(entry).members);
+        return { entries, dirty: false, warning: null };
+    }
+    catch {
+        return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
+    }
+}
+function saveCache(rootdir, cache) {
+    if (!cache.dirty)
+        return;
+    const path = cachePath(rootdir);
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+        const tmp = `${path}.${process.pid}.tmp`;
+        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
+        (0, node_fs_1.renameSync)(tmp, path);
+        cache.dirty = false;
+    }
+    catch {
+        // A read-only checkout still discovers; it only loses the cache.
+    }
+}
+// Most functions have no marks, no fixture decorator and no yield: leaving those fields out when
+// they hold their default halves the file, and reading it is most of a warm discovery. The compact
+// object is built field by field: deleting fields from a copy leaves V8 a slow dictionary object,
+// which made serializing twice as slow.
+function compactFunction(fn) {
+    const compact = { kind: fn.kind, name: fn.name, line: fn.line };
+    if (fn.argnames.length > 0)
+        compact.argnames = fn.argnames;
+    if (fn.marks.length > 0)
+        compact.marks = fn.marks;
+    if (fn.fixture !== null)
+        compact.fixture = fn.fixture;
+    if (fn.abstract)
+        compact.abstract = true;
+    if (fn.isGenerator)
+        compact.isGenerator = true;
+    return compact;
+}
+function compactMembers(members) {
+    return members.map((member) => {
+        if (member.kind === 'class')
+            return { ...member, members: compactMembers(member.members) };
+        return member.kind === 'function' ? compactFunction(member) : member;
+    });
+}
+/** A module's structure as the cache stores it (what parse threads send, so that it is written once). */
+function parsedToJson(parsed) {
+    return JSON.stringify({ ...parsed, members: compactMembers(parsed.members) });
+}
+function parsedFromJson(json) {
+    const parsed = JSON.parse(json);
+    restoreDefaults(parsed.members);
+    return parsed;
+}
+function entryJson(entry) {
+    const { parsed, parsedJson, ...stamp } = entry;
+    const head = JSON.stringify(stamp);
+    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+}
+function restoreDefaults(members) {
+    for (const member of members) {
+        if (member.kind === 'class')
+            restoreDefaults(member.members);
+        else if (member.kind === 'function') {
+            member.argnames ??= [];
+            member.marks ??= [];
+            member.fixture ??= null;
+            member.abstract ??= false;
+            member.isGenerator ??= false;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 35:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.fnmatch = fnmatch;
+exports.fnmatchPath = fnmatchPath;
+// Python's fnmatch.fnmatch (POSIX: case-sensitive) and pytest's fnmatch_ex for paths.
+const node_path_1 = __nccwpck_require__(760);
+const cache = new Map();
+function translate(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*')
+            re += '[\\s\\S]*';
+        else if (ch === '?')
+            re += '[\\s\\S]';
+        else if (ch === '[') {
+            let j = i + 1;
+            if (pattern[j] === '!')
+                j++;
+            if (pattern[j] === ']')
+                j++;
+            while (j < pattern.length && pattern[j] !== ']')
+                j++;
+            if (j >= pattern.length) {
+                re += '\\[';
+            }
+            else {
+                let body = pattern.slice(i + 1, j).replace(/\\/g, '\\\\');
+                if (body.startsWith('!'))
+                    body = `^${body.slice(1)}`;
+                else if (body.startsWith('^'))
+                    body = `\\${body}`;
+                re += `[${body}]`;
+                i = j;
+            }
+        }
+        else
+            re += ch.replace(/[.+^${}()|\\\]]/g, '\\$&');
+    }
+    return new RegExp(`^(?:${re})$`);
+}
+function fnmatch(name, pattern) {
+    let re = cache.get(pattern);
+    if (!re) {
+        re = translate(pattern);
+        cache.set(pattern, re);
+    }
+    return re.test(name);
+}
+/** pytest's fnmatch_ex: patterns without a separator match the base name, others the path. */
+function fnmatchPath(pattern, path) {
+    if (!pattern.includes('/'))
+        return fnmatch((0, node_path_1.basename)(path), pattern);
+    const full = (0, node_path_1.isAbsolute)(path) && !(0, node_path_1.isAbsolute)(pattern) ? `*/${pattern}` : pattern;
+    return fnmatch(path, full);
+}
+
+
+/***/ }),
+
+/***/ 147:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pythonParser = pythonParser;
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const node_url_1 = __nccwpck_require__(136);
+const web_tree_sitter_1 = __nccwpck_require__(551);
+let parserPromise = null;
+// web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
+// compile) is deferred until a file must be parsed.
+/** Finds a wasm file next to the bundle (dist/) or in node_modules (source runs). */
+function locateWasm(fileName, packageName) {
+    const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
+    const besideBundle = (0, node_path_1.join)(here, fileName);
+    if ((0, node_fs_1.existsSync)(besideBundle))
+        return besideBundle;
+    for (let dir = here;; dir = (0, node_path_1.dirname)(dir)) {
+        const candidate = (0, node_path_1.join)(dir, 'node_modules', packageName, fileName);
+        if ((0, node_fs_1.existsSync)(candidate))
+            return candidate;
+        if ((0, node_path_1.dirname)(dir) === dir)
+            throw new Error(`cannot find ${fileName}: reinstall fastest`);
+    }
+}
+/** The tree-sitter parser for Python, loaded once and only when a file must be parsed. */
+function pythonParser() {
+    parserPromise ??= (async () => {
+        await web_tree_sitter_1.Parser.init({ locateFile: () => locateWasm('web-tree-sitter.wasm', 'web-tree-sitter') });
+        const language = await web_tree_sitter_1.Language.load(locateWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
+        const parser = new web_tree_sitter_1.Parser();
+        parser.setLanguage(language);
+        return parser;
+    })();
+    return parserPromise;
+}
+
+
+/***/ }),
+
+/***/ 974:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toNodePath = toNodePath;
+exports.discover = discover;
+// Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
+const node_child_process_1 = __nccwpck_require__(421);
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(872);
+const items_js_1 = __nccwpck_require__(546);
+const parse_pool_js_1 = __nccwpck_require__(740);
+const fnmatch_js_1 = __nccwpck_require__(35);
+const walk_js_1 = __nccwpck_require__(765);
+function toNodePath(rootdir, absolute) {
+    const rel = (0, node_path_1.relative)(rootdir, absolute);
+    return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
+}
+/**
+ * A file's cached structure when its size and mtime, or else its content hash, are unchanged. An
+ * entry stored while the file's mtime was too recent to be trusted is confirmed by its hash.
+ */
+function lookupCache(abs, rel, cache) {
+    const st = (0, node_fs_1.statSync)(abs);
+    const cached = cache?.entries.get(rel);
+    if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy)
+        return { entry: cached, st };
+    if (cached && cached.hash === (0, cache_js_1.contentHash)((0, node_fs_1.readFileSync)(abs))) {
+        const entry = { ...cached, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+        if ((0, inputs_js_1.isRacy)(Math.max(st.mtimeMs, st.ctimeMs)))
+            entry.racy = true;
+        else
+            delete entry.racy;
+        cache.entries.set(rel, entry);
+        cache.dirty = true;
+        return { entry, st };
+    }
+    return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
+}
+function storeParsed(rel, outcome, cache) {
+    const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
+    if (outcome.parsed !== undefined)
+        entry.parsed = outcome.parsed;
+    if (outcome.parsedJson !== undefined)
+        entry.parsedJson = outcome.parsedJson;
+    if ((0, inputs_js_1.isRacy)(Math.max(outcome.mtimeMs, outcome.ctimeMs)))
+        entry.racy = true;
+    if (cache) {
+        cache.entries.set(rel, entry);
+        cache.dirty = true;
+    }
+    return entry;
+}
+/** Notes the file's content as an input of this discovery (when inputs are being logged). */
+function noted(abs, st, entry) {
+    (0, inputs_js_1.noteFile)(abs, st, entry.hash);
+    return entry;
+}
+const SYNTAX_CHECK = `
+import json, sys, traceback
+out = {}
+for path in sys.argv[1:]:
+    try:
+        with open(path, 'rb') as f:
+            compile(f.read(), path, 'exec', dont_inherit=True)
+        out[path] = None
+    except SyntaxError as e:
+        out[path] = ''.join(traceback.format_exception_only(type(e), e))
+    except Exception as e:
+        out[path] = None
+print(json.dumps(out))
+`;
+/** Asks Python whether files tree-sitter could not parse are really invalid, and its message. */
+function confirmSyntaxErrors(python, files) {
+    const verdicts = new Map();
+    if (files.length === 0)
+        return verdicts;
+    try {
+        const output = (0, node_child_process_1.execFileSync)(python, ['-c', SYNTAX_CHECK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const parsed = JSON.parse(output);
+        for (const f of files)
+            verdicts.set(f, parsed[f] ?? null);
+    }
+    catch {
+        for (const f of files)
+            verdicts.set(f, 'SyntaxError: invalid syntax (tree-sitter could not parse this file)\n');
+    }
+    return verdicts;
+}
+function syntaxErrorMessage(pythonText) {
+    return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
+}
+function lookup(abs, rootdir, cache) {
+    const rel = toNodePath(rootdir, abs);
+    return { abs, rel, found: lookupCache(abs, rel, cache) };
+}
+/**
+ * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
+ * conftest.py between the rootdir and the path's parent lists it (paths relative to that
+ * conftest's directory); an ignored directory takes everything below it along.
+ */
+function ignoredByConftest(file, rootdir, conftests) {
+    for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = (0, node_path_1.dirname)(path)) {
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(path), rootdir)) {
+            const info = conftests.get(dir);
+            if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
+                return true;
+        }
+    }
+    return false;
+}
+function conftestChain(file, rootdir, conftests) {
+    const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir)) {
+        const info = conftests.get(dir);
+        if (!info)
+            continue;
+        for (const f of info.parametrizedFixtures)
+            merged.parametrizedFixtures.add(f);
+        merged.hasGenerateTests ||= info.hasGenerateTests;
+    }
+    return merged;
+}
+async function discover(opts) {
+    const { rootdir } = opts;
+    const cache = opts.useCache ? (0, cache_js_1.loadCache)(rootdir) : null;
+    const files = (0, walk_js_1.findTestFiles)(opts.paths, opts.walk);
+    // The conftest.py files of every directory from the modules up to the rootdir come first: their
+    // collect_ignore decides which modules are collected at all.
+    const conftestDirs = [...new Set(files.flatMap((abs) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(abs), rootdir)))];
+    const conftestLookups = conftestDirs.flatMap((dir) => ((0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) ? [lookup((0, node_path_1.join)(dir, 'conftest.py'), rootdir, cache)] : []));
+    const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
+    const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
+    const pool = (0, parse_pool_js_1.openParsePool)(toParse(conftestLookups).length + toParse(moduleLookups).length);
+    try {
+        const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
+        const conftests = new Map();
+        const conftestByAbs = byAbs(conftestLookups);
+        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)((0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry)), (0, node_path_1.dirname)(l.abs)));
+        for (const l of conftestLookups)
+            if ('entry' in l.found)
+                addConftest(l, l.found.entry);
+        // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
+        await pool.parse(toParse(conftestLookups), (outcome) => {
+            const l = conftestByAbs.get(outcome.abs);
+            addConftest(l, storeParsed(l.rel, outcome, cache));
+        }, () => undefined);
+        const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+        const entries = new Array(modules.length);
+        const itemsOf = new Array(modules.length);
+        const errorsOf = new Array(modules.length);
+        const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+        // Items are built as each module's structure arrives, while the threads parse the rest.
+        const collectModule = (index, entry) => {
+            const l = modules[index];
+            entries[index] = noted(l.abs, l.found.st, entry);
+            const parsed = (0, cache_js_1.parsedOf)(entry);
+            if (parsed.syntaxError && entry.syntaxError !== null)
+                return; // confirmed below
+            const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+            itemsOf[index] = result.items;
+            errorsOf[index] = result.errors;
+        };
+        const requests = toParse(modules);
+        const parsing = pool.parse(requests, (outcome) => {
+            const index = indexOf.get(outcome.abs);
+            collectModule(index, storeParsed(modules[index].rel, outcome, cache));
+        });
+        // The cached modules' items are built while the parse (or the grammar's compile) is under way.
+        modules.forEach((l, index) => {
+            if ('entry' in l.found)
+                collectModule(index, l.found.entry);
+        });
+        await parsing;
+        const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
+        const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
+        const verdicts = needPython.length > 0 ? confirmSyntaxErrors(opts.python(), needPython.map(({ l }) => l.abs)) : new Map();
+        for (const { l, entry } of needPython) {
+            entry.syntaxError = verdicts.get(l.abs) ?? null;
+            if (cache)
+                cache.dirty = true;
+        }
+        for (const { l, entry } of unconfirmed) {
+            const index = indexOf.get(l.abs);
+            if (entry.syntaxError) {
+                itemsOf[index] = [];
+                errorsOf[index] = [{ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) }];
+            }
+            else {
+                collectModule(index, entry);
+            }
+        }
+        if (cache)
+            (0, cache_js_1.saveCache)(rootdir, cache);
+        const parsedFiles = toParse(conftestLookups).length + requests.length;
+        return {
+            rootdir,
+            items: itemsOf.flat(),
+            errors: errorsOf.flat(),
+            parsedFiles,
+            cachedFiles: conftestLookups.length + modules.length - parsedFiles,
+            warnings: cache?.warning ? [cache.warning] : [],
+        };
+    }
+    finally {
+        pool.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 546:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.matchesPrefixOrGlob = matchesPrefixOrGlob;
+exports.itemsOfModule = itemsOfModule;
+exports.conftestFacts = conftestFacts;
+// Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
+// inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
+const node_path_1 = __nccwpck_require__(760);
+const fnmatch_js_1 = __nccwpck_require__(35);
+const paramids_js_1 = __nccwpck_require__(977);
+/** Bases that add no tests and change nothing pytest collects. */
+const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
+const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
+/** pytest's `_matches_prefix_or_glob_option`. */
+function matchesPrefixOrGlob(patterns, name) {
+    for (const option of patterns) {
+        if (name.startsWith(option))
+            return true;
+        if (/[*?[]/.test(option) && (0, fnmatch_js_1.fnmatch)(name, option))
+            return true;
+    }
+    return false;
+}
+/** Python dict semantics: position of the first binding, value of the last. */
+function namespace(members) {
+    const order = [];
+    const last = new Map();
+    for (const m of members) {
+        if (!last.has(m.name))
+            order.push(m.name);
+        last.set(m.name, m);
+    }
+    return order.map((name) => last.get(name));
+}
+/** The class's bases resolved within the module, in MRO order; null if some base is unknown. */
+function mro(cls, scope, seen = new Set()) {
+    const result = [cls];
+    seen.add(cls.name);
+    for (const base of cls.bases) {
+        if (NEUTRAL_BASES.test(base) || UNITTEST_BASE.test(base) && !scope.classesByName.has(base))
+            continue;
+        const baseCls = scope.classesByName.get(base);
+        if (!baseCls || seen.has(base) || baseCls === cls)
+            return null;
+        const chain = mro(baseCls, scope, seen);
+        if (chain === null)
+            return null;
+        for (const c of chain) {
+            const at = result.indexOf(c);
+            if (at >= 0)
+                result.splice(at, 1);
+            result.push(c);
+        }
+    }
+    return result;
+}
+function isUnittestClass(cls, scope, depth = 0) {
+    if (depth > 20)
+        return false;
+    return cls.bases.some((base) => {
+        const local = scope.classesByName.get(base);
+        if (local && local !== cls)
+            return isUnittestClass(local, scope, depth + 1);
+        return UNITTEST_BASE.test(base);
+    });
+}
+function classTestAttr(chain) {
+    for (const c of chain)
+        if (c.testAttr !== null)
+            return c.testAttr;
+    return null;
+}
+/** Marks of a class as pytest sees them with consider_mro: bases first, then its own. */
+function classMarks(chain) {
+    const marks = [];
+    for (const c of [...chain].reverse())
+        marks.push(...c.bodyMarks, ...[...c.decoratorMarks].reverse());
+    return marks;
+}
+function isAbstract(chain) {
+    const defined = new Map();
+    for (const c of [...chain].reverse()) {
+        for (const m of c.members)
+            if (m.kind === 'function')
+                defined.set(m.name, m);
+    }
+    return [...defined.values()].some((f) => f.abstract);
+}
+function methodTable(chain) {
+    // PyCollector.collect: own dict first, then the MRO; reversed so that inherited come first.
+    const seen = new Set();
+    const perClass = [];
+    for (const c of chain) {
+        const values = [];
+        for (const m of namespace(c.members)) {
+            if (seen.has(m.name))
+                continue;
+            seen.add(m.name);
+            values.push(m);
+        }
+        perClass.push(values);
+    }
+    return perClass.reverse().flat();
+}
+/** Own marks (innermost decorator first), then inherited, then the module's; shared when nothing is added. */
+function combineMarks(own, inherited, module) {
+    if (own.length === 0 && inherited.length === 0)
+        return module;
+    const marks = [];
+    for (let i = own.length - 1; i >= 0; i--)
+        marks.push(own[i]);
+    for (const m of inherited)
+        marks.push(m);
+    for (const m of module)
+        marks.push(m);
+    return marks;
+}
+function usesFixtureIn(fn, marks, fixtures) {
+    if (fixtures.size === 0)
+        return false;
+    return fn.argnames.some((a) => fixtures.has(a)) ||
+        marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)));
+}
+// Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
+function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
+    const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
+    const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+    const push = (id, dynamic, itemMarks, param) => {
+        const item = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
+        if (param !== undefined)
+            item.param = param;
+        if (fn.marks.length > 0)
+            item.functionAttrs = ['pytestmark'];
+        if (unittest)
+            item.unittest = true;
+        out.items.push(item);
+    };
+    if (unittest)
+        return push(baseId, false, marks);
+    if (generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures))
+        return push(baseId, true, marks);
+    if (!marks.some((m) => m.name === 'parametrize'))
+        return push(baseId, false, marks);
+    const expansion = (0, paramids_js_1.expandParametrize)(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
+    if ('dynamic' in expansion)
+        return push(baseId, true, marks);
+    for (const c of expansion.cases)
+        push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+}
+function dynamicClassItem(cls, classes, scope, out) {
+    out.items.push({ id: [scope.file, ...classes].join('::'), file: scope.file, line: cls.line, classes, function: '', marks: [...classMarks([cls]), ...scope.mod.pytestmark], dynamic: true });
+}
+function unittestItems(cls, classes, scope, out) {
+    const chain = mro(cls, scope);
+    if (chain === null) {
+        dynamicClassItem(cls, classes, scope, out);
+        return;
+    }
+    if (classTestAttr(chain) === false || isAbstract(chain))
+        return;
+    const methods = new Map();
+    for (const c of [...chain].reverse()) {
+        for (const m of c.members) {
+            if (m.kind === 'function')
+                methods.set(m.name, m);
+            else
+                methods.delete(m.name);
+        }
+    }
+    // unittest.TestLoader.getTestCaseNames: names starting with "test", sorted.
+    const names = [...methods.keys()].filter((n) => n.startsWith('test')).sort();
+    const marks = classMarks(chain);
+    for (const name of names)
+        functionItems(methods.get(name), classes, marks, scope, false, out, true);
+    if (names.length === 0 && methods.has('runTest'))
+        functionItems(methods.get('runTest'), classes, marks, scope, false, out, true);
+}
+function classItems(cls, outer, outerMarks, scope, out) {
+    const classes = [...outer, cls.name];
+    if (isUnittestClass(cls, scope)) {
+        unittestItems(cls, classes, scope, out);
+        return;
+    }
+    const chain = outer.length === 0 ? mro(cls, scope) : cls.bases.every((b) => NEUTRAL_BASES.test(b)) ? [cls] : null;
+    if (chain === null) {
+        dynamicClassItem(cls, classes, scope, out);
+        return;
+    }
+    const testAttr = classTestAttr(chain);
+    if (!(matchesPrefixOrGlob(scope.rules.pythonClasses, cls.name) || testAttr === true))
+        return;
+    if (isAbstract(chain) || testAttr === false)
+        return;
+    if (chain.some((c) => c.hasInit || c.hasNew))
+        return; // pytest warns and collects nothing
+    const marks = [...classMarks(chain), ...outerMarks];
+    const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
+    for (const member of methodTable(chain)) {
+        if (member.kind === 'function') {
+            testFunctionItems(member, classes, marks, scope, generateTests, out);
+        }
+        else if (member.kind === 'class') {
+            classItems(member, classes, marks, scope, out);
+        }
+    }
+}
+/** A module or class member that is a function: its items when python_functions names it a test. */
+function testFunctionItems(fn, classes, marks, scope, generateTests, out) {
+    if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, fn.name) || fn.fixture)
+        return;
+    if (fn.isGenerator)
+        collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${fn.name})`);
+    functionItems(fn, classes, marks, scope, generateTests, out);
+}
+/** Records the module's collection error and abandons the whole module (caught in itemsOfModule). */
+function collectionFails(scope, out, message) {
+    out.errors.push({ file: scope.file, message });
+    throw new CollectionFailed();
+}
+class CollectionFailed extends Error {
+}
+/** The items pytest would collect from one parsed module, in pytest's order. */
+function itemsOfModule(file, mod, rules, conftest) {
+    const out = { items: [], errors: [] };
+    if (mod.testAttr === false)
+        return out;
+    const classesByName = new Map();
+    const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
+    const collectFixtures = (members) => {
+        for (const m of members) {
+            if (m.kind === 'class') {
+                collectFixtures(m.members);
+            }
+            else if (m.kind === 'function' && m.fixture?.parametrized) {
+                parametrizedFixtures.add(m.fixture.name);
+            }
+        }
+    };
+    for (const m of mod.members)
+        if (m.kind === 'class')
+            classesByName.set(m.name, m);
+    collectFixtures(mod.members);
+    const scope = { file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests };
+    try {
+        for (const member of namespace(mod.members)) {
+            if (member.kind === 'function') {
+                testFunctionItems(member, [], [], scope, scope.generateTests, out);
+            }
+            else if (member.kind === 'class') {
+                classItems(member, [], [], scope, out);
+            }
+        }
+    }
+    catch (e) {
+        if (!(e instanceof CollectionFailed))
+            throw e;
+        return { items: [], errors: out.errors };
+    }
+    if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, rules)) {
+        // Nothing visible to the parser, but the module may still make tests when imported: it
+        // runs whole, and whatever pytest would collect from it is reported.
+        out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
+    }
+    return out;
+}
+function mayDefineTestsAtRunTime(mod, rules) {
+    if (mod.dynamicReasons.length > 0)
+        return true; // `from x import *`
+    return mod.members.some((m) => m.kind === 'assign' && !m.testDisabled &&
+        (matchesPrefixOrGlob(rules.pythonFunctions, m.name) || matchesPrefixOrGlob(rules.pythonClasses, m.name)));
+}
+/** Fixture facts of a conftest.py that matter to the modules below it. */
+function conftestFacts(mod, dir) {
+    const parametrizedFixtures = new Set();
+    for (const m of mod.members) {
+        if (m.kind === 'function' && m.fixture?.parametrized)
+            parametrizedFixtures.add(m.fixture.name);
+    }
+    return {
+        parametrizedFixtures,
+        hasGenerateTests: mod.hasGenerateTests,
+        collectIgnore: mod.collectIgnore.map((p) => (0, node_path_1.resolve)(dir, p)),
+        collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => (0, node_path_1.resolve)(dir, p)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 977:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.asciiEscapedStr = asciiEscapedStr;
+exports.asciiEscapedBytes = asciiEscapedBytes;
+exports.expandParametrize = expandParametrize;
+const pystr_js_1 = __nccwpck_require__(560);
+/** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
+function asciiEscapedStr(value) {
+    let out = '';
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (code >= 0x20 && code < 0x7f)
+            out += ch;
+        else
+            out += (0, pystr_js_1.escapeCodePoint)(code);
+    }
+    return out;
+}
+/** bytes values: `val.decode("ascii", "backslashreplace")` and then non-printables escaped. */
+function asciiEscapedBytes(latin1) {
+    let out = '';
+    for (const ch of latin1) {
+        const code = ch.charCodeAt(0);
+        if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (code >= 0x20 && code < 0x7f)
+            out += ch;
+        else
+            out += (0, pystr_js_1.escapeCodePoint)(code);
+    }
+    return out;
+}
+function escapeText(value, opts) {
+    return opts.noEscaping ? value : asciiEscapedStr(value);
+}
+/** `_idval_from_value`: an id from a value, null when the type gives none, undefined when unknown. */
+function idFromValue(value, opts) {
+    if (typeof value === 'string')
+        return escapeText(value, opts);
+    if (value === null)
+        return 'None';
+    if (typeof value === 'boolean')
+        return value ? 'True' : 'False';
+    if (typeof value === 'number')
+        return String(value);
+    switch (value.py) {
+        case 'bytes':
+            return opts.noEscaping ? value.value : asciiEscapedBytes(value.value);
+        case 'int':
+        case 'float':
+        case 'complex':
+            return value.repr;
+        case 'name':
+            return value.name;
+        case 'tuple':
+        case 'list':
+        case 'dict':
+        case 'set':
+            return null;
+        default:
+            return undefined;
+    }
+}
+function marksOfValue(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (typeof value === 'object' && 'py' in value) {
+        if (value.py === 'mark')
+            return [value.mark];
+        if (value.py === 'list' || value.py === 'tuple') {
+            const marks = [];
+            for (const item of value.items) {
+                if (item === null || typeof item !== 'object' || item.py !== 'mark')
+                    return null;
+                marks.push(item.mark);
+            }
+            return marks;
+        }
+    }
+    return null;
+}
+function isPytestParam(value, pytestAliases) {
+    return value !== null && typeof value === 'object' && value.py === 'call' &&
+        (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`));
+}
+function argnamesOf(value) {
+    if (typeof value === 'string')
+        return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+        const names = [];
+        for (const item of value.items) {
+            if (typeof item !== 'string')
+                return null;
+            names.push(item);
+        }
+        return names;
+    }
+    return null;
+}
+/** Ids of one `parametrize(argnames, argvalues, ids=..., ...)` mark, or why they are unknown. */
+function expandOne(mark, opts, pytestAliases) {
+    if (mark.dynamicArgs && mark.args.length < 2)
+        return { dynamic: 'parametrize arguments are not literals' };
+    const argnamesValue = mark.args[0] ?? mark.kwargs.argnames;
+    const argvaluesValue = mark.args[1] ?? mark.kwargs.argvalues;
+    const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
+    if (argnames === null)
+        return { dynamic: 'parametrize argnames are not literal' };
+    if (argvaluesValue === undefined || argvaluesValue === null || typeof argvaluesValue !== 'object' ||
+        (argvaluesValue.py !== 'list' && argvaluesValue.py !== 'tuple')) {
+        return { dynamic: 'parametrize argvalues are not a literal list' };
+    }
+    const sets = [];
+    for (const raw of argvaluesValue.items) {
+        let values;
+        let id = null;
+        let marks = [];
+        if (isPytestParam(raw, pytestAliases)) {
+            values = raw.args;
+            const idValue = raw.kwargs.id;
+            if (idValue === undefined || idValue === null)
+                id = null;
+            else if (typeof idValue === 'string')
+                id = escapeText(idValue, opts);
+            else
+                id = undefined;
+            const m = marksOfValue(raw.kwargs.marks);
+            if (m === null)
+                return { dynamic: 'pytest.param marks are not literal' };
+            marks = m;
+        }
+        else if (argnames.length === 1) {
+            values = [raw];
+        }
+        else if (raw !== null && typeof raw === 'object' && (raw.py === 'tuple' || raw.py === 'list')) {
+            values = raw.items;
+        }
+        else {
+            return { dynamic: 'parametrize value is not a literal tuple' };
+        }
+        if (values.length !== argnames.length)
+            return { dynamic: 'parametrize values do not match the argnames' };
+        if (id === undefined)
+            return { dynamic: 'pytest.param id is not literal' };
+        sets.push({ values, id, marks });
+    }
+    if (sets.length === 0) {
+        // pytest turns an empty argvalues into one skipped case with the id "NOTSET".
+        return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }] }] };
+    }
+    const idsValue = mark.kwargs.ids;
+    let ids = null;
+    if (idsValue !== undefined && idsValue !== null) {
+        if (typeof idsValue !== 'object' || (idsValue.py !== 'list' && idsValue.py !== 'tuple'))
+            return { dynamic: 'ids is not a literal list' };
+        ids = idsValue.items;
+        if (ids.length !== sets.length)
+            return { dynamic: 'ids and parameter sets differ in number' };
+    }
+    const resolved = [];
+    for (let idx = 0; idx < sets.length; idx++) {
+        const set = sets[idx];
+        if (set.id !== null && set.id !== undefined) {
+            resolved.push(set.id);
+            continue;
+        }
+        if (ids && ids[idx] !== null) {
+            const fromIds = idFromValue(ids[idx], opts);
+            if (fromIds === undefined || fromIds === null)
+                return { dynamic: 'ids entry is not a literal' };
+            resolved.push(fromIds);
+            continue;
+        }
+        const parts = [];
+        for (let i = 0; i < argnames.length; i++) {
+            const fromValue = idFromValue(set.values[i], opts);
+            if (fromValue === undefined)
+                return { dynamic: 'parametrize value is not a literal' };
+            parts.push(fromValue === null ? `${argnames[i]}${idx}` : fromValue);
+        }
+        resolved.push(parts.join('-'));
+    }
+    return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks })) };
+}
+/** pytest's suffixing of duplicate ids (make_unique_parameterset_ids). */
+function makeUnique(ids) {
+    const counts = new Map();
+    for (const id of ids)
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (counts.size === ids.length)
+        return ids;
+    const taken = new Set(ids);
+    const suffixes = new Map();
+    const result = [...ids];
+    for (let index = 0; index < ids.length; index++) {
+        const id = ids[index];
+        if (counts.get(id) <= 1)
+            continue;
+        const sep = id.length > 0 && /[0-9]$/.test(id) ? '_' : '';
+        let n = suffixes.get(id) ?? 0;
+        let candidate = `${id}${sep}${n}`;
+        while (taken.has(candidate)) {
+            n += 1;
+            candidate = `${id}${sep}${n}`;
+        }
+        result[index] = candidate;
+        taken.add(candidate);
+        suffixes.set(id, n + 1);
+    }
+    return result;
+}
+/**
+ * Expands all parametrize marks of an item, given in pytest's iter_markers order (the
+ * function's own marks bottom decorator first, then the class's, then the module's).
+ */
+function expandParametrize(parametrizeMarks, opts, pytestAliases) {
+    let cases = [{ id: '', marks: [] }];
+    let first = true;
+    for (const mark of parametrizeMarks) {
+        const one = expandOne(mark, opts, pytestAliases);
+        if ('dynamic' in one)
+            return one;
+        const next = [];
+        for (const outer of cases) {
+            for (const inner of one.cases) {
+                next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks] });
+            }
+        }
+        cases = next;
+        first = false;
+    }
+    return { cases };
+}
+
+
+/***/ }),
+
+/***/ 112:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseFile = parseFile;
+// Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
+// parse worker threads.
+const node_fs_1 = __nccwpck_require__(24);
+const cache_js_1 = __nccwpck_require__(872);
+const grammar_js_1 = __nccwpck_require__(147);
+const parse_js_1 = __nccwpck_require__(985);
+async function parseFile(request) {
+    const content = (0, node_fs_1.readFileSync)(request.abs);
+    const parser = await (0, grammar_js_1.pythonParser)();
+    return { ...request, hash: (0, cache_js_1.contentHash)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+}
+
+
+/***/ }),
+
+/***/ 740:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.adoptParseThreads = adoptParseThreads;
+exports.parseWorkerEntry = parseWorkerEntry;
+exports.openParsePool = openParsePool;
+// Parses many files at once. With enough files and a bundled worker entry, parse threads (one per
+// core) pull batches from one queue and the main thread only receives: parsing on the main thread
+// leaves its garbage in the largest heap (the cache, the items), where collecting it costs most.
+// Threads the executable started before the main bundle loaded (prestartParseThreads in entry.ts)
+// are adopted first; they have compiled the grammar by the time the first files are known.
+const node_fs_1 = __nccwpck_require__(24);
+const node_os_1 = __nccwpck_require__(161);
+const node_path_1 = __nccwpck_require__(760);
+const node_url_1 = __nccwpck_require__(136);
+const node_worker_threads_1 = __nccwpck_require__(919);
+const parse_file_js_1 = __nccwpck_require__(112);
+/** Below this many files the main thread alone is faster than starting a thread. */
+const MIN_FILES_FOR_THREADS = 24;
+const MAX_THREADS = 4;
+const BATCH_FILES = 4;
+/** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
+const BATCHES_IN_FLIGHT = 2;
+const adopted = [];
+/** Threads started ahead of the main bundle, handed over for the next parse (and ended by it). */
+function adoptParseThreads(threads) {
+    adopted.push(...threads);
+}
+/** The bundled worker entry beside dist/main.js; absent when running from src/ (tests), then no threads. */
+function parseWorkerEntry() {
+    const path = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'parse-worker.js');
+    return (0, node_fs_1.existsSync)(path) ? path : null;
+}
+/** FASTEST_PARSE_THREADS overrides the choice (0: parse on the main thread only). */
+function threadCount(files) {
+    const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
+    if (Number.isInteger(forced) && forced >= 0)
+        return Math.min(forced, files);
+    if (adopted.length > 0)
+        return Math.min(adopted.length, files);
+    if (files < MIN_FILES_FOR_THREADS)
+        return 0;
+    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+}
+/** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
+function openParsePool(files) {
+    const entry = parseWorkerEntry();
+    const threads = entry ? threadCount(files) : 0;
+    const workers = adopted.splice(0, threads);
+    for (const spare of adopted.splice(0))
+        void spare.terminate();
+    while (workers.length < threads)
+        workers.push(new node_worker_threads_1.Worker(entry));
+    for (const worker of workers)
+        worker.ref();
+    const live = new Set(workers);
+    for (const worker of workers) {
+        const lost = () => live.delete(worker);
+        worker.once('error', lost);
+        worker.once('exit', lost);
+    }
+    return {
+        parse: (requests, onParsed, onFailed) => parseWith([...live], requests, onParsed, onFailed),
+        close() {
+            for (const worker of workers) {
+                worker.removeAllListeners();
+                void worker.terminate();
+            }
+        },
+    };
+}
+async function parseWith(workers, requests, onParsed, onFailed = (error) => {
+    throw error;
+}) {
+    const queue = [...requests];
+    /** Batches sent and not answered, by thread and batch id. */
+    const pending = new Map();
+    const leftovers = [];
+    let nextBatch = 0;
+    let wake = () => { };
+    const finished = new Promise((resolve) => {
+        wake = resolve;
+    });
+    const settle = () => {
+        if (pending.size === 0)
+            leftovers.push(...queue.splice(0));
+        const busy = [...pending.values()].some((batches) => batches.size > 0);
+        if (!busy && queue.length === 0)
+            wake();
+    };
+    const send = (worker) => {
+        const batch = queue.splice(0, BATCH_FILES);
+        if (batch.length === 0)
+            return;
+        const id = nextBatch++;
+        pending.get(worker).set(id, batch);
+        worker.postMessage({ id, batch });
+    };
+    const listeners = workers.map((worker) => {
+        const onMessage = (reply) => {
+            pending.get(worker)?.delete(reply.id);
+            for (const outcome of reply.outcomes)
+                onParsed(outcome);
+            leftovers.push(...reply.unparsed);
+            if (pending.has(worker))
+                send(worker);
+            settle();
+        };
+        // A thread that fails or ends without answering hands what it held back to the main thread.
+        const onLost = () => {
+            const held = pending.get(worker);
+            if (!held)
+                return;
+            pending.delete(worker);
+            for (const batch of held.values())
+                leftovers.push(...batch);
+            settle();
+        };
+        return { worker, onMessage, onLost };
+    });
+    for (const { worker, onMessage, onLost } of listeners) {
+        pending.set(worker, new Map());
+        worker.on('message', onMessage);
+        worker.on('error', onLost);
+        worker.on('exit', onLost);
+        for (let i = 0; i < BATCHES_IN_FLIGHT; i++)
+            send(worker);
+    }
+    try {
+        if (workers.length > 0) {
+            settle();
+            await finished;
+        }
+        // Without threads, or for what they handed back or held when they were lost.
+        for (const request of workers.length > 0 ? leftovers : queue) {
+            let outcome;
+            try {
+                outcome = await (0, parse_file_js_1.parseFile)(request);
+            }
+            catch (error) {
+                onFailed(error);
+                continue;
+            }
+            onParsed(outcome);
+        }
+    }
+    finally {
+        for (const { worker, onMessage, onLost } of listeners) {
+            worker.off('message', onMessage);
+            worker.off('error', onLost);
+            worker.off('exit', onLost);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 985:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseModule = parseModule;
+const pyliteral_js_1 = __nccwpck_require__(692);
+const DECORATED_DEFINITION = 'decorated_definition';
+function argnamesOf(params) {
+    const names = [];
+    for (const p of params?.namedChildren ?? []) {
+        if (!p)
+            continue;
+        if (p.type === 'identifier')
+            names.push(p.text);
+        else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+            const name = p.childForFieldName('name');
+            if (name)
+                names.push(name.text);
+        }
+        else if (p.type === 'typed_parameter') {
+            const inner = p.namedChildren.find((c) => c?.type === 'identifier');
+            if (inner)
+                names.push(inner.text);
+        }
+    }
+    return names;
+}
+// Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
+// thousands of functions per run, the statements that Python's keywords identify are read from the
+// source text at the node's start instead, and simple `def` headers are parsed from the text too.
+const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
+const DECORATOR_OR_COMMENT = /[@#]/y;
+/** `def name(params)` where params hold no brackets, strings, comments or continuations. */
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+function matchesAt(pattern, source, index) {
+    pattern.lastIndex = index;
+    return pattern.test(source);
+}
+/** The node's type, read from the source for `def`, decorators and comments. */
+function statementType(node, source) {
+    const start = node.startIndex;
+    if (matchesAt(DEF_START, source, start))
+        return 'function_definition';
+    if (matchesAt(DECORATOR_OR_COMMENT, source, start))
+        return source[start] === '@' ? DECORATED_DEFINITION : 'comment';
+    return node.type;
+}
+/** Name and argument names of a simple `def` header; null when the tree must be asked. */
+function simpleHeader(source, start) {
+    SIMPLE_DEF_HEADER.lastIndex = start;
+    const m = SIMPLE_DEF_HEADER.exec(source);
+    if (!m)
+        return null;
+    const argnames = [];
+    for (const piece of m[2].split(',')) {
+        const param = piece.trim();
+        if (param === '' || param === '/' || param.startsWith('*'))
+            continue;
+        const name = param.split(/[:=]/, 1)[0].trim();
+        if (!/^[^\s:=]+$/.test(name))
+            return null;
+        argnames.push(name);
+    }
+    return { name: m[1], argnames };
+}
+/** Walks the statements of a block, descending into if/try/with bodies as module code would run. */
+function* statements(block, source, holdsStatements = true) {
+    for (const child of block.namedChildren) {
+        if (!child)
+            continue;
+        // Only a statement's own start tells its type: a block or clause starts where its first statement does.
+        const type = holdsStatements ? statementType(child, source) : child.type;
+        switch (type) {
+            case 'if_statement':
+            case 'elif_clause':
+            case 'else_clause':
+            case 'try_statement':
+            case 'except_clause':
+            case 'except_group_clause':
+            case 'finally_clause':
+            case 'with_statement':
+                yield* statements(child, source, false);
+                break;
+            case 'block':
+                yield* statements(child, source, true);
+                break;
+            default:
+                yield { node: child, type };
+        }
+    }
+}
+function isFixtureDecorator(expr, ctx) {
+    const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+    if (!target)
+        return null;
+    const text = target.text;
+    const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
+        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
+    if (!isFixture)
+        return null;
+    let name = null;
+    let parametrized = false;
+    let autouse = false;
+    if (expr.type === 'call') {
+        for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
+            if (arg?.type !== 'keyword_argument')
+                continue;
+            const key = arg.childForFieldName('name')?.text;
+            const value = arg.childForFieldName('value');
+            if (!value)
+                continue;
+            if (key === 'params')
+                parametrized = true;
+            if (key === 'autouse')
+                autouse = value.type === 'true';
+            if (key === 'name') {
+                const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
+                if (typeof v === 'string')
+                    name = v;
+            }
+        }
+    }
+    return { name, parametrized, autouse };
+}
+/** The expression after `@` (comments inside the decorator aside). */
+function decoratorExpression(decorator) {
+    return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+}
+function parseFunction(def, decorators, firstLine, ctx) {
+    const marks = [];
+    let fixture = null;
+    let abstract = false;
+    const header = simpleHeader(ctx.source, def.startIndex);
+    const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
+    for (const decorator of decorators) {
+        const expr = decoratorExpression(decorator);
+        if (!expr)
+            continue;
+        const mark = (0, pyliteral_js_1.readMark)(expr, ctx);
+        if (mark) {
+            marks.push(mark);
+            continue;
+        }
+        const fx = isFixtureDecorator(expr, ctx);
+        if (fx) {
+            fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+            continue;
+        }
+        if (/(^|\.)abstractmethod$/.test(expr.text))
+            abstract = true;
+    }
+    // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
+    // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
+    const isAsync = ctx.source.startsWith('async', def.startIndex);
+    const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
+    const body = mayYield ? def.childForFieldName('body') : null;
+    return {
+        kind: 'function',
+        name,
+        line: firstLine,
+        argnames: header ? header.argnames : argnamesOf(def.childForFieldName('parameters')),
+        marks,
+        fixture,
+        abstract,
+        isGenerator: body ? containsYield(body) : false,
+    };
+}
+function containsYield(node) {
+    for (const child of node.namedChildren) {
+        if (!child)
+            continue;
+        if (child.type === 'yield')
+            return true;
+        if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda')
+            continue;
+        if (containsYield(child))
+            return true;
+    }
+    return false;
+}
+function readMarkList(value, ctx) {
+    if (value.type === 'list' || value.type === 'tuple') {
+        const marks = [];
+        for (const item of value.namedChildren) {
+            if (!item)
+                continue;
+            const m = (0, pyliteral_js_1.readMark)(item, ctx);
+            if (m)
+                marks.push(m);
+        }
+        return marks;
+    }
+    const one = (0, pyliteral_js_1.readMark)(value, ctx);
+    return one ? [one] : [];
+}
+function parseBody(block, ctx, moduleLevel, dynamicReasons) {
+    const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    for (const { node: stmt, type: stmtType } of statements(block, ctx.source)) {
+        let def = stmt;
+        let defType = stmtType;
+        let decorators = [];
+        const firstLine = stmt.startPosition.row + 1;
+        if (stmtType === DECORATED_DEFINITION) {
+            decorators = stmt.namedChildren.filter((c) => c?.type === 'decorator');
+            def = stmt.childForFieldName('definition');
+            defType = def ? statementType(def, ctx.source) : '';
+        }
+        if (!def)
+            continue;
+        if (defType === 'function_definition') {
+            const fn = parseFunction(def, decorators, firstLine, ctx);
+            if (fn.name === '__init__')
+                info.hasInit = true;
+            if (fn.name === '__new__')
+                info.hasNew = true;
+            if (fn.name === 'pytest_generate_tests')
+                info.hasGenerateTests = true;
+            if (moduleLevel)
+                ctx.definedNames.add(fn.name);
+            info.members.push(fn);
+        }
+        else if (defType === 'class_definition') {
+            info.members.push(parseClass(def, decorators, firstLine, ctx, dynamicReasons));
+        }
+        else if (defType === 'expression_statement') {
+            for (const expr of def.namedChildren) {
+                if (expr?.type === 'assignment')
+                    handleAssignment(expr, ctx, info, moduleLevel);
+            }
+        }
+        else if (moduleLevel && defType === 'import_from_statement') {
+            handleImportFrom(def, ctx, dynamicReasons);
+        }
+        else if (moduleLevel && defType === 'import_statement') {
+            for (const child of def.namedChildren) {
+                if (child?.type === 'aliased_import' && child.childForFieldName('name')?.text === 'pytest') {
+                    const alias = child.childForFieldName('alias')?.text;
+                    if (alias)
+                        ctx.pytestAliases.add(alias);
+                }
+            }
+        }
+    }
+    return info;
+}
+function handleImportFrom(stmt, ctx, dynamicReasons) {
+    const moduleName = stmt.childForFieldName('module_name')?.text;
+    if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
+        dynamicReasons.push(`from ${moduleName} import *`);
+        return;
+    }
+    for (const child of stmt.childrenForFieldName('name')) {
+        if (!child)
+            continue;
+        const imported = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+        if (!local)
+            continue;
+        ctx.assignedNames.add(local);
+        if (moduleName === 'pytest' && imported === 'mark')
+            ctx.markAliases.add(local);
+    }
+}
+function handleAssignment(expr, ctx, info, moduleLevel) {
+    const left = expr.childForFieldName('left');
+    const right = expr.childForFieldName('right');
+    if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === '__test__' && right?.type === 'false') {
+        // `test_x.__test__ = False`: the name stays bound but is no longer collected.
+        const target = left.childForFieldName('object');
+        if (target?.type === 'identifier')
+            info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
+        return;
+    }
+    if (!left || left.type !== 'identifier')
+        return;
+    const name = left.text;
+    if (!right)
+        return;
+    if (name === 'pytestmark') {
+        info.pytestmark = readMarkList(right, ctx);
+        return;
+    }
+    if (moduleLevel && (name === 'collect_ignore' || name === 'collect_ignore_glob')) {
+        const value = (0, pyliteral_js_1.readLiteral)(right, ctx);
+        if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+            const paths = value.items.filter((v) => typeof v === 'string');
+            if (name === 'collect_ignore')
+                info.collectIgnore = paths;
+            else
+                info.collectIgnoreGlob = paths;
+        }
+        return;
+    }
+    if (name === '__test__') {
+        info.testAttr = right.type === 'true' ? true : right.type === 'false' ? false : null;
+        return;
+    }
+    if (moduleLevel) {
+        ctx.assignedNames.add(name);
+        const mark = (0, pyliteral_js_1.readMark)(right, ctx);
+        if (mark)
+            ctx.markVariables.set(name, mark);
+    }
+    info.members.push({ kind: 'assign', name });
+}
+function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
+    const name = def.childForFieldName('name')?.text ?? '';
+    const bases = [];
+    for (const arg of def.childForFieldName('superclasses')?.namedChildren ?? []) {
+        if (arg && arg.type !== 'keyword_argument' && arg.type !== 'comment')
+            bases.push(arg.text);
+    }
+    const decoratorMarks = [];
+    for (const decorator of decorators) {
+        const expr = decoratorExpression(decorator);
+        const mark = expr ? (0, pyliteral_js_1.readMark)(expr, ctx) : null;
+        if (mark)
+            decoratorMarks.push(mark);
+    }
+    const body = def.childForFieldName('body');
+    const info = parseBody(body ?? def, ctx, false, dynamicReasons);
+    ctx.definedNames.add(name);
+    return {
+        kind: 'class',
+        name,
+        line: firstLine,
+        bases,
+        members: info.members,
+        decoratorMarks,
+        bodyMarks: info.pytestmark,
+        testAttr: info.testAttr,
+        hasInit: info.hasInit,
+        hasNew: info.hasNew,
+        hasGenerateTests: info.hasGenerateTests,
+    };
+}
+function firstError(node) {
+    if (node.type === 'ERROR' || node.isMissing)
+        return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+    for (const child of node.children) {
+        if (child && child.hasError) {
+            const found = firstError(child);
+            if (found)
+                return found;
+        }
+    }
+    return node.hasError ? { line: node.startPosition.row + 1, column: 1 } : null;
+}
+function parseModule(parser, source) {
+    const tree = parser.parse(source);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const root = tree.rootNode;
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source };
+        const dynamicReasons = [];
+        const info = parseBody(root, ctx, true, dynamicReasons);
+        return {
+            members: info.members,
+            pytestmark: info.pytestmark,
+            testAttr: info.testAttr,
+            hasGenerateTests: info.hasGenerateTests,
+            pytestAliases: [...ctx.pytestAliases],
+            syntaxError: root.hasError ? firstError(root) : null,
+            dynamicReasons,
+            collectIgnore: info.collectIgnore,
+            collectIgnoreGlob: info.collectIgnoreGlob,
+        };
+    }
+    finally {
+        tree.delete();
+    }
+}
+
+
+/***/ }),
+
+/***/ 692:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pyFloatRepr = void 0;
+exports.emptyLiteralContext = emptyLiteralContext;
+exports.markNameOf = markNameOf;
+exports.isDynamic = isDynamic;
+exports.readMark = readMark;
+exports.readLiteral = readLiteral;
+const pystr_js_1 = __nccwpck_require__(560);
+Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
+/** Names whose value is a builtin class: their `__name__` is the name itself. */
+const BUILTIN_CLASS_NAMES = new Set([
+    'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
+    'frozenset', 'object', 'type', 'range', 'slice', 'memoryview', 'len', 'repr', 'print', 'sorted',
+    'min', 'max', 'sum', 'abs', 'all', 'any', 'callable', 'Exception', 'BaseException', 'ValueError',
+    'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'RuntimeError', 'ZeroDivisionError',
+    'OSError', 'IOError', 'NotImplementedError', 'StopIteration', 'AssertionError', 'ImportError',
+    'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
+    'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
+    'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
+    'RecursionError', 'TimeoutError', 'ConnectionError',
+]);
+function emptyLiteralContext() {
+    return {
+        definedNames: new Set(),
+        assignedNames: new Set(),
+        markAliases: new Set(['mark']),
+        pytestAliases: new Set(['pytest']),
+        markVariables: new Map(),
+    };
+}
+function parseIntText(text) {
+    const clean = text.replace(/_/g, '').toLowerCase();
+    try {
+        if (/^0[xob]/.test(clean))
+            return BigInt(clean);
+        if (/^0+$/.test(clean))
+            return 0n;
+        if (/^[1-9][0-9]*$/.test(clean))
+            return BigInt(clean);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+function intValue(n) {
+    if (n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER))
+        return Number(n);
+    return { py: 'int', repr: n.toString() };
+}
+const SIMPLE_ESCAPES = {
+    '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '',
+};
+/** Decodes the body of a non-raw string literal; null when it uses \N{...} (needs unicodedata). */
+function decodeEscapes(body, isBytes) {
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch !== '\\' || i + 1 >= body.length) {
+            out += ch;
+            continue;
+        }
+        const next = body[i + 1];
+        if (next in SIMPLE_ESCAPES) {
+            out += SIMPLE_ESCAPES[next];
+            i += 1;
+        }
+        else if (next === '\r') {
+            i += body[i + 2] === '\n' ? 2 : 1;
+        }
+        else if (/[0-7]/.test(next)) {
+            const m = /^[0-7]{1,3}/.exec(body.slice(i + 1));
+            out += String.fromCodePoint(parseInt(m[0], 8) & (isBytes ? 0xff : 0x1ff));
+            i += m[0].length;
+        }
+        else if (next === 'x' && /^[0-9a-fA-F]{2}/.test(body.slice(i + 2))) {
+            out += String.fromCodePoint(parseInt(body.slice(i + 2, i + 4), 16));
+            i += 3;
+        }
+        else if (!isBytes && next === 'u' && /^[0-9a-fA-F]{4}/.test(body.slice(i + 2))) {
+            out += String.fromCodePoint(parseInt(body.slice(i + 2, i + 6), 16));
+            i += 5;
+        }
+        else if (!isBytes && next === 'U' && /^[0-9a-fA-F]{8}/.test(body.slice(i + 2))) {
+            out += String.fromCodePoint(parseInt(body.slice(i + 2, i + 10), 16));
+            i += 9;
+        }
+        else if (!isBytes && next === 'N') {
+            return null;
+        }
+        else {
+            out += ch;
+        }
+    }
+    return out;
+}
+/** Value of one `string` node: str or bytes, or null if it is an f-string with fields. */
+function stringNodeValue(node) {
+    const text = node.text;
+    const prefixMatch = /^[a-zA-Z]*/.exec(text);
+    const prefix = prefixMatch[0].toLowerCase();
+    if (prefix.includes('f') || prefix.includes('t')) {
+        if (node.namedChildren.some((c) => c?.type === 'interpolation'))
+            return null;
+    }
+    const rest = text.slice(prefixMatch[0].length);
+    const quote = rest.startsWith('"""') || rest.startsWith("'''") ? rest.slice(0, 3) : rest[0];
+    if (!rest.endsWith(quote) || rest.length < quote.length * 2)
+        return null;
+    let body = rest.slice(quote.length, rest.length - quote.length);
+    const isBytes = prefix.includes('b');
+    if (prefix.includes('f'))
+        body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+    if (prefix.includes('r'))
+        return { value: body, bytes: isBytes };
+    const decoded = decodeEscapes(body, isBytes);
+    return decoded === null ? null : { value: decoded, bytes: isBytes };
+}
+function dottedName(node) {
+    if (node.type === 'identifier')
+        return node.text;
+    if (node.type === 'attribute') {
+        const object = node.childForFieldName('object');
+        const attr = node.childForFieldName('attribute');
+        if (!object || !attr)
+            return null;
+        const base = dottedName(object);
+        return base === null ? null : `${base}.${attr.text}`;
+    }
+    return null;
+}
+/** `pytest.mark.NAME` (or `mark.NAME`) → NAME, else null. */
+function markNameOf(node, ctx) {
+    const dotted = dottedName(node);
+    if (dotted === null)
+        return null;
+    const parts = dotted.split('.');
+    if (parts.length === 3 && ctx.pytestAliases.has(parts[0]) && parts[1] === 'mark')
+        return parts[2];
+    if (parts.length === 2 && ctx.markAliases.has(parts[0]))
+        return parts[1];
+    return null;
+}
+function readArguments(argList, ctx) {
+    const args = [];
+    const kwargs = {};
+    let dynamic = false;
+    for (const child of argList?.namedChildren ?? []) {
+        if (!child || child.type === 'comment')
+            continue;
+        if (child.type === 'keyword_argument') {
+            const name = child.childForFieldName('name')?.text ?? '';
+            const valueNode = child.childForFieldName('value');
+            const value = valueNode ? readLiteral(valueNode, ctx) : null;
+            if (isDynamic(value))
+                dynamic = true;
+            kwargs[name] = value;
+        }
+        else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+            dynamic = true;
+        }
+        else {
+            const value = readLiteral(child, ctx);
+            if (isDynamic(value))
+                dynamic = true;
+            args.push(value);
+        }
+    }
+    return { args, kwargs, dynamic };
+}
+/** True when a value (or anything inside it) could not be read statically. */
+function isDynamic(value) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    switch (value.py) {
+        case 'expr':
+            return true;
+        case 'tuple':
+        case 'list':
+            return value.items.some(isDynamic);
+        case 'call':
+            return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
+        default:
+            return false;
+    }
+}
+/** A decorator or value expression read as a mark, if it is one. */
+function readMark(node, ctx) {
+    if (node.type === 'identifier' && ctx.markVariables.has(node.text))
+        return ctx.markVariables.get(node.text);
+    if (node.type === 'call') {
+        const fn = node.childForFieldName('function');
+        const name = fn ? markNameOf(fn, ctx) : null;
+        if (name === null) {
+            // `slow(...)` where slow = pytest.mark.slow: calling a mark adds arguments.
+            if (fn?.type === 'identifier' && ctx.markVariables.has(fn.text)) {
+                const base = ctx.markVariables.get(fn.text);
+                const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
+                return { name: base.name, args: [...base.args, ...args], kwargs: { ...base.kwargs, ...kwargs }, ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}) };
+            }
+            return null;
+        }
+        if (name === 'with_args')
+            return null;
+        const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
+        return dynamic ? { name, args, kwargs, dynamicArgs: true } : { name, args, kwargs };
+    }
+    const name = markNameOf(node, ctx);
+    return name === null ? null : { name, args: [], kwargs: {} };
+}
+/** Reads an expression node as a Python value; anything not literal becomes `{py: 'expr'}`. */
+function readLiteral(node, ctx) {
+    switch (node.type) {
+        case 'integer': {
+            const text = node.text;
+            if (/[jJ]$/.test(text))
+                return { py: 'complex', repr: `${text.slice(0, -1).replace(/_/g, '')}j` };
+            const n = parseIntText(text);
+            return n === null ? { py: 'expr', source: text } : intValue(n);
+        }
+        case 'float': {
+            const text = node.text.replace(/_/g, '');
+            if (/[jJ]$/.test(text))
+                return { py: 'complex', repr: `${(0, pystr_js_1.pyFloatRepr)(Number(text.slice(0, -1))).replace(/\.0$/, '')}j` };
+            return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(Number(text)) };
+        }
+        case 'true':
+            return true;
+        case 'false':
+            return false;
+        case 'none':
+            return null;
+        case 'string': {
+            const s = stringNodeValue(node);
+            if (s === null)
+                return { py: 'expr', source: node.text };
+            return s.bytes ? { py: 'bytes', value: s.value } : s.value;
+        }
+        case 'concatenated_string': {
+            let value = '';
+            let bytes = false;
+            for (const part of node.namedChildren) {
+                if (!part || part.type !== 'string')
+                    continue;
+                const s = stringNodeValue(part);
+                if (s === null)
+                    return { py: 'expr', source: node.text };
+                value += s.value;
+                bytes = s.bytes;
+            }
+            return bytes ? { py: 'bytes', value } : value;
+        }
+        case 'unary_operator': {
+            const op = node.childForFieldName('operator')?.text;
+            const arg = node.childForFieldName('argument');
+            const inner = arg ? readLiteral(arg, ctx) : null;
+            if (op === '+' && (typeof inner === 'number' || (inner && typeof inner === 'object' && (inner.py === 'float' || inner.py === 'int'))))
+                return inner;
+            if (op === '-') {
+                if (typeof inner === 'number')
+                    return inner === 0 ? 0 : -inner;
+                if (inner && typeof inner === 'object' && inner.py === 'int')
+                    return { py: 'int', repr: `-${inner.repr}` };
+                if (inner && typeof inner === 'object' && inner.py === 'float')
+                    return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(-Number(inner.repr)) };
+            }
+            return { py: 'expr', source: node.text };
+        }
+        case 'parenthesized_expression': {
+            const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
+            return inner ? readLiteral(inner, ctx) : { py: 'expr', source: node.text };
+        }
+        case 'tuple':
+        case 'list': {
+            const items = [];
+            for (const child of node.namedChildren) {
+                if (!child || child.type === 'comment')
+                    continue;
+                if (child.type === 'list_splat')
+                    return { py: 'expr', source: node.text };
+                items.push(readLiteral(child, ctx));
+            }
+            return { py: node.type, items };
+        }
+        case 'dictionary':
+            return { py: 'dict', repr: node.text };
+        case 'set':
+            return { py: 'set', repr: node.text };
+        case 'identifier': {
+            const name = node.text;
+            if (ctx.markVariables.has(name))
+                return { py: 'mark', mark: ctx.markVariables.get(name) };
+            if (ctx.definedNames.has(name))
+                return { py: 'name', name };
+            if (BUILTIN_CLASS_NAMES.has(name) && !ctx.assignedNames.has(name))
+                return { py: 'name', name };
+            return { py: 'expr', source: name };
+        }
+        case 'attribute': {
+            const mark = readMark(node, ctx);
+            return mark ? { py: 'mark', mark } : { py: 'expr', source: node.text };
+        }
+        case 'call': {
+            const mark = readMark(node, ctx);
+            if (mark)
+                return { py: 'mark', mark };
+            const fn = node.childForFieldName('function');
+            const func = fn ? dottedName(fn) : null;
+            if (func === null)
+                return { py: 'expr', source: node.text };
+            const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
+            return { py: 'call', func, args, kwargs };
+        }
+        default:
+            return { py: 'expr', source: node.text };
+    }
+}
+
+
+/***/ }),
+
+/***/ 765:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.dirsUpToRootdir = dirsUpToRootdir;
+exports.findTestFiles = findTestFiles;
+const node_path_1 = __nccwpck_require__(760);
+const inputs_js_1 = __nccwpck_require__(417);
+const fnmatch_js_1 = __nccwpck_require__(35);
+function isVirtualenv(dir) {
+    return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
+}
+function ignoredPath(path, rules) {
+    if (rules.ignore.includes(path))
+        return true;
+    return rules.ignoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g));
+}
+function ignoredDir(path, name, rules) {
+    if (name === '__pycache__')
+        return true;
+    if (ignoredPath(path, rules))
+        return true;
+    if (!rules.collectInVirtualenv && isVirtualenv(path))
+        return true;
+    return rules.norecursedirs.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path));
+}
+function kindOf(dir, entry) {
+    if (entry.isDirectory())
+        return 'dir';
+    if (entry.isFile())
+        return 'file';
+    if (entry.isSymbolicLink()) {
+        const st = (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, entry.name));
+        return st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : null;
+    }
+    return null;
+}
+function walkDir(dir, rules, out) {
+    let entries;
+    try {
+        entries = (0, inputs_js_1.listLoggedDir)(dir);
+    }
+    catch {
+        return;
+    }
+    const isPackage = entries.some((e) => e.name === '__init__.py');
+    entries.sort((a, b) => {
+        if (isPackage && (a.name === '__init__.py') !== (b.name === '__init__.py'))
+            return a.name === '__init__.py' ? -1 : 1;
+        return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+    for (const entry of entries) {
+        const path = (0, node_path_1.join)(dir, entry.name);
+        const kind = kindOf(dir, entry);
+        if (kind === 'dir') {
+            if (!ignoredDir(path, entry.name, rules))
+                walkDir(path, rules, out);
+        }
+        else if (kind === 'file') {
+            if (!entry.name.endsWith('.py') || ignoredPath(path, rules))
+                continue;
+            if (rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
+                out.push(path);
+        }
+    }
+}
+/**
+ * `dir` and its parents up to and including `rootdir`, innermost first; just `dir` when it is not
+ * below the rootdir. The directories whose conftest.py files apply to something in `dir`.
+ */
+function dirsUpToRootdir(dir, rootdir) {
+    const dirs = [];
+    for (let d = dir;; d = (0, node_path_1.dirname)(d)) {
+        dirs.push(d);
+        if (d === rootdir || (0, node_path_1.dirname)(d) === d || !d.startsWith(rootdir))
+            return dirs;
+    }
+}
+/**
+ * Test module paths (absolute) for the given argument paths, in pytest's collection order.
+ * A file named explicitly is collected even if it does not match python_files.
+ */
+function findTestFiles(argPaths, rules) {
+    const out = [];
+    const seen = new Set();
+    for (const arg of argPaths) {
+        const path = (0, node_path_1.resolve)(arg);
+        const found = [];
+        const st = (0, inputs_js_1.probePath)(path);
+        if (!st)
+            continue;
+        if (st.isDirectory())
+            walkDir(path, rules, found);
+        else if (path.endsWith('.py'))
+            found.push(path);
+        for (const f of found) {
+            if (!seen.has(f)) {
+                seen.add(f);
+                out.push(f);
+            }
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 542:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.writeMemo = writeMemo;
+exports.replayMemo = replayMemo;
+// `fastest discover` remembered whole. After a run that read its inputs under the input log
+// (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
+// each config candidate probed, each directory listed, each file read, each environment variable
+// looked at. The same command (same cwd, arguments, Node and fastest build) later checks those
+// inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
+// trusted) and, when all are as they were, prints the remembered output without loading the
+// bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
+// imports nothing but Node's own modules and inputs.ts.
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const inputs_js_1 = __nccwpck_require__(417);
+const MEMO_VERSION = 1;
+/** Memos kept per rootdir (one per distinct command line); the oldest go first. */
+const MAX_MEMOS = 16;
+function memoKey(command) {
+    // Not the terminal: discovery prints the same to a terminal and to a pipe (no colours).
+    return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv]);
+}
+/** The memo's file name: two 32-bit FNV-1a hashes of the key (not crypto, which costs ~5 ms to load). */
+function memoFileName(key) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
+    return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}.json`;
+}
+function bundleStamp(path) {
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    return st ? (0, inputs_js_1.stampOf)(st) : null;
+}
+const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+/** Inputs changed too recently for their stamps to vouch for them are checked by content too. */
+function stampIsRacy(stamp, writtenMs) {
+    return (0, inputs_js_1.isRacy)(Math.max(stamp[1], stamp[2]), writtenMs);
+}
+/** Keeps the output of a discover run whose inputs were logged; never fails the run. */
+function writeMemo(rootdir, command, log, stdout, exitCode) {
+    const writtenMs = Date.now();
+    const key = memoKey(command);
+    const time = /in (\d+\.\d\d)s\n$/.exec(stdout);
+    const timeStart = time ? Buffer.byteLength(stdout.slice(0, time.index + 3)) : 0;
+    const header = {
+        version: MEMO_VERSION,
+        key,
+        bundle: bundleStamp(command.bundlePath),
+        probes: [...log.probes],
+        files: [...log.files].map(([path, f]) => [path, f.stamp, stampIsRacy(f.stamp, writtenMs) ? f.hash : null]),
+        dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, stampIsRacy(d.stamp, writtenMs) ? d.namesHash : null]),
+        env: [...log.env].map(([name, value]) => [name, value ?? null]),
+        timeAt: time ? [timeStart, timeStart + time[1].length] : null,
+        exitCode,
+    };
+    const dir = (0, node_path_1.join)(rootdir, '.fastest', 'memo');
+    try {
+        (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+        storeMemo((0, node_path_1.join)(dir, memoFileName(key)), header, Buffer.from(stdout));
+        pruneMemos(dir);
+    }
+    catch {
+        // A read-only checkout still discovers; it only loses the memo.
+    }
+}
+function storeMemo(path, header, stdout) {
+    const tmp = `${path}.${process.pid}.tmp`;
+    (0, node_fs_1.writeFileSync)(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), stdout]));
+    (0, node_fs_1.renameSync)(tmp, path);
+}
+/**
+ * Once the inputs that were too recent to trust by their stamps alone have been confirmed by
+ * content and are old enough, their hashes are dropped, so later replays don't read them.
+ */
+function settleRacyInputs(memo) {
+    const now = Date.now();
+    const { files, dirs } = memo.header;
+    const hashed = [...files, ...dirs].filter(([, , hash]) => hash !== null);
+    if (hashed.length === 0 || hashed.some(([, stamp]) => stampIsRacy(stamp, now)))
+        return;
+    for (const entry of hashed)
+        entry[2] = null;
+    try {
+        storeMemo(memo.path, memo.header, memo.stdout);
+    }
+    catch {
+        // kept as it was: still correct, only slower
+    }
+}
+function pruneMemos(dir) {
+    const memos = (0, node_fs_1.readdirSync)(dir)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => ({ path: (0, node_path_1.join)(dir, name), mtimeMs: (0, inputs_js_1.statOrUndefined)((0, node_path_1.join)(dir, name))?.mtimeMs ?? 0 }));
+    if (memos.length <= MAX_MEMOS)
+        return;
+    memos.sort((a, b) => a.mtimeMs - b.mtimeMs);
+    for (const { path } of memos.slice(0, memos.length - MAX_MEMOS))
+        (0, node_fs_1.rmSync)(path, { force: true });
+}
+/** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
+function findMemo(command, key) {
+    for (let dir = command.cwd;; dir = (0, node_path_1.dirname)(dir)) {
+        const path = (0, node_path_1.join)(dir, '.fastest', 'memo', memoFileName(key));
+        let content = null;
+        try {
+            content = (0, node_fs_1.readFileSync)(path);
+        }
+        catch {
+            // not here
+        }
+        if (content !== null) {
+            const newline = content.indexOf(10);
+            try {
+                const header = JSON.parse(content.toString('utf8', 0, newline));
+                const stdout = content.subarray(newline + 1);
+                return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
+            }
+            catch {
+                return null;
+            }
+        }
+        if ((0, node_path_1.dirname)(dir) === dir)
+            return null;
+    }
+}
+function fileUnchanged(path, stamp, hash) {
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    if (!st || !st.isFile() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
+        return false;
+    if (hash === null)
+        return true;
+    try {
+        return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) === hash;
+    }
+    catch {
+        return false;
+    }
+}
+function dirUnchanged(path, stamp, hash) {
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    if (!st || !st.isDirectory() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
+        return false;
+    if (hash === null)
+        return true;
+    try {
+        return (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path)) === hash;
+    }
+    catch {
+        return false;
+    }
+}
+/** The first input that differs from the memo's record of it, or null when none does. */
+function changedInput(memo, command, env) {
+    const bundle = bundleStamp(command.bundlePath);
+    if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle))
+        return `fastest build ${command.bundlePath}`;
+    for (const [name, value] of memo.env)
+        if ((env[name] ?? null) !== value)
+            return `environment variable ${name}`;
+    for (const [path, kind] of memo.probes)
+        if ((0, inputs_js_1.kindOf)((0, inputs_js_1.statOrUndefined)(path)) !== kind)
+            return `path ${path}`;
+    for (const [path, stamp, hash] of memo.dirs)
+        if (!dirUnchanged(path, stamp, hash))
+            return `directory ${path}`;
+    for (const [path, stamp, hash] of memo.files)
+        if (!fileUnchanged(path, stamp, hash))
+            return `file ${path}`;
+    return null;
+}
+/**
+ * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
+ * code; null (nothing printed) when there is no such memo or any input differs.
+ */
+/** `startedMs`: when the command started, in process.hrtime milliseconds. */
+function replayMemo(command, env, startedMs, write) {
+    let output;
+    let exitCode;
+    let replayed;
+    try {
+        const key = memoKey(command);
+        const memo = findMemo(command, key);
+        if (!memo)
+            return null;
+        const changed = changedInput(memo.header, command, env);
+        // FASTEST_DEBUG_MEMO=1 says whether the remembered discovery was replayed, and if not, why.
+        if (env.FASTEST_DEBUG_MEMO)
+            process.stderr.write(`fastest: discovery memo ${changed === null ? 'replayed' : `not used: ${changed} changed`}\n`);
+        if (changed !== null)
+            return null;
+        replayed = memo;
+        const { stdout } = memo;
+        const { timeAt } = memo.header;
+        const seconds = Buffer.from(((Number(process.hrtime.bigint()) / 1e6 - startedMs) / 1000).toFixed(2));
+        output = timeAt ? [stdout.subarray(0, timeAt[0]), seconds, stdout.subarray(timeAt[1])] : [stdout];
+        exitCode = memo.header.exitCode;
+    }
+    catch {
+        return null; // a memo of another shape: the full discovery rewrites it
+    }
+    write(output);
+    settleRacyInputs(replayed);
+    return exitCode;
+}
+
+
+/***/ }),
+
+/***/ 417:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isRacy = isRacy;
+exports.startInputLog = startInputLog;
+exports.takeInputLog = takeInputLog;
+exports.isLogging = isLogging;
+exports.stampOf = stampOf;
+exports.kindOf = kindOf;
+exports.sha1 = sha1;
+exports.namesHash = namesHash;
+exports.noteProbe = noteProbe;
+exports.noteFile = noteFile;
+exports.noteDir = noteDir;
+exports.loggedEnv = loggedEnv;
+exports.statOrUndefined = statOrUndefined;
+exports.probePath = probePath;
+exports.readLoggedFile = readLoggedFile;
+exports.listLoggedDir = listLoggedDir;
+const node_fs_1 = __nccwpck_require__(24);
+const node_module_1 = __nccwpck_require__(995);
+let log = null;
+/**
+ * A file written this shortly before it was read may be written again without its size or
+ * timestamps changing (file systems with coarse clocks): only its content can vouch for it.
+ */
+const RACY_MS = 2000;
+function isRacy(timestampMs, nowMs = Date.now()) {
+    return timestampMs >= nowMs - RACY_MS;
+}
+function startInputLog() {
+    log = { probes: new Map(), files: new Map(), dirs: new Map(), env: new Map() };
+}
+/** Ends logging and hands over what was logged (null when logging was never started). */
+function takeInputLog() {
+    const taken = log;
+    log = null;
+    return taken;
+}
+function isLogging() {
+    return log !== null;
+}
+function stampOf(st) {
+    return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+function kindOf(st) {
+    if (!st)
+        return 'missing';
+    return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+}
+// Loaded on first use: a replayed discovery rarely hashes anything, and loading crypto costs ~5 ms.
+let crypto;
+function sha1(content) {
+    crypto ??= (0, node_module_1.createRequire)(__fastestModuleUrl)('node:crypto');
+    return crypto.createHash('sha1').update(content).digest('hex');
+}
+function namesHash(names) {
+    return sha1([...names].sort().join('\0'));
+}
+/** The path's kind (following symlinks) mattered. */
+function noteProbe(path, st) {
+    if (log && !log.probes.has(path))
+        log.probes.set(path, kindOf(st));
+}
+/** The file's content mattered: `st` is its state before it was read, `hash` that content's sha1. */
+function noteFile(path, st, hash) {
+    if (log && !log.files.has(path))
+        log.files.set(path, { stamp: stampOf(st), hash });
+}
+/** The directory's listing mattered: `st` is its state before it was listed. */
+function noteDir(path, st, names) {
+    if (log && !log.dirs.has(path))
+        log.dirs.set(path, { stamp: stampOf(st), namesHash: namesHash(names) });
+}
+/** `env` seen through a lens that logs each variable read (its first value), while logging is on. */
+function loggedEnv(env) {
+    if (!log)
+        return env;
+    const seen = log.env;
+    return new Proxy(env, {
+        get(target, key) {
+            const value = Reflect.get(target, key);
+            if (typeof key === 'string' && !seen.has(key))
+                seen.set(key, value);
+            return value;
+        },
+        has(target, key) {
+            if (typeof key === 'string' && !seen.has(key))
+                seen.set(key, Reflect.get(target, key));
+            return Reflect.has(target, key);
+        },
+        // Written straight to the target: process.env refuses the property definition a set through a
+        // proxy receiver would make.
+        set(target, key, value) {
+            return Reflect.set(target, key, value);
+        },
+    });
+}
+/** statSync that answers undefined for a missing or unreadable path. */
+function statOrUndefined(path) {
+    try {
+        return (0, node_fs_1.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** statSync that answers undefined for a missing path, logged as a probe. */
+function probePath(path) {
+    const st = statOrUndefined(path);
+    noteProbe(path, st);
+    return st;
+}
+/** readFileSync, logged with the file's state and content hash. */
+function readLoggedFile(path) {
+    const st = log ? (0, node_fs_1.statSync)(path) : null;
+    const content = (0, node_fs_1.readFileSync)(path);
+    if (st)
+        noteFile(path, st, sha1(content));
+    return content;
+}
+/** readdirSync with file types, logged with the directory's state and names. */
+function listLoggedDir(path) {
+    const st = log ? (0, node_fs_1.statSync)(path) : null;
+    const entries = (0, node_fs_1.readdirSync)(path, { withFileTypes: true });
+    if (st)
+        noteDir(path, st, entries.map((e) => e.name));
+    return entries;
+}
+
+
+/***/ }),
+
+/***/ 105:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Terminal text helpers with pytest's exact semantics: ANSI markup (TerminalWriter._esctable),
+// display width (_pytest/_io/wcwidth.py), separator lines (TerminalWriter.sep) and Python's
+// number formatting where JS differs.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.markup = markup;
+exports.wcwidth = wcwidth;
+exports.wcswidth = wcswidth;
+exports.sepLine = sepLine;
+exports.pyCenter = pyCenter;
+exports.pyFixed = pyFixed;
+exports.pyRjust = pyRjust;
+const ESC_CODES = {
+    red: 31,
+    green: 32,
+    yellow: 33,
+    blue: 34,
+    purple: 35,
+    cyan: 36,
+    white: 37,
+    bold: 1,
+    light: 2,
+};
+/** Wraps text the way pytest's TerminalWriter.markup does: codes in the order given, one reset. */
+function markup(text, enabled, ...styles) {
+    if (!enabled || styles.length === 0)
+        return text;
+    return styles.map((s) => `\x1b[${ESC_CODES[s]}m`).join('') + text + '\x1b[0m';
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
+const CONTROL = /^\p{Cc}$/u;
+function isWide(cp) {
+    // East Asian Wide/Fullwidth ranges (the common blocks; unicodedata.east_asian_width F/W).
+    return ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x231a && cp <= 0x231b) ||
+        (cp >= 0x2329 && cp <= 0x232a) ||
+        (cp >= 0x23e9 && cp <= 0x23ec) ||
+        (cp >= 0x25fd && cp <= 0x25fe) ||
+        (cp >= 0x2614 && cp <= 0x2615) ||
+        (cp >= 0x2648 && cp <= 0x2653) ||
+        (cp >= 0x26aa && cp <= 0x26ab) ||
+        (cp >= 0x2705 && cp <= 0x2705) ||
+        (cp >= 0x274c && cp <= 0x274c) ||
+        (cp >= 0x2e80 && cp <= 0x303e) ||
+        (cp >= 0x3041 && cp <= 0x33ff) ||
+        (cp >= 0x3400 && cp <= 0x4dbf) ||
+        (cp >= 0x4e00 && cp <= 0x9fff) ||
+        (cp >= 0xa000 && cp <= 0xa4cf) ||
+        (cp >= 0xa960 && cp <= 0xa97f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe10 && cp <= 0xfe19) ||
+        (cp >= 0xfe30 && cp <= 0xfe6f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x1f300 && cp <= 0x1f64f) ||
+        (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+        (cp >= 0x20000 && cp <= 0x3fffd));
+}
+/** Columns one character takes; -1 when not printable (pytest's wcwidth). */
+function wcwidth(ch) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp >= 0x20 && cp < 0x7f)
+        return 1;
+    if (cp === 0 ||
+        (cp >= 0x200b && cp <= 0x200f) ||
+        (cp >= 0x2028 && cp <= 0x202e) ||
+        (cp >= 0x2060 && cp <= 0x2063)) {
+        return 0;
+    }
+    if (CONTROL.test(ch))
+        return -1;
+    if (COMBINING.test(ch))
+        return 0;
+    return isWide(cp) ? 2 : 1;
+}
+/** Display width of a string; -1 if it holds a non-printable character (pytest's wcswidth). */
+function wcswidth(s) {
+    // Printable ASCII (the usual progress line) is one column a character, and NFC leaves it as is.
+    if (PRINTABLE_ASCII.test(s))
+        return s.length;
+    let width = 0;
+    for (const ch of s.normalize('NFC')) {
+        const w = wcwidth(ch);
+        if (w < 0)
+            return -1;
+        width += w;
+    }
+    return width;
+}
+/** A separator line as TerminalWriter.sep builds it (without the newline). */
+function sepLine(sepchar, title, fullwidth) {
+    let line;
+    if (title !== undefined) {
+        const n = Math.max(Math.floor((fullwidth - title.length - 2) / (2 * sepchar.length)), 1);
+        const fill = sepchar.repeat(n);
+        line = `${fill} ${title} ${fill}`;
+    }
+    else {
+        line = sepchar.repeat(Math.floor(fullwidth / sepchar.length));
+    }
+    if (line.length + sepchar.trimEnd().length <= fullwidth)
+        line += sepchar.trimEnd();
+    return line;
+}
+/** Python's str.center(width, fill). */
+function pyCenter(s, width, fill = ' ') {
+    const pad = width - s.length;
+    if (pad <= 0)
+        return s;
+    const left = Math.floor(pad / 2) + (pad & width & 1);
+    return fill.repeat(left) + s + fill.repeat(pad - left);
+}
+/** Python's `f"{x:.{digits}f}"`: like toFixed, but exact ties round half to even. */
+function pyFixed(x, digits) {
+    const fixed = x.toFixed(digits);
+    const probe = Math.abs(x).toFixed(Math.min(digits + 40, 100));
+    const tail = probe.slice(probe.indexOf('.') + 1 + digits);
+    if (!/^50*$/.test(tail))
+        return fixed;
+    // An exact tie: toFixed rounded away from zero; Python rounds to the even neighbour.
+    const truncated = (x < 0 ? '-' : '') + probe.slice(0, probe.indexOf('.') + 1 + digits).replace(/\.$/, '');
+    const lastDigit = Number(truncated.replace(/\D/g, '').slice(-1));
+    return lastDigit % 2 === 0 ? truncated : fixed;
+}
+/** Python's str.rjust. */
+function pyRjust(s, width) {
+    return s.length >= width ? s : ' '.repeat(width - s.length) + s;
+}
+
+
+/***/ }),
+
+/***/ 132:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Tallies and the closing line, as pytest's terminal reporter builds them
+// (_pytest/terminal.py: _build_normal_summary_stats_line, summary_stats, format_session_duration).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COUNT_ORDER = void 0;
+exports.emptyCounts = emptyCounts;
+exports.subtestCategory = subtestCategory;
+exports.addResult = addResult;
+exports.countResults = countResults;
+exports.colorForType = colorForType;
+exports.mainColor = mainColor;
+exports.pluralize = pluralize;
+exports.summaryParts = summaryParts;
+exports.formatSessionDuration = formatSessionDuration;
+exports.closingLine = closingLine;
+const color_js_1 = __nccwpck_require__(105);
+/** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
+ * categories pytest does not know, such as `subtests passed`). */
+exports.COUNT_ORDER = [
+    'failed',
+    'passed',
+    'skipped',
+    'deselected',
+    'xfailed',
+    'xpassed',
+    'warnings',
+    'error',
+    'subtestsPassed',
+];
+/** The closing line's word for a category. */
+const COUNT_LABEL = { subtestsPassed: 'subtests passed' };
+/** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
+const UNKNOWN_TYPES = ['subtestsPassed'];
+function emptyCounts() {
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
+}
+/**
+ * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
+ * or null when it is not counted: with subtest verbosity 0 only failures count.
+ */
+function subtestCategory(report, subtestVerbosity) {
+    if (report.outcome === 'failed')
+        return 'failed';
+    if (subtestVerbosity === 0)
+        return null;
+    return report.outcome === 'passed' ? 'subtestsPassed' : report.outcome;
+}
+/** Adds one result to the tally in place. `subtestVerbosity`: pytest's verbosity for
+ * subtests (its global verbosity unless `verbosity_subtests` says otherwise). */
+function addResult(counts, result, subtestVerbosity = 0) {
+    if (result.subtests) {
+        for (const sub of result.subtests) {
+            const category = subtestCategory(sub, subtestVerbosity);
+            if (category)
+                counts[category] += 1;
+        }
+    }
+    counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
+    if (result.teardownError)
+        counts.error += 1;
+    if (result.warnings)
+        counts.warnings += result.warnings.length;
+}
+function countResults(results, errors = [], extra = {}) {
+    const counts = emptyCounts();
+    for (const r of results)
+        addResult(counts, r, extra.subtestVerbosity ?? 0);
+    for (const _ of errors)
+        counts.error += 1;
+    counts.deselected += extra.deselected ?? 0;
+    counts.warnings += extra.warnings ?? 0;
+    return counts;
+}
+const COLOR_FOR_TYPE = {
+    failed: 'red',
+    error: 'red',
+    warnings: 'yellow',
+    passed: 'green',
+    subtestsPassed: 'green',
+};
+const DEFAULT_COLOR = 'yellow';
+function colorForType(key) {
+    return COLOR_FOR_TYPE[key] ?? DEFAULT_COLOR;
+}
+/**
+ * The closing line's colour (_determine_main_color). `finished` false means tests are still
+ * running, when pytest keeps green until something fails.
+ */
+function mainColor(counts, finished = true) {
+    if (counts.failed > 0 || counts.error > 0)
+        return 'red';
+    if (counts.warnings > 0 || counts.xpassed > 0 || UNKNOWN_TYPES.some((k) => counts[k] > 0))
+        return 'yellow';
+    if (counts.passed > 0 || !finished)
+        return 'green';
+    return 'yellow';
+}
+/** pytest's pluralize: only `error`, `warnings` and `test` change with the count. */
+function pluralize(count, noun) {
+    if (noun !== 'error' && noun !== 'warnings' && noun !== 'test')
+        return `${count} ${noun}`;
+    const singular = noun === 'warnings' ? 'warning' : noun;
+    return `${count} ${count === 1 ? singular : singular + 's'}`;
+}
+/** The parts of the closing line, e.g. `7 failed`, `9 passed`, and its main colour. */
+function summaryParts(counts) {
+    const main = mainColor(counts);
+    const parts = [];
+    for (const key of exports.COUNT_ORDER) {
+        const n = counts[key];
+        if (n > 0) {
+            const color = colorForType(key);
+            parts.push({ text: pluralize(n, COUNT_LABEL[key] ?? key), color, bold: color === main });
+        }
+    }
+    if (parts.length === 0)
+        parts.push({ text: 'no tests ran', color: DEFAULT_COLOR, bold: false });
+    return { parts, main };
+}
+/** Python's str(datetime.timedelta(seconds=int(s))): `0:01:05`, `1 day, 2:03:04`. */
+function timedelta(totalSeconds) {
+    const days = Math.floor(totalSeconds / 86400);
+    const rest = totalSeconds - days * 86400;
+    const h = Math.floor(rest / 3600);
+    const m = Math.floor((rest % 3600) / 60);
+    const s = rest % 60;
+    const clock = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+    return days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${clock}` : clock;
+}
+/** `0.52s`, or `65.30s (0:01:05)` from a minute on. */
+function formatSessionDuration(seconds) {
+    if (seconds < 60)
+        return `${(0, color_js_1.pyFixed)(seconds, 2)}s`;
+    return `${(0, color_js_1.pyFixed)(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
+}
+/**
+ * The last line of a run, without the newline:
+ * `==== 1 failed, 99 passed, 2 skipped, 1 xfailed in 0.52s ====`, centred in `width`.
+ */
+function closingLine(counts, seconds, width = 80, opts = {}) {
+    const color = opts.color ?? false;
+    const verbosity = opts.verbosity ?? 0;
+    if (verbosity < -1)
+        return '';
+    const { parts, main } = summaryParts(counts);
+    const displaySep = verbosity >= 0;
+    let fullwidth = width;
+    const rendered = parts.map((p) => {
+        const styles = p.bold ? [p.color, 'bold'] : [p.color];
+        const withMarkup = (0, color_js_1.markup)(p.text, color, ...styles);
+        fullwidth += withMarkup.length - p.text.length;
+        return withMarkup;
+    });
+    let msg = rendered.join(', ');
+    const duration = ` in ${formatSessionDuration(seconds)}`;
+    const durationMarked = (0, color_js_1.markup)(duration, color, main);
+    fullwidth += durationMarked.length - duration.length;
+    msg += durationMarked;
+    if (!displaySep)
+        return (0, color_js_1.markup)(msg, color, main);
+    // pytest re-opens the main colour after the last reset so the right-hand fill is coloured too.
+    const reopen = color ? `\x1b[${main === 'red' ? 31 : main === 'green' ? 32 : 33}m` : '';
+    fullwidth += reopen.length;
+    msg += reopen;
+    return (0, color_js_1.markup)((0, color_js_1.sepLine)('=', msg, fullwidth), color, main);
+}
+
+
+/***/ }),
+
+/***/ 507:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RunnerError = void 0;
+/** The runner could not do its job (no usable Python, a worker that cannot start, bad pytest args). */
+class RunnerError extends Error {
+    /** pytest's exit code: 3 internal error, 4 usage error. */
+    exitCode;
+    constructor(message, exitCode = 3) {
+        super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.name = 'RunnerError';
+        this.exitCode = exitCode;
+    }
+}
+exports.RunnerError = RunnerError;
+
+
+/***/ }),
+
+/***/ 530:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MIN_PYTHON = void 0;
+exports.choosePython = choosePython;
+exports.findPython = findPython;
+exports.checkPython = checkPython;
+exports.isSupported = isSupported;
+exports.pythonRuntimeDir = pythonRuntimeDir;
+exports.workerEnv = workerEnv;
+// Which Python runs the workers, and the environment that lets it import fastest_worker.
+const node_child_process_1 = __nccwpck_require__(421);
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const node_url_1 = __nccwpck_require__(136);
+const errors_js_1 = __nccwpck_require__(507);
+const shim_js_1 = __nccwpck_require__(349);
+exports.MIN_PYTHON = [3, 9];
+/**
+ * findPython, with a version manager's shim replaced by the interpreter it chose last time under
+ * the same conditions. PATH then starts with that interpreter's directory, as `pyenv exec` does.
+ */
+function choosePython(opt, cwd, cacheDir, env = process.env) {
+    const python = findPython(opt, env);
+    const shim = opt ? null : (0, shim_js_1.shimOf)(python, cwd, cacheDir, env);
+    if (!shim)
+        return { python, shim: null };
+    const remembered = (0, shim_js_1.rememberedInterpreter)(shim);
+    if (!remembered)
+        return { python, shim };
+    env.PATH = env.PATH ? `${(0, node_path_1.dirname)(remembered)}${node_path_1.delimiter}${env.PATH}` : (0, node_path_1.dirname)(remembered);
+    return { python: remembered, shim: null };
+}
+/** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
+function findPython(opt, env = process.env) {
+    if (opt)
+        return opt;
+    const venv = env.VIRTUAL_ENV;
+    if (venv) {
+        const candidate = process.platform === 'win32' ? (0, node_path_1.join)(venv, 'Scripts', 'python.exe') : (0, node_path_1.join)(venv, 'bin', 'python');
+        if ((0, node_fs_1.existsSync)(candidate))
+            return candidate;
+    }
+    return process.platform === 'win32' ? 'python' : 'python3';
+}
+/**
+ * The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3).
+ * Asynchronous so that the CLI overlaps it with discovery instead of waiting for it.
+ */
+function checkPython(python, onExecutable) {
+    return new Promise((resolvePromise, reject) => {
+        (0, node_child_process_1.execFile)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+            const spawnCode = error?.code;
+            if (spawnCode === 'ENOENT')
+                return reject(new errors_js_1.RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
+            const [version = '', executable = ''] = (stdout ?? '').trim().split('\n');
+            const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+            if (error || !match) {
+                return reject(new errors_js_1.RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
+            }
+            if (!isSupported(Number(match[1]), Number(match[2]))) {
+                return reject(new errors_js_1.RunnerError(`fastest needs Python >= ${exports.MIN_PYTHON.join('.')}, but ${python} is ${version}`));
+            }
+            if (executable)
+                onExecutable?.(executable);
+            resolvePromise(version);
+        });
+    });
+}
+function isSupported(major, minor) {
+    return major > exports.MIN_PYTHON[0] || (major === exports.MIN_PYTHON[0] && minor >= exports.MIN_PYTHON[1]);
+}
+let runtimeDir;
+/**
+ * Absolute path of the `python/` directory that holds `fastest_worker`: found by walking up
+ * from this module, which is `src/runner/python.ts` under vitest and `dist/cli.js` when bundled.
+ */
+function pythonRuntimeDir() {
+    if (runtimeDir)
+        return runtimeDir;
+    let dir = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
+    for (;;) {
+        const candidate = (0, node_path_1.join)(dir, 'python');
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(candidate, 'fastest_worker', '__main__.py')))
+            return (runtimeDir = candidate);
+        const parent = (0, node_path_1.dirname)(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    throw new errors_js_1.RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
+}
+/** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
+function workerEnv(index, workers, base = process.env, pycacheDir) {
+    const runtime = pythonRuntimeDir();
+    const inherited = base.PYTHONPATH;
+    return {
+        ...base,
+        ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
+        PYTHONPATH: inherited ? `${runtime}${node_path_1.delimiter}${inherited}` : runtime,
+        // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
+        PYTEST_XDIST_WORKER: `gw${index}`,
+        PYTEST_XDIST_WORKER_COUNT: String(workers),
+        FASTEST_WORKER: String(index),
+    };
+}
+/**
+ * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
+ * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
+ * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
+ * __pycache__ already does the job. The worker puts the
+ * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
+ */
+function bytecodeCacheEnv(base, pycacheDir) {
+    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
+        .filter((name) => base[name] !== undefined)
+        .map((name) => `${name}=${base[name]}`)
+        .join('\0');
+    return {
+        PYTHONDONTWRITEBYTECODE: undefined,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
+        FASTEST_SAVED_PYTHON_ENV: saved,
+    };
+}
+function lastLine(text) {
+    const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shimOf = shimOf;
+exports.rememberedInterpreter = rememberedInterpreter;
+exports.rememberInterpreter = rememberInterpreter;
+// pyenv puts shell-script shims on PATH: every start of `python3` through one runs dozens of shell
+// processes (80-100 ms of CPU here, ~0.5 s on a busy machine) before Python itself starts, and
+// fastest starts several interpreters per run. The interpreter the shim chose is remembered in
+// .fastest/python.json, keyed by everything pyenv's choice depends on (PYENV_VERSION, the
+// .python-version files from the working directory up, the global version file), and started
+// directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
+/** Where `command` is found on PATH (or itself when it is a path). */
+function onPath(command, env) {
+    if (command.includes('/'))
+        return (0, node_fs_1.existsSync)(command) ? command : null;
+    for (const dir of (env.PATH ?? '').split(node_path_1.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0, node_path_1.join)(dir, command);
+        try {
+            if ((0, node_fs_1.statSync)(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    return null;
+}
+/** A script (not a binary) that names pyenv in its first bytes. */
+function isShim(path) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, 'r');
+        const head = Buffer.alloc(512);
+        const length = (0, node_fs_1.readSync)(fd, head, 0, head.length, 0);
+        const text = head.subarray(0, length).toString('latin1');
+        return text.startsWith('#!') && text.includes('pyenv');
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            (0, node_fs_1.closeSync)(fd);
+    }
+}
+function readOrEmpty(path) {
+    try {
+        return (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** What the shim's choice depends on: the shim, pyenv's variables, the version files it reads. */
+function shimKey(shim, cwd, env) {
+    const files = [];
+    for (let dir = cwd;; dir = (0, node_path_1.dirname)(dir)) {
+        const text = readOrEmpty((0, node_path_1.join)(dir, '.python-version'));
+        if (text)
+            files.push([dir, text]);
+        if ((0, node_path_1.dirname)(dir) === dir)
+            break;
+    }
+    const pyenvRoot = env.PYENV_ROOT ?? (0, node_path_1.join)(env.HOME ?? '', '.pyenv');
+    files.push(['global', readOrEmpty((0, node_path_1.join)(pyenvRoot, 'version'))]);
+    return JSON.stringify({ shim, env: VERSION_ENV.map((name) => env[name] ?? null), files });
+}
+/** The shim `command` resolves to, with the key of its choice; null when it is not a shim. */
+function shimOf(command, cwd, cacheDir, env) {
+    const found = onPath(command, env);
+    if (!found || !isShim(found))
+        return null;
+    return { shim: found, key: shimKey(found, cwd, env), cacheFile: (0, node_path_1.join)(cacheDir, 'python.json') };
+}
+/** The interpreter this shim chose last time under the same conditions, if it still exists. */
+function rememberedInterpreter(choice) {
+    try {
+        const saved = JSON.parse((0, node_fs_1.readFileSync)(choice.cacheFile, 'utf8'));
+        if (saved.key !== choice.key || typeof saved.executable !== 'string' || !(0, node_path_1.isAbsolute)(saved.executable))
+            return null;
+        return (0, node_fs_1.existsSync)(saved.executable) ? saved.executable : null;
+    }
+    catch {
+        return null;
+    }
+}
+function rememberInterpreter(choice, executable) {
+    if (!(0, node_path_1.isAbsolute)(executable))
+        return;
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(choice.cacheFile), { recursive: true });
+        (0, node_fs_1.writeFileSync)(choice.cacheFile, JSON.stringify({ key: choice.key, executable }));
+    }
+    catch {
+        // read-only checkout: the shim is asked again next time
+    }
+}
+
+
+/***/ }),
+
+/***/ 312:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// pytest's match-expression language for -k and -m (`_pytest/mark/expression.py`, pytest 9):
+//
+//   expression: expr? EOF
+//   expr:       and_expr ('or' and_expr)*
+//   and_expr:   not_expr ('and' not_expr)*
+//   not_expr:   'not' not_expr | '(' expr ')' | ident kwargs?
+//   ident:      (\w|:|\+|-|\.|\[|\]|\\|/)+
+//   kwargs:     '(' name '=' value (',' name '=' value)* ')'
+//   value:      'string' | "string" | -?[0-9]+ | True | False | None
+//
+// Positions and columns count code points, as Python does, so error columns match pytest's.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SelectionError = void 0;
+exports.parseExpression = parseExpression;
+exports.evaluate = evaluate;
+/** A usage error in selection arguments: pytest exits with 4 and prints `ERROR: <message>`. */
+class SelectionError extends Error {
+    exitCode = 4;
+    /**
+     * pytest writes each to stderr as `ERROR: ${msg}\n\n`; `message` joins them so that writing
+     * `ERROR: ${message}\n\n` reproduces pytest's output byte for byte.
+     */
+    messages;
+    constructor(messages) {
+        const list = typeof messages === 'string' ? [messages] : messages;
+        super(list.join('\n\nERROR: '));
+        this.name = 'SelectionError';
+        this.messages = list;
+    }
+}
+exports.SelectionError = SelectionError;
+// How pytest names each token type in "expected X; got Y".
+const TOKEN_WORDS = {
+    lparen: 'left parenthesis',
+    rparen: 'right parenthesis',
+    or: 'or',
+    and: 'and',
+    not: 'not',
+    ident: 'identifier',
+    eof: 'end of input',
+    equal: '=',
+    string: 'string literal',
+    comma: ',',
+};
+/** A syntax error as Python's SyntaxError carries it: pytest prints text, offset and msg. */
+class ExpressionSyntaxError extends Error {
+    msg;
+    column;
+    text;
+    constructor(msg, column, text) {
+        super(msg);
+        this.msg = msg;
+        this.column = column;
+        this.text = text;
+    }
+}
+// Python's `\w` on str: letters and numbers of any script, and the underscore.
+const IDENT_CHAR = /[\p{L}\p{N}_:+\-.[\]\\/]/u;
+const PY_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
+const PY_KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '));
+/** Lexes lazily, like pytest's generator: a bad character after a parse error is never reached. */
+class Scanner {
+    input;
+    chars;
+    pos = 0;
+    current;
+    constructor(input) {
+        this.input = input;
+        this.chars = Array.from(input);
+        this.current = this.lexOne();
+    }
+    error(msg, pos) {
+        throw new ExpressionSyntaxError(msg, pos + 1, this.input);
+    }
+    lexOne() {
+        const chars = this.chars;
+        while (this.pos < chars.length && (chars[this.pos] === ' ' || chars[this.pos] === '\t'))
+            this.pos++;
+        const pos = this.pos;
+        if (pos >= chars.length)
+            return { type: 'eof', value: '', pos };
+        const ch = chars[pos];
+        const single = { '(': 'lparen', ')': 'rparen', '=': 'equal', ',': 'comma' };
+        const singleType = single[ch];
+        if (singleType) {
+            this.pos++;
+            return { type: singleType, value: ch, pos };
+        }
+        if (ch === "'" || ch === '"') {
+            const end = chars.indexOf(ch, pos + 1);
+            if (end === -1)
+                this.error(`closing quote "${ch}" is missing`, pos);
+            // pytest looks for a backslash anywhere in the input, not only inside this literal.
+            const backslash = chars.indexOf('\\');
+            if (backslash !== -1)
+                this.error('escaping with "\\" not supported in marker expression', backslash);
+            this.pos = end + 1;
+            return { type: 'string', value: chars.slice(pos, end + 1).join(''), pos };
+        }
+        let end = pos;
+        while (end < chars.length && IDENT_CHAR.test(chars[end]))
+            end++;
+        if (end === pos)
+            this.error(`unexpected character "${ch}"`, pos);
+        this.pos = end;
+        const value = chars.slice(pos, end).join('');
+        const type = value === 'or' ? 'or' : value === 'and' ? 'and' : value === 'not' ? 'not' : 'ident';
+        return { type, value, pos };
+    }
+    accept(type) {
+        if (this.current.type !== type)
+            return null;
+        const token = this.current;
+        if (token.type !== 'eof')
+            this.current = this.lexOne();
+        return token;
+    }
+    expect(type) {
+        return this.accept(type) ?? this.reject([type]);
+    }
+    reject(expected) {
+        const words = expected.map((t) => TOKEN_WORDS[t]).join(' OR ');
+        this.error(`expected ${words}; got ${TOKEN_WORDS[this.current.type]}`, this.current.pos);
+    }
+    errorAt(msg, pos) {
+        this.error(msg, pos);
+    }
+}
+function parseExpr(s) {
+    let left = parseAnd(s);
+    while (s.accept('or'))
+        left = { kind: 'or', left, right: parseAnd(s) };
+    return left;
+}
+function parseAnd(s) {
+    let left = parseNot(s);
+    while (s.accept('and'))
+        left = { kind: 'and', left, right: parseNot(s) };
+    return left;
+}
+function parseNot(s) {
+    if (s.accept('not'))
+        return { kind: 'not', operand: parseNot(s) };
+    if (s.accept('lparen')) {
+        const inner = parseExpr(s);
+        s.expect('rparen');
+        return inner;
+    }
+    const ident = s.accept('ident');
+    if (ident) {
+        if (s.accept('lparen')) {
+            const kwargs = [parseKwarg(s)];
+            while (s.accept('comma'))
+                kwargs.push(parseKwarg(s));
+            s.expect('rparen');
+            return { kind: 'call', name: ident.value, kwargs };
+        }
+        return { kind: 'ident', name: ident.value };
+    }
+    return s.reject(['not', 'lparen', 'ident']);
+}
+function parseKwarg(s) {
+    const name = s.expect('ident');
+    if (!PY_IDENTIFIER.test(name.value))
+        s.errorAt(`not a valid python identifier ${name.value}`, name.pos);
+    if (PY_KEYWORDS.has(name.value))
+        s.errorAt(`unexpected reserved python keyword \`${name.value}\``, name.pos);
+    s.expect('equal');
+    const str = s.accept('string');
+    if (str)
+        return [name.value, str.value.slice(1, -1)];
+    const token = s.expect('ident');
+    const text = token.value;
+    if (/^-?[0-9]+$/.test(text))
+        return [name.value, BigInt(text)];
+    if (text === 'True')
+        return [name.value, true];
+    if (text === 'False')
+        return [name.value, false];
+    if (text === 'None')
+        return [name.value, null];
+    return s.errorAt(`unexpected character/s "${text}"`, token.pos);
+}
+// Python's compiler rejects a repeated keyword argument after parsing, with no position.
+function checkRepeatedKwargs(expr) {
+    switch (expr.kind) {
+        case 'call': {
+            const seen = new Set();
+            for (const [key] of expr.kwargs) {
+                if (seen.has(key))
+                    throw new ExpressionSyntaxError(`keyword argument repeated: ${key}`, 1, null);
+                seen.add(key);
+            }
+            return;
+        }
+        case 'not':
+            return checkRepeatedKwargs(expr.operand);
+        case 'and':
+        case 'or':
+            checkRepeatedKwargs(expr.left);
+            return checkRepeatedKwargs(expr.right);
+        default:
+            return;
+    }
+}
+/**
+ * Parses a match expression; `what` is the option for the error message (`-k` or `-m`).
+ * Throws SelectionError with pytest's exact wording on a malformed expression.
+ */
+function parseExpression(input, what = '-k') {
+    try {
+        const s = new Scanner(input);
+        let expr;
+        if (s.accept('eof')) {
+            expr = { kind: 'empty' };
+        }
+        else {
+            expr = parseExpr(s);
+            s.expect('eof');
+        }
+        checkRepeatedKwargs(expr);
+        return expr;
+    }
+    catch (err) {
+        if (err instanceof ExpressionSyntaxError) {
+            throw new SelectionError(`Wrong expression passed to '${what}': ${err.text ?? 'None'}: at column ${err.column ?? 'None'}: ${err.msg}`);
+        }
+        throw err;
+    }
+}
+/**
+ * Evaluates with Python's short-circuit order (a matcher that throws is only reached when
+ * pytest would reach it), extended to Kleene logic for unknown answers.
+ */
+function evaluate(expr, matcher) {
+    switch (expr.kind) {
+        case 'empty':
+            return false;
+        case 'ident':
+            return matcher(expr.name);
+        case 'call':
+            return matcher(expr.name, expr.kwargs);
+        case 'not': {
+            const v = evaluate(expr.operand, matcher);
+            return v === 'unknown' ? v : !v;
+        }
+        case 'and':
+            return evaluateBinary(expr.left, expr.right, matcher, false);
+        case 'or':
+            return evaluateBinary(expr.left, expr.right, matcher, true);
+    }
+}
+/** `and` (decisive: false) or `or` (decisive: true): the decisive answer on either side wins. */
+function evaluateBinary(left, right, matcher, decisive) {
+    const l = evaluate(left, matcher);
+    if (l === decisive)
+        return decisive;
+    const r = evaluate(right, matcher);
+    if (r === decisive)
+        return decisive;
+    return l === 'unknown' || r === 'unknown' ? 'unknown' : !decisive;
+}
+
+
+/***/ }),
+
+/***/ 276:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+// The select stage: node-id arguments, --deselect, -k and -m over discovered items, with
+// pytest's semantics. Last-failed selection lives in lastfailed.ts (apply it after this).
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
+exports.selectItems = selectItems;
+exports.expansionSelected = expansionSelected;
+const expression_js_1 = __nccwpck_require__(312);
+const match_js_1 = __nccwpck_require__(697);
+const nodeid_js_1 = __nccwpck_require__(267);
+var expression_js_2 = __nccwpck_require__(312);
+Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
+Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
+Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
+var match_js_2 = __nccwpck_require__(697);
+Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
+Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
+Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
+__exportStar(__nccwpck_require__(939), exports);
+function compile(opts) {
+    // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
+    const keywordText = (opts.keyword ?? '').trimStart();
+    const args = opts.nodeIds && opts.nodeIds.length > 0
+        ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir)))
+        : null;
+    const filters = [];
+    if (keywordText)
+        filters.push({ expr: (0, expression_js_1.parseExpression)(keywordText, '-k'), matcherOf: match_js_1.keywordMatcher });
+    if (opts.markexpr)
+        filters.push({ expr: (0, expression_js_1.parseExpression)(opts.markexpr, '-m'), matcherOf: match_js_1.markMatcher });
+    return { filters, deselect: opts.deselect ?? [], args };
+}
+/** Whether --deselect, -k and -m keep the item (`unknown`: depends on its expansions). */
+function filterItem(item, sel) {
+    let answer = true;
+    for (const prefix of sel.deselect) {
+        if (item.id.startsWith(prefix))
+            return false;
+        if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '['))
+            answer = 'unknown';
+    }
+    for (const { expr, matcherOf } of sel.filters) {
+        const v = (0, expression_js_1.evaluate)(expr, matcherOf(item));
+        if (v === false)
+            return false;
+        if (v === 'unknown')
+            answer = 'unknown';
+    }
+    return answer;
+}
+/**
+ * Selects what `pytest [nodeIds] [-k] [-m] [--deselect]` would run from `items` (in collection
+ * order). Throws SelectionError (exit code 4) with pytest's message on bad input.
+ */
+function selectItems(items, opts) {
+    const sel = compile(opts);
+    const narrowIds = new Map();
+    const checkExpansions = new Set();
+    let requested = items;
+    const notRequested = [];
+    if (sel.args) {
+        const errored = new Set(opts.erroredFiles ?? []);
+        const errors = [];
+        // For each item: the index of the first argument that selects it whole, or the expansions asked for.
+        const whole = new Map();
+        const partial = new Map();
+        for (const arg of sel.args) {
+            let matched = false;
+            for (const item of items) {
+                const v = (0, nodeid_js_1.argSelects)(arg, item);
+                if (v === false)
+                    continue;
+                matched = true;
+                if (v === true) {
+                    if (!whole.has(item))
+                        whole.set(item, arg.index);
+                }
+                else {
+                    const entry = partial.get(item) ?? { index: arg.index, ids: [] };
+                    if (!entry.ids.includes(v))
+                        entry.ids.push(v);
+                    partial.set(item, entry);
+                }
+            }
+            if (!matched) {
+                const message = (0, nodeid_js_1.notFoundMessage)(arg, items, opts.rootdir, errored);
+                if (message)
+                    errors.push(message);
+            }
+        }
+        if (errors.length > 0)
+            throw new expression_js_1.SelectionError(errors);
+        const order = new Map();
+        for (const item of items) {
+            const w = whole.get(item);
+            const p = partial.get(item);
+            if (w !== undefined)
+                order.set(item, Math.min(w, p?.index ?? Infinity));
+            else if (p) {
+                order.set(item, p.index);
+                narrowIds.set(item.id, p.ids);
+            }
+            else
+                notRequested.push(item);
+        }
+        // Stable sort: argument order first, collection order within one argument.
+        requested = items.filter((item) => order.has(item)).sort((a, b) => order.get(a) - order.get(b));
+    }
+    const selected = [];
+    const deselected = [];
+    for (const item of requested) {
+        const v = filterItem(item, sel);
+        if (v === false) {
+            deselected.push(item);
+            narrowIds.delete(item.id);
+        }
+        else {
+            selected.push(item);
+            if (v === 'unknown')
+                checkExpansions.add(item.id);
+        }
+    }
+    return { selected, deselected, notRequested, narrowIds, checkExpansions };
+}
+// expansionSelected runs once per expansion result with the same options object: parse them once.
+const compiledByOptions = new WeakMap();
+function compiledFor(opts) {
+    let sel = compiledByOptions.get(opts);
+    if (!sel) {
+        sel = compile(opts);
+        compiledByOptions.set(opts, sel);
+    }
+    return sel;
+}
+/**
+ * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
+ * reports them) is selected by the same options. The runner calls this for items in
+ * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
+ * between calls (its compiled form is reused).
+ */
+function expansionSelected(item, expandedId, expandedMarks, opts) {
+    const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
+    const concrete = {
+        ...item,
+        id: expandedId,
+        param: bracket === -1 ? item.param : expandedId.slice(bracket + 1, -1),
+        marks: expandedMarks ?? item.marks,
+        dynamic: false,
+    };
+    const sel = compiledFor(opts);
+    if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
+        return false;
+    return filterItem(concrete, sel) === true;
+}
+
+
+/***/ }),
+
+/***/ 939:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+// --lf / --ff over pytest's own cache file `.pytest_cache/v/cache/lastfailed` (a JSON object
+// nodeid -> true), read and written the way `_pytest/cacheprovider.py` (LFPlugin) does, so that
+// pytest and fastest runs share one record of failures.
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.lastFailedPath = lastFailedPath;
+exports.readLastFailed = readLastFailed;
+exports.planLastFailed = planLastFailed;
+exports.applyLastFailed = applyLastFailed;
+exports.nextLastFailed = nextLastFailed;
+exports.updateLastFailed = updateLastFailed;
+const node_fs_1 = __importDefault(__nccwpck_require__(24));
+const node_path_1 = __importDefault(__nccwpck_require__(760));
+const DEFAULT_CACHE_DIR = '.pytest_cache';
+function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
+    return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
+}
+/** Reads the record; a missing file is an empty record, a corrupt one is empty with a warning. */
+function readLastFailed(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
+    const file = lastFailedPath(rootdir, cacheDir);
+    let text;
+    try {
+        text = node_fs_1.default.readFileSync(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { ids: new Set() };
+        return { ids: new Set(), warning: `could not read ${file}: ${err.message}; ignoring it` };
+    }
+    try {
+        const data = JSON.parse(text);
+        if (data === null || typeof data !== 'object' || Array.isArray(data))
+            throw new Error('not a JSON object');
+        return { ids: new Set(Object.keys(data)) };
+    }
+    catch (err) {
+        return { ids: new Set(), warning: `cache file ${file} is corrupt (${err.message}); ignoring it` };
+    }
+}
+/** The ids of a file's collectors: its directories, then the file itself. */
+function pathCollectorIds(file) {
+    const segments = file.split('/');
+    return segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+}
+/** The paths (directories and files) of the recorded failures. */
+function failedPaths(failed) {
+    return new Set([...failed].flatMap((id) => pathCollectorIds(id.split('::')[0])));
+}
+/** The collector an item hangs under: its innermost class, else its module. */
+function parentId(item) {
+    return item.classes.length > 0 ? `${item.file}::${item.classes.join('::')}` : item.file;
+}
+/** The id of the module's child that holds the item: the item itself, or its outermost class. */
+function moduleChildId(item) {
+    return item.classes.length > 0 ? `${item.file}::${item.classes[0]}` : item.id;
+}
+/**
+ * Whether the record marks the item failed: true, false, or the failed expansions of a dynamic
+ * item. pytest replaces a recorded collector (a module that failed to import, say) by its
+ * children when it collects again, in a post-order walk: an item counts as failed when its own
+ * id or its direct parent's id is recorded; a recorded grandparent only records the parent.
+ */
+function failedPart(item, failed, expansionsByBase) {
+    if (failed.has(item.id) || failed.has(parentId(item)))
+        return true;
+    if (item.dynamic && item.param === undefined) {
+        const expansions = expansionsByBase.get(item.id);
+        if (expansions)
+            return expansions;
+    }
+    return false;
+}
+function expansionsIndex(failed) {
+    const index = new Map();
+    for (const id of failed) {
+        const bracket = id.indexOf('[', Math.max(0, id.lastIndexOf('::')));
+        if (bracket === -1 || !id.endsWith(']'))
+            continue;
+        const base = id.slice(0, bracket);
+        const list = index.get(base) ?? [];
+        list.push(id);
+        index.set(base, list);
+    }
+    return index;
+}
+/**
+ * With --lf and no recorded failure among the items, pytest still runs everything but collects
+ * the paths of recorded failures first, directory by directory (a stable sort per level).
+ */
+function lastFailedPathsFirst(items, lfPaths) {
+    const root = { children: new Map() };
+    for (const item of items) {
+        const segments = item.file.split('/');
+        let node = root;
+        for (let i = 0; i < segments.length - 1; i++) {
+            const key = segments.slice(0, i + 1).join('/');
+            let child = node.children.get(key);
+            if (!child || Array.isArray(child)) {
+                child = { children: new Map() };
+                node.children.set(key, child);
+            }
+            node = child;
+        }
+        const list = node.children.get(item.file) ?? [];
+        list.push(item);
+        node.children.set(item.file, list);
+    }
+    const out = [];
+    const walk = (node) => {
+        const entries = [...node.children.entries()];
+        const ordered = [...entries.filter(([key]) => lfPaths.has(key)), ...entries.filter(([key]) => !lfPaths.has(key))];
+        for (const [, child] of ordered) {
+            if (Array.isArray(child))
+                out.push(...child);
+            else
+                walk(child);
+        }
+    };
+    walk(root);
+    return out;
+}
+/**
+ * --lf / --ff over the selected items (pytest applies them after -k, -m and --deselect), with
+ * pytest's order, status line and quirks.
+ */
+function planLastFailed(items, lastfailed, mode, options = {}) {
+    const failed = lastfailed instanceof Set ? lastfailed : lastfailed.ids;
+    const narrowIds = new Map();
+    if (failed.size === 0) {
+        if (options.lastFailedNoFailures === 'none') {
+            return { items: [], narrowIds, deselected: items, status: 'no previously failed tests, deselecting all items.' };
+        }
+        return { items, narrowIds, deselected: [], status: 'no previously failed tests, not deselecting items.' };
+    }
+    const index = expansionsIndex(failed);
+    let considered = items;
+    let skippedFiles = 0;
+    if (mode === 'lf') {
+        const lfPaths = failedPaths(failed);
+        const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
+        skippedFiles = survivors.skippedFiles;
+        considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
+    }
+    const previouslyFailed = [];
+    const previouslyPassed = [];
+    let failedCount = 0;
+    for (const item of considered) {
+        const part = failedPart(item, failed, index);
+        if (part === false) {
+            previouslyPassed.push(item);
+            continue;
+        }
+        previouslyFailed.push(item);
+        if (part === true)
+            failedCount++;
+        else {
+            failedCount += part.length;
+            if (mode === 'lf')
+                narrowIds.set(item.id, part);
+        }
+    }
+    const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
+    if (previouslyFailed.length === 0) {
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
+    }
+    const noun = failedCount === 1 ? 'failure' : 'failures';
+    if (mode === 'ff') {
+        return {
+            items: [...previouslyFailed, ...previouslyPassed],
+            narrowIds,
+            deselected: [],
+            status: `rerun previous ${failedCount} ${noun} first`,
+        };
+    }
+    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+}
+/**
+ * What --lf lets through collection: the paths of recorded failures are collected first; once a
+ * module holding a recorded failure has been collected, later modules keep only their recorded
+ * functions (and all their classes), and modules off those paths are skipped.
+ */
+function collectLastFailed(collected, failed, index, lfPaths) {
+    const isRecorded = (id, item) => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
+    const ordered = lastFailedPathsFirst(collected, lfPaths);
+    const ids = new Set();
+    const skipped = new Set();
+    let found = false;
+    for (let start = 0; start < ordered.length;) {
+        const file = ordered[start].file;
+        let end = start;
+        while (end < ordered.length && ordered[end].file === file)
+            end++;
+        const group = ordered.slice(start, end);
+        start = end;
+        let kept = group;
+        if (!lfPaths.has(file)) {
+            if (found) {
+                skipped.add(file);
+                kept = [];
+            }
+        }
+        else if (found || group.some((item) => isRecorded(moduleChildId(item), item))) {
+            found = true;
+            kept = group.filter((item) => item.classes.length > 0 || isRecorded(item.id, item));
+        }
+        for (const item of kept)
+            ids.add(item.id);
+    }
+    return { ids, skippedFiles: skipped.size };
+}
+/** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */
+function applyLastFailed(items, lastfailed, mode) {
+    return planLastFailed(items, lastfailed, mode).items;
+}
+const CLEARS = new Set(['passed', 'skipped', 'xfailed', 'xpassed']);
+const RECORDS = new Set(['failed', 'error']);
+const README = `# pytest cache directory #
+
+This directory contains data from the pytest's cache plugin,
+which provides the \`--lf\` and \`--ff\` options, as well as the \`cache\` fixture.
+
+**Do not** commit this to version control.
+
+See [the docs](https://docs.pytest.org/en/stable/how-to/cache.html) for more information.
+`;
+const CACHEDIR_TAG = `Signature: 8a477f597d28d172789f06886806bc55
+# This file is a cache directory tag created by pytest.
+# For information about cache directory tags, see:
+#\thttps://bford.info/cachedir/spec.html
+`;
+function ensureCacheDir(cacheRoot) {
+    if (node_fs_1.default.existsSync(cacheRoot))
+        return;
+    node_fs_1.default.mkdirSync(cacheRoot, { recursive: true });
+    node_fs_1.default.writeFileSync(node_path_1.default.join(cacheRoot, 'README.md'), README);
+    node_fs_1.default.writeFileSync(node_path_1.default.join(cacheRoot, '.gitignore'), '# Created by pytest automatically.\n*\n');
+    node_fs_1.default.writeFileSync(node_path_1.default.join(cacheRoot, 'CACHEDIR.TAG'), CACHEDIR_TAG);
+}
+/**
+ * The record after a run, by pytest's rule: a pass or skip (incl. xfail/xpass) removes the id, a
+ * failure or error adds it, tests that did not run keep their entry. `collectedIds` (every id
+ * collected this run, selected or not) lets a recorded collector that now collects be replaced by
+ * its tests, as pytest does.
+ */
+function nextLastFailed(previous, results, collectedIds = []) {
+    const next = new Set(previous);
+    // The collection tree (directories, modules, classes) in collection order.
+    const children = new Map();
+    const roots = [];
+    const addChild = (parent, child) => {
+        const list = parent === null ? roots : children.get(parent) ?? children.set(parent, []).get(parent);
+        if (!list.includes(child))
+            list.push(child);
+    };
+    for (const id of collectedIds) {
+        const chain = nodeChain(id);
+        chain.forEach((node, i) => addChild(i === 0 ? null : chain[i - 1], node));
+    }
+    // Each collector reports after its children (post-order); a recorded collector that collects
+    // is replaced by its direct children.
+    const report = (node) => {
+        const kids = children.get(node);
+        if (!kids)
+            return;
+        for (const kid of kids)
+            report(kid);
+        if (next.delete(node))
+            for (const kid of kids)
+                next.add(kid);
+    };
+    for (const root of roots)
+        report(root);
+    for (const { id, outcome } of results) {
+        if (CLEARS.has(outcome))
+            next.delete(id);
+        else if (RECORDS.has(outcome))
+            next.add(id);
+    }
+    return next;
+}
+/** The node ids from the outermost directory down to the item: `a`, `a/f.py`, `a/f.py::C`, `a/f.py::C::t[1]`. */
+function nodeChain(id) {
+    const bracket = id.indexOf('[');
+    const base = bracket === -1 ? id : id.slice(0, bracket);
+    const [file = '', ...names] = base.split('::');
+    const chain = pathCollectorIds(file);
+    for (let i = 0; i < names.length - 1; i++)
+        chain.push(`${file}::${names.slice(0, i + 1).join('::')}`);
+    if (names.length > 0)
+        chain.push(id);
+    return chain;
+}
+/**
+ * Updates `.pytest_cache/v/cache/lastfailed` after a run; writes only when the set changed, in
+ * pytest's format (indent 2, insertion order). Returns a warning instead of throwing on I/O errors.
+ */
+function updateLastFailed(rootdir, results, collectedIds = [], cacheDir = DEFAULT_CACHE_DIR) {
+    const previous = readLastFailed(rootdir, cacheDir);
+    const next = nextLastFailed(previous.ids, results, collectedIds);
+    const same = !previous.warning && next.size === previous.ids.size && [...next].every((id) => previous.ids.has(id));
+    if (same)
+        return { written: false };
+    const file = lastFailedPath(rootdir, cacheDir);
+    // Object keys that look like array indices would be reordered by JSON.stringify; build the text by hand.
+    const body = [...next].map((id) => `  ${JSON.stringify(id)}: true`).join(',\n');
+    const text = next.size === 0 ? '{}' : `{\n${body}\n}`;
+    try {
+        ensureCacheDir(node_path_1.default.resolve(rootdir, cacheDir));
+        node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true });
+        node_fs_1.default.writeFileSync(file, text, 'utf8');
+        return { written: true, warning: previous.warning };
+    }
+    catch (err) {
+        return { written: false, warning: `cache could not write path ${file}: ${err.message}` };
+    }
+}
+
+
+/***/ }),
+
+/***/ 697:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// The -k and -m matchers (`_pytest/mark/__init__.py`: KeywordMatcher, MarkMatcher) over TestItem.
+// A dynamic item's param ids and per-param marks are unknown until it runs: anything they could
+// decide answers `unknown`, and the caller keeps the item for a check at run time.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.keywordNames = keywordNames;
+exports.keywordMatcher = keywordMatcher;
+exports.markMatcher = markMatcher;
+exports.pyEquals = pyEquals;
+const expression_js_1 = __nccwpck_require__(312);
+/**
+ * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
+ * Session and the rootdir's Dir (each directory, the module file name, classes, the function
+ * name with its `[param]`), plus mark names and the function's attribute names.
+ */
+function keywordNames(item) {
+    const names = item.file.split('/').filter((part) => part !== '');
+    names.push(...item.classes);
+    names.push(item.param !== undefined ? `${item.function}[${item.param}]` : item.function);
+    for (const mark of item.marks)
+        names.push(mark.name);
+    const attrs = item.functionAttrs;
+    if (attrs)
+        names.push(...attrs);
+    return names;
+}
+function keywordMatcher(item) {
+    const lowered = keywordNames(item).map((name) => name.toLowerCase());
+    return (subname, kwargs) => {
+        if (kwargs && kwargs.length > 0) {
+            throw new expression_js_1.SelectionError('Keyword expressions do not support call parameters.');
+        }
+        const needle = subname.toLowerCase();
+        if (lowered.some((name) => name.includes(needle)))
+            return true;
+        // An expansion's `[id]` could contain any substring.
+        return item.dynamic ? 'unknown' : false;
+    };
+}
+function markMatcher(item) {
+    return (name, kwargs) => {
+        let answer = false;
+        for (const mark of item.marks) {
+            if (mark.name !== name)
+                continue;
+            const v = markKwargsMatch(mark, kwargs ?? []);
+            if (v === true)
+                return true;
+            if (v === 'unknown')
+                answer = 'unknown';
+        }
+        // An expansion may carry marks of its own (`pytest.param(..., marks=...)`).
+        if (answer === false && item.dynamic)
+            return 'unknown';
+        return answer;
+    };
+}
+function markKwargsMatch(mark, kwargs) {
+    let answer = true;
+    for (const [key, wanted] of kwargs) {
+        const has = Object.prototype.hasOwnProperty.call(mark.kwargs, key);
+        // With non-literal arguments (`**opts`, or a null placeholder) the value is unknown.
+        const v = has
+            ? mark.dynamicArgs && mark.kwargs[key] === null
+                ? 'unknown'
+                : pyEquals(mark.kwargs[key], wanted)
+            : mark.dynamicArgs
+                ? 'unknown'
+                : false;
+        if (v === false)
+            return false;
+        if (v === 'unknown')
+            answer = 'unknown';
+    }
+    return answer;
+}
+/** Python's `value == wanted` for a mark's kwarg against an expression literal. */
+function pyEquals(value, wanted) {
+    if (wanted === null) {
+        if (value === null)
+            return true;
+        return isOpaque(value) ? 'unknown' : false;
+    }
+    if (typeof wanted === 'string') {
+        if (typeof value === 'string')
+            return value === wanted;
+        return isOpaque(value) ? 'unknown' : false;
+    }
+    // bool and int compare as numbers in Python: True == 1, 1 == 1.0.
+    const wantedNumber = typeof wanted === 'boolean' ? (wanted ? 1n : 0n) : wanted;
+    const n = numericValue(value);
+    if (n === 'unknown')
+        return 'unknown';
+    if (n === null)
+        return false;
+    return n === wantedNumber;
+}
+/** Values whose result discovery could not know (a call, an arbitrary expression). */
+function isOpaque(value) {
+    return value !== null && typeof value === 'object' && (value.py === 'expr' || value.py === 'call');
+}
+/** The integer a Python value equals, null if it equals no integer. */
+function numericValue(value) {
+    if (typeof value === 'boolean')
+        return value ? 1n : 0n;
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? BigInt(value) : null;
+    if (value === null || typeof value === 'string')
+        return null;
+    if (value.py === 'int') {
+        try {
+            return BigInt(value.repr.replace(/_/g, ''));
+        }
+        catch {
+            return 'unknown';
+        }
+    }
+    if (value.py === 'float') {
+        const f = Number(value.repr);
+        if (Number.isNaN(f))
+            return null;
+        return Number.isInteger(f) ? BigInt(f) : null;
+    }
+    return isOpaque(value) ? 'unknown' : null;
+}
+
+
+/***/ }),
+
+/***/ 267:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+// Node-id arguments (`tests/`, `tests/test_a.py`, `tests/test_a.py::TestB::test_c[1]`) the way
+// pytest 9 resolves them (`_pytest/main.py`: resolve_collection_argument,
+// normalize_collection_arguments, Session.collect).
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseNodeIdArg = parseNodeIdArg;
+exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
+exports.argSelects = argSelects;
+exports.notFoundMessage = notFoundMessage;
+const node_path_1 = __importDefault(__nccwpck_require__(760));
+const expression_js_1 = __nccwpck_require__(312);
+/** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
+function parseNodeIdArg(raw, index, rootdir) {
+    const bracket = raw.indexOf('[');
+    const base = bracket === -1 ? raw : raw.slice(0, bracket);
+    const parametrization = bracket === -1 ? null : raw.slice(bracket);
+    const [rawPath = '', ...parts] = base.split('::');
+    if (parametrization !== null && parts.length === 0) {
+        throw new expression_js_1.SelectionError(`path cannot contain [] parametrization: ${raw}`);
+    }
+    return { raw, path: normalizePath(rawPath, rootdir), parts, parametrization, index };
+}
+function normalizePath(p, rootdir) {
+    let rel = p.replace(/\\/g, '/');
+    if (rootdir && node_path_1.default.isAbsolute(rel))
+        rel = node_path_1.default.relative(rootdir, rel).replace(/\\/g, '/');
+    rel = node_path_1.default.posix.normalize(rel === '' ? '.' : rel).replace(/\/+$/, '');
+    return rel === '.' ? '' : rel;
+}
+function pathContains(dir, file) {
+    return dir === '' || file === dir || file.startsWith(dir + '/');
+}
+/** pytest's is_collection_argument_subsumed_by: `by` selects everything `arg` selects. */
+function subsumedBy(arg, by) {
+    if (arg.path !== by.path)
+        return by.parts.length === 0 && pathContains(by.path, arg.path);
+    if (by.parts.length > arg.parts.length)
+        return false;
+    if (by.parts.some((part, i) => arg.parts[i] !== part))
+        return false;
+    return by.parametrization === null || by.parametrization === arg.parametrization;
+}
+function compareArgs(a, b) {
+    const keyA = [a.path, ...a.parts];
+    const keyB = [b.path, ...b.parts];
+    // Paths compare component-wise in Python (Path objects), parts as a list.
+    const pa = a.path.split('/');
+    const pb = b.path.split('/');
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+        if (pa[i] !== pb[i])
+            return pa[i] < pb[i] ? -1 : 1;
+    }
+    if (pa.length !== pb.length)
+        return pa.length - pb.length;
+    for (let i = 1; i < Math.min(keyA.length, keyB.length); i++) {
+        if (keyA[i] !== keyB[i])
+            return keyA[i] < keyB[i] ? -1 : 1;
+    }
+    if (keyA.length !== keyB.length)
+        return keyA.length - keyB.length;
+    const ra = a.parametrization ?? '';
+    const rb = b.parametrization ?? '';
+    return ra === rb ? 0 : ra < rb ? -1 : 1;
+}
+/** Drops duplicate and overlapping arguments, keeping the wider one, in the order given. */
+function normalizeNodeIdArgs(args) {
+    const sorted = [...args].sort(compareArgs);
+    const kept = [];
+    let last;
+    for (const arg of sorted) {
+        if (!last || !subsumedBy(arg, last)) {
+            kept.push(arg);
+            last = arg;
+        }
+    }
+    return kept.sort((a, b) => a.index - b.index);
+}
+/** Names of an item's nodes below its module: classes, then the function with its `[param]`. */
+function nodeNames(item) {
+    const fn = item.param !== undefined ? `${item.function}[${item.param}]` : item.function;
+    return [...item.classes, fn];
+}
+/**
+ * Whether `arg` selects `item`: `true`, `false`, or for a dynamic item named with a
+ * parametrization, the full id it asks for (the item runs narrowed to that expansion).
+ */
+function argSelects(arg, item) {
+    if (arg.parts.length === 0)
+        return pathContains(arg.path, item.file);
+    if (item.file !== arg.path)
+        return false;
+    const names = nodeNames(item);
+    if (arg.parts.length > names.length)
+        return false;
+    const last = arg.parts.length - 1;
+    for (let i = 0; i < last; i++)
+        if (names[i] !== arg.parts[i])
+            return false;
+    const name = names[last];
+    const isFunctionLevel = last === names.length - 1;
+    if (arg.parametrization === null)
+        return name.split('[')[0] === arg.parts[last];
+    if (isFunctionLevel && item.dynamic && item.param === undefined) {
+        return name === arg.parts[last] ? `${item.id}${arg.parametrization}` : false;
+    }
+    return name === arg.parts[last] + arg.parametrization;
+}
+/**
+ * pytest's "not found" usage errors for arguments that select nothing, with the collectors it
+ * names (`<Module x.py>`, `<Class C>`); absolute paths when rootdir is known.
+ */
+function notFoundMessage(arg, items, rootdir, erroredFiles) {
+    const shown = [rootdir ? node_path_1.default.join(rootdir, arg.path) : arg.path, ...arg.parts].join('::');
+    const inFile = items.filter((item) => item.file === arg.path);
+    if (arg.parts.length > 0 && inFile.length === 0 && !erroredFiles.has(arg.path)) {
+        if (items.some((item) => item.file.startsWith(arg.path + '/'))) {
+            return `directory argument cannot contain :: selection parts: ${arg.raw}`;
+        }
+    }
+    if (arg.parts.length === 0 || erroredFiles.has(arg.path)) {
+        return erroredFiles.has(arg.path) ? `found no collectors for ${shown}` : null;
+    }
+    // Walk down the node tree level by level, like Session.collect, collecting the collectors
+    // in which a part matched nothing.
+    const notFoundIn = [];
+    let anyMatched = false;
+    const basename = arg.path.split('/').pop();
+    const work = [{ repr: `<Module ${basename}>`, items: inFile, depth: 0 }];
+    while (work.length > 0) {
+        const node = work.pop();
+        const part = arg.parts[node.depth];
+        const isLast = node.depth === arg.parts.length - 1;
+        const children = new Map();
+        for (const item of node.items) {
+            const names = nodeNames(item);
+            const name = names[node.depth];
+            if (name === undefined)
+                continue;
+            const matched = isLast && arg.parametrization !== null
+                ? name === part + arg.parametrization ||
+                    (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
+                : isLast
+                    ? name.split('[')[0] === part
+                    : name === part;
+            if (!matched)
+                continue;
+            const group = children.get(name) ?? [];
+            group.push(item);
+            children.set(name, group);
+        }
+        if (children.size === 0) {
+            notFoundIn.push(node.repr);
+            continue;
+        }
+        for (const [name, group] of children) {
+            if (isLast) {
+                anyMatched = true;
+                continue;
+            }
+            // A function is not a collector: parts below it match nothing and name no collector.
+            const isCollector = group.some((item) => nodeNames(item).length > node.depth + 1);
+            if (isCollector)
+                work.push({ repr: `<Class ${name}>`, items: group, depth: node.depth + 1 });
+        }
+    }
+    if (anyMatched)
+        return null;
+    if (notFoundIn.length === 0)
+        return `found no collectors for ${shown}`;
+    return `not found: ${shown}\n(no match in any of [${notFoundIn.join(', ')}])`;
+}
+
+
+/***/ }),
+
+/***/ 348:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.expandGlobs = expandGlobs;
+// A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
+// within one path segment, `**` for any number of directories. Results sorted, without repeats.
+const node_path_1 = __nccwpck_require__(760);
+const inputs_js_1 = __nccwpck_require__(417);
+function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
+    const found = new Set();
+    for (const pattern of patterns) {
+        if (!/[*?]/.test(pattern)) {
+            if (accepts(match, (0, node_path_1.resolve)(cwd, pattern)))
+                found.add(pattern);
+            continue;
+        }
+        const absolute = pattern.startsWith('/');
+        const segments = pattern.split('/').filter((s) => s !== '' && s !== '.');
+        walk(absolute ? '/' : '', segments, cwd, found, match);
+    }
+    return [...found].sort();
+}
+function walk(prefix, segments, cwd, found, match) {
+    const [segment, ...rest] = segments;
+    const here = prefix === '' ? cwd : (0, node_path_1.resolve)(cwd, prefix);
+    if (segment === undefined) {
+        if (accepts(match, here))
+            found.add(prefix);
+        return;
+    }
+    if (segment === '**') {
+        walk(prefix, rest, cwd, found, match);
+        for (const dir of listDir(here))
+            if (dir.isDirectory())
+                walk((0, node_path_1.join)(prefix, dir.name), segments, cwd, found, match);
+        return;
+    }
+    if (!/[*?]/.test(segment)) {
+        walk((0, node_path_1.join)(prefix, segment), rest, cwd, found, match);
+        return;
+    }
+    const matcher = segmentRegExp(segment);
+    for (const entry of listDir(here)) {
+        if (!matcher.test(entry.name))
+            continue;
+        const last = rest.length === 0;
+        if (last ? match === 'paths' || entry.isFile() || entry.isSymbolicLink() : entry.isDirectory() || entry.isSymbolicLink()) {
+            walk((0, node_path_1.join)(prefix, entry.name), rest, cwd, found, match);
+        }
+    }
+}
+function accepts(match, path) {
+    return match === 'files' ? isFile(path) : exists(path);
+}
+function exists(path) {
+    return (0, inputs_js_1.probePath)(path) !== undefined;
+}
+function segmentRegExp(segment) {
+    const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    // Like a shell, `*` does not match a leading dot.
+    return new RegExp(segment.startsWith('.') ? `^${body}$` : `^(?!\\.)${body}$`);
+}
+function listDir(dir) {
+    try {
+        return (0, inputs_js_1.listLoggedDir)(dir);
+    }
+    catch {
+        return [];
+    }
+}
+function isFile(path) {
+    return (0, inputs_js_1.probePath)(path)?.isFile() ?? false;
+}
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs");
+
+/***/ }),
+
+/***/ 943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs/promises");
+
+/***/ }),
+
+/***/ 421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:child_process");
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:crypto");
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:fs");
+
+/***/ }),
+
+/***/ 995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:module");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:os");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:path");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:url");
+
+/***/ }),
+
+/***/ 919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:worker_threads");
+
+/***/ }),
+
+/***/ 106:
+/***/ ((__unused_webpack_module, exports) => {
+
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+
+Object.defineProperties(exports, {
+	__esModule: { value: true },
+	[Symbol.toStringTag]: { value: "Module" }
+});
+//#region src/error.ts
+function getLineColFromPtr(string, ptr) {
+	let lines = string.slice(0, ptr).split(/\r?\n/);
+	return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+	let lines = string.split(/\r?\n/);
+	let codeblock = "";
+	let numberLen = (Math.log10(line + 1) | 0) + 1;
+	for (let i = line - 1; i <= line + 1; i++) {
+		let l = lines[i - 1];
+		if (!l) continue;
+		codeblock += i.toString().padEnd(numberLen, " ");
+		codeblock += ":  ";
+		codeblock += l;
+		codeblock += "\n";
+		if (i === line) {
+			codeblock += " ".repeat(numberLen + column + 2);
+			codeblock += "^\n";
+		}
+	}
+	return codeblock;
+}
+var TomlError = class TomlError extends Error {
+	line;
+	column;
+	codeblock;
+	constructor(message, options) {
+		const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+		const codeblock = makeCodeBlock(options.toml, line, column);
+		super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+		this.line = line;
+		this.column = column;
+		this.codeblock = codeblock;
+	}
+	/** @internal */
+	static x(message, ctx, ptr) {
+		throw new TomlError(message, {
+			toml: ctx.s,
+			ptr: ptr ?? ctx.p
+		});
+	}
+};
+//#endregion
+//#region src/primitive.ts
+/** @internal */
+function parseString(ctx) {
+	let startPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p++);
+	let first = c;
+	let isLiteral = c === 39;
+	let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+	if (isMultiline) {
+		if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10) ctx.p++;
+		else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) ctx.p += 2;
+	}
+	let parsed = "";
+	let sliceStart = ctx.p;
+	let state = 0;
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		c = ctx.s.charCodeAt(ctx.p);
+		if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) state = state && 3;
+		else if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in strings", ctx);
+		else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+			if (isMultiline) {
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+			}
+			if (!state) {
+				let s = ctx.s.slice(sliceStart, ctx.p);
+				parsed = parsed ? parsed + s : s;
+			}
+			ctx.p += isMultiline ? 3 : 1;
+			return parsed;
+		} else if (!state) {
+			if (!isLiteral && c === 92) {
+				parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+				state = 1;
+			}
+		} else if (state === 1) {
+			if (c === 120 || c === 117 || c === 85) {
+				let errPtr = ctx.p++ - 1;
+				let value = 0;
+				let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+				for (let j = 0; j < len; j++, ctx.p++) {
+					let hex = ctx.s.charCodeAt(ctx.p);
+					let digit = hex >= 48 && hex <= 57 ? hex - 48 : hex >= 65 && hex <= 70 ? hex - 65 + 10 : hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1;
+					if (digit < 0) TomlError.x("invalid non-hex character in unicode escape", ctx);
+					value = value << 4 | digit;
+				}
+				if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) TomlError.x("invalid unicode escape", ctx, errPtr);
+				parsed += String.fromCodePoint(value);
+				sliceStart = ctx.p--;
+				state = 0;
+			} else if (isMultiline && (c === 32 || c === 9)) state = 2;
+			else {
+				if (c === 98) parsed += "\b";
+				else if (c === 116) parsed += "	";
+				else if (c === 110) parsed += "\n";
+				else if (c === 102) parsed += "\f";
+				else if (c === 114) parsed += "\r";
+				else if (c === 101) parsed += "\x1B";
+				else if (c === 34) parsed += "\"";
+				else if (c === 92) parsed += "\\";
+				else TomlError.x("unrecognised escape sequence", ctx);
+				sliceStart = ctx.p + 1;
+				state = 0;
+			}
+		} else if (c !== 32 && c !== 9) {
+			if (state === 2) TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+			state = !isLiteral && c === 92 ? 1 : 0;
+			sliceStart = ctx.p;
+		}
+	}
+	TomlError.x("unfinished string", ctx, startPtr);
+}
+//#endregion
+//#region src/date.ts
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class TomlDate extends Date {
+	#hasDate = false;
+	#hasTime = false;
+	#offset = null;
+	constructor(date, fasttype, unsafeDelim) {
+		let hasDate = true;
+		let hasTime = true;
+		let offset = "Z";
+		let c;
+		if (typeof date === "string") {
+			if (fasttype) prep: {
+				if (fasttype < 3) {
+					if (+date.slice(11, 13) > 23) {
+						date = "";
+						break prep;
+					}
+					if (fasttype === 2) {
+						offset = null;
+						date += "Z";
+					} else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) offset = date.slice(date.length - 6);
+					if (unsafeDelim) date = date.slice(0, 10) + "T" + date.slice(11);
+				} else if (fasttype === 4) date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+				hasDate = fasttype !== 4;
+				hasTime = fasttype !== 3;
+			}
+			else {
+				let match = date.match(DATE_TIME_RE);
+				if (match) {
+					if (!match[1]) {
+						hasDate = false;
+						date = `0000-01-01T${date}`;
+					}
+					hasTime = !!match[2];
+					hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+					if (match[2] && +match[2] > 23) date = "";
+					else {
+						offset = match[3] || null;
+						if (!offset && hasTime) date += "Z";
+					}
+				} else date = "";
+			}
+		}
+		super(date);
+		if (!isNaN(this.getTime())) {
+			this.#hasDate = hasDate;
+			this.#hasTime = hasTime;
+			this.#offset = offset;
+		}
+	}
+	isDateTime() {
+		return this.#hasDate && this.#hasTime;
+	}
+	isLocal() {
+		return !this.#hasDate || !this.#hasTime || !this.#offset;
+	}
+	isDate() {
+		return this.#hasDate && !this.#hasTime;
+	}
+	isTime() {
+		return this.#hasTime && !this.#hasDate;
+	}
+	isValid() {
+		return this.#hasDate || this.#hasTime;
+	}
+	toISOString() {
+		let iso = super.toISOString();
+		if (this.isDate()) return iso.slice(0, 10);
+		if (this.isTime()) return iso.slice(11, 23);
+		if (this.#offset === null) return iso.slice(0, -1);
+		if (this.#offset === "Z" || this.#offset === "z") return iso;
+		let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+		offset = this.#offset[0] === "-" ? offset : -offset;
+		return (/* @__PURE__ */ new Date(this.getTime() - offset * 6e4)).toISOString().slice(0, -1) + this.#offset;
+	}
+	static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+		let date = new TomlDate(jsDate);
+		date.#offset = offset;
+		return date;
+	}
+	static wrapAsLocalDateTime(jsDate) {
+		let date = new TomlDate(jsDate);
+		date.#offset = null;
+		return date;
+	}
+	static wrapAsLocalDate(jsDate) {
+		let date = new TomlDate(jsDate);
+		date.#hasTime = false;
+		date.#offset = null;
+		return date;
+	}
+	static wrapAsLocalTime(jsDate) {
+		let date = new TomlDate(jsDate);
+		date.#hasDate = false;
+		date.#offset = null;
+		return date;
+	}
+};
+//#endregion
+//#region src/extract.ts
+function isDigit(char, base = 10) {
+	return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+	return char === 32 || char === 9 || char === 10 || char === 13 || delim && (char === delim || char === 44) || char === 35;
+}
+/** @internal */
+function extractValue(ctx, end) {
+	let errPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p);
+	if (c === 91 || c === 123) {
+		ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+		let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+		ctx.d++;
+		return value;
+	}
+	if (c === 34 || c === 39) return parseString(ctx);
+	if (c === 116) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, true;
+	}
+	if (c === 102) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, false;
+	}
+	if (c === 43 || c === 45) return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+	if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) return parseDate(ctx, c, end);
+	if (ctx.s.charCodeAt(ctx.p + 2) === 58) return parseTime(ctx, c, end);
+	return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+	let c = startChr;
+	let state = 0;
+	let hasUnderscores = false;
+	if (c === 105) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, (sign || 1) / 0;
+	}
+	if (c === 110) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, NaN;
+	}
+	if (c === 48) {
+		if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr)) return ctx.bi === true ? 0n : 0;
+		if (!sign) {
+			if (c === 120) return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+			else if (c === 98) return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+			else if (c === 111) return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+		}
+		if (c === 46) state = 2;
+		else if (c === 101 || c === 69) state = 4;
+		else TomlError.x("illegal leading zero", ctx, startPtr);
+	} else if (!isDigit(c)) TomlError.x("invalid value", ctx, startPtr);
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+		if (!state) state = 1;
+		if (c === 95) {
+			if (!(state & 1)) TomlError.x("illegal underscore", ctx);
+			state += 11;
+			hasUnderscores = true;
+		} else if (state === 1 && c === 46) state = 2;
+		else if ((state === 1 || state === 3) && (c === 101 || c === 69)) state = 4;
+		else if (state === 4 && (c === 43 || c === 45)) state = 6;
+		else if (!isDigit(c)) TomlError.x(`illegal character in numeric literal`, ctx);
+		else if (state > 9) state -= 11;
+		else if (!(state & 1)) state++;
+	}
+	if (!state) {
+		let val = (startChr - 48) * (sign || 1);
+		return ctx.bi === true ? BigInt(val) : val;
+	}
+	if (!(state & 1)) TomlError.x("unfinished numeric value", ctx, startPtr);
+	let str = ctx.s.slice(startPtr, ctx.p);
+	if (hasUnderscores) str = str.replaceAll("_", "");
+	return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+	let c, underscore = 1;
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) if (c === 95) {
+		if (underscore & 1) TomlError.x("illegal underscore", ctx);
+		underscore = 3;
+	} else if (!isDigit(c, base)) TomlError.x(`illegal character in numeric literal`, ctx);
+	else if (underscore & 1) underscore--;
+	if (underscore & 1) TomlError.x("unfinished numeric value", ctx);
+	let str = ctx.s.slice(startPtr + 2, ctx.p);
+	if (underscore) str = str.replaceAll("_", "");
+	return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+	if (ctx.bi !== true) int: {
+		let val = parseInt(str, base);
+		if (!Number.isSafeInteger(val)) {
+			if (ctx.bi) break int;
+			TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+		}
+		return val;
+	}
+	return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+	let startPtr = ctx.p++, unsafeSeparator;
+	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+	ctx.p += 5;
+	if (!isDigit(ctx.s.charCodeAt(ctx.p++))) TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+	if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 3, false, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) !== 58) TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
+	if (c = ctx.s.charCodeAt(ctx.p)) {
+		if (c === 90 || c === 122) return readDate(ctx, ctx.s.slice(startPtr, ++ctx.p), 1, unsafeSeparator, startPtr, "[+00:00]");
+		if (c === 43 || c === 45) return readDate(ctx, ctx.s.slice(startPtr, ctx.p += 6), 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+	}
+	return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+	let start = ctx.p;
+	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) return parseNumber(ctx, --ctx.p, c, 0, endChr);
+	if (ctx.s.charCodeAt(ctx.p += 4) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
+	return readDate(ctx, ctx.s.slice(start, ctx.p), 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+	if (ctx.ld) {
+		let date = new TomlDate(str, type, unsafeDelim);
+		if (!date.isValid()) TomlError.x("invalid date", ctx, errPtr);
+		return date;
+	}
+	try {
+		if (temporalSuffix) str += temporalSuffix;
+		switch (type) {
+			case 1: return Temporal.ZonedDateTime.from(str);
+			case 2: return Temporal.PlainDateTime.from(str);
+			case 3: return Temporal.PlainDate.from(str);
+			case 4: return Temporal.PlainTime.from(str);
+		}
+	} catch (e) {
+		TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+	}
+}
+//#endregion
+//#region src/util.ts
+/** @internal */
+function skipComment(ctx) {
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		let c = ctx.s.charCodeAt(ctx.p);
+		if (c === 10) break;
+		if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+			ctx.p++;
+			break;
+		}
+		if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in comments", ctx);
+	}
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+	let c;
+	while (ctx.p < ctx.s.length) {
+		while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10))) ctx.p++;
+		if (banComments || c !== 35) break;
+		skipComment(ctx);
+	}
+}
+//#endregion
+//#region src/struct.ts
+/** @internal */
+function parseKey(ctx, end = 61) {
+	let startPtr;
+	let state = 0;
+	let parsed = [];
+	let sliceStart;
+	let c = ctx.s.charCodeAt(startPtr = ctx.p);
+	do
+		if (c === end) {
+			if (!state) TomlError.x("unexpected end of key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			return ctx.p++, parsed;
+		} else if (c === 46) {
+			if (!state) TomlError.x("illegal empty bare key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			state = 0;
+		} else if (!state && (c === 34 || c === 39)) {
+			if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2)) TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+			parsed.push(parseString(ctx));
+			state = 2;
+			ctx.p--;
+		} else if (c === 32 || c === 9) {
+			if (state === 1) {
+				parsed.push(ctx.s.slice(sliceStart, ctx.p));
+				state = 2;
+			}
+		} else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) TomlError.x("illegal character in key", ctx);
+		else if (!state) {
+			state = 1;
+			sliceStart = ctx.p;
+		}
+	while (c = ctx.s.charCodeAt(++ctx.p));
+	TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+	let startPtr = ctx.p++;
+	let res = Object.create(null);
+	let seen = /* @__PURE__ */ new Set();
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+			ctx.p++;
+			return res;
+		}
+		let k;
+		let t = res;
+		let hasOwn = false;
+		let errPtr = ctx.p;
+		let key = parseKey(ctx);
+		for (let i = 0; i < key.length; i++) {
+			if (i) t = hasOwn ? t[k] : t[k] = Object.create(null);
+			k = key[i];
+			if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) {
+				t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+				break;
+			}
+			if (!hasOwn && unsafe) Object.defineProperty(t, k, {
+				enumerable: true,
+				configurable: true,
+				writable: true
+			});
+		}
+		if (hasOwn) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+		skipVoid(ctx, true, true);
+		let value = extractValue(ctx, 125);
+		if (t && typeof (t[k] = value) === "object") seen.add(value);
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished table", ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+	let startPtr = ctx.p++;
+	let res = [];
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+			ctx.p++;
+			return res;
+		}
+		res.push(extractValue(ctx, 93));
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished array", ctx, startPtr);
+}
+//#endregion
+//#region src/parse.ts
+function peekTable(ctx, key, table, meta, type) {
+	let t = table;
+	let m = meta;
+	let k;
+	let hasOwn = false;
+	let state;
+	for (let i = 0; i < key.length; i++) {
+		if (i) {
+			t = hasOwn ? t[k] : t[k] = Object.create(null);
+			m = (state = m[k]).c;
+			if (type === 0 && (state.t === 1 || state.t === 2)) return null;
+			if (state.t === 2) {
+				let l = t.length - 1;
+				t = t[l];
+				m = m[l].c;
+			}
+		}
+		k = key[i];
+		if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) return null;
+		if (!hasOwn) {
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) return false;
+			if (unsafe) {
+				Object.defineProperty(t, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+				Object.defineProperty(m, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+			}
+			m[k] = {
+				t: i < key.length - 1 && type === 2 ? 3 : type,
+				d: false,
+				i: 0,
+				c: Object.create(null)
+			};
+		}
+	}
+	state = m[k];
+	if (state.t !== type && !(type === 1 && state.t === 3)) return null;
+	if (type === 2) {
+		if (!state.d) {
+			state.d = true;
+			t[k] = [];
+		}
+		t[k].push(t = Object.create(null));
+		state.c[state.i++] = state = {
+			t: 1,
+			d: false,
+			i: 0,
+			c: Object.create(null)
+		};
+	}
+	if (state.d) return null;
+	state.d = true;
+	if (type === 1) t = hasOwn ? t[k] : t[k] = Object.create(null);
+	else if (type === 0 && hasOwn) return null;
+	return [
+		k,
+		t,
+		state.c
+	];
+}
+function validateTablePeek(ctx, peek, ptr) {
+	if (peek === null || ctx.uk === 2) TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+	let ctx = {
+		s: toml,
+		p: 0,
+		d: options.maxDepth ?? 1e3,
+		bi: options.integersAsBigInt ?? false,
+		ld: options.useLegacyDate ?? true,
+		uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+	};
+	let res = Object.create(null);
+	let meta = Object.create(null);
+	let tmp;
+	let skipping = false;
+	let tbl = res;
+	let m = meta;
+	if (toml.charCodeAt(0) === 65279) ctx.p++;
+	skipVoid(ctx);
+	while (ctx.p < toml.length) {
+		if (toml.charCodeAt(ctx.p) === 91) {
+			let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+			tmp = ctx.p += +isTableArray;
+			skipping = false;
+			let k = parseKey(ctx, 93);
+			if (isTableArray) {
+				if (toml.charCodeAt(ctx.p) !== 93) TomlError.x("expected end of table array declaration", ctx);
+				ctx.p++;
+			}
+			let p = peekTable(ctx, k, res, meta, isTableArray ? 2 : 1);
+			if (!p) {
+				validateTablePeek(ctx, p, tmp);
+				skipping = true;
+			} else {
+				m = p[2];
+				tbl = p[1];
+			}
+		} else {
+			tmp = ctx.p;
+			let p = peekTable(ctx, parseKey(ctx), tbl, m, 0);
+			if (!p && !skipping) validateTablePeek(ctx, p, tmp);
+			skipVoid(ctx, true, true);
+			let v = extractValue(ctx, void 0);
+			if (p && !skipping) p[1][p[0]] = v;
+		}
+		skipVoid(ctx, true);
+		if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+		skipVoid(ctx);
+	}
+	return res;
+}
+//#endregion
+//#region src/stringify.ts
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!"".isWellFormed;
+function extendedTypeOf(obj) {
+	let type = typeof obj;
+	if (type === "object") {
+		if (Array.isArray(obj)) return "array";
+		if (typeof obj.getUTCDate === "function" && obj instanceof Date) return "date";
+		if (globalThis.Temporal) {
+			if (obj.until) {
+				if (obj instanceof Temporal.ZonedDateTime) return "temporal/tz+uc";
+				if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate) return "temporal/uc";
+				if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant) return "temporal";
+				if (obj instanceof Temporal.PlainYearMonth) return "temporal/x";
+			} else if (obj.toPlainDate && obj instanceof Temporal.PlainMonthDay || obj.negated && obj instanceof Temporal.Duration) return "temporal/x";
+		}
+	}
+	return type;
+}
+function isArrayOfTables(obj) {
+	for (let i = 0; i < obj.length; i++) if (extendedTypeOf(obj[i]) !== "object") return false;
+	return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+	return JSON.stringify(s).replaceAll("", "\\u007f");
+}
+function formatString(s) {
+	return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+	if (BARE_KEY.test(s)) return s;
+	if (HAS_WELLFORMED && !s.isWellFormed()) throw new RangeError("key contains illegal lone surrogates");
+	return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+	if (depth === 0) throw new Error("Could not stringify the object: maximum object depth exceeded");
+	switch (type) {
+		case "number":
+			if (isNaN(val)) return "nan";
+			if (val === Infinity) return "inf";
+			if (val === -Infinity) return "-inf";
+			if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val))) return val.toFixed(1);
+		case "bigint":
+		case "boolean":
+		case "temporal": return val.toString();
+		case "string": return formatString(val);
+		case "date":
+			if (isNaN(val.getTime())) throw new TypeError("cannot serialize invalid date");
+			return val.toISOString();
+		case "object": return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+		case "array": return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+		case "temporal/tz+uc": if (strictTemporal) {
+			let tz = val.timeZoneId;
+			let tzc = tz.charCodeAt(0);
+			if (tzc !== 43 && tzc !== 45 && (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && !tz.startsWith("GMT") && tz !== "Greenwich" && !tz.startsWith("Etc/"))) throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+		}
+		case "temporal/uc":
+			if (strictTemporal && val.calendarId !== "iso8601") throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+			return val.toString({
+				calendarName: "never",
+				timeZoneName: "never"
+			});
+		case "temporal/x": throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+	}
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+	let keys = Object.keys(obj);
+	if (keys.length === 0) return "{}";
+	let res = "{ ";
+	for (let i = 0; i < keys.length; i++) {
+		let k = keys[i];
+		if (i) res += ", ";
+		res += formatKey(k) + " = " + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+	}
+	return res + " }";
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+	if (array.length === 0) return "[]";
+	let res = "[ ";
+	for (let i = 0; i < array.length; i++) {
+		if (i) res += ", ";
+		if (array[i] === null || array[i] === void 0) throw new TypeError("arrays cannot contain null or undefined values");
+		res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+	}
+	return res + " ]";
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+	if (depth === 0) throw new Error("Could not stringify the object: maximum object depth exceeded");
+	let res = "";
+	for (let i = 0; i < array.length; i++) {
+		res += `${res && "\n"}[[${key}]]\n`;
+		res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+	}
+	return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+	if (depth === 0) throw new Error("Could not stringify the object: maximum object depth exceeded");
+	let preamble = "";
+	let tables = "";
+	let keys = Object.keys(obj);
+	for (let i = 0; i < keys.length; i++) {
+		let k = keys[i];
+		if (obj[k] !== null && obj[k] !== void 0) {
+			let type = extendedTypeOf(obj[k]);
+			if (type === "symbol" || type === "function") throw new TypeError(`cannot serialize values of type '${type}'`);
+			let key = formatKey(k);
+			if (type === "array" && isArrayOfTables(obj[k])) tables += (tables && "\n") + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+			else if (type === "object") {
+				let tblKey = prefix ? `${prefix}.${key}` : key;
+				tables += (tables && "\n") + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+			} else {
+				preamble += key;
+				preamble += " = ";
+				preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+				preamble += "\n";
+			}
+		}
+	}
+	if (tableKey && (preamble || !tables)) preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+	return preamble && tables ? `${preamble}\n${tables}` : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+	if (extendedTypeOf(obj) !== "object") throw new TypeError("stringify can only be called with an object");
+	let str = stringifyTable(0, obj, "", maxDepth, numbersAsFloat, strictTemporal);
+	if (str[str.length - 1] !== "\n") return str + "\n";
+	return str;
+}
+//#endregion
+//#region src/index.ts
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+var src_default = {
+	parse,
+	stringify,
+	TomlDate,
+	TomlError
+};
+//#endregion
+exports.TomlDate = TomlDate;
+exports.TomlError = TomlError;
+exports["default"] = src_default;
+exports.parse = parse;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 551:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// lib/web-tree-sitter.cjs
+var require_web_tree_sitter = __commonJS({
+  "lib/web-tree-sitter.cjs"(exports, module) {
+    "use strict";
+    var Module = (() => {
+      var _scriptName = typeof document != "undefined" ? document.currentScript?.src : void 0;
+      return async function(moduleArg = {}) {
+        var moduleRtn;
+        var Module = moduleArg;
+        var ENVIRONMENT_IS_WEB = typeof window == "object";
+        var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+        var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+        Module.currentQueryProgressCallback = null;
+        Module.currentProgressCallback = null;
+        Module.currentLogCallback = null;
+        Module.currentParseCallback = null;
+        var arguments_ = [];
+        var thisProgram = "./this.program";
+        var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+          throw toThrow;
+        }, "quit_");
+        if (typeof __filename != "undefined") {
+          _scriptName = __filename;
+        } else if (ENVIRONMENT_IS_WORKER) {
+          _scriptName = self.location.href;
+        }
+        var scriptDirectory = "";
+        function locateFile(path) {
+          if (Module["locateFile"]) {
+            return Module["locateFile"](path, scriptDirectory);
+          }
+          return scriptDirectory + path;
+        }
+        __name(locateFile, "locateFile");
+        var readAsync, readBinary;
+        if (ENVIRONMENT_IS_NODE) {
+          var fs = __nccwpck_require__(896);
+          scriptDirectory = __dirname + "/";
+          readBinary = /* @__PURE__ */ __name((filename) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename);
+            return ret;
+          }, "readBinary");
+          readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+            return ret;
+          }, "readAsync");
+          if (process.argv.length > 1) {
+            thisProgram = process.argv[1].replace(/\\/g, "/");
+          }
+          arguments_ = process.argv.slice(2);
+          quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+            process.exitCode = status;
+            throw toThrow;
+          }, "quit_");
+        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+          try {
+            scriptDirectory = new URL(".", _scriptName).href;
+          } catch {
+          }
+          {
+            if (ENVIRONMENT_IS_WORKER) {
+              readBinary = /* @__PURE__ */ __name((url) => {
+                var xhr = new XMLHttpRequest();
+                xhr.open("GET", url, false);
+                xhr.responseType = "arraybuffer";
+                xhr.send(null);
+                return new Uint8Array(
+                  /** @type{!ArrayBuffer} */
+                  xhr.response
+                );
+              }, "readBinary");
+            }
+            readAsync = /* @__PURE__ */ __name(async (url) => {
+              if (isFileURI(url)) {
+                return new Promise((resolve, reject) => {
+                  var xhr = new XMLHttpRequest();
+                  xhr.open("GET", url, true);
+                  xhr.responseType = "arraybuffer";
+                  xhr.onload = () => {
+                    if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                      resolve(xhr.response);
+                      return;
+                    }
+                    reject(xhr.status);
+                  };
+                  xhr.onerror = reject;
+                  xhr.send(null);
+                });
+              }
+              var response = await fetch(url, {
+                credentials: "same-origin"
+              });
+              if (response.ok) {
+                return response.arrayBuffer();
+              }
+              throw new Error(response.status + " : " + response.url);
+            }, "readAsync");
+          }
+        } else {
+        }
+        var out = console.log.bind(console);
+        var err = console.error.bind(console);
+        var dynamicLibraries = [];
+        var wasmBinary;
+        var ABORT = false;
+        var EXITSTATUS;
+        var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+        var readyPromiseResolve, readyPromiseReject;
+        var wasmMemory;
+        var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+        var HEAP64, HEAPU64;
+        var HEAP_DATA_VIEW;
+        var runtimeInitialized = false;
+        function updateMemoryViews() {
+          var b = wasmMemory.buffer;
+          Module["HEAP8"] = HEAP8 = new Int8Array(b);
+          Module["HEAP16"] = HEAP16 = new Int16Array(b);
+          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+          Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
+          Module["HEAP32"] = HEAP32 = new Int32Array(b);
+          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+          Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
+          Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
+          Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+          Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
+          Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+          LE_HEAP_UPDATE();
+        }
+        __name(updateMemoryViews, "updateMemoryViews");
+        function initMemory() {
+          if (Module["wasmMemory"]) {
+            wasmMemory = Module["wasmMemory"];
+          } else {
+            var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+            wasmMemory = new WebAssembly.Memory({
+              "initial": INITIAL_MEMORY / 65536,
+              // In theory we should not need to emit the maximum if we want "unlimited"
+              // or 4GB of memory, but VMs error on that atm, see
+              // https://github.com/emscripten-core/emscripten/issues/14130
+              // And in the pthreads case we definitely need to emit a maximum. So
+              // always emit one.
+              "maximum": 32768
+            });
+          }
+          updateMemoryViews();
+        }
+        __name(initMemory, "initMemory");
+        var __RELOC_FUNCS__ = [];
+        function preRun() {
+          if (Module["preRun"]) {
+            if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+            while (Module["preRun"].length) {
+              addOnPreRun(Module["preRun"].shift());
+            }
+          }
+          callRuntimeCallbacks(onPreRuns);
+        }
+        __name(preRun, "preRun");
+        function initRuntime() {
+          runtimeInitialized = true;
+          callRuntimeCallbacks(__RELOC_FUNCS__);
+          wasmExports["__wasm_call_ctors"]();
+          callRuntimeCallbacks(onPostCtors);
+        }
+        __name(initRuntime, "initRuntime");
+        function preMain() {
+        }
+        __name(preMain, "preMain");
+        function postRun() {
+          if (Module["postRun"]) {
+            if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+            while (Module["postRun"].length) {
+              addOnPostRun(Module["postRun"].shift());
+            }
+          }
+          callRuntimeCallbacks(onPostRuns);
+        }
+        __name(postRun, "postRun");
+        function abort(what) {
+          Module["onAbort"]?.(what);
+          what = "Aborted(" + what + ")";
+          err(what);
+          ABORT = true;
+          what += ". Build with -sASSERTIONS for more info.";
+          var e = new WebAssembly.RuntimeError(what);
+          readyPromiseReject?.(e);
+          throw e;
+        }
+        __name(abort, "abort");
+        var wasmBinaryFile;
+        function findWasmBinary() {
+          return locateFile("web-tree-sitter.wasm");
+        }
+        __name(findWasmBinary, "findWasmBinary");
+        function getBinarySync(file) {
+          if (file == wasmBinaryFile && wasmBinary) {
+            return new Uint8Array(wasmBinary);
+          }
+          if (readBinary) {
+            return readBinary(file);
+          }
+          throw "both async and sync fetching of the wasm failed";
+        }
+        __name(getBinarySync, "getBinarySync");
+        async function getWasmBinary(binaryFile) {
+          if (!wasmBinary) {
+            try {
+              var response = await readAsync(binaryFile);
+              return new Uint8Array(response);
+            } catch {
+            }
+          }
+          return getBinarySync(binaryFile);
+        }
+        __name(getWasmBinary, "getWasmBinary");
+        async function instantiateArrayBuffer(binaryFile, imports) {
+          try {
+            var binary2 = await getWasmBinary(binaryFile);
+            var instance2 = await WebAssembly.instantiate(binary2, imports);
+            return instance2;
+          } catch (reason) {
+            err(`failed to asynchronously prepare wasm: ${reason}`);
+            abort(reason);
+          }
+        }
+        __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+        async function instantiateAsync(binary2, binaryFile, imports) {
+          if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+            try {
+              var response = fetch(binaryFile, {
+                credentials: "same-origin"
+              });
+              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+              return instantiationResult;
+            } catch (reason) {
+              err(`wasm streaming compile failed: ${reason}`);
+              err("falling back to ArrayBuffer instantiation");
+            }
+          }
+          return instantiateArrayBuffer(binaryFile, imports);
+        }
+        __name(instantiateAsync, "instantiateAsync");
+        function getWasmImports() {
+          return {
+            "env": wasmImports,
+            "wasi_snapshot_preview1": wasmImports,
+            "GOT.mem": new Proxy(wasmImports, GOTHandler),
+            "GOT.func": new Proxy(wasmImports, GOTHandler)
+          };
+        }
+        __name(getWasmImports, "getWasmImports");
+        async function createWasm() {
+          function receiveInstance(instance2, module2) {
+            wasmExports = instance2.exports;
+            wasmExports = relocateExports(wasmExports, 1024);
+            var metadata2 = getDylinkMetadata(module2);
+            if (metadata2.neededDynlibs) {
+              dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+            }
+            mergeLibSymbols(wasmExports, "main");
+            LDSO.init();
+            loadDylibs();
+            __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+            assignWasmExports(wasmExports);
+            return wasmExports;
+          }
+          __name(receiveInstance, "receiveInstance");
+          function receiveInstantiationResult(result2) {
+            return receiveInstance(result2["instance"], result2["module"]);
+          }
+          __name(receiveInstantiationResult, "receiveInstantiationResult");
+          var info2 = getWasmImports();
+          if (Module["instantiateWasm"]) {
+            return new Promise((resolve, reject) => {
+              Module["instantiateWasm"](info2, (mod, inst) => {
+                resolve(receiveInstance(mod, inst));
+              });
+            });
+          }
+          wasmBinaryFile ??= findWasmBinary();
+          var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+          var exports2 = receiveInstantiationResult(result);
+          return exports2;
+        }
+        __name(createWasm, "createWasm");
+        class ExitStatus {
+          static {
+            __name(this, "ExitStatus");
+          }
+          name = "ExitStatus";
+          constructor(status) {
+            this.message = `Program terminated with exit(${status})`;
+            this.status = status;
+          }
+        }
+        var GOT = {};
+        var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+        var GOTHandler = {
+          get(obj, symName) {
+            var rtn = GOT[symName];
+            if (!rtn) {
+              rtn = GOT[symName] = new WebAssembly.Global({
+                "value": "i32",
+                "mutable": true
+              });
+            }
+            if (!currentModuleWeakSymbols.has(symName)) {
+              rtn.required = true;
+            }
+            return rtn;
+          }
+        };
+        var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+        var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+        var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+        var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+        var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+        var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+        var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+        var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+        var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+        var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+        var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+        var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+        var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+        var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+          while (callbacks.length > 0) {
+            callbacks.shift()(Module);
+          }
+        }, "callRuntimeCallbacks");
+        var onPostRuns = [];
+        var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+        var onPreRuns = [];
+        var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+        var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+        var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+          var maxIdx = idx + maxBytesToRead;
+          if (ignoreNul) return maxIdx;
+          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+          return idx;
+        }, "findStringEnd");
+        var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+          }
+          var str = "";
+          while (idx < endPtr) {
+            var u0 = heapOrArray[idx++];
+            if (!(u0 & 128)) {
+              str += String.fromCharCode(u0);
+              continue;
+            }
+            var u1 = heapOrArray[idx++] & 63;
+            if ((u0 & 224) == 192) {
+              str += String.fromCharCode((u0 & 31) << 6 | u1);
+              continue;
+            }
+            var u2 = heapOrArray[idx++] & 63;
+            if ((u0 & 240) == 224) {
+              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+            } else {
+              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+            }
+            if (u0 < 65536) {
+              str += String.fromCharCode(u0);
+            } else {
+              var ch = u0 - 65536;
+              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+            }
+          }
+          return str;
+        }, "UTF8ArrayToString");
+        var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+          var offset = 0;
+          var end = 0;
+          function getU8() {
+            return binary2[offset++];
+          }
+          __name(getU8, "getU8");
+          function getLEB() {
+            var ret = 0;
+            var mul = 1;
+            while (1) {
+              var byte = binary2[offset++];
+              ret += (byte & 127) * mul;
+              mul *= 128;
+              if (!(byte & 128)) break;
+            }
+            return ret;
+          }
+          __name(getLEB, "getLEB");
+          function getString() {
+            var len = getLEB();
+            offset += len;
+            return UTF8ArrayToString(binary2, offset - len, len);
+          }
+          __name(getString, "getString");
+          function getStringList() {
+            var count2 = getLEB();
+            var rtn = [];
+            while (count2--) rtn.push(getString());
+            return rtn;
+          }
+          __name(getStringList, "getStringList");
+          function failIf(condition, message) {
+            if (condition) throw new Error(message);
+          }
+          __name(failIf, "failIf");
+          if (binary2 instanceof WebAssembly.Module) {
+            var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+            failIf(dylinkSection.length === 0, "need dylink section");
+            binary2 = new Uint8Array(dylinkSection[0]);
+            end = binary2.length;
+          } else {
+            var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+            var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+            failIf(!magicNumberFound, "need to see wasm magic number");
+            failIf(binary2[8] !== 0, "need the dylink section to be first");
+            offset = 9;
+            var section_size = getLEB();
+            end = offset + section_size;
+            var name2 = getString();
+            failIf(name2 !== "dylink.0");
+          }
+          var customSection = {
+            neededDynlibs: [],
+            tlsExports: /* @__PURE__ */ new Set(),
+            weakImports: /* @__PURE__ */ new Set(),
+            runtimePaths: []
+          };
+          var WASM_DYLINK_MEM_INFO = 1;
+          var WASM_DYLINK_NEEDED = 2;
+          var WASM_DYLINK_EXPORT_INFO = 3;
+          var WASM_DYLINK_IMPORT_INFO = 4;
+          var WASM_DYLINK_RUNTIME_PATH = 5;
+          var WASM_SYMBOL_TLS = 256;
+          var WASM_SYMBOL_BINDING_MASK = 3;
+          var WASM_SYMBOL_BINDING_WEAK = 1;
+          while (offset < end) {
+            var subsectionType = getU8();
+            var subsectionSize = getLEB();
+            if (subsectionType === WASM_DYLINK_MEM_INFO) {
+              customSection.memorySize = getLEB();
+              customSection.memoryAlign = getLEB();
+              customSection.tableSize = getLEB();
+              customSection.tableAlign = getLEB();
+            } else if (subsectionType === WASM_DYLINK_NEEDED) {
+              customSection.neededDynlibs = getStringList();
+            } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+              var count = getLEB();
+              while (count--) {
+                var symname = getString();
+                var flags2 = getLEB();
+                if (flags2 & WASM_SYMBOL_TLS) {
+                  customSection.tlsExports.add(symname);
+                }
+              }
+            } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+              var count = getLEB();
+              while (count--) {
+                var modname = getString();
+                var symname = getString();
+                var flags2 = getLEB();
+                if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+                  customSection.weakImports.add(symname);
+                }
+              }
+            } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+              customSection.runtimePaths = getStringList();
+            } else {
+              offset += subsectionSize;
+            }
+          }
+          return customSection;
+        }, "getDylinkMetadata");
+        function getValue(ptr, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              return HEAP8[ptr];
+            case "i8":
+              return HEAP8[ptr];
+            case "i16":
+              return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+            case "i32":
+              return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+            case "i64":
+              return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+            case "float":
+              return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+            case "double":
+              return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+            case "*":
+              return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+            default:
+              abort(`invalid type for getValue: ${type}`);
+          }
+        }
+        __name(getValue, "getValue");
+        var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+          var dso = {
+            refcount: Infinity,
+            name: name2,
+            exports: syms,
+            global: true
+          };
+          LDSO.loadedLibsByName[name2] = dso;
+          if (handle2 != void 0) {
+            LDSO.loadedLibsByHandle[handle2] = dso;
+          }
+          return dso;
+        }, "newDSO");
+        var LDSO = {
+          loadedLibsByName: {},
+          loadedLibsByHandle: {},
+          init() {
+            newDSO("__main__", 0, wasmImports);
+          }
+        };
+        var ___heap_base = 82240;
+        var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+        var getMemory = /* @__PURE__ */ __name((size) => {
+          if (runtimeInitialized) {
+            return _calloc(size, 1);
+          }
+          var ret = ___heap_base;
+          var end = ret + alignMemory(size, 16);
+          ___heap_base = end;
+          GOT["__heap_base"].value = end;
+          return ret;
+        }, "getMemory");
+        var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+        var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+          const n = arr.length;
+          return [n % 128 | 128, n >> 7, ...arr];
+        }, "uleb128EncodeWithLen");
+        var wasmTypeCodes = {
+          "i": 127,
+          // i32
+          "p": 127,
+          // i32
+          "j": 126,
+          // i64
+          "f": 125,
+          // f32
+          "d": 124,
+          // f64
+          "e": 111
+        };
+        var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+          var code = wasmTypeCodes[type];
+          return code;
+        })), "generateTypePack");
+        var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+          var bytes = Uint8Array.of(
+            0,
+            97,
+            115,
+            109,
+            // magic ("\0asm")
+            1,
+            0,
+            0,
+            0,
+            // version: 1
+            1,
+            ...uleb128EncodeWithLen([
+              1,
+              // count: 1
+              96,
+              // param types
+              ...generateTypePack(sig.slice(1)),
+              // return types (for now only supporting [] if `void` and single [T] otherwise)
+              ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+            ]),
+            // The rest of the module is static
+            2,
+            7,
+            // import section
+            // (import "e" "f" (func 0 (type 0)))
+            1,
+            1,
+            101,
+            1,
+            102,
+            0,
+            0,
+            7,
+            5,
+            // export section
+            // (export "f" (func 0 (type 0)))
+            1,
+            1,
+            102,
+            0,
+            0
+          );
+          var module2 = new WebAssembly.Module(bytes);
+          var instance2 = new WebAssembly.Instance(module2, {
+            "e": {
+              "f": func2
+            }
+          });
+          var wrappedFunc = instance2.exports["f"];
+          return wrappedFunc;
+        }, "convertJsFunctionToWasm");
+        var wasmTableMirror = [];
+        var wasmTable = new WebAssembly.Table({
+          "initial": 31,
+          "element": "anyfunc"
+        });
+        var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+          var func2 = wasmTableMirror[funcPtr];
+          if (!func2) {
+            wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+          }
+          return func2;
+        }, "getWasmTableEntry");
+        var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+          if (functionsInTableMap) {
+            for (var i2 = offset; i2 < offset + count; i2++) {
+              var item = getWasmTableEntry(i2);
+              if (item) {
+                functionsInTableMap.set(item, i2);
+              }
+            }
+          }
+        }, "updateTableMap");
+        var functionsInTableMap;
+        var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+          if (!functionsInTableMap) {
+            functionsInTableMap = /* @__PURE__ */ new WeakMap();
+            updateTableMap(0, wasmTable.length);
+          }
+          return functionsInTableMap.get(func2) || 0;
+        }, "getFunctionAddress");
+        var freeTableIndexes = [];
+        var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+          if (freeTableIndexes.length) {
+            return freeTableIndexes.pop();
+          }
+          return wasmTable["grow"](1);
+        }, "getEmptyTableSlot");
+        var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+          wasmTable.set(idx, func2);
+          wasmTableMirror[idx] = wasmTable.get(idx);
+        }, "setWasmTableEntry");
+        var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+          var rtn = getFunctionAddress(func2);
+          if (rtn) {
+            return rtn;
+          }
+          var ret = getEmptyTableSlot();
+          try {
+            setWasmTableEntry(ret, func2);
+          } catch (err2) {
+            if (!(err2 instanceof TypeError)) {
+              throw err2;
+            }
+            var wrapped = convertJsFunctionToWasm(func2, sig);
+            setWasmTableEntry(ret, wrapped);
+          }
+          functionsInTableMap.set(func2, ret);
+          return ret;
+        }, "addFunction");
+        var updateGOT = /* @__PURE__ */ __name((exports2, replace) => {
+          for (var symName in exports2) {
+            if (isInternalSym(symName)) {
+              continue;
+            }
+            var value = exports2[symName];
+            GOT[symName] ||= new WebAssembly.Global({
+              "value": "i32",
+              "mutable": true
+            });
+            if (replace || GOT[symName].value == 0) {
+              if (typeof value == "function") {
+                GOT[symName].value = addFunction(value);
+              } else if (typeof value == "number") {
+                GOT[symName].value = value;
+              } else {
+                err(`unhandled export type for '${symName}': ${typeof value}`);
+              }
+            }
+          }
+        }, "updateGOT");
+        var relocateExports = /* @__PURE__ */ __name((exports2, memoryBase2, replace) => {
+          var relocated = {};
+          for (var e in exports2) {
+            var value = exports2[e];
+            if (typeof value == "object") {
+              value = value.value;
+            }
+            if (typeof value == "number") {
+              value += memoryBase2;
+            }
+            relocated[e] = value;
+          }
+          updateGOT(relocated, replace);
+          return relocated;
+        }, "relocateExports");
+        var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+          var existing = wasmImports[symName];
+          if (!existing || existing.stub) {
+            return false;
+          }
+          return true;
+        }, "isSymbolDefined");
+        var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+          var func2 = getWasmTableEntry(ptr);
+          var rtn = func2(...args2);
+          function convert(rtn2) {
+            return rtn2;
+          }
+          __name(convert, "convert");
+          return convert(rtn);
+        }, "dynCall");
+        var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+        var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+        var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+          var sp = stackSave();
+          try {
+            return dynCall(sig, ptr, args2);
+          } catch (e) {
+            stackRestore(sp);
+            if (e !== e + 0) throw e;
+            _setThrew(1, 0);
+            if (sig[0] == "j") return 0n;
+          }
+        }, "createInvokeFunction");
+        var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+          var sym;
+          if (isSymbolDefined(symName)) {
+            sym = wasmImports[symName];
+          } else if (symName.startsWith("invoke_")) {
+            sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+          }
+          return {
+            sym,
+            name: symName
+          };
+        }, "resolveGlobalSymbol");
+        var onPostCtors = [];
+        var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+        var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+        var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+          var metadata = getDylinkMetadata(binary);
+          function loadModule() {
+            var memAlign = Math.pow(2, metadata.memoryAlign);
+            var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+            var tableBase = metadata.tableSize ? wasmTable.length : 0;
+            if (handle) {
+              HEAP8[handle + 8] = 1;
+              LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+              LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+              LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+              LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+            }
+            if (metadata.tableSize) {
+              wasmTable.grow(metadata.tableSize);
+            }
+            var moduleExports;
+            function resolveSymbol(sym) {
+              var resolved = resolveGlobalSymbol(sym).sym;
+              if (!resolved && localScope) {
+                resolved = localScope[sym];
+              }
+              if (!resolved) {
+                resolved = moduleExports[sym];
+              }
+              return resolved;
+            }
+            __name(resolveSymbol, "resolveSymbol");
+            var proxyHandler = {
+              get(stubs, prop) {
+                switch (prop) {
+                  case "__memory_base":
+                    return memoryBase;
+                  case "__table_base":
+                    return tableBase;
+                }
+                if (prop in wasmImports && !wasmImports[prop].stub) {
+                  var res = wasmImports[prop];
+                  return res;
+                }
+                if (!(prop in stubs)) {
+                  var resolved;
+                  stubs[prop] = (...args2) => {
+                    resolved ||= resolveSymbol(prop);
+                    return resolved(...args2);
+                  };
+                }
+                return stubs[prop];
+              }
+            };
+            var proxy = new Proxy({}, proxyHandler);
+            currentModuleWeakSymbols = metadata.weakImports;
+            var info = {
+              "GOT.mem": new Proxy({}, GOTHandler),
+              "GOT.func": new Proxy({}, GOTHandler),
+              "env": proxy,
+              "wasi_snapshot_preview1": proxy
+            };
+            function postInstantiation(module, instance) {
+              updateTableMap(tableBase, metadata.tableSize);
+              moduleExports = relocateExports(instance.exports, memoryBase);
+              if (!flags.allowUndefined) {
+                reportUndefinedSymbols();
+              }
+              function addEmAsm(addr, body) {
+                var args = [];
+                var arity = 0;
+                for (; arity < 16; arity++) {
+                  if (body.indexOf("$" + arity) != -1) {
+                    args.push("$" + arity);
+                  } else {
+                    break;
+                  }
+                }
+                args = args.join(",");
+                var func = `(${args}) => { ${body} };`;
+                ASM_CONSTS[start] = eval(func);
+              }
+              __name(addEmAsm, "addEmAsm");
+              if ("__start_em_asm" in moduleExports) {
+                var start = moduleExports["__start_em_asm"];
+                var stop = moduleExports["__stop_em_asm"];
+                while (start < stop) {
+                  var jsString = UTF8ToString(start);
+                  addEmAsm(start, jsString);
+                  start = HEAPU8.indexOf(0, start) + 1;
+                }
+              }
+              function addEmJs(name, cSig, body) {
+                var jsArgs = [];
+                cSig = cSig.slice(1, -1);
+                if (cSig != "void") {
+                  cSig = cSig.split(",");
+                  for (var i in cSig) {
+                    var jsArg = cSig[i].split(" ").pop();
+                    jsArgs.push(jsArg.replace("*", ""));
+                  }
+                }
+                var func = `(${jsArgs}) => ${body};`;
+                moduleExports[name] = eval(func);
+              }
+              __name(addEmJs, "addEmJs");
+              for (var name in moduleExports) {
+                if (name.startsWith("__em_js__")) {
+                  var start = moduleExports[name];
+                  var jsString = UTF8ToString(start);
+                  var parts = jsString.split("<::>");
+                  addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+                  delete moduleExports[name];
+                }
+              }
+              var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+              if (applyRelocs) {
+                if (runtimeInitialized) {
+                  applyRelocs();
+                } else {
+                  __RELOC_FUNCS__.push(applyRelocs);
+                }
+              }
+              var init = moduleExports["__wasm_call_ctors"];
+              if (init) {
+                if (runtimeInitialized) {
+                  init();
+                } else {
+                  addOnPostCtor(init);
+                }
+              }
+              return moduleExports;
+            }
+            __name(postInstantiation, "postInstantiation");
+            if (flags.loadAsync) {
+              return (async () => {
+                var instance2;
+                if (binary instanceof WebAssembly.Module) {
+                  instance2 = new WebAssembly.Instance(binary, info);
+                } else {
+                  ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+                }
+                return postInstantiation(binary, instance2);
+              })();
+            }
+            var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+            var instance = new WebAssembly.Instance(module, info);
+            return postInstantiation(module, instance);
+          }
+          __name(loadModule, "loadModule");
+          flags = {
+            ...flags,
+            rpath: {
+              parentLibPath: libName,
+              paths: metadata.runtimePaths
+            }
+          };
+          if (flags.loadAsync) {
+            return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+          }
+          metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+          return loadModule();
+        }, "loadWebAssemblyModule");
+        var mergeLibSymbols = /* @__PURE__ */ __name((exports2, libName2) => {
+          for (var [sym, exp] of Object.entries(exports2)) {
+            const setImport = /* @__PURE__ */ __name((target) => {
+              if (!isSymbolDefined(target)) {
+                wasmImports[target] = exp;
+              }
+            }, "setImport");
+            setImport(sym);
+            const main_alias = "__main_argc_argv";
+            if (sym == "main") {
+              setImport(main_alias);
+            }
+            if (sym == main_alias) {
+              setImport("main");
+            }
+          }
+        }, "mergeLibSymbols");
+        var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+          var arrayBuffer = await readAsync(url);
+          return new Uint8Array(arrayBuffer);
+        }, "asyncLoad");
+        function loadDynamicLibrary(libName2, flags2 = {
+          global: true,
+          nodelete: true
+        }, localScope2, handle2) {
+          var dso = LDSO.loadedLibsByName[libName2];
+          if (dso) {
+            if (!flags2.global) {
+              if (localScope2) {
+                Object.assign(localScope2, dso.exports);
+              }
+            } else if (!dso.global) {
+              dso.global = true;
+              mergeLibSymbols(dso.exports, libName2);
+            }
+            if (flags2.nodelete && dso.refcount !== Infinity) {
+              dso.refcount = Infinity;
+            }
+            dso.refcount++;
+            if (handle2) {
+              LDSO.loadedLibsByHandle[handle2] = dso;
+            }
+            return flags2.loadAsync ? Promise.resolve(true) : true;
+          }
+          dso = newDSO(libName2, handle2, "loading");
+          dso.refcount = flags2.nodelete ? Infinity : 1;
+          dso.global = flags2.global;
+          function loadLibData() {
+            if (handle2) {
+              var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+              var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+              if (data && dataSize) {
+                var libData = HEAP8.slice(data, data + dataSize);
+                return flags2.loadAsync ? Promise.resolve(libData) : libData;
+              }
+            }
+            var libFile = locateFile(libName2);
+            if (flags2.loadAsync) {
+              return asyncLoad(libFile);
+            }
+            if (!readBinary) {
+              throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+            }
+            return readBinary(libFile);
+          }
+          __name(loadLibData, "loadLibData");
+          function getExports() {
+            if (flags2.loadAsync) {
+              return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+            }
+            return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+          }
+          __name(getExports, "getExports");
+          function moduleLoaded(exports2) {
+            if (dso.global) {
+              mergeLibSymbols(exports2, libName2);
+            } else if (localScope2) {
+              Object.assign(localScope2, exports2);
+            }
+            dso.exports = exports2;
+          }
+          __name(moduleLoaded, "moduleLoaded");
+          if (flags2.loadAsync) {
+            return getExports().then((exports2) => {
+              moduleLoaded(exports2);
+              return true;
+            });
+          }
+          moduleLoaded(getExports());
+          return true;
+        }
+        __name(loadDynamicLibrary, "loadDynamicLibrary");
+        var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+          for (var [symName, entry] of Object.entries(GOT)) {
+            if (entry.value == 0) {
+              var value = resolveGlobalSymbol(symName, true).sym;
+              if (!value && !entry.required) {
+                continue;
+              }
+              if (typeof value == "function") {
+                entry.value = addFunction(value, value.sig);
+              } else if (typeof value == "number") {
+                entry.value = value;
+              } else {
+                throw new Error(`bad export type for '${symName}': ${typeof value}`);
+              }
+            }
+          }
+        }, "reportUndefinedSymbols");
+        var runDependencies = 0;
+        var dependenciesFulfilled = null;
+        var removeRunDependency = /* @__PURE__ */ __name((id) => {
+          runDependencies--;
+          Module["monitorRunDependencies"]?.(runDependencies);
+          if (runDependencies == 0) {
+            if (dependenciesFulfilled) {
+              var callback = dependenciesFulfilled;
+              dependenciesFulfilled = null;
+              callback();
+            }
+          }
+        }, "removeRunDependency");
+        var addRunDependency = /* @__PURE__ */ __name((id) => {
+          runDependencies++;
+          Module["monitorRunDependencies"]?.(runDependencies);
+        }, "addRunDependency");
+        var loadDylibs = /* @__PURE__ */ __name(async () => {
+          if (!dynamicLibraries.length) {
+            reportUndefinedSymbols();
+            return;
+          }
+          addRunDependency("loadDylibs");
+          for (var lib of dynamicLibraries) {
+            await loadDynamicLibrary(lib, {
+              loadAsync: true,
+              global: true,
+              nodelete: true,
+              allowUndefined: true
+            });
+          }
+          reportUndefinedSymbols();
+          removeRunDependency("loadDylibs");
+        }, "loadDylibs");
+        var noExitRuntime = true;
+        function setValue(ptr, value, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              HEAP8[ptr] = value;
+              break;
+            case "i8":
+              HEAP8[ptr] = value;
+              break;
+            case "i16":
+              LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+              break;
+            case "i32":
+              LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+              break;
+            case "i64":
+              LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+              break;
+            case "float":
+              LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+              break;
+            case "double":
+              LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+              break;
+            case "*":
+              LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+              break;
+            default:
+              abort(`invalid type for setValue: ${type}`);
+          }
+        }
+        __name(setValue, "setValue");
+        var ___memory_base = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": false
+        }, 1024);
+        var ___stack_high = 82240;
+        var ___stack_low = 16704;
+        var ___stack_pointer = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        }, 82240);
+        var ___table_base = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": false
+        }, 1);
+        var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+        __abort_js.sig = "v";
+        var getHeapMax = /* @__PURE__ */ __name(() => (
+          // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+          // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+          // for any code that deals with heap sizes, which would require special
+          // casing all heap size related code to treat 0 specially.
+          2147483648
+        ), "getHeapMax");
+        var growMemory = /* @__PURE__ */ __name((size) => {
+          var oldHeapSize = wasmMemory.buffer.byteLength;
+          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+          try {
+            wasmMemory.grow(pages);
+            updateMemoryViews();
+            return 1;
+          } catch (e) {
+          }
+        }, "growMemory");
+        var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+          var oldSize = HEAPU8.length;
+          requestedSize >>>= 0;
+          var maxHeapSize = getHeapMax();
+          if (requestedSize > maxHeapSize) {
+            return false;
+          }
+          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+            var replacement = growMemory(newSize);
+            if (replacement) {
+              return true;
+            }
+          }
+          return false;
+        }, "_emscripten_resize_heap");
+        _emscripten_resize_heap.sig = "ip";
+        var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+        _fd_close.sig = "ii";
+        var INT53_MAX = 9007199254740992;
+        var INT53_MIN = -9007199254740992;
+        var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+        function _fd_seek(fd, offset, whence, newOffset) {
+          offset = bigintToI53Checked(offset);
+          return 70;
+        }
+        __name(_fd_seek, "_fd_seek");
+        _fd_seek.sig = "iijip";
+        var printCharBuffers = [null, [], []];
+        var printChar = /* @__PURE__ */ __name((stream, curr) => {
+          var buffer = printCharBuffers[stream];
+          if (curr === 0 || curr === 10) {
+            (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+            buffer.length = 0;
+          } else {
+            buffer.push(curr);
+          }
+        }, "printChar");
+        var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+          var num = 0;
+          for (var i2 = 0; i2 < iovcnt; i2++) {
+            var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+            var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+            iov += 8;
+            for (var j = 0; j < len; j++) {
+              printChar(fd, HEAPU8[ptr + j]);
+            }
+            num += len;
+          }
+          LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+          return 0;
+        }, "_fd_write");
+        _fd_write.sig = "iippp";
+        function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+          if (Module.currentLogCallback) {
+            const message = UTF8ToString(messageAddress);
+            Module.currentLogCallback(message, isLexMessage !== 0);
+          }
+        }
+        __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+        function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+          const INPUT_BUFFER_SIZE = 10 * 1024;
+          const string = Module.currentParseCallback(index, {
+            row,
+            column
+          });
+          if (typeof string === "string") {
+            setValue(lengthAddress, string.length, "i32");
+            stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+          } else {
+            setValue(lengthAddress, 0, "i32");
+          }
+        }
+        __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+        function _tree_sitter_progress_callback(currentOffset, hasError) {
+          if (Module.currentProgressCallback) {
+            return Module.currentProgressCallback({
+              currentOffset,
+              hasError
+            });
+          }
+          return false;
+        }
+        __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+        function _tree_sitter_query_progress_callback(currentOffset) {
+          if (Module.currentQueryProgressCallback) {
+            return Module.currentQueryProgressCallback({
+              currentOffset
+            });
+          }
+          return false;
+        }
+        __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+        var runtimeKeepaliveCounter = 0;
+        var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+        var _proc_exit = /* @__PURE__ */ __name((code) => {
+          EXITSTATUS = code;
+          if (!keepRuntimeAlive()) {
+            Module["onExit"]?.(code);
+            ABORT = true;
+          }
+          quit_(code, new ExitStatus(code));
+        }, "_proc_exit");
+        _proc_exit.sig = "vi";
+        var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+          EXITSTATUS = status;
+          _proc_exit(status);
+        }, "exitJS");
+        var handleException = /* @__PURE__ */ __name((e) => {
+          if (e instanceof ExitStatus || e == "unwind") {
+            return EXITSTATUS;
+          }
+          quit_(1, e);
+        }, "handleException");
+        var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+          var len = 0;
+          for (var i2 = 0; i2 < str.length; ++i2) {
+            var c = str.charCodeAt(i2);
+            if (c <= 127) {
+              len++;
+            } else if (c <= 2047) {
+              len += 2;
+            } else if (c >= 55296 && c <= 57343) {
+              len += 4;
+              ++i2;
+            } else {
+              len += 3;
+            }
+          }
+          return len;
+        }, "lengthBytesUTF8");
+        var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+          if (!(maxBytesToWrite > 0)) return 0;
+          var startIdx = outIdx;
+          var endIdx = outIdx + maxBytesToWrite - 1;
+          for (var i2 = 0; i2 < str.length; ++i2) {
+            var u = str.codePointAt(i2);
+            if (u <= 127) {
+              if (outIdx >= endIdx) break;
+              heap[outIdx++] = u;
+            } else if (u <= 2047) {
+              if (outIdx + 1 >= endIdx) break;
+              heap[outIdx++] = 192 | u >> 6;
+              heap[outIdx++] = 128 | u & 63;
+            } else if (u <= 65535) {
+              if (outIdx + 2 >= endIdx) break;
+              heap[outIdx++] = 224 | u >> 12;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+            } else {
+              if (outIdx + 3 >= endIdx) break;
+              heap[outIdx++] = 240 | u >> 18;
+              heap[outIdx++] = 128 | u >> 12 & 63;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+              i2++;
+            }
+          }
+          heap[outIdx] = 0;
+          return outIdx - startIdx;
+        }, "stringToUTF8Array");
+        var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+        var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+        var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+          var size = lengthBytesUTF8(str) + 1;
+          var ret = stackAlloc(size);
+          stringToUTF8(str, ret, size);
+          return ret;
+        }, "stringToUTF8OnStack");
+        var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+          var str = "";
+          while (1) {
+            var ch = HEAPU8[ptr++];
+            if (!ch) return str;
+            str += String.fromCharCode(ch);
+          }
+        }, "AsciiToString");
+        var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+          maxBytesToWrite ??= 2147483647;
+          if (maxBytesToWrite < 2) return 0;
+          maxBytesToWrite -= 2;
+          var startPtr = outPtr;
+          var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+          for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+            var codeUnit = str.charCodeAt(i2);
+            LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+            outPtr += 2;
+          }
+          LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+          return outPtr - startPtr;
+        }, "stringToUTF16");
+        LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+          /* little endian */
+          ((x) => x),
+          ((x) => x),
+          void 0,
+          ((x) => x)
+        ] : [
+          /* big endian */
+          ((x) => x),
+          ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
+          void 0,
+          ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
+        ];
+        function LE_HEAP_UPDATE() {
+          HEAPU16.unsigned = ((x) => x & 65535);
+          HEAPU32.unsigned = ((x) => x >>> 0);
+        }
+        __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+        {
+          initMemory();
+          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+          if (Module["print"]) out = Module["print"];
+          if (Module["printErr"]) err = Module["printErr"];
+          if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+          if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+          if (Module["arguments"]) arguments_ = Module["arguments"];
+          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+          if (Module["preInit"]) {
+            if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+            while (Module["preInit"].length > 0) {
+              Module["preInit"].shift()();
+            }
+          }
+        }
+        Module["setValue"] = setValue;
+        Module["getValue"] = getValue;
+        Module["UTF8ToString"] = UTF8ToString;
+        Module["stringToUTF8"] = stringToUTF8;
+        Module["lengthBytesUTF8"] = lengthBytesUTF8;
+        Module["AsciiToString"] = AsciiToString;
+        Module["stringToUTF16"] = stringToUTF16;
+        Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+        Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+        var ASM_CONSTS = {};
+        var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _strlen, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+        function assignWasmExports(wasmExports2) {
+          Module["_malloc"] = _malloc = wasmExports2["malloc"];
+          Module["_calloc"] = _calloc = wasmExports2["calloc"];
+          Module["_realloc"] = _realloc = wasmExports2["realloc"];
+          Module["_free"] = _free = wasmExports2["free"];
+          Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+          Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+          Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+          Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+          Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+          Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+          Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+          Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+          Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+          Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+          Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+          Module["_strlen"] = _strlen = wasmExports2["strlen"];
+          Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+          Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+          Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+          Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+          Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+          Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+          Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+          Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+          Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+          Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+          Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+          Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+          Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+          Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+          Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+          Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+          Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+          Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+          Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+          Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+          Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+          Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+          Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+          Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+          Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+          Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+          Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+          Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+          Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+          Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+          Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+          Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+          Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+          Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+          Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+          Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+          Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+          Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+          Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+          Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+          Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+          Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+          Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+          Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+          Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+          Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+          Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+          Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+          Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+          Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+          Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+          Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+          Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+          Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+          Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+          Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+          Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+          Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+          Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+          Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+          Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+          Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+          Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+          Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+          Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+          Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+          Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+          Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+          Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+          Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+          Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+          Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+          Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+          Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+          Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+          Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+          Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+          Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+          Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+          Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+          Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+          Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+          Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+          Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+          Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+          Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+          Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+          Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+          Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+          Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+          Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+          Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+          Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+          Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+          Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+          Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+          Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+          Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+          Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+          Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+          Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+          Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+          Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+          Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+          Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+          Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+          Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+          Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+          Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+          Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+          Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+          Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+          Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+          Module["_memset"] = _memset = wasmExports2["memset"];
+          Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+          Module["_memmove"] = _memmove = wasmExports2["memmove"];
+          Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+          Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+          Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+          Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+          Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+          Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+          Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+          Module["_memchr"] = _memchr = wasmExports2["memchr"];
+          Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+          Module["_strncat"] = _strncat = wasmExports2["strncat"];
+          Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+          Module["_towlower"] = _towlower = wasmExports2["towlower"];
+          Module["_towupper"] = _towupper = wasmExports2["towupper"];
+          _setThrew = wasmExports2["setThrew"];
+          __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+          __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+          _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+          ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+        }
+        __name(assignWasmExports, "assignWasmExports");
+        var wasmImports = {
+          /** @export */
+          __heap_base: ___heap_base,
+          /** @export */
+          __indirect_function_table: wasmTable,
+          /** @export */
+          __memory_base: ___memory_base,
+          /** @export */
+          __stack_high: ___stack_high,
+          /** @export */
+          __stack_low: ___stack_low,
+          /** @export */
+          __stack_pointer: ___stack_pointer,
+          /** @export */
+          __table_base: ___table_base,
+          /** @export */
+          _abort_js: __abort_js,
+          /** @export */
+          emscripten_resize_heap: _emscripten_resize_heap,
+          /** @export */
+          fd_close: _fd_close,
+          /** @export */
+          fd_seek: _fd_seek,
+          /** @export */
+          fd_write: _fd_write,
+          /** @export */
+          memory: wasmMemory,
+          /** @export */
+          tree_sitter_log_callback: _tree_sitter_log_callback,
+          /** @export */
+          tree_sitter_parse_callback: _tree_sitter_parse_callback,
+          /** @export */
+          tree_sitter_progress_callback: _tree_sitter_progress_callback,
+          /** @export */
+          tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+        };
+        function callMain(args2 = []) {
+          var entryFunction = resolveGlobalSymbol("main").sym;
+          if (!entryFunction) return;
+          args2.unshift(thisProgram);
+          var argc = args2.length;
+          var argv = stackAlloc((argc + 1) * 4);
+          var argv_ptr = argv;
+          args2.forEach((arg) => {
+            LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+            argv_ptr += 4;
+          });
+          LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+          try {
+            var ret = entryFunction(argc, argv);
+            exitJS(
+              ret,
+              /* implicit = */
+              true
+            );
+            return ret;
+          } catch (e) {
+            return handleException(e);
+          }
+        }
+        __name(callMain, "callMain");
+        function run(args2 = arguments_) {
+          if (runDependencies > 0) {
+            dependenciesFulfilled = run;
+            return;
+          }
+          preRun();
+          if (runDependencies > 0) {
+            dependenciesFulfilled = run;
+            return;
+          }
+          function doRun() {
+            Module["calledRun"] = true;
+            if (ABORT) return;
+            initRuntime();
+            preMain();
+            readyPromiseResolve?.(Module);
+            Module["onRuntimeInitialized"]?.();
+            var noInitialRun = Module["noInitialRun"] || false;
+            if (!noInitialRun) callMain(args2);
+            postRun();
+          }
+          __name(doRun, "doRun");
+          if (Module["setStatus"]) {
+            Module["setStatus"]("Running...");
+            setTimeout(() => {
+              setTimeout(() => Module["setStatus"](""), 1);
+              doRun();
+            }, 1);
+          } else {
+            doRun();
+          }
+        }
+        __name(run, "run");
+        var wasmExports;
+        wasmExports = await createWasm();
+        run();
+        if (runtimeInitialized) {
+          moduleRtn = Module;
+        } else {
+          moduleRtn = new Promise((resolve, reject) => {
+            readyPromiseResolve = resolve;
+            readyPromiseReject = reject;
+          });
+        }
+        return moduleRtn;
+      };
+    })();
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = Module;
+      module.exports.default = Module;
+    } else if (typeof define === "function" && define["amd"])
+      define([], () => Module);
+  }
+});
+
+// src/index.ts
+var index_exports = {};
+__export(index_exports, {
+  CaptureQuantifier: () => CaptureQuantifier,
+  Edit: () => Edit,
+  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
+  Language: () => Language,
+  LookaheadIterator: () => LookaheadIterator,
+  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
+  Node: () => Node,
+  Parser: () => Parser,
+  Query: () => Query,
+  Tree: () => Tree,
+  TreeCursor: () => TreeCursor
+});
+module.exports = __toCommonJS(index_exports);
+
+// src/edit.ts
+var Edit = class {
+  static {
+    __name(this, "Edit");
+  }
+  /** The start position of the change. */
+  startPosition;
+  /** The end position of the change before the edit. */
+  oldEndPosition;
+  /** The end position of the change after the edit. */
+  newEndPosition;
+  /** The start index of the change. */
+  startIndex;
+  /** The end index of the change before the edit. */
+  oldEndIndex;
+  /** The end index of the change after the edit. */
+  newEndIndex;
+  constructor({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition,
+    newEndPosition
+  }) {
+    this.startIndex = startIndex >>> 0;
+    this.oldEndIndex = oldEndIndex >>> 0;
+    this.newEndIndex = newEndIndex >>> 0;
+    this.startPosition = startPosition;
+    this.oldEndPosition = oldEndPosition;
+    this.newEndPosition = newEndPosition;
+  }
+  /**
+   * Edit a point and index to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a single point's byte offset and row/column position
+   * based on an edit operation. This is useful for editing points without
+   * requiring a tree or node instance.
+   */
+  editPoint(point, index) {
+    let newIndex = index;
+    const newPoint = { ...point };
+    if (index >= this.oldEndIndex) {
+      newIndex = this.newEndIndex + (index - this.oldEndIndex);
+      const originalRow = point.row;
+      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+    } else if (index > this.startIndex) {
+      newIndex = this.newEndIndex;
+      newPoint.row = this.newEndPosition.row;
+      newPoint.column = this.newEndPosition.column;
+    }
+    return { point: newPoint, index: newIndex };
+  }
+  /**
+   * Edit a range to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a range's start and end positions based on an edit
+   * operation. This is useful for editing ranges without requiring a tree
+   * or node instance.
+   */
+  editRange(range) {
+    const newRange = {
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
+    };
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        newRange.endPosition = {
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+        };
+        if (newRange.endIndex < this.newEndIndex) {
+          newRange.endIndex = Number.MAX_SAFE_INTEGER;
+          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+        }
+      }
+    } else if (range.endIndex > this.startIndex) {
+      newRange.endIndex = this.startIndex;
+      newRange.endPosition = { ...this.startPosition };
+    }
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+      newRange.startPosition = {
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+      };
+      if (newRange.startIndex < this.newEndIndex) {
+        newRange.startIndex = Number.MAX_SAFE_INTEGER;
+        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+      }
+    } else if (range.startIndex > this.startIndex) {
+      newRange.startIndex = this.startIndex;
+      newRange.startPosition = { ...this.startPosition };
+    }
+    return newRange;
+  }
+};
+
+// src/constants.ts
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C = module2;
+}
+__name(setModule, "setModule");
+var C;
+
+// src/finalization_registry.ts
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+__name(newFinalizer, "newFinalizer");
+
+// src/lookahead_iterator.ts
+var finalizer = newFinalizer((address) => {
+  C._ts_lookahead_iterator_delete(address);
+});
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  language;
+  /** @internal */
+  positioned = false;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    finalizer?.register(this, address, this);
+  }
+  /**
+   * Get the current symbol of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol:
+   *
+   * - Before the first iteration step
+   * - After the iterator is exhausted
+   * - After a {@link reset} or {@link resetState} call
+   */
+  get currentTypeId() {
+    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+  }
+  /**
+   * Get the current symbol name of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol.
+   */
+  get currentType() {
+    const id = this.currentTypeId;
+    if (id === null) return null;
+    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    finalizer?.unregister(this);
+    C._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      this.positioned = false;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+    this.positioned = false;
+    return true;
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+        const value = this.currentType;
+        return value === null ? { done: true, value: "" } : { done: false, value };
+      }, "next")
+    };
+  }
+};
+
+// src/tree.ts
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+__name(getText, "getText");
+var finalizer2 = newFinalizer((address) => {
+  C._ts_tree_delete(address);
+});
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+    finalizer2?.register(this, address, this);
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    finalizer2?.unregister(this);
+    C._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C._ts_tree_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+};
+
+// src/tree_cursor.ts
+var finalizer3 = newFinalizer((handles) => {
+  marshalTreeCursor({ handles });
+  C._ts_tree_cursor_delete_wasm(0);
+});
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  handles = [0, 0, 0, 0];
+  // Internal handles for Wasm, shared with the finalizer.
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+    finalizer3?.register(this, this.handles, this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_copy_wasm(this.tree[0]);
+    return new _TreeCursor(INTERNAL, this.tree);
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    finalizer3?.unregister(this);
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this.handles.fill(0);
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given position.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node) {
+    marshalNode(node);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C._ts_tree_cursor_reset_wasm(node.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = node.tree;
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = cursor.tree;
+  }
+};
+
+// src/node.ts
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index) {
+    marshalNode(this);
+    C._ts_node_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index) {
+    marshalNode(this);
+    C._ts_node_named_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C._ts_node_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C._ts_node_named_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    if (types.includes("ERROR")) {
+      symbols.push(65535);
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C._free(descendantAddress);
+    C._free(symbolsAddress);
+    return result;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
+    this.startPosition = point;
+    this.startIndex = index;
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C._ts_node_to_string_wasm(this.tree[0]);
+    const result = C.AsciiToString(address);
+    C._free(address);
+    return result;
+  }
+};
+
+// src/marshal.ts
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor({ handles }) {
+  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C.getValue(address, "i32") >>> 0;
+  return result;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+
+// src/language.ts
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C.UTF8ToString(ptr);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C._ts_language_metadata_wasm(this[0]);
+    const length = C.getValue(TRANSFER_BUFFER, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result = this.fields.indexOf(fieldName);
+    return result !== -1 ? result : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named) {
+    const typeLength = C.lengthBytesUTF8(type);
+    const typeAddress = C._malloc(typeLength + 1);
+    C.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    C._free(typeAddress);
+    return result || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C._ts_language_supertypes_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. A newly created iterator is not positioned on a symbol, so
+   * {@link LookaheadIterator#currentType} returns `null` until the first
+   * iteration step.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file, a `URL` to a file, or as a
+   * buffer.
+   */
+  static async load(input) {
+    let binary2;
+    if (input instanceof Uint8Array) {
+      binary2 = input;
+    } else if (globalThis.process?.versions.node) {
+      const fs2 = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 943, 23));
+      binary2 = await fs2.readFile(input);
+    } else {
+      const response = await fetch(input);
+      if (!response.ok) {
+        const body2 = await response.text();
+        throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+      }
+      const retryResp = response.clone();
+      try {
+        binary2 = await WebAssembly.compileStreaming(response);
+      } catch (reason) {
+        console.error("wasm streaming compile failed:", reason);
+        console.error("falling back to ArrayBuffer instantiation");
+        binary2 = new Uint8Array(await retryResp.arrayBuffer());
+      }
+    }
+    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+    return _Language.loadFromWasmExports(mod, { sync: false });
+  }
+  static loadFromWasmExports(mod, { sync }) {
+    const symbolNames = Object.keys(mod);
+    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName) {
+      console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+    }
+    const languageAddress = mod[functionName]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+  /**
+   * Load a language synchronously from a pre-compiled WebAssembly module.
+   * Use this when the host environment provides a `WebAssembly.Module` directly.
+   */
+  static loadSync(wasmModule) {
+    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+    return _Language.loadFromWasmExports(mod, { sync: true });
+  }
+};
+
+// src/bindings.ts
+var import_web_tree_sitter = __toESM(require_web_tree_sitter(), 1);
+var Module2 = null;
+async function initializeBinding(moduleOptions) {
+  return Module2 ??= await (0, import_web_tree_sitter.default)(moduleOptions);
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module2;
+}
+__name(checkModule, "checkModule");
+
+// src/parser.ts
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var finalizer4 = newFinalizer((addresses) => {
+  C._ts_parser_delete(addresses[0]);
+  C._free(addresses[1]);
+});
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the Wasm module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C._ts_init();
+    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+    finalizer4?.register(this, [this[0], this[1]], this);
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C._ts_parser_new_wasm();
+    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    finalizer4?.unregister(this);
+    C._ts_parser_delete(this[0]);
+    C._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version = C._ts_language_abi_version(address);
+      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+        throw new Error(
+          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C.currentParseCallback = (index) => callback.slice(index);
+    } else if (typeof callback === "function") {
+      C.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C.currentProgressCallback = options.progressCallback;
+    } else {
+      C.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C.currentLogCallback = this.logCallback;
+      C._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C.currentLogCallback = null;
+      C._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C.currentParseCallback = null;
+      C.currentLogCallback = null;
+      C.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    C.currentParseCallback = null;
+    C.currentLogCallback = null;
+    C.currentProgressCallback = null;
+    return result;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a callback, 
+   * then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C._ts_parser_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+
+// src/query.ts
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var CaptureQuantifier = {
+  Zero: 0,
+  ZeroOrOne: 1,
+  ZeroOrMore: 2,
+  One: 3,
+  OneOrMore: 4
+};
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  kind;
+  info;
+  index;
+  length;
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+function indexForByteOffset(source, byteOffset) {
+  return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
+}
+__name(indexForByteOffset, "indexForByteOffset");
+var finalizer5 = newFinalizer((address) => {
+  C._ts_query_delete(address);
+});
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** @internal */
+  source;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C.lengthBytesUTF8(source);
+    const sourceAddress = C._malloc(sourceLength + 1);
+    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C._ts_query_string_count(address);
+    const captureCount = C._ts_query_capture_count(address);
+    const patternCount = C._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j = 0; j < captureCount; j++) {
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        captureQuantifiersArray[j] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j = 0; j < stepCount; j++) {
+        const stepType = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.source = source;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+    finalizer5?.register(this, address, this);
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    finalizer5?.unregister(this);
+    C._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_matches_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        result[filteredCount] = { patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result.length = filteredCount;
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_captures_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
+      }
+    }
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C.lengthBytesUTF8(captureName);
+    const captureNameAddress = C._malloc(captureNameLength + 1);
+    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the index where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the index where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if the step at the given index in the query's source is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(index) {
+    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
+    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+  }
+};
+// Annotate the CommonJS export names for ESM import in node:
+0 && (0);
+module.exports["default"] = module.exports;
+//# sourceMappingURL=web-tree-sitter.cjs.map
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', __fastestModuleUrl).pathname).slice(__fastestModuleUrl.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
+(() => {
+var exports = __webpack_exports__;
+
+Object.defineProperty(exports, "B", ({ value: true }));
+exports.a = runCli;
+// `fastest discover` on its own (dist/discover.js): the executable loads this instead of the whole
+// CLI (dist/main.js) for a discovery the memo can't answer. Half the code of main.js, without the
+// runner, the reports and their libraries: ~40 ms less start-up on every such discovery.
+const parse_pool_js_1 = __nccwpck_require__(740);
+const discover_js_1 = __nccwpck_require__(731);
+const finish_js_1 = __nccwpck_require__(367);
+function runCli(argv, handoff = { parseThreads: [] }) {
+    (0, parse_pool_js_1.adoptParseThreads)(handoff.parseThreads);
+    return (0, finish_js_1.finishCommand)((0, discover_js_1.discoverCommand)(argv, argv.slice(1), (s) => process.stdout.write(s)));
+}
+
+})();
+
+var __webpack_exports___esModule = __webpack_exports__.B;
+var __webpack_exports__runCli = __webpack_exports__.a;
+module.exports.runCli = __webpack_exports__runCli;

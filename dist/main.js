@@ -1,0 +1,19357 @@
+#!/usr/bin/env node
+'use strict';
+const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
+const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
+/******/ var __webpack_modules__ = ({
+
+/***/ 8772:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const childProcess = __nccwpck_require__(5317);
+const { isLinux, getReport } = __nccwpck_require__(3235);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
+const { interpreterPath } = __nccwpck_require__(167);
+
+let cachedFamilyInterpreter;
+let cachedFamilyFilesystem;
+let cachedVersionFilesystem;
+
+const command = 'getconf GNU_LIBC_VERSION 2>&1 || true; ldd --version 2>&1 || true';
+let commandOut = '';
+
+const safeCommand = () => {
+  if (!commandOut) {
+    return new Promise((resolve) => {
+      childProcess.exec(command, (err, out) => {
+        commandOut = err ? ' ' : out;
+        resolve(commandOut);
+      });
+    });
+  }
+  return commandOut;
+};
+
+const safeCommandSync = () => {
+  if (!commandOut) {
+    try {
+      commandOut = childProcess.execSync(command, { encoding: 'utf8' });
+    } catch (_err) {
+      commandOut = ' ';
+    }
+  }
+  return commandOut;
+};
+
+/**
+ * A String constant containing the value `glibc`.
+ * @type {string}
+ * @public
+ */
+const GLIBC = 'glibc';
+
+/**
+ * A Regexp constant to get the GLIBC Version.
+ * @type {string}
+ */
+const RE_GLIBC_VERSION = /LIBC[a-z0-9 \-).]*?(\d+\.\d+)/i;
+
+/**
+ * A String constant containing the value `musl`.
+ * @type {string}
+ * @public
+ */
+const MUSL = 'musl';
+
+const isFileMusl = (f) => f.includes('libc.musl-') || f.includes('ld-musl-');
+
+const familyFromReport = () => {
+  const report = getReport();
+  if (report.header && report.header.glibcVersionRuntime) {
+    return GLIBC;
+  }
+  if (Array.isArray(report.sharedObjects)) {
+    if (report.sharedObjects.some(isFileMusl)) {
+      return MUSL;
+    }
+  }
+  return null;
+};
+
+const familyFromCommand = (out) => {
+  const [getconf, ldd1] = out.split(/[\r\n]+/);
+  if (getconf && getconf.includes(GLIBC)) {
+    return GLIBC;
+  }
+  if (ldd1 && ldd1.includes(MUSL)) {
+    return MUSL;
+  }
+  return null;
+};
+
+const familyFromInterpreterPath = (path) => {
+  if (path) {
+    if (path.includes('/ld-musl-')) {
+      return MUSL;
+    } else if (path.includes('/ld-linux-')) {
+      return GLIBC;
+    }
+  }
+  return null;
+};
+
+const getFamilyFromLddContent = (content) => {
+  content = content.toString();
+  if (content.includes('musl')) {
+    return MUSL;
+  }
+  if (content.includes('GNU C Library')) {
+    return GLIBC;
+  }
+  return null;
+};
+
+const familyFromFilesystem = async () => {
+  if (cachedFamilyFilesystem !== undefined) {
+    return cachedFamilyFilesystem;
+  }
+  cachedFamilyFilesystem = null;
+  try {
+    const lddContent = await readFile(LDD_PATH);
+    cachedFamilyFilesystem = getFamilyFromLddContent(lddContent);
+  } catch (e) {}
+  return cachedFamilyFilesystem;
+};
+
+const familyFromFilesystemSync = () => {
+  if (cachedFamilyFilesystem !== undefined) {
+    return cachedFamilyFilesystem;
+  }
+  cachedFamilyFilesystem = null;
+  try {
+    const lddContent = readFileSync(LDD_PATH);
+    cachedFamilyFilesystem = getFamilyFromLddContent(lddContent);
+  } catch (e) {}
+  return cachedFamilyFilesystem;
+};
+
+const familyFromInterpreter = async () => {
+  if (cachedFamilyInterpreter !== undefined) {
+    return cachedFamilyInterpreter;
+  }
+  cachedFamilyInterpreter = null;
+  try {
+    const selfContent = await readFile(SELF_PATH);
+    const path = interpreterPath(selfContent);
+    cachedFamilyInterpreter = familyFromInterpreterPath(path);
+  } catch (e) {}
+  return cachedFamilyInterpreter;
+};
+
+const familyFromInterpreterSync = () => {
+  if (cachedFamilyInterpreter !== undefined) {
+    return cachedFamilyInterpreter;
+  }
+  cachedFamilyInterpreter = null;
+  try {
+    const selfContent = readFileSync(SELF_PATH);
+    const path = interpreterPath(selfContent);
+    cachedFamilyInterpreter = familyFromInterpreterPath(path);
+  } catch (e) {}
+  return cachedFamilyInterpreter;
+};
+
+/**
+ * Resolves with the libc family when it can be determined, `null` otherwise.
+ * @returns {Promise<?string>}
+ */
+const family = async () => {
+  let family = null;
+  if (isLinux()) {
+    family = await familyFromInterpreter();
+    if (!family) {
+      family = await familyFromFilesystem();
+      if (!family) {
+        family = familyFromReport();
+      }
+      if (!family) {
+        const out = await safeCommand();
+        family = familyFromCommand(out);
+      }
+    }
+  }
+  return family;
+};
+
+/**
+ * Returns the libc family when it can be determined, `null` otherwise.
+ * @returns {?string}
+ */
+const familySync = () => {
+  let family = null;
+  if (isLinux()) {
+    family = familyFromInterpreterSync();
+    if (!family) {
+      family = familyFromFilesystemSync();
+      if (!family) {
+        family = familyFromReport();
+      }
+      if (!family) {
+        const out = safeCommandSync();
+        family = familyFromCommand(out);
+      }
+    }
+  }
+  return family;
+};
+
+/**
+ * Resolves `true` only when the platform is Linux and the libc family is not `glibc`.
+ * @returns {Promise<boolean>}
+ */
+const isNonGlibcLinux = async () => isLinux() && await family() !== GLIBC;
+
+/**
+ * Returns `true` only when the platform is Linux and the libc family is not `glibc`.
+ * @returns {boolean}
+ */
+const isNonGlibcLinuxSync = () => isLinux() && familySync() !== GLIBC;
+
+const versionFromFilesystem = async () => {
+  if (cachedVersionFilesystem !== undefined) {
+    return cachedVersionFilesystem;
+  }
+  cachedVersionFilesystem = null;
+  try {
+    const lddContent = await readFile(LDD_PATH);
+    const versionMatch = lddContent.match(RE_GLIBC_VERSION);
+    if (versionMatch) {
+      cachedVersionFilesystem = versionMatch[1];
+    }
+  } catch (e) {}
+  return cachedVersionFilesystem;
+};
+
+const versionFromFilesystemSync = () => {
+  if (cachedVersionFilesystem !== undefined) {
+    return cachedVersionFilesystem;
+  }
+  cachedVersionFilesystem = null;
+  try {
+    const lddContent = readFileSync(LDD_PATH);
+    const versionMatch = lddContent.match(RE_GLIBC_VERSION);
+    if (versionMatch) {
+      cachedVersionFilesystem = versionMatch[1];
+    }
+  } catch (e) {}
+  return cachedVersionFilesystem;
+};
+
+const versionFromReport = () => {
+  const report = getReport();
+  if (report.header && report.header.glibcVersionRuntime) {
+    return report.header.glibcVersionRuntime;
+  }
+  return null;
+};
+
+const versionSuffix = (s) => s.trim().split(/\s+/)[1];
+
+const versionFromCommand = (out) => {
+  const [getconf, ldd1, ldd2] = out.split(/[\r\n]+/);
+  if (getconf && getconf.includes(GLIBC)) {
+    return versionSuffix(getconf);
+  }
+  if (ldd1 && ldd2 && ldd1.includes(MUSL)) {
+    return versionSuffix(ldd2);
+  }
+  return null;
+};
+
+/**
+ * Resolves with the libc version when it can be determined, `null` otherwise.
+ * @returns {Promise<?string>}
+ */
+const version = async () => {
+  let version = null;
+  if (isLinux()) {
+    version = await versionFromFilesystem();
+    if (!version) {
+      version = versionFromReport();
+    }
+    if (!version) {
+      const out = await safeCommand();
+      version = versionFromCommand(out);
+    }
+  }
+  return version;
+};
+
+/**
+ * Returns the libc version when it can be determined, `null` otherwise.
+ * @returns {?string}
+ */
+const versionSync = () => {
+  let version = null;
+  if (isLinux()) {
+    version = versionFromFilesystemSync();
+    if (!version) {
+      version = versionFromReport();
+    }
+    if (!version) {
+      const out = safeCommandSync();
+      version = versionFromCommand(out);
+    }
+  }
+  return version;
+};
+
+module.exports = {
+  GLIBC,
+  MUSL,
+  family,
+  familySync,
+  isNonGlibcLinux,
+  isNonGlibcLinuxSync,
+  version,
+  versionSync
+};
+
+
+/***/ }),
+
+/***/ 167:
+/***/ ((module) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const interpreterPath = (elf) => {
+  if (elf.length < 64) {
+    return null;
+  }
+  if (elf.readUInt32BE(0) !== 0x7F454C46) {
+    // Unexpected magic bytes
+    return null;
+  }
+  if (elf.readUInt8(4) !== 2) {
+    // Not a 64-bit ELF
+    return null;
+  }
+  if (elf.readUInt8(5) !== 1) {
+    // Not little-endian
+    return null;
+  }
+  const offset = elf.readUInt32LE(32);
+  const size = elf.readUInt16LE(54);
+  const count = elf.readUInt16LE(56);
+  for (let i = 0; i < count; i++) {
+    const headerOffset = offset + (i * size);
+    const type = elf.readUInt32LE(headerOffset);
+    if (type === 3) {
+      const fileOffset = elf.readUInt32LE(headerOffset + 8);
+      const fileSize = elf.readUInt32LE(headerOffset + 32);
+      return elf.subarray(fileOffset, fileOffset + fileSize).toString().replace(/\0.*$/g, '');
+    }
+  }
+  return null;
+};
+
+module.exports = {
+  interpreterPath
+};
+
+
+/***/ }),
+
+/***/ 3991:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const fs = __nccwpck_require__(9896);
+
+const LDD_PATH = '/usr/bin/ldd';
+const SELF_PATH = '/proc/self/exe';
+const MAX_LENGTH = 2048;
+
+/**
+ * Read the content of a file synchronous
+ *
+ * @param {string} path
+ * @returns {Buffer}
+ */
+const readFileSync = (path) => {
+  const fd = fs.openSync(path, 'r');
+  const buffer = Buffer.alloc(MAX_LENGTH);
+  const bytesRead = fs.readSync(fd, buffer, 0, MAX_LENGTH, 0);
+  fs.close(fd, () => {});
+  return buffer.subarray(0, bytesRead);
+};
+
+/**
+ * Read the content of a file
+ *
+ * @param {string} path
+ * @returns {Promise<Buffer>}
+ */
+const readFile = (path) => new Promise((resolve, reject) => {
+  fs.open(path, 'r', (err, fd) => {
+    if (err) {
+      reject(err);
+    } else {
+      const buffer = Buffer.alloc(MAX_LENGTH);
+      fs.read(fd, buffer, 0, MAX_LENGTH, 0, (_, bytesRead) => {
+        resolve(buffer.subarray(0, bytesRead));
+        fs.close(fd, () => {});
+      });
+    }
+  });
+});
+
+module.exports = {
+  LDD_PATH,
+  SELF_PATH,
+  readFileSync,
+  readFile
+};
+
+
+/***/ }),
+
+/***/ 3235:
+/***/ ((module) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const isLinux = () => process.platform === 'linux';
+
+let report = null;
+const getReport = () => {
+  if (!report) {
+    /* istanbul ignore next */
+    if (isLinux() && process.report) {
+      const orig = process.report.excludeNetwork;
+      process.report.excludeNetwork = true;
+      report = process.report.getReport();
+      process.report.excludeNetwork = orig;
+    } else {
+      report = {};
+    }
+  }
+  return report;
+};
+
+module.exports = { isLinux, getReport };
+
+
+/***/ }),
+
+/***/ 4046:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(6687)(__dirname);
+
+/***/ }),
+
+/***/ 6687:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
+if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
+  module.exports = runtimeRequire.addon.bind(runtimeRequire)
+} else { // else use the runtime version here
+  module.exports = __nccwpck_require__(667)
+}
+
+
+/***/ }),
+
+/***/ 667:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896)
+var path = __nccwpck_require__(6928)
+var url = __nccwpck_require__(7016)
+var os = __nccwpck_require__(857)
+// Workaround to fix webpack's build warnings: 'the request of a dependency is an expression'
+var runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
+
+var vars = (process.config && process.config.variables) || {}
+var prebuildsOnly = !!process.env.PREBUILDS_ONLY
+var versions = process.versions
+var abi = versions.modules
+if (versions.deno || process.isBun) {
+  // both Deno and Bun made the very poor decision to shoot themselves in the foot and lie about support for ABI
+  // (which they do not have)
+  abi = 'unsupported'
+}
+var runtime = isElectron() ? 'electron' : (isNwjs() ? 'node-webkit' : 'node')
+var arch = process.env.npm_config_arch || os.arch()
+var platform = process.env.npm_config_platform || os.platform()
+var libc = process.env.LIBC || (isMusl(platform) ? 'musl' : 'glibc')
+
+var armv = process.env.ARM_VERSION || (arch === 'arm64' ? '8' : vars.arm_version) || ''
+var uv = (versions.uv || '').split('.')[0]
+
+module.exports = load
+
+function load (dir) {
+  return runtimeRequire(load.resolve(dir))
+}
+
+load.resolve = load.path = function (dir) {
+  dir = path.resolve(dir || '.')
+  var packageName = ''
+  var packageNameError
+  try {
+    packageName = runtimeRequire(path.join(dir, 'package.json')).name;
+    var varName = packageName.toUpperCase().replace(/-/g, '_')
+    if (process.env[varName + '_PREBUILD']) dir = process.env[varName + '_PREBUILD']
+  } catch (err) {
+    packageNameError = err;
+  }
+  if (!prebuildsOnly) {
+    var release = getFirst(path.join(dir, 'build/Release'), matchBuild)
+    if (release) return release
+
+    var debug = getFirst(path.join(dir, 'build/Debug'), matchBuild)
+    if (debug) return debug
+  }
+
+  var prebuild = resolve(dir)
+  if (prebuild) return prebuild
+
+  var nearby = resolve(path.dirname(process.execPath))
+  if (nearby) return nearby
+
+  var platformPackage = (packageName[0] == '@' ? '' : '@' + packageName + '/') + packageName + '-' + platform + '-' + arch
+  var packageResolutionError
+  try {
+    var prebuildPackage = path.dirname((__nccwpck_require__(3339).createRequire)(url.pathToFileURL(path.join(dir, 'package.json'))).resolve(platformPackage))
+    return resolveFile(prebuildPackage)
+  } catch(error) {
+    packageResolutionError = error
+  }
+
+  var target = [
+    'platform=' + platform,
+    'arch=' + arch,
+    'runtime=' + runtime,
+    'abi=' + abi,
+    'uv=' + uv,
+    armv ? 'armv=' + armv : '',
+    'libc=' + libc,
+    'node=' + process.versions.node,
+    process.versions.electron ? 'electron=' + process.versions.electron : '',
+     true ? 'webpack=true' : 0 // eslint-disable-line
+  ].filter(Boolean).join(' ')
+  let errMessage = 'No native build was found for ' + target + '\n    attempted loading from: ' + dir + ' and package:' +
+    ' ' + platformPackage + '\n';
+  if (packageNameError) {
+    errMessage += 'Error finding package.json: ' + packageNameError.message + '\n';
+  }
+  if (packageResolutionError) {
+    errMessage += 'Error resolving package: ' + packageResolutionError.message + '\n';
+  }
+  throw new Error(errMessage)
+
+  function resolve (dir) {
+    // Find matching "prebuilds/<platform>-<arch>" directory
+    var tuples = readdirSync(path.join(dir, 'prebuilds')).map(parseTuple)
+    var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0]
+    if (!tuple) return
+    return resolveFile(path.join(dir, 'prebuilds', tuple.name))
+  }
+  function resolveFile (prebuilds) {
+    // Find most specific flavor first
+    var parsed = readdirSync(prebuilds).map(parseTags)
+    var candidates = parsed.filter(matchTags(runtime, abi))
+    var winner = candidates.sort(compareTags(runtime))[0]
+    if (winner) return path.join(prebuilds, winner.file)
+  }
+}
+
+function readdirSync (dir) {
+  try {
+    return fs.readdirSync(dir)
+  } catch (err) {
+    return []
+  }
+}
+
+function getFirst (dir, filter) {
+  var files = readdirSync(dir).filter(filter)
+  return files[0] && path.join(dir, files[0])
+}
+
+function matchBuild (name) {
+  return /\.node$/.test(name)
+}
+
+function parseTuple (name) {
+  // Example: darwin-x64+arm64
+  var arr = name.split('-')
+  if (arr.length !== 2) return
+
+  var platform = arr[0]
+  var architectures = arr[1].split('+')
+
+  if (!platform) return
+  if (!architectures.length) return
+  if (!architectures.every(Boolean)) return
+
+  return { name, platform, architectures }
+}
+
+function matchTuple (platform, arch) {
+  return function (tuple) {
+    if (tuple == null) return false
+    if (tuple.platform !== platform) return false
+    return tuple.architectures.includes(arch)
+  }
+}
+
+function compareTuples (a, b) {
+  // Prefer single-arch prebuilds over multi-arch
+  return a.architectures.length - b.architectures.length
+}
+
+function parseTags (file) {
+  var arr = file.split('.')
+  var extension = arr.pop()
+  var tags = { file: file, specificity: 0 }
+
+  if (extension !== 'node') return
+
+  for (var i = 0; i < arr.length; i++) {
+    var tag = arr[i]
+
+    if (tag === 'node' || tag === 'electron' || tag === 'node-webkit') {
+      tags.runtime = tag
+    } else if (tag === 'napi') {
+      tags.napi = true
+    } else if (tag.slice(0, 3) === 'abi') {
+      tags.abi = tag.slice(3)
+    } else if (tag.slice(0, 2) === 'uv') {
+      tags.uv = tag.slice(2)
+    } else if (tag.slice(0, 4) === 'armv') {
+      tags.armv = tag.slice(4)
+    } else if (tag === 'glibc' || tag === 'musl') {
+      tags.libc = tag
+    } else {
+      continue
+    }
+
+    tags.specificity++
+  }
+
+  return tags
+}
+
+function matchTags (runtime, abi) {
+  return function (tags) {
+    if (tags == null) return false
+    if (tags.runtime !== runtime && !runtimeAgnostic(tags)) return false
+    if (tags.abi !== abi && !tags.napi) return false
+    if (tags.uv && tags.uv !== uv) return false
+    if (tags.armv && tags.armv !== armv) return false
+    if (tags.libc && tags.libc !== libc) return false
+
+    return true
+  }
+}
+
+function runtimeAgnostic (tags) {
+  return tags.runtime === 'node' && tags.napi
+}
+
+function compareTags (runtime) {
+  // Precedence: non-agnostic runtime, abi over napi, then by specificity.
+  return function (a, b) {
+    if (a.runtime !== b.runtime) {
+      return a.runtime === runtime ? -1 : 1
+    } else if (a.abi !== b.abi) {
+      return a.abi ? -1 : 1
+    } else if (a.specificity !== b.specificity) {
+      return a.specificity > b.specificity ? -1 : 1
+    } else {
+      return 0
+    }
+  }
+}
+
+function isNwjs () {
+  return !!(process.versions && process.versions.nw)
+}
+
+function isElectron () {
+  if (process.versions && process.versions.electron) return true
+  if (process.env.ELECTRON_RUN_AS_NODE) return true
+  return typeof window !== 'undefined' && window.process && window.process.type === 'renderer'
+}
+
+function isMusl (platform) {
+  if (platform !== 'linux') return false;
+  const { familySync, MUSL } = __nccwpck_require__(8772);
+  return familySync() === MUSL;
+}
+
+// Exposed for unit tests
+// TODO: move to lib
+load.parseTags = parseTags
+load.matchTags = matchTags
+load.compareTags = compareTags
+load.parseTuple = parseTuple
+load.matchTuple = matchTuple
+load.compareTuples = compareTuples
+
+
+
+/***/ }),
+
+/***/ 7593:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HELP = exports.UsageError = void 0;
+exports.defaultOptions = defaultOptions;
+exports.parseArgs = parseArgs;
+exports.splitCommand = splitCommand;
+class UsageError extends Error {
+    exitCode = 4;
+}
+exports.UsageError = UsageError;
+function defaultOptions() {
+    return {
+        command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
+        workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
+        lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
+        python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
+        configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
+        tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
+        cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
+        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [],
+    };
+}
+function intValue(flag, value, min = 0) {
+    if (!/^-?\d+$/.test(value) || Number(value) < min)
+        throw new UsageError(`argument ${flag}: invalid int value: '${value}'`);
+    return Number(value);
+}
+function floatValue(flag, value) {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+        throw new UsageError(`argument ${flag}: invalid float value: '${value}'`);
+    return n;
+}
+function choice(flag, value, choices) {
+    if (!choices.includes(value)) {
+        throw new UsageError(`argument ${flag}: invalid choice: '${value}' (choose from ${choices.map((c) => `'${c}'`).join(', ')})`);
+    }
+    return value;
+}
+const FLAGS = [
+    { names: ['-k'], value: true, apply: (o, v) => { o.keyword = v; } },
+    { names: ['-m'], value: true, apply: (o, v) => { o.markexpr = v; } },
+    { names: ['-x', '--exitfirst'], value: false, apply: (o) => { o.maxfail = 1; } },
+    { names: ['--maxfail'], value: true, apply: (o, v, f) => { o.maxfail = intValue(f, v); } },
+    { names: ['-v', '--verbose'], value: false, apply: (o) => { o.verbosity += 1; } },
+    { names: ['-q', '--quiet'], value: false, apply: (o) => { o.verbosity -= 1; } },
+    { names: ['--verbosity'], value: true, apply: (o, v, f) => { o.verbosity = intValue(f, v, -10); } },
+    { names: ['-s'], value: false, apply: (o) => { o.capture = 'no'; }, forward: true },
+    { names: ['--capture'], value: true, forward: true, apply: (o, v, f) => { const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']); o.capture = c === 'tee-sys' ? 'sys' : c; } },
+    { names: ['-n', '--numprocesses'], value: true, apply: (o, v, f) => { o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v); } },
+    { names: ['--junitxml', '--junit-xml'], value: true, apply: (o, v) => { o.junitxml = v; } },
+    { names: ['--junit-prefix', '--junitprefix'], value: true, apply: (o, v) => { o.junitPrefix = v; } },
+    { names: ['--json'], value: true, apply: (o, v) => { o.json = v; } },
+    { names: ['--timeout'], value: true, apply: (o, v, f) => { o.timeout = floatValue(f, v); } },
+    { names: ['--lf', '--last-failed'], value: false, apply: (o) => { o.lastFailed = true; } },
+    { names: ['--ff', '--failed-first'], value: false, apply: (o) => { o.failedFirst = true; } },
+    { names: ['--durations'], value: true, apply: (o, v, f) => { o.durations = intValue(f, v); } },
+    { names: ['--durations-min'], value: true, apply: (o, v, f) => { o.durationsMin = floatValue(f, v); } },
+    { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest']); } },
+    { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
+    { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
+    { names: ['--plan'], value: true, apply: (o, v) => { o.plan = v; } },
+    { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
+    { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
+    { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
+    { names: ['-o', '--override-ini'], value: true, forward: true, apply: (o, v) => { o.overrides.push(v); } },
+    { names: ['-c', '--config-file'], value: true, forward: true, apply: (o, v) => { o.configFile = v; } },
+    { names: ['--rootdir'], value: true, forward: true, apply: (o, v) => { o.rootdir = v; } },
+    { names: ['--import-mode'], value: true, forward: true, apply: (o, v, f) => { o.importMode = choice(f, v, ['prepend', 'append', 'importlib']); } },
+    { names: ['-p'], value: true, forward: true, apply: (o, v) => { o.plugins.push(v); } },
+    { names: ['-W', '--pythonwarnings'], value: true, forward: true, apply: (o, v) => { o.warningFilters.push(v); } },
+    { names: ['-r'], value: true, apply: (o, v) => { o.reportChars = v; } },
+    { names: ['--tb'], value: true, forward: true, apply: (o, v, f) => { o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']); } },
+    { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
+    { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
+    { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+    // pytest-asyncio's flag: it wins over the ini whatever the order, so it becomes the last -o.
+    { names: ['--asyncio-mode'], value: true, apply: (o, v, f) => { o.asyncioMode = choice(f, v, ['auto', 'strict']); } },
+    { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
+    { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
+    { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto']); } },
+    { names: ['-l', '--showlocals'], value: false, forward: true, apply: (o) => { o.showLocals = true; } },
+    { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
+    { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
+    { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+    { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+    { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
+    { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+];
+/** pytest flags fastest knows of but does not do: named in one line, exit 4, never ignored. */
+const UNSUPPORTED = new Set([
+    '--pdb', '--pdbcls', '--trace', '--sw', '--stepwise', '--sw-skip', '--stepwise-skip', '--doctest-modules',
+    '--doctest-glob', '--fixtures', '--funcargs', '--fixtures-per-test', '--setup-only', '--setup-plan',
+    '--setup-show', '--markers', '--pyargs', '--looponfail', '-f', '--lfnf', '--last-failed-no-failures',
+    '--nf', '--new-first', '--debug', '--trace-config', '--noconftest', '--keep-duplicates', '--confcutdir',
+    '--full-trace', '--log-cli-level', '--log-level', '--log-file', '--dist', '--maxprocesses',
+]);
+function parseShard(flag, value) {
+    const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
+    if (!m)
+        throw new UsageError(`argument ${flag}: expected K/N or K, got '${value}'`);
+    const index = Number(m[1]);
+    const total = m[2] === undefined ? null : Number(m[2]);
+    if (index < 1 || (total !== null && (total < 1 || index > total)))
+        throw new UsageError(`argument ${flag}: shard ${value} is out of range`);
+    return { index, total };
+}
+const byName = new Map();
+for (const spec of FLAGS)
+    for (const name of spec.names)
+        byName.set(name, spec);
+function applyFlag(o, spec, name, value) {
+    spec.apply(o, value ?? '', name);
+    if (spec.forward)
+        o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
+}
+/**
+ * Parses argv (without node and script) into options. `extraOptions` are the options conftest
+ * files add (name -> takes a value), forwarded to the engines; `null` skips unknown long flags
+ * (a first pass that only needs the config file and paths).
+ */
+function parseArgs(argv, extraOptions = new Map()) {
+    const o = defaultOptions();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            o.paths.push(...argv.slice(i + 1));
+            break;
+        }
+        if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            const name = eq >= 0 ? arg.slice(0, eq) : arg;
+            const spec = byName.get(name);
+            if (!spec) {
+                if (UNSUPPORTED.has(name))
+                    throw new UsageError(`${name} is a pytest option that fastest does not support`);
+                const conftestTakesValue = extraOptions?.get(name);
+                if (conftestTakesValue === undefined) {
+                    if (extraOptions === null)
+                        continue; // first pass: conftest options are not known yet
+                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                }
+                const value = conftestTakesValue && eq < 0 ? argv[++i] : undefined;
+                if (conftestTakesValue && eq < 0 && value === undefined)
+                    throw new UsageError(`argument ${name}: expected one argument`);
+                o.pytestArgs.push(...(value === undefined ? [arg] : [arg, value]));
+                continue;
+            }
+            if (spec.value) {
+                const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+                if (value === undefined)
+                    throw new UsageError(`argument ${name}: expected one argument`);
+                applyFlag(o, spec, name, value);
+            }
+            else {
+                if (eq >= 0)
+                    throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+                applyFlag(o, spec, name, undefined);
+            }
+            continue;
+        }
+        if (arg.startsWith('-') && arg.length > 1) {
+            for (let j = 1; j < arg.length; j++) {
+                const name = `-${arg[j]}`;
+                const spec = byName.get(name);
+                if (!spec) {
+                    if (UNSUPPORTED.has(name))
+                        throw new UsageError(`${name} is a pytest option that fastest does not support`);
+                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                }
+                if (spec.value) {
+                    const rest = arg.slice(j + 1);
+                    const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
+                    if (value === undefined)
+                        throw new UsageError(`argument ${name}: expected one argument`);
+                    applyFlag(o, spec, name, value);
+                    break;
+                }
+                applyFlag(o, spec, name, undefined);
+            }
+            continue;
+        }
+        o.paths.push(arg);
+    }
+    if (o.asyncioMode) {
+        o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
+        o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
+    }
+    return o;
+}
+const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
+/** Splits off the subcommand: `fastest discover ...` → ['discover', rest]. */
+function splitCommand(argv) {
+    if (argv.length > 0 && COMMANDS.has(argv[0]))
+        return { command: argv[0], rest: argv.slice(1) };
+    return { command: 'run', rest: argv };
+}
+exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
+       fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
+       fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
+       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+
+Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
+
+selection:
+  -k EXPR               only run tests which match the given substring expression
+  -m MARKEXPR           only run tests matching the given mark expression
+  --deselect NODEID     deselect item (via node id prefix) during collection
+  --ignore PATH         ignore path during collection (multi-allowed)
+  --ignore-glob GLOB    ignore path pattern during collection
+  --lf, --last-failed   rerun only the tests that failed at the last run (or all if none failed)
+  --ff, --failed-first  run all tests, but run the last failures first
+  --co, --collect-only  only collect tests, don't execute them
+
+running:
+  -n N|auto             number of worker processes (default: auto, one per CPU)
+  --engine ENGINE       auto (default): native engine, pytest where a module needs it;
+                        native: never fall back; pytest: run everything through pytest
+  --python PATH         interpreter (default: the active virtualenv's python, else python3)
+  -x, --exitfirst       exit instantly on first error or failed test
+  --maxfail N           exit after first N failures or errors
+  --timeout SEC         fail a test that runs longer than SEC seconds (its worker is replaced)
+  -s                    shortcut for --capture=no
+  --capture METHOD      per-test capturing method: one of fd|sys|no
+  -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
+  -W FILTER             set which warnings to report, see -W option of python itself
+  --shard K/N           run shard K of N, planned from the timings store
+  --plan FILE --shard K run shard K of a plan made by \`fastest plan\`
+  --no-cache            don't read or write the discovery cache under .fastest/
+  --cache-clear         remove the discovery cache before the run
+
+reporting:
+  -v, --verbose         increase verbosity
+  -q, --quiet           decrease verbosity
+  -r CHARS              show extra test summary info as specified by chars (fEsxXpPaA)
+  --tb STYLE            traceback print mode (auto/long/short/line/native/no)
+  --durations N         show N slowest setup/test durations (N=0 for all)
+  --junitxml PATH       create junit-xml style report file at given path
+  --json PATH           write every result as JSON to PATH
+  --color yes|no|auto   color terminal output
+
+configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, setup.cfg):
+  -c, --config-file FILE  load configuration from FILE
+  --rootdir DIR         define root directory for tests
+  -o, --override-ini K=V  override ini option
+  --import-mode MODE    prepend (default), append or importlib
+  --strict-markers      markers not registered in the markers ini are errors
+  --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
+
+  -h, --help            show this help message and exit
+  -V, --version         show fastest's version
+`;
+
+
+/***/ }),
+
+/***/ 6577:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.conftestOptions = conftestOptions;
+// Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
+// so fastest does too and hands them to the engines; any other unknown flag stays an error.
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+const walk_js_1 = __nccwpck_require__(4765);
+const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
+const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
+function optionsIn(source, into) {
+    if (!source.includes('pytest_addoption'))
+        return;
+    for (const m of source.matchAll(ADDOPTION)) {
+        const takesValue = !VALUELESS_ACTION.test(m[2]);
+        for (const name of m[1].matchAll(/["']([^"']+)["']/g))
+            if (name[1].startsWith('--'))
+                into.set(name[1], takesValue);
+    }
+}
+/**
+ * The options of the conftest.py files pytest loads at start-up: the rootdir's, and those in
+ * the directories of the given paths (and their parents up to the rootdir).
+ */
+function conftestOptions(rootdir, startDirs) {
+    const options = new Map();
+    const seen = new Set();
+    for (const start of [rootdir, ...startDirs]) {
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.resolve)(start), rootdir)) {
+            if (seen.has(dir))
+                continue;
+            seen.add(dir);
+            const file = (0, node_path_1.join)(dir, 'conftest.py');
+            if ((0, inputs_js_1.probePath)(file) === undefined)
+                continue;
+            try {
+                optionsIn((0, inputs_js_1.readLoggedFile)(file).toString('utf8'), options);
+            }
+            catch {
+                // unreadable: pytest will say so
+            }
+        }
+    }
+    return options;
+}
+
+
+/***/ }),
+
+/***/ 2731:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.collectedLine = collectedLine;
+exports.printDiscovery = printDiscovery;
+exports.discoverCommand = discoverCommand;
+// `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const inputs_js_1 = __nccwpck_require__(417);
+const counts_js_1 = __nccwpck_require__(5132);
+const session_js_1 = __nccwpck_require__(2594);
+/** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
+function collectedLine(selected, deselected, errors, seconds) {
+    const total = selected + deselected;
+    let line = deselected > 0 ? `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)` : `${(0, counts_js_1.pluralize)(total, 'test')} collected`;
+    if (errors > 0)
+        line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
+    return `${line} in ${seconds.toFixed(2)}s`;
+}
+function printDiscovery(session, collected, seconds, write) {
+    const { selection, discovery } = collected;
+    if (session.options.jsonOutput) {
+        write(`${JSON.stringify({
+            rootdir: discovery.rootdir,
+            tests: selection.selected.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
+            errors: discovery.errors,
+            deselected: selection.deselected.length,
+        }, null, 2)}\n`);
+        return discovery.errors.length > 0 ? 2 : selection.selected.length === 0 ? 5 : 0;
+    }
+    // One write: a write per id costs a system call each, which dominated warm discovery.
+    write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
+    if (discovery.errors.length > 0) {
+        write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
+        for (const e of discovery.errors) {
+            const title = ` ERROR collecting ${e.file} `;
+            const side = Math.max(1, Math.floor((80 - title.length) / 2));
+            write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
+        }
+    }
+    write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+    if (discovery.errors.length > 0)
+        return 2;
+    return selection.selected.length === 0 ? 5 : 0;
+}
+/** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
+async function discoverCommand(argv, rest, write) {
+    const jsonOutput = rest.includes('--json');
+    const started = performance.now();
+    const cwd = process.cwd();
+    (0, inputs_js_1.startInputLog)();
+    let collected;
+    let session;
+    try {
+        session = (0, session_js_1.openSession)(rest.filter((a) => a !== '--json'), 'discover', cwd, (0, inputs_js_1.loggedEnv)(process.env));
+        session.options.jsonOutput = jsonOutput;
+        collected = await (0, session_js_1.collect)(session);
+    }
+    catch (error) {
+        (0, inputs_js_1.takeInputLog)();
+        throw error;
+    }
+    const inputs = (0, inputs_js_1.takeInputLog)();
+    const { options } = session;
+    const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+        collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+    for (const w of collected.discovery.warnings)
+        process.stderr.write(`fastest: warning: ${w}\n`);
+    let stdout = '';
+    const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {
+        if (memoable)
+            stdout += s;
+        write(s);
+    });
+    if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
+        const command = { argv, cwd, bundlePath: (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.js') };
+        (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);
+    }
+    return exitCode;
+}
+
+
+/***/ }),
+
+/***/ 6367:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.finishCommand = finishCommand;
+const args_js_1 = __nccwpck_require__(7593);
+function exitCodeOf(error) {
+    if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
+        return error.exitCode;
+    }
+    return null;
+}
+function finishCommand(command) {
+    return command.then((code) => {
+        process.exitCode = code;
+    }, (error) => {
+        const code = exitCodeOf(error);
+        const message = error instanceof Error ? error.message : String(error);
+        if (code === 4 || error instanceof args_js_1.UsageError) {
+            process.stderr.write(`ERROR: ${message}\n`);
+            process.exitCode = 4;
+        }
+        else if (code !== null) {
+            process.stderr.write(`fastest: ${message}\n`);
+            process.exitCode = code;
+        }
+        else {
+            process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
+            process.exitCode = 3;
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 4175:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.runCommand = runCommand;
+// `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const console_js_1 = __nccwpck_require__(9475);
+const fence_js_1 = __nccwpck_require__(9183);
+const timings_js_1 = __nccwpck_require__(7307);
+const junit_js_1 = __nccwpck_require__(2998);
+const json_js_1 = __nccwpck_require__(2794);
+const index_js_1 = __nccwpck_require__(9286);
+const index_js_2 = __nccwpck_require__(1276);
+const index_js_3 = __nccwpck_require__(9750);
+const args_js_1 = __nccwpck_require__(7593);
+const shim_js_1 = __nccwpck_require__(1349);
+const discover_js_1 = __nccwpck_require__(2731);
+const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
+const version_js_1 = __nccwpck_require__(3882);
+/** Groups the selected items by file, noting files run whole (every collected item selected). */
+function filesOf(selected, all, narrowIds) {
+    const totalPerFile = new Map();
+    for (const item of all)
+        totalPerFile.set(item.file, (totalPerFile.get(item.file) ?? 0) + 1);
+    const byFile = new Map();
+    for (const item of selected) {
+        let entry = byFile.get(item.file);
+        if (!entry) {
+            entry = { items: [], whole: true };
+            byFile.set(item.file, entry);
+        }
+        entry.items.push(item);
+        if (narrowIds.has(item.id))
+            entry.whole = false;
+    }
+    for (const [file, entry] of byFile)
+        if (entry.items.length !== totalPerFile.get(file))
+            entry.whole = false;
+    return byFile;
+}
+/** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
+function applyNarrowing(units, narrowIds) {
+    if (narrowIds.size === 0)
+        return units;
+    return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
+}
+function workerCount(session, units) {
+    const wanted = session.options.workers;
+    const n = wanted === null || wanted === 'auto' ? (0, node_os_1.availableParallelism)() : wanted;
+    return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
+}
+/** Batches console writes per event-loop turn: a write per test result is a system call each. */
+function bufferedStdout() {
+    let chunks = [];
+    let scheduled = false;
+    const flush = () => {
+        scheduled = false;
+        if (chunks.length === 0)
+            return;
+        const text = chunks.join('');
+        chunks = [];
+        process.stdout.write(text);
+    };
+    return {
+        write: (s) => {
+            chunks.push(s);
+            if (!scheduled) {
+                scheduled = true;
+                setImmediate(flush);
+            }
+        },
+        flush,
+    };
+}
+/**
+ * pytest refuses a bad `-W` filter (unknown category, bad action...) with a usage error before
+ * the session starts. Python parses them (pytest's own parser when installed, for its exact
+ * message); this runs alongside discovery and only when `-W` is given. Resolves to the usage
+ * error's message, or null.
+ */
+function checkWarningFilters(python, filters, env) {
+    if (filters.length === 0)
+        return Promise.resolve(null);
+    const code = 'import sys; from fastest_worker.native.warnings_rec import main; sys.exit(main(sys.argv[1:]))';
+    const runtime = (0, index_js_1.pythonRuntimeDir)();
+    const pythonPath = env.PYTHONPATH ? `${runtime}${node_path_1.delimiter}${env.PYTHONPATH}` : runtime;
+    return new Promise((resolvePromise) => {
+        (0, node_child_process_1.execFile)(python, ['-c', code, ...filters], { env: { ...env, PYTHONPATH: pythonPath } }, (error, stdout) => {
+            // Exit 4 is a refused filter; any other failure is left to the workers to report.
+            const exit = error && typeof error.code === 'number' ? error.code : 0;
+            resolvePromise(exit === 4 ? String(stdout) : null);
+        });
+    });
+}
+function writeReport(path, text) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    (0, node_fs_1.writeFileSync)(path, text);
+}
+async function runCommand(argv, cwd, env) {
+    const started = performance.now();
+    const startedAt = new Date();
+    const session = (0, session_js_1.openSession)(argv, 'run', cwd, env);
+    const { options, config } = session;
+    const shim = session.pythonShim;
+    const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
+    pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
+    const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
+    // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
+    const prestarted = options.collectOnly ? undefined : new index_js_1.PrestartedWorkers({
+        python: session.python,
+        rootdir: config.rootdir,
+        count: workerCount(session, Number.MAX_SAFE_INTEGER),
+        pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
+    });
+    try {
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck);
+    }
+    finally {
+        prestarted?.dispose();
+    }
+}
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck) {
+    const { options, config, cwd } = session;
+    const collected = await (0, session_js_1.collect)(session);
+    const { discovery, selection } = collected;
+    const out = bufferedStdout();
+    const write = out.write;
+    for (const w of discovery.warnings)
+        process.stderr.write(`fastest: warning: ${w}\n`);
+    if (options.collectOnly) {
+        const code = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
+        out.flush();
+        return code;
+    }
+    const pythonVersion = await pythonCheck;
+    // pytest prints its usage error as `ERROR: {msg}\n` plus the line's own newline.
+    const filterError = await filterCheck;
+    if (filterError !== null)
+        throw new args_js_1.UsageError(filterError + '\n');
+    let selected = selection.selected;
+    const narrowIds = new Map(selection.narrowIds);
+    if (options.lastFailed || options.failedFirst) {
+        const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir), options.lastFailed ? 'lf' : 'ff');
+        selected = plan.items;
+        for (const [id, ids] of plan.narrowIds)
+            narrowIds.set(id, ids);
+    }
+    const shard = await (0, shard_js_1.selectShard)(session, selected);
+    selected = shard.items;
+    const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
+    const tty = process.stdout.isTTY === true;
+    const reporter = new console_js_1.ConsoleReporter({
+        write,
+        verbosity: options.verbosity,
+        color: options.color === 'yes' || (options.color === 'auto' && tty && !env.NO_COLOR),
+        tty,
+        githubActions: env.GITHUB_ACTIONS === 'true',
+        // pytest's running_on_ci(): on CI the short summary keeps whole messages.
+        ci: Boolean(env.CI || env.BUILD_NUMBER),
+        width: tty ? process.stdout.columns : undefined,
+        durations: options.durations ?? undefined,
+        durationsMin: options.durationsMin ?? undefined,
+        disableWarnings: options.disableWarnings,
+        cwd,
+        reportChars: options.reportChars ?? undefined,
+        tb: (options.tb ?? undefined),
+    });
+    const fileSelections = filesOf(selected, discovery.items, narrowIds);
+    const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
+    const workers = workerCount(session, units.length);
+    reporter.sessionStart({
+        rootdir: config.rootdir,
+        inifile: config.inifile,
+        python: pythonVersion,
+        platform: process.platform,
+        workers,
+        collected: selected.length,
+        engine: options.engine,
+        version: version_js_1.VERSION,
+        collectionErrors: discoveryErrors.length,
+    });
+    const results = [];
+    const errors = [...discoveryErrors];
+    for (const e of discoveryErrors)
+        reporter.collectionError(e);
+    let interruptedText;
+    let exitCode = 0;
+    if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
+        interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
+        exitCode = 2;
+    }
+    else if (units.length > 0) {
+        const abort = new AbortController();
+        const onSigint = () => abort.abort();
+        process.once('SIGINT', onSigint);
+        // Dynamic items whose expansions -k/-m must still judge (usually none).
+        const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
+        const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
+        const checkExpansion = (r) => {
+            if (toCheck.size === 0)
+                return true;
+            const item = toCheck.get((0, timings_js_1.baseId)(r.id));
+            return item ? (0, index_js_2.expansionSelected)(item, r.id, undefined, expansionFilter) : true;
+        };
+        const summary = await (0, index_js_1.runUnits)(units, {
+            rootdir: config.rootdir,
+            python: session.python,
+            workers,
+            engine: options.engine,
+            pytestArgs: options.pytestArgs,
+            capture: options.capture,
+            verbose: options.verbosity,
+            timeoutSeconds: options.timeout ?? undefined,
+            maxfail: options.maxfail > 0 ? options.maxfail : undefined,
+            signal: abort.signal,
+            prestarted,
+            ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
+        }, {
+            result: (r) => {
+                if (!checkExpansion(r))
+                    return;
+                results.push(r);
+                reporter.testResult(r);
+            },
+            collectionError: (e) => {
+                errors.push(e);
+                reporter.collectionError(e);
+            },
+            unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
+            // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
+            // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
+            workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
+        });
+        process.removeListener('SIGINT', onSigint);
+        if (summary.interruptMessage !== undefined) {
+            interruptedText = summary.interruptMessage;
+            exitCode = summary.interruptExitCode ?? 2;
+        }
+        else if (summary.interrupted) {
+            interruptedText = 'KeyboardInterrupt';
+            exitCode = 2;
+        }
+        else if (summary.stoppedEarly) {
+            interruptedText = `stopping after ${options.maxfail} failures`;
+        }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (options.junitxml) {
+        const path = (0, node_path_1.resolve)(cwd, options.junitxml);
+        writeReport(path, (0, junit_js_1.junitXml)(results, errors, {
+            hostname: (0, node_os_1.hostname)(),
+            timestamp: (0, junit_js_1.junitTimestamp)(startedAt),
+            seconds,
+            suiteName: (0, index_js_3.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
+            family: (0, index_js_3.getIni)(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
+            prefix: options.junitPrefix ?? undefined,
+            rootdir: config.rootdir,
+        }));
+    }
+    if (options.json) {
+        writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
+    }
+    // A module that failed to collect is recorded by its file id, as pytest records it.
+    const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
+    // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
+    if (!options.plugins.includes('no:cacheprovider'))
+        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
+    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
+    out.flush();
+    if (exitCode !== 0)
+        return exitCode;
+    const c = finished.counts;
+    const runtimeCollectErrors = errors.length - discoveryErrors.length;
+    if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
+        return 2;
+    if (c.failed > 0 || c.error > 0 || errors.length > 0)
+        return 1;
+    if (results.length === 0)
+        return 5;
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 2594:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.openSession = openSession;
+exports.collect = collect;
+// The front of every command: options (argv + addopts), config, discovery and selection.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const index_js_1 = __nccwpck_require__(9750);
+const index_js_2 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
+const inputs_js_1 = __nccwpck_require__(417);
+const python_js_1 = __nccwpck_require__(5530);
+const glob_js_1 = __nccwpck_require__(348);
+const index_js_4 = __nccwpck_require__(1276);
+const args_js_1 = __nccwpck_require__(7593);
+const conftest_options_js_1 = __nccwpck_require__(6577);
+/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
+function openSession(argv, command, cwd, env) {
+    const first = (0, args_js_1.parseArgs)(argv, null);
+    const config = (0, index_js_1.loadConfig)({
+        cwd,
+        args: first.paths,
+        inifile: first.configFile ?? undefined,
+        rootdir: first.rootdir ?? undefined,
+        overrides: first.overrides,
+        env,
+    });
+    const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
+    const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
+    const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
+    const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv], extraOptions);
+    options.command = command;
+    const paths = decidePaths(options, config, cwd);
+    // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
+    // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
+    let choice = null;
+    const chosen = () => (choice ??= (0, python_js_1.choosePython)(options.python, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
+    return {
+        options,
+        config,
+        cwd,
+        paths,
+        get python() {
+            return chosen().python;
+        },
+        set python(python) {
+            choice = { python, shim: null };
+        },
+        get pythonShim() {
+            return chosen().shim;
+        },
+    };
+}
+function pathPart(arg) {
+    const at = arg.indexOf('::');
+    return at >= 0 ? arg.slice(0, at) : arg;
+}
+/** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
+function decidePaths(options, config, cwd) {
+    if (options.paths.length > 0) {
+        return options.paths.map((arg) => {
+            const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
+            if ((0, inputs_js_1.probePath)(abs) === undefined)
+                throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
+            return abs;
+        });
+    }
+    if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
+        const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
+        if (found.length > 0)
+            return found;
+    }
+    return [(0, node_path_1.resolve)(cwd)];
+}
+/** Discovery and selection, as pytest's collection phase. */
+async function collect(session) {
+    const { options, config } = session;
+    if (options.cacheClear)
+        (0, node_fs_1.rmSync)((0, node_path_1.join)(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+    const discovery = await (0, index_js_3.discover)({
+        rootdir: config.rootdir,
+        paths: session.paths,
+        walk: {
+            pythonFiles: config.pythonFiles,
+            norecursedirs: config.norecursedirs.length > 0 ? config.norecursedirs : [...index_js_2.DEFAULT_NORECURSEDIRS],
+            ignore: options.ignore.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
+            ignoreGlob: options.ignoreGlob.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
+            collectInVirtualenv: false,
+        },
+        rules: {
+            pythonFunctions: config.pythonFunctions,
+            pythonClasses: config.pythonClasses,
+            idOptions: { noEscaping: (0, index_js_1.getIni)(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
+        },
+        useCache: !options.noCache,
+        python: () => session.python,
+    });
+    const nodeIds = options.paths.map((arg) => {
+        const at = arg.indexOf('::');
+        const abs = (0, node_path_1.resolve)(session.cwd, pathPart(arg));
+        return (0, index_js_3.toNodePath)(config.rootdir, abs) + (at >= 0 ? arg.slice(at) : '');
+    });
+    const selection = (0, index_js_4.selectItems)(discovery.items, {
+        keyword: options.keyword ?? undefined,
+        markexpr: options.markexpr ?? undefined,
+        deselect: options.deselect,
+        nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
+        rootdir: config.rootdir,
+        erroredFiles: discovery.errors.map((e) => e.file),
+    });
+    return { discovery, selection };
+}
+
+
+/***/ }),
+
+/***/ 7718:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selectShard = selectShard;
+// `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
+const node_path_1 = __nccwpck_require__(6760);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const args_js_1 = __nccwpck_require__(7593);
+function shardOfFile(file, shards) {
+    let hash = 0;
+    for (let i = 0; i < file.length; i++)
+        hash = (hash * 31 + file.charCodeAt(i)) >>> 0;
+    return (hash % shards) + 1;
+}
+function itemsOfShard(plan, index, items) {
+    const shard = plan.shards.find((s) => s.index === index);
+    if (!shard)
+        throw new args_js_1.UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
+    const wanted = new Set();
+    for (const unit of shard.units)
+        for (const id of (0, plan_js_1.unitTestIds)(unit))
+            wanted.add(id);
+    return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has((0, timings_js_1.baseId)(i.id))));
+}
+async function selectShard(session, items) {
+    const { options, config } = session;
+    const timingsPath = (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
+    const loaded = (0, timings_js_1.loadTimings)(timingsPath);
+    if (loaded.warning)
+        process.stderr.write(`fastest: warning: ${loaded.warning}\n`);
+    const estimator = new timings_js_1.Estimator(loaded.store);
+    const expected = new Map();
+    for (const item of items)
+        expected.set(item.id, estimator.test(item));
+    if (options.plan) {
+        if (!options.shard)
+            throw new args_js_1.UsageError('--plan needs --shard K');
+        const plan = (0, plan_js_1.readPlan)((0, node_path_1.resolve)(session.cwd, options.plan));
+        if ((0, plan_js_1.digestIds)(items.map((i) => i.id)) !== plan.digest) {
+            process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
+        }
+        const index = options.shard.index;
+        return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
+    }
+    if (options.shard) {
+        if (options.shard.total === null)
+            throw new args_js_1.UsageError('--shard K needs --plan FILE, or use --shard K/N');
+        const { index, total } = options.shard;
+        const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: total, explicitIds: true });
+        return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
+    }
+    return { items, expected, ownsCollectionError: () => true };
+}
+
+
+/***/ }),
+
+/***/ 3882:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VERSION = void 0;
+exports.VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 7827:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConfigError = void 0;
+/** A bad config file, option or override: pytest's UsageError, exit code 4. One line. */
+class ConfigError extends Error {
+    exitCode = 4;
+    constructor(message) {
+        super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.name = 'ConfigError';
+    }
+}
+exports.ConfigError = ConfigError;
+
+
+/***/ }),
+
+/***/ 8261:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Reading one candidate config file the way pytest's load_config_dict_from_file does.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readTextFile = readTextFile;
+exports.readToml = readToml;
+exports.plainToml = plainToml;
+exports.loadConfigDictFromFile = loadConfigDictFromFile;
+exports.readFastestTable = readFastestTable;
+const node_path_1 = __nccwpck_require__(6760);
+const smol_toml_1 = __nccwpck_require__(7106);
+const inputs_js_1 = __nccwpck_require__(417);
+const errors_js_1 = __nccwpck_require__(7827);
+const ini_parser_js_1 = __nccwpck_require__(5986);
+const pystr_js_1 = __nccwpck_require__(2560);
+const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
+function readTextFile(path) {
+    let bytes;
+    try {
+        bytes = (0, inputs_js_1.readLoggedFile)(path);
+    }
+    catch (err) {
+        const code = err.code ?? 'error';
+        const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : code;
+        throw new errors_js_1.ConfigError(`${path}: cannot read config file: ${why}`);
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors_js_1.ConfigError(`${path}: config file is not valid UTF-8`);
+    }
+}
+function readIni(path) {
+    try {
+        return (0, ini_parser_js_1.parseIni)(path, readTextFile(path));
+    }
+    catch (err) {
+        if (err instanceof ini_parser_js_1.IniParseError)
+            throw new errors_js_1.ConfigError(err.message);
+        throw err;
+    }
+}
+function readToml(path) {
+    const text = (0, pystr_js_1.pyUniversalNewlines)(readTextFile(path));
+    try {
+        return (0, smol_toml_1.parse)(text, { integersAsBigInt: true });
+    }
+    catch (err) {
+        if (err instanceof smol_toml_1.TomlError) {
+            const reason = (err.message.split('\n')[0] ?? '').replace(/^Invalid TOML document:\s*/, '');
+            throw new errors_js_1.ConfigError(`${path}:${err.line}: invalid TOML: ${reason} (column ${err.column})`);
+        }
+        throw err;
+    }
+}
+function isTable(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+}
+function iniSectionDict(doc, section) {
+    const dict = new Map();
+    for (const [key, entry] of doc.get(section)?.entries ?? []) {
+        dict.set(key, { value: entry.value, text: entry.value, origin: 'file', mode: 'ini', line: entry.line });
+    }
+    return dict;
+}
+/**
+ * TOML values as plain JSON-friendly data: integers (parsed as bigint so that `1.0` and `1` stay
+ * apart while pytest's str() of them is taken) become numbers.
+ */
+function plainToml(v) {
+    if (typeof v === 'bigint')
+        return Number(v);
+    if (Array.isArray(v))
+        return v.map(plainToml);
+    if (isTable(v))
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plainToml(x)]));
+    return v;
+}
+function tomlDict(table, mode) {
+    const dict = new Map();
+    for (const [key, raw] of Object.entries(table)) {
+        // INI mode turns scalars into str as pytest's make_scalar does; lists stay lists.
+        const text = Array.isArray(raw) ? raw.map(pystr_js_1.pyStrOfTomlValue) : (0, pystr_js_1.pyStrOfTomlValue)(raw);
+        const value = mode === 'ini' ? text : plainToml(raw);
+        dict.set(key, { value, text, origin: 'file', mode });
+    }
+    return dict;
+}
+/** pytest's config from `path`, or null when the file holds no pytest configuration. */
+function loadConfigDictFromFile(path) {
+    const suffix = (0, node_path_1.extname)((0, node_path_1.basename)(path));
+    const name = (0, node_path_1.basename)(path);
+    if (suffix === '.ini') {
+        const doc = readIni(path);
+        if (doc.has('pytest'))
+            return iniSectionDict(doc, 'pytest');
+        // pytest.ini is always the source of configuration, even when empty.
+        if (name === 'pytest.ini' || name === '.pytest.ini')
+            return new Map();
+    }
+    else if (suffix === '.cfg') {
+        const doc = readIni(path);
+        if (doc.has('tool:pytest'))
+            return iniSectionDict(doc, 'tool:pytest');
+        if (doc.has('pytest')) {
+            const line = doc.get('pytest')?.line;
+            throw new errors_js_1.ConfigError(`${path}:${line}: ${CFG_PYTEST_SECTION}`);
+        }
+    }
+    else if (suffix === '.toml') {
+        const doc = readToml(path);
+        if (name === 'pytest.toml' || name === '.pytest.toml') {
+            const table = doc['pytest'];
+            if (table === undefined)
+                return new Map();
+            if (!isTable(table))
+                throw new errors_js_1.ConfigError(`${path}: 'pytest' must be a table`);
+            return tomlDict(table, 'toml');
+        }
+        const tool = doc['tool'];
+        const toolPytest = isTable(tool) ? tool['pytest'] : undefined;
+        if (!isTable(toolPytest))
+            return null;
+        const { ini_options: iniOptions, ...tomlOptions } = toolPytest;
+        const hasToml = Object.keys(tomlOptions).length > 0;
+        if (hasToml && iniOptions !== undefined && (!isTable(iniOptions) || Object.keys(iniOptions).length > 0)) {
+            throw new errors_js_1.ConfigError(`${path}: Cannot use both [tool.pytest] (native TOML types) and [tool.pytest.ini_options] ` +
+                '(string-based INI format) simultaneously. Please use [tool.pytest] with native TOML types ' +
+                '(recommended) or [tool.pytest.ini_options] for backwards compatibility.');
+        }
+        if (hasToml)
+            return tomlDict(tomlOptions, 'toml');
+        if (iniOptions !== undefined) {
+            if (!isTable(iniOptions))
+                throw new errors_js_1.ConfigError(`${path}: [tool.pytest.ini_options] must be a table`);
+            return tomlDict(iniOptions, 'ini');
+        }
+    }
+    return null;
+}
+/** The [tool.fastest] table of a pyproject.toml, or {} when it has none. */
+function readFastestTable(pyprojectPath) {
+    const tool = readToml(pyprojectPath)['tool'];
+    const fastest = isTable(tool) ? tool['fastest'] : undefined;
+    return isTable(fastest) ? plainToml(fastest) : {};
+}
+
+
+/***/ }),
+
+/***/ 5731:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// rootdir and config-file discovery: pytest 9's _pytest/config/findpaths.py, rule for rule.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CONFIG_NAMES = void 0;
+exports.selfAndParents = selfAndParents;
+exports.commonPath = commonPath;
+exports.isFsRoot = isFsRoot;
+exports.locateConfig = locateConfig;
+exports.getCommonAncestor = getCommonAncestor;
+exports.getDirsFromArgs = getDirsFromArgs;
+exports.parseOverrideIni = parseOverrideIni;
+exports.expandVars = expandVars;
+exports.determineSetup = determineSetup;
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+const errors_js_1 = __nccwpck_require__(7827);
+const files_js_1 = __nccwpck_require__(8261);
+const pystr_js_1 = __nccwpck_require__(2560);
+exports.CONFIG_NAMES = [
+    'pytest.toml',
+    '.pytest.toml',
+    'pytest.ini',
+    '.pytest.ini',
+    'pyproject.toml',
+    'tox.ini',
+    'setup.cfg',
+];
+function isFile(p) {
+    return (0, inputs_js_1.probePath)(p)?.isFile() ?? false;
+}
+function isDir(p) {
+    return (0, inputs_js_1.probePath)(p)?.isDirectory() ?? false;
+}
+function safeExists(p) {
+    return (0, inputs_js_1.probePath)(p) !== undefined;
+}
+/** `p` and each of its parents, up to the filesystem root. */
+function selfAndParents(p) {
+    const out = [p];
+    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
+        out.push(up);
+    return out;
+}
+function parentsOf(p) {
+    return selfAndParents(p).slice(1);
+}
+/** os.path.commonpath of two absolute paths. */
+function commonPath(a, b) {
+    const pa = a.split(node_path_1.sep).filter(Boolean);
+    const pb = b.split(node_path_1.sep).filter(Boolean);
+    const shared = [];
+    for (let i = 0; i < Math.min(pa.length, pb.length) && pa[i] === pb[i]; i++)
+        shared.push(pa[i]);
+    return node_path_1.sep + shared.join(node_path_1.sep);
+}
+function isFsRoot(p) {
+    return p === node_path_1.sep;
+}
+function locateConfig(invocationDir, args) {
+    const paths = args.filter((a) => !a.startsWith('-'));
+    if (paths.length === 0)
+        paths.push(invocationDir);
+    let foundPyprojectToml = null;
+    for (const arg of paths) {
+        for (const base of selfAndParents((0, node_path_1.resolve)(invocationDir, arg))) {
+            for (const [index, configName] of exports.CONFIG_NAMES.entries()) {
+                const p = (0, node_path_1.join)(base, configName);
+                if (!isFile(p))
+                    continue;
+                if (configName === 'pyproject.toml' && foundPyprojectToml === null)
+                    foundPyprojectToml = p;
+                const inicfg = (0, files_js_1.loadConfigDictFromFile)(p);
+                if (inicfg === null)
+                    continue;
+                const ignoredConfigFiles = exports.CONFIG_NAMES.slice(index + 1).filter((other) => {
+                    const p2 = (0, node_path_1.join)(base, other);
+                    return isFile(p2) && (0, files_js_1.loadConfigDictFromFile)(p2) !== null;
+                });
+                return { rootdir: base, inifile: p, inicfg, ignoredConfigFiles };
+            }
+        }
+    }
+    // A pyproject.toml without pytest config still marks the rootdir (and is the "configfile").
+    if (foundPyprojectToml !== null) {
+        return { rootdir: (0, node_path_1.dirname)(foundPyprojectToml), inifile: foundPyprojectToml, inicfg: new Map(), ignoredConfigFiles: [] };
+    }
+    return { rootdir: null, inifile: null, inicfg: new Map(), ignoredConfigFiles: [] };
+}
+function getCommonAncestor(invocationDir, paths) {
+    let ancestor = null;
+    for (const path of paths) {
+        if (!safeExists(path))
+            continue;
+        if (ancestor === null) {
+            ancestor = path;
+        }
+        else if (path === ancestor || parentsOf(path).includes(ancestor)) {
+            continue;
+        }
+        else if (parentsOf(ancestor).includes(path)) {
+            ancestor = path;
+        }
+        else {
+            ancestor = commonPath(path, ancestor);
+        }
+    }
+    if (ancestor === null)
+        return invocationDir;
+    return isFile(ancestor) ? (0, node_path_1.dirname)(ancestor) : ancestor;
+}
+/** Directories of the positional args that exist; node ids count by their file part. */
+function getDirsFromArgs(invocationDir, args) {
+    return args
+        .filter((a) => !a.startsWith('-'))
+        .map((a) => (0, node_path_1.resolve)(invocationDir, a.split('::')[0] ?? ''))
+        .filter(safeExists)
+        .map((p) => (isDir(p) ? p : (0, node_path_1.dirname)(p)));
+}
+/** `-o name=value` overrides; the last one for a name wins. */
+function parseOverrideIni(overrides) {
+    const dict = new Map();
+    for (const item of overrides) {
+        const eq = item.indexOf('=');
+        if (eq < 0) {
+            throw new errors_js_1.ConfigError(`-o/--override-ini expects option=value style (got: ${(0, pystr_js_1.pyRepr)(item)}).`);
+        }
+        const value = item.slice(eq + 1);
+        dict.set(item.slice(0, eq), { value, text: value, origin: 'override', mode: 'ini' });
+    }
+    return dict;
+}
+/** posixpath.expandvars: `$NAME` and `${NAME}` of set variables; unset ones stay as written. */
+function expandVars(s, env) {
+    return s.replace(/\$([A-Za-z0-9_]+|\{[^}]*\})/g, (whole, name) => {
+        const key = name.startsWith('{') ? name.slice(1, -1) : name;
+        const value = env[key];
+        return value === undefined ? whole : value;
+    });
+}
+function determineSetup(opts) {
+    const { invocationDir } = opts;
+    const dirs = getDirsFromArgs(invocationDir, opts.args);
+    let rootdir = null;
+    let inifile = null;
+    let inicfg = new Map();
+    let ignoredConfigFiles = [];
+    if (opts.inifile) {
+        inifile = (0, node_path_1.resolve)(invocationDir, opts.inifile);
+        // pytest only fails here for suffixes it reads; a missing file is always a usage error for us.
+        if (!isFile(inifile))
+            throw new errors_js_1.ConfigError(`${inifile}: config file not found (from -c/--config-file)`);
+        inicfg = (0, files_js_1.loadConfigDictFromFile)(inifile) ?? new Map();
+        if (!opts.rootdirArg)
+            rootdir = (0, node_path_1.dirname)(inifile);
+    }
+    else {
+        const ancestor = getCommonAncestor(invocationDir, dirs);
+        ({ rootdir, inifile, inicfg, ignoredConfigFiles } = locateConfig(invocationDir, [ancestor]));
+        if (rootdir === null && !opts.rootdirArg) {
+            rootdir = selfAndParents(ancestor).find((d) => isFile((0, node_path_1.join)(d, 'setup.py'))) ?? null;
+            if (rootdir === null) {
+                if (!(dirs.length === 1 && dirs[0] === ancestor)) {
+                    ({ rootdir, inifile, inicfg } = locateConfig(invocationDir, dirs));
+                }
+                if (rootdir === null) {
+                    rootdir = getCommonAncestor(invocationDir, [invocationDir, ancestor]);
+                    if (isFsRoot(rootdir))
+                        rootdir = ancestor;
+                }
+            }
+        }
+    }
+    if (opts.rootdirArg) {
+        rootdir = (0, node_path_1.resolve)(invocationDir, expandVars(opts.rootdirArg, opts.env ?? process.env));
+        if (!isDir(rootdir)) {
+            throw new errors_js_1.ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`);
+        }
+    }
+    for (const [key, value] of parseOverrideIni(opts.overrideIni))
+        inicfg.set(key, value);
+    if (rootdir === null)
+        throw new Error('unreachable: rootdir not determined');
+    return { rootdir, inifile, inicfg, ignoredConfigFiles };
+}
+
+
+/***/ }),
+
+/***/ 9750:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// The config stage: rootdir, the config file pytest would use, and the ini values fastest needs.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs = exports.ConfigError = void 0;
+exports.getIni = getIni;
+exports.loadConfig = loadConfig;
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+const files_js_1 = __nccwpck_require__(8261);
+const findpaths_js_1 = __nccwpck_require__(5731);
+const values_js_1 = __nccwpck_require__(3750);
+var errors_js_1 = __nccwpck_require__(7827);
+Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
+var shlex_js_1 = __nccwpck_require__(1494);
+Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
+Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
+exports.DEFAULT_NORECURSEDIRS = [
+    '*.egg',
+    '.*',
+    '_darcs',
+    'build',
+    'CVS',
+    'dist',
+    'node_modules',
+    'venv',
+    '{arch}',
+];
+function iniSource(config) {
+    return { inifile: config.inifile, baseDir: config.inifile ? (0, node_path_1.dirname)(config.inifile) : config.invocationDir };
+}
+function dictOf(config) {
+    return new Map(Object.entries(config.iniValues));
+}
+function getIni(config, name, type) {
+    return (0, values_js_1.readIni)(dictOf(config), iniSource(config), name, type);
+}
+function rawIniRecord(inicfg) {
+    const out = {};
+    for (const [key, { text }] of inicfg)
+        out[key] = Array.isArray(text) ? [...text] : text;
+    return out;
+}
+/** The pyproject.toml whose [tool.fastest] applies: the config file itself, else the rootdir's. */
+function fastestPyproject(inifile, rootdir) {
+    if (inifile !== null && (0, node_path_1.basename)(inifile) === 'pyproject.toml')
+        return inifile;
+    const candidates = [inifile && (0, node_path_1.join)((0, node_path_1.dirname)(inifile), 'pyproject.toml'), (0, node_path_1.join)(rootdir, 'pyproject.toml')];
+    return candidates.find((p) => !!p && (0, inputs_js_1.probePath)(p) !== undefined) ?? null;
+}
+function loadConfig(opts) {
+    const invocationDir = (0, node_path_1.resolve)(opts.cwd);
+    const setup = (0, findpaths_js_1.determineSetup)({
+        inifile: opts.inifile,
+        overrideIni: opts.overrides ?? [],
+        args: opts.args,
+        rootdirArg: opts.rootdir,
+        invocationDir,
+        env: opts.env,
+    });
+    const { inicfg } = setup;
+    const src = iniSource({ inifile: setup.inifile, invocationDir });
+    const list = (name, type, fallback) => (0, values_js_1.readIni)(inicfg, src, name, type) ?? [...fallback];
+    const pyproject = fastestPyproject(setup.inifile, setup.rootdir);
+    return {
+        rootdir: setup.rootdir,
+        inifile: setup.inifile,
+        testpaths: list('testpaths', 'args', []),
+        pythonFiles: list('python_files', 'args', ['test_*.py', '*_test.py']),
+        pythonClasses: list('python_classes', 'args', ['Test']),
+        pythonFunctions: list('python_functions', 'args', ['test']),
+        norecursedirs: list('norecursedirs', 'args', exports.DEFAULT_NORECURSEDIRS),
+        markers: list('markers', 'linelist', []),
+        addopts: list('addopts', 'args', []),
+        xfailStrict: (0, values_js_1.readIni)(inicfg, src, 'strict_xfail', 'bool') ?? (0, values_js_1.readIni)(inicfg, src, 'strict', 'bool') ?? false,
+        asyncioMode: (0, values_js_1.readIni)(inicfg, src, 'asyncio_mode', 'string') ?? null,
+        ini: rawIniRecord(inicfg),
+        fastest: pyproject === null ? {} : (0, files_js_1.readFastestTable)(pyproject),
+        ignoredConfigFiles: setup.ignoredConfigFiles,
+        iniValues: Object.fromEntries(inicfg),
+        invocationDir,
+    };
+}
+
+
+/***/ }),
+
+/***/ 5986:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// An INI reader with the semantics of the `iniconfig` package that pytest uses (its legacy mode:
+// no inline-comment stripping). Values continue on indented lines, joined with "\n"; whole-line
+// comments start with `#` or `;`; `name = value` or `name: value`.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IniParseError = void 0;
+exports.parseIni = parseIni;
+const pystr_js_1 = __nccwpck_require__(2560);
+class IniParseError extends Error {
+    path;
+    line;
+    reason;
+    constructor(path, line, // 1-based
+    reason) {
+        super(`${path}:${line}: ${reason}`);
+        this.path = path;
+        this.line = line;
+        this.reason = reason;
+    }
+}
+exports.IniParseError = IniParseError;
+const COMMENT_CHARS = '#;';
+function parseIni(path, text) {
+    const tokens = tokenize(path, (0, pystr_js_1.pySplitLines)((0, pystr_js_1.pyUniversalNewlines)(text)));
+    const doc = new Map();
+    for (const t of tokens) {
+        if (t.section === null)
+            throw new IniParseError(path, t.index + 1, 'no section header defined');
+        if (t.name === null) {
+            if (doc.has(t.section)) {
+                throw new IniParseError(path, t.index + 1, `duplicate section ${(0, pystr_js_1.pyRepr)(t.section)}`);
+            }
+            doc.set(t.section, { line: t.index + 1, entries: new Map() });
+        }
+        else {
+            const section = doc.get(t.section);
+            if (section === undefined)
+                throw new Error('unreachable: entry before its section');
+            if (section.entries.has(t.name)) {
+                throw new IniParseError(path, t.index + 1, `duplicate name ${(0, pystr_js_1.pyRepr)(t.name)}`);
+            }
+            section.entries.set(t.name, { value: t.value ?? '', line: t.index + 1 });
+        }
+    }
+    return doc;
+}
+function tokenize(path, lines) {
+    const result = [];
+    let section = null;
+    lines.forEach((rawLine, index) => {
+        const parsed = parseLine(path, rawLine, index);
+        if (parsed.kind === 'blank')
+            return;
+        if (parsed.kind === 'value') {
+            result.push({ index, section, name: parsed.name, value: parsed.value });
+        }
+        else if (parsed.kind === 'section') {
+            if (parsed.name === '')
+                throw new IniParseError(path, index + 1, 'empty section name');
+            section = parsed.name;
+            result.push({ index, section, name: null, value: null });
+        }
+        else {
+            const last = result.pop();
+            if (last === undefined || last.name === null) {
+                throw new IniParseError(path, index + 1, 'unexpected value continuation');
+            }
+            last.value = last.value ? `${last.value}\n${parsed.value}` : parsed.value;
+            result.push(last);
+        }
+    });
+    return result;
+}
+function parseLine(path, rawLine, index) {
+    if (isCommentLine(rawLine))
+        return { kind: 'blank' };
+    let line = (0, pystr_js_1.pyRstrip)(rawLine);
+    if (line === '')
+        return { kind: 'blank' };
+    if (line[0] === '[') {
+        const realLine = line;
+        for (const c of COMMENT_CHARS)
+            line = (0, pystr_js_1.pyRstrip)(line.split(c)[0] ?? '');
+        if (line.endsWith(']'))
+            return { kind: 'section', name: line.slice(1, -1) };
+        return { kind: 'continuation', value: (0, pystr_js_1.pyStrip)(realLine) };
+    }
+    if (!(0, pystr_js_1.pyIsSpace)(line[0] ?? '')) {
+        let name;
+        let value;
+        const eq = line.indexOf('=');
+        if (eq >= 0 && !line.slice(0, eq).includes(':')) {
+            name = line.slice(0, eq);
+            value = line.slice(eq + 1);
+        }
+        else {
+            const colon = line.indexOf(':');
+            if (colon < 0)
+                throw new IniParseError(path, index + 1, `unexpected line: ${(0, pystr_js_1.pyRepr)(line)}`);
+            name = line.slice(0, colon);
+            value = line.slice(colon + 1);
+        }
+        return { kind: 'value', name: (0, pystr_js_1.pyStrip)(name), value: (0, pystr_js_1.pyStrip)(value) };
+    }
+    return { kind: 'continuation', value: (0, pystr_js_1.pyStrip)(line) };
+}
+function isCommentLine(line) {
+    const first = (0, pystr_js_1.pyLstrip)(line).slice(0, 1);
+    // Python's `'' in "#;"` is true, so blank lines count as comments too.
+    return first === '' || COMMENT_CHARS.includes(first);
+}
+
+
+/***/ }),
+
+/***/ 2560:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The few bits of Python string semantics that pytest's config parsing depends on.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pyIsSpace = exports.pyStrip = exports.pyRstrip = exports.pyLstrip = void 0;
+exports.pySplitLines = pySplitLines;
+exports.pyUniversalNewlines = pyUniversalNewlines;
+exports.escapeCodePoint = escapeCodePoint;
+exports.pyRepr = pyRepr;
+exports.pyStrOfTomlValue = pyStrOfTomlValue;
+exports.pyFloatRepr = pyFloatRepr;
+// Characters for which Python's str.isspace() is true (JS's \s differs: it has \ufeff, lacks \x1c-\x1f, \x85).
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
+const ONE_SPACE = new RegExp(`^[${PY_SPACE}]$`);
+const pyLstrip = (s) => s.replace(LEADING_SPACE, '');
+exports.pyLstrip = pyLstrip;
+const pyRstrip = (s) => s.replace(TRAILING_SPACE, '');
+exports.pyRstrip = pyRstrip;
+const pyStrip = (s) => (0, exports.pyRstrip)((0, exports.pyLstrip)(s));
+exports.pyStrip = pyStrip;
+const pyIsSpace = (ch) => ONE_SPACE.test(ch);
+exports.pyIsSpace = pyIsSpace;
+/** str.splitlines(True) after universal-newline reading: the line boundaries Python recognises. */
+function pySplitLines(text) {
+    const lines = [];
+    const boundary = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    let start = 0;
+    for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+        lines.push(text.slice(start, m.index + m[0].length));
+        start = m.index + m[0].length;
+    }
+    if (start < text.length)
+        lines.push(text.slice(start));
+    return lines;
+}
+/** Text as Python's open(..., encoding='utf-8') would read it: universal newlines. */
+function pyUniversalNewlines(text) {
+    return text.replace(/\r\n?/g, '\n');
+}
+// What Python's str.isprintable() rejects (repr escapes these), space aside.
+const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+/** Python's \xhh / \uhhhh / \Uhhhhhhhh escape of one code point. */
+function escapeCodePoint(code) {
+    if (code < 0x100)
+        return '\\x' + code.toString(16).padStart(2, '0');
+    if (code < 0x10000)
+        return '\\u' + code.toString(16).padStart(4, '0');
+    return '\\U' + code.toString(16).padStart(8, '0');
+}
+/** repr() of a str, as Python prints it in error messages. */
+function pyRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = quote;
+    for (const ch of s) {
+        const code = ch.codePointAt(0) ?? 0;
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === quote)
+            out += '\\' + ch;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch !== ' ' && NOT_PRINTABLE.test(ch))
+            out += escapeCodePoint(code);
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+/** str() of a TOML scalar, as pytest's make_scalar produces for [tool.pytest.ini_options]. */
+function pyStrOfTomlValue(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'boolean')
+        return v ? 'True' : 'False';
+    if (typeof v === 'bigint')
+        return v.toString();
+    if (typeof v === 'number') {
+        // Integers are parsed as bigint, so a number here is always a TOML float.
+        return pyFloatRepr(v);
+    }
+    if (Array.isArray(v))
+        return '[' + v.map(pyReprOfTomlValue).join(', ') + ']';
+    if (v instanceof Date)
+        return v.toISOString();
+    if (v !== null && typeof v === 'object') {
+        const parts = Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyReprOfTomlValue(x)}`);
+        return '{' + parts.join(', ') + '}';
+    }
+    return String(v);
+}
+function pyReprOfTomlValue(v) {
+    return typeof v === 'string' ? pyRepr(v) : pyStrOfTomlValue(v);
+}
+/** Python's repr() of a float, from a JS number. */
+function pyFloatRepr(x) {
+    if (Number.isNaN(x))
+        return 'nan';
+    if (!Number.isFinite(x))
+        return x > 0 ? 'inf' : '-inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0.0' : '0.0';
+    const [mantissa, expText] = x.toExponential().split('e');
+    const negative = mantissa.startsWith('-');
+    const digits = mantissa.replace('-', '').replace('.', '');
+    const exponent = Number(expText);
+    let body;
+    if (exponent >= -5 + 1 && exponent < 16) {
+        if (exponent >= 0) {
+            const intPart = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+            const fracPart = digits.slice(exponent + 1) || '0';
+            body = `${intPart}.${fracPart}`;
+        }
+        else {
+            body = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+        }
+    }
+    else {
+        const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
+        const sign = exponent < 0 ? '-' : '+';
+        body = `${digits[0]}${frac}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    }
+    return negative ? `-${body}` : body;
+}
+
+
+/***/ }),
+
+/***/ 1494:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Python's shlex.split(s) (posix=True, comments=False, whitespace_split=True), which is how
+// pytest splits `addopts`, PYTEST_ADDOPTS and every ini value of type "args".
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ShellSplitError = void 0;
+exports.splitShellArgs = splitShellArgs;
+class ShellSplitError extends Error {
+}
+exports.ShellSplitError = ShellSplitError;
+const WHITESPACE = ' \t\r\n';
+const QUOTES = `'"`;
+const ESCAPE = '\\';
+const ESCAPED_QUOTES = '"';
+/** Split `s` the way Python's `shlex.split` does; throws ShellSplitError with shlex's message. */
+function splitShellArgs(s) {
+    const tokens = [];
+    // The shlex state machine: ' ' between tokens, 'a' inside a bare word, a quote character
+    // inside that quote, '\\' right after an escape (escapedState says where to return).
+    let state = ' ';
+    let escapedState = ' ';
+    let token = '';
+    let quoted = false;
+    const finish = () => {
+        if (token !== '' || quoted)
+            tokens.push(token);
+        token = '';
+        quoted = false;
+    };
+    for (const ch of s) {
+        if (state === ' ') {
+            if (WHITESPACE.includes(ch))
+                continue;
+            if (ch === ESCAPE) {
+                escapedState = 'a';
+                state = ch;
+            }
+            else if (QUOTES.includes(ch)) {
+                state = ch;
+            }
+            else {
+                token = ch;
+                state = 'a';
+            }
+        }
+        else if (QUOTES.includes(state)) {
+            quoted = true;
+            if (ch === state) {
+                state = 'a';
+            }
+            else if (ch === ESCAPE && ESCAPED_QUOTES.includes(state)) {
+                escapedState = state;
+                state = ch;
+            }
+            else {
+                token += ch;
+            }
+        }
+        else if (state === ESCAPE) {
+            // Inside double quotes a backslash only escapes `"` and `\`; elsewhere it is kept.
+            if (QUOTES.includes(escapedState) && ch !== state && ch !== escapedState)
+                token += state;
+            token += ch;
+            state = escapedState;
+        }
+        else {
+            // state 'a'
+            if (WHITESPACE.includes(ch)) {
+                state = ' ';
+                finish();
+            }
+            else if (QUOTES.includes(ch)) {
+                state = ch;
+            }
+            else if (ch === ESCAPE) {
+                escapedState = 'a';
+                state = ch;
+            }
+            else {
+                token += ch;
+            }
+        }
+    }
+    if (QUOTES.includes(state))
+        throw new ShellSplitError('No closing quotation');
+    if (state === ESCAPE)
+        throw new ShellSplitError('No escaped character');
+    finish();
+    return tokens;
+}
+
+
+/***/ }),
+
+/***/ 3750:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Typed reading of raw config values: pytest's Config._getini (_getini_ini / _getini_toml).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.INI_ALIASES = void 0;
+exports.pickRawValue = pickRawValue;
+exports.readIni = readIni;
+const node_path_1 = __nccwpck_require__(6760);
+const errors_js_1 = __nccwpck_require__(7827);
+const pystr_js_1 = __nccwpck_require__(2560);
+const shlex_js_1 = __nccwpck_require__(1494);
+/** Aliases pytest registers (alias -> canonical name). */
+exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
+/** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
+function pickRawValue(inicfg, name) {
+    const canonical = exports.INI_ALIASES[name] ?? name;
+    const candidates = [];
+    const direct = inicfg.get(canonical);
+    if (direct)
+        candidates.push({ key: canonical, value: direct, canonical: true });
+    for (const [alias, target] of Object.entries(exports.INI_ALIASES)) {
+        const v = inicfg.get(alias);
+        if (target === canonical && v)
+            candidates.push({ key: alias, value: v, canonical: false });
+    }
+    const rank = (c) => (c.value.origin === 'override' ? 2 : 0) + (c.canonical ? 1 : 0);
+    let best;
+    for (const c of candidates)
+        if (best === undefined || rank(c) > rank(best))
+            best = c;
+    return best && { key: best.key, value: best.value };
+}
+function where(src, key, v) {
+    if (v.origin === 'override')
+        return `-o ${key}`;
+    const file = src.inifile ?? '<config>';
+    return v.line !== undefined ? `${file}:${v.line}` : file;
+}
+/** repr() of a TOML value, given its str() form (`text`) computed when the file was read. */
+function pyReprOf(raw, text) {
+    if (typeof raw === 'string')
+        return (0, pystr_js_1.pyRepr)(raw);
+    if (Array.isArray(raw) && Array.isArray(text)) {
+        return '[' + raw.map((item, i) => (typeof item === 'string' ? (0, pystr_js_1.pyRepr)(item) : text[i])).join(', ') + ']';
+    }
+    return Array.isArray(text) ? text.join(', ') : text;
+}
+function strToBool(s) {
+    const val = s.toLowerCase();
+    if (['y', 'yes', 't', 'true', 'on', '1'].includes(val))
+        return true;
+    if (['n', 'no', 'f', 'false', 'off', '0'].includes(val))
+        return false;
+    return null;
+}
+function pyTypeName(v) {
+    if (typeof v === 'string')
+        return 'str';
+    if (typeof v === 'boolean')
+        return 'bool';
+    if (typeof v === 'bigint')
+        return 'int';
+    if (typeof v === 'number')
+        return Number.isInteger(v) ? 'int' : 'float';
+    if (Array.isArray(v))
+        return 'list';
+    if (v instanceof Date)
+        return 'datetime';
+    return 'dict';
+}
+function readIni(inicfg, src, name, type) {
+    const picked = pickRawValue(inicfg, name);
+    if (picked === undefined)
+        return undefined;
+    const { key, value: cv } = picked;
+    const at = where(src, key, cv);
+    const raw = cv.value;
+    if (cv.mode === 'ini') {
+        if (type === 'args' || type === 'paths') {
+            let list;
+            if (typeof raw === 'string') {
+                try {
+                    list = (0, shlex_js_1.splitShellArgs)(raw);
+                }
+                catch (err) {
+                    if (err instanceof shlex_js_1.ShellSplitError)
+                        throw new errors_js_1.ConfigError(`${at}: ${key}: ${err.message}`);
+                    throw err;
+                }
+            }
+            else {
+                list = raw.map(pystr_js_1.pyStrOfTomlValue);
+            }
+            return type === 'paths' ? list.map((p) => (0, node_path_1.resolve)(src.baseDir, p)) : list;
+        }
+        if (type === 'linelist') {
+            if (typeof raw !== 'string')
+                return raw.map(pystr_js_1.pyStrOfTomlValue);
+            return raw.split('\n').map(pystr_js_1.pyStrip).filter((t) => t !== '');
+        }
+        const text = typeof raw === 'string' ? raw : (0, pystr_js_1.pyStrOfTomlValue)(raw);
+        if (type === 'bool') {
+            const b = strToBool((0, pystr_js_1.pyStrip)(text));
+            if (b === null)
+                throw new errors_js_1.ConfigError(`${at}: ${key}: invalid truth value ${(0, pystr_js_1.pyRepr)((0, pystr_js_1.pyStrip)(text).toLowerCase())}`);
+            return b;
+        }
+        if (type === 'int' || type === 'float') {
+            const t = (0, pystr_js_1.pyStrip)(text).replace(/(?<=\d)_(?=\d)/g, '');
+            const n = Number(t);
+            const ok = type === 'int' ? /^[+-]?\d+$/.test(t) : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t);
+            if (!ok)
+                throw new errors_js_1.ConfigError(`${at}: ${key}: expected ${type === 'int' ? 'an int' : 'a float'}, got ${(0, pystr_js_1.pyRepr)(text)}`);
+            return n;
+        }
+        return text;
+    }
+    // TOML mode: native types, no coercion.
+    const got = `got ${pyTypeName(raw)}: ${pyReprOf(raw, cv.text)}`;
+    if (type === 'args' || type === 'linelist' || type === 'paths') {
+        if (!Array.isArray(raw))
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a list for type '${type}', ${got}`);
+        raw.forEach((item, i) => {
+            if (typeof item !== 'string') {
+                throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a list of strings, but item at index ${i} is ${pyTypeName(item)}: ${cv.text[i] ?? ''}`);
+            }
+        });
+        const list = raw;
+        return type === 'paths' ? list.map((p) => (0, node_path_1.resolve)(src.baseDir, p)) : [...list];
+    }
+    if (type === 'bool') {
+        if (typeof raw !== 'boolean')
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a bool, ${got}`);
+        return raw;
+    }
+    if (type === 'int') {
+        // TOML ints are plain numbers here, so an integral float (`5.0`) passes too.
+        if (typeof raw !== 'number' || !Number.isInteger(raw)) {
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects an int, ${got}`);
+        }
+        return raw;
+    }
+    if (type === 'float') {
+        if (typeof raw !== 'number')
+            throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a float, ${got}`);
+        return raw;
+    }
+    if (typeof raw !== 'string')
+        throw new errors_js_1.ConfigError(`${at}: config option '${key}' expects a string, ${got}`);
+    return raw;
+}
+
+
+/***/ }),
+
+/***/ 6872:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DISCOVERY_CACHE_VERSION = void 0;
+exports.parsedOf = parsedOf;
+exports.cachePath = cachePath;
+exports.contentHash = contentHash;
+exports.loadCache = loadCache;
+exports.saveCache = saveCache;
+exports.parsedToJson = parsedToJson;
+exports.parsedFromJson = parsedFromJson;
+// Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
+// whose content hash is unchanged, is not parsed again.
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+/** Bump when ParsedModule's shape or the parser's rules change. */
+exports.DISCOVERY_CACHE_VERSION = 7;
+/**
+ * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
+ * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
+ */
+function parsedOf(entry) {
+    if (entry.parsed)
+        return entry.parsed;
+    if (entry.parsedJson === undefined)
+        throw new Error('discovery cache entry without a structure');
+    return parsedFromJson(entry.parsedJson);
+}
+function cachePath(rootdir) {
+    return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
+}
+function contentHash(content) {
+    return (0, node_crypto_1.createHash)('sha1').update(content).digest('hex');
+}
+function loadCache(rootdir) {
+    const path = cachePath(rootdir);
+    let text;
+    try {
+        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return { entries: new Map(), dirty: false, warning: null };
+    }
+    try {
+        const data = JSON.parse(text);
+        if (data.version !== exports.DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
+            return { entries: new Map(), dirty: true, warning: null };
+        }
+        const entries = new Map(Object.entries(data.files));
+        for (const entry of entries.values())
+            restoreDefaults(parsedOf(entry).members);
+        return { entries, dirty: false, warning: null };
+    }
+    catch {
+        return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
+    }
+}
+function saveCache(rootdir, cache) {
+    if (!cache.dirty)
+        return;
+    const path = cachePath(rootdir);
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+        const tmp = `${path}.${process.pid}.tmp`;
+        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
+        (0, node_fs_1.renameSync)(tmp, path);
+        cache.dirty = false;
+    }
+    catch {
+        // A read-only checkout still discovers; it only loses the cache.
+    }
+}
+// Most functions have no marks, no fixture decorator and no yield: leaving those fields out when
+// they hold their default halves the file, and reading it is most of a warm discovery. The compact
+// object is built field by field: deleting fields from a copy leaves V8 a slow dictionary object,
+// which made serializing twice as slow.
+function compactFunction(fn) {
+    const compact = { kind: fn.kind, name: fn.name, line: fn.line };
+    if (fn.argnames.length > 0)
+        compact.argnames = fn.argnames;
+    if (fn.marks.length > 0)
+        compact.marks = fn.marks;
+    if (fn.fixture !== null)
+        compact.fixture = fn.fixture;
+    if (fn.abstract)
+        compact.abstract = true;
+    if (fn.isGenerator)
+        compact.isGenerator = true;
+    return compact;
+}
+function compactMembers(members) {
+    return members.map((member) => {
+        if (member.kind === 'class')
+            return { ...member, members: compactMembers(member.members) };
+        return member.kind === 'function' ? compactFunction(member) : member;
+    });
+}
+/** A module's structure as the cache stores it (what parse threads send, so that it is written once). */
+function parsedToJson(parsed) {
+    return JSON.stringify({ ...parsed, members: compactMembers(parsed.members) });
+}
+function parsedFromJson(json) {
+    const parsed = JSON.parse(json);
+    restoreDefaults(parsed.members);
+    return parsed;
+}
+function entryJson(entry) {
+    const { parsed, parsedJson, ...stamp } = entry;
+    const head = JSON.stringify(stamp);
+    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+}
+function restoreDefaults(members) {
+    for (const member of members) {
+        if (member.kind === 'class')
+            restoreDefaults(member.members);
+        else if (member.kind === 'function') {
+            member.argnames ??= [];
+            member.marks ??= [];
+            member.fixture ??= null;
+            member.abstract ??= false;
+            member.isGenerator ??= false;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8035:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.fnmatch = fnmatch;
+exports.fnmatchPath = fnmatchPath;
+// Python's fnmatch.fnmatch (POSIX: case-sensitive) and pytest's fnmatch_ex for paths.
+const node_path_1 = __nccwpck_require__(6760);
+const cache = new Map();
+function translate(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*')
+            re += '[\\s\\S]*';
+        else if (ch === '?')
+            re += '[\\s\\S]';
+        else if (ch === '[') {
+            let j = i + 1;
+            if (pattern[j] === '!')
+                j++;
+            if (pattern[j] === ']')
+                j++;
+            while (j < pattern.length && pattern[j] !== ']')
+                j++;
+            if (j >= pattern.length) {
+                re += '\\[';
+            }
+            else {
+                let body = pattern.slice(i + 1, j).replace(/\\/g, '\\\\');
+                if (body.startsWith('!'))
+                    body = `^${body.slice(1)}`;
+                else if (body.startsWith('^'))
+                    body = `\\${body}`;
+                re += `[${body}]`;
+                i = j;
+            }
+        }
+        else
+            re += ch.replace(/[.+^${}()|\\\]]/g, '\\$&');
+    }
+    return new RegExp(`^(?:${re})$`);
+}
+function fnmatch(name, pattern) {
+    let re = cache.get(pattern);
+    if (!re) {
+        re = translate(pattern);
+        cache.set(pattern, re);
+    }
+    return re.test(name);
+}
+/** pytest's fnmatch_ex: patterns without a separator match the base name, others the path. */
+function fnmatchPath(pattern, path) {
+    if (!pattern.includes('/'))
+        return fnmatch((0, node_path_1.basename)(path), pattern);
+    const full = (0, node_path_1.isAbsolute)(path) && !(0, node_path_1.isAbsolute)(pattern) ? `*/${pattern}` : pattern;
+    return fnmatch(path, full);
+}
+
+
+/***/ }),
+
+/***/ 6147:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pythonParser = pythonParser;
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const web_tree_sitter_1 = __nccwpck_require__(551);
+let parserPromise = null;
+// web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
+// compile) is deferred until a file must be parsed.
+/** Finds a wasm file next to the bundle (dist/) or in node_modules (source runs). */
+function locateWasm(fileName, packageName) {
+    const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
+    const besideBundle = (0, node_path_1.join)(here, fileName);
+    if ((0, node_fs_1.existsSync)(besideBundle))
+        return besideBundle;
+    for (let dir = here;; dir = (0, node_path_1.dirname)(dir)) {
+        const candidate = (0, node_path_1.join)(dir, 'node_modules', packageName, fileName);
+        if ((0, node_fs_1.existsSync)(candidate))
+            return candidate;
+        if ((0, node_path_1.dirname)(dir) === dir)
+            throw new Error(`cannot find ${fileName}: reinstall fastest`);
+    }
+}
+/** The tree-sitter parser for Python, loaded once and only when a file must be parsed. */
+function pythonParser() {
+    parserPromise ??= (async () => {
+        await web_tree_sitter_1.Parser.init({ locateFile: () => locateWasm('web-tree-sitter.wasm', 'web-tree-sitter') });
+        const language = await web_tree_sitter_1.Language.load(locateWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
+        const parser = new web_tree_sitter_1.Parser();
+        parser.setLanguage(language);
+        return parser;
+    })();
+    return parserPromise;
+}
+
+
+/***/ }),
+
+/***/ 2974:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toNodePath = toNodePath;
+exports.discover = discover;
+// Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+const items_js_1 = __nccwpck_require__(546);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const walk_js_1 = __nccwpck_require__(4765);
+function toNodePath(rootdir, absolute) {
+    const rel = (0, node_path_1.relative)(rootdir, absolute);
+    return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
+}
+/**
+ * A file's cached structure when its size and mtime, or else its content hash, are unchanged. An
+ * entry stored while the file's mtime was too recent to be trusted is confirmed by its hash.
+ */
+function lookupCache(abs, rel, cache) {
+    const st = (0, node_fs_1.statSync)(abs);
+    const cached = cache?.entries.get(rel);
+    if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy)
+        return { entry: cached, st };
+    if (cached && cached.hash === (0, cache_js_1.contentHash)((0, node_fs_1.readFileSync)(abs))) {
+        const entry = { ...cached, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+        if ((0, inputs_js_1.isRacy)(Math.max(st.mtimeMs, st.ctimeMs)))
+            entry.racy = true;
+        else
+            delete entry.racy;
+        cache.entries.set(rel, entry);
+        cache.dirty = true;
+        return { entry, st };
+    }
+    return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
+}
+function storeParsed(rel, outcome, cache) {
+    const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
+    if (outcome.parsed !== undefined)
+        entry.parsed = outcome.parsed;
+    if (outcome.parsedJson !== undefined)
+        entry.parsedJson = outcome.parsedJson;
+    if ((0, inputs_js_1.isRacy)(Math.max(outcome.mtimeMs, outcome.ctimeMs)))
+        entry.racy = true;
+    if (cache) {
+        cache.entries.set(rel, entry);
+        cache.dirty = true;
+    }
+    return entry;
+}
+/** Notes the file's content as an input of this discovery (when inputs are being logged). */
+function noted(abs, st, entry) {
+    (0, inputs_js_1.noteFile)(abs, st, entry.hash);
+    return entry;
+}
+const SYNTAX_CHECK = `
+import json, sys, traceback
+out = {}
+for path in sys.argv[1:]:
+    try:
+        with open(path, 'rb') as f:
+            compile(f.read(), path, 'exec', dont_inherit=True)
+        out[path] = None
+    except SyntaxError as e:
+        out[path] = ''.join(traceback.format_exception_only(type(e), e))
+    except Exception as e:
+        out[path] = None
+print(json.dumps(out))
+`;
+/** Asks Python whether files tree-sitter could not parse are really invalid, and its message. */
+function confirmSyntaxErrors(python, files) {
+    const verdicts = new Map();
+    if (files.length === 0)
+        return verdicts;
+    try {
+        const output = (0, node_child_process_1.execFileSync)(python, ['-c', SYNTAX_CHECK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const parsed = JSON.parse(output);
+        for (const f of files)
+            verdicts.set(f, parsed[f] ?? null);
+    }
+    catch {
+        for (const f of files)
+            verdicts.set(f, 'SyntaxError: invalid syntax (tree-sitter could not parse this file)\n');
+    }
+    return verdicts;
+}
+function syntaxErrorMessage(pythonText) {
+    return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
+}
+function lookup(abs, rootdir, cache) {
+    const rel = toNodePath(rootdir, abs);
+    return { abs, rel, found: lookupCache(abs, rel, cache) };
+}
+/**
+ * pytest_ignore_collect's `collect_ignore` / `collect_ignore_glob`: a path is skipped when a
+ * conftest.py between the rootdir and the path's parent lists it (paths relative to that
+ * conftest's directory); an ignored directory takes everything below it along.
+ */
+function ignoredByConftest(file, rootdir, conftests) {
+    for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = (0, node_path_1.dirname)(path)) {
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(path), rootdir)) {
+            const info = conftests.get(dir);
+            if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
+                return true;
+        }
+    }
+    return false;
+}
+function conftestChain(file, rootdir, conftests) {
+    const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir)) {
+        const info = conftests.get(dir);
+        if (!info)
+            continue;
+        for (const f of info.parametrizedFixtures)
+            merged.parametrizedFixtures.add(f);
+        merged.hasGenerateTests ||= info.hasGenerateTests;
+    }
+    return merged;
+}
+async function discover(opts) {
+    const { rootdir } = opts;
+    const cache = opts.useCache ? (0, cache_js_1.loadCache)(rootdir) : null;
+    const files = (0, walk_js_1.findTestFiles)(opts.paths, opts.walk);
+    // The conftest.py files of every directory from the modules up to the rootdir come first: their
+    // collect_ignore decides which modules are collected at all.
+    const conftestDirs = [...new Set(files.flatMap((abs) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(abs), rootdir)))];
+    const conftestLookups = conftestDirs.flatMap((dir) => ((0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) ? [lookup((0, node_path_1.join)(dir, 'conftest.py'), rootdir, cache)] : []));
+    const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
+    const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
+    const pool = (0, parse_pool_js_1.openParsePool)(toParse(conftestLookups).length + toParse(moduleLookups).length);
+    try {
+        const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
+        const conftests = new Map();
+        const conftestByAbs = byAbs(conftestLookups);
+        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)((0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry)), (0, node_path_1.dirname)(l.abs)));
+        for (const l of conftestLookups)
+            if ('entry' in l.found)
+                addConftest(l, l.found.entry);
+        // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
+        await pool.parse(toParse(conftestLookups), (outcome) => {
+            const l = conftestByAbs.get(outcome.abs);
+            addConftest(l, storeParsed(l.rel, outcome, cache));
+        }, () => undefined);
+        const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+        const entries = new Array(modules.length);
+        const itemsOf = new Array(modules.length);
+        const errorsOf = new Array(modules.length);
+        const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+        // Items are built as each module's structure arrives, while the threads parse the rest.
+        const collectModule = (index, entry) => {
+            const l = modules[index];
+            entries[index] = noted(l.abs, l.found.st, entry);
+            const parsed = (0, cache_js_1.parsedOf)(entry);
+            if (parsed.syntaxError && entry.syntaxError !== null)
+                return; // confirmed below
+            const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+            itemsOf[index] = result.items;
+            errorsOf[index] = result.errors;
+        };
+        const requests = toParse(modules);
+        const parsing = pool.parse(requests, (outcome) => {
+            const index = indexOf.get(outcome.abs);
+            collectModule(index, storeParsed(modules[index].rel, outcome, cache));
+        });
+        // The cached modules' items are built while the parse (or the grammar's compile) is under way.
+        modules.forEach((l, index) => {
+            if ('entry' in l.found)
+                collectModule(index, l.found.entry);
+        });
+        await parsing;
+        const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
+        const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
+        const verdicts = needPython.length > 0 ? confirmSyntaxErrors(opts.python(), needPython.map(({ l }) => l.abs)) : new Map();
+        for (const { l, entry } of needPython) {
+            entry.syntaxError = verdicts.get(l.abs) ?? null;
+            if (cache)
+                cache.dirty = true;
+        }
+        for (const { l, entry } of unconfirmed) {
+            const index = indexOf.get(l.abs);
+            if (entry.syntaxError) {
+                itemsOf[index] = [];
+                errorsOf[index] = [{ file: l.rel, message: syntaxErrorMessage(entry.syntaxError) }];
+            }
+            else {
+                collectModule(index, entry);
+            }
+        }
+        if (cache)
+            (0, cache_js_1.saveCache)(rootdir, cache);
+        const parsedFiles = toParse(conftestLookups).length + requests.length;
+        return {
+            rootdir,
+            items: itemsOf.flat(),
+            errors: errorsOf.flat(),
+            parsedFiles,
+            cachedFiles: conftestLookups.length + modules.length - parsedFiles,
+            warnings: cache?.warning ? [cache.warning] : [],
+        };
+    }
+    finally {
+        pool.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 546:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.matchesPrefixOrGlob = matchesPrefixOrGlob;
+exports.itemsOfModule = itemsOfModule;
+exports.conftestFacts = conftestFacts;
+// Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
+// inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
+const node_path_1 = __nccwpck_require__(6760);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const paramids_js_1 = __nccwpck_require__(6977);
+/** Bases that add no tests and change nothing pytest collects. */
+const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
+const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
+/** pytest's `_matches_prefix_or_glob_option`. */
+function matchesPrefixOrGlob(patterns, name) {
+    for (const option of patterns) {
+        if (name.startsWith(option))
+            return true;
+        if (/[*?[]/.test(option) && (0, fnmatch_js_1.fnmatch)(name, option))
+            return true;
+    }
+    return false;
+}
+/** Python dict semantics: position of the first binding, value of the last. */
+function namespace(members) {
+    const order = [];
+    const last = new Map();
+    for (const m of members) {
+        if (!last.has(m.name))
+            order.push(m.name);
+        last.set(m.name, m);
+    }
+    return order.map((name) => last.get(name));
+}
+/** The class's bases resolved within the module, in MRO order; null if some base is unknown. */
+function mro(cls, scope, seen = new Set()) {
+    const result = [cls];
+    seen.add(cls.name);
+    for (const base of cls.bases) {
+        if (NEUTRAL_BASES.test(base) || UNITTEST_BASE.test(base) && !scope.classesByName.has(base))
+            continue;
+        const baseCls = scope.classesByName.get(base);
+        if (!baseCls || seen.has(base) || baseCls === cls)
+            return null;
+        const chain = mro(baseCls, scope, seen);
+        if (chain === null)
+            return null;
+        for (const c of chain) {
+            const at = result.indexOf(c);
+            if (at >= 0)
+                result.splice(at, 1);
+            result.push(c);
+        }
+    }
+    return result;
+}
+function isUnittestClass(cls, scope, depth = 0) {
+    if (depth > 20)
+        return false;
+    return cls.bases.some((base) => {
+        const local = scope.classesByName.get(base);
+        if (local && local !== cls)
+            return isUnittestClass(local, scope, depth + 1);
+        return UNITTEST_BASE.test(base);
+    });
+}
+function classTestAttr(chain) {
+    for (const c of chain)
+        if (c.testAttr !== null)
+            return c.testAttr;
+    return null;
+}
+/** Marks of a class as pytest sees them with consider_mro: bases first, then its own. */
+function classMarks(chain) {
+    const marks = [];
+    for (const c of [...chain].reverse())
+        marks.push(...c.bodyMarks, ...[...c.decoratorMarks].reverse());
+    return marks;
+}
+function isAbstract(chain) {
+    const defined = new Map();
+    for (const c of [...chain].reverse()) {
+        for (const m of c.members)
+            if (m.kind === 'function')
+                defined.set(m.name, m);
+    }
+    return [...defined.values()].some((f) => f.abstract);
+}
+function methodTable(chain) {
+    // PyCollector.collect: own dict first, then the MRO; reversed so that inherited come first.
+    const seen = new Set();
+    const perClass = [];
+    for (const c of chain) {
+        const values = [];
+        for (const m of namespace(c.members)) {
+            if (seen.has(m.name))
+                continue;
+            seen.add(m.name);
+            values.push(m);
+        }
+        perClass.push(values);
+    }
+    return perClass.reverse().flat();
+}
+/** Own marks (innermost decorator first), then inherited, then the module's; shared when nothing is added. */
+function combineMarks(own, inherited, module) {
+    if (own.length === 0 && inherited.length === 0)
+        return module;
+    const marks = [];
+    for (let i = own.length - 1; i >= 0; i--)
+        marks.push(own[i]);
+    for (const m of inherited)
+        marks.push(m);
+    for (const m of module)
+        marks.push(m);
+    return marks;
+}
+function usesFixtureIn(fn, marks, fixtures) {
+    if (fixtures.size === 0)
+        return false;
+    return fn.argnames.some((a) => fixtures.has(a)) ||
+        marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)));
+}
+// Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
+function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
+    const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
+    const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+    const push = (id, dynamic, itemMarks, param) => {
+        const item = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
+        if (param !== undefined)
+            item.param = param;
+        if (fn.marks.length > 0)
+            item.functionAttrs = ['pytestmark'];
+        if (unittest)
+            item.unittest = true;
+        out.items.push(item);
+    };
+    if (unittest)
+        return push(baseId, false, marks);
+    if (generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures))
+        return push(baseId, true, marks);
+    if (!marks.some((m) => m.name === 'parametrize'))
+        return push(baseId, false, marks);
+    const expansion = (0, paramids_js_1.expandParametrize)(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
+    if ('dynamic' in expansion)
+        return push(baseId, true, marks);
+    for (const c of expansion.cases)
+        push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+}
+function dynamicClassItem(cls, classes, scope, out) {
+    out.items.push({ id: [scope.file, ...classes].join('::'), file: scope.file, line: cls.line, classes, function: '', marks: [...classMarks([cls]), ...scope.mod.pytestmark], dynamic: true });
+}
+function unittestItems(cls, classes, scope, out) {
+    const chain = mro(cls, scope);
+    if (chain === null) {
+        dynamicClassItem(cls, classes, scope, out);
+        return;
+    }
+    if (classTestAttr(chain) === false || isAbstract(chain))
+        return;
+    const methods = new Map();
+    for (const c of [...chain].reverse()) {
+        for (const m of c.members) {
+            if (m.kind === 'function')
+                methods.set(m.name, m);
+            else
+                methods.delete(m.name);
+        }
+    }
+    // unittest.TestLoader.getTestCaseNames: names starting with "test", sorted.
+    const names = [...methods.keys()].filter((n) => n.startsWith('test')).sort();
+    const marks = classMarks(chain);
+    for (const name of names)
+        functionItems(methods.get(name), classes, marks, scope, false, out, true);
+    if (names.length === 0 && methods.has('runTest'))
+        functionItems(methods.get('runTest'), classes, marks, scope, false, out, true);
+}
+function classItems(cls, outer, outerMarks, scope, out) {
+    const classes = [...outer, cls.name];
+    if (isUnittestClass(cls, scope)) {
+        unittestItems(cls, classes, scope, out);
+        return;
+    }
+    const chain = outer.length === 0 ? mro(cls, scope) : cls.bases.every((b) => NEUTRAL_BASES.test(b)) ? [cls] : null;
+    if (chain === null) {
+        dynamicClassItem(cls, classes, scope, out);
+        return;
+    }
+    const testAttr = classTestAttr(chain);
+    if (!(matchesPrefixOrGlob(scope.rules.pythonClasses, cls.name) || testAttr === true))
+        return;
+    if (isAbstract(chain) || testAttr === false)
+        return;
+    if (chain.some((c) => c.hasInit || c.hasNew))
+        return; // pytest warns and collects nothing
+    const marks = [...classMarks(chain), ...outerMarks];
+    const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
+    for (const member of methodTable(chain)) {
+        if (member.kind === 'function') {
+            testFunctionItems(member, classes, marks, scope, generateTests, out);
+        }
+        else if (member.kind === 'class') {
+            classItems(member, classes, marks, scope, out);
+        }
+    }
+}
+/** A module or class member that is a function: its items when python_functions names it a test. */
+function testFunctionItems(fn, classes, marks, scope, generateTests, out) {
+    if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, fn.name) || fn.fixture)
+        return;
+    if (fn.isGenerator)
+        collectionFails(scope, out, `'yield' keyword is allowed in fixtures, but not in tests (${fn.name})`);
+    functionItems(fn, classes, marks, scope, generateTests, out);
+}
+/** Records the module's collection error and abandons the whole module (caught in itemsOfModule). */
+function collectionFails(scope, out, message) {
+    out.errors.push({ file: scope.file, message });
+    throw new CollectionFailed();
+}
+class CollectionFailed extends Error {
+}
+/** The items pytest would collect from one parsed module, in pytest's order. */
+function itemsOfModule(file, mod, rules, conftest) {
+    const out = { items: [], errors: [] };
+    if (mod.testAttr === false)
+        return out;
+    const classesByName = new Map();
+    const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
+    const collectFixtures = (members) => {
+        for (const m of members) {
+            if (m.kind === 'class') {
+                collectFixtures(m.members);
+            }
+            else if (m.kind === 'function' && m.fixture?.parametrized) {
+                parametrizedFixtures.add(m.fixture.name);
+            }
+        }
+    };
+    for (const m of mod.members)
+        if (m.kind === 'class')
+            classesByName.set(m.name, m);
+    collectFixtures(mod.members);
+    const scope = { file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests };
+    try {
+        for (const member of namespace(mod.members)) {
+            if (member.kind === 'function') {
+                testFunctionItems(member, [], [], scope, scope.generateTests, out);
+            }
+            else if (member.kind === 'class') {
+                classItems(member, [], [], scope, out);
+            }
+        }
+    }
+    catch (e) {
+        if (!(e instanceof CollectionFailed))
+            throw e;
+        return { items: [], errors: out.errors };
+    }
+    if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, rules)) {
+        // Nothing visible to the parser, but the module may still make tests when imported: it
+        // runs whole, and whatever pytest would collect from it is reported.
+        out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
+    }
+    return out;
+}
+function mayDefineTestsAtRunTime(mod, rules) {
+    if (mod.dynamicReasons.length > 0)
+        return true; // `from x import *`
+    return mod.members.some((m) => m.kind === 'assign' && !m.testDisabled &&
+        (matchesPrefixOrGlob(rules.pythonFunctions, m.name) || matchesPrefixOrGlob(rules.pythonClasses, m.name)));
+}
+/** Fixture facts of a conftest.py that matter to the modules below it. */
+function conftestFacts(mod, dir) {
+    const parametrizedFixtures = new Set();
+    for (const m of mod.members) {
+        if (m.kind === 'function' && m.fixture?.parametrized)
+            parametrizedFixtures.add(m.fixture.name);
+    }
+    return {
+        parametrizedFixtures,
+        hasGenerateTests: mod.hasGenerateTests,
+        collectIgnore: mod.collectIgnore.map((p) => (0, node_path_1.resolve)(dir, p)),
+        collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => (0, node_path_1.resolve)(dir, p)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 6977:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.asciiEscapedStr = asciiEscapedStr;
+exports.asciiEscapedBytes = asciiEscapedBytes;
+exports.expandParametrize = expandParametrize;
+const pystr_js_1 = __nccwpck_require__(2560);
+/** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
+function asciiEscapedStr(value) {
+    let out = '';
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === '\\')
+            out += '\\\\';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (code >= 0x20 && code < 0x7f)
+            out += ch;
+        else
+            out += (0, pystr_js_1.escapeCodePoint)(code);
+    }
+    return out;
+}
+/** bytes values: `val.decode("ascii", "backslashreplace")` and then non-printables escaped. */
+function asciiEscapedBytes(latin1) {
+    let out = '';
+    for (const ch of latin1) {
+        const code = ch.charCodeAt(0);
+        if (ch === '\t')
+            out += '\\t';
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (code >= 0x20 && code < 0x7f)
+            out += ch;
+        else
+            out += (0, pystr_js_1.escapeCodePoint)(code);
+    }
+    return out;
+}
+function escapeText(value, opts) {
+    return opts.noEscaping ? value : asciiEscapedStr(value);
+}
+/** `_idval_from_value`: an id from a value, null when the type gives none, undefined when unknown. */
+function idFromValue(value, opts) {
+    if (typeof value === 'string')
+        return escapeText(value, opts);
+    if (value === null)
+        return 'None';
+    if (typeof value === 'boolean')
+        return value ? 'True' : 'False';
+    if (typeof value === 'number')
+        return String(value);
+    switch (value.py) {
+        case 'bytes':
+            return opts.noEscaping ? value.value : asciiEscapedBytes(value.value);
+        case 'int':
+        case 'float':
+        case 'complex':
+            return value.repr;
+        case 'name':
+            return value.name;
+        case 'tuple':
+        case 'list':
+        case 'dict':
+        case 'set':
+            return null;
+        default:
+            return undefined;
+    }
+}
+function marksOfValue(value) {
+    if (value === undefined || value === null)
+        return [];
+    if (typeof value === 'object' && 'py' in value) {
+        if (value.py === 'mark')
+            return [value.mark];
+        if (value.py === 'list' || value.py === 'tuple') {
+            const marks = [];
+            for (const item of value.items) {
+                if (item === null || typeof item !== 'object' || item.py !== 'mark')
+                    return null;
+                marks.push(item.mark);
+            }
+            return marks;
+        }
+    }
+    return null;
+}
+function isPytestParam(value, pytestAliases) {
+    return value !== null && typeof value === 'object' && value.py === 'call' &&
+        (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`));
+}
+function argnamesOf(value) {
+    if (typeof value === 'string')
+        return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+        const names = [];
+        for (const item of value.items) {
+            if (typeof item !== 'string')
+                return null;
+            names.push(item);
+        }
+        return names;
+    }
+    return null;
+}
+/** Ids of one `parametrize(argnames, argvalues, ids=..., ...)` mark, or why they are unknown. */
+function expandOne(mark, opts, pytestAliases) {
+    if (mark.dynamicArgs && mark.args.length < 2)
+        return { dynamic: 'parametrize arguments are not literals' };
+    const argnamesValue = mark.args[0] ?? mark.kwargs.argnames;
+    const argvaluesValue = mark.args[1] ?? mark.kwargs.argvalues;
+    const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
+    if (argnames === null)
+        return { dynamic: 'parametrize argnames are not literal' };
+    if (argvaluesValue === undefined || argvaluesValue === null || typeof argvaluesValue !== 'object' ||
+        (argvaluesValue.py !== 'list' && argvaluesValue.py !== 'tuple')) {
+        return { dynamic: 'parametrize argvalues are not a literal list' };
+    }
+    const sets = [];
+    for (const raw of argvaluesValue.items) {
+        let values;
+        let id = null;
+        let marks = [];
+        if (isPytestParam(raw, pytestAliases)) {
+            values = raw.args;
+            const idValue = raw.kwargs.id;
+            if (idValue === undefined || idValue === null)
+                id = null;
+            else if (typeof idValue === 'string')
+                id = escapeText(idValue, opts);
+            else
+                id = undefined;
+            const m = marksOfValue(raw.kwargs.marks);
+            if (m === null)
+                return { dynamic: 'pytest.param marks are not literal' };
+            marks = m;
+        }
+        else if (argnames.length === 1) {
+            values = [raw];
+        }
+        else if (raw !== null && typeof raw === 'object' && (raw.py === 'tuple' || raw.py === 'list')) {
+            values = raw.items;
+        }
+        else {
+            return { dynamic: 'parametrize value is not a literal tuple' };
+        }
+        if (values.length !== argnames.length)
+            return { dynamic: 'parametrize values do not match the argnames' };
+        if (id === undefined)
+            return { dynamic: 'pytest.param id is not literal' };
+        sets.push({ values, id, marks });
+    }
+    if (sets.length === 0) {
+        // pytest turns an empty argvalues into one skipped case with the id "NOTSET".
+        return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }] }] };
+    }
+    const idsValue = mark.kwargs.ids;
+    let ids = null;
+    if (idsValue !== undefined && idsValue !== null) {
+        if (typeof idsValue !== 'object' || (idsValue.py !== 'list' && idsValue.py !== 'tuple'))
+            return { dynamic: 'ids is not a literal list' };
+        ids = idsValue.items;
+        if (ids.length !== sets.length)
+            return { dynamic: 'ids and parameter sets differ in number' };
+    }
+    const resolved = [];
+    for (let idx = 0; idx < sets.length; idx++) {
+        const set = sets[idx];
+        if (set.id !== null && set.id !== undefined) {
+            resolved.push(set.id);
+            continue;
+        }
+        if (ids && ids[idx] !== null) {
+            const fromIds = idFromValue(ids[idx], opts);
+            if (fromIds === undefined || fromIds === null)
+                return { dynamic: 'ids entry is not a literal' };
+            resolved.push(fromIds);
+            continue;
+        }
+        const parts = [];
+        for (let i = 0; i < argnames.length; i++) {
+            const fromValue = idFromValue(set.values[i], opts);
+            if (fromValue === undefined)
+                return { dynamic: 'parametrize value is not a literal' };
+            parts.push(fromValue === null ? `${argnames[i]}${idx}` : fromValue);
+        }
+        resolved.push(parts.join('-'));
+    }
+    return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks })) };
+}
+/** pytest's suffixing of duplicate ids (make_unique_parameterset_ids). */
+function makeUnique(ids) {
+    const counts = new Map();
+    for (const id of ids)
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (counts.size === ids.length)
+        return ids;
+    const taken = new Set(ids);
+    const suffixes = new Map();
+    const result = [...ids];
+    for (let index = 0; index < ids.length; index++) {
+        const id = ids[index];
+        if (counts.get(id) <= 1)
+            continue;
+        const sep = id.length > 0 && /[0-9]$/.test(id) ? '_' : '';
+        let n = suffixes.get(id) ?? 0;
+        let candidate = `${id}${sep}${n}`;
+        while (taken.has(candidate)) {
+            n += 1;
+            candidate = `${id}${sep}${n}`;
+        }
+        result[index] = candidate;
+        taken.add(candidate);
+        suffixes.set(id, n + 1);
+    }
+    return result;
+}
+/**
+ * Expands all parametrize marks of an item, given in pytest's iter_markers order (the
+ * function's own marks bottom decorator first, then the class's, then the module's).
+ */
+function expandParametrize(parametrizeMarks, opts, pytestAliases) {
+    let cases = [{ id: '', marks: [] }];
+    let first = true;
+    for (const mark of parametrizeMarks) {
+        const one = expandOne(mark, opts, pytestAliases);
+        if ('dynamic' in one)
+            return one;
+        const next = [];
+        for (const outer of cases) {
+            for (const inner of one.cases) {
+                next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks] });
+            }
+        }
+        cases = next;
+        first = false;
+    }
+    return { cases };
+}
+
+
+/***/ }),
+
+/***/ 9112:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseFile = parseFile;
+// Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
+// parse worker threads.
+const node_fs_1 = __nccwpck_require__(3024);
+const cache_js_1 = __nccwpck_require__(6872);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_js_1 = __nccwpck_require__(6985);
+async function parseFile(request) {
+    const content = (0, node_fs_1.readFileSync)(request.abs);
+    const parser = await (0, grammar_js_1.pythonParser)();
+    return { ...request, hash: (0, cache_js_1.contentHash)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+}
+
+
+/***/ }),
+
+/***/ 9740:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.adoptParseThreads = adoptParseThreads;
+exports.parseWorkerEntry = parseWorkerEntry;
+exports.openParsePool = openParsePool;
+// Parses many files at once. With enough files and a bundled worker entry, parse threads (one per
+// core) pull batches from one queue and the main thread only receives: parsing on the main thread
+// leaves its garbage in the largest heap (the cache, the items), where collecting it costs most.
+// Threads the executable started before the main bundle loaded (prestartParseThreads in entry.ts)
+// are adopted first; they have compiled the grammar by the time the first files are known.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const node_worker_threads_1 = __nccwpck_require__(5919);
+const parse_file_js_1 = __nccwpck_require__(9112);
+/** Below this many files the main thread alone is faster than starting a thread. */
+const MIN_FILES_FOR_THREADS = 24;
+const MAX_THREADS = 4;
+const BATCH_FILES = 4;
+/** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
+const BATCHES_IN_FLIGHT = 2;
+const adopted = [];
+/** Threads started ahead of the main bundle, handed over for the next parse (and ended by it). */
+function adoptParseThreads(threads) {
+    adopted.push(...threads);
+}
+/** The bundled worker entry beside dist/main.js; absent when running from src/ (tests), then no threads. */
+function parseWorkerEntry() {
+    const path = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'parse-worker.js');
+    return (0, node_fs_1.existsSync)(path) ? path : null;
+}
+/** FASTEST_PARSE_THREADS overrides the choice (0: parse on the main thread only). */
+function threadCount(files) {
+    const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
+    if (Number.isInteger(forced) && forced >= 0)
+        return Math.min(forced, files);
+    if (adopted.length > 0)
+        return Math.min(adopted.length, files);
+    if (files < MIN_FILES_FOR_THREADS)
+        return 0;
+    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+}
+/** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
+function openParsePool(files) {
+    const entry = parseWorkerEntry();
+    const threads = entry ? threadCount(files) : 0;
+    const workers = adopted.splice(0, threads);
+    for (const spare of adopted.splice(0))
+        void spare.terminate();
+    while (workers.length < threads)
+        workers.push(new node_worker_threads_1.Worker(entry));
+    for (const worker of workers)
+        worker.ref();
+    const live = new Set(workers);
+    for (const worker of workers) {
+        const lost = () => live.delete(worker);
+        worker.once('error', lost);
+        worker.once('exit', lost);
+    }
+    return {
+        parse: (requests, onParsed, onFailed) => parseWith([...live], requests, onParsed, onFailed),
+        close() {
+            for (const worker of workers) {
+                worker.removeAllListeners();
+                void worker.terminate();
+            }
+        },
+    };
+}
+async function parseWith(workers, requests, onParsed, onFailed = (error) => {
+    throw error;
+}) {
+    const queue = [...requests];
+    /** Batches sent and not answered, by thread and batch id. */
+    const pending = new Map();
+    const leftovers = [];
+    let nextBatch = 0;
+    let wake = () => { };
+    const finished = new Promise((resolve) => {
+        wake = resolve;
+    });
+    const settle = () => {
+        if (pending.size === 0)
+            leftovers.push(...queue.splice(0));
+        const busy = [...pending.values()].some((batches) => batches.size > 0);
+        if (!busy && queue.length === 0)
+            wake();
+    };
+    const send = (worker) => {
+        const batch = queue.splice(0, BATCH_FILES);
+        if (batch.length === 0)
+            return;
+        const id = nextBatch++;
+        pending.get(worker).set(id, batch);
+        worker.postMessage({ id, batch });
+    };
+    const listeners = workers.map((worker) => {
+        const onMessage = (reply) => {
+            pending.get(worker)?.delete(reply.id);
+            for (const outcome of reply.outcomes)
+                onParsed(outcome);
+            leftovers.push(...reply.unparsed);
+            if (pending.has(worker))
+                send(worker);
+            settle();
+        };
+        // A thread that fails or ends without answering hands what it held back to the main thread.
+        const onLost = () => {
+            const held = pending.get(worker);
+            if (!held)
+                return;
+            pending.delete(worker);
+            for (const batch of held.values())
+                leftovers.push(...batch);
+            settle();
+        };
+        return { worker, onMessage, onLost };
+    });
+    for (const { worker, onMessage, onLost } of listeners) {
+        pending.set(worker, new Map());
+        worker.on('message', onMessage);
+        worker.on('error', onLost);
+        worker.on('exit', onLost);
+        for (let i = 0; i < BATCHES_IN_FLIGHT; i++)
+            send(worker);
+    }
+    try {
+        if (workers.length > 0) {
+            settle();
+            await finished;
+        }
+        // Without threads, or for what they handed back or held when they were lost.
+        for (const request of workers.length > 0 ? leftovers : queue) {
+            let outcome;
+            try {
+                outcome = await (0, parse_file_js_1.parseFile)(request);
+            }
+            catch (error) {
+                onFailed(error);
+                continue;
+            }
+            onParsed(outcome);
+        }
+    }
+    finally {
+        for (const { worker, onMessage, onLost } of listeners) {
+            worker.off('message', onMessage);
+            worker.off('error', onLost);
+            worker.off('exit', onLost);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 6985:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseModule = parseModule;
+const pyliteral_js_1 = __nccwpck_require__(9692);
+const DECORATED_DEFINITION = 'decorated_definition';
+function argnamesOf(params) {
+    const names = [];
+    for (const p of params?.namedChildren ?? []) {
+        if (!p)
+            continue;
+        if (p.type === 'identifier')
+            names.push(p.text);
+        else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+            const name = p.childForFieldName('name');
+            if (name)
+                names.push(name.text);
+        }
+        else if (p.type === 'typed_parameter') {
+            const inner = p.namedChildren.find((c) => c?.type === 'identifier');
+            if (inner)
+                names.push(inner.text);
+        }
+    }
+    return names;
+}
+// Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
+// thousands of functions per run, the statements that Python's keywords identify are read from the
+// source text at the node's start instead, and simple `def` headers are parsed from the text too.
+const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
+const DECORATOR_OR_COMMENT = /[@#]/y;
+/** `def name(params)` where params hold no brackets, strings, comments or continuations. */
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+function matchesAt(pattern, source, index) {
+    pattern.lastIndex = index;
+    return pattern.test(source);
+}
+/** The node's type, read from the source for `def`, decorators and comments. */
+function statementType(node, source) {
+    const start = node.startIndex;
+    if (matchesAt(DEF_START, source, start))
+        return 'function_definition';
+    if (matchesAt(DECORATOR_OR_COMMENT, source, start))
+        return source[start] === '@' ? DECORATED_DEFINITION : 'comment';
+    return node.type;
+}
+/** Name and argument names of a simple `def` header; null when the tree must be asked. */
+function simpleHeader(source, start) {
+    SIMPLE_DEF_HEADER.lastIndex = start;
+    const m = SIMPLE_DEF_HEADER.exec(source);
+    if (!m)
+        return null;
+    const argnames = [];
+    for (const piece of m[2].split(',')) {
+        const param = piece.trim();
+        if (param === '' || param === '/' || param.startsWith('*'))
+            continue;
+        const name = param.split(/[:=]/, 1)[0].trim();
+        if (!/^[^\s:=]+$/.test(name))
+            return null;
+        argnames.push(name);
+    }
+    return { name: m[1], argnames };
+}
+/** Walks the statements of a block, descending into if/try/with bodies as module code would run. */
+function* statements(block, source, holdsStatements = true) {
+    for (const child of block.namedChildren) {
+        if (!child)
+            continue;
+        // Only a statement's own start tells its type: a block or clause starts where its first statement does.
+        const type = holdsStatements ? statementType(child, source) : child.type;
+        switch (type) {
+            case 'if_statement':
+            case 'elif_clause':
+            case 'else_clause':
+            case 'try_statement':
+            case 'except_clause':
+            case 'except_group_clause':
+            case 'finally_clause':
+            case 'with_statement':
+                yield* statements(child, source, false);
+                break;
+            case 'block':
+                yield* statements(child, source, true);
+                break;
+            default:
+                yield { node: child, type };
+        }
+    }
+}
+function isFixtureDecorator(expr, ctx) {
+    const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+    if (!target)
+        return null;
+    const text = target.text;
+    const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
+        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
+    if (!isFixture)
+        return null;
+    let name = null;
+    let parametrized = false;
+    let autouse = false;
+    if (expr.type === 'call') {
+        for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
+            if (arg?.type !== 'keyword_argument')
+                continue;
+            const key = arg.childForFieldName('name')?.text;
+            const value = arg.childForFieldName('value');
+            if (!value)
+                continue;
+            if (key === 'params')
+                parametrized = true;
+            if (key === 'autouse')
+                autouse = value.type === 'true';
+            if (key === 'name') {
+                const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
+                if (typeof v === 'string')
+                    name = v;
+            }
+        }
+    }
+    return { name, parametrized, autouse };
+}
+/** The expression after `@` (comments inside the decorator aside). */
+function decoratorExpression(decorator) {
+    return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+}
+function parseFunction(def, decorators, firstLine, ctx) {
+    const marks = [];
+    let fixture = null;
+    let abstract = false;
+    const header = simpleHeader(ctx.source, def.startIndex);
+    const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
+    for (const decorator of decorators) {
+        const expr = decoratorExpression(decorator);
+        if (!expr)
+            continue;
+        const mark = (0, pyliteral_js_1.readMark)(expr, ctx);
+        if (mark) {
+            marks.push(mark);
+            continue;
+        }
+        const fx = isFixtureDecorator(expr, ctx);
+        if (fx) {
+            fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+            continue;
+        }
+        if (/(^|\.)abstractmethod$/.test(expr.text))
+            abstract = true;
+    }
+    // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
+    // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
+    const isAsync = ctx.source.startsWith('async', def.startIndex);
+    const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
+    const body = mayYield ? def.childForFieldName('body') : null;
+    return {
+        kind: 'function',
+        name,
+        line: firstLine,
+        argnames: header ? header.argnames : argnamesOf(def.childForFieldName('parameters')),
+        marks,
+        fixture,
+        abstract,
+        isGenerator: body ? containsYield(body) : false,
+    };
+}
+function containsYield(node) {
+    for (const child of node.namedChildren) {
+        if (!child)
+            continue;
+        if (child.type === 'yield')
+            return true;
+        if (child.type === 'function_definition' || child.type === 'class_definition' || child.type === 'lambda')
+            continue;
+        if (containsYield(child))
+            return true;
+    }
+    return false;
+}
+function readMarkList(value, ctx) {
+    if (value.type === 'list' || value.type === 'tuple') {
+        const marks = [];
+        for (const item of value.namedChildren) {
+            if (!item)
+                continue;
+            const m = (0, pyliteral_js_1.readMark)(item, ctx);
+            if (m)
+                marks.push(m);
+        }
+        return marks;
+    }
+    const one = (0, pyliteral_js_1.readMark)(value, ctx);
+    return one ? [one] : [];
+}
+function parseBody(block, ctx, moduleLevel, dynamicReasons) {
+    const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    for (const { node: stmt, type: stmtType } of statements(block, ctx.source)) {
+        let def = stmt;
+        let defType = stmtType;
+        let decorators = [];
+        const firstLine = stmt.startPosition.row + 1;
+        if (stmtType === DECORATED_DEFINITION) {
+            decorators = stmt.namedChildren.filter((c) => c?.type === 'decorator');
+            def = stmt.childForFieldName('definition');
+            defType = def ? statementType(def, ctx.source) : '';
+        }
+        if (!def)
+            continue;
+        if (defType === 'function_definition') {
+            const fn = parseFunction(def, decorators, firstLine, ctx);
+            if (fn.name === '__init__')
+                info.hasInit = true;
+            if (fn.name === '__new__')
+                info.hasNew = true;
+            if (fn.name === 'pytest_generate_tests')
+                info.hasGenerateTests = true;
+            if (moduleLevel)
+                ctx.definedNames.add(fn.name);
+            info.members.push(fn);
+        }
+        else if (defType === 'class_definition') {
+            info.members.push(parseClass(def, decorators, firstLine, ctx, dynamicReasons));
+        }
+        else if (defType === 'expression_statement') {
+            for (const expr of def.namedChildren) {
+                if (expr?.type === 'assignment')
+                    handleAssignment(expr, ctx, info, moduleLevel);
+            }
+        }
+        else if (moduleLevel && defType === 'import_from_statement') {
+            handleImportFrom(def, ctx, dynamicReasons);
+        }
+        else if (moduleLevel && defType === 'import_statement') {
+            for (const child of def.namedChildren) {
+                if (child?.type === 'aliased_import' && child.childForFieldName('name')?.text === 'pytest') {
+                    const alias = child.childForFieldName('alias')?.text;
+                    if (alias)
+                        ctx.pytestAliases.add(alias);
+                }
+            }
+        }
+    }
+    return info;
+}
+function handleImportFrom(stmt, ctx, dynamicReasons) {
+    const moduleName = stmt.childForFieldName('module_name')?.text;
+    if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
+        dynamicReasons.push(`from ${moduleName} import *`);
+        return;
+    }
+    for (const child of stmt.childrenForFieldName('name')) {
+        if (!child)
+            continue;
+        const imported = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+        const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+        if (!local)
+            continue;
+        ctx.assignedNames.add(local);
+        if (moduleName === 'pytest' && imported === 'mark')
+            ctx.markAliases.add(local);
+    }
+}
+function handleAssignment(expr, ctx, info, moduleLevel) {
+    const left = expr.childForFieldName('left');
+    const right = expr.childForFieldName('right');
+    if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === '__test__' && right?.type === 'false') {
+        // `test_x.__test__ = False`: the name stays bound but is no longer collected.
+        const target = left.childForFieldName('object');
+        if (target?.type === 'identifier')
+            info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
+        return;
+    }
+    if (!left || left.type !== 'identifier')
+        return;
+    const name = left.text;
+    if (!right)
+        return;
+    if (name === 'pytestmark') {
+        info.pytestmark = readMarkList(right, ctx);
+        return;
+    }
+    if (moduleLevel && (name === 'collect_ignore' || name === 'collect_ignore_glob')) {
+        const value = (0, pyliteral_js_1.readLiteral)(right, ctx);
+        if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+            const paths = value.items.filter((v) => typeof v === 'string');
+            if (name === 'collect_ignore')
+                info.collectIgnore = paths;
+            else
+                info.collectIgnoreGlob = paths;
+        }
+        return;
+    }
+    if (name === '__test__') {
+        info.testAttr = right.type === 'true' ? true : right.type === 'false' ? false : null;
+        return;
+    }
+    if (moduleLevel) {
+        ctx.assignedNames.add(name);
+        const mark = (0, pyliteral_js_1.readMark)(right, ctx);
+        if (mark)
+            ctx.markVariables.set(name, mark);
+    }
+    info.members.push({ kind: 'assign', name });
+}
+function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
+    const name = def.childForFieldName('name')?.text ?? '';
+    const bases = [];
+    for (const arg of def.childForFieldName('superclasses')?.namedChildren ?? []) {
+        if (arg && arg.type !== 'keyword_argument' && arg.type !== 'comment')
+            bases.push(arg.text);
+    }
+    const decoratorMarks = [];
+    for (const decorator of decorators) {
+        const expr = decoratorExpression(decorator);
+        const mark = expr ? (0, pyliteral_js_1.readMark)(expr, ctx) : null;
+        if (mark)
+            decoratorMarks.push(mark);
+    }
+    const body = def.childForFieldName('body');
+    const info = parseBody(body ?? def, ctx, false, dynamicReasons);
+    ctx.definedNames.add(name);
+    return {
+        kind: 'class',
+        name,
+        line: firstLine,
+        bases,
+        members: info.members,
+        decoratorMarks,
+        bodyMarks: info.pytestmark,
+        testAttr: info.testAttr,
+        hasInit: info.hasInit,
+        hasNew: info.hasNew,
+        hasGenerateTests: info.hasGenerateTests,
+    };
+}
+function firstError(node) {
+    if (node.type === 'ERROR' || node.isMissing)
+        return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+    for (const child of node.children) {
+        if (child && child.hasError) {
+            const found = firstError(child);
+            if (found)
+                return found;
+        }
+    }
+    return node.hasError ? { line: node.startPosition.row + 1, column: 1 } : null;
+}
+function parseModule(parser, source) {
+    const tree = parser.parse(source);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const root = tree.rootNode;
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source };
+        const dynamicReasons = [];
+        const info = parseBody(root, ctx, true, dynamicReasons);
+        return {
+            members: info.members,
+            pytestmark: info.pytestmark,
+            testAttr: info.testAttr,
+            hasGenerateTests: info.hasGenerateTests,
+            pytestAliases: [...ctx.pytestAliases],
+            syntaxError: root.hasError ? firstError(root) : null,
+            dynamicReasons,
+            collectIgnore: info.collectIgnore,
+            collectIgnoreGlob: info.collectIgnoreGlob,
+        };
+    }
+    finally {
+        tree.delete();
+    }
+}
+
+
+/***/ }),
+
+/***/ 9692:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pyFloatRepr = void 0;
+exports.emptyLiteralContext = emptyLiteralContext;
+exports.markNameOf = markNameOf;
+exports.isDynamic = isDynamic;
+exports.readMark = readMark;
+exports.readLiteral = readLiteral;
+const pystr_js_1 = __nccwpck_require__(2560);
+Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
+/** Names whose value is a builtin class: their `__name__` is the name itself. */
+const BUILTIN_CLASS_NAMES = new Set([
+    'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
+    'frozenset', 'object', 'type', 'range', 'slice', 'memoryview', 'len', 'repr', 'print', 'sorted',
+    'min', 'max', 'sum', 'abs', 'all', 'any', 'callable', 'Exception', 'BaseException', 'ValueError',
+    'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'RuntimeError', 'ZeroDivisionError',
+    'OSError', 'IOError', 'NotImplementedError', 'StopIteration', 'AssertionError', 'ImportError',
+    'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
+    'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
+    'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
+    'RecursionError', 'TimeoutError', 'ConnectionError',
+]);
+function emptyLiteralContext() {
+    return {
+        definedNames: new Set(),
+        assignedNames: new Set(),
+        markAliases: new Set(['mark']),
+        pytestAliases: new Set(['pytest']),
+        markVariables: new Map(),
+    };
+}
+function parseIntText(text) {
+    const clean = text.replace(/_/g, '').toLowerCase();
+    try {
+        if (/^0[xob]/.test(clean))
+            return BigInt(clean);
+        if (/^0+$/.test(clean))
+            return 0n;
+        if (/^[1-9][0-9]*$/.test(clean))
+            return BigInt(clean);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+function intValue(n) {
+    if (n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER))
+        return Number(n);
+    return { py: 'int', repr: n.toString() };
+}
+const SIMPLE_ESCAPES = {
+    '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '',
+};
+/** Decodes the body of a non-raw string literal; null when it uses \N{...} (needs unicodedata). */
+function decodeEscapes(body, isBytes) {
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch !== '\\' || i + 1 >= body.length) {
+            out += ch;
+            continue;
+        }
+        const next = body[i + 1];
+        if (next in SIMPLE_ESCAPES) {
+            out += SIMPLE_ESCAPES[next];
+            i += 1;
+        }
+        else if (next === '\r') {
+            i += body[i + 2] === '\n' ? 2 : 1;
+        }
+        else if (/[0-7]/.test(next)) {
+            const m = /^[0-7]{1,3}/.exec(body.slice(i + 1));
+            out += String.fromCodePoint(parseInt(m[0], 8) & (isBytes ? 0xff : 0x1ff));
+            i += m[0].length;
+        }
+        else if (next === 'x' && /^[0-9a-fA-F]{2}/.test(body.slice(i + 2))) {
+            out += String.fromCodePoint(parseInt(body.slice(i + 2, i + 4), 16));
+            i += 3;
+        }
+        else if (!isBytes && next === 'u' && /^[0-9a-fA-F]{4}/.test(body.slice(i + 2))) {
+            out += String.fromCodePoint(parseInt(body.slice(i + 2, i + 6), 16));
+            i += 5;
+        }
+        else if (!isBytes && next === 'U' && /^[0-9a-fA-F]{8}/.test(body.slice(i + 2))) {
+            out += String.fromCodePoint(parseInt(body.slice(i + 2, i + 10), 16));
+            i += 9;
+        }
+        else if (!isBytes && next === 'N') {
+            return null;
+        }
+        else {
+            out += ch;
+        }
+    }
+    return out;
+}
+/** Value of one `string` node: str or bytes, or null if it is an f-string with fields. */
+function stringNodeValue(node) {
+    const text = node.text;
+    const prefixMatch = /^[a-zA-Z]*/.exec(text);
+    const prefix = prefixMatch[0].toLowerCase();
+    if (prefix.includes('f') || prefix.includes('t')) {
+        if (node.namedChildren.some((c) => c?.type === 'interpolation'))
+            return null;
+    }
+    const rest = text.slice(prefixMatch[0].length);
+    const quote = rest.startsWith('"""') || rest.startsWith("'''") ? rest.slice(0, 3) : rest[0];
+    if (!rest.endsWith(quote) || rest.length < quote.length * 2)
+        return null;
+    let body = rest.slice(quote.length, rest.length - quote.length);
+    const isBytes = prefix.includes('b');
+    if (prefix.includes('f'))
+        body = body.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+    if (prefix.includes('r'))
+        return { value: body, bytes: isBytes };
+    const decoded = decodeEscapes(body, isBytes);
+    return decoded === null ? null : { value: decoded, bytes: isBytes };
+}
+function dottedName(node) {
+    if (node.type === 'identifier')
+        return node.text;
+    if (node.type === 'attribute') {
+        const object = node.childForFieldName('object');
+        const attr = node.childForFieldName('attribute');
+        if (!object || !attr)
+            return null;
+        const base = dottedName(object);
+        return base === null ? null : `${base}.${attr.text}`;
+    }
+    return null;
+}
+/** `pytest.mark.NAME` (or `mark.NAME`) → NAME, else null. */
+function markNameOf(node, ctx) {
+    const dotted = dottedName(node);
+    if (dotted === null)
+        return null;
+    const parts = dotted.split('.');
+    if (parts.length === 3 && ctx.pytestAliases.has(parts[0]) && parts[1] === 'mark')
+        return parts[2];
+    if (parts.length === 2 && ctx.markAliases.has(parts[0]))
+        return parts[1];
+    return null;
+}
+function readArguments(argList, ctx) {
+    const args = [];
+    const kwargs = {};
+    let dynamic = false;
+    for (const child of argList?.namedChildren ?? []) {
+        if (!child || child.type === 'comment')
+            continue;
+        if (child.type === 'keyword_argument') {
+            const name = child.childForFieldName('name')?.text ?? '';
+            const valueNode = child.childForFieldName('value');
+            const value = valueNode ? readLiteral(valueNode, ctx) : null;
+            if (isDynamic(value))
+                dynamic = true;
+            kwargs[name] = value;
+        }
+        else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+            dynamic = true;
+        }
+        else {
+            const value = readLiteral(child, ctx);
+            if (isDynamic(value))
+                dynamic = true;
+            args.push(value);
+        }
+    }
+    return { args, kwargs, dynamic };
+}
+/** True when a value (or anything inside it) could not be read statically. */
+function isDynamic(value) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    switch (value.py) {
+        case 'expr':
+            return true;
+        case 'tuple':
+        case 'list':
+            return value.items.some(isDynamic);
+        case 'call':
+            return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
+        default:
+            return false;
+    }
+}
+/** A decorator or value expression read as a mark, if it is one. */
+function readMark(node, ctx) {
+    if (node.type === 'identifier' && ctx.markVariables.has(node.text))
+        return ctx.markVariables.get(node.text);
+    if (node.type === 'call') {
+        const fn = node.childForFieldName('function');
+        const name = fn ? markNameOf(fn, ctx) : null;
+        if (name === null) {
+            // `slow(...)` where slow = pytest.mark.slow: calling a mark adds arguments.
+            if (fn?.type === 'identifier' && ctx.markVariables.has(fn.text)) {
+                const base = ctx.markVariables.get(fn.text);
+                const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
+                return { name: base.name, args: [...base.args, ...args], kwargs: { ...base.kwargs, ...kwargs }, ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}) };
+            }
+            return null;
+        }
+        if (name === 'with_args')
+            return null;
+        const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
+        return dynamic ? { name, args, kwargs, dynamicArgs: true } : { name, args, kwargs };
+    }
+    const name = markNameOf(node, ctx);
+    return name === null ? null : { name, args: [], kwargs: {} };
+}
+/** Reads an expression node as a Python value; anything not literal becomes `{py: 'expr'}`. */
+function readLiteral(node, ctx) {
+    switch (node.type) {
+        case 'integer': {
+            const text = node.text;
+            if (/[jJ]$/.test(text))
+                return { py: 'complex', repr: `${text.slice(0, -1).replace(/_/g, '')}j` };
+            const n = parseIntText(text);
+            return n === null ? { py: 'expr', source: text } : intValue(n);
+        }
+        case 'float': {
+            const text = node.text.replace(/_/g, '');
+            if (/[jJ]$/.test(text))
+                return { py: 'complex', repr: `${(0, pystr_js_1.pyFloatRepr)(Number(text.slice(0, -1))).replace(/\.0$/, '')}j` };
+            return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(Number(text)) };
+        }
+        case 'true':
+            return true;
+        case 'false':
+            return false;
+        case 'none':
+            return null;
+        case 'string': {
+            const s = stringNodeValue(node);
+            if (s === null)
+                return { py: 'expr', source: node.text };
+            return s.bytes ? { py: 'bytes', value: s.value } : s.value;
+        }
+        case 'concatenated_string': {
+            let value = '';
+            let bytes = false;
+            for (const part of node.namedChildren) {
+                if (!part || part.type !== 'string')
+                    continue;
+                const s = stringNodeValue(part);
+                if (s === null)
+                    return { py: 'expr', source: node.text };
+                value += s.value;
+                bytes = s.bytes;
+            }
+            return bytes ? { py: 'bytes', value } : value;
+        }
+        case 'unary_operator': {
+            const op = node.childForFieldName('operator')?.text;
+            const arg = node.childForFieldName('argument');
+            const inner = arg ? readLiteral(arg, ctx) : null;
+            if (op === '+' && (typeof inner === 'number' || (inner && typeof inner === 'object' && (inner.py === 'float' || inner.py === 'int'))))
+                return inner;
+            if (op === '-') {
+                if (typeof inner === 'number')
+                    return inner === 0 ? 0 : -inner;
+                if (inner && typeof inner === 'object' && inner.py === 'int')
+                    return { py: 'int', repr: `-${inner.repr}` };
+                if (inner && typeof inner === 'object' && inner.py === 'float')
+                    return { py: 'float', repr: (0, pystr_js_1.pyFloatRepr)(-Number(inner.repr)) };
+            }
+            return { py: 'expr', source: node.text };
+        }
+        case 'parenthesized_expression': {
+            const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
+            return inner ? readLiteral(inner, ctx) : { py: 'expr', source: node.text };
+        }
+        case 'tuple':
+        case 'list': {
+            const items = [];
+            for (const child of node.namedChildren) {
+                if (!child || child.type === 'comment')
+                    continue;
+                if (child.type === 'list_splat')
+                    return { py: 'expr', source: node.text };
+                items.push(readLiteral(child, ctx));
+            }
+            return { py: node.type, items };
+        }
+        case 'dictionary':
+            return { py: 'dict', repr: node.text };
+        case 'set':
+            return { py: 'set', repr: node.text };
+        case 'identifier': {
+            const name = node.text;
+            if (ctx.markVariables.has(name))
+                return { py: 'mark', mark: ctx.markVariables.get(name) };
+            if (ctx.definedNames.has(name))
+                return { py: 'name', name };
+            if (BUILTIN_CLASS_NAMES.has(name) && !ctx.assignedNames.has(name))
+                return { py: 'name', name };
+            return { py: 'expr', source: name };
+        }
+        case 'attribute': {
+            const mark = readMark(node, ctx);
+            return mark ? { py: 'mark', mark } : { py: 'expr', source: node.text };
+        }
+        case 'call': {
+            const mark = readMark(node, ctx);
+            if (mark)
+                return { py: 'mark', mark };
+            const fn = node.childForFieldName('function');
+            const func = fn ? dottedName(fn) : null;
+            if (func === null)
+                return { py: 'expr', source: node.text };
+            const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
+            return { py: 'call', func, args, kwargs };
+        }
+        default:
+            return { py: 'expr', source: node.text };
+    }
+}
+
+
+/***/ }),
+
+/***/ 4765:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.dirsUpToRootdir = dirsUpToRootdir;
+exports.findTestFiles = findTestFiles;
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+function isVirtualenv(dir) {
+    return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
+}
+function ignoredPath(path, rules) {
+    if (rules.ignore.includes(path))
+        return true;
+    return rules.ignoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g));
+}
+function ignoredDir(path, name, rules) {
+    if (name === '__pycache__')
+        return true;
+    if (ignoredPath(path, rules))
+        return true;
+    if (!rules.collectInVirtualenv && isVirtualenv(path))
+        return true;
+    return rules.norecursedirs.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path));
+}
+function kindOf(dir, entry) {
+    if (entry.isDirectory())
+        return 'dir';
+    if (entry.isFile())
+        return 'file';
+    if (entry.isSymbolicLink()) {
+        const st = (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, entry.name));
+        return st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : null;
+    }
+    return null;
+}
+function walkDir(dir, rules, out) {
+    let entries;
+    try {
+        entries = (0, inputs_js_1.listLoggedDir)(dir);
+    }
+    catch {
+        return;
+    }
+    const isPackage = entries.some((e) => e.name === '__init__.py');
+    entries.sort((a, b) => {
+        if (isPackage && (a.name === '__init__.py') !== (b.name === '__init__.py'))
+            return a.name === '__init__.py' ? -1 : 1;
+        return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+    for (const entry of entries) {
+        const path = (0, node_path_1.join)(dir, entry.name);
+        const kind = kindOf(dir, entry);
+        if (kind === 'dir') {
+            if (!ignoredDir(path, entry.name, rules))
+                walkDir(path, rules, out);
+        }
+        else if (kind === 'file') {
+            if (!entry.name.endsWith('.py') || ignoredPath(path, rules))
+                continue;
+            if (rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
+                out.push(path);
+        }
+    }
+}
+/**
+ * `dir` and its parents up to and including `rootdir`, innermost first; just `dir` when it is not
+ * below the rootdir. The directories whose conftest.py files apply to something in `dir`.
+ */
+function dirsUpToRootdir(dir, rootdir) {
+    const dirs = [];
+    for (let d = dir;; d = (0, node_path_1.dirname)(d)) {
+        dirs.push(d);
+        if (d === rootdir || (0, node_path_1.dirname)(d) === d || !d.startsWith(rootdir))
+            return dirs;
+    }
+}
+/**
+ * Test module paths (absolute) for the given argument paths, in pytest's collection order.
+ * A file named explicitly is collected even if it does not match python_files.
+ */
+function findTestFiles(argPaths, rules) {
+    const out = [];
+    const seen = new Set();
+    for (const arg of argPaths) {
+        const path = (0, node_path_1.resolve)(arg);
+        const found = [];
+        const st = (0, inputs_js_1.probePath)(path);
+        if (!st)
+            continue;
+        if (st.isDirectory())
+            walkDir(path, rules, found);
+        else if (path.endsWith('.py'))
+            found.push(path);
+        for (const f of found) {
+            if (!seen.has(f)) {
+                seen.add(f);
+                out.push(f);
+            }
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 7542:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.writeMemo = writeMemo;
+exports.replayMemo = replayMemo;
+// `fastest discover` remembered whole. After a run that read its inputs under the input log
+// (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
+// each config candidate probed, each directory listed, each file read, each environment variable
+// looked at. The same command (same cwd, arguments, Node and fastest build) later checks those
+// inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
+// trusted) and, when all are as they were, prints the remembered output without loading the
+// bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
+// imports nothing but Node's own modules and inputs.ts.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+const MEMO_VERSION = 1;
+/** Memos kept per rootdir (one per distinct command line); the oldest go first. */
+const MAX_MEMOS = 16;
+function memoKey(command) {
+    // Not the terminal: discovery prints the same to a terminal and to a pipe (no colours).
+    return JSON.stringify([MEMO_VERSION, process.version, command.cwd, command.argv]);
+}
+/** The memo's file name: two 32-bit FNV-1a hashes of the key (not crypto, which costs ~5 ms to load). */
+function memoFileName(key) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
+    return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}.json`;
+}
+function bundleStamp(path) {
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    return st ? (0, inputs_js_1.stampOf)(st) : null;
+}
+const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+/** Inputs changed too recently for their stamps to vouch for them are checked by content too. */
+function stampIsRacy(stamp, writtenMs) {
+    return (0, inputs_js_1.isRacy)(Math.max(stamp[1], stamp[2]), writtenMs);
+}
+/** Keeps the output of a discover run whose inputs were logged; never fails the run. */
+function writeMemo(rootdir, command, log, stdout, exitCode) {
+    const writtenMs = Date.now();
+    const key = memoKey(command);
+    const time = /in (\d+\.\d\d)s\n$/.exec(stdout);
+    const timeStart = time ? Buffer.byteLength(stdout.slice(0, time.index + 3)) : 0;
+    const header = {
+        version: MEMO_VERSION,
+        key,
+        bundle: bundleStamp(command.bundlePath),
+        probes: [...log.probes],
+        files: [...log.files].map(([path, f]) => [path, f.stamp, stampIsRacy(f.stamp, writtenMs) ? f.hash : null]),
+        dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, stampIsRacy(d.stamp, writtenMs) ? d.namesHash : null]),
+        env: [...log.env].map(([name, value]) => [name, value ?? null]),
+        timeAt: time ? [timeStart, timeStart + time[1].length] : null,
+        exitCode,
+    };
+    const dir = (0, node_path_1.join)(rootdir, '.fastest', 'memo');
+    try {
+        (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+        storeMemo((0, node_path_1.join)(dir, memoFileName(key)), header, Buffer.from(stdout));
+        pruneMemos(dir);
+    }
+    catch {
+        // A read-only checkout still discovers; it only loses the memo.
+    }
+}
+function storeMemo(path, header, stdout) {
+    const tmp = `${path}.${process.pid}.tmp`;
+    (0, node_fs_1.writeFileSync)(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), stdout]));
+    (0, node_fs_1.renameSync)(tmp, path);
+}
+/**
+ * Once the inputs that were too recent to trust by their stamps alone have been confirmed by
+ * content and are old enough, their hashes are dropped, so later replays don't read them.
+ */
+function settleRacyInputs(memo) {
+    const now = Date.now();
+    const { files, dirs } = memo.header;
+    const hashed = [...files, ...dirs].filter(([, , hash]) => hash !== null);
+    if (hashed.length === 0 || hashed.some(([, stamp]) => stampIsRacy(stamp, now)))
+        return;
+    for (const entry of hashed)
+        entry[2] = null;
+    try {
+        storeMemo(memo.path, memo.header, memo.stdout);
+    }
+    catch {
+        // kept as it was: still correct, only slower
+    }
+}
+function pruneMemos(dir) {
+    const memos = (0, node_fs_1.readdirSync)(dir)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => ({ path: (0, node_path_1.join)(dir, name), mtimeMs: (0, inputs_js_1.statOrUndefined)((0, node_path_1.join)(dir, name))?.mtimeMs ?? 0 }));
+    if (memos.length <= MAX_MEMOS)
+        return;
+    memos.sort((a, b) => a.mtimeMs - b.mtimeMs);
+    for (const { path } of memos.slice(0, memos.length - MAX_MEMOS))
+        (0, node_fs_1.rmSync)(path, { force: true });
+}
+/** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
+function findMemo(command, key) {
+    for (let dir = command.cwd;; dir = (0, node_path_1.dirname)(dir)) {
+        const path = (0, node_path_1.join)(dir, '.fastest', 'memo', memoFileName(key));
+        let content = null;
+        try {
+            content = (0, node_fs_1.readFileSync)(path);
+        }
+        catch {
+            // not here
+        }
+        if (content !== null) {
+            const newline = content.indexOf(10);
+            try {
+                const header = JSON.parse(content.toString('utf8', 0, newline));
+                const stdout = content.subarray(newline + 1);
+                return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
+            }
+            catch {
+                return null;
+            }
+        }
+        if ((0, node_path_1.dirname)(dir) === dir)
+            return null;
+    }
+}
+function fileUnchanged(path, stamp, hash) {
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    if (!st || !st.isFile() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
+        return false;
+    if (hash === null)
+        return true;
+    try {
+        return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) === hash;
+    }
+    catch {
+        return false;
+    }
+}
+function dirUnchanged(path, stamp, hash) {
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    if (!st || !st.isDirectory() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
+        return false;
+    if (hash === null)
+        return true;
+    try {
+        return (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path)) === hash;
+    }
+    catch {
+        return false;
+    }
+}
+/** The first input that differs from the memo's record of it, or null when none does. */
+function changedInput(memo, command, env) {
+    const bundle = bundleStamp(command.bundlePath);
+    if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle))
+        return `fastest build ${command.bundlePath}`;
+    for (const [name, value] of memo.env)
+        if ((env[name] ?? null) !== value)
+            return `environment variable ${name}`;
+    for (const [path, kind] of memo.probes)
+        if ((0, inputs_js_1.kindOf)((0, inputs_js_1.statOrUndefined)(path)) !== kind)
+            return `path ${path}`;
+    for (const [path, stamp, hash] of memo.dirs)
+        if (!dirUnchanged(path, stamp, hash))
+            return `directory ${path}`;
+    for (const [path, stamp, hash] of memo.files)
+        if (!fileUnchanged(path, stamp, hash))
+            return `file ${path}`;
+    return null;
+}
+/**
+ * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
+ * code; null (nothing printed) when there is no such memo or any input differs.
+ */
+/** `startedMs`: when the command started, in process.hrtime milliseconds. */
+function replayMemo(command, env, startedMs, write) {
+    let output;
+    let exitCode;
+    let replayed;
+    try {
+        const key = memoKey(command);
+        const memo = findMemo(command, key);
+        if (!memo)
+            return null;
+        const changed = changedInput(memo.header, command, env);
+        // FASTEST_DEBUG_MEMO=1 says whether the remembered discovery was replayed, and if not, why.
+        if (env.FASTEST_DEBUG_MEMO)
+            process.stderr.write(`fastest: discovery memo ${changed === null ? 'replayed' : `not used: ${changed} changed`}\n`);
+        if (changed !== null)
+            return null;
+        replayed = memo;
+        const { stdout } = memo;
+        const { timeAt } = memo.header;
+        const seconds = Buffer.from(((Number(process.hrtime.bigint()) / 1e6 - startedMs) / 1000).toFixed(2));
+        output = timeAt ? [stdout.subarray(0, timeAt[0]), seconds, stdout.subarray(timeAt[1])] : [stdout];
+        exitCode = memo.header.exitCode;
+    }
+    catch {
+        return null; // a memo of another shape: the full discovery rewrites it
+    }
+    write(output);
+    settleRacyInputs(replayed);
+    return exitCode;
+}
+
+
+/***/ }),
+
+/***/ 417:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isRacy = isRacy;
+exports.startInputLog = startInputLog;
+exports.takeInputLog = takeInputLog;
+exports.isLogging = isLogging;
+exports.stampOf = stampOf;
+exports.kindOf = kindOf;
+exports.sha1 = sha1;
+exports.namesHash = namesHash;
+exports.noteProbe = noteProbe;
+exports.noteFile = noteFile;
+exports.noteDir = noteDir;
+exports.loggedEnv = loggedEnv;
+exports.statOrUndefined = statOrUndefined;
+exports.probePath = probePath;
+exports.readLoggedFile = readLoggedFile;
+exports.listLoggedDir = listLoggedDir;
+const node_fs_1 = __nccwpck_require__(3024);
+const node_module_1 = __nccwpck_require__(8995);
+let log = null;
+/**
+ * A file written this shortly before it was read may be written again without its size or
+ * timestamps changing (file systems with coarse clocks): only its content can vouch for it.
+ */
+const RACY_MS = 2000;
+function isRacy(timestampMs, nowMs = Date.now()) {
+    return timestampMs >= nowMs - RACY_MS;
+}
+function startInputLog() {
+    log = { probes: new Map(), files: new Map(), dirs: new Map(), env: new Map() };
+}
+/** Ends logging and hands over what was logged (null when logging was never started). */
+function takeInputLog() {
+    const taken = log;
+    log = null;
+    return taken;
+}
+function isLogging() {
+    return log !== null;
+}
+function stampOf(st) {
+    return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+function kindOf(st) {
+    if (!st)
+        return 'missing';
+    return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+}
+// Loaded on first use: a replayed discovery rarely hashes anything, and loading crypto costs ~5 ms.
+let crypto;
+function sha1(content) {
+    crypto ??= (0, node_module_1.createRequire)(__fastestModuleUrl)('node:crypto');
+    return crypto.createHash('sha1').update(content).digest('hex');
+}
+function namesHash(names) {
+    return sha1([...names].sort().join('\0'));
+}
+/** The path's kind (following symlinks) mattered. */
+function noteProbe(path, st) {
+    if (log && !log.probes.has(path))
+        log.probes.set(path, kindOf(st));
+}
+/** The file's content mattered: `st` is its state before it was read, `hash` that content's sha1. */
+function noteFile(path, st, hash) {
+    if (log && !log.files.has(path))
+        log.files.set(path, { stamp: stampOf(st), hash });
+}
+/** The directory's listing mattered: `st` is its state before it was listed. */
+function noteDir(path, st, names) {
+    if (log && !log.dirs.has(path))
+        log.dirs.set(path, { stamp: stampOf(st), namesHash: namesHash(names) });
+}
+/** `env` seen through a lens that logs each variable read (its first value), while logging is on. */
+function loggedEnv(env) {
+    if (!log)
+        return env;
+    const seen = log.env;
+    return new Proxy(env, {
+        get(target, key) {
+            const value = Reflect.get(target, key);
+            if (typeof key === 'string' && !seen.has(key))
+                seen.set(key, value);
+            return value;
+        },
+        has(target, key) {
+            if (typeof key === 'string' && !seen.has(key))
+                seen.set(key, Reflect.get(target, key));
+            return Reflect.has(target, key);
+        },
+        // Written straight to the target: process.env refuses the property definition a set through a
+        // proxy receiver would make.
+        set(target, key, value) {
+            return Reflect.set(target, key, value);
+        },
+    });
+}
+/** statSync that answers undefined for a missing or unreadable path. */
+function statOrUndefined(path) {
+    try {
+        return (0, node_fs_1.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** statSync that answers undefined for a missing path, logged as a probe. */
+function probePath(path) {
+    const st = statOrUndefined(path);
+    noteProbe(path, st);
+    return st;
+}
+/** readFileSync, logged with the file's state and content hash. */
+function readLoggedFile(path) {
+    const st = log ? (0, node_fs_1.statSync)(path) : null;
+    const content = (0, node_fs_1.readFileSync)(path);
+    if (st)
+        noteFile(path, st, sha1(content));
+    return content;
+}
+/** readdirSync with file types, logged with the directory's state and names. */
+function listLoggedDir(path) {
+    const st = log ? (0, node_fs_1.statSync)(path) : null;
+    const entries = (0, node_fs_1.readdirSync)(path, { withFileTypes: true });
+    if (st)
+        noteDir(path, st, entries.map((e) => e.name));
+    return entries;
+}
+
+
+/***/ }),
+
+/***/ 2105:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Terminal text helpers with pytest's exact semantics: ANSI markup (TerminalWriter._esctable),
+// display width (_pytest/_io/wcwidth.py), separator lines (TerminalWriter.sep) and Python's
+// number formatting where JS differs.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.markup = markup;
+exports.wcwidth = wcwidth;
+exports.wcswidth = wcswidth;
+exports.sepLine = sepLine;
+exports.pyCenter = pyCenter;
+exports.pyFixed = pyFixed;
+exports.pyRjust = pyRjust;
+const ESC_CODES = {
+    red: 31,
+    green: 32,
+    yellow: 33,
+    blue: 34,
+    purple: 35,
+    cyan: 36,
+    white: 37,
+    bold: 1,
+    light: 2,
+};
+/** Wraps text the way pytest's TerminalWriter.markup does: codes in the order given, one reset. */
+function markup(text, enabled, ...styles) {
+    if (!enabled || styles.length === 0)
+        return text;
+    return styles.map((s) => `\x1b[${ESC_CODES[s]}m`).join('') + text + '\x1b[0m';
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
+const CONTROL = /^\p{Cc}$/u;
+function isWide(cp) {
+    // East Asian Wide/Fullwidth ranges (the common blocks; unicodedata.east_asian_width F/W).
+    return ((cp >= 0x1100 && cp <= 0x115f) ||
+        (cp >= 0x231a && cp <= 0x231b) ||
+        (cp >= 0x2329 && cp <= 0x232a) ||
+        (cp >= 0x23e9 && cp <= 0x23ec) ||
+        (cp >= 0x25fd && cp <= 0x25fe) ||
+        (cp >= 0x2614 && cp <= 0x2615) ||
+        (cp >= 0x2648 && cp <= 0x2653) ||
+        (cp >= 0x26aa && cp <= 0x26ab) ||
+        (cp >= 0x2705 && cp <= 0x2705) ||
+        (cp >= 0x274c && cp <= 0x274c) ||
+        (cp >= 0x2e80 && cp <= 0x303e) ||
+        (cp >= 0x3041 && cp <= 0x33ff) ||
+        (cp >= 0x3400 && cp <= 0x4dbf) ||
+        (cp >= 0x4e00 && cp <= 0x9fff) ||
+        (cp >= 0xa000 && cp <= 0xa4cf) ||
+        (cp >= 0xa960 && cp <= 0xa97f) ||
+        (cp >= 0xac00 && cp <= 0xd7a3) ||
+        (cp >= 0xf900 && cp <= 0xfaff) ||
+        (cp >= 0xfe10 && cp <= 0xfe19) ||
+        (cp >= 0xfe30 && cp <= 0xfe6f) ||
+        (cp >= 0xff00 && cp <= 0xff60) ||
+        (cp >= 0xffe0 && cp <= 0xffe6) ||
+        (cp >= 0x1f300 && cp <= 0x1f64f) ||
+        (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+        (cp >= 0x20000 && cp <= 0x3fffd));
+}
+/** Columns one character takes; -1 when not printable (pytest's wcwidth). */
+function wcwidth(ch) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp >= 0x20 && cp < 0x7f)
+        return 1;
+    if (cp === 0 ||
+        (cp >= 0x200b && cp <= 0x200f) ||
+        (cp >= 0x2028 && cp <= 0x202e) ||
+        (cp >= 0x2060 && cp <= 0x2063)) {
+        return 0;
+    }
+    if (CONTROL.test(ch))
+        return -1;
+    if (COMBINING.test(ch))
+        return 0;
+    return isWide(cp) ? 2 : 1;
+}
+/** Display width of a string; -1 if it holds a non-printable character (pytest's wcswidth). */
+function wcswidth(s) {
+    // Printable ASCII (the usual progress line) is one column a character, and NFC leaves it as is.
+    if (PRINTABLE_ASCII.test(s))
+        return s.length;
+    let width = 0;
+    for (const ch of s.normalize('NFC')) {
+        const w = wcwidth(ch);
+        if (w < 0)
+            return -1;
+        width += w;
+    }
+    return width;
+}
+/** A separator line as TerminalWriter.sep builds it (without the newline). */
+function sepLine(sepchar, title, fullwidth) {
+    let line;
+    if (title !== undefined) {
+        const n = Math.max(Math.floor((fullwidth - title.length - 2) / (2 * sepchar.length)), 1);
+        const fill = sepchar.repeat(n);
+        line = `${fill} ${title} ${fill}`;
+    }
+    else {
+        line = sepchar.repeat(Math.floor(fullwidth / sepchar.length));
+    }
+    if (line.length + sepchar.trimEnd().length <= fullwidth)
+        line += sepchar.trimEnd();
+    return line;
+}
+/** Python's str.center(width, fill). */
+function pyCenter(s, width, fill = ' ') {
+    const pad = width - s.length;
+    if (pad <= 0)
+        return s;
+    const left = Math.floor(pad / 2) + (pad & width & 1);
+    return fill.repeat(left) + s + fill.repeat(pad - left);
+}
+/** Python's `f"{x:.{digits}f}"`: like toFixed, but exact ties round half to even. */
+function pyFixed(x, digits) {
+    const fixed = x.toFixed(digits);
+    const probe = Math.abs(x).toFixed(Math.min(digits + 40, 100));
+    const tail = probe.slice(probe.indexOf('.') + 1 + digits);
+    if (!/^50*$/.test(tail))
+        return fixed;
+    // An exact tie: toFixed rounded away from zero; Python rounds to the even neighbour.
+    const truncated = (x < 0 ? '-' : '') + probe.slice(0, probe.indexOf('.') + 1 + digits).replace(/\.$/, '');
+    const lastDigit = Number(truncated.replace(/\D/g, '').slice(-1));
+    return lastDigit % 2 === 0 ? truncated : fixed;
+}
+/** Python's str.rjust. */
+function pyRjust(s, width) {
+    return s.length >= width ? s : ' '.repeat(width - s.length) + s;
+}
+
+
+/***/ }),
+
+/***/ 9475:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// The console reporter: pytest's terminal output (_pytest/terminal.py) from a stream of results
+// that arrive interleaved from parallel workers. It writes only through the given sink.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ConsoleReporter = void 0;
+exports.normalizeReportChars = normalizeReportChars;
+exports.failureHeadline = failureHeadline;
+exports.formatTrimmed = formatTrimmed;
+const node_path_1 = __nccwpck_require__(6760);
+const color_js_1 = __nccwpck_require__(2105);
+const counts_js_1 = __nccwpck_require__(5132);
+const fence_js_1 = __nccwpck_require__(9183);
+const writer_js_1 = __nccwpck_require__(2915);
+/** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
+function normalizeReportChars(chars) {
+    let opts = '';
+    for (let ch of chars) {
+        if (ch === 'F' || ch === 'S')
+            ch = ch.toLowerCase();
+        if (ch === 'a')
+            opts = 'sxXEf';
+        else if (ch === 'A')
+            opts = 'PpsxXEf';
+        else if (ch === 'N')
+            opts = '';
+        else if (!opts.includes(ch))
+            opts += ch;
+    }
+    return opts;
+}
+/** The head line pytest prints above a failure: `TestC.test_m[1-a]` for `f.py::TestC::test_m[1-a]`. */
+function failureHeadline(id) {
+    const sep = id.indexOf('::');
+    if (sep === -1)
+        return id;
+    const rest = id.slice(sep + 2);
+    const bracket = rest.indexOf('[');
+    if (bracket === -1)
+        return rest.replace(/::/g, '.');
+    return rest.slice(0, bracket).replace(/::/g, '.') + rest.slice(bracket);
+}
+/** pytest's _format_trimmed: first line of msg put in `format` at `{}`, ellipsised to fit, or null. */
+function formatTrimmed(format, msg, availableWidth) {
+    const nl = msg.indexOf('\n');
+    if (nl !== -1)
+        msg = msg.slice(0, nl);
+    const ellipsis = '...';
+    const formatWidth = (0, color_js_1.wcswidth)(format.replace('{}', ''));
+    if (formatWidth + ellipsis.length > availableWidth)
+        return null;
+    if (formatWidth + (0, color_js_1.wcswidth)(msg) > availableWidth) {
+        availableWidth -= ellipsis.length;
+        let chars = Array.from(msg).slice(0, Math.max(availableWidth, 0));
+        while (formatWidth + (0, color_js_1.wcswidth)(chars.join('')) > availableWidth)
+            chars = chars.slice(0, -1);
+        msg = chars.join('') + ellipsis;
+    }
+    return format.replace('{}', () => msg);
+}
+const STATUS = {
+    passed: { letter: '.', word: 'PASSED', color: 'green' },
+    failed: { letter: 'F', word: 'FAILED', color: 'red' },
+    error: { letter: 'E', word: 'ERROR', color: 'red' },
+    skipped: { letter: 's', word: 'SKIPPED', color: 'yellow' },
+    xfailed: { letter: 'x', word: 'XFAIL', color: 'yellow' },
+    xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
+};
+const TEARDOWN_ERROR = STATUS.error;
+/** A subtest's letter and word (pytest 9's subtests plugin), or null when it is not shown. */
+function subtestStatus(sub, subtestVerbosity) {
+    if (sub.outcome === 'failed')
+        return { letter: 'u', word: `SUBFAILED${sub.description}`, color: 'red' };
+    if (subtestVerbosity === 0)
+        return null;
+    switch (sub.outcome) {
+        case 'passed':
+            return { letter: 'u', word: `SUBPASSED${sub.description}`, color: 'green' };
+        case 'skipped':
+            return { letter: '-', word: `SUBSKIPPED${sub.description}`, color: 'yellow' };
+        case 'xfailed':
+            return { letter: 'y', word: `SUBXFAIL${sub.description}`, color: 'yellow' };
+        case 'xpassed':
+            return STATUS.xpassed;
+    }
+}
+const LIVE_STATUS_MIN_TESTS = 200;
+const LIVE_STATUS_INTERVAL_MS = 50;
+function fileOf(id) {
+    const sep = id.indexOf('::');
+    return sep === -1 ? id : id.slice(0, sep);
+}
+function stripSkipped(reason) {
+    return reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason === 'Skipped' ? '' : reason;
+}
+class ConsoleReporter {
+    opts;
+    tw;
+    fence;
+    verbosity;
+    reportChars;
+    tb;
+    showCapture;
+    ci;
+    subtestVerbosity;
+    rootdir = '';
+    /** The invocation directory when it differs from the rootdir (set at sessionStart): node ids
+     * on the terminal are shown relative to it. */
+    relativeTo = null;
+    collected = 0;
+    /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
+    currentFsPath = null;
+    counts = (0, counts_js_1.emptyCounts)();
+    /** Counts of what the progress display has shown, for its colour. */
+    shownCounts = (0, counts_js_1.emptyCounts)();
+    reportedIds = new Set();
+    results = [];
+    collectionErrors = [];
+    /** TTY, default verbosity, many tests: a status line redrawn with \r below the file lines. */
+    liveStatus = false;
+    statusShown = false;
+    statusDrawnAt = -Infinity;
+    /** Live mode closes each file's line at unitDone, so the status line has a line of its own. */
+    lineClosed = false;
+    /** Default verbosity: results wait here until their file's unit is done. */
+    pendingByFile = new Map();
+    constructor(opts) {
+        this.opts = opts;
+        this.tw = new writer_js_1.TermWriter((text) => {
+            this.clearStatus();
+            opts.write(text);
+        }, opts.color, opts.width ?? 80);
+        this.fence = new fence_js_1.Fence(opts.githubActions, (s) => this.tw.write(s));
+        this.verbosity = opts.verbosity;
+        this.reportChars = normalizeReportChars(opts.reportChars ?? 'fE');
+        this.tb = opts.tb ?? 'auto';
+        const sc = opts.showCapture;
+        this.showCapture = sc === undefined || sc === true ? 'all' : sc === false ? 'no' : sc;
+        this.ci = opts.ci ?? opts.githubActions;
+        this.subtestVerbosity = opts.subtestVerbosity ?? opts.verbosity;
+    }
+    sessionStart(info) {
+        this.rootdir = info.rootdir;
+        const cwd = this.opts.cwd;
+        this.relativeTo = cwd !== undefined && info.rootdir && (0, node_path_1.resolve)(cwd) !== (0, node_path_1.resolve)(info.rootdir) ? cwd : null;
+        this.collected = info.collected;
+        this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
+        if (this.verbosity < 0)
+            return;
+        this.tw.sep('=', 'test session starts', 'bold');
+        const version = info.version ? `, fastest-${info.version}` : '';
+        this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+        this.tw.line(`rootdir: ${info.rootdir}`);
+        if (info.inifile)
+            this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
+        this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
+        let collected = `collected ${info.collected} item${info.collected === 1 ? '' : 's'}`;
+        const errors = info.collectionErrors ?? 0;
+        if (errors)
+            collected += ` / ${errors} error${errors === 1 ? '' : 's'}`;
+        // pytest bolds this line only where it redraws it in place (a TTY).
+        if (this.opts.tty)
+            this.tw.line(collected, 'bold');
+        else
+            this.tw.line(collected);
+    }
+    collectionError(e) {
+        this.collectionErrors.push(e);
+        this.counts.error += 1;
+        this.shownCounts.error += 1;
+    }
+    testResult(r) {
+        this.results.push(r);
+        (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
+        if (this.verbosity === 0) {
+            const file = fileOf(r.id);
+            const pending = this.pendingByFile.get(file);
+            if (pending)
+                pending.push(r);
+            else
+                this.pendingByFile.set(file, [r]);
+            if (this.liveStatus)
+                this.drawStatus();
+        }
+        else {
+            this.showResult(r);
+        }
+    }
+    /**
+     * A unit (module) finished. With -v, says which engine ran it and, when the native engine
+     * handed it to pytest, why.
+     */
+    unitDone(file, engine) {
+        if (engine && this.verbosity >= 1) {
+            const why = engine.reason ? ` (${engine.reason})` : '';
+            this.ensureNewline();
+            this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
+        }
+        const pending = this.pendingByFile.get(file);
+        if (!pending)
+            return;
+        this.pendingByFile.delete(file);
+        for (const r of pending)
+            this.showResult(r);
+        if (this.liveStatus) {
+            this.writeProgressFill();
+            this.tw.write('\n');
+            this.lineClosed = true;
+            this.drawStatus(true);
+        }
+    }
+    drawStatus(force = false) {
+        const now = performance.now();
+        if (!force && now - this.statusDrawnAt < LIVE_STATUS_INTERVAL_MS)
+            return;
+        if (this.tw.lineWidth !== 0)
+            return;
+        this.statusDrawnAt = now;
+        const done = this.results.length;
+        const pct = this.collected ? Math.min(Math.floor((done * 100) / this.collected), 100) : 100;
+        let text = `[${String(pct).padStart(3)}%] ${done}/${this.collected} tests`;
+        for (const key of ['failed', 'error', 'skipped']) {
+            if (this.counts[key])
+                text += `, ${this.counts[key]} ${key}`;
+        }
+        text = text.slice(0, this.tw.fullwidth - 1);
+        this.opts.write('\r' + this.tw.markup(text, (0, counts_js_1.mainColor)(this.counts, false)));
+        this.statusShown = true;
+    }
+    clearStatus() {
+        if (!this.statusShown)
+            return;
+        this.statusShown = false;
+        this.opts.write('\r' + ' '.repeat(this.tw.fullwidth - 1) + '\r');
+    }
+    finish(info) {
+        if (info.deselected)
+            this.counts.deselected = info.deselected;
+        for (const file of [...this.pendingByFile.keys()])
+            this.unitDone(file);
+        // pytest writes the final percentage only when the run loop ends normally.
+        if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
+            this.writeProgressFill(true);
+        }
+        if (!this.lineClosed)
+            this.tw.line('');
+        this.clearStatus();
+        this.summaryErrors();
+        this.summaryFailures();
+        this.summaryWarnings();
+        this.summaryPasses('passed', 'PASSES', 'P');
+        this.summaryPasses('xpassed', 'XPASSES', 'X');
+        this.summaryDurations();
+        if (info.junitxml && this.verbosity >= 0)
+            this.writeSep('-', `generated xml file: ${info.junitxml}`);
+        this.shortTestSummary();
+        if (info.interrupted)
+            this.writeSep('!', info.interrupted, 'red');
+        this.summaryStats(info.seconds);
+        return { counts: { ...this.counts } };
+    }
+    // ---- progress ----
+    progressMessage(allDone = false) {
+        const reported = this.reportedIds.size;
+        const total = allDone ? Math.max(reported, 1) : this.collected;
+        if (!total)
+            return ' [100%]';
+        const pct = Math.min(Math.floor((reported * 100) / total), 100);
+        return ` [${String(pct).padStart(3)}%]`;
+    }
+    progressColor() {
+        return (0, counts_js_1.mainColor)(this.shownCounts, this.reportedIds.size >= this.collected);
+    }
+    writeProgressFill(allDone = false) {
+        const msg = this.progressMessage(allDone);
+        const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
+        this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
+    }
+    showResult(r) {
+        let hiddenShown = false;
+        for (const sub of r.subtests ?? []) {
+            const status = subtestStatus(sub, this.subtestVerbosity);
+            if (status === null)
+                continue;
+            if (sub.hidden) {
+                // pytest wrote it into the test's captured output; it still counts for the colour, and
+                // in verbose mode the test's `id ` prefix line is left behind on its own.
+                const category = (0, counts_js_1.subtestCategory)(sub, this.subtestVerbosity);
+                if (category)
+                    this.shownCounts[category] += 1;
+                hiddenShown = true;
+                continue;
+            }
+            this.showReport(r, status, sub);
+        }
+        if (hiddenShown && this.verbosity > 0) {
+            this.tw.line();
+            this.tw.write(this.cwdRelative(r.id) + ' ');
+        }
+        this.showReport(r, STATUS[r.outcome], false);
+        if (r.teardownError)
+            this.showReport(r, TEARDOWN_ERROR, true);
+    }
+    /** `report`: false for the test's own outcome, true for its teardown error, or one of its subtests. */
+    showReport(r, status, report) {
+        const teardown = report === true;
+        const sub = typeof report === 'object' ? report : undefined;
+        // pytest starts a file's line (closing the previous one) before the test reports.
+        if (this.verbosity === 0) {
+            const file = fileOf(r.id);
+            if (this.currentFsPath !== file) {
+                if (this.currentFsPath !== null && !this.lineClosed)
+                    this.writeProgressFill();
+                this.currentFsPath = file;
+                if (!this.lineClosed)
+                    this.tw.line();
+                this.lineClosed = false;
+                this.tw.write(this.cwdRelative(file) + ' ');
+            }
+        }
+        if (teardown)
+            this.shownCounts.error += 1;
+        else if (sub) {
+            const category = (0, counts_js_1.subtestCategory)(sub, this.subtestVerbosity);
+            if (category)
+                this.shownCounts[category] += 1;
+        }
+        else
+            this.shownCounts[r.outcome] += 1;
+        this.reportedIds.add(r.id);
+        const isLast = this.reportedIds.size >= this.collected;
+        if (this.verbosity <= 0) {
+            this.tw.write(status.letter, status.color);
+            if (!isLast && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
+                this.tw.write(this.progressMessage() + '\n', this.progressColor());
+            }
+            return;
+        }
+        const prefix = this.cwdRelative(r.id) + ' ';
+        this.tw.line();
+        this.tw.write(prefix);
+        this.tw.write(status.word, status.color);
+        this.currentFsPath = r.id;
+        const outcome = sub ? sub.outcome : r.outcome;
+        if (!teardown && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
+            let reason = (sub ? sub.message : r.message) ?? '';
+            reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
+            reason = this.fence.inline(reason);
+            let formatted;
+            if (this.verbosity < 2) {
+                const available = this.tw.fullwidth - this.tw.lineWidth - ' [100%]'.length - 1;
+                formatted = formatTrimmed(' ({})', reason, available);
+            }
+            else {
+                formatted = ` (${reason.split('\n')[0]})`;
+            }
+            if (reason && formatted !== null)
+                this.tw.write(formatted);
+        }
+        this.writeProgressFill();
+    }
+    // ---- summary ----
+    writeSep(sepchar, title, ...styles) {
+        this.ensureNewline();
+        this.tw.sep(sepchar, title, ...styles);
+    }
+    ensureNewline() {
+        if (this.currentFsPath !== null) {
+            this.tw.line();
+            this.currentFsPath = null;
+        }
+    }
+    /** The longrepr as pytest's toterminal writes it, with light colouring of `E` lines. */
+    renderLongrepr(text) {
+        const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+        const lines = body.split('\n').map((l) => (l.startsWith('E ') ? this.tw.markup(l, 'bold', 'red') : l));
+        return lines.join('\n') + '\n';
+    }
+    renderSections(sections, filter) {
+        if (this.showCapture === 'no')
+            return '';
+        let out = '';
+        for (const [name, content] of sections) {
+            if (!filter(name))
+                continue;
+            if (this.showCapture !== 'all' && !name.includes(this.showCapture))
+                continue;
+            const dashed = new writer_js_1.TermWriter((s) => (out += s), this.tw.color, this.tw.fullwidth);
+            dashed.sep('-', name);
+            out += (content.endsWith('\n') ? content.slice(0, -1) : content) + '\n';
+        }
+        return out;
+    }
+    errorReports() {
+        const reports = [];
+        for (const r of this.results) {
+            if (r.outcome === 'error')
+                reports.push({ result: r, teardown: false });
+            if (r.teardownError)
+                reports.push({ result: r, teardown: true });
+        }
+        return reports;
+    }
+    summaryErrors() {
+        if (this.tb === 'no')
+            return;
+        const reports = this.errorReports();
+        if (reports.length === 0 && this.collectionErrors.length === 0)
+            return;
+        this.writeSep('=', 'ERRORS');
+        for (const e of this.collectionErrors) {
+            this.tw.sep('_', `ERROR collecting ${e.file}`, 'red', 'bold');
+            this.fence.block(this.renderLongrepr(e.message));
+        }
+        for (const { result: r, teardown } of reports) {
+            const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
+            const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
+            this.tw.sep('_', head, 'red', 'bold');
+            const longrepr = teardown ? r.teardownError.longrepr : r.longrepr ?? r.message ?? '';
+            const sections = r.sections ?? [];
+            // A setup error's report holds only the setup sections; a teardown's holds every phase.
+            const filter = when === 'setup' ? (n) => n.includes('setup') : () => true;
+            this.fence.block(this.renderLongrepr(longrepr) + this.renderSections(sections, filter));
+        }
+    }
+    /** Failed reports in pytest's order: each test's failed subtests, then the test if it failed. */
+    failedReports() {
+        const reports = [];
+        for (const r of this.results) {
+            for (const subtest of r.subtests ?? [])
+                if (subtest.outcome === 'failed')
+                    reports.push({ result: r, subtest });
+            if (r.outcome === 'failed')
+                reports.push({ result: r });
+        }
+        return reports;
+    }
+    summaryFailures() {
+        if (this.tb === 'no')
+            return;
+        const failed = this.failedReports();
+        if (failed.length === 0)
+            return;
+        this.writeSep('=', 'FAILURES');
+        for (const { result: r, subtest } of failed) {
+            const report = subtest ?? r;
+            const longrepr = report.longrepr ?? report.message ?? '';
+            const sections = report.sections ?? [];
+            if (this.tb === 'line') {
+                // pytest: the report (with its captured output), then the crash line.
+                let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+                if (report.crashline !== undefined)
+                    text += report.crashline + '\n';
+                this.fence.block(text);
+                continue;
+            }
+            // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
+            const headline = subtest ? `${failureHeadline(r.id)} ${subtest.description}` : failureHeadline(r.id);
+            this.tw.sep('_', headline, 'red', 'bold');
+            let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+            // Teardown output follows, unless teardown failed (then it shows under ERRORS).
+            if (!subtest && !r.teardownError)
+                text += this.renderSections(sections, (n) => n.includes('teardown'));
+            this.fence.block(text);
+        }
+    }
+    summaryPasses(outcome, title, char) {
+        if (this.tb === 'no' || !this.reportChars.includes(char))
+            return;
+        const reports = this.results.filter((r) => r.outcome === outcome);
+        if (reports.length === 0)
+            return;
+        this.writeSep('=', title);
+        for (const r of reports) {
+            const sections = r.sections ?? [];
+            const callSections = sections.filter(([n]) => !n.includes('teardown'));
+            let text = '';
+            if (callSections.length > 0) {
+                this.tw.sep('_', failureHeadline(r.id), 'green', 'bold');
+                text += this.renderSections(callSections, () => true);
+            }
+            if (!r.teardownError)
+                text += this.renderSections(sections, (n) => n.includes('teardown'));
+            this.fence.block(text);
+        }
+    }
+    summaryDurations() {
+        const n = this.opts.durations;
+        if (n === undefined)
+            return;
+        const min = this.opts.durationsMin ?? (this.verbosity < 2 ? 0.005 : 0);
+        // One entry per phase report, as pytest's stats hold them; results without phase times
+        // (e.g. read back from JUnit) count as one `call`.
+        const entries = [];
+        for (const r of this.results) {
+            if (r.when === 'collect')
+                continue;
+            if (!r.phases) {
+                entries.push({ id: r.id, when: 'call', duration: r.duration });
+                continue;
+            }
+            for (const when of ['setup', 'call', 'teardown']) {
+                const d = r.phases[when];
+                if (d !== undefined)
+                    entries.push({ id: r.id, when, duration: d });
+            }
+        }
+        let list = entries.sort((a, b) => b.duration - a.duration);
+        if (list.length === 0)
+            return;
+        if (!n)
+            this.writeSep('=', 'slowest durations');
+        else {
+            this.writeSep('=', `slowest ${n} durations`);
+            list = list.slice(0, n);
+        }
+        for (let i = 0; i < list.length; i++) {
+            const r = list[i];
+            if (r.duration < min) {
+                this.tw.line('');
+                let message = `(${list.length - i} durations < ${formatG(min)}s hidden.`;
+                if (this.opts.durationsMin === undefined)
+                    message += '  Use -vv to show these durations.';
+                this.tw.line(message + ')');
+                break;
+            }
+            this.tw.line(`${(0, color_js_1.pyFixed)(r.duration, 2)}s ${r.when.padEnd(8)} ${r.id}`);
+        }
+    }
+    /** `tests/a.py::` + bold `TestC::test_m`, as _get_node_id_with_markup. */
+    nodeIdMarked(id) {
+        id = this.cwdRelative(id);
+        const sep = id.indexOf('::');
+        if (sep === -1)
+            return id;
+        return id.slice(0, sep + 2) + this.tw.markup(id.slice(sep + 2), 'bold');
+    }
+    /** `FAILED id - message` (_get_line_with_reprcrash_message). */
+    lineWithMessage(word, color, id, message) {
+        let line = `${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`;
+        if (message === undefined)
+            return line;
+        if (this.ci || this.verbosity >= 2)
+            return `${line} - ${message}`;
+        const trimmed = formatTrimmed(' - {}', message, this.tw.fullwidth - (0, color_js_1.wcswidth)(line));
+        if (trimmed !== null)
+            line += trimmed;
+        return line;
+    }
+    shortTestSummary() {
+        if (!this.reportChars)
+            return;
+        const lines = [];
+        const yellowWord = (w) => this.tw.markup(w, 'yellow');
+        for (const ch of this.reportChars) {
+            switch (ch) {
+                case 'f':
+                    for (const { result: r, subtest } of this.failedReports()) {
+                        const word = subtest ? `SUBFAILED${subtest.description}` : 'FAILED';
+                        lines.push(this.lineWithMessage(word, (0, counts_js_1.colorForType)('failed'), r.id, (subtest ?? r).message));
+                    }
+                    break;
+                case 'E':
+                    for (const e of this.collectionErrors)
+                        lines.push(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`);
+                    for (const { result: r, teardown } of this.errorReports()) {
+                        const message = teardown ? r.teardownError.message : r.message;
+                        lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
+                    }
+                    break;
+                case 'p':
+                    for (const r of this.results) {
+                        if (r.outcome === 'passed')
+                            lines.push(this.lineWithMessage('PASSED', 'green', r.id, undefined));
+                    }
+                    break;
+                case 'x':
+                case 'X':
+                    for (const r of this.results) {
+                        const wanted = ch === 'x' ? 'xfailed' : 'xpassed';
+                        // Subtests are in pytest's stats only when subtests are verbose.
+                        const subtests = this.subtestVerbosity === 0 ? [] : (r.subtests ?? []);
+                        for (const sub of subtests) {
+                            if (sub.outcome !== wanted)
+                                continue;
+                            const word = wanted === 'xfailed' ? `SUBXFAIL${sub.description}` : 'XPASS';
+                            lines.push(`${yellowWord(word)} ${this.nodeIdMarked(r.id)}${sub.message ? ` - ${sub.message}` : ''}`);
+                        }
+                        if (r.outcome !== wanted)
+                            continue;
+                        let line = `${yellowWord(ch === 'x' ? 'XFAIL' : 'XPASS')} ${this.nodeIdMarked(r.id)}`;
+                        if (r.message)
+                            line += ` - ${r.message}`;
+                        lines.push(line);
+                    }
+                    break;
+                case 's': {
+                    const { folds, word } = this.foldedSkips();
+                    for (const fold of folds) {
+                        const where = fold.line === undefined ? fold.file : `${fold.file}:${fold.line}`;
+                        lines.push(`${yellowWord(word)} [${fold.count}] ${where}: ${fold.reason}`);
+                    }
+                    break;
+                }
+            }
+        }
+        if (lines.length === 0)
+            return;
+        this.writeSep('=', 'short test summary info', 'cyan', 'bold');
+        this.fence.block(lines.map((l) => l + '\n').join(''));
+    }
+    /**
+     * pytest's _folded_skips: skips with the same location and reason share a line. `word` is the
+     * first skip report's (pytest uses it for every line): `SKIPPED`, or a subtest's `SUBSKIPPED(...)`.
+     */
+    foldedSkips() {
+        const folds = new Map();
+        const skips = [];
+        let word;
+        for (const r of this.results) {
+            // A skipped subtest is in pytest's stats only when subtests are verbose.
+            if (this.subtestVerbosity !== 0) {
+                for (const sub of r.subtests ?? []) {
+                    if (sub.outcome !== 'skipped')
+                        continue;
+                    word ??= `SUBSKIPPED${sub.description}`;
+                    skips.push({ ...r, outcome: 'skipped', message: sub.message, longrepr: sub.longrepr });
+                }
+            }
+            if (r.outcome === 'skipped') {
+                word ??= 'SKIPPED';
+                skips.push(r);
+            }
+        }
+        for (const r of skips) {
+            let file = r.file ?? fileOf(r.id);
+            let line = r.line;
+            let reason = r.message ?? '';
+            // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
+            const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
+            if (m) {
+                file = this.cwdRelative(this.relative(m[1]));
+                line = Number(m[2]);
+                if (!r.message)
+                    reason = m[3];
+            }
+            reason = reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason;
+            const key = JSON.stringify([file, line ?? null, reason]);
+            const fold = folds.get(key);
+            if (fold)
+                fold.count += 1;
+            else
+                folds.set(key, { count: 1, file, line, reason });
+        }
+        return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
+    }
+    /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
+    cwdRelative(id) {
+        const cwd = this.relativeTo;
+        if (cwd === null)
+            return id;
+        const at = id.indexOf('::');
+        const path = at === -1 ? id : id.slice(0, at);
+        if ((0, node_path_1.isAbsolute)(path))
+            return id;
+        return bestRelPath(cwd, (0, node_path_1.resolve)(this.rootdir, path)) + (at === -1 ? '' : id.slice(at));
+    }
+    /** pytest's summary_warnings: warnings grouped by their text, each group under its locations. */
+    summaryWarnings() {
+        if (this.opts.disableWarnings)
+            return;
+        const groups = new Map();
+        for (const r of this.results) {
+            for (const w of r.warnings ?? []) {
+                const nodeid = w.nodeid ?? r.id;
+                const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;
+                const group = groups.get(w.message);
+                if (group)
+                    group.push(where);
+                else
+                    groups.set(w.message, [where]);
+            }
+        }
+        if (groups.size === 0)
+            return;
+        this.writeSep('=', 'warnings summary', 'yellow');
+        let text = '';
+        for (const [message, locations] of groups) {
+            let where;
+            if (locations.length < 10)
+                where = locations.join('\n');
+            else {
+                const perFile = new Map();
+                for (const loc of locations) {
+                    const file = loc.split('::', 1)[0];
+                    perFile.set(file, (perFile.get(file) ?? 0) + 1);
+                }
+                where = [...perFile].map(([file, n]) => `${file}: ${n} warning${n > 1 ? 's' : ''}`).join('\n');
+            }
+            const body = message.split(/\r\n|\r|\n/);
+            if (body.length > 0 && body[body.length - 1] === '')
+                body.pop();
+            text += `${where}\n${body.map((l) => '  ' + l).join('\n').trimEnd()}\n\n`;
+        }
+        text += '-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html\n';
+        this.fence.block(text);
+    }
+    relative(path) {
+        const root = this.rootdir.replace(/\/$/, '');
+        return root && path.startsWith(root + '/') ? path.slice(root.length + 1) : path;
+    }
+    summaryStats(seconds) {
+        if (this.verbosity < -1)
+            return;
+        const line = (0, counts_js_1.closingLine)(this.counts, seconds, this.tw.fullwidth, {
+            color: this.tw.color,
+            verbosity: this.verbosity,
+        });
+        this.ensureNewline();
+        this.tw.writeMarked(line + '\n', '\n');
+    }
+}
+exports.ConsoleReporter = ConsoleReporter;
+/** pytest's bestrelpath: `to` relative to the directory `from` ('.' when they are the same). */
+function bestRelPath(from, to) {
+    if ((0, node_path_1.resolve)(from) === (0, node_path_1.resolve)(to))
+        return '.';
+    return (0, node_path_1.relative)(from, to).split(node_path_1.sep).join('/');
+}
+/** Python's `{x:g}` for the small positive numbers durations-min takes. */
+function formatG(x) {
+    return String(Number(x.toPrecision(6)));
+}
+
+
+/***/ }),
+
+/***/ 5132:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// Tallies and the closing line, as pytest's terminal reporter builds them
+// (_pytest/terminal.py: _build_normal_summary_stats_line, summary_stats, format_session_duration).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COUNT_ORDER = void 0;
+exports.emptyCounts = emptyCounts;
+exports.subtestCategory = subtestCategory;
+exports.addResult = addResult;
+exports.countResults = countResults;
+exports.colorForType = colorForType;
+exports.mainColor = mainColor;
+exports.pluralize = pluralize;
+exports.summaryParts = summaryParts;
+exports.formatSessionDuration = formatSessionDuration;
+exports.closingLine = closingLine;
+const color_js_1 = __nccwpck_require__(2105);
+/** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
+ * categories pytest does not know, such as `subtests passed`). */
+exports.COUNT_ORDER = [
+    'failed',
+    'passed',
+    'skipped',
+    'deselected',
+    'xfailed',
+    'xpassed',
+    'warnings',
+    'error',
+    'subtestsPassed',
+];
+/** The closing line's word for a category. */
+const COUNT_LABEL = { subtestsPassed: 'subtests passed' };
+/** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
+const UNKNOWN_TYPES = ['subtestsPassed'];
+function emptyCounts() {
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
+}
+/**
+ * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
+ * or null when it is not counted: with subtest verbosity 0 only failures count.
+ */
+function subtestCategory(report, subtestVerbosity) {
+    if (report.outcome === 'failed')
+        return 'failed';
+    if (subtestVerbosity === 0)
+        return null;
+    return report.outcome === 'passed' ? 'subtestsPassed' : report.outcome;
+}
+/** Adds one result to the tally in place. `subtestVerbosity`: pytest's verbosity for
+ * subtests (its global verbosity unless `verbosity_subtests` says otherwise). */
+function addResult(counts, result, subtestVerbosity = 0) {
+    if (result.subtests) {
+        for (const sub of result.subtests) {
+            const category = subtestCategory(sub, subtestVerbosity);
+            if (category)
+                counts[category] += 1;
+        }
+    }
+    counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
+    if (result.teardownError)
+        counts.error += 1;
+    if (result.warnings)
+        counts.warnings += result.warnings.length;
+}
+function countResults(results, errors = [], extra = {}) {
+    const counts = emptyCounts();
+    for (const r of results)
+        addResult(counts, r, extra.subtestVerbosity ?? 0);
+    for (const _ of errors)
+        counts.error += 1;
+    counts.deselected += extra.deselected ?? 0;
+    counts.warnings += extra.warnings ?? 0;
+    return counts;
+}
+const COLOR_FOR_TYPE = {
+    failed: 'red',
+    error: 'red',
+    warnings: 'yellow',
+    passed: 'green',
+    subtestsPassed: 'green',
+};
+const DEFAULT_COLOR = 'yellow';
+function colorForType(key) {
+    return COLOR_FOR_TYPE[key] ?? DEFAULT_COLOR;
+}
+/**
+ * The closing line's colour (_determine_main_color). `finished` false means tests are still
+ * running, when pytest keeps green until something fails.
+ */
+function mainColor(counts, finished = true) {
+    if (counts.failed > 0 || counts.error > 0)
+        return 'red';
+    if (counts.warnings > 0 || counts.xpassed > 0 || UNKNOWN_TYPES.some((k) => counts[k] > 0))
+        return 'yellow';
+    if (counts.passed > 0 || !finished)
+        return 'green';
+    return 'yellow';
+}
+/** pytest's pluralize: only `error`, `warnings` and `test` change with the count. */
+function pluralize(count, noun) {
+    if (noun !== 'error' && noun !== 'warnings' && noun !== 'test')
+        return `${count} ${noun}`;
+    const singular = noun === 'warnings' ? 'warning' : noun;
+    return `${count} ${count === 1 ? singular : singular + 's'}`;
+}
+/** The parts of the closing line, e.g. `7 failed`, `9 passed`, and its main colour. */
+function summaryParts(counts) {
+    const main = mainColor(counts);
+    const parts = [];
+    for (const key of exports.COUNT_ORDER) {
+        const n = counts[key];
+        if (n > 0) {
+            const color = colorForType(key);
+            parts.push({ text: pluralize(n, COUNT_LABEL[key] ?? key), color, bold: color === main });
+        }
+    }
+    if (parts.length === 0)
+        parts.push({ text: 'no tests ran', color: DEFAULT_COLOR, bold: false });
+    return { parts, main };
+}
+/** Python's str(datetime.timedelta(seconds=int(s))): `0:01:05`, `1 day, 2:03:04`. */
+function timedelta(totalSeconds) {
+    const days = Math.floor(totalSeconds / 86400);
+    const rest = totalSeconds - days * 86400;
+    const h = Math.floor(rest / 3600);
+    const m = Math.floor((rest % 3600) / 60);
+    const s = rest % 60;
+    const clock = `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+    return days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${clock}` : clock;
+}
+/** `0.52s`, or `65.30s (0:01:05)` from a minute on. */
+function formatSessionDuration(seconds) {
+    if (seconds < 60)
+        return `${(0, color_js_1.pyFixed)(seconds, 2)}s`;
+    return `${(0, color_js_1.pyFixed)(seconds, 2)}s (${timedelta(Math.trunc(seconds))})`;
+}
+/**
+ * The last line of a run, without the newline:
+ * `==== 1 failed, 99 passed, 2 skipped, 1 xfailed in 0.52s ====`, centred in `width`.
+ */
+function closingLine(counts, seconds, width = 80, opts = {}) {
+    const color = opts.color ?? false;
+    const verbosity = opts.verbosity ?? 0;
+    if (verbosity < -1)
+        return '';
+    const { parts, main } = summaryParts(counts);
+    const displaySep = verbosity >= 0;
+    let fullwidth = width;
+    const rendered = parts.map((p) => {
+        const styles = p.bold ? [p.color, 'bold'] : [p.color];
+        const withMarkup = (0, color_js_1.markup)(p.text, color, ...styles);
+        fullwidth += withMarkup.length - p.text.length;
+        return withMarkup;
+    });
+    let msg = rendered.join(', ');
+    const duration = ` in ${formatSessionDuration(seconds)}`;
+    const durationMarked = (0, color_js_1.markup)(duration, color, main);
+    fullwidth += durationMarked.length - duration.length;
+    msg += durationMarked;
+    if (!displaySep)
+        return (0, color_js_1.markup)(msg, color, main);
+    // pytest re-opens the main colour after the last reset so the right-hand fill is coloured too.
+    const reopen = color ? `\x1b[${main === 'red' ? 31 : main === 'green' ? 32 : 33}m` : '';
+    fullwidth += reopen.length;
+    msg += reopen;
+    return (0, color_js_1.markup)((0, color_js_1.sepLine)('=', msg, fullwidth), color, main);
+}
+
+
+/***/ }),
+
+/***/ 9183:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// GitHub Actions safety (ARCHITECTURE.md invariant 4): nothing a test prints may issue workflow
+// commands. Text the tests control is written between `::stop-commands::TOKEN` and `::TOKEN::`,
+// with a token the test cannot guess; values put into our own commands are escaped the way
+// @actions/core escapes them.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Fence = void 0;
+exports.escapeWorkflowData = escapeWorkflowData;
+exports.escapeWorkflowProperty = escapeWorkflowProperty;
+exports.fenceToken = fenceToken;
+exports.fenceBlock = fenceBlock;
+const node_crypto_1 = __nccwpck_require__(7598);
+/** Escaping for a workflow command's data part (after the final `::`). */
+function escapeWorkflowData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escaping for a workflow command's property values (`file=...,line=...`). */
+function escapeWorkflowProperty(s) {
+    return escapeWorkflowData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+/** A fresh token that does not occur in `text`. */
+function fenceToken(text = '') {
+    for (;;) {
+        const token = (0, node_crypto_1.randomUUID)();
+        if (!text.includes(token))
+            return token;
+    }
+}
+/**
+ * Wraps untrusted text so the runner ignores workflow commands inside it. The result ends with a
+ * newline; `text` gets one added if it lacks it, so the closing marker starts its own line.
+ */
+function fenceBlock(text, token = fenceToken(text)) {
+    const body = text.endsWith('\n') ? text : text + '\n';
+    return `::stop-commands::${token}\n${body}::${token}::\n`;
+}
+/** Writes blocks of untrusted text through `write`, fenced when running under GitHub Actions. */
+class Fence {
+    enabled;
+    write;
+    constructor(enabled, write) {
+        this.enabled = enabled;
+        this.write = write;
+    }
+    /** Writes `text` (whole lines) fenced, or as is when fencing is off. */
+    block(text) {
+        if (text === '')
+            return;
+        this.write(this.enabled ? fenceBlock(text) : text);
+    }
+    /** Untrusted text that must stay on one line (a reason in a progress line). */
+    inline(text) {
+        return this.enabled ? text.replace(/[\r\n]/g, ' ') : text;
+    }
+}
+exports.Fence = Fence;
+
+
+/***/ }),
+
+/***/ 2794:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// `--json PATH`: every result and collection error as plain JSON, with pytest's totals.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.jsonReportData = jsonReportData;
+exports.jsonReport = jsonReport;
+const counts_js_1 = __nccwpck_require__(5132);
+function jsonReportData(results, errors, meta) {
+    const counts = (0, counts_js_1.countResults)(results, errors);
+    return {
+        version: 1,
+        meta,
+        totals: { ...counts, tests: results.length, collectionErrors: errors.length },
+        tests: results.map((r) => ({
+            id: r.id,
+            outcome: r.outcome,
+            when: r.when,
+            duration: r.duration,
+            file: r.file ?? null,
+            line: r.line ?? null,
+            message: r.message ?? null,
+            longrepr: r.longrepr ?? null,
+            teardownError: r.teardownError?.message ?? null,
+            engine: r.engine ?? null,
+            worker: r.worker ?? null,
+            ...(r.subtests
+                ? {
+                    subtests: r.subtests.map((s) => ({
+                        outcome: s.outcome,
+                        description: s.description,
+                        message: s.message ?? null,
+                        longrepr: s.longrepr ?? null,
+                    })),
+                }
+                : {}),
+        })),
+        collectionErrors: errors.map((e) => ({ file: e.file, message: e.message })),
+    };
+}
+/** The JSON report as text (two-space indented, trailing newline). */
+function jsonReport(results, errors, meta) {
+    return JSON.stringify(jsonReportData(results, errors, meta), null, 2) + '\n';
+}
+
+
+/***/ }),
+
+/***/ 9079:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_MAX_JUNIT_BYTES = exports.JUnitError = void 0;
+exports.caseXml = caseXml;
+exports.readJUnitFile = readJUnitFile;
+exports.parseJUnit = parseJUnit;
+exports.dottedModule = dottedModule;
+exports.nodeIdFromJUnit = nodeIdFromJUnit;
+exports.wellFormednessProblem = wellFormednessProblem;
+exports.decodeXml = decodeXml;
+exports.elementXml = elementXml;
+exports.escapeXmlText = escapeXmlText;
+exports.escapeXmlAttr = escapeXmlAttr;
+// Reads JUnit XML as pytest writes it (xunit1 with `file`/`line`, or xunit2 without) and turns
+// every <testcase> back into a pytest node id with its outcome.
+const node_fs_1 = __nccwpck_require__(3024);
+const fast_xml_parser_1 = __nccwpck_require__(591);
+/** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
+function caseXml(c) {
+    return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
+}
+class JUnitError extends Error {
+    file;
+    reason;
+    constructor(file, reason) {
+        super(`${file}: malformed JUnit XML: ${reason}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+exports.JUnitError = JUnitError;
+exports.DEFAULT_MAX_JUNIT_BYTES = 256 * 1024 * 1024;
+const ARRAY_TAGS = new Set(['testsuite', 'testcase', 'failure', 'error', 'skipped', 'property', 'system-out', 'system-err', 'properties']);
+const ATTR = '@_';
+// Entities are never expanded by the parser: a DOCTYPE is refused outright (pytest never writes
+// one) and only the five predefined entities and character references are decoded, below.
+const parser = new fast_xml_parser_1.XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: ATTR,
+    parseAttributeValue: false,
+    parseTagValue: false,
+    trimValues: false,
+    processEntities: false,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    isArray: (tag) => ARRAY_TAGS.has(tag),
+});
+function readJUnitFile(path, opts = {}) {
+    const maxBytes = opts.maxBytes ?? exports.DEFAULT_MAX_JUNIT_BYTES;
+    let text;
+    try {
+        const size = (0, node_fs_1.statSync)(path).size;
+        if (size > maxBytes)
+            throw new JUnitError(path, `file is ${size} bytes, over the ${maxBytes}-byte limit`);
+        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err instanceof JUnitError)
+            throw err;
+        throw new JUnitError(path, `cannot read: ${err.message}`);
+    }
+    return parseJUnit(text, path, opts);
+}
+function parseJUnit(text, source, opts = {}) {
+    const maxBytes = opts.maxBytes ?? exports.DEFAULT_MAX_JUNIT_BYTES;
+    if (text.length > maxBytes)
+        throw new JUnitError(source, `over the ${maxBytes}-byte limit`);
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    if (/<!DOCTYPE/i.test(text))
+        throw new JUnitError(source, 'DOCTYPE declarations are not accepted');
+    if (text.trim() === '')
+        throw new JUnitError(source, 'file is empty');
+    const problem = wellFormednessProblem(text);
+    if (problem !== undefined)
+        throw new JUnitError(source, problem);
+    let tree;
+    try {
+        tree = parser.parse(text);
+    }
+    catch (err) {
+        throw new JUnitError(source, err.message.split('\n')[0] ?? 'parse error');
+    }
+    const suites = [];
+    const cases = [];
+    const resolver = moduleResolver(opts.knownFiles);
+    const visitSuite = (suite) => {
+        const time = suite[`${ATTR}time`];
+        suites.push({ name: decodeXml(String(suite[`${ATTR}name`] ?? '')), time: typeof time === 'string' ? parseSeconds(time) : undefined });
+        for (const node of asArray(suite['testcase']))
+            addCase(node);
+        for (const inner of asArray(suite['testsuite']))
+            visitSuite(inner);
+    };
+    const addCase = (node) => {
+        const testcase = toChild('testcase', node);
+        const read = caseFromElement(testcase, resolver);
+        const previous = cases[cases.length - 1];
+        // pytest writes a call failure followed by a teardown error as two testcases with one id.
+        if (previous && previous.id === read.id && previous.outcome === 'failed' && !previous.teardownError && isTeardownError(read)) {
+            previous.teardownError = { message: read.message ?? '', details: read.details ?? '' };
+            previous.time = Math.max(previous.time, read.time);
+            previous.xmlInner += read.xmlInner;
+            return;
+        }
+        cases.push(read);
+    };
+    const root = tree['testsuites'] ?? tree['testsuite'];
+    if (root === undefined)
+        throw new JUnitError(source, 'no <testsuites> or <testsuite> root element');
+    if (tree['testsuites'] !== undefined) {
+        const top = tree['testsuites'];
+        if (typeof top === 'object' && top !== null) {
+            for (const suite of asArray(top['testsuite']))
+                visitSuite(suite);
+        }
+    }
+    else {
+        for (const suite of asArray(tree['testsuite']))
+            visitSuite(suite);
+    }
+    return { source, suites, cases };
+}
+function asArray(value) {
+    if (value === undefined || value === null)
+        return [];
+    const list = Array.isArray(value) ? value : [value];
+    // A self-closing element with no attributes parses as ''.
+    return list.map((v) => (typeof v === 'object' && v !== null ? v : {}));
+}
+function toChild(tag, node) {
+    const attrs = {};
+    const children = [];
+    let text = '';
+    if (typeof node === 'string')
+        return { tag, attrs, text: decodeXml(node), children };
+    if (typeof node !== 'object' || node === null)
+        return { tag, attrs, text, children };
+    for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith(ATTR))
+            attrs[key.slice(ATTR.length)] = decodeXml(String(value));
+        else if (key === '#text')
+            text = decodeXml(String(value));
+        else
+            for (const item of Array.isArray(value) ? value : [value])
+                children.push(toChild(key, item));
+    }
+    return { tag, attrs, text, children };
+}
+function caseFromElement(testcase, resolveModule) {
+    const { attrs } = testcase;
+    const classname = attrs['classname'] ?? '';
+    const name = attrs['name'] ?? '';
+    const where = nodeIdFromJUnit(classname, name, attrs['file'], resolveModule);
+    const lineAttr = attrs['line'];
+    const line = lineAttr !== undefined && /^\d+$/.test(lineAttr) ? Number(lineAttr) + 1 : undefined;
+    const failure = testcase.children.find((c) => c.tag === 'failure');
+    const error = testcase.children.find((c) => c.tag === 'error');
+    const skipped = testcase.children.find((c) => c.tag === 'skipped');
+    let outcome = 'passed';
+    let decisive;
+    if (failure) {
+        decisive = failure;
+        outcome = 'failed';
+    }
+    else if (error) {
+        decisive = error;
+        outcome = 'error';
+    }
+    else if (skipped) {
+        decisive = skipped;
+        // pytest writes a non-strict XPASS as a passed testcase; "passes unexpectedly" is xunit's form.
+        outcome = skipped.attrs['type'] === 'pytest.xfail' ? 'xfailed' : 'skipped';
+    }
+    const result = {
+        id: where.id,
+        classname,
+        name,
+        file: where.file,
+        time: parseSeconds(attrs['time'] ?? '0'),
+        outcome,
+        xmlOpen: openTagXml('testcase', attrs),
+        xmlInner: testcase.children.map((child) => elementXml(child.tag, child.attrs, child.text, child.children)).join(''),
+    };
+    if (line !== undefined)
+        result.line = line;
+    if (where.collection)
+        result.collection = true;
+    if (decisive) {
+        if (decisive.attrs['message'] !== undefined)
+            result.message = decisive.attrs['message'];
+        if (decisive.text !== '')
+            result.details = decisive.text;
+    }
+    return result;
+}
+function isTeardownError(c) {
+    return c.outcome === 'error' && (c.message ?? '').startsWith('failed on teardown');
+}
+function parseSeconds(value) {
+    const seconds = Number(value);
+    return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+/** Longest known module whose dotted name is a prefix of the classname's segments. */
+function moduleResolver(knownFiles) {
+    const byDotted = new Map();
+    for (const file of knownFiles ?? [])
+        byDotted.set(dottedModule(file), file);
+    return (segments) => {
+        for (let n = segments.length; n > 0 && byDotted.size > 0; n--) {
+            const file = byDotted.get(segments.slice(0, n).join('.'));
+            if (file !== undefined)
+                return { file, consumed: n };
+        }
+        return undefined;
+    };
+}
+const dottedCache = new Map();
+/** pytest's mangle_test_address for a module path: `a/b/test_c.py` -> `a.b.test_c`. */
+function dottedModule(file) {
+    let dotted = dottedCache.get(file);
+    if (dotted === undefined) {
+        dotted = file.replace(/\//g, '.').replace(/\.py$/, '');
+        if (dottedCache.size > 100_000)
+            dottedCache.clear();
+        dottedCache.set(file, dotted);
+    }
+    return dotted;
+}
+/**
+ * Inverse of pytest's mangle_test_address: classname `tests.test_a.TestB`, name `test_c[1]`,
+ * file `tests/test_a.py` -> `tests/test_a.py::TestB::test_c[1]`. Without a usable `file`, the
+ * module is the longest known file matching the classname, else the classname minus its trailing
+ * capitalised segments (classes), with dots read as directory separators.
+ */
+function nodeIdFromJUnit(classname, name, file, resolveModule = () => undefined) {
+    if (classname === '') {
+        // A collection error or skip: pytest writes the module's dotted path as the name.
+        const segments = name.split('.');
+        const resolved = file ?? resolveModule(segments)?.file ?? `${segments.join('/')}.py`;
+        return { id: resolved, file: resolved, collection: true };
+    }
+    if (file !== undefined && file !== '') {
+        const dotted = dottedModule(file);
+        if (classname === dotted)
+            return { id: `${file}::${name}`, file, collection: false };
+        if (classname.startsWith(`${dotted}.`)) {
+            const classes = classname.slice(dotted.length + 1).split('.');
+            return { id: [file, ...classes, name].join('::'), file, collection: false };
+        }
+    }
+    const segments = classname.split('.');
+    const known = resolveModule(segments);
+    let moduleFile;
+    let classes;
+    if (known) {
+        moduleFile = known.file;
+        classes = segments.slice(known.consumed);
+    }
+    else {
+        let split = segments.length;
+        while (split > 1 && /^[A-Z]/.test(segments[split - 1] ?? ''))
+            split--;
+        moduleFile = `${segments.slice(0, split).join('/')}.py`;
+        classes = segments.slice(split);
+    }
+    return { id: [moduleFile, ...classes, name].join('::'), file: moduleFile, collection: false };
+}
+/**
+ * Checks what fast-xml-parser (lenient by design) lets through: elements nest and close, one root,
+ * tags and attribute quotes end before the file does. A truncated file (a shard killed while
+ * writing) fails here. XMLValidator does the same and more, at a third of the merge budget.
+ */
+const MAX_DEPTH = 64;
+function wellFormednessProblem(text) {
+    const tagEnd = /["'>]/g;
+    const open = [];
+    let roots = 0;
+    let at = 0;
+    const lineAt = (index) => {
+        let line = 1;
+        for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
+            line++;
+        return line;
+    };
+    const fail = (reason, index) => `${reason} (line ${lineAt(index)})`;
+    for (;;) {
+        const lt = text.indexOf('<', at);
+        if (lt < 0)
+            break;
+        if (open.length === 0 && /\S/.test(text.slice(at, lt)))
+            return fail('text outside the root element', at);
+        if (text.startsWith('<!--', lt)) {
+            const end = text.indexOf('-->', lt + 4);
+            if (end < 0)
+                return fail('unterminated comment', lt);
+            at = end + 3;
+        }
+        else if (text.startsWith('<![CDATA[', lt)) {
+            const end = text.indexOf(']]>', lt + 9);
+            if (end < 0 || open.length === 0)
+                return fail('unterminated or misplaced CDATA section', lt);
+            at = end + 3;
+        }
+        else if (text.startsWith('<?', lt)) {
+            const end = text.indexOf('?>', lt + 2);
+            if (end < 0)
+                return fail('unterminated processing instruction', lt);
+            at = end + 2;
+        }
+        else if (text[lt + 1] === '!') {
+            return fail('declarations are not accepted', lt);
+        }
+        else if (text[lt + 1] === '/') {
+            const end = text.indexOf('>', lt + 2);
+            if (end < 0)
+                return fail('unterminated closing tag', lt);
+            const name = text.slice(lt + 2, end).trim();
+            const expected = open.pop();
+            if (name !== expected)
+                return fail(expected === undefined ? `closing tag </${name}> without an opening tag` : `expected </${expected}> but found </${name}>`, lt);
+            at = end + 1;
+        }
+        else {
+            const nameMatch = /^[A-Za-z_][\w.:-]*/.exec(text.slice(lt + 1, lt + 201));
+            if (!nameMatch)
+                return fail('invalid tag', lt);
+            const name = nameMatch[0];
+            let i = lt + 1 + name.length;
+            for (;;) {
+                tagEnd.lastIndex = i;
+                const hit = tagEnd.exec(text);
+                if (!hit) {
+                    i = text.length;
+                    break;
+                }
+                i = hit.index;
+                if (hit[0] === '>')
+                    break;
+                const close = text.indexOf(hit[0], i + 1);
+                if (close < 0) {
+                    i = text.length;
+                    break;
+                }
+                const inner = text.indexOf('<', i + 1);
+                if (inner >= 0 && inner < close)
+                    return fail(`'<' inside an attribute of <${name}>`, inner);
+                i = close + 1;
+            }
+            if (i >= text.length)
+                return fail(`unterminated tag <${name}>`, lt);
+            if (open.length === 0)
+                roots++;
+            if (roots > 1)
+                return fail('more than one root element', lt);
+            if (text[i - 1] !== '/')
+                open.push(name);
+            if (open.length > MAX_DEPTH)
+                return fail(`elements nested more than ${MAX_DEPTH} deep`, lt);
+            at = i + 1;
+        }
+    }
+    if (open.length > 0)
+        return `unclosed <${open[open.length - 1]}> at end of file (truncated?)`;
+    if (/\S/.test(text.slice(at)))
+        return fail('text outside the root element', at);
+    if (roots === 0)
+        return 'no root element';
+    return undefined;
+}
+const NAMED_ENTITIES = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Decodes the five predefined XML entities and character references; anything else stays as written. */
+function decodeXml(value) {
+    if (!value.includes('&'))
+        return value;
+    return value.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, (whole, body) => {
+        if (body.startsWith('#')) {
+            const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+            return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return NAMED_ENTITIES[body] ?? whole;
+    });
+}
+function openTagXml(tag, attrs) {
+    let out = `<${tag}`;
+    for (const name in attrs)
+        out += ` ${name}="${escapeXmlAttr(attrs[name] ?? '')}"`;
+    return out;
+}
+/** An element as XML; `rawInner` is appended unescaped after the children. */
+function elementXml(tag, attrs, text, children, rawInner = '') {
+    const open = openTagXml(tag, attrs);
+    if (text === '' && children.length === 0 && rawInner === '')
+        return `${open} />`;
+    let out = `${open}>`;
+    if (text !== '')
+        out += escapeXmlText(text);
+    for (const child of children)
+        out += elementXml(child.tag, child.attrs, child.text, child.children);
+    return `${out}${rawInner}</${tag}>`;
+}
+function escapeXmlText(value) {
+    if (!/[&<>]/.test(value))
+        return value;
+    return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+function escapeXmlAttr(value) {
+    if (!/[&<>"\n\r\t]/.test(value))
+        return value;
+    return value.replace(/[&<>"\n\r\t]/g, (c) => ATTR_ESCAPES[c] ?? c);
+}
+const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#09;' };
+
+
+/***/ }),
+
+/***/ 2998:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// JUnit XML in pytest's own format (_pytest/junitxml.py, LogXML + _NodeReporter), serialised the
+// way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.binXmlEscape = binXmlEscape;
+exports.longreprText = longreprText;
+exports.mangleTestAddress = mangleTestAddress;
+exports.junitTimestamp = junitTimestamp;
+exports.junitXml = junitXml;
+const color_js_1 = __nccwpck_require__(2105);
+/**
+ * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
+ * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
+ * character; this matches it.)
+ */
+function binXmlEscape(s) {
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
+        if (ok)
+            out += ch;
+        else
+            out += '#x' + cp.toString(16).toUpperCase().padStart(cp <= 0xff ? 2 : 4, '0');
+    }
+    return out;
+}
+const PY_SPACE = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g');
+/**
+ * str() of a pytest longrepr: the terminal text stripped (TerminalRepr.__str__), which is what
+ * pytest puts in JUnit. Our longrepr is the terminal text itself.
+ */
+function longreprText(s) {
+    return s.replace(PY_STRIP, '');
+}
+function escapeText(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function escapeAttr(s) {
+    return escapeText(s)
+        .replace(/"/g, '&quot;')
+        .replace(/\r/g, '&#13;')
+        .replace(/\n/g, '&#10;')
+        .replace(/\t/g, '&#09;');
+}
+function el(tag, attrs, text) {
+    return { tag, attrs, text, children: [] };
+}
+function serialize(e) {
+    const attrs = e.attrs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('');
+    if (e.text === undefined && e.children.length === 0)
+        return `<${e.tag}${attrs} />`;
+    return `<${e.tag}${attrs}>${escapeText(e.text ?? '')}${e.children.map(serialize).join('')}</${e.tag}>`;
+}
+/** pytest's mangle_test_address: `a/b.py::C::f[x]` -> ['a.b', 'C', 'f[x]']. */
+function mangleTestAddress(id) {
+    const bracket = id.indexOf('[');
+    const path = bracket === -1 ? id : id.slice(0, bracket);
+    const params = bracket === -1 ? '' : id.slice(bracket);
+    const names = path.split('::');
+    names[0] = names[0].replace(/\//g, '.').replace(/\.py$/, '');
+    names[names.length - 1] += params;
+    return names;
+}
+/** `2026-11-24T23:01:10.352000+00:00`: isoformat of the local time, as pytest writes it. */
+function junitTimestamp(date) {
+    const offsetMin = -date.getTimezoneOffset();
+    const local = new Date(date.getTime() + offsetMin * 60_000);
+    const base = local.toISOString().replace('Z', '').replace(/\.(\d{3})$/, '.$1000');
+    const sign = offsetMin >= 0 ? '+' : '-';
+    const abs = Math.abs(offsetMin);
+    return `${base}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+const PHASES = ['setup', 'call', 'teardown'];
+/**
+ * The sections a pytest report of phase `upTo` carries: pytest accumulates them over the phases,
+ * so a call report holds setup and call output. Section names end with their phase.
+ */
+function sectionsUpTo(sections, upTo) {
+    const limit = PHASES.indexOf(upTo);
+    return (sections ?? []).filter(([name]) => {
+        const phase = PHASES.indexOf(name.slice(name.lastIndexOf(' ') + 1));
+        return phase === -1 || limit === -1 || phase <= limit;
+    });
+}
+function sectionText(sections, prefix) {
+    return sections
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([, text]) => text)
+        .join('');
+}
+/** The `message` of a failure: the crash message, else the stripped longrepr. */
+function failureMessage(report) {
+    return binXmlEscape(report.message ?? longreprText(report.longrepr ?? ''));
+}
+function skipReason(message) {
+    return (message ?? '').replace(/^Skipped: /, '');
+}
+function xfailReason(message) {
+    return (message ?? '').replace(/^reason: /, '');
+}
+/** A `skipped` element: a skip carries `details` as its text, an xfail has none. */
+function skippedElement(type, reason, details) {
+    return el('skipped', [['type', type], ['message', binXmlEscape(reason)]], details === undefined ? undefined : binXmlEscape(details));
+}
+class TestcaseBuilder {
+    attrs;
+    stats;
+    duration;
+    children = [];
+    constructor(attrs, stats, duration) {
+        this.attrs = attrs;
+        this.stats = stats;
+        this.duration = duration;
+    }
+    add(kind, e) {
+        if (kind in this.stats)
+            this.stats[kind] += 1;
+        this.children.push(e);
+    }
+    simple(kind, message, data) {
+        this.add(kind, el(kind, [['message', message]], binXmlEscape(longreprText(data))));
+    }
+    toXml() {
+        const e = el('testcase', [...this.attrs, ['time', (0, color_js_1.pyFixed)(this.duration, 3)]]);
+        e.children.push(...this.children);
+        return e;
+    }
+}
+/** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
+function junitXml(results, errors, opts) {
+    const family = opts.family ?? 'xunit1';
+    const logging = opts.logging ?? 'no';
+    const logPassing = opts.logPassingTests ?? true;
+    const stats = { error: 0, passed: 0, failure: 0, skipped: 0 };
+    const cases = [];
+    let doubleFail = 0;
+    const testcaseAttrs = (id, file, line) => {
+        const names = mangleTestAddress(id);
+        const classnames = names.slice(0, -1);
+        if (opts.prefix)
+            classnames.unshift(opts.prefix);
+        const attrs = [
+            ['classname', binXmlEscape(classnames.join('.'))],
+            ['name', binXmlEscape(names[names.length - 1])],
+        ];
+        if (family === 'xunit1') {
+            attrs.push(['file', binXmlEscape(file)]);
+            if (line !== undefined)
+                attrs.push(['line', String(line)]);
+        }
+        return attrs;
+    };
+    const open = (attrs, duration) => {
+        const tc = new TestcaseBuilder(attrs, stats, duration);
+        cases.push(tc);
+        return tc;
+    };
+    // write_captured_output: `content` sections of the report that ends the testcase.
+    const writeCaptured = (tc, allSections, phase) => {
+        if (logging === 'no')
+            return;
+        const sections = sectionsUpTo(allSections, phase);
+        const prepare = (content, header) => [(0, color_js_1.pyCenter)(header, 80, '-'), content, ''].join('\n');
+        let all = '';
+        if (logging === 'log' || logging === 'all')
+            all = prepare(sectionText(sections, 'Captured log'), ' Captured Log ');
+        if (logging === 'system-out' || logging === 'out-err' || logging === 'all') {
+            all += prepare(sectionText(sections, 'Captured stdout'), ' Captured Out ');
+            tc.add('system-out', el('system-out', [], binXmlEscape(all)));
+            all = '';
+        }
+        if (logging === 'system-err' || logging === 'out-err' || logging === 'all') {
+            all += prepare(sectionText(sections, 'Captured stderr'), ' Captured Err ');
+            tc.add('system-err', el('system-err', [], binXmlEscape(all)));
+            all = '';
+        }
+        if (all)
+            tc.add('system-out', el('system-out', [], binXmlEscape(all)));
+    };
+    const rootNoSlash = opts.rootdir ? opts.rootdir.replace(/\/$/, '') : undefined;
+    /** A rootdir-relative path made absolute, as pytest names skipped files (as is without a rootdir). */
+    const absolute = (path) => (rootNoSlash === undefined ? path : `${rootNoSlash}/${path}`);
+    /** A subtest skip's text: pytest names the file absolutely (`/root/t.py:3: reason`). */
+    const skipDetails = (longrepr, reason) => {
+        const m = longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(longrepr) : null;
+        if (!m)
+            return longrepr ?? reason;
+        const path = !m[1].startsWith('/') ? absolute(m[1]) : m[1];
+        return `${path}:${m[2]}: ${m[3]}`;
+    };
+    for (const e of errors) {
+        const names = mangleTestAddress(e.file);
+        const attrs = [
+            ['classname', ''],
+            ['name', binXmlEscape(names[names.length - 1])],
+        ];
+        if (family === 'xunit1')
+            attrs.push(['file', binXmlEscape(e.file)]);
+        open(attrs, 0).simple('error', 'collection failure', e.message);
+    }
+    for (const r of results) {
+        const file = r.file ?? r.id.split('::')[0];
+        // pytest's JUnit line is the 0-based line of the function (its first decorator).
+        const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
+        let tc = open(attrs, r.duration);
+        let teardownPassed = true;
+        // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
+        for (const sub of r.subtests ?? []) {
+            switch (sub.outcome) {
+                case 'passed':
+                case 'xpassed':
+                    stats.passed += 1;
+                    break;
+                case 'failed':
+                    tc.simple('failure', failureMessage(sub), sub.longrepr ?? '');
+                    break;
+                case 'skipped': {
+                    const reason = skipReason(sub.message);
+                    tc.add('skipped', skippedElement('pytest.skip', reason, skipDetails(sub.longrepr, reason)));
+                    break;
+                }
+                case 'xfailed':
+                    tc.add('skipped', skippedElement('pytest.xfail', xfailReason(sub.message)));
+                    break;
+            }
+        }
+        switch (r.outcome) {
+            case 'passed':
+            case 'xpassed':
+                stats.passed += 1;
+                break;
+            case 'failed':
+                if (r.when === 'call') {
+                    tc.simple('failure', failureMessage(r), r.longrepr ?? '');
+                    if (!logPassing)
+                        writeCaptured(tc, r.sections, 'call');
+                }
+                else {
+                    // Failed outside the call (pytest reports those as errors; kept for robustness).
+                    tc.simple('error', binXmlEscape(`failed on ${r.when === 'teardown' ? 'teardown' : 'setup'} with "${r.message ?? ''}"`), r.longrepr ?? '');
+                }
+                break;
+            case 'error':
+                if (r.when === 'collect') {
+                    tc.simple('error', 'collection failure', r.longrepr ?? r.message ?? '');
+                }
+                else {
+                    const phase = r.when === 'teardown' ? 'teardown' : 'setup';
+                    tc.simple('error', binXmlEscape(`failed on ${phase} with "${r.message ?? r.longrepr ?? ''}"`), r.longrepr ?? '');
+                    if (phase === 'teardown')
+                        teardownPassed = false;
+                }
+                break;
+            case 'skipped': {
+                const reason = skipReason(r.message);
+                tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`));
+                writeCaptured(tc, r.sections, r.when);
+                break;
+            }
+            case 'xfailed':
+                tc.add('skipped', skippedElement('pytest.xfail', xfailReason(r.message)));
+                break;
+        }
+        if (r.teardownError) {
+            teardownPassed = false;
+            if (r.outcome === 'failed' && r.when === 'call') {
+                // pytest closes the failed testcase and opens a second one for the teardown error.
+                doubleFail += 1;
+                tc = open(attrs, 0);
+            }
+            tc.simple('error', binXmlEscape(`failed on teardown with "${r.teardownError.message}"`), r.teardownError.longrepr);
+        }
+        if (logPassing || !teardownPassed)
+            writeCaptured(tc, r.sections, 'teardown');
+    }
+    const tests = stats.passed + stats.failure + stats.skipped + stats.error - doubleFail;
+    const suite = el('testsuite', [
+        ['name', opts.suiteName ?? 'pytest'],
+        ['errors', String(stats.error)],
+        ['failures', String(stats.failure)],
+        ['skipped', String(stats.skipped)],
+        ['tests', String(tests)],
+        ['time', (0, color_js_1.pyFixed)(opts.seconds, 3)],
+        ['timestamp', opts.timestamp],
+        ['hostname', opts.hostname],
+    ]);
+    suite.children.push(...cases.map((c) => c.toXml()));
+    const root = el('testsuites', [['name', 'pytest tests']]);
+    root.children.push(suite);
+    return '<?xml version="1.0" encoding="utf-8"?>' + serialize(root);
+}
+
+
+/***/ }),
+
+/***/ 3278:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.mergeJUnit = mergeJUnit;
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const junit_read_js_1 = __nccwpck_require__(9079);
+function mergeJUnit(files, opts = {}) {
+    const { plan } = opts;
+    const knownFiles = plan ? plan.shards.flatMap((s) => s.units.map((u) => u.file)) : undefined;
+    const documents = [];
+    const malformed = [];
+    for (const file of files) {
+        try {
+            documents.push((0, junit_read_js_1.readJUnitFile)(file, { maxBytes: opts.maxBytes, knownFiles }));
+        }
+        catch (err) {
+            malformed.push({ file, error: err instanceof junit_read_js_1.JUnitError ? err.reason : err.message });
+        }
+    }
+    const cases = documents.flatMap((d) => d.cases);
+    const counts = countOutcomes(cases);
+    const duplicates = findDuplicates(cases);
+    const check = plan ? checkAgainstPlan(plan, cases) : { missing: [], unexpected: [], shardOf: new Map() };
+    const shards = documents.map((doc) => shardReport(doc, plan, check.shardOf));
+    return {
+        xml: mergedXml(documents, counts),
+        counts,
+        missing: check.missing,
+        duplicates,
+        unexpected: check.unexpected,
+        malformed,
+        shards,
+        cases,
+        documents,
+    };
+}
+function countOutcomes(cases) {
+    const counts = { tests: cases.length, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
+    for (const c of cases) {
+        counts[c.outcome] += 1;
+        if (c.teardownError)
+            counts.teardownErrors += 1;
+    }
+    return counts;
+}
+function findDuplicates(cases) {
+    const seen = new Set();
+    const twice = new Set();
+    for (const c of cases) {
+        if (seen.has(c.id))
+            twice.add(c.id);
+        else
+            seen.add(c.id);
+    }
+    return [...twice].sort();
+}
+function checkAgainstPlan(plan, cases) {
+    const exact = new Set();
+    const byBase = new Set();
+    const failedModules = new Set();
+    for (const c of cases) {
+        if (c.collection) {
+            failedModules.add(c.file);
+            continue;
+        }
+        exact.add(c.id);
+        const base = (0, timings_js_1.baseId)(c.id);
+        if (base !== c.id)
+            byBase.add(base);
+    }
+    // Modules and classes that hold results: needed only for dynamic modules/classes in the plan,
+    // so built on first use rather than for every one of 100,000 testcases.
+    let containers = null;
+    const hasResultsInside = (id) => {
+        containers ??= new Set(cases.filter((c) => !c.collection).flatMap((c) => nodePrefixes(c.id)));
+        return containers.has(id);
+    };
+    const planned = new Set();
+    const shardOf = new Map();
+    const missing = [];
+    for (const shard of plan.shards) {
+        for (const unit of shard.units) {
+            for (const id of (0, plan_js_1.unitTestIds)(unit)) {
+                planned.add(id);
+                shardOf.set(id, shard.index);
+                // A planned id without parameters also stands for a dynamic item's expanded ids, and a
+                // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
+                const found = exact.has(id) || ((0, timings_js_1.baseId)(id) === id && (byBase.has(id) || hasResultsInside(id)));
+                if (!found && !failedModules.has(unit.file))
+                    missing.push(id);
+            }
+        }
+    }
+    const unexpected = [];
+    for (const c of cases) {
+        if (c.collection)
+            continue;
+        if (planned.has(c.id))
+            continue;
+        const base = (0, timings_js_1.baseId)(c.id);
+        if (base !== c.id && planned.has(base)) {
+            shardOf.set(c.id, shardOf.get(base) ?? 0);
+            continue;
+        }
+        const container = nodePrefixes(c.id).find((prefix) => planned.has(prefix));
+        if (container !== undefined) {
+            shardOf.set(c.id, shardOf.get(container) ?? 0);
+            continue;
+        }
+        unexpected.push(c.id);
+    }
+    return { missing: missing.sort(), unexpected: [...new Set(unexpected)].sort(), shardOf };
+}
+function shardReport(doc, plan, shardOf) {
+    const report = { file: doc.source, seconds: round3(doc.cases.reduce((s, c) => s + c.time, 0)), tests: doc.cases.length };
+    const wall = doc.suites.reduce((s, suite) => s + (suite.time ?? 0), 0);
+    if (doc.suites.some((s) => s.time !== undefined))
+        report.wallSeconds = round3(wall);
+    if (plan) {
+        const votes = new Map();
+        for (const c of doc.cases) {
+            const shard = shardOf.get(c.id);
+            if (shard !== undefined)
+                votes.set(shard, (votes.get(shard) ?? 0) + 1);
+        }
+        let best;
+        for (const [shard, n] of votes)
+            if (best === undefined || n > (votes.get(best) ?? 0) || (n === votes.get(best) && shard < best))
+                best = shard;
+        if (best !== undefined) {
+            report.shard = best;
+            report.predicted = plan.shards[best - 1]?.predicted;
+        }
+    }
+    return report;
+}
+function round3(x) {
+    return Math.round(x * 1000) / 1000;
+}
+function mergedXml(documents, counts) {
+    const time = documents.reduce((s, d) => s + d.suites.reduce((t, suite) => t + (suite.time ?? 0), 0), 0);
+    const parts = [];
+    for (const doc of documents)
+        for (const c of doc.cases)
+            parts.push((0, junit_read_js_1.caseXml)(c));
+    const suiteAttrs = {
+        name: 'pytest',
+        errors: String(counts.error + counts.teardownErrors),
+        failures: String(counts.failed),
+        skipped: String(counts.skipped + counts.xfailed),
+        tests: String(counts.tests),
+        time: time.toFixed(3),
+    };
+    return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${(0, junit_read_js_1.elementXml)('testsuite', suiteAttrs, '', [], parts.join(''))}</testsuites>\n`;
+}
+/** The ids of the module and classes that contain a test: `f.py`, `f.py::TestC` for `f.py::TestC::test_m`. */
+function nodePrefixes(id) {
+    const parts = (0, timings_js_1.baseId)(id).split('::');
+    const prefixes = [];
+    for (let i = 1; i < parts.length; i++)
+        prefixes.push(parts.slice(0, i).join('::'));
+    return prefixes;
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
+exports.renderSummary = renderSummary;
+exports.totalsParts = totalsParts;
+exports.inlineCode = inlineCode;
+/** GitHub rejects step summaries over 1 MiB; stay a little below it. */
+exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
+const MAX_LINE_CHARS = 300;
+function renderSummary(result, opts = {}) {
+    const maxBytes = opts.maxBytes ?? exports.DEFAULT_SUMMARY_MAX_BYTES;
+    const sections = [];
+    const seconds = result.shards.reduce((s, sh) => Math.max(s, sh.wallSeconds ?? sh.seconds), 0);
+    sections.push(`## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`);
+    const problems = [];
+    if (result.missing.length > 0)
+        problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
+    if (result.duplicates.length > 0)
+        problems.push(`- :warning: **${result.duplicates.length} test(s) ran more than once**: ${inlineList(result.duplicates, 20)}`);
+    if (result.unexpected.length > 0)
+        problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
+    for (const bad of result.malformed.slice(0, 20))
+        problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${oneLine(bad.error)}`);
+    if (result.malformed.length > 20)
+        problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
+    if (problems.length > 0)
+        sections.push(`${problems.join('\n')}\n`);
+    const failures = result.cases.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || c.teardownError);
+    const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12));
+    const slowest = [...result.cases].filter((c) => !c.collection).sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1)).slice(0, opts.slowest ?? 10);
+    const slowSection = slowest.length === 0
+        ? ''
+        : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.time.toFixed(3)} | ${tableCode(c.id)} |`).join('\n')}\n`;
+    const balanceSection = shardBalance(result);
+    // Failures come first but may be cut; the fixed-size sections after them always fit.
+    const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
+    const head = sections.join('\n');
+    const noteRoom = 200;
+    let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
+    const shown = [];
+    if (failureEntries.length > 0) {
+        const header = `### Failures (${failureEntries.length})\n`;
+        budget -= byteLength(header);
+        for (const entry of failureEntries) {
+            const size = byteLength(entry) + 1;
+            if (size > budget)
+                break;
+            shown.push(entry);
+            budget -= size;
+        }
+        const cut = failureEntries.length - shown.length;
+        const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
+        sections.push(`${header}\n${shown.join('\n')}${note}`);
+    }
+    let out = [...sections, tail].filter((s) => s !== '').join('\n');
+    if (byteLength(out) > maxBytes)
+        out = truncateBytes(out, maxBytes - noteRoom) + '\n\n_Summary truncated to fit the size limit._\n';
+    return out;
+}
+function totalsLine(result) {
+    const parts = totalsParts(result);
+    return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+}
+/** `3 failed`, `10 passed`, ... `1 missing`: the non-zero totals of a merged run, in pytest's order. */
+function totalsParts(result) {
+    const { counts } = result;
+    const parts = [];
+    const add = (n, word) => {
+        if (n > 0)
+            parts.push(`${n} ${word}`);
+    };
+    add(counts.failed, 'failed');
+    add(counts.passed, 'passed');
+    add(counts.skipped, 'skipped');
+    add(counts.xfailed, 'xfailed');
+    add(counts.xpassed, 'xpassed');
+    add(counts.error + counts.teardownErrors, counts.error + counts.teardownErrors === 1 ? 'error' : 'errors');
+    if (result.missing.length > 0)
+        parts.push(`${result.missing.length} missing`);
+    return parts;
+}
+function failureEntry(c, lines) {
+    const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
+    const label = c.outcome === 'error' ? 'ERROR' : c.teardownError ? 'FAILED (and teardown error)' : 'FAILED';
+    const body = [c.message, c.details, c.teardownError?.message].filter((s) => s !== undefined && s !== '');
+    const excerpt = body
+        .join('\n')
+        .split('\n')
+        .slice(0, lines)
+        .map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l))
+        .join('\n');
+    const heading = `- **${label}** ${inlineCode(c.id)} at ${inlineCode(where)}`;
+    return excerpt === '' ? heading : `${heading}\n${codeBlock(excerpt)}`;
+}
+function shardBalance(result) {
+    if (result.shards.length === 0)
+        return '';
+    const rows = result.shards.map((s) => {
+        const actual = s.wallSeconds ?? s.seconds;
+        return `| ${s.shard ?? ''} | ${tableCode(s.file)} | ${s.tests} | ${s.predicted !== undefined ? s.predicted.toFixed(1) : ''} | ${actual.toFixed(1)} |`;
+    });
+    const actuals = result.shards.map((s) => s.wallSeconds ?? s.seconds);
+    const mean = actuals.reduce((a, b) => a + b, 0) / actuals.length;
+    const ratio = mean > 0 ? Math.max(...actuals) / mean : 1;
+    const shown = rows.length > 300 ? [...rows.slice(0, 300), `| | ... ${rows.length - 300} more | | | |`] : rows;
+    return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
+}
+function inlineList(ids, limit) {
+    const shown = ids.slice(0, limit).map(inlineCode).join(', ');
+    return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
+}
+/** Inline code that survives backticks inside the text, on one line of at most `maxChars`. */
+function inlineCode(text, maxChars = 500) {
+    const clean = oneLine(text).slice(0, maxChars);
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/** Inline code inside a table cell: `|` would end the cell. */
+function tableCode(text) {
+    return inlineCode(text).replace(/\|/g, '\\|');
+}
+function codeBlock(text) {
+    const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}\n${text}\n${fence}`;
+}
+function oneLine(text) {
+    return text.replace(/[\r\n]+/g, ' ');
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+function truncateBytes(text, maxBytes) {
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= maxBytes)
+        return text;
+    // Drop a partial multi-byte character at the cut.
+    return buf.subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
+}
+
+
+/***/ }),
+
+/***/ 2915:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// A small TerminalWriter: writes through a sink, applies markup when colour is on and remembers
+// the current line, which pytest's progress layout depends on.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TermWriter = void 0;
+const color_js_1 = __nccwpck_require__(2105);
+class TermWriter {
+    sink;
+    color;
+    fullwidth;
+    currentLine = '';
+    constructor(sink, color, fullwidth) {
+        this.sink = sink;
+        this.color = color;
+        this.fullwidth = fullwidth;
+    }
+    /** Width of what has been written on the current line (pytest's width_of_current_line). */
+    get lineWidth() {
+        return (0, color_js_1.wcswidth)(this.currentLine);
+    }
+    markup(text, ...styles) {
+        return (0, color_js_1.markup)(text, this.color, ...styles);
+    }
+    write(text, ...styles) {
+        if (!text)
+            return;
+        const nl = text.lastIndexOf('\n');
+        this.currentLine = nl === -1 ? this.currentLine + text : text.slice(nl + 1);
+        this.sink((0, color_js_1.markup)(text, this.color, ...styles));
+    }
+    /** Text that already carries its own markup; `plain` is what it shows, for width tracking. */
+    writeMarked(marked, plain) {
+        const nl = plain.lastIndexOf('\n');
+        this.currentLine = nl === -1 ? this.currentLine + plain : plain.slice(nl + 1);
+        this.sink(marked);
+    }
+    line(text = '', ...styles) {
+        this.write(text, ...styles);
+        this.write('\n');
+    }
+    sep(sepchar, title, ...styles) {
+        this.line((0, color_js_1.sepLine)(sepchar, title, this.fullwidth), ...styles);
+    }
+}
+exports.TermWriter = TermWriter;
+
+
+/***/ }),
+
+/***/ 5507:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RunnerError = void 0;
+/** The runner could not do its job (no usable Python, a worker that cannot start, bad pytest args). */
+class RunnerError extends Error {
+    /** pytest's exit code: 3 internal error, 4 usage error. */
+    exitCode;
+    constructor(message, exitCode = 3) {
+        super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.name = 'RunnerError';
+        this.exitCode = exitCode;
+    }
+}
+exports.RunnerError = RunnerError;
+
+
+/***/ }),
+
+/***/ 6706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FrameReader = void 0;
+exports.encodeFrame = encodeFrame;
+// Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
+const msgpackr_1 = __nccwpck_require__(2502);
+const packr = new msgpackr_1.Packr({ useRecords: false });
+const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
+function encodeFrame(frame) {
+    const body = packr.pack(frame);
+    const header = Buffer.allocUnsafe(4);
+    header.writeUInt32BE(body.length, 0);
+    return Buffer.concat([header, body]);
+}
+/**
+ * Splits a byte stream into frames. Chunks are kept in a list and joined once per frame, so a
+ * frame of hundreds of megabytes costs one copy, not one per chunk.
+ */
+class FrameReader {
+    onFrame;
+    chunks = [];
+    buffered = 0;
+    /** Body length of the frame being read, once its header is in. */
+    need = null;
+    constructor(onFrame) {
+        this.onFrame = onFrame;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.buffered += chunk.length;
+        for (;;) {
+            if (this.need === null) {
+                if (this.buffered < 4)
+                    return;
+                this.need = this.take(4).readUInt32BE(0);
+            }
+            if (this.buffered < this.need)
+                return;
+            const body = this.take(this.need);
+            this.need = null;
+            this.onFrame(unpackr.unpack(body));
+        }
+    }
+    take(n) {
+        const first = this.chunks[0];
+        let out;
+        if (first.length >= n) {
+            out = first.subarray(0, n);
+            if (first.length === n)
+                this.chunks.shift();
+            else
+                this.chunks[0] = first.subarray(n);
+        }
+        else {
+            out = Buffer.allocUnsafe(n);
+            let filled = 0;
+            while (filled < n) {
+                const chunk = this.chunks[0];
+                const use = Math.min(chunk.length, n - filled);
+                chunk.copy(out, filled, 0, use);
+                filled += use;
+                if (use === chunk.length)
+                    this.chunks.shift();
+                else
+                    this.chunks[0] = chunk.subarray(use);
+            }
+        }
+        this.buffered -= n;
+        return out;
+    }
+}
+exports.FrameReader = FrameReader;
+
+
+/***/ }),
+
+/***/ 9286:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
+// The runner stage: worker pool, units, Python discovery.
+var prestart_js_1 = __nccwpck_require__(955);
+Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
+var pool_js_1 = __nccwpck_require__(7430);
+Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
+Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
+Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
+var schedule_js_1 = __nccwpck_require__(2873);
+Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
+var python_js_1 = __nccwpck_require__(5530);
+Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
+Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
+Object.defineProperty(exports, "pythonRuntimeDir", ({ enumerable: true, get: function () { return python_js_1.pythonRuntimeDir; } }));
+var errors_js_1 = __nccwpck_require__(5507);
+Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
+
+
+/***/ }),
+
+/***/ 7430:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SESSION_TEARDOWN = void 0;
+exports.runUnits = runUnits;
+exports.pycacheDir = pycacheDir;
+exports.pyFloat = pyFloat;
+exports.describeExit = describeExit;
+// The worker pool: persistent Python workers pull units from one queue (longest first), stream
+// one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const errors_js_1 = __nccwpck_require__(5507);
+const worker_js_1 = __nccwpck_require__(9898);
+/** The `file` of a CollectionError that reports a failed session-fixture teardown. */
+exports.SESSION_TEARDOWN = 'session teardown';
+/** Seconds to wait for workers to tear their sessions down at the end before killing them. */
+const STOP_GRACE_MS = 30_000;
+function runUnits(units, opts, events) {
+    return new Pool(units, opts, events).run().finally(() => opts.prestarted?.dispose());
+}
+/** Where workers keep compiled bytecode (see bytecodeCacheEnv in python.ts). */
+function pycacheDir(opts) {
+    return (0, node_path_1.join)(cacheDirOf(opts), 'pycache');
+}
+function cacheDirOf(opts) {
+    return opts.cacheDir ?? (0, node_path_1.join)(opts.rootdir, '.fastest');
+}
+class Pool {
+    opts;
+    events;
+    queue;
+    slots = [];
+    summary = { interrupted: false, crashes: 0, timeouts: 0 };
+    seenCollectErrors = new Set();
+    failures = 0;
+    schedulingStopped = false;
+    finished = false;
+    finishing = false;
+    resolve;
+    reject;
+    stopTimer = null;
+    constructor(units, opts, events) {
+        this.opts = opts;
+        this.events = events;
+        this.queue = units
+            .map((unit, order) => ({ unit, order }))
+            .sort((a, b) => b.unit.expected - a.unit.expected || a.order - b.order)
+            .map((entry) => entry.unit);
+    }
+    run() {
+        return new Promise((resolve, reject) => {
+            this.resolve = resolve;
+            this.reject = reject;
+            const signal = this.opts.signal;
+            if (signal?.aborted) {
+                this.summary.interrupted = true;
+                return resolve(this.summary);
+            }
+            if (this.queue.length && !(0, node_fs_1.existsSync)(this.opts.rootdir)) {
+                return reject(new errors_js_1.RunnerError(`rootdir does not exist: ${this.opts.rootdir}`));
+            }
+            signal?.addEventListener('abort', this.onAbort, { once: true });
+            const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
+            if (this.queue.length === 0)
+                return this.done();
+            for (let index = 0; index < count; index++) {
+                const slot = {
+                    index,
+                    proc: null,
+                    startedUp: false,
+                    unit: null,
+                    collected: null,
+                    reported: new Set(),
+                    started: null,
+                    startedAt: 0,
+                    engine: null,
+                    collectErrors: 0,
+                    cancelled: false,
+                    timer: null,
+                    killReason: null,
+                    stopping: false,
+                };
+                this.slots.push(slot);
+                this.spawn(slot);
+            }
+            for (const slot of this.slots)
+                this.dispatch(slot);
+        });
+    }
+    spawn(slot) {
+        const handlers = {
+            frame: (frame) => this.onFrame(slot, proc, frame),
+            output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),
+            exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
+        };
+        const prestarted = this.opts.prestarted?.take(slot.index);
+        const proc = prestarted
+            ? prestarted.proc
+            : new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) }, handlers);
+        slot.proc = proc;
+        slot.startedUp = false;
+        slot.stopping = false;
+        slot.killReason = null;
+        prestarted?.handoff.attach(handlers);
+        // The worker reads init after sending hello; writing it now saves a round trip.
+        proc.send({
+            t: 'init',
+            rootdir: this.opts.rootdir,
+            engine: this.opts.engine,
+            args: this.opts.pytestArgs,
+            capture: this.opts.capture,
+            verbose: this.opts.verbose,
+            cacheDir: cacheDirOf(this.opts),
+            workerId: slot.index,
+            maxfail: this.opts.maxfail ?? 0,
+            ini: this.opts.ini ?? {},
+        });
+    }
+    /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
+    dispatch(slot) {
+        if (this.finished || this.finishing || slot.unit)
+            return;
+        const unit = this.schedulingStopped ? undefined : this.queue.shift();
+        if (!unit) {
+            if (this.slots.every((s) => !s.unit))
+                this.finish();
+            return;
+        }
+        if (!slot.proc || !slot.proc.alive)
+            this.spawn(slot);
+        slot.unit = unit;
+        slot.collected = null;
+        slot.reported = new Set();
+        slot.started = null;
+        slot.engine = null;
+        slot.collectErrors = 0;
+        slot.cancelled = false;
+        slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+        this.armTimer(slot, true);
+    }
+    /**
+     * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
+     * not a test, and importing a heavy module can legitimately take long: it only gets a
+     * generous limit, so that a hang there still cannot stall the run.
+     */
+    armTimer(slot, collecting = false) {
+        this.clearTimer(slot);
+        const limit = this.opts.timeoutSeconds;
+        if (!limit || limit <= 0)
+            return;
+        const seconds = collecting ? Math.max(10 * limit, 60) : limit;
+        const proc = slot.proc;
+        slot.timer = setTimeout(() => {
+            slot.timer = null;
+            if (!proc || slot.proc !== proc || !slot.unit)
+                return;
+            slot.killReason = `Timeout (>${pyFloat(seconds)}s)`;
+            proc.kill('SIGKILL');
+        }, seconds * 1000);
+    }
+    clearTimer(slot) {
+        if (slot.timer)
+            clearTimeout(slot.timer);
+        slot.timer = null;
+    }
+    onFrame(slot, proc, frame) {
+        if (this.finished || slot.proc !== proc)
+            return;
+        this.guard(() => this.handleFrame(slot, frame));
+    }
+    /** A throwing event handler (a reporter bug) ends the run with its error, workers killed. */
+    guard(fn) {
+        try {
+            fn();
+        }
+        catch (err) {
+            this.fail(err instanceof Error ? err : new Error(String(err)));
+        }
+    }
+    handleFrame(slot, frame) {
+        switch (frame.t) {
+            case 'hello':
+                slot.startedUp = true;
+                this.events.workerReady?.(slot.index, {
+                    pid: Number(frame.pid),
+                    python: String(frame.python),
+                    pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
+                });
+                return;
+            case 'fatal': {
+                const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
+                const message = String(frame.message ?? 'worker failed');
+                if (frame.interrupt) {
+                    // pytest.exit() in a test: this worker closes its session and exits; the others
+                    // finish their running test, then stop the same way.
+                    this.summary.interrupted = true;
+                    this.summary.interruptMessage = message;
+                    this.summary.interruptExitCode = code;
+                    this.clearTimer(slot);
+                    slot.unit = null;
+                    slot.started = null;
+                    slot.stopping = true;
+                    this.stopScheduling();
+                    if (this.slots.every((s) => !s.unit))
+                        this.finish();
+                    return;
+                }
+                return this.fail(new errors_js_1.RunnerError(message, code));
+            }
+            case 'collected':
+                slot.collected = Array.isArray(frame.ids) ? frame.ids : [];
+                this.clearTimer(slot);
+                return;
+            case 'start':
+                slot.started = String(frame.id);
+                slot.startedAt = performance.now();
+                this.armTimer(slot);
+                return;
+            case 'result': {
+                this.clearTimer(slot);
+                const result = toResult(frame, slot.index);
+                if (result.engine)
+                    slot.engine = result.engine;
+                slot.reported.add(result.id);
+                if (slot.started === result.id)
+                    slot.started = null;
+                this.emitResult(result);
+                return;
+            }
+            case 'session_error':
+                // Session fixtures end at `stop`, after every result: their teardown error stands alone.
+                this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: String(frame.message ?? '') });
+                return;
+            case 'collect_error':
+                slot.collectErrors++;
+                this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
+                return;
+            case 'unit_done': {
+                this.clearTimer(slot);
+                const unit = slot.unit;
+                if (!unit)
+                    return;
+                const engine = String(frame.engine ?? slot.engine ?? this.opts.engine);
+                if (!slot.cancelled && slot.collectErrors === 0)
+                    this.reportUnreported(slot, unit, engine);
+                slot.unit = null;
+                slot.started = null;
+                this.events.unitDone(unit.file, {
+                    engine,
+                    reason: typeof frame.reason === 'string' ? frame.reason : null,
+                    worker: slot.index,
+                });
+                return this.dispatch(slot);
+            }
+            default:
+                return;
+        }
+    }
+    /** Safety net: a listed id the worker neither ran nor expanded gets an error, never silence. */
+    reportUnreported(slot, unit, engine) {
+        if (!unit.ids || slot.reported.has(unit.file))
+            return; // a module-level skip covers them all
+        const expandedBases = new Set();
+        for (const id of slot.reported) {
+            const bracket = id.indexOf('[', id.lastIndexOf('::'));
+            if (bracket > 0)
+                expandedBases.add(id.slice(0, bracket));
+        }
+        for (const id of unit.ids) {
+            if (slot.reported.has(id) || expandedBases.has(id))
+                continue;
+            this.emitResult({
+                id,
+                outcome: 'error',
+                when: 'collect',
+                duration: 0,
+                file: unit.file,
+                message: `not run: the worker reported no result for ${id}`,
+                longrepr: `fastest: the worker reported no result for ${id}`,
+                engine: engine === 'native' ? 'native' : 'pytest',
+                worker: slot.index,
+            });
+        }
+    }
+    emitResult(result) {
+        this.events.result(result);
+        if (result.outcome === 'failed' || result.outcome === 'error')
+            this.countFailure();
+        if (result.teardownError)
+            this.countFailure();
+    }
+    emitCollectionError(error) {
+        const key = `${error.file}\0${error.message}`;
+        if (this.seenCollectErrors.has(key))
+            return;
+        this.seenCollectErrors.add(key);
+        this.events.collectionError(error);
+        this.countFailure();
+    }
+    countFailure() {
+        this.failures++;
+        const maxfail = this.opts.maxfail;
+        if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped)
+            return;
+        this.summary.stoppedEarly = true;
+        this.stopScheduling();
+    }
+    /** Run nothing more: drop the queue and ask running units to stop at the next test. */
+    stopScheduling() {
+        if (this.schedulingStopped)
+            return;
+        this.schedulingStopped = true;
+        this.queue.length = 0;
+        for (const slot of this.slots) {
+            if (slot.unit && !slot.cancelled) {
+                slot.cancelled = true;
+                slot.proc?.send({ t: 'cancel' });
+            }
+        }
+    }
+    onExit(slot, proc, code, signal, spawnError) {
+        if (slot.proc !== proc)
+            return;
+        this.clearTimer(slot);
+        slot.proc = null;
+        if (this.finished)
+            return;
+        if (slot.stopping) {
+            if (this.slots.every((s) => !s.proc))
+                this.done();
+            return;
+        }
+        if (spawnError) {
+            const errno = spawnError.code;
+            return this.fail(new errors_js_1.RunnerError(errno === 'ENOENT'
+                ? `Python interpreter not found: ${this.opts.python} (use --python PATH)`
+                : `cannot start Python worker ${this.opts.python}: ${spawnError.message}`));
+        }
+        const timedOut = slot.killReason !== null && slot.killReason.startsWith('Timeout');
+        const reason = slot.killReason ?? describeExit(code, signal);
+        if (!slot.startedUp) {
+            // Died before hello: a broken or too old interpreter, an unimportable runtime.
+            const detail = lastLine(proc.stderrTail());
+            return this.fail(new errors_js_1.RunnerError(detail ? `Python worker failed to start: ${detail}` : `Python worker ${reason} at start-up`));
+        }
+        if (timedOut)
+            this.summary.timeouts++;
+        else
+            this.summary.crashes++;
+        const unit = slot.unit;
+        if (unit)
+            this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
+        slot.unit = null;
+        slot.started = null;
+        this.dispatch(slot);
+    }
+    /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
+    recoverUnit(slot, unit, reason, timedOut, stderrTail) {
+        const engine = (slot.engine ?? this.opts.engine) === 'native' ? 'native' : 'pytest';
+        const crashText = (what) => stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what;
+        if (slot.cancelled) {
+            // -x/--maxfail already stopped this unit; nothing more to run.
+            if (slot.started && !slot.reported.has(slot.started))
+                this.emitCrashResult(slot, unit, reason, engine, crashText);
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        if (slot.collected === null && (slot.started || slot.reported.size)) {
+            // An engine that ran tests without announcing `collected`: requeue what the unit listed.
+            if (slot.started && !slot.reported.has(slot.started))
+                this.emitCrashResult(slot, unit, reason, engine, crashText);
+            if (unit.ids) {
+                const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
+                if (rest.length) {
+                    this.queue.unshift({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+                    return;
+                }
+            }
+            else {
+                this.emitCollectionError({
+                    file: unit.file,
+                    message: crashText(`worker ${reason} while running ${unit.file}; its remaining tests were not run`),
+                });
+            }
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        if (slot.collected === null) {
+            const what = timedOut ? `${reason} while collecting ${unit.file}` : `worker ${reason} while collecting ${unit.file}`;
+            this.emitCollectionError({ file: unit.file, message: crashText(what) });
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        const collected = slot.collected ?? [];
+        const remaining = collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
+        if (slot.started && !slot.reported.has(slot.started)) {
+            this.emitCrashResult(slot, unit, reason, engine, crashText);
+            if (remaining.length) {
+                const total = Math.max(1, collected.length);
+                this.queue.unshift({
+                    file: unit.file,
+                    ids: remaining,
+                    expected: (unit.expected * remaining.length) / total,
+                });
+                return; // unitDone comes when the requeued rest is done
+            }
+        }
+        else {
+            // Died between tests (a hook, a thread): nothing to blame but the rest of the unit.
+            for (const id of remaining) {
+                this.emitResult({
+                    id,
+                    outcome: 'failed',
+                    when: 'call',
+                    duration: 0,
+                    file: unit.file,
+                    message: `worker ${reason} before this test started`,
+                    longrepr: crashText(`worker ${reason} before this test started`),
+                    engine,
+                    worker: slot.index,
+                });
+            }
+        }
+        this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+    }
+    emitCrashResult(slot, unit, reason, engine, crashText) {
+        const id = slot.started;
+        const message = reason.startsWith('Timeout') ? reason : `worker ${reason}`;
+        slot.reported.add(id);
+        this.emitResult({
+            id,
+            outcome: 'failed',
+            when: 'call',
+            duration: (performance.now() - slot.startedAt) / 1000,
+            file: unit.file,
+            message,
+            longrepr: crashText(message),
+            engine,
+            worker: slot.index,
+        });
+    }
+    /** Nothing left to run: ask every worker to tear its session down and exit. */
+    finish() {
+        if (this.finishing || this.finished)
+            return;
+        this.finishing = true;
+        let live = 0;
+        for (const slot of this.slots) {
+            if (slot.proc && slot.proc.alive) {
+                live++;
+                slot.stopping = true;
+                slot.proc.send({ t: 'stop' });
+                slot.proc.child.stdin?.end();
+            }
+        }
+        if (live === 0)
+            return this.done();
+        this.stopTimer = setTimeout(() => {
+            for (const slot of this.slots)
+                slot.proc?.kill('SIGKILL');
+        }, STOP_GRACE_MS);
+        this.stopTimer.unref();
+    }
+    done() {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.cleanup();
+        this.resolve(this.summary);
+    }
+    fail(error) {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.killAll();
+        this.cleanup();
+        this.reject(error);
+    }
+    onAbort = () => {
+        if (this.finished)
+            return;
+        this.summary.interrupted = true;
+        this.finished = true;
+        this.killAll();
+        this.cleanup();
+        this.resolve(this.summary);
+    };
+    killAll() {
+        for (const slot of this.slots) {
+            this.clearTimer(slot);
+            slot.proc?.kill('SIGKILL');
+        }
+    }
+    cleanup() {
+        if (this.stopTimer)
+            clearTimeout(this.stopTimer);
+        for (const slot of this.slots)
+            this.clearTimer(slot);
+        this.opts.signal?.removeEventListener('abort', this.onAbort);
+    }
+}
+function toResult(frame, worker) {
+    const { t: _t, ...fields } = frame;
+    const result = fields;
+    result.worker = worker;
+    return result;
+}
+/** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
+function pyFloat(n) {
+    return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+function describeExit(code, signal) {
+    if (signal)
+        return `crashed: killed by signal ${signal}`;
+    return `exited unexpectedly with code ${code ?? 'unknown'}`;
+}
+function lastLine(text) {
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 955:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
+// Workers started before the units are known, so that Python's start-up (interpreter, `import
+// pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
+const worker_js_1 = __nccwpck_require__(9898);
+/** Holds a worker's events until the pool attaches its own handlers. */
+class WorkerHandoff {
+    target = null;
+    backlog = [];
+    frame(frame) {
+        this.deliver((t) => t.frame(frame));
+    }
+    output(text) {
+        this.deliver((t) => t.output(text));
+    }
+    exit(code, signal, spawnError) {
+        this.deliver((t) => t.exit(code, signal, spawnError));
+    }
+    attach(target) {
+        this.target = target;
+        const backlog = this.backlog;
+        this.backlog = [];
+        for (const deliver of backlog)
+            deliver(target);
+    }
+    deliver(fn) {
+        if (this.target)
+            fn(this.target);
+        else
+            this.backlog.push(fn);
+    }
+}
+exports.WorkerHandoff = WorkerHandoff;
+class PrestartedWorkers {
+    waiting = [];
+    constructor(opts) {
+        for (let index = 0; index < opts.count; index++) {
+            const handoff = new WorkerHandoff();
+            const proc = new worker_js_1.WorkerProcess({ python: opts.python, rootdir: opts.rootdir, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+            this.waiting.push({ proc, handoff });
+        }
+    }
+    /** The next started worker for pool slot `index`, if one is waiting. */
+    take(index) {
+        const at = this.waiting.findIndex((w) => w.proc.index === index);
+        return at < 0 ? undefined : this.waiting.splice(at, 1)[0];
+    }
+    /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
+    dispose() {
+        for (const w of this.waiting.splice(0)) {
+            w.handoff.attach({ frame: () => { }, output: () => { }, exit: () => { } });
+            w.proc.kill();
+        }
+    }
+}
+exports.PrestartedWorkers = PrestartedWorkers;
+
+
+/***/ }),
+
+/***/ 5530:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MIN_PYTHON = void 0;
+exports.choosePython = choosePython;
+exports.findPython = findPython;
+exports.checkPython = checkPython;
+exports.isSupported = isSupported;
+exports.pythonRuntimeDir = pythonRuntimeDir;
+exports.workerEnv = workerEnv;
+// Which Python runs the workers, and the environment that lets it import fastest_worker.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const errors_js_1 = __nccwpck_require__(5507);
+const shim_js_1 = __nccwpck_require__(1349);
+exports.MIN_PYTHON = [3, 9];
+/**
+ * findPython, with a version manager's shim replaced by the interpreter it chose last time under
+ * the same conditions. PATH then starts with that interpreter's directory, as `pyenv exec` does.
+ */
+function choosePython(opt, cwd, cacheDir, env = process.env) {
+    const python = findPython(opt, env);
+    const shim = opt ? null : (0, shim_js_1.shimOf)(python, cwd, cacheDir, env);
+    if (!shim)
+        return { python, shim: null };
+    const remembered = (0, shim_js_1.rememberedInterpreter)(shim);
+    if (!remembered)
+        return { python, shim };
+    env.PATH = env.PATH ? `${(0, node_path_1.dirname)(remembered)}${node_path_1.delimiter}${env.PATH}` : (0, node_path_1.dirname)(remembered);
+    return { python: remembered, shim: null };
+}
+/** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
+function findPython(opt, env = process.env) {
+    if (opt)
+        return opt;
+    const venv = env.VIRTUAL_ENV;
+    if (venv) {
+        const candidate = process.platform === 'win32' ? (0, node_path_1.join)(venv, 'Scripts', 'python.exe') : (0, node_path_1.join)(venv, 'bin', 'python');
+        if ((0, node_fs_1.existsSync)(candidate))
+            return candidate;
+    }
+    return process.platform === 'win32' ? 'python' : 'python3';
+}
+/**
+ * The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3).
+ * Asynchronous so that the CLI overlaps it with discovery instead of waiting for it.
+ */
+function checkPython(python, onExecutable) {
+    return new Promise((resolvePromise, reject) => {
+        (0, node_child_process_1.execFile)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+            const spawnCode = error?.code;
+            if (spawnCode === 'ENOENT')
+                return reject(new errors_js_1.RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
+            const [version = '', executable = ''] = (stdout ?? '').trim().split('\n');
+            const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+            if (error || !match) {
+                return reject(new errors_js_1.RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
+            }
+            if (!isSupported(Number(match[1]), Number(match[2]))) {
+                return reject(new errors_js_1.RunnerError(`fastest needs Python >= ${exports.MIN_PYTHON.join('.')}, but ${python} is ${version}`));
+            }
+            if (executable)
+                onExecutable?.(executable);
+            resolvePromise(version);
+        });
+    });
+}
+function isSupported(major, minor) {
+    return major > exports.MIN_PYTHON[0] || (major === exports.MIN_PYTHON[0] && minor >= exports.MIN_PYTHON[1]);
+}
+let runtimeDir;
+/**
+ * Absolute path of the `python/` directory that holds `fastest_worker`: found by walking up
+ * from this module, which is `src/runner/python.ts` under vitest and `dist/cli.js` when bundled.
+ */
+function pythonRuntimeDir() {
+    if (runtimeDir)
+        return runtimeDir;
+    let dir = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
+    for (;;) {
+        const candidate = (0, node_path_1.join)(dir, 'python');
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(candidate, 'fastest_worker', '__main__.py')))
+            return (runtimeDir = candidate);
+        const parent = (0, node_path_1.dirname)(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    throw new errors_js_1.RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
+}
+/** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
+function workerEnv(index, workers, base = process.env, pycacheDir) {
+    const runtime = pythonRuntimeDir();
+    const inherited = base.PYTHONPATH;
+    return {
+        ...base,
+        ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
+        PYTHONPATH: inherited ? `${runtime}${node_path_1.delimiter}${inherited}` : runtime,
+        // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
+        PYTEST_XDIST_WORKER: `gw${index}`,
+        PYTEST_XDIST_WORKER_COUNT: String(workers),
+        FASTEST_WORKER: String(index),
+    };
+}
+/**
+ * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
+ * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
+ * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
+ * __pycache__ already does the job. The worker puts the
+ * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
+ */
+function bytecodeCacheEnv(base, pycacheDir) {
+    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
+        .filter((name) => base[name] !== undefined)
+        .map((name) => `${name}=${base[name]}`)
+        .join('\0');
+    return {
+        PYTHONDONTWRITEBYTECODE: undefined,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
+        FASTEST_SAVED_PYTHON_ENV: saved,
+    };
+}
+function lastLine(text) {
+    const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 2873:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TEST_SECONDS = void 0;
+exports.makeUnits = makeUnits;
+/** Seconds for a test with no recorded timing, when no test has one. */
+exports.DEFAULT_TEST_SECONDS = 0.01;
+/** A module is split when it is this many times a worker's fair share of the run. */
+const SPLIT_FACTOR = 1.25;
+/** Each piece of a split module must be worth its extra collection and module set-up. */
+const MIN_PIECE_SECONDS = 0.5;
+/**
+ * @param itemsByFile selected items per rootdir-relative file, in collection order; a bare array
+ *   means every item of the file is selected.
+ * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
+ */
+function makeUnits(itemsByFile, expectedSeconds, workers) {
+    const estimate = meanOf(expectedSeconds) ?? exports.DEFAULT_TEST_SECONDS;
+    const seconds = (item) => expectedSeconds.get(item.id) ?? estimate;
+    const files = [];
+    let total = 0;
+    for (const [file, entry] of itemsByFile) {
+        const selection = Array.isArray(entry) ? { items: entry, whole: true } : entry;
+        if (selection.items.length === 0)
+            continue;
+        const fileTotal = selection.items.reduce((sum, item) => sum + seconds(item), 0);
+        files.push({ file, items: selection.items, whole: selection.whole, total: fileTotal });
+        total += fileTotal;
+    }
+    const share = workers > 0 ? total / workers : total;
+    const units = [];
+    for (const { file, items, whole, total: fileTotal } of files) {
+        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share
+            ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
+            : 1;
+        const groups = pieces > 1 ? groupByClass(items) : [];
+        if (pieces <= 1 || groups.length < 2) {
+            units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal });
+            continue;
+        }
+        for (const run of cutIntoRuns(groups, pieces, seconds)) {
+            units.push({ file, ids: run.map((i) => i.id), expected: run.reduce((sum, i) => sum + seconds(i), 0) });
+        }
+    }
+    return units;
+}
+/** Consecutive items that must stay on one worker: a top-level class with its tests, or one function. */
+function groupByClass(items) {
+    const groups = [];
+    let currentClass = null;
+    for (const item of items) {
+        const cls = item.classes.length ? item.classes[0] : null;
+        if (cls !== null && cls === currentClass) {
+            groups[groups.length - 1].push(item);
+        }
+        else {
+            groups.push([item]);
+        }
+        currentClass = cls;
+    }
+    return groups;
+}
+/** Split groups, in order, into at most `pieces` runs of roughly equal expected time. */
+function cutIntoRuns(groups, pieces, seconds) {
+    const groupSeconds = groups.map((g) => g.reduce((sum, i) => sum + seconds(i), 0));
+    const total = groupSeconds.reduce((a, b) => a + b, 0);
+    const target = total / pieces;
+    const runs = [];
+    let run = [];
+    let acc = 0;
+    groups.forEach((group, index) => {
+        // Cut before this group when the run is full enough and runs remain to be filled.
+        const remainingRuns = pieces - runs.length;
+        if (run.length && remainingRuns > 1 && acc + groupSeconds[index] / 2 > target) {
+            runs.push(run);
+            run = [];
+            acc = 0;
+        }
+        run.push(...group);
+        acc += groupSeconds[index];
+    });
+    if (run.length)
+        runs.push(run);
+    return runs;
+}
+function meanOf(values) {
+    if (values.size === 0)
+        return undefined;
+    let sum = 0;
+    for (const v of values.values())
+        sum += v;
+    return sum / values.size;
+}
+
+
+/***/ }),
+
+/***/ 1349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shimOf = shimOf;
+exports.rememberedInterpreter = rememberedInterpreter;
+exports.rememberInterpreter = rememberInterpreter;
+// pyenv puts shell-script shims on PATH: every start of `python3` through one runs dozens of shell
+// processes (80-100 ms of CPU here, ~0.5 s on a busy machine) before Python itself starts, and
+// fastest starts several interpreters per run. The interpreter the shim chose is remembered in
+// .fastest/python.json, keyed by everything pyenv's choice depends on (PYENV_VERSION, the
+// .python-version files from the working directory up, the global version file), and started
+// directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
+/** Where `command` is found on PATH (or itself when it is a path). */
+function onPath(command, env) {
+    if (command.includes('/'))
+        return (0, node_fs_1.existsSync)(command) ? command : null;
+    for (const dir of (env.PATH ?? '').split(node_path_1.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0, node_path_1.join)(dir, command);
+        try {
+            if ((0, node_fs_1.statSync)(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    return null;
+}
+/** A script (not a binary) that names pyenv in its first bytes. */
+function isShim(path) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, 'r');
+        const head = Buffer.alloc(512);
+        const length = (0, node_fs_1.readSync)(fd, head, 0, head.length, 0);
+        const text = head.subarray(0, length).toString('latin1');
+        return text.startsWith('#!') && text.includes('pyenv');
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            (0, node_fs_1.closeSync)(fd);
+    }
+}
+function readOrEmpty(path) {
+    try {
+        return (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** What the shim's choice depends on: the shim, pyenv's variables, the version files it reads. */
+function shimKey(shim, cwd, env) {
+    const files = [];
+    for (let dir = cwd;; dir = (0, node_path_1.dirname)(dir)) {
+        const text = readOrEmpty((0, node_path_1.join)(dir, '.python-version'));
+        if (text)
+            files.push([dir, text]);
+        if ((0, node_path_1.dirname)(dir) === dir)
+            break;
+    }
+    const pyenvRoot = env.PYENV_ROOT ?? (0, node_path_1.join)(env.HOME ?? '', '.pyenv');
+    files.push(['global', readOrEmpty((0, node_path_1.join)(pyenvRoot, 'version'))]);
+    return JSON.stringify({ shim, env: VERSION_ENV.map((name) => env[name] ?? null), files });
+}
+/** The shim `command` resolves to, with the key of its choice; null when it is not a shim. */
+function shimOf(command, cwd, cacheDir, env) {
+    const found = onPath(command, env);
+    if (!found || !isShim(found))
+        return null;
+    return { shim: found, key: shimKey(found, cwd, env), cacheFile: (0, node_path_1.join)(cacheDir, 'python.json') };
+}
+/** The interpreter this shim chose last time under the same conditions, if it still exists. */
+function rememberedInterpreter(choice) {
+    try {
+        const saved = JSON.parse((0, node_fs_1.readFileSync)(choice.cacheFile, 'utf8'));
+        if (saved.key !== choice.key || typeof saved.executable !== 'string' || !(0, node_path_1.isAbsolute)(saved.executable))
+            return null;
+        return (0, node_fs_1.existsSync)(saved.executable) ? saved.executable : null;
+    }
+    catch {
+        return null;
+    }
+}
+function rememberInterpreter(choice, executable) {
+    if (!(0, node_path_1.isAbsolute)(executable))
+        return;
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(choice.cacheFile), { recursive: true });
+        (0, node_fs_1.writeFileSync)(choice.cacheFile, JSON.stringify({ key: choice.key, executable }));
+    }
+    catch {
+        // read-only checkout: the shim is asked again next time
+    }
+}
+
+
+/***/ }),
+
+/***/ 9898:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
+// One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
+const node_child_process_1 = __nccwpck_require__(1421);
+const frames_js_1 = __nccwpck_require__(6706);
+const python_js_1 = __nccwpck_require__(5530);
+/** How much of a worker's stderr is kept for crash reports. */
+exports.STDERR_TAIL_BYTES = 64 * 1024;
+class WorkerProcess {
+    handlers;
+    index;
+    child;
+    tail = '';
+    exited = false;
+    constructor(options, handlers) {
+        this.handlers = handlers;
+        this.index = options.index;
+        this.child = (0, node_child_process_1.spawn)(options.python, ['-m', 'fastest_worker'], {
+            cwd: options.rootdir,
+            env: (0, python_js_1.workerEnv)(options.index, options.workers, process.env, options.pycacheDir),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+            detached: true,
+        });
+        const reader = new frames_js_1.FrameReader((frame) => {
+            if (!this.exited)
+                handlers.frame(frame);
+        });
+        this.child.stdout.on('data', (chunk) => reader.push(chunk));
+        this.child.stderr.setEncoding('utf8');
+        this.child.stderr.on('data', (text) => {
+            this.tail += text;
+            if (this.tail.length > 2 * exports.STDERR_TAIL_BYTES)
+                this.tail = this.tail.slice(-exports.STDERR_TAIL_BYTES);
+            handlers.output(text);
+        });
+        // The worker may die with frames unread; writes to its stdin then fail with EPIPE.
+        this.child.stdin.on('error', () => { });
+        // 'exit' can come before the last frames are read, and 'close' waits for every process that
+        // inherited stderr (a daemon a test started): finish once the protocol pipe has ended too,
+        // or shortly after the exit.
+        let stdoutEnded = false;
+        let exitStatus = null;
+        const settle = () => {
+            if (exitStatus && stdoutEnded)
+                this.finish(exitStatus[0], exitStatus[1]);
+        };
+        this.child.stdout.on('end', () => {
+            stdoutEnded = true;
+            settle();
+        });
+        this.child.on('exit', (code, signal) => {
+            exitStatus = [code, signal];
+            settle();
+            setTimeout(() => this.finish(code, signal), 500).unref();
+        });
+        this.child.on('error', (err) => {
+            // Spawning failed (ENOENT...); errors of a running child (kill failures) are ignored.
+            if (this.child.pid === undefined)
+                this.finish(null, null, err);
+        });
+    }
+    finish(code, signal, spawnError) {
+        if (this.exited)
+            return;
+        this.exited = true;
+        this.handlers.exit(code, signal, spawnError);
+    }
+    get alive() {
+        return !this.exited;
+    }
+    send(frame) {
+        if (this.exited || !this.child.stdin.writable)
+            return;
+        this.child.stdin.write((0, frames_js_1.encodeFrame)(frame));
+    }
+    /** Last lines of stderr, for a crash report. */
+    stderrTail(maxLines = 40) {
+        const lines = this.tail.slice(-exports.STDERR_TAIL_BYTES).split('\n');
+        while (lines.length && lines[lines.length - 1].trim() === '')
+            lines.pop();
+        return lines.slice(-maxLines).join('\n');
+    }
+    kill(signal = 'SIGKILL') {
+        if (this.exited)
+            return;
+        try {
+            this.child.kill(signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+exports.WorkerProcess = WorkerProcess;
+
+
+/***/ }),
+
+/***/ 2312:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// pytest's match-expression language for -k and -m (`_pytest/mark/expression.py`, pytest 9):
+//
+//   expression: expr? EOF
+//   expr:       and_expr ('or' and_expr)*
+//   and_expr:   not_expr ('and' not_expr)*
+//   not_expr:   'not' not_expr | '(' expr ')' | ident kwargs?
+//   ident:      (\w|:|\+|-|\.|\[|\]|\\|/)+
+//   kwargs:     '(' name '=' value (',' name '=' value)* ')'
+//   value:      'string' | "string" | -?[0-9]+ | True | False | None
+//
+// Positions and columns count code points, as Python does, so error columns match pytest's.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SelectionError = void 0;
+exports.parseExpression = parseExpression;
+exports.evaluate = evaluate;
+/** A usage error in selection arguments: pytest exits with 4 and prints `ERROR: <message>`. */
+class SelectionError extends Error {
+    exitCode = 4;
+    /**
+     * pytest writes each to stderr as `ERROR: ${msg}\n\n`; `message` joins them so that writing
+     * `ERROR: ${message}\n\n` reproduces pytest's output byte for byte.
+     */
+    messages;
+    constructor(messages) {
+        const list = typeof messages === 'string' ? [messages] : messages;
+        super(list.join('\n\nERROR: '));
+        this.name = 'SelectionError';
+        this.messages = list;
+    }
+}
+exports.SelectionError = SelectionError;
+// How pytest names each token type in "expected X; got Y".
+const TOKEN_WORDS = {
+    lparen: 'left parenthesis',
+    rparen: 'right parenthesis',
+    or: 'or',
+    and: 'and',
+    not: 'not',
+    ident: 'identifier',
+    eof: 'end of input',
+    equal: '=',
+    string: 'string literal',
+    comma: ',',
+};
+/** A syntax error as Python's SyntaxError carries it: pytest prints text, offset and msg. */
+class ExpressionSyntaxError extends Error {
+    msg;
+    column;
+    text;
+    constructor(msg, column, text) {
+        super(msg);
+        this.msg = msg;
+        this.column = column;
+        this.text = text;
+    }
+}
+// Python's `\w` on str: letters and numbers of any script, and the underscore.
+const IDENT_CHAR = /[\p{L}\p{N}_:+\-.[\]\\/]/u;
+const PY_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
+const PY_KEYWORDS = new Set(('False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '));
+/** Lexes lazily, like pytest's generator: a bad character after a parse error is never reached. */
+class Scanner {
+    input;
+    chars;
+    pos = 0;
+    current;
+    constructor(input) {
+        this.input = input;
+        this.chars = Array.from(input);
+        this.current = this.lexOne();
+    }
+    error(msg, pos) {
+        throw new ExpressionSyntaxError(msg, pos + 1, this.input);
+    }
+    lexOne() {
+        const chars = this.chars;
+        while (this.pos < chars.length && (chars[this.pos] === ' ' || chars[this.pos] === '\t'))
+            this.pos++;
+        const pos = this.pos;
+        if (pos >= chars.length)
+            return { type: 'eof', value: '', pos };
+        const ch = chars[pos];
+        const single = { '(': 'lparen', ')': 'rparen', '=': 'equal', ',': 'comma' };
+        const singleType = single[ch];
+        if (singleType) {
+            this.pos++;
+            return { type: singleType, value: ch, pos };
+        }
+        if (ch === "'" || ch === '"') {
+            const end = chars.indexOf(ch, pos + 1);
+            if (end === -1)
+                this.error(`closing quote "${ch}" is missing`, pos);
+            // pytest looks for a backslash anywhere in the input, not only inside this literal.
+            const backslash = chars.indexOf('\\');
+            if (backslash !== -1)
+                this.error('escaping with "\\" not supported in marker expression', backslash);
+            this.pos = end + 1;
+            return { type: 'string', value: chars.slice(pos, end + 1).join(''), pos };
+        }
+        let end = pos;
+        while (end < chars.length && IDENT_CHAR.test(chars[end]))
+            end++;
+        if (end === pos)
+            this.error(`unexpected character "${ch}"`, pos);
+        this.pos = end;
+        const value = chars.slice(pos, end).join('');
+        const type = value === 'or' ? 'or' : value === 'and' ? 'and' : value === 'not' ? 'not' : 'ident';
+        return { type, value, pos };
+    }
+    accept(type) {
+        if (this.current.type !== type)
+            return null;
+        const token = this.current;
+        if (token.type !== 'eof')
+            this.current = this.lexOne();
+        return token;
+    }
+    expect(type) {
+        return this.accept(type) ?? this.reject([type]);
+    }
+    reject(expected) {
+        const words = expected.map((t) => TOKEN_WORDS[t]).join(' OR ');
+        this.error(`expected ${words}; got ${TOKEN_WORDS[this.current.type]}`, this.current.pos);
+    }
+    errorAt(msg, pos) {
+        this.error(msg, pos);
+    }
+}
+function parseExpr(s) {
+    let left = parseAnd(s);
+    while (s.accept('or'))
+        left = { kind: 'or', left, right: parseAnd(s) };
+    return left;
+}
+function parseAnd(s) {
+    let left = parseNot(s);
+    while (s.accept('and'))
+        left = { kind: 'and', left, right: parseNot(s) };
+    return left;
+}
+function parseNot(s) {
+    if (s.accept('not'))
+        return { kind: 'not', operand: parseNot(s) };
+    if (s.accept('lparen')) {
+        const inner = parseExpr(s);
+        s.expect('rparen');
+        return inner;
+    }
+    const ident = s.accept('ident');
+    if (ident) {
+        if (s.accept('lparen')) {
+            const kwargs = [parseKwarg(s)];
+            while (s.accept('comma'))
+                kwargs.push(parseKwarg(s));
+            s.expect('rparen');
+            return { kind: 'call', name: ident.value, kwargs };
+        }
+        return { kind: 'ident', name: ident.value };
+    }
+    return s.reject(['not', 'lparen', 'ident']);
+}
+function parseKwarg(s) {
+    const name = s.expect('ident');
+    if (!PY_IDENTIFIER.test(name.value))
+        s.errorAt(`not a valid python identifier ${name.value}`, name.pos);
+    if (PY_KEYWORDS.has(name.value))
+        s.errorAt(`unexpected reserved python keyword \`${name.value}\``, name.pos);
+    s.expect('equal');
+    const str = s.accept('string');
+    if (str)
+        return [name.value, str.value.slice(1, -1)];
+    const token = s.expect('ident');
+    const text = token.value;
+    if (/^-?[0-9]+$/.test(text))
+        return [name.value, BigInt(text)];
+    if (text === 'True')
+        return [name.value, true];
+    if (text === 'False')
+        return [name.value, false];
+    if (text === 'None')
+        return [name.value, null];
+    return s.errorAt(`unexpected character/s "${text}"`, token.pos);
+}
+// Python's compiler rejects a repeated keyword argument after parsing, with no position.
+function checkRepeatedKwargs(expr) {
+    switch (expr.kind) {
+        case 'call': {
+            const seen = new Set();
+            for (const [key] of expr.kwargs) {
+                if (seen.has(key))
+                    throw new ExpressionSyntaxError(`keyword argument repeated: ${key}`, 1, null);
+                seen.add(key);
+            }
+            return;
+        }
+        case 'not':
+            return checkRepeatedKwargs(expr.operand);
+        case 'and':
+        case 'or':
+            checkRepeatedKwargs(expr.left);
+            return checkRepeatedKwargs(expr.right);
+        default:
+            return;
+    }
+}
+/**
+ * Parses a match expression; `what` is the option for the error message (`-k` or `-m`).
+ * Throws SelectionError with pytest's exact wording on a malformed expression.
+ */
+function parseExpression(input, what = '-k') {
+    try {
+        const s = new Scanner(input);
+        let expr;
+        if (s.accept('eof')) {
+            expr = { kind: 'empty' };
+        }
+        else {
+            expr = parseExpr(s);
+            s.expect('eof');
+        }
+        checkRepeatedKwargs(expr);
+        return expr;
+    }
+    catch (err) {
+        if (err instanceof ExpressionSyntaxError) {
+            throw new SelectionError(`Wrong expression passed to '${what}': ${err.text ?? 'None'}: at column ${err.column ?? 'None'}: ${err.msg}`);
+        }
+        throw err;
+    }
+}
+/**
+ * Evaluates with Python's short-circuit order (a matcher that throws is only reached when
+ * pytest would reach it), extended to Kleene logic for unknown answers.
+ */
+function evaluate(expr, matcher) {
+    switch (expr.kind) {
+        case 'empty':
+            return false;
+        case 'ident':
+            return matcher(expr.name);
+        case 'call':
+            return matcher(expr.name, expr.kwargs);
+        case 'not': {
+            const v = evaluate(expr.operand, matcher);
+            return v === 'unknown' ? v : !v;
+        }
+        case 'and':
+            return evaluateBinary(expr.left, expr.right, matcher, false);
+        case 'or':
+            return evaluateBinary(expr.left, expr.right, matcher, true);
+    }
+}
+/** `and` (decisive: false) or `or` (decisive: true): the decisive answer on either side wins. */
+function evaluateBinary(left, right, matcher, decisive) {
+    const l = evaluate(left, matcher);
+    if (l === decisive)
+        return decisive;
+    const r = evaluate(right, matcher);
+    if (r === decisive)
+        return decisive;
+    return l === 'unknown' || r === 'unknown' ? 'unknown' : !decisive;
+}
+
+
+/***/ }),
+
+/***/ 1276:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+// The select stage: node-id arguments, --deselect, -k and -m over discovered items, with
+// pytest's semantics. Last-failed selection lives in lastfailed.ts (apply it after this).
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
+exports.selectItems = selectItems;
+exports.expansionSelected = expansionSelected;
+const expression_js_1 = __nccwpck_require__(2312);
+const match_js_1 = __nccwpck_require__(697);
+const nodeid_js_1 = __nccwpck_require__(267);
+var expression_js_2 = __nccwpck_require__(2312);
+Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
+Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
+Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
+var match_js_2 = __nccwpck_require__(697);
+Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
+Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
+Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
+__exportStar(__nccwpck_require__(5939), exports);
+function compile(opts) {
+    // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
+    const keywordText = (opts.keyword ?? '').trimStart();
+    const args = opts.nodeIds && opts.nodeIds.length > 0
+        ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir)))
+        : null;
+    const filters = [];
+    if (keywordText)
+        filters.push({ expr: (0, expression_js_1.parseExpression)(keywordText, '-k'), matcherOf: match_js_1.keywordMatcher });
+    if (opts.markexpr)
+        filters.push({ expr: (0, expression_js_1.parseExpression)(opts.markexpr, '-m'), matcherOf: match_js_1.markMatcher });
+    return { filters, deselect: opts.deselect ?? [], args };
+}
+/** Whether --deselect, -k and -m keep the item (`unknown`: depends on its expansions). */
+function filterItem(item, sel) {
+    let answer = true;
+    for (const prefix of sel.deselect) {
+        if (item.id.startsWith(prefix))
+            return false;
+        if (item.dynamic && item.param === undefined && prefix.startsWith(item.id + '['))
+            answer = 'unknown';
+    }
+    for (const { expr, matcherOf } of sel.filters) {
+        const v = (0, expression_js_1.evaluate)(expr, matcherOf(item));
+        if (v === false)
+            return false;
+        if (v === 'unknown')
+            answer = 'unknown';
+    }
+    return answer;
+}
+/**
+ * Selects what `pytest [nodeIds] [-k] [-m] [--deselect]` would run from `items` (in collection
+ * order). Throws SelectionError (exit code 4) with pytest's message on bad input.
+ */
+function selectItems(items, opts) {
+    const sel = compile(opts);
+    const narrowIds = new Map();
+    const checkExpansions = new Set();
+    let requested = items;
+    const notRequested = [];
+    if (sel.args) {
+        const errored = new Set(opts.erroredFiles ?? []);
+        const errors = [];
+        // For each item: the index of the first argument that selects it whole, or the expansions asked for.
+        const whole = new Map();
+        const partial = new Map();
+        for (const arg of sel.args) {
+            let matched = false;
+            for (const item of items) {
+                const v = (0, nodeid_js_1.argSelects)(arg, item);
+                if (v === false)
+                    continue;
+                matched = true;
+                if (v === true) {
+                    if (!whole.has(item))
+                        whole.set(item, arg.index);
+                }
+                else {
+                    const entry = partial.get(item) ?? { index: arg.index, ids: [] };
+                    if (!entry.ids.includes(v))
+                        entry.ids.push(v);
+                    partial.set(item, entry);
+                }
+            }
+            if (!matched) {
+                const message = (0, nodeid_js_1.notFoundMessage)(arg, items, opts.rootdir, errored);
+                if (message)
+                    errors.push(message);
+            }
+        }
+        if (errors.length > 0)
+            throw new expression_js_1.SelectionError(errors);
+        const order = new Map();
+        for (const item of items) {
+            const w = whole.get(item);
+            const p = partial.get(item);
+            if (w !== undefined)
+                order.set(item, Math.min(w, p?.index ?? Infinity));
+            else if (p) {
+                order.set(item, p.index);
+                narrowIds.set(item.id, p.ids);
+            }
+            else
+                notRequested.push(item);
+        }
+        // Stable sort: argument order first, collection order within one argument.
+        requested = items.filter((item) => order.has(item)).sort((a, b) => order.get(a) - order.get(b));
+    }
+    const selected = [];
+    const deselected = [];
+    for (const item of requested) {
+        const v = filterItem(item, sel);
+        if (v === false) {
+            deselected.push(item);
+            narrowIds.delete(item.id);
+        }
+        else {
+            selected.push(item);
+            if (v === 'unknown')
+                checkExpansions.add(item.id);
+        }
+    }
+    return { selected, deselected, notRequested, narrowIds, checkExpansions };
+}
+// expansionSelected runs once per expansion result with the same options object: parse them once.
+const compiledByOptions = new WeakMap();
+function compiledFor(opts) {
+    let sel = compiledByOptions.get(opts);
+    if (!sel) {
+        sel = compile(opts);
+        compiledByOptions.set(opts, sel);
+    }
+    return sel;
+}
+/**
+ * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
+ * reports them) is selected by the same options. The runner calls this for items in
+ * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
+ * between calls (its compiled form is reused).
+ */
+function expansionSelected(item, expandedId, expandedMarks, opts) {
+    const bracket = expandedId.startsWith(item.id + '[') ? item.id.length : -1;
+    const concrete = {
+        ...item,
+        id: expandedId,
+        param: bracket === -1 ? item.param : expandedId.slice(bracket + 1, -1),
+        marks: expandedMarks ?? item.marks,
+        dynamic: false,
+    };
+    const sel = compiledFor(opts);
+    if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
+        return false;
+    return filterItem(concrete, sel) === true;
+}
+
+
+/***/ }),
+
+/***/ 5939:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+// --lf / --ff over pytest's own cache file `.pytest_cache/v/cache/lastfailed` (a JSON object
+// nodeid -> true), read and written the way `_pytest/cacheprovider.py` (LFPlugin) does, so that
+// pytest and fastest runs share one record of failures.
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.lastFailedPath = lastFailedPath;
+exports.readLastFailed = readLastFailed;
+exports.planLastFailed = planLastFailed;
+exports.applyLastFailed = applyLastFailed;
+exports.nextLastFailed = nextLastFailed;
+exports.updateLastFailed = updateLastFailed;
+const node_fs_1 = __importDefault(__nccwpck_require__(3024));
+const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const DEFAULT_CACHE_DIR = '.pytest_cache';
+function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
+    return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
+}
+/** Reads the record; a missing file is an empty record, a corrupt one is empty with a warning. */
+function readLastFailed(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
+    const file = lastFailedPath(rootdir, cacheDir);
+    let text;
+    try {
+        text = node_fs_1.default.readFileSync(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { ids: new Set() };
+        return { ids: new Set(), warning: `could not read ${file}: ${err.message}; ignoring it` };
+    }
+    try {
+        const data = JSON.parse(text);
+        if (data === null || typeof data !== 'object' || Array.isArray(data))
+            throw new Error('not a JSON object');
+        return { ids: new Set(Object.keys(data)) };
+    }
+    catch (err) {
+        return { ids: new Set(), warning: `cache file ${file} is corrupt (${err.message}); ignoring it` };
+    }
+}
+/** The ids of a file's collectors: its directories, then the file itself. */
+function pathCollectorIds(file) {
+    const segments = file.split('/');
+    return segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+}
+/** The paths (directories and files) of the recorded failures. */
+function failedPaths(failed) {
+    return new Set([...failed].flatMap((id) => pathCollectorIds(id.split('::')[0])));
+}
+/** The collector an item hangs under: its innermost class, else its module. */
+function parentId(item) {
+    return item.classes.length > 0 ? `${item.file}::${item.classes.join('::')}` : item.file;
+}
+/** The id of the module's child that holds the item: the item itself, or its outermost class. */
+function moduleChildId(item) {
+    return item.classes.length > 0 ? `${item.file}::${item.classes[0]}` : item.id;
+}
+/**
+ * Whether the record marks the item failed: true, false, or the failed expansions of a dynamic
+ * item. pytest replaces a recorded collector (a module that failed to import, say) by its
+ * children when it collects again, in a post-order walk: an item counts as failed when its own
+ * id or its direct parent's id is recorded; a recorded grandparent only records the parent.
+ */
+function failedPart(item, failed, expansionsByBase) {
+    if (failed.has(item.id) || failed.has(parentId(item)))
+        return true;
+    if (item.dynamic && item.param === undefined) {
+        const expansions = expansionsByBase.get(item.id);
+        if (expansions)
+            return expansions;
+    }
+    return false;
+}
+function expansionsIndex(failed) {
+    const index = new Map();
+    for (const id of failed) {
+        const bracket = id.indexOf('[', Math.max(0, id.lastIndexOf('::')));
+        if (bracket === -1 || !id.endsWith(']'))
+            continue;
+        const base = id.slice(0, bracket);
+        const list = index.get(base) ?? [];
+        list.push(id);
+        index.set(base, list);
+    }
+    return index;
+}
+/**
+ * With --lf and no recorded failure among the items, pytest still runs everything but collects
+ * the paths of recorded failures first, directory by directory (a stable sort per level).
+ */
+function lastFailedPathsFirst(items, lfPaths) {
+    const root = { children: new Map() };
+    for (const item of items) {
+        const segments = item.file.split('/');
+        let node = root;
+        for (let i = 0; i < segments.length - 1; i++) {
+            const key = segments.slice(0, i + 1).join('/');
+            let child = node.children.get(key);
+            if (!child || Array.isArray(child)) {
+                child = { children: new Map() };
+                node.children.set(key, child);
+            }
+            node = child;
+        }
+        const list = node.children.get(item.file) ?? [];
+        list.push(item);
+        node.children.set(item.file, list);
+    }
+    const out = [];
+    const walk = (node) => {
+        const entries = [...node.children.entries()];
+        const ordered = [...entries.filter(([key]) => lfPaths.has(key)), ...entries.filter(([key]) => !lfPaths.has(key))];
+        for (const [, child] of ordered) {
+            if (Array.isArray(child))
+                out.push(...child);
+            else
+                walk(child);
+        }
+    };
+    walk(root);
+    return out;
+}
+/**
+ * --lf / --ff over the selected items (pytest applies them after -k, -m and --deselect), with
+ * pytest's order, status line and quirks.
+ */
+function planLastFailed(items, lastfailed, mode, options = {}) {
+    const failed = lastfailed instanceof Set ? lastfailed : lastfailed.ids;
+    const narrowIds = new Map();
+    if (failed.size === 0) {
+        if (options.lastFailedNoFailures === 'none') {
+            return { items: [], narrowIds, deselected: items, status: 'no previously failed tests, deselecting all items.' };
+        }
+        return { items, narrowIds, deselected: [], status: 'no previously failed tests, not deselecting items.' };
+    }
+    const index = expansionsIndex(failed);
+    let considered = items;
+    let skippedFiles = 0;
+    if (mode === 'lf') {
+        const lfPaths = failedPaths(failed);
+        const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
+        skippedFiles = survivors.skippedFiles;
+        considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
+    }
+    const previouslyFailed = [];
+    const previouslyPassed = [];
+    let failedCount = 0;
+    for (const item of considered) {
+        const part = failedPart(item, failed, index);
+        if (part === false) {
+            previouslyPassed.push(item);
+            continue;
+        }
+        previouslyFailed.push(item);
+        if (part === true)
+            failedCount++;
+        else {
+            failedCount += part.length;
+            if (mode === 'lf')
+                narrowIds.set(item.id, part);
+        }
+    }
+    const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
+    if (previouslyFailed.length === 0) {
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
+    }
+    const noun = failedCount === 1 ? 'failure' : 'failures';
+    if (mode === 'ff') {
+        return {
+            items: [...previouslyFailed, ...previouslyPassed],
+            narrowIds,
+            deselected: [],
+            status: `rerun previous ${failedCount} ${noun} first`,
+        };
+    }
+    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+}
+/**
+ * What --lf lets through collection: the paths of recorded failures are collected first; once a
+ * module holding a recorded failure has been collected, later modules keep only their recorded
+ * functions (and all their classes), and modules off those paths are skipped.
+ */
+function collectLastFailed(collected, failed, index, lfPaths) {
+    const isRecorded = (id, item) => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
+    const ordered = lastFailedPathsFirst(collected, lfPaths);
+    const ids = new Set();
+    const skipped = new Set();
+    let found = false;
+    for (let start = 0; start < ordered.length;) {
+        const file = ordered[start].file;
+        let end = start;
+        while (end < ordered.length && ordered[end].file === file)
+            end++;
+        const group = ordered.slice(start, end);
+        start = end;
+        let kept = group;
+        if (!lfPaths.has(file)) {
+            if (found) {
+                skipped.add(file);
+                kept = [];
+            }
+        }
+        else if (found || group.some((item) => isRecorded(moduleChildId(item), item))) {
+            found = true;
+            kept = group.filter((item) => item.classes.length > 0 || isRecorded(item.id, item));
+        }
+        for (const item of kept)
+            ids.add(item.id);
+    }
+    return { ids, skippedFiles: skipped.size };
+}
+/** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */
+function applyLastFailed(items, lastfailed, mode) {
+    return planLastFailed(items, lastfailed, mode).items;
+}
+const CLEARS = new Set(['passed', 'skipped', 'xfailed', 'xpassed']);
+const RECORDS = new Set(['failed', 'error']);
+const README = `# pytest cache directory #
+
+This directory contains data from the pytest's cache plugin,
+which provides the \`--lf\` and \`--ff\` options, as well as the \`cache\` fixture.
+
+**Do not** commit this to version control.
+
+See [the docs](https://docs.pytest.org/en/stable/how-to/cache.html) for more information.
+`;
+const CACHEDIR_TAG = `Signature: 8a477f597d28d172789f06886806bc55
+# This file is a cache directory tag created by pytest.
+# For information about cache directory tags, see:
+#\thttps://bford.info/cachedir/spec.html
+`;
+function ensureCacheDir(cacheRoot) {
+    if (node_fs_1.default.existsSync(cacheRoot))
+        return;
+    node_fs_1.default.mkdirSync(cacheRoot, { recursive: true });
+    node_fs_1.default.writeFileSync(node_path_1.default.join(cacheRoot, 'README.md'), README);
+    node_fs_1.default.writeFileSync(node_path_1.default.join(cacheRoot, '.gitignore'), '# Created by pytest automatically.\n*\n');
+    node_fs_1.default.writeFileSync(node_path_1.default.join(cacheRoot, 'CACHEDIR.TAG'), CACHEDIR_TAG);
+}
+/**
+ * The record after a run, by pytest's rule: a pass or skip (incl. xfail/xpass) removes the id, a
+ * failure or error adds it, tests that did not run keep their entry. `collectedIds` (every id
+ * collected this run, selected or not) lets a recorded collector that now collects be replaced by
+ * its tests, as pytest does.
+ */
+function nextLastFailed(previous, results, collectedIds = []) {
+    const next = new Set(previous);
+    // The collection tree (directories, modules, classes) in collection order.
+    const children = new Map();
+    const roots = [];
+    const addChild = (parent, child) => {
+        const list = parent === null ? roots : children.get(parent) ?? children.set(parent, []).get(parent);
+        if (!list.includes(child))
+            list.push(child);
+    };
+    for (const id of collectedIds) {
+        const chain = nodeChain(id);
+        chain.forEach((node, i) => addChild(i === 0 ? null : chain[i - 1], node));
+    }
+    // Each collector reports after its children (post-order); a recorded collector that collects
+    // is replaced by its direct children.
+    const report = (node) => {
+        const kids = children.get(node);
+        if (!kids)
+            return;
+        for (const kid of kids)
+            report(kid);
+        if (next.delete(node))
+            for (const kid of kids)
+                next.add(kid);
+    };
+    for (const root of roots)
+        report(root);
+    for (const { id, outcome } of results) {
+        if (CLEARS.has(outcome))
+            next.delete(id);
+        else if (RECORDS.has(outcome))
+            next.add(id);
+    }
+    return next;
+}
+/** The node ids from the outermost directory down to the item: `a`, `a/f.py`, `a/f.py::C`, `a/f.py::C::t[1]`. */
+function nodeChain(id) {
+    const bracket = id.indexOf('[');
+    const base = bracket === -1 ? id : id.slice(0, bracket);
+    const [file = '', ...names] = base.split('::');
+    const chain = pathCollectorIds(file);
+    for (let i = 0; i < names.length - 1; i++)
+        chain.push(`${file}::${names.slice(0, i + 1).join('::')}`);
+    if (names.length > 0)
+        chain.push(id);
+    return chain;
+}
+/**
+ * Updates `.pytest_cache/v/cache/lastfailed` after a run; writes only when the set changed, in
+ * pytest's format (indent 2, insertion order). Returns a warning instead of throwing on I/O errors.
+ */
+function updateLastFailed(rootdir, results, collectedIds = [], cacheDir = DEFAULT_CACHE_DIR) {
+    const previous = readLastFailed(rootdir, cacheDir);
+    const next = nextLastFailed(previous.ids, results, collectedIds);
+    const same = !previous.warning && next.size === previous.ids.size && [...next].every((id) => previous.ids.has(id));
+    if (same)
+        return { written: false };
+    const file = lastFailedPath(rootdir, cacheDir);
+    // Object keys that look like array indices would be reordered by JSON.stringify; build the text by hand.
+    const body = [...next].map((id) => `  ${JSON.stringify(id)}: true`).join(',\n');
+    const text = next.size === 0 ? '{}' : `{\n${body}\n}`;
+    try {
+        ensureCacheDir(node_path_1.default.resolve(rootdir, cacheDir));
+        node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true });
+        node_fs_1.default.writeFileSync(file, text, 'utf8');
+        return { written: true, warning: previous.warning };
+    }
+    catch (err) {
+        return { written: false, warning: `cache could not write path ${file}: ${err.message}` };
+    }
+}
+
+
+/***/ }),
+
+/***/ 697:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+// The -k and -m matchers (`_pytest/mark/__init__.py`: KeywordMatcher, MarkMatcher) over TestItem.
+// A dynamic item's param ids and per-param marks are unknown until it runs: anything they could
+// decide answers `unknown`, and the caller keeps the item for a check at run time.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.keywordNames = keywordNames;
+exports.keywordMatcher = keywordMatcher;
+exports.markMatcher = markMatcher;
+exports.pyEquals = pyEquals;
+const expression_js_1 = __nccwpck_require__(2312);
+/**
+ * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
+ * Session and the rootdir's Dir (each directory, the module file name, classes, the function
+ * name with its `[param]`), plus mark names and the function's attribute names.
+ */
+function keywordNames(item) {
+    const names = item.file.split('/').filter((part) => part !== '');
+    names.push(...item.classes);
+    names.push(item.param !== undefined ? `${item.function}[${item.param}]` : item.function);
+    for (const mark of item.marks)
+        names.push(mark.name);
+    const attrs = item.functionAttrs;
+    if (attrs)
+        names.push(...attrs);
+    return names;
+}
+function keywordMatcher(item) {
+    const lowered = keywordNames(item).map((name) => name.toLowerCase());
+    return (subname, kwargs) => {
+        if (kwargs && kwargs.length > 0) {
+            throw new expression_js_1.SelectionError('Keyword expressions do not support call parameters.');
+        }
+        const needle = subname.toLowerCase();
+        if (lowered.some((name) => name.includes(needle)))
+            return true;
+        // An expansion's `[id]` could contain any substring.
+        return item.dynamic ? 'unknown' : false;
+    };
+}
+function markMatcher(item) {
+    return (name, kwargs) => {
+        let answer = false;
+        for (const mark of item.marks) {
+            if (mark.name !== name)
+                continue;
+            const v = markKwargsMatch(mark, kwargs ?? []);
+            if (v === true)
+                return true;
+            if (v === 'unknown')
+                answer = 'unknown';
+        }
+        // An expansion may carry marks of its own (`pytest.param(..., marks=...)`).
+        if (answer === false && item.dynamic)
+            return 'unknown';
+        return answer;
+    };
+}
+function markKwargsMatch(mark, kwargs) {
+    let answer = true;
+    for (const [key, wanted] of kwargs) {
+        const has = Object.prototype.hasOwnProperty.call(mark.kwargs, key);
+        // With non-literal arguments (`**opts`, or a null placeholder) the value is unknown.
+        const v = has
+            ? mark.dynamicArgs && mark.kwargs[key] === null
+                ? 'unknown'
+                : pyEquals(mark.kwargs[key], wanted)
+            : mark.dynamicArgs
+                ? 'unknown'
+                : false;
+        if (v === false)
+            return false;
+        if (v === 'unknown')
+            answer = 'unknown';
+    }
+    return answer;
+}
+/** Python's `value == wanted` for a mark's kwarg against an expression literal. */
+function pyEquals(value, wanted) {
+    if (wanted === null) {
+        if (value === null)
+            return true;
+        return isOpaque(value) ? 'unknown' : false;
+    }
+    if (typeof wanted === 'string') {
+        if (typeof value === 'string')
+            return value === wanted;
+        return isOpaque(value) ? 'unknown' : false;
+    }
+    // bool and int compare as numbers in Python: True == 1, 1 == 1.0.
+    const wantedNumber = typeof wanted === 'boolean' ? (wanted ? 1n : 0n) : wanted;
+    const n = numericValue(value);
+    if (n === 'unknown')
+        return 'unknown';
+    if (n === null)
+        return false;
+    return n === wantedNumber;
+}
+/** Values whose result discovery could not know (a call, an arbitrary expression). */
+function isOpaque(value) {
+    return value !== null && typeof value === 'object' && (value.py === 'expr' || value.py === 'call');
+}
+/** The integer a Python value equals, null if it equals no integer. */
+function numericValue(value) {
+    if (typeof value === 'boolean')
+        return value ? 1n : 0n;
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? BigInt(value) : null;
+    if (value === null || typeof value === 'string')
+        return null;
+    if (value.py === 'int') {
+        try {
+            return BigInt(value.repr.replace(/_/g, ''));
+        }
+        catch {
+            return 'unknown';
+        }
+    }
+    if (value.py === 'float') {
+        const f = Number(value.repr);
+        if (Number.isNaN(f))
+            return null;
+        return Number.isInteger(f) ? BigInt(f) : null;
+    }
+    return isOpaque(value) ? 'unknown' : null;
+}
+
+
+/***/ }),
+
+/***/ 267:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+// Node-id arguments (`tests/`, `tests/test_a.py`, `tests/test_a.py::TestB::test_c[1]`) the way
+// pytest 9 resolves them (`_pytest/main.py`: resolve_collection_argument,
+// normalize_collection_arguments, Session.collect).
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseNodeIdArg = parseNodeIdArg;
+exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
+exports.argSelects = argSelects;
+exports.notFoundMessage = notFoundMessage;
+const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const expression_js_1 = __nccwpck_require__(2312);
+/** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
+function parseNodeIdArg(raw, index, rootdir) {
+    const bracket = raw.indexOf('[');
+    const base = bracket === -1 ? raw : raw.slice(0, bracket);
+    const parametrization = bracket === -1 ? null : raw.slice(bracket);
+    const [rawPath = '', ...parts] = base.split('::');
+    if (parametrization !== null && parts.length === 0) {
+        throw new expression_js_1.SelectionError(`path cannot contain [] parametrization: ${raw}`);
+    }
+    return { raw, path: normalizePath(rawPath, rootdir), parts, parametrization, index };
+}
+function normalizePath(p, rootdir) {
+    let rel = p.replace(/\\/g, '/');
+    if (rootdir && node_path_1.default.isAbsolute(rel))
+        rel = node_path_1.default.relative(rootdir, rel).replace(/\\/g, '/');
+    rel = node_path_1.default.posix.normalize(rel === '' ? '.' : rel).replace(/\/+$/, '');
+    return rel === '.' ? '' : rel;
+}
+function pathContains(dir, file) {
+    return dir === '' || file === dir || file.startsWith(dir + '/');
+}
+/** pytest's is_collection_argument_subsumed_by: `by` selects everything `arg` selects. */
+function subsumedBy(arg, by) {
+    if (arg.path !== by.path)
+        return by.parts.length === 0 && pathContains(by.path, arg.path);
+    if (by.parts.length > arg.parts.length)
+        return false;
+    if (by.parts.some((part, i) => arg.parts[i] !== part))
+        return false;
+    return by.parametrization === null || by.parametrization === arg.parametrization;
+}
+function compareArgs(a, b) {
+    const keyA = [a.path, ...a.parts];
+    const keyB = [b.path, ...b.parts];
+    // Paths compare component-wise in Python (Path objects), parts as a list.
+    const pa = a.path.split('/');
+    const pb = b.path.split('/');
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+        if (pa[i] !== pb[i])
+            return pa[i] < pb[i] ? -1 : 1;
+    }
+    if (pa.length !== pb.length)
+        return pa.length - pb.length;
+    for (let i = 1; i < Math.min(keyA.length, keyB.length); i++) {
+        if (keyA[i] !== keyB[i])
+            return keyA[i] < keyB[i] ? -1 : 1;
+    }
+    if (keyA.length !== keyB.length)
+        return keyA.length - keyB.length;
+    const ra = a.parametrization ?? '';
+    const rb = b.parametrization ?? '';
+    return ra === rb ? 0 : ra < rb ? -1 : 1;
+}
+/** Drops duplicate and overlapping arguments, keeping the wider one, in the order given. */
+function normalizeNodeIdArgs(args) {
+    const sorted = [...args].sort(compareArgs);
+    const kept = [];
+    let last;
+    for (const arg of sorted) {
+        if (!last || !subsumedBy(arg, last)) {
+            kept.push(arg);
+            last = arg;
+        }
+    }
+    return kept.sort((a, b) => a.index - b.index);
+}
+/** Names of an item's nodes below its module: classes, then the function with its `[param]`. */
+function nodeNames(item) {
+    const fn = item.param !== undefined ? `${item.function}[${item.param}]` : item.function;
+    return [...item.classes, fn];
+}
+/**
+ * Whether `arg` selects `item`: `true`, `false`, or for a dynamic item named with a
+ * parametrization, the full id it asks for (the item runs narrowed to that expansion).
+ */
+function argSelects(arg, item) {
+    if (arg.parts.length === 0)
+        return pathContains(arg.path, item.file);
+    if (item.file !== arg.path)
+        return false;
+    const names = nodeNames(item);
+    if (arg.parts.length > names.length)
+        return false;
+    const last = arg.parts.length - 1;
+    for (let i = 0; i < last; i++)
+        if (names[i] !== arg.parts[i])
+            return false;
+    const name = names[last];
+    const isFunctionLevel = last === names.length - 1;
+    if (arg.parametrization === null)
+        return name.split('[')[0] === arg.parts[last];
+    if (isFunctionLevel && item.dynamic && item.param === undefined) {
+        return name === arg.parts[last] ? `${item.id}${arg.parametrization}` : false;
+    }
+    return name === arg.parts[last] + arg.parametrization;
+}
+/**
+ * pytest's "not found" usage errors for arguments that select nothing, with the collectors it
+ * names (`<Module x.py>`, `<Class C>`); absolute paths when rootdir is known.
+ */
+function notFoundMessage(arg, items, rootdir, erroredFiles) {
+    const shown = [rootdir ? node_path_1.default.join(rootdir, arg.path) : arg.path, ...arg.parts].join('::');
+    const inFile = items.filter((item) => item.file === arg.path);
+    if (arg.parts.length > 0 && inFile.length === 0 && !erroredFiles.has(arg.path)) {
+        if (items.some((item) => item.file.startsWith(arg.path + '/'))) {
+            return `directory argument cannot contain :: selection parts: ${arg.raw}`;
+        }
+    }
+    if (arg.parts.length === 0 || erroredFiles.has(arg.path)) {
+        return erroredFiles.has(arg.path) ? `found no collectors for ${shown}` : null;
+    }
+    // Walk down the node tree level by level, like Session.collect, collecting the collectors
+    // in which a part matched nothing.
+    const notFoundIn = [];
+    let anyMatched = false;
+    const basename = arg.path.split('/').pop();
+    const work = [{ repr: `<Module ${basename}>`, items: inFile, depth: 0 }];
+    while (work.length > 0) {
+        const node = work.pop();
+        const part = arg.parts[node.depth];
+        const isLast = node.depth === arg.parts.length - 1;
+        const children = new Map();
+        for (const item of node.items) {
+            const names = nodeNames(item);
+            const name = names[node.depth];
+            if (name === undefined)
+                continue;
+            const matched = isLast && arg.parametrization !== null
+                ? name === part + arg.parametrization ||
+                    (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
+                : isLast
+                    ? name.split('[')[0] === part
+                    : name === part;
+            if (!matched)
+                continue;
+            const group = children.get(name) ?? [];
+            group.push(item);
+            children.set(name, group);
+        }
+        if (children.size === 0) {
+            notFoundIn.push(node.repr);
+            continue;
+        }
+        for (const [name, group] of children) {
+            if (isLast) {
+                anyMatched = true;
+                continue;
+            }
+            // A function is not a collector: parts below it match nothing and name no collector.
+            const isCollector = group.some((item) => nodeNames(item).length > node.depth + 1);
+            if (isCollector)
+                work.push({ repr: `<Class ${name}>`, items: group, depth: node.depth + 1 });
+        }
+    }
+    if (anyMatched)
+        return null;
+    if (notFoundIn.length === 0)
+        return `found no collectors for ${shown}`;
+    return `not found: ${shown}\n(no match in any of [${notFoundIn.join(', ')}])`;
+}
+
+
+/***/ }),
+
+/***/ 5960:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EXIT_NO_TESTS = exports.EXIT_USAGE = exports.EXIT_INTERNAL = exports.EXIT_TESTS_FAILED = exports.EXIT_OK = void 0;
+exports.planCommand = planCommand;
+exports.mergeCommand = mergeCommand;
+// `fastest plan` and `fastest merge`: argument parsing, files in and out, exit codes.
+// The logic lives in plan.ts, timings.ts and report/merge.ts; this is the thin shell around it.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const merge_js_1 = __nccwpck_require__(3278);
+const summary_js_1 = __nccwpck_require__(7994);
+const glob_js_1 = __nccwpck_require__(348);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+exports.EXIT_OK = 0;
+exports.EXIT_TESTS_FAILED = 1;
+exports.EXIT_INTERNAL = 3;
+exports.EXIT_USAGE = 4;
+exports.EXIT_NO_TESTS = 5;
+const processIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+class UsageError extends Error {
+}
+/** `--name value`, `--name=value` and bare `--flag`; anything else starting with `-` is an error. */
+function parseArgs(argv, valued, bare) {
+    const parsed = { positional: [], values: new Map(), flags: new Set() };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] ?? '';
+        if (arg === '--') {
+            parsed.positional.push(...argv.slice(i + 1));
+            break;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            parsed.positional.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const name = eq >= 0 ? arg.slice(0, eq) : arg;
+        if (bare.includes(name) && eq < 0) {
+            parsed.flags.add(name);
+        }
+        else if (valued.includes(name)) {
+            const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+            if (value === undefined)
+                throw new UsageError(`${name} expects a value`);
+            parsed.values.set(name, value);
+        }
+        else {
+            throw new UsageError(`unrecognized argument: ${arg}`);
+        }
+    }
+    return parsed;
+}
+function positiveNumber(args, name) {
+    const raw = args.values.get(name);
+    if (raw === undefined)
+        return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0)
+        throw new UsageError(`${name} expects a positive number of seconds, got '${raw}'`);
+    return value;
+}
+function writeFileCreatingDirs(path, text) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    (0, node_fs_1.writeFileSync)(path, text);
+}
+/**
+ * fastest plan --shards N|auto [--target-seconds S] [--job-overhead-seconds S] [--timings FILE]
+ *              [--out plan.json] [--matrix] [PATHS]
+ * Writes the plan to --out (or stdout); --matrix prints the Actions matrix JSON on stdout.
+ */
+async function planCommand(argv, discover, io = processIO) {
+    try {
+        const args = parseArgs(argv, ['--shards', '--target-seconds', '--job-overhead-seconds', '--timings', '--out'], ['--matrix']);
+        const shardsArg = args.values.get('--shards');
+        if (shardsArg === undefined)
+            throw new UsageError('--shards N|auto is required');
+        let shards;
+        if (shardsArg === 'auto')
+            shards = 'auto';
+        else if (/^\d+$/.test(shardsArg) && Number(shardsArg) >= 1 && Number(shardsArg) <= 256)
+            shards = Number(shardsArg);
+        else
+            throw new UsageError(`--shards expects a number from 1 to 256 or 'auto', got '${shardsArg}'`);
+        const targetSeconds = positiveNumber(args, '--target-seconds');
+        const jobOverheadSeconds = positiveNumber(args, '--job-overhead-seconds');
+        const out = args.values.get('--out');
+        const matrix = args.flags.has('--matrix');
+        if (matrix && out === undefined)
+            throw new UsageError('--matrix prints the matrix on stdout, so the plan needs --out FILE');
+        const loaded = (0, timings_js_1.loadTimings)(args.values.get('--timings') ?? timings_js_1.DEFAULT_TIMINGS_PATH);
+        if (loaded.warning)
+            io.stderr(`fastest plan: warning: ${loaded.warning}\n`);
+        const items = await discover(args.positional);
+        if (items.length === 0) {
+            io.stderr('fastest plan: no tests collected, nothing to plan\n');
+            return exports.EXIT_NO_TESTS;
+        }
+        const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards, targetSeconds, jobOverheadSeconds });
+        const planText = `${JSON.stringify(plan)}\n`;
+        if (out !== undefined)
+            writeFileCreatingDirs(out, planText);
+        if (matrix)
+            io.stdout(`${(0, plan_js_1.matrixJson)(plan)}\n`);
+        else if (out === undefined)
+            io.stdout(planText);
+        const makespan = Math.max(...plan.shards.map((s) => s.predicted));
+        const known = loaded.store.runs > 0 ? `from ${loaded.store.runs} learned run(s)` : 'with no timings yet (even split by count)';
+        io.stderr(`fastest plan: ${items.length} tests in ${plan.shards.length} shard(s), predicted ${makespan.toFixed(1)}s per shard at most, ${plan.total.toFixed(1)}s in all, ${known}\n`);
+        return exports.EXIT_OK;
+    }
+    catch (err) {
+        return reportError('plan', err, io);
+    }
+}
+/**
+ * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
+ *               [--timings-out FILE] [--timings FILE]
+ * Exit 1 when a test failed, a planned test is missing, a test ran twice or a file was malformed;
+ * 5 when the files hold no testcase; 4 when nothing matches.
+ */
+async function mergeCommand(argv, io = processIO) {
+    try {
+        const args = parseArgs(argv, ['--plan', '--out', '--summary', '--timings-out', '--timings'], []);
+        if (args.positional.length === 0)
+            throw new UsageError('give the JUnit files to merge (paths or globs)');
+        const files = (0, glob_js_1.expandGlobs)(args.positional);
+        if (files.length === 0)
+            throw new UsageError(`no JUnit file matches ${args.positional.join(' ')}`);
+        const planPath = args.values.get('--plan');
+        let plan;
+        if (planPath !== undefined) {
+            try {
+                plan = (0, plan_js_1.readPlan)(planPath);
+            }
+            catch (err) {
+                throw new UsageError(err.message);
+            }
+        }
+        const result = (0, merge_js_1.mergeJUnit)(files, { plan });
+        for (const bad of result.malformed)
+            io.stderr(`fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`);
+        const out = args.values.get('--out');
+        if (out !== undefined)
+            writeFileCreatingDirs(out, result.xml);
+        const summary = args.values.get('--summary');
+        if (summary !== undefined)
+            writeFileCreatingDirs(summary, (0, summary_js_1.renderSummary)(result));
+        const timingsOut = args.values.get('--timings-out');
+        if (timingsOut !== undefined && result.cases.length > 0) {
+            const previous = (0, timings_js_1.loadTimings)(args.values.get('--timings') ?? timingsOut);
+            if (previous.warning)
+                io.stderr(`fastest merge: warning: ${previous.warning}\n`);
+            (0, timings_js_1.saveTimings)(timingsOut, (0, timings_js_1.learnTimings)(previous.store, (0, timings_js_1.observeRun)(result.documents)));
+        }
+        listIds(io, 'planned test(s) have no result', result.missing);
+        listIds(io, 'test(s) ran more than once', result.duplicates);
+        const { counts } = result;
+        const failed = counts.failed + counts.error + counts.teardownErrors;
+        const parts = [
+            counts.failed && `${counts.failed} failed`,
+            counts.passed && `${counts.passed} passed`,
+            counts.skipped && `${counts.skipped} skipped`,
+            counts.xfailed && `${counts.xfailed} xfailed`,
+            counts.xpassed && `${counts.xpassed} xpassed`,
+            counts.error + counts.teardownErrors && `${counts.error + counts.teardownErrors} error${counts.error + counts.teardownErrors === 1 ? '' : 's'}`,
+            result.missing.length && `${result.missing.length} missing`,
+        ].filter((p) => typeof p === 'string');
+        io.stdout(`merged ${files.length - result.malformed.length} of ${files.length} JUnit file(s): ${parts.join(', ') || 'no tests'}\n`);
+        if (failed > 0 || result.missing.length > 0 || result.duplicates.length > 0 || result.malformed.length > 0)
+            return exports.EXIT_TESTS_FAILED;
+        if (counts.tests === 0)
+            return exports.EXIT_NO_TESTS;
+        return exports.EXIT_OK;
+    }
+    catch (err) {
+        return reportError('merge', err, io);
+    }
+}
+function listIds(io, what, ids) {
+    if (ids.length === 0)
+        return;
+    const shown = ids.slice(0, 50);
+    io.stderr(`fastest merge: ${ids.length} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}`);
+    if (ids.length > shown.length)
+        io.stderr(`  ... and ${ids.length - shown.length} more\n`);
+}
+function reportError(command, err, io) {
+    if (err instanceof UsageError || err instanceof plan_js_1.PlanError) {
+        io.stderr(`fastest ${command}: error: ${err.message}\n`);
+        return exports.EXIT_USAGE;
+    }
+    const code = err.code;
+    io.stderr(`fastest ${command}: internal error: ${code ? `${code} ` : ''}${err.message?.split('\n')[0] ?? String(err)}\n`);
+    return exports.EXIT_INTERNAL;
+}
+
+
+/***/ }),
+
+/***/ 348:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.expandGlobs = expandGlobs;
+// A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
+// within one path segment, `**` for any number of directories. Results sorted, without repeats.
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
+    const found = new Set();
+    for (const pattern of patterns) {
+        if (!/[*?]/.test(pattern)) {
+            if (accepts(match, (0, node_path_1.resolve)(cwd, pattern)))
+                found.add(pattern);
+            continue;
+        }
+        const absolute = pattern.startsWith('/');
+        const segments = pattern.split('/').filter((s) => s !== '' && s !== '.');
+        walk(absolute ? '/' : '', segments, cwd, found, match);
+    }
+    return [...found].sort();
+}
+function walk(prefix, segments, cwd, found, match) {
+    const [segment, ...rest] = segments;
+    const here = prefix === '' ? cwd : (0, node_path_1.resolve)(cwd, prefix);
+    if (segment === undefined) {
+        if (accepts(match, here))
+            found.add(prefix);
+        return;
+    }
+    if (segment === '**') {
+        walk(prefix, rest, cwd, found, match);
+        for (const dir of listDir(here))
+            if (dir.isDirectory())
+                walk((0, node_path_1.join)(prefix, dir.name), segments, cwd, found, match);
+        return;
+    }
+    if (!/[*?]/.test(segment)) {
+        walk((0, node_path_1.join)(prefix, segment), rest, cwd, found, match);
+        return;
+    }
+    const matcher = segmentRegExp(segment);
+    for (const entry of listDir(here)) {
+        if (!matcher.test(entry.name))
+            continue;
+        const last = rest.length === 0;
+        if (last ? match === 'paths' || entry.isFile() || entry.isSymbolicLink() : entry.isDirectory() || entry.isSymbolicLink()) {
+            walk((0, node_path_1.join)(prefix, entry.name), rest, cwd, found, match);
+        }
+    }
+}
+function accepts(match, path) {
+    return match === 'files' ? isFile(path) : exists(path);
+}
+function exists(path) {
+    return (0, inputs_js_1.probePath)(path) !== undefined;
+}
+function segmentRegExp(segment) {
+    const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    // Like a shell, `*` does not match a leading dot.
+    return new RegExp(segment.startsWith('.') ? `^${body}$` : `^(?!\\.)${body}$`);
+}
+function listDir(dir) {
+    try {
+        return (0, inputs_js_1.listLoggedDir)(dir);
+    }
+    catch {
+        return [];
+    }
+}
+function isFile(path) {
+    return (0, inputs_js_1.probePath)(path)?.isFile() ?? false;
+}
+
+
+/***/ }),
+
+/***/ 4447:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.lpt = lpt;
+exports.refine = refine;
+// Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
+// moves and swaps off the most loaded shard, and moves of single pieces of split modules.
+const units_js_1 = __nccwpck_require__(9599);
+const SWAP_PARTNERS = 8;
+function lpt(units, shardCount) {
+    const shards = Array.from({ length: shardCount }, () => []);
+    // Min-heap of [load, shard index]: the lightest shard, lowest index on ties.
+    const heap = Array.from({ length: shardCount }, (_, i) => [0, i]);
+    const lighter = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+    for (const unit of [...units].sort(units_js_1.compareUnitsLongestFirst)) {
+        const top = heap[0];
+        if (!top)
+            break;
+        shards[top[1]]?.push(unit);
+        top[0] += unit.predicted;
+        // Sift the grown root down.
+        let i = 0;
+        for (;;) {
+            const left = 2 * i + 1;
+            const right = left + 1;
+            let smallest = i;
+            if (left < heap.length && lighter(heap[left], heap[smallest]))
+                smallest = left;
+            if (right < heap.length && lighter(heap[right], heap[smallest]))
+                smallest = right;
+            if (smallest === i)
+                break;
+            [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+            i = smallest;
+        }
+    }
+    return shards;
+}
+/**
+ * Lowers the makespan step by step, each step taking the exchange that leaves the most loaded
+ * shard and its partner closest to even:
+ * - move one of its units to another shard, or swap one for a smaller unit elsewhere;
+ * - move one piece (class or test) of a split module to a shard that already runs a part of that
+ *   module (no setup is paid again; moving a part's last piece saves its setup), or to the lightest
+ *   shard without one, as a new part that pays the setup.
+ * Every step lowers the larger load of the pair below the current makespan; the step count is capped.
+ */
+function refine(shards, shardCount, maxSteps) {
+    if (shardCount < 2)
+        return shards;
+    // Each shard's units kept sorted ascending by predicted seconds, for the binary searches.
+    const sorted = shards.map((units) => [...units].sort((a, b) => -(0, units_js_1.compareUnitsLongestFirst)(a, b)));
+    const loads = sorted.map((units) => units.reduce((s, u) => s + u.predicted, 0));
+    const where = new Map();
+    sorted.forEach((units, index) => units.forEach((unit) => where.set(unit, index)));
+    for (let shard = 0; shard < shardCount; shard++)
+        for (const unit of [...(sorted[shard] ?? [])])
+            joinSiblingPart(unit, shard, sorted, loads, where);
+    const total = loads.reduce((a, b) => a + b, 0);
+    const epsilon = Math.max(1e-9, total * 1e-9);
+    for (let step = 0; step < maxSteps; step++) {
+        let heaviest = 0;
+        for (let i = 1; i < shardCount; i++)
+            if ((loads[i] ?? 0) > (loads[heaviest] ?? 0))
+                heaviest = i;
+        const top = loads[heaviest] ?? 0;
+        const from = sorted[heaviest] ?? [];
+        let best;
+        // An exchange object is built only once `improves` says it beats the best so far.
+        const improves = (pairMax) => pairMax < top - epsilon && (!best || pairMax < best.pairMax - epsilon);
+        const keep = (exchange) => {
+            best = exchange;
+        };
+        const ascending = loads
+            .map((load, index) => ({ load, index }))
+            .sort((a, b) => a.load - b.load || a.index - b.index)
+            .map((entry) => entry.index);
+        // Moves are tried with every shard (only units smaller than the gap can move), swaps with the
+        // lightest few shards only: any unit may swap, so that search is the expensive one.
+        const swapPartners = new Set(ascending.slice(0, SWAP_PARTNERS));
+        for (let other = 0; other < shardCount; other++) {
+            if (other === heaviest)
+                continue;
+            const gap = top - (loads[other] ?? 0);
+            if (gap <= epsilon)
+                continue;
+            const to = sorted[other] ?? [];
+            const movable = upperBound(from, gap - epsilon);
+            for (let u = 0; u < movable; u++) {
+                const out = from[u]?.predicted ?? 0;
+                // Move: the pair's new maximum is max(top - out, other + out).
+                const pairMax = Math.max(top - out, top - gap + out);
+                if (improves(pairMax))
+                    keep({ kind: 'unit', pairMax, other, out: u, back: -1 });
+            }
+            if (!swapPartners.has(other))
+                continue;
+            for (let u = 0; u < from.length; u++) {
+                const out = from[u]?.predicted ?? 0;
+                // Swap with a smaller unit `back` so that out - back is near gap / 2.
+                const near = lowerBound(to, out - gap / 2);
+                for (const v of [near - 1, near]) {
+                    const back = to[v]?.predicted;
+                    if (back === undefined)
+                        continue;
+                    const delta = out - back;
+                    if (delta <= epsilon || delta >= gap - epsilon)
+                        continue;
+                    const pairMax = Math.max(top - delta, top - gap + delta);
+                    if (improves(pairMax))
+                        keep({ kind: 'unit', pairMax, other, out: u, back: v });
+                }
+            }
+        }
+        for (const unit of from)
+            if (unit.split)
+                considerPieceMoves(unit, heaviest, top, loads, where, ascending, improves, keep);
+        if (!best)
+            break;
+        if (!applyExchange(best, heaviest, sorted, loads, where))
+            break;
+    }
+    for (const units of sorted)
+        for (const unit of units)
+            if (unit.split)
+                settlePart(unit);
+    return sorted;
+}
+function considerPieceMoves(unit, heaviest, top, loads, where, ascending, improves, keep) {
+    if (!unit.split)
+        return;
+    const { group, pieces } = unit.split;
+    const setup = group.module.setup;
+    // Moving a part's only piece removes the part, and the setup it paid, from this shard.
+    const freed = pieces.length === 1 ? setup : 0;
+    const holders = new Set();
+    for (const part of group.parts) {
+        const other = where.get(part);
+        if (other === undefined)
+            continue;
+        holders.add(other);
+        if (other === heaviest)
+            continue;
+        const load = loads[other] ?? 0;
+        // Best piece p: max(top - freed - p, load + p) is least near p = (top - freed - load) / 2.
+        for (const p of nearestPieces(pieces, (top - freed - load) / 2)) {
+            const seconds = pieces[p]?.seconds ?? 0;
+            const pairMax = Math.max(top - freed - seconds, load + seconds);
+            if (improves(pairMax))
+                keep({ kind: 'piece', pairMax, other, unit, piece: p, into: part });
+        }
+    }
+    if (pieces.length < 2)
+        return;
+    const other = ascending.find((index) => !holders.has(index));
+    if (other === undefined)
+        return;
+    const load = (loads[other] ?? 0) + setup;
+    for (const p of nearestPieces(pieces, (top - load) / 2)) {
+        const seconds = pieces[p]?.seconds ?? 0;
+        const pairMax = Math.max(top - seconds, load + seconds);
+        if (improves(pairMax))
+            keep({ kind: 'piece', pairMax, other, unit, piece: p, into: undefined });
+    }
+}
+/** Indexes of the pieces (sorted shortest first) on either side of `seconds`. */
+function nearestPieces(pieces, seconds) {
+    const lo = partitionPoint(pieces, (piece) => piece.seconds < seconds);
+    return [lo - 1, lo].filter((i) => i >= 0 && i < pieces.length);
+}
+/** Carries out an exchange; false when it no longer applies. */
+function applyExchange(exchange, heaviest, sorted, loads, where) {
+    const from = sorted[heaviest] ?? [];
+    const to = sorted[exchange.other] ?? [];
+    if (exchange.kind === 'unit') {
+        const outUnit = from[exchange.out];
+        const backUnit = exchange.back >= 0 ? to[exchange.back] : undefined;
+        if (!outUnit)
+            return false;
+        from.splice(exchange.out, 1);
+        if (backUnit)
+            to.splice(exchange.back, 1);
+        insertSorted(to, outUnit);
+        where.set(outUnit, exchange.other);
+        if (backUnit) {
+            insertSorted(from, backUnit);
+            where.set(backUnit, heaviest);
+        }
+        const delta = outUnit.predicted - (backUnit?.predicted ?? 0);
+        loads[heaviest] = (loads[heaviest] ?? 0) - delta;
+        loads[exchange.other] = (loads[exchange.other] ?? 0) + delta;
+        joinSiblingPart(outUnit, exchange.other, sorted, loads, where);
+        if (backUnit)
+            joinSiblingPart(backUnit, heaviest, sorted, loads, where);
+        return true;
+    }
+    const { unit, into } = exchange;
+    if (!unit.split)
+        return false;
+    const { group, pieces } = unit.split;
+    const [moved] = pieces.splice(exchange.piece, 1);
+    if (!moved)
+        return false;
+    const setup = group.module.setup;
+    removeUnit(from, unit);
+    if (pieces.length === 0) {
+        group.parts.delete(unit);
+        where.delete(unit);
+        loads[heaviest] = (loads[heaviest] ?? 0) - moved.seconds - setup;
+    }
+    else {
+        unit.predicted -= moved.seconds;
+        insertSorted(from, unit);
+        loads[heaviest] = (loads[heaviest] ?? 0) - moved.seconds;
+    }
+    if (into?.split) {
+        removeUnit(to, into);
+        insertPiece(into.split.pieces, moved);
+        into.predicted += moved.seconds;
+        insertSorted(to, into);
+        loads[exchange.other] = (loads[exchange.other] ?? 0) + moved.seconds;
+        return true;
+    }
+    const module = group.module;
+    const part = {
+        file: module.file,
+        items: [],
+        whole: false,
+        predicted: setup + moved.seconds,
+        key: module.items[moved.indexes[0] ?? 0]?.id ?? module.file,
+        split: { group, pieces: [moved] },
+    };
+    group.parts.add(part);
+    where.set(part, exchange.other);
+    insertSorted(to, part);
+    loads[exchange.other] = (loads[exchange.other] ?? 0) + setup + moved.seconds;
+    return true;
+}
+/**
+ * When a part of a split module lands on a shard that already runs another part of that module,
+ * the two become one part: the shard pays the setup once.
+ */
+function joinSiblingPart(unit, shard, sorted, loads, where) {
+    if (!unit.split || where.get(unit) !== shard)
+        return;
+    const { group, pieces } = unit.split;
+    let sibling;
+    for (const part of group.parts)
+        if (part !== unit && where.get(part) === shard)
+            sibling = part;
+    if (!sibling?.split)
+        return;
+    const units = sorted[shard] ?? [];
+    removeUnit(units, unit);
+    removeUnit(units, sibling);
+    group.parts.delete(unit);
+    where.delete(unit);
+    for (const piece of pieces)
+        insertPiece(sibling.split.pieces, piece);
+    sibling.predicted += unit.predicted - group.module.setup;
+    insertSorted(units, sibling);
+    loads[shard] = (loads[shard] ?? 0) - group.module.setup;
+}
+/** A part's items, key and seconds from its pieces, once they stop moving. */
+function settlePart(unit) {
+    if (!unit.split)
+        return;
+    const { group, pieces } = unit.split;
+    unit.items = (0, units_js_1.partItems)(group.module, pieces);
+    unit.key = unit.items[0]?.id ?? unit.file;
+    unit.predicted = group.module.setup + pieces.reduce((sum, piece) => sum + piece.seconds, 0);
+}
+function insertPiece(pieces, piece) {
+    pieces.splice(partitionPoint(pieces, (m) => (0, units_js_1.comparePieces)(m, piece) < 0), 0, piece);
+}
+function removeUnit(units, unit) {
+    const index = units.indexOf(unit);
+    if (index >= 0)
+        units.splice(index, 1);
+}
+/** First index whose unit is not below `seconds`. */
+function lowerBound(units, seconds) {
+    return partitionPoint(units, (unit) => unit.predicted < seconds);
+}
+/** First index whose unit is above `seconds`. */
+function upperBound(units, seconds) {
+    return partitionPoint(units, (unit) => unit.predicted <= seconds);
+}
+function insertSorted(units, unit) {
+    units.splice(partitionPoint(units, (m) => (0, units_js_1.compareUnitsLongestFirst)(m, unit) > 0), 0, unit);
+}
+/** Binary search over `items`, partitioned so `before` holds for a prefix: the length of that prefix. */
+function partitionPoint(items, before) {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(items[mid]))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ }),
+
+/***/ 8597:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PlanError = exports.DEFAULT_JOB_OVERHEAD_SECONDS = exports.MAX_SHARDS = exports.PLAN_VERSION = void 0;
+exports.makePlan = makePlan;
+exports.digestIds = digestIds;
+exports.unitTestIds = unitTestIds;
+exports.matrixJson = matrixJson;
+exports.unitsForShard = unitsForShard;
+exports.readPlan = readPlan;
+exports.planProblem = planProblem;
+// The partitioner: test items + timings -> a Plan that gives every selected test to exactly one
+// shard. Units are whole modules (module-scoped fixtures stay whole); a module too long for one
+// shard is split by class or test, each part paying the module's setup again (split.ts). Units are
+// packed by LPT, then refined by moves and swaps off the most loaded shard and by moves of single
+// classes or tests of split modules (pack.ts). Everything is ordered canonically first, so the plan
+// does not depend on input order.
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const pack_js_1 = __nccwpck_require__(4447);
+const split_js_1 = __nccwpck_require__(7240);
+const timings_js_1 = __nccwpck_require__(7307);
+const units_js_1 = __nccwpck_require__(9599);
+exports.PLAN_VERSION = 1;
+exports.MAX_SHARDS = 256;
+exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
+const DEFAULT_REFINE_STEPS = 2000;
+class PlanError extends Error {
+}
+exports.PlanError = PlanError;
+function makePlan(items, timings, opts) {
+    const selected = canonicalItems(items);
+    const modules = groupModules(selected, new timings_js_1.Estimator(timings));
+    const digest = digestIds(selected.map((i) => i.id));
+    const explicitIds = opts.explicitIds ?? false;
+    const steps = opts.refineSteps ?? DEFAULT_REFINE_STEPS;
+    if (opts.shards === 'auto') {
+        const count = autoShardCount(modules, opts);
+        return packPlan(modules, count, digest, explicitIds, steps);
+    }
+    if (!Number.isInteger(opts.shards) || opts.shards < 1 || opts.shards > exports.MAX_SHARDS) {
+        throw new PlanError(`shard count must be an integer from 1 to ${exports.MAX_SHARDS}, got ${opts.shards}`);
+    }
+    return packPlan(modules, opts.shards, digest, explicitIds, steps);
+}
+/** Items sorted by (file, line, id), duplicate ids dropped. Grouped by file first: fewer string compares. */
+function canonicalItems(items) {
+    const byFile = new Map();
+    for (const item of items) {
+        const list = byFile.get(item.file);
+        if (list)
+            list.push(item);
+        else
+            byFile.set(item.file, [item]);
+    }
+    const seen = new Set();
+    const sorted = [];
+    for (const file of [...byFile.keys()].sort(units_js_1.compareStrings)) {
+        const list = byFile.get(file) ?? [];
+        list.sort((a, b) => a.line - b.line || (0, units_js_1.compareStrings)(a.id, b.id));
+        for (const item of list) {
+            if (seen.has(item.id))
+                continue;
+            seen.add(item.id);
+            sorted.push(item);
+        }
+    }
+    return sorted;
+}
+function digestIds(ids) {
+    const sorted = [...ids].sort(units_js_1.compareStrings);
+    return (0, node_crypto_1.createHash)('sha256').update(sorted.join('\n')).digest('hex');
+}
+function groupModules(items, estimator) {
+    const modules = [];
+    for (const item of items) {
+        let current = modules[modules.length - 1];
+        if (!current || current.file !== item.file) {
+            current = { file: item.file, items: [], estimates: [], setup: estimator.moduleSetup(item.file), testsSeconds: 0, longestTest: 0 };
+            modules.push(current);
+        }
+        const seconds = estimator.test(item);
+        current.items.push(item);
+        current.estimates.push(seconds);
+        current.testsSeconds += seconds;
+        current.longestTest = Math.max(current.longestTest, seconds);
+    }
+    return modules;
+}
+/**
+ * Without a target, the count that minimises (total / N + N * overhead): the wall time of one
+ * shard traded against the job overhead every extra shard adds, i.e. N = sqrt(total / overhead).
+ * With a target, the fewest shards whose planned makespan fits the target.
+ */
+function autoShardCount(modules, opts) {
+    const total = (0, split_js_1.modulesTotal)(modules);
+    const testCount = modules.reduce((n, m) => n + m.items.length, 0);
+    const ceiling = Math.max(1, Math.min(exports.MAX_SHARDS, testCount));
+    const clamp = (n) => Math.max(1, Math.min(ceiling, n));
+    const target = opts.targetSeconds;
+    if (target === undefined) {
+        const overhead = opts.jobOverheadSeconds ?? exports.DEFAULT_JOB_OVERHEAD_SECONDS;
+        if (!(overhead > 0))
+            throw new PlanError('job overhead seconds must be positive');
+        return clamp(Math.round(Math.sqrt(total / overhead)));
+    }
+    if (!(target > 0))
+        throw new PlanError('target seconds must be positive');
+    let count = clamp(Math.ceil(total / target));
+    let previous = Infinity;
+    for (let attempt = 0; attempt < 12; attempt++) {
+        const makespan = Math.max(...packPlan(modules, count, '', false, opts.refineSteps ?? DEFAULT_REFINE_STEPS).shards.map((s) => s.predicted));
+        // Stop when it fits, when no more shards are allowed, or when more shards stopped helping
+        // (the makespan is held up by a unit that cannot be split further).
+        if (makespan <= target || count >= ceiling || makespan > previous * 0.99)
+            break;
+        previous = makespan;
+        count = clamp(Math.max(count + 1, Math.ceil((count * makespan) / target)));
+    }
+    return count;
+}
+function packPlan(modules, shardCount, digest, explicitIds, refineSteps) {
+    const rule = (0, split_js_1.splitRule)(modules, shardCount);
+    const units = modules.flatMap((module) => (0, split_js_1.moduleUnits)(module, rule, shardCount));
+    const assignment = (0, pack_js_1.refine)((0, pack_js_1.lpt)(units, shardCount), shardCount, refineSteps);
+    const shards = assignment.map((shardUnits, i) => {
+        const ordered = [...shardUnits].sort((a, b) => (0, units_js_1.compareStrings)(a.file, b.file) || (0, units_js_1.compareStrings)(a.key, b.key));
+        return {
+            index: i + 1,
+            predicted: round3(ordered.reduce((sum, u) => sum + u.predicted, 0)),
+            tests: ordered.reduce((n, u) => n + u.items.length, 0),
+            units: ordered.map((u) => toPlanUnit(u, explicitIds)),
+        };
+    });
+    return { version: exports.PLAN_VERSION, digest, total: round3(shards.reduce((s, sh) => s + sh.predicted, 0)), shards };
+}
+function toPlanUnit(unit, explicitIds) {
+    const ids = unit.items.map((i) => i.id);
+    if (unit.whole && !explicitIds)
+        return { file: unit.file, ids: null, tests: ids, predicted: round3(unit.predicted) };
+    return { file: unit.file, ids, predicted: round3(unit.predicted) };
+}
+function round3(x) {
+    return Math.round(x * 1000) / 1000;
+}
+/** The ids a plan unit stands for (dynamic items by base id). */
+function unitTestIds(unit) {
+    return unit.ids ?? unit.tests ?? [];
+}
+/** The GitHub Actions matrix for a plan: `{"include":[{"shard":1,"predicted":12.3},...]}`. */
+function matrixJson(plan) {
+    return JSON.stringify({ include: plan.shards.map((s) => ({ shard: s.index, predicted: Math.round(s.predicted * 10) / 10 })) });
+}
+/** The units shard `index` (1-based) runs, in plan order. */
+function unitsForShard(plan, index) {
+    const shard = plan.shards.find((s) => s.index === index);
+    if (!shard)
+        throw new PlanError(`shard ${index} is not in the plan (it has shards 1 to ${plan.shards.length})`);
+    return shard.units.map((u) => ({ file: u.file, ids: u.ids === null ? null : [...u.ids], expected: u.predicted }));
+}
+function readPlan(path) {
+    let text;
+    try {
+        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new PlanError(`cannot read plan ${path}: ${err.code ?? err.message}`);
+    }
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new PlanError(`plan ${path} is not valid JSON`);
+    }
+    const problem = planProblem(data);
+    if (problem)
+        throw new PlanError(`plan ${path} is invalid: ${problem}`);
+    return data;
+}
+/** What is wrong with a would-be plan, or undefined when it is a valid plan. */
+function planProblem(data) {
+    if (!isRecord(data))
+        return 'not a JSON object';
+    if (data['version'] !== exports.PLAN_VERSION)
+        return `unsupported version ${JSON.stringify(data['version'])}`;
+    if (typeof data['digest'] !== 'string')
+        return '"digest" is not a string';
+    if (!isSeconds(data['total']))
+        return '"total" is not a number of seconds';
+    const shards = data['shards'];
+    if (!Array.isArray(shards) || shards.length < 1 || shards.length > exports.MAX_SHARDS)
+        return `"shards" must list 1 to ${exports.MAX_SHARDS} shards`;
+    const seen = new Set();
+    for (const [i, shard] of shards.entries()) {
+        const where = `shard ${i + 1}`;
+        if (!isRecord(shard))
+            return `${where} is not an object`;
+        if (shard['index'] !== i + 1)
+            return `${where} has index ${JSON.stringify(shard['index'])}`;
+        if (!isSeconds(shard['predicted']))
+            return `${where}: "predicted" is not a number of seconds`;
+        if (typeof shard['tests'] !== 'number')
+            return `${where}: "tests" is not a count`;
+        const units = shard['units'];
+        if (!Array.isArray(units))
+            return `${where}: "units" is not a list`;
+        for (const unit of units) {
+            if (!isRecord(unit) || typeof unit['file'] !== 'string' || !isSeconds(unit['predicted']))
+                return `${where} has a malformed unit`;
+            const ids = unit['ids'] === null ? unit['tests'] : unit['ids'];
+            if (ids === undefined && unit['ids'] === null)
+                continue;
+            if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+                return `${where}: unit ${unit['file']} has malformed ids`;
+            for (const id of ids) {
+                if (seen.has(id))
+                    return `test ${id} is planned twice`;
+                seen.add(id);
+            }
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isSeconds(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+
+/***/ }),
+
+/***/ 7240:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.modulesTotal = modulesTotal;
+exports.partRoom = partRoom;
+exports.splitRule = splitRule;
+exports.moduleUnits = moduleUnits;
+// Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
+// run once) unless it is too long for one shard; then every part pays the module's setup again.
+const units_js_1 = __nccwpck_require__(9599);
+function modulesTotal(modules) {
+    return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
+}
+/**
+ * Seconds of tests each part of a module may hold, or undefined to keep the module whole.
+ * A module longer than a share is split into parts that fill a share with the setup, but not into
+ * parts under half a share (a costly setup paid again and again would eat the gain), nor into
+ * parts longer than the makespan no plan can beat. A module whose setup nearly fills a share is
+ * split only when it is longer than that makespan, into parts that just fit it.
+ */
+function partRoom(module, rule, share = rule.share) {
+    const whole = module.setup + module.testsSeconds;
+    if (whole <= share)
+        return undefined;
+    const target = Math.max(share, rule.floor);
+    const room = Math.max(share - module.setup, share / 2);
+    if (module.testsSeconds > room)
+        return Math.min(room, target - module.setup);
+    return whole > target ? target - module.setup : undefined;
+}
+/**
+ * The split rule for N shards. The share is the least C such that the suite, with every split
+ * module paying its setup once more per extra part (parts sized by partRoom for C), fits in N * C.
+ */
+function splitRule(modules, shardCount) {
+    const total = modulesTotal(modules);
+    let floor = 0;
+    for (const module of modules)
+        floor = Math.max(floor, module.setup + module.longestTest);
+    const rule = { share: total / shardCount, floor };
+    // Only modules longer than total / N may be split, and only their setups grow the total.
+    const splittable = modules.filter((m) => m.setup > 0 && m.setup + m.testsSeconds > rule.share);
+    const fits = (capacity) => {
+        let work = total;
+        for (const m of splittable) {
+            const room = partRoom(m, rule, capacity);
+            if (room !== undefined)
+                work += (Math.min(shardCount, m.items.length, Math.ceil(m.testsSeconds / room - 1e-9)) - 1) * m.setup;
+        }
+        return work <= shardCount * capacity;
+    };
+    if (splittable.length === 0 || fits(rule.share))
+        return rule;
+    let low = rule.share;
+    let high = rule.share * 2;
+    // Terminates: with enough capacity no module is split and the total fits.
+    while (!fits(high))
+        high *= 2;
+    for (let i = 0; i < 40 && high - low > rule.share * 1e-6; i++) {
+        const mid = (low + high) / 2;
+        if (fits(mid))
+            high = mid;
+        else
+            low = mid;
+    }
+    return { share: high, floor };
+}
+/** The module as one unit, or as parts when the rule says it is too long for one shard. */
+function moduleUnits(module, rule, shardCount) {
+    const room = shardCount > 1 && module.items.length > 1 ? partRoom(module, rule) : undefined;
+    return room === undefined ? [(0, units_js_1.wholeModule)(module)] : splitModule(module, room, shardCount);
+}
+/**
+ * Splits a module into the fewest parts whose tests fit in `room` seconds each, as even as the
+ * pieces allow. Pieces are top-level classes and module-level functions (class-scoped fixtures
+ * stay whole); a class longer than `room` is broken into single tests. Pieces go longest first
+ * onto the lightest part.
+ */
+function splitModule(module, room, shardCount) {
+    const atoms = [];
+    const byClass = new Map();
+    module.items.forEach((item, index) => {
+        const seconds = module.estimates[index] ?? 0;
+        const cls = item.classes[0];
+        if (cls === undefined) {
+            atoms.push({ indexes: [index], seconds });
+            return;
+        }
+        let atom = byClass.get(cls);
+        if (!atom) {
+            atom = { indexes: [], seconds: 0 };
+            byClass.set(cls, atom);
+            atoms.push(atom);
+        }
+        atom.indexes.push(index);
+        atom.seconds += seconds;
+    });
+    const pieces = [];
+    for (const atom of atoms) {
+        if (atom.seconds > room && atom.indexes.length > 1) {
+            for (const index of atom.indexes)
+                pieces.push({ indexes: [index], seconds: module.estimates[index] ?? 0 });
+        }
+        else
+            pieces.push(atom);
+    }
+    pieces.sort((a, b) => b.seconds - a.seconds || (a.indexes[0] ?? 0) - (b.indexes[0] ?? 0));
+    const most = Math.min(pieces.length, shardCount);
+    // A part of several pieces over the room means too few parts; a single long piece cannot help it.
+    const overfull = (part) => part.length > 1 && sumSeconds(part) > room * (1 + 1e-9);
+    let parts = spreadPieces(pieces, Math.min(most, Math.max(1, Math.ceil(module.testsSeconds / room - 1e-9))));
+    while (parts.length < most && parts.some(overfull))
+        parts = spreadPieces(pieces, parts.length + 1);
+    if (parts.length <= 1)
+        return [(0, units_js_1.wholeModule)(module)];
+    const group = { module, parts: new Set() };
+    for (const part of parts) {
+        if (part.length === 0)
+            continue;
+        part.sort(units_js_1.comparePieces);
+        const items = (0, units_js_1.partItems)(module, part);
+        const unit = { file: module.file, items, whole: false, predicted: module.setup + sumSeconds(part), key: items[0]?.id ?? module.file, split: { group, pieces: part } };
+        group.parts.add(unit);
+    }
+    return [...group.parts];
+}
+/** Pieces (longest first) each onto the lightest of `count` parts. */
+function spreadPieces(pieces, count) {
+    const parts = Array.from({ length: count }, () => []);
+    const loads = new Array(count).fill(0);
+    for (const piece of pieces) {
+        let lightest = 0;
+        for (let i = 1; i < count; i++)
+            if ((loads[i] ?? 0) < (loads[lightest] ?? 0))
+                lightest = i;
+        parts[lightest]?.push(piece);
+        loads[lightest] = (loads[lightest] ?? 0) + piece.seconds;
+    }
+    return parts;
+}
+function sumSeconds(pieces) {
+    return pieces.reduce((sum, piece) => sum + piece.seconds, 0);
+}
+
+
+/***/ }),
+
+/***/ 7307:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Estimator = exports.MIN_ESTIMATE_SECONDS = exports.UNKNOWN_TEST_SECONDS = exports.EWMA_WEIGHT = exports.DEFAULT_TIMINGS_PATH = exports.TIMINGS_VERSION = void 0;
+exports.emptyTimings = emptyTimings;
+exports.loadTimings = loadTimings;
+exports.parseTimings = parseTimings;
+exports.saveTimings = saveTimings;
+exports.observeRun = observeRun;
+exports.learnTimings = learnTimings;
+exports.baseId = baseId;
+exports.median = median;
+// The timing store: seconds per test id and setup seconds per module, learned from JUnit results
+// and smoothed over runs with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
+// for the measurement behind EWMA and its weight).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+exports.TIMINGS_VERSION = 1;
+exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
+/** Weight of the newest run in the moving average. */
+exports.EWMA_WEIGHT = 0.5;
+/** What a test costs when nothing at all is known. */
+exports.UNKNOWN_TEST_SECONDS = 0.1;
+/** No estimate goes below this: a zero would let the planner pile tests anywhere. */
+exports.MIN_ESTIMATE_SECONDS = 0.001;
+function emptyTimings() {
+    return { version: exports.TIMINGS_VERSION, tests: {}, modules: {}, runs: 0 };
+}
+/** Reads a store; a missing file is an empty store, a corrupt or foreign one is ignored with a warning. */
+function loadTimings(path) {
+    let text;
+    try {
+        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { store: emptyTimings() };
+        return { store: emptyTimings(), warning: `ignoring timings ${path}: ${err.message}` };
+    }
+    return parseTimings(text, path);
+}
+function parseTimings(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        return { store: emptyTimings(), warning: `ignoring timings ${source}: not valid JSON` };
+    }
+    const problem = timingsProblem(data);
+    if (problem)
+        return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
+    const raw = data;
+    return { store: { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs } };
+}
+function timingsProblem(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return 'not a JSON object';
+    const record = data;
+    if (record['version'] !== exports.TIMINGS_VERSION)
+        return `unsupported version ${JSON.stringify(record['version'])}`;
+    if (typeof record['runs'] !== 'number' || !(record['runs'] >= 0))
+        return '"runs" is not a count';
+    for (const key of ['tests', 'modules']) {
+        const table = record[key];
+        if (typeof table !== 'object' || table === null || Array.isArray(table))
+            return `"${key}" is not an object`;
+        for (const [name, seconds] of Object.entries(table)) {
+            if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+                return `"${key}" entry ${JSON.stringify(name)} is not a number of seconds`;
+            }
+        }
+    }
+    return undefined;
+}
+function saveTimings(path, store) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    (0, node_fs_1.writeFileSync)(tmp, `${JSON.stringify(sortedStore(store))}\n`);
+    (0, node_fs_1.renameSync)(tmp, path);
+}
+function sortedStore(store) {
+    const sortKeys = (table) => Object.fromEntries(Object.keys(table).sort().map((k) => [k, round6(table[k] ?? 0)]));
+    return { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+}
+function round6(x) {
+    return Math.round(x * 1e6) / 1e6;
+}
+/**
+ * Splits each module's time into per-test seconds and a setup cost. JUnit has no module-level
+ * time: pytest charges module/class-scoped fixture setup to the first test that needs it, so a
+ * module's setup is estimated as the first test's excess over the median of the module's other
+ * tests in the same file (a shard); that excess is taken off the first test. A module with a
+ * single test gets no setup estimate (it cannot be told apart from the test).
+ */
+function observeRun(docs) {
+    const tests = new Map();
+    const setups = new Map();
+    for (const doc of docs) {
+        const byModule = new Map();
+        for (const c of doc.cases) {
+            if (c.collection)
+                continue;
+            let list = byModule.get(c.file);
+            if (!list)
+                byModule.set(c.file, (list = []));
+            list.push(c);
+        }
+        for (const [file, cases] of byModule) {
+            let setup = 0;
+            if (cases.length >= 2) {
+                const rest = median(cases.slice(1).map((c) => c.time));
+                setup = Math.max(0, (cases[0]?.time ?? 0) - rest);
+                let list = setups.get(file);
+                if (!list)
+                    setups.set(file, (list = []));
+                list.push(setup);
+            }
+            cases.forEach((c, i) => tests.set(c.id, i === 0 ? c.time - setup : c.time));
+        }
+    }
+    const modules = new Map();
+    for (const [file, list] of setups)
+        modules.set(file, list.reduce((a, b) => a + b, 0) / list.length);
+    return { tests, modules };
+}
+/** Folds one run into the store: EWMA for what was seen, unchanged for what was not. */
+function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
+    const blend = (table, seen) => {
+        const next = { ...table };
+        for (const [key, seconds] of seen) {
+            const before = next[key];
+            next[key] = before === undefined ? seconds : weight * seconds + (1 - weight) * before;
+        }
+        return next;
+    };
+    return {
+        version: exports.TIMINGS_VERSION,
+        tests: blend(store.tests, run.tests),
+        modules: blend(store.modules, run.modules),
+        runs: store.runs + 1,
+    };
+}
+/** Where the parameter list starts in a node id: the first `[` after the module path. */
+function baseId(id) {
+    const afterFile = id.indexOf('::');
+    const bracket = afterFile < 0 ? -1 : id.indexOf('[', afterFile);
+    return bracket < 0 ? id : id.slice(0, bracket);
+}
+/** Predicts seconds for test items and module setups from a store; never returns zero. */
+class Estimator {
+    store;
+    fileMeans = new Map();
+    dirMeans = new Map();
+    dynamicSums = new Map();
+    suiteMedian = exports.UNKNOWN_TEST_SECONDS;
+    indexed = false;
+    constructor(store) {
+        this.store = store;
+    }
+    /** The fallback tables, built on the first test the store does not know. */
+    buildIndex() {
+        if (this.indexed)
+            return;
+        this.indexed = true;
+        const fileTotals = new Map();
+        const dirTotals = new Map();
+        const add = (map, key, seconds) => {
+            const entry = map.get(key);
+            if (entry) {
+                entry.sum += seconds;
+                entry.count += 1;
+            }
+            else
+                map.set(key, { sum: seconds, count: 1 });
+        };
+        const all = [];
+        for (const [id, seconds] of Object.entries(this.store.tests)) {
+            all.push(seconds);
+            const sep = id.indexOf('::');
+            const file = sep < 0 ? id : id.slice(0, sep);
+            add(fileTotals, file, seconds);
+            const base = baseId(id);
+            if (base !== id)
+                add(this.dynamicSums, base, seconds);
+        }
+        for (const [file, t] of fileTotals) {
+            this.fileMeans.set(file, t.sum / t.count);
+            for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
+                const entry = dirTotals.get(dir);
+                if (entry) {
+                    entry.sum += t.sum;
+                    entry.count += t.count;
+                }
+                else
+                    dirTotals.set(dir, { sum: t.sum, count: t.count });
+            }
+        }
+        for (const [dir, t] of dirTotals)
+            this.dirMeans.set(dir, t.sum / t.count);
+        if (all.length > 0)
+            this.suiteMedian = median(all);
+    }
+    /** Seconds for one item, module setup excluded. */
+    test(item) {
+        const known = this.store.tests[item.id];
+        if (known !== undefined)
+            return Math.max(known, exports.MIN_ESTIMATE_SECONDS);
+        this.buildIndex();
+        if (item.dynamic) {
+            const cases = this.dynamicSums.get(item.id);
+            if (cases)
+                return Math.max(cases.sum, exports.MIN_ESTIMATE_SECONDS);
+            return Math.max(this.fallback(item.file) * literalParamCases(item), exports.MIN_ESTIMATE_SECONDS);
+        }
+        return Math.max(this.fallback(item.file), exports.MIN_ESTIMATE_SECONDS);
+    }
+    /** Setup seconds a shard pays to run any part of this module. */
+    moduleSetup(file) {
+        return this.store.modules[file] ?? 0;
+    }
+    fallback(file) {
+        const fileMean = this.fileMeans.get(file);
+        if (fileMean !== undefined)
+            return fileMean;
+        for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
+            const dirMean = this.dirMeans.get(dir);
+            if (dirMean !== undefined)
+                return dirMean;
+        }
+        return this.suiteMedian;
+    }
+}
+exports.Estimator = Estimator;
+/** Product of the lengths of literal parametrize lists; 1 where a list is not literal. */
+function literalParamCases(item) {
+    let cases = 1;
+    for (const mark of item.marks) {
+        if (mark.name !== 'parametrize')
+            continue;
+        const values = mark.args[1] ?? mark.kwargs['argvalues'];
+        if (typeof values === 'object' && values !== null && 'items' in values && Array.isArray(values.items)) {
+            cases *= Math.max(1, values.items.length);
+        }
+    }
+    return cases;
+}
+/** `a/b/c.py` -> `a/b` -> `a` -> undefined: the root is not a directory here, the suite median is. */
+function parentDir(path) {
+    const slash = path.lastIndexOf('/');
+    return slash <= 0 ? undefined : path.slice(0, slash);
+}
+function median(values) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+
+/***/ }),
+
+/***/ 9599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.compareStrings = compareStrings;
+exports.compareUnitsLongestFirst = compareUnitsLongestFirst;
+exports.comparePieces = comparePieces;
+exports.wholeModule = wholeModule;
+exports.partItems = partItems;
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareUnitsLongestFirst(a, b) {
+    return b.predicted - a.predicted || compareStrings(a.file, b.file) || compareStrings(a.key, b.key);
+}
+/** Shortest first, then by position in the module. */
+function comparePieces(a, b) {
+    return a.seconds - b.seconds || (a.indexes[0] ?? 0) - (b.indexes[0] ?? 0);
+}
+function wholeModule(module) {
+    return { file: module.file, items: module.items, whole: true, predicted: module.setup + module.testsSeconds, key: module.items[0]?.id ?? module.file };
+}
+/** A part's items in module order, from its pieces. */
+function partItems(module, pieces) {
+    return pieces
+        .flatMap((piece) => piece.indexes)
+        .sort((a, b) => a - b)
+        .map((i) => module.items[i])
+        .filter((item) => item !== undefined);
+}
+
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("child_process");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs");
+
+/***/ }),
+
+/***/ 1943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs/promises");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("module");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:fs");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:module");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:path");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:url");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:worker_threads");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("stream");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("url");
+
+/***/ }),
+
+/***/ 591:
+/***/ ((module) => {
+
+(()=>{"use strict";var t={d:(e,n)=>{for(var i in n)t.o(n,i)&&!t.o(e,i)&&Object.defineProperty(e,i,{enumerable:!0,get:n[i]})},o:(t,e)=>Object.prototype.hasOwnProperty.call(t,e),r:t=>{"undefined"!=typeof Symbol&&Symbol.toStringTag&&Object.defineProperty(t,Symbol.toStringTag,{value:"Module"}),Object.defineProperty(t,"__esModule",{value:!0})}},e={};t.r(e),t.d(e,{XMLBuilder:()=>$e,XMLParser:()=>ce,XMLValidator:()=>Oe});const n=":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD",i=new RegExp("^["+n+"]["+n+"\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$"),r=function(t){return!(null==i.exec(t))},s=["hasOwnProperty","toString","valueOf","__defineGetter__","__defineSetter__","__lookupGetter__","__lookupSetter__"],o=["__proto__","constructor","prototype"],a={allowBooleanAttributes:!1,unpairedTags:[]};function l(t,e){e=Object.assign({},a,e);const n=[];let i=!1,r=!1;"\ufeff"===t[0]&&(t=t.substr(1));for(let s=0;s<t.length;s++)if("<"===t[s]&&"?"===t[s+1]){if(s+=2,s=p(t,s),s.err)return s}else{if("<"!==t[s]){if(c(t[s]))continue;return x("InvalidChar","char '"+t[s]+"' is not expected.",N(t,s))}{let o=s;if(s++,"!"===t[s]){s=h(t,s);continue}{let a=!1;"/"===t[s]&&(a=!0,s++);let l="";for(;s<t.length&&">"!==t[s]&&" "!==t[s]&&"\t"!==t[s]&&"\n"!==t[s]&&"\r"!==t[s];s++)l+=t[s];if(l=l.trim(),"/"===l[l.length-1]&&(l=l.substring(0,l.length-1),s--),!y(l)){let e;return e=0===l.trim().length?"Invalid space after '<'.":"Tag '"+l+"' is an invalid name.",x("InvalidTag",e,N(t,s))}const d=f(t,s);if(!1===d)return x("InvalidAttr","Attributes for '"+l+"' have open quote.",N(t,s));let u=d.value;if(s=d.index,"/"===u[u.length-1]){const n=s-u.length;u=u.substring(0,u.length-1);const r=g(u,e);if(!0!==r)return x(r.err.code,r.err.msg,N(t,n+r.err.line));i=!0}else if(a){if(!d.tagClosed)return x("InvalidTag","Closing tag '"+l+"' doesn't have proper closing.",N(t,s));if(u.trim().length>0)return x("InvalidTag","Closing tag '"+l+"' can't have attributes or invalid starting.",N(t,o));if(0===n.length)return x("InvalidTag","Closing tag '"+l+"' has not been opened.",N(t,o));{const e=n.pop();if(l!==e.tagName){let n=N(t,e.tagStartPos);return x("InvalidTag","Expected closing tag '"+e.tagName+"' (opened in line "+n.line+", col "+n.col+") instead of closing tag '"+l+"'.",N(t,o))}0==n.length&&(r=!0)}}else{const a=g(u,e);if(!0!==a)return x(a.err.code,a.err.msg,N(t,s-u.length+a.err.line));if(!0===r)return x("InvalidXml","Multiple possible root nodes found.",N(t,s));-1!==e.unpairedTags.indexOf(l)||n.push({tagName:l,tagStartPos:o}),i=!0}for(s++;s<t.length;s++)if("<"===t[s]){if("!"===t[s+1]){s++,s=h(t,s);continue}if("?"!==t[s+1])break;if(s=p(t,++s),s.err)return s}else if("&"===t[s]){const e=m(t,s);if(-1==e)return x("InvalidChar","char '&' is not expected.",N(t,s));s=e}else if(!0===r&&!c(t[s]))return x("InvalidXml","Extra text at the end",N(t,s));"<"===t[s]&&s--}}}return i?1==n.length?x("InvalidTag","Unclosed tag '"+n[0].tagName+"'.",N(t,n[0].tagStartPos)):!(n.length>0)||x("InvalidXml","Invalid '"+JSON.stringify(n.map(t=>t.tagName),null,4).replace(/\r?\n/g,"")+"' found.",{line:1,col:1}):x("InvalidXml","Start tag expected.",1)}function c(t){return" "===t||"\t"===t||"\n"===t||"\r"===t}function p(t,e){const n=e;for(;e<t.length;e++)if("?"==t[e]||" "==t[e]){const i=t.substr(n,e-n);if(e>5&&"xml"===i)return x("InvalidXml","XML declaration allowed only at the start of the document.",N(t,e));if("?"==t[e]&&">"==t[e+1]){e++;break}continue}return e}function h(t,e){if(t.length>e+5&&"-"===t[e+1]&&"-"===t[e+2]){for(e+=3;e<t.length;e++)if("-"===t[e]&&"-"===t[e+1]&&">"===t[e+2]){e+=2;break}}else if(t.length>e+8&&"D"===t[e+1]&&"O"===t[e+2]&&"C"===t[e+3]&&"T"===t[e+4]&&"Y"===t[e+5]&&"P"===t[e+6]&&"E"===t[e+7]){let n=1;for(e+=8;e<t.length;e++)if("<"===t[e])n++;else if(">"===t[e]&&(n--,0===n))break}else if(t.length>e+9&&"["===t[e+1]&&"C"===t[e+2]&&"D"===t[e+3]&&"A"===t[e+4]&&"T"===t[e+5]&&"A"===t[e+6]&&"["===t[e+7])for(e+=8;e<t.length;e++)if("]"===t[e]&&"]"===t[e+1]&&">"===t[e+2]){e+=2;break}return e}const d='"',u="'";function f(t,e){let n="",i="",r=!1;for(;e<t.length;e++){if(t[e]===d||t[e]===u)""===i?i=t[e]:i!==t[e]||(i="");else if(">"===t[e]&&""===i){r=!0;break}n+=t[e]}return""===i&&{value:n,index:e,tagClosed:r}}function g(t,e){const n=function(t){const e=[],n=t.length;let i=0;for(;i<n;){const r=i;for(;i<n&&c(t[i]);)i++;if(i>=n)break;if("="===t[i]){i++;continue}const s=t.slice(r,i),o=i;for(;i<n&&!c(t[i])&&"="!==t[i];)i++;const a=t.slice(o,i);let l,p,h,d=i;for(;d<n&&c(t[d]);)d++;d<n&&"="===t[d]&&(l=t.slice(i,d+1),i=d+1);let u=i;for(;u<n&&c(t[u]);)u++;if(u<n&&('"'===t[u]||"'"===t[u])){const e=u+1,n=t.indexOf(t[u],e);-1!==n&&(p=t[u],h=t.slice(e,n),i=n+1)}const f={startIndex:r};f[1]=s,f[2]=a,f[3]=l,f[4]=void 0!==p||void 0,f[5]=p,f[6]=h,e.push(f)}return e}(t),i={};for(let t=0;t<n.length;t++){if(0===n[t][1].length)return x("InvalidAttr","Attribute '"+n[t][2]+"' has no space in starting.",E(n[t]));if(void 0!==n[t][3]&&void 0===n[t][4])return x("InvalidAttr","Attribute '"+n[t][2]+"' is without value.",E(n[t]));if(void 0===n[t][3]&&!e.allowBooleanAttributes)return x("InvalidAttr","boolean attribute '"+n[t][2]+"' is not allowed.",E(n[t]));const r=n[t][2];if(!b(r))return x("InvalidAttr","Attribute '"+r+"' is an invalid name.",E(n[t]));if(Object.prototype.hasOwnProperty.call(i,r))return x("InvalidAttr","Attribute '"+r+"' is repeated.",E(n[t]));i[r]=1}return!0}function m(t,e){if(";"===t[++e])return-1;if("#"===t[e])return function(t,e){let n=/\d/;for("x"===t[e]&&(e++,n=/[\da-fA-F]/);e<t.length;e++){if(";"===t[e])return e;if(!t[e].match(n))break}return-1}(t,++e);let n=0;for(;e<t.length;e++,n++)if(!(t[e].match(/\w/)&&n<20)){if(";"===t[e])break;return-1}return e}function x(t,e,n){return{err:{code:t,msg:e,line:n.line||n,col:n.col}}}function b(t){return r(t)}function y(t){return r(t)}function N(t,e){const n=t.substring(0,e).split(/\r?\n/);return{line:n.length,col:n[n.length-1].length+1}}function E(t){return t.startIndex+t[1].length}const w=t=>s.includes(t)?"__"+t:t,v={preserveOrder:!1,attributeNamePrefix:"@_",attributesGroupName:!1,textNodeName:"#text",ignoreAttributes:!0,removeNSPrefix:!1,allowBooleanAttributes:!1,parseTagValue:!0,parseAttributeValue:!1,trimValues:!0,cdataPropName:!1,numberParseOptions:{hex:!0,leadingZeros:!0,eNotation:!0,unicode:!1},tagValueProcessor:function(t,e){return e},attributeValueProcessor:function(t,e){return e},stopNodes:[],alwaysCreateTextNode:!1,isArray:()=>!1,commentPropName:!1,unpairedTags:[],processEntities:!0,htmlEntities:!1,entityDecoder:null,ignoreDeclaration:!1,ignorePiTags:!1,transformTagName:!1,transformAttributeName:!1,updateTag:function(t,e,n){return t},captureMetaData:!1,maxNestedTags:100,strictReservedNames:!0,jPath:!0,onDangerousProperty:w};function S(t,e){if("string"!=typeof t)return;const n=t.toLowerCase();if(s.some(t=>n===t.toLowerCase()))throw new Error(`[SECURITY] Invalid ${e}: "${t}" is a reserved JavaScript keyword that could cause prototype pollution`);if(o.some(t=>n===t.toLowerCase()))throw new Error(`[SECURITY] Invalid ${e}: "${t}" is a reserved JavaScript keyword that could cause prototype pollution`)}function A(t,e){return"boolean"==typeof t?{enabled:t,maxEntitySize:1e4,maxExpansionDepth:1e4,maxTotalExpansions:1/0,maxExpandedLength:1e5,maxEntityCount:1e3,allowedTags:null,tagFilter:null,appliesTo:"all"}:"object"==typeof t&&null!==t?{enabled:!1!==t.enabled,maxEntitySize:Math.max(1,t.maxEntitySize??1e4),maxExpansionDepth:Math.max(1,t.maxExpansionDepth??1e4),maxTotalExpansions:Math.max(1,t.maxTotalExpansions??1/0),maxExpandedLength:Math.max(1,t.maxExpandedLength??1e5),maxEntityCount:Math.max(1,t.maxEntityCount??1e3),allowedTags:t.allowedTags??null,tagFilter:t.tagFilter??null,appliesTo:t.appliesTo??"all"}:A(!0)}const T=function(t){const e=Object.assign({},v,t),n=[{value:e.attributeNamePrefix,name:"attributeNamePrefix"},{value:e.attributesGroupName,name:"attributesGroupName"},{value:e.textNodeName,name:"textNodeName"},{value:e.cdataPropName,name:"cdataPropName"},{value:e.commentPropName,name:"commentPropName"}];for(const{value:t,name:e}of n)t&&S(t,e);return null===e.onDangerousProperty&&(e.onDangerousProperty=w),e.processEntities=A(e.processEntities,e.htmlEntities),e.unpairedTagsSet=new Set(e.unpairedTags),e.stopNodes&&Array.isArray(e.stopNodes)&&(e.stopNodes=e.stopNodes.map(t=>"string"==typeof t&&t.startsWith("*.")?".."+t.substring(2):t)),e};let _;_="function"!=typeof Symbol?"@@xmlMetadata":Symbol("XML Node Metadata");class C{constructor(t){this.tagname=t,this.child=[],this[":@"]=Object.create(null)}add(t,e){"__proto__"===t&&(t="#__proto__"),this.child.push({[t]:e})}addChild(t,e){"__proto__"===t.tagname&&(t.tagname="#__proto__"),t[":@"]&&Object.keys(t[":@"]).length>0?this.child.push({[t.tagname]:t.child,":@":t[":@"]}):this.child.push({[t.tagname]:t.child}),this.addStartIndex(e)}addStartIndex(t){void 0!==t&&(this.child[this.child.length-1][_]={startIndex:t})}addEndIndex(t){const e=this.child[this.child.length-1];void 0!==e&&void 0!==e[_]&&void 0===e[_].endIndex&&(e[_].endIndex=t)}static getMetaDataSymbol(){return _}}const $=":A-Za-z_À-ÖØ-öø-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�",O=":A-Za-z_À-˿Ͱ-ͽͿ-҆҈-῿‌-‍⁰-↏Ⰰ-⿯、-퟿豈-﷏ﷰ-�𐀀-󯿿",P=O+"\\-\\.\\d·̀-ͯ҇‿-⁀",j=(t,e,n="")=>{const i=`[${t.replace(":","")}][${e.replace(":","")}]*`;return{name:new RegExp(`^[${t}][${e}]*$`,n),ncName:new RegExp(`^${i}$`,n),qName:new RegExp(`^${i}(?::${i})?$`,n),nmToken:new RegExp(`^[${e}]+$`,n),nmTokens:new RegExp(`^[${e}]+(?:\\s+[${e}]+)*$`,n)}},I=j($,$+"\\-\\.\\d·̀-ͯ‿-⁀"),k=j(O,P,"u"),L=":A-Za-z_",D=j(L,L+"\\-\\.\\d"),M=(t="1.0",e=!1)=>e?D:"1.1"===t?k:I,R=(t,{xmlVersion:e="1.0",asciiOnly:n=!1}={})=>M(e,n).qName.test(t),V=["name","ncName","qName","nmToken","nmTokens"],q=(t,{xmlVersion:e="1.0",asciiOnly:n=!1,maxCacheSize:i=2048}={})=>{if(!V.includes(t))throw new TypeError(`Unknown production "${t}". Must be one of: ${V.join(", ")}`);const r=M(e,n)[t];let s=new Map;const o=t=>{const e=s.get(t);if(void 0!==e)return e;const n=r.test(t);return s.size<i&&s.set(t,n),n};return o.reset=()=>{s=new Map},o};class F{constructor(t,e){this.suppressValidationErr=!t,this.options=t,this.xmlVersion=e||1}setXmlVersion(t=1){this.xmlVersion=t}readDocType(t,e){const n=Object.create(null);let i=0;if("O"!==t[e+3]||"C"!==t[e+4]||"T"!==t[e+5]||"Y"!==t[e+6]||"P"!==t[e+7]||"E"!==t[e+8])throw new Error("Invalid Tag instead of DOCTYPE");{e+=9;let r=1,s=!1,o=!1,a=null,l="";for(;e<t.length;e++)if(null===a)if(s||o||'"'!==t[e]&&"'"!==t[e])if("<"!==t[e]||o)if(">"===t[e]){if(o?"-"===t[e-1]&&"-"===t[e-2]&&(o=!1,r--):r--,0===r)break}else"["===t[e]?s=!0:l+=t[e];else{if(s&&B(t,"!ENTITY",e)){let r,s;if(e+=7,[r,s,e]=this.readEntityExp(t,e+1,this.suppressValidationErr),-1===s.indexOf("&")){if(!1!==this.options.enabled&&null!=this.options.maxEntityCount&&i>=this.options.maxEntityCount)throw new Error(`Entity count (${i+1}) exceeds maximum allowed (${this.options.maxEntityCount})`);n[r]=s,i++}}else if(s&&B(t,"!ELEMENT",e)){e+=8;const{index:n}=this.readElementExp(t,e+1);e=n}else if(s&&B(t,"!ATTLIST",e))e+=8;else if(s&&B(t,"!NOTATION",e)){e+=9;const{index:n}=this.readNotationExp(t,e+1,this.suppressValidationErr);e=n}else{if(!B(t,"!--",e))throw new Error("Invalid DOCTYPE");o=!0}r++,l=""}else a=t[e],l+=t[e];else t[e]===a&&(a=null),l+=t[e];if(null!==a||0!==r)throw new Error("Unclosed DOCTYPE")}return{entities:n,i:e}}readEntityExp(t,e){const n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e])&&'"'!==t[e]&&"'"!==t[e];)e++;let i=t.substring(n,e);if(G(i,{xmlVersion:this.xmlVersion}),e=U(t,e),!this.suppressValidationErr){if("SYSTEM"===t.substring(e,e+6).toUpperCase())throw new Error("External entities are not supported");if("%"===t[e])throw new Error("Parameter entities are not supported")}let r="";if([e,r]=this.readIdentifierVal(t,e,"entity"),!1!==this.options.enabled&&null!=this.options.maxEntitySize&&r.length>this.options.maxEntitySize)throw new Error(`Entity "${i}" size (${r.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`);return[i,r,--e]}readNotationExp(t,e){const n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e]);)e++;let i=t.substring(n,e);!this.suppressValidationErr&&G(i,{xmlVersion:this.xmlVersion}),e=U(t,e);const r=t.substring(e,e+6).toUpperCase();if(!this.suppressValidationErr&&"SYSTEM"!==r&&"PUBLIC"!==r)throw new Error(`Expected SYSTEM or PUBLIC, found "${r}"`);e+=r.length,e=U(t,e);let s=null,o=null;if("PUBLIC"===r)[e,s]=this.readIdentifierVal(t,e,"publicIdentifier"),'"'!==t[e=U(t,e)]&&"'"!==t[e]||([e,o]=this.readIdentifierVal(t,e,"systemIdentifier"));else if("SYSTEM"===r&&([e,o]=this.readIdentifierVal(t,e,"systemIdentifier"),!this.suppressValidationErr&&!o))throw new Error("Missing mandatory system identifier for SYSTEM notation");return{notationName:i,publicIdentifier:s,systemIdentifier:o,index:--e}}readIdentifierVal(t,e,n){let i="";const r=t[e];if('"'!==r&&"'"!==r)throw new Error(`Expected quoted string, found "${r}"`);const s=++e;for(;e<t.length&&t[e]!==r;)e++;if(i=t.substring(s,e),t[e]!==r)throw new Error(`Unterminated ${n} value`);return[++e,i]}readElementExp(t,e){const n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e]);)e++;let i=t.substring(n,e);if(!this.suppressValidationErr&&!R(i,{xmlVersion:this.xmlVersion}))throw new Error(`Invalid element name: "${i}"`);let r="";if("E"===t[e=U(t,e)]&&B(t,"MPTY",e))e+=4;else if("A"===t[e]&&B(t,"NY",e))e+=2;else if("("===t[e]){const n=++e;for(;e<t.length&&")"!==t[e];)e++;if(r=t.substring(n,e),")"!==t[e])throw new Error("Unterminated content model")}else if(!this.suppressValidationErr)throw new Error(`Invalid Element Expression, found "${t[e]}"`);return{elementName:i,contentModel:r.trim(),index:e}}readAttlistExp(t,e){let n=e=U(t,e);for(;e<t.length&&!/\s/.test(t[e]);)e++;let i=t.substring(n,e);for(G(i,{xmlVersion:this.xmlVersion}),n=e=U(t,e);e<t.length&&!/\s/.test(t[e]);)e++;let r=t.substring(n,e);if(!G(r,{xmlVersion:this.xmlVersion}))throw new Error(`Invalid attribute name: "${r}"`);e=U(t,e);let s="";if("NOTATION"===t.substring(e,e+8).toUpperCase()){if(s="NOTATION","("!==t[e=U(t,e+=8)])throw new Error(`Expected '(', found "${t[e]}"`);e++;let n=[];for(;e<t.length&&")"!==t[e];){const i=e;for(;e<t.length&&"|"!==t[e]&&")"!==t[e];)e++;let r=t.substring(i,e);if(r=r.trim(),!G(r,{xmlVersion:this.xmlVersion}))throw new Error(`Invalid notation name: "${r}"`);n.push(r),"|"===t[e]&&(e++,e=U(t,e))}if(")"!==t[e])throw new Error("Unterminated list of notations");e++,s+=" ("+n.join("|")+")"}else{const n=e;for(;e<t.length&&!/\s/.test(t[e]);)e++;s+=t.substring(n,e);const i=["CDATA","ID","IDREF","IDREFS","ENTITY","ENTITIES","NMTOKEN","NMTOKENS"];if(!this.suppressValidationErr&&!i.includes(s.toUpperCase()))throw new Error(`Invalid attribute type: "${s}"`)}e=U(t,e);let o="";return"#REQUIRED"===t.substring(e,e+8).toUpperCase()?(o="#REQUIRED",e+=8):"#IMPLIED"===t.substring(e,e+7).toUpperCase()?(o="#IMPLIED",e+=7):[e,o]=this.readIdentifierVal(t,e,"ATTLIST"),{elementName:i,attributeName:r,attributeType:s,defaultValue:o,index:e}}}const U=(t,e)=>{for(;e<t.length&&/\s/.test(t[e]);)e++;return e};function B(t,e,n){for(let i=0;i<e.length;i++)if(e[i]!==t[n+i+1])return!1;return!0}function G(t,e){if(R(t,{xmlVersion:e}))return t;throw new Error(`Invalid entity name ${t}`)}const X=[48,1632,1776,2406,2534,2662,2790,2918,3046,3174,3302,3430,3558,3664,3792,3872,4160,4240,6112,6160,6470,6608,6784,6800,6992,7088,7232,7248,65296,120782,120792,120802,120812,120822,66720,68912,69734,69872,69942,70096,70384,70736,70864,71248,71360,71472,71904,72016,72688,72784,73040,73120,73552,92768,92864,93008,123200,123632,124144,125264,130032],W=new Map,z=1632,Y=new Uint8Array(63904).fill(255);for(const t of X)for(let e=0;e<10;e++){const n=t+e;n<=65535?Y[n-z]=e:W.set(n,e)}const H=new Set([8722,65293,65123]),Q=/^[-+]?0x[a-fA-F0-9]+$/,J=/^0b[01]+$/,Z=/^0o[0-7]+$/,K=/^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/,tt={hex:!0,binary:!1,octal:!1,leadingZeros:!0,decimalPoint:".",eNotation:!0,infinity:"original",unicode:!1};function et(t,e={}){if(e=Object.assign({},tt,e),!t||"string"!=typeof t)return t;let n=t.trim();if(0===n.length)return t;if(void 0!==e.skipLike&&e.skipLike.test(n))return t;if("0"===n)return 0;if(e.unicode&&(n=function(t){if("string"!=typeof t)return t;const e=t.length;if(0===e)return t;let n=-1;for(let i=0;i<e;i++){const r=t.charCodeAt(i);if(!(r>=48&&r<=57||45===r))if(r<z){if(H.has(r)){n=i;break}}else if(r>=55296&&r<=56319){if(i+1<e){const e=t.charCodeAt(i+1);if(e>=56320&&e<=57343){const t=65536+(r-55296<<10)+(e-56320);if(W.has(t)){n=i;break}}}}else if(255!==Y[r-z]||H.has(r)){n=i;break}}if(-1===n)return t;const i=[];n>0&&i.push(t.slice(0,n));for(let r=n;r<e;r++){const n=t.charCodeAt(r);if(n>=48&&n<=57||45===n){i.push(t[r]);continue}if(n<z){i.push(H.has(n)?"-":t[r]);continue}if(n>=55296&&n<=56319){if(r+1<e){const e=t.charCodeAt(r+1);if(e>=56320&&e<=57343){const t=65536+(n-55296<<10)+(e-56320),s=W.get(t);if(void 0!==s){i.push(String.fromCharCode(s+48)),r++;continue}}}i.push(t[r]);continue}if(H.has(n)){i.push("-");continue}const s=Y[n-z];i.push(255!==s?String.fromCharCode(s+48):t[r])}return i.join("")}(n),"0"===n))return 0;if(e.hex&&Q.test(n))return it(n,16);if(e.binary&&J.test(n))return it(n,2);if(e.octal&&Z.test(n))return it(n,8);if(isFinite(n)){if(n.includes("e")||n.includes("E"))return function(t,e,n){if(!n.eNotation)return t;const i=e.match(nt);if(i){let r=i[1]||"";const s=-1===i[3].indexOf("e")?"E":"e",o=i[2],a=r?e[o.length+1]===s:e[o.length]===s;return o.length>1&&a?t:(1!==o.length||!i[3].startsWith(`.${s}`)&&i[3][0]!==s)&&o.length>0?n.leadingZeros&&!a?Number(e):t:Number(e)}return t}(t,n,e);{const i=K.exec(n);if(i){const r=i[1]||"",s=i[2];let o=function(t){if(t&&-1!==t.indexOf(".")){let e=t.length;for(;e>0&&48===t.charCodeAt(e-1);)e--;return"."===(t=t.slice(0,e))?t="0":"."===t[0]?t="0"+t:"."===t[t.length-1]&&(t=t.substring(0,t.length-1)),t}return t}(i[3]);const a=r?"."===n[s.length+1]:"."===n[s.length];if(!e.leadingZeros&&(s.length>1||1===s.length&&!a))return t;{const i=Number(n),a=String(i);if(0===i)return i;if(-1!==a.search(/[eE]/))return e.eNotation?i:t;if(-1!==n.indexOf("."))return"0"===a||a===o||a===`${r}${o}`?i:t;let l=s?o:n;return s?l===a||r+l===a?i:t:l===a||l===r+a?i:t}}return t}}{const i=Number(n);return Number.isNaN(i)?t:function(t,e,n){const i=e===1/0;switch(n.infinity.toLowerCase()){case"null":return null;case"infinity":return e;case"string":return i?"Infinity":"-Infinity";default:return t}}(t,i,e)}}const nt=/^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;function it(t,e){const n=t.trim();if(2!==e&&8!==e||(t=n.substring(2)),parseInt)return parseInt(t,e);if(Number.parseInt)return Number.parseInt(t,e);if(window&&window.parseInt)return window.parseInt(t,e);throw new Error("parseInt, Number.parseInt, window.parseInt are not supported")}class rt{constructor(t){this._matcher=t}get separator(){return this._matcher.separator}getCurrentTag(){const t=this._matcher.path;return t.length>0?t[t.length-1].tag:void 0}getCurrentNamespace(){const t=this._matcher.path;return t.length>0?t[t.length-1].namespace:void 0}getAttrValue(t){const e=this._matcher.path;if(0!==e.length)return e[e.length-1].values?.[t]}hasAttr(t){const e=this._matcher.path;if(0===e.length)return!1;const n=e[e.length-1];return void 0!==n.values&&t in n.values}getAnyParentAttr(t){return this._matcher.getAnyParentAttr(t)}hasAnyParentAttr(t){return this._matcher.hasAnyParentAttr(t)}getPosition(){const t=this._matcher.path;return 0===t.length?-1:t[t.length-1].position??0}getCounter(){const t=this._matcher.path;return 0===t.length?-1:t[t.length-1].counter??0}getIndex(){return this.getPosition()}getDepth(){return this._matcher.path.length}toString(t,e=!0){return this._matcher.toString(t,e)}toArray(){return this._matcher.path.map(t=>t.tag)}matches(t){return this._matcher.matches(t)}matchesAny(t){return t.matchesAny(this._matcher)}}class st{constructor(t={}){this.separator=t.separator||".",this.path=[],this.siblingStacks=[],this._pathStringCache=null,this._view=new rt(this),this._keptAttrs=[]}push(t,e=null,n=null,i=null){this._pathStringCache=null,this.path.length>0&&(this.path[this.path.length-1].values=void 0);const r=this.path.length;let s=this.siblingStacks[r];s||(s={counts:new Map,total:0},this.siblingStacks[r]=s);const o=n?`${n}:${t}`:t,a=s.counts.get(o)||0,l=s.total;s.counts.set(o,a+1),s.total++;const c={tag:t,position:l,counter:a};null!=n&&(c.namespace=n),null!=e&&(c.values=e),this.path.push(c);const p=this.path.length,h=null!==i?i.keep:null;if(null!=h&&h.length>0&&e)for(let t=0;t<h.length;t++){const n=h[t];void 0!==e[n]&&this._keptAttrs.push({depth:p,name:n,value:e[n]})}}pop(){if(0===this.path.length)return;this._pathStringCache=null;const t=this.path.pop();this.siblingStacks.length>this.path.length+1&&(this.siblingStacks.length=this.path.length+1);const e=this.path.length+1;for(;this._keptAttrs.length>0&&this._keptAttrs[this._keptAttrs.length-1].depth>=e;)this._keptAttrs.pop();return t}updateCurrent(t){if(this.path.length>0){const e=this.path[this.path.length-1];null!=t&&(e.values=t)}}getCurrentTag(){return this.path.length>0?this.path[this.path.length-1].tag:void 0}getCurrentNamespace(){return this.path.length>0?this.path[this.path.length-1].namespace:void 0}getAttrValue(t){if(0!==this.path.length)return this.path[this.path.length-1].values?.[t]}hasAttr(t){if(0===this.path.length)return!1;const e=this.path[this.path.length-1];return void 0!==e.values&&t in e.values}getAnyParentAttr(t){const e=this._keptAttrs;for(let n=e.length-1;n>=0;n--)if(e[n].name===t)return e[n].value}hasAnyParentAttr(t){const e=this._keptAttrs;for(let n=e.length-1;n>=0;n--)if(e[n].name===t)return!0;return!1}getPosition(){return 0===this.path.length?-1:this.path[this.path.length-1].position??0}getCounter(){return 0===this.path.length?-1:this.path[this.path.length-1].counter??0}getIndex(){return this.getPosition()}getDepth(){return this.path.length}toString(t,e=!0){const n=t||this.separator;if(n===this.separator&&!0===e){if(null!==this._pathStringCache)return this._pathStringCache;const t=this.path.map(t=>t.namespace?`${t.namespace}:${t.tag}`:t.tag).join(n);return this._pathStringCache=t,t}return this.path.map(t=>e&&t.namespace?`${t.namespace}:${t.tag}`:t.tag).join(n)}toArray(){return this.path.map(t=>t.tag)}reset(){this._pathStringCache=null,this.path=[],this.siblingStacks=[],this._keptAttrs=[]}matches(t){const e=t.segments;return 0!==e.length&&(t.hasDeepWildcard()?this._matchWithDeepWildcard(e):this._matchSimple(e))}_matchSimple(t){if(this.path.length!==t.length)return!1;for(let e=0;e<t.length;e++)if(!this._matchSegment(t[e],this.path[e],e===this.path.length-1))return!1;return!0}_matchWithDeepWildcard(t){let e=this.path.length-1,n=t.length-1;for(;n>=0&&e>=0;){const i=t[n];if("deep-wildcard"===i.type){if(n--,n<0)return!0;const i=t[n];let r=!1;for(let t=e;t>=0;t--)if(this._matchSegment(i,this.path[t],t===this.path.length-1)){e=t-1,n--,r=!0;break}if(!r)return!1}else{if(!this._matchSegment(i,this.path[e],e===this.path.length-1))return!1;e--,n--}}return n<0}_matchSegment(t,e,n){if("*"!==t.tag&&t.tag!==e.tag)return!1;if(void 0!==t.namespace&&"*"!==t.namespace&&t.namespace!==e.namespace)return!1;if(void 0!==t.attrName){if(!n)return!1;if(!e.values||!(t.attrName in e.values))return!1;if(void 0!==t.attrValue&&String(e.values[t.attrName])!==String(t.attrValue))return!1}if(void 0!==t.position){if(!n)return!1;const i=e.counter??0;if("first"===t.position&&0!==i)return!1;if("odd"===t.position&&i%2!=1)return!1;if("even"===t.position&&i%2!=0)return!1;if("nth"===t.position&&i!==t.positionValue)return!1}return!0}matchesAny(t){return t.matchesAny(this)}snapshot(){return{path:this.path.map(t=>({...t})),siblingStacks:this.siblingStacks.map(t=>t?{counts:new Map(t.counts),total:t.total}:t),keptAttrs:this._keptAttrs.map(t=>({...t}))}}restore(t){this._pathStringCache=null,this.path=t.path.map(t=>({...t})),this.siblingStacks=t.siblingStacks.map(t=>t?{counts:new Map(t.counts),total:t.total}:t),this._keptAttrs=(t.keptAttrs||[]).map(t=>({...t}))}readOnly(){return this._view}}class ot{constructor(t,e={},n){this.pattern=t,this.separator=e.separator||".",this.segments=this._parse(t),this.data=n,this._hasDeepWildcard=this.segments.some(t=>"deep-wildcard"===t.type),this._hasAttributeCondition=this.segments.some(t=>void 0!==t.attrName),this._hasPositionSelector=this.segments.some(t=>void 0!==t.position)}_parse(t){const e=[];let n=0,i="";for(;n<t.length;)t[n]===this.separator?n+1<t.length&&t[n+1]===this.separator?(i.trim()&&(e.push(this._parseSegment(i.trim())),i=""),e.push({type:"deep-wildcard"}),n+=2):(i.trim()&&e.push(this._parseSegment(i.trim())),i="",n++):(i+=t[n],n++);return i.trim()&&e.push(this._parseSegment(i.trim())),e}_parseSegment(t){const e={type:"tag"};let n=null,i=t;const r=t.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);if(r&&(i=r[1]+r[3],r[2])){const t=r[2].slice(1,-1);t&&(n=t)}let s,o,a=i;if(i.includes("::")){const e=i.indexOf("::");if(s=i.substring(0,e).trim(),a=i.substring(e+2).trim(),!s)throw new Error(`Invalid namespace in pattern: ${t}`)}let l=null;if(a.includes(":")){const t=a.lastIndexOf(":"),e=a.substring(0,t).trim(),n=a.substring(t+1).trim();["first","last","odd","even"].includes(n)||/^nth\(\d+\)$/.test(n)?(o=e,l=n):o=a}else o=a;if(!o)throw new Error(`Invalid segment pattern: ${t}`);if(e.tag=o,s&&(e.namespace=s),n)if(n.includes("=")){const t=n.indexOf("=");e.attrName=n.substring(0,t).trim(),e.attrValue=n.substring(t+1).trim()}else e.attrName=n.trim();if(l){const t=l.match(/^nth\((\d+)\)$/);t?(e.position="nth",e.positionValue=parseInt(t[1],10)):e.position=l}return e}get length(){return this.segments.length}hasDeepWildcard(){return this._hasDeepWildcard}hasAttributeCondition(){return this._hasAttributeCondition}hasPositionSelector(){return this._hasPositionSelector}toString(){return this.pattern}}class at{constructor(){this._byDepthAndTag=new Map,this._wildcardByDepth=new Map,this._deepWildcards=[],this._deepByTerminalTag=new Map,this._patterns=new Set,this._sealed=!1}add(t){if(this._sealed)throw new TypeError("ExpressionSet is sealed. Create a new ExpressionSet to add more expressions.");if(this._patterns.has(t.pattern))return this;if(this._patterns.add(t.pattern),t.hasDeepWildcard()){const e=t.segments[t.segments.length-1];if(e&&"deep-wildcard"!==e.type&&"*"!==e.tag){const n=e.tag;this._deepByTerminalTag.has(n)||this._deepByTerminalTag.set(n,[]),this._deepByTerminalTag.get(n).push(t)}else this._deepWildcards.push(t);return this}const e=t.length,n=t.segments[t.segments.length-1],i=n?.tag;if(i&&"*"!==i){const n=`${e}:${i}`;this._byDepthAndTag.has(n)||this._byDepthAndTag.set(n,[]),this._byDepthAndTag.get(n).push(t)}else this._wildcardByDepth.has(e)||this._wildcardByDepth.set(e,[]),this._wildcardByDepth.get(e).push(t);return this}addAll(t){for(const e of t)this.add(e);return this}has(t){return this._patterns.has(t.pattern)}get size(){return this._patterns.size}seal(){return this._sealed=!0,this}get isSealed(){return this._sealed}matchesAny(t){return null!==this.findMatch(t)}findMatch(t){const e=t.getDepth(),n=t.getCurrentTag(),i=`${e}:${n}`,r=this._byDepthAndTag.get(i);if(r)for(let e=0;e<r.length;e++)if(t.matches(r[e]))return r[e];const s=this._wildcardByDepth.get(e);if(s)for(let e=0;e<s.length;e++)if(t.matches(s[e]))return s[e];const o=this._deepByTerminalTag.get(n);if(o)for(let e=0;e<o.length;e++)if(t.matches(o[e]))return o[e];for(let e=0;e<this._deepWildcards.length;e++)if(t.matches(this._deepWildcards[e]))return this._deepWildcards[e];return null}}const lt={cent:"¢",pound:"£",curren:"¤",yen:"¥",euro:"€",dollar:"$",fnof:"ƒ",inr:"₹",af:"؋",birr:"ብር",peso:"₱",rub:"₽",won:"₩",yuan:"¥",cedil:"¸"},ct={amp:"&",apos:"'",gt:">",lt:"<",quot:'"'},pt={nbsp:" ",copy:"©",reg:"®",trade:"™",mdash:"—",ndash:"–",hellip:"…",laquo:"«",raquo:"»",lsquo:"‘",rsquo:"’",ldquo:"“",rdquo:"”",bull:"•",para:"¶",sect:"§",deg:"°",frac12:"½",frac14:"¼",frac34:"¾"},ht=Object.freeze({ALLOW:"allow",BLOCK:"block",THROW:"throw"}),dt=new Set("!?\\\\/[]$%{}^&*()<>|+");function ut(t){if("#"===t[0])throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${t}"`);for(const e of t)if(dt.has(e))throw new Error(`[EntityReplacer] Invalid character '${e}' in entity name: "${t}"`);return t}function ft(...t){const e=Object.create(null);for(const n of t)if(n)for(const t of Object.keys(n)){const i=n[t];if("string"==typeof i)e[t]=i;else if(i&&"object"==typeof i&&void 0!==i.val){const n=i.val;"string"==typeof n&&(e[t]=n)}}return e}const gt="external",mt="base",xt="all",bt=Object.freeze({allow:0,leave:1,remove:2,throw:3}),yt=new Set([9,10,13]);class Nt{constructor(t={}){var e;this._limit=t.limit||{},this._maxTotalExpansions=this._limit.maxTotalExpansions||0,this._maxExpandedLength=this._limit.maxExpandedLength||0,this._postCheck="function"==typeof t.postCheck?t.postCheck:t=>t,this._limitTiers=(e=this._limit.applyLimitsTo??gt)&&e!==gt?e===xt?new Set([xt]):e===mt?new Set([mt]):Array.isArray(e)?new Set(e):new Set([gt]):new Set([gt]),this._numericAllowed=t.numericAllowed??!0,this._baseMap=ft(ct,t.namedEntities||null),this._externalMap=Object.create(null),this._inputMap=Object.create(null),this._totalExpansions=0,this._expandedLength=0,this._removeSet=new Set(t.remove&&Array.isArray(t.remove)?t.remove:[]),this._leaveSet=new Set(t.leave&&Array.isArray(t.leave)?t.leave:[]);const n=function(t){if(!t)return{xmlVersion:1,onLevel:bt.allow,nullLevel:bt.remove};const e=1.1===t.xmlVersion?1.1:1,n=bt[t.onNCR]??bt.allow,i=bt[t.nullNCR]??bt.remove;return{xmlVersion:e,onLevel:n,nullLevel:Math.max(i,bt.remove)}}(t.ncr);this._ncrXmlVersion=n.xmlVersion,this._ncrOnLevel=n.onLevel,this._ncrNullLevel=n.nullLevel,this._onExternalEntity="function"==typeof t.onExternalEntity?t.onExternalEntity:null,this._onInputEntity="function"==typeof t.onInputEntity?t.onInputEntity:null}_applyRegistrationHook(t,e,n,i){if(!t)return!0;const r=t(e,n);if(r===ht.BLOCK)return!1;if(r===ht.THROW)throw new Error(`[EntityDecoder] Registration of ${i} entity "&${e};" was rejected by hook`);return!0}setExternalEntities(t){if(t)for(const e of Object.keys(t))ut(e);if(!this._onExternalEntity)return void(this._externalMap=ft(t));const e=ft(t),n=Object.create(null);for(const[t,i]of Object.entries(e))this._applyRegistrationHook(this._onExternalEntity,t,i,"external")&&(n[t]=i);this._externalMap=n}addExternalEntity(t,e){ut(t),"string"==typeof e&&-1===e.indexOf("&")&&this._applyRegistrationHook(this._onExternalEntity,t,e,"external")&&(this._externalMap[t]=e)}addInputEntities(t){if(this._totalExpansions=0,this._expandedLength=0,!this._onInputEntity)return void(this._inputMap=ft(t));const e=ft(t),n=Object.create(null);for(const[t,i]of Object.entries(e))this._applyRegistrationHook(this._onInputEntity,t,i,"input")&&(n[t]=i);this._inputMap=n}reset(){return this._inputMap=Object.create(null),this._totalExpansions=0,this._expandedLength=0,this}setXmlVersion(t){this._ncrXmlVersion=1.1===t?1.1:1}decode(t){if("string"!=typeof t||0===t.length)return t;if(-1===t.indexOf("&"))return t;const e=t,n=[],i=t.length;let r=0,s=0;const o=this._maxTotalExpansions>0,a=this._maxExpandedLength>0,l=o||a;for(;s<i;){if(38!==t.charCodeAt(s)){s++;continue}let e=s+1;for(;e<i&&59!==t.charCodeAt(e)&&e-s<=32;)e++;if(e>=i||59!==t.charCodeAt(e)){s++;continue}const c=t.slice(s+1,e);if(0===c.length){s++;continue}let p,h;if(this._removeSet.has(c))p="",void 0===h&&(h=gt);else{if(this._leaveSet.has(c)){s++;continue}if(35===c.charCodeAt(0)){const t=this._resolveNCR(c);if(void 0===t){s++;continue}p=t,h=mt}else{const t=this._resolveName(c);p=t?.value,h=t?.tier}}if(void 0!==p){if(s>r&&n.push(t.slice(r,s)),n.push(p),r=e+1,s=r,l&&this._tierCounts(h)){if(o&&(this._totalExpansions++,this._totalExpansions>this._maxTotalExpansions))throw new Error(`[EntityReplacer] Entity expansion count limit exceeded: ${this._totalExpansions} > ${this._maxTotalExpansions}`);if(a){const t=p.length-(c.length+2);if(t>0&&(this._expandedLength+=t,this._expandedLength>this._maxExpandedLength))throw new Error(`[EntityReplacer] Expanded content length limit exceeded: ${this._expandedLength} > ${this._maxExpandedLength}`)}}}else s++}r<i&&n.push(t.slice(r));const c=0===n.length?t:n.join("");return this._postCheck(c,e)}_tierCounts(t){return!!this._limitTiers.has(xt)||this._limitTiers.has(t)}_resolveName(t){return t in this._inputMap?{value:this._inputMap[t],tier:gt}:t in this._externalMap?{value:this._externalMap[t],tier:gt}:t in this._baseMap?{value:this._baseMap[t],tier:mt}:void 0}_classifyNCR(t){return 0===t?this._ncrNullLevel:t>=55296&&t<=57343||1===this._ncrXmlVersion&&t>=1&&t<=31&&!yt.has(t)?bt.remove:-1}_applyNCRAction(t,e,n){switch(t){case bt.allow:return String.fromCodePoint(n);case bt.remove:return"";case bt.leave:return;case bt.throw:throw new Error(`[EntityDecoder] Prohibited numeric character reference &${e}; (U+${n.toString(16).toUpperCase().padStart(4,"0")})`);default:return String.fromCodePoint(n)}}_resolveNCR(t){const e=t.charCodeAt(1);let n;if(n=120===e||88===e?parseInt(t.slice(2),16):parseInt(t.slice(1),10),Number.isNaN(n)||n<0||n>1114111)return;const i=this._classifyNCR(n);if(!this._numericAllowed&&i<bt.remove)return;const r=-1===i?this._ncrOnLevel:Math.max(this._ncrOnLevel,i);return this._applyNCRAction(r,t,n)}}const Et=[{id:"sql-block-comment-open",description:"SQL block comment open: /* ... */ — unusual in legitimate user text",pattern:/\/\*/},{id:"sql-union-select",description:"UNION SELECT — most common SQL injection aggregation attack",pattern:/\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i},{id:"sql-drop-table",description:"DROP TABLE — destructive DDL injection",pattern:/\bDROP\s{1,20}TABLE\b/i},{id:"sql-drop-database",description:"DROP DATABASE — destructive DDL injection",pattern:/\bDROP\s{1,20}DATABASE\b/i},{id:"sql-insert-into",description:"INSERT INTO — data injection",pattern:/\bINSERT\s{1,20}INTO\b/i},{id:"sql-delete-from",description:"DELETE FROM — data deletion injection",pattern:/\bDELETE\s{1,20}FROM\b/i},{id:"sql-update-set",description:"UPDATE ... SET — data modification injection",pattern:/\bUPDATE\b[\s\S]{1,60}\bSET\b/i},{id:"sql-exec-xp",description:"EXEC xp_ — MSSQL extended stored procedure execution",pattern:/\bEXEC(?:UTE)?\s{1,20}xp_/i},{id:"sql-tautology-string",description:'Classic string tautology: \' OR \'1\'=\'1 or " OR "1"="1"',pattern:/'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i},{id:"sql-tautology-numeric",description:"Numeric tautology: OR 1=1",pattern:/\bOR\s{1,10}1\s*=\s*1\b/i},{id:"sql-always-true-zero",description:"Numeric tautology: OR 0=0",pattern:/\bOR\s{1,10}0\s*=\s*0\b/i},{id:"sql-sleep-benchmark",description:"Time-based blind injection: SLEEP() or BENCHMARK()",pattern:/\b(?:SLEEP|BENCHMARK)\s*\(/i},{id:"sql-waitfor-delay",description:"MSSQL time-based blind injection: WAITFOR DELAY",pattern:/\bWAITFOR\s{1,20}DELAY\b/i},{id:"sql-char-function",description:"CHAR() function — used to obfuscate injected strings",pattern:/\bCHAR\s*\(\s*\d{1,3}/i},{id:"sql-information-schema",description:"INFORMATION_SCHEMA — reconnaissance query for table/column enumeration",pattern:/\bINFORMATION_SCHEMA\b/i}],wt=[...Et,{id:"sql-line-comment",description:"SQL line comment: -- followed by whitespace or end of string",pattern:/--(?:\s|$)/},{id:"sql-stacked-query",description:"Stacked queries: semicolon immediately followed by a SQL keyword",pattern:/;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i},{id:"sql-hex-encoding",description:"Hex-encoded string injection: 0x41414141 style (MySQL)",pattern:/\b0x[0-9a-f]{4,}/i}],vt=Object.freeze({colon:":",Tab:"\t",NewLine:"\n"}),St=/&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g,At=[{id:"html-script-open",description:"<script opening tag",pattern:/<script[\s>/]/i},{id:"html-script-close",description:"<\/script closing tag",pattern:/<\/script[\s>]/i},{id:"html-javascript-protocol",description:"javascript: URI scheme (with optional whitespace/encoding)",pattern:/j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i},{id:"html-vbscript-protocol",description:"vbscript: URI scheme",pattern:/vbscript[\t\n\r ]*:/i},{id:"html-data-html",description:"data:text/html URI — can execute scripts in browsers",pattern:/data[\t\n\r ]*:[\t\n\r ]*text\/html/i},{id:"html-data-xhtml",description:"data:application/xhtml+xml URI",pattern:/data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i},{id:"html-data-svg",description:"data:image/svg+xml URI — can execute scripts",pattern:/data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i},{id:"html-inline-event-handler",description:"Inline event handler attributes: onclick=, onerror=, onload=, etc.",pattern:/\bon\w{1,30}\s*=/i},{id:"html-entity-obfuscated-script",description:"HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)",pattern:/(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i},{id:"html-entity-obfuscated-javascript",description:'HTML-entity-encoded javascript: (partial — catches common &#106; or &#x6a; for "j")',pattern:/(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i},{id:"html-style-expression",description:"CSS expression() — IE-era code execution in style attributes",pattern:/style[\s\S]{0,20}expression\s*\(/i},{id:"html-object-embed",description:"<object or <embed tags that can load active content",pattern:/<(?:object|embed)[\s>/]/i},{id:"html-base-tag",description:"<base href= — can hijack all relative URLs on a page",pattern:/<base[\s>]/i},{id:"html-meta-refresh",description:'<meta http-equiv="refresh" — can redirect users',pattern:/<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i},{id:"html-srcdoc",description:"srcdoc= attribute on iframes — embeds HTML that can run scripts",pattern:/srcdoc\s*=/i},{id:"html-iframe",description:"<iframe tag",pattern:/<iframe[\s>/]/i},{id:"html-form",description:"<form tag — can be used for phishing / credential harvesting injection",pattern:/<form[\s>/]/i}],Tt=[{id:"xml-cdata-injection",description:"CDATA section injection: <![CDATA[ breaks out of text node context",pattern:/<!\[CDATA\[/i},{id:"xml-cdata-close",description:"CDATA close sequence: ]]> can terminate an enclosing CDATA section",pattern:/\]\]>/},{id:"xml-processing-instruction",description:"XML processing instruction: <?xml-stylesheet or <?php etc.",pattern:/<\?(?:xml[\- ]|php|asp)/i},{id:"xml-doctype-injection",description:"DOCTYPE declaration embedded in content — can define entities",pattern:/<!DOCTYPE(?:[\s[]|$)/i},{id:"xml-entity-system",description:"SYSTEM keyword — used in external entity declarations (XXE)",pattern:/\bSYSTEM\s+["']/i},{id:"xml-entity-public",description:"PUBLIC keyword — used in external entity declarations (XXE)",pattern:/\bPUBLIC\s+["']/i},{id:"xml-entity-declaration",description:"<!ENTITY declaration — defines entities, potential XXE or entity expansion",pattern:/<!ENTITY[\s%]/i},{id:"xml-billion-laughs",description:"Entity reference chaining / billion laughs: repeated &eX; style references",pattern:/(?:&\w{1,20};){3,}/},{id:"xml-namespace-confusion",description:"xmlns: attribute injection — can redefine namespaces to confuse parsers",pattern:/\bxmlns(?::\w{1,40})?\s*=/i},{id:"xml-comment-injection",description:"\x3c!-- comment injection — can hide content from some parsers",pattern:/<!--/},{id:"xml-comment-close",description:"--\x3e closes an enclosing XML comment",pattern:/-->/},{id:"xml-pi-close",description:"?> closes an enclosing processing instruction",pattern:/\?>/}],_t=[{id:"svg-script-element",description:"<script element inside SVG executes JavaScript",pattern:/<script[\s>/]/i},{id:"svg-xlink-href-javascript",description:"xlink:href with javascript: — classic SVG XSS via <a> or <use>",pattern:/xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i},{id:"svg-href-javascript",description:"href= with javascript: in SVG context (<a>, <animate>, etc.)",pattern:/href\s*=\s*["']?\s*javascript\s*:/i},{id:"svg-foreignobject",description:"<foreignObject embeds HTML inside SVG — can execute scripts",pattern:/<foreignObject[\s>/]/i},{id:"svg-use-external",description:"<use xlink:href or href pointing to external resource (non-fragment URL)",pattern:/<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i},{id:"svg-animate-href",description:'<animate attributeName="href" — can dynamically change href to javascript:',pattern:/<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i},{id:"svg-animate-xlinkhref",description:'<animate attributeName="xlink:href"',pattern:/<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i},{id:"svg-set-javascript",description:'<set to="javascript:..." — sets an attribute to a javascript: URI',pattern:/<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i},{id:"svg-event-handler",description:"SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.",pattern:/\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i},{id:"svg-handler-generic",description:"Generic on* handler catch-all for SVG attributes",pattern:/\bon\w{1,30}\s*=/i},{id:"svg-filter-feimage",description:"<feImage href= — filter primitive that can load external resources",pattern:/<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i},{id:"svg-image-external",description:"<image xlink:href with http/https or javascript protocol",pattern:/<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i},{id:"svg-style-javascript",description:"style= attribute containing javascript: (e.g. background:url(javascript:...))",pattern:/style\s*=[\s\S]{0,60}javascript\s*:/i}],Ct=[{id:"shell-path-traversal-unix",description:"Unix path traversal: ../  — climbing the directory tree",pattern:/\.\.\//},{id:"shell-path-traversal-windows",description:"Windows path traversal: ..\\ — climbing the directory tree",pattern:/\.\.\\/},{id:"shell-path-traversal-encoded",description:"URL-encoded path traversal: %2e%2e or %2f variants",pattern:/%2e%2e|%2f\.\.|\.\.%2f/i},{id:"shell-null-byte",description:"Null byte injection: \\x00 or %00 — truncates strings in C-backed functions",pattern:/\x00|%00/},{id:"shell-semicolon",description:"Semicolon command separator: cmd1; cmd2",pattern:/;/},{id:"shell-pipe",description:"Pipe operator: cmd1 | cmd2",pattern:/\|/},{id:"shell-and-operator",description:"AND operator: cmd1 && cmd2",pattern:/&&/},{id:"shell-or-operator",description:"OR operator: cmd1 || cmd2",pattern:/\|\|/},{id:"shell-backtick",description:"Backtick command substitution: `cmd`",pattern:/`/},{id:"shell-dollar-paren",description:"Dollar-paren command substitution: $(cmd)",pattern:/\$\(/},{id:"shell-dollar-brace",description:"Dollar-brace variable expansion: ${var} — can be abused for injection",pattern:/\$\{/},{id:"shell-redirect-out",description:"Output redirection: cmd > file or cmd >> file",pattern:/>{1,2}/},{id:"shell-redirect-in",description:"Input redirection: cmd < file",pattern:/</},{id:"shell-newline-injection",description:"Newline injection: \\n or \\r — can inject new shell commands",pattern:/[\n\r]/},{id:"shell-glob-star",description:"Glob expansion: * or ? — can expand to unintended files",pattern:/[/\\][*?]/},{id:"shell-absolute-root",description:"Absolute root path injection: string starting with / or \\ (Windows UNC)",pattern:/^(?:\/|\\\\)/},{id:"shell-windows-drive",description:"Windows drive letter path injection: C:\\ or D:/",pattern:/^[a-zA-Z]:[/\\]/},{id:"shell-curl-wget",description:"curl/wget with URL or flags — can exfiltrate data or download payloads",pattern:/\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i}],$t=[{id:"redos-nested-quantifier-plus",description:"Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.",pattern:/\([^)]*\+[^)]*\)[+*]/},{id:"redos-nested-quantifier-star",description:"Nested * quantifier: (a*)* or (a*)+ — catastrophic backtracking",pattern:/\([^)]*\*[^)]*\)[*+]/},{id:"redos-nested-groups",description:"Doubly nested quantified groups: ((a+)+) — guaranteed catastrophic",pattern:/\(\([^)]{0,40}\)[+*]\)[+*]/},{id:"redos-alternation-overlap",description:"Overlapping alternation under quantifier: (a|a)+ — ambiguous NFA paths",pattern:/\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/},{id:"redos-star-plus-concat",description:"(x*x)+ pattern — triggers super-linear backtracking",pattern:/\([^)]{0,10}\*[^)]{0,10}\)[+*]/},{id:"redos-dot-star-greedy",description:"(.*){n,} or (.+){n,} — repeated greedy dot quantifiers",pattern:/\(\.[*+]\)\{?\d/},{id:"redos-large-repetition",description:"Very large fixed or range repetition count {1000,} or {1000,n} — denial of service via backtracking",pattern:/\{\d{4,}(?:,\d*)?\}/},{id:"redos-catastrophic-alternation",description:"Long alternation with many similar branches — polynomial backtracking risk",pattern:/\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/}],Ot="[\"'\\s]*:",Pt=[{id:"nosql-where-operator",description:"$where — executes arbitrary JavaScript server-side in MongoDB",pattern:new RegExp(`\\$where${Ot}`,"i")},{id:"nosql-ne-operator",description:'$ne — "not equal" operator used to bypass equality checks',pattern:new RegExp(`\\$ne${Ot}`,"i")},{id:"nosql-gt-operator",description:'$gt — "greater than" used to bypass password/value checks',pattern:new RegExp(`\\$gte?${Ot}`,"i")},{id:"nosql-lt-operator",description:'$lt / $lte — "less than" bypass variants',pattern:new RegExp(`\\$lte?${Ot}`,"i")},{id:"nosql-regex-operator",description:"$regex — can be used to extract data character by character (blind injection)",pattern:new RegExp(`\\$regex${Ot}`,"i")},{id:"nosql-or-operator",description:"$or — logical OR; used to create always-true conditions",pattern:new RegExp(`\\$or${Ot}\\s*\\[`,"i")},{id:"nosql-and-operator",description:"$and — logical AND operator injection",pattern:new RegExp(`\\$and${Ot}\\s*\\[`,"i")},{id:"nosql-nor-operator",description:"$nor — logical NOR operator injection",pattern:new RegExp(`\\$nor${Ot}\\s*\\[`,"i")},{id:"nosql-exists-operator",description:"$exists — can enumerate fields to determine schema",pattern:new RegExp(`\\$exists${Ot}`,"i")},{id:"nosql-in-operator",description:"$in — matches any value in a list; can enumerate values",pattern:new RegExp(`\\$in${Ot}\\s*\\[`,"i")},{id:"nosql-expr-operator",description:"$expr — allows aggregation expressions in queries (MongoDB 3.6+)",pattern:new RegExp(`\\$expr${Ot}`,"i")},{id:"nosql-function-operator",description:"$function — executes arbitrary JavaScript in MongoDB 4.4+",pattern:new RegExp(`\\$function${Ot}`,"i")},{id:"nosql-accumulator-operator",description:"$accumulator — custom aggregation with arbitrary JS execution",pattern:new RegExp(`\\$accumulator${Ot}`,"i")},{id:"nosql-proto-pollution",description:"__proto__ — prototype pollution via object key injection",pattern:/__proto__/},{id:"nosql-constructor-prototype",description:"constructor.prototype — alternative prototype pollution vector (dot notation or JSON key)",pattern:/constructor[\s"':.,{\[]*prototype/i},{id:"nosql-proto-bracket",description:'["__proto__"] — bracket-notation prototype pollution',pattern:/\[["']__proto__["']\]/}],jt=[{id:"log-crlf-injection",description:"CRLF injection: literal \\r or \\n embeds fake log lines",pattern:/[\r\n]/},{id:"log-url-encoded-crlf",description:"URL-encoded CRLF: %0d, %0a, %0D, %0A — decoded by some log parsers",pattern:/%0[dDaA]/},{id:"log-unicode-newline",description:"Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)",pattern:/[\u2028\u2029]/},{id:"log-log4shell-jndi",description:"Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j",pattern:/\$\{jndi\s*:/i},{id:"log-log4shell-obfuscated",description:"Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection",pattern:/\$\{::-/},{id:"log-log4j-lookup",description:"Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} — data exfiltration",pattern:/\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i},{id:"log-ssti-double-brace",description:"SSTI double-brace: {{expression}} — Jinja2, Twig, Handlebars, etc.",pattern:/\{\{[\s\S]{0,80}\}\}/},{id:"log-ssti-hash-brace",description:"SSTI hash-brace: #{expression} — Thymeleaf, Velocity, Ruby ERB",pattern:/#\{[\s\S]{0,80}\}/},{id:"log-ssti-dollar-brace",description:"SSTI/EL injection: ${expression with operators or method calls} — JSP EL, Freemarker, SpEL",pattern:/\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i},{id:"log-ssti-percent-tag",description:"SSTI ERB/ASP tag: <%= expression %> — Ruby ERB, ASP",pattern:/<%=[\s\S]{0,80}%>/},{id:"log-null-byte",description:"Null byte: \\x00 or %00 — can truncate log entries in C-backed loggers",pattern:/\x00|%00/},{id:"log-ansi-escape",description:"ANSI escape sequence: ESC[ — can manipulate terminal output when logs are tailed",pattern:/\x1b\[/}];function It(t,e){const n=e.label??"CUSTOM",i=function(t,e){if(!e.decodeEntities)return null;const n=-1===(i=t).indexOf("&")?i:i.replace(St,(t,e,n,i)=>{if(void 0!==i)return Object.prototype.hasOwnProperty.call(vt,i)?vt[i]:t;const r=void 0!==e?parseInt(e,16):parseInt(n,10);return!Number.isFinite(r)||r>1114111?t:String.fromCodePoint(r)});var i;return n===t?null:n}(t,e);for(const r of e)if(r.pattern.test(t)||null!==i&&r.pattern.test(i))return{context:n,id:r.id,description:r.description,pattern:r.pattern};return null}function kt(t,e){(function(t){if("string"!=typeof t)throw new TypeError("is-unsafe: first argument must be a string, got "+typeof t)})(t),function(t){if(!(t instanceof RegExp)){if(!Array.isArray(t))throw new TypeError("is-unsafe: second argument must be a PatternList (e.g. HTML), an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: "+typeof t);if(0===t.length)throw new TypeError("is-unsafe: context must not be an empty array");if(Array.isArray(t[0]))for(const e of t)if(!Array.isArray(e)||0===e.length)throw new TypeError("is-unsafe: each context in the array must be a non-empty pattern array (PatternList)")}}(e);const{lists:n,regex:i}=function(t){return t instanceof RegExp?{lists:null,regex:t}:Array.isArray(t[0])?{lists:t,regex:null}:{lists:[t],regex:null}}(e);if(i)return i.test(t);for(const e of n)if(null!==It(t,e))return!0;return!1}function Lt(t,e){if(!t)return{};const n=e.attributesGroupName?t[e.attributesGroupName]:t;if(!n)return{};const i={};for(const t in n)t.startsWith(e.attributeNamePrefix)?i[t.substring(e.attributeNamePrefix.length)]=n[t]:i[t]=n[t];return i}function Dt(t){if(!t||"string"!=typeof t)return;const e=t.indexOf(":");if(-1!==e&&e>0){const n=t.substring(0,e);if("xmlns"!==n)return n}}At.label="HTML",Tt.label="XML",_t.label="SVG",At.decodeEntities=!0,Tt.decodeEntities=!0,_t.decodeEntities=!0,Et.label="SQL",wt.label="SQL-STRICT",Ct.label="SHELL",$t.label="REDOS",Pt.label="NOSQL",jt.label="LOG",Object.freeze({HTML:At,XML:Tt,SVG:_t,SQL:Et,"SQL-STRICT":wt,SHELL:Ct,REDOS:$t,NOSQL:Pt,LOG:jt});class Mt{constructor(t,e){var n;this.options=t,this.currentNode=null,this.tagsNodeStack=[],this.parseXml=Bt,this.parseTextData=Rt,this.resolveNameSpace=Vt,this.buildAttributesMap=Ut,this.isItStopNode=Yt,this.replaceEntitiesValue=Wt,this.readStopNodeData=Zt,this.saveTextToParentTag=zt,this.addChild=Xt,this.ignoreAttributesFn="function"==typeof(n=this.options.ignoreAttributes)?n:Array.isArray(n)?t=>{for(const e of n){if("string"==typeof e&&t===e)return!0;if(e instanceof RegExp&&e.test(t))return!0}}:()=>!1,this.entityExpansionCount=0,this.currentExpandedLength=0,this.doctypefound=!1;let i={...ct};this.options.entityDecoder?this.entityDecoder=this.options.entityDecoder:("object"==typeof this.options.htmlEntities?i=this.options.htmlEntities:!0===this.options.htmlEntities&&(i={...pt,...lt}),this.entityDecoder=new Nt({namedEntities:{...i,...e},numericAllowed:this.options.htmlEntities,limit:{maxTotalExpansions:this.options.processEntities.maxTotalExpansions,maxExpandedLength:this.options.processEntities.maxExpandedLength,applyLimitsTo:this.options.processEntities.appliesTo},onInputEntity:(t,e)=>kt(e,[At,Tt])?ht.BLOCK:ht.ALLOW})),this.matcher=new st,this.readonlyMatcher=this.matcher.readOnly(),this.isCurrentNodeStopNode=!1,this.stopNodeExpressionsSet=new at;const r=this.options.stopNodes;if(r&&r.length>0){for(let t=0;t<r.length;t++){const e=r[t];"string"==typeof e?this.stopNodeExpressionsSet.add(new ot(e)):e instanceof ot&&this.stopNodeExpressionsSet.add(e)}this.stopNodeExpressionsSet.seal()}}}function Rt(t,e,n,i,r,s,o){const a=this.options;if(void 0!==t&&(a.trimValues&&!i&&(t=t.trim()),t.length>0)){o||(t=this.replaceEntitiesValue(t,e,n));const i=a.jPath?n.toString():n,l=a.tagValueProcessor(e,t,i,r,s);return null==l?t:typeof l!=typeof t||l!==t?l:a.trimValues||t.trim()===t?Kt(t,a.parseTagValue,a.numberParseOptions):t}}function Vt(t){if(this.options.removeNSPrefix){const e=t.split(":"),n="/"===t.charAt(0)?"/":"";if("xmlns"===e[0])return"";2===e.length&&(t=n+e[1])}return t}const qt=/([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;function Ft(t){return void 0!==t[3]?t[3]:t[4]}function Ut(t,e,n,i=!1){const r=this.options;if(!0===i||!0!==r.ignoreAttributes&&"string"==typeof t){const i=function(t,e){const n=[];let i=e.exec(t);for(;i;){const r=[];r.startIndex=e.lastIndex-i[0].length;const s=i.length;for(let t=0;t<s;t++)r.push(i[t]);n.push(r),i=e.exec(t)}return n}(t,qt),s=i.length,o={},a=new Array(s);let l=!1;const c={};for(let t=0;t<s;t++){const e=this.resolveNameSpace(i[t][1]),s=Ft(i[t]);if(e.length&&void 0!==s){let i=s;r.trimValues&&(i=i.trim()),i=this.replaceEntitiesValue(i,n,this.readonlyMatcher),a[t]=i,c[e]=i,l=!0}}l&&"object"==typeof e&&e.updateCurrent&&e.updateCurrent(c);const p=r.jPath?e.toString():this.readonlyMatcher;let h=!1;for(let t=0;t<s;t++){const e=this.resolveNameSpace(i[t][1]);if(this.ignoreAttributesFn(e,p))continue;let n=r.attributeNamePrefix+e;if(e.length)if(r.transformAttributeName&&(n=r.transformAttributeName(n)),n=ee(n,r),void 0!==Ft(i[t])){const i=a[t],s=r.attributeValueProcessor(e,i,p);o[n]=null==s?i:typeof s!=typeof i||s!==i?s:Kt(i,r.parseAttributeValue,r.numberParseOptions),h=!0}else r.allowBooleanAttributes&&(o[n]=!0,h=!0)}if(!h)return;if(r.attributesGroupName&&!r.preserveOrder){const t={};return t[r.attributesGroupName]=o,t}return o}}const Bt=function(t){const e=this.options,n=e.captureMetaData?[]:void 0;t=t.replace(/\r\n?/g,e.captureMetaData?(t,e)=>(2===t.length&&n.push(e-n.length),"\n"):"\n");const i=new C("!xml");let r=i,s="";this.matcher.reset(),this.entityDecoder.reset(),this.entityExpansionCount=0,this.currentExpandedLength=0,this.doctypefound=!1;const o=new F(e.processEntities),a=t.length;for(let l=0;l<a;l++)if("<"===t[l]){const c=t.charCodeAt(l+1);if(47===c){const o=Ht(t,">",l,"Closing Tag is not closed.");let a=t.substring(l+2,o).trim();if(e.removeNSPrefix){const t=a.indexOf(":");-1!==t&&(a=a.substr(t+1))}a=te(e.transformTagName,a,"",e).tagName,r&&(s=this.saveTextToParentTag(s,r,this.readonlyMatcher));const c=this.matcher.getCurrentTag();if(a&&e.unpairedTagsSet.has(a))throw new Error(`Unpaired tag can not be used as closing tag: </${a}>`);c&&e.unpairedTagsSet.has(c)&&(this.matcher.pop(),this.tagsNodeStack.pop()),this.matcher.pop(),this.isCurrentNodeStopNode=!1,r=this.tagsNodeStack.pop()||i,e.captureMetaData&&r&&r.addEndIndex(Gt(o+1,n)),s="",l=o}else if(63===c){let i=Jt(t,l,!1,"?>");if(!i)throw new Error("Pi Tag is not closed.");s=this.saveTextToParentTag(s,r,this.readonlyMatcher);const a=this.buildAttributesMap(i.tagExp,this.matcher,i.tagName,!0);if(a){const t=a[this.options.attributeNamePrefix+"version"];this.entityDecoder.setXmlVersion(Number(t)||1),o.setXmlVersion(Number(t)||1)}if(e.ignoreDeclaration&&"?xml"===i.tagName||e.ignorePiTags);else{const t=new C(i.tagName);t.add(e.textNodeName,""),i.tagName!==i.tagExp&&i.attrExpPresent&&!0!==e.ignoreAttributes&&(t[":@"]=a);const s=e.captureMetaData?Gt(l,n):l;this.addChild(r,t,this.readonlyMatcher,s),e.captureMetaData&&r.addEndIndex(Gt(i.closeIndex+2,n))}l=i.closeIndex+1}else if(33===c&&45===t.charCodeAt(l+2)&&45===t.charCodeAt(l+3)){const n=Ht(t,"--\x3e",l+4,"Comment is not closed.");if(e.commentPropName){const i=t.substring(l+4,n-2);s=this.saveTextToParentTag(s,r,this.readonlyMatcher),r.add(e.commentPropName,[{[e.textNodeName]:i}])}l=n}else if(33===c&&68===t.charCodeAt(l+2)){if(this.doctypefound)throw new Error("Multiple DOCTYPE declarations found.");this.doctypefound=!0;const e=o.readDocType(t,l);this.entityDecoder.addInputEntities(e.entities),l=e.i}else if(33===c&&91===t.charCodeAt(l+2)){const n=Ht(t,"]]>",l,"CDATA is not closed.")-2,i=t.substring(l+9,n);s=this.saveTextToParentTag(s,r,this.readonlyMatcher);let o=this.parseTextData(i,r.tagname,this.readonlyMatcher,!0,!1,!0,!0);null==o&&(o=""),e.cdataPropName?r.add(e.cdataPropName,[{[e.textNodeName]:i}]):r.add(e.textNodeName,o),l=n+2}else{let o=Jt(t,l,e.removeNSPrefix);if(!o){const e=t.substring(Math.max(0,l-50),Math.min(a,l+50));throw new Error(`readTagExp returned undefined at position ${l}. Context: "${e}"`)}let c=o.tagName;const p=o.rawTagName;let h=o.tagExp,d=o.attrExpPresent,u=o.closeIndex;if(({tagName:c,tagExp:h}=te(e.transformTagName,c,h,e)),e.strictReservedNames&&(c===e.commentPropName||c===e.cdataPropName||c===e.textNodeName||c===e.attributesGroupName))throw new Error(`Invalid tag name: ${c}`);r&&s&&"!xml"!==r.tagname&&(s=this.saveTextToParentTag(s,r,this.readonlyMatcher,!1));const f=r;f&&e.unpairedTagsSet.has(f.tagname)&&(r=this.tagsNodeStack.pop(),this.matcher.pop());let g=!1;h.length>0&&h.lastIndexOf("/")===h.length-1&&(g=!0,"/"===c[c.length-1]?(c=c.substr(0,c.length-1),h=c):h=h.substr(0,h.length-1),d=c!==h);let m,x=null,b={};m=Dt(p),c!==i.tagname&&this.matcher.push(c,{},m),c!==h&&d&&(x=this.buildAttributesMap(h,this.matcher,c),x&&(b=Lt(x,e))),c!==i.tagname&&(this.isCurrentNodeStopNode=this.isItStopNode());const y=e.captureMetaData?Gt(l,n):l;if(this.isCurrentNodeStopNode){let i="";if(g)l=o.closeIndex;else if(e.unpairedTagsSet.has(c))l=o.closeIndex;else{const e=this.readStopNodeData(t,p,u+1);if(!e)throw new Error(`Unexpected end of ${p}`);l=e.i,i=e.tagContent}const s=new C(c);x&&(s[":@"]=x),s.add(e.textNodeName,i),this.matcher.pop(),this.isCurrentNodeStopNode=!1,this.addChild(r,s,this.readonlyMatcher,y),e.captureMetaData&&r.addEndIndex(Gt(l+1,n))}else{if(g){({tagName:c,tagExp:h}=te(e.transformTagName,c,h,e));const t=new C(c);x&&(t[":@"]=x),this.addChild(r,t,this.readonlyMatcher,y),e.captureMetaData&&r.addEndIndex(Gt(u+1,n)),this.matcher.pop(),this.isCurrentNodeStopNode=!1}else{if(e.unpairedTagsSet.has(c)){const t=new C(c);x&&(t[":@"]=x),this.addChild(r,t,this.readonlyMatcher,y),e.captureMetaData&&r.addEndIndex(Gt(o.closeIndex+1,n)),this.matcher.pop(),this.isCurrentNodeStopNode=!1,l=o.closeIndex;continue}{const t=new C(c);if(this.tagsNodeStack.length>e.maxNestedTags)throw new Error("Maximum nested tags exceeded");this.tagsNodeStack.push(r),x&&(t[":@"]=x),this.addChild(r,t,this.readonlyMatcher,y),r=t}}s="",l=u}}}else s+=t[l];return i.child};function Gt(t,e){let n=0,i=e.length;for(;n<i;){const r=Math.floor((n+i)/2);e[r]<t?n=r+1:i=r}return t+n}function Xt(t,e,n,i){this.options.captureMetaData||(i=void 0);const r=this.options.jPath?n.toString():n,s=this.options.updateTag(e.tagname,r,e[":@"]);!1===s||("string"==typeof s?(e.tagname=s,t.addChild(e,i)):t.addChild(e,i))}function Wt(t,e,n){const i=this.options.processEntities;if(!i||!i.enabled)return t;if(i.allowedTags){const r=this.options.jPath?n.toString():n;if(!(Array.isArray(i.allowedTags)?i.allowedTags.includes(e):i.allowedTags(e,r)))return t}if(i.tagFilter){const r=this.options.jPath?n.toString():n;if(!i.tagFilter(e,r))return t}return this.entityDecoder.decode(t)}function zt(t,e,n,i){return t&&(void 0===i&&(i=0===e.child.length),void 0!==(t=this.parseTextData(t,e.tagname,n,!1,!!e[":@"]&&0!==Object.keys(e[":@"]).length,i))&&""!==t&&e.add(this.options.textNodeName,t),t=""),t}function Yt(){return 0!==this.stopNodeExpressionsSet.size&&this.matcher.matchesAny(this.stopNodeExpressionsSet)}function Ht(t,e,n,i){const r=t.indexOf(e,n);if(-1===r)throw new Error(i);return r+e.length-1}function Qt(t,e,n,i){const r=t.indexOf(e,n);if(-1===r)throw new Error(i);return r}function Jt(t,e,n,i=">"){const r=function(t,e,n=">"){const i=t.length,r=n.charCodeAt(0),s=n.length>1?n.charCodeAt(1):-1;let o="",a=e;for(let n=e;n<i;n++){const e=t.charCodeAt(n);if(34===e||39===e){if(n=t.indexOf(t[n],n+1),-1===n)return}else if(e===r){if(-1===s)return o+=t.substring(a,n),{data:o,index:n};if(t.charCodeAt(n+1)===s)return o+=t.substring(a,n),{data:o,index:n}}else 9===e&&(o+=t.substring(a,n)+" ",a=n+1)}}(t,e+1,i);if(!r)return;let s=r.data;const o=r.index,a=s.search(/\s/);let l=s,c=!0;-1!==a&&(l=s.substring(0,a),s=s.substring(a+1).trimStart());const p=l;if(n){const t=l.indexOf(":");-1!==t&&(l=l.substr(t+1),c=l!==r.data.substr(t+1))}return{tagName:l,tagExp:s,closeIndex:o,attrExpPresent:c,rawTagName:p}}function Zt(t,e,n){const i=n;let r=1,s=!1,o=-1;const a=t.length;for(;n<a;n++)if("<"===t[n]){const a=t.charCodeAt(n+1);if(47===a){const s=Qt(t,">",n,`${e} is not closed`);if(t.substring(n+2,s).trim()===e&&(r--,0===r))return{tagContent:t.substring(i,n),i:s};n=s}else if(63===a)n=Ht(t,"?>",n+1,"StopNode is not closed.");else if(33===a&&45===t.charCodeAt(n+2)&&45===t.charCodeAt(n+3))n=Ht(t,"--\x3e",n+3,"StopNode is not closed.");else if(33===a&&91===t.charCodeAt(n+2))n=Ht(t,"]]>",n,"StopNode is not closed.")-2;else{const i=s?void 0:Jt(t,n,!1);if(i)i.tagName===e&&"/"!==i.tagExp[i.tagExp.length-1]&&r++,n=i.closeIndex;else{if(s=!0,o<n&&(o=t.indexOf(">",n),-1===o))return;const i=t.indexOf("<",n+1);if(-1===i||i>o){const i=t.substring(n+1,o),s=i.search(/\s/);(-1===s?i:i.substring(0,s))===e&&"/"!==i[i.length-1]&&r++,n=o}}}}}function Kt(t,e,n){if(e&&"string"==typeof t){const e=t.trim();return"true"===e||"false"!==e&&et(t,n)}return void 0!==t?t:""}function te(t,e,n,i){if(t){const i=t(e);n===e&&(n=i),e=i}return{tagName:e=ee(e,i),tagExp:n}}function ee(t,e){if(o.includes(t))throw new Error(`[SECURITY] Invalid name: "${t}" is a reserved JavaScript keyword that could cause prototype pollution`);return s.includes(t)?e.onDangerousProperty(t):t}const ne=C.getMetaDataSymbol();function ie(t,e){if(!t||"object"!=typeof t)return{};if(!e)return t;const n={};for(const i in t)i.startsWith(e)?n[i.substring(e.length)]=t[i]:n[i]=t[i];return n}function re(t,e,n,i){return se(t,e,n,i)}function se(t,e,n,i){let r;const s={};for(let o=0;o<t.length;o++){const a=t[o],l=oe(a);if(void 0!==l&&l!==e.textNodeName){const t=ie(a[":@"]||{},e.attributeNamePrefix);n.push(l,t)}if(l===e.textNodeName)void 0===r?r=a[l]:r+=""+a[l];else{if(void 0===l)continue;if(a[l]){let t=se(a[l],e,n,i);const r=le(t,e);if(0===Object.keys(t).length&&e.alwaysCreateTextNode&&(t[e.textNodeName]=""),a[":@"]?ae(t,a[":@"],i,e):1!==Object.keys(t).length||void 0===t[e.textNodeName]||e.alwaysCreateTextNode?0===Object.keys(t).length&&(e.alwaysCreateTextNode?t[e.textNodeName]="":t=""):t=t[e.textNodeName],void 0!==a[ne]&&"object"==typeof t&&null!==t&&(t[ne]=a[ne]),void 0!==s[l]&&Object.prototype.hasOwnProperty.call(s,l))Array.isArray(s[l])||(s[l]=[s[l]]),s[l].push(t);else{const n=e.jPath?i.toString():i;e.isArray(l,n,r)?s[l]=[t]:s[l]=t}void 0!==l&&l!==e.textNodeName&&n.pop()}}}return"string"==typeof r?r.length>0&&(s[e.textNodeName]=r):void 0!==r&&(s[e.textNodeName]=r),s}function oe(t){const e=Object.keys(t);for(let t=0;t<e.length;t++){const n=e[t];if(":@"!==n)return n}}function ae(t,e,n,i){if(e){const r=Object.keys(e),s=r.length;for(let o=0;o<s;o++){const s=r[o],a=s.startsWith(i.attributeNamePrefix)?s.substring(i.attributeNamePrefix.length):s,l=i.jPath?n.toString()+"."+a:n;i.isArray(s,l,!0,!0)?t[s]=[e[s]]:t[s]=e[s]}}}function le(t,e){const{textNodeName:n}=e,i=Object.keys(t).length;return 0===i||!(1!==i||!t[n]&&"boolean"!=typeof t[n]&&0!==t[n])}class ce{constructor(t){this.externalEntities={},this.options=T(t)}parse(t,e){if("string"!=typeof t&&t.toString)t=t instanceof Uint8Array&&("undefined"==typeof Buffer||!Buffer.isBuffer(t))?new TextDecoder("utf-8",{ignoreBOM:!0}).decode(t):t.toString();else if("string"!=typeof t)throw new Error("XML data is accepted in String or Bytes[] form.");if(e){!0===e&&(e={});const n=l(t,e);if(!0!==n)throw Error(`${n.err.msg}:${n.err.line}:${n.err.col}`)}const n=new Mt(this.options,this.externalEntities),i=n.parseXml(t);return this.options.preserveOrder||void 0===i?i:re(i,this.options,n.matcher,n.readonlyMatcher)}addEntity(t,e){if(-1!==e.indexOf("&"))throw new Error("Entity value can't have '&'");if(-1!==t.indexOf("&")||-1!==t.indexOf(";"))throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'");if("&"===e)throw new Error("An entity with value '&' is not permitted");this.externalEntities[t]=e}static getMetaDataSymbol(){return C.getMetaDataSymbol()}}function pe(t){return"number"==typeof t&&Object.is(t,-0)?"-0":String(t)}function he(t){return pe(t).replace(/--/g,"- -").replace(/--/g,"- -").replace(/-$/,"- ")}function de(t){return pe(t).replace(/\]\]>/g,"]]]]><![CDATA[>")}function ue(t){return pe(t).replace(/"/g,"&quot;").replace(/'/g,"&apos;")}function fe(t,e,n,i,r){if(!n.sanitizeName)return t;const s=!e&&"?"===t[0],o=s?t.slice(1):t;if(r(o))return t;const a=n.sanitizeName(o,{isAttribute:e,matcher:i.readOnly()});if("string"!=typeof a||!r(a))throw new Error(`sanitizeName returned an invalid XML name for "${o}"`);return s?"?"+a:a}function ge(t,e){let n="";e.format&&(n="\n");const i=[];if(e.stopNodes&&Array.isArray(e.stopNodes))for(let t=0;t<e.stopNodes.length;t++){const n=e.stopNodes[t];"string"==typeof n?i.push(new ot(n)):n instanceof ot&&i.push(n)}const r=function(t,e){if(!Array.isArray(t)||0===t.length)return"1.0";const n=t[0];if("?xml"===Ne(n)){const t=n[":@"];if(t){const n=e.attributeNamePrefix+"version";if(t[n])return t[n]}}return"1.0"}(t,e),s=q("qName",{xmlVersion:r});return me(t,e,n,new st,i,s)}function me(t,e,n,i,r,s){let o="",a=!1;if(e.maxNestedTags&&i.getDepth()>e.maxNestedTags)throw new Error("Maximum nested tags exceeded");if(!Array.isArray(t)){if(null!=t){let n=pe(t);return n=ve(n,e),n}return""}for(let l=0;l<t.length;l++){const c=t[l],p=Ne(c);if(void 0===p)continue;const h=p===e.textNodeName||p===e.cdataPropName||p===e.commentPropName?p:fe(p,!1,e,i,s),d=xe(c[":@"],e);i.push(h,d);const u=we(i,r);if(h===e.textNodeName){let t=c[p];u||(t=e.tagValueProcessor(h,t),t=ve(t,e)),t=pe(t),a&&(o+=n),o+=t,a=!1,i.pop();continue}if(h===e.cdataPropName){a&&(o+=n),o+=`<![CDATA[${de(c[p][0][e.textNodeName])}]]>`,a=!1,i.pop();continue}if(h===e.commentPropName){o+=n+`\x3c!--${he(c[p][0][e.textNodeName])}--\x3e`,a=!0,i.pop();continue}if("?"===h[0]){o+=("?xml"===h?"":n)+`<${h}${Ee(c[":@"],e,u,i,s)}?>`,a=!0,i.pop();continue}let f=n;""!==f&&(f+=e.indentBy);const g=n+`<${h}${Ee(c[":@"],e,u,i,s)}`;let m;m=u?be(c[p],e,i.getDepth()):me(c[p],e,f,i,r,s),-1!==e.unpairedTags.indexOf(h)?e.suppressUnpairedNode?o+=g+">":o+=g+"/>":m&&0!==m.length||!e.suppressEmptyNode?m&&m.endsWith(">")?o+=g+`>${m}${n}</${h}>`:(o+=g+">",m&&""!==n&&(m.includes("/>")||m.includes("</"))?o+=n+e.indentBy+m+n:o+=m,o+=`</${h}>`):o+=g+"/>",a=!0,i.pop()}return o}function xe(t,e){if(!t||e.ignoreAttributes)return null;const n={};let i=!1;for(let r in t)Object.prototype.hasOwnProperty.call(t,r)&&(n[r.startsWith(e.attributeNamePrefix)?r.substr(e.attributeNamePrefix.length):r]=ue(t[r]),i=!0);return i?n:null}function be(t,e,n=0){if(e.maxNestedTags&&n>e.maxNestedTags)throw new Error("Maximum nested tags exceeded");if(!Array.isArray(t))return null!=t?pe(t):"";let i="";for(let r=0;r<t.length;r++){const s=t[r],o=Ne(s);if(o===e.textNodeName)i+=pe(s[o]);else if(o===e.cdataPropName)i+=s[o][0][e.textNodeName];else if(o===e.commentPropName)i+=s[o][0][e.textNodeName];else{if(o&&"?"===o[0])continue;if(o){const t=ye(s[":@"],e),r=be(s[o],e,n+1);r&&0!==r.length?i+=`<${o}${t}>${r}</${o}>`:i+=`<${o}${t}/>`}}}return i}function ye(t,e){let n="";if(t&&!e.ignoreAttributes)for(let i in t){if(!Object.prototype.hasOwnProperty.call(t,i))continue;let r=t[i];!0===r&&e.suppressBooleanAttributes?n+=` ${i.substr(e.attributeNamePrefix.length)}`:n+=` ${i.substr(e.attributeNamePrefix.length)}="${ue(r)}"`}return n}function Ne(t){const e=Object.keys(t);for(let n=0;n<e.length;n++){const i=e[n];if(Object.prototype.hasOwnProperty.call(t,i)&&":@"!==i)return i}}function Ee(t,e,n,i,r){let s="";if(t&&!e.ignoreAttributes)for(let o in t){if(!Object.prototype.hasOwnProperty.call(t,o))continue;const a=o.substr(e.attributeNamePrefix.length),l=n?a:fe(a,!0,e,i,r);let c;n?c=t[o]:(c=e.attributeValueProcessor(o,t[o]),c=ve(c,e)),!0===c&&e.suppressBooleanAttributes?s+=` ${l}`:s+=` ${l}="${ue(c)}"`}return s}function we(t,e){if(!e||0===e.length)return!1;for(let n=0;n<e.length;n++)if(t.matches(e[n]))return!0;return!1}function ve(t,e){if(t&&t.length>0&&e.processEntities)for(let n=0;n<e.entities.length;n++){const i=e.entities[n];t=t.replace(i.regex,i.val)}return t}const Se={attributeNamePrefix:"@_",attributesGroupName:!1,textNodeName:"#text",ignoreAttributes:!0,cdataPropName:!1,format:!1,indentBy:"  ",suppressEmptyNode:!1,suppressUnpairedNode:!0,suppressBooleanAttributes:!0,tagValueProcessor:function(t,e){return e},attributeValueProcessor:function(t,e){return e},preserveOrder:!1,commentPropName:!1,unpairedTags:[],entities:[{regex:new RegExp("&","g"),val:"&amp;"},{regex:new RegExp(">","g"),val:"&gt;"},{regex:new RegExp("<","g"),val:"&lt;"},{regex:new RegExp("'","g"),val:"&apos;"},{regex:new RegExp('"',"g"),val:"&quot;"}],processEntities:!0,stopNodes:[],oneListGroup:!1,maxNestedTags:100,jPath:!0,sanitizeName:!1};function Ae(t){if(this.options=Object.assign({},Se,t),this.options.stopNodes&&Array.isArray(this.options.stopNodes)&&(this.options.stopNodes=this.options.stopNodes.map(t=>"string"==typeof t&&t.startsWith("*.")?".."+t.substring(2):t)),this.stopNodeExpressions=[],this.options.stopNodes&&Array.isArray(this.options.stopNodes))for(let t=0;t<this.options.stopNodes.length;t++){const e=this.options.stopNodes[t];"string"==typeof e?this.stopNodeExpressions.push(new ot(e)):e instanceof ot&&this.stopNodeExpressions.push(e)}var e;!0===this.options.ignoreAttributes||this.options.attributesGroupName?this.isAttribute=function(){return!1}:(this.ignoreAttributesFn="function"==typeof(e=this.options.ignoreAttributes)?e:Array.isArray(e)?t=>{for(const n of e){if("string"==typeof n&&t===n)return!0;if(n instanceof RegExp&&n.test(t))return!0}}:()=>!1,this.attrPrefixLen=this.options.attributeNamePrefix.length,this.isAttribute=Ce),this.processTextOrObjNode=Te,this.options.format?(this.indentate=_e,this.tagEndChar=">\n",this.newLine="\n"):(this.indentate=function(){return""},this.tagEndChar=">",this.newLine="")}function Te(t,e,n,i,r){const s=this.extractAttributes(t);if(i.push(e,s),this.checkStopNode(i)){const r=this.buildRawContent(t,i.getDepth()),s=this.buildAttributesForStopNode(t);return i.pop(),this.buildObjectNode(r,e,s,n)}const o=this.j2x(t,n+1,i,r);return i.pop(),"?"===e[0]?this.buildTextValNode("",e,o.attrStr,n,i):void 0!==t[this.options.textNodeName]&&1===Object.keys(t).length?this.buildTextValNode(t[this.options.textNodeName],e,o.attrStr,n,i):this.buildObjectNode(o.val,e,o.attrStr,n)}function _e(t){return this.options.indentBy.repeat(t)}function Ce(t){return!(!t.startsWith(this.options.attributeNamePrefix)||t===this.options.textNodeName)&&t.substr(this.attrPrefixLen)}Ae.prototype.build=function(t){if(this.options.preserveOrder)return ge(t,this.options);{Array.isArray(t)&&this.options.arrayNodeName&&this.options.arrayNodeName.length>1&&(t={[this.options.arrayNodeName]:t});const e=new st,n=function(t,e){const n=t["?xml"];if(n&&"object"==typeof n){if(e.attributesGroupName&&n[e.attributesGroupName]){const t=n[e.attributesGroupName][e.attributeNamePrefix+"version"];if(t)return t}const t=n[e.attributeNamePrefix+"version"];if(t)return t}return"1.0"}(t,this.options),i=q("qName",{xmlVersion:n});return this.j2x(t,0,e,i).val}},Ae.prototype.j2x=function(t,e,n,i){let r="",s="";if(this.options.maxNestedTags&&n.getDepth()>=this.options.maxNestedTags)throw new Error("Maximum nested tags exceeded");const o=this.options.jPath?n.toString():n,a=this.checkStopNode(n);for(let l in t){if(!Object.prototype.hasOwnProperty.call(t,l))continue;const c=l===this.options.textNodeName||l===this.options.cdataPropName||l===this.options.commentPropName||this.options.attributesGroupName&&l===this.options.attributesGroupName||this.isAttribute(l)?l:fe(l,!1,this.options,n,i);if(void 0===t[l])this.isAttribute(l)&&(s+="");else if(null===t[l])this.isAttribute(l)||c===this.options.cdataPropName||c===this.options.commentPropName?s+="":"?"===c[0]?s+=this.indentate(e)+"<"+c+"?"+this.tagEndChar:s+=this.indentate(e)+"<"+c+"/"+this.tagEndChar;else if(t[l]instanceof Date)s+=this.buildTextValNode(t[l],c,"",e,n);else if("object"!=typeof t[l]){const p=this.isAttribute(l);if(p&&!this.ignoreAttributesFn(p,o)){const e=fe(p,!0,this.options,n,i);r+=this.buildAttrPairStr(e,pe(t[l]),a)}else if(!p)if(l===this.options.textNodeName){let e=this.options.tagValueProcessor(l,pe(t[l]));s+=this.replaceEntitiesValue(e)}else{n.push(c);const i=this.checkStopNode(n);if(n.pop(),i){const n=pe(t[l]);s+=""===n?this.indentate(e)+"<"+c+this.closeTag(c)+this.tagEndChar:this.indentate(e)+"<"+c+">"+n+"</"+c+this.tagEndChar}else s+=this.buildTextValNode(t[l],c,"",e,n)}}else if(Array.isArray(t[l])){const r=t[l].length;let o="",a="";for(let p=0;p<r;p++){const r=t[l][p];if(void 0===r);else if(null===r)"?"===c[0]?s+=this.indentate(e)+"<"+c+"?"+this.tagEndChar:s+=this.indentate(e)+"<"+c+"/"+this.tagEndChar;else if("object"==typeof r)if(this.options.oneListGroup){n.push(c);const t=this.j2x(r,e+1,n,i);n.pop(),o+=t.val,this.options.attributesGroupName&&r.hasOwnProperty(this.options.attributesGroupName)&&(a+=t.attrStr)}else o+=this.processTextOrObjNode(r,c,e,n,i);else if(this.options.oneListGroup){let t=this.options.tagValueProcessor(c,r);t=this.replaceEntitiesValue(t),t=pe(t),o+=t}else{n.push(c);const t=this.checkStopNode(n);if(n.pop(),t){const t=pe(r);o+=""===t?this.indentate(e)+"<"+c+this.closeTag(c)+this.tagEndChar:this.indentate(e)+"<"+c+">"+t+"</"+c+this.tagEndChar}else o+=this.buildTextValNode(r,c,"",e,n)}}this.options.oneListGroup&&(o=this.buildObjectNode(o,c,a,e)),s+=o}else if(this.options.attributesGroupName&&l===this.options.attributesGroupName){const e=Object.keys(t[l]),s=e.length;for(let o=0;o<s;o++){const s=fe(e[o],!0,this.options,n,i);r+=this.buildAttrPairStr(s,pe(t[l][e[o]]),a)}}else s+=this.processTextOrObjNode(t[l],c,e,n,i)}return{attrStr:r,val:s}},Ae.prototype.buildAttrPairStr=function(t,e,n){return n||(e=this.options.attributeValueProcessor(t,pe(e)),e=this.replaceEntitiesValue(e)),this.options.suppressBooleanAttributes&&"true"===e?" "+t:" "+t+'="'+ue(e)+'"'},Ae.prototype.extractAttributes=function(t){if(!t||"object"!=typeof t)return null;const e={};let n=!1;if(this.options.attributesGroupName&&t[this.options.attributesGroupName]){const i=t[this.options.attributesGroupName];for(let t in i)Object.prototype.hasOwnProperty.call(i,t)&&(e[t.startsWith(this.options.attributeNamePrefix)?t.substring(this.options.attributeNamePrefix.length):t]=ue(i[t]),n=!0)}else for(let i in t){if(!Object.prototype.hasOwnProperty.call(t,i))continue;const r=this.isAttribute(i);r&&(e[r]=ue(t[i]),n=!0)}return n?e:null},Ae.prototype.buildRawContent=function(t,e=0){if(this.options.maxNestedTags&&e>=this.options.maxNestedTags)throw new Error("Maximum nested tags exceeded");if("string"==typeof t)return t;if("object"!=typeof t||null===t)return String(t);if(void 0!==t[this.options.textNodeName])return t[this.options.textNodeName];let n="";for(let i in t){if(!Object.prototype.hasOwnProperty.call(t,i))continue;if(this.isAttribute(i))continue;if(this.options.attributesGroupName&&i===this.options.attributesGroupName)continue;const r=t[i];if(i===this.options.textNodeName)n+=r;else if(Array.isArray(r)){for(let t of r)if("string"==typeof t||"number"==typeof t)n+=`<${i}>${t}</${i}>`;else if("object"==typeof t&&null!==t){const r=this.buildRawContent(t,e+1),s=this.buildAttributesForStopNode(t);n+=""===r?`<${i}${s}/>`:`<${i}${s}>${r}</${i}>`}}else if("object"==typeof r&&null!==r){const t=this.buildRawContent(r,e+1),s=this.buildAttributesForStopNode(r);n+=""===t?`<${i}${s}/>`:`<${i}${s}>${t}</${i}>`}else n+=`<${i}>${r}</${i}>`}return n},Ae.prototype.buildAttributesForStopNode=function(t){if(!t||"object"!=typeof t)return"";let e="";if(this.options.attributesGroupName&&t[this.options.attributesGroupName]){const n=t[this.options.attributesGroupName];for(let t in n){if(!Object.prototype.hasOwnProperty.call(n,t))continue;const i=t.startsWith(this.options.attributeNamePrefix)?t.substring(this.options.attributeNamePrefix.length):t,r=n[t];!0===r&&this.options.suppressBooleanAttributes?e+=" "+i:e+=" "+i+'="'+ue(r)+'"'}}else for(let n in t){if(!Object.prototype.hasOwnProperty.call(t,n))continue;const i=this.isAttribute(n);if(i){const r=t[n];!0===r&&this.options.suppressBooleanAttributes?e+=" "+i:e+=" "+i+'="'+ue(r)+'"'}}return e},Ae.prototype.buildObjectNode=function(t,e,n,i){if(""===t)return"?"===e[0]?this.indentate(i)+"<"+e+n+"?"+this.tagEndChar:this.indentate(i)+"<"+e+n+this.closeTag(e)+this.tagEndChar;if("?"===e[0])return this.indentate(i)+"<"+e+n+"?"+this.tagEndChar;{let r="</"+e+this.tagEndChar,s="";return"?"===e[0]&&(s="?",r=""),!n&&""!==n||-1!==t.indexOf("<")?!1!==this.options.commentPropName&&e===this.options.commentPropName&&0===s.length?this.indentate(i)+`\x3c!--${he(t)}--\x3e`+this.newLine:this.indentate(i)+"<"+e+n+s+this.tagEndChar+t+this.indentate(i)+r:this.indentate(i)+"<"+e+n+s+">"+t+r}},Ae.prototype.closeTag=function(t){let e="";return-1!==this.options.unpairedTags.indexOf(t)?this.options.suppressUnpairedNode||(e="/"):e=this.options.suppressEmptyNode?"/":`></${t}`,e},Ae.prototype.checkStopNode=function(t){if(!this.stopNodeExpressions||0===this.stopNodeExpressions.length)return!1;for(let e=0;e<this.stopNodeExpressions.length;e++)if(t.matches(this.stopNodeExpressions[e]))return!0;return!1},Ae.prototype.buildTextValNode=function(t,e,n,i,r){if(!1!==this.options.cdataPropName&&e===this.options.cdataPropName){const e=de(t);return this.indentate(i)+`<![CDATA[${e}]]>`+this.newLine}if(!1!==this.options.commentPropName&&e===this.options.commentPropName){const e=he(t);return this.indentate(i)+`\x3c!--${e}--\x3e`+this.newLine}if("?"===e[0])return this.indentate(i)+"<"+e+n+"?"+this.tagEndChar;{let r=this.options.tagValueProcessor(e,t);return r=this.replaceEntitiesValue(r),r=pe(r),""===r?this.indentate(i)+"<"+e+n+this.closeTag(e)+this.tagEndChar:this.indentate(i)+"<"+e+n+">"+r+"</"+e+this.tagEndChar}},Ae.prototype.replaceEntitiesValue=function(t){if(t&&t.length>0&&this.options.processEntities)for(let e=0;e<this.options.entities.length;e++){const n=this.options.entities[e];t=t.replace(n.regex,n.val)}return t};const $e=Ae,Oe={validate:l};module.exports=e})();
+
+/***/ }),
+
+/***/ 2502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stream = __nccwpck_require__(2203);
+var module$1 = __nccwpck_require__(3339);
+
+var _documentCurrentScript = typeof document !== 'undefined' ? document.currentScript : null;
+var decoder;
+try {
+	decoder = new TextDecoder();
+} catch(error) {}
+var src;
+var srcEnd;
+var position$1 = 0;
+const EMPTY_ARRAY = [];
+const EXTRACTION_FAILED = [];
+var strings = EMPTY_ARRAY;
+var stringPosition = 0;
+var currentUnpackr = {};
+var currentStructures;
+var srcString;
+var srcStringStart = 0;
+var srcStringEnd = 0;
+var bundledStrings$1;
+var referenceMap;
+var currentExtensions = [];
+var dataView;
+var arrayAllocationBudget;
+var fragmentEnd = 0;
+var defaultOptions = {
+	useRecords: false,
+	mapsAsObjects: true
+};
+class C1Type {}
+const C1 = new C1Type();
+C1.name = 'MessagePack 0xC1';
+var sequentialMode = false;
+var inlineObjectReadThreshold = 2;
+
+class Unpackr {
+	constructor(options) {
+		if (options) {
+			if (options.useRecords === false && options.mapsAsObjects === undefined)
+				options.mapsAsObjects = true;
+			if (options.sequential && options.trusted !== false) {
+				options.trusted = true;
+				if (!options.structures && options.useRecords != false) {
+					options.structures = [];
+					if (!options.maxSharedStructures)
+						options.maxSharedStructures = 0;
+				}
+			}
+			if (options.structures)
+				options.structures.sharedLength = options.structures.length;
+			else if (options.getStructures) {
+				(options.structures = []).uninitialized = true; // this is what we use to denote an uninitialized structures
+				options.structures.sharedLength = 0;
+			}
+			if (options.int64AsNumber) {
+				options.int64AsType = 'number';
+			}
+		}
+		Object.assign(this, options);
+	}
+	unpack(source, options) {
+		if (src) {
+			// re-entrant execution, save the state and restore it after we do this unpack
+			return saveState(() => {
+				clearSource();
+				try {
+					return this ? this.unpack(source, options) : Unpackr.prototype.unpack.call(defaultOptions, source, options);
+				} catch (error) {
+					if (error && typeof error == 'object')
+						nestedUnpackErrors.add(error);
+					throw error;
+				}
+			});
+		}
+		if (!source.buffer && source.constructor === ArrayBuffer)
+			source = typeof Buffer !== 'undefined' ? Buffer.from(source) : new Uint8Array(source);
+		if (typeof options === 'object') {
+			srcEnd = options.end || source.length;
+			position$1 = options.start || 0;
+		} else {
+			position$1 = 0;
+			srcEnd = options > -1 ? options : source.length;
+		}
+		// the native string extractor reads the underlying ArrayBuffer, which can hold other data past this view
+		if (srcEnd > source.length) srcEnd = source.length;
+		stringPosition = 0;
+		srcStringEnd = 0;
+		srcString = null;
+		strings = EMPTY_ARRAY;
+		bundledStrings$1 = null;
+		src = source;
+		// this provides cached access to the data view for a buffer if it is getting reused, which is a recommend
+		// technique for getting data from a database where it can be copied into an existing buffer instead of creating
+		// new ones
+		try {
+			dataView = source.dataView || (source.dataView = new DataView(source.buffer, source.byteOffset, source.byteLength));
+		} catch(error) {
+			// if it doesn't have a buffer, maybe it is the wrong type of object
+			src = null;
+			if (source instanceof Uint8Array)
+				throw error;
+			throw new Error('Source must be a Uint8Array or Buffer but was a ' + ((source && typeof source == 'object') ? source.constructor.name : typeof source));
+		}
+		if (this instanceof Unpackr) {
+			currentUnpackr = this;
+			if (this.structures) {
+				currentStructures = this.structures;
+				return checkedRead(options);
+			} else if (!currentStructures || currentStructures.length > 0) {
+				currentStructures = [];
+			}
+		} else {
+			currentUnpackr = defaultOptions;
+			if (!currentStructures || currentStructures.length > 0)
+				currentStructures = [];
+		}
+		return checkedRead(options);
+	}
+	unpackMultiple(source, forEach) {
+		if (src) {
+			return saveState(() => {
+				clearSource();
+				try {
+					return this ? this.unpackMultiple(source, forEach) : defaultUnpackr.unpackMultiple(source, forEach);
+				} catch (error) {
+					if (error && typeof error == 'object')
+						nestedUnpackErrors.add(error);
+					throw error;
+				}
+			});
+		}
+		let values, lastPosition = 0;
+		try {
+			sequentialMode = true;
+			let size = source.length;
+			let value = this ? this.unpack(source, size) : defaultUnpackr.unpack(source, size);
+			if (forEach) {
+				let end = position$1;
+				if (forEach(value, lastPosition, end) === false) return;
+				while(end < size) {
+					lastPosition = end;
+					value = checkedRead();
+					end = position$1;
+					if (forEach(value, lastPosition, end) === false) {
+						return;
+					}
+				}
+			}
+			else {
+				values = [ value ];
+				while(position$1 < size) {
+					lastPosition = position$1;
+					values.push(checkedRead());
+				}
+				return values;
+			}
+		} catch(error) {
+			// a value thrown by an extension need not be an object, and assigning to it would throw a TypeError
+			// that hides the original failure (unpack() already leaves such values untouched)
+			if (error && typeof error == 'object') {
+				error.lastPosition = lastPosition;
+				error.values = values;
+			}
+			throw error;
+		} finally {
+			sequentialMode = false;
+			clearSource();
+		}
+	}
+	_mergeStructures(loadedStructures, existingStructures) {
+		if (this._onLoadedStructures)
+			loadedStructures = this._onLoadedStructures(loadedStructures);
+		loadedStructures = loadedStructures || [];
+		if (Object.isFrozen(loadedStructures))
+			loadedStructures = loadedStructures.map(structure => structure.slice(0));
+		for (let i = 0, l = loadedStructures.length; i < l; i++) {
+			let structure = loadedStructures[i];
+			if (structure) {
+				structure.isShared = true;
+				if (i >= 32)
+					structure.highByte = (i - 32) >> 5;
+			}
+		}
+		loadedStructures.sharedLength = loadedStructures.length;
+		for (let id in existingStructures || []) {
+			if (id >= 0) {
+				let structure = loadedStructures[id];
+				let existing = existingStructures[id];
+				if (existing) {
+					if (structure)
+						(loadedStructures.restoreStructures || (loadedStructures.restoreStructures = []))[id] = structure;
+					loadedStructures[id] = existing;
+				}
+			}
+		}
+		return this.structures = loadedStructures;
+	}
+	decode(source, options) {
+		return this.unpack(source, options);
+	}
+}
+const nestedUnpackErrors = new WeakSet();
+function checkedRead(options) {
+	try {
+		if (!currentUnpackr.trusted && !sequentialMode) {
+			let sharedLength = currentStructures.sharedLength || 0;
+			if (sharedLength < currentStructures.length)
+				currentStructures.length = sharedLength;
+		}
+		let result;
+		arrayAllocationBudget = srcEnd - position$1;
+		if (currentUnpackr._readStruct && src[position$1] < 0x40 && src[position$1] >= 0x20) {
+			result = currentUnpackr._readStruct(src, position$1, srcEnd);
+			src = null; // dispose of this so that recursive unpack calls don't save state
+			if (!(options && options.lazy) && result)
+				result = result.toJSON();
+			position$1 = srcEnd;
+		} else
+			result = read();
+		if (bundledStrings$1) { // bundled strings to skip past
+			position$1 = bundledStrings$1.postBundlePosition;
+			bundledStrings$1 = null;
+		}
+		if (sequentialMode && position$1 <= srcEnd)
+			// we only need to restore the structures if there was an error, but if we completed a read,
+			// we can clear this out and keep the structures we read (an over-read is an error, thrown below)
+			currentStructures.restoreStructures = null;
+
+		if (position$1 == srcEnd) {
+			// finished reading this source, cleanup references
+			if (currentStructures && currentStructures.restoreStructures)
+				restoreStructures();
+			currentStructures = null;
+			src = null;
+			if (referenceMap)
+				referenceMap = null;
+		} else if (position$1 > srcEnd) {
+			// over read
+			throw new Error('Unexpected end of MessagePack data');
+		} else if (!sequentialMode) {
+			let jsonView;
+			try {
+				jsonView = JSON.stringify(result, (_, value) => typeof value === "bigint" ? `${value}n` : value).slice(0, 100);
+			} catch(error) {
+				jsonView = '(JSON view not available ' + error + ')';
+			}
+			throw new Error('Data read, but end of buffer not reached ' + jsonView);
+		}
+		// else more to read, but we are reading sequentially, so don't clear source yet
+		return result;
+	} catch(error) {
+		if (currentStructures && currentStructures.restoreStructures)
+			restoreStructures();
+		clearSource();
+		classifyIncomplete(error);
+		throw error;
+	}
+}
+
+function classifyIncomplete(error) {
+	if (!error || typeof error != 'object')
+		return;
+	if (position$1 > srcEnd) {
+		error.incomplete = true;
+	} else if (nestedUnpackErrors.has(error)) {
+		// from an extension unpacking embedded data that this source fully contained, so more bytes can't help
+		if (error.incomplete)
+			error.incomplete = false;
+	} else if ((error instanceof RangeError && position$1 + 8 > srcEnd) ||
+			(typeof error.message == 'string' && error.message.startsWith('Unexpected end of buffer'))) {
+		// a DataView read past the end of the source; these read at most 8 bytes and precede advancing position.
+		// A stack overflow (from deeply nested input) is a RangeError too, and fatal unless it lands in this window.
+		error.incomplete = true;
+	}
+}
+
+function restoreStructures() {
+	for (let id in currentStructures.restoreStructures) {
+		currentStructures[id] = currentStructures.restoreStructures[id];
+	}
+	currentStructures.restoreStructures = null;
+}
+
+function read() {
+	let token = src[position$1++];
+	if (token < 0xa0) {
+		if (token < 0x80) {
+			if (token < 0x40)
+				return token;
+			else {
+				let structure = currentStructures[token & 0x3f] ||
+					currentUnpackr.getStructures && loadStructures()[token & 0x3f];
+				if (structure) {
+					if (!structure.read) {
+						structure.read = createStructureReader(structure, token & 0x3f);
+					}
+					return structure.read();
+				} else
+					return token;
+			}
+		} else if (token < 0x90) {
+			// map
+			token -= 0x80;
+			if (currentUnpackr.mapsAsObjects) {
+				let object = {};
+				for (let i = 0; i < token; i++) {
+					let key = readKey();
+					if (key === '__proto__')
+						key = '__proto_';
+					object[key] = read();
+				}
+				return object;
+			} else {
+				let map = new Map();
+				for (let i = 0; i < token; i++) {
+					map.set(read(), read());
+				}
+				return map;
+			}
+		} else {
+			token -= 0x90;
+			let array = new Array(token);
+			for (let i = 0; i < token; i++) {
+				array[i] = read();
+			}
+			if (currentUnpackr.freezeData)
+				return Object.freeze(array);
+			return array;
+		}
+	} else if (token < 0xc0) {
+		// fixstr
+		let length = token - 0xa0;
+		if (srcStringEnd >= position$1) {
+			return srcString.slice(position$1 - srcStringStart, (position$1 += length) - srcStringStart);
+		}
+		if (srcStringEnd == 0 && srcEnd < 140) {
+			// for small blocks, avoiding the overhead of the extract call is helpful
+			let string = length < 16 ? shortStringInJS(length) : longStringInJS(length);
+			if (string != null)
+				return string;
+		}
+		return readFixedString(length);
+	} else {
+		let value;
+		switch (token) {
+			case 0xc0: return null;
+			case 0xc1:
+				if (bundledStrings$1) {
+					value = read(); // followed by the length of the string in characters (not bytes!)
+					if (value > 0)
+						return bundledStrings$1[1].slice(bundledStrings$1.position1, bundledStrings$1.position1 += value);
+					else
+						return bundledStrings$1[0].slice(bundledStrings$1.position0, bundledStrings$1.position0 -= value);
+				}
+				return C1; // "never-used", return special object to denote that
+			case 0xc2: return false;
+			case 0xc3: return true;
+			case 0xc4:
+				// bin 8
+				value = src[position$1++];
+				if (value === undefined)
+					throw new Error('Unexpected end of buffer');
+				return readBin(value);
+			case 0xc5:
+				// bin 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				return readBin(value);
+			case 0xc6:
+				// bin 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				return readBin(value);
+			case 0xc7:
+				// ext 8
+				return readExt(src[position$1++]);
+			case 0xc8:
+				// ext 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readExt(value);
+			case 0xc9:
+				// ext 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readExt(value);
+			case 0xca:
+				value = dataView.getFloat32(position$1);
+				if (currentUnpackr.useFloat32 > 2) {
+					// this does rounding of numbers that were encoded in 32-bit float to nearest significant decimal digit that could be preserved
+					let multiplier = mult10[((src[position$1] & 0x7f) << 1) | (src[position$1 + 1] >> 7)];
+					position$1 += 4;
+					return ((multiplier * value + (value > 0 ? 0.5 : -0.5)) >> 0) / multiplier;
+				}
+				position$1 += 4;
+				return value;
+			case 0xcb:
+				value = dataView.getFloat64(position$1);
+				position$1 += 8;
+				return value;
+			// uint handlers
+			case 0xcc:
+				return src[position$1++];
+			case 0xcd:
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return value;
+			case 0xce:
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return value;
+			case 0xcf:
+				if (currentUnpackr.int64AsType === 'number') {
+					value = dataView.getUint32(position$1) * 0x100000000;
+					value += dataView.getUint32(position$1 + 4);
+				} else if (currentUnpackr.int64AsType === 'string') {
+					value = dataView.getBigUint64(position$1).toString();
+				} else if (currentUnpackr.int64AsType === 'auto') {
+					value = dataView.getBigUint64(position$1);
+					if (value<=BigInt(2)<<BigInt(52)) value=Number(value);
+				} else
+					value = dataView.getBigUint64(position$1);
+				position$1 += 8;
+				return value;
+
+			// int handlers
+			case 0xd0:
+				return dataView.getInt8(position$1++);
+			case 0xd1:
+				value = dataView.getInt16(position$1);
+				position$1 += 2;
+				return value;
+			case 0xd2:
+				value = dataView.getInt32(position$1);
+				position$1 += 4;
+				return value;
+			case 0xd3:
+				if (currentUnpackr.int64AsType === 'number') {
+					value = dataView.getInt32(position$1) * 0x100000000;
+					value += dataView.getUint32(position$1 + 4);
+				} else if (currentUnpackr.int64AsType === 'string') {
+					value = dataView.getBigInt64(position$1).toString();
+				} else if (currentUnpackr.int64AsType === 'auto') {
+					value = dataView.getBigInt64(position$1);
+					if (value>=BigInt(-2)<<BigInt(52)&&value<=BigInt(2)<<BigInt(52)) value=Number(value);
+				} else
+					value = dataView.getBigInt64(position$1);
+				position$1 += 8;
+				return value;
+
+			case 0xd4:
+				// fixext 1
+				value = src[position$1++];
+				if (value == 0x72) {
+					return recordDefinition(src[position$1++] & 0x3f);
+				} else {
+					let extension = currentExtensions[value];
+					if (extension) {
+						if (extension.read) {
+							position$1++; // skip filler byte
+							return extension.read(read());
+						} else if (extension.noBuffer) {
+							position$1++; // skip filler byte
+							return extension();
+						} else {
+							if (position$1 >= srcEnd) throw endOfMessagePackError();
+							return extension(src.subarray(position$1, ++position$1));
+						}
+					} else
+						throw new Error('Unknown extension ' + value);
+				}
+			case 0xd5:
+				// fixext 2
+				value = src[position$1];
+				if (value == 0x72) {
+					position$1++;
+					return recordDefinition(src[position$1++] & 0x3f, src[position$1++]);
+				} else
+					return readExt(2);
+			case 0xd6:
+				// fixext 4
+				return readExt(4);
+			case 0xd7:
+				// fixext 8
+				return readExt(8);
+			case 0xd8:
+				// fixext 16
+				return readExt(16);
+			case 0xd9:
+			// str 8
+				value = src[position$1++];
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString8(value);
+			case 0xda:
+			// str 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString16(value);
+			case 0xdb:
+			// str 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString32(value);
+			case 0xdc:
+			// array 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readArray(value);
+			case 0xdd:
+			// array 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readArray(value);
+			case 0xde:
+			// map 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readMap(value);
+			case 0xdf:
+			// map 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readMap(value);
+			default: // negative int
+				if (token >= 0xe0)
+					return token - 0x100;
+				if (token === undefined) throw endOfMessagePackError();
+				throw new Error('Unknown MessagePack token ' + token);
+
+		}
+	}
+}
+const validName = /^[a-zA-Z_$][a-zA-Z\d_$]*$/;
+function createStructureReader(structure, firstId) {
+	function readObject() {
+		// This initial function is quick to instantiate, but runs slower. After several iterations pay the cost to build the faster function
+		if (readObject.count++ > inlineObjectReadThreshold) {
+			let optimizedReadObject;
+			try {
+				optimizedReadObject = structure.read = (new Function('r', 'return function(){return ' + (currentUnpackr.freezeData ? 'Object.freeze' : '') +
+					'({' + structure.map(key => key === '__proto__' ? '__proto_:r()' : validName.test(key) ? key + ':r()' : ('[' + JSON.stringify(key) + ']:r()')).join(',') + '})}'))(read);
+			} catch(error) {
+				// in CF workers, the new Function call could begin to fail at any point in time
+				inlineObjectReadThreshold = Infinity; // disable going forward
+				return readObject(); // recursively try again
+			}
+			structure.read0 = optimizedReadObject; // keep the un-wrapped body reader in sync
+			if (structure.highByte === 0)
+				structure.read = createSecondByteReader(firstId, structure.read);
+			return optimizedReadObject(); // second byte is already read, if there is one so immediately read object
+		}
+		let object = {};
+		for (let i = 0, l = structure.length; i < l; i++) {
+			let key = structure[i];
+			if (key === '__proto__')
+				key = '__proto_';
+			object[key] = read();
+		}
+		if (currentUnpackr.freezeData)
+			return Object.freeze(object);
+		return object;
+	}
+	readObject.count = 0;
+	// read0 is the un-wrapped body reader: it reads the record's values directly without
+	// consuming a leading high byte. recordDefinition uses it for the immediate read that follows
+	// a record definition (the high byte, if present, was already consumed). For highByte === 0
+	// structures the public reader is a second-byte reader (used by later references), but the
+	// definition read itself must not consume that byte.
+	structure.read0 = readObject;
+	if (structure.highByte === 0) {
+		return createSecondByteReader(firstId, readObject);
+	}
+	return readObject;
+}
+
+const createSecondByteReader = (firstId, read0) => {
+	return function() {
+		let highByte = src[position$1++];
+		if (highByte === 0)
+			return read0();
+		let id = firstId < 32 ? -(firstId + (highByte << 5)) : firstId + (highByte << 5);
+		let structure = currentStructures[id] || loadStructures()[id];
+		if (!structure) {
+			throw new Error('Record id is not defined for ' + id);
+		}
+		if (!structure.read)
+			structure.read = createStructureReader(structure, firstId);
+		return structure.read();
+	};
+};
+
+function loadStructures() {
+	let loadedStructures = saveState(() => {
+		// save the state in case getStructures modifies our buffer
+		src = null;
+		return currentUnpackr.getStructures();
+	});
+	return currentStructures = currentUnpackr._mergeStructures(loadedStructures, currentStructures);
+}
+
+var readFixedString = readStringJS;
+var readString8 = readStringJS;
+var readString16 = readStringJS;
+var readString32 = readStringJS;
+exports.isNativeAccelerationEnabled = false;
+
+function setExtractor(extractStrings) {
+	exports.isNativeAccelerationEnabled = true;
+	readFixedString = readString(1);
+	readString8 = readString(2);
+	readString16 = readString(3);
+	readString32 = readString(5);
+	// kept out of readString, where a try block measurably slowed string-heavy unpacking
+	function tryExtractStrings(start, end, buffer) {
+		try {
+			return extractStrings(start, end, buffer);
+		} catch (error) {
+			return EXTRACTION_FAILED;
+		}
+	}
+	function readString(headerLength) {
+		return function readString(length) {
+			let string = strings[stringPosition++];
+			if (string == null) {
+				if (bundledStrings$1 || strings === EXTRACTION_FAILED)
+					return readStringJS(length);
+				let byteOffset = src.byteOffset;
+				let extraction = tryExtractStrings(position$1 - headerLength + byteOffset, srcEnd + byteOffset, src.buffer);
+				if (extraction === EXTRACTION_FAILED) {
+					// the extractor scans ahead to srcEnd and fails on any truncated value there, even a later one,
+					// so read the rest of this source in JS, which fails where the bytes actually run out
+					strings = EXTRACTION_FAILED;
+					return readStringJS(length);
+				}
+				if (typeof extraction == 'string') {
+					string = extraction;
+					strings = EMPTY_ARRAY;
+				} else {
+					strings = extraction;
+					stringPosition = 1;
+					srcStringEnd = 1; // even if a utf-8 string was decoded, must indicate we are in the midst of extracted strings and can't skip strings
+					string = strings[0];
+					if (string === undefined)
+						throw new Error('Unexpected end of buffer');
+				}
+			}
+			let srcStringLength = string.length;
+			if (srcStringLength <= length) {
+				position$1 += length;
+				return string;
+			}
+			srcString = string;
+			srcStringStart = position$1;
+			srcStringEnd = position$1 + srcStringLength;
+			position$1 += length;
+			return string.slice(0, length); // we know we just want the beginning
+		};
+	}
+}
+function readStringJS(length) {
+	let result;
+	if (length < 16) {
+		if (result = shortStringInJS(length))
+			return result;
+	}
+	if (length > 64 && decoder)
+		return decoder.decode(src.subarray(position$1, position$1 += length));
+	const end = position$1 + length;
+	const units = [];
+	result = '';
+	while (position$1 < end) {
+		const byte1 = src[position$1++];
+		if ((byte1 & 0x80) === 0) {
+			// 1 byte
+			units.push(byte1);
+		} else if ((byte1 & 0xe0) === 0xc0) {
+			// 2 bytes
+			if (byte1 < 0xc2 || position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+				units.push(0xFFFD);
+			} else {
+				const byte2 = src[position$1++] & 0x3f;
+				units.push(((byte1 & 0x1f) << 6) | byte2);
+			}
+		} else if ((byte1 & 0xf0) === 0xe0) {
+			// 3 bytes
+			const byte2 = position$1 < end ? src[position$1] : 0;
+			if (position$1 >= end || (byte2 & 0xc0) !== 0x80 ||
+				(byte1 === 0xe0 && byte2 < 0xa0) || (byte1 === 0xed && byte2 >= 0xa0)) {
+				units.push(0xFFFD);
+			} else {
+				position$1++;
+				if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+					units.push(0xFFFD);
+				} else {
+					const byte3 = src[position$1++] & 0x3f;
+					units.push(((byte1 & 0x1f) << 12) | ((byte2 & 0x3f) << 6) | byte3);
+				}
+			}
+		} else if ((byte1 & 0xf8) === 0xf0) {
+			// 4 bytes
+			const byte2 = position$1 < end ? src[position$1] : 0;
+			if (byte1 > 0xf4 || position$1 >= end || (byte2 & 0xc0) !== 0x80 ||
+				(byte1 === 0xf0 && byte2 < 0x90) || (byte1 === 0xf4 && byte2 >= 0x90)) {
+				units.push(0xFFFD);
+			} else {
+				position$1++;
+				if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+					units.push(0xFFFD);
+				} else {
+					const byte3 = src[position$1++] & 0x3f;
+					if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+						units.push(0xFFFD);
+					} else {
+						const byte4 = src[position$1++] & 0x3f;
+						let unit = ((byte1 & 0x07) << 0x12) | ((byte2 & 0x3f) << 0x0c) | (byte3 << 0x06) | byte4;
+						unit -= 0x10000;
+						units.push(((unit >>> 10) & 0x3ff) | 0xd800);
+						units.push(0xdc00 | (unit & 0x3ff));
+					}
+				}
+			}
+		} else {
+			units.push(0xFFFD); // replacement character for invalid lead byte
+		}
+
+		if (units.length >= 0x1000) {
+			result += fromCharCode.apply(String, units);
+			units.length = 0;
+		}
+	}
+
+	if (units.length > 0) {
+		result += fromCharCode.apply(String, units);
+	}
+
+	return result;
+}
+
+// end: the least offset the value must reach, from a length header that runs past srcEnd. As missingBytes it
+// lets a stream wait for that many more bytes before unpacking again. A header itself read past srcEnd came
+// from bytes after an end argument, so it says nothing about the value.
+function endOfMessagePackError(end) {
+	let error = new Error('Unexpected end of MessagePack data');
+	error.incomplete = true;
+	if (end > srcEnd && position$1 <= srcEnd)
+		error.missingBytes = end - srcEnd;
+	return error;
+}
+
+function readArray(length) {
+	// every element occupies at least one byte, so a length beyond what remains in the source can never
+	// be satisfied; check before allocating so a small header can not force a large allocation. Nested
+	// arrays each pass that per-array check yet still pre-allocate, so also spend from a per-decode
+	// budget of the remaining bytes -- the summed lengths of any valid tree stay under it
+	if (length > srcEnd - position$1 || (arrayAllocationBudget -= length) < 0) throw endOfMessagePackError(position$1 + length);
+	let array = new Array(length);
+	for (let i = 0; i < length; i++) {
+		array[i] = read();
+	}
+	if (currentUnpackr.freezeData)
+		return Object.freeze(array);
+	return array;
+}
+
+function readMap(length) {
+	if (length > (srcEnd - position$1) / 2) throw endOfMessagePackError(position$1 + 2 * length); // each entry needs at least two bytes
+	if (currentUnpackr.mapsAsObjects) {
+		let object = {};
+		for (let i = 0; i < length; i++) {
+			let key = readKey();
+			if (key === '__proto__')
+				key = '__proto_';
+			object[key] = read();
+		}
+		return object;
+	} else {
+		let map = new Map();
+		for (let i = 0; i < length; i++) {
+			map.set(read(), read());
+		}
+		return map;
+	}
+}
+
+var fromCharCode = String.fromCharCode;
+function longStringInJS(length) {
+	let start = position$1;
+	if (src.latin1Slice) {
+		let end = start + length;
+		if (end > srcEnd)
+			return;
+		for (let i = start; i < end; i++) {
+			if ((src[i] & 0x80) > 0)
+				return;
+		}
+		position$1 = end;
+		return src.latin1Slice(start, end);
+	}
+	let bytes = new Array(length);
+	for (let i = 0; i < length; i++) {
+		const byte = src[position$1++];
+		if ((byte & 0x80) > 0) {
+			position$1 = start;
+			return;
+		}
+		bytes[i] = byte;
+	}
+	return fromCharCode.apply(String, bytes);
+}
+function shortStringInJS(length) {
+	if (length < 4) {
+		if (length < 2) {
+			if (length === 0)
+				return '';
+			else {
+				let a = src[position$1++];
+				if ((a & 0x80) > 1) {
+					position$1 -= 1;
+					return;
+				}
+				return fromCharCode(a);
+			}
+		} else {
+			let a = src[position$1++];
+			let b = src[position$1++];
+			if ((a & 0x80) > 0 || (b & 0x80) > 0) {
+				position$1 -= 2;
+				return;
+			}
+			if (length < 3)
+				return fromCharCode(a, b);
+			let c = src[position$1++];
+			if ((c & 0x80) > 0) {
+				position$1 -= 3;
+				return;
+			}
+			return fromCharCode(a, b, c);
+		}
+	} else {
+		let a = src[position$1++];
+		let b = src[position$1++];
+		let c = src[position$1++];
+		let d = src[position$1++];
+		if ((a & 0x80) > 0 || (b & 0x80) > 0 || (c & 0x80) > 0 || (d & 0x80) > 0) {
+			position$1 -= 4;
+			return;
+		}
+		if (length < 6) {
+			if (length === 4)
+				return fromCharCode(a, b, c, d);
+			else {
+				let e = src[position$1++];
+				if ((e & 0x80) > 0) {
+					position$1 -= 5;
+					return;
+				}
+				return fromCharCode(a, b, c, d, e);
+			}
+		} else if (length < 8) {
+			let e = src[position$1++];
+			let f = src[position$1++];
+			if ((e & 0x80) > 0 || (f & 0x80) > 0) {
+				position$1 -= 6;
+				return;
+			}
+			if (length < 7)
+				return fromCharCode(a, b, c, d, e, f);
+			let g = src[position$1++];
+			if ((g & 0x80) > 0) {
+				position$1 -= 7;
+				return;
+			}
+			return fromCharCode(a, b, c, d, e, f, g);
+		} else {
+			let e = src[position$1++];
+			let f = src[position$1++];
+			let g = src[position$1++];
+			let h = src[position$1++];
+			if ((e & 0x80) > 0 || (f & 0x80) > 0 || (g & 0x80) > 0 || (h & 0x80) > 0) {
+				position$1 -= 8;
+				return;
+			}
+			if (length < 10) {
+				if (length === 8)
+					return fromCharCode(a, b, c, d, e, f, g, h);
+				else {
+					let i = src[position$1++];
+					if ((i & 0x80) > 0) {
+						position$1 -= 9;
+						return;
+					}
+					return fromCharCode(a, b, c, d, e, f, g, h, i);
+				}
+			} else if (length < 12) {
+				let i = src[position$1++];
+				let j = src[position$1++];
+				if ((i & 0x80) > 0 || (j & 0x80) > 0) {
+					position$1 -= 10;
+					return;
+				}
+				if (length < 11)
+					return fromCharCode(a, b, c, d, e, f, g, h, i, j);
+				let k = src[position$1++];
+				if ((k & 0x80) > 0) {
+					position$1 -= 11;
+					return;
+				}
+				return fromCharCode(a, b, c, d, e, f, g, h, i, j, k);
+			} else {
+				let i = src[position$1++];
+				let j = src[position$1++];
+				let k = src[position$1++];
+				let l = src[position$1++];
+				if ((i & 0x80) > 0 || (j & 0x80) > 0 || (k & 0x80) > 0 || (l & 0x80) > 0) {
+					position$1 -= 12;
+					return;
+				}
+				if (length < 14) {
+					if (length === 12)
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l);
+					else {
+						let m = src[position$1++];
+						if ((m & 0x80) > 0) {
+							position$1 -= 13;
+							return;
+						}
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m);
+					}
+				} else {
+					let m = src[position$1++];
+					let n = src[position$1++];
+					if ((m & 0x80) > 0 || (n & 0x80) > 0) {
+						position$1 -= 14;
+						return;
+					}
+					if (length < 15)
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
+					let o = src[position$1++];
+					if ((o & 0x80) > 0) {
+						position$1 -= 15;
+						return;
+					}
+					return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o);
+				}
+			}
+		}
+	}
+}
+
+function readOnlyJSString() {
+	let token = src[position$1++];
+	let length;
+	if (token < 0xc0) {
+		// fixstr
+		length = token - 0xa0;
+	} else {
+		switch(token) {
+			case 0xd9:
+			// str 8
+				length = src[position$1++];
+				break;
+			case 0xda:
+			// str 16
+				length = dataView.getUint16(position$1);
+				position$1 += 2;
+				break;
+			case 0xdb:
+			// str 32
+				length = dataView.getUint32(position$1);
+				position$1 += 4;
+				break;
+			default:
+				throw new Error('Expected string');
+		}
+	}
+	return readStringJS(length);
+}
+
+
+function readBin(length) {
+	return currentUnpackr.copyBuffers ?
+		// specifically use the copying slice (not the node one)
+		Uint8Array.prototype.slice.call(src, position$1, position$1 += length) :
+		src.subarray(position$1, position$1 += length);
+}
+function readExt(length) {
+	// the payload is handed to the extension, so it must be complete
+	if (length >= srcEnd - position$1) throw endOfMessagePackError(position$1 + 1 + length);
+	let type = src[position$1++];
+	if (currentExtensions[type]) {
+		let end;
+		return currentExtensions[type](src.subarray(position$1, end = (position$1 += length)), (readPosition) => {
+			position$1 = readPosition;
+			try {
+				return read();
+			} finally {
+				position$1 = end;
+			}
+		});
+	}
+	else
+		throw new Error('Unknown extension type ' + type);
+}
+
+var keyCache = new Array(4096);
+function readKey() {
+	let length = src[position$1++];
+	if (length >= 0xa0 && length < 0xc0) {
+		// fixstr, potentially use key cache
+		length = length - 0xa0;
+		if (srcStringEnd >= position$1) // if it has been extracted, must use it (and faster anyway)
+			return srcString.slice(position$1 - srcStringStart, (position$1 += length) - srcStringStart);
+		else if (!(srcStringEnd == 0 && srcEnd < 180))
+			return readFixedString(length);
+	} else { // not cacheable, go back and do a standard read
+		position$1--;
+		return asSafeString(read());
+	}
+	if (length > srcEnd - position$1) throw endOfMessagePackError(position$1 + length);
+	let key = ((length << 5) ^ (length > 1 ? dataView.getUint16(position$1) : length > 0 ? src[position$1] : 0)) & 0xfff;
+	let entry = keyCache[key];
+	let checkPosition = position$1;
+	let end = position$1 + length - 3;
+	let chunk;
+	let i = 0;
+	if (entry && entry.bytes == length) {
+		while (checkPosition < end) {
+			chunk = dataView.getUint32(checkPosition);
+			if (chunk != entry[i++]) {
+				checkPosition = 0x70000000;
+				break;
+			}
+			checkPosition += 4;
+		}
+		end += 3;
+		while (checkPosition < end) {
+			chunk = src[checkPosition++];
+			if (chunk != entry[i++]) {
+				checkPosition = 0x70000000;
+				break;
+			}
+		}
+		if (checkPosition === end) {
+			position$1 = checkPosition;
+			return entry.string;
+		}
+		end -= 3;
+		checkPosition = position$1;
+	}
+	entry = [];
+	keyCache[key] = entry;
+	entry.bytes = length;
+	while (checkPosition < end) {
+		chunk = dataView.getUint32(checkPosition);
+		entry.push(chunk);
+		checkPosition += 4;
+	}
+	end += 3;
+	while (checkPosition < end) {
+		chunk = src[checkPosition++];
+		entry.push(chunk);
+	}
+	// for small blocks, avoiding the overhead of the extract call is helpful
+	let string = length < 16 ? shortStringInJS(length) : longStringInJS(length);
+	if (string != null)
+		return entry.string = string;
+	return entry.string = readFixedString(length);
+}
+
+function asSafeString(property) {
+	// protect against expensive (DoS) string conversions
+	if (typeof property === 'string') return property;
+	if (typeof property === 'number' || typeof property === 'boolean' || typeof property === 'bigint') return property.toString();
+	if (property == null) return property + '';
+	if (currentUnpackr.allowArraysInMapKeys && Array.isArray(property) && property.flat().every(item => ['string', 'number', 'boolean', 'bigint'].includes(typeof item))) {
+		return property.flat().toString();
+	}
+	throw new Error(`Invalid property type for record: ${typeof property}. A MessagePack map with non-string keys can be decoded as a Map with mapsAsObjects: false`);
+}
+// the registration of the record definition extension (as "r")
+const recordDefinition = (id, highByte) => {
+	let structure = read().map(asSafeString); // ensure that all keys are strings and
+	// that the array is mutable
+	let firstByte = id;
+	if (highByte !== undefined) {
+		id = id < 32 ? -((highByte << 5) + id) : ((highByte << 5) + id);
+		structure.highByte = highByte;
+	}
+	let existingStructure = currentStructures[id];
+	// If it is a shared structure, we need to restore any changes after reading.
+	// Also in sequential mode, we may get incomplete reads and thus errors, and we need to restore
+	// to the state prior to an incomplete read in order to properly resume, including ids that were undefined.
+	if (sequentialMode || existingStructure && existingStructure.isShared) {
+		let restore = currentStructures.restoreStructures || (currentStructures.restoreStructures = []);
+		if (!(id in restore)) // the first is from before this read
+			restore[id] = existingStructure;
+	}
+	currentStructures[id] = structure;
+	structure.read = createStructureReader(structure, firstByte);
+	// The high byte (if any) was already consumed as the `highByte` argument above, so read the
+	// record body directly. Going through structure.read (a second-byte reader when highByte === 0)
+	// would misinterpret the first value byte as a high byte — corrupting two-byte own-record
+	// definitions (0xd5 0x72 ...). createStructureReader stashes the un-wrapped body reader on
+	// structure.read0 precisely for this immediate post-definition read.
+	return (structure.read0 || structure.read)();
+};
+currentExtensions[0] = () => {}; // notepack defines extension 0 to mean undefined, so use that as the default here
+currentExtensions[0].noBuffer = true;
+
+currentExtensions[0x42] = data => {
+	let headLength = (data.byteLength % 8) || 8;
+	let head = BigInt(data[0] & 0x80 ? data[0] - 0x100 : data[0]);
+	for (let i = 1; i < headLength; i++) {
+		head <<= BigInt(8);
+		head += BigInt(data[i]);
+	}
+	if (data.byteLength !== headLength) {
+		let view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+		let decode = (start, end) => {
+			let length = end - start;
+			if (length <= 40) {
+				let out = view.getBigUint64(start);
+				for (let i = start + 8; i < end; i += 8) {
+					out <<= BigInt(64);
+					out |= view.getBigUint64(i);
+				}
+				return out;
+			}
+			// if (length === 8) return view.getBigUint64(start)
+			let middle = start + (length >> 4 << 3);
+			let left = decode(start, middle);
+			let right = decode(middle, end);
+			return (left << BigInt((end - middle) * 8)) | right;
+		};
+		head = (head << BigInt((view.byteLength - headLength) * 8)) | decode(headLength, view.byteLength);
+	}
+	return head;
+};
+
+let errors = {
+	Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError: typeof AggregateError === 'function' ? AggregateError : null,
+};
+currentExtensions[0x65] = () => {
+	let data = read();
+	if (data[0] === 'AggregateError' && errors.AggregateError) {
+		// AggregateError(errors, message, options): the flat [name, message, cause] shape used for
+		// other errors would put the message where the iterable goes, which is how a round-tripped
+		// AggregateError ended up with message "[object Object]" and errors spelling out the message.
+		// A payload written before errors were carried has only three entries; give it an empty list.
+		return new errors.AggregateError(data[3] || [], data[1], { cause: data[2] });
+	}
+	if (!errors[data[0]]) {
+		let error = Error(data[1], { cause: data[2] });
+		error.name = data[0];
+		return error;
+	}
+	return errors[data[0]](data[1], { cause: data[2] });
+};
+
+currentExtensions[0x69] = (data) => {
+	// id extension (for structured clones)
+	if (currentUnpackr.structuredClone === false) throw new Error('Structured clone extension is disabled');
+	let id = dataView.getUint32(position$1 - 4);
+	if (!referenceMap)
+		referenceMap = new Map();
+	let token = src[position$1];
+	let target;
+	// TODO: handle any other types that can cycle and make the code more robust if there are other extensions
+	if (token >= 0x90 && token < 0xa0 || token == 0xdc || token == 0xdd)
+		target = [];
+	else if (token >= 0x80 && token < 0x90 || token == 0xde || token == 0xdf)
+		target = new Map();
+	else if ((token >= 0xc7 && token <= 0xc9 || token >= 0xd4 && token <= 0xd8) && src[position$1 + 1] === 0x73)
+		target = new Set();
+	else
+		target = {};
+
+	let refEntry = { target }; // a placeholder object
+	referenceMap.set(id, refEntry);
+	let targetProperties = read(); // read the next value as the target object to id
+	if (!refEntry.used) {
+		// no cycle, can just use the returned read object
+		return refEntry.target = targetProperties; // replace the placeholder with the real one
+	} else {
+		// there is a cycle, so we have to assign properties to original target
+		Object.assign(target, targetProperties);
+	}
+
+	// copy over map/set entries if we're able to
+	if (target instanceof Map)
+		for (let [k, v] of targetProperties.entries()) target.set(k, v);
+	if (target instanceof Set)
+		for (let i of Array.from(targetProperties)) target.add(i);
+	return target;
+};
+
+currentExtensions[0x70] = (data) => {
+	// pointer extension (for structured clones)
+	if (currentUnpackr.structuredClone === false) throw new Error('Structured clone extension is disabled');
+	let id = dataView.getUint32(position$1 - 4);
+	let refEntry = referenceMap.get(id);
+	refEntry.used = true;
+	return refEntry.target;
+};
+
+currentExtensions[0x73] = () => new Set(read());
+
+const typedArrays = ['Int8','Uint8','Uint8Clamped','Int16','Uint16','Int32','Uint32','Float32','Float64','BigInt64','BigUint64'].map(type => type + 'Array');
+
+let glbl = typeof globalThis === 'object' ? globalThis : window;
+currentExtensions[0x74] = (data) => {
+	let typeCode = data[0];
+	// we always have to slice to get a new ArrayBuffer that is aligned
+	let buffer = Uint8Array.prototype.slice.call(data, 1).buffer;
+
+	let typedArrayName = typedArrays[typeCode];
+	if (!typedArrayName) {
+		if (typeCode === 16) return buffer;
+		if (typeCode === 17) return new DataView(buffer);
+		throw new Error('Could not find typed array for code ' + typeCode);
+	}
+	return new glbl[typedArrayName](buffer);
+};
+currentExtensions[0x78] = () => {
+	let data = read();
+	return new RegExp(data[0], data[1]);
+};
+const TEMP_BUNDLE = [];
+currentExtensions[0x62] = (data) => {
+	let dataSize = (data[0] << 24) + (data[1] << 16) + (data[2] << 8) + data[3];
+	let dataPosition = position$1;
+	position$1 += dataSize - data.length;
+	bundledStrings$1 = TEMP_BUNDLE;
+	bundledStrings$1 = [readOnlyJSString(), readOnlyJSString()];
+	bundledStrings$1.position0 = 0;
+	bundledStrings$1.position1 = 0;
+	bundledStrings$1.postBundlePosition = position$1;
+	position$1 = dataPosition;
+	return read();
+};
+
+currentExtensions[0xff] = (data) => {
+	// 32-bit date extension
+	if (data.length == 4)
+		return new Date((data[0] * 0x1000000 + (data[1] << 16) + (data[2] << 8) + data[3]) * 1000);
+	else if (data.length == 8)
+		return new Date(
+			((data[0] << 22) + (data[1] << 14) + (data[2] << 6) + (data[3] >> 2)) / 1000000 +
+			((data[3] & 0x3) * 0x100000000 + data[4] * 0x1000000 + (data[5] << 16) + (data[6] << 8) + data[7]) * 1000);
+	else if (data.length == 12)
+		return new Date(
+			((data[0] << 24) + (data[1] << 16) + (data[2] << 8) + data[3]) / 1000000 +
+			(((data[4] & 0x80) ? -0x1000000000000 : 0) + data[6] * 0x10000000000 + data[7] * 0x100000000 + data[8] * 0x1000000 + (data[9] << 16) + (data[10] << 8) + data[11]) * 1000);
+	else
+		return new Date('invalid');
+};
+// registration of bulk record definition?
+// currentExtensions[0x52] = () =>
+
+function saveState(callback) {
+	if (currentUnpackr && currentUnpackr._onSaveState)
+		currentUnpackr._onSaveState();
+	let savedSrcEnd = srcEnd;
+	let savedPosition = position$1;
+	let savedStringPosition = stringPosition;
+	let savedSrcStringStart = srcStringStart;
+	let savedSrcStringEnd = srcStringEnd;
+	let savedSrcString = srcString;
+	let savedStrings = strings;
+	let savedReferenceMap = referenceMap;
+	let savedBundledStrings = bundledStrings$1;
+	let savedArrayAllocationBudget = arrayAllocationBudget;
+
+	// TODO: We may need to revisit this if we do more external calls to user code (since it could be slow)
+	let savedSrc = new Uint8Array(src.slice(0, srcEnd)); // we copy the data in case it changes while external data is processed
+	let savedStructures = currentStructures;
+	let savedStructuresContents = currentStructures.slice(0, currentStructures.length);
+	let savedPackr = currentUnpackr;
+	let savedSequentialMode = sequentialMode;
+	let savedFragmentEnd = fragmentEnd;
+	fragmentEnd = 0;
+	try {
+		return callback();
+	} catch (error) {
+		// the callback decodes its own source (a stored structures blob, or an extension's embedded data), so a
+		// truncation there cannot be completed by more of the outer input; classifyIncomplete() clears the flag
+		if (error && typeof error == 'object')
+			nestedUnpackErrors.add(error);
+		throw error;
+	} finally {
+		srcEnd = savedSrcEnd;
+		position$1 = savedPosition;
+		stringPosition = savedStringPosition;
+		srcStringStart = savedSrcStringStart;
+		srcStringEnd = savedSrcStringEnd;
+		srcString = savedSrcString;
+		strings = savedStrings;
+		referenceMap = savedReferenceMap;
+		bundledStrings$1 = savedBundledStrings;
+		arrayAllocationBudget = savedArrayAllocationBudget;
+		src = savedSrc;
+		sequentialMode = savedSequentialMode;
+		fragmentEnd = savedFragmentEnd;
+		currentStructures = savedStructures;
+		currentStructures.splice(0, currentStructures.length, ...savedStructuresContents);
+		currentUnpackr = savedPackr;
+		dataView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+	}
+}
+function clearSource() {
+	src = null;
+	referenceMap = null;
+	currentStructures = null;
+}
+
+const builtinExtensions = currentExtensions.slice(0);
+const extensionGuards = [];
+
+function unframedExtensionError(type) {
+	return new Error('Extension type ' + type + ' read beyond its own data, so a value with it can not be unpacked from fragmented stream input');
+}
+// the structure scanner assumes an extension reads only its data, or the one value a read extension is given
+function guardRead(type, handler, receiver) {
+	return function(data, readAt) {
+		let start = position$1;
+		// an extension's data is read before it is called, so one in a later value starts past fragmentEnd
+		if (start > fragmentEnd)
+			return handler.apply(receiver || this, arguments);
+		let args = arguments;
+		if (typeof readAt === 'function') {
+			args = [data, (readPosition) => {
+				position$1 = readPosition;
+				try {
+					let value = read();
+					if (position$1 > start)
+						throw unframedExtensionError(type);
+					return value;
+				} finally {
+					position$1 = start;
+				}
+			}];
+		}
+		let value;
+		try {
+			value = handler.apply(receiver || this, args);
+		} catch (error) {
+			if (error && error.incomplete && !nestedUnpackErrors.has(error))
+				throw unframedExtensionError(type);
+			throw error;
+		}
+		if (position$1 !== start)
+			throw unframedExtensionError(type);
+		return value;
+	};
+}
+function guardExtension(type, extension) {
+	let guard = typeof extension === 'function' ? guardRead(type, extension) : Object.create(extension);
+	// defined rather than assigned, since a frozen extension's properties are read-only on its descendants
+	if (typeof extension.read === 'function')
+		Object.defineProperty(guard, 'read', { value: guardRead(type, extension.read, extension) });
+	if (extension.noBuffer)
+		Object.defineProperty(guard, 'noBuffer', { value: true });
+	return guard;
+}
+
+// the native extractor reads strings ahead to srcEnd, and fails on an incomplete value after the fragmented one
+function boundStrings(readString) {
+	return function(length) {
+		if (position$1 > fragmentEnd)
+			return readString(length);
+		let savedSrcEnd = srcEnd;
+		srcEnd = fragmentEnd;
+		try {
+			return readString(length);
+		} finally {
+			srcEnd = savedSrcEnd;
+		}
+	};
+}
+
+// Internal hooks for the streaming structure scanner (scan.js); not part of the public API.
+const _stream = {
+	// -1 for an unknown type, else how many values it reads after its data, with 2 for a string bundle
+	extensionFollows(type, fixext1) {
+		let extension = currentExtensions[type];
+		if (!extension)
+			return -1;
+		if (extension === builtinExtensions[type])
+			return type === 0x62 ? 2 : (type === 0x65 || type === 0x69 || type === 0x73 || type === 0x78) ? 1 : 0;
+		return fixext1 && extension.read ? 1 : 0;
+	},
+	isCustomExtension(type) {
+		let extension = currentExtensions[type];
+		return extension !== undefined && extension !== builtinExtensions[type];
+	},
+	countKeys(unpackr, bytes) {
+		let isolated = Object.create(unpackr);
+		if (unpackr.getStructures) {
+			isolated.getStructures = () => { throw new Error('Structures not loaded'); };
+		}
+		if (unpackr.structures) {
+			// assigned rather than sliced, to include negative ids
+			let structures = isolated.structures = Object.assign([], unpackr.structures);
+			structures.restoreStructures = null;
+			structures.sharedLength = structures.length;
+		}
+		return isolated.unpack(bytes).map(asSafeString).length;
+	},
+	unpackFragmented(unpackr, source, end, extensionTypes) {
+		let guarded = [];
+		let readers = exports.isNativeAccelerationEnabled && [readFixedString, readString8, readString16, readString32];
+		try {
+			for (let type of extensionTypes) {
+				let extension = currentExtensions[type];
+				let cached = extensionGuards[type];
+				if (!cached || cached.extension !== extension || cached.read !== extension.read || cached.noBuffer !== extension.noBuffer) {
+					cached = extensionGuards[type] = { extension, read: extension.read, noBuffer: extension.noBuffer,
+						guard: guardExtension(type, extension) };
+				}
+				guarded.push(type, extension, cached.guard);
+				currentExtensions[type] = cached.guard;
+			}
+			if (readers) {
+				readFixedString = boundStrings(readers[0]);
+				readString8 = boundStrings(readers[1]);
+				readString16 = boundStrings(readers[2]);
+				readString32 = boundStrings(readers[3]);
+			}
+			fragmentEnd = end;
+			return unpackr.unpackMultiple(source);
+		} finally {
+			fragmentEnd = 0;
+			if (readers)
+				[readFixedString, readString8, readString16, readString32] = readers;
+			for (let i = 0; i < guarded.length; i += 3) {
+				if (currentExtensions[guarded[i]] === guarded[i + 2])
+					currentExtensions[guarded[i]] = guarded[i + 1];
+			}
+		}
+	}
+};
+
+function addExtension$1(extension) {
+	if (extension.unpack)
+		currentExtensions[extension.type] = extension.unpack;
+	else
+		currentExtensions[extension.type] = extension;
+}
+
+const mult10 = new Array(147); // this is a table matching binary exponents to the multiplier to determine significant digit rounding
+for (let i = 0; i < 256; i++) {
+	mult10[i] = +('1e' + Math.floor(45.15 - i * 0.30103));
+}
+const Decoder = Unpackr;
+var defaultUnpackr = new Unpackr({ useRecords: false });
+const unpack = defaultUnpackr.unpack;
+const unpackMultiple = defaultUnpackr.unpackMultiple;
+const decode = defaultUnpackr.unpack;
+const FLOAT32_OPTIONS = {
+	NEVER: 0,
+	ALWAYS: 1,
+	DECIMAL_ROUND: 3,
+	DECIMAL_FIT: 4
+};
+let f32Array = new Float32Array(1);
+let u8Array = new Uint8Array(f32Array.buffer, 0, 4);
+function roundFloat32(float32Number) {
+	f32Array[0] = float32Number;
+	let multiplier = mult10[((u8Array[3] & 0x7f) << 1) | (u8Array[2] >> 7)];
+	return ((multiplier * float32Number + (float32Number > 0 ? 0.5 : -0.5)) >> 0) / multiplier;
+}
+// Marker for downstream libraries (e.g. structon) to detect per-instance
+// struct-decoding hooks (this._readStruct, this._onLoadedStructures,
+// this._onSaveState).  See `checkedRead` for the dispatch.
+Unpackr.SUPPORTS_STRUCT_HOOKS = true;
+
+let textEncoder;
+try {
+	textEncoder = new TextEncoder();
+} catch (error) {}
+let extensions, extensionClasses;
+const hasNodeBuffer = typeof Buffer !== 'undefined';
+const ByteArrayAllocate = hasNodeBuffer ?
+	function(length) { return Buffer.allocUnsafeSlow(length); } : Uint8Array;
+const ByteArray = hasNodeBuffer ? Buffer : Uint8Array;
+const MAX_BUFFER_SIZE = hasNodeBuffer ? 0x100000000 : 0x7fd00000;
+let target, keysTarget;
+let targetView;
+let position = 0;
+let safeEnd;
+let bundledStrings = null;
+let packing = false;
+const MAX_BUNDLE_SIZE = 0x5500; // maximum characters such that the encoded bytes fits in 16 bits.
+const hasNonLatin = /[\u0080-\uFFFF]/;
+const RECORD_SYMBOL = Symbol('record-id');
+class Packr extends Unpackr {
+	constructor(options) {
+		super(options);
+		this.offset = 0;
+		let start;
+		let hasSharedUpdate;
+		let structures;
+		let referenceMap;
+		let encodeUtf8 = ByteArray.prototype.utf8Write ? function(string, position) {
+			return target.utf8Write(string, position, target.byteLength - position);
+		} : (textEncoder && textEncoder.encodeInto) ?
+			function(string, position) {
+				return textEncoder.encodeInto(string, target.subarray(position)).written;
+			} : false;
+
+		let packr = this;
+		if (!options)
+			options = {};
+		let isSequential = options && options.sequential;
+		let hasSharedStructures = options.structures || options.saveStructures;
+		let maxSharedStructures = options.maxSharedStructures;
+		if (maxSharedStructures == null)
+			maxSharedStructures = hasSharedStructures ? 32 : 0;
+		if (maxSharedStructures > 8160)
+			throw new Error('Maximum maxSharedStructure is 8160');
+		if (options.structuredClone && options.moreTypes == undefined) {
+			this.moreTypes = true;
+		}
+		let maxOwnStructures = options.maxOwnStructures;
+		if (maxOwnStructures == null)
+			maxOwnStructures = hasSharedStructures ? 32 : 64;
+		if (!this.structures && options.useRecords != false)
+			this.structures = [];
+		// two byte record ids for shared structures
+		let useTwoByteRecords = maxSharedStructures > 32 || (maxOwnStructures + maxSharedStructures > 64);
+		let sharedLimitId = maxSharedStructures + 0x40;
+		let maxStructureId = maxSharedStructures + maxOwnStructures + 0x40;
+		if (maxStructureId > 8256) {
+			throw new Error('Maximum maxSharedStructure + maxOwnStructure is 8192');
+		}
+		let recordIdsToRemove = [];
+		let transitionsCount = 0;
+		let serializationsSinceTransitionRebuild = 0;
+		let instancePacking = false;
+		let reentrantDepth = 0;
+		let pendingNestedStructures = null;
+
+		this.pack = this.encode = function(value, encodeOptions) {
+			if (packing) {
+				return saveState(value, encodeOptions);
+			}
+			if (!target) {
+				target = new ByteArrayAllocate(8192);
+				targetView = target.dataView || (target.dataView = new DataView(target.buffer, 0, 8192));
+				position = 0;
+			}
+			safeEnd = target.length - 10;
+			if (safeEnd - position < 0x800) {
+				// don't start too close to the end,
+				target = new ByteArrayAllocate(target.length);
+				targetView = target.dataView || (target.dataView = new DataView(target.buffer, 0, target.length));
+				safeEnd = target.length - 10;
+				position = 0;
+			} else
+				position = (position + 7) & 0x7ffffff8; // Word align to make any future copying of this buffer faster
+			start = position;
+			if (encodeOptions & RESERVE_START_SPACE) position += (encodeOptions & 0xff);
+			referenceMap = packr.structuredClone ? new Map() : null;
+			if (packr.bundleStrings && typeof value !== 'string') {
+				bundledStrings = [];
+				bundledStrings.size = Infinity; // force a new bundle start on first string
+			} else
+				bundledStrings = null;
+			structures = packr.structures;
+			if (structures) {
+				if (structures.uninitialized)
+					structures = packr._mergeStructures(packr.getStructures());
+				let sharedLength = structures.sharedLength || 0;
+				if (sharedLength > maxSharedStructures) {
+					//if (maxSharedStructures <= 32 && structures.sharedLength > 32) // TODO: could support this, but would need to update the limit ids
+					throw new Error('Shared structures is larger than maximum shared structures, try increasing maxSharedStructures to ' + structures.sharedLength);
+				}
+				if (!structures.transitions) {
+					// rebuild our structure transitions
+					rebuildTransitions(reentrantDepth && packr.saveStructures ? Math.min(sharedLength, packr.lastNamedStructuresLength || 0) : sharedLength);
+					if (!reentrantDepth)
+						packr.lastNamedStructuresLength = sharedLength;
+				}
+				if (!isSequential || !(structures.nextId >= sharedLength + 0x40)) {
+					structures.nextId = sharedLength + 0x40;
+				}
+			}
+			if (hasSharedUpdate)
+				hasSharedUpdate = false;
+			if (!reentrantDepth && pendingNestedStructures)
+				pendingNestedStructures = null;
+			let encodingError;
+			packing = true;
+			instancePacking = true;
+			try {
+				if (packr._writeStruct && !(reentrantDepth && packr.saveStructures) && value && typeof value === 'object') {
+					if (value.constructor === Object) writeStruct(value); // simple object
+					else if (value.constructor !== Map && !Array.isArray(value) && !extensionClasses.some(extClass => value instanceof extClass)) {
+						// allow user classes, if they don't need special handling (but do use toJSON if available)
+						writeStruct(packr.useToJSON !== false && value.toJSON ? value.toJSON() : value);
+					} else pack(value);
+				} else
+					pack(value);
+				let lastBundle = bundledStrings;
+				if (bundledStrings)
+					writeBundles(start, pack, 0);
+				if (referenceMap && referenceMap.idsToInsert) {
+					let idsToInsert = referenceMap.idsToInsert.sort((a, b) => a.offset > b.offset ? 1 : -1);
+					let i = idsToInsert.length;
+					let incrementPosition = -1;
+					while (lastBundle && i > 0) {
+						let insertionPoint = idsToInsert[--i].offset + start;
+						if (insertionPoint < (lastBundle.stringsPosition + start) && incrementPosition === -1)
+							incrementPosition = 0;
+						if (insertionPoint > (lastBundle.position + start)) {
+							if (incrementPosition >= 0)
+								incrementPosition += 6;
+						} else {
+							if (incrementPosition >= 0) {
+								// update the bundle reference now
+								targetView.setUint32(lastBundle.position + start,
+									targetView.getUint32(lastBundle.position + start) + incrementPosition);
+								incrementPosition = -1; // reset
+							}
+							lastBundle = lastBundle.previous;
+							i++;
+						}
+					}
+					if (incrementPosition >= 0 && lastBundle) {
+						// update the bundle reference now
+						targetView.setUint32(lastBundle.position + start,
+							targetView.getUint32(lastBundle.position + start) + incrementPosition);
+					}
+					position += idsToInsert.length * 6;
+					if (position > safeEnd)
+						makeRoom(position);
+					packr.offset = position;
+					let serialized = insertIds(target.subarray(start, position), idsToInsert);
+					referenceMap = null;
+					return serialized;
+				}
+				packr.offset = position; // update the offset so next serialization doesn't write over our buffer, but can continue writing to same buffer sequentially
+				if (encodeOptions & REUSE_BUFFER_MODE) {
+					target.start = start;
+					target.end = position;
+					return target;
+				}
+				return target.subarray(start, position); // position can change if we call pack again in saveStructures, so we get the buffer now
+			} catch(error) {
+				encodingError = error;
+				throw error;
+			} finally {
+				instancePacking = false;
+				if (structures) {
+					resetStructures();
+					if (pendingNestedStructures && !reentrantDepth) {
+						let toPromote = pendingNestedStructures;
+						pendingNestedStructures = null;
+						if (!encodingError && packr.saveStructures) {
+							let sharedLength = structures.sharedLength || 0;
+							if (!structures.transitions)
+								rebuildTransitions(sharedLength);
+							for (let i = 0, l = toPromote.length; i < l && sharedLength < maxSharedStructures; i++) {
+								let keys = toPromote[i];
+								let nextTransition, transition = structures.transitions;
+								for (let j = 0, kl = keys.length; j < kl; j++) {
+									let key = keys[j];
+									nextTransition = transition[key];
+									if (!nextTransition)
+										nextTransition = transition[key] = Object.create(null);
+									transition = nextTransition;
+								}
+								if (!transition[RECORD_SYMBOL]) {
+									let recordId = sharedLength + 0x40;
+									keys.highByte = recordId >= 0x60 && useTwoByteRecords ? (recordId - 0x60) >> 5 : -1;
+									keys.isShared = true;
+									transition[RECORD_SYMBOL] = recordId;
+									transition.__keys__ = keys;
+									structures[sharedLength++] = keys;
+									structures.sharedLength = sharedLength;
+									hasSharedUpdate = true;
+								}
+							}
+							if (!isSequential || !(structures.nextId >= sharedLength + 0x40))
+								structures.nextId = sharedLength + 0x40;
+						}
+					}
+					if (hasSharedUpdate && !reentrantDepth && packr.saveStructures) {
+						let sharedLength = structures.sharedLength || 0;
+						// we can't rely on start/end with REUSE_BUFFER_MODE since they will (probably) change when we save
+						let returnBuffer = target.subarray(start, position);
+						if (!encodingError) {
+							let saveSucceeded = false;
+							try {
+								let newSharedData = (packr._prepareStructures || prepareStructures)(structures, packr);
+								if (packr.saveStructures(newSharedData, newSharedData.isCompatible) === false) {
+									// The save was declined (a concurrent writer updated the shared structures,
+									// or the store transaction did not durably commit). Our in-memory
+									// structures + transition trie may now reference record ids that were
+									// never persisted; re-packing as-is would re-emit the same record pointing
+									// at an unpersisted structure (-> "Record id is not defined" on decode).
+									// Mark structures uninitialized so the re-pack reloads durable structures
+									// via getStructures, rebuilds the transition trie, and re-mints + re-saves.
+									structures.uninitialized = true;
+									saveSucceeded = true;
+									packing = false;
+									return packr.pack(value, encodeOptions);
+								}
+								saveSucceeded = true;
+							} finally {
+								packing = false;
+								if (!saveSucceeded) {
+									structures = packr.structures;
+									if (packr.getStructures)
+										structures.uninitialized = true;
+									structures.length = structures.sharedLength = packr.lastNamedStructuresLength || 0;
+									structures.transitions = null;
+								}
+							}
+							packr.lastNamedStructuresLength = sharedLength;
+							// don't keep large buffers around
+							if (target.length > 0x40000000) target = null;
+							return returnBuffer;
+						}
+						if (packr.getStructures)
+							structures.uninitialized = true;
+						structures.length = structures.sharedLength = packr.lastNamedStructuresLength || 0;
+						structures.transitions = null;
+					}
+				}
+				packing = false;
+				// don't keep large buffers around, they take too much memory and cause problems (limit at 1GB)
+				if (target.length > 0x40000000) target = null;
+				if (encodeOptions & RESET_BUFFER_MODE)
+					position = start;
+			}
+		};
+		const rebuildTransitions = (sharedLength) => {
+			structures.transitions = Object.create(null);
+			for (let i = 0; i < sharedLength; i++) {
+				let keys = structures[i];
+				if (!keys)
+					continue;
+				let nextTransition, transition = structures.transitions;
+				for (let j = 0, l = keys.length; j < l; j++) {
+					let key = keys[j];
+					nextTransition = transition[key];
+					if (!nextTransition) {
+						nextTransition = transition[key] = Object.create(null);
+					}
+					transition = nextTransition;
+				}
+				transition[RECORD_SYMBOL] = i + 0x40;
+			}
+		};
+		const saveState = (value, encodeOptions) => {
+			let savedTarget = target;
+			let savedTargetView = targetView;
+			let savedPosition = position;
+			let savedSafeEnd = safeEnd;
+			let savedBundledStrings = bundledStrings;
+			let savedStart = start;
+			let savedReferenceMap = referenceMap;
+			let savedHasSharedUpdate = hasSharedUpdate;
+			let wasInstancePacking = instancePacking;
+			let savedStructures, savedTransitions, savedNextId, savedNextOwnId, savedRecordIdsToRemove, savedRecordIds, savedOwnStructures, savedSharedLength, savedLastNamedLength, savedUnsavedShared, savedTransitionsCount, savedPendingNestedLen;
+			let nestedSucceeded = false;
+			if (wasInstancePacking) {
+				savedPendingNestedLen = pendingNestedStructures ? pendingNestedStructures.length : 0;
+				reentrantDepth++;
+			}
+			try {
+				if (wasInstancePacking && structures) {
+					savedStructures = structures;
+					savedTransitions = structures.transitions;
+					savedNextId = structures.nextId;
+					savedNextOwnId = structures.nextOwnId;
+					savedLastNamedLength = packr.lastNamedStructuresLength;
+					savedSharedLength = structures.sharedLength || 0;
+					savedOwnStructures = structures.slice(savedSharedLength);
+					savedRecordIdsToRemove = recordIdsToRemove;
+					savedRecordIds = [];
+					for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+						let transition = recordIdsToRemove[i];
+						let recordId = transition[RECORD_SYMBOL];
+						savedRecordIds[i] = recordId;
+						transition[RECORD_SYMBOL] = 0;
+						if (recordId >= savedSharedLength + 0x40 && transition.__keys__)
+							savedOwnStructures[recordId - savedSharedLength - 0x40] = transition.__keys__;
+					}
+					recordIdsToRemove = [];
+					if (savedHasSharedUpdate && packr.saveStructures && savedTransitions) {
+						savedUnsavedShared = [];
+						for (let i = savedLastNamedLength || 0; i < savedSharedLength; i++) {
+							let keys = structures[i];
+							if (!keys)
+								continue;
+							let transition = savedTransitions;
+							for (let j = 0, l = keys.length; j < l && transition; j++) {
+								transition = transition[keys[j]];
+							}
+							if (transition && transition[RECORD_SYMBOL] === i + 0x40) {
+								savedUnsavedShared.push(transition, i + 0x40, transition.__keys__);
+								transition[RECORD_SYMBOL] = 0;
+								transition.__keys__ = null;
+							}
+						}
+					}
+					structures.length = savedSharedLength;
+					structures.nextId = savedSharedLength + 0x40;
+					structures.nextOwnId = undefined;
+					savedTransitionsCount = transitionsCount;
+					transitionsCount = 0;
+				}
+				target = null;
+				packing = false;
+				instancePacking = false;
+				let result = packr.pack(value, encodeOptions);
+				nestedSucceeded = true;
+				return result;
+			} finally {
+				if (!nestedSucceeded && wasInstancePacking && pendingNestedStructures)
+					pendingNestedStructures.length = savedPendingNestedLen;
+				packing = true;
+				instancePacking = wasInstancePacking;
+				target = savedTarget;
+				targetView = savedTargetView;
+				position = savedPosition;
+				safeEnd = savedSafeEnd;
+				bundledStrings = savedBundledStrings;
+				start = savedStart;
+				referenceMap = savedReferenceMap;
+				if (wasInstancePacking) {
+					reentrantDepth--;
+					hasSharedUpdate = savedHasSharedUpdate || hasSharedUpdate;
+					structures = packr.structures;
+					if (structures && savedOwnStructures) {
+						if (recordIdsToRemove !== savedRecordIdsToRemove) {
+							for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+								recordIdsToRemove[i][RECORD_SYMBOL] = 0;
+							}
+						}
+						let currentSharedLength = structures.sharedLength || 0;
+						if (structures !== savedStructures) {
+							if (savedHasSharedUpdate || savedOwnStructures.length > 0) {
+								for (let i = 0; i < savedSharedLength; i++) {
+									if (savedStructures[i] !== undefined)
+										structures[i] = savedStructures[i];
+								}
+								currentSharedLength = structures.sharedLength = structures.length = savedSharedLength;
+								packr.lastNamedStructuresLength = savedLastNamedLength;
+							} else if (!reentrantDepth && !hasSharedUpdate) {
+								packr.lastNamedStructuresLength = currentSharedLength;
+							}
+						}
+						structures.length = Math.max(currentSharedLength, savedSharedLength + savedOwnStructures.length);
+						for (let i = Math.max(0, currentSharedLength - savedSharedLength), l = savedOwnStructures.length; i < l; i++) {
+							if (savedOwnStructures[i] !== undefined)
+								structures[savedSharedLength + i] = savedOwnStructures[i];
+						}
+						if (structures.transitions !== savedTransitions || structures !== savedStructures) {
+							if (structures === savedStructures && !structures.transitions && currentSharedLength === savedSharedLength) {
+								structures.transitions = savedTransitions;
+							} else {
+								rebuildTransitions(reentrantDepth && packr.saveStructures ? Math.min(currentSharedLength, packr.lastNamedStructuresLength || 0) : currentSharedLength);
+								savedUnsavedShared = null;
+								savedRecordIdsToRemove = [];
+								savedRecordIds = [];
+								for (let i = Math.max(0, currentSharedLength - savedSharedLength), l = savedOwnStructures.length; i < l; i++) {
+									let keys = savedOwnStructures[i];
+									if (!keys)
+										continue;
+									let nextTransition, transition = structures.transitions;
+									for (let j = 0, kl = keys.length; j < kl; j++) {
+										let key = keys[j];
+										nextTransition = transition[key];
+										if (!nextTransition)
+											nextTransition = transition[key] = Object.create(null);
+										transition = nextTransition;
+									}
+									if (!transition[RECORD_SYMBOL]) {
+										savedRecordIdsToRemove.push(transition);
+										savedRecordIds.push(savedSharedLength + i + 0x40);
+									}
+								}
+							}
+						}
+						if (savedUnsavedShared) {
+							for (let i = 0, l = savedUnsavedShared.length; i < l; i += 3) {
+								savedUnsavedShared[i][RECORD_SYMBOL] = savedUnsavedShared[i + 1];
+								savedUnsavedShared[i].__keys__ = savedUnsavedShared[i + 2];
+							}
+						}
+						recordIdsToRemove = savedRecordIdsToRemove;
+						for (let i = 0, l = savedRecordIds.length; i < l; i++) {
+							if (!recordIdsToRemove[i][RECORD_SYMBOL])
+								recordIdsToRemove[i][RECORD_SYMBOL] = savedRecordIds[i];
+						}
+						structures.nextId = !(savedNextId >= currentSharedLength + 0x40) ? currentSharedLength + 0x40 : savedNextId;
+						structures.nextOwnId = savedNextOwnId;
+						if (savedTransitionsCount !== undefined)
+							transitionsCount += savedTransitionsCount;
+					}
+				} else {
+					hasSharedUpdate = savedHasSharedUpdate;
+				}
+			}
+		};
+		const resetStructures = () => {
+			if (serializationsSinceTransitionRebuild < 10)
+				serializationsSinceTransitionRebuild++;
+			let sharedLength = structures.sharedLength || 0;
+			if (structures.length > sharedLength && !isSequential)
+				structures.length = sharedLength;
+			if (transitionsCount > 10000 && !reentrantDepth) {
+				// force a rebuild occasionally after a lot of transitions so it can get cleaned up
+				structures.transitions = null;
+				serializationsSinceTransitionRebuild = 0;
+				transitionsCount = 0;
+				if (recordIdsToRemove.length > 0)
+					recordIdsToRemove = [];
+			} else if (recordIdsToRemove.length > 0 && !isSequential) {
+				for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+					recordIdsToRemove[i][RECORD_SYMBOL] = 0;
+				}
+				recordIdsToRemove = [];
+			}
+		};
+		const packArray = (value) => {
+			var length = value.length;
+			if (length < 0x10) {
+				target[position++] = 0x90 | length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xdc;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xdd;
+				targetView.setUint32(position, length);
+				position += 4;
+			}
+			for (let i = 0; i < length; i++) {
+				pack(value[i]);
+			}
+		};
+		const pack = (value) => {
+			if (position > safeEnd)
+				target = makeRoom(position);
+
+			var type = typeof value;
+			var length;
+			if (type === 'string') {
+				let strLength = value.length;
+				if (bundledStrings && strLength >= 4 && strLength < 0x1000) {
+					if ((bundledStrings.size += strLength) > MAX_BUNDLE_SIZE) {
+						let extStart;
+						let maxBytes = (bundledStrings[0] ? bundledStrings[0].length * 3 + bundledStrings[1].length : 0) + 10;
+						if (position + maxBytes > safeEnd)
+							target = makeRoom(position + maxBytes);
+						let lastBundle;
+						if (bundledStrings.position) { // here we use the 0x62 extension to write the last bundle and reserve space for the reference pointer to the next/current bundle
+							lastBundle = bundledStrings;
+							target[position] = 0xc8; // ext 16
+							position += 3; // reserve for the writing bundle size
+							target[position++] = 0x62; // 'b'
+							extStart = position - start;
+							position += 4; // reserve for writing bundle reference
+							writeBundles(start, pack, 0); // write the last bundles
+							targetView.setUint16(extStart + start - 3, position - start - extStart);
+						} else { // here we use the 0x62 extension just to reserve the space for the reference pointer to the bundle (will be updated once the bundle is written)
+							target[position++] = 0xd6; // fixext 4
+							target[position++] = 0x62; // 'b'
+							extStart = position - start;
+							position += 4; // reserve for writing bundle reference
+						}
+						bundledStrings = ['', '']; // create new ones
+						bundledStrings.previous = lastBundle;
+						bundledStrings.size = 0;
+						bundledStrings.position = extStart;
+					}
+					let twoByte = hasNonLatin.test(value);
+					bundledStrings[twoByte ? 0 : 1] += value;
+					target[position++] = 0xc1;
+					pack(twoByte ? -strLength : strLength);
+					return;
+				}
+				let headerSize;
+				// first we estimate the header size, so we can write to the correct location
+				if (strLength < 0x20) {
+					headerSize = 1;
+				} else if (strLength < 0x100) {
+					headerSize = 2;
+				} else if (strLength < 0x10000) {
+					headerSize = 3;
+				} else {
+					headerSize = 5;
+				}
+				let maxBytes = strLength * 3;
+				if (position + maxBytes > safeEnd)
+					target = makeRoom(position + maxBytes);
+
+				if (strLength < 0x40 || !encodeUtf8) {
+					let i, c1, c2, strPosition = position + headerSize;
+					for (i = 0; i < strLength; i++) {
+						c1 = value.charCodeAt(i);
+						if (c1 < 0x80) {
+							target[strPosition++] = c1;
+						} else if (c1 < 0x800) {
+							target[strPosition++] = c1 >> 6 | 0xc0;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						} else if (
+							(c1 & 0xfc00) === 0xd800 &&
+							((c2 = value.charCodeAt(i + 1)) & 0xfc00) === 0xdc00
+						) {
+							c1 = 0x10000 + ((c1 & 0x03ff) << 10) + (c2 & 0x03ff);
+							i++;
+							target[strPosition++] = c1 >> 18 | 0xf0;
+							target[strPosition++] = c1 >> 12 & 0x3f | 0x80;
+							target[strPosition++] = c1 >> 6 & 0x3f | 0x80;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						} else if ((c1 & 0xf800) === 0xd800) {
+							// A lone surrogate cannot be encoded in UTF-8. The standard encoder
+							// (and TextEncoder) writes U+FFFD for it; do the same here so the
+							// bytes do not depend on the string length.
+							target[strPosition++] = 0xef;
+							target[strPosition++] = 0xbf;
+							target[strPosition++] = 0xbd;
+						} else {
+							target[strPosition++] = c1 >> 12 | 0xe0;
+							target[strPosition++] = c1 >> 6 & 0x3f | 0x80;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						}
+					}
+					length = strPosition - position - headerSize;
+				} else {
+					length = encodeUtf8(value, position + headerSize);
+				}
+
+				if (length < 0x20) {
+					target[position++] = 0xa0 | length;
+				} else if (length < 0x100) {
+					if (headerSize < 2) {
+						target.copyWithin(position + 2, position + 1, position + 1 + length);
+					}
+					target[position++] = 0xd9;
+					target[position++] = length;
+				} else if (length < 0x10000) {
+					if (headerSize < 3) {
+						target.copyWithin(position + 3, position + 2, position + 2 + length);
+					}
+					target[position++] = 0xda;
+					target[position++] = length >> 8;
+					target[position++] = length & 0xff;
+				} else {
+					if (headerSize < 5) {
+						target.copyWithin(position + 5, position + 3, position + 3 + length);
+					}
+					target[position++] = 0xdb;
+					targetView.setUint32(position, length);
+					position += 4;
+				}
+				position += length;
+			} else if (type === 'number') {
+				if (value >>> 0 === value) {// positive integer, 32-bit or less
+					// positive uint
+					if (value < 0x20 || (value < 0x80 && this.useRecords === false) || (value < 0x40 && !this._writeStruct)) {
+						target[position++] = value;
+					} else if (value < 0x100) {
+						target[position++] = 0xcc;
+						target[position++] = value;
+					} else if (value < 0x10000) {
+						target[position++] = 0xcd;
+						target[position++] = value >> 8;
+						target[position++] = value & 0xff;
+					} else {
+						target[position++] = 0xce;
+						targetView.setUint32(position, value);
+						position += 4;
+					}
+				} else if (value >> 0 === value) { // negative integer
+					if (value >= -0x20) {
+						target[position++] = 0x100 + value;
+					} else if (value >= -0x80) {
+						target[position++] = 0xd0;
+						target[position++] = value + 0x100;
+					} else if (value >= -0x8000) {
+						target[position++] = 0xd1;
+						targetView.setInt16(position, value);
+						position += 2;
+					} else {
+						target[position++] = 0xd2;
+						targetView.setInt32(position, value);
+						position += 4;
+					}
+				} else {
+					let useFloat32;
+					if ((useFloat32 = this.useFloat32) > 0 && value < 0x100000000 && value >= -0x80000000) {
+						target[position++] = 0xca;
+						targetView.setFloat32(position, value);
+						let xShifted;
+						if (useFloat32 < 4 ||
+								// this checks for rounding of numbers that were encoded in 32-bit float to nearest significant decimal digit that could be preserved
+								((xShifted = value * mult10[((target[position] & 0x7f) << 1) | (target[position + 1] >> 7)]) >> 0) === xShifted) {
+							position += 4;
+							return;
+						} else
+							position--; // move back into position for writing a double
+					}
+					target[position++] = 0xcb;
+					targetView.setFloat64(position, value);
+					position += 8;
+				}
+			} else if (type === 'object' || type === 'function') {
+				if (!value)
+					target[position++] = 0xc0;
+				else {
+					if (referenceMap) {
+						let referee = referenceMap.get(value);
+						if (referee) {
+							if (!referee.id) {
+								let idsToInsert = referenceMap.idsToInsert || (referenceMap.idsToInsert = []);
+								referee.id = idsToInsert.push(referee);
+							}
+							target[position++] = 0xd6; // fixext 4
+							target[position++] = 0x70; // "p" for pointer
+							targetView.setUint32(position, referee.id);
+							position += 4;
+							return;
+						} else
+							referenceMap.set(value, { offset: position - start });
+					}
+					let constructor = value.constructor;
+					if (constructor === Object) {
+						writeObject(value);
+					} else if (constructor === Array) {
+						packArray(value);
+					} else if (constructor === Map) {
+						if (this.mapAsEmptyObject) target[position++] = 0x80;
+						else {
+							length = value.size;
+							if (length < 0x10) {
+								target[position++] = 0x80 | length;
+							} else if (length < 0x10000) {
+								target[position++] = 0xde;
+								target[position++] = length >> 8;
+								target[position++] = length & 0xff;
+							} else {
+								target[position++] = 0xdf;
+								targetView.setUint32(position, length);
+								position += 4;
+							}
+							for (let [key, entryValue] of value) {
+								pack(key);
+								pack(entryValue);
+							}
+						}
+					} else {
+						for (let i = 0, l = extensions.length; i < l; i++) {
+							let extensionClass = extensionClasses[i];
+							if (value instanceof extensionClass) {
+								// A toJSON that no built-in provides is a user hook, and plain objects
+								// and Map subclasses are already serialized through it. Subclasses of
+								// Set, Error, RegExp and ArrayBuffer match their extension class here,
+								// so without this their hook was skipped and their own fields were
+								// written instead. Date has a built-in toJSON and is serialized with the
+								// timestamp extension, so it keeps the extension. Byte views (Buffer,
+								// typed arrays, DataView) always keep the byte extension: a Buffer
+								// polyfill (the buffer package, for browsers) has a toJSON of its own,
+								// not the global Buffer's, so comparing toJSON functions misses it and
+								// it would be written as {type, data}. Instances of the extension class
+								// itself skip the lookup, which keeps packing plain Dates and Sets fast.
+								// An extension registered with addExtension is an explicit choice of
+								// encoding for that class and its subclasses, so it always wins over
+								// toJSON; addExtension prepends, so the built-ins are the last entries.
+								if (value.constructor !== extensionClass && i >= l - builtInExtensionCount &&
+										packr.useToJSON !== false && value.toJSON !== undefined &&
+										value.toJSON !== dateToJSON && !ArrayBuffer.isView(value)) {
+									break; // fall through to the generic toJSON handling below
+								}
+								let extension = extensions[i];
+								if (extension.write) {
+									if (extension.type) {
+										target[position++] = 0xd4; // one byte "tag" extension
+										target[position++] = extension.type;
+										target[position++] = 0;
+									}
+									let writeResult = extension.write.call(this, value);
+									if (writeResult === value) { // avoid infinite recursion
+										if (Array.isArray(value)) {
+											packArray(value);
+										} else {
+											writeObject(value);
+										}
+									} else {
+										pack(writeResult);
+									}
+									return;
+								}
+								let currentTarget = target;
+								let currentTargetView = targetView;
+								let currentPosition = position;
+								let currentBundledStrings = bundledStrings;
+								target = null;
+								let result;
+								try {
+									result = extension.pack.call(this, value, (size) => {
+										// restore target and use it
+										target = currentTarget;
+										currentTarget = null;
+										position += size;
+										if (position > safeEnd)
+											makeRoom(position);
+										return {
+											target, targetView, position: position - size
+										};
+									}, pack);
+								} finally {
+									// restore current target information (unless already restored)
+									if (currentTarget) {
+										target = currentTarget;
+										targetView = currentTargetView;
+										position = currentPosition;
+										bundledStrings = currentBundledStrings;
+										safeEnd = target.length - 10;
+									}
+								}
+								if (result) {
+									if (result.length + position > safeEnd)
+										makeRoom(result.length + position);
+									position = writeExtensionData(result, target, position, extension.type);
+								}
+								return;
+							}
+						}
+						// check isArray after extensions, because extensions can extend Array
+						if (Array.isArray(value)) {
+							packArray(value);
+						} else {
+							// use this as an alternate mechanism for expressing how to serialize
+							if (packr.useToJSON !== false && value.toJSON) {
+								const json = value.toJSON();
+								// if for some reason value.toJSON returns itself it'll loop forever
+								if (json !== value)
+									return pack(json);
+							}
+
+							// if there is a writeFunction, use it, otherwise just encode as undefined
+							if (type === 'function')
+								return pack(this.writeFunction && this.writeFunction(value));
+
+							// no extension found, write as plain object
+							writeObject(value);
+						}
+					}
+				}
+			} else if (type === 'boolean') {
+				target[position++] = value ? 0xc3 : 0xc2;
+			} else if (type === 'bigint') {
+				if (value < 0x8000000000000000 && value >= -0x8000000000000000) {
+					// use a signed int as long as it fits
+					target[position++] = 0xd3;
+					targetView.setBigInt64(position, value);
+				} else if (value < 0x10000000000000000 && value > 0) {
+					// if we can fit an unsigned int, use that
+					target[position++] = 0xcf;
+					targetView.setBigUint64(position, value);
+				} else {
+					// overflow
+					if (this.largeBigIntToFloat) {
+						target[position++] = 0xcb;
+						targetView.setFloat64(position, Number(value));
+					} else if (this.largeBigIntToString) {
+						return pack(value.toString());
+					} else if (this.useBigIntExtension || this.moreTypes) {
+						let empty = value < 0 ? BigInt(-1) : BigInt(0);
+
+						let array;
+						if (value >> BigInt(0x10000) === empty) {
+							let mask = BigInt(0x10000000000000000) - BigInt(1); // literal would overflow
+							let chunks = [];
+							while (true) {
+								chunks.push(value & mask);
+								if ((value >> BigInt(63)) === empty) break;
+								value >>= BigInt(64);
+							}
+
+							array = new Uint8Array(new BigUint64Array(chunks).buffer);
+							array.reverse();
+						} else {
+							let invert = value < 0;
+							let string = (invert ? ~value : value).toString(16);
+							if (string.length % 2) {
+								string = '0' + string;
+							} else if (parseInt(string.charAt(0), 16) >= 8) {
+								string = '00' + string;
+							}
+
+							if (hasNodeBuffer) {
+								array = Buffer.from(string, 'hex');
+							} else {
+								array = new Uint8Array(string.length / 2);
+								for (let i = 0; i < array.length; i++) {
+									array[i] = parseInt(string.slice(i * 2, i * 2 + 2), 16);
+								}
+							}
+
+							if (invert) {
+								for (let i = 0; i < array.length; i++) array[i] = ~array[i];
+							}
+						}
+
+						if (array.length + position > safeEnd)
+							makeRoom(array.length + position);
+						position = writeExtensionData(array, target, position, 0x42);
+						return;
+					} else {
+						throw new RangeError(value + ' was too large to fit in MessagePack 64-bit integer format, use' +
+							' useBigIntExtension, or set largeBigIntToFloat to convert to float-64, or set' +
+							' largeBigIntToString to convert to string');
+					}
+				}
+				position += 8;
+			} else if (type === 'undefined') {
+				if (this.encodeUndefinedAsNil)
+					target[position++] = 0xc0;
+				else {
+					target[position++] = 0xd4; // a number of implementations use fixext1 with type 0, data 0 to denote undefined, so we follow suite
+					target[position++] = 0;
+					target[position++] = 0;
+				}
+			} else {
+				throw new Error('Unknown type: ' + type);
+			}
+		};
+
+		const writePlainObject = (this.variableMapSize || this.coercibleKeyAsNumber || this.skipValues) ? (object) => {
+			// this method is slightly slower, but generates "preferred serialization" (optimally small for smaller objects)
+			let keys;
+			if (this.skipValues) {
+				keys = [];
+				for (let key in object) {
+					if ((typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) &&
+						!this.skipValues.includes(object[key]))
+						keys.push(key);
+				}
+			} else {
+				keys = Object.keys(object);
+			}
+			let length = keys.length;
+			if (length < 0x10) {
+				target[position++] = 0x80 | length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xde;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xdf;
+				targetView.setUint32(position, length);
+				position += 4;
+			}
+			let key;
+			if (this.coercibleKeyAsNumber) {
+				for (let i = 0; i < length; i++) {
+					key = keys[i];
+					let num = Number(key);
+					pack(isNaN(num) ? key : num);
+					pack(object[key]);
+				}
+
+			} else {
+				for (let i = 0; i < length; i++) {
+					pack(key = keys[i]);
+					pack(object[key]);
+				}
+			}
+		} :
+		(object) => {
+			target[position++] = 0xde; // always using map 16, so we can preallocate and set the length afterwards
+			let objectOffset = position - start;
+			position += 2;
+			let size = 0;
+			for (let key in object) {
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					pack(key);
+					pack(object[key]);
+					size++;
+				}
+			}
+			if (size > 0xffff) {
+				throw new Error('Object is too large to serialize with fast 16-bit map size,' +
+				' use the "variableMapSize" option to serialize this object');
+			}
+			target[objectOffset++ + start] = size >> 8;
+			target[objectOffset + start] = size & 0xff;
+		};
+
+		const writeRecord = this.useRecords === false ? writePlainObject :
+		(options.progressiveRecords && !useTwoByteRecords && maxOwnStructures > 0) ?  // this is about 2% faster for highly stable structures, since it only requires one for-in loop (but much more expensive when new structure needs to be written)
+		(object) => {
+			let nextTransition, transition = structures.transitions || (structures.transitions = Object.create(null));
+			let objectOffset = position++ - start;
+			let wroteKeys;
+			for (let key in object) {
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					nextTransition = transition[key];
+					if (nextTransition)
+						transition = nextTransition;
+					else {
+						// record doesn't exist, create full new record and insert it
+						let keys = Object.keys(object);
+						let lastTransition = transition;
+						transition = structures.transitions;
+						let newTransitions = 0;
+						for (let i = 0, l = keys.length; i < l; i++) {
+							let key = keys[i];
+							nextTransition = transition[key];
+							if (!nextTransition) {
+								nextTransition = transition[key] = Object.create(null);
+								newTransitions++;
+							}
+							transition = nextTransition;
+						}
+						if (objectOffset + start + 1 == position) {
+							// first key, so we don't need to insert, we can just write record directly
+							position--;
+							newRecord(transition, keys, newTransitions);
+						} else // otherwise we need to insert the record, moving existing data after the record
+							insertNewRecord(transition, keys, objectOffset, newTransitions);
+						wroteKeys = true;
+						transition = lastTransition[key];
+					}
+					pack(object[key]);
+				}
+			}
+			if (!wroteKeys) {
+				let recordId = transition[RECORD_SYMBOL];
+				if (recordId)
+					target[objectOffset + start] = recordId;
+				else
+					insertNewRecord(transition, Object.keys(object), objectOffset, 0);
+			}
+		} :
+		(object) => {
+			let nextTransition, transition = structures.transitions || (structures.transitions = Object.create(null));
+			let newTransitions = 0;
+			for (let key in object) if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+				nextTransition = transition[key];
+				if (!nextTransition) {
+					nextTransition = transition[key] = Object.create(null);
+					newTransitions++;
+				}
+				transition = nextTransition;
+			}
+			let recordId = transition[RECORD_SYMBOL];
+			if (recordId) {
+				if (recordId >= 0x60 && useTwoByteRecords) {
+					target[position++] = ((recordId -= 0x60) & 0x1f) + 0x60;
+					target[position++] = recordId >> 5;
+				} else
+					target[position++] = recordId;
+			} else if (newRecord(transition, transition.__keys__ || Object.keys(object), newTransitions) === false) {
+				return writePlainObject(object);
+			}
+			// now write the values
+			for (let key in object)
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					pack(object[key]);
+				}
+		};
+
+		// create reference to useRecords if useRecords is a function
+		const checkUseRecords = typeof this.useRecords == 'function' && this.useRecords;
+
+		const writeObject = checkUseRecords ? (object) => {
+			checkUseRecords(object) ? writeRecord(object) : writePlainObject(object);
+		} : writeRecord;
+
+		const writeStruct = (object) => {
+			let newPosition = packr._writeStruct(object, target, start, position, structures, makeRoom, (value, newPosition, notifySharedUpdate) => {
+				if (notifySharedUpdate)
+					return hasSharedUpdate = true;
+				position = newPosition;
+				let startTarget = target;
+				pack(value);
+				resetStructures();
+				if (startTarget !== target) {
+					return { position, targetView, target }; // indicate the buffer was re-allocated
+				}
+				return position;
+			});
+			if (newPosition === 0) // bail and go to a msgpack object
+				return writeObject(object);
+			position = newPosition;
+		};
+
+		const makeRoom = (end) => {
+			let newSize;
+			if (end > 0x1000000) {
+				// special handling for really large buffers
+				if ((end - start) > MAX_BUFFER_SIZE)
+					throw new Error('Packed buffer would be larger than maximum buffer size');
+				newSize = Math.min(MAX_BUFFER_SIZE,
+					Math.round(Math.max((end - start) * (end > 0x4000000 ? 1.25 : 2), 0x400000) / 0x1000) * 0x1000);
+			} else // faster handling for smaller buffers
+				newSize = ((Math.max((end - start) << 2, target.length - 1) >> 12) + 1) << 12;
+			let newBuffer = new ByteArrayAllocate(newSize);
+			targetView = newBuffer.dataView || (newBuffer.dataView = new DataView(newBuffer.buffer, 0, newSize));
+			end = Math.min(end, target.length);
+			if (target.copy)
+				target.copy(newBuffer, 0, start, end);
+			else
+				newBuffer.set(target.slice(start, end));
+			position -= start;
+			start = 0;
+			safeEnd = newBuffer.length - 10;
+			return target = newBuffer;
+		};
+		const newRecord = (transition, keys, newTransitions) => {
+			let recordId = structures.nextId;
+			if (!recordId)
+				recordId = 0x40;
+			if (recordId < sharedLimitId && ((reentrantDepth && this.saveStructures) || (this.shouldShareStructure && !this.shouldShareStructure(keys)))) {
+				if (reentrantDepth && this.saveStructures && !(this.shouldShareStructure && !this.shouldShareStructure(keys)))
+					(pendingNestedStructures || (pendingNestedStructures = [])).push(keys);
+				if (!maxOwnStructures)
+					return false;
+				recordId = structures.nextOwnId;
+				if (!(recordId < maxStructureId))
+					recordId = sharedLimitId;
+				structures.nextOwnId = recordId + 1;
+			} else {
+				if (recordId >= maxStructureId) {// cycle back around
+					if (!maxOwnStructures)
+						return false;
+					recordId = sharedLimitId;
+				}
+				structures.nextId = recordId + 1;
+			}
+			let highByte = keys.highByte = recordId >= 0x60 && useTwoByteRecords ? (recordId - 0x60) >> 5 : -1;
+			transition[RECORD_SYMBOL] = recordId;
+			transition.__keys__ = keys;
+			structures[recordId - 0x40] = keys;
+
+			if (recordId < sharedLimitId) {
+				keys.isShared = true;
+				structures.sharedLength = recordId - 0x3f;
+				hasSharedUpdate = true;
+				if (highByte >= 0) {
+					target[position++] = (recordId & 0x1f) + 0x60;
+					target[position++] = highByte;
+				} else {
+					target[position++] = recordId;
+				}
+			} else {
+				if (highByte >= 0) {
+					target[position++] = 0xd5; // fixext 2
+					target[position++] = 0x72; // "r" record defintion extension type
+					target[position++] = (recordId & 0x1f) + 0x60;
+					target[position++] = highByte;
+				} else {
+					target[position++] = 0xd4; // fixext 1
+					target[position++] = 0x72; // "r" record defintion extension type
+					target[position++] = recordId;
+				}
+
+				if (newTransitions)
+					transitionsCount += serializationsSinceTransitionRebuild * newTransitions;
+				// record the removal of the id, we can maintain our shared structure
+				if (recordIdsToRemove.length >= maxOwnStructures)
+					recordIdsToRemove.shift()[RECORD_SYMBOL] = 0; // we are cycling back through, and have to remove old ones
+				recordIdsToRemove.push(transition);
+				pack(keys);
+			}
+		};
+		const insertNewRecord = (transition, keys, insertionOffset, newTransitions) => {
+			let mainTarget = target;
+			let mainPosition = position;
+			let mainSafeEnd = safeEnd;
+			let mainStart = start;
+			target = keysTarget;
+			position = 0;
+			start = 0;
+			if (!target)
+				keysTarget = target = new ByteArrayAllocate(8192);
+			safeEnd = target.length - 10;
+			newRecord(transition, keys, newTransitions);
+			keysTarget = target;
+			let keysPosition = position;
+			target = mainTarget;
+			position = mainPosition;
+			safeEnd = mainSafeEnd;
+			start = mainStart;
+			if (keysPosition > 1) {
+				let newEnd = position + keysPosition - 1;
+				if (newEnd > safeEnd)
+					makeRoom(newEnd);
+				let insertionPosition = insertionOffset + start;
+				target.copyWithin(insertionPosition + keysPosition, insertionPosition + 1, position);
+				target.set(keysTarget.slice(0, keysPosition), insertionPosition);
+				position = newEnd;
+			} else {
+				target[insertionOffset + start] = keysTarget[0];
+			}
+		};
+	}
+	useBuffer(buffer) {
+		// this means we are finished using our own buffer and we can write over it safely
+		target = buffer;
+		target.dataView || (target.dataView = new DataView(target.buffer, target.byteOffset, target.byteLength));
+		targetView = target.dataView;
+		position = 0;
+	}
+	set position (value) {
+		position = value;
+	}
+	get position() {
+		return position;
+	}
+	clearSharedData() {
+		if (this.structures) {
+			this.structures = [];
+			this.lastNamedStructuresLength = 0;
+		}
+		if (this.typedStructs)
+			this.typedStructs = [];
+	}
+}
+
+// toJSON implementation that belongs to a built-in msgpackr serializes with an extension
+const dateToJSON = Date.prototype.toJSON;
+extensionClasses = [ Date, Set, Error, RegExp, ArrayBuffer, Object.getPrototypeOf(Uint8Array.prototype).constructor /*TypedArray*/, DataView, C1Type ];
+extensions = [{
+	pack(date, allocateForWrite, pack) {
+		let seconds = date.getTime() / 1000;
+		if ((this.useTimestamp32 || date.getMilliseconds() === 0) && seconds >= 0 && seconds < 0x100000000) {
+			// Timestamp 32
+			let { target, targetView, position} = allocateForWrite(6);
+			target[position++] = 0xd6;
+			target[position++] = 0xff;
+			targetView.setUint32(position, seconds);
+		} else if (seconds > 0 && seconds < 0x400000000) {
+			// Timestamp 64
+			let { target, targetView, position} = allocateForWrite(10);
+			target[position++] = 0xd7;
+			target[position++] = 0xff;
+			targetView.setUint32(position, date.getMilliseconds() * 4000000 + ((seconds / 0x100000000) >> 0));
+			targetView.setUint32(position + 4, seconds);
+		} else if (isNaN(seconds)) {
+			if (this.onInvalidDate) {
+				allocateForWrite(0);
+				return pack(this.onInvalidDate());
+			}
+			// Intentionally invalid timestamp
+			let { target, targetView, position} = allocateForWrite(3);
+			target[position++] = 0xd4;
+			target[position++] = 0xff;
+			target[position++] = 0xff;
+		} else {
+			// Timestamp 96
+			let { target, targetView, position} = allocateForWrite(15);
+			target[position++] = 0xc7;
+			target[position++] = 12;
+			target[position++] = 0xff;
+			targetView.setUint32(position, date.getMilliseconds() * 1000000);
+			targetView.setBigInt64(position + 4, BigInt(Math.floor(seconds)));
+		}
+	}
+}, {
+	pack(set, allocateForWrite, pack) {
+		if (this.setAsEmptyObject) {
+			allocateForWrite(0);
+			return pack({});
+		}
+		let array = Array.from(set);
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x73; // 's' for Set
+			target[position++] = 0;
+		}
+		pack(array);
+	}
+}, {
+	pack(error, allocateForWrite, pack) {
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x65; // 'e' for error
+			target[position++] = 0;
+		}
+		let errorData = [error.name, error.message, error.cause];
+		// AggregateError's first constructor argument is the iterable of errors, not a message, so
+		// the flat [name, message, cause] shape cannot rebuild one: the unpacker would pass the
+		// message as the iterable and the options object as the message. Carry the errors too.
+		if (typeof AggregateError === 'function' && error instanceof AggregateError) {
+			errorData.push(error.errors);
+		}
+		pack(errorData);
+	}
+}, {
+	pack(regex, allocateForWrite, pack) {
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x78; // 'x' for regeXp
+			target[position++] = 0;
+		}
+		pack([ regex.source, regex.flags ]);
+	}
+}, {
+	pack(arrayBuffer, allocateForWrite) {
+		if (this.moreTypes)
+			writeExtBuffer(arrayBuffer, 0x10, allocateForWrite);
+		else
+			writeBuffer(arrayBuffer, allocateForWrite);
+	}
+}, {
+	pack(typedArray, allocateForWrite) {
+		let constructor = typedArray.constructor;
+		if (constructor !== ByteArray && this.moreTypes)
+			writeExtBuffer(typedArray, typedArrays.indexOf(constructor.name), allocateForWrite);
+		else
+			writeBuffer(typedArray, allocateForWrite);
+	}
+}, {
+	pack(arrayBuffer, allocateForWrite) {
+		if (this.moreTypes)
+			writeExtBuffer(arrayBuffer, 0x11, allocateForWrite);
+		else
+			writeBuffer(arrayBuffer, allocateForWrite);
+	}
+}, {
+	pack(c1, allocateForWrite) { // specific 0xC1 object
+		let { target, position} = allocateForWrite(1);
+		target[position] = 0xc1;
+	}
+}];
+const builtInExtensionCount = extensions.length;
+
+function writeExtBuffer(typedArray, type, allocateForWrite, encode) {
+	let length = typedArray.byteLength;
+	if (length + 1 < 0x100) {
+		var { target, position } = allocateForWrite(4 + length);
+		target[position++] = 0xc7;
+		target[position++] = length + 1;
+	} else if (length + 1 < 0x10000) {
+		var { target, position } = allocateForWrite(5 + length);
+		target[position++] = 0xc8;
+		target[position++] = (length + 1) >> 8;
+		target[position++] = (length + 1) & 0xff;
+	} else {
+		var { target, position, targetView } = allocateForWrite(7 + length);
+		target[position++] = 0xc9;
+		targetView.setUint32(position, length + 1); // plus one for the type byte
+		position += 4;
+	}
+	target[position++] = 0x74; // "t" for typed array
+	target[position++] = type;
+	if (!typedArray.buffer) typedArray = new Uint8Array(typedArray);
+	target.set(new Uint8Array(typedArray.buffer, typedArray.byteOffset, typedArray.byteLength), position);
+}
+function writeBuffer(buffer, allocateForWrite) {
+	// `target.set` copies element-wise and ignores an ArrayBuffer, so anything but a byte array is
+	// re-viewed as the bytes it spans (Buffers and Uint8Arrays skip the allocation)
+	if (buffer.BYTES_PER_ELEMENT !== 1)
+		buffer = buffer.buffer ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+	let length = buffer.byteLength;
+	var target, position;
+	if (length < 0x100) {
+		var { target, position } = allocateForWrite(length + 2);
+		target[position++] = 0xc4;
+		target[position++] = length;
+	} else if (length < 0x10000) {
+		var { target, position } = allocateForWrite(length + 3);
+		target[position++] = 0xc5;
+		target[position++] = length >> 8;
+		target[position++] = length & 0xff;
+	} else {
+		var { target, position, targetView } = allocateForWrite(length + 5);
+		target[position++] = 0xc6;
+		targetView.setUint32(position, length);
+		position += 4;
+	}
+	target.set(buffer, position);
+}
+
+function writeExtensionData(result, target, position, type) {
+	let length = result.length;
+	switch (length) {
+		case 1:
+			target[position++] = 0xd4;
+			break;
+		case 2:
+			target[position++] = 0xd5;
+			break;
+		case 4:
+			target[position++] = 0xd6;
+			break;
+		case 8:
+			target[position++] = 0xd7;
+			break;
+		case 16:
+			target[position++] = 0xd8;
+			break;
+		default:
+			if (length < 0x100) {
+				target[position++] = 0xc7;
+				target[position++] = length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xc8;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xc9;
+				target[position++] = length >> 24;
+				target[position++] = (length >> 16) & 0xff;
+				target[position++] = (length >> 8) & 0xff;
+				target[position++] = length & 0xff;
+			}
+	}
+	target[position++] = type;
+	target.set(result, position);
+	position += length;
+	return position;
+}
+
+function insertIds(serialized, idsToInsert) {
+	// insert the ids that need to be referenced for structured clones
+	let nextId;
+	let distanceToMove = idsToInsert.length * 6;
+	let lastEnd = serialized.length - distanceToMove;
+	while (nextId = idsToInsert.pop()) {
+		let offset = nextId.offset;
+		let id = nextId.id;
+		serialized.copyWithin(offset + distanceToMove, offset, lastEnd);
+		distanceToMove -= 6;
+		let position = offset + distanceToMove;
+		serialized[position++] = 0xd6;
+		serialized[position++] = 0x69; // 'i'
+		serialized[position++] = id >> 24;
+		serialized[position++] = (id >> 16) & 0xff;
+		serialized[position++] = (id >> 8) & 0xff;
+		serialized[position++] = id & 0xff;
+		lastEnd = offset;
+	}
+	return serialized;
+}
+
+function writeBundles(start, pack, incrementPosition) {
+	if (bundledStrings.length > 0) {
+		targetView.setUint32(bundledStrings.position + start, position + incrementPosition - bundledStrings.position - start);
+		bundledStrings.stringsPosition = position - start;
+		let writeStrings = bundledStrings;
+		bundledStrings = null;
+		pack(writeStrings[0]);
+		pack(writeStrings[1]);
+	}
+}
+
+function addExtension(extension) {
+	if (extension.Class) {
+		if (!extension.pack && !extension.write)
+			throw new Error('Extension has no pack or write function');
+		if (extension.pack && !extension.type)
+			throw new Error('Extension has no type (numeric code to identify the extension)');
+		extensionClasses.unshift(extension.Class);
+		extensions.unshift(extension);
+	}
+	addExtension$1(extension);
+}
+function prepareStructures(structures, packr) {
+	structures.isCompatible = (existingStructures) => {
+		let compatible = !existingStructures || ((packr.lastNamedStructuresLength || 0) === existingStructures.length);
+		if (!compatible) // we want to merge these existing structures immediately since we already have it and we are in the right transaction
+			packr._mergeStructures(existingStructures);
+		return compatible;
+	};
+	return structures;
+}
+
+// Marker for downstream libraries (e.g. structon) to detect that this Packr
+// supports per-instance struct-encoding hooks (this._writeStruct,
+// this._prepareStructures).  See `pack` for the dispatch.
+Packr.SUPPORTS_STRUCT_HOOKS = true;
+
+let defaultPackr = new Packr({ useRecords: false });
+const pack = defaultPackr.pack;
+const encode = defaultPackr.pack;
+const Encoder = Packr;
+const { NEVER, ALWAYS, DECIMAL_ROUND, DECIMAL_FIT } = FLOAT32_OPTIONS;
+const REUSE_BUFFER_MODE = 512;
+const RESET_BUFFER_MODE = 1024;
+const RESERVE_START_SPACE = 2048;
+
+const ITEMS = 0;
+const DEFINITION = 1;
+const BUNDLE = 2;
+const MAX_DEPTH = 16384;
+const UNLOADED = {};
+
+/**
+ * Finds where an incomplete MessagePack value ends without constructing it, resuming as more bytes arrive, so a
+ * value split across many chunks is scanned once and unpacked once. Positions are relative to the start of the
+ * value. A value it can not frame (an unknown extension, an undefined record id, a malformed bundle, keys it can not
+ * count) is marked unframeable, and is unpacked again as each chunk arrives, as before scanning.
+ */
+class StructureScanner {
+	constructor(unpackr) {
+		this.unpackr = unpackr;
+		this.frames = [];
+		this.records = new Map();
+		this.extensions = new Set();
+		this.reset();
+	}
+
+	reset() {
+		this.position = 0;
+		this.depth = 0;
+		this.neededLength = 0;
+		this.postBundlePosition = 0;
+		this.bundled = false; // after a bundle, 0xc1 is followed by a string length, as in read()
+		this.headers = 0;
+		this.unframeable = false;
+		this.records.clear();
+		this.extensions.clear();
+		this.push(ITEMS, 1);
+	}
+
+	push(kind, remaining) {
+		if (this.depth === MAX_DEPTH) throw new RangeError('Maximum MessagePack nesting depth exceeded');
+		const frame = this.frames[this.depth] || (this.frames[this.depth] = {});
+		frame.kind = kind;
+		frame.remaining = remaining;
+		frame.stage = 0;
+		this.depth++;
+		return frame;
+	}
+
+	need(length) {
+		this.neededLength = length;
+		return false;
+	}
+
+	invalid(end) {
+		this.depth = 0;
+		this.postBundlePosition = 0;
+		this.position = end;
+		this.unframeable = true;
+		return true;
+	}
+
+	structure(id) {
+		const record = this.records.get(id);
+		if (record) return record;
+		const unpackr = this.unpackr;
+		const structure = unpackr.structures && unpackr.structures[id];
+		// what getStructures returns can depend on when it is called, so it is left to read() to call it, in order
+		return !structure && unpackr.getStructures ? UNLOADED : structure;
+	}
+
+	scan(source, end) {
+		while (this.depth) {
+			if (this.position > end) return this.need(this.position);
+			const frame = this.frames[this.depth - 1];
+			if (frame.kind === ITEMS) {
+				if (frame.remaining === 0) this.depth--;
+				else if (!this.item(source, end, frame)) return false;
+			} else if (frame.kind === DEFINITION) {
+				if (!this.definition(source, end, frame)) return false;
+			} else if (!this.bundle(source, end, frame)) return false;
+		}
+		if (this.postBundlePosition) this.position = this.postBundlePosition;
+		if (this.frames.length > 256) this.frames.length = 256;
+		return true;
+	}
+
+	item(source, end, frame) {
+		const start = this.position;
+		if (start >= end) return this.need(start + 1);
+		const token = source[start];
+		let size = 1;
+		let length = 0;
+		let items = 0;
+		let extension = -1;
+		if (token < 0xc0) {
+			if (token < 0x80) {
+				if (token >= 0x40) {
+					const firstId = token & 0x3f;
+					let structure = this.structure(firstId);
+					if (structure === UNLOADED) return this.invalid(end);
+					if (structure) {
+						let position = start + 1;
+						while (structure.highByte === 0) {
+							if (position >= end) return this.need(position + 1);
+							const highByte = source[position++];
+							if (highByte === 0) break;
+							structure = this.structure(firstId < 32 ? -(firstId + (highByte << 5)) : firstId + (highByte << 5));
+							if (!structure || structure === UNLOADED) return this.invalid(end);
+						}
+						this.position = position;
+						this.headers++;
+						frame.remaining--;
+						if (structure.length) this.push(ITEMS, structure.length);
+						return true;
+					}
+				}
+			} else if (token < 0x90) items = (token - 0x80) * 2;
+			else if (token < 0xa0) items = token - 0x90;
+			else length = token - 0xa0;
+		} else if (token < 0xe0) {
+			switch (token) {
+				case 0xc1: if (this.bundled) items = 1; break;
+				case 0xc4: case 0xcc: case 0xd0: case 0xd9: size = 2; break;
+				case 0xc5: case 0xc7: case 0xcd: case 0xd1: case 0xda: case 0xdc: case 0xde: size = 3; break;
+				case 0xc8: size = 4; break;
+				case 0xc6: case 0xca: case 0xce: case 0xd2: case 0xdb: case 0xdd: case 0xdf: size = 5; break;
+				case 0xc9: size = 6; break;
+				case 0xcb: case 0xcf: case 0xd3: size = 9; break;
+				case 0xd4: case 0xd5: case 0xd6: case 0xd7: case 0xd8: size = 2; break;
+			}
+			if (start + size > end) return this.need(start + size);
+			switch (token) {
+				case 0xc4: case 0xd9: length = source[start + 1]; break;
+				case 0xc5: case 0xda: length = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xc6: case 0xdb: length = readUint32(source, start + 1); break;
+				case 0xc7: length = source[start + 1]; break;
+				case 0xc8: length = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xc9: length = readUint32(source, start + 1); break;
+				case 0xd4: length = 1; break;
+				case 0xd5: length = 2; break;
+				case 0xd6: length = 4; break;
+				case 0xd7: length = 8; break;
+				case 0xd8: length = 16; break;
+				case 0xdc: items = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xdd: items = readUint32(source, start + 1); break;
+				case 0xde: items = ((source[start + 1] << 8) | source[start + 2]) * 2; break;
+				case 0xdf: items = readUint32(source, start + 1) * 2; break;
+			}
+			if (token >= 0xc7 && token <= 0xc9 || token >= 0xd4 && token <= 0xd8) {
+				extension = source[start + size - 1];
+				if (extension === 0x72 && (token === 0xd4 || token === 0xd5)) {
+					if (start + size + length > end) return this.need(start + size + length);
+					const firstId = source[start + 2] & 0x3f;
+					const highByte = token === 0xd5 ? source[start + 3] : undefined;
+					this.position = start + size + length;
+					this.headers++;
+					frame.remaining--;
+					const definition = this.push(DEFINITION, 0);
+					definition.id = highByte === undefined ? firstId :
+						firstId < 32 ? -((highByte << 5) + firstId) : (highByte << 5) + firstId;
+					definition.highByte = highByte;
+					return true;
+				}
+			}
+		}
+		const dataStart = start + size;
+		if (extension >= 0) {
+			const follows = _stream.extensionFollows(extension, token === 0xd4);
+			if (_stream.isCustomExtension(extension)) this.extensions.add(extension);
+			if (follows < 0 || follows === 2 && length < 4) {
+				// unpack reads the data before it fails
+				if (dataStart + length > end) return this.need(dataStart + length);
+				return this.invalid(end);
+			}
+			if (follows === 2) {
+				// the data holds the offset of the bundle's two strings
+				if (dataStart + length > end) return this.need(dataStart + length);
+				const bundle = this.push(BUNDLE, 2);
+				bundle.target = dataStart + ((source[dataStart] << 24) + (source[dataStart + 1] << 16) +
+					(source[dataStart + 2] << 8) + source[dataStart + 3]);
+				bundle.resume = dataStart + length;
+				frame.remaining--;
+			} else {
+				frame.remaining--;
+				if (follows) this.push(ITEMS, 1);
+			}
+		} else {
+			frame.remaining--;
+			if (items) this.push(ITEMS, items);
+		}
+		this.position = dataStart + length;
+		this.headers++;
+		return true;
+	}
+
+	definition(source, end, frame) {
+		if (frame.stage === 0) {
+			let position = this.position;
+			if (position >= end) return this.need(position + 1);
+			const token = source[position];
+			let count;
+			if (token >= 0x90 && token < 0xa0) {
+				count = token - 0x90;
+				position++;
+			} else if (token === 0xdc) {
+				if (position + 3 > end) return this.need(position + 3);
+				count = (source[position + 1] << 8) | source[position + 2];
+				position += 3;
+			} else if (token === 0xdd) {
+				if (position + 5 > end) return this.need(position + 5);
+				count = readUint32(source, position + 1);
+				position += 5;
+			} else {
+				frame.schemaStart = position;
+				frame.priorExtensions = this.extensions.size;
+				frame.stage = 2;
+				this.push(ITEMS, 1);
+				return true;
+			}
+			this.position = position;
+			this.headers++;
+			frame.length = count;
+			frame.stage = 1;
+			if (count) this.push(ITEMS, count);
+			return true;
+		}
+		let length = frame.length;
+		if (frame.stage === 2) {
+			// unpacked alone, the keys' bytes can not see definitions, bundled strings or custom extension effects earlier
+			// in this value
+			if (this.records.size || this.bundled || frame.priorExtensions) return this.invalid(end);
+			try {
+				length = _stream.countKeys(this.unpackr, source.subarray(frame.schemaStart, this.position));
+			} catch (error) {
+				return this.invalid(end);
+			}
+		}
+		this.records.set(frame.id, { length, highByte: frame.highByte });
+		frame.kind = ITEMS;
+		frame.remaining = length;
+		return true;
+	}
+
+	bundle(source, end, frame) {
+		if (frame.stage === 0) {
+			if (frame.target < 0) return this.invalid(end);
+			frame.stage = 1;
+			this.position = frame.target;
+			return true;
+		}
+		if (frame.remaining) {
+			const start = this.position;
+			if (start >= end) return this.need(start + 1);
+			const token = source[start];
+			let size = 1, length;
+			if (token >= 0xa0 && token < 0xc0) length = token - 0xa0;
+			else if (token === 0xd9) size = 2;
+			else if (token === 0xda) size = 3;
+			else if (token === 0xdb) size = 5;
+			else return this.invalid(end);
+			if (start + size > end) return this.need(start + size);
+			if (token === 0xd9) length = source[start + 1];
+			else if (token === 0xda) length = (source[start + 1] << 8) | source[start + 2];
+			else if (token === 0xdb) length = readUint32(source, start + 1);
+			this.position = start + size + length;
+			this.headers++;
+			frame.remaining--;
+			return true;
+		}
+		this.postBundlePosition = this.position;
+		this.position = frame.resume;
+		this.bundled = true;
+		frame.kind = ITEMS;
+		frame.remaining = 1;
+		return true;
+	}
+}
+
+function readUint32(source, position) {
+	return source[position] * 0x1000000 + ((source[position + 1] << 16) | (source[position + 2] << 8) | source[position + 3]);
+}
+
+/**
+ * Given an Iterable first argument, returns an Iterable where each value is packed as a Buffer
+ * If the argument is only Async Iterable, the return value will be an Async Iterable.
+ * @param {Iterable|Iterator|AsyncIterable|AsyncIterator} objectIterator - iterable source, like a Readable object stream, an array, Set, or custom object
+ * @param {options} [options] - msgpackr pack options
+ * @returns {IterableIterator|Promise.<AsyncIterableIterator>}
+ */
+function packIter (objectIterator, options = {}) {
+  if (!objectIterator || typeof objectIterator !== 'object') {
+    throw new Error('first argument must be an Iterable, Async Iterable, or a Promise for an Async Iterable');
+  } else if (typeof objectIterator[Symbol.iterator] === 'function') {
+    return packIterSync(objectIterator, options);
+  } else if (typeof objectIterator.then === 'function' || typeof objectIterator[Symbol.asyncIterator] === 'function') {
+    return packIterAsync(objectIterator, options);
+  } else {
+    throw new Error('first argument must be an Iterable, Async Iterable, Iterator, Async Iterator, or a Promise');
+  }
+}
+
+function * packIterSync (objectIterator, options) {
+  const packr = new Packr(options);
+  for (const value of objectIterator) {
+    yield packr.pack(value);
+  }
+}
+
+async function * packIterAsync (objectIterator, options) {
+  const packr = new Packr(options);
+  for await (const value of objectIterator) {
+    yield packr.pack(value);
+  }
+}
+
+const DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE = 0x4000000;
+
+/**
+ * Given an Iterable/Iterator input which yields buffers, returns an IterableIterator which yields sync decoded objects
+ * Or, given an Async Iterable/Iterator which yields promises resolving in buffers, returns an AsyncIterableIterator.
+ * @param {Iterable|Iterator|AsyncIterable|AsyncIterableIterator} bufferIterator
+ * @param {object} [options] - unpackr options
+ * @returns {IterableIterator|Promise.<AsyncIterableIterator}
+ */
+function unpackIter (bufferIterator, options = {}) {
+  if (!bufferIterator || typeof bufferIterator !== 'object') {
+    throw new Error('first argument must be an Iterable, Async Iterable, Iterator, Async Iterator, or a promise');
+  }
+
+  const state = {
+    unpackr: streamUnpackr(new Unpackr(options)),
+    maxIncompleteBufferSize: options.maxIncompleteBufferSize !== undefined ? options.maxIncompleteBufferSize : DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE
+  };
+  let fatalError;
+  const parser = (chunk) => {
+    try {
+      return unpackChunk(state, chunk);
+    } catch (error) {
+      fatalError = error;
+      return error.values || [];
+    }
+  };
+
+  if (typeof bufferIterator[Symbol.iterator] === 'function') {
+    return (function * iter () {
+      for (const value of bufferIterator) {
+        yield * parser(value);
+        if (fatalError) throw fatalError;
+      }
+      if (state.incompleteBuffer) throw endOfInput();
+    })();
+  } else if (typeof bufferIterator[Symbol.asyncIterator] === 'function') {
+    return (async function * iter () {
+      for await (const value of bufferIterator) {
+        yield * parser(value);
+        if (fatalError) throw fatalError;
+      }
+      if (state.incompleteBuffer) throw endOfInput();
+    })();
+  }
+}
+
+/**
+ * Unpacks the values in the next chunk of a sequence, holding the start of a value that continues
+ * into later chunks. state carries the unpackr and maxIncompleteBufferSize, and the held bytes
+ * between calls. A fatal error is thrown with the values that preceded it as error.values.
+ */
+function unpackChunk (state, chunk) {
+  if (chunk.length === 0) return [];
+  let source = chunk;
+  let scannedEnd = 0;
+  if (state.incompleteBuffer) {
+    if (!(ArrayBuffer.isView(chunk) && chunk.BYTES_PER_ELEMENT === 1)) throw new TypeError('Chunk must be a Uint8Array or Buffer');
+    const length = state.incompleteLength + chunk.length;
+    if (length < state.incompleteNeeded && length > state.maxIncompleteBufferSize) {
+      state.incompleteBuffer = null;
+      throw new Error('Maximum incomplete buffer size exceeded');
+    }
+    holdIncomplete(state, chunk, length);
+    if (length < state.incompleteNeeded) return [];
+    source = state.incompleteBuffer.subarray(0, length);
+    const scanner = state.incompleteScanner;
+    if (scanner) {
+      let complete;
+      try {
+        complete = scanner.scan(state.incompleteBuffer, length);
+      } catch (error) {
+        state.incompleteBuffer = null;
+        // the adapters test for a thrown error by its truthiness
+        throw typeof error === 'object' && error !== null ? error : new Error('Unpacking failed with a thrown non-object value', { cause: error });
+      }
+      if (!complete) {
+        state.incompleteNeeded = scanner.neededLength;
+        if (length > state.maxIncompleteBufferSize) {
+          state.incompleteBuffer = null;
+          throw new Error('Maximum incomplete buffer size exceeded');
+        }
+        return [];
+      }
+      if (!scanner.unframeable) scannedEnd = scanner.position;
+    }
+    state.incompleteBuffer = null;
+  }
+  try {
+    return scannedEnd ? _stream.unpackFragmented(state.unpackr, source, scannedEnd, state.incompleteScanner.extensions) : state.unpackr.unpackMultiple(source);
+  } catch (error) {
+    if (!error.incomplete) throw error;
+    try {
+      holdRemainder(state, source.subarray(error.lastPosition), source === chunk, error.missingBytes);
+      // the scan ended this value too soon, which state it can not see can cause (structures a loader returns
+      // later, records an extension defines in its data), so it is unpacked again as each chunk arrives instead
+      if (scannedEnd && error.lastPosition === 0) state.incompleteScanner = null;
+    } catch (holdError) {
+      holdError.values = error.values;
+      throw holdError;
+    }
+    return error.values || [];
+  }
+}
+
+/**
+ * Prepares an unpackr for a stream: record definitions in one chunk apply to the values in later ones, as they
+ * do between values in one buffer.
+ */
+function streamUnpackr (unpackr) {
+  if (!unpackr.structures) unpackr.structures = [];
+  return unpackr;
+}
+
+function holdRemainder (state, remainder, borrowed, missingBytes) {
+  if (remainder.length > state.maxIncompleteBufferSize) throw new Error('Maximum incomplete buffer size exceeded');
+  // copy what the caller passed in, so it can reuse its buffer
+  state.incompleteBuffer = borrowed ? Buffer.from(remainder) : remainder;
+  state.incompleteLength = remainder.length;
+  state.incompleteNeeded = remainder.length + (missingBytes || 1); // with no hint, any byte may complete it
+  const unpackr = state.unpackr;
+  if (unpackr._readStruct && remainder[0] >= 0x20 && remainder[0] < 0x40) {
+    // a struct extends to the end of the source, so it is unpacked again as each chunk arrives
+    state.incompleteScanner = null;
+  } else {
+    if (!state.incompleteScanner) state.incompleteScanner = new StructureScanner(unpackr);
+    state.incompleteScanner.reset();
+  }
+}
+
+function holdIncomplete (state, chunk, length) {
+  let buffer = state.incompleteBuffer;
+  if (length > buffer.length) {
+    // grow geometrically, so a value arriving in many small chunks is copied a bounded number of times
+    const grown = Buffer.allocUnsafe(Math.max(length, Math.min(buffer.length * 2, state.maxIncompleteBufferSize)));
+    // unpacked binaries are views of this buffer, so the bytes after the data are cleared
+    grown.fill(0, length);
+    buffer.copy(grown, 0, 0, state.incompleteLength);
+    buffer = state.incompleteBuffer = grown;
+  }
+  buffer.set(chunk, state.incompleteLength);
+  state.incompleteLength = length;
+}
+
+function endOfInput () {
+  const error = new Error('Unexpected end of MessagePack data');
+  error.incomplete = true;
+  return error;
+}
+
+const decodeIter = unpackIter;
+const encodeIter = packIter;
+
+class PackrStream extends stream.Transform {
+	constructor(options) {
+		if (!options)
+			options = {};
+		options.writableObjectMode = true;
+		super(options);
+		options.sequential = true;
+		this.packr = options.packr || new Packr(options);
+	}
+	_transform(value, encoding, callback) {
+		this.push(this.packr.pack(value));
+		callback();
+	}
+}
+
+class UnpackrStream extends stream.Transform {
+	constructor(options) {
+		if (!options)
+			options = {};
+		options.objectMode = true;
+		super(options);
+		options.structures = [];
+		this.maxIncompleteBufferSize = options.maxIncompleteBufferSize !== undefined ? options.maxIncompleteBufferSize : DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE;
+		this.unpackr = streamUnpackr(options.unpackr || new Unpackr(options));
+	}
+	_transform(chunk, encoding, callback) {
+		let values, fatalError;
+		try {
+			values = unpackChunk(this, chunk);
+		} catch(error) {
+			values = error.values;
+			fatalError = error;
+		}
+		for (let value of values || []) {
+			if (value === null)
+				value = this.getNullValue();
+			this.push(value);
+		}
+		callback(fatalError);
+	}
+	_flush(callback) {
+		if (this.incompleteBuffer) {
+			this.incompleteBuffer = null;
+			let error = new Error('Unexpected end of MessagePack data');
+			error.incomplete = true;
+			return callback(error);
+		}
+		callback();
+	}
+	getNullValue() {
+		return Symbol.for(null);
+	}
+}
+
+const useRecords = false;
+const mapsAsObjects = true;
+
+const nativeAccelerationDisabled = process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED !== undefined && process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED.toLowerCase() === 'true';
+
+if (!nativeAccelerationDisabled) {
+	let extractor;
+	try {
+		if (true)
+			extractor = __nccwpck_require__(4046);
+		else
+			{}
+		if (extractor)
+			setExtractor(extractor.extractStrings);
+	} catch (error) {
+		// native module is optional
+	}
+}
+
+exports.ALWAYS = ALWAYS;
+exports.C1 = C1;
+exports.DECIMAL_FIT = DECIMAL_FIT;
+exports.DECIMAL_ROUND = DECIMAL_ROUND;
+exports.Decoder = Decoder;
+exports.DecoderStream = UnpackrStream;
+exports.Encoder = Encoder;
+exports.EncoderStream = PackrStream;
+exports.FLOAT32_OPTIONS = FLOAT32_OPTIONS;
+exports.NEVER = NEVER;
+exports.Packr = Packr;
+exports.PackrStream = PackrStream;
+exports.RESERVE_START_SPACE = RESERVE_START_SPACE;
+exports.RESET_BUFFER_MODE = RESET_BUFFER_MODE;
+exports.REUSE_BUFFER_MODE = REUSE_BUFFER_MODE;
+exports.Unpackr = Unpackr;
+exports.UnpackrStream = UnpackrStream;
+exports.addExtension = addExtension;
+exports.clearSource = clearSource;
+exports.decode = decode;
+exports.decodeIter = decodeIter;
+exports.encode = encode;
+exports.encodeIter = encodeIter;
+exports.mapsAsObjects = mapsAsObjects;
+exports.pack = pack;
+exports.roundFloat32 = roundFloat32;
+exports.unpack = unpack;
+exports.unpackMultiple = unpackMultiple;
+exports.useRecords = useRecords;
+//# sourceMappingURL=node.cjs.map
+
+
+/***/ }),
+
+/***/ 7106:
+/***/ ((__unused_webpack_module, exports) => {
+
+/*!
+* Copyright (c) Squirrel Chat et al., All rights reserved.
+* SPDX-License-Identifier: BSD-3-Clause
+*
+* Redistribution and use in source and binary forms, with or without
+* modification, are permitted provided that the following conditions are met:
+*
+* 1. Redistributions of source code must retain the above copyright notice, this
+*    list of conditions and the following disclaimer.
+* 2. Redistributions in binary form must reproduce the above copyright notice,
+*    this list of conditions and the following disclaimer in the
+*    documentation and/or other materials provided with the distribution.
+* 3. Neither the name of the copyright holder nor the names of its contributors
+*    may be used to endorse or promote products derived from this software without
+*    specific prior written permission.
+*
+* THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+* ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+* WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+* DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+* FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+* DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+* SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+* CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+* OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+* OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+*/
+
+Object.defineProperties(exports, {
+	__esModule: { value: true },
+	[Symbol.toStringTag]: { value: "Module" }
+});
+//#region src/error.ts
+function getLineColFromPtr(string, ptr) {
+	let lines = string.slice(0, ptr).split(/\r?\n/);
+	return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+	let lines = string.split(/\r?\n/);
+	let codeblock = "";
+	let numberLen = (Math.log10(line + 1) | 0) + 1;
+	for (let i = line - 1; i <= line + 1; i++) {
+		let l = lines[i - 1];
+		if (!l) continue;
+		codeblock += i.toString().padEnd(numberLen, " ");
+		codeblock += ":  ";
+		codeblock += l;
+		codeblock += "\n";
+		if (i === line) {
+			codeblock += " ".repeat(numberLen + column + 2);
+			codeblock += "^\n";
+		}
+	}
+	return codeblock;
+}
+var TomlError = class TomlError extends Error {
+	line;
+	column;
+	codeblock;
+	constructor(message, options) {
+		const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+		const codeblock = makeCodeBlock(options.toml, line, column);
+		super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+		this.line = line;
+		this.column = column;
+		this.codeblock = codeblock;
+	}
+	/** @internal */
+	static x(message, ctx, ptr) {
+		throw new TomlError(message, {
+			toml: ctx.s,
+			ptr: ptr ?? ctx.p
+		});
+	}
+};
+//#endregion
+//#region src/primitive.ts
+/** @internal */
+function parseString(ctx) {
+	let startPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p++);
+	let first = c;
+	let isLiteral = c === 39;
+	let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+	if (isMultiline) {
+		if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10) ctx.p++;
+		else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) ctx.p += 2;
+	}
+	let parsed = "";
+	let sliceStart = ctx.p;
+	let state = 0;
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		c = ctx.s.charCodeAt(ctx.p);
+		if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) state = state && 3;
+		else if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in strings", ctx);
+		else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+			if (isMultiline) {
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+				if (ctx.s.charCodeAt(ctx.p + 3) === first) ctx.p++;
+			}
+			if (!state) {
+				let s = ctx.s.slice(sliceStart, ctx.p);
+				parsed = parsed ? parsed + s : s;
+			}
+			ctx.p += isMultiline ? 3 : 1;
+			return parsed;
+		} else if (!state) {
+			if (!isLiteral && c === 92) {
+				parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+				state = 1;
+			}
+		} else if (state === 1) {
+			if (c === 120 || c === 117 || c === 85) {
+				let errPtr = ctx.p++ - 1;
+				let value = 0;
+				let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+				for (let j = 0; j < len; j++, ctx.p++) {
+					let hex = ctx.s.charCodeAt(ctx.p);
+					let digit = hex >= 48 && hex <= 57 ? hex - 48 : hex >= 65 && hex <= 70 ? hex - 65 + 10 : hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1;
+					if (digit < 0) TomlError.x("invalid non-hex character in unicode escape", ctx);
+					value = value << 4 | digit;
+				}
+				if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) TomlError.x("invalid unicode escape", ctx, errPtr);
+				parsed += String.fromCodePoint(value);
+				sliceStart = ctx.p--;
+				state = 0;
+			} else if (isMultiline && (c === 32 || c === 9)) state = 2;
+			else {
+				if (c === 98) parsed += "\b";
+				else if (c === 116) parsed += "	";
+				else if (c === 110) parsed += "\n";
+				else if (c === 102) parsed += "\f";
+				else if (c === 114) parsed += "\r";
+				else if (c === 101) parsed += "\x1B";
+				else if (c === 34) parsed += "\"";
+				else if (c === 92) parsed += "\\";
+				else TomlError.x("unrecognised escape sequence", ctx);
+				sliceStart = ctx.p + 1;
+				state = 0;
+			}
+		} else if (c !== 32 && c !== 9) {
+			if (state === 2) TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+			state = !isLiteral && c === 92 ? 1 : 0;
+			sliceStart = ctx.p;
+		}
+	}
+	TomlError.x("unfinished string", ctx, startPtr);
+}
+//#endregion
+//#region src/date.ts
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class TomlDate extends Date {
+	#hasDate = false;
+	#hasTime = false;
+	#offset = null;
+	constructor(date, fasttype, unsafeDelim) {
+		let hasDate = true;
+		let hasTime = true;
+		let offset = "Z";
+		let c;
+		if (typeof date === "string") {
+			if (fasttype) prep: {
+				if (fasttype < 3) {
+					if (+date.slice(11, 13) > 23) {
+						date = "";
+						break prep;
+					}
+					if (fasttype === 2) {
+						offset = null;
+						date += "Z";
+					} else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) offset = date.slice(date.length - 6);
+					if (unsafeDelim) date = date.slice(0, 10) + "T" + date.slice(11);
+				} else if (fasttype === 4) date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+				hasDate = fasttype !== 4;
+				hasTime = fasttype !== 3;
+			}
+			else {
+				let match = date.match(DATE_TIME_RE);
+				if (match) {
+					if (!match[1]) {
+						hasDate = false;
+						date = `0000-01-01T${date}`;
+					}
+					hasTime = !!match[2];
+					hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+					if (match[2] && +match[2] > 23) date = "";
+					else {
+						offset = match[3] || null;
+						if (!offset && hasTime) date += "Z";
+					}
+				} else date = "";
+			}
+		}
+		super(date);
+		if (!isNaN(this.getTime())) {
+			this.#hasDate = hasDate;
+			this.#hasTime = hasTime;
+			this.#offset = offset;
+		}
+	}
+	isDateTime() {
+		return this.#hasDate && this.#hasTime;
+	}
+	isLocal() {
+		return !this.#hasDate || !this.#hasTime || !this.#offset;
+	}
+	isDate() {
+		return this.#hasDate && !this.#hasTime;
+	}
+	isTime() {
+		return this.#hasTime && !this.#hasDate;
+	}
+	isValid() {
+		return this.#hasDate || this.#hasTime;
+	}
+	toISOString() {
+		let iso = super.toISOString();
+		if (this.isDate()) return iso.slice(0, 10);
+		if (this.isTime()) return iso.slice(11, 23);
+		if (this.#offset === null) return iso.slice(0, -1);
+		if (this.#offset === "Z" || this.#offset === "z") return iso;
+		let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+		offset = this.#offset[0] === "-" ? offset : -offset;
+		return (/* @__PURE__ */ new Date(this.getTime() - offset * 6e4)).toISOString().slice(0, -1) + this.#offset;
+	}
+	static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+		let date = new TomlDate(jsDate);
+		date.#offset = offset;
+		return date;
+	}
+	static wrapAsLocalDateTime(jsDate) {
+		let date = new TomlDate(jsDate);
+		date.#offset = null;
+		return date;
+	}
+	static wrapAsLocalDate(jsDate) {
+		let date = new TomlDate(jsDate);
+		date.#hasTime = false;
+		date.#offset = null;
+		return date;
+	}
+	static wrapAsLocalTime(jsDate) {
+		let date = new TomlDate(jsDate);
+		date.#hasDate = false;
+		date.#offset = null;
+		return date;
+	}
+};
+//#endregion
+//#region src/extract.ts
+function isDigit(char, base = 10) {
+	return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+	return char === 32 || char === 9 || char === 10 || char === 13 || delim && (char === delim || char === 44) || char === 35;
+}
+/** @internal */
+function extractValue(ctx, end) {
+	let errPtr = ctx.p;
+	let c = ctx.s.charCodeAt(ctx.p);
+	if (c === 91 || c === 123) {
+		ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+		let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+		ctx.d++;
+		return value;
+	}
+	if (c === 34 || c === 39) return parseString(ctx);
+	if (c === 116) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, true;
+	}
+	if (c === 102) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101) TomlError.x("invalid value", ctx, errPtr);
+		return ctx.p++, false;
+	}
+	if (c === 43 || c === 45) return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+	if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) return parseDate(ctx, c, end);
+	if (ctx.s.charCodeAt(ctx.p + 2) === 58) return parseTime(ctx, c, end);
+	return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+	let c = startChr;
+	let state = 0;
+	let hasUnderscores = false;
+	if (c === 105) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, (sign || 1) / 0;
+	}
+	if (c === 110) {
+		if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110) TomlError.x("invalid value", ctx, startPtr);
+		return ctx.p++, NaN;
+	}
+	if (c === 48) {
+		if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr)) return ctx.bi === true ? 0n : 0;
+		if (!sign) {
+			if (c === 120) return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+			else if (c === 98) return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+			else if (c === 111) return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+		}
+		if (c === 46) state = 2;
+		else if (c === 101 || c === 69) state = 4;
+		else TomlError.x("illegal leading zero", ctx, startPtr);
+	} else if (!isDigit(c)) TomlError.x("invalid value", ctx, startPtr);
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+		if (!state) state = 1;
+		if (c === 95) {
+			if (!(state & 1)) TomlError.x("illegal underscore", ctx);
+			state += 11;
+			hasUnderscores = true;
+		} else if (state === 1 && c === 46) state = 2;
+		else if ((state === 1 || state === 3) && (c === 101 || c === 69)) state = 4;
+		else if (state === 4 && (c === 43 || c === 45)) state = 6;
+		else if (!isDigit(c)) TomlError.x(`illegal character in numeric literal`, ctx);
+		else if (state > 9) state -= 11;
+		else if (!(state & 1)) state++;
+	}
+	if (!state) {
+		let val = (startChr - 48) * (sign || 1);
+		return ctx.bi === true ? BigInt(val) : val;
+	}
+	if (!(state & 1)) TomlError.x("unfinished numeric value", ctx, startPtr);
+	let str = ctx.s.slice(startPtr, ctx.p);
+	if (hasUnderscores) str = str.replaceAll("_", "");
+	return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+	let c, underscore = 1;
+	while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) if (c === 95) {
+		if (underscore & 1) TomlError.x("illegal underscore", ctx);
+		underscore = 3;
+	} else if (!isDigit(c, base)) TomlError.x(`illegal character in numeric literal`, ctx);
+	else if (underscore & 1) underscore--;
+	if (underscore & 1) TomlError.x("unfinished numeric value", ctx);
+	let str = ctx.s.slice(startPtr + 2, ctx.p);
+	if (underscore) str = str.replaceAll("_", "");
+	return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+	if (ctx.bi !== true) int: {
+		let val = parseInt(str, base);
+		if (!Number.isSafeInteger(val)) {
+			if (ctx.bi) break int;
+			TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+		}
+		return val;
+	}
+	return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+	let startPtr = ctx.p++, unsafeSeparator;
+	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+	ctx.p += 5;
+	if (!isDigit(ctx.s.charCodeAt(ctx.p++))) TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+	if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 3, false, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) !== 58) TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+	if (ctx.s.charCodeAt(ctx.p += 3) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
+	if (c = ctx.s.charCodeAt(ctx.p)) {
+		if (c === 90 || c === 122) return readDate(ctx, ctx.s.slice(startPtr, ++ctx.p), 1, unsafeSeparator, startPtr, "[+00:00]");
+		if (c === 43 || c === 45) return readDate(ctx, ctx.s.slice(startPtr, ctx.p += 6), 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+	}
+	return readDate(ctx, ctx.s.slice(startPtr, ctx.p), 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+	let start = ctx.p;
+	if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) return parseNumber(ctx, --ctx.p, c, 0, endChr);
+	if (ctx.s.charCodeAt(ctx.p += 4) === 58) ctx.p += 3;
+	if (ctx.s.charCodeAt(ctx.p) === 46) while (isDigit(ctx.s.charCodeAt(++ctx.p)));
+	return readDate(ctx, ctx.s.slice(start, ctx.p), 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+	if (ctx.ld) {
+		let date = new TomlDate(str, type, unsafeDelim);
+		if (!date.isValid()) TomlError.x("invalid date", ctx, errPtr);
+		return date;
+	}
+	try {
+		if (temporalSuffix) str += temporalSuffix;
+		switch (type) {
+			case 1: return Temporal.ZonedDateTime.from(str);
+			case 2: return Temporal.PlainDateTime.from(str);
+			case 3: return Temporal.PlainDate.from(str);
+			case 4: return Temporal.PlainTime.from(str);
+		}
+	} catch (e) {
+		TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+	}
+}
+//#endregion
+//#region src/util.ts
+/** @internal */
+function skipComment(ctx) {
+	for (; ctx.p < ctx.s.length; ctx.p++) {
+		let c = ctx.s.charCodeAt(ctx.p);
+		if (c === 10) break;
+		if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+			ctx.p++;
+			break;
+		}
+		if (c < 32 && c !== 9 || c === 127) TomlError.x("control characters are not allowed in comments", ctx);
+	}
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+	let c;
+	while (ctx.p < ctx.s.length) {
+		while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10))) ctx.p++;
+		if (banComments || c !== 35) break;
+		skipComment(ctx);
+	}
+}
+//#endregion
+//#region src/struct.ts
+/** @internal */
+function parseKey(ctx, end = 61) {
+	let startPtr;
+	let state = 0;
+	let parsed = [];
+	let sliceStart;
+	let c = ctx.s.charCodeAt(startPtr = ctx.p);
+	do
+		if (c === end) {
+			if (!state) TomlError.x("unexpected end of key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			return ctx.p++, parsed;
+		} else if (c === 46) {
+			if (!state) TomlError.x("illegal empty bare key", ctx);
+			if (state === 1) parsed.push(ctx.s.slice(sliceStart, ctx.p));
+			state = 0;
+		} else if (!state && (c === 34 || c === 39)) {
+			if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2)) TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+			parsed.push(parseString(ctx));
+			state = 2;
+			ctx.p--;
+		} else if (c === 32 || c === 9) {
+			if (state === 1) {
+				parsed.push(ctx.s.slice(sliceStart, ctx.p));
+				state = 2;
+			}
+		} else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) TomlError.x("illegal character in key", ctx);
+		else if (!state) {
+			state = 1;
+			sliceStart = ctx.p;
+		}
+	while (c = ctx.s.charCodeAt(++ctx.p));
+	TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+	let startPtr = ctx.p++;
+	let res = Object.create(null);
+	let seen = /* @__PURE__ */ new Set();
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+			ctx.p++;
+			return res;
+		}
+		let k;
+		let t = res;
+		let hasOwn = false;
+		let errPtr = ctx.p;
+		let key = parseKey(ctx);
+		for (let i = 0; i < key.length; i++) {
+			if (i) t = hasOwn ? t[k] : t[k] = Object.create(null);
+			k = key[i];
+			if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) {
+				t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+				break;
+			}
+			if (!hasOwn && unsafe) Object.defineProperty(t, k, {
+				enumerable: true,
+				configurable: true,
+				writable: true
+			});
+		}
+		if (hasOwn) TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+		skipVoid(ctx, true, true);
+		let value = extractValue(ctx, 125);
+		if (t && typeof (t[k] = value) === "object") seen.add(value);
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished table", ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+	let startPtr = ctx.p++;
+	let res = [];
+	let c;
+	while (ctx.p < ctx.s.length) {
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+			ctx.p++;
+			return res;
+		}
+		res.push(extractValue(ctx, 93));
+		skipVoid(ctx);
+		if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) return res;
+		if (c !== 44) TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+	}
+	TomlError.x("unfinished array", ctx, startPtr);
+}
+//#endregion
+//#region src/parse.ts
+function peekTable(ctx, key, table, meta, type) {
+	let t = table;
+	let m = meta;
+	let k;
+	let hasOwn = false;
+	let state;
+	for (let i = 0; i < key.length; i++) {
+		if (i) {
+			t = hasOwn ? t[k] : t[k] = Object.create(null);
+			m = (state = m[k]).c;
+			if (type === 0 && (state.t === 1 || state.t === 2)) return null;
+			if (state.t === 2) {
+				let l = t.length - 1;
+				t = t[l];
+				m = m[l].c;
+			}
+		}
+		k = key[i];
+		if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) return null;
+		if (!hasOwn) {
+			let unsafe = k === "__proto__";
+			if (ctx.uk && (unsafe || k === "constructor")) return false;
+			if (unsafe) {
+				Object.defineProperty(t, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+				Object.defineProperty(m, k, {
+					enumerable: true,
+					configurable: true,
+					writable: true
+				});
+			}
+			m[k] = {
+				t: i < key.length - 1 && type === 2 ? 3 : type,
+				d: false,
+				i: 0,
+				c: Object.create(null)
+			};
+		}
+	}
+	state = m[k];
+	if (state.t !== type && !(type === 1 && state.t === 3)) return null;
+	if (type === 2) {
+		if (!state.d) {
+			state.d = true;
+			t[k] = [];
+		}
+		t[k].push(t = Object.create(null));
+		state.c[state.i++] = state = {
+			t: 1,
+			d: false,
+			i: 0,
+			c: Object.create(null)
+		};
+	}
+	if (state.d) return null;
+	state.d = true;
+	if (type === 1) t = hasOwn ? t[k] : t[k] = Object.create(null);
+	else if (type === 0 && hasOwn) return null;
+	return [
+		k,
+		t,
+		state.c
+	];
+}
+function validateTablePeek(ctx, peek, ptr) {
+	if (peek === null || ctx.uk === 2) TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+	let ctx = {
+		s: toml,
+		p: 0,
+		d: options.maxDepth ?? 1e3,
+		bi: options.integersAsBigInt ?? false,
+		ld: options.useLegacyDate ?? true,
+		uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+	};
+	let res = Object.create(null);
+	let meta = Object.create(null);
+	let tmp;
+	let skipping = false;
+	let tbl = res;
+	let m = meta;
+	if (toml.charCodeAt(0) === 65279) ctx.p++;
+	skipVoid(ctx);
+	while (ctx.p < toml.length) {
+		if (toml.charCodeAt(ctx.p) === 91) {
+			let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+			tmp = ctx.p += +isTableArray;
+			skipping = false;
+			let k = parseKey(ctx, 93);
+			if (isTableArray) {
+				if (toml.charCodeAt(ctx.p) !== 93) TomlError.x("expected end of table array declaration", ctx);
+				ctx.p++;
+			}
+			let p = peekTable(ctx, k, res, meta, isTableArray ? 2 : 1);
+			if (!p) {
+				validateTablePeek(ctx, p, tmp);
+				skipping = true;
+			} else {
+				m = p[2];
+				tbl = p[1];
+			}
+		} else {
+			tmp = ctx.p;
+			let p = peekTable(ctx, parseKey(ctx), tbl, m, 0);
+			if (!p && !skipping) validateTablePeek(ctx, p, tmp);
+			skipVoid(ctx, true, true);
+			let v = extractValue(ctx, void 0);
+			if (p && !skipping) p[1][p[0]] = v;
+		}
+		skipVoid(ctx, true);
+		if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+		skipVoid(ctx);
+	}
+	return res;
+}
+//#endregion
+//#region src/stringify.ts
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!"".isWellFormed;
+function extendedTypeOf(obj) {
+	let type = typeof obj;
+	if (type === "object") {
+		if (Array.isArray(obj)) return "array";
+		if (typeof obj.getUTCDate === "function" && obj instanceof Date) return "date";
+		if (globalThis.Temporal) {
+			if (obj.until) {
+				if (obj instanceof Temporal.ZonedDateTime) return "temporal/tz+uc";
+				if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate) return "temporal/uc";
+				if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant) return "temporal";
+				if (obj instanceof Temporal.PlainYearMonth) return "temporal/x";
+			} else if (obj.toPlainDate && obj instanceof Temporal.PlainMonthDay || obj.negated && obj instanceof Temporal.Duration) return "temporal/x";
+		}
+	}
+	return type;
+}
+function isArrayOfTables(obj) {
+	for (let i = 0; i < obj.length; i++) if (extendedTypeOf(obj[i]) !== "object") return false;
+	return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+	return JSON.stringify(s).replaceAll("", "\\u007f");
+}
+function formatString(s) {
+	return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+	if (BARE_KEY.test(s)) return s;
+	if (HAS_WELLFORMED && !s.isWellFormed()) throw new RangeError("key contains illegal lone surrogates");
+	return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+	if (depth === 0) throw new Error("Could not stringify the object: maximum object depth exceeded");
+	switch (type) {
+		case "number":
+			if (isNaN(val)) return "nan";
+			if (val === Infinity) return "inf";
+			if (val === -Infinity) return "-inf";
+			if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val))) return val.toFixed(1);
+		case "bigint":
+		case "boolean":
+		case "temporal": return val.toString();
+		case "string": return formatString(val);
+		case "date":
+			if (isNaN(val.getTime())) throw new TypeError("cannot serialize invalid date");
+			return val.toISOString();
+		case "object": return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+		case "array": return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+		case "temporal/tz+uc": if (strictTemporal) {
+			let tz = val.timeZoneId;
+			let tzc = tz.charCodeAt(0);
+			if (tzc !== 43 && tzc !== 45 && (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && !tz.startsWith("GMT") && tz !== "Greenwich" && !tz.startsWith("Etc/"))) throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+		}
+		case "temporal/uc":
+			if (strictTemporal && val.calendarId !== "iso8601") throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+			return val.toString({
+				calendarName: "never",
+				timeZoneName: "never"
+			});
+		case "temporal/x": throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+	}
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+	let keys = Object.keys(obj);
+	if (keys.length === 0) return "{}";
+	let res = "{ ";
+	for (let i = 0; i < keys.length; i++) {
+		let k = keys[i];
+		if (i) res += ", ";
+		res += formatKey(k) + " = " + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+	}
+	return res + " }";
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+	if (array.length === 0) return "[]";
+	let res = "[ ";
+	for (let i = 0; i < array.length; i++) {
+		if (i) res += ", ";
+		if (array[i] === null || array[i] === void 0) throw new TypeError("arrays cannot contain null or undefined values");
+		res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+	}
+	return res + " ]";
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+	if (depth === 0) throw new Error("Could not stringify the object: maximum object depth exceeded");
+	let res = "";
+	for (let i = 0; i < array.length; i++) {
+		res += `${res && "\n"}[[${key}]]\n`;
+		res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+	}
+	return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+	if (depth === 0) throw new Error("Could not stringify the object: maximum object depth exceeded");
+	let preamble = "";
+	let tables = "";
+	let keys = Object.keys(obj);
+	for (let i = 0; i < keys.length; i++) {
+		let k = keys[i];
+		if (obj[k] !== null && obj[k] !== void 0) {
+			let type = extendedTypeOf(obj[k]);
+			if (type === "symbol" || type === "function") throw new TypeError(`cannot serialize values of type '${type}'`);
+			let key = formatKey(k);
+			if (type === "array" && isArrayOfTables(obj[k])) tables += (tables && "\n") + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+			else if (type === "object") {
+				let tblKey = prefix ? `${prefix}.${key}` : key;
+				tables += (tables && "\n") + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+			} else {
+				preamble += key;
+				preamble += " = ";
+				preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+				preamble += "\n";
+			}
+		}
+	}
+	if (tableKey && (preamble || !tables)) preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+	return preamble && tables ? `${preamble}\n${tables}` : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+	if (extendedTypeOf(obj) !== "object") throw new TypeError("stringify can only be called with an object");
+	let str = stringifyTable(0, obj, "", maxDepth, numbersAsFloat, strictTemporal);
+	if (str[str.length - 1] !== "\n") return str + "\n";
+	return str;
+}
+//#endregion
+//#region src/index.ts
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+var src_default = {
+	parse,
+	stringify,
+	TomlDate,
+	TomlError
+};
+//#endregion
+exports.TomlDate = TomlDate;
+exports.TomlError = TomlError;
+exports["default"] = src_default;
+exports.parse = parse;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 551:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// lib/web-tree-sitter.cjs
+var require_web_tree_sitter = __commonJS({
+  "lib/web-tree-sitter.cjs"(exports, module) {
+    "use strict";
+    var Module = (() => {
+      var _scriptName = typeof document != "undefined" ? document.currentScript?.src : void 0;
+      return async function(moduleArg = {}) {
+        var moduleRtn;
+        var Module = moduleArg;
+        var ENVIRONMENT_IS_WEB = typeof window == "object";
+        var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+        var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+        Module.currentQueryProgressCallback = null;
+        Module.currentProgressCallback = null;
+        Module.currentLogCallback = null;
+        Module.currentParseCallback = null;
+        var arguments_ = [];
+        var thisProgram = "./this.program";
+        var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+          throw toThrow;
+        }, "quit_");
+        if (typeof __filename != "undefined") {
+          _scriptName = __filename;
+        } else if (ENVIRONMENT_IS_WORKER) {
+          _scriptName = self.location.href;
+        }
+        var scriptDirectory = "";
+        function locateFile(path) {
+          if (Module["locateFile"]) {
+            return Module["locateFile"](path, scriptDirectory);
+          }
+          return scriptDirectory + path;
+        }
+        __name(locateFile, "locateFile");
+        var readAsync, readBinary;
+        if (ENVIRONMENT_IS_NODE) {
+          var fs = __nccwpck_require__(9896);
+          scriptDirectory = __dirname + "/";
+          readBinary = /* @__PURE__ */ __name((filename) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename);
+            return ret;
+          }, "readBinary");
+          readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+            return ret;
+          }, "readAsync");
+          if (process.argv.length > 1) {
+            thisProgram = process.argv[1].replace(/\\/g, "/");
+          }
+          arguments_ = process.argv.slice(2);
+          quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+            process.exitCode = status;
+            throw toThrow;
+          }, "quit_");
+        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+          try {
+            scriptDirectory = new URL(".", _scriptName).href;
+          } catch {
+          }
+          {
+            if (ENVIRONMENT_IS_WORKER) {
+              readBinary = /* @__PURE__ */ __name((url) => {
+                var xhr = new XMLHttpRequest();
+                xhr.open("GET", url, false);
+                xhr.responseType = "arraybuffer";
+                xhr.send(null);
+                return new Uint8Array(
+                  /** @type{!ArrayBuffer} */
+                  xhr.response
+                );
+              }, "readBinary");
+            }
+            readAsync = /* @__PURE__ */ __name(async (url) => {
+              if (isFileURI(url)) {
+                return new Promise((resolve, reject) => {
+                  var xhr = new XMLHttpRequest();
+                  xhr.open("GET", url, true);
+                  xhr.responseType = "arraybuffer";
+                  xhr.onload = () => {
+                    if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                      resolve(xhr.response);
+                      return;
+                    }
+                    reject(xhr.status);
+                  };
+                  xhr.onerror = reject;
+                  xhr.send(null);
+                });
+              }
+              var response = await fetch(url, {
+                credentials: "same-origin"
+              });
+              if (response.ok) {
+                return response.arrayBuffer();
+              }
+              throw new Error(response.status + " : " + response.url);
+            }, "readAsync");
+          }
+        } else {
+        }
+        var out = console.log.bind(console);
+        var err = console.error.bind(console);
+        var dynamicLibraries = [];
+        var wasmBinary;
+        var ABORT = false;
+        var EXITSTATUS;
+        var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+        var readyPromiseResolve, readyPromiseReject;
+        var wasmMemory;
+        var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+        var HEAP64, HEAPU64;
+        var HEAP_DATA_VIEW;
+        var runtimeInitialized = false;
+        function updateMemoryViews() {
+          var b = wasmMemory.buffer;
+          Module["HEAP8"] = HEAP8 = new Int8Array(b);
+          Module["HEAP16"] = HEAP16 = new Int16Array(b);
+          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+          Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
+          Module["HEAP32"] = HEAP32 = new Int32Array(b);
+          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+          Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
+          Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
+          Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+          Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
+          Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+          LE_HEAP_UPDATE();
+        }
+        __name(updateMemoryViews, "updateMemoryViews");
+        function initMemory() {
+          if (Module["wasmMemory"]) {
+            wasmMemory = Module["wasmMemory"];
+          } else {
+            var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+            wasmMemory = new WebAssembly.Memory({
+              "initial": INITIAL_MEMORY / 65536,
+              // In theory we should not need to emit the maximum if we want "unlimited"
+              // or 4GB of memory, but VMs error on that atm, see
+              // https://github.com/emscripten-core/emscripten/issues/14130
+              // And in the pthreads case we definitely need to emit a maximum. So
+              // always emit one.
+              "maximum": 32768
+            });
+          }
+          updateMemoryViews();
+        }
+        __name(initMemory, "initMemory");
+        var __RELOC_FUNCS__ = [];
+        function preRun() {
+          if (Module["preRun"]) {
+            if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+            while (Module["preRun"].length) {
+              addOnPreRun(Module["preRun"].shift());
+            }
+          }
+          callRuntimeCallbacks(onPreRuns);
+        }
+        __name(preRun, "preRun");
+        function initRuntime() {
+          runtimeInitialized = true;
+          callRuntimeCallbacks(__RELOC_FUNCS__);
+          wasmExports["__wasm_call_ctors"]();
+          callRuntimeCallbacks(onPostCtors);
+        }
+        __name(initRuntime, "initRuntime");
+        function preMain() {
+        }
+        __name(preMain, "preMain");
+        function postRun() {
+          if (Module["postRun"]) {
+            if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+            while (Module["postRun"].length) {
+              addOnPostRun(Module["postRun"].shift());
+            }
+          }
+          callRuntimeCallbacks(onPostRuns);
+        }
+        __name(postRun, "postRun");
+        function abort(what) {
+          Module["onAbort"]?.(what);
+          what = "Aborted(" + what + ")";
+          err(what);
+          ABORT = true;
+          what += ". Build with -sASSERTIONS for more info.";
+          var e = new WebAssembly.RuntimeError(what);
+          readyPromiseReject?.(e);
+          throw e;
+        }
+        __name(abort, "abort");
+        var wasmBinaryFile;
+        function findWasmBinary() {
+          return locateFile("web-tree-sitter.wasm");
+        }
+        __name(findWasmBinary, "findWasmBinary");
+        function getBinarySync(file) {
+          if (file == wasmBinaryFile && wasmBinary) {
+            return new Uint8Array(wasmBinary);
+          }
+          if (readBinary) {
+            return readBinary(file);
+          }
+          throw "both async and sync fetching of the wasm failed";
+        }
+        __name(getBinarySync, "getBinarySync");
+        async function getWasmBinary(binaryFile) {
+          if (!wasmBinary) {
+            try {
+              var response = await readAsync(binaryFile);
+              return new Uint8Array(response);
+            } catch {
+            }
+          }
+          return getBinarySync(binaryFile);
+        }
+        __name(getWasmBinary, "getWasmBinary");
+        async function instantiateArrayBuffer(binaryFile, imports) {
+          try {
+            var binary2 = await getWasmBinary(binaryFile);
+            var instance2 = await WebAssembly.instantiate(binary2, imports);
+            return instance2;
+          } catch (reason) {
+            err(`failed to asynchronously prepare wasm: ${reason}`);
+            abort(reason);
+          }
+        }
+        __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+        async function instantiateAsync(binary2, binaryFile, imports) {
+          if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+            try {
+              var response = fetch(binaryFile, {
+                credentials: "same-origin"
+              });
+              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+              return instantiationResult;
+            } catch (reason) {
+              err(`wasm streaming compile failed: ${reason}`);
+              err("falling back to ArrayBuffer instantiation");
+            }
+          }
+          return instantiateArrayBuffer(binaryFile, imports);
+        }
+        __name(instantiateAsync, "instantiateAsync");
+        function getWasmImports() {
+          return {
+            "env": wasmImports,
+            "wasi_snapshot_preview1": wasmImports,
+            "GOT.mem": new Proxy(wasmImports, GOTHandler),
+            "GOT.func": new Proxy(wasmImports, GOTHandler)
+          };
+        }
+        __name(getWasmImports, "getWasmImports");
+        async function createWasm() {
+          function receiveInstance(instance2, module2) {
+            wasmExports = instance2.exports;
+            wasmExports = relocateExports(wasmExports, 1024);
+            var metadata2 = getDylinkMetadata(module2);
+            if (metadata2.neededDynlibs) {
+              dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+            }
+            mergeLibSymbols(wasmExports, "main");
+            LDSO.init();
+            loadDylibs();
+            __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+            assignWasmExports(wasmExports);
+            return wasmExports;
+          }
+          __name(receiveInstance, "receiveInstance");
+          function receiveInstantiationResult(result2) {
+            return receiveInstance(result2["instance"], result2["module"]);
+          }
+          __name(receiveInstantiationResult, "receiveInstantiationResult");
+          var info2 = getWasmImports();
+          if (Module["instantiateWasm"]) {
+            return new Promise((resolve, reject) => {
+              Module["instantiateWasm"](info2, (mod, inst) => {
+                resolve(receiveInstance(mod, inst));
+              });
+            });
+          }
+          wasmBinaryFile ??= findWasmBinary();
+          var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+          var exports2 = receiveInstantiationResult(result);
+          return exports2;
+        }
+        __name(createWasm, "createWasm");
+        class ExitStatus {
+          static {
+            __name(this, "ExitStatus");
+          }
+          name = "ExitStatus";
+          constructor(status) {
+            this.message = `Program terminated with exit(${status})`;
+            this.status = status;
+          }
+        }
+        var GOT = {};
+        var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+        var GOTHandler = {
+          get(obj, symName) {
+            var rtn = GOT[symName];
+            if (!rtn) {
+              rtn = GOT[symName] = new WebAssembly.Global({
+                "value": "i32",
+                "mutable": true
+              });
+            }
+            if (!currentModuleWeakSymbols.has(symName)) {
+              rtn.required = true;
+            }
+            return rtn;
+          }
+        };
+        var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+        var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+        var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+        var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+        var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+        var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+        var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+        var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+        var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+        var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+        var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+        var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+        var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+        var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+          while (callbacks.length > 0) {
+            callbacks.shift()(Module);
+          }
+        }, "callRuntimeCallbacks");
+        var onPostRuns = [];
+        var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+        var onPreRuns = [];
+        var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+        var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+        var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+          var maxIdx = idx + maxBytesToRead;
+          if (ignoreNul) return maxIdx;
+          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+          return idx;
+        }, "findStringEnd");
+        var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+          }
+          var str = "";
+          while (idx < endPtr) {
+            var u0 = heapOrArray[idx++];
+            if (!(u0 & 128)) {
+              str += String.fromCharCode(u0);
+              continue;
+            }
+            var u1 = heapOrArray[idx++] & 63;
+            if ((u0 & 224) == 192) {
+              str += String.fromCharCode((u0 & 31) << 6 | u1);
+              continue;
+            }
+            var u2 = heapOrArray[idx++] & 63;
+            if ((u0 & 240) == 224) {
+              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+            } else {
+              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+            }
+            if (u0 < 65536) {
+              str += String.fromCharCode(u0);
+            } else {
+              var ch = u0 - 65536;
+              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+            }
+          }
+          return str;
+        }, "UTF8ArrayToString");
+        var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+          var offset = 0;
+          var end = 0;
+          function getU8() {
+            return binary2[offset++];
+          }
+          __name(getU8, "getU8");
+          function getLEB() {
+            var ret = 0;
+            var mul = 1;
+            while (1) {
+              var byte = binary2[offset++];
+              ret += (byte & 127) * mul;
+              mul *= 128;
+              if (!(byte & 128)) break;
+            }
+            return ret;
+          }
+          __name(getLEB, "getLEB");
+          function getString() {
+            var len = getLEB();
+            offset += len;
+            return UTF8ArrayToString(binary2, offset - len, len);
+          }
+          __name(getString, "getString");
+          function getStringList() {
+            var count2 = getLEB();
+            var rtn = [];
+            while (count2--) rtn.push(getString());
+            return rtn;
+          }
+          __name(getStringList, "getStringList");
+          function failIf(condition, message) {
+            if (condition) throw new Error(message);
+          }
+          __name(failIf, "failIf");
+          if (binary2 instanceof WebAssembly.Module) {
+            var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+            failIf(dylinkSection.length === 0, "need dylink section");
+            binary2 = new Uint8Array(dylinkSection[0]);
+            end = binary2.length;
+          } else {
+            var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+            var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+            failIf(!magicNumberFound, "need to see wasm magic number");
+            failIf(binary2[8] !== 0, "need the dylink section to be first");
+            offset = 9;
+            var section_size = getLEB();
+            end = offset + section_size;
+            var name2 = getString();
+            failIf(name2 !== "dylink.0");
+          }
+          var customSection = {
+            neededDynlibs: [],
+            tlsExports: /* @__PURE__ */ new Set(),
+            weakImports: /* @__PURE__ */ new Set(),
+            runtimePaths: []
+          };
+          var WASM_DYLINK_MEM_INFO = 1;
+          var WASM_DYLINK_NEEDED = 2;
+          var WASM_DYLINK_EXPORT_INFO = 3;
+          var WASM_DYLINK_IMPORT_INFO = 4;
+          var WASM_DYLINK_RUNTIME_PATH = 5;
+          var WASM_SYMBOL_TLS = 256;
+          var WASM_SYMBOL_BINDING_MASK = 3;
+          var WASM_SYMBOL_BINDING_WEAK = 1;
+          while (offset < end) {
+            var subsectionType = getU8();
+            var subsectionSize = getLEB();
+            if (subsectionType === WASM_DYLINK_MEM_INFO) {
+              customSection.memorySize = getLEB();
+              customSection.memoryAlign = getLEB();
+              customSection.tableSize = getLEB();
+              customSection.tableAlign = getLEB();
+            } else if (subsectionType === WASM_DYLINK_NEEDED) {
+              customSection.neededDynlibs = getStringList();
+            } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+              var count = getLEB();
+              while (count--) {
+                var symname = getString();
+                var flags2 = getLEB();
+                if (flags2 & WASM_SYMBOL_TLS) {
+                  customSection.tlsExports.add(symname);
+                }
+              }
+            } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+              var count = getLEB();
+              while (count--) {
+                var modname = getString();
+                var symname = getString();
+                var flags2 = getLEB();
+                if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+                  customSection.weakImports.add(symname);
+                }
+              }
+            } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+              customSection.runtimePaths = getStringList();
+            } else {
+              offset += subsectionSize;
+            }
+          }
+          return customSection;
+        }, "getDylinkMetadata");
+        function getValue(ptr, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              return HEAP8[ptr];
+            case "i8":
+              return HEAP8[ptr];
+            case "i16":
+              return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+            case "i32":
+              return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+            case "i64":
+              return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+            case "float":
+              return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+            case "double":
+              return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+            case "*":
+              return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+            default:
+              abort(`invalid type for getValue: ${type}`);
+          }
+        }
+        __name(getValue, "getValue");
+        var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+          var dso = {
+            refcount: Infinity,
+            name: name2,
+            exports: syms,
+            global: true
+          };
+          LDSO.loadedLibsByName[name2] = dso;
+          if (handle2 != void 0) {
+            LDSO.loadedLibsByHandle[handle2] = dso;
+          }
+          return dso;
+        }, "newDSO");
+        var LDSO = {
+          loadedLibsByName: {},
+          loadedLibsByHandle: {},
+          init() {
+            newDSO("__main__", 0, wasmImports);
+          }
+        };
+        var ___heap_base = 82240;
+        var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+        var getMemory = /* @__PURE__ */ __name((size) => {
+          if (runtimeInitialized) {
+            return _calloc(size, 1);
+          }
+          var ret = ___heap_base;
+          var end = ret + alignMemory(size, 16);
+          ___heap_base = end;
+          GOT["__heap_base"].value = end;
+          return ret;
+        }, "getMemory");
+        var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+        var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+          const n = arr.length;
+          return [n % 128 | 128, n >> 7, ...arr];
+        }, "uleb128EncodeWithLen");
+        var wasmTypeCodes = {
+          "i": 127,
+          // i32
+          "p": 127,
+          // i32
+          "j": 126,
+          // i64
+          "f": 125,
+          // f32
+          "d": 124,
+          // f64
+          "e": 111
+        };
+        var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+          var code = wasmTypeCodes[type];
+          return code;
+        })), "generateTypePack");
+        var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+          var bytes = Uint8Array.of(
+            0,
+            97,
+            115,
+            109,
+            // magic ("\0asm")
+            1,
+            0,
+            0,
+            0,
+            // version: 1
+            1,
+            ...uleb128EncodeWithLen([
+              1,
+              // count: 1
+              96,
+              // param types
+              ...generateTypePack(sig.slice(1)),
+              // return types (for now only supporting [] if `void` and single [T] otherwise)
+              ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+            ]),
+            // The rest of the module is static
+            2,
+            7,
+            // import section
+            // (import "e" "f" (func 0 (type 0)))
+            1,
+            1,
+            101,
+            1,
+            102,
+            0,
+            0,
+            7,
+            5,
+            // export section
+            // (export "f" (func 0 (type 0)))
+            1,
+            1,
+            102,
+            0,
+            0
+          );
+          var module2 = new WebAssembly.Module(bytes);
+          var instance2 = new WebAssembly.Instance(module2, {
+            "e": {
+              "f": func2
+            }
+          });
+          var wrappedFunc = instance2.exports["f"];
+          return wrappedFunc;
+        }, "convertJsFunctionToWasm");
+        var wasmTableMirror = [];
+        var wasmTable = new WebAssembly.Table({
+          "initial": 31,
+          "element": "anyfunc"
+        });
+        var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+          var func2 = wasmTableMirror[funcPtr];
+          if (!func2) {
+            wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+          }
+          return func2;
+        }, "getWasmTableEntry");
+        var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+          if (functionsInTableMap) {
+            for (var i2 = offset; i2 < offset + count; i2++) {
+              var item = getWasmTableEntry(i2);
+              if (item) {
+                functionsInTableMap.set(item, i2);
+              }
+            }
+          }
+        }, "updateTableMap");
+        var functionsInTableMap;
+        var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+          if (!functionsInTableMap) {
+            functionsInTableMap = /* @__PURE__ */ new WeakMap();
+            updateTableMap(0, wasmTable.length);
+          }
+          return functionsInTableMap.get(func2) || 0;
+        }, "getFunctionAddress");
+        var freeTableIndexes = [];
+        var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+          if (freeTableIndexes.length) {
+            return freeTableIndexes.pop();
+          }
+          return wasmTable["grow"](1);
+        }, "getEmptyTableSlot");
+        var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+          wasmTable.set(idx, func2);
+          wasmTableMirror[idx] = wasmTable.get(idx);
+        }, "setWasmTableEntry");
+        var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+          var rtn = getFunctionAddress(func2);
+          if (rtn) {
+            return rtn;
+          }
+          var ret = getEmptyTableSlot();
+          try {
+            setWasmTableEntry(ret, func2);
+          } catch (err2) {
+            if (!(err2 instanceof TypeError)) {
+              throw err2;
+            }
+            var wrapped = convertJsFunctionToWasm(func2, sig);
+            setWasmTableEntry(ret, wrapped);
+          }
+          functionsInTableMap.set(func2, ret);
+          return ret;
+        }, "addFunction");
+        var updateGOT = /* @__PURE__ */ __name((exports2, replace) => {
+          for (var symName in exports2) {
+            if (isInternalSym(symName)) {
+              continue;
+            }
+            var value = exports2[symName];
+            GOT[symName] ||= new WebAssembly.Global({
+              "value": "i32",
+              "mutable": true
+            });
+            if (replace || GOT[symName].value == 0) {
+              if (typeof value == "function") {
+                GOT[symName].value = addFunction(value);
+              } else if (typeof value == "number") {
+                GOT[symName].value = value;
+              } else {
+                err(`unhandled export type for '${symName}': ${typeof value}`);
+              }
+            }
+          }
+        }, "updateGOT");
+        var relocateExports = /* @__PURE__ */ __name((exports2, memoryBase2, replace) => {
+          var relocated = {};
+          for (var e in exports2) {
+            var value = exports2[e];
+            if (typeof value == "object") {
+              value = value.value;
+            }
+            if (typeof value == "number") {
+              value += memoryBase2;
+            }
+            relocated[e] = value;
+          }
+          updateGOT(relocated, replace);
+          return relocated;
+        }, "relocateExports");
+        var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+          var existing = wasmImports[symName];
+          if (!existing || existing.stub) {
+            return false;
+          }
+          return true;
+        }, "isSymbolDefined");
+        var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+          var func2 = getWasmTableEntry(ptr);
+          var rtn = func2(...args2);
+          function convert(rtn2) {
+            return rtn2;
+          }
+          __name(convert, "convert");
+          return convert(rtn);
+        }, "dynCall");
+        var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+        var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+        var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+          var sp = stackSave();
+          try {
+            return dynCall(sig, ptr, args2);
+          } catch (e) {
+            stackRestore(sp);
+            if (e !== e + 0) throw e;
+            _setThrew(1, 0);
+            if (sig[0] == "j") return 0n;
+          }
+        }, "createInvokeFunction");
+        var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+          var sym;
+          if (isSymbolDefined(symName)) {
+            sym = wasmImports[symName];
+          } else if (symName.startsWith("invoke_")) {
+            sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+          }
+          return {
+            sym,
+            name: symName
+          };
+        }, "resolveGlobalSymbol");
+        var onPostCtors = [];
+        var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+        var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+        var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+          var metadata = getDylinkMetadata(binary);
+          function loadModule() {
+            var memAlign = Math.pow(2, metadata.memoryAlign);
+            var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+            var tableBase = metadata.tableSize ? wasmTable.length : 0;
+            if (handle) {
+              HEAP8[handle + 8] = 1;
+              LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+              LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+              LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+              LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+            }
+            if (metadata.tableSize) {
+              wasmTable.grow(metadata.tableSize);
+            }
+            var moduleExports;
+            function resolveSymbol(sym) {
+              var resolved = resolveGlobalSymbol(sym).sym;
+              if (!resolved && localScope) {
+                resolved = localScope[sym];
+              }
+              if (!resolved) {
+                resolved = moduleExports[sym];
+              }
+              return resolved;
+            }
+            __name(resolveSymbol, "resolveSymbol");
+            var proxyHandler = {
+              get(stubs, prop) {
+                switch (prop) {
+                  case "__memory_base":
+                    return memoryBase;
+                  case "__table_base":
+                    return tableBase;
+                }
+                if (prop in wasmImports && !wasmImports[prop].stub) {
+                  var res = wasmImports[prop];
+                  return res;
+                }
+                if (!(prop in stubs)) {
+                  var resolved;
+                  stubs[prop] = (...args2) => {
+                    resolved ||= resolveSymbol(prop);
+                    return resolved(...args2);
+                  };
+                }
+                return stubs[prop];
+              }
+            };
+            var proxy = new Proxy({}, proxyHandler);
+            currentModuleWeakSymbols = metadata.weakImports;
+            var info = {
+              "GOT.mem": new Proxy({}, GOTHandler),
+              "GOT.func": new Proxy({}, GOTHandler),
+              "env": proxy,
+              "wasi_snapshot_preview1": proxy
+            };
+            function postInstantiation(module, instance) {
+              updateTableMap(tableBase, metadata.tableSize);
+              moduleExports = relocateExports(instance.exports, memoryBase);
+              if (!flags.allowUndefined) {
+                reportUndefinedSymbols();
+              }
+              function addEmAsm(addr, body) {
+                var args = [];
+                var arity = 0;
+                for (; arity < 16; arity++) {
+                  if (body.indexOf("$" + arity) != -1) {
+                    args.push("$" + arity);
+                  } else {
+                    break;
+                  }
+                }
+                args = args.join(",");
+                var func = `(${args}) => { ${body} };`;
+                ASM_CONSTS[start] = eval(func);
+              }
+              __name(addEmAsm, "addEmAsm");
+              if ("__start_em_asm" in moduleExports) {
+                var start = moduleExports["__start_em_asm"];
+                var stop = moduleExports["__stop_em_asm"];
+                while (start < stop) {
+                  var jsString = UTF8ToString(start);
+                  addEmAsm(start, jsString);
+                  start = HEAPU8.indexOf(0, start) + 1;
+                }
+              }
+              function addEmJs(name, cSig, body) {
+                var jsArgs = [];
+                cSig = cSig.slice(1, -1);
+                if (cSig != "void") {
+                  cSig = cSig.split(",");
+                  for (var i in cSig) {
+                    var jsArg = cSig[i].split(" ").pop();
+                    jsArgs.push(jsArg.replace("*", ""));
+                  }
+                }
+                var func = `(${jsArgs}) => ${body};`;
+                moduleExports[name] = eval(func);
+              }
+              __name(addEmJs, "addEmJs");
+              for (var name in moduleExports) {
+                if (name.startsWith("__em_js__")) {
+                  var start = moduleExports[name];
+                  var jsString = UTF8ToString(start);
+                  var parts = jsString.split("<::>");
+                  addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+                  delete moduleExports[name];
+                }
+              }
+              var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+              if (applyRelocs) {
+                if (runtimeInitialized) {
+                  applyRelocs();
+                } else {
+                  __RELOC_FUNCS__.push(applyRelocs);
+                }
+              }
+              var init = moduleExports["__wasm_call_ctors"];
+              if (init) {
+                if (runtimeInitialized) {
+                  init();
+                } else {
+                  addOnPostCtor(init);
+                }
+              }
+              return moduleExports;
+            }
+            __name(postInstantiation, "postInstantiation");
+            if (flags.loadAsync) {
+              return (async () => {
+                var instance2;
+                if (binary instanceof WebAssembly.Module) {
+                  instance2 = new WebAssembly.Instance(binary, info);
+                } else {
+                  ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+                }
+                return postInstantiation(binary, instance2);
+              })();
+            }
+            var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+            var instance = new WebAssembly.Instance(module, info);
+            return postInstantiation(module, instance);
+          }
+          __name(loadModule, "loadModule");
+          flags = {
+            ...flags,
+            rpath: {
+              parentLibPath: libName,
+              paths: metadata.runtimePaths
+            }
+          };
+          if (flags.loadAsync) {
+            return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+          }
+          metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+          return loadModule();
+        }, "loadWebAssemblyModule");
+        var mergeLibSymbols = /* @__PURE__ */ __name((exports2, libName2) => {
+          for (var [sym, exp] of Object.entries(exports2)) {
+            const setImport = /* @__PURE__ */ __name((target) => {
+              if (!isSymbolDefined(target)) {
+                wasmImports[target] = exp;
+              }
+            }, "setImport");
+            setImport(sym);
+            const main_alias = "__main_argc_argv";
+            if (sym == "main") {
+              setImport(main_alias);
+            }
+            if (sym == main_alias) {
+              setImport("main");
+            }
+          }
+        }, "mergeLibSymbols");
+        var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+          var arrayBuffer = await readAsync(url);
+          return new Uint8Array(arrayBuffer);
+        }, "asyncLoad");
+        function loadDynamicLibrary(libName2, flags2 = {
+          global: true,
+          nodelete: true
+        }, localScope2, handle2) {
+          var dso = LDSO.loadedLibsByName[libName2];
+          if (dso) {
+            if (!flags2.global) {
+              if (localScope2) {
+                Object.assign(localScope2, dso.exports);
+              }
+            } else if (!dso.global) {
+              dso.global = true;
+              mergeLibSymbols(dso.exports, libName2);
+            }
+            if (flags2.nodelete && dso.refcount !== Infinity) {
+              dso.refcount = Infinity;
+            }
+            dso.refcount++;
+            if (handle2) {
+              LDSO.loadedLibsByHandle[handle2] = dso;
+            }
+            return flags2.loadAsync ? Promise.resolve(true) : true;
+          }
+          dso = newDSO(libName2, handle2, "loading");
+          dso.refcount = flags2.nodelete ? Infinity : 1;
+          dso.global = flags2.global;
+          function loadLibData() {
+            if (handle2) {
+              var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+              var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+              if (data && dataSize) {
+                var libData = HEAP8.slice(data, data + dataSize);
+                return flags2.loadAsync ? Promise.resolve(libData) : libData;
+              }
+            }
+            var libFile = locateFile(libName2);
+            if (flags2.loadAsync) {
+              return asyncLoad(libFile);
+            }
+            if (!readBinary) {
+              throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+            }
+            return readBinary(libFile);
+          }
+          __name(loadLibData, "loadLibData");
+          function getExports() {
+            if (flags2.loadAsync) {
+              return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+            }
+            return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+          }
+          __name(getExports, "getExports");
+          function moduleLoaded(exports2) {
+            if (dso.global) {
+              mergeLibSymbols(exports2, libName2);
+            } else if (localScope2) {
+              Object.assign(localScope2, exports2);
+            }
+            dso.exports = exports2;
+          }
+          __name(moduleLoaded, "moduleLoaded");
+          if (flags2.loadAsync) {
+            return getExports().then((exports2) => {
+              moduleLoaded(exports2);
+              return true;
+            });
+          }
+          moduleLoaded(getExports());
+          return true;
+        }
+        __name(loadDynamicLibrary, "loadDynamicLibrary");
+        var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+          for (var [symName, entry] of Object.entries(GOT)) {
+            if (entry.value == 0) {
+              var value = resolveGlobalSymbol(symName, true).sym;
+              if (!value && !entry.required) {
+                continue;
+              }
+              if (typeof value == "function") {
+                entry.value = addFunction(value, value.sig);
+              } else if (typeof value == "number") {
+                entry.value = value;
+              } else {
+                throw new Error(`bad export type for '${symName}': ${typeof value}`);
+              }
+            }
+          }
+        }, "reportUndefinedSymbols");
+        var runDependencies = 0;
+        var dependenciesFulfilled = null;
+        var removeRunDependency = /* @__PURE__ */ __name((id) => {
+          runDependencies--;
+          Module["monitorRunDependencies"]?.(runDependencies);
+          if (runDependencies == 0) {
+            if (dependenciesFulfilled) {
+              var callback = dependenciesFulfilled;
+              dependenciesFulfilled = null;
+              callback();
+            }
+          }
+        }, "removeRunDependency");
+        var addRunDependency = /* @__PURE__ */ __name((id) => {
+          runDependencies++;
+          Module["monitorRunDependencies"]?.(runDependencies);
+        }, "addRunDependency");
+        var loadDylibs = /* @__PURE__ */ __name(async () => {
+          if (!dynamicLibraries.length) {
+            reportUndefinedSymbols();
+            return;
+          }
+          addRunDependency("loadDylibs");
+          for (var lib of dynamicLibraries) {
+            await loadDynamicLibrary(lib, {
+              loadAsync: true,
+              global: true,
+              nodelete: true,
+              allowUndefined: true
+            });
+          }
+          reportUndefinedSymbols();
+          removeRunDependency("loadDylibs");
+        }, "loadDylibs");
+        var noExitRuntime = true;
+        function setValue(ptr, value, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              HEAP8[ptr] = value;
+              break;
+            case "i8":
+              HEAP8[ptr] = value;
+              break;
+            case "i16":
+              LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+              break;
+            case "i32":
+              LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+              break;
+            case "i64":
+              LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+              break;
+            case "float":
+              LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+              break;
+            case "double":
+              LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+              break;
+            case "*":
+              LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+              break;
+            default:
+              abort(`invalid type for setValue: ${type}`);
+          }
+        }
+        __name(setValue, "setValue");
+        var ___memory_base = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": false
+        }, 1024);
+        var ___stack_high = 82240;
+        var ___stack_low = 16704;
+        var ___stack_pointer = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        }, 82240);
+        var ___table_base = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": false
+        }, 1);
+        var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+        __abort_js.sig = "v";
+        var getHeapMax = /* @__PURE__ */ __name(() => (
+          // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+          // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+          // for any code that deals with heap sizes, which would require special
+          // casing all heap size related code to treat 0 specially.
+          2147483648
+        ), "getHeapMax");
+        var growMemory = /* @__PURE__ */ __name((size) => {
+          var oldHeapSize = wasmMemory.buffer.byteLength;
+          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+          try {
+            wasmMemory.grow(pages);
+            updateMemoryViews();
+            return 1;
+          } catch (e) {
+          }
+        }, "growMemory");
+        var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+          var oldSize = HEAPU8.length;
+          requestedSize >>>= 0;
+          var maxHeapSize = getHeapMax();
+          if (requestedSize > maxHeapSize) {
+            return false;
+          }
+          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+            var replacement = growMemory(newSize);
+            if (replacement) {
+              return true;
+            }
+          }
+          return false;
+        }, "_emscripten_resize_heap");
+        _emscripten_resize_heap.sig = "ip";
+        var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+        _fd_close.sig = "ii";
+        var INT53_MAX = 9007199254740992;
+        var INT53_MIN = -9007199254740992;
+        var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+        function _fd_seek(fd, offset, whence, newOffset) {
+          offset = bigintToI53Checked(offset);
+          return 70;
+        }
+        __name(_fd_seek, "_fd_seek");
+        _fd_seek.sig = "iijip";
+        var printCharBuffers = [null, [], []];
+        var printChar = /* @__PURE__ */ __name((stream, curr) => {
+          var buffer = printCharBuffers[stream];
+          if (curr === 0 || curr === 10) {
+            (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+            buffer.length = 0;
+          } else {
+            buffer.push(curr);
+          }
+        }, "printChar");
+        var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+          var num = 0;
+          for (var i2 = 0; i2 < iovcnt; i2++) {
+            var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+            var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+            iov += 8;
+            for (var j = 0; j < len; j++) {
+              printChar(fd, HEAPU8[ptr + j]);
+            }
+            num += len;
+          }
+          LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+          return 0;
+        }, "_fd_write");
+        _fd_write.sig = "iippp";
+        function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+          if (Module.currentLogCallback) {
+            const message = UTF8ToString(messageAddress);
+            Module.currentLogCallback(message, isLexMessage !== 0);
+          }
+        }
+        __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+        function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+          const INPUT_BUFFER_SIZE = 10 * 1024;
+          const string = Module.currentParseCallback(index, {
+            row,
+            column
+          });
+          if (typeof string === "string") {
+            setValue(lengthAddress, string.length, "i32");
+            stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+          } else {
+            setValue(lengthAddress, 0, "i32");
+          }
+        }
+        __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+        function _tree_sitter_progress_callback(currentOffset, hasError) {
+          if (Module.currentProgressCallback) {
+            return Module.currentProgressCallback({
+              currentOffset,
+              hasError
+            });
+          }
+          return false;
+        }
+        __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+        function _tree_sitter_query_progress_callback(currentOffset) {
+          if (Module.currentQueryProgressCallback) {
+            return Module.currentQueryProgressCallback({
+              currentOffset
+            });
+          }
+          return false;
+        }
+        __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+        var runtimeKeepaliveCounter = 0;
+        var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+        var _proc_exit = /* @__PURE__ */ __name((code) => {
+          EXITSTATUS = code;
+          if (!keepRuntimeAlive()) {
+            Module["onExit"]?.(code);
+            ABORT = true;
+          }
+          quit_(code, new ExitStatus(code));
+        }, "_proc_exit");
+        _proc_exit.sig = "vi";
+        var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+          EXITSTATUS = status;
+          _proc_exit(status);
+        }, "exitJS");
+        var handleException = /* @__PURE__ */ __name((e) => {
+          if (e instanceof ExitStatus || e == "unwind") {
+            return EXITSTATUS;
+          }
+          quit_(1, e);
+        }, "handleException");
+        var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+          var len = 0;
+          for (var i2 = 0; i2 < str.length; ++i2) {
+            var c = str.charCodeAt(i2);
+            if (c <= 127) {
+              len++;
+            } else if (c <= 2047) {
+              len += 2;
+            } else if (c >= 55296 && c <= 57343) {
+              len += 4;
+              ++i2;
+            } else {
+              len += 3;
+            }
+          }
+          return len;
+        }, "lengthBytesUTF8");
+        var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+          if (!(maxBytesToWrite > 0)) return 0;
+          var startIdx = outIdx;
+          var endIdx = outIdx + maxBytesToWrite - 1;
+          for (var i2 = 0; i2 < str.length; ++i2) {
+            var u = str.codePointAt(i2);
+            if (u <= 127) {
+              if (outIdx >= endIdx) break;
+              heap[outIdx++] = u;
+            } else if (u <= 2047) {
+              if (outIdx + 1 >= endIdx) break;
+              heap[outIdx++] = 192 | u >> 6;
+              heap[outIdx++] = 128 | u & 63;
+            } else if (u <= 65535) {
+              if (outIdx + 2 >= endIdx) break;
+              heap[outIdx++] = 224 | u >> 12;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+            } else {
+              if (outIdx + 3 >= endIdx) break;
+              heap[outIdx++] = 240 | u >> 18;
+              heap[outIdx++] = 128 | u >> 12 & 63;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+              i2++;
+            }
+          }
+          heap[outIdx] = 0;
+          return outIdx - startIdx;
+        }, "stringToUTF8Array");
+        var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+        var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+        var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+          var size = lengthBytesUTF8(str) + 1;
+          var ret = stackAlloc(size);
+          stringToUTF8(str, ret, size);
+          return ret;
+        }, "stringToUTF8OnStack");
+        var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+          var str = "";
+          while (1) {
+            var ch = HEAPU8[ptr++];
+            if (!ch) return str;
+            str += String.fromCharCode(ch);
+          }
+        }, "AsciiToString");
+        var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+          maxBytesToWrite ??= 2147483647;
+          if (maxBytesToWrite < 2) return 0;
+          maxBytesToWrite -= 2;
+          var startPtr = outPtr;
+          var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+          for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+            var codeUnit = str.charCodeAt(i2);
+            LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+            outPtr += 2;
+          }
+          LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+          return outPtr - startPtr;
+        }, "stringToUTF16");
+        LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+          /* little endian */
+          ((x) => x),
+          ((x) => x),
+          void 0,
+          ((x) => x)
+        ] : [
+          /* big endian */
+          ((x) => x),
+          ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
+          void 0,
+          ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
+        ];
+        function LE_HEAP_UPDATE() {
+          HEAPU16.unsigned = ((x) => x & 65535);
+          HEAPU32.unsigned = ((x) => x >>> 0);
+        }
+        __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+        {
+          initMemory();
+          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+          if (Module["print"]) out = Module["print"];
+          if (Module["printErr"]) err = Module["printErr"];
+          if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+          if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+          if (Module["arguments"]) arguments_ = Module["arguments"];
+          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+          if (Module["preInit"]) {
+            if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+            while (Module["preInit"].length > 0) {
+              Module["preInit"].shift()();
+            }
+          }
+        }
+        Module["setValue"] = setValue;
+        Module["getValue"] = getValue;
+        Module["UTF8ToString"] = UTF8ToString;
+        Module["stringToUTF8"] = stringToUTF8;
+        Module["lengthBytesUTF8"] = lengthBytesUTF8;
+        Module["AsciiToString"] = AsciiToString;
+        Module["stringToUTF16"] = stringToUTF16;
+        Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+        Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+        var ASM_CONSTS = {};
+        var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _strlen, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+        function assignWasmExports(wasmExports2) {
+          Module["_malloc"] = _malloc = wasmExports2["malloc"];
+          Module["_calloc"] = _calloc = wasmExports2["calloc"];
+          Module["_realloc"] = _realloc = wasmExports2["realloc"];
+          Module["_free"] = _free = wasmExports2["free"];
+          Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+          Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+          Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+          Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+          Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+          Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+          Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+          Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+          Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+          Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+          Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+          Module["_strlen"] = _strlen = wasmExports2["strlen"];
+          Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+          Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+          Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+          Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+          Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+          Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+          Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+          Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+          Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+          Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+          Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+          Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+          Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+          Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+          Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+          Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+          Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+          Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+          Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+          Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+          Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+          Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+          Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+          Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+          Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+          Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+          Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+          Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+          Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+          Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+          Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+          Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+          Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+          Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+          Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+          Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+          Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+          Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+          Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+          Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+          Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+          Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+          Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+          Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+          Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+          Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+          Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+          Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+          Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+          Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+          Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+          Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+          Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+          Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+          Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+          Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+          Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+          Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+          Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+          Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+          Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+          Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+          Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+          Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+          Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+          Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+          Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+          Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+          Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+          Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+          Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+          Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+          Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+          Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+          Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+          Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+          Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+          Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+          Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+          Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+          Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+          Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+          Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+          Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+          Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+          Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+          Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+          Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+          Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+          Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+          Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+          Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+          Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+          Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+          Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+          Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+          Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+          Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+          Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+          Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+          Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+          Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+          Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+          Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+          Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+          Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+          Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+          Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+          Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+          Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+          Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+          Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+          Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+          Module["_memset"] = _memset = wasmExports2["memset"];
+          Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+          Module["_memmove"] = _memmove = wasmExports2["memmove"];
+          Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+          Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+          Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+          Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+          Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+          Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+          Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+          Module["_memchr"] = _memchr = wasmExports2["memchr"];
+          Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+          Module["_strncat"] = _strncat = wasmExports2["strncat"];
+          Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+          Module["_towlower"] = _towlower = wasmExports2["towlower"];
+          Module["_towupper"] = _towupper = wasmExports2["towupper"];
+          _setThrew = wasmExports2["setThrew"];
+          __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+          __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+          _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+          ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+        }
+        __name(assignWasmExports, "assignWasmExports");
+        var wasmImports = {
+          /** @export */
+          __heap_base: ___heap_base,
+          /** @export */
+          __indirect_function_table: wasmTable,
+          /** @export */
+          __memory_base: ___memory_base,
+          /** @export */
+          __stack_high: ___stack_high,
+          /** @export */
+          __stack_low: ___stack_low,
+          /** @export */
+          __stack_pointer: ___stack_pointer,
+          /** @export */
+          __table_base: ___table_base,
+          /** @export */
+          _abort_js: __abort_js,
+          /** @export */
+          emscripten_resize_heap: _emscripten_resize_heap,
+          /** @export */
+          fd_close: _fd_close,
+          /** @export */
+          fd_seek: _fd_seek,
+          /** @export */
+          fd_write: _fd_write,
+          /** @export */
+          memory: wasmMemory,
+          /** @export */
+          tree_sitter_log_callback: _tree_sitter_log_callback,
+          /** @export */
+          tree_sitter_parse_callback: _tree_sitter_parse_callback,
+          /** @export */
+          tree_sitter_progress_callback: _tree_sitter_progress_callback,
+          /** @export */
+          tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+        };
+        function callMain(args2 = []) {
+          var entryFunction = resolveGlobalSymbol("main").sym;
+          if (!entryFunction) return;
+          args2.unshift(thisProgram);
+          var argc = args2.length;
+          var argv = stackAlloc((argc + 1) * 4);
+          var argv_ptr = argv;
+          args2.forEach((arg) => {
+            LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+            argv_ptr += 4;
+          });
+          LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+          try {
+            var ret = entryFunction(argc, argv);
+            exitJS(
+              ret,
+              /* implicit = */
+              true
+            );
+            return ret;
+          } catch (e) {
+            return handleException(e);
+          }
+        }
+        __name(callMain, "callMain");
+        function run(args2 = arguments_) {
+          if (runDependencies > 0) {
+            dependenciesFulfilled = run;
+            return;
+          }
+          preRun();
+          if (runDependencies > 0) {
+            dependenciesFulfilled = run;
+            return;
+          }
+          function doRun() {
+            Module["calledRun"] = true;
+            if (ABORT) return;
+            initRuntime();
+            preMain();
+            readyPromiseResolve?.(Module);
+            Module["onRuntimeInitialized"]?.();
+            var noInitialRun = Module["noInitialRun"] || false;
+            if (!noInitialRun) callMain(args2);
+            postRun();
+          }
+          __name(doRun, "doRun");
+          if (Module["setStatus"]) {
+            Module["setStatus"]("Running...");
+            setTimeout(() => {
+              setTimeout(() => Module["setStatus"](""), 1);
+              doRun();
+            }, 1);
+          } else {
+            doRun();
+          }
+        }
+        __name(run, "run");
+        var wasmExports;
+        wasmExports = await createWasm();
+        run();
+        if (runtimeInitialized) {
+          moduleRtn = Module;
+        } else {
+          moduleRtn = new Promise((resolve, reject) => {
+            readyPromiseResolve = resolve;
+            readyPromiseReject = reject;
+          });
+        }
+        return moduleRtn;
+      };
+    })();
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = Module;
+      module.exports.default = Module;
+    } else if (typeof define === "function" && define["amd"])
+      define([], () => Module);
+  }
+});
+
+// src/index.ts
+var index_exports = {};
+__export(index_exports, {
+  CaptureQuantifier: () => CaptureQuantifier,
+  Edit: () => Edit,
+  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
+  Language: () => Language,
+  LookaheadIterator: () => LookaheadIterator,
+  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
+  Node: () => Node,
+  Parser: () => Parser,
+  Query: () => Query,
+  Tree: () => Tree,
+  TreeCursor: () => TreeCursor
+});
+module.exports = __toCommonJS(index_exports);
+
+// src/edit.ts
+var Edit = class {
+  static {
+    __name(this, "Edit");
+  }
+  /** The start position of the change. */
+  startPosition;
+  /** The end position of the change before the edit. */
+  oldEndPosition;
+  /** The end position of the change after the edit. */
+  newEndPosition;
+  /** The start index of the change. */
+  startIndex;
+  /** The end index of the change before the edit. */
+  oldEndIndex;
+  /** The end index of the change after the edit. */
+  newEndIndex;
+  constructor({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition,
+    newEndPosition
+  }) {
+    this.startIndex = startIndex >>> 0;
+    this.oldEndIndex = oldEndIndex >>> 0;
+    this.newEndIndex = newEndIndex >>> 0;
+    this.startPosition = startPosition;
+    this.oldEndPosition = oldEndPosition;
+    this.newEndPosition = newEndPosition;
+  }
+  /**
+   * Edit a point and index to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a single point's byte offset and row/column position
+   * based on an edit operation. This is useful for editing points without
+   * requiring a tree or node instance.
+   */
+  editPoint(point, index) {
+    let newIndex = index;
+    const newPoint = { ...point };
+    if (index >= this.oldEndIndex) {
+      newIndex = this.newEndIndex + (index - this.oldEndIndex);
+      const originalRow = point.row;
+      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+    } else if (index > this.startIndex) {
+      newIndex = this.newEndIndex;
+      newPoint.row = this.newEndPosition.row;
+      newPoint.column = this.newEndPosition.column;
+    }
+    return { point: newPoint, index: newIndex };
+  }
+  /**
+   * Edit a range to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a range's start and end positions based on an edit
+   * operation. This is useful for editing ranges without requiring a tree
+   * or node instance.
+   */
+  editRange(range) {
+    const newRange = {
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
+    };
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        newRange.endPosition = {
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+        };
+        if (newRange.endIndex < this.newEndIndex) {
+          newRange.endIndex = Number.MAX_SAFE_INTEGER;
+          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+        }
+      }
+    } else if (range.endIndex > this.startIndex) {
+      newRange.endIndex = this.startIndex;
+      newRange.endPosition = { ...this.startPosition };
+    }
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+      newRange.startPosition = {
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+      };
+      if (newRange.startIndex < this.newEndIndex) {
+        newRange.startIndex = Number.MAX_SAFE_INTEGER;
+        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+      }
+    } else if (range.startIndex > this.startIndex) {
+      newRange.startIndex = this.startIndex;
+      newRange.startPosition = { ...this.startPosition };
+    }
+    return newRange;
+  }
+};
+
+// src/constants.ts
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C = module2;
+}
+__name(setModule, "setModule");
+var C;
+
+// src/finalization_registry.ts
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+__name(newFinalizer, "newFinalizer");
+
+// src/lookahead_iterator.ts
+var finalizer = newFinalizer((address) => {
+  C._ts_lookahead_iterator_delete(address);
+});
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  language;
+  /** @internal */
+  positioned = false;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    finalizer?.register(this, address, this);
+  }
+  /**
+   * Get the current symbol of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol:
+   *
+   * - Before the first iteration step
+   * - After the iterator is exhausted
+   * - After a {@link reset} or {@link resetState} call
+   */
+  get currentTypeId() {
+    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+  }
+  /**
+   * Get the current symbol name of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol.
+   */
+  get currentType() {
+    const id = this.currentTypeId;
+    if (id === null) return null;
+    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    finalizer?.unregister(this);
+    C._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      this.positioned = false;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+    this.positioned = false;
+    return true;
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+        const value = this.currentType;
+        return value === null ? { done: true, value: "" } : { done: false, value };
+      }, "next")
+    };
+  }
+};
+
+// src/tree.ts
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+__name(getText, "getText");
+var finalizer2 = newFinalizer((address) => {
+  C._ts_tree_delete(address);
+});
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+    finalizer2?.register(this, address, this);
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    finalizer2?.unregister(this);
+    C._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C._ts_tree_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+};
+
+// src/tree_cursor.ts
+var finalizer3 = newFinalizer((handles) => {
+  marshalTreeCursor({ handles });
+  C._ts_tree_cursor_delete_wasm(0);
+});
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  handles = [0, 0, 0, 0];
+  // Internal handles for Wasm, shared with the finalizer.
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+    finalizer3?.register(this, this.handles, this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_copy_wasm(this.tree[0]);
+    return new _TreeCursor(INTERNAL, this.tree);
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    finalizer3?.unregister(this);
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this.handles.fill(0);
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given position.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node) {
+    marshalNode(node);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C._ts_tree_cursor_reset_wasm(node.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = node.tree;
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = cursor.tree;
+  }
+};
+
+// src/node.ts
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index) {
+    marshalNode(this);
+    C._ts_node_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index) {
+    marshalNode(this);
+    C._ts_node_named_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C._ts_node_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C._ts_node_named_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    if (types.includes("ERROR")) {
+      symbols.push(65535);
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C._free(descendantAddress);
+    C._free(symbolsAddress);
+    return result;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
+    this.startPosition = point;
+    this.startIndex = index;
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C._ts_node_to_string_wasm(this.tree[0]);
+    const result = C.AsciiToString(address);
+    C._free(address);
+    return result;
+  }
+};
+
+// src/marshal.ts
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor({ handles }) {
+  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C.getValue(address, "i32") >>> 0;
+  return result;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+
+// src/language.ts
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C.UTF8ToString(ptr);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C._ts_language_metadata_wasm(this[0]);
+    const length = C.getValue(TRANSFER_BUFFER, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result = this.fields.indexOf(fieldName);
+    return result !== -1 ? result : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named) {
+    const typeLength = C.lengthBytesUTF8(type);
+    const typeAddress = C._malloc(typeLength + 1);
+    C.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    C._free(typeAddress);
+    return result || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C._ts_language_supertypes_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. A newly created iterator is not positioned on a symbol, so
+   * {@link LookaheadIterator#currentType} returns `null` until the first
+   * iteration step.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file, a `URL` to a file, or as a
+   * buffer.
+   */
+  static async load(input) {
+    let binary2;
+    if (input instanceof Uint8Array) {
+      binary2 = input;
+    } else if (globalThis.process?.versions.node) {
+      const fs2 = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1943, 23));
+      binary2 = await fs2.readFile(input);
+    } else {
+      const response = await fetch(input);
+      if (!response.ok) {
+        const body2 = await response.text();
+        throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+      }
+      const retryResp = response.clone();
+      try {
+        binary2 = await WebAssembly.compileStreaming(response);
+      } catch (reason) {
+        console.error("wasm streaming compile failed:", reason);
+        console.error("falling back to ArrayBuffer instantiation");
+        binary2 = new Uint8Array(await retryResp.arrayBuffer());
+      }
+    }
+    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+    return _Language.loadFromWasmExports(mod, { sync: false });
+  }
+  static loadFromWasmExports(mod, { sync }) {
+    const symbolNames = Object.keys(mod);
+    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName) {
+      console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+    }
+    const languageAddress = mod[functionName]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+  /**
+   * Load a language synchronously from a pre-compiled WebAssembly module.
+   * Use this when the host environment provides a `WebAssembly.Module` directly.
+   */
+  static loadSync(wasmModule) {
+    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+    return _Language.loadFromWasmExports(mod, { sync: true });
+  }
+};
+
+// src/bindings.ts
+var import_web_tree_sitter = __toESM(require_web_tree_sitter(), 1);
+var Module2 = null;
+async function initializeBinding(moduleOptions) {
+  return Module2 ??= await (0, import_web_tree_sitter.default)(moduleOptions);
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module2;
+}
+__name(checkModule, "checkModule");
+
+// src/parser.ts
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var finalizer4 = newFinalizer((addresses) => {
+  C._ts_parser_delete(addresses[0]);
+  C._free(addresses[1]);
+});
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the Wasm module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C._ts_init();
+    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+    finalizer4?.register(this, [this[0], this[1]], this);
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C._ts_parser_new_wasm();
+    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    finalizer4?.unregister(this);
+    C._ts_parser_delete(this[0]);
+    C._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version = C._ts_language_abi_version(address);
+      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+        throw new Error(
+          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C.currentParseCallback = (index) => callback.slice(index);
+    } else if (typeof callback === "function") {
+      C.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C.currentProgressCallback = options.progressCallback;
+    } else {
+      C.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C.currentLogCallback = this.logCallback;
+      C._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C.currentLogCallback = null;
+      C._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C.currentParseCallback = null;
+      C.currentLogCallback = null;
+      C.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    C.currentParseCallback = null;
+    C.currentLogCallback = null;
+    C.currentProgressCallback = null;
+    return result;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a callback, 
+   * then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C._ts_parser_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+
+// src/query.ts
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var CaptureQuantifier = {
+  Zero: 0,
+  ZeroOrOne: 1,
+  ZeroOrMore: 2,
+  One: 3,
+  OneOrMore: 4
+};
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  kind;
+  info;
+  index;
+  length;
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+function indexForByteOffset(source, byteOffset) {
+  return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
+}
+__name(indexForByteOffset, "indexForByteOffset");
+var finalizer5 = newFinalizer((address) => {
+  C._ts_query_delete(address);
+});
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** @internal */
+  source;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C.lengthBytesUTF8(source);
+    const sourceAddress = C._malloc(sourceLength + 1);
+    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C._ts_query_string_count(address);
+    const captureCount = C._ts_query_capture_count(address);
+    const patternCount = C._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j = 0; j < captureCount; j++) {
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        captureQuantifiersArray[j] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j = 0; j < stepCount; j++) {
+        const stepType = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.source = source;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+    finalizer5?.register(this, address, this);
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    finalizer5?.unregister(this);
+    C._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_matches_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        result[filteredCount] = { patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result.length = filteredCount;
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_captures_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
+      }
+    }
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C.lengthBytesUTF8(captureName);
+    const captureNameAddress = C._malloc(captureNameLength + 1);
+    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the index where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the index where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if the step at the given index in the query's source is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(index) {
+    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
+    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+  }
+};
+// Annotate the CommonJS export names for ESM import in node:
+0 && (0);
+module.exports["default"] = module.exports;
+//# sourceMappingURL=web-tree-sitter.cjs.map
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', __fastestModuleUrl).pathname).slice(__fastestModuleUrl.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
+(() => {
+var exports = __webpack_exports__;
+
+Object.defineProperty(exports, "B", ({ value: true }));
+exports.a = runCli;
+// Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_url_1 = __nccwpck_require__(3136);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const args_js_1 = __nccwpck_require__(7593);
+const discover_js_1 = __nccwpck_require__(2731);
+const finish_js_1 = __nccwpck_require__(6367);
+const session_js_1 = __nccwpck_require__(2594);
+const run_js_1 = __nccwpck_require__(4175);
+const commands_js_1 = __nccwpck_require__(5960);
+const version_js_1 = __nccwpck_require__(3882);
+async function main(argv) {
+    const { command, rest } = (0, args_js_1.splitCommand)(argv);
+    const write = (s) => process.stdout.write(s);
+    if (rest.includes('-h') || rest.includes('--help')) {
+        write(args_js_1.HELP);
+        return 0;
+    }
+    if (rest.includes('-V') || rest.includes('--version')) {
+        write(`fastest ${version_js_1.VERSION}\n`);
+        return 0;
+    }
+    if (command === 'plan' || command === 'merge') {
+        const discoverForPlan = async (paths) => {
+            const session = (0, session_js_1.openSession)(paths, 'discover', process.cwd(), process.env);
+            return (await (0, session_js_1.collect)(session)).selection.selected;
+        };
+        return command === 'plan' ? (0, commands_js_1.planCommand)(rest, discoverForPlan) : (0, commands_js_1.mergeCommand)(rest);
+    }
+    if (command === 'discover')
+        return (0, discover_js_1.discoverCommand)(argv, rest, write);
+    if (command === 'watch')
+        throw new args_js_1.UsageError('fastest watch is not available yet');
+    return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
+}
+/** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
+function runCli(argv, handoff = { parseThreads: [] }) {
+    (0, parse_pool_js_1.adoptParseThreads)(handoff.parseThreads);
+    return (0, finish_js_1.finishCommand)(main(argv));
+}
+// `node dist/main.js ...` works on its own too (without the entry's memo and early threads).
+if (process.argv[1] !== undefined && (0, node_fs_1.realpathSync)(process.argv[1]) === (0, node_url_1.fileURLToPath)(__fastestModuleUrl))
+    void runCli(process.argv.slice(2));
+
+})();
+
+var __webpack_exports___esModule = __webpack_exports__.B;
+var __webpack_exports__runCli = __webpack_exports__.a;
+module.exports.runCli = __webpack_exports__runCli;
