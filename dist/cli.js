@@ -4,6 +4,25 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
+/***/ 358:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// How many parse threads: shared by the executable (which may start them early) and the parse pool,
+// without loading worker_threads.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_PARSE_THREADS = void 0;
+exports.forcedParseThreads = forcedParseThreads;
+exports.MAX_PARSE_THREADS = 4;
+/** FASTEST_PARSE_THREADS=N when set to a whole number (0: parse on the main thread only). */
+function forcedParseThreads(env) {
+    const forced = Number.parseInt(env.FASTEST_PARSE_THREADS ?? '', 10);
+    return Number.isInteger(forced) && forced >= 0 ? forced : null;
+}
+
+
+/***/ }),
+
 /***/ 542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -434,6 +453,7 @@ const node_fs_1 = __nccwpck_require__(24);
 const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
+const thread_count_js_1 = __nccwpck_require__(358);
 const discover_memo_js_1 = __nccwpck_require__(542);
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
@@ -441,7 +461,6 @@ const argv = process.argv.slice(2);
 const here = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
 const mainBundle = (0, node_path_1.join)(here, 'main.js');
 const discoverBundle = (0, node_path_1.join)(here, 'discover.js');
-const MAX_PARSE_THREADS = 4;
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
 function writeStdout(chunks) {
     for (const [index, chunk] of chunks.entries()) {
@@ -483,10 +502,10 @@ function prestartParseThreads() {
     const require = (0, node_module_1.createRequire)(__fastestModuleUrl);
     const { availableParallelism } = require('node:os');
     const { Worker } = require('node:worker_threads');
-    const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
-    const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min(availableParallelism(), MAX_PARSE_THREADS);
+    const count = (0, thread_count_js_1.forcedParseThreads)(process.env) ?? Math.min(availableParallelism(), thread_count_js_1.MAX_PARSE_THREADS);
     const entry = (0, node_path_1.join)(here, 'parse-worker.js');
-    if (count === 0 || argv.includes('--no-cache') === false && hasDiscoveryCache() || !(0, node_fs_1.existsSync)(entry))
+    const cacheServesFiles = !argv.includes('--no-cache') && hasDiscoveryCache();
+    if (count === 0 || cacheServesFiles || !(0, node_fs_1.existsSync)(entry))
         return [];
     return Array.from({ length: count }, () => {
         const thread = new Worker(entry);

@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 593:
+/***/ 7593:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -264,7 +264,7 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 /***/ }),
 
-/***/ 577:
+/***/ 6577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -272,9 +272,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.conftestOptions = conftestOptions;
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
-const node_path_1 = __nccwpck_require__(760);
+const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
-const walk_js_1 = __nccwpck_require__(765);
+const walk_js_1 = __nccwpck_require__(4765);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -316,7 +316,7 @@ function conftestOptions(rootdir, startDirs) {
 
 /***/ }),
 
-/***/ 731:
+/***/ 2731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -325,12 +325,12 @@ exports.collectedLine = collectedLine;
 exports.printDiscovery = printDiscovery;
 exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
-const node_path_1 = __nccwpck_require__(760);
-const node_url_1 = __nccwpck_require__(136);
-const discover_memo_js_1 = __nccwpck_require__(542);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
-const counts_js_1 = __nccwpck_require__(132);
-const session_js_1 = __nccwpck_require__(594);
+const counts_js_1 = __nccwpck_require__(5132);
+const session_js_1 = __nccwpck_require__(2594);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -404,13 +404,13 @@ async function discoverCommand(argv, rest, write) {
 
 /***/ }),
 
-/***/ 367:
+/***/ 6367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.finishCommand = finishCommand;
-const args_js_1 = __nccwpck_require__(593);
+const args_js_1 = __nccwpck_require__(7593);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;
@@ -441,7 +441,7 @@ function finishCommand(command) {
 
 /***/ }),
 
-/***/ 594:
+/***/ 2594:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -449,17 +449,17 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.openSession = openSession;
 exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const index_js_1 = __nccwpck_require__(750);
-const index_js_2 = __nccwpck_require__(750);
-const index_js_3 = __nccwpck_require__(974);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const index_js_1 = __nccwpck_require__(9750);
+const index_js_2 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
 const inputs_js_1 = __nccwpck_require__(417);
-const python_js_1 = __nccwpck_require__(530);
+const python_js_1 = __nccwpck_require__(5530);
 const glob_js_1 = __nccwpck_require__(348);
-const index_js_4 = __nccwpck_require__(276);
-const args_js_1 = __nccwpck_require__(593);
-const conftest_options_js_1 = __nccwpck_require__(577);
+const index_js_4 = __nccwpck_require__(1276);
+const args_js_1 = __nccwpck_require__(7593);
+const conftest_options_js_1 = __nccwpck_require__(6577);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -560,7 +560,7 @@ async function collect(session) {
 
 /***/ }),
 
-/***/ 827:
+/***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -579,7 +579,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 261:
+/***/ 8261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -590,12 +590,12 @@ exports.readToml = readToml;
 exports.plainToml = plainToml;
 exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
-const node_path_1 = __nccwpck_require__(760);
-const smol_toml_1 = __nccwpck_require__(106);
+const node_path_1 = __nccwpck_require__(6760);
+const smol_toml_1 = __nccwpck_require__(7106);
 const inputs_js_1 = __nccwpck_require__(417);
-const errors_js_1 = __nccwpck_require__(827);
-const ini_parser_js_1 = __nccwpck_require__(986);
-const pystr_js_1 = __nccwpck_require__(560);
+const errors_js_1 = __nccwpck_require__(7827);
+const ini_parser_js_1 = __nccwpck_require__(5986);
+const pystr_js_1 = __nccwpck_require__(2560);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -732,7 +732,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 969:
+/***/ 5731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -748,11 +748,11 @@ exports.getDirsFromArgs = getDirsFromArgs;
 exports.parseOverrideIni = parseOverrideIni;
 exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
-const node_path_1 = __nccwpck_require__(760);
+const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
-const errors_js_1 = __nccwpck_require__(827);
-const files_js_1 = __nccwpck_require__(261);
-const pystr_js_1 = __nccwpck_require__(560);
+const errors_js_1 = __nccwpck_require__(7827);
+const files_js_1 = __nccwpck_require__(8261);
+const pystr_js_1 = __nccwpck_require__(2560);
 exports.CONFIG_NAMES = [
     'pytest.toml',
     '.pytest.toml',
@@ -923,7 +923,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 750:
+/***/ 9750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -932,14 +932,14 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs = exports.ConfigError = void 0;
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
-const node_path_1 = __nccwpck_require__(760);
+const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
-const files_js_1 = __nccwpck_require__(261);
-const findpaths_js_1 = __nccwpck_require__(969);
-const values_js_1 = __nccwpck_require__(369);
-var errors_js_1 = __nccwpck_require__(827);
+const files_js_1 = __nccwpck_require__(8261);
+const findpaths_js_1 = __nccwpck_require__(5731);
+const values_js_1 = __nccwpck_require__(3750);
+var errors_js_1 = __nccwpck_require__(7827);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(494);
+var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = [
@@ -1012,7 +1012,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 986:
+/***/ 5986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1022,7 +1022,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(560);
+const pystr_js_1 = __nccwpck_require__(2560);
 class IniParseError extends Error {
     path;
     line;
@@ -1130,7 +1130,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 560:
+/***/ 2560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1265,7 +1265,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 494:
+/***/ 1494:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1361,7 +1361,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 369:
+/***/ 3750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1370,10 +1370,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
-const node_path_1 = __nccwpck_require__(760);
-const errors_js_1 = __nccwpck_require__(827);
-const pystr_js_1 = __nccwpck_require__(560);
-const shlex_js_1 = __nccwpck_require__(494);
+const node_path_1 = __nccwpck_require__(6760);
+const errors_js_1 = __nccwpck_require__(7827);
+const pystr_js_1 = __nccwpck_require__(2560);
+const shlex_js_1 = __nccwpck_require__(1494);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -1518,7 +1518,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 872:
+/***/ 6872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1533,9 +1533,9 @@ exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
-const node_crypto_1 = __nccwpck_require__(598);
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 7;
 /**
@@ -1650,7 +1650,7 @@ function restoreDefaults(members) {
 
 /***/ }),
 
-/***/ 35:
+/***/ 8035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1658,7 +1658,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fnmatch = fnmatch;
 exports.fnmatchPath = fnmatchPath;
 // Python's fnmatch.fnmatch (POSIX: case-sensitive) and pytest's fnmatch_ex for paths.
-const node_path_1 = __nccwpck_require__(760);
+const node_path_1 = __nccwpck_require__(6760);
 const cache = new Map();
 function translate(pattern) {
     let re = '';
@@ -1713,15 +1713,15 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 147:
+/***/ 6147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pythonParser = pythonParser;
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const node_url_1 = __nccwpck_require__(136);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
 const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
@@ -1755,7 +1755,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 974:
+/***/ 2974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1763,15 +1763,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toNodePath = toNodePath;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
-const node_child_process_1 = __nccwpck_require__(421);
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
-const cache_js_1 = __nccwpck_require__(872);
+const cache_js_1 = __nccwpck_require__(6872);
 const items_js_1 = __nccwpck_require__(546);
-const parse_pool_js_1 = __nccwpck_require__(740);
-const fnmatch_js_1 = __nccwpck_require__(35);
-const walk_js_1 = __nccwpck_require__(765);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const walk_js_1 = __nccwpck_require__(4765);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -1980,9 +1980,9 @@ exports.itemsOfModule = itemsOfModule;
 exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
-const node_path_1 = __nccwpck_require__(760);
-const fnmatch_js_1 = __nccwpck_require__(35);
-const paramids_js_1 = __nccwpck_require__(977);
+const node_path_1 = __nccwpck_require__(6760);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const paramids_js_1 = __nccwpck_require__(6977);
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
 const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
@@ -2262,7 +2262,7 @@ function conftestFacts(mod, dir) {
 
 /***/ }),
 
-/***/ 977:
+/***/ 6977:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2270,7 +2270,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.expandParametrize = expandParametrize;
-const pystr_js_1 = __nccwpck_require__(560);
+const pystr_js_1 = __nccwpck_require__(2560);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -2514,7 +2514,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 112:
+/***/ 9112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2522,10 +2522,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
-const node_fs_1 = __nccwpck_require__(24);
-const cache_js_1 = __nccwpck_require__(872);
-const grammar_js_1 = __nccwpck_require__(147);
-const parse_js_1 = __nccwpck_require__(985);
+const node_fs_1 = __nccwpck_require__(3024);
+const cache_js_1 = __nccwpck_require__(6872);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_js_1 = __nccwpck_require__(6985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -2535,7 +2535,7 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 740:
+/***/ 9740:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2548,15 +2548,15 @@ exports.openParsePool = openParsePool;
 // leaves its garbage in the largest heap (the cache, the items), where collecting it costs most.
 // Threads the executable started before the main bundle loaded (prestartParseThreads in entry.ts)
 // are adopted first; they have compiled the grammar by the time the first files are known.
-const node_fs_1 = __nccwpck_require__(24);
-const node_os_1 = __nccwpck_require__(161);
-const node_path_1 = __nccwpck_require__(760);
-const node_url_1 = __nccwpck_require__(136);
-const node_worker_threads_1 = __nccwpck_require__(919);
-const parse_file_js_1 = __nccwpck_require__(112);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const node_worker_threads_1 = __nccwpck_require__(5919);
+const parse_file_js_1 = __nccwpck_require__(9112);
+const thread_count_js_1 = __nccwpck_require__(7358);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
-const MAX_THREADS = 4;
 const BATCH_FILES = 4;
 /** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
 const BATCHES_IN_FLIGHT = 2;
@@ -2570,16 +2570,16 @@ function parseWorkerEntry() {
     const path = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'parse-worker.js');
     return (0, node_fs_1.existsSync)(path) ? path : null;
 }
-/** FASTEST_PARSE_THREADS overrides the choice (0: parse on the main thread only). */
+/** FASTEST_PARSE_THREADS overrides the choice. */
 function threadCount(files) {
-    const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
-    if (Number.isInteger(forced) && forced >= 0)
+    const forced = (0, thread_count_js_1.forcedParseThreads)(process.env);
+    if (forced !== null)
         return Math.min(forced, files);
     if (adopted.length > 0)
         return Math.min(adopted.length, files);
     if (files < MIN_FILES_FOR_THREADS)
         return 0;
-    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), thread_count_js_1.MAX_PARSE_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
 }
 /** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
 function openParsePool(files) {
@@ -2695,13 +2695,13 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
 
 /***/ }),
 
-/***/ 985:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
-const pyliteral_js_1 = __nccwpck_require__(692);
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -3073,7 +3073,7 @@ function parseModule(parser, source) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 9692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3084,7 +3084,7 @@ exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
-const pystr_js_1 = __nccwpck_require__(560);
+const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
@@ -3398,16 +3398,35 @@ function readLiteral(node, ctx) {
 
 /***/ }),
 
-/***/ 765:
+/***/ 7358:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// How many parse threads: shared by the executable (which may start them early) and the parse pool,
+// without loading worker_threads.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_PARSE_THREADS = void 0;
+exports.forcedParseThreads = forcedParseThreads;
+exports.MAX_PARSE_THREADS = 4;
+/** FASTEST_PARSE_THREADS=N when set to a whole number (0: parse on the main thread only). */
+function forcedParseThreads(env) {
+    const forced = Number.parseInt(env.FASTEST_PARSE_THREADS ?? '', 10);
+    return Number.isInteger(forced) && forced >= 0 ? forced : null;
+}
+
+
+/***/ }),
+
+/***/ 4765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
-const node_path_1 = __nccwpck_require__(760);
+const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
-const fnmatch_js_1 = __nccwpck_require__(35);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 function isVirtualenv(dir) {
     return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
 }
@@ -3507,7 +3526,7 @@ function findTestFiles(argPaths, rules) {
 
 /***/ }),
 
-/***/ 542:
+/***/ 7542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3522,8 +3541,8 @@ exports.replayMemo = replayMemo;
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
 // imports nothing but Node's own modules and inputs.ts.
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -3743,8 +3762,8 @@ exports.statOrUndefined = statOrUndefined;
 exports.probePath = probePath;
 exports.readLoggedFile = readLoggedFile;
 exports.listLoggedDir = listLoggedDir;
-const node_fs_1 = __nccwpck_require__(24);
-const node_module_1 = __nccwpck_require__(995);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_module_1 = __nccwpck_require__(8995);
 let log = null;
 /**
  * A file written this shortly before it was read may be written again without its size or
@@ -3857,7 +3876,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 105:
+/***/ 2105:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3994,7 +4013,7 @@ function pyRjust(s, width) {
 
 /***/ }),
 
-/***/ 132:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4012,7 +4031,7 @@ exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
-const color_js_1 = __nccwpck_require__(105);
+const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
 exports.COUNT_ORDER = [
@@ -4167,7 +4186,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
-/***/ 507:
+/***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4188,7 +4207,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 530:
+/***/ 5530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4201,12 +4220,12 @@ exports.isSupported = isSupported;
 exports.pythonRuntimeDir = pythonRuntimeDir;
 exports.workerEnv = workerEnv;
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
-const node_child_process_1 = __nccwpck_require__(421);
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
-const node_url_1 = __nccwpck_require__(136);
-const errors_js_1 = __nccwpck_require__(507);
-const shim_js_1 = __nccwpck_require__(349);
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const errors_js_1 = __nccwpck_require__(5507);
+const shim_js_1 = __nccwpck_require__(1349);
 exports.MIN_PYTHON = [3, 9];
 /**
  * findPython, with a version manager's shim replaced by the interpreter it chose last time under
@@ -4322,7 +4341,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 349:
+/***/ 1349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4336,8 +4355,8 @@ exports.rememberInterpreter = rememberInterpreter;
 // .fastest/python.json, keyed by everything pyenv's choice depends on (PYENV_VERSION, the
 // .python-version files from the working directory up, the global version file), and started
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
-const node_fs_1 = __nccwpck_require__(24);
-const node_path_1 = __nccwpck_require__(760);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** Where `command` is found on PATH (or itself when it is a path). */
 function onPath(command, env) {
@@ -4431,7 +4450,7 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
-/***/ 312:
+/***/ 2312:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4702,7 +4721,7 @@ function evaluateBinary(left, right, matcher, decisive) {
 
 /***/ }),
 
-/***/ 276:
+/***/ 1276:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4726,10 +4745,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
 exports.selectItems = selectItems;
 exports.expansionSelected = expansionSelected;
-const expression_js_1 = __nccwpck_require__(312);
+const expression_js_1 = __nccwpck_require__(2312);
 const match_js_1 = __nccwpck_require__(697);
 const nodeid_js_1 = __nccwpck_require__(267);
-var expression_js_2 = __nccwpck_require__(312);
+var expression_js_2 = __nccwpck_require__(2312);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
@@ -4737,7 +4756,7 @@ var match_js_2 = __nccwpck_require__(697);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(939), exports);
+__exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -4877,7 +4896,7 @@ function expansionSelected(item, expandedId, expandedMarks, opts) {
 
 /***/ }),
 
-/***/ 939:
+/***/ 5939:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4894,8 +4913,8 @@ exports.planLastFailed = planLastFailed;
 exports.applyLastFailed = applyLastFailed;
 exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
-const node_fs_1 = __importDefault(__nccwpck_require__(24));
-const node_path_1 = __importDefault(__nccwpck_require__(760));
+const node_fs_1 = __importDefault(__nccwpck_require__(3024));
+const node_path_1 = __importDefault(__nccwpck_require__(6760));
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -5215,7 +5234,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(312);
+const expression_js_1 = __nccwpck_require__(2312);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -5350,8 +5369,8 @@ exports.parseNodeIdArg = parseNodeIdArg;
 exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
-const node_path_1 = __importDefault(__nccwpck_require__(760));
-const expression_js_1 = __nccwpck_require__(312);
+const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -5524,7 +5543,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.expandGlobs = expandGlobs;
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
-const node_path_1 = __nccwpck_require__(760);
+const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
@@ -5595,77 +5614,77 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs");
 
 /***/ }),
 
-/***/ 943:
+/***/ 1943:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs/promises");
 
 /***/ }),
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:crypto");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:fs");
 
 /***/ }),
 
-/***/ 995:
+/***/ 8995:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:module");
 
 /***/ }),
 
-/***/ 161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:path");
 
 /***/ }),
 
-/***/ 136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:url");
 
 /***/ }),
 
-/***/ 919:
+/***/ 5919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:worker_threads");
 
 /***/ }),
 
-/***/ 106:
+/***/ 7106:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -6519,7 +6538,7 @@ var require_web_tree_sitter = __commonJS({
         __name(locateFile, "locateFile");
         var readAsync, readBinary;
         if (ENVIRONMENT_IS_NODE) {
-          var fs = __nccwpck_require__(896);
+          var fs = __nccwpck_require__(9896);
           scriptDirectory = __dirname + "/";
           readBinary = /* @__PURE__ */ __name((filename) => {
             filename = isFileURI(filename) ? new URL(filename) : filename;
@@ -9620,7 +9639,7 @@ var Language = class _Language {
     if (input instanceof Uint8Array) {
       binary2 = input;
     } else if (globalThis.process?.versions.node) {
-      const fs2 = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 943, 23));
+      const fs2 = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1943, 23));
       binary2 = await fs2.readFile(input);
     } else {
       const response = await fetch(input);
@@ -10659,9 +10678,9 @@ exports.a = runCli;
 // `fastest discover` on its own (dist/discover.js): the executable loads this instead of the whole
 // CLI (dist/main.js) for a discovery the memo can't answer. Half the code of main.js, without the
 // runner, the reports and their libraries: ~40 ms less start-up on every such discovery.
-const parse_pool_js_1 = __nccwpck_require__(740);
-const discover_js_1 = __nccwpck_require__(731);
-const finish_js_1 = __nccwpck_require__(367);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const discover_js_1 = __nccwpck_require__(2731);
+const finish_js_1 = __nccwpck_require__(6367);
 function runCli(argv, handoff = { parseThreads: [] }) {
     (0, parse_pool_js_1.adoptParseThreads)(handoff.parseThreads);
     return (0, finish_js_1.finishCommand)((0, discover_js_1.discoverCommand)(argv, argv.slice(1), (s) => process.stdout.write(s)));

@@ -3634,9 +3634,9 @@ const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
 const parse_file_js_1 = __nccwpck_require__(9112);
+const thread_count_js_1 = __nccwpck_require__(7358);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
-const MAX_THREADS = 4;
 const BATCH_FILES = 4;
 /** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
 const BATCHES_IN_FLIGHT = 2;
@@ -3650,16 +3650,16 @@ function parseWorkerEntry() {
     const path = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'parse-worker.js');
     return (0, node_fs_1.existsSync)(path) ? path : null;
 }
-/** FASTEST_PARSE_THREADS overrides the choice (0: parse on the main thread only). */
+/** FASTEST_PARSE_THREADS overrides the choice. */
 function threadCount(files) {
-    const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
-    if (Number.isInteger(forced) && forced >= 0)
+    const forced = (0, thread_count_js_1.forcedParseThreads)(process.env);
+    if (forced !== null)
         return Math.min(forced, files);
     if (adopted.length > 0)
         return Math.min(adopted.length, files);
     if (files < MIN_FILES_FOR_THREADS)
         return 0;
-    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), thread_count_js_1.MAX_PARSE_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
 }
 /** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
 function openParsePool(files) {
@@ -4473,6 +4473,25 @@ function readLiteral(node, ctx) {
         default:
             return { py: 'expr', source: node.text };
     }
+}
+
+
+/***/ }),
+
+/***/ 7358:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// How many parse threads: shared by the executable (which may start them early) and the parse pool,
+// without loading worker_threads.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_PARSE_THREADS = void 0;
+exports.forcedParseThreads = forcedParseThreads;
+exports.MAX_PARSE_THREADS = 4;
+/** FASTEST_PARSE_THREADS=N when set to a whole number (0: parse on the main thread only). */
+function forcedParseThreads(env) {
+    const forced = Number.parseInt(env.FASTEST_PARSE_THREADS ?? '', 10);
+    return Number.isInteger(forced) && forced >= 0 ? forced : null;
 }
 
 

@@ -9,6 +9,7 @@ import type * as NodeOs from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as NodeWorkerThreads from 'node:worker_threads';
+import { forcedParseThreads, MAX_PARSE_THREADS } from '../discovery/thread-count.js';
 import { replayMemo } from '../memo/discover-memo.js';
 import type { Handoff } from './finish.js';
 
@@ -18,7 +19,6 @@ const argv = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
 const mainBundle = join(here, 'main.js');
 const discoverBundle = join(here, 'discover.js');
-const MAX_PARSE_THREADS = 4;
 
 /** Writes straight to fd 1: setting up process.stdout costs a few ms, a tenth of a replay. */
 function writeStdout(chunks: Buffer[]): void {
@@ -58,10 +58,10 @@ function prestartParseThreads(): NodeWorkerThreads.Worker[] {
   const require = createRequire(import.meta.url);
   const { availableParallelism } = require('node:os') as typeof NodeOs;
   const { Worker } = require('node:worker_threads') as typeof NodeWorkerThreads;
-  const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
-  const count = Number.isInteger(forced) && forced >= 0 ? forced : Math.min(availableParallelism(), MAX_PARSE_THREADS);
+  const count = forcedParseThreads(process.env) ?? Math.min(availableParallelism(), MAX_PARSE_THREADS);
   const entry = join(here, 'parse-worker.js');
-  if (count === 0 || argv.includes('--no-cache') === false && hasDiscoveryCache() || !existsSync(entry)) return [];
+  const cacheServesFiles = !argv.includes('--no-cache') && hasDiscoveryCache();
+  if (count === 0 || cacheServesFiles || !existsSync(entry)) return [];
   return Array.from({ length: count }, () => {
     const thread = new Worker(entry);
     thread.unref();

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
 import type { BatchReply } from './parse-worker.js';
+import { forcedParseThreads, MAX_PARSE_THREADS } from './thread-count.js';
 
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
-const MAX_THREADS = 4;
 const BATCH_FILES = 4;
 /** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
 const BATCHES_IN_FLIGHT = 2;
@@ -31,15 +31,14 @@ export function parseWorkerEntry(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** FASTEST_PARSE_THREADS overrides the choice (0: parse on the main thread only). */
+/** FASTEST_PARSE_THREADS overrides the choice. */
 function threadCount(files: number): number {
-  const forced = Number.parseInt(process.env.FASTEST_PARSE_THREADS ?? '', 10);
-  if (Number.isInteger(forced) && forced >= 0) return Math.min(forced, files);
+  const forced = forcedParseThreads(process.env);
+  if (forced !== null) return Math.min(forced, files);
   if (adopted.length > 0) return Math.min(adopted.length, files);
   if (files < MIN_FILES_FOR_THREADS) return 0;
-  return Math.max(0, Math.min(availableParallelism(), MAX_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+  return Math.max(0, Math.min(availableParallelism(), MAX_PARSE_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
 }
-
 
 export interface ParsePool {
   /**
