@@ -7118,7 +7118,7 @@ function shardBalance(result) {
     return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
 }
 function inlineList(ids, limit) {
-    const shown = ids.slice(0, limit).map(inlineCode).join(', ');
+    const shown = ids.slice(0, limit).map((id) => inlineCode(id)).join(', ');
     return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
 }
 /** Inline code that survives backticks inside the text, on one line of at most `maxChars`. */

@@ -186,6 +186,9 @@ describe('merging shards', () => {
     expect(result.malformed).toHaveLength(1);
     expect(result.malformed[0]?.file).toBe(bad);
     expect(result.counts.failed).toBe(1);
+    // The summary names each missing and duplicated id whole (each list item is inline code).
+    const md = renderSummary(result);
+    for (const id of [...result.missing, ...result.duplicates]) expect(md).toContain(`\`${id}\``);
   });
 
   it('counts a dynamic item as present when any of its expanded ids is', () => {

@@ -115,7 +115,7 @@ function shardBalance(result: MergeResult): string {
 }
 
 function inlineList(ids: string[], limit: number): string {
-  const shown = ids.slice(0, limit).map(inlineCode).join(', ');
+  const shown = ids.slice(0, limit).map((id) => inlineCode(id)).join(', ');
   return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
 }
 
