@@ -4,6 +4,26 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
+/***/ 500:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selfAndParents = selfAndParents;
+// The directories above a path, for every upward search (config files, memos, .python-version):
+// a leaf module, so that the small executable bundle can use it too.
+const node_path_1 = __nccwpck_require__(760);
+/** `p` and each of its parents, up to the filesystem root. */
+function selfAndParents(p) {
+    const out = [p];
+    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
+        out.push(up);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 358:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -37,9 +57,10 @@ exports.replayMemo = replayMemo;
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
-// imports nothing but Node's own modules and inputs.ts.
+// imports nothing but Node's own modules and leaf modules (inputs.ts, config/ancestors.ts).
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
+const ancestors_js_1 = __nccwpck_require__(500);
 const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -131,7 +152,7 @@ function pruneMemos(dir) {
 }
 /** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
 function findMemo(command, key) {
-    for (let dir = command.cwd;; dir = (0, node_path_1.dirname)(dir)) {
+    for (const dir of (0, ancestors_js_1.selfAndParents)(command.cwd)) {
         const path = (0, node_path_1.join)(dir, '.fastest', 'memo', memoFileName(key));
         let content = null;
         try {
@@ -151,31 +172,18 @@ function findMemo(command, key) {
                 return null;
             }
         }
-        if ((0, node_path_1.dirname)(dir) === dir)
-            return null;
     }
+    return null;
 }
-function fileUnchanged(path, stamp, hash) {
+/** Same kind and stamp, and, for an input recorded with a hash, the same content (file) or names (directory). */
+function unchanged(path, kind, stamp, hash) {
     const st = (0, inputs_js_1.statOrUndefined)(path);
-    if (!st || !st.isFile() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
+    if ((0, inputs_js_1.kindOf)(st) !== kind || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
         return false;
     if (hash === null)
         return true;
     try {
-        return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) === hash;
-    }
-    catch {
-        return false;
-    }
-}
-function dirUnchanged(path, stamp, hash) {
-    const st = (0, inputs_js_1.statOrUndefined)(path);
-    if (!st || !st.isDirectory() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
-        return false;
-    if (hash === null)
-        return true;
-    try {
-        return (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path)) === hash;
+        return (kind === 'file' ? (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) : (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path))) === hash;
     }
     catch {
         return false;
@@ -193,18 +201,18 @@ function changedInput(memo, command, env) {
         if ((0, inputs_js_1.kindOf)((0, inputs_js_1.statOrUndefined)(path)) !== kind)
             return `path ${path}`;
     for (const [path, stamp, hash] of memo.dirs)
-        if (!dirUnchanged(path, stamp, hash))
+        if (!unchanged(path, 'dir', stamp, hash))
             return `directory ${path}`;
     for (const [path, stamp, hash] of memo.files)
-        if (!fileUnchanged(path, stamp, hash))
+        if (!unchanged(path, 'file', stamp, hash))
             return `file ${path}`;
     return null;
 }
 /**
  * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
- * code; null (nothing printed) when there is no such memo or any input differs.
+ * code; null (nothing printed) when there is no such memo or any input differs. `startedMs`: when
+ * the command started, in process.hrtime milliseconds.
  */
-/** `startedMs`: when the command started, in process.hrtime milliseconds. */
 function replayMemo(command, env, startedMs, write) {
     let output;
     let exitCode;
@@ -246,14 +254,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isRacy = isRacy;
 exports.startInputLog = startInputLog;
 exports.takeInputLog = takeInputLog;
-exports.isLogging = isLogging;
 exports.stampOf = stampOf;
 exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
-exports.noteProbe = noteProbe;
 exports.noteFile = noteFile;
-exports.noteDir = noteDir;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
 exports.probePath = probePath;
@@ -278,9 +283,6 @@ function takeInputLog() {
     const taken = log;
     log = null;
     return taken;
-}
-function isLogging() {
-    return log !== null;
 }
 function stampOf(st) {
     return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
@@ -453,6 +455,7 @@ const node_fs_1 = __nccwpck_require__(24);
 const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
+const ancestors_js_1 = __nccwpck_require__(500);
 const thread_count_js_1 = __nccwpck_require__(358);
 const discover_memo_js_1 = __nccwpck_require__(542);
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
@@ -489,12 +492,7 @@ function replayed() {
 }
 /** A discovery cache in the cwd's `.fastest/` or a parent's: most files then need no parse. */
 function hasDiscoveryCache() {
-    for (let dir = process.cwd();; dir = (0, node_path_1.dirname)(dir)) {
-        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, '.fastest', 'discovery.json')))
-            return true;
-        if ((0, node_path_1.dirname)(dir) === dir)
-            return false;
-    }
+    return (0, ancestors_js_1.selfAndParents)(process.cwd()).some((dir) => (0, node_fs_1.existsSync)((0, node_path_1.join)(dir, '.fastest', 'discovery.json')));
 }
 /** Parse threads for a discovery that will parse every file; unreferenced until a parse uses them. */
 function prestartParseThreads() {

@@ -1249,10 +1249,8 @@ function checkWarningFilters(python, filters, env) {
     if (filters.length === 0)
         return Promise.resolve(null);
     const code = 'import sys; from fastest_worker.native.warnings_rec import main; sys.exit(main(sys.argv[1:]))';
-    const runtime = (0, index_js_1.pythonRuntimeDir)();
-    const pythonPath = env.PYTHONPATH ? `${runtime}${node_path_1.delimiter}${env.PYTHONPATH}` : runtime;
     return new Promise((resolvePromise) => {
-        (0, node_child_process_1.execFile)(python, ['-c', code, ...filters], { env: { ...env, PYTHONPATH: pythonPath } }, (error, stdout) => {
+        (0, node_child_process_1.execFile)(python, ['-c', code, ...filters], { env: { ...env, PYTHONPATH: (0, index_js_1.runtimePythonPath)(env.PYTHONPATH) } }, (error, stdout) => {
             // Exit 4 is a refused filter; any other failure is left to the workers to report.
             const exit = error && typeof error.code === 'number' ? error.code : 0;
             resolvePromise(exit === 4 ? String(stdout) : null);
@@ -1640,6 +1638,26 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
+/***/ 5500:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selfAndParents = selfAndParents;
+// The directories above a path, for every upward search (config files, memos, .python-version):
+// a leaf module, so that the small executable bundle can use it too.
+const node_path_1 = __nccwpck_require__(6760);
+/** `p` and each of its parents, up to the filesystem root. */
+function selfAndParents(p) {
+    const out = [p];
+    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
+        out.push(up);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -1819,7 +1837,6 @@ function readFastestTable(pyprojectPath) {
 // rootdir and config-file discovery: pytest 9's _pytest/config/findpaths.py, rule for rule.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CONFIG_NAMES = void 0;
-exports.selfAndParents = selfAndParents;
 exports.commonPath = commonPath;
 exports.isFsRoot = isFsRoot;
 exports.locateConfig = locateConfig;
@@ -1830,6 +1847,7 @@ exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
+const ancestors_js_1 = __nccwpck_require__(5500);
 const errors_js_1 = __nccwpck_require__(7827);
 const files_js_1 = __nccwpck_require__(8261);
 const pystr_js_1 = __nccwpck_require__(2560);
@@ -1851,15 +1869,8 @@ function isDir(p) {
 function safeExists(p) {
     return (0, inputs_js_1.probePath)(p) !== undefined;
 }
-/** `p` and each of its parents, up to the filesystem root. */
-function selfAndParents(p) {
-    const out = [p];
-    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
-        out.push(up);
-    return out;
-}
 function parentsOf(p) {
-    return selfAndParents(p).slice(1);
+    return (0, ancestors_js_1.selfAndParents)(p).slice(1);
 }
 /** os.path.commonpath of two absolute paths. */
 function commonPath(a, b) {
@@ -1879,7 +1890,7 @@ function locateConfig(invocationDir, args) {
         paths.push(invocationDir);
     let foundPyprojectToml = null;
     for (const arg of paths) {
-        for (const base of selfAndParents((0, node_path_1.resolve)(invocationDir, arg))) {
+        for (const base of (0, ancestors_js_1.selfAndParents)((0, node_path_1.resolve)(invocationDir, arg))) {
             for (const [index, configName] of exports.CONFIG_NAMES.entries()) {
                 const p = (0, node_path_1.join)(base, configName);
                 if (!isFile(p))
@@ -1974,7 +1985,7 @@ function determineSetup(opts) {
         const ancestor = getCommonAncestor(invocationDir, dirs);
         ({ rootdir, inifile, inicfg, ignoredConfigFiles } = locateConfig(invocationDir, [ancestor]));
         if (rootdir === null && !opts.rootdirArg) {
-            rootdir = selfAndParents(ancestor).find((d) => isFile((0, node_path_1.join)(d, 'setup.py'))) ?? null;
+            rootdir = (0, ancestors_js_1.selfAndParents)(ancestor).find((d) => isFile((0, node_path_1.join)(d, 'setup.py'))) ?? null;
             if (rootdir === null) {
                 if (!(dirs.length === 1 && dirs[0] === ancestor)) {
                     ({ rootdir, inifile, inicfg } = locateConfig(invocationDir, dirs));
@@ -2606,14 +2617,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
-exports.contentHash = contentHash;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
-const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
@@ -2631,9 +2640,6 @@ function parsedOf(entry) {
 }
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
-}
-function contentHash(content) {
-    return (0, node_crypto_1.createHash)('sha1').update(content).digest('hex');
 }
 function loadCache(rootdir) {
     const path = cachePath(rootdir);
@@ -2865,17 +2871,20 @@ function lookupCache(abs, rel, cache) {
     const cached = cache?.entries.get(rel);
     if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy)
         return { entry: cached, st };
-    if (cached && cached.hash === (0, cache_js_1.contentHash)((0, node_fs_1.readFileSync)(abs))) {
-        const entry = { ...cached, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
-        if ((0, inputs_js_1.isRacy)(Math.max(st.mtimeMs, st.ctimeMs)))
-            entry.racy = true;
-        else
-            delete entry.racy;
+    if (cached && cached.hash === (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(abs))) {
+        const { racy: _racy, ...confirmed } = cached;
+        const entry = markRacy({ ...confirmed, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
         cache.entries.set(rel, entry);
         cache.dirty = true;
         return { entry, st };
     }
     return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
+}
+/** Flags an entry whose file was written too shortly before it was read for its stamps to vouch for it. */
+function markRacy(entry) {
+    if ((0, inputs_js_1.isRacy)(Math.max(entry.mtimeMs, entry.ctimeMs)))
+        entry.racy = true;
+    return entry;
 }
 function storeParsed(rel, outcome, cache) {
     const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
@@ -2883,8 +2892,7 @@ function storeParsed(rel, outcome, cache) {
         entry.parsed = outcome.parsed;
     if (outcome.parsedJson !== undefined)
         entry.parsedJson = outcome.parsedJson;
-    if ((0, inputs_js_1.isRacy)(Math.max(outcome.mtimeMs, outcome.ctimeMs)))
-        entry.racy = true;
+    markRacy(entry);
     if (cache) {
         cache.entries.set(rel, entry);
         cache.dirty = true;
@@ -2910,13 +2918,16 @@ for path in sys.argv[1:]:
         out[path] = None
 print(json.dumps(out))
 `;
-/** Asks Python whether files tree-sitter could not parse are really invalid, and its message. */
+/**
+ * Asks Python whether files tree-sitter could not parse are really invalid, and its message. The
+ * interpreter is chosen only when there is such a file.
+ */
 function confirmSyntaxErrors(python, files) {
     const verdicts = new Map();
     if (files.length === 0)
         return verdicts;
     try {
-        const output = (0, node_child_process_1.execFileSync)(python, ['-c', SYNTAX_CHECK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const output = (0, node_child_process_1.execFileSync)(python(), ['-c', SYNTAX_CHECK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
         const parsed = JSON.parse(output);
         for (const f of files)
             verdicts.set(f, parsed[f] ?? null);
@@ -2971,7 +2982,8 @@ async function discover(opts) {
     const conftestLookups = conftestDirs.flatMap((dir) => ((0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) ? [lookup((0, node_path_1.join)(dir, 'conftest.py'), rootdir, cache)] : []));
     const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
-    const pool = (0, parse_pool_js_1.openParsePool)(toParse(conftestLookups).length + toParse(moduleLookups).length);
+    const conftestRequests = toParse(conftestLookups);
+    const pool = (0, parse_pool_js_1.openParsePool)(conftestRequests.length + toParse(moduleLookups).length);
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
         const conftests = new Map();
@@ -2981,7 +2993,7 @@ async function discover(opts) {
             if ('entry' in l.found)
                 addConftest(l, l.found.entry);
         // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
-        await pool.parse(toParse(conftestLookups), (outcome) => {
+        await pool.parse(conftestRequests, (outcome) => {
             const l = conftestByAbs.get(outcome.abs);
             addConftest(l, storeParsed(l.rel, outcome, cache));
         }, () => undefined);
@@ -3014,7 +3026,7 @@ async function discover(opts) {
         await parsing;
         const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
         const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
-        const verdicts = needPython.length > 0 ? confirmSyntaxErrors(opts.python(), needPython.map(({ l }) => l.abs)) : new Map();
+        const verdicts = confirmSyntaxErrors(opts.python, needPython.map(({ l }) => l.abs));
         for (const { l, entry } of needPython) {
             entry.syntaxError = verdicts.get(l.abs) ?? null;
             if (cache)
@@ -3032,7 +3044,7 @@ async function discover(opts) {
         }
         if (cache)
             (0, cache_js_1.saveCache)(rootdir, cache);
-        const parsedFiles = toParse(conftestLookups).length + requests.length;
+        const parsedFiles = conftestRequests.length + requests.length;
         return {
             rootdir,
             items: itemsOf.flat(),
@@ -3603,13 +3615,13 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(3024);
-const cache_js_1 = __nccwpck_require__(6872);
+const inputs_js_1 = __nccwpck_require__(417);
 const grammar_js_1 = __nccwpck_require__(6147);
 const parse_js_1 = __nccwpck_require__(6985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
-    return { ...request, hash: (0, cache_js_1.contentHash)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
 }
 
 
@@ -3621,7 +3633,6 @@ async function parseFile(request) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.adoptParseThreads = adoptParseThreads;
-exports.parseWorkerEntry = parseWorkerEntry;
 exports.openParsePool = openParsePool;
 // Parses many files at once. With enough files and a bundled worker entry, parse threads (one per
 // core) pull batches from one queue and the main thread only receives: parsing on the main thread
@@ -4620,9 +4631,10 @@ exports.replayMemo = replayMemo;
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
-// imports nothing but Node's own modules and inputs.ts.
+// imports nothing but Node's own modules and leaf modules (inputs.ts, config/ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const ancestors_js_1 = __nccwpck_require__(5500);
 const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -4714,7 +4726,7 @@ function pruneMemos(dir) {
 }
 /** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
 function findMemo(command, key) {
-    for (let dir = command.cwd;; dir = (0, node_path_1.dirname)(dir)) {
+    for (const dir of (0, ancestors_js_1.selfAndParents)(command.cwd)) {
         const path = (0, node_path_1.join)(dir, '.fastest', 'memo', memoFileName(key));
         let content = null;
         try {
@@ -4734,31 +4746,18 @@ function findMemo(command, key) {
                 return null;
             }
         }
-        if ((0, node_path_1.dirname)(dir) === dir)
-            return null;
     }
+    return null;
 }
-function fileUnchanged(path, stamp, hash) {
+/** Same kind and stamp, and, for an input recorded with a hash, the same content (file) or names (directory). */
+function unchanged(path, kind, stamp, hash) {
     const st = (0, inputs_js_1.statOrUndefined)(path);
-    if (!st || !st.isFile() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
+    if ((0, inputs_js_1.kindOf)(st) !== kind || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
         return false;
     if (hash === null)
         return true;
     try {
-        return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) === hash;
-    }
-    catch {
-        return false;
-    }
-}
-function dirUnchanged(path, stamp, hash) {
-    const st = (0, inputs_js_1.statOrUndefined)(path);
-    if (!st || !st.isDirectory() || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
-        return false;
-    if (hash === null)
-        return true;
-    try {
-        return (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path)) === hash;
+        return (kind === 'file' ? (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) : (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path))) === hash;
     }
     catch {
         return false;
@@ -4776,18 +4775,18 @@ function changedInput(memo, command, env) {
         if ((0, inputs_js_1.kindOf)((0, inputs_js_1.statOrUndefined)(path)) !== kind)
             return `path ${path}`;
     for (const [path, stamp, hash] of memo.dirs)
-        if (!dirUnchanged(path, stamp, hash))
+        if (!unchanged(path, 'dir', stamp, hash))
             return `directory ${path}`;
     for (const [path, stamp, hash] of memo.files)
-        if (!fileUnchanged(path, stamp, hash))
+        if (!unchanged(path, 'file', stamp, hash))
             return `file ${path}`;
     return null;
 }
 /**
  * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
- * code; null (nothing printed) when there is no such memo or any input differs.
+ * code; null (nothing printed) when there is no such memo or any input differs. `startedMs`: when
+ * the command started, in process.hrtime milliseconds.
  */
-/** `startedMs`: when the command started, in process.hrtime milliseconds. */
 function replayMemo(command, env, startedMs, write) {
     let output;
     let exitCode;
@@ -4829,14 +4828,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isRacy = isRacy;
 exports.startInputLog = startInputLog;
 exports.takeInputLog = takeInputLog;
-exports.isLogging = isLogging;
 exports.stampOf = stampOf;
 exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
-exports.noteProbe = noteProbe;
 exports.noteFile = noteFile;
-exports.noteDir = noteDir;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
 exports.probePath = probePath;
@@ -4861,9 +4857,6 @@ function takeInputLog() {
     const taken = log;
     log = null;
     return taken;
-}
-function isLogging() {
-    return log !== null;
 }
 function stampOf(st) {
     return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
@@ -7312,7 +7305,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RunnerError = exports.pythonRuntimeDir = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
+exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -7325,7 +7318,7 @@ Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function (
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
-Object.defineProperty(exports, "pythonRuntimeDir", ({ enumerable: true, get: function () { return python_js_1.pythonRuntimeDir; } }));
+Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
 var errors_js_1 = __nccwpck_require__(5507);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
 
@@ -7934,6 +7927,7 @@ exports.findPython = findPython;
 exports.checkPython = checkPython;
 exports.isSupported = isSupported;
 exports.pythonRuntimeDir = pythonRuntimeDir;
+exports.runtimePythonPath = runtimePythonPath;
 exports.workerEnv = workerEnv;
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
 const node_child_process_1 = __nccwpck_require__(1421);
@@ -7955,7 +7949,7 @@ function choosePython(opt, cwd, cacheDir, env = process.env) {
     const remembered = (0, shim_js_1.rememberedInterpreter)(shim);
     if (!remembered)
         return { python, shim };
-    env.PATH = env.PATH ? `${(0, node_path_1.dirname)(remembered)}${node_path_1.delimiter}${env.PATH}` : (0, node_path_1.dirname)(remembered);
+    env.PATH = prependToPathList((0, node_path_1.dirname)(remembered), env.PATH);
     return { python: remembered, shim: null };
 }
 /** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
@@ -8017,14 +8011,20 @@ function pythonRuntimeDir() {
     }
     throw new errors_js_1.RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
 }
+/** `dir` first in a PATH-style list. */
+function prependToPathList(dir, list) {
+    return list ? `${dir}${node_path_1.delimiter}${list}` : dir;
+}
+/** PYTHONPATH with fastest_worker importable ahead of the inherited entries. */
+function runtimePythonPath(inherited) {
+    return prependToPathList(pythonRuntimeDir(), inherited);
+}
 /** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
 function workerEnv(index, workers, base = process.env, pycacheDir) {
-    const runtime = pythonRuntimeDir();
-    const inherited = base.PYTHONPATH;
     return {
         ...base,
         ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
-        PYTHONPATH: inherited ? `${runtime}${node_path_1.delimiter}${inherited}` : runtime,
+        PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
         // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
         PYTEST_XDIST_WORKER: `gw${index}`,
         PYTEST_XDIST_WORKER_COUNT: String(workers),
@@ -8172,6 +8172,7 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const ancestors_js_1 = __nccwpck_require__(5500);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** Where `command` is found on PATH (or itself when it is a path). */
 function onPath(command, env) {
@@ -8220,12 +8221,10 @@ function readOrEmpty(path) {
 /** What the shim's choice depends on: the shim, pyenv's variables, the version files it reads. */
 function shimKey(shim, cwd, env) {
     const files = [];
-    for (let dir = cwd;; dir = (0, node_path_1.dirname)(dir)) {
+    for (const dir of (0, ancestors_js_1.selfAndParents)(cwd)) {
         const text = readOrEmpty((0, node_path_1.join)(dir, '.python-version'));
         if (text)
             files.push([dir, text]);
-        if ((0, node_path_1.dirname)(dir) === dir)
-            break;
     }
     const pyenvRoot = env.PYENV_ROOT ?? (0, node_path_1.join)(env.HOME ?? '', '.pyenv');
     files.push(['global', readOrEmpty((0, node_path_1.join)(pyenvRoot, 'version'))]);
@@ -10009,7 +10008,7 @@ function settlePart(unit) {
     const { group, pieces } = unit.split;
     unit.items = (0, units_js_1.partItems)(group.module, pieces);
     unit.key = unit.items[0]?.id ?? unit.file;
-    unit.predicted = group.module.setup + pieces.reduce((sum, piece) => sum + piece.seconds, 0);
+    unit.predicted = group.module.setup + (0, units_js_1.sumSeconds)(pieces);
 }
 function insertPiece(pieces, piece) {
     pieces.splice(partitionPoint(pieces, (m) => (0, units_js_1.comparePieces)(m, piece) < 0), 0, piece);
@@ -10289,7 +10288,6 @@ function isSeconds(value) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.modulesTotal = modulesTotal;
-exports.partRoom = partRoom;
 exports.splitRule = splitRule;
 exports.moduleUnits = moduleUnits;
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
@@ -10394,7 +10392,7 @@ function splitModule(module, room, shardCount) {
     pieces.sort((a, b) => b.seconds - a.seconds || (a.indexes[0] ?? 0) - (b.indexes[0] ?? 0));
     const most = Math.min(pieces.length, shardCount);
     // A part of several pieces over the room means too few parts; a single long piece cannot help it.
-    const overfull = (part) => part.length > 1 && sumSeconds(part) > room * (1 + 1e-9);
+    const overfull = (part) => part.length > 1 && (0, units_js_1.sumSeconds)(part) > room * (1 + 1e-9);
     let parts = spreadPieces(pieces, Math.min(most, Math.max(1, Math.ceil(module.testsSeconds / room - 1e-9))));
     while (parts.length < most && parts.some(overfull))
         parts = spreadPieces(pieces, parts.length + 1);
@@ -10406,7 +10404,7 @@ function splitModule(module, room, shardCount) {
             continue;
         part.sort(units_js_1.comparePieces);
         const items = (0, units_js_1.partItems)(module, part);
-        const unit = { file: module.file, items, whole: false, predicted: module.setup + sumSeconds(part), key: items[0]?.id ?? module.file, split: { group, pieces: part } };
+        const unit = { file: module.file, items, whole: false, predicted: module.setup + (0, units_js_1.sumSeconds)(part), key: items[0]?.id ?? module.file, split: { group, pieces: part } };
         group.parts.add(unit);
     }
     return [...group.parts];
@@ -10424,9 +10422,6 @@ function spreadPieces(pieces, count) {
         loads[lightest] = (loads[lightest] ?? 0) + piece.seconds;
     }
     return parts;
-}
-function sumSeconds(pieces) {
-    return pieces.reduce((sum, piece) => sum + piece.seconds, 0);
 }
 
 
@@ -10707,6 +10702,7 @@ exports.compareUnitsLongestFirst = compareUnitsLongestFirst;
 exports.comparePieces = comparePieces;
 exports.wholeModule = wholeModule;
 exports.partItems = partItems;
+exports.sumSeconds = sumSeconds;
 function compareStrings(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -10727,6 +10723,9 @@ function partItems(module, pieces) {
         .sort((a, b) => a - b)
         .map((i) => module.items[i])
         .filter((item) => item !== undefined);
+}
+function sumSeconds(pieces) {
+    return pieces.reduce((sum, piece) => sum + piece.seconds, 0);
 }
 
 

@@ -147,14 +147,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
-exports.contentHash = contentHash;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
-const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
@@ -172,9 +170,6 @@ function parsedOf(entry) {
 }
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
-}
-function contentHash(content) {
-    return (0, node_crypto_1.createHash)('sha1').update(content).digest('hex');
 }
 function loadCache(rootdir) {
     const path = cachePath(rootdir);
@@ -322,13 +317,13 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(24);
-const cache_js_1 = __nccwpck_require__(872);
+const inputs_js_1 = __nccwpck_require__(417);
 const grammar_js_1 = __nccwpck_require__(147);
 const parse_js_1 = __nccwpck_require__(985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
-    return { ...request, hash: (0, cache_js_1.contentHash)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
 }
 
 
@@ -1037,6 +1032,135 @@ function readLiteral(node, ctx) {
 
 /***/ }),
 
+/***/ 417:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isRacy = isRacy;
+exports.startInputLog = startInputLog;
+exports.takeInputLog = takeInputLog;
+exports.stampOf = stampOf;
+exports.kindOf = kindOf;
+exports.sha1 = sha1;
+exports.namesHash = namesHash;
+exports.noteFile = noteFile;
+exports.loggedEnv = loggedEnv;
+exports.statOrUndefined = statOrUndefined;
+exports.probePath = probePath;
+exports.readLoggedFile = readLoggedFile;
+exports.listLoggedDir = listLoggedDir;
+const node_fs_1 = __nccwpck_require__(24);
+const node_module_1 = __nccwpck_require__(995);
+let log = null;
+/**
+ * A file written this shortly before it was read may be written again without its size or
+ * timestamps changing (file systems with coarse clocks): only its content can vouch for it.
+ */
+const RACY_MS = 2000;
+function isRacy(timestampMs, nowMs = Date.now()) {
+    return timestampMs >= nowMs - RACY_MS;
+}
+function startInputLog() {
+    log = { probes: new Map(), files: new Map(), dirs: new Map(), env: new Map() };
+}
+/** Ends logging and hands over what was logged (null when logging was never started). */
+function takeInputLog() {
+    const taken = log;
+    log = null;
+    return taken;
+}
+function stampOf(st) {
+    return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
+}
+function kindOf(st) {
+    if (!st)
+        return 'missing';
+    return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+}
+// Loaded on first use: a replayed discovery rarely hashes anything, and loading crypto costs ~5 ms.
+let crypto;
+function sha1(content) {
+    crypto ??= (0, node_module_1.createRequire)(__fastestModuleUrl)('node:crypto');
+    return crypto.createHash('sha1').update(content).digest('hex');
+}
+function namesHash(names) {
+    return sha1([...names].sort().join('\0'));
+}
+/** The path's kind (following symlinks) mattered. */
+function noteProbe(path, st) {
+    if (log && !log.probes.has(path))
+        log.probes.set(path, kindOf(st));
+}
+/** The file's content mattered: `st` is its state before it was read, `hash` that content's sha1. */
+function noteFile(path, st, hash) {
+    if (log && !log.files.has(path))
+        log.files.set(path, { stamp: stampOf(st), hash });
+}
+/** The directory's listing mattered: `st` is its state before it was listed. */
+function noteDir(path, st, names) {
+    if (log && !log.dirs.has(path))
+        log.dirs.set(path, { stamp: stampOf(st), namesHash: namesHash(names) });
+}
+/** `env` seen through a lens that logs each variable read (its first value), while logging is on. */
+function loggedEnv(env) {
+    if (!log)
+        return env;
+    const seen = log.env;
+    return new Proxy(env, {
+        get(target, key) {
+            const value = Reflect.get(target, key);
+            if (typeof key === 'string' && !seen.has(key))
+                seen.set(key, value);
+            return value;
+        },
+        has(target, key) {
+            if (typeof key === 'string' && !seen.has(key))
+                seen.set(key, Reflect.get(target, key));
+            return Reflect.has(target, key);
+        },
+        // Written straight to the target: process.env refuses the property definition a set through a
+        // proxy receiver would make.
+        set(target, key, value) {
+            return Reflect.set(target, key, value);
+        },
+    });
+}
+/** statSync that answers undefined for a missing or unreadable path. */
+function statOrUndefined(path) {
+    try {
+        return (0, node_fs_1.statSync)(path, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
+    }
+}
+/** statSync that answers undefined for a missing path, logged as a probe. */
+function probePath(path) {
+    const st = statOrUndefined(path);
+    noteProbe(path, st);
+    return st;
+}
+/** readFileSync, logged with the file's state and content hash. */
+function readLoggedFile(path) {
+    const st = log ? (0, node_fs_1.statSync)(path) : null;
+    const content = (0, node_fs_1.readFileSync)(path);
+    if (st)
+        noteFile(path, st, sha1(content));
+    return content;
+}
+/** readdirSync with file types, logged with the directory's state and names. */
+function listLoggedDir(path) {
+    const st = log ? (0, node_fs_1.statSync)(path) : null;
+    const entries = (0, node_fs_1.readdirSync)(path, { withFileTypes: true });
+    if (st)
+        noteDir(path, st, entries.map((e) => e.name));
+    return entries;
+}
+
+
+/***/ }),
+
 /***/ 896:
 /***/ ((module) => {
 
@@ -1051,17 +1175,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs/promis
 
 /***/ }),
 
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:crypto");
-
-/***/ }),
-
 /***/ 24:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:fs");
+
+/***/ }),
+
+/***/ 995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:module");
 
 /***/ }),
 

@@ -9,6 +9,7 @@ import type * as NodeOs from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as NodeWorkerThreads from 'node:worker_threads';
+import { selfAndParents } from '../config/ancestors.js';
 import { forcedParseThreads, MAX_PARSE_THREADS } from '../discovery/thread-count.js';
 import { replayMemo } from '../memo/discover-memo.js';
 import type { Handoff } from './finish.js';
@@ -46,10 +47,7 @@ function replayed(): boolean {
 
 /** A discovery cache in the cwd's `.fastest/` or a parent's: most files then need no parse. */
 function hasDiscoveryCache(): boolean {
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.fastest', 'discovery.json'))) return true;
-    if (dirname(dir) === dir) return false;
-  }
+  return selfAndParents(process.cwd()).some((dir) => existsSync(join(dir, '.fastest', 'discovery.json')));
 }
 
 /** Parse threads for a discovery that will parse every file; unreferenced until a parse uses them. */

@@ -2,13 +2,13 @@
 import { execFile } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
-import { delimiter, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ConsoleReporter } from '../report/console.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId } from '../shard/timings.js';
 import { junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
-import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, pythonRuntimeDir, runUnits, type FileSelection } from '../runner/index.js';
+import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, runtimePythonPath, runUnits, type FileSelection } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, updateLastFailed } from '../select/index.js';
 import { getIni } from '../config/index.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
@@ -81,10 +81,8 @@ function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
 function checkWarningFilters(python: string, filters: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   if (filters.length === 0) return Promise.resolve(null);
   const code = 'import sys; from fastest_worker.native.warnings_rec import main; sys.exit(main(sys.argv[1:]))';
-  const runtime = pythonRuntimeDir();
-  const pythonPath = env.PYTHONPATH ? `${runtime}${delimiter}${env.PYTHONPATH}` : runtime;
   return new Promise((resolvePromise) => {
-    execFile(python, ['-c', code, ...filters], { env: { ...env, PYTHONPATH: pythonPath } }, (error, stdout) => {
+    execFile(python, ['-c', code, ...filters], { env: { ...env, PYTHONPATH: runtimePythonPath(env.PYTHONPATH) } }, (error, stdout) => {
       // Exit 4 is a refused filter; any other failure is left to the workers to report.
       const exit = error && typeof error.code === 'number' ? error.code : 0;
       resolvePromise(exit === 4 ? String(stdout) : null);

@@ -2,6 +2,7 @@
 
 import { dirname, join, resolve, sep } from 'node:path';
 import { probePath } from '../memo/inputs.js';
+import { selfAndParents } from './ancestors.js';
 import { ConfigError } from './errors.js';
 import { loadConfigDictFromFile, type ConfigDict } from './files.js';
 import { pyRepr } from './pystr.js';
@@ -34,13 +35,6 @@ function isDir(p: string): boolean {
 
 function safeExists(p: string): boolean {
   return probePath(p) !== undefined;
-}
-
-/** `p` and each of its parents, up to the filesystem root. */
-export function selfAndParents(p: string): string[] {
-  const out = [p];
-  for (let cur = p, up = dirname(p); up !== cur; cur = up, up = dirname(up)) out.push(up);
-  return out;
 }
 
 function parentsOf(p: string): string[] {

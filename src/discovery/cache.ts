@@ -1,6 +1,5 @@
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
@@ -48,9 +47,6 @@ export function cachePath(rootdir: string): string {
   return join(rootdir, '.fastest', 'discovery.json');
 }
 
-export function contentHash(content: Buffer): string {
-  return createHash('sha1').update(content).digest('hex');
-}
 
 export function loadCache(rootdir: string): DiscoveryCache {
   const path = cachePath(rootdir);

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
-import { isRacy, noteFile, probePath } from '../memo/inputs.js';
-import { contentHash, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
+import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
+import { loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
@@ -27,13 +27,6 @@ export function toNodePath(rootdir: string, absolute: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-interface FileState {
-  abs: string;
-  /** rootdir-relative node path. */
-  rel: string;
-  entry: CacheEntry;
-}
-
 /** `st`: the file's state before it was read, for the input log. */
 type CacheLookup = { entry: CacheEntry; st: Stats } | { parse: ParseRequest; st: Stats };
 
@@ -45,10 +38,9 @@ function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): Ca
   const st = statSync(abs);
   const cached = cache?.entries.get(rel);
   if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy) return { entry: cached, st };
-  if (cached && cached.hash === contentHash(readFileSync(abs))) {
-    const entry: CacheEntry = { ...cached, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
-    if (isRacy(Math.max(st.mtimeMs, st.ctimeMs))) entry.racy = true;
-    else delete entry.racy;
+  if (cached && cached.hash === sha1(readFileSync(abs))) {
+    const { racy: _racy, ...confirmed } = cached;
+    const entry = markRacy({ ...confirmed, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs });
     cache!.entries.set(rel, entry);
     cache!.dirty = true;
     return { entry, st };
@@ -56,11 +48,17 @@ function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): Ca
   return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
 }
 
+/** Flags an entry whose file was written too shortly before it was read for its stamps to vouch for it. */
+function markRacy(entry: CacheEntry): CacheEntry {
+  if (isRacy(Math.max(entry.mtimeMs, entry.ctimeMs))) entry.racy = true;
+  return entry;
+}
+
 function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache | null): CacheEntry {
   const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
   if (outcome.parsed !== undefined) entry.parsed = outcome.parsed;
   if (outcome.parsedJson !== undefined) entry.parsedJson = outcome.parsedJson;
-  if (isRacy(Math.max(outcome.mtimeMs, outcome.ctimeMs))) entry.racy = true;
+  markRacy(entry);
   if (cache) {
     cache.entries.set(rel, entry);
     cache.dirty = true;
@@ -89,12 +87,15 @@ for path in sys.argv[1:]:
 print(json.dumps(out))
 `;
 
-/** Asks Python whether files tree-sitter could not parse are really invalid, and its message. */
-function confirmSyntaxErrors(python: string, files: string[]): Map<string, string | null> {
+/**
+ * Asks Python whether files tree-sitter could not parse are really invalid, and its message. The
+ * interpreter is chosen only when there is such a file.
+ */
+function confirmSyntaxErrors(python: () => string, files: string[]): Map<string, string | null> {
   const verdicts = new Map<string, string | null>();
   if (files.length === 0) return verdicts;
   try {
-    const output = execFileSync(python, ['-c', SYNTAX_CHECK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const output = execFileSync(python(), ['-c', SYNTAX_CHECK, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const parsed = JSON.parse(output) as Record<string, string | null>;
     for (const f of files) verdicts.set(f, parsed[f] ?? null);
   } catch {
@@ -154,7 +155,8 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const conftestLookups = conftestDirs.flatMap((dir) => (probePath(join(dir, 'conftest.py')) ? [lookup(join(dir, 'conftest.py'), rootdir, cache)] : []));
   const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
   const toParse = (lookups: Lookup[]) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
-  const pool = openParsePool(toParse(conftestLookups).length + toParse(moduleLookups).length);
+  const conftestRequests = toParse(conftestLookups);
+  const pool = openParsePool(conftestRequests.length + toParse(moduleLookups).length);
   try {
     const byAbs = (lookups: Lookup[]) => new Map(lookups.map((l) => [l.abs, l]));
 
@@ -163,7 +165,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const addConftest = (l: Lookup, entry: CacheEntry) => conftests.set(dirname(l.abs), conftestFacts(parsedOf(noted(l.abs, l.found.st, entry)), dirname(l.abs)));
     for (const l of conftestLookups) if ('entry' in l.found) addConftest(l, l.found.entry);
     // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
-    await pool.parse(toParse(conftestLookups), (outcome) => {
+    await pool.parse(conftestRequests, (outcome) => {
       const l = conftestByAbs.get(outcome.abs)!;
       addConftest(l, storeParsed(l.rel, outcome, cache));
     }, () => undefined);
@@ -196,7 +198,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
 
     const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index]! }] : []));
     const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
-    const verdicts = needPython.length > 0 ? confirmSyntaxErrors(opts.python(), needPython.map(({ l }) => l.abs)) : new Map<string, string | null>();
+    const verdicts = confirmSyntaxErrors(opts.python, needPython.map(({ l }) => l.abs));
     for (const { l, entry } of needPython) {
       entry.syntaxError = verdicts.get(l.abs) ?? null;
       if (cache) cache.dirty = true;
@@ -211,7 +213,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       }
     }
     if (cache) saveCache(rootdir, cache);
-    const parsedFiles = toParse(conftestLookups).length + requests.length;
+    const parsedFiles = conftestRequests.length + requests.length;
     return {
       rootdir,
       items: itemsOf.flat(),

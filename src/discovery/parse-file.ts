@@ -1,7 +1,7 @@
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 import { readFileSync } from 'node:fs';
-import { contentHash } from './cache.js';
+import { sha1 } from '../memo/inputs.js';
 import { pythonParser } from './grammar.js';
 import { parseModule, type ParsedModule } from './parse.js';
 
@@ -27,5 +27,5 @@ export interface ParseOutcome {
 export async function parseFile(request: ParseRequest): Promise<ParseOutcome & { parsed: ParsedModule }> {
   const content = readFileSync(request.abs);
   const parser = await pythonParser();
-  return { ...request, hash: contentHash(content), parsed: parseModule(parser, content.toString('utf8')) };
+  return { ...request, hash: sha1(content), parsed: parseModule(parser, content.toString('utf8')) };
 }

@@ -26,7 +26,7 @@ export function adoptParseThreads(threads: Worker[]): void {
 }
 
 /** The bundled worker entry beside dist/main.js; absent when running from src/ (tests), then no threads. */
-export function parseWorkerEntry(): string | null {
+function parseWorkerEntry(): string | null {
   const path = join(dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
   return existsSync(path) ? path : null;
 }

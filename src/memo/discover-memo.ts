@@ -5,9 +5,10 @@
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
-// imports nothing but Node's own modules and inputs.ts.
+// imports nothing but Node's own modules and leaf modules (inputs.ts, config/ancestors.ts).
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { selfAndParents } from '../config/ancestors.js';
 import { isRacy, kindOf, namesHash, sha1, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
 
 const MEMO_VERSION = 1;
@@ -135,7 +136,7 @@ function pruneMemos(dir: string): void {
 
 /** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
 function findMemo(command: MemoCommand, key: string): Memo | null {
-  for (let dir = command.cwd; ; dir = dirname(dir)) {
+  for (const dir of selfAndParents(command.cwd)) {
     const path = join(dir, '.fastest', 'memo', memoFileName(key));
     let content: Buffer | null = null;
     try {
@@ -153,27 +154,17 @@ function findMemo(command: MemoCommand, key: string): Memo | null {
         return null;
       }
     }
-    if (dirname(dir) === dir) return null;
   }
+  return null;
 }
 
-function fileUnchanged(path: string, stamp: Stamp, hash: string | null): boolean {
+/** Same kind and stamp, and, for an input recorded with a hash, the same content (file) or names (directory). */
+function unchanged(path: string, kind: 'file' | 'dir', stamp: Stamp, hash: string | null): boolean {
   const st = statOrUndefined(path);
-  if (!st || !st.isFile() || !sameStamp(stampOf(st), stamp)) return false;
+  if (kindOf(st) !== kind || !sameStamp(stampOf(st!), stamp)) return false;
   if (hash === null) return true;
   try {
-    return sha1(readFileSync(path)) === hash;
-  } catch {
-    return false;
-  }
-}
-
-function dirUnchanged(path: string, stamp: Stamp, hash: string | null): boolean {
-  const st = statOrUndefined(path);
-  if (!st || !st.isDirectory() || !sameStamp(stampOf(st), stamp)) return false;
-  if (hash === null) return true;
-  try {
-    return namesHash(readdirSync(path)) === hash;
+    return (kind === 'file' ? sha1(readFileSync(path)) : namesHash(readdirSync(path))) === hash;
   } catch {
     return false;
   }
@@ -185,16 +176,16 @@ function changedInput(memo: MemoHeader, command: MemoCommand, env: NodeJS.Proces
   if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle)) return `fastest build ${command.bundlePath}`;
   for (const [name, value] of memo.env) if ((env[name] ?? null) !== value) return `environment variable ${name}`;
   for (const [path, kind] of memo.probes) if (kindOf(statOrUndefined(path)) !== kind) return `path ${path}`;
-  for (const [path, stamp, hash] of memo.dirs) if (!dirUnchanged(path, stamp, hash)) return `directory ${path}`;
-  for (const [path, stamp, hash] of memo.files) if (!fileUnchanged(path, stamp, hash)) return `file ${path}`;
+  for (const [path, stamp, hash] of memo.dirs) if (!unchanged(path, 'dir', stamp, hash)) return `directory ${path}`;
+  for (const [path, stamp, hash] of memo.files) if (!unchanged(path, 'file', stamp, hash)) return `file ${path}`;
   return null;
 }
 
 /**
  * Prints the remembered output when this exact command's inputs are unchanged, returning its exit
- * code; null (nothing printed) when there is no such memo or any input differs.
+ * code; null (nothing printed) when there is no such memo or any input differs. `startedMs`: when
+ * the command started, in process.hrtime milliseconds.
  */
-/** `startedMs`: when the command started, in process.hrtime milliseconds. */
 export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, startedMs: number, write: (chunks: Buffer[]) => void): number | null {
   let output: Buffer[];
   let exitCode: number;

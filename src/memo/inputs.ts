@@ -55,10 +55,6 @@ export function takeInputLog(): InputLog | null {
   return taken;
 }
 
-export function isLogging(): boolean {
-  return log !== null;
-}
-
 export function stampOf(st: Stats): Stamp {
   return [st.size, st.mtimeMs, st.ctimeMs, st.ino];
 }
@@ -81,7 +77,7 @@ export function namesHash(names: readonly string[]): string {
 }
 
 /** The path's kind (following symlinks) mattered. */
-export function noteProbe(path: string, st: Stats | undefined): void {
+function noteProbe(path: string, st: Stats | undefined): void {
   if (log && !log.probes.has(path)) log.probes.set(path, kindOf(st));
 }
 
@@ -91,7 +87,7 @@ export function noteFile(path: string, st: Stats, hash: string): void {
 }
 
 /** The directory's listing mattered: `st` is its state before it was listed. */
-export function noteDir(path: string, st: Stats, names: readonly string[]): void {
+function noteDir(path: string, st: Stats, names: readonly string[]): void {
   if (log && !log.dirs.has(path)) log.dirs.set(path, { stamp: stampOf(st), namesHash: namesHash(names) });
 }
 

@@ -2,5 +2,5 @@
 export { PrestartedWorkers } from './prestart.js';
 export { runUnits, pycacheDir, SESSION_TEARDOWN, type RunOptions, type RunEvents, type RunSummary, type UnitDoneInfo, type WorkerInfo } from './pool.js';
 export { makeUnits, type FileSelection } from './schedule.js';
-export { findPython, checkPython, pythonRuntimeDir } from './python.js';
+export { findPython, checkPython, runtimePythonPath } from './python.js';
 export { RunnerError } from './errors.js';

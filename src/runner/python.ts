@@ -25,7 +25,7 @@ export function choosePython(opt: string | null | undefined, cwd: string, cacheD
   if (!shim) return { python, shim: null };
   const remembered = rememberedInterpreter(shim);
   if (!remembered) return { python, shim };
-  env.PATH = env.PATH ? `${dirname(remembered)}${delimiter}${env.PATH}` : dirname(remembered);
+  env.PATH = prependToPathList(dirname(remembered), env.PATH);
   return { python: remembered, shim: null };
 }
 
@@ -87,14 +87,22 @@ export function pythonRuntimeDir(): string {
   throw new RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
 }
 
+/** `dir` first in a PATH-style list. */
+function prependToPathList(dir: string, list: string | undefined): string {
+  return list ? `${dir}${delimiter}${list}` : dir;
+}
+
+/** PYTHONPATH with fastest_worker importable ahead of the inherited entries. */
+export function runtimePythonPath(inherited: string | undefined): string {
+  return prependToPathList(pythonRuntimeDir(), inherited);
+}
+
 /** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
 export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEnv = process.env, pycacheDir?: string): NodeJS.ProcessEnv {
-  const runtime = pythonRuntimeDir();
-  const inherited = base.PYTHONPATH;
   return {
     ...base,
     ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
-    PYTHONPATH: inherited ? `${runtime}${delimiter}${inherited}` : runtime,
+    PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
     // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
     PYTEST_XDIST_WORKER: `gw${index}`,
     PYTEST_XDIST_WORKER_COUNT: String(workers),

@@ -6,6 +6,7 @@
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { selfAndParents } from '../config/ancestors.js';
 
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 
@@ -51,10 +52,9 @@ function readOrEmpty(path: string): string {
 /** What the shim's choice depends on: the shim, pyenv's variables, the version files it reads. */
 function shimKey(shim: string, cwd: string, env: NodeJS.ProcessEnv): string {
   const files: [string, string][] = [];
-  for (let dir = cwd; ; dir = dirname(dir)) {
+  for (const dir of selfAndParents(cwd)) {
     const text = readOrEmpty(join(dir, '.python-version'));
     if (text) files.push([dir, text]);
-    if (dirname(dir) === dir) break;
   }
   const pyenvRoot = env.PYENV_ROOT ?? join(env.HOME ?? '', '.pyenv');
   files.push(['global', readOrEmpty(join(pyenvRoot, 'version'))]);

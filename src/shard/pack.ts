@@ -1,6 +1,6 @@
 // Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
 // moves and swaps off the most loaded shard, and moves of single pieces of split modules.
-import { comparePieces, compareUnitsLongestFirst, partItems, type Piece, type WorkUnit } from './units.js';
+import { comparePieces, compareUnitsLongestFirst, partItems, sumSeconds, type Piece, type WorkUnit } from './units.js';
 
 const SWAP_PARTNERS = 8;
 
@@ -245,7 +245,7 @@ function settlePart(unit: WorkUnit): void {
   const { group, pieces } = unit.split;
   unit.items = partItems(group.module, pieces);
   unit.key = unit.items[0]?.id ?? unit.file;
-  unit.predicted = group.module.setup + pieces.reduce((sum, piece) => sum + piece.seconds, 0);
+  unit.predicted = group.module.setup + sumSeconds(pieces);
 }
 
 function insertPiece(pieces: Piece[], piece: Piece): void {

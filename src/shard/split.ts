@@ -1,6 +1,6 @@
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
 // run once) unless it is too long for one shard; then every part pays the module's setup again.
-import { comparePieces, partItems, wholeModule, type Module, type Piece, type SplitGroup, type WorkUnit } from './units.js';
+import { comparePieces, partItems, sumSeconds, wholeModule, type Module, type Piece, type SplitGroup, type WorkUnit } from './units.js';
 
 /** How modules are split for a given shard count. */
 export interface SplitRule {
@@ -21,7 +21,7 @@ export function modulesTotal(modules: Module[]): number {
  * parts longer than the makespan no plan can beat. A module whose setup nearly fills a share is
  * split only when it is longer than that makespan, into parts that just fit it.
  */
-export function partRoom(module: Module, rule: SplitRule, share = rule.share): number | undefined {
+function partRoom(module: Module, rule: SplitRule, share = rule.share): number | undefined {
   const whole = module.setup + module.testsSeconds;
   if (whole <= share) return undefined;
   const target = Math.max(share, rule.floor);
@@ -128,8 +128,4 @@ function spreadPieces(pieces: Piece[], count: number): Piece[][] {
     loads[lightest] = (loads[lightest] ?? 0) + piece.seconds;
   }
   return parts;
-}
-
-function sumSeconds(pieces: Piece[]): number {
-  return pieces.reduce((sum, piece) => sum + piece.seconds, 0);
 }

@@ -63,3 +63,7 @@ export function partItems(module: Module, pieces: Piece[]): TestItem[] {
     .map((i) => module.items[i])
     .filter((item): item is TestItem => item !== undefined);
 }
+
+export function sumSeconds(pieces: Piece[]): number {
+  return pieces.reduce((sum, piece) => sum + piece.seconds, 0);
+}

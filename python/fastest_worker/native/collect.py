@@ -540,14 +540,13 @@ class Collector:
                 parametrize.append(mark)
         return usefixtures + inherited[0], parametrize + inherited[1]
 
-    def _fixtureinfo(self, defn: Definition, node, argnames, marks=None) -> FixtureInfo:
+    def _fixtureinfo(self, defn: Definition, node, argnames, parent_marks=None) -> FixtureInfo:
+        """`parent_marks`: `_parent_marks(defn, node)` when the caller has it already."""
         autouse = getattr(node, "_autouse_names", None)
         if autouse is None:
             autouse = node._autouse_names = self.registry.autouse_for(
                 [n.nodeid for n in node.listchain()])
-        usefixtures, parametrize = self._parent_marks(defn, node)
-        if marks is None:
-            marks = parametrize
+        usefixtures, marks = parent_marks if parent_marks is not None else self._parent_marks(defn, node)
         if autouse or usefixtures:
             initialnames = tuple(dict.fromkeys([*autouse, *usefixtures, *argnames]))
         else:
@@ -571,8 +570,9 @@ class Collector:
         defn = Definition(self.session, module_node, class_node, parent, name, func)
         cls = class_node.obj if class_node is not None else None
         argnames = getfuncargnames(func, name=name, cls=cls)
-        marks = self._parent_marks(defn, parent)[1]
-        info = self._fixtureinfo(defn, parent, argnames, marks)
+        parent_marks = self._parent_marks(defn, parent)
+        marks = parent_marks[1]
+        info = self._fixtureinfo(defn, parent, argnames, parent_marks)
         hooks = []
         if _has_generate_hook(module_node):
             hooks.append(module_node.obj.pytest_generate_tests)

@@ -27,7 +27,7 @@ from .outcomes import crash_location, format_collect_failure, format_failure, fo
 from .params import CollectError
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
-from .support import async_setup, load_facts_cache, save_facts_cache, static_check
+from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from ..worker import cancel_requested
 
 try:
@@ -178,7 +178,7 @@ class NativeEngine:
         # The `subtests` fixture (builtins.py) reports each subtest through this.
         self.config._subtest_recorder = self._record_subtest
         # pytest's warnings plugin (catch_warnings_for_item per test), unless `-p no:warnings`.
-        self.test_warnings = None if _plugin_blocked(init.get("args") or [], "warnings") else TestWarnings(
+        self.test_warnings = None if "no:warnings" in _plugin_args(init.get("args") or []) else TestWarnings(
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
         self._collect_warnings: List[dict] = []
         if _rewrite_mod is not None and self.config.option.assertmode == "rewrite":
@@ -630,13 +630,6 @@ class NativeEngine:
 def _session_level(state) -> list:
     """The set-up nodes that outlive a unit: the session and its directories and packages."""
     return [node for node in state.stack if node.kind in ("session", "dir", "package")]
-
-
-def _plugin_blocked(args: list, name: str) -> bool:
-    """`-p no:NAME` (or `-pno:NAME`) among the pytest args."""
-    blocked = "no:" + name
-    return any(a == "-p" and i + 1 < len(args) and args[i + 1] == blocked or a == "-p" + blocked
-               for i, a in enumerate(args))
 
 
 def _crash_line(exc: BaseException, longrepr: Optional[str]) -> str:

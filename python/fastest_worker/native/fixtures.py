@@ -894,9 +894,9 @@ def asyncio_call_warnings(item, asyncs) -> None:
         if asyncs.mode != "strict":
             return
         for name, defs in list(item.fixtureinfo.arg2defs.items()):
-            func = defs[-1].func if defs else None
-            if func is not None and (inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func)) \
-                    and not getattr(func, "_force_asyncio_fixture", False):
+            fixturedef = defs[-1] if defs else None
+            if fixturedef is not None and fixturedef.is_async \
+                    and not getattr(fixturedef.func, "_force_asyncio_fixture", False):
                 warnings.warn(PytestDeprecationWarning(
                     f"asyncio test {item.name!r} requested async @pytest.fixture {name!r} in strict "
                     "mode. You might want to use @pytest_asyncio.fixture or switch to auto mode. "

@@ -51,16 +51,7 @@ def _plugin_may_be_installed(mark: str) -> bool:
     if modules is None:
         return True
     if mark not in _installed:
-        import importlib.util
-        found = False
-        for name in modules:
-            try:
-                found = importlib.util.find_spec(name) is not None
-            except (ImportError, ValueError):
-                found = True  # cannot tell: assume the plugin is there
-            if found:
-                break
-        _installed[mark] = found
+        _installed[mark] = any(_importable(name) for name in modules)
     return _installed[mark]
 
 

@@ -21,8 +21,7 @@ class WarningReport(message: str, nodeid: str | None, fslocation: tuple[str, int
     WarningReport.from_message(warning_message, nodeid) -> WarningReport
 class TestWarnings(ini_filters, cmdline_filters)
     .enter(mark_filters=()) / .exit() -> list[WarningMessage] around one test, as pytest's
-    catch_warnings_for_item, with the configured filters parsed once; .check() raises
-    WarningFilterError for a bad configured filter.
+    catch_warnings_for_item, with the configured filters parsed once.
 warning_frames(log, nodeid=None) -> list[dict]
     the result frame's ``warnings`` entries (message, filename, lineno[, nodeid]).
 format_warnings_summary(reports: list[WarningReport], rootdir: str, width: int = 80,
@@ -210,13 +209,6 @@ class TestWarnings:
         self._prepared: list = []
         self._saved: tuple | None = None
         self._log: list = []
-
-    def check(self) -> None:
-        """Parses every configured filter now: a bad one raises WarningFilterError (usage error)."""
-        for arg in self._ini_filters:
-            parse_warning_filter(arg, escape=False)
-        for arg in self._cmdline_filters:
-            parse_warning_filter(arg, escape=True)
 
     def _prepare(self) -> list:
         current = warnings.filters
