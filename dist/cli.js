@@ -4,6 +4,25 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
+/***/ 238:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.exitQuietlyOnBrokenPipe = exitQuietlyOnBrokenPipe;
+// `fastest … | head`: once the reader is gone, writes to stdout fail with EPIPE. pytest then stops
+// quietly with exit code 1 (Python's BrokenPipeError), and so does fastest, instead of a stack trace.
+function exitQuietlyOnBrokenPipe() {
+    process.stdout.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        process.exit(1);
+    });
+}
+
+
+/***/ }),
+
 /***/ 500:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -458,6 +477,7 @@ const node_url_1 = __nccwpck_require__(136);
 const ancestors_js_1 = __nccwpck_require__(500);
 const thread_count_js_1 = __nccwpck_require__(358);
 const discover_memo_js_1 = __nccwpck_require__(542);
+const broken_pipe_js_1 = __nccwpck_require__(238);
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
@@ -472,8 +492,11 @@ function writeStdout(chunks) {
             while (written < chunk.length)
                 written += (0, node_fs_1.writeSync)(1, chunk, written);
         }
-        catch {
+        catch (error) {
+            if (error.code === 'EPIPE')
+                process.exit(1);
             // A non-blocking pipe that is full (EAGAIN): the stream waits for it.
+            (0, broken_pipe_js_1.exitQuietlyOnBrokenPipe)();
             process.stdout.write(chunk.subarray(written));
             for (const rest of chunks.slice(index + 1))
                 process.stdout.write(rest);

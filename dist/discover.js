@@ -264,6 +264,25 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 /***/ }),
 
+/***/ 9238:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.exitQuietlyOnBrokenPipe = exitQuietlyOnBrokenPipe;
+// `fastest … | head`: once the reader is gone, writes to stdout fail with EPIPE. pytest then stops
+// quietly with exit code 1 (Python's BrokenPipeError), and so does fastest, instead of a stack trace.
+function exitQuietlyOnBrokenPipe() {
+    process.stdout.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        process.exit(1);
+    });
+}
+
+
+/***/ }),
+
 /***/ 6577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -411,6 +430,7 @@ async function discoverCommand(argv, rest, write) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.finishCommand = finishCommand;
 const args_js_1 = __nccwpck_require__(7593);
+const broken_pipe_js_1 = __nccwpck_require__(9238);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;
@@ -418,6 +438,7 @@ function exitCodeOf(error) {
     return null;
 }
 function finishCommand(command) {
+    (0, broken_pipe_js_1.exitQuietlyOnBrokenPipe)();
     return command.then((code) => {
         process.exitCode = code;
     }, (error) => {

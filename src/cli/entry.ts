@@ -12,6 +12,7 @@ import type * as NodeWorkerThreads from 'node:worker_threads';
 import { selfAndParents } from '../config/ancestors.js';
 import { forcedParseThreads, MAX_PARSE_THREADS } from '../discovery/thread-count.js';
 import { replayMemo } from '../memo/discover-memo.js';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import type { Handoff } from './finish.js';
 
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
@@ -27,8 +28,10 @@ function writeStdout(chunks: Buffer[]): void {
     let written = 0;
     try {
       while (written < chunk.length) written += writeSync(1, chunk, written);
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(1);
       // A non-blocking pipe that is full (EAGAIN): the stream waits for it.
+      exitQuietlyOnBrokenPipe();
       process.stdout.write(chunk.subarray(written));
       for (const rest of chunks.slice(index + 1)) process.stdout.write(rest);
       return;

@@ -2,6 +2,7 @@
 // one line and pytest's exit code.
 import type { Worker } from 'node:worker_threads';
 import { UsageError } from './args.js';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
 /** What the executable (entry.ts) started before loading a bundle. */
 export interface Handoff {
@@ -16,6 +17,7 @@ function exitCodeOf(error: unknown): number | null {
 }
 
 export function finishCommand(command: Promise<number>): Promise<void> {
+  exitQuietlyOnBrokenPipe();
   return command.then(
     (code) => {
       process.exitCode = code;
