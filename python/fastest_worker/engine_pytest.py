@@ -317,6 +317,21 @@ class _ReportPlugin:
             self.flush()
 
 
+def _detach_directory_fixtures(session):
+    """pytest 9.1 binds a conftest's fixtures to the Directory node that first collected it
+    (FixtureDef.node) and matches them by node identity. Each unit collects anew, with new
+    Directory nodes, so from the second unit on those fixtures would be "not found". Matching
+    them by their baseid (the directory's nodeid), as pytest < 9.1 always did, is equivalent."""
+    try:
+        from _pytest.nodes import Directory
+    except ImportError:  # pytest < 8: no Directory nodes, and FixtureDef has no node
+        return
+    for fixturedefs in session._fixturemanager._arg2fixturedefs.values():
+        for fixturedef in fixturedefs:
+            if isinstance(getattr(fixturedef, "node", None), Directory):
+                fixturedef.node = None
+
+
 def _collect_header(report):
     """What pytest prints after `ERROR collecting `."""
     location = getattr(report, "location", None)
@@ -421,6 +436,7 @@ class PytestEngine:
             self.config.args = [file]
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
+            _detach_directory_fixtures(session)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
             self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
             return {"engine": "pytest", "reason": None}
