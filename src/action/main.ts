@@ -19,12 +19,13 @@ async function main(): Promise<void> {
   // @actions/cache resolves cache paths against the current directory and the workspace.
   process.chdir(inputs.workspace);
   if (inputs.command === 'plan') {
-    const outcome = await planRole(inputs, env);
+    const outcome = await planRole(inputs, env, readEvent(env));
     if (outcome.exitCode !== 0) core.setFailed(`fastest plan failed (exit code ${outcome.exitCode})`);
   } else if (inputs.command === 'run') {
-    const { exitCode, counts } = await runRole(inputs, env);
+    const { exitCode, counts, missing } = await runRole(inputs, env);
     const summary = `${counts.failed} failed, ${counts.passed} passed, ${counts.skipped} skipped`;
-    if (exitCode === 1) core.setFailed(`fastest: shard ${inputs.shard}: ${summary}`);
+    if (missing.length > 0) core.setFailed(`fastest: shard ${inputs.shard}: ${missing.length} planned test(s) did not run (listed above); ${summary}`);
+    else if (exitCode === 1) core.setFailed(`fastest: shard ${inputs.shard}: ${summary}`);
     else if (exitCode === 5) core.info(`fastest: shard ${inputs.shard} had no tests to run`);
     else if (exitCode !== 0) core.setFailed(`fastest: shard ${inputs.shard} did not complete (exit code ${exitCode}${exitCode === 2 ? ': interrupted or collection errors' : ''}); ${summary}`);
   } else {
