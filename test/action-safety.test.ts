@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheTrust, readEvent } from '../src/action/event.js';
-import { guardRunnerFiles } from '../src/action/run.js';
+import { guardRunnerFiles, notCollectedIds, runResultPath } from '../src/action/run.js';
 import { inlineHandle, loadPlanInput, MAX_ACTION_VALUE_BYTES, planCacheEntry, publishPlan, sha256, type PlanHandle } from '../src/action/planinput.js';
 import { testEnvironment } from '../src/runner/environment.js';
 import { MAX_PLAN_BYTES, readPlanText } from '../src/shard/plan.js';
@@ -331,5 +331,67 @@ describe('a run job whose test goes looking for the runner', () => {
     expect(found).toBe('');
     expect(run.main.envFile).toBe('');
     expect(run.main.outputs).toMatchObject({ passed: '1', failed: '0' });
+  });
+});
+
+describe('a shard that ran fewer tests than planned', () => {
+  let project: string;
+  let handle = '';
+  const runJob = async (edit: (proj: string) => void, args = ''): Promise<ActionRun> => {
+    const ws = mkdtempSync(join(root, 'short-'));
+    cpSync(project, join(ws, 'proj'), { recursive: true });
+    edit(join(ws, 'proj'));
+    return runAction({ action: join(repo, 'dist', 'action.mjs'), workspace: ws, inputs: { command: 'run', shard: '1', plan: handle, args, 'working-directory': 'proj', cache: 'false' }, env: { GITHUB_API_URL: 'http://127.0.0.1:9' } });
+  };
+
+  beforeAll(async () => {
+    project = mkdtempSync(join(root, 'short-project-'));
+    mkdirSync(join(project, 'tests'));
+    writeFileSync(join(project, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(join(project, 'tests', 'test_a.py'), 'def test_a():\n    pass\n\ndef test_b():\n    pass\n\ndef test_c():\n    pass\n');
+    const ws = mkdtempSync(join(root, 'short-plan-'));
+    cpSync(project, join(ws, 'proj'), { recursive: true });
+    const plan = await runAction({ action: join(repo, 'dist', 'action.mjs'), workspace: ws, inputs: { command: 'plan', shards: '1', 'working-directory': 'proj', cache: 'false' }, env: {} });
+    expect(plan.main.code, plan.main.stdout).toBe(0);
+    handle = plan.main.outputs.plan ?? '';
+  });
+
+  it('fails and names the planned tests that did not run', async () => {
+    // The checkout lost test_c (another commit, or a plan that names tests that are not there).
+    const run = await runJob((proj) => writeFileSync(join(proj, 'tests', 'test_a.py'), 'def test_a():\n    pass\n\ndef test_b():\n    pass\n'));
+    expect(run.main.code).toBe(1);
+    expect(run.main.outputs.passed).toBe('2');
+    expect(run.main.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual(['fastest: shard 1: 1 planned test(s) did not run (listed above); 0 failed, 2 passed, 0 skipped']);
+    expect(run.main.stdout).toContain('1 planned test(s) of shard 1 did not run:\n  tests/test_a.py::test_c');
+  });
+
+  it('does not count tests its own args deselect, nor those the run result lists as not collected (field notCollected)', async () => {
+    const deselected = await runJob(() => {}, '-k "not test_b"');
+    expect(deselected.main.code, deselected.main.stdout).toBe(0);
+    expect(deselected.main.outputs.passed).toBe('2');
+    // The run's `fastest` lists planned ids its workers did not collect beside the JUnit file.
+    const junit = join(mkdtempSync(join(root, 'nc-')), 'junit-shard-1.xml');
+    writeFileSync(runResultPath(junit), JSON.stringify({ notCollected: ['tests/test_a.py::test_c', 7] }));
+    expect([...notCollectedIds(junit)]).toEqual(['tests/test_a.py::test_c']);
+  });
+});
+
+describe('the documented workflows give the tests no write access', () => {
+  const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+  const pipeline = readme.slice(readme.indexOf('```yaml\nname: tests'), readme.indexOf('```\n', readme.indexOf('```yaml\nname: tests') + 8));
+  it.each([
+    ['.github/workflows/example.yml', readFileSync(join(repo, '.github', 'workflows', 'example.yml'), 'utf8')],
+    ['the README pipeline', pipeline],
+  ])('%s: contents: read on top, persist-credentials: false on plan and run, writes on merge only', (_name, text) => {
+    expect(text).toMatch(/^permissions:\n {2}contents: read/m);
+    const jobs = text.slice(text.indexOf('\njobs:\n'));
+    const byJob = Object.fromEntries(jobs.split(/\n(?= {2}[a-z]+:\n)/).slice(1).map((block) => [block.trim().split(':')[0], block]));
+    expect(Object.keys(byJob)).toEqual(['plan', 'run', 'merge']);
+    for (const job of ['plan', 'run']) {
+      expect(byJob[job]).toMatch(/actions\/checkout@v4\n\s+with:[\s{]+persist-credentials: false/);
+      expect(byJob[job]).not.toMatch(/: write/);
+    }
+    expect(byJob.merge).toMatch(/checks: write/);
+    expect(byJob.merge).toMatch(/pull-requests: write/);
   });
 });

@@ -95,18 +95,13 @@ export function runFenced(argv: string[], cwd: string, env: NodeJS.ProcessEnv, w
   });
 }
 
-export interface RunOutcome {
-  exitCode: number;
-  counts: ActionCounts;
-}
-
 /** Where the run's `fastest` lists planned ids its workers did not collect (`{"notCollected": [ids]}`), beside the JUnit file. */
 export function runResultPath(junitPath: string): string {
   return `${junitPath}.run.json`;
 }
 
 /** The `notCollected` ids of the run result file, when there is one. */
-function notCollectedIds(junitPath: string): Set<string> {
+export function notCollectedIds(junitPath: string): Set<string> {
   try {
     const data = JSON.parse(readFileSync(runResultPath(junitPath), 'utf8')) as { notCollected?: unknown };
     return new Set(Array.isArray(data.notCollected) ? data.notCollected.filter((id): id is string => typeof id === 'string') : []);
@@ -115,12 +110,12 @@ function notCollectedIds(junitPath: string): Set<string> {
   }
 }
 
-/** Of `ids`, the ones this job's own selection (args) does not select here: deselected, or no longer collected. */
-async function notSelectedHere(ids: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+/** Of `ids`, the ones this job's own selection (`args`: -k, -m, --deselect) deselects. */
+async function deselectedHere(ids: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<Set<string>> {
   const session = openSession(inputs.args, 'discover', inputs.workingDirectory, env);
   if (inputs.python) session.python = inputs.python;
-  const selected = new Set((await collect(session)).selection.selected.map((i) => i.id));
-  return new Set(ids.filter((id) => !selected.has(id) && !selected.has(baseId(id))));
+  const deselected = new Set((await collect(session)).selection.deselected.map((i) => i.id));
+  return new Set(ids.filter((id) => deselected.has(id) || deselected.has(baseId(id))));
 }
 
 export interface RunOutcome {
@@ -226,7 +221,7 @@ function shardOnly(plan: Plan, index: number): Plan {
   return { ...plan, shards: plan.shards.filter((s) => s.index === index) };
 }
 
-/** Missing ids, less those the workers said were not collected and those this job does not select. */
+/** Missing ids, less those the run result lists as not collected and those this job's args deselect. */
 async function unexcused(missing: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<string[]> {
   if (missing.length === 0) return [];
   const notCollected = notCollectedIds(inputs.junitPath);
@@ -234,7 +229,7 @@ async function unexcused(missing: string[], inputs: ActionInputs, env: NodeJS.Pr
   if (left.length === 0) return [];
   let excused: Set<string>;
   try {
-    excused = await notSelectedHere(left, inputs, env);
+    excused = await deselectedHere(left, inputs, env);
   } catch {
     excused = new Set();
   }
