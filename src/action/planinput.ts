@@ -11,10 +11,10 @@
 // plan's JSON itself or a path to a plan file inside the workspace.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { MAX_PLAN_BYTES, planProblem, readPlanText, type Plan } from '../shard/plan.js';
-import { cacheAvailable, restoreEntry, saveEntry, type CacheEntryRef } from './cache.js';
+import { cacheAvailable, restoreEntry, saveEntry, workspacePath, type CacheEntryRef } from './cache.js';
 import { InputError } from './inputs.js';
 
 /** No input or output of the Action carries more than this (the runner's limit is 128 KiB a variable). */
@@ -132,7 +132,7 @@ async function fetchByHandle(handle: PlanHandle, workspace: string, useCache: bo
   } else {
     const file = planPath(handle.file ?? PLAN_FILE, workspace);
     if (handle.cacheKey !== undefined && useCache && cacheAvailable()) {
-      await restoreEntry({ path: workspacePathOf(workspace, file), key: handle.cacheKey, restoreKeys: [] }, 'plan');
+      await restoreEntry({ path: workspacePath(workspace, file), key: handle.cacheKey, restoreKeys: [] }, 'plan');
     }
     if (!existsSync(file)) {
       const how = handle.cacheKey !== undefined ? `the plan job saved it in the Actions cache (${handle.cacheKey}), which this job could not restore; ` : '';
@@ -145,10 +145,6 @@ async function fetchByHandle(handle: PlanHandle, workspace: string, useCache: bo
     throw new InputError(`the plan's sha256 is ${digest.slice(0, 12)}…, not ${handle.sha256.slice(0, 12)}… as the plan job's handle says: the plan was changed or belongs to another run`);
   }
   return text;
-}
-
-function workspacePathOf(workspace: string, absolute: string): string {
-  return relative(workspace, absolute).split(sep).join('/');
 }
 
 /** A plan path must resolve, symlinks followed, to a file inside the workspace. */
