@@ -123,6 +123,28 @@ describe('the plan travels as a small handle', () => {
   });
 });
 
+describe('with a cache service that does not answer', () => {
+  it('a big plan falls back to the file and the one-line advice', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/', ACTIONS_RUNTIME_TOKEN: 'x' });
+    const ws = workspace();
+    const before = process.cwd();
+    process.chdir(ws);
+    process.env.GITHUB_WORKSPACE = ws;
+    try {
+      const published = await publishPlan(planText(300), ws, planCacheEntry('fastest-v1', process.env), 100);
+      expect(published.how).toBe('file');
+      expect(published.advice).toMatch(/^the plan \(\d+ bytes\) is too big to pass inline and no Actions cache service took it/);
+    } finally {
+      process.chdir(before);
+      for (const k of ['ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_WORKSPACE']) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
+  });
+});
+
 describe('the plan input is validated', () => {
   it('refuses /dev/zero and a FIFO at once instead of reading forever', async () => {
     expect(() => readPlanText('/dev/zero')).toThrow('plan /dev/zero is not a regular file');
