@@ -7221,6 +7221,41 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
+/***/ 5047:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// What of the CI runner's environment a test may see. The GitHub runner hands every step files
+// and tokens that act on the workflow: GITHUB_ENV / GITHUB_PATH change the environment and PATH of
+// every later step, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY set outputs, state and the
+// summary, INPUT_* hold an action's inputs (its token), ACTIONS_* the runtime token, the cache and
+// results service URLs and the OIDC token request. None of that is a test's business; what tests
+// legitimately read (CI, GITHUB_ACTIONS, GITHUB_SHA, GITHUB_REF, RUNNER_OS...) stays.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RUNNER_CAPABILITY_PREFIXES = exports.RUNNER_CAPABILITY_VARIABLES = void 0;
+exports.isRunnerCapability = isRunnerCapability;
+exports.testEnvironment = testEnvironment;
+/** Runner variables that let a process act on the workflow rather than describe it. */
+exports.RUNNER_CAPABILITY_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'];
+/** Prefixes of such variables: action inputs, post-step state, runner service tokens and URLs. */
+exports.RUNNER_CAPABILITY_PREFIXES = ['INPUT_', 'STATE_', 'ACTIONS_'];
+function isRunnerCapability(name) {
+    // Windows environment names are case-insensitive.
+    const upper = name.toUpperCase();
+    return exports.RUNNER_CAPABILITY_VARIABLES.includes(upper) || exports.RUNNER_CAPABILITY_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `env` without the runner's capability variables: the environment every test process gets. */
+function testEnvironment(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerCapability(name))
+            out[name] = value;
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -7326,7 +7361,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
+exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -7342,6 +7377,8 @@ Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function
 Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
 var errors_js_1 = __nccwpck_require__(5507);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
+var environment_js_1 = __nccwpck_require__(5047);
+Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
 
 
 /***/ }),
@@ -8294,6 +8331,7 @@ exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
 const frames_js_1 = __nccwpck_require__(6706);
+const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
@@ -8308,7 +8346,8 @@ class WorkerProcess {
         this.index = options.index;
         this.child = (0, node_child_process_1.spawn)(options.python, ['-m', 'fastest_worker'], {
             cwd: options.rootdir,
-            env: (0, python_js_1.workerEnv)(options.index, options.workers, process.env, options.pycacheDir),
+            // Tests never see the CI runner's files and tokens (environment.ts).
+            env: (0, python_js_1.workerEnv)(options.index, options.workers, (0, environment_js_1.testEnvironment)(process.env), options.pycacheDir),
             stdio: ['pipe', 'pipe', 'pipe'],
             // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
             detached: true,
@@ -10072,12 +10111,13 @@ function partitionPoint(items, before) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.PlanError = exports.DEFAULT_JOB_OVERHEAD_SECONDS = exports.MAX_SHARDS = exports.PLAN_VERSION = void 0;
+exports.PlanError = exports.MAX_PLAN_BYTES = exports.DEFAULT_JOB_OVERHEAD_SECONDS = exports.MAX_SHARDS = exports.PLAN_VERSION = void 0;
 exports.makePlan = makePlan;
 exports.digestIds = digestIds;
 exports.unitTestIds = unitTestIds;
 exports.matrixJson = matrixJson;
 exports.unitsForShard = unitsForShard;
+exports.readPlanText = readPlanText;
 exports.readPlan = readPlan;
 exports.planProblem = planProblem;
 // The partitioner: test items + timings -> a Plan that gives every selected test to exactly one
@@ -10095,6 +10135,8 @@ const units_js_1 = __nccwpck_require__(9599);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
+/** The largest plan file read (a plan for 100,000 tests is about 4 MB). */
+exports.MAX_PLAN_BYTES = 64 * 1024 * 1024;
 const DEFAULT_REFINE_STEPS = 2000;
 class PlanError extends Error {
 }
@@ -10218,9 +10260,9 @@ function round3(x) {
 function unitTestIds(unit) {
     return unit.ids ?? unit.tests ?? [];
 }
-/** The GitHub Actions matrix for a plan: `{"include":[{"shard":1,"predicted":12.3},...]}`. */
+/** The GitHub Actions matrix for a plan: `{"shard":[1,2,...]}`, about 1 KB at 256 shards. */
 function matrixJson(plan) {
-    return JSON.stringify({ include: plan.shards.map((s) => ({ shard: s.index, predicted: Math.round(s.predicted * 10) / 10 })) });
+    return JSON.stringify({ shard: plan.shards.map((s) => s.index) });
 }
 /** The units shard `index` (1-based) runs, in plan order. */
 function unitsForShard(plan, index) {
@@ -10229,14 +10271,40 @@ function unitsForShard(plan, index) {
         throw new PlanError(`shard ${index} is not in the plan (it has shards 1 to ${plan.shards.length})`);
     return shard.units.map((u) => ({ file: u.file, ids: u.ids === null ? null : [...u.ids], expected: u.predicted }));
 }
-function readPlan(path) {
-    let text;
+/**
+ * The text of a plan file: a regular file up to `maxBytes`. Opened without blocking and checked
+ * before reading, so a FIFO or a device (`/dev/zero`) is refused rather than waited on.
+ */
+function readPlanText(path, maxBytes = exports.MAX_PLAN_BYTES) {
+    let fd;
     try {
-        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+        fd = (0, node_fs_1.openSync)(path, node_fs_1.constants.O_RDONLY | (node_fs_1.constants.O_NONBLOCK ?? 0));
     }
     catch (err) {
         throw new PlanError(`cannot read plan ${path}: ${err.code ?? err.message}`);
     }
+    try {
+        const stat = (0, node_fs_1.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new PlanError(`plan ${path} is not a regular file`);
+        if (stat.size > maxBytes)
+            throw new PlanError(`plan ${path} is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
+        const buffer = Buffer.alloc(stat.size);
+        let read = 0;
+        while (read < stat.size) {
+            const n = (0, node_fs_1.readSync)(fd, buffer, read, stat.size - read, read);
+            if (n === 0)
+                break;
+            read += n;
+        }
+        return buffer.subarray(0, read).toString('utf8');
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+}
+function readPlan(path) {
+    const text = readPlanText(path);
     let data;
     try {
         data = JSON.parse(text);
@@ -10271,7 +10339,7 @@ function planProblem(data) {
             return `${where} has index ${JSON.stringify(shard['index'])}`;
         if (!isSeconds(shard['predicted']))
             return `${where}: "predicted" is not a number of seconds`;
-        if (typeof shard['tests'] !== 'number')
+        if (typeof shard['tests'] !== 'number' || !Number.isInteger(shard['tests']) || shard['tests'] < 0)
             return `${where}: "tests" is not a count`;
         const units = shard['units'];
         if (!Array.isArray(units))

@@ -6,10 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotationOf, batches, errorCommand, failingLine, mostUseful, type Annotation } from '../src/action/annotations.js';
 import { readInputs } from '../src/action/inputs.js';
-import { planOutput } from '../src/action/plan.js';
 import { commentBody, jobSummary, linkFailureLocations, type LinkContext } from '../src/action/report.js';
-import { testEnvironment } from '../src/action/run.js';
-import { loadPlanInput } from '../src/action/planinput.js';
+import { testEnvironment } from '../src/runner/environment.js';
 import type { JUnitCase } from '../src/report/junit-read.js';
 import type { MergeResult } from '../src/report/merge.js';
 import { effectiveCommands, parseFileCommand } from './helpers/action-runner.js';
@@ -48,35 +46,6 @@ describe('inputs', () => {
     expect(() => readInputs(inputs({ command: 'plan', cache: 'yes' }))).toThrow("input 'cache' must be true or false, got 'yes'");
     expect(() => readInputs(inputs({ command: 'plan', 'target-seconds': '-1' }))).toThrow("'target-seconds' must be a positive number");
     expect(() => readInputs(inputs({ command: 'run', shard: '1' }))).toThrow("command 'run' needs input 'plan'");
-  });
-});
-
-describe('plan output', () => {
-  it('is the compact JSON under the budget, else a file in the workspace and its path', () => {
-    const ws = mkdtempSync(join(tmpdir(), 'fastest-planout-'));
-    try {
-      expect(planOutput('{"a":1}', ws, 100)).toEqual({ value: '{"a":1}' });
-      const big = JSON.stringify({ ids: 'x'.repeat(200) });
-      const out = planOutput(big, ws, 100);
-      expect(out.value).toBe('fastest-plan/plan.json');
-      expect(readFileSync(join(ws, out.value), 'utf8')).toBe(big);
-    } finally {
-      rmSync(ws, { recursive: true, force: true });
-    }
-  });
-
-  it('a run reads the plan as JSON or as a path, and refuses anything else in one line', () => {
-    const ws = mkdtempSync(join(tmpdir(), 'fastest-planin-'));
-    try {
-      const plan = { version: 1, digest: 'd', total: 1, shards: [{ index: 1, predicted: 1, tests: 1, units: [{ file: 't.py', ids: ['t.py::a'], predicted: 1 }] }] };
-      const fromJson = loadPlanInput(JSON.stringify(plan), ws, join(ws, 'tmp'));
-      expect(fromJson.plan).toEqual(plan);
-      expect(loadPlanInput(fromJson.file, ws, join(ws, 'tmp2')).plan).toEqual(plan);
-      expect(() => loadPlanInput('{"version":9}', ws, ws)).toThrow("input 'plan' is not a fastest plan: unsupported version 9");
-      expect(() => loadPlanInput('nope.json', ws, ws)).toThrow("input 'plan' is neither plan JSON nor an existing file: nope.json");
-    } finally {
-      rmSync(ws, { recursive: true, force: true });
-    }
   });
 });
 

@@ -4,6 +4,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun, type StepResult } from './helpers/action-runner.js';
 import { FakeCacheServer } from './helpers/cache-server.js';
@@ -22,6 +23,13 @@ const forkEvent = {
   repository: { full_name: 'octo/demo', default_branch: 'main' },
 };
 const pushToMain = { repository: { full_name: 'octo/demo', default_branch: 'main' } };
+const pushEnv = { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' };
+
+/** The plan behind a `plan` output (a handle; small plans are inline, gzip'd). */
+function planOf(output: string | undefined): { shards: { tests: number }[] } {
+  const handle = JSON.parse(output ?? '') as { gzip: string };
+  return JSON.parse(gunzipSync(Buffer.from(handle.gzip, 'base64')).toString('utf8')) as { shards: { tests: number }[] };
+}
 
 let root: string;
 let cacheServer: FakeCacheServer;
@@ -77,6 +85,8 @@ afterAll(async () => {
 
 describe('the sharded pipeline over examples/demo (pull request)', () => {
   const demo = join(repo, 'examples', 'demo');
+  let seed: ActionRun;
+  let cold: ActionRun;
   let plan: ActionRun;
   let plan2: ActionRun;
   let runs: ActionRun[];
@@ -85,6 +95,9 @@ describe('the sharded pipeline over examples/demo (pull request)', () => {
   let mergeSpace: string;
 
   beforeAll(async () => {
+    // A push to the default branch teaches the discovery cache; pull requests only read it.
+    cold = await job(checkout(demo), { command: 'plan', shards: '3', 'cache-key-prefix': 'cold' });
+    seed = await job(checkout(demo), { command: 'plan', shards: '3' }, { event: pushToMain, env: pushEnv });
     plan = await job(checkout(demo), { command: 'plan', shards: '3' });
     const planJson = plan.main.outputs.plan ?? '';
     runSpaces = [1, 2, 3].map(() => checkout(demo));
@@ -97,28 +110,36 @@ describe('the sharded pipeline over examples/demo (pull request)', () => {
     plan2 = await job(checkout(demo), { command: 'plan', shards: '3' });
   });
 
-  it('plan sets the matrix, the compact plan and the shard count', () => {
+  it('plan sets the matrix (shard numbers), a small handle to the plan and the shard count', () => {
     expect(plan.main.code, log(plan.main)).toBe(0);
-    expect(JSON.parse(plan.main.outputs.matrix ?? '')).toEqual({ include: [1, 2, 3].map((shard) => ({ shard, predicted: expect.any(Number) })) });
+    expect(JSON.parse(plan.main.outputs.matrix ?? '')).toEqual({ shard: [1, 2, 3] });
     expect(plan.main.outputs['shard-count']).toBe('3');
-    const parsed = JSON.parse(plan.main.outputs.plan ?? '') as { shards: { tests: number }[] };
     expect(plan.main.outputs.plan).not.toContain('\n');
-    expect(parsed.shards.reduce((n, s) => n + s.tests, 0)).toBe(14);
+    expect(JSON.parse(plan.main.outputs.plan ?? '')).toMatchObject({ fastestPlan: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(planOf(plan.main.outputs.plan).shards.reduce((n, s) => n + s.tests, 0)).toBe(14);
   });
 
-  it('the plan job restores nothing at first, parses every file, and saves the discovery cache in its post step', () => {
-    expect(log(plan.main)).toContain('discovery parsed 3 file(s), 0 from the discovery cache');
-    expect(plan.post.code, log(plan.post)).toBe(0);
+  it('on a push to the default branch the plan job parses every file and saves the discovery cache in its post step', () => {
+    expect(log(seed.main)).toContain('discovery parsed 3 file(s), 0 from the discovery cache');
+    expect(seed.post.code, log(seed.post)).toBe(0);
     expect(cacheServer.savedKeys().some((k) => /^fastest-v1-discovery-linux-[0-9a-f]{32}$/.test(k))).toBe(true);
     expect(cacheServer.calls.some((c) => c.name === 'blob-put')).toBe(true);
   });
 
-  it('a second plan restores the discovery cache and parses no file again', () => {
-    expect(plan2.main.code, log(plan2.main)).toBe(0);
-    expect(log(plan2.main)).toMatch(/restored the discovery cache from cache key fastest-v1-discovery-linux-/);
-    expect(log(plan2.main)).toContain('discovery parsed 0 file(s), 3 from the discovery cache');
-    // An exact hit is not saved again.
-    expect(plan2.main.state['fastest-discovery-save']).toBeUndefined();
+  it('a pull request plan never saves the discovery cache, even on a miss', () => {
+    expect(cold.main.code, log(cold.main)).toBe(0);
+    expect(log(cold.main)).toContain('not saving the discovery cache: caches are written on push, schedule, workflow_dispatch events only, this is pull_request');
+    expect(cold.main.state['fastest-discovery-save']).toBeUndefined();
+    expect(cacheServer.savedKeys().filter((k) => k.startsWith('cold-'))).toEqual([]);
+  });
+
+  it('a pull request plan restores the discovery cache and parses no file again', () => {
+    for (const p of [plan, plan2]) {
+      expect(p.main.code, log(p.main)).toBe(0);
+      expect(log(p.main)).toMatch(/restored the discovery cache from cache key fastest-v1-discovery-linux-/);
+      expect(log(p.main)).toContain('discovery parsed 0 file(s), 3 from the discovery cache');
+      expect(p.main.state['fastest-discovery-save']).toBeUndefined();
+    }
     expect(plan2.main.outputs.plan).toBe(plan.main.outputs.plan);
   });
 
@@ -151,14 +172,14 @@ describe('the sharded pipeline over examples/demo (pull request)', () => {
     expect(String(posts[0]?.body?.body)).toContain('<!-- fastest-report: tests -->');
     expect(String(posts[0]?.body?.body)).toContain('fastest: 12 passed, 1 skipped, 1 xfailed');
     // A pull request's timings are not saved: only the default branch teaches the store.
-    expect(log(merge.main)).toContain('timings are learned on the default branch only');
+    expect(log(merge.main)).toContain('timings are not learned from this run: caches are written on push, schedule, workflow_dispatch events only, this is pull_request');
     expect(merge.main.state['fastest-timings-save']).toBeUndefined();
   });
 
   it('merge on the default branch saves the timings store under a key unique to the run, and the next plan uses it', async () => {
     const onMain = await job(mergeSpace, { command: 'merge', plan: plan.main.outputs.plan ?? '' }, {
       event: pushToMain,
-      env: { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push', GITHUB_RUN_ID: '5000', GITHUB_RUN_ATTEMPT: '2' },
+      env: { ...pushEnv, GITHUB_RUN_ID: '5000', GITHUB_RUN_ATTEMPT: '2' },
     });
     expect(onMain.main.code, log(onMain.main)).toBe(0);
     expect(onMain.post.code, log(onMain.post)).toBe(0);

@@ -4,14 +4,19 @@
 import * as core from '@actions/core';
 import { saveEntry, type CacheEntryRef } from './cache.js';
 import { readEvent } from './event.js';
-import { InputError, readInputs } from './inputs.js';
+import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { mergeRole } from './merge.js';
 import { planRole } from './plan.js';
-import { runRole } from './run.js';
+import { resumeRun, RESUME_VARIABLE, runRole, type RunOutcome } from './run.js';
 import { STATE } from './state.js';
 
 async function main(): Promise<void> {
   const env = process.env;
+  if (env[RESUME_VARIABLE] !== undefined) {
+    // The test half of a run step, re-executed without the runner's tokens (run.ts).
+    const { inputs, outcome } = await resumeRun(env);
+    return reportRun(inputs, outcome);
+  }
   // First, so that the post step knows it is one even when the inputs turn out bad.
   core.saveState(STATE.isPost, 'true');
   const inputs = readInputs((name) => core.getInput(name));
@@ -19,17 +24,21 @@ async function main(): Promise<void> {
   // @actions/cache resolves cache paths against the current directory and the workspace.
   process.chdir(inputs.workspace);
   if (inputs.command === 'plan') {
-    const outcome = await planRole(inputs, env);
+    const outcome = await planRole(inputs, env, readEvent(env));
     if (outcome.exitCode !== 0) core.setFailed(`fastest plan failed (exit code ${outcome.exitCode})`);
   } else if (inputs.command === 'run') {
-    const { exitCode, counts } = await runRole(inputs, env);
-    const summary = `${counts.failed} failed, ${counts.passed} passed, ${counts.skipped} skipped`;
-    if (exitCode === 1) core.setFailed(`fastest: shard ${inputs.shard}: ${summary}`);
-    else if (exitCode === 5) core.info(`fastest: shard ${inputs.shard} had no tests to run`);
-    else if (exitCode !== 0) core.setFailed(`fastest: shard ${inputs.shard} did not complete (exit code ${exitCode}${exitCode === 2 ? ': interrupted or collection errors' : ''}); ${summary}`);
+    reportRun(inputs, await runRole(inputs, env));
   } else {
     await mergeRole(inputs, env, readEvent(env));
   }
+}
+
+function reportRun(inputs: ActionInputs, { exitCode, counts, missing }: RunOutcome): void {
+  const summary = `${counts.failed} failed, ${counts.passed} passed, ${counts.skipped} skipped`;
+  if (missing.length > 0) core.setFailed(`fastest: shard ${inputs.shard}: ${missing.length} planned test(s) did not run (listed above); ${summary}`);
+  else if (exitCode === 1) core.setFailed(`fastest: shard ${inputs.shard}: ${summary}`);
+  else if (exitCode === 5) core.info(`fastest: shard ${inputs.shard} had no tests to run`);
+  else if (exitCode !== 0) core.setFailed(`fastest: shard ${inputs.shard} did not complete (exit code ${exitCode}${exitCode === 2 ? ': interrupted or collection errors' : ''}); ${summary}`);
 }
 
 async function post(): Promise<void> {

@@ -74,7 +74,7 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   const mergedPath = join(reportDir, 'junit.xml');
   const summaryPath = join(reportDir, 'summary.md');
   let plan: Plan | undefined;
-  if (inputs.plan !== '') plan = loadPlanInput(inputs.plan, inputs.workspace, join(env.RUNNER_TEMP || reportDir, 'fastest')).plan;
+  if (inputs.plan !== '') plan = (await loadPlanInput(inputs.plan, inputs.workspace, join(env.RUNNER_TEMP || reportDir, 'fastest'), { cache: inputs.cache })).plan;
   else core.info("fastest: no 'plan' input: merging without checking that every planned test ran");
 
   const files = junitFiles(inputs.junitPath, [mergedPath]).map((f) => relative(inputs.workspace, f) || f);
@@ -177,8 +177,8 @@ function noteFailure(result: WriteResult, what: string, denied: string[]): void 
 /** On the default branch: fold this run into the timings store; the post step saves it. */
 async function learnAndKeepTimings(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo, result: MergeResult): Promise<void> {
   if (!inputs.cache) return;
-  if (!event.onDefaultBranch) {
-    core.info(`fastest: timings are learned on the default branch only (${event.defaultBranch || 'unknown'}); not saving them from ${env.GITHUB_REF ?? 'this ref'}`);
+  if (!event.cacheWrites.allowed) {
+    core.info(`fastest: timings are not learned from this run: ${event.cacheWrites.reason}`);
     return;
   }
   if (result.cases.length === 0) return;

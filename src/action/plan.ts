@@ -1,39 +1,23 @@
 // command: plan — restore the caches, discover, plan, and hand the plan to the matrix.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import { collect, openSession } from '../cli/session.js';
 import { planCommand } from '../shard/commands.js';
 import { matrixJson, type Plan } from '../shard/plan.js';
 import { fenceBlock } from '../report/fence.js';
-import { discoveryEntry, restoreEntry, testFilesHash, timingsEntry, workspacePath } from './cache.js';
+import { discoveryEntry, restoreEntry, testFilesHash, timingsEntry } from './cache.js';
+import type { EventInfo } from './event.js';
 import type { ActionInputs } from './inputs.js';
+import { PLAN_FILE, planCacheEntry, publishPlan } from './planinput.js';
 import { STATE } from './state.js';
-
-/**
- * GitHub allows 1 MB per job output (and 50 MB for all outputs of a run); a bigger plan goes as
- * a file that the workflow uploads as an artifact, and `plan` holds its path.
- */
-export const MAX_PLAN_OUTPUT_BYTES = 900 * 1024;
-
-/**
- * What the `plan` output holds: the compact JSON itself, or, above the budget, the
- * workspace-relative path of a file holding it (`fastest-plan/plan.json`).
- */
-export function planOutput(compact: string, workspace: string, limit: number = MAX_PLAN_OUTPUT_BYTES): { value: string; file?: string } {
-  if (Buffer.byteLength(compact) <= limit) return { value: compact };
-  const file = join(workspace, 'fastest-plan', 'plan.json');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, compact);
-  return { value: workspacePath(workspace, file), file };
-}
 
 export interface PlanOutcome {
   exitCode: number;
   plan?: Plan;
 }
 
-export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<PlanOutcome> {
+export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo): Promise<PlanOutcome> {
   const cwd = inputs.workingDirectory;
   const session = openSession(inputs.args, 'discover', cwd, env);
   if (inputs.python) session.python = inputs.python;
@@ -42,8 +26,12 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pr
   if (inputs.cache) {
     const discovery = discoveryEntry(inputs.cacheKeyPrefix, inputs.workspace, rootdir, testFilesHash(session));
     const restored = await restoreEntry(discovery, 'discovery cache');
-    // Cache entries are immutable: save only what was not an exact hit (in the post step).
-    if (restored !== discovery.key) core.saveState(STATE.discoverySave, JSON.stringify(discovery));
+    // Cache entries are immutable: save only what was not an exact hit (in the post step), and
+    // only from a run trusted to teach later runs.
+    if (restored !== discovery.key) {
+      if (event.cacheWrites.allowed) core.saveState(STATE.discoverySave, JSON.stringify(discovery));
+      else core.info(`fastest: not saving the discovery cache: ${event.cacheWrites.reason}`);
+    }
     await restoreEntry(timingsEntry(inputs.cacheKeyPrefix, inputs.workspace, rootdir, env), 'timings store');
   }
 
@@ -73,19 +61,16 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pr
   if (messages.length > 0) process.stdout.write(fenceBlock(messages.join('')));
   if (exitCode !== 0) return { exitCode };
 
-  const plan = JSON.parse(readFileSync(planFile, 'utf8')) as Plan;
-  const compact = JSON.stringify(plan);
+  const compact = readFileSync(planFile, 'utf8');
+  const plan = JSON.parse(compact) as Plan;
   core.setOutput('matrix', matrixJson(plan));
   core.setOutput('shard-count', String(plan.shards.length));
-  const output = planOutput(compact, inputs.workspace);
-  core.setOutput('plan', output.value);
-  if (output.file !== undefined) {
-    core.warning(
-      `fastest: the plan is ${Buffer.byteLength(compact)} bytes, over the ${MAX_PLAN_OUTPUT_BYTES}-byte budget of a job output; ` +
-        `it was written to ${output.value} and the 'plan' output holds that path. Upload it with actions/upload-artifact (name: fastest-plan, path: ${output.value}) ` +
-        'and download it in the run and merge jobs before this action; `plan:` accepts the path.',
-    );
-  }
+  // The plan itself never goes into an output: a handle to it does (planinput.ts).
+  const published = await publishPlan(compact, inputs.workspace, inputs.cache ? planCacheEntry(inputs.cacheKeyPrefix, env) : undefined);
+  core.setOutput('plan', published.handle);
+  core.setOutput('plan-file', PLAN_FILE);
+  if (published.advice) core.warning(`fastest: ${published.advice}`);
+  else core.info(`fastest: the plan (${Buffer.byteLength(compact)} bytes) travels ${published.how === 'inline' ? 'inline, compressed, in the plan output' : 'through the Actions cache'}`);
   core.info(`fastest: ${plan.shards.length} shard(s): ${plan.shards.map((s) => `#${s.index} ${s.tests} tests ~${s.predicted.toFixed(1)}s`).join(', ')}`);
   return { exitCode: 0, plan };
 }

@@ -1,39 +1,64 @@
 // command: run — one shard of the plan, in a fresh `fastest` process with the local worker pool.
 // Everything the process prints is the tests' text: it reaches the log inside one
-// `::stop-commands::<token>` fence, so no test can issue a workflow command.
+// `::stop-commands::<token>` fence, so no test can issue a workflow command. The process gets
+// none of the runner's files and tokens (runner/environment.ts), and the step's own file-command
+// files are put back as they were if a test changed them anyway.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { openSession } from '../cli/session.js';
-import { fenceToken } from '../report/fence.js';
-import { readJUnitFile } from '../report/junit-read.js';
+import { collect, openSession } from '../cli/session.js';
+import { fenceBlock, fenceToken } from '../report/fence.js';
+import { mergeJUnit } from '../report/merge.js';
+import { testEnvironment } from '../runner/environment.js';
+import { baseId } from '../shard/timings.js';
+import { readPlan, type Plan } from '../shard/plan.js';
 import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
-import type { ActionInputs } from './inputs.js';
+import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { countCases, type ActionCounts } from './counts.js';
 
-/** Variables a test must not see or use: the Action's inputs (the token), its files, the runtime token. */
-export function testEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  const hidden = new Set([
-    'GITHUB_OUTPUT',
-    'GITHUB_STATE',
-    'GITHUB_STEP_SUMMARY',
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_RUNTIME_URL',
-    'ACTIONS_RESULTS_URL',
-    'ACTIONS_CACHE_URL',
-    'ACTIONS_CACHE_SERVICE_V2',
-    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
-    'ACTIONS_ID_TOKEN_REQUEST_URL',
-  ]);
-  for (const [name, value] of Object.entries(env)) {
-    if (hidden.has(name) || name.startsWith('INPUT_') || name.startsWith('STATE_')) continue;
-    out[name] = value;
+/** The runner's file-command files: what a step writes to them acts on the workflow. */
+export const RUNNER_FILE_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
+
+/**
+ * Keeps the step's file-command files as they are before the tests run; `restore()` after them
+ * puts back any the tests changed (a test can find them without the variables: by listing the
+ * runner's file-command directory or reading an ancestor's /proc/<pid>/environ) and returns
+ * their variable names.
+ */
+export function guardRunnerFiles(env: NodeJS.ProcessEnv): { restore(): string[] } {
+  const kept: { name: string; path: string; content: Buffer | undefined }[] = [];
+  for (const name of RUNNER_FILE_VARIABLES) {
+    const path = env[name];
+    if (!path) continue;
+    let content: Buffer | undefined;
+    try {
+      content = readFileSync(path);
+    } catch {
+      content = undefined;
+    }
+    kept.push({ name, path, content });
   }
-  return out;
+  return {
+    restore(): string[] {
+      const changed: string[] = [];
+      for (const { name, path, content } of kept) {
+        let now: Buffer | undefined;
+        try {
+          now = readFileSync(path);
+        } catch {
+          now = undefined;
+        }
+        if (now === undefined ? content === undefined : content !== undefined && now.equals(content)) continue;
+        changed.push(name);
+        if (content === undefined) rmSync(path, { force: true });
+        else writeFileSync(path, content);
+      }
+      return changed;
+    },
+  };
 }
 
 /** dist/cli.js next to this bundle (dist/action.mjs); from sources, the repository's dist/. */
@@ -70,17 +95,52 @@ export function runFenced(argv: string[], cwd: string, env: NodeJS.ProcessEnv, w
   });
 }
 
+/** Where the run's `fastest` lists planned ids its workers did not collect (`{"notCollected": [ids]}`), beside the JUnit file. */
+export function runResultPath(junitPath: string): string {
+  return `${junitPath}.run.json`;
+}
+
+/** The `notCollected` ids of the run result file, when there is one. */
+export function notCollectedIds(junitPath: string): Set<string> {
+  try {
+    const data = JSON.parse(readFileSync(runResultPath(junitPath), 'utf8')) as { notCollected?: unknown };
+    return new Set(Array.isArray(data.notCollected) ? data.notCollected.filter((id): id is string => typeof id === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Of `ids`, the ones this job's own selection (`args`: -k, -m, --deselect) deselects. */
+async function deselectedHere(ids: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<Set<string>> {
+  const session = openSession(inputs.args, 'discover', inputs.workingDirectory, env);
+  if (inputs.python) session.python = inputs.python;
+  const deselected = new Set((await collect(session)).selection.deselected.map((i) => i.id));
+  return new Set(ids.filter((id) => deselected.has(id) || deselected.has(baseId(id))));
+}
+
 export interface RunOutcome {
   exitCode: number;
   counts: ActionCounts;
+  /** Planned ids of this shard with no result (deselected and not-collected ones excepted). */
+  missing: string[];
+}
+
+/** Names the file a re-executed run step resumes from (see shedSecrets). */
+export const RESUME_VARIABLE = 'FASTEST_ACTION_RESUME';
+
+/** What the test half of a run step needs: no token among it. */
+interface PreparedRun {
+  inputs: ActionInputs;
+  planFile: string;
+  argv: string[];
 }
 
 export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
   const shard = inputs.shard as number;
   const tempDir = join(env.RUNNER_TEMP || join(inputs.workspace, '.fastest-action'), 'fastest', `shard-${shard}`);
-  const { plan, file: planFile } = loadPlanInput(inputs.plan, inputs.workspace, tempDir);
+  const { plan, file: planFile } = await loadPlanInput(inputs.plan, inputs.workspace, tempDir, { cache: inputs.cache });
   if (!plan.shards.some((s) => s.index === shard)) {
-    throw new Error(`shard ${shard} is not in the plan (it has shards 1 to ${plan.shards.length})`);
+    throw new InputError(`shard ${shard} is not in the plan (it has shards 1 to ${plan.shards.length})`);
   }
   const cwd = inputs.workingDirectory;
   if (inputs.cache) {
@@ -88,22 +148,90 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
     await restoreEntry(discoveryEntry(inputs.cacheKeyPrefix, inputs.workspace, session.config.rootdir, testFilesHash(session)), 'discovery cache');
   }
   mkdirSync(dirname(inputs.junitPath), { recursive: true });
+  rmSync(inputs.junitPath, { force: true });
+  rmSync(runResultPath(inputs.junitPath), { force: true });
   const argv = [...inputs.args, '--plan', planFile, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
-  const exitCode = await runFenced(argv, cwd, testEnvironment(env));
+  const prepared: PreparedRun = { inputs: { ...inputs, githubToken: '' }, planFile, argv };
+  shedSecrets(prepared, tempDir, env);
+  return runTests(prepared, plan, env);
+}
+
+/**
+ * A test can read /proc/<pid>/environ of this process, its ancestor, which the runner started
+ * with the tokens (INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN...). Where Node can (process.execve,
+ * Node 23.11+, Linux), the step replaces itself before the tests start with a process whose
+ * environment holds none of them, resuming from a file it deletes on reading. Returns only when
+ * it cannot.
+ */
+function shedSecrets(prepared: PreparedRun, tempDir: string, env: NodeJS.ProcessEnv): void {
+  const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+  if (typeof execve !== 'function' || process.platform !== 'linux' || env[RESUME_VARIABLE] !== undefined || !process.argv[1]) return;
+  const file = join(tempDir, 'resume.json');
+  writeFileSync(file, JSON.stringify(prepared), { mode: 0o600 });
+  const kept = testEnvironment(env);
+  // The step's file-command files: outputs are written there, and guardRunnerFiles restores them.
+  for (const name of RUNNER_FILE_VARIABLES) if (env[name] !== undefined) kept[name] = env[name];
+  kept[RESUME_VARIABLE] = file;
+  execve.call(process, process.execPath, [process.execPath, ...process.execArgv, process.argv[1]], kept);
+}
+
+/** The test half of a run step re-executed by shedSecrets. */
+export async function resumeRun(env: NodeJS.ProcessEnv): Promise<{ inputs: ActionInputs; outcome: RunOutcome }> {
+  const file = env[RESUME_VARIABLE] ?? '';
+  const prepared = JSON.parse(readFileSync(file, 'utf8')) as PreparedRun;
+  rmSync(file, { force: true });
+  delete env[RESUME_VARIABLE];
+  return { inputs: prepared.inputs, outcome: await runTests(prepared, readPlan(prepared.planFile), env) };
+}
+
+async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
+  const { inputs, argv } = prepared;
+  const shard = inputs.shard as number;
+  const guard = guardRunnerFiles(env);
+  const exitCode = await runFenced(argv, inputs.workingDirectory, testEnvironment(env));
+  const tampered = guard.restore();
+  if (tampered.length > 0) core.warning(`fastest: the tests wrote to the runner's ${tampered.join(', ')} file(s); the changes were discarded`);
 
   let counts: ActionCounts = { passed: 0, failed: 0, skipped: 0 };
+  let missing: string[] = [];
   if (existsSync(inputs.junitPath)) {
-    try {
-      counts = countCases(readJUnitFile(inputs.junitPath).cases);
-    } catch (err) {
-      core.warning(`fastest: cannot read the JUnit file ${inputs.junitPath}: ${(err as Error).message}`);
+    const result = mergeJUnit([inputs.junitPath], { plan: shardOnly(plan, shard) });
+    const bad = result.malformed[0];
+    if (bad) core.warning(`fastest: cannot read the JUnit file ${inputs.junitPath}: ${bad.error}`);
+    else {
+      counts = countCases(result.cases);
+      missing = await unexcused(result.missing, inputs, env);
     }
   }
   core.setOutput('passed', String(counts.passed));
   core.setOutput('failed', String(counts.failed));
   core.setOutput('skipped', String(counts.skipped));
   core.setOutput('junit-path', inputs.junitPath);
-  return { exitCode, counts };
+  if (missing.length > 0) {
+    // Ids come from the tests' files: fenced.
+    process.stdout.write(fenceBlock(`${missing.length} planned test(s) of shard ${shard} did not run:\n${missing.slice(0, 50).map((id) => `  ${id}`).join('\n')}${missing.length > 50 ? `\n  … and ${missing.length - 50} more` : ''}`));
+  }
+  return { exitCode, counts, missing };
+}
+
+/** The plan with only shard `index`, to check one shard's results against. */
+function shardOnly(plan: Plan, index: number): Plan {
+  return { ...plan, shards: plan.shards.filter((s) => s.index === index) };
+}
+
+/** Missing ids, less those the run result lists as not collected and those this job's args deselect. */
+async function unexcused(missing: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<string[]> {
+  if (missing.length === 0) return [];
+  const notCollected = notCollectedIds(inputs.junitPath);
+  const left = missing.filter((id) => !notCollected.has(id));
+  if (left.length === 0) return [];
+  let excused: Set<string>;
+  try {
+    excused = await deselectedHere(left, inputs, env);
+  } catch {
+    excused = new Set();
+  }
+  return left.filter((id) => !excused.has(id));
 }

@@ -4,3 +4,4 @@ export { runUnits, pycacheDir, SESSION_TEARDOWN, type RunOptions, type RunEvents
 export { makeUnits, type FileSelection } from './schedule.js';
 export { findPython, checkPython, runtimePythonPath } from './python.js';
 export { RunnerError } from './errors.js';
+export { testEnvironment } from './environment.js';

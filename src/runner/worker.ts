@@ -1,6 +1,7 @@
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { encodeFrame, FrameReader, type Frame } from './frames.js';
+import { testEnvironment } from './environment.js';
 import { workerEnv } from './python.js';
 
 /** How much of a worker's stderr is kept for crash reports. */
@@ -33,7 +34,8 @@ export class WorkerProcess {
     this.index = options.index;
     this.child = spawn(options.python, ['-m', 'fastest_worker'], {
       cwd: options.rootdir,
-      env: workerEnv(options.index, options.workers, process.env, options.pycacheDir),
+      // Tests never see the CI runner's files and tokens (environment.ts).
+      env: workerEnv(options.index, options.workers, testEnvironment(process.env), options.pycacheDir),
       stdio: ['pipe', 'pipe', 'pipe'],
       // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
       detached: true,

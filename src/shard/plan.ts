@@ -5,7 +5,7 @@
 // classes or tests of split modules (pack.ts). Everything is ordered canonically first, so the plan
 // does not depend on input order.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { TestItem, Unit } from '../types.js';
 import { lpt, refine } from './pack.js';
 import { modulesTotal, moduleUnits, splitRule } from './split.js';
@@ -15,6 +15,8 @@ import { compareStrings, type Module, type WorkUnit } from './units.js';
 export const PLAN_VERSION = 1;
 export const MAX_SHARDS = 256;
 export const DEFAULT_JOB_OVERHEAD_SECONDS = 30;
+/** The largest plan file read (a plan for 100,000 tests is about 4 MB). */
+export const MAX_PLAN_BYTES = 64 * 1024 * 1024;
 const DEFAULT_REFINE_STEPS = 2000;
 
 export interface PlanUnit {
@@ -179,9 +181,9 @@ export function unitTestIds(unit: PlanUnit): string[] {
   return unit.ids ?? unit.tests ?? [];
 }
 
-/** The GitHub Actions matrix for a plan: `{"include":[{"shard":1,"predicted":12.3},...]}`. */
+/** The GitHub Actions matrix for a plan: `{"shard":[1,2,...]}`, about 1 KB at 256 shards. */
 export function matrixJson(plan: Plan): string {
-  return JSON.stringify({ include: plan.shards.map((s) => ({ shard: s.index, predicted: Math.round(s.predicted * 10) / 10 })) });
+  return JSON.stringify({ shard: plan.shards.map((s) => s.index) });
 }
 
 /** The units shard `index` (1-based) runs, in plan order. */
@@ -191,13 +193,36 @@ export function unitsForShard(plan: Plan, index: number): Unit[] {
   return shard.units.map((u) => ({ file: u.file, ids: u.ids === null ? null : [...u.ids], expected: u.predicted }));
 }
 
-export function readPlan(path: string): Plan {
-  let text: string;
+/**
+ * The text of a plan file: a regular file up to `maxBytes`. Opened without blocking and checked
+ * before reading, so a FIFO or a device (`/dev/zero`) is refused rather than waited on.
+ */
+export function readPlanText(path: string, maxBytes: number = MAX_PLAN_BYTES): string {
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     throw new PlanError(`cannot read plan ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new PlanError(`plan ${path} is not a regular file`);
+    if (stat.size > maxBytes) throw new PlanError(`plan ${path} is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readPlan(path: string): Plan {
+  const text = readPlanText(path);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -223,7 +248,7 @@ export function planProblem(data: unknown): string | undefined {
     if (!isRecord(shard)) return `${where} is not an object`;
     if (shard['index'] !== i + 1) return `${where} has index ${JSON.stringify(shard['index'])}`;
     if (!isSeconds(shard['predicted'])) return `${where}: "predicted" is not a number of seconds`;
-    if (typeof shard['tests'] !== 'number') return `${where}: "tests" is not a count`;
+    if (typeof shard['tests'] !== 'number' || !Number.isInteger(shard['tests']) || shard['tests'] < 0) return `${where}: "tests" is not a count`;
     const units = shard['units'];
     if (!Array.isArray(units)) return `${where}: "units" is not a list`;
     for (const unit of units) {

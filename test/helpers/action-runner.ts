@@ -2,10 +2,12 @@
 // case, hyphens kept), file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY), the event
 // payload at GITHUB_EVENT_PATH, then the post step with the saved state as STATE_<name>. The log
 // is read the way the runner reads it: workflow commands at line starts, honouring
-// ::stop-commands::TOKEN ... ::TOKEN::.
+// ::stop-commands::TOKEN ... ::TOKEN::. Inputs not given get action.yml's defaults, as on a runner.
+// The step runs under FASTEST_ACTION_NODE when set (e.g. Node 24, the runtime action.yml names),
+// else under this Node.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface WorkflowCommand {
   command: string;
@@ -67,12 +69,20 @@ export function parseFileCommand(text: string): Record<string, string> {
 }
 
 export interface StepResult {
+  /** -1 when the step could not start (spawn error, e.g. E2BIG for an environment string over 128 KiB). */
   code: number;
+  /** The largest `NAME=value` string of the step's environment, in bytes, and its name. */
+  envLargest: { name: string; bytes: number };
+  /** Every environment string together, in bytes. */
+  envBytes: number;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
   state: Record<string, string>;
   summary: string;
+  /** What the step left in its GITHUB_ENV and GITHUB_PATH files (the runner would apply it to later steps). */
+  envFile: string;
+  pathFile: string;
   commands: WorkflowCommand[];
 }
 
@@ -88,6 +98,8 @@ export interface ActionOptions {
   env?: Record<string, string | undefined>;
   event?: unknown;
   eventName?: string;
+  /** The Node that runs the step (default: FASTEST_ACTION_NODE, else this Node). */
+  node?: string;
 }
 
 /** The environment a runner starts a step with: no INPUT_/STATE_/GITHUB_ leftovers of this process. */
@@ -100,16 +112,46 @@ function baseEnv(): Record<string, string> {
   return out;
 }
 
-function spawnStep(action: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [action], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `name: default` of each input in action.yml; `${{ github.token }}` stands for a runner token. */
+export function actionDefaults(actionYml: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = readFileSync(actionYml, 'utf8');
+  const inputs = text.slice(text.indexOf('\ninputs:'), text.indexOf('\noutputs:'));
+  let name = '';
+  for (const line of inputs.split('\n')) {
+    const input = /^ {2}([a-z][\w-]*):\s*$/.exec(line);
+    if (input) name = input[1] ?? '';
+    const value = /^ {4}default:\s*(.*)$/.exec(line);
+    if (value && name) {
+      const raw = (value[1] ?? '').trim();
+      out[name] = raw === '${{ github.token }}' ? 'ghs_runner-default-token' : raw.replace(/^"(.*)"$/, '$1');
+    }
+  }
+  return out;
+}
+
+function spawnStep(node: string, action: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(node, [action], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    // A step that cannot start (E2BIG: "Argument list too long") is a failed step, as on a runner.
+    child.on('error', (err) => resolve({ code: -1, stdout, stderr: `${stderr}${err.message}\n` }));
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+function envSizes(env: Record<string, string>): { envLargest: { name: string; bytes: number }; envBytes: number } {
+  let envLargest = { name: '', bytes: 0 };
+  let envBytes = 0;
+  for (const [name, value] of Object.entries(env)) {
+    const bytes = Buffer.byteLength(`${name}=${value}`) + 1;
+    envBytes += bytes;
+    if (bytes > envLargest.bytes) envLargest = { name, bytes };
+  }
+  return { envLargest, envBytes };
 }
 
 export async function runAction(opts: ActionOptions): Promise<ActionRun> {
@@ -135,7 +177,8 @@ export async function runAction(opts: ActionOptions): Promise<ActionRun> {
     GITHUB_WORKFLOW: 'tests',
     GITHUB_SERVER_URL: 'https://github.com',
   };
-  for (const [name, value] of Object.entries(opts.inputs)) common[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  const inputs = { ...actionDefaults(join(dirname(opts.action), '..', 'action.yml')), ...opts.inputs };
+  for (const [name, value] of Object.entries(inputs)) common[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   for (const [name, value] of Object.entries(opts.env ?? {})) {
     if (value === undefined) delete common[name];
     else common[name] = value;
@@ -145,16 +188,18 @@ export async function runAction(opts: ActionOptions): Promise<ActionRun> {
     const output = join(files, `${kind}-output`);
     const stateFile = join(files, `${kind}-state`);
     const summary = join(files, `${kind}-summary`);
-    for (const f of [output, stateFile, summary]) writeFileSync(f, '');
-    const env: Record<string, string> = { ...common, GITHUB_OUTPUT: output, GITHUB_STATE: stateFile, GITHUB_STEP_SUMMARY: summary };
+    const envFile = join(files, `${kind}-env`);
+    const pathFile = join(files, `${kind}-path`);
+    for (const f of [output, stateFile, summary, envFile, pathFile]) writeFileSync(f, '');
+    const env: Record<string, string> = { ...common, GITHUB_OUTPUT: output, GITHUB_STATE: stateFile, GITHUB_STEP_SUMMARY: summary, GITHUB_ENV: envFile, GITHUB_PATH: pathFile };
     const withState: Record<string, string> = env;
     for (const [k, v] of Object.entries(state)) withState[`STATE_${k}`] = v;
-    const r = await spawnStep(opts.action, opts.workspace, withState);
+    const r = await spawnStep(opts.node ?? (process.env.FASTEST_ACTION_NODE || process.execPath), opts.action, opts.workspace, withState);
     const commands = effectiveCommands(r.stdout);
     const outputs = parseFileCommand(readFileSync(output, 'utf8'));
     // The deprecated stdout command still sets outputs on a runner; count it as one would.
     for (const c of commands) if (c.command === 'set-output' && c.properties.name) outputs[c.properties.name] = c.data;
-    return { ...r, outputs, state: parseFileCommand(readFileSync(stateFile, 'utf8')), summary: readFileSync(summary, 'utf8'), commands };
+    return { ...r, ...envSizes(withState), outputs, state: parseFileCommand(readFileSync(stateFile, 'utf8')), summary: readFileSync(summary, 'utf8'), envFile: readFileSync(envFile, 'utf8'), pathFile: readFileSync(pathFile, 'utf8'), commands };
   };
   const main = await step('main', {});
   const post = await step('post', main.state);
