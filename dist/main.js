@@ -11373,6 +11373,7 @@ exports.mergeCommand = mergeCommand;
 // The logic lives in plan.ts, timings.ts and report/merge.ts; this is the thin shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const fence_js_1 = __nccwpck_require__(9183);
 const merge_js_1 = __nccwpck_require__(3278);
 const summary_js_1 = __nccwpck_require__(7994);
 const glob_js_1 = __nccwpck_require__(348);
@@ -11487,7 +11488,9 @@ async function planCommand(argv, discover, io = processIO) {
  * Exit 1 when a test failed, a planned test is missing, a test ran twice or a file was malformed;
  * 5 when the files hold no testcase; 4 when nothing matches.
  */
-async function mergeCommand(argv, io = processIO) {
+async function mergeCommand(argv, io = processIO, env = process.env) {
+    // Ids, messages and parse errors come from the JUnit files: fenced on GitHub, as `fastest` runs fence.
+    const fence = new fence_js_1.Fence(env.GITHUB_ACTIONS === 'true', io.stderr);
     try {
         const args = parseArgs(argv, ['--plan', '--out', '--summary', '--timings-out', '--timings'], []);
         if (args.positional.length === 0)
@@ -11506,8 +11509,7 @@ async function mergeCommand(argv, io = processIO) {
             }
         }
         const result = (0, merge_js_1.mergeJUnit)(files, { plan });
-        for (const bad of result.malformed)
-            io.stderr(`fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`);
+        fence.block(result.malformed.map((bad) => `fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`).join(''));
         const out = args.values.get('--out');
         if (out !== undefined)
             writeFileCreatingDirs(out, result.xml);
@@ -11518,11 +11520,10 @@ async function mergeCommand(argv, io = processIO) {
         if (timingsOut !== undefined && result.cases.length > 0) {
             const previous = (0, timings_js_1.loadTimings)(args.values.get('--timings') ?? timingsOut);
             if (previous.warning)
-                io.stderr(`fastest merge: warning: ${previous.warning}\n`);
+                fence.block(`fastest merge: warning: ${previous.warning}\n`);
             (0, timings_js_1.saveTimings)(timingsOut, (0, timings_js_1.learnTimings)(previous.store, (0, timings_js_1.observeRun)(result.documents)));
         }
-        listIds(io, 'planned test(s) have no result', result.missing);
-        listIds(io, 'test(s) ran more than once', result.duplicates);
+        fence.block(idList('planned test(s) have no result', result.missing) + idList('test(s) ran more than once', result.duplicates));
         const { counts } = result;
         const failed = counts.failed + counts.error + counts.teardownErrors;
         const parts = [
@@ -11542,16 +11543,16 @@ async function mergeCommand(argv, io = processIO) {
         return exports.EXIT_OK;
     }
     catch (err) {
-        return reportError('merge', err, io);
+        // A bad plan's or file's message may quote what it read.
+        return reportError('merge', err, { stdout: io.stdout, stderr: (text) => fence.block(text) });
     }
 }
-function listIds(io, what, ids) {
+function idList(what, ids) {
     if (ids.length === 0)
-        return;
+        return '';
     const shown = ids.slice(0, 50);
-    io.stderr(`fastest merge: ${ids.length} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}`);
-    if (ids.length > shown.length)
-        io.stderr(`  ... and ${ids.length - shown.length} more\n`);
+    const more = ids.length > shown.length ? `  ... and ${ids.length - shown.length} more\n` : '';
+    return `fastest merge: ${ids.length} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
 }
 function reportError(command, err, io) {
     if (err instanceof UsageError || err instanceof plan_js_1.PlanError) {

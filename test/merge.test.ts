@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTRIBUTE_CAP, ELEMENT_TEXT_CAP, nodeIdFromJUnit, parseJUnit, readJUnitFile } from '../src/report/junit-read.js';
 import { mergeJUnit } from '../src/report/merge.js';
+import { effectiveCommands } from './helpers/action-runner.js';
 import { renderSummary } from '../src/report/summary.js';
 import { makePlan } from '../src/shard/plan.js';
 import { emptyTimings } from '../src/shard/timings.js';
@@ -177,6 +178,31 @@ describe('hostile JUnit merges into well-formed XML', () => {
     // The first body fits; the second gets what is left of the budget; the third the floor (4,096).
     expect(kept).toEqual([20_000, 10_000, 4096]);
     expect(result.cases[2]?.details).toContain('[fastest: 15904 more characters of this <failure> cut; at most 4096 are kept]');
+  });
+});
+
+describe('fastest merge on GitHub Actions', () => {
+  it('fences ids and parse errors from the JUnit files, so they cannot issue workflow commands', () => {
+    const ghDir = mkdtempSync(join(dir, 'gh-'));
+    // A test name with a newline: listed as a duplicate, its second line would start with `::error`.
+    const evil = 'test_x[a&#10;::error title=pwned::owned&#10;::add-mask::secret]';
+    const testcase = `<testcase classname="tests.test_e" name="${evil}" file="tests/test_e.py" time="0.1" />`;
+    writeFileSync(join(ghDir, 'a.xml'), `<testsuites><testsuite name="pytest">${testcase}</testsuite></testsuites>`);
+    writeFileSync(join(ghDir, 'b.xml'), `<testsuites><testsuite name="pytest">${testcase}</testsuite></testsuites>`);
+    writeFileSync(join(ghDir, 'c.xml'), '<testsuites><testsuite>\n::warning::from a parse error');
+    const cli = join(__dirname, '..', 'dist', 'cli.js');
+    const run = (githubActions: string) => spawnSync(process.execPath, [cli, 'merge', join(ghDir, '*.xml')], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: githubActions } });
+    const plain = run('false');
+    expect(plain.status).toBe(1);
+    // Unfenced (off GitHub), the runner would act on them: the attack is real.
+    expect(effectiveCommands(plain.stderr).map((c) => c.command)).toContain('error');
+    const onGitHub = run('true');
+    expect(onGitHub.status).toBe(1);
+    expect(onGitHub.stderr).toContain('::error title=pwned::owned');
+    expect(onGitHub.stderr).toContain('test(s) ran more than once');
+    expect(onGitHub.stderr).toContain('malformed JUnit XML');
+    expect(effectiveCommands(onGitHub.stderr)).toEqual([]);
+    expect(effectiveCommands(onGitHub.stdout)).toEqual([]);
   });
 });
 
