@@ -8738,6 +8738,83 @@ function junitXml(results, errors, opts) {
 
 /***/ }),
 
+/***/ 4285:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Untrusted text (test ids, file names, failure messages, captured output, JUnit parse errors) in
+// the Markdown GitHub renders: the job summary, the PR comment, a check run's summary. All of it
+// goes into code, never into prose: GitHub renders neither links, images, HTML nor @mentions and
+// #references inside code spans and fenced blocks. What this module guarantees is that the text
+// cannot leave the code it is put in: the backtick fence is longer than any backtick run inside,
+// an inline span stays on one line, and a table cell's `|` is escaped.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.INLINE_MAX_CHARS = void 0;
+exports.cutChars = cutChars;
+exports.oneLine = oneLine;
+exports.inlineCode = inlineCode;
+exports.tableCode = tableCode;
+exports.codeBlock = codeBlock;
+/** Characters of one inline span before it is cut (with `…`). */
+exports.INLINE_MAX_CHARS = 500;
+function longestRun(text, char) {
+    let longest = 0;
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === char) {
+            run++;
+            if (run > longest)
+                longest = run;
+        }
+        else {
+            run = 0;
+        }
+    }
+    return longest;
+}
+/** `text` cut to at most `maxChars` UTF-16 units, not inside a surrogate pair, `…` when cut. */
+function cutChars(text, maxChars) {
+    if (text.length <= maxChars)
+        return text;
+    let end = Math.max(0, maxChars - 1);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/** Line breaks (and the other characters a Markdown line ends at) as spaces. */
+function oneLine(text) {
+    return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+}
+/**
+ * `text` as one inline code span: on one line, at most `maxChars`, fenced by more backticks than
+ * any run inside it, padded when it starts or ends with a backtick (or would be empty).
+ */
+function inlineCode(text, maxChars = exports.INLINE_MAX_CHARS) {
+    const clean = cutChars(oneLine(text), maxChars);
+    const fence = '`'.repeat(longestRun(clean, '`') + 1);
+    if (clean === '')
+        return '` `';
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+/**
+ * Inline code inside a GFM table cell: a `|` ends the cell even inside a code span unless it is
+ * escaped, and GitHub shows `\|` there as `|`.
+ */
+function tableCode(text, maxChars = exports.INLINE_MAX_CHARS) {
+    return inlineCode(text, maxChars).replace(/\|/g, '\\|');
+}
+/** `text` as a fenced code block (starting and ending a line), the fence longer than any backtick run inside. */
+function codeBlock(text) {
+    const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+    const body = text.replace(/\r\n?/g, '\n');
+    return `${fence}text\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}`;
+}
+
+
+/***/ }),
+
 /***/ 3278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -8910,14 +8987,14 @@ function nodePrefixes(id) {
 /***/ }),
 
 /***/ 7994:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
 exports.renderSummary = renderSummary;
 exports.totalsParts = totalsParts;
-exports.inlineCode = inlineCode;
+const markdown_js_1 = __nccwpck_require__(4285);
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_LINE_CHARS = 300;
@@ -8934,17 +9011,17 @@ function renderSummary(result, opts = {}) {
     if (result.unexpected.length > 0)
         problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
     for (const bad of result.malformed.slice(0, 20))
-        problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${oneLine(bad.error)}`);
+        problems.push(`- :warning: skipped malformed ${(0, markdown_js_1.inlineCode)(bad.file)}: ${(0, markdown_js_1.inlineCode)(bad.error)}`);
     if (result.malformed.length > 20)
         problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
     if (problems.length > 0)
         sections.push(`${problems.join('\n')}\n`);
     const failures = result.cases.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || c.teardownError);
-    const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12));
+    const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
     const slowest = [...result.cases].filter((c) => !c.collection).sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1)).slice(0, opts.slowest ?? 10);
     const slowSection = slowest.length === 0
         ? ''
-        : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.time.toFixed(3)} | ${tableCode(c.id)} |`).join('\n')}\n`;
+        : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.time.toFixed(3)} | ${(0, markdown_js_1.tableCode)(c.id)} |`).join('\n')}\n`;
     const balanceSection = shardBalance(result);
     // Failures come first but may be cut; the fixed-size sections after them always fit.
     const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
@@ -8993,25 +9070,26 @@ function totalsParts(result) {
         parts.push(`${result.missing.length} missing`);
     return parts;
 }
-function failureEntry(c, lines) {
-    const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
+function failureEntry(c, lines, link) {
+    const where = (0, markdown_js_1.inlineCode)(c.line !== undefined ? `${c.file}:${c.line}` : c.file);
+    const url = link?.(c.file, c.line);
     const label = c.outcome === 'error' ? 'ERROR' : c.teardownError ? 'FAILED (and teardown error)' : 'FAILED';
     const body = [c.message, c.details, c.teardownError?.message].filter((s) => s !== undefined && s !== '');
     const excerpt = body
         .join('\n')
         .split('\n')
         .slice(0, lines)
-        .map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l))
+        .map((l) => (0, markdown_js_1.cutChars)(l, MAX_LINE_CHARS))
         .join('\n');
-    const heading = `- **${label}** ${inlineCode(c.id)} at ${inlineCode(where)}`;
-    return excerpt === '' ? heading : `${heading}\n${codeBlock(excerpt)}`;
+    const heading = `- **${label}** ${(0, markdown_js_1.inlineCode)(c.id)} at ${url !== undefined ? `[${where}](${url})` : where}`;
+    return excerpt === '' ? heading : `${heading}\n${(0, markdown_js_1.codeBlock)(excerpt)}`;
 }
 function shardBalance(result) {
     if (result.shards.length === 0)
         return '';
     const rows = result.shards.map((s) => {
         const actual = s.wallSeconds ?? s.seconds;
-        return `| ${s.shard ?? ''} | ${tableCode(s.file)} | ${s.tests} | ${s.predicted !== undefined ? s.predicted.toFixed(1) : ''} | ${actual.toFixed(1)} |`;
+        return `| ${s.shard ?? ''} | ${(0, markdown_js_1.tableCode)(s.file)} | ${s.tests} | ${s.predicted !== undefined ? s.predicted.toFixed(1) : ''} | ${actual.toFixed(1)} |`;
     });
     const actuals = result.shards.map((s) => s.wallSeconds ?? s.seconds);
     const mean = actuals.reduce((a, b) => a + b, 0) / actuals.length;
@@ -9020,38 +9098,22 @@ function shardBalance(result) {
     return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
 }
 function inlineList(ids, limit) {
-    const shown = ids.slice(0, limit).map((id) => inlineCode(id)).join(', ');
+    const shown = ids.slice(0, limit).map((id) => (0, markdown_js_1.inlineCode)(id)).join(', ');
     return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
-}
-/** Inline code that survives backticks inside the text, on one line of at most `maxChars`. */
-function inlineCode(text, maxChars = 500) {
-    const clean = oneLine(text).slice(0, maxChars);
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean}${pad}${fence}`;
-}
-/** Inline code inside a table cell: `|` would end the cell. */
-function tableCode(text) {
-    return inlineCode(text).replace(/\|/g, '\\|');
-}
-function codeBlock(text) {
-    const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}\n${text}\n${fence}`;
-}
-function oneLine(text) {
-    return text.replace(/[\r\n]+/g, ' ');
 }
 function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
 }
+/**
+ * The whole lines of `text` that fit in `maxBytes`: a cut inside a line could leave a code span
+ * open, and what followed its backticks would render as Markdown.
+ */
 function truncateBytes(text, maxBytes) {
     const buf = Buffer.from(text, 'utf8');
     if (buf.length <= maxBytes)
         return text;
-    // Drop a partial multi-byte character at the cut.
-    return buf.subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
+    const lastBreak = buf.lastIndexOf(0x0a, maxBytes);
+    return buf.subarray(0, Math.max(0, lastBreak)).toString('utf8');
 }
 
 
