@@ -9,6 +9,7 @@ import { mergeRole } from './merge.js';
 import { planRole } from './plan.js';
 import { runRole } from './run.js';
 import { STATE } from './state.js';
+import { workflowRunEvent } from './workflow-run.js';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     else if (exitCode === 5) core.info(`fastest: shard ${inputs.shard} had no tests to run`);
     else if (exitCode !== 0) core.setFailed(`fastest: shard ${inputs.shard} did not complete (exit code ${exitCode}${exitCode === 2 ? ': interrupted or collection errors' : ''}); ${summary}`);
   } else {
-    await mergeRole(inputs, env, readEvent(env));
+    const event = inputs.fromWorkflowRun ? await workflowRunEvent(readEvent(env), env, inputs.githubToken) : readEvent(env);
+    await mergeRole(inputs, env, event);
   }
 }
 
