@@ -33,13 +33,15 @@ function testcase(id: string, failure?: string): string {
   return failure ? `<testcase ${attrs}><failure message="${failure}">def test():\n&gt; assert False\n\n${file}:4: AssertionError</failure></testcase>` : `<testcase ${attrs} />`;
 }
 
-/** The report workflow's workspace after actions/download-artifact: shard JUnit files and the plan, no checkout. */
+/**
+ * The report workflow's workspace after actions/download-artifact (pattern fastest-*,
+ * merge-multiple): the shards' JUnit files and the plan in one directory, no checkout.
+ */
 function downloadedArtifacts(): string {
   const workspace = join(mkdtempSync(join(root, `report${++runs}-`)), 'ws');
   mkdirSync(join(workspace, 'fastest-results'), { recursive: true });
-  mkdirSync(join(workspace, 'fastest-plan'), { recursive: true });
   const plan = makePlan(ids.map(item), emptyTimings(), { shards: 2 });
-  writeFileSync(join(workspace, 'fastest-plan', 'plan.json'), JSON.stringify(plan));
+  writeFileSync(join(workspace, 'fastest-results', 'plan.json'), JSON.stringify(plan));
   const suite = (body: string) => `<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" time="1">${body}</testsuite></testsuites>`;
   writeFileSync(join(workspace, 'fastest-results', 'junit-shard-1.xml'), suite(testcase(ids[0]!) + testcase(ids[1]!, 'assert False @someone #1')));
   // tests/test_b.py::test_lost never reported: the shard lost it.
@@ -70,7 +72,7 @@ function report(workspace: string, event: unknown, eventName = 'workflow_run', i
   return runAction({
     action,
     workspace,
-    inputs: { command: 'merge', 'from-workflow-run': 'true', plan: 'fastest-plan/plan.json', 'github-token': 'fake-gh-token', ...inputs },
+    inputs: { command: 'merge', 'from-workflow-run': 'true', plan: 'fastest-results/plan.json', 'github-token': 'fake-gh-token', ...inputs },
     event,
     eventName,
     env: { GITHUB_API_URL: api.url, GITHUB_WORKFLOW: 'report', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: 'a'.repeat(40), GITHUB_RUN_ID: '9001' },
