@@ -23,7 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 function transpileSources(files) {
   const out = mkdtempSync(join(tmpdir(), 'fastest-bench-'));
   writeFileSync(join(out, 'package.json'), '{"type":"module"}');
-  // Bare imports (fast-xml-parser) resolve through the project's node_modules.
+  // Bare imports (sax) resolve through the project's node_modules.
   symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
   for (const file of files) {
     const js = ts.transpileModule(readFileSync(join(root, file), 'utf8'), {
@@ -47,6 +47,7 @@ const SHARD_SOURCES = [
   'src/shard/commands.ts',
   'src/report/junit-read.ts',
   'src/report/merge.ts',
+  'src/report/markdown.ts',
   'src/report/summary.ts',
 ];
 

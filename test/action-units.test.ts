@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotationOf, batches, errorCommand, failingLine, mostUseful, type Annotation } from '../src/action/annotations.js';
 import { readInputs } from '../src/action/inputs.js';
-import { commentBody, jobSummary, linkFailureLocations, type LinkContext } from '../src/action/report.js';
+import { codeLink, commentBody, jobSummary, type LinkContext } from '../src/action/report.js';
 import { testEnvironment } from '../src/runner/environment.js';
 import type { JUnitCase } from '../src/report/junit-read.js';
 import type { MergeResult } from '../src/report/merge.js';
@@ -70,9 +70,13 @@ describe('annotations', () => {
 });
 
 describe('summary and comment', () => {
-  it('links each failure location to its line at the commit', () => {
-    const md = '- **FAILED** `tests/test_a.py::test_x` at `tests/test_a.py:12`\n- text at `x:1`';
-    expect(linkFailureLocations(md, ctx)).toBe('- **FAILED** `tests/test_a.py::test_x` at [`tests/test_a.py:12`](https://github.com/octo/demo/blob/abc1234def/proj/tests/test_a.py#L12)\n- text at `x:1`');
+  it('links each failure location to its line at the commit, never outside the repository', () => {
+    expect(codeLink(ctx, 'tests/test_a.py', 12)).toBe('https://github.com/octo/demo/blob/abc1234def/proj/tests/test_a.py#L12');
+    const summary = jobSummary(resultOf([failedCase(1)]), ctx, []);
+    expect(summary).toContain('- **FAILED** `tests/test_m1.py::test_1` at [`tests/test_m1.py:2`](https://github.com/octo/demo/blob/abc1234def/proj/tests/test_m1.py#L2)');
+    // A browser resolves `..` in a link: a file attribute must not lead to another repository.
+    expect(codeLink(ctx, '../../../../../evil/repo/x.py', 1)).toBeUndefined();
+    expect(codeLink(ctx, 'tests/a (1).py', 3)).toBe('https://github.com/octo/demo/blob/abc1234def/proj/tests/a%20%281%29.py#L3');
   });
 
   it('stays under 1 MiB and 65,536 characters with thousands of long failures', () => {

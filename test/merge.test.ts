@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeIdFromJUnit, parseJUnit, readJUnitFile } from '../src/report/junit-read.js';
+import { ATTRIBUTE_CAP, ELEMENT_TEXT_CAP, nodeIdFromJUnit, parseJUnit, readJUnitFile } from '../src/report/junit-read.js';
 import { mergeJUnit } from '../src/report/merge.js';
+import { effectiveCommands } from './helpers/action-runner.js';
 import { renderSummary } from '../src/report/summary.js';
 import { makePlan } from '../src/shard/plan.js';
 import { emptyTimings } from '../src/shard/timings.js';
@@ -100,10 +101,12 @@ describe('hostile and malformed XML', () => {
     expect(doc.cases[0]?.name).toBe('x&<AB&foo;');
   });
 
-  it('survives a huge attribute and enforces the size limit', () => {
+  it('survives a huge attribute, keeping its start and saying how much was cut, and enforces the size limit', () => {
     const big = 'A'.repeat(5_000_000);
     const doc = parseJUnit(`<testsuite><testcase classname="t" name="x"><failure message="${big}">y</failure></testcase></testsuite>`, 'big.xml');
-    expect(doc.cases[0]?.message?.length).toBe(5_000_000);
+    const message = doc.cases[0]?.message ?? '';
+    expect(message.startsWith('A'.repeat(ATTRIBUTE_CAP))).toBe(true);
+    expect(message.slice(ATTRIBUTE_CAP)).toBe(`\n[fastest: ${5_000_000 - ATTRIBUTE_CAP} more characters of this message attribute cut; at most ${ATTRIBUTE_CAP} are kept]`);
     expect(() => parseJUnit(`<testsuite>${' '.repeat(2000)}</testsuite>`, 'small.xml', { maxBytes: 1000 })).toThrow(/over the 1000-byte limit/);
   });
 
@@ -117,8 +120,89 @@ describe('hostile and malformed XML', () => {
     expect(() => parseJUnit('', 'empty.xml')).toThrow(/empty\.xml: malformed JUnit XML: file is empty/);
     expect(() => parseJUnit('<html><body/></html>', 'page.xml')).toThrow(/no <testsuites> or <testsuite> root/);
     expect(() => parseJUnit('<testsuites><testsuite></testcase></testsuites>', 'mismatch.xml')).toThrow(/expected <\/testsuite> but found <\/testcase> \(line 1\)/);
-    expect(() => parseJUnit('<testsuite><testcase name="a<b"/></testsuite>', 'lt.xml')).toThrow(/'<' inside an attribute/);
     expect(() => parseJUnit('\u0000\u0001binary', 'bin.xml')).toThrow(/bin\.xml: malformed/);
+    expect(() => parseJUnit('<testsuite></testsuite><testsuite></testsuite>', 'two.xml')).toThrow(/two\.xml: malformed JUnit XML: more than one root element/);
+    expect(() => parseJUnit('<testsuite></testsuite>junk', 'after.xml')).toThrow(/after\.xml: malformed JUnit XML: text data outside of root node/);
+    expect(() => parseJUnit('<testsuite><testcase classname="t" name=a/></testsuite>', 'unquoted.xml')).toThrow(/unquoted attribute value/);
+  });
+});
+
+describe('hostile JUnit merges into well-formed XML', () => {
+  /** Python's expat: a strict XML parser that is not ours. */
+  function expatProblem(path: string): string {
+    const r = spawnSync('python3', ['-c', 'import sys, xml.dom.minidom\ntry:\n  xml.dom.minidom.parse(sys.argv[1])\nexcept Exception as e:\n  print(e)', path], { encoding: 'utf8' });
+    return `${r.stdout}${r.stderr}`.trim();
+  }
+
+  it('replaces NULs and references to characters XML forbids, and cuts a huge body with a marker', () => {
+    const huge = 'x'.repeat(ELEMENT_TEXT_CAP + 123_456);
+    const hostile = join(dir, 'hostile.xml');
+    writeFileSync(
+      hostile,
+      '<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" time="1">' +
+        '<testcase classname="tests.test_h" name="test_nul[\u0000&#0;]" file="tests/test_h.py" line="1" time="0.1">' +
+        '<failure message="bad &#0; &#x1B;[31m &#xFFFE; &#xD800; \u0001">NUL \u0000 ref &#0; esc &#27; &#x8; ok &#x1F600; &lt;tag&gt;</failure>' +
+        '<system-out>out \u0007 bell</system-out></testcase>' +
+        `<testcase classname="tests.test_h" name="test_huge" file="tests/test_h.py" line="5" time="0.1"><failure message="big">${huge}</failure></testcase>` +
+        '</testsuite></testsuites>',
+    );
+    // Before the fix, expat already refuses the input: the point is that the merged file is clean.
+    expect(expatProblem(hostile)).not.toBe('');
+    const result = mergeJUnit([hostile]);
+    expect(result.malformed).toEqual([]);
+    expect(result.counts.failed).toBe(2);
+    const merged = join(dir, 'hostile-merged.xml');
+    writeFileSync(merged, result.xml);
+    expect(expatProblem(merged)).toBe('');
+    expect(result.xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&#0;|&#27;/);
+    const nul = result.cases[0];
+    expect(nul?.id).toBe('tests/test_h.py::test_nul[\uFFFD\uFFFD]');
+    expect(nul?.message).toBe('bad \uFFFD \uFFFD[31m \uFFFD \uFFFD \uFFFD');
+    expect(nul?.details).toBe('NUL \uFFFD ref \uFFFD esc \uFFFD \uFFFD ok \u{1F600} <tag>');
+    const cut = result.cases[1]?.details ?? '';
+    expect(cut.startsWith('x'.repeat(ELEMENT_TEXT_CAP))).toBe(true);
+    expect(cut.slice(ELEMENT_TEXT_CAP)).toBe(`\n[fastest: 123456 more characters of this <failure> cut; at most ${ELEMENT_TEXT_CAP} are kept]`);
+    // Read back by our reader too.
+    expect(parseJUnit(result.xml, 'merged.xml').cases.map((c) => c.id)).toEqual(result.cases.map((c) => c.id));
+  });
+
+  it('keeps a short start of every body once the text budget of the merge is spent', () => {
+    const files = [0, 1, 2].map((n) => {
+      const path = join(dir, `budget-${n}.xml`);
+      const body = `<testcase classname="tests.test_b${n}" name="test_x" file="tests/test_b${n}.py" time="0.1"><failure message="m">${String(n).repeat(20_000)}</failure></testcase>`;
+      writeFileSync(path, `<testsuites><testsuite name="pytest">${body}</testsuite></testsuites>`);
+      return path;
+    });
+    const result = mergeJUnit(files, { textBudget: 30_000 });
+    const kept = result.cases.map((c) => (c.details ?? '').split('\n')[0]?.length);
+    // The first body fits; the second gets what is left of the budget; the third the floor (4,096).
+    expect(kept).toEqual([20_000, 10_000, 4096]);
+    expect(result.cases[2]?.details).toContain('[fastest: 15904 more characters of this <failure> cut; at most 4096 are kept]');
+  });
+});
+
+describe('fastest merge on GitHub Actions', () => {
+  it('fences ids and parse errors from the JUnit files, so they cannot issue workflow commands', () => {
+    const ghDir = mkdtempSync(join(dir, 'gh-'));
+    // A test name with a newline: listed as a duplicate, its second line would start with `::error`.
+    const evil = 'test_x[a&#10;::error title=pwned::owned&#10;::add-mask::secret]';
+    const testcase = `<testcase classname="tests.test_e" name="${evil}" file="tests/test_e.py" time="0.1" />`;
+    writeFileSync(join(ghDir, 'a.xml'), `<testsuites><testsuite name="pytest">${testcase}</testsuite></testsuites>`);
+    writeFileSync(join(ghDir, 'b.xml'), `<testsuites><testsuite name="pytest">${testcase}</testsuite></testsuites>`);
+    writeFileSync(join(ghDir, 'c.xml'), '<testsuites><testsuite>\n::warning::from a parse error');
+    const cli = join(__dirname, '..', 'dist', 'cli.js');
+    const run = (githubActions: string) => spawnSync(process.execPath, [cli, 'merge', join(ghDir, '*.xml')], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: githubActions } });
+    const plain = run('false');
+    expect(plain.status).toBe(1);
+    // Unfenced (off GitHub), the runner would act on them: the attack is real.
+    expect(effectiveCommands(plain.stderr).map((c) => c.command)).toContain('error');
+    const onGitHub = run('true');
+    expect(onGitHub.status).toBe(1);
+    expect(onGitHub.stderr).toContain('::error title=pwned::owned');
+    expect(onGitHub.stderr).toContain('test(s) ran more than once');
+    expect(onGitHub.stderr).toContain('malformed JUnit XML');
+    expect(effectiveCommands(onGitHub.stderr)).toEqual([]);
+    expect(effectiveCommands(onGitHub.stdout)).toEqual([]);
   });
 });
 

@@ -28,6 +28,8 @@ export interface ActionInputs {
   githubToken: string;
   comment: boolean;
   maxAnnotations: number;
+  /** merge: report on the run that triggered this `workflow_run` workflow (workflow-run.ts). */
+  fromWorkflowRun: boolean;
 }
 
 export class InputError extends Error {}
@@ -74,6 +76,9 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
   const maxRaw = get('max-annotations').trim() || '50';
   if (!/^\d+$/.test(maxRaw)) throw new InputError(`input 'max-annotations' must be a count, got '${maxRaw}'`);
 
+  const fromWorkflowRun = booleanInput(get, 'from-workflow-run', false);
+  if (fromWorkflowRun && command !== 'merge') throw new InputError(`input 'from-workflow-run' is for command 'merge', not '${command}'`);
+
   const junitRaw = get('junit-path').trim();
   const junitDefault = command === 'run' ? `fastest-results/junit-shard-${shard}.xml` : 'fastest-results';
   return {
@@ -92,6 +97,7 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
     githubToken: get('github-token').trim(),
     comment: booleanInput(get, 'comment', true),
     maxAnnotations: Number(maxRaw),
+    fromWorkflowRun,
   };
 }
 

@@ -9,6 +9,7 @@ import { mergeRole } from './merge.js';
 import { planRole } from './plan.js';
 import { resumeRun, RESUME_VARIABLE, runRole, type RunOutcome } from './run.js';
 import { STATE } from './state.js';
+import { workflowRunEvent } from './workflow-run.js';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   } else if (inputs.command === 'run') {
     reportRun(inputs, await runRole(inputs, env));
   } else {
-    await mergeRole(inputs, env, readEvent(env));
+    const event = inputs.fromWorkflowRun ? await workflowRunEvent(readEvent(env), env, inputs.githubToken) : readEvent(env);
+    await mergeRole(inputs, env, event);
   }
 }
 

@@ -3,7 +3,8 @@
 // 65,536 characters for a comment.
 import type { JUnitCase } from '../report/junit-read.js';
 import type { MergeResult } from '../report/merge.js';
-import { DEFAULT_SUMMARY_MAX_BYTES, inlineCode, renderSummary, totalsParts } from '../report/summary.js';
+import { inlineCode } from '../report/markdown.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary, totalsParts } from '../report/summary.js';
 import { repoPath } from './annotations.js';
 
 export const SUMMARY_MAX_BYTES = DEFAULT_SUMMARY_MAX_BYTES;
@@ -17,14 +18,18 @@ export interface LinkContext {
   workingDirectory: string;
 }
 
-export function codeLink(ctx: LinkContext, file: string, line: number | undefined): string {
-  const path = repoPath(ctx.workspace, ctx.workingDirectory, file).split('/').map(encodeURIComponent).join('/');
+/**
+ * The URL of `file` (rootdir-relative, from a JUnit file) at `line` in the repository at the
+ * commit; undefined when the path leaves the repository (`..`), which a browser would resolve to
+ * another page.
+ */
+export function codeLink(ctx: LinkContext, file: string, line: number | undefined): string | undefined {
+  const rel = repoPath(ctx.workspace, ctx.workingDirectory, file);
+  const segments = rel.split('/');
+  if (rel === '' || rel.startsWith('/') || segments.some((s) => s === '..' || s === '.' || s === '')) return undefined;
+  // encodeURIComponent leaves ( ) ' ! * as they are; ( ) would end a Markdown link destination.
+  const path = segments.map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
   return `${ctx.serverUrl}/${ctx.repository}/blob/${ctx.sha}/${path}${line !== undefined ? `#L${line}` : ''}`;
-}
-
-/** Turns each failure's `` at `file:line` `` into a link to that line. */
-export function linkFailureLocations(markdown: string, ctx: LinkContext): string {
-  return markdown.replace(/^(- \*\*[^\n]*? at )`([^`\n]+?):(\d+)`$/gm, (_whole, head: string, file: string, line: string) => `${head}[\`${file}:${line}\`](${codeLink(ctx, file, Number(line))})`);
 }
 
 /** The job summary, with links, and `notes` (e.g. about annotations) after the heading. */
@@ -33,7 +38,7 @@ export function jobSummary(result: MergeResult, ctx: LinkContext, notes: string[
   // Links make each failure longer: render smaller until the linked text fits.
   let budget = maxBytes - Buffer.byteLength(noteText) - 1024;
   for (let attempt = 0; attempt < 6; attempt++) {
-    const linked = withNotes(linkFailureLocations(renderSummary(result, { maxBytes: budget }), ctx), noteText);
+    const linked = withNotes(renderSummary(result, { maxBytes: budget, link: (file, line) => codeLink(ctx, file, line) }), noteText);
     const size = Buffer.byteLength(linked);
     if (size <= maxBytes) return linked;
     budget = Math.floor(budget * (maxBytes / size) * 0.9);
@@ -69,9 +74,7 @@ function inline(text: string): string {
 }
 
 function firstLine(c: JUnitCase): string {
-  const text = (c.message ?? c.details ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
-  const clean = text.replace(/[<>|]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '|': '\\|' })[ch] ?? ch);
-  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+  return (c.message ?? c.details ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
 }
 
 /** The sticky comment: totals, failures with links, missing tests, a link to the run. */
@@ -87,7 +90,8 @@ export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: Com
   const lines = failures.map((c) => {
     const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
     const msg = firstLine(c);
-    return `- ${inline(c.id)} at [${inline(where)}](${codeLink(ctx, c.file, c.line)})${msg ? ` — ${msg}` : ''}`;
+    const url = codeLink(ctx, c.file, c.line);
+    return `- ${inline(c.id)} at ${url !== undefined ? `[${inline(where)}](${url})` : inline(where)}${msg ? ` — ${inlineCode(msg, 200)}` : ''}`;
   });
   const missing = result.missing.length > 0 ? [`**${result.missing.length} planned test(s) have no result:** ${result.missing.slice(0, 20).map(inline).join(', ')}${result.missing.length > 20 ? ', …' : ''}`, ''] : [];
   const fixed = head.join('\n').length + tail.join('\n').length + missing.join('\n').length + 200;

@@ -3,7 +3,7 @@
 import type { Outcome } from '../types.js';
 import { unitTestIds, type Plan } from '../shard/plan.js';
 import { baseId } from '../shard/timings.js';
-import { caseXml, elementXml, JUnitError, readJUnitFile, type JUnitCase, type JUnitDocument } from './junit-read.js';
+import { caseXml, elementXml, JUnitError, newTextBudget, readJUnitFile, type JUnitCase, type JUnitDocument } from './junit-read.js';
 
 export interface MergeCounts {
   /** Testcases after merging (a call failure with a teardown error counts once). */
@@ -49,6 +49,8 @@ export interface MergeResult {
 export interface MergeOptions {
   plan?: Plan;
   maxBytes?: number;
+  /** Characters of element text kept over all files (default TEXT_BUDGET); past it, a short start of each. */
+  textBudget?: number;
 }
 
 export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResult {
@@ -56,9 +58,10 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
   const knownFiles = plan ? plan.shards.flatMap((s) => s.units.map((u) => u.file)) : undefined;
   const documents: JUnitDocument[] = [];
   const malformed: { file: string; error: string }[] = [];
+  const textBudget = newTextBudget(opts.textBudget);
   for (const file of files) {
     try {
-      documents.push(readJUnitFile(file, { maxBytes: opts.maxBytes, knownFiles }));
+      documents.push(readJUnitFile(file, { maxBytes: opts.maxBytes, knownFiles, textBudget }));
     } catch (err) {
       malformed.push({ file, error: err instanceof JUnitError ? err.reason : (err as Error).message });
     }

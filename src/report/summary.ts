@@ -1,6 +1,7 @@
 // Markdown for a GitHub job summary of a merged run: totals, failures first, slowest tests,
 // shard balance. Always under the size GitHub accepts for a step summary (1 MiB).
 import type { JUnitCase } from './junit-read.js';
+import { codeBlock, cutChars, inlineCode, tableCode } from './markdown.js';
 import type { MergeResult } from './merge.js';
 
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
@@ -13,6 +14,8 @@ export interface SummaryOptions {
   /** Lines of each failure message to show (default 12). */
   messageLines?: number;
   title?: string;
+  /** The URL of a failure's line in the code, if it has one (the Action links to the commit). */
+  link?: (file: string, line: number | undefined) => string | undefined;
 }
 
 const MAX_LINE_CHARS = 300;
@@ -27,12 +30,12 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   if (result.missing.length > 0) problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
   if (result.duplicates.length > 0) problems.push(`- :warning: **${result.duplicates.length} test(s) ran more than once**: ${inlineList(result.duplicates, 20)}`);
   if (result.unexpected.length > 0) problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
-  for (const bad of result.malformed.slice(0, 20)) problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${oneLine(bad.error)}`);
+  for (const bad of result.malformed.slice(0, 20)) problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${inlineCode(bad.error)}`);
   if (result.malformed.length > 20) problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
   if (problems.length > 0) sections.push(`${problems.join('\n')}\n`);
 
   const failures = result.cases.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || c.teardownError);
-  const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12));
+  const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
 
   const slowest = [...result.cases].filter((c) => !c.collection).sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1)).slice(0, opts.slowest ?? 10);
   const slowSection =
@@ -87,17 +90,18 @@ export function totalsParts(result: MergeResult): string[] {
   return parts;
 }
 
-function failureEntry(c: JUnitCase, lines: number): string {
-  const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
+function failureEntry(c: JUnitCase, lines: number, link: SummaryOptions['link']): string {
+  const where = inlineCode(c.line !== undefined ? `${c.file}:${c.line}` : c.file);
+  const url = link?.(c.file, c.line);
   const label = c.outcome === 'error' ? 'ERROR' : c.teardownError ? 'FAILED (and teardown error)' : 'FAILED';
   const body = [c.message, c.details, c.teardownError?.message].filter((s): s is string => s !== undefined && s !== '');
   const excerpt = body
     .join('\n')
     .split('\n')
     .slice(0, lines)
-    .map((l) => (l.length > MAX_LINE_CHARS ? `${l.slice(0, MAX_LINE_CHARS)}…` : l))
+    .map((l) => cutChars(l, MAX_LINE_CHARS))
     .join('\n');
-  const heading = `- **${label}** ${inlineCode(c.id)} at ${inlineCode(where)}`;
+  const heading = `- **${label}** ${inlineCode(c.id)} at ${url !== undefined ? `[${where}](${url})` : where}`;
   return excerpt === '' ? heading : `${heading}\n${codeBlock(excerpt)}`;
 }
 
@@ -119,37 +123,17 @@ function inlineList(ids: string[], limit: number): string {
   return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
 }
 
-/** Inline code that survives backticks inside the text, on one line of at most `maxChars`. */
-export function inlineCode(text: string, maxChars = 500): string {
-  const clean = oneLine(text).slice(0, maxChars);
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-/** Inline code inside a table cell: `|` would end the cell. */
-function tableCode(text: string): string {
-  return inlineCode(text).replace(/\|/g, '\\|');
-}
-
-function codeBlock(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}\n${text}\n${fence}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
-}
-
 function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
+/**
+ * The whole lines of `text` that fit in `maxBytes`: a cut inside a line could leave a code span
+ * open, and what followed its backticks would render as Markdown.
+ */
 function truncateBytes(text: string, maxBytes: number): string {
   const buf = Buffer.from(text, 'utf8');
   if (buf.length <= maxBytes) return text;
-  // Drop a partial multi-byte character at the cut.
-  return buf.subarray(0, maxBytes).toString('utf8').replace(/\uFFFD$/, '');
+  const lastBreak = buf.lastIndexOf(0x0a, maxBytes);
+  return buf.subarray(0, Math.max(0, lastBreak)).toString('utf8');
 }

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestItem } from '../types.js';
+import { Fence } from '../report/fence.js';
 import { mergeJUnit } from '../report/merge.js';
 import { renderSummary } from '../report/summary.js';
 import { expandGlobs } from './glob.js';
@@ -128,7 +129,9 @@ export async function planCommand(
  * Exit 1 when a test failed, a planned test is missing, a test ran twice or a file was malformed;
  * 5 when the files hold no testcase; 4 when nothing matches.
  */
-export async function mergeCommand(argv: string[], io: CommandIO = processIO): Promise<number> {
+export async function mergeCommand(argv: string[], io: CommandIO = processIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Ids, messages and parse errors come from the JUnit files: fenced on GitHub, as `fastest` runs fence.
+  const fence = new Fence(env.GITHUB_ACTIONS === 'true', io.stderr);
   try {
     const args = parseArgs(argv, ['--plan', '--out', '--summary', '--timings-out', '--timings'], []);
     if (args.positional.length === 0) throw new UsageError('give the JUnit files to merge (paths or globs)');
@@ -144,7 +147,7 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO): P
       }
     }
     const result = mergeJUnit(files, { plan });
-    for (const bad of result.malformed) io.stderr(`fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`);
+    fence.block(result.malformed.map((bad) => `fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`).join(''));
 
     const out = args.values.get('--out');
     if (out !== undefined) writeFileCreatingDirs(out, result.xml);
@@ -153,12 +156,11 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO): P
     const timingsOut = args.values.get('--timings-out');
     if (timingsOut !== undefined && result.cases.length > 0) {
       const previous = loadTimings(args.values.get('--timings') ?? timingsOut);
-      if (previous.warning) io.stderr(`fastest merge: warning: ${previous.warning}\n`);
+      if (previous.warning) fence.block(`fastest merge: warning: ${previous.warning}\n`);
       saveTimings(timingsOut, learnTimings(previous.store, observeRun(result.documents)));
     }
 
-    listIds(io, 'planned test(s) have no result', result.missing);
-    listIds(io, 'test(s) ran more than once', result.duplicates);
+    fence.block(idList('planned test(s) have no result', result.missing) + idList('test(s) ran more than once', result.duplicates));
     const { counts } = result;
     const failed = counts.failed + counts.error + counts.teardownErrors;
     const parts = [
@@ -175,15 +177,16 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO): P
     if (counts.tests === 0) return EXIT_NO_TESTS;
     return EXIT_OK;
   } catch (err) {
-    return reportError('merge', err, io);
+    // A bad plan's or file's message may quote what it read.
+    return reportError('merge', err, { stdout: io.stdout, stderr: (text) => fence.block(text) });
   }
 }
 
-function listIds(io: CommandIO, what: string, ids: string[]): void {
-  if (ids.length === 0) return;
+function idList(what: string, ids: string[]): string {
+  if (ids.length === 0) return '';
   const shown = ids.slice(0, 50);
-  io.stderr(`fastest merge: ${ids.length} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}`);
-  if (ids.length > shown.length) io.stderr(`  ... and ${ids.length - shown.length} more\n`);
+  const more = ids.length > shown.length ? `  ... and ${ids.length - shown.length} more\n` : '';
+  return `fastest merge: ${ids.length} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
 }
 
 function reportError(command: string, err: unknown, io: CommandIO): number {

@@ -7,7 +7,16 @@ import type { AddressInfo } from 'node:net';
 export interface ApiCall {
   method: string;
   path: string;
+  /** The query string, `?a=b` ('' when none). */
+  query?: string;
   body?: Record<string, unknown>;
+}
+
+/** An open pull request as GET /repos/{owner}/{repo}/pulls lists it (the fields the Action reads). */
+export interface FakePull {
+  number: number;
+  head: { sha: string; ref: string; label: string; repo: { full_name: string } };
+  base: { repo: { full_name: string } };
 }
 
 export interface FakeComment {
@@ -27,6 +36,7 @@ export class FakeGitHubApi {
   readonly calls: ApiCall[] = [];
   readonly comments: FakeComment[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
+  readonly pulls: FakePull[] = [];
   readOnly = false;
   private server: Server | undefined;
   private nextId = 1000;
@@ -56,11 +66,15 @@ export class FakeGitHubApi {
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
-    this.calls.push({ method, path: url.pathname, body });
+    this.calls.push({ method, path: url.pathname, query: url.search, body });
     if (!req.headers.authorization?.includes('fake-gh-token')) return send(res, 401, { message: 'Bad credentials' });
     if (method !== 'GET' && this.readOnly) return send(res, 403, { message: 'Resource not accessible by integration', status: '403' });
 
     let m: RegExpExecArray | null;
+    if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(url.pathname) && method === 'GET') {
+      const head = url.searchParams.get('head');
+      return send(res, 200, this.pulls.filter((p) => head === null || p.head.label === head));
+    }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
       if (method === 'GET') return send(res, 200, this.comments.map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })));
       if (method === 'POST') {
