@@ -18,6 +18,9 @@
 //                  mark the test as flaky under pytest; those are left out of the agreement)
 //   --engines L    fastest runs to do, comma-separated engines (default auto; e.g. auto,pytest)
 //   --skip-run     only compare ids (collect-only and discover), no full runs
+//   --venv NAME    use the venv NAME beside each project's .venv (e.g. .venv903, a copy of .venv
+//                  with another pytest): the list's python path with /.venv/ replaced by /NAME/
+//   --report       only rewrite results.md from results.json
 //   --reuse-pytest keep the pytest runs of a previous invocation (same --out) and redo fastest's
 //
 // Each project in the list: { name, repo, commit, dir, python, args? }, where dir is the
@@ -32,7 +35,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 const here = dirname(new URL(import.meta.url).pathname);
 const argv = process.argv.slice(2);
-const valued = ['--fastest', '--out', '--list', '--pytest-runs', '--timeout', '--engines'];
+const valued = ['--fastest', '--out', '--list', '--pytest-runs', '--timeout', '--engines', '--venv'];
 const option = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : fallback;
@@ -45,12 +48,14 @@ const pytestRuns = Number(option('--pytest-runs', '2'));
 const timeoutMs = Number(option('--timeout', '900')) * 1000;
 const skipRun = argv.includes('--skip-run');
 const engines = option('--engines', 'auto').split(',');
+const venvName = option('--venv', null);
 const reusePytest = argv.includes('--reuse-pytest');
 const optionValues = new Set(valued.map((o) => (argv.indexOf(o) >= 0 ? argv[argv.indexOf(o) + 1] : null)));
 const chosen = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && valued.includes(argv[i - 1])) && !optionValues.has(a));
 
 const list = JSON.parse(readFileSync(listFile, 'utf8'));
-const projects = chosen.length ? list.projects.filter((p) => chosen.includes(p.name)) : list.projects;
+// in the order given on the command line, else the list's
+const projects = chosen.length ? chosen.map((c) => list.projects.find((p) => p.name === c)).filter(Boolean) : list.projects;
 if (chosen.length && projects.length !== chosen.length) {
   const known = new Set(list.projects.map((p) => p.name));
   throw new Error(`unknown project(s): ${chosen.filter((c) => !known.has(c)).join(', ')}`);
@@ -211,8 +216,9 @@ async function measure(project) {
   mkdirSync(outDir, { recursive: true });
   const env = venvEnv(project.python);
   const args = project.args ?? [];
-  const result = { name: project.name, repo: project.repo, commit: project.commit, args, load: {} };
-  process.stderr.write(`\n== ${project.name} (${args.join(' ') || 'no args'})\n`);
+  const version = await run(project.python, ['-m', 'pytest', '--version'], { cwd: project.dir, env });
+  const result = { name: project.name, repo: project.repo, commit: project.commit, args, python: project.python, pytestVersion: (version.stdout + version.stderr).trim() };
+  process.stderr.write(`\n== ${project.name} (${args.join(' ') || 'no args'}; ${result.pytestVersion})\n`);
 
   // 1. pytest's ids
   const co = await run(project.python, ['-m', 'pytest', '--collect-only', '-q', ...args], { cwd: project.dir, env });
@@ -276,9 +282,10 @@ async function measure(project) {
     };
     process.stderr.write(`fastest ${engine}: exit ${f.code}, ${f.seconds.toFixed(1)} s, ${fastestRun.last || fastestRun.stderr}\n`);
     fastestRun.agreement = agree(pytestCases, parseJunit(fJunit));
-    fastestRun.ratio = result.pytestSeconds / f.seconds;
+    // a run that did not produce results (refused, crashed) has no meaningful speed ratio
+    fastestRun.ratio = fastestRun.agreement.fastestJunit === 'ok' ? result.pytestSeconds / f.seconds : null;
     const a = fastestRun.agreement;
-    process.stderr.write(`  agreement: ${a.same}/${a.pytestCases - a.flaky.length} (${a.flaky.length} flaky under pytest, ${a.differ.length} differ, ${a.lost.length} lost, ${a.extra.length} extra); pytest ${result.pytestSeconds.toFixed(1)} s, fastest ${f.seconds.toFixed(1)} s, ${fastestRun.ratio.toFixed(2)}x\n`);
+    process.stderr.write(`  agreement: ${a.same}/${a.pytestCases - a.flaky.length} (${a.flaky.length} flaky under pytest, ${a.differ.length} differ, ${a.lost.length} lost, ${a.extra.length} extra); pytest ${result.pytestSeconds.toFixed(1)} s, fastest ${f.seconds.toFixed(1)} s, ${fastestRun.ratio ? `${fastestRun.ratio.toFixed(2)}x` : 'no ratio'}\n`);
     result.fastestRuns[engine] = fastestRun;
   }
 
@@ -309,7 +316,7 @@ function markdown(results) {
       const x = r.fastestRuns?.[e];
       return x ? ` ${agreeText(x.agreement)}; ${x.seconds.toFixed(1)} (exit ${x.code}) |` : ' |';
     }).join('');
-    rows.push(`| ${r.name} | ${r.args.length ? `\`${r.args.join(' ')}\`` : ''} | ${r.pytestCollect.ids} | ${d.exact}${pct} | ${d.phantom.length} | ${d.emptyPlaceholders.length} | ${missingAll} (${d.viaDynamic}) | ${after} | ${exits} | ${f ? agreeText(f.agreement) : ''} | ${f ? f.agreement.flaky.length : ''} | ${r.pytestSeconds ? r.pytestSeconds.toFixed(1) : ''} | ${f ? f.seconds.toFixed(1) : ''} | ${f ? `${f.ratio.toFixed(2)}x` : ''} |${more}`);
+    rows.push(`| ${r.name} | ${r.args.length ? `\`${r.args.join(' ')}\`` : ''} | ${r.pytestCollect.ids} | ${d.exact}${pct} | ${d.phantom.length} | ${d.emptyPlaceholders.length} | ${missingAll} (${d.viaDynamic}) | ${after} | ${exits} | ${f ? agreeText(f.agreement) : ''} | ${f ? f.agreement.flaky.length : ''} | ${r.pytestSeconds ? r.pytestSeconds.toFixed(1) : ''} | ${f ? f.seconds.toFixed(1) : ''} | ${f?.ratio && f.agreement.fastestJunit === 'ok' ? `${f.ratio.toFixed(2)}x` : ''} |${more}`);
   }
   return `${rows.join('\n')}\n`;
 }
@@ -317,8 +324,14 @@ function markdown(results) {
 mkdirSync(outRoot, { recursive: true });
 const allFile = join(outRoot, 'results.json');
 const previous = existsSync(allFile) ? JSON.parse(readFileSync(allFile, 'utf8')) : { results: [] };
+if (argv.includes('--report')) {
+  writeFileSync(join(outRoot, 'results.md'), markdown(previous.results));
+  process.stderr.write(`wrote ${join(outRoot, 'results.md')}\n`);
+  process.exit(0);
+}
 const byName = new Map(previous.results.map((r) => [r.name, r]));
-for (const project of projects) {
+for (const listed of projects) {
+  const project = venvName ? { ...listed, python: listed.python.replace('/.venv/', `/${venvName}/`) } : listed;
   if (!existsSync(project.python)) {
     process.stderr.write(`\n== ${project.name}: no interpreter at ${project.python} (set up its venv first)\n`);
     continue;
