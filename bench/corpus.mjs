@@ -221,7 +221,10 @@ async function measure(project) {
   process.stderr.write(`\n== ${project.name} (${args.join(' ') || 'no args'}; ${result.pytestVersion})\n`);
 
   // 1. pytest's ids
-  const co = await run(project.python, ['-m', 'pytest', '--collect-only', '-q', ...args], { cwd: project.dir, env });
+  // `--collect-only` lists node ids at verbosity -1 only: offset any -v/-q in the args
+  const verbosity = args.reduce((v, a) => (/^-v+$/.test(a) ? v + a.length - 1 : /^-q+$/.test(a) ? v - (a.length - 1) : a === '--verbose' ? v + 1 : a === '--quiet' ? v - 1 : v), 0);
+  const quiet = Array.from({ length: Math.max(0, verbosity + 1) }, () => '-q');
+  const co = await run(project.python, ['-m', 'pytest', '--collect-only', ...quiet, ...args], { cwd: project.dir, env });
   writeFileSync(join(outDir, 'pytest-collect.txt'), co.stdout + co.stderr);
   const collected = parseCollectOnly(co.stdout);
   result.pytestCollect = { code: co.code, seconds: co.seconds, ids: collected.ids.length, errors: collected.errors, summary: collected.summary };
@@ -300,14 +303,14 @@ async function measure(project) {
 function markdown(results) {
   const extraEngines = [...new Set(results.flatMap((r) => Object.keys(r.fastestRuns ?? {}).slice(1)))];
   const rows = [
-    `| project | args | pytest ids | listed exactly before a run | phantom | empty dynamic placeholders | missing (of which under a dynamic placeholder) | exact after one run | exit pytest / fastest | outcome agreement | flaky under pytest | pytest s | fastest s | ratio |${extraEngines.map((e) => ` --engine ${e}: agreement, s |`).join('')}`,
-    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |${extraEngines.map(() => ' ---: |').join('')}`,
+    `| project | args | pytest ids | listed exactly before a run | phantom | empty dynamic placeholders | only under a dynamic placeholder | missing | exact after one run | exit pytest / fastest | outcome agreement | flaky under pytest | pytest s | fastest s | ratio |${extraEngines.map((e) => ` --engine ${e}: agreement, s |`).join('')}`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |${extraEngines.map(() => ' ---: |').join('')}`,
   ];
   const agreeText = (a) => `${a.same} / ${a.pytestCases - a.flaky.length}${a.lost.length ? `, ${a.lost.length} lost` : ''}${a.extra.length ? `, ${a.extra.length} extra` : ''}`;
   for (const r of results) {
     const d = r.discoverCold;
     const pct = r.pytestCollect.ids ? ` (${((100 * d.exact) / r.pytestCollect.ids).toFixed(1)}%)` : '';
-    const missingAll = d.missing.length + d.viaDynamic;
+    const argText = r.args.join(' ');
     const after = r.discoverAfterRun ? `${r.discoverAfterRun.exact}` : '';
     const runs = Object.values(r.fastestRuns ?? {});
     const f = runs[0];
@@ -316,7 +319,7 @@ function markdown(results) {
       const x = r.fastestRuns?.[e];
       return x ? ` ${agreeText(x.agreement)}; ${x.seconds.toFixed(1)} (exit ${x.code}) |` : ' |';
     }).join('');
-    rows.push(`| ${r.name} | ${r.args.length ? `\`${r.args.join(' ')}\`` : ''} | ${r.pytestCollect.ids} | ${d.exact}${pct} | ${d.phantom.length} | ${d.emptyPlaceholders.length} | ${missingAll} (${d.viaDynamic}) | ${after} | ${exits} | ${f ? agreeText(f.agreement) : ''} | ${f ? f.agreement.flaky.length : ''} | ${r.pytestSeconds ? r.pytestSeconds.toFixed(1) : ''} | ${f ? f.seconds.toFixed(1) : ''} | ${f?.ratio && f.agreement.fastestJunit === 'ok' ? `${f.ratio.toFixed(2)}x` : ''} |${more}`);
+    rows.push(`| ${r.name} | ${argText.length > 60 ? `${r.args.length} args (bench/corpus.json)` : argText ? `\`${argText}\`` : ''} | ${r.pytestCollect.ids} | ${d.exact}${pct} | ${d.phantom.length} | ${d.emptyPlaceholders.length} | ${d.viaDynamic} | ${d.missing.length} | ${after} | ${exits} | ${f ? agreeText(f.agreement) : ''} | ${f ? f.agreement.flaky.length : ''} | ${r.pytestSeconds ? r.pytestSeconds.toFixed(1) : ''} | ${f ? f.seconds.toFixed(1) : ''} | ${f?.ratio && f.agreement.fastestJunit === 'ok' ? `${f.ratio.toFixed(2)}x` : ''} |${more}`);
   }
   return `${rows.join('\n')}\n`;
 }
