@@ -83,6 +83,47 @@ describe('discovery matches pytest --collect-only', () => {
     }
   });
 
+  it('evaluates the guards the import evaluates, for the interpreter that runs the tests (undecidable ones stay dynamic)', async () => {
+    const dir = copyFixture('discovery-guards');
+    const theirs = pytestIds(dir);
+    const { selection } = await ourItems(dir);
+    expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    // Not decidable without running the module: dynamic, never a phantom.
+    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual([
+      'tests/test_platform.py::test_undecidable',
+      'tests/test_platform.py::test_undecidable_and',
+      'tests/test_platform.py::test_from_import_failed',
+    ]);
+    expect(theirs).not.toContain('tests/test_platform.py::test_undecidable');
+  });
+
+  it('lists only classes pytest collects: bases from builtins, the stdlib and the project resolved', async () => {
+    const dir = copyFixture('discovery-classes');
+    const theirs = pytestIds(dir);
+    const { selection } = await ourItems(dir);
+    expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual(['tests/test_bases.py::Checks', 'tests/test_bases.py::TestWithPlainBase']);
+  });
+
+  it('sees the namespace the module leaves: rebinding, aliases, del, marks applied by rebinding', async () => {
+    const dir = copyFixture('discovery-rebind');
+    for (const args of [[], ['-m', 'slow'], ['-k', 'rebound or alias']]) {
+      const theirs = pytestIds(dir, args);
+      const { selection } = await ourItems(dir, args);
+      expect(selection.selected.map((i) => i.id)).toEqual(theirs);
+      expect(selection.selected.some((i) => i.dynamic)).toBe(false);
+    }
+  });
+
+  it('knows parametrize ids of range(), constants, enumerate, zip and comprehensions', async () => {
+    const dir = copyFixture('discovery-params');
+    const theirs = pytestIds(dir);
+    const { selection } = await ourItems(dir);
+    expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    // A list changed in place after its binding is not a constant.
+    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual(['tests/test_params.py::test_mutated']);
+  });
+
   it('on a generated suite of many shapes', async () => {
     const dir = join(work, 'generated');
     mkdirSync(join(dir, 'tests'), { recursive: true });

@@ -9,6 +9,8 @@ import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } fr
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
+import { ImportResolver } from './imports.js';
+import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findTestFiles, type WalkRules } from './walk.js';
 
 export interface DiscoverOptions {
@@ -18,7 +20,10 @@ export interface DiscoverOptions {
   walk: WalkRules;
   rules: CollectRules;
   useCache: boolean;
-  /** Interpreter used to confirm syntax errors with Python's own message (asked only then). */
+  /**
+   * Interpreter used to confirm syntax errors with Python's own message, and to evaluate the
+   * guards a module's definitions depend on (`if sys.platform == ...`): asked only then.
+   */
   python: () => string;
 }
 
@@ -171,6 +176,17 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     }, () => undefined);
 
     const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+    let probe: InterpreterProbe | null | undefined;
+    const imports = new ImportResolver(rootdir, () => {
+      if (probe === undefined) {
+        try {
+          probe = probeInterpreter(opts.python(), rootdir);
+        } catch {
+          probe = null;
+        }
+      }
+      return probe;
+    });
     const entries: (CacheEntry | undefined)[] = new Array(modules.length);
     const itemsOf: TestItem[][] = new Array(modules.length);
     const errorsOf: CollectionError[][] = new Array(modules.length);
@@ -181,7 +197,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       entries[index] = noted(l.abs, l.found.st, entry);
       const parsed = parsedOf(entry);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
-      const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+      const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
       itemsOf[index] = result.items;
       errorsOf[index] = result.errors;
     };
