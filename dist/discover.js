@@ -1620,6 +1620,8 @@ function compactFunction(fn) {
         compact.isGenerator = true;
     if (fn.guard)
         compact.guard = fn.guard;
+    if (fn.marksUnknown)
+        compact.marksUnknown = true;
     return compact;
 }
 function compactMembers(members) {
@@ -2540,13 +2542,15 @@ function ignoredByConftest(file, rootdir, conftests) {
     return false;
 }
 function conftestChain(file, rootdir, conftests) {
-    const merged = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    const merged = { parametrizedFixtures: new Set(), fixtureArgs: new Map(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
     for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir)) {
         const info = conftests.get(dir);
         if (!info)
             continue;
         for (const f of info.parametrizedFixtures)
             merged.parametrizedFixtures.add(f);
+        for (const [name, args] of info.fixtureArgs)
+            merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
         merged.hasGenerateTests ||= info.hasGenerateTests;
     }
     return merged;
@@ -3024,7 +3028,7 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     };
     if (unittest)
         return push(baseId, false, marks);
-    if (generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures))
+    if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures))
         return push(baseId, true, marks);
     if (!marks.some((m) => m.name === 'parametrize'))
         return push(baseId, false, marks);
@@ -3161,13 +3165,17 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     }
     const classesByName = new Map();
     const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
+    const fixtureArgs = new Map(conftest.fixtureArgs);
     const collectFixtures = (members) => {
         for (const m of members) {
             if (m.kind === 'class') {
                 collectFixtures(m.members);
             }
-            else if (m.kind === 'function' && m.fixture?.parametrized) {
-                parametrizedFixtures.add(m.fixture.name);
+            else if (m.kind === 'function' && m.fixture) {
+                if (m.fixture.parametrized)
+                    parametrizedFixtures.add(m.fixture.name);
+                if (m.argnames.length > 0)
+                    fixtureArgs.set(m.fixture.name, [...(fixtureArgs.get(m.fixture.name) ?? []), ...m.argnames]);
             }
         }
     };
@@ -3175,6 +3183,7 @@ function itemsOfModule(file, mod, rules, conftest, env) {
         if (m.kind === 'class')
             classesByName.set(m.name, m);
     collectFixtures(mod.members);
+    addRequestingFixtures(parametrizedFixtures, fixtureArgs);
     const scope = {
         file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests, env,
         objects: { marks: new Map(), disabled: new Set() },
@@ -3203,15 +3212,37 @@ function mayDefineTestsAtRunTime(mod, bindings, rules) {
     return bindings.some(({ member, name }) => member.kind === 'assign' &&
         (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
 }
+/**
+ * A fixture that requests a parametrized fixture (directly or through others) parametrizes the
+ * tests that use it too. Fixtures of the same name anywhere in scope count together: more items
+ * dynamic, never fewer.
+ */
+function addRequestingFixtures(parametrized, fixtureArgs) {
+    if (parametrized.size === 0)
+        return;
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const [name, args] of fixtureArgs) {
+            if (!parametrized.has(name) && args.some((a) => a !== name && parametrized.has(a))) {
+                parametrized.add(name);
+                grew = true;
+            }
+        }
+    }
+}
 /** Fixture facts of a conftest.py that matter to the modules below it. */
 function conftestFacts(mod, dir) {
     const parametrizedFixtures = new Set();
+    const fixtureArgs = new Map();
     for (const m of mod.members) {
         if (m.kind === 'function' && m.fixture?.parametrized)
             parametrizedFixtures.add(m.fixture.name);
+        if (m.kind === 'function' && m.fixture && m.argnames.length > 0)
+            fixtureArgs.set(m.fixture.name, m.argnames);
     }
     return {
         parametrizedFixtures,
+        fixtureArgs,
         hasGenerateTests: mod.hasGenerateTests,
         collectIgnore: mod.collectIgnore.map((p) => (0, node_path_1.resolve)(dir, p)),
         collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => (0, node_path_1.resolve)(dir, p)),
@@ -3294,6 +3325,7 @@ function idFromValue(value, opts) {
         case 'list':
         case 'dict':
         case 'set':
+        case 'object':
             return null;
         default:
             return undefined;
@@ -3910,6 +3942,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
     let abstract = false;
+    let marksUnknown = false;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
     for (const decorator of decorators) {
@@ -3928,6 +3961,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
         }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
+        const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+        if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text))
+            marksUnknown = true;
     }
     // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
     // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
@@ -3943,6 +3979,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
         fixture,
         abstract,
         isGenerator: body ? containsYield(body) : false,
+        ...(marksUnknown ? { marksUnknown: true } : {}),
     };
 }
 function containsYield(node) {
@@ -4000,6 +4037,8 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                 rebind(ctx, fn.name, null, guard);
             if (moduleLevel)
                 ctx.definedNames.add(fn.name);
+            if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex)))
+                ctx.markingFunctions.add(fn.name);
             info.members.push(fn);
         }
         else if (defType === 'class_definition') {
@@ -4041,6 +4080,12 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                 info.members[i].guard = guard;
     }
     return info;
+}
+/** Code that applies a mark to something (a decorator factory's body). */
+const MARKING_CODE = /\.mark\.|\bparametrize\b|\bmark\(/;
+/** Test functions are not decorators; the test is cheap and saves scanning their bodies. */
+function matchesTestName(name) {
+    return name.startsWith('test');
 }
 /** A module-level name bound again: what guards and parametrize knew of its value no longer holds. */
 function rebind(ctx, name, value, guard) {
@@ -4251,7 +4296,7 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {} };
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         return {
@@ -4598,8 +4643,16 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            return builtinCall(func, args, kwargs, ctx) ?? { py: 'call', func, args, kwargs };
+            const built = builtinCall(func, args, kwargs, ctx);
+            if (built)
+                return built;
+            // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
+            if (INSTANCE_CONSTRUCTORS.has(func) && !isShadowed(func, ctx))
+                return { py: 'object', repr: node.text };
+            return { py: 'call', func, args, kwargs };
         }
+        case 'lambda':
+            return { py: 'name', name: '<lambda>' };
         case 'binary_operator':
             return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
         case 'list_comprehension':
@@ -4609,6 +4662,7 @@ function readLiteral(node, ctx) {
             return { py: 'expr', source: node.text };
     }
 }
+const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);
 /** Longest sequence a builtin call or comprehension is expanded into (beyond it: not literal). */
 const MAX_EXPANDED = 10000;
 /** The items of an iterable value: a list, tuple or str. */
@@ -4773,6 +4827,9 @@ function arithmetic(node, ctx) {
     const b = readLiteral(right, ctx);
     if (typeof a === 'string' && typeof b === 'string')
         return op === '+' ? a + b : null;
+    if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
+        return { py: a.py, items: [...a.items, ...b.items] };
+    }
     if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b))
         return null;
     let result;

@@ -228,6 +228,8 @@ function compactFunction(fn) {
         compact.isGenerator = true;
     if (fn.guard)
         compact.guard = fn.guard;
+    if (fn.marksUnknown)
+        compact.marksUnknown = true;
     return compact;
 }
 function compactMembers(members) {
@@ -1072,6 +1074,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
     let abstract = false;
+    let marksUnknown = false;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
     for (const decorator of decorators) {
@@ -1090,6 +1093,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
         }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
+        const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+        if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text))
+            marksUnknown = true;
     }
     // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
     // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
@@ -1105,6 +1111,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
         fixture,
         abstract,
         isGenerator: body ? containsYield(body) : false,
+        ...(marksUnknown ? { marksUnknown: true } : {}),
     };
 }
 function containsYield(node) {
@@ -1162,6 +1169,8 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                 rebind(ctx, fn.name, null, guard);
             if (moduleLevel)
                 ctx.definedNames.add(fn.name);
+            if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex)))
+                ctx.markingFunctions.add(fn.name);
             info.members.push(fn);
         }
         else if (defType === 'class_definition') {
@@ -1203,6 +1212,12 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                 info.members[i].guard = guard;
     }
     return info;
+}
+/** Code that applies a mark to something (a decorator factory's body). */
+const MARKING_CODE = /\.mark\.|\bparametrize\b|\bmark\(/;
+/** Test functions are not decorators; the test is cheap and saves scanning their bodies. */
+function matchesTestName(name) {
+    return name.startsWith('test');
 }
 /** A module-level name bound again: what guards and parametrize knew of its value no longer holds. */
 function rebind(ctx, name, value, guard) {
@@ -1413,7 +1428,7 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {} };
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         return {
@@ -1760,8 +1775,16 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            return builtinCall(func, args, kwargs, ctx) ?? { py: 'call', func, args, kwargs };
+            const built = builtinCall(func, args, kwargs, ctx);
+            if (built)
+                return built;
+            // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
+            if (INSTANCE_CONSTRUCTORS.has(func) && !isShadowed(func, ctx))
+                return { py: 'object', repr: node.text };
+            return { py: 'call', func, args, kwargs };
         }
+        case 'lambda':
+            return { py: 'name', name: '<lambda>' };
         case 'binary_operator':
             return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
         case 'list_comprehension':
@@ -1771,6 +1794,7 @@ function readLiteral(node, ctx) {
             return { py: 'expr', source: node.text };
     }
 }
+const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);
 /** Longest sequence a builtin call or comprehension is expanded into (beyond it: not literal). */
 const MAX_EXPANDED = 10000;
 /** The items of an iterable value: a list, tuple or str. */
@@ -1935,6 +1959,9 @@ function arithmetic(node, ctx) {
     const b = readLiteral(right, ctx);
     if (typeof a === 'string' && typeof b === 'string')
         return op === '+' ? a + b : null;
+    if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
+        return { py: a.py, items: [...a.items, ...b.items] };
+    }
     if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b))
         return null;
     let result;

@@ -96,6 +96,7 @@ function compactFunction(fn: ParsedFunction): Partial<ParsedFunction> {
   if (fn.abstract) compact.abstract = true;
   if (fn.isGenerator) compact.isGenerator = true;
   if (fn.guard) compact.guard = fn.guard;
+  if (fn.marksUnknown) compact.marksUnknown = true;
   return compact;
 }
 

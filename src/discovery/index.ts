@@ -140,11 +140,12 @@ function ignoredByConftest(file: string, rootdir: string, conftests: Map<string,
 }
 
 function conftestChain(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): ConftestInfo {
-  const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+  const merged: ConftestInfo = { parametrizedFixtures: new Set(), fixtureArgs: new Map(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
   for (const dir of dirsUpToRootdir(dirname(file), rootdir)) {
     const info = conftests.get(dir);
     if (!info) continue;
     for (const f of info.parametrizedFixtures) merged.parametrizedFixtures.add(f);
+    for (const [name, args] of info.fixtureArgs) merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
     merged.hasGenerateTests ||= info.hasGenerateTests;
   }
   return merged;

@@ -17,6 +17,8 @@ export interface CollectRules {
 /** What the conftest.py files above a module contribute. */
 export interface ConftestInfo {
   parametrizedFixtures: Set<string>;
+  /** Each fixture's own arguments (the fixtures it requests), to follow parametrization through them. */
+  fixtureArgs: Map<string, string[]>;
   hasGenerateTests: boolean;
   /** Absolute paths and path patterns from `collect_ignore` / `collect_ignore_glob`. */
   collectIgnore: string[];
@@ -241,7 +243,7 @@ function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Ma
     out.items.push(item);
   };
   if (unittest) return push(baseId, false, marks);
-  if (generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
+  if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
   if (!marks.some((m) => m.name === 'parametrize')) return push(baseId, false, marks);
   const expansion = expandParametrize(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
   if ('dynamic' in expansion) return push(baseId, true, marks);
@@ -358,17 +360,20 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
   }
   const classesByName = new Map<string, ParsedClass>();
   const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
+  const fixtureArgs = new Map(conftest.fixtureArgs);
   const collectFixtures = (members: ParsedMember[]) => {
     for (const m of members) {
       if (m.kind === 'class') {
         collectFixtures(m.members);
-      } else if (m.kind === 'function' && m.fixture?.parametrized) {
-        parametrizedFixtures.add(m.fixture.name);
+      } else if (m.kind === 'function' && m.fixture) {
+        if (m.fixture.parametrized) parametrizedFixtures.add(m.fixture.name);
+        if (m.argnames.length > 0) fixtureArgs.set(m.fixture.name, [...(fixtureArgs.get(m.fixture.name) ?? []), ...m.argnames]);
       }
     }
   };
   for (const m of mod.members) if (m.kind === 'class') classesByName.set(m.name, m);
   collectFixtures(mod.members);
+  addRequestingFixtures(parametrizedFixtures, fixtureArgs);
   const scope: ModuleScope = {
     file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests, env,
     objects: { marks: new Map(), disabled: new Set() },
@@ -395,14 +400,35 @@ function mayDefineTestsAtRunTime(mod: ParsedModule, bindings: Binding[], rules: 
     (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
 }
 
+/**
+ * A fixture that requests a parametrized fixture (directly or through others) parametrizes the
+ * tests that use it too. Fixtures of the same name anywhere in scope count together: more items
+ * dynamic, never fewer.
+ */
+function addRequestingFixtures(parametrized: Set<string>, fixtureArgs: Map<string, string[]>): void {
+  if (parametrized.size === 0) return;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, args] of fixtureArgs) {
+      if (!parametrized.has(name) && args.some((a) => a !== name && parametrized.has(a))) {
+        parametrized.add(name);
+        grew = true;
+      }
+    }
+  }
+}
+
 /** Fixture facts of a conftest.py that matter to the modules below it. */
 export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
   const parametrizedFixtures = new Set<string>();
+  const fixtureArgs = new Map<string, string[]>();
   for (const m of mod.members) {
     if (m.kind === 'function' && m.fixture?.parametrized) parametrizedFixtures.add(m.fixture.name);
+    if (m.kind === 'function' && m.fixture && m.argnames.length > 0) fixtureArgs.set(m.fixture.name, m.argnames);
   }
   return {
     parametrizedFixtures,
+    fixtureArgs,
     hasGenerateTests: mod.hasGenerateTests,
     collectIgnore: mod.collectIgnore.map((p) => resolve(dir, p)),
     collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => resolve(dir, p)),

@@ -17,6 +17,8 @@ export interface ParsedFunction {
   abstract: boolean;
   /** A plain (not async) generator function: pytest refuses it as a test. */
   isGenerator: boolean;
+  /** A decorator of the module's own that applies marks (parametrize): they are known at run time only. */
+  marksUnknown?: true;
   /** The condition under which the module's code defines it (if/elif/else, try/except ImportError). */
   guard?: GuardExpr;
 }
@@ -85,6 +87,8 @@ const DECORATED_DEFINITION = 'decorated_definition';
 
 interface ParseContext extends LiteralContext {
   source: string;
+  /** Module-level functions whose code applies marks (`def dual(f): return pytest.mark.parametrize(...)(f)`). */
+  markingFunctions: Set<string>;
   guards: GuardScope;
   collectIf: GuardExpr | null;
   imports: Record<string, string>;
@@ -313,6 +317,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   const marks: Mark[] = [];
   let fixture: ParsedFunction['fixture'] = null;
   let abstract = false;
+  let marksUnknown = false;
   const header = simpleHeader(ctx.source, def.startIndex);
   const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
   for (const decorator of decorators) {
@@ -329,6 +334,8 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
       continue;
     }
     if (/(^|\.)abstractmethod$/.test(expr.text)) abstract = true;
+    const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+    if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text)) marksUnknown = true;
   }
   // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
   // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
@@ -344,6 +351,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
     fixture,
     abstract,
     isGenerator: body ? containsYield(body) : false,
+    ...(marksUnknown ? { marksUnknown: true as const } : {}),
   };
 }
 
@@ -403,6 +411,7 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
       if (fn.name === 'pytest_generate_tests') info.hasGenerateTests = true;
       if (moduleLevel) rebind(ctx, fn.name, null, guard);
       if (moduleLevel) ctx.definedNames.add(fn.name);
+      if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex))) ctx.markingFunctions.add(fn.name);
       info.members.push(fn);
     } else if (defType === 'class_definition') {
       const cls = parseClass(def, decorators, firstLine, ctx, dynamicReasons);
@@ -430,6 +439,14 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
     if (guard !== null) for (let i = added; i < info.members.length; i++) info.members[i].guard = guard;
   }
   return info;
+}
+
+/** Code that applies a mark to something (a decorator factory's body). */
+const MARKING_CODE = /\.mark\.|\bparametrize\b|\bmark\(/;
+
+/** Test functions are not decorators; the test is cheap and saves scanning their bodies. */
+function matchesTestName(name: string): boolean {
+  return name.startsWith('test');
 }
 
 /** A module-level name bound again: what guards and parametrize knew of its value no longer holds. */
@@ -619,7 +636,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
-    const ctx: ParseContext = { ...emptyLiteralContext(), source, guards: emptyGuardScope(), collectIf: null, imports: {} };
+    const ctx: ParseContext = { ...emptyLiteralContext(), source, guards: emptyGuardScope(), collectIf: null, imports: {}, markingFunctions: new Set() };
     const dynamicReasons: string[] = [];
     const info = parseBody(root, ctx, true, dynamicReasons);
     return {

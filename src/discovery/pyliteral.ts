@@ -297,8 +297,14 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       const func = fn ? dottedName(fn) : null;
       if (func === null) return { py: 'expr', source: node.text };
       const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-      return builtinCall(func, args, kwargs, ctx) ?? { py: 'call', func, args, kwargs };
+      const built = builtinCall(func, args, kwargs, ctx);
+      if (built) return built;
+      // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
+      if (INSTANCE_CONSTRUCTORS.has(func) && !isShadowed(func, ctx)) return { py: 'object', repr: node.text };
+      return { py: 'call', func, args, kwargs };
     }
+    case 'lambda':
+      return { py: 'name', name: '<lambda>' };
     case 'binary_operator':
       return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
     case 'list_comprehension':
@@ -308,6 +314,8 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       return { py: 'expr', source: node.text };
   }
 }
+
+const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);
 
 /** Longest sequence a builtin call or comprehension is expanded into (beyond it: not literal). */
 const MAX_EXPANDED = 10000;
@@ -448,6 +456,9 @@ function arithmetic(node: Node, ctx: LiteralContext): PyValue | null {
   const a = readLiteral(left, ctx);
   const b = readLiteral(right, ctx);
   if (typeof a === 'string' && typeof b === 'string') return op === '+' ? a + b : null;
+  if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
+    return { py: a.py, items: [...a.items, ...(b as { items: PyValue[] }).items] };
+  }
   if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) return null;
   let result: number;
   if (op === '+') result = a + b;
