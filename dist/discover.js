@@ -1531,6 +1531,38 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
+/***/ 6351:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.onPath = onPath;
+// Where a command is found on PATH, as a shell would start it: shared by the runner (which
+// interpreter runs the workers) and discovery (which interpreter its guards are evaluated for).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+/** Where `command` is found on PATH (or itself when it is a path). */
+function onPath(command, env) {
+    if (command.includes('/'))
+        return (0, node_fs_1.existsSync)(command) ? command : null;
+    for (const dir of (env.PATH ?? '').split(node_path_1.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0, node_path_1.join)(dir, command);
+        try {
+            if ((0, node_fs_1.statSync)(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    return null;
+}
+
+
+/***/ }),
+
 /***/ 6872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -2278,6 +2310,7 @@ class ImportResolver {
             facts: () => this.probe(),
             importable: (mod, name) => this.importable(mod, name, file),
             moduleSource: (mod) => this.moduleSource(mod, file),
+            isProjectModule: (mod) => this.isProjectModule(mod, file),
         };
     }
     isFile(path) {
@@ -2399,6 +2432,15 @@ class ImportResolver {
             return /__getattr__|import \*/.test(text) ? undefined : false;
         const binds = new RegExp(`^\\s*(?:(?:async\\s+)?def|class)\\s+${name}\\b|^${name}\\s*[:=]|^\\s*(?:from\\s+\\S+\\s+)?import\\s[^\\n]*\\b${name}\\b`, 'm');
         return binds.test(text) ? true : undefined;
+    }
+    isProjectModule(mod, file) {
+        const found = this.find(mod, file);
+        if (!found)
+            return found === null ? false : undefined;
+        const path = found.kind === 'package' ? found.dirs[0] : found.file;
+        if (path === null)
+            return false;
+        return path.startsWith(this.rootdir + node_path_1.sep) && !path.includes(`${node_path_1.sep}site-packages${node_path_1.sep}`);
     }
     moduleSource(mod, file) {
         const found = this.find(mod, file);
@@ -2671,6 +2713,7 @@ exports.probeInterpreter = probeInterpreter;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const which_js_1 = __nccwpck_require__(6351);
 const inputs_js_1 = __nccwpck_require__(417);
 const PROBE_VERSION = 1;
 const MAX_ENTRIES = 8;
@@ -2695,24 +2738,6 @@ print(json.dumps({
         and hooks <= {"zipimporter", "path_hook_for_FileFinder"},
 }))
 `;
-/** Where `command` is found on PATH (or itself when it is a path). */
-function onPath(command, env) {
-    if (command.includes('/') || command.includes('\\'))
-        return command;
-    for (const dir of (env.PATH ?? '').split(node_path_1.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0, node_path_1.join)(dir, command);
-        try {
-            if ((0, node_fs_1.statSync)(candidate).isFile())
-                return candidate;
-        }
-        catch {
-            // not in this directory
-        }
-    }
-    return null;
-}
 function isScript(path) {
     let fd;
     try {
@@ -2751,7 +2776,7 @@ function isProbe(value) {
  */
 function probeInterpreter(python, rootdir) {
     const env = (0, inputs_js_1.loggedEnv)(process.env);
-    const found = onPath(python, env);
+    const found = (0, which_js_1.onPath)(python, env);
     if (found === null)
         return null;
     let real;
@@ -3114,6 +3139,15 @@ function memberItems(binding, classes, marks, scope, generateTests, out) {
     const { member, name } = binding;
     if (scope.objects.disabled.has(member))
         return;
+    if (member.kind === 'assign' && member.importedFrom !== undefined) {
+        // A test class or function imported from the project is collected here too; what it holds is
+        // known when the module runs.
+        const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
+        if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) && classes.length === 0 && scope.env?.isProjectModule?.(member.importedFrom) === true) {
+            out.items.push({ id: `${scope.file}::${name}`, file: scope.file, line: 1, classes: isClass ? [name] : [], function: isClass ? '' : name, marks: scope.mod.pytestmark, dynamic: true });
+        }
+        return;
+    }
     if (member.kind === 'function') {
         const fn = boundFunction(member, name, scope);
         if (binding.uncertain) {
@@ -3209,7 +3243,7 @@ function itemsOfModule(file, mod, rules, conftest, env) {
 function mayDefineTestsAtRunTime(mod, bindings, rules) {
     if (mod.dynamicReasons.length > 0)
         return true; // `from x import *`
-    return bindings.some(({ member, name }) => member.kind === 'assign' &&
+    return bindings.some(({ member, name }) => member.kind === 'assign' && member.importedFrom === undefined &&
         (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
 }
 /**
@@ -4067,7 +4101,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
             }
         }
         else if (moduleLevel && defType === 'import_from_statement') {
-            handleImportFrom(def, ctx, dynamicReasons, guard);
+            handleImportFrom(def, ctx, dynamicReasons, guard, info);
         }
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
@@ -4150,7 +4184,7 @@ function handleImport(stmt, ctx, guard) {
         rebind(ctx, local, { k: 'obj' }, guard);
     }
 }
-function handleImportFrom(stmt, ctx, dynamicReasons, guard) {
+function handleImportFrom(stmt, ctx, dynamicReasons, guard, info) {
     const moduleName = stmt.childForFieldName('module_name')?.text;
     if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
         dynamicReasons.push(`from ${moduleName} import *`);
@@ -4170,6 +4204,10 @@ function handleImportFrom(stmt, ctx, dynamicReasons, guard) {
         if (moduleName && imported) {
             ctx.guards.fromImports.set(local, `${moduleName}.${imported}`);
             ctx.imports[local] = `${moduleName}:${imported}`;
+            // The name is bound in the module's namespace, where pytest may collect it (a test class
+            // imported from another test module); its first binding fixes its position.
+            if (moduleName !== 'pytest' && moduleName !== '__future__')
+                info.members.push({ kind: 'assign', name: local, importedFrom: moduleName });
         }
     }
 }
@@ -4344,7 +4382,15 @@ const BUILTIN_CLASS_NAMES = new Set([
     'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
     'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
     'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-    'RecursionError', 'TimeoutError', 'ConnectionError',
+    'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
+    'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
+    'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
+    'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
+    'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
+    'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
+    'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
+    'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
+    'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
 ]);
 function emptyLiteralContext() {
     return {
@@ -4604,8 +4650,15 @@ function readLiteral(node, ctx) {
             for (const child of node.namedChildren) {
                 if (!child || child.type === 'comment')
                     continue;
-                if (child.type === 'list_splat')
-                    return { py: 'expr', source: node.text };
+                if (child.type === 'list_splat') {
+                    // `*iterable`: its items, when it is a literal sequence.
+                    const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+                    const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+                    if (spread === null)
+                        return { py: 'expr', source: node.text };
+                    items.push(...spread);
+                    continue;
+                }
                 items.push(readLiteral(child, ctx));
             }
             return { py: node.type, items };
@@ -5830,25 +5883,8 @@ exports.rememberInterpreter = rememberInterpreter;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const ancestors_js_1 = __nccwpck_require__(5500);
+const which_js_1 = __nccwpck_require__(6351);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
-/** Where `command` is found on PATH (or itself when it is a path). */
-function onPath(command, env) {
-    if (command.includes('/'))
-        return (0, node_fs_1.existsSync)(command) ? command : null;
-    for (const dir of (env.PATH ?? '').split(node_path_1.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0, node_path_1.join)(dir, command);
-        try {
-            if ((0, node_fs_1.statSync)(candidate).isFile())
-                return candidate;
-        }
-        catch {
-            // not in this directory
-        }
-    }
-    return null;
-}
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path) {
     let fd;
@@ -5889,7 +5925,7 @@ function shimKey(shim, cwd, env) {
 }
 /** The shim `command` resolves to, with the key of its choice; null when it is not a shim. */
 function shimOf(command, cwd, cacheDir, env) {
-    const found = onPath(command, env);
+    const found = (0, which_js_1.onPath)(command, env);
     if (!found || !isShim(found))
         return null;
     return { shim: found, key: shimKey(found, cwd, env), cacheFile: (0, node_path_1.join)(cacheDir, 'python.json') };

@@ -1199,7 +1199,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
             }
         }
         else if (moduleLevel && defType === 'import_from_statement') {
-            handleImportFrom(def, ctx, dynamicReasons, guard);
+            handleImportFrom(def, ctx, dynamicReasons, guard, info);
         }
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
@@ -1282,7 +1282,7 @@ function handleImport(stmt, ctx, guard) {
         rebind(ctx, local, { k: 'obj' }, guard);
     }
 }
-function handleImportFrom(stmt, ctx, dynamicReasons, guard) {
+function handleImportFrom(stmt, ctx, dynamicReasons, guard, info) {
     const moduleName = stmt.childForFieldName('module_name')?.text;
     if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
         dynamicReasons.push(`from ${moduleName} import *`);
@@ -1302,6 +1302,10 @@ function handleImportFrom(stmt, ctx, dynamicReasons, guard) {
         if (moduleName && imported) {
             ctx.guards.fromImports.set(local, `${moduleName}.${imported}`);
             ctx.imports[local] = `${moduleName}:${imported}`;
+            // The name is bound in the module's namespace, where pytest may collect it (a test class
+            // imported from another test module); its first binding fixes its position.
+            if (moduleName !== 'pytest' && moduleName !== '__future__')
+                info.members.push({ kind: 'assign', name: local, importedFrom: moduleName });
         }
     }
 }
@@ -1476,7 +1480,15 @@ const BUILTIN_CLASS_NAMES = new Set([
     'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
     'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
     'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-    'RecursionError', 'TimeoutError', 'ConnectionError',
+    'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
+    'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
+    'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
+    'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
+    'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
+    'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
+    'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
+    'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
+    'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
 ]);
 function emptyLiteralContext() {
     return {
@@ -1736,8 +1748,15 @@ function readLiteral(node, ctx) {
             for (const child of node.namedChildren) {
                 if (!child || child.type === 'comment')
                     continue;
-                if (child.type === 'list_splat')
-                    return { py: 'expr', source: node.text };
+                if (child.type === 'list_splat') {
+                    // `*iterable`: its items, when it is a literal sequence.
+                    const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+                    const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+                    if (spread === null)
+                        return { py: 'expr', source: node.text };
+                    items.push(...spread);
+                    continue;
+                }
                 items.push(readLiteral(child, ctx));
             }
             return { py: node.type, items };

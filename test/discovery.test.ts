@@ -1,6 +1,6 @@
 // fastest discover vs pytest --collect-only -q: same ids, same order; dynamic items named.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,12 +97,39 @@ describe('discovery matches pytest --collect-only', () => {
     expect(theirs).not.toContain('tests/test_platform.py::test_undecidable');
   });
 
+  it('evaluates guards for the interpreter given with --python; another interpreter behind the same path misses the memo', () => {
+    const executable = (version: string) => {
+      const r = spawnSync(`python${version}`, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+      return r.status === 0 ? r.stdout.trim() : null;
+    };
+    const [py311, py312] = [executable('3.11'), executable('3.12')];
+    if (!py311 || !py312) return; // both interpreters are needed to switch between them
+    const dir = copyFixture('discovery-guards');
+    writeFileSync(join(dir, 'tests', 'test_version.py'), 'import sys\n\nif sys.version_info >= (3, 12):\n    def test_312(): pass\nelse:\n    def test_before_312(): pass\n');
+    const link = join(dir, 'python-link');
+    const discover = () => execFileSync(process.execPath, [cli, 'discover', '--python', link, 'tests/test_version.py'], { cwd: dir, encoding: 'utf8' }).split('\n').filter((l) => l.includes('::'));
+    symlinkSync(py311, link);
+    expect(discover()).toEqual(['tests/test_version.py::test_before_312']);
+    expect(discover()).toEqual(['tests/test_version.py::test_before_312']);
+    rmSync(link);
+    symlinkSync(py312, link);
+    expect(discover()).toEqual(['tests/test_version.py::test_312']);
+  });
+
   it('lists only classes pytest collects: bases from builtins, the stdlib and the project resolved', async () => {
     const dir = copyFixture('discovery-classes');
     const theirs = pytestIds(dir);
     const { selection } = await ourItems(dir);
     expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
-    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual(['tests/test_bases.py::Checks', 'tests/test_bases.py::TestWithPlainBase']);
+    // A TestCase through a project base, and test classes whose project bases are not followed yet,
+    // are known at run time; so is a test class imported from another test module (pytest collects
+    // it again here). Never an unlisted one.
+    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual([
+      'tests/test_bases.py::Checks',
+      'tests/test_bases.py::TestWithPlainBase',
+      'tests/test_imported.py::TestOuter',
+      'tests/test_imported.py::TestLocal',
+    ]);
   });
 
   it('sees the namespace the module leaves: rebinding, aliases, del, marks applied by rebinding', async () => {

@@ -310,6 +310,8 @@ export interface GuardEnv {
    * but has no Python source (builtin, extension), undefined when it can't be found.
    */
   moduleSource?(mod: string, fromFile: string): string | null | undefined;
+  /** Whether the module is one of the project's own (under the rootdir, not an installed package). */
+  isProjectModule?(mod: string): boolean | undefined;
 }
 
 function truthy(v: PyVal): boolean {

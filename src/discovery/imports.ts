@@ -2,7 +2,7 @@
 // Python's path finder would (X.py, X/__init__.py, a namespace directory X/, an extension module
 // X.<suffix>) in the directories pytest puts on sys.path for the module and in the interpreter's
 // own sys.path, or among its builtin modules. Every path looked at is an input of the discovery memo.
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { probePath, readLoggedFile } from '../memo/inputs.js';
 import type { GuardEnv } from './guards.js';
 import type { InterpreterProbe } from './interpreter.js';
@@ -24,6 +24,7 @@ export class ImportResolver {
       facts: () => this.probe(),
       importable: (mod, name) => this.importable(mod, name, file),
       moduleSource: (mod) => this.moduleSource(mod, file),
+      isProjectModule: (mod) => this.isProjectModule(mod, file),
     };
   }
 
@@ -129,6 +130,14 @@ export class ImportResolver {
     if (!word.test(text)) return /__getattr__|import \*/.test(text) ? undefined : false;
     const binds = new RegExp(`^\\s*(?:(?:async\\s+)?def|class)\\s+${name}\\b|^${name}\\s*[:=]|^\\s*(?:from\\s+\\S+\\s+)?import\\s[^\\n]*\\b${name}\\b`, 'm');
     return binds.test(text) ? true : undefined;
+  }
+
+  private isProjectModule(mod: string, file: string): boolean | undefined {
+    const found = this.find(mod, file);
+    if (!found) return found === null ? false : undefined;
+    const path = found.kind === 'package' ? found.dirs[0] : found.file;
+    if (path === null) return false;
+    return path.startsWith(this.rootdir + sep) && !path.includes(`${sep}site-packages${sep}`);
   }
 
   private moduleSource(mod: string, file: string): string | null | undefined {

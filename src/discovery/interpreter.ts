@@ -5,7 +5,8 @@
 // interpreter makes the memo miss.
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { onPath } from '../config/which.js';
 import { loggedEnv, noteFile } from '../memo/inputs.js';
 import type { InterpreterFacts } from './guards.js';
 
@@ -44,21 +45,6 @@ print(json.dumps({
         and hooks <= {"zipimporter", "path_hook_for_FileFinder"},
 }))
 `;
-
-/** Where `command` is found on PATH (or itself when it is a path). */
-function onPath(command: string, env: NodeJS.ProcessEnv): string | null {
-  if (command.includes('/') || command.includes('\\')) return command;
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, command);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return null;
-}
 
 function isScript(path: string): boolean {
   let fd: number | undefined;

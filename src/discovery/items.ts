@@ -314,6 +314,15 @@ function classItems(cls: ParsedClass, outer: string[], outerMarks: Mark[], scope
 function memberItems(binding: Binding, classes: string[], marks: Mark[], scope: ModuleScope, generateTests: boolean, out: Builder): void {
   const { member, name } = binding;
   if (scope.objects.disabled.has(member)) return;
+  if (member.kind === 'assign' && member.importedFrom !== undefined) {
+    // A test class or function imported from the project is collected here too; what it holds is
+    // known when the module runs.
+    const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
+    if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) && classes.length === 0 && scope.env?.isProjectModule?.(member.importedFrom) === true) {
+      out.items.push({ id: `${scope.file}::${name}`, file: scope.file, line: 1, classes: isClass ? [name] : [], function: isClass ? '' : name, marks: scope.mod.pytestmark, dynamic: true });
+    }
+    return;
+  }
   if (member.kind === 'function') {
     const fn = boundFunction(member, name, scope);
     if (binding.uncertain) {
@@ -396,7 +405,7 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
 
 function mayDefineTestsAtRunTime(mod: ParsedModule, bindings: Binding[], rules: CollectRules): boolean {
   if (mod.dynamicReasons.length > 0) return true; // `from x import *`
-  return bindings.some(({ member, name }) => member.kind === 'assign' &&
+  return bindings.some(({ member, name }) => member.kind === 'assign' && member.importedFrom === undefined &&
     (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
 }
 

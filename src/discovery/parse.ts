@@ -55,6 +55,8 @@ export interface ParsedAssign {
   wrapped?: true;
   /** `del name`. */
   deleted?: true;
+  /** `from module import x as name` at module level: the module, as written (dots of a relative import kept). */
+  importedFrom?: string;
   guard?: GuardExpr;
 }
 
@@ -430,7 +432,7 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
         if (moduleLevel) rebind(ctx, target.text, null, guard);
       }
     } else if (moduleLevel && defType === 'import_from_statement') {
-      handleImportFrom(def, ctx, dynamicReasons, guard);
+      handleImportFrom(def, ctx, dynamicReasons, guard, info);
     } else if (moduleLevel && defType === 'import_statement') {
       handleImport(def, ctx, guard);
     } else if (moduleLevel && ctx.constants.size > 0) {
@@ -506,7 +508,7 @@ function handleImport(stmt: Node, ctx: ParseContext, guard: GuardExpr | null): v
   }
 }
 
-function handleImportFrom(stmt: Node, ctx: ParseContext, dynamicReasons: string[], guard: GuardExpr | null): void {
+function handleImportFrom(stmt: Node, ctx: ParseContext, dynamicReasons: string[], guard: GuardExpr | null, info: BodyInfo): void {
   const moduleName = stmt.childForFieldName('module_name')?.text;
   if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
     dynamicReasons.push(`from ${moduleName} import *`);
@@ -523,6 +525,9 @@ function handleImportFrom(stmt: Node, ctx: ParseContext, dynamicReasons: string[
     if (moduleName && imported) {
       ctx.guards.fromImports.set(local, `${moduleName}.${imported}`);
       ctx.imports[local] = `${moduleName}:${imported}`;
+      // The name is bound in the module's namespace, where pytest may collect it (a test class
+      // imported from another test module); its first binding fixes its position.
+      if (moduleName !== 'pytest' && moduleName !== '__future__') info.members.push({ kind: 'assign', name: local, importedFrom: moduleName });
     }
   }
 }

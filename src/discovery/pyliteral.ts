@@ -16,7 +16,15 @@ const BUILTIN_CLASS_NAMES = new Set([
   'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
   'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
   'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-  'RecursionError', 'TimeoutError', 'ConnectionError',
+  'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
+  'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
+  'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
+  'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
+  'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
+  'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
+  'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
+  'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
+  'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
 ]);
 
 export interface LiteralContext {
@@ -266,7 +274,14 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       const items: PyValue[] = [];
       for (const child of node.namedChildren) {
         if (!child || child.type === 'comment') continue;
-        if (child.type === 'list_splat') return { py: 'expr', source: node.text };
+        if (child.type === 'list_splat') {
+          // `*iterable`: its items, when it is a literal sequence.
+          const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+          const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+          if (spread === null) return { py: 'expr', source: node.text };
+          items.push(...spread);
+          continue;
+        }
         items.push(readLiteral(child, ctx));
       }
       return { py: node.type, items };
