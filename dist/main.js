@@ -4267,13 +4267,10 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     const out = { items: [], errors: [] };
     if (mod.testAttr === false)
         return out;
-    if (mod.collectIf) {
-        const collected = env ? (0, guards_js_1.evaluateGuard)(mod.collectIf, env) : null;
-        if (collected === false)
-            return out;
-        // Whether importing the module skips it can't be told: it runs whole, as a dynamic item.
-        if (collected === null)
-            return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+    // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
+    // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
+    if (mod.collectIf && (env ? (0, guards_js_1.evaluateGuard)(mod.collectIf, env) : null) !== true) {
+        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
     }
     const classesByName = new Map();
     const parametrizedFixtures = new Set(conftest.parametrizedFixtures);

@@ -93,6 +93,10 @@ describe('discovery matches pytest --collect-only', () => {
       'tests/test_platform.py::test_undecidable',
       'tests/test_platform.py::test_undecidable_and',
       'tests/test_platform.py::test_from_import_failed',
+      // Skipped at import (pytest.skip(allow_module_level=True), importorskip): no test listed; the
+      // module runs whole so that its skip is reported.
+      'tests/test_platform_skip.py',
+      'tests/test_skipped_module.py',
     ]);
     expect(theirs).not.toContain('tests/test_platform.py::test_undecidable');
   });
