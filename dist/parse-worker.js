@@ -156,7 +156,7 @@ exports.parsedFromJson = parsedFromJson;
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 7;
+exports.DISCOVERY_CACHE_VERSION = 8;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -226,6 +226,10 @@ function compactFunction(fn) {
         compact.abstract = true;
     if (fn.isGenerator)
         compact.isGenerator = true;
+    if (fn.guard)
+        compact.guard = fn.guard;
+    if (fn.marksUnknown)
+        compact.marksUnknown = true;
     return compact;
 }
 function compactMembers(members) {
@@ -308,6 +312,490 @@ function pythonParser() {
 
 /***/ }),
 
+/***/ 50:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.UNKNOWN_GUARD = void 0;
+exports.emptyGuardScope = emptyGuardScope;
+exports.andGuard = andGuard;
+exports.notGuard = notGuard;
+exports.toGuard = toGuard;
+exports.guardIsConstant = guardIsConstant;
+exports.evaluateGuard = evaluateGuard;
+exports.UNKNOWN_GUARD = { k: 'unk' };
+const FALSE = { k: 'lit', v: false };
+const TRUE = { k: 'lit', v: true };
+function emptyGuardScope() {
+    return { modules: new Map(), fromImports: new Map(), names: new Map() };
+}
+function andGuard(a, b) {
+    if (a === null)
+        return b;
+    if (b === null)
+        return a;
+    return { k: 'and', es: [...(a.k === 'and' ? a.es : [a]), ...(b.k === 'and' ? b.es : [b])] };
+}
+function notGuard(e) {
+    return e.k === 'not' ? e.e : { k: 'not', e };
+}
+/** The canonical meaning of a dotted name read in the module (`sys.platform`, `platform.system`). */
+function canonical(dotted, scope) {
+    const dot = dotted.indexOf('.');
+    const head = dot < 0 ? dotted : dotted.slice(0, dot);
+    const tail = dot < 0 ? '' : dotted.slice(dot);
+    const module = scope.modules.get(head);
+    if (module !== undefined)
+        return module + tail;
+    const imported = scope.fromImports.get(head);
+    if (imported !== undefined)
+        return imported + tail;
+    return null;
+}
+const FACT_ATTRS = {
+    'sys.platform': 'platform',
+    'sys.version_info': 'version_info',
+    'sys.implementation.name': 'implementation',
+    'os.name': 'os_name',
+    'sys.maxsize': 'maxsize',
+    'sys.byteorder': 'byteorder',
+};
+const FACT_CALLS = {
+    'platform.system': 'system',
+    'platform.python_implementation': 'python_implementation',
+    'platform.machine': 'machine',
+};
+/** Constants whose value is the same under every interpreter fastest runs (Python >= 3.9). */
+const CONSTANTS = {
+    'typing.TYPE_CHECKING': FALSE,
+    'typing_extensions.TYPE_CHECKING': FALSE,
+    'six.PY2': FALSE,
+    'six.PY3': TRUE,
+    'sys.version_info.major': { k: 'lit', v: 3 },
+};
+function dottedText(node) {
+    if (node.type === 'identifier')
+        return node.text;
+    if (node.type === 'attribute') {
+        const object = node.childForFieldName('object');
+        const attr = node.childForFieldName('attribute');
+        const base = object ? dottedText(object) : null;
+        return base === null || !attr ? null : `${base}.${attr.text}`;
+    }
+    return null;
+}
+function nameGuard(dotted, scope) {
+    if (!dotted.includes('.')) {
+        const bound = scope.names.get(dotted);
+        if (bound)
+            return bound;
+        // pytest imports test modules under their own name, never as __main__.
+        if (dotted === '__name__')
+            return { k: 'obj' };
+    }
+    const name = canonical(dotted, scope);
+    if (name === null)
+        return exports.UNKNOWN_GUARD;
+    if (CONSTANTS[name])
+        return CONSTANTS[name];
+    if (FACT_ATTRS[name])
+        return { k: 'fact', name: FACT_ATTRS[name] };
+    if (name.startsWith('sys.version_info.'))
+        return { k: 'attr', on: { k: 'fact', name: 'version_info' }, name: name.slice('sys.version_info.'.length) };
+    return exports.UNKNOWN_GUARD;
+}
+function intOf(node) {
+    if (!node)
+        return null;
+    if (node.type === 'integer' && /^\d+$/.test(node.text))
+        return Number(node.text);
+    if (node.type === 'unary_operator' && node.childForFieldName('operator')?.text === '-') {
+        const inner = intOf(node.childForFieldName('argument'));
+        return inner === null ? null : -inner;
+    }
+    return null;
+}
+function stringOf(node) {
+    if (node.type !== 'string')
+        return null;
+    const m = /^([rRuU]?)('([^'\\\n]*)'|"([^"\\\n]*)")$/.exec(node.text);
+    return m ? (m[3] ?? m[4]) : null;
+}
+/** A condition or value expression as a guard; anything it can't follow is UNKNOWN. */
+function toGuard(node, scope) {
+    switch (node.type) {
+        case 'parenthesized_expression': {
+            const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
+            return inner ? toGuard(inner, scope) : exports.UNKNOWN_GUARD;
+        }
+        case 'true':
+            return TRUE;
+        case 'false':
+            return FALSE;
+        case 'none':
+            return { k: 'lit', v: null };
+        case 'integer': {
+            const n = intOf(node);
+            return n === null ? exports.UNKNOWN_GUARD : { k: 'lit', v: n };
+        }
+        case 'unary_operator': {
+            const n = intOf(node);
+            return n === null ? exports.UNKNOWN_GUARD : { k: 'lit', v: n };
+        }
+        case 'string': {
+            const s = stringOf(node);
+            return s === null ? exports.UNKNOWN_GUARD : { k: 'lit', v: s };
+        }
+        case 'tuple':
+        case 'list':
+            return { k: 'tuple', items: node.namedChildren.filter((c) => c !== null && c.type !== 'comment').map((c) => toGuard(c, scope)) };
+        case 'identifier':
+        case 'attribute': {
+            const dotted = dottedText(node);
+            return dotted === null ? exports.UNKNOWN_GUARD : nameGuard(dotted, scope);
+        }
+        case 'not_operator': {
+            const arg = node.childForFieldName('argument');
+            return arg ? notGuard(toGuard(arg, scope)) : exports.UNKNOWN_GUARD;
+        }
+        case 'boolean_operator': {
+            const left = node.childForFieldName('left');
+            const right = node.childForFieldName('right');
+            const op = node.childForFieldName('operator')?.text;
+            if (!left || !right || (op !== 'and' && op !== 'or'))
+                return exports.UNKNOWN_GUARD;
+            const l = toGuard(left, scope);
+            const r = toGuard(right, scope);
+            return { k: op, es: [...(l.k === op ? l.es : [l]), ...(r.k === op ? r.es : [r])] };
+        }
+        case 'comparison_operator': {
+            const operands = [];
+            const ops = [];
+            let pending = '';
+            for (const child of node.children) {
+                if (!child)
+                    continue;
+                if (child.isNamed && child.type !== 'comment') {
+                    if (pending)
+                        ops.push(pending);
+                    pending = '';
+                    operands.push(toGuard(child, scope));
+                }
+                else if (!child.isNamed) {
+                    pending = pending ? `${pending} ${child.text}` : child.text;
+                }
+            }
+            if (operands.length < 2 || ops.length !== operands.length - 1)
+                return exports.UNKNOWN_GUARD;
+            return { k: 'cmp', first: operands[0], ops, rest: operands.slice(1) };
+        }
+        case 'subscript': {
+            const value = node.childForFieldName('value');
+            const subs = node.childrenForFieldName('subscript').filter((c) => c !== null);
+            if (!value || subs.length !== 1)
+                return exports.UNKNOWN_GUARD;
+            const on = toGuard(value, scope);
+            const sub = subs[0];
+            if (sub.type === 'slice') {
+                // `[:2]`, `[1:]`, `[0:2]`: the integers around the colon.
+                let lo = null;
+                let hi = null;
+                let afterColon = false;
+                for (const child of sub.children) {
+                    if (!child)
+                        continue;
+                    if (child.type === ':') {
+                        if (afterColon)
+                            return exports.UNKNOWN_GUARD; // a step
+                        afterColon = true;
+                        continue;
+                    }
+                    const n = intOf(child);
+                    if (n === null)
+                        return exports.UNKNOWN_GUARD;
+                    if (afterColon)
+                        hi = n;
+                    else
+                        lo = n;
+                }
+                return { k: 'slice', on, lo, hi };
+            }
+            const i = intOf(sub);
+            return i === null ? exports.UNKNOWN_GUARD : { k: 'index', on, i };
+        }
+        case 'call': {
+            const fn = node.childForFieldName('function');
+            const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+            if (!fn)
+                return exports.UNKNOWN_GUARD;
+            if (fn.type === 'attribute') {
+                const method = fn.childForFieldName('attribute')?.text ?? '';
+                const object = fn.childForFieldName('object');
+                const dotted = dottedText(fn);
+                const name = dotted === null ? null : canonical(dotted, scope);
+                if (name !== null && FACT_CALLS[name] && args.length === 0)
+                    return { k: 'fact', name: FACT_CALLS[name] };
+                if (object && STRING_METHODS.has(method) && args.every((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat')) {
+                    return { k: 'method', on: toGuard(object, scope), name: method, args: args.map((a) => toGuard(a, scope)) };
+                }
+                return exports.UNKNOWN_GUARD;
+            }
+            const dotted = dottedText(fn);
+            const name = dotted === null ? null : canonical(dotted, scope);
+            if (name !== null && FACT_CALLS[name] && args.length === 0)
+                return { k: 'fact', name: FACT_CALLS[name] };
+            if (dotted === 'bool' && args.length === 1)
+                return { k: 'not', e: { k: 'not', e: toGuard(args[0], scope) } };
+            if (dotted === 'hasattr' && args.length === 2 && canonical(args[0].text, scope) === 'sys' && stringOf(args[1]) === 'pypy_version_info') {
+                return { k: 'cmp', first: { k: 'fact', name: 'implementation' }, ops: ['=='], rest: [{ k: 'lit', v: 'pypy' }] };
+            }
+            return exports.UNKNOWN_GUARD;
+        }
+        default:
+            return exports.UNKNOWN_GUARD;
+    }
+}
+const STRING_METHODS = new Set(['startswith', 'endswith', 'lower', 'upper', 'casefold', 'strip']);
+/** Does the expression need the interpreter's facts or its import path to be evaluated? */
+function guardIsConstant(e) {
+    switch (e.k) {
+        case 'fact':
+        case 'imp':
+            return false;
+        case 'tuple':
+            return e.items.every(guardIsConstant);
+        case 'attr':
+        case 'index':
+        case 'slice':
+            return guardIsConstant(e.on);
+        case 'method':
+            return guardIsConstant(e.on) && e.args.every(guardIsConstant);
+        case 'cmp':
+            return guardIsConstant(e.first) && e.rest.every(guardIsConstant);
+        case 'not':
+            return guardIsConstant(e.e);
+        case 'and':
+        case 'or':
+            return e.es.every(guardIsConstant);
+        case 'ite':
+            return guardIsConstant(e.c) && guardIsConstant(e.t) && guardIsConstant(e.f);
+        default:
+            return true;
+    }
+}
+// ---- evaluation -------------------------------------------------------------------------------
+const UNKNOWN = Symbol('unknown');
+const OBJECT = Symbol('object');
+function truthy(v) {
+    if (Array.isArray(v))
+        return v.length > 0;
+    if (v === OBJECT)
+        return true;
+    return Boolean(v);
+}
+function truth(v) {
+    return v === UNKNOWN ? UNKNOWN : truthy(v);
+}
+function containsUnknown(v) {
+    return v === UNKNOWN || (Array.isArray(v) && v.some(containsUnknown));
+}
+function num(v) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'boolean')
+        return v ? 1 : 0;
+    return null;
+}
+function equal(a, b) {
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => equal(x, b[i]));
+    }
+    const na = num(a);
+    const nb = num(b);
+    if (na !== null && nb !== null)
+        return na === nb;
+    return a === b;
+}
+/** Python's ordering of two values: <0, 0, >0, or null when Python would raise TypeError. */
+function order(a, b) {
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.min(a.length, b.length); i++) {
+            if (equal(a[i], b[i]))
+                continue;
+            return order(a[i], b[i]);
+        }
+        return a.length - b.length;
+    }
+    const na = num(a);
+    const nb = num(b);
+    if (na !== null && nb !== null)
+        return na - nb;
+    if (typeof a === 'string' && typeof b === 'string')
+        return a < b ? -1 : a > b ? 1 : 0;
+    return null;
+}
+function compare(a, op, b) {
+    switch (op) {
+        case '==':
+            return equal(a, b);
+        case '!=':
+            return !equal(a, b);
+        case 'is':
+        case 'is not': {
+            // Identity is only certain for None, True, False.
+            const certain = a === null || b === null || typeof a === 'boolean' || typeof b === 'boolean' || a === OBJECT || b === OBJECT;
+            if (!certain)
+                return UNKNOWN;
+            const same = a === b && (a === null || typeof a === 'boolean');
+            return op === 'is' ? same : !same;
+        }
+        case 'in':
+        case 'not in': {
+            let found;
+            if (Array.isArray(b))
+                found = b.some((x) => equal(a, x));
+            else if (typeof b === 'string' && typeof a === 'string')
+                found = b.includes(a);
+            else
+                return UNKNOWN;
+            return op === 'in' ? found : !found;
+        }
+        default: {
+            const o = order(a, b);
+            if (o === null)
+                return UNKNOWN;
+            if (op === '<')
+                return o < 0;
+            if (op === '<=')
+                return o <= 0;
+            if (op === '>')
+                return o > 0;
+            if (op === '>=')
+                return o >= 0;
+            return UNKNOWN;
+        }
+    }
+}
+function evaluate(e, env) {
+    switch (e.k) {
+        case 'lit':
+            return e.v;
+        case 'obj':
+            return OBJECT;
+        case 'unk':
+            return UNKNOWN;
+        case 'tuple':
+            return e.items.map((item) => evaluate(item, env));
+        case 'fact': {
+            const facts = env.facts();
+            return facts ? facts[e.name] : UNKNOWN;
+        }
+        case 'attr': {
+            const on = evaluate(e.on, env);
+            const at = ['major', 'minor', 'micro', 'releaselevel', 'serial'].indexOf(e.name);
+            if (Array.isArray(on) && on.length === 5 && at >= 0)
+                return on[at];
+            return UNKNOWN;
+        }
+        case 'index': {
+            const on = evaluate(e.on, env);
+            if (!Array.isArray(on) && typeof on !== 'string')
+                return UNKNOWN;
+            const i = e.i < 0 ? on.length + e.i : e.i;
+            return i >= 0 && i < on.length ? on[i] : UNKNOWN;
+        }
+        case 'slice': {
+            const on = evaluate(e.on, env);
+            if (!Array.isArray(on) && typeof on !== 'string')
+                return UNKNOWN;
+            return on.slice(e.lo ?? undefined, e.hi ?? undefined);
+        }
+        case 'method': {
+            const on = evaluate(e.on, env);
+            const args = e.args.map((a) => evaluate(a, env));
+            if (typeof on !== 'string' || args.some(containsUnknown))
+                return UNKNOWN;
+            if (e.name === 'lower' || e.name === 'casefold')
+                return args.length === 0 ? on.toLowerCase() : UNKNOWN;
+            if (e.name === 'upper')
+                return args.length === 0 ? on.toUpperCase() : UNKNOWN;
+            if (e.name === 'strip')
+                return args.length === 0 ? on.trim() : UNKNOWN;
+            if (args.length !== 1)
+                return UNKNOWN;
+            const arg = args[0];
+            const prefixes = typeof arg === 'string' ? [arg] : Array.isArray(arg) && arg.every((a) => typeof a === 'string') ? arg : null;
+            if (prefixes === null)
+                return UNKNOWN;
+            return prefixes.some((p) => (e.name === 'startswith' ? on.startsWith(p) : on.endsWith(p)));
+        }
+        case 'cmp': {
+            // A chain is a conjunction of its links; a false link decides it even beside an unknown one.
+            let left = evaluate(e.first, env);
+            let unknown = false;
+            for (let i = 0; i < e.ops.length; i++) {
+                const right = evaluate(e.rest[i], env);
+                if (containsUnknown(left) || containsUnknown(right))
+                    unknown = true;
+                else {
+                    const result = compare(left, e.ops[i], right);
+                    if (result === false)
+                        return false;
+                    if (result === UNKNOWN)
+                        unknown = true;
+                }
+                left = right;
+            }
+            return unknown ? UNKNOWN : true;
+        }
+        case 'not': {
+            const t = truth(evaluate(e.e, env));
+            return t === UNKNOWN ? UNKNOWN : !t;
+        }
+        case 'and':
+        case 'or': {
+            // Python returns an operand; as a condition, only its truth matters, except that an unknown
+            // operand can still be overruled by a deciding one (False for `and`, True for `or`).
+            let unknown = false;
+            let last = e.k === 'and';
+            for (const part of e.es) {
+                const v = evaluate(part, env);
+                const t = truth(v);
+                if (t === UNKNOWN) {
+                    unknown = true;
+                    continue;
+                }
+                if (t === (e.k === 'or'))
+                    return unknown ? t : v;
+                last = v;
+            }
+            return unknown ? UNKNOWN : last;
+        }
+        case 'imp': {
+            const found = env.importable(e.mod, e.name);
+            return found === undefined ? UNKNOWN : found;
+        }
+        case 'ite': {
+            const c = truth(evaluate(e.c, env));
+            if (c === UNKNOWN) {
+                const t = evaluate(e.t, env);
+                const f = evaluate(e.f, env);
+                return !containsUnknown(t) && !containsUnknown(f) && equal(t, f) ? t : UNKNOWN;
+            }
+            return evaluate(c ? e.t : e.f, env);
+        }
+    }
+}
+/** true / false when the interpreter decides the condition, null when it can't be told. */
+function evaluateGuard(e, env) {
+    const t = truth(evaluate(e, env));
+    return t === UNKNOWN ? null : t;
+}
+
+
+/***/ }),
+
 /***/ 112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -335,6 +823,7 @@ async function parseFile(request) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
+const guards_js_1 = __nccwpck_require__(50);
 const pyliteral_js_1 = __nccwpck_require__(692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
@@ -395,31 +884,154 @@ function simpleHeader(source, start) {
     }
     return { name: m[1], argnames };
 }
-/** Walks the statements of a block, descending into if/try/with bodies as module code would run. */
-function* statements(block, source, holdsStatements = true) {
+/** Names an `except` clause catches that an ImportError would match. */
+const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
+const SAFE_VALUE_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'identifier', 'list', 'tuple', 'dictionary', 'set']);
+/**
+ * Walks the statements of a block as module code would run them, descending into if/try/with
+ * bodies with the condition under which each branch runs. `imports` collects, in a try body, the
+ * imports that must succeed for the statements after them to run.
+ */
+function* statements(block, ctx, guard, holdsStatements = true, tryBody) {
     for (const child of block.namedChildren) {
         if (!child)
             continue;
         // Only a statement's own start tells its type: a block or clause starts where its first statement does.
-        const type = holdsStatements ? statementType(child, source) : child.type;
+        const type = holdsStatements ? statementType(child, ctx.source) : child.type;
+        const here = tryBody && tryBody.imports.length > 0 ? (0, guards_js_1.andGuard)(guard, { k: 'and', es: [...tryBody.imports] }) : guard;
         switch (type) {
             case 'if_statement':
-            case 'elif_clause':
-            case 'else_clause':
+                yield* ifStatement(child, ctx, here);
+                break;
             case 'try_statement':
-            case 'except_clause':
-            case 'except_group_clause':
-            case 'finally_clause':
+                yield* tryStatement(child, ctx, here);
+                break;
             case 'with_statement':
-                yield* statements(child, source, false);
+                if (tryBody)
+                    tryBody.risky = true;
+                yield* statements(child, ctx, here, false);
                 break;
             case 'block':
-                yield* statements(child, source, true);
+                yield* statements(child, ctx, here, true);
                 break;
             default:
-                yield { node: child, type };
+                yield { node: child, type, guard: here };
+                if (!tryBody)
+                    break;
+                if (type === 'import_statement' || type === 'import_from_statement')
+                    tryBody.imports.push(...importGuards(child));
+                else if (!isSafeStatement(child, type))
+                    tryBody.risky = true;
         }
     }
+}
+/** A statement that can't raise (or whose raising is not a concern of collection). */
+function isSafeStatement(node, type) {
+    if (type === 'function_definition' || type === 'class_definition' || type === DECORATED_DEFINITION || type === 'comment' || type === 'pass_statement')
+        return true;
+    if (type !== 'expression_statement')
+        return false;
+    return node.namedChildren.every((expr) => {
+        if (!expr)
+            return true;
+        if (expr.type === 'string')
+            return true;
+        if (expr.type !== 'assignment')
+            return false;
+        const right = expr.childForFieldName('right');
+        return right !== null && SAFE_VALUE_TYPES.has(right.type);
+    });
+}
+function* ifStatement(node, ctx, guard) {
+    const condition = node.childForFieldName('condition');
+    let taken = condition ? (0, guards_js_1.toGuard)(condition, ctx.guards) : guards_js_1.UNKNOWN_GUARD;
+    let rest = guard;
+    const consequence = node.childForFieldName('consequence');
+    if (consequence)
+        yield* statements(consequence, ctx, (0, guards_js_1.andGuard)(rest, taken));
+    rest = (0, guards_js_1.andGuard)(rest, (0, guards_js_1.notGuard)(taken));
+    for (const alternative of node.childrenForFieldName('alternative')) {
+        if (!alternative)
+            continue;
+        if (alternative.type === 'elif_clause') {
+            const elifCondition = alternative.childForFieldName('condition');
+            taken = elifCondition ? (0, guards_js_1.toGuard)(elifCondition, ctx.guards) : guards_js_1.UNKNOWN_GUARD;
+            const body = alternative.childForFieldName('consequence');
+            if (body)
+                yield* statements(body, ctx, (0, guards_js_1.andGuard)(rest, taken));
+            rest = (0, guards_js_1.andGuard)(rest, (0, guards_js_1.notGuard)(taken));
+        }
+        else {
+            const body = alternative.childForFieldName('body');
+            if (body)
+                yield* statements(body, ctx, rest);
+        }
+    }
+}
+function* tryStatement(node, ctx, guard) {
+    const tryBody = { imports: [], risky: false };
+    const body = node.childForFieldName('body');
+    if (body)
+        yield* statements(body, ctx, guard, true, tryBody);
+    const allImported = tryBody.imports.length === 0 ? { k: 'lit', v: true } : { k: 'and', es: tryBody.imports };
+    for (const clause of node.namedChildren) {
+        if (!clause)
+            continue;
+        if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
+            const block = clause.namedChildren.find((c) => c?.type === 'block');
+            if (!block)
+                continue;
+            const value = clause.childForFieldName('value');
+            const caught = value ? exceptionNames(value) : ['BaseException'];
+            const catchesImport = clause.type === 'except_clause' && caught.some((name) => CATCHES_IMPORT_ERROR.test(name));
+            const failed = (0, guards_js_1.notGuard)(allImported);
+            let runs;
+            if (catchesImport)
+                runs = tryBody.risky ? { k: 'or', es: [failed, guards_js_1.UNKNOWN_GUARD] } : failed;
+            else
+                runs = tryBody.risky ? guards_js_1.UNKNOWN_GUARD : { k: 'lit', v: false };
+            yield* statements(block, ctx, (0, guards_js_1.andGuard)(guard, runs));
+        }
+        else if (clause.type === 'else_clause') {
+            const elseBody = clause.childForFieldName('body');
+            if (elseBody)
+                yield* statements(elseBody, ctx, (0, guards_js_1.andGuard)(guard, allImported));
+        }
+        else if (clause.type === 'finally_clause') {
+            yield* statements(clause, ctx, guard, false);
+        }
+    }
+}
+/** The exception class names an except clause lists (`except (A, b.C) as e` -> A, C). */
+function exceptionNames(value) {
+    const target = value.type === 'as_pattern' ? value.namedChildren[0] : value;
+    if (!target)
+        return [];
+    if (target.type === 'tuple' || target.type === 'parenthesized_expression')
+        return target.namedChildren.flatMap((c) => (c ? exceptionNames(c) : []));
+    return [target.text.slice(target.text.lastIndexOf('.') + 1)];
+}
+/** What an import statement needs to succeed. */
+function importGuards(stmt) {
+    if (stmt.type === 'import_statement') {
+        return stmt.childrenForFieldName('name').flatMap((child) => {
+            if (!child)
+                return [];
+            const dotted = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+            return dotted ? [{ k: 'imp', mod: dotted }] : [];
+        });
+    }
+    const mod = stmt.childForFieldName('module_name')?.text;
+    if (!mod)
+        return [guards_js_1.UNKNOWN_GUARD];
+    if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import'))
+        return [{ k: 'imp', mod }];
+    return stmt.childrenForFieldName('name').flatMap((child) => {
+        if (!child)
+            return [];
+        const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+        return name ? [{ k: 'imp', mod, name }] : [];
+    });
 }
 function isFixtureDecorator(expr, ctx) {
     const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
@@ -462,6 +1074,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
     let abstract = false;
+    let marksUnknown = false;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
     for (const decorator of decorators) {
@@ -480,6 +1093,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
         }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
+        const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+        if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text))
+            marksUnknown = true;
     }
     // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
     // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
@@ -495,6 +1111,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
         fixture,
         abstract,
         isGenerator: body ? containsYield(body) : false,
+        ...(marksUnknown ? { marksUnknown: true } : {}),
     };
 }
 function containsYield(node) {
@@ -527,7 +1144,7 @@ function readMarkList(value, ctx) {
 }
 function parseBody(block, ctx, moduleLevel, dynamicReasons) {
     const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-    for (const { node: stmt, type: stmtType } of statements(block, ctx.source)) {
+    for (const { node: stmt, type: stmtType, guard } of statements(block, ctx, null)) {
         let def = stmt;
         let defType = stmtType;
         let decorators = [];
@@ -539,6 +1156,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         }
         if (!def)
             continue;
+        const added = info.members.length;
         if (defType === 'function_definition') {
             const fn = parseFunction(def, decorators, firstLine, ctx);
             if (fn.name === '__init__')
@@ -548,34 +1166,123 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
             if (fn.name === 'pytest_generate_tests')
                 info.hasGenerateTests = true;
             if (moduleLevel)
+                rebind(ctx, fn.name, null, guard);
+            if (moduleLevel)
                 ctx.definedNames.add(fn.name);
+            if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex)))
+                ctx.markingFunctions.add(fn.name);
             info.members.push(fn);
         }
         else if (defType === 'class_definition') {
-            info.members.push(parseClass(def, decorators, firstLine, ctx, dynamicReasons));
+            const cls = parseClass(def, decorators, firstLine, ctx, dynamicReasons);
+            if (moduleLevel)
+                rebind(ctx, cls.name, null, guard);
+            info.members.push(cls);
         }
         else if (defType === 'expression_statement') {
             for (const expr of def.namedChildren) {
                 if (expr?.type === 'assignment')
-                    handleAssignment(expr, ctx, info, moduleLevel);
+                    handleAssignment(expr, ctx, info, moduleLevel, guard);
+                else if (moduleLevel && expr?.type === 'call')
+                    moduleLevelCall(expr, ctx, guard);
+                else if (moduleLevel && expr)
+                    forgetMutated(ctx, expr.text);
+            }
+        }
+        else if (defType === 'delete_statement') {
+            for (const target of def.namedChildren.flatMap((c) => (c?.type === 'expression_list' ? c.namedChildren : [c]))) {
+                if (target?.type !== 'identifier')
+                    continue;
+                info.members.push({ kind: 'assign', name: target.text, deleted: true });
+                if (moduleLevel)
+                    rebind(ctx, target.text, null, guard);
             }
         }
         else if (moduleLevel && defType === 'import_from_statement') {
-            handleImportFrom(def, ctx, dynamicReasons);
+            handleImportFrom(def, ctx, dynamicReasons, guard, info);
         }
         else if (moduleLevel && defType === 'import_statement') {
-            for (const child of def.namedChildren) {
-                if (child?.type === 'aliased_import' && child.childForFieldName('name')?.text === 'pytest') {
-                    const alias = child.childForFieldName('alias')?.text;
-                    if (alias)
-                        ctx.pytestAliases.add(alias);
-                }
-            }
+            handleImport(def, ctx, guard);
         }
+        else if (moduleLevel && ctx.constants.size > 0) {
+            forgetMutated(ctx, def.text);
+        }
+        if (guard !== null)
+            for (let i = added; i < info.members.length; i++)
+                info.members[i].guard = guard;
     }
     return info;
 }
-function handleImportFrom(stmt, ctx, dynamicReasons) {
+/** Code that applies a mark to something (a decorator factory's body). */
+const MARKING_CODE = /\.mark\.|\bparametrize\b|\bmark\(/;
+/** Test functions are not decorators; the test is cheap and saves scanning their bodies. */
+function matchesTestName(name) {
+    return name.startsWith('test');
+}
+/** A module-level name bound again: what guards and parametrize knew of its value no longer holds. */
+function rebind(ctx, name, value, guard) {
+    ctx.constants.delete(name);
+    ctx.markVariables.delete(name);
+    if (value === null) {
+        ctx.guards.names.delete(name);
+        return;
+    }
+    const before = ctx.guards.names.get(name) ?? guards_js_1.UNKNOWN_GUARD;
+    ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
+}
+/** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
+function forgetMutated(ctx, text) {
+    for (const name of ctx.constants.keys())
+        if (text.includes(name))
+            ctx.constants.delete(name);
+}
+/** `pytest.importorskip("x")` and `pytest.skip(..., allow_module_level=True)` at module level. */
+function moduleLevelCall(call, ctx, guard) {
+    if (ctx.constants.size > 0)
+        forgetMutated(ctx, call.text);
+    const fn = call.childForFieldName('function');
+    const dotted = fn?.type === 'attribute' ? fn.text : null;
+    if (!dotted)
+        return;
+    const dot = dotted.lastIndexOf('.');
+    if (!ctx.pytestAliases.has(dotted.slice(0, dot)))
+        return;
+    const what = dotted.slice(dot + 1);
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+    let collected;
+    if (what === 'importorskip') {
+        const first = args[0] ? (0, pyliteral_js_1.readLiteral)(args[0], ctx) : null;
+        const named = typeof first === 'string' ? first : null;
+        const more = args.length > 1;
+        collected = named === null ? guards_js_1.UNKNOWN_GUARD : more ? { k: 'and', es: [{ k: 'imp', mod: named }, guards_js_1.UNKNOWN_GUARD] } : { k: 'imp', mod: named };
+    }
+    else if (what === 'skip' && args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
+        collected = { k: 'lit', v: false };
+    }
+    else {
+        return;
+    }
+    const unlessGuarded = guard === null ? collected : { k: 'or', es: [(0, guards_js_1.notGuard)(guard), collected] };
+    ctx.collectIf = (0, guards_js_1.andGuard)(ctx.collectIf, unlessGuarded);
+}
+function handleImport(stmt, ctx, guard) {
+    for (const child of stmt.childrenForFieldName('name')) {
+        if (!child)
+            continue;
+        const aliased = child.type === 'aliased_import';
+        const dotted = aliased ? child.childForFieldName('name')?.text : child.text;
+        const local = aliased ? child.childForFieldName('alias')?.text : dotted?.split('.')[0];
+        if (!dotted || !local)
+            continue;
+        if (aliased && dotted === 'pytest')
+            ctx.pytestAliases.add(local);
+        const module = aliased ? dotted : local;
+        ctx.guards.modules.set(local, module);
+        ctx.imports[local] = module;
+        rebind(ctx, local, { k: 'obj' }, guard);
+    }
+}
+function handleImportFrom(stmt, ctx, dynamicReasons, guard, info) {
     const moduleName = stmt.childForFieldName('module_name')?.text;
     if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
         dynamicReasons.push(`from ${moduleName} import *`);
@@ -591,9 +1298,39 @@ function handleImportFrom(stmt, ctx, dynamicReasons) {
         ctx.assignedNames.add(local);
         if (moduleName === 'pytest' && imported === 'mark')
             ctx.markAliases.add(local);
+        rebind(ctx, local, null, guard);
+        if (moduleName && imported) {
+            ctx.guards.fromImports.set(local, `${moduleName}.${imported}`);
+            ctx.imports[local] = `${moduleName}:${imported}`;
+            // The name is bound in the module's namespace, where pytest may collect it (a test class
+            // imported from another test module); its first binding fixes its position.
+            if (moduleName !== 'pytest' && moduleName !== '__future__')
+                info.members.push({ kind: 'assign', name: local, importedFrom: moduleName });
+        }
     }
 }
-function handleAssignment(expr, ctx, info, moduleLevel) {
+/** Value types a guard can follow: reading others as guards only costs time. */
+const GUARD_VALUE_TYPES = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'true', 'false', 'none', 'identifier', 'attribute', 'call', 'parenthesized_expression', 'integer', 'string', 'subscript']);
+/** `name = mark(other)` / `name = wrapper(other)` / `name = other`: the object it binds, if a function or class of the body. */
+function rebinding(right, ctx) {
+    if (right.type === 'identifier')
+        return { alias: right.text };
+    if (right.type !== 'call')
+        return null;
+    const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+    if (args.length !== 1 || args[0].type !== 'identifier')
+        return null;
+    const target = args[0].text;
+    const fn = right.childForFieldName('function');
+    if (!fn)
+        return null;
+    // MarkDecorator.__call__ with one function or class: stores the mark on it and returns it.
+    const mark = (0, pyliteral_js_1.readMark)(fn, ctx);
+    if (mark)
+        return { alias: target, marks: [mark] };
+    return ctx.definedNames.has(target) ? { alias: target, wrapped: true } : null;
+}
+function handleAssignment(expr, ctx, info, moduleLevel, guard) {
     const left = expr.childForFieldName('left');
     const right = expr.childForFieldName('right');
     if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === '__test__' && right?.type === 'false') {
@@ -602,6 +1339,11 @@ function handleAssignment(expr, ctx, info, moduleLevel) {
         if (target?.type === 'identifier')
             info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
         return;
+    }
+    if (moduleLevel && left && left.type !== 'identifier') {
+        for (const name of left.descendantsOfType('identifier'))
+            if (name)
+                rebind(ctx, name.text, null, guard);
     }
     if (!left || left.type !== 'identifier')
         return;
@@ -627,13 +1369,19 @@ function handleAssignment(expr, ctx, info, moduleLevel) {
         info.testAttr = right.type === 'true' ? true : right.type === 'false' ? false : null;
         return;
     }
+    const rebound = right.type === 'identifier' || right.type === 'call' ? rebinding(right, ctx) : null;
     if (moduleLevel) {
         ctx.assignedNames.add(name);
-        const mark = (0, pyliteral_js_1.readMark)(right, ctx);
-        if (mark)
-            ctx.markVariables.set(name, mark);
+        const value = GUARD_VALUE_TYPES.has(right.type) ? (0, guards_js_1.toGuard)(right, ctx.guards) : guards_js_1.UNKNOWN_GUARD;
+        const markValue = rebound ? null : (0, pyliteral_js_1.readMark)(right, ctx);
+        const literal = guard === null && !rebound && !markValue ? (0, pyliteral_js_1.readLiteral)(right, ctx) : null;
+        rebind(ctx, name, value.k === 'unk' ? null : value, guard);
+        if (markValue)
+            ctx.markVariables.set(name, markValue);
+        if (literal !== null && !(0, pyliteral_js_1.isDynamic)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+            ctx.constants.set(name, literal);
     }
-    info.members.push({ kind: 'assign', name });
+    info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
 }
 function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
     const name = def.childForFieldName('name')?.text ?? '';
@@ -684,7 +1432,7 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source };
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         return {
@@ -697,6 +1445,8 @@ function parseModule(parser, source) {
             dynamicReasons,
             collectIgnore: info.collectIgnore,
             collectIgnoreGlob: info.collectIgnoreGlob,
+            ...(ctx.collectIf ? { collectIf: ctx.collectIf } : {}),
+            ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
         };
     }
     finally {
@@ -730,7 +1480,15 @@ const BUILTIN_CLASS_NAMES = new Set([
     'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
     'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
     'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-    'RecursionError', 'TimeoutError', 'ConnectionError',
+    'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
+    'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
+    'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
+    'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
+    'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
+    'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
+    'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
+    'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
+    'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
 ]);
 function emptyLiteralContext() {
     return {
@@ -739,6 +1497,7 @@ function emptyLiteralContext() {
         markAliases: new Set(['mark']),
         pytestAliases: new Set(['pytest']),
         markVariables: new Map(),
+        constants: new Map(),
     };
 }
 function parseIntText(text) {
@@ -944,7 +1703,7 @@ function readLiteral(node, ctx) {
         case 'none':
             return null;
         case 'string': {
-            const s = stringNodeValue(node);
+            const s = stringNodeValue(node) ?? formatted(node, ctx);
             if (s === null)
                 return { py: 'expr', source: node.text };
             return s.bytes ? { py: 'bytes', value: s.value } : s.value;
@@ -989,8 +1748,15 @@ function readLiteral(node, ctx) {
             for (const child of node.namedChildren) {
                 if (!child || child.type === 'comment')
                     continue;
-                if (child.type === 'list_splat')
-                    return { py: 'expr', source: node.text };
+                if (child.type === 'list_splat') {
+                    // `*iterable`: its items, when it is a literal sequence.
+                    const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+                    const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+                    if (spread === null)
+                        return { py: 'expr', source: node.text };
+                    items.push(...spread);
+                    continue;
+                }
                 items.push(readLiteral(child, ctx));
             }
             return { py: node.type, items };
@@ -1001,6 +1767,12 @@ function readLiteral(node, ctx) {
             return { py: 'set', repr: node.text };
         case 'identifier': {
             const name = node.text;
+            const local = ctx.locals?.get(name);
+            if (local !== undefined)
+                return local;
+            const constant = ctx.constants.get(name);
+            if (constant !== undefined)
+                return constant;
             if (ctx.markVariables.has(name))
                 return { py: 'mark', mark: ctx.markVariables.get(name) };
             if (ctx.definedNames.has(name))
@@ -1022,11 +1794,209 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
+            const built = builtinCall(func, args, kwargs, ctx);
+            if (built)
+                return built;
+            // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
+            if (INSTANCE_CONSTRUCTORS.has(func) && !isShadowed(func, ctx))
+                return { py: 'object', repr: node.text };
             return { py: 'call', func, args, kwargs };
         }
+        case 'lambda':
+            return { py: 'name', name: '<lambda>' };
+        case 'binary_operator':
+            return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
+        case 'list_comprehension':
+        case 'generator_expression':
+            return comprehension(node, ctx) ?? { py: 'expr', source: node.text };
         default:
             return { py: 'expr', source: node.text };
     }
+}
+const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);
+/** Longest sequence a builtin call or comprehension is expanded into (beyond it: not literal). */
+const MAX_EXPANDED = 10000;
+/** The items of an iterable value: a list, tuple or str. */
+function itemsOf(value) {
+    if (typeof value === 'string')
+        return [...value];
+    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple'))
+        return value.items;
+    return null;
+}
+function isShadowed(name, ctx) {
+    return ctx.assignedNames.has(name) || ctx.definedNames.has(name) || ctx.locals?.has(name) === true;
+}
+/**
+ * `range`, `enumerate`, `zip`, `list`, `tuple` of literal arguments, as the list pytest iterates.
+ * A range object, an enumerate or zip object and a list all give `argname` + index as an id
+ * when they are a parameter's value, so the list stands for them there too.
+ */
+function builtinCall(func, args, kwargs, ctx) {
+    if (!['range', 'enumerate', 'zip', 'list', 'tuple'].includes(func) || isShadowed(func, ctx))
+        return null;
+    if (args.some(isDynamic) || Object.values(kwargs).some(isDynamic))
+        return null;
+    const list = (items) => ({ py: func === 'tuple' ? 'tuple' : 'list', items });
+    if (func === 'range') {
+        if (Object.keys(kwargs).length > 0 || args.length < 1 || args.length > 3 || !args.every((a) => typeof a === 'number' && Number.isInteger(a)))
+            return null;
+        const [start, stop, step] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? 1];
+        if (step === 0)
+            return null;
+        const count = Math.max(0, Math.ceil((stop - start) / step));
+        if (count > MAX_EXPANDED)
+            return null;
+        return list(Array.from({ length: count }, (_, i) => start + i * step));
+    }
+    if (func === 'enumerate') {
+        const items = args.length >= 1 ? itemsOf(args[0]) : null;
+        const start = args[1] ?? kwargs.start ?? 0;
+        if (items === null || args.length > 2 || typeof start !== 'number')
+            return null;
+        return list(items.map((item, i) => ({ py: 'tuple', items: [start + i, item] })));
+    }
+    if (func === 'zip') {
+        if (Object.keys(kwargs).length > 0)
+            return null;
+        const lists = args.map(itemsOf);
+        if (lists.some((l) => l === null))
+            return null;
+        const length = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l.length));
+        return list(Array.from({ length }, (_, i) => ({ py: 'tuple', items: lists.map((l) => l[i]) })));
+    }
+    if (Object.keys(kwargs).length > 0 || args.length > 1)
+        return null;
+    const items = args.length === 0 ? [] : itemsOf(args[0]);
+    return items === null ? null : list(items);
+}
+/** Binds a `for` target (a name or a tuple of names) to one item; false when it can't be. */
+function bindTarget(target, value, locals) {
+    if (target.type === 'identifier') {
+        locals.set(target.text, value);
+        return true;
+    }
+    if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'tuple' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {
+        const names = target.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+        const items = itemsOf(value);
+        if (target.type === 'parenthesized_expression')
+            return names.length === 1 && bindTarget(names[0], value, locals);
+        if (items === null || items.length !== names.length)
+            return false;
+        return names.every((name, i) => bindTarget(name, items[i], locals));
+    }
+    return false;
+}
+/** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
+function comprehension(node, ctx) {
+    const body = node.childForFieldName('body');
+    const clauses = node.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
+    if (!body || clauses.length === 0 || clauses.some((c) => c.type !== 'for_in_clause'))
+        return null;
+    const out = [];
+    const outer = ctx.locals;
+    const walk = (depth, locals) => {
+        if (depth === clauses.length) {
+            const value = readLiteral(body, { ...ctx, locals });
+            if (isDynamic(value))
+                return false;
+            out.push(value);
+            return out.length <= MAX_EXPANDED;
+        }
+        const clause = clauses[depth];
+        const target = clause.childForFieldName('left');
+        const iterable = clause.childForFieldName('right');
+        if (!target || !iterable || clause.childrenForFieldName('right').length !== 1)
+            return false;
+        const items = itemsOf(readLiteral(iterable, { ...ctx, locals }));
+        if (items === null)
+            return false;
+        for (const item of items) {
+            const inner = new Map(locals);
+            if (!bindTarget(target, item, inner) || !walk(depth + 1, inner))
+                return false;
+        }
+        return true;
+    };
+    return walk(0, new Map(outer ?? [])) ? { py: 'list', items: out } : null;
+}
+/** `str()` of a value whose text is certain: str, int, bool, None. */
+function strOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number')
+        return Number.isInteger(value) ? String(value) : null;
+    if (typeof value === 'boolean')
+        return value ? 'True' : 'False';
+    if (value === null)
+        return 'None';
+    if (typeof value === 'object' && value.py === 'int')
+        return value.repr;
+    return null;
+}
+/** An f-string whose fields are plain names of str, int or bool values: its text. */
+function formatted(node, ctx) {
+    if (!/^[fF][rR]?["']|^[rR][fF]["']/.test(node.text))
+        return null;
+    const raw = /^[a-zA-Z]*[rR]/.test(node.text);
+    let out = '';
+    for (const part of node.namedChildren) {
+        if (!part)
+            continue;
+        if (part.type === 'string_content') {
+            const text = part.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+            if (!raw && text.includes('\\'))
+                return null;
+            out += text;
+        }
+        else if (part.type === 'interpolation') {
+            const parts = part.namedChildren.filter((c) => c !== null);
+            if (parts.length !== 1)
+                return null; // a conversion or format spec
+            const value = strOf(readLiteral(parts[0], ctx));
+            if (value === null)
+                return null;
+            out += value;
+        }
+        else if (part.type === 'escape_interpolation') {
+            out += part.text[0];
+        }
+        else if (part.type === 'escape_sequence') {
+            return null;
+        }
+    }
+    return { value: out, bytes: false };
+}
+/** `a + b`, `a - b`, `a * b`, `a // b`, `a % b` of ints, and `+` of strs: what Python computes. */
+function arithmetic(node, ctx) {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    const op = node.childForFieldName('operator')?.text;
+    if (!left || !right || !op)
+        return null;
+    const a = readLiteral(left, ctx);
+    const b = readLiteral(right, ctx);
+    if (typeof a === 'string' && typeof b === 'string')
+        return op === '+' ? a + b : null;
+    if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
+        return { py: a.py, items: [...a.items, ...b.items] };
+    }
+    if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b))
+        return null;
+    let result;
+    if (op === '+')
+        result = a + b;
+    else if (op === '-')
+        result = a - b;
+    else if (op === '*')
+        result = a * b;
+    else if (op === '//' && b !== 0)
+        result = Math.floor(a / b);
+    else if (op === '%' && b !== 0)
+        result = a - b * Math.floor(a / b);
+    else
+        return null;
+    return Number.isSafeInteger(result) ? result : null;
 }
 
 

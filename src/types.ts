@@ -24,6 +24,7 @@ export type PyValue =
   | { py: 'list'; items: PyValue[] }
   | { py: 'dict'; repr: string }
   | { py: 'set'; repr: string }
+  | { py: 'object'; repr: string } // an instance pytest makes no id from (`object()`, `dict(a=1)`): argname + index
   | { py: 'complex'; repr: string }
   | { py: 'call'; func: string; args: PyValue[]; kwargs: Record<string, PyValue> } // e.g. pytest.param(...)
   | { py: 'mark'; mark: Mark } // `pytest.mark.NAME` / `pytest.mark.NAME(...)` used as a value

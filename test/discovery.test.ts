@@ -1,6 +1,6 @@
 // fastest discover vs pytest --collect-only -q: same ids, same order; dynamic items named.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,84 @@ describe('discovery matches pytest --collect-only', () => {
       const { selection } = await ourItems(dir, args);
       expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
     }
+  });
+
+  it('evaluates the guards the import evaluates, for the interpreter that runs the tests (undecidable ones stay dynamic)', async () => {
+    const dir = copyFixture('discovery-guards');
+    const theirs = pytestIds(dir);
+    const { selection } = await ourItems(dir);
+    expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    // Not decidable without running the module: dynamic, never a phantom.
+    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual([
+      'tests/test_platform.py::test_undecidable',
+      'tests/test_platform.py::test_undecidable_and',
+      'tests/test_platform.py::test_from_import_failed',
+      // Skipped at import (pytest.skip(allow_module_level=True), importorskip): no test listed; the
+      // module runs whole so that its skip is reported.
+      'tests/test_platform_skip.py',
+      'tests/test_skipped_module.py',
+    ]);
+    expect(theirs).not.toContain('tests/test_platform.py::test_undecidable');
+  });
+
+  it('evaluates guards for the interpreter given with --python; another interpreter behind the same path misses the memo', () => {
+    const executable = (version: string) => {
+      const r = spawnSync(`python${version}`, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+      return r.status === 0 ? r.stdout.trim() : null;
+    };
+    const [py311, py312] = [executable('3.11'), executable('3.12')];
+    if (!py311 || !py312) return; // both interpreters are needed to switch between them
+    const dir = copyFixture('discovery-guards');
+    writeFileSync(join(dir, 'tests', 'test_version.py'), 'import sys\n\nif sys.version_info >= (3, 12):\n    def test_312(): pass\nelse:\n    def test_before_312(): pass\n');
+    const link = join(dir, 'python-link');
+    const discover = () => execFileSync(process.execPath, [cli, 'discover', '--python', link, 'tests/test_version.py'], { cwd: dir, encoding: 'utf8' }).split('\n').filter((l) => l.includes('::'));
+    symlinkSync(py311, link);
+    expect(discover()).toEqual(['tests/test_version.py::test_before_312']);
+    expect(discover()).toEqual(['tests/test_version.py::test_before_312']);
+    rmSync(link);
+    symlinkSync(py312, link);
+    expect(discover()).toEqual(['tests/test_version.py::test_312']);
+  });
+
+  it('lists only classes pytest collects: bases from builtins, the stdlib and the project resolved', async () => {
+    const dir = copyFixture('discovery-classes');
+    const theirs = pytestIds(dir);
+    const { selection } = await ourItems(dir);
+    expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    // A TestCase through a project base, and test classes whose project bases are not followed yet,
+    // are known at run time; so is a test class imported from another test module (pytest collects
+    // it again here). Never an unlisted one.
+    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual([
+      'tests/test_bases.py::Checks',
+      'tests/test_bases.py::TestWithPlainBase',
+      'tests/test_imported.py::TestOuter',
+      'tests/test_imported.py::TestLocal',
+    ]);
+  });
+
+  it('sees the namespace the module leaves: rebinding, aliases, del, marks applied by rebinding', async () => {
+    const dir = copyFixture('discovery-rebind');
+    for (const args of [[], ['-m', 'slow'], ['-k', 'rebound or alias']]) {
+      const theirs = pytestIds(dir, args);
+      const { selection } = await ourItems(dir, args);
+      expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+      // Only a decorator of the module's own that applies parametrize leaves ids to the run.
+      expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual(['tests/test_rebind.py::test_through_own_decorator']);
+    }
+  });
+
+  it('knows parametrize ids of range(), constants, enumerate, zip, comprehensions, lambdas and new containers; follows fixtures to parametrized ones', async () => {
+    const dir = copyFixture('discovery-params');
+    const theirs = pytestIds(dir);
+    const { selection } = await ourItems(dir);
+    expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
+    // A parametrized fixture reached through another fixture leaves the ids to the run (never a
+    // phantom unparametrized id); a list changed in place after its binding is not a constant.
+    expect(selection.selected.filter((i) => i.dynamic).map((i) => i.id)).toEqual([
+      'tests/test_fixture_chain.py::TestSerializer::test_serializer',
+      'tests/test_fixture_chain.py::test_through_conftest',
+      'tests/test_params.py::test_mutated',
+    ]);
   });
 
   it('on a generated suite of many shapes', async () => {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 7;
+export const DISCOVERY_CACHE_VERSION = 8;
 
 export interface CacheEntry {
   size: number;
@@ -95,6 +95,8 @@ function compactFunction(fn: ParsedFunction): Partial<ParsedFunction> {
   if (fn.fixture !== null) compact.fixture = fn.fixture;
   if (fn.abstract) compact.abstract = true;
   if (fn.isGenerator) compact.isGenerator = true;
+  if (fn.guard) compact.guard = fn.guard;
+  if (fn.marksUnknown) compact.marksUnknown = true;
   return compact;
 }
 

@@ -9,6 +9,8 @@ import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } fr
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
+import { ImportResolver } from './imports.js';
+import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findTestFiles, type WalkRules } from './walk.js';
 
 export interface DiscoverOptions {
@@ -18,7 +20,10 @@ export interface DiscoverOptions {
   walk: WalkRules;
   rules: CollectRules;
   useCache: boolean;
-  /** Interpreter used to confirm syntax errors with Python's own message (asked only then). */
+  /**
+   * Interpreter used to confirm syntax errors with Python's own message, and to evaluate the
+   * guards a module's definitions depend on (`if sys.platform == ...`): asked only then.
+   */
   python: () => string;
 }
 
@@ -135,11 +140,12 @@ function ignoredByConftest(file: string, rootdir: string, conftests: Map<string,
 }
 
 function conftestChain(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): ConftestInfo {
-  const merged: ConftestInfo = { parametrizedFixtures: new Set(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+  const merged: ConftestInfo = { parametrizedFixtures: new Set(), fixtureArgs: new Map(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
   for (const dir of dirsUpToRootdir(dirname(file), rootdir)) {
     const info = conftests.get(dir);
     if (!info) continue;
     for (const f of info.parametrizedFixtures) merged.parametrizedFixtures.add(f);
+    for (const [name, args] of info.fixtureArgs) merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
     merged.hasGenerateTests ||= info.hasGenerateTests;
   }
   return merged;
@@ -171,6 +177,17 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     }, () => undefined);
 
     const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+    let probe: InterpreterProbe | null | undefined;
+    const imports = new ImportResolver(rootdir, () => {
+      if (probe === undefined) {
+        try {
+          probe = probeInterpreter(opts.python(), rootdir);
+        } catch {
+          probe = null;
+        }
+      }
+      return probe;
+    });
     const entries: (CacheEntry | undefined)[] = new Array(modules.length);
     const itemsOf: TestItem[][] = new Array(modules.length);
     const errorsOf: CollectionError[][] = new Array(modules.length);
@@ -181,7 +198,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       entries[index] = noted(l.abs, l.found.st, entry);
       const parsed = parsedOf(entry);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
-      const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests));
+      const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
       itemsOf[index] = result.items;
       errorsOf[index] = result.errors;
     };

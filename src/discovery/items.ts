@@ -3,8 +3,10 @@
 import { resolve } from 'node:path';
 import type { CollectionError, Mark, TestItem } from '../types.js';
 import { fnmatch } from './fnmatch.js';
+import { evaluateGuard, type GuardEnv } from './guards.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
 import type { ParsedClass, ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
+import { STDLIB_MODULES } from './stdlib.js';
 
 export interface CollectRules {
   pythonFunctions: string[];
@@ -15,6 +17,8 @@ export interface CollectRules {
 /** What the conftest.py files above a module contribute. */
 export interface ConftestInfo {
   parametrizedFixtures: Set<string>;
+  /** Each fixture's own arguments (the fixtures it requests), to follow parametrization through them. */
+  fixtureArgs: Map<string, string[]>;
   hasGenerateTests: boolean;
   /** Absolute paths and path patterns from `collect_ignore` / `collect_ignore_glob`. */
   collectIgnore: string[];
@@ -34,6 +38,23 @@ export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {
   return false;
 }
 
+/** Builtin classes a class may derive from: none is a TestCase, none has `__test__`. */
+const BUILTIN_BASES = new Set([
+  'object', 'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'type',
+  'BaseException', 'Exception', 'ArithmeticError', 'AssertionError', 'AttributeError', 'BufferError', 'EOFError', 'ImportError',
+  'LookupError', 'IndexError', 'KeyError', 'MemoryError', 'NameError', 'OSError', 'IOError', 'EnvironmentError', 'ReferenceError',
+  'RuntimeError', 'NotImplementedError', 'RecursionError', 'StopIteration', 'StopAsyncIteration', 'SyntaxError', 'SystemError',
+  'TypeError', 'ValueError', 'UnicodeError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'ZeroDivisionError', 'OverflowError',
+  'FileNotFoundError', 'FileExistsError', 'PermissionError', 'TimeoutError', 'ConnectionError', 'ModuleNotFoundError',
+  'Warning', 'UserWarning', 'DeprecationWarning', 'PendingDeprecationWarning', 'RuntimeWarning', 'FutureWarning',
+  'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning', 'EncodingWarning', 'KeyboardInterrupt', 'SystemExit',
+]);
+
+/** A base's name or module that says it may be a TestCase (or carry tests). */
+const TESTISH = /test|case/i;
+
+export type { GuardEnv };
+
 interface ModuleScope {
   file: string;
   mod: ParsedModule;
@@ -41,17 +62,60 @@ interface ModuleScope {
   rules: CollectRules;
   parametrizedFixtures: Set<string>;
   generateTests: boolean;
+  env: GuardEnv | undefined;
+  /** What rebinding did to the objects of the module: marks stored on them, `__test__ = False`. */
+  objects: { marks: Map<ParsedMember, Mark[]>; disabled: Set<ParsedMember> };
 }
 
-/** Python dict semantics: position of the first binding, value of the last. */
-function namespace(members: ParsedMember[]): ParsedMember[] {
-  const order: string[] = [];
-  const last = new Map<string, ParsedMember>();
+/** One name of a module's or class's final namespace, and the object it is bound to. */
+interface Binding {
+  name: string;
+  member: ParsedMember;
+  /** A guard that could not be decided, or a wrapper of unknown result, stands between them. */
+  uncertain: boolean;
+}
+
+/**
+ * The namespace the module's (or class body's) code leaves, as pytest sees it: a dict, so each name
+ * keeps the position of its first binding and the value of its last; `del` removes it; members
+ * whose guard is false under the interpreter are not bound at all.
+ */
+function namespace(members: ParsedMember[], scope: ModuleScope): Binding[] {
+  const bound = new Map<string, Binding>();
+  const { objects } = scope;
   for (const m of members) {
-    if (!last.has(m.name)) order.push(m.name);
-    last.set(m.name, m);
+    let uncertain = false;
+    if (m.guard) {
+      const taken = scope.env ? evaluateGuard(m.guard, scope.env) : null;
+      if (taken === false) continue;
+      uncertain = taken === null;
+    }
+    const existing = bound.get(m.name);
+    if (m.kind === 'assign') {
+      if (m.deleted || m.testDisabled) {
+        if (existing && uncertain) existing.uncertain = true;
+        else if (existing && m.deleted) bound.delete(m.name);
+        else if (existing) objects.disabled.add(existing.member);
+        continue;
+      }
+      const target = m.alias === undefined ? undefined : bound.get(m.alias);
+      if (target && target.member.kind !== 'assign') {
+        if (m.marks) objects.marks.set(target.member, [...(objects.marks.get(target.member) ?? []), ...m.marks]);
+        if (m.marks && uncertain) target.uncertain = true;
+        bound.set(m.name, { name: m.name, member: target.member, uncertain: uncertain || target.uncertain || m.wrapped === true });
+        continue;
+      }
+    }
+    bound.set(m.name, { name: m.name, member: m, uncertain: uncertain || (existing?.uncertain === true && m.guard !== undefined) });
   }
-  return order.map((name) => last.get(name)!);
+  return [...bound.values()];
+}
+
+/** The function as bound to `name`, with the marks rebinding stored on it (appended, as store_mark does). */
+function boundFunction(fn: ParsedFunction, name: string, scope: ModuleScope): ParsedFunction {
+  const stored = scope.objects.marks.get(fn);
+  if (!stored && name === fn.name) return fn;
+  return { ...fn, name, marks: stored ? [...[...stored].reverse(), ...fn.marks] : fn.marks };
 }
 
 /** The class's bases resolved within the module, in MRO order; null if some base is unknown. */
@@ -82,6 +146,34 @@ function isUnittestClass(cls: ParsedClass, scope: ModuleScope, depth = 0): boole
   });
 }
 
+/**
+ * What a base class defined outside the module can bring: `plain` when it is certainly no TestCase
+ * and sets no `__test__` (builtins, the standard library, other packages' classes whose names say
+ * nothing of tests), `unknown` otherwise.
+ */
+function externalBase(base: string, scope: ModuleScope): 'plain' | 'unknown' {
+  if (NEUTRAL_BASES.test(base)) return 'plain';
+  const generic = base.indexOf('[');
+  const name = generic >= 0 ? base.slice(0, generic) : base;
+  const dot = name.indexOf('.');
+  const head = dot < 0 ? name : name.slice(0, dot);
+  const imported = scope.mod.imports?.[head];
+  if (imported === undefined) return dot < 0 && BUILTIN_BASES.has(name) ? 'plain' : 'unknown';
+  const colon = imported.indexOf(':');
+  const rest = dot < 0 ? '' : name.slice(dot + 1);
+  const dotted = colon >= 0 ? `${imported.slice(0, colon)}.${imported.slice(colon + 1)}${rest ? `.${rest}` : ''}` : `${imported}${rest ? `.${rest}` : ''}`;
+  const module = dotted.slice(0, dotted.lastIndexOf('.'));
+  const className = dotted.slice(dotted.lastIndexOf('.') + 1);
+  if (module === '' || TESTISH.test(className) || /(^|\.)tests?(\.|$)|^unittest|^doctest/.test(module)) return 'unknown';
+  if (module.startsWith('.') || !STDLIB_MODULES.has(module.split('.')[0])) {
+    // The project's own module (or a package's): its text must not speak of TestCase or __test__.
+    const source = scope.env?.moduleSource?.(module, scope.file);
+    if (source === undefined) return 'unknown';
+    if (source !== null && /TestCase|unittest|__test__/.test(source)) return 'unknown';
+  }
+  return 'plain';
+}
+
 function classTestAttr(chain: ParsedClass[]): boolean | null {
   for (const c of chain) if (c.testAttr !== null) return c.testAttr;
   return null;
@@ -102,16 +194,16 @@ function isAbstract(chain: ParsedClass[]): boolean {
   return [...defined.values()].some((f) => f.abstract);
 }
 
-function methodTable(chain: ParsedClass[]): ParsedMember[] {
+function methodTable(chain: ParsedClass[], scope: ModuleScope): Binding[] {
   // PyCollector.collect: own dict first, then the MRO; reversed so that inherited come first.
   const seen = new Set<string>();
-  const perClass: ParsedMember[][] = [];
+  const perClass: Binding[][] = [];
   for (const c of chain) {
-    const values: ParsedMember[] = [];
-    for (const m of namespace(c.members)) {
-      if (seen.has(m.name)) continue;
-      seen.add(m.name);
-      values.push(m);
+    const values: Binding[] = [];
+    for (const b of namespace(c.members, scope)) {
+      if (seen.has(b.name)) continue;
+      seen.add(b.name);
+      values.push(b);
     }
     perClass.push(values);
   }
@@ -151,7 +243,7 @@ function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Ma
     out.items.push(item);
   };
   if (unittest) return push(baseId, false, marks);
-  if (generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
+  if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
   if (!marks.some((m) => m.name === 'parametrize')) return push(baseId, false, marks);
   const expansion = expandParametrize(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
   if ('dynamic' in expansion) return push(baseId, true, marks);
@@ -183,13 +275,28 @@ function unittestItems(cls: ParsedClass, classes: string[], scope: ModuleScope, 
   if (names.length === 0 && methods.has('runTest')) functionItems(methods.get('runTest')!, classes, marks, scope, false, out, true);
 }
 
+/** A class that can't be a test class: not named as one, no TestCase and no `__test__` in its bases. */
+function neverTestClass(cls: ParsedClass, scope: ModuleScope, depth = 0): boolean {
+  if (depth > 20 || cls.testAttr === true) return false;
+  if (depth === 0 && matchesPrefixOrGlob(scope.rules.pythonClasses, cls.name)) return false;
+  return cls.bases.every((base) => {
+    const local = scope.classesByName.get(base);
+    if (local && local !== cls) return neverTestClass(local, scope, depth + 1);
+    if (UNITTEST_BASE.test(base)) return false;
+    return externalBase(base, scope) === 'plain';
+  });
+}
+
 function classItems(cls: ParsedClass, outer: string[], outerMarks: Mark[], scope: ModuleScope, out: Builder): void {
   const classes = [...outer, cls.name];
+  if (neverTestClass(cls, scope)) return;
   if (isUnittestClass(cls, scope)) {
     unittestItems(cls, classes, scope, out);
     return;
   }
   const chain = outer.length === 0 ? mro(cls, scope) : cls.bases.every((b) => NEUTRAL_BASES.test(b)) ? [cls] : null;
+  // Every builtin class but object has its own __init__ or __new__: pytest warns and collects nothing.
+  if (chain === null && cls.bases.some((b) => BUILTIN_BASES.has(b) && b !== 'object' && !scope.mod.imports?.[b] && !scope.classesByName.has(b))) return;
   if (chain === null) {
     dynamicClassItem(cls, classes, scope, out);
     return;
@@ -200,12 +307,38 @@ function classItems(cls: ParsedClass, outer: string[], outerMarks: Mark[], scope
   if (chain.some((c) => c.hasInit || c.hasNew)) return; // pytest warns and collects nothing
   const marks = [...classMarks(chain), ...outerMarks];
   const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
-  for (const member of methodTable(chain)) {
-    if (member.kind === 'function') {
-      testFunctionItems(member, classes, marks, scope, generateTests, out);
-    } else if (member.kind === 'class') {
-      classItems(member, classes, marks, scope, out);
+  for (const binding of methodTable(chain, scope)) memberItems(binding, classes, marks, scope, generateTests, out);
+}
+
+/** The items of one name of a module's or class's namespace. */
+function memberItems(binding: Binding, classes: string[], marks: Mark[], scope: ModuleScope, generateTests: boolean, out: Builder): void {
+  const { member, name } = binding;
+  if (scope.objects.disabled.has(member)) return;
+  if (member.kind === 'assign' && member.importedFrom !== undefined) {
+    // A test class or function imported from the project is collected here too; what it holds is
+    // known when the module runs.
+    const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
+    if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) && classes.length === 0 && scope.env?.isProjectModule?.(member.importedFrom) === true) {
+      out.items.push({ id: `${scope.file}::${name}`, file: scope.file, line: 1, classes: isClass ? [name] : [], function: isClass ? '' : name, marks: scope.mod.pytestmark, dynamic: true });
     }
+    return;
+  }
+  if (member.kind === 'function') {
+    const fn = boundFunction(member, name, scope);
+    if (binding.uncertain) {
+      if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, name) || fn.fixture) return;
+      const ids = [...classes, name];
+      out.items.push({ id: [scope.file, ...ids].join('::'), file: scope.file, line: fn.line, classes, function: name, marks: combineMarks(fn.marks, marks, scope.mod.pytestmark), dynamic: true });
+      return;
+    }
+    testFunctionItems(fn, classes, marks, scope, generateTests, out);
+  } else if (member.kind === 'class') {
+    const cls = name === member.name ? member : { ...member, name };
+    if (binding.uncertain) {
+      if (!neverTestClass(cls, scope)) dynamicClassItem(cls, [...classes, name], scope, out);
+      return;
+    }
+    classItems(cls, classes, marks, scope, out);
   }
 }
 
@@ -225,36 +358,43 @@ function collectionFails(scope: ModuleScope, out: Builder, message: string): nev
 class CollectionFailed extends Error {}
 
 /** The items pytest would collect from one parsed module, in pytest's order. */
-export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRules, conftest: ConftestInfo): { items: TestItem[]; errors: CollectionError[] } {
+export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRules, conftest: ConftestInfo, env?: GuardEnv): { items: TestItem[]; errors: CollectionError[] } {
   const out: Builder = { items: [], errors: [] };
   if (mod.testAttr === false) return out;
+  // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
+  // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
+  if (mod.collectIf && (env ? evaluateGuard(mod.collectIf, env) : null) !== true) {
+    return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+  }
   const classesByName = new Map<string, ParsedClass>();
   const parametrizedFixtures = new Set(conftest.parametrizedFixtures);
+  const fixtureArgs = new Map(conftest.fixtureArgs);
   const collectFixtures = (members: ParsedMember[]) => {
     for (const m of members) {
       if (m.kind === 'class') {
         collectFixtures(m.members);
-      } else if (m.kind === 'function' && m.fixture?.parametrized) {
-        parametrizedFixtures.add(m.fixture.name);
+      } else if (m.kind === 'function' && m.fixture) {
+        if (m.fixture.parametrized) parametrizedFixtures.add(m.fixture.name);
+        if (m.argnames.length > 0) fixtureArgs.set(m.fixture.name, [...(fixtureArgs.get(m.fixture.name) ?? []), ...m.argnames]);
       }
     }
   };
   for (const m of mod.members) if (m.kind === 'class') classesByName.set(m.name, m);
   collectFixtures(mod.members);
-  const scope: ModuleScope = { file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests };
+  addRequestingFixtures(parametrizedFixtures, fixtureArgs);
+  const scope: ModuleScope = {
+    file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests, env,
+    objects: { marks: new Map(), disabled: new Set() },
+  };
+  let bindings: Binding[];
   try {
-    for (const member of namespace(mod.members)) {
-      if (member.kind === 'function') {
-        testFunctionItems(member, [], [], scope, scope.generateTests, out);
-      } else if (member.kind === 'class') {
-        classItems(member, [], [], scope, out);
-      }
-    }
+    bindings = namespace(mod.members, scope);
+    for (const binding of bindings) memberItems(binding, [], [], scope, scope.generateTests, out);
   } catch (e) {
     if (!(e instanceof CollectionFailed)) throw e;
     return { items: [], errors: out.errors };
   }
-  if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, rules)) {
+  if (out.items.length === 0 && mayDefineTestsAtRunTime(mod, bindings, rules)) {
     // Nothing visible to the parser, but the module may still make tests when imported: it
     // runs whole, and whatever pytest would collect from it is reported.
     out.items.push({ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true });
@@ -262,20 +402,41 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
   return out;
 }
 
-function mayDefineTestsAtRunTime(mod: ParsedModule, rules: CollectRules): boolean {
+function mayDefineTestsAtRunTime(mod: ParsedModule, bindings: Binding[], rules: CollectRules): boolean {
   if (mod.dynamicReasons.length > 0) return true; // `from x import *`
-  return mod.members.some((m) => m.kind === 'assign' && !m.testDisabled &&
-    (matchesPrefixOrGlob(rules.pythonFunctions, m.name) || matchesPrefixOrGlob(rules.pythonClasses, m.name)));
+  return bindings.some(({ member, name }) => member.kind === 'assign' && member.importedFrom === undefined &&
+    (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
+}
+
+/**
+ * A fixture that requests a parametrized fixture (directly or through others) parametrizes the
+ * tests that use it too. Fixtures of the same name anywhere in scope count together: more items
+ * dynamic, never fewer.
+ */
+function addRequestingFixtures(parametrized: Set<string>, fixtureArgs: Map<string, string[]>): void {
+  if (parametrized.size === 0) return;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, args] of fixtureArgs) {
+      if (!parametrized.has(name) && args.some((a) => a !== name && parametrized.has(a))) {
+        parametrized.add(name);
+        grew = true;
+      }
+    }
+  }
 }
 
 /** Fixture facts of a conftest.py that matter to the modules below it. */
 export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
   const parametrizedFixtures = new Set<string>();
+  const fixtureArgs = new Map<string, string[]>();
   for (const m of mod.members) {
     if (m.kind === 'function' && m.fixture?.parametrized) parametrizedFixtures.add(m.fixture.name);
+    if (m.kind === 'function' && m.fixture && m.argnames.length > 0) fixtureArgs.set(m.fixture.name, m.argnames);
   }
   return {
     parametrizedFixtures,
+    fixtureArgs,
     hasGenerateTests: mod.hasGenerateTests,
     collectIgnore: mod.collectIgnore.map((p) => resolve(dir, p)),
     collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => resolve(dir, p)),

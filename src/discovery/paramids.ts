@@ -59,6 +59,7 @@ function idFromValue(value: PyValue, opts: IdOptions): string | null | undefined
     case 'list':
     case 'dict':
     case 'set':
+    case 'object':
       return null;
     default:
       return undefined;

@@ -2,7 +2,8 @@
 // fixtures), independent of the pytest config, so the result can be cached by file content.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Mark } from '../types.js';
-import { emptyLiteralContext, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
+import { andGuard, emptyGuardScope, notGuard, toGuard, UNKNOWN_GUARD, type GuardExpr, type GuardScope } from './guards.js';
+import { emptyLiteralContext, isDynamic, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
 
 export interface ParsedFunction {
   kind: 'function';
@@ -16,6 +17,10 @@ export interface ParsedFunction {
   abstract: boolean;
   /** A plain (not async) generator function: pytest refuses it as a test. */
   isGenerator: boolean;
+  /** A decorator of the module's own that applies marks (parametrize): they are known at run time only. */
+  marksUnknown?: true;
+  /** The condition under which the module's code defines it (if/elif/else, try/except ImportError). */
+  guard?: GuardExpr;
 }
 
 export interface ParsedClass {
@@ -34,13 +39,25 @@ export interface ParsedClass {
   hasInit: boolean;
   hasNew: boolean;
   hasGenerateTests: boolean;
+  guard?: GuardExpr;
 }
 
 export interface ParsedAssign {
   kind: 'assign';
   name: string;
-  /** `name.__test__ = False`: the name is bound, and not to be collected. */
+  /** `name.__test__ = False`: the name stays bound to its object, which is no longer collected. */
   testDisabled?: true;
+  /** `name = other` (or `name = mark(other)`, `name = wrapper(other)`): bound to `other`'s object. */
+  alias?: string;
+  /** `name = pytest.mark.X(other)`: the mark is stored on `other`'s object (store_mark). */
+  marks?: Mark[];
+  /** `name = some_call(other)`: what the call returns can't be known. */
+  wrapped?: true;
+  /** `del name`. */
+  deleted?: true;
+  /** `from module import x as name` at module level: the module, as written (dots of a relative import kept). */
+  importedFrom?: string;
+  guard?: GuardExpr;
 }
 
 export type ParsedMember = ParsedFunction | ParsedClass | ParsedAssign;
@@ -59,12 +76,24 @@ export interface ParsedModule {
   /** `collect_ignore` / `collect_ignore_glob` literal lists (they matter in conftest.py). */
   collectIgnore: string[];
   collectIgnoreGlob: string[];
+  /**
+   * When false, importing the module skips it whole (`pytest.importorskip`, `pytest.skip(...,
+   * allow_module_level=True)`): pytest collects nothing from it.
+   */
+  collectIf?: GuardExpr;
+  /** Module-level imports a class base may name: local name -> `module` or `module:name`. */
+  imports?: Record<string, string>;
 }
 
 const DECORATED_DEFINITION = 'decorated_definition';
 
 interface ParseContext extends LiteralContext {
   source: string;
+  /** Module-level functions whose code applies marks (`def dual(f): return pytest.mark.parametrize(...)(f)`). */
+  markingFunctions: Set<string>;
+  guards: GuardScope;
+  collectIf: GuardExpr | null;
+  imports: Record<string, string>;
 }
 
 function argnamesOf(params: Node | null): string[] {
@@ -120,30 +149,138 @@ function simpleHeader(source: string, start: number): { name: string; argnames: 
   return { name: m[1], argnames };
 }
 
-/** Walks the statements of a block, descending into if/try/with bodies as module code would run. */
-function* statements(block: Node, source: string, holdsStatements = true): Generator<{ node: Node; type: string }> {
+interface Statement {
+  node: Node;
+  type: string;
+  /** The condition under which the module's code runs it; null: always. */
+  guard: GuardExpr | null;
+}
+
+/** Names an `except` clause catches that an ImportError would match. */
+const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
+const SAFE_VALUE_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'identifier', 'list', 'tuple', 'dictionary', 'set']);
+
+/**
+ * Walks the statements of a block as module code would run them, descending into if/try/with
+ * bodies with the condition under which each branch runs. `imports` collects, in a try body, the
+ * imports that must succeed for the statements after them to run.
+ */
+function* statements(block: Node, ctx: ParseContext, guard: GuardExpr | null, holdsStatements = true, tryBody?: { imports: GuardExpr[]; risky: boolean }): Generator<Statement> {
   for (const child of block.namedChildren) {
     if (!child) continue;
     // Only a statement's own start tells its type: a block or clause starts where its first statement does.
-    const type = holdsStatements ? statementType(child, source) : child.type;
+    const type = holdsStatements ? statementType(child, ctx.source) : child.type;
+    const here = tryBody && tryBody.imports.length > 0 ? andGuard(guard, { k: 'and', es: [...tryBody.imports] }) : guard;
     switch (type) {
       case 'if_statement':
-      case 'elif_clause':
-      case 'else_clause':
+        yield* ifStatement(child, ctx, here);
+        break;
       case 'try_statement':
-      case 'except_clause':
-      case 'except_group_clause':
-      case 'finally_clause':
+        yield* tryStatement(child, ctx, here);
+        break;
       case 'with_statement':
-        yield* statements(child, source, false);
+        if (tryBody) tryBody.risky = true;
+        yield* statements(child, ctx, here, false);
         break;
       case 'block':
-        yield* statements(child, source, true);
+        yield* statements(child, ctx, here, true);
         break;
       default:
-        yield { node: child, type };
+        yield { node: child, type, guard: here };
+        if (!tryBody) break;
+        if (type === 'import_statement' || type === 'import_from_statement') tryBody.imports.push(...importGuards(child));
+        else if (!isSafeStatement(child, type)) tryBody.risky = true;
     }
   }
+}
+
+/** A statement that can't raise (or whose raising is not a concern of collection). */
+function isSafeStatement(node: Node, type: string): boolean {
+  if (type === 'function_definition' || type === 'class_definition' || type === DECORATED_DEFINITION || type === 'comment' || type === 'pass_statement') return true;
+  if (type !== 'expression_statement') return false;
+  return node.namedChildren.every((expr) => {
+    if (!expr) return true;
+    if (expr.type === 'string') return true;
+    if (expr.type !== 'assignment') return false;
+    const right = expr.childForFieldName('right');
+    return right !== null && SAFE_VALUE_TYPES.has(right.type);
+  });
+}
+
+function* ifStatement(node: Node, ctx: ParseContext, guard: GuardExpr | null): Generator<Statement> {
+  const condition = node.childForFieldName('condition');
+  let taken = condition ? toGuard(condition, ctx.guards) : UNKNOWN_GUARD;
+  let rest = guard;
+  const consequence = node.childForFieldName('consequence');
+  if (consequence) yield* statements(consequence, ctx, andGuard(rest, taken));
+  rest = andGuard(rest, notGuard(taken));
+  for (const alternative of node.childrenForFieldName('alternative')) {
+    if (!alternative) continue;
+    if (alternative.type === 'elif_clause') {
+      const elifCondition = alternative.childForFieldName('condition');
+      taken = elifCondition ? toGuard(elifCondition, ctx.guards) : UNKNOWN_GUARD;
+      const body = alternative.childForFieldName('consequence');
+      if (body) yield* statements(body, ctx, andGuard(rest, taken));
+      rest = andGuard(rest, notGuard(taken));
+    } else {
+      const body = alternative.childForFieldName('body');
+      if (body) yield* statements(body, ctx, rest);
+    }
+  }
+}
+
+function* tryStatement(node: Node, ctx: ParseContext, guard: GuardExpr | null): Generator<Statement> {
+  const tryBody = { imports: [] as GuardExpr[], risky: false };
+  const body = node.childForFieldName('body');
+  if (body) yield* statements(body, ctx, guard, true, tryBody);
+  const allImported: GuardExpr = tryBody.imports.length === 0 ? { k: 'lit', v: true } : { k: 'and', es: tryBody.imports };
+  for (const clause of node.namedChildren) {
+    if (!clause) continue;
+    if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
+      const block = clause.namedChildren.find((c) => c?.type === 'block');
+      if (!block) continue;
+      const value = clause.childForFieldName('value');
+      const caught = value ? exceptionNames(value) : ['BaseException'];
+      const catchesImport = clause.type === 'except_clause' && caught.some((name) => CATCHES_IMPORT_ERROR.test(name));
+      const failed = notGuard(allImported);
+      let runs: GuardExpr;
+      if (catchesImport) runs = tryBody.risky ? { k: 'or', es: [failed, UNKNOWN_GUARD] } : failed;
+      else runs = tryBody.risky ? UNKNOWN_GUARD : { k: 'lit', v: false };
+      yield* statements(block, ctx, andGuard(guard, runs));
+    } else if (clause.type === 'else_clause') {
+      const elseBody = clause.childForFieldName('body');
+      if (elseBody) yield* statements(elseBody, ctx, andGuard(guard, allImported));
+    } else if (clause.type === 'finally_clause') {
+      yield* statements(clause, ctx, guard, false);
+    }
+  }
+}
+
+/** The exception class names an except clause lists (`except (A, b.C) as e` -> A, C). */
+function exceptionNames(value: Node): string[] {
+  const target = value.type === 'as_pattern' ? value.namedChildren[0] : value;
+  if (!target) return [];
+  if (target.type === 'tuple' || target.type === 'parenthesized_expression') return target.namedChildren.flatMap((c) => (c ? exceptionNames(c) : []));
+  return [target.text.slice(target.text.lastIndexOf('.') + 1)];
+}
+
+/** What an import statement needs to succeed. */
+function importGuards(stmt: Node): GuardExpr[] {
+  if (stmt.type === 'import_statement') {
+    return stmt.childrenForFieldName('name').flatMap((child) => {
+      if (!child) return [];
+      const dotted = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+      return dotted ? [{ k: 'imp', mod: dotted } as GuardExpr] : [];
+    });
+  }
+  const mod = stmt.childForFieldName('module_name')?.text;
+  if (!mod) return [UNKNOWN_GUARD];
+  if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) return [{ k: 'imp', mod }];
+  return stmt.childrenForFieldName('name').flatMap((child) => {
+    if (!child) return [];
+    const name = child.type === 'aliased_import' ? child.childForFieldName('name')?.text : child.text;
+    return name ? [{ k: 'imp', mod, name } as GuardExpr] : [];
+  });
 }
 
 function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | null; parametrized: boolean; autouse: boolean } | null {
@@ -182,6 +319,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   const marks: Mark[] = [];
   let fixture: ParsedFunction['fixture'] = null;
   let abstract = false;
+  let marksUnknown = false;
   const header = simpleHeader(ctx.source, def.startIndex);
   const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
   for (const decorator of decorators) {
@@ -198,6 +336,8 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
       continue;
     }
     if (/(^|\.)abstractmethod$/.test(expr.text)) abstract = true;
+    const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
+    if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text)) marksUnknown = true;
   }
   // Walking every body node through the wasm boundary is costly; most functions have no `yield`.
   // An `async def` with `yield` is an async generator, which pytest collects as a plain function.
@@ -213,6 +353,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
     fixture,
     abstract,
     isGenerator: body ? containsYield(body) : false,
+    ...(marksUnknown ? { marksUnknown: true as const } : {}),
   };
 }
 
@@ -253,7 +394,7 @@ interface BodyInfo {
 
 function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamicReasons: string[]): BodyInfo {
   const info: BodyInfo = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
-  for (const { node: stmt, type: stmtType } of statements(block, ctx.source)) {
+  for (const { node: stmt, type: stmtType, guard } of statements(block, ctx, null)) {
     let def: Node | null = stmt;
     let defType = stmtType;
     let decorators: Node[] = [];
@@ -264,34 +405,110 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
       defType = def ? statementType(def, ctx.source) : '';
     }
     if (!def) continue;
+    const added = info.members.length;
     if (defType === 'function_definition') {
       const fn = parseFunction(def, decorators, firstLine, ctx);
       if (fn.name === '__init__') info.hasInit = true;
       if (fn.name === '__new__') info.hasNew = true;
       if (fn.name === 'pytest_generate_tests') info.hasGenerateTests = true;
+      if (moduleLevel) rebind(ctx, fn.name, null, guard);
       if (moduleLevel) ctx.definedNames.add(fn.name);
+      if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex))) ctx.markingFunctions.add(fn.name);
       info.members.push(fn);
     } else if (defType === 'class_definition') {
-      info.members.push(parseClass(def, decorators, firstLine, ctx, dynamicReasons));
+      const cls = parseClass(def, decorators, firstLine, ctx, dynamicReasons);
+      if (moduleLevel) rebind(ctx, cls.name, null, guard);
+      info.members.push(cls);
     } else if (defType === 'expression_statement') {
       for (const expr of def.namedChildren) {
-        if (expr?.type === 'assignment') handleAssignment(expr, ctx, info, moduleLevel);
+        if (expr?.type === 'assignment') handleAssignment(expr, ctx, info, moduleLevel, guard);
+        else if (moduleLevel && expr?.type === 'call') moduleLevelCall(expr, ctx, guard);
+        else if (moduleLevel && expr) forgetMutated(ctx, expr.text);
+      }
+    } else if (defType === 'delete_statement') {
+      for (const target of def.namedChildren.flatMap((c) => (c?.type === 'expression_list' ? c.namedChildren : [c]))) {
+        if (target?.type !== 'identifier') continue;
+        info.members.push({ kind: 'assign', name: target.text, deleted: true });
+        if (moduleLevel) rebind(ctx, target.text, null, guard);
       }
     } else if (moduleLevel && defType === 'import_from_statement') {
-      handleImportFrom(def, ctx, dynamicReasons);
+      handleImportFrom(def, ctx, dynamicReasons, guard, info);
     } else if (moduleLevel && defType === 'import_statement') {
-      for (const child of def.namedChildren) {
-        if (child?.type === 'aliased_import' && child.childForFieldName('name')?.text === 'pytest') {
-          const alias = child.childForFieldName('alias')?.text;
-          if (alias) ctx.pytestAliases.add(alias);
-        }
-      }
+      handleImport(def, ctx, guard);
+    } else if (moduleLevel && ctx.constants.size > 0) {
+      forgetMutated(ctx, def.text);
     }
+    if (guard !== null) for (let i = added; i < info.members.length; i++) info.members[i].guard = guard;
   }
   return info;
 }
 
-function handleImportFrom(stmt: Node, ctx: LiteralContext, dynamicReasons: string[]): void {
+/** Code that applies a mark to something (a decorator factory's body). */
+const MARKING_CODE = /\.mark\.|\bparametrize\b|\bmark\(/;
+
+/** Test functions are not decorators; the test is cheap and saves scanning their bodies. */
+function matchesTestName(name: string): boolean {
+  return name.startsWith('test');
+}
+
+/** A module-level name bound again: what guards and parametrize knew of its value no longer holds. */
+function rebind(ctx: ParseContext, name: string, value: GuardExpr | null, guard: GuardExpr | null): void {
+  ctx.constants.delete(name);
+  ctx.markVariables.delete(name);
+  if (value === null) {
+    ctx.guards.names.delete(name);
+    return;
+  }
+  const before = ctx.guards.names.get(name) ?? UNKNOWN_GUARD;
+  ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
+}
+
+/** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
+function forgetMutated(ctx: ParseContext, text: string): void {
+  for (const name of ctx.constants.keys()) if (text.includes(name)) ctx.constants.delete(name);
+}
+
+/** `pytest.importorskip("x")` and `pytest.skip(..., allow_module_level=True)` at module level. */
+function moduleLevelCall(call: Node, ctx: ParseContext, guard: GuardExpr | null): void {
+  if (ctx.constants.size > 0) forgetMutated(ctx, call.text);
+  const fn = call.childForFieldName('function');
+  const dotted = fn?.type === 'attribute' ? fn.text : null;
+  if (!dotted) return;
+  const dot = dotted.lastIndexOf('.');
+  if (!ctx.pytestAliases.has(dotted.slice(0, dot))) return;
+  const what = dotted.slice(dot + 1);
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  let collected: GuardExpr;
+  if (what === 'importorskip') {
+    const first = args[0] ? readLiteral(args[0], ctx) : null;
+    const named = typeof first === 'string' ? first : null;
+    const more = args.length > 1;
+    collected = named === null ? UNKNOWN_GUARD : more ? { k: 'and', es: [{ k: 'imp', mod: named }, UNKNOWN_GUARD] } : { k: 'imp', mod: named };
+  } else if (what === 'skip' && args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
+    collected = { k: 'lit', v: false };
+  } else {
+    return;
+  }
+  const unlessGuarded = guard === null ? collected : { k: 'or', es: [notGuard(guard), collected] } as GuardExpr;
+  ctx.collectIf = andGuard(ctx.collectIf, unlessGuarded);
+}
+
+function handleImport(stmt: Node, ctx: ParseContext, guard: GuardExpr | null): void {
+  for (const child of stmt.childrenForFieldName('name')) {
+    if (!child) continue;
+    const aliased = child.type === 'aliased_import';
+    const dotted = aliased ? child.childForFieldName('name')?.text : child.text;
+    const local = aliased ? child.childForFieldName('alias')?.text : dotted?.split('.')[0];
+    if (!dotted || !local) continue;
+    if (aliased && dotted === 'pytest') ctx.pytestAliases.add(local);
+    const module = aliased ? dotted : local;
+    ctx.guards.modules.set(local, module);
+    ctx.imports[local] = module;
+    rebind(ctx, local, { k: 'obj' }, guard);
+  }
+}
+
+function handleImportFrom(stmt: Node, ctx: ParseContext, dynamicReasons: string[], guard: GuardExpr | null, info: BodyInfo): void {
   const moduleName = stmt.childForFieldName('module_name')?.text;
   if (stmt.namedChildren.some((c) => c?.type === 'wildcard_import')) {
     dynamicReasons.push(`from ${moduleName} import *`);
@@ -304,10 +521,36 @@ function handleImportFrom(stmt: Node, ctx: LiteralContext, dynamicReasons: strin
     if (!local) continue;
     ctx.assignedNames.add(local);
     if (moduleName === 'pytest' && imported === 'mark') ctx.markAliases.add(local);
+    rebind(ctx, local, null, guard);
+    if (moduleName && imported) {
+      ctx.guards.fromImports.set(local, `${moduleName}.${imported}`);
+      ctx.imports[local] = `${moduleName}:${imported}`;
+      // The name is bound in the module's namespace, where pytest may collect it (a test class
+      // imported from another test module); its first binding fixes its position.
+      if (moduleName !== 'pytest' && moduleName !== '__future__') info.members.push({ kind: 'assign', name: local, importedFrom: moduleName });
+    }
   }
 }
 
-function handleAssignment(expr: Node, ctx: LiteralContext, info: BodyInfo, moduleLevel: boolean): void {
+/** Value types a guard can follow: reading others as guards only costs time. */
+const GUARD_VALUE_TYPES = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'true', 'false', 'none', 'identifier', 'attribute', 'call', 'parenthesized_expression', 'integer', 'string', 'subscript']);
+
+/** `name = mark(other)` / `name = wrapper(other)` / `name = other`: the object it binds, if a function or class of the body. */
+function rebinding(right: Node, ctx: ParseContext): Pick<ParsedAssign, 'alias' | 'marks' | 'wrapped'> | null {
+  if (right.type === 'identifier') return { alias: right.text };
+  if (right.type !== 'call') return null;
+  const args = (right.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (args.length !== 1 || args[0].type !== 'identifier') return null;
+  const target = args[0].text;
+  const fn = right.childForFieldName('function');
+  if (!fn) return null;
+  // MarkDecorator.__call__ with one function or class: stores the mark on it and returns it.
+  const mark = readMark(fn, ctx);
+  if (mark) return { alias: target, marks: [mark] };
+  return ctx.definedNames.has(target) ? { alias: target, wrapped: true } : null;
+}
+
+function handleAssignment(expr: Node, ctx: ParseContext, info: BodyInfo, moduleLevel: boolean, guard: GuardExpr | null): void {
   const left = expr.childForFieldName('left');
   const right = expr.childForFieldName('right');
   if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === '__test__' && right?.type === 'false') {
@@ -315,6 +558,9 @@ function handleAssignment(expr: Node, ctx: LiteralContext, info: BodyInfo, modul
     const target = left.childForFieldName('object');
     if (target?.type === 'identifier') info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
     return;
+  }
+  if (moduleLevel && left && left.type !== 'identifier') {
+    for (const name of left.descendantsOfType('identifier')) if (name) rebind(ctx, name.text, null, guard);
   }
   if (!left || left.type !== 'identifier') return;
   const name = left.text;
@@ -336,12 +582,17 @@ function handleAssignment(expr: Node, ctx: LiteralContext, info: BodyInfo, modul
     info.testAttr = right.type === 'true' ? true : right.type === 'false' ? false : null;
     return;
   }
+  const rebound = right.type === 'identifier' || right.type === 'call' ? rebinding(right, ctx) : null;
   if (moduleLevel) {
     ctx.assignedNames.add(name);
-    const mark = readMark(right, ctx);
-    if (mark) ctx.markVariables.set(name, mark);
+    const value = GUARD_VALUE_TYPES.has(right.type) ? toGuard(right, ctx.guards) : UNKNOWN_GUARD;
+    const markValue = rebound ? null : readMark(right, ctx);
+    const literal = guard === null && !rebound && !markValue ? readLiteral(right, ctx) : null;
+    rebind(ctx, name, value.k === 'unk' ? null : value, guard);
+    if (markValue) ctx.markVariables.set(name, markValue);
+    if (literal !== null && !isDynamic(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark'))) ctx.constants.set(name, literal);
   }
-  info.members.push({ kind: 'assign', name });
+  info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
 }
 
 function parseClass(def: Node, decorators: Node[], firstLine: number, ctx: ParseContext, dynamicReasons: string[]): ParsedClass {
@@ -390,7 +641,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
-    const ctx: ParseContext = { ...emptyLiteralContext(), source };
+    const ctx: ParseContext = { ...emptyLiteralContext(), source, guards: emptyGuardScope(), collectIf: null, imports: {}, markingFunctions: new Set() };
     const dynamicReasons: string[] = [];
     const info = parseBody(root, ctx, true, dynamicReasons);
     return {
@@ -403,6 +654,8 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       dynamicReasons,
       collectIgnore: info.collectIgnore,
       collectIgnoreGlob: info.collectIgnoreGlob,
+      ...(ctx.collectIf ? { collectIf: ctx.collectIf } : {}),
+      ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
     };
   } finally {
     tree.delete();

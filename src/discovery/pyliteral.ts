@@ -16,7 +16,15 @@ const BUILTIN_CLASS_NAMES = new Set([
   'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
   'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
   'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-  'RecursionError', 'TimeoutError', 'ConnectionError',
+  'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
+  'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
+  'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
+  'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
+  'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
+  'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
+  'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
+  'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
+  'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
 ]);
 
 export interface LiteralContext {
@@ -30,6 +38,10 @@ export interface LiteralContext {
   pytestAliases: Set<string>;
   /** Module-level names bound to a mark, e.g. `slow = pytest.mark.slow`. */
   markVariables: Map<string, Mark>;
+  /** Module-level names whose latest binding is a literal value (`CASES = [1, 2]`), not changed since. */
+  constants: Map<string, PyValue>;
+  /** A comprehension's loop variables, while its element is read. */
+  locals?: Map<string, PyValue>;
 }
 
 export function emptyLiteralContext(): LiteralContext {
@@ -39,6 +51,7 @@ export function emptyLiteralContext(): LiteralContext {
     markAliases: new Set(['mark']),
     pytestAliases: new Set(['pytest']),
     markVariables: new Map(),
+    constants: new Map(),
   };
 }
 
@@ -224,7 +237,7 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
     case 'none':
       return null;
     case 'string': {
-      const s = stringNodeValue(node);
+      const s = stringNodeValue(node) ?? formatted(node, ctx);
       if (s === null) return { py: 'expr', source: node.text };
       return s.bytes ? { py: 'bytes', value: s.value } : s.value;
     }
@@ -261,7 +274,14 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       const items: PyValue[] = [];
       for (const child of node.namedChildren) {
         if (!child || child.type === 'comment') continue;
-        if (child.type === 'list_splat') return { py: 'expr', source: node.text };
+        if (child.type === 'list_splat') {
+          // `*iterable`: its items, when it is a literal sequence.
+          const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+          const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+          if (spread === null) return { py: 'expr', source: node.text };
+          items.push(...spread);
+          continue;
+        }
         items.push(readLiteral(child, ctx));
       }
       return { py: node.type, items };
@@ -272,6 +292,10 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       return { py: 'set', repr: node.text };
     case 'identifier': {
       const name = node.text;
+      const local = ctx.locals?.get(name);
+      if (local !== undefined) return local;
+      const constant = ctx.constants.get(name);
+      if (constant !== undefined) return constant;
       if (ctx.markVariables.has(name)) return { py: 'mark', mark: ctx.markVariables.get(name)! };
       if (ctx.definedNames.has(name)) return { py: 'name', name };
       if (BUILTIN_CLASS_NAMES.has(name) && !ctx.assignedNames.has(name)) return { py: 'name', name };
@@ -288,9 +312,175 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       const func = fn ? dottedName(fn) : null;
       if (func === null) return { py: 'expr', source: node.text };
       const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
+      const built = builtinCall(func, args, kwargs, ctx);
+      if (built) return built;
+      // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
+      if (INSTANCE_CONSTRUCTORS.has(func) && !isShadowed(func, ctx)) return { py: 'object', repr: node.text };
       return { py: 'call', func, args, kwargs };
     }
+    case 'lambda':
+      return { py: 'name', name: '<lambda>' };
+    case 'binary_operator':
+      return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
+    case 'list_comprehension':
+    case 'generator_expression':
+      return comprehension(node, ctx) ?? { py: 'expr', source: node.text };
     default:
       return { py: 'expr', source: node.text };
   }
+}
+
+const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);
+
+/** Longest sequence a builtin call or comprehension is expanded into (beyond it: not literal). */
+const MAX_EXPANDED = 10000;
+
+/** The items of an iterable value: a list, tuple or str. */
+function itemsOf(value: PyValue): PyValue[] | null {
+  if (typeof value === 'string') return [...value];
+  if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) return value.items;
+  return null;
+}
+
+function isShadowed(name: string, ctx: LiteralContext): boolean {
+  return ctx.assignedNames.has(name) || ctx.definedNames.has(name) || ctx.locals?.has(name) === true;
+}
+
+/**
+ * `range`, `enumerate`, `zip`, `list`, `tuple` of literal arguments, as the list pytest iterates.
+ * A range object, an enumerate or zip object and a list all give `argname` + index as an id
+ * when they are a parameter's value, so the list stands for them there too.
+ */
+function builtinCall(func: string, args: PyValue[], kwargs: Record<string, PyValue>, ctx: LiteralContext): PyValue | null {
+  if (!['range', 'enumerate', 'zip', 'list', 'tuple'].includes(func) || isShadowed(func, ctx)) return null;
+  if (args.some(isDynamic) || Object.values(kwargs).some(isDynamic)) return null;
+  const list = (items: PyValue[]): PyValue => ({ py: func === 'tuple' ? 'tuple' : 'list', items });
+  if (func === 'range') {
+    if (Object.keys(kwargs).length > 0 || args.length < 1 || args.length > 3 || !args.every((a) => typeof a === 'number' && Number.isInteger(a))) return null;
+    const [start, stop, step] = args.length === 1 ? [0, args[0] as number, 1] : [args[0] as number, args[1] as number, (args[2] as number | undefined) ?? 1];
+    if (step === 0) return null;
+    const count = Math.max(0, Math.ceil((stop - start) / step));
+    if (count > MAX_EXPANDED) return null;
+    return list(Array.from({ length: count }, (_, i) => start + i * step));
+  }
+  if (func === 'enumerate') {
+    const items = args.length >= 1 ? itemsOf(args[0]) : null;
+    const start = args[1] ?? kwargs.start ?? 0;
+    if (items === null || args.length > 2 || typeof start !== 'number') return null;
+    return list(items.map((item, i) => ({ py: 'tuple', items: [start + i, item] })));
+  }
+  if (func === 'zip') {
+    if (Object.keys(kwargs).length > 0) return null;
+    const lists = args.map(itemsOf);
+    if (lists.some((l) => l === null)) return null;
+    const length = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l!.length));
+    return list(Array.from({ length }, (_, i) => ({ py: 'tuple', items: lists.map((l) => l![i]) })));
+  }
+  if (Object.keys(kwargs).length > 0 || args.length > 1) return null;
+  const items = args.length === 0 ? [] : itemsOf(args[0]);
+  return items === null ? null : list(items);
+}
+
+/** Binds a `for` target (a name or a tuple of names) to one item; false when it can't be. */
+function bindTarget(target: Node, value: PyValue, locals: Map<string, PyValue>): boolean {
+  if (target.type === 'identifier') {
+    locals.set(target.text, value);
+    return true;
+  }
+  if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'tuple' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {
+    const names = target.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    const items = itemsOf(value);
+    if (target.type === 'parenthesized_expression') return names.length === 1 && bindTarget(names[0], value, locals);
+    if (items === null || items.length !== names.length) return false;
+    return names.every((name, i) => bindTarget(name, items[i], locals));
+  }
+  return false;
+}
+
+/** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
+function comprehension(node: Node, ctx: LiteralContext): PyValue | null {
+  const body = node.childForFieldName('body');
+  const clauses = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
+  if (!body || clauses.length === 0 || clauses.some((c) => c.type !== 'for_in_clause')) return null;
+  const out: PyValue[] = [];
+  const outer = ctx.locals;
+  const walk = (depth: number, locals: Map<string, PyValue>): boolean => {
+    if (depth === clauses.length) {
+      const value = readLiteral(body, { ...ctx, locals });
+      if (isDynamic(value)) return false;
+      out.push(value);
+      return out.length <= MAX_EXPANDED;
+    }
+    const clause = clauses[depth];
+    const target = clause.childForFieldName('left');
+    const iterable = clause.childForFieldName('right');
+    if (!target || !iterable || clause.childrenForFieldName('right').length !== 1) return false;
+    const items = itemsOf(readLiteral(iterable, { ...ctx, locals }));
+    if (items === null) return false;
+    for (const item of items) {
+      const inner = new Map(locals);
+      if (!bindTarget(target, item, inner) || !walk(depth + 1, inner)) return false;
+    }
+    return true;
+  };
+  return walk(0, new Map(outer ?? [])) ? { py: 'list', items: out } : null;
+}
+
+/** `str()` of a value whose text is certain: str, int, bool, None. */
+function strOf(value: PyValue): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : null;
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (value === null) return 'None';
+  if (typeof value === 'object' && value.py === 'int') return value.repr;
+  return null;
+}
+
+/** An f-string whose fields are plain names of str, int or bool values: its text. */
+function formatted(node: Node, ctx: LiteralContext): { value: string; bytes: boolean } | null {
+  if (!/^[fF][rR]?["']|^[rR][fF]["']/.test(node.text)) return null;
+  const raw = /^[a-zA-Z]*[rR]/.test(node.text);
+  let out = '';
+  for (const part of node.namedChildren) {
+    if (!part) continue;
+    if (part.type === 'string_content') {
+      const text = part.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      if (!raw && text.includes('\\')) return null;
+      out += text;
+    } else if (part.type === 'interpolation') {
+      const parts = part.namedChildren.filter((c): c is Node => c !== null);
+      if (parts.length !== 1) return null; // a conversion or format spec
+      const value = strOf(readLiteral(parts[0], ctx));
+      if (value === null) return null;
+      out += value;
+    } else if (part.type === 'escape_interpolation') {
+      out += part.text[0];
+    } else if (part.type === 'escape_sequence') {
+      return null;
+    }
+  }
+  return { value: out, bytes: false };
+}
+
+/** `a + b`, `a - b`, `a * b`, `a // b`, `a % b` of ints, and `+` of strs: what Python computes. */
+function arithmetic(node: Node, ctx: LiteralContext): PyValue | null {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const op = node.childForFieldName('operator')?.text;
+  if (!left || !right || !op) return null;
+  const a = readLiteral(left, ctx);
+  const b = readLiteral(right, ctx);
+  if (typeof a === 'string' && typeof b === 'string') return op === '+' ? a + b : null;
+  if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
+    return { py: a.py, items: [...a.items, ...(b as { items: PyValue[] }).items] };
+  }
+  if (typeof a !== 'number' || typeof b !== 'number' || !Number.isInteger(a) || !Number.isInteger(b)) return null;
+  let result: number;
+  if (op === '+') result = a + b;
+  else if (op === '-') result = a - b;
+  else if (op === '*') result = a * b;
+  else if (op === '//' && b !== 0) result = Math.floor(a / b);
+  else if (op === '%' && b !== 0) result = a - b * Math.floor(a / b);
+  else return null;
+  return Number.isSafeInteger(result) ? result : null;
 }

@@ -4,26 +4,12 @@
 // .fastest/python.json, keyed by everything pyenv's choice depends on (PYENV_VERSION, the
 // .python-version files from the working directory up, the global version file), and started
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { selfAndParents } from '../config/ancestors.js';
+import { onPath } from '../config/which.js';
 
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
-
-/** Where `command` is found on PATH (or itself when it is a path). */
-function onPath(command: string, env: NodeJS.ProcessEnv): string | null {
-  if (command.includes('/')) return existsSync(command) ? command : null;
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, command);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return null;
-}
 
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path: string): boolean {

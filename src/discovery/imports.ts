@@ -1,0 +1,154 @@
+// Whether a module would import `X`, told without importing anything: X is looked for the way
+// Python's path finder would (X.py, X/__init__.py, a namespace directory X/, an extension module
+// X.<suffix>) in the directories pytest puts on sys.path for the module and in the interpreter's
+// own sys.path, or among its builtin modules. Every path looked at is an input of the discovery memo.
+import { dirname, join, sep } from 'node:path';
+import { probePath, readLoggedFile } from '../memo/inputs.js';
+import type { GuardEnv } from './guards.js';
+import type { InterpreterProbe } from './interpreter.js';
+
+type Found = { kind: 'module'; file: string | null } | { kind: 'package'; dirs: string[]; init: string | null };
+
+export class ImportResolver {
+  private readonly memo = new Map<string, Found | null | undefined>();
+
+  /** `probe`: asked on first use; null when there is no interpreter to ask. */
+  constructor(
+    private readonly rootdir: string,
+    private readonly probe: () => InterpreterProbe | null,
+  ) {}
+
+  /** The guard environment of the module at `file` (absolute). */
+  envFor(file: string): GuardEnv {
+    return {
+      facts: () => this.probe(),
+      importable: (mod, name) => this.importable(mod, name, file),
+      moduleSource: (mod) => this.moduleSource(mod, file),
+      isProjectModule: (mod) => this.isProjectModule(mod, file),
+    };
+  }
+
+  private isFile(path: string): boolean {
+    return probePath(path)?.isFile() === true;
+  }
+
+  private isDir(path: string): boolean {
+    return probePath(path)?.isDirectory() === true;
+  }
+
+  /** pytest's prepend import mode puts the first directory above the module without __init__.py on sys.path. */
+  private basedir(file: string): string {
+    let dir = dirname(file);
+    while (this.isFile(join(dir, '__init__.py')) && dirname(dir) !== dir) dir = dirname(dir);
+    return dir;
+  }
+
+  /** `name` in one directory: a module file, a package (or namespace) directory, or nothing. */
+  private findIn(dir: string, name: string, suffixes: string[]): Found | null {
+    const pkg = join(dir, name);
+    if (this.isDir(pkg)) {
+      const init = join(pkg, '__init__.py');
+      return { kind: 'package', dirs: [pkg], init: this.isFile(init) ? init : null };
+    }
+    if (this.isFile(`${pkg}.py`)) return { kind: 'module', file: `${pkg}.py` };
+    for (const suffix of suffixes) if (this.isFile(`${pkg}${suffix}`)) return { kind: 'module', file: null };
+    return null;
+  }
+
+  /** The module `dotted` looked up from `file`; null: certainly absent; undefined: can't be told. */
+  private find(dotted: string, file: string): Found | null | undefined {
+    const key = `${dotted}\0${dotted.startsWith('.') ? dirname(file) : this.basedir(file)}`;
+    if (this.memo.has(key)) return this.memo.get(key);
+    const found = this.resolve(dotted, file);
+    this.memo.set(key, found);
+    return found;
+  }
+
+  private resolve(dotted: string, file: string): Found | null | undefined {
+    const probe = this.probe();
+    const suffixes = probe?.extensionSuffixes ?? ['.so', '.pyd'];
+    const level = /^\.*/.exec(dotted)![0].length;
+    const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+    let found: Found | null;
+    if (level > 0) {
+      // A relative import needs the module to be in a package.
+      let dir = dirname(file);
+      if (!this.isFile(join(dir, '__init__.py'))) return null;
+      for (let i = 1; i < level; i++) dir = dirname(dir);
+      const init = join(dir, '__init__.py');
+      found = { kind: 'package', dirs: [dir], init: this.isFile(init) ? init : null };
+    } else {
+      const top = parts.shift()!;
+      if (probe?.builtins.includes(top)) return parts.length === 0 ? { kind: 'module', file: null } : undefined;
+      const dirs = [this.basedir(file), this.rootdir, ...(probe?.path ?? [])];
+      found = null;
+      for (const dir of dirs) {
+        const here = this.findIn(dir, top, suffixes);
+        if (here === null) continue;
+        if (found === null) found = here;
+        else if (found.kind === 'package' && here.kind === 'package' && found.init === null) found.dirs.push(...here.dirs);
+        if (found.kind === 'module' || found.init !== null) break;
+      }
+      if (found === null) {
+        // Something else may import it: a finder of an editable install, a zip file on sys.path.
+        const certain = probe !== null && probe.standardFinders && !probe.path.some((p) => this.isFile(p));
+        return certain ? null : undefined;
+      }
+    }
+    for (const part of parts) {
+      if (found.kind !== 'package') return undefined;
+      let next: Found | null = null;
+      for (const dir of found.dirs) {
+        next = this.findIn(dir, part, suffixes);
+        if (next) break;
+      }
+      // A package can make submodules of its own (os.path, __path__ changes): not found is not certain.
+      if (next === null) return undefined;
+      found = next;
+    }
+    return found;
+  }
+
+  private importable(mod: string, name: string | undefined, file: string): boolean | undefined {
+    const found = this.find(mod, file);
+    if (found === null) return false;
+    if (found === undefined) return undefined;
+    if (name === undefined) return true;
+    if (found.kind === 'package') {
+      const suffixes = this.probe()?.extensionSuffixes ?? ['.so', '.pyd'];
+      if (found.dirs.some((dir) => this.findIn(dir, name, suffixes) !== null)) return true;
+    }
+    const source = found.kind === 'package' ? found.init : found.file;
+    if (source === null) return found.kind === 'package' && found.init === null && !mod.startsWith('.') ? false : undefined;
+    let text: string;
+    try {
+      text = readLoggedFile(source).toString('utf8');
+    } catch {
+      return undefined;
+    }
+    const word = new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`);
+    if (!word.test(text)) return /__getattr__|import \*/.test(text) ? undefined : false;
+    const binds = new RegExp(`^\\s*(?:(?:async\\s+)?def|class)\\s+${name}\\b|^${name}\\s*[:=]|^\\s*(?:from\\s+\\S+\\s+)?import\\s[^\\n]*\\b${name}\\b`, 'm');
+    return binds.test(text) ? true : undefined;
+  }
+
+  private isProjectModule(mod: string, file: string): boolean | undefined {
+    const found = this.find(mod, file);
+    if (!found) return found === null ? false : undefined;
+    const path = found.kind === 'package' ? found.dirs[0] : found.file;
+    if (path === null) return false;
+    return path.startsWith(this.rootdir + sep) && !path.includes(`${sep}site-packages${sep}`);
+  }
+
+  private moduleSource(mod: string, file: string): string | null | undefined {
+    const found = this.find(mod, file);
+    if (!found) return undefined;
+    const source = found.kind === 'package' ? found.init : found.file;
+    if (source === null) return null;
+    try {
+      return readLoggedFile(source).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// What the interpreter that will run the tests says about itself (version, platform,
+// implementation, import path), asked only when a module's guard needs it and remembered in
+// .fastest/interpreter.json, keyed by the interpreter file's identity and the variables that shape
+// sys.path. The interpreter's file is an input of a remembered discovery (the memo), so another
+// interpreter makes the memo miss.
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { onPath } from '../config/which.js';
+import { loggedEnv, noteFile } from '../memo/inputs.js';
+import type { InterpreterFacts } from './guards.js';
+
+export interface InterpreterProbe extends InterpreterFacts {
+  /** sys.builtin_module_names. */
+  builtins: string[];
+  /** sys.path without the probe's own first entry (the working directory). */
+  path: string[];
+  /** importlib.machinery.EXTENSION_SUFFIXES. */
+  extensionSuffixes: string[];
+  /** Only the standard finders import modules: a module not found on sys.path is not importable. */
+  standardFinders: boolean;
+}
+
+const PROBE_VERSION = 1;
+const MAX_ENTRIES = 8;
+
+const PROBE_SCRIPT = `
+import importlib.machinery, json, os, platform, sys
+meta = {getattr(f, '__name__', type(f).__name__) for f in sys.meta_path}
+hooks = {getattr(h, '__name__', type(h).__name__) for h in sys.path_hooks}
+print(json.dumps({
+    "version_info": list(sys.version_info),
+    "platform": sys.platform,
+    "os_name": os.name,
+    "system": platform.system(),
+    "implementation": sys.implementation.name,
+    "python_implementation": platform.python_implementation(),
+    "machine": platform.machine(),
+    "maxsize": sys.maxsize,
+    "byteorder": sys.byteorder,
+    "builtins": list(sys.builtin_module_names),
+    "path": sys.path[1:],
+    "extensionSuffixes": importlib.machinery.EXTENSION_SUFFIXES,
+    "standardFinders": meta <= {"BuiltinImporter", "FrozenImporter", "PathFinder", "DistutilsMetaFinder"}
+        and hooks <= {"zipimporter", "path_hook_for_FileFinder"},
+}))
+`;
+
+function isScript(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head.toString('latin1') === '#!';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function cacheFile(rootdir: string): string {
+  return join(rootdir, '.fastest', 'interpreter.json');
+}
+
+function readCache(path: string): Record<string, InterpreterProbe> {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; entries?: Record<string, InterpreterProbe> };
+    return data.version === PROBE_VERSION && data.entries && typeof data.entries === 'object' ? data.entries : {};
+  } catch {
+    return {};
+  }
+}
+
+function isProbe(value: unknown): value is InterpreterProbe {
+  const p = value as InterpreterProbe;
+  return typeof p === 'object' && p !== null && Array.isArray(p.version_info) && p.version_info.length === 5 &&
+    typeof p.platform === 'string' && Array.isArray(p.path) && Array.isArray(p.builtins) && Array.isArray(p.extensionSuffixes);
+}
+
+/**
+ * The probe of `python` (a command or path), from the cache when the interpreter file and the
+ * environment are as they were; null when there is no working interpreter.
+ */
+export function probeInterpreter(python: string, rootdir: string): InterpreterProbe | null {
+  const env = loggedEnv(process.env);
+  const found = onPath(python, env);
+  if (found === null) return null;
+  let real: string;
+  let st;
+  try {
+    real = realpathSync(found);
+    st = statSync(found);
+  } catch {
+    return null;
+  }
+  // Its content would be hashed only if it changed within the last moments; then it never matches.
+  noteFile(found, st, '');
+  const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, env.PYTHONPATH ?? null, env.PYTHONHOME ?? null, env.PYTHONNOUSERSITE ?? null]);
+  // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
+  const keep = !isScript(found);
+  const path = cacheFile(rootdir);
+  const entries = keep ? readCache(path) : {};
+  const cached = entries[key];
+  if (isProbe(cached)) return cached;
+  let probe: InterpreterProbe;
+  try {
+    const output = execFileSync(found, ['-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const parsed = JSON.parse(output) as unknown;
+    if (!isProbe(parsed)) return null;
+    probe = parsed;
+  } catch {
+    return null;
+  }
+  if (!keep) return probe;
+  const kept = Object.entries(entries).slice(-(MAX_ENTRIES - 1));
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: PROBE_VERSION, entries: Object.fromEntries([...kept, [key, probe]]) }));
+    renameSync(tmp, path);
+  } catch {
+    // A read-only checkout probes again next time.
+  }
+  return probe;
+}
