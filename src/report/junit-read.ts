@@ -46,6 +46,8 @@ export interface JUnitSuite {
   name: string;
   /** The suite's wall time as written by the runner, when present. */
   time?: number;
+  /** Its `<properties>` (pytest's record_testsuite_property, fastest's not-collected ids). */
+  properties?: { name: string; value: string }[];
 }
 
 export interface JUnitDocument {
@@ -123,7 +125,9 @@ export function parseJUnit(text: string, source: string, opts: ReadOptions = {})
   const resolver = moduleResolver(opts.knownFiles);
   const visitSuite = (suite: Record<string, unknown>): void => {
     const time = suite[`${ATTR}time`];
-    suites.push({ name: decodeXml(String(suite[`${ATTR}name`] ?? '')), time: typeof time === 'string' ? parseSeconds(time) : undefined });
+    const properties = asArray(suite['properties']).flatMap((group) =>
+      asArray(group['property']).map((p) => ({ name: decodeXml(String(p[`${ATTR}name`] ?? '')), value: decodeXml(String(p[`${ATTR}value`] ?? '')) })));
+    suites.push({ name: decodeXml(String(suite[`${ATTR}name`] ?? '')), time: typeof time === 'string' ? parseSeconds(time) : undefined, ...(properties.length ? { properties } : {}) });
     for (const node of asArray(suite['testcase'])) addCase(node);
     for (const inner of asArray(suite['testsuite'])) visitSuite(inner);
   };

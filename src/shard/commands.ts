@@ -158,6 +158,11 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO): P
     }
 
     listIds(io, 'planned test(s) have no result', result.missing);
+    if (result.notCollected?.length) {
+      const shown = result.notCollected.slice(0, 5).join(', ');
+      const more = result.notCollected.length > 5 ? `, ... and ${result.notCollected.length - 5} more` : '';
+      io.stderr(`fastest merge: ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${shown}${more}\n`);
+    }
     listIds(io, 'test(s) ran more than once', result.duplicates);
     const { counts } = result;
     const failed = counts.failed + counts.error + counts.teardownErrors;
