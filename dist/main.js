@@ -1352,7 +1352,17 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     for (const [itemId, ids] of narrowIds)
         for (const id of ids)
             narrowOwner.set(id, itemId);
-    const truth = new index_js_1.CollectionTruth({ notListed: shard.notListed, selected, deselected: selection.deselected, all: discovery.items, units, narrowOwner, keeps: checkExpansion, waitForAll: options.paths.some((arg) => arg.includes('::')) });
+    // What the run says was collected: counts, not-collected ids, what the discovery cache learns.
+    const truth = new index_js_1.CollectionTruth({
+        selected,
+        deselected: selection.deselected,
+        all: discovery.items,
+        units,
+        narrowOwner,
+        keeps: checkExpansion,
+        notListed: shard.notListed,
+        waitForAll: options.paths.some((arg) => arg.includes('::')),
+    });
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -2714,15 +2724,16 @@ function loadCache(rootdir) {
         if (data.version !== exports.DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
             return { entries: new Map(), dirty: true, warning: null };
         }
+        const verified = verifiedEntries(text);
         const entries = new Map();
         let dropped = 0;
         for (const [rel, entry] of Object.entries(data.files)) {
-            if (soundEntry(entry))
+            if (verified.has(rel) && soundEntry(entry))
                 entries.set(rel, entry);
             else
                 dropped++;
         }
-        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache entr${dropped === 1 ? 'y' : 'ies'} that do not match their digest in ${path}; re-parsing` : null;
+        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
         return { entries, dirty: dropped > 0, warning };
     }
     catch {
@@ -2736,8 +2747,8 @@ function saveCache(rootdir, cache) {
     try {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
         const tmp = `${path}.${process.pid}.tmp`;
-        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
-        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
+        const files = [...cache.entries].map(([rel, entry]) => entryLine(rel, entry));
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{\n${files.join(',\n')}\n}}`);
         (0, node_fs_1.renameSync)(tmp, path);
         cache.dirty = false;
     }
@@ -2779,24 +2790,52 @@ function parsedFromJson(json) {
     restoreDefaults(parsed.members);
     return parsed;
 }
-function entryDigest(parsedJson, collectedJson) {
-    return (0, node_crypto_1.createHash)('sha1').update(parsedJson).update('\0').update(collectedJson).digest('hex');
+const DIGEST_AT = ':{"digest":"';
+function sha1Hex(text) {
+    return (0, node_crypto_1.createHash)('sha1').update(text).digest('hex');
 }
 /**
- * An entry read from the file is used only when its shape is right and its digest matches what
- * it holds (a cache restored from elsewhere, or edited, is re-parsed rather than trusted).
+ * One entry per line, its digest first: `"rel":{"digest":"<sha1 of the rest>",<the rest>`. The
+ * digest covers the entry's bytes as stored, so checking it costs one hash of the file, not a
+ * serialization of every entry.
  */
+function entryLine(rel, entry) {
+    const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
+    const head = JSON.stringify(stamp);
+    const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
+}
+/** The entries whose line matches its digest (an entry edited in place, or not written by
+ * saveCache, is not among them). */
+function verifiedEntries(text) {
+    const verified = new Set();
+    for (let line of text.split('\n')) {
+        if (line.endsWith(','))
+            line = line.slice(0, -1);
+        const at = line.indexOf(DIGEST_AT);
+        if (at < 0)
+            continue;
+        const digest = line.slice(at + DIGEST_AT.length, at + DIGEST_AT.length + 40);
+        const body = line.slice(at + DIGEST_AT.length + 42);
+        if (sha1Hex(body) !== digest)
+            continue;
+        try {
+            verified.add(JSON.parse(line.slice(0, at)));
+        }
+        catch {
+            // not a key: the line is no entry
+        }
+    }
+    return verified;
+}
+/** An entry read from the file is used only when its shape is right (it passed its digest). */
 function soundEntry(entry) {
     if (typeof entry !== 'object' || entry === null)
         return false;
     const e = entry;
-    if (typeof e.hash !== 'string' || typeof e.digest !== 'string' || typeof e.parsed !== 'object' || e.parsed === null)
-        return false;
-    if (!Array.isArray(e.parsed.members))
+    if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members))
         return false;
     if (e.collected !== undefined && !validRecord(e.collected))
-        return false;
-    if (entryDigest(JSON.stringify(e.parsed), JSON.stringify(e.collected ?? null)) !== e.digest)
         return false;
     try {
         restoreDefaults(e.parsed.members);
@@ -2810,12 +2849,6 @@ function validRecord(record) {
     if (typeof record !== 'object' || record === null || Array.isArray(record))
         return false;
     return Object.values(record).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
-}
-function entryJson(entry) {
-    const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
-    const parsedText = parsedJson ?? parsedToJson(parsed);
-    const head = JSON.stringify({ ...stamp, digest: entryDigest(parsedText, JSON.stringify(entry.collected ?? null)) });
-    return `${head.slice(0, -1)},"parsed":${parsedText}}`;
 }
 /**
  * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;

@@ -153,8 +153,11 @@ class CollectedReporter:
         frame = {"t": "collected", "file": file, "ids": selected_ids}
         if wanted is None or module_ids is None:
             return frame
-        produced = _ids_and_containers(module_ids)
-        missing = [i for i in wanted if i not in produced]
+        chosen = set(selected_ids)
+        missing = [i for i in wanted if i not in chosen]  # usually none: every listed id ran as such
+        if missing:
+            produced = _ids_and_containers(module_ids)
+            missing = [i for i in missing if i not in produced]
         if missing:
             frame["missing"] = missing
         if file not in self._described:

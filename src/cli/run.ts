@@ -183,7 +183,17 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   };
   const narrowOwner = new Map<string, string>();
   for (const [itemId, ids] of narrowIds) for (const id of ids) narrowOwner.set(id, itemId);
-  const truth = new CollectionTruth({ notListed: shard.notListed,  selected, deselected: selection.deselected, all: discovery.items, units, narrowOwner, keeps: checkExpansion, waitForAll: options.paths.some((arg) => arg.includes('::')) });
+  // What the run says was collected: counts, not-collected ids, what the discovery cache learns.
+  const truth = new CollectionTruth({
+    selected,
+    deselected: selection.deselected,
+    all: discovery.items,
+    units,
+    narrowOwner,
+    keeps: checkExpansion,
+    notListed: shard.notListed,
+    waitForAll: options.paths.some((arg) => arg.includes('::')),
+  });
   reporter.sessionStart({
     rootdir: config.rootdir,
     inifile: config.inifile,
