@@ -69,6 +69,7 @@ function forcedParseThreads(env) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.writeMemo = writeMemo;
 exports.replayMemo = replayMemo;
+exports.forgetMemos = forgetMemos;
 // `fastest discover` remembered whole. After a run that read its inputs under the input log
 // (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
 // each config candidate probed, each directory listed, each file read, each environment variable
@@ -260,6 +261,11 @@ function replayMemo(command, env, startedMs, write) {
     write(output);
     settleRacyInputs(replayed);
     return exitCode;
+}
+/** Forgets every remembered `discover` of the rootdir: something they did not log as an input
+ * changed their answer (a run taught the discovery cache what pytest collects). */
+function forgetMemos(rootdir) {
+    (0, node_fs_1.rmSync)((0, node_path_1.join)(rootdir, '.fastest', 'memo'), { recursive: true, force: true });
 }
 
 

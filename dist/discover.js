@@ -567,15 +567,16 @@ async function collect(session) {
         const abs = (0, node_path_1.resolve)(session.cwd, pathPart(arg));
         return (0, index_js_3.toNodePath)(config.rootdir, abs) + (at >= 0 ? arg.slice(at) : '');
     });
-    const selection = (0, index_js_4.selectItems)(discovery.items, {
+    const selectOptions = {
         keyword: options.keyword ?? undefined,
         markexpr: options.markexpr ?? undefined,
         deselect: options.deselect,
         nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
         rootdir: config.rootdir,
         erroredFiles: discovery.errors.map((e) => e.file),
-    });
-    return { discovery, selection };
+    };
+    const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
+    return { discovery, selection, selectOptions };
 }
 
 
@@ -1596,12 +1597,15 @@ exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
+exports.learnCollected = learnCollected;
+exports.applyCollected = applyCollected;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
+const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 8;
+exports.DISCOVERY_CACHE_VERSION = 9;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -1630,10 +1634,17 @@ function loadCache(rootdir) {
         if (data.version !== exports.DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
             return { entries: new Map(), dirty: true, warning: null };
         }
-        const entries = new Map(Object.entries(data.files));
-        for (const entry of entries.values())
-            restoreDefaults(parsedOf(entry).members);
-        return { entries, dirty: false, warning: null };
+        const verified = verifiedEntries(text);
+        const entries = new Map();
+        let dropped = 0;
+        for (const [rel, entry] of Object.entries(data.files)) {
+            if (verified.has(rel) && soundEntry(entry))
+                entries.set(rel, entry);
+            else
+                dropped++;
+        }
+        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+        return { entries, dirty: dropped > 0, warning };
     }
     catch {
         return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
@@ -1646,8 +1657,8 @@ function saveCache(rootdir, cache) {
     try {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
         const tmp = `${path}.${process.pid}.tmp`;
-        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
-        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
+        const files = [...cache.entries].map(([rel, entry]) => entryLine(rel, entry));
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{\n${files.join(',\n')}\n}}`);
         (0, node_fs_1.renameSync)(tmp, path);
         cache.dirty = false;
     }
@@ -1693,10 +1704,98 @@ function parsedFromJson(json) {
     restoreDefaults(parsed.members);
     return parsed;
 }
-function entryJson(entry) {
-    const { parsed, parsedJson, ...stamp } = entry;
+const DIGEST_AT = ':{"digest":"';
+function sha1Hex(text) {
+    return (0, node_crypto_1.createHash)('sha1').update(text).digest('hex');
+}
+/**
+ * One entry per line, its digest first: `"rel":{"digest":"<sha1 of the rest>",<the rest>`. The
+ * digest covers the entry's bytes as stored, so checking it costs one hash of the file, not a
+ * serialization of every entry.
+ */
+function entryLine(rel, entry) {
+    const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
     const head = JSON.stringify(stamp);
-    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
+}
+/** The entries whose line matches its digest (an entry edited in place, or not written by
+ * saveCache, is not among them). */
+function verifiedEntries(text) {
+    const verified = new Set();
+    for (let line of text.split('\n')) {
+        if (line.endsWith(','))
+            line = line.slice(0, -1);
+        const at = line.indexOf(DIGEST_AT);
+        if (at < 0)
+            continue;
+        const digest = line.slice(at + DIGEST_AT.length, at + DIGEST_AT.length + 40);
+        const body = line.slice(at + DIGEST_AT.length + 42);
+        if (sha1Hex(body) !== digest)
+            continue;
+        try {
+            verified.add(JSON.parse(line.slice(0, at)));
+        }
+        catch {
+            // not a key: the line is no entry
+        }
+    }
+    return verified;
+}
+/** An entry read from the file is used only when its shape is right (it passed its digest). */
+function soundEntry(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return false;
+    const e = entry;
+    if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members))
+        return false;
+    if (e.collected !== undefined && !validRecord(e.collected))
+        return false;
+    try {
+        restoreDefaults(e.parsed.members);
+    }
+    catch {
+        return false;
+    }
+    return true;
+}
+function validRecord(record) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return false;
+    return Object.values(record).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
+}
+/**
+ * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
+ * `modules`: file -> every id the module collected). A recorded id the module now produces
+ * otherwise is corrected; nothing is written when nothing changed.
+ */
+function learnCollected(rootdir, lessons, modules) {
+    if (lessons.size === 0)
+        return false;
+    const cache = loadCache(rootdir);
+    for (const [file, lesson] of lessons) {
+        const entry = cache.entries.get(file);
+        const module = modules.get(file);
+        if (!entry || !module)
+            continue;
+        const record = { ...(entry.collected ?? {}), ...lesson };
+        for (const id of Object.keys(record)) {
+            if (id in lesson)
+                continue;
+            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+            if (ids.length === 1 && ids[0] === id)
+                delete record[id];
+            else
+                record[id] = ids;
+        }
+        if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
+            continue;
+        entry.collected = record;
+        cache.dirty = true;
+    }
+    const changed = cache.dirty;
+    saveCache(rootdir, cache);
+    return changed;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -1710,6 +1809,40 @@ function restoreDefaults(members) {
             member.isGenerator ??= false;
         }
     }
+}
+/**
+ * Discovery's items of a module corrected by what runs of the same content collected: an item
+ * recorded with no ids is gone (pytest never collects it), one recorded with ids becomes those
+ * items (a dynamic item's expansions, a dynamic class's tests).
+ */
+function applyCollected(items, record) {
+    if (!record)
+        return items;
+    const out = [];
+    for (const item of items) {
+        const ids = Object.prototype.hasOwnProperty.call(record, item.id) ? record[item.id] : undefined;
+        if (ids === undefined) {
+            out.push(item);
+            continue;
+        }
+        for (const id of ids)
+            out.push(collectedItem(item, id));
+    }
+    return out;
+}
+function collectedItem(item, id) {
+    if (id === item.id)
+        return { ...item, dynamic: false };
+    const rest = id.slice(item.id.length);
+    if (rest.startsWith('['))
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+    // Inside a dynamic module or class: `::TestC::test_m[p]`.
+    const names = rest.slice(2).split('::');
+    const last = names.pop();
+    const bracket = last.indexOf('[');
+    const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+    const { param: _param, ...base } = item;
+    return { ...base, id, classes: [...item.classes, ...names], ...inner, dynamic: false };
 }
 
 
@@ -2488,6 +2621,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.learnCollected = void 0;
 exports.toNodePath = toNodePath;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
@@ -2496,6 +2630,8 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
+var cache_js_2 = __nccwpck_require__(6872);
+Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 const items_js_1 = __nccwpck_require__(546);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const fnmatch_js_1 = __nccwpck_require__(8035);
@@ -2668,7 +2804,8 @@ async function discover(opts) {
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
-            itemsOf[index] = result.items;
+            // What runs of this content collected corrects what static reading could not know.
+            itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected);
             errorsOf[index] = result.errors;
         };
         const requests = toParse(modules);
@@ -5087,6 +5224,7 @@ function findTestFiles(argPaths, rules) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.writeMemo = writeMemo;
 exports.replayMemo = replayMemo;
+exports.forgetMemos = forgetMemos;
 // `fastest discover` remembered whole. After a run that read its inputs under the input log
 // (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
 // each config candidate probed, each directory listed, each file read, each environment variable
@@ -5278,6 +5416,11 @@ function replayMemo(command, env, startedMs, write) {
     write(output);
     settleRacyInputs(replayed);
     return exitCode;
+}
+/** Forgets every remembered `discover` of the rootdir: something they did not log as an input
+ * changed their answer (a run taught the discovery cache what pytest collects). */
+function forgetMemos(rootdir) {
+    (0, node_fs_1.rmSync)((0, node_path_1.join)(rootdir, '.fastest', 'memo'), { recursive: true, force: true });
 }
 
 
@@ -6270,6 +6413,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
 exports.selectItems = selectItems;
 exports.expansionSelected = expansionSelected;
+exports.unmatchedNodeIds = unmatchedNodeIds;
 const expression_js_1 = __nccwpck_require__(2312);
 const match_js_1 = __nccwpck_require__(697);
 const nodeid_js_1 = __nccwpck_require__(267);
@@ -6416,6 +6560,25 @@ function expansionSelected(item, expandedId, expandedMarks, opts) {
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;
     return filterItem(concrete, sel) === true;
+}
+/**
+ * pytest's `not found` messages (exit 4) for the node-id arguments in `opts` that select none of
+ * `items`: after a run, `items` without the ids their modules turned out not to produce.
+ */
+function unmatchedNodeIds(items, opts) {
+    const sel = compile(opts);
+    if (!sel.args)
+        return [];
+    const errored = new Set(opts.erroredFiles ?? []);
+    const messages = [];
+    for (const arg of sel.args) {
+        if (items.some((item) => (0, nodeid_js_1.argSelects)(arg, item) !== false))
+            continue;
+        const message = (0, nodeid_js_1.notFoundMessage)(arg, items, opts.rootdir, errored);
+        if (message)
+            messages.push(message);
+    }
+    return messages;
 }
 
 
@@ -7157,6 +7320,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs/promis
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:crypto");
 
 /***/ }),
 

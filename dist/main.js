@@ -3071,7 +3071,9 @@ const junit_js_1 = __nccwpck_require__(2998);
 const json_js_1 = __nccwpck_require__(2794);
 const index_js_1 = __nccwpck_require__(9286);
 const index_js_2 = __nccwpck_require__(1276);
-const index_js_3 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const index_js_4 = __nccwpck_require__(9750);
 const args_js_1 = __nccwpck_require__(7593);
 const shim_js_1 = __nccwpck_require__(1349);
 const discover_js_1 = __nccwpck_require__(2731);
@@ -3104,6 +3106,10 @@ function applyNarrowing(units, narrowIds) {
     if (narrowIds.size === 0)
         return units;
     return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
+}
+function withoutIds(items, ids) {
+    const gone = new Set(ids);
+    return items.filter((item) => !gone.has(item.id));
 }
 function workerCount(session, units) {
     const wanted = session.options.workers;
@@ -3204,7 +3210,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         for (const [id, ids] of plan.narrowIds)
             narrowIds.set(id, ids);
     }
-    const shard = await (0, shard_js_1.selectShard)(session, selected);
+    const shard = await (0, shard_js_1.selectShard)(session, selected, discovery.items);
     selected = shard.items;
     const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
     const tty = process.stdout.isTTY === true;
@@ -3227,6 +3233,30 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
     const workers = workerCount(session, units.length);
+    // Dynamic items whose expansions -k/-m must still judge (usually none).
+    const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
+    const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
+    const checkExpansion = (id) => {
+        if (toCheck.size === 0)
+            return true;
+        const item = toCheck.get((0, timings_js_1.baseId)(id));
+        return item ? (0, index_js_2.expansionSelected)(item, id, undefined, expansionFilter) : true;
+    };
+    const narrowOwner = new Map();
+    for (const [itemId, ids] of narrowIds)
+        for (const id of ids)
+            narrowOwner.set(id, itemId);
+    // What the run says was collected: counts, not-collected ids, what the discovery cache learns.
+    const truth = new index_js_1.CollectionTruth({
+        selected,
+        deselected: selection.deselected,
+        all: discovery.items,
+        units,
+        narrowOwner,
+        keeps: checkExpansion,
+        notListed: shard.notListed,
+        waitForAll: options.paths.some((arg) => arg.includes('::')),
+    });
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -3234,6 +3264,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         platform: process.platform,
         workers,
         collected: selected.length,
+        deselected: selection.deselected.length,
+        deferHeader: truth.waitFor.size > 0 && !(discoveryErrors.length > 0 && !options.continueOnCollectionErrors),
         engine: options.engine,
         version: version_js_1.VERSION,
         collectionErrors: discoveryErrors.length,
@@ -3252,15 +3284,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
-        // Dynamic items whose expansions -k/-m must still judge (usually none).
-        const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
-        const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
-        const checkExpansion = (r) => {
-            if (toCheck.size === 0)
-                return true;
-            const item = toCheck.get((0, timings_js_1.baseId)(r.id));
-            return item ? (0, index_js_2.expansionSelected)(item, r.id, undefined, expansionFilter) : true;
-        };
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -3273,10 +3296,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             maxfail: options.maxfail > 0 ? options.maxfail : undefined,
             signal: abort.signal,
             prestarted,
+            firstFiles: new Set(truth.waitFor),
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         }, {
             result: (r) => {
-                if (!checkExpansion(r))
+                if (!checkExpansion(r.id))
                     return;
                 results.push(r);
                 reporter.testResult(r);
@@ -3285,7 +3309,18 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 errors.push(e);
                 reporter.collectionError(e);
             },
-            unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
+            unitCollected: (info) => {
+                if (truth.unitCollected(info))
+                    reporter.correctCounts(truth.selected, truth.deselected);
+                if (truth.waitFor.size === 0)
+                    reporter.countsKnown();
+            },
+            unitDone: (file, info) => {
+                truth.unitDone(file);
+                if (truth.waitFor.size === 0)
+                    reporter.countsKnown();
+                reporter.unitDone(file, { engine: info.engine, reason: info.reason });
+            },
             // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
@@ -3310,24 +3345,31 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             hostname: (0, node_os_1.hostname)(),
             timestamp: (0, junit_js_1.junitTimestamp)(startedAt),
             seconds,
-            suiteName: (0, index_js_3.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
-            family: (0, index_js_3.getIni)(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
+            suiteName: (0, index_js_4.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
+            family: (0, index_js_4.getIni)(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
             prefix: options.junitPrefix ?? undefined,
             rootdir: config.rootdir,
+            notCollected: truth.notCollected,
         }));
     }
     if (options.json) {
-        writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
+        writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText, notCollected: truth.notCollected }));
     }
     // A module that failed to collect is recorded by its file id, as pytest records it.
     const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
-    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
+    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: truth.deselected });
     out.flush();
+    if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items), truth.modules))
+        (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     if (exitCode !== 0)
         return exitCode;
+    // A node id asked for whose module does not produce it: pytest's usage error, once collected.
+    const notFound = truth.notCollected.length > 0 ? (0, index_js_2.unmatchedNodeIds)(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
+    if (notFound.length > 0)
+        throw new index_js_2.SelectionError(notFound);
     const c = finished.counts;
     const runtimeCollectErrors = errors.length - discoveryErrors.length;
     if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
@@ -3447,15 +3489,16 @@ async function collect(session) {
         const abs = (0, node_path_1.resolve)(session.cwd, pathPart(arg));
         return (0, index_js_3.toNodePath)(config.rootdir, abs) + (at >= 0 ? arg.slice(at) : '');
     });
-    const selection = (0, index_js_4.selectItems)(discovery.items, {
+    const selectOptions = {
         keyword: options.keyword ?? undefined,
         markexpr: options.markexpr ?? undefined,
         deselect: options.deselect,
         nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
         rootdir: config.rootdir,
         erroredFiles: discovery.errors.map((e) => e.file),
-    });
-    return { discovery, selection };
+    };
+    const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
+    return { discovery, selection, selectOptions };
 }
 
 
@@ -3478,7 +3521,8 @@ function shardOfFile(file, shards) {
         hash = (hash * 31 + file.charCodeAt(i)) >>> 0;
     return (hash % shards) + 1;
 }
-function itemsOfShard(plan, index, items) {
+/** `all`: every discovered item, selected or not (an id -k removed is not "not listed"). */
+function itemsOfShard(plan, index, items, all) {
     const shard = plan.shards.find((s) => s.index === index);
     if (!shard)
         throw new args_js_1.UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
@@ -3486,9 +3530,31 @@ function itemsOfShard(plan, index, items) {
     for (const unit of shard.units)
         for (const id of (0, plan_js_1.unitTestIds)(unit))
             wanted.add(id);
-    return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has((0, timings_js_1.baseId)(i.id))));
+    const found = new Set();
+    // A planned dynamic item (its id without parameters, or a module or class) is satisfied by the
+    // ids a run taught discovery it expands to.
+    const planned = (item) => {
+        if (wanted.has(item.id))
+            return item.id;
+        const base = (0, timings_js_1.baseId)(item.id);
+        if (base !== item.id && wanted.has(base))
+            return base;
+        for (let cut = base.lastIndexOf('::'), prefix = base; cut > 0; cut = prefix.lastIndexOf('::')) {
+            prefix = prefix.slice(0, cut);
+            if (wanted.has(prefix))
+                return prefix;
+        }
+        return undefined;
+    };
+    const selected = items.filter((item) => planned(item) !== undefined);
+    for (const item of all) {
+        const id = planned(item);
+        if (id !== undefined)
+            found.add(id);
+    }
+    return { items: selected, notListed: [...wanted].filter((id) => !found.has(id)) };
 }
-async function selectShard(session, items) {
+async function selectShard(session, items, all = items) {
     const { options, config } = session;
     const timingsPath = (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
     const loaded = (0, timings_js_1.loadTimings)(timingsPath);
@@ -3506,16 +3572,16 @@ async function selectShard(session, items) {
             process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
         }
         const index = options.shard.index;
-        return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
+        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
     }
     if (options.shard) {
         if (options.shard.total === null)
             throw new args_js_1.UsageError('--shard K needs --plan FILE, or use --shard K/N');
         const { index, total } = options.shard;
         const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: total, explicitIds: true });
-        return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
+        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
     }
-    return { items, expected, ownsCollectionError: () => true };
+    return { items, expected, ownsCollectionError: () => true, notListed: [] };
 }
 
 
@@ -4547,12 +4613,15 @@ exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
+exports.learnCollected = learnCollected;
+exports.applyCollected = applyCollected;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
+const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 8;
+exports.DISCOVERY_CACHE_VERSION = 9;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -4581,10 +4650,17 @@ function loadCache(rootdir) {
         if (data.version !== exports.DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
             return { entries: new Map(), dirty: true, warning: null };
         }
-        const entries = new Map(Object.entries(data.files));
-        for (const entry of entries.values())
-            restoreDefaults(parsedOf(entry).members);
-        return { entries, dirty: false, warning: null };
+        const verified = verifiedEntries(text);
+        const entries = new Map();
+        let dropped = 0;
+        for (const [rel, entry] of Object.entries(data.files)) {
+            if (verified.has(rel) && soundEntry(entry))
+                entries.set(rel, entry);
+            else
+                dropped++;
+        }
+        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+        return { entries, dirty: dropped > 0, warning };
     }
     catch {
         return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
@@ -4597,8 +4673,8 @@ function saveCache(rootdir, cache) {
     try {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
         const tmp = `${path}.${process.pid}.tmp`;
-        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
-        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
+        const files = [...cache.entries].map(([rel, entry]) => entryLine(rel, entry));
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{\n${files.join(',\n')}\n}}`);
         (0, node_fs_1.renameSync)(tmp, path);
         cache.dirty = false;
     }
@@ -4644,10 +4720,98 @@ function parsedFromJson(json) {
     restoreDefaults(parsed.members);
     return parsed;
 }
-function entryJson(entry) {
-    const { parsed, parsedJson, ...stamp } = entry;
+const DIGEST_AT = ':{"digest":"';
+function sha1Hex(text) {
+    return (0, node_crypto_1.createHash)('sha1').update(text).digest('hex');
+}
+/**
+ * One entry per line, its digest first: `"rel":{"digest":"<sha1 of the rest>",<the rest>`. The
+ * digest covers the entry's bytes as stored, so checking it costs one hash of the file, not a
+ * serialization of every entry.
+ */
+function entryLine(rel, entry) {
+    const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
     const head = JSON.stringify(stamp);
-    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
+}
+/** The entries whose line matches its digest (an entry edited in place, or not written by
+ * saveCache, is not among them). */
+function verifiedEntries(text) {
+    const verified = new Set();
+    for (let line of text.split('\n')) {
+        if (line.endsWith(','))
+            line = line.slice(0, -1);
+        const at = line.indexOf(DIGEST_AT);
+        if (at < 0)
+            continue;
+        const digest = line.slice(at + DIGEST_AT.length, at + DIGEST_AT.length + 40);
+        const body = line.slice(at + DIGEST_AT.length + 42);
+        if (sha1Hex(body) !== digest)
+            continue;
+        try {
+            verified.add(JSON.parse(line.slice(0, at)));
+        }
+        catch {
+            // not a key: the line is no entry
+        }
+    }
+    return verified;
+}
+/** An entry read from the file is used only when its shape is right (it passed its digest). */
+function soundEntry(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return false;
+    const e = entry;
+    if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members))
+        return false;
+    if (e.collected !== undefined && !validRecord(e.collected))
+        return false;
+    try {
+        restoreDefaults(e.parsed.members);
+    }
+    catch {
+        return false;
+    }
+    return true;
+}
+function validRecord(record) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return false;
+    return Object.values(record).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
+}
+/**
+ * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
+ * `modules`: file -> every id the module collected). A recorded id the module now produces
+ * otherwise is corrected; nothing is written when nothing changed.
+ */
+function learnCollected(rootdir, lessons, modules) {
+    if (lessons.size === 0)
+        return false;
+    const cache = loadCache(rootdir);
+    for (const [file, lesson] of lessons) {
+        const entry = cache.entries.get(file);
+        const module = modules.get(file);
+        if (!entry || !module)
+            continue;
+        const record = { ...(entry.collected ?? {}), ...lesson };
+        for (const id of Object.keys(record)) {
+            if (id in lesson)
+                continue;
+            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+            if (ids.length === 1 && ids[0] === id)
+                delete record[id];
+            else
+                record[id] = ids;
+        }
+        if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
+            continue;
+        entry.collected = record;
+        cache.dirty = true;
+    }
+    const changed = cache.dirty;
+    saveCache(rootdir, cache);
+    return changed;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -4661,6 +4825,40 @@ function restoreDefaults(members) {
             member.isGenerator ??= false;
         }
     }
+}
+/**
+ * Discovery's items of a module corrected by what runs of the same content collected: an item
+ * recorded with no ids is gone (pytest never collects it), one recorded with ids becomes those
+ * items (a dynamic item's expansions, a dynamic class's tests).
+ */
+function applyCollected(items, record) {
+    if (!record)
+        return items;
+    const out = [];
+    for (const item of items) {
+        const ids = Object.prototype.hasOwnProperty.call(record, item.id) ? record[item.id] : undefined;
+        if (ids === undefined) {
+            out.push(item);
+            continue;
+        }
+        for (const id of ids)
+            out.push(collectedItem(item, id));
+    }
+    return out;
+}
+function collectedItem(item, id) {
+    if (id === item.id)
+        return { ...item, dynamic: false };
+    const rest = id.slice(item.id.length);
+    if (rest.startsWith('['))
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+    // Inside a dynamic module or class: `::TestC::test_m[p]`.
+    const names = rest.slice(2).split('::');
+    const last = names.pop();
+    const bracket = last.indexOf('[');
+    const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+    const { param: _param, ...base } = item;
+    return { ...base, id, classes: [...item.classes, ...names], ...inner, dynamic: false };
 }
 
 
@@ -5439,6 +5637,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.learnCollected = void 0;
 exports.toNodePath = toNodePath;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
@@ -5447,6 +5646,8 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
+var cache_js_2 = __nccwpck_require__(6872);
+Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 const items_js_1 = __nccwpck_require__(546);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const fnmatch_js_1 = __nccwpck_require__(8035);
@@ -5619,7 +5820,8 @@ async function discover(opts) {
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
-            itemsOf[index] = result.items;
+            // What runs of this content collected corrects what static reading could not know.
+            itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected);
             errorsOf[index] = result.errors;
         };
         const requests = toParse(modules);
@@ -8038,6 +8240,7 @@ function findTestFiles(argPaths, rules) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.writeMemo = writeMemo;
 exports.replayMemo = replayMemo;
+exports.forgetMemos = forgetMemos;
 // `fastest discover` remembered whole. After a run that read its inputs under the input log
 // (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
 // each config candidate probed, each directory listed, each file read, each environment variable
@@ -8229,6 +8432,11 @@ function replayMemo(command, env, startedMs, write) {
     write(output);
     settleRacyInputs(replayed);
     return exitCode;
+}
+/** Forgets every remembered `discover` of the rootdir: something they did not log as an input
+ * changed their answer (a run taught the discovery cache what pytest collects). */
+function forgetMemos(rootdir) {
+    (0, node_fs_1.rmSync)((0, node_path_1.join)(rootdir, '.fastest', 'memo'), { recursive: true, force: true });
 }
 
 
@@ -8628,6 +8836,9 @@ class ConsoleReporter {
     lineClosed = false;
     /** Default verbosity: results wait here until their file's unit is done. */
     pendingByFile = new Map();
+    /** The header waiting for the run's collected counts, and what arrived meanwhile. */
+    heldHeader = null;
+    held = [];
     constructor(opts) {
         this.opts = opts;
         this.tw = new writer_js_1.TermWriter((text) => {
@@ -8648,6 +8859,34 @@ class ConsoleReporter {
         const cwd = this.opts.cwd;
         this.relativeTo = cwd !== undefined && info.rootdir && (0, node_path_1.resolve)(cwd) !== (0, node_path_1.resolve)(info.rootdir) ? cwd : null;
         this.collected = info.collected;
+        if (info.deferHeader) {
+            this.heldHeader = { ...info };
+            return;
+        }
+        this.writeHeader(info);
+    }
+    /**
+     * The run corrected the counts discovery gave (ids a module does not produce, dynamic items
+     * expanded): the progress total from now on, and the header's numbers if it is still held.
+     */
+    correctCounts(selected, deselected) {
+        this.collected = selected;
+        if (this.heldHeader) {
+            this.heldHeader.collected = selected;
+            this.heldHeader.deselected = deselected;
+        }
+    }
+    /** Every count the header needs is known: print it and what waited behind it. */
+    countsKnown() {
+        const info = this.heldHeader;
+        if (!info)
+            return;
+        this.heldHeader = null;
+        this.writeHeader(info);
+        for (const replay of this.held.splice(0))
+            replay();
+    }
+    writeHeader(info) {
         this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
         if (this.verbosity < 0)
             return;
@@ -8658,22 +8897,38 @@ class ConsoleReporter {
         if (info.inifile)
             this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
         this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
-        let collected = `collected ${info.collected} item${info.collected === 1 ? '' : 's'}`;
+        // pytest's report_collect: every collected item, then errors, deselected and selected.
+        const deselected = info.deselected ?? 0;
+        const total = info.collected + deselected;
+        let collected = `collected ${total} item${total === 1 ? '' : 's'}`;
         const errors = info.collectionErrors ?? 0;
         if (errors)
             collected += ` / ${errors} error${errors === 1 ? '' : 's'}`;
-        // pytest bolds this line only where it redraws it in place (a TTY).
+        if (deselected)
+            collected += ` / ${deselected} deselected / ${info.collected} selected`;
+        // pytest bolds this line only where it redraws it in place (a TTY); elsewhere -v leaves its
+        // `collecting ... ` in front.
         if (this.opts.tty)
             this.tw.line(collected, 'bold');
+        else if (this.verbosity >= 1)
+            this.tw.line(`collecting ... ${collected}`);
         else
             this.tw.line(collected);
     }
     collectionError(e) {
+        if (this.heldHeader) {
+            this.held.push(() => this.collectionError(e));
+            return;
+        }
         this.collectionErrors.push(e);
         this.counts.error += 1;
         this.shownCounts.error += 1;
     }
     testResult(r) {
+        if (this.heldHeader) {
+            this.held.push(() => this.testResult(r));
+            return;
+        }
         this.results.push(r);
         (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
         if (this.verbosity === 0) {
@@ -8695,6 +8950,10 @@ class ConsoleReporter {
      * handed it to pytest, why.
      */
     unitDone(file, engine) {
+        if (this.heldHeader) {
+            this.held.push(() => this.unitDone(file, engine));
+            return;
+        }
         if (engine && this.verbosity >= 1) {
             const why = engine.reason ? ` (${engine.reason})` : '';
             this.ensureNewline();
@@ -8738,6 +8997,7 @@ class ConsoleReporter {
         this.opts.write('\r' + ' '.repeat(this.tw.fullwidth - 1) + '\r');
     }
     finish(info) {
+        this.countsKnown();
         if (info.deselected)
             this.counts.deselected = info.deselected;
         for (const file of [...this.pendingByFile.keys()])
@@ -9774,15 +10034,26 @@ class JUnitReader {
             frame = { tag: name, kind: 'child', node: { tag: name, attrs: this.attributes(tag), text: '', children: [] }, cut: 0 };
         }
         else {
+            if (name === 'property' && parent.tag === 'properties')
+                this.addProperty(tag);
             frame = { tag: name, kind: 'other', cut: 0 };
         }
         if (frame.kind === 'suite') {
             const attrs = this.attributes(tag);
             const time = attrs['time'];
-            this.suites.push({ name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined });
+            frame.suite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
+            this.suites.push(frame.suite);
         }
         this.attributeCuts = {};
         this.stack.push(frame);
+    }
+    /** `<testsuite><properties><property name= value=/>`: kept on the suite (capped like any attribute). */
+    addProperty(tag) {
+        const suite = this.stack[this.stack.length - 2]?.suite;
+        if (suite === undefined)
+            return;
+        const attrs = this.attributes(tag);
+        (suite.properties ??= []).push({ name: attrs['name'] ?? '', value: attrs['value'] ?? '' });
     }
     text(text) {
         const frame = this.stack[this.stack.length - 1];
@@ -9986,12 +10257,15 @@ const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\
 // JUnit XML in pytest's own format (_pytest/junitxml.py, LogXML + _NodeReporter), serialised the
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NOT_COLLECTED_PROPERTY = void 0;
 exports.binXmlEscape = binXmlEscape;
 exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
 const color_js_1 = __nccwpck_require__(2105);
+/** The testsuite property that names an id planned but not collected (read by `merge`). */
+exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 /**
  * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
  * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
@@ -10270,6 +10544,12 @@ function junitXml(results, errors, opts) {
         ['timestamp', opts.timestamp],
         ['hostname', opts.hostname],
     ]);
+    if (opts.notCollected && opts.notCollected.length > 0) {
+        const properties = el('properties', []);
+        for (const id of opts.notCollected)
+            properties.children.push(el('property', [['name', exports.NOT_COLLECTED_PROPERTY], ['value', binXmlEscape(id)]]));
+        suite.children.push(properties);
+    }
     suite.children.push(...cases.map((c) => c.toXml()));
     const root = el('testsuites', [['name', 'pytest tests']]);
     root.children.push(suite);
@@ -10364,6 +10644,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeJUnit = mergeJUnit;
 const plan_js_1 = __nccwpck_require__(8597);
 const timings_js_1 = __nccwpck_require__(7307);
+const junit_js_1 = __nccwpck_require__(2998);
 const junit_read_js_1 = __nccwpck_require__(9079);
 function mergeJUnit(files, opts = {}) {
     const { plan } = opts;
@@ -10382,19 +10663,34 @@ function mergeJUnit(files, opts = {}) {
     const cases = documents.flatMap((d) => d.cases);
     const counts = countOutcomes(cases);
     const duplicates = findDuplicates(cases);
+    const notCollected = notCollectedIds(documents);
     const check = plan ? checkAgainstPlan(plan, cases) : { missing: [], unexpected: [], shardOf: new Map() };
+    const missing = check.missing.filter((id) => !notCollected.has(id));
     const shards = documents.map((doc) => shardReport(doc, plan, check.shardOf));
     return {
         xml: mergedXml(documents, counts),
         counts,
-        missing: check.missing,
+        missing,
         duplicates,
         unexpected: check.unexpected,
+        notCollected: [...notCollected].sort(),
         malformed,
         shards,
         cases,
         documents,
     };
+}
+/** The ids shards recorded as not collected (`fastest_not_collected` suite properties). */
+function notCollectedIds(documents) {
+    const ids = new Set();
+    for (const doc of documents) {
+        for (const suite of doc.suites) {
+            for (const p of suite.properties ?? [])
+                if (p.name === junit_js_1.NOT_COLLECTED_PROPERTY)
+                    ids.add(p.value);
+        }
+    }
+    return ids;
 }
 function countOutcomes(cases) {
     const counts = { tests: cases.length, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
@@ -10549,6 +10845,8 @@ function renderSummary(result, opts = {}) {
         problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
     if (result.duplicates.length > 0)
         problems.push(`- :warning: **${result.duplicates.length} test(s) ran more than once**: ${inlineList(result.duplicates, 20)}`);
+    if (result.notCollected?.length)
+        problems.push(`- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`);
     if (result.unexpected.length > 0)
         problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
     for (const bad of result.malformed.slice(0, 20))
@@ -10852,7 +11150,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -10870,6 +11168,8 @@ var errors_js_1 = __nccwpck_require__(5507);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
 var environment_js_1 = __nccwpck_require__(5047);
 Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
+var truth_js_1 = __nccwpck_require__(395);
+Object.defineProperty(exports, "CollectionTruth", ({ enumerable: true, get: function () { return truth_js_1.CollectionTruth; } }));
 
 
 /***/ }),
@@ -10882,6 +11182,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SESSION_TEARDOWN = void 0;
 exports.runUnits = runUnits;
 exports.pycacheDir = pycacheDir;
+exports.coveringIds = coveringIds;
 exports.pyFloat = pyFloat;
 exports.describeExit = describeExit;
 // The worker pool: persistent Python workers pull units from one queue (longest first), stream
@@ -10911,6 +11212,8 @@ class Pool {
     slots = [];
     summary = { interrupted: false, crashes: 0, timeouts: 0 };
     seenCollectErrors = new Set();
+    /** Units made of what a dead worker left. */
+    retries = new WeakSet();
     failures = 0;
     schedulingStopped = false;
     finished = false;
@@ -10921,9 +11224,11 @@ class Pool {
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
+        const first = opts.firstFiles;
+        const rank = (unit) => (first?.has(unit.file) ? 0 : 1);
         this.queue = units
             .map((unit, order) => ({ unit, order }))
-            .sort((a, b) => b.unit.expected - a.unit.expected || a.order - b.order)
+            .sort((a, b) => rank(a.unit) - rank(b.unit) || b.unit.expected - a.unit.expected || a.order - b.order)
             .map((entry) => entry.unit);
     }
     run() {
@@ -10949,6 +11254,7 @@ class Pool {
                     startedUp: false,
                     unit: null,
                     collected: null,
+                    notCollected: new Set(),
                     reported: new Set(),
                     started: null,
                     startedAt: 0,
@@ -11009,6 +11315,7 @@ class Pool {
             this.spawn(slot);
         slot.unit = unit;
         slot.collected = null;
+        slot.notCollected = new Set();
         slot.reported = new Set();
         slot.started = null;
         slot.engine = null;
@@ -11086,10 +11393,20 @@ class Pool {
                 }
                 return this.fail(new errors_js_1.RunnerError(message, code));
             }
-            case 'collected':
-                slot.collected = Array.isArray(frame.ids) ? frame.ids : [];
+            case 'collected': {
+                const ids = stringList(frame.ids);
+                const missing = stringList(frame.missing);
+                slot.collected = ids;
+                for (const id of missing)
+                    slot.notCollected.add(id);
                 this.clearTimer(slot);
+                if (slot.unit && this.events.unitCollected) {
+                    const module = frame.module === undefined ? undefined : stringList(frame.module);
+                    const retry = this.retries.has(slot.unit);
+                    this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
+                }
                 return;
+            }
             case 'start':
                 slot.started = String(frame.id);
                 slot.startedAt = performance.now();
@@ -11135,18 +11452,16 @@ class Pool {
                 return;
         }
     }
-    /** Safety net: a listed id the worker neither ran nor expanded gets an error, never silence. */
+    /**
+     * Safety net: a listed id the worker neither ran nor expanded, nor declared not collected
+     * (`missing`: the module does not produce it), gets an error, never silence.
+     */
     reportUnreported(slot, unit, engine) {
         if (!unit.ids || slot.reported.has(unit.file))
             return; // a module-level skip covers them all
-        const expandedBases = new Set();
-        for (const id of slot.reported) {
-            const bracket = id.indexOf('[', id.lastIndexOf('::'));
-            if (bracket > 0)
-                expandedBases.add(id.slice(0, bracket));
-        }
+        const covered = coveringIds(slot.reported);
         for (const id of unit.ids) {
-            if (slot.reported.has(id) || expandedBases.has(id))
+            if (covered.has(id) || slot.notCollected.has(id))
                 continue;
             this.emitResult({
                 id,
@@ -11251,7 +11566,7 @@ class Pool {
             if (unit.ids) {
                 const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
                 if (rest.length) {
-                    this.queue.unshift({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+                    this.requeue({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
                     return;
                 }
             }
@@ -11276,11 +11591,7 @@ class Pool {
             this.emitCrashResult(slot, unit, reason, engine, crashText);
             if (remaining.length) {
                 const total = Math.max(1, collected.length);
-                this.queue.unshift({
-                    file: unit.file,
-                    ids: remaining,
-                    expected: (unit.expected * remaining.length) / total,
-                });
+                this.requeue({ file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
                 return; // unitDone comes when the requeued rest is done
             }
         }
@@ -11301,6 +11612,10 @@ class Pool {
             }
         }
         this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+    }
+    requeue(unit) {
+        this.retries.add(unit);
+        this.queue.unshift(unit);
     }
     emitCrashResult(slot, unit, reason, engine, crashText) {
         const id = slot.started;
@@ -11383,6 +11698,25 @@ function toResult(frame, worker) {
     const result = fields;
     result.worker = worker;
     return result;
+}
+/** The ids, their ids without parameters, and the modules and classes that contain them: what a
+ * unit may list for a dynamic item that expanded to them. */
+function coveringIds(ids) {
+    const covered = new Set();
+    for (let id of ids) {
+        covered.add(id);
+        const bracket = id.indexOf('[', id.lastIndexOf('::'));
+        if (bracket > 0)
+            covered.add(id.slice(0, bracket));
+        for (let cut = id.lastIndexOf('::'); cut > 0; cut = id.lastIndexOf('::')) {
+            id = id.slice(0, cut);
+            covered.add(id);
+        }
+    }
+    return covered;
+}
+function stringList(value) {
+    return Array.isArray(value) ? value : [];
 }
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
 function pyFloat(n) {
@@ -11796,6 +12130,158 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
+/***/ 395:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CollectionTruth = void 0;
+/** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
+function countsOf(items, ids) {
+    const byKey = new Map();
+    const add = (key, id) => {
+        const list = byKey.get(key);
+        if (list)
+            list.push(id);
+        else
+            byKey.set(key, [id]);
+    };
+    for (const id of ids) {
+        add(id, id);
+        const last = id.lastIndexOf('::');
+        const bracket = last < 0 ? -1 : id.indexOf('[', last);
+        if (bracket > 0)
+            add(id.slice(0, bracket), id);
+        for (let prefix = id, cut = last; cut > 0; cut = prefix.lastIndexOf('::')) {
+            prefix = prefix.slice(0, cut);
+            add(prefix, id);
+        }
+    }
+    // An id listed as an item of its own is that item's, not also its container's.
+    const listed = new Set(items.map((item) => item.id));
+    const out = new Map();
+    for (const item of items) {
+        const found = byKey.get(item.id) ?? [];
+        out.set(item, found.includes(item.id) ? [item.id] : found.filter((id) => !listed.has(id)));
+    }
+    return out;
+}
+class CollectionTruth {
+    /** Selected tests, corrected as units report: the progress total. */
+    selected;
+    /** Collected tests removed by -k/-m/--deselect, corrected as modules report. */
+    deselected;
+    /** Selected ids discovery listed that their module does not produce. */
+    notCollected = [];
+    /** Files whose header counts the console waits for (they hold dynamic items). */
+    waitFor;
+    /** Each reported module's ids in collection order. */
+    modules = new Map();
+    selectedByFile = new Map();
+    deselectedByFile = new Map();
+    narrowOwner;
+    keeps;
+    selectedItemsByFile = new Map();
+    constructor(input) {
+        this.selected = input.selected.length;
+        this.deselected = input.deselected.length;
+        this.narrowOwner = input.narrowOwner;
+        this.keeps = input.keeps;
+        this.notCollected.push(...(input.notListed ?? []));
+        for (const item of input.selected) {
+            this.selectedByFile.set(item.file, (this.selectedByFile.get(item.file) ?? 0) + 1);
+            const list = this.selectedItemsByFile.get(item.file);
+            if (list)
+                list.push(item);
+            else
+                this.selectedItemsByFile.set(item.file, [item]);
+        }
+        for (const item of input.deselected) {
+            const list = this.deselectedByFile.get(item.file);
+            if (list)
+                list.push(item);
+            else
+                this.deselectedByFile.set(item.file, [item]);
+        }
+        const runFiles = new Set(input.units.map((u) => u.file));
+        this.waitFor = new Set();
+        for (const item of [...input.selected, ...input.deselected]) {
+            if ((item.dynamic || input.waitForAll) && runFiles.has(item.file))
+                this.waitFor.add(item.file);
+        }
+    }
+    /** A unit's collected frame; returns true when a count changed. */
+    unitCollected(info) {
+        const before = this.selected + this.deselected;
+        const kept = info.ids.filter((id) => this.keeps(id));
+        if (!info.retry) {
+            if (info.unitIds === null) {
+                // The whole file: the items discovery listed for it become what the module produced.
+                this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
+                this.deselected += info.ids.length - kept.length;
+                const counts = countsOf(this.selectedItemsByFile.get(info.file) ?? [], info.ids);
+                for (const [item, ids] of counts)
+                    if (ids.length === 0)
+                        this.notCollected.push(item.id);
+            }
+            else {
+                const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id));
+                this.selected += kept.length - items.size;
+                this.deselected += info.ids.length - kept.length;
+                this.notCollected.push(...info.missing);
+            }
+        }
+        const module = info.unitIds === null ? info.ids : info.module;
+        if (module && !this.modules.has(info.file)) {
+            this.modules.set(info.file, module);
+            // Deselected items of the file: as many as the module really has of them.
+            for (const [, ids] of countsOf(this.deselectedByFile.get(info.file) ?? [], module))
+                this.deselected += ids.length - 1;
+        }
+        this.waitFor.delete(info.file);
+        return this.selected + this.deselected !== before;
+    }
+    /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
+    unitDone(file) {
+        this.waitFor.delete(file);
+    }
+    /**
+     * What the run taught about each reported module, for the discovery cache: every listed item
+     * whose id the module does not produce as such, with the ids it stands for (none: a phantom).
+     * Only modules with something to teach: such an item, or ids no listed item accounts for.
+     */
+    lessons(all) {
+        const byFile = new Map();
+        for (const item of all) {
+            if (!this.modules.has(item.file))
+                continue;
+            const list = byFile.get(item.file);
+            if (list)
+                list.push(item);
+            else
+                byFile.set(item.file, [item]);
+        }
+        const lessons = new Map();
+        for (const [file, module] of this.modules) {
+            const record = {};
+            let accounted = 0;
+            for (const [item, ids] of countsOf(byFile.get(file) ?? [], module)) {
+                accounted += ids.length;
+                if (ids.length === 1 && ids[0] === item.id)
+                    continue;
+                record[item.id] = ids;
+            }
+            if (Object.keys(record).length > 0 || accounted !== module.length)
+                lessons.set(file, record);
+        }
+        return lessons;
+    }
+}
+exports.CollectionTruth = CollectionTruth;
+
+
+/***/ }),
+
 /***/ 9898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -12196,6 +12682,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
 exports.selectItems = selectItems;
 exports.expansionSelected = expansionSelected;
+exports.unmatchedNodeIds = unmatchedNodeIds;
 const expression_js_1 = __nccwpck_require__(2312);
 const match_js_1 = __nccwpck_require__(697);
 const nodeid_js_1 = __nccwpck_require__(267);
@@ -12342,6 +12829,25 @@ function expansionSelected(item, expandedId, expandedMarks, opts) {
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;
     return filterItem(concrete, sel) === true;
+}
+/**
+ * pytest's `not found` messages (exit 4) for the node-id arguments in `opts` that select none of
+ * `items`: after a run, `items` without the ids their modules turned out not to produce.
+ */
+function unmatchedNodeIds(items, opts) {
+    const sel = compile(opts);
+    if (!sel.args)
+        return [];
+    const errored = new Set(opts.erroredFiles ?? []);
+    const messages = [];
+    for (const arg of sel.args) {
+        if (items.some((item) => (0, nodeid_js_1.argSelects)(arg, item) !== false))
+            continue;
+        const message = (0, nodeid_js_1.notFoundMessage)(arg, items, opts.rootdir, errored);
+        if (message)
+            messages.push(message);
+    }
+    return messages;
 }
 
 
@@ -13148,7 +13654,7 @@ async function mergeCommand(argv, io = processIO, env = process.env) {
                 fence.block(`fastest merge: warning: ${previous.warning}\n`);
             (0, timings_js_1.saveTimings)(timingsOut, (0, timings_js_1.learnTimings)(previous.store, (0, timings_js_1.observeRun)(result.documents)));
         }
-        fence.block(idList('planned test(s) have no result', result.missing) + idList('test(s) ran more than once', result.duplicates));
+        fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates));
         const { counts } = result;
         const failed = counts.failed + counts.error + counts.teardownErrors;
         const parts = [
@@ -13171,6 +13677,13 @@ async function mergeCommand(argv, io = processIO, env = process.env) {
         // A bad plan's or file's message may quote what it read.
         return reportError('merge', err, { stdout: io.stdout, stderr: (text) => fence.block(text) });
     }
+}
+/** Planned ids their modules do not define (pytest never collects them): information, not a loss. */
+function notCollectedLine(ids) {
+    if (ids.length === 0)
+        return '';
+    const more = ids.length > 5 ? `, ... and ${ids.length - 5} more` : '';
+    return `fastest merge: ${ids.length} planned test(s) not collected (their modules do not define them; not counted): ${ids.slice(0, 5).join(', ')}${more}\n`;
 }
 function idList(what, ids) {
     if (ids.length === 0)

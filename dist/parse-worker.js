@@ -151,12 +151,15 @@ exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
+exports.learnCollected = learnCollected;
+exports.applyCollected = applyCollected;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
+const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 8;
+exports.DISCOVERY_CACHE_VERSION = 9;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -185,10 +188,17 @@ function loadCache(rootdir) {
         if (data.version !== exports.DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
             return { entries: new Map(), dirty: true, warning: null };
         }
-        const entries = new Map(Object.entries(data.files));
-        for (const entry of entries.values())
-            restoreDefaults(parsedOf(entry).members);
-        return { entries, dirty: false, warning: null };
+        const verified = verifiedEntries(text);
+        const entries = new Map();
+        let dropped = 0;
+        for (const [rel, entry] of Object.entries(data.files)) {
+            if (verified.has(rel) && soundEntry(entry))
+                entries.set(rel, entry);
+            else
+                dropped++;
+        }
+        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+        return { entries, dirty: dropped > 0, warning };
     }
     catch {
         return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
@@ -201,8 +211,8 @@ function saveCache(rootdir, cache) {
     try {
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
         const tmp = `${path}.${process.pid}.tmp`;
-        const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
-        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
+        const files = [...cache.entries].map(([rel, entry]) => entryLine(rel, entry));
+        (0, node_fs_1.writeFileSync)(tmp, `{"version":${exports.DISCOVERY_CACHE_VERSION},"files":{\n${files.join(',\n')}\n}}`);
         (0, node_fs_1.renameSync)(tmp, path);
         cache.dirty = false;
     }
@@ -248,10 +258,98 @@ function parsedFromJson(json) {
     restoreDefaults(parsed.members);
     return parsed;
 }
-function entryJson(entry) {
-    const { parsed, parsedJson, ...stamp } = entry;
+const DIGEST_AT = ':{"digest":"';
+function sha1Hex(text) {
+    return (0, node_crypto_1.createHash)('sha1').update(text).digest('hex');
+}
+/**
+ * One entry per line, its digest first: `"rel":{"digest":"<sha1 of the rest>",<the rest>`. The
+ * digest covers the entry's bytes as stored, so checking it costs one hash of the file, not a
+ * serialization of every entry.
+ */
+function entryLine(rel, entry) {
+    const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
     const head = JSON.stringify(stamp);
-    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
+}
+/** The entries whose line matches its digest (an entry edited in place, or not written by
+ * saveCache, is not among them). */
+function verifiedEntries(text) {
+    const verified = new Set();
+    for (let line of text.split('\n')) {
+        if (line.endsWith(','))
+            line = line.slice(0, -1);
+        const at = line.indexOf(DIGEST_AT);
+        if (at < 0)
+            continue;
+        const digest = line.slice(at + DIGEST_AT.length, at + DIGEST_AT.length + 40);
+        const body = line.slice(at + DIGEST_AT.length + 42);
+        if (sha1Hex(body) !== digest)
+            continue;
+        try {
+            verified.add(JSON.parse(line.slice(0, at)));
+        }
+        catch {
+            // not a key: the line is no entry
+        }
+    }
+    return verified;
+}
+/** An entry read from the file is used only when its shape is right (it passed its digest). */
+function soundEntry(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return false;
+    const e = entry;
+    if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members))
+        return false;
+    if (e.collected !== undefined && !validRecord(e.collected))
+        return false;
+    try {
+        restoreDefaults(e.parsed.members);
+    }
+    catch {
+        return false;
+    }
+    return true;
+}
+function validRecord(record) {
+    if (typeof record !== 'object' || record === null || Array.isArray(record))
+        return false;
+    return Object.values(record).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
+}
+/**
+ * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
+ * `modules`: file -> every id the module collected). A recorded id the module now produces
+ * otherwise is corrected; nothing is written when nothing changed.
+ */
+function learnCollected(rootdir, lessons, modules) {
+    if (lessons.size === 0)
+        return false;
+    const cache = loadCache(rootdir);
+    for (const [file, lesson] of lessons) {
+        const entry = cache.entries.get(file);
+        const module = modules.get(file);
+        if (!entry || !module)
+            continue;
+        const record = { ...(entry.collected ?? {}), ...lesson };
+        for (const id of Object.keys(record)) {
+            if (id in lesson)
+                continue;
+            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+            if (ids.length === 1 && ids[0] === id)
+                delete record[id];
+            else
+                record[id] = ids;
+        }
+        if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
+            continue;
+        entry.collected = record;
+        cache.dirty = true;
+    }
+    const changed = cache.dirty;
+    saveCache(rootdir, cache);
+    return changed;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -265,6 +363,40 @@ function restoreDefaults(members) {
             member.isGenerator ??= false;
         }
     }
+}
+/**
+ * Discovery's items of a module corrected by what runs of the same content collected: an item
+ * recorded with no ids is gone (pytest never collects it), one recorded with ids becomes those
+ * items (a dynamic item's expansions, a dynamic class's tests).
+ */
+function applyCollected(items, record) {
+    if (!record)
+        return items;
+    const out = [];
+    for (const item of items) {
+        const ids = Object.prototype.hasOwnProperty.call(record, item.id) ? record[item.id] : undefined;
+        if (ids === undefined) {
+            out.push(item);
+            continue;
+        }
+        for (const id of ids)
+            out.push(collectedItem(item, id));
+    }
+    return out;
+}
+function collectedItem(item, id) {
+    if (id === item.id)
+        return { ...item, dynamic: false };
+    const rest = id.slice(item.id.length);
+    if (rest.startsWith('['))
+        return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+    // Inside a dynamic module or class: `::TestC::test_m[p]`.
+    const names = rest.slice(2).split('::');
+    const last = names.pop();
+    const bracket = last.indexOf('[');
+    const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+    const { param: _param, ...base } = item;
+    return { ...base, id, classes: [...item.classes, ...names], ...inner, dynamic: false };
 }
 
 
@@ -2142,6 +2274,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs/promises");
+
+/***/ }),
+
+/***/ 598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:crypto");
 
 /***/ }),
 

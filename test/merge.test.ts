@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTRIBUTE_CAP, ELEMENT_TEXT_CAP, nodeIdFromJUnit, parseJUnit, readJUnitFile } from '../src/report/junit-read.js';
+import { junitXml } from '../src/report/junit.js';
 import { mergeJUnit } from '../src/report/merge.js';
 import { effectiveCommands } from './helpers/action-runner.js';
 import { renderSummary } from '../src/report/summary.js';
@@ -285,6 +286,24 @@ describe('merging shards', () => {
     expect(result.unexpected).toEqual([]);
     const none = junitFile(join(dir, 'dyn-none.xml'), [{ id: 't/test_d.py::test_static' }]);
     expect(mergeJUnit([none], { plan }).missing).toEqual(['t/test_d.py::test_dyn']);
+  });
+
+  it('takes ids a shard recorded as not collected as information, never as missing', () => {
+    const planned = ['t/test_p.py::test_ok', 't/test_p.py::test_windows_only', 't/test_p.py::test_gone'];
+    const plan = makePlan(itemsFromIds(planned), emptyTimings(), { shards: 1 });
+    const file = join(dir, 'not-collected.xml');
+    const notCollected = ['t/test_p.py::test_windows_only', 't/test_p.py::a "quoted" <id>'];
+    writeFileSync(file, junitXml([{ id: 't/test_p.py::test_ok', outcome: 'passed', when: 'call', duration: 0.1, file: 't/test_p.py', line: 1 }], [], {
+      hostname: 'h',
+      timestamp: 't',
+      seconds: 0.1,
+      notCollected,
+    }));
+    const result = mergeJUnit([file], { plan });
+    expect(result.missing).toEqual(['t/test_p.py::test_gone']);
+    expect(result.notCollected).toEqual([...notCollected].sort());
+    expect(result.counts.tests).toBe(1);
+    expect(renderSummary(result)).toContain('2 planned test(s) not collected');
   });
 
   // The 3 s budget is measured by bench/shard.mjs, never asserted here: timing tests fail on slow days.

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runUnits, type RunOptions, type RunSummary, type UnitDoneInfo } from '../src/runner/pool.js';
+import { runUnits, type RunOptions, type RunSummary, type UnitDoneInfo, type UnitCollected } from '../src/runner/pool.js';
 import { makeUnits } from '../src/runner/schedule.js';
 import { checkPython, findPython, pythonRuntimeDir } from '../src/runner/python.js';
 import { RunnerError } from '../src/runner/errors.js';
@@ -17,6 +17,7 @@ interface Run {
   results: TestResult[];
   errors: CollectionError[];
   done: { file: string; info: UnitDoneInfo }[];
+  collected: UnitCollected[];
   summary: RunSummary;
   output: string;
   ms: number;
@@ -26,6 +27,7 @@ async function run(units: Unit[], opts: Partial<RunOptions> & { rootdir: string 
   const results: TestResult[] = [];
   const errors: CollectionError[] = [];
   const done: Run['done'] = [];
+  const collected: UnitCollected[] = [];
   let output = '';
   const t0 = performance.now();
   const summary = await runUnits(
@@ -35,13 +37,16 @@ async function run(units: Unit[], opts: Partial<RunOptions> & { rootdir: string 
       result: (r) => results.push(r),
       collectionError: (e) => errors.push(e),
       unitDone: (file, info) => done.push({ file, info }),
+      unitCollected: (info) => collected.push(info),
       workerOutput: (_w, text) => {
         if (output.length < 1 << 20) output += text;
       },
     },
   );
-  return { results, errors, done, summary, output, ms: performance.now() - t0 };
+  return { results, errors, done, collected, summary, output, ms: performance.now() - t0 };
 }
+
+const PHANTOMS = resolve(__dirname, 'fixtures/truth-phantoms');
 
 const wholeFiles = (files: string[]): Unit[] => files.map((file) => ({ file, ids: null, expected: 1 }));
 
@@ -214,7 +219,8 @@ describe('pytest engine against real pytest', () => {
     expect(ref.stdout).toContain(got.results[0].longrepr);
   });
 
-  it('runs a subset of a module, expands dynamic ids, and reports unknown ids', async () => {
+  it('runs a subset of a module, expands dynamic ids, and declares ids the module does not produce not collected', async () => {
+    const engine = 'pytest';
     const unit: Unit = {
       file: 'tests/test_outcomes.py',
       ids: [
@@ -225,16 +231,54 @@ describe('pytest engine against real pytest', () => {
       ],
       expected: 1,
     };
-    const got = await run([unit], { rootdir: BASIC, workers: 1 });
+    const got = await run([unit], { rootdir: BASIC, workers: 1, engine });
+    // Not collected is not an error: no result at all, as pytest never collects it.
     expect(got.results.map((r) => [r.id, r.outcome])).toEqual([
       ['tests/test_outcomes.py::test_pass', 'passed'],
       ['tests/test_outcomes.py::test_generated[0]', 'passed'],
       ['tests/test_outcomes.py::test_generated[10]', 'passed'],
       ['tests/test_outcomes.py::test_generated[20]', 'passed'],
       ['tests/test_outcomes.py::TestGroup::test_three[b]', 'failed'],
-      ['tests/test_outcomes.py::test_gone', 'error'],
     ]);
-    expect(got.results[5].message).toBe('not found: tests/test_outcomes.py::test_gone');
+    expect(got.errors).toEqual([]);
+    expect(got.collected).toHaveLength(1);
+    expect(got.collected[0]).toMatchObject({ file: unit.file, unitIds: unit.ids, missing: ['tests/test_outcomes.py::test_gone'], retry: false });
+    // The module's whole list comes along once, so Node learns the file's true ids.
+    const ref = spawnSync(PY, ['-m', 'pytest', '-p', 'no:cacheprovider', '--collect-only', '-q', unit.file], { cwd: BASIC, encoding: 'utf8' });
+    const pytestIds = ref.stdout.split('\n').filter((l) => l.startsWith(unit.file + '::'));
+    expect(got.collected[0].module).toEqual(pytestIds);
+  });
+
+  it.each(['pytest', 'native'] as const)('%s engine: phantom ids are not collected, lost ones still get an error', async (engine) => {
+    const file = 'tests/test_phantoms.py';
+    const unit: Unit = {
+      file,
+      ids: [`${file}::test_windows_only`, `${file}::test_env_only`, `${file}::Helper`, `${file}::test_cases`, `${file}::test_deleted`, `${file}::test_plain`],
+      expected: 1,
+    };
+    const got = await run([unit], { rootdir: PHANTOMS, workers: 1, engine });
+    expect(got.results.map((r) => [r.id, r.outcome, r.engine])).toEqual([
+      [`${file}::test_cases[1]`, 'passed', engine],
+      [`${file}::test_cases[2]`, 'passed', engine],
+      [`${file}::test_cases[3]`, 'passed', engine],
+      [`${file}::test_plain`, 'passed', engine],
+    ]);
+    expect(got.errors).toEqual([]);
+    expect(got.collected.map((c) => c.missing)).toEqual([[`${file}::test_windows_only`, `${file}::test_env_only`, `${file}::Helper`, `${file}::test_deleted`]]);
+  });
+
+  it('still reports an error for a listed id that was collected but got no result (lost)', async () => {
+    const file = 'tests/test_static.py';
+    process.env.FASTEST_NATIVE_ENGINE = 'lossy_engine:LossyEngine';
+    try {
+      const got = await run([{ file, ids: [`${file}::test_one`, `${file}::test_two`], expected: 1 }], { rootdir: PHANTOMS, workers: 1, engine: 'native' });
+      expect(got.results.map((r) => [r.id, r.outcome, r.message])).toEqual([
+        [`${file}::test_one`, 'passed', undefined],
+        [`${file}::test_two`, 'error', `not run: the worker reported no result for ${file}::test_two`],
+      ]);
+    } finally {
+      delete process.env.FASTEST_NATIVE_ENGINE;
+    }
   });
 
   it('keeps session fixtures per worker and tears module fixtures down per unit', async () => {

@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 
+from .protocol import CollectedReporter, listed
 from .terminal_text import terminal_text
 from .worker import cancel_requested
 
@@ -25,11 +26,6 @@ def _truncate(text, limit=SECTION_LIMIT):
     return "%s\n... [%d characters truncated by fastest] ...\n%s" % (text[:half], cut, text[-half:])
 
 
-def _base_id(nodeid):
-    """`f.py::test_x[1-a]` -> `f.py::test_x` (the bracket of the last `::` part only)."""
-    last = nodeid.rfind("::")
-    bracket = nodeid.find("[", last + 2 if last >= 0 else 0)
-    return nodeid[:bracket] if bracket >= 0 else nodeid
 
 
 def _first_line(text):
@@ -372,6 +368,7 @@ class PytestEngine:
         from _pytest.main import ExitCode, Session
 
         self.emit = emit
+        self.collected = CollectedReporter()
         self.rootdir = init.get("rootdir") or os.getcwd()
         self.plugin = _ReportPlugin(emit)
         os.environ["PYTEST_VERSION"] = pytest.__version__
@@ -441,25 +438,16 @@ class PytestEngine:
             self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
             return {"engine": "pytest", "reason": None}
 
-        missing = []
+        module_ids = [item.nodeid for item in items]
+        selected_ids = module_ids
         if ids is not None:
             wanted = set(ids)
-            selected = []
-            matched = set()
-            for item in items:
-                nodeid = item.nodeid
-                if nodeid in wanted:
-                    selected.append(item)
-                    matched.add(nodeid)
-                else:
-                    base = _base_id(nodeid)
-                    if base in wanted:
-                        selected.append(item)
-                        matched.add(base)
-            if not plugin.unit_errors and not plugin.unit_skipped_modules:
-                missing = [i for i in ids if i not in matched]
-            items = selected
-        self.emit({"t": "collected", "file": file, "ids": [item.nodeid for item in items]})
+            items = [item for item in items if listed(item.nodeid, wanted)]
+            selected_ids = [item.nodeid for item in items]
+        # A listed id the module does not produce is "not collected" (Node's business), unless
+        # the module failed or was skipped: then its error or skip stands for every id.
+        collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
+        self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None))
 
         hook = self.config.hook
         last = len(items) - 1
@@ -486,13 +474,6 @@ class PytestEngine:
         if not ran_to_end:
             self._teardown_to_session()
 
-        for test_id in missing:
-            self.emit({
-                "t": "result", "id": test_id, "outcome": "error", "when": "collect",
-                "duration": 0.0, "engine": "pytest",
-                "message": "not found: %s" % test_id,
-                "longrepr": "ERROR: not found: %s\n(no match in %s)" % (test_id, file),
-            })
         return {"engine": "pytest", "reason": None}
 
     def _teardown_to_session(self):

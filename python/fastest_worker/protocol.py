@@ -101,3 +101,66 @@ class Channel:
                 return None
         frame = self.recv()
         return {"t": "eof"} if frame is None else frame
+
+
+def base_id(nodeid):
+    """`f.py::test_x[1-a]` -> `f.py::test_x` (the bracket of the last `::` part only)."""
+    last = nodeid.rfind("::")
+    bracket = nodeid.find("[", last + 2 if last >= 0 else 0)
+    return nodeid[:bracket] if bracket >= 0 else nodeid
+
+
+def listed(nodeid, wanted):
+    """Whether a unit that lists `wanted` runs `nodeid`: its own id, its id without the
+    parameters (a dynamic item), or a module or class containing it (a dynamic container)."""
+    if nodeid in wanted:
+        return True
+    if "[" in nodeid and base_id(nodeid) in wanted:
+        return True
+    cut = nodeid.rfind("::")
+    while cut > 0:
+        nodeid = nodeid[:cut]
+        if nodeid in wanted:
+            return True
+        cut = nodeid.rfind("::")
+    return False
+
+
+def _ids_and_containers(module_ids):
+    produced = set(module_ids)
+    for nodeid in module_ids:
+        if "[" in nodeid:
+            produced.add(base_id(nodeid))
+        cut = nodeid.rfind("::")
+        while cut > 0:
+            nodeid = nodeid[:cut]
+            produced.add(nodeid)
+            cut = nodeid.rfind("::")
+    return produced
+
+
+class CollectedReporter:
+    """Builds a unit's `collected` frame (docs/protocol.md): the ids it will run, the listed ids
+    the module does not produce (`missing`: not collected, not lost), and, for a unit that names
+    ids, the module's whole list once per file (so Node learns the file's true items)."""
+
+    def __init__(self):
+        self._described = set()
+
+    def frame(self, file, selected_ids, wanted, module_ids):
+        """`wanted`: the unit's ids (None: the whole file); `module_ids`: every id the module
+        collected, or None when collection failed (nothing is then declared missing)."""
+        frame = {"t": "collected", "file": file, "ids": selected_ids}
+        if wanted is None or module_ids is None:
+            return frame
+        chosen = set(selected_ids)
+        missing = [i for i in wanted if i not in chosen]  # usually none: every listed id ran as such
+        if missing:
+            produced = _ids_and_containers(module_ids)
+            missing = [i for i in missing if i not in produced]
+        if missing:
+            frame["missing"] = missing
+        if file not in self._described:
+            self._described.add(file)
+            frame["module"] = module_ids
+        return frame

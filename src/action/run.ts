@@ -95,21 +95,6 @@ export function runFenced(argv: string[], cwd: string, env: NodeJS.ProcessEnv, w
   });
 }
 
-/** Where the run's `fastest` lists planned ids its workers did not collect (`{"notCollected": [ids]}`), beside the JUnit file. */
-export function runResultPath(junitPath: string): string {
-  return `${junitPath}.run.json`;
-}
-
-/** The `notCollected` ids of the run result file, when there is one. */
-export function notCollectedIds(junitPath: string): Set<string> {
-  try {
-    const data = JSON.parse(readFileSync(runResultPath(junitPath), 'utf8')) as { notCollected?: unknown };
-    return new Set(Array.isArray(data.notCollected) ? data.notCollected.filter((id): id is string => typeof id === 'string') : []);
-  } catch {
-    return new Set();
-  }
-}
-
 /** Of `ids`, the ones this job's own selection (`args`: -k, -m, --deselect) deselects. */
 async function deselectedHere(ids: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<Set<string>> {
   const session = openSession(inputs.args, 'discover', inputs.workingDirectory, env);
@@ -149,7 +134,6 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   }
   mkdirSync(dirname(inputs.junitPath), { recursive: true });
   rmSync(inputs.junitPath, { force: true });
-  rmSync(runResultPath(inputs.junitPath), { force: true });
   const argv = [...inputs.args, '--plan', planFile, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
@@ -221,12 +205,10 @@ function shardOnly(plan: Plan, index: number): Plan {
   return { ...plan, shards: plan.shards.filter((s) => s.index === index) };
 }
 
-/** Missing ids, less those the run result lists as not collected and those this job's args deselect. */
+/** Missing ids (mergeJUnit already left out the ids the shard's JUnit records as not collected), less those this job's args deselect. */
 async function unexcused(missing: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<string[]> {
   if (missing.length === 0) return [];
-  const notCollected = notCollectedIds(inputs.junitPath);
-  const left = missing.filter((id) => !notCollected.has(id));
-  if (left.length === 0) return [];
+  const left = missing;
   let excused: Set<string>;
   try {
     excused = await deselectedHere(left, inputs, env);

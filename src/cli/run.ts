@@ -8,8 +8,10 @@ import { fenceBlock } from '../report/fence.js';
 import { baseId } from '../shard/timings.js';
 import { junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
-import { checkPython, makeUnits, pycacheDir, PrestartedWorkers, runtimePythonPath, runUnits, type FileSelection } from '../runner/index.js';
-import { expansionSelected, planLastFailed, readLastFailed, updateLastFailed } from '../select/index.js';
+import { checkPython, CollectionTruth, makeUnits, pycacheDir, PrestartedWorkers, runtimePythonPath, runUnits, type FileSelection } from '../runner/index.js';
+import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
+import { learnCollected } from '../discovery/index.js';
+import { forgetMemos } from '../memo/discover-memo.js';
 import { getIni } from '../config/index.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
@@ -41,6 +43,11 @@ function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, s
 function applyNarrowing(units: Unit[], narrowIds: Map<string, string[]>): Unit[] {
   if (narrowIds.size === 0) return units;
   return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
+}
+
+function withoutIds(items: TestItem[], ids: string[]): TestItem[] {
+  const gone = new Set(ids);
+  return items.filter((item) => !gone.has(item.id));
 }
 
 function workerCount(session: Session, units: number): number {
@@ -142,7 +149,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     selected = plan.items;
     for (const [id, ids] of plan.narrowIds) narrowIds.set(id, ids);
   }
-  const shard = await selectShard(session, selected);
+  const shard = await selectShard(session, selected, discovery.items);
   selected = shard.items;
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
@@ -166,6 +173,27 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
   const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
   const workers = workerCount(session, units.length);
+  // Dynamic items whose expansions -k/-m must still judge (usually none).
+  const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
+  const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
+  const checkExpansion = (id: string) => {
+    if (toCheck.size === 0) return true;
+    const item = toCheck.get(baseId(id));
+    return item ? expansionSelected(item, id, undefined, expansionFilter) : true;
+  };
+  const narrowOwner = new Map<string, string>();
+  for (const [itemId, ids] of narrowIds) for (const id of ids) narrowOwner.set(id, itemId);
+  // What the run says was collected: counts, not-collected ids, what the discovery cache learns.
+  const truth = new CollectionTruth({
+    selected,
+    deselected: selection.deselected,
+    all: discovery.items,
+    units,
+    narrowOwner,
+    keeps: checkExpansion,
+    notListed: shard.notListed,
+    waitForAll: options.paths.some((arg) => arg.includes('::')),
+  });
   reporter.sessionStart({
     rootdir: config.rootdir,
     inifile: config.inifile,
@@ -173,6 +201,8 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     platform: process.platform,
     workers,
     collected: selected.length,
+    deselected: selection.deselected.length,
+    deferHeader: truth.waitFor.size > 0 && !(discoveryErrors.length > 0 && !options.continueOnCollectionErrors),
     engine: options.engine,
     version: VERSION,
     collectionErrors: discoveryErrors.length,
@@ -190,14 +220,6 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
-    // Dynamic items whose expansions -k/-m must still judge (usually none).
-    const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
-    const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
-    const checkExpansion = (r: TestResult) => {
-      if (toCheck.size === 0) return true;
-      const item = toCheck.get(baseId(r.id));
-      return item ? expansionSelected(item, r.id, undefined, expansionFilter) : true;
-    };
     const summary = await runUnits(units, {
       rootdir: config.rootdir,
       python: session.python,
@@ -210,10 +232,11 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       maxfail: options.maxfail > 0 ? options.maxfail : undefined,
       signal: abort.signal,
       prestarted,
+      firstFiles: new Set(truth.waitFor),
       ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
     }, {
       result: (r) => {
-        if (!checkExpansion(r)) return;
+        if (!checkExpansion(r.id)) return;
         results.push(r);
         reporter.testResult(r);
       },
@@ -221,7 +244,15 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
         errors.push(e);
         reporter.collectionError(e);
       },
-      unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
+      unitCollected: (info) => {
+        if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
+        if (truth.waitFor.size === 0) reporter.countsKnown();
+      },
+      unitDone: (file, info) => {
+        truth.unitDone(file);
+        if (truth.waitFor.size === 0) reporter.countsKnown();
+        reporter.unitDone(file, { engine: info.engine, reason: info.reason });
+      },
       // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
       // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
       workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
@@ -248,18 +279,23 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       family: getIni(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
       prefix: options.junitPrefix ?? undefined,
       rootdir: config.rootdir,
+      notCollected: truth.notCollected,
     }));
   }
   if (options.json) {
-    writeReport(resolve(cwd, options.json), jsonReport(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText }));
+    writeReport(resolve(cwd, options.json), jsonReport(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText, notCollected: truth.notCollected }));
   }
   // A module that failed to collect is recorded by its file id, as pytest records it.
   const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
   if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
-  const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: selection.deselected.length });
+  const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: truth.deselected });
   out.flush();
+  if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items), truth.modules)) forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;
+  // A node id asked for whose module does not produce it: pytest's usage error, once collected.
+  const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
+  if (notFound.length > 0) throw new SelectionError(notFound);
   const c = finished.counts;
   const runtimeCollectErrors = errors.length - discoveryErrors.length;
   if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors) return 2;

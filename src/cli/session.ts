@@ -8,7 +8,7 @@ import { probePath } from '../memo/inputs.js';
 import { choosePython, type PythonChoice } from '../runner/python.js';
 import type { ShimChoice } from '../runner/shim.js';
 import { expandGlobs } from '../shard/glob.js';
-import { selectItems, type SelectResult } from '../select/index.js';
+import { selectItems, type SelectOptions, type SelectResult } from '../select/index.js';
 import type { DiscoveryResult } from '../types.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { conftestOptions } from './conftest-options.js';
@@ -86,6 +86,8 @@ function decidePaths(options: CliOptions, config: Config, cwd: string): string[]
 export interface Collected {
   discovery: DiscoveryResult;
   selection: SelectResult;
+  /** What selected: to judge node-id arguments again once the run knows what was collected. */
+  selectOptions: SelectOptions;
 }
 
 /** Discovery and selection, as pytest's collection phase. */
@@ -115,13 +117,14 @@ export async function collect(session: Session): Promise<Collected> {
     const abs = resolve(session.cwd, pathPart(arg));
     return toNodePath(config.rootdir, abs) + (at >= 0 ? arg.slice(at) : '');
   });
-  const selection = selectItems(discovery.items, {
+  const selectOptions: SelectOptions = {
     keyword: options.keyword ?? undefined,
     markexpr: options.markexpr ?? undefined,
     deselect: options.deselect,
     nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
     rootdir: config.rootdir,
     erroredFiles: discovery.errors.map((e) => e.file),
-  });
-  return { discovery, selection };
+  };
+  const selection = selectItems(discovery.items, selectOptions);
+  return { discovery, selection, selectOptions };
 }

@@ -15,6 +15,11 @@ export interface ShardSelection {
    * so each is given to one shard, chosen by its name, lest every shard report it.
    */
   ownsCollectionError: (file: string) => boolean;
+  /**
+   * The shard's planned ids that no discovered item here stands for: runs of this content found
+   * that pytest does not collect them (the discovery cache learned it), or the file changed.
+   */
+  notListed: string[];
 }
 
 function shardOfFile(file: string, shards: number): number {
@@ -23,15 +28,34 @@ function shardOfFile(file: string, shards: number): number {
   return (hash % shards) + 1;
 }
 
-function itemsOfShard(plan: Plan, index: number, items: TestItem[]): TestItem[] {
+/** `all`: every discovered item, selected or not (an id -k removed is not "not listed"). */
+function itemsOfShard(plan: Plan, index: number, items: TestItem[], all: TestItem[]): { items: TestItem[]; notListed: string[] } {
   const shard = plan.shards.find((s) => s.index === index);
   if (!shard) throw new UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
   const wanted = new Set<string>();
   for (const unit of shard.units) for (const id of unitTestIds(unit)) wanted.add(id);
-  return items.filter((i) => wanted.has(i.id) || (i.dynamic && wanted.has(baseId(i.id))));
+  const found = new Set<string>();
+  // A planned dynamic item (its id without parameters, or a module or class) is satisfied by the
+  // ids a run taught discovery it expands to.
+  const planned = (item: TestItem): string | undefined => {
+    if (wanted.has(item.id)) return item.id;
+    const base = baseId(item.id);
+    if (base !== item.id && wanted.has(base)) return base;
+    for (let cut = base.lastIndexOf('::'), prefix = base; cut > 0; cut = prefix.lastIndexOf('::')) {
+      prefix = prefix.slice(0, cut);
+      if (wanted.has(prefix)) return prefix;
+    }
+    return undefined;
+  };
+  const selected = items.filter((item) => planned(item) !== undefined);
+  for (const item of all) {
+    const id = planned(item);
+    if (id !== undefined) found.add(id);
+  }
+  return { items: selected, notListed: [...wanted].filter((id) => !found.has(id)) };
 }
 
-export async function selectShard(session: Session, items: TestItem[]): Promise<ShardSelection> {
+export async function selectShard(session: Session, items: TestItem[], all: TestItem[] = items): Promise<ShardSelection> {
   const { options, config } = session;
   const timingsPath = join(config.rootdir, DEFAULT_TIMINGS_PATH);
   const loaded = loadTimings(timingsPath);
@@ -46,13 +70,13 @@ export async function selectShard(session: Session, items: TestItem[]): Promise<
       process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
     }
     const index = options.shard.index;
-    return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
+    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
   }
   if (options.shard) {
     if (options.shard.total === null) throw new UsageError('--shard K needs --plan FILE, or use --shard K/N');
     const { index, total } = options.shard;
     const plan = makePlan(items, loaded.store, { shards: total, explicitIds: true });
-    return { items: itemsOfShard(plan, index, items), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
+    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
   }
-  return { items, expected, ownsCollectionError: () => true };
+  return { items, expected, ownsCollectionError: () => true, notListed: [] };
 }

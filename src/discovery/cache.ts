@@ -1,11 +1,16 @@
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 8;
+export const DISCOVERY_CACHE_VERSION = 9;
+
+/** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
+export type CollectedRecord = Record<string, string[]>;
 
 export interface CacheEntry {
   size: number;
@@ -24,6 +29,10 @@ export interface CacheEntry {
   racy?: true;
   /** `parsed` as the cache file stores it, when a parse thread already wrote it (never saved as a field). */
   parsedJson?: string;
+  /** What runs of this content collected, for the items discovery cannot list exactly. */
+  collected?: CollectedRecord;
+  /** sha1 of the entry as stored (its line in the file): an entry edited in place is dropped. */
+  digest?: string;
 }
 
 /**
@@ -61,9 +70,15 @@ export function loadCache(rootdir: string): DiscoveryCache {
     if (data.version !== DISCOVERY_CACHE_VERSION || typeof data.files !== 'object' || data.files === null) {
       return { entries: new Map(), dirty: true, warning: null };
     }
-    const entries = new Map(Object.entries(data.files));
-    for (const entry of entries.values()) restoreDefaults(parsedOf(entry).members);
-    return { entries, dirty: false, warning: null };
+    const verified = verifiedEntries(text);
+    const entries = new Map<string, CacheEntry>();
+    let dropped = 0;
+    for (const [rel, entry] of Object.entries(data.files)) {
+      if (verified.has(rel) && soundEntry(entry)) entries.set(rel, entry);
+      else dropped++;
+    }
+    const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+    return { entries, dirty: dropped > 0, warning };
   } catch {
     return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };
   }
@@ -75,8 +90,8 @@ export function saveCache(rootdir: string, cache: DiscoveryCache): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    const files = [...cache.entries].map(([rel, entry]) => `${JSON.stringify(rel)}:${entryJson(entry)}`);
-    writeFileSync(tmp, `{"version":${DISCOVERY_CACHE_VERSION},"files":{${files.join(',')}}}`);
+    const files = [...cache.entries].map(([rel, entry]) => entryLine(rel, entry));
+    writeFileSync(tmp, `{"version":${DISCOVERY_CACHE_VERSION},"files":{\n${files.join(',\n')}\n}}`);
     renameSync(tmp, path);
     cache.dirty = false;
   } catch {
@@ -118,10 +133,89 @@ export function parsedFromJson(json: string): ParsedModule {
   return parsed;
 }
 
-function entryJson(entry: CacheEntry): string {
-  const { parsed, parsedJson, ...stamp } = entry;
+const DIGEST_AT = ':{"digest":"';
+
+function sha1Hex(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/**
+ * One entry per line, its digest first: `"rel":{"digest":"<sha1 of the rest>",<the rest>`. The
+ * digest covers the entry's bytes as stored, so checking it costs one hash of the file, not a
+ * serialization of every entry.
+ */
+function entryLine(rel: string, entry: CacheEntry): string {
+  const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
   const head = JSON.stringify(stamp);
-  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed!)}}`;
+  const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed!)}}`;
+  return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
+}
+
+/** The entries whose line matches its digest (an entry edited in place, or not written by
+ * saveCache, is not among them). */
+function verifiedEntries(text: string): Set<string> {
+  const verified = new Set<string>();
+  for (let line of text.split('\n')) {
+    if (line.endsWith(',')) line = line.slice(0, -1);
+    const at = line.indexOf(DIGEST_AT);
+    if (at < 0) continue;
+    const digest = line.slice(at + DIGEST_AT.length, at + DIGEST_AT.length + 40);
+    const body = line.slice(at + DIGEST_AT.length + 42);
+    if (sha1Hex(body) !== digest) continue;
+    try {
+      verified.add(JSON.parse(line.slice(0, at)) as string);
+    } catch {
+      // not a key: the line is no entry
+    }
+  }
+  return verified;
+}
+
+/** An entry read from the file is used only when its shape is right (it passed its digest). */
+function soundEntry(entry: unknown): entry is CacheEntry {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const e = entry as CacheEntry;
+  if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members)) return false;
+  if (e.collected !== undefined && !validRecord(e.collected)) return false;
+  try {
+    restoreDefaults(e.parsed.members);
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+function validRecord(record: unknown): record is CollectedRecord {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+  return Object.values(record).every((ids) => Array.isArray(ids) && ids.every((id) => typeof id === 'string'));
+}
+
+/**
+ * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
+ * `modules`: file -> every id the module collected). A recorded id the module now produces
+ * otherwise is corrected; nothing is written when nothing changed.
+ */
+export function learnCollected(rootdir: string, lessons: Map<string, CollectedRecord>, modules: Map<string, string[]>): boolean {
+  if (lessons.size === 0) return false;
+  const cache = loadCache(rootdir);
+  for (const [file, lesson] of lessons) {
+    const entry = cache.entries.get(file);
+    const module = modules.get(file);
+    if (!entry || !module) continue;
+    const record: CollectedRecord = { ...(entry.collected ?? {}), ...lesson };
+    for (const id of Object.keys(record)) {
+      if (id in lesson) continue;
+      const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+      if (ids.length === 1 && ids[0] === id) delete record[id];
+      else record[id] = ids;
+    }
+    if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {})) continue;
+    entry.collected = record;
+    cache.dirty = true;
+  }
+  const changed = cache.dirty;
+  saveCache(rootdir, cache);
+  return changed;
 }
 
 function restoreDefaults(members: ParsedMember[]): void {
@@ -135,4 +229,36 @@ function restoreDefaults(members: ParsedMember[]): void {
       member.isGenerator ??= false;
     }
   }
+}
+
+/**
+ * Discovery's items of a module corrected by what runs of the same content collected: an item
+ * recorded with no ids is gone (pytest never collects it), one recorded with ids becomes those
+ * items (a dynamic item's expansions, a dynamic class's tests).
+ */
+export function applyCollected(items: TestItem[], record: CollectedRecord | undefined): TestItem[] {
+  if (!record) return items;
+  const out: TestItem[] = [];
+  for (const item of items) {
+    const ids = Object.prototype.hasOwnProperty.call(record, item.id) ? record[item.id] : undefined;
+    if (ids === undefined) {
+      out.push(item);
+      continue;
+    }
+    for (const id of ids) out.push(collectedItem(item, id));
+  }
+  return out;
+}
+
+function collectedItem(item: TestItem, id: string): TestItem {
+  if (id === item.id) return { ...item, dynamic: false };
+  const rest = id.slice(item.id.length);
+  if (rest.startsWith('[')) return { ...item, id, param: rest.slice(1, -1), dynamic: false };
+  // Inside a dynamic module or class: `::TestC::test_m[p]`.
+  const names = rest.slice(2).split('::');
+  const last = names.pop()!;
+  const bracket = last.indexOf('[');
+  const inner = bracket < 0 ? { function: last } : { function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+  const { param: _param, ...base } = item;
+  return { ...base, id, classes: [...item.classes, ...names], ...inner, dynamic: false };
 }

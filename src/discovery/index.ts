@@ -4,7 +4,8 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
 import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
-import { loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
+import { applyCollected, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
+export { learnCollected, type CollectedRecord } from './cache.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
@@ -199,7 +200,8 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       const parsed = parsedOf(entry);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
       const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
-      itemsOf[index] = result.items;
+      // What runs of this content collected corrects what static reading could not know.
+      itemsOf[index] = applyCollected(result.items, entry.collected);
       errorsOf[index] = result.errors;
     };
     const requests = toParse(modules);

@@ -211,3 +211,9 @@ export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, started
   settleRacyInputs(replayed);
   return exitCode;
 }
+
+/** Forgets every remembered `discover` of the rootdir: something they did not log as an input
+ * changed their answer (a run taught the discovery cache what pytest collects). */
+export function forgetMemos(rootdir: string): void {
+  rmSync(join(rootdir, '.fastest', 'memo'), { recursive: true, force: true });
+}

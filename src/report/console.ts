@@ -47,7 +47,15 @@ export interface SessionInfo {
   python: string;
   platform: string;
   workers: number;
+  /** Tests selected to run (pytest's `session.testscollected`): the total of the progress. */
   collected: number;
+  /** Collected but removed by -k, -m or --deselect: the header counts them, as pytest's. */
+  deselected?: number;
+  /**
+   * Hold the header (and everything after it) until `countsKnown()`: discovery had items whose
+   * number only the run knows (docs/protocol.md, "Collected counts").
+   */
+  deferHeader?: boolean;
   engine: string;
   /** fastest's version, shown on the platform line. */
   version?: string;
@@ -197,6 +205,9 @@ export class ConsoleReporter {
   private lineClosed = false;
   /** Default verbosity: results wait here until their file's unit is done. */
   private readonly pendingByFile = new Map<string, TestResult[]>();
+  /** The header waiting for the run's collected counts, and what arrived meanwhile. */
+  private heldHeader: SessionInfo | null = null;
+  private readonly held: (() => void)[] = [];
 
   constructor(private readonly opts: ConsoleOptions) {
     this.tw = new TermWriter(
@@ -222,6 +233,35 @@ export class ConsoleReporter {
     const cwd = this.opts.cwd;
     this.relativeTo = cwd !== undefined && info.rootdir && resolve(cwd) !== resolve(info.rootdir) ? cwd : null;
     this.collected = info.collected;
+    if (info.deferHeader) {
+      this.heldHeader = { ...info };
+      return;
+    }
+    this.writeHeader(info);
+  }
+
+  /**
+   * The run corrected the counts discovery gave (ids a module does not produce, dynamic items
+   * expanded): the progress total from now on, and the header's numbers if it is still held.
+   */
+  correctCounts(selected: number, deselected: number): void {
+    this.collected = selected;
+    if (this.heldHeader) {
+      this.heldHeader.collected = selected;
+      this.heldHeader.deselected = deselected;
+    }
+  }
+
+  /** Every count the header needs is known: print it and what waited behind it. */
+  countsKnown(): void {
+    const info = this.heldHeader;
+    if (!info) return;
+    this.heldHeader = null;
+    this.writeHeader(info);
+    for (const replay of this.held.splice(0)) replay();
+  }
+
+  private writeHeader(info: SessionInfo): void {
     this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
     if (this.verbosity < 0) return;
     this.tw.sep('=', 'test session starts', 'bold');
@@ -230,21 +270,35 @@ export class ConsoleReporter {
     this.tw.line(`rootdir: ${info.rootdir}`);
     if (info.inifile) this.tw.line(`configfile: ${bestRelPath(info.rootdir, resolve(info.rootdir, info.inifile))}`);
     this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
-    let collected = `collected ${info.collected} item${info.collected === 1 ? '' : 's'}`;
+    // pytest's report_collect: every collected item, then errors, deselected and selected.
+    const deselected = info.deselected ?? 0;
+    const total = info.collected + deselected;
+    let collected = `collected ${total} item${total === 1 ? '' : 's'}`;
     const errors = info.collectionErrors ?? 0;
     if (errors) collected += ` / ${errors} error${errors === 1 ? '' : 's'}`;
-    // pytest bolds this line only where it redraws it in place (a TTY).
+    if (deselected) collected += ` / ${deselected} deselected / ${info.collected} selected`;
+    // pytest bolds this line only where it redraws it in place (a TTY); elsewhere -v leaves its
+    // `collecting ... ` in front.
     if (this.opts.tty) this.tw.line(collected, 'bold');
+    else if (this.verbosity >= 1) this.tw.line(`collecting ... ${collected}`);
     else this.tw.line(collected);
   }
 
   collectionError(e: CollectionError): void {
+    if (this.heldHeader) {
+      this.held.push(() => this.collectionError(e));
+      return;
+    }
     this.collectionErrors.push(e);
     this.counts.error += 1;
     this.shownCounts.error += 1;
   }
 
   testResult(r: TestResult): void {
+    if (this.heldHeader) {
+      this.held.push(() => this.testResult(r));
+      return;
+    }
     this.results.push(r);
     addResult(this.counts, r, this.subtestVerbosity);
     if (this.verbosity === 0) {
@@ -263,6 +317,10 @@ export class ConsoleReporter {
    * handed it to pytest, why.
    */
   unitDone(file: string, engine?: { engine: string; reason: string | null }): void {
+    if (this.heldHeader) {
+      this.held.push(() => this.unitDone(file, engine));
+      return;
+    }
     if (engine && this.verbosity >= 1) {
       const why = engine.reason ? ` (${engine.reason})` : '';
       this.ensureNewline();
@@ -303,6 +361,7 @@ export class ConsoleReporter {
   }
 
   finish(info: FinishInfo): FinishSummary {
+    this.countsKnown();
     if (info.deselected) this.counts.deselected = info.deselected;
     for (const file of [...this.pendingByFile.keys()]) this.unitDone(file);
     // pytest writes the final percentage only when the run loop ends normally.

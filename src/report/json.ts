@@ -12,6 +12,8 @@ export interface JsonMeta {
   engine?: string;
   /** Set when the run stopped early (`-x`, Ctrl-C). */
   interrupted?: string;
+  /** Selected ids discovery listed that their module does not produce: not collected, no result. */
+  notCollected?: string[];
 }
 
 export interface JsonTest {

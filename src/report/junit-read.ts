@@ -53,6 +53,8 @@ export interface JUnitSuite {
   name: string;
   /** The suite's wall time as written by the runner, when present. */
   time?: number;
+  /** Its `<properties>` (pytest's record_testsuite_property, fastest's not-collected ids). */
+  properties?: { name: string; value: string }[];
 }
 
 export interface JUnitDocument {
@@ -173,6 +175,8 @@ interface Frame {
   node?: JUnitChild;
   /** Characters of text dropped over the cap. */
   cut: number;
+  /** A suite's frame: its entry in the document's suites, where its properties go. */
+  suite?: JUnitSuite;
 }
 
 // sax errors that leave the structure intact: an unknown entity or a stray `&` stays as written,
@@ -292,15 +296,25 @@ class JUnitReader {
     } else if (parent.kind === 'case' || parent.kind === 'child') {
       frame = { tag: name, kind: 'child', node: { tag: name, attrs: this.attributes(tag), text: '', children: [] }, cut: 0 };
     } else {
+      if (name === 'property' && parent.tag === 'properties') this.addProperty(tag);
       frame = { tag: name, kind: 'other', cut: 0 };
     }
     if (frame.kind === 'suite') {
       const attrs = this.attributes(tag);
       const time = attrs['time'];
-      this.suites.push({ name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined });
+      frame.suite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
+      this.suites.push(frame.suite);
     }
     this.attributeCuts = {};
     this.stack.push(frame);
+  }
+
+  /** `<testsuite><properties><property name= value=/>`: kept on the suite (capped like any attribute). */
+  private addProperty(tag: sax.Tag): void {
+    const suite = this.stack[this.stack.length - 2]?.suite;
+    if (suite === undefined) return;
+    const attrs = this.attributes(tag);
+    (suite.properties ??= []).push({ name: attrs['name'] ?? '', value: attrs['value'] ?? '' });
   }
 
   private text(text: string): void {

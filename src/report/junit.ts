@@ -24,7 +24,15 @@ export interface JunitOptions {
   prefix?: string;
   /** Absolute rootdir: skip details name the file absolutely, as pytest does. */
   rootdir?: string;
+  /**
+   * Ids discovery listed that their module does not produce (not collected): no testcase, one
+   * `<property name="fastest_not_collected">` each in the suite's properties, for `merge`.
+   */
+  notCollected?: string[];
 }
+
+/** The testsuite property that names an id planned but not collected (read by `merge`). */
+export const NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 
 /**
  * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
@@ -331,6 +339,11 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
     ['timestamp', opts.timestamp],
     ['hostname', opts.hostname],
   ]);
+  if (opts.notCollected && opts.notCollected.length > 0) {
+    const properties = el('properties', []);
+    for (const id of opts.notCollected) properties.children.push(el('property', [['name', NOT_COLLECTED_PROPERTY], ['value', binXmlEscape(id)]]));
+    suite.children.push(properties);
+  }
   suite.children.push(...cases.map((c) => c.toXml()));
   const root = el('testsuites', [['name', 'pytest tests']]);
   root.children.push(suite);

@@ -3,6 +3,7 @@
 import type { Outcome } from '../types.js';
 import { unitTestIds, type Plan } from '../shard/plan.js';
 import { baseId } from '../shard/timings.js';
+import { NOT_COLLECTED_PROPERTY } from './junit.js';
 import { caseXml, elementXml, JUnitError, newTextBudget, readJUnitFile, type JUnitCase, type JUnitDocument } from './junit-read.js';
 
 export interface MergeCounts {
@@ -39,6 +40,9 @@ export interface MergeResult {
   duplicates: string[];
   /** Result ids the plan does not name. */
   unexpected: string[];
+  /** Planned ids a shard's run found its module does not produce (pytest never collects them):
+   * information, never missing. */
+  notCollected?: string[];
   malformed: { file: string; error: string }[];
   shards: ShardReport[];
   /** Every testcase read, in file order: for the summary and the timing store. */
@@ -69,19 +73,33 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
   const cases = documents.flatMap((d) => d.cases);
   const counts = countOutcomes(cases);
   const duplicates = findDuplicates(cases);
+  const notCollected = notCollectedIds(documents);
   const check = plan ? checkAgainstPlan(plan, cases) : { missing: [], unexpected: [], shardOf: new Map<string, number>() };
+  const missing = check.missing.filter((id) => !notCollected.has(id));
   const shards = documents.map((doc) => shardReport(doc, plan, check.shardOf));
   return {
     xml: mergedXml(documents, counts),
     counts,
-    missing: check.missing,
+    missing,
     duplicates,
     unexpected: check.unexpected,
+    notCollected: [...notCollected].sort(),
     malformed,
     shards,
     cases,
     documents,
   };
+}
+
+/** The ids shards recorded as not collected (`fastest_not_collected` suite properties). */
+function notCollectedIds(documents: JUnitDocument[]): Set<string> {
+  const ids = new Set<string>();
+  for (const doc of documents) {
+    for (const suite of doc.suites) {
+      for (const p of suite.properties ?? []) if (p.name === NOT_COLLECTED_PROPERTY) ids.add(p.value);
+    }
+  }
+  return ids;
 }
 
 function countOutcomes(cases: JUnitCase[]): MergeCounts {

@@ -29,6 +29,7 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   const problems: string[] = [];
   if (result.missing.length > 0) problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
   if (result.duplicates.length > 0) problems.push(`- :warning: **${result.duplicates.length} test(s) ran more than once**: ${inlineList(result.duplicates, 20)}`);
+  if (result.notCollected?.length) problems.push(`- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`);
   if (result.unexpected.length > 0) problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
   for (const bad of result.malformed.slice(0, 20)) problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${inlineCode(bad.error)}`);
   if (result.malformed.length > 20) problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);

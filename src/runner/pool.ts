@@ -28,6 +28,8 @@ export interface RunOptions {
   prestarted?: PrestartedWorkers;
   /** The ini values (config file plus -o), for the native engine: xfail_strict, pythonpath, markers... */
   ini?: Record<string, unknown>;
+  /** Files whose units start before the others (the console header waits for their counts). */
+  firstFiles?: ReadonlySet<string>;
 }
 
 export interface UnitDoneInfo {
@@ -36,8 +38,25 @@ export interface UnitDoneInfo {
   worker: number;
 }
 
+/** A unit's `collected` frame: what the module produced of what the unit listed. */
+export interface UnitCollected {
+  file: string;
+  /** The unit's ids as sent (null: the whole file). */
+  unitIds: string[] | null;
+  /** The ids the worker will run, expanded. */
+  ids: string[];
+  /** Listed ids the module does not produce: not collected (no result, not counted). */
+  missing: string[];
+  /** Every id the module collected, when the unit named ids (sent once per file and worker). */
+  module?: string[];
+  /** The unit is what was left of another after its worker died (its ids were counted already). */
+  retry: boolean;
+}
+
 export interface RunEvents {
   result(r: TestResult): void;
+  /** A unit's module was collected (before its first test starts). */
+  unitCollected?(info: UnitCollected): void;
   collectionError(e: CollectionError): void;
   unitDone(file: string, info: UnitDoneInfo): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
@@ -80,6 +99,8 @@ interface Slot {
   startedUp: boolean;
   unit: Unit | null;
   collected: string[] | null;
+  /** Listed ids the module does not produce: not owed a result. */
+  notCollected: Set<string>;
   reported: Set<string>;
   started: string | null;
   startedAt: number;
@@ -109,6 +130,8 @@ class Pool {
   private readonly slots: Slot[] = [];
   private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0 };
   private readonly seenCollectErrors = new Set<string>();
+  /** Units made of what a dead worker left. */
+  private readonly retries = new WeakSet<Unit>();
   private failures = 0;
   private schedulingStopped = false;
   private finished = false;
@@ -122,9 +145,11 @@ class Pool {
     private readonly opts: RunOptions,
     private readonly events: RunEvents,
   ) {
+    const first = opts.firstFiles;
+    const rank = (unit: Unit) => (first?.has(unit.file) ? 0 : 1);
     this.queue = units
       .map((unit, order) => ({ unit, order }))
-      .sort((a, b) => b.unit.expected - a.unit.expected || a.order - b.order)
+      .sort((a, b) => rank(a.unit) - rank(b.unit) || b.unit.expected - a.unit.expected || a.order - b.order)
       .map((entry) => entry.unit);
   }
 
@@ -150,6 +175,7 @@ class Pool {
           startedUp: false,
           unit: null,
           collected: null,
+          notCollected: new Set(),
           reported: new Set(),
           started: null,
           startedAt: 0,
@@ -211,6 +237,7 @@ class Pool {
     if (!slot.proc || !slot.proc.alive) this.spawn(slot);
     slot.unit = unit;
     slot.collected = null;
+    slot.notCollected = new Set();
     slot.reported = new Set();
     slot.started = null;
     slot.engine = null;
@@ -287,10 +314,19 @@ class Pool {
         }
         return this.fail(new RunnerError(message, code));
       }
-      case 'collected':
-        slot.collected = Array.isArray(frame.ids) ? (frame.ids as string[]) : [];
+      case 'collected': {
+        const ids = stringList(frame.ids);
+        const missing = stringList(frame.missing);
+        slot.collected = ids;
+        for (const id of missing) slot.notCollected.add(id);
         this.clearTimer(slot);
+        if (slot.unit && this.events.unitCollected) {
+          const module = frame.module === undefined ? undefined : stringList(frame.module);
+          const retry = this.retries.has(slot.unit);
+          this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
+        }
         return;
+      }
       case 'start':
         slot.started = String(frame.id);
         slot.startedAt = performance.now();
@@ -333,16 +369,15 @@ class Pool {
     }
   }
 
-  /** Safety net: a listed id the worker neither ran nor expanded gets an error, never silence. */
+  /**
+   * Safety net: a listed id the worker neither ran nor expanded, nor declared not collected
+   * (`missing`: the module does not produce it), gets an error, never silence.
+   */
   private reportUnreported(slot: Slot, unit: Unit, engine: string): void {
     if (!unit.ids || slot.reported.has(unit.file)) return; // a module-level skip covers them all
-    const expandedBases = new Set<string>();
-    for (const id of slot.reported) {
-      const bracket = id.indexOf('[', id.lastIndexOf('::'));
-      if (bracket > 0) expandedBases.add(id.slice(0, bracket));
-    }
+    const covered = coveringIds(slot.reported);
     for (const id of unit.ids) {
-      if (slot.reported.has(id) || expandedBases.has(id)) continue;
+      if (covered.has(id) || slot.notCollected.has(id)) continue;
       this.emitResult({
         id,
         outcome: 'error',
@@ -450,7 +485,7 @@ class Pool {
       if (unit.ids) {
         const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
         if (rest.length) {
-          this.queue.unshift({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+          this.requeue({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
           return;
         }
       } else {
@@ -474,11 +509,7 @@ class Pool {
       this.emitCrashResult(slot, unit, reason, engine, crashText);
       if (remaining.length) {
         const total = Math.max(1, collected.length);
-        this.queue.unshift({
-          file: unit.file,
-          ids: remaining,
-          expected: (unit.expected * remaining.length) / total,
-        });
+        this.requeue({ file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
         return; // unitDone comes when the requeued rest is done
       }
     } else {
@@ -498,6 +529,11 @@ class Pool {
       }
     }
     this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+  }
+
+  private requeue(unit: Unit): void {
+    this.retries.add(unit);
+    this.queue.unshift(unit);
   }
 
   private emitCrashResult(
@@ -586,6 +622,26 @@ function toResult(frame: Frame, worker: number): TestResult {
   const result = fields as unknown as TestResult;
   result.worker = worker;
   return result;
+}
+
+/** The ids, their ids without parameters, and the modules and classes that contain them: what a
+ * unit may list for a dynamic item that expanded to them. */
+export function coveringIds(ids: Iterable<string>): Set<string> {
+  const covered = new Set<string>();
+  for (let id of ids) {
+    covered.add(id);
+    const bracket = id.indexOf('[', id.lastIndexOf('::'));
+    if (bracket > 0) covered.add(id.slice(0, bracket));
+    for (let cut = id.lastIndexOf('::'); cut > 0; cut = id.lastIndexOf('::')) {
+      id = id.slice(0, cut);
+      covered.add(id);
+    }
+  }
+  return covered;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? (value as string[]) : [];
 }
 
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */

@@ -179,3 +179,20 @@ export function expansionSelected(item: TestItem, expandedId: string, expandedMa
   if (sel.args && !sel.args.some((arg) => argSelects(arg, concrete) === true)) return false;
   return filterItem(concrete, sel) === true;
 }
+
+/**
+ * pytest's `not found` messages (exit 4) for the node-id arguments in `opts` that select none of
+ * `items`: after a run, `items` without the ids their modules turned out not to produce.
+ */
+export function unmatchedNodeIds(items: TestItem[], opts: SelectOptions): string[] {
+  const sel = compile(opts);
+  if (!sel.args) return [];
+  const errored = new Set(opts.erroredFiles ?? []);
+  const messages: string[] = [];
+  for (const arg of sel.args) {
+    if (items.some((item) => argSelects(arg, item) !== false)) continue;
+    const message = notFoundMessage(arg, items, opts.rootdir, errored);
+    if (message) messages.push(message);
+  }
+  return messages;
+}

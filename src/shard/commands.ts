@@ -160,7 +160,7 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO, en
       saveTimings(timingsOut, learnTimings(previous.store, observeRun(result.documents)));
     }
 
-    fence.block(idList('planned test(s) have no result', result.missing) + idList('test(s) ran more than once', result.duplicates));
+    fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates));
     const { counts } = result;
     const failed = counts.failed + counts.error + counts.teardownErrors;
     const parts = [
@@ -180,6 +180,13 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO, en
     // A bad plan's or file's message may quote what it read.
     return reportError('merge', err, { stdout: io.stdout, stderr: (text) => fence.block(text) });
   }
+}
+
+/** Planned ids their modules do not define (pytest never collects them): information, not a loss. */
+function notCollectedLine(ids: string[]): string {
+  if (ids.length === 0) return '';
+  const more = ids.length > 5 ? `, ... and ${ids.length - 5} more` : '';
+  return `fastest merge: ${ids.length} planned test(s) not collected (their modules do not define them; not counted): ${ids.slice(0, 5).join(', ')}${more}\n`;
 }
 
 function idList(what: string, ids: string[]): string {

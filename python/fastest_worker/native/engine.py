@@ -28,6 +28,7 @@ from .params import CollectError
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
+from ..protocol import CollectedReporter, listed
 from ..worker import cancel_requested
 
 try:
@@ -159,6 +160,7 @@ class NativeEngine:
         self.session = Session(self.config, self.registry)
         self.session.parentids_below = frozenset({""})
         self.collector = Collector(self.session, self.config)
+        self.collected = CollectedReporter()
         self.modules: Dict[str, tuple] = {}
         self.unsupported: Dict[str, Optional[str]] = {}
         self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
@@ -221,9 +223,15 @@ class NativeEngine:
                        "duration": 0.0, "file": relfile, "line": line, "message": reason,
                        "longrepr": f"{relfile}:{line}: {reason}", "engine": "native"})
             return {"engine": "native", "reason": None}
-        items = self._select(state[1], unit.get("ids"))
-        # What is left to requeue if this worker dies mid-unit (docs/protocol.md).
-        self.emit({"t": "collected", "file": relfile, "ids": [item.nodeid for item in items]})
+        ids = unit.get("ids")
+        module_items = state[1]
+        items = self._select(module_items, ids)
+        # What is left to requeue if this worker dies mid-unit, and what the module does not
+        # produce of what the unit lists (docs/protocol.md).
+        selected_ids = [item.nodeid for item in items]
+        self.emit(self.collected.frame(
+            relfile, selected_ids, ids,
+            None if ids is None else [item.nodeid for item in module_items]))
         if items:
             try:  # leave the packages of the previous unit that this one is not in
                 self.session.state.teardown_exact(items[0].listchain())
@@ -332,15 +340,7 @@ class NativeEngine:
         if ids is None:
             return items
         wanted = set(ids)
-        selected = []
-        for item in items:
-            if item.nodeid in wanted:
-                selected.append(item)
-                continue
-            base = item.nodeid.split("[", 1)[0] if "[" in item.nodeid else None
-            if base is not None and base in wanted:
-                selected.append(item)
-        return selected
+        return [item for item in items if listed(item.nodeid, wanted)]
 
     # --- running ------------------------------------------------------------------------------
     def _teardown_to_session(self) -> None:

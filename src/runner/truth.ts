@@ -1,0 +1,153 @@
+// What the run says was collected, against what discovery listed (docs/protocol.md, "Collected
+// counts"): ids a module does not produce are not collected (no result, not counted), dynamic
+// items count as the ids they expand to, and each module's true ids are kept for the discovery
+// cache to learn from.
+import type { TestItem, Unit } from '../types.js';
+import type { UnitCollected } from './pool.js';
+
+export interface TruthInput {
+  selected: TestItem[];
+  deselected: TestItem[];
+  /** Every item discovery listed (the files' items the cache learns about). */
+  all: TestItem[];
+  units: Unit[];
+  /** Expanded id asked for by argument (`test_p[1]`) -> the dynamic item it narrows. */
+  narrowOwner: Map<string, string>;
+  /** Ids asked for (a plan's) that discovery no longer lists: not collected from the start. */
+  notListed?: string[];
+  /** Whether -k/-m/--deselect keep an expansion the worker reports (Node-side expansion filter). */
+  keeps(id: string): boolean;
+  /** Wait for every run file's counts, not only those with dynamic items (node ids were asked for:
+   * a few tests, and one the module does not produce changes the header to pytest's). */
+  waitForAll?: boolean;
+}
+
+/** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
+function countsOf(items: TestItem[], ids: string[]): Map<TestItem, string[]> {
+  const byKey = new Map<string, string[]>();
+  const add = (key: string, id: string) => {
+    const list = byKey.get(key);
+    if (list) list.push(id);
+    else byKey.set(key, [id]);
+  };
+  for (const id of ids) {
+    add(id, id);
+    const last = id.lastIndexOf('::');
+    const bracket = last < 0 ? -1 : id.indexOf('[', last);
+    if (bracket > 0) add(id.slice(0, bracket), id);
+    for (let prefix = id, cut = last; cut > 0; cut = prefix.lastIndexOf('::')) {
+      prefix = prefix.slice(0, cut);
+      add(prefix, id);
+    }
+  }
+  // An id listed as an item of its own is that item's, not also its container's.
+  const listed = new Set(items.map((item) => item.id));
+  const out = new Map<TestItem, string[]>();
+  for (const item of items) {
+    const found = byKey.get(item.id) ?? [];
+    out.set(item, found.includes(item.id) ? [item.id] : found.filter((id) => !listed.has(id)));
+  }
+  return out;
+}
+
+export class CollectionTruth {
+  /** Selected tests, corrected as units report: the progress total. */
+  selected: number;
+  /** Collected tests removed by -k/-m/--deselect, corrected as modules report. */
+  deselected: number;
+  /** Selected ids discovery listed that their module does not produce. */
+  readonly notCollected: string[] = [];
+  /** Files whose header counts the console waits for (they hold dynamic items). */
+  readonly waitFor: Set<string>;
+  /** Each reported module's ids in collection order. */
+  readonly modules = new Map<string, string[]>();
+  private readonly selectedByFile = new Map<string, number>();
+  private readonly deselectedByFile = new Map<string, TestItem[]>();
+  private readonly narrowOwner: Map<string, string>;
+  private readonly keeps: (id: string) => boolean;
+  private readonly selectedItemsByFile = new Map<string, TestItem[]>();
+
+  constructor(input: TruthInput) {
+    this.selected = input.selected.length;
+    this.deselected = input.deselected.length;
+    this.narrowOwner = input.narrowOwner;
+    this.keeps = input.keeps;
+    this.notCollected.push(...(input.notListed ?? []));
+    for (const item of input.selected) {
+      this.selectedByFile.set(item.file, (this.selectedByFile.get(item.file) ?? 0) + 1);
+      const list = this.selectedItemsByFile.get(item.file);
+      if (list) list.push(item);
+      else this.selectedItemsByFile.set(item.file, [item]);
+    }
+    for (const item of input.deselected) {
+      const list = this.deselectedByFile.get(item.file);
+      if (list) list.push(item);
+      else this.deselectedByFile.set(item.file, [item]);
+    }
+    const runFiles = new Set(input.units.map((u) => u.file));
+    this.waitFor = new Set();
+    for (const item of [...input.selected, ...input.deselected]) {
+      if ((item.dynamic || input.waitForAll) && runFiles.has(item.file)) this.waitFor.add(item.file);
+    }
+  }
+
+  /** A unit's collected frame; returns true when a count changed. */
+  unitCollected(info: UnitCollected): boolean {
+    const before = this.selected + this.deselected;
+    const kept = info.ids.filter((id) => this.keeps(id));
+    if (!info.retry) {
+      if (info.unitIds === null) {
+        // The whole file: the items discovery listed for it become what the module produced.
+        this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
+        this.deselected += info.ids.length - kept.length;
+        const counts = countsOf(this.selectedItemsByFile.get(info.file) ?? [], info.ids);
+        for (const [item, ids] of counts) if (ids.length === 0) this.notCollected.push(item.id);
+      } else {
+        const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id));
+        this.selected += kept.length - items.size;
+        this.deselected += info.ids.length - kept.length;
+        this.notCollected.push(...info.missing);
+      }
+    }
+    const module = info.unitIds === null ? info.ids : info.module;
+    if (module && !this.modules.has(info.file)) {
+      this.modules.set(info.file, module);
+      // Deselected items of the file: as many as the module really has of them.
+      for (const [, ids] of countsOf(this.deselectedByFile.get(info.file) ?? [], module)) this.deselected += ids.length - 1;
+    }
+    this.waitFor.delete(info.file);
+    return this.selected + this.deselected !== before;
+  }
+
+  /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
+  unitDone(file: string): void {
+    this.waitFor.delete(file);
+  }
+
+  /**
+   * What the run taught about each reported module, for the discovery cache: every listed item
+   * whose id the module does not produce as such, with the ids it stands for (none: a phantom).
+   * Only modules with something to teach: such an item, or ids no listed item accounts for.
+   */
+  lessons(all: TestItem[]): Map<string, Record<string, string[]>> {
+    const byFile = new Map<string, TestItem[]>();
+    for (const item of all) {
+      if (!this.modules.has(item.file)) continue;
+      const list = byFile.get(item.file);
+      if (list) list.push(item);
+      else byFile.set(item.file, [item]);
+    }
+    const lessons = new Map<string, Record<string, string[]>>();
+    for (const [file, module] of this.modules) {
+      const record: Record<string, string[]> = {};
+      let accounted = 0;
+      for (const [item, ids] of countsOf(byFile.get(file) ?? [], module)) {
+        accounted += ids.length;
+        if (ids.length === 1 && ids[0] === item.id) continue;
+        record[item.id] = ids;
+      }
+      if (Object.keys(record).length > 0 || accounted !== module.length) lessons.set(file, record);
+    }
+    return lessons;
+  }
+}
