@@ -1367,6 +1367,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             const item = toCheck.get((0, timings_js_1.baseId)(r.id));
             return item ? (0, index_js_2.expansionSelected)(item, r.id, undefined, expansionFilter) : true;
         };
+        let nativeNoticeShown = false;
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -1392,6 +1393,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 reporter.collectionError(e);
             },
             unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
+            // Said once, under the header: a pytest the native engine is not tested with.
+            workerReady: (_worker, info) => {
+                if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0)
+                    return;
+                nativeNoticeShown = true;
+                write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
+            },
             // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
@@ -7515,6 +7523,7 @@ class Pool {
                     pid: Number(frame.pid),
                     python: String(frame.python),
                     pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
+                    nativeUnsupported: typeof frame.nativeUnsupported === 'string' ? frame.nativeUnsupported : null,
                 });
                 return;
             case 'fatal': {

@@ -198,6 +198,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       const item = toCheck.get(baseId(r.id));
       return item ? expansionSelected(item, r.id, undefined, expansionFilter) : true;
     };
+    let nativeNoticeShown = false;
     const summary = await runUnits(units, {
       rootdir: config.rootdir,
       python: session.python,
@@ -222,6 +223,12 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
         reporter.collectionError(e);
       },
       unitDone: (file, info) => reporter.unitDone(file, { engine: info.engine, reason: info.reason }),
+      // Said once, under the header: a pytest the native engine is not tested with.
+      workerReady: (_worker, info) => {
+        if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0) return;
+        nativeNoticeShown = true;
+        write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
+      },
       // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
       // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
       workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,

@@ -19,6 +19,8 @@ from _pytest.compat import getfuncargnames as _pytest_getfuncargnames
 from _pytest.fixtures import FixtureFunctionDefinition
 from _pytest.outcomes import OutcomeException, fail, skip
 
+from .pytest_compat import CLASS_FIXTURE_INSTANCE_METHOD, REMOVED_IN_9_WARNING, warn_at_pytest_site
+
 SCOPES = ("session", "package", "module", "class", "function")
 SCOPE_RANK = {name: rank for rank, name in enumerate(reversed(SCOPES))}  # function=0 .. session=4
 
@@ -181,19 +183,24 @@ class FixtureDef:
 
 
 def _warn_async_fixture(fixturedef: "FixtureDef", request: "SubRequest") -> None:
-    """pytest_fixture_setup's warning for an async fixture no plugin handled: an error under
-    pytest 9's default filters (the engine's warning recorder sets them); with the warning
-    filtered out, the fixture's value is the coroutine (async generator), as under pytest."""
-    import warnings
-    from _pytest.warning_types import PytestRemovedIn9Warning
+    """pytest_fixture_setup on an async fixture no plugin handled. pytest 9.1 fails the setup;
+    8.4 and 9.0 warn (PytestRemovedIn9Warning: an error under 9.0's default filters, which the
+    engine's warning recorder sets), and with the warning filtered out the fixture's value is
+    the coroutine (async generator), as under pytest."""
     auto_str = " with autouse=True" if fixturedef.autouse else ""
-    warnings.warn(
-        PytestRemovedIn9Warning(
+    if REMOVED_IN_9_WARNING is None:
+        fail(f"{request.node.name!r} requested an async fixture {request.fixturename!r}{auto_str}, "
+             "with no plugin or hook that handled it. This is an error, as pytest does not natively "
+             "support it.\n"
+             "See: https://docs.pytest.org/en/stable/deprecations.html#sync-test-depending-on-async-fixture",
+             pytrace=False)
+    warn_at_pytest_site(
+        REMOVED_IN_9_WARNING(
             f"{request.node.name!r} requested an async fixture {request.fixturename!r}{auto_str}, "
             "with no plugin or hook that handled it. This is usually an error, as pytest does not "
             "natively support it. This will turn into an error in pytest 9.\n"
             "See: https://docs.pytest.org/en/stable/deprecations.html#sync-test-depending-on-async-fixture"),
-        stacklevel=1)
+        "_pytest.fixtures", "pytest_fixture_setup", "warnings.warn(")
 
 
 def _teardown_yield_fixture(func, gen) -> None:
@@ -215,6 +222,11 @@ def _teardown_yield_fixture(func, gen) -> None:
 
 def resolve_fixture_function(fixturedef: FixtureDef, request: "Request") -> Callable:
     func = fixturedef.func
+    if fixturedef.scope == "class" and CLASS_FIXTURE_INSTANCE_METHOD is not None \
+            and not isinstance(getattr(func, "__self__", type), type):
+        # pytest >= 9.1 (its stacklevel=2 names its own call in pytest_fixture_setup)
+        warn_at_pytest_site(CLASS_FIXTURE_INSTANCE_METHOD, "_pytest.fixtures", "pytest_fixture_setup",
+                            "resolve_fixture_function(")
     instance = request.instance
     if instance is not None:
         if hasattr(func, "__self__") and not isinstance(instance, func.__self__.__class__):
