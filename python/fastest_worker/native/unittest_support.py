@@ -7,6 +7,7 @@ subTest does not fail the test itself.
 """
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import sys
 from typing import Any, Callable, List, Mapping, Optional
@@ -113,6 +114,9 @@ def _subtest_context(test) -> tuple:
     return msg, dict(getattr(test, "params", {}) or {})
 
 
+SUBTESTS_SUPPORTED = importlib.util.find_spec("_pytest.subtests") is not None  # pytest >= 9
+
+
 class UnittestResult:
     """The result object handed to TestCase.run; keeps the exceptions in order."""
 
@@ -175,7 +179,7 @@ class UnittestResult:
     def addDuration(self, testcase, elapsed) -> None:
         pass
 
-    def addSubTest(self, test_case, test, exc_info) -> None:
+    def _add_subtest(self, test_case, test, exc_info) -> None:
         exc = None
         if exc_info is not None:
             exc = exc_info[1]
@@ -184,6 +188,11 @@ class UnittestResult:
         if self.record_subtest is not None:
             msg, params = _subtest_context(test)
             self.record_subtest(self.item, exc, msg, params, True)
+
+    # pytest < 9 has no subtest support: without addSubTest on the result, unittest runs each
+    # `with self.subTest()` block inline, and its first failure fails the test.
+    if SUBTESTS_SUPPORTED:
+        addSubTest = _add_subtest
 
 
 def run_testcase(item, record_subtest: Optional[SubtestRecorder] = None) -> None:
