@@ -75,7 +75,7 @@ describe('reporting matches pytest', () => {
       expect(body(ours.stdout)).toBe(body(theirs.stdout));
     });
 
-    it(`deprecations and errors that differ by pytest version (parametrize iterables, class fixtures, async fixtures) (${engine})`, async () => {
+    it(`deprecations and errors that differ by pytest version (parametrize iterables, class and async fixtures, teardown requests) (${engine})`, async () => {
       const args = ['tests/test_version_deprecations.py'];
       const [theirs, ours] = await Promise.all([pytest(args), fastest(engine, args)]);
       expect(theirs.stdout).toContain('test_dict_repr_order');

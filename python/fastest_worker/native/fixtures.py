@@ -19,7 +19,8 @@ from _pytest.compat import getfuncargnames as _pytest_getfuncargnames
 from _pytest.fixtures import FixtureFunctionDefinition
 from _pytest.outcomes import OutcomeException, fail, skip
 
-from .pytest_compat import CLASS_FIXTURE_INSTANCE_METHOD, REMOVED_IN_9_WARNING, warn_at_pytest_site
+from .pytest_compat import (CLASS_FIXTURE_INSTANCE_METHOD, FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN,
+                             REMOVED_IN_9_WARNING, warn_at_pytest_site)
 
 SCOPES = ("session", "package", "module", "class", "function")
 SCOPE_RANK = {name: rank for rank, name in enumerate(reversed(SCOPES))}  # function=0 .. session=4
@@ -505,6 +506,7 @@ class SetupState:
 
     def __init__(self):
         self.stack: Dict[Node, List[Callable]] = {}
+        self.tearing_down = False  # (pytest >= 9.1 warns about fixtures first requested then)
 
     def setup(self, chain: List[Node]) -> None:
         for node in chain[len(self.stack):]:
@@ -524,12 +526,16 @@ class SetupState:
                 break
             node, fins = self.stack.popitem()
             these: List[BaseException] = []
-            while fins:
-                fin = fins.pop()
-                try:
-                    fin()
-                except TEST_OUTCOME as e:
-                    these.append(e)
+            self.tearing_down = True
+            try:
+                while fins:
+                    fin = fins.pop()
+                    try:
+                        fin()
+                    except TEST_OUTCOME as e:
+                        these.append(e)
+            finally:
+                self.tearing_down = False
             if len(these) == 1:
                 exceptions.extend(these)
             elif these:
@@ -694,9 +700,26 @@ class Request:
                 self._fail_no_param(fixturedef)
         self._check_scope(fixturedef)
         sub = SubRequest(self, scope, param, param_index, fixturedef)
+        if FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN is not None and self._item.session_state.tearing_down:
+            self._check_teardown_request(argname, sub)
         fixturedef.execute(sub)
         self._fixture_defs[argname] = fixturedef
         return fixturedef
+
+    def _check_teardown_request(self, argname: str, sub: "SubRequest") -> None:
+        """pytest >= 9.1: a fixture first requested while its node is being torn down warns, and
+        fails when the fixture's own node is no longer set up either."""
+        stack = self._item.session_state.stack
+        if self.node in stack:
+            return
+        import warnings
+        warnings.warn(FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN.format(argname=argname), stacklevel=4)
+        if sub.node not in stack:
+            raise FixtureLookupError(argname, self, (
+                f'The fixture value for "{argname}" is not available during teardown because it was '
+                "not previously requested.\nOnly fixtures that were already active can be retrieved "
+                "during teardown.\nRequest the fixture before teardown begins by declaring it in the "
+                "fixture signature or by calling request.getfixturevalue() before the fixture yields."))
 
     def _fail_no_param(self, fixturedef: FixtureDef) -> None:
         item = self._item

@@ -23,6 +23,7 @@ REMOVED_IN_9_WARNING: Optional[type] = getattr(_warning_types, "PytestRemovedIn9
 CLASS_FIXTURE_INSTANCE_METHOD: Optional[Warning] = getattr(
     _deprecated, "CLASS_FIXTURE_INSTANCE_METHOD", None)
 PARAMETRIZE_NON_COLLECTION_ITERABLE = getattr(_deprecated, "PARAMETRIZE_NON_COLLECTION_ITERABLE", None)
+FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN = getattr(_deprecated, "FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN", None)
 
 _call_sites: Dict[Tuple[str, str], Tuple[str, int, dict]] = {}
 
@@ -51,5 +52,6 @@ def warn_at_pytest_site(message: Warning, module_name: str, function_name: str, 
                            registry=registry, module_globals=module_globals)
 
 
-__all__ = ["CLASS_FIXTURE_INSTANCE_METHOD", "PARAMETRIZE_NON_COLLECTION_ITERABLE",
+__all__ = ["CLASS_FIXTURE_INSTANCE_METHOD", "FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN",
+           "PARAMETRIZE_NON_COLLECTION_ITERABLE",
            "REMOVED_IN_9_WARNING", "pytest_call_site", "warn_at_pytest_site"]
