@@ -10,7 +10,7 @@ import functools
 import inspect
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import types
 
@@ -19,8 +19,9 @@ from _pytest.compat import getfuncargnames as _pytest_getfuncargnames
 from _pytest.fixtures import FixtureFunctionDefinition
 from _pytest.outcomes import OutcomeException, fail, skip
 
-from .pytest_compat import (CLASS_FIXTURE_INSTANCE_METHOD, FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN,
-                             REMOVED_IN_9_WARNING, warn_at_pytest_site)
+from .pytest_compat import (CLASS_FIXTURE_INSTANCE_METHOD, DEPTH_FIRST_CLOSURE,
+                             FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN, REMOVED_IN_9_WARNING,
+                             warn_at_pytest_site)
 
 SCOPES = ("session", "package", "module", "class", "function")
 SCOPE_RANK = {name: rank for rank, name in enumerate(reversed(SCOPES))}  # function=0 .. session=4
@@ -78,6 +79,33 @@ class FixtureLookupError(LookupError):
         self.request = request
         self.fixturestack = request._fixturestack()
         self.msg = msg
+
+
+def traverse_closure(initialnames: Sequence[str], getdefs: Callable) -> Iterator[str]:
+    """pytest >= 9.1's traverse_fixture_closure: every name of the closure once, depth-first,
+    following override chains as the request resolves them."""
+    current: Dict[str, int] = {}
+
+    def process(argname: str) -> Iterator[str]:
+        index = current.get(argname)
+        if index == -1:
+            return
+        if index is None:
+            yield argname
+            current[argname] = -1
+        defs = getdefs(argname)
+        if not defs:
+            return
+        index = current.get(argname, -1)
+        if -index > len(defs):
+            return
+        current[argname] = index - 1
+        for dep in defs[index].argnames:
+            yield from process(dep)
+        current[argname] = index
+
+    for argname in initialnames:
+        yield from process(argname)
 
 
 class FixtureDef:
@@ -317,7 +345,9 @@ class FixtureRegistry:
         return names
 
     def closure(self, initialnames: Sequence[str], parentids, ignore_args) -> Tuple[List[str], dict]:
-        closure = list(initialnames)
+        # Before the scope sort: pytest >= 9.1 lists the names depth-first (a fixture's
+        # dependencies before the next requested name), older ones the requested names first.
+        closure = [] if DEPTH_FIRST_CLOSURE else list(initialnames)
         arg2defs: Dict[str, Tuple[FixtureDef, ...]] = {}
         current: Dict[str, int] = {}
 

@@ -22,8 +22,8 @@ try:  # pytest >= 8.4
 except ImportError:  # pragma: no cover
     HIDDEN_PARAM = object()
 
-from .fixtures import SCOPE_RANK, SCOPES
-from .pytest_compat import PARAMETRIZE_NON_COLLECTION_ITERABLE, warn_at_pytest_site
+from .fixtures import SCOPE_RANK, SCOPES, traverse_closure
+from .pytest_compat import DEPTH_FIRST_CLOSURE, PARAMETRIZE_NON_COLLECTION_ITERABLE, warn_at_pytest_site
 
 _COLLECT_FILE = os.path.join(os.path.dirname(__file__), "collect.py")
 
@@ -269,6 +269,11 @@ def generate_fixture_params(metafunc: Metafunc, parametrize_marks) -> None:
 
 
 def prune_closure(fixtureinfo) -> None:
+    """FuncFixtureInfo.prune_dependency_tree: direct parametrization may shadow fixtures."""
+    if DEPTH_FIRST_CLOSURE:  # pytest >= 9.1
+        keep = set(traverse_closure(fixtureinfo.initialnames, fixtureinfo.arg2defs.get))
+        fixtureinfo.names_closure[:] = [name for name in fixtureinfo.names_closure if name in keep]
+        return
     closure = set()
     working = set(fixtureinfo.initialnames)
     names = fixtureinfo.names_closure

@@ -13,6 +13,8 @@ import warnings
 from typing import Dict, Optional, Tuple
 
 from _pytest import deprecated as _deprecated
+from _pytest import fixtures as _fixtures
+from _pytest import unittest as _unittest
 from _pytest import warning_types as _warning_types
 
 # pytest 9.1 removed PytestRemovedIn9Warning: what 9.0 deprecated with it now fails outright
@@ -24,6 +26,14 @@ CLASS_FIXTURE_INSTANCE_METHOD: Optional[Warning] = getattr(
     _deprecated, "CLASS_FIXTURE_INSTANCE_METHOD", None)
 PARAMETRIZE_NON_COLLECTION_ITERABLE = getattr(_deprecated, "PARAMETRIZE_NON_COLLECTION_ITERABLE", None)
 FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN = getattr(_deprecated, "FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN", None)
+
+# pytest 9.1 orders a test's fixture closure depth-first and prunes it along override chains
+# (fixtures.traverse_fixture_closure); 8.4 and 9.0 list the requested names first.
+DEPTH_FIRST_CLOSURE: bool = hasattr(_fixtures, "traverse_fixture_closure")
+
+# pytest 9.1 skips the tests of a @unittest.skip class from a class-scoped autouse fixture,
+# before any function-scoped autouse fixture is set up (8.4 and 9.0 skip in the test's call).
+UNITTEST_SKIP_FIXTURE: bool = hasattr(_unittest.UnitTestCase, "_register_unittest_skip_fixture")
 
 _call_sites: Dict[Tuple[str, str], Tuple[str, int, dict]] = {}
 
@@ -52,6 +62,6 @@ def warn_at_pytest_site(message: Warning, module_name: str, function_name: str, 
                            registry=registry, module_globals=module_globals)
 
 
-__all__ = ["CLASS_FIXTURE_INSTANCE_METHOD", "FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN",
+__all__ = ["CLASS_FIXTURE_INSTANCE_METHOD", "DEPTH_FIRST_CLOSURE", "FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN",
            "PARAMETRIZE_NON_COLLECTION_ITERABLE",
-           "REMOVED_IN_9_WARNING", "pytest_call_site", "warn_at_pytest_site"]
+           "REMOVED_IN_9_WARNING", "UNITTEST_SKIP_FIXTURE", "pytest_call_site", "warn_at_pytest_site"]

@@ -14,6 +14,8 @@ from typing import Any, Callable, List, Mapping, Optional
 
 from _pytest.outcomes import fail, skip, xfail
 
+from .pytest_compat import UNITTEST_SKIP_FIXTURE
+
 
 def is_testcase_class(obj) -> bool:
     ut = sys.modules.get("unittest")
@@ -39,6 +41,12 @@ def test_names(cls) -> List[str]:
 
 def register_fixtures(registry, node, cls) -> None:
     if is_skipped(cls):
+        if UNITTEST_SKIP_FIXTURE:
+            def unittest_skip_fixture(request):
+                raise skip.Exception(getattr(cls, "__unittest_skip_why__", ""), _use_item_location=True)
+
+            registry.register(f"_unittest_skip_fixture_{cls.__qualname__}", unittest_skip_fixture,
+                              node.nodeid, "class", autouse=True)
         return
     setup = getattr(cls, "setUpClass", None)
     teardown = getattr(cls, "tearDownClass", None)
