@@ -14,6 +14,7 @@ versions=${FASTEST_PYTEST_VERSIONS:-"8.4.2 9.1.1"}
 files=(test/native.test.ts test/native-async.test.ts test/native_hooks.test.ts test/native_services.test.ts
   test/compat-report.test.ts test/subtests.test.ts)
 [ "$#" -gt 0 ] && files=("$@")  # or the test files given
+failed=()
 for version in $versions; do
   dir="$venvs/pytest-$version"
   if ! "$dir/bin/python3" -c "import sys, pytest; sys.exit(pytest.__version__ != '$version')" 2>/dev/null; then
@@ -32,5 +33,9 @@ for version in $versions; do
     filter=(-t '^(?!.*--tb=line prints each failure).*$')
   fi
   echo "== pytest $version ($dir)"
-  PATH="$PWD/$dir/bin:$PATH" npx vitest run "${filter[@]}" "${run[@]}"
+  PATH="$PWD/$dir/bin:$PATH" npx vitest run "${filter[@]}" "${run[@]}" || failed+=("$version")
 done
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "failed under pytest ${failed[*]}" >&2
+  exit 1
+fi
