@@ -233,6 +233,31 @@ class _UnitEnd:
         return self._chain
 
 
+class _DirectoryFixtureRebinder:
+    """pytest >= 9.1 binds a conftest's fixtures to the Directory node it collected first
+    (FixtureDef.node, matched by identity). Each unit collects its file again, under new
+    Directory nodes: the fixtures are moved to the new node of the same id as it starts
+    collecting, so a second unit under that directory still sees them."""
+
+    def __init__(self, session):
+        self.fixturemanager = session._fixturemanager
+        self.directories = {}  # node id -> the Directory node last collected with it
+
+    def pytest_collectstart(self, collector):
+        from _pytest.nodes import Directory
+
+        if not isinstance(collector, Directory):
+            return
+        stale = self.directories.get(collector.nodeid)
+        self.directories[collector.nodeid] = collector
+        if stale is None or stale is collector:
+            return
+        for defs in self.fixturemanager._arg2fixturedefs.values():
+            for fixturedef in defs:
+                if getattr(fixturedef, "node", None) is stale:
+                    fixturedef.node = collector
+
+
 class _ReportPlugin:
     """Turns pytest's report hooks into protocol frames.
 
@@ -380,6 +405,8 @@ class PytestEngine:
             config._do_configure()
             self._quiet_plugins(config)
             config.hook.pytest_sessionstart(session=session)
+            if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1
+                config.pluginmanager.register(_DirectoryFixtureRebinder(session), "fastest-directory-fixtures")
         except UsageError as e:
             config._ensure_unconfigure()
             raise EngineInitError(_usage_error_text(e), 4)
