@@ -14,7 +14,7 @@ versions=${FASTEST_PYTEST_VERSIONS:-"8.4.2 9.1.1"}
 # several minutes more. The wall-time comparison with plain pytest is left to `npm test`.
 files=(test/native.test.ts test/native-async.test.ts test/native_hooks.test.ts test/native_services.test.ts
   test/compat-report.test.ts test/subtests.test.ts test/runner.test.ts)
-skip='runs 400 trivial tests
+skip='runs 400 trivial tests'
 [ "$#" -gt 0 ] && files=("$@")  # or the test files given
 failed=()
 for version in $versions; do
