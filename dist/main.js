@@ -3284,6 +3284,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
+        let nativeNoticeShown = false;
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -3320,6 +3321,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
                 reporter.unitDone(file, { engine: info.engine, reason: info.reason });
+            },
+            // Said once, under the header: a pytest the native engine is not tested with.
+            workerReady: (_worker, info) => {
+                if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0)
+                    return;
+                nativeNoticeShown = true;
+                write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
             },
             // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
@@ -11371,6 +11379,7 @@ class Pool {
                     pid: Number(frame.pid),
                     python: String(frame.python),
                     pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
+                    nativeUnsupported: typeof frame.nativeUnsupported === 'string' ? frame.nativeUnsupported : null,
                 });
                 return;
             case 'fatal': {

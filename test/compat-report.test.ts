@@ -75,6 +75,21 @@ describe('reporting matches pytest', () => {
       expect(body(ours.stdout)).toBe(body(theirs.stdout));
     });
 
+    it(`deprecations and errors that differ by pytest version (parametrize iterables, class and async fixtures, teardown requests) (${engine})`, async () => {
+      const args = ['tests/test_version_deprecations.py'];
+      const [theirs, ours] = await Promise.all([pytest(args), fastest(engine, args)]);
+      expect(theirs.stdout).toContain('test_dict_repr_order');
+      expect(ours.code).toBe(theirs.code);
+      expect(body(ours.stdout)).toBe(body(theirs.stdout));
+      // parametrize's errors name the function (8.4, 9.0) or the node id (9.1)
+      for (const file of ['tests/test_param_ids_mismatch.py', 'tests/test_param_unused.py']) {
+        const [pytestRun, fastestRun] = await Promise.all([pytest([file]), fastest(engine, [file])]);
+        const errors = (out: string) => out.slice(out.indexOf('= ERRORS ='), out.indexOf('= short test summary info ='));
+        expect(errors(pytestRun.stdout)).toMatch(/\nIn \S+: /);
+        expect(errors(fastestRun.stdout)).toBe(errors(pytestRun.stdout));
+      }
+    });
+
     it(`-W, filterwarnings marks, -p no:warnings and --disable-warnings keep pytest's semantics (${engine})`, async () => {
       for (const args of [
         ['tests/test_warn.py', '-W', 'ignore::DeprecationWarning', '-W', 'error:in class'],

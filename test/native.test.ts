@@ -211,6 +211,13 @@ describe('native engine: unsupported_reason', () => {
     expect(reasons['plugins/test_in_plugins.py']).toMatch(/pytest_plugins/);
   });
 
+  it("leaves pytest 9.1's block diff style (assertion_text_diff_style) to pytest", async () => {
+    const block = await runNative(UNSUPPORTED, ['--check', '--ini', 'assertion_text_diff_style=block', 'test_fine.py']);
+    expect(block.map((f) => f.reason)).toEqual(['assertion_text_diff_style = block is not supported natively']);
+    const ndiff = await runNative(UNSUPPORTED, ['--check', '--ini', 'assertion_text_diff_style=ndiff', 'test_fine.py']);
+    expect(ndiff.map((f) => f.reason)).toEqual([null]);
+  });
+
   it('runs un-marked async tests under asyncio_mode = auto', async () => {
     const frames = await runNative(BASIC, ['--ini', 'asyncio_mode=auto', 'test_async.py']);
     const outcomes = Object.fromEntries(frames.filter((f) => f.t === 'result').map((f) => [f.id, f.outcome]));

@@ -229,6 +229,31 @@ class _UnitEnd:
         return self._chain
 
 
+class _DirectoryFixtureRebinder:
+    """pytest >= 9.1 binds a conftest's fixtures to the Directory node it collected first
+    (FixtureDef.node, matched by identity). Each unit collects its file again, under new
+    Directory nodes: the fixtures are moved to the new node of the same id as it starts
+    collecting, so a second unit under that directory still sees them."""
+
+    def __init__(self, session):
+        self.fixturemanager = session._fixturemanager
+        self.directories = {}  # node id -> the Directory node last collected with it
+
+    def pytest_collectstart(self, collector):
+        from _pytest.nodes import Directory
+
+        if not isinstance(collector, Directory):
+            return
+        stale = self.directories.get(collector.nodeid)
+        self.directories[collector.nodeid] = collector
+        if stale is None or stale is collector:
+            return
+        for defs in self.fixturemanager._arg2fixturedefs.values():
+            for fixturedef in defs:
+                if getattr(fixturedef, "node", None) is stale:
+                    fixturedef.node = collector
+
+
 class _ReportPlugin:
     """Turns pytest's report hooks into protocol frames.
 
@@ -313,21 +338,6 @@ class _ReportPlugin:
             self.flush()
 
 
-def _detach_directory_fixtures(session):
-    """pytest 9.1 binds a conftest's fixtures to the Directory node that first collected it
-    (FixtureDef.node) and matches them by node identity. Each unit collects anew, with new
-    Directory nodes, so from the second unit on those fixtures would be "not found". Matching
-    them by their baseid (the directory's nodeid), as pytest < 9.1 always did, is equivalent."""
-    try:
-        from _pytest.nodes import Directory
-    except ImportError:  # pytest < 8: no Directory nodes, and FixtureDef has no node
-        return
-    for fixturedefs in session._fixturemanager._arg2fixturedefs.values():
-        for fixturedef in fixturedefs:
-            if isinstance(getattr(fixturedef, "node", None), Directory):
-                fixturedef.node = None
-
-
 def _collect_header(report):
     """What pytest prints after `ERROR collecting `."""
     location = getattr(report, "location", None)
@@ -392,6 +402,8 @@ class PytestEngine:
             config._do_configure()
             self._quiet_plugins(config)
             config.hook.pytest_sessionstart(session=session)
+            if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1
+                config.pluginmanager.register(_DirectoryFixtureRebinder(session), "fastest-directory-fixtures")
         except UsageError as e:
             config._ensure_unconfigure()
             raise EngineInitError(_usage_error_text(e), 4)
@@ -433,7 +445,6 @@ class PytestEngine:
             self.config.args = [file]
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
-            _detach_directory_fixtures(session)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
             self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
             return {"engine": "pytest", "reason": None}

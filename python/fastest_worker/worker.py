@@ -91,6 +91,16 @@ def _native_engine_class():
     return NativeEngine
 
 
+def _native_pytest_range_reason(version=None):
+    """Why the installed pytest is outside the native engine's tested range, or None. A
+    substitute engine (FASTEST_NATIVE_ENGINE, tests) is not bound by it."""
+    if os.environ.get("FASTEST_NATIVE_ENGINE"):
+        return None
+    from .native import unsupported_pytest
+
+    return unsupported_pytest(version or _pytest_version())
+
+
 class _Dispatcher:
     """Picks the engine per unit: native, pytest, or native with a pytest fallback (auto)."""
 
@@ -103,7 +113,12 @@ class _Dispatcher:
         self.native = None
         self.native_missing = None
         self._pytest = None
-        if self.mode in ("auto", "native"):
+        outside_range = _native_pytest_range_reason()
+        if outside_range is not None and self.mode == "native":
+            raise _Fatal("--engine native: %s; use --engine auto or pytest" % outside_range, 3)
+        if outside_range is not None and self.mode == "auto":
+            self.native_missing = outside_range  # every unit goes to the pytest engine
+        elif self.mode in ("auto", "native"):
             _apply_pythonpath_ini(init)
             try:
                 NativeEngine = _native_engine_class()
@@ -293,9 +308,12 @@ def _main():
     proto_in, proto_out = _take_protocol_fds()
     channel = Channel(proto_in, proto_out)
     emit = channel.emit
+    pytest_version = _pytest_version()
+    native_unsupported = _native_pytest_range_reason(pytest_version)
     emit({"t": "hello", "pid": os.getpid(), "python": platform.python_version(),
-          "pytest": _pytest_version()})
-    _preload_engine()
+          "pytest": pytest_version, "nativeUnsupported": native_unsupported})
+    if native_unsupported is None:
+        _preload_engine()
     init = channel.recv()
     if init is None:
         return 0

@@ -220,6 +220,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
+    let nativeNoticeShown = false;
     const summary = await runUnits(units, {
       rootdir: config.rootdir,
       python: session.python,
@@ -252,6 +253,12 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
         truth.unitDone(file);
         if (truth.waitFor.size === 0) reporter.countsKnown();
         reporter.unitDone(file, { engine: info.engine, reason: info.reason });
+      },
+      // Said once, under the header: a pytest the native engine is not tested with.
+      workerReady: (_worker, info) => {
+        if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0) return;
+        nativeNoticeShown = true;
+        write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
       },
       // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
       // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)

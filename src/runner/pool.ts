@@ -71,6 +71,8 @@ export interface WorkerInfo {
   python: string;
   /** pytest's version, or null when it is not installed. */
   pytest: string | null;
+  /** Why that pytest is outside the native engine's supported range (then `auto` runs pytest). */
+  nativeUnsupported: string | null;
 }
 
 export interface RunSummary {
@@ -293,6 +295,7 @@ class Pool {
           pid: Number(frame.pid),
           python: String(frame.python),
           pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
+          nativeUnsupported: typeof frame.nativeUnsupported === 'string' ? frame.nativeUnsupported : null,
         });
         return;
       case 'fatal': {

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import itertools
 import os
 import pprint as _std_pprint
 import re
@@ -40,6 +41,23 @@ DEFAULT_REPR_MAX_SIZE = 240
 DEFAULT_MAX_LINES = 8
 DEFAULT_MAX_CHARS = DEFAULT_MAX_LINES * 80
 USAGE_MSG = "use '-vv' to show"
+
+
+def _pytest_keeps_dict_order() -> bool:
+    """pytest >= 9.1 shows dicts in insertion order (saferepr and the Full diff's pformat);
+    older versions sort their keys. Read once, from pytest's own SafeRepr when installed."""
+    try:
+        from _pytest._io.saferepr import SafeRepr
+    except ImportError:
+        return False
+    return "repr_dict" in SafeRepr.__dict__
+
+
+DICT_INSERTION_ORDER = _pytest_keeps_dict_order()
+
+
+def _dict_items(obj: dict) -> Any:
+    return obj.items() if DICT_INSERTION_ORDER else sorted(obj.items(), key=_safe_pair)
 
 
 def running_on_ci() -> bool:
@@ -88,6 +106,20 @@ class _SafeRepr(reprlib.Repr):
 
     def repr_instance(self, x: object, level: int) -> str:
         return self._guarded(repr, x)
+
+    def _repr_dict_in_order(self, x: dict, level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [f"{self.repr1(key, level - 1)}: {self.repr1(x[key], level - 1)}"
+                  for key in itertools.islice(x, self.maxdict)]
+        if len(x) > self.maxdict:
+            pieces.append("...")
+        return "{" + ", ".join(pieces) + "}"
+
+    if DICT_INSERTION_ORDER:
+        repr_dict = _repr_dict_in_order
 
     def _guarded(self, render: Any, x: object) -> str:
         try:
@@ -208,7 +240,7 @@ class _Printer:
 
     def p_dict(self, obj, out, indent, allowance, context, level):
         out.append("{")
-        self.dict_items(sorted(obj.items(), key=_safe_pair), out, indent, context, level)
+        self.dict_items(_dict_items(obj), out, indent, context, level)
         out.append("}")
 
     def p_ordered_dict(self, obj, out, indent, allowance, context, level):
@@ -382,7 +414,7 @@ class _Printer:
         return cls._handler_table
 
     def short(self, obj: Any, context: set, level: int) -> str:
-        """One-line repr with sorted dict keys (pprint's _safe_repr)."""
+        """One-line repr, dict keys sorted before pytest 9.1 (pprint's _safe_repr)."""
         typ = type(obj)
         if typ in _SCALARS:
             return repr(obj)
@@ -394,7 +426,7 @@ class _Printer:
                 return _recursion(obj)
             context.add(id(obj))
             parts = ["{}: {}".format(self.short(k, context, level + 1), self.short(v, context, level + 1))
-                     for k, v in sorted(obj.items(), key=_safe_pair)]
+                     for k, v in _dict_items(obj)]
             context.discard(id(obj))
             return "{" + ", ".join(parts) + "}"
         if (issubclass(typ, list) and r is list.__repr__) or (issubclass(typ, tuple) and r is tuple.__repr__):
@@ -713,10 +745,28 @@ def _notin_text(term: str, text: str, verbose: int) -> list[str]:
 # --------------------------------------------------------------------------- truncation
 
 
+def _pytest_truncate() -> Any:
+    """pytest's own line/char truncation when installed (its rules changed in 9.1)."""
+    try:
+        from _pytest.assertion.truncate import _truncate_explanation
+    except ImportError:
+        return None
+    return _truncate_explanation
+
+
+_PYTEST_TRUNCATE = _pytest_truncate()
+
+
 def truncate_explanation(lines: list[str], verbose: int = 0, max_lines: int = DEFAULT_MAX_LINES,
                          max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
     if verbose >= 2 or running_on_ci() or (max_lines <= 0 and max_chars <= 0):
         return lines
+    if _PYTEST_TRUNCATE is not None:
+        return _PYTEST_TRUNCATE(list(lines), max_lines, max_chars)
+    return _truncate_before_9_1(lines, max_lines, max_chars)
+
+
+def _truncate_before_9_1(lines: list[str], max_lines: int, max_chars: int) -> list[str]:
     if len(lines) <= max_lines + 2 and len("".join(lines)) <= max_chars + 70:
         return lines
     kept = lines[:max_lines] if max_lines > 0 else list(lines)

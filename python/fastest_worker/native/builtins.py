@@ -45,6 +45,7 @@ Choices
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 import os
 import re
@@ -718,8 +719,9 @@ BUILTIN_FIXTURES: dict[str, tuple[str, Callable]] = {
     "pytestconfig": ("session", pytestconfig),
     "record_property": ("function", record_property),
     "record_xml_attribute": ("function", record_xml_attribute),
-    "subtests": ("function", subtests),
 }
+if importlib.util.find_spec("_pytest.subtests") is not None:  # pytest >= 9's fixture
+    BUILTIN_FIXTURES["subtests"] = ("function", subtests)
 
 __all__ = ["BUILTIN_FIXTURES", "TempPathFactory", "TempdirFactory", "LogCaptureFixture",
            "LogCaptureHandler", "MonkeyPatch"]

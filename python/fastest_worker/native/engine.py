@@ -198,6 +198,9 @@ class NativeEngine:
         reason = None
         if self.config.option.importmode != "prepend":
             reason = f"--import-mode={self.config.option.importmode} is not supported natively"
+        elif (self.config.getini("assertion_text_diff_style") or "ndiff") != "ndiff":  # pytest >= 9.1
+            reason = (f"assertion_text_diff_style = {self.config.getini('assertion_text_diff_style')} "
+                      "is not supported natively")
         else:
             if not self._facts_checked:
                 load_facts_cache(self.cache_dir, int(self.init_worker_id))

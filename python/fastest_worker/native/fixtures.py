@@ -10,7 +10,7 @@ import functools
 import inspect
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import types
 
@@ -18,6 +18,10 @@ from _pytest.compat import get_real_func
 from _pytest.compat import getfuncargnames as _pytest_getfuncargnames
 from _pytest.fixtures import FixtureFunctionDefinition
 from _pytest.outcomes import OutcomeException, fail, skip
+
+from .pytest_compat import (CLASS_FIXTURE_INSTANCE_METHOD, DEPTH_FIRST_CLOSURE,
+                             FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN, REMOVED_IN_9_WARNING,
+                             warn_at_pytest_site)
 
 SCOPES = ("session", "package", "module", "class", "function")
 SCOPE_RANK = {name: rank for rank, name in enumerate(reversed(SCOPES))}  # function=0 .. session=4
@@ -75,6 +79,33 @@ class FixtureLookupError(LookupError):
         self.request = request
         self.fixturestack = request._fixturestack()
         self.msg = msg
+
+
+def traverse_closure(initialnames: Sequence[str], getdefs: Callable) -> Iterator[str]:
+    """pytest >= 9.1's traverse_fixture_closure: every name of the closure once, depth-first,
+    following override chains as the request resolves them."""
+    current: Dict[str, int] = {}
+
+    def process(argname: str) -> Iterator[str]:
+        index = current.get(argname)
+        if index == -1:
+            return
+        if index is None:
+            yield argname
+            current[argname] = -1
+        defs = getdefs(argname)
+        if not defs:
+            return
+        index = current.get(argname, -1)
+        if -index > len(defs):
+            return
+        current[argname] = index - 1
+        for dep in defs[index].argnames:
+            yield from process(dep)
+        current[argname] = index
+
+    for argname in initialnames:
+        yield from process(argname)
 
 
 class FixtureDef:
@@ -181,19 +212,24 @@ class FixtureDef:
 
 
 def _warn_async_fixture(fixturedef: "FixtureDef", request: "SubRequest") -> None:
-    """pytest_fixture_setup's warning for an async fixture no plugin handled: an error under
-    pytest 9's default filters (the engine's warning recorder sets them); with the warning
-    filtered out, the fixture's value is the coroutine (async generator), as under pytest."""
-    import warnings
-    from _pytest.warning_types import PytestRemovedIn9Warning
+    """pytest_fixture_setup on an async fixture no plugin handled. pytest 9.1 fails the setup;
+    8.4 and 9.0 warn (PytestRemovedIn9Warning: an error under 9.0's default filters, which the
+    engine's warning recorder sets), and with the warning filtered out the fixture's value is
+    the coroutine (async generator), as under pytest."""
     auto_str = " with autouse=True" if fixturedef.autouse else ""
-    warnings.warn(
-        PytestRemovedIn9Warning(
+    if REMOVED_IN_9_WARNING is None:
+        fail(f"{request.node.name!r} requested an async fixture {request.fixturename!r}{auto_str}, "
+             "with no plugin or hook that handled it. This is an error, as pytest does not natively "
+             "support it.\n"
+             "See: https://docs.pytest.org/en/stable/deprecations.html#sync-test-depending-on-async-fixture",
+             pytrace=False)
+    warn_at_pytest_site(
+        REMOVED_IN_9_WARNING(
             f"{request.node.name!r} requested an async fixture {request.fixturename!r}{auto_str}, "
             "with no plugin or hook that handled it. This is usually an error, as pytest does not "
             "natively support it. This will turn into an error in pytest 9.\n"
             "See: https://docs.pytest.org/en/stable/deprecations.html#sync-test-depending-on-async-fixture"),
-        stacklevel=1)
+        "_pytest.fixtures", "pytest_fixture_setup", "warnings.warn(")
 
 
 def _teardown_yield_fixture(func, gen) -> None:
@@ -215,6 +251,11 @@ def _teardown_yield_fixture(func, gen) -> None:
 
 def resolve_fixture_function(fixturedef: FixtureDef, request: "Request") -> Callable:
     func = fixturedef.func
+    if fixturedef.scope == "class" and CLASS_FIXTURE_INSTANCE_METHOD is not None \
+            and not isinstance(getattr(func, "__self__", type), type):
+        # pytest >= 9.1 (its stacklevel=2 names its own call in pytest_fixture_setup)
+        warn_at_pytest_site(CLASS_FIXTURE_INSTANCE_METHOD, "_pytest.fixtures", "pytest_fixture_setup",
+                            "resolve_fixture_function(")
     instance = request.instance
     if instance is not None:
         if hasattr(func, "__self__") and not isinstance(instance, func.__self__.__class__):
@@ -304,7 +345,9 @@ class FixtureRegistry:
         return names
 
     def closure(self, initialnames: Sequence[str], parentids, ignore_args) -> Tuple[List[str], dict]:
-        closure = list(initialnames)
+        # Before the scope sort: pytest >= 9.1 lists the names depth-first (a fixture's
+        # dependencies before the next requested name), older ones the requested names first.
+        closure = [] if DEPTH_FIRST_CLOSURE else list(initialnames)
         arg2defs: Dict[str, Tuple[FixtureDef, ...]] = {}
         current: Dict[str, int] = {}
 
@@ -493,6 +536,7 @@ class SetupState:
 
     def __init__(self):
         self.stack: Dict[Node, List[Callable]] = {}
+        self.tearing_down = False  # (pytest >= 9.1 warns about fixtures first requested then)
 
     def setup(self, chain: List[Node]) -> None:
         for node in chain[len(self.stack):]:
@@ -512,12 +556,16 @@ class SetupState:
                 break
             node, fins = self.stack.popitem()
             these: List[BaseException] = []
-            while fins:
-                fin = fins.pop()
-                try:
-                    fin()
-                except TEST_OUTCOME as e:
-                    these.append(e)
+            self.tearing_down = True
+            try:
+                while fins:
+                    fin = fins.pop()
+                    try:
+                        fin()
+                    except TEST_OUTCOME as e:
+                        these.append(e)
+            finally:
+                self.tearing_down = False
             if len(these) == 1:
                 exceptions.extend(these)
             elif these:
@@ -682,9 +730,26 @@ class Request:
                 self._fail_no_param(fixturedef)
         self._check_scope(fixturedef)
         sub = SubRequest(self, scope, param, param_index, fixturedef)
+        if FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN is not None and self._item.session_state.tearing_down:
+            self._check_teardown_request(argname, sub)
         fixturedef.execute(sub)
         self._fixture_defs[argname] = fixturedef
         return fixturedef
+
+    def _check_teardown_request(self, argname: str, sub: "SubRequest") -> None:
+        """pytest >= 9.1: a fixture first requested while its node is being torn down warns, and
+        fails when the fixture's own node is no longer set up either."""
+        stack = self._item.session_state.stack
+        if self.node in stack:
+            return
+        import warnings
+        warnings.warn(FIXTURE_GETFIXTUREVALUE_DURING_TEARDOWN.format(argname=argname), stacklevel=4)
+        if sub.node not in stack:
+            raise FixtureLookupError(argname, self, (
+                f'The fixture value for "{argname}" is not available during teardown because it was '
+                "not previously requested.\nOnly fixtures that were already active can be retrieved "
+                "during teardown.\nRequest the fixture before teardown begins by declaring it in the "
+                "fixture signature or by calling request.getfixturevalue() before the fixture yields."))
 
     def _fail_no_param(self, fixturedef: FixtureDef) -> None:
         item = self._item

@@ -7,6 +7,9 @@ pytest's byte for byte.
 from __future__ import annotations
 
 import itertools
+import os
+import warnings
+from collections.abc import Collection
 from typing import Dict, List, Optional, Sequence
 
 from _pytest.compat import get_default_arg_names
@@ -19,7 +22,30 @@ try:  # pytest >= 8.4
 except ImportError:  # pragma: no cover
     HIDDEN_PARAM = object()
 
-from .fixtures import SCOPE_RANK, SCOPES
+from .fixtures import SCOPE_RANK, SCOPES, traverse_closure
+from .pytest_compat import DEPTH_FIRST_CLOSURE, PARAMETRIZE_NON_COLLECTION_ITERABLE, warn_at_pytest_site
+
+_COLLECT_FILE = os.path.join(os.path.dirname(__file__), "collect.py")
+
+# pytest 9.1 dropped IdMaker.func_name: its parametrize errors name the test by node id
+# ("In t.py::test_x: ...") where 8.4 and 9.0 name the function ("In test_x: ...").
+_ERRORS_NAME_NODEID = "func_name" not in IdMaker.__slots__
+
+
+def _for_parametrize_from_mark(argnames, argvalues, function, config, nodeid):
+    """ParameterSet._for_parametrize for a parametrize mark whose argvalues pytest >= 9.1
+    deprecates (not a Collection). Its warning's stacklevel names the caller of parametrize:
+    for a mark, the line of pytest's own pytest_generate_tests, so it is re-issued there."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = ParameterSet._for_parametrize(argnames, argvalues, function, config, nodeid=nodeid)
+    for message in caught:
+        if message.filename == __file__ or message.filename == _COLLECT_FILE:
+            warn_at_pytest_site(message.message, "_pytest.python", "pytest_generate_tests",
+                                "metafunc.parametrize(")
+        else:
+            warnings.warn_explicit(message.message, message.category, message.filename, message.lineno)
+    return result
 
 
 class CollectError(Exception):
@@ -83,8 +109,13 @@ class Metafunc:
     def parametrize(self, argnames, argvalues, indirect=False, ids=None, scope=None, *,
                     _param_mark=None):
         nodeid = self.definition.nodeid
-        argnames, parametersets = ParameterSet._for_parametrize(
-            argnames, argvalues, self.function, self.config, nodeid=nodeid)
+        if _param_mark is not None and PARAMETRIZE_NON_COLLECTION_ITERABLE is not None \
+                and not isinstance(argvalues, Collection):
+            argnames, parametersets = _for_parametrize_from_mark(
+                argnames, argvalues, self.function, self.config, nodeid)
+        else:
+            argnames, parametersets = ParameterSet._for_parametrize(
+                argnames, argvalues, self.function, self.config, nodeid=nodeid)
         del argvalues
         if "request" in argnames:
             fail(f"{nodeid}: 'request' is a reserved name and cannot be used in @pytest.mark.parametrize",
@@ -125,12 +156,19 @@ class Metafunc:
         elif callable(ids):
             idfn, ids_ = ids, None
         else:
-            idfn, ids_ = None, self._validate_ids(ids, parametersets, self.function.__name__)
-        return IdMaker(argnames, parametersets, idfn, ids_, None, nodeid=nodeid,
-                       func_name=self.function.__name__).make_unique_parameterset_ids()
+            idfn, ids_ = None, self._validate_ids(ids, parametersets, self._error_prefix())
+        if _ERRORS_NAME_NODEID:
+            maker = IdMaker(argnames, parametersets, idfn, ids_, None, nodeid=nodeid)
+        else:
+            maker = IdMaker(argnames, parametersets, idfn, ids_, None, nodeid=nodeid,
+                            func_name=self.function.__name__)
+        return maker.make_unique_parameterset_ids()
+
+    def _error_prefix(self) -> str:
+        return f"In {self.definition.nodeid}" if _ERRORS_NAME_NODEID else f"In {self.function.__name__}"
 
     @staticmethod
-    def _validate_ids(ids, parametersets, func_name) -> list:
+    def _validate_ids(ids, parametersets, prefix) -> list:
         try:
             num_ids = len(ids)
         except TypeError:
@@ -140,7 +178,7 @@ class Metafunc:
                 raise TypeError("ids must be a callable or an iterable") from e
             num_ids = len(parametersets)
         if num_ids != len(parametersets) and num_ids != 0:
-            fail(f"In {func_name}: {len(parametersets)} parameter sets specified, with different "
+            fail(f"{prefix}: {len(parametersets)} parameter sets specified, with different "
                  f"number of ids: {num_ids}", pytrace=False)
         return list(itertools.islice(ids, num_ids))
 
@@ -151,11 +189,11 @@ class Metafunc:
             directness = dict.fromkeys(argnames, "direct")
             for arg in indirect:
                 if arg not in argnames:
-                    fail(f"In {self.function.__name__}: indirect fixture '{arg}' doesn't exist",
+                    fail(f"{self._error_prefix()}: indirect fixture '{arg}' doesn't exist",
                          pytrace=False)
                 directness[arg] = "indirect"
             return directness
-        fail(f"In {self.function.__name__}: expected Sequence or boolean for indirect, got "
+        fail(f"{self._error_prefix()}: expected Sequence or boolean for indirect, got "
              f"{type(indirect).__name__}", pytrace=False)
 
     def _find_parametrized_scope(self, argnames, indirect) -> str:
@@ -171,18 +209,18 @@ class Metafunc:
         return "function"
 
     def _validate_if_using_arg_names(self, argnames, indirect) -> None:
-        func_name = self.function.__name__
+        prefix = self._error_prefix()
         for arg in argnames:
             if arg not in self.fixturenames:
                 # (the signature is only read on this error path: it costs ~10 us a function)
                 if arg in set(get_default_arg_names(self.function)):
-                    fail(f"In {func_name}: function already takes an argument '{arg}' with a "
+                    fail(f"{prefix}: function already takes an argument '{arg}' with a "
                          "default value", pytrace=False)
                 if isinstance(indirect, Sequence) and not isinstance(indirect, str):
                     name = "fixture" if arg in indirect else "argument"
                 else:
                     name = "fixture" if indirect else "argument"
-                fail(f"In {func_name}: function uses no {name} '{arg}'", pytrace=False)
+                fail(f"{prefix}: function uses no {name} '{arg}'", pytrace=False)
 
     def _recompute_direct_params_indices(self) -> None:
         for argname, kind in self._params_directness.items():
@@ -231,6 +269,11 @@ def generate_fixture_params(metafunc: Metafunc, parametrize_marks) -> None:
 
 
 def prune_closure(fixtureinfo) -> None:
+    """FuncFixtureInfo.prune_dependency_tree: direct parametrization may shadow fixtures."""
+    if DEPTH_FIRST_CLOSURE:  # pytest >= 9.1
+        keep = set(traverse_closure(fixtureinfo.initialnames, fixtureinfo.arg2defs.get))
+        fixtureinfo.names_closure[:] = [name for name in fixtureinfo.names_closure if name in keep]
+        return
     closure = set()
     working = set(fixtureinfo.initialnames)
     names = fixtureinfo.names_closure

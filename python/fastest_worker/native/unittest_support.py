@@ -7,11 +7,14 @@ subTest does not fail the test itself.
 """
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import sys
 from typing import Any, Callable, List, Mapping, Optional
 
 from _pytest.outcomes import fail, skip, xfail
+
+from .pytest_compat import UNITTEST_SKIP_FIXTURE
 
 
 def is_testcase_class(obj) -> bool:
@@ -38,6 +41,12 @@ def test_names(cls) -> List[str]:
 
 def register_fixtures(registry, node, cls) -> None:
     if is_skipped(cls):
+        if UNITTEST_SKIP_FIXTURE:
+            def unittest_skip_fixture(request):
+                raise skip.Exception(getattr(cls, "__unittest_skip_why__", ""), _use_item_location=True)
+
+            registry.register(f"_unittest_skip_fixture_{cls.__qualname__}", unittest_skip_fixture,
+                              node.nodeid, "class", autouse=True)
         return
     setup = getattr(cls, "setUpClass", None)
     teardown = getattr(cls, "tearDownClass", None)
@@ -113,6 +122,9 @@ def _subtest_context(test) -> tuple:
     return msg, dict(getattr(test, "params", {}) or {})
 
 
+SUBTESTS_SUPPORTED = importlib.util.find_spec("_pytest.subtests") is not None  # pytest >= 9
+
+
 class UnittestResult:
     """The result object handed to TestCase.run; keeps the exceptions in order."""
 
@@ -175,7 +187,7 @@ class UnittestResult:
     def addDuration(self, testcase, elapsed) -> None:
         pass
 
-    def addSubTest(self, test_case, test, exc_info) -> None:
+    def _add_subtest(self, test_case, test, exc_info) -> None:
         exc = None
         if exc_info is not None:
             exc = exc_info[1]
@@ -184,6 +196,11 @@ class UnittestResult:
         if self.record_subtest is not None:
             msg, params = _subtest_context(test)
             self.record_subtest(self.item, exc, msg, params, True)
+
+    # pytest < 9 has no subtest support: without addSubTest on the result, unittest runs each
+    # `with self.subTest()` block inline, and its first failure fails the test.
+    if SUBTESTS_SUPPORTED:
+        addSubTest = _add_subtest
 
 
 def run_testcase(item, record_subtest: Optional[SubtestRecorder] = None) -> None:

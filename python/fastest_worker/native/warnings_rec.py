@@ -38,7 +38,7 @@ import os
 import re
 import sys
 import warnings
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 DOCS_LINE = "-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html"
 
@@ -133,14 +133,37 @@ def _apply(args: Iterable[str], escape: bool) -> None:
             warnings.warn("Failed to import filter module '{}': {}".format(exc.name, arg), category)
 
 
+_REMOVED_UNSET = object()
+_removed_category: object = _REMOVED_UNSET
+
+
+def _removed_in_this_major() -> Optional[type]:
+    """The warning category pytest's warnings plugin makes an error: pytest N.0 turns
+    PytestRemovedInNWarning into errors (9.0: PytestRemovedIn9Warning); 8.4 and 9.1 have none
+    (8.4 has no PytestRemovedIn8Warning, 9.1 removed PytestRemovedIn9Warning). Read once."""
+    global _removed_category
+    if _removed_category is _REMOVED_UNSET:
+        category = None
+        types_module = sys.modules.get("_pytest.warning_types")
+        version_module = sys.modules.get("_pytest._version")
+        version = getattr(version_module, "version", None) or getattr(version_module, "__version__", "")
+        major = str(version).split(".", 1)[0]
+        if types_module is not None and major.isdigit():
+            category = getattr(types_module, "PytestRemovedIn%sWarning" % major, None)
+        if types_module is not None:  # not cached before pytest is loaded
+            _removed_category = category
+        return category
+    return _removed_category  # type: ignore[return-value]
+
+
 def _install_session_filters(ini_filters: Iterable[str], cmdline_filters: Iterable[str]) -> None:
     """pytest's catch_warnings_for_item up to the marks: deprecations shown unless -W or
-    PYTHONWARNINGS was given, PytestRemovedIn9Warning an error, then the ini and -W filters."""
+    PYTHONWARNINGS was given, the current major version's PytestRemovedInNWarning an error, then
+    the ini and -W filters."""
     if not sys.warnoptions:
         warnings.filterwarnings("always", category=DeprecationWarning)
         warnings.filterwarnings("always", category=PendingDeprecationWarning)
-    types_module = sys.modules.get("_pytest.warning_types")
-    removed = getattr(types_module, "PytestRemovedIn9Warning", None) if types_module else None
+    removed = _removed_in_this_major()
     if removed is not None:
         warnings.filterwarnings("error", category=removed)
     _apply(ini_filters, escape=False)
