@@ -1074,6 +1074,11 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
 
+every other option of pytest, and of the plugins installed, is accepted: options that change
+how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
+the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
+--cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
+
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
 `;
@@ -1541,8 +1546,11 @@ function openSession(argv, command, cwd, env) {
     }
     options.command = command;
     pythonOption = options.python;
+    if (options.timeout === null)
+        options.timeout = pytestTimeoutSetting(config, env);
     const paths = decidePaths(options, config, cwd);
-    const strictConfig = options.strictConfig || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
+    // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
+    const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
         probe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
@@ -1573,6 +1581,20 @@ function openSession(argv, command, cwd, env) {
             return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep);
         },
     };
+}
+/**
+ * pytest-timeout's settings when `--timeout` is not given, in its order: the PYTEST_TIMEOUT
+ * variable, then the `timeout` ini. fastest enforces them itself (a hung test's worker is replaced).
+ */
+function pytestTimeoutSetting(config, env) {
+    const fromEnv = env.PYTEST_TIMEOUT;
+    const [text, where] = fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PYTEST_TIMEOUT environment variable'] : [(0, index_js_1.getIni)(config, 'timeout', 'string'), 'config file'];
+    if (text === undefined || text.trim() === '')
+        return null;
+    const seconds = Number(text.trim());
+    if (!Number.isFinite(seconds))
+        throw new args_js_1.UsageError(`Invalid timeout ${text} from ${where}`);
+    return seconds;
 }
 /** parseArgs with every unknown option taken as a flag without a value (real pytest judges them). */
 function parseTakingUnknown(args, conftest) {

@@ -271,10 +271,31 @@ describe('a pytest engine that cannot start', () => {
       'test_1.py': 'def test_1():\n    pass\n',
       'test_2.py': 'def test_2():\n    pass\n',
     });
-    const [f, p] = await Promise.all([fastest(['--engine', 'pytest', '-n', '2'], dir, PLUGINS_OFF), pytest([], dir, PLUGINS_OFF)]);
+    const p = await pytest([], dir, PLUGINS_OFF);
     expect(p.code).toBe(3);
-    expect(f.code).toBe(3);
-    expect(f.out + f.err).toContain('RuntimeError: no database here');
-    expect(f.out).not.toContain('ERROR collecting');
+    // (auto: the native engine runs conftest's pytest_configure itself, per module; not covered here)
+    for (const engine of ['pytest']) {
+      const f = await fastest(['--engine', engine, '-n', '2'], dir, PLUGINS_OFF);
+      expect({ engine, code: f.code }).toEqual({ engine, code: 3 });
+      expect(f.out + f.err).toContain('RuntimeError: no database here');
+      expect(f.out).not.toContain('ERROR collecting');
+    }
   }, 60_000);
+});
+
+describe("pytest-timeout's settings", () => {
+  it('the `timeout` ini and PYTEST_TIMEOUT end a hung test as --timeout does', async () => {
+    const dir = project('timeout-ini', {
+      'pytest.ini': '[pytest]\ntimeout = 2\n',
+      'test_hang.py': 'import time\n\ndef test_hangs():\n    time.sleep(300)\n\ndef test_fine():\n    pass\n',
+    });
+    const f = await fastest(['-q', '-n', '1'], dir, PLUGINS_OFF);
+    expect(f.code).toBe(1);
+    expect(f.out).toContain('Timeout (>2.0s)');
+    expect(closing(f.out)).toBe('1 failed, 1 passed');
+    const fromEnv = project('timeout-env', { 'pytest.ini': '[pytest]\n', 'test_hang.py': 'import time\n\ndef test_hangs():\n    time.sleep(300)\n' });
+    const e = await fastest(['-q'], fromEnv, { ...PLUGINS_OFF, PYTEST_TIMEOUT: '2' });
+    expect(e.code).toBe(1);
+    expect(e.out).toContain('Timeout (>2.0s)');
+  }, 90_000);
 });

@@ -408,6 +408,11 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
 
+every other option of pytest, and of the plugins installed, is accepted: options that change
+how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
+the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
+--cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
+
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
 `;

@@ -70,8 +70,10 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   }
   options.command = command;
   pythonOption = options.python;
+  if (options.timeout === null) options.timeout = pytestTimeoutSetting(config, env);
   const paths = decidePaths(options, config, cwd);
-  const strictConfig = options.strictConfig || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
+  // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
+  const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
   let probe: Promise<ProbeResult> | null = probed ? Promise.resolve(probed) : null;
   if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
     probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
@@ -101,6 +103,19 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
       return pytestArgv(argv, extraOptions, pluginOptions, keep);
     },
   };
+}
+
+/**
+ * pytest-timeout's settings when `--timeout` is not given, in its order: the PYTEST_TIMEOUT
+ * variable, then the `timeout` ini. fastest enforces them itself (a hung test's worker is replaced).
+ */
+function pytestTimeoutSetting(config: Config, env: NodeJS.ProcessEnv): number | null {
+  const fromEnv = env.PYTEST_TIMEOUT;
+  const [text, where] = fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PYTEST_TIMEOUT environment variable'] : [getIni(config, 'timeout', 'string'), 'config file'];
+  if (text === undefined || text.trim() === '') return null;
+  const seconds = Number(text.trim());
+  if (!Number.isFinite(seconds)) throw new UsageError(`Invalid timeout ${text} from ${where}`);
+  return seconds;
 }
 
 /** parseArgs with every unknown option taken as a flag without a value (real pytest judges them). */
