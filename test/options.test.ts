@@ -265,17 +265,18 @@ describe.skipIf(!hasModule('pytest_benchmark'))('plugin options and plugins that
 
 describe('a pytest engine that cannot start', () => {
   it('is one session error with its cause, not a collection error per module', async () => {
+    // a `-p` plugin whose pytest_configure fails; the tests use its fixture, so auto sends them to pytest
     const dir = project('engine-start', {
       'pytest.ini': '[pytest]\n',
-      'conftest.py': 'def pytest_configure(config):\n    raise RuntimeError("no database here")\n',
-      'test_1.py': 'def test_1():\n    pass\n',
-      'test_2.py': 'def test_2():\n    pass\n',
+      'myplug.py': 'import pytest\n\ndef pytest_configure(config):\n    raise RuntimeError("no database here")\n\n@pytest.fixture\ndef thing():\n    return 1\n',
+      'test_1.py': 'def test_1(thing):\n    pass\n',
+      'test_2.py': 'def test_2(thing):\n    pass\n',
     });
-    const p = await pytest([], dir, PLUGINS_OFF);
+    const env = { ...PLUGINS_OFF, PYTHONPATH: dir };
+    const p = await pytest(['-p', 'myplug'], dir, env);
     expect(p.code).toBe(3);
-    // (auto: the native engine runs conftest's pytest_configure itself, per module; not covered here)
-    for (const engine of ['pytest']) {
-      const f = await fastest(['--engine', engine, '-n', '2'], dir, PLUGINS_OFF);
+    for (const engine of ['auto', 'pytest']) {
+      const f = await fastest(['-p', 'myplug', '--engine', engine, '-n', '2'], dir, env);
       expect({ engine, code: f.code }).toEqual({ engine, code: 3 });
       expect(f.out + f.err).toContain('RuntimeError: no database here');
       expect(f.out).not.toContain('ERROR collecting');
