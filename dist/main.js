@@ -835,7 +835,7 @@ for (const spec of FLAGS)
     for (const name of spec.names)
         byName.set(name, spec);
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan']);
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
@@ -1937,8 +1937,13 @@ function decidePaths(options, config, cwd) {
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {
     const { options, config } = session;
-    if (options.cacheClear)
+    if (options.cacheClear) {
         (0, node_fs_1.rmSync)((0, node_path_1.join)(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+        // pytest's Cache.clear_cache: its values (lastfailed, stepwise...) and dirs, before --lf reads them
+        const pytestCache = (0, node_path_1.resolve)(config.rootdir, (0, index_js_1.getIni)(config, 'cache_dir', 'string') ?? '.pytest_cache');
+        for (const sub of ['v', 'd'])
+            (0, node_fs_1.rmSync)((0, node_path_1.join)(pytestCache, sub), { recursive: true, force: true });
+    }
     const discovery = await (0, index_js_3.discover)({
         rootdir: config.rootdir,
         paths: session.paths,

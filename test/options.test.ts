@@ -134,6 +134,17 @@ describe('every option of pytest --help (plugins off)', () => {
   }, 600_000);
 });
 
+describe("fastest's own flags", () => {
+  it('are left out of what pytest gets (a real pytest session, the strict-config check)', async () => {
+    const dir = project('own-flags', { ...SIMPLE, 'pytest.ini': '[pytest]\nstrict = true\nmarkers =\n    slow: a slow test\n' });
+    const own = ['--no-cache', '--json', 'out.json', '-n', '1', '--engine', 'auto', '--timeout', '30'];
+    const session = await fastest([...own, '--markers'], dir, PLUGINS_OFF);
+    expect({ code: session.code, err: session.err }).toEqual({ code: 0, err: '' });
+    const strict = await fastest(own, dir, PLUGINS_OFF);
+    expect({ code: strict.code, err: strict.err }).toEqual({ code: 0, err: '' });
+  }, 60_000);
+});
+
 describe('options pytest refuses', () => {
   it('are refused with pytest\'s own message and exit 4', async () => {
     const dir = project('refused', SIMPLE);
@@ -211,6 +222,17 @@ describe('what options do, against pytest', () => {
     const ok = await fastest(['--strict-config'], good, PLUGINS_OFF);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/engine: auto/); // fastest ran it, natively
+  }, 60_000);
+
+  it('--cache-clear empties pytest\'s cache before --lf reads it', async () => {
+    const files = { 'pytest.ini': '[pytest]\n', 'test_c.py': 'def test_ok():\n    pass\n\ndef test_bad():\n    assert 0\n' };
+    const fdir = project('cacheclear-f', files);
+    const pdir = project('cacheclear-p', files);
+    await Promise.all([fastest(['-q'], fdir, PLUGINS_OFF), pytest(['-q'], pdir, PLUGINS_OFF)]);
+    const args = ['-q', '--lf', '--cache-clear'];
+    const [f, p] = await Promise.all([fastest(args, fdir, PLUGINS_OFF), pytest(args, pdir, PLUGINS_OFF)]);
+    expect(closing(p.out)).toBe('1 failed, 1 passed');
+    expect(closing(f.out)).toBe(closing(p.out));
   }, 60_000);
 
   it('--doctest-modules runs the doctests (real pytest session)', async () => {

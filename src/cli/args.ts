@@ -172,7 +172,7 @@ const byName = new Map<string, FlagSpec>();
 for (const spec of FLAGS) for (const name of spec.names) byName.set(name, spec);
 
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan']);
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
 

@@ -160,7 +160,12 @@ export interface Collected {
 /** Discovery and selection, as pytest's collection phase. */
 export async function collect(session: Session): Promise<Collected> {
   const { options, config } = session;
-  if (options.cacheClear) rmSync(join(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+  if (options.cacheClear) {
+    rmSync(join(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+    // pytest's Cache.clear_cache: its values (lastfailed, stepwise...) and dirs, before --lf reads them
+    const pytestCache = resolve(config.rootdir, getIni(config, 'cache_dir', 'string') ?? '.pytest_cache');
+    for (const sub of ['v', 'd']) rmSync(join(pytestCache, sub), { recursive: true, force: true });
+  }
   const discovery = await discover({
     rootdir: config.rootdir,
     paths: session.paths,
