@@ -1386,12 +1386,12 @@ function runRealPytest(python, argv, cwd, env) {
         });
         child.on('exit', (exitCode, signal) => {
             done();
-            resolvePromise(exitCode ?? (signal === 'SIGINT' ? 2 : 128 + signalNumber(signal)));
+            // pytest ended by a signal (SIGTERM passed on...): fastest ends the same way
+            if (exitCode === null && signal !== null)
+                process.kill(process.pid, signal);
+            resolvePromise(exitCode ?? 2);
         });
     });
-}
-function signalNumber(signal) {
-    return { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }[signal ?? 'SIGTERM'] ?? 1;
 }
 
 
