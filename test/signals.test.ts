@@ -2,7 +2,7 @@
 // ends as pytest's does (issue 13, item 8): SIGINT is pytest's KeyboardInterrupt (exit 2), SIGTERM
 // and SIGHUP end pytest by the signal itself.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +70,6 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 function suite(name: string): string {
   const dir = join(work, name);
   rmSync(dir, { recursive: true, force: true });
-  writeFileSync(join(work, 'placeholder'), '');
   return dir;
 }
 
@@ -83,7 +82,6 @@ interface Ended {
 
 /** Starts `cmd` on a suite whose test sleeps (with a child process), sends `signal` once it sleeps. */
 async function interrupt(cmd: string[], dir: string, signal: NodeJS.Signals): Promise<Ended> {
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(dir, { recursive: true });
   const pidsFile = join(dir, 'pids.txt');
   writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
