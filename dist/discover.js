@@ -4,16 +4,736 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
+/***/ 8772:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const childProcess = __nccwpck_require__(5317);
+const { isLinux, getReport } = __nccwpck_require__(3235);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
+const { interpreterPath } = __nccwpck_require__(167);
+
+let cachedFamilyInterpreter;
+let cachedFamilyFilesystem;
+let cachedVersionFilesystem;
+
+const command = 'getconf GNU_LIBC_VERSION 2>&1 || true; ldd --version 2>&1 || true';
+let commandOut = '';
+
+const safeCommand = () => {
+  if (!commandOut) {
+    return new Promise((resolve) => {
+      childProcess.exec(command, (err, out) => {
+        commandOut = err ? ' ' : out;
+        resolve(commandOut);
+      });
+    });
+  }
+  return commandOut;
+};
+
+const safeCommandSync = () => {
+  if (!commandOut) {
+    try {
+      commandOut = childProcess.execSync(command, { encoding: 'utf8' });
+    } catch (_err) {
+      commandOut = ' ';
+    }
+  }
+  return commandOut;
+};
+
+/**
+ * A String constant containing the value `glibc`.
+ * @type {string}
+ * @public
+ */
+const GLIBC = 'glibc';
+
+/**
+ * A Regexp constant to get the GLIBC Version.
+ * @type {string}
+ */
+const RE_GLIBC_VERSION = /LIBC[a-z0-9 \-).]*?(\d+\.\d+)/i;
+
+/**
+ * A String constant containing the value `musl`.
+ * @type {string}
+ * @public
+ */
+const MUSL = 'musl';
+
+const isFileMusl = (f) => f.includes('libc.musl-') || f.includes('ld-musl-');
+
+const familyFromReport = () => {
+  const report = getReport();
+  if (report.header && report.header.glibcVersionRuntime) {
+    return GLIBC;
+  }
+  if (Array.isArray(report.sharedObjects)) {
+    if (report.sharedObjects.some(isFileMusl)) {
+      return MUSL;
+    }
+  }
+  return null;
+};
+
+const familyFromCommand = (out) => {
+  const [getconf, ldd1] = out.split(/[\r\n]+/);
+  if (getconf && getconf.includes(GLIBC)) {
+    return GLIBC;
+  }
+  if (ldd1 && ldd1.includes(MUSL)) {
+    return MUSL;
+  }
+  return null;
+};
+
+const familyFromInterpreterPath = (path) => {
+  if (path) {
+    if (path.includes('/ld-musl-')) {
+      return MUSL;
+    } else if (path.includes('/ld-linux-')) {
+      return GLIBC;
+    }
+  }
+  return null;
+};
+
+const getFamilyFromLddContent = (content) => {
+  content = content.toString();
+  if (content.includes('musl')) {
+    return MUSL;
+  }
+  if (content.includes('GNU C Library')) {
+    return GLIBC;
+  }
+  return null;
+};
+
+const familyFromFilesystem = async () => {
+  if (cachedFamilyFilesystem !== undefined) {
+    return cachedFamilyFilesystem;
+  }
+  cachedFamilyFilesystem = null;
+  try {
+    const lddContent = await readFile(LDD_PATH);
+    cachedFamilyFilesystem = getFamilyFromLddContent(lddContent);
+  } catch (e) {}
+  return cachedFamilyFilesystem;
+};
+
+const familyFromFilesystemSync = () => {
+  if (cachedFamilyFilesystem !== undefined) {
+    return cachedFamilyFilesystem;
+  }
+  cachedFamilyFilesystem = null;
+  try {
+    const lddContent = readFileSync(LDD_PATH);
+    cachedFamilyFilesystem = getFamilyFromLddContent(lddContent);
+  } catch (e) {}
+  return cachedFamilyFilesystem;
+};
+
+const familyFromInterpreter = async () => {
+  if (cachedFamilyInterpreter !== undefined) {
+    return cachedFamilyInterpreter;
+  }
+  cachedFamilyInterpreter = null;
+  try {
+    const selfContent = await readFile(SELF_PATH);
+    const path = interpreterPath(selfContent);
+    cachedFamilyInterpreter = familyFromInterpreterPath(path);
+  } catch (e) {}
+  return cachedFamilyInterpreter;
+};
+
+const familyFromInterpreterSync = () => {
+  if (cachedFamilyInterpreter !== undefined) {
+    return cachedFamilyInterpreter;
+  }
+  cachedFamilyInterpreter = null;
+  try {
+    const selfContent = readFileSync(SELF_PATH);
+    const path = interpreterPath(selfContent);
+    cachedFamilyInterpreter = familyFromInterpreterPath(path);
+  } catch (e) {}
+  return cachedFamilyInterpreter;
+};
+
+/**
+ * Resolves with the libc family when it can be determined, `null` otherwise.
+ * @returns {Promise<?string>}
+ */
+const family = async () => {
+  let family = null;
+  if (isLinux()) {
+    family = await familyFromInterpreter();
+    if (!family) {
+      family = await familyFromFilesystem();
+      if (!family) {
+        family = familyFromReport();
+      }
+      if (!family) {
+        const out = await safeCommand();
+        family = familyFromCommand(out);
+      }
+    }
+  }
+  return family;
+};
+
+/**
+ * Returns the libc family when it can be determined, `null` otherwise.
+ * @returns {?string}
+ */
+const familySync = () => {
+  let family = null;
+  if (isLinux()) {
+    family = familyFromInterpreterSync();
+    if (!family) {
+      family = familyFromFilesystemSync();
+      if (!family) {
+        family = familyFromReport();
+      }
+      if (!family) {
+        const out = safeCommandSync();
+        family = familyFromCommand(out);
+      }
+    }
+  }
+  return family;
+};
+
+/**
+ * Resolves `true` only when the platform is Linux and the libc family is not `glibc`.
+ * @returns {Promise<boolean>}
+ */
+const isNonGlibcLinux = async () => isLinux() && await family() !== GLIBC;
+
+/**
+ * Returns `true` only when the platform is Linux and the libc family is not `glibc`.
+ * @returns {boolean}
+ */
+const isNonGlibcLinuxSync = () => isLinux() && familySync() !== GLIBC;
+
+const versionFromFilesystem = async () => {
+  if (cachedVersionFilesystem !== undefined) {
+    return cachedVersionFilesystem;
+  }
+  cachedVersionFilesystem = null;
+  try {
+    const lddContent = await readFile(LDD_PATH);
+    const versionMatch = lddContent.match(RE_GLIBC_VERSION);
+    if (versionMatch) {
+      cachedVersionFilesystem = versionMatch[1];
+    }
+  } catch (e) {}
+  return cachedVersionFilesystem;
+};
+
+const versionFromFilesystemSync = () => {
+  if (cachedVersionFilesystem !== undefined) {
+    return cachedVersionFilesystem;
+  }
+  cachedVersionFilesystem = null;
+  try {
+    const lddContent = readFileSync(LDD_PATH);
+    const versionMatch = lddContent.match(RE_GLIBC_VERSION);
+    if (versionMatch) {
+      cachedVersionFilesystem = versionMatch[1];
+    }
+  } catch (e) {}
+  return cachedVersionFilesystem;
+};
+
+const versionFromReport = () => {
+  const report = getReport();
+  if (report.header && report.header.glibcVersionRuntime) {
+    return report.header.glibcVersionRuntime;
+  }
+  return null;
+};
+
+const versionSuffix = (s) => s.trim().split(/\s+/)[1];
+
+const versionFromCommand = (out) => {
+  const [getconf, ldd1, ldd2] = out.split(/[\r\n]+/);
+  if (getconf && getconf.includes(GLIBC)) {
+    return versionSuffix(getconf);
+  }
+  if (ldd1 && ldd2 && ldd1.includes(MUSL)) {
+    return versionSuffix(ldd2);
+  }
+  return null;
+};
+
+/**
+ * Resolves with the libc version when it can be determined, `null` otherwise.
+ * @returns {Promise<?string>}
+ */
+const version = async () => {
+  let version = null;
+  if (isLinux()) {
+    version = await versionFromFilesystem();
+    if (!version) {
+      version = versionFromReport();
+    }
+    if (!version) {
+      const out = await safeCommand();
+      version = versionFromCommand(out);
+    }
+  }
+  return version;
+};
+
+/**
+ * Returns the libc version when it can be determined, `null` otherwise.
+ * @returns {?string}
+ */
+const versionSync = () => {
+  let version = null;
+  if (isLinux()) {
+    version = versionFromFilesystemSync();
+    if (!version) {
+      version = versionFromReport();
+    }
+    if (!version) {
+      const out = safeCommandSync();
+      version = versionFromCommand(out);
+    }
+  }
+  return version;
+};
+
+module.exports = {
+  GLIBC,
+  MUSL,
+  family,
+  familySync,
+  isNonGlibcLinux,
+  isNonGlibcLinuxSync,
+  version,
+  versionSync
+};
+
+
+/***/ }),
+
+/***/ 167:
+/***/ ((module) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const interpreterPath = (elf) => {
+  if (elf.length < 64) {
+    return null;
+  }
+  if (elf.readUInt32BE(0) !== 0x7F454C46) {
+    // Unexpected magic bytes
+    return null;
+  }
+  if (elf.readUInt8(4) !== 2) {
+    // Not a 64-bit ELF
+    return null;
+  }
+  if (elf.readUInt8(5) !== 1) {
+    // Not little-endian
+    return null;
+  }
+  const offset = elf.readUInt32LE(32);
+  const size = elf.readUInt16LE(54);
+  const count = elf.readUInt16LE(56);
+  for (let i = 0; i < count; i++) {
+    const headerOffset = offset + (i * size);
+    const type = elf.readUInt32LE(headerOffset);
+    if (type === 3) {
+      const fileOffset = elf.readUInt32LE(headerOffset + 8);
+      const fileSize = elf.readUInt32LE(headerOffset + 32);
+      return elf.subarray(fileOffset, fileOffset + fileSize).toString().replace(/\0.*$/g, '');
+    }
+  }
+  return null;
+};
+
+module.exports = {
+  interpreterPath
+};
+
+
+/***/ }),
+
+/***/ 3991:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const fs = __nccwpck_require__(9896);
+
+const LDD_PATH = '/usr/bin/ldd';
+const SELF_PATH = '/proc/self/exe';
+const MAX_LENGTH = 2048;
+
+/**
+ * Read the content of a file synchronous
+ *
+ * @param {string} path
+ * @returns {Buffer}
+ */
+const readFileSync = (path) => {
+  const fd = fs.openSync(path, 'r');
+  const buffer = Buffer.alloc(MAX_LENGTH);
+  const bytesRead = fs.readSync(fd, buffer, 0, MAX_LENGTH, 0);
+  fs.close(fd, () => {});
+  return buffer.subarray(0, bytesRead);
+};
+
+/**
+ * Read the content of a file
+ *
+ * @param {string} path
+ * @returns {Promise<Buffer>}
+ */
+const readFile = (path) => new Promise((resolve, reject) => {
+  fs.open(path, 'r', (err, fd) => {
+    if (err) {
+      reject(err);
+    } else {
+      const buffer = Buffer.alloc(MAX_LENGTH);
+      fs.read(fd, buffer, 0, MAX_LENGTH, 0, (_, bytesRead) => {
+        resolve(buffer.subarray(0, bytesRead));
+        fs.close(fd, () => {});
+      });
+    }
+  });
+});
+
+module.exports = {
+  LDD_PATH,
+  SELF_PATH,
+  readFileSync,
+  readFile
+};
+
+
+/***/ }),
+
+/***/ 3235:
+/***/ ((module) => {
+
+// Copyright 2017 Lovell Fuller and others.
+// SPDX-License-Identifier: Apache-2.0
+
+
+
+const isLinux = () => process.platform === 'linux';
+
+let report = null;
+const getReport = () => {
+  if (!report) {
+    /* istanbul ignore next */
+    if (isLinux() && process.report) {
+      const orig = process.report.excludeNetwork;
+      process.report.excludeNetwork = true;
+      report = process.report.getReport();
+      process.report.excludeNetwork = orig;
+    } else {
+      report = {};
+    }
+  }
+  return report;
+};
+
+module.exports = { isLinux, getReport };
+
+
+/***/ }),
+
+/***/ 4046:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(6687)(__dirname);
+
+/***/ }),
+
+/***/ 6687:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
+if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
+  module.exports = runtimeRequire.addon.bind(runtimeRequire)
+} else { // else use the runtime version here
+  module.exports = __nccwpck_require__(667)
+}
+
+
+/***/ }),
+
+/***/ 667:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896)
+var path = __nccwpck_require__(6928)
+var url = __nccwpck_require__(7016)
+var os = __nccwpck_require__(857)
+// Workaround to fix webpack's build warnings: 'the request of a dependency is an expression'
+var runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
+
+var vars = (process.config && process.config.variables) || {}
+var prebuildsOnly = !!process.env.PREBUILDS_ONLY
+var versions = process.versions
+var abi = versions.modules
+if (versions.deno || process.isBun) {
+  // both Deno and Bun made the very poor decision to shoot themselves in the foot and lie about support for ABI
+  // (which they do not have)
+  abi = 'unsupported'
+}
+var runtime = isElectron() ? 'electron' : (isNwjs() ? 'node-webkit' : 'node')
+var arch = process.env.npm_config_arch || os.arch()
+var platform = process.env.npm_config_platform || os.platform()
+var libc = process.env.LIBC || (isMusl(platform) ? 'musl' : 'glibc')
+
+var armv = process.env.ARM_VERSION || (arch === 'arm64' ? '8' : vars.arm_version) || ''
+var uv = (versions.uv || '').split('.')[0]
+
+module.exports = load
+
+function load (dir) {
+  return runtimeRequire(load.resolve(dir))
+}
+
+load.resolve = load.path = function (dir) {
+  dir = path.resolve(dir || '.')
+  var packageName = ''
+  var packageNameError
+  try {
+    packageName = runtimeRequire(path.join(dir, 'package.json')).name;
+    var varName = packageName.toUpperCase().replace(/-/g, '_')
+    if (process.env[varName + '_PREBUILD']) dir = process.env[varName + '_PREBUILD']
+  } catch (err) {
+    packageNameError = err;
+  }
+  if (!prebuildsOnly) {
+    var release = getFirst(path.join(dir, 'build/Release'), matchBuild)
+    if (release) return release
+
+    var debug = getFirst(path.join(dir, 'build/Debug'), matchBuild)
+    if (debug) return debug
+  }
+
+  var prebuild = resolve(dir)
+  if (prebuild) return prebuild
+
+  var nearby = resolve(path.dirname(process.execPath))
+  if (nearby) return nearby
+
+  var platformPackage = (packageName[0] == '@' ? '' : '@' + packageName + '/') + packageName + '-' + platform + '-' + arch
+  var packageResolutionError
+  try {
+    var prebuildPackage = path.dirname((__nccwpck_require__(3339).createRequire)(url.pathToFileURL(path.join(dir, 'package.json'))).resolve(platformPackage))
+    return resolveFile(prebuildPackage)
+  } catch(error) {
+    packageResolutionError = error
+  }
+
+  var target = [
+    'platform=' + platform,
+    'arch=' + arch,
+    'runtime=' + runtime,
+    'abi=' + abi,
+    'uv=' + uv,
+    armv ? 'armv=' + armv : '',
+    'libc=' + libc,
+    'node=' + process.versions.node,
+    process.versions.electron ? 'electron=' + process.versions.electron : '',
+     true ? 'webpack=true' : 0 // eslint-disable-line
+  ].filter(Boolean).join(' ')
+  let errMessage = 'No native build was found for ' + target + '\n    attempted loading from: ' + dir + ' and package:' +
+    ' ' + platformPackage + '\n';
+  if (packageNameError) {
+    errMessage += 'Error finding package.json: ' + packageNameError.message + '\n';
+  }
+  if (packageResolutionError) {
+    errMessage += 'Error resolving package: ' + packageResolutionError.message + '\n';
+  }
+  throw new Error(errMessage)
+
+  function resolve (dir) {
+    // Find matching "prebuilds/<platform>-<arch>" directory
+    var tuples = readdirSync(path.join(dir, 'prebuilds')).map(parseTuple)
+    var tuple = tuples.filter(matchTuple(platform, arch)).sort(compareTuples)[0]
+    if (!tuple) return
+    return resolveFile(path.join(dir, 'prebuilds', tuple.name))
+  }
+  function resolveFile (prebuilds) {
+    // Find most specific flavor first
+    var parsed = readdirSync(prebuilds).map(parseTags)
+    var candidates = parsed.filter(matchTags(runtime, abi))
+    var winner = candidates.sort(compareTags(runtime))[0]
+    if (winner) return path.join(prebuilds, winner.file)
+  }
+}
+
+function readdirSync (dir) {
+  try {
+    return fs.readdirSync(dir)
+  } catch (err) {
+    return []
+  }
+}
+
+function getFirst (dir, filter) {
+  var files = readdirSync(dir).filter(filter)
+  return files[0] && path.join(dir, files[0])
+}
+
+function matchBuild (name) {
+  return /\.node$/.test(name)
+}
+
+function parseTuple (name) {
+  // Example: darwin-x64+arm64
+  var arr = name.split('-')
+  if (arr.length !== 2) return
+
+  var platform = arr[0]
+  var architectures = arr[1].split('+')
+
+  if (!platform) return
+  if (!architectures.length) return
+  if (!architectures.every(Boolean)) return
+
+  return { name, platform, architectures }
+}
+
+function matchTuple (platform, arch) {
+  return function (tuple) {
+    if (tuple == null) return false
+    if (tuple.platform !== platform) return false
+    return tuple.architectures.includes(arch)
+  }
+}
+
+function compareTuples (a, b) {
+  // Prefer single-arch prebuilds over multi-arch
+  return a.architectures.length - b.architectures.length
+}
+
+function parseTags (file) {
+  var arr = file.split('.')
+  var extension = arr.pop()
+  var tags = { file: file, specificity: 0 }
+
+  if (extension !== 'node') return
+
+  for (var i = 0; i < arr.length; i++) {
+    var tag = arr[i]
+
+    if (tag === 'node' || tag === 'electron' || tag === 'node-webkit') {
+      tags.runtime = tag
+    } else if (tag === 'napi') {
+      tags.napi = true
+    } else if (tag.slice(0, 3) === 'abi') {
+      tags.abi = tag.slice(3)
+    } else if (tag.slice(0, 2) === 'uv') {
+      tags.uv = tag.slice(2)
+    } else if (tag.slice(0, 4) === 'armv') {
+      tags.armv = tag.slice(4)
+    } else if (tag === 'glibc' || tag === 'musl') {
+      tags.libc = tag
+    } else {
+      continue
+    }
+
+    tags.specificity++
+  }
+
+  return tags
+}
+
+function matchTags (runtime, abi) {
+  return function (tags) {
+    if (tags == null) return false
+    if (tags.runtime !== runtime && !runtimeAgnostic(tags)) return false
+    if (tags.abi !== abi && !tags.napi) return false
+    if (tags.uv && tags.uv !== uv) return false
+    if (tags.armv && tags.armv !== armv) return false
+    if (tags.libc && tags.libc !== libc) return false
+
+    return true
+  }
+}
+
+function runtimeAgnostic (tags) {
+  return tags.runtime === 'node' && tags.napi
+}
+
+function compareTags (runtime) {
+  // Precedence: non-agnostic runtime, abi over napi, then by specificity.
+  return function (a, b) {
+    if (a.runtime !== b.runtime) {
+      return a.runtime === runtime ? -1 : 1
+    } else if (a.abi !== b.abi) {
+      return a.abi ? -1 : 1
+    } else if (a.specificity !== b.specificity) {
+      return a.specificity > b.specificity ? -1 : 1
+    } else {
+      return 0
+    }
+  }
+}
+
+function isNwjs () {
+  return !!(process.versions && process.versions.nw)
+}
+
+function isElectron () {
+  if (process.versions && process.versions.electron) return true
+  if (process.env.ELECTRON_RUN_AS_NODE) return true
+  return typeof window !== 'undefined' && window.process && window.process.type === 'renderer'
+}
+
+function isMusl (platform) {
+  if (platform !== 'linux') return false;
+  const { familySync, MUSL } = __nccwpck_require__(8772);
+  return familySync() === MUSL;
+}
+
+// Exposed for unit tests
+// TODO: move to lib
+load.parseTags = parseTags
+load.matchTags = matchTags
+load.compareTags = compareTags
+load.parseTuple = parseTuple
+load.matchTuple = matchTuple
+load.compareTuples = compareTuples
+
+
+
+/***/ }),
+
 /***/ 7593:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HELP = exports.UsageError = void 0;
+exports.HELP = exports.UnknownOptionError = exports.UsageError = void 0;
 exports.defaultOptions = defaultOptions;
 exports.parseArgs = parseArgs;
+exports.pytestArgv = pytestArgv;
 exports.splitCommand = splitCommand;
+// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+const pytest_options_js_1 = __nccwpck_require__(4936);
 class UsageError extends Error {
     exitCode = 4;
 }
@@ -26,8 +746,9 @@ function defaultOptions() {
         python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
         configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
-        cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
-        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [],
+        cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
+        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
+        collectInVirtualenv: false, showCapture: 'all', routes: [],
     };
 }
 function intValue(flag, value, min = 0) {
@@ -89,22 +810,16 @@ const FLAGS = [
     { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
     { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
     { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto']); } },
-    { names: ['-l', '--showlocals'], value: false, forward: true, apply: (o) => { o.showLocals = true; } },
     { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
     { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
     { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+    { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
+    { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
+    { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
     { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
 ];
-/** pytest flags fastest knows of but does not do: named in one line, exit 4, never ignored. */
-const UNSUPPORTED = new Set([
-    '--pdb', '--pdbcls', '--trace', '--sw', '--stepwise', '--sw-skip', '--stepwise-skip', '--doctest-modules',
-    '--doctest-glob', '--fixtures', '--funcargs', '--fixtures-per-test', '--setup-only', '--setup-plan',
-    '--setup-show', '--markers', '--pyargs', '--looponfail', '-f', '--lfnf', '--last-failed-no-failures',
-    '--nf', '--new-first', '--debug', '--trace-config', '--noconftest', '--keep-duplicates', '--confcutdir',
-    '--full-trace', '--log-cli-level', '--log-level', '--log-file', '--dist', '--maxprocesses',
-]);
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
     if (!m)
@@ -119,53 +834,92 @@ const byName = new Map();
 for (const spec of FLAGS)
     for (const name of spec.names)
         byName.set(name, spec);
-function applyFlag(o, spec, name, value) {
-    spec.apply(o, value ?? '', name);
-    if (spec.forward)
-        o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
+/** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
+/** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
+const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
+/** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
+class UnknownOptionError extends UsageError {
+    option;
+    constructor(option, arg) {
+        super(`unrecognized arguments: ${arg}`);
+        this.option = option;
+    }
+}
+exports.UnknownOptionError = UnknownOptionError;
+function arityOf(name, known) {
+    const routed = pytest_options_js_1.routedByName.get(name);
+    if (routed)
+        return routed.arity;
+    const conftest = known.conftest?.get(name);
+    if (conftest !== undefined)
+        return conftest ? 'one' : 'none';
+    return known.plugins.get(name);
+}
+function routeOf(name, known) {
+    const routed = pytest_options_js_1.routedByName.get(name);
+    if (routed)
+        return routed.route;
+    if (known.conftest?.has(name))
+        return 'conftest';
+    return (0, pytest_options_js_1.pluginOptionRoute)(name);
+}
+/** An `optional` value is taken from the next argument unless that looks like an option (argparse). */
+function takesNext(arity, next) {
+    if (arity === 'one')
+        return true;
+    return arity === 'optional' && next !== undefined && !(next.startsWith('-') && next.length > 1);
 }
 /**
- * Parses argv (without node and script) into options. `extraOptions` are the options conftest
- * files add (name -> takes a value), forwarded to the engines; `null` skips unknown long flags
- * (a first pass that only needs the config file and paths).
+ * Splits argv into paths and options. `known.conftest === null` is the first pass, which only
+ * needs the config file and paths: unknown long options are skipped there.
  */
-function parseArgs(argv, extraOptions = new Map()) {
-    const o = defaultOptions();
+function* tokens(argv, known) {
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--') {
-            o.paths.push(...argv.slice(i + 1));
-            break;
+            for (const rest of argv.slice(i + 1))
+                yield { kind: 'path', value: rest };
+            return;
         }
         if (arg.startsWith('--')) {
             const eq = arg.indexOf('=');
             const name = eq >= 0 ? arg.slice(0, eq) : arg;
             const spec = byName.get(name);
             if (!spec) {
-                if (UNSUPPORTED.has(name))
-                    throw new UsageError(`${name} is a pytest option that fastest does not support`);
-                const conftestTakesValue = extraOptions?.get(name);
-                if (conftestTakesValue === undefined) {
-                    if (extraOptions === null)
+                const arity = arityOf(name, known);
+                if (arity === undefined) {
+                    if (known.conftest === null)
                         continue; // first pass: conftest options are not known yet
-                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                    if (known.passUnknown) {
+                        yield { kind: 'other', name, value: undefined, raw: [arg], route: 'engine' };
+                        continue;
+                    }
+                    throw new UnknownOptionError(name, arg);
                 }
-                const value = conftestTakesValue && eq < 0 ? argv[++i] : undefined;
-                if (conftestTakesValue && eq < 0 && value === undefined)
-                    throw new UsageError(`argument ${name}: expected one argument`);
-                o.pytestArgs.push(...(value === undefined ? [arg] : [arg, value]));
+                if (arity === 'none' && eq >= 0)
+                    throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+                let value = eq >= 0 ? arg.slice(eq + 1) : undefined;
+                const raw = [arg];
+                if (eq < 0 && takesNext(arity, argv[i + 1])) {
+                    value = argv[++i];
+                    if (value === undefined)
+                        throw new UsageError(`argument ${name}: expected one argument`);
+                    raw.push(value);
+                }
+                yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
                 continue;
             }
             if (spec.value) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
                 if (value === undefined)
                     throw new UsageError(`argument ${name}: expected one argument`);
-                applyFlag(o, spec, name, value);
+                yield { kind: 'flag', name, value, raw: eq >= 0 ? [arg] : [arg, value], spec };
             }
             else {
                 if (eq >= 0)
                     throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
-                applyFlag(o, spec, name, undefined);
+                yield { kind: 'flag', name, value: undefined, raw: [arg], spec };
             }
             continue;
         }
@@ -174,29 +928,92 @@ function parseArgs(argv, extraOptions = new Map()) {
                 const name = `-${arg[j]}`;
                 const spec = byName.get(name);
                 if (!spec) {
-                    if (UNSUPPORTED.has(name))
-                        throw new UsageError(`${name} is a pytest option that fastest does not support`);
-                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                    const arity = arityOf(name, known);
+                    if (arity === undefined) {
+                        if (known.conftest === null)
+                            break;
+                        if (known.passUnknown) {
+                            yield { kind: 'other', name, value: undefined, raw: [`-${arg.slice(j + 1)}`], route: 'engine' };
+                            break;
+                        }
+                        throw new UnknownOptionError(name, arg);
+                    }
+                    // A routed short option (-l): the rest of the cluster goes on as flags or its value.
+                    const rest = arg.slice(j + 1);
+                    if (arity !== 'none' && (rest.length > 0 || takesNext(arity, argv[i + 1]))) {
+                        const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
+                        if (value === undefined)
+                            throw new UsageError(`argument ${name}: expected one argument`);
+                        yield { kind: 'other', name, value, raw: [name, value], route: routeOf(name, known) };
+                        break;
+                    }
+                    yield { kind: 'other', name, value: undefined, raw: [name], route: routeOf(name, known) };
+                    continue;
                 }
                 if (spec.value) {
                     const rest = arg.slice(j + 1);
                     const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
                     if (value === undefined)
                         throw new UsageError(`argument ${name}: expected one argument`);
-                    applyFlag(o, spec, name, value);
+                    yield { kind: 'flag', name, value, raw: [name, value], spec };
                     break;
                 }
-                applyFlag(o, spec, name, undefined);
+                yield { kind: 'flag', name, value: undefined, raw: [name], spec };
             }
             continue;
         }
-        o.paths.push(arg);
+        yield { kind: 'path', value: arg };
+    }
+}
+/**
+ * Parses argv (without node and script) into options. `conftestOptions` are the options conftest
+ * files add (name -> takes a value), `pluginOptions` those of installed plugins; both go on to
+ * the engines. `conftestOptions === null` skips unknown long flags (a first pass that only needs
+ * the config file and paths).
+ */
+function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map()) {
+    const o = defaultOptions();
+    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions })) {
+        if (token.kind === 'path') {
+            o.paths.push(token.value);
+        }
+        else if (token.kind === 'flag') {
+            token.spec.apply(o, token.value ?? '', token.name);
+            if (token.spec.forward)
+                o.pytestArgs.push(...token.raw);
+        }
+        else {
+            o.pytestArgs.push(...token.raw);
+            if (token.route !== 'conftest' && !o.routes.some((r) => r.option === token.name))
+                o.routes.push({ option: token.name, route: token.route });
+        }
     }
     if (o.asyncioMode) {
         o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
         o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
     }
     return o;
+}
+/**
+ * The user's command line as real pytest is to see it: fastest's own flags dropped, and the
+ * plugin options fastest does itself kept only where pytest knows them (`keepPluginOptions`).
+ */
+function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set()) {
+    const out = [];
+    // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
+    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
+        if (token.kind === 'path')
+            out.push(token.value);
+        else if (token.kind === 'other')
+            out.push(...token.raw);
+        else if (FASTEST_ONLY.has(token.name))
+            continue;
+        else if (PLUGIN_OPTIONS_DONE_NATIVELY.has(token.name) && !keepPluginOptions.has(token.name))
+            continue;
+        else
+            out.push(...token.raw);
+    }
+    return out;
 }
 const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
 /** Splits off the subcommand: `fastest discover ...` → ['discover', rest]. */
@@ -256,6 +1073,11 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --import-mode MODE    prepend (default), append or importlib
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
+
+every other option of pytest, and of the plugins installed, is accepted: options that change
+how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
+the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
+--cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
@@ -462,6 +1284,224 @@ function finishCommand(command) {
 
 /***/ }),
 
+/***/ 6501:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.probeNow = probeNow;
+exports.probeLater = probeLater;
+exports.refusal = refusal;
+exports.pytestSettles = pytestSettles;
+exports.pluginOptionsOf = pluginOptionsOf;
+exports.runRoute = runRoute;
+exports.applyEngineRoute = applyEngineRoute;
+exports.runRealPytest = runRealPytest;
+// Where the command line sends the run. fastest's own options stay with fastest; pytest's other
+// options send every module to the pytest engine or the whole session to real pytest
+// (pytest-options.ts); options nobody in fastest knows are put to pytest's own parser, with the
+// user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
+// arity, or refuses them with pytest's own message and exit 4.
+const node_child_process_1 = __nccwpck_require__(1421);
+const index_js_1 = __nccwpck_require__(9286);
+const args_js_1 = __nccwpck_require__(7593);
+const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
+function probeEnv(env) {
+    return { ...env, PYTHONPATH: (0, index_js_1.runtimePythonPath)(env.PYTHONPATH) };
+}
+function parseProbe(stdout) {
+    try {
+        const parsed = JSON.parse(stdout);
+        if (parsed && typeof parsed === 'object' && typeof parsed.status === 'string')
+            return parsed;
+    }
+    catch {
+        // a probe that crashed (no pytest at all): real pytest says why
+    }
+    return { status: 'pytest' };
+}
+/** pytest's parser over the user's arguments, now (an unknown option must be settled before discovery). */
+function probeNow(python, argv, cwd, env) {
+    try {
+        return parseProbe((0, node_child_process_1.execFileSync)(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }));
+    }
+    catch (error) {
+        const out = error.stdout;
+        return parseProbe(typeof out === 'string' ? out : '');
+    }
+}
+/** The same, alongside discovery (--strict-config: which ini keys pytest does not know). */
+function probeLater(python, argv, cwd, env) {
+    return new Promise((resolvePromise) => {
+        (0, node_child_process_1.execFile)(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', timeout: 120_000 }, (_error, stdout) => {
+            resolvePromise(parseProbe(String(stdout ?? '')));
+        });
+    });
+}
+/** pytest's refusal, as pytest prints it (`ERROR: ` and the message, then a blank line). */
+function refusal(probe) {
+    // finishCommand writes `ERROR: ${message}\n`; pytest writes each message as `ERROR: {msg}\n\n`.
+    return new args_js_1.UsageError(probe.messages.join('\n\nERROR: ') + '\n');
+}
+/**
+ * Whether real pytest must run the session after all: pytest cannot start, or --strict-config
+ * meets ini keys the initial conftest files and plugins do not register (pytest decides only
+ * after collecting, when every conftest has had its say). A refusal is thrown.
+ */
+async function pytestSettles(probe) {
+    const result = await probe;
+    if (result.status === 'usage')
+        throw refusal(result);
+    return result.status === 'pytest' || (result.strictConfig && result.unknownIni.length > 0);
+}
+function pluginOptionsOf(probe) {
+    return new Map(Object.entries(probe.options));
+}
+/** The strongest route any option asks for: a session beats the engine, which beats fastest. */
+function runRoute(options) {
+    const session = options.routes.find((r) => r.route === 'session');
+    if (session)
+        return { kind: 'session', option: session.option };
+    const engine = options.routes.find((r) => r.route === 'engine');
+    if (engine)
+        return { kind: 'engine', option: engine.option };
+    return { kind: 'fastest', option: null };
+}
+/** Every module into the pytest engine; `--engine native` cannot honour the option. */
+function applyEngineRoute(options, route) {
+    if (route.kind !== 'engine')
+        return;
+    if (options.engine === 'native')
+        throw new args_js_1.UsageError(`${route.option} needs the pytest engine; --engine native cannot honour it`);
+    options.engine = 'pytest';
+}
+const FORWARDED_SIGNALS = ['SIGTERM', 'SIGHUP'];
+/**
+ * Real pytest in the foreground, on the user's terminal, with their environment and arguments:
+ * it prints what pytest prints and its exit code is the run's. It shares the terminal's process
+ * group, so a Ctrl-C reaches it directly (pytest ends with its "Interrupted" summary and exit 2);
+ * SIGTERM and SIGHUP sent to fastest are passed on to it.
+ */
+function runRealPytest(python, argv, cwd, env) {
+    // `pytest` as the program name in its usage text, as when the user types `pytest`.
+    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+    return new Promise((resolvePromise, reject) => {
+        const child = (0, node_child_process_1.spawn)(python, ['-c', code, ...argv], { cwd, env, stdio: 'inherit' });
+        const forward = (signal) => () => {
+            child.kill(signal);
+        };
+        const handlers = FORWARDED_SIGNALS.map((signal) => [signal, forward(signal)]);
+        // Ctrl-C: the terminal sends it to pytest too; fastest waits for pytest's own ending.
+        const onSigint = () => { };
+        process.on('SIGINT', onSigint);
+        for (const [signal, handler] of handlers)
+            process.on(signal, handler);
+        const done = () => {
+            process.removeListener('SIGINT', onSigint);
+            for (const [signal, handler] of handlers)
+                process.removeListener(signal, handler);
+        };
+        child.on('error', (error) => {
+            done();
+            reject(new index_js_1.RunnerError(`cannot run pytest with ${python}: ${error.message}`));
+        });
+        child.on('exit', (exitCode, signal) => {
+            done();
+            // pytest ended by a signal (SIGTERM passed on...): fastest ends the same way
+            if (exitCode === null && signal !== null)
+                process.kill(process.pid, signal);
+            resolvePromise(exitCode ?? 2);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4936:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// pytest's own options (8.4–9.x) that fastest does not take over in its own parser (args.ts), and
+// where each one sends the run: every module into the pytest engine with the option passed on, or
+// the whole session to real pytest in the foreground (interactive, informational, session-wide).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
+exports.pluginOptionRoute = pluginOptionRoute;
+exports.PYTEST_ROUTED_OPTIONS = [
+    // failure text and assertion handling, computed in the worker
+    { names: ['-l', '--showlocals'], arity: 'none', route: 'engine' },
+    { names: ['--no-showlocals'], arity: 'none', route: 'engine' },
+    { names: ['--full-trace', '--fulltrace'], arity: 'none', route: 'engine' },
+    { names: ['--assert'], arity: 'one', route: 'engine' },
+    { names: ['--code-highlight'], arity: 'one', route: 'engine' },
+    // captured logging (the "Captured log" sections)
+    { names: ['--log-level'], arity: 'one', route: 'engine' },
+    { names: ['--log-format'], arity: 'one', route: 'engine' },
+    { names: ['--log-date-format'], arity: 'one', route: 'engine' },
+    { names: ['--log-auto-indent'], arity: 'one', route: 'engine' },
+    { names: ['--log-disable'], arity: 'one', route: 'engine' },
+    // which conftest files and plugins load
+    { names: ['--confcutdir'], arity: 'one', route: 'engine' },
+    { names: ['--noconftest'], arity: 'none', route: 'engine' },
+    { names: ['--disable-plugin-autoload'], arity: 'none', route: 'engine' },
+    // interactive
+    { names: ['--pdb'], arity: 'none', route: 'session' },
+    { names: ['--pdbcls'], arity: 'one', route: 'session' },
+    { names: ['--trace'], arity: 'none', route: 'session' },
+    // informational: pytest prints instead of (or around) running
+    { names: ['--markers'], arity: 'none', route: 'session' },
+    { names: ['--fixtures', '--funcargs'], arity: 'none', route: 'session' },
+    { names: ['--fixtures-per-test'], arity: 'none', route: 'session' },
+    { names: ['--setup-only', '--setuponly'], arity: 'none', route: 'session' },
+    { names: ['--setup-show', '--setupshow'], arity: 'none', route: 'session' },
+    { names: ['--setup-plan', '--setupplan'], arity: 'none', route: 'session' },
+    { names: ['--cache-show'], arity: 'optional', route: 'session' },
+    { names: ['--trace-config', '--traceconfig'], arity: 'none', route: 'session' },
+    { names: ['--debug'], arity: 'optional', route: 'session' },
+    { names: ['--pastebin'], arity: 'one', route: 'session' },
+    // order and selection kept across runs in pytest's cache
+    { names: ['--sw', '--stepwise'], arity: 'none', route: 'session' },
+    { names: ['--sw-skip', '--stepwise-skip'], arity: 'none', route: 'session' },
+    { names: ['--sw-reset', '--stepwise-reset'], arity: 'none', route: 'session' },
+    { names: ['--nf', '--new-first'], arity: 'none', route: 'session' },
+    { names: ['--lfnf', '--last-failed-no-failures'], arity: 'one', route: 'session' },
+    // collection fastest's static discovery does not do
+    { names: ['--pyargs'], arity: 'none', route: 'session' },
+    { names: ['--keep-duplicates', '--keepduplicates'], arity: 'none', route: 'session' },
+    { names: ['--doctest-modules'], arity: 'none', route: 'session' },
+    { names: ['--doctest-glob'], arity: 'one', route: 'session' },
+    { names: ['--doctest-report'], arity: 'one', route: 'session' },
+    { names: ['--doctest-ignore-import-errors'], arity: 'none', route: 'session' },
+    { names: ['--doctest-continue-on-failure'], arity: 'none', route: 'session' },
+    // the terminal summary
+    { names: ['--no-summary'], arity: 'none', route: 'session' },
+    { names: ['--no-fold-skipped'], arity: 'none', route: 'session' },
+    { names: ['--force-short-summary'], arity: 'none', route: 'session' },
+    { names: ['--xfail-tb'], arity: 'none', route: 'session' },
+    // live logging and log files (one file for the whole session)
+    { names: ['--log-cli-level'], arity: 'one', route: 'session' },
+    { names: ['--log-cli-format'], arity: 'one', route: 'session' },
+    { names: ['--log-cli-date-format'], arity: 'one', route: 'session' },
+    { names: ['--log-file'], arity: 'one', route: 'session' },
+    { names: ['--log-file-mode'], arity: 'one', route: 'session' },
+    { names: ['--log-file-level'], arity: 'one', route: 'session' },
+    { names: ['--log-file-format'], arity: 'one', route: 'session' },
+    { names: ['--log-file-date-format'], arity: 'one', route: 'session' },
+];
+/**
+ * Plugin options whose effect spans the whole session, which per-worker pytest sessions would
+ * split or lose: pytest-cov's measurement and report (one data file, one report).
+ */
+const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
+function pluginOptionRoute(name) {
+    return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
+}
+exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o])));
+
+
+/***/ }),
+
 /***/ 2594:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -481,6 +1521,7 @@ const glob_js_1 = __nccwpck_require__(348);
 const index_js_4 = __nccwpck_require__(1276);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
+const option_route_js_1 = __nccwpck_require__(6501);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -495,13 +1536,46 @@ function openSession(argv, command, cwd, env) {
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
-    const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv], extraOptions);
-    options.command = command;
-    const paths = decidePaths(options, config, cwd);
+    const allArgs = [...config.addopts, ...envAddopts, ...argv];
     // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
     // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
     let choice = null;
-    const chosen = () => (choice ??= (0, python_js_1.choosePython)(options.python, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
+    let pythonOption = first.python;
+    const chosen = () => (choice ??= (0, python_js_1.choosePython)(pythonOption, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
+    let probed = null;
+    let pluginOptions = null;
+    let options;
+    try {
+        options = (0, args_js_1.parseArgs)(allArgs, extraOptions);
+    }
+    catch (error) {
+        if (!(error instanceof args_js_1.UnknownOptionError))
+            throw error;
+        // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
+        probed = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+        if (probed.status === 'usage')
+            throw (0, option_route_js_1.refusal)(probed);
+        if (probed.status === 'ok') {
+            pluginOptions = (0, option_route_js_1.pluginOptionsOf)(probed);
+            options = (0, args_js_1.parseArgs)(allArgs, extraOptions, pluginOptions);
+        }
+        else {
+            // pytest cannot even start (a conftest that fails to import...): it says so itself.
+            options = parseTakingUnknown(allArgs, extraOptions);
+            options.routes.unshift({ option: error.option, route: 'session' });
+        }
+    }
+    options.command = command;
+    pythonOption = options.python;
+    if (options.timeout === null)
+        options.timeout = pytestTimeoutSetting(config, env);
+    const paths = decidePaths(options, config, cwd);
+    // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
+    const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
+    let probe = probed ? Promise.resolve(probed) : null;
+    if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
+        probe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+    }
     return {
         options,
         config,
@@ -516,7 +1590,46 @@ function openSession(argv, command, cwd, env) {
         get pythonShim() {
             return chosen().shim;
         },
+        probe,
+        pytestArgv: () => {
+            if (pluginOptions === null && /--timeout|--asyncio-mode/.test(argv.join(' '))) {
+                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's)
+                const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+                if (known.status === 'ok')
+                    pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
+            }
+            const keep = new Set([...(pluginOptions?.keys() ?? [])]);
+            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep);
+        },
     };
+}
+/**
+ * pytest-timeout's settings when `--timeout` is not given, in its order: the PYTEST_TIMEOUT
+ * variable, then the `timeout` ini. fastest enforces them itself (a hung test's worker is replaced).
+ */
+function pytestTimeoutSetting(config, env) {
+    const fromEnv = env.PYTEST_TIMEOUT;
+    const [text, where] = fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PYTEST_TIMEOUT environment variable'] : [(0, index_js_1.getIni)(config, 'timeout', 'string'), 'config file'];
+    if (text === undefined || text.trim() === '')
+        return null;
+    const seconds = Number(text.trim());
+    if (!Number.isFinite(seconds))
+        throw new args_js_1.UsageError(`Invalid timeout ${text} from ${where}`);
+    return seconds;
+}
+/** parseArgs with every unknown option taken as a flag without a value (real pytest judges them). */
+function parseTakingUnknown(args, conftest) {
+    const unknown = new Map();
+    for (;;) {
+        try {
+            return (0, args_js_1.parseArgs)(args, conftest, unknown);
+        }
+        catch (error) {
+            if (!(error instanceof args_js_1.UnknownOptionError) || unknown.has(error.option))
+                throw error;
+            unknown.set(error.option, 'none');
+        }
+    }
 }
 function pathPart(arg) {
     const at = arg.indexOf('::');
@@ -542,8 +1655,13 @@ function decidePaths(options, config, cwd) {
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {
     const { options, config } = session;
-    if (options.cacheClear)
+    if (options.cacheClear) {
         (0, node_fs_1.rmSync)((0, node_path_1.join)(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+        // pytest's Cache.clear_cache: its values (lastfailed, stepwise...) and dirs, before --lf reads them
+        const pytestCache = (0, node_path_1.resolve)(config.rootdir, (0, index_js_1.getIni)(config, 'cache_dir', 'string') ?? '.pytest_cache');
+        for (const sub of ['v', 'd'])
+            (0, node_fs_1.rmSync)((0, node_path_1.join)(pytestCache, sub), { recursive: true, force: true });
+    }
     const discovery = await (0, index_js_3.discover)({
         rootdir: config.rootdir,
         paths: session.paths,
@@ -552,7 +1670,7 @@ async function collect(session) {
             norecursedirs: config.norecursedirs.length > 0 ? config.norecursedirs : [...index_js_2.DEFAULT_NORECURSEDIRS],
             ignore: options.ignore.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
             ignoreGlob: options.ignoreGlob.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
-            collectInVirtualenv: false,
+            collectInVirtualenv: options.collectInVirtualenv,
         },
         rules: {
             pythonFunctions: config.pythonFunctions,
@@ -5865,6 +6983,41 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
+/***/ 5047:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// What of the CI runner's environment a test may see. The GitHub runner hands every step files
+// and tokens that act on the workflow: GITHUB_ENV / GITHUB_PATH change the environment and PATH of
+// every later step, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY set outputs, state and the
+// summary, INPUT_* hold an action's inputs (its token), ACTIONS_* the runtime token, the cache and
+// results service URLs and the OIDC token request. None of that is a test's business; what tests
+// legitimately read (CI, GITHUB_ACTIONS, GITHUB_SHA, GITHUB_REF, RUNNER_OS...) stays.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RUNNER_CAPABILITY_PREFIXES = exports.RUNNER_CAPABILITY_VARIABLES = void 0;
+exports.isRunnerCapability = isRunnerCapability;
+exports.testEnvironment = testEnvironment;
+/** Runner variables that let a process act on the workflow rather than describe it. */
+exports.RUNNER_CAPABILITY_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'];
+/** Prefixes of such variables: action inputs, post-step state, runner service tokens and URLs. */
+exports.RUNNER_CAPABILITY_PREFIXES = ['INPUT_', 'STATE_', 'ACTIONS_'];
+function isRunnerCapability(name) {
+    // Windows environment names are case-insensitive.
+    const upper = name.toUpperCase();
+    return exports.RUNNER_CAPABILITY_VARIABLES.includes(upper) || exports.RUNNER_CAPABILITY_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `env` without the runner's capability variables: the environment every test process gets. */
+function testEnvironment(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerCapability(name))
+            out[name] = value;
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -5882,6 +7035,740 @@ class RunnerError extends Error {
     }
 }
 exports.RunnerError = RunnerError;
+
+
+/***/ }),
+
+/***/ 6706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FrameReader = void 0;
+exports.encodeFrame = encodeFrame;
+// Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
+const msgpackr_1 = __nccwpck_require__(2502);
+const packr = new msgpackr_1.Packr({ useRecords: false });
+const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
+function encodeFrame(frame) {
+    const body = packr.pack(frame);
+    const header = Buffer.allocUnsafe(4);
+    header.writeUInt32BE(body.length, 0);
+    return Buffer.concat([header, body]);
+}
+/**
+ * Splits a byte stream into frames. Chunks are kept in a list and joined once per frame, so a
+ * frame of hundreds of megabytes costs one copy, not one per chunk.
+ */
+class FrameReader {
+    onFrame;
+    chunks = [];
+    buffered = 0;
+    /** Body length of the frame being read, once its header is in. */
+    need = null;
+    constructor(onFrame) {
+        this.onFrame = onFrame;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.buffered += chunk.length;
+        for (;;) {
+            if (this.need === null) {
+                if (this.buffered < 4)
+                    return;
+                this.need = this.take(4).readUInt32BE(0);
+            }
+            if (this.buffered < this.need)
+                return;
+            const body = this.take(this.need);
+            this.need = null;
+            this.onFrame(unpackr.unpack(body));
+        }
+    }
+    take(n) {
+        const first = this.chunks[0];
+        let out;
+        if (first.length >= n) {
+            out = first.subarray(0, n);
+            if (first.length === n)
+                this.chunks.shift();
+            else
+                this.chunks[0] = first.subarray(n);
+        }
+        else {
+            out = Buffer.allocUnsafe(n);
+            let filled = 0;
+            while (filled < n) {
+                const chunk = this.chunks[0];
+                const use = Math.min(chunk.length, n - filled);
+                chunk.copy(out, filled, 0, use);
+                filled += use;
+                if (use === chunk.length)
+                    this.chunks.shift();
+                else
+                    this.chunks[0] = chunk.subarray(use);
+            }
+        }
+        this.buffered -= n;
+        return out;
+    }
+}
+exports.FrameReader = FrameReader;
+
+
+/***/ }),
+
+/***/ 9286:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
+// The runner stage: worker pool, units, Python discovery.
+var prestart_js_1 = __nccwpck_require__(955);
+Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
+var pool_js_1 = __nccwpck_require__(7430);
+Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
+Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
+Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
+var schedule_js_1 = __nccwpck_require__(2873);
+Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
+var python_js_1 = __nccwpck_require__(5530);
+Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
+Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
+Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
+var errors_js_1 = __nccwpck_require__(5507);
+Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
+var environment_js_1 = __nccwpck_require__(5047);
+Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
+var truth_js_1 = __nccwpck_require__(395);
+Object.defineProperty(exports, "CollectionTruth", ({ enumerable: true, get: function () { return truth_js_1.CollectionTruth; } }));
+
+
+/***/ }),
+
+/***/ 7430:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SESSION_TEARDOWN = void 0;
+exports.runUnits = runUnits;
+exports.pycacheDir = pycacheDir;
+exports.coveringIds = coveringIds;
+exports.pyFloat = pyFloat;
+exports.describeExit = describeExit;
+// The worker pool: persistent Python workers pull units from one queue (longest first), stream
+// one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const errors_js_1 = __nccwpck_require__(5507);
+const worker_js_1 = __nccwpck_require__(9898);
+/** The `file` of a CollectionError that reports a failed session-fixture teardown. */
+exports.SESSION_TEARDOWN = 'session teardown';
+/** Seconds to wait for workers to tear their sessions down at the end before killing them. */
+const STOP_GRACE_MS = 30_000;
+function runUnits(units, opts, events) {
+    return new Pool(units, opts, events).run().finally(() => opts.prestarted?.dispose());
+}
+/** Where workers keep compiled bytecode (see bytecodeCacheEnv in python.ts). */
+function pycacheDir(opts) {
+    return (0, node_path_1.join)(cacheDirOf(opts), 'pycache');
+}
+function cacheDirOf(opts) {
+    return opts.cacheDir ?? (0, node_path_1.join)(opts.rootdir, '.fastest');
+}
+class Pool {
+    opts;
+    events;
+    queue;
+    slots = [];
+    summary = { interrupted: false, crashes: 0, timeouts: 0 };
+    seenCollectErrors = new Set();
+    /** Units made of what a dead worker left. */
+    retries = new WeakSet();
+    failures = 0;
+    schedulingStopped = false;
+    finished = false;
+    finishing = false;
+    resolve;
+    reject;
+    stopTimer = null;
+    constructor(units, opts, events) {
+        this.opts = opts;
+        this.events = events;
+        const first = opts.firstFiles;
+        const rank = (unit) => (first?.has(unit.file) ? 0 : 1);
+        this.queue = units
+            .map((unit, order) => ({ unit, order }))
+            .sort((a, b) => rank(a.unit) - rank(b.unit) || b.unit.expected - a.unit.expected || a.order - b.order)
+            .map((entry) => entry.unit);
+    }
+    run() {
+        return new Promise((resolve, reject) => {
+            this.resolve = resolve;
+            this.reject = reject;
+            const signal = this.opts.signal;
+            if (signal?.aborted) {
+                this.summary.interrupted = true;
+                return resolve(this.summary);
+            }
+            if (this.queue.length && !(0, node_fs_1.existsSync)(this.opts.rootdir)) {
+                return reject(new errors_js_1.RunnerError(`rootdir does not exist: ${this.opts.rootdir}`));
+            }
+            signal?.addEventListener('abort', this.onAbort, { once: true });
+            const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
+            if (this.queue.length === 0)
+                return this.done();
+            for (let index = 0; index < count; index++) {
+                const slot = {
+                    index,
+                    proc: null,
+                    startedUp: false,
+                    unit: null,
+                    collected: null,
+                    notCollected: new Set(),
+                    reported: new Set(),
+                    started: null,
+                    startedAt: 0,
+                    engine: null,
+                    collectErrors: 0,
+                    cancelled: false,
+                    timer: null,
+                    killReason: null,
+                    stopping: false,
+                };
+                this.slots.push(slot);
+                this.spawn(slot);
+            }
+            for (const slot of this.slots)
+                this.dispatch(slot);
+        });
+    }
+    spawn(slot) {
+        const handlers = {
+            frame: (frame) => this.onFrame(slot, proc, frame),
+            output: (text) => this.guard(() => this.events.workerOutput?.(slot.index, text)),
+            exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
+        };
+        const prestarted = this.opts.prestarted?.take(slot.index);
+        const proc = prestarted
+            ? prestarted.proc
+            : new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) }, handlers);
+        slot.proc = proc;
+        slot.startedUp = false;
+        slot.stopping = false;
+        slot.killReason = null;
+        prestarted?.handoff.attach(handlers);
+        // The worker reads init after sending hello; writing it now saves a round trip.
+        proc.send({
+            t: 'init',
+            rootdir: this.opts.rootdir,
+            engine: this.opts.engine,
+            args: this.opts.pytestArgs,
+            capture: this.opts.capture,
+            verbose: this.opts.verbose,
+            cacheDir: cacheDirOf(this.opts),
+            workerId: slot.index,
+            maxfail: this.opts.maxfail ?? 0,
+            ini: this.opts.ini ?? {},
+        });
+    }
+    /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
+    dispatch(slot) {
+        if (this.finished || this.finishing || slot.unit)
+            return;
+        const unit = this.schedulingStopped ? undefined : this.queue.shift();
+        if (!unit) {
+            if (this.slots.every((s) => !s.unit))
+                this.finish();
+            return;
+        }
+        if (!slot.proc || !slot.proc.alive)
+            this.spawn(slot);
+        slot.unit = unit;
+        slot.collected = null;
+        slot.notCollected = new Set();
+        slot.reported = new Set();
+        slot.started = null;
+        slot.engine = null;
+        slot.collectErrors = 0;
+        slot.cancelled = false;
+        slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+        this.armTimer(slot, true);
+    }
+    /**
+     * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
+     * not a test, and importing a heavy module can legitimately take long: it only gets a
+     * generous limit, so that a hang there still cannot stall the run.
+     */
+    armTimer(slot, collecting = false) {
+        this.clearTimer(slot);
+        const limit = this.opts.timeoutSeconds;
+        if (!limit || limit <= 0)
+            return;
+        const seconds = collecting ? Math.max(10 * limit, 60) : limit;
+        const proc = slot.proc;
+        slot.timer = setTimeout(() => {
+            slot.timer = null;
+            if (!proc || slot.proc !== proc || !slot.unit)
+                return;
+            slot.killReason = `Timeout (>${pyFloat(seconds)}s)`;
+            proc.kill('SIGKILL');
+        }, seconds * 1000);
+    }
+    clearTimer(slot) {
+        if (slot.timer)
+            clearTimeout(slot.timer);
+        slot.timer = null;
+    }
+    onFrame(slot, proc, frame) {
+        if (this.finished || slot.proc !== proc)
+            return;
+        this.guard(() => this.handleFrame(slot, frame));
+    }
+    /** A throwing event handler (a reporter bug) ends the run with its error, workers killed. */
+    guard(fn) {
+        try {
+            fn();
+        }
+        catch (err) {
+            this.fail(err instanceof Error ? err : new Error(String(err)));
+        }
+    }
+    handleFrame(slot, frame) {
+        switch (frame.t) {
+            case 'hello':
+                slot.startedUp = true;
+                this.events.workerReady?.(slot.index, {
+                    pid: Number(frame.pid),
+                    python: String(frame.python),
+                    pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
+                    nativeUnsupported: typeof frame.nativeUnsupported === 'string' ? frame.nativeUnsupported : null,
+                });
+                return;
+            case 'fatal': {
+                const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
+                const message = String(frame.message ?? 'worker failed');
+                if (frame.interrupt) {
+                    // pytest.exit() in a test: this worker closes its session and exits; the others
+                    // finish their running test, then stop the same way.
+                    this.summary.interrupted = true;
+                    this.summary.interruptMessage = message;
+                    this.summary.interruptExitCode = code;
+                    this.clearTimer(slot);
+                    slot.unit = null;
+                    slot.started = null;
+                    slot.stopping = true;
+                    this.stopScheduling();
+                    if (this.slots.every((s) => !s.unit))
+                        this.finish();
+                    return;
+                }
+                return this.fail(new errors_js_1.RunnerError(message, code));
+            }
+            case 'collected': {
+                const ids = stringList(frame.ids);
+                const missing = stringList(frame.missing);
+                slot.collected = ids;
+                for (const id of missing)
+                    slot.notCollected.add(id);
+                this.clearTimer(slot);
+                if (slot.unit && this.events.unitCollected) {
+                    const module = frame.module === undefined ? undefined : stringList(frame.module);
+                    const retry = this.retries.has(slot.unit);
+                    this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
+                }
+                return;
+            }
+            case 'start':
+                slot.started = String(frame.id);
+                slot.startedAt = performance.now();
+                this.armTimer(slot);
+                return;
+            case 'result': {
+                this.clearTimer(slot);
+                const result = toResult(frame, slot.index);
+                if (result.engine)
+                    slot.engine = result.engine;
+                slot.reported.add(result.id);
+                if (slot.started === result.id)
+                    slot.started = null;
+                this.emitResult(result);
+                return;
+            }
+            case 'session_error':
+                // Session fixtures end at `stop`, after every result: their teardown error stands alone.
+                this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: String(frame.message ?? '') });
+                return;
+            case 'collect_error':
+                slot.collectErrors++;
+                this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
+                return;
+            case 'unit_done': {
+                this.clearTimer(slot);
+                const unit = slot.unit;
+                if (!unit)
+                    return;
+                const engine = String(frame.engine ?? slot.engine ?? this.opts.engine);
+                if (!slot.cancelled && slot.collectErrors === 0)
+                    this.reportUnreported(slot, unit, engine);
+                slot.unit = null;
+                slot.started = null;
+                this.events.unitDone(unit.file, {
+                    engine,
+                    reason: typeof frame.reason === 'string' ? frame.reason : null,
+                    worker: slot.index,
+                });
+                return this.dispatch(slot);
+            }
+            default:
+                return;
+        }
+    }
+    /**
+     * Safety net: a listed id the worker neither ran nor expanded, nor declared not collected
+     * (`missing`: the module does not produce it), gets an error, never silence.
+     */
+    reportUnreported(slot, unit, engine) {
+        if (!unit.ids || slot.reported.has(unit.file))
+            return; // a module-level skip covers them all
+        const covered = coveringIds(slot.reported);
+        for (const id of unit.ids) {
+            if (covered.has(id) || slot.notCollected.has(id))
+                continue;
+            this.emitResult({
+                id,
+                outcome: 'error',
+                when: 'collect',
+                duration: 0,
+                file: unit.file,
+                message: `not run: the worker reported no result for ${id}`,
+                longrepr: `fastest: the worker reported no result for ${id}`,
+                engine: engine === 'native' ? 'native' : 'pytest',
+                worker: slot.index,
+            });
+        }
+    }
+    emitResult(result) {
+        this.events.result(result);
+        if (result.outcome === 'failed' || result.outcome === 'error')
+            this.countFailure();
+        if (result.teardownError)
+            this.countFailure();
+    }
+    emitCollectionError(error) {
+        const key = `${error.file}\0${error.message}`;
+        if (this.seenCollectErrors.has(key))
+            return;
+        this.seenCollectErrors.add(key);
+        this.events.collectionError(error);
+        this.countFailure();
+    }
+    countFailure() {
+        this.failures++;
+        const maxfail = this.opts.maxfail;
+        if (!maxfail || maxfail <= 0 || this.failures < maxfail || this.schedulingStopped)
+            return;
+        this.summary.stoppedEarly = true;
+        this.stopScheduling();
+    }
+    /** Run nothing more: drop the queue and ask running units to stop at the next test. */
+    stopScheduling() {
+        if (this.schedulingStopped)
+            return;
+        this.schedulingStopped = true;
+        this.queue.length = 0;
+        for (const slot of this.slots) {
+            if (slot.unit && !slot.cancelled) {
+                slot.cancelled = true;
+                slot.proc?.send({ t: 'cancel' });
+            }
+        }
+    }
+    onExit(slot, proc, code, signal, spawnError) {
+        if (slot.proc !== proc)
+            return;
+        this.clearTimer(slot);
+        slot.proc = null;
+        if (this.finished)
+            return;
+        if (slot.stopping) {
+            if (this.slots.every((s) => !s.proc))
+                this.done();
+            return;
+        }
+        if (spawnError) {
+            const errno = spawnError.code;
+            return this.fail(new errors_js_1.RunnerError(errno === 'ENOENT'
+                ? `Python interpreter not found: ${this.opts.python} (use --python PATH)`
+                : `cannot start Python worker ${this.opts.python}: ${spawnError.message}`));
+        }
+        const timedOut = slot.killReason !== null && slot.killReason.startsWith('Timeout');
+        const reason = slot.killReason ?? describeExit(code, signal);
+        if (!slot.startedUp) {
+            // Died before hello: a broken or too old interpreter, an unimportable runtime.
+            const detail = lastLine(proc.stderrTail());
+            return this.fail(new errors_js_1.RunnerError(detail ? `Python worker failed to start: ${detail}` : `Python worker ${reason} at start-up`));
+        }
+        if (timedOut)
+            this.summary.timeouts++;
+        else
+            this.summary.crashes++;
+        const unit = slot.unit;
+        if (unit)
+            this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
+        slot.unit = null;
+        slot.started = null;
+        this.dispatch(slot);
+    }
+    /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
+    recoverUnit(slot, unit, reason, timedOut, stderrTail) {
+        const engine = (slot.engine ?? this.opts.engine) === 'native' ? 'native' : 'pytest';
+        const crashText = (what) => stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what;
+        if (slot.cancelled) {
+            // -x/--maxfail already stopped this unit; nothing more to run.
+            if (slot.started && !slot.reported.has(slot.started))
+                this.emitCrashResult(slot, unit, reason, engine, crashText);
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        if (slot.collected === null && (slot.started || slot.reported.size)) {
+            // An engine that ran tests without announcing `collected`: requeue what the unit listed.
+            if (slot.started && !slot.reported.has(slot.started))
+                this.emitCrashResult(slot, unit, reason, engine, crashText);
+            if (unit.ids) {
+                const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
+                if (rest.length) {
+                    this.requeue({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+                    return;
+                }
+            }
+            else {
+                this.emitCollectionError({
+                    file: unit.file,
+                    message: crashText(`worker ${reason} while running ${unit.file}; its remaining tests were not run`),
+                });
+            }
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        if (slot.collected === null) {
+            const what = timedOut ? `${reason} while collecting ${unit.file}` : `worker ${reason} while collecting ${unit.file}`;
+            this.emitCollectionError({ file: unit.file, message: crashText(what) });
+            this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+            return;
+        }
+        const collected = slot.collected ?? [];
+        const remaining = collected.filter((id) => !slot.reported.has(id) && id !== slot.started);
+        if (slot.started && !slot.reported.has(slot.started)) {
+            this.emitCrashResult(slot, unit, reason, engine, crashText);
+            if (remaining.length) {
+                const total = Math.max(1, collected.length);
+                this.requeue({ file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
+                return; // unitDone comes when the requeued rest is done
+            }
+        }
+        else {
+            // Died between tests (a hook, a thread): nothing to blame but the rest of the unit.
+            for (const id of remaining) {
+                this.emitResult({
+                    id,
+                    outcome: 'failed',
+                    when: 'call',
+                    duration: 0,
+                    file: unit.file,
+                    message: `worker ${reason} before this test started`,
+                    longrepr: crashText(`worker ${reason} before this test started`),
+                    engine,
+                    worker: slot.index,
+                });
+            }
+        }
+        this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
+    }
+    requeue(unit) {
+        this.retries.add(unit);
+        this.queue.unshift(unit);
+    }
+    emitCrashResult(slot, unit, reason, engine, crashText) {
+        const id = slot.started;
+        const message = reason.startsWith('Timeout') ? reason : `worker ${reason}`;
+        slot.reported.add(id);
+        this.emitResult({
+            id,
+            outcome: 'failed',
+            when: 'call',
+            duration: (performance.now() - slot.startedAt) / 1000,
+            file: unit.file,
+            message,
+            longrepr: crashText(message),
+            engine,
+            worker: slot.index,
+        });
+    }
+    /** Nothing left to run: ask every worker to tear its session down and exit. */
+    finish() {
+        if (this.finishing || this.finished)
+            return;
+        this.finishing = true;
+        let live = 0;
+        for (const slot of this.slots) {
+            if (slot.proc && slot.proc.alive) {
+                live++;
+                slot.stopping = true;
+                slot.proc.send({ t: 'stop' });
+                slot.proc.child.stdin?.end();
+            }
+        }
+        if (live === 0)
+            return this.done();
+        this.stopTimer = setTimeout(() => {
+            for (const slot of this.slots)
+                slot.proc?.kill('SIGKILL');
+        }, STOP_GRACE_MS);
+        this.stopTimer.unref();
+    }
+    done() {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.cleanup();
+        this.resolve(this.summary);
+    }
+    fail(error) {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.killAll();
+        this.cleanup();
+        this.reject(error);
+    }
+    onAbort = () => {
+        if (this.finished)
+            return;
+        this.summary.interrupted = true;
+        this.finished = true;
+        this.killAll();
+        this.cleanup();
+        this.resolve(this.summary);
+    };
+    killAll() {
+        for (const slot of this.slots) {
+            this.clearTimer(slot);
+            slot.proc?.kill('SIGKILL');
+        }
+    }
+    cleanup() {
+        if (this.stopTimer)
+            clearTimeout(this.stopTimer);
+        for (const slot of this.slots)
+            this.clearTimer(slot);
+        this.opts.signal?.removeEventListener('abort', this.onAbort);
+    }
+}
+function toResult(frame, worker) {
+    const { t: _t, ...fields } = frame;
+    const result = fields;
+    result.worker = worker;
+    return result;
+}
+/** The ids, their ids without parameters, and the modules and classes that contain them: what a
+ * unit may list for a dynamic item that expanded to them. */
+function coveringIds(ids) {
+    const covered = new Set();
+    for (let id of ids) {
+        covered.add(id);
+        const bracket = id.indexOf('[', id.lastIndexOf('::'));
+        if (bracket > 0)
+            covered.add(id.slice(0, bracket));
+        for (let cut = id.lastIndexOf('::'); cut > 0; cut = id.lastIndexOf('::')) {
+            id = id.slice(0, cut);
+            covered.add(id);
+        }
+    }
+    return covered;
+}
+function stringList(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
+function pyFloat(n) {
+    return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+function describeExit(code, signal) {
+    if (signal)
+        return `crashed: killed by signal ${signal}`;
+    return `exited unexpectedly with code ${code ?? 'unknown'}`;
+}
+function lastLine(text) {
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 955:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
+// Workers started before the units are known, so that Python's start-up (interpreter, `import
+// pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
+const worker_js_1 = __nccwpck_require__(9898);
+/** Holds a worker's events until the pool attaches its own handlers. */
+class WorkerHandoff {
+    target = null;
+    backlog = [];
+    frame(frame) {
+        this.deliver((t) => t.frame(frame));
+    }
+    output(text) {
+        this.deliver((t) => t.output(text));
+    }
+    exit(code, signal, spawnError) {
+        this.deliver((t) => t.exit(code, signal, spawnError));
+    }
+    attach(target) {
+        this.target = target;
+        const backlog = this.backlog;
+        this.backlog = [];
+        for (const deliver of backlog)
+            deliver(target);
+    }
+    deliver(fn) {
+        if (this.target)
+            fn(this.target);
+        else
+            this.backlog.push(fn);
+    }
+}
+exports.WorkerHandoff = WorkerHandoff;
+class PrestartedWorkers {
+    waiting = [];
+    constructor(opts) {
+        for (let index = 0; index < opts.count; index++) {
+            const handoff = new WorkerHandoff();
+            const proc = new worker_js_1.WorkerProcess({ python: opts.python, rootdir: opts.rootdir, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+            this.waiting.push({ proc, handoff });
+        }
+    }
+    /** The next started worker for pool slot `index`, if one is waiting. */
+    take(index) {
+        const at = this.waiting.findIndex((w) => w.proc.index === index);
+        return at < 0 ? undefined : this.waiting.splice(at, 1)[0];
+    }
+    /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
+    dispose() {
+        for (const w of this.waiting.splice(0)) {
+            w.handoff.attach({ frame: () => { }, output: () => { }, exit: () => { } });
+            w.proc.kill();
+        }
+    }
+}
+exports.PrestartedWorkers = PrestartedWorkers;
 
 
 /***/ }),
@@ -5989,16 +7876,20 @@ function prependToPathList(dir, list) {
 function runtimePythonPath(inherited) {
     return prependToPathList(pythonRuntimeDir(), inherited);
 }
-/** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
+/**
+ * The environment of worker `index`: fastest_worker importable, the worker's number and count.
+ * xdist's PYTEST_XDIST_WORKER is not set: plugins read it as "xdist runs" (pytest-benchmark then
+ * disables itself with a warning) and outcomes must be plain pytest's. A suite that keys
+ * per-worker resources (databases, ports) on it asks for it with FASTEST_XDIST_ENV=1.
+ */
 function workerEnv(index, workers, base = process.env, pycacheDir) {
     return {
         ...base,
         ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
         PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
-        // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
-        PYTEST_XDIST_WORKER: `gw${index}`,
-        PYTEST_XDIST_WORKER_COUNT: String(workers),
+        ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
+        FASTEST_WORKER_COUNT: String(workers),
     };
 }
 /**
@@ -6022,6 +7913,105 @@ function bytecodeCacheEnv(base, pycacheDir) {
 function lastLine(text) {
     const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 2873:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_TEST_SECONDS = void 0;
+exports.makeUnits = makeUnits;
+/** Seconds for a test with no recorded timing, when no test has one. */
+exports.DEFAULT_TEST_SECONDS = 0.01;
+/** A module is split when it is this many times a worker's fair share of the run. */
+const SPLIT_FACTOR = 1.25;
+/** Each piece of a split module must be worth its extra collection and module set-up. */
+const MIN_PIECE_SECONDS = 0.5;
+/**
+ * @param itemsByFile selected items per rootdir-relative file, in collection order; a bare array
+ *   means every item of the file is selected.
+ * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
+ */
+function makeUnits(itemsByFile, expectedSeconds, workers) {
+    const estimate = meanOf(expectedSeconds) ?? exports.DEFAULT_TEST_SECONDS;
+    const seconds = (item) => expectedSeconds.get(item.id) ?? estimate;
+    const files = [];
+    let total = 0;
+    for (const [file, entry] of itemsByFile) {
+        const selection = Array.isArray(entry) ? { items: entry, whole: true } : entry;
+        if (selection.items.length === 0)
+            continue;
+        const fileTotal = selection.items.reduce((sum, item) => sum + seconds(item), 0);
+        files.push({ file, items: selection.items, whole: selection.whole, total: fileTotal });
+        total += fileTotal;
+    }
+    const share = workers > 0 ? total / workers : total;
+    const units = [];
+    for (const { file, items, whole, total: fileTotal } of files) {
+        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share
+            ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
+            : 1;
+        const groups = pieces > 1 ? groupByClass(items) : [];
+        if (pieces <= 1 || groups.length < 2) {
+            units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal });
+            continue;
+        }
+        for (const run of cutIntoRuns(groups, pieces, seconds)) {
+            units.push({ file, ids: run.map((i) => i.id), expected: run.reduce((sum, i) => sum + seconds(i), 0) });
+        }
+    }
+    return units;
+}
+/** Consecutive items that must stay on one worker: a top-level class with its tests, or one function. */
+function groupByClass(items) {
+    const groups = [];
+    let currentClass = null;
+    for (const item of items) {
+        const cls = item.classes.length ? item.classes[0] : null;
+        if (cls !== null && cls === currentClass) {
+            groups[groups.length - 1].push(item);
+        }
+        else {
+            groups.push([item]);
+        }
+        currentClass = cls;
+    }
+    return groups;
+}
+/** Split groups, in order, into at most `pieces` runs of roughly equal expected time. */
+function cutIntoRuns(groups, pieces, seconds) {
+    const groupSeconds = groups.map((g) => g.reduce((sum, i) => sum + seconds(i), 0));
+    const total = groupSeconds.reduce((a, b) => a + b, 0);
+    const target = total / pieces;
+    const runs = [];
+    let run = [];
+    let acc = 0;
+    groups.forEach((group, index) => {
+        // Cut before this group when the run is full enough and runs remain to be filled.
+        const remainingRuns = pieces - runs.length;
+        if (run.length && remainingRuns > 1 && acc + groupSeconds[index] / 2 > target) {
+            runs.push(run);
+            run = [];
+            acc = 0;
+        }
+        run.push(...group);
+        acc += groupSeconds[index];
+    });
+    if (run.length)
+        runs.push(run);
+    return runs;
+}
+function meanOf(values) {
+    if (values.size === 0)
+        return undefined;
+    let sum = 0;
+    for (const v of values.values())
+        sum += v;
+    return sum / values.size;
 }
 
 
@@ -6114,6 +8104,291 @@ function rememberInterpreter(choice, executable) {
         // read-only checkout: the shim is asked again next time
     }
 }
+
+
+/***/ }),
+
+/***/ 395:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CollectionTruth = void 0;
+/** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
+function countsOf(items, ids) {
+    const byKey = new Map();
+    const add = (key, id) => {
+        const list = byKey.get(key);
+        if (list)
+            list.push(id);
+        else
+            byKey.set(key, [id]);
+    };
+    for (const id of ids) {
+        add(id, id);
+        const last = id.lastIndexOf('::');
+        const bracket = last < 0 ? -1 : id.indexOf('[', last);
+        if (bracket > 0)
+            add(id.slice(0, bracket), id);
+        for (let prefix = id, cut = last; cut > 0; cut = prefix.lastIndexOf('::')) {
+            prefix = prefix.slice(0, cut);
+            add(prefix, id);
+        }
+    }
+    // An id listed as an item of its own is that item's, not also its container's.
+    const listed = new Set(items.map((item) => item.id));
+    const out = new Map();
+    for (const item of items) {
+        const found = byKey.get(item.id) ?? [];
+        out.set(item, found.includes(item.id) ? [item.id] : found.filter((id) => !listed.has(id)));
+    }
+    return out;
+}
+class CollectionTruth {
+    /** Selected tests, corrected as units report: the progress total. */
+    selected;
+    /** Collected tests removed by -k/-m/--deselect, corrected as modules report. */
+    deselected;
+    /** Selected ids discovery listed that their module does not produce. */
+    notCollected = [];
+    /** Files whose header counts the console waits for (they hold dynamic items). */
+    waitFor;
+    /** Each reported module's ids in collection order. */
+    modules = new Map();
+    selectedByFile = new Map();
+    deselectedByFile = new Map();
+    narrowOwner;
+    keeps;
+    selectedItemsByFile = new Map();
+    constructor(input) {
+        this.selected = input.selected.length;
+        this.deselected = input.deselected.length;
+        this.narrowOwner = input.narrowOwner;
+        this.keeps = input.keeps;
+        this.notCollected.push(...(input.notListed ?? []));
+        for (const item of input.selected) {
+            this.selectedByFile.set(item.file, (this.selectedByFile.get(item.file) ?? 0) + 1);
+            const list = this.selectedItemsByFile.get(item.file);
+            if (list)
+                list.push(item);
+            else
+                this.selectedItemsByFile.set(item.file, [item]);
+        }
+        for (const item of input.deselected) {
+            const list = this.deselectedByFile.get(item.file);
+            if (list)
+                list.push(item);
+            else
+                this.deselectedByFile.set(item.file, [item]);
+        }
+        const runFiles = new Set(input.units.map((u) => u.file));
+        this.waitFor = new Set();
+        for (const item of [...input.selected, ...input.deselected]) {
+            if ((item.dynamic || input.waitForAll) && runFiles.has(item.file))
+                this.waitFor.add(item.file);
+        }
+    }
+    /** A unit's collected frame; returns true when a count changed. */
+    unitCollected(info) {
+        const before = this.selected + this.deselected;
+        const kept = info.ids.filter((id) => this.keeps(id));
+        if (!info.retry) {
+            if (info.unitIds === null) {
+                // The whole file: the items discovery listed for it become what the module produced.
+                this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
+                this.deselected += info.ids.length - kept.length;
+                const counts = countsOf(this.selectedItemsByFile.get(info.file) ?? [], info.ids);
+                for (const [item, ids] of counts)
+                    if (ids.length === 0)
+                        this.notCollected.push(item.id);
+            }
+            else {
+                const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id));
+                this.selected += kept.length - items.size;
+                this.deselected += info.ids.length - kept.length;
+                this.notCollected.push(...info.missing);
+            }
+        }
+        const module = info.unitIds === null ? info.ids : info.module;
+        if (module && !this.modules.has(info.file)) {
+            this.modules.set(info.file, module);
+            // Deselected items of the file: as many as the module really has of them.
+            for (const [, ids] of countsOf(this.deselectedByFile.get(info.file) ?? [], module))
+                this.deselected += ids.length - 1;
+        }
+        this.waitFor.delete(info.file);
+        return this.selected + this.deselected !== before;
+    }
+    /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
+    unitDone(file) {
+        this.waitFor.delete(file);
+    }
+    /**
+     * What the run taught about each reported module, for the discovery cache: every listed item
+     * whose id the module does not produce as such, with the ids it stands for (none: a phantom).
+     * Only modules with something to teach: such an item, or ids no listed item accounts for.
+     */
+    lessons(all) {
+        const byFile = new Map();
+        for (const item of all) {
+            if (!this.modules.has(item.file))
+                continue;
+            const list = byFile.get(item.file);
+            if (list)
+                list.push(item);
+            else
+                byFile.set(item.file, [item]);
+        }
+        const lessons = new Map();
+        for (const [file, module] of this.modules) {
+            const record = {};
+            let accounted = 0;
+            for (const [item, ids] of countsOf(byFile.get(file) ?? [], module)) {
+                accounted += ids.length;
+                if (ids.length === 1 && ids[0] === item.id)
+                    continue;
+                record[item.id] = ids;
+            }
+            if (Object.keys(record).length > 0 || accounted !== module.length)
+                lessons.set(file, record);
+        }
+        return lessons;
+    }
+}
+exports.CollectionTruth = CollectionTruth;
+
+
+/***/ }),
+
+/***/ 9898:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
+exports.killAllWorkerGroups = killAllWorkerGroups;
+// One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
+const node_child_process_1 = __nccwpck_require__(1421);
+const frames_js_1 = __nccwpck_require__(6706);
+const environment_js_1 = __nccwpck_require__(5047);
+const python_js_1 = __nccwpck_require__(5530);
+/** How much of a worker's stderr is kept for crash reports. */
+exports.STDERR_TAIL_BYTES = 64 * 1024;
+/** Process groups of every worker this process started (each worker leads its own). */
+const workerGroups = new Set();
+/**
+ * Ends every worker this process started, with whatever their tests started (the worker's process
+ * group), busy or not: for a signal that ends fastest. Groups already gone are skipped.
+ */
+function killAllWorkerGroups(signal = 'SIGKILL') {
+    for (const pgid of workerGroups) {
+        try {
+            process.kill(-pgid, signal);
+        }
+        catch {
+            workerGroups.delete(pgid); // ESRCH: nothing left in it
+        }
+    }
+}
+class WorkerProcess {
+    handlers;
+    index;
+    child;
+    tail = '';
+    exited = false;
+    constructor(options, handlers) {
+        this.handlers = handlers;
+        this.index = options.index;
+        this.child = (0, node_child_process_1.spawn)(options.python, ['-m', 'fastest_worker'], {
+            cwd: options.rootdir,
+            // Tests never see the CI runner's files and tokens (environment.ts).
+            env: (0, python_js_1.workerEnv)(options.index, options.workers, (0, environment_js_1.testEnvironment)(process.env), options.pycacheDir),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+            detached: true,
+        });
+        if (this.child.pid !== undefined)
+            workerGroups.add(this.child.pid);
+        const reader = new frames_js_1.FrameReader((frame) => {
+            if (!this.exited)
+                handlers.frame(frame);
+        });
+        this.child.stdout.on('data', (chunk) => reader.push(chunk));
+        this.child.stderr.setEncoding('utf8');
+        this.child.stderr.on('data', (text) => {
+            this.tail += text;
+            if (this.tail.length > 2 * exports.STDERR_TAIL_BYTES)
+                this.tail = this.tail.slice(-exports.STDERR_TAIL_BYTES);
+            handlers.output(text);
+        });
+        // The worker may die with frames unread; writes to its stdin then fail with EPIPE.
+        this.child.stdin.on('error', () => { });
+        // 'exit' can come before the last frames are read, and 'close' waits for every process that
+        // inherited stderr (a daemon a test started): finish once the protocol pipe has ended too,
+        // or shortly after the exit.
+        let stdoutEnded = false;
+        let exitStatus = null;
+        const settle = () => {
+            if (exitStatus && stdoutEnded)
+                this.finish(exitStatus[0], exitStatus[1]);
+        };
+        this.child.stdout.on('end', () => {
+            stdoutEnded = true;
+            settle();
+        });
+        this.child.on('exit', (code, signal) => {
+            exitStatus = [code, signal];
+            settle();
+            setTimeout(() => this.finish(code, signal), 500).unref();
+        });
+        this.child.on('error', (err) => {
+            // Spawning failed (ENOENT...); errors of a running child (kill failures) are ignored.
+            if (this.child.pid === undefined)
+                this.finish(null, null, err);
+        });
+    }
+    finish(code, signal, spawnError) {
+        if (this.exited)
+            return;
+        this.exited = true;
+        this.handlers.exit(code, signal, spawnError);
+    }
+    get alive() {
+        return !this.exited;
+    }
+    send(frame) {
+        if (this.exited || !this.child.stdin.writable)
+            return;
+        this.child.stdin.write((0, frames_js_1.encodeFrame)(frame));
+    }
+    /** Last lines of stderr, for a crash report. */
+    stderrTail(maxLines = 40) {
+        const lines = this.tail.slice(-exports.STDERR_TAIL_BYTES).split('\n');
+        while (lines.length && lines[lines.length - 1].trim() === '')
+            lines.pop();
+        return lines.slice(-maxLines).join('\n');
+    }
+    /** Ends the worker and what its tests started (its process group). */
+    kill(signal = 'SIGKILL') {
+        if (this.exited)
+            return;
+        try {
+            if (this.child.pid !== undefined)
+                process.kill(-this.child.pid, signal);
+            else
+                this.child.kill(signal);
+        }
+        catch {
+            try {
+                this.child.kill(signal);
+            }
+            catch {
+                // already gone
+            }
+        }
+    }
+}
+exports.WorkerProcess = WorkerProcess;
 
 
 /***/ }),
@@ -7302,6 +9577,13 @@ function isFile(path) {
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("child_process");
+
+/***/ }),
+
 /***/ 9896:
 /***/ ((module) => {
 
@@ -7313,6 +9595,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("fs/promises");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("module");
 
 /***/ }),
 
@@ -7369,6 +9658,3517 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:url"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:worker_threads");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("stream");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("url");
+
+/***/ }),
+
+/***/ 2502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stream = __nccwpck_require__(2203);
+var module$1 = __nccwpck_require__(3339);
+
+var _documentCurrentScript = typeof document !== 'undefined' ? document.currentScript : null;
+var decoder;
+try {
+	decoder = new TextDecoder();
+} catch(error) {}
+var src;
+var srcEnd;
+var position$1 = 0;
+const EMPTY_ARRAY = [];
+const EXTRACTION_FAILED = [];
+var strings = EMPTY_ARRAY;
+var stringPosition = 0;
+var currentUnpackr = {};
+var currentStructures;
+var srcString;
+var srcStringStart = 0;
+var srcStringEnd = 0;
+var bundledStrings$1;
+var referenceMap;
+var currentExtensions = [];
+var dataView;
+var arrayAllocationBudget;
+var fragmentEnd = 0;
+var defaultOptions = {
+	useRecords: false,
+	mapsAsObjects: true
+};
+class C1Type {}
+const C1 = new C1Type();
+C1.name = 'MessagePack 0xC1';
+var sequentialMode = false;
+var inlineObjectReadThreshold = 2;
+
+class Unpackr {
+	constructor(options) {
+		if (options) {
+			if (options.useRecords === false && options.mapsAsObjects === undefined)
+				options.mapsAsObjects = true;
+			if (options.sequential && options.trusted !== false) {
+				options.trusted = true;
+				if (!options.structures && options.useRecords != false) {
+					options.structures = [];
+					if (!options.maxSharedStructures)
+						options.maxSharedStructures = 0;
+				}
+			}
+			if (options.structures)
+				options.structures.sharedLength = options.structures.length;
+			else if (options.getStructures) {
+				(options.structures = []).uninitialized = true; // this is what we use to denote an uninitialized structures
+				options.structures.sharedLength = 0;
+			}
+			if (options.int64AsNumber) {
+				options.int64AsType = 'number';
+			}
+		}
+		Object.assign(this, options);
+	}
+	unpack(source, options) {
+		if (src) {
+			// re-entrant execution, save the state and restore it after we do this unpack
+			return saveState(() => {
+				clearSource();
+				try {
+					return this ? this.unpack(source, options) : Unpackr.prototype.unpack.call(defaultOptions, source, options);
+				} catch (error) {
+					if (error && typeof error == 'object')
+						nestedUnpackErrors.add(error);
+					throw error;
+				}
+			});
+		}
+		if (!source.buffer && source.constructor === ArrayBuffer)
+			source = typeof Buffer !== 'undefined' ? Buffer.from(source) : new Uint8Array(source);
+		if (typeof options === 'object') {
+			srcEnd = options.end || source.length;
+			position$1 = options.start || 0;
+		} else {
+			position$1 = 0;
+			srcEnd = options > -1 ? options : source.length;
+		}
+		// the native string extractor reads the underlying ArrayBuffer, which can hold other data past this view
+		if (srcEnd > source.length) srcEnd = source.length;
+		stringPosition = 0;
+		srcStringEnd = 0;
+		srcString = null;
+		strings = EMPTY_ARRAY;
+		bundledStrings$1 = null;
+		src = source;
+		// this provides cached access to the data view for a buffer if it is getting reused, which is a recommend
+		// technique for getting data from a database where it can be copied into an existing buffer instead of creating
+		// new ones
+		try {
+			dataView = source.dataView || (source.dataView = new DataView(source.buffer, source.byteOffset, source.byteLength));
+		} catch(error) {
+			// if it doesn't have a buffer, maybe it is the wrong type of object
+			src = null;
+			if (source instanceof Uint8Array)
+				throw error;
+			throw new Error('Source must be a Uint8Array or Buffer but was a ' + ((source && typeof source == 'object') ? source.constructor.name : typeof source));
+		}
+		if (this instanceof Unpackr) {
+			currentUnpackr = this;
+			if (this.structures) {
+				currentStructures = this.structures;
+				return checkedRead(options);
+			} else if (!currentStructures || currentStructures.length > 0) {
+				currentStructures = [];
+			}
+		} else {
+			currentUnpackr = defaultOptions;
+			if (!currentStructures || currentStructures.length > 0)
+				currentStructures = [];
+		}
+		return checkedRead(options);
+	}
+	unpackMultiple(source, forEach) {
+		if (src) {
+			return saveState(() => {
+				clearSource();
+				try {
+					return this ? this.unpackMultiple(source, forEach) : defaultUnpackr.unpackMultiple(source, forEach);
+				} catch (error) {
+					if (error && typeof error == 'object')
+						nestedUnpackErrors.add(error);
+					throw error;
+				}
+			});
+		}
+		let values, lastPosition = 0;
+		try {
+			sequentialMode = true;
+			let size = source.length;
+			let value = this ? this.unpack(source, size) : defaultUnpackr.unpack(source, size);
+			if (forEach) {
+				let end = position$1;
+				if (forEach(value, lastPosition, end) === false) return;
+				while(end < size) {
+					lastPosition = end;
+					value = checkedRead();
+					end = position$1;
+					if (forEach(value, lastPosition, end) === false) {
+						return;
+					}
+				}
+			}
+			else {
+				values = [ value ];
+				while(position$1 < size) {
+					lastPosition = position$1;
+					values.push(checkedRead());
+				}
+				return values;
+			}
+		} catch(error) {
+			// a value thrown by an extension need not be an object, and assigning to it would throw a TypeError
+			// that hides the original failure (unpack() already leaves such values untouched)
+			if (error && typeof error == 'object') {
+				error.lastPosition = lastPosition;
+				error.values = values;
+			}
+			throw error;
+		} finally {
+			sequentialMode = false;
+			clearSource();
+		}
+	}
+	_mergeStructures(loadedStructures, existingStructures) {
+		if (this._onLoadedStructures)
+			loadedStructures = this._onLoadedStructures(loadedStructures);
+		loadedStructures = loadedStructures || [];
+		if (Object.isFrozen(loadedStructures))
+			loadedStructures = loadedStructures.map(structure => structure.slice(0));
+		for (let i = 0, l = loadedStructures.length; i < l; i++) {
+			let structure = loadedStructures[i];
+			if (structure) {
+				structure.isShared = true;
+				if (i >= 32)
+					structure.highByte = (i - 32) >> 5;
+			}
+		}
+		loadedStructures.sharedLength = loadedStructures.length;
+		for (let id in existingStructures || []) {
+			if (id >= 0) {
+				let structure = loadedStructures[id];
+				let existing = existingStructures[id];
+				if (existing) {
+					if (structure)
+						(loadedStructures.restoreStructures || (loadedStructures.restoreStructures = []))[id] = structure;
+					loadedStructures[id] = existing;
+				}
+			}
+		}
+		return this.structures = loadedStructures;
+	}
+	decode(source, options) {
+		return this.unpack(source, options);
+	}
+}
+const nestedUnpackErrors = new WeakSet();
+function checkedRead(options) {
+	try {
+		if (!currentUnpackr.trusted && !sequentialMode) {
+			let sharedLength = currentStructures.sharedLength || 0;
+			if (sharedLength < currentStructures.length)
+				currentStructures.length = sharedLength;
+		}
+		let result;
+		arrayAllocationBudget = srcEnd - position$1;
+		if (currentUnpackr._readStruct && src[position$1] < 0x40 && src[position$1] >= 0x20) {
+			result = currentUnpackr._readStruct(src, position$1, srcEnd);
+			src = null; // dispose of this so that recursive unpack calls don't save state
+			if (!(options && options.lazy) && result)
+				result = result.toJSON();
+			position$1 = srcEnd;
+		} else
+			result = read();
+		if (bundledStrings$1) { // bundled strings to skip past
+			position$1 = bundledStrings$1.postBundlePosition;
+			bundledStrings$1 = null;
+		}
+		if (sequentialMode && position$1 <= srcEnd)
+			// we only need to restore the structures if there was an error, but if we completed a read,
+			// we can clear this out and keep the structures we read (an over-read is an error, thrown below)
+			currentStructures.restoreStructures = null;
+
+		if (position$1 == srcEnd) {
+			// finished reading this source, cleanup references
+			if (currentStructures && currentStructures.restoreStructures)
+				restoreStructures();
+			currentStructures = null;
+			src = null;
+			if (referenceMap)
+				referenceMap = null;
+		} else if (position$1 > srcEnd) {
+			// over read
+			throw new Error('Unexpected end of MessagePack data');
+		} else if (!sequentialMode) {
+			let jsonView;
+			try {
+				jsonView = JSON.stringify(result, (_, value) => typeof value === "bigint" ? `${value}n` : value).slice(0, 100);
+			} catch(error) {
+				jsonView = '(JSON view not available ' + error + ')';
+			}
+			throw new Error('Data read, but end of buffer not reached ' + jsonView);
+		}
+		// else more to read, but we are reading sequentially, so don't clear source yet
+		return result;
+	} catch(error) {
+		if (currentStructures && currentStructures.restoreStructures)
+			restoreStructures();
+		clearSource();
+		classifyIncomplete(error);
+		throw error;
+	}
+}
+
+function classifyIncomplete(error) {
+	if (!error || typeof error != 'object')
+		return;
+	if (position$1 > srcEnd) {
+		error.incomplete = true;
+	} else if (nestedUnpackErrors.has(error)) {
+		// from an extension unpacking embedded data that this source fully contained, so more bytes can't help
+		if (error.incomplete)
+			error.incomplete = false;
+	} else if ((error instanceof RangeError && position$1 + 8 > srcEnd) ||
+			(typeof error.message == 'string' && error.message.startsWith('Unexpected end of buffer'))) {
+		// a DataView read past the end of the source; these read at most 8 bytes and precede advancing position.
+		// A stack overflow (from deeply nested input) is a RangeError too, and fatal unless it lands in this window.
+		error.incomplete = true;
+	}
+}
+
+function restoreStructures() {
+	for (let id in currentStructures.restoreStructures) {
+		currentStructures[id] = currentStructures.restoreStructures[id];
+	}
+	currentStructures.restoreStructures = null;
+}
+
+function read() {
+	let token = src[position$1++];
+	if (token < 0xa0) {
+		if (token < 0x80) {
+			if (token < 0x40)
+				return token;
+			else {
+				let structure = currentStructures[token & 0x3f] ||
+					currentUnpackr.getStructures && loadStructures()[token & 0x3f];
+				if (structure) {
+					if (!structure.read) {
+						structure.read = createStructureReader(structure, token & 0x3f);
+					}
+					return structure.read();
+				} else
+					return token;
+			}
+		} else if (token < 0x90) {
+			// map
+			token -= 0x80;
+			if (currentUnpackr.mapsAsObjects) {
+				let object = {};
+				for (let i = 0; i < token; i++) {
+					let key = readKey();
+					if (key === '__proto__')
+						key = '__proto_';
+					object[key] = read();
+				}
+				return object;
+			} else {
+				let map = new Map();
+				for (let i = 0; i < token; i++) {
+					map.set(read(), read());
+				}
+				return map;
+			}
+		} else {
+			token -= 0x90;
+			let array = new Array(token);
+			for (let i = 0; i < token; i++) {
+				array[i] = read();
+			}
+			if (currentUnpackr.freezeData)
+				return Object.freeze(array);
+			return array;
+		}
+	} else if (token < 0xc0) {
+		// fixstr
+		let length = token - 0xa0;
+		if (srcStringEnd >= position$1) {
+			return srcString.slice(position$1 - srcStringStart, (position$1 += length) - srcStringStart);
+		}
+		if (srcStringEnd == 0 && srcEnd < 140) {
+			// for small blocks, avoiding the overhead of the extract call is helpful
+			let string = length < 16 ? shortStringInJS(length) : longStringInJS(length);
+			if (string != null)
+				return string;
+		}
+		return readFixedString(length);
+	} else {
+		let value;
+		switch (token) {
+			case 0xc0: return null;
+			case 0xc1:
+				if (bundledStrings$1) {
+					value = read(); // followed by the length of the string in characters (not bytes!)
+					if (value > 0)
+						return bundledStrings$1[1].slice(bundledStrings$1.position1, bundledStrings$1.position1 += value);
+					else
+						return bundledStrings$1[0].slice(bundledStrings$1.position0, bundledStrings$1.position0 -= value);
+				}
+				return C1; // "never-used", return special object to denote that
+			case 0xc2: return false;
+			case 0xc3: return true;
+			case 0xc4:
+				// bin 8
+				value = src[position$1++];
+				if (value === undefined)
+					throw new Error('Unexpected end of buffer');
+				return readBin(value);
+			case 0xc5:
+				// bin 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				return readBin(value);
+			case 0xc6:
+				// bin 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				return readBin(value);
+			case 0xc7:
+				// ext 8
+				return readExt(src[position$1++]);
+			case 0xc8:
+				// ext 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readExt(value);
+			case 0xc9:
+				// ext 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readExt(value);
+			case 0xca:
+				value = dataView.getFloat32(position$1);
+				if (currentUnpackr.useFloat32 > 2) {
+					// this does rounding of numbers that were encoded in 32-bit float to nearest significant decimal digit that could be preserved
+					let multiplier = mult10[((src[position$1] & 0x7f) << 1) | (src[position$1 + 1] >> 7)];
+					position$1 += 4;
+					return ((multiplier * value + (value > 0 ? 0.5 : -0.5)) >> 0) / multiplier;
+				}
+				position$1 += 4;
+				return value;
+			case 0xcb:
+				value = dataView.getFloat64(position$1);
+				position$1 += 8;
+				return value;
+			// uint handlers
+			case 0xcc:
+				return src[position$1++];
+			case 0xcd:
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return value;
+			case 0xce:
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return value;
+			case 0xcf:
+				if (currentUnpackr.int64AsType === 'number') {
+					value = dataView.getUint32(position$1) * 0x100000000;
+					value += dataView.getUint32(position$1 + 4);
+				} else if (currentUnpackr.int64AsType === 'string') {
+					value = dataView.getBigUint64(position$1).toString();
+				} else if (currentUnpackr.int64AsType === 'auto') {
+					value = dataView.getBigUint64(position$1);
+					if (value<=BigInt(2)<<BigInt(52)) value=Number(value);
+				} else
+					value = dataView.getBigUint64(position$1);
+				position$1 += 8;
+				return value;
+
+			// int handlers
+			case 0xd0:
+				return dataView.getInt8(position$1++);
+			case 0xd1:
+				value = dataView.getInt16(position$1);
+				position$1 += 2;
+				return value;
+			case 0xd2:
+				value = dataView.getInt32(position$1);
+				position$1 += 4;
+				return value;
+			case 0xd3:
+				if (currentUnpackr.int64AsType === 'number') {
+					value = dataView.getInt32(position$1) * 0x100000000;
+					value += dataView.getUint32(position$1 + 4);
+				} else if (currentUnpackr.int64AsType === 'string') {
+					value = dataView.getBigInt64(position$1).toString();
+				} else if (currentUnpackr.int64AsType === 'auto') {
+					value = dataView.getBigInt64(position$1);
+					if (value>=BigInt(-2)<<BigInt(52)&&value<=BigInt(2)<<BigInt(52)) value=Number(value);
+				} else
+					value = dataView.getBigInt64(position$1);
+				position$1 += 8;
+				return value;
+
+			case 0xd4:
+				// fixext 1
+				value = src[position$1++];
+				if (value == 0x72) {
+					return recordDefinition(src[position$1++] & 0x3f);
+				} else {
+					let extension = currentExtensions[value];
+					if (extension) {
+						if (extension.read) {
+							position$1++; // skip filler byte
+							return extension.read(read());
+						} else if (extension.noBuffer) {
+							position$1++; // skip filler byte
+							return extension();
+						} else {
+							if (position$1 >= srcEnd) throw endOfMessagePackError();
+							return extension(src.subarray(position$1, ++position$1));
+						}
+					} else
+						throw new Error('Unknown extension ' + value);
+				}
+			case 0xd5:
+				// fixext 2
+				value = src[position$1];
+				if (value == 0x72) {
+					position$1++;
+					return recordDefinition(src[position$1++] & 0x3f, src[position$1++]);
+				} else
+					return readExt(2);
+			case 0xd6:
+				// fixext 4
+				return readExt(4);
+			case 0xd7:
+				// fixext 8
+				return readExt(8);
+			case 0xd8:
+				// fixext 16
+				return readExt(16);
+			case 0xd9:
+			// str 8
+				value = src[position$1++];
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString8(value);
+			case 0xda:
+			// str 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString16(value);
+			case 0xdb:
+			// str 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				if (value > srcEnd - position$1) throw endOfMessagePackError(position$1 + value);
+				if (srcStringEnd >= position$1) {
+					return srcString.slice(position$1 - srcStringStart, (position$1 += value) - srcStringStart);
+				}
+				return readString32(value);
+			case 0xdc:
+			// array 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readArray(value);
+			case 0xdd:
+			// array 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readArray(value);
+			case 0xde:
+			// map 16
+				value = dataView.getUint16(position$1);
+				position$1 += 2;
+				return readMap(value);
+			case 0xdf:
+			// map 32
+				value = dataView.getUint32(position$1);
+				position$1 += 4;
+				return readMap(value);
+			default: // negative int
+				if (token >= 0xe0)
+					return token - 0x100;
+				if (token === undefined) throw endOfMessagePackError();
+				throw new Error('Unknown MessagePack token ' + token);
+
+		}
+	}
+}
+const validName = /^[a-zA-Z_$][a-zA-Z\d_$]*$/;
+function createStructureReader(structure, firstId) {
+	function readObject() {
+		// This initial function is quick to instantiate, but runs slower. After several iterations pay the cost to build the faster function
+		if (readObject.count++ > inlineObjectReadThreshold) {
+			let optimizedReadObject;
+			try {
+				optimizedReadObject = structure.read = (new Function('r', 'return function(){return ' + (currentUnpackr.freezeData ? 'Object.freeze' : '') +
+					'({' + structure.map(key => key === '__proto__' ? '__proto_:r()' : validName.test(key) ? key + ':r()' : ('[' + JSON.stringify(key) + ']:r()')).join(',') + '})}'))(read);
+			} catch(error) {
+				// in CF workers, the new Function call could begin to fail at any point in time
+				inlineObjectReadThreshold = Infinity; // disable going forward
+				return readObject(); // recursively try again
+			}
+			structure.read0 = optimizedReadObject; // keep the un-wrapped body reader in sync
+			if (structure.highByte === 0)
+				structure.read = createSecondByteReader(firstId, structure.read);
+			return optimizedReadObject(); // second byte is already read, if there is one so immediately read object
+		}
+		let object = {};
+		for (let i = 0, l = structure.length; i < l; i++) {
+			let key = structure[i];
+			if (key === '__proto__')
+				key = '__proto_';
+			object[key] = read();
+		}
+		if (currentUnpackr.freezeData)
+			return Object.freeze(object);
+		return object;
+	}
+	readObject.count = 0;
+	// read0 is the un-wrapped body reader: it reads the record's values directly without
+	// consuming a leading high byte. recordDefinition uses it for the immediate read that follows
+	// a record definition (the high byte, if present, was already consumed). For highByte === 0
+	// structures the public reader is a second-byte reader (used by later references), but the
+	// definition read itself must not consume that byte.
+	structure.read0 = readObject;
+	if (structure.highByte === 0) {
+		return createSecondByteReader(firstId, readObject);
+	}
+	return readObject;
+}
+
+const createSecondByteReader = (firstId, read0) => {
+	return function() {
+		let highByte = src[position$1++];
+		if (highByte === 0)
+			return read0();
+		let id = firstId < 32 ? -(firstId + (highByte << 5)) : firstId + (highByte << 5);
+		let structure = currentStructures[id] || loadStructures()[id];
+		if (!structure) {
+			throw new Error('Record id is not defined for ' + id);
+		}
+		if (!structure.read)
+			structure.read = createStructureReader(structure, firstId);
+		return structure.read();
+	};
+};
+
+function loadStructures() {
+	let loadedStructures = saveState(() => {
+		// save the state in case getStructures modifies our buffer
+		src = null;
+		return currentUnpackr.getStructures();
+	});
+	return currentStructures = currentUnpackr._mergeStructures(loadedStructures, currentStructures);
+}
+
+var readFixedString = readStringJS;
+var readString8 = readStringJS;
+var readString16 = readStringJS;
+var readString32 = readStringJS;
+exports.isNativeAccelerationEnabled = false;
+
+function setExtractor(extractStrings) {
+	exports.isNativeAccelerationEnabled = true;
+	readFixedString = readString(1);
+	readString8 = readString(2);
+	readString16 = readString(3);
+	readString32 = readString(5);
+	// kept out of readString, where a try block measurably slowed string-heavy unpacking
+	function tryExtractStrings(start, end, buffer) {
+		try {
+			return extractStrings(start, end, buffer);
+		} catch (error) {
+			return EXTRACTION_FAILED;
+		}
+	}
+	function readString(headerLength) {
+		return function readString(length) {
+			let string = strings[stringPosition++];
+			if (string == null) {
+				if (bundledStrings$1 || strings === EXTRACTION_FAILED)
+					return readStringJS(length);
+				let byteOffset = src.byteOffset;
+				let extraction = tryExtractStrings(position$1 - headerLength + byteOffset, srcEnd + byteOffset, src.buffer);
+				if (extraction === EXTRACTION_FAILED) {
+					// the extractor scans ahead to srcEnd and fails on any truncated value there, even a later one,
+					// so read the rest of this source in JS, which fails where the bytes actually run out
+					strings = EXTRACTION_FAILED;
+					return readStringJS(length);
+				}
+				if (typeof extraction == 'string') {
+					string = extraction;
+					strings = EMPTY_ARRAY;
+				} else {
+					strings = extraction;
+					stringPosition = 1;
+					srcStringEnd = 1; // even if a utf-8 string was decoded, must indicate we are in the midst of extracted strings and can't skip strings
+					string = strings[0];
+					if (string === undefined)
+						throw new Error('Unexpected end of buffer');
+				}
+			}
+			let srcStringLength = string.length;
+			if (srcStringLength <= length) {
+				position$1 += length;
+				return string;
+			}
+			srcString = string;
+			srcStringStart = position$1;
+			srcStringEnd = position$1 + srcStringLength;
+			position$1 += length;
+			return string.slice(0, length); // we know we just want the beginning
+		};
+	}
+}
+function readStringJS(length) {
+	let result;
+	if (length < 16) {
+		if (result = shortStringInJS(length))
+			return result;
+	}
+	if (length > 64 && decoder)
+		return decoder.decode(src.subarray(position$1, position$1 += length));
+	const end = position$1 + length;
+	const units = [];
+	result = '';
+	while (position$1 < end) {
+		const byte1 = src[position$1++];
+		if ((byte1 & 0x80) === 0) {
+			// 1 byte
+			units.push(byte1);
+		} else if ((byte1 & 0xe0) === 0xc0) {
+			// 2 bytes
+			if (byte1 < 0xc2 || position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+				units.push(0xFFFD);
+			} else {
+				const byte2 = src[position$1++] & 0x3f;
+				units.push(((byte1 & 0x1f) << 6) | byte2);
+			}
+		} else if ((byte1 & 0xf0) === 0xe0) {
+			// 3 bytes
+			const byte2 = position$1 < end ? src[position$1] : 0;
+			if (position$1 >= end || (byte2 & 0xc0) !== 0x80 ||
+				(byte1 === 0xe0 && byte2 < 0xa0) || (byte1 === 0xed && byte2 >= 0xa0)) {
+				units.push(0xFFFD);
+			} else {
+				position$1++;
+				if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+					units.push(0xFFFD);
+				} else {
+					const byte3 = src[position$1++] & 0x3f;
+					units.push(((byte1 & 0x1f) << 12) | ((byte2 & 0x3f) << 6) | byte3);
+				}
+			}
+		} else if ((byte1 & 0xf8) === 0xf0) {
+			// 4 bytes
+			const byte2 = position$1 < end ? src[position$1] : 0;
+			if (byte1 > 0xf4 || position$1 >= end || (byte2 & 0xc0) !== 0x80 ||
+				(byte1 === 0xf0 && byte2 < 0x90) || (byte1 === 0xf4 && byte2 >= 0x90)) {
+				units.push(0xFFFD);
+			} else {
+				position$1++;
+				if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+					units.push(0xFFFD);
+				} else {
+					const byte3 = src[position$1++] & 0x3f;
+					if (position$1 >= end || (src[position$1] & 0xc0) !== 0x80) {
+						units.push(0xFFFD);
+					} else {
+						const byte4 = src[position$1++] & 0x3f;
+						let unit = ((byte1 & 0x07) << 0x12) | ((byte2 & 0x3f) << 0x0c) | (byte3 << 0x06) | byte4;
+						unit -= 0x10000;
+						units.push(((unit >>> 10) & 0x3ff) | 0xd800);
+						units.push(0xdc00 | (unit & 0x3ff));
+					}
+				}
+			}
+		} else {
+			units.push(0xFFFD); // replacement character for invalid lead byte
+		}
+
+		if (units.length >= 0x1000) {
+			result += fromCharCode.apply(String, units);
+			units.length = 0;
+		}
+	}
+
+	if (units.length > 0) {
+		result += fromCharCode.apply(String, units);
+	}
+
+	return result;
+}
+
+// end: the least offset the value must reach, from a length header that runs past srcEnd. As missingBytes it
+// lets a stream wait for that many more bytes before unpacking again. A header itself read past srcEnd came
+// from bytes after an end argument, so it says nothing about the value.
+function endOfMessagePackError(end) {
+	let error = new Error('Unexpected end of MessagePack data');
+	error.incomplete = true;
+	if (end > srcEnd && position$1 <= srcEnd)
+		error.missingBytes = end - srcEnd;
+	return error;
+}
+
+function readArray(length) {
+	// every element occupies at least one byte, so a length beyond what remains in the source can never
+	// be satisfied; check before allocating so a small header can not force a large allocation. Nested
+	// arrays each pass that per-array check yet still pre-allocate, so also spend from a per-decode
+	// budget of the remaining bytes -- the summed lengths of any valid tree stay under it
+	if (length > srcEnd - position$1 || (arrayAllocationBudget -= length) < 0) throw endOfMessagePackError(position$1 + length);
+	let array = new Array(length);
+	for (let i = 0; i < length; i++) {
+		array[i] = read();
+	}
+	if (currentUnpackr.freezeData)
+		return Object.freeze(array);
+	return array;
+}
+
+function readMap(length) {
+	if (length > (srcEnd - position$1) / 2) throw endOfMessagePackError(position$1 + 2 * length); // each entry needs at least two bytes
+	if (currentUnpackr.mapsAsObjects) {
+		let object = {};
+		for (let i = 0; i < length; i++) {
+			let key = readKey();
+			if (key === '__proto__')
+				key = '__proto_';
+			object[key] = read();
+		}
+		return object;
+	} else {
+		let map = new Map();
+		for (let i = 0; i < length; i++) {
+			map.set(read(), read());
+		}
+		return map;
+	}
+}
+
+var fromCharCode = String.fromCharCode;
+function longStringInJS(length) {
+	let start = position$1;
+	if (src.latin1Slice) {
+		let end = start + length;
+		if (end > srcEnd)
+			return;
+		for (let i = start; i < end; i++) {
+			if ((src[i] & 0x80) > 0)
+				return;
+		}
+		position$1 = end;
+		return src.latin1Slice(start, end);
+	}
+	let bytes = new Array(length);
+	for (let i = 0; i < length; i++) {
+		const byte = src[position$1++];
+		if ((byte & 0x80) > 0) {
+			position$1 = start;
+			return;
+		}
+		bytes[i] = byte;
+	}
+	return fromCharCode.apply(String, bytes);
+}
+function shortStringInJS(length) {
+	if (length < 4) {
+		if (length < 2) {
+			if (length === 0)
+				return '';
+			else {
+				let a = src[position$1++];
+				if ((a & 0x80) > 1) {
+					position$1 -= 1;
+					return;
+				}
+				return fromCharCode(a);
+			}
+		} else {
+			let a = src[position$1++];
+			let b = src[position$1++];
+			if ((a & 0x80) > 0 || (b & 0x80) > 0) {
+				position$1 -= 2;
+				return;
+			}
+			if (length < 3)
+				return fromCharCode(a, b);
+			let c = src[position$1++];
+			if ((c & 0x80) > 0) {
+				position$1 -= 3;
+				return;
+			}
+			return fromCharCode(a, b, c);
+		}
+	} else {
+		let a = src[position$1++];
+		let b = src[position$1++];
+		let c = src[position$1++];
+		let d = src[position$1++];
+		if ((a & 0x80) > 0 || (b & 0x80) > 0 || (c & 0x80) > 0 || (d & 0x80) > 0) {
+			position$1 -= 4;
+			return;
+		}
+		if (length < 6) {
+			if (length === 4)
+				return fromCharCode(a, b, c, d);
+			else {
+				let e = src[position$1++];
+				if ((e & 0x80) > 0) {
+					position$1 -= 5;
+					return;
+				}
+				return fromCharCode(a, b, c, d, e);
+			}
+		} else if (length < 8) {
+			let e = src[position$1++];
+			let f = src[position$1++];
+			if ((e & 0x80) > 0 || (f & 0x80) > 0) {
+				position$1 -= 6;
+				return;
+			}
+			if (length < 7)
+				return fromCharCode(a, b, c, d, e, f);
+			let g = src[position$1++];
+			if ((g & 0x80) > 0) {
+				position$1 -= 7;
+				return;
+			}
+			return fromCharCode(a, b, c, d, e, f, g);
+		} else {
+			let e = src[position$1++];
+			let f = src[position$1++];
+			let g = src[position$1++];
+			let h = src[position$1++];
+			if ((e & 0x80) > 0 || (f & 0x80) > 0 || (g & 0x80) > 0 || (h & 0x80) > 0) {
+				position$1 -= 8;
+				return;
+			}
+			if (length < 10) {
+				if (length === 8)
+					return fromCharCode(a, b, c, d, e, f, g, h);
+				else {
+					let i = src[position$1++];
+					if ((i & 0x80) > 0) {
+						position$1 -= 9;
+						return;
+					}
+					return fromCharCode(a, b, c, d, e, f, g, h, i);
+				}
+			} else if (length < 12) {
+				let i = src[position$1++];
+				let j = src[position$1++];
+				if ((i & 0x80) > 0 || (j & 0x80) > 0) {
+					position$1 -= 10;
+					return;
+				}
+				if (length < 11)
+					return fromCharCode(a, b, c, d, e, f, g, h, i, j);
+				let k = src[position$1++];
+				if ((k & 0x80) > 0) {
+					position$1 -= 11;
+					return;
+				}
+				return fromCharCode(a, b, c, d, e, f, g, h, i, j, k);
+			} else {
+				let i = src[position$1++];
+				let j = src[position$1++];
+				let k = src[position$1++];
+				let l = src[position$1++];
+				if ((i & 0x80) > 0 || (j & 0x80) > 0 || (k & 0x80) > 0 || (l & 0x80) > 0) {
+					position$1 -= 12;
+					return;
+				}
+				if (length < 14) {
+					if (length === 12)
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l);
+					else {
+						let m = src[position$1++];
+						if ((m & 0x80) > 0) {
+							position$1 -= 13;
+							return;
+						}
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m);
+					}
+				} else {
+					let m = src[position$1++];
+					let n = src[position$1++];
+					if ((m & 0x80) > 0 || (n & 0x80) > 0) {
+						position$1 -= 14;
+						return;
+					}
+					if (length < 15)
+						return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
+					let o = src[position$1++];
+					if ((o & 0x80) > 0) {
+						position$1 -= 15;
+						return;
+					}
+					return fromCharCode(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o);
+				}
+			}
+		}
+	}
+}
+
+function readOnlyJSString() {
+	let token = src[position$1++];
+	let length;
+	if (token < 0xc0) {
+		// fixstr
+		length = token - 0xa0;
+	} else {
+		switch(token) {
+			case 0xd9:
+			// str 8
+				length = src[position$1++];
+				break;
+			case 0xda:
+			// str 16
+				length = dataView.getUint16(position$1);
+				position$1 += 2;
+				break;
+			case 0xdb:
+			// str 32
+				length = dataView.getUint32(position$1);
+				position$1 += 4;
+				break;
+			default:
+				throw new Error('Expected string');
+		}
+	}
+	return readStringJS(length);
+}
+
+
+function readBin(length) {
+	return currentUnpackr.copyBuffers ?
+		// specifically use the copying slice (not the node one)
+		Uint8Array.prototype.slice.call(src, position$1, position$1 += length) :
+		src.subarray(position$1, position$1 += length);
+}
+function readExt(length) {
+	// the payload is handed to the extension, so it must be complete
+	if (length >= srcEnd - position$1) throw endOfMessagePackError(position$1 + 1 + length);
+	let type = src[position$1++];
+	if (currentExtensions[type]) {
+		let end;
+		return currentExtensions[type](src.subarray(position$1, end = (position$1 += length)), (readPosition) => {
+			position$1 = readPosition;
+			try {
+				return read();
+			} finally {
+				position$1 = end;
+			}
+		});
+	}
+	else
+		throw new Error('Unknown extension type ' + type);
+}
+
+var keyCache = new Array(4096);
+function readKey() {
+	let length = src[position$1++];
+	if (length >= 0xa0 && length < 0xc0) {
+		// fixstr, potentially use key cache
+		length = length - 0xa0;
+		if (srcStringEnd >= position$1) // if it has been extracted, must use it (and faster anyway)
+			return srcString.slice(position$1 - srcStringStart, (position$1 += length) - srcStringStart);
+		else if (!(srcStringEnd == 0 && srcEnd < 180))
+			return readFixedString(length);
+	} else { // not cacheable, go back and do a standard read
+		position$1--;
+		return asSafeString(read());
+	}
+	if (length > srcEnd - position$1) throw endOfMessagePackError(position$1 + length);
+	let key = ((length << 5) ^ (length > 1 ? dataView.getUint16(position$1) : length > 0 ? src[position$1] : 0)) & 0xfff;
+	let entry = keyCache[key];
+	let checkPosition = position$1;
+	let end = position$1 + length - 3;
+	let chunk;
+	let i = 0;
+	if (entry && entry.bytes == length) {
+		while (checkPosition < end) {
+			chunk = dataView.getUint32(checkPosition);
+			if (chunk != entry[i++]) {
+				checkPosition = 0x70000000;
+				break;
+			}
+			checkPosition += 4;
+		}
+		end += 3;
+		while (checkPosition < end) {
+			chunk = src[checkPosition++];
+			if (chunk != entry[i++]) {
+				checkPosition = 0x70000000;
+				break;
+			}
+		}
+		if (checkPosition === end) {
+			position$1 = checkPosition;
+			return entry.string;
+		}
+		end -= 3;
+		checkPosition = position$1;
+	}
+	entry = [];
+	keyCache[key] = entry;
+	entry.bytes = length;
+	while (checkPosition < end) {
+		chunk = dataView.getUint32(checkPosition);
+		entry.push(chunk);
+		checkPosition += 4;
+	}
+	end += 3;
+	while (checkPosition < end) {
+		chunk = src[checkPosition++];
+		entry.push(chunk);
+	}
+	// for small blocks, avoiding the overhead of the extract call is helpful
+	let string = length < 16 ? shortStringInJS(length) : longStringInJS(length);
+	if (string != null)
+		return entry.string = string;
+	return entry.string = readFixedString(length);
+}
+
+function asSafeString(property) {
+	// protect against expensive (DoS) string conversions
+	if (typeof property === 'string') return property;
+	if (typeof property === 'number' || typeof property === 'boolean' || typeof property === 'bigint') return property.toString();
+	if (property == null) return property + '';
+	if (currentUnpackr.allowArraysInMapKeys && Array.isArray(property) && property.flat().every(item => ['string', 'number', 'boolean', 'bigint'].includes(typeof item))) {
+		return property.flat().toString();
+	}
+	throw new Error(`Invalid property type for record: ${typeof property}. A MessagePack map with non-string keys can be decoded as a Map with mapsAsObjects: false`);
+}
+// the registration of the record definition extension (as "r")
+const recordDefinition = (id, highByte) => {
+	let structure = read().map(asSafeString); // ensure that all keys are strings and
+	// that the array is mutable
+	let firstByte = id;
+	if (highByte !== undefined) {
+		id = id < 32 ? -((highByte << 5) + id) : ((highByte << 5) + id);
+		structure.highByte = highByte;
+	}
+	let existingStructure = currentStructures[id];
+	// If it is a shared structure, we need to restore any changes after reading.
+	// Also in sequential mode, we may get incomplete reads and thus errors, and we need to restore
+	// to the state prior to an incomplete read in order to properly resume, including ids that were undefined.
+	if (sequentialMode || existingStructure && existingStructure.isShared) {
+		let restore = currentStructures.restoreStructures || (currentStructures.restoreStructures = []);
+		if (!(id in restore)) // the first is from before this read
+			restore[id] = existingStructure;
+	}
+	currentStructures[id] = structure;
+	structure.read = createStructureReader(structure, firstByte);
+	// The high byte (if any) was already consumed as the `highByte` argument above, so read the
+	// record body directly. Going through structure.read (a second-byte reader when highByte === 0)
+	// would misinterpret the first value byte as a high byte — corrupting two-byte own-record
+	// definitions (0xd5 0x72 ...). createStructureReader stashes the un-wrapped body reader on
+	// structure.read0 precisely for this immediate post-definition read.
+	return (structure.read0 || structure.read)();
+};
+currentExtensions[0] = () => {}; // notepack defines extension 0 to mean undefined, so use that as the default here
+currentExtensions[0].noBuffer = true;
+
+currentExtensions[0x42] = data => {
+	let headLength = (data.byteLength % 8) || 8;
+	let head = BigInt(data[0] & 0x80 ? data[0] - 0x100 : data[0]);
+	for (let i = 1; i < headLength; i++) {
+		head <<= BigInt(8);
+		head += BigInt(data[i]);
+	}
+	if (data.byteLength !== headLength) {
+		let view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+		let decode = (start, end) => {
+			let length = end - start;
+			if (length <= 40) {
+				let out = view.getBigUint64(start);
+				for (let i = start + 8; i < end; i += 8) {
+					out <<= BigInt(64);
+					out |= view.getBigUint64(i);
+				}
+				return out;
+			}
+			// if (length === 8) return view.getBigUint64(start)
+			let middle = start + (length >> 4 << 3);
+			let left = decode(start, middle);
+			let right = decode(middle, end);
+			return (left << BigInt((end - middle) * 8)) | right;
+		};
+		head = (head << BigInt((view.byteLength - headLength) * 8)) | decode(headLength, view.byteLength);
+	}
+	return head;
+};
+
+let errors = {
+	Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError: typeof AggregateError === 'function' ? AggregateError : null,
+};
+currentExtensions[0x65] = () => {
+	let data = read();
+	if (data[0] === 'AggregateError' && errors.AggregateError) {
+		// AggregateError(errors, message, options): the flat [name, message, cause] shape used for
+		// other errors would put the message where the iterable goes, which is how a round-tripped
+		// AggregateError ended up with message "[object Object]" and errors spelling out the message.
+		// A payload written before errors were carried has only three entries; give it an empty list.
+		return new errors.AggregateError(data[3] || [], data[1], { cause: data[2] });
+	}
+	if (!errors[data[0]]) {
+		let error = Error(data[1], { cause: data[2] });
+		error.name = data[0];
+		return error;
+	}
+	return errors[data[0]](data[1], { cause: data[2] });
+};
+
+currentExtensions[0x69] = (data) => {
+	// id extension (for structured clones)
+	if (currentUnpackr.structuredClone === false) throw new Error('Structured clone extension is disabled');
+	let id = dataView.getUint32(position$1 - 4);
+	if (!referenceMap)
+		referenceMap = new Map();
+	let token = src[position$1];
+	let target;
+	// TODO: handle any other types that can cycle and make the code more robust if there are other extensions
+	if (token >= 0x90 && token < 0xa0 || token == 0xdc || token == 0xdd)
+		target = [];
+	else if (token >= 0x80 && token < 0x90 || token == 0xde || token == 0xdf)
+		target = new Map();
+	else if ((token >= 0xc7 && token <= 0xc9 || token >= 0xd4 && token <= 0xd8) && src[position$1 + 1] === 0x73)
+		target = new Set();
+	else
+		target = {};
+
+	let refEntry = { target }; // a placeholder object
+	referenceMap.set(id, refEntry);
+	let targetProperties = read(); // read the next value as the target object to id
+	if (!refEntry.used) {
+		// no cycle, can just use the returned read object
+		return refEntry.target = targetProperties; // replace the placeholder with the real one
+	} else {
+		// there is a cycle, so we have to assign properties to original target
+		Object.assign(target, targetProperties);
+	}
+
+	// copy over map/set entries if we're able to
+	if (target instanceof Map)
+		for (let [k, v] of targetProperties.entries()) target.set(k, v);
+	if (target instanceof Set)
+		for (let i of Array.from(targetProperties)) target.add(i);
+	return target;
+};
+
+currentExtensions[0x70] = (data) => {
+	// pointer extension (for structured clones)
+	if (currentUnpackr.structuredClone === false) throw new Error('Structured clone extension is disabled');
+	let id = dataView.getUint32(position$1 - 4);
+	let refEntry = referenceMap.get(id);
+	refEntry.used = true;
+	return refEntry.target;
+};
+
+currentExtensions[0x73] = () => new Set(read());
+
+const typedArrays = ['Int8','Uint8','Uint8Clamped','Int16','Uint16','Int32','Uint32','Float32','Float64','BigInt64','BigUint64'].map(type => type + 'Array');
+
+let glbl = typeof globalThis === 'object' ? globalThis : window;
+currentExtensions[0x74] = (data) => {
+	let typeCode = data[0];
+	// we always have to slice to get a new ArrayBuffer that is aligned
+	let buffer = Uint8Array.prototype.slice.call(data, 1).buffer;
+
+	let typedArrayName = typedArrays[typeCode];
+	if (!typedArrayName) {
+		if (typeCode === 16) return buffer;
+		if (typeCode === 17) return new DataView(buffer);
+		throw new Error('Could not find typed array for code ' + typeCode);
+	}
+	return new glbl[typedArrayName](buffer);
+};
+currentExtensions[0x78] = () => {
+	let data = read();
+	return new RegExp(data[0], data[1]);
+};
+const TEMP_BUNDLE = [];
+currentExtensions[0x62] = (data) => {
+	let dataSize = (data[0] << 24) + (data[1] << 16) + (data[2] << 8) + data[3];
+	let dataPosition = position$1;
+	position$1 += dataSize - data.length;
+	bundledStrings$1 = TEMP_BUNDLE;
+	bundledStrings$1 = [readOnlyJSString(), readOnlyJSString()];
+	bundledStrings$1.position0 = 0;
+	bundledStrings$1.position1 = 0;
+	bundledStrings$1.postBundlePosition = position$1;
+	position$1 = dataPosition;
+	return read();
+};
+
+currentExtensions[0xff] = (data) => {
+	// 32-bit date extension
+	if (data.length == 4)
+		return new Date((data[0] * 0x1000000 + (data[1] << 16) + (data[2] << 8) + data[3]) * 1000);
+	else if (data.length == 8)
+		return new Date(
+			((data[0] << 22) + (data[1] << 14) + (data[2] << 6) + (data[3] >> 2)) / 1000000 +
+			((data[3] & 0x3) * 0x100000000 + data[4] * 0x1000000 + (data[5] << 16) + (data[6] << 8) + data[7]) * 1000);
+	else if (data.length == 12)
+		return new Date(
+			((data[0] << 24) + (data[1] << 16) + (data[2] << 8) + data[3]) / 1000000 +
+			(((data[4] & 0x80) ? -0x1000000000000 : 0) + data[6] * 0x10000000000 + data[7] * 0x100000000 + data[8] * 0x1000000 + (data[9] << 16) + (data[10] << 8) + data[11]) * 1000);
+	else
+		return new Date('invalid');
+};
+// registration of bulk record definition?
+// currentExtensions[0x52] = () =>
+
+function saveState(callback) {
+	if (currentUnpackr && currentUnpackr._onSaveState)
+		currentUnpackr._onSaveState();
+	let savedSrcEnd = srcEnd;
+	let savedPosition = position$1;
+	let savedStringPosition = stringPosition;
+	let savedSrcStringStart = srcStringStart;
+	let savedSrcStringEnd = srcStringEnd;
+	let savedSrcString = srcString;
+	let savedStrings = strings;
+	let savedReferenceMap = referenceMap;
+	let savedBundledStrings = bundledStrings$1;
+	let savedArrayAllocationBudget = arrayAllocationBudget;
+
+	// TODO: We may need to revisit this if we do more external calls to user code (since it could be slow)
+	let savedSrc = new Uint8Array(src.slice(0, srcEnd)); // we copy the data in case it changes while external data is processed
+	let savedStructures = currentStructures;
+	let savedStructuresContents = currentStructures.slice(0, currentStructures.length);
+	let savedPackr = currentUnpackr;
+	let savedSequentialMode = sequentialMode;
+	let savedFragmentEnd = fragmentEnd;
+	fragmentEnd = 0;
+	try {
+		return callback();
+	} catch (error) {
+		// the callback decodes its own source (a stored structures blob, or an extension's embedded data), so a
+		// truncation there cannot be completed by more of the outer input; classifyIncomplete() clears the flag
+		if (error && typeof error == 'object')
+			nestedUnpackErrors.add(error);
+		throw error;
+	} finally {
+		srcEnd = savedSrcEnd;
+		position$1 = savedPosition;
+		stringPosition = savedStringPosition;
+		srcStringStart = savedSrcStringStart;
+		srcStringEnd = savedSrcStringEnd;
+		srcString = savedSrcString;
+		strings = savedStrings;
+		referenceMap = savedReferenceMap;
+		bundledStrings$1 = savedBundledStrings;
+		arrayAllocationBudget = savedArrayAllocationBudget;
+		src = savedSrc;
+		sequentialMode = savedSequentialMode;
+		fragmentEnd = savedFragmentEnd;
+		currentStructures = savedStructures;
+		currentStructures.splice(0, currentStructures.length, ...savedStructuresContents);
+		currentUnpackr = savedPackr;
+		dataView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+	}
+}
+function clearSource() {
+	src = null;
+	referenceMap = null;
+	currentStructures = null;
+}
+
+const builtinExtensions = currentExtensions.slice(0);
+const extensionGuards = [];
+
+function unframedExtensionError(type) {
+	return new Error('Extension type ' + type + ' read beyond its own data, so a value with it can not be unpacked from fragmented stream input');
+}
+// the structure scanner assumes an extension reads only its data, or the one value a read extension is given
+function guardRead(type, handler, receiver) {
+	return function(data, readAt) {
+		let start = position$1;
+		// an extension's data is read before it is called, so one in a later value starts past fragmentEnd
+		if (start > fragmentEnd)
+			return handler.apply(receiver || this, arguments);
+		let args = arguments;
+		if (typeof readAt === 'function') {
+			args = [data, (readPosition) => {
+				position$1 = readPosition;
+				try {
+					let value = read();
+					if (position$1 > start)
+						throw unframedExtensionError(type);
+					return value;
+				} finally {
+					position$1 = start;
+				}
+			}];
+		}
+		let value;
+		try {
+			value = handler.apply(receiver || this, args);
+		} catch (error) {
+			if (error && error.incomplete && !nestedUnpackErrors.has(error))
+				throw unframedExtensionError(type);
+			throw error;
+		}
+		if (position$1 !== start)
+			throw unframedExtensionError(type);
+		return value;
+	};
+}
+function guardExtension(type, extension) {
+	let guard = typeof extension === 'function' ? guardRead(type, extension) : Object.create(extension);
+	// defined rather than assigned, since a frozen extension's properties are read-only on its descendants
+	if (typeof extension.read === 'function')
+		Object.defineProperty(guard, 'read', { value: guardRead(type, extension.read, extension) });
+	if (extension.noBuffer)
+		Object.defineProperty(guard, 'noBuffer', { value: true });
+	return guard;
+}
+
+// the native extractor reads strings ahead to srcEnd, and fails on an incomplete value after the fragmented one
+function boundStrings(readString) {
+	return function(length) {
+		if (position$1 > fragmentEnd)
+			return readString(length);
+		let savedSrcEnd = srcEnd;
+		srcEnd = fragmentEnd;
+		try {
+			return readString(length);
+		} finally {
+			srcEnd = savedSrcEnd;
+		}
+	};
+}
+
+// Internal hooks for the streaming structure scanner (scan.js); not part of the public API.
+const _stream = {
+	// -1 for an unknown type, else how many values it reads after its data, with 2 for a string bundle
+	extensionFollows(type, fixext1) {
+		let extension = currentExtensions[type];
+		if (!extension)
+			return -1;
+		if (extension === builtinExtensions[type])
+			return type === 0x62 ? 2 : (type === 0x65 || type === 0x69 || type === 0x73 || type === 0x78) ? 1 : 0;
+		return fixext1 && extension.read ? 1 : 0;
+	},
+	isCustomExtension(type) {
+		let extension = currentExtensions[type];
+		return extension !== undefined && extension !== builtinExtensions[type];
+	},
+	countKeys(unpackr, bytes) {
+		let isolated = Object.create(unpackr);
+		if (unpackr.getStructures) {
+			isolated.getStructures = () => { throw new Error('Structures not loaded'); };
+		}
+		if (unpackr.structures) {
+			// assigned rather than sliced, to include negative ids
+			let structures = isolated.structures = Object.assign([], unpackr.structures);
+			structures.restoreStructures = null;
+			structures.sharedLength = structures.length;
+		}
+		return isolated.unpack(bytes).map(asSafeString).length;
+	},
+	unpackFragmented(unpackr, source, end, extensionTypes) {
+		let guarded = [];
+		let readers = exports.isNativeAccelerationEnabled && [readFixedString, readString8, readString16, readString32];
+		try {
+			for (let type of extensionTypes) {
+				let extension = currentExtensions[type];
+				let cached = extensionGuards[type];
+				if (!cached || cached.extension !== extension || cached.read !== extension.read || cached.noBuffer !== extension.noBuffer) {
+					cached = extensionGuards[type] = { extension, read: extension.read, noBuffer: extension.noBuffer,
+						guard: guardExtension(type, extension) };
+				}
+				guarded.push(type, extension, cached.guard);
+				currentExtensions[type] = cached.guard;
+			}
+			if (readers) {
+				readFixedString = boundStrings(readers[0]);
+				readString8 = boundStrings(readers[1]);
+				readString16 = boundStrings(readers[2]);
+				readString32 = boundStrings(readers[3]);
+			}
+			fragmentEnd = end;
+			return unpackr.unpackMultiple(source);
+		} finally {
+			fragmentEnd = 0;
+			if (readers)
+				[readFixedString, readString8, readString16, readString32] = readers;
+			for (let i = 0; i < guarded.length; i += 3) {
+				if (currentExtensions[guarded[i]] === guarded[i + 2])
+					currentExtensions[guarded[i]] = guarded[i + 1];
+			}
+		}
+	}
+};
+
+function addExtension$1(extension) {
+	if (extension.unpack)
+		currentExtensions[extension.type] = extension.unpack;
+	else
+		currentExtensions[extension.type] = extension;
+}
+
+const mult10 = new Array(147); // this is a table matching binary exponents to the multiplier to determine significant digit rounding
+for (let i = 0; i < 256; i++) {
+	mult10[i] = +('1e' + Math.floor(45.15 - i * 0.30103));
+}
+const Decoder = Unpackr;
+var defaultUnpackr = new Unpackr({ useRecords: false });
+const unpack = defaultUnpackr.unpack;
+const unpackMultiple = defaultUnpackr.unpackMultiple;
+const decode = defaultUnpackr.unpack;
+const FLOAT32_OPTIONS = {
+	NEVER: 0,
+	ALWAYS: 1,
+	DECIMAL_ROUND: 3,
+	DECIMAL_FIT: 4
+};
+let f32Array = new Float32Array(1);
+let u8Array = new Uint8Array(f32Array.buffer, 0, 4);
+function roundFloat32(float32Number) {
+	f32Array[0] = float32Number;
+	let multiplier = mult10[((u8Array[3] & 0x7f) << 1) | (u8Array[2] >> 7)];
+	return ((multiplier * float32Number + (float32Number > 0 ? 0.5 : -0.5)) >> 0) / multiplier;
+}
+// Marker for downstream libraries (e.g. structon) to detect per-instance
+// struct-decoding hooks (this._readStruct, this._onLoadedStructures,
+// this._onSaveState).  See `checkedRead` for the dispatch.
+Unpackr.SUPPORTS_STRUCT_HOOKS = true;
+
+let textEncoder;
+try {
+	textEncoder = new TextEncoder();
+} catch (error) {}
+let extensions, extensionClasses;
+const hasNodeBuffer = typeof Buffer !== 'undefined';
+const ByteArrayAllocate = hasNodeBuffer ?
+	function(length) { return Buffer.allocUnsafeSlow(length); } : Uint8Array;
+const ByteArray = hasNodeBuffer ? Buffer : Uint8Array;
+const MAX_BUFFER_SIZE = hasNodeBuffer ? 0x100000000 : 0x7fd00000;
+let target, keysTarget;
+let targetView;
+let position = 0;
+let safeEnd;
+let bundledStrings = null;
+let packing = false;
+const MAX_BUNDLE_SIZE = 0x5500; // maximum characters such that the encoded bytes fits in 16 bits.
+const hasNonLatin = /[\u0080-\uFFFF]/;
+const RECORD_SYMBOL = Symbol('record-id');
+class Packr extends Unpackr {
+	constructor(options) {
+		super(options);
+		this.offset = 0;
+		let start;
+		let hasSharedUpdate;
+		let structures;
+		let referenceMap;
+		let encodeUtf8 = ByteArray.prototype.utf8Write ? function(string, position) {
+			return target.utf8Write(string, position, target.byteLength - position);
+		} : (textEncoder && textEncoder.encodeInto) ?
+			function(string, position) {
+				return textEncoder.encodeInto(string, target.subarray(position)).written;
+			} : false;
+
+		let packr = this;
+		if (!options)
+			options = {};
+		let isSequential = options && options.sequential;
+		let hasSharedStructures = options.structures || options.saveStructures;
+		let maxSharedStructures = options.maxSharedStructures;
+		if (maxSharedStructures == null)
+			maxSharedStructures = hasSharedStructures ? 32 : 0;
+		if (maxSharedStructures > 8160)
+			throw new Error('Maximum maxSharedStructure is 8160');
+		if (options.structuredClone && options.moreTypes == undefined) {
+			this.moreTypes = true;
+		}
+		let maxOwnStructures = options.maxOwnStructures;
+		if (maxOwnStructures == null)
+			maxOwnStructures = hasSharedStructures ? 32 : 64;
+		if (!this.structures && options.useRecords != false)
+			this.structures = [];
+		// two byte record ids for shared structures
+		let useTwoByteRecords = maxSharedStructures > 32 || (maxOwnStructures + maxSharedStructures > 64);
+		let sharedLimitId = maxSharedStructures + 0x40;
+		let maxStructureId = maxSharedStructures + maxOwnStructures + 0x40;
+		if (maxStructureId > 8256) {
+			throw new Error('Maximum maxSharedStructure + maxOwnStructure is 8192');
+		}
+		let recordIdsToRemove = [];
+		let transitionsCount = 0;
+		let serializationsSinceTransitionRebuild = 0;
+		let instancePacking = false;
+		let reentrantDepth = 0;
+		let pendingNestedStructures = null;
+
+		this.pack = this.encode = function(value, encodeOptions) {
+			if (packing) {
+				return saveState(value, encodeOptions);
+			}
+			if (!target) {
+				target = new ByteArrayAllocate(8192);
+				targetView = target.dataView || (target.dataView = new DataView(target.buffer, 0, 8192));
+				position = 0;
+			}
+			safeEnd = target.length - 10;
+			if (safeEnd - position < 0x800) {
+				// don't start too close to the end,
+				target = new ByteArrayAllocate(target.length);
+				targetView = target.dataView || (target.dataView = new DataView(target.buffer, 0, target.length));
+				safeEnd = target.length - 10;
+				position = 0;
+			} else
+				position = (position + 7) & 0x7ffffff8; // Word align to make any future copying of this buffer faster
+			start = position;
+			if (encodeOptions & RESERVE_START_SPACE) position += (encodeOptions & 0xff);
+			referenceMap = packr.structuredClone ? new Map() : null;
+			if (packr.bundleStrings && typeof value !== 'string') {
+				bundledStrings = [];
+				bundledStrings.size = Infinity; // force a new bundle start on first string
+			} else
+				bundledStrings = null;
+			structures = packr.structures;
+			if (structures) {
+				if (structures.uninitialized)
+					structures = packr._mergeStructures(packr.getStructures());
+				let sharedLength = structures.sharedLength || 0;
+				if (sharedLength > maxSharedStructures) {
+					//if (maxSharedStructures <= 32 && structures.sharedLength > 32) // TODO: could support this, but would need to update the limit ids
+					throw new Error('Shared structures is larger than maximum shared structures, try increasing maxSharedStructures to ' + structures.sharedLength);
+				}
+				if (!structures.transitions) {
+					// rebuild our structure transitions
+					rebuildTransitions(reentrantDepth && packr.saveStructures ? Math.min(sharedLength, packr.lastNamedStructuresLength || 0) : sharedLength);
+					if (!reentrantDepth)
+						packr.lastNamedStructuresLength = sharedLength;
+				}
+				if (!isSequential || !(structures.nextId >= sharedLength + 0x40)) {
+					structures.nextId = sharedLength + 0x40;
+				}
+			}
+			if (hasSharedUpdate)
+				hasSharedUpdate = false;
+			if (!reentrantDepth && pendingNestedStructures)
+				pendingNestedStructures = null;
+			let encodingError;
+			packing = true;
+			instancePacking = true;
+			try {
+				if (packr._writeStruct && !(reentrantDepth && packr.saveStructures) && value && typeof value === 'object') {
+					if (value.constructor === Object) writeStruct(value); // simple object
+					else if (value.constructor !== Map && !Array.isArray(value) && !extensionClasses.some(extClass => value instanceof extClass)) {
+						// allow user classes, if they don't need special handling (but do use toJSON if available)
+						writeStruct(packr.useToJSON !== false && value.toJSON ? value.toJSON() : value);
+					} else pack(value);
+				} else
+					pack(value);
+				let lastBundle = bundledStrings;
+				if (bundledStrings)
+					writeBundles(start, pack, 0);
+				if (referenceMap && referenceMap.idsToInsert) {
+					let idsToInsert = referenceMap.idsToInsert.sort((a, b) => a.offset > b.offset ? 1 : -1);
+					let i = idsToInsert.length;
+					let incrementPosition = -1;
+					while (lastBundle && i > 0) {
+						let insertionPoint = idsToInsert[--i].offset + start;
+						if (insertionPoint < (lastBundle.stringsPosition + start) && incrementPosition === -1)
+							incrementPosition = 0;
+						if (insertionPoint > (lastBundle.position + start)) {
+							if (incrementPosition >= 0)
+								incrementPosition += 6;
+						} else {
+							if (incrementPosition >= 0) {
+								// update the bundle reference now
+								targetView.setUint32(lastBundle.position + start,
+									targetView.getUint32(lastBundle.position + start) + incrementPosition);
+								incrementPosition = -1; // reset
+							}
+							lastBundle = lastBundle.previous;
+							i++;
+						}
+					}
+					if (incrementPosition >= 0 && lastBundle) {
+						// update the bundle reference now
+						targetView.setUint32(lastBundle.position + start,
+							targetView.getUint32(lastBundle.position + start) + incrementPosition);
+					}
+					position += idsToInsert.length * 6;
+					if (position > safeEnd)
+						makeRoom(position);
+					packr.offset = position;
+					let serialized = insertIds(target.subarray(start, position), idsToInsert);
+					referenceMap = null;
+					return serialized;
+				}
+				packr.offset = position; // update the offset so next serialization doesn't write over our buffer, but can continue writing to same buffer sequentially
+				if (encodeOptions & REUSE_BUFFER_MODE) {
+					target.start = start;
+					target.end = position;
+					return target;
+				}
+				return target.subarray(start, position); // position can change if we call pack again in saveStructures, so we get the buffer now
+			} catch(error) {
+				encodingError = error;
+				throw error;
+			} finally {
+				instancePacking = false;
+				if (structures) {
+					resetStructures();
+					if (pendingNestedStructures && !reentrantDepth) {
+						let toPromote = pendingNestedStructures;
+						pendingNestedStructures = null;
+						if (!encodingError && packr.saveStructures) {
+							let sharedLength = structures.sharedLength || 0;
+							if (!structures.transitions)
+								rebuildTransitions(sharedLength);
+							for (let i = 0, l = toPromote.length; i < l && sharedLength < maxSharedStructures; i++) {
+								let keys = toPromote[i];
+								let nextTransition, transition = structures.transitions;
+								for (let j = 0, kl = keys.length; j < kl; j++) {
+									let key = keys[j];
+									nextTransition = transition[key];
+									if (!nextTransition)
+										nextTransition = transition[key] = Object.create(null);
+									transition = nextTransition;
+								}
+								if (!transition[RECORD_SYMBOL]) {
+									let recordId = sharedLength + 0x40;
+									keys.highByte = recordId >= 0x60 && useTwoByteRecords ? (recordId - 0x60) >> 5 : -1;
+									keys.isShared = true;
+									transition[RECORD_SYMBOL] = recordId;
+									transition.__keys__ = keys;
+									structures[sharedLength++] = keys;
+									structures.sharedLength = sharedLength;
+									hasSharedUpdate = true;
+								}
+							}
+							if (!isSequential || !(structures.nextId >= sharedLength + 0x40))
+								structures.nextId = sharedLength + 0x40;
+						}
+					}
+					if (hasSharedUpdate && !reentrantDepth && packr.saveStructures) {
+						let sharedLength = structures.sharedLength || 0;
+						// we can't rely on start/end with REUSE_BUFFER_MODE since they will (probably) change when we save
+						let returnBuffer = target.subarray(start, position);
+						if (!encodingError) {
+							let saveSucceeded = false;
+							try {
+								let newSharedData = (packr._prepareStructures || prepareStructures)(structures, packr);
+								if (packr.saveStructures(newSharedData, newSharedData.isCompatible) === false) {
+									// The save was declined (a concurrent writer updated the shared structures,
+									// or the store transaction did not durably commit). Our in-memory
+									// structures + transition trie may now reference record ids that were
+									// never persisted; re-packing as-is would re-emit the same record pointing
+									// at an unpersisted structure (-> "Record id is not defined" on decode).
+									// Mark structures uninitialized so the re-pack reloads durable structures
+									// via getStructures, rebuilds the transition trie, and re-mints + re-saves.
+									structures.uninitialized = true;
+									saveSucceeded = true;
+									packing = false;
+									return packr.pack(value, encodeOptions);
+								}
+								saveSucceeded = true;
+							} finally {
+								packing = false;
+								if (!saveSucceeded) {
+									structures = packr.structures;
+									if (packr.getStructures)
+										structures.uninitialized = true;
+									structures.length = structures.sharedLength = packr.lastNamedStructuresLength || 0;
+									structures.transitions = null;
+								}
+							}
+							packr.lastNamedStructuresLength = sharedLength;
+							// don't keep large buffers around
+							if (target.length > 0x40000000) target = null;
+							return returnBuffer;
+						}
+						if (packr.getStructures)
+							structures.uninitialized = true;
+						structures.length = structures.sharedLength = packr.lastNamedStructuresLength || 0;
+						structures.transitions = null;
+					}
+				}
+				packing = false;
+				// don't keep large buffers around, they take too much memory and cause problems (limit at 1GB)
+				if (target.length > 0x40000000) target = null;
+				if (encodeOptions & RESET_BUFFER_MODE)
+					position = start;
+			}
+		};
+		const rebuildTransitions = (sharedLength) => {
+			structures.transitions = Object.create(null);
+			for (let i = 0; i < sharedLength; i++) {
+				let keys = structures[i];
+				if (!keys)
+					continue;
+				let nextTransition, transition = structures.transitions;
+				for (let j = 0, l = keys.length; j < l; j++) {
+					let key = keys[j];
+					nextTransition = transition[key];
+					if (!nextTransition) {
+						nextTransition = transition[key] = Object.create(null);
+					}
+					transition = nextTransition;
+				}
+				transition[RECORD_SYMBOL] = i + 0x40;
+			}
+		};
+		const saveState = (value, encodeOptions) => {
+			let savedTarget = target;
+			let savedTargetView = targetView;
+			let savedPosition = position;
+			let savedSafeEnd = safeEnd;
+			let savedBundledStrings = bundledStrings;
+			let savedStart = start;
+			let savedReferenceMap = referenceMap;
+			let savedHasSharedUpdate = hasSharedUpdate;
+			let wasInstancePacking = instancePacking;
+			let savedStructures, savedTransitions, savedNextId, savedNextOwnId, savedRecordIdsToRemove, savedRecordIds, savedOwnStructures, savedSharedLength, savedLastNamedLength, savedUnsavedShared, savedTransitionsCount, savedPendingNestedLen;
+			let nestedSucceeded = false;
+			if (wasInstancePacking) {
+				savedPendingNestedLen = pendingNestedStructures ? pendingNestedStructures.length : 0;
+				reentrantDepth++;
+			}
+			try {
+				if (wasInstancePacking && structures) {
+					savedStructures = structures;
+					savedTransitions = structures.transitions;
+					savedNextId = structures.nextId;
+					savedNextOwnId = structures.nextOwnId;
+					savedLastNamedLength = packr.lastNamedStructuresLength;
+					savedSharedLength = structures.sharedLength || 0;
+					savedOwnStructures = structures.slice(savedSharedLength);
+					savedRecordIdsToRemove = recordIdsToRemove;
+					savedRecordIds = [];
+					for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+						let transition = recordIdsToRemove[i];
+						let recordId = transition[RECORD_SYMBOL];
+						savedRecordIds[i] = recordId;
+						transition[RECORD_SYMBOL] = 0;
+						if (recordId >= savedSharedLength + 0x40 && transition.__keys__)
+							savedOwnStructures[recordId - savedSharedLength - 0x40] = transition.__keys__;
+					}
+					recordIdsToRemove = [];
+					if (savedHasSharedUpdate && packr.saveStructures && savedTransitions) {
+						savedUnsavedShared = [];
+						for (let i = savedLastNamedLength || 0; i < savedSharedLength; i++) {
+							let keys = structures[i];
+							if (!keys)
+								continue;
+							let transition = savedTransitions;
+							for (let j = 0, l = keys.length; j < l && transition; j++) {
+								transition = transition[keys[j]];
+							}
+							if (transition && transition[RECORD_SYMBOL] === i + 0x40) {
+								savedUnsavedShared.push(transition, i + 0x40, transition.__keys__);
+								transition[RECORD_SYMBOL] = 0;
+								transition.__keys__ = null;
+							}
+						}
+					}
+					structures.length = savedSharedLength;
+					structures.nextId = savedSharedLength + 0x40;
+					structures.nextOwnId = undefined;
+					savedTransitionsCount = transitionsCount;
+					transitionsCount = 0;
+				}
+				target = null;
+				packing = false;
+				instancePacking = false;
+				let result = packr.pack(value, encodeOptions);
+				nestedSucceeded = true;
+				return result;
+			} finally {
+				if (!nestedSucceeded && wasInstancePacking && pendingNestedStructures)
+					pendingNestedStructures.length = savedPendingNestedLen;
+				packing = true;
+				instancePacking = wasInstancePacking;
+				target = savedTarget;
+				targetView = savedTargetView;
+				position = savedPosition;
+				safeEnd = savedSafeEnd;
+				bundledStrings = savedBundledStrings;
+				start = savedStart;
+				referenceMap = savedReferenceMap;
+				if (wasInstancePacking) {
+					reentrantDepth--;
+					hasSharedUpdate = savedHasSharedUpdate || hasSharedUpdate;
+					structures = packr.structures;
+					if (structures && savedOwnStructures) {
+						if (recordIdsToRemove !== savedRecordIdsToRemove) {
+							for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+								recordIdsToRemove[i][RECORD_SYMBOL] = 0;
+							}
+						}
+						let currentSharedLength = structures.sharedLength || 0;
+						if (structures !== savedStructures) {
+							if (savedHasSharedUpdate || savedOwnStructures.length > 0) {
+								for (let i = 0; i < savedSharedLength; i++) {
+									if (savedStructures[i] !== undefined)
+										structures[i] = savedStructures[i];
+								}
+								currentSharedLength = structures.sharedLength = structures.length = savedSharedLength;
+								packr.lastNamedStructuresLength = savedLastNamedLength;
+							} else if (!reentrantDepth && !hasSharedUpdate) {
+								packr.lastNamedStructuresLength = currentSharedLength;
+							}
+						}
+						structures.length = Math.max(currentSharedLength, savedSharedLength + savedOwnStructures.length);
+						for (let i = Math.max(0, currentSharedLength - savedSharedLength), l = savedOwnStructures.length; i < l; i++) {
+							if (savedOwnStructures[i] !== undefined)
+								structures[savedSharedLength + i] = savedOwnStructures[i];
+						}
+						if (structures.transitions !== savedTransitions || structures !== savedStructures) {
+							if (structures === savedStructures && !structures.transitions && currentSharedLength === savedSharedLength) {
+								structures.transitions = savedTransitions;
+							} else {
+								rebuildTransitions(reentrantDepth && packr.saveStructures ? Math.min(currentSharedLength, packr.lastNamedStructuresLength || 0) : currentSharedLength);
+								savedUnsavedShared = null;
+								savedRecordIdsToRemove = [];
+								savedRecordIds = [];
+								for (let i = Math.max(0, currentSharedLength - savedSharedLength), l = savedOwnStructures.length; i < l; i++) {
+									let keys = savedOwnStructures[i];
+									if (!keys)
+										continue;
+									let nextTransition, transition = structures.transitions;
+									for (let j = 0, kl = keys.length; j < kl; j++) {
+										let key = keys[j];
+										nextTransition = transition[key];
+										if (!nextTransition)
+											nextTransition = transition[key] = Object.create(null);
+										transition = nextTransition;
+									}
+									if (!transition[RECORD_SYMBOL]) {
+										savedRecordIdsToRemove.push(transition);
+										savedRecordIds.push(savedSharedLength + i + 0x40);
+									}
+								}
+							}
+						}
+						if (savedUnsavedShared) {
+							for (let i = 0, l = savedUnsavedShared.length; i < l; i += 3) {
+								savedUnsavedShared[i][RECORD_SYMBOL] = savedUnsavedShared[i + 1];
+								savedUnsavedShared[i].__keys__ = savedUnsavedShared[i + 2];
+							}
+						}
+						recordIdsToRemove = savedRecordIdsToRemove;
+						for (let i = 0, l = savedRecordIds.length; i < l; i++) {
+							if (!recordIdsToRemove[i][RECORD_SYMBOL])
+								recordIdsToRemove[i][RECORD_SYMBOL] = savedRecordIds[i];
+						}
+						structures.nextId = !(savedNextId >= currentSharedLength + 0x40) ? currentSharedLength + 0x40 : savedNextId;
+						structures.nextOwnId = savedNextOwnId;
+						if (savedTransitionsCount !== undefined)
+							transitionsCount += savedTransitionsCount;
+					}
+				} else {
+					hasSharedUpdate = savedHasSharedUpdate;
+				}
+			}
+		};
+		const resetStructures = () => {
+			if (serializationsSinceTransitionRebuild < 10)
+				serializationsSinceTransitionRebuild++;
+			let sharedLength = structures.sharedLength || 0;
+			if (structures.length > sharedLength && !isSequential)
+				structures.length = sharedLength;
+			if (transitionsCount > 10000 && !reentrantDepth) {
+				// force a rebuild occasionally after a lot of transitions so it can get cleaned up
+				structures.transitions = null;
+				serializationsSinceTransitionRebuild = 0;
+				transitionsCount = 0;
+				if (recordIdsToRemove.length > 0)
+					recordIdsToRemove = [];
+			} else if (recordIdsToRemove.length > 0 && !isSequential) {
+				for (let i = 0, l = recordIdsToRemove.length; i < l; i++) {
+					recordIdsToRemove[i][RECORD_SYMBOL] = 0;
+				}
+				recordIdsToRemove = [];
+			}
+		};
+		const packArray = (value) => {
+			var length = value.length;
+			if (length < 0x10) {
+				target[position++] = 0x90 | length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xdc;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xdd;
+				targetView.setUint32(position, length);
+				position += 4;
+			}
+			for (let i = 0; i < length; i++) {
+				pack(value[i]);
+			}
+		};
+		const pack = (value) => {
+			if (position > safeEnd)
+				target = makeRoom(position);
+
+			var type = typeof value;
+			var length;
+			if (type === 'string') {
+				let strLength = value.length;
+				if (bundledStrings && strLength >= 4 && strLength < 0x1000) {
+					if ((bundledStrings.size += strLength) > MAX_BUNDLE_SIZE) {
+						let extStart;
+						let maxBytes = (bundledStrings[0] ? bundledStrings[0].length * 3 + bundledStrings[1].length : 0) + 10;
+						if (position + maxBytes > safeEnd)
+							target = makeRoom(position + maxBytes);
+						let lastBundle;
+						if (bundledStrings.position) { // here we use the 0x62 extension to write the last bundle and reserve space for the reference pointer to the next/current bundle
+							lastBundle = bundledStrings;
+							target[position] = 0xc8; // ext 16
+							position += 3; // reserve for the writing bundle size
+							target[position++] = 0x62; // 'b'
+							extStart = position - start;
+							position += 4; // reserve for writing bundle reference
+							writeBundles(start, pack, 0); // write the last bundles
+							targetView.setUint16(extStart + start - 3, position - start - extStart);
+						} else { // here we use the 0x62 extension just to reserve the space for the reference pointer to the bundle (will be updated once the bundle is written)
+							target[position++] = 0xd6; // fixext 4
+							target[position++] = 0x62; // 'b'
+							extStart = position - start;
+							position += 4; // reserve for writing bundle reference
+						}
+						bundledStrings = ['', '']; // create new ones
+						bundledStrings.previous = lastBundle;
+						bundledStrings.size = 0;
+						bundledStrings.position = extStart;
+					}
+					let twoByte = hasNonLatin.test(value);
+					bundledStrings[twoByte ? 0 : 1] += value;
+					target[position++] = 0xc1;
+					pack(twoByte ? -strLength : strLength);
+					return;
+				}
+				let headerSize;
+				// first we estimate the header size, so we can write to the correct location
+				if (strLength < 0x20) {
+					headerSize = 1;
+				} else if (strLength < 0x100) {
+					headerSize = 2;
+				} else if (strLength < 0x10000) {
+					headerSize = 3;
+				} else {
+					headerSize = 5;
+				}
+				let maxBytes = strLength * 3;
+				if (position + maxBytes > safeEnd)
+					target = makeRoom(position + maxBytes);
+
+				if (strLength < 0x40 || !encodeUtf8) {
+					let i, c1, c2, strPosition = position + headerSize;
+					for (i = 0; i < strLength; i++) {
+						c1 = value.charCodeAt(i);
+						if (c1 < 0x80) {
+							target[strPosition++] = c1;
+						} else if (c1 < 0x800) {
+							target[strPosition++] = c1 >> 6 | 0xc0;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						} else if (
+							(c1 & 0xfc00) === 0xd800 &&
+							((c2 = value.charCodeAt(i + 1)) & 0xfc00) === 0xdc00
+						) {
+							c1 = 0x10000 + ((c1 & 0x03ff) << 10) + (c2 & 0x03ff);
+							i++;
+							target[strPosition++] = c1 >> 18 | 0xf0;
+							target[strPosition++] = c1 >> 12 & 0x3f | 0x80;
+							target[strPosition++] = c1 >> 6 & 0x3f | 0x80;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						} else if ((c1 & 0xf800) === 0xd800) {
+							// A lone surrogate cannot be encoded in UTF-8. The standard encoder
+							// (and TextEncoder) writes U+FFFD for it; do the same here so the
+							// bytes do not depend on the string length.
+							target[strPosition++] = 0xef;
+							target[strPosition++] = 0xbf;
+							target[strPosition++] = 0xbd;
+						} else {
+							target[strPosition++] = c1 >> 12 | 0xe0;
+							target[strPosition++] = c1 >> 6 & 0x3f | 0x80;
+							target[strPosition++] = c1 & 0x3f | 0x80;
+						}
+					}
+					length = strPosition - position - headerSize;
+				} else {
+					length = encodeUtf8(value, position + headerSize);
+				}
+
+				if (length < 0x20) {
+					target[position++] = 0xa0 | length;
+				} else if (length < 0x100) {
+					if (headerSize < 2) {
+						target.copyWithin(position + 2, position + 1, position + 1 + length);
+					}
+					target[position++] = 0xd9;
+					target[position++] = length;
+				} else if (length < 0x10000) {
+					if (headerSize < 3) {
+						target.copyWithin(position + 3, position + 2, position + 2 + length);
+					}
+					target[position++] = 0xda;
+					target[position++] = length >> 8;
+					target[position++] = length & 0xff;
+				} else {
+					if (headerSize < 5) {
+						target.copyWithin(position + 5, position + 3, position + 3 + length);
+					}
+					target[position++] = 0xdb;
+					targetView.setUint32(position, length);
+					position += 4;
+				}
+				position += length;
+			} else if (type === 'number') {
+				if (value >>> 0 === value) {// positive integer, 32-bit or less
+					// positive uint
+					if (value < 0x20 || (value < 0x80 && this.useRecords === false) || (value < 0x40 && !this._writeStruct)) {
+						target[position++] = value;
+					} else if (value < 0x100) {
+						target[position++] = 0xcc;
+						target[position++] = value;
+					} else if (value < 0x10000) {
+						target[position++] = 0xcd;
+						target[position++] = value >> 8;
+						target[position++] = value & 0xff;
+					} else {
+						target[position++] = 0xce;
+						targetView.setUint32(position, value);
+						position += 4;
+					}
+				} else if (value >> 0 === value) { // negative integer
+					if (value >= -0x20) {
+						target[position++] = 0x100 + value;
+					} else if (value >= -0x80) {
+						target[position++] = 0xd0;
+						target[position++] = value + 0x100;
+					} else if (value >= -0x8000) {
+						target[position++] = 0xd1;
+						targetView.setInt16(position, value);
+						position += 2;
+					} else {
+						target[position++] = 0xd2;
+						targetView.setInt32(position, value);
+						position += 4;
+					}
+				} else {
+					let useFloat32;
+					if ((useFloat32 = this.useFloat32) > 0 && value < 0x100000000 && value >= -0x80000000) {
+						target[position++] = 0xca;
+						targetView.setFloat32(position, value);
+						let xShifted;
+						if (useFloat32 < 4 ||
+								// this checks for rounding of numbers that were encoded in 32-bit float to nearest significant decimal digit that could be preserved
+								((xShifted = value * mult10[((target[position] & 0x7f) << 1) | (target[position + 1] >> 7)]) >> 0) === xShifted) {
+							position += 4;
+							return;
+						} else
+							position--; // move back into position for writing a double
+					}
+					target[position++] = 0xcb;
+					targetView.setFloat64(position, value);
+					position += 8;
+				}
+			} else if (type === 'object' || type === 'function') {
+				if (!value)
+					target[position++] = 0xc0;
+				else {
+					if (referenceMap) {
+						let referee = referenceMap.get(value);
+						if (referee) {
+							if (!referee.id) {
+								let idsToInsert = referenceMap.idsToInsert || (referenceMap.idsToInsert = []);
+								referee.id = idsToInsert.push(referee);
+							}
+							target[position++] = 0xd6; // fixext 4
+							target[position++] = 0x70; // "p" for pointer
+							targetView.setUint32(position, referee.id);
+							position += 4;
+							return;
+						} else
+							referenceMap.set(value, { offset: position - start });
+					}
+					let constructor = value.constructor;
+					if (constructor === Object) {
+						writeObject(value);
+					} else if (constructor === Array) {
+						packArray(value);
+					} else if (constructor === Map) {
+						if (this.mapAsEmptyObject) target[position++] = 0x80;
+						else {
+							length = value.size;
+							if (length < 0x10) {
+								target[position++] = 0x80 | length;
+							} else if (length < 0x10000) {
+								target[position++] = 0xde;
+								target[position++] = length >> 8;
+								target[position++] = length & 0xff;
+							} else {
+								target[position++] = 0xdf;
+								targetView.setUint32(position, length);
+								position += 4;
+							}
+							for (let [key, entryValue] of value) {
+								pack(key);
+								pack(entryValue);
+							}
+						}
+					} else {
+						for (let i = 0, l = extensions.length; i < l; i++) {
+							let extensionClass = extensionClasses[i];
+							if (value instanceof extensionClass) {
+								// A toJSON that no built-in provides is a user hook, and plain objects
+								// and Map subclasses are already serialized through it. Subclasses of
+								// Set, Error, RegExp and ArrayBuffer match their extension class here,
+								// so without this their hook was skipped and their own fields were
+								// written instead. Date has a built-in toJSON and is serialized with the
+								// timestamp extension, so it keeps the extension. Byte views (Buffer,
+								// typed arrays, DataView) always keep the byte extension: a Buffer
+								// polyfill (the buffer package, for browsers) has a toJSON of its own,
+								// not the global Buffer's, so comparing toJSON functions misses it and
+								// it would be written as {type, data}. Instances of the extension class
+								// itself skip the lookup, which keeps packing plain Dates and Sets fast.
+								// An extension registered with addExtension is an explicit choice of
+								// encoding for that class and its subclasses, so it always wins over
+								// toJSON; addExtension prepends, so the built-ins are the last entries.
+								if (value.constructor !== extensionClass && i >= l - builtInExtensionCount &&
+										packr.useToJSON !== false && value.toJSON !== undefined &&
+										value.toJSON !== dateToJSON && !ArrayBuffer.isView(value)) {
+									break; // fall through to the generic toJSON handling below
+								}
+								let extension = extensions[i];
+								if (extension.write) {
+									if (extension.type) {
+										target[position++] = 0xd4; // one byte "tag" extension
+										target[position++] = extension.type;
+										target[position++] = 0;
+									}
+									let writeResult = extension.write.call(this, value);
+									if (writeResult === value) { // avoid infinite recursion
+										if (Array.isArray(value)) {
+											packArray(value);
+										} else {
+											writeObject(value);
+										}
+									} else {
+										pack(writeResult);
+									}
+									return;
+								}
+								let currentTarget = target;
+								let currentTargetView = targetView;
+								let currentPosition = position;
+								let currentBundledStrings = bundledStrings;
+								target = null;
+								let result;
+								try {
+									result = extension.pack.call(this, value, (size) => {
+										// restore target and use it
+										target = currentTarget;
+										currentTarget = null;
+										position += size;
+										if (position > safeEnd)
+											makeRoom(position);
+										return {
+											target, targetView, position: position - size
+										};
+									}, pack);
+								} finally {
+									// restore current target information (unless already restored)
+									if (currentTarget) {
+										target = currentTarget;
+										targetView = currentTargetView;
+										position = currentPosition;
+										bundledStrings = currentBundledStrings;
+										safeEnd = target.length - 10;
+									}
+								}
+								if (result) {
+									if (result.length + position > safeEnd)
+										makeRoom(result.length + position);
+									position = writeExtensionData(result, target, position, extension.type);
+								}
+								return;
+							}
+						}
+						// check isArray after extensions, because extensions can extend Array
+						if (Array.isArray(value)) {
+							packArray(value);
+						} else {
+							// use this as an alternate mechanism for expressing how to serialize
+							if (packr.useToJSON !== false && value.toJSON) {
+								const json = value.toJSON();
+								// if for some reason value.toJSON returns itself it'll loop forever
+								if (json !== value)
+									return pack(json);
+							}
+
+							// if there is a writeFunction, use it, otherwise just encode as undefined
+							if (type === 'function')
+								return pack(this.writeFunction && this.writeFunction(value));
+
+							// no extension found, write as plain object
+							writeObject(value);
+						}
+					}
+				}
+			} else if (type === 'boolean') {
+				target[position++] = value ? 0xc3 : 0xc2;
+			} else if (type === 'bigint') {
+				if (value < 0x8000000000000000 && value >= -0x8000000000000000) {
+					// use a signed int as long as it fits
+					target[position++] = 0xd3;
+					targetView.setBigInt64(position, value);
+				} else if (value < 0x10000000000000000 && value > 0) {
+					// if we can fit an unsigned int, use that
+					target[position++] = 0xcf;
+					targetView.setBigUint64(position, value);
+				} else {
+					// overflow
+					if (this.largeBigIntToFloat) {
+						target[position++] = 0xcb;
+						targetView.setFloat64(position, Number(value));
+					} else if (this.largeBigIntToString) {
+						return pack(value.toString());
+					} else if (this.useBigIntExtension || this.moreTypes) {
+						let empty = value < 0 ? BigInt(-1) : BigInt(0);
+
+						let array;
+						if (value >> BigInt(0x10000) === empty) {
+							let mask = BigInt(0x10000000000000000) - BigInt(1); // literal would overflow
+							let chunks = [];
+							while (true) {
+								chunks.push(value & mask);
+								if ((value >> BigInt(63)) === empty) break;
+								value >>= BigInt(64);
+							}
+
+							array = new Uint8Array(new BigUint64Array(chunks).buffer);
+							array.reverse();
+						} else {
+							let invert = value < 0;
+							let string = (invert ? ~value : value).toString(16);
+							if (string.length % 2) {
+								string = '0' + string;
+							} else if (parseInt(string.charAt(0), 16) >= 8) {
+								string = '00' + string;
+							}
+
+							if (hasNodeBuffer) {
+								array = Buffer.from(string, 'hex');
+							} else {
+								array = new Uint8Array(string.length / 2);
+								for (let i = 0; i < array.length; i++) {
+									array[i] = parseInt(string.slice(i * 2, i * 2 + 2), 16);
+								}
+							}
+
+							if (invert) {
+								for (let i = 0; i < array.length; i++) array[i] = ~array[i];
+							}
+						}
+
+						if (array.length + position > safeEnd)
+							makeRoom(array.length + position);
+						position = writeExtensionData(array, target, position, 0x42);
+						return;
+					} else {
+						throw new RangeError(value + ' was too large to fit in MessagePack 64-bit integer format, use' +
+							' useBigIntExtension, or set largeBigIntToFloat to convert to float-64, or set' +
+							' largeBigIntToString to convert to string');
+					}
+				}
+				position += 8;
+			} else if (type === 'undefined') {
+				if (this.encodeUndefinedAsNil)
+					target[position++] = 0xc0;
+				else {
+					target[position++] = 0xd4; // a number of implementations use fixext1 with type 0, data 0 to denote undefined, so we follow suite
+					target[position++] = 0;
+					target[position++] = 0;
+				}
+			} else {
+				throw new Error('Unknown type: ' + type);
+			}
+		};
+
+		const writePlainObject = (this.variableMapSize || this.coercibleKeyAsNumber || this.skipValues) ? (object) => {
+			// this method is slightly slower, but generates "preferred serialization" (optimally small for smaller objects)
+			let keys;
+			if (this.skipValues) {
+				keys = [];
+				for (let key in object) {
+					if ((typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) &&
+						!this.skipValues.includes(object[key]))
+						keys.push(key);
+				}
+			} else {
+				keys = Object.keys(object);
+			}
+			let length = keys.length;
+			if (length < 0x10) {
+				target[position++] = 0x80 | length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xde;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xdf;
+				targetView.setUint32(position, length);
+				position += 4;
+			}
+			let key;
+			if (this.coercibleKeyAsNumber) {
+				for (let i = 0; i < length; i++) {
+					key = keys[i];
+					let num = Number(key);
+					pack(isNaN(num) ? key : num);
+					pack(object[key]);
+				}
+
+			} else {
+				for (let i = 0; i < length; i++) {
+					pack(key = keys[i]);
+					pack(object[key]);
+				}
+			}
+		} :
+		(object) => {
+			target[position++] = 0xde; // always using map 16, so we can preallocate and set the length afterwards
+			let objectOffset = position - start;
+			position += 2;
+			let size = 0;
+			for (let key in object) {
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					pack(key);
+					pack(object[key]);
+					size++;
+				}
+			}
+			if (size > 0xffff) {
+				throw new Error('Object is too large to serialize with fast 16-bit map size,' +
+				' use the "variableMapSize" option to serialize this object');
+			}
+			target[objectOffset++ + start] = size >> 8;
+			target[objectOffset + start] = size & 0xff;
+		};
+
+		const writeRecord = this.useRecords === false ? writePlainObject :
+		(options.progressiveRecords && !useTwoByteRecords && maxOwnStructures > 0) ?  // this is about 2% faster for highly stable structures, since it only requires one for-in loop (but much more expensive when new structure needs to be written)
+		(object) => {
+			let nextTransition, transition = structures.transitions || (structures.transitions = Object.create(null));
+			let objectOffset = position++ - start;
+			let wroteKeys;
+			for (let key in object) {
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					nextTransition = transition[key];
+					if (nextTransition)
+						transition = nextTransition;
+					else {
+						// record doesn't exist, create full new record and insert it
+						let keys = Object.keys(object);
+						let lastTransition = transition;
+						transition = structures.transitions;
+						let newTransitions = 0;
+						for (let i = 0, l = keys.length; i < l; i++) {
+							let key = keys[i];
+							nextTransition = transition[key];
+							if (!nextTransition) {
+								nextTransition = transition[key] = Object.create(null);
+								newTransitions++;
+							}
+							transition = nextTransition;
+						}
+						if (objectOffset + start + 1 == position) {
+							// first key, so we don't need to insert, we can just write record directly
+							position--;
+							newRecord(transition, keys, newTransitions);
+						} else // otherwise we need to insert the record, moving existing data after the record
+							insertNewRecord(transition, keys, objectOffset, newTransitions);
+						wroteKeys = true;
+						transition = lastTransition[key];
+					}
+					pack(object[key]);
+				}
+			}
+			if (!wroteKeys) {
+				let recordId = transition[RECORD_SYMBOL];
+				if (recordId)
+					target[objectOffset + start] = recordId;
+				else
+					insertNewRecord(transition, Object.keys(object), objectOffset, 0);
+			}
+		} :
+		(object) => {
+			let nextTransition, transition = structures.transitions || (structures.transitions = Object.create(null));
+			let newTransitions = 0;
+			for (let key in object) if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+				nextTransition = transition[key];
+				if (!nextTransition) {
+					nextTransition = transition[key] = Object.create(null);
+					newTransitions++;
+				}
+				transition = nextTransition;
+			}
+			let recordId = transition[RECORD_SYMBOL];
+			if (recordId) {
+				if (recordId >= 0x60 && useTwoByteRecords) {
+					target[position++] = ((recordId -= 0x60) & 0x1f) + 0x60;
+					target[position++] = recordId >> 5;
+				} else
+					target[position++] = recordId;
+			} else if (newRecord(transition, transition.__keys__ || Object.keys(object), newTransitions) === false) {
+				return writePlainObject(object);
+			}
+			// now write the values
+			for (let key in object)
+				if (typeof object.hasOwnProperty !== 'function' || object.hasOwnProperty(key)) {
+					pack(object[key]);
+				}
+		};
+
+		// create reference to useRecords if useRecords is a function
+		const checkUseRecords = typeof this.useRecords == 'function' && this.useRecords;
+
+		const writeObject = checkUseRecords ? (object) => {
+			checkUseRecords(object) ? writeRecord(object) : writePlainObject(object);
+		} : writeRecord;
+
+		const writeStruct = (object) => {
+			let newPosition = packr._writeStruct(object, target, start, position, structures, makeRoom, (value, newPosition, notifySharedUpdate) => {
+				if (notifySharedUpdate)
+					return hasSharedUpdate = true;
+				position = newPosition;
+				let startTarget = target;
+				pack(value);
+				resetStructures();
+				if (startTarget !== target) {
+					return { position, targetView, target }; // indicate the buffer was re-allocated
+				}
+				return position;
+			});
+			if (newPosition === 0) // bail and go to a msgpack object
+				return writeObject(object);
+			position = newPosition;
+		};
+
+		const makeRoom = (end) => {
+			let newSize;
+			if (end > 0x1000000) {
+				// special handling for really large buffers
+				if ((end - start) > MAX_BUFFER_SIZE)
+					throw new Error('Packed buffer would be larger than maximum buffer size');
+				newSize = Math.min(MAX_BUFFER_SIZE,
+					Math.round(Math.max((end - start) * (end > 0x4000000 ? 1.25 : 2), 0x400000) / 0x1000) * 0x1000);
+			} else // faster handling for smaller buffers
+				newSize = ((Math.max((end - start) << 2, target.length - 1) >> 12) + 1) << 12;
+			let newBuffer = new ByteArrayAllocate(newSize);
+			targetView = newBuffer.dataView || (newBuffer.dataView = new DataView(newBuffer.buffer, 0, newSize));
+			end = Math.min(end, target.length);
+			if (target.copy)
+				target.copy(newBuffer, 0, start, end);
+			else
+				newBuffer.set(target.slice(start, end));
+			position -= start;
+			start = 0;
+			safeEnd = newBuffer.length - 10;
+			return target = newBuffer;
+		};
+		const newRecord = (transition, keys, newTransitions) => {
+			let recordId = structures.nextId;
+			if (!recordId)
+				recordId = 0x40;
+			if (recordId < sharedLimitId && ((reentrantDepth && this.saveStructures) || (this.shouldShareStructure && !this.shouldShareStructure(keys)))) {
+				if (reentrantDepth && this.saveStructures && !(this.shouldShareStructure && !this.shouldShareStructure(keys)))
+					(pendingNestedStructures || (pendingNestedStructures = [])).push(keys);
+				if (!maxOwnStructures)
+					return false;
+				recordId = structures.nextOwnId;
+				if (!(recordId < maxStructureId))
+					recordId = sharedLimitId;
+				structures.nextOwnId = recordId + 1;
+			} else {
+				if (recordId >= maxStructureId) {// cycle back around
+					if (!maxOwnStructures)
+						return false;
+					recordId = sharedLimitId;
+				}
+				structures.nextId = recordId + 1;
+			}
+			let highByte = keys.highByte = recordId >= 0x60 && useTwoByteRecords ? (recordId - 0x60) >> 5 : -1;
+			transition[RECORD_SYMBOL] = recordId;
+			transition.__keys__ = keys;
+			structures[recordId - 0x40] = keys;
+
+			if (recordId < sharedLimitId) {
+				keys.isShared = true;
+				structures.sharedLength = recordId - 0x3f;
+				hasSharedUpdate = true;
+				if (highByte >= 0) {
+					target[position++] = (recordId & 0x1f) + 0x60;
+					target[position++] = highByte;
+				} else {
+					target[position++] = recordId;
+				}
+			} else {
+				if (highByte >= 0) {
+					target[position++] = 0xd5; // fixext 2
+					target[position++] = 0x72; // "r" record defintion extension type
+					target[position++] = (recordId & 0x1f) + 0x60;
+					target[position++] = highByte;
+				} else {
+					target[position++] = 0xd4; // fixext 1
+					target[position++] = 0x72; // "r" record defintion extension type
+					target[position++] = recordId;
+				}
+
+				if (newTransitions)
+					transitionsCount += serializationsSinceTransitionRebuild * newTransitions;
+				// record the removal of the id, we can maintain our shared structure
+				if (recordIdsToRemove.length >= maxOwnStructures)
+					recordIdsToRemove.shift()[RECORD_SYMBOL] = 0; // we are cycling back through, and have to remove old ones
+				recordIdsToRemove.push(transition);
+				pack(keys);
+			}
+		};
+		const insertNewRecord = (transition, keys, insertionOffset, newTransitions) => {
+			let mainTarget = target;
+			let mainPosition = position;
+			let mainSafeEnd = safeEnd;
+			let mainStart = start;
+			target = keysTarget;
+			position = 0;
+			start = 0;
+			if (!target)
+				keysTarget = target = new ByteArrayAllocate(8192);
+			safeEnd = target.length - 10;
+			newRecord(transition, keys, newTransitions);
+			keysTarget = target;
+			let keysPosition = position;
+			target = mainTarget;
+			position = mainPosition;
+			safeEnd = mainSafeEnd;
+			start = mainStart;
+			if (keysPosition > 1) {
+				let newEnd = position + keysPosition - 1;
+				if (newEnd > safeEnd)
+					makeRoom(newEnd);
+				let insertionPosition = insertionOffset + start;
+				target.copyWithin(insertionPosition + keysPosition, insertionPosition + 1, position);
+				target.set(keysTarget.slice(0, keysPosition), insertionPosition);
+				position = newEnd;
+			} else {
+				target[insertionOffset + start] = keysTarget[0];
+			}
+		};
+	}
+	useBuffer(buffer) {
+		// this means we are finished using our own buffer and we can write over it safely
+		target = buffer;
+		target.dataView || (target.dataView = new DataView(target.buffer, target.byteOffset, target.byteLength));
+		targetView = target.dataView;
+		position = 0;
+	}
+	set position (value) {
+		position = value;
+	}
+	get position() {
+		return position;
+	}
+	clearSharedData() {
+		if (this.structures) {
+			this.structures = [];
+			this.lastNamedStructuresLength = 0;
+		}
+		if (this.typedStructs)
+			this.typedStructs = [];
+	}
+}
+
+// toJSON implementation that belongs to a built-in msgpackr serializes with an extension
+const dateToJSON = Date.prototype.toJSON;
+extensionClasses = [ Date, Set, Error, RegExp, ArrayBuffer, Object.getPrototypeOf(Uint8Array.prototype).constructor /*TypedArray*/, DataView, C1Type ];
+extensions = [{
+	pack(date, allocateForWrite, pack) {
+		let seconds = date.getTime() / 1000;
+		if ((this.useTimestamp32 || date.getMilliseconds() === 0) && seconds >= 0 && seconds < 0x100000000) {
+			// Timestamp 32
+			let { target, targetView, position} = allocateForWrite(6);
+			target[position++] = 0xd6;
+			target[position++] = 0xff;
+			targetView.setUint32(position, seconds);
+		} else if (seconds > 0 && seconds < 0x400000000) {
+			// Timestamp 64
+			let { target, targetView, position} = allocateForWrite(10);
+			target[position++] = 0xd7;
+			target[position++] = 0xff;
+			targetView.setUint32(position, date.getMilliseconds() * 4000000 + ((seconds / 0x100000000) >> 0));
+			targetView.setUint32(position + 4, seconds);
+		} else if (isNaN(seconds)) {
+			if (this.onInvalidDate) {
+				allocateForWrite(0);
+				return pack(this.onInvalidDate());
+			}
+			// Intentionally invalid timestamp
+			let { target, targetView, position} = allocateForWrite(3);
+			target[position++] = 0xd4;
+			target[position++] = 0xff;
+			target[position++] = 0xff;
+		} else {
+			// Timestamp 96
+			let { target, targetView, position} = allocateForWrite(15);
+			target[position++] = 0xc7;
+			target[position++] = 12;
+			target[position++] = 0xff;
+			targetView.setUint32(position, date.getMilliseconds() * 1000000);
+			targetView.setBigInt64(position + 4, BigInt(Math.floor(seconds)));
+		}
+	}
+}, {
+	pack(set, allocateForWrite, pack) {
+		if (this.setAsEmptyObject) {
+			allocateForWrite(0);
+			return pack({});
+		}
+		let array = Array.from(set);
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x73; // 's' for Set
+			target[position++] = 0;
+		}
+		pack(array);
+	}
+}, {
+	pack(error, allocateForWrite, pack) {
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x65; // 'e' for error
+			target[position++] = 0;
+		}
+		let errorData = [error.name, error.message, error.cause];
+		// AggregateError's first constructor argument is the iterable of errors, not a message, so
+		// the flat [name, message, cause] shape cannot rebuild one: the unpacker would pass the
+		// message as the iterable and the options object as the message. Carry the errors too.
+		if (typeof AggregateError === 'function' && error instanceof AggregateError) {
+			errorData.push(error.errors);
+		}
+		pack(errorData);
+	}
+}, {
+	pack(regex, allocateForWrite, pack) {
+		let { target, position} = allocateForWrite(this.moreTypes ? 3 : 0);
+		if (this.moreTypes) {
+			target[position++] = 0xd4;
+			target[position++] = 0x78; // 'x' for regeXp
+			target[position++] = 0;
+		}
+		pack([ regex.source, regex.flags ]);
+	}
+}, {
+	pack(arrayBuffer, allocateForWrite) {
+		if (this.moreTypes)
+			writeExtBuffer(arrayBuffer, 0x10, allocateForWrite);
+		else
+			writeBuffer(arrayBuffer, allocateForWrite);
+	}
+}, {
+	pack(typedArray, allocateForWrite) {
+		let constructor = typedArray.constructor;
+		if (constructor !== ByteArray && this.moreTypes)
+			writeExtBuffer(typedArray, typedArrays.indexOf(constructor.name), allocateForWrite);
+		else
+			writeBuffer(typedArray, allocateForWrite);
+	}
+}, {
+	pack(arrayBuffer, allocateForWrite) {
+		if (this.moreTypes)
+			writeExtBuffer(arrayBuffer, 0x11, allocateForWrite);
+		else
+			writeBuffer(arrayBuffer, allocateForWrite);
+	}
+}, {
+	pack(c1, allocateForWrite) { // specific 0xC1 object
+		let { target, position} = allocateForWrite(1);
+		target[position] = 0xc1;
+	}
+}];
+const builtInExtensionCount = extensions.length;
+
+function writeExtBuffer(typedArray, type, allocateForWrite, encode) {
+	let length = typedArray.byteLength;
+	if (length + 1 < 0x100) {
+		var { target, position } = allocateForWrite(4 + length);
+		target[position++] = 0xc7;
+		target[position++] = length + 1;
+	} else if (length + 1 < 0x10000) {
+		var { target, position } = allocateForWrite(5 + length);
+		target[position++] = 0xc8;
+		target[position++] = (length + 1) >> 8;
+		target[position++] = (length + 1) & 0xff;
+	} else {
+		var { target, position, targetView } = allocateForWrite(7 + length);
+		target[position++] = 0xc9;
+		targetView.setUint32(position, length + 1); // plus one for the type byte
+		position += 4;
+	}
+	target[position++] = 0x74; // "t" for typed array
+	target[position++] = type;
+	if (!typedArray.buffer) typedArray = new Uint8Array(typedArray);
+	target.set(new Uint8Array(typedArray.buffer, typedArray.byteOffset, typedArray.byteLength), position);
+}
+function writeBuffer(buffer, allocateForWrite) {
+	// `target.set` copies element-wise and ignores an ArrayBuffer, so anything but a byte array is
+	// re-viewed as the bytes it spans (Buffers and Uint8Arrays skip the allocation)
+	if (buffer.BYTES_PER_ELEMENT !== 1)
+		buffer = buffer.buffer ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
+	let length = buffer.byteLength;
+	var target, position;
+	if (length < 0x100) {
+		var { target, position } = allocateForWrite(length + 2);
+		target[position++] = 0xc4;
+		target[position++] = length;
+	} else if (length < 0x10000) {
+		var { target, position } = allocateForWrite(length + 3);
+		target[position++] = 0xc5;
+		target[position++] = length >> 8;
+		target[position++] = length & 0xff;
+	} else {
+		var { target, position, targetView } = allocateForWrite(length + 5);
+		target[position++] = 0xc6;
+		targetView.setUint32(position, length);
+		position += 4;
+	}
+	target.set(buffer, position);
+}
+
+function writeExtensionData(result, target, position, type) {
+	let length = result.length;
+	switch (length) {
+		case 1:
+			target[position++] = 0xd4;
+			break;
+		case 2:
+			target[position++] = 0xd5;
+			break;
+		case 4:
+			target[position++] = 0xd6;
+			break;
+		case 8:
+			target[position++] = 0xd7;
+			break;
+		case 16:
+			target[position++] = 0xd8;
+			break;
+		default:
+			if (length < 0x100) {
+				target[position++] = 0xc7;
+				target[position++] = length;
+			} else if (length < 0x10000) {
+				target[position++] = 0xc8;
+				target[position++] = length >> 8;
+				target[position++] = length & 0xff;
+			} else {
+				target[position++] = 0xc9;
+				target[position++] = length >> 24;
+				target[position++] = (length >> 16) & 0xff;
+				target[position++] = (length >> 8) & 0xff;
+				target[position++] = length & 0xff;
+			}
+	}
+	target[position++] = type;
+	target.set(result, position);
+	position += length;
+	return position;
+}
+
+function insertIds(serialized, idsToInsert) {
+	// insert the ids that need to be referenced for structured clones
+	let nextId;
+	let distanceToMove = idsToInsert.length * 6;
+	let lastEnd = serialized.length - distanceToMove;
+	while (nextId = idsToInsert.pop()) {
+		let offset = nextId.offset;
+		let id = nextId.id;
+		serialized.copyWithin(offset + distanceToMove, offset, lastEnd);
+		distanceToMove -= 6;
+		let position = offset + distanceToMove;
+		serialized[position++] = 0xd6;
+		serialized[position++] = 0x69; // 'i'
+		serialized[position++] = id >> 24;
+		serialized[position++] = (id >> 16) & 0xff;
+		serialized[position++] = (id >> 8) & 0xff;
+		serialized[position++] = id & 0xff;
+		lastEnd = offset;
+	}
+	return serialized;
+}
+
+function writeBundles(start, pack, incrementPosition) {
+	if (bundledStrings.length > 0) {
+		targetView.setUint32(bundledStrings.position + start, position + incrementPosition - bundledStrings.position - start);
+		bundledStrings.stringsPosition = position - start;
+		let writeStrings = bundledStrings;
+		bundledStrings = null;
+		pack(writeStrings[0]);
+		pack(writeStrings[1]);
+	}
+}
+
+function addExtension(extension) {
+	if (extension.Class) {
+		if (!extension.pack && !extension.write)
+			throw new Error('Extension has no pack or write function');
+		if (extension.pack && !extension.type)
+			throw new Error('Extension has no type (numeric code to identify the extension)');
+		extensionClasses.unshift(extension.Class);
+		extensions.unshift(extension);
+	}
+	addExtension$1(extension);
+}
+function prepareStructures(structures, packr) {
+	structures.isCompatible = (existingStructures) => {
+		let compatible = !existingStructures || ((packr.lastNamedStructuresLength || 0) === existingStructures.length);
+		if (!compatible) // we want to merge these existing structures immediately since we already have it and we are in the right transaction
+			packr._mergeStructures(existingStructures);
+		return compatible;
+	};
+	return structures;
+}
+
+// Marker for downstream libraries (e.g. structon) to detect that this Packr
+// supports per-instance struct-encoding hooks (this._writeStruct,
+// this._prepareStructures).  See `pack` for the dispatch.
+Packr.SUPPORTS_STRUCT_HOOKS = true;
+
+let defaultPackr = new Packr({ useRecords: false });
+const pack = defaultPackr.pack;
+const encode = defaultPackr.pack;
+const Encoder = Packr;
+const { NEVER, ALWAYS, DECIMAL_ROUND, DECIMAL_FIT } = FLOAT32_OPTIONS;
+const REUSE_BUFFER_MODE = 512;
+const RESET_BUFFER_MODE = 1024;
+const RESERVE_START_SPACE = 2048;
+
+const ITEMS = 0;
+const DEFINITION = 1;
+const BUNDLE = 2;
+const MAX_DEPTH = 16384;
+const UNLOADED = {};
+
+/**
+ * Finds where an incomplete MessagePack value ends without constructing it, resuming as more bytes arrive, so a
+ * value split across many chunks is scanned once and unpacked once. Positions are relative to the start of the
+ * value. A value it can not frame (an unknown extension, an undefined record id, a malformed bundle, keys it can not
+ * count) is marked unframeable, and is unpacked again as each chunk arrives, as before scanning.
+ */
+class StructureScanner {
+	constructor(unpackr) {
+		this.unpackr = unpackr;
+		this.frames = [];
+		this.records = new Map();
+		this.extensions = new Set();
+		this.reset();
+	}
+
+	reset() {
+		this.position = 0;
+		this.depth = 0;
+		this.neededLength = 0;
+		this.postBundlePosition = 0;
+		this.bundled = false; // after a bundle, 0xc1 is followed by a string length, as in read()
+		this.headers = 0;
+		this.unframeable = false;
+		this.records.clear();
+		this.extensions.clear();
+		this.push(ITEMS, 1);
+	}
+
+	push(kind, remaining) {
+		if (this.depth === MAX_DEPTH) throw new RangeError('Maximum MessagePack nesting depth exceeded');
+		const frame = this.frames[this.depth] || (this.frames[this.depth] = {});
+		frame.kind = kind;
+		frame.remaining = remaining;
+		frame.stage = 0;
+		this.depth++;
+		return frame;
+	}
+
+	need(length) {
+		this.neededLength = length;
+		return false;
+	}
+
+	invalid(end) {
+		this.depth = 0;
+		this.postBundlePosition = 0;
+		this.position = end;
+		this.unframeable = true;
+		return true;
+	}
+
+	structure(id) {
+		const record = this.records.get(id);
+		if (record) return record;
+		const unpackr = this.unpackr;
+		const structure = unpackr.structures && unpackr.structures[id];
+		// what getStructures returns can depend on when it is called, so it is left to read() to call it, in order
+		return !structure && unpackr.getStructures ? UNLOADED : structure;
+	}
+
+	scan(source, end) {
+		while (this.depth) {
+			if (this.position > end) return this.need(this.position);
+			const frame = this.frames[this.depth - 1];
+			if (frame.kind === ITEMS) {
+				if (frame.remaining === 0) this.depth--;
+				else if (!this.item(source, end, frame)) return false;
+			} else if (frame.kind === DEFINITION) {
+				if (!this.definition(source, end, frame)) return false;
+			} else if (!this.bundle(source, end, frame)) return false;
+		}
+		if (this.postBundlePosition) this.position = this.postBundlePosition;
+		if (this.frames.length > 256) this.frames.length = 256;
+		return true;
+	}
+
+	item(source, end, frame) {
+		const start = this.position;
+		if (start >= end) return this.need(start + 1);
+		const token = source[start];
+		let size = 1;
+		let length = 0;
+		let items = 0;
+		let extension = -1;
+		if (token < 0xc0) {
+			if (token < 0x80) {
+				if (token >= 0x40) {
+					const firstId = token & 0x3f;
+					let structure = this.structure(firstId);
+					if (structure === UNLOADED) return this.invalid(end);
+					if (structure) {
+						let position = start + 1;
+						while (structure.highByte === 0) {
+							if (position >= end) return this.need(position + 1);
+							const highByte = source[position++];
+							if (highByte === 0) break;
+							structure = this.structure(firstId < 32 ? -(firstId + (highByte << 5)) : firstId + (highByte << 5));
+							if (!structure || structure === UNLOADED) return this.invalid(end);
+						}
+						this.position = position;
+						this.headers++;
+						frame.remaining--;
+						if (structure.length) this.push(ITEMS, structure.length);
+						return true;
+					}
+				}
+			} else if (token < 0x90) items = (token - 0x80) * 2;
+			else if (token < 0xa0) items = token - 0x90;
+			else length = token - 0xa0;
+		} else if (token < 0xe0) {
+			switch (token) {
+				case 0xc1: if (this.bundled) items = 1; break;
+				case 0xc4: case 0xcc: case 0xd0: case 0xd9: size = 2; break;
+				case 0xc5: case 0xc7: case 0xcd: case 0xd1: case 0xda: case 0xdc: case 0xde: size = 3; break;
+				case 0xc8: size = 4; break;
+				case 0xc6: case 0xca: case 0xce: case 0xd2: case 0xdb: case 0xdd: case 0xdf: size = 5; break;
+				case 0xc9: size = 6; break;
+				case 0xcb: case 0xcf: case 0xd3: size = 9; break;
+				case 0xd4: case 0xd5: case 0xd6: case 0xd7: case 0xd8: size = 2; break;
+			}
+			if (start + size > end) return this.need(start + size);
+			switch (token) {
+				case 0xc4: case 0xd9: length = source[start + 1]; break;
+				case 0xc5: case 0xda: length = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xc6: case 0xdb: length = readUint32(source, start + 1); break;
+				case 0xc7: length = source[start + 1]; break;
+				case 0xc8: length = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xc9: length = readUint32(source, start + 1); break;
+				case 0xd4: length = 1; break;
+				case 0xd5: length = 2; break;
+				case 0xd6: length = 4; break;
+				case 0xd7: length = 8; break;
+				case 0xd8: length = 16; break;
+				case 0xdc: items = (source[start + 1] << 8) | source[start + 2]; break;
+				case 0xdd: items = readUint32(source, start + 1); break;
+				case 0xde: items = ((source[start + 1] << 8) | source[start + 2]) * 2; break;
+				case 0xdf: items = readUint32(source, start + 1) * 2; break;
+			}
+			if (token >= 0xc7 && token <= 0xc9 || token >= 0xd4 && token <= 0xd8) {
+				extension = source[start + size - 1];
+				if (extension === 0x72 && (token === 0xd4 || token === 0xd5)) {
+					if (start + size + length > end) return this.need(start + size + length);
+					const firstId = source[start + 2] & 0x3f;
+					const highByte = token === 0xd5 ? source[start + 3] : undefined;
+					this.position = start + size + length;
+					this.headers++;
+					frame.remaining--;
+					const definition = this.push(DEFINITION, 0);
+					definition.id = highByte === undefined ? firstId :
+						firstId < 32 ? -((highByte << 5) + firstId) : (highByte << 5) + firstId;
+					definition.highByte = highByte;
+					return true;
+				}
+			}
+		}
+		const dataStart = start + size;
+		if (extension >= 0) {
+			const follows = _stream.extensionFollows(extension, token === 0xd4);
+			if (_stream.isCustomExtension(extension)) this.extensions.add(extension);
+			if (follows < 0 || follows === 2 && length < 4) {
+				// unpack reads the data before it fails
+				if (dataStart + length > end) return this.need(dataStart + length);
+				return this.invalid(end);
+			}
+			if (follows === 2) {
+				// the data holds the offset of the bundle's two strings
+				if (dataStart + length > end) return this.need(dataStart + length);
+				const bundle = this.push(BUNDLE, 2);
+				bundle.target = dataStart + ((source[dataStart] << 24) + (source[dataStart + 1] << 16) +
+					(source[dataStart + 2] << 8) + source[dataStart + 3]);
+				bundle.resume = dataStart + length;
+				frame.remaining--;
+			} else {
+				frame.remaining--;
+				if (follows) this.push(ITEMS, 1);
+			}
+		} else {
+			frame.remaining--;
+			if (items) this.push(ITEMS, items);
+		}
+		this.position = dataStart + length;
+		this.headers++;
+		return true;
+	}
+
+	definition(source, end, frame) {
+		if (frame.stage === 0) {
+			let position = this.position;
+			if (position >= end) return this.need(position + 1);
+			const token = source[position];
+			let count;
+			if (token >= 0x90 && token < 0xa0) {
+				count = token - 0x90;
+				position++;
+			} else if (token === 0xdc) {
+				if (position + 3 > end) return this.need(position + 3);
+				count = (source[position + 1] << 8) | source[position + 2];
+				position += 3;
+			} else if (token === 0xdd) {
+				if (position + 5 > end) return this.need(position + 5);
+				count = readUint32(source, position + 1);
+				position += 5;
+			} else {
+				frame.schemaStart = position;
+				frame.priorExtensions = this.extensions.size;
+				frame.stage = 2;
+				this.push(ITEMS, 1);
+				return true;
+			}
+			this.position = position;
+			this.headers++;
+			frame.length = count;
+			frame.stage = 1;
+			if (count) this.push(ITEMS, count);
+			return true;
+		}
+		let length = frame.length;
+		if (frame.stage === 2) {
+			// unpacked alone, the keys' bytes can not see definitions, bundled strings or custom extension effects earlier
+			// in this value
+			if (this.records.size || this.bundled || frame.priorExtensions) return this.invalid(end);
+			try {
+				length = _stream.countKeys(this.unpackr, source.subarray(frame.schemaStart, this.position));
+			} catch (error) {
+				return this.invalid(end);
+			}
+		}
+		this.records.set(frame.id, { length, highByte: frame.highByte });
+		frame.kind = ITEMS;
+		frame.remaining = length;
+		return true;
+	}
+
+	bundle(source, end, frame) {
+		if (frame.stage === 0) {
+			if (frame.target < 0) return this.invalid(end);
+			frame.stage = 1;
+			this.position = frame.target;
+			return true;
+		}
+		if (frame.remaining) {
+			const start = this.position;
+			if (start >= end) return this.need(start + 1);
+			const token = source[start];
+			let size = 1, length;
+			if (token >= 0xa0 && token < 0xc0) length = token - 0xa0;
+			else if (token === 0xd9) size = 2;
+			else if (token === 0xda) size = 3;
+			else if (token === 0xdb) size = 5;
+			else return this.invalid(end);
+			if (start + size > end) return this.need(start + size);
+			if (token === 0xd9) length = source[start + 1];
+			else if (token === 0xda) length = (source[start + 1] << 8) | source[start + 2];
+			else if (token === 0xdb) length = readUint32(source, start + 1);
+			this.position = start + size + length;
+			this.headers++;
+			frame.remaining--;
+			return true;
+		}
+		this.postBundlePosition = this.position;
+		this.position = frame.resume;
+		this.bundled = true;
+		frame.kind = ITEMS;
+		frame.remaining = 1;
+		return true;
+	}
+}
+
+function readUint32(source, position) {
+	return source[position] * 0x1000000 + ((source[position + 1] << 16) | (source[position + 2] << 8) | source[position + 3]);
+}
+
+/**
+ * Given an Iterable first argument, returns an Iterable where each value is packed as a Buffer
+ * If the argument is only Async Iterable, the return value will be an Async Iterable.
+ * @param {Iterable|Iterator|AsyncIterable|AsyncIterator} objectIterator - iterable source, like a Readable object stream, an array, Set, or custom object
+ * @param {options} [options] - msgpackr pack options
+ * @returns {IterableIterator|Promise.<AsyncIterableIterator>}
+ */
+function packIter (objectIterator, options = {}) {
+  if (!objectIterator || typeof objectIterator !== 'object') {
+    throw new Error('first argument must be an Iterable, Async Iterable, or a Promise for an Async Iterable');
+  } else if (typeof objectIterator[Symbol.iterator] === 'function') {
+    return packIterSync(objectIterator, options);
+  } else if (typeof objectIterator.then === 'function' || typeof objectIterator[Symbol.asyncIterator] === 'function') {
+    return packIterAsync(objectIterator, options);
+  } else {
+    throw new Error('first argument must be an Iterable, Async Iterable, Iterator, Async Iterator, or a Promise');
+  }
+}
+
+function * packIterSync (objectIterator, options) {
+  const packr = new Packr(options);
+  for (const value of objectIterator) {
+    yield packr.pack(value);
+  }
+}
+
+async function * packIterAsync (objectIterator, options) {
+  const packr = new Packr(options);
+  for await (const value of objectIterator) {
+    yield packr.pack(value);
+  }
+}
+
+const DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE = 0x4000000;
+
+/**
+ * Given an Iterable/Iterator input which yields buffers, returns an IterableIterator which yields sync decoded objects
+ * Or, given an Async Iterable/Iterator which yields promises resolving in buffers, returns an AsyncIterableIterator.
+ * @param {Iterable|Iterator|AsyncIterable|AsyncIterableIterator} bufferIterator
+ * @param {object} [options] - unpackr options
+ * @returns {IterableIterator|Promise.<AsyncIterableIterator}
+ */
+function unpackIter (bufferIterator, options = {}) {
+  if (!bufferIterator || typeof bufferIterator !== 'object') {
+    throw new Error('first argument must be an Iterable, Async Iterable, Iterator, Async Iterator, or a promise');
+  }
+
+  const state = {
+    unpackr: streamUnpackr(new Unpackr(options)),
+    maxIncompleteBufferSize: options.maxIncompleteBufferSize !== undefined ? options.maxIncompleteBufferSize : DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE
+  };
+  let fatalError;
+  const parser = (chunk) => {
+    try {
+      return unpackChunk(state, chunk);
+    } catch (error) {
+      fatalError = error;
+      return error.values || [];
+    }
+  };
+
+  if (typeof bufferIterator[Symbol.iterator] === 'function') {
+    return (function * iter () {
+      for (const value of bufferIterator) {
+        yield * parser(value);
+        if (fatalError) throw fatalError;
+      }
+      if (state.incompleteBuffer) throw endOfInput();
+    })();
+  } else if (typeof bufferIterator[Symbol.asyncIterator] === 'function') {
+    return (async function * iter () {
+      for await (const value of bufferIterator) {
+        yield * parser(value);
+        if (fatalError) throw fatalError;
+      }
+      if (state.incompleteBuffer) throw endOfInput();
+    })();
+  }
+}
+
+/**
+ * Unpacks the values in the next chunk of a sequence, holding the start of a value that continues
+ * into later chunks. state carries the unpackr and maxIncompleteBufferSize, and the held bytes
+ * between calls. A fatal error is thrown with the values that preceded it as error.values.
+ */
+function unpackChunk (state, chunk) {
+  if (chunk.length === 0) return [];
+  let source = chunk;
+  let scannedEnd = 0;
+  if (state.incompleteBuffer) {
+    if (!(ArrayBuffer.isView(chunk) && chunk.BYTES_PER_ELEMENT === 1)) throw new TypeError('Chunk must be a Uint8Array or Buffer');
+    const length = state.incompleteLength + chunk.length;
+    if (length < state.incompleteNeeded && length > state.maxIncompleteBufferSize) {
+      state.incompleteBuffer = null;
+      throw new Error('Maximum incomplete buffer size exceeded');
+    }
+    holdIncomplete(state, chunk, length);
+    if (length < state.incompleteNeeded) return [];
+    source = state.incompleteBuffer.subarray(0, length);
+    const scanner = state.incompleteScanner;
+    if (scanner) {
+      let complete;
+      try {
+        complete = scanner.scan(state.incompleteBuffer, length);
+      } catch (error) {
+        state.incompleteBuffer = null;
+        // the adapters test for a thrown error by its truthiness
+        throw typeof error === 'object' && error !== null ? error : new Error('Unpacking failed with a thrown non-object value', { cause: error });
+      }
+      if (!complete) {
+        state.incompleteNeeded = scanner.neededLength;
+        if (length > state.maxIncompleteBufferSize) {
+          state.incompleteBuffer = null;
+          throw new Error('Maximum incomplete buffer size exceeded');
+        }
+        return [];
+      }
+      if (!scanner.unframeable) scannedEnd = scanner.position;
+    }
+    state.incompleteBuffer = null;
+  }
+  try {
+    return scannedEnd ? _stream.unpackFragmented(state.unpackr, source, scannedEnd, state.incompleteScanner.extensions) : state.unpackr.unpackMultiple(source);
+  } catch (error) {
+    if (!error.incomplete) throw error;
+    try {
+      holdRemainder(state, source.subarray(error.lastPosition), source === chunk, error.missingBytes);
+      // the scan ended this value too soon, which state it can not see can cause (structures a loader returns
+      // later, records an extension defines in its data), so it is unpacked again as each chunk arrives instead
+      if (scannedEnd && error.lastPosition === 0) state.incompleteScanner = null;
+    } catch (holdError) {
+      holdError.values = error.values;
+      throw holdError;
+    }
+    return error.values || [];
+  }
+}
+
+/**
+ * Prepares an unpackr for a stream: record definitions in one chunk apply to the values in later ones, as they
+ * do between values in one buffer.
+ */
+function streamUnpackr (unpackr) {
+  if (!unpackr.structures) unpackr.structures = [];
+  return unpackr;
+}
+
+function holdRemainder (state, remainder, borrowed, missingBytes) {
+  if (remainder.length > state.maxIncompleteBufferSize) throw new Error('Maximum incomplete buffer size exceeded');
+  // copy what the caller passed in, so it can reuse its buffer
+  state.incompleteBuffer = borrowed ? Buffer.from(remainder) : remainder;
+  state.incompleteLength = remainder.length;
+  state.incompleteNeeded = remainder.length + (missingBytes || 1); // with no hint, any byte may complete it
+  const unpackr = state.unpackr;
+  if (unpackr._readStruct && remainder[0] >= 0x20 && remainder[0] < 0x40) {
+    // a struct extends to the end of the source, so it is unpacked again as each chunk arrives
+    state.incompleteScanner = null;
+  } else {
+    if (!state.incompleteScanner) state.incompleteScanner = new StructureScanner(unpackr);
+    state.incompleteScanner.reset();
+  }
+}
+
+function holdIncomplete (state, chunk, length) {
+  let buffer = state.incompleteBuffer;
+  if (length > buffer.length) {
+    // grow geometrically, so a value arriving in many small chunks is copied a bounded number of times
+    const grown = Buffer.allocUnsafe(Math.max(length, Math.min(buffer.length * 2, state.maxIncompleteBufferSize)));
+    // unpacked binaries are views of this buffer, so the bytes after the data are cleared
+    grown.fill(0, length);
+    buffer.copy(grown, 0, 0, state.incompleteLength);
+    buffer = state.incompleteBuffer = grown;
+  }
+  buffer.set(chunk, state.incompleteLength);
+  state.incompleteLength = length;
+}
+
+function endOfInput () {
+  const error = new Error('Unexpected end of MessagePack data');
+  error.incomplete = true;
+  return error;
+}
+
+const decodeIter = unpackIter;
+const encodeIter = packIter;
+
+class PackrStream extends stream.Transform {
+	constructor(options) {
+		if (!options)
+			options = {};
+		options.writableObjectMode = true;
+		super(options);
+		options.sequential = true;
+		this.packr = options.packr || new Packr(options);
+	}
+	_transform(value, encoding, callback) {
+		this.push(this.packr.pack(value));
+		callback();
+	}
+}
+
+class UnpackrStream extends stream.Transform {
+	constructor(options) {
+		if (!options)
+			options = {};
+		options.objectMode = true;
+		super(options);
+		options.structures = [];
+		this.maxIncompleteBufferSize = options.maxIncompleteBufferSize !== undefined ? options.maxIncompleteBufferSize : DEFAULT_MAX_INCOMPLETE_BUFFER_SIZE;
+		this.unpackr = streamUnpackr(options.unpackr || new Unpackr(options));
+	}
+	_transform(chunk, encoding, callback) {
+		let values, fatalError;
+		try {
+			values = unpackChunk(this, chunk);
+		} catch(error) {
+			values = error.values;
+			fatalError = error;
+		}
+		for (let value of values || []) {
+			if (value === null)
+				value = this.getNullValue();
+			this.push(value);
+		}
+		callback(fatalError);
+	}
+	_flush(callback) {
+		if (this.incompleteBuffer) {
+			this.incompleteBuffer = null;
+			let error = new Error('Unexpected end of MessagePack data');
+			error.incomplete = true;
+			return callback(error);
+		}
+		callback();
+	}
+	getNullValue() {
+		return Symbol.for(null);
+	}
+}
+
+const useRecords = false;
+const mapsAsObjects = true;
+
+const nativeAccelerationDisabled = process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED !== undefined && process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED.toLowerCase() === 'true';
+
+if (!nativeAccelerationDisabled) {
+	let extractor;
+	try {
+		if (true)
+			extractor = __nccwpck_require__(4046);
+		else
+			{}
+		if (extractor)
+			setExtractor(extractor.extractStrings);
+	} catch (error) {
+		// native module is optional
+	}
+}
+
+exports.ALWAYS = ALWAYS;
+exports.C1 = C1;
+exports.DECIMAL_FIT = DECIMAL_FIT;
+exports.DECIMAL_ROUND = DECIMAL_ROUND;
+exports.Decoder = Decoder;
+exports.DecoderStream = UnpackrStream;
+exports.Encoder = Encoder;
+exports.EncoderStream = PackrStream;
+exports.FLOAT32_OPTIONS = FLOAT32_OPTIONS;
+exports.NEVER = NEVER;
+exports.Packr = Packr;
+exports.PackrStream = PackrStream;
+exports.RESERVE_START_SPACE = RESERVE_START_SPACE;
+exports.RESET_BUFFER_MODE = RESET_BUFFER_MODE;
+exports.REUSE_BUFFER_MODE = REUSE_BUFFER_MODE;
+exports.Unpackr = Unpackr;
+exports.UnpackrStream = UnpackrStream;
+exports.addExtension = addExtension;
+exports.clearSource = clearSource;
+exports.decode = decode;
+exports.decodeIter = decodeIter;
+exports.encode = encode;
+exports.encodeIter = encodeIter;
+exports.mapsAsObjects = mapsAsObjects;
+exports.pack = pack;
+exports.roundFloat32 = roundFloat32;
+exports.unpack = unpack;
+exports.unpackMultiple = unpackMultiple;
+exports.useRecords = useRecords;
+//# sourceMappingURL=node.cjs.map
+
 
 /***/ }),
 

@@ -2596,15 +2596,17 @@ load.compareTuples = compareTuples
 /***/ }),
 
 /***/ 7593:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HELP = exports.UsageError = void 0;
+exports.HELP = exports.UnknownOptionError = exports.UsageError = void 0;
 exports.defaultOptions = defaultOptions;
 exports.parseArgs = parseArgs;
+exports.pytestArgv = pytestArgv;
 exports.splitCommand = splitCommand;
+// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+const pytest_options_js_1 = __nccwpck_require__(4936);
 class UsageError extends Error {
     exitCode = 4;
 }
@@ -2617,8 +2619,9 @@ function defaultOptions() {
         python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
         configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
-        cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
-        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [],
+        cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
+        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
+        collectInVirtualenv: false, showCapture: 'all', routes: [],
     };
 }
 function intValue(flag, value, min = 0) {
@@ -2680,22 +2683,16 @@ const FLAGS = [
     { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
     { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
     { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto']); } },
-    { names: ['-l', '--showlocals'], value: false, forward: true, apply: (o) => { o.showLocals = true; } },
     { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
     { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
     { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+    { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
+    { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
+    { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
     { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
 ];
-/** pytest flags fastest knows of but does not do: named in one line, exit 4, never ignored. */
-const UNSUPPORTED = new Set([
-    '--pdb', '--pdbcls', '--trace', '--sw', '--stepwise', '--sw-skip', '--stepwise-skip', '--doctest-modules',
-    '--doctest-glob', '--fixtures', '--funcargs', '--fixtures-per-test', '--setup-only', '--setup-plan',
-    '--setup-show', '--markers', '--pyargs', '--looponfail', '-f', '--lfnf', '--last-failed-no-failures',
-    '--nf', '--new-first', '--debug', '--trace-config', '--noconftest', '--keep-duplicates', '--confcutdir',
-    '--full-trace', '--log-cli-level', '--log-level', '--log-file', '--dist', '--maxprocesses',
-]);
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
     if (!m)
@@ -2710,53 +2707,92 @@ const byName = new Map();
 for (const spec of FLAGS)
     for (const name of spec.names)
         byName.set(name, spec);
-function applyFlag(o, spec, name, value) {
-    spec.apply(o, value ?? '', name);
-    if (spec.forward)
-        o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
+/** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
+/** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
+const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
+/** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
+class UnknownOptionError extends UsageError {
+    option;
+    constructor(option, arg) {
+        super(`unrecognized arguments: ${arg}`);
+        this.option = option;
+    }
+}
+exports.UnknownOptionError = UnknownOptionError;
+function arityOf(name, known) {
+    const routed = pytest_options_js_1.routedByName.get(name);
+    if (routed)
+        return routed.arity;
+    const conftest = known.conftest?.get(name);
+    if (conftest !== undefined)
+        return conftest ? 'one' : 'none';
+    return known.plugins.get(name);
+}
+function routeOf(name, known) {
+    const routed = pytest_options_js_1.routedByName.get(name);
+    if (routed)
+        return routed.route;
+    if (known.conftest?.has(name))
+        return 'conftest';
+    return (0, pytest_options_js_1.pluginOptionRoute)(name);
+}
+/** An `optional` value is taken from the next argument unless that looks like an option (argparse). */
+function takesNext(arity, next) {
+    if (arity === 'one')
+        return true;
+    return arity === 'optional' && next !== undefined && !(next.startsWith('-') && next.length > 1);
 }
 /**
- * Parses argv (without node and script) into options. `extraOptions` are the options conftest
- * files add (name -> takes a value), forwarded to the engines; `null` skips unknown long flags
- * (a first pass that only needs the config file and paths).
+ * Splits argv into paths and options. `known.conftest === null` is the first pass, which only
+ * needs the config file and paths: unknown long options are skipped there.
  */
-function parseArgs(argv, extraOptions = new Map()) {
-    const o = defaultOptions();
+function* tokens(argv, known) {
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--') {
-            o.paths.push(...argv.slice(i + 1));
-            break;
+            for (const rest of argv.slice(i + 1))
+                yield { kind: 'path', value: rest };
+            return;
         }
         if (arg.startsWith('--')) {
             const eq = arg.indexOf('=');
             const name = eq >= 0 ? arg.slice(0, eq) : arg;
             const spec = byName.get(name);
             if (!spec) {
-                if (UNSUPPORTED.has(name))
-                    throw new UsageError(`${name} is a pytest option that fastest does not support`);
-                const conftestTakesValue = extraOptions?.get(name);
-                if (conftestTakesValue === undefined) {
-                    if (extraOptions === null)
+                const arity = arityOf(name, known);
+                if (arity === undefined) {
+                    if (known.conftest === null)
                         continue; // first pass: conftest options are not known yet
-                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                    if (known.passUnknown) {
+                        yield { kind: 'other', name, value: undefined, raw: [arg], route: 'engine' };
+                        continue;
+                    }
+                    throw new UnknownOptionError(name, arg);
                 }
-                const value = conftestTakesValue && eq < 0 ? argv[++i] : undefined;
-                if (conftestTakesValue && eq < 0 && value === undefined)
-                    throw new UsageError(`argument ${name}: expected one argument`);
-                o.pytestArgs.push(...(value === undefined ? [arg] : [arg, value]));
+                if (arity === 'none' && eq >= 0)
+                    throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+                let value = eq >= 0 ? arg.slice(eq + 1) : undefined;
+                const raw = [arg];
+                if (eq < 0 && takesNext(arity, argv[i + 1])) {
+                    value = argv[++i];
+                    if (value === undefined)
+                        throw new UsageError(`argument ${name}: expected one argument`);
+                    raw.push(value);
+                }
+                yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
                 continue;
             }
             if (spec.value) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
                 if (value === undefined)
                     throw new UsageError(`argument ${name}: expected one argument`);
-                applyFlag(o, spec, name, value);
+                yield { kind: 'flag', name, value, raw: eq >= 0 ? [arg] : [arg, value], spec };
             }
             else {
                 if (eq >= 0)
                     throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
-                applyFlag(o, spec, name, undefined);
+                yield { kind: 'flag', name, value: undefined, raw: [arg], spec };
             }
             continue;
         }
@@ -2765,29 +2801,92 @@ function parseArgs(argv, extraOptions = new Map()) {
                 const name = `-${arg[j]}`;
                 const spec = byName.get(name);
                 if (!spec) {
-                    if (UNSUPPORTED.has(name))
-                        throw new UsageError(`${name} is a pytest option that fastest does not support`);
-                    throw new UsageError(`unrecognized arguments: ${arg}`);
+                    const arity = arityOf(name, known);
+                    if (arity === undefined) {
+                        if (known.conftest === null)
+                            break;
+                        if (known.passUnknown) {
+                            yield { kind: 'other', name, value: undefined, raw: [`-${arg.slice(j + 1)}`], route: 'engine' };
+                            break;
+                        }
+                        throw new UnknownOptionError(name, arg);
+                    }
+                    // A routed short option (-l): the rest of the cluster goes on as flags or its value.
+                    const rest = arg.slice(j + 1);
+                    if (arity !== 'none' && (rest.length > 0 || takesNext(arity, argv[i + 1]))) {
+                        const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
+                        if (value === undefined)
+                            throw new UsageError(`argument ${name}: expected one argument`);
+                        yield { kind: 'other', name, value, raw: [name, value], route: routeOf(name, known) };
+                        break;
+                    }
+                    yield { kind: 'other', name, value: undefined, raw: [name], route: routeOf(name, known) };
+                    continue;
                 }
                 if (spec.value) {
                     const rest = arg.slice(j + 1);
                     const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
                     if (value === undefined)
                         throw new UsageError(`argument ${name}: expected one argument`);
-                    applyFlag(o, spec, name, value);
+                    yield { kind: 'flag', name, value, raw: [name, value], spec };
                     break;
                 }
-                applyFlag(o, spec, name, undefined);
+                yield { kind: 'flag', name, value: undefined, raw: [name], spec };
             }
             continue;
         }
-        o.paths.push(arg);
+        yield { kind: 'path', value: arg };
+    }
+}
+/**
+ * Parses argv (without node and script) into options. `conftestOptions` are the options conftest
+ * files add (name -> takes a value), `pluginOptions` those of installed plugins; both go on to
+ * the engines. `conftestOptions === null` skips unknown long flags (a first pass that only needs
+ * the config file and paths).
+ */
+function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map()) {
+    const o = defaultOptions();
+    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions })) {
+        if (token.kind === 'path') {
+            o.paths.push(token.value);
+        }
+        else if (token.kind === 'flag') {
+            token.spec.apply(o, token.value ?? '', token.name);
+            if (token.spec.forward)
+                o.pytestArgs.push(...token.raw);
+        }
+        else {
+            o.pytestArgs.push(...token.raw);
+            if (token.route !== 'conftest' && !o.routes.some((r) => r.option === token.name))
+                o.routes.push({ option: token.name, route: token.route });
+        }
     }
     if (o.asyncioMode) {
         o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
         o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
     }
     return o;
+}
+/**
+ * The user's command line as real pytest is to see it: fastest's own flags dropped, and the
+ * plugin options fastest does itself kept only where pytest knows them (`keepPluginOptions`).
+ */
+function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set()) {
+    const out = [];
+    // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
+    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
+        if (token.kind === 'path')
+            out.push(token.value);
+        else if (token.kind === 'other')
+            out.push(...token.raw);
+        else if (FASTEST_ONLY.has(token.name))
+            continue;
+        else if (PLUGIN_OPTIONS_DONE_NATIVELY.has(token.name) && !keepPluginOptions.has(token.name))
+            continue;
+        else
+            out.push(...token.raw);
+    }
+    return out;
 }
 const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
 /** Splits off the subcommand: `fastest discover ...` → ['discover', rest]. */
@@ -2847,6 +2946,11 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --import-mode MODE    prepend (default), append or importlib
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
+
+every other option of pytest, and of the plugins installed, is accepted: options that change
+how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
+the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
+--cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
@@ -3053,6 +3157,224 @@ function finishCommand(command) {
 
 /***/ }),
 
+/***/ 6501:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.probeNow = probeNow;
+exports.probeLater = probeLater;
+exports.refusal = refusal;
+exports.pytestSettles = pytestSettles;
+exports.pluginOptionsOf = pluginOptionsOf;
+exports.runRoute = runRoute;
+exports.applyEngineRoute = applyEngineRoute;
+exports.runRealPytest = runRealPytest;
+// Where the command line sends the run. fastest's own options stay with fastest; pytest's other
+// options send every module to the pytest engine or the whole session to real pytest
+// (pytest-options.ts); options nobody in fastest knows are put to pytest's own parser, with the
+// user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
+// arity, or refuses them with pytest's own message and exit 4.
+const node_child_process_1 = __nccwpck_require__(1421);
+const index_js_1 = __nccwpck_require__(9286);
+const args_js_1 = __nccwpck_require__(7593);
+const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
+function probeEnv(env) {
+    return { ...env, PYTHONPATH: (0, index_js_1.runtimePythonPath)(env.PYTHONPATH) };
+}
+function parseProbe(stdout) {
+    try {
+        const parsed = JSON.parse(stdout);
+        if (parsed && typeof parsed === 'object' && typeof parsed.status === 'string')
+            return parsed;
+    }
+    catch {
+        // a probe that crashed (no pytest at all): real pytest says why
+    }
+    return { status: 'pytest' };
+}
+/** pytest's parser over the user's arguments, now (an unknown option must be settled before discovery). */
+function probeNow(python, argv, cwd, env) {
+    try {
+        return parseProbe((0, node_child_process_1.execFileSync)(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }));
+    }
+    catch (error) {
+        const out = error.stdout;
+        return parseProbe(typeof out === 'string' ? out : '');
+    }
+}
+/** The same, alongside discovery (--strict-config: which ini keys pytest does not know). */
+function probeLater(python, argv, cwd, env) {
+    return new Promise((resolvePromise) => {
+        (0, node_child_process_1.execFile)(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', timeout: 120_000 }, (_error, stdout) => {
+            resolvePromise(parseProbe(String(stdout ?? '')));
+        });
+    });
+}
+/** pytest's refusal, as pytest prints it (`ERROR: ` and the message, then a blank line). */
+function refusal(probe) {
+    // finishCommand writes `ERROR: ${message}\n`; pytest writes each message as `ERROR: {msg}\n\n`.
+    return new args_js_1.UsageError(probe.messages.join('\n\nERROR: ') + '\n');
+}
+/**
+ * Whether real pytest must run the session after all: pytest cannot start, or --strict-config
+ * meets ini keys the initial conftest files and plugins do not register (pytest decides only
+ * after collecting, when every conftest has had its say). A refusal is thrown.
+ */
+async function pytestSettles(probe) {
+    const result = await probe;
+    if (result.status === 'usage')
+        throw refusal(result);
+    return result.status === 'pytest' || (result.strictConfig && result.unknownIni.length > 0);
+}
+function pluginOptionsOf(probe) {
+    return new Map(Object.entries(probe.options));
+}
+/** The strongest route any option asks for: a session beats the engine, which beats fastest. */
+function runRoute(options) {
+    const session = options.routes.find((r) => r.route === 'session');
+    if (session)
+        return { kind: 'session', option: session.option };
+    const engine = options.routes.find((r) => r.route === 'engine');
+    if (engine)
+        return { kind: 'engine', option: engine.option };
+    return { kind: 'fastest', option: null };
+}
+/** Every module into the pytest engine; `--engine native` cannot honour the option. */
+function applyEngineRoute(options, route) {
+    if (route.kind !== 'engine')
+        return;
+    if (options.engine === 'native')
+        throw new args_js_1.UsageError(`${route.option} needs the pytest engine; --engine native cannot honour it`);
+    options.engine = 'pytest';
+}
+const FORWARDED_SIGNALS = ['SIGTERM', 'SIGHUP'];
+/**
+ * Real pytest in the foreground, on the user's terminal, with their environment and arguments:
+ * it prints what pytest prints and its exit code is the run's. It shares the terminal's process
+ * group, so a Ctrl-C reaches it directly (pytest ends with its "Interrupted" summary and exit 2);
+ * SIGTERM and SIGHUP sent to fastest are passed on to it.
+ */
+function runRealPytest(python, argv, cwd, env) {
+    // `pytest` as the program name in its usage text, as when the user types `pytest`.
+    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+    return new Promise((resolvePromise, reject) => {
+        const child = (0, node_child_process_1.spawn)(python, ['-c', code, ...argv], { cwd, env, stdio: 'inherit' });
+        const forward = (signal) => () => {
+            child.kill(signal);
+        };
+        const handlers = FORWARDED_SIGNALS.map((signal) => [signal, forward(signal)]);
+        // Ctrl-C: the terminal sends it to pytest too; fastest waits for pytest's own ending.
+        const onSigint = () => { };
+        process.on('SIGINT', onSigint);
+        for (const [signal, handler] of handlers)
+            process.on(signal, handler);
+        const done = () => {
+            process.removeListener('SIGINT', onSigint);
+            for (const [signal, handler] of handlers)
+                process.removeListener(signal, handler);
+        };
+        child.on('error', (error) => {
+            done();
+            reject(new index_js_1.RunnerError(`cannot run pytest with ${python}: ${error.message}`));
+        });
+        child.on('exit', (exitCode, signal) => {
+            done();
+            // pytest ended by a signal (SIGTERM passed on...): fastest ends the same way
+            if (exitCode === null && signal !== null)
+                process.kill(process.pid, signal);
+            resolvePromise(exitCode ?? 2);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 4936:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// pytest's own options (8.4–9.x) that fastest does not take over in its own parser (args.ts), and
+// where each one sends the run: every module into the pytest engine with the option passed on, or
+// the whole session to real pytest in the foreground (interactive, informational, session-wide).
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
+exports.pluginOptionRoute = pluginOptionRoute;
+exports.PYTEST_ROUTED_OPTIONS = [
+    // failure text and assertion handling, computed in the worker
+    { names: ['-l', '--showlocals'], arity: 'none', route: 'engine' },
+    { names: ['--no-showlocals'], arity: 'none', route: 'engine' },
+    { names: ['--full-trace', '--fulltrace'], arity: 'none', route: 'engine' },
+    { names: ['--assert'], arity: 'one', route: 'engine' },
+    { names: ['--code-highlight'], arity: 'one', route: 'engine' },
+    // captured logging (the "Captured log" sections)
+    { names: ['--log-level'], arity: 'one', route: 'engine' },
+    { names: ['--log-format'], arity: 'one', route: 'engine' },
+    { names: ['--log-date-format'], arity: 'one', route: 'engine' },
+    { names: ['--log-auto-indent'], arity: 'one', route: 'engine' },
+    { names: ['--log-disable'], arity: 'one', route: 'engine' },
+    // which conftest files and plugins load
+    { names: ['--confcutdir'], arity: 'one', route: 'engine' },
+    { names: ['--noconftest'], arity: 'none', route: 'engine' },
+    { names: ['--disable-plugin-autoload'], arity: 'none', route: 'engine' },
+    // interactive
+    { names: ['--pdb'], arity: 'none', route: 'session' },
+    { names: ['--pdbcls'], arity: 'one', route: 'session' },
+    { names: ['--trace'], arity: 'none', route: 'session' },
+    // informational: pytest prints instead of (or around) running
+    { names: ['--markers'], arity: 'none', route: 'session' },
+    { names: ['--fixtures', '--funcargs'], arity: 'none', route: 'session' },
+    { names: ['--fixtures-per-test'], arity: 'none', route: 'session' },
+    { names: ['--setup-only', '--setuponly'], arity: 'none', route: 'session' },
+    { names: ['--setup-show', '--setupshow'], arity: 'none', route: 'session' },
+    { names: ['--setup-plan', '--setupplan'], arity: 'none', route: 'session' },
+    { names: ['--cache-show'], arity: 'optional', route: 'session' },
+    { names: ['--trace-config', '--traceconfig'], arity: 'none', route: 'session' },
+    { names: ['--debug'], arity: 'optional', route: 'session' },
+    { names: ['--pastebin'], arity: 'one', route: 'session' },
+    // order and selection kept across runs in pytest's cache
+    { names: ['--sw', '--stepwise'], arity: 'none', route: 'session' },
+    { names: ['--sw-skip', '--stepwise-skip'], arity: 'none', route: 'session' },
+    { names: ['--sw-reset', '--stepwise-reset'], arity: 'none', route: 'session' },
+    { names: ['--nf', '--new-first'], arity: 'none', route: 'session' },
+    { names: ['--lfnf', '--last-failed-no-failures'], arity: 'one', route: 'session' },
+    // collection fastest's static discovery does not do
+    { names: ['--pyargs'], arity: 'none', route: 'session' },
+    { names: ['--keep-duplicates', '--keepduplicates'], arity: 'none', route: 'session' },
+    { names: ['--doctest-modules'], arity: 'none', route: 'session' },
+    { names: ['--doctest-glob'], arity: 'one', route: 'session' },
+    { names: ['--doctest-report'], arity: 'one', route: 'session' },
+    { names: ['--doctest-ignore-import-errors'], arity: 'none', route: 'session' },
+    { names: ['--doctest-continue-on-failure'], arity: 'none', route: 'session' },
+    // the terminal summary
+    { names: ['--no-summary'], arity: 'none', route: 'session' },
+    { names: ['--no-fold-skipped'], arity: 'none', route: 'session' },
+    { names: ['--force-short-summary'], arity: 'none', route: 'session' },
+    { names: ['--xfail-tb'], arity: 'none', route: 'session' },
+    // live logging and log files (one file for the whole session)
+    { names: ['--log-cli-level'], arity: 'one', route: 'session' },
+    { names: ['--log-cli-format'], arity: 'one', route: 'session' },
+    { names: ['--log-cli-date-format'], arity: 'one', route: 'session' },
+    { names: ['--log-file'], arity: 'one', route: 'session' },
+    { names: ['--log-file-mode'], arity: 'one', route: 'session' },
+    { names: ['--log-file-level'], arity: 'one', route: 'session' },
+    { names: ['--log-file-format'], arity: 'one', route: 'session' },
+    { names: ['--log-file-date-format'], arity: 'one', route: 'session' },
+];
+/**
+ * Plugin options whose effect spans the whole session, which per-worker pytest sessions would
+ * split or lose: pytest-cov's measurement and report (one data file, one report).
+ */
+const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
+function pluginOptionRoute(name) {
+    return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
+}
+exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o])));
+
+
+/***/ }),
+
 /***/ 4175:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -3077,6 +3399,8 @@ const index_js_4 = __nccwpck_require__(9750);
 const args_js_1 = __nccwpck_require__(7593);
 const shim_js_1 = __nccwpck_require__(1349);
 const discover_js_1 = __nccwpck_require__(2731);
+const signals_js_1 = __nccwpck_require__(3563);
+const option_route_js_1 = __nccwpck_require__(6501);
 const session_js_1 = __nccwpck_require__(2594);
 const shard_js_1 = __nccwpck_require__(7718);
 const version_js_1 = __nccwpck_require__(3882);
@@ -3166,6 +3490,10 @@ async function runCommand(argv, cwd, env) {
     const startedAt = new Date();
     const session = (0, session_js_1.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
+    const route = (0, option_route_js_1.runRoute)(options);
+    if (route.kind === 'session')
+        return (0, option_route_js_1.runRealPytest)(session.python, session.pytestArgv(), cwd, env);
+    (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
     const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
@@ -3177,11 +3505,13 @@ async function runCommand(argv, cwd, env) {
         count: workerCount(session, Number.MAX_SAFE_INTEGER),
         pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
     });
+    const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
     try {
         return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck);
     }
     finally {
         prestarted?.dispose();
+        removeSignalHandlers();
     }
 }
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck) {
@@ -3202,6 +3532,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const filterError = await filterCheck;
     if (filterError !== null)
         throw new args_js_1.UsageError(filterError + '\n');
+    if (session.probe !== null && (await (0, option_route_js_1.pytestSettles)(session.probe))) {
+        prestarted?.dispose();
+        return (0, option_route_js_1.runRealPytest)(session.python, session.pytestArgv(), cwd, env);
+    }
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
     if (options.lastFailed || options.failedFirst) {
@@ -3229,6 +3563,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         cwd,
         reportChars: options.reportChars ?? undefined,
         tb: (options.tb ?? undefined),
+        showCapture: options.showCapture,
+        noHeader: options.noHeader,
     });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
@@ -3411,6 +3747,7 @@ const glob_js_1 = __nccwpck_require__(348);
 const index_js_4 = __nccwpck_require__(1276);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
+const option_route_js_1 = __nccwpck_require__(6501);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -3425,13 +3762,46 @@ function openSession(argv, command, cwd, env) {
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
-    const options = (0, args_js_1.parseArgs)([...config.addopts, ...envAddopts, ...argv], extraOptions);
-    options.command = command;
-    const paths = decidePaths(options, config, cwd);
+    const allArgs = [...config.addopts, ...envAddopts, ...argv];
     // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
     // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
     let choice = null;
-    const chosen = () => (choice ??= (0, python_js_1.choosePython)(options.python, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
+    let pythonOption = first.python;
+    const chosen = () => (choice ??= (0, python_js_1.choosePython)(pythonOption, cwd, (0, node_path_1.join)(config.rootdir, '.fastest'), env));
+    let probed = null;
+    let pluginOptions = null;
+    let options;
+    try {
+        options = (0, args_js_1.parseArgs)(allArgs, extraOptions);
+    }
+    catch (error) {
+        if (!(error instanceof args_js_1.UnknownOptionError))
+            throw error;
+        // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
+        probed = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+        if (probed.status === 'usage')
+            throw (0, option_route_js_1.refusal)(probed);
+        if (probed.status === 'ok') {
+            pluginOptions = (0, option_route_js_1.pluginOptionsOf)(probed);
+            options = (0, args_js_1.parseArgs)(allArgs, extraOptions, pluginOptions);
+        }
+        else {
+            // pytest cannot even start (a conftest that fails to import...): it says so itself.
+            options = parseTakingUnknown(allArgs, extraOptions);
+            options.routes.unshift({ option: error.option, route: 'session' });
+        }
+    }
+    options.command = command;
+    pythonOption = options.python;
+    if (options.timeout === null)
+        options.timeout = pytestTimeoutSetting(config, env);
+    const paths = decidePaths(options, config, cwd);
+    // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
+    const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
+    let probe = probed ? Promise.resolve(probed) : null;
+    if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
+        probe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+    }
     return {
         options,
         config,
@@ -3446,7 +3816,46 @@ function openSession(argv, command, cwd, env) {
         get pythonShim() {
             return chosen().shim;
         },
+        probe,
+        pytestArgv: () => {
+            if (pluginOptions === null && /--timeout|--asyncio-mode/.test(argv.join(' '))) {
+                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's)
+                const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+                if (known.status === 'ok')
+                    pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
+            }
+            const keep = new Set([...(pluginOptions?.keys() ?? [])]);
+            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep);
+        },
     };
+}
+/**
+ * pytest-timeout's settings when `--timeout` is not given, in its order: the PYTEST_TIMEOUT
+ * variable, then the `timeout` ini. fastest enforces them itself (a hung test's worker is replaced).
+ */
+function pytestTimeoutSetting(config, env) {
+    const fromEnv = env.PYTEST_TIMEOUT;
+    const [text, where] = fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PYTEST_TIMEOUT environment variable'] : [(0, index_js_1.getIni)(config, 'timeout', 'string'), 'config file'];
+    if (text === undefined || text.trim() === '')
+        return null;
+    const seconds = Number(text.trim());
+    if (!Number.isFinite(seconds))
+        throw new args_js_1.UsageError(`Invalid timeout ${text} from ${where}`);
+    return seconds;
+}
+/** parseArgs with every unknown option taken as a flag without a value (real pytest judges them). */
+function parseTakingUnknown(args, conftest) {
+    const unknown = new Map();
+    for (;;) {
+        try {
+            return (0, args_js_1.parseArgs)(args, conftest, unknown);
+        }
+        catch (error) {
+            if (!(error instanceof args_js_1.UnknownOptionError) || unknown.has(error.option))
+                throw error;
+            unknown.set(error.option, 'none');
+        }
+    }
 }
 function pathPart(arg) {
     const at = arg.indexOf('::');
@@ -3472,8 +3881,13 @@ function decidePaths(options, config, cwd) {
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {
     const { options, config } = session;
-    if (options.cacheClear)
+    if (options.cacheClear) {
         (0, node_fs_1.rmSync)((0, node_path_1.join)(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+        // pytest's Cache.clear_cache: its values (lastfailed, stepwise...) and dirs, before --lf reads them
+        const pytestCache = (0, node_path_1.resolve)(config.rootdir, (0, index_js_1.getIni)(config, 'cache_dir', 'string') ?? '.pytest_cache');
+        for (const sub of ['v', 'd'])
+            (0, node_fs_1.rmSync)((0, node_path_1.join)(pytestCache, sub), { recursive: true, force: true });
+    }
     const discovery = await (0, index_js_3.discover)({
         rootdir: config.rootdir,
         paths: session.paths,
@@ -3482,7 +3896,7 @@ async function collect(session) {
             norecursedirs: config.norecursedirs.length > 0 ? config.norecursedirs : [...index_js_2.DEFAULT_NORECURSEDIRS],
             ignore: options.ignore.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
             ignoreGlob: options.ignoreGlob.map((p) => (0, node_path_1.resolve)(session.cwd, p)),
-            collectInVirtualenv: false,
+            collectInVirtualenv: options.collectInVirtualenv,
         },
         rules: {
             pythonFunctions: config.pythonFunctions,
@@ -3590,6 +4004,52 @@ async function selectShard(session, items, all = items) {
         return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
     }
     return { items, expected, ownsCollectionError: () => true, notListed: [] };
+}
+
+
+/***/ }),
+
+/***/ 3563:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.handleSignals = handleSignals;
+// Signals that end fastest: every worker (and what its tests started) goes with it, and the exit
+// is pytest's. SIGINT is pytest's KeyboardInterrupt, exit 2 with its summary: the pool stops the
+// run when one is under way (run.ts), and before that the workers are ended here. SIGTERM and
+// SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
+// workers, then itself by the same signal.
+const worker_js_1 = __nccwpck_require__(9898);
+const color_js_1 = __nccwpck_require__(2105);
+const FATAL = ['SIGTERM', 'SIGHUP'];
+/** Installs the handlers for a run; returns their removal. */
+function handleSignals(started) {
+    const onFatal = (signal) => {
+        (0, worker_js_1.killAllWorkerGroups)();
+        remove();
+        process.kill(process.pid, signal);
+    };
+    const fatalHandlers = FATAL.map((signal) => [signal, () => onFatal(signal)]);
+    const onSigint = () => {
+        // The pool's own listener is there while tests run: it stops them and the summary follows.
+        if (process.listenerCount('SIGINT') > 1)
+            return;
+        (0, worker_js_1.killAllWorkerGroups)();
+        const seconds = (performance.now() - started) / 1000;
+        process.stdout.write(`\n${(0, color_js_1.sepLine)('!', 'KeyboardInterrupt', 80)}\n${(0, color_js_1.sepLine)('=', `no tests ran in ${seconds.toFixed(2)}s`, 80)}\n`);
+        remove();
+        process.exit(2);
+    };
+    const remove = () => {
+        for (const [signal, handler] of fatalHandlers)
+            process.removeListener(signal, handler);
+        process.removeListener('SIGINT', onSigint);
+    };
+    for (const [signal, handler] of fatalHandlers)
+        process.on(signal, handler);
+    process.on('SIGINT', onSigint);
+    return remove;
 }
 
 
@@ -8899,12 +9359,14 @@ class ConsoleReporter {
         if (this.verbosity < 0)
             return;
         this.tw.sep('=', 'test session starts', 'bold');
-        const version = info.version ? `, fastest-${info.version}` : '';
-        this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
-        this.tw.line(`rootdir: ${info.rootdir}`);
-        if (info.inifile)
-            this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
-        this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
+        if (!this.opts.noHeader) {
+            const version = info.version ? `, fastest-${info.version}` : '';
+            this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+            this.tw.line(`rootdir: ${info.rootdir}`);
+            if (info.inifile)
+                this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
+            this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
+        }
         // pytest's report_collect: every collected item, then errors, deselected and selected.
         const deselected = info.deselected ?? 0;
         const total = info.collected + deselected;
@@ -11911,16 +12373,20 @@ function prependToPathList(dir, list) {
 function runtimePythonPath(inherited) {
     return prependToPathList(pythonRuntimeDir(), inherited);
 }
-/** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
+/**
+ * The environment of worker `index`: fastest_worker importable, the worker's number and count.
+ * xdist's PYTEST_XDIST_WORKER is not set: plugins read it as "xdist runs" (pytest-benchmark then
+ * disables itself with a warning) and outcomes must be plain pytest's. A suite that keys
+ * per-worker resources (databases, ports) on it asks for it with FASTEST_XDIST_ENV=1.
+ */
 function workerEnv(index, workers, base = process.env, pycacheDir) {
     return {
         ...base,
         ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
         PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
-        // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
-        PYTEST_XDIST_WORKER: `gw${index}`,
-        PYTEST_XDIST_WORKER_COUNT: String(workers),
+        ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
         FASTEST_WORKER: String(index),
+        FASTEST_WORKER_COUNT: String(workers),
     };
 }
 /**
@@ -12297,6 +12763,7 @@ exports.CollectionTruth = CollectionTruth;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
+exports.killAllWorkerGroups = killAllWorkerGroups;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
 const frames_js_1 = __nccwpck_require__(6706);
@@ -12304,6 +12771,22 @@ const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
+/** Process groups of every worker this process started (each worker leads its own). */
+const workerGroups = new Set();
+/**
+ * Ends every worker this process started, with whatever their tests started (the worker's process
+ * group), busy or not: for a signal that ends fastest. Groups already gone are skipped.
+ */
+function killAllWorkerGroups(signal = 'SIGKILL') {
+    for (const pgid of workerGroups) {
+        try {
+            process.kill(-pgid, signal);
+        }
+        catch {
+            workerGroups.delete(pgid); // ESRCH: nothing left in it
+        }
+    }
+}
 class WorkerProcess {
     handlers;
     index;
@@ -12321,6 +12804,8 @@ class WorkerProcess {
             // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
             detached: true,
         });
+        if (this.child.pid !== undefined)
+            workerGroups.add(this.child.pid);
         const reader = new frames_js_1.FrameReader((frame) => {
             if (!this.exited)
                 handlers.frame(frame);
@@ -12380,14 +12865,23 @@ class WorkerProcess {
             lines.pop();
         return lines.slice(-maxLines).join('\n');
     }
+    /** Ends the worker and what its tests started (its process group). */
     kill(signal = 'SIGKILL') {
         if (this.exited)
             return;
         try {
-            this.child.kill(signal);
+            if (this.child.pid !== undefined)
+                process.kill(-this.child.pid, signal);
+            else
+                this.child.kill(signal);
         }
         catch {
-            // already gone
+            try {
+                this.child.kill(signal);
+            }
+            catch {
+                // already gone
+            }
         }
     }
 }

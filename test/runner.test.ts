@@ -306,7 +306,7 @@ describe('pytest engine against real pytest', () => {
       const units = wholeFiles(['tests/test_unittest.py', 'tests/pkg/test_module_fixtures.py', 'tests/test_outcomes.py']);
       await run(units, { rootdir: BASIC, workers: 2 });
       const markers = readdirSync(dir).sort();
-      expect(markers.map((m) => m.split('-')[0])).toEqual(['gw0', 'gw1']);
+      expect(markers.map((m) => m.split('-')[0])).toEqual(['w0', 'w1']);
       // A worker sets the session fixture up at most once, however many units use it.
       const setups = markers.map((m) => readFileSync(join(dir, m), 'utf8'));
       for (const n of setups) expect(['0', '1']).toContain(n);

@@ -152,6 +152,11 @@ class _Dispatcher:
                 raise _Fatal(str(e), e.exit_code)
             except ImportError as e:  # `-p plugin` that cannot be imported: pytest says usage error
                 raise _Fatal("ERROR: %s" % e, 4)
+            except Exception as e:
+                # A plugin's pytest_configure failing (a warning turned error...): pytest ends the
+                # session with an internal error; here it is one session error, not one per module.
+                traceback.print_exc()
+                raise _Fatal("pytest engine failed to start: %s" % _one_line(e), 3)
         return self._pytest
 
     def run_unit(self, unit):

@@ -1,4 +1,5 @@
 // Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+import { pluginOptionRoute, routedByName, type Arity, type Route } from './pytest-options.js';
 
 export class UsageError extends Error {
   readonly exitCode = 4;
@@ -47,7 +48,6 @@ export interface CliOptions {
   noCache: boolean;
   cacheClear: boolean;
   color: 'yes' | 'no' | 'auto';
-  showLocals: boolean;
   runxfail: boolean;
   disableWarnings: boolean;
   noHeader: boolean;
@@ -56,6 +56,12 @@ export interface CliOptions {
   version: boolean;
   /** Arguments the pytest engine must see as pytest would (plugins, warnings, ini overrides...). */
   pytestArgs: string[];
+  /** --strict-config (pytest 9: the strict_config ini). */
+  strictConfig: boolean;
+  collectInVirtualenv: boolean;
+  showCapture: 'no' | 'stdout' | 'stderr' | 'log' | 'all';
+  /** pytest options fastest does not do itself, each with where it sends the run (first use each). */
+  routes: { option: string; route: Route }[];
 }
 
 export function defaultOptions(): CliOptions {
@@ -66,8 +72,9 @@ export function defaultOptions(): CliOptions {
     python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
     configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
     tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
-    cacheClear: false, color: 'auto', showLocals: false, runxfail: false, disableWarnings: false,
-    noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [],
+    cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
+    noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
+    collectInVirtualenv: false, showCapture: 'all', routes: [],
   };
 }
 
@@ -141,23 +148,16 @@ const FLAGS: FlagSpec[] = [
   { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
   { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
   { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto'] as const); } },
-  { names: ['-l', '--showlocals'], value: false, forward: true, apply: (o) => { o.showLocals = true; } },
   { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
   { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
   { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+  { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
+  { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
+  { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all'] as const); } },
   { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
   { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
   { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
 ];
-
-/** pytest flags fastest knows of but does not do: named in one line, exit 4, never ignored. */
-const UNSUPPORTED = new Set([
-  '--pdb', '--pdbcls', '--trace', '--sw', '--stepwise', '--sw-skip', '--stepwise-skip', '--doctest-modules',
-  '--doctest-glob', '--fixtures', '--funcargs', '--fixtures-per-test', '--setup-only', '--setup-plan',
-  '--setup-show', '--markers', '--pyargs', '--looponfail', '-f', '--lfnf', '--last-failed-no-failures',
-  '--nf', '--new-first', '--debug', '--trace-config', '--noconftest', '--keep-duplicates', '--confcutdir',
-  '--full-trace', '--log-cli-level', '--log-level', '--log-file', '--dist', '--maxprocesses',
-]);
 
 function parseShard(flag: string, value: string): { index: number; total: number | null } {
   const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
@@ -171,47 +171,97 @@ function parseShard(flag: string, value: string): { index: number; total: number
 const byName = new Map<string, FlagSpec>();
 for (const spec of FLAGS) for (const name of spec.names) byName.set(name, spec);
 
-function applyFlag(o: CliOptions, spec: FlagSpec, name: string, value: string | undefined): void {
-  spec.apply(o, value ?? '', name);
-  if (spec.forward) o.pytestArgs.push(...(value === undefined ? [name] : [name, value]));
+/** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
+/** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
+const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
+
+/** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
+export class UnknownOptionError extends UsageError {
+  constructor(readonly option: string, arg: string) {
+    super(`unrecognized arguments: ${arg}`);
+  }
+}
+
+/** Options of the user's installed plugins, as pytest's parser reports them (name -> arity). */
+export type PluginOptions = ReadonlyMap<string, Arity>;
+
+type Token =
+  | { kind: 'path'; value: string }
+  | { kind: 'flag'; name: string; value: string | undefined; raw: string[]; spec: FlagSpec }
+  | { kind: 'other'; name: string; value: string | undefined; raw: string[]; route: Route | 'conftest' };
+
+interface Known {
+  conftest: Map<string, boolean> | null;
+  plugins: PluginOptions;
+  /** Pass options nobody knows through as they are (the arguments for pytest's own parser). */
+  passUnknown?: boolean;
+}
+
+function arityOf(name: string, known: Known): Arity | undefined {
+  const routed = routedByName.get(name);
+  if (routed) return routed.arity;
+  const conftest = known.conftest?.get(name);
+  if (conftest !== undefined) return conftest ? 'one' : 'none';
+  return known.plugins.get(name);
+}
+
+function routeOf(name: string, known: Known): Route | 'conftest' {
+  const routed = routedByName.get(name);
+  if (routed) return routed.route;
+  if (known.conftest?.has(name)) return 'conftest';
+  return pluginOptionRoute(name);
+}
+
+/** An `optional` value is taken from the next argument unless that looks like an option (argparse). */
+function takesNext(arity: Arity, next: string | undefined): boolean {
+  if (arity === 'one') return true;
+  return arity === 'optional' && next !== undefined && !(next.startsWith('-') && next.length > 1);
 }
 
 /**
- * Parses argv (without node and script) into options. `extraOptions` are the options conftest
- * files add (name -> takes a value), forwarded to the engines; `null` skips unknown long flags
- * (a first pass that only needs the config file and paths).
+ * Splits argv into paths and options. `known.conftest === null` is the first pass, which only
+ * needs the config file and paths: unknown long options are skipped there.
  */
-export function parseArgs(argv: string[], extraOptions: Map<string, boolean> | null = new Map()): CliOptions {
-  const o = defaultOptions();
+function* tokens(argv: string[], known: Known): Generator<Token> {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      o.paths.push(...argv.slice(i + 1));
-      break;
+      for (const rest of argv.slice(i + 1)) yield { kind: 'path', value: rest };
+      return;
     }
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = eq >= 0 ? arg.slice(0, eq) : arg;
       const spec = byName.get(name);
       if (!spec) {
-        if (UNSUPPORTED.has(name)) throw new UsageError(`${name} is a pytest option that fastest does not support`);
-        const conftestTakesValue = extraOptions?.get(name);
-        if (conftestTakesValue === undefined) {
-          if (extraOptions === null) continue; // first pass: conftest options are not known yet
-          throw new UsageError(`unrecognized arguments: ${arg}`);
+        const arity = arityOf(name, known);
+        if (arity === undefined) {
+          if (known.conftest === null) continue; // first pass: conftest options are not known yet
+          if (known.passUnknown) {
+            yield { kind: 'other', name, value: undefined, raw: [arg], route: 'engine' };
+            continue;
+          }
+          throw new UnknownOptionError(name, arg);
         }
-        const value = conftestTakesValue && eq < 0 ? argv[++i] : undefined;
-        if (conftestTakesValue && eq < 0 && value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
-        o.pytestArgs.push(...(value === undefined ? [arg] : [arg, value]));
+        if (arity === 'none' && eq >= 0) throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
+        let value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : undefined;
+        const raw = [arg];
+        if (eq < 0 && takesNext(arity, argv[i + 1])) {
+          value = argv[++i];
+          if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
+          raw.push(value);
+        }
+        yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
         continue;
       }
       if (spec.value) {
         const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
-        applyFlag(o, spec, name, value);
+        yield { kind: 'flag', name, value, raw: eq >= 0 ? [arg] : [arg, value], spec };
       } else {
         if (eq >= 0) throw new UsageError(`argument ${name}: ignored explicit argument '${arg.slice(eq + 1)}'`);
-        applyFlag(o, spec, name, undefined);
+        yield { kind: 'flag', name, value: undefined, raw: [arg], spec };
       }
       continue;
     }
@@ -220,27 +270,82 @@ export function parseArgs(argv: string[], extraOptions: Map<string, boolean> | n
         const name = `-${arg[j]}`;
         const spec = byName.get(name);
         if (!spec) {
-          if (UNSUPPORTED.has(name)) throw new UsageError(`${name} is a pytest option that fastest does not support`);
-          throw new UsageError(`unrecognized arguments: ${arg}`);
+          const arity = arityOf(name, known);
+          if (arity === undefined) {
+            if (known.conftest === null) break;
+            if (known.passUnknown) {
+              yield { kind: 'other', name, value: undefined, raw: [`-${arg.slice(j + 1)}`], route: 'engine' };
+              break;
+            }
+            throw new UnknownOptionError(name, arg);
+          }
+          // A routed short option (-l): the rest of the cluster goes on as flags or its value.
+          const rest = arg.slice(j + 1);
+          if (arity !== 'none' && (rest.length > 0 || takesNext(arity, argv[i + 1]))) {
+            const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
+            if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
+            yield { kind: 'other', name, value, raw: [name, value], route: routeOf(name, known) };
+            break;
+          }
+          yield { kind: 'other', name, value: undefined, raw: [name], route: routeOf(name, known) };
+          continue;
         }
         if (spec.value) {
           const rest = arg.slice(j + 1);
           const value = rest.length > 0 ? rest.replace(/^=/, '') : argv[++i];
           if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
-          applyFlag(o, spec, name, value);
+          yield { kind: 'flag', name, value, raw: [name, value], spec };
           break;
         }
-        applyFlag(o, spec, name, undefined);
+        yield { kind: 'flag', name, value: undefined, raw: [name], spec };
       }
       continue;
     }
-    o.paths.push(arg);
+    yield { kind: 'path', value: arg };
+  }
+}
+
+/**
+ * Parses argv (without node and script) into options. `conftestOptions` are the options conftest
+ * files add (name -> takes a value), `pluginOptions` those of installed plugins; both go on to
+ * the engines. `conftestOptions === null` skips unknown long flags (a first pass that only needs
+ * the config file and paths).
+ */
+export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> | null = new Map(), pluginOptions: PluginOptions = new Map()): CliOptions {
+  const o = defaultOptions();
+  for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions })) {
+    if (token.kind === 'path') {
+      o.paths.push(token.value);
+    } else if (token.kind === 'flag') {
+      token.spec.apply(o, token.value ?? '', token.name);
+      if (token.spec.forward) o.pytestArgs.push(...token.raw);
+    } else {
+      o.pytestArgs.push(...token.raw);
+      if (token.route !== 'conftest' && !o.routes.some((r) => r.option === token.name)) o.routes.push({ option: token.name, route: token.route });
+    }
   }
   if (o.asyncioMode) {
     o.overrides.push(`asyncio_mode=${o.asyncioMode}`);
     o.pytestArgs.push('-o', `asyncio_mode=${o.asyncioMode}`);
   }
   return o;
+}
+
+/**
+ * The user's command line as real pytest is to see it: fastest's own flags dropped, and the
+ * plugin options fastest does itself kept only where pytest knows them (`keepPluginOptions`).
+ */
+export function pytestArgv(argv: string[], conftestOptions: Map<string, boolean>, pluginOptions: PluginOptions | null, keepPluginOptions: ReadonlySet<string> = new Set()): string[] {
+  const out: string[] = [];
+  // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
+  for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
+    if (token.kind === 'path') out.push(token.value);
+    else if (token.kind === 'other') out.push(...token.raw);
+    else if (FASTEST_ONLY.has(token.name)) continue;
+    else if (PLUGIN_OPTIONS_DONE_NATIVELY.has(token.name) && !keepPluginOptions.has(token.name)) continue;
+    else out.push(...token.raw);
+  }
+  return out;
 }
 
 const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
@@ -302,6 +407,11 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --import-mode MODE    prepend (default), append or importlib
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
+
+every other option of pytest, and of the plugins installed, is accepted: options that change
+how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
+the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
+--cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version

@@ -17,6 +17,8 @@ import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
 import { rememberInterpreter } from '../runner/shim.js';
 import { printDiscovery } from './discover.js';
+import { handleSignals } from './signals.js';
+import { applyEngineRoute, pytestSettles, runRealPytest, runRoute } from './option-route.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { selectShard } from './shard.js';
 import { VERSION } from './version.js';
@@ -107,6 +109,9 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const startedAt = new Date();
   const session = openSession(argv, 'run', cwd, env);
   const { options, config } = session;
+  const route = runRoute(options);
+  if (route.kind === 'session') return runRealPytest(session.python, session.pytestArgv(), cwd, env);
+  applyEngineRoute(options, route);
   const shim = session.pythonShim;
   const pythonCheck = checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
@@ -118,10 +123,12 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
     count: workerCount(session, Number.MAX_SAFE_INTEGER),
     pycacheDir: pycacheDir({ rootdir: config.rootdir }),
   });
+  const removeSignalHandlers = handleSignals(started);
   try {
     return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck);
   } finally {
     prestarted?.dispose();
+    removeSignalHandlers();
   }
 }
 
@@ -142,6 +149,10 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   // pytest prints its usage error as `ERROR: {msg}\n` plus the line's own newline.
   const filterError = await filterCheck;
   if (filterError !== null) throw new UsageError(filterError + '\n');
+  if (session.probe !== null && (await pytestSettles(session.probe))) {
+    prestarted?.dispose();
+    return runRealPytest(session.python, session.pytestArgv(), cwd, env);
+  }
   let selected = selection.selected;
   const narrowIds = new Map(selection.narrowIds);
   if (options.lastFailed || options.failedFirst) {
@@ -169,6 +180,8 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     cwd,
     reportChars: options.reportChars ?? undefined,
     tb: (options.tb ?? undefined) as never,
+    showCapture: options.showCapture,
+    noHeader: options.noHeader,
   });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
   const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);

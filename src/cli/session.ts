@@ -10,8 +10,9 @@ import type { ShimChoice } from '../runner/shim.js';
 import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectOptions, type SelectResult } from '../select/index.js';
 import type { DiscoveryResult } from '../types.js';
-import { parseArgs, UsageError, type CliOptions } from './args.js';
+import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
 import { conftestOptions } from './conftest-options.js';
+import { pluginOptionsOf, probeLater, probeNow, refusal, type ProbeResult } from './option-route.js';
 
 export interface Session {
   options: CliOptions;
@@ -22,6 +23,10 @@ export interface Session {
   python: string;
   /** Set when `python` is a version manager's shim whose choice is to be remembered. */
   pythonShim: ShimChoice | null;
+  /** pytest's parser over the arguments, when fastest needs its word (unknown options, strict config). */
+  probe: Promise<ProbeResult> | null;
+  /** The user's command line as real pytest is to get it, when the session goes to pytest. */
+  pytestArgv(): string[];
 }
 
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
@@ -38,13 +43,41 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
   const pathDirs = first.paths.map((p) => resolve(cwd, pathPart(p)));
   const extraOptions = conftestOptions(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))]);
-  const options = parseArgs([...config.addopts, ...envAddopts, ...argv], extraOptions);
-  options.command = command;
-  const paths = decidePaths(options, config, cwd);
+  const allArgs = [...config.addopts, ...envAddopts, ...argv];
   // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
   // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
   let choice: PythonChoice | null = null;
-  const chosen = () => (choice ??= choosePython(options.python, cwd, join(config.rootdir, '.fastest'), env));
+  let pythonOption = first.python;
+  const chosen = () => (choice ??= choosePython(pythonOption, cwd, join(config.rootdir, '.fastest'), env));
+  let probed: ProbeResult | null = null;
+  let pluginOptions: PluginOptions | null = null;
+  let options: CliOptions;
+  try {
+    options = parseArgs(allArgs, extraOptions);
+  } catch (error) {
+    if (!(error instanceof UnknownOptionError)) throw error;
+    // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
+    probed = probeNow(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+    if (probed.status === 'usage') throw refusal(probed);
+    if (probed.status === 'ok') {
+      pluginOptions = pluginOptionsOf(probed);
+      options = parseArgs(allArgs, extraOptions, pluginOptions);
+    } else {
+      // pytest cannot even start (a conftest that fails to import...): it says so itself.
+      options = parseTakingUnknown(allArgs, extraOptions);
+      options.routes.unshift({ option: error.option, route: 'session' });
+    }
+  }
+  options.command = command;
+  pythonOption = options.python;
+  if (options.timeout === null) options.timeout = pytestTimeoutSetting(config, env);
+  const paths = decidePaths(options, config, cwd);
+  // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
+  const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
+  let probe: Promise<ProbeResult> | null = probed ? Promise.resolve(probed) : null;
+  if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
+    probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+  }
   return {
     options,
     config,
@@ -59,7 +92,43 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     get pythonShim() {
       return chosen().shim;
     },
+    probe,
+    pytestArgv: () => {
+      if (pluginOptions === null && /--timeout|--asyncio-mode/.test(argv.join(' '))) {
+        // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's)
+        const known = probeNow(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+        if (known.status === 'ok') pluginOptions = pluginOptionsOf(known);
+      }
+      const keep = new Set([...(pluginOptions?.keys() ?? [])]);
+      return pytestArgv(argv, extraOptions, pluginOptions, keep);
+    },
   };
+}
+
+/**
+ * pytest-timeout's settings when `--timeout` is not given, in its order: the PYTEST_TIMEOUT
+ * variable, then the `timeout` ini. fastest enforces them itself (a hung test's worker is replaced).
+ */
+function pytestTimeoutSetting(config: Config, env: NodeJS.ProcessEnv): number | null {
+  const fromEnv = env.PYTEST_TIMEOUT;
+  const [text, where] = fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PYTEST_TIMEOUT environment variable'] : [getIni(config, 'timeout', 'string'), 'config file'];
+  if (text === undefined || text.trim() === '') return null;
+  const seconds = Number(text.trim());
+  if (!Number.isFinite(seconds)) throw new UsageError(`Invalid timeout ${text} from ${where}`);
+  return seconds;
+}
+
+/** parseArgs with every unknown option taken as a flag without a value (real pytest judges them). */
+function parseTakingUnknown(args: string[], conftest: Map<string, boolean>): CliOptions {
+  const unknown = new Map<string, 'none'>();
+  for (;;) {
+    try {
+      return parseArgs(args, conftest, unknown);
+    } catch (error) {
+      if (!(error instanceof UnknownOptionError) || unknown.has(error.option)) throw error;
+      unknown.set(error.option, 'none');
+    }
+  }
 }
 
 function pathPart(arg: string): string {
@@ -93,7 +162,12 @@ export interface Collected {
 /** Discovery and selection, as pytest's collection phase. */
 export async function collect(session: Session): Promise<Collected> {
   const { options, config } = session;
-  if (options.cacheClear) rmSync(join(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+  if (options.cacheClear) {
+    rmSync(join(config.rootdir, '.fastest', 'discovery.json'), { force: true });
+    // pytest's Cache.clear_cache: its values (lastfailed, stepwise...) and dirs, before --lf reads them
+    const pytestCache = resolve(config.rootdir, getIni(config, 'cache_dir', 'string') ?? '.pytest_cache');
+    for (const sub of ['v', 'd']) rmSync(join(pytestCache, sub), { recursive: true, force: true });
+  }
   const discovery = await discover({
     rootdir: config.rootdir,
     paths: session.paths,
@@ -102,7 +176,7 @@ export async function collect(session: Session): Promise<Collected> {
       norecursedirs: config.norecursedirs.length > 0 ? config.norecursedirs : [...DEFAULT_NORECURSEDIRS],
       ignore: options.ignore.map((p) => resolve(session.cwd, p)),
       ignoreGlob: options.ignoreGlob.map((p) => resolve(session.cwd, p)),
-      collectInVirtualenv: false,
+      collectInVirtualenv: options.collectInVirtualenv,
     },
     rules: {
       pythonFunctions: config.pythonFunctions,

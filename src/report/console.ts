@@ -39,6 +39,8 @@ export interface ConsoleOptions {
   ci?: boolean;
   /** pytest's `verbosity_subtests`; default: `verbosity`. At 0 only failed subtests are shown and counted. */
   subtestVerbosity?: number;
+  /** --no-header: no platform, rootdir, configfile (and workers) lines. */
+  noHeader?: boolean;
 }
 
 export interface SessionInfo {
@@ -265,11 +267,13 @@ export class ConsoleReporter {
     this.liveStatus = this.opts.tty && this.verbosity === 0 && info.collected > LIVE_STATUS_MIN_TESTS;
     if (this.verbosity < 0) return;
     this.tw.sep('=', 'test session starts', 'bold');
-    const version = info.version ? `, fastest-${info.version}` : '';
-    this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
-    this.tw.line(`rootdir: ${info.rootdir}`);
-    if (info.inifile) this.tw.line(`configfile: ${bestRelPath(info.rootdir, resolve(info.rootdir, info.inifile))}`);
-    this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
+    if (!this.opts.noHeader) {
+      const version = info.version ? `, fastest-${info.version}` : '';
+      this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+      this.tw.line(`rootdir: ${info.rootdir}`);
+      if (info.inifile) this.tw.line(`configfile: ${bestRelPath(info.rootdir, resolve(info.rootdir, info.inifile))}`);
+      this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
+    }
     // pytest's report_collect: every collected item, then errors, deselected and selected.
     const deselected = info.deselected ?? 0;
     const total = info.collected + deselected;

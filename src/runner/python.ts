@@ -97,16 +97,20 @@ export function runtimePythonPath(inherited: string | undefined): string {
   return prependToPathList(pythonRuntimeDir(), inherited);
 }
 
-/** The environment of worker `index`: fastest_worker importable, xdist-style worker ids. */
+/**
+ * The environment of worker `index`: fastest_worker importable, the worker's number and count.
+ * xdist's PYTEST_XDIST_WORKER is not set: plugins read it as "xdist runs" (pytest-benchmark then
+ * disables itself with a warning) and outcomes must be plain pytest's. A suite that keys
+ * per-worker resources (databases, ports) on it asks for it with FASTEST_XDIST_ENV=1.
+ */
 export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEnv = process.env, pycacheDir?: string): NodeJS.ProcessEnv {
   return {
     ...base,
     ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
     PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
-    // Suites that key per-worker resources (databases, ports) on xdist's variables keep working.
-    PYTEST_XDIST_WORKER: `gw${index}`,
-    PYTEST_XDIST_WORKER_COUNT: String(workers),
+    ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
     FASTEST_WORKER: String(index),
+    FASTEST_WORKER_COUNT: String(workers),
   };
 }
 

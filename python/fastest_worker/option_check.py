@@ -1,0 +1,73 @@
+"""pytest's own parser as a probe: `python -m fastest_worker.option_check ARGS...`.
+
+Run in the invocation directory with the user's command line (fastest's own flags removed). pytest
+reads the ini addopts and PYTEST_ADDOPTS, loads the installed plugins, `-p` plugins and the initial
+conftest files, and parses everything, as `pytest ARGS` would. Prints one JSON object:
+
+  {"status": "usage", "messages": [...]}   pytest refused the arguments (its UsageError)
+  {"status": "pytest"}                     pytest would fail otherwise (a conftest that does not
+                                           import, a `-p` plugin that is missing): let real pytest say it
+  {"status": "ok", "options": {name: "none"|"one"|"optional"}, "unknownIni": [...], "strictConfig": bool}
+"""
+
+import json
+import os
+import sys
+
+
+def _arity(action):
+    nargs = action.nargs
+    if nargs == 0:
+        return "none"
+    if nargs == "?":
+        return "optional"
+    return "one"
+
+
+def _strict_config(config):
+    value = config.getini("strict_config")
+    if value is None:
+        try:
+            value = config.getini("strict")  # pytest 9
+        except ValueError:
+            value = False
+    return bool(value)
+
+
+def probe(argv):
+    # pytest's usage text names the program it was started as: `pytest`, as the user would type it.
+    sys.argv[0] = "pytest"
+    import pytest
+    from _pytest.config import _prepareconfig
+    from _pytest.config.exceptions import UsageError
+
+    os.environ["PYTEST_VERSION"] = pytest.__version__
+    try:
+        config = _prepareconfig(list(argv))
+    except UsageError as e:
+        return {"status": "usage", "messages": [str(m) for m in e.args]}
+    except BaseException:  # noqa: BLE001 - real pytest reports it in its own words
+        return {"status": "pytest"}
+    try:
+        options = {}
+        parser = config._parser
+        argparser = getattr(parser, "optparser", None) or parser._getparser()  # pytest 9 / 8
+        for action in argparser._actions:
+            for name in action.option_strings:
+                options[name] = _arity(action)
+        strict = _strict_config(config)
+        unknown = sorted(config._get_unknown_ini_keys()) if strict else []
+        return {"status": "ok", "options": options, "unknownIni": unknown, "strictConfig": strict}
+    finally:
+        config._ensure_unconfigure()
+
+
+def main(argv):
+    result = probe(argv)
+    sys.stdout.write(json.dumps(result))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

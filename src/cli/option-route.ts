@@ -1,0 +1,132 @@
+// Where the command line sends the run. fastest's own options stay with fastest; pytest's other
+// options send every module to the pytest engine or the whole session to real pytest
+// (pytest-options.ts); options nobody in fastest knows are put to pytest's own parser, with the
+// user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
+// arity, or refuses them with pytest's own message and exit 4.
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { RunnerError, runtimePythonPath } from '../runner/index.js';
+import { UsageError, type CliOptions, type PluginOptions } from './args.js';
+import type { Arity } from './pytest-options.js';
+
+export type ProbeResult =
+  | { status: 'usage'; messages: string[] }
+  | { status: 'pytest' }
+  | { status: 'ok'; options: Record<string, Arity>; unknownIni: string[]; strictConfig: boolean };
+
+const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
+
+function probeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, PYTHONPATH: runtimePythonPath(env.PYTHONPATH) };
+}
+
+function parseProbe(stdout: string): ProbeResult {
+  try {
+    const parsed = JSON.parse(stdout) as ProbeResult;
+    if (parsed && typeof parsed === 'object' && typeof parsed.status === 'string') return parsed;
+  } catch {
+    // a probe that crashed (no pytest at all): real pytest says why
+  }
+  return { status: 'pytest' };
+}
+
+/** pytest's parser over the user's arguments, now (an unknown option must be settled before discovery). */
+export function probeNow(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): ProbeResult {
+  try {
+    return parseProbe(execFileSync(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }));
+  } catch (error) {
+    const out = (error as { stdout?: string }).stdout;
+    return parseProbe(typeof out === 'string' ? out : '');
+  }
+}
+
+/** The same, alongside discovery (--strict-config: which ini keys pytest does not know). */
+export function probeLater(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<ProbeResult> {
+  return new Promise((resolvePromise) => {
+    execFile(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', timeout: 120_000 }, (_error, stdout) => {
+      resolvePromise(parseProbe(String(stdout ?? '')));
+    });
+  });
+}
+
+/** pytest's refusal, as pytest prints it (`ERROR: ` and the message, then a blank line). */
+export function refusal(probe: Extract<ProbeResult, { status: 'usage' }>): UsageError {
+  // finishCommand writes `ERROR: ${message}\n`; pytest writes each message as `ERROR: {msg}\n\n`.
+  return new UsageError(probe.messages.join('\n\nERROR: ') + '\n');
+}
+
+/**
+ * Whether real pytest must run the session after all: pytest cannot start, or --strict-config
+ * meets ini keys the initial conftest files and plugins do not register (pytest decides only
+ * after collecting, when every conftest has had its say). A refusal is thrown.
+ */
+export async function pytestSettles(probe: Promise<ProbeResult>): Promise<boolean> {
+  const result = await probe;
+  if (result.status === 'usage') throw refusal(result);
+  return result.status === 'pytest' || (result.strictConfig && result.unknownIni.length > 0);
+}
+
+export function pluginOptionsOf(probe: Extract<ProbeResult, { status: 'ok' }>): PluginOptions {
+  return new Map(Object.entries(probe.options));
+}
+
+export interface RunRoute {
+  /** `fastest`: fastest runs it (engines as asked); `engine`: every module in the pytest engine;
+   * `session`: real pytest runs the session. */
+  kind: 'fastest' | 'engine' | 'session';
+  /** The option that decided it. */
+  option: string | null;
+}
+
+/** The strongest route any option asks for: a session beats the engine, which beats fastest. */
+export function runRoute(options: CliOptions): RunRoute {
+  const session = options.routes.find((r) => r.route === 'session');
+  if (session) return { kind: 'session', option: session.option };
+  const engine = options.routes.find((r) => r.route === 'engine');
+  if (engine) return { kind: 'engine', option: engine.option };
+  return { kind: 'fastest', option: null };
+}
+
+/** Every module into the pytest engine; `--engine native` cannot honour the option. */
+export function applyEngineRoute(options: CliOptions, route: RunRoute): void {
+  if (route.kind !== 'engine') return;
+  if (options.engine === 'native') throw new UsageError(`${route.option} needs the pytest engine; --engine native cannot honour it`);
+  options.engine = 'pytest';
+}
+
+const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+
+/**
+ * Real pytest in the foreground, on the user's terminal, with their environment and arguments:
+ * it prints what pytest prints and its exit code is the run's. It shares the terminal's process
+ * group, so a Ctrl-C reaches it directly (pytest ends with its "Interrupted" summary and exit 2);
+ * SIGTERM and SIGHUP sent to fastest are passed on to it.
+ */
+export function runRealPytest(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  // `pytest` as the program name in its usage text, as when the user types `pytest`.
+  const code = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(python, ['-c', code, ...argv], { cwd, env, stdio: 'inherit' });
+    const forward = (signal: NodeJS.Signals) => () => {
+      child.kill(signal);
+    };
+    const handlers = FORWARDED_SIGNALS.map((signal) => [signal, forward(signal)] as const);
+    // Ctrl-C: the terminal sends it to pytest too; fastest waits for pytest's own ending.
+    const onSigint = () => {};
+    process.on('SIGINT', onSigint);
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    const done = () => {
+      process.removeListener('SIGINT', onSigint);
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    };
+    child.on('error', (error) => {
+      done();
+      reject(new RunnerError(`cannot run pytest with ${python}: ${error.message}`));
+    });
+    child.on('exit', (exitCode, signal) => {
+      done();
+      // pytest ended by a signal (SIGTERM passed on...): fastest ends the same way
+      if (exitCode === null && signal !== null) process.kill(process.pid, signal);
+      resolvePromise(exitCode ?? 2);
+    });
+  });
+}

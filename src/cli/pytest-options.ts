@@ -1,0 +1,97 @@
+// pytest's own options (8.4–9.x) that fastest does not take over in its own parser (args.ts), and
+// where each one sends the run: every module into the pytest engine with the option passed on, or
+// the whole session to real pytest in the foreground (interactive, informational, session-wide).
+
+/** How many values an option takes, as argparse reads them. */
+export type Arity = 'none' | 'one' | 'optional';
+
+/**
+ * `engine`: every module runs in the pytest engine with the option in its arguments (it changes
+ * how tests run or how their failures read, which only pytest reproduces).
+ * `session`: real pytest runs the whole session with the user's arguments (the debugger, listings
+ * pytest prints instead of running, order or selection kept across runs, doctests, live logs and
+ * log files, terminal-summary changes).
+ */
+export type Route = 'engine' | 'session';
+
+export interface RoutedOption {
+  names: string[];
+  arity: Arity;
+  route: Route;
+}
+
+export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
+  // failure text and assertion handling, computed in the worker
+  { names: ['-l', '--showlocals'], arity: 'none', route: 'engine' },
+  { names: ['--no-showlocals'], arity: 'none', route: 'engine' },
+  { names: ['--full-trace', '--fulltrace'], arity: 'none', route: 'engine' },
+  { names: ['--assert'], arity: 'one', route: 'engine' },
+  { names: ['--code-highlight'], arity: 'one', route: 'engine' },
+  // captured logging (the "Captured log" sections)
+  { names: ['--log-level'], arity: 'one', route: 'engine' },
+  { names: ['--log-format'], arity: 'one', route: 'engine' },
+  { names: ['--log-date-format'], arity: 'one', route: 'engine' },
+  { names: ['--log-auto-indent'], arity: 'one', route: 'engine' },
+  { names: ['--log-disable'], arity: 'one', route: 'engine' },
+  // which conftest files and plugins load
+  { names: ['--confcutdir'], arity: 'one', route: 'engine' },
+  { names: ['--noconftest'], arity: 'none', route: 'engine' },
+  { names: ['--disable-plugin-autoload'], arity: 'none', route: 'engine' },
+  // interactive
+  { names: ['--pdb'], arity: 'none', route: 'session' },
+  { names: ['--pdbcls'], arity: 'one', route: 'session' },
+  { names: ['--trace'], arity: 'none', route: 'session' },
+  // informational: pytest prints instead of (or around) running
+  { names: ['--markers'], arity: 'none', route: 'session' },
+  { names: ['--fixtures', '--funcargs'], arity: 'none', route: 'session' },
+  { names: ['--fixtures-per-test'], arity: 'none', route: 'session' },
+  { names: ['--setup-only', '--setuponly'], arity: 'none', route: 'session' },
+  { names: ['--setup-show', '--setupshow'], arity: 'none', route: 'session' },
+  { names: ['--setup-plan', '--setupplan'], arity: 'none', route: 'session' },
+  { names: ['--cache-show'], arity: 'optional', route: 'session' },
+  { names: ['--trace-config', '--traceconfig'], arity: 'none', route: 'session' },
+  { names: ['--debug'], arity: 'optional', route: 'session' },
+  { names: ['--pastebin'], arity: 'one', route: 'session' },
+  // order and selection kept across runs in pytest's cache
+  { names: ['--sw', '--stepwise'], arity: 'none', route: 'session' },
+  { names: ['--sw-skip', '--stepwise-skip'], arity: 'none', route: 'session' },
+  { names: ['--sw-reset', '--stepwise-reset'], arity: 'none', route: 'session' },
+  { names: ['--nf', '--new-first'], arity: 'none', route: 'session' },
+  { names: ['--lfnf', '--last-failed-no-failures'], arity: 'one', route: 'session' },
+  // collection fastest's static discovery does not do
+  { names: ['--pyargs'], arity: 'none', route: 'session' },
+  { names: ['--keep-duplicates', '--keepduplicates'], arity: 'none', route: 'session' },
+  { names: ['--doctest-modules'], arity: 'none', route: 'session' },
+  { names: ['--doctest-glob'], arity: 'one', route: 'session' },
+  { names: ['--doctest-report'], arity: 'one', route: 'session' },
+  { names: ['--doctest-ignore-import-errors'], arity: 'none', route: 'session' },
+  { names: ['--doctest-continue-on-failure'], arity: 'none', route: 'session' },
+  // the terminal summary
+  { names: ['--no-summary'], arity: 'none', route: 'session' },
+  { names: ['--no-fold-skipped'], arity: 'none', route: 'session' },
+  { names: ['--force-short-summary'], arity: 'none', route: 'session' },
+  { names: ['--xfail-tb'], arity: 'none', route: 'session' },
+  // live logging and log files (one file for the whole session)
+  { names: ['--log-cli-level'], arity: 'one', route: 'session' },
+  { names: ['--log-cli-format'], arity: 'one', route: 'session' },
+  { names: ['--log-cli-date-format'], arity: 'one', route: 'session' },
+  { names: ['--log-file'], arity: 'one', route: 'session' },
+  { names: ['--log-file-mode'], arity: 'one', route: 'session' },
+  { names: ['--log-file-level'], arity: 'one', route: 'session' },
+  { names: ['--log-file-format'], arity: 'one', route: 'session' },
+  { names: ['--log-file-date-format'], arity: 'one', route: 'session' },
+];
+
+/**
+ * Plugin options whose effect spans the whole session, which per-worker pytest sessions would
+ * split or lose: pytest-cov's measurement and report (one data file, one report).
+ */
+const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
+
+export function pluginOptionRoute(name: string): Route {
+  return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
+}
+
+export const routedByName: ReadonlyMap<string, RoutedOption> = new Map(
+  PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o] as const)),
+);

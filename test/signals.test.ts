@@ -1,0 +1,126 @@
+// SIGINT, SIGTERM and SIGHUP to fastest end every worker and what its tests started, and the run
+// ends as pytest's does (issue 13, item 8): SIGINT is pytest's KeyboardInterrupt (exit 2), SIGTERM
+// and SIGHUP end pytest by the signal itself.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+let work: string;
+const leftovers: number[] = [];
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-signals-'));
+});
+afterAll(() => {
+  for (const pid of leftovers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Alive and not a zombie waiting to be reaped. */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Every process below `root`, from /proc. */
+function descendants(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    for (const [child, ppid] of parent) if (ppid === pid) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function suite(name: string): string {
+  const dir = join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
+
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  out: string;
+  pids: number[];
+}
+
+/** Starts `cmd` on a suite whose test sleeps (with a child process), sends `signal` once it sleeps. */
+async function interrupt(cmd: string[], dir: string, signal: NodeJS.Signals): Promise<Ended> {
+  mkdirSync(dir, { recursive: true });
+  const pidsFile = join(dir, 'pids.txt');
+  writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+  writeFileSync(join(dir, 'test_sleep.py'), [
+    'import os, subprocess, time',
+    'def test_sleeps():',
+    '    child = subprocess.Popen(["sleep", "600"])',
+    `    with open(${JSON.stringify(pidsFile)}, "w") as f:`,
+    '        f.write("%d %d" % (os.getpid(), child.pid))',
+    '    time.sleep(600)',
+    '',
+  ].join('\n'));
+  writeFileSync(join(dir, 'test_quick.py'), 'def test_quick():\n    pass\n');
+  const child = spawn(cmd[0], cmd.slice(1), { cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  const ended = new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('close', (code, sig) => r([code, sig])));
+  await waitFor(() => existsSync(pidsFile) && readFileSync(pidsFile, 'utf8').includes(' '), 60_000);
+  const pids = [...new Set([...readFileSync(pidsFile, 'utf8').split(' ').map(Number), ...descendants(child.pid!)])];
+  leftovers.push(...pids);
+  child.kill(signal);
+  const [code, sig] = await ended;
+  return { code, signal: sig, out, pids };
+}
+
+describe.skipIf(process.platform === 'win32')('signals to fastest', () => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal}: no worker or test process is left, and the exit is pytest's`, async () => {
+      const f = await interrupt([process.execPath, cli, '-n', '2'], suite(`fastest-${signal}`), signal);
+      // every process fastest had started is gone (give the kernel a moment to deliver SIGKILL)
+      await waitFor(() => f.pids.every((pid) => !alive(pid)), 5_000).catch(() => undefined);
+      expect(f.pids.filter(alive)).toEqual([]);
+      const p = await interrupt(['python3', '-m', 'pytest'], suite(`pytest-${signal}`), signal);
+      expect({ code: f.code, signal: f.signal }).toEqual({ code: p.code, signal: p.signal });
+      if (signal === 'SIGINT') {
+        expect(f.code).toBe(2);
+        expect(f.out).toMatch(/!+ KeyboardInterrupt !+/);
+      }
+    }, 120_000);
+  }
+});
