@@ -8915,6 +8915,9 @@ function mergeJUnit(files, opts = {}) {
                 });
             }
             catch (err) {
+                // A failure to write the merged file is not the input's fault.
+                if (writer?.failure !== undefined)
+                    throw writer.failure;
                 tally.takeBack();
                 writer?.rollback(writtenBefore);
                 malformed.push({ file, error: err instanceof junit_read_js_1.JUnitError ? err.reason : err.message });
@@ -8926,8 +8929,9 @@ function mergeJUnit(files, opts = {}) {
                 observed.push({ cases: tally.observed });
         }
         const counts = totals.counts;
-        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
+        // Before the output is written: it may be one of the files matched (`--out` inside the glob).
         const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
+        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
         const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
         return {
             counts,
@@ -9151,14 +9155,19 @@ function confirmDuplicates(repeated, files, read) {
     const seen = new Map();
     const textBudget = (0, junit_read_js_1.newTextBudget)(0);
     for (const file of files) {
-        (0, junit_read_js_1.readJUnitFile)(file, {
-            ...read,
-            textBudget,
-            onCase: (c) => {
-                if (candidates.has(idHash(c.id)))
-                    seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
-            },
-        });
+        try {
+            (0, junit_read_js_1.readJUnitFile)(file, {
+                ...read,
+                textBudget,
+                onCase: (c) => {
+                    if (candidates.has(idHash(c.id)))
+                        seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
+                },
+            });
+        }
+        catch {
+            // Changed since it was merged: what it held before has been counted.
+        }
     }
     const ids = [...seen].filter(([, n]) => n > 1).map(([id]) => id).sort();
     return { ids: ids.slice(0, exports.LIST_KEPT), count: ids.length + Math.max(0, repeated.length - DUPLICATES_CONFIRMED) };
@@ -9265,6 +9274,7 @@ class MergedJUnitWriter {
     chunks = [];
     buffered = 0;
     written = 0;
+    failure;
     constructor(out) {
         this.out = out;
         (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(out), { recursive: true });
@@ -9295,7 +9305,13 @@ class MergedJUnitWriter {
         const bytes = Buffer.from(this.chunks.join(''), 'utf8');
         this.chunks = [];
         this.buffered = 0;
-        (0, node_fs_1.writeSync)(this.fd, bytes, 0, bytes.length, this.written);
+        try {
+            (0, node_fs_1.writeSync)(this.fd, bytes, 0, bytes.length, this.written);
+        }
+        catch (err) {
+            this.failure = err;
+            throw err;
+        }
         this.written += bytes.length;
     }
     finish(openTag, empty) {

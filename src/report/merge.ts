@@ -111,6 +111,8 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
           },
         });
       } catch (err) {
+        // A failure to write the merged file is not the input's fault.
+        if (writer?.failure !== undefined) throw writer.failure;
         tally.takeBack();
         writer?.rollback(writtenBefore);
         malformed.push({ file, error: err instanceof JUnitError ? err.reason : (err as Error).message });
@@ -121,8 +123,9 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
       if (tally.observed) observed.push({ cases: tally.observed });
     }
     const counts = totals.counts;
-    writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
+    // Before the output is written: it may be one of the files matched (`--out` inside the glob).
     const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
+    writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
     const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
     return {
       counts,
@@ -329,13 +332,17 @@ function confirmDuplicates(repeated: number[], files: string[], read: Pick<ReadO
   const seen = new Map<string, number>();
   const textBudget: TextBudget = newTextBudget(0);
   for (const file of files) {
-    readJUnitFile(file, {
-      ...read,
-      textBudget,
-      onCase: (c) => {
-        if (candidates.has(idHash(c.id))) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
-      },
-    });
+    try {
+      readJUnitFile(file, {
+        ...read,
+        textBudget,
+        onCase: (c) => {
+          if (candidates.has(idHash(c.id))) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
+        },
+      });
+    } catch {
+      // Changed since it was merged: what it held before has been counted.
+    }
   }
   const ids = [...seen].filter(([, n]) => n > 1).map(([id]) => id).sort();
   return { ids: ids.slice(0, LIST_KEPT), count: ids.length + Math.max(0, repeated.length - DUPLICATES_CONFIRMED) };
@@ -443,6 +450,7 @@ class MergedJUnitWriter {
   private chunks: string[] = [];
   private buffered = 0;
   private written = 0;
+  failure: unknown;
 
   constructor(private readonly out: string) {
     mkdirSync(dirname(out), { recursive: true });
@@ -474,7 +482,12 @@ class MergedJUnitWriter {
     const bytes = Buffer.from(this.chunks.join(''), 'utf8');
     this.chunks = [];
     this.buffered = 0;
-    writeSync(this.fd, bytes, 0, bytes.length, this.written);
+    try {
+      writeSync(this.fd, bytes, 0, bytes.length, this.written);
+    } catch (err) {
+      this.failure = err;
+      throw err;
+    }
     this.written += bytes.length;
   }
 
