@@ -1,6 +1,7 @@
 // Peak memory and wall time of `fastest merge` (the built CLI, dist/cli.js) on hostile and large
-// JUnit files. Run: `node bench/merge-memory.mjs [path/to/cli.js]` (about a minute on 2 cores;
-// writes about 450 MB under the temp directory and removes it). Prints a Markdown table;
+// JUnit files. Run: `node bench/merge-memory.mjs [path/to/cli.js]` (a few minutes on 2 cores;
+// writes up to 512 MiB at a time under the temp directory and removes it). The minimal-testcase
+// files (the 1,000,000 and the per-file limit of 256 MiB) run once each. Prints a Markdown table;
 // bench/RESULTS.md holds recorded runs.
 //
 // Each merge runs in its own process under /usr/bin/time, so the figure is the process's peak
@@ -49,22 +50,38 @@ function manyCases() {
   return files;
 }
 
-function measure(label, files) {
+/** Minimal testcases (`<testcase classname="t.test_m1" name="test_1" time="0.001"/>`) until the file is `mb` MiB. */
+function minimalCases(path, mb, first = 0) {
+  const fd = openSync(path, 'w');
+  writeSync(fd, HEAD.replace('failures="1"', 'failures="0"'));
+  let written = 0;
+  let i = first;
+  while (written < mb * 1024 * 1024 - 64 * 1024) {
+    let chunk = '';
+    for (let k = 0; k < 1000; k++, i++) chunk += `<testcase classname="t.test_m${i % 100}" name="test_${i}" time="0.001"/>`;
+    written += writeSync(fd, chunk);
+  }
+  writeSync(fd, TAIL);
+  closeSync(fd);
+  return i - first;
+}
+
+function measure(label, files, repeats = 3) {
   const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
   const out = join(dir, 'merged.xml');
   const runs = [];
   for (let i = 0; i < 3; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, cli, 'merge', ...files, '--out', out], { encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %e %U', process.execPath, cli, 'merge', ...files, '--out', out], { encoding: 'utf8' });
     const last = r.stderr.trim().split('\n').pop() ?? '';
-    const [kb, seconds] = last.split(' ').map(Number);
+    const [kb, seconds, user] = last.split(' ').map(Number);
     const crashed = /heap out of memory|FATAL ERROR/.test(r.stderr);
-    runs.push({ mb: kb / 1024, seconds, status: crashed ? 'heap out of memory' : `exit ${r.status}`, merged: crashed ? 0 : statSync(out, { throwIfNoEntry: false })?.size ?? 0 });
+    runs.push({ mb: kb / 1024, seconds, user, status: crashed ? 'heap out of memory' : `exit ${r.status}`, merged: crashed ? 0 : statSync(out, { throwIfNoEntry: false })?.size ?? 0 });
     rmSync(out, { force: true });
-    if (crashed || seconds > 30) break;
+    if (crashed || seconds > 30 || runs.length >= repeats) break;
   }
   runs.sort((a, b) => a.seconds - b.seconds);
   const median = runs[Math.floor(runs.length / 2)];
-  return `| ${label} | ${(bytes / 1024 / 1024).toFixed(0)} | ${median.mb.toFixed(0)} | ${median.seconds.toFixed(2)} | ${median.status} | ${(median.merged / 1024 / 1024).toFixed(1)} |`;
+  return `| ${label} | ${(bytes / 1024 / 1024).toFixed(0)} | ${median.mb.toFixed(0)} | ${median.seconds.toFixed(2)} | ${median.user.toFixed(2)} | ${median.status} | ${(median.merged / 1024 / 1024).toFixed(1)} |`;
 }
 
 const rows = [];
@@ -78,9 +95,19 @@ try {
     rows.push(measure(`one ${mb} MiB <failure> body`, [path]));
     rmSync(path);
   }
+  const million = join(dir, 'million.xml');
+  const n = minimalCases(million, 63);
+  rows.push(measure(`${n.toLocaleString('en')} minimal testcases`, [million], 1));
+  rmSync(million);
+  // The per-file limit (DEFAULT_MAX_JUNIT_BYTES) filled with minimal testcases, twice over.
+  const full = [0, 1].map((k) => join(dir, `full-${k}.xml`));
+  const perFile = full.map((path, k) => minimalCases(path, 255.5, k * 10_000_000));
+  rows.push(measure(`${perFile[0].toLocaleString('en')} minimal testcases (one 256 MiB file)`, [full[0]], 1));
+  rows.push(measure(`${(perFile[0] + perFile[1]).toLocaleString('en')} minimal testcases (two 256 MiB files)`, full, 1));
+  for (const f of full) rmSync(f);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log('| `fastest merge` on | input MiB | peak RSS MiB | wall s (median of 3) | result | merged MiB |');
-console.log('|---|---:|---:|---:|---|---:|');
+console.log('| `fastest merge` on | input MiB | peak RSS MiB | wall s (median of 3) | user CPU s | result | merged MiB |');
+console.log('|---|---:|---:|---:|---:|---|---:|');
 for (const row of rows) console.log(row);

@@ -10270,6 +10270,7 @@ exports.parseJUnit = parseJUnit;
 exports.xmlSafe = xmlSafe;
 exports.dottedModule = dottedModule;
 exports.nodeIdFromJUnit = nodeIdFromJUnit;
+exports.openTagXml = openTagXml;
 exports.elementXml = elementXml;
 exports.escapeXmlText = escapeXmlText;
 exports.escapeXmlAttr = escapeXmlAttr;
@@ -10387,6 +10388,10 @@ class JUnitReader {
     stack = [];
     suites = [];
     cases = [];
+    /** The last testcase read: held back in case a teardown error for it follows. */
+    pending;
+    onCase;
+    onSuite;
     resolver;
     budget;
     attributeCut = 0;
@@ -10397,6 +10402,8 @@ class JUnitReader {
     constructor(source, opts) {
         this.source = source;
         this.resolver = moduleResolver(opts.knownFiles);
+        this.onCase = opts.onCase;
+        this.onSuite = opts.onSuite;
         this.budget = opts.textBudget ?? newTextBudget();
         const parser = sax_1.default.parser(true, { position: true });
         // A character reference to a character XML does not allow (`&#0;`) becomes U+FFFD: sax
@@ -10446,6 +10453,9 @@ class JUnitReader {
         this.parser.close();
         if (!this.sawRoot)
             throw new JUnitError(this.source, 'no root element');
+        if (this.pending !== undefined)
+            this.emit(this.pending);
+        this.pending = undefined;
         return { source: this.source, suites: this.suites, cases: this.cases };
     }
     fail(reason) {
@@ -10511,8 +10521,13 @@ class JUnitReader {
         if (frame.kind === 'suite') {
             const attrs = this.attributes(tag);
             const time = attrs['time'];
-            frame.suite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
-            this.suites.push(frame.suite);
+            const suite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
+            // Its properties come after it opens: they are added to this same object (addProperty).
+            frame.suite = suite;
+            if (this.onSuite)
+                this.onSuite(suite);
+            else
+                this.suites.push(suite);
         }
         this.attributeCuts = {};
         this.stack.push(frame);
@@ -10557,7 +10572,7 @@ class JUnitReader {
             this.addCase(caseFromElement(node, this.resolver));
     }
     addCase(read) {
-        const previous = this.cases[this.cases.length - 1];
+        const previous = this.pending;
         // pytest writes a call failure followed by a teardown error as two testcases with one id.
         if (previous && previous.id === read.id && previous.outcome === 'failed' && !previous.teardownError && isTeardownError(read)) {
             previous.teardownError = { message: read.message ?? '', details: read.details ?? '' };
@@ -10565,7 +10580,15 @@ class JUnitReader {
             previous.xmlInner += read.xmlInner;
             return;
         }
-        this.cases.push(read);
+        if (previous !== undefined)
+            this.emit(previous);
+        this.pending = read;
+    }
+    emit(c) {
+        if (this.onCase)
+            this.onCase(c);
+        else
+            this.cases.push(c);
     }
 }
 function caseFromElement(testcase, resolveModule) {
@@ -11111,183 +11134,499 @@ function codeBlock(text) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LIST_KEPT = exports.SLOWEST_KEPT = exports.FAILURES_KEPT = void 0;
 exports.mergeJUnit = mergeJUnit;
+exports.idHash = idHash;
+// Joins the JUnit files of all shards into one, and checks them against the plan: every planned
+// test exactly once, nothing lost, nothing run twice. Malformed files are named and skipped.
+//
+// Memory does not grow with the number of testcases beyond 8 bytes each: every testcase is written
+// to the merged file as it is read (its body goes to a temporary file, since the root element's
+// counts are known only at the end) and then dropped. What is kept: totals, a 53-bit hash of each
+// id (for duplicates: candidates are confirmed by reading the files again), the plan's found
+// marks, the first FAILURES_KEPT failures with their text, the SLOWEST_KEPT slowest tests, and
+// per file its sums. A file found malformed part-way is taken back out of all of it.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const junit_js_1 = __nccwpck_require__(2998);
 const plan_js_1 = __nccwpck_require__(8597);
 const timings_js_1 = __nccwpck_require__(7307);
-const junit_js_1 = __nccwpck_require__(2998);
 const junit_read_js_1 = __nccwpck_require__(9079);
+/** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
+exports.FAILURES_KEPT = 10_000;
+exports.SLOWEST_KEPT = 100;
+/** Duplicated or unexpected ids listed by name; past it, counted. */
+exports.LIST_KEPT = 1000;
+/** Duplicate candidates (equal hashes) confirmed by id; the rest are counted by hash. */
+const DUPLICATES_CONFIRMED = 10 * exports.LIST_KEPT;
 function mergeJUnit(files, opts = {}) {
     const { plan } = opts;
     const knownFiles = plan ? plan.shards.flatMap((s) => s.units.map((u) => u.file)) : undefined;
-    const documents = [];
-    const malformed = [];
     const textBudget = (0, junit_read_js_1.newTextBudget)(opts.textBudget);
-    for (const file of files) {
-        try {
-            documents.push((0, junit_read_js_1.readJUnitFile)(file, { maxBytes: opts.maxBytes, knownFiles, textBudget }));
+    const planned = plan ? new PlannedIds(plan) : undefined;
+    const totals = new Totals();
+    const writer = opts.out !== undefined ? new MergedJUnitWriter(opts.out) : undefined;
+    const malformed = [];
+    const merged = [];
+    const shards = [];
+    const observed = [];
+    const notCollected = new Set();
+    try {
+        for (const file of files) {
+            const tally = new FileTally(file, planned, totals, opts.observeTimings === true);
+            const suites = [];
+            const writtenBefore = writer?.mark() ?? 0;
+            try {
+                (0, junit_read_js_1.readJUnitFile)(file, {
+                    maxBytes: opts.maxBytes,
+                    knownFiles,
+                    textBudget,
+                    onSuite: (suite) => {
+                        tally.suite(suite.time);
+                        suites.push(suite);
+                    },
+                    onCase: (c) => {
+                        tally.testcase(c);
+                        writer?.add((0, junit_read_js_1.caseXml)(c));
+                    },
+                });
+            }
+            catch (err) {
+                // A failure to write the merged file is not the input's fault.
+                if (writer?.failure !== undefined)
+                    throw writer.failure;
+                tally.takeBack();
+                writer?.rollback(writtenBefore);
+                malformed.push({ file, error: err instanceof junit_read_js_1.JUnitError ? err.reason : err.message });
+                continue;
+            }
+            merged.push(file);
+            for (const id of notCollectedIn(suites))
+                notCollected.add(id);
+            shards.push(tally.commit(plan));
+            if (tally.observed)
+                observed.push({ cases: tally.observed });
         }
-        catch (err) {
-            malformed.push({ file, error: err instanceof junit_read_js_1.JUnitError ? err.reason : err.message });
-        }
+        const counts = totals.counts;
+        // Before the output is written: it may be one of the files matched (`--out` inside the glob).
+        const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
+        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
+        const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
+        return {
+            counts,
+            missing: check.missing.filter((id) => !notCollected.has(id)),
+            duplicates: duplicates.ids,
+            duplicateCount: duplicates.count,
+            unexpected: check.unexpected,
+            unexpectedCount: check.unexpectedCount,
+            notCollected: [...notCollected].sort(),
+            malformed,
+            shards,
+            failures: totals.failures,
+            failureCount: totals.failureCount,
+            slowest: totals.slowest.items,
+            observation: opts.observeTimings ? (0, timings_js_1.observeRun)(observed) : undefined,
+        };
     }
-    const cases = documents.flatMap((d) => d.cases);
-    const counts = countOutcomes(cases);
-    const duplicates = findDuplicates(cases);
-    const notCollected = notCollectedIds(documents);
-    const check = plan ? checkAgainstPlan(plan, cases) : { missing: [], unexpected: [], shardOf: new Map() };
-    const missing = check.missing.filter((id) => !notCollected.has(id));
-    const shards = documents.map((doc) => shardReport(doc, plan, check.shardOf));
-    return {
-        xml: mergedXml(documents, counts),
-        counts,
-        missing,
-        duplicates,
-        unexpected: check.unexpected,
-        notCollected: [...notCollected].sort(),
-        malformed,
-        shards,
-        cases,
-        documents,
-    };
-}
-/** The ids shards recorded as not collected (`fastest_not_collected` suite properties). */
-function notCollectedIds(documents) {
-    const ids = new Set();
-    for (const doc of documents) {
-        for (const suite of doc.suites) {
-            for (const p of suite.properties ?? [])
-                if (p.name === junit_js_1.NOT_COLLECTED_PROPERTY)
-                    ids.add(p.value);
-        }
+    finally {
+        writer?.close();
     }
-    return ids;
 }
-function countOutcomes(cases) {
-    const counts = { tests: cases.length, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
-    for (const c of cases) {
+/** The ids a shard recorded as not collected (`fastest_not_collected` properties of its suites). */
+function notCollectedIn(suites) {
+    return suites.flatMap((suite) => (suite.properties ?? []).filter((p) => p.name === junit_js_1.NOT_COLLECTED_PROPERTY).map((p) => p.value));
+}
+/** The plan's ids, each with its position (for found marks) and shard. */
+class PlannedIds {
+    plan;
+    index = new Map();
+    found;
+    constructor(plan) {
+        this.plan = plan;
+        for (const shard of plan.shards) {
+            for (const unit of shard.units) {
+                for (const id of (0, plan_js_1.unitTestIds)(unit)) {
+                    const entry = this.index.get(id);
+                    if (entry)
+                        entry.shard = shard.index;
+                    else
+                        this.index.set(id, { at: this.index.size, shard: shard.index });
+                }
+            }
+        }
+        this.found = new Uint8Array(this.index.size);
+    }
+}
+/** What all files read so far add up to. */
+class Totals {
+    counts = { tests: 0, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
+    idHashes = new HashList();
+    /** Hashes of the result ids the plan does not name, and the first LIST_KEPT of them by name. */
+    unexpectedHashes = new HashList();
+    unexpected = new Set();
+    /** Whether an unexpected id was left out of `unexpected` (then they are counted by hash). */
+    unexpectedLeftOut = false;
+    /** Modules with a collection error: their planned tests are not missing. */
+    failedModules = new Set();
+    failures = [];
+    failureCount = 0;
+    slowest = new Slowest(exports.SLOWEST_KEPT);
+    /** Sum of every file's <testsuite> times (each file's sum first), for the merged root element. */
+    suiteSeconds = 0;
+}
+/** One file's share, added to the totals only once the whole file has been read. */
+class FileTally {
+    file;
+    planned;
+    totals;
+    counts = { tests: 0, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
+    seconds = 0;
+    suiteSeconds = 0;
+    suiteTimed = false;
+    votes = new Map();
+    failures = [];
+    failureCount = 0;
+    slowest = new Slowest(exports.SLOWEST_KEPT);
+    newlyFound = [];
+    unexpected = new Set();
+    leftOut = false;
+    failedModules = [];
+    hashesBefore;
+    unexpectedBefore;
+    observed;
+    constructor(file, planned, totals, observe) {
+        this.file = file;
+        this.planned = planned;
+        this.totals = totals;
+        this.hashesBefore = totals.idHashes.length;
+        this.unexpectedBefore = totals.unexpectedHashes.length;
+        this.observed = observe ? [] : undefined;
+    }
+    suite(time) {
+        if (time !== undefined)
+            this.suiteTimed = true;
+        this.suiteSeconds += time ?? 0;
+    }
+    testcase(c) {
+        const counts = this.counts;
+        counts.tests += 1;
         counts[c.outcome] += 1;
         if (c.teardownError)
             counts.teardownErrors += 1;
-    }
-    return counts;
-}
-function findDuplicates(cases) {
-    const seen = new Set();
-    const twice = new Set();
-    for (const c of cases) {
-        if (seen.has(c.id))
-            twice.add(c.id);
-        else
-            seen.add(c.id);
-    }
-    return [...twice].sort();
-}
-function checkAgainstPlan(plan, cases) {
-    const exact = new Set();
-    const byBase = new Set();
-    const failedModules = new Set();
-    for (const c of cases) {
-        if (c.collection) {
-            failedModules.add(c.file);
-            continue;
+        this.seconds += c.time;
+        this.totals.idHashes.push(idHash(c.id));
+        if (c.outcome === 'failed' || c.outcome === 'error' || c.teardownError !== undefined) {
+            this.failureCount += 1;
+            // Its XML has been written: only the text the reports show is kept.
+            if (this.totals.failures.length + this.failures.length < exports.FAILURES_KEPT)
+                this.failures.push({ ...c, xmlOpen: '', xmlInner: '' });
         }
-        exact.add(c.id);
-        const base = (0, timings_js_1.baseId)(c.id);
-        if (base !== c.id)
-            byBase.add(base);
+        if (!c.collection)
+            this.slowest.offer(c.id, c.time);
+        this.observed?.push({ id: c.id, file: c.file, time: c.time, collection: c.collection });
+        if (this.planned)
+            this.planCheck(c, this.planned);
     }
-    // Modules and classes that hold results: needed only for dynamic modules/classes in the plan,
-    // so built on first use rather than for every one of 100,000 testcases.
-    let containers = null;
-    const hasResultsInside = (id) => {
-        containers ??= new Set(cases.filter((c) => !c.collection).flatMap((c) => nodePrefixes(c.id)));
-        return containers.has(id);
-    };
-    const planned = new Set();
-    const shardOf = new Map();
+    /** Marks the planned ids this testcase stands for, and votes for its shard. */
+    planCheck(c, planned) {
+        const mark = (at) => {
+            if (planned.found[at] === 0) {
+                planned.found[at] = 1;
+                this.newlyFound.push(at);
+            }
+        };
+        const exact = planned.index.get(c.id);
+        if (c.collection) {
+            this.failedModules.push(c.file);
+            if (exact)
+                this.vote(exact.shard);
+            return;
+        }
+        if (exact)
+            mark(exact.at);
+        // A planned id without parameters also stands for a dynamic item's expanded ids, and a
+        // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
+        const base = (0, timings_js_1.baseId)(c.id);
+        const ofBase = base !== c.id ? planned.index.get(base) : undefined;
+        if (ofBase)
+            mark(ofBase.at);
+        let container;
+        for (let end = base.indexOf('::'); end >= 0; end = base.indexOf('::', end + 2)) {
+            const entry = planned.index.get(base.slice(0, end));
+            if (entry) {
+                mark(entry.at);
+                container ??= entry;
+            }
+        }
+        const shard = (exact ?? ofBase ?? container)?.shard;
+        if (shard !== undefined)
+            this.vote(shard);
+        else {
+            this.totals.unexpectedHashes.push(idHash(c.id));
+            if (this.totals.unexpected.size + this.unexpected.size < exports.LIST_KEPT)
+                this.unexpected.add(c.id);
+            else if (!this.unexpected.has(c.id) && !this.totals.unexpected.has(c.id))
+                this.leftOut = true;
+        }
+    }
+    vote(shard) {
+        this.votes.set(shard, (this.votes.get(shard) ?? 0) + 1);
+    }
+    /** The file was malformed: nothing of it counts. */
+    takeBack() {
+        this.totals.idHashes.length = this.hashesBefore;
+        this.totals.unexpectedHashes.length = this.unexpectedBefore;
+        if (this.planned)
+            for (const at of this.newlyFound)
+                this.planned.found[at] = 0;
+    }
+    commit(plan) {
+        const totals = this.totals;
+        for (const key of Object.keys(this.counts))
+            totals.counts[key] += this.counts[key];
+        totals.failures.push(...this.failures);
+        totals.failureCount += this.failureCount;
+        totals.suiteSeconds += this.suiteSeconds;
+        for (const slow of this.slowest.items)
+            totals.slowest.offer(slow.id, slow.seconds);
+        for (const id of this.unexpected) {
+            if (totals.unexpected.size < exports.LIST_KEPT)
+                totals.unexpected.add(id);
+            else if (!totals.unexpected.has(id))
+                this.leftOut = true;
+        }
+        if (this.leftOut)
+            totals.unexpectedLeftOut = true;
+        for (const file of this.failedModules)
+            totals.failedModules.add(file);
+        const report = { file: this.file, seconds: round3(this.seconds), tests: this.counts.tests };
+        if (this.suiteTimed)
+            report.wallSeconds = round3(this.suiteSeconds);
+        if (plan) {
+            let best;
+            for (const [shard, n] of this.votes)
+                if (best === undefined || n > (this.votes.get(best) ?? 0) || (n === this.votes.get(best) && shard < best))
+                    best = shard;
+            if (best !== undefined) {
+                report.shard = best;
+                report.predicted = plan.shards[best - 1]?.predicted;
+            }
+        }
+        return report;
+    }
+}
+function checkAgainstPlan(planned, totals) {
     const missing = [];
-    for (const shard of plan.shards) {
+    for (const shard of planned.plan.shards) {
         for (const unit of shard.units) {
             for (const id of (0, plan_js_1.unitTestIds)(unit)) {
-                planned.add(id);
-                shardOf.set(id, shard.index);
-                // A planned id without parameters also stands for a dynamic item's expanded ids, and a
-                // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
-                const found = exact.has(id) || ((0, timings_js_1.baseId)(id) === id && (byBase.has(id) || hasResultsInside(id)));
-                if (!found && !failedModules.has(unit.file))
+                const at = planned.index.get(id)?.at ?? 0;
+                if (planned.found[at] === 0 && !totals.failedModules.has(unit.file))
                     missing.push(id);
             }
         }
     }
-    const unexpected = [];
-    for (const c of cases) {
-        if (c.collection)
-            continue;
-        if (planned.has(c.id))
-            continue;
-        const base = (0, timings_js_1.baseId)(c.id);
-        if (base !== c.id && planned.has(base)) {
-            shardOf.set(c.id, shardOf.get(base) ?? 0);
-            continue;
-        }
-        const container = nodePrefixes(c.id).find((prefix) => planned.has(prefix));
-        if (container !== undefined) {
-            shardOf.set(c.id, shardOf.get(container) ?? 0);
-            continue;
-        }
-        unexpected.push(c.id);
-    }
-    return { missing: missing.sort(), unexpected: [...new Set(unexpected)].sort(), shardOf };
+    const unexpected = [...totals.unexpected].sort();
+    // Counted by name while they all fit in the list, else by distinct hash.
+    const unexpectedCount = totals.unexpectedLeftOut ? Math.max(unexpected.length, totals.unexpectedHashes.distinctCount()) : unexpected.length;
+    return { missing: missing.sort(), unexpected, unexpectedCount };
 }
-function shardReport(doc, plan, shardOf) {
-    const report = { file: doc.source, seconds: round3(doc.cases.reduce((s, c) => s + c.time, 0)), tests: doc.cases.length };
-    const wall = doc.suites.reduce((s, suite) => s + (suite.time ?? 0), 0);
-    if (doc.suites.some((s) => s.time !== undefined))
-        report.wallSeconds = round3(wall);
-    if (plan) {
-        const votes = new Map();
-        for (const c of doc.cases) {
-            const shard = shardOf.get(c.id);
-            if (shard !== undefined)
-                votes.set(shard, (votes.get(shard) ?? 0) + 1);
+/** Reads the files again for the ids behind repeated hashes: a hash collision is not a duplicate. */
+function confirmDuplicates(repeated, files, read) {
+    if (repeated.length === 0)
+        return { ids: [], count: 0 };
+    const candidates = new Set(repeated.slice(0, DUPLICATES_CONFIRMED));
+    const seen = new Map();
+    const textBudget = (0, junit_read_js_1.newTextBudget)(0);
+    for (const file of files) {
+        try {
+            (0, junit_read_js_1.readJUnitFile)(file, {
+                ...read,
+                textBudget,
+                onCase: (c) => {
+                    if (candidates.has(idHash(c.id)))
+                        seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
+                },
+            });
         }
-        let best;
-        for (const [shard, n] of votes)
-            if (best === undefined || n > (votes.get(best) ?? 0) || (n === votes.get(best) && shard < best))
-                best = shard;
-        if (best !== undefined) {
-            report.shard = best;
-            report.predicted = plan.shards[best - 1]?.predicted;
+        catch {
+            // Changed since it was merged: what it held before has been counted.
         }
     }
-    return report;
+    const ids = [...seen].filter(([, n]) => n > 1).map(([id]) => id).sort();
+    return { ids: ids.slice(0, exports.LIST_KEPT), count: ids.length + Math.max(0, repeated.length - DUPLICATES_CONFIRMED) };
 }
 function round3(x) {
     return Math.round(x * 1000) / 1000;
 }
-function mergedXml(documents, counts) {
-    const time = documents.reduce((s, d) => s + d.suites.reduce((t, suite) => t + (suite.time ?? 0), 0), 0);
-    const parts = [];
-    for (const doc of documents)
-        for (const c of doc.cases)
-            parts.push((0, junit_read_js_1.caseXml)(c));
-    const suiteAttrs = {
+/** The merged file's <testsuite> start tag (without its `>`): counts over all files. */
+function mergedOpenTag(counts, suiteSeconds) {
+    return (0, junit_read_js_1.openTagXml)('testsuite', {
         name: 'pytest',
         errors: String(counts.error + counts.teardownErrors),
         failures: String(counts.failed),
         skipped: String(counts.skipped + counts.xfailed),
         tests: String(counts.tests),
-        time: time.toFixed(3),
-    };
-    return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${(0, junit_read_js_1.elementXml)('testsuite', suiteAttrs, '', [], parts.join(''))}</testsuites>\n`;
+        time: suiteSeconds.toFixed(3),
+    });
 }
-/** The ids of the module and classes that contain a test: `f.py`, `f.py::TestC` for `f.py::TestC::test_m`. */
-function nodePrefixes(id) {
-    const parts = (0, timings_js_1.baseId)(id).split('::');
-    const prefixes = [];
-    for (let i = 1; i < parts.length; i++)
-        prefixes.push(parts.slice(0, i).join('::'));
-    return prefixes;
+/**
+ * A 53-bit hash of an id (two 32-bit FNV-style lanes): equal ids, equal hashes; different ids
+ * collide with odds of about n²/2⁵⁴ over n ids, and a collision costs only a confirming re-read.
+ */
+function idHash(id) {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let i = 0; i < id.length; i++) {
+        const c = id.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 13;
+    }
+    return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
+}
+/** A growing list of hashes in one typed array: 8 bytes each. */
+class HashList {
+    values = new Float64Array(1024);
+    length = 0;
+    push(hash) {
+        if (this.length === this.values.length) {
+            const bigger = new Float64Array(this.values.length * 2);
+            bigger.set(this.values);
+            this.values = bigger;
+        }
+        this.values[this.length++] = hash;
+    }
+    sorted() {
+        return this.values.subarray(0, this.length).sort();
+    }
+    /** Each hash that occurs more than once, once, ascending. */
+    sortedRepeats() {
+        const sorted = this.sorted();
+        const out = [];
+        for (let i = 1; i < sorted.length; i++)
+            if (sorted[i] === sorted[i - 1] && (i < 2 || sorted[i - 1] !== sorted[i - 2]))
+                out.push(sorted[i]);
+        return out;
+    }
+    distinctCount() {
+        const sorted = this.sorted();
+        let n = sorted.length > 0 ? 1 : 0;
+        for (let i = 1; i < sorted.length; i++)
+            if (sorted[i] !== sorted[i - 1])
+                n++;
+        return n;
+    }
+}
+/** The `limit` slowest tests, slowest first, ties by id. */
+class Slowest {
+    limit;
+    items = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    offer(id, seconds) {
+        const items = this.items;
+        const last = items[items.length - 1];
+        if (items.length >= this.limit && last !== undefined && !before(seconds, id, last))
+            return;
+        let lo = 0;
+        let hi = items.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (before(seconds, id, items[mid]))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        items.splice(lo, 0, { id, seconds });
+        if (items.length > this.limit)
+            items.pop();
+    }
+}
+function before(seconds, id, other) {
+    return seconds > other.seconds || (seconds === other.seconds && id < other.id);
+}
+/**
+ * The merged JUnit file, written as it is read: the testcases go to a temporary body file next
+ * to the output; at the end the root element (with the totals) is written, then the body copied.
+ */
+class MergedJUnitWriter {
+    out;
+    bodyPath;
+    fd;
+    chunks = [];
+    buffered = 0;
+    written = 0;
+    failure;
+    constructor(out) {
+        this.out = out;
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(out), { recursive: true });
+        this.bodyPath = `${out}.${process.pid}.body.tmp`;
+        this.fd = (0, node_fs_1.openSync)(this.bodyPath, 'w+');
+    }
+    add(xml) {
+        this.chunks.push(xml);
+        this.buffered += xml.length;
+        if (this.buffered >= 1 << 20)
+            this.flush();
+    }
+    /** Where the body stands: what `rollback` goes back to. */
+    mark() {
+        this.flush();
+        return this.written;
+    }
+    rollback(to) {
+        this.chunks = [];
+        this.buffered = 0;
+        if (this.fd !== undefined)
+            (0, node_fs_1.ftruncateSync)(this.fd, to);
+        this.written = to;
+    }
+    flush() {
+        if (this.chunks.length === 0 || this.fd === undefined)
+            return;
+        const bytes = Buffer.from(this.chunks.join(''), 'utf8');
+        this.chunks = [];
+        this.buffered = 0;
+        try {
+            (0, node_fs_1.writeSync)(this.fd, bytes, 0, bytes.length, this.written);
+        }
+        catch (err) {
+            this.failure = err;
+            throw err;
+        }
+        this.written += bytes.length;
+    }
+    finish(openTag, empty) {
+        this.flush();
+        const body = this.fd;
+        if (body === undefined)
+            return;
+        const out = (0, node_fs_1.openSync)(this.out, 'w');
+        try {
+            const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${empty ? ' />' : '>'}`;
+            (0, node_fs_1.writeSync)(out, head);
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let at = 0; at < this.written;) {
+                const n = (0, node_fs_1.readSync)(body, buffer, 0, Math.min(buffer.length, this.written - at), at);
+                if (n === 0)
+                    break;
+                (0, node_fs_1.writeSync)(out, buffer, 0, n);
+                at += n;
+            }
+            (0, node_fs_1.writeSync)(out, `${empty ? '' : '</testsuite>'}</testsuites>\n`);
+        }
+        finally {
+            (0, node_fs_1.closeSync)(out);
+        }
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0, node_fs_1.closeSync)(this.fd);
+        this.fd = undefined;
+        (0, node_fs_1.rmSync)(this.bodyPath, { force: true });
+    }
 }
 
 
@@ -11313,24 +11652,24 @@ function renderSummary(result, opts = {}) {
     const problems = [];
     if (result.missing.length > 0)
         problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
-    if (result.duplicates.length > 0)
-        problems.push(`- :warning: **${result.duplicates.length} test(s) ran more than once**: ${inlineList(result.duplicates, 20)}`);
+    if (result.duplicateCount > 0)
+        problems.push(`- :warning: **${result.duplicateCount} test(s) ran more than once**: ${inlineList(result.duplicates, 20, result.duplicateCount)}`);
     if (result.notCollected?.length)
         problems.push(`- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`);
-    if (result.unexpected.length > 0)
-        problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
+    if (result.unexpectedCount > 0)
+        problems.push(`- ${result.unexpectedCount} result(s) not in the plan: ${inlineList(result.unexpected, 10, result.unexpectedCount)}`);
     for (const bad of result.malformed.slice(0, 20))
         problems.push(`- :warning: skipped malformed ${(0, markdown_js_1.inlineCode)(bad.file)}: ${(0, markdown_js_1.inlineCode)(bad.error)}`);
     if (result.malformed.length > 20)
         problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
     if (problems.length > 0)
         sections.push(`${problems.join('\n')}\n`);
-    const failures = result.cases.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || c.teardownError);
-    const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
-    const slowest = [...result.cases].filter((c) => !c.collection).sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1)).slice(0, opts.slowest ?? 10);
+    // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary.
+    const failureEntries = result.failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
+    const slowest = result.slowest.slice(0, opts.slowest ?? 10);
     const slowSection = slowest.length === 0
         ? ''
-        : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.time.toFixed(3)} | ${(0, markdown_js_1.tableCode)(c.id)} |`).join('\n')}\n`;
+        : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.seconds.toFixed(3)} | ${(0, markdown_js_1.tableCode)(c.id)} |`).join('\n')}\n`;
     const balanceSection = shardBalance(result);
     // Failures come first but may be cut; the fixed-size sections after them always fit.
     const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
@@ -11339,7 +11678,7 @@ function renderSummary(result, opts = {}) {
     let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
     const shown = [];
     if (failureEntries.length > 0) {
-        const header = `### Failures (${failureEntries.length})\n`;
+        const header = `### Failures (${result.failureCount})\n`;
         budget -= byteLength(header);
         for (const entry of failureEntries) {
             const size = byteLength(entry) + 1;
@@ -11348,7 +11687,7 @@ function renderSummary(result, opts = {}) {
             shown.push(entry);
             budget -= size;
         }
-        const cut = failureEntries.length - shown.length;
+        const cut = result.failureCount - shown.length;
         const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
         sections.push(`${header}\n${shown.join('\n')}${note}`);
     }
@@ -11406,9 +11745,10 @@ function shardBalance(result) {
     const shown = rows.length > 300 ? [...rows.slice(0, 300), `| | ... ${rows.length - 300} more | | | |`] : rows;
     return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
 }
-function inlineList(ids, limit) {
+function inlineList(ids, limit, total = ids.length) {
     const shown = ids.slice(0, limit).map((id) => (0, markdown_js_1.inlineCode)(id)).join(', ');
-    return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
+    const count = Math.min(limit, ids.length);
+    return total > count ? `${shown}, ... ${total - count} more` : shown;
 }
 function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
@@ -14142,22 +14482,19 @@ async function mergeCommand(argv, io = processIO, env = process.env) {
                 throw new UsageError(err.message);
             }
         }
-        const result = (0, merge_js_1.mergeJUnit)(files, { plan });
+        const timingsOut = args.values.get('--timings-out');
+        const result = (0, merge_js_1.mergeJUnit)(files, { plan, out: args.values.get('--out'), observeTimings: timingsOut !== undefined });
         fence.block(result.malformed.map((bad) => `fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`).join(''));
-        const out = args.values.get('--out');
-        if (out !== undefined)
-            writeFileCreatingDirs(out, result.xml);
         const summary = args.values.get('--summary');
         if (summary !== undefined)
             writeFileCreatingDirs(summary, (0, summary_js_1.renderSummary)(result));
-        const timingsOut = args.values.get('--timings-out');
-        if (timingsOut !== undefined && result.cases.length > 0) {
+        if (timingsOut !== undefined && result.observation !== undefined && result.counts.tests > 0) {
             const previous = (0, timings_js_1.loadTimings)(args.values.get('--timings') ?? timingsOut);
             if (previous.warning)
                 fence.block(`fastest merge: warning: ${previous.warning}\n`);
-            (0, timings_js_1.saveTimings)(timingsOut, (0, timings_js_1.learnTimings)(previous.store, (0, timings_js_1.observeRun)(result.documents)));
+            (0, timings_js_1.saveTimings)(timingsOut, (0, timings_js_1.learnTimings)(previous.store, result.observation));
         }
-        fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates));
+        fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates, result.duplicateCount));
         const { counts } = result;
         const failed = counts.failed + counts.error + counts.teardownErrors;
         const parts = [
@@ -14170,7 +14507,7 @@ async function mergeCommand(argv, io = processIO, env = process.env) {
             result.missing.length && `${result.missing.length} missing`,
         ].filter((p) => typeof p === 'string');
         io.stdout(`merged ${files.length - result.malformed.length} of ${files.length} JUnit file(s): ${parts.join(', ') || 'no tests'}\n`);
-        if (failed > 0 || result.missing.length > 0 || result.duplicates.length > 0 || result.malformed.length > 0)
+        if (failed > 0 || result.missing.length > 0 || result.duplicateCount > 0 || result.malformed.length > 0)
             return exports.EXIT_TESTS_FAILED;
         if (counts.tests === 0)
             return exports.EXIT_NO_TESTS;
@@ -14188,12 +14525,12 @@ function notCollectedLine(ids) {
     const more = ids.length > 5 ? `, ... and ${ids.length - 5} more` : '';
     return `fastest merge: ${ids.length} planned test(s) not collected (their modules do not define them; not counted): ${ids.slice(0, 5).join(', ')}${more}\n`;
 }
-function idList(what, ids) {
-    if (ids.length === 0)
+function idList(what, ids, total = ids.length) {
+    if (total === 0)
         return '';
     const shown = ids.slice(0, 50);
-    const more = ids.length > shown.length ? `  ... and ${ids.length - shown.length} more\n` : '';
-    return `fastest merge: ${ids.length} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
+    const more = total > shown.length ? `  ... and ${total - shown.length} more\n` : '';
+    return `fastest merge: ${total} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
 }
 function reportError(command, err, io) {
     if (err instanceof UsageError || err instanceof plan_js_1.PlanError) {

@@ -21,15 +21,17 @@ function failedCase(i: number, details = `def test_${i}():\n>       assert False
 function resultOf(cases: JUnitCase[]): MergeResult {
   const failed = cases.filter((c) => c.outcome === 'failed').length;
   return {
-    xml: '',
     counts: { tests: cases.length, passed: cases.length - failed, failed, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 },
     missing: [],
     duplicates: [],
+    duplicateCount: 0,
     unexpected: [],
+    unexpectedCount: 0,
     malformed: [],
     shards: [{ file: 'fastest-results/junit-shard-1.xml', seconds: 1, tests: cases.length, shard: 1, predicted: 1 }],
-    cases,
-    documents: [],
+    failures: cases.filter((c) => c.outcome === 'failed'),
+    failureCount: failed,
+    slowest: cases.map((c) => ({ id: c.id, seconds: c.time })),
   };
 }
 

@@ -87,7 +87,7 @@ describe('the job summary and PR comment of a hostile run', () => {
     const merged = mergeJUnit([shard, broken]);
     expect(merged.malformed).toHaveLength(1);
     // Plan ids (from an artifact in a workflow_run report) appear as missing, duplicated and unplanned.
-    result = { ...merged, missing: corpus.slice(0, 25), duplicates: corpus.slice(5, 9), unexpected: corpus.slice(9, 14) };
+    result = { ...merged, missing: corpus.slice(0, 25), duplicates: corpus.slice(5, 9), duplicateCount: 4, unexpected: corpus.slice(9, 14), unexpectedCount: 5 };
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -120,7 +120,7 @@ describe('the job summary and PR comment of a hostile run', () => {
   });
 
   it('the sticky PR comment', () => {
-    const failures = result.cases.filter((c) => c.outcome === 'failed');
+    const failures = result.failures.filter((c) => c.outcome === 'failed');
     expect(failures).toHaveLength(corpus.length);
     const body = commentBody(result, failures, { ...ctx, marker: '<!-- fastest-report: tests -->', runUrl: 'https://github.com/octo/demo/actions/runs/1' }, []);
     checkInert(body, ['<!-- fastest-report: tests -->']);

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTRIBUTE_CAP, ELEMENT_TEXT_CAP, nodeIdFromJUnit, parseJUnit, readJUnitFile } from '../src/report/junit-read.js';
+import { ATTRIBUTE_CAP, caseXml, ELEMENT_TEXT_CAP, elementXml, nodeIdFromJUnit, parseJUnit, readJUnitFile, type JUnitDocument } from '../src/report/junit-read.js';
 import { junitXml } from '../src/report/junit.js';
-import { mergeJUnit } from '../src/report/merge.js';
+import { FAILURES_KEPT, LIST_KEPT, mergeJUnit } from '../src/report/merge.js';
 import { effectiveCommands } from './helpers/action-runner.js';
 import { renderSummary } from '../src/report/summary.js';
 import { makePlan } from '../src/shard/plan.js';
@@ -149,22 +149,22 @@ describe('hostile JUnit merges into well-formed XML', () => {
     );
     // Before the fix, expat already refuses the input: the point is that the merged file is clean.
     expect(expatProblem(hostile)).not.toBe('');
-    const result = mergeJUnit([hostile]);
+    const merged = join(dir, 'hostile-merged.xml');
+    const result = mergeJUnit([hostile], { out: merged });
     expect(result.malformed).toEqual([]);
     expect(result.counts.failed).toBe(2);
-    const merged = join(dir, 'hostile-merged.xml');
-    writeFileSync(merged, result.xml);
+    const xml = readFileSync(merged, 'utf8');
     expect(expatProblem(merged)).toBe('');
-    expect(result.xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&#0;|&#27;/);
-    const nul = result.cases[0];
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]|&#0;|&#27;/);
+    const nul = result.failures[0];
     expect(nul?.id).toBe('tests/test_h.py::test_nul[\uFFFD\uFFFD]');
     expect(nul?.message).toBe('bad \uFFFD \uFFFD[31m \uFFFD \uFFFD \uFFFD');
     expect(nul?.details).toBe('NUL \uFFFD ref \uFFFD esc \uFFFD \uFFFD ok \u{1F600} <tag>');
-    const cut = result.cases[1]?.details ?? '';
+    const cut = result.failures[1]?.details ?? '';
     expect(cut.startsWith('x'.repeat(ELEMENT_TEXT_CAP))).toBe(true);
     expect(cut.slice(ELEMENT_TEXT_CAP)).toBe(`\n[fastest: 123456 more characters of this <failure> cut; at most ${ELEMENT_TEXT_CAP} are kept]`);
     // Read back by our reader too.
-    expect(parseJUnit(result.xml, 'merged.xml').cases.map((c) => c.id)).toEqual(result.cases.map((c) => c.id));
+    expect(parseJUnit(xml, 'merged.xml').cases.map((c) => c.id)).toEqual(result.failures.map((c) => c.id));
   });
 
   it('keeps a short start of every body once the text budget of the merge is spent', () => {
@@ -175,10 +175,10 @@ describe('hostile JUnit merges into well-formed XML', () => {
       return path;
     });
     const result = mergeJUnit(files, { textBudget: 30_000 });
-    const kept = result.cases.map((c) => (c.details ?? '').split('\n')[0]?.length);
+    const kept = result.failures.map((c) => (c.details ?? '').split('\n')[0]?.length);
     // The first body fits; the second gets what is left of the budget; the third the floor (4,096).
     expect(kept).toEqual([20_000, 10_000, 4096]);
-    expect(result.cases[2]?.details).toContain('[fastest: 15904 more characters of this <failure> cut; at most 4096 are kept]');
+    expect(result.failures[2]?.details).toContain('[fastest: 15904 more characters of this <failure> cut; at most 4096 are kept]');
   });
 });
 
@@ -250,12 +250,13 @@ describe('merging shards', () => {
         s.units.flatMap((u) => (u.ids ?? u.tests ?? []).map((id) => ({ id }))),
       ),
     );
-    const result = mergeJUnit(files, { plan });
+    const out = join(dir, 'ok-merged.xml');
+    const result = mergeJUnit(files, { plan, out });
     expect(result.missing).toEqual([]);
     expect(result.duplicates).toEqual([]);
     expect(result.counts.passed).toBe(12);
     expect(result.shards.map((s) => s.shard)).toEqual([1, 2]);
-    const reread = parseJUnit(result.xml, 'merged.xml');
+    const reread = parseJUnit(readFileSync(out, 'utf8'), 'merged.xml');
     expect(reread.cases.map((c) => c.id).sort()).toEqual([...ids].sort());
   });
 
@@ -348,5 +349,111 @@ describe('summary', () => {
     expect(md).toContain('### Slowest tests');
     const full = renderSummary(result);
     expect(Buffer.byteLength(full)).toBeLessThan(1024 * 1024);
+  });
+});
+
+/** The merged file as the merge built it before it streamed: every document whole, then one string. */
+function wholeDocumentMerge(paths: string[]): string {
+  const docs: JUnitDocument[] = [];
+  for (const path of paths) {
+    try {
+      docs.push(readJUnitFile(path));
+    } catch {
+      // skipped, as the merge skips a malformed file
+    }
+  }
+  const cases = docs.flatMap((d) => d.cases);
+  const count = (o: string) => cases.filter((c) => c.outcome === o).length;
+  const teardownErrors = cases.filter((c) => c.teardownError).length;
+  const time = docs.reduce((s, d) => s + d.suites.reduce((t, suite) => t + (suite.time ?? 0), 0), 0);
+  const attrs = {
+    name: 'pytest',
+    errors: String(count('error') + teardownErrors),
+    failures: String(count('failed')),
+    skipped: String(count('skipped') + count('xfailed')),
+    tests: String(cases.length),
+    time: time.toFixed(3),
+  };
+  return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${elementXml('testsuite', attrs, '', [], cases.map(caseXml).join(''))}</testsuites>\n`;
+}
+
+describe('a merge that streams', () => {
+  it('writes the same merged file as merging whole documents, without a malformed file part-way through', () => {
+    const files = [xunit1, xunit2];
+    const partial = join(dir, 'stream-partial.xml');
+    // Two good testcases, then the file breaks: nothing of it may reach the merged file or the counts.
+    writeFileSync(partial, '<testsuites><testsuite name="pytest" time="9"><testcase classname="tests.test_p" name="test_a" file="tests/test_p.py" time="1" /><testcase classname="tests.test_p" name="test_b" file="tests/test_p.py" time="1"><failure message="x">y</failure></testcase><testcase>');
+    files.push(partial);
+    files.push(junitFile(join(dir, 'stream-more.xml'), Array.from({ length: 3000 }, (_, i) => ({ id: `tests/test_s${i % 7}.py::test_${i}`, time: (i % 13) / 1000, failure: i % 97 === 0 ? 'boom <&>' : undefined }))));
+    const out = join(dir, 'stream-out', 'merged.xml');
+    const result = mergeJUnit(files, { out });
+    expect(result.malformed.map((m) => m.file)).toEqual([partial]);
+    expect(readFileSync(out, 'utf8')).toBe(wholeDocumentMerge(files));
+    expect(result.counts.tests).toBe(parseJUnit(readFileSync(out, 'utf8'), 'merged.xml').cases.length);
+    expect(result.failures.map((c) => c.id)).not.toContain('tests/test_p.py::test_b');
+    // The body went through a temporary file next to the output, and that is gone.
+    expect(readdirSync(join(dir, 'stream-out'))).toEqual(['merged.xml']);
+  });
+
+  it('writes an empty <testsuite /> when no file holds a testcase', () => {
+    const empty = join(dir, 'stream-empty.xml');
+    writeFileSync(empty, '<testsuites><testsuite name="pytest" time="0.5"></testsuite></testsuites>');
+    const out = join(dir, 'stream-empty-merged.xml');
+    expect(mergeJUnit([empty], { out }).counts.tests).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(wholeDocumentMerge([empty]));
+    expect(readFileSync(out, 'utf8')).toContain('<testsuite name="pytest" errors="0" failures="0" skipped="0" tests="0" time="0.500" /></testsuites>');
+  });
+
+  it('a malformed file counts for nothing: not a duplicate, not found for the plan, not a shard', () => {
+    const ids = ['tests/test_q.py::test_1', 'tests/test_q.py::test_2', 'tests/test_q.py::test_3'];
+    const plan = makePlan(itemsFromIds(ids), emptyTimings(), { shards: 1 });
+    const good = junitFile(join(dir, 'q-good.xml'), [{ id: ids[0] ?? '' }]);
+    const broken = join(dir, 'q-broken.xml');
+    writeFileSync(broken, readFileSync(junitFile(join(dir, 'q-tmp.xml'), [{ id: ids[0] ?? '' }, { id: ids[1] ?? '' }])).toString().replace('</testsuites>', '<oops></testsuites>'));
+    const result = mergeJUnit([good, broken], { plan });
+    expect(result.malformed.map((m) => m.file)).toEqual([broken]);
+    expect(result.duplicates).toEqual([]);
+    expect(result.duplicateCount).toBe(0);
+    expect(result.missing).toEqual([ids[1], ids[2]]);
+    expect(result.shards.map((s) => s.file)).toEqual([good]);
+    expect(result.counts.tests).toBe(1);
+  });
+
+  it('keeps the first FAILURES_KEPT failures and counts all; the summary says how many', () => {
+    const n = FAILURES_KEPT + 25;
+    const file = junitFile(join(dir, 'many-failures.xml'), Array.from({ length: n }, (_, i) => ({ id: `tests/test_f.py::test_${i}`, failure: 'no' })));
+    const result = mergeJUnit([file]);
+    expect(result.counts.failed).toBe(n);
+    expect(result.failureCount).toBe(n);
+    expect(result.failures).toHaveLength(FAILURES_KEPT);
+    expect(result.failures[0]?.id).toBe('tests/test_f.py::test_0');
+    const md = renderSummary(result, { maxBytes: 50_000 });
+    expect(md).toContain(`### Failures (${n})`);
+    expect(md).toMatch(new RegExp(`_${n - (md.match(/^- \*\*FAILED\*\*/gm) ?? []).length} more failure\\(s\\) not shown`));
+  });
+
+  it('lists the first LIST_KEPT duplicates and unexpected ids by name and counts them all', () => {
+    const n = LIST_KEPT + 300;
+    const ids = Array.from({ length: n }, (_, i) => `tests/test_d.py::test_${String(i).padStart(5, '0')}`);
+    const plan = makePlan(itemsFromIds(['tests/test_other.py::test_x']), emptyTimings(), { shards: 1 });
+    const a = junitFile(join(dir, 'dup-a.xml'), ids.map((id) => ({ id })));
+    const b = junitFile(join(dir, 'dup-b.xml'), ids.map((id) => ({ id })));
+    const result = mergeJUnit([a, b], { plan });
+    expect(result.duplicateCount).toBe(n);
+    expect(result.duplicates).toEqual(ids.slice(0, LIST_KEPT));
+    expect(result.unexpectedCount).toBe(n);
+    expect(result.unexpected).toHaveLength(LIST_KEPT);
+    expect(result.missing).toEqual(['tests/test_other.py::test_x']);
+    const md = renderSummary(result);
+    expect(md).toContain(`**${n} test(s) ran more than once**`);
+    expect(md).toContain(`, ... ${n - 20} more`);
+    expect(md).toContain(`${n} result(s) not in the plan`);
+  });
+
+  it('keeps the slowest tests exactly as sorting all of them would', () => {
+    const cases = Array.from({ length: 5000 }, (_, i) => ({ id: `tests/test_t${i % 5}.py::test_${i}`, time: ((i * 7919) % 1000) / 1000 }));
+    const result = mergeJUnit([junitFile(join(dir, 'slow.xml'), cases)]);
+    const expected = [...cases].sort((x, y) => y.time - x.time || (x.id < y.id ? -1 : 1)).slice(0, 10);
+    expect(result.slowest.slice(0, 10)).toEqual(expected.map((c) => ({ id: c.id, seconds: c.time })));
   });
 });

@@ -19,11 +19,6 @@ export interface Annotation {
   message: string;
 }
 
-/** The failing testcases (failed, error, teardown error, collection error), in file order. */
-export function failingCases(cases: JUnitCase[]): JUnitCase[] {
-  return cases.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || c.teardownError !== undefined);
-}
-
 /** JUnit paths are relative to the rootdir (the working directory); annotations want the repo's. */
 export function repoPath(workspace: string, workingDirectory: string, file: string): string {
   const rel = relative(workspace, join(workingDirectory, file));

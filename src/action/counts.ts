@@ -1,6 +1,6 @@
 // The three counts the Action outputs. passed includes xpassed (non-strict); skipped includes
 // xfailed; failed includes errors (setup, teardown and collection errors), one per test.
-import type { JUnitCase } from '../report/junit-read.js';
+import type { MergeCounts } from '../report/merge.js';
 
 export interface ActionCounts {
   passed: number;
@@ -8,12 +8,7 @@ export interface ActionCounts {
   skipped: number;
 }
 
-export function countCases(cases: JUnitCase[]): ActionCounts {
-  const counts: ActionCounts = { passed: 0, failed: 0, skipped: 0 };
-  for (const c of cases) {
-    if (c.outcome === 'passed' || c.outcome === 'xpassed') counts.passed++;
-    else if (c.outcome === 'failed' || c.outcome === 'error') counts.failed++;
-    else counts.skipped++;
-  }
-  return counts;
+/** From a merge's totals: a teardown error after a failed call stays part of that one test. */
+export function countMerged(counts: MergeCounts): ActionCounts {
+  return { passed: counts.passed + counts.xpassed, failed: counts.failed + counts.error, skipped: counts.skipped + counts.xfailed };
 }

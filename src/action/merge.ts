@@ -8,17 +8,16 @@ import { mergeJUnit, type MergeResult } from '../report/merge.js';
 import { fenceBlock } from '../report/fence.js';
 import { expandGlobs } from '../shard/glob.js';
 import type { Plan } from '../shard/plan.js';
-import { learnTimings, loadTimings, observeRun, saveTimings } from '../shard/timings.js';
+import { learnTimings, loadTimings, saveTimings } from '../shard/timings.js';
 import {
   annotationOf,
   COMMAND_ANNOTATION_LIMIT,
   errorCommand,
-  failingCases,
   mostUseful,
   type Annotation,
 } from './annotations.js';
 import { restoreEntry, timingsEntry } from './cache.js';
-import { countCases } from './counts.js';
+import { countMerged } from './counts.js';
 import type { EventInfo } from './event.js';
 import { octokitFor, publishCheckRun, upsertComment, type WriteResult } from './github.js';
 import type { ActionInputs } from './inputs.js';
@@ -82,26 +81,25 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
     core.setFailed(`fastest: no JUnit files at ${relative(inputs.workspace, inputs.junitPath) || '.'}: did the run jobs upload them (actions/upload-artifact) and this job download them (actions/download-artifact with merge-multiple: true)?`);
     return { exitCode: 1 };
   }
-  const result = mergeJUnit(files, { plan });
+  mkdirSync(reportDir, { recursive: true });
+  const result = mergeJUnit(files, { plan, out: mergedPath, observeTimings: inputs.cache && event.cacheWrites.allowed });
   const problems: string[] = [];
   for (const bad of result.malformed) problems.push(`skipping ${relative(inputs.workspace, bad.file)}: malformed JUnit XML: ${bad.error}`);
   if (result.missing.length > 0) problems.push(`${result.missing.length} planned test(s) have no result:\n${result.missing.slice(0, 50).map((id) => `  ${id}`).join('\n')}`);
-  if (result.duplicates.length > 0) problems.push(`${result.duplicates.length} test(s) ran more than once:\n${result.duplicates.slice(0, 50).map((id) => `  ${id}`).join('\n')}`);
+  if (result.duplicateCount > 0) problems.push(`${result.duplicateCount} test(s) ran more than once:\n${result.duplicates.slice(0, 50).map((id) => `  ${id}`).join('\n')}`);
   // Ids and parse errors come from the tests' files: fenced.
   if (problems.length > 0) process.stdout.write(fenceBlock(problems.join('\n')));
 
-  mkdirSync(reportDir, { recursive: true });
-  writeFileSync(mergedPath, result.xml);
   await learnAndKeepTimings(inputs, env, event, result);
 
-  const failures = failingCases(result.cases);
+  const failures = result.failures;
   const annotations = failures.map((c) => annotationOf(c, inputs.workspace, inputs.workingDirectory));
   const wanted = annotations.slice(0, inputs.maxAnnotations);
   const notes: string[] = [];
   const denied: string[] = [];
   const octokit = inputs.githubToken ? octokitFor(inputs.githubToken) : undefined;
   const ctx: LinkContext = { serverUrl: event.serverUrl, repository: event.repository, sha: event.headSha, workspace: inputs.workspace, workingDirectory: inputs.workingDirectory };
-  const failed = failures.length > 0 || result.missing.length > 0 || result.duplicates.length > 0 || result.malformed.length > 0;
+  const failed = result.failureCount > 0 || result.missing.length > 0 || result.duplicateCount > 0 || result.malformed.length > 0;
 
   let onCheckRun = false;
   if (octokit && wanted.length > 0 && event.repository) {
@@ -124,10 +122,10 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   if (!onCheckRun && wanted.length > 0) {
     const shown = mostUseful(wanted, Math.min(COMMAND_ANNOTATION_LIMIT, wanted.length), (a: Annotation) => a.line > 1 || !a.title.startsWith('ERROR collecting'));
     for (const a of shown) process.stdout.write(errorCommand(a));
-    const more = failures.length - shown.length;
-    if (more > 0) notes.push(`${shown.length} of ${failures.length} failures are annotated in the code (GitHub shows at most ${COMMAND_ANNOTATION_LIMIT} annotations a step without a check run); ${more} more are listed below.`);
-  } else if (onCheckRun && failures.length > wanted.length) {
-    notes.push(`${wanted.length} of ${failures.length} failures are annotated (max-annotations: ${inputs.maxAnnotations}); all are listed below.`);
+    const more = result.failureCount - shown.length;
+    if (more > 0) notes.push(`${shown.length} of ${result.failureCount} failures are annotated in the code (GitHub shows at most ${COMMAND_ANNOTATION_LIMIT} annotations a step without a check run); ${more} more are listed below.`);
+  } else if (onCheckRun && result.failureCount > wanted.length) {
+    notes.push(`${wanted.length} of ${result.failureCount} failures are annotated (max-annotations: ${inputs.maxAnnotations}); all are listed below.`);
   }
 
   if (inputs.comment && event.pullRequest !== undefined && octokit) {
@@ -147,7 +145,7 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   writeFileSync(summaryPath, markdown);
   if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
 
-  const counts = countCases(result.cases);
+  const counts = countMerged(result.counts);
   core.setOutput('passed', String(counts.passed));
   core.setOutput('failed', String(counts.failed));
   core.setOutput('skipped', String(counts.skipped));
@@ -156,9 +154,9 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   core.info(`fastest: merged ${files.length - result.malformed.length} of ${files.length} JUnit file(s): ${totalsText(result)}`);
   if (failed) {
     const why = [
-      failures.length > 0 && `${failures.length} test(s) failed`,
+      result.failureCount > 0 && `${result.failureCount} test(s) failed`,
       result.missing.length > 0 && `${result.missing.length} planned test(s) have no result`,
-      result.duplicates.length > 0 && `${result.duplicates.length} test(s) ran more than once`,
+      result.duplicateCount > 0 && `${result.duplicateCount} test(s) ran more than once`,
       result.malformed.length > 0 && `${result.malformed.length} JUnit file(s) are malformed`,
     ].filter((s): s is string => typeof s === 'string');
     core.setFailed(`fastest: ${why.join(', ')}`);
@@ -181,14 +179,14 @@ async function learnAndKeepTimings(inputs: ActionInputs, env: NodeJS.ProcessEnv,
     core.info(`fastest: timings are not learned from this run: ${event.cacheWrites.reason}`);
     return;
   }
-  if (result.cases.length === 0) return;
+  if (result.counts.tests === 0 || result.observation === undefined) return;
   const entry = timingsEntry(inputs.cacheKeyPrefix, inputs.workspace, inputs.workingDirectory, env);
   await restoreEntry(entry, 'timings store');
   const path = join(inputs.workspace, entry.path);
   const previous = loadTimings(path);
   if (previous.warning) core.warning(`fastest: ${previous.warning}`);
   mkdirSync(dirname(path), { recursive: true });
-  const learned = learnTimings(previous.store, observeRun(result.documents));
+  const learned = learnTimings(previous.store, result.observation);
   saveTimings(path, learned);
   core.info(`fastest: timings store now holds ${Object.keys(learned.tests).length} test(s) from ${learned.runs} run(s)`);
   core.saveState(STATE.timingsSave, JSON.stringify(entry));

@@ -56,7 +56,7 @@ function withNotes(markdown: string, noteText: string): string {
 /** The summary's totals, plus the tests that ran twice. */
 export function totalsText(result: MergeResult): string {
   const parts = totalsParts(result);
-  if (result.duplicates.length > 0) parts.push(`${result.duplicates.length} run twice`);
+  if (result.duplicateCount > 0) parts.push(`${result.duplicateCount} run twice`);
   return parts.length > 0 ? parts.join(', ') : 'no tests ran';
 }
 
@@ -77,9 +77,13 @@ function firstLine(c: JUnitCase): string {
   return (c.message ?? c.details ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
 }
 
-/** The sticky comment: totals, failures with links, missing tests, a link to the run. */
+/**
+ * The sticky comment: totals, failures with links, missing tests, a link to the run. `failures`
+ * are those the merge kept (the first FAILURES_KEPT of result.failureCount).
+ */
 export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: CommentContext, notes: string[], maxChars: number = COMMENT_MAX_CHARS): string {
-  const ok = failures.length === 0 && result.missing.length === 0 && result.duplicates.length === 0 && result.malformed.length === 0;
+  const failureCount = Math.max(result.failureCount, failures.length);
+  const ok = failureCount === 0 && result.missing.length === 0 && result.duplicateCount === 0 && result.malformed.length === 0;
   const head = [
     ctx.marker,
     `### ${ok ? ':white_check_mark:' : ':x:'} fastest: ${totalsText(result)}`,
@@ -104,8 +108,8 @@ export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: Com
   }
   const body = [...head, ...missing];
   if (lines.length > 0) {
-    body.push(`**Failures (${lines.length})**`, '', ...shown);
-    if (shown.length < lines.length) body.push('', `_…and ${lines.length - shown.length} more in the [job summary](${ctx.runUrl})._`);
+    body.push(`**Failures (${failureCount})**`, '', ...shown);
+    if (shown.length < failureCount) body.push('', `_…and ${failureCount - shown.length} more in the [job summary](${ctx.runUrl})._`);
   }
   body.push(...tail);
   return body.join('\n');

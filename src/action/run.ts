@@ -17,7 +17,7 @@ import { readPlan, type Plan } from '../shard/plan.js';
 import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
 import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
-import { countCases, type ActionCounts } from './counts.js';
+import { countMerged, type ActionCounts } from './counts.js';
 
 /** The runner's file-command files: what a step writes to them acts on the workflow. */
 export const RUNNER_FILE_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
@@ -185,7 +185,7 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
     const bad = result.malformed[0];
     if (bad) core.warning(`fastest: cannot read the JUnit file ${inputs.junitPath}: ${bad.error}`);
     else {
-      counts = countCases(result.cases);
+      counts = countMerged(result.counts);
       missing = await unexcused(result.missing, inputs, env);
     }
   }

@@ -84,6 +84,13 @@ export interface ReadOptions {
   knownFiles?: Iterable<string>;
   /** Text budget shared with other files of the same merge (default: a fresh one per file). */
   textBudget?: TextBudget;
+  /**
+   * Given, each testcase is handed over as soon as it is complete (a teardown error already
+   * folded in) and the document's `cases` stay empty: a merge keeps only what it needs.
+   */
+  onCase?: (c: JUnitCase) => void;
+  /** Given, each <testsuite> is handed over and the document's `suites` stay empty. */
+  onSuite?: (s: JUnitSuite) => void;
 }
 
 export const DEFAULT_MAX_JUNIT_BYTES = 256 * 1024 * 1024;
@@ -188,6 +195,10 @@ class JUnitReader {
   private readonly stack: Frame[] = [];
   private readonly suites: JUnitSuite[] = [];
   private readonly cases: JUnitCase[] = [];
+  /** The last testcase read: held back in case a teardown error for it follows. */
+  private pending: JUnitCase | undefined;
+  private readonly onCase: ((c: JUnitCase) => void) | undefined;
+  private readonly onSuite: ((s: JUnitSuite) => void) | undefined;
   private readonly resolver: ModuleResolver;
   private readonly budget: TextBudget;
   private attributeCut = 0;
@@ -201,6 +212,8 @@ class JUnitReader {
     opts: ReadOptions,
   ) {
     this.resolver = moduleResolver(opts.knownFiles);
+    this.onCase = opts.onCase;
+    this.onSuite = opts.onSuite;
     this.budget = opts.textBudget ?? newTextBudget();
     const parser = sax.parser(true, { position: true }) as SaxParser;
     // A character reference to a character XML does not allow (`&#0;`) becomes U+FFFD: sax
@@ -244,6 +257,8 @@ class JUnitReader {
     if (open !== undefined) throw new JUnitError(this.source, `unclosed <${open.tag}> at end of file (truncated?)`);
     this.parser.close();
     if (!this.sawRoot) throw new JUnitError(this.source, 'no root element');
+    if (this.pending !== undefined) this.emit(this.pending);
+    this.pending = undefined;
     return { source: this.source, suites: this.suites, cases: this.cases };
   }
 
@@ -302,8 +317,11 @@ class JUnitReader {
     if (frame.kind === 'suite') {
       const attrs = this.attributes(tag);
       const time = attrs['time'];
-      frame.suite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
-      this.suites.push(frame.suite);
+      const suite: JUnitSuite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
+      // Its properties come after it opens: they are added to this same object (addProperty).
+      frame.suite = suite;
+      if (this.onSuite) this.onSuite(suite);
+      else this.suites.push(suite);
     }
     this.attributeCuts = {};
     this.stack.push(frame);
@@ -345,7 +363,7 @@ class JUnitReader {
   }
 
   private addCase(read: JUnitCase): void {
-    const previous = this.cases[this.cases.length - 1];
+    const previous = this.pending;
     // pytest writes a call failure followed by a teardown error as two testcases with one id.
     if (previous && previous.id === read.id && previous.outcome === 'failed' && !previous.teardownError && isTeardownError(read)) {
       previous.teardownError = { message: read.message ?? '', details: read.details ?? '' };
@@ -353,7 +371,13 @@ class JUnitReader {
       previous.xmlInner += read.xmlInner;
       return;
     }
-    this.cases.push(read);
+    if (previous !== undefined) this.emit(previous);
+    this.pending = read;
+  }
+
+  private emit(c: JUnitCase): void {
+    if (this.onCase) this.onCase(c);
+    else this.cases.push(c);
   }
 }
 
@@ -478,7 +502,7 @@ export function nodeIdFromJUnit(
   return { id: [moduleFile, ...classes, name].join('::'), file: moduleFile, collection: false };
 }
 
-function openTagXml(tag: string, attrs: Record<string, string>): string {
+export function openTagXml(tag: string, attrs: Record<string, string>): string {
   let out = `<${tag}`;
   for (const name in attrs) out += ` ${name}="${escapeXmlAttr(attrs[name] ?? '')}"`;
   return out;

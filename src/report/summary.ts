@@ -28,21 +28,21 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
 
   const problems: string[] = [];
   if (result.missing.length > 0) problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
-  if (result.duplicates.length > 0) problems.push(`- :warning: **${result.duplicates.length} test(s) ran more than once**: ${inlineList(result.duplicates, 20)}`);
+  if (result.duplicateCount > 0) problems.push(`- :warning: **${result.duplicateCount} test(s) ran more than once**: ${inlineList(result.duplicates, 20, result.duplicateCount)}`);
   if (result.notCollected?.length) problems.push(`- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`);
-  if (result.unexpected.length > 0) problems.push(`- ${result.unexpected.length} result(s) not in the plan: ${inlineList(result.unexpected, 10)}`);
+  if (result.unexpectedCount > 0) problems.push(`- ${result.unexpectedCount} result(s) not in the plan: ${inlineList(result.unexpected, 10, result.unexpectedCount)}`);
   for (const bad of result.malformed.slice(0, 20)) problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${inlineCode(bad.error)}`);
   if (result.malformed.length > 20) problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
   if (problems.length > 0) sections.push(`${problems.join('\n')}\n`);
 
-  const failures = result.cases.filter((c) => c.outcome === 'failed' || c.outcome === 'error' || c.teardownError);
-  const failureEntries = failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
+  // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary.
+  const failureEntries = result.failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
 
-  const slowest = [...result.cases].filter((c) => !c.collection).sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : 1)).slice(0, opts.slowest ?? 10);
+  const slowest = result.slowest.slice(0, opts.slowest ?? 10);
   const slowSection =
     slowest.length === 0
       ? ''
-      : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.time.toFixed(3)} | ${tableCode(c.id)} |`).join('\n')}\n`;
+      : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.seconds.toFixed(3)} | ${tableCode(c.id)} |`).join('\n')}\n`;
   const balanceSection = shardBalance(result);
 
   // Failures come first but may be cut; the fixed-size sections after them always fit.
@@ -52,7 +52,7 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
   const shown: string[] = [];
   if (failureEntries.length > 0) {
-    const header = `### Failures (${failureEntries.length})\n`;
+    const header = `### Failures (${result.failureCount})\n`;
     budget -= byteLength(header);
     for (const entry of failureEntries) {
       const size = byteLength(entry) + 1;
@@ -60,7 +60,7 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
       shown.push(entry);
       budget -= size;
     }
-    const cut = failureEntries.length - shown.length;
+    const cut = result.failureCount - shown.length;
     const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
     sections.push(`${header}\n${shown.join('\n')}${note}`);
   }
@@ -119,9 +119,10 @@ function shardBalance(result: MergeResult): string {
   return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
 }
 
-function inlineList(ids: string[], limit: number): string {
+function inlineList(ids: string[], limit: number, total: number = ids.length): string {
   const shown = ids.slice(0, limit).map((id) => inlineCode(id)).join(', ');
-  return ids.length > limit ? `${shown}, ... ${ids.length - limit} more` : shown;
+  const count = Math.min(limit, ids.length);
+  return total > count ? `${shown}, ... ${total - count} more` : shown;
 }
 
 function byteLength(text: string): number {

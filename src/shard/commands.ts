@@ -8,7 +8,7 @@ import { mergeJUnit } from '../report/merge.js';
 import { renderSummary } from '../report/summary.js';
 import { expandGlobs } from './glob.js';
 import { makePlan, matrixJson, PlanError, readPlan, type Plan } from './plan.js';
-import { DEFAULT_TIMINGS_PATH, learnTimings, loadTimings, observeRun, saveTimings } from './timings.js';
+import { DEFAULT_TIMINGS_PATH, learnTimings, loadTimings, saveTimings } from './timings.js';
 
 export const EXIT_OK = 0;
 export const EXIT_TESTS_FAILED = 1;
@@ -146,21 +146,19 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO, en
         throw new UsageError((err as Error).message);
       }
     }
-    const result = mergeJUnit(files, { plan });
+    const timingsOut = args.values.get('--timings-out');
+    const result = mergeJUnit(files, { plan, out: args.values.get('--out'), observeTimings: timingsOut !== undefined });
     fence.block(result.malformed.map((bad) => `fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`).join(''));
 
-    const out = args.values.get('--out');
-    if (out !== undefined) writeFileCreatingDirs(out, result.xml);
     const summary = args.values.get('--summary');
     if (summary !== undefined) writeFileCreatingDirs(summary, renderSummary(result));
-    const timingsOut = args.values.get('--timings-out');
-    if (timingsOut !== undefined && result.cases.length > 0) {
+    if (timingsOut !== undefined && result.observation !== undefined && result.counts.tests > 0) {
       const previous = loadTimings(args.values.get('--timings') ?? timingsOut);
       if (previous.warning) fence.block(`fastest merge: warning: ${previous.warning}\n`);
-      saveTimings(timingsOut, learnTimings(previous.store, observeRun(result.documents)));
+      saveTimings(timingsOut, learnTimings(previous.store, result.observation));
     }
 
-    fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates));
+    fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates, result.duplicateCount));
     const { counts } = result;
     const failed = counts.failed + counts.error + counts.teardownErrors;
     const parts = [
@@ -173,7 +171,7 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO, en
       result.missing.length && `${result.missing.length} missing`,
     ].filter((p): p is string => typeof p === 'string');
     io.stdout(`merged ${files.length - result.malformed.length} of ${files.length} JUnit file(s): ${parts.join(', ') || 'no tests'}\n`);
-    if (failed > 0 || result.missing.length > 0 || result.duplicates.length > 0 || result.malformed.length > 0) return EXIT_TESTS_FAILED;
+    if (failed > 0 || result.missing.length > 0 || result.duplicateCount > 0 || result.malformed.length > 0) return EXIT_TESTS_FAILED;
     if (counts.tests === 0) return EXIT_NO_TESTS;
     return EXIT_OK;
   } catch (err) {
@@ -189,11 +187,11 @@ function notCollectedLine(ids: string[]): string {
   return `fastest merge: ${ids.length} planned test(s) not collected (their modules do not define them; not counted): ${ids.slice(0, 5).join(', ')}${more}\n`;
 }
 
-function idList(what: string, ids: string[]): string {
-  if (ids.length === 0) return '';
+function idList(what: string, ids: string[], total: number = ids.length): string {
+  if (total === 0) return '';
   const shown = ids.slice(0, 50);
-  const more = ids.length > shown.length ? `  ... and ${ids.length - shown.length} more\n` : '';
-  return `fastest merge: ${ids.length} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
+  const more = total > shown.length ? `  ... and ${total - shown.length} more\n` : '';
+  return `fastest merge: ${total} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
 }
 
 function reportError(command: string, err: unknown, io: CommandIO): number {

@@ -3,7 +3,7 @@
 // for the measurement behind EWMA and its weight).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { JUnitCase, JUnitDocument } from '../report/junit-read.js';
+import type { JUnitCase } from '../report/junit-read.js';
 import type { TestItem } from '../types.js';
 
 export const TIMINGS_VERSION = 1;
@@ -94,6 +94,9 @@ function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/** What the timings need of a testcase. */
+export type ObservedCase = Pick<JUnitCase, 'id' | 'file' | 'time' | 'collection'>;
+
 /** What one run (all its JUnit files) says: seconds per test and setup seconds per module. */
 export interface RunObservation {
   tests: Map<string, number>;
@@ -107,11 +110,11 @@ export interface RunObservation {
  * tests in the same file (a shard); that excess is taken off the first test. A module with a
  * single test gets no setup estimate (it cannot be told apart from the test).
  */
-export function observeRun(docs: JUnitDocument[]): RunObservation {
+export function observeRun(docs: { cases: ObservedCase[] }[]): RunObservation {
   const tests = new Map<string, number>();
   const setups = new Map<string, number[]>();
   for (const doc of docs) {
-    const byModule = new Map<string, JUnitCase[]>();
+    const byModule = new Map<string, ObservedCase[]>();
     for (const c of doc.cases) {
       if (c.collection) continue;
       let list = byModule.get(c.file);
