@@ -442,6 +442,8 @@ class PytestEngine:
             return {"engine": "pytest", "reason": None}
 
         missing = []
+        if ids is not None and file in ids:
+            ids = None  # the whole-file item (a file placeholder, a dynamic module): all it collects
         if ids is not None:
             wanted = set(ids)
             selected = []

@@ -195,7 +195,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
     const checkExpansion = (r: TestResult) => {
       if (toCheck.size === 0) return true;
-      const item = toCheck.get(baseId(r.id));
+      const item = toCheck.get(baseId(r.id)) ?? toCheck.get(r.id.split('::')[0]); // or its whole-file item
       return item ? expansionSelected(item, r.id, undefined, expansionFilter) : true;
     };
     const summary = await runUnits(units, {
