@@ -8074,8 +8074,10 @@ function findCollectable(argPaths, rules) {
             walkDir(path, rules, found);
         else if (path.endsWith('.py'))
             found.modules.push(path);
-        else
+        else {
             found.others.push({ path, after: 0 });
+            found.conftestDirs.push((0, node_path_1.dirname)(path));
+        }
         const offset = out.modules.length;
         for (const f of found.modules) {
             if (!seen.has(f)) {

@@ -111,7 +111,10 @@ export function findCollectable(argPaths: string[], rules: WalkRules): WalkFound
     if (!st) continue;
     if (st.isDirectory()) walkDir(path, rules, found);
     else if (path.endsWith('.py')) found.modules.push(path);
-    else found.others.push({ path, after: 0 });
+    else {
+      found.others.push({ path, after: 0 });
+      found.conftestDirs.push(dirname(path));
+    }
     const offset = out.modules.length;
     for (const f of found.modules) {
       if (!seen.has(f)) {
