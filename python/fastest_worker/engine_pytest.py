@@ -364,6 +364,29 @@ class EngineInitError(Exception):
         self.exit_code = exit_code
 
 
+def _as_if_walked(session, path):
+    """A file placeholder (a file that is not a Python module, below a conftest defining
+    pytest_collect_file) is collected as pytest's directory walk reaches it, not as a path named
+    on the command line: hooks asking isinitpath (the doctest plugin's, for .txt and .rst files)
+    must answer as they do then."""
+    from pathlib import Path
+    walked = Path(path)
+    named = type(session).isinitpath.__get__(session)
+
+    def isinitpath(p, *, with_parents=False):
+        if not with_parents and (p if isinstance(p, Path) else Path(p)) == walked:
+            return False
+        return named(p, with_parents=with_parents)
+
+    session.isinitpath = isinitpath
+
+
+def _collected_nothing(exc, path):
+    """pytest's UsageError for a named file it collected nothing from ("not found: PATH")."""
+    import pytest
+    return isinstance(exc, pytest.UsageError) and os.path.isfile(path) and "not found" in str(exc)
+
+
 class PytestEngine:
     def __init__(self, init, emit):
         import pytest  # noqa: F401  (the user's environment must have it)
@@ -430,16 +453,26 @@ class PytestEngine:
         plugin.collect_warnings = []
         if os.getcwd() != self.rootdir:
             os.chdir(self.rootdir)
+        placeholder = not file.endswith(".py")
         try:
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.
             self.config.args = [file]
+            if placeholder:
+                _as_if_walked(session, os.path.join(self.rootdir, file))
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
             _detach_directory_fixtures(session)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
+            if placeholder and _collected_nothing(e, os.path.join(self.rootdir, file)):
+                # A file placeholder no hook collects anything from: nothing to report, as pytest's walk.
+                self.emit({"t": "collected", "file": file, "ids": []})
+                return {"engine": "pytest", "reason": None}
             self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
             return {"engine": "pytest", "reason": None}
+        finally:
+            if placeholder:
+                session.__dict__.pop("isinitpath", None)
 
         missing = []
         if ids is not None and file in ids:
