@@ -8036,8 +8036,12 @@ function walkDir(dir, rules, out) {
         else if (kind === 'file') {
             if (!entry.name.endsWith('.py'))
                 out.others.push({ path, after: out.modules.length });
-            else if (!ignoredPath(path, rules) && rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
+            else if (ignoredPath(path, rules))
+                continue;
+            else if (rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
                 out.modules.push(path);
+            else if (entry.name !== '__init__.py')
+                out.others.push({ path, after: out.modules.length });
         }
     }
 }

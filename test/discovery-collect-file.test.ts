@@ -1,5 +1,5 @@
 // A conftest.py that defines pytest_collect_file makes tests of files that are not Python modules
-// (test/fixtures/discovery-collect-file: .yaml files, some with tests, one empty, one that fails to
+// (test/fixtures/discovery-collect-file: .yaml files and a .py file python_files does not name, some with tests, one empty, one that fails to
 // collect, one ignored by collect_ignore, a .txt the hook declines). Discovery lists each such file
 // as a dynamic placeholder; the run reports exactly what pytest collects from it, and loses nothing.
 // Per-id outcomes against pytest: test/compat.test.ts ('conftest pytest_collect_file').
@@ -64,6 +64,8 @@ describe('files collected by a conftest pytest_collect_file hook', () => {
     expect(ids).toEqual([
       'tests/data/broken.yaml',
       'tests/data/cases.yaml',
+      'tests/data/check_config.py',
+      'tests/data/conftest.py',
       'tests/data/empty.yaml',
       'tests/data/notes.txt',
       'tests/data/sub/more.yaml',
@@ -79,7 +81,7 @@ describe('files collected by a conftest pytest_collect_file hook', () => {
       const args = ['-rA', '--continue-on-collection-errors'];
       const theirs = await pytest(args);
       const ours = await fastest([...workers, ...args]);
-      expect(counts(theirs.stdout)).toBe('2 failed, 4 passed, 1 skipped, 1 error');
+      expect(counts(theirs.stdout)).toBe('2 failed, 5 passed, 1 skipped, 1 error');
       expect(counts(ours.stdout)).toBe(counts(theirs.stdout));
       expect(resultLines(ours.stdout)).toEqual(resultLines(theirs.stdout));
       expect(ours.code).toBe(theirs.code);

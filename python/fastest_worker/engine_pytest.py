@@ -443,6 +443,16 @@ class PytestEngine:
             from _pytest._io import TerminalWriter
             reporter._tw = TerminalWriter(open(os.devnull, "w"))
 
+    def _is_placeholder(self, file):
+        """A file discovery lists only because a conftest's pytest_collect_file may collect it:
+        not a Python module, or one python_files does not name."""
+        if not file.endswith(".py"):
+            return True
+        from pathlib import Path
+        from _pytest.python import path_matches_patterns
+        return os.path.basename(file) != "__init__.py" and not path_matches_patterns(
+            Path(self.rootdir, file), self.config.getini("python_files"))
+
     def run_unit(self, unit):
         file = unit["file"]
         ids = unit.get("ids")
@@ -453,7 +463,7 @@ class PytestEngine:
         plugin.collect_warnings = []
         if os.getcwd() != self.rootdir:
             os.chdir(self.rootdir)
-        placeholder = not file.endswith(".py")
+        placeholder = self._is_placeholder(file)
         try:
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.

@@ -46,7 +46,7 @@ function kindOf(dir: string, entry: Dirent): 'dir' | 'file' | null {
 interface WalkFound {
   modules: string[];
   /**
-   * Files that are not Python modules, in walk order, each with the number of test modules found
+   * Files that are not test modules (nor __init__.py), in walk order, each with the number of test modules found
    * before it: a conftest's pytest_collect_file may make tests of them. Not yet checked against
    * --ignore (only the few below such a conftest ever are).
    */
@@ -75,7 +75,9 @@ function walkDir(dir: string, rules: WalkRules, out: WalkFound): void {
       if (!ignoredDir(path, entry.name, rules)) walkDir(path, rules, out);
     } else if (kind === 'file') {
       if (!entry.name.endsWith('.py')) out.others.push({ path, after: out.modules.length });
-      else if (!ignoredPath(path, rules) && rules.pythonFiles.some((pattern) => fnmatchPath(pattern, path))) out.modules.push(path);
+      else if (ignoredPath(path, rules)) continue;
+      else if (rules.pythonFiles.some((pattern) => fnmatchPath(pattern, path))) out.modules.push(path);
+      else if (entry.name !== '__init__.py') out.others.push({ path, after: out.modules.length });
     }
   }
 }
