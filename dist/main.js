@@ -3575,7 +3575,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const checkExpansion = (id) => {
         if (toCheck.size === 0)
             return true;
-        const item = toCheck.get((0, timings_js_1.baseId)(id));
+        const item = toCheck.get((0, timings_js_1.baseId)(id)) ?? toCheck.get(id.split('::')[0]); // or its whole-file item
         return item ? (0, index_js_2.expansionSelected)(item, id, undefined, expansionFilter) : true;
     };
     const narrowOwner = new Map();
@@ -6235,16 +6235,53 @@ function conftestChain(file, rootdir, conftests) {
         for (const [name, args] of info.fixtureArgs)
             merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
         merged.hasGenerateTests ||= info.hasGenerateTests;
+        merged.makesModules ||= info.makesModules;
     }
     return merged;
+}
+/**
+ * Files that are not Python modules, below a conftest.py that defines pytest_collect_file (or
+ * pytest_collect_directory) and not ignored: each is one dynamic item whose id is its path, run
+ * whole by the pytest engine, which reports whatever the hook collects from it (maybe nothing).
+ * Only directories with such a conftest pay for this.
+ */
+function fileCollectedPlaceholders(others, walk, rootdir, conftests) {
+    const collectingDirs = [...conftests].filter(([, info]) => info.collectsFiles).map(([dir]) => dir);
+    if (collectingDirs.length === 0)
+        return [];
+    const below = (path) => collectingDirs.some((dir) => path.startsWith(dir + node_path_1.sep));
+    return others
+        .filter(({ path }) => below(path) && !(0, walk_js_1.ignoredPath)(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+        .map(({ path, after }) => {
+        const file = toNodePath(rootdir, path);
+        return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
+    });
+}
+/** Module items and file placeholders in pytest's collection order (placeholders go after `after` walked modules). */
+function interleave(files, modules, itemsOf, placeholders) {
+    const moduleIndex = new Map(modules.map((l, index) => [l.abs, index]));
+    const items = [];
+    let next = 0;
+    files.forEach((abs, fileIndex) => {
+        for (; next < placeholders.length && placeholders[next].after <= fileIndex; next++)
+            items.push(placeholders[next].item);
+        const index = moduleIndex.get(abs);
+        if (index !== undefined)
+            items.push(...itemsOf[index]);
+    });
+    for (; next < placeholders.length; next++)
+        items.push(placeholders[next].item);
+    return items;
 }
 async function discover(opts) {
     const { rootdir } = opts;
     const cache = opts.useCache ? (0, cache_js_1.loadCache)(rootdir) : null;
-    const files = (0, walk_js_1.findTestFiles)(opts.paths, opts.walk);
-    // The conftest.py files of every directory from the modules up to the rootdir come first: their
-    // collect_ignore decides which modules are collected at all.
-    const conftestDirs = [...new Set(files.flatMap((abs) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(abs), rootdir)))];
+    const walked = (0, walk_js_1.findCollectable)(opts.paths, opts.walk);
+    const files = walked.modules;
+    // The conftest.py files of every directory from the modules (and every walked directory that
+    // has one) up to the rootdir come first: their collect_ignore decides which modules are
+    // collected at all, and their pytest_collect_file which other files are.
+    const conftestDirs = [...new Set([...files.map(node_path_1.dirname), ...walked.conftestDirs].flatMap((dir) => (0, walk_js_1.dirsUpToRootdir)(dir, rootdir)))];
     const conftestLookups = conftestDirs.flatMap((dir) => ((0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) ? [lookup((0, node_path_1.join)(dir, 'conftest.py'), rootdir, cache)] : []));
     const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
@@ -6264,6 +6301,7 @@ async function discover(opts) {
             addConftest(l, storeParsed(l.rel, outcome, cache));
         }, () => undefined);
         const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+        const placeholders = fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests);
         let probe;
         const imports = new imports_js_1.ImportResolver(rootdir, () => {
             if (probe === undefined) {
@@ -6326,7 +6364,7 @@ async function discover(opts) {
         const parsedFiles = conftestRequests.length + requests.length;
         return {
             rootdir,
-            items: itemsOf.flat(),
+            items: placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders),
             errors: errorsOf.flat(),
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
@@ -6484,6 +6522,8 @@ const fnmatch_js_1 = __nccwpck_require__(8035);
 const guards_js_1 = __nccwpck_require__(4050);
 const paramids_js_1 = __nccwpck_require__(6977);
 const stdlib_js_1 = __nccwpck_require__(8780);
+const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
+const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
 const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
@@ -6831,6 +6871,9 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     const out = { items: [], errors: [] };
     if (mod.testAttr === false)
         return out;
+    // A conftest hook builds the module's collector: it runs whole, as pytest collects it.
+    if (conftest.makesModules)
+        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
     // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
     // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
     if (mod.collectIf && (env ? (0, guards_js_1.evaluateGuard)(mod.collectIf, env) : null) !== true) {
@@ -6913,10 +6956,14 @@ function conftestFacts(mod, dir) {
         if (m.kind === 'function' && m.fixture && m.argnames.length > 0)
             fixtureArgs.set(m.fixture.name, m.argnames);
     }
+    // A hook is a module-level function, or a name imported from a plugin module.
+    const defines = (hooks) => mod.members.some((m) => (m.kind === 'function' || m.kind === 'assign') && hooks.has(m.name));
     return {
         parametrizedFixtures,
         fixtureArgs,
         hasGenerateTests: mod.hasGenerateTests,
+        collectsFiles: defines(FILE_COLLECTING_HOOKS),
+        makesModules: defines(MODULE_MAKING_HOOKS),
         collectIgnore: mod.collectIgnore.map((p) => (0, node_path_1.resolve)(dir, p)),
         collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => (0, node_path_1.resolve)(dir, p)),
     };
@@ -8597,14 +8644,17 @@ function forcedParseThreads(env) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ignoredPath = ignoredPath;
 exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
+exports.findCollectable = findCollectable;
 const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 function isVirtualenv(dir) {
     return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
 }
+/** --ignore / --ignore-glob. */
 function ignoredPath(path, rules) {
     if (rules.ignore.includes(path))
         return true;
@@ -8639,6 +8689,8 @@ function walkDir(dir, rules, out) {
         return;
     }
     const isPackage = entries.some((e) => e.name === '__init__.py');
+    if (entries.some((e) => e.name === 'conftest.py'))
+        out.conftestDirs.push(dir);
     entries.sort((a, b) => {
         if (isPackage && (a.name === '__init__.py') !== (b.name === '__init__.py'))
             return a.name === '__init__.py' ? -1 : 1;
@@ -8652,10 +8704,14 @@ function walkDir(dir, rules, out) {
                 walkDir(path, rules, out);
         }
         else if (kind === 'file') {
-            if (!entry.name.endsWith('.py') || ignoredPath(path, rules))
+            if (!entry.name.endsWith('.py'))
+                out.others.push({ path, after: out.modules.length });
+            else if (ignoredPath(path, rules))
                 continue;
-            if (rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
-                out.push(path);
+            else if (rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
+                out.modules.push(path);
+            else if (entry.name !== '__init__.py')
+                out.others.push({ path, after: out.modules.length });
         }
     }
 }
@@ -8676,24 +8732,40 @@ function dirsUpToRootdir(dir, rootdir) {
  * A file named explicitly is collected even if it does not match python_files.
  */
 function findTestFiles(argPaths, rules) {
-    const out = [];
+    return findCollectable(argPaths, rules).modules;
+}
+/** Test modules as findTestFiles, with the other files and conftest directories the walk saw. */
+function findCollectable(argPaths, rules) {
+    const out = { modules: [], others: [], conftestDirs: [] };
     const seen = new Set();
     for (const arg of argPaths) {
         const path = (0, node_path_1.resolve)(arg);
-        const found = [];
+        const found = { modules: [], others: [], conftestDirs: [] };
         const st = (0, inputs_js_1.probePath)(path);
         if (!st)
             continue;
         if (st.isDirectory())
             walkDir(path, rules, found);
         else if (path.endsWith('.py'))
-            found.push(path);
-        for (const f of found) {
+            found.modules.push(path);
+        else {
+            found.others.push({ path, after: 0 });
+            found.conftestDirs.push((0, node_path_1.dirname)(path));
+        }
+        const offset = out.modules.length;
+        for (const f of found.modules) {
             if (!seen.has(f)) {
                 seen.add(f);
-                out.push(f);
+                out.modules.push(f);
             }
         }
+        for (const o of found.others) {
+            if (!seen.has(o.path)) {
+                seen.add(o.path);
+                out.others.push({ path: o.path, after: Math.min(offset + o.after, out.modules.length) });
+            }
+        }
+        out.conftestDirs.push(...found.conftestDirs);
     }
     return out;
 }
@@ -13654,6 +13726,18 @@ function compiledFor(opts) {
     return sel;
 }
 /**
+ * The classes, function and param of an item a whole-file dynamic item (a module, or a file a
+ * conftest's pytest_collect_file collects) expanded to, read from its id.
+ */
+function namesOfWholeFileExpansion(file, expandedId) {
+    const parts = expandedId.slice(file.length + 2).split('::');
+    const last = parts.pop() ?? '';
+    const bracket = last.indexOf('[');
+    return bracket < 0 || !last.endsWith(']')
+        ? { classes: parts, function: last, param: undefined }
+        : { classes: parts, function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+}
+/**
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
@@ -13668,6 +13752,8 @@ function expansionSelected(item, expandedId, expandedMarks, opts) {
         marks: expandedMarks ?? item.marks,
         dynamic: false,
     };
+    if (item.id === item.file && expandedId.startsWith(item.file + '::'))
+        Object.assign(concrete, namesOfWholeFileExpansion(item.file, expandedId));
     const sel = compiledFor(opts);
     if (sel.args && !sel.args.some((arg) => (0, nodeid_js_1.argSelects)(arg, concrete) === true))
         return false;

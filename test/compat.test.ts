@@ -76,6 +76,9 @@ const projects: { name: string; source: string; args: string[]; engines: string[
   { name: 'async pytest-asyncio strict', source: join(repo, 'test', 'fixtures', 'native-async-asyncio'), args: [], engines: ['auto'] },
   { name: 'async pytest-asyncio fixtures', source: join(repo, 'test', 'fixtures', 'native-async-routed'), args: [], engines: ['auto'] },
   { name: 'async asyncio_mode auto', source: join(repo, 'test', 'fixtures', 'native-async-auto'), args: [], engines: ['auto'] },
+  // Tests a conftest's pytest_collect_file makes of .yaml files (test/discovery-collect-file.test.ts).
+  { name: 'conftest pytest_collect_file', source: join(repo, 'test', 'fixtures', 'discovery-collect-file'), args: [], engines: ['auto', 'pytest'] },
+  { name: 'conftest pytest_collect_file -k', source: join(repo, 'test', 'fixtures', 'discovery-collect-file'), args: ['-k', 'cases or zeta'], engines: ['auto'] },
 ];
 
 describe('fastest outcomes equal pytest outcomes, per node id', () => {

@@ -370,6 +370,29 @@ class EngineInitError(Exception):
         self.exit_code = exit_code
 
 
+def _as_if_walked(session, path):
+    """A file placeholder (a file that is not a Python module, below a conftest defining
+    pytest_collect_file) is collected as pytest's directory walk reaches it, not as a path named
+    on the command line: hooks asking isinitpath (the doctest plugin's, for .txt and .rst files)
+    must answer as they do then."""
+    from pathlib import Path
+    walked = Path(path)
+    named = type(session).isinitpath.__get__(session)
+
+    def isinitpath(p, *, with_parents=False):
+        if not with_parents and (p if isinstance(p, Path) else Path(p)) == walked:
+            return False
+        return named(p, with_parents=with_parents)
+
+    session.isinitpath = isinitpath
+
+
+def _collected_nothing(exc, path):
+    """pytest's UsageError for a named file it collected nothing from ("not found: PATH")."""
+    import pytest
+    return isinstance(exc, pytest.UsageError) and os.path.isfile(path) and "not found" in str(exc)
+
+
 class PytestEngine:
     def __init__(self, init, emit):
         import pytest  # noqa: F401  (the user's environment must have it)
@@ -429,6 +452,16 @@ class PytestEngine:
             from _pytest._io import TerminalWriter
             reporter._tw = TerminalWriter(open(os.devnull, "w"))
 
+    def _is_placeholder(self, file):
+        """A file discovery lists only because a conftest's pytest_collect_file may collect it:
+        not a Python module, or one python_files does not name."""
+        if not file.endswith(".py"):
+            return True
+        from pathlib import Path
+        from _pytest.python import path_matches_patterns
+        return os.path.basename(file) != "__init__.py" and not path_matches_patterns(
+            Path(self.rootdir, file), self.config.getini("python_files"))
+
     def run_unit(self, unit):
         file = unit["file"]
         ids = unit.get("ids")
@@ -439,16 +472,28 @@ class PytestEngine:
         plugin.collect_warnings = []
         if os.getcwd() != self.rootdir:
             os.chdir(self.rootdir)
+        placeholder = self._is_placeholder(file)
         try:
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.
             self.config.args = [file]
+            if placeholder:
+                _as_if_walked(session, os.path.join(self.rootdir, file))
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
+            if placeholder and _collected_nothing(e, os.path.join(self.rootdir, file)):
+                # A file placeholder no hook collects anything from: nothing to report, as pytest's walk.
+                self.emit({"t": "collected", "file": file, "ids": []})
+                return {"engine": "pytest", "reason": None}
             self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
             return {"engine": "pytest", "reason": None}
+        finally:
+            if placeholder:
+                session.__dict__.pop("isinitpath", None)
 
+        if ids is not None and file in ids:
+            ids = None  # the whole-file item (a file placeholder, a dynamic module): all it collects
         module_ids = [item.nodeid for item in items]
         selected_ids = module_ids
         if ids is not None:

@@ -164,6 +164,9 @@ class _Dispatcher:
         if self.mode == "pytest":
             return self.pytest_engine().run_unit(unit)
         reason = self.native_missing
+        if reason is None and not file.endswith(".py"):
+            # A file placeholder: only a conftest's pytest_collect_file makes tests of it.
+            reason = "not a Python module (collected by a conftest hook)"
         if reason is None:
             reason = self.native.unsupported_reason(file)
         if reason is None:

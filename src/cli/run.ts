@@ -191,7 +191,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
   const checkExpansion = (id: string) => {
     if (toCheck.size === 0) return true;
-    const item = toCheck.get(baseId(id));
+    const item = toCheck.get(baseId(id)) ?? toCheck.get(id.split('::')[0]); // or its whole-file item
     return item ? expansionSelected(item, id, undefined, expansionFilter) : true;
   };
   const narrowOwner = new Map<string, string>();

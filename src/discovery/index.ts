@@ -12,7 +12,7 @@ import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
 import { ImportResolver } from './imports.js';
 import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
-import { dirsUpToRootdir, findTestFiles, type WalkRules } from './walk.js';
+import { dirsUpToRootdir, findCollectable, ignoredPath, type WalkRules } from './walk.js';
 
 export interface DiscoverOptions {
   rootdir: string;
@@ -148,17 +148,54 @@ function conftestChain(file: string, rootdir: string, conftests: Map<string, Con
     for (const f of info.parametrizedFixtures) merged.parametrizedFixtures.add(f);
     for (const [name, args] of info.fixtureArgs) merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
     merged.hasGenerateTests ||= info.hasGenerateTests;
+    merged.makesModules ||= info.makesModules;
   }
   return merged;
+}
+
+/**
+ * Files that are not Python modules, below a conftest.py that defines pytest_collect_file (or
+ * pytest_collect_directory) and not ignored: each is one dynamic item whose id is its path, run
+ * whole by the pytest engine, which reports whatever the hook collects from it (maybe nothing).
+ * Only directories with such a conftest pay for this.
+ */
+function fileCollectedPlaceholders(
+  others: { path: string; after: number }[], walk: WalkRules, rootdir: string, conftests: Map<string, ConftestInfo>,
+): { item: TestItem; after: number }[] {
+  const collectingDirs = [...conftests].filter(([, info]) => info.collectsFiles).map(([dir]) => dir);
+  if (collectingDirs.length === 0) return [];
+  const below = (path: string) => collectingDirs.some((dir) => path.startsWith(dir + sep));
+  return others
+    .filter(({ path }) => below(path) && !ignoredPath(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+    .map(({ path, after }) => {
+      const file = toNodePath(rootdir, path);
+      return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
+    });
+}
+
+/** Module items and file placeholders in pytest's collection order (placeholders go after `after` walked modules). */
+function interleave(files: string[], modules: Lookup[], itemsOf: TestItem[][], placeholders: { item: TestItem; after: number }[]): TestItem[] {
+  const moduleIndex = new Map(modules.map((l, index) => [l.abs, index]));
+  const items: TestItem[] = [];
+  let next = 0;
+  files.forEach((abs, fileIndex) => {
+    for (; next < placeholders.length && placeholders[next].after <= fileIndex; next++) items.push(placeholders[next].item);
+    const index = moduleIndex.get(abs);
+    if (index !== undefined) items.push(...itemsOf[index]);
+  });
+  for (; next < placeholders.length; next++) items.push(placeholders[next].item);
+  return items;
 }
 
 export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> {
   const { rootdir } = opts;
   const cache = opts.useCache ? loadCache(rootdir) : null;
-  const files = findTestFiles(opts.paths, opts.walk);
-  // The conftest.py files of every directory from the modules up to the rootdir come first: their
-  // collect_ignore decides which modules are collected at all.
-  const conftestDirs = [...new Set(files.flatMap((abs) => dirsUpToRootdir(dirname(abs), rootdir)))];
+  const walked = findCollectable(opts.paths, opts.walk);
+  const files = walked.modules;
+  // The conftest.py files of every directory from the modules (and every walked directory that
+  // has one) up to the rootdir come first: their collect_ignore decides which modules are
+  // collected at all, and their pytest_collect_file which other files are.
+  const conftestDirs = [...new Set([...files.map(dirname), ...walked.conftestDirs].flatMap((dir) => dirsUpToRootdir(dir, rootdir)))];
   const conftestLookups = conftestDirs.flatMap((dir) => (probePath(join(dir, 'conftest.py')) ? [lookup(join(dir, 'conftest.py'), rootdir, cache)] : []));
   const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
   const toParse = (lookups: Lookup[]) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
@@ -178,6 +215,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     }, () => undefined);
 
     const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
+    const placeholders = fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests);
     let probe: InterpreterProbe | null | undefined;
     const imports = new ImportResolver(rootdir, () => {
       if (probe === undefined) {
@@ -235,7 +273,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const parsedFiles = conftestRequests.length + requests.length;
     return {
       rootdir,
-      items: itemsOf.flat(),
+      items: placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders),
       errors: errorsOf.flat(),
       parsedFiles,
       cachedFiles: conftestLookups.length + modules.length - parsedFiles,

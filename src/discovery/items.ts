@@ -23,7 +23,17 @@ export interface ConftestInfo {
   /** Absolute paths and path patterns from `collect_ignore` / `collect_ignore_glob`. */
   collectIgnore: string[];
   collectIgnoreGlob: string[];
+  /**
+   * Defines pytest_collect_file or pytest_collect_directory: files below it that are not Python
+   * modules may be tests, known only when pytest collects them.
+   */
+  collectsFiles?: boolean;
+  /** Defines pytest_pycollect_makemodule or pytest_collect_directory: its test modules collect as it says. */
+  makesModules?: boolean;
 }
+
+const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
+const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
@@ -361,6 +371,8 @@ class CollectionFailed extends Error {}
 export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRules, conftest: ConftestInfo, env?: GuardEnv): { items: TestItem[]; errors: CollectionError[] } {
   const out: Builder = { items: [], errors: [] };
   if (mod.testAttr === false) return out;
+  // A conftest hook builds the module's collector: it runs whole, as pytest collects it.
+  if (conftest.makesModules) return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
   // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
   // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
   if (mod.collectIf && (env ? evaluateGuard(mod.collectIf, env) : null) !== true) {
@@ -434,10 +446,14 @@ export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
     if (m.kind === 'function' && m.fixture?.parametrized) parametrizedFixtures.add(m.fixture.name);
     if (m.kind === 'function' && m.fixture && m.argnames.length > 0) fixtureArgs.set(m.fixture.name, m.argnames);
   }
+  // A hook is a module-level function, or a name imported from a plugin module.
+  const defines = (hooks: Set<string>) => mod.members.some((m) => (m.kind === 'function' || m.kind === 'assign') && hooks.has(m.name));
   return {
     parametrizedFixtures,
     fixtureArgs,
     hasGenerateTests: mod.hasGenerateTests,
+    collectsFiles: defines(FILE_COLLECTING_HOOKS),
+    makesModules: defines(MODULE_MAKING_HOOKS),
     collectIgnore: mod.collectIgnore.map((p) => resolve(dir, p)),
     collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => resolve(dir, p)),
   };

@@ -19,7 +19,8 @@ function isVirtualenv(dir: string): boolean {
   return probePath(join(dir, 'pyvenv.cfg')) !== undefined || probePath(join(dir, 'conda-meta', 'history')) !== undefined;
 }
 
-function ignoredPath(path: string, rules: WalkRules): boolean {
+/** --ignore / --ignore-glob. */
+export function ignoredPath(path: string, rules: WalkRules): boolean {
   if (rules.ignore.includes(path)) return true;
   return rules.ignoreGlob.some((g) => fnmatch(path, g));
 }
@@ -41,7 +42,20 @@ function kindOf(dir: string, entry: Dirent): 'dir' | 'file' | null {
   return null;
 }
 
-function walkDir(dir: string, rules: WalkRules, out: string[]): void {
+/** What one walk finds, besides the test modules. */
+interface WalkFound {
+  modules: string[];
+  /**
+   * Files that are not test modules (nor __init__.py), in walk order, each with the number of test modules found
+   * before it: a conftest's pytest_collect_file may make tests of them. Not yet checked against
+   * --ignore (only the few below such a conftest ever are).
+   */
+  others: { path: string; after: number }[];
+  /** Directories walked that hold a conftest.py (pytest loads it even when no test module is there). */
+  conftestDirs: string[];
+}
+
+function walkDir(dir: string, rules: WalkRules, out: WalkFound): void {
   let entries: Dirent[];
   try {
     entries = listLoggedDir(dir);
@@ -49,6 +63,7 @@ function walkDir(dir: string, rules: WalkRules, out: string[]): void {
     return;
   }
   const isPackage = entries.some((e) => e.name === '__init__.py');
+  if (entries.some((e) => e.name === 'conftest.py')) out.conftestDirs.push(dir);
   entries.sort((a, b) => {
     if (isPackage && (a.name === '__init__.py') !== (b.name === '__init__.py')) return a.name === '__init__.py' ? -1 : 1;
     return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -59,8 +74,10 @@ function walkDir(dir: string, rules: WalkRules, out: string[]): void {
     if (kind === 'dir') {
       if (!ignoredDir(path, entry.name, rules)) walkDir(path, rules, out);
     } else if (kind === 'file') {
-      if (!entry.name.endsWith('.py') || ignoredPath(path, rules)) continue;
-      if (rules.pythonFiles.some((pattern) => fnmatchPath(pattern, path))) out.push(path);
+      if (!entry.name.endsWith('.py')) out.others.push({ path, after: out.modules.length });
+      else if (ignoredPath(path, rules)) continue;
+      else if (rules.pythonFiles.some((pattern) => fnmatchPath(pattern, path))) out.modules.push(path);
+      else if (entry.name !== '__init__.py') out.others.push({ path, after: out.modules.length });
     }
   }
 }
@@ -82,21 +99,38 @@ export function dirsUpToRootdir(dir: string, rootdir: string): string[] {
  * A file named explicitly is collected even if it does not match python_files.
  */
 export function findTestFiles(argPaths: string[], rules: WalkRules): string[] {
-  const out: string[] = [];
+  return findCollectable(argPaths, rules).modules;
+}
+
+/** Test modules as findTestFiles, with the other files and conftest directories the walk saw. */
+export function findCollectable(argPaths: string[], rules: WalkRules): WalkFound {
+  const out: WalkFound = { modules: [], others: [], conftestDirs: [] };
   const seen = new Set<string>();
   for (const arg of argPaths) {
     const path = resolve(arg);
-    const found: string[] = [];
+    const found: WalkFound = { modules: [], others: [], conftestDirs: [] };
     const st = probePath(path);
     if (!st) continue;
     if (st.isDirectory()) walkDir(path, rules, found);
-    else if (path.endsWith('.py')) found.push(path);
-    for (const f of found) {
+    else if (path.endsWith('.py')) found.modules.push(path);
+    else {
+      found.others.push({ path, after: 0 });
+      found.conftestDirs.push(dirname(path));
+    }
+    const offset = out.modules.length;
+    for (const f of found.modules) {
       if (!seen.has(f)) {
         seen.add(f);
-        out.push(f);
+        out.modules.push(f);
       }
     }
+    for (const o of found.others) {
+      if (!seen.has(o.path)) {
+        seen.add(o.path);
+        out.others.push({ path: o.path, after: Math.min(offset + o.after, out.modules.length) });
+      }
+    }
+    out.conftestDirs.push(...found.conftestDirs);
   }
   return out;
 }

@@ -161,6 +161,19 @@ function compiledFor(opts: SelectOptions): CompiledSelection {
 }
 
 /**
+ * The classes, function and param of an item a whole-file dynamic item (a module, or a file a
+ * conftest's pytest_collect_file collects) expanded to, read from its id.
+ */
+function namesOfWholeFileExpansion(file: string, expandedId: string): Pick<TestItem, 'classes' | 'function' | 'param'> {
+  const parts = expandedId.slice(file.length + 2).split('::');
+  const last = parts.pop() ?? '';
+  const bracket = last.indexOf('[');
+  return bracket < 0 || !last.endsWith(']')
+    ? { classes: parts, function: last, param: undefined }
+    : { classes: parts, function: last.slice(0, bracket), param: last.slice(bracket + 1, -1) };
+}
+
+/**
  * For a dynamic item, whether one of its expansions (its final id and marks, as the worker
  * reports them) is selected by the same options. The runner calls this for items in
  * `checkExpansions` or `narrowIds` and skips the expansions it rejects. `opts` must not change
@@ -175,6 +188,7 @@ export function expansionSelected(item: TestItem, expandedId: string, expandedMa
     marks: expandedMarks ?? item.marks,
     dynamic: false,
   };
+  if (item.id === item.file && expandedId.startsWith(item.file + '::')) Object.assign(concrete, namesOfWholeFileExpansion(item.file, expandedId));
   const sel = compiledFor(opts);
   if (sel.args && !sel.args.some((arg) => argSelects(arg, concrete) === true)) return false;
   return filterItem(concrete, sel) === true;

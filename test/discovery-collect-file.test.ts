@@ -1,0 +1,100 @@
+// A conftest.py that defines pytest_collect_file makes tests of files that are not Python modules
+// (test/fixtures/discovery-collect-file: .yaml files and a .py file python_files does not name, some with tests, one empty, one that fails to
+// collect, one ignored by collect_ignore, a .txt the hook declines). Discovery lists each such file
+// as a dynamic placeholder; the run reports exactly what pytest collects from it, and loses nothing.
+// Per-id outcomes against pytest: test/compat.test.ts ('conftest pytest_collect_file').
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repo = join(__dirname, '..');
+const cli = join(repo, 'dist', 'cli.js');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fastest-collect-file-'));
+  cpSync(join(repo, 'test', 'fixtures', 'discovery-collect-file'), dir, { recursive: true });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Ran {
+  code: number;
+  stdout: string;
+}
+
+async function exec(command: string, args: string[]): Promise<Ran> {
+  try {
+    const { stdout } = await run(command, args, { cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '' }, maxBuffer: 1 << 26 });
+    return { code: 0, stdout };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string };
+    if (typeof err.code !== 'number') throw e;
+    return { code: err.code, stdout: err.stdout ?? '' };
+  }
+}
+
+const fastest = (args: string[]) => exec(process.execPath, [cli, '--no-cache', ...args]);
+const pytest = (args: string[]) => exec('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args]);
+
+/** The counts of the final summary line ("2 failed, 4 passed, 1 skipped, 1 error in 0.8s"), without the time. */
+function counts(stdout: string): string {
+  const last = stdout.trimEnd().split('\n').pop() ?? '';
+  return last.replace(/=/g, '').replace(/ in [\d.]+s.*$/, '').trim();
+}
+
+/** The result lines of -rA: `PASSED id`, `FAILED id - ...` (their ids and outcomes only), sorted. */
+function resultLines(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^(PASSED|FAILED|ERROR|XFAIL|XPASS) (\S+)/.exec(line);
+      return m ? [`${m[1]} ${m[2]}`] : [];
+    })
+    .sort();
+}
+
+describe('files collected by a conftest pytest_collect_file hook', () => {
+  it('are listed by discover as dynamic placeholders, in pytest order, ignored ones left out', async () => {
+    const { stdout } = await exec(process.execPath, [cli, 'discover', '--no-cache']);
+    const ids = stdout.split('\n').filter((l) => l.startsWith('tests/')).map((l) => l.split(/\s+/)[0]);
+    expect(ids).toEqual([
+      'tests/data/broken.yaml',
+      'tests/data/cases.yaml',
+      'tests/data/check_config.py',
+      'tests/data/conftest.py',
+      'tests/data/empty.yaml',
+      'tests/data/notes.txt',
+      'tests/data/sub/more.yaml',
+      'tests/data/test_beside.py::test_beside',
+      'tests/test_plain.py::test_one',
+      'tests/test_plain.py::test_two',
+    ]);
+    expect(stdout).toContain('tests/data/cases.yaml  (dynamic');
+  });
+
+  for (const workers of [[], ['-n', '2'], ['--engine', 'pytest']]) {
+    it(`run as pytest runs them (${workers.join(' ') || 'defaults'}): same results, counts and exit code, none lost`, async () => {
+      const args = ['-rA', '--continue-on-collection-errors'];
+      const theirs = await pytest(args);
+      const ours = await fastest([...workers, ...args]);
+      expect(counts(theirs.stdout)).toBe('2 failed, 5 passed, 1 skipped, 1 error');
+      expect(counts(ours.stdout)).toBe(counts(theirs.stdout));
+      expect(resultLines(ours.stdout)).toEqual(resultLines(theirs.stdout));
+      expect(ours.code).toBe(theirs.code);
+      // Neither the empty .yaml nor the .txt the hook declines reports anything.
+      expect(ours.stdout).not.toMatch(/empty\.yaml|notes\.txt|no result/);
+    });
+  }
+
+  it('an explicit file argument that only the hook collects runs too', async () => {
+    const theirs = await pytest(['-rA', 'tests/data/cases.yaml']);
+    const ours = await fastest(['-rA', 'tests/data/cases.yaml']);
+    expect(counts(ours.stdout)).toBe(counts(theirs.stdout));
+    expect(resultLines(ours.stdout)).toEqual(resultLines(theirs.stdout));
+    expect(ours.code).toBe(theirs.code);
+  });
+});
