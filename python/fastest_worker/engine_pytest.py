@@ -252,6 +252,11 @@ class _DirectoryFixtureRebinder:
             for fixturedef in defs:
                 if getattr(fixturedef, "node", None) is stale:
                     fixturedef.node = collector
+        # Autouse fixtures are listed per node too (_getautousenames walks the item's chain):
+        # without the move, a conftest's autouse fixtures stop running from the second unit on.
+        autousenames = getattr(self.fixturemanager, "_node_autousenames", None)
+        if autousenames is not None and stale in autousenames:
+            autousenames.setdefault(collector, []).extend(autousenames.pop(stale))
 
 
 class _ReportPlugin:
