@@ -13,7 +13,7 @@ versions=${FASTEST_PYTEST_VERSIONS:-"8.4.2 9.1.1"}
 # the pytest engine's pool tests; compat.test.ts and runner-faults.test.ts pass the same way, at
 # several minutes more. The wall-time comparison with plain pytest is left to `npm test`.
 files=(test/native.test.ts test/native-async.test.ts test/native_hooks.test.ts test/native_services.test.ts
-  test/compat-report.test.ts test/subtests.test.ts test/runner.test.ts)
+  test/compat-report.test.ts test/subtests.test.ts test/runner.test.ts test/engine-pytest-units.test.ts)
 skip='runs 400 trivial tests'
 [ "$#" -gt 0 ] && files=("$@")  # or the test files given
 failed=()
