@@ -8181,11 +8181,16 @@ function rememberInterpreter(choice, executable) {
 /***/ }),
 
 /***/ 395:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CollectionTruth = void 0;
+// What the run says was collected, against what discovery listed (docs/protocol.md, "Collected
+// counts"): ids a module does not produce are not collected (no result, not counted), dynamic
+// items count as the ids they expand to, and each module's true ids are kept for the discovery
+// cache to learn from.
+const timings_js_1 = __nccwpck_require__(7307);
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
 function countsOf(items, ids) {
     const byKey = new Map();
@@ -8198,11 +8203,11 @@ function countsOf(items, ids) {
     };
     for (const id of ids) {
         add(id, id);
-        const last = id.lastIndexOf('::');
-        const bracket = last < 0 ? -1 : id.indexOf('[', last);
-        if (bracket > 0)
-            add(id.slice(0, bracket), id);
-        for (let prefix = id, cut = last; cut > 0; cut = prefix.lastIndexOf('::')) {
+        // Containers are cut from the id without its parameters: those may hold `::` themselves (`[a::b]`).
+        const base = (0, timings_js_1.baseId)(id);
+        if (base !== id)
+            add(base, id);
+        for (let prefix = base, cut = base.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
             prefix = prefix.slice(0, cut);
             add(prefix, id);
         }
@@ -9658,6 +9663,271 @@ function listDir(dir) {
 }
 function isFile(path) {
     return (0, inputs_js_1.probePath)(path)?.isFile() ?? false;
+}
+
+
+/***/ }),
+
+/***/ 7307:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Estimator = exports.MIN_ESTIMATE_SECONDS = exports.UNKNOWN_TEST_SECONDS = exports.EWMA_WEIGHT = exports.DEFAULT_TIMINGS_PATH = exports.TIMINGS_VERSION = void 0;
+exports.emptyTimings = emptyTimings;
+exports.loadTimings = loadTimings;
+exports.parseTimings = parseTimings;
+exports.saveTimings = saveTimings;
+exports.observeRun = observeRun;
+exports.learnTimings = learnTimings;
+exports.baseId = baseId;
+exports.median = median;
+// The timing store: seconds per test id and setup seconds per module, learned from JUnit results
+// and smoothed over runs with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
+// for the measurement behind EWMA and its weight).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+exports.TIMINGS_VERSION = 1;
+exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
+/** Weight of the newest run in the moving average. */
+exports.EWMA_WEIGHT = 0.5;
+/** What a test costs when nothing at all is known. */
+exports.UNKNOWN_TEST_SECONDS = 0.1;
+/** No estimate goes below this: a zero would let the planner pile tests anywhere. */
+exports.MIN_ESTIMATE_SECONDS = 0.001;
+function emptyTimings() {
+    return { version: exports.TIMINGS_VERSION, tests: {}, modules: {}, runs: 0 };
+}
+/** Reads a store; a missing file is an empty store, a corrupt or foreign one is ignored with a warning. */
+function loadTimings(path) {
+    let text;
+    try {
+        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { store: emptyTimings() };
+        return { store: emptyTimings(), warning: `ignoring timings ${path}: ${err.message}` };
+    }
+    return parseTimings(text, path);
+}
+function parseTimings(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        return { store: emptyTimings(), warning: `ignoring timings ${source}: not valid JSON` };
+    }
+    const problem = timingsProblem(data);
+    if (problem)
+        return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
+    const raw = data;
+    return { store: { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs } };
+}
+function timingsProblem(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return 'not a JSON object';
+    const record = data;
+    if (record['version'] !== exports.TIMINGS_VERSION)
+        return `unsupported version ${JSON.stringify(record['version'])}`;
+    if (typeof record['runs'] !== 'number' || !(record['runs'] >= 0))
+        return '"runs" is not a count';
+    for (const key of ['tests', 'modules']) {
+        const table = record[key];
+        if (typeof table !== 'object' || table === null || Array.isArray(table))
+            return `"${key}" is not an object`;
+        for (const [name, seconds] of Object.entries(table)) {
+            if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+                return `"${key}" entry ${JSON.stringify(name)} is not a number of seconds`;
+            }
+        }
+    }
+    return undefined;
+}
+function saveTimings(path, store) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    (0, node_fs_1.writeFileSync)(tmp, `${JSON.stringify(sortedStore(store))}\n`);
+    (0, node_fs_1.renameSync)(tmp, path);
+}
+function sortedStore(store) {
+    const sortKeys = (table) => Object.fromEntries(Object.keys(table).sort().map((k) => [k, round6(table[k] ?? 0)]));
+    return { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+}
+function round6(x) {
+    return Math.round(x * 1e6) / 1e6;
+}
+/**
+ * Splits each module's time into per-test seconds and a setup cost. JUnit has no module-level
+ * time: pytest charges module/class-scoped fixture setup to the first test that needs it, so a
+ * module's setup is estimated as the first test's excess over the median of the module's other
+ * tests in the same file (a shard); that excess is taken off the first test. A module with a
+ * single test gets no setup estimate (it cannot be told apart from the test).
+ */
+function observeRun(docs) {
+    const tests = new Map();
+    const setups = new Map();
+    for (const doc of docs) {
+        const byModule = new Map();
+        for (const c of doc.cases) {
+            if (c.collection)
+                continue;
+            let list = byModule.get(c.file);
+            if (!list)
+                byModule.set(c.file, (list = []));
+            list.push(c);
+        }
+        for (const [file, cases] of byModule) {
+            let setup = 0;
+            if (cases.length >= 2) {
+                const rest = median(cases.slice(1).map((c) => c.time));
+                setup = Math.max(0, (cases[0]?.time ?? 0) - rest);
+                let list = setups.get(file);
+                if (!list)
+                    setups.set(file, (list = []));
+                list.push(setup);
+            }
+            cases.forEach((c, i) => tests.set(c.id, i === 0 ? c.time - setup : c.time));
+        }
+    }
+    const modules = new Map();
+    for (const [file, list] of setups)
+        modules.set(file, list.reduce((a, b) => a + b, 0) / list.length);
+    return { tests, modules };
+}
+/** Folds one run into the store: EWMA for what was seen, unchanged for what was not. */
+function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
+    const blend = (table, seen) => {
+        const next = { ...table };
+        for (const [key, seconds] of seen) {
+            const before = next[key];
+            next[key] = before === undefined ? seconds : weight * seconds + (1 - weight) * before;
+        }
+        return next;
+    };
+    return {
+        version: exports.TIMINGS_VERSION,
+        tests: blend(store.tests, run.tests),
+        modules: blend(store.modules, run.modules),
+        runs: store.runs + 1,
+    };
+}
+/** Where the parameter list starts in a node id: the first `[` after the module path. */
+function baseId(id) {
+    const afterFile = id.indexOf('::');
+    const bracket = afterFile < 0 ? -1 : id.indexOf('[', afterFile);
+    return bracket < 0 ? id : id.slice(0, bracket);
+}
+/** Predicts seconds for test items and module setups from a store; never returns zero. */
+class Estimator {
+    store;
+    fileMeans = new Map();
+    dirMeans = new Map();
+    dynamicSums = new Map();
+    suiteMedian = exports.UNKNOWN_TEST_SECONDS;
+    indexed = false;
+    constructor(store) {
+        this.store = store;
+    }
+    /** The fallback tables, built on the first test the store does not know. */
+    buildIndex() {
+        if (this.indexed)
+            return;
+        this.indexed = true;
+        const fileTotals = new Map();
+        const dirTotals = new Map();
+        const add = (map, key, seconds) => {
+            const entry = map.get(key);
+            if (entry) {
+                entry.sum += seconds;
+                entry.count += 1;
+            }
+            else
+                map.set(key, { sum: seconds, count: 1 });
+        };
+        const all = [];
+        for (const [id, seconds] of Object.entries(this.store.tests)) {
+            all.push(seconds);
+            const sep = id.indexOf('::');
+            const file = sep < 0 ? id : id.slice(0, sep);
+            add(fileTotals, file, seconds);
+            const base = baseId(id);
+            if (base !== id)
+                add(this.dynamicSums, base, seconds);
+        }
+        for (const [file, t] of fileTotals) {
+            this.fileMeans.set(file, t.sum / t.count);
+            for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
+                const entry = dirTotals.get(dir);
+                if (entry) {
+                    entry.sum += t.sum;
+                    entry.count += t.count;
+                }
+                else
+                    dirTotals.set(dir, { sum: t.sum, count: t.count });
+            }
+        }
+        for (const [dir, t] of dirTotals)
+            this.dirMeans.set(dir, t.sum / t.count);
+        if (all.length > 0)
+            this.suiteMedian = median(all);
+    }
+    /** Seconds for one item, module setup excluded. */
+    test(item) {
+        const known = this.store.tests[item.id];
+        if (known !== undefined)
+            return Math.max(known, exports.MIN_ESTIMATE_SECONDS);
+        this.buildIndex();
+        if (item.dynamic) {
+            const cases = this.dynamicSums.get(item.id);
+            if (cases)
+                return Math.max(cases.sum, exports.MIN_ESTIMATE_SECONDS);
+            return Math.max(this.fallback(item.file) * literalParamCases(item), exports.MIN_ESTIMATE_SECONDS);
+        }
+        return Math.max(this.fallback(item.file), exports.MIN_ESTIMATE_SECONDS);
+    }
+    /** Setup seconds a shard pays to run any part of this module. */
+    moduleSetup(file) {
+        return this.store.modules[file] ?? 0;
+    }
+    fallback(file) {
+        const fileMean = this.fileMeans.get(file);
+        if (fileMean !== undefined)
+            return fileMean;
+        for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
+            const dirMean = this.dirMeans.get(dir);
+            if (dirMean !== undefined)
+                return dirMean;
+        }
+        return this.suiteMedian;
+    }
+}
+exports.Estimator = Estimator;
+/** Product of the lengths of literal parametrize lists; 1 where a list is not literal. */
+function literalParamCases(item) {
+    let cases = 1;
+    for (const mark of item.marks) {
+        if (mark.name !== 'parametrize')
+            continue;
+        const values = mark.args[1] ?? mark.kwargs['argvalues'];
+        if (typeof values === 'object' && values !== null && 'items' in values && Array.isArray(values.items)) {
+            cases *= Math.max(1, values.items.length);
+        }
+    }
+    return cases;
+}
+/** `a/b/c.py` -> `a/b` -> `a` -> undefined: the root is not a directory here, the suite median is. */
+function parentDir(path) {
+    const slash = path.lastIndexOf('/');
+    return slash <= 0 ? undefined : path.slice(0, slash);
+}
+function median(values) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 

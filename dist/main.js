@@ -13018,11 +13018,16 @@ function rememberInterpreter(choice, executable) {
 /***/ }),
 
 /***/ 395:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CollectionTruth = void 0;
+// What the run says was collected, against what discovery listed (docs/protocol.md, "Collected
+// counts"): ids a module does not produce are not collected (no result, not counted), dynamic
+// items count as the ids they expand to, and each module's true ids are kept for the discovery
+// cache to learn from.
+const timings_js_1 = __nccwpck_require__(7307);
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
 function countsOf(items, ids) {
     const byKey = new Map();
@@ -13035,11 +13040,11 @@ function countsOf(items, ids) {
     };
     for (const id of ids) {
         add(id, id);
-        const last = id.lastIndexOf('::');
-        const bracket = last < 0 ? -1 : id.indexOf('[', last);
-        if (bracket > 0)
-            add(id.slice(0, bracket), id);
-        for (let prefix = id, cut = last; cut > 0; cut = prefix.lastIndexOf('::')) {
+        // Containers are cut from the id without its parameters: those may hold `::` themselves (`[a::b]`).
+        const base = (0, timings_js_1.baseId)(id);
+        if (base !== id)
+            add(base, id);
+        for (let prefix = base, cut = base.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
             prefix = prefix.slice(0, cut);
             add(prefix, id);
         }

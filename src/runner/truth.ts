@@ -2,6 +2,7 @@
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
+import { baseId } from '../shard/timings.js';
 import type { TestItem, Unit } from '../types.js';
 import type { UnitCollected } from './pool.js';
 
@@ -32,10 +33,10 @@ function countsOf(items: TestItem[], ids: string[]): Map<TestItem, string[]> {
   };
   for (const id of ids) {
     add(id, id);
-    const last = id.lastIndexOf('::');
-    const bracket = last < 0 ? -1 : id.indexOf('[', last);
-    if (bracket > 0) add(id.slice(0, bracket), id);
-    for (let prefix = id, cut = last; cut > 0; cut = prefix.lastIndexOf('::')) {
+    // Containers are cut from the id without its parameters: those may hold `::` themselves (`[a::b]`).
+    const base = baseId(id);
+    if (base !== id) add(base, id);
+    for (let prefix = base, cut = base.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
       prefix = prefix.slice(0, cut);
       add(prefix, id);
     }
