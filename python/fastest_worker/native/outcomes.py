@@ -39,11 +39,6 @@ def _keep(entry) -> bool:
     return filter_traceback(entry) and _not_ours(entry)
 
 
-def _exconly_first_line(excinfo: ExceptionInfo) -> str:
-    text = excinfo.exconly(tryshort=True)
-    return text.split("\n", 1)[0]
-
-
 def _test_tb_filter(func, is_unittest=False):
     def tbfilter(excinfo: ExceptionInfo) -> Traceback:
         traceback = excinfo.traceback
@@ -84,7 +79,9 @@ def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
         return text, msg_line.strip()
     excinfo = ExceptionInfo.from_exception(exc)
     if isinstance(exc, Failed) and not exc.pytrace:
-        return str(exc.msg), _exconly_first_line(excinfo)
+        # pytest reports it in its "value" style: the crash message is the whole exception text
+        # (the short summary shows all of it on CI, its first line elsewhere)
+        return str(exc.msg), excinfo.exconly(tryshort=True)
     style = "long" if tbstyle in ("auto", "long") else tbstyle
     entries = excinfo.traceback
     if entries and all(not _keep(e) for e in entries) and not all(_not_ours(e) for e in entries):
