@@ -3176,11 +3176,12 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const index_js_1 = __nccwpck_require__(9286);
+const errors_js_1 = __nccwpck_require__(5507);
+const python_js_1 = __nccwpck_require__(5530);
 const args_js_1 = __nccwpck_require__(7593);
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 function probeEnv(env) {
-    return { ...env, PYTHONPATH: (0, index_js_1.runtimePythonPath)(env.PYTHONPATH) };
+    return { ...env, PYTHONPATH: (0, python_js_1.runtimePythonPath)(env.PYTHONPATH) };
 }
 function parseProbe(stdout) {
     try {
@@ -3276,7 +3277,7 @@ function runRealPytest(python, argv, cwd, env) {
         };
         child.on('error', (error) => {
             done();
-            reject(new index_js_1.RunnerError(`cannot run pytest with ${python}: ${error.message}`));
+            reject(new errors_js_1.RunnerError(`cannot run pytest with ${python}: ${error.message}`));
         });
         child.on('exit', (exitCode, signal) => {
             done();

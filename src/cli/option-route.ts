@@ -4,7 +4,8 @@
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { RunnerError, runtimePythonPath } from '../runner/index.js';
+import { RunnerError } from '../runner/errors.js';
+import { runtimePythonPath } from '../runner/python.js';
 import { UsageError, type CliOptions, type PluginOptions } from './args.js';
 import type { Arity } from './pytest-options.js';
 
