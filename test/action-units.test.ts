@@ -1,8 +1,5 @@
-// The Action's plain functions: inputs, plan output size, annotations, summary and comment limits,
+// The Action's plain functions: inputs, annotations, summary and comment limits,
 // the environment tests run in, and fencing of the shard's output.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotationOf, batches, errorCommand, failingLine, mostUseful, type Annotation } from '../src/action/annotations.js';
 import { readInputs } from '../src/action/inputs.js';

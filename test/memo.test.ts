@@ -3,7 +3,7 @@
 // file, a directory's entries, a config file, a conftest.py, an environment variable) or a corrupt
 // memo falls back to the full discovery.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
