@@ -6028,6 +6028,57 @@ function listLoggedDir(path) {
 
 /***/ }),
 
+/***/ 9098:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The parts of a pytest node id, `path::Class::name[parameters]`, for every stage. Class and
+// function names are Python identifiers, so the parameters start at the first `[` after the path;
+// they may hold `::` and `[` themselves (`t.py::test[a::b]`), and a path may hold `[`.
+// Node-id *arguments* on the command line are resolved in select/nodeid.ts.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.paramStart = paramStart;
+exports.baseId = baseId;
+exports.pathOfId = pathOfId;
+exports.containerIds = containerIds;
+exports.coveringIds = coveringIds;
+/** Where the parameters start (their `[`), or -1 when the id has none. */
+function paramStart(id) {
+    const afterPath = id.indexOf('::');
+    return afterPath < 0 ? -1 : id.indexOf('[', afterPath);
+}
+/** The id without its parameters: `t.py::test[a::b]` -> `t.py::test`. */
+function baseId(id) {
+    const bracket = paramStart(id);
+    return bracket < 0 ? id : id.slice(0, bracket);
+}
+/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
+function pathOfId(id) {
+    const sep = id.indexOf('::');
+    return sep < 0 ? id : id.slice(0, sep);
+}
+/**
+ * The collectors that contain the item, innermost first: `t.py::C::test[a::b]` -> `t.py::C`,
+ * `t.py`. Cut at the last `::` outside the parameters.
+ */
+function containerIds(id) {
+    const out = [];
+    let prefix = baseId(id);
+    for (let cut = prefix.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
+        prefix = prefix.slice(0, cut);
+        out.push(prefix);
+    }
+    return out;
+}
+/** The id, its id without parameters, and its containers: every id a plan may list for it. */
+function coveringIds(id) {
+    const base = baseId(id);
+    return base === id ? [id, ...containerIds(id)] : [id, base, ...containerIds(id)];
+}
+
+
+/***/ }),
+
 /***/ 2105:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -7094,6 +7145,7 @@ exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const nodeid_js_1 = __nccwpck_require__(9098);
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -7156,7 +7208,7 @@ function failedPart(item, failed, expansionsByBase) {
 function expansionsIndex(failed) {
     const index = new Map();
     for (const id of failed) {
-        const bracket = id.indexOf('[', Math.max(0, id.lastIndexOf('::')));
+        const bracket = (0, nodeid_js_1.paramStart)(id);
         if (bracket === -1 || !id.endsWith(']'))
             continue;
         const base = id.slice(0, bracket);
@@ -7363,9 +7415,7 @@ function nextLastFailed(previous, results, collectedIds = []) {
 }
 /** The node ids from the outermost directory down to the item: `a`, `a/f.py`, `a/f.py::C`, `a/f.py::C::t[1]`. */
 function nodeChain(id) {
-    const bracket = id.indexOf('[');
-    const base = bracket === -1 ? id : id.slice(0, bracket);
-    const [file = '', ...names] = base.split('::');
+    const [file = '', ...names] = (0, nodeid_js_1.baseId)(id).split('::');
     const chain = pathCollectorIds(file);
     for (let i = 0; i < names.length - 1; i++)
         chain.push(`${file}::${names.slice(0, i + 1).join('::')}`);

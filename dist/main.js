@@ -3389,7 +3389,7 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const console_js_1 = __nccwpck_require__(9475);
 const fence_js_1 = __nccwpck_require__(9183);
-const timings_js_1 = __nccwpck_require__(7307);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const junit_js_1 = __nccwpck_require__(2998);
 const json_js_1 = __nccwpck_require__(2794);
 const index_js_1 = __nccwpck_require__(9286);
@@ -3576,7 +3576,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const checkExpansion = (id) => {
         if (toCheck.size === 0)
             return true;
-        const item = toCheck.get((0, timings_js_1.baseId)(id)) ?? toCheck.get(id.split('::')[0]); // or its whole-file item
+        const item = toCheck.get((0, nodeid_js_1.baseId)(id)) ?? toCheck.get((0, nodeid_js_1.pathOfId)(id)); // or its whole-file item
         return item ? (0, index_js_2.expansionSelected)(item, id, undefined, expansionFilter) : true;
     };
     const narrowOwner = new Map();
@@ -3936,6 +3936,7 @@ exports.selectShard = selectShard;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
 const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const timings_js_1 = __nccwpck_require__(7307);
 const args_js_1 = __nccwpck_require__(7593);
 function shardOfFile(file, shards) {
@@ -3956,19 +3957,7 @@ function itemsOfShard(plan, index, items, all) {
     const found = new Set();
     // A planned dynamic item (its id without parameters, or a module or class) is satisfied by the
     // ids a run taught discovery it expands to.
-    const planned = (item) => {
-        if (wanted.has(item.id))
-            return item.id;
-        const base = (0, timings_js_1.baseId)(item.id);
-        if (base !== item.id && wanted.has(base))
-            return base;
-        for (let cut = base.lastIndexOf('::'), prefix = base; cut > 0; cut = prefix.lastIndexOf('::')) {
-            prefix = prefix.slice(0, cut);
-            if (wanted.has(prefix))
-                return prefix;
-        }
-        return undefined;
-    };
+    const planned = (item) => (0, nodeid_js_1.coveringIds)(item.id).find((id) => wanted.has(id));
     const selected = items.filter((item) => planned(item) !== undefined);
     for (const item of all) {
         const id = planned(item);
@@ -9112,6 +9101,57 @@ function listLoggedDir(path) {
 
 /***/ }),
 
+/***/ 9098:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The parts of a pytest node id, `path::Class::name[parameters]`, for every stage. Class and
+// function names are Python identifiers, so the parameters start at the first `[` after the path;
+// they may hold `::` and `[` themselves (`t.py::test[a::b]`), and a path may hold `[`.
+// Node-id *arguments* on the command line are resolved in select/nodeid.ts.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.paramStart = paramStart;
+exports.baseId = baseId;
+exports.pathOfId = pathOfId;
+exports.containerIds = containerIds;
+exports.coveringIds = coveringIds;
+/** Where the parameters start (their `[`), or -1 when the id has none. */
+function paramStart(id) {
+    const afterPath = id.indexOf('::');
+    return afterPath < 0 ? -1 : id.indexOf('[', afterPath);
+}
+/** The id without its parameters: `t.py::test[a::b]` -> `t.py::test`. */
+function baseId(id) {
+    const bracket = paramStart(id);
+    return bracket < 0 ? id : id.slice(0, bracket);
+}
+/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
+function pathOfId(id) {
+    const sep = id.indexOf('::');
+    return sep < 0 ? id : id.slice(0, sep);
+}
+/**
+ * The collectors that contain the item, innermost first: `t.py::C::test[a::b]` -> `t.py::C`,
+ * `t.py`. Cut at the last `::` outside the parameters.
+ */
+function containerIds(id) {
+    const out = [];
+    let prefix = baseId(id);
+    for (let cut = prefix.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
+        prefix = prefix.slice(0, cut);
+        out.push(prefix);
+    }
+    return out;
+}
+/** The id, its id without parameters, and its containers: every id a plan may list for it. */
+function coveringIds(id) {
+    const base = baseId(id);
+    return base === id ? [id, ...containerIds(id)] : [id, base, ...containerIds(id)];
+}
+
+
+/***/ }),
+
 /***/ 2105:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -11223,6 +11263,7 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const junit_js_1 = __nccwpck_require__(2998);
 const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const timings_js_1 = __nccwpck_require__(7307);
 const junit_read_js_1 = __nccwpck_require__(9079);
 /** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
@@ -11419,13 +11460,13 @@ class FileTally {
             mark(exact.at);
         // A planned id without parameters also stands for a dynamic item's expanded ids, and a
         // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
-        const base = (0, timings_js_1.baseId)(c.id);
+        const base = (0, nodeid_js_1.baseId)(c.id);
         const ofBase = base !== c.id ? planned.index.get(base) : undefined;
         if (ofBase)
             mark(ofBase.at);
         let container;
-        for (let end = base.indexOf('::'); end >= 0; end = base.indexOf('::', end + 2)) {
-            const entry = planned.index.get(base.slice(0, end));
+        for (const outer of (0, nodeid_js_1.containerIds)(base).reverse()) {
+            const entry = planned.index.get(outer);
             if (entry) {
                 mark(entry.at);
                 container ??= entry;
@@ -12072,6 +12113,7 @@ exports.describeExit = describeExit;
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const errors_js_1 = __nccwpck_require__(5507);
 const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
@@ -12587,16 +12629,9 @@ function toResult(frame, worker) {
  * unit may list for a dynamic item that expanded to them. */
 function coveringIds(ids) {
     const covered = new Set();
-    for (let id of ids) {
-        covered.add(id);
-        const bracket = id.indexOf('[', id.lastIndexOf('::'));
-        if (bracket > 0)
-            covered.add(id.slice(0, bracket));
-        for (let cut = id.lastIndexOf('::'); cut > 0; cut = id.lastIndexOf('::')) {
-            id = id.slice(0, cut);
-            covered.add(id);
-        }
-    }
+    for (const id of ids)
+        for (const covering of (0, nodeid_js_1.coveringIds)(id))
+            covered.add(covering);
     return covered;
 }
 function stringList(value) {
@@ -13028,7 +13063,7 @@ exports.CollectionTruth = void 0;
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-const timings_js_1 = __nccwpck_require__(7307);
+const nodeid_js_1 = __nccwpck_require__(9098);
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
 function countsOf(items, ids) {
     const byKey = new Map();
@@ -13042,13 +13077,11 @@ function countsOf(items, ids) {
     for (const id of ids) {
         add(id, id);
         // Containers are cut from the id without its parameters: those may hold `::` themselves (`[a::b]`).
-        const base = (0, timings_js_1.baseId)(id);
+        const base = (0, nodeid_js_1.baseId)(id);
         if (base !== id)
             add(base, id);
-        for (let prefix = base, cut = base.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
-            prefix = prefix.slice(0, cut);
-            add(prefix, id);
-        }
+        for (const container of (0, nodeid_js_1.containerIds)(base))
+            add(container, id);
     }
     // An id listed as an item of its own is that item's, not also its container's.
     const listed = new Set(items.map((item) => item.id));
@@ -13807,6 +13840,7 @@ exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
+const nodeid_js_1 = __nccwpck_require__(9098);
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -13869,7 +13903,7 @@ function failedPart(item, failed, expansionsByBase) {
 function expansionsIndex(failed) {
     const index = new Map();
     for (const id of failed) {
-        const bracket = id.indexOf('[', Math.max(0, id.lastIndexOf('::')));
+        const bracket = (0, nodeid_js_1.paramStart)(id);
         if (bracket === -1 || !id.endsWith(']'))
             continue;
         const base = id.slice(0, bracket);
@@ -14076,9 +14110,7 @@ function nextLastFailed(previous, results, collectedIds = []) {
 }
 /** The node ids from the outermost directory down to the item: `a`, `a/f.py`, `a/f.py::C`, `a/f.py::C::t[1]`. */
 function nodeChain(id) {
-    const bracket = id.indexOf('[');
-    const base = bracket === -1 ? id : id.slice(0, bracket);
-    const [file = '', ...names] = base.split('::');
+    const [file = '', ...names] = (0, nodeid_js_1.baseId)(id).split('::');
     const chain = pathCollectorIds(file);
     for (let i = 0; i < names.length - 1; i++)
         chain.push(`${file}::${names.slice(0, i + 1).join('::')}`);
@@ -15448,13 +15480,13 @@ exports.parseTimings = parseTimings;
 exports.saveTimings = saveTimings;
 exports.observeRun = observeRun;
 exports.learnTimings = learnTimings;
-exports.baseId = baseId;
 exports.median = median;
 // The timing store: seconds per test id and setup seconds per module, learned from JUnit results
 // and smoothed over runs with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const nodeid_js_1 = __nccwpck_require__(9098);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 /** Weight of the newest run in the moving average. */
@@ -15581,12 +15613,6 @@ function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
         runs: store.runs + 1,
     };
 }
-/** Where the parameter list starts in a node id: the first `[` after the module path. */
-function baseId(id) {
-    const afterFile = id.indexOf('::');
-    const bracket = afterFile < 0 ? -1 : id.indexOf('[', afterFile);
-    return bracket < 0 ? id : id.slice(0, bracket);
-}
 /** Predicts seconds for test items and module setups from a store; never returns zero. */
 class Estimator {
     store;
@@ -15617,10 +15643,8 @@ class Estimator {
         const all = [];
         for (const [id, seconds] of Object.entries(this.store.tests)) {
             all.push(seconds);
-            const sep = id.indexOf('::');
-            const file = sep < 0 ? id : id.slice(0, sep);
-            add(fileTotals, file, seconds);
-            const base = baseId(id);
+            add(fileTotals, (0, nodeid_js_1.pathOfId)(id), seconds);
+            const base = (0, nodeid_js_1.baseId)(id);
             if (base !== id)
                 add(this.dynamicSums, base, seconds);
         }

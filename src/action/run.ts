@@ -12,7 +12,7 @@ import { collect, openSession } from '../cli/session.js';
 import { fenceBlock, fenceToken } from '../report/fence.js';
 import { mergeJUnit } from '../report/merge.js';
 import { testEnvironment } from '../runner/environment.js';
-import { baseId } from '../shard/timings.js';
+import { baseId } from '../nodeid.js';
 import { readPlan, type Plan } from '../shard/plan.js';
 import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
 import { InputError, type ActionInputs } from './inputs.js';

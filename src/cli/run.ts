@@ -5,7 +5,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { ConsoleReporter } from '../report/console.js';
 import { fenceBlock } from '../report/fence.js';
-import { baseId } from '../shard/timings.js';
+import { baseId, pathOfId } from '../nodeid.js';
 import { junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
 import { checkPython, CollectionTruth, makeUnits, pycacheDir, PrestartedWorkers, runtimePythonPath, runUnits, type FileSelection } from '../runner/index.js';
@@ -191,7 +191,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
   const checkExpansion = (id: string) => {
     if (toCheck.size === 0) return true;
-    const item = toCheck.get(baseId(id)) ?? toCheck.get(id.split('::')[0]); // or its whole-file item
+    const item = toCheck.get(baseId(id)) ?? toCheck.get(pathOfId(id)); // or its whole-file item
     return item ? expansionSelected(item, id, undefined, expansionFilter) : true;
   };
   const narrowOwner = new Map<string, string>();

@@ -1,7 +1,8 @@
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 import { join, resolve } from 'node:path';
 import { digestIds, makePlan, readPlan, unitTestIds, type Plan } from '../shard/plan.js';
-import { baseId, DEFAULT_TIMINGS_PATH, Estimator, loadTimings } from '../shard/timings.js';
+import { coveringIds } from '../nodeid.js';
+import { DEFAULT_TIMINGS_PATH, Estimator, loadTimings } from '../shard/timings.js';
 import type { TestItem } from '../types.js';
 import { UsageError } from './args.js';
 import type { Session } from './session.js';
@@ -37,16 +38,7 @@ function itemsOfShard(plan: Plan, index: number, items: TestItem[], all: TestIte
   const found = new Set<string>();
   // A planned dynamic item (its id without parameters, or a module or class) is satisfied by the
   // ids a run taught discovery it expands to.
-  const planned = (item: TestItem): string | undefined => {
-    if (wanted.has(item.id)) return item.id;
-    const base = baseId(item.id);
-    if (base !== item.id && wanted.has(base)) return base;
-    for (let cut = base.lastIndexOf('::'), prefix = base; cut > 0; cut = prefix.lastIndexOf('::')) {
-      prefix = prefix.slice(0, cut);
-      if (wanted.has(prefix)) return prefix;
-    }
-    return undefined;
-  };
+  const planned = (item: TestItem): string | undefined => coveringIds(item.id).find((id) => wanted.has(id));
   const selected = items.filter((item) => planned(item) !== undefined);
   for (const item of all) {
     const id = planned(item);

@@ -12,7 +12,8 @@ import { dirname } from 'node:path';
 import type { Outcome } from '../types.js';
 import { NOT_COLLECTED_PROPERTY } from './junit.js';
 import { unitTestIds, type Plan } from '../shard/plan.js';
-import { baseId, observeRun, type ObservedCase, type RunObservation } from '../shard/timings.js';
+import { baseId, containerIds } from '../nodeid.js';
+import { observeRun, type ObservedCase, type RunObservation } from '../shard/timings.js';
 import { caseXml, JUnitError, newTextBudget, openTagXml, readJUnitFile, type JUnitCase, type JUnitSuite, type ReadOptions, type TextBudget } from './junit-read.js';
 
 export interface MergeCounts {
@@ -271,8 +272,8 @@ class FileTally {
     const ofBase = base !== c.id ? planned.index.get(base) : undefined;
     if (ofBase) mark(ofBase.at);
     let container: { at: number; shard: number } | undefined;
-    for (let end = base.indexOf('::'); end >= 0; end = base.indexOf('::', end + 2)) {
-      const entry = planned.index.get(base.slice(0, end));
+    for (const outer of containerIds(base).reverse()) {
+      const entry = planned.index.get(outer);
       if (entry) {
         mark(entry.at);
         container ??= entry;

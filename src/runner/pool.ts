@@ -2,6 +2,7 @@
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import type { Frame } from './frames.js';
@@ -631,15 +632,7 @@ function toResult(frame: Frame, worker: number): TestResult {
  * unit may list for a dynamic item that expanded to them. */
 export function coveringIds(ids: Iterable<string>): Set<string> {
   const covered = new Set<string>();
-  for (let id of ids) {
-    covered.add(id);
-    const bracket = id.indexOf('[', id.lastIndexOf('::'));
-    if (bracket > 0) covered.add(id.slice(0, bracket));
-    for (let cut = id.lastIndexOf('::'); cut > 0; cut = id.lastIndexOf('::')) {
-      id = id.slice(0, cut);
-      covered.add(id);
-    }
-  }
+  for (const id of ids) for (const covering of idsCovering(id)) covered.add(covering);
   return covered;
 }
 

@@ -2,7 +2,7 @@
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-import { baseId } from '../shard/timings.js';
+import { baseId, containerIds } from '../nodeid.js';
 import type { TestItem, Unit } from '../types.js';
 import type { UnitCollected } from './pool.js';
 
@@ -36,10 +36,7 @@ function countsOf(items: TestItem[], ids: string[]): Map<TestItem, string[]> {
     // Containers are cut from the id without its parameters: those may hold `::` themselves (`[a::b]`).
     const base = baseId(id);
     if (base !== id) add(base, id);
-    for (let prefix = base, cut = base.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
-      prefix = prefix.slice(0, cut);
-      add(prefix, id);
-    }
+    for (const container of containerIds(base)) add(container, id);
   }
   // An id listed as an item of its own is that item's, not also its container's.
   const listed = new Set(items.map((item) => item.id));

@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { baseId, paramStart } from '../nodeid.js';
 import type { TestItem } from '../types.js';
 
 export interface LastFailed {
@@ -89,7 +90,7 @@ function failedPart(item: TestItem, failed: ReadonlySet<string>, expansionsByBas
 function expansionsIndex(failed: ReadonlySet<string>): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const id of failed) {
-    const bracket = id.indexOf('[', Math.max(0, id.lastIndexOf('::')));
+    const bracket = paramStart(id);
     if (bracket === -1 || !id.endsWith(']')) continue;
     const base = id.slice(0, bracket);
     const list = index.get(base) ?? [];
@@ -316,9 +317,7 @@ export function nextLastFailed(previous: ReadonlySet<string>, results: RunOutcom
 
 /** The node ids from the outermost directory down to the item: `a`, `a/f.py`, `a/f.py::C`, `a/f.py::C::t[1]`. */
 function nodeChain(id: string): string[] {
-  const bracket = id.indexOf('[');
-  const base = bracket === -1 ? id : id.slice(0, bracket);
-  const [file = '', ...names] = base.split('::');
+  const [file = '', ...names] = baseId(id).split('::');
   const chain = pathCollectorIds(file);
   for (let i = 0; i < names.length - 1; i++) chain.push(`${file}::${names.slice(0, i + 1).join('::')}`);
   if (names.length > 0) chain.push(id);

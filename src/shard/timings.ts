@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JUnitCase } from '../report/junit-read.js';
+import { baseId, pathOfId } from '../nodeid.js';
 import type { TestItem } from '../types.js';
 
 export const TIMINGS_VERSION = 1;
@@ -156,13 +157,6 @@ export function learnTimings(store: TimingsStore, run: RunObservation, weight = 
   };
 }
 
-/** Where the parameter list starts in a node id: the first `[` after the module path. */
-export function baseId(id: string): string {
-  const afterFile = id.indexOf('::');
-  const bracket = afterFile < 0 ? -1 : id.indexOf('[', afterFile);
-  return bracket < 0 ? id : id.slice(0, bracket);
-}
-
 /** Predicts seconds for test items and module setups from a store; never returns zero. */
 export class Estimator {
   private fileMeans = new Map<string, number>();
@@ -189,9 +183,7 @@ export class Estimator {
     const all: number[] = [];
     for (const [id, seconds] of Object.entries(this.store.tests)) {
       all.push(seconds);
-      const sep = id.indexOf('::');
-      const file = sep < 0 ? id : id.slice(0, sep);
-      add(fileTotals, file, seconds);
+      add(fileTotals, pathOfId(id), seconds);
       const base = baseId(id);
       if (base !== id) add(this.dynamicSums, base, seconds);
     }
