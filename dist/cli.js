@@ -23,26 +23,6 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 500:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.selfAndParents = selfAndParents;
-// The directories above a path, for every upward search (config files, memos, .python-version):
-// a leaf module, so that the small executable bundle can use it too.
-const node_path_1 = __nccwpck_require__(760);
-/** `p` and each of its parents, up to the filesystem root. */
-function selfAndParents(p) {
-    const out = [p];
-    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
-        out.push(up);
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 358:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -57,6 +37,26 @@ exports.MAX_PARSE_THREADS = 4;
 function forcedParseThreads(env) {
     const forced = Number.parseInt(env.FASTEST_PARSE_THREADS ?? '', 10);
     return Number.isInteger(forced) && forced >= 0 ? forced : null;
+}
+
+
+/***/ }),
+
+/***/ 0:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selfAndParents = selfAndParents;
+// The directories above a path, for every upward search (config files, memos, .python-version):
+// a leaf module, so that the small executable bundle can use it too.
+const node_path_1 = __nccwpck_require__(760);
+/** `p` and each of its parents, up to the filesystem root. */
+function selfAndParents(p) {
+    const out = [p];
+    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
+        out.push(up);
+    return out;
 }
 
 
@@ -77,10 +77,10 @@ exports.forgetMemos = forgetMemos;
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
-// imports nothing but Node's own modules and leaf modules (inputs.ts, config/ancestors.ts).
+// imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
-const ancestors_js_1 = __nccwpck_require__(500);
+const ancestors_js_1 = __nccwpck_require__(0);
 const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -480,7 +480,7 @@ const node_fs_1 = __nccwpck_require__(24);
 const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
-const ancestors_js_1 = __nccwpck_require__(500);
+const ancestors_js_1 = __nccwpck_require__(0);
 const thread_count_js_1 = __nccwpck_require__(358);
 const discover_memo_js_1 = __nccwpck_require__(542);
 const broken_pipe_js_1 = __nccwpck_require__(238);

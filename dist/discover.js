@@ -983,26 +983,6 @@ async function collect(session) {
 
 /***/ }),
 
-/***/ 5500:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.selfAndParents = selfAndParents;
-// The directories above a path, for every upward search (config files, memos, .python-version):
-// a leaf module, so that the small executable bundle can use it too.
-const node_path_1 = __nccwpck_require__(6760);
-/** `p` and each of its parents, up to the filesystem root. */
-function selfAndParents(p) {
-    const out = [p];
-    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
-        out.push(up);
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -1192,7 +1172,7 @@ exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
-const ancestors_js_1 = __nccwpck_require__(5500);
+const ancestors_js_1 = __nccwpck_require__(3000);
 const errors_js_1 = __nccwpck_require__(7827);
 const files_js_1 = __nccwpck_require__(8261);
 const pystr_js_1 = __nccwpck_require__(2560);
@@ -5690,6 +5670,26 @@ function findCollectable(argPaths, rules) {
 
 /***/ }),
 
+/***/ 3000:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selfAndParents = selfAndParents;
+// The directories above a path, for every upward search (config files, memos, .python-version):
+// a leaf module, so that the small executable bundle can use it too.
+const node_path_1 = __nccwpck_require__(6760);
+/** `p` and each of its parents, up to the filesystem root. */
+function selfAndParents(p) {
+    const out = [p];
+    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
+        out.push(up);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 7542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -5705,10 +5705,10 @@ exports.forgetMemos = forgetMemos;
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
-// imports nothing but Node's own modules and leaf modules (inputs.ts, config/ancestors.ts).
+// imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(5500);
+const ancestors_js_1 = __nccwpck_require__(3000);
 const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -6571,7 +6571,7 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(5500);
+const ancestors_js_1 = __nccwpck_require__(3000);
 const which_js_1 = __nccwpck_require__(6351);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */

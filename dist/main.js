@@ -4056,26 +4056,6 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 5500:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.selfAndParents = selfAndParents;
-// The directories above a path, for every upward search (config files, memos, .python-version):
-// a leaf module, so that the small executable bundle can use it too.
-const node_path_1 = __nccwpck_require__(6760);
-/** `p` and each of its parents, up to the filesystem root. */
-function selfAndParents(p) {
-    const out = [p];
-    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
-        out.push(up);
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -4265,7 +4245,7 @@ exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
-const ancestors_js_1 = __nccwpck_require__(5500);
+const ancestors_js_1 = __nccwpck_require__(3000);
 const errors_js_1 = __nccwpck_require__(7827);
 const files_js_1 = __nccwpck_require__(8261);
 const pystr_js_1 = __nccwpck_require__(2560);
@@ -8763,6 +8743,26 @@ function findCollectable(argPaths, rules) {
 
 /***/ }),
 
+/***/ 3000:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selfAndParents = selfAndParents;
+// The directories above a path, for every upward search (config files, memos, .python-version):
+// a leaf module, so that the small executable bundle can use it too.
+const node_path_1 = __nccwpck_require__(6760);
+/** `p` and each of its parents, up to the filesystem root. */
+function selfAndParents(p) {
+    const out = [p];
+    for (let cur = p, up = (0, node_path_1.dirname)(p); up !== cur; cur = up, up = (0, node_path_1.dirname)(up))
+        out.push(up);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 7542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -8778,10 +8778,10 @@ exports.forgetMemos = forgetMemos;
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
-// imports nothing but Node's own modules and leaf modules (inputs.ts, config/ancestors.ts).
+// imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(5500);
+const ancestors_js_1 = __nccwpck_require__(3000);
 const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -9096,6 +9096,1208 @@ function listLoggedDir(path) {
     if (st)
         noteDir(path, st, entries.map((e) => e.name));
     return entries;
+}
+
+
+/***/ }),
+
+/***/ 2181:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TEXT_BUDGET = exports.ATTRIBUTE_CAP = exports.ELEMENT_TEXT_CAP = exports.DEFAULT_MAX_JUNIT_BYTES = exports.JUnitError = void 0;
+exports.caseXml = caseXml;
+exports.newTextBudget = newTextBudget;
+exports.readJUnitFile = readJUnitFile;
+exports.parseJUnit = parseJUnit;
+exports.xmlSafe = xmlSafe;
+exports.dottedModule = dottedModule;
+exports.nodeIdFromJUnit = nodeIdFromJUnit;
+exports.openTagXml = openTagXml;
+exports.elementXml = elementXml;
+exports.escapeXmlText = escapeXmlText;
+exports.escapeXmlAttr = escapeXmlAttr;
+// Reads JUnit XML as pytest writes it (xunit1 with `file`/`line`, or xunit2 without) and turns
+// every <testcase> back into a pytest node id with its outcome.
+//
+// The file is parsed as a stream (sax, strict mode) in fixed-size chunks, so memory does not grow
+// with the file: the text kept per element is capped (the rest is counted and replaced by a marker
+// saying how much was cut), and one budget caps the text kept over all files of a merge. Characters
+// XML does not allow (NULs and other controls, raw or as `&#0;`) become U+FFFD, so what is written
+// back is well-formed.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_string_decoder_1 = __nccwpck_require__(6193);
+const sax_1 = __importDefault(__nccwpck_require__(179));
+/** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
+function caseXml(c) {
+    return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
+}
+class JUnitError extends Error {
+    file;
+    reason;
+    constructor(file, reason) {
+        super(`${file}: malformed JUnit XML: ${reason}`);
+        this.file = file;
+        this.reason = reason;
+    }
+}
+exports.JUnitError = JUnitError;
+exports.DEFAULT_MAX_JUNIT_BYTES = 256 * 1024 * 1024;
+/** Text kept of one element (a failure body, captured output), in characters. */
+exports.ELEMENT_TEXT_CAP = 1024 * 1024;
+/**
+ * Text kept of one attribute value (a failure message): sax's own buffer limit (MAX_BUFFER_LENGTH),
+ * past which it reports the value; shorter values that end within one chunk are kept whole.
+ */
+exports.ATTRIBUTE_CAP = 64 * 1024;
+/** Text kept of an element once the budget is spent: enough for the start of a traceback. */
+const ELEMENT_TEXT_FLOOR = 4096;
+/** Text kept over all elements of all files of one merge, before the floor applies. */
+exports.TEXT_BUDGET = 48 * 1024 * 1024;
+const MAX_DEPTH = 64;
+const CHUNK_BYTES = 256 * 1024;
+function newTextBudget(chars = exports.TEXT_BUDGET) {
+    return { remaining: chars };
+}
+function readJUnitFile(path, opts = {}) {
+    const maxBytes = opts.maxBytes ?? exports.DEFAULT_MAX_JUNIT_BYTES;
+    let fd;
+    try {
+        const size = (0, node_fs_1.statSync)(path).size;
+        if (size > maxBytes)
+            throw new JUnitError(path, `file is ${size} bytes, over the ${maxBytes}-byte limit`);
+        fd = (0, node_fs_1.openSync)(path, 'r');
+    }
+    catch (err) {
+        if (err instanceof JUnitError)
+            throw err;
+        throw new JUnitError(path, `cannot read: ${err.message}`);
+    }
+    try {
+        const reader = new JUnitReader(path, opts);
+        const decoder = new node_string_decoder_1.StringDecoder('utf8');
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        let total = 0;
+        for (;;) {
+            let n;
+            try {
+                n = (0, node_fs_1.readSync)(fd, buffer, 0, CHUNK_BYTES, null);
+            }
+            catch (err) {
+                throw new JUnitError(path, `cannot read: ${err.message}`);
+            }
+            if (n === 0)
+                break;
+            total += n;
+            // The file may grow while it is read; the limit holds for what is read.
+            if (total > maxBytes)
+                throw new JUnitError(path, `file is over the ${maxBytes}-byte limit`);
+            reader.write(decoder.write(buffer.subarray(0, n)));
+        }
+        reader.write(decoder.end());
+        return reader.finish();
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+}
+function parseJUnit(text, source, opts = {}) {
+    const maxBytes = opts.maxBytes ?? exports.DEFAULT_MAX_JUNIT_BYTES;
+    if (text.length > maxBytes)
+        throw new JUnitError(source, `over the ${maxBytes}-byte limit`);
+    const reader = new JUnitReader(source, opts);
+    for (let at = 0; at < text.length; at += CHUNK_BYTES)
+        reader.write(text.slice(at, at + CHUNK_BYTES));
+    return reader.finish();
+}
+/** Anything XML 1.0 does not allow in a document, including halves of surrogate pairs. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** `text` with every character XML does not allow replaced by U+FFFD. */
+function xmlSafe(text) {
+    return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(text) ? text.replace(NOT_XML_CHAR, '\uFFFD') : text;
+}
+function isXmlCodePoint(code) {
+    return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+function cutMarker(cut, what, kept) {
+    return `\n[fastest: ${cut} more characters of this ${what} cut; at most ${kept} are kept]`;
+}
+// sax errors that leave the structure intact: an unknown entity or a stray `&` stays as written,
+// and an over-long attribute value is trimmed.
+const RECOVERABLE = /^(Invalid character entity|Invalid character in entity name|Max buffer length exceeded: attribValue)$/;
+class JUnitReader {
+    source;
+    parser;
+    stack = [];
+    suites = [];
+    cases = [];
+    /** The last testcase read: held back in case a teardown error for it follows. */
+    pending;
+    onCase;
+    onSuite;
+    resolver;
+    budget;
+    attributeCut = 0;
+    attributeCuts = {};
+    sawContent = false;
+    sawRoot = false;
+    started = false;
+    constructor(source, opts) {
+        this.source = source;
+        this.resolver = moduleResolver(opts.knownFiles);
+        this.onCase = opts.onCase;
+        this.onSuite = opts.onSuite;
+        this.budget = opts.textBudget ?? newTextBudget();
+        const parser = sax_1.default.parser(true, { position: true });
+        // A character reference to a character XML does not allow (`&#0;`) becomes U+FFFD: sax
+        // asks its entity table before it decodes a reference.
+        parser.ENTITIES = new Proxy(parser.ENTITIES, {
+            get(table, name) {
+                if (typeof name === 'string' && name.startsWith('#')) {
+                    const code = /^#x[0-9a-f]+$/i.test(name) ? parseInt(name.slice(2), 16) : /^#\d+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
+                    if (!Number.isNaN(code) && !isXmlCodePoint(code))
+                        return '\uFFFD';
+                }
+                return table[name];
+            },
+        });
+        parser.onerror = (err) => this.onError(err);
+        parser.ondoctype = () => this.fail('DOCTYPE declarations are not accepted');
+        parser.onsgmldeclaration = () => this.fail('declarations are not accepted');
+        parser.onattribute = (attr) => {
+            if (this.attributeCut > 0)
+                this.attributeCuts[attr.name] = this.attributeCut;
+            this.attributeCut = 0;
+        };
+        parser.onopentag = (tag) => this.open(tag);
+        parser.onclosetag = () => this.close();
+        parser.ontext = (text) => this.text(text);
+        parser.oncdata = (text) => this.text(text);
+        this.parser = parser;
+    }
+    write(chunk) {
+        if (chunk === '')
+            return;
+        if (!this.started) {
+            this.started = true;
+            if (chunk.charCodeAt(0) === 0xfeff)
+                chunk = chunk.slice(1);
+        }
+        if (!this.sawContent && /\S/.test(chunk))
+            this.sawContent = true;
+        this.parser.write(chunk);
+    }
+    finish() {
+        if (!this.sawContent)
+            throw new JUnitError(this.source, 'file is empty');
+        const open = this.stack[this.stack.length - 1];
+        if (open !== undefined)
+            throw new JUnitError(this.source, `unclosed <${open.tag}> at end of file (truncated?)`);
+        this.parser.close();
+        if (!this.sawRoot)
+            throw new JUnitError(this.source, 'no root element');
+        if (this.pending !== undefined)
+            this.emit(this.pending);
+        this.pending = undefined;
+        return { source: this.source, suites: this.suites, cases: this.cases };
+    }
+    fail(reason) {
+        throw new JUnitError(this.source, `${reason} (line ${this.parser.line + 1})`);
+    }
+    onError(err) {
+        const message = err.message.split('\n')[0] ?? 'parse error';
+        if (!RECOVERABLE.test(message)) {
+            const expected = this.stack[this.stack.length - 1]?.tag;
+            if (message === 'Unexpected close tag' && expected !== undefined)
+                this.fail(`expected </${expected}> but found </${this.parser.tagName}>`);
+            this.fail(message.replace(/\.$/, '').replace(/^\w/, (c) => c.toLowerCase()));
+        }
+        if (message === 'Max buffer length exceeded: attribValue' && this.parser.attribValue.length > exports.ATTRIBUTE_CAP) {
+            this.attributeCut += this.parser.attribValue.length - exports.ATTRIBUTE_CAP;
+            this.parser.attribValue = this.parser.attribValue.slice(0, exports.ATTRIBUTE_CAP);
+        }
+        this.parser.resume();
+    }
+    attributes(tag) {
+        const attrs = {};
+        for (const name in tag.attributes) {
+            let value = tag.attributes[name] ?? '';
+            const cut = this.attributeCuts[name];
+            // Cut while it was read: its first ATTRIBUTE_CAP characters, then what came after the last trim.
+            if (cut !== undefined)
+                value = `${xmlSafe(value.slice(0, exports.ATTRIBUTE_CAP))}${cutMarker(cut + value.length - exports.ATTRIBUTE_CAP, `${name} attribute`, exports.ATTRIBUTE_CAP)}`;
+            else
+                value = xmlSafe(value);
+            attrs[name] = value;
+        }
+        this.attributeCuts = {};
+        return attrs;
+    }
+    open(tag) {
+        const parent = this.stack[this.stack.length - 1];
+        if (this.stack.length >= MAX_DEPTH)
+            this.fail(`elements nested more than ${MAX_DEPTH} deep`);
+        const name = tag.name;
+        let frame;
+        if (parent === undefined) {
+            if (this.sawRoot)
+                this.fail('more than one root element');
+            if (name !== 'testsuites' && name !== 'testsuite')
+                this.fail(`no <testsuites> or <testsuite> root element (found <${name}>)`);
+            this.sawRoot = true;
+            frame = { tag: name, kind: name === 'testsuites' ? 'suites' : 'suite', cut: 0 };
+        }
+        else if (name === 'testsuite' && (parent.kind === 'suites' || parent.kind === 'suite')) {
+            frame = { tag: name, kind: 'suite', cut: 0 };
+        }
+        else if (name === 'testcase' && parent.kind === 'suite') {
+            frame = { tag: name, kind: 'case', node: { tag: name, attrs: this.attributes(tag), text: '', children: [] }, cut: 0 };
+        }
+        else if (parent.kind === 'case' || parent.kind === 'child') {
+            frame = { tag: name, kind: 'child', node: { tag: name, attrs: this.attributes(tag), text: '', children: [] }, cut: 0 };
+        }
+        else {
+            if (name === 'property' && parent.tag === 'properties')
+                this.addProperty(tag);
+            frame = { tag: name, kind: 'other', cut: 0 };
+        }
+        if (frame.kind === 'suite') {
+            const attrs = this.attributes(tag);
+            const time = attrs['time'];
+            const suite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
+            // Its properties come after it opens: they are added to this same object (addProperty).
+            frame.suite = suite;
+            if (this.onSuite)
+                this.onSuite(suite);
+            else
+                this.suites.push(suite);
+        }
+        this.attributeCuts = {};
+        this.stack.push(frame);
+    }
+    /** `<testsuite><properties><property name= value=/>`: kept on the suite (capped like any attribute). */
+    addProperty(tag) {
+        const suite = this.stack[this.stack.length - 2]?.suite;
+        if (suite === undefined)
+            return;
+        const attrs = this.attributes(tag);
+        (suite.properties ??= []).push({ name: attrs['name'] ?? '', value: attrs['value'] ?? '' });
+    }
+    text(text) {
+        const frame = this.stack[this.stack.length - 1];
+        const node = frame?.node;
+        if (frame === undefined || node === undefined)
+            return;
+        const room = this.textCap() - node.text.length;
+        if (room >= text.length)
+            node.text += text;
+        else {
+            if (room > 0)
+                node.text += text.slice(0, room);
+            frame.cut += text.length - Math.max(0, room);
+        }
+    }
+    textCap() {
+        return Math.min(exports.ELEMENT_TEXT_CAP, Math.max(ELEMENT_TEXT_FLOOR, this.budget.remaining));
+    }
+    close() {
+        const frame = this.stack.pop();
+        const node = frame?.node;
+        if (frame === undefined || node === undefined)
+            return;
+        node.text = xmlSafe(node.text);
+        this.budget.remaining -= node.text.length;
+        if (frame.cut > 0)
+            node.text += cutMarker(frame.cut, `<${frame.tag}>`, node.text.length);
+        if (frame.kind === 'child')
+            this.stack[this.stack.length - 1]?.node?.children.push(node);
+        else
+            this.addCase(caseFromElement(node, this.resolver));
+    }
+    addCase(read) {
+        const previous = this.pending;
+        // pytest writes a call failure followed by a teardown error as two testcases with one id.
+        if (previous && previous.id === read.id && previous.outcome === 'failed' && !previous.teardownError && isTeardownError(read)) {
+            previous.teardownError = { message: read.message ?? '', details: read.details ?? '' };
+            previous.time = Math.max(previous.time, read.time);
+            previous.xmlInner += read.xmlInner;
+            return;
+        }
+        if (previous !== undefined)
+            this.emit(previous);
+        this.pending = read;
+    }
+    emit(c) {
+        if (this.onCase)
+            this.onCase(c);
+        else
+            this.cases.push(c);
+    }
+}
+function caseFromElement(testcase, resolveModule) {
+    const { attrs } = testcase;
+    const classname = attrs['classname'] ?? '';
+    const name = attrs['name'] ?? '';
+    const where = nodeIdFromJUnit(classname, name, attrs['file'], resolveModule);
+    const lineAttr = attrs['line'];
+    const line = lineAttr !== undefined && /^\d+$/.test(lineAttr) ? Number(lineAttr) + 1 : undefined;
+    const failure = testcase.children.find((c) => c.tag === 'failure');
+    const error = testcase.children.find((c) => c.tag === 'error');
+    const skipped = testcase.children.find((c) => c.tag === 'skipped');
+    let outcome = 'passed';
+    let decisive;
+    if (failure) {
+        decisive = failure;
+        outcome = 'failed';
+    }
+    else if (error) {
+        decisive = error;
+        outcome = 'error';
+    }
+    else if (skipped) {
+        decisive = skipped;
+        // pytest writes a non-strict XPASS as a passed testcase; "passes unexpectedly" is xunit's form.
+        outcome = skipped.attrs['type'] === 'pytest.xfail' ? 'xfailed' : 'skipped';
+    }
+    const result = {
+        id: where.id,
+        classname,
+        name,
+        file: where.file,
+        time: parseSeconds(attrs['time'] ?? '0'),
+        outcome,
+        xmlOpen: openTagXml('testcase', attrs),
+        xmlInner: testcase.children.map((child) => elementXml(child.tag, child.attrs, child.text, child.children)).join(''),
+    };
+    if (line !== undefined)
+        result.line = line;
+    if (where.collection)
+        result.collection = true;
+    if (decisive) {
+        if (decisive.attrs['message'] !== undefined)
+            result.message = decisive.attrs['message'];
+        if (decisive.text !== '')
+            result.details = decisive.text;
+    }
+    return result;
+}
+function isTeardownError(c) {
+    return c.outcome === 'error' && (c.message ?? '').startsWith('failed on teardown');
+}
+function parseSeconds(value) {
+    const seconds = Number(value);
+    return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+}
+/** Longest known module whose dotted name is a prefix of the classname's segments. */
+function moduleResolver(knownFiles) {
+    const byDotted = new Map();
+    for (const file of knownFiles ?? [])
+        byDotted.set(dottedModule(file), file);
+    return (segments) => {
+        for (let n = segments.length; n > 0 && byDotted.size > 0; n--) {
+            const file = byDotted.get(segments.slice(0, n).join('.'));
+            if (file !== undefined)
+                return { file, consumed: n };
+        }
+        return undefined;
+    };
+}
+const dottedCache = new Map();
+/** pytest's mangle_test_address for a module path: `a/b/test_c.py` -> `a.b.test_c`. */
+function dottedModule(file) {
+    let dotted = dottedCache.get(file);
+    if (dotted === undefined) {
+        dotted = file.replace(/\//g, '.').replace(/\.py$/, '');
+        if (dottedCache.size > 100_000)
+            dottedCache.clear();
+        dottedCache.set(file, dotted);
+    }
+    return dotted;
+}
+/**
+ * Inverse of pytest's mangle_test_address: classname `tests.test_a.TestB`, name `test_c[1]`,
+ * file `tests/test_a.py` -> `tests/test_a.py::TestB::test_c[1]`. Without a usable `file`, the
+ * module is the longest known file matching the classname, else the classname minus its trailing
+ * capitalised segments (classes), with dots read as directory separators.
+ */
+function nodeIdFromJUnit(classname, name, file, resolveModule = () => undefined) {
+    if (classname === '') {
+        // A collection error or skip: pytest writes the module's dotted path as the name.
+        const segments = name.split('.');
+        const resolved = file ?? resolveModule(segments)?.file ?? `${segments.join('/')}.py`;
+        return { id: resolved, file: resolved, collection: true };
+    }
+    if (file !== undefined && file !== '') {
+        const dotted = dottedModule(file);
+        if (classname === dotted)
+            return { id: `${file}::${name}`, file, collection: false };
+        if (classname.startsWith(`${dotted}.`)) {
+            const classes = classname.slice(dotted.length + 1).split('.');
+            return { id: [file, ...classes, name].join('::'), file, collection: false };
+        }
+    }
+    const segments = classname.split('.');
+    const known = resolveModule(segments);
+    let moduleFile;
+    let classes;
+    if (known) {
+        moduleFile = known.file;
+        classes = segments.slice(known.consumed);
+    }
+    else {
+        let split = segments.length;
+        while (split > 1 && /^[A-Z]/.test(segments[split - 1] ?? ''))
+            split--;
+        moduleFile = `${segments.slice(0, split).join('/')}.py`;
+        classes = segments.slice(split);
+    }
+    return { id: [moduleFile, ...classes, name].join('::'), file: moduleFile, collection: false };
+}
+function openTagXml(tag, attrs) {
+    let out = `<${tag}`;
+    for (const name in attrs)
+        out += ` ${name}="${escapeXmlAttr(attrs[name] ?? '')}"`;
+    return out;
+}
+/** An element as XML; `rawInner` is appended unescaped after the children. */
+function elementXml(tag, attrs, text, children, rawInner = '') {
+    const open = openTagXml(tag, attrs);
+    if (text === '' && children.length === 0 && rawInner === '')
+        return `${open} />`;
+    let out = `${open}>`;
+    if (text !== '')
+        out += escapeXmlText(text);
+    for (const child of children)
+        out += elementXml(child.tag, child.attrs, child.text, child.children);
+    return `${out}${rawInner}</${tag}>`;
+}
+function escapeXmlText(value) {
+    if (!/[&<>]/.test(value))
+        return value;
+    return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+function escapeXmlAttr(value) {
+    if (!/[&<>"\n\r\t]/.test(value))
+        return value;
+    return value.replace(/[&<>"\n\r\t]/g, (c) => ATTR_ESCAPES[c] ?? c);
+}
+const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#09;' };
+
+
+/***/ }),
+
+/***/ 4114:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EWMA_WEIGHT = void 0;
+exports.observeRun = observeRun;
+exports.learnTimings = learnTimings;
+// Learning timings from a run's results: each test's seconds and each module's setup seconds,
+// folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
+// for the measurement behind EWMA and its weight).
+const timings_js_1 = __nccwpck_require__(7307);
+/** Weight of the newest run in the moving average. */
+exports.EWMA_WEIGHT = 0.5;
+/**
+ * Splits each module's time into per-test seconds and a setup cost. JUnit has no module-level
+ * time: pytest charges module/class-scoped fixture setup to the first test that needs it, so a
+ * module's setup is estimated as the first test's excess over the median of the module's other
+ * tests in the same file (a shard); that excess is taken off the first test. A module with a
+ * single test gets no setup estimate (it cannot be told apart from the test).
+ */
+function observeRun(docs) {
+    const tests = new Map();
+    const setups = new Map();
+    for (const doc of docs) {
+        const byModule = new Map();
+        for (const c of doc.cases) {
+            if (c.collection)
+                continue;
+            let list = byModule.get(c.file);
+            if (!list)
+                byModule.set(c.file, (list = []));
+            list.push(c);
+        }
+        for (const [file, cases] of byModule) {
+            let setup = 0;
+            if (cases.length >= 2) {
+                const rest = (0, timings_js_1.median)(cases.slice(1).map((c) => c.time));
+                setup = Math.max(0, (cases[0]?.time ?? 0) - rest);
+                let list = setups.get(file);
+                if (!list)
+                    setups.set(file, (list = []));
+                list.push(setup);
+            }
+            cases.forEach((c, i) => tests.set(c.id, i === 0 ? c.time - setup : c.time));
+        }
+    }
+    const modules = new Map();
+    for (const [file, list] of setups)
+        modules.set(file, list.reduce((a, b) => a + b, 0) / list.length);
+    return { tests, modules };
+}
+/** Folds one run into the store: EWMA for what was seen, unchanged for what was not. */
+function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
+    const blend = (table, seen) => {
+        const next = { ...table };
+        for (const [key, seconds] of seen) {
+            const before = next[key];
+            next[key] = before === undefined ? seconds : weight * seconds + (1 - weight) * before;
+        }
+        return next;
+    };
+    return {
+        version: timings_js_1.TIMINGS_VERSION,
+        tests: blend(store.tests, run.tests),
+        modules: blend(store.modules, run.modules),
+        runs: store.runs + 1,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2732:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LIST_KEPT = exports.SLOWEST_KEPT = exports.FAILURES_KEPT = void 0;
+exports.mergeJUnit = mergeJUnit;
+exports.idHash = idHash;
+// Joins the JUnit files of all shards into one, and checks them against the plan: every planned
+// test exactly once, nothing lost, nothing run twice. Malformed files are named and skipped.
+//
+// Memory does not grow with the number of testcases beyond 8 bytes each: every testcase is written
+// to the merged file as it is read (its body goes to a temporary file, since the root element's
+// counts are known only at the end) and then dropped. What is kept: totals, a 53-bit hash of each
+// id (for duplicates: candidates are confirmed by reading the files again), the plan's found
+// marks, the first FAILURES_KEPT failures with their text, the SLOWEST_KEPT slowest tests, and
+// per file its sums. A file found malformed part-way is taken back out of all of it.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const junit_js_1 = __nccwpck_require__(2998);
+const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const learn_js_1 = __nccwpck_require__(4114);
+const junit_read_js_1 = __nccwpck_require__(2181);
+/** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
+exports.FAILURES_KEPT = 10_000;
+exports.SLOWEST_KEPT = 100;
+/** Duplicated or unexpected ids listed by name; past it, counted. */
+exports.LIST_KEPT = 1000;
+/** Duplicate candidates (equal hashes) confirmed by id; the rest are counted by hash. */
+const DUPLICATES_CONFIRMED = 10 * exports.LIST_KEPT;
+function mergeJUnit(files, opts = {}) {
+    const { plan } = opts;
+    const knownFiles = plan ? plan.shards.flatMap((s) => s.units.map((u) => u.file)) : undefined;
+    const textBudget = (0, junit_read_js_1.newTextBudget)(opts.textBudget);
+    const planned = plan ? new PlannedIds(plan) : undefined;
+    const totals = new Totals();
+    const writer = opts.out !== undefined ? new MergedJUnitWriter(opts.out) : undefined;
+    const malformed = [];
+    const merged = [];
+    const shards = [];
+    const observed = [];
+    const notCollected = new Set();
+    try {
+        for (const file of files) {
+            const tally = new FileTally(file, planned, totals, opts.observeTimings === true);
+            const suites = [];
+            const writtenBefore = writer?.mark() ?? 0;
+            try {
+                (0, junit_read_js_1.readJUnitFile)(file, {
+                    maxBytes: opts.maxBytes,
+                    knownFiles,
+                    textBudget,
+                    onSuite: (suite) => {
+                        tally.suite(suite.time);
+                        suites.push(suite);
+                    },
+                    onCase: (c) => {
+                        tally.testcase(c);
+                        writer?.add((0, junit_read_js_1.caseXml)(c));
+                    },
+                });
+            }
+            catch (err) {
+                // A failure to write the merged file is not the input's fault.
+                if (writer?.failure !== undefined)
+                    throw writer.failure;
+                tally.takeBack();
+                writer?.rollback(writtenBefore);
+                malformed.push({ file, error: err instanceof junit_read_js_1.JUnitError ? err.reason : err.message });
+                continue;
+            }
+            merged.push(file);
+            for (const id of notCollectedIn(suites))
+                notCollected.add(id);
+            shards.push(tally.commit(plan));
+            if (tally.observed)
+                observed.push({ cases: tally.observed });
+        }
+        const counts = totals.counts;
+        // Before the output is written: it may be one of the files matched (`--out` inside the glob).
+        const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
+        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
+        const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
+        return {
+            counts,
+            missing: check.missing.filter((id) => !notCollected.has(id)),
+            duplicates: duplicates.ids,
+            duplicateCount: duplicates.count,
+            unexpected: check.unexpected,
+            unexpectedCount: check.unexpectedCount,
+            notCollected: [...notCollected].sort(),
+            malformed,
+            shards,
+            failures: totals.failures,
+            failureCount: totals.failureCount,
+            slowest: totals.slowest.items,
+            observation: opts.observeTimings ? (0, learn_js_1.observeRun)(observed) : undefined,
+        };
+    }
+    finally {
+        writer?.close();
+    }
+}
+/** The ids a shard recorded as not collected (`fastest_not_collected` properties of its suites). */
+function notCollectedIn(suites) {
+    return suites.flatMap((suite) => (suite.properties ?? []).filter((p) => p.name === junit_js_1.NOT_COLLECTED_PROPERTY).map((p) => p.value));
+}
+/** The plan's ids, each with its position (for found marks) and shard. */
+class PlannedIds {
+    plan;
+    index = new Map();
+    found;
+    constructor(plan) {
+        this.plan = plan;
+        for (const shard of plan.shards) {
+            for (const unit of shard.units) {
+                for (const id of (0, plan_js_1.unitTestIds)(unit)) {
+                    const entry = this.index.get(id);
+                    if (entry)
+                        entry.shard = shard.index;
+                    else
+                        this.index.set(id, { at: this.index.size, shard: shard.index });
+                }
+            }
+        }
+        this.found = new Uint8Array(this.index.size);
+    }
+}
+/** What all files read so far add up to. */
+class Totals {
+    counts = { tests: 0, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
+    idHashes = new HashList();
+    /** Hashes of the result ids the plan does not name, and the first LIST_KEPT of them by name. */
+    unexpectedHashes = new HashList();
+    unexpected = new Set();
+    /** Whether an unexpected id was left out of `unexpected` (then they are counted by hash). */
+    unexpectedLeftOut = false;
+    /** Modules with a collection error: their planned tests are not missing. */
+    failedModules = new Set();
+    failures = [];
+    failureCount = 0;
+    slowest = new Slowest(exports.SLOWEST_KEPT);
+    /** Sum of every file's <testsuite> times (each file's sum first), for the merged root element. */
+    suiteSeconds = 0;
+}
+/** One file's share, added to the totals only once the whole file has been read. */
+class FileTally {
+    file;
+    planned;
+    totals;
+    counts = { tests: 0, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
+    seconds = 0;
+    suiteSeconds = 0;
+    suiteTimed = false;
+    votes = new Map();
+    failures = [];
+    failureCount = 0;
+    slowest = new Slowest(exports.SLOWEST_KEPT);
+    newlyFound = [];
+    unexpected = new Set();
+    leftOut = false;
+    failedModules = [];
+    hashesBefore;
+    unexpectedBefore;
+    observed;
+    constructor(file, planned, totals, observe) {
+        this.file = file;
+        this.planned = planned;
+        this.totals = totals;
+        this.hashesBefore = totals.idHashes.length;
+        this.unexpectedBefore = totals.unexpectedHashes.length;
+        this.observed = observe ? [] : undefined;
+    }
+    suite(time) {
+        if (time !== undefined)
+            this.suiteTimed = true;
+        this.suiteSeconds += time ?? 0;
+    }
+    testcase(c) {
+        const counts = this.counts;
+        counts.tests += 1;
+        counts[c.outcome] += 1;
+        if (c.teardownError)
+            counts.teardownErrors += 1;
+        this.seconds += c.time;
+        this.totals.idHashes.push(idHash(c.id));
+        if (c.outcome === 'failed' || c.outcome === 'error' || c.teardownError !== undefined) {
+            this.failureCount += 1;
+            // Its XML has been written: only the text the reports show is kept.
+            if (this.totals.failures.length + this.failures.length < exports.FAILURES_KEPT)
+                this.failures.push({ ...c, xmlOpen: '', xmlInner: '' });
+        }
+        if (!c.collection)
+            this.slowest.offer(c.id, c.time);
+        this.observed?.push({ id: c.id, file: c.file, time: c.time, collection: c.collection });
+        if (this.planned)
+            this.planCheck(c, this.planned);
+    }
+    /** Marks the planned ids this testcase stands for, and votes for its shard. */
+    planCheck(c, planned) {
+        const mark = (at) => {
+            if (planned.found[at] === 0) {
+                planned.found[at] = 1;
+                this.newlyFound.push(at);
+            }
+        };
+        const exact = planned.index.get(c.id);
+        if (c.collection) {
+            this.failedModules.push(c.file);
+            if (exact)
+                this.vote(exact.shard);
+            return;
+        }
+        if (exact)
+            mark(exact.at);
+        // A planned id without parameters also stands for a dynamic item's expanded ids, and a
+        // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
+        const base = (0, nodeid_js_1.baseId)(c.id);
+        const ofBase = base !== c.id ? planned.index.get(base) : undefined;
+        if (ofBase)
+            mark(ofBase.at);
+        let container;
+        for (const outer of (0, nodeid_js_1.containerIds)(base).reverse()) {
+            const entry = planned.index.get(outer);
+            if (entry) {
+                mark(entry.at);
+                container ??= entry;
+            }
+        }
+        const shard = (exact ?? ofBase ?? container)?.shard;
+        if (shard !== undefined)
+            this.vote(shard);
+        else {
+            this.totals.unexpectedHashes.push(idHash(c.id));
+            if (this.totals.unexpected.size + this.unexpected.size < exports.LIST_KEPT)
+                this.unexpected.add(c.id);
+            else if (!this.unexpected.has(c.id) && !this.totals.unexpected.has(c.id))
+                this.leftOut = true;
+        }
+    }
+    vote(shard) {
+        this.votes.set(shard, (this.votes.get(shard) ?? 0) + 1);
+    }
+    /** The file was malformed: nothing of it counts. */
+    takeBack() {
+        this.totals.idHashes.length = this.hashesBefore;
+        this.totals.unexpectedHashes.length = this.unexpectedBefore;
+        if (this.planned)
+            for (const at of this.newlyFound)
+                this.planned.found[at] = 0;
+    }
+    commit(plan) {
+        const totals = this.totals;
+        for (const key of Object.keys(this.counts))
+            totals.counts[key] += this.counts[key];
+        totals.failures.push(...this.failures);
+        totals.failureCount += this.failureCount;
+        totals.suiteSeconds += this.suiteSeconds;
+        for (const slow of this.slowest.items)
+            totals.slowest.offer(slow.id, slow.seconds);
+        for (const id of this.unexpected) {
+            if (totals.unexpected.size < exports.LIST_KEPT)
+                totals.unexpected.add(id);
+            else if (!totals.unexpected.has(id))
+                this.leftOut = true;
+        }
+        if (this.leftOut)
+            totals.unexpectedLeftOut = true;
+        for (const file of this.failedModules)
+            totals.failedModules.add(file);
+        const report = { file: this.file, seconds: round3(this.seconds), tests: this.counts.tests };
+        if (this.suiteTimed)
+            report.wallSeconds = round3(this.suiteSeconds);
+        if (plan) {
+            let best;
+            for (const [shard, n] of this.votes)
+                if (best === undefined || n > (this.votes.get(best) ?? 0) || (n === this.votes.get(best) && shard < best))
+                    best = shard;
+            if (best !== undefined) {
+                report.shard = best;
+                report.predicted = plan.shards[best - 1]?.predicted;
+            }
+        }
+        return report;
+    }
+}
+function checkAgainstPlan(planned, totals) {
+    const missing = [];
+    for (const shard of planned.plan.shards) {
+        for (const unit of shard.units) {
+            for (const id of (0, plan_js_1.unitTestIds)(unit)) {
+                const at = planned.index.get(id)?.at ?? 0;
+                if (planned.found[at] === 0 && !totals.failedModules.has(unit.file))
+                    missing.push(id);
+            }
+        }
+    }
+    const unexpected = [...totals.unexpected].sort();
+    // Counted by name while they all fit in the list, else by distinct hash.
+    const unexpectedCount = totals.unexpectedLeftOut ? Math.max(unexpected.length, totals.unexpectedHashes.distinctCount()) : unexpected.length;
+    return { missing: missing.sort(), unexpected, unexpectedCount };
+}
+/** Reads the files again for the ids behind repeated hashes: a hash collision is not a duplicate. */
+function confirmDuplicates(repeated, files, read) {
+    if (repeated.length === 0)
+        return { ids: [], count: 0 };
+    const candidates = new Set(repeated.slice(0, DUPLICATES_CONFIRMED));
+    const seen = new Map();
+    const textBudget = (0, junit_read_js_1.newTextBudget)(0);
+    for (const file of files) {
+        try {
+            (0, junit_read_js_1.readJUnitFile)(file, {
+                ...read,
+                textBudget,
+                onCase: (c) => {
+                    if (candidates.has(idHash(c.id)))
+                        seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
+                },
+            });
+        }
+        catch {
+            // Changed since it was merged: what it held before has been counted.
+        }
+    }
+    const ids = [...seen].filter(([, n]) => n > 1).map(([id]) => id).sort();
+    return { ids: ids.slice(0, exports.LIST_KEPT), count: ids.length + Math.max(0, repeated.length - DUPLICATES_CONFIRMED) };
+}
+function round3(x) {
+    return Math.round(x * 1000) / 1000;
+}
+/** The merged file's <testsuite> start tag (without its `>`): counts over all files. */
+function mergedOpenTag(counts, suiteSeconds) {
+    return (0, junit_read_js_1.openTagXml)('testsuite', {
+        name: 'pytest',
+        errors: String(counts.error + counts.teardownErrors),
+        failures: String(counts.failed),
+        skipped: String(counts.skipped + counts.xfailed),
+        tests: String(counts.tests),
+        time: suiteSeconds.toFixed(3),
+    });
+}
+/**
+ * A 53-bit hash of an id (two 32-bit FNV-style lanes): equal ids, equal hashes; different ids
+ * collide with odds of about n²/2⁵⁴ over n ids, and a collision costs only a confirming re-read.
+ */
+function idHash(id) {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let i = 0; i < id.length; i++) {
+        const c = id.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 13;
+    }
+    return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
+}
+/** A growing list of hashes in one typed array: 8 bytes each. */
+class HashList {
+    values = new Float64Array(1024);
+    length = 0;
+    push(hash) {
+        if (this.length === this.values.length) {
+            const bigger = new Float64Array(this.values.length * 2);
+            bigger.set(this.values);
+            this.values = bigger;
+        }
+        this.values[this.length++] = hash;
+    }
+    sorted() {
+        return this.values.subarray(0, this.length).sort();
+    }
+    /** Each hash that occurs more than once, once, ascending. */
+    sortedRepeats() {
+        const sorted = this.sorted();
+        const out = [];
+        for (let i = 1; i < sorted.length; i++)
+            if (sorted[i] === sorted[i - 1] && (i < 2 || sorted[i - 1] !== sorted[i - 2]))
+                out.push(sorted[i]);
+        return out;
+    }
+    distinctCount() {
+        const sorted = this.sorted();
+        let n = sorted.length > 0 ? 1 : 0;
+        for (let i = 1; i < sorted.length; i++)
+            if (sorted[i] !== sorted[i - 1])
+                n++;
+        return n;
+    }
+}
+/** The `limit` slowest tests, slowest first, ties by id. */
+class Slowest {
+    limit;
+    items = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    offer(id, seconds) {
+        const items = this.items;
+        const last = items[items.length - 1];
+        if (items.length >= this.limit && last !== undefined && !before(seconds, id, last))
+            return;
+        let lo = 0;
+        let hi = items.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (before(seconds, id, items[mid]))
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        items.splice(lo, 0, { id, seconds });
+        if (items.length > this.limit)
+            items.pop();
+    }
+}
+function before(seconds, id, other) {
+    return seconds > other.seconds || (seconds === other.seconds && id < other.id);
+}
+/**
+ * The merged JUnit file, written as it is read: the testcases go to a temporary body file next
+ * to the output; at the end the root element (with the totals) is written, then the body copied.
+ */
+class MergedJUnitWriter {
+    out;
+    bodyPath;
+    fd;
+    chunks = [];
+    buffered = 0;
+    written = 0;
+    failure;
+    constructor(out) {
+        this.out = out;
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(out), { recursive: true });
+        this.bodyPath = `${out}.${process.pid}.body.tmp`;
+        this.fd = (0, node_fs_1.openSync)(this.bodyPath, 'w+');
+    }
+    add(xml) {
+        this.chunks.push(xml);
+        this.buffered += xml.length;
+        if (this.buffered >= 1 << 20)
+            this.flush();
+    }
+    /** Where the body stands: what `rollback` goes back to. */
+    mark() {
+        this.flush();
+        return this.written;
+    }
+    rollback(to) {
+        this.chunks = [];
+        this.buffered = 0;
+        if (this.fd !== undefined)
+            (0, node_fs_1.ftruncateSync)(this.fd, to);
+        this.written = to;
+    }
+    flush() {
+        if (this.chunks.length === 0 || this.fd === undefined)
+            return;
+        const bytes = Buffer.from(this.chunks.join(''), 'utf8');
+        this.chunks = [];
+        this.buffered = 0;
+        try {
+            (0, node_fs_1.writeSync)(this.fd, bytes, 0, bytes.length, this.written);
+        }
+        catch (err) {
+            this.failure = err;
+            throw err;
+        }
+        this.written += bytes.length;
+    }
+    finish(openTag, empty) {
+        this.flush();
+        const body = this.fd;
+        if (body === undefined)
+            return;
+        const out = (0, node_fs_1.openSync)(this.out, 'w');
+        try {
+            const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${empty ? ' />' : '>'}`;
+            (0, node_fs_1.writeSync)(out, head);
+            const buffer = Buffer.allocUnsafe(1 << 20);
+            for (let at = 0; at < this.written;) {
+                const n = (0, node_fs_1.readSync)(body, buffer, 0, Math.min(buffer.length, this.written - at), at);
+                if (n === 0)
+                    break;
+                (0, node_fs_1.writeSync)(out, buffer, 0, n);
+                at += n;
+            }
+            (0, node_fs_1.writeSync)(out, `${empty ? '' : '</testsuite>'}</testsuites>\n`);
+        }
+        finally {
+            (0, node_fs_1.closeSync)(out);
+        }
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0, node_fs_1.closeSync)(this.fd);
+        this.fd = undefined;
+        (0, node_fs_1.rmSync)(this.bodyPath, { force: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 2208:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
+exports.renderSummary = renderSummary;
+exports.totalsParts = totalsParts;
+const markdown_js_1 = __nccwpck_require__(4285);
+/** GitHub rejects step summaries over 1 MiB; stay a little below it. */
+exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
+const MAX_LINE_CHARS = 300;
+function renderSummary(result, opts = {}) {
+    const maxBytes = opts.maxBytes ?? exports.DEFAULT_SUMMARY_MAX_BYTES;
+    const sections = [];
+    const seconds = result.shards.reduce((s, sh) => Math.max(s, sh.wallSeconds ?? sh.seconds), 0);
+    sections.push(`## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`);
+    const problems = [];
+    if (result.missing.length > 0)
+        problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
+    if (result.duplicateCount > 0)
+        problems.push(`- :warning: **${result.duplicateCount} test(s) ran more than once**: ${inlineList(result.duplicates, 20, result.duplicateCount)}`);
+    if (result.notCollected?.length)
+        problems.push(`- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`);
+    if (result.unexpectedCount > 0)
+        problems.push(`- ${result.unexpectedCount} result(s) not in the plan: ${inlineList(result.unexpected, 10, result.unexpectedCount)}`);
+    for (const bad of result.malformed.slice(0, 20))
+        problems.push(`- :warning: skipped malformed ${(0, markdown_js_1.inlineCode)(bad.file)}: ${(0, markdown_js_1.inlineCode)(bad.error)}`);
+    if (result.malformed.length > 20)
+        problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
+    if (problems.length > 0)
+        sections.push(`${problems.join('\n')}\n`);
+    // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary.
+    const failureEntries = result.failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
+    const slowest = result.slowest.slice(0, opts.slowest ?? 10);
+    const slowSection = slowest.length === 0
+        ? ''
+        : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.seconds.toFixed(3)} | ${(0, markdown_js_1.tableCode)(c.id)} |`).join('\n')}\n`;
+    const balanceSection = shardBalance(result);
+    // Failures come first but may be cut; the fixed-size sections after them always fit.
+    const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
+    const head = sections.join('\n');
+    const noteRoom = 200;
+    let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
+    const shown = [];
+    if (failureEntries.length > 0) {
+        const header = `### Failures (${result.failureCount})\n`;
+        budget -= byteLength(header);
+        for (const entry of failureEntries) {
+            const size = byteLength(entry) + 1;
+            if (size > budget)
+                break;
+            shown.push(entry);
+            budget -= size;
+        }
+        const cut = result.failureCount - shown.length;
+        const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
+        sections.push(`${header}\n${shown.join('\n')}${note}`);
+    }
+    let out = [...sections, tail].filter((s) => s !== '').join('\n');
+    if (byteLength(out) > maxBytes)
+        out = truncateBytes(out, maxBytes - noteRoom) + '\n\n_Summary truncated to fit the size limit._\n';
+    return out;
+}
+function totalsLine(result) {
+    const parts = totalsParts(result);
+    return parts.length > 0 ? parts.join(', ') : 'no tests ran';
+}
+/** `3 failed`, `10 passed`, ... `1 missing`: the non-zero totals of a merged run, in pytest's order. */
+function totalsParts(result) {
+    const { counts } = result;
+    const parts = [];
+    const add = (n, word) => {
+        if (n > 0)
+            parts.push(`${n} ${word}`);
+    };
+    add(counts.failed, 'failed');
+    add(counts.passed, 'passed');
+    add(counts.skipped, 'skipped');
+    add(counts.xfailed, 'xfailed');
+    add(counts.xpassed, 'xpassed');
+    add(counts.error + counts.teardownErrors, counts.error + counts.teardownErrors === 1 ? 'error' : 'errors');
+    if (result.missing.length > 0)
+        parts.push(`${result.missing.length} missing`);
+    return parts;
+}
+function failureEntry(c, lines, link) {
+    const where = (0, markdown_js_1.inlineCode)(c.line !== undefined ? `${c.file}:${c.line}` : c.file);
+    const url = link?.(c.file, c.line);
+    const label = c.outcome === 'error' ? 'ERROR' : c.teardownError ? 'FAILED (and teardown error)' : 'FAILED';
+    const body = [c.message, c.details, c.teardownError?.message].filter((s) => s !== undefined && s !== '');
+    const excerpt = body
+        .join('\n')
+        .split('\n')
+        .slice(0, lines)
+        .map((l) => (0, markdown_js_1.cutChars)(l, MAX_LINE_CHARS))
+        .join('\n');
+    const heading = `- **${label}** ${(0, markdown_js_1.inlineCode)(c.id)} at ${url !== undefined ? `[${where}](${url})` : where}`;
+    return excerpt === '' ? heading : `${heading}\n${(0, markdown_js_1.codeBlock)(excerpt)}`;
+}
+function shardBalance(result) {
+    if (result.shards.length === 0)
+        return '';
+    const rows = result.shards.map((s) => {
+        const actual = s.wallSeconds ?? s.seconds;
+        return `| ${s.shard ?? ''} | ${(0, markdown_js_1.tableCode)(s.file)} | ${s.tests} | ${s.predicted !== undefined ? s.predicted.toFixed(1) : ''} | ${actual.toFixed(1)} |`;
+    });
+    const actuals = result.shards.map((s) => s.wallSeconds ?? s.seconds);
+    const mean = actuals.reduce((a, b) => a + b, 0) / actuals.length;
+    const ratio = mean > 0 ? Math.max(...actuals) / mean : 1;
+    const shown = rows.length > 300 ? [...rows.slice(0, 300), `| | ... ${rows.length - 300} more | | | |`] : rows;
+    return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
+}
+function inlineList(ids, limit, total = ids.length) {
+    const shown = ids.slice(0, limit).map((id) => (0, markdown_js_1.inlineCode)(id)).join(', ');
+    const count = Math.min(limit, ids.length);
+    return total > count ? `${shown}, ... ${total - count} more` : shown;
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/**
+ * The whole lines of `text` that fit in `maxBytes`: a cut inside a line could leave a code span
+ * open, and what followed its backticks would render as Markdown.
+ */
+function truncateBytes(text, maxBytes) {
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= maxBytes)
+        return text;
+    const lastBreak = buf.lastIndexOf(0x0a, maxBytes);
+    return buf.subarray(0, Math.max(0, lastBreak)).toString('utf8');
 }
 
 
@@ -10367,495 +11569,6 @@ function jsonReport(results, errors, meta) {
 
 /***/ }),
 
-/***/ 9079:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __importDefault = (this && this.__importDefault) || function (mod) {
-    return (mod && mod.__esModule) ? mod : { "default": mod };
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TEXT_BUDGET = exports.ATTRIBUTE_CAP = exports.ELEMENT_TEXT_CAP = exports.DEFAULT_MAX_JUNIT_BYTES = exports.JUnitError = void 0;
-exports.caseXml = caseXml;
-exports.newTextBudget = newTextBudget;
-exports.readJUnitFile = readJUnitFile;
-exports.parseJUnit = parseJUnit;
-exports.xmlSafe = xmlSafe;
-exports.dottedModule = dottedModule;
-exports.nodeIdFromJUnit = nodeIdFromJUnit;
-exports.openTagXml = openTagXml;
-exports.elementXml = elementXml;
-exports.escapeXmlText = escapeXmlText;
-exports.escapeXmlAttr = escapeXmlAttr;
-// Reads JUnit XML as pytest writes it (xunit1 with `file`/`line`, or xunit2 without) and turns
-// every <testcase> back into a pytest node id with its outcome.
-//
-// The file is parsed as a stream (sax, strict mode) in fixed-size chunks, so memory does not grow
-// with the file: the text kept per element is capped (the rest is counted and replaced by a marker
-// saying how much was cut), and one budget caps the text kept over all files of a merge. Characters
-// XML does not allow (NULs and other controls, raw or as `&#0;`) become U+FFFD, so what is written
-// back is well-formed.
-const node_fs_1 = __nccwpck_require__(3024);
-const node_string_decoder_1 = __nccwpck_require__(6193);
-const sax_1 = __importDefault(__nccwpck_require__(179));
-/** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
-function caseXml(c) {
-    return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
-}
-class JUnitError extends Error {
-    file;
-    reason;
-    constructor(file, reason) {
-        super(`${file}: malformed JUnit XML: ${reason}`);
-        this.file = file;
-        this.reason = reason;
-    }
-}
-exports.JUnitError = JUnitError;
-exports.DEFAULT_MAX_JUNIT_BYTES = 256 * 1024 * 1024;
-/** Text kept of one element (a failure body, captured output), in characters. */
-exports.ELEMENT_TEXT_CAP = 1024 * 1024;
-/**
- * Text kept of one attribute value (a failure message): sax's own buffer limit (MAX_BUFFER_LENGTH),
- * past which it reports the value; shorter values that end within one chunk are kept whole.
- */
-exports.ATTRIBUTE_CAP = 64 * 1024;
-/** Text kept of an element once the budget is spent: enough for the start of a traceback. */
-const ELEMENT_TEXT_FLOOR = 4096;
-/** Text kept over all elements of all files of one merge, before the floor applies. */
-exports.TEXT_BUDGET = 48 * 1024 * 1024;
-const MAX_DEPTH = 64;
-const CHUNK_BYTES = 256 * 1024;
-function newTextBudget(chars = exports.TEXT_BUDGET) {
-    return { remaining: chars };
-}
-function readJUnitFile(path, opts = {}) {
-    const maxBytes = opts.maxBytes ?? exports.DEFAULT_MAX_JUNIT_BYTES;
-    let fd;
-    try {
-        const size = (0, node_fs_1.statSync)(path).size;
-        if (size > maxBytes)
-            throw new JUnitError(path, `file is ${size} bytes, over the ${maxBytes}-byte limit`);
-        fd = (0, node_fs_1.openSync)(path, 'r');
-    }
-    catch (err) {
-        if (err instanceof JUnitError)
-            throw err;
-        throw new JUnitError(path, `cannot read: ${err.message}`);
-    }
-    try {
-        const reader = new JUnitReader(path, opts);
-        const decoder = new node_string_decoder_1.StringDecoder('utf8');
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-        let total = 0;
-        for (;;) {
-            let n;
-            try {
-                n = (0, node_fs_1.readSync)(fd, buffer, 0, CHUNK_BYTES, null);
-            }
-            catch (err) {
-                throw new JUnitError(path, `cannot read: ${err.message}`);
-            }
-            if (n === 0)
-                break;
-            total += n;
-            // The file may grow while it is read; the limit holds for what is read.
-            if (total > maxBytes)
-                throw new JUnitError(path, `file is over the ${maxBytes}-byte limit`);
-            reader.write(decoder.write(buffer.subarray(0, n)));
-        }
-        reader.write(decoder.end());
-        return reader.finish();
-    }
-    finally {
-        (0, node_fs_1.closeSync)(fd);
-    }
-}
-function parseJUnit(text, source, opts = {}) {
-    const maxBytes = opts.maxBytes ?? exports.DEFAULT_MAX_JUNIT_BYTES;
-    if (text.length > maxBytes)
-        throw new JUnitError(source, `over the ${maxBytes}-byte limit`);
-    const reader = new JUnitReader(source, opts);
-    for (let at = 0; at < text.length; at += CHUNK_BYTES)
-        reader.write(text.slice(at, at + CHUNK_BYTES));
-    return reader.finish();
-}
-/** Anything XML 1.0 does not allow in a document, including halves of surrogate pairs. */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** `text` with every character XML does not allow replaced by U+FFFD. */
-function xmlSafe(text) {
-    return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(text) ? text.replace(NOT_XML_CHAR, '\uFFFD') : text;
-}
-function isXmlCodePoint(code) {
-    return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-}
-function cutMarker(cut, what, kept) {
-    return `\n[fastest: ${cut} more characters of this ${what} cut; at most ${kept} are kept]`;
-}
-// sax errors that leave the structure intact: an unknown entity or a stray `&` stays as written,
-// and an over-long attribute value is trimmed.
-const RECOVERABLE = /^(Invalid character entity|Invalid character in entity name|Max buffer length exceeded: attribValue)$/;
-class JUnitReader {
-    source;
-    parser;
-    stack = [];
-    suites = [];
-    cases = [];
-    /** The last testcase read: held back in case a teardown error for it follows. */
-    pending;
-    onCase;
-    onSuite;
-    resolver;
-    budget;
-    attributeCut = 0;
-    attributeCuts = {};
-    sawContent = false;
-    sawRoot = false;
-    started = false;
-    constructor(source, opts) {
-        this.source = source;
-        this.resolver = moduleResolver(opts.knownFiles);
-        this.onCase = opts.onCase;
-        this.onSuite = opts.onSuite;
-        this.budget = opts.textBudget ?? newTextBudget();
-        const parser = sax_1.default.parser(true, { position: true });
-        // A character reference to a character XML does not allow (`&#0;`) becomes U+FFFD: sax
-        // asks its entity table before it decodes a reference.
-        parser.ENTITIES = new Proxy(parser.ENTITIES, {
-            get(table, name) {
-                if (typeof name === 'string' && name.startsWith('#')) {
-                    const code = /^#x[0-9a-f]+$/i.test(name) ? parseInt(name.slice(2), 16) : /^#\d+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
-                    if (!Number.isNaN(code) && !isXmlCodePoint(code))
-                        return '\uFFFD';
-                }
-                return table[name];
-            },
-        });
-        parser.onerror = (err) => this.onError(err);
-        parser.ondoctype = () => this.fail('DOCTYPE declarations are not accepted');
-        parser.onsgmldeclaration = () => this.fail('declarations are not accepted');
-        parser.onattribute = (attr) => {
-            if (this.attributeCut > 0)
-                this.attributeCuts[attr.name] = this.attributeCut;
-            this.attributeCut = 0;
-        };
-        parser.onopentag = (tag) => this.open(tag);
-        parser.onclosetag = () => this.close();
-        parser.ontext = (text) => this.text(text);
-        parser.oncdata = (text) => this.text(text);
-        this.parser = parser;
-    }
-    write(chunk) {
-        if (chunk === '')
-            return;
-        if (!this.started) {
-            this.started = true;
-            if (chunk.charCodeAt(0) === 0xfeff)
-                chunk = chunk.slice(1);
-        }
-        if (!this.sawContent && /\S/.test(chunk))
-            this.sawContent = true;
-        this.parser.write(chunk);
-    }
-    finish() {
-        if (!this.sawContent)
-            throw new JUnitError(this.source, 'file is empty');
-        const open = this.stack[this.stack.length - 1];
-        if (open !== undefined)
-            throw new JUnitError(this.source, `unclosed <${open.tag}> at end of file (truncated?)`);
-        this.parser.close();
-        if (!this.sawRoot)
-            throw new JUnitError(this.source, 'no root element');
-        if (this.pending !== undefined)
-            this.emit(this.pending);
-        this.pending = undefined;
-        return { source: this.source, suites: this.suites, cases: this.cases };
-    }
-    fail(reason) {
-        throw new JUnitError(this.source, `${reason} (line ${this.parser.line + 1})`);
-    }
-    onError(err) {
-        const message = err.message.split('\n')[0] ?? 'parse error';
-        if (!RECOVERABLE.test(message)) {
-            const expected = this.stack[this.stack.length - 1]?.tag;
-            if (message === 'Unexpected close tag' && expected !== undefined)
-                this.fail(`expected </${expected}> but found </${this.parser.tagName}>`);
-            this.fail(message.replace(/\.$/, '').replace(/^\w/, (c) => c.toLowerCase()));
-        }
-        if (message === 'Max buffer length exceeded: attribValue' && this.parser.attribValue.length > exports.ATTRIBUTE_CAP) {
-            this.attributeCut += this.parser.attribValue.length - exports.ATTRIBUTE_CAP;
-            this.parser.attribValue = this.parser.attribValue.slice(0, exports.ATTRIBUTE_CAP);
-        }
-        this.parser.resume();
-    }
-    attributes(tag) {
-        const attrs = {};
-        for (const name in tag.attributes) {
-            let value = tag.attributes[name] ?? '';
-            const cut = this.attributeCuts[name];
-            // Cut while it was read: its first ATTRIBUTE_CAP characters, then what came after the last trim.
-            if (cut !== undefined)
-                value = `${xmlSafe(value.slice(0, exports.ATTRIBUTE_CAP))}${cutMarker(cut + value.length - exports.ATTRIBUTE_CAP, `${name} attribute`, exports.ATTRIBUTE_CAP)}`;
-            else
-                value = xmlSafe(value);
-            attrs[name] = value;
-        }
-        this.attributeCuts = {};
-        return attrs;
-    }
-    open(tag) {
-        const parent = this.stack[this.stack.length - 1];
-        if (this.stack.length >= MAX_DEPTH)
-            this.fail(`elements nested more than ${MAX_DEPTH} deep`);
-        const name = tag.name;
-        let frame;
-        if (parent === undefined) {
-            if (this.sawRoot)
-                this.fail('more than one root element');
-            if (name !== 'testsuites' && name !== 'testsuite')
-                this.fail(`no <testsuites> or <testsuite> root element (found <${name}>)`);
-            this.sawRoot = true;
-            frame = { tag: name, kind: name === 'testsuites' ? 'suites' : 'suite', cut: 0 };
-        }
-        else if (name === 'testsuite' && (parent.kind === 'suites' || parent.kind === 'suite')) {
-            frame = { tag: name, kind: 'suite', cut: 0 };
-        }
-        else if (name === 'testcase' && parent.kind === 'suite') {
-            frame = { tag: name, kind: 'case', node: { tag: name, attrs: this.attributes(tag), text: '', children: [] }, cut: 0 };
-        }
-        else if (parent.kind === 'case' || parent.kind === 'child') {
-            frame = { tag: name, kind: 'child', node: { tag: name, attrs: this.attributes(tag), text: '', children: [] }, cut: 0 };
-        }
-        else {
-            if (name === 'property' && parent.tag === 'properties')
-                this.addProperty(tag);
-            frame = { tag: name, kind: 'other', cut: 0 };
-        }
-        if (frame.kind === 'suite') {
-            const attrs = this.attributes(tag);
-            const time = attrs['time'];
-            const suite = { name: attrs['name'] ?? '', time: time !== undefined ? parseSeconds(time) : undefined };
-            // Its properties come after it opens: they are added to this same object (addProperty).
-            frame.suite = suite;
-            if (this.onSuite)
-                this.onSuite(suite);
-            else
-                this.suites.push(suite);
-        }
-        this.attributeCuts = {};
-        this.stack.push(frame);
-    }
-    /** `<testsuite><properties><property name= value=/>`: kept on the suite (capped like any attribute). */
-    addProperty(tag) {
-        const suite = this.stack[this.stack.length - 2]?.suite;
-        if (suite === undefined)
-            return;
-        const attrs = this.attributes(tag);
-        (suite.properties ??= []).push({ name: attrs['name'] ?? '', value: attrs['value'] ?? '' });
-    }
-    text(text) {
-        const frame = this.stack[this.stack.length - 1];
-        const node = frame?.node;
-        if (frame === undefined || node === undefined)
-            return;
-        const room = this.textCap() - node.text.length;
-        if (room >= text.length)
-            node.text += text;
-        else {
-            if (room > 0)
-                node.text += text.slice(0, room);
-            frame.cut += text.length - Math.max(0, room);
-        }
-    }
-    textCap() {
-        return Math.min(exports.ELEMENT_TEXT_CAP, Math.max(ELEMENT_TEXT_FLOOR, this.budget.remaining));
-    }
-    close() {
-        const frame = this.stack.pop();
-        const node = frame?.node;
-        if (frame === undefined || node === undefined)
-            return;
-        node.text = xmlSafe(node.text);
-        this.budget.remaining -= node.text.length;
-        if (frame.cut > 0)
-            node.text += cutMarker(frame.cut, `<${frame.tag}>`, node.text.length);
-        if (frame.kind === 'child')
-            this.stack[this.stack.length - 1]?.node?.children.push(node);
-        else
-            this.addCase(caseFromElement(node, this.resolver));
-    }
-    addCase(read) {
-        const previous = this.pending;
-        // pytest writes a call failure followed by a teardown error as two testcases with one id.
-        if (previous && previous.id === read.id && previous.outcome === 'failed' && !previous.teardownError && isTeardownError(read)) {
-            previous.teardownError = { message: read.message ?? '', details: read.details ?? '' };
-            previous.time = Math.max(previous.time, read.time);
-            previous.xmlInner += read.xmlInner;
-            return;
-        }
-        if (previous !== undefined)
-            this.emit(previous);
-        this.pending = read;
-    }
-    emit(c) {
-        if (this.onCase)
-            this.onCase(c);
-        else
-            this.cases.push(c);
-    }
-}
-function caseFromElement(testcase, resolveModule) {
-    const { attrs } = testcase;
-    const classname = attrs['classname'] ?? '';
-    const name = attrs['name'] ?? '';
-    const where = nodeIdFromJUnit(classname, name, attrs['file'], resolveModule);
-    const lineAttr = attrs['line'];
-    const line = lineAttr !== undefined && /^\d+$/.test(lineAttr) ? Number(lineAttr) + 1 : undefined;
-    const failure = testcase.children.find((c) => c.tag === 'failure');
-    const error = testcase.children.find((c) => c.tag === 'error');
-    const skipped = testcase.children.find((c) => c.tag === 'skipped');
-    let outcome = 'passed';
-    let decisive;
-    if (failure) {
-        decisive = failure;
-        outcome = 'failed';
-    }
-    else if (error) {
-        decisive = error;
-        outcome = 'error';
-    }
-    else if (skipped) {
-        decisive = skipped;
-        // pytest writes a non-strict XPASS as a passed testcase; "passes unexpectedly" is xunit's form.
-        outcome = skipped.attrs['type'] === 'pytest.xfail' ? 'xfailed' : 'skipped';
-    }
-    const result = {
-        id: where.id,
-        classname,
-        name,
-        file: where.file,
-        time: parseSeconds(attrs['time'] ?? '0'),
-        outcome,
-        xmlOpen: openTagXml('testcase', attrs),
-        xmlInner: testcase.children.map((child) => elementXml(child.tag, child.attrs, child.text, child.children)).join(''),
-    };
-    if (line !== undefined)
-        result.line = line;
-    if (where.collection)
-        result.collection = true;
-    if (decisive) {
-        if (decisive.attrs['message'] !== undefined)
-            result.message = decisive.attrs['message'];
-        if (decisive.text !== '')
-            result.details = decisive.text;
-    }
-    return result;
-}
-function isTeardownError(c) {
-    return c.outcome === 'error' && (c.message ?? '').startsWith('failed on teardown');
-}
-function parseSeconds(value) {
-    const seconds = Number(value);
-    return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
-}
-/** Longest known module whose dotted name is a prefix of the classname's segments. */
-function moduleResolver(knownFiles) {
-    const byDotted = new Map();
-    for (const file of knownFiles ?? [])
-        byDotted.set(dottedModule(file), file);
-    return (segments) => {
-        for (let n = segments.length; n > 0 && byDotted.size > 0; n--) {
-            const file = byDotted.get(segments.slice(0, n).join('.'));
-            if (file !== undefined)
-                return { file, consumed: n };
-        }
-        return undefined;
-    };
-}
-const dottedCache = new Map();
-/** pytest's mangle_test_address for a module path: `a/b/test_c.py` -> `a.b.test_c`. */
-function dottedModule(file) {
-    let dotted = dottedCache.get(file);
-    if (dotted === undefined) {
-        dotted = file.replace(/\//g, '.').replace(/\.py$/, '');
-        if (dottedCache.size > 100_000)
-            dottedCache.clear();
-        dottedCache.set(file, dotted);
-    }
-    return dotted;
-}
-/**
- * Inverse of pytest's mangle_test_address: classname `tests.test_a.TestB`, name `test_c[1]`,
- * file `tests/test_a.py` -> `tests/test_a.py::TestB::test_c[1]`. Without a usable `file`, the
- * module is the longest known file matching the classname, else the classname minus its trailing
- * capitalised segments (classes), with dots read as directory separators.
- */
-function nodeIdFromJUnit(classname, name, file, resolveModule = () => undefined) {
-    if (classname === '') {
-        // A collection error or skip: pytest writes the module's dotted path as the name.
-        const segments = name.split('.');
-        const resolved = file ?? resolveModule(segments)?.file ?? `${segments.join('/')}.py`;
-        return { id: resolved, file: resolved, collection: true };
-    }
-    if (file !== undefined && file !== '') {
-        const dotted = dottedModule(file);
-        if (classname === dotted)
-            return { id: `${file}::${name}`, file, collection: false };
-        if (classname.startsWith(`${dotted}.`)) {
-            const classes = classname.slice(dotted.length + 1).split('.');
-            return { id: [file, ...classes, name].join('::'), file, collection: false };
-        }
-    }
-    const segments = classname.split('.');
-    const known = resolveModule(segments);
-    let moduleFile;
-    let classes;
-    if (known) {
-        moduleFile = known.file;
-        classes = segments.slice(known.consumed);
-    }
-    else {
-        let split = segments.length;
-        while (split > 1 && /^[A-Z]/.test(segments[split - 1] ?? ''))
-            split--;
-        moduleFile = `${segments.slice(0, split).join('/')}.py`;
-        classes = segments.slice(split);
-    }
-    return { id: [moduleFile, ...classes, name].join('::'), file: moduleFile, collection: false };
-}
-function openTagXml(tag, attrs) {
-    let out = `<${tag}`;
-    for (const name in attrs)
-        out += ` ${name}="${escapeXmlAttr(attrs[name] ?? '')}"`;
-    return out;
-}
-/** An element as XML; `rawInner` is appended unescaped after the children. */
-function elementXml(tag, attrs, text, children, rawInner = '') {
-    const open = openTagXml(tag, attrs);
-    if (text === '' && children.length === 0 && rawInner === '')
-        return `${open} />`;
-    let out = `${open}>`;
-    if (text !== '')
-        out += escapeXmlText(text);
-    for (const child of children)
-        out += elementXml(child.tag, child.attrs, child.text, child.children);
-    return `${out}${rawInner}</${tag}>`;
-}
-function escapeXmlText(value) {
-    if (!/[&<>]/.test(value))
-        return value;
-    return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-function escapeXmlAttr(value) {
-    if (!/[&<>"\n\r\t]/.test(value))
-        return value;
-    return value.replace(/[&<>"\n\r\t]/g, (c) => ATTR_ESCAPES[c] ?? c);
-}
-const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#09;' };
-
-
-/***/ }),
-
 /***/ 2998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -11237,646 +11950,6 @@ function codeBlock(text) {
     const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
     const body = text.replace(/\r\n?/g, '\n');
     return `${fence}text\n${body}${body.endsWith('\n') ? '' : '\n'}${fence}`;
-}
-
-
-/***/ }),
-
-/***/ 3278:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LIST_KEPT = exports.SLOWEST_KEPT = exports.FAILURES_KEPT = void 0;
-exports.mergeJUnit = mergeJUnit;
-exports.idHash = idHash;
-// Joins the JUnit files of all shards into one, and checks them against the plan: every planned
-// test exactly once, nothing lost, nothing run twice. Malformed files are named and skipped.
-//
-// Memory does not grow with the number of testcases beyond 8 bytes each: every testcase is written
-// to the merged file as it is read (its body goes to a temporary file, since the root element's
-// counts are known only at the end) and then dropped. What is kept: totals, a 53-bit hash of each
-// id (for duplicates: candidates are confirmed by reading the files again), the plan's found
-// marks, the first FAILURES_KEPT failures with their text, the SLOWEST_KEPT slowest tests, and
-// per file its sums. A file found malformed part-way is taken back out of all of it.
-const node_fs_1 = __nccwpck_require__(3024);
-const node_path_1 = __nccwpck_require__(6760);
-const junit_js_1 = __nccwpck_require__(2998);
-const plan_js_1 = __nccwpck_require__(8597);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const timings_js_1 = __nccwpck_require__(7307);
-const junit_read_js_1 = __nccwpck_require__(9079);
-/** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
-exports.FAILURES_KEPT = 10_000;
-exports.SLOWEST_KEPT = 100;
-/** Duplicated or unexpected ids listed by name; past it, counted. */
-exports.LIST_KEPT = 1000;
-/** Duplicate candidates (equal hashes) confirmed by id; the rest are counted by hash. */
-const DUPLICATES_CONFIRMED = 10 * exports.LIST_KEPT;
-function mergeJUnit(files, opts = {}) {
-    const { plan } = opts;
-    const knownFiles = plan ? plan.shards.flatMap((s) => s.units.map((u) => u.file)) : undefined;
-    const textBudget = (0, junit_read_js_1.newTextBudget)(opts.textBudget);
-    const planned = plan ? new PlannedIds(plan) : undefined;
-    const totals = new Totals();
-    const writer = opts.out !== undefined ? new MergedJUnitWriter(opts.out) : undefined;
-    const malformed = [];
-    const merged = [];
-    const shards = [];
-    const observed = [];
-    const notCollected = new Set();
-    try {
-        for (const file of files) {
-            const tally = new FileTally(file, planned, totals, opts.observeTimings === true);
-            const suites = [];
-            const writtenBefore = writer?.mark() ?? 0;
-            try {
-                (0, junit_read_js_1.readJUnitFile)(file, {
-                    maxBytes: opts.maxBytes,
-                    knownFiles,
-                    textBudget,
-                    onSuite: (suite) => {
-                        tally.suite(suite.time);
-                        suites.push(suite);
-                    },
-                    onCase: (c) => {
-                        tally.testcase(c);
-                        writer?.add((0, junit_read_js_1.caseXml)(c));
-                    },
-                });
-            }
-            catch (err) {
-                // A failure to write the merged file is not the input's fault.
-                if (writer?.failure !== undefined)
-                    throw writer.failure;
-                tally.takeBack();
-                writer?.rollback(writtenBefore);
-                malformed.push({ file, error: err instanceof junit_read_js_1.JUnitError ? err.reason : err.message });
-                continue;
-            }
-            merged.push(file);
-            for (const id of notCollectedIn(suites))
-                notCollected.add(id);
-            shards.push(tally.commit(plan));
-            if (tally.observed)
-                observed.push({ cases: tally.observed });
-        }
-        const counts = totals.counts;
-        // Before the output is written: it may be one of the files matched (`--out` inside the glob).
-        const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
-        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
-        const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
-        return {
-            counts,
-            missing: check.missing.filter((id) => !notCollected.has(id)),
-            duplicates: duplicates.ids,
-            duplicateCount: duplicates.count,
-            unexpected: check.unexpected,
-            unexpectedCount: check.unexpectedCount,
-            notCollected: [...notCollected].sort(),
-            malformed,
-            shards,
-            failures: totals.failures,
-            failureCount: totals.failureCount,
-            slowest: totals.slowest.items,
-            observation: opts.observeTimings ? (0, timings_js_1.observeRun)(observed) : undefined,
-        };
-    }
-    finally {
-        writer?.close();
-    }
-}
-/** The ids a shard recorded as not collected (`fastest_not_collected` properties of its suites). */
-function notCollectedIn(suites) {
-    return suites.flatMap((suite) => (suite.properties ?? []).filter((p) => p.name === junit_js_1.NOT_COLLECTED_PROPERTY).map((p) => p.value));
-}
-/** The plan's ids, each with its position (for found marks) and shard. */
-class PlannedIds {
-    plan;
-    index = new Map();
-    found;
-    constructor(plan) {
-        this.plan = plan;
-        for (const shard of plan.shards) {
-            for (const unit of shard.units) {
-                for (const id of (0, plan_js_1.unitTestIds)(unit)) {
-                    const entry = this.index.get(id);
-                    if (entry)
-                        entry.shard = shard.index;
-                    else
-                        this.index.set(id, { at: this.index.size, shard: shard.index });
-                }
-            }
-        }
-        this.found = new Uint8Array(this.index.size);
-    }
-}
-/** What all files read so far add up to. */
-class Totals {
-    counts = { tests: 0, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
-    idHashes = new HashList();
-    /** Hashes of the result ids the plan does not name, and the first LIST_KEPT of them by name. */
-    unexpectedHashes = new HashList();
-    unexpected = new Set();
-    /** Whether an unexpected id was left out of `unexpected` (then they are counted by hash). */
-    unexpectedLeftOut = false;
-    /** Modules with a collection error: their planned tests are not missing. */
-    failedModules = new Set();
-    failures = [];
-    failureCount = 0;
-    slowest = new Slowest(exports.SLOWEST_KEPT);
-    /** Sum of every file's <testsuite> times (each file's sum first), for the merged root element. */
-    suiteSeconds = 0;
-}
-/** One file's share, added to the totals only once the whole file has been read. */
-class FileTally {
-    file;
-    planned;
-    totals;
-    counts = { tests: 0, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
-    seconds = 0;
-    suiteSeconds = 0;
-    suiteTimed = false;
-    votes = new Map();
-    failures = [];
-    failureCount = 0;
-    slowest = new Slowest(exports.SLOWEST_KEPT);
-    newlyFound = [];
-    unexpected = new Set();
-    leftOut = false;
-    failedModules = [];
-    hashesBefore;
-    unexpectedBefore;
-    observed;
-    constructor(file, planned, totals, observe) {
-        this.file = file;
-        this.planned = planned;
-        this.totals = totals;
-        this.hashesBefore = totals.idHashes.length;
-        this.unexpectedBefore = totals.unexpectedHashes.length;
-        this.observed = observe ? [] : undefined;
-    }
-    suite(time) {
-        if (time !== undefined)
-            this.suiteTimed = true;
-        this.suiteSeconds += time ?? 0;
-    }
-    testcase(c) {
-        const counts = this.counts;
-        counts.tests += 1;
-        counts[c.outcome] += 1;
-        if (c.teardownError)
-            counts.teardownErrors += 1;
-        this.seconds += c.time;
-        this.totals.idHashes.push(idHash(c.id));
-        if (c.outcome === 'failed' || c.outcome === 'error' || c.teardownError !== undefined) {
-            this.failureCount += 1;
-            // Its XML has been written: only the text the reports show is kept.
-            if (this.totals.failures.length + this.failures.length < exports.FAILURES_KEPT)
-                this.failures.push({ ...c, xmlOpen: '', xmlInner: '' });
-        }
-        if (!c.collection)
-            this.slowest.offer(c.id, c.time);
-        this.observed?.push({ id: c.id, file: c.file, time: c.time, collection: c.collection });
-        if (this.planned)
-            this.planCheck(c, this.planned);
-    }
-    /** Marks the planned ids this testcase stands for, and votes for its shard. */
-    planCheck(c, planned) {
-        const mark = (at) => {
-            if (planned.found[at] === 0) {
-                planned.found[at] = 1;
-                this.newlyFound.push(at);
-            }
-        };
-        const exact = planned.index.get(c.id);
-        if (c.collection) {
-            this.failedModules.push(c.file);
-            if (exact)
-                this.vote(exact.shard);
-            return;
-        }
-        if (exact)
-            mark(exact.at);
-        // A planned id without parameters also stands for a dynamic item's expanded ids, and a
-        // dynamic module or class (`f.py`, `f.py::TestC`) for the tests found in it at run time.
-        const base = (0, nodeid_js_1.baseId)(c.id);
-        const ofBase = base !== c.id ? planned.index.get(base) : undefined;
-        if (ofBase)
-            mark(ofBase.at);
-        let container;
-        for (const outer of (0, nodeid_js_1.containerIds)(base).reverse()) {
-            const entry = planned.index.get(outer);
-            if (entry) {
-                mark(entry.at);
-                container ??= entry;
-            }
-        }
-        const shard = (exact ?? ofBase ?? container)?.shard;
-        if (shard !== undefined)
-            this.vote(shard);
-        else {
-            this.totals.unexpectedHashes.push(idHash(c.id));
-            if (this.totals.unexpected.size + this.unexpected.size < exports.LIST_KEPT)
-                this.unexpected.add(c.id);
-            else if (!this.unexpected.has(c.id) && !this.totals.unexpected.has(c.id))
-                this.leftOut = true;
-        }
-    }
-    vote(shard) {
-        this.votes.set(shard, (this.votes.get(shard) ?? 0) + 1);
-    }
-    /** The file was malformed: nothing of it counts. */
-    takeBack() {
-        this.totals.idHashes.length = this.hashesBefore;
-        this.totals.unexpectedHashes.length = this.unexpectedBefore;
-        if (this.planned)
-            for (const at of this.newlyFound)
-                this.planned.found[at] = 0;
-    }
-    commit(plan) {
-        const totals = this.totals;
-        for (const key of Object.keys(this.counts))
-            totals.counts[key] += this.counts[key];
-        totals.failures.push(...this.failures);
-        totals.failureCount += this.failureCount;
-        totals.suiteSeconds += this.suiteSeconds;
-        for (const slow of this.slowest.items)
-            totals.slowest.offer(slow.id, slow.seconds);
-        for (const id of this.unexpected) {
-            if (totals.unexpected.size < exports.LIST_KEPT)
-                totals.unexpected.add(id);
-            else if (!totals.unexpected.has(id))
-                this.leftOut = true;
-        }
-        if (this.leftOut)
-            totals.unexpectedLeftOut = true;
-        for (const file of this.failedModules)
-            totals.failedModules.add(file);
-        const report = { file: this.file, seconds: round3(this.seconds), tests: this.counts.tests };
-        if (this.suiteTimed)
-            report.wallSeconds = round3(this.suiteSeconds);
-        if (plan) {
-            let best;
-            for (const [shard, n] of this.votes)
-                if (best === undefined || n > (this.votes.get(best) ?? 0) || (n === this.votes.get(best) && shard < best))
-                    best = shard;
-            if (best !== undefined) {
-                report.shard = best;
-                report.predicted = plan.shards[best - 1]?.predicted;
-            }
-        }
-        return report;
-    }
-}
-function checkAgainstPlan(planned, totals) {
-    const missing = [];
-    for (const shard of planned.plan.shards) {
-        for (const unit of shard.units) {
-            for (const id of (0, plan_js_1.unitTestIds)(unit)) {
-                const at = planned.index.get(id)?.at ?? 0;
-                if (planned.found[at] === 0 && !totals.failedModules.has(unit.file))
-                    missing.push(id);
-            }
-        }
-    }
-    const unexpected = [...totals.unexpected].sort();
-    // Counted by name while they all fit in the list, else by distinct hash.
-    const unexpectedCount = totals.unexpectedLeftOut ? Math.max(unexpected.length, totals.unexpectedHashes.distinctCount()) : unexpected.length;
-    return { missing: missing.sort(), unexpected, unexpectedCount };
-}
-/** Reads the files again for the ids behind repeated hashes: a hash collision is not a duplicate. */
-function confirmDuplicates(repeated, files, read) {
-    if (repeated.length === 0)
-        return { ids: [], count: 0 };
-    const candidates = new Set(repeated.slice(0, DUPLICATES_CONFIRMED));
-    const seen = new Map();
-    const textBudget = (0, junit_read_js_1.newTextBudget)(0);
-    for (const file of files) {
-        try {
-            (0, junit_read_js_1.readJUnitFile)(file, {
-                ...read,
-                textBudget,
-                onCase: (c) => {
-                    if (candidates.has(idHash(c.id)))
-                        seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
-                },
-            });
-        }
-        catch {
-            // Changed since it was merged: what it held before has been counted.
-        }
-    }
-    const ids = [...seen].filter(([, n]) => n > 1).map(([id]) => id).sort();
-    return { ids: ids.slice(0, exports.LIST_KEPT), count: ids.length + Math.max(0, repeated.length - DUPLICATES_CONFIRMED) };
-}
-function round3(x) {
-    return Math.round(x * 1000) / 1000;
-}
-/** The merged file's <testsuite> start tag (without its `>`): counts over all files. */
-function mergedOpenTag(counts, suiteSeconds) {
-    return (0, junit_read_js_1.openTagXml)('testsuite', {
-        name: 'pytest',
-        errors: String(counts.error + counts.teardownErrors),
-        failures: String(counts.failed),
-        skipped: String(counts.skipped + counts.xfailed),
-        tests: String(counts.tests),
-        time: suiteSeconds.toFixed(3),
-    });
-}
-/**
- * A 53-bit hash of an id (two 32-bit FNV-style lanes): equal ids, equal hashes; different ids
- * collide with odds of about n²/2⁵⁴ over n ids, and a collision costs only a confirming re-read.
- */
-function idHash(id) {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c;
-    for (let i = 0; i < id.length; i++) {
-        const c = id.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b ^ c, 0x5bd1e995);
-        b ^= b >>> 13;
-    }
-    return (a >>> 0) * 0x200000 + ((b >>> 0) >>> 11);
-}
-/** A growing list of hashes in one typed array: 8 bytes each. */
-class HashList {
-    values = new Float64Array(1024);
-    length = 0;
-    push(hash) {
-        if (this.length === this.values.length) {
-            const bigger = new Float64Array(this.values.length * 2);
-            bigger.set(this.values);
-            this.values = bigger;
-        }
-        this.values[this.length++] = hash;
-    }
-    sorted() {
-        return this.values.subarray(0, this.length).sort();
-    }
-    /** Each hash that occurs more than once, once, ascending. */
-    sortedRepeats() {
-        const sorted = this.sorted();
-        const out = [];
-        for (let i = 1; i < sorted.length; i++)
-            if (sorted[i] === sorted[i - 1] && (i < 2 || sorted[i - 1] !== sorted[i - 2]))
-                out.push(sorted[i]);
-        return out;
-    }
-    distinctCount() {
-        const sorted = this.sorted();
-        let n = sorted.length > 0 ? 1 : 0;
-        for (let i = 1; i < sorted.length; i++)
-            if (sorted[i] !== sorted[i - 1])
-                n++;
-        return n;
-    }
-}
-/** The `limit` slowest tests, slowest first, ties by id. */
-class Slowest {
-    limit;
-    items = [];
-    constructor(limit) {
-        this.limit = limit;
-    }
-    offer(id, seconds) {
-        const items = this.items;
-        const last = items[items.length - 1];
-        if (items.length >= this.limit && last !== undefined && !before(seconds, id, last))
-            return;
-        let lo = 0;
-        let hi = items.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (before(seconds, id, items[mid]))
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        items.splice(lo, 0, { id, seconds });
-        if (items.length > this.limit)
-            items.pop();
-    }
-}
-function before(seconds, id, other) {
-    return seconds > other.seconds || (seconds === other.seconds && id < other.id);
-}
-/**
- * The merged JUnit file, written as it is read: the testcases go to a temporary body file next
- * to the output; at the end the root element (with the totals) is written, then the body copied.
- */
-class MergedJUnitWriter {
-    out;
-    bodyPath;
-    fd;
-    chunks = [];
-    buffered = 0;
-    written = 0;
-    failure;
-    constructor(out) {
-        this.out = out;
-        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(out), { recursive: true });
-        this.bodyPath = `${out}.${process.pid}.body.tmp`;
-        this.fd = (0, node_fs_1.openSync)(this.bodyPath, 'w+');
-    }
-    add(xml) {
-        this.chunks.push(xml);
-        this.buffered += xml.length;
-        if (this.buffered >= 1 << 20)
-            this.flush();
-    }
-    /** Where the body stands: what `rollback` goes back to. */
-    mark() {
-        this.flush();
-        return this.written;
-    }
-    rollback(to) {
-        this.chunks = [];
-        this.buffered = 0;
-        if (this.fd !== undefined)
-            (0, node_fs_1.ftruncateSync)(this.fd, to);
-        this.written = to;
-    }
-    flush() {
-        if (this.chunks.length === 0 || this.fd === undefined)
-            return;
-        const bytes = Buffer.from(this.chunks.join(''), 'utf8');
-        this.chunks = [];
-        this.buffered = 0;
-        try {
-            (0, node_fs_1.writeSync)(this.fd, bytes, 0, bytes.length, this.written);
-        }
-        catch (err) {
-            this.failure = err;
-            throw err;
-        }
-        this.written += bytes.length;
-    }
-    finish(openTag, empty) {
-        this.flush();
-        const body = this.fd;
-        if (body === undefined)
-            return;
-        const out = (0, node_fs_1.openSync)(this.out, 'w');
-        try {
-            const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${empty ? ' />' : '>'}`;
-            (0, node_fs_1.writeSync)(out, head);
-            const buffer = Buffer.allocUnsafe(1 << 20);
-            for (let at = 0; at < this.written;) {
-                const n = (0, node_fs_1.readSync)(body, buffer, 0, Math.min(buffer.length, this.written - at), at);
-                if (n === 0)
-                    break;
-                (0, node_fs_1.writeSync)(out, buffer, 0, n);
-                at += n;
-            }
-            (0, node_fs_1.writeSync)(out, `${empty ? '' : '</testsuite>'}</testsuites>\n`);
-        }
-        finally {
-            (0, node_fs_1.closeSync)(out);
-        }
-    }
-    close() {
-        if (this.fd !== undefined)
-            (0, node_fs_1.closeSync)(this.fd);
-        this.fd = undefined;
-        (0, node_fs_1.rmSync)(this.bodyPath, { force: true });
-    }
-}
-
-
-/***/ }),
-
-/***/ 7994:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
-exports.renderSummary = renderSummary;
-exports.totalsParts = totalsParts;
-const markdown_js_1 = __nccwpck_require__(4285);
-/** GitHub rejects step summaries over 1 MiB; stay a little below it. */
-exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
-const MAX_LINE_CHARS = 300;
-function renderSummary(result, opts = {}) {
-    const maxBytes = opts.maxBytes ?? exports.DEFAULT_SUMMARY_MAX_BYTES;
-    const sections = [];
-    const seconds = result.shards.reduce((s, sh) => Math.max(s, sh.wallSeconds ?? sh.seconds), 0);
-    sections.push(`## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`);
-    const problems = [];
-    if (result.missing.length > 0)
-        problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
-    if (result.duplicateCount > 0)
-        problems.push(`- :warning: **${result.duplicateCount} test(s) ran more than once**: ${inlineList(result.duplicates, 20, result.duplicateCount)}`);
-    if (result.notCollected?.length)
-        problems.push(`- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`);
-    if (result.unexpectedCount > 0)
-        problems.push(`- ${result.unexpectedCount} result(s) not in the plan: ${inlineList(result.unexpected, 10, result.unexpectedCount)}`);
-    for (const bad of result.malformed.slice(0, 20))
-        problems.push(`- :warning: skipped malformed ${(0, markdown_js_1.inlineCode)(bad.file)}: ${(0, markdown_js_1.inlineCode)(bad.error)}`);
-    if (result.malformed.length > 20)
-        problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
-    if (problems.length > 0)
-        sections.push(`${problems.join('\n')}\n`);
-    // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary.
-    const failureEntries = result.failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
-    const slowest = result.slowest.slice(0, opts.slowest ?? 10);
-    const slowSection = slowest.length === 0
-        ? ''
-        : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.seconds.toFixed(3)} | ${(0, markdown_js_1.tableCode)(c.id)} |`).join('\n')}\n`;
-    const balanceSection = shardBalance(result);
-    // Failures come first but may be cut; the fixed-size sections after them always fit.
-    const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
-    const head = sections.join('\n');
-    const noteRoom = 200;
-    let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
-    const shown = [];
-    if (failureEntries.length > 0) {
-        const header = `### Failures (${result.failureCount})\n`;
-        budget -= byteLength(header);
-        for (const entry of failureEntries) {
-            const size = byteLength(entry) + 1;
-            if (size > budget)
-                break;
-            shown.push(entry);
-            budget -= size;
-        }
-        const cut = result.failureCount - shown.length;
-        const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
-        sections.push(`${header}\n${shown.join('\n')}${note}`);
-    }
-    let out = [...sections, tail].filter((s) => s !== '').join('\n');
-    if (byteLength(out) > maxBytes)
-        out = truncateBytes(out, maxBytes - noteRoom) + '\n\n_Summary truncated to fit the size limit._\n';
-    return out;
-}
-function totalsLine(result) {
-    const parts = totalsParts(result);
-    return parts.length > 0 ? parts.join(', ') : 'no tests ran';
-}
-/** `3 failed`, `10 passed`, ... `1 missing`: the non-zero totals of a merged run, in pytest's order. */
-function totalsParts(result) {
-    const { counts } = result;
-    const parts = [];
-    const add = (n, word) => {
-        if (n > 0)
-            parts.push(`${n} ${word}`);
-    };
-    add(counts.failed, 'failed');
-    add(counts.passed, 'passed');
-    add(counts.skipped, 'skipped');
-    add(counts.xfailed, 'xfailed');
-    add(counts.xpassed, 'xpassed');
-    add(counts.error + counts.teardownErrors, counts.error + counts.teardownErrors === 1 ? 'error' : 'errors');
-    if (result.missing.length > 0)
-        parts.push(`${result.missing.length} missing`);
-    return parts;
-}
-function failureEntry(c, lines, link) {
-    const where = (0, markdown_js_1.inlineCode)(c.line !== undefined ? `${c.file}:${c.line}` : c.file);
-    const url = link?.(c.file, c.line);
-    const label = c.outcome === 'error' ? 'ERROR' : c.teardownError ? 'FAILED (and teardown error)' : 'FAILED';
-    const body = [c.message, c.details, c.teardownError?.message].filter((s) => s !== undefined && s !== '');
-    const excerpt = body
-        .join('\n')
-        .split('\n')
-        .slice(0, lines)
-        .map((l) => (0, markdown_js_1.cutChars)(l, MAX_LINE_CHARS))
-        .join('\n');
-    const heading = `- **${label}** ${(0, markdown_js_1.inlineCode)(c.id)} at ${url !== undefined ? `[${where}](${url})` : where}`;
-    return excerpt === '' ? heading : `${heading}\n${(0, markdown_js_1.codeBlock)(excerpt)}`;
-}
-function shardBalance(result) {
-    if (result.shards.length === 0)
-        return '';
-    const rows = result.shards.map((s) => {
-        const actual = s.wallSeconds ?? s.seconds;
-        return `| ${s.shard ?? ''} | ${(0, markdown_js_1.tableCode)(s.file)} | ${s.tests} | ${s.predicted !== undefined ? s.predicted.toFixed(1) : ''} | ${actual.toFixed(1)} |`;
-    });
-    const actuals = result.shards.map((s) => s.wallSeconds ?? s.seconds);
-    const mean = actuals.reduce((a, b) => a + b, 0) / actuals.length;
-    const ratio = mean > 0 ? Math.max(...actuals) / mean : 1;
-    const shown = rows.length > 300 ? [...rows.slice(0, 300), `| | ... ${rows.length - 300} more | | | |`] : rows;
-    return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
-}
-function inlineList(ids, limit, total = ids.length) {
-    const shown = ids.slice(0, limit).map((id) => (0, markdown_js_1.inlineCode)(id)).join(', ');
-    const count = Math.min(limit, ids.length);
-    return total > count ? `${shown}, ... ${total - count} more` : shown;
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/**
- * The whole lines of `text` that fit in `maxBytes`: a cut inside a line could leave a code span
- * open, and what followed its backticks would render as Markdown.
- */
-function truncateBytes(text, maxBytes) {
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= maxBytes)
-        return text;
-    const lastBreak = buf.lastIndexOf(0x0a, maxBytes);
-    return buf.subarray(0, Math.max(0, lastBreak)).toString('utf8');
 }
 
 
@@ -12978,7 +13051,7 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(5500);
+const ancestors_js_1 = __nccwpck_require__(3000);
 const which_js_1 = __nccwpck_require__(6351);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */
@@ -14472,10 +14545,11 @@ exports.mergeCommand = mergeCommand;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const fence_js_1 = __nccwpck_require__(9183);
-const merge_js_1 = __nccwpck_require__(3278);
-const summary_js_1 = __nccwpck_require__(7994);
+const merge_js_1 = __nccwpck_require__(2732);
+const summary_js_1 = __nccwpck_require__(2208);
 const glob_js_1 = __nccwpck_require__(348);
 const plan_js_1 = __nccwpck_require__(8597);
+const learn_js_1 = __nccwpck_require__(4114);
 const timings_js_1 = __nccwpck_require__(7307);
 exports.EXIT_OK = 0;
 exports.EXIT_TESTS_FAILED = 1;
@@ -14616,7 +14690,7 @@ async function mergeCommand(argv, io = processIO, env = process.env) {
             const previous = (0, timings_js_1.loadTimings)(args.values.get('--timings') ?? timingsOut);
             if (previous.warning)
                 fence.block(`fastest merge: warning: ${previous.warning}\n`);
-            (0, timings_js_1.saveTimings)(timingsOut, (0, timings_js_1.learnTimings)(previous.store, result.observation));
+            (0, timings_js_1.saveTimings)(timingsOut, (0, learn_js_1.learnTimings)(previous.store, result.observation));
         }
         fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates, result.duplicateCount));
         const { counts } = result;
@@ -15473,24 +15547,19 @@ function spreadPieces(pieces, count) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Estimator = exports.MIN_ESTIMATE_SECONDS = exports.UNKNOWN_TEST_SECONDS = exports.EWMA_WEIGHT = exports.DEFAULT_TIMINGS_PATH = exports.TIMINGS_VERSION = void 0;
+exports.Estimator = exports.MIN_ESTIMATE_SECONDS = exports.UNKNOWN_TEST_SECONDS = exports.DEFAULT_TIMINGS_PATH = exports.TIMINGS_VERSION = void 0;
 exports.emptyTimings = emptyTimings;
 exports.loadTimings = loadTimings;
 exports.parseTimings = parseTimings;
 exports.saveTimings = saveTimings;
-exports.observeRun = observeRun;
-exports.learnTimings = learnTimings;
 exports.median = median;
-// The timing store: seconds per test id and setup seconds per module, learned from JUnit results
-// and smoothed over runs with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
-// for the measurement behind EWMA and its weight).
+// The timing store: seconds per test id and setup seconds per module, and the estimates a plan is
+// made from. The store is learned from JUnit results by merge/learn.ts.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
-/** Weight of the newest run in the moving average. */
-exports.EWMA_WEIGHT = 0.5;
 /** What a test costs when nothing at all is known. */
 exports.UNKNOWN_TEST_SECONDS = 0.1;
 /** No estimate goes below this: a zero would let the planner pile tests anywhere. */
@@ -15557,61 +15626,6 @@ function sortedStore(store) {
 }
 function round6(x) {
     return Math.round(x * 1e6) / 1e6;
-}
-/**
- * Splits each module's time into per-test seconds and a setup cost. JUnit has no module-level
- * time: pytest charges module/class-scoped fixture setup to the first test that needs it, so a
- * module's setup is estimated as the first test's excess over the median of the module's other
- * tests in the same file (a shard); that excess is taken off the first test. A module with a
- * single test gets no setup estimate (it cannot be told apart from the test).
- */
-function observeRun(docs) {
-    const tests = new Map();
-    const setups = new Map();
-    for (const doc of docs) {
-        const byModule = new Map();
-        for (const c of doc.cases) {
-            if (c.collection)
-                continue;
-            let list = byModule.get(c.file);
-            if (!list)
-                byModule.set(c.file, (list = []));
-            list.push(c);
-        }
-        for (const [file, cases] of byModule) {
-            let setup = 0;
-            if (cases.length >= 2) {
-                const rest = median(cases.slice(1).map((c) => c.time));
-                setup = Math.max(0, (cases[0]?.time ?? 0) - rest);
-                let list = setups.get(file);
-                if (!list)
-                    setups.set(file, (list = []));
-                list.push(setup);
-            }
-            cases.forEach((c, i) => tests.set(c.id, i === 0 ? c.time - setup : c.time));
-        }
-    }
-    const modules = new Map();
-    for (const [file, list] of setups)
-        modules.set(file, list.reduce((a, b) => a + b, 0) / list.length);
-    return { tests, modules };
-}
-/** Folds one run into the store: EWMA for what was seen, unchanged for what was not. */
-function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
-    const blend = (table, seen) => {
-        const next = { ...table };
-        for (const [key, seconds] of seen) {
-            const before = next[key];
-            next[key] = before === undefined ? seconds : weight * seconds + (1 - weight) * before;
-        }
-        return next;
-    };
-    return {
-        version: exports.TIMINGS_VERSION,
-        tests: blend(store.tests, run.tests),
-        modules: blend(store.modules, run.modules),
-        runs: store.runs + 1,
-    };
 }
 /** Predicts seconds for test items and module setups from a store; never returns zero. */
 class Estimator {

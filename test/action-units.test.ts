@@ -5,8 +5,8 @@ import { annotationOf, batches, errorCommand, failingLine, mostUseful, type Anno
 import { readInputs } from '../src/action/inputs.js';
 import { codeLink, commentBody, jobSummary, type LinkContext } from '../src/action/report.js';
 import { testEnvironment } from '../src/runner/environment.js';
-import type { JUnitCase } from '../src/report/junit-read.js';
-import type { MergeResult } from '../src/report/merge.js';
+import type { JUnitCase } from '../src/merge/junit-read.js';
+import type { MergeResult } from '../src/merge/merge.js';
 import { effectiveCommands, parseFileCommand } from './helpers/action-runner.js';
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';

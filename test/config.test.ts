@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, getIni, loadConfig, splitShellArgs, type Config } from '../src/config/index.js';
 import { parseIni, IniParseError } from '../src/config/ini-parser.js';
-import { selfAndParents } from '../src/config/ancestors.js';
+import { selfAndParents } from '../src/memo/ancestors.js';
 import { CONFIG_NAMES } from '../src/config/findpaths.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commentBody, jobSummary, type LinkContext } from '../src/action/report.js';
-import { escapeXmlAttr, escapeXmlText } from '../src/report/junit-read.js';
+import { escapeXmlAttr, escapeXmlText } from '../src/merge/junit-read.js';
 import { codeBlock, inlineCode, oneLine, tableCode } from '../src/report/markdown.js';
-import { mergeJUnit, type MergeResult } from '../src/report/merge.js';
-import { renderSummary } from '../src/report/summary.js';
+import { mergeJUnit, type MergeResult } from '../src/merge/merge.js';
+import { renderSummary } from '../src/merge/summary.js';
 
 const corpus = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'hostile', 'markdown-corpus.json'), 'utf8')) as string[];
 const md = new MarkdownIt({ html: true, linkify: true });

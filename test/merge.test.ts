@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTRIBUTE_CAP, caseXml, ELEMENT_TEXT_CAP, elementXml, nodeIdFromJUnit, parseJUnit, readJUnitFile, type JUnitDocument } from '../src/report/junit-read.js';
+import { ATTRIBUTE_CAP, caseXml, ELEMENT_TEXT_CAP, elementXml, nodeIdFromJUnit, parseJUnit, readJUnitFile, type JUnitDocument } from '../src/merge/junit-read.js';
 import { junitXml } from '../src/report/junit.js';
-import { FAILURES_KEPT, LIST_KEPT, mergeJUnit } from '../src/report/merge.js';
+import { FAILURES_KEPT, LIST_KEPT, mergeJUnit } from '../src/merge/merge.js';
 import { effectiveCommands } from './helpers/action-runner.js';
-import { renderSummary } from '../src/report/summary.js';
+import { renderSummary } from '../src/merge/summary.js';
 import { makePlan } from '../src/shard/plan.js';
 import { emptyTimings } from '../src/shard/timings.js';
 import type { TestItem } from '../src/types.js';

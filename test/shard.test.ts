@@ -3,10 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readJUnitFile } from '../src/report/junit-read.js';
+import { readJUnitFile } from '../src/merge/junit-read.js';
 import { mergeCommand, planCommand, type CommandIO } from '../src/shard/commands.js';
 import { makePlan, matrixJson, PlanError, readPlan, unitsForShard, unitTestIds, type Plan } from '../src/shard/plan.js';
-import { emptyTimings, Estimator, learnTimings, loadTimings, observeRun, parseTimings, type TimingsStore } from '../src/shard/timings.js';
+import { learnTimings, observeRun } from '../src/merge/learn.js';
+import { emptyTimings, Estimator, loadTimings, parseTimings, type TimingsStore } from '../src/shard/timings.js';
 import type { TestItem } from '../src/types.js';
 
 /** Keep the fixture free of __pycache__. */

@@ -3,7 +3,7 @@
 // max-annotations) on a check run when the token may write checks, else the 10 most useful as
 // `::error` commands and a note in the summary of how many more there are.
 import { join, relative, sep } from 'node:path';
-import type { JUnitCase } from '../report/junit-read.js';
+import type { JUnitCase } from '../merge/junit-read.js';
 import { escapeWorkflowData, escapeWorkflowProperty } from '../report/fence.js';
 
 export const COMMAND_ANNOTATION_LIMIT = 10;

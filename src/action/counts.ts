@@ -1,6 +1,6 @@
 // The three counts the Action outputs. passed includes xpassed (non-strict); skipped includes
 // xfailed; failed includes errors (setup, teardown and collection errors), one per test.
-import type { MergeCounts } from '../report/merge.js';
+import type { MergeCounts } from '../merge/merge.js';
 
 export interface ActionCounts {
   passed: number;

@@ -4,11 +4,12 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as core from '@actions/core';
 import { openSession } from '../cli/session.js';
-import { mergeJUnit, type MergeResult } from '../report/merge.js';
+import { mergeJUnit, type MergeResult } from '../merge/merge.js';
 import { fenceBlock } from '../report/fence.js';
 import { expandGlobs } from '../shard/glob.js';
 import type { Plan } from '../shard/plan.js';
-import { learnTimings, loadTimings, saveTimings } from '../shard/timings.js';
+import { learnTimings } from '../merge/learn.js';
+import { loadTimings, saveTimings } from '../shard/timings.js';
 import {
   annotationOf,
   COMMAND_ANNOTATION_LIMIT,

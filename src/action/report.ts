@@ -1,10 +1,10 @@
-// Markdown the merge job publishes: the job summary (report/summary.ts with file:line links to the
+// Markdown the merge job publishes: the job summary (merge/summary.ts with file:line links to the
 // code) and the sticky PR comment. Both stay under GitHub's limits: 1 MiB for a step summary,
 // 65,536 characters for a comment.
-import type { JUnitCase } from '../report/junit-read.js';
-import type { MergeResult } from '../report/merge.js';
+import type { JUnitCase } from '../merge/junit-read.js';
+import type { MergeResult } from '../merge/merge.js';
 import { inlineCode } from '../report/markdown.js';
-import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary, totalsParts } from '../report/summary.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary, totalsParts } from '../merge/summary.js';
 import { repoPath } from './annotations.js';
 
 export const SUMMARY_MAX_BYTES = DEFAULT_SUMMARY_MAX_BYTES;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { collect, openSession } from '../cli/session.js';
 import { fenceBlock, fenceToken } from '../report/fence.js';
-import { mergeJUnit } from '../report/merge.js';
+import { mergeJUnit } from '../merge/merge.js';
 import { testEnvironment } from '../runner/environment.js';
 import { baseId } from '../nodeid.js';
 import { readPlan, type Plan } from '../shard/plan.js';

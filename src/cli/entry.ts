@@ -9,7 +9,7 @@ import type * as NodeOs from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as NodeWorkerThreads from 'node:worker_threads';
-import { selfAndParents } from '../config/ancestors.js';
+import { selfAndParents } from '../memo/ancestors.js';
 import { forcedParseThreads, MAX_PARSE_THREADS } from '../discovery/thread-count.js';
 import { replayMemo } from '../memo/discover-memo.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';

@@ -2,7 +2,7 @@
 
 import { dirname, join, resolve, sep } from 'node:path';
 import { probePath } from '../memo/inputs.js';
-import { selfAndParents } from './ancestors.js';
+import { selfAndParents } from '../memo/ancestors.js';
 import { ConfigError } from './errors.js';
 import { loadConfigDictFromFile, type ConfigDict } from './files.js';
 import { pyRepr } from './pystr.js';

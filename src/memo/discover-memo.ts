@@ -5,10 +5,10 @@
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
 // bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
-// imports nothing but Node's own modules and leaf modules (inputs.ts, config/ancestors.ts).
+// imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { selfAndParents } from '../config/ancestors.js';
+import { selfAndParents } from './ancestors.js';
 import { isRacy, kindOf, namesHash, sha1, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
 
 const MEMO_VERSION = 1;

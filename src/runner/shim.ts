@@ -6,7 +6,7 @@
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { selfAndParents } from '../config/ancestors.js';
+import { selfAndParents } from '../memo/ancestors.js';
 import { onPath } from '../config/which.js';
 
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];

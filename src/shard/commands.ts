@@ -4,11 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestItem } from '../types.js';
 import { Fence } from '../report/fence.js';
-import { mergeJUnit } from '../report/merge.js';
-import { renderSummary } from '../report/summary.js';
+import { mergeJUnit } from '../merge/merge.js';
+import { renderSummary } from '../merge/summary.js';
 import { expandGlobs } from './glob.js';
 import { makePlan, matrixJson, PlanError, readPlan, type Plan } from './plan.js';
-import { DEFAULT_TIMINGS_PATH, learnTimings, loadTimings, saveTimings } from './timings.js';
+import { learnTimings } from '../merge/learn.js';
+import { DEFAULT_TIMINGS_PATH, loadTimings, saveTimings } from './timings.js';
 
 export const EXIT_OK = 0;
 export const EXIT_TESTS_FAILED = 1;

@@ -1,16 +1,12 @@
-// The timing store: seconds per test id and setup seconds per module, learned from JUnit results
-// and smoothed over runs with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
-// for the measurement behind EWMA and its weight).
+// The timing store: seconds per test id and setup seconds per module, and the estimates a plan is
+// made from. The store is learned from JUnit results by merge/learn.ts.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { JUnitCase } from '../report/junit-read.js';
 import { baseId, pathOfId } from '../nodeid.js';
 import type { TestItem } from '../types.js';
 
 export const TIMINGS_VERSION = 1;
 export const DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
-/** Weight of the newest run in the moving average. */
-export const EWMA_WEIGHT = 0.5;
 /** What a test costs when nothing at all is known. */
 export const UNKNOWN_TEST_SECONDS = 0.1;
 /** No estimate goes below this: a zero would let the planner pile tests anywhere. */
@@ -93,68 +89,6 @@ function sortedStore(store: TimingsStore): TimingsStore {
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-/** What the timings need of a testcase. */
-export type ObservedCase = Pick<JUnitCase, 'id' | 'file' | 'time' | 'collection'>;
-
-/** What one run (all its JUnit files) says: seconds per test and setup seconds per module. */
-export interface RunObservation {
-  tests: Map<string, number>;
-  modules: Map<string, number>;
-}
-
-/**
- * Splits each module's time into per-test seconds and a setup cost. JUnit has no module-level
- * time: pytest charges module/class-scoped fixture setup to the first test that needs it, so a
- * module's setup is estimated as the first test's excess over the median of the module's other
- * tests in the same file (a shard); that excess is taken off the first test. A module with a
- * single test gets no setup estimate (it cannot be told apart from the test).
- */
-export function observeRun(docs: { cases: ObservedCase[] }[]): RunObservation {
-  const tests = new Map<string, number>();
-  const setups = new Map<string, number[]>();
-  for (const doc of docs) {
-    const byModule = new Map<string, ObservedCase[]>();
-    for (const c of doc.cases) {
-      if (c.collection) continue;
-      let list = byModule.get(c.file);
-      if (!list) byModule.set(c.file, (list = []));
-      list.push(c);
-    }
-    for (const [file, cases] of byModule) {
-      let setup = 0;
-      if (cases.length >= 2) {
-        const rest = median(cases.slice(1).map((c) => c.time));
-        setup = Math.max(0, (cases[0]?.time ?? 0) - rest);
-        let list = setups.get(file);
-        if (!list) setups.set(file, (list = []));
-        list.push(setup);
-      }
-      cases.forEach((c, i) => tests.set(c.id, i === 0 ? c.time - setup : c.time));
-    }
-  }
-  const modules = new Map<string, number>();
-  for (const [file, list] of setups) modules.set(file, list.reduce((a, b) => a + b, 0) / list.length);
-  return { tests, modules };
-}
-
-/** Folds one run into the store: EWMA for what was seen, unchanged for what was not. */
-export function learnTimings(store: TimingsStore, run: RunObservation, weight = EWMA_WEIGHT): TimingsStore {
-  const blend = (table: Record<string, number>, seen: Map<string, number>): Record<string, number> => {
-    const next = { ...table };
-    for (const [key, seconds] of seen) {
-      const before = next[key];
-      next[key] = before === undefined ? seconds : weight * seconds + (1 - weight) * before;
-    }
-    return next;
-  };
-  return {
-    version: TIMINGS_VERSION,
-    tests: blend(store.tests, run.tests),
-    modules: blend(store.modules, run.modules),
-    runs: store.runs + 1,
-  };
 }
 
 /** Predicts seconds for test items and module setups from a store; never returns zero. */

@@ -10,10 +10,10 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Outcome } from '../types.js';
-import { NOT_COLLECTED_PROPERTY } from './junit.js';
+import { NOT_COLLECTED_PROPERTY } from '../report/junit.js';
 import { unitTestIds, type Plan } from '../shard/plan.js';
 import { baseId, containerIds } from '../nodeid.js';
-import { observeRun, type ObservedCase, type RunObservation } from '../shard/timings.js';
+import { observeRun, type ObservedCase, type RunObservation } from './learn.js';
 import { caseXml, JUnitError, newTextBudget, openTagXml, readJUnitFile, type JUnitCase, type JUnitSuite, type ReadOptions, type TextBudget } from './junit-read.js';
 
 export interface MergeCounts {

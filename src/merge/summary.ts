@@ -1,7 +1,7 @@
 // Markdown for a GitHub job summary of a merged run: totals, failures first, slowest tests,
 // shard balance. Always under the size GitHub accepts for a step summary (1 MiB).
 import type { JUnitCase } from './junit-read.js';
-import { codeBlock, cutChars, inlineCode, tableCode } from './markdown.js';
+import { codeBlock, cutChars, inlineCode, tableCode } from '../report/markdown.js';
 import type { MergeResult } from './merge.js';
 
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
