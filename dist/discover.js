@@ -13,8 +13,10 @@ exports.HELP = exports.UnknownOptionError = exports.UsageError = void 0;
 exports.defaultOptions = defaultOptions;
 exports.parseArgs = parseArgs;
 exports.pytestArgv = pytestArgv;
+exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
-// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+// Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
+// `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
 const pytest_options_js_1 = __nccwpck_require__(4936);
 class UsageError extends Error {
     exitCode = 4;
@@ -31,8 +33,11 @@ function defaultOptions() {
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
         noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
         collectInVirtualenv: false, showCapture: 'all', routes: [],
+        shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
     };
 }
+/** The commands that open a session with pytest's options (argv, config, discovery, selection). */
+const SESSION_COMMANDS = ['run', 'discover', 'watch'];
 function intValue(flag, value, min = 0) {
     if (!/^-?\d+$/.test(value) || Number(value) < min)
         throw new UsageError(`argument ${flag}: invalid int value: '${value}'`);
@@ -43,6 +48,19 @@ function floatValue(flag, value) {
     if (value.trim() === '' || !Number.isFinite(n))
         throw new UsageError(`argument ${flag}: invalid float value: '${value}'`);
     return n;
+}
+function positiveSeconds(flag, value) {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
+        throw new UsageError(`${flag} expects a positive number of seconds, got '${value}'`);
+    return n;
+}
+function shardCount(flag, value) {
+    if (value === 'auto')
+        return 'auto';
+    if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 256)
+        return Number(value);
+    throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
 function choice(flag, value, choices) {
     if (!choices.includes(value)) {
@@ -72,7 +90,7 @@ const FLAGS = [
     { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest']); } },
     { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
     { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
-    { names: ['--plan'], value: true, apply: (o, v) => { o.plan = v; } },
+    { names: ['--plan'], value: true, commands: [...SESSION_COMMANDS, 'merge'], apply: (o, v) => { o.plan = v; } },
     { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
     { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
     { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
@@ -101,6 +119,15 @@ const FLAGS = [
     { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+    // fastest plan and fastest merge
+    { names: ['--shards'], value: true, commands: ['plan'], apply: (o, v, f) => { o.shards = shardCount(f, v); } },
+    { names: ['--target-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.targetSeconds = positiveSeconds(f, v); } },
+    { names: ['--job-overhead-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.jobOverheadSeconds = positiveSeconds(f, v); } },
+    { names: ['--matrix'], value: false, commands: ['plan'], apply: (o) => { o.matrix = true; } },
+    { names: ['--timings'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.timings = v; } },
+    { names: ['--out'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.out = v; } },
+    { names: ['--summary'], value: true, commands: ['merge'], apply: (o, v) => { o.summary = v; } },
+    { names: ['--timings-out'], value: true, commands: ['merge'], apply: (o, v) => { o.timingsOut = v; } },
 ];
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
@@ -112,10 +139,17 @@ function parseShard(flag, value) {
         throw new UsageError(`argument ${flag}: shard ${value} is out of range`);
     return { index, total };
 }
-const byName = new Map();
-for (const spec of FLAGS)
-    for (const name of spec.names)
-        byName.set(name, spec);
+/** Each command's flags by name. */
+const flagsOf = new Map();
+for (const spec of FLAGS) {
+    for (const command of spec.commands ?? SESSION_COMMANDS) {
+        let byName = flagsOf.get(command);
+        if (!byName)
+            flagsOf.set(command, (byName = new Map()));
+        for (const name of spec.names)
+            byName.set(name, spec);
+    }
+}
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
 const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
@@ -130,6 +164,9 @@ class UnknownOptionError extends UsageError {
 }
 exports.UnknownOptionError = UnknownOptionError;
 function arityOf(name, known) {
+    // plan and merge take their own flags only: pytest's options mean nothing to them.
+    if (!SESSION_COMMANDS.includes(known.command))
+        return undefined;
     const routed = pytest_options_js_1.routedByName.get(name);
     if (routed)
         return routed.arity;
@@ -157,6 +194,7 @@ function takesNext(arity, next) {
  * needs the config file and paths: unknown long options are skipped there.
  */
 function* tokens(argv, known) {
+    const byName = flagsOf.get(known.command) ?? new Map();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--') {
@@ -253,9 +291,10 @@ function* tokens(argv, known) {
  * the engines. `conftestOptions === null` skips unknown long flags (a first pass that only needs
  * the config file and paths).
  */
-function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map()) {
+function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(), command = 'run') {
     const o = defaultOptions();
-    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions })) {
+    o.command = command;
+    for (const token of tokens(argv, { command, conftest: conftestOptions, plugins: pluginOptions })) {
         if (token.kind === 'path') {
             o.paths.push(token.value);
         }
@@ -283,7 +322,7 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map())
 function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set()) {
     const out = [];
     // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
-    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
+    for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
         if (token.kind === 'path')
             out.push(token.value);
         else if (token.kind === 'other')
@@ -296,6 +335,10 @@ function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = ne
             out.push(...token.raw);
     }
     return out;
+}
+/** `fastest plan` and `fastest merge`: their flags and paths, with the same parser and errors. */
+function parseCommandArgs(command, argv) {
+    return parseArgs(argv, new Map(), new Map(), command);
 }
 const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
 /** Splits off the subcommand: `fastest discover ...` → ['discover', rest]. */
@@ -532,7 +575,9 @@ async function discoverCommand(argv, rest, write) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
+const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const broken_pipe_js_1 = __nccwpck_require__(9238);
 function exitCodeOf(error) {
@@ -541,25 +586,33 @@ function exitCodeOf(error) {
     }
     return null;
 }
+/**
+ * The one line and exit code an error ends a command with: a usage error (a UsageError, or any
+ * error carrying exit code 4: bad config, bad plan...) as pytest words it (`ERROR: ...`), or as
+ * `fastest plan: error: ...` for the commands pytest has not (`command`); an error carrying its
+ * own exit code with its message; anything else as an internal error.
+ */
+function errorOutcome(error, command) {
+    const code = exitCodeOf(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
+        return { exitCode: types_js_1.ExitCode.USAGE_ERROR, line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n` };
+    }
+    const who = command ? `fastest ${command}` : 'fastest';
+    if (code !== null)
+        return { exitCode: code, line: `${who}: ${message}\n` };
+    const errno = error?.code;
+    const detail = error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : command ? `${errno ? `${errno} ` : ''}${message.split('\n')[0]}` : message;
+    return { exitCode: types_js_1.ExitCode.INTERNAL_ERROR, line: `${who}: internal error: ${detail}\n` };
+}
 function finishCommand(command) {
     (0, broken_pipe_js_1.exitQuietlyOnBrokenPipe)();
     return command.then((code) => {
         process.exitCode = code;
     }, (error) => {
-        const code = exitCodeOf(error);
-        const message = error instanceof Error ? error.message : String(error);
-        if (code === 4 || error instanceof args_js_1.UsageError) {
-            process.stderr.write(`ERROR: ${message}\n`);
-            process.exitCode = 4;
-        }
-        else if (code !== null) {
-            process.stderr.write(`fastest: ${message}\n`);
-            process.exitCode = code;
-        }
-        else {
-            process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
-            process.exitCode = 3;
-        }
+        const { exitCode, line } = errorOutcome(error);
+        process.stderr.write(line);
+        process.exitCode = exitCode;
     });
 }
 
@@ -7839,6 +7892,27 @@ function listDir(dir) {
 function isFile(path) {
     return (0, inputs_js_1.probePath)(path)?.isFile() ?? false;
 }
+
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Plain data passed between the stages (config -> discovery -> select -> plan -> run -> report).
+// Nothing here has behaviour (the exit-code table is data); every stage may import it.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExitCode = void 0;
+/** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
+exports.ExitCode = {
+    OK: 0,
+    TESTS_FAILED: 1,
+    INTERRUPTED: 2,
+    INTERNAL_ERROR: 3,
+    USAGE_ERROR: 4,
+    NO_TESTS_COLLECTED: 5,
+};
 
 
 /***/ }),

@@ -2604,8 +2604,10 @@ exports.HELP = exports.UnknownOptionError = exports.UsageError = void 0;
 exports.defaultOptions = defaultOptions;
 exports.parseArgs = parseArgs;
 exports.pytestArgv = pytestArgv;
+exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
-// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+// Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
+// `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
 const pytest_options_js_1 = __nccwpck_require__(4936);
 class UsageError extends Error {
     exitCode = 4;
@@ -2622,8 +2624,11 @@ function defaultOptions() {
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
         noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
         collectInVirtualenv: false, showCapture: 'all', routes: [],
+        shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
     };
 }
+/** The commands that open a session with pytest's options (argv, config, discovery, selection). */
+const SESSION_COMMANDS = ['run', 'discover', 'watch'];
 function intValue(flag, value, min = 0) {
     if (!/^-?\d+$/.test(value) || Number(value) < min)
         throw new UsageError(`argument ${flag}: invalid int value: '${value}'`);
@@ -2634,6 +2639,19 @@ function floatValue(flag, value) {
     if (value.trim() === '' || !Number.isFinite(n))
         throw new UsageError(`argument ${flag}: invalid float value: '${value}'`);
     return n;
+}
+function positiveSeconds(flag, value) {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
+        throw new UsageError(`${flag} expects a positive number of seconds, got '${value}'`);
+    return n;
+}
+function shardCount(flag, value) {
+    if (value === 'auto')
+        return 'auto';
+    if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 256)
+        return Number(value);
+    throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
 function choice(flag, value, choices) {
     if (!choices.includes(value)) {
@@ -2663,7 +2681,7 @@ const FLAGS = [
     { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest']); } },
     { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
     { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
-    { names: ['--plan'], value: true, apply: (o, v) => { o.plan = v; } },
+    { names: ['--plan'], value: true, commands: [...SESSION_COMMANDS, 'merge'], apply: (o, v) => { o.plan = v; } },
     { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
     { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
     { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
@@ -2692,6 +2710,15 @@ const FLAGS = [
     { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+    // fastest plan and fastest merge
+    { names: ['--shards'], value: true, commands: ['plan'], apply: (o, v, f) => { o.shards = shardCount(f, v); } },
+    { names: ['--target-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.targetSeconds = positiveSeconds(f, v); } },
+    { names: ['--job-overhead-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.jobOverheadSeconds = positiveSeconds(f, v); } },
+    { names: ['--matrix'], value: false, commands: ['plan'], apply: (o) => { o.matrix = true; } },
+    { names: ['--timings'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.timings = v; } },
+    { names: ['--out'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.out = v; } },
+    { names: ['--summary'], value: true, commands: ['merge'], apply: (o, v) => { o.summary = v; } },
+    { names: ['--timings-out'], value: true, commands: ['merge'], apply: (o, v) => { o.timingsOut = v; } },
 ];
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
@@ -2703,10 +2730,17 @@ function parseShard(flag, value) {
         throw new UsageError(`argument ${flag}: shard ${value} is out of range`);
     return { index, total };
 }
-const byName = new Map();
-for (const spec of FLAGS)
-    for (const name of spec.names)
-        byName.set(name, spec);
+/** Each command's flags by name. */
+const flagsOf = new Map();
+for (const spec of FLAGS) {
+    for (const command of spec.commands ?? SESSION_COMMANDS) {
+        let byName = flagsOf.get(command);
+        if (!byName)
+            flagsOf.set(command, (byName = new Map()));
+        for (const name of spec.names)
+            byName.set(name, spec);
+    }
+}
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
 const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
@@ -2721,6 +2755,9 @@ class UnknownOptionError extends UsageError {
 }
 exports.UnknownOptionError = UnknownOptionError;
 function arityOf(name, known) {
+    // plan and merge take their own flags only: pytest's options mean nothing to them.
+    if (!SESSION_COMMANDS.includes(known.command))
+        return undefined;
     const routed = pytest_options_js_1.routedByName.get(name);
     if (routed)
         return routed.arity;
@@ -2748,6 +2785,7 @@ function takesNext(arity, next) {
  * needs the config file and paths: unknown long options are skipped there.
  */
 function* tokens(argv, known) {
+    const byName = flagsOf.get(known.command) ?? new Map();
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--') {
@@ -2844,9 +2882,10 @@ function* tokens(argv, known) {
  * the engines. `conftestOptions === null` skips unknown long flags (a first pass that only needs
  * the config file and paths).
  */
-function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map()) {
+function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(), command = 'run') {
     const o = defaultOptions();
-    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions })) {
+    o.command = command;
+    for (const token of tokens(argv, { command, conftest: conftestOptions, plugins: pluginOptions })) {
         if (token.kind === 'path') {
             o.paths.push(token.value);
         }
@@ -2874,7 +2913,7 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map())
 function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set()) {
     const out = [];
     // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
-    for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
+    for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
         if (token.kind === 'path')
             out.push(token.value);
         else if (token.kind === 'other')
@@ -2887,6 +2926,10 @@ function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = ne
             out.push(...token.raw);
     }
     return out;
+}
+/** `fastest plan` and `fastest merge`: their flags and paths, with the same parser and errors. */
+function parseCommandArgs(command, argv) {
+    return parseArgs(argv, new Map(), new Map(), command);
 }
 const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);
 /** Splits off the subcommand: `fastest discover ...` → ['discover', rest]. */
@@ -3123,7 +3166,9 @@ async function discoverCommand(argv, rest, write) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
+const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const broken_pipe_js_1 = __nccwpck_require__(9238);
 function exitCodeOf(error) {
@@ -3132,26 +3177,91 @@ function exitCodeOf(error) {
     }
     return null;
 }
+/**
+ * The one line and exit code an error ends a command with: a usage error (a UsageError, or any
+ * error carrying exit code 4: bad config, bad plan...) as pytest words it (`ERROR: ...`), or as
+ * `fastest plan: error: ...` for the commands pytest has not (`command`); an error carrying its
+ * own exit code with its message; anything else as an internal error.
+ */
+function errorOutcome(error, command) {
+    const code = exitCodeOf(error);
+    const message = error instanceof Error ? error.message : String(error);
+    if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
+        return { exitCode: types_js_1.ExitCode.USAGE_ERROR, line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n` };
+    }
+    const who = command ? `fastest ${command}` : 'fastest';
+    if (code !== null)
+        return { exitCode: code, line: `${who}: ${message}\n` };
+    const errno = error?.code;
+    const detail = error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : command ? `${errno ? `${errno} ` : ''}${message.split('\n')[0]}` : message;
+    return { exitCode: types_js_1.ExitCode.INTERNAL_ERROR, line: `${who}: internal error: ${detail}\n` };
+}
 function finishCommand(command) {
     (0, broken_pipe_js_1.exitQuietlyOnBrokenPipe)();
     return command.then((code) => {
         process.exitCode = code;
     }, (error) => {
-        const code = exitCodeOf(error);
-        const message = error instanceof Error ? error.message : String(error);
-        if (code === 4 || error instanceof args_js_1.UsageError) {
-            process.stderr.write(`ERROR: ${message}\n`);
-            process.exitCode = 4;
-        }
-        else if (code !== null) {
-            process.stderr.write(`fastest: ${message}\n`);
-            process.exitCode = code;
-        }
-        else {
-            process.stderr.write(`fastest: internal error: ${error instanceof Error && process.env.FASTEST_DEBUG ? error.stack : message}\n`);
-            process.exitCode = 3;
-        }
+        const { exitCode, line } = errorOutcome(error);
+        process.stderr.write(line);
+        process.exitCode = exitCode;
     });
+}
+
+
+/***/ }),
+
+/***/ 5306:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.mergeCommand = mergeCommand;
+// `fastest merge`: the shards' JUnit files into one, checked against the plan, with a summary and
+// the timings learned. The merge is merge/; this is the shell around it.
+const learn_js_1 = __nccwpck_require__(4114);
+const merge_js_1 = __nccwpck_require__(2732);
+const summary_js_1 = __nccwpck_require__(2208);
+const verdict_js_1 = __nccwpck_require__(7689);
+const fence_js_1 = __nccwpck_require__(9183);
+const glob_js_1 = __nccwpck_require__(348);
+const plan_js_1 = __nccwpck_require__(8597);
+const args_js_1 = __nccwpck_require__(7593);
+const finish_js_1 = __nccwpck_require__(6367);
+const plan_js_2 = __nccwpck_require__(8943);
+/**
+ * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
+ *               [--timings-out FILE] [--timings FILE]
+ * Exit codes: merge/verdict.ts; 4 when nothing matches.
+ */
+async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
+    // Ids, messages and parse errors come from the JUnit files: fenced on GitHub, as `fastest` runs fence.
+    const fence = new fence_js_1.Fence(env.GITHUB_ACTIONS === 'true', io.stderr);
+    try {
+        const options = (0, args_js_1.parseCommandArgs)('merge', argv);
+        if (options.paths.length === 0)
+            throw new args_js_1.UsageError('give the JUnit files to merge (paths or globs)');
+        const files = (0, glob_js_1.expandGlobs)(options.paths);
+        if (files.length === 0)
+            throw new args_js_1.UsageError(`no JUnit file matches ${options.paths.join(' ')}`);
+        const plan = options.plan === null ? undefined : (0, plan_js_1.readPlan)(options.plan);
+        const { timingsOut } = options;
+        const result = (0, merge_js_1.mergeJUnit)(files, { plan, out: options.out ?? undefined, observeTimings: timingsOut !== null });
+        if (options.summary !== null)
+            (0, plan_js_2.writeFileCreatingDirs)(options.summary, (0, summary_js_1.renderSummary)(result));
+        let warning;
+        if (timingsOut !== null && result.observation !== undefined && result.counts.tests > 0) {
+            warning = (0, learn_js_1.learnIntoFile)(result.observation, timingsOut, options.timings ?? timingsOut).warning;
+        }
+        fence.block((0, verdict_js_1.problemReport)(result) + (warning ? `fastest merge: warning: ${warning}\n` : ''));
+        io.stdout(`${(0, verdict_js_1.mergedLine)(result, files.length)}\n`);
+        return (0, verdict_js_1.mergeVerdict)(result).exitCode;
+    }
+    catch (err) {
+        // A bad plan's or file's message may quote what it read.
+        const { exitCode, line } = (0, finish_js_1.errorOutcome)(err, 'merge');
+        fence.block(line);
+        return exitCode;
+    }
 }
 
 
@@ -3287,6 +3397,77 @@ function runRealPytest(python, argv, cwd, env) {
             resolvePromise(exitCode ?? 2);
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.processIO = void 0;
+exports.writeFileCreatingDirs = writeFileCreatingDirs;
+exports.planCommand = planCommand;
+// `fastest plan`: discover, plan the shards from the timings store, write the plan (and the
+// Actions matrix). The planning is shard/plan.ts; this is the shell around it.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const types_js_1 = __nccwpck_require__(8522);
+const args_js_1 = __nccwpck_require__(7593);
+const finish_js_1 = __nccwpck_require__(6367);
+exports.processIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+function writeFileCreatingDirs(path, text) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    (0, node_fs_1.writeFileSync)(path, text);
+}
+/**
+ * fastest plan --shards N|auto [--target-seconds S] [--job-overhead-seconds S] [--timings FILE]
+ *              [--out plan.json] [--matrix] [PATHS]
+ * Writes the plan to --out (or stdout); --matrix prints the Actions matrix JSON on stdout.
+ */
+async function planCommand(argv, discover, io = exports.processIO) {
+    try {
+        const options = (0, args_js_1.parseCommandArgs)('plan', argv);
+        if (options.shards === null)
+            throw new args_js_1.UsageError('--shards N|auto is required');
+        const { out, matrix } = options;
+        if (matrix && out === null)
+            throw new args_js_1.UsageError('--matrix prints the matrix on stdout, so the plan needs --out FILE');
+        const loaded = (0, timings_js_1.loadTimings)(options.timings ?? timings_js_1.DEFAULT_TIMINGS_PATH);
+        if (loaded.warning)
+            io.stderr(`fastest plan: warning: ${loaded.warning}\n`);
+        const items = await discover(options.paths);
+        if (items.length === 0) {
+            io.stderr('fastest plan: no tests collected, nothing to plan\n');
+            return types_js_1.ExitCode.NO_TESTS_COLLECTED;
+        }
+        const plan = (0, plan_js_1.makePlan)(items, loaded.store, {
+            shards: options.shards,
+            targetSeconds: options.targetSeconds ?? undefined,
+            jobOverheadSeconds: options.jobOverheadSeconds ?? undefined,
+        });
+        const planText = `${JSON.stringify(plan)}\n`;
+        if (out !== null)
+            writeFileCreatingDirs(out, planText);
+        if (matrix)
+            io.stdout(`${(0, plan_js_1.matrixJson)(plan)}\n`);
+        else if (out === null)
+            io.stdout(planText);
+        io.stderr(`fastest plan: ${(0, plan_js_1.planLine)(plan, items.length, loaded.store.runs)}\n`);
+        return types_js_1.ExitCode.OK;
+    }
+    catch (err) {
+        const { exitCode, line } = (0, finish_js_1.errorOutcome)(err, 'plan');
+        io.stderr(line);
+        return exitCode;
+    }
 }
 
 
@@ -9598,6 +9779,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EWMA_WEIGHT = void 0;
 exports.observeRun = observeRun;
 exports.learnTimings = learnTimings;
+exports.learnIntoFile = learnIntoFile;
 // Learning timings from a run's results: each test's seconds and each module's setup seconds,
 // folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
@@ -9658,6 +9840,16 @@ function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
         modules: blend(store.modules, run.modules),
         runs: store.runs + 1,
     };
+}
+/**
+ * Folds a run into the store saved at `path`, starting from the store at `previousPath` (by
+ * default `path` itself); a corrupt previous store is started afresh, with its warning.
+ */
+function learnIntoFile(run, path, previousPath = path) {
+    const previous = (0, timings_js_1.loadTimings)(previousPath);
+    const store = learnTimings(previous.store, run);
+    (0, timings_js_1.saveTimings)(path, store);
+    return { store, warning: previous.warning };
 }
 
 
@@ -10298,6 +10490,74 @@ function truncateBytes(text, maxBytes) {
         return text;
     const lastBreak = buf.lastIndexOf(0x0a, maxBytes);
     return buf.subarray(0, Math.max(0, lastBreak)).toString('utf8');
+}
+
+
+/***/ }),
+
+/***/ 7689:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.mergeVerdict = mergeVerdict;
+exports.mergedLine = mergedLine;
+exports.problemReport = problemReport;
+// What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
+// the reasons a merge failed, the one-line totals and the listing of what went wrong.
+const types_js_1 = __nccwpck_require__(8522);
+function mergeVerdict(result) {
+    const reasons = [
+        result.failureCount > 0 && `${result.failureCount} test(s) failed`,
+        result.missing.length > 0 && `${result.missing.length} planned test(s) have no result`,
+        result.duplicateCount > 0 && `${result.duplicateCount} test(s) ran more than once`,
+        result.malformed.length > 0 && `${result.malformed.length} JUnit file(s) are malformed`,
+    ].filter((s) => typeof s === 'string');
+    if (reasons.length > 0)
+        return { exitCode: types_js_1.ExitCode.TESTS_FAILED, reasons };
+    return { exitCode: result.counts.tests === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK, reasons };
+}
+/** `merged 2 of 3 JUnit file(s): 1 failed, 9 passed, 2 missing`. */
+function mergedLine(result, files) {
+    const { counts } = result;
+    const errors = counts.error + counts.teardownErrors;
+    const parts = [
+        counts.failed && `${counts.failed} failed`,
+        counts.passed && `${counts.passed} passed`,
+        counts.skipped && `${counts.skipped} skipped`,
+        counts.xfailed && `${counts.xfailed} xfailed`,
+        counts.xpassed && `${counts.xpassed} xpassed`,
+        errors && `${errors} error${errors === 1 ? '' : 's'}`,
+        result.missing.length && `${result.missing.length} missing`,
+    ].filter((p) => typeof p === 'string');
+    return `merged ${files - result.malformed.length} of ${files} JUnit file(s): ${parts.join(', ') || 'no tests'}`;
+}
+/**
+ * The merge's problems, each line starting `fastest merge: `: malformed files skipped, planned
+ * tests with no result, planned tests not collected, tests that ran twice. The ids and parse
+ * errors come from the JUnit files: the caller fences the text on GitHub.
+ */
+function problemReport(result, fileName = (file) => file) {
+    return [
+        ...result.malformed.map((bad) => `fastest merge: skipping ${fileName(bad.file)}: malformed JUnit XML: ${bad.error}\n`),
+        idList('planned test(s) have no result', result.missing),
+        notCollectedLine(result.notCollected ?? []),
+        idList('test(s) ran more than once', result.duplicates, result.duplicateCount),
+    ].join('');
+}
+/** Planned ids their modules do not define (pytest never collects them): information, not a loss. */
+function notCollectedLine(ids) {
+    if (ids.length === 0)
+        return '';
+    const more = ids.length > 5 ? `, ... and ${ids.length - 5} more` : '';
+    return `fastest merge: ${ids.length} planned test(s) not collected (their modules do not define them; not counted): ${ids.slice(0, 5).join(', ')}${more}\n`;
+}
+function idList(what, ids, total = ids.length) {
+    if (total === 0)
+        return '';
+    const shown = ids.slice(0, 50);
+    const more = total > shown.length ? `  ... and ${total - shown.length} more\n` : '';
+    return `fastest merge: ${total} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
 }
 
 
@@ -14532,217 +14792,6 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 5960:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.EXIT_NO_TESTS = exports.EXIT_USAGE = exports.EXIT_INTERNAL = exports.EXIT_TESTS_FAILED = exports.EXIT_OK = void 0;
-exports.planCommand = planCommand;
-exports.mergeCommand = mergeCommand;
-// `fastest plan` and `fastest merge`: argument parsing, files in and out, exit codes.
-// The logic lives in plan.ts, timings.ts and report/merge.ts; this is the thin shell around it.
-const node_fs_1 = __nccwpck_require__(3024);
-const node_path_1 = __nccwpck_require__(6760);
-const fence_js_1 = __nccwpck_require__(9183);
-const merge_js_1 = __nccwpck_require__(2732);
-const summary_js_1 = __nccwpck_require__(2208);
-const glob_js_1 = __nccwpck_require__(348);
-const plan_js_1 = __nccwpck_require__(8597);
-const learn_js_1 = __nccwpck_require__(4114);
-const timings_js_1 = __nccwpck_require__(7307);
-exports.EXIT_OK = 0;
-exports.EXIT_TESTS_FAILED = 1;
-exports.EXIT_INTERNAL = 3;
-exports.EXIT_USAGE = 4;
-exports.EXIT_NO_TESTS = 5;
-const processIO = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-};
-class UsageError extends Error {
-}
-/** `--name value`, `--name=value` and bare `--flag`; anything else starting with `-` is an error. */
-function parseArgs(argv, valued, bare) {
-    const parsed = { positional: [], values: new Map(), flags: new Set() };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i] ?? '';
-        if (arg === '--') {
-            parsed.positional.push(...argv.slice(i + 1));
-            break;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            parsed.positional.push(arg);
-            continue;
-        }
-        const eq = arg.indexOf('=');
-        const name = eq >= 0 ? arg.slice(0, eq) : arg;
-        if (bare.includes(name) && eq < 0) {
-            parsed.flags.add(name);
-        }
-        else if (valued.includes(name)) {
-            const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-            if (value === undefined)
-                throw new UsageError(`${name} expects a value`);
-            parsed.values.set(name, value);
-        }
-        else {
-            throw new UsageError(`unrecognized argument: ${arg}`);
-        }
-    }
-    return parsed;
-}
-function positiveNumber(args, name) {
-    const raw = args.values.get(name);
-    if (raw === undefined)
-        return undefined;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0)
-        throw new UsageError(`${name} expects a positive number of seconds, got '${raw}'`);
-    return value;
-}
-function writeFileCreatingDirs(path, text) {
-    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
-    (0, node_fs_1.writeFileSync)(path, text);
-}
-/**
- * fastest plan --shards N|auto [--target-seconds S] [--job-overhead-seconds S] [--timings FILE]
- *              [--out plan.json] [--matrix] [PATHS]
- * Writes the plan to --out (or stdout); --matrix prints the Actions matrix JSON on stdout.
- */
-async function planCommand(argv, discover, io = processIO) {
-    try {
-        const args = parseArgs(argv, ['--shards', '--target-seconds', '--job-overhead-seconds', '--timings', '--out'], ['--matrix']);
-        const shardsArg = args.values.get('--shards');
-        if (shardsArg === undefined)
-            throw new UsageError('--shards N|auto is required');
-        let shards;
-        if (shardsArg === 'auto')
-            shards = 'auto';
-        else if (/^\d+$/.test(shardsArg) && Number(shardsArg) >= 1 && Number(shardsArg) <= 256)
-            shards = Number(shardsArg);
-        else
-            throw new UsageError(`--shards expects a number from 1 to 256 or 'auto', got '${shardsArg}'`);
-        const targetSeconds = positiveNumber(args, '--target-seconds');
-        const jobOverheadSeconds = positiveNumber(args, '--job-overhead-seconds');
-        const out = args.values.get('--out');
-        const matrix = args.flags.has('--matrix');
-        if (matrix && out === undefined)
-            throw new UsageError('--matrix prints the matrix on stdout, so the plan needs --out FILE');
-        const loaded = (0, timings_js_1.loadTimings)(args.values.get('--timings') ?? timings_js_1.DEFAULT_TIMINGS_PATH);
-        if (loaded.warning)
-            io.stderr(`fastest plan: warning: ${loaded.warning}\n`);
-        const items = await discover(args.positional);
-        if (items.length === 0) {
-            io.stderr('fastest plan: no tests collected, nothing to plan\n');
-            return exports.EXIT_NO_TESTS;
-        }
-        const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards, targetSeconds, jobOverheadSeconds });
-        const planText = `${JSON.stringify(plan)}\n`;
-        if (out !== undefined)
-            writeFileCreatingDirs(out, planText);
-        if (matrix)
-            io.stdout(`${(0, plan_js_1.matrixJson)(plan)}\n`);
-        else if (out === undefined)
-            io.stdout(planText);
-        const makespan = Math.max(...plan.shards.map((s) => s.predicted));
-        const known = loaded.store.runs > 0 ? `from ${loaded.store.runs} learned run(s)` : 'with no timings yet (even split by count)';
-        io.stderr(`fastest plan: ${items.length} tests in ${plan.shards.length} shard(s), predicted ${makespan.toFixed(1)}s per shard at most, ${plan.total.toFixed(1)}s in all, ${known}\n`);
-        return exports.EXIT_OK;
-    }
-    catch (err) {
-        return reportError('plan', err, io);
-    }
-}
-/**
- * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
- *               [--timings-out FILE] [--timings FILE]
- * Exit 1 when a test failed, a planned test is missing, a test ran twice or a file was malformed;
- * 5 when the files hold no testcase; 4 when nothing matches.
- */
-async function mergeCommand(argv, io = processIO, env = process.env) {
-    // Ids, messages and parse errors come from the JUnit files: fenced on GitHub, as `fastest` runs fence.
-    const fence = new fence_js_1.Fence(env.GITHUB_ACTIONS === 'true', io.stderr);
-    try {
-        const args = parseArgs(argv, ['--plan', '--out', '--summary', '--timings-out', '--timings'], []);
-        if (args.positional.length === 0)
-            throw new UsageError('give the JUnit files to merge (paths or globs)');
-        const files = (0, glob_js_1.expandGlobs)(args.positional);
-        if (files.length === 0)
-            throw new UsageError(`no JUnit file matches ${args.positional.join(' ')}`);
-        const planPath = args.values.get('--plan');
-        let plan;
-        if (planPath !== undefined) {
-            try {
-                plan = (0, plan_js_1.readPlan)(planPath);
-            }
-            catch (err) {
-                throw new UsageError(err.message);
-            }
-        }
-        const timingsOut = args.values.get('--timings-out');
-        const result = (0, merge_js_1.mergeJUnit)(files, { plan, out: args.values.get('--out'), observeTimings: timingsOut !== undefined });
-        fence.block(result.malformed.map((bad) => `fastest merge: skipping ${bad.file}: malformed JUnit XML: ${bad.error}\n`).join(''));
-        const summary = args.values.get('--summary');
-        if (summary !== undefined)
-            writeFileCreatingDirs(summary, (0, summary_js_1.renderSummary)(result));
-        if (timingsOut !== undefined && result.observation !== undefined && result.counts.tests > 0) {
-            const previous = (0, timings_js_1.loadTimings)(args.values.get('--timings') ?? timingsOut);
-            if (previous.warning)
-                fence.block(`fastest merge: warning: ${previous.warning}\n`);
-            (0, timings_js_1.saveTimings)(timingsOut, (0, learn_js_1.learnTimings)(previous.store, result.observation));
-        }
-        fence.block(idList('planned test(s) have no result', result.missing) + notCollectedLine(result.notCollected ?? []) + idList('test(s) ran more than once', result.duplicates, result.duplicateCount));
-        const { counts } = result;
-        const failed = counts.failed + counts.error + counts.teardownErrors;
-        const parts = [
-            counts.failed && `${counts.failed} failed`,
-            counts.passed && `${counts.passed} passed`,
-            counts.skipped && `${counts.skipped} skipped`,
-            counts.xfailed && `${counts.xfailed} xfailed`,
-            counts.xpassed && `${counts.xpassed} xpassed`,
-            counts.error + counts.teardownErrors && `${counts.error + counts.teardownErrors} error${counts.error + counts.teardownErrors === 1 ? '' : 's'}`,
-            result.missing.length && `${result.missing.length} missing`,
-        ].filter((p) => typeof p === 'string');
-        io.stdout(`merged ${files.length - result.malformed.length} of ${files.length} JUnit file(s): ${parts.join(', ') || 'no tests'}\n`);
-        if (failed > 0 || result.missing.length > 0 || result.duplicateCount > 0 || result.malformed.length > 0)
-            return exports.EXIT_TESTS_FAILED;
-        if (counts.tests === 0)
-            return exports.EXIT_NO_TESTS;
-        return exports.EXIT_OK;
-    }
-    catch (err) {
-        // A bad plan's or file's message may quote what it read.
-        return reportError('merge', err, { stdout: io.stdout, stderr: (text) => fence.block(text) });
-    }
-}
-/** Planned ids their modules do not define (pytest never collects them): information, not a loss. */
-function notCollectedLine(ids) {
-    if (ids.length === 0)
-        return '';
-    const more = ids.length > 5 ? `, ... and ${ids.length - 5} more` : '';
-    return `fastest merge: ${ids.length} planned test(s) not collected (their modules do not define them; not counted): ${ids.slice(0, 5).join(', ')}${more}\n`;
-}
-function idList(what, ids, total = ids.length) {
-    if (total === 0)
-        return '';
-    const shown = ids.slice(0, 50);
-    const more = total > shown.length ? `  ... and ${total - shown.length} more\n` : '';
-    return `fastest merge: ${total} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
-}
-function reportError(command, err, io) {
-    if (err instanceof UsageError || err instanceof plan_js_1.PlanError) {
-        io.stderr(`fastest ${command}: error: ${err.message}\n`);
-        return exports.EXIT_USAGE;
-    }
-    const code = err.code;
-    io.stderr(`fastest ${command}: internal error: ${code ? `${code} ` : ''}${err.message?.split('\n')[0] ?? String(err)}\n`);
-    return exports.EXIT_INTERNAL;
-}
-
-
-/***/ }),
-
 /***/ 348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -15138,6 +15187,7 @@ function partitionPoint(items, before) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PlanError = exports.MAX_PLAN_BYTES = exports.DEFAULT_JOB_OVERHEAD_SECONDS = exports.MAX_SHARDS = exports.PLAN_VERSION = void 0;
+exports.planLine = planLine;
 exports.makePlan = makePlan;
 exports.digestIds = digestIds;
 exports.unitTestIds = unitTestIds;
@@ -15154,6 +15204,7 @@ exports.planProblem = planProblem;
 // does not depend on input order.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
+const types_js_1 = __nccwpck_require__(8522);
 const pack_js_1 = __nccwpck_require__(4447);
 const split_js_1 = __nccwpck_require__(7240);
 const timings_js_1 = __nccwpck_require__(7307);
@@ -15164,9 +15215,17 @@ exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
 /** The largest plan file read (a plan for 100,000 tests is about 4 MB). */
 exports.MAX_PLAN_BYTES = 64 * 1024 * 1024;
 const DEFAULT_REFINE_STEPS = 2000;
+/** A plan that cannot be made or read: bad input, so pytest's usage-error exit code. */
 class PlanError extends Error {
+    exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
 exports.PlanError = PlanError;
+/** `12 tests in 2 shard(s), predicted 3.1s per shard at most, 5.9s in all, from 3 learned run(s)`. */
+function planLine(plan, tests, learnedRuns) {
+    const makespan = Math.max(...plan.shards.map((s) => s.predicted));
+    const known = learnedRuns > 0 ? `from ${learnedRuns} learned run(s)` : 'with no timings yet (even split by count)';
+    return `${tests} tests in ${plan.shards.length} shard(s), predicted ${makespan.toFixed(1)}s per shard at most, ${plan.total.toFixed(1)}s in all, ${known}`;
+}
 function makePlan(items, timings, opts) {
     const selected = canonicalItems(items);
     const modules = groupModules(selected, new timings_js_1.Estimator(timings));
@@ -15774,6 +15833,27 @@ function partItems(module, pieces) {
 function sumSeconds(pieces) {
     return pieces.reduce((sum, piece) => sum + piece.seconds, 0);
 }
+
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Plain data passed between the stages (config -> discovery -> select -> plan -> run -> report).
+// Nothing here has behaviour (the exit-code table is data); every stage may import it.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExitCode = void 0;
+/** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
+exports.ExitCode = {
+    OK: 0,
+    TESTS_FAILED: 1,
+    INTERRUPTED: 2,
+    INTERNAL_ERROR: 3,
+    USAGE_ERROR: 4,
+    NO_TESTS_COLLECTED: 5,
+};
 
 
 /***/ }),
@@ -24380,7 +24460,8 @@ const discover_js_1 = __nccwpck_require__(2731);
 const finish_js_1 = __nccwpck_require__(6367);
 const session_js_1 = __nccwpck_require__(2594);
 const run_js_1 = __nccwpck_require__(4175);
-const commands_js_1 = __nccwpck_require__(5960);
+const merge_js_1 = __nccwpck_require__(5306);
+const plan_js_1 = __nccwpck_require__(8943);
 const version_js_1 = __nccwpck_require__(3882);
 async function main(argv) {
     const { command, rest } = (0, args_js_1.splitCommand)(argv);
@@ -24398,7 +24479,7 @@ async function main(argv) {
             const session = (0, session_js_1.openSession)(paths, 'discover', process.cwd(), process.env);
             return (await (0, session_js_1.collect)(session)).selection.selected;
         };
-        return command === 'plan' ? (0, commands_js_1.planCommand)(rest, discoverForPlan) : (0, commands_js_1.mergeCommand)(rest);
+        return command === 'plan' ? (0, plan_js_1.planCommand)(rest, discoverForPlan) : (0, merge_js_1.mergeCommand)(rest);
     }
     if (command === 'discover')
         return (0, discover_js_1.discoverCommand)(argv, rest, write);

@@ -1,5 +1,5 @@
 // Plain data passed between the stages (config -> discovery -> select -> plan -> run -> report).
-// Nothing here has behaviour; every stage imports these shapes and nothing else of another stage.
+// Nothing here has behaviour (the exit-code table is data); every stage may import it.
 
 /** A mark as written in source: `@pytest.mark.NAME(*args, **kwargs)`, args as literal values. */
 export interface Mark {
@@ -150,3 +150,14 @@ export interface Unit {
   /** Expected seconds, for scheduling. */
   expected: number;
 }
+
+/** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
+export const ExitCode = {
+  OK: 0,
+  TESTS_FAILED: 1,
+  INTERRUPTED: 2,
+  INTERNAL_ERROR: 3,
+  USAGE_ERROR: 4,
+  NO_TESTS_COLLECTED: 5,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

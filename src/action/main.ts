@@ -1,13 +1,15 @@
 // Entry point of the Action (dist/action.mjs), for both the main step and the post step:
 // `command: plan | run | merge` picks the job's role; the post step saves what the main step
-// left for the cache. Inputs in, plain functions, outputs out.
+// left for the cache. Inputs in, the role's outcome (outcome.ts) out: the roles return it, and
+// this file alone writes outputs, state, the job summary and the step's failure.
 import * as core from '@actions/core';
 import { saveEntry, type CacheEntryRef } from './cache.js';
 import { readEvent } from './event.js';
-import { InputError, readInputs, type ActionInputs } from './inputs.js';
+import { InputError, readInputs } from './inputs.js';
 import { mergeRole } from './merge.js';
 import { planRole } from './plan.js';
-import { resumeRun, RESUME_VARIABLE, runRole, type RunOutcome } from './run.js';
+import type { RoleOutcome } from './outcome.js';
+import { resumeRun, RESUME_VARIABLE, runRole } from './run.js';
 import { STATE } from './state.js';
 import { workflowRunEvent } from './workflow-run.js';
 
@@ -15,8 +17,7 @@ async function main(): Promise<void> {
   const env = process.env;
   if (env[RESUME_VARIABLE] !== undefined) {
     // The test half of a run step, re-executed without the runner's tokens (run.ts).
-    const { inputs, outcome } = await resumeRun(env);
-    return reportRun(inputs, outcome);
+    return write(await resumeRun(env), env);
   }
   // First, so that the post step knows it is one even when the inputs turn out bad.
   core.saveState(STATE.isPost, 'true');
@@ -24,23 +25,22 @@ async function main(): Promise<void> {
   core.saveState(STATE.workspace, inputs.workspace);
   // @actions/cache resolves cache paths against the current directory and the workspace.
   process.chdir(inputs.workspace);
-  if (inputs.command === 'plan') {
-    const outcome = await planRole(inputs, env, readEvent(env));
-    if (outcome.exitCode !== 0) core.setFailed(`fastest plan failed (exit code ${outcome.exitCode})`);
-  } else if (inputs.command === 'run') {
-    reportRun(inputs, await runRole(inputs, env));
-  } else {
+  let outcome: RoleOutcome;
+  if (inputs.command === 'plan') outcome = await planRole(inputs, env, readEvent(env));
+  else if (inputs.command === 'run') outcome = await runRole(inputs, env);
+  else {
     const event = inputs.fromWorkflowRun ? await workflowRunEvent(readEvent(env), env, inputs.githubToken) : readEvent(env);
-    await mergeRole(inputs, env, event);
+    outcome = await mergeRole(inputs, env, event);
   }
+  await write(outcome, env);
 }
 
-function reportRun(inputs: ActionInputs, { exitCode, counts, missing }: RunOutcome): void {
-  const summary = `${counts.failed} failed, ${counts.passed} passed, ${counts.skipped} skipped`;
-  if (missing.length > 0) core.setFailed(`fastest: shard ${inputs.shard}: ${missing.length} planned test(s) did not run (listed above); ${summary}`);
-  else if (exitCode === 1) core.setFailed(`fastest: shard ${inputs.shard}: ${summary}`);
-  else if (exitCode === 5) core.info(`fastest: shard ${inputs.shard} had no tests to run`);
-  else if (exitCode !== 0) core.setFailed(`fastest: shard ${inputs.shard} did not complete (exit code ${exitCode}${exitCode === 2 ? ': interrupted or collection errors' : ''}); ${summary}`);
+/** The step's I/O: what the role left for the post step, its outputs, the job summary, its failure. */
+async function write(outcome: RoleOutcome, env: NodeJS.ProcessEnv): Promise<void> {
+  for (const [name, value] of Object.entries(outcome.state)) core.saveState(name, value);
+  for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
+  if (outcome.summary !== undefined && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outcome.summary, true).write();
+  if (outcome.failure !== undefined) core.setFailed(outcome.failure);
 }
 
 async function post(): Promise<void> {

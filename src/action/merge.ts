@@ -1,15 +1,16 @@
 // command: merge — all shards' JUnit into one, checked against the plan; the timings learned on
 // the default branch; the job summary, annotations, check run and sticky PR comment.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import * as core from '@actions/core';
 import { openSession } from '../cli/session.js';
 import { mergeJUnit, type MergeResult } from '../merge/merge.js';
 import { fenceBlock } from '../report/fence.js';
 import { expandGlobs } from '../shard/glob.js';
 import type { Plan } from '../shard/plan.js';
-import { learnTimings } from '../merge/learn.js';
-import { loadTimings, saveTimings } from '../shard/timings.js';
+import { learnIntoFile } from '../merge/learn.js';
+import { mergeVerdict, problemReport } from '../merge/verdict.js';
+import { ExitCode } from '../types.js';
 import {
   annotationOf,
   COMMAND_ANNOTATION_LIMIT,
@@ -24,6 +25,7 @@ import { octokitFor, publishCheckRun, upsertComment, type WriteResult } from './
 import type { ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { commentBody, commentMarker, jobSummary, totalsText, type LinkContext } from './report.js';
+import type { RoleOutcome } from './outcome.js';
 import { STATE } from './state.js';
 
 /** The shards' JUnit files: a directory (every .xml below it), a glob, or one file. */
@@ -51,11 +53,6 @@ export function junitFiles(junitPath: string, exclude: string[]): string[] {
   return files.filter((f) => !exclude.includes(f));
 }
 
-export interface MergeOutcome {
-  exitCode: number;
-  result?: MergeResult;
-}
-
 /**
  * The directory JUnit `file` attributes and the timings store are relative to: the rootdir of the
  * project in working-directory when it is checked out here, else working-directory itself.
@@ -68,7 +65,7 @@ function projectRoot(inputs: ActionInputs, env: NodeJS.ProcessEnv): string {
   }
 }
 
-export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo): Promise<MergeOutcome> {
+export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo): Promise<RoleOutcome> {
   const inputs = { ...given, workingDirectory: projectRoot(given, env) };
   const reportDir = join(inputs.workspace, 'fastest-report');
   const mergedPath = join(reportDir, 'junit.xml');
@@ -79,19 +76,19 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
 
   const files = junitFiles(inputs.junitPath, [mergedPath]).map((f) => relative(inputs.workspace, f) || f);
   if (files.length === 0) {
-    core.setFailed(`fastest: no JUnit files at ${relative(inputs.workspace, inputs.junitPath) || '.'}: did the run jobs upload them (actions/upload-artifact) and this job download them (actions/download-artifact with merge-multiple: true)?`);
-    return { exitCode: 1 };
+    const failure = `fastest: no JUnit files at ${relative(inputs.workspace, inputs.junitPath) || '.'}: did the run jobs upload them (actions/upload-artifact) and this job download them (actions/download-artifact with merge-multiple: true)?`;
+    return { exitCode: ExitCode.TESTS_FAILED, outputs: {}, state: {}, failure };
   }
   mkdirSync(reportDir, { recursive: true });
   const result = mergeJUnit(files, { plan, out: mergedPath, observeTimings: inputs.cache && event.cacheWrites.allowed });
-  const problems: string[] = [];
-  for (const bad of result.malformed) problems.push(`skipping ${relative(inputs.workspace, bad.file)}: malformed JUnit XML: ${bad.error}`);
-  if (result.missing.length > 0) problems.push(`${result.missing.length} planned test(s) have no result:\n${result.missing.slice(0, 50).map((id) => `  ${id}`).join('\n')}`);
-  if (result.duplicateCount > 0) problems.push(`${result.duplicateCount} test(s) ran more than once:\n${result.duplicates.slice(0, 50).map((id) => `  ${id}`).join('\n')}`);
+  const problems = problemReport(result, (file) => relative(inputs.workspace, file));
   // Ids and parse errors come from the tests' files: fenced.
-  if (problems.length > 0) process.stdout.write(fenceBlock(problems.join('\n')));
+  if (problems !== '') process.stdout.write(fenceBlock(problems));
+  const verdict = mergeVerdict(result);
 
-  await learnAndKeepTimings(inputs, env, event, result);
+  const state: Record<string, string> = {};
+  const timingsSaved = await learnAndKeepTimings(inputs, env, event, result);
+  if (timingsSaved !== undefined) state[STATE.timingsSave] = timingsSaved;
 
   const failures = result.failures;
   const annotations = failures.map((c) => annotationOf(c, inputs.workspace, inputs.workingDirectory));
@@ -100,7 +97,7 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   const denied: string[] = [];
   const octokit = inputs.githubToken ? octokitFor(inputs.githubToken) : undefined;
   const ctx: LinkContext = { serverUrl: event.serverUrl, repository: event.repository, sha: event.headSha, workspace: inputs.workspace, workingDirectory: inputs.workingDirectory };
-  const failed = result.failureCount > 0 || result.missing.length > 0 || result.duplicateCount > 0 || result.malformed.length > 0;
+  const failed = verdict.exitCode === ExitCode.TESTS_FAILED;
 
   let onCheckRun = false;
   if (octokit && wanted.length > 0 && event.repository) {
@@ -144,27 +141,16 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
 
   const markdown = jobSummary(result, ctx, notes);
   writeFileSync(summaryPath, markdown);
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
-
   const counts = countMerged(result.counts);
-  core.setOutput('passed', String(counts.passed));
-  core.setOutput('failed', String(counts.failed));
-  core.setOutput('skipped', String(counts.skipped));
-  core.setOutput('junit-path', mergedPath);
-  core.setOutput('summary-path', summaryPath);
   core.info(`fastest: merged ${files.length - result.malformed.length} of ${files.length} JUnit file(s): ${totalsText(result)}`);
-  if (failed) {
-    const why = [
-      result.failureCount > 0 && `${result.failureCount} test(s) failed`,
-      result.missing.length > 0 && `${result.missing.length} planned test(s) have no result`,
-      result.duplicateCount > 0 && `${result.duplicateCount} test(s) ran more than once`,
-      result.malformed.length > 0 && `${result.malformed.length} JUnit file(s) are malformed`,
-    ].filter((s): s is string => typeof s === 'string');
-    core.setFailed(`fastest: ${why.join(', ')}`);
-    return { exitCode: 1, result };
-  }
-  if (result.counts.tests === 0) core.warning('fastest: the JUnit files hold no tests');
-  return { exitCode: 0, result };
+  if (!failed && result.counts.tests === 0) core.warning('fastest: the JUnit files hold no tests');
+  return {
+    exitCode: failed ? ExitCode.TESTS_FAILED : ExitCode.OK,
+    outputs: { passed: String(counts.passed), failed: String(counts.failed), skipped: String(counts.skipped), 'junit-path': mergedPath, 'summary-path': summaryPath },
+    state,
+    summary: markdown,
+    failure: failed ? `fastest: ${verdict.reasons.join(', ')}` : undefined,
+  };
 }
 
 function noteFailure(result: WriteResult, what: string, denied: string[]): void {
@@ -173,22 +159,18 @@ function noteFailure(result: WriteResult, what: string, denied: string[]): void 
   else core.warning(`fastest: ${what}: ${result.detail}`);
 }
 
-/** On the default branch: fold this run into the timings store; the post step saves it. */
-async function learnAndKeepTimings(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo, result: MergeResult): Promise<void> {
-  if (!inputs.cache) return;
+/** On the default branch: fold this run into the timings store; returns the entry the post step saves. */
+async function learnAndKeepTimings(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo, result: MergeResult): Promise<string | undefined> {
+  if (!inputs.cache) return undefined;
   if (!event.cacheWrites.allowed) {
     core.info(`fastest: timings are not learned from this run: ${event.cacheWrites.reason}`);
-    return;
+    return undefined;
   }
-  if (result.counts.tests === 0 || result.observation === undefined) return;
+  if (result.counts.tests === 0 || result.observation === undefined) return undefined;
   const entry = timingsEntry(inputs.cacheKeyPrefix, inputs.workspace, inputs.workingDirectory, env);
   await restoreEntry(entry, 'timings store');
-  const path = join(inputs.workspace, entry.path);
-  const previous = loadTimings(path);
-  if (previous.warning) core.warning(`fastest: ${previous.warning}`);
-  mkdirSync(dirname(path), { recursive: true });
-  const learned = learnTimings(previous.store, result.observation);
-  saveTimings(path, learned);
-  core.info(`fastest: timings store now holds ${Object.keys(learned.tests).length} test(s) from ${learned.runs} run(s)`);
-  core.saveState(STATE.timingsSave, JSON.stringify(entry));
+  const learned = learnIntoFile(result.observation, join(inputs.workspace, entry.path));
+  if (learned.warning) core.warning(`fastest: ${learned.warning}`);
+  core.info(`fastest: timings store now holds ${Object.keys(learned.store.tests).length} test(s) from ${learned.store.runs} run(s)`);
+  return JSON.stringify(entry);
 }

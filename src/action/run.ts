@@ -12,12 +12,14 @@ import { collect, openSession } from '../cli/session.js';
 import { fenceBlock, fenceToken } from '../report/fence.js';
 import { mergeJUnit } from '../merge/merge.js';
 import { testEnvironment } from '../runner/environment.js';
+import { ExitCode } from '../types.js';
 import { baseId } from '../nodeid.js';
 import { readPlan, type Plan } from '../shard/plan.js';
 import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
 import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { countMerged, type ActionCounts } from './counts.js';
+import type { RoleOutcome } from './outcome.js';
 
 /** The runner's file-command files: what a step writes to them acts on the workflow. */
 export const RUNNER_FILE_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
@@ -103,11 +105,13 @@ async function deselectedHere(ids: string[], inputs: ActionInputs, env: NodeJS.P
   return new Set(ids.filter((id) => deselected.has(id) || deselected.has(baseId(id))));
 }
 
-export interface RunOutcome {
-  exitCode: number;
-  counts: ActionCounts;
-  /** Planned ids of this shard with no result (deselected and not-collected ones excepted). */
-  missing: string[];
+/** The step's verdict on a shard: its failure message, if it failed. */
+export function runFailure(shard: number, exitCode: number, counts: ActionCounts, missing: string[]): string | undefined {
+  const summary = `${counts.failed} failed, ${counts.passed} passed, ${counts.skipped} skipped`;
+  if (missing.length > 0) return `fastest: shard ${shard}: ${missing.length} planned test(s) did not run (listed above); ${summary}`;
+  if (exitCode === ExitCode.TESTS_FAILED) return `fastest: shard ${shard}: ${summary}`;
+  if (exitCode === ExitCode.NO_TESTS_COLLECTED || exitCode === ExitCode.OK) return undefined;
+  return `fastest: shard ${shard} did not complete (exit code ${exitCode}${exitCode === ExitCode.INTERRUPTED ? ': interrupted or collection errors' : ''}); ${summary}`;
 }
 
 /** Names the file a re-executed run step resumes from (see shedSecrets). */
@@ -120,7 +124,7 @@ interface PreparedRun {
   argv: string[];
 }
 
-export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
+export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<RoleOutcome> {
   const shard = inputs.shard as number;
   const tempDir = join(env.RUNNER_TEMP || join(inputs.workspace, '.fastest-action'), 'fastest', `shard-${shard}`);
   const { plan, file: planFile } = await loadPlanInput(inputs.plan, inputs.workspace, tempDir, { cache: inputs.cache });
@@ -162,15 +166,15 @@ function shedSecrets(prepared: PreparedRun, tempDir: string, env: NodeJS.Process
 }
 
 /** The test half of a run step re-executed by shedSecrets. */
-export async function resumeRun(env: NodeJS.ProcessEnv): Promise<{ inputs: ActionInputs; outcome: RunOutcome }> {
+export async function resumeRun(env: NodeJS.ProcessEnv): Promise<RoleOutcome> {
   const file = env[RESUME_VARIABLE] ?? '';
   const prepared = JSON.parse(readFileSync(file, 'utf8')) as PreparedRun;
   rmSync(file, { force: true });
   delete env[RESUME_VARIABLE];
-  return { inputs: prepared.inputs, outcome: await runTests(prepared, readPlan(prepared.planFile), env) };
+  return runTests(prepared, readPlan(prepared.planFile), env);
 }
 
-async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
+async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEnv): Promise<RoleOutcome> {
   const { inputs, argv } = prepared;
   const shard = inputs.shard as number;
   const guard = guardRunnerFiles(env);
@@ -189,15 +193,17 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
       missing = await unexcused(result.missing, inputs, env);
     }
   }
-  core.setOutput('passed', String(counts.passed));
-  core.setOutput('failed', String(counts.failed));
-  core.setOutput('skipped', String(counts.skipped));
-  core.setOutput('junit-path', inputs.junitPath);
   if (missing.length > 0) {
     // Ids come from the tests' files: fenced.
     process.stdout.write(fenceBlock(`${missing.length} planned test(s) of shard ${shard} did not run:\n${missing.slice(0, 50).map((id) => `  ${id}`).join('\n')}${missing.length > 50 ? `\n  … and ${missing.length - 50} more` : ''}`));
   }
-  return { exitCode, counts, missing };
+  if (exitCode === ExitCode.NO_TESTS_COLLECTED && missing.length === 0) core.info(`fastest: shard ${shard} had no tests to run`);
+  return {
+    exitCode,
+    outputs: { passed: String(counts.passed), failed: String(counts.failed), skipped: String(counts.skipped), 'junit-path': inputs.junitPath },
+    state: {},
+    failure: runFailure(shard, exitCode, counts, missing),
+  };
 }
 
 /** The plan with only shard `index`, to check one shard's results against. */

@@ -1,4 +1,5 @@
-// Command-line parsing with pytest's flag names: `-xvs`, `-k EXPR`, `-kEXPR`, `--flag=value`.
+// Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
+// `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
 import { pluginOptionRoute, routedByName, type Arity, type Route } from './pytest-options.js';
 
 export class UsageError extends Error {
@@ -62,7 +63,24 @@ export interface CliOptions {
   showCapture: 'no' | 'stdout' | 'stderr' | 'log' | 'all';
   /** pytest options fastest does not do itself, each with where it sends the run (first use each). */
   routes: { option: string; route: Route }[];
+  /** `plan --shards N|auto`. */
+  shards: number | 'auto' | null;
+  /** `plan --target-seconds S`, `--job-overhead-seconds S`. */
+  targetSeconds: number | null;
+  jobOverheadSeconds: number | null;
+  /** `plan`/`merge --timings FILE`: the timings store read. */
+  timings: string | null;
+  /** `plan --out`: the plan file; `merge --out`: the merged JUnit file. */
+  out: string | null;
+  /** `plan --matrix`: print the Actions matrix JSON. */
+  matrix: boolean;
+  /** `merge --summary FILE`: the Markdown summary. */
+  summary: string | null;
+  /** `merge --timings-out FILE`: where the learned timings store goes. */
+  timingsOut: string | null;
 }
+
+export type Command = CliOptions['command'];
 
 export function defaultOptions(): CliOptions {
   return {
@@ -75,6 +93,7 @@ export function defaultOptions(): CliOptions {
     cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
     noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
     collectInVirtualenv: false, showCapture: 'all', routes: [],
+    shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
   };
 }
 
@@ -86,7 +105,12 @@ interface FlagSpec {
   apply: Apply;
   /** Forward the flag (and its value) to the pytest engine as given. */
   forward?: boolean;
+  /** The commands that take the flag; default: a run and `discover` (SESSION_COMMANDS). */
+  commands?: readonly Command[];
 }
+
+/** The commands that open a session with pytest's options (argv, config, discovery, selection). */
+const SESSION_COMMANDS: readonly Command[] = ['run', 'discover', 'watch'];
 
 function intValue(flag: string, value: string, min = 0): number {
   if (!/^-?\d+$/.test(value) || Number(value) < min) throw new UsageError(`argument ${flag}: invalid int value: '${value}'`);
@@ -97,6 +121,18 @@ function floatValue(flag: string, value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`argument ${flag}: invalid float value: '${value}'`);
   return n;
+}
+
+function positiveSeconds(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} expects a positive number of seconds, got '${value}'`);
+  return n;
+}
+
+function shardCount(flag: string, value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 256) return Number(value);
+  throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
 
 function choice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
@@ -128,7 +164,7 @@ const FLAGS: FlagSpec[] = [
   { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest'] as const); } },
   { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
   { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
-  { names: ['--plan'], value: true, apply: (o, v) => { o.plan = v; } },
+  { names: ['--plan'], value: true, commands: [...SESSION_COMMANDS, 'merge'], apply: (o, v) => { o.plan = v; } },
   { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
   { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
   { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
@@ -157,6 +193,15 @@ const FLAGS: FlagSpec[] = [
   { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
   { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
   { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+  // fastest plan and fastest merge
+  { names: ['--shards'], value: true, commands: ['plan'], apply: (o, v, f) => { o.shards = shardCount(f, v); } },
+  { names: ['--target-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.targetSeconds = positiveSeconds(f, v); } },
+  { names: ['--job-overhead-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.jobOverheadSeconds = positiveSeconds(f, v); } },
+  { names: ['--matrix'], value: false, commands: ['plan'], apply: (o) => { o.matrix = true; } },
+  { names: ['--timings'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.timings = v; } },
+  { names: ['--out'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.out = v; } },
+  { names: ['--summary'], value: true, commands: ['merge'], apply: (o, v) => { o.summary = v; } },
+  { names: ['--timings-out'], value: true, commands: ['merge'], apply: (o, v) => { o.timingsOut = v; } },
 ];
 
 function parseShard(flag: string, value: string): { index: number; total: number | null } {
@@ -168,8 +213,15 @@ function parseShard(flag: string, value: string): { index: number; total: number
   return { index, total };
 }
 
-const byName = new Map<string, FlagSpec>();
-for (const spec of FLAGS) for (const name of spec.names) byName.set(name, spec);
+/** Each command's flags by name. */
+const flagsOf = new Map<Command, Map<string, FlagSpec>>();
+for (const spec of FLAGS) {
+  for (const command of spec.commands ?? SESSION_COMMANDS) {
+    let byName = flagsOf.get(command);
+    if (!byName) flagsOf.set(command, (byName = new Map()));
+    for (const name of spec.names) byName.set(name, spec);
+  }
+}
 
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
 const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
@@ -192,6 +244,7 @@ type Token =
   | { kind: 'other'; name: string; value: string | undefined; raw: string[]; route: Route | 'conftest' };
 
 interface Known {
+  command: Command;
   conftest: Map<string, boolean> | null;
   plugins: PluginOptions;
   /** Pass options nobody knows through as they are (the arguments for pytest's own parser). */
@@ -199,6 +252,8 @@ interface Known {
 }
 
 function arityOf(name: string, known: Known): Arity | undefined {
+  // plan and merge take their own flags only: pytest's options mean nothing to them.
+  if (!SESSION_COMMANDS.includes(known.command)) return undefined;
   const routed = routedByName.get(name);
   if (routed) return routed.arity;
   const conftest = known.conftest?.get(name);
@@ -224,6 +279,7 @@ function takesNext(arity: Arity, next: string | undefined): boolean {
  * needs the config file and paths: unknown long options are skipped there.
  */
 function* tokens(argv: string[], known: Known): Generator<Token> {
+  const byName = flagsOf.get(known.command) ?? new Map<string, FlagSpec>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -311,9 +367,10 @@ function* tokens(argv: string[], known: Known): Generator<Token> {
  * the engines. `conftestOptions === null` skips unknown long flags (a first pass that only needs
  * the config file and paths).
  */
-export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> | null = new Map(), pluginOptions: PluginOptions = new Map()): CliOptions {
+export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> | null = new Map(), pluginOptions: PluginOptions = new Map(), command: Command = 'run'): CliOptions {
   const o = defaultOptions();
-  for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions })) {
+  o.command = command;
+  for (const token of tokens(argv, { command, conftest: conftestOptions, plugins: pluginOptions })) {
     if (token.kind === 'path') {
       o.paths.push(token.value);
     } else if (token.kind === 'flag') {
@@ -338,7 +395,7 @@ export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> 
 export function pytestArgv(argv: string[], conftestOptions: Map<string, boolean>, pluginOptions: PluginOptions | null, keepPluginOptions: ReadonlySet<string> = new Set()): string[] {
   const out: string[] = [];
   // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
-  for (const token of tokens(argv, { conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
+  for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
     if (token.kind === 'path') out.push(token.value);
     else if (token.kind === 'other') out.push(...token.raw);
     else if (FASTEST_ONLY.has(token.name)) continue;
@@ -346,6 +403,11 @@ export function pytestArgv(argv: string[], conftestOptions: Map<string, boolean>
     else out.push(...token.raw);
   }
   return out;
+}
+
+/** `fastest plan` and `fastest merge`: their flags and paths, with the same parser and errors. */
+export function parseCommandArgs(command: 'plan' | 'merge', argv: string[]): CliOptions {
+  return parseArgs(argv, new Map(), new Map(), command);
 }
 
 const COMMANDS = new Set(['discover', 'plan', 'merge', 'watch']);

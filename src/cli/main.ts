@@ -7,7 +7,8 @@ import { discoverCommand } from './discover.js';
 import { finishCommand, type Handoff } from './finish.js';
 import { collect, openSession } from './session.js';
 import { runCommand } from './run.js';
-import { planCommand, mergeCommand } from '../shard/commands.js';
+import { mergeCommand } from './merge.js';
+import { planCommand } from './plan.js';
 import { VERSION } from './version.js';
 
 async function main(argv: string[]): Promise<number> {

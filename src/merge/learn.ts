@@ -1,7 +1,7 @@
 // Learning timings from a run's results: each test's seconds and each module's setup seconds,
 // folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
-import { median, TIMINGS_VERSION, type TimingsStore } from '../shard/timings.js';
+import { loadTimings, median, saveTimings, TIMINGS_VERSION, type TimingsStore } from '../shard/timings.js';
 import type { JUnitCase } from './junit-read.js';
 
 /** Weight of the newest run in the moving average. */
@@ -67,4 +67,15 @@ export function learnTimings(store: TimingsStore, run: RunObservation, weight = 
     modules: blend(store.modules, run.modules),
     runs: store.runs + 1,
   };
+}
+
+/**
+ * Folds a run into the store saved at `path`, starting from the store at `previousPath` (by
+ * default `path` itself); a corrupt previous store is started afresh, with its warning.
+ */
+export function learnIntoFile(run: RunObservation, path: string, previousPath: string = path): { store: TimingsStore; warning?: string } {
+  const previous = loadTimings(previousPath);
+  const store = learnTimings(previous.store, run);
+  saveTimings(path, store);
+  return { store, warning: previous.warning };
 }

@@ -6,7 +6,7 @@
 // does not depend on input order.
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import type { TestItem, Unit } from '../types.js';
+import { ExitCode, type TestItem, type Unit } from '../types.js';
 import { lpt, refine } from './pack.js';
 import { modulesTotal, moduleUnits, splitRule } from './split.js';
 import { Estimator, type TimingsStore } from './timings.js';
@@ -58,7 +58,17 @@ export interface PlanOptions {
   refineSteps?: number;
 }
 
-export class PlanError extends Error {}
+/** A plan that cannot be made or read: bad input, so pytest's usage-error exit code. */
+export class PlanError extends Error {
+  readonly exitCode = ExitCode.USAGE_ERROR;
+}
+
+/** `12 tests in 2 shard(s), predicted 3.1s per shard at most, 5.9s in all, from 3 learned run(s)`. */
+export function planLine(plan: Plan, tests: number, learnedRuns: number): string {
+  const makespan = Math.max(...plan.shards.map((s) => s.predicted));
+  const known = learnedRuns > 0 ? `from ${learnedRuns} learned run(s)` : 'with no timings yet (even split by count)';
+  return `${tests} tests in ${plan.shards.length} shard(s), predicted ${makespan.toFixed(1)}s per shard at most, ${plan.total.toFixed(1)}s in all, ${known}`;
+}
 
 export function makePlan(items: TestItem[], timings: TimingsStore, opts: PlanOptions): Plan {
   const selected = canonicalItems(items);

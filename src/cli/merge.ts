@@ -1,0 +1,44 @@
+// `fastest merge`: the shards' JUnit files into one, checked against the plan, with a summary and
+// the timings learned. The merge is merge/; this is the shell around it.
+import { learnIntoFile } from '../merge/learn.js';
+import { mergeJUnit } from '../merge/merge.js';
+import { renderSummary } from '../merge/summary.js';
+import { mergedLine, mergeVerdict, problemReport } from '../merge/verdict.js';
+import { Fence } from '../report/fence.js';
+import { expandGlobs } from '../shard/glob.js';
+import { readPlan, type Plan } from '../shard/plan.js';
+import { parseCommandArgs, UsageError } from './args.js';
+import { errorOutcome } from './finish.js';
+import { processIO, writeFileCreatingDirs, type CommandIO } from './plan.js';
+
+/**
+ * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
+ *               [--timings-out FILE] [--timings FILE]
+ * Exit codes: merge/verdict.ts; 4 when nothing matches.
+ */
+export async function mergeCommand(argv: string[], io: CommandIO = processIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Ids, messages and parse errors come from the JUnit files: fenced on GitHub, as `fastest` runs fence.
+  const fence = new Fence(env.GITHUB_ACTIONS === 'true', io.stderr);
+  try {
+    const options = parseCommandArgs('merge', argv);
+    if (options.paths.length === 0) throw new UsageError('give the JUnit files to merge (paths or globs)');
+    const files = expandGlobs(options.paths);
+    if (files.length === 0) throw new UsageError(`no JUnit file matches ${options.paths.join(' ')}`);
+    const plan: Plan | undefined = options.plan === null ? undefined : readPlan(options.plan);
+    const { timingsOut } = options;
+    const result = mergeJUnit(files, { plan, out: options.out ?? undefined, observeTimings: timingsOut !== null });
+    if (options.summary !== null) writeFileCreatingDirs(options.summary, renderSummary(result));
+    let warning: string | undefined;
+    if (timingsOut !== null && result.observation !== undefined && result.counts.tests > 0) {
+      warning = learnIntoFile(result.observation, timingsOut, options.timings ?? timingsOut).warning;
+    }
+    fence.block(problemReport(result) + (warning ? `fastest merge: warning: ${warning}\n` : ''));
+    io.stdout(`${mergedLine(result, files.length)}\n`);
+    return mergeVerdict(result).exitCode;
+  } catch (err) {
+    // A bad plan's or file's message may quote what it read.
+    const { exitCode, line } = errorOutcome(err, 'merge');
+    fence.block(line);
+    return exitCode;
+  }
+}
