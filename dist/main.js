@@ -11721,7 +11721,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-// GitHub Actions safety (ARCHITECTURE.md invariant 4): nothing a test prints may issue workflow
+// GitHub Actions safety (docs/ARCHITECTURE.md, invariant 4): nothing a test prints may issue workflow
 // commands. Text the tests control is written between `::stop-commands::TOKEN` and `::TOKEN::`,
 // with a token the test cannot guess; values put into our own commands are escaped the way
 // @actions/core escapes them.

@@ -63,15 +63,11 @@ export function guardRunnerFiles(env: NodeJS.ProcessEnv): { restore(): string[] 
   };
 }
 
-/** dist/cli.js next to this bundle (dist/action.mjs); from sources, the repository's dist/. */
+/** dist/cli.js, beside this bundle (dist/action.mjs). */
 export function cliPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    for (const candidate of [join(dir, 'cli.js'), join(dir, 'dist', 'cli.js')]) if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find dist/cli.js next to the action');
-    dir = parent;
-  }
+  const path = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
+  if (!existsSync(path)) throw new Error(`cannot find ${path} next to the action`);
+  return path;
 }
 
 /** Runs `node cli.js argv` in cwd, its output fenced on our stdout; resolves to its exit code. */
@@ -214,12 +210,12 @@ function shardOnly(plan: Plan, index: number): Plan {
 /** Missing ids (mergeJUnit already left out the ids the shard's JUnit records as not collected), less those this job's args deselect. */
 async function unexcused(missing: string[], inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<string[]> {
   if (missing.length === 0) return [];
-  const left = missing;
   let excused: Set<string>;
   try {
-    excused = await deselectedHere(left, inputs, env);
+    excused = await deselectedHere(missing, inputs, env);
   } catch {
+    // The project cannot be read here (no checkout): nothing is excused.
     excused = new Set();
   }
-  return left.filter((id) => !excused.has(id));
+  return missing.filter((id) => !excused.has(id));
 }
