@@ -3634,7 +3634,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             maxfail: options.maxfail > 0 ? options.maxfail : undefined,
             signal: abort.signal,
             prestarted,
-            firstFiles: new Set(truth.waitFor),
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         }, {
             result: (r) => {
@@ -12068,11 +12067,12 @@ exports.pycacheDir = pycacheDir;
 exports.coveringIds = coveringIds;
 exports.pyFloat = pyFloat;
 exports.describeExit = describeExit;
-// The worker pool: persistent Python workers pull units from one queue (longest first), stream
+// The worker pool: persistent Python workers take units in pytest's order (schedule.ts), stream
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const errors_js_1 = __nccwpck_require__(5507);
+const schedule_js_1 = __nccwpck_require__(2873);
 const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
@@ -12107,12 +12107,7 @@ class Pool {
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
-        const first = opts.firstFiles;
-        const rank = (unit) => (first?.has(unit.file) ? 0 : 1);
-        this.queue = units
-            .map((unit, order) => ({ unit, order }))
-            .sort((a, b) => rank(a.unit) - rank(b.unit) || b.unit.expected - a.unit.expected || a.order - b.order)
-            .map((entry) => entry.unit);
+        this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -12123,12 +12118,12 @@ class Pool {
                 this.summary.interrupted = true;
                 return resolve(this.summary);
             }
-            if (this.queue.length && !(0, node_fs_1.existsSync)(this.opts.rootdir)) {
+            if (this.queue.size && !(0, node_fs_1.existsSync)(this.opts.rootdir)) {
                 return reject(new errors_js_1.RunnerError(`rootdir does not exist: ${this.opts.rootdir}`));
             }
             signal?.addEventListener('abort', this.onAbort, { once: true });
-            const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
-            if (this.queue.length === 0)
+            const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
+            if (this.queue.size === 0)
                 return this.done();
             for (let index = 0; index < count; index++) {
                 const slot = {
@@ -12188,7 +12183,7 @@ class Pool {
     dispatch(slot) {
         if (this.finished || this.finishing || slot.unit)
             return;
-        const unit = this.schedulingStopped ? undefined : this.queue.shift();
+        const unit = this.schedulingStopped ? undefined : this.queue.next(slot.index);
         if (!unit) {
             if (this.slots.every((s) => !s.unit))
                 this.finish();
@@ -12388,7 +12383,7 @@ class Pool {
         if (this.schedulingStopped)
             return;
         this.schedulingStopped = true;
-        this.queue.length = 0;
+        this.queue.clear();
         for (const slot of this.slots) {
             if (slot.unit && !slot.cancelled) {
                 slot.cancelled = true;
@@ -12450,7 +12445,7 @@ class Pool {
             if (unit.ids) {
                 const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
                 if (rest.length) {
-                    this.requeue({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+                    this.requeue(slot, unit, { file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
                     return;
                 }
             }
@@ -12475,7 +12470,7 @@ class Pool {
             this.emitCrashResult(slot, unit, reason, engine, crashText);
             if (remaining.length) {
                 const total = Math.max(1, collected.length);
-                this.requeue({ file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
+                this.requeue(slot, unit, { file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
                 return; // unitDone comes when the requeued rest is done
             }
         }
@@ -12497,9 +12492,9 @@ class Pool {
         }
         this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
     }
-    requeue(unit) {
-        this.retries.add(unit);
-        this.queue.unshift(unit);
+    requeue(slot, of, rest) {
+        this.retries.add(rest);
+        this.queue.putBack(slot.index, rest, of);
     }
     emitCrashResult(slot, unit, reason, engine, crashText) {
         const id = slot.started;
@@ -12833,7 +12828,7 @@ function lastLine(text) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TEST_SECONDS = void 0;
+exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
@@ -12923,6 +12918,74 @@ function meanOf(values) {
         sum += v;
     return sum / values.size;
 }
+/**
+ * Which worker runs which unit, keeping pytest's order: each worker runs its units in
+ * collection order (with one worker, exactly pytest's order). Units are first dealt to workers
+ * longest first, each to the least loaded one (LPT); a worker that runs out takes the last unit
+ * of the worker with the most time left, but only a unit that comes after everything it has
+ * already run, so that its own order is still pytest's relative order.
+ */
+class OrderedQueues {
+    queues;
+    position = new WeakMap();
+    /** The collection position of the last unit each worker was given (-1: none yet). */
+    lastGiven;
+    /** @param units in collection order. */
+    constructor(units, workers) {
+        const count = Math.max(1, workers);
+        this.queues = Array.from({ length: count }, () => []);
+        this.lastGiven = new Array(count).fill(-1);
+        units.forEach((unit, index) => this.position.set(unit, index));
+        const load = new Array(count).fill(0);
+        const longestFirst = units.map((unit, index) => ({ unit, index })).sort((a, b) => b.unit.expected - a.unit.expected || a.index - b.index);
+        for (const { unit } of longestFirst) {
+            let least = 0;
+            for (let w = 1; w < count; w++)
+                if (load[w] < load[least])
+                    least = w;
+            load[least] += unit.expected;
+            this.queues[least].push(unit);
+        }
+        for (const queue of this.queues)
+            queue.sort((a, b) => this.position.get(a) - this.position.get(b));
+    }
+    get size() {
+        return this.queues.reduce((sum, queue) => sum + queue.length, 0);
+    }
+    /** The next unit for `worker`: its own, else one taken from the busiest worker that keeps the order. */
+    next(worker) {
+        const own = this.queues[worker]?.shift();
+        if (own)
+            return this.given(worker, own);
+        let victim = -1;
+        let victimSeconds = 0;
+        this.queues.forEach((queue, w) => {
+            const last = queue.at(-1);
+            if (!last || this.position.get(last) <= this.lastGiven[worker])
+                return;
+            const seconds = queue.reduce((sum, unit) => sum + unit.expected, 0);
+            if (victim < 0 || seconds > victimSeconds) {
+                victim = w;
+                victimSeconds = seconds;
+            }
+        });
+        return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
+    }
+    /** What is left of `of` after its worker died: that worker runs it next, in its place. */
+    putBack(worker, rest, of) {
+        this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
+        this.queues[worker].unshift(rest);
+    }
+    clear() {
+        for (const queue of this.queues)
+            queue.length = 0;
+    }
+    given(worker, unit) {
+        this.lastGiven[worker] = Math.max(this.lastGiven[worker], this.position.get(unit) ?? -1);
+        return unit;
+    }
+}
+exports.OrderedQueues = OrderedQueues;
 
 
 /***/ }),

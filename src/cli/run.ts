@@ -246,7 +246,6 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       maxfail: options.maxfail > 0 ? options.maxfail : undefined,
       signal: abort.signal,
       prestarted,
-      firstFiles: new Set(truth.waitFor),
       ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
     }, {
       result: (r) => {
