@@ -410,8 +410,9 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 every other option of pytest, and of the plugins installed, is accepted: options that change
 how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
-the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
---cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
+the pytest engine; doctests (--doctest-modules, --doctest-glob...) are listed by discovery and
+run in the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --cov and
+the like run the whole session with real pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version

@@ -573,7 +573,8 @@ export class ConsoleReporter {
         continue;
       }
       // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
-      const headline = subtest ? `${failureHeadline(r.id)} ${subtest.description}` : failureHeadline(r.id);
+      const title = r.headline ?? failureHeadline(r.id);
+      const headline = subtest ? `${title} ${subtest.description}` : title;
       this.tw.sep('_', headline, 'red', 'bold');
       let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
       // Teardown output follows, unless teardown failed (then it shows under ERRORS).
