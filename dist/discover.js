@@ -29,7 +29,7 @@ function defaultOptions() {
         configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
-        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
+        noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
         collectInVirtualenv: false, showCapture: 'all', routes: [],
     };
 }
@@ -95,6 +95,7 @@ const FLAGS = [
     { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
     { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
     { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+    { names: ['--show-engines'], value: false, apply: (o) => { o.showEngines = true; } },
     { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
     { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
     { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
@@ -347,6 +348,7 @@ reporting:
   --junitxml PATH       create junit-xml style report file at given path
   --json PATH           write every result as JSON to PATH
   --color yes|no|auto   color terminal output
+  --show-engines        say which engine ran each module (and why not the native one)
 
 configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, setup.cfg):
   -c, --config-file FILE  load configuration from FILE

@@ -2620,7 +2620,7 @@ function defaultOptions() {
         configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
-        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
+        noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
         collectInVirtualenv: false, showCapture: 'all', routes: [],
     };
 }
@@ -2686,6 +2686,7 @@ const FLAGS = [
     { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
     { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
     { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+    { names: ['--show-engines'], value: false, apply: (o) => { o.showEngines = true; } },
     { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
     { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
     { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
@@ -2938,6 +2939,7 @@ reporting:
   --junitxml PATH       create junit-xml style report file at given path
   --json PATH           write every result as JSON to PATH
   --color yes|no|auto   color terminal output
+  --show-engines        say which engine ran each module (and why not the native one)
 
 configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, setup.cfg):
   -c, --config-file FILE  load configuration from FILE
@@ -3574,6 +3576,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         tb: (options.tb ?? undefined),
         showCapture: options.showCapture,
         noHeader: options.noHeader,
+        showEngines: options.showEngines,
+        collectionOrder: selected.map((item) => item.id),
     });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
@@ -9853,15 +9857,15 @@ class ConsoleReporter {
         }
     }
     /**
-     * A unit (module) finished. With -v, says which engine ran it and, when the native engine
-     * handed it to pytest, why.
+     * A unit (module) finished. With --show-engines (not -v: that prints pytest's lines only), says
+     * which engine ran it and, when the native engine handed it to pytest, why.
      */
     unitDone(file, engine) {
         if (this.heldHeader) {
             this.held.push(() => this.unitDone(file, engine));
             return;
         }
-        if (engine && this.verbosity >= 1) {
+        if (engine && this.opts.showEngines) {
             const why = engine.reason ? ` (${engine.reason})` : '';
             this.ensureNewline();
             this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
@@ -10304,14 +10308,23 @@ class ConsoleReporter {
                 skips.push(r);
             }
         }
-        for (const r of skips) {
+        // pytest's stats list the skips of collection (whole modules) before any test's, then the
+        // tests' in the order pytest runs them: collection order.
+        const rank = this.collectionRank();
+        const collectedFirst = skips
+            .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
+            .sort((a, b) => Number(b.r.when === 'collect') - Number(a.r.when === 'collect') || a.key - b.key || a.arrival - b.arrival)
+            .map(({ r }) => r);
+        for (const r of collectedFirst) {
             let file = r.file ?? fileOf(r.id);
             let line = r.line;
             let reason = r.message ?? '';
             // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
             const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
             if (m) {
-                file = this.cwdRelative(this.relative(m[1]));
+                const inRootdir = this.relative(m[1]);
+                // pytest's bestrelpath from the invocation dir, even for a file outside the rootdir
+                file = (0, node_path_1.isAbsolute)(inRootdir) ? bestRelPath(this.relativeTo ?? this.rootdir, inRootdir) : this.cwdRelative(inRootdir);
                 line = Number(m[2]);
                 if (!r.message)
                     reason = m[3];
@@ -10325,6 +10338,19 @@ class ConsoleReporter {
                 folds.set(key, { count: 1, file, line, reason });
         }
         return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
+    }
+    /** A result's place in collection order: its id's, else its base id's (an expanded dynamic item), else its file's first item's. */
+    collectionRank() {
+        const order = this.opts.collectionOrder ?? [];
+        const position = new Map();
+        order.forEach((id, index) => {
+            if (!position.has(id))
+                position.set(id, index);
+            const file = fileOf(id);
+            if (!position.has(file))
+                position.set(file, index);
+        });
+        return (id) => position.get(id) ?? position.get(id.replace(/\[.*$/s, '')) ?? position.get(fileOf(id)) ?? order.length;
     }
     /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
     cwdRelative(id) {
@@ -11194,6 +11220,7 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
+const pystr_js_1 = __nccwpck_require__(2560);
 const color_js_1 = __nccwpck_require__(2105);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
@@ -11444,7 +11471,16 @@ function junitXml(results, errors, opts) {
                 break;
             case 'skipped': {
                 const reason = skipReason(r.message);
-                tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`));
+                const details = skipDetails(r.longrepr ?? `${file}:${r.line ?? 0}: ${reason}`, reason);
+                if (r.when === 'collect') {
+                    // A module skipped while collected: pytest writes its report's longrepr tuple, untyped.
+                    const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);
+                    const where = m ? `${(0, pystr_js_1.pyRepr)(m[1])}, ${m[2]}` : `${(0, pystr_js_1.pyRepr)(absolute(file))}, ${r.line ?? 0}`;
+                    tc.add('skipped', el('skipped', [['message', 'collection skipped']], binXmlEscape(`(${where}, ${(0, pystr_js_1.pyRepr)(`Skipped: ${reason}`)})`)));
+                }
+                else {
+                    tc.add('skipped', skippedElement('pytest.skip', reason, details));
+                }
                 writeCaptured(tc, r.sections, r.when);
                 break;
             }

@@ -182,6 +182,8 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     tb: (options.tb ?? undefined) as never,
     showCapture: options.showCapture,
     noHeader: options.noHeader,
+    showEngines: options.showEngines,
+    collectionOrder: selected.map((item) => item.id),
   });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
   const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
