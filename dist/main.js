@@ -2622,7 +2622,7 @@ function defaultOptions() {
         configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
-        noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
+        noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
         collectInVirtualenv: false, showCapture: 'all', routes: [],
         shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
     };
@@ -2704,6 +2704,7 @@ const FLAGS = [
     { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
     { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
     { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+    { names: ['--show-engines'], value: false, apply: (o) => { o.showEngines = true; } },
     { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
     { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
     { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
@@ -2981,6 +2982,7 @@ reporting:
   --junitxml PATH       create junit-xml style report file at given path
   --json PATH           write every result as JSON to PATH
   --color yes|no|auto   color terminal output
+  --show-engines        say which engine ran each module (and why not the native one)
 
 configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, setup.cfg):
   -c, --config-file FILE  load configuration from FILE
@@ -2992,8 +2994,9 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 every other option of pytest, and of the plugins installed, is accepted: options that change
 how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
-the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
---cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
+the pytest engine; doctests (--doctest-modules, --doctest-glob...) are listed by discovery and
+run in the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --cov and
+the like run the whole session with real pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
@@ -3351,8 +3354,14 @@ function runRoute(options) {
         return { kind: 'engine', option: engine.option };
     return { kind: 'fastest', option: null };
 }
-/** Every module into the pytest engine; `--engine native` cannot honour the option. */
+/**
+ * Every module into the pytest engine; `--engine native` cannot honour the option. Doctests run in
+ * the pytest engine only (the modules that have them), which `--engine native` cannot honour either.
+ */
 function applyEngineRoute(options, route) {
+    const doctest = options.routes.find((r) => r.route === 'doctest');
+    if (doctest && options.engine === 'native')
+        throw new args_js_1.UsageError(`${doctest.option}: doctests run in the pytest engine; --engine native cannot honour it`);
     if (route.kind !== 'engine')
         return;
     if (options.engine === 'native')
@@ -3524,11 +3533,12 @@ exports.PYTEST_ROUTED_OPTIONS = [
     // collection fastest's static discovery does not do
     { names: ['--pyargs'], arity: 'none', route: 'session' },
     { names: ['--keep-duplicates', '--keepduplicates'], arity: 'none', route: 'session' },
-    { names: ['--doctest-modules'], arity: 'none', route: 'session' },
-    { names: ['--doctest-glob'], arity: 'one', route: 'session' },
-    { names: ['--doctest-report'], arity: 'one', route: 'session' },
-    { names: ['--doctest-ignore-import-errors'], arity: 'none', route: 'session' },
-    { names: ['--doctest-continue-on-failure'], arity: 'none', route: 'session' },
+    // doctests: listed by discovery, run by the pytest engine
+    { names: ['--doctest-modules'], arity: 'none', route: 'doctest' },
+    { names: ['--doctest-glob'], arity: 'one', route: 'doctest' },
+    { names: ['--doctest-report'], arity: 'one', route: 'doctest' },
+    { names: ['--doctest-ignore-import-errors'], arity: 'none', route: 'doctest' },
+    { names: ['--doctest-continue-on-failure'], arity: 'none', route: 'doctest' },
     // the terminal summary
     { names: ['--no-summary'], arity: 'none', route: 'session' },
     { names: ['--no-fold-skipped'], arity: 'none', route: 'session' },
@@ -3747,6 +3757,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         tb: (options.tb ?? undefined),
         showCapture: options.showCapture,
         noHeader: options.noHeader,
+        showEngines: options.showEngines,
+        collectionOrder: selected.map((item) => item.id),
     });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
@@ -3815,7 +3827,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             maxfail: options.maxfail > 0 ? options.maxfail : undefined,
             signal: abort.signal,
             prestarted,
-            firstFiles: new Set(truth.waitFor),
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         }, {
             result: (r) => {
@@ -4087,6 +4098,7 @@ async function collect(session) {
         },
         useCache: !options.noCache,
         python: () => session.python,
+        doctest: (0, index_js_3.doctestOptionsOf)(options.pytestArgs, (0, index_js_1.getIni)(config, 'doctest_encoding', 'string')),
     });
     const nodeIds = options.paths.map((arg) => {
         const at = arg.indexOf('::');
@@ -5483,6 +5495,355 @@ function collectedItem(item, id) {
 
 /***/ }),
 
+/***/ 5663:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.doctestOptionsOf = doctestOptionsOf;
+exports.doctestPlaceholder = doctestPlaceholder;
+exports.isDoctestTextfile = isDoctestTextfile;
+exports.doctestTextItems = doctestTextItems;
+exports.isDoctestModule = isDoctestModule;
+exports.moduleNameOf = moduleNameOf;
+exports.doctestModuleItems = doctestModuleItems;
+exports.placeDoctests = placeDoctests;
+// Doctests as pytest's doctest plugin collects them (_pytest/doctest.py), found statically:
+// - DoctestTextfile: a file matching --doctest-glob (default `test*.txt`; any .txt/.rst named on
+//   the command line) that has examples: one item `path::name`.
+// - DoctestModule (--doctest-modules): every walked .py file but setup.py and __main__.py; one
+//   item per docstring with examples, named as doctest.DocTestFinder names them from the
+//   module's `__name__` (`pkg.mod`, `pkg.mod.func`, `pkg.mod.Class.method`, nested classes),
+//   in DocTestFinder's order (sorted by name).
+// Where reading the source cannot be sure what DocTestFinder will see (`__test__`, docstrings or
+// `__module__` set at run time, a definition under a condition, an unknown decorator, a rebound
+// name, --import-mode=importlib names), the module is one dynamic item (its path) that the
+// pytest engine expands at run time: never an invented id.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const grammar_js_1 = __nccwpck_require__(6147);
+/** The doctest options among pytest arguments (command line and addopts). */
+function doctestOptionsOf(pytestArgs, encoding) {
+    const globs = [];
+    let modules = false;
+    let importMode = 'prepend';
+    for (let i = 0; i < pytestArgs.length; i++) {
+        const arg = pytestArgs[i];
+        if (arg === '--doctest-modules')
+            modules = true;
+        else if (arg === '--doctest-glob' && i + 1 < pytestArgs.length)
+            globs.push(pytestArgs[++i]);
+        else if (arg.startsWith('--doctest-glob='))
+            globs.push(arg.slice('--doctest-glob='.length));
+        else if (arg === '--import-mode' && i + 1 < pytestArgs.length)
+            importMode = pytestArgs[++i];
+        else if (arg.startsWith('--import-mode='))
+            importMode = arg.slice('--import-mode='.length);
+    }
+    return { modules, globs, encoding: encoding ?? 'utf-8', importMode };
+}
+/** A PS1 line of doctest.DocTestParser (tabs expanded): where an example starts. */
+const EXAMPLE_LINE = /^[ \t]*>>>/m;
+function doctestItem(file, name, line) {
+    return { id: `${file}::${name}`, file, line, classes: [], function: name, marks: [], dynamic: false };
+}
+/** The whole file, expanded by the pytest engine at run time. */
+function doctestPlaceholder(file) {
+    return { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+}
+const NODE_ENCODINGS = {
+    'utf-8': 'utf8', utf8: 'utf8', 'utf_8': 'utf8', ascii: 'latin1', 'us-ascii': 'latin1', latin1: 'latin1',
+    'latin-1': 'latin1', 'iso-8859-1': 'latin1', 'iso8859-1': 'latin1', 'utf-16': 'utf16le', 'utf-16-le': 'utf16le',
+};
+/** Whether pytest's doctest plugin makes a DoctestTextfile of this non-Python file. */
+function isDoctestTextfile(abs, named, options) {
+    if (named && (abs.endsWith('.txt') || abs.endsWith('.rst')))
+        return true;
+    const globs = options.globs.length > 0 ? options.globs : ['test*.txt'];
+    return globs.some((glob) => (0, fnmatch_js_1.fnmatchPath)(glob, abs));
+}
+/** A DoctestTextfile's item, when the text has examples (pytest yields none otherwise). */
+function doctestTextItems(abs, file, options) {
+    const encoding = NODE_ENCODINGS[options.encoding.toLowerCase()];
+    let text;
+    try {
+        if (encoding === undefined)
+            return [doctestPlaceholder(file)];
+        text = (0, node_fs_1.readFileSync)(abs, encoding);
+    }
+    catch {
+        return [doctestPlaceholder(file)]; // pytest reports what it cannot read
+    }
+    return EXAMPLE_LINE.test(text) ? [doctestItem(file, (0, node_path_1.basename)(abs), 1)] : [];
+}
+/** Whether pytest's doctest plugin makes a DoctestModule of this .py file. */
+function isDoctestModule(abs, options) {
+    if (!options.modules)
+        return false;
+    const name = (0, node_path_1.basename)(abs);
+    if (name === '__main__.py')
+        return false;
+    if (name === 'setup.py') {
+        try {
+            const content = (0, node_fs_1.readFileSync)(abs, 'latin1');
+            return !(content.includes('setuptools') || content.includes('distutils'));
+        }
+        catch {
+            return true;
+        }
+    }
+    return true;
+}
+/** The module's `__name__` as pytest's prepend/append import gives it: packages up from the file. */
+function moduleNameOf(abs) {
+    const parts = [(0, node_path_1.basename)(abs).replace(/\.py$/, '')];
+    if (parts[0] === '__init__')
+        parts.pop();
+    let dir = (0, node_path_1.dirname)(abs);
+    while ((0, node_fs_1.existsSync)((0, node_path_1.join)(dir, '__init__.py'))) {
+        parts.unshift((0, node_path_1.basename)(dir));
+        const up = (0, node_path_1.dirname)(dir);
+        if (up === dir)
+            break;
+        dir = up;
+    }
+    return parts.join('.');
+}
+class Unsure extends Error {
+}
+/** Decorators that leave DocTestFinder the function's own docstring under its own name. */
+const KNOWN_FUNCTION_DECORATORS = new Set(['staticmethod', 'classmethod', 'property']);
+/** Class decorators that return the class itself. */
+const KNOWN_CLASS_DECORATORS = new Set(['dataclass', 'dataclasses.dataclass', 'total_ordering', 'functools.total_ordering']);
+/** A docstring's value, when `node` (a body's first statement) is one. */
+function docstringOf(statement) {
+    if (!statement || statement.type !== 'expression_statement' || statement.namedChildCount !== 1)
+        return null;
+    const expr = statement.namedChild(0);
+    const pieces = expr.type === 'string' ? [expr] : expr.type === 'concatenated_string' ? expr.namedChildren.filter((c) => c !== null) : null;
+    if (!pieces)
+        return null;
+    let value = '';
+    for (const piece of pieces) {
+        if (piece.type !== 'string')
+            return null;
+        const text = piece.text;
+        const prefix = /^[A-Za-z]*/.exec(text)[0].toLowerCase();
+        if (prefix.includes('f') || prefix.includes('b'))
+            return null;
+        const rest = text.slice(prefix.length);
+        const quote = rest.startsWith('"""') || rest.startsWith("'''") ? 3 : 1;
+        let body = rest.slice(quote, rest.length - quote);
+        if (!prefix.includes('r'))
+            body = body.replace(/\\(\r?\n|n|t|\\)/g, (_m, c) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === '\\' ? '\\' : ''));
+        value += body;
+    }
+    return value;
+}
+function bodyOf(definition) {
+    const body = definition.childForFieldName('body');
+    return body ? body.namedChildren.filter((c) => c !== null && c.type !== 'comment') : [];
+}
+function hasExamples(doc) {
+    return doc !== null && EXAMPLE_LINE.test(doc);
+}
+/** Whether anything in the definition (its docstring, or a member's, at any depth) has examples. */
+function mentionsExamples(node) {
+    return node.text.includes('>>>');
+}
+/** Names a statement binds other than by def/class (assignments, imports, del, for targets...). */
+function otherBindings(statement) {
+    const names = [];
+    const collect = (target) => {
+        if (!target)
+            return;
+        if (target.type === 'identifier')
+            names.push(target.text);
+        else
+            for (const child of target.namedChildren)
+                if (child && child.type !== 'attribute' && child.type !== 'subscript')
+                    collect(child);
+    };
+    const node = statement.type === 'expression_statement' && statement.namedChildCount === 1 ? statement.namedChild(0) : statement;
+    if (node.type === 'assignment' || node.type === 'augmented_assignment')
+        collect(node.childForFieldName('left'));
+    else if (node.type === 'delete_statement')
+        collect(node.namedChild(0));
+    else if (node.type === 'import_from_statement' || node.type === 'import_statement') {
+        for (const child of node.namedChildren) {
+            if (!child || child.type === 'relative_import' || child === node.childForFieldName('module_name'))
+                continue;
+            if (child.type === 'aliased_import')
+                names.push(child.childForFieldName('alias')?.text ?? '');
+            else if (child.type === 'dotted_name')
+                names.push(child.text.split('.')[0]);
+            else if (child.type === 'wildcard_import')
+                names.push('*');
+        }
+    }
+    return names;
+}
+/**
+ * The named docstrings of a namespace (module or class body), as DocTestFinder walks its
+ * `__dict__`: the last definition of each name, functions and classes defined here, properties
+ * and static/class methods in classes. Throws Unsure when the source cannot settle it.
+ */
+function findInBody(statements, prefix, inClass, out) {
+    const definitions = new Map();
+    const rebound = new Set();
+    for (const statement of statements) {
+        let definition = statement;
+        let decorators = [];
+        if (statement.type === 'decorated_definition') {
+            definition = statement.childForFieldName('definition');
+            decorators = statement.namedChildren
+                .filter((c) => c !== null && c.type === 'decorator')
+                .map((d) => d.text.replace(/^@\s*/, '').trim());
+        }
+        if (definition.type === 'function_definition' || definition.type === 'class_definition') {
+            const name = definition.childForFieldName('name')?.text ?? '';
+            if (!mentionsExamples(statement)) {
+                definitions.delete(name);
+                rebound.delete(name);
+                continue;
+            }
+            const known = definition.type === 'class_definition' ? KNOWN_CLASS_DECORATORS : KNOWN_FUNCTION_DECORATORS;
+            for (const decorator of decorators) {
+                // a property's setter/deleter keeps the property (and its getter's docstring)
+                if (inClass && /^[A-Za-z_][A-Za-z0-9_]*\.(setter|getter|deleter)$/.test(decorator) && decorator.split('.')[0] === name)
+                    continue;
+                if (!known.has(decorator))
+                    throw new Unsure();
+            }
+            if (decorators.some((d) => /\.(setter|getter|deleter)$/.test(d)))
+                continue;
+            definitions.set(name, statement);
+            rebound.delete(name);
+            continue;
+        }
+        if (['if_statement', 'try_statement', 'with_statement', 'for_statement', 'while_statement', 'match_statement'].includes(statement.type)) {
+            if (mentionsExamples(statement))
+                throw new Unsure(); // a definition that may or may not exist
+            for (const name of [...definitions.keys()])
+                if (new RegExp(`\\b${name}\\b`).test(statement.text))
+                    throw new Unsure();
+            continue;
+        }
+        for (const name of otherBindings(statement)) {
+            if (name === '*' && definitions.size > 0)
+                throw new Unsure();
+            if (definitions.has(name))
+                rebound.add(name);
+        }
+    }
+    if (rebound.size > 0)
+        throw new Unsure();
+    for (const [name, statement] of definitions) {
+        const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+        const qualified = `${prefix}.${name}`;
+        const body = bodyOf(definition);
+        if (hasExamples(docstringOf(body[0])))
+            out.push({ name: qualified, line: definition.startPosition.row + 1 });
+        if (definition.type === 'class_definition')
+            findInBody(body, qualified, true, out);
+    }
+}
+/**
+ * A DoctestModule's items, read from its source; one dynamic placeholder when the source cannot
+ * settle them. No items when no docstring has examples.
+ */
+async function doctestModuleItems(abs, file, options) {
+    let source;
+    try {
+        source = (0, node_fs_1.readFileSync)(abs, 'utf8');
+    }
+    catch {
+        return [doctestPlaceholder(file)];
+    }
+    // docstrings, `__test__` or `__module__` set at run time (maybe copied from another module)
+    if (/\b__test__\b|\b__doc__\s*[+]?=|\.__doc__\b|\b__module__\s*=/.test(source))
+        return [doctestPlaceholder(file)];
+    if (!source.includes('>>>'))
+        return [];
+    if (options.importMode !== 'prepend' && options.importMode !== 'append')
+        return [doctestPlaceholder(file)];
+    const parser = await (0, grammar_js_1.pythonParser)();
+    const tree = parser.parse(source);
+    if (!tree)
+        return [doctestPlaceholder(file)];
+    try {
+        if (tree.rootNode.hasError)
+            return [doctestPlaceholder(file)];
+        const moduleName = moduleNameOf(abs);
+        const statements = tree.rootNode.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+        const found = [];
+        if (hasExamples(docstringOf(statements[0])))
+            found.push({ name: moduleName, line: 1 });
+        findInBody(statements, moduleName, false, found);
+        // DocTestFinder sorts its tests (by name first: names are unique within a module).
+        found.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        return found.map(({ name, line }) => doctestItem(file, name, line));
+    }
+    catch (error) {
+        if (error instanceof Unsure)
+            return [doctestPlaceholder(file)];
+        throw error;
+    }
+    finally {
+        tree.delete();
+    }
+}
+/**
+ * The doctest items of a walk, merged in pytest's collection order with the file placeholders
+ * (which keep their files: a conftest's hook may collect them instead). A module's doctests come
+ * before its own tests (the doctest plugin's collector is asked first).
+ */
+async function placeDoctests(walked, placeholders, options, files) {
+    const covered = new Set(placeholders.map((p) => p.item.file));
+    const entries = [];
+    const othersSeq = new Map(walked.others.map((o, index) => [files.nodePath(o.path), index]));
+    for (const p of placeholders)
+        entries.push({ ...p, rank: 0, seq: othersSeq.get(p.item.file) ?? 0 });
+    const jobs = [];
+    walked.others.forEach(({ path, after }, seq) => {
+        const file = files.nodePath(path);
+        if (covered.has(file) || !files.keep(path))
+            return;
+        if (path.endsWith('.py')) {
+            if (!isDoctestModule(path, options))
+                return;
+            jobs.push(doctestModuleItems(path, file, options).then((items) => {
+                for (const item of items)
+                    entries.push({ item, after, rank: 0, seq });
+            }));
+        }
+        else if (isDoctestTextfile(path, files.named.has(path), options)) {
+            for (const item of doctestTextItems(path, file, options))
+                entries.push({ item, after, rank: 0, seq });
+        }
+    });
+    if (options.modules) {
+        walked.modules.forEach((path, index) => {
+            if (!files.keep(path) || !isDoctestModule(path, options))
+                return;
+            jobs.push(doctestModuleItems(path, files.nodePath(path), options).then((items) => {
+                for (const item of items)
+                    entries.push({ item, after: index, rank: 1, seq: 0 });
+            }));
+        });
+    }
+    await Promise.all(jobs);
+    // stable: items of one file stay in the order they were found
+    return entries
+        .map((entry, order) => ({ entry, order }))
+        .sort((a, b) => a.entry.after - b.entry.after || a.entry.rank - b.entry.rank || a.entry.seq - b.entry.seq || a.order - b.order)
+        .map(({ entry }) => ({ item: entry.item, after: entry.after }));
+}
+
+
+/***/ }),
+
 /***/ 8035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -6256,7 +6617,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.learnCollected = void 0;
+exports.doctestOptionsOf = exports.learnCollected = void 0;
 exports.toNodePath = toNodePath;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
@@ -6267,12 +6628,15 @@ const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
+var doctests_js_1 = __nccwpck_require__(5663);
+Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
 const items_js_1 = __nccwpck_require__(546);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const imports_js_1 = __nccwpck_require__(3048);
 const interpreter_js_1 = __nccwpck_require__(4248);
 const walk_js_1 = __nccwpck_require__(4765);
+const doctests_js_2 = __nccwpck_require__(5663);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -6402,7 +6766,7 @@ function fileCollectedPlaceholders(others, walk, rootdir, conftests) {
         return [];
     const below = (path) => collectingDirs.some((dir) => path.startsWith(dir + node_path_1.sep));
     return others
-        .filter(({ path }) => below(path) && !(0, walk_js_1.ignoredPath)(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+        .filter(({ path }) => below(path) && (0, node_path_1.basename)(path) !== '__init__.py' && !(0, walk_js_1.ignoredPath)(path, walk) && !ignoredByConftest(path, rootdir, conftests))
         .map(({ path, after }) => {
         const file = toNodePath(rootdir, path);
         return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
@@ -6452,7 +6816,11 @@ async function discover(opts) {
             addConftest(l, storeParsed(l.rel, outcome, cache));
         }, () => undefined);
         const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
-        const placeholders = fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests);
+        const placeholders = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
+            named: new Set(opts.paths),
+            keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
+            nodePath: (abs) => toNodePath(rootdir, abs),
+        });
         let probe;
         const imports = new imports_js_1.ImportResolver(rootdir, () => {
             if (probe === undefined) {
@@ -8861,8 +9229,8 @@ function walkDir(dir, rules, out) {
                 continue;
             else if (rules.pythonFiles.some((pattern) => (0, fnmatch_js_1.fnmatchPath)(pattern, path)))
                 out.modules.push(path);
-            else if (entry.name !== '__init__.py')
-                out.others.push({ path, after: out.modules.length });
+            else
+                out.others.push({ path, after: out.modules.length }); // __init__.py too: a DoctestModule
         }
     }
 }
@@ -10991,15 +11359,15 @@ class ConsoleReporter {
         }
     }
     /**
-     * A unit (module) finished. With -v, says which engine ran it and, when the native engine
-     * handed it to pytest, why.
+     * A unit (module) finished. With --show-engines (not -v: that prints pytest's lines only), says
+     * which engine ran it and, when the native engine handed it to pytest, why.
      */
     unitDone(file, engine) {
         if (this.heldHeader) {
             this.held.push(() => this.unitDone(file, engine));
             return;
         }
-        if (engine && this.verbosity >= 1) {
+        if (engine && this.opts.showEngines) {
             const why = engine.reason ? ` (${engine.reason})` : '';
             this.ensureNewline();
             this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
@@ -11264,7 +11632,8 @@ class ConsoleReporter {
                 continue;
             }
             // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
-            const headline = subtest ? `${failureHeadline(r.id)} ${subtest.description}` : failureHeadline(r.id);
+            const title = r.headline ?? failureHeadline(r.id);
+            const headline = subtest ? `${title} ${subtest.description}` : title;
             this.tw.sep('_', headline, 'red', 'bold');
             let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
             // Teardown output follows, unless teardown failed (then it shows under ERRORS).
@@ -11441,14 +11810,23 @@ class ConsoleReporter {
                 skips.push(r);
             }
         }
-        for (const r of skips) {
+        // pytest's stats list the skips of collection (whole modules) before any test's, then the
+        // tests' in the order pytest runs them: collection order.
+        const rank = this.collectionRank();
+        const collectedFirst = skips
+            .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
+            .sort((a, b) => Number(b.r.when === 'collect') - Number(a.r.when === 'collect') || a.key - b.key || a.arrival - b.arrival)
+            .map(({ r }) => r);
+        for (const r of collectedFirst) {
             let file = r.file ?? fileOf(r.id);
             let line = r.line;
             let reason = r.message ?? '';
             // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
             const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
             if (m) {
-                file = this.cwdRelative(this.relative(m[1]));
+                const inRootdir = this.relative(m[1]);
+                // pytest's bestrelpath from the invocation dir, even for a file outside the rootdir
+                file = (0, node_path_1.isAbsolute)(inRootdir) ? bestRelPath(this.relativeTo ?? this.rootdir, inRootdir) : this.cwdRelative(inRootdir);
                 line = Number(m[2]);
                 if (!r.message)
                     reason = m[3];
@@ -11462,6 +11840,19 @@ class ConsoleReporter {
                 folds.set(key, { count: 1, file, line, reason });
         }
         return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
+    }
+    /** A result's place in collection order: its id's, else its base id's (an expanded dynamic item), else its file's first item's. */
+    collectionRank() {
+        const order = this.opts.collectionOrder ?? [];
+        const position = new Map();
+        order.forEach((id, index) => {
+            if (!position.has(id))
+                position.set(id, index);
+            const file = fileOf(id);
+            if (!position.has(file))
+                position.set(file, index);
+        });
+        return (id) => position.get(id) ?? position.get(id.replace(/\[.*$/s, '')) ?? position.get(fileOf(id)) ?? order.length;
     }
     /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
     cwdRelative(id) {
@@ -11842,6 +12233,7 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
+const pystr_js_1 = __nccwpck_require__(2560);
 const color_js_1 = __nccwpck_require__(2105);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
@@ -12092,7 +12484,16 @@ function junitXml(results, errors, opts) {
                 break;
             case 'skipped': {
                 const reason = skipReason(r.message);
-                tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`));
+                const details = skipDetails(r.longrepr ?? `${file}:${r.line ?? 0}: ${reason}`, reason);
+                if (r.when === 'collect') {
+                    // A module skipped while collected: pytest writes its report's longrepr tuple, untyped.
+                    const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);
+                    const where = m ? `${(0, pystr_js_1.pyRepr)(m[1])}, ${m[2]}` : `${(0, pystr_js_1.pyRepr)(absolute(file))}, ${r.line ?? 0}`;
+                    tc.add('skipped', el('skipped', [['message', 'collection skipped']], binXmlEscape(`(${where}, ${(0, pystr_js_1.pyRepr)(`Skipped: ${reason}`)})`)));
+                }
+                else {
+                    tc.add('skipped', skippedElement('pytest.skip', reason, details));
+                }
                 writeCaptured(tc, r.sections, r.when);
                 break;
             }
@@ -12442,12 +12843,13 @@ exports.pycacheDir = pycacheDir;
 exports.coveringIds = coveringIds;
 exports.pyFloat = pyFloat;
 exports.describeExit = describeExit;
-// The worker pool: persistent Python workers pull units from one queue (longest first), stream
+// The worker pool: persistent Python workers take units in pytest's order (schedule.ts), stream
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const errors_js_1 = __nccwpck_require__(5507);
+const schedule_js_1 = __nccwpck_require__(2873);
 const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
@@ -12482,12 +12884,7 @@ class Pool {
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
-        const first = opts.firstFiles;
-        const rank = (unit) => (first?.has(unit.file) ? 0 : 1);
-        this.queue = units
-            .map((unit, order) => ({ unit, order }))
-            .sort((a, b) => rank(a.unit) - rank(b.unit) || b.unit.expected - a.unit.expected || a.order - b.order)
-            .map((entry) => entry.unit);
+        this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -12498,12 +12895,12 @@ class Pool {
                 this.summary.interrupted = true;
                 return resolve(this.summary);
             }
-            if (this.queue.length && !(0, node_fs_1.existsSync)(this.opts.rootdir)) {
+            if (this.queue.size && !(0, node_fs_1.existsSync)(this.opts.rootdir)) {
                 return reject(new errors_js_1.RunnerError(`rootdir does not exist: ${this.opts.rootdir}`));
             }
             signal?.addEventListener('abort', this.onAbort, { once: true });
-            const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
-            if (this.queue.length === 0)
+            const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
+            if (this.queue.size === 0)
                 return this.done();
             for (let index = 0; index < count; index++) {
                 const slot = {
@@ -12563,7 +12960,7 @@ class Pool {
     dispatch(slot) {
         if (this.finished || this.finishing || slot.unit)
             return;
-        const unit = this.schedulingStopped ? undefined : this.queue.shift();
+        const unit = this.schedulingStopped ? undefined : this.queue.next(slot.index);
         if (!unit) {
             if (this.slots.every((s) => !s.unit))
                 this.finish();
@@ -12763,7 +13160,7 @@ class Pool {
         if (this.schedulingStopped)
             return;
         this.schedulingStopped = true;
-        this.queue.length = 0;
+        this.queue.clear();
         for (const slot of this.slots) {
             if (slot.unit && !slot.cancelled) {
                 slot.cancelled = true;
@@ -12825,7 +13222,7 @@ class Pool {
             if (unit.ids) {
                 const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
                 if (rest.length) {
-                    this.requeue({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+                    this.requeue(slot, unit, { file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
                     return;
                 }
             }
@@ -12850,7 +13247,7 @@ class Pool {
             this.emitCrashResult(slot, unit, reason, engine, crashText);
             if (remaining.length) {
                 const total = Math.max(1, collected.length);
-                this.requeue({ file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
+                this.requeue(slot, unit, { file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
                 return; // unitDone comes when the requeued rest is done
             }
         }
@@ -12872,9 +13269,9 @@ class Pool {
         }
         this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
     }
-    requeue(unit) {
-        this.retries.add(unit);
-        this.queue.unshift(unit);
+    requeue(slot, of, rest) {
+        this.retries.add(rest);
+        this.queue.putBack(slot.index, rest, of);
     }
     emitCrashResult(slot, unit, reason, engine, crashText) {
         const id = slot.started;
@@ -13201,7 +13598,7 @@ function lastLine(text) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_TEST_SECONDS = void 0;
+exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
@@ -13291,6 +13688,74 @@ function meanOf(values) {
         sum += v;
     return sum / values.size;
 }
+/**
+ * Which worker runs which unit, keeping pytest's order: each worker runs its units in
+ * collection order (with one worker, exactly pytest's order). Units are first dealt to workers
+ * longest first, each to the least loaded one (LPT); a worker that runs out takes the last unit
+ * of the worker with the most time left, but only a unit that comes after everything it has
+ * already run, so that its own order is still pytest's relative order.
+ */
+class OrderedQueues {
+    queues;
+    position = new WeakMap();
+    /** The collection position of the last unit each worker was given (-1: none yet). */
+    lastGiven;
+    /** @param units in collection order. */
+    constructor(units, workers) {
+        const count = Math.max(1, workers);
+        this.queues = Array.from({ length: count }, () => []);
+        this.lastGiven = new Array(count).fill(-1);
+        units.forEach((unit, index) => this.position.set(unit, index));
+        const load = new Array(count).fill(0);
+        const longestFirst = units.map((unit, index) => ({ unit, index })).sort((a, b) => b.unit.expected - a.unit.expected || a.index - b.index);
+        for (const { unit } of longestFirst) {
+            let least = 0;
+            for (let w = 1; w < count; w++)
+                if (load[w] < load[least])
+                    least = w;
+            load[least] += unit.expected;
+            this.queues[least].push(unit);
+        }
+        for (const queue of this.queues)
+            queue.sort((a, b) => this.position.get(a) - this.position.get(b));
+    }
+    get size() {
+        return this.queues.reduce((sum, queue) => sum + queue.length, 0);
+    }
+    /** The next unit for `worker`: its own, else one taken from the busiest worker that keeps the order. */
+    next(worker) {
+        const own = this.queues[worker]?.shift();
+        if (own)
+            return this.given(worker, own);
+        let victim = -1;
+        let victimSeconds = 0;
+        this.queues.forEach((queue, w) => {
+            const last = queue.at(-1);
+            if (!last || this.position.get(last) <= this.lastGiven[worker])
+                return;
+            const seconds = queue.reduce((sum, unit) => sum + unit.expected, 0);
+            if (victim < 0 || seconds > victimSeconds) {
+                victim = w;
+                victimSeconds = seconds;
+            }
+        });
+        return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
+    }
+    /** What is left of `of` after its worker died: that worker runs it next, in its place. */
+    putBack(worker, rest, of) {
+        this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
+        this.queues[worker].unshift(rest);
+    }
+    clear() {
+        for (const queue of this.queues)
+            queue.length = 0;
+    }
+    given(worker, unit) {
+        this.lastGiven[worker] = Math.max(this.lastGiven[worker], this.position.get(unit) ?? -1);
+        return unit;
+    }
+}
+exports.OrderedQueues = OrderedQueues;
 
 
 /***/ }),

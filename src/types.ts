@@ -105,6 +105,8 @@ export interface TestResult {
   warnings?: WarningRecord[];
   /** `--tb=line` only: pytest's crash line of a failure, `path:lineno: message`. */
   crashline?: string;
+  /** The FAILURES head line when it is not the one read from the id (a doctest's `[doctest] name`). */
+  headline?: string;
   /** Its subtests' reports (unittest `subTest`, the `subtests` fixture), in the order they ran:
    * pytest 9 reports each one besides the test's own outcome. */
   subtests?: SubtestReport[];

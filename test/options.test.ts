@@ -235,7 +235,7 @@ describe('what options do, against pytest', () => {
     expect(closing(f.out)).toBe(closing(p.out));
   }, 60_000);
 
-  it('--doctest-modules runs the doctests (real pytest session)', async () => {
+  it('--doctest-modules runs the doctests (listed by discovery, run in the pytest engine)', async () => {
     const dir = project('doctests', { 'pytest.ini': '[pytest]\n', 'mod.py': 'def twice(x):\n    """\n    >>> twice(2)\n    4\n    >>> twice(3)\n    7\n    """\n    return 2 * x\n', 'test_m.py': 'def test_m():\n    pass\n' });
     const [f, p] = await Promise.all([fastest(['--doctest-modules'], dir, PLUGINS_OFF), pytest(['--doctest-modules'], dir, PLUGINS_OFF)]);
     expect(p.code).toBe(1);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runUnits, type RunOptions, type RunSummary, type UnitDoneInfo, type UnitCollected } from '../src/runner/pool.js';
-import { makeUnits } from '../src/runner/schedule.js';
+import { makeUnits, OrderedQueues } from '../src/runner/schedule.js';
 import { checkPython, findPython, pythonRuntimeDir } from '../src/runner/python.js';
 import { RunnerError } from '../src/runner/errors.js';
 import { encodeFrame, FrameReader, type Frame } from '../src/runner/frames.js';
@@ -507,6 +507,65 @@ describe('makeUnits', () => {
     }
     expect(bigUnits.reduce((s, u) => s + u.expected, 0)).toBe(8);
     expect(units.find((u) => u.file === 's.py')).toEqual({ file: 's.py', ids: null, expected: 1 });
+  });
+});
+
+describe('OrderedQueues', () => {
+  const unit = (file: string, expected: number) => ({ file, ids: null, expected });
+  const drain = (queues: OrderedQueues, workers: number, picks: number[]) => {
+    const ran: string[][] = Array.from({ length: workers }, () => []);
+    for (const w of picks) {
+      const next = queues.next(w);
+      if (next) ran[w].push(next.file);
+    }
+    return ran;
+  };
+
+  it('gives one worker every unit in collection order, whatever their lengths', () => {
+    const units = [unit('a.py', 0.1), unit('b.py', 9), unit('c.py', 0.5), unit('d.py', 3)];
+    expect(drain(new OrderedQueues(units, 1), 1, [0, 0, 0, 0, 0])).toEqual([['a.py', 'b.py', 'c.py', 'd.py']]);
+  });
+
+  it('balances expected time over workers, each in collection order', () => {
+    const units = [unit('a.py', 1), unit('b.py', 8), unit('c.py', 1), unit('d.py', 3), unit('e.py', 3), unit('f.py', 1)];
+    const queues = new OrderedQueues(units, 2);
+    // dealt longest first to the least loaded: b (8) | d, e, a, c (8) | f to the first of equals
+    const ran = drain(queues, 2, [1, 1, 1, 1, 0, 0]);
+    expect(ran).toEqual([['b.py', 'f.py'], ['a.py', 'c.py', 'd.py', 'e.py']]);
+    expect(queues.size).toBe(0);
+  });
+
+  it('lets an idle worker take a later unit from the busiest one, never an earlier one', () => {
+    const units = [unit('a.py', 5), unit('b.py', 1), unit('c.py', 1), unit('d.py', 1), unit('e.py', 1)];
+    const queues = new OrderedQueues(units, 2);
+    expect(queues.next(0)!.file).toBe('a.py');
+    expect(queues.next(1)!.file).toBe('b.py');
+    // worker 0 is still on a.py: worker 1 runs its own units in order
+    expect(queues.next(1)!.file).toBe('c.py');
+    expect(queues.next(1)!.file).toBe('d.py');
+    expect(queues.next(1)!.file).toBe('e.py');
+    expect(queues.next(1)).toBeUndefined();
+    expect(queues.next(0)).toBeUndefined();
+  });
+
+  it('steals only what keeps the thief in order', () => {
+    // worker 0: a (long); worker 1: b, c, d, e; worker 0 finishes a first and takes e, then d is earlier: not for it
+    const units = [unit('a.py', 4), unit('b.py', 1), unit('c.py', 1), unit('d.py', 1), unit('e.py', 1)];
+    const queues = new OrderedQueues(units, 2);
+    expect(queues.next(0)!.file).toBe('a.py');
+    expect(queues.next(0)!.file).toBe('e.py');
+    expect(queues.next(0)).toBeUndefined();
+    expect(drain(queues, 2, [1, 1, 1, 1])).toEqual([[], ['b.py', 'c.py', 'd.py']]);
+  });
+
+  it('puts what is left of a crashed unit first on its worker', () => {
+    const units = [unit('a.py', 1), unit('b.py', 1)];
+    const queues = new OrderedQueues(units, 1);
+    const a = queues.next(0)!;
+    const rest = { file: 'a.py', ids: ['a.py::t2'], expected: 0.5 };
+    queues.putBack(0, rest, a);
+    expect(queues.next(0)).toBe(rest);
+    expect(queues.next(0)!.file).toBe('b.py');
   });
 });
 

@@ -41,6 +41,9 @@ def _failure_message(report):
     crash = getattr(longrepr, "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
         return crash.message
+    if type(longrepr).__name__ == "ReprFailDoctest":
+        # no crash line: pytest's summary names the test alone, its JUnit message is the whole text
+        return None
     text = report.longreprtext
     e_lines = [line for line in text.splitlines() if line.startswith("E ")]
     if e_lines:
@@ -180,7 +183,9 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
     if decisive is not None:
         if outcome in ("failed", "error"):
             result["longrepr"] = _terminal_text(decisive)
-            result["message"] = _failure_message(decisive)
+            message = _failure_message(decisive)
+            if message is not None:
+                result["message"] = message
             if crash_lines and outcome == "failed":
                 result["crashline"] = _crash_line(decisive)
         elif outcome == "skipped":
@@ -198,12 +203,14 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
     if teardown is not None and teardown.failed and decisive is not teardown:
         result["teardownError"] = {
             "longrepr": _terminal_text(teardown),
-            "message": _failure_message(teardown),
+            "message": _failure_message(teardown) or "",
         }
 
     if subtests:
         result["subtests"] = subtests
     location = last.location
+    if location and str(location[2]).startswith("[doctest] "):
+        result["headline"] = str(location[2])  # DoctestItem.reportinfo's
     if location:
         result["file"] = str(location[0]).replace(os.sep, "/")
         if location[1] is not None:

@@ -78,6 +78,11 @@ def _apply_pythonpath_ini(init):
         sys.path.insert(0, os.path.normpath(os.path.join(base, path)))
 
 
+def doctest_reason(args, rootdir, file):
+    from .native.doctest_route import doctest_reason as reason
+    return reason(args, rootdir, file)
+
+
 def _native_engine_class():
     """The native engine; FASTEST_NATIVE_ENGINE=module:Class substitutes another (tests)."""
     override = os.environ.get("FASTEST_NATIVE_ENGINE")
@@ -166,7 +171,9 @@ class _Dispatcher:
         reason = self.native_missing
         if reason is None and not file.endswith(".py"):
             # A file placeholder: only a conftest's pytest_collect_file makes tests of it.
-            reason = "not a Python module (collected by a conftest hook)"
+            reason = "not a Python module (a doctest text file, or collected by a conftest hook)"
+        if reason is None:
+            reason = doctest_reason(self.init.get("args") or [], self.native.rootdir, file)
         if reason is None:
             reason = self.native.unsupported_reason(file)
         if reason is None:

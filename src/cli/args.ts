@@ -52,6 +52,8 @@ export interface CliOptions {
   runxfail: boolean;
   disableWarnings: boolean;
   noHeader: boolean;
+  /** A line per module: which engine ran it, and why not the native one. */
+  showEngines: boolean;
   basetemp: string | null;
   help: boolean;
   version: boolean;
@@ -91,7 +93,7 @@ export function defaultOptions(): CliOptions {
     configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
     tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
     cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
-    noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
+    noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
     collectInVirtualenv: false, showCapture: 'all', routes: [],
     shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
   };
@@ -187,6 +189,7 @@ const FLAGS: FlagSpec[] = [
   { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
   { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
   { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
+  { names: ['--show-engines'], value: false, apply: (o) => { o.showEngines = true; } },
   { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
   { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
   { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all'] as const); } },
@@ -461,6 +464,7 @@ reporting:
   --junitxml PATH       create junit-xml style report file at given path
   --json PATH           write every result as JSON to PATH
   --color yes|no|auto   color terminal output
+  --show-engines        say which engine ran each module (and why not the native one)
 
 configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, setup.cfg):
   -c, --config-file FILE  load configuration from FILE
@@ -472,8 +476,9 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
 
 every other option of pytest, and of the plugins installed, is accepted: options that change
 how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
-the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --doctest-modules,
---cov and the like run the whole session with real pytest. pytest's own parser refuses the rest.
+the pytest engine; doctests (--doctest-modules, --doctest-glob...) are listed by discovery and
+run in the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --cov and
+the like run the whole session with real pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version

@@ -87,8 +87,13 @@ export function runRoute(options: CliOptions): RunRoute {
   return { kind: 'fastest', option: null };
 }
 
-/** Every module into the pytest engine; `--engine native` cannot honour the option. */
+/**
+ * Every module into the pytest engine; `--engine native` cannot honour the option. Doctests run in
+ * the pytest engine only (the modules that have them), which `--engine native` cannot honour either.
+ */
 export function applyEngineRoute(options: CliOptions, route: RunRoute): void {
+  const doctest = options.routes.find((r) => r.route === 'doctest');
+  if (doctest && options.engine === 'native') throw new UsageError(`${doctest.option}: doctests run in the pytest engine; --engine native cannot honour it`);
   if (route.kind !== 'engine') return;
   if (options.engine === 'native') throw new UsageError(`${route.option} needs the pytest engine; --engine native cannot honour it`);
   options.engine = 'pytest';

@@ -9,10 +9,12 @@ export type Arity = 'none' | 'one' | 'optional';
  * `engine`: every module runs in the pytest engine with the option in its arguments (it changes
  * how tests run or how their failures read, which only pytest reproduces).
  * `session`: real pytest runs the whole session with the user's arguments (the debugger, listings
- * pytest prints instead of running, order or selection kept across runs, doctests, live logs and
+ * pytest prints instead of running, order or selection kept across runs, live logs and
  * log files, terminal-summary changes).
+ * `doctest`: discovery lists the doctests (src/discovery/doctests.ts) and the modules that have
+ * them run in the pytest engine with the option; the other modules run as usual.
  */
-export type Route = 'engine' | 'session';
+export type Route = 'engine' | 'session' | 'doctest';
 
 export interface RoutedOption {
   names: string[];
@@ -61,11 +63,12 @@ export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
   // collection fastest's static discovery does not do
   { names: ['--pyargs'], arity: 'none', route: 'session' },
   { names: ['--keep-duplicates', '--keepduplicates'], arity: 'none', route: 'session' },
-  { names: ['--doctest-modules'], arity: 'none', route: 'session' },
-  { names: ['--doctest-glob'], arity: 'one', route: 'session' },
-  { names: ['--doctest-report'], arity: 'one', route: 'session' },
-  { names: ['--doctest-ignore-import-errors'], arity: 'none', route: 'session' },
-  { names: ['--doctest-continue-on-failure'], arity: 'none', route: 'session' },
+  // doctests: listed by discovery, run by the pytest engine
+  { names: ['--doctest-modules'], arity: 'none', route: 'doctest' },
+  { names: ['--doctest-glob'], arity: 'one', route: 'doctest' },
+  { names: ['--doctest-report'], arity: 'one', route: 'doctest' },
+  { names: ['--doctest-ignore-import-errors'], arity: 'none', route: 'doctest' },
+  { names: ['--doctest-continue-on-failure'], arity: 'none', route: 'doctest' },
   // the terminal summary
   { names: ['--no-summary'], arity: 'none', route: 'session' },
   { names: ['--no-fold-skipped'], arity: 'none', route: 'session' },

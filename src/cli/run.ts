@@ -182,6 +182,8 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     tb: (options.tb ?? undefined) as never,
     showCapture: options.showCapture,
     noHeader: options.noHeader,
+    showEngines: options.showEngines,
+    collectionOrder: selected.map((item) => item.id),
   });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
   const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
@@ -246,7 +248,6 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       maxfail: options.maxfail > 0 ? options.maxfail : undefined,
       signal: abort.signal,
       prestarted,
-      firstFiles: new Set(truth.waitFor),
       ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
     }, {
       result: (r) => {

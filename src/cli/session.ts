@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getIni, loadConfig, splitShellArgs, type Config } from '../config/index.js';
 import { DEFAULT_NORECURSEDIRS } from '../config/index.js';
-import { discover, toNodePath } from '../discovery/index.js';
+import { discover, doctestOptionsOf, toNodePath } from '../discovery/index.js';
 import { probePath } from '../memo/inputs.js';
 import { choosePython, type PythonChoice } from '../runner/python.js';
 import type { ShimChoice } from '../runner/shim.js';
@@ -185,6 +185,7 @@ export async function collect(session: Session): Promise<Collected> {
     },
     useCache: !options.noCache,
     python: () => session.python,
+    doctest: doctestOptionsOf(options.pytestArgs, getIni(config, 'doctest_encoding', 'string')),
   });
   const nodeIds = options.paths.map((arg) => {
     const at = arg.indexOf('::');

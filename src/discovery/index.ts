@@ -1,11 +1,12 @@
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
 import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
 import { applyCollected, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
 export { learnCollected, type CollectedRecord } from './cache.js';
+export { doctestOptionsOf, type DoctestOptions } from './doctests.js';
 import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
@@ -13,6 +14,7 @@ import { fnmatch } from './fnmatch.js';
 import { ImportResolver } from './imports.js';
 import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findCollectable, ignoredPath, type WalkRules } from './walk.js';
+import { doctestOptionsOf, placeDoctests, type DoctestOptions } from './doctests.js';
 
 export interface DiscoverOptions {
   rootdir: string;
@@ -26,6 +28,8 @@ export interface DiscoverOptions {
    * guards a module's definitions depend on (`if sys.platform == ...`): asked only then.
    */
   python: () => string;
+  /** Doctest collection (text files matching `test*.txt` are collected even without options). */
+  doctest?: DoctestOptions;
 }
 
 export function toNodePath(rootdir: string, absolute: string): string {
@@ -166,7 +170,7 @@ function fileCollectedPlaceholders(
   if (collectingDirs.length === 0) return [];
   const below = (path: string) => collectingDirs.some((dir) => path.startsWith(dir + sep));
   return others
-    .filter(({ path }) => below(path) && !ignoredPath(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+    .filter(({ path }) => below(path) && basename(path) !== '__init__.py' && !ignoredPath(path, walk) && !ignoredByConftest(path, rootdir, conftests))
     .map(({ path, after }) => {
       const file = toNodePath(rootdir, path);
       return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
@@ -215,7 +219,11 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     }, () => undefined);
 
     const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
-    const placeholders = fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests);
+    const placeholders = await placeDoctests(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? doctestOptionsOf([], undefined), {
+      named: new Set(opts.paths),
+      keep: (abs) => !ignoredPath(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
+      nodePath: (abs) => toNodePath(rootdir, abs),
+    });
     let probe: InterpreterProbe | null | undefined;
     const imports = new ImportResolver(rootdir, () => {
       if (probe === undefined) {

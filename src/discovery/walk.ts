@@ -77,7 +77,7 @@ function walkDir(dir: string, rules: WalkRules, out: WalkFound): void {
       if (!entry.name.endsWith('.py')) out.others.push({ path, after: out.modules.length });
       else if (ignoredPath(path, rules)) continue;
       else if (rules.pythonFiles.some((pattern) => fnmatchPath(pattern, path))) out.modules.push(path);
-      else if (entry.name !== '__init__.py') out.others.push({ path, after: out.modules.length });
+      else out.others.push({ path, after: out.modules.length }); // __init__.py too: a DoctestModule
     }
   }
 }

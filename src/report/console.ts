@@ -41,6 +41,10 @@ export interface ConsoleOptions {
   subtestVerbosity?: number;
   /** --no-header: no platform, rootdir, configfile (and workers) lines. */
   noHeader?: boolean;
+  /** --show-engines: a line per module saying which engine ran it (and why not native). */
+  showEngines?: boolean;
+  /** The selected ids in collection order: summaries list in pytest's order, not completion order. */
+  collectionOrder?: readonly string[];
 }
 
 export interface SessionInfo {
@@ -317,15 +321,15 @@ export class ConsoleReporter {
   }
 
   /**
-   * A unit (module) finished. With -v, says which engine ran it and, when the native engine
-   * handed it to pytest, why.
+   * A unit (module) finished. With --show-engines (not -v: that prints pytest's lines only), says
+   * which engine ran it and, when the native engine handed it to pytest, why.
    */
   unitDone(file: string, engine?: { engine: string; reason: string | null }): void {
     if (this.heldHeader) {
       this.held.push(() => this.unitDone(file, engine));
       return;
     }
-    if (engine && this.verbosity >= 1) {
+    if (engine && this.opts.showEngines) {
       const why = engine.reason ? ` (${engine.reason})` : '';
       this.ensureNewline();
       this.tw.line(`${file}: ${engine.engine} engine${why}`, 'cyan');
@@ -573,7 +577,8 @@ export class ConsoleReporter {
         continue;
       }
       // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
-      const headline = subtest ? `${failureHeadline(r.id)} ${subtest.description}` : failureHeadline(r.id);
+      const title = r.headline ?? failureHeadline(r.id);
+      const headline = subtest ? `${title} ${subtest.description}` : title;
       this.tw.sep('_', headline, 'red', 'bold');
       let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
       // Teardown output follows, unless teardown failed (then it shows under ERRORS).
@@ -734,14 +739,23 @@ export class ConsoleReporter {
         skips.push(r);
       }
     }
-    for (const r of skips) {
+    // pytest's stats list the skips of collection (whole modules) before any test's, then the
+    // tests' in the order pytest runs them: collection order.
+    const rank = this.collectionRank();
+    const collectedFirst = skips
+      .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
+      .sort((a, b) => Number(b.r.when === 'collect') - Number(a.r.when === 'collect') || a.key - b.key || a.arrival - b.arrival)
+      .map(({ r }) => r);
+    for (const r of collectedFirst) {
       let file = r.file ?? fileOf(r.id);
       let line = r.line;
       let reason = r.message ?? '';
       // A skip's longrepr is pytest's `path:lineno: reason`, naming where the skip was raised.
       const m = r.longrepr ? /^(.*?):(\d+): ([\s\S]*)$/.exec(r.longrepr) : null;
       if (m) {
-        file = this.cwdRelative(this.relative(m[1]));
+        const inRootdir = this.relative(m[1]);
+        // pytest's bestrelpath from the invocation dir, even for a file outside the rootdir
+        file = isAbsolute(inRootdir) ? bestRelPath(this.relativeTo ?? this.rootdir, inRootdir) : this.cwdRelative(inRootdir);
         line = Number(m[2]);
         if (!r.message) reason = m[3];
       }
@@ -752,6 +766,18 @@ export class ConsoleReporter {
       else folds.set(key, { count: 1, file, line, reason });
     }
     return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
+  }
+
+  /** A result's place in collection order: its id's, else its base id's (an expanded dynamic item), else its file's first item's. */
+  private collectionRank(): (id: string) => number {
+    const order = this.opts.collectionOrder ?? [];
+    const position = new Map<string, number>();
+    order.forEach((id, index) => {
+      if (!position.has(id)) position.set(id, index);
+      const file = fileOf(id);
+      if (!position.has(file)) position.set(file, index);
+    });
+    return (id) => position.get(id) ?? position.get(id.replace(/\[.*$/s, '')) ?? position.get(fileOf(id)) ?? order.length;
   }
 
   /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */

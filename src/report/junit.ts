@@ -1,6 +1,7 @@
 // JUnit XML in pytest's own format (_pytest/junitxml.py, LogXML + _NodeReporter), serialised the
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 
+import { pyRepr } from '../config/pystr.js';
 import type { CollectionError, TestResult } from '../types.js';
 import { pyCenter, pyFixed } from './color.js';
 
@@ -307,7 +308,15 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
         break;
       case 'skipped': {
         const reason = skipReason(r.message);
-        tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`));
+        const details = skipDetails(r.longrepr ?? `${file}:${r.line ?? 0}: ${reason}`, reason);
+        if (r.when === 'collect') {
+          // A module skipped while collected: pytest writes its report's longrepr tuple, untyped.
+          const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);
+          const where = m ? `${pyRepr(m[1])}, ${m[2]}` : `${pyRepr(absolute(file))}, ${r.line ?? 0}`;
+          tc.add('skipped', el('skipped', [['message', 'collection skipped']], binXmlEscape(`(${where}, ${pyRepr(`Skipped: ${reason}`)})`)));
+        } else {
+          tc.add('skipped', skippedElement('pytest.skip', reason, details));
+        }
         writeCaptured(tc, r.sections, r.when);
         break;
       }

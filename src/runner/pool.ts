@@ -1,10 +1,11 @@
-// The worker pool: persistent Python workers pull units from one queue (longest first), stream
+// The worker pool: persistent Python workers take units in pytest's order (schedule.ts), stream
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
+import { OrderedQueues } from './schedule.js';
 import type { Frame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import { WorkerProcess, type WorkerHandlers } from './worker.js';
@@ -29,8 +30,6 @@ export interface RunOptions {
   prestarted?: PrestartedWorkers;
   /** The ini values (config file plus -o), for the native engine: xfail_strict, pythonpath, markers... */
   ini?: Record<string, unknown>;
-  /** Files whose units start before the others (the console header waits for their counts). */
-  firstFiles?: ReadonlySet<string>;
 }
 
 export interface UnitDoneInfo {
@@ -129,7 +128,7 @@ function cacheDirOf(opts: Pick<RunOptions, 'cacheDir' | 'rootdir'>): string {
 }
 
 class Pool {
-  private readonly queue: Unit[];
+  private readonly queue: OrderedQueues;
   private readonly slots: Slot[] = [];
   private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0 };
   private readonly seenCollectErrors = new Set<string>();
@@ -148,12 +147,7 @@ class Pool {
     private readonly opts: RunOptions,
     private readonly events: RunEvents,
   ) {
-    const first = opts.firstFiles;
-    const rank = (unit: Unit) => (first?.has(unit.file) ? 0 : 1);
-    this.queue = units
-      .map((unit, order) => ({ unit, order }))
-      .sort((a, b) => rank(a.unit) - rank(b.unit) || b.unit.expected - a.unit.expected || a.order - b.order)
-      .map((entry) => entry.unit);
+    this.queue = new OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
   }
 
   run(): Promise<RunSummary> {
@@ -165,12 +159,12 @@ class Pool {
         this.summary.interrupted = true;
         return resolve(this.summary);
       }
-      if (this.queue.length && !existsSync(this.opts.rootdir)) {
+      if (this.queue.size && !existsSync(this.opts.rootdir)) {
         return reject(new RunnerError(`rootdir does not exist: ${this.opts.rootdir}`));
       }
       signal?.addEventListener('abort', this.onAbort, { once: true });
-      const count = Math.max(1, Math.min(this.opts.workers, this.queue.length));
-      if (this.queue.length === 0) return this.done();
+      const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
+      if (this.queue.size === 0) return this.done();
       for (let index = 0; index < count; index++) {
         const slot: Slot = {
           index,
@@ -232,7 +226,7 @@ class Pool {
   /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
   private dispatch(slot: Slot): void {
     if (this.finished || this.finishing || slot.unit) return;
-    const unit = this.schedulingStopped ? undefined : this.queue.shift();
+    const unit = this.schedulingStopped ? undefined : this.queue.next(slot.index);
     if (!unit) {
       if (this.slots.every((s) => !s.unit)) this.finish();
       return;
@@ -422,7 +416,7 @@ class Pool {
   private stopScheduling(): void {
     if (this.schedulingStopped) return;
     this.schedulingStopped = true;
-    this.queue.length = 0;
+    this.queue.clear();
     for (const slot of this.slots) {
       if (slot.unit && !slot.cancelled) {
         slot.cancelled = true;
@@ -489,7 +483,7 @@ class Pool {
       if (unit.ids) {
         const rest = unit.ids.filter((id) => !slot.reported.has(id) && id !== slot.started);
         if (rest.length) {
-          this.requeue({ file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
+          this.requeue(slot, unit, { file: unit.file, ids: rest, expected: (unit.expected * rest.length) / unit.ids.length });
           return;
         }
       } else {
@@ -513,7 +507,7 @@ class Pool {
       this.emitCrashResult(slot, unit, reason, engine, crashText);
       if (remaining.length) {
         const total = Math.max(1, collected.length);
-        this.requeue({ file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
+        this.requeue(slot, unit, { file: unit.file, ids: remaining, expected: (unit.expected * remaining.length) / total });
         return; // unitDone comes when the requeued rest is done
       }
     } else {
@@ -535,9 +529,9 @@ class Pool {
     this.events.unitDone(unit.file, { engine, reason: null, worker: slot.index });
   }
 
-  private requeue(unit: Unit): void {
-    this.retries.add(unit);
-    this.queue.unshift(unit);
+  private requeue(slot: Slot, of: Unit, rest: Unit): void {
+    this.retries.add(rest);
+    this.queue.putBack(slot.index, rest, of);
   }
 
   private emitCrashResult(

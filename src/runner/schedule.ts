@@ -102,3 +102,71 @@ function meanOf(values: Map<string, number>): number | undefined {
   for (const v of values.values()) sum += v;
   return sum / values.size;
 }
+
+/**
+ * Which worker runs which unit, keeping pytest's order: each worker runs its units in
+ * collection order (with one worker, exactly pytest's order). Units are first dealt to workers
+ * longest first, each to the least loaded one (LPT); a worker that runs out takes the last unit
+ * of the worker with the most time left, but only a unit that comes after everything it has
+ * already run, so that its own order is still pytest's relative order.
+ */
+export class OrderedQueues {
+  private readonly queues: Unit[][];
+  private readonly position = new WeakMap<Unit, number>();
+  /** The collection position of the last unit each worker was given (-1: none yet). */
+  private readonly lastGiven: number[];
+
+  /** @param units in collection order. */
+  constructor(units: Unit[], workers: number) {
+    const count = Math.max(1, workers);
+    this.queues = Array.from({ length: count }, () => []);
+    this.lastGiven = new Array<number>(count).fill(-1);
+    units.forEach((unit, index) => this.position.set(unit, index));
+    const load = new Array<number>(count).fill(0);
+    const longestFirst = units.map((unit, index) => ({ unit, index })).sort((a, b) => b.unit.expected - a.unit.expected || a.index - b.index);
+    for (const { unit } of longestFirst) {
+      let least = 0;
+      for (let w = 1; w < count; w++) if (load[w] < load[least]) least = w;
+      load[least] += unit.expected;
+      this.queues[least].push(unit);
+    }
+    for (const queue of this.queues) queue.sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+  }
+
+  get size(): number {
+    return this.queues.reduce((sum, queue) => sum + queue.length, 0);
+  }
+
+  /** The next unit for `worker`: its own, else one taken from the busiest worker that keeps the order. */
+  next(worker: number): Unit | undefined {
+    const own = this.queues[worker]?.shift();
+    if (own) return this.given(worker, own);
+    let victim = -1;
+    let victimSeconds = 0;
+    this.queues.forEach((queue, w) => {
+      const last = queue.at(-1);
+      if (!last || this.position.get(last)! <= this.lastGiven[worker]) return;
+      const seconds = queue.reduce((sum, unit) => sum + unit.expected, 0);
+      if (victim < 0 || seconds > victimSeconds) {
+        victim = w;
+        victimSeconds = seconds;
+      }
+    });
+    return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop()!);
+  }
+
+  /** What is left of `of` after its worker died: that worker runs it next, in its place. */
+  putBack(worker: number, rest: Unit, of: Unit): void {
+    this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
+    this.queues[worker].unshift(rest);
+  }
+
+  clear(): void {
+    for (const queue of this.queues) queue.length = 0;
+  }
+
+  private given(worker: number, unit: Unit): Unit {
+    this.lastGiven[worker] = Math.max(this.lastGiven[worker], this.position.get(unit) ?? -1);
+    return unit;
+  }
+}

@@ -1,0 +1,109 @@
+// Issue 13 item 2: doctests listed by discovery with pytest's ids (DoctestModule, DoctestTextfile)
+// and run in the pytest engine with pytest's outcomes and failure text; compared with real pytest.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repo = join(__dirname, '..');
+const cli = join(repo, 'dist', 'cli.js');
+const PLUGINS_OFF = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' };
+let work: string;
+let counter = 0;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-doctests-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function project(): string {
+  const dir = join(work, `p${counter++}`);
+  cpSync(join(repo, 'test', 'fixtures', 'doctest-pytest'), dir, { recursive: true });
+  return dir;
+}
+
+async function exec(command: string, args: string[], cwd: string): Promise<{ out: string; code: number }> {
+  try {
+    const { stdout } = await run(command, args, { cwd, env: { ...process.env, ...PLUGINS_OFF, GITHUB_ACTIONS: '', CI: '' }, maxBuffer: 1 << 26 });
+    return { out: stdout, code: 0 };
+  } catch (error) {
+    const e = error as { stdout?: string; code?: number };
+    if (typeof e.code !== 'number') throw error;
+    return { out: e.stdout ?? '', code: e.code };
+  }
+}
+
+const pytest = (args: string[], cwd: string) => exec('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], cwd);
+const fastest = (args: string[], cwd: string) => exec(process.execPath, [cli, '--no-cache', '-p', 'no:cacheprovider', ...args], cwd);
+
+/** JUnit testcases as `classname::name outcome message`, sorted (pytest's and fastest's writers alike). */
+function junitCases(path: string): string[] {
+  const xml = readFileSync(path, 'utf8');
+  const cases: string[] = [];
+  for (const m of xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)) {
+    const body = m[4] ?? '';
+    const child = /<(failure|error|skipped)(?: [^>]*?message="([^"]*)")?/.exec(body);
+    cases.push(`${m[1]}::${m[2]} ${child ? child[1] : 'passed'} ${child?.[2] ?? ''}`);
+  }
+  return cases.sort();
+}
+
+/** The FAILURES section: each failure's head line and text, as printed (in any order: -n 2 finishes them in its own). */
+function failures(out: string): string[] {
+  const start = out.indexOf('= FAILURES =');
+  if (start < 0) return [];
+  const section = out.slice(start).split(/^.*(?:generated xml file|short test summary info).*$/m)[0].replace(/^.*= FAILURES =.*\n/, '');
+  return section.split(/^(?=_{3,} )/m).sort();
+}
+
+describe('doctests', () => {
+  it('lists pytest\'s ids before any run; what it cannot be sure of is a dynamic module, not invented ids', async () => {
+    const dir = project();
+    const [p, f] = await Promise.all([pytest(['--doctest-modules', '--collect-only', '-q'], dir), exec(process.execPath, [cli, 'discover', '--no-cache', '--doctest-modules', '--json'], dir)]);
+    const pytestIds = p.out.split('\n').filter((l) => l.includes('::'));
+    const listed = (JSON.parse(f.out) as { tests: { id: string; dynamic: boolean }[] }).tests;
+    const exact = listed.filter((t) => !t.dynamic).map((t) => t.id);
+    const dynamicFiles = listed.filter((t) => t.dynamic).map((t) => t.id);
+    expect(dynamicFiles).toEqual(['pkg/conditional.py', 'pkg/unsure.py']);
+    // every exact id is pytest's, in pytest's order; pytest's others all belong to the dynamic files
+    expect(exact).toEqual(pytestIds.filter((id) => !dynamicFiles.includes(id.split('::')[0])));
+    expect(pytestIds.length).toBe(19);
+  }, 60_000);
+
+  it('runs them with pytest\'s outcomes, failure text and exit code (-n 2, doctest_optionflags from the ini)', async () => {
+    const dir = project();
+    const args = ['--doctest-modules', '-rs'];
+    const [p, f] = await Promise.all([pytest([...args, '--junitxml', 'p.xml'], dir), fastest([...args, '-n', '2', '--junitxml', 'f.xml'], dir)]);
+    expect(p.code).toBe(1);
+    expect(f.code).toBe(p.code);
+    expect(junitCases(join(dir, 'f.xml'))).toEqual(junitCases(join(dir, 'p.xml')));
+    expect(failures(f.out)).toEqual(failures(p.out));
+    expect(f.out.split('\n').at(-2)!.replace(/ in [\d.]+s/, '')).toBe(p.out.split('\n').at(-2)!.replace(/ in [\d.]+s/, ''));
+  }, 90_000);
+
+  it('--doctest-glob, --doctest-report and --doctest-continue-on-failure act as in pytest', async () => {
+    const dir = project();
+    const args = ['--doctest-modules', '--doctest-glob', '*.rst', '--doctest-glob', 'test*.txt', '--doctest-report', 'udiff', '--doctest-continue-on-failure', 'pkg', 'tests'];
+    const [p, f] = await Promise.all([pytest([...args, '--junitxml', 'p.xml'], dir), fastest([...args, '--junitxml', 'f.xml'], dir)]);
+    expect(p.out).toContain('tests/test_more.rst');
+    expect(junitCases(join(dir, 'f.xml'))).toEqual(junitCases(join(dir, 'p.xml')));
+    expect(failures(f.out)).toEqual(failures(p.out));
+    expect(f.code).toBe(p.code);
+  }, 90_000);
+
+  it('collects test*.txt doctests without any option, as pytest does', async () => {
+    const dir = project();
+    const [p, f] = await Promise.all([pytest(['--collect-only', '-q'], dir), fastest(['--collect-only', '-q'], dir)]);
+    expect(p.out).toContain('tests/test_doc.txt::test_doc.txt');
+    expect(f.out.split('\n').filter((l) => l.includes('::'))).toEqual(p.out.split('\n').filter((l) => l.includes('::')));
+  }, 60_000);
+
+  it('--engine native cannot run doctests: a usage error, not doctests silently dropped', async () => {
+    const dir = project();
+    const f = await fastest(['--doctest-modules', '--engine', 'native'], dir);
+    expect(f.code).toBe(4);
+  }, 60_000);
+});

@@ -1,0 +1,71 @@
+// Issue 13 item 9: what a pytest user reads is pytest's: -rs lines (order, folding, paths), a
+// module-level skip in JUnit, and -v without fastest's own lines. Compared with real pytest.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+let dir: string;
+
+const FILES: Record<string, string> = {
+  'pytest.ini': '[pytest]\n',
+  // a later file's skips, finished first by the other worker
+  'tests/test_a_skips.py': 'import pytest\n\n\ndef test_s1():\n    pytest.skip("r1")\n\n\n@pytest.mark.skip(reason="r2")\ndef test_s2():\n    pass\n\n\n@pytest.mark.skip(reason="r1")\ndef test_s3():\n    pass\n',
+  'tests/test_z_module.py': 'import pytest\n\npytest.skip("whole module", allow_module_level=True)\n\n\ndef test_never():\n    pass\n',
+  // a doctest text file (collected by default) whose every example is skipped: pytest names its own doctest.py
+  'tests/test_m_doc.txt': '>>> 1  # doctest: +SKIP\n2\n',
+  'tests/test_n_plain.py': 'def test_ok():\n    pass\n',
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fastest-output-'));
+  for (const [path, text] of Object.entries(FILES)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function exec(command: string, args: string[]): Promise<string> {
+  const env = { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '' };
+  try {
+    return (await run(command, args, { cwd: dir, env })).stdout;
+  } catch (error) {
+    const e = error as { stdout?: string; code?: number };
+    if (typeof e.code !== 'number') throw error;
+    return e.stdout ?? '';
+  }
+}
+
+const skippedLines = (out: string) => out.split('\n').filter((l) => l.startsWith('SKIPPED ['));
+const moduleSkip = (xml: string) => /<testcase classname="" name="tests.test_z_module"[^>]*>(<skipped[^>]*>[^<]*<\/skipped>)/.exec(xml)?.[1];
+
+describe('output as pytest prints it', () => {
+  let pytestOut: string;
+  let fastestOut: string;
+  beforeAll(async () => {
+    [pytestOut, fastestOut] = await Promise.all([
+      exec('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'p.xml']),
+      exec(process.execPath, [cli, '--no-cache', '-n', '2', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'f.xml']),
+    ]);
+  }, 90_000);
+
+  it('-rs: module skips first, folded by place and reason, paths from the invocation dir', () => {
+    expect(skippedLines(pytestOut).length).toBe(5);
+    expect(skippedLines(fastestOut)).toEqual(skippedLines(pytestOut));
+  });
+
+  it('a module-level skip in JUnit is pytest\'s "collection skipped" with its report tuple', () => {
+    const expected = moduleSkip(readFileSync(join(dir, 'p.xml'), 'utf8'));
+    expect(expected).toContain('collection skipped');
+    expect(moduleSkip(readFileSync(join(dir, 'f.xml'), 'utf8'))).toBe(expected);
+  });
+
+  it('-v prints no line of fastest\'s own between the results', () => {
+    expect(fastestOut).not.toMatch(/: (native|pytest) engine/);
+  });
+});
