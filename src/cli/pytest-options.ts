@@ -11,8 +11,10 @@ export type Arity = 'none' | 'one' | 'optional';
  * `session`: real pytest runs the whole session with the user's arguments (the debugger, listings
  * pytest prints instead of running, order or selection kept across runs, doctests, live logs and
  * log files, terminal-summary changes).
+ * `worker`: passed to the workers as it is; both engines honour it (the native engine reads it in
+ * python/fastest_worker/native/config.py).
  */
-export type Route = 'engine' | 'session';
+export type Route = 'engine' | 'session' | 'worker';
 
 export interface RoutedOption {
   names: string[];
@@ -22,17 +24,17 @@ export interface RoutedOption {
 
 export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
   // failure text and assertion handling, computed in the worker
-  { names: ['-l', '--showlocals'], arity: 'none', route: 'engine' },
-  { names: ['--no-showlocals'], arity: 'none', route: 'engine' },
+  { names: ['-l', '--showlocals'], arity: 'none', route: 'worker' },
+  { names: ['--no-showlocals'], arity: 'none', route: 'worker' },
   { names: ['--full-trace', '--fulltrace'], arity: 'none', route: 'engine' },
   { names: ['--assert'], arity: 'one', route: 'engine' },
   { names: ['--code-highlight'], arity: 'one', route: 'engine' },
-  // captured logging (the "Captured log" sections)
-  { names: ['--log-level'], arity: 'one', route: 'engine' },
-  { names: ['--log-format'], arity: 'one', route: 'engine' },
-  { names: ['--log-date-format'], arity: 'one', route: 'engine' },
-  { names: ['--log-auto-indent'], arity: 'one', route: 'engine' },
-  { names: ['--log-disable'], arity: 'one', route: 'engine' },
+  // captured logging (the "Captured log" sections, caplog, the root logger's level)
+  { names: ['--log-level'], arity: 'one', route: 'worker' },
+  { names: ['--log-format'], arity: 'one', route: 'worker' },
+  { names: ['--log-date-format'], arity: 'one', route: 'worker' },
+  { names: ['--log-auto-indent'], arity: 'one', route: 'worker' },
+  { names: ['--log-disable'], arity: 'one', route: 'worker' },
   // which conftest files and plugins load
   { names: ['--confcutdir'], arity: 'one', route: 'engine' },
   { names: ['--noconftest'], arity: 'none', route: 'engine' },
