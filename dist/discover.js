@@ -632,6 +632,7 @@ exports.probeLater = probeLater;
 exports.refusal = refusal;
 exports.pytestSettles = pytestSettles;
 exports.pluginOptionsOf = pluginOptionsOf;
+exports.iniRoutes = iniRoutes;
 exports.runRoute = runRoute;
 exports.applyEngineRoute = applyEngineRoute;
 exports.runRealPytest = runRealPytest;
@@ -641,6 +642,7 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
+const index_js_1 = __nccwpck_require__(9750);
 const errors_js_1 = __nccwpck_require__(5507);
 const python_js_1 = __nccwpck_require__(5530);
 const args_js_1 = __nccwpck_require__(7593);
@@ -695,6 +697,19 @@ async function pytestSettles(probe) {
 }
 function pluginOptionsOf(probe) {
     return new Map(Object.entries(probe.options));
+}
+/**
+ * Routes the config file asks for (pytest reads these ini values whatever the command line):
+ * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs.
+ */
+function iniRoutes(config) {
+    const routes = [];
+    if ((0, index_js_1.getIni)(config, 'log_cli', 'bool') === true)
+        routes.push({ option: 'log_cli (ini)', route: 'session' });
+    const logFile = (0, index_js_1.getIni)(config, 'log_file', 'string');
+    if (logFile !== undefined && logFile.trim() !== '')
+        routes.push({ option: 'log_file (ini)', route: 'session' });
+    return routes;
 }
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */
 function runRoute(options) {
@@ -775,17 +790,17 @@ exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
     // failure text and assertion handling, computed in the worker
-    { names: ['-l', '--showlocals'], arity: 'none', route: 'engine' },
-    { names: ['--no-showlocals'], arity: 'none', route: 'engine' },
+    { names: ['-l', '--showlocals'], arity: 'none', route: 'worker' },
+    { names: ['--no-showlocals'], arity: 'none', route: 'worker' },
     { names: ['--full-trace', '--fulltrace'], arity: 'none', route: 'engine' },
     { names: ['--assert'], arity: 'one', route: 'engine' },
     { names: ['--code-highlight'], arity: 'one', route: 'engine' },
-    // captured logging (the "Captured log" sections)
-    { names: ['--log-level'], arity: 'one', route: 'engine' },
-    { names: ['--log-format'], arity: 'one', route: 'engine' },
-    { names: ['--log-date-format'], arity: 'one', route: 'engine' },
-    { names: ['--log-auto-indent'], arity: 'one', route: 'engine' },
-    { names: ['--log-disable'], arity: 'one', route: 'engine' },
+    // captured logging (the "Captured log" sections, caplog, the root logger's level)
+    { names: ['--log-level'], arity: 'one', route: 'worker' },
+    { names: ['--log-format'], arity: 'one', route: 'worker' },
+    { names: ['--log-date-format'], arity: 'one', route: 'worker' },
+    { names: ['--log-auto-indent'], arity: 'one', route: 'worker' },
+    { names: ['--log-disable'], arity: 'one', route: 'worker' },
     // which conftest files and plugins load
     { names: ['--confcutdir'], arity: 'one', route: 'engine' },
     { names: ['--noconftest'], arity: 'none', route: 'engine' },
@@ -915,6 +930,7 @@ function openSession(argv, command, cwd, env) {
     pythonOption = options.python;
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
+    options.routes.push(...(0, option_route_js_1.iniRoutes)(config));
     const paths = decidePaths(options, config, cwd);
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);

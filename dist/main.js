@@ -3280,6 +3280,7 @@ exports.probeLater = probeLater;
 exports.refusal = refusal;
 exports.pytestSettles = pytestSettles;
 exports.pluginOptionsOf = pluginOptionsOf;
+exports.iniRoutes = iniRoutes;
 exports.runRoute = runRoute;
 exports.applyEngineRoute = applyEngineRoute;
 exports.runRealPytest = runRealPytest;
@@ -3289,6 +3290,7 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
+const index_js_1 = __nccwpck_require__(9750);
 const errors_js_1 = __nccwpck_require__(5507);
 const python_js_1 = __nccwpck_require__(5530);
 const args_js_1 = __nccwpck_require__(7593);
@@ -3343,6 +3345,19 @@ async function pytestSettles(probe) {
 }
 function pluginOptionsOf(probe) {
     return new Map(Object.entries(probe.options));
+}
+/**
+ * Routes the config file asks for (pytest reads these ini values whatever the command line):
+ * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs.
+ */
+function iniRoutes(config) {
+    const routes = [];
+    if ((0, index_js_1.getIni)(config, 'log_cli', 'bool') === true)
+        routes.push({ option: 'log_cli (ini)', route: 'session' });
+    const logFile = (0, index_js_1.getIni)(config, 'log_file', 'string');
+    if (logFile !== undefined && logFile.trim() !== '')
+        routes.push({ option: 'log_file (ini)', route: 'session' });
+    return routes;
 }
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */
 function runRoute(options) {
@@ -3494,17 +3509,17 @@ exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
     // failure text and assertion handling, computed in the worker
-    { names: ['-l', '--showlocals'], arity: 'none', route: 'engine' },
-    { names: ['--no-showlocals'], arity: 'none', route: 'engine' },
+    { names: ['-l', '--showlocals'], arity: 'none', route: 'worker' },
+    { names: ['--no-showlocals'], arity: 'none', route: 'worker' },
     { names: ['--full-trace', '--fulltrace'], arity: 'none', route: 'engine' },
     { names: ['--assert'], arity: 'one', route: 'engine' },
     { names: ['--code-highlight'], arity: 'one', route: 'engine' },
-    // captured logging (the "Captured log" sections)
-    { names: ['--log-level'], arity: 'one', route: 'engine' },
-    { names: ['--log-format'], arity: 'one', route: 'engine' },
-    { names: ['--log-date-format'], arity: 'one', route: 'engine' },
-    { names: ['--log-auto-indent'], arity: 'one', route: 'engine' },
-    { names: ['--log-disable'], arity: 'one', route: 'engine' },
+    // captured logging (the "Captured log" sections, caplog, the root logger's level)
+    { names: ['--log-level'], arity: 'one', route: 'worker' },
+    { names: ['--log-format'], arity: 'one', route: 'worker' },
+    { names: ['--log-date-format'], arity: 'one', route: 'worker' },
+    { names: ['--log-auto-indent'], arity: 'one', route: 'worker' },
+    { names: ['--log-disable'], arity: 'one', route: 'worker' },
     // which conftest files and plugins load
     { names: ['--confcutdir'], arity: 'one', route: 'engine' },
     { names: ['--noconftest'], arity: 'none', route: 'engine' },
@@ -3884,6 +3899,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             seconds,
             suiteName: (0, index_js_4.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
             family: (0, index_js_4.getIni)(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
+            logging: (0, junit_js_1.junitLoggingOf)((0, index_js_4.getIni)(config, 'junit_logging', 'string')),
+            logPassingTests: (0, index_js_4.getIni)(config, 'junit_log_passing_tests', 'bool') ?? true,
             prefix: options.junitPrefix ?? undefined,
             rootdir: config.rootdir,
             notCollected: truth.notCollected,
@@ -3988,6 +4005,7 @@ function openSession(argv, command, cwd, env) {
     pythonOption = options.python;
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
+    options.routes.push(...(0, option_route_js_1.iniRoutes)(config));
     const paths = decidePaths(options, config, cwd);
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
@@ -12228,6 +12246,7 @@ function jsonReport(results, errors, meta) {
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NOT_COLLECTED_PROPERTY = void 0;
+exports.junitLoggingOf = junitLoggingOf;
 exports.binXmlEscape = binXmlEscape;
 exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
@@ -12235,6 +12254,12 @@ exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
 const pystr_js_1 = __nccwpck_require__(2560);
 const color_js_1 = __nccwpck_require__(2105);
+const JUNIT_LOGGING = ['no', 'log', 'system-out', 'system-err', 'out-err', 'all'];
+/** The `junit_logging` ini value; pytest writes nothing for a value it does not know. */
+function junitLoggingOf(value) {
+    const v = (value ?? 'no').trim();
+    return JUNIT_LOGGING.includes(v) ? v : 'no';
+}
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 /**
@@ -12313,11 +12338,13 @@ function sectionsUpTo(sections, upTo) {
         return phase === -1 || limit === -1 || phase <= limit;
     });
 }
+/** pytest's TestReport.capstdout / capstderr (sections joined as they are) and caplog (joined by
+ * newlines: each log section is stripped). */
 function sectionText(sections, prefix) {
     return sections
         .filter(([name]) => name.startsWith(prefix))
         .map(([, text]) => text)
-        .join('');
+        .join(prefix === 'Captured log' ? '\n' : '');
 }
 /** The `message` of a failure: the crash message, else the stripped longrepr. */
 function failureMessage(report) {
@@ -12954,6 +12981,7 @@ class Pool {
             workerId: slot.index,
             maxfail: this.opts.maxfail ?? 0,
             ini: this.opts.ini ?? {},
+            timeout: this.opts.timeoutSeconds ?? 0,
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
@@ -12989,15 +13017,25 @@ class Pool {
         const limit = this.opts.timeoutSeconds;
         if (!limit || limit <= 0)
             return;
-        const seconds = collecting ? Math.max(10 * limit, 60) : limit;
+        const seconds = collecting ? Math.max(10 * limit, 60) : this.workerTimesTests() ? 2 * limit + 5 : limit;
         const proc = slot.proc;
         slot.timer = setTimeout(() => {
             slot.timer = null;
             if (!proc || slot.proc !== proc || !slot.unit)
                 return;
-            slot.killReason = `Timeout (>${pyFloat(seconds)}s)`;
+            slot.killReason = `Timeout (>${pyFloat(collecting ? seconds : limit)}s)`;
             proc.kill('SIGKILL');
         }, seconds * 1000);
+    }
+    /**
+     * pytest-timeout's `signal` method (its default) runs inside the worker (the native engine's
+     * native/timeout.py, the plugin itself in the pytest engine): the test fails where it hangs and
+     * the worker goes on. Ending the worker is then the backstop for a test that never returns to
+     * Python; under the `thread` method it is the timeout itself.
+     */
+    workerTimesTests() {
+        const method = this.opts.ini?.timeout_method;
+        return (typeof method === 'string' && method.trim() !== '' ? method.trim() : 'signal') === 'signal';
     }
     clearTimer(slot) {
         if (slot.timer)

@@ -71,8 +71,21 @@ describe('worker faults: every test ends with exactly one result', () => {
     expect(got.errors).toEqual([]);
   });
 
-  it('kills a test that passes --timeout and goes on with a fresh worker', async () => {
-    const got = await run(['tests/test_sleep.py', 'tests/test_stdin.py'], { timeoutSeconds: 2 });
+  it('fails a test that passes --timeout where it hangs (pytest-timeout signal method) and goes on in the same worker', async () => {
+    const got = await run(['tests/test_sleep.py'], { timeoutSeconds: 2, workers: 1 });
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_sleep.py::test_quick': 'passed',
+      'tests/test_sleep.py::test_hangs': 'failed',
+      'tests/test_sleep.py::test_after': 'passed',
+    });
+    const hang = byId(got.results).get('tests/test_sleep.py::test_hangs')!;
+    expect(hang.message).toBe('Failed: Timeout (>2.0s) from pytest-timeout.');
+    expect(hang.longrepr).toContain('>       time.sleep(60)');
+    expect(got.summary).toMatchObject({ crashes: 0, timeouts: 0 });
+  }, 60_000);
+
+  it('kills a test that passes --timeout under timeout_method = thread and goes on with a fresh worker', async () => {
+    const got = await run(['tests/test_sleep.py', 'tests/test_stdin.py'], { timeoutSeconds: 2, ini: { timeout_method: 'thread' } });
     expect(outcomes(got.results)).toEqual({
       'tests/test_sleep.py::test_quick': 'passed',
       'tests/test_sleep.py::test_hangs': 'failed',

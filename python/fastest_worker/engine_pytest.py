@@ -436,6 +436,7 @@ class PytestEngine:
             session.exitstatus = ExitCode.OK
             config._do_configure()
             self._quiet_plugins(config)
+            self._time_tests(config, init)
             config.hook.pytest_sessionstart(session=session)
             if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1
                 config.pluginmanager.register(_DirectoryFixtureRebinder(session), "fastest-directory-fixtures")
@@ -448,6 +449,17 @@ class PytestEngine:
         self.session = session
         self.unit_end = _UnitEnd(session)
         self.closed = False
+
+    @staticmethod
+    def _time_tests(config, init):
+        """pytest-timeout's `timeout` (resolved by Node) when the plugin is not there to do it:
+        a hung test fails with its text and the worker goes on (native/timeout.py)."""
+        if config.pluginmanager.hasplugin("timeout"):
+            return
+        from .native.timeout import PytestTimeoutHooks, PhaseTimer
+        timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
+        if timer is not None:
+            config.pluginmanager.register(PytestTimeoutHooks(timer), "fastest-timeout")
 
     @staticmethod
     def _quiet_plugins(config):

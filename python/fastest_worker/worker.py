@@ -177,7 +177,10 @@ class _Dispatcher:
         if reason is None:
             reason = self.native.unsupported_reason(file)
         if reason is None:
-            return self.native.run_unit(unit)
+            done = self.native.run_unit(unit)
+            if not done.get("fallback"):
+                return done
+            reason = done["reason"]  # auto: native could not collect it exactly
         if self.mode == "native":
             self.emit({"t": "collect_error", "file": file,
                        "message": "native engine cannot run %s: %s" % (file, reason)})

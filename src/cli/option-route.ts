@@ -4,6 +4,7 @@
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { getIni, type Config } from '../config/index.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { UsageError, type CliOptions, type PluginOptions } from './args.js';
@@ -76,6 +77,18 @@ export interface RunRoute {
   kind: 'fastest' | 'engine' | 'session';
   /** The option that decided it. */
   option: string | null;
+}
+
+/**
+ * Routes the config file asks for (pytest reads these ini values whatever the command line):
+ * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs.
+ */
+export function iniRoutes(config: Config): CliOptions['routes'] {
+  const routes: CliOptions['routes'] = [];
+  if (getIni(config, 'log_cli', 'bool') === true) routes.push({ option: 'log_cli (ini)', route: 'session' });
+  const logFile = getIni(config, 'log_file', 'string');
+  if (logFile !== undefined && logFile.trim() !== '') routes.push({ option: 'log_file (ini)', route: 'session' });
+  return routes;
 }
 
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */

@@ -13,8 +13,10 @@ export type Arity = 'none' | 'one' | 'optional';
  * log files, terminal-summary changes).
  * `doctest`: discovery lists the doctests (src/discovery/doctests.ts) and the modules that have
  * them run in the pytest engine with the option; the other modules run as usual.
+ * `worker`: passed to the workers as it is; both engines honour it (the native engine reads it in
+ * python/fastest_worker/native/config.py).
  */
-export type Route = 'engine' | 'session' | 'doctest';
+export type Route = 'engine' | 'session' | 'doctest' | 'worker';
 
 export interface RoutedOption {
   names: string[];
@@ -24,17 +26,17 @@ export interface RoutedOption {
 
 export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
   // failure text and assertion handling, computed in the worker
-  { names: ['-l', '--showlocals'], arity: 'none', route: 'engine' },
-  { names: ['--no-showlocals'], arity: 'none', route: 'engine' },
+  { names: ['-l', '--showlocals'], arity: 'none', route: 'worker' },
+  { names: ['--no-showlocals'], arity: 'none', route: 'worker' },
   { names: ['--full-trace', '--fulltrace'], arity: 'none', route: 'engine' },
   { names: ['--assert'], arity: 'one', route: 'engine' },
   { names: ['--code-highlight'], arity: 'one', route: 'engine' },
-  // captured logging (the "Captured log" sections)
-  { names: ['--log-level'], arity: 'one', route: 'engine' },
-  { names: ['--log-format'], arity: 'one', route: 'engine' },
-  { names: ['--log-date-format'], arity: 'one', route: 'engine' },
-  { names: ['--log-auto-indent'], arity: 'one', route: 'engine' },
-  { names: ['--log-disable'], arity: 'one', route: 'engine' },
+  // captured logging (the "Captured log" sections, caplog, the root logger's level)
+  { names: ['--log-level'], arity: 'one', route: 'worker' },
+  { names: ['--log-format'], arity: 'one', route: 'worker' },
+  { names: ['--log-date-format'], arity: 'one', route: 'worker' },
+  { names: ['--log-auto-indent'], arity: 'one', route: 'worker' },
+  { names: ['--log-disable'], arity: 'one', route: 'worker' },
   // which conftest files and plugins load
   { names: ['--confcutdir'], arity: 'one', route: 'engine' },
   { names: ['--noconftest'], arity: 'none', route: 'engine' },

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { ConsoleReporter } from '../report/console.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId, pathOfId } from '../nodeid.js';
-import { junitTimestamp, junitXml } from '../report/junit.js';
+import { junitLoggingOf, junitTimestamp, junitXml } from '../report/junit.js';
 import { jsonReport } from '../report/json.js';
 import { checkPython, CollectionTruth, makeUnits, pycacheDir, PrestartedWorkers, runtimePythonPath, runUnits, type FileSelection } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
@@ -298,6 +298,8 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       seconds,
       suiteName: getIni(config, 'junit_suite_name', 'string') ?? 'pytest',
       family: getIni(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
+      logging: junitLoggingOf(getIni(config, 'junit_logging', 'string')),
+      logPassingTests: getIni(config, 'junit_log_passing_tests', 'bool') ?? true,
       prefix: options.junitPrefix ?? undefined,
       rootdir: config.rootdir,
       notCollected: truth.notCollected,

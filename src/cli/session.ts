@@ -12,7 +12,7 @@ import { selectItems, type SelectOptions, type SelectResult } from '../select/in
 import type { DiscoveryResult } from '../types.js';
 import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
 import { conftestOptions } from './conftest-options.js';
-import { pluginOptionsOf, probeLater, probeNow, refusal, type ProbeResult } from './option-route.js';
+import { iniRoutes, pluginOptionsOf, probeLater, probeNow, refusal, type ProbeResult } from './option-route.js';
 
 export interface Session {
   options: CliOptions;
@@ -71,6 +71,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   options.command = command;
   pythonOption = options.python;
   if (options.timeout === null) options.timeout = pytestTimeoutSetting(config, env);
+  options.routes.push(...iniRoutes(config));
   const paths = decidePaths(options, config, cwd);
   // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
   const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);

@@ -6,6 +6,13 @@ import type { CollectionError, TestResult } from '../types.js';
 import { pyCenter, pyFixed } from './color.js';
 
 export type JunitLogging = 'no' | 'log' | 'system-out' | 'system-err' | 'out-err' | 'all';
+const JUNIT_LOGGING: readonly string[] = ['no', 'log', 'system-out', 'system-err', 'out-err', 'all'];
+
+/** The `junit_logging` ini value; pytest writes nothing for a value it does not know. */
+export function junitLoggingOf(value: string | undefined): JunitLogging {
+  const v = (value ?? 'no').trim();
+  return JUNIT_LOGGING.includes(v) ? (v as JunitLogging) : 'no';
+}
 
 export interface JunitOptions {
   /** `junit_suite_name`, default `pytest`. */
@@ -127,11 +134,13 @@ function sectionsUpTo(sections: [string, string][] | undefined, upTo: string): [
   });
 }
 
+/** pytest's TestReport.capstdout / capstderr (sections joined as they are) and caplog (joined by
+ * newlines: each log section is stripped). */
 function sectionText(sections: [string, string][], prefix: string): string {
   return sections
     .filter(([name]) => name.startsWith(prefix))
     .map(([, text]) => text)
-    .join('');
+    .join(prefix === 'Captured log' ? '\n' : '');
 }
 
 /** The `message` of a failure: the crash message, else the stripped longrepr. */

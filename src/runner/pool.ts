@@ -220,6 +220,7 @@ class Pool {
       workerId: slot.index,
       maxfail: this.opts.maxfail ?? 0,
       ini: this.opts.ini ?? {},
+      timeout: this.opts.timeoutSeconds ?? 0,
     });
   }
 
@@ -253,14 +254,25 @@ class Pool {
     this.clearTimer(slot);
     const limit = this.opts.timeoutSeconds;
     if (!limit || limit <= 0) return;
-    const seconds = collecting ? Math.max(10 * limit, 60) : limit;
+    const seconds = collecting ? Math.max(10 * limit, 60) : this.workerTimesTests() ? 2 * limit + 5 : limit;
     const proc = slot.proc;
     slot.timer = setTimeout(() => {
       slot.timer = null;
       if (!proc || slot.proc !== proc || !slot.unit) return;
-      slot.killReason = `Timeout (>${pyFloat(seconds)}s)`;
+      slot.killReason = `Timeout (>${pyFloat(collecting ? seconds : limit)}s)`;
       proc.kill('SIGKILL');
     }, seconds * 1000);
+  }
+
+  /**
+   * pytest-timeout's `signal` method (its default) runs inside the worker (the native engine's
+   * native/timeout.py, the plugin itself in the pytest engine): the test fails where it hangs and
+   * the worker goes on. Ending the worker is then the backstop for a test that never returns to
+   * Python; under the `thread` method it is the timeout itself.
+   */
+  private workerTimesTests(): boolean {
+    const method = this.opts.ini?.timeout_method;
+    return (typeof method === 'string' && method.trim() !== '' ? method.trim() : 'signal') === 'signal';
   }
 
   private clearTimer(slot: Slot): void {

@@ -364,20 +364,46 @@ def _level_number(value: Any) -> int | None:
     return level if isinstance(level, int) else None
 
 
+def log_formatter(config: Any) -> logging.Formatter:
+    """pytest's LoggingPlugin formatter: log_format / log_date_format / log_auto_indent, option
+    before ini (``%f`` in the date format, indented multi-line messages as pytest has them)."""
+    get = getattr(config, "get_option_ini", None) or (lambda name: _ini(config, name))
+    fmt = get("log_format") or DEFAULT_LOG_FORMAT
+    datefmt = get("log_date_format") or DEFAULT_LOG_DATE_FORMAT
+    try:
+        from _pytest.logging import DatetimeFormatter, PercentStyleMultiline
+    except ImportError:  # pragma: no cover - pytest's own, present in every supported pytest
+        return logging.Formatter(fmt, datefmt)
+    formatter = DatetimeFormatter(fmt, datefmt)
+    formatter._style = PercentStyleMultiline(formatter._style._fmt, auto_indent=get("log_auto_indent"))
+    return formatter
+
+
+def log_level(config: Any) -> int | None:
+    """`--log-level`, else the `log_level` ini, as a number (pytest's get_log_level_for_setting;
+    a name logging does not know is pytest's UsageError)."""
+    from _pytest.logging import get_log_level_for_setting
+    return get_log_level_for_setting(config, "log_level")
+
+
 class LogCaptureFixture:
     """``caplog``: records, text, record_tuples, messages, clear, set_level, at_level."""
 
+    def __repr__(self) -> str:  # as pytest's reads in a traceback's arguments
+        return f"<_pytest.logging.LogCaptureFixture object at {id(self):#x}>"
+
     def __init__(self, config: Any) -> None:
         self.handler = LogCaptureHandler()
-        fmt = _ini(config, "log_format") or DEFAULT_LOG_FORMAT
-        datefmt = _ini(config, "log_date_format") or DEFAULT_LOG_DATE_FORMAT
-        self.handler.setFormatter(logging.Formatter(fmt, datefmt))
+        self.handler.setFormatter(log_formatter(config))
         self._phase_records: dict[str, list[logging.LogRecord]] = {}
         self._initial_handler_level: int | None = None
         self._initial_logger_levels: dict[str | None, int] = {}
         self._initial_disabled_level: int | None = None
         self._root_level: int | None = None
-        self._config_level = _level_number(_ini(config, "log_level"))
+        try:
+            self._config_level = log_level(config)
+        except Exception:  # noqa: BLE001 - the engine refused a bad level at start already
+            self._config_level = _level_number(_ini(config, "log_level"))
 
     # installation on the root logger, like pytest's catching_logs
     def _install(self) -> None:

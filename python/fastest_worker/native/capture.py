@@ -4,10 +4,12 @@ Standard library only.
 
 API
 ---
-CaptureManager(mode: str, log_capture=True, log_level=None, log_format=None, log_date_format=None)
+CaptureManager(mode: str, log_capture=True, log_level=None, log_format=None, log_date_format=None,
+               log_formatter=None)
                                    mode 'fd' | 'sys' | 'no' | 'tee-sys' (pytest's --capture);
                                    log_* are pytest's log_level / log_format / log_date_format
-                                   ini values (level as an int); log_capture=False is
+                                   ini values (level as an int), log_formatter a ready formatter
+                                   (used instead of the two formats); log_capture=False is
                                    ``-p no:logging``
     .start_test() -> None          resume capturing and drop anything captured before
     .phase_done(when: str) -> tuple[str, str]
@@ -22,6 +24,8 @@ CaptureManager(mode: str, log_capture=True, log_level=None, log_format=None, log
     .suspend() / .resume()         pause capture (e.g. before the engine itself writes to the
                                    real stdout) and resume it
     .stop() -> None                restore sys.stdout/stderr/stdin and fds 1/2 for good
+    .set_log_capture(on: bool)     the report handler off / on again (pytest's "logging-plugin"
+                                   unregistered / registered through config.pluginmanager)
     .disabled() -> context manager  global and fixture capture off (``capsys.disabled()``)
     .is_capturing() -> bool
     .add_phase_listener(fn(when)) / .remove_phase_listener(fn)
@@ -317,9 +321,11 @@ DEFAULT_LOG_DATE_FORMAT = "%H:%M:%S"
 class _ReportLogHandler(logging.Handler):
     """pytest's per-phase report handler: formatted records for "Captured log <when>"."""
 
-    def __init__(self, level: int | None, fmt: str | None, datefmt: str | None) -> None:
+    def __init__(self, level: int | None, fmt: str | None, datefmt: str | None,
+                 formatter: logging.Formatter | None = None) -> None:
         super().__init__(level if level is not None else logging.NOTSET)
-        self.setFormatter(logging.Formatter(fmt or DEFAULT_LOG_FORMAT, datefmt or DEFAULT_LOG_DATE_FORMAT))
+        self.setFormatter(formatter or logging.Formatter(fmt or DEFAULT_LOG_FORMAT,
+                                                         datefmt or DEFAULT_LOG_DATE_FORMAT))
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -331,14 +337,16 @@ class _ReportLogHandler(logging.Handler):
     def take(self) -> str:
         if not self.lines:
             return ""
-        text = "\n".join(self.lines)
+        # what pytest's report section holds: the handler's stream, stripped
+        text = "".join(line + "\n" for line in self.lines).strip()
         self.lines = []
         return text
 
 
 class CaptureManager:
     def __init__(self, mode: str, log_capture: bool = True, log_level: int | None = None,
-                 log_format: str | None = None, log_date_format: str | None = None) -> None:
+                 log_format: str | None = None, log_date_format: str | None = None,
+                 log_formatter: logging.Formatter | None = None) -> None:
         if mode not in ("fd", "sys", "no", "tee-sys"):
             raise ValueError("unknown capturing method: {!r}".format(mode))
         self.mode = mode
@@ -346,25 +354,45 @@ class CaptureManager:
         self._fixture: CaptureFixture | None = None
         self._phase_listeners: list[Callable[[str], None]] = []
         self._log: _ReportLogHandler | None = (
-            _ReportLogHandler(log_level, log_format, log_date_format) if log_capture else None)
+            _ReportLogHandler(log_level, log_format, log_date_format, log_formatter) if log_capture else None)
+        self._log_unregistered: _ReportLogHandler | None = None
+        self._session_handler: logging.Handler | None = None
         self._log_level = log_level
         self._saved_root_level: int | None = None
         self.last_log = ""
+
+    def set_log_capture(self, on: bool) -> None:
+        """pytest's "logging-plugin" registered again / unregistered (config.pluginmanager)."""
+        if on:
+            self._log = self._log or self._log_unregistered
+            self._log_unregistered = None
+        elif self._log is not None:
+            self._remove_log_handler()
+            self._log_unregistered, self._log = self._log, None
 
     def _install_log_handler(self) -> None:
         if self._log is None:
             return
         root = logging.getLogger()
+        if self._session_handler is None:
+            # pytest's session-long handlers on the root logger (live logging's null handler,
+            # the log file's): with the report handler gone (logging-plugin unregistered), a
+            # record still never reaches logging's last-resort printing to stderr
+            self._session_handler = logging.NullHandler()
+            root.addHandler(self._session_handler)
         if self._log not in root.handlers:
             root.addHandler(self._log)
             if self._log_level is not None:
                 self._saved_root_level = root.level
                 root.setLevel(min(root.level, self._log_level))
 
-    def _remove_log_handler(self) -> None:
+    def _remove_log_handler(self, ending: bool = False) -> None:
+        root = logging.getLogger()
+        if ending and self._session_handler is not None:
+            root.removeHandler(self._session_handler)
+            self._session_handler = None
         if self._log is None:
             return
-        root = logging.getLogger()
         root.removeHandler(self._log)
         if self._saved_root_level is not None:
             root.setLevel(self._saved_root_level)
@@ -452,7 +480,7 @@ class CaptureManager:
     def stop(self) -> None:
         if self._fixture is not None:
             self._fixture._close()
-        self._remove_log_handler()
+        self._remove_log_handler(ending=True)
         if self._global is not None:
             self._global.done()
             self._global = None

@@ -12,7 +12,7 @@ import sys
 from types import FunctionType
 from typing import Dict, List, Optional
 
-from _pytest.compat import get_real_func
+from _pytest.compat import get_real_func, safe_getattr, safe_isclass
 from _pytest.mark.structures import get_unpacked_marks
 from _pytest.outcomes import fail
 
@@ -58,10 +58,12 @@ class Session(Node):
 
 class DirNode(Node):
     kind = "dir"
+    pytest_class = "Dir"
 
 
 class PackageNode(Node):
     kind = "package"
+    pytest_class = "Package"
 
 
 class _MarkedNode(Node):
@@ -76,6 +78,7 @@ class _MarkedNode(Node):
 
 class ModuleNode(_MarkedNode):
     kind = "module"
+    pytest_class = "Module"
 
     def __init__(self, name, nodeid, parent, path, obj):
         super().__init__(name, nodeid, parent, path)
@@ -85,6 +88,7 @@ class ModuleNode(_MarkedNode):
 
 class ClassNode(_MarkedNode):
     kind = "class"
+    pytest_class = "Class"
 
     def __init__(self, name, nodeid, parent, obj):
         super().__init__(name, nodeid, parent)
@@ -109,6 +113,10 @@ class Item(Node):
     """One test: pytest's Function (or TestCaseFunction for unittest)."""
 
     kind = "function"
+
+    @property
+    def pytest_class(self) -> str:
+        return "TestCaseFunction" if self.is_unittest else "Function"
 
     def __init__(self, name, parent, raw, originalname, callspec, fixtureinfo, defn):
         super().__init__(name, f"{parent.nodeid}::{name}", parent)
@@ -426,10 +434,12 @@ class Collector:
             if obj.__code__.co_flags & _CO_GENERATOR:
                 fail(f"'yield' keyword is allowed in fixtures, but not in tests ({name})", pytrace=False)
             return self._genfunctions(module_node, parent, class_node, name, obj)
-        if inspect.isclass(obj):
+        # safe_isclass / safe_getattr, as pytest: a module global whose attribute access raises
+        # (werkzeug's LocalProxy outside a request) is no test, not a collection error.
+        if safe_isclass(obj):
             is_testcase = unittest_support.is_testcase_class(obj)
             if not (is_testcase or _matches(name, self.python_classes)
-                    or getattr(obj, "__test__", False) is True):
+                    or safe_getattr(obj, "__test__", False) is True):
                 return []
             if inspect.isabstract(obj):
                 return []
@@ -448,10 +458,10 @@ class Collector:
         return self._genfunctions(module_node, parent, class_node, name, obj)
 
     def _is_test_function(self, name, obj) -> bool:
-        if not (_matches(name, self.python_functions) or getattr(obj, "__test__", False) is True):
+        if not (_matches(name, self.python_functions) or safe_getattr(obj, "__test__", False) is True):
             return False
         if isinstance(obj, (staticmethod, classmethod)):
-            obj = getattr(obj, "__func__", False)
+            obj = safe_getattr(obj, "__func__", False)
         return callable(obj) and type(obj).__name__ != "FixtureFunctionDefinition"
 
     def _class_node(self, parent, name, obj) -> ClassNode:
@@ -495,6 +505,7 @@ class Collector:
         if not getattr(cls, "__test__", True):
             return []
         node = self._class_node(parent, name, cls)
+        node.pytest_class = "UnitTestCase"
         unittest_support.register_fixtures(self.registry, node, cls)
         if not unittest_support.is_skipped(cls):
             self._register_class_xunit(node, cls, method=False)

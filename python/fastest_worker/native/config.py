@@ -30,6 +30,7 @@ _DEFAULTS: Dict[str, Any] = {
     "asyncio_mode": "strict",
     "tmp_path_retention_count": "3",
     "tmp_path_retention_policy": "all",
+    "cache_dir": ".pytest_cache",
 }
 _ALIASES = {"xfail_strict": "strict_xfail"}
 
@@ -55,7 +56,9 @@ def _parse_args(args: List[str]):
                                 runxfail=False, showlocals=False, fulltrace=False,
                                 pythonwarnings=[], override_ini=[], usepdb=False,
                                 importmode="prepend", markexpr="", keyword="",
-                                assertmode="rewrite", color="no", maxfail=0, exitfirst=False)
+                                assertmode="rewrite", color="no", maxfail=0, exitfirst=False,
+                                log_level=None, log_format=None, log_date_format=None,
+                                log_auto_indent=None, logger_disable=[])
     i = 0
     while i < len(args):
         arg = args[i]
@@ -75,7 +78,11 @@ def _parse_args(args: List[str]):
         for prefix, attr, is_list in (("-o", "override_ini", True), ("--override-ini", "override_ini", True),
                                       ("-W", "pythonwarnings", True), ("--pythonwarnings", "pythonwarnings", True),
                                       ("--basetemp", "basetemp", False), ("--tb", "tbstyle", False),
-                                      ("--capture", "capture", False), ("--import-mode", "importmode", False)):
+                                      ("--capture", "capture", False), ("--import-mode", "importmode", False),
+                                      ("--log-level", "log_level", False), ("--log-format", "log_format", False),
+                                      ("--log-date-format", "log_date_format", False),
+                                      ("--log-auto-indent", "log_auto_indent", False),
+                                      ("--log-disable", "logger_disable", True)):
             got = value(prefix)
             if got is not None:
                 if is_list:
@@ -88,6 +95,8 @@ def _parse_args(args: List[str]):
                 option.capture = "no"
             elif arg in ("-l", "--showlocals"):
                 option.showlocals = True
+            elif arg == "--no-showlocals":
+                option.showlocals = False
             elif arg == "--runxfail":
                 option.runxfail = True
             elif arg == "--full-trace":
@@ -99,8 +108,193 @@ def _parse_args(args: List[str]):
     return option
 
 
+# What pytest's configure step registers besides its builtin plugin modules (the names under which
+# pytest's own objects are registered; conftest modules are registered by path and not listed).
+_CONFIGURED_PLUGINS = ("capturemanager", "logging-plugin", "terminalreporter", "funcmanage",
+                       "session", "pytestconfig", "legacypath-tmpdir")
+
+
+class NativePluginManager:
+    """``config.pluginmanager`` for the native engine: pytest's plugins by name (builtin modules,
+    installed entry points, ``-p`` plugins, pytest's configured objects), ``hasplugin`` /
+    ``getplugin`` / ``register`` / ``unregister`` as pluggy answers them. Unregistering
+    "logging-plugin" stops the native log capture, as it stops pytest's; "capturemanager" is the
+    native capture manager behind pytest's method names."""
+
+    def __init__(self, config: "NativeConfig", args: List[str]):
+        self._config = config
+        from .support import _plugin_args
+        given = _plugin_args(args)
+        self._blocked = {n[3:] for n in given if n.startswith("no:")}
+        self._named: Dict[str, Any] = {}  # registered or looked up so far
+        self._removed: set = set()
+        self._candidates: Optional[Dict[str, Any]] = None  # name -> loader, built on first need
+        self._extra = [n for n in given if not n.startswith("no:")]
+
+    def _known(self) -> Dict[str, Any]:
+        if self._candidates is None:
+            import importlib
+            import os as _os
+            from _pytest.config import default_plugins
+
+            known: Dict[str, Any] = {}
+            for name in default_plugins:
+                known[name] = (lambda n=name: importlib.import_module("_pytest." + n))
+            if not _os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+                try:
+                    from importlib.metadata import entry_points
+                    for ep in entry_points(group="pytest11"):
+                        known.setdefault(ep.name, ep.load)
+                except Exception:  # noqa: BLE001 - broken metadata: pytest would say so itself
+                    pass
+            for name in self._extra:
+                known.setdefault(name, (lambda n=name: importlib.import_module(n)))
+            for name in _CONFIGURED_PLUGINS:
+                known[name] = (lambda n=name: self._configured(n))
+            for name in self._blocked:
+                known.pop(name, None)
+            if "cacheprovider" in self._blocked:
+                known.pop("stepwise", None)
+            self._candidates = known
+        return self._candidates
+
+    def _configured(self, name: str):
+        config = self._config
+        if name == "capturemanager":
+            return _CaptureManagerView(config._capture_manager)
+        if name == "logging-plugin":
+            return _LoggingPluginView(config)
+        if name == "pytestconfig":
+            return config
+        return _Opaque(name)
+
+    def get_plugin(self, name: str):
+        name = str(name)
+        if name in self._removed:
+            return None
+        if name in self._named:
+            return self._named[name]
+        loader = self._known().get(name)
+        if loader is None:
+            return None
+        try:
+            plugin = loader()
+        except Exception:  # noqa: BLE001 - a plugin that cannot load is not registered
+            plugin = None
+        self._named[name] = plugin
+        return plugin
+
+    getplugin = get_plugin
+
+    def hasplugin(self, name: str) -> bool:
+        return bool(self.get_plugin(name))
+
+    has_plugin = hasplugin
+
+    def is_blocked(self, name: str) -> bool:
+        return name in self._blocked
+
+    def get_name(self, plugin) -> Optional[str]:
+        for name, known in self.list_name_plugin():
+            if known is plugin:
+                return name
+        return None
+
+    def is_registered(self, plugin) -> bool:
+        return self.get_name(plugin) is not None
+
+    def list_name_plugin(self) -> list:
+        names = list(self._known()) + [n for n in self._named if n not in self._known()]
+        pairs = [(n, self.get_plugin(n)) for n in names if n not in self._removed]
+        return [(n, p) for n, p in pairs if p is not None]
+
+    def get_plugins(self) -> set:
+        return {p for _, p in self.list_name_plugin()}
+
+    def register(self, plugin, name: Optional[str] = None) -> Optional[str]:
+        name = name or str(id(plugin))
+        if name in self._blocked:
+            return None
+        if self.get_plugin(name) is not None:
+            raise ValueError(f"Plugin name already registered: {name}={plugin}")
+        self._removed.discard(name)
+        self._named[name] = plugin
+        if isinstance(plugin, _LoggingPluginView):
+            plugin._set(True)
+        return name
+
+    def unregister(self, plugin=None, name: Optional[str] = None):
+        if name is None:
+            assert plugin is not None, "one of name or plugin needs to be specified"
+            name = self.get_name(plugin)
+            assert name is not None, "plugin is not registered"
+        if plugin is None:
+            plugin = self.get_plugin(name)
+            if plugin is None:
+                return None
+        self._named.pop(name, None)
+        self._removed.add(name)
+        if isinstance(plugin, _LoggingPluginView):
+            plugin._set(False)
+        return plugin
+
+    def import_plugin(self, modname: str, consider_entry_points: bool = False) -> None:
+        import importlib
+        if self.get_plugin(modname) is None and modname not in self._blocked:
+            self.register(importlib.import_module(modname), modname)
+
+
+class _Opaque:
+    """A configured pytest object the native engine has no equivalent of (terminalreporter...):
+    registered, so hasplugin answers as pytest does."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __repr__(self) -> str:
+        return f"<native stand-in for pytest's {self._name!r} plugin>"
+
+
+class _LoggingPluginView:
+    """pytest's "logging-plugin": while unregistered, records are not captured for the report."""
+
+    def __init__(self, config: "NativeConfig"):
+        self._config = config
+
+    def __repr__(self) -> str:  # as pytest's LoggingPlugin reads in a traceback's arguments
+        return f"<_pytest.logging.LoggingPlugin object at {id(self):#x}>"
+
+    def _set(self, on: bool) -> None:
+        manager = self._config._capture_manager
+        if manager is not None and hasattr(manager, "set_log_capture"):
+            manager.set_log_capture(on)
+
+
+class _CaptureManagerView:
+    """pytest's CaptureManager methods that tests and conftests call, over the native one."""
+
+    def __init__(self, manager):
+        self._manager = manager
+
+    def is_globally_capturing(self) -> bool:
+        return self._manager is not None and self._manager.is_capturing()
+
+    def suspend_global_capture(self, in_: bool = False) -> None:
+        if self._manager is not None:
+            self._manager.suspend()
+
+    def resume_global_capture(self) -> None:
+        if self._manager is not None:
+            self._manager.resume()
+
+    def global_and_fixture_disabled(self):
+        import contextlib
+        return self._manager.disabled() if self._manager is not None else contextlib.nullcontext()
+
+
 class NativeConfig:
-    """Just enough of pytest.Config: getoption, getini, rootpath, option, invocation_params."""
+    """Just enough of pytest.Config: getoption, getini, rootpath, option, invocation_params,
+    pluginmanager, cache."""
 
     def __init__(self, rootdir: str, ini: Optional[dict] = None, args: Optional[List[str]] = None,
                  capture: str = "fd", verbose: int = 0):
@@ -121,6 +315,18 @@ class NativeConfig:
         self._capture_manager = None  # set by the engine; builtins' capture fixtures use it
         self._cleanup: list = []
         self._ini_defaults: Dict[str, Any] = {}  # parser.addini() of conftests
+        self.pluginmanager = NativePluginManager(self, list(args or []))
+        self._cache = None
+
+    @property
+    def cache(self):
+        """pytest's ``config.cache`` (the cacheprovider plugin's, absent under ``-p no:cacheprovider``)."""
+        if self.pluginmanager.is_blocked("cacheprovider"):
+            raise AttributeError("'Config' object has no attribute 'cache'")
+        if self._cache is None:
+            from _pytest.cacheprovider import Cache
+            self._cache = Cache(Cache.cache_dir_from_config(self, _ispytest=True), self, _ispytest=True)
+        return self._cache
 
     def getoption(self, name: str, default=None, skip: bool = False):
         name = {"tb": "tbstyle", "--tb": "tbstyle"}.get(name, name.lstrip("-").replace("-", "_"))
@@ -153,6 +359,14 @@ class NativeConfig:
         if default is None and name in _LIST_INI:
             return []
         return default
+
+    def __repr__(self) -> str:  # as pytest's Config reads in a traceback's arguments
+        return f"<_pytest.config.Config object at {id(self):#x}>"
+
+    def get_option_ini(self, name: str):
+        """pytest's logging.get_option_ini: the command-line option, else the ini value."""
+        value = getattr(self.option, name, None)
+        return self.getini(name) if value is None else value
 
     def strict_markers(self) -> bool:
         """pytest's MarkGenerator rule: strict_markers, else the general strict."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import inspect
+import logging
 import os
 import sys
 import time
@@ -27,6 +28,7 @@ from .outcomes import crash_location, format_collect_failure, format_failure, fo
 from .params import CollectError
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
+from .timeout import PhaseTimer
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from ..protocol import CollectedReporter, listed
 from ..worker import cancel_requested
@@ -41,6 +43,16 @@ except Exception:  # pragma: no cover - rewriting is optional
     _rewrite_mod = None
 
 
+# The pytest plugin that defines each builtin fixture (`-p no:NAME` removes its fixtures).
+_FIXTURE_PLUGINS = {
+    "caplog": "logging", "capsys": "capture", "capsysbinary": "capture", "capfd": "capture",
+    "capfdbinary": "capture", "capteesys": "capture", "tmp_path": "tmpdir", "tmp_path_factory": "tmpdir",
+    "tmpdir": "legacypath", "tmpdir_factory": "legacypath", "monkeypatch": "monkeypatch",
+    "recwarn": "recwarn", "record_property": "junitxml", "record_xml_attribute": "junitxml",
+    "record_testsuite_property": "junitxml", "doctest_namespace": "doctest", "subtests": "subtests",
+}
+
+
 def _load_builtins():
     try:
         from . import builtins as mod  # noqa: A004 - our module, not the stdlib one
@@ -51,6 +63,8 @@ def _load_builtins():
 
 class _SimpleCapture:
     """sys-level capture used when capture.py is unavailable."""
+
+    last_log = ""  # no log capture here
 
     def __init__(self, mode: str):
         import io
@@ -151,10 +165,17 @@ class NativeEngine:
         self.cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
         self._facts_checked = False
         self.init_worker_id = init.get("workerId") or 0
+        # auto: a module native cannot collect exactly goes to the pytest engine (run_unit's
+        # "fallback"); native: it is reported as native collected it.
+        self.falls_back = (init.get("engine") or "auto") == "auto"
         self.config = NativeConfig(self.rootdir, init.get("ini") or {}, init.get("args") or [],
                                    init.get("capture") or "fd", init.get("verbose") or 0)
         self.registry = FixtureRegistry(self.config)
         self.builtin_fixtures = _load_builtins()
+        blocked = {name[3:] for name in _plugin_args(init.get("args") or []) if name.startswith("no:")}
+        if blocked:  # `-p no:logging` takes caplog away, as it does under pytest
+            self.builtin_fixtures = {name: f for name, f in self.builtin_fixtures.items()
+                                     if _FIXTURE_PLUGINS.get(name) not in blocked}
         for name, (scope, func) in self.builtin_fixtures.items():
             self.registry.register(name, func, None, scope)
         self.session = Session(self.config, self.registry)
@@ -168,12 +189,21 @@ class NativeEngine:
         self.asyncs = async_setup(self.config, init.get("args") or [])
         self._current_test = _CurrentTestVar()
         self.tbstyle = self.config.getoption("tbstyle", "auto")
+        self.showlocals = bool(self.config.option.showlocals)
+        self.timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
         mode = self.config.option.capture
         if _capture_mod is not None:
+            # pytest's logging plugin: records for "Captured log <when>", at log_level
+            logs = {"log_capture": "no:logging" not in _plugin_args(init.get("args") or [])}
+            if logs["log_capture"]:
+                from .builtins import log_formatter, log_level
+                logs.update(log_level=log_level(self.config), log_formatter=log_formatter(self.config))
+                for name in self.config.option.logger_disable:  # --log-disable
+                    logging.getLogger(name).disabled = True
             try:
-                self.capture = _capture_mod.CaptureManager(mode)
+                self.capture = _capture_mod.CaptureManager(mode, **logs)
             except ValueError:
-                self.capture = _capture_mod.CaptureManager("fd")
+                self.capture = _capture_mod.CaptureManager("fd", **logs)
         else:
             self.capture = _SimpleCapture(mode)
         self.config._capture_manager = self.capture
@@ -217,6 +247,8 @@ class NativeEngine:
         relfile = unit["file"]
         state = self._collect(relfile)
         kind = state[0]
+        if kind == "fallback":
+            return {"engine": "native", "reason": state[1], "fallback": True}
         if kind == "error":
             self.emit({"t": "collect_error", "file": relfile, "message": state[1]})
             return {"engine": "native", "reason": None}
@@ -333,8 +365,12 @@ class NativeEngine:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
             state = ("error", format_collect_failure(e, path))
+            if self.falls_back:  # the module imported: pytest's own collection says what it holds
+                state = ("fallback", f"native collection failed: {type(e).__name__}")
         else:
-            state = ("ok", items)
+            missing = _undefined_fixture(items) if self.falls_back else None
+            # a fixture no conftest or builtin defines may come from a plugin only pytest loads
+            state = ("fallback", f"fixture '{missing}' is not defined natively") if missing else ("ok", items)
         self.modules[relfile] = state
         return state
 
@@ -369,24 +405,39 @@ class NativeEngine:
         current_test = self._current_test
         phases = {}
         log = None
+        timer = self.timer
         try:
             current_test.set(nodeid + " (setup)")
+            if timer is not None:
+                timer.enter("setup")
             setup = self._setup(item)
+            if timer is not None:
+                timer.leave()
             self._capture_section(sections, "setup")
             call = None
             mark = time.perf_counter()
             phases["setup"] = (setup.stop or mark) - start
             if setup.outcome == "passed":
                 current_test.set(nodeid + " (call)")
+                if timer is not None:
+                    timer.enter("call")
                 call = self._call(item)
+                if timer is not None:
+                    timer.leave()
                 self._capture_section(sections, "call")
                 end = time.perf_counter()
                 phases["call"] = (call.stop or end) - mark
                 mark = end
             current_test.set(nodeid + " (teardown)")
+            if timer is not None:
+                timer.enter("teardown")
             teardown = self._teardown(item, nextitem)
+            if timer is not None:
+                timer.stop()
             self._capture_section(sections, "teardown")
         finally:
+            if timer is not None:
+                timer.stop()
             current_test.clear()
             if recorder is not None:
                 log = recorder.exit()
@@ -409,6 +460,9 @@ class NativeEngine:
             sections.append(["Captured stdout " + when, out])
         if err:
             sections.append(["Captured stderr " + when, err])
+        log = self.capture.last_log
+        if log:
+            sections.append(["Captured log " + when, log])
 
     def _setup(self, item: Item) -> _Phase:
         phase = _Phase("setup")
@@ -519,7 +573,8 @@ class NativeEngine:
         phase.outcome = "failed"
         if phase.when != "teardown" and self._apply_xfail(phase, item, exc):
             return
-        phase.longrepr, phase.message = format_failure(exc, item.function, self.tbstyle, item.is_unittest)
+        phase.longrepr, phase.message = format_failure(exc, item.function, self.tbstyle, item.is_unittest, self.showlocals,
+                                                       self.config.option.verbose <= 1)
         if self.tbstyle == "line":
             phase.crashline = _crash_line(exc, phase.longrepr)
 
@@ -566,7 +621,8 @@ class NativeEngine:
                 phase.outcome = "skipped"
                 phase.wasxfail = xfailed.reason
                 phase.message = xfailed.reason
-                phase.longrepr, _ = format_failure(exc, item.function, self.tbstyle, item.is_unittest)
+                phase.longrepr, _ = format_failure(exc, item.function, self.tbstyle, item.is_unittest, self.showlocals,
+                                                       self.config.option.verbose <= 1)
                 return True
             return False
         if phase.when == "call":
@@ -628,6 +684,16 @@ class NativeEngine:
         if sections:
             result["sections"] = sections
         return result
+
+
+def _undefined_fixture(items: List[Item]) -> Optional[str]:
+    for item in items:
+        info = item.fixtureinfo
+        arg2defs = info.arg2defs
+        for name in info.names_closure:
+            if name not in arg2defs and name != "request":
+                return name
+    return None
 
 
 def _session_level(state) -> list:

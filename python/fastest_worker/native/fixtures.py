@@ -527,8 +527,10 @@ class Node:
     def fspath(self):
         return self.path
 
+    pytest_class = ""  # the pytest node class this node stands for, as its repr names it
+
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} {self.name}>"
+        return f"<{self.pytest_class or type(self).__name__} {self.name}>"
 
 
 class SetupState:

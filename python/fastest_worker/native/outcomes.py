@@ -71,8 +71,10 @@ def _test_tb_filter(func, is_unittest=False):
 
 
 def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
-                   is_unittest: bool = False) -> Tuple[str, str]:
-    """(longrepr, message) for an exception raised while setting up/running/tearing down a test."""
+                   is_unittest: bool = False, showlocals: bool = False,
+                   truncate_locals: bool = True) -> Tuple[str, str]:
+    """(longrepr, message) for an exception raised while setting up/running/tearing down a test;
+    ``showlocals``: `-l`, each frame's locals under it (cut short unless `-vv`)."""
     if isinstance(exc, FixtureLookupError):
         text = format_lookup_error(exc)
         msg_line = next((ln[8:] for ln in text.split("\n") if ln.startswith("E       ")), str(exc))
@@ -89,8 +91,8 @@ def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
         text = excinfo.exconly(tryshort=True)
         return "\n".join("E   " + ln for ln in text.split("\n")), text
     try:
-        rep = excinfo.getrepr(funcargs=True, abspath=False, showlocals=False, style=style,
-                              tbfilter=_test_tb_filter(func, is_unittest), truncate_locals=True,
+        rep = excinfo.getrepr(funcargs=True, abspath=False, showlocals=showlocals, style=style,
+                              tbfilter=_test_tb_filter(func, is_unittest), truncate_locals=truncate_locals,
                               truncate_args=True)
         longrepr = terminal_text(rep)
     except Exception:  # noqa: BLE001 - never lose a result because formatting failed

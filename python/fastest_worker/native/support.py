@@ -233,7 +233,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 2
+_FACTS_VERSION = 3
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
@@ -346,6 +346,33 @@ def _without_given(func: ast.AST, names: list) -> list:
     return names
 
 
+def _mock_patch_args(decorators) -> int:
+    """How many leading arguments `mock.patch` / `mock.patch.object` decorators supply (pytest's
+    num_mock_patch_args: each patching without `new`; `patch.dict` and `patch.multiple` supply
+    none by position)."""
+    count = 0
+    for dec in decorators:
+        if not isinstance(dec, ast.Call):
+            continue
+        name = _decorator_name(dec)
+        if name == "patch" or name.endswith(".patch"):
+            positional_new = 2
+        elif name == "patch.object" or name.endswith(".patch.object"):
+            positional_new = 3
+        else:
+            continue
+        if len(dec.args) < positional_new and not any(kw.arg == "new" for kw in dec.keywords):
+            count += 1
+    return count
+
+
+def _without_mock_args(func: ast.AST, names: list, class_patches: int) -> list:
+    """Drop the arguments mock.patch decorators on the function (and on its class, for `test*`
+    methods, as patch decorates them) supply: pytest's getfuncargnames leaves them out."""
+    supplied = _mock_patch_args(func.decorator_list) + class_patches
+    return names[supplied:]
+
+
 def _parametrize_names(call: ast.Call) -> Set[str]:
     names: Set[str] = set()
     if call.args:
@@ -409,10 +436,10 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
             if any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in targets):
                 facts.plugins = True
 
-    def visit(body, in_class: bool) -> None:
+    def visit(body, in_class: bool, class_patches: int = 0) -> None:
         for stmt in body:
             if isinstance(stmt, ast.ClassDef):
-                visit(stmt.body, True)
+                visit(stmt.body, True, class_patches + _mock_patch_args(stmt.decorator_list))
             elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 fixture = None
                 for dec in stmt.decorator_list:
@@ -428,7 +455,8 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
                 elif stmt.name.startswith("test") or in_class:
                     if not stmt.name.startswith(("setup", "teardown", "setUp", "tearDown", "_")):
                         if stmt.name.startswith("test"):
-                            facts.requested.update(_without_given(stmt, _argnames(stmt, in_class)))
+                            names = _without_mock_args(stmt, _argnames(stmt, in_class), class_patches)
+                            facts.requested.update(_without_given(stmt, names))
                             if is_async:
                                 facts.async_facts.add(_ASYNC_TEST)
                                 if _yields(stmt):
