@@ -400,6 +400,27 @@ function listLoggedDir(path) {
 
 /***/ }),
 
+/***/ 522:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Plain data passed between the stages (config -> discovery -> select -> plan -> run -> report).
+// Nothing here has behaviour (the exit-code table is data); every stage may import it.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExitCode = void 0;
+/** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
+exports.ExitCode = {
+    OK: 0,
+    TESTS_FAILED: 1,
+    INTERRUPTED: 2,
+    INTERNAL_ERROR: 3,
+    USAGE_ERROR: 4,
+    NO_TESTS_COLLECTED: 5,
+};
+
+
+/***/ }),
+
 /***/ 24:
 /***/ ((module) => {
 
@@ -484,6 +505,7 @@ const ancestors_js_1 = __nccwpck_require__(0);
 const thread_count_js_1 = __nccwpck_require__(358);
 const discover_memo_js_1 = __nccwpck_require__(542);
 const broken_pipe_js_1 = __nccwpck_require__(238);
+const types_js_1 = __nccwpck_require__(522);
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);
@@ -551,7 +573,7 @@ if (!(discovering && replayed())) {
     }
     catch (error) {
         process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exit(3);
+        process.exit(types_js_1.ExitCode.INTERNAL_ERROR);
     }
     void loaded.runCli(argv, handoff);
 }

@@ -18,8 +18,9 @@ exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
 const pytest_options_js_1 = __nccwpck_require__(4936);
+const types_js_1 = __nccwpck_require__(8522);
 class UsageError extends Error {
-    exitCode = 4;
+    exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
 exports.UsageError = UsageError;
 function defaultOptions() {
@@ -500,6 +501,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
 const session_js_1 = __nccwpck_require__(2594);
+const types_js_1 = __nccwpck_require__(8522);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -517,7 +519,7 @@ function printDiscovery(session, collected, seconds, write) {
             errors: discovery.errors,
             deselected: selection.deselected.length,
         }, null, 2)}\n`);
-        return discovery.errors.length > 0 ? 2 : selection.selected.length === 0 ? 5 : 0;
+        return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
     // One write: a write per id costs a system call each, which dominated warm discovery.
     write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
@@ -531,8 +533,8 @@ function printDiscovery(session, collected, seconds, write) {
     }
     write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
     if (discovery.errors.length > 0)
-        return 2;
-    return selection.selected.length === 0 ? 5 : 0;
+        return types_js_1.ExitCode.INTERRUPTED;
+    return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
 }
 /** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
 async function discoverCommand(argv, rest, write) {

@@ -2609,8 +2609,9 @@ exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
 const pytest_options_js_1 = __nccwpck_require__(4936);
+const types_js_1 = __nccwpck_require__(8522);
 class UsageError extends Error {
-    exitCode = 4;
+    exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
 exports.UsageError = UsageError;
 function defaultOptions() {
@@ -3091,6 +3092,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
 const session_js_1 = __nccwpck_require__(2594);
+const types_js_1 = __nccwpck_require__(8522);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -3108,7 +3110,7 @@ function printDiscovery(session, collected, seconds, write) {
             errors: discovery.errors,
             deselected: selection.deselected.length,
         }, null, 2)}\n`);
-        return discovery.errors.length > 0 ? 2 : selection.selected.length === 0 ? 5 : 0;
+        return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
     // One write: a write per id costs a system call each, which dominated warm discovery.
     write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
@@ -3122,8 +3124,8 @@ function printDiscovery(session, collected, seconds, write) {
     }
     write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
     if (discovery.errors.length > 0)
-        return 2;
-    return selection.selected.length === 0 ? 5 : 0;
+        return types_js_1.ExitCode.INTERRUPTED;
+    return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
 }
 /** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */
 async function discoverCommand(argv, rest, write) {
@@ -4223,6 +4225,7 @@ exports.handleSignals = handleSignals;
 // workers, then itself by the same signal.
 const worker_js_1 = __nccwpck_require__(9898);
 const color_js_1 = __nccwpck_require__(2105);
+const types_js_1 = __nccwpck_require__(8522);
 const FATAL = ['SIGTERM', 'SIGHUP'];
 /** Installs the handlers for a run; returns their removal. */
 function handleSignals(started) {
@@ -4240,7 +4243,7 @@ function handleSignals(started) {
         const seconds = (performance.now() - started) / 1000;
         process.stdout.write(`\n${(0, color_js_1.sepLine)('!', 'KeyboardInterrupt', 80)}\n${(0, color_js_1.sepLine)('=', `no tests ran in ${seconds.toFixed(2)}s`, 80)}\n`);
         remove();
-        process.exit(2);
+        process.exit(types_js_1.ExitCode.INTERRUPTED);
     };
     const remove = () => {
         for (const [signal, handler] of fatalHandlers)
@@ -24966,16 +24969,17 @@ const run_js_1 = __nccwpck_require__(4175);
 const merge_js_1 = __nccwpck_require__(5306);
 const plan_js_1 = __nccwpck_require__(8943);
 const version_js_1 = __nccwpck_require__(3882);
+const types_js_1 = __nccwpck_require__(8522);
 async function main(argv) {
     const { command, rest } = (0, args_js_1.splitCommand)(argv);
     const write = (s) => process.stdout.write(s);
     if (rest.includes('-h') || rest.includes('--help')) {
         write(args_js_1.HELP);
-        return 0;
+        return types_js_1.ExitCode.OK;
     }
     if (rest.includes('-V') || rest.includes('--version')) {
         write(`fastest ${version_js_1.VERSION}\n`);
-        return 0;
+        return types_js_1.ExitCode.OK;
     }
     if (command === 'plan' || command === 'merge') {
         const discoverForPlan = async (paths) => {

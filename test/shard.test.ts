@@ -380,6 +380,19 @@ describe('plan and merge commands', () => {
     expect(await mergeCommand(['/nonexistent/*.xml'], io())).toBe(4);
   });
 
+  it('a file that is not a plan is a usage error for a run as for plan and merge: one line, exit 4', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-badplan-'));
+    const bad = join(dir, 'plan.json');
+    writeFileSync(bad, '{}');
+    const run = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli.js'), '--plan', bad, '--shard', '1', 'tests/sub'], { cwd: project, encoding: 'utf8', env: pythonEnv });
+    expect(run.stderr).toBe(`ERROR: plan ${bad} is invalid: unsupported version undefined\n`);
+    expect(run.status).toBe(4);
+    const sink = io();
+    writeFileSync(join(dir, 'shard.xml'), '<testsuites><testsuite name="pytest"></testsuite></testsuites>');
+    expect(await mergeCommand([join(dir, '*.xml'), '--plan', bad], sink)).toBe(4);
+    expect(sink.err).toBe(`fastest merge: error: plan ${bad} is invalid: unsupported version undefined\n`);
+  });
+
   it('plans, runs each shard under pytest, merges, and learns timings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fastest-cmd-'));
     const planPath = join(dir, 'plan.json');

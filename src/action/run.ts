@@ -88,7 +88,7 @@ export function runFenced(argv: string[], cwd: string, env: NodeJS.ProcessEnv, w
     child.on('error', reject);
     child.on('close', (code, signal) => {
       write(`${atLineStart ? '' : '\n'}::${token}::\n`);
-      resolve(code ?? (signal ? 3 : 0));
+      resolve(code ?? (signal ? ExitCode.INTERNAL_ERROR : ExitCode.OK));
     });
   });
 }

@@ -1,9 +1,10 @@
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
 import { pluginOptionRoute, routedByName, type Arity, type Route } from './pytest-options.js';
+import { ExitCode } from '../types.js';
 
 export class UsageError extends Error {
-  readonly exitCode = 4;
+  readonly exitCode = ExitCode.USAGE_ERROR;
 }
 
 export interface CliOptions {

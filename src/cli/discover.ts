@@ -5,6 +5,7 @@ import { writeMemo } from '../memo/discover-memo.js';
 import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
 import { pluralize } from '../report/counts.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
+import { ExitCode } from '../types.js';
 
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 export function collectedLine(selected: number, deselected: number, errors: number, seconds: number): string {
@@ -23,7 +24,7 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
       errors: discovery.errors,
       deselected: selection.deselected.length,
     }, null, 2)}\n`);
-    return discovery.errors.length > 0 ? 2 : selection.selected.length === 0 ? 5 : 0;
+    return discovery.errors.length > 0 ? ExitCode.INTERRUPTED : selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
   }
   // One write: a write per id costs a system call each, which dominated warm discovery.
   write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
@@ -36,8 +37,8 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
     }
   }
   write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
-  if (discovery.errors.length > 0) return 2;
-  return selection.selected.length === 0 ? 5 : 0;
+  if (discovery.errors.length > 0) return ExitCode.INTERRUPTED;
+  return selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
 }
 
 /** `fastest discover`, its inputs logged so that an unchanged repeat can be answered by the entry bundle. */

@@ -14,6 +14,7 @@ import { forcedParseThreads, MAX_PARSE_THREADS } from '../discovery/thread-count
 import { replayMemo } from '../memo/discover-memo.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import type { Handoff } from './finish.js';
+import { ExitCode } from '../types.js';
 
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
@@ -80,7 +81,7 @@ if (!(discovering && replayed())) {
     loaded = createRequire(import.meta.url)(bundle) as typeof loaded;
   } catch (error) {
     process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(3);
+    process.exit(ExitCode.INTERNAL_ERROR);
   }
   void loaded.runCli(argv, handoff);
 }

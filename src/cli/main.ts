@@ -10,17 +10,18 @@ import { runCommand } from './run.js';
 import { mergeCommand } from './merge.js';
 import { planCommand } from './plan.js';
 import { VERSION } from './version.js';
+import { ExitCode } from '../types.js';
 
 async function main(argv: string[]): Promise<number> {
   const { command, rest } = splitCommand(argv);
   const write = (s: string) => process.stdout.write(s);
   if (rest.includes('-h') || rest.includes('--help')) {
     write(HELP);
-    return 0;
+    return ExitCode.OK;
   }
   if (rest.includes('-V') || rest.includes('--version')) {
     write(`fastest ${VERSION}\n`);
-    return 0;
+    return ExitCode.OK;
   }
   if (command === 'plan' || command === 'merge') {
     const discoverForPlan = async (paths: string[]) => {

@@ -5,6 +5,7 @@
 // workers, then itself by the same signal.
 import { killAllWorkerGroups } from '../runner/worker.js';
 import { sepLine } from '../report/color.js';
+import { ExitCode } from '../types.js';
 
 const FATAL: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
 
@@ -23,7 +24,7 @@ export function handleSignals(started: number): () => void {
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`\n${sepLine('!', 'KeyboardInterrupt', 80)}\n${sepLine('=', `no tests ran in ${seconds.toFixed(2)}s`, 80)}\n`);
     remove();
-    process.exit(2);
+    process.exit(ExitCode.INTERRUPTED);
   };
   const remove = () => {
     for (const [signal, handler] of fatalHandlers) process.removeListener(signal, handler);
