@@ -311,7 +311,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
   const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: truth.deselected });
   out.flush();
-  if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items), truth.modules)) forgetMemos(config.rootdir);
+  if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file)), truth.modules)) forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;
   // A node id asked for whose module does not produce it: pytest's usage error, once collected.
   const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
