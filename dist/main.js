@@ -3609,6 +3609,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     });
     const results = [];
     const errors = [...discoveryErrors];
+    /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
+    const collectedByPytest = new Set();
     for (const e of discoveryErrors)
         reporter.collectionError(e);
     let interruptedText;
@@ -3654,6 +3656,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                     reporter.countsKnown();
             },
             unitDone: (file, info) => {
+                if (info.engine === 'pytest')
+                    collectedByPytest.add(file);
                 truth.unitDone(file);
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
@@ -3707,7 +3711,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
     const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: truth.deselected });
     out.flush();
-    if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file)), truth.modules))
+    if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     if (exitCode !== 0)
         return exitCode;
@@ -5262,7 +5266,7 @@ function learnCollected(rootdir, lessons, modules) {
     for (const [file, lesson] of lessons) {
         const entry = cache.entries.get(file);
         const module = modules.get(file);
-        if (entry && !module && isCollectionError(file, lesson)) {
+        if (entry && isCollectionError(file, lesson)) {
             if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
                 entry.collected = lesson;
                 cache.dirty = true;
@@ -13617,7 +13621,8 @@ class CollectionTruth {
         }
         const listedFiles = new Set(all.map((item) => item.file));
         for (const file of erroredFiles) {
-            if (!this.modules.has(file) && listedFiles.has(file))
+            // (the pytest engine reports such a module as collected with no ids: the error is the truth)
+            if (listedFiles.has(file))
                 lessons.set(file, { [file]: [file] });
         }
         return lessons;

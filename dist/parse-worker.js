@@ -330,7 +330,7 @@ function learnCollected(rootdir, lessons, modules) {
     for (const [file, lesson] of lessons) {
         const entry = cache.entries.get(file);
         const module = modules.get(file);
-        if (entry && !module && isCollectionError(file, lesson)) {
+        if (entry && isCollectionError(file, lesson)) {
             if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
                 entry.collected = lesson;
                 cache.dirty = true;

@@ -201,7 +201,7 @@ export function learnCollected(rootdir: string, lessons: Map<string, CollectedRe
   for (const [file, lesson] of lessons) {
     const entry = cache.entries.get(file);
     const module = modules.get(file);
-    if (entry && !module && isCollectionError(file, lesson)) {
+    if (entry && isCollectionError(file, lesson)) {
       if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
         entry.collected = lesson;
         cache.dirty = true;

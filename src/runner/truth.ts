@@ -153,7 +153,8 @@ export class CollectionTruth {
     }
     const listedFiles = new Set(all.map((item) => item.file));
     for (const file of erroredFiles) {
-      if (!this.modules.has(file) && listedFiles.has(file)) lessons.set(file, { [file]: [file] });
+      // (the pytest engine reports such a module as collected with no ids: the error is the truth)
+      if (listedFiles.has(file)) lessons.set(file, { [file]: [file] });
     }
     return lessons;
   }
