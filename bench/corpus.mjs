@@ -146,7 +146,9 @@ const lastLine = (text) => text.trim().split('\n').filter((l) => l.trim()).at(-1
 // discover --json: { tests: [{id, file, line, marks, dynamic}], errors, deselected }.
 // A dynamic entry is a placeholder for ids known only at run time (its function or class id);
 // it covers the pytest ids equal to it or below it (`id[`…, `id::`…).
-function compareIds(pytestIds, discovered) {
+// A placeholder that is a file pytest reports as a collection error (`ERROR path`) is that error's
+// node id, not a phantom.
+function compareIds(pytestIds, discovered, pytestErrors = []) {
   const pytestSet = new Set(pytestIds);
   const exact = [];
   const phantom = [];
@@ -170,8 +172,10 @@ function compareIds(pytestIds, discovered) {
     } else missing.push(id);
   }
   // a placeholder under which pytest collects nothing is a phantom too
-  const emptyPlaceholders = placeholders.filter((p) => !usedPlaceholders.has(p));
-  return { exact, phantom, placeholders, emptyPlaceholders, viaDynamic, missing };
+  const errored = new Set(pytestErrors);
+  const errorPlaceholders = placeholders.filter((p) => !usedPlaceholders.has(p) && errored.has(p));
+  const emptyPlaceholders = placeholders.filter((p) => !usedPlaceholders.has(p) && !errored.has(p));
+  return { exact, phantom, placeholders, emptyPlaceholders, errorPlaceholders, viaDynamic, missing };
 }
 
 // Agreement per JUnit testcase against pytest's first run; a testcase whose outcome differs
@@ -235,17 +239,17 @@ async function measure(project) {
   const cold = await discover(project, outDir, env, 'cold');
   const ids = (d) => (d.parsed ? d.parsed.tests : []);
   const summarizeDiscover = (d) => {
-    const c = compareIds(collected.ids, ids(d));
+    const c = compareIds(collected.ids, ids(d), collected.errors);
     return {
       code: d.code, seconds: d.seconds, stderr: d.code === 0 ? undefined : d.stderr,
       listed: ids(d).length, errors: d.parsed?.errors ?? null,
-      exact: c.exact.length, phantom: c.phantom, emptyPlaceholders: c.emptyPlaceholders,
+      exact: c.exact.length, phantom: c.phantom, emptyPlaceholders: c.emptyPlaceholders, errorPlaceholders: c.errorPlaceholders,
       placeholders: c.placeholders.length, viaDynamic: c.viaDynamic.length, missing: c.missing,
     };
   };
   result.discoverCold = summarizeDiscover(cold);
   const dc = result.discoverCold;
-  process.stderr.write(`discover (cold): exit ${dc.code}, ${dc.listed} listed, ${dc.exact} exact, ${dc.phantom.length} phantom, ${dc.emptyPlaceholders.length} empty placeholders, ${dc.viaDynamic} via ${dc.placeholders} placeholders, ${dc.missing.length} missing\n`);
+  process.stderr.write(`discover (cold): exit ${dc.code}, ${dc.listed} listed, ${dc.exact} exact, ${dc.phantom.length} phantom, ${dc.emptyPlaceholders.length} empty placeholders, ${dc.errorPlaceholders.length} placeholders of collection errors, ${dc.viaDynamic} via ${dc.placeholders} placeholders, ${dc.missing.length} missing\n`);
   if (skipRun) return result;
 
   // 3. pytest, full runs

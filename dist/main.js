@@ -3819,6 +3819,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     });
     const results = [];
     const errors = [...discoveryErrors];
+    /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
+    const collectedByPytest = new Set();
     for (const e of discoveryErrors)
         reporter.collectionError(e);
     let interruptedText;
@@ -3863,6 +3865,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                     reporter.countsKnown();
             },
             unitDone: (file, info) => {
+                if (info.engine === 'pytest')
+                    collectedByPytest.add(file);
                 truth.unitDone(file);
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
@@ -3918,7 +3922,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
     const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: truth.deselected });
     out.flush();
-    if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items), truth.modules))
+    if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     if (exitCode !== 0)
         return exitCode;
@@ -4115,6 +4119,7 @@ async function collect(session) {
             pythonFunctions: config.pythonFunctions,
             pythonClasses: config.pythonClasses,
             idOptions: { noEscaping: (0, index_js_1.getIni)(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
+            warningsAreErrors: ((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? []).some((line) => line.trim() === 'error'),
         },
         useCache: !options.noCache,
         python: () => session.python,
@@ -5273,7 +5278,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 9;
+exports.DISCOVERY_CACHE_VERSION = 10;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -5444,6 +5449,13 @@ function learnCollected(rootdir, lessons, modules) {
     for (const [file, lesson] of lessons) {
         const entry = cache.entries.get(file);
         const module = modules.get(file);
+        if (entry && isCollectionError(file, lesson)) {
+            if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
+                entry.collected = lesson;
+                cache.dirty = true;
+            }
+            continue;
+        }
         if (!entry || !module)
             continue;
         const record = { ...(entry.collected ?? {}), ...lesson };
@@ -5483,9 +5495,18 @@ function restoreDefaults(members) {
  * recorded with no ids is gone (pytest never collects it), one recorded with ids becomes those
  * items (a dynamic item's expansions, a dynamic class's tests).
  */
-function applyCollected(items, record) {
+/** The lesson of a module that failed to collect in a run: `{file: [file]}`. */
+function isCollectionError(file, record) {
+    const ids = Object.prototype.hasOwnProperty.call(record, file) ? record[file] : undefined;
+    return ids !== undefined && ids.length === 1 && ids[0] === file && Object.keys(record).length === 1;
+}
+function applyCollected(items, record, file) {
     if (!record)
         return items;
+    // It failed to collect: none of its listed ids exists; it runs whole, as pytest reports its error.
+    if (file !== undefined && isCollectionError(file, record)) {
+        return [{ id: file, file, line: 1, classes: [], function: '', marks: items.find((item) => item.id === file)?.marks ?? [], dynamic: true }];
+    }
     const out = [];
     for (const item of items) {
         const ids = Object.prototype.hasOwnProperty.call(record, item.id) ? record[item.id] : undefined;
@@ -6482,7 +6503,34 @@ class ImportResolver {
             importable: (mod, name) => this.importable(mod, name, file),
             moduleSource: (mod) => this.moduleSource(mod, file),
             isProjectModule: (mod) => this.isProjectModule(mod, file),
+            locate: (mod, fromFile) => this.locate(mod, fromFile ?? file),
         };
+    }
+    /** Each located source once per discovery (the same object each time: callers memoize on it). */
+    located = new Map();
+    locate(mod, fromFile) {
+        let source = fromFile;
+        let pkg = false;
+        if (mod !== null) {
+            const found = this.find(mod, fromFile);
+            if (!found)
+                return undefined;
+            source = found.kind === 'package' ? found.init : found.file;
+            pkg = found.kind === 'package';
+        }
+        else
+            pkg = fromFile.endsWith(`${node_path_1.sep}__init__.py`);
+        if (source === null)
+            return undefined;
+        if (!this.located.has(source)) {
+            try {
+                this.located.set(source, { file: source, text: (0, inputs_js_1.readLoggedFile)(source).toString('utf8'), package: pkg });
+            }
+            catch {
+                this.located.set(source, undefined);
+            }
+        }
+        return this.located.get(source);
     }
     isFile(path) {
         return (0, inputs_js_1.probePath)(path)?.isFile() === true;
@@ -6546,7 +6594,9 @@ class ImportResolver {
                 const here = this.findIn(dir, top, suffixes);
                 if (here === null)
                     continue;
-                if (found === null)
+                // A directory without __init__.py is a namespace portion: a module or regular package
+                // later on the path is imported instead (PathFinder).
+                if (found === null || (found.kind === 'package' && found.init === null && (here.kind === 'module' || here.init !== null)))
                     found = here;
                 else if (found.kind === 'package' && here.kind === 'package' && found.init === null)
                     found.dirs.push(...here.dirs);
@@ -6599,8 +6649,9 @@ class ImportResolver {
             return undefined;
         }
         const word = new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`);
+        // names a module binds at run time: globals().update(...), sys.modules[__name__], __getattr__
         if (!word.test(text))
-            return /__getattr__|import \*/.test(text) ? undefined : false;
+            return /__getattr__|import \*|globals\(\)|sys\.modules\[__name__\]/.test(text) ? undefined : false;
         const binds = new RegExp(`^\\s*(?:(?:async\\s+)?def|class)\\s+${name}\\b|^${name}\\s*[:=]|^\\s*(?:from\\s+\\S+\\s+)?import\\s[^\\n]*\\b${name}\\b`, 'm');
         return binds.test(text) ? true : undefined;
     }
@@ -6867,7 +6918,7 @@ async function discover(opts) {
                 return; // confirmed below
             const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
             // What runs of this content collected corrects what static reading could not know.
-            itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected);
+            itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected, l.rel);
             errorsOf[index] = result.errors;
         };
         const requests = toParse(modules);
@@ -7062,6 +7113,7 @@ const fnmatch_js_1 = __nccwpck_require__(8035);
 const guards_js_1 = __nccwpck_require__(4050);
 const paramids_js_1 = __nccwpck_require__(6977);
 const stdlib_js_1 = __nccwpck_require__(8780);
+const values_js_1 = __nccwpck_require__(3502);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 /** Bases that add no tests and change nothing pytest collects. */
@@ -7279,7 +7331,14 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
         return push(baseId, true, marks);
     if (!marks.some((m) => m.name === 'parametrize'))
         return push(baseId, false, marks);
-    const expansion = (0, paramids_js_1.expandParametrize)(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
+    const parametrize = marks.filter((m) => m.name === 'parametrize');
+    let expansion = (0, paramids_js_1.expandParametrize)(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
+    if ('dynamic' in expansion && scope.env?.locate) {
+        // names and calls the parser could not read: followed through the imports (slower, so only here)
+        const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
+        const resolved = parametrize.map((m) => ({ ...m, args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)), kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])) }));
+        expansion = (0, paramids_js_1.expandParametrize)(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
+    }
     if ('dynamic' in expansion)
         return push(baseId, true, marks);
     for (const c of expansion.cases)
@@ -7417,6 +7476,15 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
     // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
     if (mod.collectIf && (env ? (0, guards_js_1.evaluateGuard)(mod.collectIf, env) : null) !== true) {
+        return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+    }
+    // Importing it fails (an unconditional import of what the interpreter certainly lacks), or may
+    // (a generator passed to parametrize warns on pytest 9.1, an error where warnings are): pytest
+    // reports the module's collection error; it runs whole, and the run reports what pytest does.
+    // Only a module that is found but lacks the name: one not found may be on a path pytest or a
+    // conftest adds (`pythonpath`, `sys.path.insert`).
+    const importFails = env !== undefined && mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) === true;
+    if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
         return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
     }
     const classesByName = new Map();
@@ -8198,6 +8266,24 @@ function isFixtureDecorator(expr, ctx) {
 function decoratorExpression(decorator) {
     return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
+/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+function passesGenerator(call) {
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+    const positional = args.filter((a) => a.type !== 'keyword_argument');
+    if (positional[1]?.type === 'generator_expression')
+        return true;
+    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+}
+/** An import statement directly in the module's body (not under a try, if, with or def). */
+function unconditional(stmt) {
+    for (let at = stmt.parent; at !== null; at = at.parent) {
+        if (at.type === 'module')
+            return true;
+        if (at.type !== 'block' && at.type !== 'expression_statement')
+            return false;
+    }
+    return false;
+}
 function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
@@ -8211,6 +8297,8 @@ function parseFunction(def, decorators, firstLine, ctx) {
             continue;
         const mark = (0, pyliteral_js_1.readMark)(expr, ctx);
         if (mark) {
+            if (mark.name === 'parametrize' && expr.type === 'call' && passesGenerator(expr))
+                ctx.generatorParametrize = true;
             marks.push(mark);
             continue;
         }
@@ -8328,6 +8416,9 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         }
         else if (moduleLevel && defType === 'import_from_statement') {
             handleImportFrom(def, ctx, dynamicReasons, guard, info);
+            // `from m import name` only: a missing name is what a static reading can be sure of
+            if (guard === null && unconditional(def))
+                ctx.requiredImports.push(...importGuards(def).filter((g) => g.k === 'imp' && g.name !== undefined));
         }
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
@@ -8560,7 +8651,7 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, markingFunctions: new Set() };
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         return {
@@ -8575,6 +8666,8 @@ function parseModule(parser, source) {
             collectIgnoreGlob: info.collectIgnoreGlob,
             ...(ctx.collectIf ? { collectIf: ctx.collectIf } : {}),
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
+            ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
+            ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
         };
     }
     finally {
@@ -8596,6 +8689,7 @@ exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
+exports.pyStrRepr = pyStrRepr;
 const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
@@ -8911,7 +9005,11 @@ function readLiteral(node, ctx) {
         }
         case 'attribute': {
             const mark = readMark(node, ctx);
-            return mark ? { py: 'mark', mark } : { py: 'expr', source: node.text };
+            if (mark)
+                return { py: 'mark', mark };
+            const dotted = dottedName(node);
+            const known = dotted === null ? undefined : MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
+            return known ?? { py: 'expr', source: node.text };
         }
         case 'call': {
             const mark = readMark(node, ctx);
@@ -8920,9 +9018,9 @@ function readLiteral(node, ctx) {
             const fn = node.childForFieldName('function');
             const func = fn ? dottedName(fn) : null;
             if (func === null)
-                return { py: 'expr', source: node.text };
+                return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            const built = builtinCall(func, args, kwargs, ctx);
+            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs);
             if (built)
                 return built;
             // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
@@ -8940,6 +9038,120 @@ function readLiteral(node, ctx) {
         default:
             return { py: 'expr', source: node.text };
     }
+}
+/** Standard-library constants the same on every Python fastest runs on (3.8 and later). */
+const MODULE_CONSTANTS = new Map([['pickle.HIGHEST_PROTOCOL', 5]]);
+/** `mod.attr` or an imported name as the dotted name it stands for (`product` → `itertools.product`); null if not imported. */
+function importedName(dotted, ctx) {
+    const dot = dotted.indexOf('.');
+    const head = dot < 0 ? dotted : dotted.slice(0, dot);
+    if (ctx.locals?.has(head))
+        return null;
+    const bound = ctx.imports?.[head];
+    if (bound === undefined)
+        return null;
+    const rest = dot < 0 ? '' : dotted.slice(dot);
+    return `${bound.replace(':', '.')}${rest}`;
+}
+/** `itertools.product` of literal sequences (with `repeat=`), as the list of tuples it yields. */
+function itertoolsCall(func, args, kwargs) {
+    if (func !== 'itertools.product' || args.some(isDynamic))
+        return null;
+    const repeat = kwargs.repeat ?? 1;
+    if (Object.keys(kwargs).some((k) => k !== 'repeat') || typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 0)
+        return null;
+    const pools = [];
+    for (const arg of args) {
+        const items = itemsOf(arg);
+        if (items === null)
+            return null;
+        pools.push(items);
+    }
+    let result = [[]];
+    for (let r = 0; r < repeat; r++) {
+        for (const pool of pools) {
+            if (result.length * pool.length > MAX_EXPANDED)
+                return null;
+            result = result.flatMap((prefix) => pool.map((item) => [...prefix, item]));
+        }
+    }
+    return { py: 'list', items: result.map((items) => ({ py: 'tuple', items })) };
+}
+/** Python's `repr()` of a str; null beyond ASCII (which of those Python prints as is needs unicodedata). */
+function pyStrRepr(value) {
+    const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+    let out = quote;
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === quote || ch === '\\')
+            out += `\\${ch}`;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\x${code.toString(16).padStart(2, '0')}`;
+        else if (code >= 0x80)
+            return null;
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+/** `"{} {!r}".format(a, *b)` on a literal template whose fields are plain, numbered or `!r`/`!s` only. */
+function strFormat(node, ctx) {
+    const fn = node.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+    if (!fn || !object || fn.childForFieldName('attribute')?.text !== 'format' || (object.type !== 'string' && object.type !== 'concatenated_string'))
+        return null;
+    const template = readLiteral(object, ctx);
+    if (typeof template !== 'string')
+        return null;
+    const args = [];
+    for (const child of node.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (!child || child.type === 'comment')
+            continue;
+        if (child.type === 'keyword_argument' || child.type === 'dictionary_splat')
+            return null;
+        if (child.type === 'list_splat') {
+            const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+            const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+            if (spread === null)
+                return null;
+            args.push(...spread);
+        }
+        else
+            args.push(readLiteral(child, ctx));
+    }
+    let out = '';
+    let auto = 0;
+    let numbered = null;
+    const re = /\{\{|\}\}|\{([0-9]*)(?:!([rs]))?\}|[{}]/g;
+    let last = 0;
+    for (let m = re.exec(template); m !== null; m = re.exec(template)) {
+        out += template.slice(last, m.index);
+        last = m.index + m[0].length;
+        if (m[0] === '{{' || m[0] === '}}') {
+            out += m[0][0];
+            continue;
+        }
+        if (m[0] === '{' || m[0] === '}')
+            return null; // a field this reader does not handle
+        const manual = m[1] !== '';
+        if (numbered !== null && numbered !== manual)
+            return null; // Python refuses the mix
+        numbered = manual;
+        const value = args[manual ? Number(m[1]) : auto++];
+        if (value === undefined)
+            return null;
+        const text = m[2] === 'r' ? (typeof value === 'string' ? pyStrRepr(value) : strOf(value)) : strOf(value);
+        if (text === null)
+            return null;
+        out += text;
+    }
+    return out + template.slice(last);
 }
 const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);
 /** Longest sequence a builtin call or comprehension is expanded into (beyond it: not literal). */
@@ -9174,6 +9386,244 @@ exports.MAX_PARSE_THREADS = 4;
 function forcedParseThreads(env) {
     const forced = Number.parseInt(env.FASTEST_PARSE_THREADS ?? '', 10);
     return Number.isInteger(forced) && forced >= 0 ? forced : null;
+}
+
+
+/***/ }),
+
+/***/ 3502:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.resolveValue = resolveValue;
+const stdlib_js_1 = __nccwpck_require__(8780);
+/** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
+const PLAIN_STDLIB_CLASSES = new Set([
+    'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'datetime.tzinfo',
+    'decimal.Decimal', 'fractions.Fraction', 'functools.partial', 'collections.OrderedDict', 'collections.defaultdict',
+    'collections.deque', 'collections.Counter', 'collections.UserDict', 'collections.UserList', 'pathlib.Path',
+    'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'uuid.UUID',
+    'io.StringIO', 'io.BytesIO', 'abc.ABC', 'typing.Generic', 'typing.Protocol', 'typing.NamedTuple',
+    'logging.Handler', 'logging.Filter', 'logging.Formatter', 'logging.StreamHandler', 'json.JSONEncoder',
+    'collections.abc.Mapping', 'collections.abc.MutableMapping', 'collections.abc.Sequence', 'collections.abc.Iterable',
+    'collections.abc.Iterator', 'collections.abc.Set', 'collections.abc.MutableSet', 'collections.abc.Sized',
+    'collections.abc.Container', 'collections.abc.Hashable',
+]);
+/** Builtins a plain class may derive from (an instance of them has no `__name__`, is no str or number). */
+const PLAIN_BUILTIN_BASES = new Set([
+    'object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray', 'BaseException', 'Exception', 'ValueError',
+    'TypeError', 'KeyError', 'IndexError', 'LookupError', 'RuntimeError', 'AttributeError', 'OSError', 'IOError',
+    'NotImplementedError', 'AssertionError', 'ArithmeticError', 'ZeroDivisionError', 'UnicodeError', 'Warning',
+    'UserWarning', 'DeprecationWarning', 'RuntimeWarning', 'ImportError',
+]);
+/** Class decorators that return the class itself (or one of the same name and kind). */
+const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.total_ordering|total_ordering|attrs?\.(s|attrs|define|frozen|mutable))\b/;
+/** In a class body, what could give its instances a `__name__`, or make calling it return something else. */
+const NAME_GIVING = /\b__name__\s*[:=]|def\s+__name__\b|__getattr__|__getattribute__|__new__|__dict__|setattr\(|metaclass|__init_subclass__/;
+const MAX_DEPTH = 8;
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Bindings found per module text and name (texts are read once per discovery, so few and long-lived). */
+const bindings = new Map();
+const MAX_MEMO_TEXTS = 512;
+/** The one statement binding `name` in a module's text; null when none, undefined when more than one or not at the top level. */
+function bindingOf(text, name) {
+    let perText = bindings.get(text);
+    if (!perText) {
+        if (bindings.size >= MAX_MEMO_TEXTS)
+            bindings.clear();
+        perText = new Map();
+        bindings.set(text, perText);
+    }
+    if (perText.has(name))
+        return perText.get(name);
+    const found = findBinding(text, name);
+    perText.set(name, found);
+    return found;
+}
+function findBinding(text, name) {
+    const n = escapeRe(name);
+    const re = new RegExp(`^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`, 'gm');
+    let found = null;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[1] !== '' || found !== null)
+            return undefined;
+        found = { kind: m[2] === 'class' ? 'class' : m[2] ? 'def' : m[3] ? 'import' : 'other', index: m.index };
+    }
+    // a parenthesized `from x import (\n  a,\n  name,\n)` binds it too
+    const multi = new RegExp(`^from[ \\t]+\\S+[ \\t]+import[ \\t]*\\(([^)]*)\\)`, 'gm');
+    for (let m = multi.exec(text); m !== null; m = multi.exec(text)) {
+        if (!new RegExp(`\\b${n}\\b`).test(m[1]) || (found !== null && found.index === m.index))
+            continue;
+        if (found !== null)
+            return undefined;
+        found = { kind: 'import', index: m.index };
+    }
+    if (found === null && /^from[ \t]+\S+[ \t]+import[ \t]+\*|^def __getattr__/m.test(text))
+        return undefined;
+    return found;
+}
+/** `from M import A as name` (plain or parenthesized) at `index`: `M` and `A`. */
+function importedAt(text, index, name) {
+    const head = /^from[ \t]+(\S+)[ \t]+import[ \t]*(\(([^)]*)\)|[^\n]*)/.exec(text.slice(index));
+    if (!head)
+        return null;
+    const names = (head[3] ?? head[2]).replace(/#[^\n]*/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+    for (const entry of names) {
+        const m = /^(\w+)(?:\s+as\s+(\w+))?$/.exec(entry);
+        if (m && (m[2] ?? m[1]) === name)
+            return { module: head[1], attr: m[1] };
+    }
+    return null;
+}
+/** The dotted name `path` (`Foo`, `mod.Foo`) as bound in the module `text` at `file`. */
+function lookup(env, file, text, imports, path, depth) {
+    if (depth > MAX_DEPTH || path.length === 0)
+        return undefined;
+    const [head, ...rest] = path;
+    if (imports !== null && imports[head] !== undefined)
+        return followImport(env, file, imports[head], rest, depth);
+    const binding = bindingOf(text, head);
+    if (!binding)
+        return undefined;
+    if (binding.kind === 'import') {
+        const from = importedAt(text, binding.index, head);
+        return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
+    }
+    if (rest.length > 0)
+        return undefined;
+    if (binding.kind === 'class') {
+        // decorators above it must keep the class
+        const before = text.slice(0, binding.index).split('\n');
+        before.pop();
+        for (let i = before.length - 1; i >= 0 && before[i].startsWith('@'); i--)
+            if (!KEEPING_CLASS_DECORATORS.test(before[i]))
+                return undefined;
+        return { kind: 'class', name: head, file, text, start: binding.index };
+    }
+    if (binding.kind === 'def') {
+        const before = text.slice(0, binding.index).split('\n');
+        before.pop();
+        if (before.length > 0 && before[before.length - 1].startsWith('@'))
+            return undefined;
+        return { kind: 'function', name: head };
+    }
+    return undefined;
+}
+function followImport(env, fromFile, bound, rest, depth) {
+    const colon = bound.indexOf(':');
+    const module = colon < 0 ? bound : bound.slice(0, colon);
+    const attr = colon < 0 ? null : bound.slice(colon + 1);
+    if (attr === null) {
+        // `import a` (or `import a.b as c`): the module object, then attributes of it
+        if (rest.length === 0)
+            return !module.startsWith('.') && !module.includes('.') && (stdlib_js_1.STDLIB_MODULES.has(module) || env.locate?.(module, fromFile)) ? { kind: 'module', name: module } : undefined;
+        if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
+            return stdlibFound(`${module}.${rest.join('.')}`);
+        const target = env.locate?.(module, fromFile);
+        return target ? lookup(env, target.file, target.text, null, rest, depth + 1) : undefined;
+    }
+    if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]) && !module.startsWith('.'))
+        return stdlibFound([module, attr, ...rest].join('.'));
+    const target = env.locate?.(module, fromFile);
+    if (!target)
+        return undefined;
+    const binding = target.package ? bindingOf(target.text, attr) : undefined;
+    const from = binding?.kind === 'import' ? importedAt(target.text, binding.index, attr) : null;
+    // `from pkg import sub`: a submodule the package's __init__ does not bind (or binds with `from . import sub`)
+    const submodule = binding === null || (from !== null && from.module === '.' && from.attr === attr);
+    if (!submodule)
+        return lookup(env, target.file, target.text, null, [attr, ...rest], depth + 1);
+    const sub = env.locate?.(`${module}.${attr}`, fromFile);
+    if (!sub)
+        return undefined;
+    if (rest.length === 0)
+        return module.startsWith('.') ? undefined : { kind: 'module', name: `${module}.${attr}` };
+    return lookup(env, sub.file, sub.text, null, rest, depth + 1);
+}
+function stdlibFound(dotted) {
+    return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
+}
+/** The text of a class statement from `start`: its header (bases) and its indented body. */
+function classParts(text, start) {
+    let i = text.indexOf('class', start) + 5;
+    let depth = 0;
+    let header = '';
+    for (; i < text.length; i++) {
+        const ch = text[i];
+        if (ch === '(' || ch === '[')
+            depth++;
+        else if (ch === ')' || ch === ']')
+            depth--;
+        else if (ch === ':' && depth === 0)
+            break;
+        header += ch;
+    }
+    const open = header.indexOf('(');
+    const bases = open < 0 ? [] : header.slice(open + 1, header.lastIndexOf(')')).replace(/#[^\n]*/g, '').split(',').map((b) => b.trim()).filter(Boolean);
+    const after = text.slice(i + 1);
+    const end = after.search(/\n(?=[^\s#])/);
+    return { bases, body: end < 0 ? after : after.slice(0, end) };
+}
+/** Whether calling the class surely gives an instance without `__name__` that is no str, number, enum or pattern. */
+function isPlainClass(env, found, depth, seen) {
+    if (found.start < 0)
+        return true; // a listed standard-library class
+    const key = `${found.file}\0${found.start}`;
+    if (seen.has(key) || depth > MAX_DEPTH)
+        return false;
+    seen.add(key);
+    const parts = classParts(found.text, found.start);
+    if (!parts || NAME_GIVING.test(parts.body))
+        return false;
+    return parts.bases.every((base) => {
+        if (base.includes('=') || base.startsWith('*'))
+            return false; // metaclass=, **kwargs
+        if (PLAIN_BUILTIN_BASES.has(base) && bindingOf(found.text, base) === null)
+            return true;
+        if (!/^[A-Za-z_][\w.]*$/.test(base))
+            return false;
+        const baseFound = lookup(env, found.file, found.text, null, base.split('.'), depth + 1);
+        return baseFound?.kind === 'class' && isPlainClass(env, baseFound, depth + 1, seen);
+    });
+}
+function resolveName(dotted, scope) {
+    const own = scope.env.locate?.(null);
+    if (!own)
+        return undefined;
+    return lookup(scope.env, own.file, own.text, scope.imports, dotted.split('.'), 0);
+}
+/**
+ * The value with names and calls replaced where their id is certain: `{py: 'name'}` for a class,
+ * function or module, `{py: 'object'}` for an instance of a plain class. Others are left as they are.
+ */
+function resolveValue(value, scope) {
+    if (value === null || typeof value !== 'object')
+        return value;
+    switch (value.py) {
+        case 'tuple':
+        case 'list':
+            return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
+        case 'expr': {
+            if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source))
+                return value;
+            const found = resolveName(value.source, scope);
+            return found ? { py: 'name', name: found.name } : value;
+        }
+        case 'call': {
+            if (value.func === 'param' || value.func.endsWith('.param')) {
+                return { ...value, args: value.args.map((v) => resolveValue(v, scope)) };
+            }
+            const found = resolveName(value.func, scope);
+            if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Set()))
+                return { py: 'object', repr: `${value.func}(...)` };
+            return value;
+        }
+        default:
+            return value;
+    }
 }
 
 
@@ -14014,8 +14464,10 @@ class CollectionTruth {
      * What the run taught about each reported module, for the discovery cache: every listed item
      * whose id the module does not produce as such, with the ids it stands for (none: a phantom).
      * Only modules with something to teach: such an item, or ids no listed item accounts for.
+     * A listed module that failed to collect in the run (`erroredFiles`) teaches that it is a
+     * collection error: `{file: [file]}`, the module as one dynamic item, none of its listed ids.
      */
-    lessons(all) {
+    lessons(all, erroredFiles = []) {
         const byFile = new Map();
         for (const item of all) {
             if (!this.modules.has(item.file))
@@ -14038,6 +14490,12 @@ class CollectionTruth {
             }
             if (Object.keys(record).length > 0 || accounted !== module.length)
                 lessons.set(file, record);
+        }
+        const listedFiles = new Set(all.map((item) => item.file));
+        for (const file of erroredFiles) {
+            // (the pytest engine reports such a module as collected with no ids: the error is the truth)
+            if (listedFiles.has(file))
+                lessons.set(file, { [file]: [file] });
         }
         return lessons;
     }

@@ -159,7 +159,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 9;
+exports.DISCOVERY_CACHE_VERSION = 10;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -330,6 +330,13 @@ function learnCollected(rootdir, lessons, modules) {
     for (const [file, lesson] of lessons) {
         const entry = cache.entries.get(file);
         const module = modules.get(file);
+        if (entry && isCollectionError(file, lesson)) {
+            if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
+                entry.collected = lesson;
+                cache.dirty = true;
+            }
+            continue;
+        }
         if (!entry || !module)
             continue;
         const record = { ...(entry.collected ?? {}), ...lesson };
@@ -369,9 +376,18 @@ function restoreDefaults(members) {
  * recorded with no ids is gone (pytest never collects it), one recorded with ids becomes those
  * items (a dynamic item's expansions, a dynamic class's tests).
  */
-function applyCollected(items, record) {
+/** The lesson of a module that failed to collect in a run: `{file: [file]}`. */
+function isCollectionError(file, record) {
+    const ids = Object.prototype.hasOwnProperty.call(record, file) ? record[file] : undefined;
+    return ids !== undefined && ids.length === 1 && ids[0] === file && Object.keys(record).length === 1;
+}
+function applyCollected(items, record, file) {
     if (!record)
         return items;
+    // It failed to collect: none of its listed ids exists; it runs whole, as pytest reports its error.
+    if (file !== undefined && isCollectionError(file, record)) {
+        return [{ id: file, file, line: 1, classes: [], function: '', marks: items.find((item) => item.id === file)?.marks ?? [], dynamic: true }];
+    }
     const out = [];
     for (const item of items) {
         const ids = Object.prototype.hasOwnProperty.call(record, item.id) ? record[item.id] : undefined;
@@ -1202,6 +1218,24 @@ function isFixtureDecorator(expr, ctx) {
 function decoratorExpression(decorator) {
     return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
+/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+function passesGenerator(call) {
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+    const positional = args.filter((a) => a.type !== 'keyword_argument');
+    if (positional[1]?.type === 'generator_expression')
+        return true;
+    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+}
+/** An import statement directly in the module's body (not under a try, if, with or def). */
+function unconditional(stmt) {
+    for (let at = stmt.parent; at !== null; at = at.parent) {
+        if (at.type === 'module')
+            return true;
+        if (at.type !== 'block' && at.type !== 'expression_statement')
+            return false;
+    }
+    return false;
+}
 function parseFunction(def, decorators, firstLine, ctx) {
     const marks = [];
     let fixture = null;
@@ -1215,6 +1249,8 @@ function parseFunction(def, decorators, firstLine, ctx) {
             continue;
         const mark = (0, pyliteral_js_1.readMark)(expr, ctx);
         if (mark) {
+            if (mark.name === 'parametrize' && expr.type === 'call' && passesGenerator(expr))
+                ctx.generatorParametrize = true;
             marks.push(mark);
             continue;
         }
@@ -1332,6 +1368,9 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         }
         else if (moduleLevel && defType === 'import_from_statement') {
             handleImportFrom(def, ctx, dynamicReasons, guard, info);
+            // `from m import name` only: a missing name is what a static reading can be sure of
+            if (guard === null && unconditional(def))
+                ctx.requiredImports.push(...importGuards(def).filter((g) => g.k === 'imp' && g.name !== undefined));
         }
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
@@ -1564,7 +1603,7 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, markingFunctions: new Set() };
+        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         return {
@@ -1579,6 +1618,8 @@ function parseModule(parser, source) {
             collectIgnoreGlob: info.collectIgnoreGlob,
             ...(ctx.collectIf ? { collectIf: ctx.collectIf } : {}),
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
+            ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
+            ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
         };
     }
     finally {
@@ -1600,6 +1641,7 @@ exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
+exports.pyStrRepr = pyStrRepr;
 const pystr_js_1 = __nccwpck_require__(560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
@@ -1915,7 +1957,11 @@ function readLiteral(node, ctx) {
         }
         case 'attribute': {
             const mark = readMark(node, ctx);
-            return mark ? { py: 'mark', mark } : { py: 'expr', source: node.text };
+            if (mark)
+                return { py: 'mark', mark };
+            const dotted = dottedName(node);
+            const known = dotted === null ? undefined : MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
+            return known ?? { py: 'expr', source: node.text };
         }
         case 'call': {
             const mark = readMark(node, ctx);
@@ -1924,9 +1970,9 @@ function readLiteral(node, ctx) {
             const fn = node.childForFieldName('function');
             const func = fn ? dottedName(fn) : null;
             if (func === null)
-                return { py: 'expr', source: node.text };
+                return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            const built = builtinCall(func, args, kwargs, ctx);
+            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs);
             if (built)
                 return built;
             // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
@@ -1944,6 +1990,120 @@ function readLiteral(node, ctx) {
         default:
             return { py: 'expr', source: node.text };
     }
+}
+/** Standard-library constants the same on every Python fastest runs on (3.8 and later). */
+const MODULE_CONSTANTS = new Map([['pickle.HIGHEST_PROTOCOL', 5]]);
+/** `mod.attr` or an imported name as the dotted name it stands for (`product` → `itertools.product`); null if not imported. */
+function importedName(dotted, ctx) {
+    const dot = dotted.indexOf('.');
+    const head = dot < 0 ? dotted : dotted.slice(0, dot);
+    if (ctx.locals?.has(head))
+        return null;
+    const bound = ctx.imports?.[head];
+    if (bound === undefined)
+        return null;
+    const rest = dot < 0 ? '' : dotted.slice(dot);
+    return `${bound.replace(':', '.')}${rest}`;
+}
+/** `itertools.product` of literal sequences (with `repeat=`), as the list of tuples it yields. */
+function itertoolsCall(func, args, kwargs) {
+    if (func !== 'itertools.product' || args.some(isDynamic))
+        return null;
+    const repeat = kwargs.repeat ?? 1;
+    if (Object.keys(kwargs).some((k) => k !== 'repeat') || typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 0)
+        return null;
+    const pools = [];
+    for (const arg of args) {
+        const items = itemsOf(arg);
+        if (items === null)
+            return null;
+        pools.push(items);
+    }
+    let result = [[]];
+    for (let r = 0; r < repeat; r++) {
+        for (const pool of pools) {
+            if (result.length * pool.length > MAX_EXPANDED)
+                return null;
+            result = result.flatMap((prefix) => pool.map((item) => [...prefix, item]));
+        }
+    }
+    return { py: 'list', items: result.map((items) => ({ py: 'tuple', items })) };
+}
+/** Python's `repr()` of a str; null beyond ASCII (which of those Python prints as is needs unicodedata). */
+function pyStrRepr(value) {
+    const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+    let out = quote;
+    for (const ch of value) {
+        const code = ch.codePointAt(0);
+        if (ch === quote || ch === '\\')
+            out += `\\${ch}`;
+        else if (ch === '\n')
+            out += '\\n';
+        else if (ch === '\r')
+            out += '\\r';
+        else if (ch === '\t')
+            out += '\\t';
+        else if (code < 0x20 || code === 0x7f)
+            out += `\\x${code.toString(16).padStart(2, '0')}`;
+        else if (code >= 0x80)
+            return null;
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+/** `"{} {!r}".format(a, *b)` on a literal template whose fields are plain, numbered or `!r`/`!s` only. */
+function strFormat(node, ctx) {
+    const fn = node.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+    if (!fn || !object || fn.childForFieldName('attribute')?.text !== 'format' || (object.type !== 'string' && object.type !== 'concatenated_string'))
+        return null;
+    const template = readLiteral(object, ctx);
+    if (typeof template !== 'string')
+        return null;
+    const args = [];
+    for (const child of node.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (!child || child.type === 'comment')
+            continue;
+        if (child.type === 'keyword_argument' || child.type === 'dictionary_splat')
+            return null;
+        if (child.type === 'list_splat') {
+            const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+            const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+            if (spread === null)
+                return null;
+            args.push(...spread);
+        }
+        else
+            args.push(readLiteral(child, ctx));
+    }
+    let out = '';
+    let auto = 0;
+    let numbered = null;
+    const re = /\{\{|\}\}|\{([0-9]*)(?:!([rs]))?\}|[{}]/g;
+    let last = 0;
+    for (let m = re.exec(template); m !== null; m = re.exec(template)) {
+        out += template.slice(last, m.index);
+        last = m.index + m[0].length;
+        if (m[0] === '{{' || m[0] === '}}') {
+            out += m[0][0];
+            continue;
+        }
+        if (m[0] === '{' || m[0] === '}')
+            return null; // a field this reader does not handle
+        const manual = m[1] !== '';
+        if (numbered !== null && numbered !== manual)
+            return null; // Python refuses the mix
+        numbered = manual;
+        const value = args[manual ? Number(m[1]) : auto++];
+        if (value === undefined)
+            return null;
+        const text = m[2] === 'r' ? (typeof value === 'string' ? pyStrRepr(value) : strOf(value)) : strOf(value);
+        if (text === null)
+            return null;
+        out += text;
+    }
+    return out + template.slice(last);
 }
 const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);
 /** Longest sequence a builtin call or comprehension is expanded into (beyond it: not literal). */

@@ -224,6 +224,8 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   });
   const results: TestResult[] = [];
   const errors: CollectionError[] = [...discoveryErrors];
+  /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
+  const collectedByPytest = new Set<string>();
   for (const e of discoveryErrors) reporter.collectionError(e);
 
   let interruptedText: string | undefined;
@@ -264,6 +266,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
         if (truth.waitFor.size === 0) reporter.countsKnown();
       },
       unitDone: (file, info) => {
+        if (info.engine === 'pytest') collectedByPytest.add(file);
         truth.unitDone(file);
         if (truth.waitFor.size === 0) reporter.countsKnown();
         reporter.unitDone(file, { engine: info.engine, reason: info.reason });
@@ -314,7 +317,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
   const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: truth.deselected });
   out.flush();
-  if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items), truth.modules)) forgetMemos(config.rootdir);
+  if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules)) forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;
   // A node id asked for whose module does not produce it: pytest's usage error, once collected.
   const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];

@@ -183,6 +183,7 @@ export async function collect(session: Session): Promise<Collected> {
       pythonFunctions: config.pythonFunctions,
       pythonClasses: config.pythonClasses,
       idOptions: { noEscaping: getIni(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
+      warningsAreErrors: (getIni(config, 'filterwarnings', 'linelist') ?? []).some((line) => line.trim() === 'error'),
     },
     useCache: !options.noCache,
     python: () => session.python,

@@ -7,7 +7,7 @@ import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 9;
+export const DISCOVERY_CACHE_VERSION = 10;
 
 /** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
 export type CollectedRecord = Record<string, string[]>;
@@ -201,6 +201,13 @@ export function learnCollected(rootdir: string, lessons: Map<string, CollectedRe
   for (const [file, lesson] of lessons) {
     const entry = cache.entries.get(file);
     const module = modules.get(file);
+    if (entry && isCollectionError(file, lesson)) {
+      if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
+        entry.collected = lesson;
+        cache.dirty = true;
+      }
+      continue;
+    }
     if (!entry || !module) continue;
     const record: CollectedRecord = { ...(entry.collected ?? {}), ...lesson };
     for (const id of Object.keys(record)) {
@@ -236,8 +243,18 @@ function restoreDefaults(members: ParsedMember[]): void {
  * recorded with no ids is gone (pytest never collects it), one recorded with ids becomes those
  * items (a dynamic item's expansions, a dynamic class's tests).
  */
-export function applyCollected(items: TestItem[], record: CollectedRecord | undefined): TestItem[] {
+/** The lesson of a module that failed to collect in a run: `{file: [file]}`. */
+function isCollectionError(file: string, record: CollectedRecord): boolean {
+  const ids = Object.prototype.hasOwnProperty.call(record, file) ? record[file] : undefined;
+  return ids !== undefined && ids.length === 1 && ids[0] === file && Object.keys(record).length === 1;
+}
+
+export function applyCollected(items: TestItem[], record: CollectedRecord | undefined, file?: string): TestItem[] {
   if (!record) return items;
+  // It failed to collect: none of its listed ids exists; it runs whole, as pytest reports its error.
+  if (file !== undefined && isCollectionError(file, record)) {
+    return [{ id: file, file, line: 1, classes: [], function: '', marks: items.find((item) => item.id === file)?.marks ?? [], dynamic: true }];
+  }
   const out: TestItem[] = [];
   for (const item of items) {
     const ids = Object.prototype.hasOwnProperty.call(record, item.id) ? record[item.id] : undefined;

@@ -312,6 +312,11 @@ export interface GuardEnv {
   moduleSource?(mod: string, fromFile: string): string | null | undefined;
   /** Whether the module is one of the project's own (under the rootdir, not an installed package). */
   isProjectModule?(mod: string): boolean | undefined;
+  /**
+   * The Python source of a module as `fromFile` (absolute; default: the module this env is for)
+   * would import it, or of that module itself when `mod` is null; undefined when it can't be read.
+   */
+  locate?(mod: string | null, fromFile?: string): { file: string; text: string; package: boolean } | undefined;
 }
 
 function truthy(v: PyVal): boolean {

@@ -25,7 +25,31 @@ export class ImportResolver {
       importable: (mod, name) => this.importable(mod, name, file),
       moduleSource: (mod) => this.moduleSource(mod, file),
       isProjectModule: (mod) => this.isProjectModule(mod, file),
+      locate: (mod, fromFile) => this.locate(mod, fromFile ?? file),
     };
+  }
+
+  /** Each located source once per discovery (the same object each time: callers memoize on it). */
+  private readonly located = new Map<string, { file: string; text: string; package: boolean } | undefined>();
+
+  private locate(mod: string | null, fromFile: string): { file: string; text: string; package: boolean } | undefined {
+    let source: string | null = fromFile;
+    let pkg = false;
+    if (mod !== null) {
+      const found = this.find(mod, fromFile);
+      if (!found) return undefined;
+      source = found.kind === 'package' ? found.init : found.file;
+      pkg = found.kind === 'package';
+    } else pkg = fromFile.endsWith(`${sep}__init__.py`);
+    if (source === null) return undefined;
+    if (!this.located.has(source)) {
+      try {
+        this.located.set(source, { file: source, text: readLoggedFile(source).toString('utf8'), package: pkg });
+      } catch {
+        this.located.set(source, undefined);
+      }
+    }
+    return this.located.get(source);
   }
 
   private isFile(path: string): boolean {
@@ -85,7 +109,9 @@ export class ImportResolver {
       for (const dir of dirs) {
         const here = this.findIn(dir, top, suffixes);
         if (here === null) continue;
-        if (found === null) found = here;
+        // A directory without __init__.py is a namespace portion: a module or regular package
+        // later on the path is imported instead (PathFinder).
+        if (found === null || (found.kind === 'package' && found.init === null && (here.kind === 'module' || here.init !== null))) found = here;
         else if (found.kind === 'package' && here.kind === 'package' && found.init === null) found.dirs.push(...here.dirs);
         if (found.kind === 'module' || found.init !== null) break;
       }
@@ -127,7 +153,8 @@ export class ImportResolver {
       return undefined;
     }
     const word = new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`);
-    if (!word.test(text)) return /__getattr__|import \*/.test(text) ? undefined : false;
+    // names a module binds at run time: globals().update(...), sys.modules[__name__], __getattr__
+    if (!word.test(text)) return /__getattr__|import \*|globals\(\)|sys\.modules\[__name__\]/.test(text) ? undefined : false;
     const binds = new RegExp(`^\\s*(?:(?:async\\s+)?def|class)\\s+${name}\\b|^${name}\\s*[:=]|^\\s*(?:from\\s+\\S+\\s+)?import\\s[^\\n]*\\b${name}\\b`, 'm');
     return binds.test(text) ? true : undefined;
   }

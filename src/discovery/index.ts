@@ -247,7 +247,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
       const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
       // What runs of this content collected corrects what static reading could not know.
-      itemsOf[index] = applyCollected(result.items, entry.collected);
+      itemsOf[index] = applyCollected(result.items, entry.collected, l.rel);
       errorsOf[index] = result.errors;
     };
     const requests = toParse(modules);

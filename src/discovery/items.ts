@@ -7,11 +7,14 @@ import { evaluateGuard, type GuardEnv } from './guards.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
 import type { ParsedClass, ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 import { STDLIB_MODULES } from './stdlib.js';
+import { resolveValue } from './values.js';
 
 export interface CollectRules {
   pythonFunctions: string[];
   pythonClasses: string[];
   idOptions: IdOptions;
+  /** The ini `filterwarnings` turns every warning into an error (a line `error`). */
+  warningsAreErrors?: boolean;
 }
 
 /** What the conftest.py files above a module contribute. */
@@ -255,7 +258,14 @@ function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Ma
   if (unittest) return push(baseId, false, marks);
   if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
   if (!marks.some((m) => m.name === 'parametrize')) return push(baseId, false, marks);
-  const expansion = expandParametrize(marks.filter((m) => m.name === 'parametrize'), scope.rules.idOptions, scope.mod.pytestAliases);
+  const parametrize = marks.filter((m) => m.name === 'parametrize');
+  let expansion = expandParametrize(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
+  if ('dynamic' in expansion && scope.env?.locate) {
+    // names and calls the parser could not read: followed through the imports (slower, so only here)
+    const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
+    const resolved = parametrize.map((m) => ({ ...m, args: m.args.map((a) => resolveValue(a, valueScope)), kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, resolveValue(v, valueScope)])) }));
+    expansion = expandParametrize(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
+  }
   if ('dynamic' in expansion) return push(baseId, true, marks);
   for (const c of expansion.cases) push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
 }
@@ -376,6 +386,15 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
   // Importing the module skips it (or may): none of its tests is listed, and it runs whole, as a
   // dynamic item, so that the run reports its skip as pytest does ("1 skipped").
   if (mod.collectIf && (env ? evaluateGuard(mod.collectIf, env) : null) !== true) {
+    return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
+  }
+  // Importing it fails (an unconditional import of what the interpreter certainly lacks), or may
+  // (a generator passed to parametrize warns on pytest 9.1, an error where warnings are): pytest
+  // reports the module's collection error; it runs whole, and the run reports what pytest does.
+  // Only a module that is found but lacks the name: one not found may be on a path pytest or a
+  // conftest adds (`pythonpath`, `sys.path.insert`).
+  const importFails = env !== undefined && mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) === true;
+  if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
     return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
   }
   const classesByName = new Map<string, ParsedClass>();

@@ -83,6 +83,10 @@ export interface ParsedModule {
   collectIf?: GuardExpr;
   /** Module-level imports a class base may name: local name -> `module` or `module:name`. */
   imports?: Record<string, string>;
+  /** What the module's unconditional top-level `from m import name` statements need (outside any try, if or with): if one fails, so does the import of the module. */
+  requiredImports?: GuardExpr[];
+  /** A parametrize is passed a generator (deprecated in pytest 9.1: an error where warnings are errors). */
+  generatorParametrize?: true;
 }
 
 const DECORATED_DEFINITION = 'decorated_definition';
@@ -94,6 +98,8 @@ interface ParseContext extends LiteralContext {
   guards: GuardScope;
   collectIf: GuardExpr | null;
   imports: Record<string, string>;
+  requiredImports: GuardExpr[];
+  generatorParametrize: boolean;
 }
 
 function argnamesOf(params: Node | null): string[] {
@@ -315,6 +321,23 @@ function decoratorExpression(decorator: Node): Node | null {
   return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
 
+/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+function passesGenerator(call: Node): boolean {
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+  const positional = args.filter((a) => a.type !== 'keyword_argument');
+  if (positional[1]?.type === 'generator_expression') return true;
+  return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+}
+
+/** An import statement directly in the module's body (not under a try, if, with or def). */
+function unconditional(stmt: Node): boolean {
+  for (let at = stmt.parent; at !== null; at = at.parent) {
+    if (at.type === 'module') return true;
+    if (at.type !== 'block' && at.type !== 'expression_statement') return false;
+  }
+  return false;
+}
+
 function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: ParseContext): ParsedFunction {
   const marks: Mark[] = [];
   let fixture: ParsedFunction['fixture'] = null;
@@ -327,6 +350,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
     if (!expr) continue;
     const mark = readMark(expr, ctx);
     if (mark) {
+      if (mark.name === 'parametrize' && expr.type === 'call' && passesGenerator(expr)) ctx.generatorParametrize = true;
       marks.push(mark);
       continue;
     }
@@ -433,6 +457,8 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
       }
     } else if (moduleLevel && defType === 'import_from_statement') {
       handleImportFrom(def, ctx, dynamicReasons, guard, info);
+      // `from m import name` only: a missing name is what a static reading can be sure of
+      if (guard === null && unconditional(def)) ctx.requiredImports.push(...importGuards(def).filter((g) => g.k === 'imp' && g.name !== undefined));
     } else if (moduleLevel && defType === 'import_statement') {
       handleImport(def, ctx, guard);
     } else if (moduleLevel && ctx.constants.size > 0) {
@@ -641,7 +667,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
-    const ctx: ParseContext = { ...emptyLiteralContext(), source, guards: emptyGuardScope(), collectIf: null, imports: {}, markingFunctions: new Set() };
+    const ctx: ParseContext = { ...emptyLiteralContext(), source, guards: emptyGuardScope(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
     const dynamicReasons: string[] = [];
     const info = parseBody(root, ctx, true, dynamicReasons);
     return {
@@ -656,6 +682,8 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       collectIgnoreGlob: info.collectIgnoreGlob,
       ...(ctx.collectIf ? { collectIf: ctx.collectIf } : {}),
       ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
+      ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
+      ...(ctx.generatorParametrize ? { generatorParametrize: true as const } : {}),
     };
   } finally {
     tree.delete();

@@ -42,6 +42,8 @@ export interface LiteralContext {
   constants: Map<string, PyValue>;
   /** A comprehension's loop variables, while its element is read. */
   locals?: Map<string, PyValue>;
+  /** Module-level imports: local name → `module` or `module:attribute`. */
+  imports?: Record<string, string>;
 }
 
 export function emptyLiteralContext(): LiteralContext {
@@ -303,16 +305,19 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
     }
     case 'attribute': {
       const mark = readMark(node, ctx);
-      return mark ? { py: 'mark', mark } : { py: 'expr', source: node.text };
+      if (mark) return { py: 'mark', mark };
+      const dotted = dottedName(node);
+      const known = dotted === null ? undefined : MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
+      return known ?? { py: 'expr', source: node.text };
     }
     case 'call': {
       const mark = readMark(node, ctx);
       if (mark) return { py: 'mark', mark };
       const fn = node.childForFieldName('function');
       const func = fn ? dottedName(fn) : null;
-      if (func === null) return { py: 'expr', source: node.text };
+      if (func === null) return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
       const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-      const built = builtinCall(func, args, kwargs, ctx);
+      const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs);
       if (built) return built;
       // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
       if (INSTANCE_CONSTRUCTORS.has(func) && !isShadowed(func, ctx)) return { py: 'object', repr: node.text };
@@ -328,6 +333,101 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
     default:
       return { py: 'expr', source: node.text };
   }
+}
+
+/** Standard-library constants the same on every Python fastest runs on (3.8 and later). */
+const MODULE_CONSTANTS = new Map<string, PyValue>([['pickle.HIGHEST_PROTOCOL', 5]]);
+
+/** `mod.attr` or an imported name as the dotted name it stands for (`product` → `itertools.product`); null if not imported. */
+function importedName(dotted: string, ctx: LiteralContext): string | null {
+  const dot = dotted.indexOf('.');
+  const head = dot < 0 ? dotted : dotted.slice(0, dot);
+  if (ctx.locals?.has(head)) return null;
+  const bound = ctx.imports?.[head];
+  if (bound === undefined) return null;
+  const rest = dot < 0 ? '' : dotted.slice(dot);
+  return `${bound.replace(':', '.')}${rest}`;
+}
+
+/** `itertools.product` of literal sequences (with `repeat=`), as the list of tuples it yields. */
+function itertoolsCall(func: string | null, args: PyValue[], kwargs: Record<string, PyValue>): PyValue | null {
+  if (func !== 'itertools.product' || args.some(isDynamic)) return null;
+  const repeat = kwargs.repeat ?? 1;
+  if (Object.keys(kwargs).some((k) => k !== 'repeat') || typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 0) return null;
+  const pools: PyValue[][] = [];
+  for (const arg of args) {
+    const items = itemsOf(arg);
+    if (items === null) return null;
+    pools.push(items);
+  }
+  let result: PyValue[][] = [[]];
+  for (let r = 0; r < repeat; r++) {
+    for (const pool of pools) {
+      if (result.length * pool.length > MAX_EXPANDED) return null;
+      result = result.flatMap((prefix) => pool.map((item) => [...prefix, item]));
+    }
+  }
+  return { py: 'list', items: result.map((items) => ({ py: 'tuple', items })) };
+}
+
+/** Python's `repr()` of a str; null beyond ASCII (which of those Python prints as is needs unicodedata). */
+export function pyStrRepr(value: string): string | null {
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code >= 0x80) return null;
+    else out += ch;
+  }
+  return out + quote;
+}
+
+/** `"{} {!r}".format(a, *b)` on a literal template whose fields are plain, numbered or `!r`/`!s` only. */
+function strFormat(node: Node, ctx: LiteralContext): PyValue | null {
+  const fn = node.childForFieldName('function');
+  const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  if (!fn || !object || fn.childForFieldName('attribute')?.text !== 'format' || (object.type !== 'string' && object.type !== 'concatenated_string')) return null;
+  const template = readLiteral(object, ctx);
+  if (typeof template !== 'string') return null;
+  const args: PyValue[] = [];
+  for (const child of node.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!child || child.type === 'comment') continue;
+    if (child.type === 'keyword_argument' || child.type === 'dictionary_splat') return null;
+    if (child.type === 'list_splat') {
+      const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+      const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+      if (spread === null) return null;
+      args.push(...spread);
+    } else args.push(readLiteral(child, ctx));
+  }
+  let out = '';
+  let auto = 0;
+  let numbered: boolean | null = null;
+  const re = /\{\{|\}\}|\{([0-9]*)(?:!([rs]))?\}|[{}]/g;
+  let last = 0;
+  for (let m = re.exec(template); m !== null; m = re.exec(template)) {
+    out += template.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (m[0] === '{{' || m[0] === '}}') {
+      out += m[0][0];
+      continue;
+    }
+    if (m[0] === '{' || m[0] === '}') return null; // a field this reader does not handle
+    const manual = m[1] !== '';
+    if (numbered !== null && numbered !== manual) return null; // Python refuses the mix
+    numbered = manual;
+    const value = args[manual ? Number(m[1]) : auto++];
+    if (value === undefined) return null;
+    const text = m[2] === 'r' ? (typeof value === 'string' ? pyStrRepr(value) : strOf(value)) : strOf(value);
+    if (text === null) return null;
+    out += text;
+  }
+  return out + template.slice(last);
 }
 
 const INSTANCE_CONSTRUCTORS = new Set(['object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray']);

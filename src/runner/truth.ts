@@ -126,8 +126,10 @@ export class CollectionTruth {
    * What the run taught about each reported module, for the discovery cache: every listed item
    * whose id the module does not produce as such, with the ids it stands for (none: a phantom).
    * Only modules with something to teach: such an item, or ids no listed item accounts for.
+   * A listed module that failed to collect in the run (`erroredFiles`) teaches that it is a
+   * collection error: `{file: [file]}`, the module as one dynamic item, none of its listed ids.
    */
-  lessons(all: TestItem[]): Map<string, Record<string, string[]>> {
+  lessons(all: TestItem[], erroredFiles: string[] = []): Map<string, Record<string, string[]>> {
     const byFile = new Map<string, TestItem[]>();
     for (const item of all) {
       if (!this.modules.has(item.file)) continue;
@@ -145,6 +147,11 @@ export class CollectionTruth {
         record[item.id] = ids;
       }
       if (Object.keys(record).length > 0 || accounted !== module.length) lessons.set(file, record);
+    }
+    const listedFiles = new Set(all.map((item) => item.file));
+    for (const file of erroredFiles) {
+      // (the pytest engine reports such a module as collected with no ids: the error is the truth)
+      if (listedFiles.has(file)) lessons.set(file, { [file]: [file] });
     }
     return lessons;
   }
