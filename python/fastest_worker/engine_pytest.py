@@ -364,7 +364,23 @@ def _build_args(init):
     if rootdir:
         args.append("--rootdir=" + rootdir)
     args.extend(str(a) for a in (init.get("args") or []))
+    if init.get("coverage") and _pytest_cov_loads(args):
+        # fastest measures (coverage_measure.py); pytest-cov, when installed, stays idle in the
+        # worker even if addopts asks it to measure (its `cov`/`no_cover` fixtures stay defined).
+        args.append("--no-cov")
     return args
+
+
+def _pytest_cov_loads(args):
+    """pytest-cov is installed and not blocked with `-p no:pytest_cov` / `-p no:cov`."""
+    import importlib.util
+
+    if importlib.util.find_spec("pytest_cov") is None:
+        return False
+    blocked = {"no:pytest_cov", "no:cov", "no:pytest_cov.plugin"}
+    return not any(a in blocked or (a.startswith("-p") and a[2:] in blocked)
+                   for a in args) and not any(args[i] == "-p" and args[i + 1] in blocked
+                                              for i in range(len(args) - 1))
 
 
 class EngineInitError(Exception):
@@ -412,7 +428,12 @@ class PytestEngine:
         os.environ["PYTEST_VERSION"] = pytest.__version__
         args = _build_args(init)
         try:
-            config = _prepareconfig(args, plugins=[self.plugin])
+            plugins = [self.plugin]
+            measure = init.get("_coverage")
+            if measure is not None and (init.get("coverage") or {}).get("context") == "test":
+                from .coverage_measure import test_context_plugin
+                plugins.append(test_context_plugin(measure))
+            config = _prepareconfig(args, plugins=plugins)
         except ConftestImportFailure as e:
             cause = e.cause
             raise EngineInitError("ImportError while loading conftest '%s': %s: %s"

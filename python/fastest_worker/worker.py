@@ -332,6 +332,18 @@ def _main():
     maxfail = int(init.get("maxfail") or 0)
     if maxfail > 0:
         emit = _counting_emit(channel.emit, maxfail)
+    measure = None
+    if init.get("coverage"):
+        # --cov: measuring starts before the engine loads conftest files and test modules.
+        from .coverage_measure import CoverageUnavailable, start as start_coverage
+
+        try:
+            measure = start_coverage(init["coverage"])
+        except CoverageUnavailable as e:
+            emit({"t": "fatal", "message": "--cov needs coverage.py, which %s cannot import (%s)"
+                  % (sys.executable, e), "exitCode": 4})
+            return 4
+        init["_coverage"] = measure
     try:
         dispatcher = _Dispatcher(init, emit)
     except _Fatal as e:
@@ -383,5 +395,10 @@ def _main():
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.
     dispatcher.close()
+    if measure is not None:
+        try:
+            measure.stop()
+        except BaseException:
+            traceback.print_exc()
     channel.flush()
     return code

@@ -72,7 +72,17 @@ export interface FinishInfo {
   /** Path of the JUnit file written, for pytest's `generated xml file:` line. */
   junitxml?: string;
   /** Tests removed by -k, -m or --deselect: pytest's `N deselected`. */
-  deselected?: number;
+  deselected?: number;  /** pytest-cov's output (`--cov`). */
+  coverage?: CoverageSummary;
+}
+
+/** What pytest-cov writes: its failure or report warning right after the run, then its section. */
+export interface CoverageSummary {
+  failure: string | null;
+  warning: string | null;
+  /** The `tests coverage` section's text ('' for none). */
+  report: string;
+  required: { text: string; failed: boolean } | null;
 }
 
 /** What the reporter saw; the exit code is the caller's decision. */
@@ -369,6 +379,9 @@ export class ConsoleReporter {
     if (info.deselected) this.counts.deselected = info.deselected;
     for (const file of [...this.pendingByFile.keys()]) this.unitDone(file);
     // pytest writes the final percentage only when the run loop ends normally.
+    // pytest-cov writes these when the run loop ends, before pytest's final percentage.
+    if (info.coverage?.warning) this.tw.write(`\nWARNING: ${info.coverage.warning}\n`, 'red', 'bold');
+    if (info.coverage?.failure) this.tw.write(`\nERROR: ${info.coverage.failure}\n`, 'red', 'bold');
     if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
       this.writeProgressFill(true);
     }
@@ -381,6 +394,7 @@ export class ConsoleReporter {
     this.summaryPasses('xpassed', 'XPASSES', 'X');
     this.summaryDurations();
     if (info.junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${info.junitxml}`);
+    if (info.coverage) this.coverageSection(info.coverage);
     this.shortTestSummary();
     if (info.interrupted) this.writeSep('!', info.interrupted, 'red');
     this.summaryStats(info.seconds);
@@ -482,6 +496,13 @@ export class ConsoleReporter {
   }
 
   // ---- summary ----
+
+  private coverageSection(coverage: CoverageSummary): void {
+    if (!coverage.report && !coverage.required) return;
+    this.writeSep('=', 'tests coverage');
+    this.tw.write(coverage.report);
+    if (coverage.required) this.tw.write(coverage.required.text, ...((coverage.required.failed ? ['red', 'bold'] : ['green']) as Markup[]));
+  }
 
   private writeSep(sepchar: string, title: string, ...styles: Markup[]): void {
     this.ensureNewline();
