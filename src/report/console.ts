@@ -72,7 +72,8 @@ export interface FinishInfo {
   /** Path of the JUnit file written, for pytest's `generated xml file:` line. */
   junitxml?: string;
   /** Tests removed by -k, -m or --deselect: pytest's `N deselected`. */
-  deselected?: number;  /** pytest-cov's output (`--cov`). */
+  deselected?: number;
+  /** pytest-cov's output (`--cov`). */
   coverage?: CoverageSummary;
 }
 

@@ -29,7 +29,8 @@ export interface RunOptions {
   /** The ini values (config file plus -o), for the native engine: xfail_strict, pythonpath, markers... */
   ini?: Record<string, unknown>;
   /** Files whose units start before the others (the console header waits for their counts). */
-  firstFiles?: ReadonlySet<string>;  /** `--cov`: what each worker measures (coverage/session.ts CoverageSpec), from its start. */
+  firstFiles?: ReadonlySet<string>;
+  /** `--cov`: what each worker measures (coverage/session.ts CoverageSpec), from its start. */
   coverage?: object;
 }
 
