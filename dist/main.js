@@ -9789,11 +9789,7 @@ class ConsoleReporter {
         for (const file of [...this.pendingByFile.keys()])
             this.unitDone(file);
         // pytest writes the final percentage only when the run loop ends normally.
-        // pytest-cov writes these when the run loop ends, before pytest's final percentage.
-        if (info.coverage?.warning)
-            this.tw.write(`\nWARNING: ${info.coverage.warning}\n`, 'red', 'bold');
-        if (info.coverage?.failure)
-            this.tw.write(`\nERROR: ${info.coverage.failure}\n`, 'red', 'bold');
+        this.coverageAfterRun(info.coverage);
         if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
             this.writeProgressFill(true);
         }
@@ -9917,6 +9913,19 @@ class ConsoleReporter {
         this.writeProgressFill();
     }
     // ---- summary ----
+    /**
+     * pytest-cov writes these when the run loop ends, before pytest's final percentage, each as
+     * `\nERROR: …\n`: the first newline ends the last progress line (already ended under -v here).
+     */
+    coverageAfterRun(coverage) {
+        const messages = [coverage?.warning ? `WARNING: ${coverage.warning}` : null, coverage?.failure ? `ERROR: ${coverage.failure}` : null].filter((m) => m !== null);
+        messages.forEach((message, i) => {
+            this.tw.write(`${i > 0 || this.tw.lineWidth > 0 ? '\n' : ''}${message}\n`, 'red', 'bold');
+        });
+        // pytest's blank line before its summary, which a closed progress line would have skipped
+        if (messages.length > 0)
+            this.lineClosed = false;
+    }
     coverageSection(coverage) {
         if (!coverage.report && !coverage.required)
             return;
