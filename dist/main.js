@@ -5252,11 +5252,15 @@ exports.coverageSpec = coverageSpec;
 exports.prepareCoverage = prepareCoverage;
 exports.finishCoverage = finishCoverage;
 exports.combineCoverage = combineCoverage;
+exports.shardCoveragePath = shardCoveragePath;
+exports.keepShardCoverage = keepShardCoverage;
 // The session side of `--cov`: before the run, coverage.py's configuration read and old data
 // erased; after it, the workers' data files combined and pytest-cov's reports made
 // (python/fastest_worker/coverage_session.py). Workers measure themselves (the init frame's
 // `coverage` member, python/fastest_worker/coverage_measure.py).
 const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 const errors_js_1 = __nccwpck_require__(7827);
 const errors_js_2 = __nccwpck_require__(5507);
 const python_js_1 = __nccwpck_require__(5530);
@@ -5308,6 +5312,22 @@ async function combineCoverage(python, outDir, dataFiles, cwd, env) {
     if (dataFiles.length === 0)
         throw new errors_js_1.ConfigError('no coverage data files to combine');
     return JSON.parse(await runHelper(python, ['combine', outDir, ...dataFiles], cwd, env));
+}
+/** Where a CI job keeps its coverage data: beside its JUnit file, so one artifact carries both. */
+function shardCoveragePath(junitPath) {
+    return (0, node_path_1.join)((0, node_path_1.dirname)(junitPath), `${(0, node_path_1.basename)(junitPath).replace(/\.xml$/i, '')}.coverage`);
+}
+/**
+ * A shard's combined data file (the one its `--cov` run left) copied beside its JUnit file.
+ * Returns the copy's path, or null when the run left no data file.
+ */
+async function keepShardCoverage(python, spec, junitPath, env) {
+    const { dataFile } = JSON.parse(await runHelper(python, ['datafile', JSON.stringify(spec)], spec.topdir, env));
+    if (!(0, node_fs_1.existsSync)(dataFile))
+        return null;
+    const kept = shardCoveragePath(junitPath);
+    (0, node_fs_1.copyFileSync)(dataFile, kept);
+    return kept;
 }
 
 

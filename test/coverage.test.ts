@@ -8,12 +8,13 @@
 //   .venvs/cov-only  python3's packages + coverage, no pytest-cov
 //   .venvs/bare      no packages at all (the coverage-missing error)
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { combineCoverage } from '../src/coverage/session.js';
+import { defaultCoverageOptions } from '../src/coverage/options.js';
+import { combineCoverage, coverageSpec, keepShardCoverage } from '../src/coverage/session.js';
 
 const run = promisify(execFile);
 const repo = join(__dirname, '..');
@@ -246,10 +247,11 @@ describe('shards: each job\'s data combined into one report (plan -> 3 shards ->
     for (const k of [1, 2, 3]) {
       const r = await fastest(dir, withPytestCov, ['--plan', 'plan.json', '--shard', String(k), '--cov', '--cov-report=', '--junitxml', `shard-${k}/junit.xml`]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      // on CI each job uploads its data file beside its JUnit file
-      mkdirSync(join(dir, `shard-${k}`), { recursive: true });
-      renameSync(join(dir, '.coverage'), join(dir, `shard-${k}`, '.coverage'));
-      shardData.push(join(dir, `shard-${k}`, '.coverage'));
+      // on CI each job keeps its data file beside its JUnit file (the Action's run role)
+      const spec = coverageSpec({ ...defaultCoverageOptions(), sources: [true] }, dir, 0);
+      const kept = await keepShardCoverage(withPytestCov, spec, join(dir, `shard-${k}`, 'junit.xml'), process.env);
+      expect(kept).toBe(join(dir, `shard-${k}`, 'junit.coverage'));
+      shardData.push(kept as string);
     }
     const env = { ...process.env };
     const combined = await combineCoverage(withPytestCov, join(dir, 'report'), shardData, dir, env);

@@ -6,6 +6,8 @@
     python -m fastest_worker.coverage_session finish SPEC_JSON
         after the last worker has saved: combine every data file, then pytest-cov's reports
         (its CovController.summary and terminal summary), as JSON on stdout.
+    python -m fastest_worker.coverage_session datafile SPEC_JSON
+        the path of the (combined) data file the configuration names.
     python -m fastest_worker.coverage_session combine OUT_DIR DATA_FILE...
         shards: combine data files from several runs into OUT_DIR/.coverage, coverage.xml
         (Cobertura) and lcov.info; prints the totals as JSON.
@@ -264,6 +266,12 @@ def main(argv=None):
         sys.stdout.write(json.dumps(result))
         return 0
     spec = json.loads(argv[1])
+    if command == "datafile":
+        from .coverage_measure import make_coverage
+
+        _in_topdir(spec)
+        sys.stdout.write(json.dumps({"dataFile": os.path.abspath(make_coverage(spec).config.data_file)}))
+        return 0
     if command == "prepare":
         return prepare(spec)
     if command == "finish":

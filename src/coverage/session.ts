@@ -3,6 +3,8 @@
 // (python/fastest_worker/coverage_session.py). Workers measure themselves (the init frame's
 // `coverage` member, python/fastest_worker/coverage_measure.py).
 import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
@@ -105,4 +107,21 @@ export interface CombinedCoverage {
 export async function combineCoverage(python: string, outDir: string, dataFiles: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CombinedCoverage> {
   if (dataFiles.length === 0) throw new ConfigError('no coverage data files to combine');
   return JSON.parse(await runHelper(python, ['combine', outDir, ...dataFiles], cwd, env)) as CombinedCoverage;
+}
+
+/** Where a CI job keeps its coverage data: beside its JUnit file, so one artifact carries both. */
+export function shardCoveragePath(junitPath: string): string {
+  return join(dirname(junitPath), `${basename(junitPath).replace(/\.xml$/i, '')}.coverage`);
+}
+
+/**
+ * A shard's combined data file (the one its `--cov` run left) copied beside its JUnit file.
+ * Returns the copy's path, or null when the run left no data file.
+ */
+export async function keepShardCoverage(python: string, spec: CoverageSpec, junitPath: string, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const { dataFile } = JSON.parse(await runHelper(python, ['datafile', JSON.stringify(spec)], spec.topdir, env)) as { dataFile: string };
+  if (!existsSync(dataFile)) return null;
+  const kept = shardCoveragePath(junitPath);
+  copyFileSync(dataFile, kept);
+  return kept;
 }
