@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCoverageOptions } from '../src/coverage/options.js';
+import { parseArgs } from '../src/cli/args.js';
+import { routeCoverage } from '../src/cli/option-route.js';
+import { coverageActive, coverageReports, coverageSources, defaultCoverageOptions } from '../src/coverage/options.js';
 import { combineCoverage, coverageSpec, keepShardCoverage } from '../src/coverage/session.js';
 
 const run = promisify(execFile);
@@ -122,8 +124,49 @@ function dataFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f === '.coverage' || f.startsWith('.coverage.')).sort();
 }
 
+describe("pytest-cov's options, as its argparse reads them", () => {
+  const cov = (argv: string[]) => parseArgs(argv).coverage;
+  it('--cov takes the next argument unless it is an option; a bare --cov wins over sources', () => {
+    expect(parseArgs(['--cov', 'pkg', 'tests']).paths).toEqual(['tests']);
+    expect(cov(['--cov', 'pkg', 'tests']).sources).toEqual(['pkg']);
+    expect(cov(['--cov', '-q']).sources).toEqual([true]);
+    expect(coverageSources(cov(['--cov=a', '--cov', '--cov=b']))).toBeNull();
+    expect(coverageSources(cov(['--cov=a', '--cov=b']))).toEqual(['a', 'b']);
+    expect(cov(['--cov=a', '--cov-reset', '--cov=b']).sources).toEqual(['b']);
+    expect(coverageActive(cov(['--cov-branch']))).toBe(false);
+    expect(coverageActive(cov(['--cov=a', '--no-cov']))).toBe(false);
+  });
+  it('reports: term by default, none for a lone --cov-report=, markdown to coverage.md, skip-covered kept', () => {
+    expect(coverageReports(cov(['--cov']))).toEqual({ term: null });
+    expect(coverageReports(cov(['--cov', '--cov-report=']))).toEqual({});
+    expect(coverageReports(cov(['--cov', '--cov-report=markdown', '--cov-report=term-missing:skip-covered', '--cov-report', 'xml:out/c.xml']))).toEqual({
+      markdown: 'coverage.md', 'term-missing': 'skip-covered', xml: 'out/c.xml',
+    });
+    expect(() => cov(['--cov-report=term:out.txt'])).toThrow(/output specifier not supported for: "term:out.txt"/);
+    expect(() => cov(['--cov-report=markdown:a.md', '--cov-report=markdown-append:a.md'])).toThrow(/cannot point to the same file: 'a.md'/);
+    expect(cov(['--cov-fail-under=87.5']).failUnder).toBe(87.5);
+    expect(() => cov(['--cov-fail-under=x'])).toThrow(/An integer or float value is required/);
+  });
+  it('a --cov option after --no-cov: pytest-cov warns, so real pytest runs the session', () => {
+    const options = parseArgs(['--no-cov', '--cov=pkg']);
+    expect(options.coverage.noCovShouldWarn).toBe(true);
+    routeCoverage(options);
+    expect(options.routes).toEqual([{ option: '--no-cov', route: 'session' }]);
+    const context = parseArgs(['--cov=pkg', '--cov-context=test']);
+    routeCoverage(context);
+    expect(context.routes).toEqual([{ option: '--cov-context', route: 'engine' }]);
+  });
+});
+
 describe('fastest --cov -n 2 equals pytest --cov', () => {
-  const cases: { fixture: string; args: string[]; name: string; python?: string }[] = [
+  const cases: { fixture: string; args: string[]; name: string; python?: string; env?: NodeJS.ProcessEnv }[] = [
+    {
+      name: '--cov in PYTEST_ADDOPTS with pytest-cov installed, pytest engine: pytest-cov stays idle in the workers',
+      fixture: 'coverage-basic',
+      args: [],
+      env: { PYTEST_ADDOPTS: '--cov=pkg --cov-report=term-missing --cov-branch' },
+      python: 'engine-pytest',
+    },
     { name: 'a source package, branches measured, native engine', fixture: 'coverage-basic', args: ['--cov=pkg', '--cov-branch', '--cov-report=term-missing'] },
     { name: 'a source package, pytest engine', fixture: 'coverage-basic', args: ['--cov=pkg', '--cov-report=term-missing'], python: 'engine-pytest' },
     { name: 'no source filter (bare --cov): fastest_worker is not measured', fixture: 'coverage-basic', args: ['--cov', '--cov-report=term'] },
@@ -137,8 +180,8 @@ describe('fastest --cov -n 2 equals pytest --cov', () => {
       const extra = c.python === 'engine-pytest' ? ['--engine', 'pytest'] : [];
       const python = c.python === 'cov-only' ? coverageOnly : withPytestCov;
       const [f, p] = await Promise.all([
-        fastest(mine, python, ['-n', '2', ...extra, ...c.args, '--cov-report=json:cov.json']),
-        pytest(theirs, [...c.args, '--cov-report=json:cov.json']),
+        fastest(mine, python, ['-n', '2', ...extra, ...c.args, '--cov-report=json:cov.json'], c.env),
+        pytest(theirs, [...c.args, '--cov-report=json:cov.json'], c.env),
       ]);
       expect(p.code, p.stdout).toBe(0);
       expect(f.code, f.stdout + f.stderr).toBe(0);
