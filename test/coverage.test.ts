@@ -8,7 +8,7 @@
 //   .venvs/cov-only  python3's packages + coverage, no pytest-cov
 //   .venvs/bare      no packages at all (the coverage-missing error)
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -225,6 +225,25 @@ describe('fastest --cov -n 2 equals pytest --cov', () => {
     const contexts = (dir: string) => execFileSync(withPytestCov, ['-c', 'import coverage; d = coverage.CoverageData(); d.read(); print("\\n".join(sorted(d.measured_contexts())))'], { cwd: dir, encoding: 'utf8' });
     expect(contexts(mine)).toBe(contexts(theirs));
     expect(contexts(mine)).toContain('tests/test_mathx.py::test_clamp_low|run');
+  }, 120_000);
+});
+
+describe('a worker that dies', () => {
+  it('loses only the unit it was running; its replacement measures the rest', async () => {
+    const mine = project('coverage-basic');
+    const theirs = project('coverage-basic');
+    // a module whose test ends its worker (os._exit: no atexit, no coverage save)
+    writeFileSync(join(mine, 'tests', 'test_zcrash.py'), 'import os\n\n\ndef test_crash():\n    os._exit(3)\n');
+    writeFileSync(join(mine, 'tests', 'test_acrash.py'), 'import os\n\n\ndef test_crash():\n    os._exit(3)\n');
+    const [f, p] = await Promise.all([
+      fastest(mine, withPytestCov, ['-n', '1', '--cov=pkg', '--cov-report=json:cov.json']),
+      pytest(theirs, ['--cov=pkg', '--cov-report=json:cov.json']),
+    ]);
+    expect(f.code).toBe(1);
+    expect(summaryCounts(f.stdout)).toBe('2 failed, 7 passed');
+    expect(p.code).toBe(0);
+    // the crashing tests run no code of pkg: what the others measured is all there
+    expect(essentials(join(mine, 'cov.json'))).toEqual(essentials(join(theirs, 'cov.json')));
   }, 120_000);
 });
 

@@ -82,6 +82,14 @@ class WorkerCoverage:
         if self.started:
             self.cov.switch_context(name)
 
+    def checkpoint(self):
+        """Write what was measured so far (after each unit): a worker that dies later (a crash,
+        os._exit, a timeout's kill) loses only the unit it was running."""
+        if not self.started:
+            return
+        with _InDir(self.topdir):
+            self.cov.save()
+
     def stop(self):
         if not self.started:
             return

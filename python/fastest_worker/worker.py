@@ -387,6 +387,8 @@ def _main():
                       "message": "internal error in the fastest worker:\n" + message})
                 info = {"engine": dispatcher.mode if dispatcher.mode != "auto" else "pytest",
                         "reason": None}
+            if measure is not None:
+                measure.checkpoint()
             emit({"t": "unit_done", "file": unit["file"], "engine": info.get("engine"),
                   "reason": info.get("reason")})
             if _stop_pending:
