@@ -77,10 +77,28 @@ class WorkerCoverage:
                 _use_sysmon(self.cov)
             self.cov.start()
         self.started = True
+        self.paused = False
+
+    def pause(self):
+        self.paused = True
+        with _InDir(self.topdir):
+            self.cov.stop()
+
+    def resume(self):
+        with _InDir(self.topdir):
+            self.cov.start()
+        self.paused = False
 
     def switch_context(self, name):
-        if self.started:
+        # as pytest-cov: a paused measurement (a no_cover test's call) keeps its context
+        if self.started and not self.paused:
             self.cov.switch_context(name)
+
+    def unit_started(self):
+        """--cov-context=test: what a unit's collection runs (imports) is measured in the empty
+        context, as under pytest-cov, where collection comes before every test."""
+        if self.spec.get("context"):
+            self.switch_context("")
 
     def checkpoint(self):
         """Write what was measured so far (after each unit): a worker that dies later (a crash,
@@ -130,3 +148,31 @@ def test_context_plugin(measure):
             measure.switch_context("%s|teardown" % item.nodeid)
 
     return TestContextPlugin()
+
+
+def no_cover_plugin(measure):
+    """pytest-cov's `no_cover` marker and fixture: the test's call phase is not measured."""
+    import pytest
+
+    class NoCoverPlugin:
+        @pytest.hookimpl(hookwrapper=True)
+        def pytest_runtest_call(self, item):
+            if item.get_closest_marker("no_cover") or "no_cover" in getattr(item, "fixturenames", ()):
+                measure.pause()
+                try:
+                    yield
+                finally:
+                    measure.resume()
+            else:
+                yield
+
+    return NoCoverPlugin()
+
+
+def mentions_no_cover(path):
+    """A module that may use pytest-cov's `no_cover` (the native engine does not pause for it)."""
+    try:
+        with open(path, "rb") as f:
+            return b"no_cover" in f.read()
+    except OSError:
+        return False

@@ -366,8 +366,10 @@ def _build_args(init):
     args.extend(str(a) for a in (init.get("args") or []))
     if init.get("coverage") and _pytest_cov_loads(args):
         # fastest measures (coverage_measure.py); pytest-cov, when installed, stays idle in the
-        # worker even if addopts asks it to measure (its `cov`/`no_cover` fixtures stay defined).
-        args.append("--no-cov")
+        # worker even if addopts asks it to measure: no source, so its plugin never starts (its
+        # `no_cover` marker and fixture stay defined; `--no-cov` would leave a disabled plugin
+        # whose pytest_runtest_call fails on a no_cover test).
+        args.append("--cov-reset")
     return args
 
 
@@ -430,9 +432,11 @@ class PytestEngine:
         try:
             plugins = [self.plugin]
             measure = init.get("_coverage")
-            if measure is not None and (init.get("coverage") or {}).get("context") == "test":
-                from .coverage_measure import test_context_plugin
-                plugins.append(test_context_plugin(measure))
+            if measure is not None:
+                from .coverage_measure import no_cover_plugin, test_context_plugin
+                plugins.append(no_cover_plugin(measure))
+                if (init.get("coverage") or {}).get("context") == "test":
+                    plugins.append(test_context_plugin(measure))
             config = _prepareconfig(args, plugins=plugins)
         except ConftestImportFailure as e:
             cause = e.cause

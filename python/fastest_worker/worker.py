@@ -169,6 +169,11 @@ class _Dispatcher:
             reason = "not a Python module (collected by a conftest hook)"
         if reason is None:
             reason = self.native.unsupported_reason(file)
+        if reason is None and self.init.get("_coverage") is not None:
+            from .coverage_measure import mentions_no_cover
+
+            if mentions_no_cover(os.path.join(self.init.get("rootdir") or "", file)):
+                reason = "pytest-cov's no_cover pauses coverage (pytest engine)"
         if reason is None:
             return self.native.run_unit(unit)
         if self.mode == "native":
@@ -365,6 +370,8 @@ def _main():
             unit = frame["unit"]
             if not (maxfail > 0 and _cancelled):  # a worker past --maxfail stays stopped
                 _cancelled = False
+            if measure is not None:
+                measure.unit_started()
             try:
                 info = dispatcher.run_unit(unit)
             except _Fatal as e:
