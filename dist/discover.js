@@ -17,6 +17,7 @@ exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
+const options_js_1 = __nccwpck_require__(5988);
 const pytest_options_js_1 = __nccwpck_require__(4936);
 const types_js_1 = __nccwpck_require__(8522);
 class UsageError extends Error {
@@ -33,9 +34,15 @@ function defaultOptions() {
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
         noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-        collectInVirtualenv: false, showCapture: 'all', routes: [],
+        collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: (0, options_js_1.defaultCoverageOptions)(),
         shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
     };
+}
+/** pytest-cov: a `--cov…` option after `--no-cov` makes it warn. */
+function covOption(o) {
+    if (o.coverage.noCov)
+        o.coverage.noCovShouldWarn = true;
+    return o.coverage;
 }
 /** The commands that open a session with pytest's options (argv, config, discovery, selection). */
 const SESSION_COMMANDS = ['run', 'discover', 'watch'];
@@ -119,6 +126,18 @@ const FLAGS = [
     { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
     { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
     { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+    // pytest-cov's options (coverage/options.ts): measured by fastest's workers with coverage.py
+    { names: ['--cov'], value: false, apply: () => { }, optional: (o, v) => { covOption(o).sources.push(v ?? true); } },
+    { names: ['--cov-reset'], value: false, apply: (o) => { covOption(o).sources = []; } },
+    { names: ['--cov-report'], value: true, apply: (o, v, f) => { (0, options_js_1.addReport)(covOption(o), v, f); } },
+    { names: ['--cov-config'], value: true, apply: (o, v) => { covOption(o).config = v; } },
+    { names: ['--cov-branch'], value: false, apply: (o) => { covOption(o).branch = true; } },
+    { names: ['--cov-fail-under'], value: true, apply: (o, v, f) => { covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f); } },
+    { names: ['--cov-precision'], value: true, apply: (o, v, f) => { covOption(o).precision = intValue(f, v, -1000); } },
+    { names: ['--cov-append'], value: false, apply: (o) => { covOption(o).append = true; } },
+    { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = (0, options_js_1.contextValue)(v, f); } },
+    { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
+    { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
     // fastest plan and fastest merge
@@ -232,7 +251,11 @@ function* tokens(argv, known) {
                 yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
                 continue;
             }
-            if (spec.value) {
+            if (spec.optional) {
+                const value = eq >= 0 ? arg.slice(eq + 1) : takesNext('optional', argv[i + 1]) ? argv[++i] : undefined;
+                yield { kind: 'flag', name, value, raw: value === undefined ? [arg] : eq >= 0 ? [arg] : [arg, value], spec };
+            }
+            else if (spec.value) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
                 if (value === undefined)
                     throw new UsageError(`argument ${name}: expected one argument`);
@@ -301,7 +324,10 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
             o.paths.push(token.value);
         }
         else if (token.kind === 'flag') {
-            token.spec.apply(o, token.value ?? '', token.name);
+            if (token.spec.optional)
+                token.spec.optional(o, token.value, token.name);
+            else
+                token.spec.apply(o, token.value ?? '', token.name);
             if (token.spec.forward)
                 o.pytestArgs.push(...token.raw);
         }
@@ -402,11 +428,21 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
 
+coverage (pytest-cov's options; coverage.py measures every worker, one combined report):
+  --cov[=SOURCE]        measure SOURCE (path or package; multi-allowed), or everything
+  --cov-report TYPE     term, term-missing[:skip-covered], annotate, html, xml, json,
+                        markdown, markdown-append, lcov [:DEST] (multi-allowed)
+  --cov-config PATH     coverage.py config file (default: .coveragerc)
+  --cov-branch          measure branches
+  --cov-fail-under MIN  fail if the total coverage is less than MIN
+  --cov-append, --cov-context=test, --cov-precision N, --cov-reset, --no-cov, --no-cov-on-fail
+
 every other option of pytest, and of the plugins installed, is accepted: options that change
 how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
 the pytest engine; doctests (--doctest-modules, --doctest-glob...) are listed by discovery and
-run in the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --cov and
-the like run the whole session with real pytest. pytest's own parser refuses the rest.
+run in the pytest engine; --cov is measured by fastest's workers with coverage.py; --pdb,
+--trace, --fixtures, --markers, --setup-plan, --sw and the like run the whole session with real
+pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
@@ -635,6 +671,7 @@ exports.refusal = refusal;
 exports.pytestSettles = pytestSettles;
 exports.pluginOptionsOf = pluginOptionsOf;
 exports.iniRoutes = iniRoutes;
+exports.routeCoverage = routeCoverage;
 exports.runRoute = runRoute;
 exports.applyEngineRoute = applyEngineRoute;
 exports.runRealPytest = runRealPytest;
@@ -712,6 +749,29 @@ function iniRoutes(config) {
     if (logFile !== undefined && logFile.trim() !== '')
         routes.push({ option: 'log_file (ini)', route: 'session' });
     return routes;
+}
+/**
+ * Where pytest-cov's options send the run. fastest measures `--cov` itself in every engine; real
+ * pytest runs the session for what only pytest-cov prints (`--cov` with `--collect-only`, its
+ * warning about `--cov…` after `--no-cov`), and `--cov-context=test` needs pytest's test phases
+ * (the pytest engine).
+ */
+function routeCoverage(options) {
+    const cov = options.coverage;
+    if (cov.sources.length === 0)
+        return;
+    const route = (option, kind) => {
+        if (!options.routes.some((r) => r.option === option))
+            options.routes.push({ option, route: kind });
+    };
+    if (cov.noCovShouldWarn)
+        route('--no-cov', 'session');
+    if (cov.noCov)
+        return;
+    if (options.collectOnly)
+        route('--cov', 'session');
+    if (cov.context === 'test')
+        route('--cov-context', 'engine');
 }
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */
 function runRoute(options) {
@@ -854,7 +914,8 @@ exports.PYTEST_ROUTED_OPTIONS = [
 ];
 /**
  * Plugin options whose effect spans the whole session, which per-worker pytest sessions would
- * split or lose: pytest-cov's measurement and report (one data file, one report).
+ * split or lose: pytest-cov's. fastest implements the options pytest-cov 7 has (coverage/options.ts);
+ * one it does not know (a later pytest-cov's) sends the session to real pytest.
  */
 const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
 function pluginOptionRoute(name) {
@@ -2044,6 +2105,95 @@ function onPath(command, env) {
         }
     }
     return null;
+}
+
+
+/***/ }),
+
+/***/ 5988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TERM_REPORTS = exports.FILE_REPORTS = void 0;
+exports.defaultCoverageOptions = defaultCoverageOptions;
+exports.addReport = addReport;
+exports.failUnderValue = failUnderValue;
+exports.contextValue = contextValue;
+exports.coverageActive = coverageActive;
+exports.coverageSources = coverageSources;
+exports.coverageReports = coverageReports;
+// pytest-cov's command-line interface (pytest-cov 7.1: plugin.py), parsed by fastest itself so
+// that `--cov` works whether or not pytest-cov is installed; coverage.py does the measuring.
+const errors_js_1 = __nccwpck_require__(7827);
+exports.FILE_REPORTS = ['annotate', 'html', 'xml', 'json', 'markdown', 'markdown-append', 'lcov'];
+exports.TERM_REPORTS = ['term', 'term-missing'];
+function defaultCoverageOptions() {
+    return {
+        sources: [], reports: {}, config: '.coveragerc', branch: null, failUnder: null, precision: null,
+        append: false, context: null, noCov: false, noCovOnFail: false, noCovShouldWarn: false,
+    };
+}
+const ALL_REPORTS = [...exports.TERM_REPORTS, ...exports.FILE_REPORTS];
+/** pytest-cov's validate_report and StoreReport. */
+function addReport(cov, arg, flag) {
+    const colon = arg.indexOf(':');
+    const type = colon >= 0 ? arg.slice(0, colon) : arg;
+    const list = `[${ALL_REPORTS.map((r) => `'${r}'`).join(', ')}]`;
+    if (type !== '' && !ALL_REPORTS.includes(type))
+        throw new errors_js_1.ConfigError(`argument ${flag}: invalid choice: "${arg}" (choose from "${list}")`);
+    let dest = null;
+    if (colon >= 0) {
+        const modifier = arg.slice(colon + 1);
+        if (exports.TERM_REPORTS.includes(type) && modifier === 'skip-covered') {
+            dest = modifier;
+        }
+        else if (!exports.FILE_REPORTS.includes(type)) {
+            throw new errors_js_1.ConfigError(`argument ${flag}: output specifier not supported for: "${arg}" (choose from "[${exports.FILE_REPORTS.map((r) => `'${r}'`).join(', ')}]")`);
+        }
+        else {
+            dest = modifier;
+        }
+    }
+    // coverage.py has no default file for Markdown
+    if ((type === 'markdown' || type === 'markdown-append') && dest === null)
+        dest = 'coverage.md';
+    cov.reports[type] = dest;
+    if ('markdown' in cov.reports && 'markdown-append' in cov.reports && cov.reports.markdown === cov.reports['markdown-append']) {
+        throw new errors_js_1.ConfigError(`markdown and markdown-append options cannot point to the same file: '${cov.reports.markdown}'. Please redirect one of them using :DEST (e.g. --cov-report=markdown:dest_file.md)`);
+    }
+}
+/** pytest-cov's validate_fail_under. */
+function failUnderValue(value, flag) {
+    const n = /^\s*[-+]?\d+\s*$/.test(value) ? parseInt(value, 10) : Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+        throw new errors_js_1.ConfigError(`argument ${flag}: An integer or float value is required.`);
+    if (n > 100) {
+        throw new errors_js_1.ConfigError(`argument ${flag}: Your desire for over-achievement is admirable but misplaced. The maximum value is 100. Perhaps write more integration tests?`);
+    }
+    return n;
+}
+function contextValue(value, flag) {
+    if (value !== 'test')
+        throw new errors_js_1.ConfigError(`argument ${flag}: The only supported value is "test".`);
+    return value;
+}
+/** Whether the run measures: some `--cov` and no `--no-cov` (pytest-cov's plugin is active). */
+function coverageActive(cov) {
+    return cov.sources.length > 0 && !cov.noCov;
+}
+/** The source filter: none when any `--cov` was bare (`--cov --cov=pkg` is `--cov`). */
+function coverageSources(cov) {
+    return cov.sources.includes(true) ? null : cov.sources.filter((s) => s !== true);
+}
+/** The reports to make: `term` when none is named, none for a lone `--cov-report=`. */
+function coverageReports(cov) {
+    const names = Object.keys(cov.reports);
+    if (names.length === 0)
+        return { term: null };
+    if (names.length === 1 && names[0] === '')
+        return {};
+    return cov.reports;
 }
 
 

@@ -2608,6 +2608,7 @@ exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
+const options_js_1 = __nccwpck_require__(5988);
 const pytest_options_js_1 = __nccwpck_require__(4936);
 const types_js_1 = __nccwpck_require__(8522);
 class UsageError extends Error {
@@ -2624,9 +2625,15 @@ function defaultOptions() {
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
         noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-        collectInVirtualenv: false, showCapture: 'all', routes: [],
+        collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: (0, options_js_1.defaultCoverageOptions)(),
         shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
     };
+}
+/** pytest-cov: a `--cov…` option after `--no-cov` makes it warn. */
+function covOption(o) {
+    if (o.coverage.noCov)
+        o.coverage.noCovShouldWarn = true;
+    return o.coverage;
 }
 /** The commands that open a session with pytest's options (argv, config, discovery, selection). */
 const SESSION_COMMANDS = ['run', 'discover', 'watch'];
@@ -2710,6 +2717,18 @@ const FLAGS = [
     { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
     { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
     { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+    // pytest-cov's options (coverage/options.ts): measured by fastest's workers with coverage.py
+    { names: ['--cov'], value: false, apply: () => { }, optional: (o, v) => { covOption(o).sources.push(v ?? true); } },
+    { names: ['--cov-reset'], value: false, apply: (o) => { covOption(o).sources = []; } },
+    { names: ['--cov-report'], value: true, apply: (o, v, f) => { (0, options_js_1.addReport)(covOption(o), v, f); } },
+    { names: ['--cov-config'], value: true, apply: (o, v) => { covOption(o).config = v; } },
+    { names: ['--cov-branch'], value: false, apply: (o) => { covOption(o).branch = true; } },
+    { names: ['--cov-fail-under'], value: true, apply: (o, v, f) => { covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f); } },
+    { names: ['--cov-precision'], value: true, apply: (o, v, f) => { covOption(o).precision = intValue(f, v, -1000); } },
+    { names: ['--cov-append'], value: false, apply: (o) => { covOption(o).append = true; } },
+    { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = (0, options_js_1.contextValue)(v, f); } },
+    { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
+    { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
     // fastest plan and fastest merge
@@ -2823,7 +2842,11 @@ function* tokens(argv, known) {
                 yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
                 continue;
             }
-            if (spec.value) {
+            if (spec.optional) {
+                const value = eq >= 0 ? arg.slice(eq + 1) : takesNext('optional', argv[i + 1]) ? argv[++i] : undefined;
+                yield { kind: 'flag', name, value, raw: value === undefined ? [arg] : eq >= 0 ? [arg] : [arg, value], spec };
+            }
+            else if (spec.value) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
                 if (value === undefined)
                     throw new UsageError(`argument ${name}: expected one argument`);
@@ -2892,7 +2915,10 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
             o.paths.push(token.value);
         }
         else if (token.kind === 'flag') {
-            token.spec.apply(o, token.value ?? '', token.name);
+            if (token.spec.optional)
+                token.spec.optional(o, token.value, token.name);
+            else
+                token.spec.apply(o, token.value ?? '', token.name);
             if (token.spec.forward)
                 o.pytestArgs.push(...token.raw);
         }
@@ -2993,11 +3019,21 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
 
+coverage (pytest-cov's options; coverage.py measures every worker, one combined report):
+  --cov[=SOURCE]        measure SOURCE (path or package; multi-allowed), or everything
+  --cov-report TYPE     term, term-missing[:skip-covered], annotate, html, xml, json,
+                        markdown, markdown-append, lcov [:DEST] (multi-allowed)
+  --cov-config PATH     coverage.py config file (default: .coveragerc)
+  --cov-branch          measure branches
+  --cov-fail-under MIN  fail if the total coverage is less than MIN
+  --cov-append, --cov-context=test, --cov-precision N, --cov-reset, --no-cov, --no-cov-on-fail
+
 every other option of pytest, and of the plugins installed, is accepted: options that change
 how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
 the pytest engine; doctests (--doctest-modules, --doctest-glob...) are listed by discovery and
-run in the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --cov and
-the like run the whole session with real pytest. pytest's own parser refuses the rest.
+run in the pytest engine; --cov is measured by fastest's workers with coverage.py; --pdb,
+--trace, --fixtures, --markers, --setup-plan, --sw and the like run the whole session with real
+pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version
@@ -3283,6 +3319,7 @@ exports.refusal = refusal;
 exports.pytestSettles = pytestSettles;
 exports.pluginOptionsOf = pluginOptionsOf;
 exports.iniRoutes = iniRoutes;
+exports.routeCoverage = routeCoverage;
 exports.runRoute = runRoute;
 exports.applyEngineRoute = applyEngineRoute;
 exports.runRealPytest = runRealPytest;
@@ -3360,6 +3397,29 @@ function iniRoutes(config) {
     if (logFile !== undefined && logFile.trim() !== '')
         routes.push({ option: 'log_file (ini)', route: 'session' });
     return routes;
+}
+/**
+ * Where pytest-cov's options send the run. fastest measures `--cov` itself in every engine; real
+ * pytest runs the session for what only pytest-cov prints (`--cov` with `--collect-only`, its
+ * warning about `--cov…` after `--no-cov`), and `--cov-context=test` needs pytest's test phases
+ * (the pytest engine).
+ */
+function routeCoverage(options) {
+    const cov = options.coverage;
+    if (cov.sources.length === 0)
+        return;
+    const route = (option, kind) => {
+        if (!options.routes.some((r) => r.option === option))
+            options.routes.push({ option, route: kind });
+    };
+    if (cov.noCovShouldWarn)
+        route('--no-cov', 'session');
+    if (cov.noCov)
+        return;
+    if (options.collectOnly)
+        route('--cov', 'session');
+    if (cov.context === 'test')
+        route('--cov-context', 'engine');
 }
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */
 function runRoute(options) {
@@ -3573,7 +3633,8 @@ exports.PYTEST_ROUTED_OPTIONS = [
 ];
 /**
  * Plugin options whose effect spans the whole session, which per-worker pytest sessions would
- * split or lose: pytest-cov's measurement and report (one data file, one report).
+ * split or lose: pytest-cov's. fastest implements the options pytest-cov 7 has (coverage/options.ts);
+ * one it does not know (a later pytest-cov's) sends the session to real pytest.
  */
 const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
 function pluginOptionRoute(name) {
@@ -3610,7 +3671,9 @@ const shim_js_1 = __nccwpck_require__(1349);
 const discover_js_1 = __nccwpck_require__(2731);
 const signals_js_1 = __nccwpck_require__(3563);
 const option_route_js_1 = __nccwpck_require__(6501);
-const session_js_1 = __nccwpck_require__(2594);
+const options_js_1 = __nccwpck_require__(5988);
+const session_js_1 = __nccwpck_require__(2838);
+const session_js_2 = __nccwpck_require__(2594);
 const shard_js_1 = __nccwpck_require__(7718);
 const version_js_1 = __nccwpck_require__(3882);
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
@@ -3697,8 +3760,9 @@ function writeReport(path, text) {
 async function runCommand(argv, cwd, env) {
     const started = performance.now();
     const startedAt = new Date();
-    const session = (0, session_js_1.openSession)(argv, 'run', cwd, env);
+    const session = (0, session_js_2.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
+    (0, option_route_js_1.routeCoverage)(options);
     const route = (0, option_route_js_1.runRoute)(options);
     if (route.kind === 'session')
         return (0, option_route_js_1.runRealPytest)(session.python, session.pytestArgv(), cwd, env);
@@ -3714,18 +3778,26 @@ async function runCommand(argv, cwd, env) {
         count: workerCount(session, Number.MAX_SAFE_INTEGER),
         pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
     });
+    // --cov: coverage.py's configuration read and old data erased while discovery runs.
+    let coverage = null;
+    if ((0, options_js_1.coverageActive)(options.coverage)) {
+        const spec = (0, session_js_1.coverageSpec)(options.coverage, cwd, process.stdout.isTTY === true ? process.stdout.columns : 0);
+        const prepared = pythonCheck.then(() => (0, session_js_1.prepareCoverage)(session.python, spec, env));
+        prepared.catch(() => undefined); // awaited before the run
+        coverage = { spec, prepared };
+    }
     const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage);
     }
     finally {
         prestarted?.dispose();
         removeSignalHandlers();
     }
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage) {
     const { options, config, cwd } = session;
-    const collected = await (0, session_js_1.collect)(session);
+    const collected = await (0, session_js_2.collect)(session);
     const { discovery, selection } = collected;
     const out = bufferedStdout();
     const write = out.write;
@@ -3823,8 +3895,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const collectedByPytest = new Set();
     for (const e of discoveryErrors)
         reporter.collectionError(e);
+    if (coverage)
+        await coverage.prepared;
     let interruptedText;
     let exitCode = 0;
+    let stoppedEarly = false;
     if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
@@ -3847,6 +3922,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             signal: abort.signal,
             prestarted,
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
+            coverage: coverage?.spec,
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -3894,7 +3970,16 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         }
         else if (summary.stoppedEarly) {
             interruptedText = `stopping after ${options.maxfail} failures`;
+            stoppedEarly = true;
         }
+    }
+    const runtimeCollectErrors = errors.length - discoveryErrors.length;
+    // pytest-cov reports when pytest's run loop ends normally (-x and --maxfail included), not
+    // after an interruption or collection errors.
+    let coverageOutcome;
+    if (coverage && (interruptedText === undefined || stoppedEarly) && !(runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)) {
+        const testsFailed = errors.length > 0 || results.some((r) => r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined);
+        coverageOutcome = await (0, session_js_1.finishCoverage)(session.python, coverage.spec, testsFailed, env);
     }
     const seconds = (performance.now() - started) / 1000;
     if (options.junitxml) {
@@ -3920,7 +4005,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
-    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: truth.deselected });
+    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: truth.deselected, coverage: coverageOutcome });
     out.flush();
     if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
@@ -3931,10 +4016,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
     const c = finished.counts;
-    const runtimeCollectErrors = errors.length - discoveryErrors.length;
     if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
         return 2;
-    if (c.failed > 0 || c.error > 0 || errors.length > 0)
+    // pytest-cov counts a total under --cov-fail-under as a failed test.
+    if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed)
         return 1;
     if (results.length === 0)
         return 5;
@@ -5253,6 +5338,185 @@ function onPath(command, env) {
         }
     }
     return null;
+}
+
+
+/***/ }),
+
+/***/ 5988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TERM_REPORTS = exports.FILE_REPORTS = void 0;
+exports.defaultCoverageOptions = defaultCoverageOptions;
+exports.addReport = addReport;
+exports.failUnderValue = failUnderValue;
+exports.contextValue = contextValue;
+exports.coverageActive = coverageActive;
+exports.coverageSources = coverageSources;
+exports.coverageReports = coverageReports;
+// pytest-cov's command-line interface (pytest-cov 7.1: plugin.py), parsed by fastest itself so
+// that `--cov` works whether or not pytest-cov is installed; coverage.py does the measuring.
+const errors_js_1 = __nccwpck_require__(7827);
+exports.FILE_REPORTS = ['annotate', 'html', 'xml', 'json', 'markdown', 'markdown-append', 'lcov'];
+exports.TERM_REPORTS = ['term', 'term-missing'];
+function defaultCoverageOptions() {
+    return {
+        sources: [], reports: {}, config: '.coveragerc', branch: null, failUnder: null, precision: null,
+        append: false, context: null, noCov: false, noCovOnFail: false, noCovShouldWarn: false,
+    };
+}
+const ALL_REPORTS = [...exports.TERM_REPORTS, ...exports.FILE_REPORTS];
+/** pytest-cov's validate_report and StoreReport. */
+function addReport(cov, arg, flag) {
+    const colon = arg.indexOf(':');
+    const type = colon >= 0 ? arg.slice(0, colon) : arg;
+    const list = `[${ALL_REPORTS.map((r) => `'${r}'`).join(', ')}]`;
+    if (type !== '' && !ALL_REPORTS.includes(type))
+        throw new errors_js_1.ConfigError(`argument ${flag}: invalid choice: "${arg}" (choose from "${list}")`);
+    let dest = null;
+    if (colon >= 0) {
+        const modifier = arg.slice(colon + 1);
+        if (exports.TERM_REPORTS.includes(type) && modifier === 'skip-covered') {
+            dest = modifier;
+        }
+        else if (!exports.FILE_REPORTS.includes(type)) {
+            throw new errors_js_1.ConfigError(`argument ${flag}: output specifier not supported for: "${arg}" (choose from "[${exports.FILE_REPORTS.map((r) => `'${r}'`).join(', ')}]")`);
+        }
+        else {
+            dest = modifier;
+        }
+    }
+    // coverage.py has no default file for Markdown
+    if ((type === 'markdown' || type === 'markdown-append') && dest === null)
+        dest = 'coverage.md';
+    cov.reports[type] = dest;
+    if ('markdown' in cov.reports && 'markdown-append' in cov.reports && cov.reports.markdown === cov.reports['markdown-append']) {
+        throw new errors_js_1.ConfigError(`markdown and markdown-append options cannot point to the same file: '${cov.reports.markdown}'. Please redirect one of them using :DEST (e.g. --cov-report=markdown:dest_file.md)`);
+    }
+}
+/** pytest-cov's validate_fail_under. */
+function failUnderValue(value, flag) {
+    const n = /^\s*[-+]?\d+\s*$/.test(value) ? parseInt(value, 10) : Number(value);
+    if (value.trim() === '' || !Number.isFinite(n))
+        throw new errors_js_1.ConfigError(`argument ${flag}: An integer or float value is required.`);
+    if (n > 100) {
+        throw new errors_js_1.ConfigError(`argument ${flag}: Your desire for over-achievement is admirable but misplaced. The maximum value is 100. Perhaps write more integration tests?`);
+    }
+    return n;
+}
+function contextValue(value, flag) {
+    if (value !== 'test')
+        throw new errors_js_1.ConfigError(`argument ${flag}: The only supported value is "test".`);
+    return value;
+}
+/** Whether the run measures: some `--cov` and no `--no-cov` (pytest-cov's plugin is active). */
+function coverageActive(cov) {
+    return cov.sources.length > 0 && !cov.noCov;
+}
+/** The source filter: none when any `--cov` was bare (`--cov --cov=pkg` is `--cov`). */
+function coverageSources(cov) {
+    return cov.sources.includes(true) ? null : cov.sources.filter((s) => s !== true);
+}
+/** The reports to make: `term` when none is named, none for a lone `--cov-report=`. */
+function coverageReports(cov) {
+    const names = Object.keys(cov.reports);
+    if (names.length === 0)
+        return { term: null };
+    if (names.length === 1 && names[0] === '')
+        return {};
+    return cov.reports;
+}
+
+
+/***/ }),
+
+/***/ 2838:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.coverageSpec = coverageSpec;
+exports.prepareCoverage = prepareCoverage;
+exports.finishCoverage = finishCoverage;
+exports.combineCoverage = combineCoverage;
+exports.shardCoveragePath = shardCoveragePath;
+exports.keepShardCoverage = keepShardCoverage;
+// The session side of `--cov`: before the run, coverage.py's configuration read and old data
+// erased; after it, the workers' data files combined and pytest-cov's reports made
+// (python/fastest_worker/coverage_session.py). Workers measure themselves (the init frame's
+// `coverage` member, python/fastest_worker/coverage_measure.py).
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const errors_js_1 = __nccwpck_require__(7827);
+const errors_js_2 = __nccwpck_require__(5507);
+const python_js_1 = __nccwpck_require__(5530);
+const options_js_1 = __nccwpck_require__(5988);
+function coverageSpec(cov, topdir, width) {
+    return {
+        source: (0, options_js_1.coverageSources)(cov),
+        branch: cov.branch,
+        config: cov.config,
+        reports: (0, options_js_1.coverageReports)(cov),
+        failUnder: cov.failUnder,
+        precision: cov.precision,
+        append: cov.append,
+        noCovOnFail: cov.noCovOnFail,
+        context: cov.context,
+        topdir,
+        width,
+    };
+}
+const HELPER = 'import sys; from fastest_worker.coverage_session import main; sys.exit(main())';
+function runHelper(python, args, cwd, env) {
+    return new Promise((resolvePromise, reject) => {
+        (0, node_child_process_1.execFile)(python, ['-c', HELPER, ...args], { cwd, env: { ...env, PYTHONPATH: (0, python_js_1.runtimePythonPath)(env.PYTHONPATH) }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+            if (!error)
+                return resolvePromise(stdout);
+            const line = (stderr ?? '').trim().split('\n').filter(Boolean).pop() ?? error.message;
+            if (typeof error.code === 'number' && error.code === 4)
+                return reject(new errors_js_1.ConfigError(line));
+            reject(new errors_js_2.RunnerError(`coverage: ${line}`));
+        });
+    });
+}
+/** coverage.py importable, its configuration readable; previous data erased unless --cov-append. */
+async function prepareCoverage(python, spec, env) {
+    return JSON.parse(await runHelper(python, ['prepare', JSON.stringify(spec)], spec.topdir, env));
+}
+/** Every worker's data combined into the data file, then the reports; call after the workers exit. */
+async function finishCoverage(python, spec, testsFailed, env) {
+    const out = await runHelper(python, ['finish', JSON.stringify({ ...spec, testsFailed })], spec.topdir, env);
+    return JSON.parse(out);
+}
+/**
+ * Shards: the coverage data files of several jobs combined into `outDir/.coverage`, with
+ * `coverage.xml` (Cobertura), `lcov.info` and `coverage.json` beside it. Paths in the reports are
+ * relative to `cwd` (the checkout). A missing coverage.py or an unreadable data file is a one-line
+ * error (exit 4).
+ */
+async function combineCoverage(python, outDir, dataFiles, cwd, env) {
+    if (dataFiles.length === 0)
+        throw new errors_js_1.ConfigError('no coverage data files to combine');
+    return JSON.parse(await runHelper(python, ['combine', outDir, ...dataFiles], cwd, env));
+}
+/** Where a CI job keeps its coverage data: beside its JUnit file, so one artifact carries both. */
+function shardCoveragePath(junitPath) {
+    return (0, node_path_1.join)((0, node_path_1.dirname)(junitPath), `${(0, node_path_1.basename)(junitPath).replace(/\.xml$/i, '')}.coverage`);
+}
+/**
+ * A shard's combined data file (the one its `--cov` run left) copied beside its JUnit file.
+ * Returns the copy's path, or null when the run left no data file.
+ */
+async function keepShardCoverage(python, spec, junitPath, env) {
+    const { dataFile } = JSON.parse(await runHelper(python, ['datafile', JSON.stringify(spec)], spec.topdir, env));
+    if (!(0, node_fs_1.existsSync)(dataFile))
+        return null;
+    const kept = shardCoveragePath(junitPath);
+    (0, node_fs_1.copyFileSync)(dataFile, kept);
+    return kept;
 }
 
 
@@ -11887,6 +12151,7 @@ class ConsoleReporter {
         for (const file of [...this.pendingByFile.keys()])
             this.unitDone(file);
         // pytest writes the final percentage only when the run loop ends normally.
+        this.coverageAfterRun(info.coverage);
         if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
             this.writeProgressFill(true);
         }
@@ -11901,6 +12166,8 @@ class ConsoleReporter {
         this.summaryDurations();
         if (info.junitxml && this.verbosity >= 0)
             this.writeSep('-', `generated xml file: ${info.junitxml}`);
+        if (info.coverage)
+            this.coverageSection(info.coverage);
         this.shortTestSummary();
         if (info.interrupted)
             this.writeSep('!', info.interrupted, 'red');
@@ -12008,6 +12275,27 @@ class ConsoleReporter {
         this.writeProgressFill();
     }
     // ---- summary ----
+    /**
+     * pytest-cov writes these when the run loop ends, before pytest's final percentage, each as
+     * `\nERROR: …\n`: the first newline ends the last progress line (already ended under -v here).
+     */
+    coverageAfterRun(coverage) {
+        const messages = [coverage?.warning ? `WARNING: ${coverage.warning}` : null, coverage?.failure ? `ERROR: ${coverage.failure}` : null].filter((m) => m !== null);
+        messages.forEach((message, i) => {
+            this.tw.write(`${i > 0 || this.tw.lineWidth > 0 ? '\n' : ''}${message}\n`, 'red', 'bold');
+        });
+        // pytest's blank line before its summary, which a closed progress line would have skipped
+        if (messages.length > 0)
+            this.lineClosed = false;
+    }
+    coverageSection(coverage) {
+        if (!coverage.report && !coverage.required)
+            return;
+        this.writeSep('=', 'tests coverage');
+        this.tw.write(coverage.report);
+        if (coverage.required)
+            this.tw.write(coverage.required.text, ...(coverage.required.failed ? ['red', 'bold'] : ['green']));
+    }
     writeSep(sepchar, title, ...styles) {
         this.ensureNewline();
         this.tw.sep(sepchar, title, ...styles);
@@ -13435,6 +13723,7 @@ class Pool {
             maxfail: this.opts.maxfail ?? 0,
             ini: this.opts.ini ?? {},
             timeout: this.opts.timeoutSeconds ?? 0,
+            ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */

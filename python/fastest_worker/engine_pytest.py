@@ -371,7 +371,25 @@ def _build_args(init):
     if rootdir:
         args.append("--rootdir=" + rootdir)
     args.extend(str(a) for a in (init.get("args") or []))
+    if init.get("coverage") and _pytest_cov_loads(args):
+        # fastest measures (coverage_measure.py); pytest-cov, when installed, stays idle in the
+        # worker even if addopts asks it to measure: no source, so its plugin never starts (its
+        # `no_cover` marker and fixture stay defined; `--no-cov` would leave a disabled plugin
+        # whose pytest_runtest_call fails on a no_cover test).
+        args.append("--cov-reset")
     return args
+
+
+def _pytest_cov_loads(args):
+    """pytest-cov is installed and not blocked with `-p no:pytest_cov` / `-p no:cov`."""
+    import importlib.util
+
+    if importlib.util.find_spec("pytest_cov") is None:
+        return False
+    blocked = {"no:pytest_cov", "no:cov", "no:pytest_cov.plugin"}
+    return not any(a in blocked or (a.startswith("-p") and a[2:] in blocked)
+                   for a in args) and not any(args[i] == "-p" and args[i + 1] in blocked
+                                              for i in range(len(args) - 1))
 
 
 class EngineInitError(Exception):
@@ -419,7 +437,14 @@ class PytestEngine:
         os.environ["PYTEST_VERSION"] = pytest.__version__
         args = _build_args(init)
         try:
-            config = _prepareconfig(args, plugins=[self.plugin])
+            plugins = [self.plugin]
+            measure = init.get("_coverage")
+            if measure is not None:
+                from .coverage_measure import no_cover_plugin, test_context_plugin
+                plugins.append(no_cover_plugin(measure))
+                if (init.get("coverage") or {}).get("context") == "test":
+                    plugins.append(test_context_plugin(measure))
+            config = _prepareconfig(args, plugins=plugins)
         except ConftestImportFailure as e:
             cause = e.cause
             raise EngineInitError("ImportError while loading conftest '%s': %s: %s"

@@ -176,6 +176,11 @@ class _Dispatcher:
             reason = doctest_reason(self.init.get("args") or [], self.native.rootdir, file)
         if reason is None:
             reason = self.native.unsupported_reason(file)
+        if reason is None and self.init.get("_coverage") is not None:
+            from .coverage_measure import mentions_no_cover
+
+            if mentions_no_cover(os.path.join(self.init.get("rootdir") or "", file)):
+                reason = "pytest-cov's no_cover pauses coverage (pytest engine)"
         if reason is None:
             done = self.native.run_unit(unit)
             if not done.get("fallback"):
@@ -342,6 +347,18 @@ def _main():
     maxfail = int(init.get("maxfail") or 0)
     if maxfail > 0:
         emit = _counting_emit(channel.emit, maxfail)
+    measure = None
+    if init.get("coverage"):
+        # --cov: measuring starts before the engine loads conftest files and test modules.
+        from .coverage_measure import CoverageUnavailable, start as start_coverage
+
+        try:
+            measure = start_coverage(init["coverage"])
+        except CoverageUnavailable as e:
+            emit({"t": "fatal", "message": "--cov needs coverage.py, which %s cannot import (%s)"
+                  % (sys.executable, e), "exitCode": 4})
+            return 4
+        init["_coverage"] = measure
     try:
         dispatcher = _Dispatcher(init, emit)
     except _Fatal as e:
@@ -363,6 +380,8 @@ def _main():
             unit = frame["unit"]
             if not (maxfail > 0 and _cancelled):  # a worker past --maxfail stays stopped
                 _cancelled = False
+            if measure is not None:
+                measure.unit_started()
             try:
                 info = dispatcher.run_unit(unit)
             except _Fatal as e:
@@ -385,6 +404,8 @@ def _main():
                       "message": "internal error in the fastest worker:\n" + message})
                 info = {"engine": dispatcher.mode if dispatcher.mode != "auto" else "pytest",
                         "reason": None}
+            if measure is not None:
+                measure.checkpoint()
             emit({"t": "unit_done", "file": unit["file"], "engine": info.get("engine"),
                   "reason": info.get("reason")})
             if _stop_pending:
@@ -393,5 +414,10 @@ def _main():
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.
     dispatcher.close()
+    if measure is not None:
+        try:
+            measure.stop()
+        except BaseException:
+            traceback.print_exc()
     channel.flush()
     return code

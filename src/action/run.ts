@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { collect, openSession } from '../cli/session.js';
+import { coverageActive } from '../coverage/options.js';
+import { coverageSpec, keepShardCoverage, shardCoveragePath } from '../coverage/session.js';
 import { fenceBlock, fenceToken } from '../report/fence.js';
 import { mergeJUnit } from '../merge/merge.js';
 import { testEnvironment } from '../runner/environment.js';
@@ -134,6 +136,7 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   }
   mkdirSync(dirname(inputs.junitPath), { recursive: true });
   rmSync(inputs.junitPath, { force: true });
+  rmSync(shardCoveragePath(inputs.junitPath), { force: true });
   const argv = [...inputs.args, '--plan', planFile, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
@@ -176,6 +179,8 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
   const guard = guardRunnerFiles(env);
   const exitCode = await runFenced(argv, inputs.workingDirectory, testEnvironment(env));
   const tampered = guard.restore();
+  const coverageData = await keepCoverage(inputs, env);
+  if (coverageData) core.info(`fastest: coverage data of shard ${shard} kept in ${coverageData}`);
   if (tampered.length > 0) core.warning(`fastest: the tests wrote to the runner's ${tampered.join(', ')} file(s); the changes were discarded`);
 
   let counts: ActionCounts = { passed: 0, failed: 0, skipped: 0 };
@@ -200,6 +205,19 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
     state: {},
     failure: runFailure(shard, exitCode, counts, missing),
   };
+}
+
+/** `--cov` in the args (or addopts): the shard's coverage data beside its JUnit file, for merge. */
+async function keepCoverage(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<string | null> {
+  try {
+    const session = openSession(inputs.args, 'discover', inputs.workingDirectory, env);
+    if (!coverageActive(session.options.coverage)) return null;
+    const spec = coverageSpec(session.options.coverage, inputs.workingDirectory, 0);
+    return await keepShardCoverage(inputs.python || session.python, spec, inputs.junitPath, testEnvironment(env));
+  } catch (error) {
+    core.warning(`fastest: cannot keep the coverage data: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 /** The plan with only shard `index`, to check one shard's results against. */

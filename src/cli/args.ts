@@ -1,5 +1,6 @@
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
+import { addReport, contextValue, defaultCoverageOptions, failUnderValue, type CoverageOptions } from '../coverage/options.js';
 import { pluginOptionRoute, routedByName, type Arity, type Route } from './pytest-options.js';
 import { ExitCode } from '../types.js';
 
@@ -81,6 +82,8 @@ export interface CliOptions {
   summary: string | null;
   /** `merge --timings-out FILE`: where the learned timings store goes. */
   timingsOut: string | null;
+  /** pytest-cov's options (`--cov`...), which fastest implements with coverage.py. */
+  coverage: CoverageOptions;
 }
 
 export type Command = CliOptions['command'];
@@ -95,7 +98,7 @@ export function defaultOptions(): CliOptions {
     tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
     cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
     noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-    collectInVirtualenv: false, showCapture: 'all', routes: [],
+    collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: defaultCoverageOptions(),
     shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
   };
 }
@@ -110,6 +113,14 @@ interface FlagSpec {
   forward?: boolean;
   /** The commands that take the flag; default: a run and `discover` (SESSION_COMMANDS). */
   commands?: readonly Command[];
+  /** The value may be left out (argparse's nargs='?': `--cov`, `--cov=pkg`, `--cov pkg`). */
+  optional?: (o: CliOptions, value: string | undefined, flag: string) => void;
+}
+
+/** pytest-cov: a `--cov…` option after `--no-cov` makes it warn. */
+function covOption(o: CliOptions): CoverageOptions {
+  if (o.coverage.noCov) o.coverage.noCovShouldWarn = true;
+  return o.coverage;
 }
 
 /** The commands that open a session with pytest's options (argv, config, discovery, selection). */
@@ -195,6 +206,18 @@ const FLAGS: FlagSpec[] = [
   { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
   { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all'] as const); } },
   { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+  // pytest-cov's options (coverage/options.ts): measured by fastest's workers with coverage.py
+  { names: ['--cov'], value: false, apply: () => {}, optional: (o, v) => { covOption(o).sources.push(v ?? true); } },
+  { names: ['--cov-reset'], value: false, apply: (o) => { covOption(o).sources = []; } },
+  { names: ['--cov-report'], value: true, apply: (o, v, f) => { addReport(covOption(o), v, f); } },
+  { names: ['--cov-config'], value: true, apply: (o, v) => { covOption(o).config = v; } },
+  { names: ['--cov-branch'], value: false, apply: (o) => { covOption(o).branch = true; } },
+  { names: ['--cov-fail-under'], value: true, apply: (o, v, f) => { covOption(o).failUnder = failUnderValue(v, f); } },
+  { names: ['--cov-precision'], value: true, apply: (o, v, f) => { covOption(o).precision = intValue(f, v, -1000); } },
+  { names: ['--cov-append'], value: false, apply: (o) => { covOption(o).append = true; } },
+  { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = contextValue(v, f); } },
+  { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
+  { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
   { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
   { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
   // fastest plan and fastest merge
@@ -315,7 +338,10 @@ function* tokens(argv: string[], known: Known): Generator<Token> {
         yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
         continue;
       }
-      if (spec.value) {
+      if (spec.optional) {
+        const value = eq >= 0 ? arg.slice(eq + 1) : takesNext('optional', argv[i + 1]) ? argv[++i] : undefined;
+        yield { kind: 'flag', name, value, raw: value === undefined ? [arg] : eq >= 0 ? [arg] : [arg, value], spec };
+      } else if (spec.value) {
         const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
         yield { kind: 'flag', name, value, raw: eq >= 0 ? [arg] : [arg, value], spec };
@@ -378,7 +404,8 @@ export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> 
     if (token.kind === 'path') {
       o.paths.push(token.value);
     } else if (token.kind === 'flag') {
-      token.spec.apply(o, token.value ?? '', token.name);
+      if (token.spec.optional) token.spec.optional(o, token.value, token.name);
+      else token.spec.apply(o, token.value ?? '', token.name);
       if (token.spec.forward) o.pytestArgs.push(...token.raw);
     } else {
       o.pytestArgs.push(...token.raw);
@@ -475,11 +502,21 @@ configuration (read as pytest reads them: pytest.ini, pyproject.toml, tox.ini, s
   --strict-markers      markers not registered in the markers ini are errors
   --asyncio-mode MODE   pytest-asyncio's mode (auto or strict), as -o asyncio_mode=MODE
 
+coverage (pytest-cov's options; coverage.py measures every worker, one combined report):
+  --cov[=SOURCE]        measure SOURCE (path or package; multi-allowed), or everything
+  --cov-report TYPE     term, term-missing[:skip-covered], annotate, html, xml, json,
+                        markdown, markdown-append, lcov [:DEST] (multi-allowed)
+  --cov-config PATH     coverage.py config file (default: .coveragerc)
+  --cov-branch          measure branches
+  --cov-fail-under MIN  fail if the total coverage is less than MIN
+  --cov-append, --cov-context=test, --cov-precision N, --cov-reset, --no-cov, --no-cov-on-fail
+
 every other option of pytest, and of the plugins installed, is accepted: options that change
 how tests run or read (-l, --full-trace, --log-level, plugin options...) run every module with
 the pytest engine; doctests (--doctest-modules, --doctest-glob...) are listed by discovery and
-run in the pytest engine; --pdb, --trace, --fixtures, --markers, --setup-plan, --sw, --cov and
-the like run the whole session with real pytest. pytest's own parser refuses the rest.
+run in the pytest engine; --cov is measured by fastest's workers with coverage.py; --pdb,
+--trace, --fixtures, --markers, --setup-plan, --sw and the like run the whole session with real
+pytest. pytest's own parser refuses the rest.
 
   -h, --help            show this help message and exit
   -V, --version         show fastest's version

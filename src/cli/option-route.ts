@@ -8,7 +8,7 @@ import { getIni, type Config } from '../config/index.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { UsageError, type CliOptions, type PluginOptions } from './args.js';
-import type { Arity } from './pytest-options.js';
+import type { Arity, Route } from './pytest-options.js';
 
 export type ProbeResult =
   | { status: 'usage'; messages: string[] }
@@ -89,6 +89,24 @@ export function iniRoutes(config: Config): CliOptions['routes'] {
   const logFile = getIni(config, 'log_file', 'string');
   if (logFile !== undefined && logFile.trim() !== '') routes.push({ option: 'log_file (ini)', route: 'session' });
   return routes;
+}
+
+/**
+ * Where pytest-cov's options send the run. fastest measures `--cov` itself in every engine; real
+ * pytest runs the session for what only pytest-cov prints (`--cov` with `--collect-only`, its
+ * warning about `--cov…` after `--no-cov`), and `--cov-context=test` needs pytest's test phases
+ * (the pytest engine).
+ */
+export function routeCoverage(options: CliOptions): void {
+  const cov = options.coverage;
+  if (cov.sources.length === 0) return;
+  const route = (option: string, kind: Route) => {
+    if (!options.routes.some((r) => r.option === option)) options.routes.push({ option, route: kind });
+  };
+  if (cov.noCovShouldWarn) route('--no-cov', 'session');
+  if (cov.noCov) return;
+  if (options.collectOnly) route('--cov', 'session');
+  if (cov.context === 'test') route('--cov-context', 'engine');
 }
 
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */

@@ -89,7 +89,8 @@ export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
 
 /**
  * Plugin options whose effect spans the whole session, which per-worker pytest sessions would
- * split or lose: pytest-cov's measurement and report (one data file, one report).
+ * split or lose: pytest-cov's. fastest implements the options pytest-cov 7 has (coverage/options.ts);
+ * one it does not know (a later pytest-cov's) sends the session to real pytest.
  */
 const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
 

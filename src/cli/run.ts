@@ -18,7 +18,9 @@ import { UsageError } from './args.js';
 import { rememberInterpreter } from '../runner/shim.js';
 import { printDiscovery } from './discover.js';
 import { handleSignals } from './signals.js';
-import { applyEngineRoute, pytestSettles, runRealPytest, runRoute } from './option-route.js';
+import { applyEngineRoute, pytestSettles, routeCoverage, runRealPytest, runRoute } from './option-route.js';
+import { coverageActive } from '../coverage/options.js';
+import { coverageSpec, finishCoverage, prepareCoverage, type CoverageOutcome, type CoverageSpec } from '../coverage/session.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { selectShard } from './shard.js';
 import { VERSION } from './version.js';
@@ -109,6 +111,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const startedAt = new Date();
   const session = openSession(argv, 'run', cwd, env);
   const { options, config } = session;
+  routeCoverage(options);
   const route = runRoute(options);
   if (route.kind === 'session') return runRealPytest(session.python, session.pytestArgv(), cwd, env);
   applyEngineRoute(options, route);
@@ -123,16 +126,29 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
     count: workerCount(session, Number.MAX_SAFE_INTEGER),
     pycacheDir: pycacheDir({ rootdir: config.rootdir }),
   });
+  // --cov: coverage.py's configuration read and old data erased while discovery runs.
+  let coverage: MeasuredRun | null = null;
+  if (coverageActive(options.coverage)) {
+    const spec = coverageSpec(options.coverage, cwd, process.stdout.isTTY === true ? process.stdout.columns : 0);
+    const prepared = pythonCheck.then(() => prepareCoverage(session.python, spec, env));
+    prepared.catch(() => undefined); // awaited before the run
+    coverage = { spec, prepared };
+  }
   const removeSignalHandlers = handleSignals(started);
   try {
-    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck);
+    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage);
   } finally {
     prestarted?.dispose();
     removeSignalHandlers();
   }
 }
 
-async function runSession(session: Session, env: NodeJS.ProcessEnv, started: number, startedAt: Date, pythonCheck: Promise<string>, prestarted: PrestartedWorkers | undefined, filterCheck: Promise<string | null>): Promise<number> {
+interface MeasuredRun {
+  spec: CoverageSpec;
+  prepared: Promise<unknown>;
+}
+
+async function runSession(session: Session, env: NodeJS.ProcessEnv, started: number, startedAt: Date, pythonCheck: Promise<string>, prestarted: PrestartedWorkers | undefined, filterCheck: Promise<string | null>, coverage: MeasuredRun | null): Promise<number> {
   const { options, config, cwd } = session;
   const collected: Collected = await collect(session);
   const { discovery, selection } = collected;
@@ -228,8 +244,10 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const collectedByPytest = new Set<string>();
   for (const e of discoveryErrors) reporter.collectionError(e);
 
+  if (coverage) await coverage.prepared;
   let interruptedText: string | undefined;
   let exitCode = 0;
+  let stoppedEarly = false;
   if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
     interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
     exitCode = 2;
@@ -251,6 +269,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       signal: abort.signal,
       prestarted,
       ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
+      coverage: coverage?.spec,
     }, {
       result: (r) => {
         if (!checkExpansion(r.id)) return;
@@ -290,7 +309,16 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
       exitCode = 2;
     } else if (summary.stoppedEarly) {
       interruptedText = `stopping after ${options.maxfail} failures`;
+      stoppedEarly = true;
     }
+  }
+  const runtimeCollectErrors = errors.length - discoveryErrors.length;
+  // pytest-cov reports when pytest's run loop ends normally (-x and --maxfail included), not
+  // after an interruption or collection errors.
+  let coverageOutcome: CoverageOutcome | undefined;
+  if (coverage && (interruptedText === undefined || stoppedEarly) && !(runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)) {
+    const testsFailed = errors.length > 0 || results.some((r) => r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined);
+    coverageOutcome = await finishCoverage(session.python, coverage.spec, testsFailed, env);
   }
   const seconds = (performance.now() - started) / 1000;
   if (options.junitxml) {
@@ -315,7 +343,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
   if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
-  const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: truth.deselected });
+  const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: truth.deselected, coverage: coverageOutcome });
   out.flush();
   if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules)) forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;
@@ -323,9 +351,9 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
   if (notFound.length > 0) throw new SelectionError(notFound);
   const c = finished.counts;
-  const runtimeCollectErrors = errors.length - discoveryErrors.length;
   if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors) return 2;
-  if (c.failed > 0 || c.error > 0 || errors.length > 0) return 1;
+  // pytest-cov counts a total under --cov-fail-under as a failed test.
+  if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;
   if (results.length === 0) return 5;
   return 0;
 }

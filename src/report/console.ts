@@ -77,6 +77,17 @@ export interface FinishInfo {
   junitxml?: string;
   /** Tests removed by -k, -m or --deselect: pytest's `N deselected`. */
   deselected?: number;
+  /** pytest-cov's output (`--cov`). */
+  coverage?: CoverageSummary;
+}
+
+/** What pytest-cov writes: its failure or report warning right after the run, then its section. */
+export interface CoverageSummary {
+  failure: string | null;
+  warning: string | null;
+  /** The `tests coverage` section's text ('' for none). */
+  report: string;
+  required: { text: string; failed: boolean } | null;
 }
 
 /** What the reporter saw; the exit code is the caller's decision. */
@@ -373,6 +384,7 @@ export class ConsoleReporter {
     if (info.deselected) this.counts.deselected = info.deselected;
     for (const file of [...this.pendingByFile.keys()]) this.unitDone(file);
     // pytest writes the final percentage only when the run loop ends normally.
+    this.coverageAfterRun(info.coverage);
     if (this.verbosity <= 0 && this.reportedIds.size > 0 && !info.interrupted && !this.lineClosed) {
       this.writeProgressFill(true);
     }
@@ -385,6 +397,7 @@ export class ConsoleReporter {
     this.summaryPasses('xpassed', 'XPASSES', 'X');
     this.summaryDurations();
     if (info.junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${info.junitxml}`);
+    if (info.coverage) this.coverageSection(info.coverage);
     this.shortTestSummary();
     if (info.interrupted) this.writeSep('!', info.interrupted, 'red');
     this.summaryStats(info.seconds);
@@ -486,6 +499,26 @@ export class ConsoleReporter {
   }
 
   // ---- summary ----
+
+  /**
+   * pytest-cov writes these when the run loop ends, before pytest's final percentage, each as
+   * `\nERROR: …\n`: the first newline ends the last progress line (already ended under -v here).
+   */
+  private coverageAfterRun(coverage: CoverageSummary | undefined): void {
+    const messages = [coverage?.warning ? `WARNING: ${coverage.warning}` : null, coverage?.failure ? `ERROR: ${coverage.failure}` : null].filter((m) => m !== null);
+    messages.forEach((message, i) => {
+      this.tw.write(`${i > 0 || this.tw.lineWidth > 0 ? '\n' : ''}${message}\n`, 'red', 'bold');
+    });
+    // pytest's blank line before its summary, which a closed progress line would have skipped
+    if (messages.length > 0) this.lineClosed = false;
+  }
+
+  private coverageSection(coverage: CoverageSummary): void {
+    if (!coverage.report && !coverage.required) return;
+    this.writeSep('=', 'tests coverage');
+    this.tw.write(coverage.report);
+    if (coverage.required) this.tw.write(coverage.required.text, ...((coverage.required.failed ? ['red', 'bold'] : ['green']) as Markup[]));
+  }
 
   private writeSep(sepchar: string, title: string, ...styles: Markup[]): void {
     this.ensureNewline();

@@ -30,6 +30,8 @@ export interface RunOptions {
   prestarted?: PrestartedWorkers;
   /** The ini values (config file plus -o), for the native engine: xfail_strict, pythonpath, markers... */
   ini?: Record<string, unknown>;
+  /** `--cov`: what each worker measures (coverage/session.ts CoverageSpec), from its start. */
+  coverage?: object;
 }
 
 export interface UnitDoneInfo {
@@ -221,6 +223,7 @@ class Pool {
       maxfail: this.opts.maxfail ?? 0,
       ini: this.opts.ini ?? {},
       timeout: this.opts.timeoutSeconds ?? 0,
+      ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
     });
   }
 
