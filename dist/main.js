@@ -11954,21 +11954,235 @@ exports.RunnerError = RunnerError;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.FrameReader = void 0;
+exports.FrameReader = exports.MAX_FRAME_BYTES = void 0;
 exports.encodeFrame = encodeFrame;
+exports.parseWorkerFrame = parseWorkerFrame;
 // Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
+// Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
+// to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
+// formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
 const msgpackr_1 = __nccwpck_require__(2502);
 const packr = new msgpackr_1.Packr({ useRecords: false });
 const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
+/** Larger than any frame a worker builds (results.py bounds what a test controls). */
+exports.MAX_FRAME_BYTES = 256 * 1024 * 1024;
 function encodeFrame(frame) {
     const body = packr.pack(frame);
     const header = Buffer.allocUnsafe(4);
     header.writeUInt32BE(body.length, 0);
     return Buffer.concat([header, body]);
 }
+class Malformed extends Error {
+}
+function fail(problem) {
+    throw new Malformed(problem);
+}
+function str(map, key, what) {
+    const value = map[key];
+    if (typeof value !== 'string')
+        fail(`${what}: '${key}' is not a string`);
+    return value;
+}
+function optStr(map, key, what) {
+    return map[key] === undefined || map[key] === null ? undefined : str(map, key, what);
+}
+function strOrNull(map, key, what) {
+    return map[key] === undefined || map[key] === null ? null : str(map, key, what);
+}
+function num(map, key, what) {
+    const value = map[key];
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        fail(`${what}: '${key}' is not a finite number`);
+    return value;
+}
+function strings(value, what) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        fail(`${what} is not a list of strings`);
+    return value;
+}
+function map(value, what) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value))
+        fail(`${what} is not a map`);
+    return value;
+}
+function oneOf(map, key, allowed, what) {
+    const value = map[key];
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+        fail(`${what}: '${key}' is ${describe(value)}, not one of ${allowed.join('/')}`);
+    }
+    return value;
+}
+function describe(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+}
+const OUTCOMES = ['passed', 'failed', 'error', 'skipped', 'xfailed', 'xpassed'];
+const SUBTEST_OUTCOMES = ['passed', 'failed', 'skipped', 'xfailed', 'xpassed'];
+const PHASES = ['collect', 'setup', 'call', 'teardown'];
+const ENGINES = ['native', 'pytest'];
+function sections(value, what) {
+    if (!Array.isArray(value))
+        fail(`${what}: 'sections' is not a list`);
+    for (const section of value) {
+        if (!Array.isArray(section) || section.length !== 2 || typeof section[0] !== 'string' || typeof section[1] !== 'string') {
+            fail(`${what}: a section is not a [title, text] pair`);
+        }
+    }
+    return value;
+}
+function warnings(value, what) {
+    if (!Array.isArray(value))
+        fail(`${what}: 'warnings' is not a list`);
+    return value.map((entry) => {
+        const fields = map(entry, `${what}: a warning`);
+        const record = {
+            message: str(fields, 'message', `${what}: a warning`),
+            filename: str(fields, 'filename', `${what}: a warning`),
+            lineno: num(fields, 'lineno', `${what}: a warning`),
+        };
+        const nodeid = optStr(fields, 'nodeid', `${what}: a warning`);
+        if (nodeid !== undefined)
+            record.nodeid = nodeid;
+        return record;
+    });
+}
+function subtest(value, what) {
+    const fields = map(value, `${what}: a subtest`);
+    const where = `${what}: a subtest`;
+    const report = {
+        outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
+        description: str(fields, 'description', where),
+    };
+    const longrepr = optStr(fields, 'longrepr', where);
+    if (longrepr !== undefined)
+        report.longrepr = longrepr;
+    const message = optStr(fields, 'message', where);
+    if (message !== undefined)
+        report.message = message;
+    const crashline = optStr(fields, 'crashline', where);
+    if (crashline !== undefined)
+        report.crashline = crashline;
+    if (fields.sections !== undefined)
+        report.sections = sections(fields.sections, where);
+    if (fields.hidden === true)
+        report.hidden = true;
+    return report;
+}
+/** A `result` frame's fields as a TestResult: only the known fields, each of its type. */
+function testResult(fields) {
+    const id = str(fields, 'id', 'result');
+    const what = `result for ${id}`;
+    const result = {
+        id,
+        outcome: oneOf(fields, 'outcome', OUTCOMES, what),
+        when: oneOf(fields, 'when', PHASES, what),
+        duration: num(fields, 'duration', what),
+    };
+    const file = optStr(fields, 'file', what);
+    if (file !== undefined)
+        result.file = file;
+    if (fields.line !== undefined && fields.line !== null)
+        result.line = num(fields, 'line', what);
+    const longrepr = optStr(fields, 'longrepr', what);
+    if (longrepr !== undefined)
+        result.longrepr = longrepr;
+    const message = optStr(fields, 'message', what);
+    if (message !== undefined)
+        result.message = message;
+    const crashline = optStr(fields, 'crashline', what);
+    if (crashline !== undefined)
+        result.crashline = crashline;
+    if (fields.sections !== undefined)
+        result.sections = sections(fields.sections, what);
+    if (fields.teardownError !== undefined) {
+        const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
+        result.teardownError = {
+            longrepr: str(teardown, 'longrepr', `${what}: 'teardownError'`),
+            message: str(teardown, 'message', `${what}: 'teardownError'`),
+        };
+    }
+    if (fields.phases !== undefined) {
+        const phases = map(fields.phases, `${what}: 'phases'`);
+        result.phases = {};
+        for (const phase of ['setup', 'call', 'teardown']) {
+            if (phases[phase] !== undefined)
+                result.phases[phase] = num(phases, phase, `${what}: 'phases'`);
+        }
+    }
+    if (fields.warnings !== undefined)
+        result.warnings = warnings(fields.warnings, what);
+    if (fields.subtests !== undefined) {
+        if (!Array.isArray(fields.subtests))
+            fail(`${what}: 'subtests' is not a list`);
+        result.subtests = fields.subtests.map((entry) => subtest(entry, what));
+    }
+    if (fields.engine !== undefined)
+        result.engine = oneOf(fields, 'engine', ENGINES, what);
+    return result;
+}
+/** The frame a worker sent, checked; throws Malformed naming the first thing wrong. */
+function checkedFrame(value) {
+    const fields = map(value, 'the frame');
+    const kind = fields.t;
+    switch (kind) {
+        case 'start':
+            return { t: 'start', id: str(fields, 'id', 'start') };
+        case 'result':
+            return { t: 'result', result: testResult(fields) };
+        case 'collected': {
+            const frame = { t: 'collected', file: str(fields, 'file', 'collected'), ids: strings(fields.ids, "collected: 'ids'") };
+            if (fields.missing !== undefined)
+                frame.missing = strings(fields.missing, "collected: 'missing'");
+            if (fields.module !== undefined)
+                frame.module = strings(fields.module, "collected: 'module'");
+            return frame;
+        }
+        case 'collect_error':
+            return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+        case 'unit_done':
+            return {
+                t: 'unit_done',
+                file: str(fields, 'file', 'unit_done'),
+                engine: fields.engine === undefined || fields.engine === null ? null : oneOf(fields, 'engine', ENGINES, 'unit_done'),
+                reason: strOrNull(fields, 'reason', 'unit_done'),
+            };
+        case 'hello':
+            return {
+                t: 'hello',
+                pid: num(fields, 'pid', 'hello'),
+                python: str(fields, 'python', 'hello'),
+                pytest: strOrNull(fields, 'pytest', 'hello'),
+                nativeUnsupported: strOrNull(fields, 'nativeUnsupported', 'hello'),
+            };
+        case 'session_error':
+            return { t: 'session_error', message: str(fields, 'message', 'session_error') };
+        case 'fatal': {
+            const exitCode = num(fields, 'exitCode', 'fatal');
+            if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
+                fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
+            return { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+        }
+        default:
+            return fail(`unknown frame kind ${describe(kind)}`);
+    }
+}
+/** A decoded frame from a worker, checked: the frame, or `malformed` saying what is wrong. */
+function parseWorkerFrame(value) {
+    try {
+        return checkedFrame(value);
+    }
+    catch (err) {
+        if (err instanceof Malformed)
+            return { t: 'malformed', problem: err.message };
+        throw err;
+    }
+}
 /**
- * Splits a byte stream into frames. Chunks are kept in a list and joined once per frame, so a
- * frame of hundreds of megabytes costs one copy, not one per chunk.
+ * Splits a byte stream into worker frames. Chunks are kept in a list and joined once per frame,
+ * so a frame of hundreds of megabytes costs one copy, not one per chunk. After bytes that do not
+ * decode (or announce an impossible length) the stream cannot be resynchronised: one `malformed`
+ * frame is delivered and the rest is dropped.
  */
 class FrameReader {
     onFrame;
@@ -11976,10 +12190,13 @@ class FrameReader {
     buffered = 0;
     /** Body length of the frame being read, once its header is in. */
     need = null;
+    broken = false;
     constructor(onFrame) {
         this.onFrame = onFrame;
     }
     push(chunk) {
+        if (this.broken)
+            return;
         this.chunks.push(chunk);
         this.buffered += chunk.length;
         for (;;) {
@@ -11987,13 +12204,31 @@ class FrameReader {
                 if (this.buffered < 4)
                     return;
                 this.need = this.take(4).readUInt32BE(0);
+                if (this.need > exports.MAX_FRAME_BYTES)
+                    return this.breakOff(`a frame announces ${this.need} bytes (more than ${exports.MAX_FRAME_BYTES})`);
             }
             if (this.buffered < this.need)
                 return;
             const body = this.take(this.need);
             this.need = null;
-            this.onFrame(unpackr.unpack(body));
+            let decoded;
+            try {
+                decoded = unpackr.unpack(body);
+            }
+            catch (err) {
+                return this.breakOff(`undecodable MessagePack (${err instanceof Error ? err.message : String(err)})`);
+            }
+            this.onFrame(parseWorkerFrame(decoded));
+            if (this.broken)
+                return;
         }
+    }
+    breakOff(problem) {
+        this.broken = true;
+        this.chunks = [];
+        this.buffered = 0;
+        this.need = null;
+        this.onFrame({ t: 'malformed', problem });
     }
     take(n) {
         const first = this.chunks[0];
@@ -12235,7 +12470,7 @@ class Pool {
     onFrame(slot, proc, frame) {
         if (this.finished || slot.proc !== proc)
             return;
-        this.guard(() => this.handleFrame(slot, frame));
+        this.guard(() => this.handleFrame(slot, proc, frame));
     }
     /** A throwing event handler (a reporter bug) ends the run with its error, workers killed. */
     guard(fn) {
@@ -12246,20 +12481,20 @@ class Pool {
             this.fail(err instanceof Error ? err : new Error(String(err)));
         }
     }
-    handleFrame(slot, frame) {
+    handleFrame(slot, proc, frame) {
         switch (frame.t) {
             case 'hello':
                 slot.startedUp = true;
                 this.events.workerReady?.(slot.index, {
-                    pid: Number(frame.pid),
-                    python: String(frame.python),
-                    pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
-                    nativeUnsupported: typeof frame.nativeUnsupported === 'string' ? frame.nativeUnsupported : null,
+                    pid: frame.pid,
+                    python: frame.python,
+                    pytest: frame.pytest,
+                    nativeUnsupported: frame.nativeUnsupported,
                 });
                 return;
             case 'fatal': {
-                const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
-                const message = String(frame.message ?? 'worker failed');
+                const code = frame.exitCode;
+                const message = frame.message || 'worker failed';
                 if (frame.interrupt) {
                     // pytest.exit() in a test: this worker closes its session and exits; the others
                     // finish their running test, then stop the same way.
@@ -12278,27 +12513,27 @@ class Pool {
                 return this.fail(new errors_js_1.RunnerError(message, code));
             }
             case 'collected': {
-                const ids = stringList(frame.ids);
-                const missing = stringList(frame.missing);
+                const ids = frame.ids;
+                const missing = frame.missing ?? [];
                 slot.collected = ids;
                 for (const id of missing)
                     slot.notCollected.add(id);
                 this.clearTimer(slot);
                 if (slot.unit && this.events.unitCollected) {
-                    const module = frame.module === undefined ? undefined : stringList(frame.module);
+                    const module = frame.module;
                     const retry = this.retries.has(slot.unit);
                     this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
                 }
                 return;
             }
             case 'start':
-                slot.started = String(frame.id);
+                slot.started = frame.id;
                 slot.startedAt = performance.now();
                 this.armTimer(slot);
                 return;
             case 'result': {
                 this.clearTimer(slot);
-                const result = toResult(frame, slot.index);
+                const result = { ...frame.result, worker: slot.index };
                 if (result.engine)
                     slot.engine = result.engine;
                 slot.reported.add(result.id);
@@ -12309,32 +12544,45 @@ class Pool {
             }
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
-                this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: String(frame.message ?? '') });
+                this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: frame.message });
                 return;
             case 'collect_error':
                 slot.collectErrors++;
-                this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
+                this.emitCollectionError({ file: frame.file, message: frame.message });
                 return;
             case 'unit_done': {
                 this.clearTimer(slot);
                 const unit = slot.unit;
                 if (!unit)
                     return;
-                const engine = String(frame.engine ?? slot.engine ?? this.opts.engine);
+                const engine = frame.engine ?? slot.engine ?? this.opts.engine;
                 if (!slot.cancelled && slot.collectErrors === 0)
                     this.reportUnreported(slot, unit, engine);
                 slot.unit = null;
                 slot.started = null;
                 this.events.unitDone(unit.file, {
                     engine,
-                    reason: typeof frame.reason === 'string' ? frame.reason : null,
+                    reason: frame.reason,
                     worker: slot.index,
                 });
                 return this.dispatch(slot);
             }
-            default:
-                return;
+            case 'malformed':
+                return this.protocolError(slot, proc, frame.problem);
         }
+    }
+    /**
+     * The worker broke the protocol (a test wrote to its pipe, an engine bug): it is no longer
+     * trusted. It is ended as a crash is: the started test fails with the problem, the rest of the
+     * unit runs again on a fresh worker, results already received stand.
+     */
+    protocolError(slot, proc, problem) {
+        if (!slot.startedUp) {
+            return this.fail(new errors_js_1.RunnerError(`Python worker failed to start: worker protocol error: ${problem}`));
+        }
+        if (slot.killReason === null)
+            slot.killReason = `protocol error: ${problem}`;
+        proc.kill('SIGKILL');
     }
     /**
      * Safety net: a listed id the worker neither ran nor expanded, nor declared not collected
@@ -12577,12 +12825,6 @@ class Pool {
         this.opts.signal?.removeEventListener('abort', this.onAbort);
     }
 }
-function toResult(frame, worker) {
-    const { t: _t, ...fields } = frame;
-    const result = fields;
-    result.worker = worker;
-    return result;
-}
 /** The ids, their ids without parameters, and the modules and classes that contain them: what a
  * unit may list for a dynamic item that expanded to them. */
 function coveringIds(ids) {
@@ -12598,9 +12840,6 @@ function coveringIds(ids) {
         }
     }
     return covered;
-}
-function stringList(value) {
-    return Array.isArray(value) ? value : [];
 }
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
 function pyFloat(n) {
@@ -13224,9 +13463,13 @@ class WorkerProcess {
         });
         if (this.child.pid !== undefined)
             workerGroups.add(this.child.pid);
+        let distrusted = false;
         const reader = new frames_js_1.FrameReader((frame) => {
-            if (!this.exited)
-                handlers.frame(frame);
+            if (this.exited || distrusted)
+                return;
+            if (frame.t === 'malformed')
+                distrusted = true;
+            handlers.frame(frame);
         });
         this.child.stdout.on('data', (chunk) => reader.push(chunk));
         this.child.stderr.setEncoding('utf8');
