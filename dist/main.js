@@ -3384,19 +3384,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = runCommand;
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 const node_child_process_1 = __nccwpck_require__(1421);
-const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
-const node_path_1 = __nccwpck_require__(6760);
-const console_js_1 = __nccwpck_require__(9475);
+const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
 const timings_js_1 = __nccwpck_require__(7307);
-const junit_js_1 = __nccwpck_require__(2998);
-const json_js_1 = __nccwpck_require__(2794);
+const reporters_js_1 = __nccwpck_require__(8056);
 const index_js_1 = __nccwpck_require__(9286);
 const index_js_2 = __nccwpck_require__(1276);
 const index_js_3 = __nccwpck_require__(2974);
 const discover_memo_js_1 = __nccwpck_require__(7542);
-const index_js_4 = __nccwpck_require__(9750);
 const args_js_1 = __nccwpck_require__(7593);
 const shim_js_1 = __nccwpck_require__(1349);
 const discover_js_1 = __nccwpck_require__(2731);
@@ -3482,10 +3478,6 @@ function checkWarningFilters(python, filters, env) {
         });
     });
 }
-function writeReport(path, text) {
-    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
-    (0, node_fs_1.writeFileSync)(path, text);
-}
 async function runCommand(argv, cwd, env) {
     const started = performance.now();
     const startedAt = new Date();
@@ -3548,25 +3540,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const shard = await (0, shard_js_1.selectShard)(session, selected, discovery.items);
     selected = shard.items;
     const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
-    const tty = process.stdout.isTTY === true;
-    const reporter = new console_js_1.ConsoleReporter({
-        write,
-        verbosity: options.verbosity,
-        color: options.color === 'yes' || (options.color === 'auto' && tty && !env.NO_COLOR),
-        tty,
-        githubActions: env.GITHUB_ACTIONS === 'true',
-        // pytest's running_on_ci(): on CI the short summary keeps whole messages.
-        ci: Boolean(env.CI || env.BUILD_NUMBER),
-        width: tty ? process.stdout.columns : undefined,
-        durations: options.durations ?? undefined,
-        durationsMin: options.durationsMin ?? undefined,
-        disableWarnings: options.disableWarnings,
-        cwd,
-        reportChars: options.reportChars ?? undefined,
-        tb: (options.tb ?? undefined),
-        showCapture: options.showCapture,
-        noHeader: options.noHeader,
-    });
+    const reporter = (0, reporters_js_1.configuredReporters)(options, config, { cwd, env, write, tty: process.stdout.isTTY === true, columns: process.stdout.columns, startedAt });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
     const workers = workerCount(session, units.length);
@@ -3684,28 +3658,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         }
     }
     const seconds = (performance.now() - started) / 1000;
-    if (options.junitxml) {
-        const path = (0, node_path_1.resolve)(cwd, options.junitxml);
-        writeReport(path, (0, junit_js_1.junitXml)(results, errors, {
-            hostname: (0, node_os_1.hostname)(),
-            timestamp: (0, junit_js_1.junitTimestamp)(startedAt),
-            seconds,
-            suiteName: (0, index_js_4.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
-            family: (0, index_js_4.getIni)(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
-            prefix: options.junitPrefix ?? undefined,
-            rootdir: config.rootdir,
-            notCollected: truth.notCollected,
-        }));
-    }
-    if (options.json) {
-        writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText, notCollected: truth.notCollected }));
-    }
     // A module that failed to collect is recorded by its file id, as pytest records it.
     const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
-    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: truth.deselected });
+    reporter.finish({ seconds, interrupted: interruptedText, deselected: truth.deselected, notCollected: truth.notCollected, workers });
     out.flush();
     if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
@@ -3715,7 +3673,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const notFound = truth.notCollected.length > 0 ? (0, index_js_2.unmatchedNodeIds)(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
-    const c = finished.counts;
+    const c = (0, counts_js_1.countResults)(results, errors);
     const runtimeCollectErrors = errors.length - discoveryErrors.length;
     if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
         return 2;
@@ -9558,8 +9516,9 @@ class ConsoleReporter {
         this.summaryPasses('passed', 'PASSES', 'P');
         this.summaryPasses('xpassed', 'XPASSES', 'X');
         this.summaryDurations();
-        if (info.junitxml && this.verbosity >= 0)
-            this.writeSep('-', `generated xml file: ${info.junitxml}`);
+        const junitxml = info.junitxml ?? this.opts.junitxml;
+        if (junitxml && this.verbosity >= 0)
+            this.writeSep('-', `generated xml file: ${junitxml}`);
         this.shortTestSummary();
         if (info.interrupted)
             this.writeSep('!', info.interrupted, 'red');
@@ -10908,11 +10867,12 @@ function sectionsUpTo(sections, upTo) {
         return phase === -1 || limit === -1 || phase <= limit;
     });
 }
+/** pytest's report.capstdout/capstderr (joined as is) and caplog (joined by newlines). */
 function sectionText(sections, prefix) {
     return sections
         .filter(([name]) => name.startsWith(prefix))
         .map(([, text]) => text)
-        .join('');
+        .join(prefix === 'Captured log' ? '\n' : '');
 }
 /** The `message` of a failure: the crash message, else the stripped longrepr. */
 function failureMessage(report) {
@@ -10952,11 +10912,23 @@ class TestcaseBuilder {
         return e;
     }
 }
+/** A testcase's time: pytest adds each phase's report duration when `report` is `total` or the phase. */
+function testcaseSeconds(r, report) {
+    if (report === 'total')
+        return r.duration;
+    if (report !== 'setup' && report !== 'call' && report !== 'teardown')
+        return 0;
+    // A result Node made (a crash) has no phases: its duration is the call's.
+    if (!r.phases)
+        return report === 'call' && r.when === 'call' ? r.duration : 0;
+    return r.phases[report] ?? 0;
+}
 /** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
 function junitXml(results, errors, opts) {
-    const family = opts.family ?? 'xunit1';
+    const family = opts.family ?? 'xunit2';
     const logging = opts.logging ?? 'no';
     const logPassing = opts.logPassingTests ?? true;
+    const durationReport = opts.durationReport ?? 'total';
     const stats = { error: 0, passed: 0, failure: 0, skipped: 0 };
     const cases = [];
     let doubleFail = 0;
@@ -11028,7 +11000,7 @@ function junitXml(results, errors, opts) {
         const file = r.file ?? r.id.split('::')[0];
         // pytest's JUnit line is the 0-based line of the function (its first decorator).
         const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
-        let tc = open(attrs, r.duration);
+        let tc = open(attrs, testcaseSeconds(r, durationReport));
         let teardownPassed = true;
         // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
         for (const sub of r.subtests ?? []) {
@@ -11079,7 +11051,7 @@ function junitXml(results, errors, opts) {
                 break;
             case 'skipped': {
                 const reason = skipReason(r.message);
-                tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`));
+                tc.add('skipped', skippedElement('pytest.skip', reason, r.longrepr === undefined ? `${absolute(file)}:${r.line ?? 0}: ${reason}` : skipDetails(r.longrepr, reason)));
                 writeCaptured(tc, r.sections, r.when);
                 break;
             }
@@ -11705,6 +11677,177 @@ class MergedJUnitWriter {
 
 /***/ }),
 
+/***/ 8056:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JsonReporter = exports.JunitReporter = void 0;
+exports.junitIniOptions = junitIniOptions;
+exports.consoleReporter = consoleReporter;
+exports.configuredReporters = configuredReporters;
+// The reporters a run feeds, behind one interface: the console, the JUnit file, the JSON file.
+// Each reads its own options (command line and ini) here, so a new option is wired in one place
+// and the run only asks for the configured reporters. To add a reporter: implement Reporter
+// (FileReporter for one that writes a file at the end) and create it in `configuredReporters`.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const index_js_1 = __nccwpck_require__(9750);
+const console_js_1 = __nccwpck_require__(9475);
+const json_js_1 = __nccwpck_require__(2794);
+const junit_js_1 = __nccwpck_require__(2998);
+/** A reporter that writes one file when the session ends; it keeps what it was given. */
+class FileReporter {
+    path;
+    results = [];
+    errors = [];
+    constructor(path) {
+        this.path = path;
+    }
+    sessionStart() { }
+    collectionError(e) {
+        this.errors.push(e);
+    }
+    testResult(r) {
+        this.results.push(r);
+    }
+    correctCounts() { }
+    countsKnown() { }
+    unitDone() { }
+    finish(end) {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(this.path), { recursive: true });
+        (0, node_fs_1.writeFileSync)(this.path, this.render(end));
+    }
+}
+/** `--junitxml`, with pytest's junit_* ini options. */
+class JunitReporter extends FileReporter {
+    options;
+    startedAt;
+    constructor(path, options, startedAt) {
+        super(path);
+        this.options = options;
+        this.startedAt = startedAt;
+    }
+    render(end) {
+        return (0, junit_js_1.junitXml)(this.results, this.errors, {
+            ...this.options,
+            hostname: (0, node_os_1.hostname)(),
+            timestamp: (0, junit_js_1.junitTimestamp)(this.startedAt),
+            seconds: end.seconds,
+            notCollected: end.notCollected,
+        });
+    }
+}
+exports.JunitReporter = JunitReporter;
+/** pytest's junit_* ini options (junitxml.py's pytest_addoption), as JunitOptions. */
+function junitIniOptions(config) {
+    return {
+        suiteName: (0, index_js_1.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
+        // pytest: `legacy` is xunit1; only xunit1 keeps file/line.
+        family: ['xunit1', 'legacy'].includes((0, index_js_1.getIni)(config, 'junit_family', 'string') ?? 'xunit2') ? 'xunit1' : 'xunit2',
+        logging: (0, index_js_1.getIni)(config, 'junit_logging', 'string') ?? 'no',
+        logPassingTests: (0, index_js_1.getIni)(config, 'junit_log_passing_tests', 'bool') ?? true,
+        durationReport: (0, index_js_1.getIni)(config, 'junit_duration_report', 'string') ?? 'total',
+    };
+}
+/** `--json PATH`. */
+class JsonReporter extends FileReporter {
+    meta;
+    startedAt;
+    constructor(path, meta, startedAt) {
+        super(path);
+        this.meta = meta;
+        this.startedAt = startedAt;
+    }
+    render(end) {
+        return (0, json_js_1.jsonReport)(this.results, this.errors, {
+            ...this.meta,
+            seconds: end.seconds,
+            started: this.startedAt.toISOString(),
+            workers: end.workers,
+            interrupted: end.interrupted,
+            notCollected: end.notCollected,
+        });
+    }
+}
+exports.JsonReporter = JsonReporter;
+const TB_STYLES = ['auto', 'long', 'short', 'line', 'native', 'no'];
+/** pytest's terminal reporter, with the terminal options of the command line. */
+function consoleReporter(request, place) {
+    const { env } = place;
+    const tb = TB_STYLES.find((style) => style === request.tb);
+    return new console_js_1.ConsoleReporter({
+        write: place.write,
+        verbosity: request.verbosity,
+        color: request.color === 'yes' || (request.color === 'auto' && place.tty && !env.NO_COLOR),
+        tty: place.tty,
+        githubActions: env.GITHUB_ACTIONS === 'true',
+        // pytest's running_on_ci(): on CI the short summary keeps whole messages.
+        ci: Boolean(env.CI || env.BUILD_NUMBER),
+        width: place.tty ? place.columns : undefined,
+        durations: request.durations ?? undefined,
+        durationsMin: request.durationsMin ?? undefined,
+        disableWarnings: request.disableWarnings,
+        cwd: place.cwd,
+        reportChars: request.reportChars ?? undefined,
+        tb,
+        showCapture: request.showCapture,
+        noHeader: request.noHeader,
+        junitxml: request.junitxml ? (0, node_path_1.resolve)(place.cwd, request.junitxml) : undefined,
+    });
+}
+/** Feeds every reporter in turn; files are written before the console's summary names them. */
+class Reporters {
+    all;
+    constructor(all) {
+        this.all = all;
+    }
+    sessionStart(info) {
+        for (const r of this.all)
+            r.sessionStart(info);
+    }
+    collectionError(e) {
+        for (const r of this.all)
+            r.collectionError(e);
+    }
+    testResult(result) {
+        for (const r of this.all)
+            r.testResult(result);
+    }
+    correctCounts(selected, deselected) {
+        for (const r of this.all)
+            r.correctCounts(selected, deselected);
+    }
+    countsKnown() {
+        for (const r of this.all)
+            r.countsKnown();
+    }
+    unitDone(file, engine) {
+        for (const r of this.all)
+            r.unitDone(file, engine);
+    }
+    finish(end) {
+        for (const r of this.all)
+            r.finish(end);
+    }
+}
+/** The reporters the command line and the config ask for, as one Reporter. */
+function configuredReporters(request, config, place) {
+    const all = [];
+    if (request.junitxml) {
+        const options = { ...junitIniOptions(config), prefix: request.junitPrefix ?? undefined, rootdir: config.rootdir };
+        all.push(new JunitReporter((0, node_path_1.resolve)(place.cwd, request.junitxml), options, place.startedAt));
+    }
+    if (request.json)
+        all.push(new JsonReporter((0, node_path_1.resolve)(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt));
+    all.push(consoleReporter(request, place));
+    return new Reporters(all);
+}
+
+
+/***/ }),
+
 /***/ 7994:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -12069,6 +12212,9 @@ function subtest(value, what) {
         report.hidden = true;
     return report;
 }
+function isSeconds(value) {
+    return value === undefined || (typeof value === 'number' && Number.isFinite(value));
+}
 /** A `result` frame's fields as a TestResult: only the known fields, each of its type. */
 function testResult(fields) {
     const id = str(fields, 'id', 'result');
@@ -12104,11 +12250,16 @@ function testResult(fields) {
     }
     if (fields.phases !== undefined) {
         const phases = map(fields.phases, `${what}: 'phases'`);
+        const { setup, call, teardown } = phases;
+        if (!isSeconds(setup) || !isSeconds(call) || !isSeconds(teardown))
+            fail(`${what}: 'phases' holds more than numbers`);
         result.phases = {};
-        for (const phase of ['setup', 'call', 'teardown']) {
-            if (phases[phase] !== undefined)
-                result.phases[phase] = num(phases, phase, `${what}: 'phases'`);
-        }
+        if (setup !== undefined)
+            result.phases.setup = setup;
+        if (call !== undefined)
+            result.phases.call = call;
+        if (teardown !== undefined)
+            result.phases.teardown = teardown;
     }
     if (fields.warnings !== undefined)
         result.warnings = warnings(fields.warnings, what);
@@ -12533,7 +12684,8 @@ class Pool {
                 return;
             case 'result': {
                 this.clearTimer(slot);
-                const result = { ...frame.result, worker: slot.index };
+                const result = frame.result;
+                result.worker = slot.index;
                 if (result.engine)
                     slot.engine = result.engine;
                 slot.reported.add(result.id);

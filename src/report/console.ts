@@ -41,6 +41,8 @@ export interface ConsoleOptions {
   subtestVerbosity?: number;
   /** --no-header: no platform, rootdir, configfile (and workers) lines. */
   noHeader?: boolean;
+  /** The JUnit file the run writes (absolute), for pytest's `generated xml file:` line. */
+  junitxml?: string;
 }
 
 export interface SessionInfo {
@@ -69,7 +71,8 @@ export interface FinishInfo {
   seconds: number;
   /** Shown as `!!!! <text> !!!!` before the closing line, e.g. `stopping after 1 failures`. */
   interrupted?: string;
-  /** Path of the JUnit file written, for pytest's `generated xml file:` line. */
+  /** Path of the JUnit file written, for pytest's `generated xml file:` line (default: the
+   * option's). */
   junitxml?: string;
   /** Tests removed by -k, -m or --deselect: pytest's `N deselected`. */
   deselected?: number;
@@ -380,7 +383,8 @@ export class ConsoleReporter {
     this.summaryPasses('passed', 'PASSES', 'P');
     this.summaryPasses('xpassed', 'XPASSES', 'X');
     this.summaryDurations();
-    if (info.junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${info.junitxml}`);
+    const junitxml = info.junitxml ?? this.opts.junitxml;
+    if (junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${junitxml}`);
     this.shortTestSummary();
     if (info.interrupted) this.writeSep('!', info.interrupted, 'red');
     this.summaryStats(info.seconds);

@@ -46,10 +46,10 @@ export interface StartFrame {
   t: 'start';
   id: string;
 }
-/** A test's result: TestResult's fields (`worker` is Node's to set). */
+/** A test's result: TestResult's fields, in a fresh object (`worker` is Node's to set). */
 export interface ResultFrame {
   t: 'result';
-  result: Omit<TestResult, 'worker'>;
+  result: TestResult;
 }
 export interface CollectErrorFrame {
   t: 'collect_error';
@@ -196,11 +196,15 @@ function subtest(value: unknown, what: string): SubtestReport {
   return report;
 }
 
+function isSeconds(value: unknown): value is number | undefined {
+  return value === undefined || (typeof value === 'number' && Number.isFinite(value));
+}
+
 /** A `result` frame's fields as a TestResult: only the known fields, each of its type. */
-function testResult(fields: Fields): Omit<TestResult, 'worker'> {
+function testResult(fields: Fields): TestResult {
   const id = str(fields, 'id', 'result');
   const what = `result for ${id}`;
-  const result: Omit<TestResult, 'worker'> = {
+  const result: TestResult = {
     id,
     outcome: oneOf(fields, 'outcome', OUTCOMES, what),
     when: oneOf(fields, 'when', PHASES, what),
@@ -225,10 +229,12 @@ function testResult(fields: Fields): Omit<TestResult, 'worker'> {
   }
   if (fields.phases !== undefined) {
     const phases = map(fields.phases, `${what}: 'phases'`);
+    const { setup, call, teardown } = phases;
+    if (!isSeconds(setup) || !isSeconds(call) || !isSeconds(teardown)) fail(`${what}: 'phases' holds more than numbers`);
     result.phases = {};
-    for (const phase of ['setup', 'call', 'teardown'] as const) {
-      if (phases[phase] !== undefined) result.phases[phase] = num(phases, phase, `${what}: 'phases'`);
-    }
+    if (setup !== undefined) result.phases.setup = setup;
+    if (call !== undefined) result.phases.call = call;
+    if (teardown !== undefined) result.phases.teardown = teardown;
   }
   if (fields.warnings !== undefined) result.warnings = warnings(fields.warnings, what);
   if (fields.subtests !== undefined) {

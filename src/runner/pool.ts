@@ -337,7 +337,8 @@ class Pool {
         return;
       case 'result': {
         this.clearTimer(slot);
-        const result: TestResult = { ...frame.result, worker: slot.index };
+        const result = frame.result;
+        result.worker = slot.index;
         if (result.engine) slot.engine = result.engine;
         slot.reported.add(result.id);
         if (slot.started === result.id) slot.started = null;
