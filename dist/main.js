@@ -3653,19 +3653,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.runCommand = runCommand;
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 const node_child_process_1 = __nccwpck_require__(1421);
-const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
-const node_path_1 = __nccwpck_require__(6760);
-const console_js_1 = __nccwpck_require__(9475);
+const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
 const nodeid_js_1 = __nccwpck_require__(9098);
-const junit_js_1 = __nccwpck_require__(2998);
-const json_js_1 = __nccwpck_require__(2794);
+const reporters_js_1 = __nccwpck_require__(8056);
 const index_js_1 = __nccwpck_require__(9286);
 const index_js_2 = __nccwpck_require__(1276);
 const index_js_3 = __nccwpck_require__(2974);
 const discover_memo_js_1 = __nccwpck_require__(7542);
-const index_js_4 = __nccwpck_require__(9750);
 const args_js_1 = __nccwpck_require__(7593);
 const shim_js_1 = __nccwpck_require__(1349);
 const discover_js_1 = __nccwpck_require__(2731);
@@ -3753,10 +3749,6 @@ function checkWarningFilters(python, filters, env) {
         });
     });
 }
-function writeReport(path, text) {
-    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
-    (0, node_fs_1.writeFileSync)(path, text);
-}
 async function runCommand(argv, cwd, env) {
     const started = performance.now();
     const startedAt = new Date();
@@ -3828,27 +3820,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const shard = await (0, shard_js_1.selectShard)(session, selected, discovery.items);
     selected = shard.items;
     const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
-    const tty = process.stdout.isTTY === true;
-    const reporter = new console_js_1.ConsoleReporter({
-        write,
-        verbosity: options.verbosity,
-        color: options.color === 'yes' || (options.color === 'auto' && tty && !env.NO_COLOR),
-        tty,
-        githubActions: env.GITHUB_ACTIONS === 'true',
-        // pytest's running_on_ci(): on CI the short summary keeps whole messages.
-        ci: Boolean(env.CI || env.BUILD_NUMBER),
-        width: tty ? process.stdout.columns : undefined,
-        durations: options.durations ?? undefined,
-        durationsMin: options.durationsMin ?? undefined,
-        disableWarnings: options.disableWarnings,
-        cwd,
-        reportChars: options.reportChars ?? undefined,
-        tb: (options.tb ?? undefined),
-        showCapture: options.showCapture,
-        noHeader: options.noHeader,
-        showEngines: options.showEngines,
-        collectionOrder: selected.map((item) => item.id),
-    });
+    const reporter = (0, reporters_js_1.configuredReporters)(options, config, { cwd, env, write, tty: process.stdout.isTTY === true, columns: process.stdout.columns, startedAt, collectionOrder: selected.map((item) => item.id) });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
     const workers = workerCount(session, units.length);
@@ -3982,30 +3954,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         coverageOutcome = await (0, session_js_1.finishCoverage)(session.python, coverage.spec, testsFailed, env);
     }
     const seconds = (performance.now() - started) / 1000;
-    if (options.junitxml) {
-        const path = (0, node_path_1.resolve)(cwd, options.junitxml);
-        writeReport(path, (0, junit_js_1.junitXml)(results, errors, {
-            hostname: (0, node_os_1.hostname)(),
-            timestamp: (0, junit_js_1.junitTimestamp)(startedAt),
-            seconds,
-            suiteName: (0, index_js_4.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
-            family: (0, index_js_4.getIni)(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
-            logging: (0, junit_js_1.junitLoggingOf)((0, index_js_4.getIni)(config, 'junit_logging', 'string')),
-            logPassingTests: (0, index_js_4.getIni)(config, 'junit_log_passing_tests', 'bool') ?? true,
-            prefix: options.junitPrefix ?? undefined,
-            rootdir: config.rootdir,
-            notCollected: truth.notCollected,
-        }));
-    }
-    if (options.json) {
-        writeReport((0, node_path_1.resolve)(cwd, options.json), (0, json_js_1.jsonReport)(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText, notCollected: truth.notCollected }));
-    }
     // A module that failed to collect is recorded by its file id, as pytest records it.
     const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
-    const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? (0, node_path_1.resolve)(cwd, options.junitxml) : undefined, deselected: truth.deselected, coverage: coverageOutcome });
+    reporter.finish({ seconds, interrupted: interruptedText, deselected: truth.deselected, notCollected: truth.notCollected, workers, coverage: coverageOutcome });
     out.flush();
     if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
@@ -4015,7 +3969,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const notFound = truth.notCollected.length > 0 ? (0, index_js_2.unmatchedNodeIds)(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
-    const c = finished.counts;
+    const c = (0, counts_js_1.countResults)(results, errors);
     if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
         return 2;
     // pytest-cov counts a total under --cov-fail-under as a failed test.
@@ -12164,8 +12118,9 @@ class ConsoleReporter {
         this.summaryPasses('passed', 'PASSES', 'P');
         this.summaryPasses('xpassed', 'XPASSES', 'X');
         this.summaryDurations();
-        if (info.junitxml && this.verbosity >= 0)
-            this.writeSep('-', `generated xml file: ${info.junitxml}`);
+        const junitxml = info.junitxml ?? this.opts.junitxml;
+        if (junitxml && this.verbosity >= 0)
+            this.writeSep('-', `generated xml file: ${junitxml}`);
         if (info.coverage)
             this.coverageSection(info.coverage);
         this.shortTestSummary();
@@ -12987,7 +12942,6 @@ function jsonReport(results, errors, meta) {
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NOT_COLLECTED_PROPERTY = void 0;
-exports.junitLoggingOf = junitLoggingOf;
 exports.binXmlEscape = binXmlEscape;
 exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
@@ -12995,12 +12949,6 @@ exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
 const pystr_js_1 = __nccwpck_require__(2560);
 const color_js_1 = __nccwpck_require__(2105);
-const JUNIT_LOGGING = ['no', 'log', 'system-out', 'system-err', 'out-err', 'all'];
-/** The `junit_logging` ini value; pytest writes nothing for a value it does not know. */
-function junitLoggingOf(value) {
-    const v = (value ?? 'no').trim();
-    return JUNIT_LOGGING.includes(v) ? v : 'no';
-}
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 /**
@@ -13125,11 +13073,23 @@ class TestcaseBuilder {
         return e;
     }
 }
+/** A testcase's time: pytest adds each phase's report duration when `report` is `total` or the phase. */
+function testcaseSeconds(r, report) {
+    if (report === 'total')
+        return r.duration;
+    if (report !== 'setup' && report !== 'call' && report !== 'teardown')
+        return 0;
+    // A result Node made (a crash) has no phases: its duration is the call's.
+    if (!r.phases)
+        return report === 'call' && r.when === 'call' ? r.duration : 0;
+    return r.phases[report] ?? 0;
+}
 /** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
 function junitXml(results, errors, opts) {
-    const family = opts.family ?? 'xunit1';
+    const family = opts.family ?? 'xunit2';
     const logging = opts.logging ?? 'no';
     const logPassing = opts.logPassingTests ?? true;
+    const durationReport = opts.durationReport ?? 'total';
     const stats = { error: 0, passed: 0, failure: 0, skipped: 0 };
     const cases = [];
     let doubleFail = 0;
@@ -13201,7 +13161,7 @@ function junitXml(results, errors, opts) {
         const file = r.file ?? r.id.split('::')[0];
         // pytest's JUnit line is the 0-based line of the function (its first decorator).
         const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
-        let tc = open(attrs, r.duration);
+        let tc = open(attrs, testcaseSeconds(r, durationReport));
         let teardownPassed = true;
         // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
         for (const sub of r.subtests ?? []) {
@@ -13252,7 +13212,7 @@ function junitXml(results, errors, opts) {
                 break;
             case 'skipped': {
                 const reason = skipReason(r.message);
-                const details = skipDetails(r.longrepr ?? `${file}:${r.line ?? 0}: ${reason}`, reason);
+                const details = skipDetails(r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`, reason);
                 if (r.when === 'collect') {
                     // A module skipped while collected: pytest writes its report's longrepr tuple, untyped.
                     const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);
@@ -13384,6 +13344,179 @@ function codeBlock(text) {
 
 /***/ }),
 
+/***/ 8056:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JsonReporter = exports.JunitReporter = void 0;
+exports.junitIniOptions = junitIniOptions;
+exports.consoleReporter = consoleReporter;
+exports.configuredReporters = configuredReporters;
+// The reporters a run feeds, behind one interface: the console, the JUnit file, the JSON file.
+// Each reads its own options (command line and ini) here, so a new option is wired in one place
+// and the run only asks for the configured reporters. To add a reporter: implement Reporter
+// (FileReporter for one that writes a file at the end) and create it in `configuredReporters`.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const index_js_1 = __nccwpck_require__(9750);
+const console_js_1 = __nccwpck_require__(9475);
+const json_js_1 = __nccwpck_require__(2794);
+const junit_js_1 = __nccwpck_require__(2998);
+/** A reporter that writes one file when the session ends; it keeps what it was given. */
+class FileReporter {
+    path;
+    results = [];
+    errors = [];
+    constructor(path) {
+        this.path = path;
+    }
+    sessionStart() { }
+    collectionError(e) {
+        this.errors.push(e);
+    }
+    testResult(r) {
+        this.results.push(r);
+    }
+    correctCounts() { }
+    countsKnown() { }
+    unitDone() { }
+    finish(end) {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(this.path), { recursive: true });
+        (0, node_fs_1.writeFileSync)(this.path, this.render(end));
+    }
+}
+/** `--junitxml`, with pytest's junit_* ini options. */
+class JunitReporter extends FileReporter {
+    options;
+    startedAt;
+    constructor(path, options, startedAt) {
+        super(path);
+        this.options = options;
+        this.startedAt = startedAt;
+    }
+    render(end) {
+        return (0, junit_js_1.junitXml)(this.results, this.errors, {
+            ...this.options,
+            hostname: (0, node_os_1.hostname)(),
+            timestamp: (0, junit_js_1.junitTimestamp)(this.startedAt),
+            seconds: end.seconds,
+            notCollected: end.notCollected,
+        });
+    }
+}
+exports.JunitReporter = JunitReporter;
+/** pytest's junit_* ini options (junitxml.py's pytest_addoption), as JunitOptions. */
+function junitIniOptions(config) {
+    return {
+        suiteName: (0, index_js_1.getIni)(config, 'junit_suite_name', 'string') ?? 'pytest',
+        // pytest: `legacy` is xunit1; only xunit1 keeps file/line.
+        family: ['xunit1', 'legacy'].includes((0, index_js_1.getIni)(config, 'junit_family', 'string') ?? 'xunit2') ? 'xunit1' : 'xunit2',
+        logging: (0, index_js_1.getIni)(config, 'junit_logging', 'string') ?? 'no',
+        logPassingTests: (0, index_js_1.getIni)(config, 'junit_log_passing_tests', 'bool') ?? true,
+        durationReport: (0, index_js_1.getIni)(config, 'junit_duration_report', 'string') ?? 'total',
+    };
+}
+/** `--json PATH`. */
+class JsonReporter extends FileReporter {
+    meta;
+    startedAt;
+    constructor(path, meta, startedAt) {
+        super(path);
+        this.meta = meta;
+        this.startedAt = startedAt;
+    }
+    render(end) {
+        return (0, json_js_1.jsonReport)(this.results, this.errors, {
+            ...this.meta,
+            seconds: end.seconds,
+            started: this.startedAt.toISOString(),
+            workers: end.workers,
+            interrupted: end.interrupted,
+            notCollected: end.notCollected,
+        });
+    }
+}
+exports.JsonReporter = JsonReporter;
+const TB_STYLES = ['auto', 'long', 'short', 'line', 'native', 'no'];
+/** pytest's terminal reporter, with the terminal options of the command line. */
+function consoleReporter(request, place) {
+    const { env } = place;
+    const tb = TB_STYLES.find((style) => style === request.tb);
+    return new console_js_1.ConsoleReporter({
+        write: place.write,
+        verbosity: request.verbosity,
+        color: request.color === 'yes' || (request.color === 'auto' && place.tty && !env.NO_COLOR),
+        tty: place.tty,
+        githubActions: env.GITHUB_ACTIONS === 'true',
+        // pytest's running_on_ci(): on CI the short summary keeps whole messages.
+        ci: Boolean(env.CI || env.BUILD_NUMBER),
+        width: place.tty ? place.columns : undefined,
+        durations: request.durations ?? undefined,
+        durationsMin: request.durationsMin ?? undefined,
+        disableWarnings: request.disableWarnings,
+        cwd: place.cwd,
+        reportChars: request.reportChars ?? undefined,
+        tb,
+        showCapture: request.showCapture,
+        noHeader: request.noHeader,
+        showEngines: request.showEngines,
+        collectionOrder: place.collectionOrder,
+        junitxml: request.junitxml ? (0, node_path_1.resolve)(place.cwd, request.junitxml) : undefined,
+    });
+}
+/** Feeds every reporter in turn; files are written before the console's summary names them. */
+class Reporters {
+    all;
+    constructor(all) {
+        this.all = all;
+    }
+    sessionStart(info) {
+        for (const r of this.all)
+            r.sessionStart(info);
+    }
+    collectionError(e) {
+        for (const r of this.all)
+            r.collectionError(e);
+    }
+    testResult(result) {
+        for (const r of this.all)
+            r.testResult(result);
+    }
+    correctCounts(selected, deselected) {
+        for (const r of this.all)
+            r.correctCounts(selected, deselected);
+    }
+    countsKnown() {
+        for (const r of this.all)
+            r.countsKnown();
+    }
+    unitDone(file, engine) {
+        for (const r of this.all)
+            r.unitDone(file, engine);
+    }
+    finish(end) {
+        for (const r of this.all)
+            r.finish(end);
+    }
+}
+/** The reporters the command line and the config ask for, as one Reporter. */
+function configuredReporters(request, config, place) {
+    const all = [];
+    if (request.junitxml) {
+        const options = { ...junitIniOptions(config), prefix: request.junitPrefix ?? undefined, rootdir: config.rootdir };
+        all.push(new JunitReporter((0, node_path_1.resolve)(place.cwd, request.junitxml), options, place.startedAt));
+    }
+    if (request.json)
+        all.push(new JsonReporter((0, node_path_1.resolve)(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt));
+    all.push(consoleReporter(request, place));
+    return new Reporters(all);
+}
+
+
+/***/ }),
+
 /***/ 2915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -13497,21 +13630,246 @@ exports.RunnerError = RunnerError;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.FrameReader = void 0;
+exports.FrameReader = exports.MAX_FRAME_BYTES = void 0;
 exports.encodeFrame = encodeFrame;
+exports.parseWorkerFrame = parseWorkerFrame;
 // Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
+// Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
+// to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
+// formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
 const msgpackr_1 = __nccwpck_require__(2502);
 const packr = new msgpackr_1.Packr({ useRecords: false });
 const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
+/** Larger than any frame a worker builds (results.py bounds what a test controls). */
+exports.MAX_FRAME_BYTES = 256 * 1024 * 1024;
 function encodeFrame(frame) {
     const body = packr.pack(frame);
     const header = Buffer.allocUnsafe(4);
     header.writeUInt32BE(body.length, 0);
     return Buffer.concat([header, body]);
 }
+class Malformed extends Error {
+}
+function fail(problem) {
+    throw new Malformed(problem);
+}
+function str(map, key, what) {
+    const value = map[key];
+    if (typeof value !== 'string')
+        fail(`${what}: '${key}' is not a string`);
+    return value;
+}
+function optStr(map, key, what) {
+    return map[key] === undefined || map[key] === null ? undefined : str(map, key, what);
+}
+function strOrNull(map, key, what) {
+    return map[key] === undefined || map[key] === null ? null : str(map, key, what);
+}
+function num(map, key, what) {
+    const value = map[key];
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        fail(`${what}: '${key}' is not a finite number`);
+    return value;
+}
+function strings(value, what) {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        fail(`${what} is not a list of strings`);
+    return value;
+}
+function map(value, what) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value))
+        fail(`${what} is not a map`);
+    return value;
+}
+function oneOf(map, key, allowed, what) {
+    const value = map[key];
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+        fail(`${what}: '${key}' is ${describe(value)}, not one of ${allowed.join('/')}`);
+    }
+    return value;
+}
+function describe(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+    return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+}
+const OUTCOMES = ['passed', 'failed', 'error', 'skipped', 'xfailed', 'xpassed'];
+const SUBTEST_OUTCOMES = ['passed', 'failed', 'skipped', 'xfailed', 'xpassed'];
+const PHASES = ['collect', 'setup', 'call', 'teardown'];
+const ENGINES = ['native', 'pytest'];
+function sections(value, what) {
+    if (!Array.isArray(value))
+        fail(`${what}: 'sections' is not a list`);
+    for (const section of value) {
+        if (!Array.isArray(section) || section.length !== 2 || typeof section[0] !== 'string' || typeof section[1] !== 'string') {
+            fail(`${what}: a section is not a [title, text] pair`);
+        }
+    }
+    return value;
+}
+function warnings(value, what) {
+    if (!Array.isArray(value))
+        fail(`${what}: 'warnings' is not a list`);
+    return value.map((entry) => {
+        const fields = map(entry, `${what}: a warning`);
+        const record = {
+            message: str(fields, 'message', `${what}: a warning`),
+            filename: str(fields, 'filename', `${what}: a warning`),
+            lineno: num(fields, 'lineno', `${what}: a warning`),
+        };
+        const nodeid = optStr(fields, 'nodeid', `${what}: a warning`);
+        if (nodeid !== undefined)
+            record.nodeid = nodeid;
+        return record;
+    });
+}
+function subtest(value, what) {
+    const fields = map(value, `${what}: a subtest`);
+    const where = `${what}: a subtest`;
+    const report = {
+        outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
+        description: str(fields, 'description', where),
+    };
+    const longrepr = optStr(fields, 'longrepr', where);
+    if (longrepr !== undefined)
+        report.longrepr = longrepr;
+    const message = optStr(fields, 'message', where);
+    if (message !== undefined)
+        report.message = message;
+    const crashline = optStr(fields, 'crashline', where);
+    if (crashline !== undefined)
+        report.crashline = crashline;
+    if (fields.sections !== undefined)
+        report.sections = sections(fields.sections, where);
+    if (fields.hidden === true)
+        report.hidden = true;
+    return report;
+}
+function isSeconds(value) {
+    return value === undefined || (typeof value === 'number' && Number.isFinite(value));
+}
+/** A `result` frame's fields as a TestResult: only the known fields, each of its type. */
+function testResult(fields) {
+    const id = str(fields, 'id', 'result');
+    const what = `result for ${id}`;
+    const result = {
+        id,
+        outcome: oneOf(fields, 'outcome', OUTCOMES, what),
+        when: oneOf(fields, 'when', PHASES, what),
+        duration: num(fields, 'duration', what),
+    };
+    const file = optStr(fields, 'file', what);
+    if (file !== undefined)
+        result.file = file;
+    if (fields.line !== undefined && fields.line !== null)
+        result.line = num(fields, 'line', what);
+    const longrepr = optStr(fields, 'longrepr', what);
+    if (longrepr !== undefined)
+        result.longrepr = longrepr;
+    const message = optStr(fields, 'message', what);
+    if (message !== undefined)
+        result.message = message;
+    const crashline = optStr(fields, 'crashline', what);
+    if (crashline !== undefined)
+        result.crashline = crashline;
+    const headline = optStr(fields, 'headline', what);
+    if (headline !== undefined)
+        result.headline = headline;
+    if (fields.sections !== undefined)
+        result.sections = sections(fields.sections, what);
+    if (fields.teardownError !== undefined) {
+        const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
+        result.teardownError = {
+            longrepr: str(teardown, 'longrepr', `${what}: 'teardownError'`),
+            message: str(teardown, 'message', `${what}: 'teardownError'`),
+        };
+    }
+    if (fields.phases !== undefined) {
+        const phases = map(fields.phases, `${what}: 'phases'`);
+        const { setup, call, teardown } = phases;
+        if (!isSeconds(setup) || !isSeconds(call) || !isSeconds(teardown))
+            fail(`${what}: 'phases' holds more than numbers`);
+        result.phases = {};
+        if (setup !== undefined)
+            result.phases.setup = setup;
+        if (call !== undefined)
+            result.phases.call = call;
+        if (teardown !== undefined)
+            result.phases.teardown = teardown;
+    }
+    if (fields.warnings !== undefined)
+        result.warnings = warnings(fields.warnings, what);
+    if (fields.subtests !== undefined) {
+        if (!Array.isArray(fields.subtests))
+            fail(`${what}: 'subtests' is not a list`);
+        result.subtests = fields.subtests.map((entry) => subtest(entry, what));
+    }
+    if (fields.engine !== undefined)
+        result.engine = oneOf(fields, 'engine', ENGINES, what);
+    return result;
+}
+/** The frame a worker sent, checked; throws Malformed naming the first thing wrong. */
+function checkedFrame(value) {
+    const fields = map(value, 'the frame');
+    const kind = fields.t;
+    switch (kind) {
+        case 'start':
+            return { t: 'start', id: str(fields, 'id', 'start') };
+        case 'result':
+            return { t: 'result', result: testResult(fields) };
+        case 'collected': {
+            const frame = { t: 'collected', file: str(fields, 'file', 'collected'), ids: strings(fields.ids, "collected: 'ids'") };
+            if (fields.missing !== undefined)
+                frame.missing = strings(fields.missing, "collected: 'missing'");
+            if (fields.module !== undefined)
+                frame.module = strings(fields.module, "collected: 'module'");
+            return frame;
+        }
+        case 'collect_error':
+            return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+        case 'unit_done':
+            return {
+                t: 'unit_done',
+                file: str(fields, 'file', 'unit_done'),
+                engine: fields.engine === undefined || fields.engine === null ? null : oneOf(fields, 'engine', ENGINES, 'unit_done'),
+                reason: strOrNull(fields, 'reason', 'unit_done'),
+            };
+        case 'hello':
+            return {
+                t: 'hello',
+                pid: num(fields, 'pid', 'hello'),
+                python: str(fields, 'python', 'hello'),
+                pytest: strOrNull(fields, 'pytest', 'hello'),
+                nativeUnsupported: strOrNull(fields, 'nativeUnsupported', 'hello'),
+            };
+        case 'session_error':
+            return { t: 'session_error', message: str(fields, 'message', 'session_error') };
+        case 'fatal': {
+            const exitCode = num(fields, 'exitCode', 'fatal');
+            if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
+                fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
+            return { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+        }
+        default:
+            return fail(`unknown frame kind ${describe(kind)}`);
+    }
+}
+/** A decoded frame from a worker, checked: the frame, or `malformed` saying what is wrong. */
+function parseWorkerFrame(value) {
+    try {
+        return checkedFrame(value);
+    }
+    catch (err) {
+        if (err instanceof Malformed)
+            return { t: 'malformed', problem: err.message };
+        throw err;
+    }
+}
 /**
- * Splits a byte stream into frames. Chunks are kept in a list and joined once per frame, so a
- * frame of hundreds of megabytes costs one copy, not one per chunk.
+ * Splits a byte stream into worker frames. Chunks are kept in a list and joined once per frame,
+ * so a frame of hundreds of megabytes costs one copy, not one per chunk. After bytes that do not
+ * decode (or announce an impossible length) the stream cannot be resynchronised: one `malformed`
+ * frame is delivered and the rest is dropped.
  */
 class FrameReader {
     onFrame;
@@ -13519,10 +13877,13 @@ class FrameReader {
     buffered = 0;
     /** Body length of the frame being read, once its header is in. */
     need = null;
+    broken = false;
     constructor(onFrame) {
         this.onFrame = onFrame;
     }
     push(chunk) {
+        if (this.broken)
+            return;
         this.chunks.push(chunk);
         this.buffered += chunk.length;
         for (;;) {
@@ -13530,13 +13891,31 @@ class FrameReader {
                 if (this.buffered < 4)
                     return;
                 this.need = this.take(4).readUInt32BE(0);
+                if (this.need > exports.MAX_FRAME_BYTES)
+                    return this.breakOff(`a frame announces ${this.need} bytes (more than ${exports.MAX_FRAME_BYTES})`);
             }
             if (this.buffered < this.need)
                 return;
             const body = this.take(this.need);
             this.need = null;
-            this.onFrame(unpackr.unpack(body));
+            let decoded;
+            try {
+                decoded = unpackr.unpack(body);
+            }
+            catch (err) {
+                return this.breakOff(`undecodable MessagePack (${err instanceof Error ? err.message : String(err)})`);
+            }
+            this.onFrame(parseWorkerFrame(decoded));
+            if (this.broken)
+                return;
         }
+    }
+    breakOff(problem) {
+        this.broken = true;
+        this.chunks = [];
+        this.buffered = 0;
+        this.need = null;
+        this.onFrame({ t: 'malformed', problem });
     }
     take(n) {
         const first = this.chunks[0];
@@ -13787,7 +14166,7 @@ class Pool {
     onFrame(slot, proc, frame) {
         if (this.finished || slot.proc !== proc)
             return;
-        this.guard(() => this.handleFrame(slot, frame));
+        this.guard(() => this.handleFrame(slot, proc, frame));
     }
     /** A throwing event handler (a reporter bug) ends the run with its error, workers killed. */
     guard(fn) {
@@ -13798,20 +14177,20 @@ class Pool {
             this.fail(err instanceof Error ? err : new Error(String(err)));
         }
     }
-    handleFrame(slot, frame) {
+    handleFrame(slot, proc, frame) {
         switch (frame.t) {
             case 'hello':
                 slot.startedUp = true;
                 this.events.workerReady?.(slot.index, {
-                    pid: Number(frame.pid),
-                    python: String(frame.python),
-                    pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
-                    nativeUnsupported: typeof frame.nativeUnsupported === 'string' ? frame.nativeUnsupported : null,
+                    pid: frame.pid,
+                    python: frame.python,
+                    pytest: frame.pytest,
+                    nativeUnsupported: frame.nativeUnsupported,
                 });
                 return;
             case 'fatal': {
-                const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
-                const message = String(frame.message ?? 'worker failed');
+                const code = frame.exitCode;
+                const message = frame.message || 'worker failed';
                 if (frame.interrupt) {
                     // pytest.exit() in a test: this worker closes its session and exits; the others
                     // finish their running test, then stop the same way.
@@ -13830,27 +14209,28 @@ class Pool {
                 return this.fail(new errors_js_1.RunnerError(message, code));
             }
             case 'collected': {
-                const ids = stringList(frame.ids);
-                const missing = stringList(frame.missing);
+                const ids = frame.ids;
+                const missing = frame.missing ?? [];
                 slot.collected = ids;
                 for (const id of missing)
                     slot.notCollected.add(id);
                 this.clearTimer(slot);
                 if (slot.unit && this.events.unitCollected) {
-                    const module = frame.module === undefined ? undefined : stringList(frame.module);
+                    const module = frame.module;
                     const retry = this.retries.has(slot.unit);
                     this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
                 }
                 return;
             }
             case 'start':
-                slot.started = String(frame.id);
+                slot.started = frame.id;
                 slot.startedAt = performance.now();
                 this.armTimer(slot);
                 return;
             case 'result': {
                 this.clearTimer(slot);
-                const result = toResult(frame, slot.index);
+                const result = frame.result;
+                result.worker = slot.index;
                 if (result.engine)
                     slot.engine = result.engine;
                 slot.reported.add(result.id);
@@ -13861,32 +14241,45 @@ class Pool {
             }
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
-                this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: String(frame.message ?? '') });
+                this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: frame.message });
                 return;
             case 'collect_error':
                 slot.collectErrors++;
-                this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
+                this.emitCollectionError({ file: frame.file, message: frame.message });
                 return;
             case 'unit_done': {
                 this.clearTimer(slot);
                 const unit = slot.unit;
                 if (!unit)
                     return;
-                const engine = String(frame.engine ?? slot.engine ?? this.opts.engine);
+                const engine = frame.engine ?? slot.engine ?? this.opts.engine;
                 if (!slot.cancelled && slot.collectErrors === 0)
                     this.reportUnreported(slot, unit, engine);
                 slot.unit = null;
                 slot.started = null;
                 this.events.unitDone(unit.file, {
                     engine,
-                    reason: typeof frame.reason === 'string' ? frame.reason : null,
+                    reason: frame.reason,
                     worker: slot.index,
                 });
                 return this.dispatch(slot);
             }
-            default:
-                return;
+            case 'malformed':
+                return this.protocolError(slot, proc, frame.problem);
         }
+    }
+    /**
+     * The worker broke the protocol (a test wrote to its pipe, an engine bug): it is no longer
+     * trusted. It is ended as a crash is: the started test fails with the problem, the rest of the
+     * unit runs again on a fresh worker, results already received stand.
+     */
+    protocolError(slot, proc, problem) {
+        if (!slot.startedUp) {
+            return this.fail(new errors_js_1.RunnerError(`Python worker failed to start: worker protocol error: ${problem}`));
+        }
+        if (slot.killReason === null)
+            slot.killReason = `protocol error: ${problem}`;
+        proc.kill('SIGKILL');
     }
     /**
      * Safety net: a listed id the worker neither ran nor expanded, nor declared not collected
@@ -14129,12 +14522,6 @@ class Pool {
         this.opts.signal?.removeEventListener('abort', this.onAbort);
     }
 }
-function toResult(frame, worker) {
-    const { t: _t, ...fields } = frame;
-    const result = fields;
-    result.worker = worker;
-    return result;
-}
 /** The ids, their ids without parameters, and the modules and classes that contain them: what a
  * unit may list for a dynamic item that expanded to them. */
 function coveringIds(ids) {
@@ -14143,9 +14530,6 @@ function coveringIds(ids) {
         for (const covering of (0, nodeid_js_1.coveringIds)(id))
             covered.add(covering);
     return covered;
-}
-function stringList(value) {
-    return Array.isArray(value) ? value : [];
 }
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
 function pyFloat(n) {
@@ -14843,9 +15227,13 @@ class WorkerProcess {
         });
         if (this.child.pid !== undefined)
             workerGroups.add(this.child.pid);
+        let distrusted = false;
         const reader = new frames_js_1.FrameReader((frame) => {
-            if (!this.exited)
-                handlers.frame(frame);
+            if (this.exited || distrusted)
+                return;
+            if (frame.t === 'malformed')
+                distrusted = true;
+            handlers.frame(frame);
         });
         this.child.stdout.on('data', (chunk) => reader.push(chunk));
         this.child.stderr.setEncoding('utf8');

@@ -333,6 +333,7 @@ describe('JUnit XML', () => {
       timestamp: suite[2],
       hostname: suite[3],
       rootdir: FIXTURE,
+      family: 'xunit1',
     });
     expect(normalizeTimes(ours)).toBe(normalizeTimes(theirs));
     expect(ours).toContain('<testsuite name="pytest" errors="4" failures="7" skipped="4" tests="24"');
@@ -352,6 +353,7 @@ describe('JUnit XML', () => {
         timestamp: suite[2],
         hostname: suite[3],
         rootdir: FIXTURE,
+        family: 'xunit1',
         ...opts,
       });
       expect(normalizeTimes(ours)).toBe(normalizeTimes(theirs));
@@ -388,6 +390,19 @@ describe('JUnit XML', () => {
     expect(xml).toContain('<testcase classname="P.a.b.C" name="t[1]" time="0.500"><failure message="boom">x\nE   boom#x00</failure>');
     expect(xml).toContain(`<system-out>${'-'.repeat(33)} Captured Out ${'-'.repeat(33)}\nout\n\n</system-out>`);
     expect(xml).toContain('<system-err>');
+  });
+
+  it('junit_duration_report: total adds every phase, call (or setup/teardown) only that phase, as pytest', () => {
+    const r: TestResult[] = [
+      { id: 'a.py::t', outcome: 'passed', when: 'call', duration: 1.875, phases: { setup: 1.5, call: 0.25, teardown: 0.125 } },
+      { id: 'a.py::e', outcome: 'error', when: 'setup', duration: 0.5, phases: { setup: 0.5, teardown: 0 }, message: 'x', longrepr: 'x' },
+    ];
+    const timesOf = (durationReport?: string) =>
+      [...junitXml(r, [], { hostname: 'h', timestamp: 't', seconds: 1, durationReport }).matchAll(/name="(\w)" time="([\d.]+)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    expect(timesOf()).toEqual(['t=1.875', 'e=0.500']);
+    expect(timesOf('call')).toEqual(['t=0.250', 'e=0.000']);
+    expect(timesOf('setup')).toEqual(['t=1.500', 'e=0.500']);
+    expect(timesOf('bogus')).toEqual(['t=0.000', 'e=0.000']);
   });
 
   it('escapes like bin_xml_escape and ElementTree', () => {

@@ -170,3 +170,35 @@ describe('worker faults: every test ends with exactly one result', () => {
     expect(got.unitsDone.sort()).toEqual(['tests/test_collect_segv.py', 'tests/test_kill.py']);
   });
 });
+
+describe.each(['pytest', 'native'] as const)('malformed frames from a worker (%s engine)', (engine) => {
+  const FRAMES = resolve(__dirname, 'fixtures/runner-frames');
+  const hostile: Record<string, RegExp> = {
+    garbage: /^worker protocol error: undecodable MessagePack/,
+    bad_outcome: /^worker protocol error: result for tests\/test_x\.py::test_y: 'outcome' is "bogus", not one of passed\/failed/,
+    huge_length: /^worker protocol error: a frame announces 4294967295 bytes/,
+    unknown_kind: /^worker protocol error: unknown frame kind "exec"$/,
+    not_a_map: /^worker protocol error: the frame is not a map$/,
+    bad_sections: /^worker protocol error: result for tests\/test_x\.py::test_y: 'sections' is not a list$/,
+  };
+
+  it('fails the test that wrote it with a protocol error, and loses no other result', async () => {
+    const files = [...Object.keys(hostile).map((kind) => `tests/test_${kind}.py`), 'tests/test_fine.py'];
+    const got = await run(files, { rootdir: FRAMES, engine, workers: 2 });
+    const results = byId(got.results);
+    expect(got.errors).toEqual([]);
+    expect(got.unitsDone.sort()).toEqual([...files].sort());
+    for (const [kind, problem] of Object.entries(hostile)) {
+      const file = `tests/test_${kind}.py`;
+      expect(results.get(`${file}::test_before`)?.outcome, kind).toBe('passed');
+      expect(results.get(`${file}::test_after`)?.outcome, kind).toBe('passed');
+      const culprit = results.get(`${file}::test_writes_${kind}`)!;
+      expect(culprit.outcome, kind).toBe('failed');
+      expect(culprit.message, kind).toMatch(problem);
+    }
+    for (let n = 0; n < 20; n++) expect(results.get(`tests/test_fine.py::test_fine[${n}]`)?.outcome).toBe('passed');
+    expect(results.has('tests/test_x.py::test_y')).toBe(false);
+    expect(got.results.length).toBe(6 * 3 + 20);
+    expect(got.summary.crashes).toBe(6);
+  });
+});

@@ -7,7 +7,7 @@ import { runUnits, type RunOptions, type RunSummary, type UnitDoneInfo, type Uni
 import { makeUnits, OrderedQueues } from '../src/runner/schedule.js';
 import { checkPython, findPython, pythonRuntimeDir } from '../src/runner/python.js';
 import { RunnerError } from '../src/runner/errors.js';
-import { encodeFrame, FrameReader, type Frame } from '../src/runner/frames.js';
+import { encodeFrame, FrameReader, type MalformedFrame, type NodeFrame, type WorkerFrame } from '../src/runner/frames.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../src/types.js';
 
 const BASIC = resolve(__dirname, 'fixtures/runner-basic');
@@ -418,6 +418,7 @@ describe('frames', () => {
     t: 'result',
     id: 'tests/test_x.py::TestC::test_m[1-a]',
     outcome: 'failed',
+    when: 'call',
     duration: 0.125,
     line: 12,
     neg: -70000,
@@ -438,11 +439,11 @@ describe('frames', () => {
       'obj = _py_unpackb(data)',
       'sys.stdout.write(json.dumps({"decoded": obj, "packed": base64.b64encode(_py_packb(obj)).decode()}))',
     ].join('\n');
-    const fromNode = encodeFrame(sample as Frame).subarray(4);
+    const fromNode = encodeFrame(sample as unknown as NodeFrame).subarray(4);
     const out = execFileSync(PY, ['-c', script], { input: fromNode.toString('base64'), encoding: 'utf8' });
     const { decoded, packed } = JSON.parse(out) as { decoded: unknown; packed: string };
     expect(decoded).toEqual(sample);
-    const frames: Frame[] = [];
+    const frames: (WorkerFrame | MalformedFrame)[] = [];
     const body = Buffer.from(packed, 'base64');
     const header = Buffer.alloc(4);
     header.writeUInt32BE(body.length);
@@ -451,7 +452,10 @@ describe('frames', () => {
     const whole = Buffer.concat([header, body, header, body]);
     for (let i = 0; i < 10; i++) reader.push(whole.subarray(i, i + 1));
     reader.push(whole.subarray(10));
-    expect(frames).toEqual([sample, sample]);
+    // Checked on arrival: a result keeps TestResult's fields only.
+    const { id, outcome, when, duration, line, sections } = sample;
+    const checked = { t: 'result', result: { id, outcome, when, duration, line, sections } };
+    expect(frames).toEqual([checked, checked]);
   });
 });
 

@@ -10,23 +10,11 @@ import os
 import sys
 import traceback
 
-from .protocol import CollectedReporter, listed
+from . import results
+from .cancel import cancel_requested
+from .protocol import listed
+from .results import CollectedReporter
 from .terminal_text import terminal_text
-from .worker import cancel_requested
-
-# A test that floods its captured output must not produce a frame of hundreds of megabytes.
-SECTION_LIMIT = 1 << 20
-
-
-def _truncate(text, limit=SECTION_LIMIT):
-    if len(text) <= limit:
-        return text
-    half = limit // 2
-    cut = len(text) - 2 * half
-    return "%s\n... [%d characters truncated by fastest] ...\n%s" % (text[:half], cut, text[-half:])
-
-
-
 
 def _first_line(text):
     text = text.strip("\n")
@@ -120,10 +108,6 @@ def _report_outcome(report):
     return "xpassed" if hasattr(report, "wasxfail") else "passed"
 
 
-def _truncated_sections(sections):
-    return [[name, _truncate(text)] for name, text in sections]
-
-
 def build_subtest(report, crash_lines=False, hidden=False):
     """A SubtestReport as an entry of TestResult.subtests."""
     outcome = _report_outcome(report)
@@ -138,7 +122,7 @@ def build_subtest(report, crash_lines=False, hidden=False):
     elif outcome in ("xfailed", "xpassed"):
         entry["message"] = str(getattr(report, "wasxfail", ""))
     if report.sections:
-        entry["sections"] = _truncated_sections(report.sections)
+        entry["sections"] = report.sections
     if hidden:
         entry["hidden"] = True
     return entry
@@ -156,7 +140,7 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
     call = by_when.get("call")
     teardown = by_when.get("teardown")
     last = reports[-1]
-    result = {"t": "result", "id": last.nodeid, "engine": "pytest"}
+    result = {"id": last.nodeid, "engine": "pytest"}
 
     decisive = None
     if setup is not None and setup.failed:
@@ -217,7 +201,7 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
             result["line"] = int(location[1]) + 1
     sections = last.sections
     if sections:
-        result["sections"] = _truncated_sections(sections)
+        result["sections"] = sections
     return result
 
 
@@ -290,7 +274,7 @@ class _ReportPlugin:
         self.hidden_subtests = False
 
     def pytest_runtest_logstart(self, nodeid, location):
-        self.emit({"t": "start", "id": nodeid})
+        self.emit(results.start(nodeid))
 
     def pytest_runtest_logreport(self, report):
         if self.subtest_class is not None and isinstance(report, self.subtest_class):
@@ -326,27 +310,22 @@ class _ReportPlugin:
                 self.collect_warnings = []
             if found:
                 result["warnings"] = found
-            self.emit(result)
+            self.emit(results.result(result))
 
     def pytest_collectreport(self, report):
         if report.failed:
             self.unit_errors += 1
-            self.emit({
-                "t": "collect_error",
-                "file": _collect_header(report),
-                "message": report.longreprtext,
-            })
+            self.emit(results.collect_error(_collect_header(report), report.longreprtext))
         elif report.skipped and report.nodeid:
             # A module-level skip (pytest.skip(allow_module_level=True), importorskip): pytest
             # counts it as one skipped entry under the module's id.
             self.unit_skipped_modules += 1
             message, longrepr = _skip_reason(report)
-            result = {
-                "t": "result", "id": report.nodeid, "outcome": "skipped", "when": "collect",
-                "duration": 0.0, "message": message, "longrepr": longrepr, "engine": "pytest",
+            self.finished.append({
+                "id": report.nodeid, "outcome": "skipped", "when": "collect", "duration": 0.0,
+                "message": message, "longrepr": longrepr, "engine": "pytest",
                 "file": report.fspath.replace(os.sep, "/"),
-            }
-            self.finished.append(result)
+            })
             self.flush()
 
 
@@ -533,9 +512,9 @@ class PytestEngine:
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
             if placeholder and _collected_nothing(e, os.path.join(self.rootdir, file)):
                 # A file placeholder no hook collects anything from: nothing to report, as pytest's walk.
-                self.emit({"t": "collected", "file": file, "ids": []})
+                self.emit(self.collected.frame(file, [], None, None))
                 return {"engine": "pytest", "reason": None}
-            self.emit({"t": "collect_error", "file": file, "message": _describe(e)})
+            self.emit(results.collect_error(file, _describe(e)))
             return {"engine": "pytest", "reason": None}
         finally:
             if placeholder:
@@ -603,7 +582,7 @@ class PytestEngine:
             # A session fixture's teardown failed: pytest reports it as an error at the last
             # test's teardown; here the last test has long been reported.
             traceback.print_exc()
-            self.emit({"t": "session_error", "message": _exception_text(e)})
+            self.emit(results.session_error(_exception_text(e)))
         finally:
             config._ensure_unconfigure()
 

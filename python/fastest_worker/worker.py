@@ -6,32 +6,9 @@ import re
 import sys
 import traceback
 
+from . import cancel
 from .protocol import Channel
-
-_channel = None
-_cancelled = False
-_stop_pending = False
-
-
-def cancel_requested():
-    """True once Node has asked the running unit to stop (-x/--maxfail reached elsewhere).
-
-    Engines call this between tests; it never blocks. The flag clears when the next unit starts.
-    """
-    global _cancelled, _stop_pending
-    if _cancelled:
-        return True
-    if _channel is None:
-        return False
-    frame = _channel.poll()
-    if frame is not None:
-        kind = frame.get("t")
-        if kind == "cancel":
-            _cancelled = True
-        elif kind in ("stop", "eof"):
-            _cancelled = _stop_pending = True
-    return _cancelled
-
+from .results import collect_error, fatal, hello, unit_done
 
 def _pytest_version():
     """pytest's version without importing pytest (that costs ~150 ms)."""
@@ -187,8 +164,7 @@ class _Dispatcher:
                 return done
             reason = done["reason"]  # auto: native could not collect it exactly
         if self.mode == "native":
-            self.emit({"t": "collect_error", "file": file,
-                       "message": "native engine cannot run %s: %s" % (file, reason)})
+            self.emit(collect_error(file, "native engine cannot run %s: %s" % (file, reason)))
             return {"engine": "native", "reason": reason}
         info = self.pytest_engine().run_unit(unit)
         return {"engine": info.get("engine", "pytest"), "reason": reason}
@@ -230,7 +206,6 @@ def _counting_emit(send, maxfail):
     failures = [0]
 
     def emit(frame):
-        global _cancelled
         send(frame)
         kind = frame.get("t")
         if kind == "result":
@@ -243,7 +218,7 @@ def _counting_emit(send, maxfail):
         else:
             return
         if failures[0] >= maxfail:
-            _cancelled = True
+            cancel.request_cancel()
 
     return emit
 
@@ -327,22 +302,19 @@ def main():
 
 
 def _main():
-    global _channel, _cancelled
     proto_in, proto_out = _take_protocol_fds()
     channel = Channel(proto_in, proto_out)
     emit = channel.emit
     pytest_version = _pytest_version()
     native_unsupported = _native_pytest_range_reason(pytest_version)
-    emit({"t": "hello", "pid": os.getpid(), "python": platform.python_version(),
-          "pytest": pytest_version, "nativeUnsupported": native_unsupported})
+    emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported))
     if native_unsupported is None:
         _preload_engine()
     init = channel.recv()
     if init is None:
         return 0
     if init.get("t") != "init":
-        emit({"t": "fatal", "message": "expected an init frame, got %r" % init.get("t"),
-              "exitCode": 3})
+        emit(fatal("expected an init frame, got %r" % init.get("t"), 3))
         return 3
     maxfail = int(init.get("maxfail") or 0)
     if maxfail > 0:
@@ -355,20 +327,19 @@ def _main():
         try:
             measure = start_coverage(init["coverage"])
         except CoverageUnavailable as e:
-            emit({"t": "fatal", "message": "--cov needs coverage.py, which %s cannot import (%s)"
-                  % (sys.executable, e), "exitCode": 4})
+            emit(fatal("--cov needs coverage.py, which %s cannot import (%s)" % (sys.executable, e), 4))
             return 4
         init["_coverage"] = measure
     try:
         dispatcher = _Dispatcher(init, emit)
     except _Fatal as e:
-        emit({"t": "fatal", "message": str(e), "exitCode": e.exit_code})
+        emit(fatal(str(e), e.exit_code))
         return e.exit_code
     except BaseException as e:
         traceback.print_exc()
-        emit({"t": "fatal", "message": "worker failed to start: %s" % _one_line(e), "exitCode": 3})
+        emit(fatal("worker failed to start: %s" % _one_line(e), 3))
         return 3
-    _channel = channel
+    cancel.bind(channel)
 
     code = 0
     while True:
@@ -378,37 +349,33 @@ def _main():
         kind = frame.get("t")
         if kind == "run":
             unit = frame["unit"]
-            if not (maxfail > 0 and _cancelled):  # a worker past --maxfail stays stopped
-                _cancelled = False
+            cancel.unit_starting(sticky=maxfail > 0)  # a worker past --maxfail stays stopped
             if measure is not None:
                 measure.unit_started()
             try:
                 info = dispatcher.run_unit(unit)
             except _Fatal as e:
-                emit({"t": "fatal", "message": str(e), "exitCode": e.exit_code})
+                emit(fatal(str(e), e.exit_code))
                 code = e.exit_code
                 break
             except BaseException as e:
                 interrupt = _as_interrupt(e)
                 if interrupt is not None:
                     # pytest.exit() or a KeyboardInterrupt in a test: pytest ends the whole run.
-                    emit({"t": "fatal", "message": interrupt[0], "exitCode": interrupt[1],
-                          "interrupt": True})
+                    emit(fatal(interrupt[0], interrupt[1], interrupt=True))
                     code = interrupt[1]
                     break
                 # An engine bug: the unit ends with the error
                 # as a collection error of its file; the results it already sent stand.
                 message = "".join(traceback.format_exception(type(e), e, e.__traceback__))
                 sys.stderr.write(message)
-                emit({"t": "collect_error", "file": unit["file"],
-                      "message": "internal error in the fastest worker:\n" + message})
+                emit(collect_error(unit["file"], "internal error in the fastest worker:\n" + message))
                 info = {"engine": dispatcher.mode if dispatcher.mode != "auto" else "pytest",
                         "reason": None}
             if measure is not None:
                 measure.checkpoint()
-            emit({"t": "unit_done", "file": unit["file"], "engine": info.get("engine"),
-                  "reason": info.get("reason")})
-            if _stop_pending:
+            emit(unit_done(unit["file"], info.get("engine"), info.get("reason")))
+            if cancel.stop_pending():
                 break
         elif kind == "stop":
             break

@@ -1,18 +1,14 @@
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 import { execFile } from 'node:child_process';
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { availableParallelism, hostname } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { ConsoleReporter } from '../report/console.js';
+import { availableParallelism } from 'node:os';
+import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId, pathOfId } from '../nodeid.js';
-import { junitLoggingOf, junitTimestamp, junitXml } from '../report/junit.js';
-import { jsonReport } from '../report/json.js';
+import { configuredReporters } from '../report/reporters.js';
 import { checkPython, CollectionTruth, makeUnits, pycacheDir, PrestartedWorkers, runtimePythonPath, runUnits, type FileSelection } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
 import { learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
-import { getIni } from '../config/index.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
 import { rememberInterpreter } from '../runner/shim.js';
@@ -101,11 +97,6 @@ function checkWarningFilters(python: string, filters: string[], env: NodeJS.Proc
   });
 }
 
-function writeReport(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
 export async function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
   const startedAt = new Date();
@@ -180,27 +171,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   selected = shard.items;
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
-  const tty = process.stdout.isTTY === true;
-  const reporter = new ConsoleReporter({
-    write,
-    verbosity: options.verbosity,
-    color: options.color === 'yes' || (options.color === 'auto' && tty && !env.NO_COLOR),
-    tty,
-    githubActions: env.GITHUB_ACTIONS === 'true',
-    // pytest's running_on_ci(): on CI the short summary keeps whole messages.
-    ci: Boolean(env.CI || env.BUILD_NUMBER),
-    width: tty ? process.stdout.columns : undefined,
-    durations: options.durations ?? undefined,
-    durationsMin: options.durationsMin ?? undefined,
-    disableWarnings: options.disableWarnings,
-    cwd,
-    reportChars: options.reportChars ?? undefined,
-    tb: (options.tb ?? undefined) as never,
-    showCapture: options.showCapture,
-    noHeader: options.noHeader,
-    showEngines: options.showEngines,
-    collectionOrder: selected.map((item) => item.id),
-  });
+  const reporter = configuredReporters(options, config, { cwd, env, write, tty: process.stdout.isTTY === true, columns: process.stdout.columns, startedAt, collectionOrder: selected.map((item) => item.id) });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
   const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
   const workers = workerCount(session, units.length);
@@ -321,36 +292,18 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     coverageOutcome = await finishCoverage(session.python, coverage.spec, testsFailed, env);
   }
   const seconds = (performance.now() - started) / 1000;
-  if (options.junitxml) {
-    const path = resolve(cwd, options.junitxml);
-    writeReport(path, junitXml(results, errors, {
-      hostname: hostname(),
-      timestamp: junitTimestamp(startedAt),
-      seconds,
-      suiteName: getIni(config, 'junit_suite_name', 'string') ?? 'pytest',
-      family: getIni(config, 'junit_family', 'string') === 'xunit2' ? 'xunit2' : 'xunit1',
-      logging: junitLoggingOf(getIni(config, 'junit_logging', 'string')),
-      logPassingTests: getIni(config, 'junit_log_passing_tests', 'bool') ?? true,
-      prefix: options.junitPrefix ?? undefined,
-      rootdir: config.rootdir,
-      notCollected: truth.notCollected,
-    }));
-  }
-  if (options.json) {
-    writeReport(resolve(cwd, options.json), jsonReport(results, errors, { rootdir: config.rootdir, seconds, started: startedAt.toISOString(), workers, engine: options.engine, interrupted: interruptedText, notCollected: truth.notCollected }));
-  }
   // A module that failed to collect is recorded by its file id, as pytest records it.
   const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
   if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
-  const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: truth.deselected, coverage: coverageOutcome });
+  reporter.finish({ seconds, interrupted: interruptedText, deselected: truth.deselected, notCollected: truth.notCollected, workers, coverage: coverageOutcome });
   out.flush();
   if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules)) forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;
   // A node id asked for whose module does not produce it: pytest's usage error, once collected.
   const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
   if (notFound.length > 0) throw new SelectionError(notFound);
-  const c = finished.counts;
+  const c = countResults(results, errors);
   if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors) return 2;
   // pytest-cov counts a total under --cov-fail-under as a failed test.
   if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;

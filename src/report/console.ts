@@ -45,6 +45,8 @@ export interface ConsoleOptions {
   showEngines?: boolean;
   /** The selected ids in collection order: summaries list in pytest's order, not completion order. */
   collectionOrder?: readonly string[];
+  /** The JUnit file the run writes (absolute), for pytest's `generated xml file:` line. */
+  junitxml?: string;
 }
 
 export interface SessionInfo {
@@ -73,7 +75,8 @@ export interface FinishInfo {
   seconds: number;
   /** Shown as `!!!! <text> !!!!` before the closing line, e.g. `stopping after 1 failures`. */
   interrupted?: string;
-  /** Path of the JUnit file written, for pytest's `generated xml file:` line. */
+  /** Path of the JUnit file written, for pytest's `generated xml file:` line (default: the
+   * option's). */
   junitxml?: string;
   /** Tests removed by -k, -m or --deselect: pytest's `N deselected`. */
   deselected?: number;
@@ -396,7 +399,8 @@ export class ConsoleReporter {
     this.summaryPasses('passed', 'PASSES', 'P');
     this.summaryPasses('xpassed', 'XPASSES', 'X');
     this.summaryDurations();
-    if (info.junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${info.junitxml}`);
+    const junitxml = info.junitxml ?? this.opts.junitxml;
+    if (junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${junitxml}`);
     if (info.coverage) this.coverageSection(info.coverage);
     this.shortTestSummary();
     if (info.interrupted) this.writeSep('!', info.interrupted, 'red');

@@ -5,15 +5,6 @@ import { pyRepr } from '../config/pystr.js';
 import type { CollectionError, TestResult } from '../types.js';
 import { pyCenter, pyFixed } from './color.js';
 
-export type JunitLogging = 'no' | 'log' | 'system-out' | 'system-err' | 'out-err' | 'all';
-const JUNIT_LOGGING: readonly string[] = ['no', 'log', 'system-out', 'system-err', 'out-err', 'all'];
-
-/** The `junit_logging` ini value; pytest writes nothing for a value it does not know. */
-export function junitLoggingOf(value: string | undefined): JunitLogging {
-  const v = (value ?? 'no').trim();
-  return JUNIT_LOGGING.includes(v) ? (v as JunitLogging) : 'no';
-}
-
 export interface JunitOptions {
   /** `junit_suite_name`, default `pytest`. */
   suiteName?: string;
@@ -22,12 +13,16 @@ export interface JunitOptions {
   timestamp: string;
   /** Wall-clock seconds of the session. */
   seconds: number;
-  /** `junit_family`: xunit1 (default here) keeps `file` and `line` on every testcase. */
+  /** `junit_family`: xunit1 keeps `file` and `line` on every testcase; xunit2 (pytest's default) drops them. */
   family?: 'xunit1' | 'xunit2';
-  /** `junit_logging`, default `no` as in pytest. */
-  logging?: JunitLogging;
+  /** `junit_logging` (no, log, system-out, system-err, out-err, all), default `no` as in pytest; like pytest, another value
+   * writes no captured output. */
+  logging?: string;
   /** `junit_log_passing_tests`, default true. */
   logPassingTests?: boolean;
+  /** `junit_duration_report`: `total` (default) or `call`; as pytest, a testcase's time adds the
+   * durations of the phases so named (`total`: all). */
+  durationReport?: string;
   /** `--junitprefix`. */
   prefix?: string;
   /** Absolute rootdir: skip details name the file absolutely, as pytest does. */
@@ -192,11 +187,21 @@ class TestcaseBuilder {
   }
 }
 
+/** A testcase's time: pytest adds each phase's report duration when `report` is `total` or the phase. */
+function testcaseSeconds(r: TestResult, report: string): number {
+  if (report === 'total') return r.duration;
+  if (report !== 'setup' && report !== 'call' && report !== 'teardown') return 0;
+  // A result Node made (a crash) has no phases: its duration is the call's.
+  if (!r.phases) return report === 'call' && r.when === 'call' ? r.duration : 0;
+  return r.phases[report] ?? 0;
+}
+
 /** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
 export function junitXml(results: TestResult[], errors: CollectionError[], opts: JunitOptions): string {
-  const family = opts.family ?? 'xunit1';
+  const family = opts.family ?? 'xunit2';
   const logging = opts.logging ?? 'no';
   const logPassing = opts.logPassingTests ?? true;
+  const durationReport = opts.durationReport ?? 'total';
   const stats: SuiteStats = { error: 0, passed: 0, failure: 0, skipped: 0 };
   const cases: TestcaseBuilder[] = [];
   let doubleFail = 0;
@@ -268,7 +273,7 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
     const file = r.file ?? r.id.split('::')[0];
     // pytest's JUnit line is the 0-based line of the function (its first decorator).
     const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
-    let tc = open(attrs, r.duration);
+    let tc = open(attrs, testcaseSeconds(r, durationReport));
     let teardownPassed = true;
 
     // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
@@ -317,7 +322,7 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
         break;
       case 'skipped': {
         const reason = skipReason(r.message);
-        const details = skipDetails(r.longrepr ?? `${file}:${r.line ?? 0}: ${reason}`, reason);
+        const details = skipDetails(r.longrepr ?? `${absolute(file)}:${r.line ?? 0}: ${reason}`, reason);
         if (r.when === 'collect') {
           // A module skipped while collected: pytest writes its report's longrepr tuple, untyped.
           const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);

@@ -1,43 +1,355 @@
 // Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
+// Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
+// to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
+// formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
 import { Packr, Unpackr } from 'msgpackr';
+import type { Outcome, SubtestReport, TestResult, Unit, WarningRecord } from '../types.js';
 
 const packr = new Packr({ useRecords: false });
 const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
 
-export type Frame = { t: string } & Record<string, unknown>;
+// Node -> worker.
+export interface InitFrame {
+  t: 'init';
+  rootdir: string;
+  engine: 'auto' | 'native' | 'pytest';
+  args: string[];
+  capture: 'fd' | 'sys' | 'no';
+  verbose: number;
+  cacheDir: string;
+  workerId: number;
+  maxfail: number;
+  ini: Record<string, unknown>;
+  /** pytest-timeout's limit in seconds (0: none); the worker times each test itself. */
+  timeout: number;
+  /** `--cov`: what the worker measures (coverage/session.ts CoverageSpec), from its start. */
+  coverage?: object;
+}
+export interface RunFrame {
+  t: 'run';
+  unit: Unit;
+}
+export type NodeFrame = InitFrame | RunFrame | { t: 'cancel' } | { t: 'stop' };
 
-export function encodeFrame(frame: Frame): Buffer {
+// Worker -> Node.
+export interface HelloFrame {
+  t: 'hello';
+  pid: number;
+  python: string;
+  pytest: string | null;
+  nativeUnsupported: string | null;
+}
+export interface CollectedFrame {
+  t: 'collected';
+  file: string;
+  ids: string[];
+  missing?: string[];
+  module?: string[];
+}
+export interface StartFrame {
+  t: 'start';
+  id: string;
+}
+/** A test's result: TestResult's fields, in a fresh object (`worker` is Node's to set). */
+export interface ResultFrame {
+  t: 'result';
+  result: TestResult;
+}
+export interface CollectErrorFrame {
+  t: 'collect_error';
+  file: string;
+  message: string;
+}
+export interface UnitDoneFrame {
+  t: 'unit_done';
+  file: string;
+  engine: 'native' | 'pytest' | null;
+  reason: string | null;
+}
+export interface SessionErrorFrame {
+  t: 'session_error';
+  message: string;
+}
+export interface FatalFrame {
+  t: 'fatal';
+  message: string;
+  exitCode: number;
+  interrupt: boolean;
+}
+/** Not sent by a worker: what arrived instead of a valid frame (undecodable bytes, a wrong shape). */
+export interface MalformedFrame {
+  t: 'malformed';
+  problem: string;
+}
+export type WorkerFrame =
+  | HelloFrame
+  | CollectedFrame
+  | StartFrame
+  | ResultFrame
+  | CollectErrorFrame
+  | UnitDoneFrame
+  | SessionErrorFrame
+  | FatalFrame;
+
+/** Larger than any frame a worker builds (results.py bounds what a test controls). */
+export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
+
+export function encodeFrame(frame: NodeFrame): Buffer {
   const body = packr.pack(frame);
   const header = Buffer.allocUnsafe(4);
   header.writeUInt32BE(body.length, 0);
   return Buffer.concat([header, body]);
 }
 
+class Malformed extends Error {}
+
+function fail(problem: string): never {
+  throw new Malformed(problem);
+}
+
+type Fields = Record<string, unknown>;
+
+function str(map: Fields, key: string, what: string): string {
+  const value = map[key];
+  if (typeof value !== 'string') fail(`${what}: '${key}' is not a string`);
+  return value;
+}
+
+function optStr(map: Fields, key: string, what: string): string | undefined {
+  return map[key] === undefined || map[key] === null ? undefined : str(map, key, what);
+}
+
+function strOrNull(map: Fields, key: string, what: string): string | null {
+  return map[key] === undefined || map[key] === null ? null : str(map, key, what);
+}
+
+function num(map: Fields, key: string, what: string): number {
+  const value = map[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${what}: '${key}' is not a finite number`);
+  return value;
+}
+
+function strings(value: unknown, what: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail(`${what} is not a list of strings`);
+  return value as string[];
+}
+
+function map(value: unknown, what: string): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value)) fail(`${what} is not a map`);
+  return value as Fields;
+}
+
+function oneOf<T extends string>(map: Fields, key: string, allowed: readonly T[], what: string): T {
+  const value = map[key];
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    fail(`${what}: '${key}' is ${describe(value)}, not one of ${allowed.join('/')}`);
+  }
+  return value as T;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+}
+
+const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'error', 'skipped', 'xfailed', 'xpassed'];
+const SUBTEST_OUTCOMES: readonly SubtestReport['outcome'][] = ['passed', 'failed', 'skipped', 'xfailed', 'xpassed'];
+const PHASES: readonly TestResult['when'][] = ['collect', 'setup', 'call', 'teardown'];
+const ENGINES = ['native', 'pytest'] as const;
+
+function sections(value: unknown, what: string): [string, string][] {
+  if (!Array.isArray(value)) fail(`${what}: 'sections' is not a list`);
+  for (const section of value) {
+    if (!Array.isArray(section) || section.length !== 2 || typeof section[0] !== 'string' || typeof section[1] !== 'string') {
+      fail(`${what}: a section is not a [title, text] pair`);
+    }
+  }
+  return value as [string, string][];
+}
+
+function warnings(value: unknown, what: string): WarningRecord[] {
+  if (!Array.isArray(value)) fail(`${what}: 'warnings' is not a list`);
+  return value.map((entry) => {
+    const fields = map(entry, `${what}: a warning`);
+    const record: WarningRecord = {
+      message: str(fields, 'message', `${what}: a warning`),
+      filename: str(fields, 'filename', `${what}: a warning`),
+      lineno: num(fields, 'lineno', `${what}: a warning`),
+    };
+    const nodeid = optStr(fields, 'nodeid', `${what}: a warning`);
+    if (nodeid !== undefined) record.nodeid = nodeid;
+    return record;
+  });
+}
+
+function subtest(value: unknown, what: string): SubtestReport {
+  const fields = map(value, `${what}: a subtest`);
+  const where = `${what}: a subtest`;
+  const report: SubtestReport = {
+    outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
+    description: str(fields, 'description', where),
+  };
+  const longrepr = optStr(fields, 'longrepr', where);
+  if (longrepr !== undefined) report.longrepr = longrepr;
+  const message = optStr(fields, 'message', where);
+  if (message !== undefined) report.message = message;
+  const crashline = optStr(fields, 'crashline', where);
+  if (crashline !== undefined) report.crashline = crashline;
+  if (fields.sections !== undefined) report.sections = sections(fields.sections, where);
+  if (fields.hidden === true) report.hidden = true;
+  return report;
+}
+
+function isSeconds(value: unknown): value is number | undefined {
+  return value === undefined || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** A `result` frame's fields as a TestResult: only the known fields, each of its type. */
+function testResult(fields: Fields): TestResult {
+  const id = str(fields, 'id', 'result');
+  const what = `result for ${id}`;
+  const result: TestResult = {
+    id,
+    outcome: oneOf(fields, 'outcome', OUTCOMES, what),
+    when: oneOf(fields, 'when', PHASES, what),
+    duration: num(fields, 'duration', what),
+  };
+  const file = optStr(fields, 'file', what);
+  if (file !== undefined) result.file = file;
+  if (fields.line !== undefined && fields.line !== null) result.line = num(fields, 'line', what);
+  const longrepr = optStr(fields, 'longrepr', what);
+  if (longrepr !== undefined) result.longrepr = longrepr;
+  const message = optStr(fields, 'message', what);
+  if (message !== undefined) result.message = message;
+  const crashline = optStr(fields, 'crashline', what);
+  if (crashline !== undefined) result.crashline = crashline;
+  const headline = optStr(fields, 'headline', what);
+  if (headline !== undefined) result.headline = headline;
+  if (fields.sections !== undefined) result.sections = sections(fields.sections, what);
+  if (fields.teardownError !== undefined) {
+    const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
+    result.teardownError = {
+      longrepr: str(teardown, 'longrepr', `${what}: 'teardownError'`),
+      message: str(teardown, 'message', `${what}: 'teardownError'`),
+    };
+  }
+  if (fields.phases !== undefined) {
+    const phases = map(fields.phases, `${what}: 'phases'`);
+    const { setup, call, teardown } = phases;
+    if (!isSeconds(setup) || !isSeconds(call) || !isSeconds(teardown)) fail(`${what}: 'phases' holds more than numbers`);
+    result.phases = {};
+    if (setup !== undefined) result.phases.setup = setup;
+    if (call !== undefined) result.phases.call = call;
+    if (teardown !== undefined) result.phases.teardown = teardown;
+  }
+  if (fields.warnings !== undefined) result.warnings = warnings(fields.warnings, what);
+  if (fields.subtests !== undefined) {
+    if (!Array.isArray(fields.subtests)) fail(`${what}: 'subtests' is not a list`);
+    result.subtests = fields.subtests.map((entry) => subtest(entry, what));
+  }
+  if (fields.engine !== undefined) result.engine = oneOf(fields, 'engine', ENGINES, what);
+  return result;
+}
+
+/** The frame a worker sent, checked; throws Malformed naming the first thing wrong. */
+function checkedFrame(value: unknown): WorkerFrame {
+  const fields = map(value, 'the frame');
+  const kind = fields.t;
+  switch (kind) {
+    case 'start':
+      return { t: 'start', id: str(fields, 'id', 'start') };
+    case 'result':
+      return { t: 'result', result: testResult(fields) };
+    case 'collected': {
+      const frame: CollectedFrame = { t: 'collected', file: str(fields, 'file', 'collected'), ids: strings(fields.ids, "collected: 'ids'") };
+      if (fields.missing !== undefined) frame.missing = strings(fields.missing, "collected: 'missing'");
+      if (fields.module !== undefined) frame.module = strings(fields.module, "collected: 'module'");
+      return frame;
+    }
+    case 'collect_error':
+      return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+    case 'unit_done':
+      return {
+        t: 'unit_done',
+        file: str(fields, 'file', 'unit_done'),
+        engine: fields.engine === undefined || fields.engine === null ? null : oneOf(fields, 'engine', ENGINES, 'unit_done'),
+        reason: strOrNull(fields, 'reason', 'unit_done'),
+      };
+    case 'hello':
+      return {
+        t: 'hello',
+        pid: num(fields, 'pid', 'hello'),
+        python: str(fields, 'python', 'hello'),
+        pytest: strOrNull(fields, 'pytest', 'hello'),
+        nativeUnsupported: strOrNull(fields, 'nativeUnsupported', 'hello'),
+      };
+    case 'session_error':
+      return { t: 'session_error', message: str(fields, 'message', 'session_error') };
+    case 'fatal': {
+      const exitCode = num(fields, 'exitCode', 'fatal');
+      if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
+      return { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+    }
+    default:
+      return fail(`unknown frame kind ${describe(kind)}`);
+  }
+}
+
+/** A decoded frame from a worker, checked: the frame, or `malformed` saying what is wrong. */
+export function parseWorkerFrame(value: unknown): WorkerFrame | MalformedFrame {
+  try {
+    return checkedFrame(value);
+  } catch (err) {
+    if (err instanceof Malformed) return { t: 'malformed', problem: err.message };
+    throw err;
+  }
+}
+
 /**
- * Splits a byte stream into frames. Chunks are kept in a list and joined once per frame, so a
- * frame of hundreds of megabytes costs one copy, not one per chunk.
+ * Splits a byte stream into worker frames. Chunks are kept in a list and joined once per frame,
+ * so a frame of hundreds of megabytes costs one copy, not one per chunk. After bytes that do not
+ * decode (or announce an impossible length) the stream cannot be resynchronised: one `malformed`
+ * frame is delivered and the rest is dropped.
  */
 export class FrameReader {
   private chunks: Buffer[] = [];
   private buffered = 0;
   /** Body length of the frame being read, once its header is in. */
   private need: number | null = null;
+  private broken = false;
 
-  constructor(private readonly onFrame: (frame: Frame) => void) {}
+  constructor(private readonly onFrame: (frame: WorkerFrame | MalformedFrame) => void) {}
 
   push(chunk: Buffer): void {
+    if (this.broken) return;
     this.chunks.push(chunk);
     this.buffered += chunk.length;
     for (;;) {
       if (this.need === null) {
         if (this.buffered < 4) return;
         this.need = this.take(4).readUInt32BE(0);
+        if (this.need > MAX_FRAME_BYTES) return this.breakOff(`a frame announces ${this.need} bytes (more than ${MAX_FRAME_BYTES})`);
       }
       if (this.buffered < this.need) return;
       const body = this.take(this.need);
       this.need = null;
-      this.onFrame(unpackr.unpack(body) as Frame);
+      let decoded: unknown;
+      try {
+        decoded = unpackr.unpack(body);
+      } catch (err) {
+        return this.breakOff(`undecodable MessagePack (${err instanceof Error ? err.message : String(err)})`);
+      }
+      this.onFrame(parseWorkerFrame(decoded));
+      if (this.broken) return;
     }
+  }
+
+  private breakOff(problem: string): void {
+    this.broken = true;
+    this.chunks = [];
+    this.buffered = 0;
+    this.need = null;
+    this.onFrame({ t: 'malformed', problem });
   }
 
   private take(n: number): Buffer {

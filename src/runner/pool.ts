@@ -6,7 +6,7 @@ import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import { OrderedQueues } from './schedule.js';
-import type { Frame } from './frames.js';
+import type { MalformedFrame, WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import { WorkerProcess, type WorkerHandlers } from './worker.js';
 
@@ -283,9 +283,9 @@ class Pool {
     slot.timer = null;
   }
 
-  private onFrame(slot: Slot, proc: WorkerProcess, frame: Frame): void {
+  private onFrame(slot: Slot, proc: WorkerProcess, frame: WorkerFrame | MalformedFrame): void {
     if (this.finished || slot.proc !== proc) return;
-    this.guard(() => this.handleFrame(slot, frame));
+    this.guard(() => this.handleFrame(slot, proc, frame));
   }
 
   /** A throwing event handler (a reporter bug) ends the run with its error, workers killed. */
@@ -297,20 +297,20 @@ class Pool {
     }
   }
 
-  private handleFrame(slot: Slot, frame: Frame): void {
+  private handleFrame(slot: Slot, proc: WorkerProcess, frame: WorkerFrame | MalformedFrame): void {
     switch (frame.t) {
       case 'hello':
         slot.startedUp = true;
         this.events.workerReady?.(slot.index, {
-          pid: Number(frame.pid),
-          python: String(frame.python),
-          pytest: typeof frame.pytest === 'string' ? frame.pytest : null,
-          nativeUnsupported: typeof frame.nativeUnsupported === 'string' ? frame.nativeUnsupported : null,
+          pid: frame.pid,
+          python: frame.python,
+          pytest: frame.pytest,
+          nativeUnsupported: frame.nativeUnsupported,
         });
         return;
       case 'fatal': {
-        const code = typeof frame.exitCode === 'number' ? frame.exitCode : 3;
-        const message = String(frame.message ?? 'worker failed');
+        const code = frame.exitCode;
+        const message = frame.message || 'worker failed';
         if (frame.interrupt) {
           // pytest.exit() in a test: this worker closes its session and exits; the others
           // finish their running test, then stop the same way.
@@ -328,26 +328,27 @@ class Pool {
         return this.fail(new RunnerError(message, code));
       }
       case 'collected': {
-        const ids = stringList(frame.ids);
-        const missing = stringList(frame.missing);
+        const ids = frame.ids;
+        const missing = frame.missing ?? [];
         slot.collected = ids;
         for (const id of missing) slot.notCollected.add(id);
         this.clearTimer(slot);
         if (slot.unit && this.events.unitCollected) {
-          const module = frame.module === undefined ? undefined : stringList(frame.module);
+          const module = frame.module;
           const retry = this.retries.has(slot.unit);
           this.events.unitCollected({ file: slot.unit.file, unitIds: slot.unit.ids, ids, missing, retry, ...(module ? { module } : {}) });
         }
         return;
       }
       case 'start':
-        slot.started = String(frame.id);
+        slot.started = frame.id;
         slot.startedAt = performance.now();
         this.armTimer(slot);
         return;
       case 'result': {
         this.clearTimer(slot);
-        const result = toResult(frame, slot.index);
+        const result = frame.result;
+        result.worker = slot.index;
         if (result.engine) slot.engine = result.engine;
         slot.reported.add(result.id);
         if (slot.started === result.id) slot.started = null;
@@ -356,30 +357,43 @@ class Pool {
       }
       case 'session_error':
         // Session fixtures end at `stop`, after every result: their teardown error stands alone.
-        this.emitCollectionError({ file: SESSION_TEARDOWN, message: String(frame.message ?? '') });
+        this.emitCollectionError({ file: SESSION_TEARDOWN, message: frame.message });
         return;
       case 'collect_error':
         slot.collectErrors++;
-        this.emitCollectionError({ file: String(frame.file), message: String(frame.message ?? '') });
+        this.emitCollectionError({ file: frame.file, message: frame.message });
         return;
       case 'unit_done': {
         this.clearTimer(slot);
         const unit = slot.unit;
         if (!unit) return;
-        const engine = String(frame.engine ?? slot.engine ?? this.opts.engine);
+        const engine = frame.engine ?? slot.engine ?? this.opts.engine;
         if (!slot.cancelled && slot.collectErrors === 0) this.reportUnreported(slot, unit, engine);
         slot.unit = null;
         slot.started = null;
         this.events.unitDone(unit.file, {
           engine,
-          reason: typeof frame.reason === 'string' ? frame.reason : null,
+          reason: frame.reason,
           worker: slot.index,
         });
         return this.dispatch(slot);
       }
-      default:
-        return;
+      case 'malformed':
+        return this.protocolError(slot, proc, frame.problem);
     }
+  }
+
+  /**
+   * The worker broke the protocol (a test wrote to its pipe, an engine bug): it is no longer
+   * trusted. It is ended as a crash is: the started test fails with the problem, the rest of the
+   * unit runs again on a fresh worker, results already received stand.
+   */
+  private protocolError(slot: Slot, proc: WorkerProcess, problem: string): void {
+    if (!slot.startedUp) {
+      return this.fail(new RunnerError(`Python worker failed to start: worker protocol error: ${problem}`));
+    }
+    if (slot.killReason === null) slot.killReason = `protocol error: ${problem}`;
+    proc.kill('SIGKILL');
   }
 
   /**
@@ -630,23 +644,12 @@ class Pool {
   }
 }
 
-function toResult(frame: Frame, worker: number): TestResult {
-  const { t: _t, ...fields } = frame;
-  const result = fields as unknown as TestResult;
-  result.worker = worker;
-  return result;
-}
-
 /** The ids, their ids without parameters, and the modules and classes that contain them: what a
  * unit may list for a dynamic item that expanded to them. */
 export function coveringIds(ids: Iterable<string>): Set<string> {
   const covered = new Set<string>();
   for (const id of ids) for (const covering of idsCovering(id)) covered.add(covering);
   return covered;
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? (value as string[]) : [];
 }
 
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */

@@ -1,6 +1,6 @@
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { encodeFrame, FrameReader, type Frame } from './frames.js';
+import { encodeFrame, FrameReader, type MalformedFrame, type NodeFrame, type WorkerFrame } from './frames.js';
 import { testEnvironment } from './environment.js';
 import { workerEnv } from './python.js';
 
@@ -8,7 +8,8 @@ import { workerEnv } from './python.js';
 export const STDERR_TAIL_BYTES = 64 * 1024;
 
 export interface WorkerHandlers {
-  frame(frame: Frame): void;
+  /** A checked frame; after a `malformed` one, nothing more from this process. */
+  frame(frame: WorkerFrame | MalformedFrame): void;
   /** Output the worker (or a test with -s) wrote to fds 1/2. */
   output(text: string): void;
   /** The process is gone; `spawnError` when it never started (ENOENT...). */
@@ -58,8 +59,11 @@ export class WorkerProcess {
       detached: true,
     });
     if (this.child.pid !== undefined) workerGroups.add(this.child.pid);
+    let distrusted = false;
     const reader = new FrameReader((frame) => {
-      if (!this.exited) handlers.frame(frame);
+      if (this.exited || distrusted) return;
+      if (frame.t === 'malformed') distrusted = true;
+      handlers.frame(frame);
     });
     this.child.stdout!.on('data', (chunk: Buffer) => reader.push(chunk));
     this.child.stderr!.setEncoding('utf8');
@@ -103,7 +107,7 @@ export class WorkerProcess {
     return !this.exited;
   }
 
-  send(frame: Frame): void {
+  send(frame: NodeFrame): void {
     if (this.exited || !this.child.stdin!.writable) return;
     this.child.stdin!.write(encodeFrame(frame));
   }

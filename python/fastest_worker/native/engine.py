@@ -30,8 +30,10 @@ from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
-from ..protocol import CollectedReporter, listed
-from ..worker import cancel_requested
+from .. import results
+from ..cancel import cancel_requested
+from ..protocol import listed
+from ..results import CollectedReporter
 
 try:
     from . import capture as _capture_mod
@@ -250,13 +252,12 @@ class NativeEngine:
         if kind == "fallback":
             return {"engine": "native", "reason": state[1], "fallback": True}
         if kind == "error":
-            self.emit({"t": "collect_error", "file": relfile, "message": state[1]})
+            self.emit(results.collect_error(relfile, state[1]))
             return {"engine": "native", "reason": None}
         if kind == "skip":
             reason, line = state[1], state[2]
-            self.emit({"t": "result", "id": relfile, "outcome": "skipped", "when": "collect",
-                       "duration": 0.0, "file": relfile, "line": line, "message": reason,
-                       "longrepr": f"{relfile}:{line}: {reason}", "engine": "native"})
+            self.emit(results.module_skipped(relfile, relfile, line, reason, f"{relfile}:{line}: {reason}",
+                                             "native"))
             return {"engine": "native", "reason": None}
         ids = unit.get("ids")
         module_items = state[1]
@@ -393,7 +394,7 @@ class NativeEngine:
     def _run_item(self, item: Item, nextitem: Optional[Item]) -> None:
         emit = self.emit
         nodeid = item.nodeid
-        emit({"t": "start", "id": nodeid})
+        emit(results.start(nodeid))
         capture = self.capture
         sections: List[list] = []
         start = time.perf_counter()
@@ -452,7 +453,7 @@ class NativeEngine:
         if self._collect_warnings:  # the first result after a module's collection carries its warnings
             result["warnings"] = self._collect_warnings + result.get("warnings", [])
             self._collect_warnings = []
-        emit(result)
+        emit(results.result(result))
 
     def _capture_section(self, sections: list, when: str) -> None:
         out, err = self.capture.phase_done(when)
@@ -638,7 +639,7 @@ class NativeEngine:
 
     def _result(self, item: Item, setup: _Phase, call: Optional[_Phase], teardown: _Phase,
                 duration: float, sections: list) -> dict:
-        result = {"t": "result", "id": item.nodeid, "duration": duration,
+        result = {"id": item.nodeid, "duration": duration,
                   "file": item.module_node.nodeid, "line": item.line, "engine": "native"}
         if setup.outcome != "passed":
             decided = setup

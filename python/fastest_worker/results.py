@@ -1,0 +1,149 @@
+"""Every frame the worker sends to Node is built here (docs/protocol.md), for both engines.
+
+What a test controls can be arbitrarily large (its printed output, a failure's text, an
+exception message): the bounds on it are applied here, once, whatever engine ran the test.
+A cut text keeps its head and its tail (where a failure's own line is) around one marker line
+saying how much was cut."""
+
+from .protocol import base_id
+
+# Each captured section (stdout, stderr, log; per phase).
+SECTION_LIMIT = 1 << 20
+# A failure's text (longrepr), a collection error's text.
+LONGREPR_LIMIT = 1 << 20
+# The one-line message (JUnit's message attribute, the short summary) and a --tb=line crash line.
+MESSAGE_LIMIT = 64 << 10
+# A warning's text.
+WARNING_LIMIT = 64 << 10
+
+OUTCOMES = frozenset(("passed", "failed", "error", "skipped", "xfailed", "xpassed"))
+PHASES = frozenset(("setup", "call", "teardown", "collect"))
+
+
+def bounded(text, limit):
+    """`text`, or its first and last `limit // 2` characters around a marker saying how many
+    characters were cut."""
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    cut = len(text) - 2 * half
+    return "%s\n... [%d characters truncated by fastest] ...\n%s" % (text[:half], cut, text[-half:])
+
+
+def _bounded_sections(sections):
+    return [[name, bounded(text, SECTION_LIMIT)] for name, text in sections]
+
+
+def _bound_report(report):
+    """Bounds, in place, the texts of a result or of one of its subtests."""
+    text = report.get("longrepr")
+    if text is not None and len(text) > LONGREPR_LIMIT:
+        report["longrepr"] = bounded(text, LONGREPR_LIMIT)
+    text = report.get("message")
+    if text is not None and len(text) > MESSAGE_LIMIT:
+        report["message"] = bounded(text, MESSAGE_LIMIT)
+    text = report.get("crashline")
+    if text is not None and len(text) > MESSAGE_LIMIT:
+        report["crashline"] = bounded(text, MESSAGE_LIMIT)
+    sections = report.get("sections")
+    if sections:
+        report["sections"] = _bounded_sections(sections)
+
+
+def result(fields):
+    """A test's `result` frame from the engine's fields (those of TestResult in src/types.ts:
+    `id`, `outcome`, `when`, `duration`, `engine`, and the optional ones), bounded."""
+    fields["t"] = "result"
+    _bound_report(fields)
+    teardown_error = fields.get("teardownError")
+    if teardown_error is not None:
+        _bound_report(teardown_error)
+    subtests = fields.get("subtests")
+    if subtests:
+        for entry in subtests:
+            _bound_report(entry)
+    warnings = fields.get("warnings")
+    if warnings:
+        for warning in warnings:
+            message = warning.get("message")
+            if message is not None and len(message) > WARNING_LIMIT:
+                warning["message"] = bounded(message, WARNING_LIMIT)
+    return fields
+
+
+def module_skipped(nodeid, file, line, message, longrepr, engine):
+    """A module skipped at import: one skipped `result` under the module's id, as pytest counts it."""
+    frame = {"id": nodeid, "outcome": "skipped", "when": "collect", "duration": 0.0,
+             "file": file, "message": message, "longrepr": longrepr, "engine": engine}
+    if line is not None:
+        frame["line"] = line
+    return result(frame)
+
+
+def start(nodeid):
+    """A test is about to be set up (the channel encodes this exact shape without the encoder)."""
+    return {"t": "start", "id": nodeid}
+
+
+def collect_error(file, message):
+    return {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
+
+
+def session_error(message):
+    return {"t": "session_error", "message": bounded(message, LONGREPR_LIMIT)}
+
+
+def unit_done(file, engine, reason):
+    return {"t": "unit_done", "file": file, "engine": engine, "reason": reason}
+
+
+def fatal(message, exit_code, interrupt=False):
+    frame = {"t": "fatal", "message": bounded(message, MESSAGE_LIMIT), "exitCode": exit_code}
+    if interrupt:
+        frame["interrupt"] = True
+    return frame
+
+
+def hello(pid, python, pytest, native_unsupported):
+    return {"t": "hello", "pid": pid, "python": python, "pytest": pytest,
+            "nativeUnsupported": native_unsupported}
+
+
+def _ids_and_containers(module_ids):
+    produced = set(module_ids)
+    for nodeid in module_ids:
+        if "[" in nodeid:
+            produced.add(base_id(nodeid))
+        cut = nodeid.rfind("::")
+        while cut > 0:
+            nodeid = nodeid[:cut]
+            produced.add(nodeid)
+            cut = nodeid.rfind("::")
+    return produced
+
+
+class CollectedReporter:
+    """Builds a unit's `collected` frame (docs/protocol.md): the ids it will run, the listed ids
+    the module does not produce (`missing`: not collected, not lost), and, for a unit that names
+    ids, the module's whole list once per file (so Node learns the file's true items)."""
+
+    def __init__(self):
+        self._described = set()
+
+    def frame(self, file, selected_ids, wanted, module_ids):
+        """`wanted`: the unit's ids (None: the whole file); `module_ids`: every id the module
+        collected, or None when collection failed (nothing is then declared missing)."""
+        frame = {"t": "collected", "file": file, "ids": selected_ids}
+        if wanted is None or module_ids is None:
+            return frame
+        chosen = set(selected_ids)
+        missing = [i for i in wanted if i not in chosen]  # usually none: every listed id ran as such
+        if missing:
+            produced = _ids_and_containers(module_ids)
+            missing = [i for i in missing if i not in produced]
+        if missing:
+            frame["missing"] = missing
+        if file not in self._described:
+            self._described.add(file)
+            frame["module"] = module_ids
+        return frame

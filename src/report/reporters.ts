@@ -1,0 +1,209 @@
+// The reporters a run feeds, behind one interface: the console, the JUnit file, the JSON file.
+// Each reads its own options (command line and ini) here, so a new option is wired in one place
+// and the run only asks for the configured reporters. To add a reporter: implement Reporter
+// (FileReporter for one that writes a file at the end) and create it in `configuredReporters`.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { getIni, type Config } from '../config/index.js';
+import type { CollectionError, TestResult } from '../types.js';
+import { ConsoleReporter, type FinishInfo, type SessionInfo, type ShowCapture, type TbStyle } from './console.js';
+import { jsonReport } from './json.js';
+import { junitTimestamp, junitXml, type JunitOptions } from './junit.js';
+
+/** The end of a session, as every reporter gets it. */
+export interface SessionEnd extends FinishInfo {
+  /** Ids discovery listed that their module does not produce: no result, named in the files. */
+  notCollected: string[];
+  workers: number;
+}
+
+/** What a run tells its reporters, in order: start, results and errors as they come, finish. */
+export interface Reporter {
+  sessionStart(info: SessionInfo): void;
+  collectionError(e: CollectionError): void;
+  testResult(r: TestResult): void;
+  /** The run corrected discovery's counts (see ConsoleReporter.correctCounts). */
+  correctCounts(selected: number, deselected: number): void;
+  /** Every count is known: a held header may be printed. */
+  countsKnown(): void;
+  unitDone(file: string, engine?: { engine: string; reason: string | null }): void;
+  finish(end: SessionEnd): void;
+}
+
+/** The command-line options the reporters read (CliOptions has them under these names). */
+export interface ReportRequest {
+  verbosity: number;
+  color: 'yes' | 'no' | 'auto';
+  durations: number | null;
+  durationsMin: number | null;
+  disableWarnings: boolean;
+  reportChars: string | null;
+  tb: string | null;
+  showCapture: ShowCapture;
+  noHeader: boolean;
+  /** --show-engines: a line per module naming the engine that ran it. */
+  showEngines: boolean;
+  junitxml: string | null;
+  junitPrefix: string | null;
+  json: string | null;
+  engine: string;
+}
+
+/** Where the run happens: the invocation directory, the environment, the terminal. */
+export interface ReportPlace {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Console output goes here. */
+  write: (s: string) => void;
+  tty: boolean;
+  /** Terminal columns, when a terminal. */
+  columns?: number;
+  startedAt: Date;
+  /** The selected ids in collection order: the console's summaries list in pytest's order. */
+  collectionOrder?: readonly string[];
+}
+
+/** A reporter that writes one file when the session ends; it keeps what it was given. */
+abstract class FileReporter implements Reporter {
+  protected readonly results: TestResult[] = [];
+  protected readonly errors: CollectionError[] = [];
+  constructor(readonly path: string) {}
+  sessionStart(): void {}
+  collectionError(e: CollectionError): void {
+    this.errors.push(e);
+  }
+  testResult(r: TestResult): void {
+    this.results.push(r);
+  }
+  correctCounts(): void {}
+  countsKnown(): void {}
+  unitDone(): void {}
+  finish(end: SessionEnd): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    writeFileSync(this.path, this.render(end));
+  }
+  protected abstract render(end: SessionEnd): string;
+}
+
+/** `--junitxml`, with pytest's junit_* ini options. */
+export class JunitReporter extends FileReporter {
+  constructor(
+    path: string,
+    private readonly options: Omit<JunitOptions, 'seconds' | 'timestamp' | 'hostname' | 'notCollected'>,
+    private readonly startedAt: Date,
+  ) {
+    super(path);
+  }
+
+  protected render(end: SessionEnd): string {
+    return junitXml(this.results, this.errors, {
+      ...this.options,
+      hostname: hostname(),
+      timestamp: junitTimestamp(this.startedAt),
+      seconds: end.seconds,
+      notCollected: end.notCollected,
+    });
+  }
+}
+
+/** pytest's junit_* ini options (junitxml.py's pytest_addoption), as JunitOptions. */
+export function junitIniOptions(config: Config): Pick<JunitOptions, 'suiteName' | 'family' | 'logging' | 'logPassingTests' | 'durationReport'> {
+  return {
+    suiteName: getIni(config, 'junit_suite_name', 'string') ?? 'pytest',
+    // pytest: `legacy` is xunit1; only xunit1 keeps file/line.
+    family: ['xunit1', 'legacy'].includes(getIni(config, 'junit_family', 'string') ?? 'xunit2') ? 'xunit1' : 'xunit2',
+    logging: getIni(config, 'junit_logging', 'string') ?? 'no',
+    logPassingTests: getIni(config, 'junit_log_passing_tests', 'bool') ?? true,
+    durationReport: getIni(config, 'junit_duration_report', 'string') ?? 'total',
+  };
+}
+
+/** `--json PATH`. */
+export class JsonReporter extends FileReporter {
+  constructor(
+    path: string,
+    private readonly meta: { rootdir: string; engine: string },
+    private readonly startedAt: Date,
+  ) {
+    super(path);
+  }
+
+  protected render(end: SessionEnd): string {
+    return jsonReport(this.results, this.errors, {
+      ...this.meta,
+      seconds: end.seconds,
+      started: this.startedAt.toISOString(),
+      workers: end.workers,
+      interrupted: end.interrupted,
+      notCollected: end.notCollected,
+    });
+  }
+}
+
+const TB_STYLES: readonly TbStyle[] = ['auto', 'long', 'short', 'line', 'native', 'no'];
+
+/** pytest's terminal reporter, with the terminal options of the command line. */
+export function consoleReporter(request: ReportRequest, place: ReportPlace): ConsoleReporter {
+  const { env } = place;
+  const tb = TB_STYLES.find((style) => style === request.tb);
+  return new ConsoleReporter({
+    write: place.write,
+    verbosity: request.verbosity,
+    color: request.color === 'yes' || (request.color === 'auto' && place.tty && !env.NO_COLOR),
+    tty: place.tty,
+    githubActions: env.GITHUB_ACTIONS === 'true',
+    // pytest's running_on_ci(): on CI the short summary keeps whole messages.
+    ci: Boolean(env.CI || env.BUILD_NUMBER),
+    width: place.tty ? place.columns : undefined,
+    durations: request.durations ?? undefined,
+    durationsMin: request.durationsMin ?? undefined,
+    disableWarnings: request.disableWarnings,
+    cwd: place.cwd,
+    reportChars: request.reportChars ?? undefined,
+    tb,
+    showCapture: request.showCapture,
+    noHeader: request.noHeader,
+    showEngines: request.showEngines,
+    collectionOrder: place.collectionOrder,
+    junitxml: request.junitxml ? resolve(place.cwd, request.junitxml) : undefined,
+  });
+}
+
+/** Feeds every reporter in turn; files are written before the console's summary names them. */
+class Reporters implements Reporter {
+  constructor(private readonly all: Reporter[]) {}
+  sessionStart(info: SessionInfo): void {
+    for (const r of this.all) r.sessionStart(info);
+  }
+  collectionError(e: CollectionError): void {
+    for (const r of this.all) r.collectionError(e);
+  }
+  testResult(result: TestResult): void {
+    for (const r of this.all) r.testResult(result);
+  }
+  correctCounts(selected: number, deselected: number): void {
+    for (const r of this.all) r.correctCounts(selected, deselected);
+  }
+  countsKnown(): void {
+    for (const r of this.all) r.countsKnown();
+  }
+  unitDone(file: string, engine?: { engine: string; reason: string | null }): void {
+    for (const r of this.all) r.unitDone(file, engine);
+  }
+  finish(end: SessionEnd): void {
+    for (const r of this.all) r.finish(end);
+  }
+}
+
+/** The reporters the command line and the config ask for, as one Reporter. */
+export function configuredReporters(request: ReportRequest, config: Config, place: ReportPlace): Reporter {
+  const all: Reporter[] = [];
+  if (request.junitxml) {
+    const options = { ...junitIniOptions(config), prefix: request.junitPrefix ?? undefined, rootdir: config.rootdir };
+    all.push(new JunitReporter(resolve(place.cwd, request.junitxml), options, place.startedAt));
+  }
+  if (request.json) all.push(new JsonReporter(resolve(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt));
+  all.push(consoleReporter(request, place));
+  return new Reporters(all);
+}
