@@ -30,7 +30,7 @@ function defaultOptions() {
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
         noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-        collectInVirtualenv: false, showCapture: 'all', routes: [],
+        collectInVirtualenv: false, showCapture: 'all', routes: [], changed: null, affectedBy: null,
     };
 }
 function intValue(flag, value, min = 0) {
@@ -99,6 +99,8 @@ const FLAGS = [
     { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
     { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
     { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+    { names: ['--changed'], value: false, nargs: '?', apply: (o, v) => { o.changed = { ref: v === '' ? null : v }; } },
+    { names: ['--affected-by'], value: false, nargs: '+', apply: (o, _v, _f, vs) => { o.affectedBy = [...(o.affectedBy ?? []), ...vs]; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
 ];
@@ -117,7 +119,7 @@ for (const spec of FLAGS)
     for (const name of spec.names)
         byName.set(name, spec);
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
@@ -192,6 +194,18 @@ function* tokens(argv, known) {
                 yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
                 continue;
             }
+            if (spec.nargs) {
+                const values = eq >= 0 ? [arg.slice(eq + 1)] : [];
+                const raw = [arg];
+                while (eq < 0 && takesNext('optional', argv[i + 1]) && argv[i + 1] !== '--' && (spec.nargs === '+' || values.length === 0)) {
+                    values.push(argv[++i]);
+                    raw.push(values[values.length - 1]);
+                }
+                if (spec.nargs === '+' && values.length === 0)
+                    throw new UsageError(`argument ${name}: expected at least one argument`);
+                yield { kind: 'flag', name, value: values[0], raw, spec, values };
+                continue;
+            }
             if (spec.value) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
                 if (value === undefined)
@@ -260,7 +274,7 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map())
             o.paths.push(token.value);
         }
         else if (token.kind === 'flag') {
-            token.spec.apply(o, token.value ?? '', token.name);
+            token.spec.apply(o, token.value ?? '', token.name, token.values ?? []);
             if (token.spec.forward)
                 o.pytestArgs.push(...token.raw);
         }
@@ -320,6 +334,9 @@ selection:
   --lf, --last-failed   rerun only the tests that failed at the last run (or all if none failed)
   --ff, --failed-first  run all tests, but run the last failures first
   --co, --collect-only  only collect tests, don't execute them
+  --changed [REF]       only the tests that uncommitted and untracked changes can affect
+                        (with REF: also the changes of REF...HEAD); -v says why each test runs
+  --affected-by PATH... only the tests that changes to these files can affect
 
 running:
   -n N|auto             number of worker processes (default: auto, one per CPU)
@@ -802,6 +819,8 @@ const inputs_js_1 = __nccwpck_require__(417);
 const python_js_1 = __nccwpck_require__(5530);
 const glob_js_1 = __nccwpck_require__(348);
 const index_js_4 = __nccwpck_require__(1276);
+const impact_js_1 = __nccwpck_require__(3292);
+const index_js_5 = __nccwpck_require__(2258);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
 const option_route_js_1 = __nccwpck_require__(6501);
@@ -977,7 +996,36 @@ async function collect(session) {
         erroredFiles: discovery.errors.map((e) => e.file),
     };
     const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
-    return { discovery, selection, selectOptions };
+    if (options.changed === null && options.affectedBy === null)
+        return { discovery, selection, selectOptions };
+    const impact = await impactOf(session, discovery);
+    return { discovery, selection: (0, impact_js_1.applyImpact)(selection, impact.impact.reasons), selectOptions, impact: { ...impact, total: selection.selected.length } };
+}
+/** The `impact_deps` lines: the ini's, then [tool.fastest]'s. */
+function impactDepsLines(config) {
+    const table = config.fastest.impact_deps;
+    const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l) => typeof l === 'string') : [];
+    return [...((0, index_js_1.getIni)(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
+}
+async function impactOf(session, discovery) {
+    const { options, config } = session;
+    try {
+        return await (0, index_js_5.computeImpact)({
+            rootdir: config.rootdir,
+            invocationDir: config.invocationDir,
+            inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
+            pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
+            impactDeps: impactDepsLines(config),
+            request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
+            items: discovery.items,
+            useCache: !options.noCache,
+        });
+    }
+    catch (error) {
+        if (error instanceof index_js_5.ChangesError || error instanceof index_js_5.ImpactDepsError)
+            throw new args_js_1.UsageError(error.message);
+        throw error;
+    }
 }
 
 
@@ -2006,7 +2054,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 9;
+exports.DISCOVERY_CACHE_VERSION = 10;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -2838,6 +2886,238 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
+/***/ 5524:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.buildImportGraph = buildImportGraph;
+exports.projectRoots = projectRoots;
+// The import graph for test-impact selection: which project files each test module (and, in turn,
+// each project module it reaches) depends on. Built from the same tree-sitter parse and per-file
+// cache as discovery; project modules that are not test files are read for their imports only.
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+const imports_js_1 = __nccwpck_require__(3048);
+const index_js_1 = __nccwpck_require__(2974);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const walk_js_1 = __nccwpck_require__(4765);
+const PYTHON_SOURCE = /\.pyi?$/;
+/** The conftest.py files pytest loads for a file (existing or not: a new one is a change too). */
+function conftestChain(file, rootdir) {
+    const dirs = (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir);
+    return dirs.map((dir) => (0, node_path_1.join)(dir, 'conftest.py')).filter((conftest) => conftest !== file);
+}
+/** The `__init__.py` files that importing `file` as part of its packages runs, and its own directory's. */
+function packageInits(file, rootdir) {
+    const out = [(0, node_path_1.join)((0, node_path_1.dirname)(file), '__init__.py')];
+    for (let dir = (0, node_path_1.dirname)(file); dir.startsWith(rootdir + node_path_1.sep) && (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, '__init__.py'))?.isFile(); dir = (0, node_path_1.dirname)(dir)) {
+        out.push((0, node_path_1.join)((0, node_path_1.dirname)(dir), '__init__.py'));
+    }
+    return out.filter((init) => init !== file);
+}
+async function buildImportGraph(opts) {
+    const { rootdir } = opts;
+    const cache = opts.useCache ? (0, cache_js_1.loadCache)(rootdir) : null;
+    const resolver = new imports_js_1.ImportResolver(rootdir, () => null);
+    const roots = [...new Set(opts.roots)];
+    const inProject = (abs) => abs.startsWith(rootdir + node_path_1.sep);
+    const deps = new Map();
+    const dynamic = [];
+    const unreadable = [];
+    const seen = new Set();
+    const testFiles = new Set(opts.testFiles);
+    let wave = opts.testFiles.filter((f) => !seen.has(f) && (seen.add(f), true));
+    const pool = (0, parse_pool_js_1.openParsePool)(wave.filter((f) => PYTHON_SOURCE.test(f)).length);
+    try {
+        while (wave.length > 0) {
+            const next = [];
+            const visit = (abs, entry) => {
+                const rel = (0, index_js_1.toNodePath)(rootdir, abs);
+                const parsed = entry ? (0, cache_js_1.parsedOf)(entry) : null;
+                if (parsed?.dynamicImport)
+                    dynamic.push(rel);
+                const found = [];
+                if (PYTHON_SOURCE.test(abs)) {
+                    for (const mod of parsed?.importRefs ?? [])
+                        found.push(...resolver.sourceCandidates(mod, abs, roots));
+                    found.push(...packageInits(abs, rootdir));
+                }
+                if (testFiles.has(abs) || (0, node_path_1.basename)(abs) === 'conftest.py')
+                    found.push(...conftestChain(abs, rootdir));
+                const mine = new Set();
+                for (const dep of found) {
+                    if (!inProject(dep) || dep === abs)
+                        continue;
+                    mine.add((0, index_js_1.toNodePath)(rootdir, dep));
+                    if (!seen.has(dep) && (0, inputs_js_1.probePath)(dep)?.isFile()) {
+                        seen.add(dep);
+                        next.push(dep);
+                    }
+                }
+                deps.set(rel, [...mine]);
+            };
+            const requests = [];
+            for (const abs of wave) {
+                if (!PYTHON_SOURCE.test(abs)) {
+                    visit(abs, null);
+                    continue;
+                }
+                let found;
+                try {
+                    found = (0, index_js_1.lookupCache)(abs, (0, index_js_1.toNodePath)(rootdir, abs), cache, true);
+                }
+                catch {
+                    unreadable.push((0, index_js_1.toNodePath)(rootdir, abs));
+                    visit(abs, null);
+                    continue;
+                }
+                if ('entry' in found)
+                    visit(abs, found.entry);
+                else
+                    requests.push({ ...found.parse, importsOnly: true });
+            }
+            await pool.parse(requests, (outcome) => visit(outcome.abs, (0, index_js_1.storeParsed)((0, index_js_1.toNodePath)(rootdir, outcome.abs), outcome, cache)), () => undefined);
+            for (const request of requests) {
+                if (!deps.has((0, index_js_1.toNodePath)(rootdir, request.abs))) {
+                    unreadable.push((0, index_js_1.toNodePath)(rootdir, request.abs));
+                    visit(request.abs, null);
+                }
+            }
+            wave = next;
+        }
+    }
+    finally {
+        pool.close();
+    }
+    if (cache)
+        (0, cache_js_1.saveCache)(rootdir, cache);
+    return { deps, dynamic, unreadable };
+}
+/** Directories on sys.path that are inside the project, for `roots`. */
+function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
+    const resolver = new imports_js_1.ImportResolver(rootdir, () => null);
+    const roots = [rootdir, invocationDir, ...pythonpath];
+    const src = (0, node_path_1.join)(rootdir, 'src');
+    if ((0, inputs_js_1.probePath)(src)?.isDirectory())
+        roots.push(src);
+    for (const conftest of conftests)
+        roots.push(resolver.basedir(conftest));
+    return [...new Set(roots)].filter((root) => root === rootdir || !(0, node_path_1.relative)(rootdir, root).startsWith('..'));
+}
+
+
+/***/ }),
+
+/***/ 4384:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.importRefs = importRefs;
+// The modules a file imports, anywhere in it (module level, functions, conditional branches), as
+// written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
+// queries (run inside the wasm module), so a file costs one pass however many nodes it has.
+const web_tree_sitter_1 = __nccwpck_require__(551);
+const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
+const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
+const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
+const LOADING_CALL = /(?:^|\.)(?:import_module|__import__|importorskip)$/;
+const STRING_LITERAL = /^[rRuU]?(['"])([\w.]+)\1$/;
+const queries = new WeakMap();
+function queriesFor(language) {
+    let q = queries.get(language);
+    if (!q) {
+        q = { statements: new web_tree_sitter_1.Query(language, STATEMENTS), calls: new web_tree_sitter_1.Query(language, CALLS), plugins: new web_tree_sitter_1.Query(language, PLUGINS) };
+        queries.set(language, q);
+    }
+    return q;
+}
+function dottedOf(node) {
+    if (!node)
+        return undefined;
+    return (node.type === 'aliased_import' ? node.childForFieldName('name')?.text : node.text)?.replace(/\s+/g, '');
+}
+function joinModule(base, name) {
+    return base.endsWith('.') ? base + name : `${base}.${name}`;
+}
+/** The literal module name of a string node (`'pkg.mod'`), or undefined. */
+function literalName(node) {
+    if (!node || node.type !== 'string')
+        return undefined;
+    return STRING_LITERAL.exec(node.text)?.[2];
+}
+function importRefs(root, source) {
+    const { statements, calls, plugins } = queriesFor(root.tree.language);
+    const modules = new Set();
+    let dynamic = false;
+    for (const { name, node } of statements.captures(root)) {
+        if (name === 'import') {
+            for (const child of node.childrenForFieldName('name')) {
+                const dotted = dottedOf(child);
+                if (dotted)
+                    modules.add(dotted);
+            }
+            continue;
+        }
+        const base = node.childForFieldName('module_name')?.text.replace(/\s+/g, '');
+        if (!base)
+            continue;
+        modules.add(base);
+        for (const child of node.childrenForFieldName('name')) {
+            const imported = dottedOf(child);
+            if (imported)
+                modules.add(joinModule(base, imported));
+        }
+    }
+    if (/import_module|__import__|importorskip/.test(source)) {
+        for (const match of calls.matches(root)) {
+            const fn = match.captures.find((c) => c.name === 'fn')?.node;
+            const args = match.captures.find((c) => c.name === 'args')?.node;
+            if (!fn || !args || !LOADING_CALL.test(fn.text))
+                continue;
+            const first = args.namedChildren[0];
+            const literal = literalName(first);
+            if (literal !== undefined) {
+                // import_module('.mod', package) is relative to a package named at run time.
+                if (literal.startsWith('.'))
+                    dynamic = true;
+                else
+                    modules.add(literal);
+            }
+            else if (!fn.text.endsWith('importorskip')) {
+                dynamic = true;
+            }
+        }
+    }
+    if (source.includes('pytest_plugins')) {
+        for (const match of plugins.matches(root)) {
+            if (match.captures.find((c) => c.name === 'name')?.node.text !== 'pytest_plugins')
+                continue;
+            const value = match.captures.find((c) => c.name === 'value')?.node;
+            if (!value)
+                continue;
+            const names = value.type === 'string' ? [value] : value.type === 'list' || value.type === 'tuple' ? value.namedChildren : null;
+            if (names === null) {
+                dynamic = true;
+                continue;
+            }
+            for (const entry of names) {
+                const literal = literalName(entry);
+                if (literal !== undefined)
+                    modules.add(literal);
+                else
+                    dynamic = true;
+            }
+        }
+    }
+    return { modules: [...modules], dynamic };
+}
+
+
+/***/ }),
+
 /***/ 3048:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -2959,6 +3239,37 @@ class ImportResolver {
         }
         return found;
     }
+    /**
+     * For the import graph: every file that importing `dotted` from `file` could run, whether it
+     * exists now or not (a module deleted or added is a change the graph must see). For each of
+     * `roots` and the module's basedir (or, for a relative import, its package), the packages'
+     * `__init__.py` on the way and the module as `X.py` or `X/__init__.py`. A superset of what
+     * `find` picks: which root wins depends on the import mode and sys.path at run time.
+     */
+    sourceCandidates(dotted, file, roots) {
+        const level = /^\.*/.exec(dotted)[0].length;
+        const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+        const out = [];
+        let bases;
+        if (level > 0) {
+            let dir = (0, node_path_1.dirname)(file);
+            for (let i = 1; i < level; i++)
+                dir = (0, node_path_1.dirname)(dir);
+            out.push((0, node_path_1.join)(dir, '__init__.py'));
+            bases = [dir];
+        }
+        else {
+            bases = [...new Set([this.basedir(file), ...roots])];
+        }
+        for (const base of bases) {
+            let dir = base;
+            for (const part of parts) {
+                out.push((0, node_path_1.join)(dir, `${part}.py`), (0, node_path_1.join)(dir, part, '__init__.py'));
+                dir = (0, node_path_1.join)(dir, part);
+            }
+        }
+        return out;
+    }
     importable(mod, name, file) {
         const found = this.find(mod, file);
         if (found === null)
@@ -3024,6 +3335,8 @@ exports.ImportResolver = ImportResolver;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.learnCollected = void 0;
 exports.toNodePath = toNodePath;
+exports.lookupCache = lookupCache;
+exports.storeParsed = storeParsed;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
 const node_child_process_1 = __nccwpck_require__(1421);
@@ -3047,9 +3360,12 @@ function toNodePath(rootdir, absolute) {
  * A file's cached structure when its size and mtime, or else its content hash, are unchanged. An
  * entry stored while the file's mtime was too recent to be trusted is confirmed by its hash.
  */
-function lookupCache(abs, rel, cache) {
+function lookupCache(abs, rel, cache, importsOnly = false) {
     const st = (0, node_fs_1.statSync)(abs);
-    const cached = cache?.entries.get(rel);
+    let cached = cache?.entries.get(rel);
+    // An entry that holds only a module's imports serves the import graph, not discovery.
+    if (cached?.importsOnly && !importsOnly)
+        cached = undefined;
     if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy)
         return { entry: cached, st };
     if (cached && cached.hash === (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(abs))) {
@@ -3059,7 +3375,7 @@ function lookupCache(abs, rel, cache) {
         cache.dirty = true;
         return { entry, st };
     }
-    return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
+    return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ...(importsOnly ? { importsOnly: true } : {}) }, st };
 }
 /** Flags an entry whose file was written too shortly before it was read for its stamps to vouch for it. */
 function markRacy(entry) {
@@ -3069,6 +3385,8 @@ function markRacy(entry) {
 }
 function storeParsed(rel, outcome, cache) {
     const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
+    if (outcome.importsOnly)
+        entry.importsOnly = true;
     if (outcome.parsed !== undefined)
         entry.parsed = outcome.parsed;
     if (outcome.parsedJson !== undefined)
@@ -4157,7 +4475,8 @@ const parse_js_1 = __nccwpck_require__(6985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
-    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+    const source = content.toString('utf8');
+    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: request.importsOnly ? (0, parse_js_1.parseImportsOnly)(parser, source) : (0, parse_js_1.parseModule)(parser, source) };
 }
 
 
@@ -4328,7 +4647,9 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
+exports.parseImportsOnly = parseImportsOnly;
 const guards_js_1 = __nccwpck_require__(4050);
+const import_refs_js_1 = __nccwpck_require__(4384);
 const pyliteral_js_1 = __nccwpck_require__(9692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
@@ -4940,6 +5261,7 @@ function parseModule(parser, source) {
         const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
+        const refs = (0, import_refs_js_1.importRefs)(root, source);
         return {
             members: info.members,
             pytestmark: info.pytestmark,
@@ -4952,6 +5274,26 @@ function parseModule(parser, source) {
             collectIgnoreGlob: info.collectIgnoreGlob,
             ...(ctx.collectIf ? { collectIf: ctx.collectIf } : {}),
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
+        };
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** A module read only for what it imports (for the import graph): no members, no syntax check. */
+function parseImportsOnly(parser, source) {
+    const tree = parser.parse(source);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const refs = (0, import_refs_js_1.importRefs)(tree.rootNode, source);
+        return {
+            members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
+            dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
         };
     }
     finally {
@@ -5685,6 +6027,259 @@ function findCollectable(argPaths, rules) {
         out.conftestDirs.push(...found.conftestDirs);
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 512:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.affectedTests = affectedTests;
+const deps_js_1 = __nccwpck_require__(3798);
+const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'setup.cfg', 'tox.ini', 'pyproject.toml']);
+const PYTHON_SOURCE = /\.pyi?$/;
+/** Multi-source reverse walk: file -> the next file on its way to a changed one (itself when changed). */
+function dependents(graph, sources) {
+    const reverse = new Map();
+    for (const [file, deps] of graph.deps) {
+        for (const dep of deps) {
+            let list = reverse.get(dep);
+            if (!list)
+                reverse.set(dep, (list = []));
+            list.push(file);
+        }
+    }
+    const toward = new Map(sources.map((s) => [s, s]));
+    let frontier = [...sources];
+    while (frontier.length > 0) {
+        const next = [];
+        for (const file of frontier) {
+            for (const user of reverse.get(file) ?? []) {
+                if (toward.has(user))
+                    continue;
+                toward.set(user, file);
+                next.push(user);
+            }
+        }
+        frontier = next;
+    }
+    return toward;
+}
+function chainOf(file, toward) {
+    const chain = [file];
+    for (let at = file; toward.get(at) !== at;) {
+        at = toward.get(at);
+        chain.push(at);
+    }
+    return chain;
+}
+function affectedTests({ items, graph, changed, rules, inifile }) {
+    const reasons = new Map();
+    const byFile = new Map();
+    for (const item of items) {
+        let list = byFile.get(item.file);
+        if (!list)
+            byFile.set(item.file, (list = []));
+        list.push(item);
+    }
+    const select = (files, why) => {
+        for (const file of files)
+            for (const item of byFile.get(file) ?? [])
+                if (!reasons.has(item.id))
+                    reasons.set(item.id, why(file));
+    };
+    let everything = null;
+    const pythonChanges = [];
+    let unexplainedPython = null;
+    for (const file of changed) {
+        const matched = rules.filter((rule) => rule.matches(file));
+        if (byFile.has(file))
+            select([file], () => `${file} changed`);
+        for (const rule of matched) {
+            select([...byFile.keys()].filter((f) => rule.testPaths.some((p) => (0, deps_js_1.underTestPath)(f, p))), () => `impact_deps '${rule.glob}' matches ${file}`);
+        }
+        if (PYTHON_SOURCE.test(file)) {
+            pythonChanges.push(file);
+            if (matched.length === 0)
+                unexplainedPython ??= file;
+        }
+        else if (!byFile.has(file) && matched.length === 0 && everything === null) {
+            const kind = CONFIG_FILES.has(file.slice(file.lastIndexOf('/') + 1)) || file === inifile ? 'a config file' : 'not a Python file';
+            everything = `${file} changed (${kind}, not in impact_deps)`;
+        }
+    }
+    if (pythonChanges.length > 0) {
+        const toward = dependents(graph, pythonChanges);
+        select([...byFile.keys()].filter((f) => toward.has(f) && toward.get(f) !== f), (f) => {
+            const chain = chainOf(f, toward);
+            return `depends on ${chain[chain.length - 1]}: ${chain.join(' -> ')}`;
+        });
+    }
+    // A module loaded by a run-time name could be any changed one.
+    const unknown = [...graph.dynamic, ...graph.unreadable];
+    if (unexplainedPython !== null && unknown.length > 0) {
+        const toward = dependents(graph, unknown);
+        select([...byFile.keys()].filter((f) => toward.has(f)), (f) => {
+            const chain = chainOf(f, toward);
+            const loader = chain[chain.length - 1];
+            return `${loader} imports modules named at run time (${unexplainedPython} changed): ${chain.join(' -> ')}`;
+        });
+    }
+    if (everything !== null) {
+        for (const item of items)
+            if (!reasons.has(item.id))
+                reasons.set(item.id, `every test: ${everything}`);
+    }
+    return { reasons, everything };
+}
+
+
+/***/ }),
+
+/***/ 7763:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ChangesError = void 0;
+exports.changedFiles = changedFiles;
+// Which files a change touches, from git: `--changed` (uncommitted and untracked changes against
+// HEAD), `--changed REF` (`git diff REF...HEAD` plus the working tree), or `--affected-by PATH...`.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_path_1 = __nccwpck_require__(6760);
+class ChangesError extends Error {
+}
+exports.ChangesError = ChangesError;
+function git(cwd, args) {
+    try {
+        return (0, node_child_process_1.execFileSync)('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    }
+    catch (error) {
+        const stderr = error.stderr?.trim().split('\n')[0];
+        throw new ChangesError(`--changed: git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
+    }
+}
+function lines(text) {
+    return text.split('\0').filter((l) => l !== '');
+}
+function toRootdirPath(rootdir, abs) {
+    const rel = (0, node_path_1.relative)(rootdir, abs);
+    if (rel === '' || rel.startsWith('..'))
+        return null;
+    return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
+}
+function changedFiles(request, rootdir, cwd) {
+    const found = new Set();
+    const sources = [];
+    if (request.changed) {
+        const top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
+        const ref = request.changed.ref;
+        const names = [];
+        // --no-renames: a moved file is its old path deleted and its new path added, both changes.
+        if (ref !== null)
+            names.push(...lines(git(top, ['diff', '--name-only', '--no-renames', '-z', `${ref}...HEAD`, '--'])));
+        names.push(...lines(git(top, ['diff', '--name-only', '--no-renames', '-z', 'HEAD', '--'])));
+        names.push(...lines(git(top, ['ls-files', '--others', '--exclude-standard', '-z'])));
+        for (const name of names) {
+            const rel = toRootdirPath(rootdir, (0, node_path_1.resolve)(top, name));
+            if (rel !== null)
+                found.add(rel);
+        }
+        sources.push(ref === null ? 'uncommitted changes' : `changes since ${ref}`);
+    }
+    if (request.affectedBy) {
+        for (const path of request.affectedBy) {
+            const rel = toRootdirPath(rootdir, (0, node_path_1.resolve)(cwd, path));
+            if (rel !== null)
+                found.add(rel);
+        }
+        sources.push('--affected-by');
+    }
+    return { files: [...found].sort(), source: sources.join(' and ') };
+}
+
+
+/***/ }),
+
+/***/ 3798:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImpactDepsError = void 0;
+exports.parseImpactDeps = parseImpactDeps;
+exports.underTestPath = underTestPath;
+// The `impact_deps` setting: what the import graph cannot see. Each line is `GLOB: TESTPATH...`:
+// a changed file matching GLOB (rootdir-relative, matched like pytest's --ignore-glob: a pattern
+// without `/` matches the file name, one with `/` the whole path, `*` crossing directories) selects
+// the tests under each TESTPATH (rootdir-relative file or directory; none: no tests). A file it
+// matches is explained by it: a config or non-Python file no longer selects every test, and a
+// Python file no longer selects the tests that import modules by run-time names.
+const fnmatch_js_1 = __nccwpck_require__(8035);
+class ImpactDepsError extends Error {
+}
+exports.ImpactDepsError = ImpactDepsError;
+function parseImpactDeps(lines) {
+    const rules = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            throw new ImpactDepsError(`impact_deps: expected 'GLOB: TESTPATH...', got '${line}'`);
+        const glob = line.slice(0, colon).trim();
+        const testPaths = line.slice(colon + 1).trim().split(/\s+/).filter((p) => p !== '').map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+        rules.push({ glob, testPaths, matches: (path) => (0, fnmatch_js_1.fnmatchPath)(glob, path) });
+    }
+    return rules;
+}
+/** Whether a test file lies under a TESTPATH (the path itself, or a directory above it; `.` is all). */
+function underTestPath(file, testPath) {
+    return testPath === '.' || testPath === '' || file === testPath || file.startsWith(`${testPath}/`);
+}
+
+
+/***/ }),
+
+/***/ 2258:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImpactDepsError = exports.ChangesError = void 0;
+exports.computeImpact = computeImpact;
+// The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
+const node_path_1 = __nccwpck_require__(6760);
+const import_graph_js_1 = __nccwpck_require__(5524);
+const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(417);
+const affected_js_1 = __nccwpck_require__(512);
+const changes_js_1 = __nccwpck_require__(7763);
+const deps_js_1 = __nccwpck_require__(3798);
+var changes_js_2 = __nccwpck_require__(7763);
+Object.defineProperty(exports, "ChangesError", ({ enumerable: true, get: function () { return changes_js_2.ChangesError; } }));
+var deps_js_2 = __nccwpck_require__(3798);
+Object.defineProperty(exports, "ImpactDepsError", ({ enumerable: true, get: function () { return deps_js_2.ImpactDepsError; } }));
+async function computeImpact(opts) {
+    const rules = (0, deps_js_1.parseImpactDeps)(opts.impactDeps);
+    const changes = (0, changes_js_1.changedFiles)(opts.request, opts.rootdir, opts.invocationDir);
+    if (changes.files.length === 0)
+        return { changes, impact: { reasons: new Map(), everything: null } };
+    const testFiles = [...new Set(opts.items.map((item) => (0, node_path_1.join)(opts.rootdir, item.file)))];
+    const conftests = [...new Set(testFiles.flatMap((f) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(f), opts.rootdir)))]
+        .map((dir) => (0, node_path_1.join)(dir, 'conftest.py'))
+        .filter((conftest) => (0, inputs_js_1.probePath)(conftest)?.isFile());
+    const graph = await (0, import_graph_js_1.buildImportGraph)({
+        rootdir: opts.rootdir,
+        testFiles,
+        roots: (0, import_graph_js_1.projectRoots)(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
+        useCache: opts.useCache,
+    });
+    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
 }
 
 
@@ -6861,6 +7456,23 @@ function evaluateBinary(left, right, matcher, decisive) {
     if (r === decisive)
         return decisive;
     return l === 'unknown' || r === 'unknown' ? 'unknown' : !decisive;
+}
+
+
+/***/ }),
+
+/***/ 3292:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.applyImpact = applyImpact;
+function applyImpact(selection, affected) {
+    const selected = [];
+    const deselected = [...selection.deselected];
+    for (const item of selection.selected)
+        (affected.has(item.id) ? selected : deselected).push(item);
+    return { ...selection, selected, deselected };
 }
 
 

@@ -159,7 +159,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 9;
+exports.DISCOVERY_CACHE_VERSION = 10;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -928,6 +928,114 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
+/***/ 384:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.importRefs = importRefs;
+// The modules a file imports, anywhere in it (module level, functions, conditional branches), as
+// written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
+// queries (run inside the wasm module), so a file costs one pass however many nodes it has.
+const web_tree_sitter_1 = __nccwpck_require__(551);
+const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
+const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
+const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
+const LOADING_CALL = /(?:^|\.)(?:import_module|__import__|importorskip)$/;
+const STRING_LITERAL = /^[rRuU]?(['"])([\w.]+)\1$/;
+const queries = new WeakMap();
+function queriesFor(language) {
+    let q = queries.get(language);
+    if (!q) {
+        q = { statements: new web_tree_sitter_1.Query(language, STATEMENTS), calls: new web_tree_sitter_1.Query(language, CALLS), plugins: new web_tree_sitter_1.Query(language, PLUGINS) };
+        queries.set(language, q);
+    }
+    return q;
+}
+function dottedOf(node) {
+    if (!node)
+        return undefined;
+    return (node.type === 'aliased_import' ? node.childForFieldName('name')?.text : node.text)?.replace(/\s+/g, '');
+}
+function joinModule(base, name) {
+    return base.endsWith('.') ? base + name : `${base}.${name}`;
+}
+/** The literal module name of a string node (`'pkg.mod'`), or undefined. */
+function literalName(node) {
+    if (!node || node.type !== 'string')
+        return undefined;
+    return STRING_LITERAL.exec(node.text)?.[2];
+}
+function importRefs(root, source) {
+    const { statements, calls, plugins } = queriesFor(root.tree.language);
+    const modules = new Set();
+    let dynamic = false;
+    for (const { name, node } of statements.captures(root)) {
+        if (name === 'import') {
+            for (const child of node.childrenForFieldName('name')) {
+                const dotted = dottedOf(child);
+                if (dotted)
+                    modules.add(dotted);
+            }
+            continue;
+        }
+        const base = node.childForFieldName('module_name')?.text.replace(/\s+/g, '');
+        if (!base)
+            continue;
+        modules.add(base);
+        for (const child of node.childrenForFieldName('name')) {
+            const imported = dottedOf(child);
+            if (imported)
+                modules.add(joinModule(base, imported));
+        }
+    }
+    if (/import_module|__import__|importorskip/.test(source)) {
+        for (const match of calls.matches(root)) {
+            const fn = match.captures.find((c) => c.name === 'fn')?.node;
+            const args = match.captures.find((c) => c.name === 'args')?.node;
+            if (!fn || !args || !LOADING_CALL.test(fn.text))
+                continue;
+            const first = args.namedChildren[0];
+            const literal = literalName(first);
+            if (literal !== undefined) {
+                // import_module('.mod', package) is relative to a package named at run time.
+                if (literal.startsWith('.'))
+                    dynamic = true;
+                else
+                    modules.add(literal);
+            }
+            else if (!fn.text.endsWith('importorskip')) {
+                dynamic = true;
+            }
+        }
+    }
+    if (source.includes('pytest_plugins')) {
+        for (const match of plugins.matches(root)) {
+            if (match.captures.find((c) => c.name === 'name')?.node.text !== 'pytest_plugins')
+                continue;
+            const value = match.captures.find((c) => c.name === 'value')?.node;
+            if (!value)
+                continue;
+            const names = value.type === 'string' ? [value] : value.type === 'list' || value.type === 'tuple' ? value.namedChildren : null;
+            if (names === null) {
+                dynamic = true;
+                continue;
+            }
+            for (const entry of names) {
+                const literal = literalName(entry);
+                if (literal !== undefined)
+                    modules.add(literal);
+                else
+                    dynamic = true;
+            }
+        }
+    }
+    return { modules: [...modules], dynamic };
+}
+
+
+/***/ }),
+
 /***/ 112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -943,7 +1051,8 @@ const parse_js_1 = __nccwpck_require__(985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
-    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+    const source = content.toString('utf8');
+    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: request.importsOnly ? (0, parse_js_1.parseImportsOnly)(parser, source) : (0, parse_js_1.parseModule)(parser, source) };
 }
 
 
@@ -955,7 +1064,9 @@ async function parseFile(request) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
+exports.parseImportsOnly = parseImportsOnly;
 const guards_js_1 = __nccwpck_require__(50);
+const import_refs_js_1 = __nccwpck_require__(384);
 const pyliteral_js_1 = __nccwpck_require__(692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
@@ -1567,6 +1678,7 @@ function parseModule(parser, source) {
         const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
+        const refs = (0, import_refs_js_1.importRefs)(root, source);
         return {
             members: info.members,
             pytestmark: info.pytestmark,
@@ -1579,6 +1691,26 @@ function parseModule(parser, source) {
             collectIgnoreGlob: info.collectIgnoreGlob,
             ...(ctx.collectIf ? { collectIf: ctx.collectIf } : {}),
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
+        };
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** A module read only for what it imports (for the import graph): no members, no syntax check. */
+function parseImportsOnly(parser, source) {
+    const tree = parser.parse(source);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const refs = (0, import_refs_js_1.importRefs)(tree.rootNode, source);
+        return {
+            members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
+            dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
         };
     }
     finally {

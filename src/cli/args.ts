@@ -62,6 +62,10 @@ export interface CliOptions {
   showCapture: 'no' | 'stdout' | 'stderr' | 'log' | 'all';
   /** pytest options fastest does not do itself, each with where it sends the run (first use each). */
   routes: { option: string; route: Route }[];
+  /** `--changed [REF]`: run the tests the working tree's changes (and REF...HEAD's) can affect. */
+  changed: { ref: string | null } | null;
+  /** `--affected-by PATH...`: run the tests these files' changes can affect. */
+  affectedBy: string[] | null;
 }
 
 export function defaultOptions(): CliOptions {
@@ -74,15 +78,17 @@ export function defaultOptions(): CliOptions {
     tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
     cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
     noHeader: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-    collectInVirtualenv: false, showCapture: 'all', routes: [],
+    collectInVirtualenv: false, showCapture: 'all', routes: [], changed: null, affectedBy: null,
   };
 }
 
-type Apply = (o: CliOptions, value: string, flag: string) => void;
+type Apply = (o: CliOptions, value: string, flag: string, values: string[]) => void;
 interface FlagSpec {
   names: string[];
   /** Takes a value (`-k EXPR`, `--maxfail=2`). */
   value: boolean;
+  /** As argparse's nargs: '?' takes the next argument unless it looks like an option; '+' every such argument. */
+  nargs?: '?' | '+';
   apply: Apply;
   /** Forward the flag (and its value) to the pytest engine as given. */
   forward?: boolean;
@@ -155,6 +161,8 @@ const FLAGS: FlagSpec[] = [
   { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
   { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all'] as const); } },
   { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+  { names: ['--changed'], value: false, nargs: '?', apply: (o, v) => { o.changed = { ref: v === '' ? null : v }; } },
+  { names: ['--affected-by'], value: false, nargs: '+', apply: (o, _v, _f, vs) => { o.affectedBy = [...(o.affectedBy ?? []), ...vs]; } },
   { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
   { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
 ];
@@ -172,7 +180,7 @@ const byName = new Map<string, FlagSpec>();
 for (const spec of FLAGS) for (const name of spec.names) byName.set(name, spec);
 
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
 
@@ -188,7 +196,7 @@ export type PluginOptions = ReadonlyMap<string, Arity>;
 
 type Token =
   | { kind: 'path'; value: string }
-  | { kind: 'flag'; name: string; value: string | undefined; raw: string[]; spec: FlagSpec }
+  | { kind: 'flag'; name: string; value: string | undefined; raw: string[]; spec: FlagSpec; values?: string[] }
   | { kind: 'other'; name: string; value: string | undefined; raw: string[]; route: Route | 'conftest' };
 
 interface Known {
@@ -255,6 +263,17 @@ function* tokens(argv: string[], known: Known): Generator<Token> {
         yield { kind: 'other', name, value, raw, route: routeOf(name, known) };
         continue;
       }
+      if (spec.nargs) {
+        const values = eq >= 0 ? [arg.slice(eq + 1)] : [];
+        const raw = [arg];
+        while (eq < 0 && takesNext('optional', argv[i + 1]) && argv[i + 1] !== '--' && (spec.nargs === '+' || values.length === 0)) {
+          values.push(argv[++i]);
+          raw.push(values[values.length - 1]);
+        }
+        if (spec.nargs === '+' && values.length === 0) throw new UsageError(`argument ${name}: expected at least one argument`);
+        yield { kind: 'flag', name, value: values[0], raw, spec, values };
+        continue;
+      }
       if (spec.value) {
         const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
@@ -317,7 +336,7 @@ export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> 
     if (token.kind === 'path') {
       o.paths.push(token.value);
     } else if (token.kind === 'flag') {
-      token.spec.apply(o, token.value ?? '', token.name);
+      token.spec.apply(o, token.value ?? '', token.name, token.values ?? []);
       if (token.spec.forward) o.pytestArgs.push(...token.raw);
     } else {
       o.pytestArgs.push(...token.raw);
@@ -372,6 +391,9 @@ selection:
   --lf, --last-failed   rerun only the tests that failed at the last run (or all if none failed)
   --ff, --failed-first  run all tests, but run the last failures first
   --co, --collect-only  only collect tests, don't execute them
+  --changed [REF]       only the tests that uncommitted and untracked changes can affect
+                        (with REF: also the changes of REF...HEAD); -v says why each test runs
+  --affected-by PATH... only the tests that changes to these files can affect
 
 running:
   -n N|auto             number of worker processes (default: auto, one per CPU)

@@ -16,6 +16,7 @@ import { getIni } from '../config/index.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
 import { rememberInterpreter } from '../runner/shim.js';
+import { impactClosingLine, impactReasonsBlock } from './impact-report.js';
 import { printDiscovery } from './discover.js';
 import { handleSignals } from './signals.js';
 import { applyEngineRoute, pytestSettles, runRealPytest, runRoute } from './option-route.js';
@@ -99,6 +100,17 @@ function checkWarningFilters(python: string, filters: string[], env: NodeJS.Proc
   });
 }
 
+/** The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it leaves out. */
+async function realPytestArgv(session: Session, known?: Collected): Promise<string[]> {
+  const argv = session.pytestArgv();
+  if (session.options.changed === null && session.options.affectedBy === null) return argv;
+  const { selection, impact } = known ?? (await collect(session));
+  if (!impact) return argv;
+  const left = selection.deselected.filter((item) => !impact.impact.reasons.has(item.id));
+  process.stderr.write(impactClosingLine(impact, selection.selected.length));
+  return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
+}
+
 function writeReport(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);
@@ -110,7 +122,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const session = openSession(argv, 'run', cwd, env);
   const { options, config } = session;
   const route = runRoute(options);
-  if (route.kind === 'session') return runRealPytest(session.python, session.pytestArgv(), cwd, env);
+  if (route.kind === 'session') return runRealPytest(session.python, await realPytestArgv(session), cwd, env);
   applyEngineRoute(options, route);
   const shim = session.pythonShim;
   const pythonCheck = checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
@@ -139,8 +151,11 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const out = bufferedStdout();
   const write = out.write;
   for (const w of discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
+  const impact = collected.impact;
+  if (impact && options.verbosity > 0 && !options.jsonOutput) write(impactReasonsBlock(impact, selection.selected));
   if (options.collectOnly) {
     const code = printDiscovery(session, collected, (performance.now() - started) / 1000, write);
+    if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
     out.flush();
     return code;
   }
@@ -151,7 +166,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   if (filterError !== null) throw new UsageError(filterError + '\n');
   if (session.probe !== null && (await pytestSettles(session.probe))) {
     prestarted?.dispose();
-    return runRealPytest(session.python, session.pytestArgv(), cwd, env);
+    return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
   }
   let selected = selection.selected;
   const narrowIds = new Map(selection.narrowIds);
@@ -310,6 +325,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
   if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
   const finished = reporter.finish({ seconds, interrupted: interruptedText, junitxml: options.junitxml ? resolve(cwd, options.junitxml) : undefined, deselected: truth.deselected });
+  if (impact) write(impactClosingLine(impact, selected.length));
   out.flush();
   if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items), truth.modules)) forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;
