@@ -4,22 +4,26 @@
 // that commit's diff. Writes the table to bench/IMPACT_RESULTS.md.
 //
 // Usage: nice -n 10 node bench/impact-replay.mjs [NAME[:N]...]   (default: the projects below)
-// Each project needs a bare git dir (the `fetch` tool's mirror) and a corpus venv. Suites are run
-// once per commit and cached under bench/out/impact-replay/ (re-runs reuse them).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Each project needs a bare git dir (the `fetch` tool's mirror) and a corpus venv (its pytest runs
+// the suites, with the checkout first on sys.path). Outcomes are cached under bench/out/impact-replay/.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 
 const here = import.meta.dirname;
 const cli = resolve(here, '..', 'dist', 'cli.js');
 const out = resolve(here, 'out', 'impact-replay');
+
+// impact_deps for the replay: files no test reads (docs, CI, packaging metadata) select no tests.
+// Everything else not Python (data files, config) selects every test, as fastest does by default.
+const NO_TESTS = ['*.md: ', '*.rst: ', '*.txt: ', 'docs/*: ', 'doc/*: ', '.github/*: ', 'LICENSE*: ', '.gitignore: ', '.pre-commit-config.yaml: ', '.readthedocs.yaml: ', '.editorconfig: ', 'MANIFEST.in: ', '*.ps1: ', 'Makefile: ', 'screenshots/*: ', 'release-notes/*: ', 'CHANGES*: ', 'TODO*: ', 'AUTHORS*: ', '.coveragerc: ', 'uv.lock: ', 'requirements/*: ', '.travis.yml: ', 'appveyor.yml: ', 'codecov.yml: ', '.codecov.yml: '];
 const PROJECTS = {
-  toolz: { git: '/work/.mirror/pytoolz+toolz/repo', venv: '/work/corpus/toolz/.venv', n: 70 },
-  itsdangerous: { git: '/work/.mirror/pallets+itsdangerous/repo', venv: '/work/corpus/itsdangerous/.venv', n: 70 },
-  boltons: { git: '/work/.mirror/mahmoud+boltons/repo', venv: '/work/corpus/boltons/.venv', n: 70 },
-  colorama: { git: '/work/.mirror/tartley+colorama/repo', venv: '/work/corpus/colorama/.venv', n: 50 },
+  colorama: { git: '/work/.mirror/tartley+colorama/repo', venv: '/work/corpus/colorama/.venv', n: 100 },
+  toolz: { git: '/work/.mirror/pytoolz+toolz/repo', venv: '/work/corpus/toolz/.venv', n: 50 },
+  itsdangerous: { git: '/work/.mirror/pallets+itsdangerous/repo', venv: '/work/corpus/itsdangerous/.venv', n: 50 },
+  boltons: { git: '/work/.mirror/mahmoud+boltons/repo', venv: '/work/corpus/boltons/.venv', n: 40 },
 };
-const SUITE_TIMEOUT_MS = 300_000;
 
 function git(project, ...args) {
   return execFileSync('git', [`--git-dir=${project.git}`, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -37,22 +41,30 @@ function checkout(name, project, sha) {
   return dir;
 }
 
+/** A driver process (bench/impact-outcomes.py) that runs suites in the project's venv. */
+function openDriver(project) {
+  const child = spawn(join(project.venv, 'bin', 'python'), [join(here, 'impact-outcomes.py')], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const lines = createInterface({ input: child.stdout });
+  const waiting = [];
+  lines.on('line', () => waiting.shift()?.());
+  return {
+    run: (job) => new Promise((done) => {
+      waiting.push(done);
+      child.stdin.write(`${JSON.stringify(job)}\n`);
+    }),
+    close: () => child.stdin.end(),
+  };
+}
+
 /** nodeid -> outcome of the suite at `sha` (cached). */
-function outcomes(name, project, sha) {
+async function outcomes(name, project, sha, driver) {
   const file = join(out, name, 'outcomes', `${sha}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  mkdirSync(join(out, name, 'outcomes'), { recursive: true });
-  const dir = checkout(name, project, sha);
-  const plugins = join(out, 'plugin');
-  mkdirSync(plugins, { recursive: true });
-  copyFileSync(join(here, 'impact-outcomes.py'), join(plugins, 'impact_outcomes.py'));
-  // The checkout's code, not the venv's .pth copy of the corpus tree, is what the suite imports.
-  const pythonpath = [existsSync(join(dir, 'src')) ? join(dir, 'src') : dir, dir, plugins].join(':');
-  const r = spawnSync(join(project.venv, 'bin', 'python'), ['-m', 'pytest', '-p', 'no:cacheprovider', '-p', 'impact_outcomes', '-q', '-o', 'addopts='], {
-    cwd: dir, encoding: 'utf8', timeout: SUITE_TIMEOUT_MS, maxBuffer: 1 << 28,
-    env: { ...process.env, PYTHONPATH: pythonpath, IMPACT_OUTCOMES: file, PYTHONDONTWRITEBYTECODE: '1' },
-  });
-  if (!existsSync(file)) writeFileSync(file, JSON.stringify({ '<exit>': r.status ?? -1, '<crash>': (r.stderr || r.stdout || '').slice(-400) }));
+  if (!existsSync(file)) {
+    mkdirSync(join(out, name, 'outcomes'), { recursive: true });
+    const dir = checkout(name, project, sha);
+    // The checkout's code, not the venv's copy of the corpus tree, is what the suite imports.
+    await driver.run({ dir, out: file, path: [...(existsSync(join(dir, 'src')) ? [join(dir, 'src')] : []), dir] });
+  }
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
@@ -61,27 +73,52 @@ function chain(project, n) {
   return lines.map((l) => l.split(' ')).filter((p) => p.length >= 2).map(([sha, parent]) => ({ sha, parent })).reverse();
 }
 
+/** fastest's selection for the commit's diff, in the commit's tree: the selected ids and how many tests there are. */
 function selectionOf(name, project, step) {
   const dir = checkout(name, project, step.sha);
   const changed = git(project, 'diff', '--name-only', '--no-renames', step.parent, step.sha).trim().split('\n').filter(Boolean);
-  const r = spawnSync(process.execPath, [cli, '--affected-by', ...changed, '--', '--collect-only', '-q', '-p', 'no:cacheprovider'], {
-    cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28,
-    env: { ...process.env, FASTEST_PYTHON: join(project.venv, 'bin', 'python'), NODE_EXTRA_CA_CERTS: '' },
-  });
-  return { changed, ...parseSelection(r) };
+  const args = ['--python', join(project.venv, 'bin', 'python'), '--collect-only', '-q', '-p', 'no:cacheprovider', '-o', `impact_deps=${NO_TESTS.join('\n')}`];
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: '' };
+  const all = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env });
+  const picked = spawnSync(process.execPath, [cli, ...args, '--affected-by', ...changed], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env });
+  const ids = (r) => r.stdout.split('\n').filter((l) => l.includes('::')).map((l) => l.replace(/ {2}\(dynamic: .*\)$/, ''));
+  return { changed, all: ids(all), selected: new Set(ids(picked)), closing: picked.stdout.trim().split('\n').pop(), status: picked.status };
 }
 
-export { chain, outcomes, selectionOf };
+/** Outcomes that differ between parent and commit, for ids present at the commit. */
+function differing(before, after) {
+  return Object.keys(after).filter((id) => !id.startsWith('<') && before[id] !== after[id]);
+}
+
+/** A differing id is covered when it, or (a collection error's file id) a test of its file, is selected. */
+function covered(id, selected) {
+  if (selected.has(id)) return true;
+  for (const s of selected) if (s.startsWith(`${id}::`) || s.split('[')[0] === id.split('[')[0]) return true;
+  return false;
+}
 
 const wanted = process.argv.slice(2);
-const runOnlyOutcomes = process.env.IMPACT_OUTCOMES_ONLY === '1';
+const onlyOutcomes = process.env.IMPACT_OUTCOMES_ONLY === '1';
 const names = wanted.length ? wanted.map((w) => w.split(':')[0]) : Object.keys(PROJECTS);
+const rows = [];
 for (const name of names) {
   const project = PROJECTS[name];
   const n = Number(wanted.find((w) => w.startsWith(`${name}:`))?.split(':')[1] ?? project.n);
-  for (const step of chain(project, n)) {
-    outcomes(name, project, step.parent);
-    outcomes(name, project, step.sha);
-    process.stderr.write(`${name} ${step.sha.slice(0, 8)} outcomes\n`);
+  const driver = openDriver(project);
+  const steps = chain(project, n);
+  for (const step of steps) {
+    const before = await outcomes(name, project, step.parent, driver);
+    const after = await outcomes(name, project, step.sha, driver);
+    if (onlyOutcomes) {
+      process.stderr.write(`${name} ${step.sha.slice(0, 8)} outcomes\n`);
+      continue;
+    }
+    const sel = selectionOf(name, project, step);
+    const diff = differing(before, after);
+    const missed = diff.filter((id) => !covered(id, sel.selected));
+    rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.all.length, selected: sel.selected.size, differing: diff.length, missed, suiteBroken: after['<exit>'] !== 0 && after['<exit>'] !== 1 });
+    process.stderr.write(`${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.all.length} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`);
   }
+  driver.close();
 }
+if (!onlyOutcomes) writeFileSync(join(out, 'rows.json'), JSON.stringify(rows, null, 1));

@@ -9298,6 +9298,8 @@ function git(cwd, args) {
         throw new ChangesError(`--changed: git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
     }
 }
+/** What test runs themselves write (fastest's and pytest's caches, bytecode): never a change to the project. */
+const RUN_STATE = /(?:^|\/)(?:\.fastest|\.pytest_cache|__pycache__)\/|\.py[co]$/;
 function lines(text) {
     return text.split('\0').filter((l) => l !== '');
 }
@@ -9321,7 +9323,7 @@ function changedFiles(request, rootdir, cwd) {
         names.push(...lines(git(top, ['ls-files', '--others', '--exclude-standard', '-z'])));
         for (const name of names) {
             const rel = toRootdirPath(rootdir, (0, node_path_1.resolve)(top, name));
-            if (rel !== null)
+            if (rel !== null && !RUN_STATE.test(rel))
                 found.add(rel);
         }
         sources.push(ref === null ? 'uncommitted changes' : `changes since ${ref}`);

@@ -28,6 +28,9 @@ function git(cwd: string, args: string[]): string {
   }
 }
 
+/** What test runs themselves write (fastest's and pytest's caches, bytecode): never a change to the project. */
+const RUN_STATE = /(?:^|\/)(?:\.fastest|\.pytest_cache|__pycache__)\/|\.py[co]$/;
+
 function lines(text: string): string[] {
   return text.split('\0').filter((l) => l !== '');
 }
@@ -51,7 +54,7 @@ export function changedFiles(request: ChangeRequest, rootdir: string, cwd: strin
     names.push(...lines(git(top, ['ls-files', '--others', '--exclude-standard', '-z'])));
     for (const name of names) {
       const rel = toRootdirPath(rootdir, resolve(top, name));
-      if (rel !== null) found.add(rel);
+      if (rel !== null && !RUN_STATE.test(rel)) found.add(rel);
     }
     sources.push(ref === null ? 'uncommitted changes' : `changes since ${ref}`);
   }
