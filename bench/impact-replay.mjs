@@ -79,10 +79,12 @@ function selectionOf(name, project, step) {
   const changed = git(project, 'diff', '--name-only', '--no-renames', step.parent, step.sha).trim().split('\n').filter(Boolean);
   const args = ['--python', join(project.venv, 'bin', 'python'), '--collect-only', '-q', '-p', 'no:cacheprovider', '-o', `impact_deps=${NO_TESTS.join('\n')}`];
   const env = { ...process.env, NODE_EXTRA_CA_CERTS: '' };
-  const all = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env });
   const picked = spawnSync(process.execPath, [cli, ...args, '--affected-by', ...changed], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env });
   const ids = (r) => r.stdout.split('\n').filter((l) => l.includes('::')).map((l) => l.replace(/ {2}\(dynamic: .*\)$/, ''));
-  return { changed, all: ids(all), selected: new Set(ids(picked)), closing: picked.stdout.trim().split('\n').pop(), status: picked.status };
+  const closing = picked.stdout.trim().split('\n').pop();
+  const total = /^\d+ of (\d+) tests selected/.exec(closing)?.[1];
+  if (total === undefined) throw new Error(`${name} ${step.sha}: no selection line: ${picked.stderr.slice(-300)}`);
+  return { changed, total: Number(total), selected: new Set(ids(picked)) };
 }
 
 /** Outcomes that differ between parent and commit, for ids present at the commit. */
@@ -116,9 +118,9 @@ for (const name of names) {
     const sel = selectionOf(name, project, step);
     const diff = differing(before, after);
     const missed = diff.filter((id) => !covered(id, sel.selected));
-    rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.all.length, selected: sel.selected.size, differing: diff.length, missed, suiteBroken: after['<exit>'] !== 0 && after['<exit>'] !== 1 });
-    process.stderr.write(`${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.all.length} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`);
+    rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.total, selected: sel.selected.size, differing: diff.length, missed, suiteBroken: after['<exit>'] !== 0 && after['<exit>'] !== 1 });
+    process.stderr.write(`${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.total} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`);
   }
   driver.close();
 }
-if (!onlyOutcomes) writeFileSync(join(out, 'rows.json'), JSON.stringify(rows, null, 1));
+if (!onlyOutcomes) writeFileSync(join(out, `rows-${names.join('-')}.json`), JSON.stringify(rows, null, 1));

@@ -322,6 +322,8 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+       fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
+                                                   keys: a all, f failed, q quit)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 

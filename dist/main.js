@@ -2913,6 +2913,8 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+       fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
+                                                   keys: a all, f failed, q quit)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -4163,6 +4165,128 @@ function handleSignals(started) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VERSION = void 0;
 exports.VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 8885:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ignoredByWatch = ignoredByWatch;
+exports.watchCommand = watchCommand;
+// `fastest watch [options] [paths]`: runs the suite, then watches the project and, on each save,
+// runs the tests the saved files can affect (`--affected-by`, failures first) in a fresh fastest
+// process, whose workers import the new code. Keys: `a` runs everything, `f` the last failures,
+// `q` quits (read from the terminal, or one a line from a pipe).
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const index_js_1 = __nccwpck_require__(9750);
+const args_js_1 = __nccwpck_require__(7593);
+/** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
+const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
+const DEBOUNCE_MS = 100;
+function ignoredByWatch(rel) {
+    return IGNORED.test(rel.split(node_path_1.sep).join('/'));
+}
+async function watchCommand(rest, cwd, env) {
+    const first = (0, args_js_1.parseArgs)(rest, null);
+    const config = (0, index_js_1.loadConfig)({ cwd, args: first.paths, inifile: first.configFile ?? undefined, rootdir: first.rootdir ?? undefined, overrides: first.overrides, env });
+    const rootdir = config.rootdir;
+    const cli = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'cli.js');
+    const tty = process.stdout.isTTY === true;
+    let pending = new Set();
+    let running = false;
+    let queued = [];
+    let timer = null;
+    let current = null;
+    let quit = () => { };
+    const done = new Promise((resolve) => {
+        quit = resolve;
+    });
+    const status = (text) => process.stdout.write(`\nfastest watch: ${text} (a: run all, f: run failed, q: quit)\n`);
+    const runOnce = (extra, title) => new Promise((resolve) => {
+        if (tty)
+            process.stdout.write('\x1b[2J\x1b[H');
+        process.stdout.write(`fastest watch: ${title}\n`);
+        const child = (0, node_child_process_1.spawn)(process.execPath, [cli, ...rest, ...extra], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+        current = child;
+        child.on('close', (code, signal) => {
+            current = null;
+            status(`last run exited ${code ?? `by ${signal}`}; waiting for changes`);
+            resolve();
+        });
+    });
+    const schedule = async (extra, title) => {
+        queued.push([title, ...extra]);
+        if (running)
+            return;
+        running = true;
+        while (queued.length > 0) {
+            const [nextTitle, ...nextExtra] = queued.shift();
+            await runOnce(nextExtra, nextTitle);
+        }
+        running = false;
+    };
+    const flush = () => {
+        timer = null;
+        const files = [...pending].sort();
+        pending = new Set();
+        if (files.length === 0)
+            return;
+        void schedule(['--ff', '--affected-by', ...files.map((f) => (0, node_path_1.join)(rootdir, f))], `${files.length} file${files.length === 1 ? '' : 's'} changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`);
+    };
+    let watcher;
+    try {
+        watcher = (0, node_fs_1.watch)(rootdir, { recursive: true }, (_event, name) => {
+            if (name === null)
+                return;
+            const rel = (0, node_path_1.relative)(rootdir, (0, node_path_1.join)(rootdir, name.toString()));
+            if (rel === '' || rel.startsWith('..') || ignoredByWatch(rel))
+                return;
+            pending.add(rel.split(node_path_1.sep).join('/'));
+            if (timer)
+                clearTimeout(timer);
+            timer = setTimeout(flush, DEBOUNCE_MS);
+        });
+    }
+    catch (error) {
+        process.stderr.write(`fastest watch: cannot watch ${rootdir}: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 3;
+    }
+    const onKey = (key) => {
+        if (key === 'q' || key === '\u0003')
+            quit(0);
+        else if (key === 'a')
+            void schedule([], 'running every test');
+        else if (key === 'f')
+            void schedule(['--lf'], 'running the last failures');
+    };
+    const stdin = process.stdin;
+    if (stdin.isTTY)
+        stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    const onData = (chunk) => {
+        for (const key of chunk.replace(/\r?\n/g, ''))
+            onKey(key);
+    };
+    stdin.on('data', onData);
+    void schedule([], 'running every test');
+    const code = await done;
+    watcher.close();
+    if (timer)
+        clearTimeout(timer);
+    stdin.off('data', onData);
+    if (stdin.isTTY)
+        stdin.setRawMode(false);
+    stdin.pause();
+    queued = [];
+    current?.kill();
+    return code;
+}
 
 
 /***/ }),
@@ -25008,6 +25132,7 @@ const discover_js_1 = __nccwpck_require__(2731);
 const finish_js_1 = __nccwpck_require__(6367);
 const session_js_1 = __nccwpck_require__(2594);
 const run_js_1 = __nccwpck_require__(4175);
+const watch_js_1 = __nccwpck_require__(8885);
 const commands_js_1 = __nccwpck_require__(5960);
 const version_js_1 = __nccwpck_require__(3882);
 async function main(argv) {
@@ -25031,7 +25156,7 @@ async function main(argv) {
     if (command === 'discover')
         return (0, discover_js_1.discoverCommand)(argv, rest, write);
     if (command === 'watch')
-        throw new args_js_1.UsageError('fastest watch is not available yet');
+        return (0, watch_js_1.watchCommand)(rest, process.cwd(), process.env);
     return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
 }
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */

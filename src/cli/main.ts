@@ -2,11 +2,12 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adoptParseThreads } from '../discovery/parse-pool.js';
-import { HELP, splitCommand, UsageError } from './args.js';
+import { HELP, splitCommand } from './args.js';
 import { discoverCommand } from './discover.js';
 import { finishCommand, type Handoff } from './finish.js';
 import { collect, openSession } from './session.js';
 import { runCommand } from './run.js';
+import { watchCommand } from './watch.js';
 import { planCommand, mergeCommand } from '../shard/commands.js';
 import { VERSION } from './version.js';
 
@@ -29,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     return command === 'plan' ? planCommand(rest, discoverForPlan) : mergeCommand(rest);
   }
   if (command === 'discover') return discoverCommand(argv, rest, write);
-  if (command === 'watch') throw new UsageError('fastest watch is not available yet');
+  if (command === 'watch') return watchCommand(rest, process.cwd(), process.env);
   return runCommand(rest, process.cwd(), process.env);
 }
 
