@@ -7,7 +7,7 @@
 // Each project needs a bare git dir (the `fetch` tool's mirror) and a corpus venv (its pytest runs
 // the suites, with the checkout first on sys.path). Outcomes are cached under bench/out/impact-replay/.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 
@@ -99,16 +99,51 @@ function covered(id, selected) {
   return false;
 }
 
+/** The table of every project replayed so far (bench/out/impact-replay/rows-*.json) -> bench/IMPACT_RESULTS.md. */
+function writeTable() {
+  const all = readdirSync(out).filter((f) => /^rows-.*\.json$/.test(f)).flatMap((f) => JSON.parse(readFileSync(join(out, f), 'utf8')));
+  const byProject = new Map();
+  for (const row of all) byProject.set(row.name, [...(byProject.get(row.name) ?? []).filter((r) => r.sha !== row.sha), row]);
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  const pct = (x) => `${(100 * x).toFixed(1)}%`;
+  const lines = ['| project | commits | tests (median) | commits with differing outcomes | differing tests | in the selection | median selection | mean selection | commits selecting none | commits selecting all |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const total = [];
+  for (const [name, rows] of byProject) {
+    total.push(...rows);
+    lines.push(rowLine(name, rows));
+  }
+  lines.push(rowLine('**all**', total));
+  function rowLine(name, rows) {
+    const fractions = rows.map((r) => (r.tests === 0 ? 0 : r.selected / r.tests));
+    const differing = rows.reduce((n, r) => n + r.differing, 0);
+    const missed = rows.reduce((n, r) => n + r.missed.length, 0);
+    return `| ${name} | ${rows.length} | ${median(rows.map((r) => r.tests))} | ${rows.filter((r) => r.differing > 0).length} | ${differing} | ${differing - missed} (${differing === 0 ? '-' : pct((differing - missed) / differing)}) | ${pct(median(fractions))} | ${pct(fractions.reduce((a, b) => a + b, 0) / fractions.length)} | ${rows.filter((r) => r.selected === 0).length} | ${rows.filter((r) => r.tests > 0 && r.selected === r.tests).length} |`;
+  }
+  const misses = total.flatMap((r) => r.missed.map((id) => `- ${r.name} ${r.sha.slice(0, 10)}: ${id}`));
+  return { lines, misses };
+}
+
 const wanted = process.argv.slice(2);
 const onlyOutcomes = process.env.IMPACT_OUTCOMES_ONLY === '1';
-const names = wanted.length ? wanted.map((w) => w.split(':')[0]) : Object.keys(PROJECTS);
+const names = process.env.IMPACT_TABLE === '1' ? [] : wanted.length ? wanted.map((w) => w.split(':')[0]) : Object.keys(PROJECTS);
 const rows = [];
 for (const name of names) {
   const project = PROJECTS[name];
   const n = Number(wanted.find((w) => w.startsWith(`${name}:`))?.split(':')[1] ?? project.n);
   const driver = openDriver(project);
   const steps = chain(project, n);
+  // Rows of an earlier replay of the same commits are kept (the selection is the expensive part).
+  const rowsFile = join(out, `rows-${name}.json`);
+  const earlier = existsSync(rowsFile) && !onlyOutcomes ? JSON.parse(readFileSync(rowsFile, 'utf8')) : [];
   for (const step of steps) {
+    const kept = earlier.find((r) => r.sha === step.sha);
+    if (kept) {
+      rows.push(kept);
+      continue;
+    }
     const before = await outcomes(name, project, step.parent, driver);
     const after = await outcomes(name, project, step.sha, driver);
     if (onlyOutcomes) {
@@ -119,8 +154,13 @@ for (const name of names) {
     const diff = differing(before, after);
     const missed = diff.filter((id) => !covered(id, sel.selected));
     rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.total, selected: sel.selected.size, differing: diff.length, missed, suiteBroken: after['<exit>'] !== 0 && after['<exit>'] !== 1 });
+    writeFileSync(join(out, `rows-${name}.json`), JSON.stringify(rows.filter((r) => r.name === name), null, 1));
     process.stderr.write(`${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.total} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`);
   }
   driver.close();
 }
-if (!onlyOutcomes) writeFileSync(join(out, `rows-${names.join('-')}.json`), JSON.stringify(rows, null, 1));
+if (process.env.IMPACT_TABLE === '1') {
+  const { lines, misses } = writeTable();
+  console.log(lines.join('\n'));
+  console.log(misses.length ? `\nMissed:\n${misses.join('\n')}` : '\nMissed: none');
+}
