@@ -473,6 +473,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
 const session_js_1 = __nccwpck_require__(2594);
+const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -526,7 +527,9 @@ async function discoverCommand(argv, rest, write) {
     }
     const inputs = (0, inputs_js_1.takeInputLog)();
     const { options } = session;
+    // A test-impact selection depends on git's state, which the input log does not see.
     const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+        options.changed === null && options.affectedBy === null &&
         collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
@@ -536,6 +539,8 @@ async function discoverCommand(argv, rest, write) {
             stdout += s;
         write(s);
     });
+    if (collected.impact && !jsonOutput)
+        write((0, impact_report_js_1.impactClosingLine)(collected.impact, collected.selection.selected.length));
     if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
         const command = { argv, cwd, bundlePath: (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.js') };
         (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);
@@ -580,6 +585,38 @@ function finishCommand(command) {
             process.exitCode = 3;
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 1785:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.impactReasonsBlock = impactReasonsBlock;
+exports.impactClosingLine = impactClosingLine;
+const LISTED_CHANGES = 10;
+function changesText(impact) {
+    const files = impact.changes.files;
+    if (files.length === 0)
+        return `${impact.changes.source}: no changed files`;
+    const shown = files.slice(0, LISTED_CHANGES).join(', ');
+    const more = files.length > LISTED_CHANGES ? `, and ${files.length - LISTED_CHANGES} more` : '';
+    return `${impact.changes.source}: ${files.length} changed file${files.length === 1 ? '' : 's'} (${shown}${more})`;
+}
+function impactReasonsBlock(impact, selected) {
+    const lines = [`selected by ${changesText(impact)}:`];
+    if (impact.impact.everything !== null)
+        lines.push(`  every test: ${impact.impact.everything}`);
+    else
+        for (const item of selected)
+            lines.push(`  ${item.id}: ${impact.impact.reasons.get(item.id) ?? 'selected'}`);
+    return `${lines.join('\n')}\n`;
+}
+function impactClosingLine(impact, selectedCount) {
+    return `${selectedCount} of ${impact.total} tests selected by ${changesText(impact)}\n`;
 }
 
 

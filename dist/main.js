@@ -3064,6 +3064,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
 const session_js_1 = __nccwpck_require__(2594);
+const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -3117,7 +3118,9 @@ async function discoverCommand(argv, rest, write) {
     }
     const inputs = (0, inputs_js_1.takeInputLog)();
     const { options } = session;
+    // A test-impact selection depends on git's state, which the input log does not see.
     const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+        options.changed === null && options.affectedBy === null &&
         collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
@@ -3127,6 +3130,8 @@ async function discoverCommand(argv, rest, write) {
             stdout += s;
         write(s);
     });
+    if (collected.impact && !jsonOutput)
+        write((0, impact_report_js_1.impactClosingLine)(collected.impact, collected.selection.selected.length));
     if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
         const command = { argv, cwd, bundlePath: (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.js') };
         (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);

@@ -185,6 +185,15 @@ describe('--changed and the report', () => {
     expect(bad.err).toMatch(/--changed: git diff failed: fatal: .*no-such-ref/);
   });
 
+  it('fastest discover --changed is never answered from its memo: git state is no input it logs', () => {
+    const root = gitProject();
+    const first = fastest(root, ['discover', '--changed']);
+    expect(first.out).toContain('0 of 2 tests selected by uncommitted changes: no changed files');
+    writeFileSync(join(root, 'notes.yaml'), 'x: 1\n');
+    const second = fastest(root, ['discover', '--changed']);
+    expect(second.out).toContain('2 of 2 tests selected by uncommitted changes: 1 changed file (notes.yaml)');
+  });
+
   it('passes neither option to pytest', () => {
     const argv = ['--changed', 'main', '-x', 'tests', '--affected-by', 'a.py', 'b.py'];
     const options = parseArgs(argv);
