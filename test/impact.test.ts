@@ -24,7 +24,8 @@ function project(files: Record<string, string>): string {
 }
 
 function fastest(cwd: string, args: string[]) {
-  const r = spawnSync(process.execPath, [cli, '--python', 'python3', ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' } });
+  const command = args[0] === 'discover' ? ['discover'] : [];
+  const r = spawnSync(process.execPath, [cli, ...command, '--python', 'python3', ...args.slice(command.length)], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
