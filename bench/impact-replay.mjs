@@ -56,9 +56,16 @@ function openDriver(project) {
   };
 }
 
+const retried = new Set();
+
 /** nodeid -> outcome of the suite at `sha` (cached). */
 async function outcomes(name, project, sha, driver) {
   const file = join(out, name, 'outcomes', `${sha}.json`);
+  // A run that crashed (killed by a limit, the driver lost) is no outcome: it is run again once.
+  if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8'))['<crash>'] !== undefined && !retried.has(file)) {
+    retried.add(file);
+    rmSync(file);
+  }
   if (!existsSync(file)) {
     mkdirSync(join(out, name, 'outcomes'), { recursive: true });
     const dir = checkout(name, project, sha);
@@ -79,6 +86,11 @@ function selectionOf(name, project, step) {
   const changed = git(project, 'diff', '--name-only', '--no-renames', step.parent, step.sha).trim().split('\n').filter(Boolean);
   const args = ['--python', join(project.venv, 'bin', 'python'), '--collect-only', '-q', '-p', 'no:cacheprovider', '-o', `impact_deps=${NO_TESTS.join('\n')}`];
   const env = { ...process.env, NODE_EXTRA_CA_CERTS: '' };
+  if (changed.length === 0) {
+    // An empty diff (a merge that changed nothing on the first-parent line) selects nothing.
+    const all = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env });
+    return { changed, total: all.stdout.split('\n').filter((l) => l.includes('::')).length, selected: new Set() };
+  }
   const picked = spawnSync(process.execPath, [cli, ...args, '--affected-by', ...changed], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env });
   const ids = (r) => r.stdout.split('\n').filter((l) => l.includes('::')).map((l) => l.replace(/ {2}\(dynamic: .*\)$/, ''));
   const closing = picked.stdout.trim().split('\n').pop();
@@ -109,18 +121,19 @@ function writeTable() {
     return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
   const pct = (x) => `${(100 * x).toFixed(1)}%`;
-  const lines = ['| project | commits | tests (median) | commits with differing outcomes | differing tests | in the selection | median selection | mean selection | commits selecting none | commits selecting all |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = ['| project | commits | suite crashed (excluded) | tests (median) | commits with differing outcomes | differing tests | in the selection | median selection | mean selection | commits selecting none | commits selecting all |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
   const total = [];
   for (const [name, rows] of byProject) {
     total.push(...rows);
     lines.push(rowLine(name, rows));
   }
   lines.push(rowLine('**all**', total));
-  function rowLine(name, rows) {
+  function rowLine(name, all) {
+    const rows = all.filter((r) => !r.crashed);
     const fractions = rows.map((r) => (r.tests === 0 ? 0 : r.selected / r.tests));
     const differing = rows.reduce((n, r) => n + r.differing, 0);
     const missed = rows.reduce((n, r) => n + r.missed.length, 0);
-    return `| ${name} | ${rows.length} | ${median(rows.map((r) => r.tests))} | ${rows.filter((r) => r.differing > 0).length} | ${differing} | ${differing - missed} (${differing === 0 ? '-' : pct((differing - missed) / differing)}) | ${pct(median(fractions))} | ${pct(fractions.reduce((a, b) => a + b, 0) / fractions.length)} | ${rows.filter((r) => r.selected === 0).length} | ${rows.filter((r) => r.tests > 0 && r.selected === r.tests).length} |`;
+    return `| ${name} | ${rows.length} | ${all.length - rows.length} | ${median(rows.map((r) => r.tests))} | ${rows.filter((r) => r.differing > 0).length} | ${differing} | ${differing - missed} (${differing === 0 ? '-' : pct((differing - missed) / differing)}) | ${pct(median(fractions))} | ${pct(fractions.reduce((a, b) => a + b, 0) / fractions.length)} | ${rows.filter((r) => r.selected === 0).length} | ${rows.filter((r) => r.tests > 0 && r.selected === r.tests).length} |`;
   }
   const misses = total.flatMap((r) => r.missed.map((id) => `- ${r.name} ${r.sha.slice(0, 10)}: ${id}`));
   return { lines, misses };
@@ -139,7 +152,7 @@ for (const name of names) {
   const rowsFile = join(out, `rows-${name}.json`);
   const earlier = existsSync(rowsFile) && !onlyOutcomes ? JSON.parse(readFileSync(rowsFile, 'utf8')) : [];
   for (const step of steps) {
-    const kept = earlier.find((r) => r.sha === step.sha);
+    const kept = earlier.find((r) => step.sha.startsWith(r.sha) && !r.crashed);
     if (kept) {
       rows.push(kept);
       continue;
@@ -153,7 +166,8 @@ for (const name of names) {
     const sel = selectionOf(name, project, step);
     const diff = differing(before, after);
     const missed = diff.filter((id) => !covered(id, sel.selected));
-    rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.total, selected: sel.selected.size, differing: diff.length, missed, suiteBroken: after['<exit>'] !== 0 && after['<exit>'] !== 1 });
+    const crashed = before['<crash>'] !== undefined || after['<crash>'] !== undefined;
+    rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.total, selected: sel.selected.size, differing: crashed ? 0 : diff.length, missed: crashed ? [] : missed, ...(crashed ? { crashed: true } : {}) });
     writeFileSync(join(out, `rows-${name}.json`), JSON.stringify(rows.filter((r) => r.name === name), null, 1));
     process.stderr.write(`${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.total} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`);
   }
