@@ -168,7 +168,9 @@ for (const name of names) {
     const missed = diff.filter((id) => !covered(id, sel.selected));
     const crashed = before['<crash>'] !== undefined || after['<crash>'] !== undefined;
     rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.total, selected: sel.selected.size, differing: crashed ? 0 : diff.length, missed: crashed ? [] : missed, ...(crashed ? { crashed: true } : {}) });
-    writeFileSync(join(out, `rows-${name}.json`), JSON.stringify(rows.filter((r) => r.name === name), null, 1));
+    const mine = rows.filter((r) => r.name === name);
+    const rest = earlier.filter((r) => !mine.some((m) => m.sha.startsWith(r.sha)));
+    writeFileSync(rowsFile, JSON.stringify([...rest, ...mine], null, 1));
     process.stderr.write(`${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.total} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`);
   }
   driver.close();
