@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 8772:
+/***/ 9210:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -13,9 +13,9 @@ const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 
 
 const childProcess = __nccwpck_require__(5317);
-const { isLinux, getReport } = __nccwpck_require__(3235);
-const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
-const { interpreterPath } = __nccwpck_require__(167);
+const { isLinux, getReport } = __nccwpck_require__(1633);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(5169);
+const { interpreterPath } = __nccwpck_require__(2549);
 
 let cachedFamilyInterpreter;
 let cachedFamilyFilesystem;
@@ -324,7 +324,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 167:
+/***/ 2549:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -370,7 +370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3991:
+/***/ 5169:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -428,7 +428,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3235:
+/***/ 1633:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -459,27 +459,27 @@ module.exports = { isLinux, getReport };
 
 /***/ }),
 
-/***/ 4046:
+/***/ 3488:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(6687)(__dirname);
+module.exports = __nccwpck_require__(7553)(__dirname);
 
 /***/ }),
 
-/***/ 6687:
+/***/ 7553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
 if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
   module.exports = runtimeRequire.addon.bind(runtimeRequire)
 } else { // else use the runtime version here
-  module.exports = __nccwpck_require__(667)
+  module.exports = __nccwpck_require__(2157)
 }
 
 
 /***/ }),
 
-/***/ 667:
+/***/ 2157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var fs = __nccwpck_require__(9896)
@@ -705,7 +705,7 @@ function isElectron () {
 
 function isMusl (platform) {
   if (platform !== 'linux') return false;
-  const { familySync, MUSL } = __nccwpck_require__(8772);
+  const { familySync, MUSL } = __nccwpck_require__(9210);
   return familySync() === MUSL;
 }
 
@@ -722,7 +722,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 179:
+/***/ 7342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 ;(function (sax) {
@@ -2595,7 +2595,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 7593:
+/***/ 8000:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2608,9 +2608,9 @@ exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
-const options_js_1 = __nccwpck_require__(5988);
-const pytest_options_js_1 = __nccwpck_require__(4936);
-const types_js_1 = __nccwpck_require__(8522);
+const options_js_1 = __nccwpck_require__(2877);
+const pytest_options_js_1 = __nccwpck_require__(3517);
+const types_js_1 = __nccwpck_require__(9213);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -2625,7 +2625,7 @@ function defaultOptions() {
         tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
         cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
         noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-        collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: (0, options_js_1.defaultCoverageOptions)(),
+        collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: (0, options_js_1.defaultCoverageOptions)(), changed: null, affectedBy: null,
         shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
     };
 }
@@ -2729,6 +2729,8 @@ const FLAGS = [
     { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = (0, options_js_1.contextValue)(v, f); } },
     { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
     { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
+    { names: ['--changed'], value: false, nargs: '?', apply: (o, v) => { o.changed = { ref: v === '' ? null : v }; } },
+    { names: ['--affected-by'], value: false, nargs: '+', apply: (o, _v, _f, vs) => { o.affectedBy = [...(o.affectedBy ?? []), ...vs]; } },
     { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
     { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
     // fastest plan and fastest merge
@@ -2763,7 +2765,7 @@ for (const spec of FLAGS) {
     }
 }
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
@@ -2846,6 +2848,18 @@ function* tokens(argv, known) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : takesNext('optional', argv[i + 1]) ? argv[++i] : undefined;
                 yield { kind: 'flag', name, value, raw: value === undefined ? [arg] : eq >= 0 ? [arg] : [arg, value], spec };
             }
+            else if (spec.nargs) {
+                const values = eq >= 0 ? [arg.slice(eq + 1)] : [];
+                const raw = [arg];
+                while (eq < 0 && takesNext('optional', argv[i + 1]) && argv[i + 1] !== '--' && (spec.nargs === '+' || values.length === 0)) {
+                    values.push(argv[++i]);
+                    raw.push(values[values.length - 1]);
+                }
+                if (spec.nargs === '+' && values.length === 0)
+                    throw new UsageError(`argument ${name}: expected at least one argument`);
+                yield { kind: 'flag', name, value: values[0], raw, spec, values };
+                continue;
+            }
             else if (spec.value) {
                 const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
                 if (value === undefined)
@@ -2918,7 +2932,7 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
             if (token.spec.optional)
                 token.spec.optional(o, token.value, token.name);
             else
-                token.spec.apply(o, token.value ?? '', token.name);
+                token.spec.apply(o, token.value ?? '', token.name, token.values ?? []);
             if (token.spec.forward)
                 o.pytestArgs.push(...token.raw);
         }
@@ -2970,6 +2984,8 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+       fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
+                                                   keys: a all, f failed, q quit)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -2982,6 +2998,9 @@ selection:
   --lf, --last-failed   rerun only the tests that failed at the last run (or all if none failed)
   --ff, --failed-first  run all tests, but run the last failures first
   --co, --collect-only  only collect tests, don't execute them
+  --changed [REF]       only the tests that uncommitted and untracked changes can affect
+                        (with REF: also the changes of REF...HEAD); -v says why each test runs
+  --affected-by PATH... only the tests that changes to these files can affect
 
 running:
   -n N|auto             number of worker processes (default: auto, one per CPU)
@@ -3042,7 +3061,7 @@ pytest. pytest's own parser refuses the rest.
 
 /***/ }),
 
-/***/ 9238:
+/***/ 1817:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3061,7 +3080,7 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 6577:
+/***/ 6276:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3070,8 +3089,8 @@ exports.conftestOptions = conftestOptions;
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(5910);
+const walk_js_1 = __nccwpck_require__(6472);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -3113,7 +3132,7 @@ function conftestOptions(rootdir, startDirs) {
 
 /***/ }),
 
-/***/ 2731:
+/***/ 1018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3124,11 +3143,12 @@ exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const discover_memo_js_1 = __nccwpck_require__(7542);
-const inputs_js_1 = __nccwpck_require__(417);
-const counts_js_1 = __nccwpck_require__(5132);
-const session_js_1 = __nccwpck_require__(2594);
-const types_js_1 = __nccwpck_require__(8522);
+const discover_memo_js_1 = __nccwpck_require__(1995);
+const inputs_js_1 = __nccwpck_require__(5910);
+const counts_js_1 = __nccwpck_require__(5359);
+const session_js_1 = __nccwpck_require__(609);
+const types_js_1 = __nccwpck_require__(9213);
+const impact_report_js_1 = __nccwpck_require__(8822);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -3182,7 +3202,9 @@ async function discoverCommand(argv, rest, write) {
     }
     const inputs = (0, inputs_js_1.takeInputLog)();
     const { options } = session;
+    // A test-impact selection depends on git's state, which the input log does not see.
     const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+        options.changed === null && options.affectedBy === null &&
         collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
@@ -3192,6 +3214,8 @@ async function discoverCommand(argv, rest, write) {
             stdout += s;
         write(s);
     });
+    if (collected.impact && !jsonOutput)
+        write((0, impact_report_js_1.impactClosingLine)(collected.impact, collected.selection.selected.length));
     if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
         const command = { argv, cwd, bundlePath: (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.js') };
         (0, discover_memo_js_1.writeMemo)(session.config.rootdir, command, inputs, stdout, exitCode);
@@ -3202,16 +3226,16 @@ async function discoverCommand(argv, rest, write) {
 
 /***/ }),
 
-/***/ 6367:
+/***/ 6698:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
-const types_js_1 = __nccwpck_require__(8522);
-const args_js_1 = __nccwpck_require__(7593);
-const broken_pipe_js_1 = __nccwpck_require__(9238);
+const types_js_1 = __nccwpck_require__(9213);
+const args_js_1 = __nccwpck_require__(8000);
+const broken_pipe_js_1 = __nccwpck_require__(1817);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;
@@ -3251,7 +3275,39 @@ function finishCommand(command) {
 
 /***/ }),
 
-/***/ 5306:
+/***/ 8822:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.impactReasonsBlock = impactReasonsBlock;
+exports.impactClosingLine = impactClosingLine;
+const LISTED_CHANGES = 10;
+function changesText(impact) {
+    const files = impact.changes.files;
+    if (files.length === 0)
+        return `${impact.changes.source}: no changed files`;
+    const shown = files.slice(0, LISTED_CHANGES).join(', ');
+    const more = files.length > LISTED_CHANGES ? `, and ${files.length - LISTED_CHANGES} more` : '';
+    return `${impact.changes.source}: ${files.length} changed file${files.length === 1 ? '' : 's'} (${shown}${more})`;
+}
+function impactReasonsBlock(impact, selected) {
+    const lines = [`selected by ${changesText(impact)}:`];
+    if (impact.impact.everything !== null)
+        lines.push(`  every test: ${impact.impact.everything}`);
+    else
+        for (const item of selected)
+            lines.push(`  ${item.id}: ${impact.impact.reasons.get(item.id) ?? 'selected'}`);
+    return `${lines.join('\n')}\n`;
+}
+function impactClosingLine(impact, selectedCount) {
+    return `${selectedCount} of ${impact.total} tests selected by ${changesText(impact)}\n`;
+}
+
+
+/***/ }),
+
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3259,16 +3315,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeCommand = mergeCommand;
 // `fastest merge`: the shards' JUnit files into one, checked against the plan, with a summary and
 // the timings learned. The merge is merge/; this is the shell around it.
-const learn_js_1 = __nccwpck_require__(4114);
-const merge_js_1 = __nccwpck_require__(2732);
-const summary_js_1 = __nccwpck_require__(2208);
-const verdict_js_1 = __nccwpck_require__(7689);
-const fence_js_1 = __nccwpck_require__(9183);
-const glob_js_1 = __nccwpck_require__(348);
-const plan_js_1 = __nccwpck_require__(8597);
-const args_js_1 = __nccwpck_require__(7593);
-const finish_js_1 = __nccwpck_require__(6367);
-const plan_js_2 = __nccwpck_require__(8943);
+const learn_js_1 = __nccwpck_require__(1937);
+const merge_js_1 = __nccwpck_require__(4199);
+const summary_js_1 = __nccwpck_require__(771);
+const verdict_js_1 = __nccwpck_require__(5238);
+const fence_js_1 = __nccwpck_require__(7762);
+const glob_js_1 = __nccwpck_require__(8865);
+const plan_js_1 = __nccwpck_require__(6976);
+const args_js_1 = __nccwpck_require__(8000);
+const finish_js_1 = __nccwpck_require__(6698);
+const plan_js_2 = __nccwpck_require__(5694);
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
  *               [--timings-out FILE] [--timings FILE]
@@ -3308,7 +3364,7 @@ async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
 
 /***/ }),
 
-/***/ 6501:
+/***/ 9060:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3329,10 +3385,10 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const index_js_1 = __nccwpck_require__(9750);
-const errors_js_1 = __nccwpck_require__(5507);
-const python_js_1 = __nccwpck_require__(5530);
-const args_js_1 = __nccwpck_require__(7593);
+const index_js_1 = __nccwpck_require__(6259);
+const errors_js_1 = __nccwpck_require__(5496);
+const python_js_1 = __nccwpck_require__(3401);
+const args_js_1 = __nccwpck_require__(8000);
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 function probeEnv(env) {
     return { ...env, PYTHONPATH: (0, python_js_1.runtimePythonPath)(env.PYTHONPATH) };
@@ -3488,7 +3544,7 @@ function runRealPytest(python, argv, cwd, env) {
 
 /***/ }),
 
-/***/ 8943:
+/***/ 5694:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3500,11 +3556,11 @@ exports.planCommand = planCommand;
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(8597);
-const timings_js_1 = __nccwpck_require__(7307);
-const types_js_1 = __nccwpck_require__(8522);
-const args_js_1 = __nccwpck_require__(7593);
-const finish_js_1 = __nccwpck_require__(6367);
+const plan_js_1 = __nccwpck_require__(6976);
+const timings_js_1 = __nccwpck_require__(892);
+const types_js_1 = __nccwpck_require__(9213);
+const args_js_1 = __nccwpck_require__(8000);
+const finish_js_1 = __nccwpck_require__(6698);
 exports.processIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -3559,7 +3615,7 @@ async function planCommand(argv, discover, io = exports.processIO) {
 
 /***/ }),
 
-/***/ 4936:
+/***/ 3517:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3645,7 +3701,7 @@ exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.na
 
 /***/ }),
 
-/***/ 4175:
+/***/ 2440:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3654,24 +3710,25 @@ exports.runCommand = runCommand;
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_os_1 = __nccwpck_require__(8161);
-const counts_js_1 = __nccwpck_require__(5132);
-const fence_js_1 = __nccwpck_require__(9183);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const reporters_js_1 = __nccwpck_require__(8056);
-const index_js_1 = __nccwpck_require__(9286);
-const index_js_2 = __nccwpck_require__(1276);
-const index_js_3 = __nccwpck_require__(2974);
-const discover_memo_js_1 = __nccwpck_require__(7542);
-const args_js_1 = __nccwpck_require__(7593);
-const shim_js_1 = __nccwpck_require__(1349);
-const discover_js_1 = __nccwpck_require__(2731);
-const signals_js_1 = __nccwpck_require__(3563);
-const option_route_js_1 = __nccwpck_require__(6501);
-const options_js_1 = __nccwpck_require__(5988);
-const session_js_1 = __nccwpck_require__(2838);
-const session_js_2 = __nccwpck_require__(2594);
-const shard_js_1 = __nccwpck_require__(7718);
-const version_js_1 = __nccwpck_require__(3882);
+const counts_js_1 = __nccwpck_require__(5359);
+const fence_js_1 = __nccwpck_require__(7762);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const reporters_js_1 = __nccwpck_require__(429);
+const index_js_1 = __nccwpck_require__(3547);
+const index_js_2 = __nccwpck_require__(8157);
+const index_js_3 = __nccwpck_require__(3021);
+const discover_memo_js_1 = __nccwpck_require__(1995);
+const args_js_1 = __nccwpck_require__(8000);
+const shim_js_1 = __nccwpck_require__(7450);
+const impact_report_js_1 = __nccwpck_require__(8822);
+const discover_js_1 = __nccwpck_require__(1018);
+const signals_js_1 = __nccwpck_require__(2752);
+const option_route_js_1 = __nccwpck_require__(9060);
+const options_js_1 = __nccwpck_require__(2877);
+const session_js_1 = __nccwpck_require__(4015);
+const session_js_2 = __nccwpck_require__(609);
+const shard_js_1 = __nccwpck_require__(3789);
+const version_js_1 = __nccwpck_require__(7193);
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
 function filesOf(selected, all, narrowIds) {
     const totalPerFile = new Map();
@@ -3749,6 +3806,18 @@ function checkWarningFilters(python, filters, env) {
         });
     });
 }
+/** The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it leaves out. */
+async function realPytestArgv(session, known) {
+    const argv = session.pytestArgv();
+    if (session.options.changed === null && session.options.affectedBy === null)
+        return argv;
+    const { selection, impact } = known ?? (await (0, session_js_2.collect)(session));
+    if (!impact)
+        return argv;
+    const left = selection.deselected.filter((item) => !impact.impact.reasons.has(item.id));
+    process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
+    return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
+}
 async function runCommand(argv, cwd, env) {
     const started = performance.now();
     const startedAt = new Date();
@@ -3757,7 +3826,7 @@ async function runCommand(argv, cwd, env) {
     (0, option_route_js_1.routeCoverage)(options);
     const route = (0, option_route_js_1.runRoute)(options);
     if (route.kind === 'session')
-        return (0, option_route_js_1.runRealPytest)(session.python, session.pytestArgv(), cwd, env);
+        return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
     (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
     const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
@@ -3795,8 +3864,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const write = out.write;
     for (const w of discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
+    const impact = collected.impact;
+    if (impact && options.verbosity > 0 && !options.jsonOutput)
+        write((0, impact_report_js_1.impactReasonsBlock)(impact, selection.selected));
     if (options.collectOnly) {
         const code = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
+        if (impact && !options.jsonOutput)
+            write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
         out.flush();
         return code;
     }
@@ -3807,7 +3881,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         throw new args_js_1.UsageError(filterError + '\n');
     if (session.probe !== null && (await (0, option_route_js_1.pytestSettles)(session.probe))) {
         prestarted?.dispose();
-        return (0, option_route_js_1.runRealPytest)(session.python, session.pytestArgv(), cwd, env);
+        return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected), cwd, env);
     }
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
@@ -3960,6 +4034,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
     reporter.finish({ seconds, interrupted: interruptedText, deselected: truth.deselected, notCollected: truth.notCollected, workers, coverage: coverageOutcome });
+    if (impact)
+        write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
     out.flush();
     if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
@@ -3983,7 +4059,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
 
 /***/ }),
 
-/***/ 2594:
+/***/ 609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3993,16 +4069,18 @@ exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(9750);
-const index_js_2 = __nccwpck_require__(9750);
-const index_js_3 = __nccwpck_require__(2974);
-const inputs_js_1 = __nccwpck_require__(417);
-const python_js_1 = __nccwpck_require__(5530);
-const glob_js_1 = __nccwpck_require__(348);
-const index_js_4 = __nccwpck_require__(1276);
-const args_js_1 = __nccwpck_require__(7593);
-const conftest_options_js_1 = __nccwpck_require__(6577);
-const option_route_js_1 = __nccwpck_require__(6501);
+const index_js_1 = __nccwpck_require__(6259);
+const index_js_2 = __nccwpck_require__(6259);
+const index_js_3 = __nccwpck_require__(3021);
+const inputs_js_1 = __nccwpck_require__(5910);
+const python_js_1 = __nccwpck_require__(3401);
+const glob_js_1 = __nccwpck_require__(8865);
+const index_js_4 = __nccwpck_require__(8157);
+const impact_js_1 = __nccwpck_require__(2523);
+const index_js_5 = __nccwpck_require__(1563);
+const args_js_1 = __nccwpck_require__(8000);
+const conftest_options_js_1 = __nccwpck_require__(6276);
+const option_route_js_1 = __nccwpck_require__(9060);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -4178,13 +4256,42 @@ async function collect(session) {
         erroredFiles: discovery.errors.map((e) => e.file),
     };
     const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
-    return { discovery, selection, selectOptions };
+    if (options.changed === null && options.affectedBy === null)
+        return { discovery, selection, selectOptions };
+    const impact = await impactOf(session, discovery);
+    return { discovery, selection: (0, impact_js_1.applyImpact)(selection, impact.impact.reasons), selectOptions, impact: { ...impact, total: selection.selected.length } };
+}
+/** The `impact_deps` lines: the ini's, then [tool.fastest]'s. */
+function impactDepsLines(config) {
+    const table = config.fastest.impact_deps;
+    const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l) => typeof l === 'string') : [];
+    return [...((0, index_js_1.getIni)(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
+}
+async function impactOf(session, discovery) {
+    const { options, config } = session;
+    try {
+        return await (0, index_js_5.computeImpact)({
+            rootdir: config.rootdir,
+            invocationDir: config.invocationDir,
+            inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
+            pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
+            impactDeps: impactDepsLines(config),
+            request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
+            items: discovery.items,
+            useCache: !options.noCache,
+        });
+    }
+    catch (error) {
+        if (error instanceof index_js_5.ChangesError || error instanceof index_js_5.ImpactDepsError)
+            throw new args_js_1.UsageError(error.message);
+        throw error;
+    }
 }
 
 
 /***/ }),
 
-/***/ 7718:
+/***/ 3789:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4192,10 +4299,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectShard = selectShard;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(8597);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const timings_js_1 = __nccwpck_require__(7307);
-const args_js_1 = __nccwpck_require__(7593);
+const plan_js_1 = __nccwpck_require__(6976);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const timings_js_1 = __nccwpck_require__(892);
+const args_js_1 = __nccwpck_require__(8000);
 function shardOfFile(file, shards) {
     let hash = 0;
     for (let i = 0; i < file.length; i++)
@@ -4256,7 +4363,7 @@ async function selectShard(session, items, all = items) {
 
 /***/ }),
 
-/***/ 3563:
+/***/ 2752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4267,9 +4374,9 @@ exports.handleSignals = handleSignals;
 // run when one is under way (run.ts), and before that the workers are ended here. SIGTERM and
 // SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
 // workers, then itself by the same signal.
-const worker_js_1 = __nccwpck_require__(9898);
-const color_js_1 = __nccwpck_require__(2105);
-const types_js_1 = __nccwpck_require__(8522);
+const worker_js_1 = __nccwpck_require__(9121);
+const color_js_1 = __nccwpck_require__(6180);
+const types_js_1 = __nccwpck_require__(9213);
 const FATAL = ['SIGTERM', 'SIGHUP'];
 /** Installs the handlers for a run; returns their removal. */
 function handleSignals(started) {
@@ -4303,7 +4410,7 @@ function handleSignals(started) {
 
 /***/ }),
 
-/***/ 3882:
+/***/ 7193:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4314,7 +4421,129 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 7827:
+/***/ 1630:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ignoredByWatch = ignoredByWatch;
+exports.watchCommand = watchCommand;
+// `fastest watch [options] [paths]`: runs the suite, then watches the project and, on each save,
+// runs the tests the saved files can affect (`--affected-by`, failures first) in a fresh fastest
+// process, whose workers import the new code. Keys: `a` runs everything, `f` the last failures,
+// `q` quits (read from the terminal, or one a line from a pipe).
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
+const index_js_1 = __nccwpck_require__(6259);
+const args_js_1 = __nccwpck_require__(8000);
+/** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
+const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
+const DEBOUNCE_MS = 100;
+function ignoredByWatch(rel) {
+    return IGNORED.test(rel.split(node_path_1.sep).join('/'));
+}
+async function watchCommand(rest, cwd, env) {
+    const first = (0, args_js_1.parseArgs)(rest, null);
+    const config = (0, index_js_1.loadConfig)({ cwd, args: first.paths, inifile: first.configFile ?? undefined, rootdir: first.rootdir ?? undefined, overrides: first.overrides, env });
+    const rootdir = config.rootdir;
+    const cli = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'cli.js');
+    const tty = process.stdout.isTTY === true;
+    let pending = new Set();
+    let running = false;
+    let queued = [];
+    let timer = null;
+    let current = null;
+    let quit = () => { };
+    const done = new Promise((resolve) => {
+        quit = resolve;
+    });
+    const status = (text) => process.stdout.write(`\nfastest watch: ${text} (a: run all, f: run failed, q: quit)\n`);
+    const runOnce = (extra, title) => new Promise((resolve) => {
+        if (tty)
+            process.stdout.write('\x1b[2J\x1b[H');
+        process.stdout.write(`fastest watch: ${title}\n`);
+        const child = (0, node_child_process_1.spawn)(process.execPath, [cli, ...rest, ...extra], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+        current = child;
+        child.on('close', (code, signal) => {
+            current = null;
+            status(`last run exited ${code ?? `by ${signal}`}; waiting for changes`);
+            resolve();
+        });
+    });
+    const schedule = async (extra, title) => {
+        queued.push([title, ...extra]);
+        if (running)
+            return;
+        running = true;
+        while (queued.length > 0) {
+            const [nextTitle, ...nextExtra] = queued.shift();
+            await runOnce(nextExtra, nextTitle);
+        }
+        running = false;
+    };
+    const flush = () => {
+        timer = null;
+        const files = [...pending].sort();
+        pending = new Set();
+        if (files.length === 0)
+            return;
+        void schedule(['--ff', '--affected-by', ...files.map((f) => (0, node_path_1.join)(rootdir, f))], `${files.length} file${files.length === 1 ? '' : 's'} changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`);
+    };
+    let watcher;
+    try {
+        watcher = (0, node_fs_1.watch)(rootdir, { recursive: true }, (_event, name) => {
+            if (name === null)
+                return;
+            const rel = (0, node_path_1.relative)(rootdir, (0, node_path_1.join)(rootdir, name.toString()));
+            if (rel === '' || rel.startsWith('..') || ignoredByWatch(rel))
+                return;
+            pending.add(rel.split(node_path_1.sep).join('/'));
+            if (timer)
+                clearTimeout(timer);
+            timer = setTimeout(flush, DEBOUNCE_MS);
+        });
+    }
+    catch (error) {
+        process.stderr.write(`fastest watch: cannot watch ${rootdir}: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 3;
+    }
+    const onKey = (key) => {
+        if (key === 'q' || key === '\u0003')
+            quit(0);
+        else if (key === 'a')
+            void schedule([], 'running every test');
+        else if (key === 'f')
+            void schedule(['--lf'], 'running the last failures');
+    };
+    const stdin = process.stdin;
+    if (stdin.isTTY)
+        stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    const onData = (chunk) => {
+        for (const key of chunk.replace(/\r?\n/g, ''))
+            onKey(key);
+    };
+    stdin.on('data', onData);
+    void schedule([], 'running every test');
+    const code = await done;
+    watcher.close();
+    if (timer)
+        clearTimeout(timer);
+    stdin.off('data', onData);
+    if (stdin.isTTY)
+        stdin.setRawMode(false);
+    stdin.pause();
+    queued = [];
+    current?.kill();
+    return code;
+}
+
+
+/***/ }),
+
+/***/ 1984:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4333,7 +4562,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 8261:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4345,11 +4574,11 @@ exports.plainToml = plainToml;
 exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
 const node_path_1 = __nccwpck_require__(6760);
-const smol_toml_1 = __nccwpck_require__(7106);
-const inputs_js_1 = __nccwpck_require__(417);
-const errors_js_1 = __nccwpck_require__(7827);
-const ini_parser_js_1 = __nccwpck_require__(5986);
-const pystr_js_1 = __nccwpck_require__(2560);
+const smol_toml_1 = __nccwpck_require__(8488);
+const inputs_js_1 = __nccwpck_require__(5910);
+const errors_js_1 = __nccwpck_require__(1984);
+const ini_parser_js_1 = __nccwpck_require__(2713);
+const pystr_js_1 = __nccwpck_require__(2845);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -4486,7 +4715,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 5731:
+/***/ 530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4502,11 +4731,11 @@ exports.parseOverrideIni = parseOverrideIni;
 exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const ancestors_js_1 = __nccwpck_require__(3000);
-const errors_js_1 = __nccwpck_require__(7827);
-const files_js_1 = __nccwpck_require__(8261);
-const pystr_js_1 = __nccwpck_require__(2560);
+const inputs_js_1 = __nccwpck_require__(5910);
+const ancestors_js_1 = __nccwpck_require__(3813);
+const errors_js_1 = __nccwpck_require__(1984);
+const files_js_1 = __nccwpck_require__(7904);
+const pystr_js_1 = __nccwpck_require__(2845);
 exports.CONFIG_NAMES = [
     'pytest.toml',
     '.pytest.toml',
@@ -4670,7 +4899,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 9750:
+/***/ 6259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4680,13 +4909,13 @@ exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const files_js_1 = __nccwpck_require__(8261);
-const findpaths_js_1 = __nccwpck_require__(5731);
-const values_js_1 = __nccwpck_require__(3750);
-var errors_js_1 = __nccwpck_require__(7827);
+const inputs_js_1 = __nccwpck_require__(5910);
+const files_js_1 = __nccwpck_require__(7904);
+const findpaths_js_1 = __nccwpck_require__(530);
+const values_js_1 = __nccwpck_require__(4221);
+var errors_js_1 = __nccwpck_require__(1984);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(1494);
+var shlex_js_1 = __nccwpck_require__(7071);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = [
@@ -4759,7 +4988,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 5986:
+/***/ 2713:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4769,7 +4998,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(2560);
+const pystr_js_1 = __nccwpck_require__(2845);
 class IniParseError extends Error {
     path;
     line;
@@ -4877,7 +5106,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 2560:
+/***/ 2845:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5012,7 +5241,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 1494:
+/***/ 7071:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5108,7 +5337,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 3750:
+/***/ 4221:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5118,9 +5347,9 @@ exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(7827);
-const pystr_js_1 = __nccwpck_require__(2560);
-const shlex_js_1 = __nccwpck_require__(1494);
+const errors_js_1 = __nccwpck_require__(1984);
+const pystr_js_1 = __nccwpck_require__(2845);
+const shlex_js_1 = __nccwpck_require__(7071);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -5265,7 +5494,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 6351:
+/***/ 3490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5297,7 +5526,7 @@ function onPath(command, env) {
 
 /***/ }),
 
-/***/ 5988:
+/***/ 2877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5312,7 +5541,7 @@ exports.coverageSources = coverageSources;
 exports.coverageReports = coverageReports;
 // pytest-cov's command-line interface (pytest-cov 7.1: plugin.py), parsed by fastest itself so
 // that `--cov` works whether or not pytest-cov is installed; coverage.py does the measuring.
-const errors_js_1 = __nccwpck_require__(7827);
+const errors_js_1 = __nccwpck_require__(1984);
 exports.FILE_REPORTS = ['annotate', 'html', 'xml', 'json', 'markdown', 'markdown-append', 'lcov'];
 exports.TERM_REPORTS = ['term', 'term-missing'];
 function defaultCoverageOptions() {
@@ -5386,7 +5615,7 @@ function coverageReports(cov) {
 
 /***/ }),
 
-/***/ 2838:
+/***/ 4015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5404,10 +5633,10 @@ exports.keepShardCoverage = keepShardCoverage;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(7827);
-const errors_js_2 = __nccwpck_require__(5507);
-const python_js_1 = __nccwpck_require__(5530);
-const options_js_1 = __nccwpck_require__(5988);
+const errors_js_1 = __nccwpck_require__(1984);
+const errors_js_2 = __nccwpck_require__(5496);
+const python_js_1 = __nccwpck_require__(3401);
+const options_js_1 = __nccwpck_require__(2877);
 function coverageSpec(cov, topdir, width) {
     return {
         source: (0, options_js_1.coverageSources)(cov),
@@ -5476,7 +5705,7 @@ async function keepShardCoverage(python, spec, junitPath, env) {
 
 /***/ }),
 
-/***/ 6872:
+/***/ 5843:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5496,7 +5725,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 10;
+exports.DISCOVERY_CACHE_VERSION = 11;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -5755,7 +5984,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 5663:
+/***/ 2406:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5781,8 +6010,8 @@ exports.placeDoctests = placeDoctests;
 // pytest engine expands at run time: never an invented id.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const grammar_js_1 = __nccwpck_require__(6147);
+const fnmatch_js_1 = __nccwpck_require__(6628);
+const grammar_js_1 = __nccwpck_require__(8416);
 /** The doctest options among pytest arguments (command line and addopts). */
 function doctestOptionsOf(pytestArgs, encoding) {
     const globs = [];
@@ -6104,7 +6333,7 @@ async function placeDoctests(walked, placeholders, options, files) {
 
 /***/ }),
 
-/***/ 8035:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6167,7 +6396,7 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 6147:
+/***/ 8416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6176,7 +6405,7 @@ exports.pythonParser = pythonParser;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const web_tree_sitter_1 = __nccwpck_require__(551);
+const web_tree_sitter_1 = __nccwpck_require__(2073);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -6209,7 +6438,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 4050:
+/***/ 1419:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6693,7 +6922,239 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 3048:
+/***/ 8005:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.buildImportGraph = buildImportGraph;
+exports.projectRoots = projectRoots;
+// The import graph for test-impact selection: which project files each test module (and, in turn,
+// each project module it reaches) depends on. Built from the same tree-sitter parse and per-file
+// cache as discovery; project modules that are not test files are read for their imports only.
+const node_path_1 = __nccwpck_require__(6760);
+const inputs_js_1 = __nccwpck_require__(5910);
+const cache_js_1 = __nccwpck_require__(5843);
+const imports_js_1 = __nccwpck_require__(3267);
+const index_js_1 = __nccwpck_require__(3021);
+const parse_pool_js_1 = __nccwpck_require__(941);
+const walk_js_1 = __nccwpck_require__(6472);
+const PYTHON_SOURCE = /\.pyi?$/;
+/** The conftest.py files pytest loads for a file (existing or not: a new one is a change too). */
+function conftestChain(file, rootdir) {
+    const dirs = (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir);
+    return dirs.map((dir) => (0, node_path_1.join)(dir, 'conftest.py')).filter((conftest) => conftest !== file);
+}
+/** The `__init__.py` files that importing `file` as part of its packages runs, and its own directory's. */
+function packageInits(file, rootdir) {
+    const out = [(0, node_path_1.join)((0, node_path_1.dirname)(file), '__init__.py')];
+    for (let dir = (0, node_path_1.dirname)(file); dir.startsWith(rootdir + node_path_1.sep) && (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, '__init__.py'))?.isFile(); dir = (0, node_path_1.dirname)(dir)) {
+        out.push((0, node_path_1.join)((0, node_path_1.dirname)(dir), '__init__.py'));
+    }
+    return out.filter((init) => init !== file);
+}
+async function buildImportGraph(opts) {
+    const { rootdir } = opts;
+    const cache = opts.useCache ? (0, cache_js_1.loadCache)(rootdir) : null;
+    const resolver = new imports_js_1.ImportResolver(rootdir, () => null);
+    const roots = [...new Set(opts.roots)];
+    const inProject = (abs) => abs.startsWith(rootdir + node_path_1.sep);
+    const deps = new Map();
+    const dynamic = [];
+    const unreadable = [];
+    const seen = new Set();
+    const testFiles = new Set(opts.testFiles);
+    let wave = opts.testFiles.filter((f) => !seen.has(f) && (seen.add(f), true));
+    const pool = (0, parse_pool_js_1.openParsePool)(wave.filter((f) => PYTHON_SOURCE.test(f)).length);
+    try {
+        while (wave.length > 0) {
+            const next = [];
+            const visit = (abs, entry) => {
+                const rel = (0, index_js_1.toNodePath)(rootdir, abs);
+                const parsed = entry ? (0, cache_js_1.parsedOf)(entry) : null;
+                if (parsed?.dynamicImport)
+                    dynamic.push(rel);
+                const found = [];
+                if (PYTHON_SOURCE.test(abs)) {
+                    for (const mod of parsed?.importRefs ?? [])
+                        found.push(...resolver.sourceCandidates(mod, abs, roots));
+                    found.push(...packageInits(abs, rootdir));
+                }
+                if (testFiles.has(abs) || (0, node_path_1.basename)(abs) === 'conftest.py')
+                    found.push(...conftestChain(abs, rootdir));
+                const mine = new Set();
+                for (const dep of found) {
+                    if (!inProject(dep) || dep === abs)
+                        continue;
+                    mine.add((0, index_js_1.toNodePath)(rootdir, dep));
+                    if (!seen.has(dep) && (0, inputs_js_1.probePath)(dep)?.isFile()) {
+                        seen.add(dep);
+                        next.push(dep);
+                    }
+                }
+                deps.set(rel, [...mine]);
+            };
+            const requests = [];
+            for (const abs of wave) {
+                if (!PYTHON_SOURCE.test(abs)) {
+                    visit(abs, null);
+                    continue;
+                }
+                let found;
+                try {
+                    found = (0, index_js_1.lookupCache)(abs, (0, index_js_1.toNodePath)(rootdir, abs), cache, true);
+                }
+                catch {
+                    unreadable.push((0, index_js_1.toNodePath)(rootdir, abs));
+                    visit(abs, null);
+                    continue;
+                }
+                if ('entry' in found)
+                    visit(abs, found.entry);
+                else
+                    requests.push({ ...found.parse, importsOnly: true });
+            }
+            await pool.parse(requests, (outcome) => visit(outcome.abs, (0, index_js_1.storeParsed)((0, index_js_1.toNodePath)(rootdir, outcome.abs), outcome, cache)), () => undefined);
+            for (const request of requests) {
+                if (!deps.has((0, index_js_1.toNodePath)(rootdir, request.abs))) {
+                    unreadable.push((0, index_js_1.toNodePath)(rootdir, request.abs));
+                    visit(request.abs, null);
+                }
+            }
+            wave = next;
+        }
+    }
+    finally {
+        pool.close();
+    }
+    if (cache)
+        (0, cache_js_1.saveCache)(rootdir, cache);
+    return { deps, dynamic, unreadable };
+}
+/** Directories on sys.path that are inside the project, for `roots`. */
+function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
+    const resolver = new imports_js_1.ImportResolver(rootdir, () => null);
+    const roots = [rootdir, invocationDir, ...pythonpath];
+    const src = (0, node_path_1.join)(rootdir, 'src');
+    if ((0, inputs_js_1.probePath)(src)?.isDirectory())
+        roots.push(src);
+    for (const conftest of conftests)
+        roots.push(resolver.basedir(conftest));
+    return [...new Set(roots)].filter((root) => root === rootdir || !(0, node_path_1.relative)(rootdir, root).startsWith('..'));
+}
+
+
+/***/ }),
+
+/***/ 1235:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.importRefs = importRefs;
+// The modules a file imports, anywhere in it (module level, functions, conditional branches), as
+// written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
+// queries (run inside the wasm module), so a file costs one pass however many nodes it has.
+const web_tree_sitter_1 = __nccwpck_require__(2073);
+const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
+const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
+const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
+const LOADING_CALL = /(?:^|\.)(?:import_module|__import__|importorskip)$/;
+const STRING_LITERAL = /^[rRuU]?(['"])([\w.]+)\1$/;
+const queries = new WeakMap();
+function queriesFor(language) {
+    let q = queries.get(language);
+    if (!q) {
+        q = { statements: new web_tree_sitter_1.Query(language, STATEMENTS), calls: new web_tree_sitter_1.Query(language, CALLS), plugins: new web_tree_sitter_1.Query(language, PLUGINS) };
+        queries.set(language, q);
+    }
+    return q;
+}
+function dottedOf(node) {
+    if (!node)
+        return undefined;
+    return (node.type === 'aliased_import' ? node.childForFieldName('name')?.text : node.text)?.replace(/\s+/g, '');
+}
+function joinModule(base, name) {
+    return base.endsWith('.') ? base + name : `${base}.${name}`;
+}
+/** The literal module name of a string node (`'pkg.mod'`), or undefined. */
+function literalName(node) {
+    if (!node || node.type !== 'string')
+        return undefined;
+    return STRING_LITERAL.exec(node.text)?.[2];
+}
+function importRefs(root, source) {
+    const { statements, calls, plugins } = queriesFor(root.tree.language);
+    const modules = new Set();
+    let dynamic = false;
+    for (const { name, node } of statements.captures(root)) {
+        if (name === 'import') {
+            for (const child of node.childrenForFieldName('name')) {
+                const dotted = dottedOf(child);
+                if (dotted)
+                    modules.add(dotted);
+            }
+            continue;
+        }
+        const base = node.childForFieldName('module_name')?.text.replace(/\s+/g, '');
+        if (!base)
+            continue;
+        modules.add(base);
+        for (const child of node.childrenForFieldName('name')) {
+            const imported = dottedOf(child);
+            if (imported)
+                modules.add(joinModule(base, imported));
+        }
+    }
+    if (/import_module|__import__|importorskip/.test(source)) {
+        for (const match of calls.matches(root)) {
+            const fn = match.captures.find((c) => c.name === 'fn')?.node;
+            const args = match.captures.find((c) => c.name === 'args')?.node;
+            if (!fn || !args || !LOADING_CALL.test(fn.text))
+                continue;
+            const first = args.namedChildren[0];
+            const literal = literalName(first);
+            if (literal !== undefined) {
+                // import_module('.mod', package) is relative to a package named at run time.
+                if (literal.startsWith('.'))
+                    dynamic = true;
+                else
+                    modules.add(literal);
+            }
+            else if (!fn.text.endsWith('importorskip')) {
+                dynamic = true;
+            }
+        }
+    }
+    if (source.includes('pytest_plugins')) {
+        for (const match of plugins.matches(root)) {
+            if (match.captures.find((c) => c.name === 'name')?.node.text !== 'pytest_plugins')
+                continue;
+            const value = match.captures.find((c) => c.name === 'value')?.node;
+            if (!value)
+                continue;
+            const names = value.type === 'string' ? [value] : value.type === 'list' || value.type === 'tuple' ? value.namedChildren : null;
+            if (names === null) {
+                dynamic = true;
+                continue;
+            }
+            for (const entry of names) {
+                const literal = literalName(entry);
+                if (literal !== undefined)
+                    modules.add(literal);
+                else
+                    dynamic = true;
+            }
+        }
+    }
+    return { modules: [...modules], dynamic };
+}
+
+
+/***/ }),
+
+/***/ 3267:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6704,7 +7165,7 @@ exports.ImportResolver = void 0;
 // X.<suffix>) in the directories pytest puts on sys.path for the module and in the interpreter's
 // own sys.path, or among its builtin modules. Every path looked at is an input of the discovery memo.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
+const inputs_js_1 = __nccwpck_require__(5910);
 class ImportResolver {
     rootdir;
     probe;
@@ -6843,6 +7304,37 @@ class ImportResolver {
         }
         return found;
     }
+    /**
+     * For the import graph: every file that importing `dotted` from `file` could run, whether it
+     * exists now or not (a module deleted or added is a change the graph must see). For each of
+     * `roots` and the module's basedir (or, for a relative import, its package), the packages'
+     * `__init__.py` on the way and the module as `X.py` or `X/__init__.py`. A superset of what
+     * `find` picks: which root wins depends on the import mode and sys.path at run time.
+     */
+    sourceCandidates(dotted, file, roots) {
+        const level = /^\.*/.exec(dotted)[0].length;
+        const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+        const out = [];
+        let bases;
+        if (level > 0) {
+            let dir = (0, node_path_1.dirname)(file);
+            for (let i = 1; i < level; i++)
+                dir = (0, node_path_1.dirname)(dir);
+            out.push((0, node_path_1.join)(dir, '__init__.py'));
+            bases = [dir];
+        }
+        else {
+            bases = [...new Set([this.basedir(file), ...roots])];
+        }
+        for (const base of bases) {
+            let dir = base;
+            for (const part of parts) {
+                out.push((0, node_path_1.join)(dir, `${part}.py`), (0, node_path_1.join)(dir, part, '__init__.py'));
+                dir = (0, node_path_1.join)(dir, part);
+            }
+        }
+        return out;
+    }
     importable(mod, name, file) {
         const found = this.find(mod, file);
         if (found === null)
@@ -6902,31 +7394,33 @@ exports.ImportResolver = ImportResolver;
 
 /***/ }),
 
-/***/ 2974:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.doctestOptionsOf = exports.learnCollected = void 0;
 exports.toNodePath = toNodePath;
+exports.lookupCache = lookupCache;
+exports.storeParsed = storeParsed;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const cache_js_1 = __nccwpck_require__(6872);
-var cache_js_2 = __nccwpck_require__(6872);
+const inputs_js_1 = __nccwpck_require__(5910);
+const cache_js_1 = __nccwpck_require__(5843);
+var cache_js_2 = __nccwpck_require__(5843);
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
-var doctests_js_1 = __nccwpck_require__(5663);
+var doctests_js_1 = __nccwpck_require__(2406);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
-const items_js_1 = __nccwpck_require__(546);
-const parse_pool_js_1 = __nccwpck_require__(9740);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const imports_js_1 = __nccwpck_require__(3048);
-const interpreter_js_1 = __nccwpck_require__(4248);
-const walk_js_1 = __nccwpck_require__(4765);
-const doctests_js_2 = __nccwpck_require__(5663);
+const items_js_1 = __nccwpck_require__(5845);
+const parse_pool_js_1 = __nccwpck_require__(941);
+const fnmatch_js_1 = __nccwpck_require__(6628);
+const imports_js_1 = __nccwpck_require__(3267);
+const interpreter_js_1 = __nccwpck_require__(31);
+const walk_js_1 = __nccwpck_require__(6472);
+const doctests_js_2 = __nccwpck_require__(2406);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -6935,9 +7429,12 @@ function toNodePath(rootdir, absolute) {
  * A file's cached structure when its size and mtime, or else its content hash, are unchanged. An
  * entry stored while the file's mtime was too recent to be trusted is confirmed by its hash.
  */
-function lookupCache(abs, rel, cache) {
+function lookupCache(abs, rel, cache, importsOnly = false) {
     const st = (0, node_fs_1.statSync)(abs);
-    const cached = cache?.entries.get(rel);
+    let cached = cache?.entries.get(rel);
+    // An entry that holds only a module's imports serves the import graph, not discovery.
+    if (cached?.importsOnly && !importsOnly)
+        cached = undefined;
     if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy)
         return { entry: cached, st };
     if (cached && cached.hash === (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(abs))) {
@@ -6947,7 +7444,7 @@ function lookupCache(abs, rel, cache) {
         cache.dirty = true;
         return { entry, st };
     }
-    return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
+    return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ...(importsOnly ? { importsOnly: true } : {}) }, st };
 }
 /** Flags an entry whose file was written too shortly before it was read for its stamps to vouch for it. */
 function markRacy(entry) {
@@ -6957,6 +7454,8 @@ function markRacy(entry) {
 }
 function storeParsed(rel, outcome, cache) {
     const entry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
+    if (outcome.importsOnly)
+        entry.importsOnly = true;
     if (outcome.parsed !== undefined)
         entry.parsed = outcome.parsed;
     if (outcome.parsedJson !== undefined)
@@ -7188,7 +7687,7 @@ async function discover(opts) {
 
 /***/ }),
 
-/***/ 4248:
+/***/ 31:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7202,8 +7701,8 @@ exports.probeInterpreter = probeInterpreter;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const which_js_1 = __nccwpck_require__(6351);
-const inputs_js_1 = __nccwpck_require__(417);
+const which_js_1 = __nccwpck_require__(3490);
+const inputs_js_1 = __nccwpck_require__(5910);
 const PROBE_VERSION = 1;
 const MAX_ENTRIES = 8;
 const PROBE_SCRIPT = `
@@ -7316,7 +7815,7 @@ function probeInterpreter(python, rootdir) {
 
 /***/ }),
 
-/***/ 546:
+/***/ 5845:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7327,11 +7826,11 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const guards_js_1 = __nccwpck_require__(4050);
-const paramids_js_1 = __nccwpck_require__(6977);
-const stdlib_js_1 = __nccwpck_require__(8780);
-const values_js_1 = __nccwpck_require__(3502);
+const fnmatch_js_1 = __nccwpck_require__(6628);
+const guards_js_1 = __nccwpck_require__(1419);
+const paramids_js_1 = __nccwpck_require__(9356);
+const stdlib_js_1 = __nccwpck_require__(4193);
+const values_js_1 = __nccwpck_require__(6079);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 /** Bases that add no tests and change nothing pytest collects. */
@@ -7798,7 +8297,7 @@ function conftestFacts(mod, dir) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 9356:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7806,7 +8305,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.expandParametrize = expandParametrize;
-const pystr_js_1 = __nccwpck_require__(2560);
+const pystr_js_1 = __nccwpck_require__(2845);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -8051,7 +8550,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 9185:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8060,19 +8559,20 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(3024);
-const inputs_js_1 = __nccwpck_require__(417);
-const grammar_js_1 = __nccwpck_require__(6147);
-const parse_js_1 = __nccwpck_require__(6985);
+const inputs_js_1 = __nccwpck_require__(5910);
+const grammar_js_1 = __nccwpck_require__(8416);
+const parse_js_1 = __nccwpck_require__(6582);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
-    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+    const source = content.toString('utf8');
+    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: request.importsOnly ? (0, parse_js_1.parseImportsOnly)(parser, source) : (0, parse_js_1.parseModule)(parser, source) };
 }
 
 
 /***/ }),
 
-/***/ 9740:
+/***/ 941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8089,8 +8589,8 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const parse_file_js_1 = __nccwpck_require__(9112);
-const thread_count_js_1 = __nccwpck_require__(7358);
+const parse_file_js_1 = __nccwpck_require__(9185);
+const thread_count_js_1 = __nccwpck_require__(199);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
 const BATCH_FILES = 4;
@@ -8231,14 +8731,16 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
 
 /***/ }),
 
-/***/ 6985:
+/***/ 6582:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
-const guards_js_1 = __nccwpck_require__(4050);
-const pyliteral_js_1 = __nccwpck_require__(9692);
+exports.parseImportsOnly = parseImportsOnly;
+const guards_js_1 = __nccwpck_require__(1419);
+const import_refs_js_1 = __nccwpck_require__(1235);
+const pyliteral_js_1 = __nccwpck_require__(5203);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -8872,6 +9374,7 @@ function parseModule(parser, source) {
         const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
+        const refs = (0, import_refs_js_1.importRefs)(root, source);
         return {
             members: info.members,
             pytestmark: info.pytestmark,
@@ -8886,6 +9389,26 @@ function parseModule(parser, source) {
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
             ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
             ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
+        };
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** A module read only for what it imports (for the import graph): no members, no syntax check. */
+function parseImportsOnly(parser, source) {
+    const tree = parser.parse(source);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const refs = (0, import_refs_js_1.importRefs)(tree.rootNode, source);
+        return {
+            members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
+            dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
         };
     }
     finally {
@@ -8896,7 +9419,7 @@ function parseModule(parser, source) {
 
 /***/ }),
 
-/***/ 9692:
+/***/ 5203:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8908,7 +9431,7 @@ exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(2560);
+const pystr_js_1 = __nccwpck_require__(2845);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
@@ -9560,7 +10083,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 8780:
+/***/ 4193:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9590,7 +10113,7 @@ winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo
 
 /***/ }),
 
-/***/ 7358:
+/***/ 199:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9609,13 +10132,13 @@ function forcedParseThreads(env) {
 
 /***/ }),
 
-/***/ 3502:
+/***/ 6079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
-const stdlib_js_1 = __nccwpck_require__(8780);
+const stdlib_js_1 = __nccwpck_require__(4193);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
     'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'datetime.tzinfo',
@@ -9847,7 +10370,7 @@ function resolveValue(value, scope) {
 
 /***/ }),
 
-/***/ 4765:
+/***/ 6472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9857,8 +10380,8 @@ exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 exports.findCollectable = findCollectable;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const fnmatch_js_1 = __nccwpck_require__(8035);
+const inputs_js_1 = __nccwpck_require__(5910);
+const fnmatch_js_1 = __nccwpck_require__(6628);
 function isVirtualenv(dir) {
     return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
 }
@@ -9981,7 +10504,262 @@ function findCollectable(argPaths, rules) {
 
 /***/ }),
 
-/***/ 3000:
+/***/ 2991:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.affectedTests = affectedTests;
+const deps_js_1 = __nccwpck_require__(8849);
+const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'setup.cfg', 'tox.ini', 'pyproject.toml']);
+const PYTHON_SOURCE = /\.pyi?$/;
+/** Multi-source reverse walk: file -> the next file on its way to a changed one (itself when changed). */
+function dependents(graph, sources) {
+    const reverse = new Map();
+    for (const [file, deps] of graph.deps) {
+        for (const dep of deps) {
+            let list = reverse.get(dep);
+            if (!list)
+                reverse.set(dep, (list = []));
+            list.push(file);
+        }
+    }
+    const toward = new Map(sources.map((s) => [s, s]));
+    let frontier = [...sources];
+    while (frontier.length > 0) {
+        const next = [];
+        for (const file of frontier) {
+            for (const user of reverse.get(file) ?? []) {
+                if (toward.has(user))
+                    continue;
+                toward.set(user, file);
+                next.push(user);
+            }
+        }
+        frontier = next;
+    }
+    return toward;
+}
+function chainOf(file, toward) {
+    const chain = [file];
+    for (let at = file; toward.get(at) !== at;) {
+        at = toward.get(at);
+        chain.push(at);
+    }
+    return chain;
+}
+function affectedTests({ items, graph, changed, rules, inifile }) {
+    const reasons = new Map();
+    const byFile = new Map();
+    for (const item of items) {
+        let list = byFile.get(item.file);
+        if (!list)
+            byFile.set(item.file, (list = []));
+        list.push(item);
+    }
+    const select = (files, why) => {
+        for (const file of files)
+            for (const item of byFile.get(file) ?? [])
+                if (!reasons.has(item.id))
+                    reasons.set(item.id, why(file));
+    };
+    let everything = null;
+    const pythonChanges = [];
+    let unexplainedPython = null;
+    for (const file of changed) {
+        const matched = rules.filter((rule) => rule.matches(file));
+        if (byFile.has(file))
+            select([file], () => `${file} changed`);
+        for (const rule of matched) {
+            select([...byFile.keys()].filter((f) => rule.testPaths.some((p) => (0, deps_js_1.underTestPath)(f, p))), () => `impact_deps '${rule.glob}' matches ${file}`);
+        }
+        if (PYTHON_SOURCE.test(file)) {
+            pythonChanges.push(file);
+            if (matched.length === 0)
+                unexplainedPython ??= file;
+        }
+        else if (!byFile.has(file) && matched.length === 0 && everything === null) {
+            const kind = CONFIG_FILES.has(file.slice(file.lastIndexOf('/') + 1)) || file === inifile ? 'a config file' : 'not a Python file';
+            everything = `${file} changed (${kind}, not in impact_deps)`;
+        }
+    }
+    if (pythonChanges.length > 0) {
+        const toward = dependents(graph, pythonChanges);
+        select([...byFile.keys()].filter((f) => toward.has(f) && toward.get(f) !== f), (f) => {
+            const chain = chainOf(f, toward);
+            return `depends on ${chain[chain.length - 1]}: ${chain.join(' -> ')}`;
+        });
+    }
+    // A module loaded by a run-time name could be any changed one.
+    const unknown = [...graph.dynamic, ...graph.unreadable];
+    if (unexplainedPython !== null && unknown.length > 0) {
+        const toward = dependents(graph, unknown);
+        select([...byFile.keys()].filter((f) => toward.has(f)), (f) => {
+            const chain = chainOf(f, toward);
+            const loader = chain[chain.length - 1];
+            return `${loader} imports modules named at run time (${unexplainedPython} changed): ${chain.join(' -> ')}`;
+        });
+    }
+    if (everything !== null) {
+        for (const item of items)
+            if (!reasons.has(item.id))
+                reasons.set(item.id, `every test: ${everything}`);
+    }
+    return { reasons, everything };
+}
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ChangesError = void 0;
+exports.changedFiles = changedFiles;
+// Which files a change touches, from git: `--changed` (uncommitted and untracked changes against
+// HEAD), `--changed REF` (`git diff REF...HEAD` plus the working tree), or `--affected-by PATH...`.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_path_1 = __nccwpck_require__(6760);
+class ChangesError extends Error {
+}
+exports.ChangesError = ChangesError;
+function git(cwd, args) {
+    try {
+        return (0, node_child_process_1.execFileSync)('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    }
+    catch (error) {
+        const stderr = error.stderr?.trim().split('\n')[0];
+        throw new ChangesError(`--changed: git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
+    }
+}
+/** What test runs themselves write (fastest's and pytest's caches, bytecode): never a change to the project. */
+const RUN_STATE = /(?:^|\/)(?:\.fastest|\.pytest_cache|__pycache__)\/|\.py[co]$/;
+function lines(text) {
+    return text.split('\0').filter((l) => l !== '');
+}
+function toRootdirPath(rootdir, abs) {
+    const rel = (0, node_path_1.relative)(rootdir, abs);
+    if (rel === '' || rel.startsWith('..'))
+        return null;
+    return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
+}
+function changedFiles(request, rootdir, cwd) {
+    const found = new Set();
+    const sources = [];
+    if (request.changed) {
+        const top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
+        const ref = request.changed.ref;
+        const names = [];
+        // --no-renames: a moved file is its old path deleted and its new path added, both changes.
+        if (ref !== null)
+            names.push(...lines(git(top, ['diff', '--name-only', '--no-renames', '-z', `${ref}...HEAD`, '--'])));
+        names.push(...lines(git(top, ['diff', '--name-only', '--no-renames', '-z', 'HEAD', '--'])));
+        names.push(...lines(git(top, ['ls-files', '--others', '--exclude-standard', '-z'])));
+        for (const name of names) {
+            const rel = toRootdirPath(rootdir, (0, node_path_1.resolve)(top, name));
+            if (rel !== null && !RUN_STATE.test(rel))
+                found.add(rel);
+        }
+        sources.push(ref === null ? 'uncommitted changes' : `changes since ${ref}`);
+    }
+    if (request.affectedBy) {
+        for (const path of request.affectedBy) {
+            const rel = toRootdirPath(rootdir, (0, node_path_1.resolve)(cwd, path));
+            if (rel !== null)
+                found.add(rel);
+        }
+        sources.push('--affected-by');
+    }
+    return { files: [...found].sort(), source: sources.join(' and ') };
+}
+
+
+/***/ }),
+
+/***/ 8849:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImpactDepsError = void 0;
+exports.parseImpactDeps = parseImpactDeps;
+exports.underTestPath = underTestPath;
+// The `impact_deps` setting: what the import graph cannot see. Each line is `GLOB: TESTPATH...`:
+// a changed file matching GLOB (rootdir-relative, matched like pytest's --ignore-glob: a pattern
+// without `/` matches the file name, one with `/` the whole path, `*` crossing directories) selects
+// the tests under each TESTPATH (rootdir-relative file or directory; none: no tests). A file it
+// matches is explained by it: a config or non-Python file no longer selects every test, and a
+// Python file no longer selects the tests that import modules by run-time names.
+const fnmatch_js_1 = __nccwpck_require__(6628);
+class ImpactDepsError extends Error {
+}
+exports.ImpactDepsError = ImpactDepsError;
+function parseImpactDeps(lines) {
+    const rules = [];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            throw new ImpactDepsError(`impact_deps: expected 'GLOB: TESTPATH...', got '${line}'`);
+        const glob = line.slice(0, colon).trim();
+        const testPaths = line.slice(colon + 1).trim().split(/\s+/).filter((p) => p !== '').map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+        rules.push({ glob, testPaths, matches: (path) => (0, fnmatch_js_1.fnmatchPath)(glob, path) });
+    }
+    return rules;
+}
+/** Whether a test file lies under a TESTPATH (the path itself, or a directory above it; `.` is all). */
+function underTestPath(file, testPath) {
+    return testPath === '.' || testPath === '' || file === testPath || file.startsWith(`${testPath}/`);
+}
+
+
+/***/ }),
+
+/***/ 1563:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImpactDepsError = exports.ChangesError = void 0;
+exports.computeImpact = computeImpact;
+// The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
+const node_path_1 = __nccwpck_require__(6760);
+const import_graph_js_1 = __nccwpck_require__(8005);
+const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(5910);
+const affected_js_1 = __nccwpck_require__(2991);
+const changes_js_1 = __nccwpck_require__(6114);
+const deps_js_1 = __nccwpck_require__(8849);
+var changes_js_2 = __nccwpck_require__(6114);
+Object.defineProperty(exports, "ChangesError", ({ enumerable: true, get: function () { return changes_js_2.ChangesError; } }));
+var deps_js_2 = __nccwpck_require__(8849);
+Object.defineProperty(exports, "ImpactDepsError", ({ enumerable: true, get: function () { return deps_js_2.ImpactDepsError; } }));
+async function computeImpact(opts) {
+    const rules = (0, deps_js_1.parseImpactDeps)(opts.impactDeps);
+    const changes = (0, changes_js_1.changedFiles)(opts.request, opts.rootdir, opts.invocationDir);
+    if (changes.files.length === 0)
+        return { changes, impact: { reasons: new Map(), everything: null } };
+    const testFiles = [...new Set(opts.items.map((item) => (0, node_path_1.join)(opts.rootdir, item.file)))];
+    const conftests = [...new Set(testFiles.flatMap((f) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(f), opts.rootdir)))]
+        .map((dir) => (0, node_path_1.join)(dir, 'conftest.py'))
+        .filter((conftest) => (0, inputs_js_1.probePath)(conftest)?.isFile());
+    const graph = await (0, import_graph_js_1.buildImportGraph)({
+        rootdir: opts.rootdir,
+        testFiles,
+        roots: (0, import_graph_js_1.projectRoots)(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
+        useCache: opts.useCache,
+    });
+    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
+}
+
+
+/***/ }),
+
+/***/ 3813:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10001,7 +10779,7 @@ function selfAndParents(p) {
 
 /***/ }),
 
-/***/ 7542:
+/***/ 1995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10019,8 +10797,8 @@ exports.forgetMemos = forgetMemos;
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3000);
-const inputs_js_1 = __nccwpck_require__(417);
+const ancestors_js_1 = __nccwpck_require__(3813);
+const inputs_js_1 = __nccwpck_require__(5910);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
@@ -10210,7 +10988,7 @@ function forgetMemos(rootdir) {
 
 /***/ }),
 
-/***/ 417:
+/***/ 5910:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10339,7 +11117,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 2181:
+/***/ 1940:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -10369,7 +11147,7 @@ exports.escapeXmlAttr = escapeXmlAttr;
 // back is well-formed.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_string_decoder_1 = __nccwpck_require__(6193);
-const sax_1 = __importDefault(__nccwpck_require__(179));
+const sax_1 = __importDefault(__nccwpck_require__(7342));
 /** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
 function caseXml(c) {
     return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
@@ -10828,7 +11606,7 @@ const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\
 
 /***/ }),
 
-/***/ 4114:
+/***/ 1937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10840,7 +11618,7 @@ exports.learnIntoFile = learnIntoFile;
 // Learning timings from a run's results: each test's seconds and each module's setup seconds,
 // folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
-const timings_js_1 = __nccwpck_require__(7307);
+const timings_js_1 = __nccwpck_require__(892);
 /** Weight of the newest run in the moving average. */
 exports.EWMA_WEIGHT = 0.5;
 /**
@@ -10912,7 +11690,7 @@ function learnIntoFile(run, path, previousPath = path) {
 
 /***/ }),
 
-/***/ 2732:
+/***/ 4199:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10931,11 +11709,11 @@ exports.idHash = idHash;
 // per file its sums. A file found malformed part-way is taken back out of all of it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const junit_js_1 = __nccwpck_require__(2998);
-const plan_js_1 = __nccwpck_require__(8597);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const learn_js_1 = __nccwpck_require__(4114);
-const junit_read_js_1 = __nccwpck_require__(2181);
+const junit_js_1 = __nccwpck_require__(9223);
+const plan_js_1 = __nccwpck_require__(6976);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const learn_js_1 = __nccwpck_require__(1937);
+const junit_read_js_1 = __nccwpck_require__(1940);
 /** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
 exports.FAILURES_KEPT = 10_000;
 exports.SLOWEST_KEPT = 100;
@@ -11416,7 +12194,7 @@ class MergedJUnitWriter {
 
 /***/ }),
 
-/***/ 2208:
+/***/ 771:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11424,7 +12202,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
 exports.renderSummary = renderSummary;
 exports.totalsParts = totalsParts;
-const markdown_js_1 = __nccwpck_require__(4285);
+const markdown_js_1 = __nccwpck_require__(998);
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_LINE_CHARS = 300;
@@ -11552,7 +12330,7 @@ function truncateBytes(text, maxBytes) {
 
 /***/ }),
 
-/***/ 7689:
+/***/ 5238:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11562,7 +12340,7 @@ exports.mergedLine = mergedLine;
 exports.problemReport = problemReport;
 // What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
 // the reasons a merge failed, the one-line totals and the listing of what went wrong.
-const types_js_1 = __nccwpck_require__(8522);
+const types_js_1 = __nccwpck_require__(9213);
 function mergeVerdict(result) {
     const reasons = [
         result.failureCount > 0 && `${result.failureCount} test(s) failed`,
@@ -11620,7 +12398,7 @@ function idList(what, ids, total = ids.length) {
 
 /***/ }),
 
-/***/ 9098:
+/***/ 6779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11671,7 +12449,7 @@ function coveringIds(id) {
 
 /***/ }),
 
-/***/ 2105:
+/***/ 6180:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11808,7 +12586,7 @@ function pyRjust(s, width) {
 
 /***/ }),
 
-/***/ 9475:
+/***/ 314:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11820,10 +12598,10 @@ exports.normalizeReportChars = normalizeReportChars;
 exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
 const node_path_1 = __nccwpck_require__(6760);
-const color_js_1 = __nccwpck_require__(2105);
-const counts_js_1 = __nccwpck_require__(5132);
-const fence_js_1 = __nccwpck_require__(9183);
-const writer_js_1 = __nccwpck_require__(2915);
+const color_js_1 = __nccwpck_require__(6180);
+const counts_js_1 = __nccwpck_require__(5359);
+const fence_js_1 = __nccwpck_require__(7762);
+const writer_js_1 = __nccwpck_require__(5436);
 /** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
 function normalizeReportChars(chars) {
     let opts = '';
@@ -12649,7 +13427,7 @@ function formatG(x) {
 
 /***/ }),
 
-/***/ 5132:
+/***/ 5359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12667,7 +13445,7 @@ exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
-const color_js_1 = __nccwpck_require__(2105);
+const color_js_1 = __nccwpck_require__(6180);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
 exports.COUNT_ORDER = [
@@ -12822,7 +13600,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
-/***/ 9183:
+/***/ 7762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12885,7 +13663,7 @@ exports.Fence = Fence;
 
 /***/ }),
 
-/***/ 2794:
+/***/ 4421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12893,7 +13671,7 @@ exports.Fence = Fence;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.jsonReportData = jsonReportData;
 exports.jsonReport = jsonReport;
-const counts_js_1 = __nccwpck_require__(5132);
+const counts_js_1 = __nccwpck_require__(5359);
 function jsonReportData(results, errors, meta) {
     const counts = (0, counts_js_1.countResults)(results, errors);
     return {
@@ -12934,7 +13712,7 @@ function jsonReport(results, errors, meta) {
 
 /***/ }),
 
-/***/ 2998:
+/***/ 9223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12947,8 +13725,8 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
-const pystr_js_1 = __nccwpck_require__(2560);
-const color_js_1 = __nccwpck_require__(2105);
+const pystr_js_1 = __nccwpck_require__(2845);
+const color_js_1 = __nccwpck_require__(6180);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 /**
@@ -13267,7 +14045,7 @@ function junitXml(results, errors, opts) {
 
 /***/ }),
 
-/***/ 4285:
+/***/ 998:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13344,7 +14122,7 @@ function codeBlock(text) {
 
 /***/ }),
 
-/***/ 8056:
+/***/ 429:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13360,10 +14138,10 @@ exports.configuredReporters = configuredReporters;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(9750);
-const console_js_1 = __nccwpck_require__(9475);
-const json_js_1 = __nccwpck_require__(2794);
-const junit_js_1 = __nccwpck_require__(2998);
+const index_js_1 = __nccwpck_require__(6259);
+const console_js_1 = __nccwpck_require__(314);
+const json_js_1 = __nccwpck_require__(4421);
+const junit_js_1 = __nccwpck_require__(9223);
 /** A reporter that writes one file when the session ends; it keeps what it was given. */
 class FileReporter {
     path;
@@ -13517,7 +14295,7 @@ function configuredReporters(request, config, place) {
 
 /***/ }),
 
-/***/ 2915:
+/***/ 5436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13525,7 +14303,7 @@ function configuredReporters(request, config, place) {
 // the current line, which pytest's progress layout depends on.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TermWriter = void 0;
-const color_js_1 = __nccwpck_require__(2105);
+const color_js_1 = __nccwpck_require__(6180);
 class TermWriter {
     sink;
     color;
@@ -13569,7 +14347,7 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
-/***/ 5047:
+/***/ 7010:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13604,7 +14382,7 @@ function testEnvironment(env) {
 
 /***/ }),
 
-/***/ 5507:
+/***/ 5496:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13625,7 +14403,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 6706:
+/***/ 1237:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13637,7 +14415,7 @@ exports.parseWorkerFrame = parseWorkerFrame;
 // Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
 // to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
-const msgpackr_1 = __nccwpck_require__(2502);
+const msgpackr_1 = __nccwpck_require__(1408);
 const packr = new msgpackr_1.Packr({ useRecords: false });
 const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
@@ -13950,36 +14728,36 @@ exports.FrameReader = FrameReader;
 
 /***/ }),
 
-/***/ 9286:
+/***/ 3547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
-var prestart_js_1 = __nccwpck_require__(955);
+var prestart_js_1 = __nccwpck_require__(6820);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
-var pool_js_1 = __nccwpck_require__(7430);
+var pool_js_1 = __nccwpck_require__(4133);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
 Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
-var schedule_js_1 = __nccwpck_require__(2873);
+var schedule_js_1 = __nccwpck_require__(4050);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
-var python_js_1 = __nccwpck_require__(5530);
+var python_js_1 = __nccwpck_require__(3401);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
 Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
-var errors_js_1 = __nccwpck_require__(5507);
+var errors_js_1 = __nccwpck_require__(5496);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
-var environment_js_1 = __nccwpck_require__(5047);
+var environment_js_1 = __nccwpck_require__(7010);
 Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
-var truth_js_1 = __nccwpck_require__(395);
+var truth_js_1 = __nccwpck_require__(6046);
 Object.defineProperty(exports, "CollectionTruth", ({ enumerable: true, get: function () { return truth_js_1.CollectionTruth; } }));
 
 
 /***/ }),
 
-/***/ 7430:
+/***/ 4133:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13994,10 +14772,10 @@ exports.describeExit = describeExit;
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const errors_js_1 = __nccwpck_require__(5507);
-const schedule_js_1 = __nccwpck_require__(2873);
-const worker_js_1 = __nccwpck_require__(9898);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const errors_js_1 = __nccwpck_require__(5496);
+const schedule_js_1 = __nccwpck_require__(4050);
+const worker_js_1 = __nccwpck_require__(9121);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
@@ -14548,7 +15326,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 955:
+/***/ 6820:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14556,7 +15334,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
 // Workers started before the units are known, so that Python's start-up (interpreter, `import
 // pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
-const worker_js_1 = __nccwpck_require__(9898);
+const worker_js_1 = __nccwpck_require__(9121);
 /** Holds a worker's events until the pool attaches its own handlers. */
 class WorkerHandoff {
     target = null;
@@ -14612,7 +15390,7 @@ exports.PrestartedWorkers = PrestartedWorkers;
 
 /***/ }),
 
-/***/ 5530:
+/***/ 3401:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14630,8 +15408,8 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const errors_js_1 = __nccwpck_require__(5507);
-const shim_js_1 = __nccwpck_require__(1349);
+const errors_js_1 = __nccwpck_require__(5496);
+const shim_js_1 = __nccwpck_require__(7450);
 exports.MIN_PYTHON = [3, 9];
 /**
  * findPython, with a version manager's shim replaced by the interpreter it chose last time under
@@ -14757,7 +15535,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 2873:
+/***/ 4050:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14924,7 +15702,7 @@ exports.OrderedQueues = OrderedQueues;
 
 /***/ }),
 
-/***/ 1349:
+/***/ 7450:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14940,8 +15718,8 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3000);
-const which_js_1 = __nccwpck_require__(6351);
+const ancestors_js_1 = __nccwpck_require__(3813);
+const which_js_1 = __nccwpck_require__(3490);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path) {
@@ -15015,7 +15793,7 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
-/***/ 395:
+/***/ 6046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15025,7 +15803,7 @@ exports.CollectionTruth = void 0;
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-const nodeid_js_1 = __nccwpck_require__(9098);
+const nodeid_js_1 = __nccwpck_require__(6779);
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
 function countsOf(items, ids) {
     const byKey = new Map();
@@ -15178,7 +15956,7 @@ exports.CollectionTruth = CollectionTruth;
 
 /***/ }),
 
-/***/ 9898:
+/***/ 9121:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15187,9 +15965,9 @@ exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
 exports.killAllWorkerGroups = killAllWorkerGroups;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
-const frames_js_1 = __nccwpck_require__(6706);
-const environment_js_1 = __nccwpck_require__(5047);
-const python_js_1 = __nccwpck_require__(5530);
+const frames_js_1 = __nccwpck_require__(1237);
+const environment_js_1 = __nccwpck_require__(7010);
+const python_js_1 = __nccwpck_require__(3401);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
 /** Process groups of every worker this process started (each worker leads its own). */
@@ -15315,7 +16093,7 @@ exports.WorkerProcess = WorkerProcess;
 
 /***/ }),
 
-/***/ 2312:
+/***/ 1547:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15586,7 +16364,24 @@ function evaluateBinary(left, right, matcher, decisive) {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 2523:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.applyImpact = applyImpact;
+function applyImpact(selection, affected) {
+    const selected = [];
+    const deselected = [...selection.deselected];
+    for (const item of selection.selected)
+        (affected.has(item.id) ? selected : deselected).push(item);
+    return { ...selection, selected, deselected };
+}
+
+
+/***/ }),
+
+/***/ 8157:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -15611,18 +16406,18 @@ exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.ev
 exports.selectItems = selectItems;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
-const expression_js_1 = __nccwpck_require__(2312);
-const match_js_1 = __nccwpck_require__(697);
-const nodeid_js_1 = __nccwpck_require__(267);
-var expression_js_2 = __nccwpck_require__(2312);
+const expression_js_1 = __nccwpck_require__(1547);
+const match_js_1 = __nccwpck_require__(1432);
+const nodeid_js_1 = __nccwpck_require__(5368);
+var expression_js_2 = __nccwpck_require__(1547);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
-var match_js_2 = __nccwpck_require__(697);
+var match_js_2 = __nccwpck_require__(1432);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(5939), exports);
+__exportStar(__nccwpck_require__(4556), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -15795,7 +16590,7 @@ function unmatchedNodeIds(items, opts) {
 
 /***/ }),
 
-/***/ 5939:
+/***/ 4556:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -15814,7 +16609,7 @@ exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const nodeid_js_1 = __nccwpck_require__(9098);
+const nodeid_js_1 = __nccwpck_require__(6779);
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -16120,7 +16915,7 @@ function updateLastFailed(rootdir, results, collectedIds = [], cacheDir = DEFAUL
 
 /***/ }),
 
-/***/ 697:
+/***/ 1432:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16132,7 +16927,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(2312);
+const expression_js_1 = __nccwpck_require__(1547);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -16252,7 +17047,7 @@ function numericValue(value) {
 
 /***/ }),
 
-/***/ 267:
+/***/ 5368:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -16268,7 +17063,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const expression_js_1 = __nccwpck_require__(2312);
+const expression_js_1 = __nccwpck_require__(1547);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -16433,7 +17228,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 348:
+/***/ 8865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16442,7 +17237,7 @@ exports.expandGlobs = expandGlobs;
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
+const inputs_js_1 = __nccwpck_require__(5910);
 function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
     for (const pattern of patterns) {
@@ -16512,7 +17307,7 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 4447:
+/***/ 4578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16521,7 +17316,7 @@ exports.lpt = lpt;
 exports.refine = refine;
 // Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
 // moves and swaps off the most loaded shard, and moves of single pieces of split modules.
-const units_js_1 = __nccwpck_require__(9599);
+const units_js_1 = __nccwpck_require__(5564);
 const SWAP_PARTNERS = 8;
 function lpt(units, shardCount) {
     const shards = Array.from({ length: shardCount }, () => []);
@@ -16822,7 +17617,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 8597:
+/***/ 6976:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16845,11 +17640,11 @@ exports.planProblem = planProblem;
 // does not depend on input order.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
-const types_js_1 = __nccwpck_require__(8522);
-const pack_js_1 = __nccwpck_require__(4447);
-const split_js_1 = __nccwpck_require__(7240);
-const timings_js_1 = __nccwpck_require__(7307);
-const units_js_1 = __nccwpck_require__(9599);
+const types_js_1 = __nccwpck_require__(9213);
+const pack_js_1 = __nccwpck_require__(4578);
+const split_js_1 = __nccwpck_require__(6235);
+const timings_js_1 = __nccwpck_require__(892);
+const units_js_1 = __nccwpck_require__(5564);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
@@ -17097,7 +17892,7 @@ function isSeconds(value) {
 
 /***/ }),
 
-/***/ 7240:
+/***/ 6235:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17107,7 +17902,7 @@ exports.splitRule = splitRule;
 exports.moduleUnits = moduleUnits;
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
 // run once) unless it is too long for one shard; then every part pays the module's setup again.
-const units_js_1 = __nccwpck_require__(9599);
+const units_js_1 = __nccwpck_require__(5564);
 function modulesTotal(modules) {
     return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
 }
@@ -17242,7 +18037,7 @@ function spreadPieces(pieces, count) {
 
 /***/ }),
 
-/***/ 7307:
+/***/ 892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17257,7 +18052,7 @@ exports.median = median;
 // made from. The store is learned from JUnit results by merge/learn.ts.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(9098);
+const nodeid_js_1 = __nccwpck_require__(6779);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 /** What a test costs when nothing at all is known. */
@@ -17439,7 +18234,7 @@ function median(values) {
 
 /***/ }),
 
-/***/ 9599:
+/***/ 5564:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17478,7 +18273,7 @@ function sumSeconds(pieces) {
 
 /***/ }),
 
-/***/ 8522:
+/***/ 9213:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17618,7 +18413,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("url");
 
 /***/ }),
 
-/***/ 2502:
+/***/ 1408:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21057,7 +21852,7 @@ if (!nativeAccelerationDisabled) {
 	let extractor;
 	try {
 		if (true)
-			extractor = __nccwpck_require__(4046);
+			extractor = __nccwpck_require__(3488);
 		else
 			{}
 		if (extractor)
@@ -21101,7 +21896,7 @@ exports.useRecords = useRecords;
 
 /***/ }),
 
-/***/ 7106:
+/***/ 8488:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -21879,7 +22674,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 551:
+/***/ 2073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26095,16 +26890,17 @@ exports.a = runCli;
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_url_1 = __nccwpck_require__(3136);
-const parse_pool_js_1 = __nccwpck_require__(9740);
-const args_js_1 = __nccwpck_require__(7593);
-const discover_js_1 = __nccwpck_require__(2731);
-const finish_js_1 = __nccwpck_require__(6367);
-const session_js_1 = __nccwpck_require__(2594);
-const run_js_1 = __nccwpck_require__(4175);
-const merge_js_1 = __nccwpck_require__(5306);
-const plan_js_1 = __nccwpck_require__(8943);
-const version_js_1 = __nccwpck_require__(3882);
-const types_js_1 = __nccwpck_require__(8522);
+const parse_pool_js_1 = __nccwpck_require__(941);
+const args_js_1 = __nccwpck_require__(8000);
+const discover_js_1 = __nccwpck_require__(1018);
+const finish_js_1 = __nccwpck_require__(6698);
+const session_js_1 = __nccwpck_require__(609);
+const run_js_1 = __nccwpck_require__(2440);
+const merge_js_1 = __nccwpck_require__(5609);
+const plan_js_1 = __nccwpck_require__(5694);
+const watch_js_1 = __nccwpck_require__(1630);
+const version_js_1 = __nccwpck_require__(7193);
+const types_js_1 = __nccwpck_require__(9213);
 async function main(argv) {
     const { command, rest } = (0, args_js_1.splitCommand)(argv);
     const write = (s) => process.stdout.write(s);
@@ -26126,7 +26922,7 @@ async function main(argv) {
     if (command === 'discover')
         return (0, discover_js_1.discoverCommand)(argv, rest, write);
     if (command === 'watch')
-        throw new args_js_1.UsageError('fastest watch is not available yet');
+        return (0, watch_js_1.watchCommand)(rest, process.cwd(), process.env);
     return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
 }
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */

@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 560:
+/***/ 845:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -139,7 +139,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 872:
+/***/ 843:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -159,7 +159,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 10;
+exports.DISCOVERY_CACHE_VERSION = 11;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -418,7 +418,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 147:
+/***/ 416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -427,7 +427,7 @@ exports.pythonParser = pythonParser;
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
-const web_tree_sitter_1 = __nccwpck_require__(551);
+const web_tree_sitter_1 = __nccwpck_require__(73);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -460,7 +460,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 50:
+/***/ 419:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -944,7 +944,115 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 112:
+/***/ 235:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.importRefs = importRefs;
+// The modules a file imports, anywhere in it (module level, functions, conditional branches), as
+// written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
+// queries (run inside the wasm module), so a file costs one pass however many nodes it has.
+const web_tree_sitter_1 = __nccwpck_require__(73);
+const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
+const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
+const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
+const LOADING_CALL = /(?:^|\.)(?:import_module|__import__|importorskip)$/;
+const STRING_LITERAL = /^[rRuU]?(['"])([\w.]+)\1$/;
+const queries = new WeakMap();
+function queriesFor(language) {
+    let q = queries.get(language);
+    if (!q) {
+        q = { statements: new web_tree_sitter_1.Query(language, STATEMENTS), calls: new web_tree_sitter_1.Query(language, CALLS), plugins: new web_tree_sitter_1.Query(language, PLUGINS) };
+        queries.set(language, q);
+    }
+    return q;
+}
+function dottedOf(node) {
+    if (!node)
+        return undefined;
+    return (node.type === 'aliased_import' ? node.childForFieldName('name')?.text : node.text)?.replace(/\s+/g, '');
+}
+function joinModule(base, name) {
+    return base.endsWith('.') ? base + name : `${base}.${name}`;
+}
+/** The literal module name of a string node (`'pkg.mod'`), or undefined. */
+function literalName(node) {
+    if (!node || node.type !== 'string')
+        return undefined;
+    return STRING_LITERAL.exec(node.text)?.[2];
+}
+function importRefs(root, source) {
+    const { statements, calls, plugins } = queriesFor(root.tree.language);
+    const modules = new Set();
+    let dynamic = false;
+    for (const { name, node } of statements.captures(root)) {
+        if (name === 'import') {
+            for (const child of node.childrenForFieldName('name')) {
+                const dotted = dottedOf(child);
+                if (dotted)
+                    modules.add(dotted);
+            }
+            continue;
+        }
+        const base = node.childForFieldName('module_name')?.text.replace(/\s+/g, '');
+        if (!base)
+            continue;
+        modules.add(base);
+        for (const child of node.childrenForFieldName('name')) {
+            const imported = dottedOf(child);
+            if (imported)
+                modules.add(joinModule(base, imported));
+        }
+    }
+    if (/import_module|__import__|importorskip/.test(source)) {
+        for (const match of calls.matches(root)) {
+            const fn = match.captures.find((c) => c.name === 'fn')?.node;
+            const args = match.captures.find((c) => c.name === 'args')?.node;
+            if (!fn || !args || !LOADING_CALL.test(fn.text))
+                continue;
+            const first = args.namedChildren[0];
+            const literal = literalName(first);
+            if (literal !== undefined) {
+                // import_module('.mod', package) is relative to a package named at run time.
+                if (literal.startsWith('.'))
+                    dynamic = true;
+                else
+                    modules.add(literal);
+            }
+            else if (!fn.text.endsWith('importorskip')) {
+                dynamic = true;
+            }
+        }
+    }
+    if (source.includes('pytest_plugins')) {
+        for (const match of plugins.matches(root)) {
+            if (match.captures.find((c) => c.name === 'name')?.node.text !== 'pytest_plugins')
+                continue;
+            const value = match.captures.find((c) => c.name === 'value')?.node;
+            if (!value)
+                continue;
+            const names = value.type === 'string' ? [value] : value.type === 'list' || value.type === 'tuple' ? value.namedChildren : null;
+            if (names === null) {
+                dynamic = true;
+                continue;
+            }
+            for (const entry of names) {
+                const literal = literalName(entry);
+                if (literal !== undefined)
+                    modules.add(literal);
+                else
+                    dynamic = true;
+            }
+        }
+    }
+    return { modules: [...modules], dynamic };
+}
+
+
+/***/ }),
+
+/***/ 185:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -953,26 +1061,29 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(24);
-const inputs_js_1 = __nccwpck_require__(417);
-const grammar_js_1 = __nccwpck_require__(147);
-const parse_js_1 = __nccwpck_require__(985);
+const inputs_js_1 = __nccwpck_require__(910);
+const grammar_js_1 = __nccwpck_require__(416);
+const parse_js_1 = __nccwpck_require__(582);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
-    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: (0, parse_js_1.parseModule)(parser, content.toString('utf8')) };
+    const source = content.toString('utf8');
+    return { ...request, hash: (0, inputs_js_1.sha1)(content), parsed: request.importsOnly ? (0, parse_js_1.parseImportsOnly)(parser, source) : (0, parse_js_1.parseModule)(parser, source) };
 }
 
 
 /***/ }),
 
-/***/ 985:
+/***/ 582:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
-const guards_js_1 = __nccwpck_require__(50);
-const pyliteral_js_1 = __nccwpck_require__(692);
+exports.parseImportsOnly = parseImportsOnly;
+const guards_js_1 = __nccwpck_require__(419);
+const import_refs_js_1 = __nccwpck_require__(235);
+const pyliteral_js_1 = __nccwpck_require__(203);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -1606,6 +1717,7 @@ function parseModule(parser, source) {
         const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
+        const refs = (0, import_refs_js_1.importRefs)(root, source);
         return {
             members: info.members,
             pytestmark: info.pytestmark,
@@ -1620,6 +1732,26 @@ function parseModule(parser, source) {
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
             ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
             ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
+        };
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** A module read only for what it imports (for the import graph): no members, no syntax check. */
+function parseImportsOnly(parser, source) {
+    const tree = parser.parse(source);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const refs = (0, import_refs_js_1.importRefs)(tree.rootNode, source);
+        return {
+            members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
+            dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+            ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+            ...(refs.dynamic ? { dynamicImport: true } : {}),
         };
     }
     finally {
@@ -1630,7 +1762,7 @@ function parseModule(parser, source) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 203:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1642,7 +1774,7 @@ exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(560);
+const pystr_js_1 = __nccwpck_require__(845);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
@@ -2294,7 +2426,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 417:
+/***/ 910:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2479,7 +2611,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:work
 
 /***/ }),
 
-/***/ 551:
+/***/ 73:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6694,9 +6826,9 @@ Object.defineProperty(exports, "B", ({ value: true }));
 // Entry of a parse worker thread (bundled as dist/parse-worker.js): parses the batches of files the
 // main thread sends and posts their structure back, already in the form the cache file stores.
 const node_worker_threads_1 = __nccwpck_require__(919);
-const cache_js_1 = __nccwpck_require__(872);
-const parse_file_js_1 = __nccwpck_require__(112);
-const grammar_js_1 = __nccwpck_require__(147);
+const cache_js_1 = __nccwpck_require__(843);
+const parse_file_js_1 = __nccwpck_require__(185);
+const grammar_js_1 = __nccwpck_require__(416);
 const port = node_worker_threads_1.parentPort;
 if (port) {
     // Compiling the grammar starts at once: a thread is started before the files it will parse are known.

@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 
 /** The stages, earliest first: a file may import its own stage's files and earlier stages' only. */
-export const STAGES = ['types', 'memo', 'config', 'discovery', 'select', 'shard', 'runner', 'coverage', 'report', 'merge', 'cli', 'action'] as const;
+export const STAGES = ['types', 'memo', 'config', 'discovery', 'impact', 'select', 'shard', 'runner', 'coverage', 'report', 'merge', 'cli', 'action'] as const;
 
 /** `src/types.ts` and `src/nodeid.ts` are the shared vocabulary: the first stage. */
 function stageOf(file: string): string {

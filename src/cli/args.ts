@@ -84,6 +84,10 @@ export interface CliOptions {
   timingsOut: string | null;
   /** pytest-cov's options (`--cov`...), which fastest implements with coverage.py. */
   coverage: CoverageOptions;
+  /** `--changed [REF]`: run the tests the working tree's changes (and REF...HEAD's) can affect. */
+  changed: { ref: string | null } | null;
+  /** `--affected-by PATH...`: run the tests these files' changes can affect. */
+  affectedBy: string[] | null;
 }
 
 export type Command = CliOptions['command'];
@@ -98,16 +102,18 @@ export function defaultOptions(): CliOptions {
     tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
     cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
     noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-    collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: defaultCoverageOptions(),
+    collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: defaultCoverageOptions(), changed: null, affectedBy: null,
     shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
   };
 }
 
-type Apply = (o: CliOptions, value: string, flag: string) => void;
+type Apply = (o: CliOptions, value: string, flag: string, values: string[]) => void;
 interface FlagSpec {
   names: string[];
   /** Takes a value (`-k EXPR`, `--maxfail=2`). */
   value: boolean;
+  /** As argparse's nargs: '?' takes the next argument unless it looks like an option; '+' every such argument. */
+  nargs?: '?' | '+';
   apply: Apply;
   /** Forward the flag (and its value) to the pytest engine as given. */
   forward?: boolean;
@@ -218,6 +224,8 @@ const FLAGS: FlagSpec[] = [
   { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = contextValue(v, f); } },
   { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
   { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
+  { names: ['--changed'], value: false, nargs: '?', apply: (o, v) => { o.changed = { ref: v === '' ? null : v }; } },
+  { names: ['--affected-by'], value: false, nargs: '+', apply: (o, _v, _f, vs) => { o.affectedBy = [...(o.affectedBy ?? []), ...vs]; } },
   { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
   { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
   // fastest plan and fastest merge
@@ -251,7 +259,7 @@ for (const spec of FLAGS) {
 }
 
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache']);
+const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
 
@@ -267,7 +275,7 @@ export type PluginOptions = ReadonlyMap<string, Arity>;
 
 type Token =
   | { kind: 'path'; value: string }
-  | { kind: 'flag'; name: string; value: string | undefined; raw: string[]; spec: FlagSpec }
+  | { kind: 'flag'; name: string; value: string | undefined; raw: string[]; spec: FlagSpec; values?: string[] }
   | { kind: 'other'; name: string; value: string | undefined; raw: string[]; route: Route | 'conftest' };
 
 interface Known {
@@ -341,6 +349,16 @@ function* tokens(argv: string[], known: Known): Generator<Token> {
       if (spec.optional) {
         const value = eq >= 0 ? arg.slice(eq + 1) : takesNext('optional', argv[i + 1]) ? argv[++i] : undefined;
         yield { kind: 'flag', name, value, raw: value === undefined ? [arg] : eq >= 0 ? [arg] : [arg, value], spec };
+      } else if (spec.nargs) {
+        const values = eq >= 0 ? [arg.slice(eq + 1)] : [];
+        const raw = [arg];
+        while (eq < 0 && takesNext('optional', argv[i + 1]) && argv[i + 1] !== '--' && (spec.nargs === '+' || values.length === 0)) {
+          values.push(argv[++i]);
+          raw.push(values[values.length - 1]);
+        }
+        if (spec.nargs === '+' && values.length === 0) throw new UsageError(`argument ${name}: expected at least one argument`);
+        yield { kind: 'flag', name, value: values[0], raw, spec, values };
+        continue;
       } else if (spec.value) {
         const value: string | undefined = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
         if (value === undefined) throw new UsageError(`argument ${name}: expected one argument`);
@@ -405,7 +423,7 @@ export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> 
       o.paths.push(token.value);
     } else if (token.kind === 'flag') {
       if (token.spec.optional) token.spec.optional(o, token.value, token.name);
-      else token.spec.apply(o, token.value ?? '', token.name);
+      else token.spec.apply(o, token.value ?? '', token.name, token.values ?? []);
       if (token.spec.forward) o.pytestArgs.push(...token.raw);
     } else {
       o.pytestArgs.push(...token.raw);
@@ -453,6 +471,8 @@ export const HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+       fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
+                                                   keys: a all, f failed, q quit)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -465,6 +485,9 @@ selection:
   --lf, --last-failed   rerun only the tests that failed at the last run (or all if none failed)
   --ff, --failed-first  run all tests, but run the last failures first
   --co, --collect-only  only collect tests, don't execute them
+  --changed [REF]       only the tests that uncommitted and untracked changes can affect
+                        (with REF: also the changes of REF...HEAD); -v says why each test runs
+  --affected-by PATH... only the tests that changes to these files can affect
 
 running:
   -n N|auto             number of worker processes (default: auto, one per CPU)

@@ -6,6 +6,7 @@ import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
 import { pluralize } from '../report/counts.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { ExitCode } from '../types.js';
+import { impactClosingLine } from './impact-report.js';
 
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 export function collectedLine(selected: number, deselected: number, errors: number, seconds: number): string {
@@ -59,7 +60,9 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
   }
   const inputs = takeInputLog();
   const { options } = session;
+  // A test-impact selection depends on git's state, which the input log does not see.
   const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
+    options.changed === null && options.affectedBy === null &&
     collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
   for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
   let stdout = '';
@@ -67,6 +70,7 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
     if (memoable) stdout += s;
     write(s);
   });
+  if (collected.impact && !jsonOutput) write(impactClosingLine(collected.impact, collected.selection.selected.length));
   if (memoable && inputs && (exitCode === 0 || exitCode === 5)) {
     const command = { argv, cwd, bundlePath: join(dirname(fileURLToPath(import.meta.url)), 'main.js') };
     writeMemo(session.config.rootdir, command, inputs, stdout, exitCode);

@@ -2,13 +2,14 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adoptParseThreads } from '../discovery/parse-pool.js';
-import { HELP, splitCommand, UsageError } from './args.js';
+import { HELP, splitCommand } from './args.js';
 import { discoverCommand } from './discover.js';
 import { finishCommand, type Handoff } from './finish.js';
 import { collect, openSession } from './session.js';
 import { runCommand } from './run.js';
 import { mergeCommand } from './merge.js';
 import { planCommand } from './plan.js';
+import { watchCommand } from './watch.js';
 import { VERSION } from './version.js';
 import { ExitCode } from '../types.js';
 
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     return command === 'plan' ? planCommand(rest, discoverForPlan) : mergeCommand(rest);
   }
   if (command === 'discover') return discoverCommand(argv, rest, write);
-  if (command === 'watch') throw new UsageError('fastest watch is not available yet');
+  if (command === 'watch') return watchCommand(rest, process.cwd(), process.env);
   return runCommand(rest, process.cwd(), process.env);
 }
 

@@ -12,6 +12,7 @@ import { forgetMemos } from '../memo/discover-memo.js';
 import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
 import { rememberInterpreter } from '../runner/shim.js';
+import { impactClosingLine, impactReasonsBlock } from './impact-report.js';
 import { printDiscovery } from './discover.js';
 import { handleSignals } from './signals.js';
 import { applyEngineRoute, pytestSettles, routeCoverage, runRealPytest, runRoute } from './option-route.js';
@@ -97,6 +98,17 @@ function checkWarningFilters(python: string, filters: string[], env: NodeJS.Proc
   });
 }
 
+/** The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it leaves out. */
+async function realPytestArgv(session: Session, known?: Collected): Promise<string[]> {
+  const argv = session.pytestArgv();
+  if (session.options.changed === null && session.options.affectedBy === null) return argv;
+  const { selection, impact } = known ?? (await collect(session));
+  if (!impact) return argv;
+  const left = selection.deselected.filter((item) => !impact.impact.reasons.has(item.id));
+  process.stderr.write(impactClosingLine(impact, selection.selected.length));
+  return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
+}
+
 export async function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
   const startedAt = new Date();
@@ -104,7 +116,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const { options, config } = session;
   routeCoverage(options);
   const route = runRoute(options);
-  if (route.kind === 'session') return runRealPytest(session.python, session.pytestArgv(), cwd, env);
+  if (route.kind === 'session') return runRealPytest(session.python, await realPytestArgv(session), cwd, env);
   applyEngineRoute(options, route);
   const shim = session.pythonShim;
   const pythonCheck = checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
@@ -146,8 +158,11 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   const out = bufferedStdout();
   const write = out.write;
   for (const w of discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
+  const impact = collected.impact;
+  if (impact && options.verbosity > 0 && !options.jsonOutput) write(impactReasonsBlock(impact, selection.selected));
   if (options.collectOnly) {
     const code = printDiscovery(session, collected, (performance.now() - started) / 1000, write);
+    if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
     out.flush();
     return code;
   }
@@ -158,7 +173,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   if (filterError !== null) throw new UsageError(filterError + '\n');
   if (session.probe !== null && (await pytestSettles(session.probe))) {
     prestarted?.dispose();
-    return runRealPytest(session.python, session.pytestArgv(), cwd, env);
+    return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
   }
   let selected = selection.selected;
   const narrowIds = new Map(selection.narrowIds);
@@ -297,6 +312,7 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
   if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
   reporter.finish({ seconds, interrupted: interruptedText, deselected: truth.deselected, notCollected: truth.notCollected, workers, coverage: coverageOutcome });
+  if (impact) write(impactClosingLine(impact, selected.length));
   out.flush();
   if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules)) forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;

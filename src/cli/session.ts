@@ -9,6 +9,8 @@ import { choosePython, type PythonChoice } from '../runner/python.js';
 import type { ShimChoice } from '../runner/shim.js';
 import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectOptions, type SelectResult } from '../select/index.js';
+import { applyImpact } from '../select/impact.js';
+import { ChangesError, computeImpact, ImpactDepsError, type ImpactResult } from '../impact/index.js';
 import type { DiscoveryResult } from '../types.js';
 import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
 import { conftestOptions } from './conftest-options.js';
@@ -158,6 +160,8 @@ export interface Collected {
   selection: SelectResult;
   /** What selected: to judge node-id arguments again once the run knows what was collected. */
   selectOptions: SelectOptions;
+  /** --changed / --affected-by: the changes, and why each selected test was selected. */
+  impact?: ImpactResult & { total: number };
 }
 
 /** Discovery and selection, as pytest's collection phase. */
@@ -203,5 +207,33 @@ export async function collect(session: Session): Promise<Collected> {
     erroredFiles: discovery.errors.map((e) => e.file),
   };
   const selection = selectItems(discovery.items, selectOptions);
-  return { discovery, selection, selectOptions };
+  if (options.changed === null && options.affectedBy === null) return { discovery, selection, selectOptions };
+  const impact = await impactOf(session, discovery);
+  return { discovery, selection: applyImpact(selection, impact.impact.reasons), selectOptions, impact: { ...impact, total: selection.selected.length } };
+}
+
+/** The `impact_deps` lines: the ini's, then [tool.fastest]'s. */
+function impactDepsLines(config: Config): string[] {
+  const table = config.fastest.impact_deps;
+  const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l): l is string => typeof l === 'string') : [];
+  return [...(getIni(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
+}
+
+async function impactOf(session: Session, discovery: DiscoveryResult): Promise<ImpactResult> {
+  const { options, config } = session;
+  try {
+    return await computeImpact({
+      rootdir: config.rootdir,
+      invocationDir: config.invocationDir,
+      inifile: config.inifile === null ? null : toNodePath(config.rootdir, config.inifile),
+      pythonpath: getIni(config, 'pythonpath', 'paths') ?? [],
+      impactDeps: impactDepsLines(config),
+      request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
+      items: discovery.items,
+      useCache: !options.noCache,
+    });
+  } catch (error) {
+    if (error instanceof ChangesError || error instanceof ImpactDepsError) throw new UsageError(error.message);
+    throw error;
+  }
 }

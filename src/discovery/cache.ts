@@ -7,7 +7,7 @@ import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 10;
+export const DISCOVERY_CACHE_VERSION = 11;
 
 /** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
 export type CollectedRecord = Record<string, string[]>;
@@ -18,6 +18,8 @@ export interface CacheEntry {
   /** Changes with every write even when a tool puts the mtime back (rsync -t, cp -p). */
   ctimeMs: number;
   hash: string;
+  /** Only the imports were read (parsed.importsOnly): a test-file lookup parses the file again. */
+  importsOnly?: true;
   /**
    * The module's structure: as objects when read from the cache file or parsed on this thread, as
    * the cache's JSON text (parsedJson) when a parse thread sent it. Read it with parsedOf.

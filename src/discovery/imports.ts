@@ -61,7 +61,7 @@ export class ImportResolver {
   }
 
   /** pytest's prepend import mode puts the first directory above the module without __init__.py on sys.path. */
-  private basedir(file: string): string {
+  basedir(file: string): string {
     let dir = dirname(file);
     while (this.isFile(join(dir, '__init__.py')) && dirname(dir) !== dir) dir = dirname(dir);
     return dir;
@@ -133,6 +133,36 @@ export class ImportResolver {
       found = next;
     }
     return found;
+  }
+
+  /**
+   * For the import graph: every file that importing `dotted` from `file` could run, whether it
+   * exists now or not (a module deleted or added is a change the graph must see). For each of
+   * `roots` and the module's basedir (or, for a relative import, its package), the packages'
+   * `__init__.py` on the way and the module as `X.py` or `X/__init__.py`. A superset of what
+   * `find` picks: which root wins depends on the import mode and sys.path at run time.
+   */
+  sourceCandidates(dotted: string, file: string, roots: readonly string[]): string[] {
+    const level = /^\.*/.exec(dotted)![0].length;
+    const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+    const out: string[] = [];
+    let bases: string[];
+    if (level > 0) {
+      let dir = dirname(file);
+      for (let i = 1; i < level; i++) dir = dirname(dir);
+      out.push(join(dir, '__init__.py'));
+      bases = [dir];
+    } else {
+      bases = [...new Set([this.basedir(file), ...roots])];
+    }
+    for (const base of bases) {
+      let dir = base;
+      for (const part of parts) {
+        out.push(join(dir, `${part}.py`), join(dir, part, '__init__.py'));
+        dir = join(dir, part);
+      }
+    }
+    return out;
   }
 
   private importable(mod: string, name: string | undefined, file: string): boolean | undefined {

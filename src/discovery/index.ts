@@ -38,15 +38,17 @@ export function toNodePath(rootdir: string, absolute: string): string {
 }
 
 /** `st`: the file's state before it was read, for the input log. */
-type CacheLookup = { entry: CacheEntry; st: Stats } | { parse: ParseRequest; st: Stats };
+export type CacheLookup = { entry: CacheEntry; st: Stats } | { parse: ParseRequest; st: Stats };
 
 /**
  * A file's cached structure when its size and mtime, or else its content hash, are unchanged. An
  * entry stored while the file's mtime was too recent to be trusted is confirmed by its hash.
  */
-function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): CacheLookup {
+export function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null, importsOnly = false): CacheLookup {
   const st = statSync(abs);
-  const cached = cache?.entries.get(rel);
+  let cached = cache?.entries.get(rel);
+  // An entry that holds only a module's imports serves the import graph, not discovery.
+  if (cached?.importsOnly && !importsOnly) cached = undefined;
   if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy) return { entry: cached, st };
   if (cached && cached.hash === sha1(readFileSync(abs))) {
     const { racy: _racy, ...confirmed } = cached;
@@ -55,7 +57,7 @@ function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null): Ca
     cache!.dirty = true;
     return { entry, st };
   }
-  return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }, st };
+  return { parse: { abs, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ...(importsOnly ? { importsOnly: true as const } : {}) }, st };
 }
 
 /** Flags an entry whose file was written too shortly before it was read for its stamps to vouch for it. */
@@ -64,8 +66,9 @@ function markRacy(entry: CacheEntry): CacheEntry {
   return entry;
 }
 
-function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache | null): CacheEntry {
+export function storeParsed(rel: string, outcome: ParseOutcome, cache: DiscoveryCache | null): CacheEntry {
   const entry: CacheEntry = { size: outcome.size, mtimeMs: outcome.mtimeMs, ctimeMs: outcome.ctimeMs, hash: outcome.hash };
+  if (outcome.importsOnly) entry.importsOnly = true;
   if (outcome.parsed !== undefined) entry.parsed = outcome.parsed;
   if (outcome.parsedJson !== undefined) entry.parsedJson = outcome.parsedJson;
   markRacy(entry);

@@ -3,13 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { sha1 } from '../memo/inputs.js';
 import { pythonParser } from './grammar.js';
-import { parseModule, type ParsedModule } from './parse.js';
+import { parseImportsOnly, parseModule, type ParsedModule } from './parse.js';
 
 export interface ParseRequest {
   abs: string;
   size: number;
   mtimeMs: number;
   ctimeMs: number;
+  /** Read only the imports (a project module the import graph reaches that is not a test file). */
+  importsOnly?: true;
 }
 
 export interface ParseOutcome {
@@ -17,6 +19,7 @@ export interface ParseOutcome {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
+  importsOnly?: true;
   hash: string;
   /** The structure, when parsed on this thread (see CacheEntry.parsed). */
   parsed?: ParsedModule;
@@ -27,5 +30,6 @@ export interface ParseOutcome {
 export async function parseFile(request: ParseRequest): Promise<ParseOutcome & { parsed: ParsedModule }> {
   const content = readFileSync(request.abs);
   const parser = await pythonParser();
-  return { ...request, hash: sha1(content), parsed: parseModule(parser, content.toString('utf8')) };
+  const source = content.toString('utf8');
+  return { ...request, hash: sha1(content), parsed: request.importsOnly ? parseImportsOnly(parser, source) : parseModule(parser, source) };
 }

@@ -13,7 +13,7 @@ export interface BatchRequest {
 /** `unparsed`: requests this thread could not handle (say, an unreadable file), left to the main thread. */
 export interface BatchReply {
   id: number;
-  outcomes: { abs: string; size: number; mtimeMs: number; ctimeMs: number; hash: string; parsedJson: string }[];
+  outcomes: { abs: string; size: number; mtimeMs: number; ctimeMs: number; importsOnly?: true; hash: string; parsedJson: string }[];
   unparsed: ParseRequest[];
 }
 

@@ -3,6 +3,7 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Mark } from '../types.js';
 import { andGuard, emptyGuardScope, notGuard, toGuard, UNKNOWN_GUARD, type GuardExpr, type GuardScope } from './guards.js';
+import { importRefs } from './import-refs.js';
 import { emptyLiteralContext, isDynamic, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
 
 export interface ParsedFunction {
@@ -87,6 +88,12 @@ export interface ParsedModule {
   requiredImports?: GuardExpr[];
   /** A parametrize is passed a generator (deprecated in pytest 9.1: an error where warnings are errors). */
   generatorParametrize?: true;
+  /** Every module the file imports, anywhere in it (see import-refs.ts); left out when none. */
+  importRefs?: string[];
+  /** The file loads modules named at run time (`importlib.import_module(name)`). */
+  dynamicImport?: true;
+  /** Only the imports were read (a project module that is not a test file): no members. */
+  importsOnly?: true;
 }
 
 const DECORATED_DEFINITION = 'decorated_definition';
@@ -670,6 +677,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
     const ctx: ParseContext = { ...emptyLiteralContext(), source, guards: emptyGuardScope(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
     const dynamicReasons: string[] = [];
     const info = parseBody(root, ctx, true, dynamicReasons);
+    const refs = importRefs(root, source);
     return {
       members: info.members,
       pytestmark: info.pytestmark,
@@ -684,6 +692,25 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
       ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
       ...(ctx.generatorParametrize ? { generatorParametrize: true as const } : {}),
+      ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+      ...(refs.dynamic ? { dynamicImport: true as const } : {}),
+    };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** A module read only for what it imports (for the import graph): no members, no syntax check. */
+export function parseImportsOnly(parser: Parser, source: string): ParsedModule {
+  const tree = parser.parse(source);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    const refs = importRefs(tree.rootNode, source);
+    return {
+      members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
+      dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+      ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
+      ...(refs.dynamic ? { dynamicImport: true as const } : {}),
     };
   } finally {
     tree.delete();
