@@ -1314,8 +1314,8 @@ function determineSetup(opts) {
     const { invocationDir } = opts;
     const dirs = getDirsFromArgs(invocationDir, opts.args);
     let rootdir = null;
-    let inifile = null;
-    let inicfg = new Map();
+    let inifile;
+    let inicfg;
     let ignoredConfigFiles = [];
     if (opts.inifile) {
         inifile = (0, node_path_1.resolve)(invocationDir, opts.inifile);
@@ -4357,7 +4357,7 @@ function argnamesOf(params) {
 const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
 const DECORATOR_OR_COMMENT = /[@#]/y;
 /** `def name(params)` where params hold no brackets, strings, comments or continuations. */
-const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s([\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
 function matchesAt(pattern, source, index) {
     pattern.lastIndex = index;
     return pattern.test(source);

@@ -39,7 +39,6 @@ const pytest = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, input 
 function closing(text: string): string {
   const lines = text.trimEnd().split('\n');
   const last = lines[lines.length - 1] ?? '';
-  // eslint-disable-next-line no-control-regex
   return last.replace(/\x1b\[[0-9;]*m/g, '').replace(/^=+ | =+$/g, '').replace(/ in [\d.]+s( \([^)]*\))?$/, '');
 }
 
