@@ -22,7 +22,7 @@ core=(test/native.test.ts test/native_hooks.test.ts test/compat-report.test.ts t
 always_skip=('runs 400 trivial tests')
 # Tests that need a plugin, by the plugin's distribution name.
 declare -A needs=(
-  [pytest-asyncio]='with pytest-asyncio|through the CLI|--asyncio-mode=auto wins|auto mode sends modules using async fixtures|what native cannot tell'
+  [pytest-asyncio]='with pytest-asyncio|runs un-marked async tests under asyncio_mode|through the CLI|--asyncio-mode=auto wins|auto mode sends modules using async fixtures|what native cannot tell'
   [hypothesis]='runs hypothesis tests|runs the modules natively|matches pytest per id'
   [pytest-mock]="names what the module needs from pytest plugins"
 )
