@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 817:
+/***/ 238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23,7 +23,7 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 199:
+/***/ 358:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -42,7 +42,7 @@ function forcedParseThreads(env) {
 
 /***/ }),
 
-/***/ 813:
+/***/ 0:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -62,7 +62,7 @@ function selfAndParents(p) {
 
 /***/ }),
 
-/***/ 376:
+/***/ 542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -80,8 +80,8 @@ exports.forgetMemos = forgetMemos;
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
-const ancestors_js_1 = __nccwpck_require__(813);
-const inputs_js_1 = __nccwpck_require__(910);
+const ancestors_js_1 = __nccwpck_require__(0);
+const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
@@ -271,7 +271,7 @@ function forgetMemos(rootdir) {
 
 /***/ }),
 
-/***/ 910:
+/***/ 417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -400,7 +400,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 213:
+/***/ 522:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -501,11 +501,11 @@ const node_fs_1 = __nccwpck_require__(24);
 const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
-const ancestors_js_1 = __nccwpck_require__(813);
-const thread_count_js_1 = __nccwpck_require__(199);
-const discover_memo_js_1 = __nccwpck_require__(376);
-const broken_pipe_js_1 = __nccwpck_require__(817);
-const types_js_1 = __nccwpck_require__(213);
+const ancestors_js_1 = __nccwpck_require__(0);
+const thread_count_js_1 = __nccwpck_require__(358);
+const discover_memo_js_1 = __nccwpck_require__(542);
+const broken_pipe_js_1 = __nccwpck_require__(238);
+const types_js_1 = __nccwpck_require__(522);
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);

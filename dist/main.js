@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 9210:
+/***/ 8772:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -13,9 +13,9 @@ const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 
 
 const childProcess = __nccwpck_require__(5317);
-const { isLinux, getReport } = __nccwpck_require__(1633);
-const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(5169);
-const { interpreterPath } = __nccwpck_require__(2549);
+const { isLinux, getReport } = __nccwpck_require__(3235);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
+const { interpreterPath } = __nccwpck_require__(167);
 
 let cachedFamilyInterpreter;
 let cachedFamilyFilesystem;
@@ -324,7 +324,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2549:
+/***/ 167:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -370,7 +370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5169:
+/***/ 3991:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -428,7 +428,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1633:
+/***/ 3235:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -459,27 +459,27 @@ module.exports = { isLinux, getReport };
 
 /***/ }),
 
-/***/ 3488:
+/***/ 4046:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(7553)(__dirname);
+module.exports = __nccwpck_require__(6687)(__dirname);
 
 /***/ }),
 
-/***/ 7553:
+/***/ 6687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
 if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
   module.exports = runtimeRequire.addon.bind(runtimeRequire)
 } else { // else use the runtime version here
-  module.exports = __nccwpck_require__(2157)
+  module.exports = __nccwpck_require__(667)
 }
 
 
 /***/ }),
 
-/***/ 2157:
+/***/ 667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var fs = __nccwpck_require__(9896)
@@ -705,7 +705,7 @@ function isElectron () {
 
 function isMusl (platform) {
   if (platform !== 'linux') return false;
-  const { familySync, MUSL } = __nccwpck_require__(9210);
+  const { familySync, MUSL } = __nccwpck_require__(8772);
   return familySync() === MUSL;
 }
 
@@ -722,7 +722,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 7342:
+/***/ 179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 ;(function (sax) {
@@ -2595,7 +2595,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 8000:
+/***/ 7593:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2608,9 +2608,9 @@ exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
-const options_js_1 = __nccwpck_require__(2877);
-const pytest_options_js_1 = __nccwpck_require__(3517);
-const types_js_1 = __nccwpck_require__(9213);
+const options_js_1 = __nccwpck_require__(5988);
+const pytest_options_js_1 = __nccwpck_require__(4936);
+const types_js_1 = __nccwpck_require__(8522);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -3061,7 +3061,7 @@ pytest. pytest's own parser refuses the rest.
 
 /***/ }),
 
-/***/ 1817:
+/***/ 9238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3080,7 +3080,7 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 6276:
+/***/ 6577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3089,8 +3089,8 @@ exports.conftestOptions = conftestOptions;
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(417);
+const walk_js_1 = __nccwpck_require__(4765);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -3132,7 +3132,7 @@ function conftestOptions(rootdir, startDirs) {
 
 /***/ }),
 
-/***/ 1018:
+/***/ 2731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3143,12 +3143,12 @@ exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const discover_memo_js_1 = __nccwpck_require__(1995);
-const inputs_js_1 = __nccwpck_require__(5910);
-const counts_js_1 = __nccwpck_require__(5359);
-const session_js_1 = __nccwpck_require__(609);
-const types_js_1 = __nccwpck_require__(9213);
-const impact_report_js_1 = __nccwpck_require__(8822);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const inputs_js_1 = __nccwpck_require__(417);
+const counts_js_1 = __nccwpck_require__(5132);
+const session_js_1 = __nccwpck_require__(2594);
+const types_js_1 = __nccwpck_require__(8522);
+const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -3226,16 +3226,16 @@ async function discoverCommand(argv, rest, write) {
 
 /***/ }),
 
-/***/ 6698:
+/***/ 6367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
-const types_js_1 = __nccwpck_require__(9213);
-const args_js_1 = __nccwpck_require__(8000);
-const broken_pipe_js_1 = __nccwpck_require__(1817);
+const types_js_1 = __nccwpck_require__(8522);
+const args_js_1 = __nccwpck_require__(7593);
+const broken_pipe_js_1 = __nccwpck_require__(9238);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;
@@ -3275,7 +3275,7 @@ function finishCommand(command) {
 
 /***/ }),
 
-/***/ 8822:
+/***/ 1785:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3307,7 +3307,7 @@ function impactClosingLine(impact, selectedCount) {
 
 /***/ }),
 
-/***/ 5609:
+/***/ 5306:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3315,16 +3315,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeCommand = mergeCommand;
 // `fastest merge`: the shards' JUnit files into one, checked against the plan, with a summary and
 // the timings learned. The merge is merge/; this is the shell around it.
-const learn_js_1 = __nccwpck_require__(1937);
-const merge_js_1 = __nccwpck_require__(4199);
-const summary_js_1 = __nccwpck_require__(771);
-const verdict_js_1 = __nccwpck_require__(5238);
-const fence_js_1 = __nccwpck_require__(7762);
-const glob_js_1 = __nccwpck_require__(8865);
-const plan_js_1 = __nccwpck_require__(6976);
-const args_js_1 = __nccwpck_require__(8000);
-const finish_js_1 = __nccwpck_require__(6698);
-const plan_js_2 = __nccwpck_require__(5694);
+const learn_js_1 = __nccwpck_require__(4114);
+const merge_js_1 = __nccwpck_require__(2732);
+const summary_js_1 = __nccwpck_require__(2208);
+const verdict_js_1 = __nccwpck_require__(7689);
+const fence_js_1 = __nccwpck_require__(9183);
+const glob_js_1 = __nccwpck_require__(348);
+const plan_js_1 = __nccwpck_require__(8597);
+const args_js_1 = __nccwpck_require__(7593);
+const finish_js_1 = __nccwpck_require__(6367);
+const plan_js_2 = __nccwpck_require__(8943);
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
  *               [--timings-out FILE] [--timings FILE]
@@ -3364,7 +3364,7 @@ async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
 
 /***/ }),
 
-/***/ 9060:
+/***/ 6501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3385,10 +3385,10 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const index_js_1 = __nccwpck_require__(6259);
-const errors_js_1 = __nccwpck_require__(5496);
-const python_js_1 = __nccwpck_require__(3401);
-const args_js_1 = __nccwpck_require__(8000);
+const index_js_1 = __nccwpck_require__(9750);
+const errors_js_1 = __nccwpck_require__(5507);
+const python_js_1 = __nccwpck_require__(5530);
+const args_js_1 = __nccwpck_require__(7593);
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 function probeEnv(env) {
     return { ...env, PYTHONPATH: (0, python_js_1.runtimePythonPath)(env.PYTHONPATH) };
@@ -3544,7 +3544,7 @@ function runRealPytest(python, argv, cwd, env) {
 
 /***/ }),
 
-/***/ 5694:
+/***/ 8943:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3556,11 +3556,11 @@ exports.planCommand = planCommand;
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(6976);
-const timings_js_1 = __nccwpck_require__(892);
-const types_js_1 = __nccwpck_require__(9213);
-const args_js_1 = __nccwpck_require__(8000);
-const finish_js_1 = __nccwpck_require__(6698);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const types_js_1 = __nccwpck_require__(8522);
+const args_js_1 = __nccwpck_require__(7593);
+const finish_js_1 = __nccwpck_require__(6367);
 exports.processIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -3615,7 +3615,7 @@ async function planCommand(argv, discover, io = exports.processIO) {
 
 /***/ }),
 
-/***/ 3517:
+/***/ 4936:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3701,7 +3701,7 @@ exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.na
 
 /***/ }),
 
-/***/ 2440:
+/***/ 4175:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3710,25 +3710,25 @@ exports.runCommand = runCommand;
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_os_1 = __nccwpck_require__(8161);
-const counts_js_1 = __nccwpck_require__(5359);
-const fence_js_1 = __nccwpck_require__(7762);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const reporters_js_1 = __nccwpck_require__(429);
-const index_js_1 = __nccwpck_require__(3547);
-const index_js_2 = __nccwpck_require__(8157);
-const index_js_3 = __nccwpck_require__(3021);
-const discover_memo_js_1 = __nccwpck_require__(1995);
-const args_js_1 = __nccwpck_require__(8000);
-const shim_js_1 = __nccwpck_require__(7450);
-const impact_report_js_1 = __nccwpck_require__(8822);
-const discover_js_1 = __nccwpck_require__(1018);
-const signals_js_1 = __nccwpck_require__(2752);
-const option_route_js_1 = __nccwpck_require__(9060);
-const options_js_1 = __nccwpck_require__(2877);
-const session_js_1 = __nccwpck_require__(4015);
-const session_js_2 = __nccwpck_require__(609);
-const shard_js_1 = __nccwpck_require__(3789);
-const version_js_1 = __nccwpck_require__(7193);
+const counts_js_1 = __nccwpck_require__(5132);
+const fence_js_1 = __nccwpck_require__(9183);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const reporters_js_1 = __nccwpck_require__(8056);
+const index_js_1 = __nccwpck_require__(9286);
+const index_js_2 = __nccwpck_require__(1276);
+const index_js_3 = __nccwpck_require__(2974);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const args_js_1 = __nccwpck_require__(7593);
+const shim_js_1 = __nccwpck_require__(1349);
+const impact_report_js_1 = __nccwpck_require__(1785);
+const discover_js_1 = __nccwpck_require__(2731);
+const signals_js_1 = __nccwpck_require__(3563);
+const option_route_js_1 = __nccwpck_require__(6501);
+const options_js_1 = __nccwpck_require__(5988);
+const session_js_1 = __nccwpck_require__(2838);
+const session_js_2 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
+const version_js_1 = __nccwpck_require__(3882);
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
 function filesOf(selected, all, narrowIds) {
     const totalPerFile = new Map();
@@ -4059,7 +4059,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
 
 /***/ }),
 
-/***/ 609:
+/***/ 2594:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4069,18 +4069,18 @@ exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(6259);
-const index_js_2 = __nccwpck_require__(6259);
-const index_js_3 = __nccwpck_require__(3021);
-const inputs_js_1 = __nccwpck_require__(5910);
-const python_js_1 = __nccwpck_require__(3401);
-const glob_js_1 = __nccwpck_require__(8865);
-const index_js_4 = __nccwpck_require__(8157);
-const impact_js_1 = __nccwpck_require__(2523);
-const index_js_5 = __nccwpck_require__(1563);
-const args_js_1 = __nccwpck_require__(8000);
-const conftest_options_js_1 = __nccwpck_require__(6276);
-const option_route_js_1 = __nccwpck_require__(9060);
+const index_js_1 = __nccwpck_require__(9750);
+const index_js_2 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
+const inputs_js_1 = __nccwpck_require__(417);
+const python_js_1 = __nccwpck_require__(5530);
+const glob_js_1 = __nccwpck_require__(348);
+const index_js_4 = __nccwpck_require__(1276);
+const impact_js_1 = __nccwpck_require__(3292);
+const index_js_5 = __nccwpck_require__(2258);
+const args_js_1 = __nccwpck_require__(7593);
+const conftest_options_js_1 = __nccwpck_require__(6577);
+const option_route_js_1 = __nccwpck_require__(6501);
 /** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
 function openSession(argv, command, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -4291,7 +4291,7 @@ async function impactOf(session, discovery) {
 
 /***/ }),
 
-/***/ 3789:
+/***/ 7718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4299,10 +4299,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectShard = selectShard;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(6976);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const timings_js_1 = __nccwpck_require__(892);
-const args_js_1 = __nccwpck_require__(8000);
+const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const timings_js_1 = __nccwpck_require__(7307);
+const args_js_1 = __nccwpck_require__(7593);
 function shardOfFile(file, shards) {
     let hash = 0;
     for (let i = 0; i < file.length; i++)
@@ -4363,7 +4363,7 @@ async function selectShard(session, items, all = items) {
 
 /***/ }),
 
-/***/ 2752:
+/***/ 3563:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4374,9 +4374,9 @@ exports.handleSignals = handleSignals;
 // run when one is under way (run.ts), and before that the workers are ended here. SIGTERM and
 // SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
 // workers, then itself by the same signal.
-const worker_js_1 = __nccwpck_require__(9121);
-const color_js_1 = __nccwpck_require__(6180);
-const types_js_1 = __nccwpck_require__(9213);
+const worker_js_1 = __nccwpck_require__(9898);
+const color_js_1 = __nccwpck_require__(2105);
+const types_js_1 = __nccwpck_require__(8522);
 const FATAL = ['SIGTERM', 'SIGHUP'];
 /** Installs the handlers for a run; returns their removal. */
 function handleSignals(started) {
@@ -4410,7 +4410,7 @@ function handleSignals(started) {
 
 /***/ }),
 
-/***/ 7193:
+/***/ 3882:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4421,7 +4421,7 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 1630:
+/***/ 8885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4436,8 +4436,8 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const index_js_1 = __nccwpck_require__(6259);
-const args_js_1 = __nccwpck_require__(8000);
+const index_js_1 = __nccwpck_require__(9750);
+const args_js_1 = __nccwpck_require__(7593);
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
 const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
 const DEBOUNCE_MS = 100;
@@ -4543,7 +4543,7 @@ async function watchCommand(rest, cwd, env) {
 
 /***/ }),
 
-/***/ 1984:
+/***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4562,7 +4562,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 7904:
+/***/ 8261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4574,11 +4574,11 @@ exports.plainToml = plainToml;
 exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
 const node_path_1 = __nccwpck_require__(6760);
-const smol_toml_1 = __nccwpck_require__(8488);
-const inputs_js_1 = __nccwpck_require__(5910);
-const errors_js_1 = __nccwpck_require__(1984);
-const ini_parser_js_1 = __nccwpck_require__(2713);
-const pystr_js_1 = __nccwpck_require__(2845);
+const smol_toml_1 = __nccwpck_require__(7106);
+const inputs_js_1 = __nccwpck_require__(417);
+const errors_js_1 = __nccwpck_require__(7827);
+const ini_parser_js_1 = __nccwpck_require__(5986);
+const pystr_js_1 = __nccwpck_require__(2560);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -4715,7 +4715,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 530:
+/***/ 5731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4731,11 +4731,11 @@ exports.parseOverrideIni = parseOverrideIni;
 exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const errors_js_1 = __nccwpck_require__(1984);
-const files_js_1 = __nccwpck_require__(7904);
-const pystr_js_1 = __nccwpck_require__(2845);
+const inputs_js_1 = __nccwpck_require__(417);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const errors_js_1 = __nccwpck_require__(7827);
+const files_js_1 = __nccwpck_require__(8261);
+const pystr_js_1 = __nccwpck_require__(2560);
 exports.CONFIG_NAMES = [
     'pytest.toml',
     '.pytest.toml',
@@ -4854,8 +4854,8 @@ function determineSetup(opts) {
     const { invocationDir } = opts;
     const dirs = getDirsFromArgs(invocationDir, opts.args);
     let rootdir = null;
-    let inifile = null;
-    let inicfg = new Map();
+    let inifile;
+    let inicfg;
     let ignoredConfigFiles = [];
     if (opts.inifile) {
         inifile = (0, node_path_1.resolve)(invocationDir, opts.inifile);
@@ -4899,7 +4899,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 6259:
+/***/ 9750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4909,13 +4909,13 @@ exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const files_js_1 = __nccwpck_require__(7904);
-const findpaths_js_1 = __nccwpck_require__(530);
-const values_js_1 = __nccwpck_require__(4221);
-var errors_js_1 = __nccwpck_require__(1984);
+const inputs_js_1 = __nccwpck_require__(417);
+const files_js_1 = __nccwpck_require__(8261);
+const findpaths_js_1 = __nccwpck_require__(5731);
+const values_js_1 = __nccwpck_require__(3750);
+var errors_js_1 = __nccwpck_require__(7827);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(7071);
+var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = [
@@ -4988,7 +4988,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 2713:
+/***/ 5986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4998,7 +4998,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 class IniParseError extends Error {
     path;
     line;
@@ -5106,7 +5106,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 2845:
+/***/ 2560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5241,7 +5241,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 7071:
+/***/ 1494:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5337,7 +5337,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 4221:
+/***/ 3750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5347,9 +5347,9 @@ exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(1984);
-const pystr_js_1 = __nccwpck_require__(2845);
-const shlex_js_1 = __nccwpck_require__(7071);
+const errors_js_1 = __nccwpck_require__(7827);
+const pystr_js_1 = __nccwpck_require__(2560);
+const shlex_js_1 = __nccwpck_require__(1494);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -5494,7 +5494,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 3490:
+/***/ 6351:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5526,7 +5526,7 @@ function onPath(command, env) {
 
 /***/ }),
 
-/***/ 2877:
+/***/ 5988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5541,7 +5541,7 @@ exports.coverageSources = coverageSources;
 exports.coverageReports = coverageReports;
 // pytest-cov's command-line interface (pytest-cov 7.1: plugin.py), parsed by fastest itself so
 // that `--cov` works whether or not pytest-cov is installed; coverage.py does the measuring.
-const errors_js_1 = __nccwpck_require__(1984);
+const errors_js_1 = __nccwpck_require__(7827);
 exports.FILE_REPORTS = ['annotate', 'html', 'xml', 'json', 'markdown', 'markdown-append', 'lcov'];
 exports.TERM_REPORTS = ['term', 'term-missing'];
 function defaultCoverageOptions() {
@@ -5615,7 +5615,7 @@ function coverageReports(cov) {
 
 /***/ }),
 
-/***/ 4015:
+/***/ 2838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5633,10 +5633,10 @@ exports.keepShardCoverage = keepShardCoverage;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(1984);
-const errors_js_2 = __nccwpck_require__(5496);
-const python_js_1 = __nccwpck_require__(3401);
-const options_js_1 = __nccwpck_require__(2877);
+const errors_js_1 = __nccwpck_require__(7827);
+const errors_js_2 = __nccwpck_require__(5507);
+const python_js_1 = __nccwpck_require__(5530);
+const options_js_1 = __nccwpck_require__(5988);
 function coverageSpec(cov, topdir, width) {
     return {
         source: (0, options_js_1.coverageSources)(cov),
@@ -5705,7 +5705,7 @@ async function keepShardCoverage(python, spec, junitPath, env) {
 
 /***/ }),
 
-/***/ 5843:
+/***/ 6872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5984,7 +5984,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 2406:
+/***/ 5663:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6010,8 +6010,8 @@ exports.placeDoctests = placeDoctests;
 // pytest engine expands at run time: never an invented id.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const grammar_js_1 = __nccwpck_require__(8416);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const grammar_js_1 = __nccwpck_require__(6147);
 /** The doctest options among pytest arguments (command line and addopts). */
 function doctestOptionsOf(pytestArgs, encoding) {
     const globs = [];
@@ -6333,7 +6333,7 @@ async function placeDoctests(walked, placeholders, options, files) {
 
 /***/ }),
 
-/***/ 6628:
+/***/ 8035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6396,7 +6396,7 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 8416:
+/***/ 6147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6405,7 +6405,7 @@ exports.pythonParser = pythonParser;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const web_tree_sitter_1 = __nccwpck_require__(2073);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -6438,7 +6438,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 1419:
+/***/ 4050:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6922,7 +6922,7 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 8005:
+/***/ 5524:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6933,12 +6933,12 @@ exports.projectRoots = projectRoots;
 // each project module it reaches) depends on. Built from the same tree-sitter parse and per-file
 // cache as discovery; project modules that are not test files are read for their imports only.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const cache_js_1 = __nccwpck_require__(5843);
-const imports_js_1 = __nccwpck_require__(3267);
-const index_js_1 = __nccwpck_require__(3021);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+const imports_js_1 = __nccwpck_require__(3048);
+const index_js_1 = __nccwpck_require__(2974);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const walk_js_1 = __nccwpck_require__(4765);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** The conftest.py files pytest loads for a file (existing or not: a new one is a change too). */
 function conftestChain(file, rootdir) {
@@ -7046,7 +7046,7 @@ function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
 
 /***/ }),
 
-/***/ 1235:
+/***/ 4384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7055,7 +7055,7 @@ exports.importRefs = importRefs;
 // The modules a file imports, anywhere in it (module level, functions, conditional branches), as
 // written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
 // queries (run inside the wasm module), so a file costs one pass however many nodes it has.
-const web_tree_sitter_1 = __nccwpck_require__(2073);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
@@ -7154,7 +7154,7 @@ function importRefs(root, source) {
 
 /***/ }),
 
-/***/ 3267:
+/***/ 3048:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7165,7 +7165,7 @@ exports.ImportResolver = void 0;
 // X.<suffix>) in the directories pytest puts on sys.path for the module and in the interpreter's
 // own sys.path, or among its builtin modules. Every path looked at is an input of the discovery memo.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
+const inputs_js_1 = __nccwpck_require__(417);
 class ImportResolver {
     rootdir;
     probe;
@@ -7394,7 +7394,7 @@ exports.ImportResolver = ImportResolver;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 2974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7408,19 +7408,19 @@ exports.discover = discover;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const cache_js_1 = __nccwpck_require__(5843);
-var cache_js_2 = __nccwpck_require__(5843);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
-var doctests_js_1 = __nccwpck_require__(2406);
+var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
-const items_js_1 = __nccwpck_require__(5845);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const imports_js_1 = __nccwpck_require__(3267);
-const interpreter_js_1 = __nccwpck_require__(31);
-const walk_js_1 = __nccwpck_require__(6472);
-const doctests_js_2 = __nccwpck_require__(2406);
+const items_js_1 = __nccwpck_require__(546);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const imports_js_1 = __nccwpck_require__(3048);
+const interpreter_js_1 = __nccwpck_require__(4248);
+const walk_js_1 = __nccwpck_require__(4765);
+const doctests_js_2 = __nccwpck_require__(5663);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -7687,7 +7687,7 @@ async function discover(opts) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 4248:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7701,8 +7701,8 @@ exports.probeInterpreter = probeInterpreter;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const which_js_1 = __nccwpck_require__(3490);
-const inputs_js_1 = __nccwpck_require__(5910);
+const which_js_1 = __nccwpck_require__(6351);
+const inputs_js_1 = __nccwpck_require__(417);
 const PROBE_VERSION = 1;
 const MAX_ENTRIES = 8;
 const PROBE_SCRIPT = `
@@ -7815,7 +7815,7 @@ function probeInterpreter(python, rootdir) {
 
 /***/ }),
 
-/***/ 5845:
+/***/ 546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7826,11 +7826,11 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const guards_js_1 = __nccwpck_require__(1419);
-const paramids_js_1 = __nccwpck_require__(9356);
-const stdlib_js_1 = __nccwpck_require__(4193);
-const values_js_1 = __nccwpck_require__(6079);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const guards_js_1 = __nccwpck_require__(4050);
+const paramids_js_1 = __nccwpck_require__(6977);
+const stdlib_js_1 = __nccwpck_require__(8780);
+const values_js_1 = __nccwpck_require__(3502);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 /** Bases that add no tests and change nothing pytest collects. */
@@ -8297,7 +8297,7 @@ function conftestFacts(mod, dir) {
 
 /***/ }),
 
-/***/ 9356:
+/***/ 6977:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8305,7 +8305,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.expandParametrize = expandParametrize;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -8550,7 +8550,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 9185:
+/***/ 9112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8559,9 +8559,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(3024);
-const inputs_js_1 = __nccwpck_require__(5910);
-const grammar_js_1 = __nccwpck_require__(8416);
-const parse_js_1 = __nccwpck_require__(6582);
+const inputs_js_1 = __nccwpck_require__(417);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_js_1 = __nccwpck_require__(6985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -8572,7 +8572,7 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 941:
+/***/ 9740:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8589,8 +8589,8 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const parse_file_js_1 = __nccwpck_require__(9185);
-const thread_count_js_1 = __nccwpck_require__(199);
+const parse_file_js_1 = __nccwpck_require__(9112);
+const thread_count_js_1 = __nccwpck_require__(7358);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
 const BATCH_FILES = 4;
@@ -8731,16 +8731,16 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
 
 /***/ }),
 
-/***/ 6582:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
 exports.parseImportsOnly = parseImportsOnly;
-const guards_js_1 = __nccwpck_require__(1419);
-const import_refs_js_1 = __nccwpck_require__(1235);
-const pyliteral_js_1 = __nccwpck_require__(5203);
+const guards_js_1 = __nccwpck_require__(4050);
+const import_refs_js_1 = __nccwpck_require__(4384);
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -8768,7 +8768,7 @@ function argnamesOf(params) {
 const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
 const DECORATOR_OR_COMMENT = /[@#]/y;
 /** `def name(params)` where params hold no brackets, strings, comments or continuations. */
-const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s([\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
 function matchesAt(pattern, source, index) {
     pattern.lastIndex = index;
     return pattern.test(source);
@@ -9419,7 +9419,7 @@ function parseImportsOnly(parser, source) {
 
 /***/ }),
 
-/***/ 5203:
+/***/ 9692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9431,7 +9431,7 @@ exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
@@ -10083,7 +10083,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 4193:
+/***/ 8780:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10113,7 +10113,7 @@ winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo
 
 /***/ }),
 
-/***/ 199:
+/***/ 7358:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10132,13 +10132,13 @@ function forcedParseThreads(env) {
 
 /***/ }),
 
-/***/ 6079:
+/***/ 3502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
-const stdlib_js_1 = __nccwpck_require__(4193);
+const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
     'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'datetime.tzinfo',
@@ -10370,7 +10370,7 @@ function resolveValue(value, scope) {
 
 /***/ }),
 
-/***/ 6472:
+/***/ 4765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10380,8 +10380,8 @@ exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 exports.findCollectable = findCollectable;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const fnmatch_js_1 = __nccwpck_require__(6628);
+const inputs_js_1 = __nccwpck_require__(417);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 function isVirtualenv(dir) {
     return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
 }
@@ -10504,13 +10504,13 @@ function findCollectable(argPaths, rules) {
 
 /***/ }),
 
-/***/ 2991:
+/***/ 512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.affectedTests = affectedTests;
-const deps_js_1 = __nccwpck_require__(8849);
+const deps_js_1 = __nccwpck_require__(3798);
 const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'setup.cfg', 'tox.ini', 'pyproject.toml']);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** Multi-source reverse walk: file -> the next file on its way to a changed one (itself when changed). */
@@ -10611,7 +10611,7 @@ function affectedTests({ items, graph, changed, rules, inifile }) {
 
 /***/ }),
 
-/***/ 6114:
+/***/ 7763:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10678,7 +10678,7 @@ function changedFiles(request, rootdir, cwd) {
 
 /***/ }),
 
-/***/ 8849:
+/***/ 3798:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10692,7 +10692,7 @@ exports.underTestPath = underTestPath;
 // the tests under each TESTPATH (rootdir-relative file or directory; none: no tests). A file it
 // matches is explained by it: a config or non-Python file no longer selects every test, and a
 // Python file no longer selects the tests that import modules by run-time names.
-const fnmatch_js_1 = __nccwpck_require__(6628);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 class ImpactDepsError extends Error {
 }
 exports.ImpactDepsError = ImpactDepsError;
@@ -10719,7 +10719,7 @@ function underTestPath(file, testPath) {
 
 /***/ }),
 
-/***/ 1563:
+/***/ 2258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10728,15 +10728,15 @@ exports.ImpactDepsError = exports.ChangesError = void 0;
 exports.computeImpact = computeImpact;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
-const import_graph_js_1 = __nccwpck_require__(8005);
-const walk_js_1 = __nccwpck_require__(6472);
-const inputs_js_1 = __nccwpck_require__(5910);
-const affected_js_1 = __nccwpck_require__(2991);
-const changes_js_1 = __nccwpck_require__(6114);
-const deps_js_1 = __nccwpck_require__(8849);
-var changes_js_2 = __nccwpck_require__(6114);
+const import_graph_js_1 = __nccwpck_require__(5524);
+const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(417);
+const affected_js_1 = __nccwpck_require__(512);
+const changes_js_1 = __nccwpck_require__(7763);
+const deps_js_1 = __nccwpck_require__(3798);
+var changes_js_2 = __nccwpck_require__(7763);
 Object.defineProperty(exports, "ChangesError", ({ enumerable: true, get: function () { return changes_js_2.ChangesError; } }));
-var deps_js_2 = __nccwpck_require__(8849);
+var deps_js_2 = __nccwpck_require__(3798);
 Object.defineProperty(exports, "ImpactDepsError", ({ enumerable: true, get: function () { return deps_js_2.ImpactDepsError; } }));
 async function computeImpact(opts) {
     const rules = (0, deps_js_1.parseImpactDeps)(opts.impactDeps);
@@ -10759,7 +10759,7 @@ async function computeImpact(opts) {
 
 /***/ }),
 
-/***/ 3813:
+/***/ 3000:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10779,7 +10779,7 @@ function selfAndParents(p) {
 
 /***/ }),
 
-/***/ 1995:
+/***/ 7542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10797,8 +10797,8 @@ exports.forgetMemos = forgetMemos;
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const inputs_js_1 = __nccwpck_require__(5910);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
@@ -10988,7 +10988,7 @@ function forgetMemos(rootdir) {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11117,7 +11117,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 1940:
+/***/ 2181:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -11147,7 +11147,7 @@ exports.escapeXmlAttr = escapeXmlAttr;
 // back is well-formed.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_string_decoder_1 = __nccwpck_require__(6193);
-const sax_1 = __importDefault(__nccwpck_require__(7342));
+const sax_1 = __importDefault(__nccwpck_require__(179));
 /** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
 function caseXml(c) {
     return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
@@ -11606,7 +11606,7 @@ const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\
 
 /***/ }),
 
-/***/ 1937:
+/***/ 4114:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11618,7 +11618,7 @@ exports.learnIntoFile = learnIntoFile;
 // Learning timings from a run's results: each test's seconds and each module's setup seconds,
 // folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
-const timings_js_1 = __nccwpck_require__(892);
+const timings_js_1 = __nccwpck_require__(7307);
 /** Weight of the newest run in the moving average. */
 exports.EWMA_WEIGHT = 0.5;
 /**
@@ -11690,7 +11690,7 @@ function learnIntoFile(run, path, previousPath = path) {
 
 /***/ }),
 
-/***/ 4199:
+/***/ 2732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11709,11 +11709,11 @@ exports.idHash = idHash;
 // per file its sums. A file found malformed part-way is taken back out of all of it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const junit_js_1 = __nccwpck_require__(9223);
-const plan_js_1 = __nccwpck_require__(6976);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const learn_js_1 = __nccwpck_require__(1937);
-const junit_read_js_1 = __nccwpck_require__(1940);
+const junit_js_1 = __nccwpck_require__(2998);
+const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const learn_js_1 = __nccwpck_require__(4114);
+const junit_read_js_1 = __nccwpck_require__(2181);
 /** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
 exports.FAILURES_KEPT = 10_000;
 exports.SLOWEST_KEPT = 100;
@@ -12194,7 +12194,7 @@ class MergedJUnitWriter {
 
 /***/ }),
 
-/***/ 771:
+/***/ 2208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12202,7 +12202,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
 exports.renderSummary = renderSummary;
 exports.totalsParts = totalsParts;
-const markdown_js_1 = __nccwpck_require__(998);
+const markdown_js_1 = __nccwpck_require__(4285);
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_LINE_CHARS = 300;
@@ -12330,7 +12330,7 @@ function truncateBytes(text, maxBytes) {
 
 /***/ }),
 
-/***/ 5238:
+/***/ 7689:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12340,7 +12340,7 @@ exports.mergedLine = mergedLine;
 exports.problemReport = problemReport;
 // What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
 // the reasons a merge failed, the one-line totals and the listing of what went wrong.
-const types_js_1 = __nccwpck_require__(9213);
+const types_js_1 = __nccwpck_require__(8522);
 function mergeVerdict(result) {
     const reasons = [
         result.failureCount > 0 && `${result.failureCount} test(s) failed`,
@@ -12398,7 +12398,7 @@ function idList(what, ids, total = ids.length) {
 
 /***/ }),
 
-/***/ 6779:
+/***/ 9098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12449,7 +12449,7 @@ function coveringIds(id) {
 
 /***/ }),
 
-/***/ 6180:
+/***/ 2105:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12586,7 +12586,7 @@ function pyRjust(s, width) {
 
 /***/ }),
 
-/***/ 314:
+/***/ 9475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12598,10 +12598,10 @@ exports.normalizeReportChars = normalizeReportChars;
 exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
 const node_path_1 = __nccwpck_require__(6760);
-const color_js_1 = __nccwpck_require__(6180);
-const counts_js_1 = __nccwpck_require__(5359);
-const fence_js_1 = __nccwpck_require__(7762);
-const writer_js_1 = __nccwpck_require__(5436);
+const color_js_1 = __nccwpck_require__(2105);
+const counts_js_1 = __nccwpck_require__(5132);
+const fence_js_1 = __nccwpck_require__(9183);
+const writer_js_1 = __nccwpck_require__(2915);
 /** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
 function normalizeReportChars(chars) {
     let opts = '';
@@ -13427,7 +13427,7 @@ function formatG(x) {
 
 /***/ }),
 
-/***/ 5359:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13445,7 +13445,7 @@ exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
-const color_js_1 = __nccwpck_require__(6180);
+const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
 exports.COUNT_ORDER = [
@@ -13600,7 +13600,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
-/***/ 7762:
+/***/ 9183:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13663,7 +13663,7 @@ exports.Fence = Fence;
 
 /***/ }),
 
-/***/ 4421:
+/***/ 2794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13671,7 +13671,7 @@ exports.Fence = Fence;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.jsonReportData = jsonReportData;
 exports.jsonReport = jsonReport;
-const counts_js_1 = __nccwpck_require__(5359);
+const counts_js_1 = __nccwpck_require__(5132);
 function jsonReportData(results, errors, meta) {
     const counts = (0, counts_js_1.countResults)(results, errors);
     return {
@@ -13712,7 +13712,7 @@ function jsonReport(results, errors, meta) {
 
 /***/ }),
 
-/***/ 9223:
+/***/ 2998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13725,8 +13725,8 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
-const pystr_js_1 = __nccwpck_require__(2845);
-const color_js_1 = __nccwpck_require__(6180);
+const pystr_js_1 = __nccwpck_require__(2560);
+const color_js_1 = __nccwpck_require__(2105);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 /**
@@ -14045,7 +14045,7 @@ function junitXml(results, errors, opts) {
 
 /***/ }),
 
-/***/ 998:
+/***/ 4285:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14122,7 +14122,7 @@ function codeBlock(text) {
 
 /***/ }),
 
-/***/ 429:
+/***/ 8056:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14138,10 +14138,10 @@ exports.configuredReporters = configuredReporters;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(6259);
-const console_js_1 = __nccwpck_require__(314);
-const json_js_1 = __nccwpck_require__(4421);
-const junit_js_1 = __nccwpck_require__(9223);
+const index_js_1 = __nccwpck_require__(9750);
+const console_js_1 = __nccwpck_require__(9475);
+const json_js_1 = __nccwpck_require__(2794);
+const junit_js_1 = __nccwpck_require__(2998);
 /** A reporter that writes one file when the session ends; it keeps what it was given. */
 class FileReporter {
     path;
@@ -14295,7 +14295,7 @@ function configuredReporters(request, config, place) {
 
 /***/ }),
 
-/***/ 5436:
+/***/ 2915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14303,7 +14303,7 @@ function configuredReporters(request, config, place) {
 // the current line, which pytest's progress layout depends on.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TermWriter = void 0;
-const color_js_1 = __nccwpck_require__(6180);
+const color_js_1 = __nccwpck_require__(2105);
 class TermWriter {
     sink;
     color;
@@ -14347,7 +14347,7 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
-/***/ 7010:
+/***/ 5047:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14382,7 +14382,7 @@ function testEnvironment(env) {
 
 /***/ }),
 
-/***/ 5496:
+/***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14403,7 +14403,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 1237:
+/***/ 6706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14415,7 +14415,7 @@ exports.parseWorkerFrame = parseWorkerFrame;
 // Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
 // to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
-const msgpackr_1 = __nccwpck_require__(1408);
+const msgpackr_1 = __nccwpck_require__(2502);
 const packr = new msgpackr_1.Packr({ useRecords: false });
 const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
@@ -14728,36 +14728,36 @@ exports.FrameReader = FrameReader;
 
 /***/ }),
 
-/***/ 3547:
+/***/ 9286:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
-var prestart_js_1 = __nccwpck_require__(6820);
+var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
-var pool_js_1 = __nccwpck_require__(4133);
+var pool_js_1 = __nccwpck_require__(7430);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
 Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
-var schedule_js_1 = __nccwpck_require__(4050);
+var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
-var python_js_1 = __nccwpck_require__(3401);
+var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
 Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
-var errors_js_1 = __nccwpck_require__(5496);
+var errors_js_1 = __nccwpck_require__(5507);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
-var environment_js_1 = __nccwpck_require__(7010);
+var environment_js_1 = __nccwpck_require__(5047);
 Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
-var truth_js_1 = __nccwpck_require__(6046);
+var truth_js_1 = __nccwpck_require__(395);
 Object.defineProperty(exports, "CollectionTruth", ({ enumerable: true, get: function () { return truth_js_1.CollectionTruth; } }));
 
 
 /***/ }),
 
-/***/ 4133:
+/***/ 7430:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14772,10 +14772,10 @@ exports.describeExit = describeExit;
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const errors_js_1 = __nccwpck_require__(5496);
-const schedule_js_1 = __nccwpck_require__(4050);
-const worker_js_1 = __nccwpck_require__(9121);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const errors_js_1 = __nccwpck_require__(5507);
+const schedule_js_1 = __nccwpck_require__(2873);
+const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
@@ -15326,7 +15326,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 6820:
+/***/ 955:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15334,7 +15334,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
 // Workers started before the units are known, so that Python's start-up (interpreter, `import
 // pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
-const worker_js_1 = __nccwpck_require__(9121);
+const worker_js_1 = __nccwpck_require__(9898);
 /** Holds a worker's events until the pool attaches its own handlers. */
 class WorkerHandoff {
     target = null;
@@ -15390,7 +15390,7 @@ exports.PrestartedWorkers = PrestartedWorkers;
 
 /***/ }),
 
-/***/ 3401:
+/***/ 5530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15408,8 +15408,8 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const errors_js_1 = __nccwpck_require__(5496);
-const shim_js_1 = __nccwpck_require__(7450);
+const errors_js_1 = __nccwpck_require__(5507);
+const shim_js_1 = __nccwpck_require__(1349);
 exports.MIN_PYTHON = [3, 9];
 /**
  * findPython, with a version manager's shim replaced by the interpreter it chose last time under
@@ -15535,7 +15535,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 4050:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15702,7 +15702,7 @@ exports.OrderedQueues = OrderedQueues;
 
 /***/ }),
 
-/***/ 7450:
+/***/ 1349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15718,8 +15718,8 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const which_js_1 = __nccwpck_require__(3490);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const which_js_1 = __nccwpck_require__(6351);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path) {
@@ -15793,7 +15793,7 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
-/***/ 6046:
+/***/ 395:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15803,7 +15803,7 @@ exports.CollectionTruth = void 0;
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
 function countsOf(items, ids) {
     const byKey = new Map();
@@ -15956,7 +15956,7 @@ exports.CollectionTruth = CollectionTruth;
 
 /***/ }),
 
-/***/ 9121:
+/***/ 9898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15965,9 +15965,9 @@ exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
 exports.killAllWorkerGroups = killAllWorkerGroups;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
-const frames_js_1 = __nccwpck_require__(1237);
-const environment_js_1 = __nccwpck_require__(7010);
-const python_js_1 = __nccwpck_require__(3401);
+const frames_js_1 = __nccwpck_require__(6706);
+const environment_js_1 = __nccwpck_require__(5047);
+const python_js_1 = __nccwpck_require__(5530);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
 /** Process groups of every worker this process started (each worker leads its own). */
@@ -16093,7 +16093,7 @@ exports.WorkerProcess = WorkerProcess;
 
 /***/ }),
 
-/***/ 1547:
+/***/ 2312:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16364,7 +16364,7 @@ function evaluateBinary(left, right, matcher, decisive) {
 
 /***/ }),
 
-/***/ 2523:
+/***/ 3292:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16381,7 +16381,7 @@ function applyImpact(selection, affected) {
 
 /***/ }),
 
-/***/ 8157:
+/***/ 1276:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -16406,18 +16406,18 @@ exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.ev
 exports.selectItems = selectItems;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
-const expression_js_1 = __nccwpck_require__(1547);
-const match_js_1 = __nccwpck_require__(1432);
-const nodeid_js_1 = __nccwpck_require__(5368);
-var expression_js_2 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
+const match_js_1 = __nccwpck_require__(697);
+const nodeid_js_1 = __nccwpck_require__(267);
+var expression_js_2 = __nccwpck_require__(2312);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
-var match_js_2 = __nccwpck_require__(1432);
+var match_js_2 = __nccwpck_require__(697);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(4556), exports);
+__exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -16590,7 +16590,7 @@ function unmatchedNodeIds(items, opts) {
 
 /***/ }),
 
-/***/ 4556:
+/***/ 5939:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -16609,7 +16609,7 @@ exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -16915,7 +16915,7 @@ function updateLastFailed(rootdir, results, collectedIds = [], cacheDir = DEFAUL
 
 /***/ }),
 
-/***/ 1432:
+/***/ 697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16927,7 +16927,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -17047,7 +17047,7 @@ function numericValue(value) {
 
 /***/ }),
 
-/***/ 5368:
+/***/ 267:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -17063,7 +17063,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const expression_js_1 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -17228,7 +17228,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 8865:
+/***/ 348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17237,7 +17237,7 @@ exports.expandGlobs = expandGlobs;
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
+const inputs_js_1 = __nccwpck_require__(417);
 function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
     for (const pattern of patterns) {
@@ -17307,7 +17307,7 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 4578:
+/***/ 4447:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17316,7 +17316,7 @@ exports.lpt = lpt;
 exports.refine = refine;
 // Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
 // moves and swaps off the most loaded shard, and moves of single pieces of split modules.
-const units_js_1 = __nccwpck_require__(5564);
+const units_js_1 = __nccwpck_require__(9599);
 const SWAP_PARTNERS = 8;
 function lpt(units, shardCount) {
     const shards = Array.from({ length: shardCount }, () => []);
@@ -17617,7 +17617,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 8597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17640,11 +17640,11 @@ exports.planProblem = planProblem;
 // does not depend on input order.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
-const types_js_1 = __nccwpck_require__(9213);
-const pack_js_1 = __nccwpck_require__(4578);
-const split_js_1 = __nccwpck_require__(6235);
-const timings_js_1 = __nccwpck_require__(892);
-const units_js_1 = __nccwpck_require__(5564);
+const types_js_1 = __nccwpck_require__(8522);
+const pack_js_1 = __nccwpck_require__(4447);
+const split_js_1 = __nccwpck_require__(7240);
+const timings_js_1 = __nccwpck_require__(7307);
+const units_js_1 = __nccwpck_require__(9599);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
@@ -17892,7 +17892,7 @@ function isSeconds(value) {
 
 /***/ }),
 
-/***/ 6235:
+/***/ 7240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17902,7 +17902,7 @@ exports.splitRule = splitRule;
 exports.moduleUnits = moduleUnits;
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
 // run once) unless it is too long for one shard; then every part pays the module's setup again.
-const units_js_1 = __nccwpck_require__(5564);
+const units_js_1 = __nccwpck_require__(9599);
 function modulesTotal(modules) {
     return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
 }
@@ -18037,7 +18037,7 @@ function spreadPieces(pieces, count) {
 
 /***/ }),
 
-/***/ 892:
+/***/ 7307:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18052,7 +18052,7 @@ exports.median = median;
 // made from. The store is learned from JUnit results by merge/learn.ts.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 /** What a test costs when nothing at all is known. */
@@ -18234,7 +18234,7 @@ function median(values) {
 
 /***/ }),
 
-/***/ 5564:
+/***/ 9599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18273,7 +18273,7 @@ function sumSeconds(pieces) {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 8522:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18413,7 +18413,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("url");
 
 /***/ }),
 
-/***/ 1408:
+/***/ 2502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21852,7 +21852,7 @@ if (!nativeAccelerationDisabled) {
 	let extractor;
 	try {
 		if (true)
-			extractor = __nccwpck_require__(3488);
+			extractor = __nccwpck_require__(4046);
 		else
 			{}
 		if (extractor)
@@ -21896,7 +21896,7 @@ exports.useRecords = useRecords;
 
 /***/ }),
 
-/***/ 8488:
+/***/ 7106:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -22674,7 +22674,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 2073:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -26890,17 +26890,17 @@ exports.a = runCli;
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_url_1 = __nccwpck_require__(3136);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const args_js_1 = __nccwpck_require__(8000);
-const discover_js_1 = __nccwpck_require__(1018);
-const finish_js_1 = __nccwpck_require__(6698);
-const session_js_1 = __nccwpck_require__(609);
-const run_js_1 = __nccwpck_require__(2440);
-const merge_js_1 = __nccwpck_require__(5609);
-const plan_js_1 = __nccwpck_require__(5694);
-const watch_js_1 = __nccwpck_require__(1630);
-const version_js_1 = __nccwpck_require__(7193);
-const types_js_1 = __nccwpck_require__(9213);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const args_js_1 = __nccwpck_require__(7593);
+const discover_js_1 = __nccwpck_require__(2731);
+const finish_js_1 = __nccwpck_require__(6367);
+const session_js_1 = __nccwpck_require__(2594);
+const run_js_1 = __nccwpck_require__(4175);
+const merge_js_1 = __nccwpck_require__(5306);
+const plan_js_1 = __nccwpck_require__(8943);
+const watch_js_1 = __nccwpck_require__(8885);
+const version_js_1 = __nccwpck_require__(3882);
+const types_js_1 = __nccwpck_require__(8522);
 async function main(argv) {
     const { command, rest } = (0, args_js_1.splitCommand)(argv);
     const write = (s) => process.stdout.write(s);

@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 845:
+/***/ 560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -139,7 +139,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 843:
+/***/ 872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -418,7 +418,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 416:
+/***/ 147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -427,7 +427,7 @@ exports.pythonParser = pythonParser;
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
-const web_tree_sitter_1 = __nccwpck_require__(73);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -460,7 +460,7 @@ function pythonParser() {
 
 /***/ }),
 
-/***/ 419:
+/***/ 50:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -944,7 +944,7 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 235:
+/***/ 384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -953,7 +953,7 @@ exports.importRefs = importRefs;
 // The modules a file imports, anywhere in it (module level, functions, conditional branches), as
 // written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
 // queries (run inside the wasm module), so a file costs one pass however many nodes it has.
-const web_tree_sitter_1 = __nccwpck_require__(73);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
@@ -1052,7 +1052,7 @@ function importRefs(root, source) {
 
 /***/ }),
 
-/***/ 185:
+/***/ 112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1061,9 +1061,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(24);
-const inputs_js_1 = __nccwpck_require__(910);
-const grammar_js_1 = __nccwpck_require__(416);
-const parse_js_1 = __nccwpck_require__(582);
+const inputs_js_1 = __nccwpck_require__(417);
+const grammar_js_1 = __nccwpck_require__(147);
+const parse_js_1 = __nccwpck_require__(985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -1074,16 +1074,16 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 582:
+/***/ 985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
 exports.parseImportsOnly = parseImportsOnly;
-const guards_js_1 = __nccwpck_require__(419);
-const import_refs_js_1 = __nccwpck_require__(235);
-const pyliteral_js_1 = __nccwpck_require__(203);
+const guards_js_1 = __nccwpck_require__(50);
+const import_refs_js_1 = __nccwpck_require__(384);
+const pyliteral_js_1 = __nccwpck_require__(692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -1111,7 +1111,7 @@ function argnamesOf(params) {
 const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
 const DECORATOR_OR_COMMENT = /[@#]/y;
 /** `def name(params)` where params hold no brackets, strings, comments or continuations. */
-const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s([\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
 function matchesAt(pattern, source, index) {
     pattern.lastIndex = index;
     return pattern.test(source);
@@ -1762,7 +1762,7 @@ function parseImportsOnly(parser, source) {
 
 /***/ }),
 
-/***/ 203:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1774,7 +1774,7 @@ exports.isDynamic = isDynamic;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(845);
+const pystr_js_1 = __nccwpck_require__(560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
@@ -2426,7 +2426,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 910:
+/***/ 417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2611,7 +2611,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:work
 
 /***/ }),
 
-/***/ 73:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6826,9 +6826,9 @@ Object.defineProperty(exports, "B", ({ value: true }));
 // Entry of a parse worker thread (bundled as dist/parse-worker.js): parses the batches of files the
 // main thread sends and posts their structure back, already in the form the cache file stores.
 const node_worker_threads_1 = __nccwpck_require__(919);
-const cache_js_1 = __nccwpck_require__(843);
-const parse_file_js_1 = __nccwpck_require__(185);
-const grammar_js_1 = __nccwpck_require__(416);
+const cache_js_1 = __nccwpck_require__(872);
+const parse_file_js_1 = __nccwpck_require__(112);
+const grammar_js_1 = __nccwpck_require__(147);
 const port = node_worker_threads_1.parentPort;
 if (port) {
     // Compiling the grammar starts at once: a thread is started before the files it will parse are known.

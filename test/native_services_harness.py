@@ -54,7 +54,7 @@ def cmd_asserts(path: str, cache_dir: str, verbose: int) -> dict:
             func()  # type: ignore[operator]
         except AssertionError as exc:
             messages[name] = rewrite.assertion_message_lines(exc)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             messages[name] = ["not an AssertionError: {!r}".format(exc)]
         else:
             messages[name] = None
@@ -179,7 +179,6 @@ class _MiniRunner:
 
 def cmd_services(fixture_dir: str, capture_mode: str, cache_dir: str) -> dict:
     from fastest_worker.native.capture import CaptureManager
-    from fastest_worker.native import warnings_rec
 
     fixture_dir = os.path.abspath(fixture_dir)
     os.chdir(fixture_dir)  # the worker runs with the rootdir as its working directory
@@ -215,12 +214,12 @@ def _run_services(module, runner, capman, fixture_dir: str) -> dict:
                 func(**kwargs)
             except AssertionError as exc:
                 outcome = "failed: " + " | ".join(rewrite.assertion_message_lines(exc))
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 outcome = "error: {}: {}".format(type(exc).__name__, exc)
             sections["call"] = capman.phase_done("call") + (capman.last_log,)
             try:
                 runner.teardown("function")
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 outcome = "teardown error: {}: {}".format(type(exc).__name__, exc)
             sections["teardown"] = capman.phase_done("teardown") + (capman.last_log,)
         all_warnings.extend(warnings_rec.WarningReport.from_message(w, node.nodeid) for w in caught)

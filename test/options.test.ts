@@ -10,7 +10,9 @@ import { parseArgs } from '../src/cli/args.js';
 
 const repo = join(__dirname, '..');
 const cli = join(repo, 'dist', 'cli.js');
-const PYTEST_AS_TYPED = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+// (the `pytest` script's entry point: pytest 9.1 deprecates console_main for _console_main)
+const PYTEST_AS_TYPED =
+  'import sys; sys.argv[0] = "pytest"; import pytest, _pytest.config as c; sys.exit((getattr(c, "_console_main", None) or pytest.console_main)())';
 let work: string;
 
 interface Ran {
@@ -39,7 +41,6 @@ const pytest = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, input 
 function closing(text: string): string {
   const lines = text.trimEnd().split('\n');
   const last = lines[lines.length - 1] ?? '';
-  // eslint-disable-next-line no-control-regex
   return last.replace(/\x1b\[[0-9;]*m/g, '').replace(/^=+ | =+$/g, '').replace(/ in [\d.]+s( \([^)]*\))?$/, '');
 }
 
@@ -80,7 +81,7 @@ const VALUES: Record<string, string> = {
   '-p': 'no:cacheprovider', '-o': 'console_output_style=classic', '--log-level': 'INFO', '--log-format': '%(message)s',
   '--log-date-format': '%H', '--log-cli-level': 'INFO', '--log-cli-format': '%(message)s', '--log-cli-date-format': '%H',
   '--log-file': 'run.log', '--log-file-level': 'INFO', '--log-file-format': '%(message)s', '--log-file-date-format': '%H',
-  '--log-auto-indent': 'on', '--log-disable': 'nothing', '--lfnf': 'all', '--pastebin': 'failed',
+  '--log-auto-indent': 'on', '--log-disable': 'nothing', '--lfnf': 'all', '--pastebin': 'failed', '--max-warnings': '10',
 };
 
 function valueOf(option: ParserOption): string | null {

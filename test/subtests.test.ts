@@ -32,7 +32,7 @@ interface RunOutput {
 
 async function runTool(cmd: string, args: string[], junit: string): Promise<RunOutput> {
   const env = { ...process.env, GITHUB_ACTIONS: '', COLUMNS: '80', NO_COLOR: '1' };
-  let stdout = '';
+  let stdout: string;
   let code = 0;
   try {
     stdout = (await run(cmd, [...args, '--junitxml', junit], { cwd: work, env, maxBuffer: 1 << 26 })).stdout;

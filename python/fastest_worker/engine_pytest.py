@@ -7,7 +7,6 @@ session fixtures live as long as the worker while module/class fixtures end with
 """
 
 import os
-import sys
 import traceback
 
 from . import results
@@ -43,7 +42,7 @@ def _failure_message(report):
 def _terminal_text(report):
     try:
         return terminal_text(report)
-    except Exception:  # noqa: BLE001 - a longrepr pytest itself cannot render: fall back
+    except Exception:  # a longrepr pytest itself cannot render: fall back
         return report.longreprtext
 
 
@@ -404,7 +403,7 @@ def _collected_nothing(exc, path):
 
 class PytestEngine:
     def __init__(self, init, emit):
-        import pytest  # noqa: F401  (the user's environment must have it)
+        import pytest  # the user's environment must have it
         from _pytest.config import ConftestImportFailure, _prepareconfig
         from _pytest.config.exceptions import UsageError
         from _pytest.main import ExitCode, Session

@@ -270,8 +270,8 @@ try:  # the C extension, when the environment happens to have it
         return _c_packer.pack(obj)
 
     def unpackb(data):
-        return _c_msgpack.unpackb(data, raw=False, strict_map_key=False,
-                                  unicode_errors="surrogateescape")
+        return _c_msgpack.unpackb(data, raw=False, strict_map_key=False,  # pyright: ignore[reportCallIssue] - the C msgpack's, not this module
+                                  unicode_errors="surrogateescape")  # pyright: ignore[reportCallIssue]
 
 except Exception:  # ImportError, or an old msgpack without these options
     packb = _py_packb

@@ -46,7 +46,7 @@ def probe(argv):
         config = _prepareconfig(list(argv))
     except UsageError as e:
         return {"status": "usage", "messages": [str(m) for m in e.args]}
-    except BaseException:  # noqa: BLE001 - real pytest reports it in its own words
+    except BaseException:  # real pytest reports it in its own words
         return {"status": "pytest"}
     try:
         options = {}

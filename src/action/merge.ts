@@ -31,7 +31,7 @@ import { STATE } from './state.js';
 /** The shards' JUnit files: a directory (every .xml below it), a glob, or one file. */
 export function junitFiles(junitPath: string, exclude: string[]): string[] {
   let files: string[];
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(junitPath).isDirectory();
   } catch {

@@ -145,8 +145,8 @@ export function determineSetup(opts: {
   const { invocationDir } = opts;
   const dirs = getDirsFromArgs(invocationDir, opts.args);
   let rootdir: string | null = null;
-  let inifile: string | null = null;
-  let inicfg: ConfigDict = new Map();
+  let inifile: string | null;
+  let inicfg: ConfigDict;
   let ignoredConfigFiles: string[] = [];
 
   if (opts.inifile) {

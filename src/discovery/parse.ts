@@ -131,7 +131,7 @@ function argnamesOf(params: Node | null): string[] {
 const DEF_START = /(?:async[ \t]+)?def[ \t]/y;
 const DECORATOR_OR_COMMENT = /[@#]/y;
 /** `def name(params)` where params hold no brackets, strings, comments or continuations. */
-const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s(\[\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
+const SIMPLE_DEF_HEADER = /(?:async[ \t]+)?def[ \t]+([^\s([\\]+)[ \t]*\(([^()'"#[\]{}\\]*)\)/y;
 
 function matchesAt(pattern: RegExp, source: string, index: number): boolean {
   pattern.lastIndex = index;

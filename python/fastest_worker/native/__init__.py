@@ -3,7 +3,7 @@
 # The pytest versions the native engine is tested against (it reuses pytest internals that
 # change between minor versions): 8.4 <= pytest < 9.2. Outside it, `--engine auto` runs every
 # module through pytest and `--engine native` refuses to start. Update with the CI matrix
-# (.ci/run, `npm run test:pytest-versions`) and the README.
+# (.ci/run, `npm run test:versions`) and the README.
 SUPPORTED_PYTEST = ((8, 4), (9, 2))
 SUPPORTED_PYTEST_TEXT = "pytest>=8.4,<9.2"
 

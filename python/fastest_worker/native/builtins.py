@@ -342,7 +342,7 @@ class LogCaptureHandler(logging.StreamHandler):
 
     def handleError(self, record: logging.LogRecord) -> None:
         if logging.raiseExceptions:
-            raise  # a bad log call fails the test, as under pytest
+            raise  # noqa: PLE0704 - a bad log call fails the test, as under pytest (logging calls this inside its except)
 
 
 def _ini(config: Any, name: str) -> Any:

@@ -20,7 +20,7 @@ from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
 from .hooks import register_conftest
 from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
-                     parametrize_argnames, prune_closure)
+                     prune_closure)
 from . import unittest_support
 
 

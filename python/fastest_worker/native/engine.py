@@ -15,17 +15,16 @@ import time
 from typing import Callable, Dict, List, Optional
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
-from _pytest.outcomes import Exit, Failed, Skipped, XFailed, fail, skip, xfail
+from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
 
 from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
 from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks
-from .fixtures import (ASYNCIO_ITEM, FixtureLookupError, FixtureRegistry, asyncio_call_warnings,
+from .fixtures import (ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
                        asyncio_items, fill_fixtures, run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
 from .outcomes import crash_location, format_collect_failure, format_failure, format_import_error, relpath
-from .params import CollectError
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer
@@ -57,8 +56,8 @@ _FIXTURE_PLUGINS = {
 
 def _load_builtins():
     try:
-        from . import builtins as mod  # noqa: A004 - our module, not the stdlib one
-    except Exception:  # noqa: BLE001 - builtins.py is optional
+        from . import builtins as mod  # our module, not the stdlib one
+    except Exception:  # builtins.py is optional
         return {}
     return getattr(mod, "BUILTIN_FIXTURES", {})
 
@@ -125,7 +124,7 @@ class _CurrentTestVar:
         try:
             self._fast = (os.name == "posix" and type(environ) is os._Environ  # type: ignore[attr-defined]
                           and type(self._data) is dict and environ.encodekey(self._KEY) == self._BKEY)
-        except Exception:  # noqa: BLE001 - an unusual os.environ gets the plain mapping
+        except Exception:  # an unusual os.environ gets the plain mapping
             self._fast = False
 
     def set(self, value: str) -> None:
@@ -220,7 +219,7 @@ class NativeEngine:
                 _rewrite_mod.install_rewrite_hook(self.rootdir, self.cache_dir, self._should_rewrite)
                 if hasattr(_rewrite_mod, "configure"):
                     _rewrite_mod.configure(verbose=self.config.option.verbose)
-            except Exception:  # noqa: BLE001 - rewriting is an improvement, never a requirement
+            except Exception:  # rewriting is an improvement, never a requirement
                 pass
 
     # --- public API ---------------------------------------------------------------------------
@@ -240,7 +239,7 @@ class NativeEngine:
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs)
-            except Exception as e:  # noqa: BLE001 - an unreadable file is pytest's job
+            except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason
         return reason
@@ -271,7 +270,7 @@ class NativeEngine:
         if items:
             try:  # leave the packages of the previous unit that this one is not in
                 self.session.state.teardown_exact(items[0].listchain())
-            except BaseException:  # noqa: BLE001 - no test of this unit owns those errors
+            except BaseException:  # no test of this unit owns those errors
                 pass
         try:
             for index, item in enumerate(items):
@@ -288,11 +287,11 @@ class NativeEngine:
         save_facts_cache()  # once per worker: merging the file after every unit cost a rewrite each
         try:
             self.session.state.teardown_exact([])
-        except BaseException:  # noqa: BLE001 - session teardown errors have no test to go to
+        except BaseException:  # session teardown errors have no test to go to
             pass
         try:
             self.capture.stop()
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
 
     # --- collection ---------------------------------------------------------------------------
@@ -313,7 +312,7 @@ class NativeEngine:
         try:
             try:
                 self.collector.load_conftests(path)
-            except BaseException as e:  # noqa: BLE001
+            except BaseException as e:
                 if isinstance(e, (KeyboardInterrupt, Exit)):
                     raise
                 state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)))
@@ -344,7 +343,7 @@ class NativeEngine:
                 state = ("error", format_import_error(e, path))
             self.modules[relfile] = state
             return state
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
             state = ("error", format_import_error(e, path))
@@ -362,7 +361,7 @@ class NativeEngine:
             items = reorder_items(items)
         except Skipped as e:
             state = ("skip", str(e.msg), crash_location(e)[1] or 1)
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
             state = ("error", format_collect_failure(e, path))
@@ -388,7 +387,7 @@ class NativeEngine:
         state = self.session.state
         try:
             state.teardown_exact(_session_level(state))
-        except BaseException:  # noqa: BLE001 - errors were reported with the unit's last test
+        except BaseException:  # errors were reported with the unit's last test
             pass
 
     def _run_item(self, item: Item, nextitem: Optional[Item]) -> None:
@@ -487,7 +486,7 @@ class NativeEngine:
             item.setup_instance()
             if item.fixtureinfo.names_closure:
                 fill_fixtures(item, {})
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             self._record(phase, item, e)
         return phase
 
@@ -508,7 +507,7 @@ class NativeEngine:
             finally:
                 if stash.get("xfailed") is None and "xfail" in item.mark_names():
                     stash["xfailed"] = evaluate_xfail_marks(item)  # added while running
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             self._record(phase, item, e)
         else:
             self._apply_xfail(phase, item, None)
@@ -539,7 +538,7 @@ class NativeEngine:
         try:
             state = self.session.state
             state.teardown_exact(nextitem.listchain() if nextitem is not None else _session_level(state))
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             self._record(phase, item, e)
         return phase
 
@@ -709,7 +708,7 @@ def _crash_line(exc: BaseException, longrepr: Optional[str]) -> str:
         crash = ExceptionInfo.from_exception(exc)._getreprcrash()
         if crash is not None:
             return "{}:{}: {}".format(crash.path, crash.lineno, crash.message.split("\n", 1)[0])
-    except Exception:  # noqa: BLE001 - a crash line is a nicety, never a lost result
+    except Exception:  # a crash line is a nicety, never a lost result
         pass
     return (longrepr or "")[:50]
 

@@ -145,7 +145,7 @@ class FixtureDef:
             fin = self.finalizers.pop()
             try:
                 fin()
-            except BaseException as e:  # noqa: BLE001 - collected like pytest
+            except BaseException as e:  # collected like pytest
                 exceptions.append(e)
         self.cached_result = None
         if len(exceptions) == 1:
@@ -320,7 +320,7 @@ class FixtureRegistry:
         for name in dir(holder):
             try:
                 obj_ub = getattr(holder_tp, name, None)
-            except Exception:  # noqa: BLE001 - like safe_getattr
+            except Exception:  # like safe_getattr
                 continue
             if type(obj_ub) is not FixtureFunctionDefinition:
                 continue

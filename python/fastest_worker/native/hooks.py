@@ -138,7 +138,7 @@ def _convert(text: str, attrs):
     kind = attrs.get("type")
     try:
         return kind(text) if callable(kind) else text
-    except Exception:  # noqa: BLE001 - argparse would reject it; keep the text
+    except Exception:  # argparse would reject it; keep the text
         return text
 
 

@@ -25,7 +25,7 @@ def around_call(item) -> None:
     obj = item.obj
     try:
         from hypothesis import core, is_hypothesis_test
-    except Exception:  # noqa: BLE001 - a hypothesis too old or broken: pytest would not load it
+    except Exception:  # a hypothesis too old or broken: pytest would not load it
         return
     core.running_under_pytest = True
     if not is_hypothesis_test(obj):

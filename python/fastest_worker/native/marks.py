@@ -26,18 +26,18 @@ def evaluate_condition(item, mark, condition) -> Tuple[bool, str]:
         globals_.update(getattr(item.function, "__globals__", {}))
         try:
             code = compile(condition, f"<{mark.name} condition>", "eval")
-            result = eval(code, globals_)  # noqa: S307 - pytest's documented behaviour
+            result = eval(code, globals_)  # pytest's documented behaviour
         except SyntaxError as exc:
             fail("\n".join([f"Error evaluating {mark.name!r} condition", "    " + condition,
                             "    " + " " * (exc.offset or 0) + "^", "SyntaxError: invalid syntax"]),
                  pytrace=False)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             fail("\n".join([f"Error evaluating {mark.name!r} condition", "    " + condition,
                             *traceback.format_exception_only(type(exc), exc)]), pytrace=False)
     else:
         try:
             result = bool(condition)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             fail("\n".join([f"Error evaluating {mark.name!r} condition as a boolean",
                             *traceback.format_exception_only(type(exc), exc)]), pytrace=False)
     reason = mark.kwargs.get("reason", None)

@@ -95,7 +95,7 @@ def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
                               tbfilter=_test_tb_filter(func, is_unittest), truncate_locals=truncate_locals,
                               truncate_args=True)
         longrepr = terminal_text(rep)
-    except Exception:  # noqa: BLE001 - never lose a result because formatting failed
+    except Exception:  # never lose a result because formatting failed
         import traceback as tb_mod
         longrepr = "".join(tb_mod.format_exception(type(exc), exc, exc.__traceback__))
     # the whole crash message, as pytest's reprcrash: the short summary shows it all on CI
@@ -168,7 +168,7 @@ def format_collect_failure(exc: BaseException, path: str) -> str:
     excinfo = ExceptionInfo.from_exception(exc)
     try:
         return terminal_text(excinfo.getrepr(style="short", tbfilter=_collect_tb_filter(path)))
-    except Exception:  # noqa: BLE001
+    except Exception:
         import traceback as tb_mod
         return "".join(tb_mod.format_exception(type(exc), exc, exc.__traceback__))
 

@@ -10,7 +10,7 @@ import itertools
 import os
 import warnings
 from collections.abc import Collection
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Sequence
 
 from _pytest.compat import get_default_arg_names
 from _pytest.mark.structures import ParameterSet, normalize_mark_list
@@ -161,7 +161,7 @@ class Metafunc:
             maker = IdMaker(argnames, parametersets, idfn, ids_, None, nodeid=nodeid)
         else:
             maker = IdMaker(argnames, parametersets, idfn, ids_, None, nodeid=nodeid,
-                            func_name=self.function.__name__)
+                            func_name=self.function.__name__)  # pyright: ignore[reportCallIssue] - older pytest's IdMaker
         return maker.make_unique_parameterset_ids()
 
     def _error_prefix(self) -> str:

@@ -8,13 +8,15 @@ subTest does not fail the test itself.
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import sys
 from typing import Any, Callable, List, Mapping, Optional
 
 from _pytest.outcomes import fail, skip, xfail
 
 from .pytest_compat import UNITTEST_SKIP_FIXTURE
+
+if sys.version_info < (3, 11):
+    from exceptiongroup import ExceptionGroup  # type: ignore  # pytest's dependency before 3.11
 
 
 def is_testcase_class(obj) -> bool:
@@ -60,7 +62,7 @@ def register_fixtures(registry, node, cls) -> None:
             exceptions = [exc for (_, exc, _) in exc_infos]
             if len(exceptions) == 1:
                 raise exceptions[0]
-            raise ExceptionGroup("Unittest class cleanup errors", exceptions)  # noqa: F821
+            raise ExceptionGroup("Unittest class cleanup errors", exceptions)
 
         def unittest_setup_class_fixture(request):
             klass = request.cls

@@ -399,7 +399,7 @@ def check_cmdline_filters(args: Iterable[str]) -> str | None:
     try:
         from _pytest.config import parse_warning_filter as parse  # type: ignore
         from _pytest.config.exceptions import UsageError as error  # type: ignore
-    except Exception:  # noqa: BLE001 - no pytest: the standard-library parser
+    except Exception:  # no pytest: the standard-library parser
         parse, error = parse_warning_filter, WarningFilterError  # type: ignore[assignment]
     for arg in args:
         try:

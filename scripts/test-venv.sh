@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The private Python environment the tests run pytest and fastest's workers in (`npm test` makes it
+# in `pretest`; test/global-setup.ts puts its bin/ first on PATH):
+#   scripts/test-venv.sh [DIR [PYTHON [PYTEST_VERSION]]]
+# DIR (default .venvs/test) gets a virtual environment of PYTHON (default python3 from PATH) with
+# test/requirements.txt installed (--no-deps: the file pins everything), its pytest pin replaced by
+# PYTEST_VERSION when given. Rebuilt only when the requirements, this script, the interpreter or
+# the pin changed (a hash stamp in DIR). A pin the package index has no distribution of for this
+# Python is made from this machine (scripts/local_wheels.py: the pure-Python part of a compiled
+# wheel, or a copy of an installed pure-Python distribution); failing that, the install fails,
+# unless FASTEST_VENV_PARTIAL=1 (the version matrix), which leaves the plugin out and lists it in
+# DIR/left-out.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-.venvs/test}
+python=${2:-python3}
+pytest_version=${3:-}
+requirements=test/requirements.txt
+pins=$(grep -v -e '^\s*#' -e '^\s*$' "$requirements")
+[ -n "$pytest_version" ] && pins=$(sed "s/^pytest==.*/pytest==$pytest_version/" <<<"$pins")
+base=$("$python" -c 'import sys; print(sys.version.split()[0], sys.executable)')
+stamp=$( { echo "$base"; echo "$pins"; cat "$0" scripts/local_wheels.py; } | sha256sum | cut -d' ' -f1)
+[ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ] && exit 0
+
+echo "making the test environment $dir (Python $base, $(grep '^pytest==' <<<"$pins"))"
+"$python" -m venv --clear "$dir"
+venv_python=$(cd "$dir" && pwd)/bin/python3
+wheels=$dir/wheels
+mkdir -p "$wheels"
+pip=("$venv_python" -m pip --disable-pip-version-check --retries 1 --quiet)
+quiet() { grep -v -e "is ignored: it is neither a file nor a directory" -e "Running pip as the 'root' user" || true; }
+install() { "${pip[@]}" install --no-deps --find-links "$wheels" --find-links test/wheels "$@" 2>&1 | quiet; return "${PIPESTATUS[0]}"; }
+
+# A distribution of PIN this Python can install, made on this machine when the index has none.
+local_wheel() {
+  local pin=$1 name=${1%%==*} version=${1#*==} tmp candidate
+  tmp=$(mktemp -d)
+  if "${pip[@]}" download --no-deps --only-binary=:all: --python-version 3.11 --implementation cp \
+    --abi cp311 --platform manylinux2014_x86_64 -d "$tmp" "$pin" 2>/dev/null | quiet \
+    && "$venv_python" scripts/local_wheels.py pure "$tmp"/*.whl "$wheels" 2>/dev/null; then
+    rm -rf "$tmp"; return 0
+  fi
+  rm -rf "$tmp"
+  for candidate in python3 "$HOME"/.pyenv/versions/*/bin/python3; do
+    [ -x "$(command -v "$candidate")" ] || continue
+    "$candidate" scripts/local_wheels.py installed "$name" "$version" "$wheels" 2>/dev/null && return 0
+  done
+  return 1
+}
+
+pin_file=$(mktemp)
+echo "$pins" >"$pin_file"
+if ! install -r "$pin_file" >/dev/null 2>&1; then
+  # One pin at a time, to find which ones the index cannot give this Python.
+  : >"$dir/left-out"
+  while read -r pin; do
+    req=${pin%%;*}
+    [ "$req" = "$pin" ] || "$venv_python" -c "import sys
+from pip._vendor.packaging.markers import Marker
+sys.exit(not Marker('''${pin#*;}'''.strip()).evaluate())" || continue
+    req=$(echo "$req" | tr -d ' ')
+    install "$req" >/dev/null 2>&1 && continue
+    if local_wheel "$req" >/dev/null && install "$req" >/dev/null 2>&1; then
+      echo "  $req: made from this machine (the package index has none for this Python)"
+    elif [ "${FASTEST_VENV_PARTIAL:-}" = 1 ] && [ "${req%%==*}" != pytest ]; then
+      echo "  $req: left out (no distribution for Python ${base%% *})"
+      echo "${req%%==*}" >>"$dir/left-out"
+    else
+      install "$req" || true
+      echo "test/requirements.txt: cannot install $req for Python ${base%% *}" >&2
+      rm -f "$pin_file"; exit 1
+    fi
+  done <"$pin_file"
+  # A plugin whose own dependency was left out cannot load: leave it out too (py-cpuinfo2 is
+  # provided by py-cpuinfo, test/requirements.txt says why).
+  "$venv_python" -m pip check 2>/dev/null | grep -v py-cpuinfo2 \
+    | sed -n 's/^\([^ ]*\) [^ ]* requires \([^,]*\), which is not installed\.$/\1 \2/p' \
+    | while read -r plugin missing; do
+      "${pip[@]}" uninstall -y "$plugin" >/dev/null 2>&1
+      echo "  $plugin: left out (needs $missing)"
+      echo "$plugin" >>"$dir/left-out"
+    done || true
+fi
+rm -f "$pin_file"
+echo "$stamp" >"$dir/.stamp"

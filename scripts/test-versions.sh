@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The engine tests across the supported range, Python 3.9-3.13 and pytest 8.4-9.1 (`npm run
+# test:versions`, in .ci/run). `npm test` covers python3 with test/requirements.txt's pytest; here
+# each cell is a private environment (scripts/test-venv.sh, under .venvs/) whose python3 the tests
+# run, both fastest's workers and the reference pytest (test/global-setup.ts, FASTEST_TEST_VENV).
+# The ends of both ranges run the full engine set; the cells between run the native engine's core
+# comparison, to stay within CI's time.
+#   FASTEST_VERSION_CELLS="3.9:8.4.2:full ..."   cells to run, PYTHON:PYTEST:SET (default below)
+#   scripts/test-versions.sh [TEST FILES]       the given test files in every cell instead
+# A Python is found as python3.X on PATH or in ~/.pyenv/versions. A plugin the package index has no
+# distribution of for a cell's Python is left out, said so, and its tests skipped there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cells=${FASTEST_VERSION_CELLS:-"3.9:8.4.2:full 3.10:9.0.3:core 3.12:8.4.2:core 3.13:9.1.1:full"}
+# The native engine against pytest on the same suites (what depends on pytest's internals), the
+# pytest engine's pool tests, and the step aside outside the supported range.
+full=(test/native.test.ts test/native-async.test.ts test/native_hooks.test.ts test/native_services.test.ts
+  test/compat-report.test.ts test/subtests.test.ts test/runner.test.ts test/engine-pytest-units.test.ts
+  test/pytest-range.test.ts)
+core=(test/native.test.ts test/native_hooks.test.ts test/compat-report.test.ts test/pytest-range.test.ts)
+# The wall-time comparison with plain pytest is left to `npm test`.
+always_skip=('runs 400 trivial tests')
+# Tests that need a plugin, by the plugin's distribution name.
+declare -A needs=(
+  [pytest-asyncio]='with pytest-asyncio|runs un-marked async tests under asyncio_mode|through the CLI|--asyncio-mode=auto wins|auto mode sends modules using async fixtures|what native cannot tell'
+  [hypothesis]='runs hypothesis tests|runs the modules natively|matches pytest per id'
+  [pytest-mock]="names what the module needs from pytest plugins"
+)
+
+find_python() {
+  local version=$1 found
+  for found in "$(command -v "python$version" 2>/dev/null || true)" \
+    "$(ls -d "$HOME"/.pyenv/versions/"$version".*/bin/python3 2>/dev/null | sort -V | tail -1)"; do
+    # (a pyenv shim is on PATH for every version, and fails for those not selected)
+    [ -n "$found" ] && "$found" -c '' 2>/dev/null && { echo "$found"; return; }
+  done
+  true
+}
+
+failed=()
+summary=()
+for cell in $cells; do
+  IFS=: read -r py pytest set <<<"$cell"
+  python=$(find_python "$py")
+  if [ -z "$python" ]; then
+    echo "== Python $py: not found (python$py on PATH or ~/.pyenv/versions/$py.*)" >&2
+    failed+=("$cell"); summary+=("$cell: no Python $py"); continue
+  fi
+  dir=.venvs/py$py-pytest$pytest
+  FASTEST_VENV_PARTIAL=1 bash scripts/test-venv.sh "$dir" "$python" "$pytest"
+  if [ "$#" -gt 0 ]; then files=("$@"); elif [ "$set" = full ]; then files=("${full[@]}"); else files=("${core[@]}"); fi
+  skip=("${always_skip[@]}")
+  if [[ "$pytest" == 8.* ]]; then
+    # pytest 8 has no subtest reports (subtests.test.ts is about pytest 9's), and its --tb=line
+    # prints no E lines under the crash line: fastest's console prints pytest 9's (README, known
+    # differences).
+    files=("${files[@]/test\/subtests.test.ts}")
+    skip+=('--tb=line prints each failure')
+  fi
+  left_out=$(cat "$dir/left-out" 2>/dev/null || true)
+  for plugin in $left_out; do
+    if [ -n "${needs[$plugin]:-}" ]; then
+      echo "   skipped here for want of $plugin: ${needs[$plugin]}"
+      skip+=("${needs[$plugin]}")
+    fi
+  done
+  run=()
+  for file in "${files[@]}"; do [ -n "$file" ] && run+=("$file"); done
+  pattern=$(IFS='|'; echo "${skip[*]}")
+  echo "== Python $py, pytest $pytest ($set: ${#run[@]} files)"
+  start=$SECONDS
+  if FASTEST_TEST_VENV=$dir npx vitest run -t "^(?!.*($pattern)).*\$" "${run[@]}"; then
+    summary+=("$cell: passed in $((SECONDS - start)) s${left_out:+ (without $(echo $left_out))}")
+  else
+    failed+=("$cell"); summary+=("$cell: FAILED")
+  fi
+done
+printf '%s\n' "${summary[@]}"
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "failed: ${failed[*]}" >&2
+  exit 1
+fi
