@@ -7189,7 +7189,7 @@ class ImportResolver {
     located = new Map();
     locate(mod, fromFile) {
         let source = fromFile;
-        let pkg = false;
+        let pkg;
         if (mod !== null) {
             const found = this.find(mod, fromFile);
             if (!found)

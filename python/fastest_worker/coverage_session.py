@@ -38,7 +38,7 @@ def _usage_error(message):
 
 def _import_coverage():
     try:
-        import coverage  # noqa: F401
+        import coverage
     except ImportError:
         return None
     return coverage

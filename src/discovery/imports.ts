@@ -34,7 +34,7 @@ export class ImportResolver {
 
   private locate(mod: string | null, fromFile: string): { file: string; text: string; package: boolean } | undefined {
     let source: string | null = fromFile;
-    let pkg = false;
+    let pkg: boolean;
     if (mod !== null) {
       const found = this.find(mod, fromFile);
       if (!found) return undefined;

@@ -402,7 +402,7 @@ class LogCaptureFixture:
         self._root_level: int | None = None
         try:
             self._config_level = log_level(config)
-        except Exception:  # noqa: BLE001 - the engine refused a bad level at start already
+        except Exception:  # the engine refused a bad level at start already
             self._config_level = _level_number(_ini(config, "log_level"))
 
     # installation on the root logger, like pytest's catching_logs

@@ -145,7 +145,7 @@ class NativePluginManager:
                     from importlib.metadata import entry_points
                     for ep in entry_points(group="pytest11"):
                         known.setdefault(ep.name, ep.load)
-                except Exception:  # noqa: BLE001 - broken metadata: pytest would say so itself
+                except Exception:  # broken metadata: pytest would say so itself
                     pass
             for name in self._extra:
                 known.setdefault(name, (lambda n=name: importlib.import_module(n)))
@@ -179,7 +179,7 @@ class NativePluginManager:
             return None
         try:
             plugin = loader()
-        except Exception:  # noqa: BLE001 - a plugin that cannot load is not registered
+        except Exception:  # a plugin that cannot load is not registered
             plugin = None
         self._named[name] = plugin
         return plugin

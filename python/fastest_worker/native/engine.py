@@ -7,7 +7,6 @@ runs the requested items through setup / call / teardown the way pytest's runner
 from __future__ import annotations
 
 import fnmatch
-import inspect
 import logging
 import os
 import sys

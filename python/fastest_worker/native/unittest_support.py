@@ -25,7 +25,7 @@ def is_testcase_class(obj) -> bool:
         return False
     try:
         return issubclass(obj, ut.TestCase)
-    except Exception:  # noqa: BLE001 - as pytest's unittest plugin
+    except Exception:  # as pytest's unittest plugin
         return False
 
 
