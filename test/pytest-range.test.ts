@@ -45,11 +45,11 @@ function run(cmd: string, args: string[]): Promise<Run> {
 }
 
 describe('pytest outside the supported range', () => {
-  it('auto: the pytest engine runs every module, said once under the header and per module with -v', async () => {
+  it('auto: the pytest engine runs every module, said once under the header and per module with --show-engines', async () => {
     const files = ['tests/test_more.py', 'tests/test_warn.py'];
     const [theirs, ours, quiet] = await Promise.all([
       run('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-W', 'ignore', ...files]),
-      run(process.execPath, [cli, '-n', '2', '--no-cache', '-v', '-W', 'ignore', ...files]),
+      run(process.execPath, [cli, '-n', '2', '--no-cache', '-v', '--show-engines', '-W', 'ignore', ...files]),
       run(process.execPath, [cli, '-n', '2', '--no-cache', '-W', 'ignore', ...files]),
     ]);
     expect(theirs.stdout).toContain('9.2.0');

@@ -150,7 +150,7 @@ class _Dispatcher:
             # A file placeholder: only a conftest's pytest_collect_file makes tests of it.
             reason = "not a Python module (a doctest text file, or collected by a conftest hook)"
         if reason is None:
-            reason = doctest_reason(self.init.get("args") or [], self.native.rootdir, file)
+            reason = doctest_reason(self.init.get("args") or [], os.path.abspath(self.init.get("rootdir") or os.getcwd()), file)
         if reason is None:
             reason = self.native.unsupported_reason(file)
         if reason is None and self.init.get("_coverage") is not None:
