@@ -73,12 +73,18 @@ function run(cmd, args, { cwd, env }) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       done({
-        code, signal, timedOut,
+        code,
+        signal,
+        timedOut,
         seconds: Number(process.hrtime.bigint() - started) / 1e9,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
@@ -109,7 +115,11 @@ function parseCollectOnly(stdout) {
 
 // JUnit as pytest writes it: each <testcase> is keyed by classname::name; its outcome is what
 // its children say. A test with a teardown error after a pass or failure has two children.
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['testsuite', 'testcase', 'failure', 'error', 'skipped'].includes(name),
+});
 function parseJunit(path) {
   if (!existsSync(path)) return null;
   let doc;
@@ -127,8 +137,16 @@ function parseJunit(path) {
       for (const f of tc.failure ?? []) parts.push({ outcome: 'failed', message: f.message ?? '' });
       for (const e of tc.error ?? []) parts.push({ outcome: 'error', message: e.message ?? '' });
       for (const s of tc.skipped ?? []) parts.push({ outcome: s.type === 'pytest.xfail' ? 'xfailed' : 'skipped', message: s.message ?? '' });
-      const outcome = parts.length ? parts.map((p) => p.outcome).sort().join('+') : 'passed';
-      const message = parts.map((p) => p.message).join(' | ').slice(0, 300);
+      const outcome = parts.length
+        ? parts
+            .map((p) => p.outcome)
+            .sort()
+            .join('+')
+        : 'passed';
+      const message = parts
+        .map((p) => p.message)
+        .join(' | ')
+        .slice(0, 300);
       const previous = cases.get(key);
       // the same key twice (same name in two files with one classname) keeps both outcomes
       cases.set(key, previous ? { outcome: `${previous.outcome},${outcome}`, message: previous.message } : { outcome, message });
@@ -141,7 +159,12 @@ function headerCount(text) {
   const m = text.match(/collected (\d+) items?(?: \/ (\d+) deselected)?(?: \/ (\d+) selected)?/);
   return m ? { collected: Number(m[1]), deselected: m[2] ? Number(m[2]) : 0, selected: m[3] ? Number(m[3]) : null } : null;
 }
-const lastLine = (text) => text.trim().split('\n').filter((l) => l.trim()).at(-1) ?? '';
+const lastLine = (text) =>
+  text
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim())
+    .at(-1) ?? '';
 
 // discover --json: { tests: [{id, file, line, marks, dynamic}], errors, deselected }.
 // A dynamic entry is a placeholder for ids known only at run time (its function or class id);
@@ -182,7 +205,16 @@ function compareIds(pytestIds, discovered, pytestErrors = []) {
 // between pytest's own runs is flaky under pytest and left out.
 function agree(pytestCases, fastestCases) {
   const base = pytestCases[0];
-  const agreement = { pytestCases: 0, flaky: [], compared: 0, same: 0, differ: [], lost: [], extra: [], fastestJunit: fastestCases ? fastestCases.parseError ?? 'ok' : 'absent' };
+  const agreement = {
+    pytestCases: 0,
+    flaky: [],
+    compared: 0,
+    same: 0,
+    differ: [],
+    lost: [],
+    extra: [],
+    fastestJunit: fastestCases ? (fastestCases.parseError ?? 'ok') : 'absent',
+  };
   if (!base) return agreement;
   agreement.pytestCases = base.cases.size;
   for (const [key, { outcome, message }] of base.cases) {
@@ -211,7 +243,11 @@ async function discover(project, outDir, env, label) {
   writeFileSync(join(outDir, `discover-${label}.json`), r.stdout);
   writeFileSync(join(outDir, `discover-${label}.stderr`), r.stderr);
   let parsed = null;
-  try { parsed = JSON.parse(r.stdout); } catch { /* reported below */ }
+  try {
+    parsed = JSON.parse(r.stdout);
+  } catch {
+    /* reported below */
+  }
   return { code: r.code, seconds: r.seconds, stderr: r.stderr.trim().split('\n').slice(-3).join('\n'), parsed };
 }
 
@@ -221,12 +257,22 @@ async function measure(project) {
   const env = venvEnv(project.python);
   const args = project.args ?? [];
   const version = await run(project.python, ['-m', 'pytest', '--version'], { cwd: project.dir, env });
-  const result = { name: project.name, repo: project.repo, commit: project.commit, args, python: project.python, pytestVersion: (version.stdout + version.stderr).trim() };
+  const result = {
+    name: project.name,
+    repo: project.repo,
+    commit: project.commit,
+    args,
+    python: project.python,
+    pytestVersion: (version.stdout + version.stderr).trim(),
+  };
   process.stderr.write(`\n== ${project.name} (${args.join(' ') || 'no args'}; ${result.pytestVersion})\n`);
 
   // 1. pytest's ids
   // `--collect-only` lists node ids at verbosity -1 only: offset any -v/-q in the args
-  const verbosity = args.reduce((v, a) => (/^-v+$/.test(a) ? v + a.length - 1 : /^-q+$/.test(a) ? v - (a.length - 1) : a === '--verbose' ? v + 1 : a === '--quiet' ? v - 1 : v), 0);
+  const verbosity = args.reduce(
+    (v, a) => (/^-v+$/.test(a) ? v + a.length - 1 : /^-q+$/.test(a) ? v - (a.length - 1) : a === '--verbose' ? v + 1 : a === '--quiet' ? v - 1 : v),
+    0,
+  );
   const quiet = Array.from({ length: Math.max(0, verbosity + 1) }, () => '-q');
   const co = await run(project.python, ['-m', 'pytest', '--collect-only', ...quiet, ...args], { cwd: project.dir, env });
   writeFileSync(join(outDir, 'pytest-collect.txt'), co.stdout + co.stderr);
@@ -241,15 +287,25 @@ async function measure(project) {
   const summarizeDiscover = (d) => {
     const c = compareIds(collected.ids, ids(d), collected.errors);
     return {
-      code: d.code, seconds: d.seconds, stderr: d.code === 0 ? undefined : d.stderr,
-      listed: ids(d).length, errors: d.parsed?.errors ?? null,
-      exact: c.exact.length, phantom: c.phantom, emptyPlaceholders: c.emptyPlaceholders, errorPlaceholders: c.errorPlaceholders,
-      placeholders: c.placeholders.length, viaDynamic: c.viaDynamic.length, missing: c.missing,
+      code: d.code,
+      seconds: d.seconds,
+      stderr: d.code === 0 ? undefined : d.stderr,
+      listed: ids(d).length,
+      errors: d.parsed?.errors ?? null,
+      exact: c.exact.length,
+      phantom: c.phantom,
+      emptyPlaceholders: c.emptyPlaceholders,
+      errorPlaceholders: c.errorPlaceholders,
+      placeholders: c.placeholders.length,
+      viaDynamic: c.viaDynamic.length,
+      missing: c.missing,
     };
   };
   result.discoverCold = summarizeDiscover(cold);
   const dc = result.discoverCold;
-  process.stderr.write(`discover (cold): exit ${dc.code}, ${dc.listed} listed, ${dc.exact} exact, ${dc.phantom.length} phantom, ${dc.emptyPlaceholders.length} empty placeholders, ${dc.errorPlaceholders.length} placeholders of collection errors, ${dc.viaDynamic} via ${dc.placeholders} placeholders, ${dc.missing.length} missing\n`);
+  process.stderr.write(
+    `discover (cold): exit ${dc.code}, ${dc.listed} listed, ${dc.exact} exact, ${dc.phantom.length} phantom, ${dc.emptyPlaceholders.length} empty placeholders, ${dc.errorPlaceholders.length} placeholders of collection errors, ${dc.viaDynamic} via ${dc.placeholders} placeholders, ${dc.missing.length} missing\n`,
+  );
   if (skipRun) return result;
 
   // 3. pytest, full runs
@@ -284,15 +340,22 @@ async function measure(project) {
     const f = await run('node', [cli, '-n', 'auto', ...engineArgs, '--python', project.python, '--junitxml', fJunit, ...args], { cwd: project.dir, env });
     writeFileSync(join(outDir, `fastest-${engine}.log`), f.stdout + f.stderr);
     const fastestRun = {
-      code: f.code, timedOut: f.timedOut, seconds: f.seconds, load: loadavg()[0], last: lastLine(f.stdout),
-      stderr: f.stderr.trim().split('\n').slice(-5).join('\n'), header: headerCount(f.stdout),
+      code: f.code,
+      timedOut: f.timedOut,
+      seconds: f.seconds,
+      load: loadavg()[0],
+      last: lastLine(f.stdout),
+      stderr: f.stderr.trim().split('\n').slice(-5).join('\n'),
+      header: headerCount(f.stdout),
     };
     process.stderr.write(`fastest ${engine}: exit ${f.code}, ${f.seconds.toFixed(1)} s, ${fastestRun.last || fastestRun.stderr}\n`);
     fastestRun.agreement = agree(pytestCases, parseJunit(fJunit));
     // a run that did not produce results (refused, crashed) has no meaningful speed ratio
     fastestRun.ratio = fastestRun.agreement.fastestJunit === 'ok' ? result.pytestSeconds / f.seconds : null;
     const a = fastestRun.agreement;
-    process.stderr.write(`  agreement: ${a.same}/${a.pytestCases - a.flaky.length} (${a.flaky.length} flaky under pytest, ${a.differ.length} differ, ${a.lost.length} lost, ${a.extra.length} extra); pytest ${result.pytestSeconds.toFixed(1)} s, fastest ${f.seconds.toFixed(1)} s, ${fastestRun.ratio ? `${fastestRun.ratio.toFixed(2)}x` : 'no ratio'}\n`);
+    process.stderr.write(
+      `  agreement: ${a.same}/${a.pytestCases - a.flaky.length} (${a.flaky.length} flaky under pytest, ${a.differ.length} differ, ${a.lost.length} lost, ${a.extra.length} extra); pytest ${result.pytestSeconds.toFixed(1)} s, fastest ${f.seconds.toFixed(1)} s, ${fastestRun.ratio ? `${fastestRun.ratio.toFixed(2)}x` : 'no ratio'}\n`,
+    );
     result.fastestRuns[engine] = fastestRun;
   }
 
@@ -300,7 +363,9 @@ async function measure(project) {
   const warm = await discover(project, outDir, env, 'after-run');
   result.discoverAfterRun = summarizeDiscover(warm);
   const dw = result.discoverAfterRun;
-  process.stderr.write(`discover (after run): ${dw.exact} exact, ${dw.phantom.length} phantom, ${dw.missing.length} missing, ${dw.viaDynamic} via placeholders\n`);
+  process.stderr.write(
+    `discover (after run): ${dw.exact} exact, ${dw.phantom.length} phantom, ${dw.missing.length} missing, ${dw.viaDynamic} via placeholders\n`,
+  );
   return result;
 }
 
@@ -310,7 +375,8 @@ function markdown(results) {
     `| project | args | pytest ids | listed exactly before a run | phantom | empty dynamic placeholders | only under a dynamic placeholder | missing | exact after one run | exit pytest / fastest | outcome agreement | flaky under pytest | pytest s | fastest s | ratio |${extraEngines.map((e) => ` --engine ${e}: agreement, s |`).join('')}`,
     `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |${extraEngines.map(() => ' ---: |').join('')}`,
   ];
-  const agreeText = (a) => `${a.same} / ${a.pytestCases - a.flaky.length}${a.lost.length ? `, ${a.lost.length} lost` : ''}${a.extra.length ? `, ${a.extra.length} extra` : ''}`;
+  const agreeText = (a) =>
+    `${a.same} / ${a.pytestCases - a.flaky.length}${a.lost.length ? `, ${a.lost.length} lost` : ''}${a.extra.length ? `, ${a.extra.length} extra` : ''}`;
   for (const r of results) {
     const d = r.discoverCold;
     const pct = r.pytestCollect.ids ? ` (${((100 * d.exact) / r.pytestCollect.ids).toFixed(1)}%)` : '';
@@ -319,11 +385,15 @@ function markdown(results) {
     const runs = Object.values(r.fastestRuns ?? {});
     const f = runs[0];
     const exits = f ? `${r.pytestRuns.map((p) => p.code).join(',')} / ${f.code}` : '';
-    const more = extraEngines.map((e) => {
-      const x = r.fastestRuns?.[e];
-      return x ? ` ${agreeText(x.agreement)}; ${x.seconds.toFixed(1)} (exit ${x.code}) |` : ' |';
-    }).join('');
-    rows.push(`| ${r.name} | ${argText.length > 60 ? `${r.args.length} args (bench/corpus.json)` : argText ? `\`${argText}\`` : ''} | ${r.pytestCollect.ids} | ${d.exact}${pct} | ${d.phantom.length} | ${d.emptyPlaceholders.length} | ${d.viaDynamic} | ${d.missing.length} | ${after} | ${exits} | ${f ? agreeText(f.agreement) : ''} | ${f ? f.agreement.flaky.length : ''} | ${r.pytestSeconds ? r.pytestSeconds.toFixed(1) : ''} | ${f ? f.seconds.toFixed(1) : ''} | ${f?.ratio && f.agreement.fastestJunit === 'ok' ? `${f.ratio.toFixed(2)}x` : ''} |${more}`);
+    const more = extraEngines
+      .map((e) => {
+        const x = r.fastestRuns?.[e];
+        return x ? ` ${agreeText(x.agreement)}; ${x.seconds.toFixed(1)} (exit ${x.code}) |` : ' |';
+      })
+      .join('');
+    rows.push(
+      `| ${r.name} | ${argText.length > 60 ? `${r.args.length} args (bench/corpus.json)` : argText ? `\`${argText}\`` : ''} | ${r.pytestCollect.ids} | ${d.exact}${pct} | ${d.phantom.length} | ${d.emptyPlaceholders.length} | ${d.viaDynamic} | ${d.missing.length} | ${after} | ${exits} | ${f ? agreeText(f.agreement) : ''} | ${f ? f.agreement.flaky.length : ''} | ${r.pytestSeconds ? r.pytestSeconds.toFixed(1) : ''} | ${f ? f.seconds.toFixed(1) : ''} | ${f?.ratio && f.agreement.fastestJunit === 'ok' ? `${f.ratio.toFixed(2)}x` : ''} |${more}`,
+    );
   }
   return `${rows.join('\n')}\n`;
 }

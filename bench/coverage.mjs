@@ -36,7 +36,11 @@ function measure(name, dir, python, covArgs, extraPytest = []) {
   const json = (label) => join(tmpdir(), `fastest-bench-cov-${name}-${label}.json`);
   const runners = [
     ['pytest --cov', python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...extraPytest, ...covArgs, `--cov-report=json:${json('pytest')}`]],
-    ['pytest -n 2 --cov', python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-n', '2', ...extraPytest, ...covArgs, `--cov-report=json:${json('xdist')}`]],
+    [
+      'pytest -n 2 --cov',
+      python,
+      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-n', '2', ...extraPytest, ...covArgs, `--cov-report=json:${json('xdist')}`],
+    ],
     ['fastest -n 2', process.execPath, [cli, '-q', '-n', '2', '--python', python]],
     ['fastest -n 2 --cov', process.execPath, [cli, '-q', '-n', '2', '--python', python, ...covArgs, `--cov-report=json:${json('fastest')}`]],
   ];
@@ -71,6 +75,8 @@ for (const name of names.length ? names : ['generated']) {
     lines.push(measure(name, dir, join(dir, '.venv', 'bin', 'python'), ['--cov']));
   }
 }
-console.log('| suite | pytest --cov | pytest -n 2 --cov | fastest -n 2 (no coverage) | fastest -n 2 --cov | vs pytest --cov | vs pytest -n 2 --cov | total | fastest report = pytest\'s | xdist report = pytest\'s |');
+console.log(
+  "| suite | pytest --cov | pytest -n 2 --cov | fastest -n 2 (no coverage) | fastest -n 2 --cov | vs pytest --cov | vs pytest -n 2 --cov | total | fastest report = pytest's | xdist report = pytest's |",
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
 for (const l of lines) console.log(l);

@@ -15,7 +15,10 @@ import { join, resolve } from 'node:path';
 import { generateSuite } from './gen.mjs';
 
 const cli = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 
 const nodeEnv = { ...process.env };
 const removedCaCerts = nodeEnv.NODE_EXTRA_CA_CERTS !== undefined;
@@ -53,7 +56,8 @@ for (const size of sizes.length ? sizes : [1000, 10000, 100000]) {
   let edits = 0;
   const runs = { pytest: [], cold: [], edited: [], warm: [] };
   for (let round = 0; round < rounds; round++) {
-    if (round === 0 || size < 100000) runs.pytest.push(timed('python3', ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], dir, { PYTHONDONTWRITEBYTECODE: '1' }));
+    if (round === 0 || size < 100000)
+      runs.pytest.push(timed('python3', ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], dir, { PYTHONDONTWRITEBYTECODE: '1' }));
     rmSync(join(dir, '.fastest'), { recursive: true, force: true });
     runs.cold.push(timed(process.execPath, [cli, 'discover'], dir));
     appendFileSync(join(dir, 'tests', testFiles[edits++ % testFiles.length]), `# edit ${edits}\n`);
@@ -69,11 +73,15 @@ for (const size of sizes.length ? sizes : [1000, 10000, 100000]) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`node -e 0: ${(nodeStart * 1000).toFixed(0)} ms${removedCaCerts ? ' (fastest and node timed without NODE_EXTRA_CA_CERTS, which this environment sets)' : ''}`);
+console.log(
+  `node -e 0: ${(nodeStart * 1000).toFixed(0)} ms${removedCaCerts ? ' (fastest and node timed without NODE_EXTRA_CA_CERTS, which this environment sets)' : ''}`,
+);
 console.log('');
 console.log('| tests | files | pytest --collect-only -q | fastest cold | one file edited | warm | cold speed-up | edited speed-up | warm speed-up |');
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   const ratio = (s) => `${(r.pytest / s).toFixed(1)}x`;
-  console.log(`| ${r.size} | ${r.files} | ${r.pytest.toFixed(2)} s | ${r.cold.toFixed(3)} s | ${r.edited.toFixed(3)} s | ${r.warm.toFixed(3)} s | ${ratio(r.cold)} | ${ratio(r.edited)} | ${ratio(r.warm)} |`);
+  console.log(
+    `| ${r.size} | ${r.files} | ${r.pytest.toFixed(2)} s | ${r.cold.toFixed(3)} s | ${r.edited.toFixed(3)} s | ${r.warm.toFixed(3)} s | ${ratio(r.cold)} | ${ratio(r.edited)} | ${ratio(r.warm)} |`,
+  );
 }

@@ -24,7 +24,12 @@ export function generateSuite(dir, { tests, perFile = 100, kind = 'trivial', sle
     while (i < n) {
       const left = n - i;
       if (kind === 'trivial' && left >= 10 && i % 30 === 10) {
-        lines.push('@pytest.mark.parametrize("a,b", [' + Array.from({ length: 10 }, (_, k) => `(${k}, "v${k}")`).join(', ') + '])', `def test_param_${i}(a, b):`, '    assert a >= 0', '');
+        lines.push(
+          '@pytest.mark.parametrize("a,b", [' + Array.from({ length: 10 }, (_, k) => `(${k}, "v${k}")`).join(', ') + '])',
+          `def test_param_${i}(a, b):`,
+          '    assert a >= 0',
+          '',
+        );
         i += 10;
       } else if (kind === 'trivial' && left >= 5 && i % 30 === 20) {
         lines.push(`class TestGroup${i}:`);
@@ -32,7 +37,12 @@ export function generateSuite(dir, { tests, perFile = 100, kind = 'trivial', sle
         i += 5;
       } else {
         const args = kind === 'fixtures' ? 'item, resource' : '';
-        const body = kind === 'sleep' ? `    time.sleep(${sleepMs / 1000})` : kind === 'fixtures' ? '    assert item == 3 and resource' : `    assert ${i} + 1 == ${i + 1}`;
+        const body =
+          kind === 'sleep'
+            ? `    time.sleep(${sleepMs / 1000})`
+            : kind === 'fixtures'
+              ? '    assert item == 3 and resource'
+              : `    assert ${i} + 1 == ${i + 1}`;
         lines.push(`def test_t${i}(${args}):`, body, '');
         i += 1;
       }

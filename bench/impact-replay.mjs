@@ -17,7 +17,34 @@ const out = resolve(here, 'out', 'impact-replay');
 
 // impact_deps for the replay: files no test reads (docs, CI, packaging metadata) select no tests.
 // Everything else not Python (data files, config) selects every test, as fastest does by default.
-const NO_TESTS = ['*.md: ', '*.rst: ', '*.txt: ', 'docs/*: ', 'doc/*: ', '.github/*: ', 'LICENSE*: ', '.gitignore: ', '.pre-commit-config.yaml: ', '.readthedocs.yaml: ', '.editorconfig: ', 'MANIFEST.in: ', '*.ps1: ', 'Makefile: ', 'screenshots/*: ', 'release-notes/*: ', 'CHANGES*: ', 'TODO*: ', 'AUTHORS*: ', '.coveragerc: ', 'uv.lock: ', 'requirements/*: ', '.travis.yml: ', 'appveyor.yml: ', 'codecov.yml: ', '.codecov.yml: '];
+const NO_TESTS = [
+  '*.md: ',
+  '*.rst: ',
+  '*.txt: ',
+  'docs/*: ',
+  'doc/*: ',
+  '.github/*: ',
+  'LICENSE*: ',
+  '.gitignore: ',
+  '.pre-commit-config.yaml: ',
+  '.readthedocs.yaml: ',
+  '.editorconfig: ',
+  'MANIFEST.in: ',
+  '*.ps1: ',
+  'Makefile: ',
+  'screenshots/*: ',
+  'release-notes/*: ',
+  'CHANGES*: ',
+  'TODO*: ',
+  'AUTHORS*: ',
+  '.coveragerc: ',
+  'uv.lock: ',
+  'requirements/*: ',
+  '.travis.yml: ',
+  'appveyor.yml: ',
+  'codecov.yml: ',
+  '.codecov.yml: ',
+];
 const PROJECTS = {
   colorama: { git: '/work/.mirror/tartley+colorama/repo', venv: '/work/corpus/colorama/.venv', n: 100 },
   toolz: { git: '/work/.mirror/pytoolz+toolz/repo', venv: '/work/corpus/toolz/.venv', n: 50 },
@@ -43,15 +70,19 @@ function checkout(name, project, sha) {
 
 /** A driver process (bench/impact-outcomes.py) that runs suites in the project's venv. */
 function openDriver(project) {
-  const child = spawn(join(project.venv, 'bin', 'python'), [join(here, 'impact-outcomes.py')], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const child = spawn(join(project.venv, 'bin', 'python'), [join(here, 'impact-outcomes.py')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   const lines = createInterface({ input: child.stdout });
   const waiting = [];
   lines.on('line', () => waiting.shift()?.());
   return {
-    run: (job) => new Promise((done) => {
-      waiting.push(done);
-      child.stdin.write(`${JSON.stringify(job)}\n`);
-    }),
+    run: (job) =>
+      new Promise((done) => {
+        waiting.push(done);
+        child.stdin.write(`${JSON.stringify(job)}\n`);
+      }),
     close: () => child.stdin.end(),
   };
 }
@@ -77,7 +108,11 @@ async function outcomes(name, project, sha, driver) {
 
 function chain(project, n) {
   const lines = git(project, 'log', '--first-parent', '--format=%H %P', `-n${n}`, 'HEAD').trim().split('\n');
-  return lines.map((l) => l.split(' ')).filter((p) => p.length >= 2).map(([sha, parent]) => ({ sha, parent })).reverse();
+  return lines
+    .map((l) => l.split(' '))
+    .filter((p) => p.length >= 2)
+    .map(([sha, parent]) => ({ sha, parent }))
+    .reverse();
 }
 
 /** fastest's selection for the commit's diff, in the commit's tree: the selected ids and how many tests there are. */
@@ -92,7 +127,11 @@ function selectionOf(name, project, step) {
     return { changed, total: all.stdout.split('\n').filter((l) => l.includes('::')).length, selected: new Set() };
   }
   const picked = spawnSync(process.execPath, [cli, ...args, '--affected-by', ...changed], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env });
-  const ids = (r) => r.stdout.split('\n').filter((l) => l.includes('::')).map((l) => l.replace(/ {2}\(dynamic: .*\)$/, ''));
+  const ids = (r) =>
+    r.stdout
+      .split('\n')
+      .filter((l) => l.includes('::'))
+      .map((l) => l.replace(/ {2}\(dynamic: .*\)$/, ''));
   const closing = picked.stdout.trim().split('\n').pop();
   const total = /^\d+ of (\d+) tests selected/.exec(closing)?.[1];
   if (total === undefined) throw new Error(`${name} ${step.sha}: no selection line: ${picked.stderr.slice(-300)}`);
@@ -113,7 +152,9 @@ function covered(id, selected) {
 
 /** The table of every project replayed so far (bench/out/impact-replay/rows-*.json) -> bench/IMPACT_RESULTS.md. */
 function writeTable() {
-  const all = readdirSync(out).filter((f) => /^rows-.*\.json$/.test(f)).flatMap((f) => JSON.parse(readFileSync(join(out, f), 'utf8')));
+  const all = readdirSync(out)
+    .filter((f) => /^rows-.*\.json$/.test(f))
+    .flatMap((f) => JSON.parse(readFileSync(join(out, f), 'utf8')));
   const byProject = new Map();
   for (const row of all) byProject.set(row.name, [...(byProject.get(row.name) ?? []).filter((r) => r.sha !== row.sha), row]);
   const median = (xs) => {
@@ -121,7 +162,10 @@ function writeTable() {
     return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
   const pct = (x) => `${(100 * x).toFixed(1)}%`;
-  const lines = ['| project | commits | suite crashed (excluded) | tests (median) | commits with differing outcomes | differing tests | in the selection | median selection | mean selection | commits selecting none | commits selecting all |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| project | commits | suite crashed (excluded) | tests (median) | commits with differing outcomes | differing tests | in the selection | median selection | mean selection | commits selecting none | commits selecting all |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   const total = [];
   for (const [name, rows] of byProject) {
     total.push(...rows);
@@ -167,11 +211,22 @@ for (const name of names) {
     const diff = differing(before, after);
     const missed = diff.filter((id) => !covered(id, sel.selected));
     const crashed = before['<crash>'] !== undefined || after['<crash>'] !== undefined;
-    rows.push({ name, sha: step.sha, changed: sel.changed.length, tests: sel.total, selected: sel.selected.size, differing: crashed ? 0 : diff.length, missed: crashed ? [] : missed, ...(crashed ? { crashed: true } : {}) });
+    rows.push({
+      name,
+      sha: step.sha,
+      changed: sel.changed.length,
+      tests: sel.total,
+      selected: sel.selected.size,
+      differing: crashed ? 0 : diff.length,
+      missed: crashed ? [] : missed,
+      ...(crashed ? { crashed: true } : {}),
+    });
     const mine = rows.filter((r) => r.name === name);
     const rest = earlier.filter((r) => !mine.some((m) => m.sha.startsWith(r.sha)));
     writeFileSync(rowsFile, JSON.stringify([...rest, ...mine], null, 1));
-    process.stderr.write(`${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.total} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`);
+    process.stderr.write(
+      `${name} ${step.sha.slice(0, 8)} changed ${sel.changed.length} selected ${sel.selected.size}/${sel.total} differing ${diff.length} missed ${missed.length}${missed.length ? ` ${missed.slice(0, 3).join(' ')}` : ''}\n`,
+    );
   }
   driver.close();
 }

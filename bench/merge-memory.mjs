@@ -16,13 +16,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = process.argv[2] ?? join(root, 'dist/cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'fastest-bench-mem-'));
 
-const HEAD = '<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="1" skipped="0" tests="2" time="1.0">';
+const HEAD =
+  '<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="1" skipped="0" tests="2" time="1.0">';
 const TAIL = '</testsuite></testsuites>\n';
 
 /** One failed testcase whose <failure> body is `mb` MiB of traceback-like text, and one passed. */
 function hugeBody(path, mb) {
   const fd = openSync(path, 'w');
-  writeSync(fd, `${HEAD}<testcase classname="tests.test_big" name="test_huge" file="tests/test_big.py" line="1" time="0.5"><failure message="assert out == expected">`);
+  writeSync(
+    fd,
+    `${HEAD}<testcase classname="tests.test_big" name="test_huge" file="tests/test_big.py" line="1" time="0.5"><failure message="assert out == expected">`,
+  );
   const line = 'E   AssertionError: assert &apos;xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx&apos; == &lt;Thing id=42&gt; &amp; more\n';
   const chunk = line.repeat(Math.ceil((1024 * 1024) / line.length));
   for (let i = 0; i < mb; i++) writeSync(fd, chunk);
@@ -39,11 +43,16 @@ function manyCases() {
     for (let i = 0; i < 2000; i++) {
       const failed = i % 500 === 0;
       const attrs = `classname="tests.pkg${f}.test_mod${i % 40}.TestThing" name="test_case_${i}[param-${i}]" file="tests/pkg${f}/test_mod${i % 40}.py" line="${i}" time="0.00${i % 10}"`;
-      body += failed ? `<testcase ${attrs}><failure message="assert 1 == 2">def test():\n&gt;   assert 1 == 2\nE   assert 1 == 2</failure></testcase>` : `<testcase ${attrs} />`;
+      body += failed
+        ? `<testcase ${attrs}><failure message="assert 1 == 2">def test():\n&gt;   assert 1 == 2\nE   assert 1 == 2</failure></testcase>`
+        : `<testcase ${attrs} />`;
     }
     const path = join(dir, `shard-${f}.xml`);
     const fd = openSync(path, 'w');
-    writeSync(fd, `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="4" skipped="0" tests="2000" time="12.5">${body}</testsuite></testsuites>`);
+    writeSync(
+      fd,
+      `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="4" skipped="0" tests="2000" time="12.5">${body}</testsuite></testsuites>`,
+    );
     closeSync(fd);
     files.push(path);
   }
@@ -75,7 +84,13 @@ function measure(label, files, repeats = 3) {
     const last = r.stderr.trim().split('\n').pop() ?? '';
     const [kb, seconds, user] = last.split(' ').map(Number);
     const crashed = /heap out of memory|FATAL ERROR/.test(r.stderr);
-    runs.push({ mb: kb / 1024, seconds, user, status: crashed ? 'heap out of memory' : `exit ${r.status}`, merged: crashed ? 0 : statSync(out, { throwIfNoEntry: false })?.size ?? 0 });
+    runs.push({
+      mb: kb / 1024,
+      seconds,
+      user,
+      status: crashed ? 'heap out of memory' : `exit ${r.status}`,
+      merged: crashed ? 0 : (statSync(out, { throwIfNoEntry: false })?.size ?? 0),
+    });
     rmSync(out, { force: true });
     if (crashed || seconds > 30 || runs.length >= repeats) break;
   }

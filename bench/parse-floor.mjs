@@ -61,7 +61,7 @@ const pytest = best('python3', ['-m', 'pytest', '--collect-only', '-q', '-p', 'n
 const node = best(process.execPath, ['-e', '0'], 5);
 const one = best(process.execPath, [scriptFile, '1'], 5);
 const two = best(process.execPath, [scriptFile, '2'], 5);
-console.log(`${size} tests: pytest --collect-only -q ${pytest.toFixed(2)} s; 50x of it: ${(pytest / 50 * 1000).toFixed(0)} ms`);
+console.log(`${size} tests: pytest --collect-only -q ${pytest.toFixed(2)} s; 50x of it: ${((pytest / 50) * 1000).toFixed(0)} ms`);
 console.log(`node -e 0: ${(node * 1000).toFixed(0)} ms`);
 console.log(`start + compile grammar + parse every file, 1 thread: ${(one * 1000).toFixed(0)} ms (${(pytest / one).toFixed(1)}x)`);
 console.log(`start + compile grammar + parse every file, 2 threads: ${(two * 1000).toFixed(0)} ms (${(pytest / two).toFixed(1)}x)`);

@@ -78,8 +78,12 @@ const runners = {
   pytest(s) {
     const file = join(s.out, 'pytest.jsonl');
     const env = { ...process.env, PYTHONPATH: join(repo, 'test'), NATIVE_PYTEST_OUT: file };
-    const r = timed('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'native_pytest_outcomes',
-      `--rootdir=${s.root}`, ...s.paths], s.root, env);
+    const r = timed(
+      'python3',
+      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'native_pytest_outcomes', `--rootdir=${s.root}`, ...s.paths],
+      s.root,
+      env,
+    );
     return { ...r, outcomes: readPytest(file), engines: null };
   },
   auto: (s) => fastest(s, 'auto'),
@@ -91,8 +95,7 @@ function fastest(s, engine) {
   const file = join(s.out, `fastest-${engine}.json`);
   rmSync(file, { force: true });
   const env = { ...process.env, GITHUB_ACTIONS: '' };
-  const r = timed(process.execPath, [cli, '-q', '-n', workers, '--engine', engine, `--rootdir=${s.root}`,
-    '--json', file, ...s.paths], s.root, env);
+  const r = timed(process.execPath, [cli, '-q', '-n', workers, '--engine', engine, `--rootdir=${s.root}`, '--json', file, ...s.paths], s.root, env);
   const { outcomes, engines } = readFastest(file);
   return { ...r, outcomes, engines };
 }
@@ -139,7 +142,9 @@ eng = NativeEngine({"rootdir": sys.argv[1], "engine": "auto", "args": []}, lambd
 print(json.dumps({m: eng.unsupported_reason(m) for m in json.loads(sys.stdin.read())}))
 `;
   const r = spawnSync('python3', ['-c', script, s.root], {
-    cwd: s.root, input: JSON.stringify(modules), encoding: 'utf8',
+    cwd: s.root,
+    input: JSON.stringify(modules),
+    encoding: 'utf8',
     env: { ...process.env, PYTHONPATH: join(repo, 'python') },
   });
   if (r.status !== 0) return { error: r.stderr.trim().split('\n').pop() };
@@ -149,7 +154,10 @@ print(json.dumps({m: eng.unsupported_reason(m) for m in json.loads(sys.stdin.rea
 function counts(outcomes) {
   const c = {};
   for (const o of outcomes.values()) c[o] = (c[o] ?? 0) + 1;
-  return Object.entries(c).sort().map(([k, v]) => `${v} ${k}`).join(', ');
+  return Object.entries(c)
+    .sort()
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
 }
 
 const report = [];
@@ -158,7 +166,9 @@ for (const name of names) {
   const timesFile = join(s.out, 'times.json');
   const times = flag('--reuse') && existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, 'utf8')) : {};
   const results = {};
-  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   for (const runner of Object.keys(runners)) {
     if (runnerNames.includes(runner)) {
       process.stderr.write(`${name}: running ${runner} (load ${loadavg()[0].toFixed(2)})...\n`);
@@ -194,7 +204,10 @@ for (const name of names) {
       let nPytest = 0;
       const fellBack = [];
       for (const [mod, engs] of r.engines) {
-        if (engs.has('pytest')) { nPytest++; fellBack.push(mod); } else nNative++;
+        if (engs.has('pytest')) {
+          nPytest++;
+          fellBack.push(mod);
+        } else nNative++;
       }
       lines.push(`modules: ${nNative} native, ${nPytest} on the pytest engine`);
       if (fellBack.length) {

@@ -48,7 +48,9 @@ for (const suite of suites) {
     process.stderr.write(`${suite.name}: ${label}: ${r.seconds.toFixed(2)} s (${r.summary})\n`);
   }
   const ratio = (a, b) => `${(times[a].seconds / times[b].seconds).toFixed(1)}x`;
-  lines.push(`| ${suite.name} | ${runners.map(([l]) => `${times[l].seconds.toFixed(2)} s`).join(' | ')} | ${ratio('pytest', 'fastest (native) cold')} | ${ratio('pytest', 'fastest (native) warm')} | ${ratio('pytest -n auto (xdist)', 'fastest --engine pytest -n auto')} |`);
+  lines.push(
+    `| ${suite.name} | ${runners.map(([l]) => `${times[l].seconds.toFixed(2)} s`).join(' | ')} | ${ratio('pytest', 'fastest (native) cold')} | ${ratio('pytest', 'fastest (native) warm')} | ${ratio('pytest -n auto (xdist)', 'fastest --engine pytest -n auto')} |`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(`| suite | ${runners.map(([l]) => l).join(' | ')} | native cold vs pytest | native warm vs pytest | pytest engine vs xdist |`);

@@ -51,7 +51,6 @@ const SHARD_SOURCES = [
   'src/report/summary.ts',
 ];
 
-
 const built = transpileSources(SHARD_SOURCES);
 const { makePlan, unitTestIds } = await import(join(built, 'src/shard/plan.js'));
 const { mergeJUnit } = await import(join(built, 'src/report/merge.js'));
@@ -140,7 +139,8 @@ function setupAwareBound(suite, n) {
   const total = [...modules.values()].reduce((s, m) => s + (m.tests > 0 ? m.tests + m.setup : 0), 0);
   const fits = (c) => {
     let work = total;
-    for (const m of modules.values()) if (m.tests > 0 && m.setup > 0 && m.setup + m.tests > c) work += (Math.ceil(m.tests / (c - m.setup) - 1e-9) - 1) * m.setup;
+    for (const m of modules.values())
+      if (m.tests > 0 && m.setup > 0 && m.setup + m.tests > c) work += (Math.ceil(m.tests / (c - m.setup) - 1e-9) - 1) * m.setup;
     return work <= n * c;
   };
   if (fits(low)) return low;
@@ -230,7 +230,9 @@ function plannerQuality() {
     const suites = seeds.map((seed) => makeSuite(seed * 100 + (dist === 'pareto' ? 1 : dist === 'coarse' ? 2 : 0), dist));
     for (const noise of [false, true]) {
       const label = dist === 'coarse' ? 'coarse suite (40 modules), lognormal' : dist;
-      lines.push(`\n#### ${label} test durations, ${noise ? `30% noise (planners see durations x lognormal(0, 0.3); ${NOISE_DRAWS} draws per suite)` : 'exact durations'}\n`);
+      lines.push(
+        `\n#### ${label} test durations, ${noise ? `30% noise (planners see durations x lognormal(0, 0.3); ${NOISE_DRAWS} draws per suite)` : 'exact durations'}\n`,
+      );
       lines.push(`| planner | ${shardCounts.map((n) => `N=${n}`).join(' | ')} |`);
       lines.push(`|---|${shardCounts.map(() => '---:').join('|')}|`);
       for (const [name, plan] of planners) {
@@ -247,7 +249,13 @@ function plannerQuality() {
               count++;
             }
           });
-          if (!noise && name === planners[0][0]) bounds.push({ dist: label, n, ratio: tight / count, gap: suites.reduce((g, suite) => g + setupAwareBound(suite, n) / lowerBound(suite, n), 0) / suites.length });
+          if (!noise && name === planners[0][0])
+            bounds.push({
+              dist: label,
+              n,
+              ratio: tight / count,
+              gap: suites.reduce((g, suite) => g + setupAwareBound(suite, n) / lowerBound(suite, n), 0) / suites.length,
+            });
           return (sum / count).toFixed(3);
         });
         lines.push(`| ${name} | ${cells.join(' | ')} |`);
@@ -259,10 +267,16 @@ function plannerQuality() {
   const labels = [...new Set(bounds.map((b) => b.dist))];
   const boundTable = [
     `\n#### fastest (LPT + refinement), exact durations, against the setup-aware bound\n`,
-    'Each cell: fastest\'s makespan / setup-aware bound (in brackets: setup-aware bound / LB, how much of the gap to LB no plan can close).\n',
+    "Each cell: fastest's makespan / setup-aware bound (in brackets: setup-aware bound / LB, how much of the gap to LB no plan can close).\n",
     `| suite | ${shardCounts.map((n) => `N=${n}`).join(' | ')} |`,
     `|---|${shardCounts.map(() => '---:').join('|')}|`,
-    ...labels.map((label) => `| ${label} | ${shardCounts.map((n) => bounds.find((b) => b.dist === label && b.n === n)).map((b) => `${b.ratio.toFixed(3)} (${b.gap.toFixed(3)})`).join(' | ')} |`),
+    ...labels.map(
+      (label) =>
+        `| ${label} | ${shardCounts
+          .map((n) => bounds.find((b) => b.dist === label && b.n === n))
+          .map((b) => `${b.ratio.toFixed(3)} (${b.gap.toFixed(3)})`)
+          .join(' | ')} |`,
+    ),
   ];
   return `Suites: 300 modules, ${sample.tests.length} tests in the first (lognormal) suite, ${total.toFixed(0)} s in all; 40% of modules have a setup cost (lognormal, median 0.37 s). Each cell: mean over 3 suites (and ${NOISE_DRAWS} noise draws each, with noise) of makespan / LB, LB = max(total/N, longest test + its module setup); 1.000 is optimal.\n${lines.join('\n')}\n${boundTable.join('\n')}`;
 }
@@ -281,7 +295,17 @@ function realSuite() {
   for (const c of doc.cases) {
     if (c.collection) continue;
     files.add(c.file);
-    tests.push({ id: c.id, file: c.file, line: c.line ?? 1, classes: [], function: c.name, marks: [], dynamic: false, seconds: Math.max(c.time, 0.0001), setup: 0 });
+    tests.push({
+      id: c.id,
+      file: c.file,
+      line: c.line ?? 1,
+      classes: [],
+      function: c.name,
+      marks: [],
+      dynamic: false,
+      seconds: Math.max(c.time, 0.0001),
+      setup: 0,
+    });
   }
   return { modules: [...files].map((file) => ({ file, setup: 0 })), tests };
 }
@@ -290,7 +314,9 @@ function realSuiteQuality() {
   const suite = realSuite();
   const total = suite.tests.reduce((sum, t) => sum + t.seconds, 0);
   const shardCounts = [2, 8, 32, 128];
-  const lines = [`networkx 3.6.1: ${suite.tests.length} tests in ${suite.modules.length} modules, ${total.toFixed(0)} s of test time; longest test ${Math.max(...suite.tests.map((t) => t.seconds)).toFixed(2)} s.`];
+  const lines = [
+    `networkx 3.6.1: ${suite.tests.length} tests in ${suite.modules.length} modules, ${total.toFixed(0)} s of test time; longest test ${Math.max(...suite.tests.map((t) => t.seconds)).toFixed(2)} s.`,
+  ];
   for (const noise of [false, true]) {
     lines.push(`\n#### networkx, ${noise ? `30% noise (planners see durations x lognormal(0, 0.3); mean of ${NOISE_DRAWS} draws)` : 'exact durations'}\n`);
     lines.push(`| planner | ${shardCounts.map((n) => `N=${n}`).join(' | ')} |`);
@@ -311,7 +337,16 @@ function realSuiteQuality() {
 // ---------- smoothing: which store update predicts the next run ----------
 function smoothing() {
   const r = rng(42);
-  const tests = Array.from({ length: 3000 }, (_, i) => ({ id: `tests/test_m${i % 150}.py::test_${i}`, file: `tests/test_m${i % 150}.py`, line: i, classes: [], function: `test_${i}`, marks: [], dynamic: false, mean: lognormal(r, -3, 1.5) }));
+  const tests = Array.from({ length: 3000 }, (_, i) => ({
+    id: `tests/test_m${i % 150}.py::test_${i}`,
+    file: `tests/test_m${i % 150}.py`,
+    line: i,
+    classes: [],
+    function: `test_${i}`,
+    marks: [],
+    dynamic: false,
+    mean: lognormal(r, -3, 1.5),
+  }));
   const runs = 12;
   const history = [];
   for (let run = 0; run <= runs; run++) {
@@ -345,7 +380,11 @@ function smoothing() {
       }
       const plan = makePlan(tests, store, { shards: 32 });
       const real = { tests: tests.map((t) => ({ id: t.id, file: t.file, seconds: actual.get(t.id), setup: 0 })), modules: [] };
-      ratio += makespan(real, plan.shards.map((s) => s.units.flatMap(unitTestIds))) / lowerBound(real, 32);
+      ratio +=
+        makespan(
+          real,
+          plan.shards.map((s) => s.units.flatMap(unitTestIds)),
+        ) / lowerBound(real, 32);
     }
     lines.push(`| ${name} | ${(err / samples).toFixed(3)} | ${(ratio / 4).toFixed(3)} |`);
   }
@@ -390,10 +429,15 @@ function speed() {
     for (let i = 0; i < 2000; i++) {
       const failed = i % 500 === 0;
       const attrs = `classname="tests.pkg${f}.test_mod${i % 40}.TestThing" name="test_case_${i}[param-${i}]" file="tests/pkg${f}/test_mod${i % 40}.py" line="${i}" time="0.00${i % 10}"`;
-      body += failed ? `<testcase ${attrs}><failure message="assert 1 == 2">def test():\n&gt;   assert 1 == 2\nE   assert 1 == 2</failure></testcase>` : `<testcase ${attrs} />`;
+      body += failed
+        ? `<testcase ${attrs}><failure message="assert 1 == 2">def test():\n&gt;   assert 1 == 2\nE   assert 1 == 2</failure></testcase>`
+        : `<testcase ${attrs} />`;
     }
     const path = join(dir, `shard-${f}.xml`);
-    writeFileSync(path, `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="4" skipped="0" tests="2000" time="12.5">${body}</testsuite></testsuites>`);
+    writeFileSync(
+      path,
+      `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" errors="0" failures="4" skipped="0" tests="2000" time="12.5">${body}</testsuite></testsuites>`,
+    );
     files.push(path);
   }
   const merge = median3(() => mergeJUnit(files));

@@ -26,16 +26,68 @@ class UsageError extends Error {
 exports.UsageError = UsageError;
 function defaultOptions() {
     return {
-        command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
-        workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
-        lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
-        python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
-        configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
-        tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
-        cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
-        noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-        collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: (0, options_js_1.defaultCoverageOptions)(), changed: null, affectedBy: null,
-        shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
+        command: 'run',
+        paths: [],
+        keyword: null,
+        markexpr: null,
+        maxfail: 0,
+        verbosity: 0,
+        capture: 'fd',
+        workers: null,
+        junitxml: null,
+        junitPrefix: null,
+        json: null,
+        jsonOutput: false,
+        timeout: null,
+        lastFailed: false,
+        failedFirst: false,
+        durations: null,
+        durationsMin: null,
+        engine: 'auto',
+        python: null,
+        shard: null,
+        plan: null,
+        ignore: [],
+        ignoreGlob: [],
+        deselect: [],
+        overrides: [],
+        asyncioMode: null,
+        configFile: null,
+        rootdir: null,
+        importMode: null,
+        plugins: [],
+        warningFilters: [],
+        reportChars: null,
+        tb: null,
+        collectOnly: false,
+        continueOnCollectionErrors: false,
+        strictMarkers: false,
+        noCache: false,
+        cacheClear: false,
+        color: 'auto',
+        runxfail: false,
+        disableWarnings: false,
+        noHeader: false,
+        showEngines: false,
+        basetemp: null,
+        help: false,
+        version: false,
+        pytestArgs: [],
+        strictConfig: false,
+        collectInVirtualenv: false,
+        showCapture: 'all',
+        routes: [],
+        coverage: (0, options_js_1.defaultCoverageOptions)(),
+        changed: null,
+        affectedBy: null,
+        shards: null,
+        targetSeconds: null,
+        jobOverheadSeconds: null,
+        timings: null,
+        out: null,
+        matrix: false,
+        summary: null,
+        timingsOut: null,
     };
 }
 /** pytest-cov: a `--cov…` option after `--no-cov` makes it warn. */
@@ -77,80 +129,534 @@ function choice(flag, value, choices) {
     return value;
 }
 const FLAGS = [
-    { names: ['-k'], value: true, apply: (o, v) => { o.keyword = v; } },
-    { names: ['-m'], value: true, apply: (o, v) => { o.markexpr = v; } },
-    { names: ['-x', '--exitfirst'], value: false, apply: (o) => { o.maxfail = 1; } },
-    { names: ['--maxfail'], value: true, apply: (o, v, f) => { o.maxfail = intValue(f, v); } },
-    { names: ['-v', '--verbose'], value: false, apply: (o) => { o.verbosity += 1; } },
-    { names: ['-q', '--quiet'], value: false, apply: (o) => { o.verbosity -= 1; } },
-    { names: ['--verbosity'], value: true, apply: (o, v, f) => { o.verbosity = intValue(f, v, -10); } },
-    { names: ['-s'], value: false, apply: (o) => { o.capture = 'no'; }, forward: true },
-    { names: ['--capture'], value: true, forward: true, apply: (o, v, f) => { const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']); o.capture = c === 'tee-sys' ? 'sys' : c; } },
-    { names: ['-n', '--numprocesses'], value: true, apply: (o, v, f) => { o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v); } },
-    { names: ['--junitxml', '--junit-xml'], value: true, apply: (o, v) => { o.junitxml = v; } },
-    { names: ['--junit-prefix', '--junitprefix'], value: true, apply: (o, v) => { o.junitPrefix = v; } },
-    { names: ['--json'], value: true, apply: (o, v) => { o.json = v; } },
-    { names: ['--timeout'], value: true, apply: (o, v, f) => { o.timeout = floatValue(f, v); } },
-    { names: ['--lf', '--last-failed'], value: false, apply: (o) => { o.lastFailed = true; } },
-    { names: ['--ff', '--failed-first'], value: false, apply: (o) => { o.failedFirst = true; } },
-    { names: ['--durations'], value: true, apply: (o, v, f) => { o.durations = intValue(f, v); } },
-    { names: ['--durations-min'], value: true, apply: (o, v, f) => { o.durationsMin = floatValue(f, v); } },
-    { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest']); } },
-    { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
-    { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
-    { names: ['--plan'], value: true, commands: [...SESSION_COMMANDS, 'merge'], apply: (o, v) => { o.plan = v; } },
-    { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
-    { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
-    { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
-    { names: ['-o', '--override-ini'], value: true, forward: true, apply: (o, v) => { o.overrides.push(v); } },
-    { names: ['-c', '--config-file'], value: true, forward: true, apply: (o, v) => { o.configFile = v; } },
-    { names: ['--rootdir'], value: true, forward: true, apply: (o, v) => { o.rootdir = v; } },
-    { names: ['--import-mode'], value: true, forward: true, apply: (o, v, f) => { o.importMode = choice(f, v, ['prepend', 'append', 'importlib']); } },
-    { names: ['-p'], value: true, forward: true, apply: (o, v) => { o.plugins.push(v); } },
-    { names: ['-W', '--pythonwarnings'], value: true, forward: true, apply: (o, v) => { o.warningFilters.push(v); } },
-    { names: ['-r'], value: true, apply: (o, v) => { o.reportChars = v; } },
-    { names: ['--tb'], value: true, forward: true, apply: (o, v, f) => { o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']); } },
-    { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
-    { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
-    { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+    {
+        names: ['-k'],
+        value: true,
+        apply: (o, v) => {
+            o.keyword = v;
+        },
+    },
+    {
+        names: ['-m'],
+        value: true,
+        apply: (o, v) => {
+            o.markexpr = v;
+        },
+    },
+    {
+        names: ['-x', '--exitfirst'],
+        value: false,
+        apply: (o) => {
+            o.maxfail = 1;
+        },
+    },
+    {
+        names: ['--maxfail'],
+        value: true,
+        apply: (o, v, f) => {
+            o.maxfail = intValue(f, v);
+        },
+    },
+    {
+        names: ['-v', '--verbose'],
+        value: false,
+        apply: (o) => {
+            o.verbosity += 1;
+        },
+    },
+    {
+        names: ['-q', '--quiet'],
+        value: false,
+        apply: (o) => {
+            o.verbosity -= 1;
+        },
+    },
+    {
+        names: ['--verbosity'],
+        value: true,
+        apply: (o, v, f) => {
+            o.verbosity = intValue(f, v, -10);
+        },
+    },
+    {
+        names: ['-s'],
+        value: false,
+        apply: (o) => {
+            o.capture = 'no';
+        },
+        forward: true,
+    },
+    {
+        names: ['--capture'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']);
+            o.capture = c === 'tee-sys' ? 'sys' : c;
+        },
+    },
+    {
+        names: ['-n', '--numprocesses'],
+        value: true,
+        apply: (o, v, f) => {
+            o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v);
+        },
+    },
+    {
+        names: ['--junitxml', '--junit-xml'],
+        value: true,
+        apply: (o, v) => {
+            o.junitxml = v;
+        },
+    },
+    {
+        names: ['--junit-prefix', '--junitprefix'],
+        value: true,
+        apply: (o, v) => {
+            o.junitPrefix = v;
+        },
+    },
+    {
+        names: ['--json'],
+        value: true,
+        apply: (o, v) => {
+            o.json = v;
+        },
+    },
+    {
+        names: ['--timeout'],
+        value: true,
+        apply: (o, v, f) => {
+            o.timeout = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--lf', '--last-failed'],
+        value: false,
+        apply: (o) => {
+            o.lastFailed = true;
+        },
+    },
+    {
+        names: ['--ff', '--failed-first'],
+        value: false,
+        apply: (o) => {
+            o.failedFirst = true;
+        },
+    },
+    {
+        names: ['--durations'],
+        value: true,
+        apply: (o, v, f) => {
+            o.durations = intValue(f, v);
+        },
+    },
+    {
+        names: ['--durations-min'],
+        value: true,
+        apply: (o, v, f) => {
+            o.durationsMin = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--engine'],
+        value: true,
+        apply: (o, v, f) => {
+            o.engine = choice(f, v, ['auto', 'native', 'pytest']);
+        },
+    },
+    {
+        names: ['--python'],
+        value: true,
+        apply: (o, v) => {
+            o.python = v;
+        },
+    },
+    {
+        names: ['--shard'],
+        value: true,
+        apply: (o, v, f) => {
+            o.shard = parseShard(f, v);
+        },
+    },
+    {
+        names: ['--plan'],
+        value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
+        apply: (o, v) => {
+            o.plan = v;
+        },
+    },
+    {
+        names: ['--ignore'],
+        value: true,
+        apply: (o, v) => {
+            o.ignore.push(v);
+        },
+    },
+    {
+        names: ['--ignore-glob'],
+        value: true,
+        apply: (o, v) => {
+            o.ignoreGlob.push(v);
+        },
+    },
+    {
+        names: ['--deselect'],
+        value: true,
+        apply: (o, v) => {
+            o.deselect.push(v);
+        },
+    },
+    {
+        names: ['-o', '--override-ini'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.overrides.push(v);
+        },
+    },
+    {
+        names: ['-c', '--config-file'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.configFile = v;
+        },
+    },
+    {
+        names: ['--rootdir'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.rootdir = v;
+        },
+    },
+    {
+        names: ['--import-mode'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            o.importMode = choice(f, v, ['prepend', 'append', 'importlib']);
+        },
+    },
+    {
+        names: ['-p'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.plugins.push(v);
+        },
+    },
+    {
+        names: ['-W', '--pythonwarnings'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.warningFilters.push(v);
+        },
+    },
+    {
+        names: ['-r'],
+        value: true,
+        apply: (o, v) => {
+            o.reportChars = v;
+        },
+    },
+    {
+        names: ['--tb'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']);
+        },
+    },
+    {
+        names: ['--co', '--collect-only', '--collectonly'],
+        value: false,
+        apply: (o) => {
+            o.collectOnly = true;
+        },
+    },
+    {
+        names: ['--continue-on-collection-errors'],
+        value: false,
+        apply: (o) => {
+            o.continueOnCollectionErrors = true;
+        },
+    },
+    {
+        names: ['--strict-markers', '--strict'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.strictMarkers = true;
+        },
+    },
     // pytest-asyncio's flag: it wins over the ini whatever the order, so it becomes the last -o.
-    { names: ['--asyncio-mode'], value: true, apply: (o, v, f) => { o.asyncioMode = choice(f, v, ['auto', 'strict']); } },
-    { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
-    { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
-    { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto']); } },
-    { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
-    { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
-    { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
-    { names: ['--show-engines'], value: false, apply: (o) => { o.showEngines = true; } },
-    { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
-    { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
-    { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
-    { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+    {
+        names: ['--asyncio-mode'],
+        value: true,
+        apply: (o, v, f) => {
+            o.asyncioMode = choice(f, v, ['auto', 'strict']);
+        },
+    },
+    {
+        names: ['--no-cache'],
+        value: false,
+        apply: (o) => {
+            o.noCache = true;
+        },
+    },
+    {
+        names: ['--cache-clear'],
+        value: false,
+        apply: (o) => {
+            o.cacheClear = true;
+        },
+    },
+    {
+        names: ['--color'],
+        value: true,
+        apply: (o, v, f) => {
+            o.color = choice(f, v, ['yes', 'no', 'auto']);
+        },
+    },
+    {
+        names: ['--runxfail'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.runxfail = true;
+        },
+    },
+    {
+        names: ['--disable-warnings', '--disable-pytest-warnings'],
+        value: false,
+        apply: (o) => {
+            o.disableWarnings = true;
+        },
+    },
+    {
+        names: ['--no-header'],
+        value: false,
+        apply: (o) => {
+            o.noHeader = true;
+        },
+    },
+    {
+        names: ['--show-engines'],
+        value: false,
+        apply: (o) => {
+            o.showEngines = true;
+        },
+    },
+    {
+        names: ['--strict-config'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.strictConfig = true;
+        },
+    },
+    {
+        names: ['--collect-in-virtualenv'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.collectInVirtualenv = true;
+        },
+    },
+    {
+        names: ['--show-capture'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']);
+        },
+    },
+    {
+        names: ['--basetemp'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.basetemp = v;
+        },
+    },
     // pytest-cov's options (coverage/options.ts): measured by fastest's workers with coverage.py
-    { names: ['--cov'], value: false, apply: () => { }, optional: (o, v) => { covOption(o).sources.push(v ?? true); } },
-    { names: ['--cov-reset'], value: false, apply: (o) => { covOption(o).sources = []; } },
-    { names: ['--cov-report'], value: true, apply: (o, v, f) => { (0, options_js_1.addReport)(covOption(o), v, f); } },
-    { names: ['--cov-config'], value: true, apply: (o, v) => { covOption(o).config = v; } },
-    { names: ['--cov-branch'], value: false, apply: (o) => { covOption(o).branch = true; } },
-    { names: ['--cov-fail-under'], value: true, apply: (o, v, f) => { covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f); } },
-    { names: ['--cov-precision'], value: true, apply: (o, v, f) => { covOption(o).precision = intValue(f, v, -1000); } },
-    { names: ['--cov-append'], value: false, apply: (o) => { covOption(o).append = true; } },
-    { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = (0, options_js_1.contextValue)(v, f); } },
-    { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
-    { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
-    { names: ['--changed'], value: false, nargs: '?', apply: (o, v) => { o.changed = { ref: v === '' ? null : v }; } },
-    { names: ['--affected-by'], value: false, nargs: '+', apply: (o, _v, _f, vs) => { o.affectedBy = [...(o.affectedBy ?? []), ...vs]; } },
-    { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
-    { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+    {
+        names: ['--cov'],
+        value: false,
+        apply: () => { },
+        optional: (o, v) => {
+            covOption(o).sources.push(v ?? true);
+        },
+    },
+    {
+        names: ['--cov-reset'],
+        value: false,
+        apply: (o) => {
+            covOption(o).sources = [];
+        },
+    },
+    {
+        names: ['--cov-report'],
+        value: true,
+        apply: (o, v, f) => {
+            (0, options_js_1.addReport)(covOption(o), v, f);
+        },
+    },
+    {
+        names: ['--cov-config'],
+        value: true,
+        apply: (o, v) => {
+            covOption(o).config = v;
+        },
+    },
+    {
+        names: ['--cov-branch'],
+        value: false,
+        apply: (o) => {
+            covOption(o).branch = true;
+        },
+    },
+    {
+        names: ['--cov-fail-under'],
+        value: true,
+        apply: (o, v, f) => {
+            covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f);
+        },
+    },
+    {
+        names: ['--cov-precision'],
+        value: true,
+        apply: (o, v, f) => {
+            covOption(o).precision = intValue(f, v, -1000);
+        },
+    },
+    {
+        names: ['--cov-append'],
+        value: false,
+        apply: (o) => {
+            covOption(o).append = true;
+        },
+    },
+    {
+        names: ['--cov-context'],
+        value: true,
+        apply: (o, v, f) => {
+            covOption(o).context = (0, options_js_1.contextValue)(v, f);
+        },
+    },
+    {
+        names: ['--no-cov'],
+        value: false,
+        apply: (o) => {
+            o.coverage.noCov = true;
+        },
+    },
+    {
+        names: ['--no-cov-on-fail'],
+        value: false,
+        apply: (o) => {
+            o.coverage.noCovOnFail = true;
+        },
+    },
+    {
+        names: ['--changed'],
+        value: false,
+        nargs: '?',
+        apply: (o, v) => {
+            o.changed = { ref: v === '' ? null : v };
+        },
+    },
+    {
+        names: ['--affected-by'],
+        value: false,
+        nargs: '+',
+        apply: (o, _v, _f, vs) => {
+            o.affectedBy = [...(o.affectedBy ?? []), ...vs];
+        },
+    },
+    {
+        names: ['-h', '--help'],
+        value: false,
+        apply: (o) => {
+            o.help = true;
+        },
+    },
+    {
+        names: ['-V', '--version'],
+        value: false,
+        apply: (o) => {
+            o.version = true;
+        },
+    },
     // fastest plan and fastest merge
-    { names: ['--shards'], value: true, commands: ['plan'], apply: (o, v, f) => { o.shards = shardCount(f, v); } },
-    { names: ['--target-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.targetSeconds = positiveSeconds(f, v); } },
-    { names: ['--job-overhead-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.jobOverheadSeconds = positiveSeconds(f, v); } },
-    { names: ['--matrix'], value: false, commands: ['plan'], apply: (o) => { o.matrix = true; } },
-    { names: ['--timings'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.timings = v; } },
-    { names: ['--out'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.out = v; } },
-    { names: ['--summary'], value: true, commands: ['merge'], apply: (o, v) => { o.summary = v; } },
-    { names: ['--timings-out'], value: true, commands: ['merge'], apply: (o, v) => { o.timingsOut = v; } },
+    {
+        names: ['--shards'],
+        value: true,
+        commands: ['plan'],
+        apply: (o, v, f) => {
+            o.shards = shardCount(f, v);
+        },
+    },
+    {
+        names: ['--target-seconds'],
+        value: true,
+        commands: ['plan'],
+        apply: (o, v, f) => {
+            o.targetSeconds = positiveSeconds(f, v);
+        },
+    },
+    {
+        names: ['--job-overhead-seconds'],
+        value: true,
+        commands: ['plan'],
+        apply: (o, v, f) => {
+            o.jobOverheadSeconds = positiveSeconds(f, v);
+        },
+    },
+    {
+        names: ['--matrix'],
+        value: false,
+        commands: ['plan'],
+        apply: (o) => {
+            o.matrix = true;
+        },
+    },
+    {
+        names: ['--timings'],
+        value: true,
+        commands: ['plan', 'merge'],
+        apply: (o, v) => {
+            o.timings = v;
+        },
+    },
+    {
+        names: ['--out'],
+        value: true,
+        commands: ['plan', 'merge'],
+        apply: (o, v) => {
+            o.out = v;
+        },
+    },
+    {
+        names: ['--summary'],
+        value: true,
+        commands: ['merge'],
+        apply: (o, v) => {
+            o.summary = v;
+        },
+    },
+    {
+        names: ['--timings-out'],
+        value: true,
+        commands: ['merge'],
+        apply: (o, v) => {
+            o.timingsOut = v;
+        },
+    },
 ];
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
@@ -612,9 +1118,15 @@ async function discoverCommand(argv, rest, write) {
     const inputs = (0, inputs_js_1.takeInputLog)();
     const { options } = session;
     // A test-impact selection depends on git's state, which the input log does not see.
-    const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
-        options.changed === null && options.affectedBy === null &&
-        collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+    const memoable = inputs !== null &&
+        !options.noCache &&
+        !options.cacheClear &&
+        !options.lastFailed &&
+        !options.failedFirst &&
+        options.changed === null &&
+        options.affectedBy === null &&
+        collected.discovery.warnings.length === 0 &&
+        collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
     let stdout = '';
@@ -1407,15 +1919,7 @@ const ancestors_js_1 = __nccwpck_require__(3000);
 const errors_js_1 = __nccwpck_require__(7827);
 const files_js_1 = __nccwpck_require__(8261);
 const pystr_js_1 = __nccwpck_require__(2560);
-exports.CONFIG_NAMES = [
-    'pytest.toml',
-    '.pytest.toml',
-    'pytest.ini',
-    '.pytest.ini',
-    'pyproject.toml',
-    'tox.ini',
-    'setup.cfg',
-];
+exports.CONFIG_NAMES = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 function isFile(p) {
     return (0, inputs_js_1.probePath)(p)?.isFile() ?? false;
 }
@@ -1589,17 +2093,7 @@ Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function
 var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
-exports.DEFAULT_NORECURSEDIRS = [
-    '*.egg',
-    '.*',
-    '_darcs',
-    'build',
-    'CVS',
-    'dist',
-    'node_modules',
-    'venv',
-    '{arch}',
-];
+exports.DEFAULT_NORECURSEDIRS = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
 function iniSource(config) {
     return { inifile: config.inifile, baseDir: config.inifile ? (0, node_path_1.dirname)(config.inifile) : config.invocationDir };
 }
@@ -2108,7 +2602,10 @@ function readIni(inicfg, src, name, type) {
         if (type === 'linelist') {
             if (typeof raw !== 'string')
                 return raw.map(pystr_js_1.pyStrOfTomlValue);
-            return raw.split('\n').map(pystr_js_1.pyStrip).filter((t) => t !== '');
+            return raw
+                .split('\n')
+                .map(pystr_js_1.pyStrip)
+                .filter((t) => t !== '');
         }
         const text = typeof raw === 'string' ? raw : (0, pystr_js_1.pyStrOfTomlValue)(raw);
         if (type === 'bool') {
@@ -2344,7 +2841,9 @@ function loadCache(rootdir) {
             else
                 dropped++;
         }
-        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+        const warning = dropped > 0
+            ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing`
+            : null;
         return { entries, dirty: dropped > 0, warning };
     }
     catch {
@@ -2623,8 +3122,17 @@ function doctestPlaceholder(file) {
     return { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
 }
 const NODE_ENCODINGS = {
-    'utf-8': 'utf8', utf8: 'utf8', 'utf_8': 'utf8', ascii: 'latin1', 'us-ascii': 'latin1', latin1: 'latin1',
-    'latin-1': 'latin1', 'iso-8859-1': 'latin1', 'iso8859-1': 'latin1', 'utf-16': 'utf16le', 'utf-16-le': 'utf16le',
+    'utf-8': 'utf8',
+    utf8: 'utf8',
+    utf_8: 'utf8',
+    ascii: 'latin1',
+    'us-ascii': 'latin1',
+    latin1: 'latin1',
+    'latin-1': 'latin1',
+    'iso-8859-1': 'latin1',
+    'iso8859-1': 'latin1',
+    'utf-16': 'utf16le',
+    'utf-16-le': 'utf16le',
 };
 /** Whether pytest's doctest plugin makes a DoctestTextfile of this non-Python file. */
 function isDoctestTextfile(abs, named, options) {
@@ -2767,9 +3275,7 @@ function findInBody(statements, prefix, inClass, out) {
         let decorators = [];
         if (statement.type === 'decorated_definition') {
             definition = statement.childForFieldName('definition');
-            decorators = statement.namedChildren
-                .filter((c) => c !== null && c.type === 'decorator')
-                .map((d) => d.text.replace(/^@\s*/, '').trim());
+            decorators = statement.namedChildren.filter((c) => c !== null && c.type === 'decorator').map((d) => d.text.replace(/^@\s*/, '').trim());
         }
         if (definition.type === 'function_definition' || definition.type === 'class_definition') {
             const name = definition.childForFieldName('name')?.text ?? '';
@@ -3832,7 +4338,10 @@ class ImportResolver {
         const probe = this.probe();
         const suffixes = probe?.extensionSuffixes ?? ['.so', '.pyd'];
         const level = /^\.*/.exec(dotted)[0].length;
-        const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+        const parts = dotted
+            .slice(level)
+            .split('.')
+            .filter((p) => p !== '');
         let found;
         if (level > 0) {
             // A relative import needs the module to be in a package.
@@ -3894,7 +4403,10 @@ class ImportResolver {
      */
     sourceCandidates(dotted, file, roots) {
         const level = /^\.*/.exec(dotted)[0].length;
-        const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+        const parts = dotted
+            .slice(level)
+            .split('.')
+            .filter((p) => p !== '');
         const out = [];
         let bases;
         if (level > 0) {
@@ -4088,7 +4600,11 @@ function confirmSyntaxErrors(python, files) {
     return verdicts;
 }
 function syntaxErrorMessage(pythonText) {
-    return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
+    return pythonText
+        .trimEnd()
+        .split('\n')
+        .map((line) => `E   ${line}`)
+        .join('\n');
 }
 function lookup(abs, rootdir, cache) {
     const rel = toNodePath(rootdir, abs);
@@ -4336,8 +4852,14 @@ function readCache(path) {
 }
 function isProbe(value) {
     const p = value;
-    return typeof p === 'object' && p !== null && Array.isArray(p.version_info) && p.version_info.length === 5 &&
-        typeof p.platform === 'string' && Array.isArray(p.path) && Array.isArray(p.builtins) && Array.isArray(p.extensionSuffixes);
+    return (typeof p === 'object' &&
+        p !== null &&
+        Array.isArray(p.version_info) &&
+        p.version_info.length === 5 &&
+        typeof p.platform === 'string' &&
+        Array.isArray(p.path) &&
+        Array.isArray(p.builtins) &&
+        Array.isArray(p.extensionSuffixes));
 }
 /**
  * The probe of `python` (a command or path), from the cache when the interpreter file and the
@@ -4429,14 +4951,71 @@ function matchesPrefixOrGlob(patterns, name) {
 }
 /** Builtin classes a class may derive from: none is a TestCase, none has `__test__`. */
 const BUILTIN_BASES = new Set([
-    'object', 'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'type',
-    'BaseException', 'Exception', 'ArithmeticError', 'AssertionError', 'AttributeError', 'BufferError', 'EOFError', 'ImportError',
-    'LookupError', 'IndexError', 'KeyError', 'MemoryError', 'NameError', 'OSError', 'IOError', 'EnvironmentError', 'ReferenceError',
-    'RuntimeError', 'NotImplementedError', 'RecursionError', 'StopIteration', 'StopAsyncIteration', 'SyntaxError', 'SystemError',
-    'TypeError', 'ValueError', 'UnicodeError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'ZeroDivisionError', 'OverflowError',
-    'FileNotFoundError', 'FileExistsError', 'PermissionError', 'TimeoutError', 'ConnectionError', 'ModuleNotFoundError',
-    'Warning', 'UserWarning', 'DeprecationWarning', 'PendingDeprecationWarning', 'RuntimeWarning', 'FutureWarning',
-    'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning', 'EncodingWarning', 'KeyboardInterrupt', 'SystemExit',
+    'object',
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bytearray',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'type',
+    'BaseException',
+    'Exception',
+    'ArithmeticError',
+    'AssertionError',
+    'AttributeError',
+    'BufferError',
+    'EOFError',
+    'ImportError',
+    'LookupError',
+    'IndexError',
+    'KeyError',
+    'MemoryError',
+    'NameError',
+    'OSError',
+    'IOError',
+    'EnvironmentError',
+    'ReferenceError',
+    'RuntimeError',
+    'NotImplementedError',
+    'RecursionError',
+    'StopIteration',
+    'StopAsyncIteration',
+    'SyntaxError',
+    'SystemError',
+    'TypeError',
+    'ValueError',
+    'UnicodeError',
+    'UnicodeDecodeError',
+    'UnicodeEncodeError',
+    'ZeroDivisionError',
+    'OverflowError',
+    'FileNotFoundError',
+    'FileExistsError',
+    'PermissionError',
+    'TimeoutError',
+    'ConnectionError',
+    'ModuleNotFoundError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'PendingDeprecationWarning',
+    'RuntimeWarning',
+    'FutureWarning',
+    'ImportWarning',
+    'UnicodeWarning',
+    'BytesWarning',
+    'ResourceWarning',
+    'SyntaxWarning',
+    'EncodingWarning',
+    'KeyboardInterrupt',
+    'SystemExit',
 ]);
 /** A base's name or module that says it may be a TestCase (or carry tests). */
 const TESTISH = /test|case/i;
@@ -4493,7 +5072,7 @@ function mro(cls, scope, seen = new Set()) {
     const result = [cls];
     seen.add(cls.name);
     for (const base of cls.bases) {
-        if (NEUTRAL_BASES.test(base) || UNITTEST_BASE.test(base) && !scope.classesByName.has(base))
+        if (NEUTRAL_BASES.test(base) || (UNITTEST_BASE.test(base) && !scope.classesByName.has(base)))
             continue;
         const baseCls = scope.classesByName.get(base);
         if (!baseCls || seen.has(base) || baseCls === cls)
@@ -4606,8 +5185,7 @@ function combineMarks(own, inherited, module) {
 function usesFixtureIn(fn, marks, fixtures) {
     if (fixtures.size === 0)
         return false;
-    return fn.argnames.some((a) => fixtures.has(a)) ||
-        marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)));
+    return (fn.argnames.some((a) => fixtures.has(a)) || marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a))));
 }
 // Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
@@ -4634,7 +5212,11 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     if ('dynamic' in expansion && scope.env?.locate) {
         // names and calls the parser could not read: followed through the imports (slower, so only here)
         const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
-        const resolved = parametrize.map((m) => ({ ...m, args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)), kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])) }));
+        const resolved = parametrize.map((m) => ({
+            ...m,
+            args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)),
+            kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])),
+        }));
         expansion = (0, paramids_js_1.expandParametrize)(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
     }
     if ('dynamic' in expansion)
@@ -4643,7 +5225,15 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
         push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
 }
 function dynamicClassItem(cls, classes, scope, out) {
-    out.items.push({ id: [scope.file, ...classes].join('::'), file: scope.file, line: cls.line, classes, function: '', marks: [...classMarks([cls]), ...scope.mod.pytestmark], dynamic: true });
+    out.items.push({
+        id: [scope.file, ...classes].join('::'),
+        file: scope.file,
+        line: cls.line,
+        classes,
+        function: '',
+        marks: [...classMarks([cls]), ...scope.mod.pytestmark],
+        dynamic: true,
+    });
 }
 function unittestItems(cls, classes, scope, out) {
     const chain = mro(cls, scope);
@@ -4722,8 +5312,18 @@ function memberItems(binding, classes, marks, scope, generateTests, out) {
         // A test class or function imported from the project is collected here too; what it holds is
         // known when the module runs.
         const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
-        if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) && classes.length === 0 && scope.env?.isProjectModule?.(member.importedFrom) === true) {
-            out.items.push({ id: `${scope.file}::${name}`, file: scope.file, line: 1, classes: isClass ? [name] : [], function: isClass ? '' : name, marks: scope.mod.pytestmark, dynamic: true });
+        if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) &&
+            classes.length === 0 &&
+            scope.env?.isProjectModule?.(member.importedFrom) === true) {
+            out.items.push({
+                id: `${scope.file}::${name}`,
+                file: scope.file,
+                line: 1,
+                classes: isClass ? [name] : [],
+                function: isClass ? '' : name,
+                marks: scope.mod.pytestmark,
+                dynamic: true,
+            });
         }
         return;
     }
@@ -4733,7 +5333,15 @@ function memberItems(binding, classes, marks, scope, generateTests, out) {
             if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, name) || fn.fixture)
                 return;
             const ids = [...classes, name];
-            out.items.push({ id: [scope.file, ...ids].join('::'), file: scope.file, line: fn.line, classes, function: name, marks: combineMarks(fn.marks, marks, scope.mod.pytestmark), dynamic: true });
+            out.items.push({
+                id: [scope.file, ...ids].join('::'),
+                file: scope.file,
+                line: fn.line,
+                classes,
+                function: name,
+                marks: combineMarks(fn.marks, marks, scope.mod.pytestmark),
+                dynamic: true,
+            });
             return;
         }
         testFunctionItems(fn, classes, marks, scope, generateTests, out);
@@ -4781,7 +5389,9 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     // reports the module's collection error; it runs whole, and the run reports what pytest does.
     // Only a module that is found but lacks the name: one not found may be on a path pytest or a
     // conftest adds (`pythonpath`, `sys.path.insert`).
-    const importFails = env !== undefined && mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) === true;
+    const importFails = env !== undefined &&
+        mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) ===
+            true;
     if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
         return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
     }
@@ -4807,7 +5417,13 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     collectFixtures(mod.members);
     addRequestingFixtures(parametrizedFixtures, fixtureArgs);
     const scope = {
-        file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests, env,
+        file,
+        mod,
+        classesByName,
+        rules,
+        parametrizedFixtures,
+        generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
+        env,
         objects: { marks: new Map(), disabled: new Set() },
     };
     let bindings;
@@ -4831,7 +5447,8 @@ function itemsOfModule(file, mod, rules, conftest, env) {
 function mayDefineTestsAtRunTime(mod, bindings, rules) {
     if (mod.dynamicReasons.length > 0)
         return true; // `from x import *`
-    return bindings.some(({ member, name }) => member.kind === 'assign' && member.importedFrom === undefined &&
+    return bindings.some(({ member, name }) => member.kind === 'assign' &&
+        member.importedFrom === undefined &&
         (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
 }
 /**
@@ -4976,12 +5593,14 @@ function marksOfValue(value) {
     return null;
 }
 function isPytestParam(value, pytestAliases) {
-    return value !== null && typeof value === 'object' && value.py === 'call' &&
-        (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`));
+    return (value !== null && typeof value === 'object' && value.py === 'call' && (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`)));
 }
 function argnamesOf(value) {
     if (typeof value === 'string')
-        return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+        return value
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0);
     if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
         const names = [];
         for (const item of value.items) {
@@ -5002,7 +5621,9 @@ function expandOne(mark, opts, pytestAliases) {
     const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
     if (argnames === null)
         return { dynamic: 'parametrize argnames are not literal' };
-    if (argvaluesValue === undefined || argvaluesValue === null || typeof argvaluesValue !== 'object' ||
+    if (argvaluesValue === undefined ||
+        argvaluesValue === null ||
+        typeof argvaluesValue !== 'object' ||
         (argvaluesValue.py !== 'list' && argvaluesValue.py !== 'tuple')) {
         return { dynamic: 'parametrize argvalues are not a literal list' };
     }
@@ -5383,7 +6004,20 @@ function simpleHeader(source, start) {
 }
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
-const SAFE_VALUE_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'identifier', 'list', 'tuple', 'dictionary', 'set']);
+const SAFE_VALUE_TYPES = new Set([
+    'string',
+    'concatenated_string',
+    'integer',
+    'float',
+    'true',
+    'false',
+    'none',
+    'identifier',
+    'list',
+    'tuple',
+    'dictionary',
+    'set',
+]);
 /**
  * Walks the statements of a block as module code would run them, descending into if/try/with
  * bodies with the condition under which each branch runs. `imports` collects, in a try body, the
@@ -5535,8 +6169,10 @@ function isFixtureDecorator(expr, ctx) {
     if (!target)
         return null;
     const text = target.text;
-    const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
-        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
+    const isFixture = text === 'fixture' ||
+        text === 'pytest_asyncio.fixture' ||
+        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) ||
+        text === 'yield_fixture';
     if (!isFixture)
         return null;
     let name = null;
@@ -5591,7 +6227,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let abstract = false;
     let marksUnknown = false;
     const header = simpleHeader(ctx.source, def.startIndex);
-    const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
+    const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
         const expr = decoratorExpression(decorator);
         if (!expr)
@@ -5660,7 +6296,16 @@ function readMarkList(value, ctx) {
     return one ? [one] : [];
 }
 function parseBody(block, ctx, moduleLevel, dynamicReasons) {
-    const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    const info = {
+        members: [],
+        pytestmark: [],
+        testAttr: null,
+        hasInit: false,
+        hasNew: false,
+        hasGenerateTests: false,
+        collectIgnore: [],
+        collectIgnoreGlob: [],
+    };
     for (const { node: stmt, type: stmtType, guard } of statements(block, ctx, null)) {
         let def = stmt;
         let defType = stmtType;
@@ -5776,7 +6421,8 @@ function moduleLevelCall(call, ctx, guard) {
         const more = args.length > 1;
         collected = named === null ? guards_js_1.UNKNOWN_GUARD : more ? { k: 'and', es: [{ k: 'imp', mod: named }, guards_js_1.UNKNOWN_GUARD] } : { k: 'imp', mod: named };
     }
-    else if (what === 'skip' && args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
+    else if (what === 'skip' &&
+        args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
         collected = { k: 'lit', v: false };
     }
     else {
@@ -5830,7 +6476,21 @@ function handleImportFrom(stmt, ctx, dynamicReasons, guard, info) {
     }
 }
 /** Value types a guard can follow: reading others as guards only costs time. */
-const GUARD_VALUE_TYPES = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'true', 'false', 'none', 'identifier', 'attribute', 'call', 'parenthesized_expression', 'integer', 'string', 'subscript']);
+const GUARD_VALUE_TYPES = new Set([
+    'comparison_operator',
+    'boolean_operator',
+    'not_operator',
+    'true',
+    'false',
+    'none',
+    'identifier',
+    'attribute',
+    'call',
+    'parenthesized_expression',
+    'integer',
+    'string',
+    'subscript',
+]);
 /** `name = mark(other)` / `name = wrapper(other)` / `name = other`: the object it binds, if a function or class of the body. */
 function rebinding(right, ctx) {
     if (right.type === 'identifier')
@@ -5952,7 +6612,16 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
+        const ctx = {
+            ...(0, pyliteral_js_1.emptyLiteralContext)(),
+            source,
+            guards: (0, guards_js_1.emptyGuardScope)(),
+            collectIf: null,
+            imports: {},
+            requiredImports: [],
+            generatorParametrize: false,
+            markingFunctions: new Set(),
+        };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         const refs = (0, import_refs_js_1.importRefs)(root, source);
@@ -5986,8 +6655,16 @@ function parseImportsOnly(parser, source) {
     try {
         const refs = (0, import_refs_js_1.importRefs)(tree.rootNode, source);
         return {
-            members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
-            dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+            members: [],
+            pytestmark: [],
+            testAttr: null,
+            hasGenerateTests: false,
+            pytestAliases: [],
+            syntaxError: null,
+            dynamicReasons: [],
+            collectIgnore: [],
+            collectIgnoreGlob: [],
+            importsOnly: true,
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
         };
@@ -6016,23 +6693,132 @@ const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
-    'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
-    'frozenset', 'object', 'type', 'range', 'slice', 'memoryview', 'len', 'repr', 'print', 'sorted',
-    'min', 'max', 'sum', 'abs', 'all', 'any', 'callable', 'Exception', 'BaseException', 'ValueError',
-    'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'RuntimeError', 'ZeroDivisionError',
-    'OSError', 'IOError', 'NotImplementedError', 'StopIteration', 'AssertionError', 'ImportError',
-    'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
-    'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
-    'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-    'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
-    'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
-    'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
-    'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
-    'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
-    'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
-    'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
-    'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
-    'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bytearray',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'object',
+    'type',
+    'range',
+    'slice',
+    'memoryview',
+    'len',
+    'repr',
+    'print',
+    'sorted',
+    'min',
+    'max',
+    'sum',
+    'abs',
+    'all',
+    'any',
+    'callable',
+    'Exception',
+    'BaseException',
+    'ValueError',
+    'TypeError',
+    'KeyError',
+    'IndexError',
+    'AttributeError',
+    'RuntimeError',
+    'ZeroDivisionError',
+    'OSError',
+    'IOError',
+    'NotImplementedError',
+    'StopIteration',
+    'AssertionError',
+    'ImportError',
+    'LookupError',
+    'ArithmeticError',
+    'OverflowError',
+    'FileNotFoundError',
+    'PermissionError',
+    'UnicodeDecodeError',
+    'UnicodeEncodeError',
+    'UnicodeError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'RuntimeWarning',
+    'FutureWarning',
+    'SyntaxError',
+    'NameError',
+    'RecursionError',
+    'TimeoutError',
+    'ConnectionError',
+    'EOFError',
+    'KeyboardInterrupt',
+    'SystemExit',
+    'GeneratorExit',
+    'MemoryError',
+    'BufferError',
+    'EnvironmentError',
+    'FileExistsError',
+    'IsADirectoryError',
+    'NotADirectoryError',
+    'ModuleNotFoundError',
+    'StopAsyncIteration',
+    'SystemError',
+    'ReferenceError',
+    'UnboundLocalError',
+    'TabError',
+    'IndentationError',
+    'UnicodeTranslateError',
+    'BrokenPipeError',
+    'ChildProcessError',
+    'ConnectionAbortedError',
+    'ConnectionRefusedError',
+    'ConnectionResetError',
+    'BlockingIOError',
+    'InterruptedError',
+    'ProcessLookupError',
+    'PendingDeprecationWarning',
+    'ImportWarning',
+    'UnicodeWarning',
+    'BytesWarning',
+    'ResourceWarning',
+    'SyntaxWarning',
+    'EncodingWarning',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'reversed',
+    'iter',
+    'next',
+    'hash',
+    'id',
+    'format',
+    'ord',
+    'chr',
+    'isinstance',
+    'issubclass',
+    'getattr',
+    'setattr',
+    'hasattr',
+    'vars',
+    'dir',
+    'round',
+    'divmod',
+    'pow',
+    'hex',
+    'oct',
+    'bin',
+    'ascii',
+    'open',
+    'input',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
 ]);
 function emptyLiteralContext() {
     return {
@@ -6065,7 +6851,17 @@ function intValue(n) {
     return { py: 'int', repr: n.toString() };
 }
 const SIMPLE_ESCAPES = {
-    '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\n': '',
 };
 /** Decodes the body of a non-raw string literal; null when it uses \N{...} (needs unicodedata). */
 function decodeEscapes(body, isBytes) {
@@ -6212,7 +7008,12 @@ function readMark(node, ctx) {
             if (fn?.type === 'identifier' && ctx.markVariables.has(fn.text)) {
                 const base = ctx.markVariables.get(fn.text);
                 const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
-                return { name: base.name, args: [...base.args, ...args], kwargs: { ...base.kwargs, ...kwargs }, ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}) };
+                return {
+                    name: base.name,
+                    args: [...base.args, ...args],
+                    kwargs: { ...base.kwargs, ...kwargs },
+                    ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}),
+                };
             }
             return null;
         }
@@ -6538,7 +7339,11 @@ function bindTarget(target, value, locals) {
         locals.set(target.text, value);
         return true;
     }
-    if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'tuple' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {
+    if (target.type === 'pattern_list' ||
+        target.type === 'tuple_pattern' ||
+        target.type === 'tuple' ||
+        target.type === 'list_pattern' ||
+        target.type === 'parenthesized_expression') {
         const names = target.namedChildren.filter((c) => c !== null && c.type !== 'comment');
         const items = itemsOf(value);
         if (target.type === 'parenthesized_expression')
@@ -6722,22 +7527,79 @@ exports.resolveValue = resolveValue;
 const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
-    'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'datetime.tzinfo',
-    'decimal.Decimal', 'fractions.Fraction', 'functools.partial', 'collections.OrderedDict', 'collections.defaultdict',
-    'collections.deque', 'collections.Counter', 'collections.UserDict', 'collections.UserList', 'pathlib.Path',
-    'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'uuid.UUID',
-    'io.StringIO', 'io.BytesIO', 'abc.ABC', 'typing.Generic', 'typing.Protocol', 'typing.NamedTuple',
-    'logging.Handler', 'logging.Filter', 'logging.Formatter', 'logging.StreamHandler', 'json.JSONEncoder',
-    'collections.abc.Mapping', 'collections.abc.MutableMapping', 'collections.abc.Sequence', 'collections.abc.Iterable',
-    'collections.abc.Iterator', 'collections.abc.Set', 'collections.abc.MutableSet', 'collections.abc.Sized',
-    'collections.abc.Container', 'collections.abc.Hashable',
+    'datetime.datetime',
+    'datetime.date',
+    'datetime.time',
+    'datetime.timedelta',
+    'datetime.timezone',
+    'datetime.tzinfo',
+    'decimal.Decimal',
+    'fractions.Fraction',
+    'functools.partial',
+    'collections.OrderedDict',
+    'collections.defaultdict',
+    'collections.deque',
+    'collections.Counter',
+    'collections.UserDict',
+    'collections.UserList',
+    'pathlib.Path',
+    'pathlib.PurePath',
+    'pathlib.PosixPath',
+    'pathlib.PurePosixPath',
+    'pathlib.PureWindowsPath',
+    'uuid.UUID',
+    'io.StringIO',
+    'io.BytesIO',
+    'abc.ABC',
+    'typing.Generic',
+    'typing.Protocol',
+    'typing.NamedTuple',
+    'logging.Handler',
+    'logging.Filter',
+    'logging.Formatter',
+    'logging.StreamHandler',
+    'json.JSONEncoder',
+    'collections.abc.Mapping',
+    'collections.abc.MutableMapping',
+    'collections.abc.Sequence',
+    'collections.abc.Iterable',
+    'collections.abc.Iterator',
+    'collections.abc.Set',
+    'collections.abc.MutableSet',
+    'collections.abc.Sized',
+    'collections.abc.Container',
+    'collections.abc.Hashable',
 ]);
 /** Builtins a plain class may derive from (an instance of them has no `__name__`, is no str or number). */
 const PLAIN_BUILTIN_BASES = new Set([
-    'object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray', 'BaseException', 'Exception', 'ValueError',
-    'TypeError', 'KeyError', 'IndexError', 'LookupError', 'RuntimeError', 'AttributeError', 'OSError', 'IOError',
-    'NotImplementedError', 'AssertionError', 'ArithmeticError', 'ZeroDivisionError', 'UnicodeError', 'Warning',
-    'UserWarning', 'DeprecationWarning', 'RuntimeWarning', 'ImportError',
+    'object',
+    'dict',
+    'list',
+    'tuple',
+    'set',
+    'frozenset',
+    'bytearray',
+    'BaseException',
+    'Exception',
+    'ValueError',
+    'TypeError',
+    'KeyError',
+    'IndexError',
+    'LookupError',
+    'RuntimeError',
+    'AttributeError',
+    'OSError',
+    'IOError',
+    'NotImplementedError',
+    'AssertionError',
+    'ArithmeticError',
+    'ZeroDivisionError',
+    'UnicodeError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'RuntimeWarning',
+    'ImportError',
 ]);
 /** Class decorators that return the class itself (or one of the same name and kind). */
 const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.total_ordering|total_ordering|attrs?\.(s|attrs|define|frozen|mutable))\b/;
@@ -6792,7 +7654,11 @@ function importedAt(text, index, name) {
     const head = /^from[ \t]+(\S+)[ \t]+import[ \t]*(\(([^)]*)\)|[^\n]*)/.exec(text.slice(index));
     if (!head)
         return null;
-    const names = (head[3] ?? head[2]).replace(/#[^\n]*/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+    const names = (head[3] ?? head[2])
+        .replace(/#[^\n]*/g, '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     for (const entry of names) {
         const m = /^(\w+)(?:\s+as\s+(\w+))?$/.exec(entry);
         if (m && (m[2] ?? m[1]) === name)
@@ -6841,7 +7707,9 @@ function followImport(env, fromFile, bound, rest, depth) {
     if (attr === null) {
         // `import a` (or `import a.b as c`): the module object, then attributes of it
         if (rest.length === 0)
-            return !module.startsWith('.') && !module.includes('.') && (stdlib_js_1.STDLIB_MODULES.has(module) || env.locate?.(module, fromFile)) ? { kind: 'module', name: module } : undefined;
+            return !module.startsWith('.') && !module.includes('.') && (stdlib_js_1.STDLIB_MODULES.has(module) || env.locate?.(module, fromFile))
+                ? { kind: 'module', name: module }
+                : undefined;
         if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
             return stdlibFound(`${module}.${rest.join('.')}`);
         const target = env.locate?.(module, fromFile);
@@ -6884,7 +7752,14 @@ function classParts(text, start) {
         header += ch;
     }
     const open = header.indexOf('(');
-    const bases = open < 0 ? [] : header.slice(open + 1, header.lastIndexOf(')')).replace(/#[^\n]*/g, '').split(',').map((b) => b.trim()).filter(Boolean);
+    const bases = open < 0
+        ? []
+        : header
+            .slice(open + 1, header.lastIndexOf(')'))
+            .replace(/#[^\n]*/g, '')
+            .split(',')
+            .map((b) => b.trim())
+            .filter(Boolean);
     const after = text.slice(i + 1);
     const end = after.search(/\n(?=[^\s#])/);
     return { bases, body: end < 0 ? after : after.slice(0, end) };
@@ -7287,7 +8162,12 @@ function parseImpactDeps(lines) {
         if (colon <= 0)
             throw new ImpactDepsError(`impact_deps: expected 'GLOB: TESTPATH...', got '${line}'`);
         const glob = line.slice(0, colon).trim();
-        const testPaths = line.slice(colon + 1).trim().split(/\s+/).filter((p) => p !== '').map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+        const testPaths = line
+            .slice(colon + 1)
+            .trim()
+            .split(/\s+/)
+            .filter((p) => p !== '')
+            .map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
         rules.push({ glob, testPaths, matches: (path) => (0, fnmatch_js_1.fnmatchPath)(glob, path) });
     }
     return rules;
@@ -7817,10 +8697,7 @@ function wcwidth(ch) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp >= 0x20 && cp < 0x7f)
         return 1;
-    if (cp === 0 ||
-        (cp >= 0x200b && cp <= 0x200f) ||
-        (cp >= 0x2028 && cp <= 0x202e) ||
-        (cp >= 0x2060 && cp <= 0x2063)) {
+    if (cp === 0 || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2063)) {
         return 0;
     }
     if (CONTROL.test(ch))
@@ -8218,7 +9095,10 @@ function bytecodeCacheEnv(base, pycacheDir) {
     };
 }
 function lastLine(text) {
-    const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = (text ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
 }
 
@@ -8644,9 +9524,7 @@ __exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
-    const args = opts.nodeIds && opts.nodeIds.length > 0
-        ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir)))
-        : null;
+    const args = opts.nodeIds && opts.nodeIds.length > 0 ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir))) : null;
     const filters = [];
     if (keywordText)
         filters.push({ expr: (0, expression_js_1.parseExpression)(keywordText, '-k'), matcherOf: match_js_1.keywordMatcher });
@@ -9070,7 +9948,7 @@ function nextLastFailed(previous, results, collectedIds = []) {
     const children = new Map();
     const roots = [];
     const addChild = (parent, child) => {
-        const list = parent === null ? roots : children.get(parent) ?? children.set(parent, []).get(parent);
+        const list = parent === null ? roots : (children.get(parent) ?? children.set(parent, []).get(parent));
         if (!list.includes(child))
             list.push(child);
     };
@@ -9415,8 +10293,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
             if (name === undefined)
                 continue;
             const matched = isLast && arg.parametrization !== null
-                ? name === part + arg.parametrization ||
-                    (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
+                ? name === part + arg.parametrization || (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
                 : isLast
                     ? name.split('[')[0] === part
                     : name === part;
@@ -9511,7 +10388,10 @@ function exists(path) {
     return (0, inputs_js_1.probePath)(path) !== undefined;
 }
 function segmentRegExp(segment) {
-    const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
     // Like a shell, `*` does not match a leading dot.
     return new RegExp(segment.startsWith('.') ? `^${body}$` : `^(?!\\.)${body}$`);
 }

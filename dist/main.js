@@ -2617,16 +2617,68 @@ class UsageError extends Error {
 exports.UsageError = UsageError;
 function defaultOptions() {
     return {
-        command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
-        workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
-        lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
-        python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
-        configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
-        tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
-        cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
-        noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-        collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: (0, options_js_1.defaultCoverageOptions)(), changed: null, affectedBy: null,
-        shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
+        command: 'run',
+        paths: [],
+        keyword: null,
+        markexpr: null,
+        maxfail: 0,
+        verbosity: 0,
+        capture: 'fd',
+        workers: null,
+        junitxml: null,
+        junitPrefix: null,
+        json: null,
+        jsonOutput: false,
+        timeout: null,
+        lastFailed: false,
+        failedFirst: false,
+        durations: null,
+        durationsMin: null,
+        engine: 'auto',
+        python: null,
+        shard: null,
+        plan: null,
+        ignore: [],
+        ignoreGlob: [],
+        deselect: [],
+        overrides: [],
+        asyncioMode: null,
+        configFile: null,
+        rootdir: null,
+        importMode: null,
+        plugins: [],
+        warningFilters: [],
+        reportChars: null,
+        tb: null,
+        collectOnly: false,
+        continueOnCollectionErrors: false,
+        strictMarkers: false,
+        noCache: false,
+        cacheClear: false,
+        color: 'auto',
+        runxfail: false,
+        disableWarnings: false,
+        noHeader: false,
+        showEngines: false,
+        basetemp: null,
+        help: false,
+        version: false,
+        pytestArgs: [],
+        strictConfig: false,
+        collectInVirtualenv: false,
+        showCapture: 'all',
+        routes: [],
+        coverage: (0, options_js_1.defaultCoverageOptions)(),
+        changed: null,
+        affectedBy: null,
+        shards: null,
+        targetSeconds: null,
+        jobOverheadSeconds: null,
+        timings: null,
+        out: null,
+        matrix: false,
+        summary: null,
+        timingsOut: null,
     };
 }
 /** pytest-cov: a `--cov…` option after `--no-cov` makes it warn. */
@@ -2668,80 +2720,534 @@ function choice(flag, value, choices) {
     return value;
 }
 const FLAGS = [
-    { names: ['-k'], value: true, apply: (o, v) => { o.keyword = v; } },
-    { names: ['-m'], value: true, apply: (o, v) => { o.markexpr = v; } },
-    { names: ['-x', '--exitfirst'], value: false, apply: (o) => { o.maxfail = 1; } },
-    { names: ['--maxfail'], value: true, apply: (o, v, f) => { o.maxfail = intValue(f, v); } },
-    { names: ['-v', '--verbose'], value: false, apply: (o) => { o.verbosity += 1; } },
-    { names: ['-q', '--quiet'], value: false, apply: (o) => { o.verbosity -= 1; } },
-    { names: ['--verbosity'], value: true, apply: (o, v, f) => { o.verbosity = intValue(f, v, -10); } },
-    { names: ['-s'], value: false, apply: (o) => { o.capture = 'no'; }, forward: true },
-    { names: ['--capture'], value: true, forward: true, apply: (o, v, f) => { const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']); o.capture = c === 'tee-sys' ? 'sys' : c; } },
-    { names: ['-n', '--numprocesses'], value: true, apply: (o, v, f) => { o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v); } },
-    { names: ['--junitxml', '--junit-xml'], value: true, apply: (o, v) => { o.junitxml = v; } },
-    { names: ['--junit-prefix', '--junitprefix'], value: true, apply: (o, v) => { o.junitPrefix = v; } },
-    { names: ['--json'], value: true, apply: (o, v) => { o.json = v; } },
-    { names: ['--timeout'], value: true, apply: (o, v, f) => { o.timeout = floatValue(f, v); } },
-    { names: ['--lf', '--last-failed'], value: false, apply: (o) => { o.lastFailed = true; } },
-    { names: ['--ff', '--failed-first'], value: false, apply: (o) => { o.failedFirst = true; } },
-    { names: ['--durations'], value: true, apply: (o, v, f) => { o.durations = intValue(f, v); } },
-    { names: ['--durations-min'], value: true, apply: (o, v, f) => { o.durationsMin = floatValue(f, v); } },
-    { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest']); } },
-    { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
-    { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
-    { names: ['--plan'], value: true, commands: [...SESSION_COMMANDS, 'merge'], apply: (o, v) => { o.plan = v; } },
-    { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
-    { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
-    { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
-    { names: ['-o', '--override-ini'], value: true, forward: true, apply: (o, v) => { o.overrides.push(v); } },
-    { names: ['-c', '--config-file'], value: true, forward: true, apply: (o, v) => { o.configFile = v; } },
-    { names: ['--rootdir'], value: true, forward: true, apply: (o, v) => { o.rootdir = v; } },
-    { names: ['--import-mode'], value: true, forward: true, apply: (o, v, f) => { o.importMode = choice(f, v, ['prepend', 'append', 'importlib']); } },
-    { names: ['-p'], value: true, forward: true, apply: (o, v) => { o.plugins.push(v); } },
-    { names: ['-W', '--pythonwarnings'], value: true, forward: true, apply: (o, v) => { o.warningFilters.push(v); } },
-    { names: ['-r'], value: true, apply: (o, v) => { o.reportChars = v; } },
-    { names: ['--tb'], value: true, forward: true, apply: (o, v, f) => { o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']); } },
-    { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
-    { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
-    { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+    {
+        names: ['-k'],
+        value: true,
+        apply: (o, v) => {
+            o.keyword = v;
+        },
+    },
+    {
+        names: ['-m'],
+        value: true,
+        apply: (o, v) => {
+            o.markexpr = v;
+        },
+    },
+    {
+        names: ['-x', '--exitfirst'],
+        value: false,
+        apply: (o) => {
+            o.maxfail = 1;
+        },
+    },
+    {
+        names: ['--maxfail'],
+        value: true,
+        apply: (o, v, f) => {
+            o.maxfail = intValue(f, v);
+        },
+    },
+    {
+        names: ['-v', '--verbose'],
+        value: false,
+        apply: (o) => {
+            o.verbosity += 1;
+        },
+    },
+    {
+        names: ['-q', '--quiet'],
+        value: false,
+        apply: (o) => {
+            o.verbosity -= 1;
+        },
+    },
+    {
+        names: ['--verbosity'],
+        value: true,
+        apply: (o, v, f) => {
+            o.verbosity = intValue(f, v, -10);
+        },
+    },
+    {
+        names: ['-s'],
+        value: false,
+        apply: (o) => {
+            o.capture = 'no';
+        },
+        forward: true,
+    },
+    {
+        names: ['--capture'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']);
+            o.capture = c === 'tee-sys' ? 'sys' : c;
+        },
+    },
+    {
+        names: ['-n', '--numprocesses'],
+        value: true,
+        apply: (o, v, f) => {
+            o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v);
+        },
+    },
+    {
+        names: ['--junitxml', '--junit-xml'],
+        value: true,
+        apply: (o, v) => {
+            o.junitxml = v;
+        },
+    },
+    {
+        names: ['--junit-prefix', '--junitprefix'],
+        value: true,
+        apply: (o, v) => {
+            o.junitPrefix = v;
+        },
+    },
+    {
+        names: ['--json'],
+        value: true,
+        apply: (o, v) => {
+            o.json = v;
+        },
+    },
+    {
+        names: ['--timeout'],
+        value: true,
+        apply: (o, v, f) => {
+            o.timeout = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--lf', '--last-failed'],
+        value: false,
+        apply: (o) => {
+            o.lastFailed = true;
+        },
+    },
+    {
+        names: ['--ff', '--failed-first'],
+        value: false,
+        apply: (o) => {
+            o.failedFirst = true;
+        },
+    },
+    {
+        names: ['--durations'],
+        value: true,
+        apply: (o, v, f) => {
+            o.durations = intValue(f, v);
+        },
+    },
+    {
+        names: ['--durations-min'],
+        value: true,
+        apply: (o, v, f) => {
+            o.durationsMin = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--engine'],
+        value: true,
+        apply: (o, v, f) => {
+            o.engine = choice(f, v, ['auto', 'native', 'pytest']);
+        },
+    },
+    {
+        names: ['--python'],
+        value: true,
+        apply: (o, v) => {
+            o.python = v;
+        },
+    },
+    {
+        names: ['--shard'],
+        value: true,
+        apply: (o, v, f) => {
+            o.shard = parseShard(f, v);
+        },
+    },
+    {
+        names: ['--plan'],
+        value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
+        apply: (o, v) => {
+            o.plan = v;
+        },
+    },
+    {
+        names: ['--ignore'],
+        value: true,
+        apply: (o, v) => {
+            o.ignore.push(v);
+        },
+    },
+    {
+        names: ['--ignore-glob'],
+        value: true,
+        apply: (o, v) => {
+            o.ignoreGlob.push(v);
+        },
+    },
+    {
+        names: ['--deselect'],
+        value: true,
+        apply: (o, v) => {
+            o.deselect.push(v);
+        },
+    },
+    {
+        names: ['-o', '--override-ini'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.overrides.push(v);
+        },
+    },
+    {
+        names: ['-c', '--config-file'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.configFile = v;
+        },
+    },
+    {
+        names: ['--rootdir'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.rootdir = v;
+        },
+    },
+    {
+        names: ['--import-mode'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            o.importMode = choice(f, v, ['prepend', 'append', 'importlib']);
+        },
+    },
+    {
+        names: ['-p'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.plugins.push(v);
+        },
+    },
+    {
+        names: ['-W', '--pythonwarnings'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.warningFilters.push(v);
+        },
+    },
+    {
+        names: ['-r'],
+        value: true,
+        apply: (o, v) => {
+            o.reportChars = v;
+        },
+    },
+    {
+        names: ['--tb'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']);
+        },
+    },
+    {
+        names: ['--co', '--collect-only', '--collectonly'],
+        value: false,
+        apply: (o) => {
+            o.collectOnly = true;
+        },
+    },
+    {
+        names: ['--continue-on-collection-errors'],
+        value: false,
+        apply: (o) => {
+            o.continueOnCollectionErrors = true;
+        },
+    },
+    {
+        names: ['--strict-markers', '--strict'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.strictMarkers = true;
+        },
+    },
     // pytest-asyncio's flag: it wins over the ini whatever the order, so it becomes the last -o.
-    { names: ['--asyncio-mode'], value: true, apply: (o, v, f) => { o.asyncioMode = choice(f, v, ['auto', 'strict']); } },
-    { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
-    { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
-    { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto']); } },
-    { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
-    { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
-    { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
-    { names: ['--show-engines'], value: false, apply: (o) => { o.showEngines = true; } },
-    { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
-    { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
-    { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']); } },
-    { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+    {
+        names: ['--asyncio-mode'],
+        value: true,
+        apply: (o, v, f) => {
+            o.asyncioMode = choice(f, v, ['auto', 'strict']);
+        },
+    },
+    {
+        names: ['--no-cache'],
+        value: false,
+        apply: (o) => {
+            o.noCache = true;
+        },
+    },
+    {
+        names: ['--cache-clear'],
+        value: false,
+        apply: (o) => {
+            o.cacheClear = true;
+        },
+    },
+    {
+        names: ['--color'],
+        value: true,
+        apply: (o, v, f) => {
+            o.color = choice(f, v, ['yes', 'no', 'auto']);
+        },
+    },
+    {
+        names: ['--runxfail'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.runxfail = true;
+        },
+    },
+    {
+        names: ['--disable-warnings', '--disable-pytest-warnings'],
+        value: false,
+        apply: (o) => {
+            o.disableWarnings = true;
+        },
+    },
+    {
+        names: ['--no-header'],
+        value: false,
+        apply: (o) => {
+            o.noHeader = true;
+        },
+    },
+    {
+        names: ['--show-engines'],
+        value: false,
+        apply: (o) => {
+            o.showEngines = true;
+        },
+    },
+    {
+        names: ['--strict-config'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.strictConfig = true;
+        },
+    },
+    {
+        names: ['--collect-in-virtualenv'],
+        value: false,
+        forward: true,
+        apply: (o) => {
+            o.collectInVirtualenv = true;
+        },
+    },
+    {
+        names: ['--show-capture'],
+        value: true,
+        forward: true,
+        apply: (o, v, f) => {
+            o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all']);
+        },
+    },
+    {
+        names: ['--basetemp'],
+        value: true,
+        forward: true,
+        apply: (o, v) => {
+            o.basetemp = v;
+        },
+    },
     // pytest-cov's options (coverage/options.ts): measured by fastest's workers with coverage.py
-    { names: ['--cov'], value: false, apply: () => { }, optional: (o, v) => { covOption(o).sources.push(v ?? true); } },
-    { names: ['--cov-reset'], value: false, apply: (o) => { covOption(o).sources = []; } },
-    { names: ['--cov-report'], value: true, apply: (o, v, f) => { (0, options_js_1.addReport)(covOption(o), v, f); } },
-    { names: ['--cov-config'], value: true, apply: (o, v) => { covOption(o).config = v; } },
-    { names: ['--cov-branch'], value: false, apply: (o) => { covOption(o).branch = true; } },
-    { names: ['--cov-fail-under'], value: true, apply: (o, v, f) => { covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f); } },
-    { names: ['--cov-precision'], value: true, apply: (o, v, f) => { covOption(o).precision = intValue(f, v, -1000); } },
-    { names: ['--cov-append'], value: false, apply: (o) => { covOption(o).append = true; } },
-    { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = (0, options_js_1.contextValue)(v, f); } },
-    { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
-    { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
-    { names: ['--changed'], value: false, nargs: '?', apply: (o, v) => { o.changed = { ref: v === '' ? null : v }; } },
-    { names: ['--affected-by'], value: false, nargs: '+', apply: (o, _v, _f, vs) => { o.affectedBy = [...(o.affectedBy ?? []), ...vs]; } },
-    { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
-    { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+    {
+        names: ['--cov'],
+        value: false,
+        apply: () => { },
+        optional: (o, v) => {
+            covOption(o).sources.push(v ?? true);
+        },
+    },
+    {
+        names: ['--cov-reset'],
+        value: false,
+        apply: (o) => {
+            covOption(o).sources = [];
+        },
+    },
+    {
+        names: ['--cov-report'],
+        value: true,
+        apply: (o, v, f) => {
+            (0, options_js_1.addReport)(covOption(o), v, f);
+        },
+    },
+    {
+        names: ['--cov-config'],
+        value: true,
+        apply: (o, v) => {
+            covOption(o).config = v;
+        },
+    },
+    {
+        names: ['--cov-branch'],
+        value: false,
+        apply: (o) => {
+            covOption(o).branch = true;
+        },
+    },
+    {
+        names: ['--cov-fail-under'],
+        value: true,
+        apply: (o, v, f) => {
+            covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f);
+        },
+    },
+    {
+        names: ['--cov-precision'],
+        value: true,
+        apply: (o, v, f) => {
+            covOption(o).precision = intValue(f, v, -1000);
+        },
+    },
+    {
+        names: ['--cov-append'],
+        value: false,
+        apply: (o) => {
+            covOption(o).append = true;
+        },
+    },
+    {
+        names: ['--cov-context'],
+        value: true,
+        apply: (o, v, f) => {
+            covOption(o).context = (0, options_js_1.contextValue)(v, f);
+        },
+    },
+    {
+        names: ['--no-cov'],
+        value: false,
+        apply: (o) => {
+            o.coverage.noCov = true;
+        },
+    },
+    {
+        names: ['--no-cov-on-fail'],
+        value: false,
+        apply: (o) => {
+            o.coverage.noCovOnFail = true;
+        },
+    },
+    {
+        names: ['--changed'],
+        value: false,
+        nargs: '?',
+        apply: (o, v) => {
+            o.changed = { ref: v === '' ? null : v };
+        },
+    },
+    {
+        names: ['--affected-by'],
+        value: false,
+        nargs: '+',
+        apply: (o, _v, _f, vs) => {
+            o.affectedBy = [...(o.affectedBy ?? []), ...vs];
+        },
+    },
+    {
+        names: ['-h', '--help'],
+        value: false,
+        apply: (o) => {
+            o.help = true;
+        },
+    },
+    {
+        names: ['-V', '--version'],
+        value: false,
+        apply: (o) => {
+            o.version = true;
+        },
+    },
     // fastest plan and fastest merge
-    { names: ['--shards'], value: true, commands: ['plan'], apply: (o, v, f) => { o.shards = shardCount(f, v); } },
-    { names: ['--target-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.targetSeconds = positiveSeconds(f, v); } },
-    { names: ['--job-overhead-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.jobOverheadSeconds = positiveSeconds(f, v); } },
-    { names: ['--matrix'], value: false, commands: ['plan'], apply: (o) => { o.matrix = true; } },
-    { names: ['--timings'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.timings = v; } },
-    { names: ['--out'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.out = v; } },
-    { names: ['--summary'], value: true, commands: ['merge'], apply: (o, v) => { o.summary = v; } },
-    { names: ['--timings-out'], value: true, commands: ['merge'], apply: (o, v) => { o.timingsOut = v; } },
+    {
+        names: ['--shards'],
+        value: true,
+        commands: ['plan'],
+        apply: (o, v, f) => {
+            o.shards = shardCount(f, v);
+        },
+    },
+    {
+        names: ['--target-seconds'],
+        value: true,
+        commands: ['plan'],
+        apply: (o, v, f) => {
+            o.targetSeconds = positiveSeconds(f, v);
+        },
+    },
+    {
+        names: ['--job-overhead-seconds'],
+        value: true,
+        commands: ['plan'],
+        apply: (o, v, f) => {
+            o.jobOverheadSeconds = positiveSeconds(f, v);
+        },
+    },
+    {
+        names: ['--matrix'],
+        value: false,
+        commands: ['plan'],
+        apply: (o) => {
+            o.matrix = true;
+        },
+    },
+    {
+        names: ['--timings'],
+        value: true,
+        commands: ['plan', 'merge'],
+        apply: (o, v) => {
+            o.timings = v;
+        },
+    },
+    {
+        names: ['--out'],
+        value: true,
+        commands: ['plan', 'merge'],
+        apply: (o, v) => {
+            o.out = v;
+        },
+    },
+    {
+        names: ['--summary'],
+        value: true,
+        commands: ['merge'],
+        apply: (o, v) => {
+            o.summary = v;
+        },
+    },
+    {
+        names: ['--timings-out'],
+        value: true,
+        commands: ['merge'],
+        apply: (o, v) => {
+            o.timingsOut = v;
+        },
+    },
 ];
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
@@ -3203,9 +3709,15 @@ async function discoverCommand(argv, rest, write) {
     const inputs = (0, inputs_js_1.takeInputLog)();
     const { options } = session;
     // A test-impact selection depends on git's state, which the input log does not see.
-    const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
-        options.changed === null && options.affectedBy === null &&
-        collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+    const memoable = inputs !== null &&
+        !options.noCache &&
+        !options.cacheClear &&
+        !options.lastFailed &&
+        !options.failedFirst &&
+        options.changed === null &&
+        options.affectedBy === null &&
+        collected.discovery.warnings.length === 0 &&
+        collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
         process.stderr.write(`fastest: warning: ${w}\n`);
     let stdout = '';
@@ -3833,12 +4345,14 @@ async function runCommand(argv, cwd, env) {
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
-    const prestarted = options.collectOnly ? undefined : new index_js_1.PrestartedWorkers({
-        python: session.python,
-        rootdir: config.rootdir,
-        count: workerCount(session, Number.MAX_SAFE_INTEGER),
-        pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
-    });
+    const prestarted = options.collectOnly
+        ? undefined
+        : new index_js_1.PrestartedWorkers({
+            python: session.python,
+            rootdir: config.rootdir,
+            count: workerCount(session, Number.MAX_SAFE_INTEGER),
+            pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
+        });
     // --cov: coverage.py's configuration read and old data erased while discovery runs.
     let coverage = null;
     if ((0, options_js_1.coverageActive)(options.coverage)) {
@@ -3894,7 +4408,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const shard = await (0, shard_js_1.selectShard)(session, selected, discovery.items);
     selected = shard.items;
     const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
-    const reporter = (0, reporters_js_1.configuredReporters)(options, config, { cwd, env, write, tty: process.stdout.isTTY === true, columns: process.stdout.columns, startedAt, collectionOrder: selected.map((item) => item.id) });
+    const reporter = (0, reporters_js_1.configuredReporters)(options, config, {
+        cwd,
+        env,
+        write,
+        tty: process.stdout.isTTY === true,
+        columns: process.stdout.columns,
+        startedAt,
+        collectionOrder: selected.map((item) => item.id),
+    });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
     const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
     const workers = workerCount(session, units.length);
@@ -4033,11 +4555,19 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
-    reporter.finish({ seconds, interrupted: interruptedText, deselected: truth.deselected, notCollected: truth.notCollected, workers, coverage: coverageOutcome });
+    reporter.finish({
+        seconds,
+        interrupted: interruptedText,
+        deselected: truth.deselected,
+        notCollected: truth.notCollected,
+        workers,
+        coverage: coverageOutcome,
+    });
     if (impact)
         write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
     out.flush();
-    if (!options.noCache && (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
+    if (!options.noCache &&
+        (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     if (exitCode !== 0)
         return exitCode;
@@ -4345,7 +4875,7 @@ async function selectShard(session, items, all = items) {
             throw new args_js_1.UsageError('--plan needs --shard K');
         const plan = (0, plan_js_1.readPlan)((0, node_path_1.resolve)(session.cwd, options.plan));
         if ((0, plan_js_1.digestIds)(items.map((i) => i.id)) !== plan.digest) {
-            process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
+            process.stderr.write("fastest: warning: the tests discovered here differ from the plan's; running the plan's units that exist\n");
         }
         const index = options.shard.index;
         return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
@@ -4446,7 +4976,14 @@ function ignoredByWatch(rel) {
 }
 async function watchCommand(rest, cwd, env) {
     const first = (0, args_js_1.parseArgs)(rest, null);
-    const config = (0, index_js_1.loadConfig)({ cwd, args: first.paths, inifile: first.configFile ?? undefined, rootdir: first.rootdir ?? undefined, overrides: first.overrides, env });
+    const config = (0, index_js_1.loadConfig)({
+        cwd,
+        args: first.paths,
+        inifile: first.configFile ?? undefined,
+        rootdir: first.rootdir ?? undefined,
+        overrides: first.overrides,
+        env,
+    });
     const rootdir = config.rootdir;
     const cli = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'cli.js');
     const tty = process.stdout.isTTY === true;
@@ -4736,15 +5273,7 @@ const ancestors_js_1 = __nccwpck_require__(3000);
 const errors_js_1 = __nccwpck_require__(7827);
 const files_js_1 = __nccwpck_require__(8261);
 const pystr_js_1 = __nccwpck_require__(2560);
-exports.CONFIG_NAMES = [
-    'pytest.toml',
-    '.pytest.toml',
-    'pytest.ini',
-    '.pytest.ini',
-    'pyproject.toml',
-    'tox.ini',
-    'setup.cfg',
-];
+exports.CONFIG_NAMES = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 function isFile(p) {
     return (0, inputs_js_1.probePath)(p)?.isFile() ?? false;
 }
@@ -4918,17 +5447,7 @@ Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function
 var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
-exports.DEFAULT_NORECURSEDIRS = [
-    '*.egg',
-    '.*',
-    '_darcs',
-    'build',
-    'CVS',
-    'dist',
-    'node_modules',
-    'venv',
-    '{arch}',
-];
+exports.DEFAULT_NORECURSEDIRS = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
 function iniSource(config) {
     return { inifile: config.inifile, baseDir: config.inifile ? (0, node_path_1.dirname)(config.inifile) : config.invocationDir };
 }
@@ -5437,7 +5956,10 @@ function readIni(inicfg, src, name, type) {
         if (type === 'linelist') {
             if (typeof raw !== 'string')
                 return raw.map(pystr_js_1.pyStrOfTomlValue);
-            return raw.split('\n').map(pystr_js_1.pyStrip).filter((t) => t !== '');
+            return raw
+                .split('\n')
+                .map(pystr_js_1.pyStrip)
+                .filter((t) => t !== '');
         }
         const text = typeof raw === 'string' ? raw : (0, pystr_js_1.pyStrOfTomlValue)(raw);
         if (type === 'bool') {
@@ -5763,7 +6285,9 @@ function loadCache(rootdir) {
             else
                 dropped++;
         }
-        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+        const warning = dropped > 0
+            ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing`
+            : null;
         return { entries, dirty: dropped > 0, warning };
     }
     catch {
@@ -6042,8 +6566,17 @@ function doctestPlaceholder(file) {
     return { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
 }
 const NODE_ENCODINGS = {
-    'utf-8': 'utf8', utf8: 'utf8', 'utf_8': 'utf8', ascii: 'latin1', 'us-ascii': 'latin1', latin1: 'latin1',
-    'latin-1': 'latin1', 'iso-8859-1': 'latin1', 'iso8859-1': 'latin1', 'utf-16': 'utf16le', 'utf-16-le': 'utf16le',
+    'utf-8': 'utf8',
+    utf8: 'utf8',
+    utf_8: 'utf8',
+    ascii: 'latin1',
+    'us-ascii': 'latin1',
+    latin1: 'latin1',
+    'latin-1': 'latin1',
+    'iso-8859-1': 'latin1',
+    'iso8859-1': 'latin1',
+    'utf-16': 'utf16le',
+    'utf-16-le': 'utf16le',
 };
 /** Whether pytest's doctest plugin makes a DoctestTextfile of this non-Python file. */
 function isDoctestTextfile(abs, named, options) {
@@ -6186,9 +6719,7 @@ function findInBody(statements, prefix, inClass, out) {
         let decorators = [];
         if (statement.type === 'decorated_definition') {
             definition = statement.childForFieldName('definition');
-            decorators = statement.namedChildren
-                .filter((c) => c !== null && c.type === 'decorator')
-                .map((d) => d.text.replace(/^@\s*/, '').trim());
+            decorators = statement.namedChildren.filter((c) => c !== null && c.type === 'decorator').map((d) => d.text.replace(/^@\s*/, '').trim());
         }
         if (definition.type === 'function_definition' || definition.type === 'class_definition') {
             const name = definition.childForFieldName('name')?.text ?? '';
@@ -7251,7 +7782,10 @@ class ImportResolver {
         const probe = this.probe();
         const suffixes = probe?.extensionSuffixes ?? ['.so', '.pyd'];
         const level = /^\.*/.exec(dotted)[0].length;
-        const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+        const parts = dotted
+            .slice(level)
+            .split('.')
+            .filter((p) => p !== '');
         let found;
         if (level > 0) {
             // A relative import needs the module to be in a package.
@@ -7313,7 +7847,10 @@ class ImportResolver {
      */
     sourceCandidates(dotted, file, roots) {
         const level = /^\.*/.exec(dotted)[0].length;
-        const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+        const parts = dotted
+            .slice(level)
+            .split('.')
+            .filter((p) => p !== '');
         const out = [];
         let bases;
         if (level > 0) {
@@ -7507,7 +8044,11 @@ function confirmSyntaxErrors(python, files) {
     return verdicts;
 }
 function syntaxErrorMessage(pythonText) {
-    return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
+    return pythonText
+        .trimEnd()
+        .split('\n')
+        .map((line) => `E   ${line}`)
+        .join('\n');
 }
 function lookup(abs, rootdir, cache) {
     const rel = toNodePath(rootdir, abs);
@@ -7755,8 +8296,14 @@ function readCache(path) {
 }
 function isProbe(value) {
     const p = value;
-    return typeof p === 'object' && p !== null && Array.isArray(p.version_info) && p.version_info.length === 5 &&
-        typeof p.platform === 'string' && Array.isArray(p.path) && Array.isArray(p.builtins) && Array.isArray(p.extensionSuffixes);
+    return (typeof p === 'object' &&
+        p !== null &&
+        Array.isArray(p.version_info) &&
+        p.version_info.length === 5 &&
+        typeof p.platform === 'string' &&
+        Array.isArray(p.path) &&
+        Array.isArray(p.builtins) &&
+        Array.isArray(p.extensionSuffixes));
 }
 /**
  * The probe of `python` (a command or path), from the cache when the interpreter file and the
@@ -7848,14 +8395,71 @@ function matchesPrefixOrGlob(patterns, name) {
 }
 /** Builtin classes a class may derive from: none is a TestCase, none has `__test__`. */
 const BUILTIN_BASES = new Set([
-    'object', 'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'type',
-    'BaseException', 'Exception', 'ArithmeticError', 'AssertionError', 'AttributeError', 'BufferError', 'EOFError', 'ImportError',
-    'LookupError', 'IndexError', 'KeyError', 'MemoryError', 'NameError', 'OSError', 'IOError', 'EnvironmentError', 'ReferenceError',
-    'RuntimeError', 'NotImplementedError', 'RecursionError', 'StopIteration', 'StopAsyncIteration', 'SyntaxError', 'SystemError',
-    'TypeError', 'ValueError', 'UnicodeError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'ZeroDivisionError', 'OverflowError',
-    'FileNotFoundError', 'FileExistsError', 'PermissionError', 'TimeoutError', 'ConnectionError', 'ModuleNotFoundError',
-    'Warning', 'UserWarning', 'DeprecationWarning', 'PendingDeprecationWarning', 'RuntimeWarning', 'FutureWarning',
-    'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning', 'EncodingWarning', 'KeyboardInterrupt', 'SystemExit',
+    'object',
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bytearray',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'type',
+    'BaseException',
+    'Exception',
+    'ArithmeticError',
+    'AssertionError',
+    'AttributeError',
+    'BufferError',
+    'EOFError',
+    'ImportError',
+    'LookupError',
+    'IndexError',
+    'KeyError',
+    'MemoryError',
+    'NameError',
+    'OSError',
+    'IOError',
+    'EnvironmentError',
+    'ReferenceError',
+    'RuntimeError',
+    'NotImplementedError',
+    'RecursionError',
+    'StopIteration',
+    'StopAsyncIteration',
+    'SyntaxError',
+    'SystemError',
+    'TypeError',
+    'ValueError',
+    'UnicodeError',
+    'UnicodeDecodeError',
+    'UnicodeEncodeError',
+    'ZeroDivisionError',
+    'OverflowError',
+    'FileNotFoundError',
+    'FileExistsError',
+    'PermissionError',
+    'TimeoutError',
+    'ConnectionError',
+    'ModuleNotFoundError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'PendingDeprecationWarning',
+    'RuntimeWarning',
+    'FutureWarning',
+    'ImportWarning',
+    'UnicodeWarning',
+    'BytesWarning',
+    'ResourceWarning',
+    'SyntaxWarning',
+    'EncodingWarning',
+    'KeyboardInterrupt',
+    'SystemExit',
 ]);
 /** A base's name or module that says it may be a TestCase (or carry tests). */
 const TESTISH = /test|case/i;
@@ -7912,7 +8516,7 @@ function mro(cls, scope, seen = new Set()) {
     const result = [cls];
     seen.add(cls.name);
     for (const base of cls.bases) {
-        if (NEUTRAL_BASES.test(base) || UNITTEST_BASE.test(base) && !scope.classesByName.has(base))
+        if (NEUTRAL_BASES.test(base) || (UNITTEST_BASE.test(base) && !scope.classesByName.has(base)))
             continue;
         const baseCls = scope.classesByName.get(base);
         if (!baseCls || seen.has(base) || baseCls === cls)
@@ -8025,8 +8629,7 @@ function combineMarks(own, inherited, module) {
 function usesFixtureIn(fn, marks, fixtures) {
     if (fixtures.size === 0)
         return false;
-    return fn.argnames.some((a) => fixtures.has(a)) ||
-        marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)));
+    return (fn.argnames.some((a) => fixtures.has(a)) || marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a))));
 }
 // Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
@@ -8053,7 +8656,11 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     if ('dynamic' in expansion && scope.env?.locate) {
         // names and calls the parser could not read: followed through the imports (slower, so only here)
         const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
-        const resolved = parametrize.map((m) => ({ ...m, args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)), kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])) }));
+        const resolved = parametrize.map((m) => ({
+            ...m,
+            args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)),
+            kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])),
+        }));
         expansion = (0, paramids_js_1.expandParametrize)(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
     }
     if ('dynamic' in expansion)
@@ -8062,7 +8669,15 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
         push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
 }
 function dynamicClassItem(cls, classes, scope, out) {
-    out.items.push({ id: [scope.file, ...classes].join('::'), file: scope.file, line: cls.line, classes, function: '', marks: [...classMarks([cls]), ...scope.mod.pytestmark], dynamic: true });
+    out.items.push({
+        id: [scope.file, ...classes].join('::'),
+        file: scope.file,
+        line: cls.line,
+        classes,
+        function: '',
+        marks: [...classMarks([cls]), ...scope.mod.pytestmark],
+        dynamic: true,
+    });
 }
 function unittestItems(cls, classes, scope, out) {
     const chain = mro(cls, scope);
@@ -8141,8 +8756,18 @@ function memberItems(binding, classes, marks, scope, generateTests, out) {
         // A test class or function imported from the project is collected here too; what it holds is
         // known when the module runs.
         const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
-        if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) && classes.length === 0 && scope.env?.isProjectModule?.(member.importedFrom) === true) {
-            out.items.push({ id: `${scope.file}::${name}`, file: scope.file, line: 1, classes: isClass ? [name] : [], function: isClass ? '' : name, marks: scope.mod.pytestmark, dynamic: true });
+        if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) &&
+            classes.length === 0 &&
+            scope.env?.isProjectModule?.(member.importedFrom) === true) {
+            out.items.push({
+                id: `${scope.file}::${name}`,
+                file: scope.file,
+                line: 1,
+                classes: isClass ? [name] : [],
+                function: isClass ? '' : name,
+                marks: scope.mod.pytestmark,
+                dynamic: true,
+            });
         }
         return;
     }
@@ -8152,7 +8777,15 @@ function memberItems(binding, classes, marks, scope, generateTests, out) {
             if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, name) || fn.fixture)
                 return;
             const ids = [...classes, name];
-            out.items.push({ id: [scope.file, ...ids].join('::'), file: scope.file, line: fn.line, classes, function: name, marks: combineMarks(fn.marks, marks, scope.mod.pytestmark), dynamic: true });
+            out.items.push({
+                id: [scope.file, ...ids].join('::'),
+                file: scope.file,
+                line: fn.line,
+                classes,
+                function: name,
+                marks: combineMarks(fn.marks, marks, scope.mod.pytestmark),
+                dynamic: true,
+            });
             return;
         }
         testFunctionItems(fn, classes, marks, scope, generateTests, out);
@@ -8200,7 +8833,9 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     // reports the module's collection error; it runs whole, and the run reports what pytest does.
     // Only a module that is found but lacks the name: one not found may be on a path pytest or a
     // conftest adds (`pythonpath`, `sys.path.insert`).
-    const importFails = env !== undefined && mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) === true;
+    const importFails = env !== undefined &&
+        mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) ===
+            true;
     if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
         return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
     }
@@ -8226,7 +8861,13 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     collectFixtures(mod.members);
     addRequestingFixtures(parametrizedFixtures, fixtureArgs);
     const scope = {
-        file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests, env,
+        file,
+        mod,
+        classesByName,
+        rules,
+        parametrizedFixtures,
+        generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
+        env,
         objects: { marks: new Map(), disabled: new Set() },
     };
     let bindings;
@@ -8250,7 +8891,8 @@ function itemsOfModule(file, mod, rules, conftest, env) {
 function mayDefineTestsAtRunTime(mod, bindings, rules) {
     if (mod.dynamicReasons.length > 0)
         return true; // `from x import *`
-    return bindings.some(({ member, name }) => member.kind === 'assign' && member.importedFrom === undefined &&
+    return bindings.some(({ member, name }) => member.kind === 'assign' &&
+        member.importedFrom === undefined &&
         (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
 }
 /**
@@ -8395,12 +9037,14 @@ function marksOfValue(value) {
     return null;
 }
 function isPytestParam(value, pytestAliases) {
-    return value !== null && typeof value === 'object' && value.py === 'call' &&
-        (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`));
+    return (value !== null && typeof value === 'object' && value.py === 'call' && (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`)));
 }
 function argnamesOf(value) {
     if (typeof value === 'string')
-        return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+        return value
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0);
     if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
         const names = [];
         for (const item of value.items) {
@@ -8421,7 +9065,9 @@ function expandOne(mark, opts, pytestAliases) {
     const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
     if (argnames === null)
         return { dynamic: 'parametrize argnames are not literal' };
-    if (argvaluesValue === undefined || argvaluesValue === null || typeof argvaluesValue !== 'object' ||
+    if (argvaluesValue === undefined ||
+        argvaluesValue === null ||
+        typeof argvaluesValue !== 'object' ||
         (argvaluesValue.py !== 'list' && argvaluesValue.py !== 'tuple')) {
         return { dynamic: 'parametrize argvalues are not a literal list' };
     }
@@ -8802,7 +9448,20 @@ function simpleHeader(source, start) {
 }
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
-const SAFE_VALUE_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'identifier', 'list', 'tuple', 'dictionary', 'set']);
+const SAFE_VALUE_TYPES = new Set([
+    'string',
+    'concatenated_string',
+    'integer',
+    'float',
+    'true',
+    'false',
+    'none',
+    'identifier',
+    'list',
+    'tuple',
+    'dictionary',
+    'set',
+]);
 /**
  * Walks the statements of a block as module code would run them, descending into if/try/with
  * bodies with the condition under which each branch runs. `imports` collects, in a try body, the
@@ -8954,8 +9613,10 @@ function isFixtureDecorator(expr, ctx) {
     if (!target)
         return null;
     const text = target.text;
-    const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
-        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
+    const isFixture = text === 'fixture' ||
+        text === 'pytest_asyncio.fixture' ||
+        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) ||
+        text === 'yield_fixture';
     if (!isFixture)
         return null;
     let name = null;
@@ -9010,7 +9671,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let abstract = false;
     let marksUnknown = false;
     const header = simpleHeader(ctx.source, def.startIndex);
-    const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
+    const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
         const expr = decoratorExpression(decorator);
         if (!expr)
@@ -9079,7 +9740,16 @@ function readMarkList(value, ctx) {
     return one ? [one] : [];
 }
 function parseBody(block, ctx, moduleLevel, dynamicReasons) {
-    const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    const info = {
+        members: [],
+        pytestmark: [],
+        testAttr: null,
+        hasInit: false,
+        hasNew: false,
+        hasGenerateTests: false,
+        collectIgnore: [],
+        collectIgnoreGlob: [],
+    };
     for (const { node: stmt, type: stmtType, guard } of statements(block, ctx, null)) {
         let def = stmt;
         let defType = stmtType;
@@ -9195,7 +9865,8 @@ function moduleLevelCall(call, ctx, guard) {
         const more = args.length > 1;
         collected = named === null ? guards_js_1.UNKNOWN_GUARD : more ? { k: 'and', es: [{ k: 'imp', mod: named }, guards_js_1.UNKNOWN_GUARD] } : { k: 'imp', mod: named };
     }
-    else if (what === 'skip' && args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
+    else if (what === 'skip' &&
+        args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
         collected = { k: 'lit', v: false };
     }
     else {
@@ -9249,7 +9920,21 @@ function handleImportFrom(stmt, ctx, dynamicReasons, guard, info) {
     }
 }
 /** Value types a guard can follow: reading others as guards only costs time. */
-const GUARD_VALUE_TYPES = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'true', 'false', 'none', 'identifier', 'attribute', 'call', 'parenthesized_expression', 'integer', 'string', 'subscript']);
+const GUARD_VALUE_TYPES = new Set([
+    'comparison_operator',
+    'boolean_operator',
+    'not_operator',
+    'true',
+    'false',
+    'none',
+    'identifier',
+    'attribute',
+    'call',
+    'parenthesized_expression',
+    'integer',
+    'string',
+    'subscript',
+]);
 /** `name = mark(other)` / `name = wrapper(other)` / `name = other`: the object it binds, if a function or class of the body. */
 function rebinding(right, ctx) {
     if (right.type === 'identifier')
@@ -9371,7 +10056,16 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
+        const ctx = {
+            ...(0, pyliteral_js_1.emptyLiteralContext)(),
+            source,
+            guards: (0, guards_js_1.emptyGuardScope)(),
+            collectIf: null,
+            imports: {},
+            requiredImports: [],
+            generatorParametrize: false,
+            markingFunctions: new Set(),
+        };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         const refs = (0, import_refs_js_1.importRefs)(root, source);
@@ -9405,8 +10099,16 @@ function parseImportsOnly(parser, source) {
     try {
         const refs = (0, import_refs_js_1.importRefs)(tree.rootNode, source);
         return {
-            members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
-            dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+            members: [],
+            pytestmark: [],
+            testAttr: null,
+            hasGenerateTests: false,
+            pytestAliases: [],
+            syntaxError: null,
+            dynamicReasons: [],
+            collectIgnore: [],
+            collectIgnoreGlob: [],
+            importsOnly: true,
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
         };
@@ -9435,23 +10137,132 @@ const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
-    'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
-    'frozenset', 'object', 'type', 'range', 'slice', 'memoryview', 'len', 'repr', 'print', 'sorted',
-    'min', 'max', 'sum', 'abs', 'all', 'any', 'callable', 'Exception', 'BaseException', 'ValueError',
-    'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'RuntimeError', 'ZeroDivisionError',
-    'OSError', 'IOError', 'NotImplementedError', 'StopIteration', 'AssertionError', 'ImportError',
-    'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
-    'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
-    'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-    'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
-    'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
-    'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
-    'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
-    'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
-    'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
-    'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
-    'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
-    'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bytearray',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'object',
+    'type',
+    'range',
+    'slice',
+    'memoryview',
+    'len',
+    'repr',
+    'print',
+    'sorted',
+    'min',
+    'max',
+    'sum',
+    'abs',
+    'all',
+    'any',
+    'callable',
+    'Exception',
+    'BaseException',
+    'ValueError',
+    'TypeError',
+    'KeyError',
+    'IndexError',
+    'AttributeError',
+    'RuntimeError',
+    'ZeroDivisionError',
+    'OSError',
+    'IOError',
+    'NotImplementedError',
+    'StopIteration',
+    'AssertionError',
+    'ImportError',
+    'LookupError',
+    'ArithmeticError',
+    'OverflowError',
+    'FileNotFoundError',
+    'PermissionError',
+    'UnicodeDecodeError',
+    'UnicodeEncodeError',
+    'UnicodeError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'RuntimeWarning',
+    'FutureWarning',
+    'SyntaxError',
+    'NameError',
+    'RecursionError',
+    'TimeoutError',
+    'ConnectionError',
+    'EOFError',
+    'KeyboardInterrupt',
+    'SystemExit',
+    'GeneratorExit',
+    'MemoryError',
+    'BufferError',
+    'EnvironmentError',
+    'FileExistsError',
+    'IsADirectoryError',
+    'NotADirectoryError',
+    'ModuleNotFoundError',
+    'StopAsyncIteration',
+    'SystemError',
+    'ReferenceError',
+    'UnboundLocalError',
+    'TabError',
+    'IndentationError',
+    'UnicodeTranslateError',
+    'BrokenPipeError',
+    'ChildProcessError',
+    'ConnectionAbortedError',
+    'ConnectionRefusedError',
+    'ConnectionResetError',
+    'BlockingIOError',
+    'InterruptedError',
+    'ProcessLookupError',
+    'PendingDeprecationWarning',
+    'ImportWarning',
+    'UnicodeWarning',
+    'BytesWarning',
+    'ResourceWarning',
+    'SyntaxWarning',
+    'EncodingWarning',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'reversed',
+    'iter',
+    'next',
+    'hash',
+    'id',
+    'format',
+    'ord',
+    'chr',
+    'isinstance',
+    'issubclass',
+    'getattr',
+    'setattr',
+    'hasattr',
+    'vars',
+    'dir',
+    'round',
+    'divmod',
+    'pow',
+    'hex',
+    'oct',
+    'bin',
+    'ascii',
+    'open',
+    'input',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
 ]);
 function emptyLiteralContext() {
     return {
@@ -9484,7 +10295,17 @@ function intValue(n) {
     return { py: 'int', repr: n.toString() };
 }
 const SIMPLE_ESCAPES = {
-    '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\n': '',
 };
 /** Decodes the body of a non-raw string literal; null when it uses \N{...} (needs unicodedata). */
 function decodeEscapes(body, isBytes) {
@@ -9631,7 +10452,12 @@ function readMark(node, ctx) {
             if (fn?.type === 'identifier' && ctx.markVariables.has(fn.text)) {
                 const base = ctx.markVariables.get(fn.text);
                 const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
-                return { name: base.name, args: [...base.args, ...args], kwargs: { ...base.kwargs, ...kwargs }, ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}) };
+                return {
+                    name: base.name,
+                    args: [...base.args, ...args],
+                    kwargs: { ...base.kwargs, ...kwargs },
+                    ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}),
+                };
             }
             return null;
         }
@@ -9957,7 +10783,11 @@ function bindTarget(target, value, locals) {
         locals.set(target.text, value);
         return true;
     }
-    if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'tuple' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {
+    if (target.type === 'pattern_list' ||
+        target.type === 'tuple_pattern' ||
+        target.type === 'tuple' ||
+        target.type === 'list_pattern' ||
+        target.type === 'parenthesized_expression') {
         const names = target.namedChildren.filter((c) => c !== null && c.type !== 'comment');
         const items = itemsOf(value);
         if (target.type === 'parenthesized_expression')
@@ -10141,22 +10971,79 @@ exports.resolveValue = resolveValue;
 const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
-    'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'datetime.tzinfo',
-    'decimal.Decimal', 'fractions.Fraction', 'functools.partial', 'collections.OrderedDict', 'collections.defaultdict',
-    'collections.deque', 'collections.Counter', 'collections.UserDict', 'collections.UserList', 'pathlib.Path',
-    'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'uuid.UUID',
-    'io.StringIO', 'io.BytesIO', 'abc.ABC', 'typing.Generic', 'typing.Protocol', 'typing.NamedTuple',
-    'logging.Handler', 'logging.Filter', 'logging.Formatter', 'logging.StreamHandler', 'json.JSONEncoder',
-    'collections.abc.Mapping', 'collections.abc.MutableMapping', 'collections.abc.Sequence', 'collections.abc.Iterable',
-    'collections.abc.Iterator', 'collections.abc.Set', 'collections.abc.MutableSet', 'collections.abc.Sized',
-    'collections.abc.Container', 'collections.abc.Hashable',
+    'datetime.datetime',
+    'datetime.date',
+    'datetime.time',
+    'datetime.timedelta',
+    'datetime.timezone',
+    'datetime.tzinfo',
+    'decimal.Decimal',
+    'fractions.Fraction',
+    'functools.partial',
+    'collections.OrderedDict',
+    'collections.defaultdict',
+    'collections.deque',
+    'collections.Counter',
+    'collections.UserDict',
+    'collections.UserList',
+    'pathlib.Path',
+    'pathlib.PurePath',
+    'pathlib.PosixPath',
+    'pathlib.PurePosixPath',
+    'pathlib.PureWindowsPath',
+    'uuid.UUID',
+    'io.StringIO',
+    'io.BytesIO',
+    'abc.ABC',
+    'typing.Generic',
+    'typing.Protocol',
+    'typing.NamedTuple',
+    'logging.Handler',
+    'logging.Filter',
+    'logging.Formatter',
+    'logging.StreamHandler',
+    'json.JSONEncoder',
+    'collections.abc.Mapping',
+    'collections.abc.MutableMapping',
+    'collections.abc.Sequence',
+    'collections.abc.Iterable',
+    'collections.abc.Iterator',
+    'collections.abc.Set',
+    'collections.abc.MutableSet',
+    'collections.abc.Sized',
+    'collections.abc.Container',
+    'collections.abc.Hashable',
 ]);
 /** Builtins a plain class may derive from (an instance of them has no `__name__`, is no str or number). */
 const PLAIN_BUILTIN_BASES = new Set([
-    'object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray', 'BaseException', 'Exception', 'ValueError',
-    'TypeError', 'KeyError', 'IndexError', 'LookupError', 'RuntimeError', 'AttributeError', 'OSError', 'IOError',
-    'NotImplementedError', 'AssertionError', 'ArithmeticError', 'ZeroDivisionError', 'UnicodeError', 'Warning',
-    'UserWarning', 'DeprecationWarning', 'RuntimeWarning', 'ImportError',
+    'object',
+    'dict',
+    'list',
+    'tuple',
+    'set',
+    'frozenset',
+    'bytearray',
+    'BaseException',
+    'Exception',
+    'ValueError',
+    'TypeError',
+    'KeyError',
+    'IndexError',
+    'LookupError',
+    'RuntimeError',
+    'AttributeError',
+    'OSError',
+    'IOError',
+    'NotImplementedError',
+    'AssertionError',
+    'ArithmeticError',
+    'ZeroDivisionError',
+    'UnicodeError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'RuntimeWarning',
+    'ImportError',
 ]);
 /** Class decorators that return the class itself (or one of the same name and kind). */
 const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.total_ordering|total_ordering|attrs?\.(s|attrs|define|frozen|mutable))\b/;
@@ -10211,7 +11098,11 @@ function importedAt(text, index, name) {
     const head = /^from[ \t]+(\S+)[ \t]+import[ \t]*(\(([^)]*)\)|[^\n]*)/.exec(text.slice(index));
     if (!head)
         return null;
-    const names = (head[3] ?? head[2]).replace(/#[^\n]*/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+    const names = (head[3] ?? head[2])
+        .replace(/#[^\n]*/g, '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     for (const entry of names) {
         const m = /^(\w+)(?:\s+as\s+(\w+))?$/.exec(entry);
         if (m && (m[2] ?? m[1]) === name)
@@ -10260,7 +11151,9 @@ function followImport(env, fromFile, bound, rest, depth) {
     if (attr === null) {
         // `import a` (or `import a.b as c`): the module object, then attributes of it
         if (rest.length === 0)
-            return !module.startsWith('.') && !module.includes('.') && (stdlib_js_1.STDLIB_MODULES.has(module) || env.locate?.(module, fromFile)) ? { kind: 'module', name: module } : undefined;
+            return !module.startsWith('.') && !module.includes('.') && (stdlib_js_1.STDLIB_MODULES.has(module) || env.locate?.(module, fromFile))
+                ? { kind: 'module', name: module }
+                : undefined;
         if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
             return stdlibFound(`${module}.${rest.join('.')}`);
         const target = env.locate?.(module, fromFile);
@@ -10303,7 +11196,14 @@ function classParts(text, start) {
         header += ch;
     }
     const open = header.indexOf('(');
-    const bases = open < 0 ? [] : header.slice(open + 1, header.lastIndexOf(')')).replace(/#[^\n]*/g, '').split(',').map((b) => b.trim()).filter(Boolean);
+    const bases = open < 0
+        ? []
+        : header
+            .slice(open + 1, header.lastIndexOf(')'))
+            .replace(/#[^\n]*/g, '')
+            .split(',')
+            .map((b) => b.trim())
+            .filter(Boolean);
     const after = text.slice(i + 1);
     const end = after.search(/\n(?=[^\s#])/);
     return { bases, body: end < 0 ? after : after.slice(0, end) };
@@ -10706,7 +11606,12 @@ function parseImpactDeps(lines) {
         if (colon <= 0)
             throw new ImpactDepsError(`impact_deps: expected 'GLOB: TESTPATH...', got '${line}'`);
         const glob = line.slice(0, colon).trim();
-        const testPaths = line.slice(colon + 1).trim().split(/\s+/).filter((p) => p !== '').map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+        const testPaths = line
+            .slice(colon + 1)
+            .trim()
+            .split(/\s+/)
+            .filter((p) => p !== '')
+            .map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
         rules.push({ glob, testPaths, matches: (path) => (0, fnmatch_js_1.fnmatchPath)(glob, path) });
     }
     return rules;
@@ -11237,7 +12142,12 @@ function xmlSafe(text) {
     return /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(text) ? text.replace(NOT_XML_CHAR, '\uFFFD') : text;
 }
 function isXmlCodePoint(code) {
-    return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+    return (code === 0x9 ||
+        code === 0xa ||
+        code === 0xd ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff));
 }
 function cutMarker(cut, what, kept) {
     return `\n[fastest: ${cut} more characters of this ${what} cut; at most ${kept} are kept]`;
@@ -12015,7 +12925,10 @@ function confirmDuplicates(repeated, files, read) {
             // Changed since it was merged: what it held before has been counted.
         }
     }
-    const ids = [...seen].filter(([, n]) => n > 1).map(([id]) => id).sort();
+    const ids = [...seen]
+        .filter(([, n]) => n > 1)
+        .map(([id]) => id)
+        .sort();
     return { ids: ids.slice(0, exports.LIST_KEPT), count: ids.length + Math.max(0, repeated.length - DUPLICATES_CONFIRMED) };
 }
 function round3(x) {
@@ -12308,7 +13221,10 @@ function shardBalance(result) {
     return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
 }
 function inlineList(ids, limit, total = ids.length) {
-    const shown = ids.slice(0, limit).map((id) => (0, markdown_js_1.inlineCode)(id)).join(', ');
+    const shown = ids
+        .slice(0, limit)
+        .map((id) => (0, markdown_js_1.inlineCode)(id))
+        .join(', ');
     const count = Math.min(limit, ids.length);
     return total > count ? `${shown}, ... ${total - count} more` : shown;
 }
@@ -12517,10 +13433,7 @@ function wcwidth(ch) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp >= 0x20 && cp < 0x7f)
         return 1;
-    if (cp === 0 ||
-        (cp >= 0x200b && cp <= 0x200f) ||
-        (cp >= 0x2028 && cp <= 0x202e) ||
-        (cp >= 0x2060 && cp <= 0x2063)) {
+    if (cp === 0 || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2063)) {
         return 0;
     }
     if (CONTROL.test(ch))
@@ -13085,7 +13998,7 @@ class ConsoleReporter {
             const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
             const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
             this.tw.sep('_', head, 'red', 'bold');
-            const longrepr = teardown ? r.teardownError.longrepr : r.longrepr ?? r.message ?? '';
+            const longrepr = teardown ? r.teardownError.longrepr : (r.longrepr ?? r.message ?? '');
             const sections = r.sections ?? [];
             // A setup error's report holds only the setup sections; a teardown's holds every phase.
             const filter = when === 'setup' ? (n) => n.includes('setup') : () => true;
@@ -13392,7 +14305,10 @@ class ConsoleReporter {
             const body = message.split(/\r\n|\r|\n/);
             if (body.length > 0 && body[body.length - 1] === '')
                 body.pop();
-            text += `${where}\n${body.map((l) => '  ' + l).join('\n').trimEnd()}\n\n`;
+            text += `${where}\n${body
+                .map((l) => '  ' + l)
+                .join('\n')
+                .trimEnd()}\n\n`;
         }
         text += '-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html\n';
         this.fence.block(text);
@@ -13742,7 +14658,12 @@ function binXmlEscape(s) {
         if (ok)
             out += ch;
         else
-            out += '#x' + cp.toString(16).toUpperCase().padStart(cp <= 0xff ? 2 : 4, '0');
+            out +=
+                '#x' +
+                    cp
+                        .toString(16)
+                        .toUpperCase()
+                        .padStart(cp <= 0xff ? 2 : 4, '0');
     }
     return out;
 }
@@ -13759,11 +14680,7 @@ function escapeText(s) {
     return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 function escapeAttr(s) {
-    return escapeText(s)
-        .replace(/"/g, '&quot;')
-        .replace(/\r/g, '&#13;')
-        .replace(/\n/g, '&#10;')
-        .replace(/\t/g, '&#09;');
+    return escapeText(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#09;');
 }
 function el(tag, attrs, text) {
     return { tag, attrs, text, children: [] };
@@ -13788,7 +14705,10 @@ function mangleTestAddress(id) {
 function junitTimestamp(date) {
     const offsetMin = -date.getTimezoneOffset();
     const local = new Date(date.getTime() + offsetMin * 60_000);
-    const base = local.toISOString().replace('Z', '').replace(/\.(\d{3})$/, '.$1000');
+    const base = local
+        .toISOString()
+        .replace('Z', '')
+        .replace(/\.(\d{3})$/, '.$1000');
     const sign = offsetMin >= 0 ? '+' : '-';
     const abs = Math.abs(offsetMin);
     return `${base}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
@@ -13825,7 +14745,10 @@ function xfailReason(message) {
 }
 /** A `skipped` element: a skip carries `details` as its text, an xfail has none. */
 function skippedElement(type, reason, details) {
-    return el('skipped', [['type', type], ['message', binXmlEscape(reason)]], details === undefined ? undefined : binXmlEscape(details));
+    return el('skipped', [
+        ['type', type],
+        ['message', binXmlEscape(reason)],
+    ], details === undefined ? undefined : binXmlEscape(details));
 }
 class TestcaseBuilder {
     attrs;
@@ -14033,7 +14956,10 @@ function junitXml(results, errors, opts) {
     if (opts.notCollected && opts.notCollected.length > 0) {
         const properties = el('properties', []);
         for (const id of opts.notCollected)
-            properties.children.push(el('property', [['name', exports.NOT_COLLECTED_PROPERTY], ['value', binXmlEscape(id)]]));
+            properties.children.push(el('property', [
+                ['name', exports.NOT_COLLECTED_PROPERTY],
+                ['value', binXmlEscape(id)],
+            ]));
         suite.children.push(properties);
     }
     suite.children.push(...cases.map((c) => c.toXml()));
@@ -15158,7 +16084,7 @@ class Pool {
     /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
     recoverUnit(slot, unit, reason, timedOut, stderrTail) {
         const engine = (slot.engine ?? this.opts.engine) === 'native' ? 'native' : 'pytest';
-        const crashText = (what) => stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what;
+        const crashText = (what) => (stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what);
         if (slot.cancelled) {
             // -x/--maxfail already stopped this unit; nothing more to run.
             if (slot.started && !slot.reported.has(slot.started))
@@ -15319,7 +16245,10 @@ function describeExit(code, signal) {
     return `exited unexpectedly with code ${code ?? 'unknown'}`;
 }
 function lastLine(text) {
-    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
 }
 
@@ -15528,7 +16457,10 @@ function bytecodeCacheEnv(base, pycacheDir) {
     };
 }
 function lastLine(text) {
-    const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = (text ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
 }
 
@@ -15569,9 +16501,7 @@ function makeUnits(itemsByFile, expectedSeconds, workers) {
     const share = workers > 0 ? total / workers : total;
     const units = [];
     for (const { file, items, whole, total: fileTotal } of files) {
-        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share
-            ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
-            : 1;
+        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS)) : 1;
         const groups = pieces > 1 ? groupByClass(items) : [];
         if (pieces <= 1 || groups.length < 2) {
             units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal });
@@ -16421,9 +17351,7 @@ __exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
-    const args = opts.nodeIds && opts.nodeIds.length > 0
-        ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir)))
-        : null;
+    const args = opts.nodeIds && opts.nodeIds.length > 0 ? (0, nodeid_js_1.normalizeNodeIdArgs)(opts.nodeIds.map((raw, i) => (0, nodeid_js_1.parseNodeIdArg)(raw, i, opts.rootdir))) : null;
     const filters = [];
     if (keywordText)
         filters.push({ expr: (0, expression_js_1.parseExpression)(keywordText, '-k'), matcherOf: match_js_1.keywordMatcher });
@@ -16847,7 +17775,7 @@ function nextLastFailed(previous, results, collectedIds = []) {
     const children = new Map();
     const roots = [];
     const addChild = (parent, child) => {
-        const list = parent === null ? roots : children.get(parent) ?? children.set(parent, []).get(parent);
+        const list = parent === null ? roots : (children.get(parent) ?? children.set(parent, []).get(parent));
         if (!list.includes(child))
             list.push(child);
     };
@@ -17192,8 +18120,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
             if (name === undefined)
                 continue;
             const matched = isLast && arg.parametrization !== null
-                ? name === part + arg.parametrization ||
-                    (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
+                ? name === part + arg.parametrization || (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
                 : isLast
                     ? name.split('[')[0] === part
                     : name === part;
@@ -17288,7 +18215,10 @@ function exists(path) {
     return (0, inputs_js_1.probePath)(path) !== undefined;
 }
 function segmentRegExp(segment) {
-    const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
     // Like a shell, `*` does not match a leading dot.
     return new RegExp(segment.startsWith('.') ? `^${body}$` : `^(?!\\.)${body}$`);
 }
@@ -18014,7 +18944,14 @@ function splitModule(module, room, shardCount) {
             continue;
         part.sort(units_js_1.comparePieces);
         const items = (0, units_js_1.partItems)(module, part);
-        const unit = { file: module.file, items, whole: false, predicted: module.setup + (0, units_js_1.sumSeconds)(part), key: items[0]?.id ?? module.file, split: { group, pieces: part } };
+        const unit = {
+            file: module.file,
+            items,
+            whole: false,
+            predicted: module.setup + (0, units_js_1.sumSeconds)(part),
+            key: items[0]?.id ?? module.file,
+            split: { group, pieces: part },
+        };
         group.parts.add(unit);
     }
     return [...group.parts];
@@ -18116,7 +19053,9 @@ function saveTimings(path, store) {
     (0, node_fs_1.renameSync)(tmp, path);
 }
 function sortedStore(store) {
-    const sortKeys = (table) => Object.fromEntries(Object.keys(table).sort().map((k) => [k, round6(table[k] ?? 0)]));
+    const sortKeys = (table) => Object.fromEntries(Object.keys(table)
+        .sort()
+        .map((k) => [k, round6(table[k] ?? 0)]));
     return { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
 }
 function round6(x) {

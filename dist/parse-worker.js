@@ -197,7 +197,9 @@ function loadCache(rootdir) {
             else
                 dropped++;
         }
-        const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+        const warning = dropped > 0
+            ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing`
+            : null;
         return { entries, dirty: dropped > 0, warning };
     }
     catch {
@@ -1145,7 +1147,20 @@ function simpleHeader(source, start) {
 }
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
-const SAFE_VALUE_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'identifier', 'list', 'tuple', 'dictionary', 'set']);
+const SAFE_VALUE_TYPES = new Set([
+    'string',
+    'concatenated_string',
+    'integer',
+    'float',
+    'true',
+    'false',
+    'none',
+    'identifier',
+    'list',
+    'tuple',
+    'dictionary',
+    'set',
+]);
 /**
  * Walks the statements of a block as module code would run them, descending into if/try/with
  * bodies with the condition under which each branch runs. `imports` collects, in a try body, the
@@ -1297,8 +1312,10 @@ function isFixtureDecorator(expr, ctx) {
     if (!target)
         return null;
     const text = target.text;
-    const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
-        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
+    const isFixture = text === 'fixture' ||
+        text === 'pytest_asyncio.fixture' ||
+        (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) ||
+        text === 'yield_fixture';
     if (!isFixture)
         return null;
     let name = null;
@@ -1353,7 +1370,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let abstract = false;
     let marksUnknown = false;
     const header = simpleHeader(ctx.source, def.startIndex);
-    const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
+    const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
         const expr = decoratorExpression(decorator);
         if (!expr)
@@ -1422,7 +1439,16 @@ function readMarkList(value, ctx) {
     return one ? [one] : [];
 }
 function parseBody(block, ctx, moduleLevel, dynamicReasons) {
-    const info = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    const info = {
+        members: [],
+        pytestmark: [],
+        testAttr: null,
+        hasInit: false,
+        hasNew: false,
+        hasGenerateTests: false,
+        collectIgnore: [],
+        collectIgnoreGlob: [],
+    };
     for (const { node: stmt, type: stmtType, guard } of statements(block, ctx, null)) {
         let def = stmt;
         let defType = stmtType;
@@ -1538,7 +1564,8 @@ function moduleLevelCall(call, ctx, guard) {
         const more = args.length > 1;
         collected = named === null ? guards_js_1.UNKNOWN_GUARD : more ? { k: 'and', es: [{ k: 'imp', mod: named }, guards_js_1.UNKNOWN_GUARD] } : { k: 'imp', mod: named };
     }
-    else if (what === 'skip' && args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
+    else if (what === 'skip' &&
+        args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
         collected = { k: 'lit', v: false };
     }
     else {
@@ -1592,7 +1619,21 @@ function handleImportFrom(stmt, ctx, dynamicReasons, guard, info) {
     }
 }
 /** Value types a guard can follow: reading others as guards only costs time. */
-const GUARD_VALUE_TYPES = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'true', 'false', 'none', 'identifier', 'attribute', 'call', 'parenthesized_expression', 'integer', 'string', 'subscript']);
+const GUARD_VALUE_TYPES = new Set([
+    'comparison_operator',
+    'boolean_operator',
+    'not_operator',
+    'true',
+    'false',
+    'none',
+    'identifier',
+    'attribute',
+    'call',
+    'parenthesized_expression',
+    'integer',
+    'string',
+    'subscript',
+]);
 /** `name = mark(other)` / `name = wrapper(other)` / `name = other`: the object it binds, if a function or class of the body. */
 function rebinding(right, ctx) {
     if (right.type === 'identifier')
@@ -1714,7 +1755,16 @@ function parseModule(parser, source) {
         throw new Error('tree-sitter returned no tree');
     try {
         const root = tree.rootNode;
-        const ctx = { ...(0, pyliteral_js_1.emptyLiteralContext)(), source, guards: (0, guards_js_1.emptyGuardScope)(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
+        const ctx = {
+            ...(0, pyliteral_js_1.emptyLiteralContext)(),
+            source,
+            guards: (0, guards_js_1.emptyGuardScope)(),
+            collectIf: null,
+            imports: {},
+            requiredImports: [],
+            generatorParametrize: false,
+            markingFunctions: new Set(),
+        };
         const dynamicReasons = [];
         const info = parseBody(root, ctx, true, dynamicReasons);
         const refs = (0, import_refs_js_1.importRefs)(root, source);
@@ -1748,8 +1798,16 @@ function parseImportsOnly(parser, source) {
     try {
         const refs = (0, import_refs_js_1.importRefs)(tree.rootNode, source);
         return {
-            members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
-            dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+            members: [],
+            pytestmark: [],
+            testAttr: null,
+            hasGenerateTests: false,
+            pytestAliases: [],
+            syntaxError: null,
+            dynamicReasons: [],
+            collectIgnore: [],
+            collectIgnoreGlob: [],
+            importsOnly: true,
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
         };
@@ -1778,23 +1836,132 @@ const pystr_js_1 = __nccwpck_require__(560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
-    'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
-    'frozenset', 'object', 'type', 'range', 'slice', 'memoryview', 'len', 'repr', 'print', 'sorted',
-    'min', 'max', 'sum', 'abs', 'all', 'any', 'callable', 'Exception', 'BaseException', 'ValueError',
-    'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'RuntimeError', 'ZeroDivisionError',
-    'OSError', 'IOError', 'NotImplementedError', 'StopIteration', 'AssertionError', 'ImportError',
-    'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
-    'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
-    'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-    'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
-    'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
-    'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
-    'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
-    'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
-    'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
-    'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
-    'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
-    'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bytearray',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'object',
+    'type',
+    'range',
+    'slice',
+    'memoryview',
+    'len',
+    'repr',
+    'print',
+    'sorted',
+    'min',
+    'max',
+    'sum',
+    'abs',
+    'all',
+    'any',
+    'callable',
+    'Exception',
+    'BaseException',
+    'ValueError',
+    'TypeError',
+    'KeyError',
+    'IndexError',
+    'AttributeError',
+    'RuntimeError',
+    'ZeroDivisionError',
+    'OSError',
+    'IOError',
+    'NotImplementedError',
+    'StopIteration',
+    'AssertionError',
+    'ImportError',
+    'LookupError',
+    'ArithmeticError',
+    'OverflowError',
+    'FileNotFoundError',
+    'PermissionError',
+    'UnicodeDecodeError',
+    'UnicodeEncodeError',
+    'UnicodeError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'RuntimeWarning',
+    'FutureWarning',
+    'SyntaxError',
+    'NameError',
+    'RecursionError',
+    'TimeoutError',
+    'ConnectionError',
+    'EOFError',
+    'KeyboardInterrupt',
+    'SystemExit',
+    'GeneratorExit',
+    'MemoryError',
+    'BufferError',
+    'EnvironmentError',
+    'FileExistsError',
+    'IsADirectoryError',
+    'NotADirectoryError',
+    'ModuleNotFoundError',
+    'StopAsyncIteration',
+    'SystemError',
+    'ReferenceError',
+    'UnboundLocalError',
+    'TabError',
+    'IndentationError',
+    'UnicodeTranslateError',
+    'BrokenPipeError',
+    'ChildProcessError',
+    'ConnectionAbortedError',
+    'ConnectionRefusedError',
+    'ConnectionResetError',
+    'BlockingIOError',
+    'InterruptedError',
+    'ProcessLookupError',
+    'PendingDeprecationWarning',
+    'ImportWarning',
+    'UnicodeWarning',
+    'BytesWarning',
+    'ResourceWarning',
+    'SyntaxWarning',
+    'EncodingWarning',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'reversed',
+    'iter',
+    'next',
+    'hash',
+    'id',
+    'format',
+    'ord',
+    'chr',
+    'isinstance',
+    'issubclass',
+    'getattr',
+    'setattr',
+    'hasattr',
+    'vars',
+    'dir',
+    'round',
+    'divmod',
+    'pow',
+    'hex',
+    'oct',
+    'bin',
+    'ascii',
+    'open',
+    'input',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
 ]);
 function emptyLiteralContext() {
     return {
@@ -1827,7 +1994,17 @@ function intValue(n) {
     return { py: 'int', repr: n.toString() };
 }
 const SIMPLE_ESCAPES = {
-    '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\n': '',
 };
 /** Decodes the body of a non-raw string literal; null when it uses \N{...} (needs unicodedata). */
 function decodeEscapes(body, isBytes) {
@@ -1974,7 +2151,12 @@ function readMark(node, ctx) {
             if (fn?.type === 'identifier' && ctx.markVariables.has(fn.text)) {
                 const base = ctx.markVariables.get(fn.text);
                 const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
-                return { name: base.name, args: [...base.args, ...args], kwargs: { ...base.kwargs, ...kwargs }, ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}) };
+                return {
+                    name: base.name,
+                    args: [...base.args, ...args],
+                    kwargs: { ...base.kwargs, ...kwargs },
+                    ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}),
+                };
             }
             return null;
         }
@@ -2300,7 +2482,11 @@ function bindTarget(target, value, locals) {
         locals.set(target.text, value);
         return true;
     }
-    if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'tuple' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {
+    if (target.type === 'pattern_list' ||
+        target.type === 'tuple_pattern' ||
+        target.type === 'tuple' ||
+        target.type === 'list_pattern' ||
+        target.type === 'parenthesized_expression') {
         const names = target.namedChildren.filter((c) => c !== null && c.type !== 'comment');
         const items = itemsOf(value);
         if (target.type === 'parenthesized_expression')

@@ -34,7 +34,9 @@ const wasmFiles = [
 // native dynamic import back.
 function restoreBuiltinImports(code) {
   const externals = new Map();
-  for (const m of code.matchAll(/\/\*\*\*\/ (\d+):\n\/\*\*\*\/ \(\(module\) => \{\n\nmodule\.exports = __WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\);/g)) {
+  for (const m of code.matchAll(
+    /\/\*\*\*\/ (\d+):\n\/\*\*\*\/ \(\(module\) => \{\n\nmodule\.exports = __WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\);/g,
+  )) {
     externals.set(m[1], m[2]);
   }
   return code.replace(
@@ -61,7 +63,7 @@ const ESM_SHIM = [
  * Fails on anything else.
  */
 function toCommonJs(code, bundle) {
-  const header = "import { createRequire as __WEBPACK_EXTERNAL_createRequire } from \"module\";\n";
+  const header = 'import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";\n';
   if (!code.startsWith(header)) throw new Error(`${bundle}: unexpected ncc output (no createRequire import first)`);
   const exportsOf = (list) =>
     list
@@ -127,7 +129,10 @@ for (const { source, bundle, transpileFirst, commonJs } of entries) {
     transpiled ??= await transpileSources();
     input = join(transpiled, source.replace(/\.ts$/, '.js'));
   }
-  execFileSync(process.execPath, [packageFile('@vercel/ncc', 'dist/ncc/cli.js'), 'build', input, '-o', tmp, '-t', '-q', '--target', 'es2022'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [packageFile('@vercel/ncc', 'dist/ncc/cli.js'), 'build', input, '-o', tmp, '-t', '-q', '--target', 'es2022'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const produced = readdirSync(tmp).filter((f) => f.endsWith('.js'));
   if (produced.length !== 1) throw new Error(`expected one bundle for ${source}, got ${produced.join(', ')}`);
   const code = restoreBuiltinImports(readFileSync(join(tmp, 'index.js'), 'utf8')).replace(/^#!.*\n/, '');

@@ -32,7 +32,12 @@ function workspace(): string {
 /** A valid plan of `n` tests in one shard, compact. */
 function planText(n: number): string {
   const ids = Array.from({ length: n }, (_, i) => `tests/test_mod_${String(i % 97).padStart(3, '0')}.py::test_case_number_${i}`);
-  return JSON.stringify({ version: 1, digest: 'd', total: 1, shards: [{ index: 1, predicted: 1, tests: n, units: [{ file: 'tests/x.py', ids, predicted: 1 }] }] });
+  return JSON.stringify({
+    version: 1,
+    digest: 'd',
+    total: 1,
+    shards: [{ index: 1, predicted: 1, tests: n, units: [{ file: 'tests/x.py', ids, predicted: 1 }] }],
+  });
 }
 
 describe('the plan travels as a small handle', () => {
@@ -51,7 +56,9 @@ describe('the plan travels as a small handle', () => {
   it('a handle whose digest does not match the plan fails with one line', async () => {
     const handle = JSON.parse(inlineHandle(planText(10)) ?? '') as PlanHandle;
     const forged = JSON.stringify({ ...handle, sha256: sha256('something else') });
-    await expect(loadPlanInput(forged, workspace(), join(root, 't2'))).rejects.toThrow(/^the plan's sha256 is [0-9a-f]{12}…, not [0-9a-f]{12}… as the plan job's handle says/);
+    await expect(loadPlanInput(forged, workspace(), join(root, 't2'))).rejects.toThrow(
+      /^the plan's sha256 is [0-9a-f]{12}…, not [0-9a-f]{12}… as the plan job's handle says/,
+    );
   });
 
   it('without a cache service, a big plan is a file the workflow must carry: one line says which steps', async () => {
@@ -59,10 +66,14 @@ describe('the plan travels as a small handle', () => {
     const planWs = workspace();
     const published = await publishPlan(compact, planWs, undefined, 100);
     expect(published.how).toBe('file');
-    expect(published.advice).toMatch(/add to the plan job, after this action, `actions\/upload-artifact` with `name: fastest-plan, path: fastest-plan\/`.*`actions\/download-artifact` with `name: fastest-plan, path: fastest-plan`/);
+    expect(published.advice).toMatch(
+      /add to the plan job, after this action, `actions\/upload-artifact` with `name: fastest-plan, path: fastest-plan\/`.*`actions\/download-artifact` with `name: fastest-plan, path: fastest-plan`/,
+    );
     expect(published.advice).not.toContain('\n');
     const runWs = workspace();
-    await expect(loadPlanInput(published.handle, runWs, join(root, 't3'))).rejects.toThrow(/^input 'plan': no plan file at fastest-plan\/plan.json: the plan \(\d+ bytes\) is too big to pass inline/);
+    await expect(loadPlanInput(published.handle, runWs, join(root, 't3'))).rejects.toThrow(
+      /^input 'plan': no plan file at fastest-plan\/plan.json: the plan \(\d+ bytes\) is too big to pass inline/,
+    );
     // After download-artifact put it in place:
     cpSync(join(planWs, 'fastest-plan'), join(runWs, 'fastest-plan'), { recursive: true });
     expect((await loadPlanInput(published.handle, runWs, join(root, 't4'))).plan.shards[0]?.tests).toBe(200);
@@ -118,7 +129,9 @@ describe('the plan travels as a small handle', () => {
       // A handle naming a key that is not there: the advice, not a hang or a stack trace.
       const missing = JSON.stringify({ ...handle, cacheKey: 'fastest-v1-plan-1-1' });
       const otherWs = workspace();
-      await expect(inWorkspace(otherWs, () => loadPlanInput(missing, otherWs, join(root, 't7')))).rejects.toThrow(/could not restore; the plan \(\d+ bytes\) is too big to pass inline/);
+      await expect(inWorkspace(otherWs, () => loadPlanInput(missing, otherWs, join(root, 't7')))).rejects.toThrow(
+        /could not restore; the plan \(\d+ bytes\) is too big to pass inline/,
+      );
     });
   });
 });
@@ -177,8 +190,12 @@ describe('the plan input is validated', () => {
     writeFileSync(join(ws, 'bad.json'), '{"version":1,');
     await expect(loadPlanInput('bad.json', ws, join(root, 't16'))).rejects.toThrow(/^plan file bad.json is not valid JSON$/);
     writeFileSync(join(ws, 'shape.json'), JSON.stringify({ version: 1, digest: 'd', total: 1, shards: [{ index: 1, predicted: 1, tests: -3, units: [] }] }));
-    await expect(loadPlanInput('shape.json', ws, join(root, 't17'))).rejects.toThrow('plan file shape.json is not a fastest plan: shard 1: "tests" is not a count');
-    await expect(loadPlanInput('{"fastestPlan":1,"sha256":"x"}', ws, join(root, 't18'))).rejects.toThrow(`input 'plan' is not a valid plan handle: "sha256" is not a sha256 digest`);
+    await expect(loadPlanInput('shape.json', ws, join(root, 't17'))).rejects.toThrow(
+      'plan file shape.json is not a fastest plan: shard 1: "tests" is not a count',
+    );
+    await expect(loadPlanInput('{"fastestPlan":1,"sha256":"x"}', ws, join(root, 't18'))).rejects.toThrow(
+      `input 'plan' is not a valid plan handle: "sha256" is not a sha256 digest`,
+    );
   });
 });
 
@@ -230,7 +247,16 @@ describe('test processes cannot act on the runner', () => {
       ACTIONS_ID_TOKEN_REQUEST_URL: 'u',
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
     };
-    expect(testEnvironment(given)).toEqual({ PATH: '/bin', CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_SHA: 'abc', GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_PATH: '/e.json', RUNNER_OS: 'Linux', RUNNER_TEMP: '/t' });
+    expect(testEnvironment(given)).toEqual({
+      PATH: '/bin',
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_SHA: 'abc',
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_EVENT_PATH: '/e.json',
+      RUNNER_OS: 'Linux',
+      RUNNER_TEMP: '/t',
+    });
   });
 
   it('a test writing to $GITHUB_ENV and $GITHUB_PATH under `fastest` changes nothing', () => {
@@ -328,14 +354,29 @@ describe('a run job whose test goes looking for the runner', () => {
   async function probe(node: string | undefined): Promise<{ run: ActionRun; found: string }> {
     const planWs = mkdtempSync(join(root, 'pj-'));
     cpSync(project, join(planWs, 'proj'), { recursive: true });
-    const common = { workspace: '', action: join(repo, 'dist', 'action.mjs'), node, event: { pull_request: { number: 1, head: { repo: { full_name: 'octo/demo' } } }, repository: { full_name: 'octo/demo', default_branch: 'main' } } };
+    const common = {
+      workspace: '',
+      action: join(repo, 'dist', 'action.mjs'),
+      node,
+      event: { pull_request: { number: 1, head: { repo: { full_name: 'octo/demo' } } }, repository: { full_name: 'octo/demo', default_branch: 'main' } },
+    };
     const out = join(root, `probe-${Math.random().toString(36).slice(2)}`);
     const env = { ...server.env(), GITHUB_API_URL: 'http://127.0.0.1:9', PROBE_OUT: out };
-    const plan = await runAction({ ...common, workspace: join(planWs, 'proj', '..'), inputs: { command: 'plan', shards: '1', 'working-directory': 'proj', 'github-token': 'fake-gh-token' }, env });
+    const plan = await runAction({
+      ...common,
+      workspace: join(planWs, 'proj', '..'),
+      inputs: { command: 'plan', shards: '1', 'working-directory': 'proj', 'github-token': 'fake-gh-token' },
+      env,
+    });
     expect(plan.main.code, plan.main.stdout + plan.main.stderr).toBe(0);
     const runWs = mkdtempSync(join(root, 'rj-'));
     cpSync(project, join(runWs, 'proj'), { recursive: true });
-    const run = await runAction({ ...common, workspace: runWs, inputs: { command: 'run', shard: '1', plan: plan.main.outputs.plan ?? '', 'working-directory': 'proj', 'github-token': 'fake-gh-token' }, env });
+    const run = await runAction({
+      ...common,
+      workspace: runWs,
+      inputs: { command: 'run', shard: '1', plan: plan.main.outputs.plan ?? '', 'working-directory': 'proj', 'github-token': 'fake-gh-token' },
+      env,
+    });
     return { run, found: existsSync(out) ? readFileSync(out, 'utf8') : '<the test did not run>' };
   }
 
@@ -363,7 +404,15 @@ describe('a shard that ran fewer tests than planned', () => {
     const ws = mkdtempSync(join(root, 'short-'));
     cpSync(project, join(ws, 'proj'), { recursive: true });
     edit(join(ws, 'proj'));
-    return { workspace: ws, ...await runAction({ action: join(repo, 'dist', 'action.mjs'), workspace: ws, inputs: { command: 'run', shard: '1', plan: handle, args, 'working-directory': 'proj', cache: 'false' }, env: { GITHUB_API_URL: 'http://127.0.0.1:9' } }) };
+    return {
+      workspace: ws,
+      ...(await runAction({
+        action: join(repo, 'dist', 'action.mjs'),
+        workspace: ws,
+        inputs: { command: 'run', shard: '1', plan: handle, args, 'working-directory': 'proj', cache: 'false' },
+        env: { GITHUB_API_URL: 'http://127.0.0.1:9' },
+      })),
+    };
   };
 
   beforeAll(async () => {
@@ -373,7 +422,12 @@ describe('a shard that ran fewer tests than planned', () => {
     writeFileSync(join(project, 'tests', 'test_a.py'), 'def test_a():\n    pass\n\ndef test_b():\n    pass\n\ndef test_c():\n    pass\n');
     const ws = mkdtempSync(join(root, 'short-plan-'));
     cpSync(project, join(ws, 'proj'), { recursive: true });
-    const plan = await runAction({ action: join(repo, 'dist', 'action.mjs'), workspace: ws, inputs: { command: 'plan', shards: '1', 'working-directory': 'proj', cache: 'false' }, env: {} });
+    const plan = await runAction({
+      action: join(repo, 'dist', 'action.mjs'),
+      workspace: ws,
+      inputs: { command: 'plan', shards: '1', 'working-directory': 'proj', cache: 'false' },
+      env: {},
+    });
     expect(plan.main.code, plan.main.stdout).toBe(0);
     handle = plan.main.outputs.plan ?? '';
   });
@@ -404,7 +458,12 @@ describe('the documented workflows give the tests no write access', () => {
   ])('%s: contents: read on top, persist-credentials: false on plan and run, writes on merge only', (_name, text) => {
     expect(text).toMatch(/^permissions:\n {2}contents: read/m);
     const jobs = text.slice(text.indexOf('\njobs:\n'));
-    const byJob = Object.fromEntries(jobs.split(/\n(?= {2}[a-z]+:\n)/).slice(1).map((block) => [block.trim().split(':')[0], block]));
+    const byJob = Object.fromEntries(
+      jobs
+        .split(/\n(?= {2}[a-z]+:\n)/)
+        .slice(1)
+        .map((block) => [block.trim().split(':')[0], block]),
+    );
     expect(Object.keys(byJob)).toEqual(['plan', 'run', 'merge']);
     for (const job of ['plan', 'run']) {
       expect(byJob[job]).toMatch(/actions\/checkout@v4\n\s+with:[\s{]+persist-credentials: false/);

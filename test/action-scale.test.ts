@@ -91,49 +91,52 @@ describe.each([
     });
   }
 
-  beforeAll(async () => {
-    if (withCache) server = await new FakeCacheServer().start();
-    let started = Date.now();
-    planSpace = checkout();
-    plan = await job(planSpace, { command: 'plan', shards: String(SHARDS) });
-    timings.plan = Date.now() - started;
-    if (plan.main.code !== 0) return;
-    const handle = JSON.parse(plan.main.outputs.plan ?? '{}') as { gzip?: string; cacheKey?: string; file?: string };
-    transport = handle.gzip ? 'inline' : handle.cacheKey ? 'cache' : 'file';
-    const shards = (JSON.parse(plan.main.outputs.matrix ?? '{}') as { shard: number[] }).shard;
+  beforeAll(
+    async () => {
+      if (withCache) server = await new FakeCacheServer().start();
+      let started = Date.now();
+      planSpace = checkout();
+      plan = await job(planSpace, { command: 'plan', shards: String(SHARDS) });
+      timings.plan = Date.now() - started;
+      if (plan.main.code !== 0) return;
+      const handle = JSON.parse(plan.main.outputs.plan ?? '{}') as { gzip?: string; cacheKey?: string; file?: string };
+      transport = handle.gzip ? 'inline' : handle.cacheKey ? 'cache' : 'file';
+      const shards = (JSON.parse(plan.main.outputs.matrix ?? '{}') as { shard: number[] }).shard;
 
-    const runSpaces = shards.map(() => checkout());
-    if (transport === 'file') {
-      withoutArtifact = await job(checkout(), { command: 'run', shard: '1', plan: plan.main.outputs.plan ?? '' });
-      // What the one-line advice says: upload-artifact in the plan job, download-artifact here.
-      for (const ws of runSpaces) cpSync(join(planSpace, 'fastest-plan'), join(ws, 'fastest-plan'), { recursive: true });
-    }
-    started = Date.now();
-    runs = [];
-    for (const [i, ws] of runSpaces.entries()) runs.push(await job(ws, { command: 'run', shard: String(shards[i]), plan: plan.main.outputs.plan ?? '' }));
-    timings.runs = Date.now() - started;
+      const runSpaces = shards.map(() => checkout());
+      if (transport === 'file') {
+        withoutArtifact = await job(checkout(), { command: 'run', shard: '1', plan: plan.main.outputs.plan ?? '' });
+        // What the one-line advice says: upload-artifact in the plan job, download-artifact here.
+        for (const ws of runSpaces) cpSync(join(planSpace, 'fastest-plan'), join(ws, 'fastest-plan'), { recursive: true });
+      }
+      started = Date.now();
+      runs = [];
+      for (const [i, ws] of runSpaces.entries()) runs.push(await job(ws, { command: 'run', shard: String(shards[i]), plan: plan.main.outputs.plan ?? '' }));
+      timings.runs = Date.now() - started;
 
-    const mergeSpace = checkout();
-    mkdirSync(join(mergeSpace, 'fastest-results'));
-    for (const ws of runSpaces) {
-      const dir = join(ws, 'fastest-results');
-      if (existsSync(dir)) for (const f of readdirSync(dir)) cpSync(join(dir, f), join(mergeSpace, 'fastest-results', f));
-    }
-    if (transport === 'file') cpSync(join(planSpace, 'fastest-plan'), join(mergeSpace, 'fastest-plan'), { recursive: true });
-    started = Date.now();
-    merge = await job(mergeSpace, { command: 'merge', plan: plan.main.outputs.plan ?? '' });
-    timings.merge = Date.now() - started;
-    const sizes = [plan, ...runs, merge].flatMap((r) => [r.main, r.post]);
-    const largestEnv = sizes.reduce((a, s) => (s.envLargest.bytes > a.envLargest.bytes ? s : a));
-    const largestOutput = Math.max(...sizes.flatMap((s) => Object.values(s.outputs).map((v) => Buffer.byteLength(v))));
-    figures.push(
-      `${TESTS} tests, ${_label}: plan ${(statSync(join(planSpace, 'fastest-plan', 'plan.json')).size / 1024).toFixed(0)} KiB travelling ${transport}; ` +
-        `handle ${Buffer.byteLength(plan.main.outputs.plan ?? '')} B; matrix ${Buffer.byteLength(plan.main.outputs.matrix ?? '')} B; ` +
-        `largest env string ${largestEnv.envLargest.bytes} B (${largestEnv.envLargest.name}); largest environment ${Math.max(...sizes.map((s) => s.envBytes))} B; largest output ${largestOutput} B; ` +
-        `plan ${timings.plan} ms, ${runs.length} run jobs ${timings.runs} ms, merge ${timings.merge} ms`,
-    );
-    // About 1 ms a test on a loaded two-core machine, plus the jobs' start-up.
-  }, Math.max(120_000, TESTS * 10));
+      const mergeSpace = checkout();
+      mkdirSync(join(mergeSpace, 'fastest-results'));
+      for (const ws of runSpaces) {
+        const dir = join(ws, 'fastest-results');
+        if (existsSync(dir)) for (const f of readdirSync(dir)) cpSync(join(dir, f), join(mergeSpace, 'fastest-results', f));
+      }
+      if (transport === 'file') cpSync(join(planSpace, 'fastest-plan'), join(mergeSpace, 'fastest-plan'), { recursive: true });
+      started = Date.now();
+      merge = await job(mergeSpace, { command: 'merge', plan: plan.main.outputs.plan ?? '' });
+      timings.merge = Date.now() - started;
+      const sizes = [plan, ...runs, merge].flatMap((r) => [r.main, r.post]);
+      const largestEnv = sizes.reduce((a, s) => (s.envLargest.bytes > a.envLargest.bytes ? s : a));
+      const largestOutput = Math.max(...sizes.flatMap((s) => Object.values(s.outputs).map((v) => Buffer.byteLength(v))));
+      figures.push(
+        `${TESTS} tests, ${_label}: plan ${(statSync(join(planSpace, 'fastest-plan', 'plan.json')).size / 1024).toFixed(0)} KiB travelling ${transport}; ` +
+          `handle ${Buffer.byteLength(plan.main.outputs.plan ?? '')} B; matrix ${Buffer.byteLength(plan.main.outputs.matrix ?? '')} B; ` +
+          `largest env string ${largestEnv.envLargest.bytes} B (${largestEnv.envLargest.name}); largest environment ${Math.max(...sizes.map((s) => s.envBytes))} B; largest output ${largestOutput} B; ` +
+          `plan ${timings.plan} ms, ${runs.length} run jobs ${timings.runs} ms, merge ${timings.merge} ms`,
+      );
+      // About 1 ms a test on a loaded two-core machine, plus the jobs' start-up.
+    },
+    Math.max(120_000, TESTS * 10),
+  );
 
   afterAll(async () => {
     await server?.stop();

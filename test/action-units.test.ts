@@ -11,8 +11,23 @@ import { effectiveCommands, parseFileCommand } from './helpers/action-runner.js'
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 
-function failedCase(i: number, details = `def test_${i}():\n>       assert False\nE       assert False\n\ntests/test_m${i % 3}.py:${i + 2}: AssertionError`): JUnitCase {
-  return { id: `tests/test_m${i % 3}.py::test_${i}`, classname: `tests.test_m${i % 3}`, name: `test_${i}`, file: `tests/test_m${i % 3}.py`, line: i + 1, time: 0.01, outcome: 'failed', message: `assert False (${i})`, details, xmlOpen: '<testcase', xmlInner: '' };
+function failedCase(
+  i: number,
+  details = `def test_${i}():\n>       assert False\nE       assert False\n\ntests/test_m${i % 3}.py:${i + 2}: AssertionError`,
+): JUnitCase {
+  return {
+    id: `tests/test_m${i % 3}.py::test_${i}`,
+    classname: `tests.test_m${i % 3}`,
+    name: `test_${i}`,
+    file: `tests/test_m${i % 3}.py`,
+    line: i + 1,
+    time: 0.01,
+    outcome: 'failed',
+    message: `assert False (${i})`,
+    details,
+    xmlOpen: '<testcase',
+    xmlInner: '',
+  };
 }
 
 function resultOf(cases: JUnitCase[]): MergeResult {
@@ -36,8 +51,23 @@ const ctx: LinkContext = { serverUrl: 'https://github.com', repository: 'octo/de
 
 describe('inputs', () => {
   it('reads kebab-case inputs with defaults, resolved against the workspace', () => {
-    const got = readInputs(inputs({ command: 'run', shard: '2', plan: '{}', 'target-seconds': '90', args: "-k 'not slow' tests", 'working-directory': 'proj' }), { GITHUB_WORKSPACE: '/ws' });
-    expect(got).toMatchObject({ command: 'run', shard: 2, shards: 'auto', targetSeconds: 90, args: ['-k', 'not slow', 'tests'], workingDirectory: '/ws/proj', junitPath: '/ws/fastest-results/junit-shard-2.xml', cache: true, comment: true, cacheKeyPrefix: 'fastest-v1', maxAnnotations: 50 });
+    const got = readInputs(
+      inputs({ command: 'run', shard: '2', plan: '{}', 'target-seconds': '90', args: "-k 'not slow' tests", 'working-directory': 'proj' }),
+      { GITHUB_WORKSPACE: '/ws' },
+    );
+    expect(got).toMatchObject({
+      command: 'run',
+      shard: 2,
+      shards: 'auto',
+      targetSeconds: 90,
+      args: ['-k', 'not slow', 'tests'],
+      workingDirectory: '/ws/proj',
+      junitPath: '/ws/fastest-results/junit-shard-2.xml',
+      cache: true,
+      comment: true,
+      cacheKeyPrefix: 'fastest-v1',
+      maxAnnotations: 50,
+    });
   });
 
   it('rejects bad values with one line naming the input', () => {
@@ -56,7 +86,9 @@ describe('annotations', () => {
     expect(a).toMatchObject({ path: 'proj/tests/test_m1.py', line: 6, title: 'FAILED tests/test_m1.py::test_4' });
     const command = errorCommand({ ...a, message: '50% done\n::error::x' });
     expect(command).toBe('::error file=proj/tests/test_m1.py,line=6,title=FAILED tests/test_m1.py%3A%3Atest_4::50%25 done%0A::error::x\n');
-    expect(effectiveCommands(command)).toEqual([{ command: 'error', properties: { file: 'proj/tests/test_m1.py', line: '6', title: 'FAILED tests/test_m1.py::test_4' }, data: '50% done\n::error::x' }]);
+    expect(effectiveCommands(command)).toEqual([
+      { command: 'error', properties: { file: 'proj/tests/test_m1.py', line: '6', title: 'FAILED tests/test_m1.py::test_4' }, data: '50% done\n::error::x' },
+    ]);
   });
 
   it('the most useful ten spread over files; check-run batches hold 50', () => {
@@ -72,7 +104,9 @@ describe('summary and comment', () => {
   it('links each failure location to its line at the commit, never outside the repository', () => {
     expect(codeLink(ctx, 'tests/test_a.py', 12)).toBe('https://github.com/octo/demo/blob/abc1234def/proj/tests/test_a.py#L12');
     const summary = jobSummary(resultOf([failedCase(1)]), ctx, []);
-    expect(summary).toContain('- **FAILED** `tests/test_m1.py::test_1` at [`tests/test_m1.py:2`](https://github.com/octo/demo/blob/abc1234def/proj/tests/test_m1.py#L2)');
+    expect(summary).toContain(
+      '- **FAILED** `tests/test_m1.py::test_1` at [`tests/test_m1.py:2`](https://github.com/octo/demo/blob/abc1234def/proj/tests/test_m1.py#L2)',
+    );
     // A browser resolves `..` in a link: a file attribute must not lead to another repository.
     expect(codeLink(ctx, '../../../../../evil/repo/x.py', 1)).toBeUndefined();
     expect(codeLink(ctx, 'tests/a (1).py', 3)).toBe('https://github.com/octo/demo/blob/abc1234def/proj/tests/a%20%281%29.py#L3');
@@ -96,7 +130,16 @@ describe('summary and comment', () => {
 
 describe('the environment and log of a shard', () => {
   it('tests see neither the inputs (the token), the runtime token, nor the Action files', () => {
-    const env = testEnvironment({ PATH: '/bin', 'INPUT_GITHUB-TOKEN': 'secret', ACTIONS_RUNTIME_TOKEN: 'rt', GITHUB_OUTPUT: '/o', GITHUB_STATE: '/s', STATE_x: '1', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: '/ws' });
+    const env = testEnvironment({
+      PATH: '/bin',
+      'INPUT_GITHUB-TOKEN': 'secret',
+      ACTIONS_RUNTIME_TOKEN: 'rt',
+      GITHUB_OUTPUT: '/o',
+      GITHUB_STATE: '/s',
+      STATE_x: '1',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: '/ws',
+    });
     expect(env).toEqual({ PATH: '/bin', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: '/ws' });
   });
 

@@ -30,7 +30,9 @@ function item(id: string, i: number): TestItem {
 function testcase(id: string, failure?: string): string {
   const [file = '', name = ''] = id.split('::');
   const attrs = `classname="${file.replace(/\//g, '.').replace(/\.py$/, '')}" name="${name}" file="${file}" line="3" time="0.2"`;
-  return failure ? `<testcase ${attrs}><failure message="${failure}">def test():\n&gt; assert False\n\n${file}:4: AssertionError</failure></testcase>` : `<testcase ${attrs} />`;
+  return failure
+    ? `<testcase ${attrs}><failure message="${failure}">def test():\n&gt; assert False\n\n${file}:4: AssertionError</failure></testcase>`
+    : `<testcase ${attrs} />`;
 }
 
 /**
@@ -95,8 +97,16 @@ beforeEach(() => {
   api.comments.length = 0;
   api.checkRuns.length = 0;
   // The fork's pull request, and another one from a same-named branch at another commit.
-  api.pulls.push({ number: 12, head: { sha: FORK_HEAD, ref: 'feature', label: 'stranger:feature', repo: { full_name: 'stranger/demo' } }, base: { repo: { full_name: 'octo/demo' } } });
-  api.pulls.push({ number: 13, head: { sha: 'b'.repeat(40), ref: 'feature', label: 'other:feature', repo: { full_name: 'other/demo' } }, base: { repo: { full_name: 'octo/demo' } } });
+  api.pulls.push({
+    number: 12,
+    head: { sha: FORK_HEAD, ref: 'feature', label: 'stranger:feature', repo: { full_name: 'stranger/demo' } },
+    base: { repo: { full_name: 'octo/demo' } },
+  });
+  api.pulls.push({
+    number: 13,
+    head: { sha: 'b'.repeat(40), ref: 'feature', label: 'other:feature', repo: { full_name: 'other/demo' } },
+    base: { repo: { full_name: 'octo/demo' } },
+  });
 });
 
 describe('from-workflow-run: the report of a fork pull request', () => {
@@ -117,7 +127,9 @@ describe('from-workflow-run: the report of a fork pull request', () => {
     // The check run: on the fork's head commit, with the annotation.
     expect(api.checkRuns).toHaveLength(1);
     expect(api.checkRuns[0]).toMatchObject({ name: 'fastest', head_sha: FORK_HEAD, conclusion: 'failure' });
-    expect(api.checkRuns[0]?.annotations).toContainEqual(expect.objectContaining({ path: 'tests/test_a.py', start_line: 4, title: 'FAILED tests/test_a.py::test_fails' }));
+    expect(api.checkRuns[0]?.annotations).toContainEqual(
+      expect.objectContaining({ path: 'tests/test_a.py', start_line: 4, title: 'FAILED tests/test_a.py::test_fails' }),
+    );
     expect(run.main.summary).toContain('### Failures (1)');
     expect(run.main.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual(['fastest: 1 test(s) failed, 1 planned test(s) have no result']);
   });
@@ -130,7 +142,10 @@ describe('from-workflow-run: the report of a fork pull request', () => {
   });
 
   it('takes a same-repository pull request from the event without asking the API', async () => {
-    const run = await report(downloadedArtifacts(), workflowRunEvent({ head_repository: { full_name: 'octo/demo', owner: { login: 'octo' } }, pull_requests: [{ number: 4, head: { sha: FORK_HEAD } }] }));
+    const run = await report(
+      downloadedArtifacts(),
+      workflowRunEvent({ head_repository: { full_name: 'octo/demo', owner: { login: 'octo' } }, pull_requests: [{ number: 4, head: { sha: FORK_HEAD } }] }),
+    );
     expect(run.main.code).toBe(1);
     expect(api.calls.filter((c) => c.path.endsWith('/pulls'))).toEqual([]);
     expect(api.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comments')).map((c) => c.path)).toEqual(['/repos/octo/demo/issues/4/comments']);

@@ -43,7 +43,11 @@ function checkout(project: string): string {
   return workspace;
 }
 
-function job(workspace: string, inputs: Record<string, string>, opts: { event?: unknown; env?: Record<string, string | undefined>; cache?: boolean } = {}): Promise<ActionRun> {
+function job(
+  workspace: string,
+  inputs: Record<string, string>,
+  opts: { event?: unknown; env?: Record<string, string | undefined>; cache?: boolean } = {},
+): Promise<ActionRun> {
   return runAction({
     action,
     workspace,
@@ -128,7 +132,9 @@ describe('the sharded pipeline over examples/demo (pull request)', () => {
 
   it('a pull request plan never saves the discovery cache, even on a miss', () => {
     expect(cold.main.code, log(cold.main)).toBe(0);
-    expect(log(cold.main)).toContain('not saving the discovery cache: caches are written on push, schedule, workflow_dispatch events only, this is pull_request');
+    expect(log(cold.main)).toContain(
+      'not saving the discovery cache: caches are written on push, schedule, workflow_dispatch events only, this is pull_request',
+    );
     expect(cold.main.state['fastest-discovery-save']).toBeUndefined();
     expect(cacheServer.savedKeys().filter((k) => k.startsWith('cold-'))).toEqual([]);
   });
@@ -172,15 +178,21 @@ describe('the sharded pipeline over examples/demo (pull request)', () => {
     expect(String(posts[0]?.body?.body)).toContain('<!-- fastest-report: tests -->');
     expect(String(posts[0]?.body?.body)).toContain('fastest: 12 passed, 1 skipped, 1 xfailed');
     // A pull request's timings are not saved: only the default branch teaches the store.
-    expect(log(merge.main)).toContain('timings are not learned from this run: caches are written on push, schedule, workflow_dispatch events only, this is pull_request');
+    expect(log(merge.main)).toContain(
+      'timings are not learned from this run: caches are written on push, schedule, workflow_dispatch events only, this is pull_request',
+    );
     expect(merge.main.state['fastest-timings-save']).toBeUndefined();
   });
 
   it('merge on the default branch saves the timings store under a key unique to the run, and the next plan uses it', async () => {
-    const onMain = await job(mergeSpace, { command: 'merge', plan: plan.main.outputs.plan ?? '' }, {
-      event: pushToMain,
-      env: { ...pushEnv, GITHUB_RUN_ID: '5000', GITHUB_RUN_ATTEMPT: '2' },
-    });
+    const onMain = await job(
+      mergeSpace,
+      { command: 'merge', plan: plan.main.outputs.plan ?? '' },
+      {
+        event: pushToMain,
+        env: { ...pushEnv, GITHUB_RUN_ID: '5000', GITHUB_RUN_ATTEMPT: '2' },
+      },
+    );
     expect(onMain.main.code, log(onMain.main)).toBe(0);
     expect(onMain.post.code, log(onMain.post)).toBe(0);
     expect(cacheServer.savedKeys()).toContain('fastest-v1-timings-5000-2');
@@ -215,7 +227,9 @@ describe('failures: annotations, check run, sticky comment', () => {
     const plan = await job(checkout(project), { command: 'plan', shards: '2' }, { cache: false });
     planJson = plan.main.outputs.plan ?? '';
     runSpaces = [1, 2].map(() => checkout(project));
-    runs = await Promise.all(runSpaces.map((ws, i) => job(ws, { command: 'run', shard: String(i + 1), plan: planJson, args: i === 1 ? '-s' : '' }, { cache: false })));
+    runs = await Promise.all(
+      runSpaces.map((ws, i) => job(ws, { command: 'run', shard: String(i + 1), plan: planJson, args: i === 1 ? '-s' : '' }, { cache: false })),
+    );
     for (const r of runs) if (!existsSync(r.main.outputs['junit-path'] ?? '')) throw new Error(`a run job failed:\n${log(r.main)}`);
     mergeSpace = checkout(project);
     downloadArtifacts(runSpaces, mergeSpace);
@@ -254,7 +268,14 @@ describe('failures: annotations, check run, sticky comment', () => {
     const run = api.checkRuns.at(-1)!;
     expect(run.head_sha).toBe(PR_HEAD);
     expect(run.conclusion).toBe('failure');
-    expect(run.annotations).toContainEqual(expect.objectContaining({ path: 'proj/tests/test_other.py', start_line: 7, annotation_level: 'failure', title: 'FAILED tests/test_other.py::test_broken' }));
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        path: 'proj/tests/test_other.py',
+        start_line: 7,
+        annotation_level: 'failure',
+        title: 'FAILED tests/test_other.py::test_broken',
+      }),
+    );
     // No workflow-command annotations when the check run has them.
     expect(merge.main.commands.filter((c) => c.command === 'error' && c.properties.file)).toEqual([]);
     expect(merge.main.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual(['fastest: 112 test(s) failed']);
@@ -289,7 +310,9 @@ describe('failures: annotations, check run, sticky comment', () => {
       const annotations = merge.main.commands.filter((c) => c.command === 'error' && c.properties.file);
       expect(annotations.length).toBe(10);
       // Spread over the failing files, not ten cases of one module.
-      expect(new Set(annotations.map((a) => a.properties.file))).toEqual(new Set(['proj/tests/test_many.py', 'proj/tests/test_other.py', 'proj/tests/test_evil.py']));
+      expect(new Set(annotations.map((a) => a.properties.file))).toEqual(
+        new Set(['proj/tests/test_many.py', 'proj/tests/test_other.py', 'proj/tests/test_evil.py']),
+      );
       const broken = annotations.find((a) => a.properties.title === 'FAILED tests/test_other.py::test_broken');
       expect(broken?.properties).toMatchObject({ file: 'proj/tests/test_other.py', line: '7' });
       expect(merge.main.summary).toContain('10 of 112 failures are annotated');
@@ -306,7 +329,10 @@ describe('failures: annotations, check run, sticky comment', () => {
     downloadArtifacts(runSpaces.slice(0, 1), partial);
     const merge = await job(partial, { command: 'merge', plan: planJson, comment: 'false' }, { cache: false });
     expect(merge.main.code).toBe(1);
-    const verdict = merge.main.commands.filter((c) => c.command === 'error').map((c) => c.data).at(-1);
+    const verdict = merge.main.commands
+      .filter((c) => c.command === 'error')
+      .map((c) => c.data)
+      .at(-1);
     expect(verdict).toMatch(/planned test\(s\) have no result/);
     expect(merge.main.summary).toMatch(/planned test\(s\) have no result/);
   });
@@ -326,9 +352,13 @@ describe('without a cache service (a local run)', () => {
     const ws = checkout(join(repo, 'examples', 'demo'));
     const bad = await job(ws, { command: 'run', plan: '{}' }, { cache: false });
     expect(bad.main.code).toBe(1);
-    expect(bad.main.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual(["fastest: command 'run' needs input 'shard' (use ${{ matrix.shard }})"]);
+    expect(bad.main.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual([
+      "fastest: command 'run' needs input 'shard' (use ${{ matrix.shard }})",
+    ]);
     const shards = await job(ws, { command: 'plan', shards: 'many' }, { cache: false });
-    expect(shards.main.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual(["fastest: input 'shards' must be a number from 1 to 256 or 'auto', got 'many'"]);
+    expect(shards.main.commands.filter((c) => c.command === 'error').map((c) => c.data)).toEqual([
+      "fastest: input 'shards' must be a number from 1 to 256 or 'auto', got 'many'",
+    ]);
     expect(log(shards.main)).not.toMatch(/\n\s+at /);
   });
 });

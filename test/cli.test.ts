@@ -27,10 +27,12 @@ describe('fastest CLI', () => {
     expect(fastest(['--version']).out).toMatch(/^fastest \d/);
   });
 
-  it('refuses an option pytest refuses with pytest\'s own message, exit 4', () => {
+  it("refuses an option pytest refuses with pytest's own message, exit 4", () => {
     const unknown = fastest(['--no-such-flag']);
     expect(unknown.code).toBe(4);
-    expect(unknown.err).toMatch(/^ERROR: usage: pytest \[options\] \[file_or_dir\] \[file_or_dir\] \[\.\.\.\]\npytest: error: unrecognized arguments: --no-such-flag\n/);
+    expect(unknown.err).toMatch(
+      /^ERROR: usage: pytest \[options\] \[file_or_dir\] \[file_or_dir\] \[\.\.\.\]\npytest: error: unrecognized arguments: --no-such-flag\n/,
+    );
     expect(unknown.err).not.toContain('does not support');
   });
 
@@ -60,7 +62,9 @@ describe('fastest CLI', () => {
     const r = fastest(['discover', '--json', '-m', 'slow']);
     expect(r.code).toBe(0);
     const data = JSON.parse(r.out);
-    expect(data.tests).toEqual([{ id: 'tests/test_cart.py::TestRepeatedAdds::test_many_items', file: 'tests/test_cart.py', line: 35, marks: ['slow'], dynamic: false }]);
+    expect(data.tests).toEqual([
+      { id: 'tests/test_cart.py::TestRepeatedAdds::test_many_items', file: 'tests/test_cart.py', line: 35, marks: ['slow'], dynamic: false },
+    ]);
     expect(data.deselected).toBe(13);
   });
 
@@ -80,7 +84,7 @@ describe('fastest CLI', () => {
     expect(r.out + r.err).toMatch(/1\/14 tests collected \(13 deselected\)/);
   });
 
-  it('--show-engines says which engine ran each module and why it fell back; -v prints pytest\'s lines only', () => {
+  it("--show-engines says which engine ran each module and why it fell back; -v prints pytest's lines only", () => {
     const dir = join(work, 'engines');
     cpSync(demo, dir, { recursive: true });
     writeFileSync(join(dir, 'tests', 'test_plugin.py'), 'def test_uses_plugin_fixture(mocker):\n    assert mocker is not None\n');
@@ -113,20 +117,23 @@ describe('fastest CLI', () => {
   it('accepts options a conftest adds with pytest_addoption (pytest docs --runslow)', () => {
     const dir = join(work, 'runslow');
     cpSync(demo, dir, { recursive: true });
-    writeFileSync(join(dir, 'conftest.py'), [
-      'import pytest',
-      'def pytest_addoption(parser):',
-      '    parser.addoption("--runslow", action="store_true", default=False, help="run slow tests")',
-      '    parser.addoption("--env", default="dev")',
-      'def pytest_collection_modifyitems(config, items):',
-      '    if config.getoption("--runslow"):',
-      '        return',
-      '    skip_slow = pytest.mark.skip(reason="need --runslow option to run")',
-      '    for item in items:',
-      '        if "slow" in item.keywords:',
-      '            item.add_marker(skip_slow)',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'conftest.py'),
+      [
+        'import pytest',
+        'def pytest_addoption(parser):',
+        '    parser.addoption("--runslow", action="store_true", default=False, help="run slow tests")',
+        '    parser.addoption("--env", default="dev")',
+        'def pytest_collection_modifyitems(config, items):',
+        '    if config.getoption("--runslow"):',
+        '        return',
+        '    skip_slow = pytest.mark.skip(reason="need --runslow option to run")',
+        '    for item in items:',
+        '        if "slow" in item.keywords:',
+        '            item.add_marker(skip_slow)',
+        '',
+      ].join('\n'),
+    );
     writeFileSync(join(dir, 'tests', 'test_env.py'), 'def test_env(pytestconfig):\n    assert pytestconfig.getoption("--env") == "prod"\n');
     expect(fastest(['-q', '--runslow']).code).toBe(4); // the demo's own conftest adds no options
     const r = fastest(['-q', '--runslow', '--env', 'prod'], dir);

@@ -52,14 +52,16 @@ const fastest = (engine: string, args: string[], cwd = project) =>
 function body(stdout: string, opts: { maskDurations?: boolean } = {}): string {
   const lines = stdout.split('\n');
   const start = lines.findIndex((l) => /collected \d+ item/.test(l));
-  return lines
-    .slice(start + 1)
-    // -v names the engine that ran each module (fastest's own line) after its results.
-    .filter((l) => l !== '' && !/^\S+: (native|pytest) engine/.test(l))
-    .map((l) => l.replace(/ in \d+\.\d\ds /, ' in T ').replace(/0x[0-9a-f]+/g, '0xADDR'))
-    .map((l) => (opts.maskDurations ? l.replace(/^\d+\.\d\ds (setup|call|teardown)/, 'D.DDs $1') : l))
-    .map((l) => l.replace(/=+ (.* in T) =+$/, '== $1 =='))
-    .join('\n');
+  return (
+    lines
+      .slice(start + 1)
+      // -v names the engine that ran each module (fastest's own line) after its results.
+      .filter((l) => l !== '' && !/^\S+: (native|pytest) engine/.test(l))
+      .map((l) => l.replace(/ in \d+\.\d\ds /, ' in T ').replace(/0x[0-9a-f]+/g, '0xADDR'))
+      .map((l) => (opts.maskDurations ? l.replace(/^\d+\.\d\ds (setup|call|teardown)/, 'D.DDs $1') : l))
+      .map((l) => l.replace(/=+ (.* in T) =+$/, '== $1 =='))
+      .join('\n')
+  );
 }
 
 const engines = ['native', 'pytest'];

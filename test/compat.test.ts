@@ -20,9 +20,15 @@ type Outcomes = Map<string, string>;
 
 async function pytestOutcomes(dir: string, args: string[]): Promise<Outcomes> {
   const out = join(dir, 'pytest-outcomes.jsonl');
-  await run('python3', ['-m', 'pytest', '-p', 'native_pytest_outcomes', '-p', 'no:cacheprovider', '-p', 'no:benchmark', '-q', '--continue-on-collection-errors', ...args], {
-    cwd: dir, env: { ...process.env, PYTHONPATH: join(repo, 'test'), NATIVE_PYTEST_OUT: out }, maxBuffer: 1 << 28,
-  }).catch((e: { code?: number }) => {
+  await run(
+    'python3',
+    ['-m', 'pytest', '-p', 'native_pytest_outcomes', '-p', 'no:cacheprovider', '-p', 'no:benchmark', '-q', '--continue-on-collection-errors', ...args],
+    {
+      cwd: dir,
+      env: { ...process.env, PYTHONPATH: join(repo, 'test'), NATIVE_PYTEST_OUT: out },
+      maxBuffer: 1 << 28,
+    },
+  ).catch((e: { code?: number }) => {
     if (typeof e.code !== 'number' || e.code > 2) throw e;
   });
   const outcomes: Outcomes = new Map();
@@ -36,9 +42,15 @@ async function pytestOutcomes(dir: string, args: string[]): Promise<Outcomes> {
 
 async function fastestOutcomes(dir: string, engine: string, args: string[]): Promise<{ outcomes: Outcomes; engines: Set<string> }> {
   const json = join(dir, `fastest-${engine}.json`);
-  await run(process.execPath, [cli, '--engine', engine, '-n', '2', '--no-cache', '--continue-on-collection-errors', '-p', 'no:benchmark', '--json', json, ...args], {
-    cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '' }, maxBuffer: 1 << 28,
-  }).catch((e: { code?: number }) => {
+  await run(
+    process.execPath,
+    [cli, '--engine', engine, '-n', '2', '--no-cache', '--continue-on-collection-errors', '-p', 'no:benchmark', '--json', json, ...args],
+    {
+      cwd: dir,
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+      maxBuffer: 1 << 28,
+    },
+  ).catch((e: { code?: number }) => {
     if (typeof e.code !== 'number' || e.code > 2) throw e;
   });
   const report = JSON.parse(readFileSync(json, 'utf8')) as {
@@ -78,7 +90,12 @@ const projects: { name: string; source: string; args: string[]; engines: string[
   { name: 'async asyncio_mode auto', source: join(repo, 'test', 'fixtures', 'native-async-auto'), args: [], engines: ['auto'] },
   // Tests a conftest's pytest_collect_file makes of .yaml files (test/discovery-collect-file.test.ts).
   { name: 'conftest pytest_collect_file', source: join(repo, 'test', 'fixtures', 'discovery-collect-file'), args: [], engines: ['auto', 'pytest'] },
-  { name: 'conftest pytest_collect_file -k', source: join(repo, 'test', 'fixtures', 'discovery-collect-file'), args: ['-k', 'cases or zeta'], engines: ['auto'] },
+  {
+    name: 'conftest pytest_collect_file -k',
+    source: join(repo, 'test', 'fixtures', 'discovery-collect-file'),
+    args: ['-k', 'cases or zeta'],
+    engines: ['auto'],
+  },
 ];
 
 describe('fastest outcomes equal pytest outcomes, per node id', () => {

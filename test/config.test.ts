@@ -22,7 +22,9 @@ beforeAll(() => {
   for (const name of readdirSync(fixtures)) {
     if (name.startsWith('config-') && name !== 'config-oracle') cpSync(join(fixtures, name), join(root, name), { recursive: true });
   }
-  const stray = selfAndParents(root).flatMap((d) => [...CONFIG_NAMES, 'setup.py'].map((n) => join(d, n))).filter(existsSync);
+  const stray = selfAndParents(root)
+    .flatMap((d) => [...CONFIG_NAMES, 'setup.py'].map((n) => join(d, n)))
+    .filter(existsSync);
   expect(stray, 'config files above the temp dir would skew the upward search').toEqual([]);
 });
 
@@ -373,7 +375,11 @@ describe('TOML floats in [tool.pytest.ini_options]', () => {
   it('read as Python str() of the float, as pytest reads them', async () => {
     const { pyStrOfTomlValue } = await import('../src/config/pystr.js');
     const values = [1e-5, 1e16, 0.5, 3.0, -0.0, 1e15, 123456789.125, 1e-4];
-    const python = execFileSync('python3', ['-c', `print("\\n".join(str(x) for x in (${values.map((v) => `float("${Object.is(v, -0) ? '-0.0' : String(v)}")`).join(', ')})))`], { encoding: 'utf8' });
+    const python = execFileSync(
+      'python3',
+      ['-c', `print("\\n".join(str(x) for x in (${values.map((v) => `float("${Object.is(v, -0) ? '-0.0' : String(v)}")`).join(', ')})))`],
+      { encoding: 'utf8' },
+    );
     expect(values.map((v) => pyStrOfTomlValue(v))).toEqual(python.trim().split('\n'));
   });
 });

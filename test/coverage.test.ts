@@ -37,7 +37,9 @@ function ensureVenv(name: string, packages: string[], check: string, systemSite:
   }
   execFileSync('python3', ['-m', 'venv', '--clear', ...(systemSite ? ['--system-site-packages'] : ['--without-pip']), join(venvs, name)], { stdio: 'ignore' });
   if (packages.length > 0) {
-    execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--retries', '1', ...packages], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--retries', '1', ...packages], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   execFileSync(python, ['-c', check], { stdio: 'inherit' });
 }
@@ -78,7 +80,8 @@ async function exec(cwd: string, command: string, args: string[], env: NodeJS.Pr
   }
 }
 
-const fastest = (cwd: string, python: string, args: string[], env?: NodeJS.ProcessEnv) => exec(cwd, process.execPath, [cli, '--no-cache', '--python', python, ...args], env);
+const fastest = (cwd: string, python: string, args: string[], env?: NodeJS.ProcessEnv) =>
+  exec(cwd, process.execPath, [cli, '--no-cache', '--python', python, ...args], env);
 const pytest = (cwd: string, args: string[], env?: NodeJS.ProcessEnv) => exec(cwd, withPytestCov, ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], env);
 
 interface FileReport {
@@ -91,7 +94,10 @@ interface FileReport {
 }
 
 /** What must agree in coverage.py's JSON report: totals, and per file its lines and branches. */
-function essentials(path: string): { totals: Record<string, unknown>; files: Record<string, Omit<FileReport, 'summary'> & { summary: Record<string, number> }> } {
+function essentials(path: string): {
+  totals: Record<string, unknown>;
+  files: Record<string, Omit<FileReport, 'summary'> & { summary: Record<string, number> }>;
+} {
   const report = JSON.parse(readFileSync(path, 'utf8')) as { totals: Record<string, unknown>; files: Record<string, FileReport> };
   const files: Record<string, FileReport> = {};
   for (const [name, entry] of Object.entries(report.files)) {
@@ -118,11 +124,16 @@ function coverageSection(stdout: string): string {
 
 function summaryCounts(stdout: string): string {
   const last = stdout.trimEnd().split('\n').pop() ?? '';
-  return last.replace(/=/g, '').replace(/ in [\d.]+s.*$/, '').trim();
+  return last
+    .replace(/=/g, '')
+    .replace(/ in [\d.]+s.*$/, '')
+    .trim();
 }
 
 function dataFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f === '.coverage' || f.startsWith('.coverage.')).sort();
+  return readdirSync(dir)
+    .filter((f) => f === '.coverage' || f.startsWith('.coverage.'))
+    .sort();
 }
 
 describe("pytest-cov's options, as its argparse reads them", () => {
@@ -141,7 +152,9 @@ describe("pytest-cov's options, as its argparse reads them", () => {
     expect(coverageReports(cov(['--cov']))).toEqual({ term: null });
     expect(coverageReports(cov(['--cov', '--cov-report=']))).toEqual({});
     expect(coverageReports(cov(['--cov', '--cov-report=markdown', '--cov-report=term-missing:skip-covered', '--cov-report', 'xml:out/c.xml']))).toEqual({
-      markdown: 'coverage.md', 'term-missing': 'skip-covered', xml: 'out/c.xml',
+      markdown: 'coverage.md',
+      'term-missing': 'skip-covered',
+      xml: 'out/c.xml',
     });
     expect(() => cov(['--cov-report=term:out.txt'])).toThrow(/output specifier not supported for: "term:out.txt"/);
     expect(() => cov(['--cov-report=markdown:a.md', '--cov-report=markdown-append:a.md'])).toThrow(/cannot point to the same file: 'a.md'/);
@@ -171,34 +184,43 @@ describe('fastest --cov -n 2 equals pytest --cov', () => {
     { name: 'a source package, branches measured, native engine', fixture: 'coverage-basic', args: ['--cov=pkg', '--cov-branch', '--cov-report=term-missing'] },
     { name: 'a source package, pytest engine', fixture: 'coverage-basic', args: ['--cov=pkg', '--cov-report=term-missing'], python: 'engine-pytest' },
     { name: 'no source filter (bare --cov): fastest_worker is not measured', fixture: 'coverage-basic', args: ['--cov', '--cov-report=term'] },
-    { name: '[tool.coverage] config: source, branch, patch=subprocess, precision; a session fixture', fixture: 'coverage-config', args: ['--cov', '--cov-report=term-missing:skip-covered'] },
+    {
+      name: '[tool.coverage] config: source, branch, patch=subprocess, precision; a session fixture',
+      fixture: 'coverage-config',
+      args: ['--cov', '--cov-report=term-missing:skip-covered'],
+    },
     { name: 'the same without pytest-cov installed', fixture: 'coverage-config', args: ['--cov', '--cov-report=term-missing'], python: 'cov-only' },
   ];
   for (const c of cases) {
-    it(c.name, async () => {
-      const mine = project(c.fixture);
-      const theirs = project(c.fixture);
-      const extra = c.python === 'engine-pytest' ? ['--engine', 'pytest'] : [];
-      const python = c.python === 'cov-only' ? coverageOnly : withPytestCov;
-      const [f, p] = await Promise.all([
-        fastest(mine, python, ['-n', '2', ...extra, ...c.args, '--cov-report=json:cov.json'], c.env),
-        pytest(theirs, [...c.args, '--cov-report=json:cov.json'], c.env),
-      ]);
-      expect(p.code, p.stdout).toBe(0);
-      expect(f.code, f.stdout + f.stderr).toBe(0);
-      // fastest's own workers ran it (before issue 16 `--cov` handed the session to real pytest)
-      expect(f.stdout).toContain('workers: 2, engine: ');
-      expect(summaryCounts(f.stdout)).toBe(summaryCounts(p.stdout));
-      const mineReport = essentials(join(mine, 'cov.json'));
-      const theirReport = essentials(join(theirs, 'cov.json'));
-      expect(Object.keys(mineReport.files).length).toBeGreaterThan(0);
-      expect(mineReport).toEqual(theirReport);
-      expect(coverageSection(f.stdout)).toBe(coverageSection(p.stdout));
-      expect(coverageSection(f.stdout)).toContain('coverage: platform');
-      // the workers' files are combined into the one data file, as pytest-cov leaves it
-      expect(dataFiles(mine)).toEqual(['.coverage']);
-      if (c.args.includes('--cov') && c.fixture === 'coverage-basic') expect(Object.keys(mineReport.files).some((n) => n.includes('fastest_worker'))).toBe(false);
-    }, 120_000);
+    it(
+      c.name,
+      async () => {
+        const mine = project(c.fixture);
+        const theirs = project(c.fixture);
+        const extra = c.python === 'engine-pytest' ? ['--engine', 'pytest'] : [];
+        const python = c.python === 'cov-only' ? coverageOnly : withPytestCov;
+        const [f, p] = await Promise.all([
+          fastest(mine, python, ['-n', '2', ...extra, ...c.args, '--cov-report=json:cov.json'], c.env),
+          pytest(theirs, [...c.args, '--cov-report=json:cov.json'], c.env),
+        ]);
+        expect(p.code, p.stdout).toBe(0);
+        expect(f.code, f.stdout + f.stderr).toBe(0);
+        // fastest's own workers ran it (before issue 16 `--cov` handed the session to real pytest)
+        expect(f.stdout).toContain('workers: 2, engine: ');
+        expect(summaryCounts(f.stdout)).toBe(summaryCounts(p.stdout));
+        const mineReport = essentials(join(mine, 'cov.json'));
+        const theirReport = essentials(join(theirs, 'cov.json'));
+        expect(Object.keys(mineReport.files).length).toBeGreaterThan(0);
+        expect(mineReport).toEqual(theirReport);
+        expect(coverageSection(f.stdout)).toBe(coverageSection(p.stdout));
+        expect(coverageSection(f.stdout)).toContain('coverage: platform');
+        // the workers' files are combined into the one data file, as pytest-cov leaves it
+        expect(dataFiles(mine)).toEqual(['.coverage']);
+        if (c.args.includes('--cov') && c.fixture === 'coverage-basic')
+          expect(Object.keys(mineReport.files).some((n) => n.includes('fastest_worker'))).toBe(false);
+      },
+      120_000,
+    );
   }
 
   it('--cov-append adds to the previous data, --cov-report= prints nothing', async () => {
@@ -223,7 +245,11 @@ describe('fastest --cov -n 2 equals pytest --cov', () => {
     const [f, p] = await Promise.all([fastest(mine, withPytestCov, ['-n', '2', ...args]), pytest(theirs, args)]);
     expect(f.code, f.stdout + f.stderr).toBe(0);
     expect(p.code).toBe(0);
-    const contexts = (dir: string) => execFileSync(withPytestCov, ['-c', 'import coverage; d = coverage.CoverageData(); d.read(); print("\\n".join(sorted(d.measured_contexts())))'], { cwd: dir, encoding: 'utf8' });
+    const contexts = (dir: string) =>
+      execFileSync(withPytestCov, ['-c', 'import coverage; d = coverage.CoverageData(); d.read(); print("\\n".join(sorted(d.measured_contexts())))'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
     expect(contexts(mine)).toBe(contexts(theirs));
     expect(contexts(mine)).toContain('tests/test_mathx.py::test_clamp_low|run');
   }, 120_000);
@@ -254,25 +280,43 @@ describe('--cov-fail-under, --no-cov, --no-cov-on-fail: exit codes and output as
     { name: 'total over the minimum: exit 0, "reached"', args: ['--cov=pkg', '--cov-fail-under=50.5'], code: 0 },
     { name: 'exactly 100 required', args: ['--cov=pkg', '--cov-fail-under=100', '--cov-report=term-missing'], code: 1 },
     { name: 'under the minimum with no report asked for', args: ['--cov=pkg', '--cov-fail-under=90', '--cov-report='], code: 1 },
-    { name: 'a failing test and the minimum met', args: ['--cov', '--cov-fail-under=10', 'tests/test_fail.py', 'tests/test_ops.py'], env: { COV_FIXTURE_FAIL: '1' }, code: 1 },
-    { name: '--no-cov-on-fail with a failing test: no report, no verdict', args: ['--cov', '--no-cov-on-fail', '--cov-fail-under=99', 'tests/test_fail.py'], env: { COV_FIXTURE_FAIL: '1' }, code: 1 },
+    {
+      name: 'a failing test and the minimum met',
+      args: ['--cov', '--cov-fail-under=10', 'tests/test_fail.py', 'tests/test_ops.py'],
+      env: { COV_FIXTURE_FAIL: '1' },
+      code: 1,
+    },
+    {
+      name: '--no-cov-on-fail with a failing test: no report, no verdict',
+      args: ['--cov', '--no-cov-on-fail', '--cov-fail-under=99', 'tests/test_fail.py'],
+      env: { COV_FIXTURE_FAIL: '1' },
+      code: 1,
+    },
     // (not test_nocover.py: a no_cover test fails under pytest-cov's disabled plugin)
-    { name: '--no-cov: nothing measured or reported', args: ['--cov=pkg', '--cov-fail-under=90', '--no-cov', 'tests/test_mathx.py', 'tests/test_textx.py'], code: 0 },
+    {
+      name: '--no-cov: nothing measured or reported',
+      args: ['--cov=pkg', '--cov-fail-under=90', '--no-cov', 'tests/test_mathx.py', 'tests/test_textx.py'],
+      code: 0,
+    },
   ];
   for (const c of cases) {
-    it(c.name, async () => {
-      const fixture = c.args.some((a) => a.includes('test_fail') || a.includes('test_ops')) ? 'coverage-config' : 'coverage-basic';
-      const mine = project(fixture);
-      const theirs = project(fixture);
-      const [f, p] = await Promise.all([fastest(mine, withPytestCov, ['-n', '2', ...c.args], c.env), pytest(theirs, c.args, c.env)]);
-      expect(p.code).toBe(c.code);
-      expect(f.code, f.stdout + f.stderr).toBe(c.code);
-      expect(f.stdout).toMatch(/workers: \d, engine: /);
-      expect(coverageSection(f.stdout)).toBe(coverageSection(p.stdout));
-      const verdict = (out: string) => out.split('\n').filter((l) => /Coverage failure|Required test coverage/.test(l));
-      expect(verdict(f.stdout)).toEqual(verdict(p.stdout));
-      expect(dataFiles(mine)).toEqual(dataFiles(theirs).length > 0 ? ['.coverage'] : []);
-    }, 120_000);
+    it(
+      c.name,
+      async () => {
+        const fixture = c.args.some((a) => a.includes('test_fail') || a.includes('test_ops')) ? 'coverage-config' : 'coverage-basic';
+        const mine = project(fixture);
+        const theirs = project(fixture);
+        const [f, p] = await Promise.all([fastest(mine, withPytestCov, ['-n', '2', ...c.args], c.env), pytest(theirs, c.args, c.env)]);
+        expect(p.code).toBe(c.code);
+        expect(f.code, f.stdout + f.stderr).toBe(c.code);
+        expect(f.stdout).toMatch(/workers: \d, engine: /);
+        expect(coverageSection(f.stdout)).toBe(coverageSection(p.stdout));
+        const verdict = (out: string) => out.split('\n').filter((l) => /Coverage failure|Required test coverage/.test(l));
+        expect(verdict(f.stdout)).toEqual(verdict(p.stdout));
+        expect(dataFiles(mine)).toEqual(dataFiles(theirs).length > 0 ? ['.coverage'] : []);
+      },
+      120_000,
+    );
   }
 
   it('a fail-under value pytest-cov refuses: usage error, exit 4', async () => {
@@ -301,7 +345,7 @@ describe('coverage.py missing', () => {
   }, 60_000);
 });
 
-describe('shards: each job\'s data combined into one report (plan -> 3 shards -> combine)', () => {
+describe("shards: each job's data combined into one report (plan -> 3 shards -> combine)", () => {
   it('the combined coverage.xml, lcov.info and totals equal one pytest --cov run', async () => {
     const dir = project('coverage-config');
     const theirs = project('coverage-config');
@@ -309,7 +353,16 @@ describe('shards: each job\'s data combined into one report (plan -> 3 shards ->
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
     const shardData: string[] = [];
     for (const k of [1, 2, 3]) {
-      const r = await fastest(dir, withPytestCov, ['--plan', 'plan.json', '--shard', String(k), '--cov', '--cov-report=', '--junitxml', `shard-${k}/junit.xml`]);
+      const r = await fastest(dir, withPytestCov, [
+        '--plan',
+        'plan.json',
+        '--shard',
+        String(k),
+        '--cov',
+        '--cov-report=',
+        '--junitxml',
+        `shard-${k}/junit.xml`,
+      ]);
       expect(r.code, r.stdout + r.stderr).toBe(0);
       // on CI each job keeps its data file beside its JUnit file (the Action's run role)
       const spec = coverageSpec({ ...defaultCoverageOptions(), sources: [true] }, dir, 0);
@@ -325,7 +378,10 @@ describe('shards: each job\'s data combined into one report (plan -> 3 shards ->
     expect(combined.total).toBeCloseTo(reference.totals.percent_covered, 10);
     expect(essentials(join(dir, 'report', 'coverage.json'))).toEqual(essentials(join(theirs, 'cov.json')));
     expect(readFileSync(join(dir, 'report', 'lcov.info'), 'utf8')).toBe(readFileSync(join(theirs, 'lcov.info'), 'utf8'));
-    const xml = (path: string) => readFileSync(path, 'utf8').replace(/ timestamp="\d+"/, '').replace(/<source>.*<\/source>/, '');
+    const xml = (path: string) =>
+      readFileSync(path, 'utf8')
+        .replace(/ timestamp="\d+"/, '')
+        .replace(/<source>.*<\/source>/, '');
     expect(xml(join(dir, 'report', 'coverage.xml'))).toBe(xml(join(theirs, 'coverage.xml')));
     expect(combined.files.map((f) => f.file).sort()).toEqual(Object.keys(essentials(join(theirs, 'cov.json')).files).sort());
     // the shards' own files are kept (merge may be re-run)

@@ -43,7 +43,10 @@ const pytest = (args: string[]) => exec('python3', ['-m', 'pytest', '-p', 'no:ca
 /** The counts of the final summary line ("2 failed, 4 passed, 1 skipped, 1 error in 0.8s"), without the time. */
 function counts(stdout: string): string {
   const last = stdout.trimEnd().split('\n').pop() ?? '';
-  return last.replace(/=/g, '').replace(/ in [\d.]+s.*$/, '').trim();
+  return last
+    .replace(/=/g, '')
+    .replace(/ in [\d.]+s.*$/, '')
+    .trim();
 }
 
 /** The result lines of -rA: `PASSED id`, `FAILED id - ...` (their ids and outcomes only), sorted. */
@@ -60,7 +63,10 @@ function resultLines(stdout: string): string[] {
 describe('files collected by a conftest pytest_collect_file hook', () => {
   it('are listed by discover as dynamic placeholders, in pytest order, ignored ones left out', async () => {
     const { stdout } = await exec(process.execPath, [cli, 'discover', '--no-cache']);
-    const ids = stdout.split('\n').filter((l) => l.startsWith('tests/')).map((l) => l.split(/\s+/)[0]);
+    const ids = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('tests/'))
+      .map((l) => l.split(/\s+/)[0]);
     expect(ids).toEqual([
       'tests/data/broken.yaml',
       'tests/data/cases.yaml',

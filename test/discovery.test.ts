@@ -76,7 +76,11 @@ describe('discovery matches pytest --collect-only', () => {
 
   it('selects with -k and -m like pytest', async () => {
     const dir = copyFixture('discovery-basic');
-    for (const args of [['-k', 'param and not dynamic'], ['-m', 'slow'], ['-k', 'TestChild or unittest']]) {
+    for (const args of [
+      ['-k', 'param and not dynamic'],
+      ['-m', 'slow'],
+      ['-k', 'TestChild or unittest'],
+    ]) {
       const theirs = pytestIds(dir, args);
       const { selection } = await ourItems(dir, args);
       expect(expandDynamic(selection.selected, theirs)).toEqual(theirs);
@@ -109,9 +113,15 @@ describe('discovery matches pytest --collect-only', () => {
     const [py311, py312] = [executable('3.11'), executable('3.12')];
     if (!py311 || !py312) return; // both interpreters are needed to switch between them
     const dir = copyFixture('discovery-guards');
-    writeFileSync(join(dir, 'tests', 'test_version.py'), 'import sys\n\nif sys.version_info >= (3, 12):\n    def test_312(): pass\nelse:\n    def test_before_312(): pass\n');
+    writeFileSync(
+      join(dir, 'tests', 'test_version.py'),
+      'import sys\n\nif sys.version_info >= (3, 12):\n    def test_312(): pass\nelse:\n    def test_before_312(): pass\n',
+    );
     const link = join(dir, 'python-link');
-    const discover = () => execFileSync(process.execPath, [cli, 'discover', '--python', link, 'tests/test_version.py'], { cwd: dir, encoding: 'utf8' }).split('\n').filter((l) => l.includes('::'));
+    const discover = () =>
+      execFileSync(process.execPath, [cli, 'discover', '--python', link, 'tests/test_version.py'], { cwd: dir, encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('::'));
     symlinkSync(py311, link);
     expect(discover()).toEqual(['tests/test_version.py::test_before_312']);
     expect(discover()).toEqual(['tests/test_version.py::test_before_312']);
@@ -196,7 +206,11 @@ describe('discovery matches pytest --collect-only', () => {
     expect(selection.selected.map((i) => i.id)).toEqual(theirs);
     // The bundled CLI parses on worker threads (forced here, whatever the machine's cores).
     for (const threads of ['0', '3']) {
-      const out = execFileSync(process.execPath, [cli, 'discover', '-q', '--no-cache'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FASTEST_PARSE_THREADS: threads } });
+      const out = execFileSync(process.execPath, [cli, 'discover', '-q', '--no-cache'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, FASTEST_PARSE_THREADS: threads },
+      });
       expect(out.split('\n').filter((l) => l.includes('::'))).toEqual(theirs);
     }
   });
@@ -254,12 +268,18 @@ describe('discovery cache', () => {
 describe('literal ids', () => {
   it('prints floats like Python repr', () => {
     const values = [1.0, 1e16, 1e-5, 0.1, 123.456, 1e22, 5e-324, 0.0001, 2.5e-7, 1234567890123456.0, -0.0];
-    const python = execFileSync('python3', ['-c', `print("\\n".join(repr(x) for x in [${values.map((v) => (Object.is(v, -0) ? '-0.0' : v.toExponential())).join(',')}]))`], { encoding: 'utf8' }).trim().split('\n');
+    const python = execFileSync(
+      'python3',
+      ['-c', `print("\\n".join(repr(x) for x in [${values.map((v) => (Object.is(v, -0) ? '-0.0' : v.toExponential())).join(',')}]))`],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n');
     expect(values.map(pyFloatRepr)).toEqual(python);
   });
 
   it('escapes strings like pytest ascii_escaped', () => {
-    const samples = ['plain', 'é', 'tab\there', '\x00\x7f', '日本', '😀', 'back\\slash', "quote'\""];
+    const samples = ['plain', 'é', 'tab\there', '\x00\x7f', '日本', '😀', 'back\\slash', 'quote\'"'];
     const script = `import json,sys\nfrom _pytest.compat import ascii_escaped\nprint(json.dumps([ascii_escaped(s) for s in json.loads(sys.stdin.read())]))`;
     const python = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify(samples), encoding: 'utf8' }));
     expect(samples.map(asciiEscapedStr)).toEqual(python);

@@ -55,14 +55,20 @@ function junitCases(path: string): string[] {
 function failures(out: string): string[] {
   const start = out.indexOf('= FAILURES =');
   if (start < 0) return [];
-  const section = out.slice(start).split(/^.*(?:generated xml file|short test summary info).*$/m)[0].replace(/^.*= FAILURES =.*\n/, '');
+  const section = out
+    .slice(start)
+    .split(/^.*(?:generated xml file|short test summary info).*$/m)[0]
+    .replace(/^.*= FAILURES =.*\n/, '');
   return section.split(/^(?=_{3,} )/m).sort();
 }
 
 describe('doctests', () => {
-  it('lists pytest\'s ids before any run; what it cannot be sure of is a dynamic module, not invented ids', async () => {
+  it("lists pytest's ids before any run; what it cannot be sure of is a dynamic module, not invented ids", async () => {
     const dir = project();
-    const [p, f] = await Promise.all([pytest(['--doctest-modules', '--collect-only', '-q'], dir), exec(process.execPath, [cli, 'discover', '--no-cache', '--doctest-modules', '--json'], dir)]);
+    const [p, f] = await Promise.all([
+      pytest(['--doctest-modules', '--collect-only', '-q'], dir),
+      exec(process.execPath, [cli, 'discover', '--no-cache', '--doctest-modules', '--json'], dir),
+    ]);
     const pytestIds = p.out.split('\n').filter((l) => l.includes('::'));
     const listed = (JSON.parse(f.out) as { tests: { id: string; dynamic: boolean }[] }).tests;
     const exact = listed.filter((t) => !t.dynamic).map((t) => t.id);
@@ -73,7 +79,7 @@ describe('doctests', () => {
     expect(pytestIds.length).toBe(19);
   }, 60_000);
 
-  it('runs them with pytest\'s outcomes, failure text and exit code (-n 2, doctest_optionflags from the ini)', async () => {
+  it("runs them with pytest's outcomes, failure text and exit code (-n 2, doctest_optionflags from the ini)", async () => {
     const dir = project();
     const args = ['--doctest-modules', '-rs'];
     const [p, f] = await Promise.all([pytest([...args, '--junitxml', 'p.xml'], dir), fastest([...args, '-n', '2', '--junitxml', 'f.xml'], dir)]);
@@ -81,12 +87,33 @@ describe('doctests', () => {
     expect(f.code).toBe(p.code);
     expect(junitCases(join(dir, 'f.xml'))).toEqual(junitCases(join(dir, 'p.xml')));
     expect(failures(f.out)).toEqual(failures(p.out));
-    expect(f.out.split('\n').at(-2)!.replace(/ in [\d.]+s/, '')).toBe(p.out.split('\n').at(-2)!.replace(/ in [\d.]+s/, ''));
+    expect(
+      f.out
+        .split('\n')
+        .at(-2)!
+        .replace(/ in [\d.]+s/, ''),
+    ).toBe(
+      p.out
+        .split('\n')
+        .at(-2)!
+        .replace(/ in [\d.]+s/, ''),
+    );
   }, 90_000);
 
   it('--doctest-glob, --doctest-report and --doctest-continue-on-failure act as in pytest', async () => {
     const dir = project();
-    const args = ['--doctest-modules', '--doctest-glob', '*.rst', '--doctest-glob', 'test*.txt', '--doctest-report', 'udiff', '--doctest-continue-on-failure', 'pkg', 'tests'];
+    const args = [
+      '--doctest-modules',
+      '--doctest-glob',
+      '*.rst',
+      '--doctest-glob',
+      'test*.txt',
+      '--doctest-report',
+      'udiff',
+      '--doctest-continue-on-failure',
+      'pkg',
+      'tests',
+    ];
     const [p, f] = await Promise.all([pytest([...args, '--junitxml', 'p.xml'], dir), fastest([...args, '--junitxml', 'f.xml'], dir)]);
     expect(p.out).toContain('tests/test_more.rst');
     expect(junitCases(join(dir, 'f.xml'))).toEqual(junitCases(join(dir, 'p.xml')));

@@ -18,7 +18,12 @@ describe('conftest fixtures across the units of one pytest-engine worker', () =>
   it.each([['pytest'], ['auto']])('--engine %s -n 1: every module finds them, as under pytest', (engine) => {
     const pytest = spawnSync(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], { cwd: project, encoding: 'utf8' });
     const fastest = run(['-n', '1', '--engine', engine]);
-    const closing = (out: string) => out.trim().split('\n').at(-1)!.replace(/ in [\d.]+s.*$/, '');
+    const closing = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .at(-1)!
+        .replace(/ in [\d.]+s.*$/, '');
     expect(closing(pytest.stdout)).toBe('12 passed');
     expect(closing(fastest.stdout), fastest.stdout + fastest.stderr).toBe('12 passed');
     expect(fastest.status).toBe(0);

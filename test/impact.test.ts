@@ -25,7 +25,11 @@ function project(files: Record<string, string>): string {
 
 function fastest(cwd: string, args: string[]) {
   const command = args[0] === 'discover' ? ['discover'] : [];
-  const r = spawnSync(process.execPath, [cli, ...command, '--python', 'python3', ...args.slice(command.length)], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' } });
+  const r = spawnSync(process.execPath, [cli, ...command, '--python', 'python3', ...args.slice(command.length)], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -33,7 +37,14 @@ function fastest(cwd: string, args: string[]) {
 function selectedFiles(cwd: string, paths: string[], extra: string[] = []): string[] {
   const r = fastest(cwd, ['--collect-only', '-q', ...extra, '--affected-by', ...paths]);
   expect(r.err).toBe('');
-  return [...new Set(r.out.split('\n').filter((l) => l.includes('::')).map((l) => l.split('::')[0]))].sort();
+  return [
+    ...new Set(
+      r.out
+        .split('\n')
+        .filter((l) => l.includes('::'))
+        .map((l) => l.split('::')[0]),
+    ),
+  ].sort();
 }
 
 const TEST = (imports: string) => `${imports}\n\ndef test_one():\n    pass\n`;
@@ -167,7 +178,9 @@ describe('--changed and the report', () => {
     writeFileSync(join(root, 'pkg', 'a.py'), 'A = 2\n');
     const r = fastest(root, ['--changed', '-v']);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('selected by uncommitted changes: 1 changed file (pkg/a.py):\n  tests/test_a.py::test_a: depends on pkg/a.py: tests/test_a.py -> pkg/a.py\n');
+    expect(r.out).toContain(
+      'selected by uncommitted changes: 1 changed file (pkg/a.py):\n  tests/test_a.py::test_a: depends on pkg/a.py: tests/test_a.py -> pkg/a.py\n',
+    );
     expect(r.out).toMatch(/tests\/test_a.py::test_a FAILED/);
     expect(r.out).not.toContain('test_b');
     expect(r.out.trimEnd().split('\n').pop()).toBe('1 of 2 tests selected by uncommitted changes: 1 changed file (pkg/a.py)');
@@ -180,7 +193,11 @@ describe('--changed and the report', () => {
     git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'edit');
     writeFileSync(join(root, 'pkg', 'b.py'), 'B = 1\n\n');
     const since = fastest(root, ['--collect-only', '-q', '--changed', 'HEAD~1']);
-    expect(since.out.split('\n').filter((l) => l.includes('::'))).toEqual(['tests/test_a.py::test_a', 'tests/test_b.py::test_b', 'tests/test_new.py::test_one']);
+    expect(since.out.split('\n').filter((l) => l.includes('::'))).toEqual([
+      'tests/test_a.py::test_a',
+      'tests/test_b.py::test_b',
+      'tests/test_new.py::test_one',
+    ]);
     expect(since.out).toContain('3 of 3 tests selected by changes since HEAD~1: 3 changed files (pkg/a.py, pkg/b.py, tests/test_new.py)');
     const bad = fastest(root, ['--collect-only', '--changed=no-such-ref']);
     expect(bad.code).toBe(4);

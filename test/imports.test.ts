@@ -82,7 +82,13 @@ describe('src/ imports', () => {
   const name = (file: string) => relative(root, file);
 
   it('the cycle finder finds cycles', () => {
-    const toy = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a', 'd']], ['e', ['a']]]);
+    const toy = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a', 'd']],
+      ['e', ['a']],
+    ]);
     expect(cycles(toy)).toEqual([['a', 'b', 'c'], ['d']]);
     expect(graph.get(join(src, 'cli', 'main.ts'))).toContain(join(src, 'cli', 'plan.ts'));
   });

@@ -32,7 +32,10 @@ describe('markdown.ts: hostile text stays inside its code', () => {
     for (const s of corpus) {
       const tokens = flatten(md.parse(`before ${inlineCode(s)} after`, {}));
       const inline = tokens.filter((t) => t.type !== 'paragraph_open' && t.type !== 'paragraph_close' && t.type !== 'inline');
-      expect(inline.map((t) => t.type), s).toEqual(['text', 'code_inline', 'text']);
+      expect(
+        inline.map((t) => t.type),
+        s,
+      ).toEqual(['text', 'code_inline', 'text']);
       expect(inline[1]?.content, s).toBe(asParsed(oneLine(s)));
     }
   });
@@ -45,7 +48,10 @@ describe('markdown.ts: hostile text stays inside its code', () => {
       expect(code.length, s).toBe(1);
       // The table's `\|` is shown as `|` (by GitHub too).
       expect(code[0]?.content, s).toBe(asParsed(oneLine(s)));
-      expect(tokens.filter((t) => t.type === 'text').map((t) => t.content), s).toEqual(['n', 'test', '1', '2', 'after']);
+      expect(
+        tokens.filter((t) => t.type === 'text').map((t) => t.content),
+        s,
+      ).toEqual(['n', 'test', '1', '2', 'after']);
     }
   });
 
@@ -55,7 +61,10 @@ describe('markdown.ts: hostile text stays inside its code', () => {
       const fences = tokens.filter((t) => t.type === 'fence');
       expect(fences.length, s).toBe(1);
       expect(fences[0]?.content, s).toBe(asParsed(`${s.replace(/\r\n?/g, '\n')}\n`));
-      expect(tokens.filter((t) => t.type === 'text').map((t) => t.content), s).toEqual(['item', 'after']);
+      expect(
+        tokens.filter((t) => t.type === 'text').map((t) => t.content),
+        s,
+      ).toEqual(['item', 'after']);
     }
   });
 
@@ -87,7 +96,14 @@ describe('the job summary and PR comment of a hostile run', () => {
     const merged = mergeJUnit([shard, broken]);
     expect(merged.malformed).toHaveLength(1);
     // Plan ids (from an artifact in a workflow_run report) appear as missing, duplicated and unplanned.
-    result = { ...merged, missing: corpus.slice(0, 25), duplicates: corpus.slice(5, 9), duplicateCount: 4, unexpected: corpus.slice(9, 14), unexpectedCount: 5 };
+    result = {
+      ...merged,
+      missing: corpus.slice(0, 25),
+      duplicates: corpus.slice(5, 9),
+      duplicateCount: 4,
+      unexpected: corpus.slice(9, 14),
+      unexpectedCount: 5,
+    };
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,8 +116,18 @@ describe('the job summary and PR comment of a hostile run', () => {
     // Outside code, only the report's own words: nothing GitHub would make a mention, reference or link of.
     for (const t of tokens.filter((t) => t.type === 'text')) expect(t.content).not.toMatch(/@|#\d|GH-\d|evil|https?:|www\.|<|>|\||`|\[|\]/);
     // And the hostile text is shown, inside code.
-    const code = tokens.filter((t) => t.type === 'code_inline' || t.type === 'fence').map((t) => t.content).join('\n');
-    for (const s of [...alsoShown, '@someone please look', 'cc @octo-org/security-team now', '[click me](https://evil.example/phish)', '<img src=https://evil.example/i.png onerror=alert(1)>', 'cell | break | out |']) {
+    const code = tokens
+      .filter((t) => t.type === 'code_inline' || t.type === 'fence')
+      .map((t) => t.content)
+      .join('\n');
+    for (const s of [
+      ...alsoShown,
+      '@someone please look',
+      'cc @octo-org/security-team now',
+      '[click me](https://evil.example/phish)',
+      '<img src=https://evil.example/i.png onerror=alert(1)>',
+      'cell | break | out |',
+    ]) {
       expect(code).toContain(s);
     }
   }

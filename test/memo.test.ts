@@ -70,7 +70,13 @@ const SIMPLE = {
 describe('discovery memo', () => {
   it('replays the full discovery byte for byte, for plain, -k, --json and subdirectory runs', () => {
     const dir = project(SIMPLE);
-    for (const [cwd, args] of [[dir, []], [dir, ['-k', 'two']], [dir, ['--json']], [join(dir, 'tests', 'sub'), []], [dir, ['-q', 'tests/sub']]] as const) {
+    for (const [cwd, args] of [
+      [dir, []],
+      [dir, ['-k', 'two']],
+      [dir, ['--json']],
+      [join(dir, 'tests', 'sub'), []],
+      [dir, ['-q', 'tests/sub']],
+    ] as const) {
       const first = discover(cwd, [...args]);
       expect(first.memo).toBe('none');
       const second = discover(cwd, [...args]);
@@ -91,7 +97,8 @@ describe('discovery memo', () => {
     const dir = project(SIMPLE);
     discover(dir);
     const memoFile = join(dir, '.fastest', 'memo', readdirSync(join(dir, '.fastest', 'memo'))[0]);
-    const hashes = () => (JSON.parse(readFileSync(memoFile, 'utf8').split('\n', 1)[0]) as { files: [string, unknown, string | null][] }).files.map(([, , hash]) => hash);
+    const hashes = () =>
+      (JSON.parse(readFileSync(memoFile, 'utf8').split('\n', 1)[0]) as { files: [string, unknown, string | null][] }).files.map(([, , hash]) => hash);
     expect(hashes().every((hash) => typeof hash === 'string')).toBe(true);
     expect(discover(dir).memo).toBe('replayed');
     // A file's ctime can't be set back: wait until the inputs are past the 2 s a clock tick may hide.

@@ -3,7 +3,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTRIBUTE_CAP, caseXml, ELEMENT_TEXT_CAP, elementXml, nodeIdFromJUnit, parseJUnit, readJUnitFile, type JUnitDocument } from '../src/merge/junit-read.js';
+import {
+  ATTRIBUTE_CAP,
+  caseXml,
+  ELEMENT_TEXT_CAP,
+  elementXml,
+  nodeIdFromJUnit,
+  parseJUnit,
+  readJUnitFile,
+  type JUnitDocument,
+} from '../src/merge/junit-read.js';
 import { junitXml } from '../src/report/junit.js';
 import { FAILURES_KEPT, LIST_KEPT, mergeJUnit } from '../src/merge/merge.js';
 import { effectiveCommands } from './helpers/action-runner.js';
@@ -107,7 +116,9 @@ describe('hostile and malformed XML', () => {
     const doc = parseJUnit(`<testsuite><testcase classname="t" name="x"><failure message="${big}">y</failure></testcase></testsuite>`, 'big.xml');
     const message = doc.cases[0]?.message ?? '';
     expect(message.startsWith('A'.repeat(ATTRIBUTE_CAP))).toBe(true);
-    expect(message.slice(ATTRIBUTE_CAP)).toBe(`\n[fastest: ${5_000_000 - ATTRIBUTE_CAP} more characters of this message attribute cut; at most ${ATTRIBUTE_CAP} are kept]`);
+    expect(message.slice(ATTRIBUTE_CAP)).toBe(
+      `\n[fastest: ${5_000_000 - ATTRIBUTE_CAP} more characters of this message attribute cut; at most ${ATTRIBUTE_CAP} are kept]`,
+    );
     expect(() => parseJUnit(`<testsuite>${' '.repeat(2000)}</testsuite>`, 'small.xml', { maxBytes: 1000 })).toThrow(/over the 1000-byte limit/);
   });
 
@@ -120,7 +131,9 @@ describe('hostile and malformed XML', () => {
     expect(() => parseJUnit('<testsuites><testsuite><testcase classname="a" name="b"/>', 'cut.xml')).toThrow(/cut\.xml: malformed/);
     expect(() => parseJUnit('', 'empty.xml')).toThrow(/empty\.xml: malformed JUnit XML: file is empty/);
     expect(() => parseJUnit('<html><body/></html>', 'page.xml')).toThrow(/no <testsuites> or <testsuite> root/);
-    expect(() => parseJUnit('<testsuites><testsuite></testcase></testsuites>', 'mismatch.xml')).toThrow(/expected <\/testsuite> but found <\/testcase> \(line 1\)/);
+    expect(() => parseJUnit('<testsuites><testsuite></testcase></testsuites>', 'mismatch.xml')).toThrow(
+      /expected <\/testsuite> but found <\/testcase> \(line 1\)/,
+    );
     expect(() => parseJUnit('\u0000\u0001binary', 'bin.xml')).toThrow(/bin\.xml: malformed/);
     expect(() => parseJUnit('<testsuite></testsuite><testsuite></testsuite>', 'two.xml')).toThrow(/two\.xml: malformed JUnit XML: more than one root element/);
     expect(() => parseJUnit('<testsuite></testsuite>junk', 'after.xml')).toThrow(/after\.xml: malformed JUnit XML: text data outside of root node/);
@@ -131,7 +144,11 @@ describe('hostile and malformed XML', () => {
 describe('hostile JUnit merges into well-formed XML', () => {
   /** Python's expat: a strict XML parser that is not ours. */
   function expatProblem(path: string): string {
-    const r = spawnSync('python3', ['-c', 'import sys, xml.dom.minidom\ntry:\n  xml.dom.minidom.parse(sys.argv[1])\nexcept Exception as e:\n  print(e)', path], { encoding: 'utf8' });
+    const r = spawnSync(
+      'python3',
+      ['-c', 'import sys, xml.dom.minidom\ntry:\n  xml.dom.minidom.parse(sys.argv[1])\nexcept Exception as e:\n  print(e)', path],
+      { encoding: 'utf8' },
+    );
     return `${r.stdout}${r.stderr}`.trim();
   }
 
@@ -192,7 +209,8 @@ describe('fastest merge on GitHub Actions', () => {
     writeFileSync(join(ghDir, 'b.xml'), `<testsuites><testsuite name="pytest">${testcase}</testsuite></testsuites>`);
     writeFileSync(join(ghDir, 'c.xml'), '<testsuites><testsuite>\n::warning::from a parse error');
     const cli = join(__dirname, '..', 'dist', 'cli.js');
-    const run = (githubActions: string) => spawnSync(process.execPath, [cli, 'merge', join(ghDir, '*.xml')], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: githubActions } });
+    const run = (githubActions: string) =>
+      spawnSync(process.execPath, [cli, 'merge', join(ghDir, '*.xml')], { encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: githubActions } });
     const plain = run('false');
     expect(plain.status).toBe(1);
     // Unfenced (off GitHub), the runner would act on them: the attack is real.
@@ -235,7 +253,10 @@ function junitFile(path: string, cases: { id: string; time?: number; failure?: s
       return failure ? `<testcase ${attrs}><failure message="${failure}">long repr\nline 2</failure></testcase>` : `<testcase ${attrs} />`;
     })
     .join('');
-  writeFileSync(path, `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" time="1.5">${body}</testsuite></testsuites>`);
+  writeFileSync(
+    path,
+    `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests"><testsuite name="pytest" time="1.5">${body}</testsuite></testsuites>`,
+  );
   return path;
 }
 
@@ -262,7 +283,10 @@ describe('merging shards', () => {
 
   it('names missing tests, duplicates and malformed files', () => {
     const plan = makePlan(itemsFromIds(ids), emptyTimings(), { shards: 3 });
-    const a = junitFile(join(dir, 'a.xml'), ids.slice(0, 6).map((id) => ({ id })));
+    const a = junitFile(
+      join(dir, 'a.xml'),
+      ids.slice(0, 6).map((id) => ({ id })),
+    );
     const b = junitFile(join(dir, 'b.xml'), [{ id: ids[5] ?? '' }, { id: ids[6] ?? '', failure: 'boom' }]);
     const bad = join(dir, 'bad.xml');
     writeFileSync(bad, '<testsuites><testsuite><testcase classname="x" name="y">');
@@ -294,12 +318,15 @@ describe('merging shards', () => {
     const plan = makePlan(itemsFromIds(planned), emptyTimings(), { shards: 1 });
     const file = join(dir, 'not-collected.xml');
     const notCollected = ['t/test_p.py::test_windows_only', 't/test_p.py::a "quoted" <id>'];
-    writeFileSync(file, junitXml([{ id: 't/test_p.py::test_ok', outcome: 'passed', when: 'call', duration: 0.1, file: 't/test_p.py', line: 1 }], [], {
-      hostname: 'h',
-      timestamp: 't',
-      seconds: 0.1,
-      notCollected,
-    }));
+    writeFileSync(
+      file,
+      junitXml([{ id: 't/test_p.py::test_ok', outcome: 'passed', when: 'call', duration: 0.1, file: 't/test_p.py', line: 1 }], [], {
+        hostname: 'h',
+        timestamp: 't',
+        seconds: 0.1,
+        notCollected,
+      }),
+    );
     const result = mergeJUnit([file], { plan });
     expect(result.missing).toEqual(['t/test_p.py::test_gone']);
     expect(result.notCollected).toEqual([...notCollected].sort());
@@ -382,9 +409,21 @@ describe('a merge that streams', () => {
     const files = [xunit1, xunit2];
     const partial = join(dir, 'stream-partial.xml');
     // Two good testcases, then the file breaks: nothing of it may reach the merged file or the counts.
-    writeFileSync(partial, '<testsuites><testsuite name="pytest" time="9"><testcase classname="tests.test_p" name="test_a" file="tests/test_p.py" time="1" /><testcase classname="tests.test_p" name="test_b" file="tests/test_p.py" time="1"><failure message="x">y</failure></testcase><testcase>');
+    writeFileSync(
+      partial,
+      '<testsuites><testsuite name="pytest" time="9"><testcase classname="tests.test_p" name="test_a" file="tests/test_p.py" time="1" /><testcase classname="tests.test_p" name="test_b" file="tests/test_p.py" time="1"><failure message="x">y</failure></testcase><testcase>',
+    );
     files.push(partial);
-    files.push(junitFile(join(dir, 'stream-more.xml'), Array.from({ length: 3000 }, (_, i) => ({ id: `tests/test_s${i % 7}.py::test_${i}`, time: (i % 13) / 1000, failure: i % 97 === 0 ? 'boom <&>' : undefined }))));
+    files.push(
+      junitFile(
+        join(dir, 'stream-more.xml'),
+        Array.from({ length: 3000 }, (_, i) => ({
+          id: `tests/test_s${i % 7}.py::test_${i}`,
+          time: (i % 13) / 1000,
+          failure: i % 97 === 0 ? 'boom <&>' : undefined,
+        })),
+      ),
+    );
     const out = join(dir, 'stream-out', 'merged.xml');
     const result = mergeJUnit(files, { out });
     expect(result.malformed.map((m) => m.file)).toEqual([partial]);
@@ -409,7 +448,12 @@ describe('a merge that streams', () => {
     const plan = makePlan(itemsFromIds(ids), emptyTimings(), { shards: 1 });
     const good = junitFile(join(dir, 'q-good.xml'), [{ id: ids[0] ?? '' }]);
     const broken = join(dir, 'q-broken.xml');
-    writeFileSync(broken, readFileSync(junitFile(join(dir, 'q-tmp.xml'), [{ id: ids[0] ?? '' }, { id: ids[1] ?? '' }])).toString().replace('</testsuites>', '<oops></testsuites>'));
+    writeFileSync(
+      broken,
+      readFileSync(junitFile(join(dir, 'q-tmp.xml'), [{ id: ids[0] ?? '' }, { id: ids[1] ?? '' }]))
+        .toString()
+        .replace('</testsuites>', '<oops></testsuites>'),
+    );
     const result = mergeJUnit([good, broken], { plan });
     expect(result.malformed.map((m) => m.file)).toEqual([broken]);
     expect(result.duplicates).toEqual([]);
@@ -421,7 +465,10 @@ describe('a merge that streams', () => {
 
   it('keeps the first FAILURES_KEPT failures and counts all; the summary says how many', () => {
     const n = FAILURES_KEPT + 25;
-    const file = junitFile(join(dir, 'many-failures.xml'), Array.from({ length: n }, (_, i) => ({ id: `tests/test_f.py::test_${i}`, failure: 'no' })));
+    const file = junitFile(
+      join(dir, 'many-failures.xml'),
+      Array.from({ length: n }, (_, i) => ({ id: `tests/test_f.py::test_${i}`, failure: 'no' })),
+    );
     const result = mergeJUnit([file]);
     expect(result.counts.failed).toBe(n);
     expect(result.failureCount).toBe(n);
@@ -436,8 +483,14 @@ describe('a merge that streams', () => {
     const n = LIST_KEPT + 300;
     const ids = Array.from({ length: n }, (_, i) => `tests/test_d.py::test_${String(i).padStart(5, '0')}`);
     const plan = makePlan(itemsFromIds(['tests/test_other.py::test_x']), emptyTimings(), { shards: 1 });
-    const a = junitFile(join(dir, 'dup-a.xml'), ids.map((id) => ({ id })));
-    const b = junitFile(join(dir, 'dup-b.xml'), ids.map((id) => ({ id })));
+    const a = junitFile(
+      join(dir, 'dup-a.xml'),
+      ids.map((id) => ({ id })),
+    );
+    const b = junitFile(
+      join(dir, 'dup-b.xml'),
+      ids.map((id) => ({ id })),
+    );
     const result = mergeJUnit([a, b], { plan });
     expect(result.duplicateCount).toBe(n);
     expect(result.duplicates).toEqual(ids.slice(0, LIST_KEPT));

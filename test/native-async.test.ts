@@ -129,10 +129,14 @@ describe('static_check: async rules', () => {
   });
 });
 
-async function fastest(dir: string, args: string[]): Promise<{ tests: { id: string; outcome: string; engine: string }[]; collectionErrors: { file: string; message: string }[] }> {
+async function fastest(
+  dir: string,
+  args: string[],
+): Promise<{ tests: { id: string; outcome: string; engine: string }[]; collectionErrors: { file: string; message: string }[] }> {
   const json = join(dir, 'report.json');
   await run(process.execPath, [cli, '-n', '1', '--no-cache', '--json', json, ...args], {
-    cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '' },
+    cwd: dir,
+    env: { ...process.env, GITHUB_ACTIONS: '' },
   }).catch((e: { code?: number }) => {
     if (typeof e.code !== 'number' || e.code > 2) throw e;
   });
@@ -147,8 +151,14 @@ describe('through the CLI (needs pytest-asyncio, as .ci/run installs it)', () =>
     cpSync(join(fixtures, 'native-async-routed'), dir, { recursive: true });
     const report = await fastest(dir, ['--engine', 'native']);
     expect(report.collectionErrors.map((e) => [e.file, e.message]).sort()).toEqual([
-      ['test_loop_scope_mark.py', 'native engine cannot run test_loop_scope_mark.py: test_loop_scope_mark.py uses pytest-asyncio (asyncio mark with arguments)'],
-      ['test_pytest_asyncio_fixtures.py', 'native engine cannot run test_pytest_asyncio_fixtures.py: test_pytest_asyncio_fixtures.py uses pytest-asyncio (pytest_asyncio)'],
+      [
+        'test_loop_scope_mark.py',
+        'native engine cannot run test_loop_scope_mark.py: test_loop_scope_mark.py uses pytest-asyncio (asyncio mark with arguments)',
+      ],
+      [
+        'test_pytest_asyncio_fixtures.py',
+        'native engine cannot run test_pytest_asyncio_fixtures.py: test_pytest_asyncio_fixtures.py uses pytest-asyncio (pytest_asyncio)',
+      ],
     ]);
     expect(report.tests.map((t) => [t.id, t.outcome, t.engine])).toEqual([
       ['test_native_alongside.py::test_native_marked', 'passed', 'native'],
@@ -161,8 +171,7 @@ describe('through the CLI (needs pytest-asyncio, as .ci/run installs it)', () =>
     if (!installed) return;
     const dir = join(work, 'auto');
     cpSync(join(fixtures, 'native-async-auto'), dir, { recursive: true });
-    const engines = (r: { tests: { id: string; engine: string }[] }) =>
-      [...new Set(r.tests.map((t) => `${t.id.split('::')[0]} ${t.engine}`))].sort();
+    const engines = (r: { tests: { id: string; engine: string }[] }) => [...new Set(r.tests.map((t) => `${t.id.split('::')[0]} ${t.engine}`))].sort();
     expect(engines(await fastest(dir, []))).toEqual(['test_auto_fixtures.py pytest', 'test_auto_tests.py native']);
     // without the plugin pytest fails every coroutine test, natively too
     const off = await fastest(dir, ['-p', 'no:asyncio', 'test_auto_tests.py']);
@@ -176,7 +185,7 @@ describe('through the CLI (needs pytest-asyncio, as .ci/run installs it)', () =>
     ]);
   });
 
-  it('--asyncio-mode=auto wins over the ini and -o as pytest-asyncio\'s flag does, for both engines', async () => {
+  it("--asyncio-mode=auto wins over the ini and -o as pytest-asyncio's flag does, for both engines", async () => {
     const { installed } = await probeSupport();
     if (!installed) return;
     const dir = join(work, 'mode-flag');

@@ -52,7 +52,10 @@ async function tool(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
 
 /** Addresses and mock ids differ from run to run. */
 function masked(text: string): string {
-  return text.replace(/0x[0-9a-f]+/g, '0x?').replace(/ id='\d+'/g, " id='?'").replace(/\/fastest-dropin-\w+\/[\w-]+-\d+\//g, '/<copy>/');
+  return text
+    .replace(/0x[0-9a-f]+/g, '0x?')
+    .replace(/ id='\d+'/g, " id='?'")
+    .replace(/\/fastest-dropin-\w+\/[\w-]+-\d+\//g, '/<copy>/');
 }
 
 function junitCases(path: string): Map<string, string> {
@@ -82,7 +85,12 @@ async function pytest(dir: string, args: string[], env: NodeJS.ProcessEnv = {}, 
 async function fastest(dir: string, engine: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
   const junit = join(dir, `fastest-${copies}.xml`);
   const json = join(dir, `fastest-${copies++}.json`);
-  const { code, out } = await tool(process.execPath, [cli, '--no-cache', '-q', '--engine', engine, '--continue-on-collection-errors', '--junitxml', junit, '--json', json, ...args], dir, env);
+  const { code, out } = await tool(
+    process.execPath,
+    [cli, '--no-cache', '-q', '--engine', engine, '--continue-on-collection-errors', '--junitxml', junit, '--json', json, ...args],
+    dir,
+    env,
+  );
   const engines = new Map<string, string>();
   if (existsSync(json)) {
     const report = JSON.parse(readFileSync(json, 'utf8')) as { tests: { id: string; engine: string | null }[] };
@@ -168,19 +176,23 @@ describe('logging as pytest (native-dropin/logging: log_level, log_format, log_d
     // caplog is the logging plugin's: `--engine native` cannot run a module asking for it then
     { name: '-p no:logging', args: ['-p', 'no:logging'], engines: ['auto'] },
   ];
-  it.each(variants)('$name: outcomes, captured log sections and caplog as pytest', async ({ args, engines }) => {
-    const [p, ...runs] = await Promise.all([pytest(copyOf('logging'), args), ...engines.map((e) => fastest(copyOf('logging'), e, args))]);
-    expect(p.cases.size).toBe(5);
-    for (const [index, engine] of engines.entries()) {
-      const f = runs[index]!;
-      // (fastest's JUnit message of a missing fixture is its first line, not pytest's whole text)
-      const kinds = (cases: Map<string, string>) => sorted(cases).map(([id, o]) => [id, args.includes('no:logging') ? o.split(':')[0] : o]);
-      expect({ engine, cases: kinds(f.cases) }).toEqual({ engine, cases: kinds(p.cases) });
-      expect({ engine, blocks: sorted(reportBlocks(f.out)) }).toEqual({ engine, blocks: sorted(reportBlocks(p.out)) });
-      if (!args.includes('no:logging')) expect([...new Set(f.engines.values())]).toEqual(['native']);
-    }
-    if (!args.includes('no:logging')) expect(reportBlocks(p.out).get('test_fails_with_logs')).toContain('Captured log setup');
-  }, 180_000);
+  it.each(variants)(
+    '$name: outcomes, captured log sections and caplog as pytest',
+    async ({ args, engines }) => {
+      const [p, ...runs] = await Promise.all([pytest(copyOf('logging'), args), ...engines.map((e) => fastest(copyOf('logging'), e, args))]);
+      expect(p.cases.size).toBe(5);
+      for (const [index, engine] of engines.entries()) {
+        const f = runs[index]!;
+        // (fastest's JUnit message of a missing fixture is its first line, not pytest's whole text)
+        const kinds = (cases: Map<string, string>) => sorted(cases).map(([id, o]) => [id, args.includes('no:logging') ? o.split(':')[0] : o]);
+        expect({ engine, cases: kinds(f.cases) }).toEqual({ engine, cases: kinds(p.cases) });
+        expect({ engine, blocks: sorted(reportBlocks(f.out)) }).toEqual({ engine, blocks: sorted(reportBlocks(p.out)) });
+        if (!args.includes('no:logging')) expect([...new Set(f.engines.values())]).toEqual(['native']);
+      }
+      if (!args.includes('no:logging')) expect(reportBlocks(p.out).get('test_fails_with_logs')).toContain('Captured log setup');
+    },
+    180_000,
+  );
 
   it('captured log in JUnit (junit_logging = all) as pytest writes it', async () => {
     const args = ['-o', 'junit_logging=all'];
@@ -202,50 +214,62 @@ describe('logging as pytest (native-dropin/logging: log_level, log_format, log_d
 });
 
 describe('-l/--showlocals in the native engine (native-dropin/collect)', () => {
-  it.each([{ args: ['-l'] }, { args: ['-l', '--no-showlocals'] }, { args: ['--showlocals', '-vvv'] }])('$args: the failure text has pytest locals block', async ({ args }) => {
-    const files = ['test_mock_args.py', 'test_pytestconfig.py'];
-    const [p, n, a] = await Promise.all([
-      pytest(copyOf('collect'), [...args, ...files]),
-      fastest(copyOf('collect'), 'native', [...args, ...files]),
-      fastest(copyOf('collect'), 'auto', [...args, ...files]),
-    ]);
-    const expected = sorted(reportBlocks(p.out));
-    expect(expected.length).toBeGreaterThanOrEqual(3);
-    expect(sorted(reportBlocks(n.out))).toEqual(expected);
-    expect(sorted(reportBlocks(a.out))).toEqual(expected);
-    expect([...new Set(a.engines.values())]).toEqual(['native']);
-    const locals = /^getcwd {5}= <MagicMock/m; // -l's block (names padded), not the arguments line
-    if (args.includes('--no-showlocals')) expect(n.out).not.toMatch(locals);
-    else expect(n.out).toMatch(locals);
-  }, 180_000);
+  it.each([{ args: ['-l'] }, { args: ['-l', '--no-showlocals'] }, { args: ['--showlocals', '-vvv'] }])(
+    '$args: the failure text has pytest locals block',
+    async ({ args }) => {
+      const files = ['test_mock_args.py', 'test_pytestconfig.py'];
+      const [p, n, a] = await Promise.all([
+        pytest(copyOf('collect'), [...args, ...files]),
+        fastest(copyOf('collect'), 'native', [...args, ...files]),
+        fastest(copyOf('collect'), 'auto', [...args, ...files]),
+      ]);
+      const expected = sorted(reportBlocks(p.out));
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+      expect(sorted(reportBlocks(n.out))).toEqual(expected);
+      expect(sorted(reportBlocks(a.out))).toEqual(expected);
+      expect([...new Set(a.engines.values())]).toEqual(['native']);
+      const locals = /^getcwd {5}= <MagicMock/m; // -l's block (names padded), not the arguments line
+      if (args.includes('--no-showlocals')) expect(n.out).not.toMatch(locals);
+      else expect(n.out).toMatch(locals);
+    },
+    180_000,
+  );
 });
 
 describe("pytest-timeout's timeout ini (native-dropin/timeout: timeout = 1)", () => {
   // pytest-timeout's signal method: "Failed: Timeout (>1.0s) from pytest-timeout." where the test
   // hangs (in the call, or in a fixture's setup), and the run goes on in the same worker.
   const shape = (where: string, line: string) => `\n    ${where}\n>       ${line}\nE       Failed: Timeout (>1.0s) from pytest-timeout.\n`;
-  it.each(['native', 'auto', 'pytest'])('%s: a hung test fails with pytest-timeout text and the next test runs', async (engine) => {
-    const f = await fastest(copyOf('timeout'), engine, ['-n', '1']);
-    const timedOut = 'Failed: Timeout (>1.0s) from pytest-timeout.';
-    expect(sorted(f.cases)).toEqual([
-      ['test_hang::test_after', 'passed'],
-      ['test_hang::test_before', 'passed'],
-      ['test_hang::test_hangs', `failure: ${timedOut}`],
-      ['test_hang::test_hangs_in_setup', `error: failed on setup with "${timedOut}"`],
-      ['test_hang::test_slow_fixture_quick_call', `error: failed on setup with "${timedOut}"`],
-    ]);
-    const blocks = reportBlocks(f.out);
-    expect(blocks.get('test_hangs')).toContain(shape('def test_hangs():', 'time.sleep(60)'));
-    expect(blocks.get('ERROR at setup of test_hangs_in_setup')).toContain(shape('def slow_setup():', 'time.sleep(60)'));
-    expect(f.out).not.toContain('worker');
-  }, 120_000);
+  it.each(['native', 'auto', 'pytest'])(
+    '%s: a hung test fails with pytest-timeout text and the next test runs',
+    async (engine) => {
+      const f = await fastest(copyOf('timeout'), engine, ['-n', '1']);
+      const timedOut = 'Failed: Timeout (>1.0s) from pytest-timeout.';
+      expect(sorted(f.cases)).toEqual([
+        ['test_hang::test_after', 'passed'],
+        ['test_hang::test_before', 'passed'],
+        ['test_hang::test_hangs', `failure: ${timedOut}`],
+        ['test_hang::test_hangs_in_setup', `error: failed on setup with "${timedOut}"`],
+        ['test_hang::test_slow_fixture_quick_call', `error: failed on setup with "${timedOut}"`],
+      ]);
+      const blocks = reportBlocks(f.out);
+      expect(blocks.get('test_hangs')).toContain(shape('def test_hangs():', 'time.sleep(60)'));
+      expect(blocks.get('ERROR at setup of test_hangs_in_setup')).toContain(shape('def slow_setup():', 'time.sleep(60)'));
+      expect(f.out).not.toContain('worker');
+    },
+    120_000,
+  );
 
-  it.each(['native', 'pytest'])('%s: timeout_func_only times the call only', async (engine) => {
-    const args = ['-o', 'timeout_func_only=true', 'test_hang.py::test_slow_fixture_quick_call', 'test_hang.py::test_hangs'];
-    const f = await fastest(copyOf('timeout'), engine, args);
-    expect(sorted(f.cases)).toEqual([
-      ['test_hang::test_hangs', 'failure: Failed: Timeout (>1.0s) from pytest-timeout.'],
-      ['test_hang::test_slow_fixture_quick_call', 'passed'],
-    ]);
-  }, 120_000);
+  it.each(['native', 'pytest'])(
+    '%s: timeout_func_only times the call only',
+    async (engine) => {
+      const args = ['-o', 'timeout_func_only=true', 'test_hang.py::test_slow_fixture_quick_call', 'test_hang.py::test_hangs'];
+      const f = await fastest(copyOf('timeout'), engine, args);
+      expect(sorted(f.cases)).toEqual([
+        ['test_hang::test_hangs', 'failure: Failed: Timeout (>1.0s) from pytest-timeout.'],
+        ['test_hang::test_slow_fixture_quick_call', 'passed'],
+      ]);
+    },
+    120_000,
+  );
 });

@@ -67,16 +67,11 @@ async function runNative(root: string, args: string[], env: Record<string, strin
 
 async function runPytest(root: string, outFile: string, env: Record<string, string>): Promise<PytestOutcome[]> {
   try {
-    await run(
-      'python3',
-      ['-m', 'pytest', '-p', 'no:cacheprovider', '-p', 'native_pytest_outcomes', '-q',
-        '--continue-on-collection-errors'],
-      {
-        cwd: root,
-        env: { ...process.env, ...env, PYTHONPATH: HERE, NATIVE_PYTEST_OUT: outFile },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
+    await run('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-p', 'native_pytest_outcomes', '-q', '--continue-on-collection-errors'], {
+      cwd: root,
+      env: { ...process.env, ...env, PYTHONPATH: HERE, NATIVE_PYTEST_OUT: outFile },
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch {
     // pytest exits 1 when tests fail: expected here
   }
@@ -130,8 +125,14 @@ describe('native engine vs pytest (native-basic)', () => {
   });
 
   it('reports the same collection errors and module skips', () => {
-    const pytestErrors = pytestResults.filter((r) => r.outcome === 'collect_error').map((r) => r.id).sort();
-    const nativeErrors = frames.filter((f) => f.t === 'collect_error').map((f) => f.file).sort();
+    const pytestErrors = pytestResults
+      .filter((r) => r.outcome === 'collect_error')
+      .map((r) => r.id)
+      .sort();
+    const nativeErrors = frames
+      .filter((f) => f.t === 'collect_error')
+      .map((f) => f.file)
+      .sort();
     expect(nativeErrors).toEqual(pytestErrors);
     const pytestSkips = pytestResults.filter((r) => r.when === 'collect' && r.outcome === 'skipped').map((r) => r.id);
     const nativeSkips = frames.filter((f) => f.t === 'result' && f.when === 'collect').map((f) => f.id);
@@ -152,12 +153,9 @@ describe('native engine vs pytest (native-basic)', () => {
     expect(collect.get('test_import_error.py')).toMatch(
       /^ImportError while importing test module '.*test_import_error\.py'\.\nHint: make sure your test modules\/packages have valid Python names\.\nTraceback:\n/,
     );
-    expect(collect.get('test_import_error.py')).toContain(
-      "E   ModuleNotFoundError: No module named 'no_such_module_for_native_tests'",
-    );
+    expect(collect.get('test_import_error.py')).toContain("E   ModuleNotFoundError: No module named 'no_such_module_for_native_tests'");
     expect(collect.get('test_arity.py')).toBe(
-      'test_arity.py::test_bad: in "parametrize" the number of names (2):\n  [\'a\', \'b\']\n' +
-        'must be equal to the number of values (1):\n  (3,)',
+      "test_arity.py::test_bad: in \"parametrize\" the number of names (2):\n  ['a', 'b']\n" + 'must be equal to the number of values (1):\n  (3,)',
     );
     expect(collect.get('test_name_error.py')).toContain("E   NameError: name 'undefined_name_at_import' is not defined");
 
@@ -167,9 +165,7 @@ describe('native engine vs pytest (native-basic)', () => {
     expect(unknown?.longrepr).toMatch(/available fixtures: .*base_value/);
     const recursive = results.get('test_errors.py::test_recursive');
     expect(recursive?.longrepr).toContain("recursive dependency involving fixture 'rec_a' detected");
-    expect(results.get('test_errors.py::test_no_yield')?.message).toBe(
-      'ValueError: never_yields did not yield a value',
-    );
+    expect(results.get('test_errors.py::test_no_yield')?.message).toBe('ValueError: never_yields did not yield a value');
     const teardown = results.get('test_errors.py::test_teardown_error_after_pass');
     expect(teardown?.outcome).toBe('passed');
     expect(teardown?.teardownError?.message).toBe('RuntimeError: teardown exploded');
@@ -179,9 +175,7 @@ describe('native engine vs pytest (native-basic)', () => {
   it('formats failures like pytest --tb=auto', () => {
     const failure = results.get('test_marks.py::test_exception');
     // As pytest's terminal writes it: a blank line, then the source with its indentation.
-    expect(failure?.longrepr).toBe(
-      '\n    def test_exception():\n>       {}["missing"]\nE       KeyError: \'missing\'\n\ntest_marks.py:121: KeyError',
-    );
+    expect(failure?.longrepr).toBe('\n    def test_exception():\n>       {}["missing"]\nE       KeyError: \'missing\'\n\ntest_marks.py:121: KeyError');
     expect(failure?.message).toBe("KeyError: 'missing'");
     expect(results.get('test_marks.py::test_imperative_fail')?.message).toBe('Failed: imperative failure');
     expect(results.get('test_marks.py::test_skip_reason')?.message).toBe('because');
@@ -200,8 +194,7 @@ describe('native engine vs pytest (native-basic)', () => {
 
 describe('native engine: unsupported_reason', () => {
   it('names what the module needs from pytest plugins or hooks', async () => {
-    const files = ['test_mocker.py', 'test_django_mark.py', 'test_fine.py', 'hooks/test_in_hooks.py',
-      'plugins/test_in_plugins.py'];
+    const files = ['test_mocker.py', 'test_django_mark.py', 'test_fine.py', 'hooks/test_in_hooks.py', 'plugins/test_in_plugins.py'];
     const frames = await runNative(UNSUPPORTED, ['--check', ...files]);
     const reasons = Object.fromEntries(frames.map((f) => [f.file, f.reason]));
     expect(reasons['test_mocker.py']).toMatch(/fixture 'mocker'/);
@@ -229,8 +222,7 @@ describe('native engine: unsupported_reason', () => {
   });
 
   it('runs selected ids and expands base ids of parametrized tests', async () => {
-    const frames = await runNative(BASIC, ['--ids', 'test_params.py::test_stacked', '--ids',
-      'test_params.py::test_ids_list[second]', 'test_params.py']);
+    const frames = await runNative(BASIC, ['--ids', 'test_params.py::test_stacked', '--ids', 'test_params.py::test_ids_list[second]', 'test_params.py']);
     const ids = frames.filter((f) => f.t === 'result').map((f) => f.id);
     expect(ids).toEqual([
       'test_params.py::test_ids_list[second]',

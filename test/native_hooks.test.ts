@@ -17,18 +17,26 @@ const work = mkdtempSync(join(tmpdir(), 'native-hooks-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function jsonLines(text: string): Record<string, unknown>[] {
-  return text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function nativeOutcomes(args: string[], file = FILE): Promise<Map<string, string>> {
   const { stdout } = await run('python3', [HARNESS, ROOT, ...args.flatMap((a) => ['--arg', a]), file], { cwd: ROOT });
-  return new Map(jsonLines(stdout).filter((f) => f.t === 'result').map((f) => [f.id as string, f.outcome as string]));
+  return new Map(
+    jsonLines(stdout)
+      .filter((f) => f.t === 'result')
+      .map((f) => [f.id as string, f.outcome as string]),
+  );
 }
 
 async function pytestOutcomes(args: string[], file = FILE): Promise<Map<string, string>> {
   const out = join(work, `pytest${args.join('')}${file.replace(/\W/g, '_')}.jsonl`);
   await run('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'native_pytest_outcomes', ...args, file], {
-    cwd: ROOT, env: { ...process.env, PYTHONPATH: HERE, NATIVE_PYTEST_OUT: out },
+    cwd: ROOT,
+    env: { ...process.env, PYTHONPATH: HERE, NATIVE_PYTEST_OUT: out },
   }).catch(() => undefined);
   return new Map(jsonLines(readFileSync(out, 'utf8')).map((r) => [r.id as string, r.outcome as string]));
 }

@@ -86,7 +86,11 @@ describe.concurrent('assertion rewriting matches pytest', () => {
     it(`gives pytest's E lines for every failing assert (${c.name})`, async ({ expect }) => {
       const [pytestRun, mineRun] = await Promise.all([
         run(['-m', 'pytest', ...c.pytestFlags, ...quietPlugins, '--tb=long', 'test_asserts.py'], assertsDir, c.env),
-        run([harness, 'asserts', join(assertsDir, 'test_asserts.py'), join(scratch, `asserts-${c.verbose}-${c.name.length}`), String(c.verbose)], assertsDir, c.env),
+        run(
+          [harness, 'asserts', join(assertsDir, 'test_asserts.py'), join(scratch, `asserts-${c.verbose}-${c.name.length}`), String(c.verbose)],
+          assertsDir,
+          c.env,
+        ),
       ]);
       const expected = pytestAssertionLines(pytestRun.stdout);
       const mine = harnessJson<AssertsResult>(mineRun).messages;
@@ -197,9 +201,7 @@ describe.concurrent('capture, builtin fixtures and warnings', () => {
   }
 
   it('leaves output uncaptured with --capture=no while capsys/capfd still capture', async ({ expect }) => {
-    const mine = harnessJson<ServicesResult>(
-      await run([harness, 'services', builtinsDir, 'no', join(scratch, 'services-no')], builtinsDir),
-    );
+    const mine = harnessJson<ServicesResult>(await run([harness, 'services', builtinsDir, 'no', join(scratch, 'services-no')], builtinsDir));
     expect(mine.results.test_print_sections.sections.call).toEqual(['', '', '']);
     for (const test of ['test_capsys', 'test_capfd', 'test_capsysbinary', 'test_capfdbinary', 'test_tmp_path', 'test_caplog', 'test_monkeypatch_undone']) {
       expect(mine.results[test].outcome, test).toBe('passed');

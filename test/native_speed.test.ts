@@ -19,12 +19,16 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 type Frame = Record<string, unknown>;
 
 function jsonLines(text: string): Frame[] {
-  return text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Frame);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Frame);
 }
 
 async function nativeFrames(file: string): Promise<Frame[]> {
   const { stdout } = await run('python3', [HARNESS, ROOT, file], {
-    cwd: ROOT, env: { ...process.env, NATIVE_CACHE_DIR: join(work, 'cache') },
+    cwd: ROOT,
+    env: { ...process.env, NATIVE_CACHE_DIR: join(work, 'cache') },
   });
   return jsonLines(stdout);
 }
@@ -40,7 +44,8 @@ function nativeOutcomes(frames: Frame[]): [string, string][] {
 async function pytestOutcomes(file: string): Promise<[string, string][]> {
   const out = join(work, `pytest-${file.replace(/\W/g, '_')}.jsonl`);
   await run('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'native_pytest_outcomes', file], {
-    cwd: ROOT, env: { ...process.env, PYTHONPATH: HERE, NATIVE_PYTEST_OUT: out },
+    cwd: ROOT,
+    env: { ...process.env, PYTHONPATH: HERE, NATIVE_PYTEST_OUT: out },
   }).catch(() => undefined);
   return jsonLines(readFileSync(out, 'utf8')).map((r): [string, string] => [r.id as string, r.outcome as string]);
 }

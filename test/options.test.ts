@@ -26,8 +26,12 @@ function runAsync(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessE
     const child = spawn(cmd, args, { cwd, env: { ...process.env, GITHUB_ACTIONS: '', CI: '', ...env } });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     child.stdin.on('error', () => {});
     child.stdin.end(input);
     child.on('close', (code) => resolvePromise({ code, out, err }));
@@ -41,7 +45,10 @@ const pytest = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, input 
 function closing(text: string): string {
   const lines = text.trimEnd().split('\n');
   const last = lines[lines.length - 1] ?? '';
-  return last.replace(/\x1b\[[0-9;]*m/g, '').replace(/^=+ | =+$/g, '').replace(/ in [\d.]+s( \([^)]*\))?$/, '');
+  return last
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .replace(/^=+ | =+$/g, '')
+    .replace(/ in [\d.]+s( \([^)]*\))?$/, '');
 }
 
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -74,14 +81,42 @@ interface ParserOption {
 
 /** A valid value for each pytest option that takes one (choices take their first). */
 const VALUES: Record<string, string> = {
-  '-k': 'test', '-m': 'not slow', '--maxfail': '3', '--pdbcls': 'pdb:Pdb', '--durations': '1',
-  '--durations-min': '0.5', '--verbosity': '0', '-r': 'a', '--junitxml': 'out.xml', '--junitprefix': 'pre',
-  '-W': 'ignore::DeprecationWarning', '--ignore': 'nothing', '--ignore-glob': 'nothing*', '--deselect': 'nothing.py::x',
-  '--confcutdir': '.', '--doctest-glob': '*.rst', '-c': 'pytest.ini', '--rootdir': '.', '--basetemp': 'basetemp',
-  '-p': 'no:cacheprovider', '-o': 'console_output_style=classic', '--log-level': 'INFO', '--log-format': '%(message)s',
-  '--log-date-format': '%H', '--log-cli-level': 'INFO', '--log-cli-format': '%(message)s', '--log-cli-date-format': '%H',
-  '--log-file': 'run.log', '--log-file-level': 'INFO', '--log-file-format': '%(message)s', '--log-file-date-format': '%H',
-  '--log-auto-indent': 'on', '--log-disable': 'nothing', '--lfnf': 'all', '--pastebin': 'failed', '--max-warnings': '10',
+  '-k': 'test',
+  '-m': 'not slow',
+  '--maxfail': '3',
+  '--pdbcls': 'pdb:Pdb',
+  '--durations': '1',
+  '--durations-min': '0.5',
+  '--verbosity': '0',
+  '-r': 'a',
+  '--junitxml': 'out.xml',
+  '--junitprefix': 'pre',
+  '-W': 'ignore::DeprecationWarning',
+  '--ignore': 'nothing',
+  '--ignore-glob': 'nothing*',
+  '--deselect': 'nothing.py::x',
+  '--confcutdir': '.',
+  '--doctest-glob': '*.rst',
+  '-c': 'pytest.ini',
+  '--rootdir': '.',
+  '--basetemp': 'basetemp',
+  '-p': 'no:cacheprovider',
+  '-o': 'console_output_style=classic',
+  '--log-level': 'INFO',
+  '--log-format': '%(message)s',
+  '--log-date-format': '%H',
+  '--log-cli-level': 'INFO',
+  '--log-cli-format': '%(message)s',
+  '--log-cli-date-format': '%H',
+  '--log-file': 'run.log',
+  '--log-file-level': 'INFO',
+  '--log-file-format': '%(message)s',
+  '--log-file-date-format': '%H',
+  '--log-auto-indent': 'on',
+  '--log-disable': 'nothing',
+  '--lfnf': 'all',
+  '--pastebin': 'failed',
+  '--max-warnings': '10',
 };
 
 function valueOf(option: ParserOption): string | null {
@@ -93,18 +128,26 @@ function valueOf(option: ParserOption): string | null {
 
 const SIMPLE = {
   'pytest.ini': '[pytest]\nmarkers =\n    slow: a slow test\n',
-  'test_a.py': 'import logging\nimport pytest\n\ndef test_pass():\n    logging.getLogger("a").info("hello")\n    assert 1\n\n@pytest.mark.skip(reason="no")\ndef test_skip():\n    pass\n',
+  'test_a.py':
+    'import logging\nimport pytest\n\ndef test_pass():\n    logging.getLogger("a").info("hello")\n    assert 1\n\n@pytest.mark.skip(reason="no")\ndef test_skip():\n    pass\n',
 };
 
 describe('every option of pytest --help (plugins off)', () => {
-  it('is accepted, with pytest\'s exit code and closing line', async () => {
-    const listing = execFileSync('python3', ['-c', [
-      'import json',
-      'from _pytest.config import get_config',
-      'p = get_config([])._parser',
-      'ap = getattr(p, "optparser", None) or p._getparser()',
-      'print(json.dumps([{"names": a.option_strings, "nargs": a.nargs, "choices": list(a.choices) if a.choices else None} for a in ap._actions if a.option_strings]))',
-    ].join('\n')], { encoding: 'utf8', env: { ...process.env, ...PLUGINS_OFF } });
+  it("is accepted, with pytest's exit code and closing line", async () => {
+    const listing = execFileSync(
+      'python3',
+      [
+        '-c',
+        [
+          'import json',
+          'from _pytest.config import get_config',
+          'p = get_config([])._parser',
+          'ap = getattr(p, "optparser", None) or p._getparser()',
+          'print(json.dumps([{"names": a.option_strings, "nargs": a.nargs, "choices": list(a.choices) if a.choices else None} for a in ap._actions if a.option_strings]))',
+        ].join('\n'),
+      ],
+      { encoding: 'utf8', env: { ...process.env, ...PLUGINS_OFF } },
+    );
     const options = JSON.parse(listing) as ParserOption[];
     expect(options.length).toBeGreaterThan(85);
     const base = project('every-option', SIMPLE);
@@ -115,7 +158,10 @@ describe('every option of pytest --help (plugins off)', () => {
         expect(() => parseArgs(args, new Map(), new Map()), args.join(' ')).not.toThrow();
       }
     }
-    const cases = options.map((option) => ({ name: option.names[0], args: valueOf(option) === null ? [option.names[0]] : [option.names[0], valueOf(option)!] }));
+    const cases = options.map((option) => ({
+      name: option.names[0],
+      args: valueOf(option) === null ? [option.names[0]] : [option.names[0], valueOf(option)!],
+    }));
     const ran = await inBatches(cases, 4, async ({ name, args }) => {
       // each option in a copy of its own: --sw, --lf, --basetemp, --log-file write into it
       const dir = join(work, `opt${name.replace(/[^a-z0-9]/gi, '_')}`);
@@ -147,14 +193,20 @@ describe("fastest's own flags", () => {
 });
 
 describe('options pytest refuses', () => {
-  it('are refused with pytest\'s own message and exit 4', async () => {
+  it("are refused with pytest's own message and exit 4", async () => {
     const dir = project('refused', SIMPLE);
     for (const args of [['--no-such-option'], ['--lfnf=sometimes'], ['--capture=both'], ['--maxfail', 'x'], ['--durations=x']]) {
       const [f, p] = await Promise.all([fastest(args, dir, PLUGINS_OFF), pytest(args, dir, PLUGINS_OFF)]);
       expect({ args, code: f.code }).toEqual({ args, code: 4 });
       expect(p.code).toBe(4);
       if (args[0] === '--no-such-option' || args[0] === '--lfnf=sometimes') expect(f.err).toBe(p.err);
-      else expect(f.err).toContain(p.err.split('\n').find((l) => l.includes('error:'))!.replace(/^pytest: error: /, ''));
+      else
+        expect(f.err).toContain(
+          p.err
+            .split('\n')
+            .find((l) => l.includes('error:'))!
+            .replace(/^pytest: error: /, ''),
+        );
     }
   }, 120_000);
 });
@@ -162,10 +214,11 @@ describe('options pytest refuses', () => {
 describe('what options do, against pytest', () => {
   const FAILING = {
     'pytest.ini': '[pytest]\n',
-    'test_f.py': 'def helper(v):\n    return v + 1\n\ndef test_locals():\n    answer = 41\n    print("said something")\n    assert helper(answer) == 43\n\ndef test_ok():\n    assert True\n',
+    'test_f.py':
+      'def helper(v):\n    return v + 1\n\ndef test_locals():\n    answer = 41\n    print("said something")\n    assert helper(answer) == 43\n\ndef test_ok():\n    assert True\n',
   };
 
-  it('-l shows the failing frame\'s locals (natively too)', async () => {
+  it("-l shows the failing frame's locals (natively too)", async () => {
     const dir = project('showlocals', FAILING);
     const [f, p] = await Promise.all([fastest(['-l'], dir, PLUGINS_OFF), pytest(['-l'], dir, PLUGINS_OFF)]);
     expect(f.code).toBe(p.code);
@@ -178,7 +231,10 @@ describe('what options do, against pytest', () => {
 
   it('--show-capture=no drops the captured output sections; --no-header the header lines', async () => {
     const dir = project('showcapture', FAILING);
-    const [f, p] = await Promise.all([fastest(['--show-capture=no', '--no-header'], dir, PLUGINS_OFF), pytest(['--show-capture=no', '--no-header'], dir, PLUGINS_OFF)]);
+    const [f, p] = await Promise.all([
+      fastest(['--show-capture=no', '--no-header'], dir, PLUGINS_OFF),
+      pytest(['--show-capture=no', '--no-header'], dir, PLUGINS_OFF),
+    ]);
     expect(f.code).toBe(p.code);
     for (const r of [f, p]) {
       expect(r.out).not.toContain('Captured stdout call');
@@ -209,14 +265,17 @@ describe('what options do, against pytest', () => {
     }
   }, 60_000);
 
-  it('--strict-config: unknown ini keys are pytest\'s usage error; known ones run in fastest', async () => {
+  it("--strict-config: unknown ini keys are pytest's usage error; known ones run in fastest", async () => {
     const bad = project('strict-bad', { 'pytest.ini': '[pytest]\nbogus_key = 1\n', 'test_a.py': 'def test_a():\n    pass\n' });
     const [f, p] = await Promise.all([fastest(['--strict-config'], bad, PLUGINS_OFF), pytest(['--strict-config'], bad, PLUGINS_OFF)]);
     expect(p.code).toBe(4);
     expect(f.code).toBe(4);
     expect(f.err).toBe(p.err);
     // pytest 9 lets `--strict-config` in addopts pass unknown keys (a warning): so does fastest
-    const inAddopts = project('strict-addopts', { 'pytest.ini': '[pytest]\naddopts = --strict-config\nbogus_key = 1\n', 'test_a.py': 'def test_a():\n    pass\n' });
+    const inAddopts = project('strict-addopts', {
+      'pytest.ini': '[pytest]\naddopts = --strict-config\nbogus_key = 1\n',
+      'test_a.py': 'def test_a():\n    pass\n',
+    });
     const [fa, pa] = await Promise.all([fastest([], inAddopts, PLUGINS_OFF), pytest([], inAddopts, PLUGINS_OFF)]);
     expect(fa.code).toBe(pa.code);
     const good = project('strict-good', { 'pytest.ini': '[pytest]\nmarkers =\n    slow: slow\n', 'test_a.py': 'def test_a():\n    pass\n' });
@@ -225,7 +284,7 @@ describe('what options do, against pytest', () => {
     expect(ok.out).toMatch(/engine: auto/); // fastest ran it, natively
   }, 60_000);
 
-  it('--cache-clear empties pytest\'s cache before --lf reads it', async () => {
+  it("--cache-clear empties pytest's cache before --lf reads it", async () => {
     const files = { 'pytest.ini': '[pytest]\n', 'test_c.py': 'def test_ok():\n    pass\n\ndef test_bad():\n    assert 0\n' };
     const fdir = project('cacheclear-f', files);
     const pdir = project('cacheclear-p', files);
@@ -237,7 +296,11 @@ describe('what options do, against pytest', () => {
   }, 60_000);
 
   it('--doctest-modules runs the doctests (listed by discovery, run in the pytest engine)', async () => {
-    const dir = project('doctests', { 'pytest.ini': '[pytest]\n', 'mod.py': 'def twice(x):\n    """\n    >>> twice(2)\n    4\n    >>> twice(3)\n    7\n    """\n    return 2 * x\n', 'test_m.py': 'def test_m():\n    pass\n' });
+    const dir = project('doctests', {
+      'pytest.ini': '[pytest]\n',
+      'mod.py': 'def twice(x):\n    """\n    >>> twice(2)\n    4\n    >>> twice(3)\n    7\n    """\n    return 2 * x\n',
+      'test_m.py': 'def test_m():\n    pass\n',
+    });
     const [f, p] = await Promise.all([fastest(['--doctest-modules'], dir, PLUGINS_OFF), pytest(['--doctest-modules'], dir, PLUGINS_OFF)]);
     expect(p.code).toBe(1);
     expect(f.code).toBe(1);
@@ -261,7 +324,7 @@ describe.skipIf(!hasModule('pytest_benchmark'))('plugin options and plugins that
     'test_plain.py': 'def test_plain():\n    pass\n',
   };
 
-  it('with filterwarnings = error, outcomes are plain pytest\'s (no xdist warning turned error)', async () => {
+  it("with filterwarnings = error, outcomes are plain pytest's (no xdist warning turned error)", async () => {
     const dir = project('bench-error', BENCH);
     const p = await pytest(['-q', '-p', 'no:cacheprovider'], dir);
     expect(p.code).toBe(0);
@@ -273,7 +336,7 @@ describe.skipIf(!hasModule('pytest_benchmark'))('plugin options and plugins that
     }
   }, 120_000);
 
-  it('accepts plugin options on the command line and in addopts; pytest\'s parser refuses bad values', async () => {
+  it("accepts plugin options on the command line and in addopts; pytest's parser refuses bad values", async () => {
     const dir = project('bench-opts', { ...BENCH, 'pytest.ini': '[pytest]\naddopts = --benchmark-disable\n' });
     const f = await fastest(['-q', '--benchmark-min-rounds', '2'], dir);
     expect(f.code).toBe(0);
@@ -291,7 +354,8 @@ describe('a pytest engine that cannot start', () => {
     // a `-p` plugin whose pytest_configure fails; the tests use its fixture, so auto sends them to pytest
     const dir = project('engine-start', {
       'pytest.ini': '[pytest]\n',
-      'myplug.py': 'import pytest\n\ndef pytest_configure(config):\n    raise RuntimeError("no database here")\n\n@pytest.fixture\ndef thing():\n    return 1\n',
+      'myplug.py':
+        'import pytest\n\ndef pytest_configure(config):\n    raise RuntimeError("no database here")\n\n@pytest.fixture\ndef thing():\n    return 1\n',
       'test_1.py': 'def test_1(thing):\n    pass\n',
       'test_2.py': 'def test_2(thing):\n    pass\n',
     });

@@ -26,10 +26,13 @@ async function orderOf(command: string, args: string[], log: string): Promise<{ 
     if (typeof e.code !== 'number') throw e;
     code = e.code;
   });
-  const lines = readFileSync(join(work, log), 'utf8').split('\n').filter(Boolean).map((line) => {
-    const space = line.indexOf(' ');
-    return [line.slice(0, space), line.slice(space + 1)] as [string, string];
-  });
+  const lines = readFileSync(join(work, log), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const space = line.indexOf(' ');
+      return [line.slice(0, space), line.slice(space + 1)] as [string, string];
+    });
   return { lines, code };
 }
 

@@ -14,7 +14,8 @@ let dir: string;
 const FILES: Record<string, string> = {
   'pytest.ini': '[pytest]\n',
   // a later file's skips, finished first by the other worker
-  'tests/test_a_skips.py': 'import pytest\n\n\ndef test_s1():\n    pytest.skip("r1")\n\n\n@pytest.mark.skip(reason="r2")\ndef test_s2():\n    pass\n\n\n@pytest.mark.skip(reason="r1")\ndef test_s3():\n    pass\n',
+  'tests/test_a_skips.py':
+    'import pytest\n\n\ndef test_s1():\n    pytest.skip("r1")\n\n\n@pytest.mark.skip(reason="r2")\ndef test_s2():\n    pass\n\n\n@pytest.mark.skip(reason="r1")\ndef test_s3():\n    pass\n',
   'tests/test_z_module.py': 'import pytest\n\npytest.skip("whole module", allow_module_level=True)\n\n\ndef test_never():\n    pass\n',
   // a doctest text file (collected by default) whose every example is skipped: pytest names its own doctest.py
   'tests/test_m_doc.txt': '>>> 1  # doctest: +SKIP\n2\n',
@@ -65,7 +66,7 @@ describe('output as pytest prints it', () => {
     expect(moduleSkip(readFileSync(join(dir, 'f.xml'), 'utf8'))).toBe(expected);
   });
 
-  it('-v prints no line of fastest\'s own between the results', () => {
+  it("-v prints no line of fastest's own between the results", () => {
     expect(fastestOut).not.toMatch(/: (native|pytest) engine/);
   });
 });

@@ -20,9 +20,12 @@ beforeAll(() => {
   const fake = join(scratch, 'site', '_pytest');
   cpSync(installed, fake, { recursive: true, filter: (src) => !src.includes('__pycache__') });
   const versionFile = join(fake, '_version.py');
-  writeFileSync(versionFile, readFileSync(versionFile, 'utf8')
-    .replace(/version = '[^']*'/, "version = '9.2.0'")
-    .replace(/version_tuple = \([^)]*\)/, 'version_tuple = (9, 2, 0)'));
+  writeFileSync(
+    versionFile,
+    readFileSync(versionFile, 'utf8')
+      .replace(/version = '[^']*'/, "version = '9.2.0'")
+      .replace(/version_tuple = \([^)]*\)/, 'version_tuple = (9, 2, 0)'),
+  );
   project = join(scratch, 'project');
   cpSync(join(repo, 'test', 'fixtures', 'report-compat'), project, { recursive: true });
   env = { ...process.env, PYTHONPATH: join(scratch, 'site'), GITHUB_ACTIONS: '', NO_COLOR: '1', PYTEST_ADDOPTS: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' };

@@ -55,11 +55,15 @@ describe.each(['pytest', 'native'] as const)('JUnit options as pytest writes the
     expect(comparable(actual)).toBe(comparable(expected));
   };
 
-  it.each(['no', 'log', 'system-out', 'system-err', 'out-err', 'all'])('junit_logging=%s', async (logging) => {
-    const got = await both(['-o', `junit_logging=${logging}`], engine);
-    same(got);
-    if (logging === 'all') expect(got.fastest).toContain('Captured Out ---');
-  }, 60_000);
+  it.each(['no', 'log', 'system-out', 'system-err', 'out-err', 'all'])(
+    'junit_logging=%s',
+    async (logging) => {
+      const got = await both(['-o', `junit_logging=${logging}`], engine);
+      same(got);
+      if (logging === 'all') expect(got.fastest).toContain('Captured Out ---');
+    },
+    60_000,
+  );
 
   it('junit_log_passing_tests=False with junit_logging=all; junit_suite_name; junit_family=xunit1', async () => {
     for (const args of [

@@ -32,12 +32,7 @@ interface PytestRun {
   seconds: number;
 }
 
-async function pytest(
-  name: string,
-  args: string[],
-  env: Record<string, string> = {},
-  paths = ['tests'],
-): Promise<PytestRun> {
+async function pytest(name: string, args: string[], env: Record<string, string> = {}, paths = ['tests']): Promise<PytestRun> {
   const dump = join(OUT, `${name}.json`);
   const junitPath = args.includes('--junitxml') ? join(OUT, `${name}.xml`) : undefined;
   const fullArgs = ['-m', 'pytest', '-p', 'report_dump', ...NO_PLUGINS, '--continue-on-collection-errors', ...args];
@@ -74,11 +69,7 @@ async function pytest(
 }
 
 /** Replays a pytest run through ConsoleReporter the way the runner would feed it. */
-function replay(
-  p: PytestRun,
-  opts: Partial<ConsoleOptions>,
-  finish: { junitxml?: string; interrupted?: string } = {},
-): string {
+function replay(p: PytestRun, opts: Partial<ConsoleOptions>, finish: { junitxml?: string; interrupted?: string } = {}): string {
   let out = '';
   const reporter = new ConsoleReporter({
     write: (s) => (out += s),
@@ -168,9 +159,7 @@ describe('counts and the closing line', () => {
     c.error = 1;
     c.warnings = 1;
     c.deselected = 3;
-    expect(closingLine(c, 0.5, 80, { verbosity: -1 })).toBe(
-      '1 failed, 99 passed, 2 skipped, 3 deselected, 1 xfailed, 1 warning, 1 error in 0.50s',
-    );
+    expect(closingLine(c, 0.5, 80, { verbosity: -1 })).toBe('1 failed, 99 passed, 2 skipped, 3 deselected, 1 xfailed, 1 warning, 1 error in 0.50s');
     c.error = 2;
     c.warnings = 2;
     expect(closingLine(c, 1, 80, { verbosity: -1 })).toContain('2 warnings, 2 errors in 1.00s');
@@ -232,13 +221,10 @@ describe('console output replayed from pytest’s own reports', () => {
     const p = runs.colored;
     const ours = replay(p, { color: true, reportChars: 'fE' }).split('\n');
     const theirs = p.stdout.split('\n');
-    const pick = (lines: string[]) =>
-      lines.filter((l) => /^tests\/test_\w+\.py .*%\]/.test(l) || /^\x1b\[3\dm(FAILED|ERROR)/.test(l) || / in \d/.test(l));
+    const pick = (lines: string[]) => lines.filter((l) => /^tests\/test_\w+\.py .*%\]/.test(l) || /^\x1b\[3\dm(FAILED|ERROR)/.test(l) || / in \d/.test(l));
     expect(pick(ours).length).toBeGreaterThan(10);
     expect(pick(ours)).toEqual(pick(theirs));
-    expect(ours.filter((l) => l.includes('short test summary'))).toEqual(
-      theirs.filter((l) => l.includes('short test summary')),
-    );
+    expect(ours.filter((l) => l.includes('short test summary'))).toEqual(theirs.filter((l) => l.includes('short test summary')));
   });
 
   it('prints the header, the workers line and a pytest-like collected line', () => {
@@ -302,7 +288,11 @@ describe('console output replayed from pytest’s own reports', () => {
     let out = '';
     const rep = new ConsoleReporter({ write: (s) => (out += s), verbosity: -1, color: false, tty: false, githubActions: false, durations: 2 });
     rep.sessionStart({ rootdir: '/r', inifile: null, python: '3.11', platform: 'linux', workers: 1, collected: 3, engine: 'native' });
-    for (const [id, d] of [['t.py::a', 0.001], ['t.py::b', 1.234], ['t.py::c', 0.002]] as const) {
+    for (const [id, d] of [
+      ['t.py::a', 0.001],
+      ['t.py::b', 1.234],
+      ['t.py::c', 0.002],
+    ] as const) {
       rep.testResult({ id, outcome: 'passed', when: 'call', duration: d });
     }
     rep.finish({ seconds: 1.3 });
@@ -398,7 +388,9 @@ describe('JUnit XML', () => {
       { id: 'a.py::e', outcome: 'error', when: 'setup', duration: 0.5, phases: { setup: 0.5, teardown: 0 }, message: 'x', longrepr: 'x' },
     ];
     const timesOf = (durationReport?: string) =>
-      [...junitXml(r, [], { hostname: 'h', timestamp: 't', seconds: 1, durationReport }).matchAll(/name="(\w)" time="([\d.]+)"/g)].map((m) => `${m[1]}=${m[2]}`);
+      [...junitXml(r, [], { hostname: 'h', timestamp: 't', seconds: 1, durationReport }).matchAll(/name="(\w)" time="([\d.]+)"/g)].map(
+        (m) => `${m[1]}=${m[2]}`,
+      );
     expect(timesOf()).toEqual(['t=1.875', 'e=0.500']);
     expect(timesOf('call')).toEqual(['t=0.250', 'e=0.000']);
     expect(timesOf('setup')).toEqual(['t=1.500', 'e=0.500']);

@@ -113,9 +113,10 @@ describe('python discovery', () => {
   });
 
   it('turns bad pytest arguments into a usage error', async () => {
-    await expect(
-      run(wholeFiles(['tests/test_unittest.py']), { rootdir: BASIC, pytestArgs: ['--no-such-option'] }),
-    ).rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining('--no-such-option') });
+    await expect(run(wholeFiles(['tests/test_unittest.py']), { rootdir: BASIC, pytestArgs: ['--no-such-option'] })).rejects.toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining('--no-such-option'),
+    });
   });
 });
 
@@ -178,7 +179,15 @@ describe('pytest engine against real pytest', () => {
     const got = await run(wholeFiles(['tests/test_outcomes.py']), { rootdir: BASIC, workers: 1 });
     const byId = new Map(got.results.map((r) => [r.id, r]));
     const fail = byId.get('tests/test_outcomes.py::test_fail')!;
-    expect(fail).toMatchObject({ outcome: 'failed', when: 'call', file: 'tests/test_outcomes.py', line: 10, message: 'assert 3 == 4', engine: 'pytest', worker: 0 });
+    expect(fail).toMatchObject({
+      outcome: 'failed',
+      when: 'call',
+      file: 'tests/test_outcomes.py',
+      line: 10,
+      message: 'assert 3 == 4',
+      engine: 'pytest',
+      worker: 0,
+    });
     expect(fail.longrepr).toContain('>       assert x == 4');
     expect(fail.longrepr).toContain('E       assert 3 == 4');
     const printed = byId.get('tests/test_outcomes.py::test_print_fail')!;
@@ -392,9 +401,7 @@ describe('engine selection', () => {
   it('native turns an unsupported module into a collection error', async () => {
     const got = await withFakeNative(() => run(wholeFiles(files), { rootdir: AUTO, engine: 'native', workers: 1 }));
     expect(got.results.map((r) => r.id)).toEqual(['tests/test_plain.py::test_native_marker']);
-    expect(got.errors).toEqual([
-      { file: 'tests/test_hooks.py', message: 'native engine cannot run tests/test_hooks.py: conftest defines pytest hooks' },
-    ]);
+    expect(got.errors).toEqual([{ file: 'tests/test_hooks.py', message: 'native engine cannot run tests/test_hooks.py: conftest defines pytest hooks' }]);
   });
 
   it('auto without a loadable native engine runs everything on pytest', async () => {
@@ -501,7 +508,14 @@ describe('makeUnits', () => {
     const small = [item('s.py', 'x')];
     const seconds = new Map<string, number>(big.map((i) => [i.id, 1]));
     seconds.set('s.py::x', 1);
-    const units = makeUnits(new Map([['big.py', big], ['s.py', small]]), seconds, 2);
+    const units = makeUnits(
+      new Map([
+        ['big.py', big],
+        ['s.py', small],
+      ]),
+      seconds,
+      2,
+    );
     const bigUnits = units.filter((u) => u.file === 'big.py');
     expect(bigUnits.length).toBe(2);
     expect(bigUnits.flatMap((u) => u.ids)).toEqual(big.map((i) => i.id));
@@ -535,7 +549,10 @@ describe('OrderedQueues', () => {
     const queues = new OrderedQueues(units, 2);
     // dealt longest first to the least loaded: b (8) | d, e, a, c (8) | f to the first of equals
     const ran = drain(queues, 2, [1, 1, 1, 1, 0, 0]);
-    expect(ran).toEqual([['b.py', 'f.py'], ['a.py', 'c.py', 'd.py', 'e.py']]);
+    expect(ran).toEqual([
+      ['b.py', 'f.py'],
+      ['a.py', 'c.py', 'd.py', 'e.py'],
+    ]);
     expect(queues.size).toBe(0);
   });
 

@@ -11,22 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestItem } from '../src/types.js';
-import {
-  evaluate,
-  expansionSelected,
-  parseExpression,
-  SelectionError,
-  selectItems,
-  type SelectOptions,
-} from '../src/select/index.js';
-import {
-  applyLastFailed,
-  lastFailedPath,
-  nextLastFailed,
-  planLastFailed,
-  readLastFailed,
-  updateLastFailed,
-} from '../src/select/lastfailed.js';
+import { evaluate, expansionSelected, parseExpression, SelectionError, selectItems, type SelectOptions } from '../src/select/index.js';
+import { applyLastFailed, lastFailedPath, nextLastFailed, planLastFailed, readLastFailed, updateLastFailed } from '../src/select/lastfailed.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures');
@@ -102,25 +88,86 @@ function ours(items: TestItem[], opts: SelectOptions): { ids: string[]; errors: 
 const BASIC = path.join(fixtures, 'select-basic');
 
 const keywordCases = [
-  'test_param', 'TestGroup', 'not TestGroup', 'tests and not alpha', 'PARAM and not 2', '1-2', 'x-y',
-  'slow', 'db', 'net', 'alpha.py', 'unit', 'test_root.py', 'root', 'test_vals and True', 'None',
-  'inner', 'mark', 'test_beta_and', 'or_not', '(slow or fast) and not group', '  test_plain',
-  'other/test_gamma.py', 'alpha.py::test_plain', 'TEST_ROOT_ONE', 'parametrize', 'a b]', 'other',
-  'select', 'select-basic', 'tests/unit', '',
+  'test_param',
+  'TestGroup',
+  'not TestGroup',
+  'tests and not alpha',
+  'PARAM and not 2',
+  '1-2',
+  'x-y',
+  'slow',
+  'db',
+  'net',
+  'alpha.py',
+  'unit',
+  'test_root.py',
+  'root',
+  'test_vals and True',
+  'None',
+  'inner',
+  'mark',
+  'test_beta_and',
+  'or_not',
+  '(slow or fast) and not group',
+  '  test_plain',
+  'other/test_gamma.py',
+  'alpha.py::test_plain',
+  'TEST_ROOT_ONE',
+  'parametrize',
+  'a b]',
+  'other',
+  'select',
+  'select-basic',
+  'tests/unit',
+  '',
 ];
 const markCases = [
-  'slow', 'not slow', 'fast and db', 'net(kind="http")', "net(kind='ftp', secure=False)", 'net(port=80)',
-  'net(secure=1)', 'net(secure=True)', 'net(port=None)', 'net(port=21, kind="http")', 'net(port=0)',
-  'parametrize', 'db or slow', ' ', 'xyz', 'Slow', 'net(kind="none")', 'net(port=-80)',
+  'slow',
+  'not slow',
+  'fast and db',
+  'net(kind="http")',
+  "net(kind='ftp', secure=False)",
+  'net(port=80)',
+  'net(secure=1)',
+  'net(secure=True)',
+  'net(port=None)',
+  'net(port=21, kind="http")',
+  'net(port=0)',
+  'parametrize',
+  'db or slow',
+  ' ',
+  'xyz',
+  'Slow',
+  'net(kind="none")',
+  'net(port=-80)',
 ];
 const errorCases: SelectOptions[] = [
-  { keyword: 'a and' }, { keyword: 'a $' }, { keyword: '(a' }, { keyword: 'a)' }, { keyword: 'not' },
-  { keyword: 'a b' }, { keyword: 'tést and' }, { keyword: 'foo(a=1)' }, { keyword: 'test_plain or foo(a=1)' },
-  { keyword: '"a"' }, { keyword: 'and' }, { keyword: 'a or or b' },
-  { markexpr: "a(b='x" }, { markexpr: 'a(b="x\\y")' }, { markexpr: 'a(1=2)' }, { markexpr: 'a(if=2)' },
-  { markexpr: 'a(True=2)' }, { markexpr: 'net(kind=1, kind=2)' }, { markexpr: 'a(b=)' }, { markexpr: 'a(b=1.5)' },
-  { markexpr: 'a()' }, { markexpr: 'a(b=1 c=2)' }, { markexpr: 'a(b=-)' }, { markexpr: 'a(b.c=1)' },
-  { markexpr: 'a(and=1)' }, { markexpr: 'x\\y(b="1")' },
+  { keyword: 'a and' },
+  { keyword: 'a $' },
+  { keyword: '(a' },
+  { keyword: 'a)' },
+  { keyword: 'not' },
+  { keyword: 'a b' },
+  { keyword: 'tést and' },
+  { keyword: 'foo(a=1)' },
+  { keyword: 'test_plain or foo(a=1)' },
+  { keyword: '"a"' },
+  { keyword: 'and' },
+  { keyword: 'a or or b' },
+  { markexpr: "a(b='x" },
+  { markexpr: 'a(b="x\\y")' },
+  { markexpr: 'a(1=2)' },
+  { markexpr: 'a(if=2)' },
+  { markexpr: 'a(True=2)' },
+  { markexpr: 'net(kind=1, kind=2)' },
+  { markexpr: 'a(b=)' },
+  { markexpr: 'a(b=1.5)' },
+  { markexpr: 'a()' },
+  { markexpr: 'a(b=1 c=2)' },
+  { markexpr: 'a(b=-)' },
+  { markexpr: 'a(b.c=1)' },
+  { markexpr: 'a(and=1)' },
+  { markexpr: 'x\\y(b="1")' },
 ];
 const nodeIdCases: SelectOptions[] = [
   { nodeIds: ['tests'] },
@@ -164,8 +211,15 @@ describe('selection against pytest on test/fixtures/select-basic', () => {
   beforeAll(() => {
     const args = allCases.map(pytestArgs);
     // Recorded messages name the rootdir as <ROOT>, so the recording holds wherever the repo is.
-    const out = recorded('basic', args, () =>
-      JSON.parse(JSON.stringify(runOracle(BASIC, args, true)).split(fs.realpathSync(BASIC)).join('<ROOT>')) as OracleOutput,
+    const out = recorded(
+      'basic',
+      args,
+      () =>
+        JSON.parse(
+          JSON.stringify(runOracle(BASIC, args, true))
+            .split(fs.realpathSync(BASIC))
+            .join('<ROOT>'),
+        ) as OracleOutput,
     );
     items = out.items!;
     expected = out.cases;
@@ -211,12 +265,20 @@ describe('expression parser', () => {
     expect(parseExpression('  \t ')).toEqual({ kind: 'empty' });
   });
 
-  it('reads identifiers with pytest\'s characters and keyword values', () => {
+  it("reads identifiers with pytest's characters and keyword values", () => {
     expect(parseExpression('tests/a.py::T[1-x]+y\\z')).toEqual({ kind: 'ident', name: 'tests/a.py::T[1-x]+y\\z' });
     expect(parseExpression('m(a=1, b="s p", c=\'q\', d=True, e=False, f=None, g=-12345678901234567890)', '-m')).toEqual({
       kind: 'call',
       name: 'm',
-      kwargs: [['a', 1n], ['b', 's p'], ['c', 'q'], ['d', true], ['e', false], ['f', null], ['g', -12345678901234567890n]],
+      kwargs: [
+        ['a', 1n],
+        ['b', 's p'],
+        ['c', 'q'],
+        ['d', true],
+        ['e', false],
+        ['f', null],
+        ['g', -12345678901234567890n],
+      ],
     });
     // `and`/`or`/`not` are words only when whole: these are identifiers.
     expect(parseExpression('android or notable or order')).toMatchObject({ kind: 'or' });
@@ -260,11 +322,20 @@ describe('dynamic items against pytest on test/fixtures/select-dynamic', () => {
     dynamic: true,
   };
   const cases: SelectOptions[] = [
-    { keyword: 'slow' }, { keyword: 'not slow' }, { keyword: 'dyn and 2' }, { keyword: 'static' }, { keyword: 'not dyn' },
-    { markexpr: 'slow' }, { markexpr: 'not slow' }, { markexpr: 'parametrize' },
-    { nodeIds: ['test_dyn.py::test_dyn[2]'] }, { nodeIds: ['test_dyn.py::test_dyn[2]', 'test_dyn.py::test_dyn[1]'] },
-    { nodeIds: ['test_dyn.py::test_dyn'] }, { nodeIds: ['test_dyn.py::test_dyn[2]'], keyword: 'not 2' },
-    { deselect: ['test_dyn.py::test_dyn[slow'] }, { deselect: ['test_dyn.py::test_dyn'] },
+    { keyword: 'slow' },
+    { keyword: 'not slow' },
+    { keyword: 'dyn and 2' },
+    { keyword: 'static' },
+    { keyword: 'not dyn' },
+    { markexpr: 'slow' },
+    { markexpr: 'not slow' },
+    { markexpr: 'parametrize' },
+    { nodeIds: ['test_dyn.py::test_dyn[2]'] },
+    { nodeIds: ['test_dyn.py::test_dyn[2]', 'test_dyn.py::test_dyn[1]'] },
+    { nodeIds: ['test_dyn.py::test_dyn'] },
+    { nodeIds: ['test_dyn.py::test_dyn[2]'], keyword: 'not 2' },
+    { deselect: ['test_dyn.py::test_dyn[slow'] },
+    { deselect: ['test_dyn.py::test_dyn'] },
   ];
   let expanded: TestItem[];
   let expected: OracleCase[];
@@ -309,9 +380,17 @@ describe('dynamic items against pytest on test/fixtures/select-dynamic', () => {
 
 describe('last failed against pytest on test/fixtures/select-lf', () => {
   const ORDER = [
-    'pkg/test_two.py::test_a', 'pkg/test_two.py::TestK::test_b', 'test_one.py::test_pass', 'test_one.py::test_fail',
-    'test_one.py::test_param[1]', 'test_one.py::test_param[2]', 'test_one.py::test_param[3]', 'test_one.py::test_skip',
-    'test_one.py::test_xfail', 'test_one.py::test_error', 'test_zzz.py::test_last',
+    'pkg/test_two.py::test_a',
+    'pkg/test_two.py::TestK::test_b',
+    'test_one.py::test_pass',
+    'test_one.py::test_fail',
+    'test_one.py::test_param[1]',
+    'test_one.py::test_param[2]',
+    'test_one.py::test_param[3]',
+    'test_one.py::test_skip',
+    'test_one.py::test_xfail',
+    'test_one.py::test_error',
+    'test_zzz.py::test_last',
   ];
   const LF_CASES = [['--lf'], ['--ff'], ['--lf', '-k', 'param'], ['--ff', '-k', 'not fail']];
   const MODULE_RECORD = '{\n  "pkg/test_two.py": true,\n  "test_zzz.py::test_last": true\n}';
@@ -375,11 +454,16 @@ describe('last failed against pytest on test/fixtures/select-lf', () => {
     expect(readRaw(dir)).toBe(rec.files[0]);
     expect(fs.readdirSync(path.join(dir, '.pytest_cache')).sort()).toEqual(['.gitignore', 'CACHEDIR.TAG', 'README.md', 'v']);
     const run2 = [
-      { id: 'pkg/test_two.py::test_a', outcome: 'passed' }, { id: 'pkg/test_two.py::TestK::test_b', outcome: 'passed' },
-      { id: 'test_one.py::test_pass', outcome: 'passed' }, { id: 'test_one.py::test_fail', outcome: 'failed' },
-      { id: 'test_one.py::test_param[1]', outcome: 'passed' }, { id: 'test_one.py::test_param[2]', outcome: 'failed' },
-      { id: 'test_one.py::test_param[3]', outcome: 'passed' }, { id: 'test_one.py::test_skip', outcome: 'skipped' },
-      { id: 'test_one.py::test_xfail', outcome: 'xfailed' }, { id: 'test_one.py::test_error', outcome: 'error' },
+      { id: 'pkg/test_two.py::test_a', outcome: 'passed' },
+      { id: 'pkg/test_two.py::TestK::test_b', outcome: 'passed' },
+      { id: 'test_one.py::test_pass', outcome: 'passed' },
+      { id: 'test_one.py::test_fail', outcome: 'failed' },
+      { id: 'test_one.py::test_param[1]', outcome: 'passed' },
+      { id: 'test_one.py::test_param[2]', outcome: 'failed' },
+      { id: 'test_one.py::test_param[3]', outcome: 'passed' },
+      { id: 'test_one.py::test_skip', outcome: 'skipped' },
+      { id: 'test_one.py::test_xfail', outcome: 'xfailed' },
+      { id: 'test_one.py::test_error', outcome: 'error' },
       { id: 'test_zzz.py::test_last', outcome: 'passed' },
     ];
     expect(updateLastFailed(dir, run2, ORDER).written).toBe(true);
@@ -401,7 +485,10 @@ describe('last failed against pytest on test/fixtures/select-lf', () => {
       const mode = args[0] === '--lf' ? 'lf' : 'ff';
       const selected = selectItems(items, { keyword: args[2] }).selected;
       const plan = planLastFailed(selected, lastfailed, mode, { collected: items });
-      expect(plan.items.map((t) => t.id), args.join(' ')).toEqual(rec.lfCases[i]!.ids);
+      expect(
+        plan.items.map((t) => t.id),
+        args.join(' '),
+      ).toEqual(rec.lfCases[i]!.ids);
       expect(`run-last-failure: ${plan.status}`).toBe(rec.lfCases[i]!.status[0]);
       if (!args[2]) expect(applyLastFailed(selected, lastfailed, mode)).toEqual(plan.items);
     });
@@ -414,13 +501,14 @@ describe('last failed against pytest on test/fixtures/select-lf', () => {
     const lastfailed = readLastFailed(dir);
     for (const [i, mode] of (['lf', 'ff'] as const).entries()) {
       const plan = planLastFailed(items, lastfailed, mode);
-      expect(plan.items.map((t) => t.id), mode).toEqual(rec.moduleCases[i]!.ids);
+      expect(
+        plan.items.map((t) => t.id),
+        mode,
+      ).toEqual(rec.moduleCases[i]!.ids);
       expect(`run-last-failure: ${plan.status}`).toBe(rec.moduleCases[i]!.status[0]);
     }
     // The module's record is replaced by its direct children (its class stays a record).
-    expect([...nextLastFailed(lastfailed.ids, [], ORDER)]).toEqual([
-      'test_zzz.py::test_last', 'pkg/test_two.py::test_a', 'pkg/test_two.py::TestK',
-    ]);
+    expect([...nextLastFailed(lastfailed.ids, [], ORDER)]).toEqual(['test_zzz.py::test_last', 'pkg/test_two.py::test_a', 'pkg/test_two.py::TestK']);
 
     fs.writeFileSync(lastFailedPath(dir), CORRUPT);
     const corrupt = readLastFailed(dir);

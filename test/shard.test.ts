@@ -93,11 +93,12 @@ describe('makePlan properties', () => {
   it('keeps modules whole unless one is longer than a fair share, then charges setup to each part', () => {
     const items: TestItem[] = [];
     const timings = emptyTimings();
-    for (let m = 0; m < 6; m++) for (let t = 0; t < 5; t++) {
-      const id = `tests/test_small${m}.py::test_${t}`;
-      items.push(item(id, t + 1));
-      timings.tests[id] = 1;
-    }
+    for (let m = 0; m < 6; m++)
+      for (let t = 0; t < 5; t++) {
+        const id = `tests/test_small${m}.py::test_${t}`;
+        items.push(item(id, t + 1));
+        timings.tests[id] = 1;
+      }
     for (let t = 0; t < 40; t++) {
       const id = `tests/test_big.py::TestBig${t % 8}::test_${t}`;
       items.push(item(id, t + 1));
@@ -196,7 +197,9 @@ describe('makePlan properties', () => {
       expect(planned).toBeCloseTo(Math.max(...plan.shards.map((s) => s.predicted)), 2);
       ratios.push(planned / optimum);
     }
-    console.log(`plan / optimum on 40 small suites: mean ${(ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3)}, worst ${Math.max(...ratios).toFixed(3)}, optimal in ${ratios.filter((r) => r < 1 + 1e-9).length}`);
+    console.log(
+      `plan / optimum on 40 small suites: mean ${(ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(3)}, worst ${Math.max(...ratios).toFixed(3)}, optimal in ${ratios.filter((r) => r < 1 + 1e-9).length}`,
+    );
     // Modules are kept whole when they fit a share, which the brute force need not do: a few
     // percent off is the price of not paying module setups again.
     expect(ratios.reduce((a, b) => a + b, 0) / ratios.length).toBeLessThan(1.03);
@@ -235,7 +238,7 @@ describe('makePlan properties', () => {
     expect(parts.reduce((sum, u) => sum + u.predicted, 0)).toBeCloseTo(2 * parts.length + 6, 6);
   });
 
-  it('refines LPT with swaps: [3,3,2,2,2] on 2 shards is 6, not LPT\'s 7', () => {
+  it("refines LPT with swaps: [3,3,2,2,2] on 2 shards is 6, not LPT's 7", () => {
     const timings = emptyTimings();
     const items = [3, 3, 2, 2, 2].map((seconds, i) => {
       const id = `tests/test_${i}.py::test_it`;
@@ -342,7 +345,14 @@ describe('timings', () => {
 
   it('estimates never zero: own time, file mean, directory mean, suite median, param cases', () => {
     const store = emptyTimings();
-    store.tests = { 'a/b/test_x.py::test_1': 2, 'a/b/test_x.py::test_2': 4, 'a/test_y.py::test_1': 10, 'c/test_z.py::test_0': 0, 'a/test_y.py::test_p[1]': 1, 'a/test_y.py::test_p[2]': 2 };
+    store.tests = {
+      'a/b/test_x.py::test_1': 2,
+      'a/b/test_x.py::test_2': 4,
+      'a/test_y.py::test_1': 10,
+      'c/test_z.py::test_0': 0,
+      'a/test_y.py::test_p[1]': 1,
+      'a/test_y.py::test_p[2]': 2,
+    };
     const est = new Estimator(store);
     expect(est.test(item('a/b/test_x.py::test_1', 1))).toBe(2);
     expect(est.test(item('a/b/test_x.py::test_new', 1))).toBe(3);
@@ -366,8 +376,15 @@ describe('plan and merge commands', () => {
   };
   let collected: TestItem[];
   beforeAll(() => {
-    const listing = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--collect-only', 'tests/sub', 'tests/test_outcomes.py'], { cwd: project, encoding: 'utf8', env: pythonEnv }).stdout;
-    collected = listing.split('\n').filter((l) => l.includes('::')).map((id, i) => item(id, i + 1));
+    const listing = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '--collect-only', 'tests/sub', 'tests/test_outcomes.py'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: pythonEnv,
+    }).stdout;
+    collected = listing
+      .split('\n')
+      .filter((l) => l.includes('::'))
+      .map((id, i) => item(id, i + 1));
   }, 30_000);
 
   it('rejects bad arguments with exit 4 and one line', async () => {
@@ -384,7 +401,11 @@ describe('plan and merge commands', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fastest-badplan-'));
     const bad = join(dir, 'plan.json');
     writeFileSync(bad, '{}');
-    const run = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli.js'), '--plan', bad, '--shard', '1', 'tests/sub'], { cwd: project, encoding: 'utf8', env: pythonEnv });
+    const run = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli.js'), '--plan', bad, '--shard', '1', 'tests/sub'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: pythonEnv,
+    });
     expect(run.stderr).toBe(`ERROR: plan ${bad} is invalid: unsupported version undefined\n`);
     expect(run.status).toBe(4);
     const sink = io();
@@ -403,13 +424,20 @@ describe('plan and merge commands', () => {
     const plan = readPlan(planPath);
     for (const shard of plan.shards) {
       const ids = shard.units.flatMap(unitTestIds);
-      spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-o', 'junit_family=xunit1', `--junitxml=${join(dir, `shard-${shard.index}.xml`)}`, ...ids], { cwd: project, env: pythonEnv });
+      spawnSync(
+        'python3',
+        ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-o', 'junit_family=xunit1', `--junitxml=${join(dir, `shard-${shard.index}.xml`)}`, ...ids],
+        { cwd: project, env: pythonEnv },
+      );
     }
     const merged = join(dir, 'merged.xml');
     const summary = join(dir, 'summary.md');
     const timings = join(dir, 'timings.json');
     const mergeSink = io();
-    const mergeCode = await mergeCommand([join(dir, 'shard-*.xml'), '--plan', planPath, '--out', merged, '--summary', summary, '--timings-out', timings], mergeSink);
+    const mergeCode = await mergeCommand(
+      [join(dir, 'shard-*.xml'), '--plan', planPath, '--out', merged, '--summary', summary, '--timings-out', timings],
+      mergeSink,
+    );
     expect(mergeCode).toBe(1); // the fixture has failing tests
     expect(mergeSink.out).toBe('merged 2 of 2 JUnit file(s): 3 failed, 9 passed, 1 skipped, 1 xfailed, 2 errors\n');
     expect(readJUnitFile(merged).cases).toHaveLength(collected.length);

@@ -51,10 +51,11 @@ function descendants(root: number): number[] {
   const queue = [root];
   while (queue.length) {
     const pid = queue.shift()!;
-    for (const [child, ppid] of parent) if (ppid === pid) {
-      found.push(child);
-      queue.push(child);
-    }
+    for (const [child, ppid] of parent)
+      if (ppid === pid) {
+        found.push(child);
+        queue.push(child);
+      }
   }
   return found;
 }
@@ -85,20 +86,31 @@ async function interrupt(cmd: string[], dir: string, signal: NodeJS.Signals): Pr
   mkdirSync(dir, { recursive: true });
   const pidsFile = join(dir, 'pids.txt');
   writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
-  writeFileSync(join(dir, 'test_sleep.py'), [
-    'import os, subprocess, time',
-    'def test_sleeps():',
-    '    child = subprocess.Popen(["sleep", "600"])',
-    `    with open(${JSON.stringify(pidsFile)}, "w") as f:`,
-    '        f.write("%d %d" % (os.getpid(), child.pid))',
-    '    time.sleep(600)',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'test_sleep.py'),
+    [
+      'import os, subprocess, time',
+      'def test_sleeps():',
+      '    child = subprocess.Popen(["sleep", "600"])',
+      `    with open(${JSON.stringify(pidsFile)}, "w") as f:`,
+      '        f.write("%d %d" % (os.getpid(), child.pid))',
+      '    time.sleep(600)',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(dir, 'test_quick.py'), 'def test_quick():\n    pass\n');
-  const child = spawn(cmd[0], cmd.slice(1), { cwd: dir, env: { ...process.env, GITHUB_ACTIONS: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd[0], cmd.slice(1), {
+    cwd: dir,
+    env: { ...process.env, GITHUB_ACTIONS: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const ended = new Promise<[number | null, NodeJS.Signals | null]>((r) => child.on('close', (code, sig) => r([code, sig])));
   await waitFor(() => existsSync(pidsFile) && readFileSync(pidsFile, 'utf8').includes(' '), 60_000);
   const pids = [...new Set([...readFileSync(pidsFile, 'utf8').split(' ').map(Number), ...descendants(child.pid!)])];

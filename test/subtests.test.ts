@@ -48,7 +48,11 @@ async function runTool(cmd: string, args: string[], junit: string): Promise<RunO
 const pytest = (args: string[], tag: string) =>
   runTool('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-p', 'no:benchmark', '-rA', ...args], join(work, `pytest-${tag}.xml`));
 const fastest = (engine: string, args: string[], tag: string) =>
-  runTool(process.execPath, [cli, '--engine', engine, '-n', '2', '--no-cache', '-p', 'no:cacheprovider', '-p', 'no:benchmark', '-rA', ...args], join(work, `${engine}-${tag}.xml`));
+  runTool(
+    process.execPath,
+    [cli, '--engine', engine, '-n', '2', '--no-cache', '-p', 'no:cacheprovider', '-p', 'no:benchmark', '-rA', ...args],
+    join(work, `${engine}-${tag}.xml`),
+  );
 
 /** The short test summary, sorted (fastest runs files in its own order). */
 function summaryLines(stdout: string): string[] {
@@ -65,7 +69,11 @@ function closing(stdout: string): string {
 
 /** FAILURES / PASSES head lines, sorted. */
 function headLines(stdout: string): string[] {
-  return stdout.split('\n').filter((l) => /^_{3,} .* _{3,}$/.test(l)).map((l) => l.replace(/^_+ | _+$/g, '')).sort();
+  return stdout
+    .split('\n')
+    .filter((l) => /^_{3,} .* _{3,}$/.test(l))
+    .map((l) => l.replace(/^_+ | _+$/g, ''))
+    .sort();
 }
 
 /** Per-file progress letters (default verbosity) or per-report verbose lines, without percentages. */
@@ -174,7 +182,7 @@ describe('subtest reports in the reporters', () => {
     expect(colored).toContain('\x1b[32m1 subtests passed\x1b[0m\x1b[33m in 0.50s');
   });
 
-  it('puts each subtest on the test\'s JUnit testcase', () => {
+  it("puts each subtest on the test's JUnit testcase", () => {
     const xml = junitXml([result], [], { hostname: 'h', timestamp: 't', seconds: 1, rootdir: '/r' });
     expect(xml).toContain('tests="4"');
     expect(xml).toContain('<failure message="AssertionError: 1 != 0">E   AssertionError: 1 != 0</failure>');

@@ -9,10 +9,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const project = mkdtempSync(join(tmpdir(), 'fastest-colon-ids-'));
 writeFileSync(join(project, 'pytest.ini'), '[pytest]\n');
-writeFileSync(join(project, 'test_urls.py'), [
-  'import pytest', '', '', 'def make():', '    return ["http://[::1]:80/", "plain"]', '', '',
-  '@pytest.mark.parametrize("url", make())', 'def test_url(url):', '    assert url', '',
-].join('\n'));
+writeFileSync(
+  join(project, 'test_urls.py'),
+  [
+    'import pytest',
+    '',
+    '',
+    'def make():',
+    '    return ["http://[::1]:80/", "plain"]',
+    '',
+    '',
+    '@pytest.mark.parametrize("url", make())',
+    'def test_url(url):',
+    '    assert url',
+    '',
+  ].join('\n'),
+);
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('ids learned from a run', () => {

@@ -31,7 +31,11 @@ function project(): string {
 }
 
 function run(cmd: string, args: string[], cwd: string) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', FASTEST_FIXTURE_NEVER_SET: '', PYTHONDONTWRITEBYTECODE: '1' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', FASTEST_FIXTURE_NEVER_SET: '', PYTHONDONTWRITEBYTECODE: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const fastest = (args: string[], cwd: string) => run(process.execPath, [cli, ...args], cwd);
@@ -199,7 +203,16 @@ function item(id: string, dynamic = false): TestItem {
   const [file, ...names] = id.split('::');
   const last = names.pop() ?? '';
   const bracket = last.indexOf('[');
-  return { id, file, line: 1, classes: names, function: bracket < 0 ? last : last.slice(0, bracket), ...(bracket < 0 ? {} : { param: last.slice(bracket + 1, -1) }), marks: [], dynamic };
+  return {
+    id,
+    file,
+    line: 1,
+    classes: names,
+    function: bracket < 0 ? last : last.slice(0, bracket),
+    ...(bracket < 0 ? {} : { param: last.slice(bracket + 1, -1) }),
+    marks: [],
+    dynamic,
+  };
 }
 
 describe('CollectionTruth', () => {
@@ -210,19 +223,33 @@ describe('CollectionTruth', () => {
 
   it('corrects counts from a whole-file unit and learns every listed item that differs', () => {
     const selected = listed.slice(0, 4);
-    const truth = new CollectionTruth({ selected, deselected: [], all: listed, units: [{ file: f, ids: null, expected: 1 }], narrowOwner: new Map(), keeps: () => true });
+    const truth = new CollectionTruth({
+      selected,
+      deselected: [],
+      all: listed,
+      units: [{ file: f, ids: null, expected: 1 }],
+      narrowOwner: new Map(),
+      keeps: () => true,
+    });
     expect([...truth.waitFor]).toEqual([f]);
     const ids = [`${f}::test_ok`, `${f}::test_dyn[1]`, `${f}::test_dyn[2]`, `${f}::TestC::test_m`, `${f}::test_extra`];
     expect(truth.unitCollected({ file: f, unitIds: null, ids, missing: [], retry: false })).toBe(true);
     expect(truth.selected).toBe(5);
     expect(truth.notCollected).toEqual([`${f}::test_phantom`]);
     expect(truth.waitFor.size).toBe(0);
-    expect(truth.lessons(listed)).toEqual(new Map([[f, {
-      [`${f}::test_phantom`]: [],
-      [`${f}::test_dyn`]: [`${f}::test_dyn[1]`, `${f}::test_dyn[2]`],
-      [`${f}::TestC`]: [`${f}::TestC::test_m`],
-      [`${f}::test_off`]: [],
-    }]]));
+    expect(truth.lessons(listed)).toEqual(
+      new Map([
+        [
+          f,
+          {
+            [`${f}::test_phantom`]: [],
+            [`${f}::test_dyn`]: [`${f}::test_dyn[1]`, `${f}::test_dyn[2]`],
+            [`${f}::TestC`]: [`${f}::TestC::test_m`],
+            [`${f}::test_off`]: [],
+          },
+        ],
+      ]),
+    );
   });
 
   it('corrects selected and deselected counts from a unit that names ids, once per unit', () => {
@@ -259,7 +286,17 @@ describe('the console header', () => {
   it('is held until the counts are known, then printed with what waited behind it', () => {
     let out = '';
     const reporter = new ConsoleReporter({ write: (s) => (out += s), verbosity: 0, color: false, tty: false, githubActions: false });
-    reporter.sessionStart({ rootdir: '/r', inifile: null, python: '3.11', platform: 'linux', workers: 1, collected: 2, deselected: 3, deferHeader: true, engine: 'auto' });
+    reporter.sessionStart({
+      rootdir: '/r',
+      inifile: null,
+      python: '3.11',
+      platform: 'linux',
+      workers: 1,
+      collected: 2,
+      deselected: 3,
+      deferHeader: true,
+      engine: 'auto',
+    });
     reporter.testResult({ id: 't.py::a[1]', outcome: 'passed', when: 'call', duration: 0 });
     expect(out).toBe('');
     reporter.correctCounts(1, 4);

@@ -27,7 +27,10 @@ describe('supported versions', () => {
   });
 
   it('the CI matrix runs both ends of the Python range and every tested pytest', () => {
-    const cells = read('scripts/test-versions.sh').match(/FASTEST_VERSION_CELLS:-"([^"]+)"/)?.[1].split(' ') ?? [];
+    const cells =
+      read('scripts/test-versions.sh')
+        .match(/FASTEST_VERSION_CELLS:-"([^"]+)"/)?.[1]
+        .split(' ') ?? [];
     const pythons = new Set(cells.map((cell) => cell.split(':')[0]));
     const pytests = new Set([...cells.map((cell) => cell.split(':')[1]), read('test/requirements.txt').match(/^pytest==(\S+)$/m)?.[1]]);
     for (const python of ['3.9', '3.13']) expect(pythons).toContain(python);

@@ -24,7 +24,11 @@ describe('fastest watch', () => {
     write('pkg/b.py', 'B = 1\n');
     write('tests/test_a.py', 'from pkg.a import A\n\ndef test_a():\n    assert A == 1\n');
     write('tests/test_b.py', 'from pkg.b import B\n\ndef test_b():\n    assert B == 1\n');
-    const child = spawn(process.execPath, [cli, 'watch', '--python', 'python3', '-q'], { cwd: root, env: { ...process.env, GITHUB_ACTIONS: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'watch', '--python', 'python3', '-q'], {
+      cwd: root,
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     const waits: { count: number; resolve: () => void }[] = [];
     child.stdout.on('data', (chunk: Buffer) => {
@@ -53,7 +57,16 @@ describe('fastest watch', () => {
   }, 180_000);
 
   it('ignores runner state, VCS, virtualenvs and editor droppings', () => {
-    for (const path of ['.fastest/discovery.json', '.git/index', '.venv/lib/x.py', 'pkg/__pycache__/a.cpython-311.pyc', 'pkg/.a.py.swp', 'pkg/a.py~', '.pytest_cache/v/x']) expect(ignoredByWatch(path)).toBe(true);
+    for (const path of [
+      '.fastest/discovery.json',
+      '.git/index',
+      '.venv/lib/x.py',
+      'pkg/__pycache__/a.cpython-311.pyc',
+      'pkg/.a.py.swp',
+      'pkg/a.py~',
+      '.pytest_cache/v/x',
+    ])
+      expect(ignoredByWatch(path)).toBe(true);
     for (const path of ['pkg/a.py', 'tests/test_a.py', 'data/x.json', 'pytest.ini']) expect(ignoredByWatch(path)).toBe(false);
   });
 });

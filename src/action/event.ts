@@ -45,7 +45,8 @@ interface Payload {
 export function cacheTrust(eventName: string, payload: Payload, repository: string, onDefaultBranch: boolean): CacheTrust {
   const headRepo = payload.pull_request?.head?.repo?.full_name ?? payload.workflow_run?.head_repository?.full_name;
   if (headRepo !== undefined && headRepo !== repository) return { allowed: false, reason: `the code comes from the fork ${headRepo}` };
-  if (!CACHE_WRITING_EVENTS.includes(eventName)) return { allowed: false, reason: `caches are written on ${CACHE_WRITING_EVENTS.join(', ')} events only, this is ${eventName || 'an unknown event'}` };
+  if (!CACHE_WRITING_EVENTS.includes(eventName))
+    return { allowed: false, reason: `caches are written on ${CACHE_WRITING_EVENTS.join(', ')} events only, this is ${eventName || 'an unknown event'}` };
   // Scheduled runs always run on the default branch; their payload does not name it.
   if (!onDefaultBranch && eventName !== 'schedule') return { allowed: false, reason: 'caches are written from the default branch only' };
   return { allowed: true, reason: `${eventName} on the default branch` };

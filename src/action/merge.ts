@@ -11,13 +11,7 @@ import type { Plan } from '../shard/plan.js';
 import { learnIntoFile } from '../merge/learn.js';
 import { mergeVerdict, problemReport } from '../merge/verdict.js';
 import { ExitCode } from '../types.js';
-import {
-  annotationOf,
-  COMMAND_ANNOTATION_LIMIT,
-  errorCommand,
-  mostUseful,
-  type Annotation,
-} from './annotations.js';
+import { annotationOf, COMMAND_ANNOTATION_LIMIT, errorCommand, mostUseful, type Annotation } from './annotations.js';
 import { restoreEntry, timingsEntry } from './cache.js';
 import { countMerged } from './counts.js';
 import type { EventInfo } from './event.js';
@@ -71,7 +65,8 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   const mergedPath = join(reportDir, 'junit.xml');
   const summaryPath = join(reportDir, 'summary.md');
   let plan: Plan | undefined;
-  if (inputs.plan !== '') plan = (await loadPlanInput(inputs.plan, inputs.workspace, join(env.RUNNER_TEMP || reportDir, 'fastest'), { cache: inputs.cache })).plan;
+  if (inputs.plan !== '')
+    plan = (await loadPlanInput(inputs.plan, inputs.workspace, join(env.RUNNER_TEMP || reportDir, 'fastest'), { cache: inputs.cache })).plan;
   else core.info("fastest: no 'plan' input: merging without checking that every planned test ran");
 
   const files = junitFiles(inputs.junitPath, [mergedPath]).map((f) => relative(inputs.workspace, f) || f);
@@ -96,7 +91,13 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   const notes: string[] = [];
   const denied: string[] = [];
   const octokit = inputs.githubToken ? octokitFor(inputs.githubToken) : undefined;
-  const ctx: LinkContext = { serverUrl: event.serverUrl, repository: event.repository, sha: event.headSha, workspace: inputs.workspace, workingDirectory: inputs.workingDirectory };
+  const ctx: LinkContext = {
+    serverUrl: event.serverUrl,
+    repository: event.repository,
+    sha: event.headSha,
+    workspace: inputs.workspace,
+    workingDirectory: inputs.workingDirectory,
+  };
   const failed = verdict.exitCode === ExitCode.TESTS_FAILED;
 
   let onCheckRun = false;
@@ -118,10 +119,17 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
     }
   }
   if (!onCheckRun && wanted.length > 0) {
-    const shown = mostUseful(wanted, Math.min(COMMAND_ANNOTATION_LIMIT, wanted.length), (a: Annotation) => a.line > 1 || !a.title.startsWith('ERROR collecting'));
+    const shown = mostUseful(
+      wanted,
+      Math.min(COMMAND_ANNOTATION_LIMIT, wanted.length),
+      (a: Annotation) => a.line > 1 || !a.title.startsWith('ERROR collecting'),
+    );
     for (const a of shown) process.stdout.write(errorCommand(a));
     const more = result.failureCount - shown.length;
-    if (more > 0) notes.push(`${shown.length} of ${result.failureCount} failures are annotated in the code (GitHub shows at most ${COMMAND_ANNOTATION_LIMIT} annotations a step without a check run); ${more} more are listed below.`);
+    if (more > 0)
+      notes.push(
+        `${shown.length} of ${result.failureCount} failures are annotated in the code (GitHub shows at most ${COMMAND_ANNOTATION_LIMIT} annotations a step without a check run); ${more} more are listed below.`,
+      );
   } else if (onCheckRun && result.failureCount > wanted.length) {
     notes.push(`${wanted.length} of ${result.failureCount} failures are annotated (max-annotations: ${inputs.maxAnnotations}); all are listed below.`);
   }
@@ -146,7 +154,13 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   if (!failed && result.counts.tests === 0) core.warning('fastest: the JUnit files hold no tests');
   return {
     exitCode: failed ? ExitCode.TESTS_FAILED : ExitCode.OK,
-    outputs: { passed: String(counts.passed), failed: String(counts.failed), skipped: String(counts.skipped), 'junit-path': mergedPath, 'summary-path': summaryPath },
+    outputs: {
+      passed: String(counts.passed),
+      failed: String(counts.failed),
+      skipped: String(counts.skipped),
+      'junit-path': mergedPath,
+      'summary-path': summaryPath,
+    },
     state,
     summary: markdown,
     failure: failed ? `fastest: ${verdict.reasons.join(', ')}` : undefined,

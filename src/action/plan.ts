@@ -71,7 +71,10 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, eve
   // The plan itself never goes into an output: a handle to it does (planinput.ts).
   const published = await publishPlan(compact, inputs.workspace, inputs.cache ? planCacheEntry(inputs.cacheKeyPrefix, env) : undefined);
   if (published.advice) core.warning(`fastest: ${published.advice}`);
-  else core.info(`fastest: the plan (${Buffer.byteLength(compact)} bytes) travels ${published.how === 'inline' ? 'inline, compressed, in the plan output' : 'through the Actions cache'}`);
+  else
+    core.info(
+      `fastest: the plan (${Buffer.byteLength(compact)} bytes) travels ${published.how === 'inline' ? 'inline, compressed, in the plan output' : 'through the Actions cache'}`,
+    );
   core.info(`fastest: ${plan.shards.length} shard(s): ${plan.shards.map((s) => `#${s.index} ${s.tests} tests ~${s.predicted.toFixed(1)}s`).join(', ')}`);
   return {
     exitCode: ExitCode.OK,

@@ -48,7 +48,12 @@ export function planCacheEntry(prefix: string, env: NodeJS.ProcessEnv): CacheEnt
 
 /** The inline handle, or undefined when the compressed plan does not fit the budget. */
 export function inlineHandle(compact: string, limit: number = PLAN_HANDLE_MAX_BYTES): string | undefined {
-  const handle: PlanHandle = { fastestPlan: 1, sha256: sha256(compact), bytes: Buffer.byteLength(compact), gzip: gzipSync(compact, { level: 9 }).toString('base64') };
+  const handle: PlanHandle = {
+    fastestPlan: 1,
+    sha256: sha256(compact),
+    bytes: Buffer.byteLength(compact),
+    gzip: gzipSync(compact, { level: 9 }).toString('base64'),
+  };
   const text = JSON.stringify(handle);
   return Buffer.byteLength(text) <= limit ? text : undefined;
 }
@@ -73,7 +78,12 @@ export function artifactAdvice(bytes: number): string {
  * Makes the plan reachable from the later jobs of this run; returns the handle for the `plan`
  * output. The plan file is always written to PLAN_FILE in the workspace.
  */
-export async function publishPlan(compact: string, workspace: string, cacheEntry: CacheEntryRef | undefined, inlineLimit: number = PLAN_HANDLE_MAX_BYTES): Promise<PublishedPlan> {
+export async function publishPlan(
+  compact: string,
+  workspace: string,
+  cacheEntry: CacheEntryRef | undefined,
+  inlineLimit: number = PLAN_HANDLE_MAX_BYTES,
+): Promise<PublishedPlan> {
   const file = join(workspace, PLAN_FILE);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, compact);
@@ -93,7 +103,9 @@ export interface PlanInput {
 /** The plan from a `plan:` input: a handle, a plan's JSON, or a path inside the workspace. */
 export async function loadPlanInput(raw: string, workspace: string, tempDir: string, opts: { cache: boolean } = { cache: true }): Promise<PlanInput> {
   if (Buffer.byteLength(raw) > MAX_ACTION_VALUE_BYTES) {
-    throw new InputError(`input 'plan' is ${Buffer.byteLength(raw)} bytes, over the ${MAX_ACTION_VALUE_BYTES}-byte limit of an input: pass the plan job's 'plan' output (a small handle) or a path to the plan file`);
+    throw new InputError(
+      `input 'plan' is ${Buffer.byteLength(raw)} bytes, over the ${MAX_ACTION_VALUE_BYTES}-byte limit of an input: pass the plan job's 'plan' output (a small handle) or a path to the plan file`,
+    );
   }
   if (raw.startsWith('{')) {
     let data: unknown;
@@ -115,8 +127,10 @@ function parseHandle(data: Record<string, unknown>): PlanHandle {
   };
   if (data.fastestPlan !== 1) bad(`unsupported handle version ${JSON.stringify(data.fastestPlan)}`);
   if (typeof data.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(data.sha256)) bad('"sha256" is not a sha256 digest');
-  if (typeof data.bytes !== 'number' || !Number.isInteger(data.bytes) || data.bytes < 0 || data.bytes > MAX_PLAN_BYTES) bad(`"bytes" is not a size up to ${MAX_PLAN_BYTES}`);
-  for (const field of ['gzip', 'cacheKey', 'file'] as const) if (data[field] !== undefined && typeof data[field] !== 'string') bad(`"${field}" is not a string`);
+  if (typeof data.bytes !== 'number' || !Number.isInteger(data.bytes) || data.bytes < 0 || data.bytes > MAX_PLAN_BYTES)
+    bad(`"bytes" is not a size up to ${MAX_PLAN_BYTES}`);
+  for (const field of ['gzip', 'cacheKey', 'file'] as const)
+    if (data[field] !== undefined && typeof data[field] !== 'string') bad(`"${field}" is not a string`);
   if (data.gzip === undefined && data.file === undefined) bad('it names neither an inline plan nor a file');
   return data as unknown as PlanHandle;
 }
@@ -142,7 +156,9 @@ async function fetchByHandle(handle: PlanHandle, workspace: string, useCache: bo
   }
   const digest = sha256(text);
   if (digest !== handle.sha256) {
-    throw new InputError(`the plan's sha256 is ${digest.slice(0, 12)}…, not ${handle.sha256.slice(0, 12)}… as the plan job's handle says: the plan was changed or belongs to another run`);
+    throw new InputError(
+      `the plan's sha256 is ${digest.slice(0, 12)}…, not ${handle.sha256.slice(0, 12)}… as the plan job's handle says: the plan was changed or belongs to another run`,
+    );
   }
   return text;
 }
@@ -199,4 +215,3 @@ function writeTemp(tempDir: string, text: string): string {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-

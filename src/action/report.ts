@@ -84,12 +84,7 @@ function firstLine(c: JUnitCase): string {
 export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: CommentContext, notes: string[], maxChars: number = COMMENT_MAX_CHARS): string {
   const failureCount = Math.max(result.failureCount, failures.length);
   const ok = failureCount === 0 && result.missing.length === 0 && result.duplicateCount === 0 && result.malformed.length === 0;
-  const head = [
-    ctx.marker,
-    `### ${ok ? ':white_check_mark:' : ':x:'} fastest: ${totalsText(result)}`,
-    '',
-    ...notes.map((n) => `> ${n}`),
-  ];
+  const head = [ctx.marker, `### ${ok ? ':white_check_mark:' : ':x:'} fastest: ${totalsText(result)}`, '', ...notes.map((n) => `> ${n}`)];
   const tail = ['', `[Full report](${ctx.runUrl}) · commit ${ctx.sha.slice(0, 7)}`];
   const lines = failures.map((c) => {
     const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
@@ -97,7 +92,13 @@ export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: Com
     const url = codeLink(ctx, c.file, c.line);
     return `- ${inline(c.id)} at ${url !== undefined ? `[${inline(where)}](${url})` : inline(where)}${msg ? ` — ${inlineCode(msg, 200)}` : ''}`;
   });
-  const missing = result.missing.length > 0 ? [`**${result.missing.length} planned test(s) have no result:** ${result.missing.slice(0, 20).map(inline).join(', ')}${result.missing.length > 20 ? ', …' : ''}`, ''] : [];
+  const missing =
+    result.missing.length > 0
+      ? [
+          `**${result.missing.length} planned test(s) have no result:** ${result.missing.slice(0, 20).map(inline).join(', ')}${result.missing.length > 20 ? ', …' : ''}`,
+          '',
+        ]
+      : [];
   const fixed = head.join('\n').length + tail.join('\n').length + missing.join('\n').length + 200;
   const shown: string[] = [];
   let used = fixed;

@@ -196,7 +196,14 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
   }
   if (missing.length > 0) {
     // Ids come from the tests' files: fenced.
-    process.stdout.write(fenceBlock(`${missing.length} planned test(s) of shard ${shard} did not run:\n${missing.slice(0, 50).map((id) => `  ${id}`).join('\n')}${missing.length > 50 ? `\n  … and ${missing.length - 50} more` : ''}`));
+    process.stdout.write(
+      fenceBlock(
+        `${missing.length} planned test(s) of shard ${shard} did not run:\n${missing
+          .slice(0, 50)
+          .map((id) => `  ${id}`)
+          .join('\n')}${missing.length > 50 ? `\n  … and ${missing.length - 50} more` : ''}`,
+      ),
+    );
   }
   if (exitCode === ExitCode.NO_TESTS_COLLECTED && missing.length === 0) core.info(`fastest: shard ${shard} had no tests to run`);
   return {

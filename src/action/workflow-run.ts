@@ -48,7 +48,12 @@ function readPayload(env: NodeJS.ProcessEnv): WorkflowRunPayload {
  * pull requests from the fork's branch. Either way it must have the run's head commit: a report on
  * another commit (the branch moved on) would be about code the pull request no longer has.
  */
-export async function findPullRequest(run: NonNullable<WorkflowRunPayload['workflow_run']>, repository: string, ref: RepoRef, listPulls: ListPulls | undefined): Promise<number | undefined> {
+export async function findPullRequest(
+  run: NonNullable<WorkflowRunPayload['workflow_run']>,
+  repository: string,
+  ref: RepoRef,
+  listPulls: ListPulls | undefined,
+): Promise<number | undefined> {
   const sha = run.head_sha;
   for (const pr of run.pull_requests ?? []) {
     if (Number.isSafeInteger(pr.number) && (pr.number ?? 0) > 0 && pr.head?.sha === sha) return pr.number;
@@ -72,12 +77,20 @@ function apiListPulls(token: string): ListPulls {
  * workflow's name (the sticky comment is that workflow's). Timings are never learned from it: the
  * artifacts were written by code this workflow did not check.
  */
-export async function workflowRunEvent(base: EventInfo, env: NodeJS.ProcessEnv, token: string, listPulls: ListPulls | undefined = token ? apiListPulls(token) : undefined): Promise<EventInfo> {
+export async function workflowRunEvent(
+  base: EventInfo,
+  env: NodeJS.ProcessEnv,
+  token: string,
+  listPulls: ListPulls | undefined = token ? apiListPulls(token) : undefined,
+): Promise<EventInfo> {
   const run = readPayload(env).workflow_run;
   if (env.GITHUB_EVENT_NAME !== 'workflow_run' || run === undefined) {
-    throw new InputError(`input 'from-workflow-run' needs a workflow triggered by 'on: workflow_run' (this one was triggered by ${env.GITHUB_EVENT_NAME || 'an unknown event'})`);
+    throw new InputError(
+      `input 'from-workflow-run' needs a workflow triggered by 'on: workflow_run' (this one was triggered by ${env.GITHUB_EVENT_NAME || 'an unknown event'})`,
+    );
   }
-  if (typeof run.head_sha !== 'string' || !/^[0-9a-f]{40}$/.test(run.head_sha)) throw new InputError('the workflow_run event has no head commit (workflow_run.head_sha)');
+  if (typeof run.head_sha !== 'string' || !/^[0-9a-f]{40}$/.test(run.head_sha))
+    throw new InputError('the workflow_run event has no head commit (workflow_run.head_sha)');
   const headRepository = run.head_repository?.full_name ?? '';
   let pullRequest: number | undefined;
   if (run.event === 'pull_request' || run.event === 'pull_request_target' || (run.pull_requests ?? []).length > 0) {
@@ -86,7 +99,10 @@ export async function workflowRunEvent(base: EventInfo, env: NodeJS.ProcessEnv, 
     } catch (err) {
       core.warning(`fastest: cannot look up the pull request of ${headRepository}:${run.head_branch ?? ''}: ${(err as Error).message.split('\n')[0]}`);
     }
-    if (pullRequest === undefined) core.notice(`fastest: no open pull request has the tested commit ${run.head_sha.slice(0, 7)} (${headRepository}:${run.head_branch ?? ''}); reporting on the commit only`);
+    if (pullRequest === undefined)
+      core.notice(
+        `fastest: no open pull request has the tested commit ${run.head_sha.slice(0, 7)} (${headRepository}:${run.head_branch ?? ''}); reporting on the commit only`,
+      );
     else core.info(`fastest: reporting on pull request #${pullRequest} (commit ${run.head_sha.slice(0, 7)} of ${headRepository})`);
   }
   return {

@@ -94,16 +94,68 @@ export type Command = CliOptions['command'];
 
 export function defaultOptions(): CliOptions {
   return {
-    command: 'run', paths: [], keyword: null, markexpr: null, maxfail: 0, verbosity: 0, capture: 'fd',
-    workers: null, junitxml: null, junitPrefix: null, json: null, jsonOutput: false, timeout: null,
-    lastFailed: false, failedFirst: false, durations: null, durationsMin: null, engine: 'auto',
-    python: null, shard: null, plan: null, ignore: [], ignoreGlob: [], deselect: [], overrides: [], asyncioMode: null,
-    configFile: null, rootdir: null, importMode: null, plugins: [], warningFilters: [], reportChars: null,
-    tb: null, collectOnly: false, continueOnCollectionErrors: false, strictMarkers: false, noCache: false,
-    cacheClear: false, color: 'auto', runxfail: false, disableWarnings: false,
-    noHeader: false, showEngines: false, basetemp: null, help: false, version: false, pytestArgs: [], strictConfig: false,
-    collectInVirtualenv: false, showCapture: 'all', routes: [], coverage: defaultCoverageOptions(), changed: null, affectedBy: null,
-    shards: null, targetSeconds: null, jobOverheadSeconds: null, timings: null, out: null, matrix: false, summary: null, timingsOut: null,
+    command: 'run',
+    paths: [],
+    keyword: null,
+    markexpr: null,
+    maxfail: 0,
+    verbosity: 0,
+    capture: 'fd',
+    workers: null,
+    junitxml: null,
+    junitPrefix: null,
+    json: null,
+    jsonOutput: false,
+    timeout: null,
+    lastFailed: false,
+    failedFirst: false,
+    durations: null,
+    durationsMin: null,
+    engine: 'auto',
+    python: null,
+    shard: null,
+    plan: null,
+    ignore: [],
+    ignoreGlob: [],
+    deselect: [],
+    overrides: [],
+    asyncioMode: null,
+    configFile: null,
+    rootdir: null,
+    importMode: null,
+    plugins: [],
+    warningFilters: [],
+    reportChars: null,
+    tb: null,
+    collectOnly: false,
+    continueOnCollectionErrors: false,
+    strictMarkers: false,
+    noCache: false,
+    cacheClear: false,
+    color: 'auto',
+    runxfail: false,
+    disableWarnings: false,
+    noHeader: false,
+    showEngines: false,
+    basetemp: null,
+    help: false,
+    version: false,
+    pytestArgs: [],
+    strictConfig: false,
+    collectInVirtualenv: false,
+    showCapture: 'all',
+    routes: [],
+    coverage: defaultCoverageOptions(),
+    changed: null,
+    affectedBy: null,
+    shards: null,
+    targetSeconds: null,
+    jobOverheadSeconds: null,
+    timings: null,
+    out: null,
+    matrix: false,
+    summary: null,
+    timingsOut: null,
   };
 }
 
@@ -163,80 +215,534 @@ function choice<T extends string>(flag: string, value: string, choices: readonly
 }
 
 const FLAGS: FlagSpec[] = [
-  { names: ['-k'], value: true, apply: (o, v) => { o.keyword = v; } },
-  { names: ['-m'], value: true, apply: (o, v) => { o.markexpr = v; } },
-  { names: ['-x', '--exitfirst'], value: false, apply: (o) => { o.maxfail = 1; } },
-  { names: ['--maxfail'], value: true, apply: (o, v, f) => { o.maxfail = intValue(f, v); } },
-  { names: ['-v', '--verbose'], value: false, apply: (o) => { o.verbosity += 1; } },
-  { names: ['-q', '--quiet'], value: false, apply: (o) => { o.verbosity -= 1; } },
-  { names: ['--verbosity'], value: true, apply: (o, v, f) => { o.verbosity = intValue(f, v, -10); } },
-  { names: ['-s'], value: false, apply: (o) => { o.capture = 'no'; }, forward: true },
-  { names: ['--capture'], value: true, forward: true, apply: (o, v, f) => { const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys'] as const); o.capture = c === 'tee-sys' ? 'sys' : c; } },
-  { names: ['-n', '--numprocesses'], value: true, apply: (o, v, f) => { o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v); } },
-  { names: ['--junitxml', '--junit-xml'], value: true, apply: (o, v) => { o.junitxml = v; } },
-  { names: ['--junit-prefix', '--junitprefix'], value: true, apply: (o, v) => { o.junitPrefix = v; } },
-  { names: ['--json'], value: true, apply: (o, v) => { o.json = v; } },
-  { names: ['--timeout'], value: true, apply: (o, v, f) => { o.timeout = floatValue(f, v); } },
-  { names: ['--lf', '--last-failed'], value: false, apply: (o) => { o.lastFailed = true; } },
-  { names: ['--ff', '--failed-first'], value: false, apply: (o) => { o.failedFirst = true; } },
-  { names: ['--durations'], value: true, apply: (o, v, f) => { o.durations = intValue(f, v); } },
-  { names: ['--durations-min'], value: true, apply: (o, v, f) => { o.durationsMin = floatValue(f, v); } },
-  { names: ['--engine'], value: true, apply: (o, v, f) => { o.engine = choice(f, v, ['auto', 'native', 'pytest'] as const); } },
-  { names: ['--python'], value: true, apply: (o, v) => { o.python = v; } },
-  { names: ['--shard'], value: true, apply: (o, v, f) => { o.shard = parseShard(f, v); } },
-  { names: ['--plan'], value: true, commands: [...SESSION_COMMANDS, 'merge'], apply: (o, v) => { o.plan = v; } },
-  { names: ['--ignore'], value: true, apply: (o, v) => { o.ignore.push(v); } },
-  { names: ['--ignore-glob'], value: true, apply: (o, v) => { o.ignoreGlob.push(v); } },
-  { names: ['--deselect'], value: true, apply: (o, v) => { o.deselect.push(v); } },
-  { names: ['-o', '--override-ini'], value: true, forward: true, apply: (o, v) => { o.overrides.push(v); } },
-  { names: ['-c', '--config-file'], value: true, forward: true, apply: (o, v) => { o.configFile = v; } },
-  { names: ['--rootdir'], value: true, forward: true, apply: (o, v) => { o.rootdir = v; } },
-  { names: ['--import-mode'], value: true, forward: true, apply: (o, v, f) => { o.importMode = choice(f, v, ['prepend', 'append', 'importlib'] as const); } },
-  { names: ['-p'], value: true, forward: true, apply: (o, v) => { o.plugins.push(v); } },
-  { names: ['-W', '--pythonwarnings'], value: true, forward: true, apply: (o, v) => { o.warningFilters.push(v); } },
-  { names: ['-r'], value: true, apply: (o, v) => { o.reportChars = v; } },
-  { names: ['--tb'], value: true, forward: true, apply: (o, v, f) => { o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native'] as const); } },
-  { names: ['--co', '--collect-only', '--collectonly'], value: false, apply: (o) => { o.collectOnly = true; } },
-  { names: ['--continue-on-collection-errors'], value: false, apply: (o) => { o.continueOnCollectionErrors = true; } },
-  { names: ['--strict-markers', '--strict'], value: false, forward: true, apply: (o) => { o.strictMarkers = true; } },
+  {
+    names: ['-k'],
+    value: true,
+    apply: (o, v) => {
+      o.keyword = v;
+    },
+  },
+  {
+    names: ['-m'],
+    value: true,
+    apply: (o, v) => {
+      o.markexpr = v;
+    },
+  },
+  {
+    names: ['-x', '--exitfirst'],
+    value: false,
+    apply: (o) => {
+      o.maxfail = 1;
+    },
+  },
+  {
+    names: ['--maxfail'],
+    value: true,
+    apply: (o, v, f) => {
+      o.maxfail = intValue(f, v);
+    },
+  },
+  {
+    names: ['-v', '--verbose'],
+    value: false,
+    apply: (o) => {
+      o.verbosity += 1;
+    },
+  },
+  {
+    names: ['-q', '--quiet'],
+    value: false,
+    apply: (o) => {
+      o.verbosity -= 1;
+    },
+  },
+  {
+    names: ['--verbosity'],
+    value: true,
+    apply: (o, v, f) => {
+      o.verbosity = intValue(f, v, -10);
+    },
+  },
+  {
+    names: ['-s'],
+    value: false,
+    apply: (o) => {
+      o.capture = 'no';
+    },
+    forward: true,
+  },
+  {
+    names: ['--capture'],
+    value: true,
+    forward: true,
+    apply: (o, v, f) => {
+      const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys'] as const);
+      o.capture = c === 'tee-sys' ? 'sys' : c;
+    },
+  },
+  {
+    names: ['-n', '--numprocesses'],
+    value: true,
+    apply: (o, v, f) => {
+      o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v);
+    },
+  },
+  {
+    names: ['--junitxml', '--junit-xml'],
+    value: true,
+    apply: (o, v) => {
+      o.junitxml = v;
+    },
+  },
+  {
+    names: ['--junit-prefix', '--junitprefix'],
+    value: true,
+    apply: (o, v) => {
+      o.junitPrefix = v;
+    },
+  },
+  {
+    names: ['--json'],
+    value: true,
+    apply: (o, v) => {
+      o.json = v;
+    },
+  },
+  {
+    names: ['--timeout'],
+    value: true,
+    apply: (o, v, f) => {
+      o.timeout = floatValue(f, v);
+    },
+  },
+  {
+    names: ['--lf', '--last-failed'],
+    value: false,
+    apply: (o) => {
+      o.lastFailed = true;
+    },
+  },
+  {
+    names: ['--ff', '--failed-first'],
+    value: false,
+    apply: (o) => {
+      o.failedFirst = true;
+    },
+  },
+  {
+    names: ['--durations'],
+    value: true,
+    apply: (o, v, f) => {
+      o.durations = intValue(f, v);
+    },
+  },
+  {
+    names: ['--durations-min'],
+    value: true,
+    apply: (o, v, f) => {
+      o.durationsMin = floatValue(f, v);
+    },
+  },
+  {
+    names: ['--engine'],
+    value: true,
+    apply: (o, v, f) => {
+      o.engine = choice(f, v, ['auto', 'native', 'pytest'] as const);
+    },
+  },
+  {
+    names: ['--python'],
+    value: true,
+    apply: (o, v) => {
+      o.python = v;
+    },
+  },
+  {
+    names: ['--shard'],
+    value: true,
+    apply: (o, v, f) => {
+      o.shard = parseShard(f, v);
+    },
+  },
+  {
+    names: ['--plan'],
+    value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
+    apply: (o, v) => {
+      o.plan = v;
+    },
+  },
+  {
+    names: ['--ignore'],
+    value: true,
+    apply: (o, v) => {
+      o.ignore.push(v);
+    },
+  },
+  {
+    names: ['--ignore-glob'],
+    value: true,
+    apply: (o, v) => {
+      o.ignoreGlob.push(v);
+    },
+  },
+  {
+    names: ['--deselect'],
+    value: true,
+    apply: (o, v) => {
+      o.deselect.push(v);
+    },
+  },
+  {
+    names: ['-o', '--override-ini'],
+    value: true,
+    forward: true,
+    apply: (o, v) => {
+      o.overrides.push(v);
+    },
+  },
+  {
+    names: ['-c', '--config-file'],
+    value: true,
+    forward: true,
+    apply: (o, v) => {
+      o.configFile = v;
+    },
+  },
+  {
+    names: ['--rootdir'],
+    value: true,
+    forward: true,
+    apply: (o, v) => {
+      o.rootdir = v;
+    },
+  },
+  {
+    names: ['--import-mode'],
+    value: true,
+    forward: true,
+    apply: (o, v, f) => {
+      o.importMode = choice(f, v, ['prepend', 'append', 'importlib'] as const);
+    },
+  },
+  {
+    names: ['-p'],
+    value: true,
+    forward: true,
+    apply: (o, v) => {
+      o.plugins.push(v);
+    },
+  },
+  {
+    names: ['-W', '--pythonwarnings'],
+    value: true,
+    forward: true,
+    apply: (o, v) => {
+      o.warningFilters.push(v);
+    },
+  },
+  {
+    names: ['-r'],
+    value: true,
+    apply: (o, v) => {
+      o.reportChars = v;
+    },
+  },
+  {
+    names: ['--tb'],
+    value: true,
+    forward: true,
+    apply: (o, v, f) => {
+      o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native'] as const);
+    },
+  },
+  {
+    names: ['--co', '--collect-only', '--collectonly'],
+    value: false,
+    apply: (o) => {
+      o.collectOnly = true;
+    },
+  },
+  {
+    names: ['--continue-on-collection-errors'],
+    value: false,
+    apply: (o) => {
+      o.continueOnCollectionErrors = true;
+    },
+  },
+  {
+    names: ['--strict-markers', '--strict'],
+    value: false,
+    forward: true,
+    apply: (o) => {
+      o.strictMarkers = true;
+    },
+  },
   // pytest-asyncio's flag: it wins over the ini whatever the order, so it becomes the last -o.
-  { names: ['--asyncio-mode'], value: true, apply: (o, v, f) => { o.asyncioMode = choice(f, v, ['auto', 'strict'] as const); } },
-  { names: ['--no-cache'], value: false, apply: (o) => { o.noCache = true; } },
-  { names: ['--cache-clear'], value: false, apply: (o) => { o.cacheClear = true; } },
-  { names: ['--color'], value: true, apply: (o, v, f) => { o.color = choice(f, v, ['yes', 'no', 'auto'] as const); } },
-  { names: ['--runxfail'], value: false, forward: true, apply: (o) => { o.runxfail = true; } },
-  { names: ['--disable-warnings', '--disable-pytest-warnings'], value: false, apply: (o) => { o.disableWarnings = true; } },
-  { names: ['--no-header'], value: false, apply: (o) => { o.noHeader = true; } },
-  { names: ['--show-engines'], value: false, apply: (o) => { o.showEngines = true; } },
-  { names: ['--strict-config'], value: false, forward: true, apply: (o) => { o.strictConfig = true; } },
-  { names: ['--collect-in-virtualenv'], value: false, forward: true, apply: (o) => { o.collectInVirtualenv = true; } },
-  { names: ['--show-capture'], value: true, forward: true, apply: (o, v, f) => { o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all'] as const); } },
-  { names: ['--basetemp'], value: true, forward: true, apply: (o, v) => { o.basetemp = v; } },
+  {
+    names: ['--asyncio-mode'],
+    value: true,
+    apply: (o, v, f) => {
+      o.asyncioMode = choice(f, v, ['auto', 'strict'] as const);
+    },
+  },
+  {
+    names: ['--no-cache'],
+    value: false,
+    apply: (o) => {
+      o.noCache = true;
+    },
+  },
+  {
+    names: ['--cache-clear'],
+    value: false,
+    apply: (o) => {
+      o.cacheClear = true;
+    },
+  },
+  {
+    names: ['--color'],
+    value: true,
+    apply: (o, v, f) => {
+      o.color = choice(f, v, ['yes', 'no', 'auto'] as const);
+    },
+  },
+  {
+    names: ['--runxfail'],
+    value: false,
+    forward: true,
+    apply: (o) => {
+      o.runxfail = true;
+    },
+  },
+  {
+    names: ['--disable-warnings', '--disable-pytest-warnings'],
+    value: false,
+    apply: (o) => {
+      o.disableWarnings = true;
+    },
+  },
+  {
+    names: ['--no-header'],
+    value: false,
+    apply: (o) => {
+      o.noHeader = true;
+    },
+  },
+  {
+    names: ['--show-engines'],
+    value: false,
+    apply: (o) => {
+      o.showEngines = true;
+    },
+  },
+  {
+    names: ['--strict-config'],
+    value: false,
+    forward: true,
+    apply: (o) => {
+      o.strictConfig = true;
+    },
+  },
+  {
+    names: ['--collect-in-virtualenv'],
+    value: false,
+    forward: true,
+    apply: (o) => {
+      o.collectInVirtualenv = true;
+    },
+  },
+  {
+    names: ['--show-capture'],
+    value: true,
+    forward: true,
+    apply: (o, v, f) => {
+      o.showCapture = choice(f, v, ['no', 'stdout', 'stderr', 'log', 'all'] as const);
+    },
+  },
+  {
+    names: ['--basetemp'],
+    value: true,
+    forward: true,
+    apply: (o, v) => {
+      o.basetemp = v;
+    },
+  },
   // pytest-cov's options (coverage/options.ts): measured by fastest's workers with coverage.py
-  { names: ['--cov'], value: false, apply: () => {}, optional: (o, v) => { covOption(o).sources.push(v ?? true); } },
-  { names: ['--cov-reset'], value: false, apply: (o) => { covOption(o).sources = []; } },
-  { names: ['--cov-report'], value: true, apply: (o, v, f) => { addReport(covOption(o), v, f); } },
-  { names: ['--cov-config'], value: true, apply: (o, v) => { covOption(o).config = v; } },
-  { names: ['--cov-branch'], value: false, apply: (o) => { covOption(o).branch = true; } },
-  { names: ['--cov-fail-under'], value: true, apply: (o, v, f) => { covOption(o).failUnder = failUnderValue(v, f); } },
-  { names: ['--cov-precision'], value: true, apply: (o, v, f) => { covOption(o).precision = intValue(f, v, -1000); } },
-  { names: ['--cov-append'], value: false, apply: (o) => { covOption(o).append = true; } },
-  { names: ['--cov-context'], value: true, apply: (o, v, f) => { covOption(o).context = contextValue(v, f); } },
-  { names: ['--no-cov'], value: false, apply: (o) => { o.coverage.noCov = true; } },
-  { names: ['--no-cov-on-fail'], value: false, apply: (o) => { o.coverage.noCovOnFail = true; } },
-  { names: ['--changed'], value: false, nargs: '?', apply: (o, v) => { o.changed = { ref: v === '' ? null : v }; } },
-  { names: ['--affected-by'], value: false, nargs: '+', apply: (o, _v, _f, vs) => { o.affectedBy = [...(o.affectedBy ?? []), ...vs]; } },
-  { names: ['-h', '--help'], value: false, apply: (o) => { o.help = true; } },
-  { names: ['-V', '--version'], value: false, apply: (o) => { o.version = true; } },
+  {
+    names: ['--cov'],
+    value: false,
+    apply: () => {},
+    optional: (o, v) => {
+      covOption(o).sources.push(v ?? true);
+    },
+  },
+  {
+    names: ['--cov-reset'],
+    value: false,
+    apply: (o) => {
+      covOption(o).sources = [];
+    },
+  },
+  {
+    names: ['--cov-report'],
+    value: true,
+    apply: (o, v, f) => {
+      addReport(covOption(o), v, f);
+    },
+  },
+  {
+    names: ['--cov-config'],
+    value: true,
+    apply: (o, v) => {
+      covOption(o).config = v;
+    },
+  },
+  {
+    names: ['--cov-branch'],
+    value: false,
+    apply: (o) => {
+      covOption(o).branch = true;
+    },
+  },
+  {
+    names: ['--cov-fail-under'],
+    value: true,
+    apply: (o, v, f) => {
+      covOption(o).failUnder = failUnderValue(v, f);
+    },
+  },
+  {
+    names: ['--cov-precision'],
+    value: true,
+    apply: (o, v, f) => {
+      covOption(o).precision = intValue(f, v, -1000);
+    },
+  },
+  {
+    names: ['--cov-append'],
+    value: false,
+    apply: (o) => {
+      covOption(o).append = true;
+    },
+  },
+  {
+    names: ['--cov-context'],
+    value: true,
+    apply: (o, v, f) => {
+      covOption(o).context = contextValue(v, f);
+    },
+  },
+  {
+    names: ['--no-cov'],
+    value: false,
+    apply: (o) => {
+      o.coverage.noCov = true;
+    },
+  },
+  {
+    names: ['--no-cov-on-fail'],
+    value: false,
+    apply: (o) => {
+      o.coverage.noCovOnFail = true;
+    },
+  },
+  {
+    names: ['--changed'],
+    value: false,
+    nargs: '?',
+    apply: (o, v) => {
+      o.changed = { ref: v === '' ? null : v };
+    },
+  },
+  {
+    names: ['--affected-by'],
+    value: false,
+    nargs: '+',
+    apply: (o, _v, _f, vs) => {
+      o.affectedBy = [...(o.affectedBy ?? []), ...vs];
+    },
+  },
+  {
+    names: ['-h', '--help'],
+    value: false,
+    apply: (o) => {
+      o.help = true;
+    },
+  },
+  {
+    names: ['-V', '--version'],
+    value: false,
+    apply: (o) => {
+      o.version = true;
+    },
+  },
   // fastest plan and fastest merge
-  { names: ['--shards'], value: true, commands: ['plan'], apply: (o, v, f) => { o.shards = shardCount(f, v); } },
-  { names: ['--target-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.targetSeconds = positiveSeconds(f, v); } },
-  { names: ['--job-overhead-seconds'], value: true, commands: ['plan'], apply: (o, v, f) => { o.jobOverheadSeconds = positiveSeconds(f, v); } },
-  { names: ['--matrix'], value: false, commands: ['plan'], apply: (o) => { o.matrix = true; } },
-  { names: ['--timings'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.timings = v; } },
-  { names: ['--out'], value: true, commands: ['plan', 'merge'], apply: (o, v) => { o.out = v; } },
-  { names: ['--summary'], value: true, commands: ['merge'], apply: (o, v) => { o.summary = v; } },
-  { names: ['--timings-out'], value: true, commands: ['merge'], apply: (o, v) => { o.timingsOut = v; } },
+  {
+    names: ['--shards'],
+    value: true,
+    commands: ['plan'],
+    apply: (o, v, f) => {
+      o.shards = shardCount(f, v);
+    },
+  },
+  {
+    names: ['--target-seconds'],
+    value: true,
+    commands: ['plan'],
+    apply: (o, v, f) => {
+      o.targetSeconds = positiveSeconds(f, v);
+    },
+  },
+  {
+    names: ['--job-overhead-seconds'],
+    value: true,
+    commands: ['plan'],
+    apply: (o, v, f) => {
+      o.jobOverheadSeconds = positiveSeconds(f, v);
+    },
+  },
+  {
+    names: ['--matrix'],
+    value: false,
+    commands: ['plan'],
+    apply: (o) => {
+      o.matrix = true;
+    },
+  },
+  {
+    names: ['--timings'],
+    value: true,
+    commands: ['plan', 'merge'],
+    apply: (o, v) => {
+      o.timings = v;
+    },
+  },
+  {
+    names: ['--out'],
+    value: true,
+    commands: ['plan', 'merge'],
+    apply: (o, v) => {
+      o.out = v;
+    },
+  },
+  {
+    names: ['--summary'],
+    value: true,
+    commands: ['merge'],
+    apply: (o, v) => {
+      o.summary = v;
+    },
+  },
+  {
+    names: ['--timings-out'],
+    value: true,
+    commands: ['merge'],
+    apply: (o, v) => {
+      o.timingsOut = v;
+    },
+  },
 ];
 
 function parseShard(flag: string, value: string): { index: number; total: number | null } {
@@ -265,7 +771,10 @@ const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
 
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
 export class UnknownOptionError extends UsageError {
-  constructor(readonly option: string, arg: string) {
+  constructor(
+    readonly option: string,
+    arg: string,
+  ) {
     super(`unrecognized arguments: ${arg}`);
   }
 }
@@ -415,7 +924,12 @@ function* tokens(argv: string[], known: Known): Generator<Token> {
  * the engines. `conftestOptions === null` skips unknown long flags (a first pass that only needs
  * the config file and paths).
  */
-export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> | null = new Map(), pluginOptions: PluginOptions = new Map(), command: Command = 'run'): CliOptions {
+export function parseArgs(
+  argv: string[],
+  conftestOptions: Map<string, boolean> | null = new Map(),
+  pluginOptions: PluginOptions = new Map(),
+  command: Command = 'run',
+): CliOptions {
   const o = defaultOptions();
   o.command = command;
   for (const token of tokens(argv, { command, conftest: conftestOptions, plugins: pluginOptions })) {
@@ -441,7 +955,12 @@ export function parseArgs(argv: string[], conftestOptions: Map<string, boolean> 
  * The user's command line as real pytest is to see it: fastest's own flags dropped, and the
  * plugin options fastest does itself kept only where pytest knows them (`keepPluginOptions`).
  */
-export function pytestArgv(argv: string[], conftestOptions: Map<string, boolean>, pluginOptions: PluginOptions | null, keepPluginOptions: ReadonlySet<string> = new Set()): string[] {
+export function pytestArgv(
+  argv: string[],
+  conftestOptions: Map<string, boolean>,
+  pluginOptions: PluginOptions | null,
+  keepPluginOptions: ReadonlySet<string> = new Set(),
+): string[] {
   const out: string[] = [];
   // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
   for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {

@@ -19,12 +19,18 @@ export function collectedLine(selected: number, deselected: number, errors: numb
 export function printDiscovery(session: Session, collected: Collected, seconds: number, write: (s: string) => void): number {
   const { selection, discovery } = collected;
   if (session.options.jsonOutput) {
-    write(`${JSON.stringify({
-      rootdir: discovery.rootdir,
-      tests: selection.selected.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
-      errors: discovery.errors,
-      deselected: selection.deselected.length,
-    }, null, 2)}\n`);
+    write(
+      `${JSON.stringify(
+        {
+          rootdir: discovery.rootdir,
+          tests: selection.selected.map((i) => ({ id: i.id, file: i.file, line: i.line, marks: i.marks.map((m) => m.name), dynamic: i.dynamic })),
+          errors: discovery.errors,
+          deselected: selection.deselected.length,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     return discovery.errors.length > 0 ? ExitCode.INTERRUPTED : selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
   }
   // One write: a write per id costs a system call each, which dominated warm discovery.
@@ -51,7 +57,12 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
   let collected: Collected;
   let session: Session;
   try {
-    session = openSession(rest.filter((a) => a !== '--json'), 'discover', cwd, loggedEnv(process.env));
+    session = openSession(
+      rest.filter((a) => a !== '--json'),
+      'discover',
+      cwd,
+      loggedEnv(process.env),
+    );
     session.options.jsonOutput = jsonOutput;
     collected = await collect(session);
   } catch (error) {
@@ -61,9 +72,16 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
   const inputs = takeInputLog();
   const { options } = session;
   // A test-impact selection depends on git's state, which the input log does not see.
-  const memoable = inputs !== null && !options.noCache && !options.cacheClear && !options.lastFailed && !options.failedFirst &&
-    options.changed === null && options.affectedBy === null &&
-    collected.discovery.warnings.length === 0 && collected.discovery.errors.length === 0;
+  const memoable =
+    inputs !== null &&
+    !options.noCache &&
+    !options.cacheClear &&
+    !options.lastFailed &&
+    !options.failedFirst &&
+    options.changed === null &&
+    options.affectedBy === null &&
+    collected.discovery.warnings.length === 0 &&
+    collected.discovery.errors.length === 0;
   for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);
   let stdout = '';
   const exitCode = printDiscovery(session, collected, (performance.now() - started) / 1000, (s) => {

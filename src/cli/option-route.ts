@@ -34,7 +34,9 @@ function parseProbe(stdout: string): ProbeResult {
 /** pytest's parser over the user's arguments, now (an unknown option must be settled before discovery). */
 export function probeNow(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): ProbeResult {
   try {
-    return parseProbe(execFileSync(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }));
+    return parseProbe(
+      execFileSync(python, ['-c', PROBE_CODE, ...argv], { cwd, env: probeEnv(env), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 }),
+    );
   } catch (error) {
     const out = (error as { stdout?: string }).stdout;
     return parseProbe(typeof out === 'string' ? out : '');

@@ -98,6 +98,4 @@ export function pluginOptionRoute(name: string): Route {
   return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
 }
 
-export const routedByName: ReadonlyMap<string, RoutedOption> = new Map(
-  PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o] as const)),
-);
+export const routedByName: ReadonlyMap<string, RoutedOption> = new Map(PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o] as const)));

@@ -123,12 +123,14 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
   const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
   // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
-  const prestarted = options.collectOnly ? undefined : new PrestartedWorkers({
-    python: session.python,
-    rootdir: config.rootdir,
-    count: workerCount(session, Number.MAX_SAFE_INTEGER),
-    pycacheDir: pycacheDir({ rootdir: config.rootdir }),
-  });
+  const prestarted = options.collectOnly
+    ? undefined
+    : new PrestartedWorkers({
+        python: session.python,
+        rootdir: config.rootdir,
+        count: workerCount(session, Number.MAX_SAFE_INTEGER),
+        pycacheDir: pycacheDir({ rootdir: config.rootdir }),
+      });
   // --cov: coverage.py's configuration read and old data erased while discovery runs.
   let coverage: MeasuredRun | null = null;
   if (coverageActive(options.coverage)) {
@@ -151,7 +153,16 @@ interface MeasuredRun {
   prepared: Promise<unknown>;
 }
 
-async function runSession(session: Session, env: NodeJS.ProcessEnv, started: number, startedAt: Date, pythonCheck: Promise<string>, prestarted: PrestartedWorkers | undefined, filterCheck: Promise<string | null>, coverage: MeasuredRun | null): Promise<number> {
+async function runSession(
+  session: Session,
+  env: NodeJS.ProcessEnv,
+  started: number,
+  startedAt: Date,
+  pythonCheck: Promise<string>,
+  prestarted: PrestartedWorkers | undefined,
+  filterCheck: Promise<string | null>,
+  coverage: MeasuredRun | null,
+): Promise<number> {
   const { options, config, cwd } = session;
   const collected: Collected = await collect(session);
   const { discovery, selection } = collected;
@@ -186,7 +197,15 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   selected = shard.items;
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
-  const reporter = configuredReporters(options, config, { cwd, env, write, tty: process.stdout.isTTY === true, columns: process.stdout.columns, startedAt, collectionOrder: selected.map((item) => item.id) });
+  const reporter = configuredReporters(options, config, {
+    cwd,
+    env,
+    write,
+    tty: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+    startedAt,
+    collectionOrder: selected.map((item) => item.id),
+  });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
   const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
   const workers = workerCount(session, units.length);
@@ -242,50 +261,54 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     let nativeNoticeShown = false;
-    const summary = await runUnits(units, {
-      rootdir: config.rootdir,
-      python: session.python,
-      workers,
-      engine: options.engine,
-      pytestArgs: options.pytestArgs,
-      capture: options.capture,
-      verbose: options.verbosity,
-      timeoutSeconds: options.timeout ?? undefined,
-      maxfail: options.maxfail > 0 ? options.maxfail : undefined,
-      signal: abort.signal,
-      prestarted,
-      ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
-      coverage: coverage?.spec,
-    }, {
-      result: (r) => {
-        if (!checkExpansion(r.id)) return;
-        results.push(r);
-        reporter.testResult(r);
+    const summary = await runUnits(
+      units,
+      {
+        rootdir: config.rootdir,
+        python: session.python,
+        workers,
+        engine: options.engine,
+        pytestArgs: options.pytestArgs,
+        capture: options.capture,
+        verbose: options.verbosity,
+        timeoutSeconds: options.timeout ?? undefined,
+        maxfail: options.maxfail > 0 ? options.maxfail : undefined,
+        signal: abort.signal,
+        prestarted,
+        ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
+        coverage: coverage?.spec,
       },
-      collectionError: (e) => {
-        errors.push(e);
-        reporter.collectionError(e);
+      {
+        result: (r) => {
+          if (!checkExpansion(r.id)) return;
+          results.push(r);
+          reporter.testResult(r);
+        },
+        collectionError: (e) => {
+          errors.push(e);
+          reporter.collectionError(e);
+        },
+        unitCollected: (info) => {
+          if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
+          if (truth.waitFor.size === 0) reporter.countsKnown();
+        },
+        unitDone: (file, info) => {
+          if (info.engine === 'pytest') collectedByPytest.add(file);
+          truth.unitDone(file);
+          if (truth.waitFor.size === 0) reporter.countsKnown();
+          reporter.unitDone(file, { engine: info.engine, reason: info.reason });
+        },
+        // Said once, under the header: a pytest the native engine is not tested with.
+        workerReady: (_worker, info) => {
+          if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0) return;
+          nativeNoticeShown = true;
+          write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
+        },
+        // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
+        // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
+        workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
       },
-      unitCollected: (info) => {
-        if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
-        if (truth.waitFor.size === 0) reporter.countsKnown();
-      },
-      unitDone: (file, info) => {
-        if (info.engine === 'pytest') collectedByPytest.add(file);
-        truth.unitDone(file);
-        if (truth.waitFor.size === 0) reporter.countsKnown();
-        reporter.unitDone(file, { engine: info.engine, reason: info.reason });
-      },
-      // Said once, under the header: a pytest the native engine is not tested with.
-      workerReady: (_worker, info) => {
-        if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0) return;
-        nativeNoticeShown = true;
-        write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
-      },
-      // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
-      // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
-      workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
-    });
+    );
     process.removeListener('SIGINT', onSigint);
     if (summary.interruptMessage !== undefined) {
       interruptedText = summary.interruptMessage;
@@ -310,11 +333,34 @@ async function runSession(session: Session, env: NodeJS.ProcessEnv, started: num
   // A module that failed to collect is recorded by its file id, as pytest records it.
   const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
-  if (!options.plugins.includes('no:cacheprovider')) updateLastFailed(config.rootdir, outcomes, selected.map((i) => i.id));
-  reporter.finish({ seconds, interrupted: interruptedText, deselected: truth.deselected, notCollected: truth.notCollected, workers, coverage: coverageOutcome });
+  if (!options.plugins.includes('no:cacheprovider'))
+    updateLastFailed(
+      config.rootdir,
+      outcomes,
+      selected.map((i) => i.id),
+    );
+  reporter.finish({
+    seconds,
+    interrupted: interruptedText,
+    deselected: truth.deselected,
+    notCollected: truth.notCollected,
+    workers,
+    coverage: coverageOutcome,
+  });
   if (impact) write(impactClosingLine(impact, selected.length));
   out.flush();
-  if (!options.noCache && learnCollected(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules)) forgetMemos(config.rootdir);
+  if (
+    !options.noCache &&
+    learnCollected(
+      config.rootdir,
+      truth.lessons(
+        discovery.items,
+        errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
+      ),
+      truth.modules,
+    )
+  )
+    forgetMemos(config.rootdir);
   if (exitCode !== 0) return exitCode;
   // A node id asked for whose module does not produce it: pytest's usage error, once collected.
   const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];

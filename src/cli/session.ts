@@ -76,7 +76,8 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   options.routes.push(...iniRoutes(config));
   const paths = decidePaths(options, config, cwd);
   // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
-  const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
+  const strictConfig =
+    options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
   let probe: Promise<ProbeResult> | null = probed ? Promise.resolve(probed) : null;
   if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
     probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
@@ -114,7 +115,8 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
  */
 function pytestTimeoutSetting(config: Config, env: NodeJS.ProcessEnv): number | null {
   const fromEnv = env.PYTEST_TIMEOUT;
-  const [text, where] = fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PYTEST_TIMEOUT environment variable'] : [getIni(config, 'timeout', 'string'), 'config file'];
+  const [text, where] =
+    fromEnv !== undefined && fromEnv !== '' ? [fromEnv, 'PYTEST_TIMEOUT environment variable'] : [getIni(config, 'timeout', 'string'), 'config file'];
   if (text === undefined || text.trim() === '') return null;
   const seconds = Number(text.trim());
   if (!Number.isFinite(seconds)) throw new UsageError(`Invalid timeout ${text} from ${where}`);

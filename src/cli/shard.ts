@@ -59,7 +59,7 @@ export async function selectShard(session: Session, items: TestItem[], all: Test
     if (!options.shard) throw new UsageError('--plan needs --shard K');
     const plan = readPlan(resolve(session.cwd, options.plan));
     if (digestIds(items.map((i) => i.id)) !== plan.digest) {
-      process.stderr.write('fastest: warning: the tests discovered here differ from the plan\'s; running the plan\'s units that exist\n');
+      process.stderr.write("fastest: warning: the tests discovered here differ from the plan's; running the plan's units that exist\n");
     }
     const index = options.shard.index;
     return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };

@@ -10,7 +10,8 @@ import { loadConfig } from '../config/index.js';
 import { parseArgs } from './args.js';
 
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
-const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
+const IGNORED =
+  /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
 const DEBOUNCE_MS = 100;
 
 export function ignoredByWatch(rel: string): boolean {
@@ -19,7 +20,14 @@ export function ignoredByWatch(rel: string): boolean {
 
 export async function watchCommand(rest: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const first = parseArgs(rest, null);
-  const config = loadConfig({ cwd, args: first.paths, inifile: first.configFile ?? undefined, rootdir: first.rootdir ?? undefined, overrides: first.overrides, env });
+  const config = loadConfig({
+    cwd,
+    args: first.paths,
+    inifile: first.configFile ?? undefined,
+    rootdir: first.rootdir ?? undefined,
+    overrides: first.overrides,
+    env,
+  });
   const rootdir = config.rootdir;
   const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
   const tty = process.stdout.isTTY === true;
@@ -34,17 +42,18 @@ export async function watchCommand(rest: string[], cwd: string, env: NodeJS.Proc
   });
 
   const status = (text: string) => process.stdout.write(`\nfastest watch: ${text} (a: run all, f: run failed, q: quit)\n`);
-  const runOnce = (extra: string[], title: string) => new Promise<void>((resolve) => {
-    if (tty) process.stdout.write('\x1b[2J\x1b[H');
-    process.stdout.write(`fastest watch: ${title}\n`);
-    const child = spawn(process.execPath, [cli, ...rest, ...extra], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    current = child;
-    child.on('close', (code, signal) => {
-      current = null;
-      status(`last run exited ${code ?? `by ${signal}`}; waiting for changes`);
-      resolve();
+  const runOnce = (extra: string[], title: string) =>
+    new Promise<void>((resolve) => {
+      if (tty) process.stdout.write('\x1b[2J\x1b[H');
+      process.stdout.write(`fastest watch: ${title}\n`);
+      const child = spawn(process.execPath, [cli, ...rest, ...extra], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      current = child;
+      child.on('close', (code, signal) => {
+        current = null;
+        status(`last run exited ${code ?? `by ${signal}`}; waiting for changes`);
+        resolve();
+      });
     });
-  });
   const schedule = async (extra: string[], title: string) => {
     queued.push([title, ...extra]);
     if (running) return;
@@ -60,7 +69,10 @@ export async function watchCommand(rest: string[], cwd: string, env: NodeJS.Proc
     const files = [...pending].sort();
     pending = new Set();
     if (files.length === 0) return;
-    void schedule(['--ff', '--affected-by', ...files.map((f) => join(rootdir, f))], `${files.length} file${files.length === 1 ? '' : 's'} changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`);
+    void schedule(
+      ['--ff', '--affected-by', ...files.map((f) => join(rootdir, f))],
+      `${files.length} file${files.length === 1 ? '' : 's'} changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`,
+    );
   };
 
   let watcher: FSWatcher;

@@ -24,8 +24,7 @@ export interface ConfigValue {
 
 export type ConfigDict = Map<string, ConfigValue>;
 
-const CFG_PYTEST_SECTION =
-  '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
+const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 
 export function readTextFile(path: string): string {
   let bytes: Buffer;

@@ -7,15 +7,7 @@ import { ConfigError } from './errors.js';
 import { loadConfigDictFromFile, type ConfigDict } from './files.js';
 import { pyRepr } from './pystr.js';
 
-export const CONFIG_NAMES = [
-  'pytest.toml',
-  '.pytest.toml',
-  'pytest.ini',
-  '.pytest.ini',
-  'pyproject.toml',
-  'tox.ini',
-  'setup.cfg',
-] as const;
+export const CONFIG_NAMES = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'] as const;
 
 export interface Setup {
   rootdir: string;

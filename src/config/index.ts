@@ -11,17 +11,7 @@ export { splitShellArgs, ShellSplitError } from './shlex.js';
 export type { ConfigValue } from './files.js';
 export type { IniType } from './values.js';
 
-export const DEFAULT_NORECURSEDIRS: readonly string[] = [
-  '*.egg',
-  '.*',
-  '_darcs',
-  'build',
-  'CVS',
-  'dist',
-  'node_modules',
-  'venv',
-  '{arch}',
-];
+export const DEFAULT_NORECURSEDIRS: readonly string[] = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
 
 export interface Config {
   rootdir: string; // absolute
@@ -104,8 +94,7 @@ export function loadConfig(opts: LoadConfigOptions): Config {
   });
   const { inicfg } = setup;
   const src = iniSource({ inifile: setup.inifile, invocationDir });
-  const list = (name: string, type: 'args' | 'linelist', fallback: readonly string[]): string[] =>
-    readIni(inicfg, src, name, type) ?? [...fallback];
+  const list = (name: string, type: 'args' | 'linelist', fallback: readonly string[]): string[] => readIni(inicfg, src, name, type) ?? [...fallback];
 
   const pyproject = fastestPyproject(setup.inifile, setup.rootdir);
   return {
@@ -127,4 +116,3 @@ export function loadConfig(opts: LoadConfigOptions): Config {
     invocationDir,
   };
 }
-

@@ -82,10 +82,7 @@ function tokenize(path: string, lines: string[]): ParsedLine[] {
 }
 
 type LineKind =
-  | { kind: 'blank' }
-  | { kind: 'section'; name: string }
-  | { kind: 'value'; name: string; value: string }
-  | { kind: 'continuation'; value: string };
+  { kind: 'blank' } | { kind: 'section'; name: string } | { kind: 'value'; name: string; value: string } | { kind: 'continuation'; value: string };
 
 function parseLine(path: string, rawLine: string, index: number): LineKind {
   if (isCommentLine(rawLine)) return { kind: 'blank' };

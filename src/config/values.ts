@@ -28,8 +28,7 @@ export function pickRawValue(inicfg: ConfigDict, name: string): { key: string; v
     const v = inicfg.get(alias);
     if (target === canonical && v) candidates.push({ key: alias, value: v, canonical: false });
   }
-  const rank = (c: (typeof candidates)[number]): number =>
-    (c.value.origin === 'override' ? 2 : 0) + (c.canonical ? 1 : 0);
+  const rank = (c: (typeof candidates)[number]): number => (c.value.origin === 'override' ? 2 : 0) + (c.canonical ? 1 : 0);
   let best: (typeof candidates)[number] | undefined;
   for (const c of candidates) if (best === undefined || rank(c) > rank(best)) best = c;
   return best && { key: best.key, value: best.value };
@@ -100,7 +99,10 @@ export function readIni(inicfg: ConfigDict, src: IniSource, name: string, type: 
     }
     if (type === 'linelist') {
       if (typeof raw !== 'string') return (raw as unknown[]).map(pyStrOfTomlValue);
-      return raw.split('\n').map(pyStrip).filter((t) => t !== '');
+      return raw
+        .split('\n')
+        .map(pyStrip)
+        .filter((t) => t !== '');
     }
     const text = typeof raw === 'string' ? raw : pyStrOfTomlValue(raw);
     if (type === 'bool') {
@@ -124,9 +126,7 @@ export function readIni(inicfg: ConfigDict, src: IniSource, name: string, type: 
     if (!Array.isArray(raw)) throw new ConfigError(`${at}: config option '${key}' expects a list for type '${type}', ${got}`);
     raw.forEach((item: unknown, i) => {
       if (typeof item !== 'string') {
-        throw new ConfigError(
-          `${at}: config option '${key}' expects a list of strings, but item at index ${i} is ${pyTypeName(item)}: ${cv.text[i] ?? ''}`,
-        );
+        throw new ConfigError(`${at}: config option '${key}' expects a list of strings, but item at index ${i} is ${pyTypeName(item)}: ${cv.text[i] ?? ''}`);
       }
     });
     const list = raw as string[];

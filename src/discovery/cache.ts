@@ -47,7 +47,6 @@ export function parsedOf(entry: { parsed?: ParsedModule; parsedJson?: string }):
   return parsedFromJson(entry.parsedJson);
 }
 
-
 export interface DiscoveryCache {
   entries: Map<string, CacheEntry>;
   dirty: boolean;
@@ -57,7 +56,6 @@ export interface DiscoveryCache {
 export function cachePath(rootdir: string): string {
   return join(rootdir, '.fastest', 'discovery.json');
 }
-
 
 export function loadCache(rootdir: string): DiscoveryCache {
   const path = cachePath(rootdir);
@@ -79,7 +77,10 @@ export function loadCache(rootdir: string): DiscoveryCache {
       if (verified.has(rel) && soundEntry(entry)) entries.set(rel, entry);
       else dropped++;
     }
-    const warning = dropped > 0 ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing` : null;
+    const warning =
+      dropped > 0
+        ? `ignoring ${dropped} discovery cache ${dropped === 1 ? 'entry that does not match its' : 'entries that do not match their'} digest in ${path}; re-parsing`
+        : null;
     return { entries, dirty: dropped > 0, warning };
   } catch {
     return { entries: new Map(), dirty: true, warning: `ignoring corrupt discovery cache ${path}; it will be rebuilt` };

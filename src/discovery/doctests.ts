@@ -56,8 +56,17 @@ export function doctestPlaceholder(file: string): TestItem {
 }
 
 const NODE_ENCODINGS: Record<string, BufferEncoding> = {
-  'utf-8': 'utf8', utf8: 'utf8', 'utf_8': 'utf8', ascii: 'latin1', 'us-ascii': 'latin1', latin1: 'latin1',
-  'latin-1': 'latin1', 'iso-8859-1': 'latin1', 'iso8859-1': 'latin1', 'utf-16': 'utf16le', 'utf-16-le': 'utf16le',
+  'utf-8': 'utf8',
+  utf8: 'utf8',
+  utf_8: 'utf8',
+  ascii: 'latin1',
+  'us-ascii': 'latin1',
+  latin1: 'latin1',
+  'latin-1': 'latin1',
+  'iso-8859-1': 'latin1',
+  'iso8859-1': 'latin1',
+  'utf-16': 'utf16le',
+  'utf-16-le': 'utf16le',
 };
 
 /** Whether pytest's doctest plugin makes a DoctestTextfile of this non-Python file. */
@@ -187,9 +196,7 @@ function findInBody(statements: SyntaxNode[], prefix: string, inClass: boolean, 
     let decorators: string[] = [];
     if (statement.type === 'decorated_definition') {
       definition = statement.childForFieldName('definition')!;
-      decorators = statement.namedChildren
-        .filter((c): c is SyntaxNode => c !== null && c.type === 'decorator')
-        .map((d) => d.text.replace(/^@\s*/, '').trim());
+      decorators = statement.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type === 'decorator').map((d) => d.text.replace(/^@\s*/, '').trim());
     }
     if (definition.type === 'function_definition' || definition.type === 'class_definition') {
       const name = definition.childForFieldName('name')?.text ?? '';
@@ -293,9 +300,11 @@ export async function placeDoctests(
     if (covered.has(file) || !files.keep(path)) return;
     if (path.endsWith('.py')) {
       if (!isDoctestModule(path, options)) return;
-      jobs.push(doctestModuleItems(path, file, options).then((items) => {
-        for (const item of items) entries.push({ item, after, rank: 0, seq });
-      }));
+      jobs.push(
+        doctestModuleItems(path, file, options).then((items) => {
+          for (const item of items) entries.push({ item, after, rank: 0, seq });
+        }),
+      );
     } else if (isDoctestTextfile(path, files.named.has(path), options)) {
       for (const item of doctestTextItems(path, file, options)) entries.push({ item, after, rank: 0, seq });
     }
@@ -303,9 +312,11 @@ export async function placeDoctests(
   if (options.modules) {
     walked.modules.forEach((path, index) => {
       if (!files.keep(path) || !isDoctestModule(path, options)) return;
-      jobs.push(doctestModuleItems(path, files.nodePath(path), options).then((items) => {
-        for (const item of items) entries.push({ item, after: index, rank: 1, seq: 0 });
-      }));
+      jobs.push(
+        doctestModuleItems(path, files.nodePath(path), options).then((items) => {
+          for (const item of items) entries.push({ item, after: index, rank: 1, seq: 0 });
+        }),
+      );
     });
   }
   await Promise.all(jobs);

@@ -105,7 +105,11 @@ export async function buildImportGraph(opts: ImportGraphOptions): Promise<Import
         if ('entry' in found) visit(abs, found.entry);
         else requests.push({ ...found.parse, importsOnly: true as const });
       }
-      await pool.parse(requests, (outcome) => visit(outcome.abs, storeParsed(toNodePath(rootdir, outcome.abs), outcome, cache)), () => undefined);
+      await pool.parse(
+        requests,
+        (outcome) => visit(outcome.abs, storeParsed(toNodePath(rootdir, outcome.abs), outcome, cache)),
+        () => undefined,
+      );
       for (const request of requests) {
         if (!deps.has(toNodePath(rootdir, request.abs))) {
           unreadable.push(toNodePath(rootdir, request.abs));

@@ -92,7 +92,10 @@ export class ImportResolver {
     const probe = this.probe();
     const suffixes = probe?.extensionSuffixes ?? ['.so', '.pyd'];
     const level = /^\.*/.exec(dotted)![0].length;
-    const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+    const parts = dotted
+      .slice(level)
+      .split('.')
+      .filter((p) => p !== '');
     let found: Found | null;
     if (level > 0) {
       // A relative import needs the module to be in a package.
@@ -144,7 +147,10 @@ export class ImportResolver {
    */
   sourceCandidates(dotted: string, file: string, roots: readonly string[]): string[] {
     const level = /^\.*/.exec(dotted)![0].length;
-    const parts = dotted.slice(level).split('.').filter((p) => p !== '');
+    const parts = dotted
+      .slice(level)
+      .split('.')
+      .filter((p) => p !== '');
     const out: string[] = [];
     let bases: string[];
     if (level > 0) {

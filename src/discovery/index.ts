@@ -118,7 +118,11 @@ function confirmSyntaxErrors(python: () => string, files: string[]): Map<string,
 }
 
 function syntaxErrorMessage(pythonText: string): string {
-  return pythonText.trimEnd().split('\n').map((line) => `E   ${line}`).join('\n');
+  return pythonText
+    .trimEnd()
+    .split('\n')
+    .map((line) => `E   ${line}`)
+    .join('\n');
 }
 
 interface Lookup {
@@ -167,7 +171,10 @@ function conftestChain(file: string, rootdir: string, conftests: Map<string, Con
  * Only directories with such a conftest pay for this.
  */
 function fileCollectedPlaceholders(
-  others: { path: string; after: number }[], walk: WalkRules, rootdir: string, conftests: Map<string, ConftestInfo>,
+  others: { path: string; after: number }[],
+  walk: WalkRules,
+  rootdir: string,
+  conftests: Map<string, ConftestInfo>,
 ): { item: TestItem; after: number }[] {
   const collectingDirs = [...conftests].filter(([, info]) => info.collectsFiles).map(([dir]) => dir);
   if (collectingDirs.length === 0) return [];
@@ -213,20 +220,30 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
 
     const conftests = new Map<string, ConftestInfo>();
     const conftestByAbs = byAbs(conftestLookups);
-    const addConftest = (l: Lookup, entry: CacheEntry) => conftests.set(dirname(l.abs), conftestFacts(parsedOf(noted(l.abs, l.found.st, entry)), dirname(l.abs)));
+    const addConftest = (l: Lookup, entry: CacheEntry) =>
+      conftests.set(dirname(l.abs), conftestFacts(parsedOf(noted(l.abs, l.found.st, entry)), dirname(l.abs)));
     for (const l of conftestLookups) if ('entry' in l.found) addConftest(l, l.found.entry);
     // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
-    await pool.parse(conftestRequests, (outcome) => {
-      const l = conftestByAbs.get(outcome.abs)!;
-      addConftest(l, storeParsed(l.rel, outcome, cache));
-    }, () => undefined);
+    await pool.parse(
+      conftestRequests,
+      (outcome) => {
+        const l = conftestByAbs.get(outcome.abs)!;
+        addConftest(l, storeParsed(l.rel, outcome, cache));
+      },
+      () => undefined,
+    );
 
     const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
-    const placeholders = await placeDoctests(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? doctestOptionsOf([], undefined), {
-      named: new Set(opts.paths),
-      keep: (abs) => !ignoredPath(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
-      nodePath: (abs) => toNodePath(rootdir, abs),
-    });
+    const placeholders = await placeDoctests(
+      walked,
+      fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests),
+      opts.doctest ?? doctestOptionsOf([], undefined),
+      {
+        named: new Set(opts.paths),
+        keep: (abs) => !ignoredPath(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
+        nodePath: (abs) => toNodePath(rootdir, abs),
+      },
+    );
     let probe: InterpreterProbe | null | undefined;
     const imports = new ImportResolver(rootdir, () => {
       if (probe === undefined) {
@@ -266,7 +283,10 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
 
     const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index]! }] : []));
     const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
-    const verdicts = confirmSyntaxErrors(opts.python, needPython.map(({ l }) => l.abs));
+    const verdicts = confirmSyntaxErrors(
+      opts.python,
+      needPython.map(({ l }) => l.abs),
+    );
     for (const { l, entry } of needPython) {
       entry.syntaxError = verdicts.get(l.abs) ?? null;
       if (cache) cache.dirty = true;

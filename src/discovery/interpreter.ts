@@ -74,8 +74,16 @@ function readCache(path: string): Record<string, InterpreterProbe> {
 
 function isProbe(value: unknown): value is InterpreterProbe {
   const p = value as InterpreterProbe;
-  return typeof p === 'object' && p !== null && Array.isArray(p.version_info) && p.version_info.length === 5 &&
-    typeof p.platform === 'string' && Array.isArray(p.path) && Array.isArray(p.builtins) && Array.isArray(p.extensionSuffixes);
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    Array.isArray(p.version_info) &&
+    p.version_info.length === 5 &&
+    typeof p.platform === 'string' &&
+    Array.isArray(p.path) &&
+    Array.isArray(p.builtins) &&
+    Array.isArray(p.extensionSuffixes)
+  );
 }
 
 /**

@@ -40,7 +40,8 @@ const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_coll
 
 /** Bases that add no tests and change nothing pytest collects. */
 const NEUTRAL_BASES = /^(object|(abc\.)?ABC|(typing\.)?(Generic|Protocol)(\[.*\])?)$/s;
-const UNITTEST_BASE = /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
+const UNITTEST_BASE =
+  /(^|\.)(TestCase|IsolatedAsyncioTestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|StaticLiveServerTestCase|AsyncTestCase|AioHTTPTestCase)$/;
 
 /** pytest's `_matches_prefix_or_glob_option`. */
 export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {
@@ -53,14 +54,71 @@ export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {
 
 /** Builtin classes a class may derive from: none is a TestCase, none has `__test__`. */
 const BUILTIN_BASES = new Set([
-  'object', 'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set', 'frozenset', 'type',
-  'BaseException', 'Exception', 'ArithmeticError', 'AssertionError', 'AttributeError', 'BufferError', 'EOFError', 'ImportError',
-  'LookupError', 'IndexError', 'KeyError', 'MemoryError', 'NameError', 'OSError', 'IOError', 'EnvironmentError', 'ReferenceError',
-  'RuntimeError', 'NotImplementedError', 'RecursionError', 'StopIteration', 'StopAsyncIteration', 'SyntaxError', 'SystemError',
-  'TypeError', 'ValueError', 'UnicodeError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'ZeroDivisionError', 'OverflowError',
-  'FileNotFoundError', 'FileExistsError', 'PermissionError', 'TimeoutError', 'ConnectionError', 'ModuleNotFoundError',
-  'Warning', 'UserWarning', 'DeprecationWarning', 'PendingDeprecationWarning', 'RuntimeWarning', 'FutureWarning',
-  'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning', 'EncodingWarning', 'KeyboardInterrupt', 'SystemExit',
+  'object',
+  'int',
+  'float',
+  'complex',
+  'str',
+  'bytes',
+  'bytearray',
+  'bool',
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'frozenset',
+  'type',
+  'BaseException',
+  'Exception',
+  'ArithmeticError',
+  'AssertionError',
+  'AttributeError',
+  'BufferError',
+  'EOFError',
+  'ImportError',
+  'LookupError',
+  'IndexError',
+  'KeyError',
+  'MemoryError',
+  'NameError',
+  'OSError',
+  'IOError',
+  'EnvironmentError',
+  'ReferenceError',
+  'RuntimeError',
+  'NotImplementedError',
+  'RecursionError',
+  'StopIteration',
+  'StopAsyncIteration',
+  'SyntaxError',
+  'SystemError',
+  'TypeError',
+  'ValueError',
+  'UnicodeError',
+  'UnicodeDecodeError',
+  'UnicodeEncodeError',
+  'ZeroDivisionError',
+  'OverflowError',
+  'FileNotFoundError',
+  'FileExistsError',
+  'PermissionError',
+  'TimeoutError',
+  'ConnectionError',
+  'ModuleNotFoundError',
+  'Warning',
+  'UserWarning',
+  'DeprecationWarning',
+  'PendingDeprecationWarning',
+  'RuntimeWarning',
+  'FutureWarning',
+  'ImportWarning',
+  'UnicodeWarning',
+  'BytesWarning',
+  'ResourceWarning',
+  'SyntaxWarning',
+  'EncodingWarning',
+  'KeyboardInterrupt',
+  'SystemExit',
 ]);
 
 /** A base's name or module that says it may be a TestCase (or carry tests). */
@@ -136,7 +194,7 @@ function mro(cls: ParsedClass, scope: ModuleScope, seen: Set<string> = new Set()
   const result: ParsedClass[] = [cls];
   seen.add(cls.name);
   for (const base of cls.bases) {
-    if (NEUTRAL_BASES.test(base) || UNITTEST_BASE.test(base) && !scope.classesByName.has(base)) continue;
+    if (NEUTRAL_BASES.test(base) || (UNITTEST_BASE.test(base) && !scope.classesByName.has(base))) continue;
     const baseCls = scope.classesByName.get(base);
     if (!baseCls || seen.has(base) || baseCls === cls) return null;
     const chain = mro(baseCls, scope, seen);
@@ -240,12 +298,21 @@ function combineMarks(own: Mark[], inherited: Mark[], module: Mark[]): Mark[] {
 
 function usesFixtureIn(fn: ParsedFunction, marks: Mark[], fixtures: Set<string>): boolean {
   if (fixtures.size === 0) return false;
-  return fn.argnames.some((a) => fixtures.has(a)) ||
-    marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)));
+  return (
+    fn.argnames.some((a) => fixtures.has(a)) || marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a)))
+  );
 }
 
 // Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
-function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Mark[], scope: ModuleScope, generateTests: boolean, out: Builder, unittest = false): void {
+function functionItems(
+  fn: ParsedFunction,
+  classes: string[],
+  inheritedMarks: Mark[],
+  scope: ModuleScope,
+  generateTests: boolean,
+  out: Builder,
+  unittest = false,
+): void {
   const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
   const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
   const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {
@@ -263,7 +330,11 @@ function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Ma
   if ('dynamic' in expansion && scope.env?.locate) {
     // names and calls the parser could not read: followed through the imports (slower, so only here)
     const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
-    const resolved = parametrize.map((m) => ({ ...m, args: m.args.map((a) => resolveValue(a, valueScope)), kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, resolveValue(v, valueScope)])) }));
+    const resolved = parametrize.map((m) => ({
+      ...m,
+      args: m.args.map((a) => resolveValue(a, valueScope)),
+      kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, resolveValue(v, valueScope)])),
+    }));
     expansion = expandParametrize(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
   }
   if ('dynamic' in expansion) return push(baseId, true, marks);
@@ -271,7 +342,15 @@ function functionItems(fn: ParsedFunction, classes: string[], inheritedMarks: Ma
 }
 
 function dynamicClassItem(cls: ParsedClass, classes: string[], scope: ModuleScope, out: Builder): void {
-  out.items.push({ id: [scope.file, ...classes].join('::'), file: scope.file, line: cls.line, classes, function: '', marks: [...classMarks([cls]), ...scope.mod.pytestmark], dynamic: true });
+  out.items.push({
+    id: [scope.file, ...classes].join('::'),
+    file: scope.file,
+    line: cls.line,
+    classes,
+    function: '',
+    marks: [...classMarks([cls]), ...scope.mod.pytestmark],
+    dynamic: true,
+  });
 }
 
 function unittestItems(cls: ParsedClass, classes: string[], scope: ModuleScope, out: Builder): void {
@@ -338,8 +417,20 @@ function memberItems(binding: Binding, classes: string[], marks: Mark[], scope: 
     // A test class or function imported from the project is collected here too; what it holds is
     // known when the module runs.
     const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
-    if ((isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) && classes.length === 0 && scope.env?.isProjectModule?.(member.importedFrom) === true) {
-      out.items.push({ id: `${scope.file}::${name}`, file: scope.file, line: 1, classes: isClass ? [name] : [], function: isClass ? '' : name, marks: scope.mod.pytestmark, dynamic: true });
+    if (
+      (isClass || matchesPrefixOrGlob(scope.rules.pythonFunctions, name)) &&
+      classes.length === 0 &&
+      scope.env?.isProjectModule?.(member.importedFrom) === true
+    ) {
+      out.items.push({
+        id: `${scope.file}::${name}`,
+        file: scope.file,
+        line: 1,
+        classes: isClass ? [name] : [],
+        function: isClass ? '' : name,
+        marks: scope.mod.pytestmark,
+        dynamic: true,
+      });
     }
     return;
   }
@@ -348,7 +439,15 @@ function memberItems(binding: Binding, classes: string[], marks: Mark[], scope: 
     if (binding.uncertain) {
       if (!matchesPrefixOrGlob(scope.rules.pythonFunctions, name) || fn.fixture) return;
       const ids = [...classes, name];
-      out.items.push({ id: [scope.file, ...ids].join('::'), file: scope.file, line: fn.line, classes, function: name, marks: combineMarks(fn.marks, marks, scope.mod.pytestmark), dynamic: true });
+      out.items.push({
+        id: [scope.file, ...ids].join('::'),
+        file: scope.file,
+        line: fn.line,
+        classes,
+        function: name,
+        marks: combineMarks(fn.marks, marks, scope.mod.pytestmark),
+        dynamic: true,
+      });
       return;
     }
     testFunctionItems(fn, classes, marks, scope, generateTests, out);
@@ -378,7 +477,13 @@ function collectionFails(scope: ModuleScope, out: Builder, message: string): nev
 class CollectionFailed extends Error {}
 
 /** The items pytest would collect from one parsed module, in pytest's order. */
-export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRules, conftest: ConftestInfo, env?: GuardEnv): { items: TestItem[]; errors: CollectionError[] } {
+export function itemsOfModule(
+  file: string,
+  mod: ParsedModule,
+  rules: CollectRules,
+  conftest: ConftestInfo,
+  env?: GuardEnv,
+): { items: TestItem[]; errors: CollectionError[] } {
   const out: Builder = { items: [], errors: [] };
   if (mod.testAttr === false) return out;
   // A conftest hook builds the module's collector: it runs whole, as pytest collects it.
@@ -393,7 +498,10 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
   // reports the module's collection error; it runs whole, and the run reports what pytest does.
   // Only a module that is found but lacks the name: one not found may be on a path pytest or a
   // conftest adds (`pythonpath`, `sys.path.insert`).
-  const importFails = env !== undefined && mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) === true;
+  const importFails =
+    env !== undefined &&
+    mod.requiredImports?.some((g) => g.k === 'imp' && g.name !== undefined && env.importable(g.mod) === true && env.importable(g.mod, g.name) === false) ===
+      true;
   if (importFails || (mod.generatorParametrize && rules.warningsAreErrors)) {
     return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
   }
@@ -414,7 +522,13 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
   collectFixtures(mod.members);
   addRequestingFixtures(parametrizedFixtures, fixtureArgs);
   const scope: ModuleScope = {
-    file, mod, classesByName, rules, parametrizedFixtures, generateTests: mod.hasGenerateTests || conftest.hasGenerateTests, env,
+    file,
+    mod,
+    classesByName,
+    rules,
+    parametrizedFixtures,
+    generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
+    env,
     objects: { marks: new Map(), disabled: new Set() },
   };
   let bindings: Binding[];
@@ -435,8 +549,12 @@ export function itemsOfModule(file: string, mod: ParsedModule, rules: CollectRul
 
 function mayDefineTestsAtRunTime(mod: ParsedModule, bindings: Binding[], rules: CollectRules): boolean {
   if (mod.dynamicReasons.length > 0) return true; // `from x import *`
-  return bindings.some(({ member, name }) => member.kind === 'assign' && member.importedFrom === undefined &&
-    (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)));
+  return bindings.some(
+    ({ member, name }) =>
+      member.kind === 'assign' &&
+      member.importedFrom === undefined &&
+      (matchesPrefixOrGlob(rules.pythonFunctions, name) || matchesPrefixOrGlob(rules.pythonClasses, name)),
+  );
 }
 
 /**
@@ -446,7 +564,7 @@ function mayDefineTestsAtRunTime(mod: ParsedModule, bindings: Binding[], rules: 
  */
 function addRequestingFixtures(parametrized: Set<string>, fixtureArgs: Map<string, string[]>): void {
   if (parametrized.size === 0) return;
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [name, args] of fixtureArgs) {
       if (!parametrized.has(name) && args.some((a) => a !== name && parametrized.has(a))) {

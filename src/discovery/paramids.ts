@@ -98,12 +98,17 @@ interface ParameterSet {
 }
 
 function isPytestParam(value: PyValue, pytestAliases: string[]): value is { py: 'call'; func: string; args: PyValue[]; kwargs: Record<string, PyValue> } {
-  return value !== null && typeof value === 'object' && value.py === 'call' &&
-    (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`));
+  return (
+    value !== null && typeof value === 'object' && value.py === 'call' && (value.func === 'param' || pytestAliases.some((p) => value.func === `${p}.param`))
+  );
 }
 
 function argnamesOf(value: PyValue): string[] | null {
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
     const names: string[] = [];
     for (const item of value.items) {
@@ -122,8 +127,12 @@ function expandOne(mark: Mark, opts: IdOptions, pytestAliases: string[]): Expans
   const argvaluesValue = mark.args[1] ?? mark.kwargs.argvalues;
   const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
   if (argnames === null) return { dynamic: 'parametrize argnames are not literal' };
-  if (argvaluesValue === undefined || argvaluesValue === null || typeof argvaluesValue !== 'object' ||
-    (argvaluesValue.py !== 'list' && argvaluesValue.py !== 'tuple')) {
+  if (
+    argvaluesValue === undefined ||
+    argvaluesValue === null ||
+    typeof argvaluesValue !== 'object' ||
+    (argvaluesValue.py !== 'list' && argvaluesValue.py !== 'tuple')
+  ) {
     return { dynamic: 'parametrize argvalues are not a literal list' };
   }
   const sets: ParameterSet[] = [];

@@ -171,14 +171,33 @@ interface Statement {
 
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
-const SAFE_VALUE_TYPES = new Set(['string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'none', 'identifier', 'list', 'tuple', 'dictionary', 'set']);
+const SAFE_VALUE_TYPES = new Set([
+  'string',
+  'concatenated_string',
+  'integer',
+  'float',
+  'true',
+  'false',
+  'none',
+  'identifier',
+  'list',
+  'tuple',
+  'dictionary',
+  'set',
+]);
 
 /**
  * Walks the statements of a block as module code would run them, descending into if/try/with
  * bodies with the condition under which each branch runs. `imports` collects, in a try body, the
  * imports that must succeed for the statements after them to run.
  */
-function* statements(block: Node, ctx: ParseContext, guard: GuardExpr | null, holdsStatements = true, tryBody?: { imports: GuardExpr[]; risky: boolean }): Generator<Statement> {
+function* statements(
+  block: Node,
+  ctx: ParseContext,
+  guard: GuardExpr | null,
+  holdsStatements = true,
+  tryBody?: { imports: GuardExpr[]; risky: boolean },
+): Generator<Statement> {
   for (const child of block.namedChildren) {
     if (!child) continue;
     // Only a statement's own start tells its type: a block or clause starts where its first statement does.
@@ -209,7 +228,8 @@ function* statements(block: Node, ctx: ParseContext, guard: GuardExpr | null, ho
 
 /** A statement that can't raise (or whose raising is not a concern of collection). */
 function isSafeStatement(node: Node, type: string): boolean {
-  if (type === 'function_definition' || type === 'class_definition' || type === DECORATED_DEFINITION || type === 'comment' || type === 'pass_statement') return true;
+  if (type === 'function_definition' || type === 'class_definition' || type === DECORATED_DEFINITION || type === 'comment' || type === 'pass_statement')
+    return true;
   if (type !== 'expression_statement') return false;
   return node.namedChildren.every((expr) => {
     if (!expr) return true;
@@ -300,8 +320,11 @@ function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | n
   const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
   if (!target) return null;
   const text = target.text;
-  const isFixture = text === 'fixture' || text === 'pytest_asyncio.fixture' ||
-    (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) || text === 'yield_fixture';
+  const isFixture =
+    text === 'fixture' ||
+    text === 'pytest_asyncio.fixture' ||
+    (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) ||
+    text === 'yield_fixture';
   if (!isFixture) return null;
   let name: string | null = null;
   let parametrized = false;
@@ -333,7 +356,9 @@ function passesGenerator(call: Node): boolean {
   const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
   const positional = args.filter((a) => a.type !== 'keyword_argument');
   if (positional[1]?.type === 'generator_expression') return true;
-  return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+  return args.some(
+    (a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression',
+  );
 }
 
 /** An import statement directly in the module's body (not under a try, if, with or def). */
@@ -351,7 +376,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   let abstract = false;
   let marksUnknown = false;
   const header = simpleHeader(ctx.source, def.startIndex);
-  const name = header ? header.name : def.childForFieldName('name')?.text ?? '';
+  const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
   for (const decorator of decorators) {
     const expr = decoratorExpression(decorator);
     if (!expr) continue;
@@ -424,7 +449,16 @@ interface BodyInfo {
 }
 
 function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamicReasons: string[]): BodyInfo {
-  const info: BodyInfo = { members: [], pytestmark: [], testAttr: null, hasInit: false, hasNew: false, hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+  const info: BodyInfo = {
+    members: [],
+    pytestmark: [],
+    testAttr: null,
+    hasInit: false,
+    hasNew: false,
+    hasGenerateTests: false,
+    collectIgnore: [],
+    collectIgnoreGlob: [],
+  };
   for (const { node: stmt, type: stmtType, guard } of statements(block, ctx, null)) {
     let def: Node | null = stmt;
     let defType = stmtType;
@@ -517,12 +551,17 @@ function moduleLevelCall(call: Node, ctx: ParseContext, guard: GuardExpr | null)
     const named = typeof first === 'string' ? first : null;
     const more = args.length > 1;
     collected = named === null ? UNKNOWN_GUARD : more ? { k: 'and', es: [{ k: 'imp', mod: named }, UNKNOWN_GUARD] } : { k: 'imp', mod: named };
-  } else if (what === 'skip' && args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true')) {
+  } else if (
+    what === 'skip' &&
+    args.some(
+      (a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'allow_module_level' && a.childForFieldName('value')?.type === 'true',
+    )
+  ) {
     collected = { k: 'lit', v: false };
   } else {
     return;
   }
-  const unlessGuarded = guard === null ? collected : { k: 'or', es: [notGuard(guard), collected] } as GuardExpr;
+  const unlessGuarded = guard === null ? collected : ({ k: 'or', es: [notGuard(guard), collected] } as GuardExpr);
   ctx.collectIf = andGuard(ctx.collectIf, unlessGuarded);
 }
 
@@ -566,7 +605,21 @@ function handleImportFrom(stmt: Node, ctx: ParseContext, dynamicReasons: string[
 }
 
 /** Value types a guard can follow: reading others as guards only costs time. */
-const GUARD_VALUE_TYPES = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'true', 'false', 'none', 'identifier', 'attribute', 'call', 'parenthesized_expression', 'integer', 'string', 'subscript']);
+const GUARD_VALUE_TYPES = new Set([
+  'comparison_operator',
+  'boolean_operator',
+  'not_operator',
+  'true',
+  'false',
+  'none',
+  'identifier',
+  'attribute',
+  'call',
+  'parenthesized_expression',
+  'integer',
+  'string',
+  'subscript',
+]);
 
 /** `name = mark(other)` / `name = wrapper(other)` / `name = other`: the object it binds, if a function or class of the body. */
 function rebinding(right: Node, ctx: ParseContext): Pick<ParsedAssign, 'alias' | 'marks' | 'wrapped'> | null {
@@ -623,7 +676,8 @@ function handleAssignment(expr: Node, ctx: ParseContext, info: BodyInfo, moduleL
     const literal = guard === null && !rebound && !markValue ? readLiteral(right, ctx) : null;
     rebind(ctx, name, value.k === 'unk' ? null : value, guard);
     if (markValue) ctx.markVariables.set(name, markValue);
-    if (literal !== null && !isDynamic(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark'))) ctx.constants.set(name, literal);
+    if (literal !== null && !isDynamic(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+      ctx.constants.set(name, literal);
   }
   info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
 }
@@ -674,7 +728,16 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
     const root = tree.rootNode;
-    const ctx: ParseContext = { ...emptyLiteralContext(), source, guards: emptyGuardScope(), collectIf: null, imports: {}, requiredImports: [], generatorParametrize: false, markingFunctions: new Set() };
+    const ctx: ParseContext = {
+      ...emptyLiteralContext(),
+      source,
+      guards: emptyGuardScope(),
+      collectIf: null,
+      imports: {},
+      requiredImports: [],
+      generatorParametrize: false,
+      markingFunctions: new Set(),
+    };
     const dynamicReasons: string[] = [];
     const info = parseBody(root, ctx, true, dynamicReasons);
     const refs = importRefs(root, source);
@@ -707,8 +770,16 @@ export function parseImportsOnly(parser: Parser, source: string): ParsedModule {
   try {
     const refs = importRefs(tree.rootNode, source);
     return {
-      members: [], pytestmark: [], testAttr: null, hasGenerateTests: false, pytestAliases: [], syntaxError: null,
-      dynamicReasons: [], collectIgnore: [], collectIgnoreGlob: [], importsOnly: true,
+      members: [],
+      pytestmark: [],
+      testAttr: null,
+      hasGenerateTests: false,
+      pytestAliases: [],
+      syntaxError: null,
+      dynamicReasons: [],
+      collectIgnore: [],
+      collectIgnoreGlob: [],
+      importsOnly: true,
       ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
       ...(refs.dynamic ? { dynamicImport: true as const } : {}),
     };

@@ -8,23 +8,132 @@ export { pyFloatRepr };
 
 /** Names whose value is a builtin class: their `__name__` is the name itself. */
 const BUILTIN_CLASS_NAMES = new Set([
-  'int', 'float', 'complex', 'str', 'bytes', 'bytearray', 'bool', 'list', 'tuple', 'dict', 'set',
-  'frozenset', 'object', 'type', 'range', 'slice', 'memoryview', 'len', 'repr', 'print', 'sorted',
-  'min', 'max', 'sum', 'abs', 'all', 'any', 'callable', 'Exception', 'BaseException', 'ValueError',
-  'TypeError', 'KeyError', 'IndexError', 'AttributeError', 'RuntimeError', 'ZeroDivisionError',
-  'OSError', 'IOError', 'NotImplementedError', 'StopIteration', 'AssertionError', 'ImportError',
-  'LookupError', 'ArithmeticError', 'OverflowError', 'FileNotFoundError', 'PermissionError',
-  'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'Warning', 'UserWarning',
-  'DeprecationWarning', 'RuntimeWarning', 'FutureWarning', 'SyntaxError', 'NameError',
-  'RecursionError', 'TimeoutError', 'ConnectionError', 'EOFError', 'KeyboardInterrupt', 'SystemExit', 'GeneratorExit',
-  'MemoryError', 'BufferError', 'EnvironmentError', 'FileExistsError', 'IsADirectoryError', 'NotADirectoryError',
-  'ModuleNotFoundError', 'StopAsyncIteration', 'SystemError', 'ReferenceError', 'UnboundLocalError', 'TabError',
-  'IndentationError', 'UnicodeTranslateError', 'BrokenPipeError', 'ChildProcessError', 'ConnectionAbortedError',
-  'ConnectionRefusedError', 'ConnectionResetError', 'BlockingIOError', 'InterruptedError', 'ProcessLookupError',
-  'PendingDeprecationWarning', 'ImportWarning', 'UnicodeWarning', 'BytesWarning', 'ResourceWarning', 'SyntaxWarning',
-  'EncodingWarning', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'iter', 'next', 'hash', 'id', 'format', 'ord', 'chr',
-  'isinstance', 'issubclass', 'getattr', 'setattr', 'hasattr', 'vars', 'dir', 'round', 'divmod', 'pow', 'hex', 'oct', 'bin',
-  'ascii', 'open', 'input', 'property', 'staticmethod', 'classmethod', 'super',
+  'int',
+  'float',
+  'complex',
+  'str',
+  'bytes',
+  'bytearray',
+  'bool',
+  'list',
+  'tuple',
+  'dict',
+  'set',
+  'frozenset',
+  'object',
+  'type',
+  'range',
+  'slice',
+  'memoryview',
+  'len',
+  'repr',
+  'print',
+  'sorted',
+  'min',
+  'max',
+  'sum',
+  'abs',
+  'all',
+  'any',
+  'callable',
+  'Exception',
+  'BaseException',
+  'ValueError',
+  'TypeError',
+  'KeyError',
+  'IndexError',
+  'AttributeError',
+  'RuntimeError',
+  'ZeroDivisionError',
+  'OSError',
+  'IOError',
+  'NotImplementedError',
+  'StopIteration',
+  'AssertionError',
+  'ImportError',
+  'LookupError',
+  'ArithmeticError',
+  'OverflowError',
+  'FileNotFoundError',
+  'PermissionError',
+  'UnicodeDecodeError',
+  'UnicodeEncodeError',
+  'UnicodeError',
+  'Warning',
+  'UserWarning',
+  'DeprecationWarning',
+  'RuntimeWarning',
+  'FutureWarning',
+  'SyntaxError',
+  'NameError',
+  'RecursionError',
+  'TimeoutError',
+  'ConnectionError',
+  'EOFError',
+  'KeyboardInterrupt',
+  'SystemExit',
+  'GeneratorExit',
+  'MemoryError',
+  'BufferError',
+  'EnvironmentError',
+  'FileExistsError',
+  'IsADirectoryError',
+  'NotADirectoryError',
+  'ModuleNotFoundError',
+  'StopAsyncIteration',
+  'SystemError',
+  'ReferenceError',
+  'UnboundLocalError',
+  'TabError',
+  'IndentationError',
+  'UnicodeTranslateError',
+  'BrokenPipeError',
+  'ChildProcessError',
+  'ConnectionAbortedError',
+  'ConnectionRefusedError',
+  'ConnectionResetError',
+  'BlockingIOError',
+  'InterruptedError',
+  'ProcessLookupError',
+  'PendingDeprecationWarning',
+  'ImportWarning',
+  'UnicodeWarning',
+  'BytesWarning',
+  'ResourceWarning',
+  'SyntaxWarning',
+  'EncodingWarning',
+  'enumerate',
+  'zip',
+  'map',
+  'filter',
+  'reversed',
+  'iter',
+  'next',
+  'hash',
+  'id',
+  'format',
+  'ord',
+  'chr',
+  'isinstance',
+  'issubclass',
+  'getattr',
+  'setattr',
+  'hasattr',
+  'vars',
+  'dir',
+  'round',
+  'divmod',
+  'pow',
+  'hex',
+  'oct',
+  'bin',
+  'ascii',
+  'open',
+  'input',
+  'property',
+  'staticmethod',
+  'classmethod',
+  'super',
 ]);
 
 export interface LiteralContext {
@@ -75,7 +184,17 @@ function intValue(n: bigint): PyValue {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\n': '',
 };
 
 /** Decodes the body of a non-raw string literal; null when it uses \N{...} (needs unicodedata). */
@@ -206,7 +325,12 @@ export function readMark(node: Node, ctx: LiteralContext): Mark | null {
       if (fn?.type === 'identifier' && ctx.markVariables.has(fn.text)) {
         const base = ctx.markVariables.get(fn.text)!;
         const { args, kwargs, dynamic } = readArguments(node.childForFieldName('arguments'), ctx);
-        return { name: base.name, args: [...base.args, ...args], kwargs: { ...base.kwargs, ...kwargs }, ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}) };
+        return {
+          name: base.name,
+          args: [...base.args, ...args],
+          kwargs: { ...base.kwargs, ...kwargs },
+          ...(dynamic || base.dynamicArgs ? { dynamicArgs: true } : {}),
+        };
       }
       return null;
     }
@@ -391,7 +515,8 @@ export function pyStrRepr(value: string): string | null {
 function strFormat(node: Node, ctx: LiteralContext): PyValue | null {
   const fn = node.childForFieldName('function');
   const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-  if (!fn || !object || fn.childForFieldName('attribute')?.text !== 'format' || (object.type !== 'string' && object.type !== 'concatenated_string')) return null;
+  if (!fn || !object || fn.childForFieldName('attribute')?.text !== 'format' || (object.type !== 'string' && object.type !== 'concatenated_string'))
+    return null;
   const template = readLiteral(object, ctx);
   if (typeof template !== 'string') return null;
   const args: PyValue[] = [];
@@ -487,7 +612,13 @@ function bindTarget(target: Node, value: PyValue, locals: Map<string, PyValue>):
     locals.set(target.text, value);
     return true;
   }
-  if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'tuple' || target.type === 'list_pattern' || target.type === 'parenthesized_expression') {
+  if (
+    target.type === 'pattern_list' ||
+    target.type === 'tuple_pattern' ||
+    target.type === 'tuple' ||
+    target.type === 'list_pattern' ||
+    target.type === 'parenthesized_expression'
+  ) {
     const names = target.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     const items = itemsOf(value);
     if (target.type === 'parenthesized_expression') return names.length === 1 && bindTarget(names[0], value, locals);

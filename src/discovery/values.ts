@@ -9,23 +9,80 @@ import { STDLIB_MODULES } from './stdlib.js';
 
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
-  'datetime.datetime', 'datetime.date', 'datetime.time', 'datetime.timedelta', 'datetime.timezone', 'datetime.tzinfo',
-  'decimal.Decimal', 'fractions.Fraction', 'functools.partial', 'collections.OrderedDict', 'collections.defaultdict',
-  'collections.deque', 'collections.Counter', 'collections.UserDict', 'collections.UserList', 'pathlib.Path',
-  'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath', 'pathlib.PureWindowsPath', 'uuid.UUID',
-  'io.StringIO', 'io.BytesIO', 'abc.ABC', 'typing.Generic', 'typing.Protocol', 'typing.NamedTuple',
-  'logging.Handler', 'logging.Filter', 'logging.Formatter', 'logging.StreamHandler', 'json.JSONEncoder',
-  'collections.abc.Mapping', 'collections.abc.MutableMapping', 'collections.abc.Sequence', 'collections.abc.Iterable',
-  'collections.abc.Iterator', 'collections.abc.Set', 'collections.abc.MutableSet', 'collections.abc.Sized',
-  'collections.abc.Container', 'collections.abc.Hashable',
+  'datetime.datetime',
+  'datetime.date',
+  'datetime.time',
+  'datetime.timedelta',
+  'datetime.timezone',
+  'datetime.tzinfo',
+  'decimal.Decimal',
+  'fractions.Fraction',
+  'functools.partial',
+  'collections.OrderedDict',
+  'collections.defaultdict',
+  'collections.deque',
+  'collections.Counter',
+  'collections.UserDict',
+  'collections.UserList',
+  'pathlib.Path',
+  'pathlib.PurePath',
+  'pathlib.PosixPath',
+  'pathlib.PurePosixPath',
+  'pathlib.PureWindowsPath',
+  'uuid.UUID',
+  'io.StringIO',
+  'io.BytesIO',
+  'abc.ABC',
+  'typing.Generic',
+  'typing.Protocol',
+  'typing.NamedTuple',
+  'logging.Handler',
+  'logging.Filter',
+  'logging.Formatter',
+  'logging.StreamHandler',
+  'json.JSONEncoder',
+  'collections.abc.Mapping',
+  'collections.abc.MutableMapping',
+  'collections.abc.Sequence',
+  'collections.abc.Iterable',
+  'collections.abc.Iterator',
+  'collections.abc.Set',
+  'collections.abc.MutableSet',
+  'collections.abc.Sized',
+  'collections.abc.Container',
+  'collections.abc.Hashable',
 ]);
 
 /** Builtins a plain class may derive from (an instance of them has no `__name__`, is no str or number). */
 const PLAIN_BUILTIN_BASES = new Set([
-  'object', 'dict', 'list', 'tuple', 'set', 'frozenset', 'bytearray', 'BaseException', 'Exception', 'ValueError',
-  'TypeError', 'KeyError', 'IndexError', 'LookupError', 'RuntimeError', 'AttributeError', 'OSError', 'IOError',
-  'NotImplementedError', 'AssertionError', 'ArithmeticError', 'ZeroDivisionError', 'UnicodeError', 'Warning',
-  'UserWarning', 'DeprecationWarning', 'RuntimeWarning', 'ImportError',
+  'object',
+  'dict',
+  'list',
+  'tuple',
+  'set',
+  'frozenset',
+  'bytearray',
+  'BaseException',
+  'Exception',
+  'ValueError',
+  'TypeError',
+  'KeyError',
+  'IndexError',
+  'LookupError',
+  'RuntimeError',
+  'AttributeError',
+  'OSError',
+  'IOError',
+  'NotImplementedError',
+  'AssertionError',
+  'ArithmeticError',
+  'ZeroDivisionError',
+  'UnicodeError',
+  'Warning',
+  'UserWarning',
+  'DeprecationWarning',
+  'RuntimeWarning',
+  'ImportError',
 ]);
 
 /** Class decorators that return the class itself (or one of the same name and kind). */
@@ -34,10 +91,7 @@ const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.tot
 /** In a class body, what could give its instances a `__name__`, or make calling it return something else. */
 const NAME_GIVING = /\b__name__\s*[:=]|def\s+__name__\b|__getattr__|__getattribute__|__new__|__dict__|setattr\(|metaclass|__init_subclass__/;
 
-type Found =
-  | { kind: 'class'; name: string; file: string; text: string; start: number }
-  | { kind: 'function'; name: string }
-  | { kind: 'module'; name: string };
+type Found = { kind: 'class'; name: string; file: string; text: string; start: number } | { kind: 'function'; name: string } | { kind: 'module'; name: string };
 
 export interface ValueScope {
   env: GuardEnv;
@@ -73,7 +127,10 @@ function bindingOf(text: string, name: string): Binding {
 
 function findBinding(text: string, name: string): Binding {
   const n = escapeRe(name);
-  const re = new RegExp(`^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`, 'gm');
+  const re = new RegExp(
+    `^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`,
+    'gm',
+  );
   let found: { kind: 'class' | 'def' | 'import' | 'other'; index: number } | null = null;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[1] !== '' || found !== null) return undefined;
@@ -94,7 +151,11 @@ function findBinding(text: string, name: string): Binding {
 function importedAt(text: string, index: number, name: string): { module: string; attr: string } | null {
   const head = /^from[ \t]+(\S+)[ \t]+import[ \t]*(\(([^)]*)\)|[^\n]*)/.exec(text.slice(index));
   if (!head) return null;
-  const names = (head[3] ?? head[2]).replace(/#[^\n]*/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (head[3] ?? head[2])
+    .replace(/#[^\n]*/g, '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of names) {
     const m = /^(\w+)(?:\s+as\s+(\w+))?$/.exec(entry);
     if (m && (m[2] ?? m[1]) === name) return { module: head[1], attr: m[1] };
@@ -136,7 +197,10 @@ function followImport(env: GuardEnv, fromFile: string, bound: string, rest: stri
   const attr = colon < 0 ? null : bound.slice(colon + 1);
   if (attr === null) {
     // `import a` (or `import a.b as c`): the module object, then attributes of it
-    if (rest.length === 0) return !module.startsWith('.') && !module.includes('.') && (STDLIB_MODULES.has(module) || env.locate?.(module, fromFile)) ? { kind: 'module', name: module } : undefined;
+    if (rest.length === 0)
+      return !module.startsWith('.') && !module.includes('.') && (STDLIB_MODULES.has(module) || env.locate?.(module, fromFile))
+        ? { kind: 'module', name: module }
+        : undefined;
     if (STDLIB_MODULES.has(module.split('.')[0])) return stdlibFound(`${module}.${rest.join('.')}`);
     const target = env.locate?.(module, fromFile);
     return target ? lookup(env, target.file, target.text, null, rest, depth + 1) : undefined;
@@ -172,7 +236,15 @@ function classParts(text: string, start: number): { bases: string[]; body: strin
     header += ch;
   }
   const open = header.indexOf('(');
-  const bases = open < 0 ? [] : header.slice(open + 1, header.lastIndexOf(')')).replace(/#[^\n]*/g, '').split(',').map((b) => b.trim()).filter(Boolean);
+  const bases =
+    open < 0
+      ? []
+      : header
+          .slice(open + 1, header.lastIndexOf(')'))
+          .replace(/#[^\n]*/g, '')
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean);
   const after = text.slice(i + 1);
   const end = after.search(/\n(?=[^\s#])/);
   return { bases, body: end < 0 ? after : after.slice(0, end) };

@@ -43,7 +43,7 @@ function dependents(graph: ImportGraph, sources: string[]): Map<string, string> 
 
 function chainOf(file: string, toward: Map<string, string>): string[] {
   const chain = [file];
-  for (let at = file; toward.get(at) !== at; ) {
+  for (let at = file; toward.get(at) !== at;) {
     at = toward.get(at)!;
     chain.push(at);
   }
@@ -78,7 +78,10 @@ export function affectedTests({ items, graph, changed, rules, inifile }: ImpactI
     const matched = rules.filter((rule) => rule.matches(file));
     if (byFile.has(file)) select([file], () => `${file} changed`);
     for (const rule of matched) {
-      select([...byFile.keys()].filter((f) => rule.testPaths.some((p) => underTestPath(f, p))), () => `impact_deps '${rule.glob}' matches ${file}`);
+      select(
+        [...byFile.keys()].filter((f) => rule.testPaths.some((p) => underTestPath(f, p))),
+        () => `impact_deps '${rule.glob}' matches ${file}`,
+      );
     }
     if (PYTHON_SOURCE.test(file)) {
       pythonChanges.push(file);
@@ -90,20 +93,26 @@ export function affectedTests({ items, graph, changed, rules, inifile }: ImpactI
   }
   if (pythonChanges.length > 0) {
     const toward = dependents(graph, pythonChanges);
-    select([...byFile.keys()].filter((f) => toward.has(f) && toward.get(f) !== f), (f) => {
-      const chain = chainOf(f, toward);
-      return `depends on ${chain[chain.length - 1]}: ${chain.join(' -> ')}`;
-    });
+    select(
+      [...byFile.keys()].filter((f) => toward.has(f) && toward.get(f) !== f),
+      (f) => {
+        const chain = chainOf(f, toward);
+        return `depends on ${chain[chain.length - 1]}: ${chain.join(' -> ')}`;
+      },
+    );
   }
   // A module loaded by a run-time name could be any changed one.
   const unknown = [...graph.dynamic, ...graph.unreadable];
   if (unexplainedPython !== null && unknown.length > 0) {
     const toward = dependents(graph, unknown);
-    select([...byFile.keys()].filter((f) => toward.has(f)), (f) => {
-      const chain = chainOf(f, toward);
-      const loader = chain[chain.length - 1];
-      return `${loader} imports modules named at run time (${unexplainedPython} changed): ${chain.join(' -> ')}`;
-    });
+    select(
+      [...byFile.keys()].filter((f) => toward.has(f)),
+      (f) => {
+        const chain = chainOf(f, toward);
+        const loader = chain[chain.length - 1];
+        return `${loader} imports modules named at run time (${unexplainedPython} changed): ${chain.join(' -> ')}`;
+      },
+    );
   }
   if (everything !== null) {
     for (const item of items) if (!reasons.has(item.id)) reasons.set(item.id, `every test: ${everything}`);

@@ -22,7 +22,12 @@ export function parseImpactDeps(lines: readonly string[]): ImpactRule[] {
     const colon = line.indexOf(':');
     if (colon <= 0) throw new ImpactDepsError(`impact_deps: expected 'GLOB: TESTPATH...', got '${line}'`);
     const glob = line.slice(0, colon).trim();
-    const testPaths = line.slice(colon + 1).trim().split(/\s+/).filter((p) => p !== '').map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
+    const testPaths = line
+      .slice(colon + 1)
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p !== '')
+      .map((p) => p.replace(/^\.\//, '').replace(/\/+$/, ''));
     rules.push({ glob, testPaths, matches: (path) => fnmatchPath(glob, path) });
   }
   return rules;

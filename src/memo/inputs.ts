@@ -141,6 +141,11 @@ export function readLoggedFile(path: string): Buffer {
 export function listLoggedDir(path: string): Dirent[] {
   const st = log ? statSync(path) : null;
   const entries = readdirSync(path, { withFileTypes: true });
-  if (st) noteDir(path, st, entries.map((e) => e.name));
+  if (st)
+    noteDir(
+      path,
+      st,
+      entries.map((e) => e.name),
+    );
   return entries;
 }

@@ -165,7 +165,14 @@ export function xmlSafe(text: string): string {
 }
 
 function isXmlCodePoint(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 function cutMarker(cut: number, what: string, kept: number): string {
@@ -286,7 +293,8 @@ class JUnitReader {
       let value = tag.attributes[name] ?? '';
       const cut = this.attributeCuts[name];
       // Cut while it was read: its first ATTRIBUTE_CAP characters, then what came after the last trim.
-      if (cut !== undefined) value = `${xmlSafe(value.slice(0, ATTRIBUTE_CAP))}${cutMarker(cut + value.length - ATTRIBUTE_CAP, `${name} attribute`, ATTRIBUTE_CAP)}`;
+      if (cut !== undefined)
+        value = `${xmlSafe(value.slice(0, ATTRIBUTE_CAP))}${cutMarker(cut + value.length - ATTRIBUTE_CAP, `${name} attribute`, ATTRIBUTE_CAP)}`;
       else value = xmlSafe(value);
       attrs[name] = value;
     }

@@ -14,7 +14,17 @@ import { NOT_COLLECTED_PROPERTY } from '../report/junit.js';
 import { unitTestIds, type Plan } from '../shard/plan.js';
 import { baseId, containerIds } from '../nodeid.js';
 import { observeRun, type ObservedCase, type RunObservation } from './learn.js';
-import { caseXml, JUnitError, newTextBudget, openTagXml, readJUnitFile, type JUnitCase, type JUnitSuite, type ReadOptions, type TextBudget } from './junit-read.js';
+import {
+  caseXml,
+  JUnitError,
+  newTextBudget,
+  openTagXml,
+  readJUnitFile,
+  type JUnitCase,
+  type JUnitSuite,
+  type ReadOptions,
+  type TextBudget,
+} from './junit-read.js';
 
 export interface MergeCounts {
   /** Testcases after merging (a call failure with a teardown error counts once). */
@@ -316,7 +326,8 @@ class FileTally {
     if (this.suiteTimed) report.wallSeconds = round3(this.suiteSeconds);
     if (plan) {
       let best: number | undefined;
-      for (const [shard, n] of this.votes) if (best === undefined || n > (this.votes.get(best) ?? 0) || (n === this.votes.get(best) && shard < best)) best = shard;
+      for (const [shard, n] of this.votes)
+        if (best === undefined || n > (this.votes.get(best) ?? 0) || (n === this.votes.get(best) && shard < best)) best = shard;
       if (best !== undefined) {
         report.shard = best;
         report.predicted = plan.shards[best - 1]?.predicted;
@@ -361,7 +372,10 @@ function confirmDuplicates(repeated: number[], files: string[], read: Pick<ReadO
       // Changed since it was merged: what it held before has been counted.
     }
   }
-  const ids = [...seen].filter(([, n]) => n > 1).map(([id]) => id).sort();
+  const ids = [...seen]
+    .filter(([, n]) => n > 1)
+    .map(([id]) => id)
+    .sort();
   return { ids: ids.slice(0, LIST_KEPT), count: ids.length + Math.max(0, repeated.length - DUPLICATES_CONFIRMED) };
 }
 
@@ -517,7 +531,7 @@ class MergedJUnitWriter {
       const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${empty ? ' />' : '>'}`;
       writeSync(out, head);
       const buffer = Buffer.allocUnsafe(1 << 20);
-      for (let at = 0; at < this.written; ) {
+      for (let at = 0; at < this.written;) {
         const n = readSync(body, buffer, 0, Math.min(buffer.length, this.written - at), at);
         if (n === 0) break;
         writeSync(out, buffer, 0, n);

@@ -24,13 +24,20 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   const maxBytes = opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES;
   const sections: string[] = [];
   const seconds = result.shards.reduce((s, sh) => Math.max(s, sh.wallSeconds ?? sh.seconds), 0);
-  sections.push(`## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`);
+  sections.push(
+    `## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`,
+  );
 
   const problems: string[] = [];
   if (result.missing.length > 0) problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
-  if (result.duplicateCount > 0) problems.push(`- :warning: **${result.duplicateCount} test(s) ran more than once**: ${inlineList(result.duplicates, 20, result.duplicateCount)}`);
-  if (result.notCollected?.length) problems.push(`- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`);
-  if (result.unexpectedCount > 0) problems.push(`- ${result.unexpectedCount} result(s) not in the plan: ${inlineList(result.unexpected, 10, result.unexpectedCount)}`);
+  if (result.duplicateCount > 0)
+    problems.push(`- :warning: **${result.duplicateCount} test(s) ran more than once**: ${inlineList(result.duplicates, 20, result.duplicateCount)}`);
+  if (result.notCollected?.length)
+    problems.push(
+      `- ${result.notCollected.length} planned test(s) not collected (their modules do not define them; not counted): ${inlineList(result.notCollected, 10)}`,
+    );
+  if (result.unexpectedCount > 0)
+    problems.push(`- ${result.unexpectedCount} result(s) not in the plan: ${inlineList(result.unexpected, 10, result.unexpectedCount)}`);
   for (const bad of result.malformed.slice(0, 20)) problems.push(`- :warning: skipped malformed ${inlineCode(bad.file)}: ${inlineCode(bad.error)}`);
   if (result.malformed.length > 20) problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
   if (problems.length > 0) sections.push(`${problems.join('\n')}\n`);
@@ -120,7 +127,10 @@ function shardBalance(result: MergeResult): string {
 }
 
 function inlineList(ids: string[], limit: number, total: number = ids.length): string {
-  const shown = ids.slice(0, limit).map((id) => inlineCode(id)).join(', ');
+  const shown = ids
+    .slice(0, limit)
+    .map((id) => inlineCode(id))
+    .join(', ');
   const count = Math.min(limit, ids.length);
   return total > count ? `${shown}, ... ${total - count} more` : shown;
 }

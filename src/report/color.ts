@@ -2,16 +2,7 @@
 // display width (_pytest/_io/wcwidth.py), separator lines (TerminalWriter.sep) and Python's
 // number formatting where JS differs.
 
-export type Markup =
-  | 'red'
-  | 'green'
-  | 'yellow'
-  | 'blue'
-  | 'purple'
-  | 'cyan'
-  | 'white'
-  | 'bold'
-  | 'light';
+export type Markup = 'red' | 'green' | 'yellow' | 'blue' | 'purple' | 'cyan' | 'white' | 'bold' | 'light';
 
 const ESC_CODES: Record<Markup, number> = {
   red: 31,
@@ -70,12 +61,7 @@ function isWide(cp: number): boolean {
 export function wcwidth(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0x20 && cp < 0x7f) return 1;
-  if (
-    cp === 0 ||
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x2028 && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2063)
-  ) {
+  if (cp === 0 || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2063)) {
     return 0;
   }
   if (CONTROL.test(ch)) return -1;

@@ -509,7 +509,9 @@ export class ConsoleReporter {
    * `\nERROR: …\n`: the first newline ends the last progress line (already ended under -v here).
    */
   private coverageAfterRun(coverage: CoverageSummary | undefined): void {
-    const messages = [coverage?.warning ? `WARNING: ${coverage.warning}` : null, coverage?.failure ? `ERROR: ${coverage.failure}` : null].filter((m) => m !== null);
+    const messages = [coverage?.warning ? `WARNING: ${coverage.warning}` : null, coverage?.failure ? `ERROR: ${coverage.failure}` : null].filter(
+      (m) => m !== null,
+    );
     messages.forEach((message, i) => {
       this.tw.write(`${i > 0 || this.tw.lineWidth > 0 ? '\n' : ''}${message}\n`, 'red', 'bold');
     });
@@ -576,10 +578,9 @@ export class ConsoleReporter {
     }
     for (const { result: r, teardown } of reports) {
       const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
-      const head =
-        when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
+      const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
       this.tw.sep('_', head, 'red', 'bold');
-      const longrepr = teardown ? r.teardownError!.longrepr : r.longrepr ?? r.message ?? '';
+      const longrepr = teardown ? r.teardownError!.longrepr : (r.longrepr ?? r.message ?? '');
       const sections = r.sections ?? [];
       // A setup error's report holds only the setup sections; a teardown's holds every phase.
       const filter = when === 'setup' ? (n: string) => n.includes('setup') : () => true;
@@ -856,7 +857,10 @@ export class ConsoleReporter {
       }
       const body = message.split(/\r\n|\r|\n/);
       if (body.length > 0 && body[body.length - 1] === '') body.pop();
-      text += `${where}\n${body.map((l) => '  ' + l).join('\n').trimEnd()}\n\n`;
+      text += `${where}\n${body
+        .map((l) => '  ' + l)
+        .join('\n')
+        .trimEnd()}\n\n`;
     }
     text += '-- Docs: https://docs.pytest.org/en/stable/how-to/capture-warnings.html\n';
     this.fence.block(text);

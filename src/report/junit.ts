@@ -46,10 +46,15 @@ export function binXmlEscape(s: string): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    const ok =
-      cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
+    const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
     if (ok) out += ch;
-    else out += '#x' + cp.toString(16).toUpperCase().padStart(cp <= 0xff ? 2 : 4, '0');
+    else
+      out +=
+        '#x' +
+        cp
+          .toString(16)
+          .toUpperCase()
+          .padStart(cp <= 0xff ? 2 : 4, '0');
   }
   return out;
 }
@@ -70,11 +75,7 @@ function escapeText(s: string): string {
 }
 
 function escapeAttr(s: string): string {
-  return escapeText(s)
-    .replace(/"/g, '&quot;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#09;');
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#09;');
 }
 
 interface XmlElement {
@@ -109,7 +110,10 @@ export function mangleTestAddress(id: string): string[] {
 export function junitTimestamp(date: Date): string {
   const offsetMin = -date.getTimezoneOffset();
   const local = new Date(date.getTime() + offsetMin * 60_000);
-  const base = local.toISOString().replace('Z', '').replace(/\.(\d{3})$/, '.$1000');
+  const base = local
+    .toISOString()
+    .replace('Z', '')
+    .replace(/\.(\d{3})$/, '.$1000');
   const sign = offsetMin >= 0 ? '+' : '-';
   const abs = Math.abs(offsetMin);
   return `${base}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
@@ -153,7 +157,14 @@ function xfailReason(message: string | undefined): string {
 
 /** A `skipped` element: a skip carries `details` as its text, an xfail has none. */
 function skippedElement(type: 'pytest.skip' | 'pytest.xfail', reason: string, details?: string): XmlElement {
-  return el('skipped', [['type', type], ['message', binXmlEscape(reason)]], details === undefined ? undefined : binXmlEscape(details));
+  return el(
+    'skipped',
+    [
+      ['type', type],
+      ['message', binXmlEscape(reason)],
+    ],
+    details === undefined ? undefined : binXmlEscape(details),
+  );
 }
 
 interface SuiteStats {
@@ -364,7 +375,13 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
   ]);
   if (opts.notCollected && opts.notCollected.length > 0) {
     const properties = el('properties', []);
-    for (const id of opts.notCollected) properties.children.push(el('property', [['name', NOT_COLLECTED_PROPERTY], ['value', binXmlEscape(id)]]));
+    for (const id of opts.notCollected)
+      properties.children.push(
+        el('property', [
+          ['name', NOT_COLLECTED_PROPERTY],
+          ['value', binXmlEscape(id)],
+        ]),
+      );
     suite.children.push(properties);
   }
   suite.children.push(...cases.map((c) => c.toXml()));

@@ -81,15 +81,7 @@ export interface MalformedFrame {
   t: 'malformed';
   problem: string;
 }
-export type WorkerFrame =
-  | HelloFrame
-  | CollectedFrame
-  | StartFrame
-  | ResultFrame
-  | CollectErrorFrame
-  | UnitDoneFrame
-  | SessionErrorFrame
-  | FatalFrame;
+export type WorkerFrame = HelloFrame | CollectedFrame | StartFrame | ResultFrame | CollectErrorFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;

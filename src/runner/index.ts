@@ -1,6 +1,16 @@
 // The runner stage: worker pool, units, Python discovery.
 export { PrestartedWorkers } from './prestart.js';
-export { runUnits, pycacheDir, SESSION_TEARDOWN, type RunOptions, type RunEvents, type UnitCollected, type RunSummary, type UnitDoneInfo, type WorkerInfo } from './pool.js';
+export {
+  runUnits,
+  pycacheDir,
+  SESSION_TEARDOWN,
+  type RunOptions,
+  type RunEvents,
+  type UnitCollected,
+  type RunSummary,
+  type UnitDoneInfo,
+  type WorkerInfo,
+} from './pool.js';
 export { makeUnits, type FileSelection } from './schedule.js';
 export { findPython, checkPython, runtimePythonPath } from './python.js';
 export { RunnerError } from './errors.js';

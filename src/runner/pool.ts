@@ -202,9 +202,9 @@ class Pool {
     const proc = prestarted
       ? prestarted.proc
       : new WorkerProcess(
-        { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) },
-        handlers,
-      );
+          { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) },
+          handlers,
+        );
     slot.proc = proc;
     slot.startedUp = false;
     slot.stopping = false;
@@ -454,13 +454,7 @@ class Pool {
     }
   }
 
-  private onExit(
-    slot: Slot,
-    proc: WorkerProcess,
-    code: number | null,
-    signal: NodeJS.Signals | null,
-    spawnError?: Error,
-  ): void {
+  private onExit(slot: Slot, proc: WorkerProcess, code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void {
     if (slot.proc !== proc) return;
     this.clearTimer(slot);
     slot.proc = null;
@@ -498,8 +492,7 @@ class Pool {
   /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
   private recoverUnit(slot: Slot, unit: Unit, reason: string, timedOut: boolean, stderrTail: string): void {
     const engine: 'native' | 'pytest' = (slot.engine ?? this.opts.engine) === 'native' ? 'native' : 'pytest';
-    const crashText = (what: string) =>
-      stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what;
+    const crashText = (what: string) => (stderrTail ? `${what}\n\nlast worker output (stderr):\n${stderrTail}` : what);
     if (slot.cancelled) {
       // -x/--maxfail already stopped this unit; nothing more to run.
       if (slot.started && !slot.reported.has(slot.started)) this.emitCrashResult(slot, unit, reason, engine, crashText);
@@ -563,13 +556,7 @@ class Pool {
     this.queue.putBack(slot.index, rest, of);
   }
 
-  private emitCrashResult(
-    slot: Slot,
-    unit: Unit,
-    reason: string,
-    engine: 'native' | 'pytest',
-    crashText: (what: string) => string,
-  ): void {
+  private emitCrashResult(slot: Slot, unit: Unit, reason: string, engine: 'native' | 'pytest', crashText: (what: string) => string): void {
     const id = slot.started!;
     const message = reason.startsWith('Timeout') ? reason : `worker ${reason}`;
     slot.reported.add(id);
@@ -663,6 +650,9 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
 }
 
 function lastLine(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length ? lines[lines.length - 1] : '';
 }

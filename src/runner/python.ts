@@ -34,8 +34,7 @@ export function findPython(opt?: string | null, env: NodeJS.ProcessEnv = process
   if (opt) return opt;
   const venv = env.VIRTUAL_ENV;
   if (venv) {
-    const candidate =
-      process.platform === 'win32' ? join(venv, 'Scripts', 'python.exe') : join(venv, 'bin', 'python');
+    const candidate = process.platform === 'win32' ? join(venv, 'Scripts', 'python.exe') : join(venv, 'bin', 'python');
     if (existsSync(candidate)) return candidate;
   }
   return process.platform === 'win32' ? 'python' : 'python3';
@@ -47,20 +46,25 @@ export function findPython(opt?: string | null, env: NodeJS.ProcessEnv = process
  */
 export function checkPython(python: string, onExecutable?: (executable: string) => void): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    execFile(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
-      const spawnCode = (error as NodeJS.ErrnoException | null)?.code;
-      if (spawnCode === 'ENOENT') return reject(new RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
-      const [version = '', executable = ''] = (stdout ?? '').trim().split('\n');
-      const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
-      if (error || !match) {
-        return reject(new RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
-      }
-      if (!isSupported(Number(match[1]), Number(match[2]))) {
-        return reject(new RunnerError(`fastest needs Python >= ${MIN_PYTHON.join('.')}, but ${python} is ${version}`));
-      }
-      if (executable) onExecutable?.(executable);
-      resolvePromise(version);
-    });
+    execFile(
+      python,
+      ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)'],
+      { encoding: 'utf8', timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const spawnCode = (error as NodeJS.ErrnoException | null)?.code;
+        if (spawnCode === 'ENOENT') return reject(new RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
+        const [version = '', executable = ''] = (stdout ?? '').trim().split('\n');
+        const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+        if (error || !match) {
+          return reject(new RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
+        }
+        if (!isSupported(Number(match[1]), Number(match[2]))) {
+          return reject(new RunnerError(`fastest needs Python >= ${MIN_PYTHON.join('.')}, but ${python} is ${version}`));
+        }
+        if (executable) onExecutable?.(executable);
+        resolvePromise(version);
+      },
+    );
   });
 }
 
@@ -134,6 +138,9 @@ function bytecodeCacheEnv(base: NodeJS.ProcessEnv, pycacheDir: string): NodeJS.P
 }
 
 function lastLine(text: string | null | undefined): string {
-  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length ? lines[lines.length - 1] : '';
 }

@@ -20,11 +20,7 @@ const MIN_PIECE_SECONDS = 0.5;
  *   means every item of the file is selected.
  * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
  */
-export function makeUnits(
-  itemsByFile: Map<string, FileSelection | TestItem[]>,
-  expectedSeconds: Map<string, number>,
-  workers: number,
-): Unit[] {
+export function makeUnits(itemsByFile: Map<string, FileSelection | TestItem[]>, expectedSeconds: Map<string, number>, workers: number): Unit[] {
   const estimate = meanOf(expectedSeconds) ?? DEFAULT_TEST_SECONDS;
   const seconds = (item: TestItem) => expectedSeconds.get(item.id) ?? estimate;
 
@@ -42,9 +38,7 @@ export function makeUnits(
   const units: Unit[] = [];
   for (const { file, items, whole, total: fileTotal } of files) {
     const pieces =
-      workers > 1 && fileTotal > SPLIT_FACTOR * share
-        ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
-        : 1;
+      workers > 1 && fileTotal > SPLIT_FACTOR * share ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS)) : 1;
     const groups = pieces > 1 ? groupByClass(items) : [];
     if (pieces <= 1 || groups.length < 2) {
       units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal });

@@ -48,7 +48,10 @@ export class WorkerProcess {
   private tail = '';
   private exited = false;
 
-  constructor(options: WorkerSpawnOptions, private readonly handlers: WorkerHandlers) {
+  constructor(
+    options: WorkerSpawnOptions,
+    private readonly handlers: WorkerHandlers,
+  ) {
     this.index = options.index;
     this.child = spawn(options.python, ['-m', 'fastest_worker'], {
       cwd: options.rootdir,

@@ -73,8 +73,10 @@ class ExpressionSyntaxError extends Error {
 const IDENT_CHAR = /[\p{L}\p{N}_:+\-.[\]\\/]/u;
 const PY_IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u;
 const PY_KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except ' +
-    'finally for from global if import in is lambda nonlocal not or pass raise return try while with yield').split(' '),
+  (
+    'False None True and as assert async await break class continue def del elif else except ' +
+    'finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'
+  ).split(' '),
 );
 
 /** Lexes lazily, like pytest's generator: a bad character after a parse error is never reached. */
@@ -231,9 +233,7 @@ export function parseExpression(input: string, what: '-k' | '-m' = '-k'): Expr {
     return expr;
   } catch (err) {
     if (err instanceof ExpressionSyntaxError) {
-      throw new SelectionError(
-        `Wrong expression passed to '${what}': ${err.text ?? 'None'}: at column ${err.column ?? 'None'}: ${err.msg}`,
-      );
+      throw new SelectionError(`Wrong expression passed to '${what}': ${err.text ?? 'None'}: at column ${err.column ?? 'None'}: ${err.msg}`);
     }
     throw err;
   }

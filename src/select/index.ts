@@ -58,9 +58,7 @@ interface CompiledSelection {
 function compile(opts: SelectOptions): CompiledSelection {
   // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
   const keywordText = (opts.keyword ?? '').trimStart();
-  const args = opts.nodeIds && opts.nodeIds.length > 0
-    ? normalizeNodeIdArgs(opts.nodeIds.map((raw, i) => parseNodeIdArg(raw, i, opts.rootdir)))
-    : null;
+  const args = opts.nodeIds && opts.nodeIds.length > 0 ? normalizeNodeIdArgs(opts.nodeIds.map((raw, i) => parseNodeIdArg(raw, i, opts.rootdir))) : null;
   const filters: ExprFilter[] = [];
   if (keywordText) filters.push({ expr: parseExpression(keywordText, '-k'), matcherOf: keywordMatcher });
   if (opts.markexpr) filters.push({ expr: parseExpression(opts.markexpr, '-m'), matcherOf: markMatcher });

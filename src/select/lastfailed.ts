@@ -105,7 +105,9 @@ function expansionsIndex(failed: ReadonlySet<string>): Map<string, string[]> {
  * the paths of recorded failures first, directory by directory (a stable sort per level).
  */
 function lastFailedPathsFirst(items: TestItem[], lfPaths: ReadonlySet<string>): TestItem[] {
-  interface DirNode { children: Map<string, DirNode | TestItem[]> }
+  interface DirNode {
+    children: Map<string, DirNode | TestItem[]>;
+  }
   const root: DirNode = { children: new Map() };
   for (const item of items) {
     const segments = item.file.split('/');
@@ -216,13 +218,12 @@ function collectLastFailed(
   index: Map<string, string[]>,
   lfPaths: ReadonlySet<string>,
 ): { ids: Set<string>; skippedFiles: number } {
-  const isRecorded = (id: string, item: TestItem): boolean =>
-    failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
+  const isRecorded = (id: string, item: TestItem): boolean => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
   const ordered = lastFailedPathsFirst(collected, lfPaths);
   const ids = new Set<string>();
   const skipped = new Set<string>();
   let found = false;
-  for (let start = 0; start < ordered.length; ) {
+  for (let start = 0; start < ordered.length;) {
     const file = ordered[start]!.file;
     let end = start;
     while (end < ordered.length && ordered[end]!.file === file) end++;
@@ -292,7 +293,7 @@ export function nextLastFailed(previous: ReadonlySet<string>, results: RunOutcom
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   const addChild = (parent: string | null, child: string): void => {
-    const list = parent === null ? roots : children.get(parent) ?? children.set(parent, []).get(parent)!;
+    const list = parent === null ? roots : (children.get(parent) ?? children.set(parent, []).get(parent)!);
     if (!list.includes(child)) list.push(child);
   };
   for (const id of collectedIds) {

@@ -112,12 +112,7 @@ export function argSelects(arg: NodeIdArg, item: TestItem): boolean | string {
  * pytest's "not found" usage errors for arguments that select nothing, with the collectors it
  * names (`<Module x.py>`, `<Class C>`); absolute paths when rootdir is known.
  */
-export function notFoundMessage(
-  arg: NodeIdArg,
-  items: TestItem[],
-  rootdir: string | undefined,
-  erroredFiles: ReadonlySet<string>,
-): string | null {
+export function notFoundMessage(arg: NodeIdArg, items: TestItem[], rootdir: string | undefined, erroredFiles: ReadonlySet<string>): string | null {
   const shown = [rootdir ? path.join(rootdir, arg.path) : arg.path, ...arg.parts].join('::');
   const inFile = items.filter((item) => item.file === arg.path);
   if (arg.parts.length > 0 && inFile.length === 0 && !erroredFiles.has(arg.path)) {
@@ -146,8 +141,7 @@ export function notFoundMessage(
       if (name === undefined) continue;
       const matched =
         isLast && arg.parametrization !== null
-          ? name === part + arg.parametrization ||
-            (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
+          ? name === part + arg.parametrization || (item.dynamic && item.param === undefined && node.depth === names.length - 1 && name === part)
           : isLast
             ? name.split('[')[0] === part
             : name === part;

@@ -55,7 +55,10 @@ function exists(path: string): boolean {
 }
 
 function segmentRegExp(segment: string): RegExp {
-  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const body = segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   // Like a shell, `*` does not match a leading dot.
   return new RegExp(segment.startsWith('.') ? `^${body}$` : `^(?!\\.)${body}$`);
 }

@@ -249,7 +249,11 @@ function settlePart(unit: WorkUnit): void {
 }
 
 function insertPiece(pieces: Piece[], piece: Piece): void {
-  pieces.splice(partitionPoint(pieces, (m) => comparePieces(m, piece) < 0), 0, piece);
+  pieces.splice(
+    partitionPoint(pieces, (m) => comparePieces(m, piece) < 0),
+    0,
+    piece,
+  );
 }
 
 function removeUnit(units: WorkUnit[], unit: WorkUnit): void {
@@ -268,7 +272,11 @@ function upperBound(units: WorkUnit[], seconds: number): number {
 }
 
 function insertSorted(units: WorkUnit[], unit: WorkUnit): void {
-  units.splice(partitionPoint(units, (m) => compareUnitsLongestFirst(m, unit) > 0), 0, unit);
+  units.splice(
+    partitionPoint(units, (m) => compareUnitsLongestFirst(m, unit) > 0),
+    0,
+    unit,
+  );
 }
 
 /** Binary search over `items`, partitioned so `before` holds for a prefix: the length of that prefix. */

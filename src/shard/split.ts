@@ -111,7 +111,14 @@ function splitModule(module: Module, room: number, shardCount: number): WorkUnit
     if (part.length === 0) continue;
     part.sort(comparePieces);
     const items = partItems(module, part);
-    const unit: WorkUnit = { file: module.file, items, whole: false, predicted: module.setup + sumSeconds(part), key: items[0]?.id ?? module.file, split: { group, pieces: part } };
+    const unit: WorkUnit = {
+      file: module.file,
+      items,
+      whole: false,
+      predicted: module.setup + sumSeconds(part),
+      key: items[0]?.id ?? module.file,
+      split: { group, pieces: part },
+    };
     group.parts.add(unit);
   }
   return [...group.parts];

@@ -83,7 +83,11 @@ export function saveTimings(path: string, store: TimingsStore): void {
 
 function sortedStore(store: TimingsStore): TimingsStore {
   const sortKeys = (table: Record<string, number>): Record<string, number> =>
-    Object.fromEntries(Object.keys(table).sort().map((k) => [k, round6(table[k] ?? 0)]));
+    Object.fromEntries(
+      Object.keys(table)
+        .sort()
+        .map((k) => [k, round6(table[k] ?? 0)]),
+    );
   return { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
 }
 

@@ -191,7 +191,14 @@ export async function runAction(opts: ActionOptions): Promise<ActionRun> {
     const envFile = join(files, `${kind}-env`);
     const pathFile = join(files, `${kind}-path`);
     for (const f of [output, stateFile, summary, envFile, pathFile]) writeFileSync(f, '');
-    const env: Record<string, string> = { ...common, GITHUB_OUTPUT: output, GITHUB_STATE: stateFile, GITHUB_STEP_SUMMARY: summary, GITHUB_ENV: envFile, GITHUB_PATH: pathFile };
+    const env: Record<string, string> = {
+      ...common,
+      GITHUB_OUTPUT: output,
+      GITHUB_STATE: stateFile,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_ENV: envFile,
+      GITHUB_PATH: pathFile,
+    };
     const withState: Record<string, string> = env;
     for (const [k, v] of Object.entries(state)) withState[`STATE_${k}`] = v;
     const r = await spawnStep(opts.node ?? (process.env.FASTEST_ACTION_NODE || process.execPath), opts.action, opts.workspace, withState);
@@ -199,7 +206,16 @@ export async function runAction(opts: ActionOptions): Promise<ActionRun> {
     const outputs = parseFileCommand(readFileSync(output, 'utf8'));
     // The deprecated stdout command still sets outputs on a runner; count it as one would.
     for (const c of commands) if (c.command === 'set-output' && c.properties.name) outputs[c.properties.name] = c.data;
-    return { ...r, ...envSizes(withState), outputs, state: parseFileCommand(readFileSync(stateFile, 'utf8')), summary: readFileSync(summary, 'utf8'), envFile: readFileSync(envFile, 'utf8'), pathFile: readFileSync(pathFile, 'utf8'), commands };
+    return {
+      ...r,
+      ...envSizes(withState),
+      outputs,
+      state: parseFileCommand(readFileSync(stateFile, 'utf8')),
+      summary: readFileSync(summary, 'utf8'),
+      envFile: readFileSync(envFile, 'utf8'),
+      pathFile: readFileSync(pathFile, 'utf8'),
+      commands,
+    };
   };
   const main = await step('main', {});
   const post = await step('post', main.state);

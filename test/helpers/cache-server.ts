@@ -53,7 +53,12 @@ export class FakeCacheServer {
 
   /** The environment the runner gives a JavaScript action when the cache service is on. */
   env(): Record<string, string> {
-    return { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: this.url, ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token', GITHUB_SERVER_URL: 'https://github.com' };
+    return {
+      ACTIONS_CACHE_SERVICE_V2: 'true',
+      ACTIONS_RESULTS_URL: this.url,
+      ACTIONS_RUNTIME_TOKEN: 'fake-runtime-token',
+      GITHUB_SERVER_URL: 'https://github.com',
+    };
   }
 
   savedKeys(): string[] {
@@ -118,7 +123,13 @@ export class FakeCacheServer {
 
   private blobPut(entry: CacheEntry, url: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
     const comp = url.searchParams.get('comp');
-    const headers = { etag: '"0x1"', 'last-modified': new Date().toUTCString(), 'x-ms-request-id': String(entry.id), 'x-ms-version': '2024-05-04', 'x-ms-request-server-encrypted': 'true' };
+    const headers = {
+      etag: '"0x1"',
+      'last-modified': new Date().toUTCString(),
+      'x-ms-request-id': String(entry.id),
+      'x-ms-version': '2024-05-04',
+      'x-ms-request-server-encrypted': 'true',
+    };
     if (entry.finalized) {
       res.writeHead(409, headers);
       res.end();

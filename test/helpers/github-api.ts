@@ -73,10 +73,19 @@ export class FakeGitHubApi {
     let m: RegExpExecArray | null;
     if (/^\/repos\/[^/]+\/[^/]+\/pulls$/.test(url.pathname) && method === 'GET') {
       const head = url.searchParams.get('head');
-      return send(res, 200, this.pulls.filter((p) => head === null || p.head.label === head));
+      return send(
+        res,
+        200,
+        this.pulls.filter((p) => head === null || p.head.label === head),
+      );
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
-      if (method === 'GET') return send(res, 200, this.comments.map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })));
+      if (method === 'GET')
+        return send(
+          res,
+          200,
+          this.comments.map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })),
+        );
       if (method === 'POST') {
         const comment = { id: this.nextId++, body: String(body?.body ?? '') };
         this.comments.push(comment);
@@ -91,7 +100,13 @@ export class FakeGitHubApi {
     }
     if (/^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(url.pathname) && method === 'POST') {
       const output = (body?.output ?? {}) as { annotations?: Record<string, unknown>[] };
-      const run: FakeCheckRun = { id: this.nextId++, name: String(body?.name), head_sha: String(body?.head_sha), conclusion: body?.conclusion as string | undefined, annotations: [...(output.annotations ?? [])] };
+      const run: FakeCheckRun = {
+        id: this.nextId++,
+        name: String(body?.name),
+        head_sha: String(body?.head_sha),
+        conclusion: body?.conclusion as string | undefined,
+        annotations: [...(output.annotations ?? [])],
+      };
       if ((output.annotations?.length ?? 0) > 50) return send(res, 422, { message: 'at most 50 annotations a request' });
       this.checkRuns.push(run);
       return send(res, 201, { id: run.id });
