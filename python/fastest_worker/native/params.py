@@ -157,11 +157,11 @@ class Metafunc:
             idfn, ids_ = ids, None
         else:
             idfn, ids_ = None, self._validate_ids(ids, parametersets, self._error_prefix())
-        if _ERRORS_NAME_NODEID:
-            maker = IdMaker(argnames, parametersets, idfn, ids_, None, nodeid=nodeid)
-        else:
-            maker = IdMaker(argnames, parametersets, idfn, ids_, None, nodeid=nodeid,
-                            func_name=self.function.__name__)  # pyright: ignore[reportCallIssue] - older pytest's IdMaker
+        # Keywords as a dict: IdMaker's signature depends on the installed pytest.
+        naming = {"nodeid": nodeid}
+        if not _ERRORS_NAME_NODEID:
+            naming["func_name"] = self.function.__name__
+        maker = IdMaker(argnames, parametersets, idfn, ids_, None, **naming)
         return maker.make_unique_parameterset_ids()
 
     def _error_prefix(self) -> str:
