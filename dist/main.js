@@ -3964,6 +3964,9 @@ function iniRoutes(config) {
     const logFile = (0, index_js_1.getIni)(config, 'log_file', 'string');
     if (logFile !== undefined && logFile.trim() !== '')
         routes.push({ option: 'log_file (ini)', route: 'session' });
+    const maxWarnings = (0, index_js_1.getIni)(config, 'max_warnings', 'string');
+    if (maxWarnings !== undefined && maxWarnings.trim() !== '')
+        routes.push({ option: 'max_warnings (ini)', route: 'session' });
     return routes;
 }
 /**
@@ -4154,6 +4157,9 @@ exports.PYTEST_ROUTED_OPTIONS = [
     { names: ['--confcutdir'], arity: 'one', route: 'engine' },
     { names: ['--noconftest'], arity: 'none', route: 'engine' },
     { names: ['--disable-plugin-autoload'], arity: 'none', route: 'engine' },
+    // pytest 9.1's warnings budget (exit 6 past it; pytest 9.0 and older refuse the option): real
+    // pytest runs the session until fastest counts warnings against it itself
+    { names: ['--max-warnings'], arity: 'one', route: 'session' },
     // interactive
     { names: ['--pdb'], arity: 'none', route: 'session' },
     { names: ['--pdbcls'], arity: 'one', route: 'session' },

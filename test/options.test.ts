@@ -229,6 +229,21 @@ describe('what options do, against pytest', () => {
     expect(without.out).not.toMatch(/^answer\s+= 41$/m);
   }, 60_000);
 
+  it('--max-warnings and the max_warnings ini act as the installed pytest makes them (9.1: exit 6 past the budget; older: refused)', async () => {
+    const files = { 'pytest.ini': '[pytest]\n', 'test_w.py': 'import warnings\n\ndef test_w():\n    warnings.warn("careful")\n' };
+    const dir = project('max-warnings', files);
+    const [f, p] = await Promise.all([fastest(['--max-warnings', '0'], dir, PLUGINS_OFF), pytest(['--max-warnings', '0'], dir, PLUGINS_OFF)]);
+    expect(f.code).toBe(p.code);
+    expect(closing(f.out)).toBe(closing(p.out));
+    const budget = (text: string) => text.split('\n').filter((l) => l.includes('maximum allowed warnings exceeded'));
+    expect(budget(f.out)).toEqual(budget(p.out));
+    const ini = project('max-warnings-ini', { ...files, 'pytest.ini': '[pytest]\nmax_warnings = 0\n' });
+    const [fi, pi] = await Promise.all([fastest([], ini, PLUGINS_OFF), pytest([], ini, PLUGINS_OFF)]);
+    expect(fi.code).toBe(pi.code);
+    expect(closing(fi.out)).toBe(closing(pi.out));
+    expect(budget(fi.out)).toEqual(budget(pi.out));
+  }, 60_000);
+
   it('--show-capture=no drops the captured output sections; --no-header the header lines', async () => {
     const dir = project('showcapture', FAILING);
     const [f, p] = await Promise.all([

@@ -90,6 +90,8 @@ export function iniRoutes(config: Config): CliOptions['routes'] {
   if (getIni(config, 'log_cli', 'bool') === true) routes.push({ option: 'log_cli (ini)', route: 'session' });
   const logFile = getIni(config, 'log_file', 'string');
   if (logFile !== undefined && logFile.trim() !== '') routes.push({ option: 'log_file (ini)', route: 'session' });
+  const maxWarnings = getIni(config, 'max_warnings', 'string');
+  if (maxWarnings !== undefined && maxWarnings.trim() !== '') routes.push({ option: 'max_warnings (ini)', route: 'session' });
   return routes;
 }
 

@@ -41,6 +41,9 @@ export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
   { names: ['--confcutdir'], arity: 'one', route: 'engine' },
   { names: ['--noconftest'], arity: 'none', route: 'engine' },
   { names: ['--disable-plugin-autoload'], arity: 'none', route: 'engine' },
+  // pytest 9.1's warnings budget (exit 6 past it; pytest 9.0 and older refuse the option): real
+  // pytest runs the session until fastest counts warnings against it itself
+  { names: ['--max-warnings'], arity: 'one', route: 'session' },
   // interactive
   { names: ['--pdb'], arity: 'none', route: 'session' },
   { names: ['--pdbcls'], arity: 'one', route: 'session' },
