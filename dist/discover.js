@@ -1505,6 +1505,7 @@ exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.na
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.firstPass = firstPass;
 exports.openSession = openSession;
 exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
@@ -1522,8 +1523,8 @@ const index_js_5 = __nccwpck_require__(2258);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
 const option_route_js_1 = __nccwpck_require__(6501);
-/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
-function openSession(argv, command, cwd, env) {
+/** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
+function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
     const config = (0, index_js_1.loadConfig)({
         cwd,
@@ -1533,6 +1534,11 @@ function openSession(argv, command, cwd, env) {
         overrides: first.overrides,
         env,
     });
+    return { first, config };
+}
+/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
+function openSession(argv, command, cwd, env) {
+    const { first, config } = firstPass(argv, cwd, env);
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
@@ -4955,74 +4961,6 @@ function matchesPrefixOrGlob(patterns, name) {
     }
     return false;
 }
-/** Builtin classes a class may derive from: none is a TestCase, none has `__test__`. */
-const BUILTIN_BASES = new Set([
-    'object',
-    'int',
-    'float',
-    'complex',
-    'str',
-    'bytes',
-    'bytearray',
-    'bool',
-    'list',
-    'tuple',
-    'dict',
-    'set',
-    'frozenset',
-    'type',
-    'BaseException',
-    'Exception',
-    'ArithmeticError',
-    'AssertionError',
-    'AttributeError',
-    'BufferError',
-    'EOFError',
-    'ImportError',
-    'LookupError',
-    'IndexError',
-    'KeyError',
-    'MemoryError',
-    'NameError',
-    'OSError',
-    'IOError',
-    'EnvironmentError',
-    'ReferenceError',
-    'RuntimeError',
-    'NotImplementedError',
-    'RecursionError',
-    'StopIteration',
-    'StopAsyncIteration',
-    'SyntaxError',
-    'SystemError',
-    'TypeError',
-    'ValueError',
-    'UnicodeError',
-    'UnicodeDecodeError',
-    'UnicodeEncodeError',
-    'ZeroDivisionError',
-    'OverflowError',
-    'FileNotFoundError',
-    'FileExistsError',
-    'PermissionError',
-    'TimeoutError',
-    'ConnectionError',
-    'ModuleNotFoundError',
-    'Warning',
-    'UserWarning',
-    'DeprecationWarning',
-    'PendingDeprecationWarning',
-    'RuntimeWarning',
-    'FutureWarning',
-    'ImportWarning',
-    'UnicodeWarning',
-    'BytesWarning',
-    'ResourceWarning',
-    'SyntaxWarning',
-    'EncodingWarning',
-    'KeyboardInterrupt',
-    'SystemExit',
-]);
 /** A base's name or module that says it may be a TestCase (or carry tests). */
 const TESTISH = /test|case/i;
 /**
@@ -5119,7 +5057,7 @@ function externalBase(base, scope) {
     const head = dot < 0 ? name : name.slice(0, dot);
     const imported = scope.mod.imports?.[head];
     if (imported === undefined)
-        return dot < 0 && BUILTIN_BASES.has(name) ? 'plain' : 'unknown';
+        return dot < 0 && stdlib_js_1.BUILTIN_CLASSES.has(name) ? 'plain' : 'unknown';
     const colon = imported.indexOf(':');
     const rest = dot < 0 ? '' : name.slice(dot + 1);
     const dotted = colon >= 0 ? `${imported.slice(0, colon)}.${imported.slice(colon + 1)}${rest ? `.${rest}` : ''}` : `${imported}${rest ? `.${rest}` : ''}`;
@@ -5291,7 +5229,7 @@ function classItems(cls, outer, outerMarks, scope, out) {
     }
     const chain = outer.length === 0 ? mro(cls, scope) : cls.bases.every((b) => NEUTRAL_BASES.test(b)) ? [cls] : null;
     // Every builtin class but object has its own __init__ or __new__: pytest warns and collects nothing.
-    if (chain === null && cls.bases.some((b) => BUILTIN_BASES.has(b) && b !== 'object' && !scope.mod.imports?.[b] && !scope.classesByName.has(b)))
+    if (chain === null && cls.bases.some((b) => stdlib_js_1.BUILTIN_CLASSES.has(b) && b !== 'object' && !scope.mod.imports?.[b] && !scope.classesByName.has(b)))
         return;
     if (chain === null) {
         dynamicClassItem(cls, classes, scope, out);
@@ -6697,135 +6635,7 @@ exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
 const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
-/** Names whose value is a builtin class: their `__name__` is the name itself. */
-const BUILTIN_CLASS_NAMES = new Set([
-    'int',
-    'float',
-    'complex',
-    'str',
-    'bytes',
-    'bytearray',
-    'bool',
-    'list',
-    'tuple',
-    'dict',
-    'set',
-    'frozenset',
-    'object',
-    'type',
-    'range',
-    'slice',
-    'memoryview',
-    'len',
-    'repr',
-    'print',
-    'sorted',
-    'min',
-    'max',
-    'sum',
-    'abs',
-    'all',
-    'any',
-    'callable',
-    'Exception',
-    'BaseException',
-    'ValueError',
-    'TypeError',
-    'KeyError',
-    'IndexError',
-    'AttributeError',
-    'RuntimeError',
-    'ZeroDivisionError',
-    'OSError',
-    'IOError',
-    'NotImplementedError',
-    'StopIteration',
-    'AssertionError',
-    'ImportError',
-    'LookupError',
-    'ArithmeticError',
-    'OverflowError',
-    'FileNotFoundError',
-    'PermissionError',
-    'UnicodeDecodeError',
-    'UnicodeEncodeError',
-    'UnicodeError',
-    'Warning',
-    'UserWarning',
-    'DeprecationWarning',
-    'RuntimeWarning',
-    'FutureWarning',
-    'SyntaxError',
-    'NameError',
-    'RecursionError',
-    'TimeoutError',
-    'ConnectionError',
-    'EOFError',
-    'KeyboardInterrupt',
-    'SystemExit',
-    'GeneratorExit',
-    'MemoryError',
-    'BufferError',
-    'EnvironmentError',
-    'FileExistsError',
-    'IsADirectoryError',
-    'NotADirectoryError',
-    'ModuleNotFoundError',
-    'StopAsyncIteration',
-    'SystemError',
-    'ReferenceError',
-    'UnboundLocalError',
-    'TabError',
-    'IndentationError',
-    'UnicodeTranslateError',
-    'BrokenPipeError',
-    'ChildProcessError',
-    'ConnectionAbortedError',
-    'ConnectionRefusedError',
-    'ConnectionResetError',
-    'BlockingIOError',
-    'InterruptedError',
-    'ProcessLookupError',
-    'PendingDeprecationWarning',
-    'ImportWarning',
-    'UnicodeWarning',
-    'BytesWarning',
-    'ResourceWarning',
-    'SyntaxWarning',
-    'EncodingWarning',
-    'enumerate',
-    'zip',
-    'map',
-    'filter',
-    'reversed',
-    'iter',
-    'next',
-    'hash',
-    'id',
-    'format',
-    'ord',
-    'chr',
-    'isinstance',
-    'issubclass',
-    'getattr',
-    'setattr',
-    'hasattr',
-    'vars',
-    'dir',
-    'round',
-    'divmod',
-    'pow',
-    'hex',
-    'oct',
-    'bin',
-    'ascii',
-    'open',
-    'input',
-    'property',
-    'staticmethod',
-    'classmethod',
-    'super',
-]);
+const stdlib_js_1 = __nccwpck_require__(8780);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -7128,7 +6938,7 @@ function readLiteral(node, ctx) {
                 return { py: 'mark', mark: ctx.markVariables.get(name) };
             if (ctx.definedNames.has(name))
                 return { py: 'name', name };
-            if (BUILTIN_CLASS_NAMES.has(name) && !ctx.assignedNames.has(name))
+            if ((stdlib_js_1.BUILTIN_CLASSES.has(name) || stdlib_js_1.BUILTIN_FUNCTIONS.has(name)) && !ctx.assignedNames.has(name))
                 return { py: 'name', name };
             return { py: 'expr', source: name };
         }
@@ -7480,7 +7290,7 @@ function arithmetic(node, ctx) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.STDLIB_MODULES = void 0;
+exports.PLAIN_BUILTIN_CLASSES = exports.BUILTIN_FUNCTIONS = exports.BUILTIN_CLASSES = exports.STDLIB_MODULES = void 0;
 // Top-level modules of Python's standard library (sys.stdlib_module_names of 3.11, without the
 // private ones and without unittest, doctest and test, whose classes may be TestCases). A class
 // from any of these is not a test class and brings no tests into a class that derives from it.
@@ -7501,6 +7311,163 @@ struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib
 textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty
 turtle turtledemo types typing unicodedata urllib uu uuid venv warnings wave weakref webbrowser
 winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo`.split(/\s+/));
+/** Python's builtin classes (types, exceptions, warnings): a module names them without importing. */
+exports.BUILTIN_CLASSES = new Set([
+    'object',
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bytearray',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'type',
+    'BaseException',
+    'Exception',
+    'ArithmeticError',
+    'AssertionError',
+    'AttributeError',
+    'BufferError',
+    'EOFError',
+    'ImportError',
+    'LookupError',
+    'IndexError',
+    'KeyError',
+    'MemoryError',
+    'NameError',
+    'OSError',
+    'IOError',
+    'EnvironmentError',
+    'ReferenceError',
+    'RuntimeError',
+    'NotImplementedError',
+    'RecursionError',
+    'StopIteration',
+    'StopAsyncIteration',
+    'SyntaxError',
+    'SystemError',
+    'TypeError',
+    'ValueError',
+    'UnicodeError',
+    'UnicodeDecodeError',
+    'UnicodeEncodeError',
+    'ZeroDivisionError',
+    'OverflowError',
+    'FileNotFoundError',
+    'FileExistsError',
+    'PermissionError',
+    'TimeoutError',
+    'ConnectionError',
+    'ModuleNotFoundError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'PendingDeprecationWarning',
+    'RuntimeWarning',
+    'FutureWarning',
+    'ImportWarning',
+    'UnicodeWarning',
+    'BytesWarning',
+    'ResourceWarning',
+    'SyntaxWarning',
+    'EncodingWarning',
+    'KeyboardInterrupt',
+    'SystemExit',
+    'range',
+    'slice',
+    'memoryview',
+    'GeneratorExit',
+    'IsADirectoryError',
+    'NotADirectoryError',
+    'UnboundLocalError',
+    'TabError',
+    'IndentationError',
+    'UnicodeTranslateError',
+    'BrokenPipeError',
+    'ChildProcessError',
+    'ConnectionAbortedError',
+    'ConnectionRefusedError',
+    'ConnectionResetError',
+    'BlockingIOError',
+    'InterruptedError',
+    'ProcessLookupError',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'reversed',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
+]);
+/** Builtin functions: a name for one is the function, whose `__name__` is that name. */
+exports.BUILTIN_FUNCTIONS = new Set([
+    'len',
+    'repr',
+    'print',
+    'sorted',
+    'min',
+    'max',
+    'sum',
+    'abs',
+    'all',
+    'any',
+    'callable',
+    'iter',
+    'next',
+    'hash',
+    'id',
+    'format',
+    'ord',
+    'chr',
+    'isinstance',
+    'issubclass',
+    'getattr',
+    'setattr',
+    'hasattr',
+    'vars',
+    'dir',
+    'round',
+    'divmod',
+    'pow',
+    'hex',
+    'oct',
+    'bin',
+    'ascii',
+    'open',
+    'input',
+]);
+/** Builtin classes whose instances pytest shows by value (numbers, strings), that cannot be
+ * subclassed, or whose instances may carry a `__name__` (wrappers, iterators): never plain. */
+const NOT_PLAIN_BUILTINS = new Set([
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bool',
+    'type',
+    'range',
+    'slice',
+    'memoryview',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'reversed',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
+]);
+/** Builtin classes a plain class may derive from: an instance has no `__name__` and is no str or number. */
+exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((name) => !NOT_PLAIN_BUILTINS.has(name)));
 
 
 /***/ }),
@@ -7575,37 +7542,6 @@ const PLAIN_STDLIB_CLASSES = new Set([
     'collections.abc.Sized',
     'collections.abc.Container',
     'collections.abc.Hashable',
-]);
-/** Builtins a plain class may derive from (an instance of them has no `__name__`, is no str or number). */
-const PLAIN_BUILTIN_BASES = new Set([
-    'object',
-    'dict',
-    'list',
-    'tuple',
-    'set',
-    'frozenset',
-    'bytearray',
-    'BaseException',
-    'Exception',
-    'ValueError',
-    'TypeError',
-    'KeyError',
-    'IndexError',
-    'LookupError',
-    'RuntimeError',
-    'AttributeError',
-    'OSError',
-    'IOError',
-    'NotImplementedError',
-    'AssertionError',
-    'ArithmeticError',
-    'ZeroDivisionError',
-    'UnicodeError',
-    'Warning',
-    'UserWarning',
-    'DeprecationWarning',
-    'RuntimeWarning',
-    'ImportError',
 ]);
 /** Class decorators that return the class itself (or one of the same name and kind). */
 const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.total_ordering|total_ordering|attrs?\.(s|attrs|define|frozen|mutable))\b/;
@@ -7784,7 +7720,7 @@ function isPlainClass(env, found, depth, seen) {
     return parts.bases.every((base) => {
         if (base.includes('=') || base.startsWith('*'))
             return false; // metaclass=, **kwargs
-        if (PLAIN_BUILTIN_BASES.has(base) && bindingOf(found.text, base) === null)
+        if (stdlib_js_1.PLAIN_BUILTIN_CLASSES.has(base) && bindingOf(found.text, base) === null)
             return true;
         if (!/^[A-Za-z_][\w.]*$/.test(base))
             return false;

@@ -4600,6 +4600,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.firstPass = firstPass;
 exports.openSession = openSession;
 exports.collect = collect;
 // The front of every command: options (argv + addopts), config, discovery and selection.
@@ -4617,8 +4618,8 @@ const index_js_5 = __nccwpck_require__(2258);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
 const option_route_js_1 = __nccwpck_require__(6501);
-/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
-function openSession(argv, command, cwd, env) {
+/** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
+function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
     const config = (0, index_js_1.loadConfig)({
         cwd,
@@ -4628,6 +4629,11 @@ function openSession(argv, command, cwd, env) {
         overrides: first.overrides,
         env,
     });
+    return { first, config };
+}
+/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
+function openSession(argv, command, cwd, env) {
+    const { first, config } = firstPass(argv, cwd, env);
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
@@ -4972,8 +4978,7 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const index_js_1 = __nccwpck_require__(9750);
-const args_js_1 = __nccwpck_require__(7593);
+const session_js_1 = __nccwpck_require__(2594);
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
 const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
 const DEBOUNCE_MS = 100;
@@ -4981,15 +4986,7 @@ function ignoredByWatch(rel) {
     return IGNORED.test(rel.split(node_path_1.sep).join('/'));
 }
 async function watchCommand(rest, cwd, env) {
-    const first = (0, args_js_1.parseArgs)(rest, null);
-    const config = (0, index_js_1.loadConfig)({
-        cwd,
-        args: first.paths,
-        inifile: first.configFile ?? undefined,
-        rootdir: first.rootdir ?? undefined,
-        overrides: first.overrides,
-        env,
-    });
+    const { config } = (0, session_js_1.firstPass)(rest, cwd, env);
     const rootdir = config.rootdir;
     const cli = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'cli.js');
     const tty = process.stdout.isTTY === true;
@@ -8399,74 +8396,6 @@ function matchesPrefixOrGlob(patterns, name) {
     }
     return false;
 }
-/** Builtin classes a class may derive from: none is a TestCase, none has `__test__`. */
-const BUILTIN_BASES = new Set([
-    'object',
-    'int',
-    'float',
-    'complex',
-    'str',
-    'bytes',
-    'bytearray',
-    'bool',
-    'list',
-    'tuple',
-    'dict',
-    'set',
-    'frozenset',
-    'type',
-    'BaseException',
-    'Exception',
-    'ArithmeticError',
-    'AssertionError',
-    'AttributeError',
-    'BufferError',
-    'EOFError',
-    'ImportError',
-    'LookupError',
-    'IndexError',
-    'KeyError',
-    'MemoryError',
-    'NameError',
-    'OSError',
-    'IOError',
-    'EnvironmentError',
-    'ReferenceError',
-    'RuntimeError',
-    'NotImplementedError',
-    'RecursionError',
-    'StopIteration',
-    'StopAsyncIteration',
-    'SyntaxError',
-    'SystemError',
-    'TypeError',
-    'ValueError',
-    'UnicodeError',
-    'UnicodeDecodeError',
-    'UnicodeEncodeError',
-    'ZeroDivisionError',
-    'OverflowError',
-    'FileNotFoundError',
-    'FileExistsError',
-    'PermissionError',
-    'TimeoutError',
-    'ConnectionError',
-    'ModuleNotFoundError',
-    'Warning',
-    'UserWarning',
-    'DeprecationWarning',
-    'PendingDeprecationWarning',
-    'RuntimeWarning',
-    'FutureWarning',
-    'ImportWarning',
-    'UnicodeWarning',
-    'BytesWarning',
-    'ResourceWarning',
-    'SyntaxWarning',
-    'EncodingWarning',
-    'KeyboardInterrupt',
-    'SystemExit',
-]);
 /** A base's name or module that says it may be a TestCase (or carry tests). */
 const TESTISH = /test|case/i;
 /**
@@ -8563,7 +8492,7 @@ function externalBase(base, scope) {
     const head = dot < 0 ? name : name.slice(0, dot);
     const imported = scope.mod.imports?.[head];
     if (imported === undefined)
-        return dot < 0 && BUILTIN_BASES.has(name) ? 'plain' : 'unknown';
+        return dot < 0 && stdlib_js_1.BUILTIN_CLASSES.has(name) ? 'plain' : 'unknown';
     const colon = imported.indexOf(':');
     const rest = dot < 0 ? '' : name.slice(dot + 1);
     const dotted = colon >= 0 ? `${imported.slice(0, colon)}.${imported.slice(colon + 1)}${rest ? `.${rest}` : ''}` : `${imported}${rest ? `.${rest}` : ''}`;
@@ -8735,7 +8664,7 @@ function classItems(cls, outer, outerMarks, scope, out) {
     }
     const chain = outer.length === 0 ? mro(cls, scope) : cls.bases.every((b) => NEUTRAL_BASES.test(b)) ? [cls] : null;
     // Every builtin class but object has its own __init__ or __new__: pytest warns and collects nothing.
-    if (chain === null && cls.bases.some((b) => BUILTIN_BASES.has(b) && b !== 'object' && !scope.mod.imports?.[b] && !scope.classesByName.has(b)))
+    if (chain === null && cls.bases.some((b) => stdlib_js_1.BUILTIN_CLASSES.has(b) && b !== 'object' && !scope.mod.imports?.[b] && !scope.classesByName.has(b)))
         return;
     if (chain === null) {
         dynamicClassItem(cls, classes, scope, out);
@@ -10141,135 +10070,7 @@ exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
 const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
-/** Names whose value is a builtin class: their `__name__` is the name itself. */
-const BUILTIN_CLASS_NAMES = new Set([
-    'int',
-    'float',
-    'complex',
-    'str',
-    'bytes',
-    'bytearray',
-    'bool',
-    'list',
-    'tuple',
-    'dict',
-    'set',
-    'frozenset',
-    'object',
-    'type',
-    'range',
-    'slice',
-    'memoryview',
-    'len',
-    'repr',
-    'print',
-    'sorted',
-    'min',
-    'max',
-    'sum',
-    'abs',
-    'all',
-    'any',
-    'callable',
-    'Exception',
-    'BaseException',
-    'ValueError',
-    'TypeError',
-    'KeyError',
-    'IndexError',
-    'AttributeError',
-    'RuntimeError',
-    'ZeroDivisionError',
-    'OSError',
-    'IOError',
-    'NotImplementedError',
-    'StopIteration',
-    'AssertionError',
-    'ImportError',
-    'LookupError',
-    'ArithmeticError',
-    'OverflowError',
-    'FileNotFoundError',
-    'PermissionError',
-    'UnicodeDecodeError',
-    'UnicodeEncodeError',
-    'UnicodeError',
-    'Warning',
-    'UserWarning',
-    'DeprecationWarning',
-    'RuntimeWarning',
-    'FutureWarning',
-    'SyntaxError',
-    'NameError',
-    'RecursionError',
-    'TimeoutError',
-    'ConnectionError',
-    'EOFError',
-    'KeyboardInterrupt',
-    'SystemExit',
-    'GeneratorExit',
-    'MemoryError',
-    'BufferError',
-    'EnvironmentError',
-    'FileExistsError',
-    'IsADirectoryError',
-    'NotADirectoryError',
-    'ModuleNotFoundError',
-    'StopAsyncIteration',
-    'SystemError',
-    'ReferenceError',
-    'UnboundLocalError',
-    'TabError',
-    'IndentationError',
-    'UnicodeTranslateError',
-    'BrokenPipeError',
-    'ChildProcessError',
-    'ConnectionAbortedError',
-    'ConnectionRefusedError',
-    'ConnectionResetError',
-    'BlockingIOError',
-    'InterruptedError',
-    'ProcessLookupError',
-    'PendingDeprecationWarning',
-    'ImportWarning',
-    'UnicodeWarning',
-    'BytesWarning',
-    'ResourceWarning',
-    'SyntaxWarning',
-    'EncodingWarning',
-    'enumerate',
-    'zip',
-    'map',
-    'filter',
-    'reversed',
-    'iter',
-    'next',
-    'hash',
-    'id',
-    'format',
-    'ord',
-    'chr',
-    'isinstance',
-    'issubclass',
-    'getattr',
-    'setattr',
-    'hasattr',
-    'vars',
-    'dir',
-    'round',
-    'divmod',
-    'pow',
-    'hex',
-    'oct',
-    'bin',
-    'ascii',
-    'open',
-    'input',
-    'property',
-    'staticmethod',
-    'classmethod',
-    'super',
-]);
+const stdlib_js_1 = __nccwpck_require__(8780);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -10572,7 +10373,7 @@ function readLiteral(node, ctx) {
                 return { py: 'mark', mark: ctx.markVariables.get(name) };
             if (ctx.definedNames.has(name))
                 return { py: 'name', name };
-            if (BUILTIN_CLASS_NAMES.has(name) && !ctx.assignedNames.has(name))
+            if ((stdlib_js_1.BUILTIN_CLASSES.has(name) || stdlib_js_1.BUILTIN_FUNCTIONS.has(name)) && !ctx.assignedNames.has(name))
                 return { py: 'name', name };
             return { py: 'expr', source: name };
         }
@@ -10924,7 +10725,7 @@ function arithmetic(node, ctx) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.STDLIB_MODULES = void 0;
+exports.PLAIN_BUILTIN_CLASSES = exports.BUILTIN_FUNCTIONS = exports.BUILTIN_CLASSES = exports.STDLIB_MODULES = void 0;
 // Top-level modules of Python's standard library (sys.stdlib_module_names of 3.11, without the
 // private ones and without unittest, doctest and test, whose classes may be TestCases). A class
 // from any of these is not a test class and brings no tests into a class that derives from it.
@@ -10945,6 +10746,163 @@ struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib
 textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty
 turtle turtledemo types typing unicodedata urllib uu uuid venv warnings wave weakref webbrowser
 winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo`.split(/\s+/));
+/** Python's builtin classes (types, exceptions, warnings): a module names them without importing. */
+exports.BUILTIN_CLASSES = new Set([
+    'object',
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bytearray',
+    'bool',
+    'list',
+    'tuple',
+    'dict',
+    'set',
+    'frozenset',
+    'type',
+    'BaseException',
+    'Exception',
+    'ArithmeticError',
+    'AssertionError',
+    'AttributeError',
+    'BufferError',
+    'EOFError',
+    'ImportError',
+    'LookupError',
+    'IndexError',
+    'KeyError',
+    'MemoryError',
+    'NameError',
+    'OSError',
+    'IOError',
+    'EnvironmentError',
+    'ReferenceError',
+    'RuntimeError',
+    'NotImplementedError',
+    'RecursionError',
+    'StopIteration',
+    'StopAsyncIteration',
+    'SyntaxError',
+    'SystemError',
+    'TypeError',
+    'ValueError',
+    'UnicodeError',
+    'UnicodeDecodeError',
+    'UnicodeEncodeError',
+    'ZeroDivisionError',
+    'OverflowError',
+    'FileNotFoundError',
+    'FileExistsError',
+    'PermissionError',
+    'TimeoutError',
+    'ConnectionError',
+    'ModuleNotFoundError',
+    'Warning',
+    'UserWarning',
+    'DeprecationWarning',
+    'PendingDeprecationWarning',
+    'RuntimeWarning',
+    'FutureWarning',
+    'ImportWarning',
+    'UnicodeWarning',
+    'BytesWarning',
+    'ResourceWarning',
+    'SyntaxWarning',
+    'EncodingWarning',
+    'KeyboardInterrupt',
+    'SystemExit',
+    'range',
+    'slice',
+    'memoryview',
+    'GeneratorExit',
+    'IsADirectoryError',
+    'NotADirectoryError',
+    'UnboundLocalError',
+    'TabError',
+    'IndentationError',
+    'UnicodeTranslateError',
+    'BrokenPipeError',
+    'ChildProcessError',
+    'ConnectionAbortedError',
+    'ConnectionRefusedError',
+    'ConnectionResetError',
+    'BlockingIOError',
+    'InterruptedError',
+    'ProcessLookupError',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'reversed',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
+]);
+/** Builtin functions: a name for one is the function, whose `__name__` is that name. */
+exports.BUILTIN_FUNCTIONS = new Set([
+    'len',
+    'repr',
+    'print',
+    'sorted',
+    'min',
+    'max',
+    'sum',
+    'abs',
+    'all',
+    'any',
+    'callable',
+    'iter',
+    'next',
+    'hash',
+    'id',
+    'format',
+    'ord',
+    'chr',
+    'isinstance',
+    'issubclass',
+    'getattr',
+    'setattr',
+    'hasattr',
+    'vars',
+    'dir',
+    'round',
+    'divmod',
+    'pow',
+    'hex',
+    'oct',
+    'bin',
+    'ascii',
+    'open',
+    'input',
+]);
+/** Builtin classes whose instances pytest shows by value (numbers, strings), that cannot be
+ * subclassed, or whose instances may carry a `__name__` (wrappers, iterators): never plain. */
+const NOT_PLAIN_BUILTINS = new Set([
+    'int',
+    'float',
+    'complex',
+    'str',
+    'bytes',
+    'bool',
+    'type',
+    'range',
+    'slice',
+    'memoryview',
+    'enumerate',
+    'zip',
+    'map',
+    'filter',
+    'reversed',
+    'property',
+    'staticmethod',
+    'classmethod',
+    'super',
+]);
+/** Builtin classes a plain class may derive from: an instance has no `__name__` and is no str or number. */
+exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((name) => !NOT_PLAIN_BUILTINS.has(name)));
 
 
 /***/ }),
@@ -11019,37 +10977,6 @@ const PLAIN_STDLIB_CLASSES = new Set([
     'collections.abc.Sized',
     'collections.abc.Container',
     'collections.abc.Hashable',
-]);
-/** Builtins a plain class may derive from (an instance of them has no `__name__`, is no str or number). */
-const PLAIN_BUILTIN_BASES = new Set([
-    'object',
-    'dict',
-    'list',
-    'tuple',
-    'set',
-    'frozenset',
-    'bytearray',
-    'BaseException',
-    'Exception',
-    'ValueError',
-    'TypeError',
-    'KeyError',
-    'IndexError',
-    'LookupError',
-    'RuntimeError',
-    'AttributeError',
-    'OSError',
-    'IOError',
-    'NotImplementedError',
-    'AssertionError',
-    'ArithmeticError',
-    'ZeroDivisionError',
-    'UnicodeError',
-    'Warning',
-    'UserWarning',
-    'DeprecationWarning',
-    'RuntimeWarning',
-    'ImportError',
 ]);
 /** Class decorators that return the class itself (or one of the same name and kind). */
 const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.total_ordering|total_ordering|attrs?\.(s|attrs|define|frozen|mutable))\b/;
@@ -11228,7 +11155,7 @@ function isPlainClass(env, found, depth, seen) {
     return parts.bases.every((base) => {
         if (base.includes('=') || base.startsWith('*'))
             return false; // metaclass=, **kwargs
-        if (PLAIN_BUILTIN_BASES.has(base) && bindingOf(found.text, base) === null)
+        if (stdlib_js_1.PLAIN_BUILTIN_CLASSES.has(base) && bindingOf(found.text, base) === null)
             return true;
         if (!/^[A-Za-z_][\w.]*$/.test(base))
             return false;
@@ -15440,20 +15367,20 @@ function subtest(value, what) {
         outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
         description: str(fields, 'description', where),
     };
-    const longrepr = optStr(fields, 'longrepr', where);
-    if (longrepr !== undefined)
-        report.longrepr = longrepr;
-    const message = optStr(fields, 'message', where);
-    if (message !== undefined)
-        report.message = message;
-    const crashline = optStr(fields, 'crashline', where);
-    if (crashline !== undefined)
-        report.crashline = crashline;
+    copyTexts(fields, report, ['longrepr', 'message', 'crashline'], where);
     if (fields.sections !== undefined)
         report.sections = sections(fields.sections, where);
     if (fields.hidden === true)
         report.hidden = true;
     return report;
+}
+/** Copies the optional text fields a result and a subtest report share, each checked a string. */
+function copyTexts(fields, target, keys, where) {
+    for (const key of keys) {
+        const text = optStr(fields, key, where);
+        if (text !== undefined)
+            target[key] = text;
+    }
 }
 function isSeconds(value) {
     return value === undefined || (typeof value === 'number' && Number.isFinite(value));
@@ -15473,18 +15400,7 @@ function testResult(fields) {
         result.file = file;
     if (fields.line !== undefined && fields.line !== null)
         result.line = num(fields, 'line', what);
-    const longrepr = optStr(fields, 'longrepr', what);
-    if (longrepr !== undefined)
-        result.longrepr = longrepr;
-    const message = optStr(fields, 'message', what);
-    if (message !== undefined)
-        result.message = message;
-    const crashline = optStr(fields, 'crashline', what);
-    if (crashline !== undefined)
-        result.crashline = crashline;
-    const headline = optStr(fields, 'headline', what);
-    if (headline !== undefined)
-        result.headline = headline;
+    copyTexts(fields, result, ['longrepr', 'message', 'crashline', 'headline'], what);
     if (fields.sections !== undefined)
         result.sections = sections(fields.sections, what);
     if (fields.teardownError !== undefined) {

@@ -31,8 +31,8 @@ export interface Session {
   pytestArgv(): string[];
 }
 
-/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
-export function openSession(argv: string[], command: CliOptions['command'], cwd: string, env: NodeJS.ProcessEnv): Session {
+/** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
+export function firstPass(argv: string[], cwd: string, env: NodeJS.ProcessEnv): { first: CliOptions; config: Config } {
   const first = parseArgs(argv, null);
   const config = loadConfig({
     cwd,
@@ -42,6 +42,12 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     overrides: first.overrides,
     env,
   });
+  return { first, config };
+}
+
+/** Reads argv, then the config, then argv again behind the ini addopts and PYTEST_ADDOPTS. */
+export function openSession(argv: string[], command: CliOptions['command'], cwd: string, env: NodeJS.ProcessEnv): Session {
+  const { first, config } = firstPass(argv, cwd, env);
   const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
   const pathDirs = first.paths.map((p) => resolve(cwd, pathPart(p)));
   const extraOptions = conftestOptions(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))]);

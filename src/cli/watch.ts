@@ -6,8 +6,7 @@ import { spawn } from 'node:child_process';
 import { watch, type FSWatcher } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config/index.js';
-import { parseArgs } from './args.js';
+import { firstPass } from './session.js';
 
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
 const IGNORED =
@@ -19,15 +18,7 @@ export function ignoredByWatch(rel: string): boolean {
 }
 
 export async function watchCommand(rest: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const first = parseArgs(rest, null);
-  const config = loadConfig({
-    cwd,
-    args: first.paths,
-    inifile: first.configFile ?? undefined,
-    rootdir: first.rootdir ?? undefined,
-    overrides: first.overrides,
-    env,
-  });
+  const { config } = firstPass(rest, cwd, env);
   const rootdir = config.rootdir;
   const cli = join(dirname(fileURLToPath(import.meta.url)), 'cli.js');
   const tty = process.stdout.isTTY === true;

@@ -6,7 +6,7 @@ import { fnmatch } from './fnmatch.js';
 import { evaluateGuard, type GuardEnv } from './guards.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
 import type { ParsedClass, ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
-import { STDLIB_MODULES } from './stdlib.js';
+import { BUILTIN_CLASSES, STDLIB_MODULES } from './stdlib.js';
 import { resolveValue } from './values.js';
 
 export interface CollectRules {
@@ -51,75 +51,6 @@ export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {
   }
   return false;
 }
-
-/** Builtin classes a class may derive from: none is a TestCase, none has `__test__`. */
-const BUILTIN_BASES = new Set([
-  'object',
-  'int',
-  'float',
-  'complex',
-  'str',
-  'bytes',
-  'bytearray',
-  'bool',
-  'list',
-  'tuple',
-  'dict',
-  'set',
-  'frozenset',
-  'type',
-  'BaseException',
-  'Exception',
-  'ArithmeticError',
-  'AssertionError',
-  'AttributeError',
-  'BufferError',
-  'EOFError',
-  'ImportError',
-  'LookupError',
-  'IndexError',
-  'KeyError',
-  'MemoryError',
-  'NameError',
-  'OSError',
-  'IOError',
-  'EnvironmentError',
-  'ReferenceError',
-  'RuntimeError',
-  'NotImplementedError',
-  'RecursionError',
-  'StopIteration',
-  'StopAsyncIteration',
-  'SyntaxError',
-  'SystemError',
-  'TypeError',
-  'ValueError',
-  'UnicodeError',
-  'UnicodeDecodeError',
-  'UnicodeEncodeError',
-  'ZeroDivisionError',
-  'OverflowError',
-  'FileNotFoundError',
-  'FileExistsError',
-  'PermissionError',
-  'TimeoutError',
-  'ConnectionError',
-  'ModuleNotFoundError',
-  'Warning',
-  'UserWarning',
-  'DeprecationWarning',
-  'PendingDeprecationWarning',
-  'RuntimeWarning',
-  'FutureWarning',
-  'ImportWarning',
-  'UnicodeWarning',
-  'BytesWarning',
-  'ResourceWarning',
-  'SyntaxWarning',
-  'EncodingWarning',
-  'KeyboardInterrupt',
-  'SystemExit',
-]);
 
 /** A base's name or module that says it may be a TestCase (or carry tests). */
 const TESTISH = /test|case/i;
@@ -229,7 +160,7 @@ function externalBase(base: string, scope: ModuleScope): 'plain' | 'unknown' {
   const dot = name.indexOf('.');
   const head = dot < 0 ? name : name.slice(0, dot);
   const imported = scope.mod.imports?.[head];
-  if (imported === undefined) return dot < 0 && BUILTIN_BASES.has(name) ? 'plain' : 'unknown';
+  if (imported === undefined) return dot < 0 && BUILTIN_CLASSES.has(name) ? 'plain' : 'unknown';
   const colon = imported.indexOf(':');
   const rest = dot < 0 ? '' : name.slice(dot + 1);
   const dotted = colon >= 0 ? `${imported.slice(0, colon)}.${imported.slice(colon + 1)}${rest ? `.${rest}` : ''}` : `${imported}${rest ? `.${rest}` : ''}`;
@@ -395,7 +326,7 @@ function classItems(cls: ParsedClass, outer: string[], outerMarks: Mark[], scope
   }
   const chain = outer.length === 0 ? mro(cls, scope) : cls.bases.every((b) => NEUTRAL_BASES.test(b)) ? [cls] : null;
   // Every builtin class but object has its own __init__ or __new__: pytest warns and collects nothing.
-  if (chain === null && cls.bases.some((b) => BUILTIN_BASES.has(b) && b !== 'object' && !scope.mod.imports?.[b] && !scope.classesByName.has(b))) return;
+  if (chain === null && cls.bases.some((b) => BUILTIN_CLASSES.has(b) && b !== 'object' && !scope.mod.imports?.[b] && !scope.classesByName.has(b))) return;
   if (chain === null) {
     dynamicClassItem(cls, classes, scope, out);
     return;

@@ -5,7 +5,7 @@
 // modules, read as text; anything not proven stays unknown, and the item stays dynamic.
 import type { PyValue } from '../types.js';
 import type { GuardEnv } from './guards.js';
-import { STDLIB_MODULES } from './stdlib.js';
+import { PLAIN_BUILTIN_CLASSES, STDLIB_MODULES } from './stdlib.js';
 
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
@@ -51,38 +51,6 @@ const PLAIN_STDLIB_CLASSES = new Set([
   'collections.abc.Sized',
   'collections.abc.Container',
   'collections.abc.Hashable',
-]);
-
-/** Builtins a plain class may derive from (an instance of them has no `__name__`, is no str or number). */
-const PLAIN_BUILTIN_BASES = new Set([
-  'object',
-  'dict',
-  'list',
-  'tuple',
-  'set',
-  'frozenset',
-  'bytearray',
-  'BaseException',
-  'Exception',
-  'ValueError',
-  'TypeError',
-  'KeyError',
-  'IndexError',
-  'LookupError',
-  'RuntimeError',
-  'AttributeError',
-  'OSError',
-  'IOError',
-  'NotImplementedError',
-  'AssertionError',
-  'ArithmeticError',
-  'ZeroDivisionError',
-  'UnicodeError',
-  'Warning',
-  'UserWarning',
-  'DeprecationWarning',
-  'RuntimeWarning',
-  'ImportError',
 ]);
 
 /** Class decorators that return the class itself (or one of the same name and kind). */
@@ -260,7 +228,7 @@ function isPlainClass(env: GuardEnv, found: Found & { kind: 'class' }, depth: nu
   if (!parts || NAME_GIVING.test(parts.body)) return false;
   return parts.bases.every((base) => {
     if (base.includes('=') || base.startsWith('*')) return false; // metaclass=, **kwargs
-    if (PLAIN_BUILTIN_BASES.has(base) && bindingOf(found.text, base) === null) return true;
+    if (PLAIN_BUILTIN_CLASSES.has(base) && bindingOf(found.text, base) === null) return true;
     if (!/^[A-Za-z_][\w.]*$/.test(base)) return false;
     const baseFound = lookup(env, found.file, found.text, null, base.split('.'), depth + 1);
     return baseFound?.kind === 'class' && isPlainClass(env, baseFound, depth + 1, seen);

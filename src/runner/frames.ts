@@ -181,15 +181,20 @@ function subtest(value: unknown, what: string): SubtestReport {
     outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
     description: str(fields, 'description', where),
   };
-  const longrepr = optStr(fields, 'longrepr', where);
-  if (longrepr !== undefined) report.longrepr = longrepr;
-  const message = optStr(fields, 'message', where);
-  if (message !== undefined) report.message = message;
-  const crashline = optStr(fields, 'crashline', where);
-  if (crashline !== undefined) report.crashline = crashline;
+  copyTexts(fields, report, ['longrepr', 'message', 'crashline'], where);
   if (fields.sections !== undefined) report.sections = sections(fields.sections, where);
   if (fields.hidden === true) report.hidden = true;
   return report;
+}
+
+type TextField = 'longrepr' | 'message' | 'crashline' | 'headline';
+
+/** Copies the optional text fields a result and a subtest report share, each checked a string. */
+function copyTexts(fields: Fields, target: Partial<Record<TextField, string>>, keys: readonly TextField[], where: string): void {
+  for (const key of keys) {
+    const text = optStr(fields, key, where);
+    if (text !== undefined) target[key] = text;
+  }
 }
 
 function isSeconds(value: unknown): value is number | undefined {
@@ -209,14 +214,7 @@ function testResult(fields: Fields): TestResult {
   const file = optStr(fields, 'file', what);
   if (file !== undefined) result.file = file;
   if (fields.line !== undefined && fields.line !== null) result.line = num(fields, 'line', what);
-  const longrepr = optStr(fields, 'longrepr', what);
-  if (longrepr !== undefined) result.longrepr = longrepr;
-  const message = optStr(fields, 'message', what);
-  if (message !== undefined) result.message = message;
-  const crashline = optStr(fields, 'crashline', what);
-  if (crashline !== undefined) result.crashline = crashline;
-  const headline = optStr(fields, 'headline', what);
-  if (headline !== undefined) result.headline = headline;
+  copyTexts(fields, result, ['longrepr', 'message', 'crashline', 'headline'], what);
   if (fields.sections !== undefined) result.sections = sections(fields.sections, what);
   if (fields.teardownError !== undefined) {
     const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
