@@ -20,6 +20,7 @@ exports.splitCommand = splitCommand;
 const options_js_1 = __nccwpck_require__(5988);
 const pytest_options_js_1 = __nccwpck_require__(4936);
 const types_js_1 = __nccwpck_require__(8522);
+const verdict_js_1 = __nccwpck_require__(7689);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -88,6 +89,7 @@ function defaultOptions() {
         matrix: false,
         summary: null,
         timingsOut: null,
+        failOn: 'any',
     };
 }
 /** pytest-cov: a `--cov…` option after `--no-cov` makes it warn. */
@@ -657,6 +659,14 @@ const FLAGS = [
             o.timingsOut = v;
         },
     },
+    {
+        names: ['--fail-on'],
+        value: true,
+        commands: ['merge'],
+        apply: (o, v, f) => {
+            o.failOn = choice(f, v, verdict_js_1.FAIL_ON_VALUES);
+        },
+    },
 ];
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
@@ -898,7 +908,8 @@ function splitCommand(argv) {
 exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
-       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings FILE]
+                     [--timings-out FILE] [--fail-on any|new]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
                                                    keys: a all, f failed, q quit)
 
@@ -8515,6 +8526,84 @@ function listLoggedDir(path) {
     if (st)
         noteDir(path, st, entries.map((e) => e.name));
     return entries;
+}
+
+
+/***/ }),
+
+/***/ 7689:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FAIL_ON_VALUES = void 0;
+exports.mergeVerdict = mergeVerdict;
+exports.mergedLine = mergedLine;
+exports.problemReport = problemReport;
+// What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
+// the reasons a merge failed, the one-line totals and the listing of what went wrong.
+const types_js_1 = __nccwpck_require__(8522);
+exports.FAIL_ON_VALUES = ['any', 'new'];
+function mergeVerdict(result, failOn = 'any') {
+    // Without a history every failure is new.
+    const newFailures = result.known?.newCount ?? result.failureCount;
+    const knownFailures = result.failureCount - newFailures;
+    const failing = failOn === 'any' ? result.failureCount : newFailures;
+    const note = failOn === 'new' && knownFailures > 0
+        ? `${knownFailures} known failure(s) (failing on the default branch too) do not fail the merge (fail-on: new)`
+        : undefined;
+    const reasons = [
+        failing > 0 && (failOn === 'any' ? `${result.failureCount} test(s) failed` : `${newFailures} new failure(s)`),
+        result.missing.length > 0 && `${result.missing.length} planned test(s) have no result`,
+        result.duplicateCount > 0 && `${result.duplicateCount} test(s) ran more than once`,
+        result.malformed.length > 0 && `${result.malformed.length} JUnit file(s) are malformed`,
+    ].filter((s) => typeof s === 'string');
+    if (reasons.length > 0)
+        return { exitCode: types_js_1.ExitCode.TESTS_FAILED, reasons, note };
+    return { exitCode: result.counts.tests === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK, reasons, note };
+}
+/** `merged 2 of 3 JUnit file(s): 1 failed, 9 passed, 2 missing`. */
+function mergedLine(result, files) {
+    const { counts } = result;
+    const errors = counts.error + counts.teardownErrors;
+    const parts = [
+        counts.failed && `${counts.failed} failed`,
+        counts.passed && `${counts.passed} passed`,
+        result.retries?.flakyCount && `${result.retries.flakyCount} flaky`,
+        counts.skipped && `${counts.skipped} skipped`,
+        counts.xfailed && `${counts.xfailed} xfailed`,
+        counts.xpassed && `${counts.xpassed} xpassed`,
+        errors && `${errors} error${errors === 1 ? '' : 's'}`,
+        result.missing.length && `${result.missing.length} missing`,
+    ].filter((p) => typeof p === 'string');
+    return `merged ${files - result.malformed.length} of ${files} JUnit file(s): ${parts.join(', ') || 'no tests'}`;
+}
+/**
+ * The merge's problems, each line starting `fastest merge: `: malformed files skipped, planned
+ * tests with no result, planned tests not collected, tests that ran twice. The ids and parse
+ * errors come from the JUnit files: the caller fences the text on GitHub.
+ */
+function problemReport(result, fileName = (file) => file) {
+    return [
+        ...result.malformed.map((bad) => `fastest merge: skipping ${fileName(bad.file)}: malformed JUnit XML: ${bad.error}\n`),
+        idList('planned test(s) have no result', result.missing),
+        notCollectedLine(result.notCollected ?? []),
+        idList('test(s) ran more than once', result.duplicates, result.duplicateCount),
+    ].join('');
+}
+/** Planned ids their modules do not define (pytest never collects them): information, not a loss. */
+function notCollectedLine(ids) {
+    if (ids.length === 0)
+        return '';
+    const more = ids.length > 5 ? `, ... and ${ids.length - 5} more` : '';
+    return `fastest merge: ${ids.length} planned test(s) not collected (their modules do not define them; not counted): ${ids.slice(0, 5).join(', ')}${more}\n`;
+}
+function idList(what, ids, total = ids.length) {
+    if (total === 0)
+        return '';
+    const shown = ids.slice(0, 50);
+    const more = total > shown.length ? `  ... and ${total - shown.length} more\n` : '';
+    return `fastest merge: ${total} ${what}:\n${shown.map((id) => `  ${id}\n`).join('')}${more}`;
 }
 
 

@@ -2611,6 +2611,7 @@ exports.splitCommand = splitCommand;
 const options_js_1 = __nccwpck_require__(5988);
 const pytest_options_js_1 = __nccwpck_require__(4936);
 const types_js_1 = __nccwpck_require__(8522);
+const verdict_js_1 = __nccwpck_require__(7689);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -2679,6 +2680,7 @@ function defaultOptions() {
         matrix: false,
         summary: null,
         timingsOut: null,
+        failOn: 'any',
     };
 }
 /** pytest-cov: a `--cov…` option after `--no-cov` makes it warn. */
@@ -3248,6 +3250,14 @@ const FLAGS = [
             o.timingsOut = v;
         },
     },
+    {
+        names: ['--fail-on'],
+        value: true,
+        commands: ['merge'],
+        apply: (o, v, f) => {
+            o.failOn = choice(f, v, verdict_js_1.FAIL_ON_VALUES);
+        },
+    },
 ];
 function parseShard(flag, value) {
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
@@ -3489,7 +3499,8 @@ function splitCommand(argv) {
 exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
-       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings FILE]
+                     [--timings-out FILE] [--fail-on any|new]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
                                                    keys: a all, f failed, q quit)
 
@@ -3829,6 +3840,9 @@ exports.mergeCommand = mergeCommand;
 // the timings learned. The merge is merge/; this is the shell around it.
 const learn_js_1 = __nccwpck_require__(4114);
 const merge_js_1 = __nccwpck_require__(2732);
+const flaky_report_js_1 = __nccwpck_require__(5820);
+const history_js_1 = __nccwpck_require__(1720);
+const timings_js_1 = __nccwpck_require__(7307);
 const summary_js_1 = __nccwpck_require__(2208);
 const verdict_js_1 = __nccwpck_require__(7689);
 const fence_js_1 = __nccwpck_require__(9183);
@@ -3839,7 +3853,7 @@ const finish_js_1 = __nccwpck_require__(6367);
 const plan_js_2 = __nccwpck_require__(8943);
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
- *               [--timings-out FILE] [--timings FILE]
+ *               [--timings-out FILE] [--timings FILE] [--fail-on any|new]
  * Exit codes: merge/verdict.ts; 4 when nothing matches.
  */
 async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
@@ -3854,16 +3868,30 @@ async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
             throw new args_js_1.UsageError(`no JUnit file matches ${options.paths.join(' ')}`);
         const plan = options.plan === null ? undefined : (0, plan_js_1.readPlan)(options.plan);
         const { timingsOut } = options;
-        const result = (0, merge_js_1.mergeJUnit)(files, { plan, out: options.out ?? undefined, observeTimings: timingsOut !== null });
+        // The store read holds the default branch's test history: failures are classified against
+        // it, and with --timings-out (given where the store is learned: the default branch) this run
+        // is added to it.
+        const known = knownHistory(options.timings ?? timingsOut);
+        const result = (0, merge_js_1.mergeJUnit)(files, {
+            plan,
+            out: options.out ?? undefined,
+            observeTimings: timingsOut !== null,
+            history: known?.history,
+            recordHistory: timingsOut !== null,
+        });
+        const verdict = (0, verdict_js_1.mergeVerdict)(result, options.failOn);
         if (options.summary !== null)
-            (0, plan_js_2.writeFileCreatingDirs)(options.summary, (0, summary_js_1.renderSummary)(result));
-        let warning;
+            (0, plan_js_2.writeFileCreatingDirs)(options.summary, (0, summary_js_1.renderSummary)(result, { notes: verdict.note ? [verdict.note] : [] }));
+        let warning = known?.warning;
         if (timingsOut !== null && result.observation !== undefined && result.counts.tests > 0) {
-            warning = (0, learn_js_1.learnIntoFile)(result.observation, timingsOut, options.timings ?? timingsOut).warning;
+            const learned = (0, learn_js_1.learnIntoFile)(result.observation, timingsOut, options.timings ?? timingsOut, result.known?.history);
+            warning ??= learned.warning;
         }
-        fence.block((0, verdict_js_1.problemReport)(result) + (warning ? `fastest merge: warning: ${warning}\n` : ''));
+        fence.block((0, verdict_js_1.problemReport)(result) + (0, flaky_report_js_1.retryAndKnownReport)(result) + (warning ? `fastest merge: warning: ${warning}\n` : ''));
+        if (verdict.note)
+            io.stdout(`fastest merge: ${verdict.note}\n`);
         io.stdout(`${(0, verdict_js_1.mergedLine)(result, files.length)}\n`);
-        return (0, verdict_js_1.mergeVerdict)(result).exitCode;
+        return verdict.exitCode;
     }
     catch (err) {
         // A bad plan's or file's message may quote what it read.
@@ -3871,6 +3899,14 @@ async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
         fence.block(line);
         return exitCode;
     }
+}
+/** The test history in the store at `path` (none without a path; a missing file is an empty history). */
+function knownHistory(path) {
+    if (path === null)
+        return undefined;
+    const loaded = (0, timings_js_1.loadTimings)(path);
+    const { history, warning } = (0, history_js_1.historyOf)(loaded.store, path);
+    return { history, warning: loaded.warning ?? warning };
 }
 
 
@@ -11955,6 +11991,477 @@ function listLoggedDir(path) {
 
 /***/ }),
 
+/***/ 5620:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The earlier attempts of a retried test, as reporters read them (Maven Surefire's schema): a test
+// that failed and then passed keeps a <testcase> without <failure> but with <flakyFailure> /
+// <flakyError> children; a test that failed on every attempt has <failure> plus <rerunFailure> /
+// <rerunError> children for the extra attempts. pytest-rerunfailures' own JUnit writes neither:
+// its testcases carry the final outcome only, and read as tests without attempts.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ATTEMPTS_KEPT = void 0;
+exports.attemptsOf = attemptsOf;
+exports.isFlaky = isFlaky;
+exports.isRerunFailed = isRerunFailed;
+exports.attemptsLine = attemptsLine;
+/** Attempts kept per testcase with their message; all are counted. */
+exports.ATTEMPTS_KEPT = 10;
+const ATTEMPT_MESSAGE_CHARS = 300;
+const KINDS = new Set(['flakyFailure', 'flakyError', 'rerunFailure', 'rerunError']);
+/** A testcase's attempt elements, in document order: the first ATTEMPTS_KEPT, and how many there are. */
+function attemptsOf(children) {
+    let count = 0;
+    const attempts = [];
+    for (const child of children) {
+        if (!KINDS.has(child.tag))
+            continue;
+        count++;
+        if (attempts.length < exports.ATTEMPTS_KEPT)
+            attempts.push({ kind: child.tag, message: attemptMessage(child) });
+    }
+    return count === 0 ? undefined : { attempts, count };
+}
+/** The message attribute, else the first non-blank line of the body: one line, cut. */
+function attemptMessage(child) {
+    const raw = child.attrs['message'] ?? child.text.split('\n').find((line) => line.trim() !== '') ?? '';
+    const line = raw.replace(/\s+/g, ' ').trim();
+    return line.length > ATTEMPT_MESSAGE_CHARS ? `${line.slice(0, ATTEMPT_MESSAGE_CHARS - 1)}…` : line;
+}
+function isFailing(c) {
+    return c.outcome === 'failed' || c.outcome === 'error' || c.teardownError !== undefined;
+}
+/** Passed (or skipped) in the end after at least one failed attempt. */
+function isFlaky(c) {
+    return !isFailing(c) && (c.attempts ?? []).some((a) => a.kind === 'flakyFailure' || a.kind === 'flakyError');
+}
+/** Failed on every attempt, and was retried. */
+function isRerunFailed(c) {
+    return isFailing(c) && (c.attempts ?? []).some((a) => a.kind === 'rerunFailure' || a.kind === 'rerunError');
+}
+/**
+ * `passed on attempt 3 of 3; attempt 1: <message>; attempt 2: <message>` (flaky) or `failed on all
+ * 3 attempts; attempt 2: ...` (rerun failed): the attempts named, one line.
+ */
+function attemptsLine(c) {
+    const count = c.attemptCount ?? c.attempts?.length ?? 0;
+    const kept = c.attempts ?? [];
+    // A flaky test's attempt elements are its failed attempts 1..n; a rerun failure's are the
+    // attempts after the first (whose failure is the testcase's own <failure>).
+    const first = isFlaky(c) ? 1 : 2;
+    const head = isFlaky(c) ? `passed on attempt ${count + 1} of ${count + 1}` : `failed on all ${count + 1} attempts`;
+    const named = kept.map((a, i) => `attempt ${first + i}: ${a.kind === 'flakyError' || a.kind === 'rerunError' ? 'error' : 'failed'}${a.message ? ` (${a.message})` : ''}`);
+    const more = count > kept.length ? [`${count - kept.length} more`] : [];
+    return [head, ...named, ...more].join('; ');
+}
+
+
+/***/ }),
+
+/***/ 7840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FileShare = exports.RunClassifier = exports.FIXED_KEPT = exports.FLAKY_KEPT = void 0;
+// What a merge says about retries and about the default branch, worked out as the testcases
+// stream past (merge.ts hands each one over, a file at a time so a malformed file counts for
+// nothing): the flaky tests (passed after failed attempts) and those that failed every attempt;
+// each failure classified against the default branch's latest outcome (history.ts) as new or
+// still failing, and the tests fixed since; and, where the merge may write the store, this run's
+// outcomes added to the history. Memory is bounded: FLAKY_KEPT flaky tests and LIST_KEPT fixed ids
+// by name (all counted), and marks only for tests the history has or that did not simply pass.
+const attempts_js_1 = __nccwpck_require__(5620);
+const history_js_1 = __nccwpck_require__(1720);
+/** Flaky tests kept by name with their attempts; more than a summary or comment shows. */
+exports.FLAKY_KEPT = 1000;
+/** Fixed tests kept by name. */
+exports.FIXED_KEPT = 1000;
+function failing(c) {
+    return c.outcome === 'failed' || c.outcome === 'error' || c.teardownError !== undefined;
+}
+/** The whole merge's share. */
+class RunClassifier {
+    known;
+    marks;
+    retries = { flakyCount: 0, flaky: [], rerunFailedCount: 0 };
+    newCount = 0;
+    stillFailing = new Set();
+    stillFailingCount = 0;
+    fixed = [];
+    fixedCount = 0;
+    constructor(opts) {
+        this.known = opts.history ?? (opts.record ? (0, history_js_1.emptyHistory)() : undefined);
+        this.marks = opts.record && this.known ? new history_js_1.RunMarks(this.known) : undefined;
+    }
+    /** One file's testcases, added by `commit` once the file has been read whole. */
+    file() {
+        return new FileShare(this, this.known, this.marks);
+    }
+    add(share) {
+        this.retries.flakyCount += share.flakyCount;
+        this.retries.rerunFailedCount += share.rerunFailedCount;
+        for (const t of share.flaky)
+            if (this.retries.flaky.length < exports.FLAKY_KEPT)
+                this.retries.flaky.push(t);
+        this.newCount += share.newCount;
+        this.stillFailingCount += share.stillFailingCount;
+        for (const id of share.stillFailing)
+            this.stillFailing.add(id);
+        this.fixedCount += share.fixedCount;
+        for (const id of share.fixed)
+            if (this.fixed.length < exports.FIXED_KEPT)
+                this.fixed.push(id);
+        for (const [id, mark] of share.marks)
+            this.marks?.add(id, mark);
+    }
+    /** Kept so far: what a file may still add. */
+    get flakyRoom() {
+        return exports.FLAKY_KEPT - this.retries.flaky.length;
+    }
+    knownFailures() {
+        const known = this.known;
+        if (known === undefined)
+            return undefined;
+        const history = this.marks ? (0, history_js_1.recordRun)(known, this.marks.marks) : known;
+        return {
+            newCount: this.newCount,
+            stillFailingCount: this.stillFailingCount,
+            stillFailing: this.stillFailing,
+            fixed: this.fixed,
+            fixedCount: this.fixedCount,
+            history,
+            recorded: this.marks !== undefined,
+        };
+    }
+}
+exports.RunClassifier = RunClassifier;
+class FileShare {
+    run;
+    known;
+    runMarks;
+    flakyCount = 0;
+    rerunFailedCount = 0;
+    flaky = [];
+    newCount = 0;
+    stillFailingCount = 0;
+    stillFailing = [];
+    fixed = [];
+    fixedCount = 0;
+    marks = [];
+    constructor(run, known, runMarks) {
+        this.run = run;
+        this.known = known;
+        this.runMarks = runMarks;
+    }
+    testcase(c) {
+        const failed = failing(c);
+        const flaky = c.attempts !== undefined && (0, attempts_js_1.isFlaky)(c);
+        if (flaky) {
+            this.flakyCount++;
+            if (this.flaky.length < this.run.flakyRoom)
+                this.flaky.push({ id: c.id, file: c.file, line: c.line, attempts: c.attempts ?? [], attemptCount: c.attemptCount ?? 0, outcome: c.outcome });
+        }
+        else if (c.attempts !== undefined && (0, attempts_js_1.isRerunFailed)(c))
+            this.rerunFailedCount++;
+        if (this.known !== undefined) {
+            const there = (0, history_js_1.failingThere)(this.known, c.id);
+            if (failed) {
+                if (there) {
+                    this.stillFailingCount++;
+                    this.stillFailing.push(c.id);
+                }
+                else
+                    this.newCount++;
+            }
+            else if (there && (c.outcome === 'passed' || c.outcome === 'xpassed')) {
+                this.fixedCount++;
+                if (this.fixed.length < exports.FIXED_KEPT)
+                    this.fixed.push(c.id);
+            }
+        }
+        if (this.runMarks !== undefined) {
+            const mark = failed ? 'f' : flaky ? 'y' : 'p';
+            if (this.runMarks.wants(c.id, mark, this.marks.length))
+                this.marks.push([c.id, mark]);
+        }
+    }
+    commit() {
+        this.run.add(this);
+    }
+}
+exports.FileShare = FileShare;
+
+
+/***/ }),
+
+/***/ 5820:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LISTED = void 0;
+exports.isKnownFailure = isKnownFailure;
+exports.flakySection = flakySection;
+exports.fixedSection = fixedSection;
+exports.flakiestSection = flakiestSection;
+exports.knownSplit = knownSplit;
+exports.inlineIds = inlineIds;
+exports.retryAndKnownReport = retryAndKnownReport;
+// The retry and default-branch parts of a merge's reports: flaky tests with their attempts, the
+// tests fixed since the default branch, the flakiest tests of its history, and the console lines
+// of `fastest merge`. Ids and messages come from the JUnit files: in Markdown they only ever
+// appear in code spans (report/markdown.ts); on a console the caller fences them on GitHub.
+const markdown_js_1 = __nccwpck_require__(4285);
+const attempts_js_1 = __nccwpck_require__(5620);
+const history_js_1 = __nccwpck_require__(1720);
+/** Tests named in each list of the summary and comment; the rest are counted. */
+exports.LISTED = 50;
+/** Whether a failure failed on the default branch too (a merge without history: never). */
+function isKnownFailure(result, c) {
+    return result.known?.stillFailing.has(c.id) === true;
+}
+/** `### Flaky tests (2)` and each with its attempts; '' when none. */
+function flakySection(result, limit = exports.LISTED) {
+    const retries = result.retries;
+    if (retries === undefined || retries.flakyCount === 0)
+        return '';
+    const lines = retries.flaky.slice(0, limit).map((t) => `- ${(0, markdown_js_1.inlineCode)(t.id, 300)}: ${(0, markdown_js_1.inlineCode)((0, attempts_js_1.attemptsLine)(t), 400)}`);
+    const more = retries.flakyCount - lines.length;
+    return `### Flaky tests (${retries.flakyCount})\n\nPassed after failed attempts (counted as passed):\n\n${lines.join('\n')}${more > 0 ? `\n- ... and ${more} more` : ''}\n`;
+}
+/** `### Fixed (3)`: failing on the default branch, passing now; '' when none. */
+function fixedSection(result, limit = exports.LISTED) {
+    const known = result.known;
+    if (known === undefined || known.fixedCount === 0)
+        return '';
+    return `### Fixed (${known.fixedCount})\n\nFailing on the default branch, passing now: ${inlineIds(known.fixed, limit, known.fixedCount, 300)}\n`;
+}
+/** The flakiest tests of the default branch's history (after this run when it was recorded). */
+function flakiestSection(result, limit = 10) {
+    const history = result.known?.history;
+    if (history === undefined)
+        return '';
+    const top = (0, history_js_1.flakiest)(history, limit);
+    if (top.length === 0)
+        return '';
+    const rows = top.map((t) => `| ${t.flaky} | ${t.failed} | ${t.runs} | ${(0, markdown_js_1.tableCode)(t.id, 300)} |`);
+    return `### Flakiest tests on the default branch (last ${history_js_1.HISTORY_RUNS} runs)\n\n| flaky | failed | runs | test |\n|---:|---:|---:|---|\n${rows.join('\n')}\n`;
+}
+/** `2 new, 1 still failing`: the failures classified, for headings; '' without a history. */
+function knownSplit(result) {
+    const known = result.known;
+    if (known === undefined || result.failureCount === 0)
+        return '';
+    return `${known.newCount} new, ${known.stillFailingCount} still failing`;
+}
+/** `a`, `b`, ... 3 more: ids as code spans, the first `limit` of `total`. */
+function inlineIds(ids, limit, total = ids.length, maxChars) {
+    const shown = ids.slice(0, limit).map((id) => (0, markdown_js_1.inlineCode)(id, maxChars));
+    return total > shown.length ? `${shown.join(', ')}, ... ${total - shown.length} more` : shown.join(', ');
+}
+/**
+ * `fastest merge`'s lines about retries and the default branch: the flaky tests with their
+ * attempts, the failures that are new and known, the tests fixed. Ids come from the JUnit files.
+ */
+function retryAndKnownReport(result, limit = 20) {
+    const out = [];
+    const retries = result.retries;
+    if (retries !== undefined && retries.flakyCount > 0) {
+        out.push(`fastest merge: ${retries.flakyCount} flaky test(s) passed after failed attempts:\n`);
+        for (const t of retries.flaky.slice(0, limit))
+            out.push(`  ${t.id}: ${(0, attempts_js_1.attemptsLine)(t)}\n`);
+        if (retries.flakyCount > limit)
+            out.push(`  ... and ${retries.flakyCount - Math.min(limit, retries.flaky.length)} more\n`);
+    }
+    if (retries !== undefined && retries.rerunFailedCount > 0)
+        out.push(`fastest merge: ${retries.rerunFailedCount} failed test(s) failed every attempt\n`);
+    const known = result.known;
+    if (known !== undefined && result.failureCount > 0) {
+        out.push(`fastest merge: failures: ${known.newCount} new, ${known.stillFailingCount} still failing on the default branch\n`);
+    }
+    if (known !== undefined && known.fixedCount > 0) {
+        const shown = known.fixed.slice(0, limit);
+        out.push(`fastest merge: ${known.fixedCount} test(s) fixed (failing on the default branch, passing now): ${shown.join(', ')}${known.fixedCount > shown.length ? `, ... and ${known.fixedCount - shown.length} more` : ''}\n`);
+    }
+    return out.join('');
+}
+
+
+/***/ }),
+
+/***/ 1720:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RunMarks = exports.HISTORY_MAX_ID_CHARS = exports.HISTORY_MAX_TESTS = exports.HISTORY_RUNS = void 0;
+exports.emptyHistory = emptyHistory;
+exports.failingThere = failingThere;
+exports.historyOf = historyOf;
+exports.storedHistory = storedHistory;
+exports.recordRun = recordRun;
+exports.flakiest = flakiest;
+/** Outcomes remembered per test; an entry not seen for this many runs is dropped. */
+exports.HISTORY_RUNS = 20;
+exports.HISTORY_MAX_TESTS = 10_000;
+exports.HISTORY_MAX_ID_CHARS = 500;
+function emptyHistory() {
+    return { runs: 0, tests: new Map() };
+}
+/** The latest outcome on the default branch was a failure. */
+function failingThere(history, id) {
+    return history?.tests.get(id)?.marks.endsWith('f') === true;
+}
+/** The store's history section, checked; an unusable one is an empty history and a warning. */
+function historyOf(store, source) {
+    if (store.history === undefined)
+        return { history: emptyHistory() };
+    const problem = historyProblem(store.history);
+    if (problem !== undefined)
+        return { history: emptyHistory(), warning: `ignoring the test history in ${source}: ${problem}` };
+    const raw = store.history;
+    const tests = new Map();
+    for (const [id, entry] of Object.entries(raw.tests))
+        tests.set(id, { marks: entry.o, at: entry.at });
+    return { history: { runs: raw.runs, tests } };
+}
+const MARKS = new RegExp(`^[pyf]{1,${exports.HISTORY_RUNS}}$`);
+function historyProblem(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return 'not a JSON object';
+    const record = data;
+    const runs = record['runs'];
+    if (typeof runs !== 'number' || !Number.isSafeInteger(runs) || runs < 0)
+        return '"runs" is not a count';
+    const tests = record['tests'];
+    if (typeof tests !== 'object' || tests === null || Array.isArray(tests))
+        return '"tests" is not an object';
+    let n = 0;
+    for (const [id, entry] of Object.entries(tests)) {
+        if (++n > exports.HISTORY_MAX_TESTS)
+            return `more than ${exports.HISTORY_MAX_TESTS} tests`;
+        if (id.length > exports.HISTORY_MAX_ID_CHARS)
+            return `a test id is longer than ${exports.HISTORY_MAX_ID_CHARS} characters`;
+        if (typeof entry !== 'object' || entry === null)
+            return `entry ${JSON.stringify(id.slice(0, 80))} is not an object`;
+        const { o, at } = entry;
+        if (typeof o !== 'string' || !MARKS.test(o))
+            return `entry ${JSON.stringify(id.slice(0, 80))} has no outcomes`;
+        if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0 || at > runs)
+            return `entry ${JSON.stringify(id.slice(0, 80))} has a bad run number`;
+    }
+    return undefined;
+}
+/** The history as the store keeps it. */
+function storedHistory(history) {
+    const tests = {};
+    for (const id of [...history.tests.keys()].sort()) {
+        const entry = history.tests.get(id);
+        tests[id] = { o: entry.marks, at: entry.at };
+    }
+    return { runs: history.runs, tests };
+}
+/** The worse of two outcomes of one test in one run (a test reported twice, e.g. across re-run attempts). */
+function combine(a, b) {
+    if (a === b)
+        return a;
+    // Failed in one report and passed in the other: flaky.
+    return 'y';
+}
+/**
+ * `previous` with one more run: `marks` holds this run's outcome for each test that has an entry
+ * or did not simply pass; a test without an entry that passed adds nothing. Entries whose window
+ * holds only passes, and entries not seen for HISTORY_RUNS runs, are dropped; past
+ * HISTORY_MAX_TESTS the entries kept are those failing now, then the most flaky or failed.
+ */
+function recordRun(previous, marks) {
+    const runs = previous.runs + 1;
+    const tests = new Map();
+    for (const [id, entry] of previous.tests)
+        tests.set(id, { ...entry });
+    for (const [id, mark] of marks) {
+        if (id.length > exports.HISTORY_MAX_ID_CHARS)
+            continue;
+        const entry = tests.get(id);
+        if (entry === undefined) {
+            if (mark !== 'p')
+                tests.set(id, { marks: mark, at: runs });
+        }
+        else {
+            entry.marks = `${entry.marks}${mark}`.slice(-exports.HISTORY_RUNS);
+            entry.at = runs;
+        }
+    }
+    for (const [id, entry] of tests)
+        if (entry.at <= runs - exports.HISTORY_RUNS || !/[yf]/.test(entry.marks))
+            tests.delete(id);
+    if (tests.size <= exports.HISTORY_MAX_TESTS)
+        return { runs, tests };
+    const ranked = [...tests].sort(([idA, a], [idB, b]) => rank(b) - rank(a) || b.at - a.at || (idA < idB ? -1 : idA > idB ? 1 : 0));
+    return { runs, tests: new Map(ranked.slice(0, exports.HISTORY_MAX_TESTS)) };
+}
+/** Failing now first (the new-versus-known answer needs them), then by failed and flaky runs. */
+function rank(entry) {
+    return (entry.marks.endsWith('f') ? 1000 : 0) + badRuns(entry.marks);
+}
+function badRuns(marks) {
+    let n = 0;
+    for (const m of marks)
+        if (m !== 'p')
+            n++;
+    return n;
+}
+/** Per run of a merge: each test's mark, the same test twice combined. */
+class RunMarks {
+    known;
+    marks = new Map();
+    /** Tests that did not simply pass and have no entry: counted up to HISTORY_MAX_TESTS, then not recorded. */
+    added = 0;
+    constructor(known) {
+        this.known = known;
+    }
+    /** Whether this test's outcome matters to the history (`pending`: marks held back, not yet added). */
+    wants(id, mark, pending = 0) {
+        if (this.known.tests.has(id) || this.marks.has(id))
+            return true;
+        return mark !== 'p' && this.added + pending < exports.HISTORY_MAX_TESTS && id.length <= exports.HISTORY_MAX_ID_CHARS;
+    }
+    add(id, mark) {
+        const before = this.marks.get(id);
+        if (before === undefined && !this.known.tests.has(id))
+            this.added++;
+        this.marks.set(id, before === undefined ? mark : combine(before, mark));
+    }
+}
+exports.RunMarks = RunMarks;
+/**
+ * The flakiest tests: those that both passed and failed (or passed only after retries) in their
+ * window, most flaky-or-failed runs first. A test that failed every run is broken, not flaky.
+ */
+function flakiest(history, limit) {
+    const out = [];
+    for (const [id, entry] of history.tests) {
+        let flaky = 0;
+        let failed = 0;
+        for (const m of entry.marks) {
+            if (m === 'y')
+                flaky++;
+            else if (m === 'f')
+                failed++;
+        }
+        if (flaky === 0 && failed === entry.marks.length)
+            continue;
+        out.push({ id, flaky, failed, runs: entry.marks.length });
+    }
+    out.sort((a, b) => b.flaky + b.failed - (a.flaky + a.failed) || b.flaky - a.flaky || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return out.slice(0, limit);
+}
+
+
+/***/ }),
+
 /***/ 2181:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -11986,6 +12493,7 @@ exports.escapeXmlAttr = escapeXmlAttr;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_string_decoder_1 = __nccwpck_require__(6193);
 const sax_1 = __importDefault(__nccwpck_require__(179));
+const attempts_js_1 = __nccwpck_require__(5620);
 /** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
 function caseXml(c) {
     return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
@@ -12336,6 +12844,11 @@ function caseFromElement(testcase, resolveModule) {
         result.line = line;
     if (where.collection)
         result.collection = true;
+    const attempts = (0, attempts_js_1.attemptsOf)(testcase.children);
+    if (attempts !== undefined) {
+        result.attempts = attempts.attempts;
+        result.attemptCount = attempts.count;
+    }
     if (decisive) {
         if (decisive.attrs['message'] !== undefined)
             result.message = decisive.attrs['message'];
@@ -12462,6 +12975,7 @@ exports.learnIntoFile = learnIntoFile;
 // folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
 const timings_js_1 = __nccwpck_require__(7307);
+const history_js_1 = __nccwpck_require__(1720);
 /** Weight of the newest run in the moving average. */
 exports.EWMA_WEIGHT = 0.5;
 /**
@@ -12512,20 +13026,26 @@ function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
         }
         return next;
     };
-    return {
+    const learned = {
         version: timings_js_1.TIMINGS_VERSION,
         tests: blend(store.tests, run.tests),
         modules: blend(store.modules, run.modules),
         runs: store.runs + 1,
     };
+    if (store.history !== undefined)
+        learned.history = store.history;
+    return learned;
 }
 /**
  * Folds a run into the store saved at `path`, starting from the store at `previousPath` (by
- * default `path` itself); a corrupt previous store is started afresh, with its warning.
+ * default `path` itself); a corrupt previous store is started afresh, with its warning. With
+ * `history`, the store's test history becomes it (merge/history.ts, recorded by this merge).
  */
-function learnIntoFile(run, path, previousPath = path) {
+function learnIntoFile(run, path, previousPath = path, history) {
     const previous = (0, timings_js_1.loadTimings)(previousPath);
     const store = learnTimings(previous.store, run);
+    if (history !== undefined)
+        store.history = (0, history_js_1.storedHistory)(history);
     (0, timings_js_1.saveTimings)(path, store);
     return { store, warning: previous.warning };
 }
@@ -12556,6 +13076,7 @@ const junit_js_1 = __nccwpck_require__(2998);
 const plan_js_1 = __nccwpck_require__(8597);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const learn_js_1 = __nccwpck_require__(4114);
+const classify_js_1 = __nccwpck_require__(7840);
 const junit_read_js_1 = __nccwpck_require__(2181);
 /** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
 exports.FAILURES_KEPT = 10_000;
@@ -12576,9 +13097,10 @@ function mergeJUnit(files, opts = {}) {
     const shards = [];
     const observed = [];
     const notCollected = new Set();
+    const classifier = new classify_js_1.RunClassifier({ history: opts.history, record: opts.recordHistory });
     try {
         for (const file of files) {
-            const tally = new FileTally(file, planned, totals, opts.observeTimings === true);
+            const tally = new FileTally(file, planned, totals, opts.observeTimings === true, classifier.file());
             const suites = [];
             const writtenBefore = writer?.mark() ?? 0;
             try {
@@ -12631,6 +13153,8 @@ function mergeJUnit(files, opts = {}) {
             failureCount: totals.failureCount,
             slowest: totals.slowest.items,
             observation: opts.observeTimings ? (0, learn_js_1.observeRun)(observed) : undefined,
+            retries: classifier.retries,
+            known: classifier.knownFailures(),
         };
     }
     finally {
@@ -12684,6 +13208,7 @@ class FileTally {
     file;
     planned;
     totals;
+    classified;
     counts = { tests: 0, passed: 0, failed: 0, error: 0, skipped: 0, xfailed: 0, xpassed: 0, teardownErrors: 0 };
     seconds = 0;
     suiteSeconds = 0;
@@ -12699,10 +13224,11 @@ class FileTally {
     hashesBefore;
     unexpectedBefore;
     observed;
-    constructor(file, planned, totals, observe) {
+    constructor(file, planned, totals, observe, classified) {
         this.file = file;
         this.planned = planned;
         this.totals = totals;
+        this.classified = classified;
         this.hashesBefore = totals.idHashes.length;
         this.unexpectedBefore = totals.unexpectedHashes.length;
         this.observed = observe ? [] : undefined;
@@ -12729,6 +13255,7 @@ class FileTally {
         if (!c.collection)
             this.slowest.offer(c.id, c.time);
         this.observed?.push({ id: c.id, file: c.file, time: c.time, collection: c.collection });
+        this.classified.testcase(c);
         if (this.planned)
             this.planCheck(c, this.planned);
     }
@@ -12804,6 +13331,7 @@ class FileTally {
             totals.unexpectedLeftOut = true;
         for (const file of this.failedModules)
             totals.failedModules.add(file);
+        this.classified.commit();
         const report = { file: this.file, seconds: round3(this.seconds), tests: this.counts.tests };
         if (this.suiteTimed)
             report.wallSeconds = round3(this.suiteSeconds);
@@ -13049,6 +13577,7 @@ exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
 exports.renderSummary = renderSummary;
 exports.totalsParts = totalsParts;
 const markdown_js_1 = __nccwpck_require__(4285);
+const flaky_report_js_1 = __nccwpck_require__(5820);
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_LINE_CHARS = 300;
@@ -13057,6 +13586,8 @@ function renderSummary(result, opts = {}) {
     const sections = [];
     const seconds = result.shards.reduce((s, sh) => Math.max(s, sh.wallSeconds ?? sh.seconds), 0);
     sections.push(`## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`);
+    if (opts.notes?.length)
+        sections.push(opts.notes.map((n) => `> ${n}\n`).join(''));
     const problems = [];
     if (result.missing.length > 0)
         problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
@@ -13072,32 +13603,50 @@ function renderSummary(result, opts = {}) {
         problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
     if (problems.length > 0)
         sections.push(`${problems.join('\n')}\n`);
-    // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary.
-    const failureEntries = result.failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
+    // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary. With the
+    // default branch's history, new failures lead and the known ones follow under their own heading.
+    const entry = (c) => failureEntry(c, opts.messageLines ?? 12, opts.link);
+    const known = result.known;
+    const failureGroups = known === undefined
+        ? [{ header: `### Failures (${result.failureCount})\n`, entries: result.failures.map(entry), count: result.failureCount }]
+        : [
+            {
+                header: `### New failures (${known.newCount})\n`,
+                entries: result.failures.filter((c) => !(0, flaky_report_js_1.isKnownFailure)(result, c)).map(entry),
+                count: known.newCount,
+            },
+            {
+                header: `### Still failing (${known.stillFailingCount}): failing on the default branch too\n`,
+                entries: result.failures.filter((c) => (0, flaky_report_js_1.isKnownFailure)(result, c)).map(entry),
+                count: known.stillFailingCount,
+            },
+        ].filter((g) => g.count > 0);
     const slowest = result.slowest.slice(0, opts.slowest ?? 10);
     const slowSection = slowest.length === 0
         ? ''
         : `### Slowest tests\n\n| seconds | test |\n|---:|---|\n${slowest.map((c) => `| ${c.seconds.toFixed(3)} | ${(0, markdown_js_1.tableCode)(c.id)} |`).join('\n')}\n`;
     const balanceSection = shardBalance(result);
     // Failures come first but may be cut; the fixed-size sections after them always fit.
-    const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
+    const tail = [(0, flaky_report_js_1.fixedSection)(result), (0, flaky_report_js_1.flakySection)(result), (0, flaky_report_js_1.flakiestSection)(result), slowSection, balanceSection].filter((s) => s !== '').join('\n');
     const head = sections.join('\n');
     const noteRoom = 200;
     let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
-    const shown = [];
-    if (failureEntries.length > 0) {
-        const header = `### Failures (${result.failureCount})\n`;
-        budget -= byteLength(header);
-        for (const entry of failureEntries) {
+    for (const group of failureGroups) {
+        if (group.entries.length === 0 && group.count === 0)
+            continue;
+        const shown = [];
+        budget -= byteLength(group.header);
+        for (const entry of group.entries) {
             const size = byteLength(entry) + 1;
             if (size > budget)
                 break;
             shown.push(entry);
             budget -= size;
         }
-        const cut = result.failureCount - shown.length;
+        const cut = group.count - shown.length;
         const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
-        sections.push(`${header}\n${shown.join('\n')}${note}`);
+        sections.push(`${group.header}\n${shown.join('\n')}${note}`);
+        budget -= byteLength(note);
     }
     let out = [...sections, tail].filter((s) => s !== '').join('\n');
     if (byteLength(out) > maxBytes)
@@ -13118,6 +13667,7 @@ function totalsParts(result) {
     };
     add(counts.failed, 'failed');
     add(counts.passed, 'passed');
+    add(result.retries?.flakyCount ?? 0, 'flaky');
     add(counts.skipped, 'skipped');
     add(counts.xfailed, 'xfailed');
     add(counts.xpassed, 'xpassed');
@@ -13154,12 +13704,7 @@ function shardBalance(result) {
     return `### Shard balance\n\nImbalance (slowest / mean): **${ratio.toFixed(2)}**\n\n| shard | file | tests | predicted s | actual s |\n|---:|---|---:|---:|---:|\n${shown.join('\n')}\n`;
 }
 function inlineList(ids, limit, total = ids.length) {
-    const shown = ids
-        .slice(0, limit)
-        .map((id) => (0, markdown_js_1.inlineCode)(id))
-        .join(', ');
-    const count = Math.min(limit, ids.length);
-    return total > count ? `${shown}, ... ${total - count} more` : shown;
+    return (0, flaky_report_js_1.inlineIds)(ids, limit, total);
 }
 function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
@@ -13184,22 +13729,31 @@ function truncateBytes(text, maxBytes) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FAIL_ON_VALUES = void 0;
 exports.mergeVerdict = mergeVerdict;
 exports.mergedLine = mergedLine;
 exports.problemReport = problemReport;
 // What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
 // the reasons a merge failed, the one-line totals and the listing of what went wrong.
 const types_js_1 = __nccwpck_require__(8522);
-function mergeVerdict(result) {
+exports.FAIL_ON_VALUES = ['any', 'new'];
+function mergeVerdict(result, failOn = 'any') {
+    // Without a history every failure is new.
+    const newFailures = result.known?.newCount ?? result.failureCount;
+    const knownFailures = result.failureCount - newFailures;
+    const failing = failOn === 'any' ? result.failureCount : newFailures;
+    const note = failOn === 'new' && knownFailures > 0
+        ? `${knownFailures} known failure(s) (failing on the default branch too) do not fail the merge (fail-on: new)`
+        : undefined;
     const reasons = [
-        result.failureCount > 0 && `${result.failureCount} test(s) failed`,
+        failing > 0 && (failOn === 'any' ? `${result.failureCount} test(s) failed` : `${newFailures} new failure(s)`),
         result.missing.length > 0 && `${result.missing.length} planned test(s) have no result`,
         result.duplicateCount > 0 && `${result.duplicateCount} test(s) ran more than once`,
         result.malformed.length > 0 && `${result.malformed.length} JUnit file(s) are malformed`,
     ].filter((s) => typeof s === 'string');
     if (reasons.length > 0)
-        return { exitCode: types_js_1.ExitCode.TESTS_FAILED, reasons };
-    return { exitCode: result.counts.tests === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK, reasons };
+        return { exitCode: types_js_1.ExitCode.TESTS_FAILED, reasons, note };
+    return { exitCode: result.counts.tests === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK, reasons, note };
 }
 /** `merged 2 of 3 JUnit file(s): 1 failed, 9 passed, 2 missing`. */
 function mergedLine(result, files) {
@@ -13208,6 +13762,7 @@ function mergedLine(result, files) {
     const parts = [
         counts.failed && `${counts.failed} failed`,
         counts.passed && `${counts.passed} passed`,
+        result.retries?.flakyCount && `${result.retries.flakyCount} flaky`,
         counts.skipped && `${counts.skipped} skipped`,
         counts.xfailed && `${counts.xfailed} xfailed`,
         counts.xpassed && `${counts.xpassed} xpassed`,
@@ -18901,7 +19456,7 @@ function spreadPieces(pieces, count) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.Estimator = exports.MIN_ESTIMATE_SECONDS = exports.UNKNOWN_TEST_SECONDS = exports.DEFAULT_TIMINGS_PATH = exports.TIMINGS_VERSION = void 0;
+exports.Estimator = exports.MAX_TIMINGS_BYTES = exports.MIN_ESTIMATE_SECONDS = exports.UNKNOWN_TEST_SECONDS = exports.DEFAULT_TIMINGS_PATH = exports.TIMINGS_VERSION = void 0;
 exports.emptyTimings = emptyTimings;
 exports.loadTimings = loadTimings;
 exports.parseTimings = parseTimings;
@@ -18918,6 +19473,8 @@ exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 exports.UNKNOWN_TEST_SECONDS = 0.1;
 /** No estimate goes below this: a zero would let the planner pile tests anywhere. */
 exports.MIN_ESTIMATE_SECONDS = 0.001;
+/** A larger store is not read: a million tests' timings take about 80 MB. */
+exports.MAX_TIMINGS_BYTES = 256 * 1024 * 1024;
 function emptyTimings() {
     return { version: exports.TIMINGS_VERSION, tests: {}, modules: {}, runs: 0 };
 }
@@ -18925,6 +19482,9 @@ function emptyTimings() {
 function loadTimings(path) {
     let text;
     try {
+        const size = (0, node_fs_1.statSync)(path).size;
+        if (size > exports.MAX_TIMINGS_BYTES)
+            return { store: emptyTimings(), warning: `ignoring timings ${path}: ${size} bytes, over the ${exports.MAX_TIMINGS_BYTES}-byte limit` };
         text = (0, node_fs_1.readFileSync)(path, 'utf8');
     }
     catch (err) {
@@ -18946,7 +19506,10 @@ function parseTimings(text, source) {
     if (problem)
         return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
     const raw = data;
-    return { store: { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs } };
+    const store = { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs };
+    if (raw.history !== undefined)
+        store.history = raw.history;
+    return { store };
 }
 function timingsProblem(data) {
     if (typeof data !== 'object' || data === null || Array.isArray(data))
@@ -18978,7 +19541,10 @@ function sortedStore(store) {
     const sortKeys = (table) => Object.fromEntries(Object.keys(table)
         .sort()
         .map((k) => [k, round6(table[k] ?? 0)]));
-    return { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+    const sorted = { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+    if (store.history !== undefined)
+        sorted.history = store.history;
+    return sorted;
 }
 function round6(x) {
     return Math.round(x * 1e6) / 1e6;

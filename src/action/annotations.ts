@@ -5,6 +5,8 @@
 import { join, relative, sep } from 'node:path';
 import type { JUnitCase } from '../merge/junit-read.js';
 import { escapeWorkflowData, escapeWorkflowProperty } from '../report/fence.js';
+import { attemptsLine } from '../merge/attempts.js';
+import type { FlakyTest } from '../merge/classify.js';
 
 export const COMMAND_ANNOTATION_LIMIT = 10;
 export const CHECK_RUN_BATCH = 50;
@@ -17,6 +19,8 @@ export interface Annotation {
   line: number;
   title: string;
   message: string;
+  /** A notice (a flaky test) rather than a failure. */
+  notice?: boolean;
 }
 
 /** JUnit paths are relative to the rootdir (the working directory); annotations want the repo's. */
@@ -56,6 +60,17 @@ export function annotationOf(c: JUnitCase, workspace: string, workingDirectory: 
   };
 }
 
+/** A notice on a flaky test's line naming its attempts. */
+export function flakyAnnotationOf(t: FlakyTest, workspace: string, workingDirectory: string): Annotation {
+  return {
+    path: repoPath(workspace, workingDirectory, t.file),
+    line: t.line ?? 1,
+    title: `FLAKY ${t.id}`.slice(0, 255),
+    message: attemptsLine(t).slice(0, MAX_MESSAGE_CHARS),
+    notice: true,
+  };
+}
+
 /**
  * The `limit` most useful annotations: those that point at a line first, then spread over as
  * many files as possible (round robin over files in order), so one broken module does not hide
@@ -85,10 +100,10 @@ export function mostUseful(annotations: Annotation[], limit: number, hasLine: (a
   return out;
 }
 
-/** `::error file=...,line=...,title=...::message`, escaped as @actions/core escapes. */
+/** `::error file=...,line=...,title=...::message` (`::notice` for a notice), escaped as @actions/core escapes. */
 export function errorCommand(a: Annotation): string {
   const props = [`file=${escapeWorkflowProperty(a.path)}`, `line=${a.line}`, `title=${escapeWorkflowProperty(a.title)}`].join(',');
-  return `::error ${props}::${escapeWorkflowData(a.message)}\n`;
+  return `::${a.notice ? 'notice' : 'error'} ${props}::${escapeWorkflowData(a.message)}\n`;
 }
 
 export function batches<T>(items: T[], size: number = CHECK_RUN_BATCH): T[][] {

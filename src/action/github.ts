@@ -41,8 +41,8 @@ export interface CheckRunRequest {
   detailsUrl?: string;
 }
 
-function toApi(a: Annotation): { path: string; start_line: number; end_line: number; annotation_level: 'failure'; title: string; message: string } {
-  return { path: a.path, start_line: a.line, end_line: a.line, annotation_level: 'failure', title: a.title, message: a.message };
+function toApi(a: Annotation): { path: string; start_line: number; end_line: number; annotation_level: 'failure' | 'notice'; title: string; message: string } {
+  return { path: a.path, start_line: a.line, end_line: a.line, annotation_level: a.notice ? 'notice' : 'failure', title: a.title, message: a.message };
 }
 
 /**

@@ -3,6 +3,7 @@
 // `args`, which are relative to `working-directory` as they would be for `fastest` run there.
 import { isAbsolute, resolve } from 'node:path';
 import { splitShellArgs } from '../config/index.js';
+import { FAIL_ON_VALUES, type FailOn } from '../merge/verdict.js';
 
 export type Role = 'plan' | 'run' | 'merge';
 
@@ -30,6 +31,8 @@ export interface ActionInputs {
   maxAnnotations: number;
   /** merge: report on the run that triggered this `workflow_run` workflow (workflow-run.ts). */
   fromWorkflowRun: boolean;
+  /** merge: which failures fail the job (merge/verdict.ts). */
+  failOn: FailOn;
 }
 
 export class InputError extends Error {}
@@ -79,6 +82,9 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
   const fromWorkflowRun = booleanInput(get, 'from-workflow-run', false);
   if (fromWorkflowRun && command !== 'merge') throw new InputError(`input 'from-workflow-run' is for command 'merge', not '${command}'`);
 
+  const failOn = get('fail-on').trim() || 'any';
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new InputError(`input 'fail-on' must be any or new, got '${failOn}'`);
+
   const junitRaw = get('junit-path').trim();
   const junitDefault = command === 'run' ? `fastest-results/junit-shard-${shard}.xml` : 'fastest-results';
   return {
@@ -98,6 +104,7 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
     comment: booleanInput(get, 'comment', true),
     maxAnnotations: Number(maxRaw),
     fromWorkflowRun,
+    failOn: failOn as FailOn,
   };
 }
 

@@ -11,7 +11,9 @@ import type { Plan } from '../shard/plan.js';
 import { learnIntoFile } from '../merge/learn.js';
 import { mergeVerdict, problemReport } from '../merge/verdict.js';
 import { ExitCode } from '../types.js';
-import { annotationOf, COMMAND_ANNOTATION_LIMIT, errorCommand, mostUseful, type Annotation } from './annotations.js';
+import { annotationOf, COMMAND_ANNOTATION_LIMIT, errorCommand, flakyAnnotationOf, mostUseful, type Annotation } from './annotations.js';
+import { emptyHistory, historyOf, type FlakyHistory } from '../merge/history.js';
+import { loadTimings } from '../shard/timings.js';
 import { restoreEntry, timingsEntry } from './cache.js';
 import { countMerged } from './counts.js';
 import type { EventInfo } from './event.js';
@@ -75,20 +77,34 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
     return { exitCode: ExitCode.TESTS_FAILED, outputs: {}, state: {}, failure };
   }
   mkdirSync(reportDir, { recursive: true });
-  const result = mergeJUnit(files, { plan, out: mergedPath, observeTimings: inputs.cache && event.cacheWrites.allowed });
+  // The default branch's test history, from the timings store (a pull request reads its base
+  // branch's): failures are classified against it; on the default branch this run joins it.
+  const known = await restoreHistory(inputs, env);
+  const result = mergeJUnit(files, {
+    plan,
+    out: mergedPath,
+    observeTimings: inputs.cache && event.cacheWrites.allowed,
+    history: known?.history,
+    recordHistory: known !== undefined && event.cacheWrites.allowed,
+  });
   const problems = problemReport(result, (file) => relative(inputs.workspace, file));
   // Ids and parse errors come from the tests' files: fenced.
   if (problems !== '') process.stdout.write(fenceBlock(problems));
-  const verdict = mergeVerdict(result);
+  const verdict = mergeVerdict(result, inputs.failOn);
+  if (verdict.note) core.info(`fastest: ${verdict.note}`);
 
   const state: Record<string, string> = {};
-  const timingsSaved = await learnAndKeepTimings(inputs, env, event, result);
+  const timingsSaved = await learnAndKeepTimings(inputs, env, event, result, known !== undefined);
   if (timingsSaved !== undefined) state[STATE.timingsSave] = timingsSaved;
 
   const failures = result.failures;
   const annotations = failures.map((c) => annotationOf(c, inputs.workspace, inputs.workingDirectory));
   const wanted = annotations.slice(0, inputs.maxAnnotations);
-  const notes: string[] = [];
+  const failureAnnotations = wanted.length;
+  // Flaky tests get notices, after the failures, within the same budget.
+  const flakyNotices = (result.retries?.flaky ?? []).map((t) => flakyAnnotationOf(t, inputs.workspace, inputs.workingDirectory));
+  wanted.push(...flakyNotices.slice(0, Math.max(0, inputs.maxAnnotations - wanted.length)));
+  const notes: string[] = verdict.note ? [`${verdict.note}.`] : [];
   const denied: string[] = [];
   const octokit = inputs.githubToken ? octokitFor(inputs.githubToken) : undefined;
   const ctx: LinkContext = {
@@ -119,8 +135,10 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
     }
   }
   if (!onCheckRun && wanted.length > 0) {
+    // GitHub shows 10 notices a step, apart from the errors.
+    for (const a of wanted.filter((n) => n.notice).slice(0, COMMAND_ANNOTATION_LIMIT)) process.stdout.write(errorCommand(a));
     const shown = mostUseful(
-      wanted,
+      wanted.filter((a) => !a.notice),
       Math.min(COMMAND_ANNOTATION_LIMIT, wanted.length),
       (a: Annotation) => a.line > 1 || !a.title.startsWith('ERROR collecting'),
     );
@@ -130,12 +148,17 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
       notes.push(
         `${shown.length} of ${result.failureCount} failures are annotated in the code (GitHub shows at most ${COMMAND_ANNOTATION_LIMIT} annotations a step without a check run); ${more} more are listed below.`,
       );
-  } else if (onCheckRun && result.failureCount > wanted.length) {
-    notes.push(`${wanted.length} of ${result.failureCount} failures are annotated (max-annotations: ${inputs.maxAnnotations}); all are listed below.`);
+  } else if (onCheckRun && result.failureCount > failureAnnotations) {
+    notes.push(`${failureAnnotations} of ${result.failureCount} failures are annotated (max-annotations: ${inputs.maxAnnotations}); all are listed below.`);
   }
 
   if (inputs.comment && event.pullRequest !== undefined && octokit) {
-    const body = commentBody(result, failures, { ...ctx, marker: commentMarker(event.workflow), runUrl: event.runUrl }, []);
+    const body = commentBody(
+      result,
+      failures,
+      { ...ctx, marker: commentMarker(event.workflow), runUrl: event.runUrl },
+      verdict.note ? [`${verdict.note}.`] : [],
+    );
     const written = await upsertComment(octokit, event.repo, event.pullRequest, commentMarker(event.workflow), body);
     if (written.ok) core.info(`fastest: pull request comment: ${written.detail}`);
     else noteFailure(written, 'no pull request comment', denied);
@@ -173,8 +196,32 @@ function noteFailure(result: WriteResult, what: string, denied: string[]): void 
   else core.warning(`fastest: ${what}: ${result.detail}`);
 }
 
+/**
+ * With `cache`: the timings store restored (on a pull request, its base branch's latest) and the
+ * test history in it (empty on a cache miss); a corrupt history is ignored with a warning.
+ * Undefined without `cache`: then every failure is new.
+ */
+async function restoreHistory(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<{ history: FlakyHistory } | undefined> {
+  if (!inputs.cache) return undefined;
+  const entry = timingsEntry(inputs.cacheKeyPrefix, inputs.workspace, inputs.workingDirectory, env);
+  const hit = await restoreEntry(entry, 'timings store');
+  // Only what the cache holds: a store in the checkout would be the pull request's own word.
+  if (hit === undefined) return { history: emptyHistory() };
+  const path = join(inputs.workspace, entry.path);
+  const loaded = loadTimings(path);
+  const { history, warning } = historyOf(loaded.store, relative(inputs.workspace, path));
+  if (warning && !loaded.warning) core.warning(`fastest: ${warning}`);
+  return { history };
+}
+
 /** On the default branch: fold this run into the timings store; returns the entry the post step saves. */
-async function learnAndKeepTimings(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo, result: MergeResult): Promise<string | undefined> {
+async function learnAndKeepTimings(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  event: EventInfo,
+  result: MergeResult,
+  restored: boolean,
+): Promise<string | undefined> {
   if (!inputs.cache) return undefined;
   if (!event.cacheWrites.allowed) {
     core.info(`fastest: timings are not learned from this run: ${event.cacheWrites.reason}`);
@@ -182,8 +229,8 @@ async function learnAndKeepTimings(inputs: ActionInputs, env: NodeJS.ProcessEnv,
   }
   if (result.counts.tests === 0 || result.observation === undefined) return undefined;
   const entry = timingsEntry(inputs.cacheKeyPrefix, inputs.workspace, inputs.workingDirectory, env);
-  await restoreEntry(entry, 'timings store');
-  const learned = learnIntoFile(result.observation, join(inputs.workspace, entry.path));
+  if (!restored) await restoreEntry(entry, 'timings store');
+  const learned = learnIntoFile(result.observation, join(inputs.workspace, entry.path), undefined, result.known?.recorded ? result.known.history : undefined);
   if (learned.warning) core.warning(`fastest: ${learned.warning}`);
   core.info(`fastest: timings store now holds ${Object.keys(learned.store.tests).length} test(s) from ${learned.store.runs} run(s)`);
   return JSON.stringify(entry);

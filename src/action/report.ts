@@ -4,6 +4,7 @@
 import type { JUnitCase } from '../merge/junit-read.js';
 import type { MergeResult } from '../merge/merge.js';
 import { inlineCode } from '../report/markdown.js';
+import { inlineIds, isKnownFailure } from '../merge/flaky-report.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary, totalsParts } from '../merge/summary.js';
 import { repoPath } from './annotations.js';
 
@@ -77,6 +78,25 @@ function firstLine(c: JUnitCase): string {
   return (c.message ?? c.details ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
 }
 
+/** The comment's short lists of fixed and flaky tests (each at most 20 ids, as code). */
+function retryLines(result: MergeResult): string[] {
+  const out: string[] = [];
+  const known = result.known;
+  if (known !== undefined && known.fixedCount > 0) out.push('', `**Fixed (${known.fixedCount})**: ${inlineIds(known.fixed, 20, known.fixedCount, 300)}`);
+  const retries = result.retries;
+  if (retries !== undefined && retries.flakyCount > 0)
+    out.push(
+      '',
+      `**Flaky (${retries.flakyCount})**, passed after failed attempts: ${inlineIds(
+        retries.flaky.map((t) => t.id),
+        20,
+        retries.flakyCount,
+        300,
+      )}`,
+    );
+  return out;
+}
+
 /**
  * The sticky comment: totals, failures with links, missing tests, a link to the run. `failures`
  * are those the merge kept (the first FAILURES_KEPT of result.failureCount).
@@ -99,19 +119,32 @@ export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: Com
           '',
         ]
       : [];
-  const fixed = head.join('\n').length + tail.join('\n').length + missing.join('\n').length + 200;
-  const shown: string[] = [];
+  const retried = retryLines(result);
+  const fixed = head.join('\n').length + tail.join('\n').length + missing.join('\n').length + retried.join('\n').length + 300;
+  // With the default branch's history, new failures lead; the known ones follow.
+  const known = result.known;
+  const newLines = known === undefined ? lines : lines.filter((_, i) => !isKnownFailure(result, failures[i] as JUnitCase));
+  const knownLines = known === undefined ? [] : lines.filter((_, i) => isKnownFailure(result, failures[i] as JUnitCase));
   let used = fixed;
-  for (const line of lines) {
-    if (used + line.length + 1 > maxChars) break;
-    shown.push(line);
-    used += line.length + 1;
-  }
+  const fit = (group: string[]): string[] => {
+    const shown: string[] = [];
+    for (const line of group) {
+      if (used + line.length + 1 > maxChars) break;
+      shown.push(line);
+      used += line.length + 1;
+    }
+    return shown;
+  };
+  const shownNew = fit(newLines);
+  const shownKnown = fit(knownLines);
   const body = [...head, ...missing];
-  if (lines.length > 0) {
-    body.push(`**Failures (${failureCount})**`, '', ...shown);
-    if (shown.length < failureCount) body.push('', `_…and ${failureCount - shown.length} more in the [job summary](${ctx.runUrl})._`);
-  }
+  if (known === undefined && lines.length > 0) body.push(`**Failures (${failureCount})**`, '', ...shownNew);
+  if (known !== undefined && known.newCount > 0) body.push(`**New failures (${known.newCount})**`, '', ...shownNew, '');
+  if (known !== undefined && known.stillFailingCount > 0)
+    body.push(`**Still failing (${known.stillFailingCount})**: failing on the default branch too`, '', ...shownKnown);
+  const shownCount = shownNew.length + shownKnown.length;
+  if (lines.length > 0 && shownCount < failureCount) body.push('', `_…and ${failureCount - shownCount} more in the [job summary](${ctx.runUrl})._`);
+  body.push(...retried);
   body.push(...tail);
   return body.join('\n');
 }

@@ -3,6 +3,7 @@
 import { addReport, contextValue, defaultCoverageOptions, failUnderValue, type CoverageOptions } from '../coverage/options.js';
 import { pluginOptionRoute, routedByName, type Arity, type Route } from './pytest-options.js';
 import { ExitCode } from '../types.js';
+import { FAIL_ON_VALUES, type FailOn } from '../merge/verdict.js';
 
 export class UsageError extends Error {
   readonly exitCode = ExitCode.USAGE_ERROR;
@@ -82,6 +83,8 @@ export interface CliOptions {
   summary: string | null;
   /** `merge --timings-out FILE`: where the learned timings store goes. */
   timingsOut: string | null;
+  /** `merge --fail-on any|new`: which failures fail the merge (merge/verdict.ts). */
+  failOn: FailOn;
   /** pytest-cov's options (`--cov`...), which fastest implements with coverage.py. */
   coverage: CoverageOptions;
   /** `--changed [REF]`: run the tests the working tree's changes (and REF...HEAD's) can affect. */
@@ -156,6 +159,7 @@ export function defaultOptions(): CliOptions {
     matrix: false,
     summary: null,
     timingsOut: null,
+    failOn: 'any',
   };
 }
 
@@ -743,6 +747,14 @@ const FLAGS: FlagSpec[] = [
       o.timingsOut = v;
     },
   },
+  {
+    names: ['--fail-on'],
+    value: true,
+    commands: ['merge'],
+    apply: (o, v, f) => {
+      o.failOn = choice(f, v, FAIL_ON_VALUES);
+    },
+  },
 ];
 
 function parseShard(flag: string, value: string): { index: number; total: number | null } {
@@ -989,7 +1001,8 @@ export function splitCommand(argv: string[]): { command: CliOptions['command']; 
 export const HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
-       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+       fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings FILE]
+                     [--timings-out FILE] [--fail-on any|new]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
                                                    keys: a all, f failed, q quit)
 

@@ -2,6 +2,9 @@
 // the timings learned. The merge is merge/; this is the shell around it.
 import { learnIntoFile } from '../merge/learn.js';
 import { mergeJUnit } from '../merge/merge.js';
+import { retryAndKnownReport } from '../merge/flaky-report.js';
+import { historyOf, type FlakyHistory } from '../merge/history.js';
+import { loadTimings } from '../shard/timings.js';
 import { renderSummary } from '../merge/summary.js';
 import { mergedLine, mergeVerdict, problemReport } from '../merge/verdict.js';
 import { Fence } from '../report/fence.js';
@@ -13,7 +16,7 @@ import { processIO, writeFileCreatingDirs, type CommandIO } from './plan.js';
 
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
- *               [--timings-out FILE] [--timings FILE]
+ *               [--timings-out FILE] [--timings FILE] [--fail-on any|new]
  * Exit codes: merge/verdict.ts; 4 when nothing matches.
  */
 export async function mergeCommand(argv: string[], io: CommandIO = processIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -26,19 +29,40 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO, en
     if (files.length === 0) throw new UsageError(`no JUnit file matches ${options.paths.join(' ')}`);
     const plan: Plan | undefined = options.plan === null ? undefined : readPlan(options.plan);
     const { timingsOut } = options;
-    const result = mergeJUnit(files, { plan, out: options.out ?? undefined, observeTimings: timingsOut !== null });
-    if (options.summary !== null) writeFileCreatingDirs(options.summary, renderSummary(result));
-    let warning: string | undefined;
+    // The store read holds the default branch's test history: failures are classified against
+    // it, and with --timings-out (given where the store is learned: the default branch) this run
+    // is added to it.
+    const known = knownHistory(options.timings ?? timingsOut);
+    const result = mergeJUnit(files, {
+      plan,
+      out: options.out ?? undefined,
+      observeTimings: timingsOut !== null,
+      history: known?.history,
+      recordHistory: timingsOut !== null,
+    });
+    const verdict = mergeVerdict(result, options.failOn);
+    if (options.summary !== null) writeFileCreatingDirs(options.summary, renderSummary(result, { notes: verdict.note ? [verdict.note] : [] }));
+    let warning = known?.warning;
     if (timingsOut !== null && result.observation !== undefined && result.counts.tests > 0) {
-      warning = learnIntoFile(result.observation, timingsOut, options.timings ?? timingsOut).warning;
+      const learned = learnIntoFile(result.observation, timingsOut, options.timings ?? timingsOut, result.known?.history);
+      warning ??= learned.warning;
     }
-    fence.block(problemReport(result) + (warning ? `fastest merge: warning: ${warning}\n` : ''));
+    fence.block(problemReport(result) + retryAndKnownReport(result) + (warning ? `fastest merge: warning: ${warning}\n` : ''));
+    if (verdict.note) io.stdout(`fastest merge: ${verdict.note}\n`);
     io.stdout(`${mergedLine(result, files.length)}\n`);
-    return mergeVerdict(result).exitCode;
+    return verdict.exitCode;
   } catch (err) {
     // A bad plan's or file's message may quote what it read.
     const { exitCode, line } = errorOutcome(err, 'merge');
     fence.block(line);
     return exitCode;
   }
+}
+
+/** The test history in the store at `path` (none without a path; a missing file is an empty history). */
+function knownHistory(path: string | null): { history: FlakyHistory; warning?: string } | undefined {
+  if (path === null) return undefined;
+  const loaded = loadTimings(path);
+  const { history, warning } = historyOf(loaded.store, path);
+  return { history, warning: loaded.warning ?? warning };
 }

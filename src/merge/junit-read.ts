@@ -10,6 +10,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import sax from 'sax';
 import type { Outcome } from '../types.js';
+import { attemptsOf, type JUnitAttempt } from './attempts.js';
 
 /** One element below <testcase>: failure, error, skipped, system-out, properties... */
 export interface JUnitChild {
@@ -39,6 +40,9 @@ export interface JUnitCase {
   teardownError?: { message: string; details: string };
   /** True for a collection error or skip of a whole module: `id` is then the module path. */
   collection?: boolean;
+  /** Earlier attempts of a retried test (attempts.ts): the first ATTEMPTS_KEPT, and how many there are. */
+  attempts?: JUnitAttempt[];
+  attemptCount?: number;
   /** The testcase written back as XML: its start tag without the final `>`, and its content. */
   xmlOpen: string;
   xmlInner: string;
@@ -424,6 +428,11 @@ function caseFromElement(testcase: JUnitChild, resolveModule: ModuleResolver): J
   };
   if (line !== undefined) result.line = line;
   if (where.collection) result.collection = true;
+  const attempts = attemptsOf(testcase.children);
+  if (attempts !== undefined) {
+    result.attempts = attempts.attempts;
+    result.attemptCount = attempts.count;
+  }
   if (decisive) {
     if (decisive.attrs['message'] !== undefined) result.message = decisive.attrs['message'];
     if (decisive.text !== '') result.details = decisive.text;

@@ -3,6 +3,7 @@
 // for the measurement behind EWMA and its weight).
 import { loadTimings, median, saveTimings, TIMINGS_VERSION, type TimingsStore } from '../shard/timings.js';
 import type { JUnitCase } from './junit-read.js';
+import { storedHistory, type FlakyHistory } from './history.js';
 
 /** Weight of the newest run in the moving average. */
 export const EWMA_WEIGHT = 0.5;
@@ -61,21 +62,30 @@ export function learnTimings(store: TimingsStore, run: RunObservation, weight = 
     }
     return next;
   };
-  return {
+  const learned: TimingsStore = {
     version: TIMINGS_VERSION,
     tests: blend(store.tests, run.tests),
     modules: blend(store.modules, run.modules),
     runs: store.runs + 1,
   };
+  if (store.history !== undefined) learned.history = store.history;
+  return learned;
 }
 
 /**
  * Folds a run into the store saved at `path`, starting from the store at `previousPath` (by
- * default `path` itself); a corrupt previous store is started afresh, with its warning.
+ * default `path` itself); a corrupt previous store is started afresh, with its warning. With
+ * `history`, the store's test history becomes it (merge/history.ts, recorded by this merge).
  */
-export function learnIntoFile(run: RunObservation, path: string, previousPath: string = path): { store: TimingsStore; warning?: string } {
+export function learnIntoFile(
+  run: RunObservation,
+  path: string,
+  previousPath: string = path,
+  history?: FlakyHistory,
+): { store: TimingsStore; warning?: string } {
   const previous = loadTimings(previousPath);
   const store = learnTimings(previous.store, run);
+  if (history !== undefined) store.history = storedHistory(history);
   saveTimings(path, store);
   return { store, warning: previous.warning };
 }

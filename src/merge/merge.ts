@@ -14,6 +14,8 @@ import { NOT_COLLECTED_PROPERTY } from '../report/junit.js';
 import { unitTestIds, type Plan } from '../shard/plan.js';
 import { baseId, containerIds } from '../nodeid.js';
 import { observeRun, type ObservedCase, type RunObservation } from './learn.js';
+import { RunClassifier, type FileShare, type KnownFailures, type RetryReport } from './classify.js';
+import type { FlakyHistory } from './history.js';
 import {
   caseXml,
   JUnitError,
@@ -78,6 +80,10 @@ export interface MergeResult {
   slowest: SlowTest[];
   /** Seconds per test and module setup, when asked for with `observeTimings`. */
   observation?: RunObservation;
+  /** Flaky tests and tests that failed every attempt (classify.ts). */
+  retries?: RetryReport;
+  /** With a default-branch `history`: each failure new or still failing, the tests fixed. */
+  known?: KnownFailures;
 }
 
 export interface MergeOptions {
@@ -89,6 +95,10 @@ export interface MergeOptions {
   out?: string;
   /** Also work out what the run says about test and module timings (memory grows with the tests then). */
   observeTimings?: boolean;
+  /** The default branch's test history (merge/history.ts): failures are classified against it. */
+  history?: FlakyHistory;
+  /** Add this run to the history (`result.known.history`): where the merge may write the store. */
+  recordHistory?: boolean;
 }
 
 /** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
@@ -111,9 +121,10 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
   const shards: ShardReport[] = [];
   const observed: { cases: ObservedCase[] }[] = [];
   const notCollected = new Set<string>();
+  const classifier = new RunClassifier({ history: opts.history, record: opts.recordHistory });
   try {
     for (const file of files) {
-      const tally = new FileTally(file, planned, totals, opts.observeTimings === true);
+      const tally = new FileTally(file, planned, totals, opts.observeTimings === true, classifier.file());
       const suites: JUnitSuite[] = [];
       const writtenBefore = writer?.mark() ?? 0;
       try {
@@ -162,6 +173,8 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
       failureCount: totals.failureCount,
       slowest: totals.slowest.items,
       observation: opts.observeTimings ? observeRun(observed) : undefined,
+      retries: classifier.retries,
+      known: classifier.knownFailures(),
     };
   } finally {
     writer?.close();
@@ -233,6 +246,7 @@ class FileTally {
     private readonly planned: PlannedIds | undefined,
     private readonly totals: Totals,
     observe: boolean,
+    private readonly classified: FileShare,
   ) {
     this.hashesBefore = totals.idHashes.length;
     this.unexpectedBefore = totals.unexpectedHashes.length;
@@ -258,6 +272,7 @@ class FileTally {
     }
     if (!c.collection) this.slowest.offer(c.id, c.time);
     this.observed?.push({ id: c.id, file: c.file, time: c.time, collection: c.collection });
+    this.classified.testcase(c);
     if (this.planned) this.planCheck(c, this.planned);
   }
 
@@ -322,6 +337,7 @@ class FileTally {
     }
     if (this.leftOut) totals.unexpectedLeftOut = true;
     for (const file of this.failedModules) totals.failedModules.add(file);
+    this.classified.commit();
     const report: ShardReport = { file: this.file, seconds: round3(this.seconds), tests: this.counts.tests };
     if (this.suiteTimed) report.wallSeconds = round3(this.suiteSeconds);
     if (plan) {

@@ -3,6 +3,7 @@
 import type { JUnitCase } from './junit-read.js';
 import { codeBlock, cutChars, inlineCode, tableCode } from '../report/markdown.js';
 import type { MergeResult } from './merge.js';
+import { fixedSection, flakiestSection, flakySection, inlineIds, isKnownFailure } from './flaky-report.js';
 
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 export const DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
@@ -16,6 +17,8 @@ export interface SummaryOptions {
   title?: string;
   /** The URL of a failure's line in the code, if it has one (the Action links to the commit). */
   link?: (file: string, line: number | undefined) => string | undefined;
+  /** Lines (our own words, not JUnit text) quoted under the heading, e.g. the verdict's note. */
+  notes?: string[];
 }
 
 const MAX_LINE_CHARS = 300;
@@ -27,6 +30,7 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   sections.push(
     `## ${opts.title ?? 'fastest'}: ${totalsLine(result)} in ${seconds.toFixed(2)}s (${result.shards.length} ${result.shards.length === 1 ? 'file' : 'files'})\n`,
   );
+  if (opts.notes?.length) sections.push(opts.notes.map((n) => `> ${n}\n`).join(''));
 
   const problems: string[] = [];
   if (result.missing.length > 0) problems.push(`- :warning: **${result.missing.length} planned test(s) have no result**: ${inlineList(result.missing, 20)}`);
@@ -42,8 +46,25 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   if (result.malformed.length > 20) problems.push(`- ... and ${result.malformed.length - 20} more malformed files`);
   if (problems.length > 0) sections.push(`${problems.join('\n')}\n`);
 
-  // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary.
-  const failureEntries = result.failures.map((c) => failureEntry(c, opts.messageLines ?? 12, opts.link));
+  // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary. With the
+  // default branch's history, new failures lead and the known ones follow under their own heading.
+  const entry = (c: JUnitCase): string => failureEntry(c, opts.messageLines ?? 12, opts.link);
+  const known = result.known;
+  const failureGroups =
+    known === undefined
+      ? [{ header: `### Failures (${result.failureCount})\n`, entries: result.failures.map(entry), count: result.failureCount }]
+      : [
+          {
+            header: `### New failures (${known.newCount})\n`,
+            entries: result.failures.filter((c) => !isKnownFailure(result, c)).map(entry),
+            count: known.newCount,
+          },
+          {
+            header: `### Still failing (${known.stillFailingCount}): failing on the default branch too\n`,
+            entries: result.failures.filter((c) => isKnownFailure(result, c)).map(entry),
+            count: known.stillFailingCount,
+          },
+        ].filter((g) => g.count > 0);
 
   const slowest = result.slowest.slice(0, opts.slowest ?? 10);
   const slowSection =
@@ -53,23 +74,24 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   const balanceSection = shardBalance(result);
 
   // Failures come first but may be cut; the fixed-size sections after them always fit.
-  const tail = [slowSection, balanceSection].filter((s) => s !== '').join('\n');
+  const tail = [fixedSection(result), flakySection(result), flakiestSection(result), slowSection, balanceSection].filter((s) => s !== '').join('\n');
   const head = sections.join('\n');
   const noteRoom = 200;
   let budget = maxBytes - byteLength(head) - byteLength(tail) - noteRoom;
-  const shown: string[] = [];
-  if (failureEntries.length > 0) {
-    const header = `### Failures (${result.failureCount})\n`;
-    budget -= byteLength(header);
-    for (const entry of failureEntries) {
+  for (const group of failureGroups) {
+    if (group.entries.length === 0 && group.count === 0) continue;
+    const shown: string[] = [];
+    budget -= byteLength(group.header);
+    for (const entry of group.entries) {
       const size = byteLength(entry) + 1;
       if (size > budget) break;
       shown.push(entry);
       budget -= size;
     }
-    const cut = result.failureCount - shown.length;
+    const cut = group.count - shown.length;
     const note = cut > 0 ? `\n_${cut} more failure(s) not shown: the summary is limited to ${maxBytes} bytes. See the merged JUnit file._\n` : '';
-    sections.push(`${header}\n${shown.join('\n')}${note}`);
+    sections.push(`${group.header}\n${shown.join('\n')}${note}`);
+    budget -= byteLength(note);
   }
   let out = [...sections, tail].filter((s) => s !== '').join('\n');
   if (byteLength(out) > maxBytes) out = truncateBytes(out, maxBytes - noteRoom) + '\n\n_Summary truncated to fit the size limit._\n';
@@ -90,6 +112,7 @@ export function totalsParts(result: MergeResult): string[] {
   };
   add(counts.failed, 'failed');
   add(counts.passed, 'passed');
+  add(result.retries?.flakyCount ?? 0, 'flaky');
   add(counts.skipped, 'skipped');
   add(counts.xfailed, 'xfailed');
   add(counts.xpassed, 'xpassed');
@@ -127,12 +150,7 @@ function shardBalance(result: MergeResult): string {
 }
 
 function inlineList(ids: string[], limit: number, total: number = ids.length): string {
-  const shown = ids
-    .slice(0, limit)
-    .map((id) => inlineCode(id))
-    .join(', ');
-  const count = Math.min(limit, ids.length);
-  return total > count ? `${shown}, ... ${total - count} more` : shown;
+  return inlineIds(ids, limit, total);
 }
 
 function byteLength(text: string): number {

@@ -9,17 +9,31 @@ export interface MergeVerdict {
   exitCode: typeof ExitCode.OK | typeof ExitCode.TESTS_FAILED | typeof ExitCode.NO_TESTS_COLLECTED;
   /** Why the merge failed, one phrase each (`2 test(s) failed`); empty when it did not. */
   reasons: string[];
+  /** Failures that did not fail the merge (`fail-on: new` and only known failures), said in a line. */
+  note?: string;
 }
 
-export function mergeVerdict(result: MergeResult): MergeVerdict {
+/** `any`: every failing test fails the merge; `new`: only failures the default branch did not have. */
+export type FailOn = 'any' | 'new';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['any', 'new'];
+
+export function mergeVerdict(result: MergeResult, failOn: FailOn = 'any'): MergeVerdict {
+  // Without a history every failure is new.
+  const newFailures = result.known?.newCount ?? result.failureCount;
+  const knownFailures = result.failureCount - newFailures;
+  const failing = failOn === 'any' ? result.failureCount : newFailures;
+  const note =
+    failOn === 'new' && knownFailures > 0
+      ? `${knownFailures} known failure(s) (failing on the default branch too) do not fail the merge (fail-on: new)`
+      : undefined;
   const reasons = [
-    result.failureCount > 0 && `${result.failureCount} test(s) failed`,
+    failing > 0 && (failOn === 'any' ? `${result.failureCount} test(s) failed` : `${newFailures} new failure(s)`),
     result.missing.length > 0 && `${result.missing.length} planned test(s) have no result`,
     result.duplicateCount > 0 && `${result.duplicateCount} test(s) ran more than once`,
     result.malformed.length > 0 && `${result.malformed.length} JUnit file(s) are malformed`,
   ].filter((s): s is string => typeof s === 'string');
-  if (reasons.length > 0) return { exitCode: ExitCode.TESTS_FAILED, reasons };
-  return { exitCode: result.counts.tests === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK, reasons };
+  if (reasons.length > 0) return { exitCode: ExitCode.TESTS_FAILED, reasons, note };
+  return { exitCode: result.counts.tests === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK, reasons, note };
 }
 
 /** `merged 2 of 3 JUnit file(s): 1 failed, 9 passed, 2 missing`. */
@@ -29,6 +43,7 @@ export function mergedLine(result: MergeResult, files: number): string {
   const parts = [
     counts.failed && `${counts.failed} failed`,
     counts.passed && `${counts.passed} passed`,
+    result.retries?.flakyCount && `${result.retries.flakyCount} flaky`,
     counts.skipped && `${counts.skipped} skipped`,
     counts.xfailed && `${counts.xfailed} xfailed`,
     counts.xpassed && `${counts.xpassed} xpassed`,

@@ -1,6 +1,6 @@
 // The timing store: seconds per test id and setup seconds per module, and the estimates a plan is
 // made from. The store is learned from JUnit results by merge/learn.ts.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { baseId, pathOfId } from '../nodeid.js';
 import type { TestItem } from '../types.js';
@@ -11,6 +11,8 @@ export const DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 export const UNKNOWN_TEST_SECONDS = 0.1;
 /** No estimate goes below this: a zero would let the planner pile tests anywhere. */
 export const MIN_ESTIMATE_SECONDS = 0.001;
+/** A larger store is not read: a million tests' timings take about 80 MB. */
+export const MAX_TIMINGS_BYTES = 256 * 1024 * 1024;
 
 export interface TimingsStore {
   version: typeof TIMINGS_VERSION;
@@ -20,6 +22,8 @@ export interface TimingsStore {
   modules: Record<string, number>;
   /** How many runs were learned. */
   runs: number;
+  /** Each test's recent outcomes on the default branch: kept as read here, checked by merge/history.ts. */
+  history?: unknown;
 }
 
 export function emptyTimings(): TimingsStore {
@@ -36,6 +40,9 @@ export interface LoadedTimings {
 export function loadTimings(path: string): LoadedTimings {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_TIMINGS_BYTES)
+      return { store: emptyTimings(), warning: `ignoring timings ${path}: ${size} bytes, over the ${MAX_TIMINGS_BYTES}-byte limit` };
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { store: emptyTimings() };
@@ -54,7 +61,9 @@ export function parseTimings(text: string, source: string): LoadedTimings {
   const problem = timingsProblem(data);
   if (problem) return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
   const raw = data as TimingsStore;
-  return { store: { version: TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs } };
+  const store: TimingsStore = { version: TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs };
+  if (raw.history !== undefined) store.history = raw.history;
+  return { store };
 }
 
 function timingsProblem(data: unknown): string | undefined {
@@ -88,7 +97,9 @@ function sortedStore(store: TimingsStore): TimingsStore {
         .sort()
         .map((k) => [k, round6(table[k] ?? 0)]),
     );
-  return { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+  const sorted: TimingsStore = { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+  if (store.history !== undefined) sorted.history = store.history;
+  return sorted;
 }
 
 function round6(x: number): number {
