@@ -31,8 +31,10 @@ function files(retries) {
       const flaky = retries && !failed && i % 100 === 7;
       const attrs = `classname="tests.pkg${f}.test_mod${i % 40}.TestThing" name="test_case_${i}[param-${i}]" file="tests/pkg${f}/test_mod${i % 40}.py" line="${i}" time="0.00${i % 10}"`;
       const rerun = retries ? '<rerunFailure message="assert 1 == 2">E   assert 1 == 2</rerunFailure>' : '';
-      if (failed) body += `<testcase ${attrs}><failure message="assert 1 == 2">def test():\n&gt;   assert 1 == 2\nE   assert 1 == 2</failure>${rerun}</testcase>`;
-      else if (flaky) body += `<testcase ${attrs}><flakyFailure message="timeout" type="TimeoutError">E   TimeoutError<system-out>attempt 1</system-out></flakyFailure></testcase>`;
+      if (failed)
+        body += `<testcase ${attrs}><failure message="assert 1 == 2">def test():\n&gt;   assert 1 == 2\nE   assert 1 == 2</failure>${rerun}</testcase>`;
+      else if (flaky)
+        body += `<testcase ${attrs}><flakyFailure message="timeout" type="TimeoutError">E   TimeoutError<system-out>attempt 1</system-out></flakyFailure></testcase>`;
       else body += `<testcase ${attrs} />`;
     }
     const path = join(dir, `${retries ? 'retry' : 'plain'}-${f}.xml`);
@@ -49,7 +51,8 @@ function files(retries) {
 function store() {
   const tests = {};
   for (let f = 0; f < 50; f++)
-    for (let i = 0; i < 2000; i += 500) if (f % 2 === 0) tests[`tests/pkg${f}/test_mod${i % 40}.py::TestThing::test_case_${i}[param-${i}]`] = { o: 'ppf', at: 9 };
+    for (let i = 0; i < 2000; i += 500)
+      if (f % 2 === 0) tests[`tests/pkg${f}/test_mod${i % 40}.py::TestThing::test_case_${i}[param-${i}]`] = { o: 'ppf', at: 9 };
   for (let k = 0; Object.keys(tests).length < 5000; k++) tests[`tests/old/test_gone.py::test_${k}`] = { o: 'pyp', at: 9 };
   const path = join(dir, 'store.json');
   writeFileSync(path, JSON.stringify({ version: 1, tests: {}, modules: {}, runs: 9, history: { runs: 9, tests } }));
@@ -72,7 +75,10 @@ try {
   const cases = [
     ['100,000 testcases', () => [...plain, '--out', out]],
     ['100,000 with retries', () => [...retried, '--out', out]],
-    ['100,000 with retries, a store with history, --timings-out', () => [...retried, '--out', out, '--timings', storePath, '--timings-out', join(dir, 'learned.json')]],
+    [
+      '100,000 with retries, a store with history, --timings-out',
+      () => [...retried, '--out', out, '--timings', storePath, '--timings-out', join(dir, 'learned.json')],
+    ],
   ];
   console.log('| `fastest merge` of | before: peak RSS MiB | after: peak RSS MiB | before: user CPU s | after: user CPU s | before / after exit |');
   console.log('|---|---:|---:|---:|---:|---|');

@@ -78,7 +78,10 @@ describe('the merge role with retries and the default branch history', () => {
   let mainSpace: string;
 
   beforeAll(async () => {
-    mainSpace = mergeWorkspace([tc('test_still', FAIL) + tc('test_ok'), tc('test_flaky', '<flakyFailure message="timeout talking to db" />') + tc('test_fixed', FAIL)]);
+    mainSpace = mergeWorkspace([
+      tc('test_still', FAIL) + tc('test_ok'),
+      tc('test_flaky', '<flakyFailure message="timeout talking to db" />') + tc('test_fixed', FAIL),
+    ]);
     onMain = await merge(mainSpace, {}, { event: pushToMain, env: pushEnv });
   }, 60_000);
 
@@ -99,7 +102,11 @@ describe('the merge role with retries and the default branch history', () => {
     const store = JSON.parse(readFileSync(join(mainSpace, 'proj', '.fastest', 'timings.json'), 'utf8')) as { history: unknown };
     expect(store.history).toEqual({
       runs: 1,
-      tests: { 'tests/test_a.py::test_fixed': { o: 'f', at: 1 }, 'tests/test_a.py::test_flaky': { o: 'y', at: 1 }, 'tests/test_a.py::test_still': { o: 'f', at: 1 } },
+      tests: {
+        'tests/test_a.py::test_fixed': { o: 'f', at: 1 },
+        'tests/test_a.py::test_flaky': { o: 'y', at: 1 },
+        'tests/test_a.py::test_still': { o: 'f', at: 1 },
+      },
     });
   });
 
