@@ -12133,6 +12133,7 @@ class RunClassifier {
             fixedCount: this.fixedCount,
             history,
             recorded: this.marks !== undefined,
+            baseRuns: known.runs,
         };
     }
 }
@@ -12202,6 +12203,7 @@ exports.FileShare = FileShare;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LISTED = void 0;
+exports.comparedWithHistory = comparedWithHistory;
 exports.isKnownFailure = isKnownFailure;
 exports.flakySection = flakySection;
 exports.fixedSection = fixedSection;
@@ -12218,6 +12220,10 @@ const attempts_js_1 = __nccwpck_require__(5620);
 const history_js_1 = __nccwpck_require__(1720);
 /** Tests named in each list of the summary and comment; the rest are counted. */
 exports.LISTED = 50;
+/** Whether the reports split failures into new and known: there was a history to compare with. */
+function comparedWithHistory(result) {
+    return result.known !== undefined && result.known.baseRuns > 0;
+}
 /** Whether a failure failed on the default branch too (a merge without history: never). */
 function isKnownFailure(result, c) {
     return result.known?.stillFailing.has(c.id) === true;
@@ -13606,7 +13612,7 @@ function renderSummary(result, opts = {}) {
     // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary. With the
     // default branch's history, new failures lead and the known ones follow under their own heading.
     const entry = (c) => failureEntry(c, opts.messageLines ?? 12, opts.link);
-    const known = result.known;
+    const known = (0, flaky_report_js_1.comparedWithHistory)(result) ? result.known : undefined;
     const failureGroups = known === undefined
         ? [{ header: `### Failures (${result.failureCount})\n`, entries: result.failures.map(entry), count: result.failureCount }]
         : [

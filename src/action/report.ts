@@ -4,7 +4,7 @@
 import type { JUnitCase } from '../merge/junit-read.js';
 import type { MergeResult } from '../merge/merge.js';
 import { inlineCode } from '../report/markdown.js';
-import { inlineIds, isKnownFailure } from '../merge/flaky-report.js';
+import { comparedWithHistory, inlineIds, isKnownFailure } from '../merge/flaky-report.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, renderSummary, totalsParts } from '../merge/summary.js';
 import { repoPath } from './annotations.js';
 
@@ -122,7 +122,7 @@ export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: Com
   const retried = retryLines(result);
   const fixed = head.join('\n').length + tail.join('\n').length + missing.join('\n').length + retried.join('\n').length + 300;
   // With the default branch's history, new failures lead; the known ones follow.
-  const known = result.known;
+  const known = comparedWithHistory(result) ? result.known : undefined;
   const newLines = known === undefined ? lines : lines.filter((_, i) => !isKnownFailure(result, failures[i] as JUnitCase));
   const knownLines = known === undefined ? [] : lines.filter((_, i) => isKnownFailure(result, failures[i] as JUnitCase));
   let used = fixed;

@@ -45,6 +45,8 @@ export interface KnownFailures {
   /** The history: with this run when `recorded`, else as read. */
   history: FlakyHistory;
   recorded: boolean;
+  /** Runs in the history as read: 0 when there was none (a first run), and nothing was known. */
+  baseRuns: number;
 }
 
 export interface ClassifyOptions {
@@ -108,6 +110,7 @@ export class RunClassifier {
       fixedCount: this.fixedCount,
       history,
       recorded: this.marks !== undefined,
+      baseRuns: known.runs,
     };
   }
 }

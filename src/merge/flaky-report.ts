@@ -11,6 +11,11 @@ import type { MergeResult } from './merge.js';
 /** Tests named in each list of the summary and comment; the rest are counted. */
 export const LISTED = 50;
 
+/** Whether the reports split failures into new and known: there was a history to compare with. */
+export function comparedWithHistory(result: MergeResult): boolean {
+  return result.known !== undefined && result.known.baseRuns > 0;
+}
+
 /** Whether a failure failed on the default branch too (a merge without history: never). */
 export function isKnownFailure(result: MergeResult, c: Pick<JUnitCase, 'id'>): boolean {
   return result.known?.stillFailing.has(c.id) === true;

@@ -3,7 +3,7 @@
 import type { JUnitCase } from './junit-read.js';
 import { codeBlock, cutChars, inlineCode, tableCode } from '../report/markdown.js';
 import type { MergeResult } from './merge.js';
-import { fixedSection, flakiestSection, flakySection, inlineIds, isKnownFailure } from './flaky-report.js';
+import { comparedWithHistory, fixedSection, flakiestSection, flakySection, inlineIds, isKnownFailure } from './flaky-report.js';
 
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 export const DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
@@ -49,7 +49,7 @@ export function renderSummary(result: MergeResult, opts: SummaryOptions = {}): s
   // The merge keeps the first FAILURES_KEPT failures: more than fit in the summary. With the
   // default branch's history, new failures lead and the known ones follow under their own heading.
   const entry = (c: JUnitCase): string => failureEntry(c, opts.messageLines ?? 12, opts.link);
-  const known = result.known;
+  const known = comparedWithHistory(result) ? result.known : undefined;
   const failureGroups =
     known === undefined
       ? [{ header: `### Failures (${result.failureCount})\n`, entries: result.failures.map(entry), count: result.failureCount }]
