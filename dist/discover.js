@@ -3511,8 +3511,11 @@ function fnmatchPath(pattern, path) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.grammarKind = grammarKind;
 exports.pythonParser = pythonParser;
+exports.grammarQuery = grammarQuery;
 const node_fs_1 = __nccwpck_require__(3024);
+const node_module_1 = __nccwpck_require__(8995);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const web_tree_sitter_1 = __nccwpck_require__(551);
@@ -3533,9 +3536,61 @@ function locateWasm(fileName, packageName) {
             throw new Error(`cannot find ${fileName}: reinstall fastest`);
     }
 }
+let native;
+/**
+ * The native tree-sitter binding (the `tree-sitter` package, an optional dependency built at
+ * install, with `tree-sitter-python`'s prebuilt grammar), when it loads here; null otherwise
+ * (not installed, no compiler at install, a bundle without node_modules such as the Action's):
+ * discovery then uses the WebAssembly grammar. Both give the same trees; the native one starts in
+ * ~15 ms where the wasm compile takes 20-50 ms and its first parses run unoptimized (Liftoff).
+ * FASTEST_TREE_SITTER=wasm forces the fallback (tests compare the two).
+ */
+function nativeBinding() {
+    if (native !== undefined)
+        return native;
+    native = null;
+    if (process.env.FASTEST_TREE_SITTER === 'wasm')
+        return native;
+    try {
+        // A runtime require with computed names: the bundler must not pull the addons into dist/.
+        const load = (0, node_module_1.createRequire)(__fastestModuleUrl);
+        const [runtime, grammar] = ['tree-sitter', 'tree-sitter-python'];
+        const NativeParser = load(runtime);
+        const python = load(grammar);
+        new NativeParser().setLanguage(python); // a grammar built for another runtime ABI throws here
+        native = { Parser: NativeParser, Query: NativeParser.Query, python };
+    }
+    catch {
+        native = null;
+    }
+    return native;
+}
+/** Which grammar discovery parses with (for benchmarks and tests). */
+function grammarKind() {
+    return nativeBinding() ? 'native' : 'wasm';
+}
+/**
+ * The native parser behind web-tree-sitter's interface: its nodes have the same members (type,
+ * text, startIndex in UTF-16 units, childForFieldName, namedChildren...), its trees are freed by
+ * the garbage collector (delete is a no-op).
+ */
+function nativeParser(binding) {
+    const parser = new binding.Parser();
+    parser.setLanguage(binding.python);
+    return {
+        parse(source) {
+            const tree = parser.parse(source);
+            tree.delete ??= () => undefined;
+            return tree;
+        },
+    };
+}
 /** The tree-sitter parser for Python, loaded once and only when a file must be parsed. */
 function pythonParser() {
     parserPromise ??= (async () => {
+        const binding = nativeBinding();
+        if (binding)
+            return nativeParser(binding);
         await web_tree_sitter_1.Parser.init({ locateFile: () => locateWasm('web-tree-sitter.wasm', 'web-tree-sitter') });
         const language = await web_tree_sitter_1.Language.load(locateWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
         const parser = new web_tree_sitter_1.Parser();
@@ -3543,6 +3598,13 @@ function pythonParser() {
         return parser;
     })();
     return parserPromise;
+}
+/** A query on the grammar of `language` (a tree's), native or wasm as the tree is. */
+function grammarQuery(language, source) {
+    const binding = nativeBinding();
+    if (binding && language === binding.python)
+        return new binding.Query(language, source);
+    return new web_tree_sitter_1.Query(language, source);
 }
 
 
@@ -4162,10 +4224,7 @@ function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importRefs = importRefs;
-// The modules a file imports, anywhere in it (module level, functions, conditional branches), as
-// written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
-// queries (run inside the wasm module), so a file costs one pass however many nodes it has.
-const web_tree_sitter_1 = __nccwpck_require__(551);
+const grammar_js_1 = __nccwpck_require__(6147);
 const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
@@ -4175,7 +4234,7 @@ const queries = new WeakMap();
 function queriesFor(language) {
     let q = queries.get(language);
     if (!q) {
-        q = { statements: new web_tree_sitter_1.Query(language, STATEMENTS), calls: new web_tree_sitter_1.Query(language, CALLS), plugins: new web_tree_sitter_1.Query(language, PLUGINS) };
+        q = { statements: (0, grammar_js_1.grammarQuery)(language, STATEMENTS), calls: (0, grammar_js_1.grammarQuery)(language, CALLS), plugins: (0, grammar_js_1.grammarQuery)(language, PLUGINS) };
         queries.set(language, q);
     }
     return q;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, openSession } from '../src/cli/session.js';
 import { pyFloatRepr } from '../src/discovery/pyliteral.js';
 import { asciiEscapedStr } from '../src/discovery/paramids.js';
+import { grammarKind } from '../src/discovery/grammar.js';
 
 const fixtures = join(__dirname, 'fixtures');
 const cli = join(__dirname, '..', 'dist', 'cli.js');
@@ -284,4 +285,47 @@ describe('literal ids', () => {
     const python = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify(samples), encoding: 'utf8' }));
     expect(samples.map(asciiEscapedStr)).toEqual(python);
   });
+});
+
+describe('grammar: the native tree-sitter binding and the WebAssembly fallback', () => {
+  const projects = ['discovery-basic', 'discovery-classes', 'discovery-params', 'discovery-values', 'discovery-guards', 'discovery-rebind', 'doctest-pytest'];
+
+  /** `fastest discover` output and discovery cache of a fresh copy, with the grammar `kind`. */
+  function discoverWith(dir: string, kind: 'default' | 'wasm'): { stdout: string; files: unknown } {
+    rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+    const env = { ...process.env, FASTEST_TREE_SITTER: kind === 'wasm' ? 'wasm' : '' };
+    const r = spawnSync(process.execPath, [cli, 'discover'], { cwd: dir, encoding: 'utf8', env });
+    const cache = JSON.parse(readFileSync(join(dir, '.fastest', 'discovery.json'), 'utf8')) as { files: Record<string, { parsed: unknown }> };
+    // what was parsed, without the entries' stamps (digest, racy: when the file was written)
+    const parsed = Object.fromEntries(Object.entries(cache.files).map(([file, entry]) => [file, entry.parsed]));
+    return { stdout: r.stdout.replace(/ in [\d.]+s/, ''), files: parsed };
+  }
+
+  function unicodeProject(): string {
+    const dir = join(work, `grammar-unicode-${copies++}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(dir, 'test_unicode.py'),
+      'import pytest\n\nLABEL = "é😀"\n\n@pytest.mark.parametrize("v", ["é", "😀x", b"\\xff", 1.5])\ndef test_p(v):\n    assert v\n\nclass TestÉ:\n    def test_ü(self):\n        pass\n',
+    );
+    writeFileSync(join(dir, 'test_broken.py'), 'x = "😀😀"; def test_a(:\n    pass\n');
+    return dir;
+  }
+
+  // The native binding is an optional dependency built at install (.ci/run builds it); where it is
+  // not built there is nothing to compare and this test is reported as skipped.
+  it.skipIf(grammarKind() !== 'native')(
+    'gives the same ids, errors and cached structure as the wasm grammar',
+    () => {
+      for (const dir of [...projects.map(copyFixture), unicodeProject()]) {
+        const native = discoverWith(dir, 'default');
+        const wasm = discoverWith(dir, 'wasm');
+        expect(native.stdout.length, dir).toBeGreaterThan(0);
+        expect(native.stdout, dir).toBe(wasm.stdout);
+        expect(native.files, dir).toEqual(wasm.files);
+      }
+    },
+    120_000,
+  );
 });

@@ -630,3 +630,39 @@ describe('per-test overhead', () => {
     // Speed is reported, not asserted (bench/run.mjs measures it): a timed assertion fails on slow days.
   }, 60_000);
 });
+
+describe('bytecode under PYTHONDONTWRITEBYTECODE=1 (workers write to .fastest/pycache)', () => {
+  /** Every .pyc under `dir`, as paths relative to it. */
+  function pycFiles(dir: string): string[] {
+    if (!existsSync(dir)) return [];
+    return (readdirSync(dir, { recursive: true }) as string[]).filter((p) => p.endsWith('.pyc')).map((p) => p.split('\\').join('/'));
+  }
+
+  it('a first run takes pytest from its installed bytecode instead of compiling it into the prefix', async () => {
+    const pytestInit = execFileSync(PY, ['-c', 'import importlib.util as u; print(u.find_spec("pytest").origin)'], { encoding: 'utf8' }).trim();
+    const installed = execFileSync(PY, ['-c', `import importlib.util as u; print(u.cache_from_source(${JSON.stringify(pytestInit)}))`], {
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPYCACHEPREFIX: '' },
+    }).trim();
+    if (!existsSync(installed)) return; // pytest installed without bytecode: nothing to take
+    const cacheDir = mkdtempSync(join(tmpdir(), 'fastest-pycache-'));
+    const saved = process.env.PYTHONDONTWRITEBYTECODE;
+    process.env.PYTHONDONTWRITEBYTECODE = '1';
+    try {
+      const rootdir = join(cacheDir, 'project');
+      mkdirSync(rootdir);
+      writeFileSync(join(rootdir, 'test_one.py'), 'def test_one():\n    assert 1 + 1 == 2\n');
+      const got = await run([{ file: 'test_one.py', ids: null, expected: 1 }], { rootdir, cacheDir, workers: 2, engine: 'native' });
+      expect(got.results.map((r) => r.outcome)).toEqual(['passed']);
+      const written = pycFiles(join(cacheDir, 'pycache'));
+      // the prefix is in use (the engine's own modules are compiled into it) ...
+      expect(written.some((p) => p.includes('fastest_worker/native/engine.'))).toBe(true);
+      // ... but pytest's modules came from the bytecode pip wrote beside them
+      expect(written.filter((p) => /(^|\/)(_?pytest)\/(__init__|python|fixtures)\.[^/]*pyc$/.test(p))).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.PYTHONDONTWRITEBYTECODE;
+      else process.env.PYTHONDONTWRITEBYTECODE = saved;
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -228,6 +228,7 @@ def _preload_engine():
     are started before the units are known, and this is most of a worker's start-up."""
     if os.environ.get("FASTEST_NATIVE_ENGINE"):
         return
+    _import_pytest_from_installed_bytecode()
     lock = _cold_compile_lock()
     try:
         from .native import engine  # noqa: F401
@@ -236,6 +237,34 @@ def _preload_engine():
     finally:
         if lock is not None:
             os.close(lock)  # releases the flock
+
+
+def _import_pytest_from_installed_bytecode():
+    """With a pycache prefix (the user set PYTHONDONTWRITEBYTECODE=1, so Node points bytecode at
+    .fastest/pycache) Python looks for bytecode only under the prefix and ignores the __pycache__
+    that pip wrote beside pytest's sources: a first run would compile pytest and its dependencies
+    from source in every worker (~1 s CPU each). While the prefix holds no bytecode for pytest,
+    pytest is imported from the installed bytecode instead, writing nothing (as pytest itself
+    starts under PYTHONDONTWRITEBYTECODE=1); the engine's own modules still go to the prefix."""
+    prefix = getattr(sys, "pycache_prefix", None)
+    if not prefix or sys.dont_write_bytecode or "pytest" in sys.modules:
+        return
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("pytest")
+        if spec is None or not spec.origin or os.path.exists(importlib.util.cache_from_source(spec.origin)):
+            return
+        sys.pycache_prefix = None
+        if not os.path.exists(importlib.util.cache_from_source(spec.origin)):
+            return
+        sys.dont_write_bytecode = True
+        import pytest  # noqa: F401
+    except BaseException:
+        pass  # reported properly when the engine imports it
+    finally:
+        sys.pycache_prefix = prefix
+        sys.dont_write_bytecode = False
 
 
 _COLD_LOCK_WAIT = 30.0  # seconds; past that, compile in parallel rather than wait on

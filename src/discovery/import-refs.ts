@@ -1,7 +1,8 @@
 // The modules a file imports, anywhere in it (module level, functions, conditional branches), as
 // written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
-// queries (run inside the wasm module), so a file costs one pass however many nodes it has.
-import { Query, type Language, type Node } from 'web-tree-sitter';
+// queries (run inside tree-sitter), so a file costs one pass however many nodes it has.
+import type { Language, Node, Query } from 'web-tree-sitter';
+import { grammarQuery } from './grammar.js';
 
 export interface ImportRefs {
   /**
@@ -25,7 +26,7 @@ const queries = new WeakMap<Language, { statements: Query; calls: Query; plugins
 function queriesFor(language: Language) {
   let q = queries.get(language);
   if (!q) {
-    q = { statements: new Query(language, STATEMENTS), calls: new Query(language, CALLS), plugins: new Query(language, PLUGINS) };
+    q = { statements: grammarQuery(language, STATEMENTS), calls: grammarQuery(language, CALLS), plugins: grammarQuery(language, PLUGINS) };
     queries.set(language, q);
   }
   return q;

@@ -13,6 +13,7 @@ import re
 from typing import Dict, Optional, Set
 
 from .importer import conftest_paths
+from .rewrite import offer_parsed
 
 # Marks whose behaviour lives in plugins the native engine does not implement.
 PLUGIN_MARKS = {
@@ -420,6 +421,8 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
     with open(path, "rb") as fh:
         source = fh.read()
     tree = ast.parse(source, filename=path)
+    if not is_conftest:
+        offer_parsed(path, source, tree)  # read only here, then rewritten on import
     facts = _FileFacts()
     facts.stamp = stamp
     _facts_dirty = True
