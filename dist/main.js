@@ -2630,6 +2630,11 @@ function defaultOptions() {
         json: null,
         jsonOutput: false,
         timeout: null,
+        reruns: null,
+        rerunsDelay: null,
+        rerunsDelayBackoffFactor: null,
+        onlyRerun: [],
+        rerunExcept: [],
         lastFailed: false,
         failedFirst: false,
         durations: null,
@@ -2819,6 +2824,41 @@ const FLAGS = [
         value: true,
         apply: (o, v, f) => {
             o.timeout = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--reruns'],
+        value: true,
+        apply: (o, v, f) => {
+            o.reruns = intValue(f, v, Number.MIN_SAFE_INTEGER);
+        },
+    },
+    {
+        names: ['--reruns-delay'],
+        value: true,
+        apply: (o, v, f) => {
+            o.rerunsDelay = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--reruns-delay-backoff-factor'],
+        value: true,
+        apply: (o, v, f) => {
+            o.rerunsDelayBackoffFactor = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--only-rerun'],
+        value: true,
+        apply: (o, v) => {
+            o.onlyRerun.push(v);
+        },
+    },
+    {
+        names: ['--rerun-except'],
+        value: true,
+        apply: (o, v) => {
+            o.rerunExcept.push(v);
         },
     },
     {
@@ -3273,7 +3313,15 @@ for (const spec of FLAGS) {
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
 const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
-const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
+const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
+    '--timeout',
+    '--asyncio-mode',
+    '--reruns',
+    '--reruns-delay',
+    '--reruns-delay-backoff-factor',
+    '--only-rerun',
+    '--rerun-except',
+]);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
 class UnknownOptionError extends UsageError {
     option;
@@ -3516,6 +3564,8 @@ running:
   -x, --exitfirst       exit instantly on first error or failed test
   --maxfail N           exit after first N failures or errors
   --timeout SEC         fail a test that runs longer than SEC seconds (its worker is replaced)
+  --reruns N            run a failing test up to N more times (pytest-rerunfailures' options:
+                        --reruns-delay S, --only-rerun REGEX, --rerun-except REGEX; the flaky mark)
   -s                    shortcut for --capture=no
   --capture METHOD      per-test capturing method: one of fd|sys|no
   -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
@@ -4219,6 +4269,43 @@ exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.na
 
 /***/ }),
 
+/***/ 8567:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.rerunSettings = rerunSettings;
+// pytest-rerunfailures' settings (its options, then its ini values), resolved the way the plugin
+// reads them, for the workers that do the retries (python/fastest_worker/reruns.py).
+const index_js_1 = __nccwpck_require__(9750);
+const args_js_1 = __nccwpck_require__(7593);
+/** Python's int()/float() of an ini string, or undefined where they raise (the plugin ignores those). */
+function iniNumber(config, name, integer) {
+    const text = (0, index_js_1.getIni)(config, name, 'string')?.trim();
+    if (text === undefined || text === '')
+        return undefined;
+    if (integer ? !/^[-+]?\d+$/.test(text.replace(/_/g, '')) : !Number.isFinite(Number(text)))
+        return undefined;
+    return Number(integer ? text.replace(/_/g, '') : text);
+}
+/**
+ * The session's rerun settings, or undefined when no option or ini asks for reruns (a `flaky`
+ * mark still reruns its test). `--reruns` with `--pdb` is refused, as the plugin does.
+ */
+function rerunSettings(options, config) {
+    const count = options.reruns ?? iniNumber(config, 'reruns', true) ?? null;
+    const delay = options.rerunsDelay ?? iniNumber(config, 'reruns_delay', false) ?? 0;
+    const backoff = options.rerunsDelayBackoffFactor ?? iniNumber(config, 'reruns_delay_backoff_factor', false) ?? 1;
+    if (count && !options.collectOnly && options.routes.some((r) => r.option === '--pdb'))
+        throw new args_js_1.UsageError('--reruns incompatible with --pdb');
+    if (count === null && delay === 0 && backoff === 1 && options.onlyRerun.length === 0 && options.rerunExcept.length === 0)
+        return undefined;
+    return { count, delay, backoff, onlyRerun: options.onlyRerun, rerunExcept: options.rerunExcept };
+}
+
+
+/***/ }),
+
 /***/ 4175:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -4237,6 +4324,7 @@ const index_js_2 = __nccwpck_require__(1276);
 const index_js_3 = __nccwpck_require__(2974);
 const discover_memo_js_1 = __nccwpck_require__(7542);
 const args_js_1 = __nccwpck_require__(7593);
+const reruns_js_1 = __nccwpck_require__(8567);
 const shim_js_1 = __nccwpck_require__(1349);
 const impact_report_js_1 = __nccwpck_require__(1785);
 const discover_js_1 = __nccwpck_require__(2731);
@@ -4342,6 +4430,7 @@ async function runCommand(argv, cwd, env) {
     const session = (0, session_js_2.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
     (0, option_route_js_1.routeCoverage)(options);
+    const reruns = (0, reruns_js_1.rerunSettings)(options, config);
     const route = (0, option_route_js_1.runRoute)(options);
     if (route.kind === 'session')
         return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
@@ -4369,14 +4458,14 @@ async function runCommand(argv, cwd, env) {
     }
     const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns);
     }
     finally {
         prestarted?.dispose();
         removeSignalHandlers();
     }
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
     const { discovery, selection } = collected;
@@ -4497,6 +4586,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             prestarted,
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
+            reruns,
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4694,8 +4784,8 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         pytestArgv: () => {
-            if (pluginOptions === null && /--timeout|--asyncio-mode/.test(argv.join(' '))) {
-                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's)
+            if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
+                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
                 const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
                 if (known.status === 'ok')
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
@@ -15432,7 +15522,27 @@ function testResult(fields) {
     }
     if (fields.engine !== undefined)
         result.engine = oneOf(fields, 'engine', ENGINES, what);
+    if (fields.attempts !== undefined) {
+        if (!Array.isArray(fields.attempts))
+            fail(`${what}: 'attempts' is not a list`);
+        result.attempts = fields.attempts.map((entry) => attempt(entry, what));
+    }
     return result;
+}
+const ATTEMPT_OUTCOMES = ['failed', 'error'];
+const ATTEMPT_PHASES = ['setup', 'call', 'teardown'];
+function attempt(value, what) {
+    const where = `${what}: an attempt`;
+    const fields = map(value, where);
+    const entry = {
+        outcome: oneOf(fields, 'outcome', ATTEMPT_OUTCOMES, where),
+        when: oneOf(fields, 'when', ATTEMPT_PHASES, where),
+        duration: num(fields, 'duration', where),
+    };
+    copyTexts(fields, entry, ['longrepr', 'message'], where);
+    if (fields.sections !== undefined)
+        entry.sections = sections(fields.sections, where);
+    return entry;
 }
 /** The frame a worker sent, checked; throws Malformed naming the first thing wrong. */
 function checkedFrame(value) {
@@ -15729,6 +15839,7 @@ class Pool {
             ini: this.opts.ini ?? {},
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
+            ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
