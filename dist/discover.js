@@ -8786,13 +8786,14 @@ exports.COUNT_ORDER = [
     'warnings',
     'error',
     'subtestsPassed',
+    'rerun',
 ];
 /** The closing line's word for a category. */
 const COUNT_LABEL = { subtestsPassed: 'subtests passed' };
 /** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
-const UNKNOWN_TYPES = ['subtestsPassed'];
+const UNKNOWN_TYPES = ['subtestsPassed', 'rerun'];
 function emptyCounts() {
-    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0, rerun: 0 };
 }
 /**
  * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
@@ -8820,6 +8821,8 @@ function addResult(counts, result, subtestVerbosity = 0) {
         counts.error += 1;
     if (result.warnings)
         counts.warnings += result.warnings.length;
+    if (result.attempts)
+        counts.rerun += result.attempts.length;
 }
 function countResults(results, errors = [], extra = {}) {
     const counts = emptyCounts();

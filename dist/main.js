@@ -13592,6 +13592,8 @@ const STATUS = {
     xfailed: { letter: 'x', word: 'XFAIL', color: 'yellow' },
     xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
 };
+/** pytest-rerunfailures' status of an attempt that is run again. */
+const RERUN = { letter: 'R', word: 'RERUN', color: 'yellow' };
 const TEARDOWN_ERROR = STATUS.error;
 /** A subtest's letter and word (pytest 9's subtests plugin), or null when it is not shown. */
 function subtestStatus(sub, subtestVerbosity) {
@@ -13831,6 +13833,7 @@ class ConsoleReporter {
         this.summaryWarnings();
         this.summaryPasses('passed', 'PASSES', 'P');
         this.summaryPasses('xpassed', 'XPASSES', 'X');
+        this.summaryReruns();
         this.summaryDurations();
         const junitxml = info.junitxml ?? this.opts.junitxml;
         if (junitxml && this.verbosity >= 0)
@@ -13861,6 +13864,9 @@ class ConsoleReporter {
         this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
     }
     showResult(r) {
+        // pytest-rerunfailures logs each attempt that is run again as a `rerun` report first
+        for (const _ of r.attempts ?? [])
+            this.showReport(r, RERUN, 'rerun');
         let hiddenShown = false;
         for (const sub of r.subtests ?? []) {
             const status = subtestStatus(sub, this.subtestVerbosity);
@@ -13885,9 +13891,11 @@ class ConsoleReporter {
         if (r.teardownError)
             this.showReport(r, TEARDOWN_ERROR, true);
     }
-    /** `report`: false for the test's own outcome, true for its teardown error, or one of its subtests. */
+    /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an
+     * earlier attempt, or one of its subtests. */
     showReport(r, status, report) {
         const teardown = report === true;
+        const rerun = report === 'rerun';
         const sub = typeof report === 'object' ? report : undefined;
         // pytest starts a file's line (closing the previous one) before the test reports.
         if (this.verbosity === 0) {
@@ -13904,6 +13912,8 @@ class ConsoleReporter {
         }
         if (teardown)
             this.shownCounts.error += 1;
+        else if (rerun)
+            this.shownCounts.rerun += 1;
         else if (sub) {
             const category = (0, counts_js_1.subtestCategory)(sub, this.subtestVerbosity);
             if (category)
@@ -13911,7 +13921,9 @@ class ConsoleReporter {
         }
         else
             this.shownCounts[r.outcome] += 1;
-        this.reportedIds.add(r.id);
+        // pytest counts a test towards the progress when it finishes, or under -v at its first report
+        if (!rerun || this.verbosity > 0)
+            this.reportedIds.add(r.id);
         const isLast = this.reportedIds.size >= this.collected;
         if (this.verbosity <= 0) {
             this.tw.write(status.letter, status.color);
@@ -13926,7 +13938,7 @@ class ConsoleReporter {
         this.tw.write(status.word, status.color);
         this.currentFsPath = r.id;
         const outcome = sub ? sub.outcome : r.outcome;
-        if (!teardown && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
+        if (!teardown && !rerun && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
             let reason = (sub ? sub.message : r.message) ?? '';
             reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
             reason = this.fence.inline(reason);
@@ -14089,6 +14101,16 @@ class ConsoleReporter {
                 text += this.renderSections(sections, (n) => n.includes('teardown'));
             this.fence.block(text);
         }
+    }
+    /** pytest-rerunfailures' `-rR` section: one line per attempt that was run again. */
+    summaryReruns() {
+        if (!this.reportChars.includes('R') && !this.reportChars.includes('r'))
+            return;
+        const lines = this.results.flatMap((r) => (r.attempts ?? []).map(() => `RERUN ${r.id}`));
+        if (lines.length === 0)
+            return;
+        this.writeSep('=', 'rerun test summary info');
+        this.fence.block(lines.map((l) => l + '\n').join(''));
     }
     summaryDurations() {
         const n = this.opts.durations;
@@ -14397,13 +14419,14 @@ exports.COUNT_ORDER = [
     'warnings',
     'error',
     'subtestsPassed',
+    'rerun',
 ];
 /** The closing line's word for a category. */
 const COUNT_LABEL = { subtestsPassed: 'subtests passed' };
 /** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
-const UNKNOWN_TYPES = ['subtestsPassed'];
+const UNKNOWN_TYPES = ['subtestsPassed', 'rerun'];
 function emptyCounts() {
-    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0, rerun: 0 };
 }
 /**
  * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
@@ -14431,6 +14454,8 @@ function addResult(counts, result, subtestVerbosity = 0) {
         counts.error += 1;
     if (result.warnings)
         counts.warnings += result.warnings.length;
+    if (result.attempts)
+        counts.rerun += result.attempts.length;
 }
 function countResults(results, errors = [], extra = {}) {
     const counts = emptyCounts();
@@ -14639,6 +14664,18 @@ function jsonReportData(results, errors, meta) {
                     })),
                 }
                 : {}),
+            ...(r.attempts
+                ? {
+                    attempts: r.attempts.map((a) => ({
+                        outcome: a.outcome,
+                        when: a.when,
+                        duration: a.duration,
+                        type: a.type ?? null,
+                        message: a.message ?? null,
+                        longrepr: a.longrepr ?? null,
+                    })),
+                }
+                : {}),
         })),
         collectionErrors: errors.map((e) => ({ file: e.file, message: e.message })),
     };
@@ -14797,10 +14834,32 @@ class TestcaseBuilder {
         return e;
     }
 }
+/**
+ * One earlier attempt: `<rerunFailure>`/`<rerunError>` when the test failed in the end,
+ * `<flakyFailure>`/`<flakyError>` otherwise, with Surefire's `message` and `type` attributes and
+ * `stackTrace`, `system-out`, `system-err` children (the attempt's own captured output).
+ */
+function attemptElement(attempt, stillFailing) {
+    const tag = `${stillFailing ? 'rerun' : 'flaky'}${attempt.outcome === 'error' ? 'Error' : 'Failure'}`;
+    const e = el(tag, [
+        ['message', binXmlEscape(failureMessage(attempt))],
+        ['type', binXmlEscape(attempt.type ?? (attempt.outcome === 'error' ? `${attempt.when} error` : 'failure'))],
+    ]);
+    if (attempt.longrepr)
+        e.children.push(el('stackTrace', [], binXmlEscape(longreprText(attempt.longrepr))));
+    const out = sectionText(attempt.sections ?? [], 'Captured stdout');
+    const err = sectionText(attempt.sections ?? [], 'Captured stderr');
+    if (out)
+        e.children.push(el('system-out', [], binXmlEscape(out)));
+    if (err)
+        e.children.push(el('system-err', [], binXmlEscape(err)));
+    return e;
+}
 /** A testcase's time: pytest adds each phase's report duration when `report` is `total` or the phase. */
 function testcaseSeconds(r, report) {
+    // pytest adds every report of the test, a rerun's attempts included
     if (report === 'total')
-        return r.duration;
+        return r.duration + (r.attempts ?? []).reduce((sum, a) => sum + a.duration, 0);
     if (report !== 'setup' && report !== 'call' && report !== 'teardown')
         return 0;
     // A result Node made (a crash) has no phases: its duration is the call's.
@@ -14953,6 +15012,10 @@ function junitXml(results, errors, opts) {
                 tc.add('skipped', skippedElement('pytest.xfail', xfailReason(r.message)));
                 break;
         }
+        // Earlier attempts of a rerun test, in Maven Surefire's elements (read by Jenkins and the
+        // JUnit reporting actions): rerun* in a test that still failed, flaky* in one that then passed.
+        for (const attempt of r.attempts ?? [])
+            tc.add('attempt', attemptElement(attempt, r.outcome === 'failed' || r.outcome === 'error'));
         if (r.teardownError) {
             teardownPassed = false;
             if (r.outcome === 'failed' && r.when === 'call') {
@@ -15540,6 +15603,9 @@ function attempt(value, what) {
         duration: num(fields, 'duration', where),
     };
     copyTexts(fields, entry, ['longrepr', 'message'], where);
+    const type = optStr(fields, 'type', where);
+    if (type !== undefined)
+        entry.type = type;
     if (fields.sections !== undefined)
         entry.sections = sections(fields.sections, where);
     return entry;

@@ -126,6 +126,8 @@ export interface Attempt {
   duration: number;
   message?: string;
   longrepr?: string;
+  /** The exception's class name, when it raised one (`AssertionError`). */
+  type?: string;
   /** The output captured during this attempt alone. */
   sections?: [string, string][];
 }

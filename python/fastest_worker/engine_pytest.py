@@ -390,15 +390,16 @@ class _RerunPlugin:
                 target = _RetryTeardownTarget(item, nextitem, lambda: self._again(plan, done, ("setup", "call")))
                 reports = runtestprotocol(item, nextitem=target, log=False)
                 condition_error = None
+                failures = self._failures(item, reports)
                 try:
-                    again = plan.again(done, self._failures(item, reports))
+                    again = plan.again(done, failures)
                 except ConditionError as e:  # the plugin stops the session here; fastest fails the test
                     again, condition_error = False, e
                 if not again:
                     break
                 result = build_result(reports, self.report_plugin.crash_lines)
                 sections = reports[-1].sections
-                attempts.append(results.attempt(result, sections[shown_sections:]))
+                attempts.append(results.attempt(result, sections[shown_sections:], failures))
                 shown_sections = len(sections)
                 self._forget_attempt(item)
                 plan.wait(done)

@@ -75,9 +75,10 @@ def result(fields):
     return fields
 
 
-def attempt(result, own_sections):
+def attempt(result, own_sections, failures):
     """One earlier attempt of a rerun test (an entry of TestResult.attempts) from the result
-    fields that attempt would have had; `own_sections`: the output captured in that attempt."""
+    fields that attempt would have had; `own_sections`: the output captured in that attempt;
+    `failures`: the exceptions (or None) its failed phases raised, the first naming its `type`."""
     outcome = result["outcome"]
     when = result["when"]
     message = result.get("message")
@@ -95,6 +96,9 @@ def attempt(result, own_sections):
         entry["longrepr"] = longrepr
     if own_sections:
         entry["sections"] = own_sections
+    exc = next((e for e in failures if e is not None), None)
+    if exc is not None:
+        entry["type"] = type(exc).__name__
     return entry
 
 

@@ -259,6 +259,8 @@ function attempt(value: unknown, what: string): Attempt {
     duration: num(fields, 'duration', where),
   };
   copyTexts(fields, entry, ['longrepr', 'message'], where);
+  const type = optStr(fields, 'type', where);
+  if (type !== undefined) entry.type = type;
   if (fields.sections !== undefined) entry.sections = sections(fields.sections, where);
   return entry;
 }

@@ -426,7 +426,7 @@ class NativeEngine:
                                                    "message": teardown.message or ""}
                 break
             own = result.get("sections") or []
-            attempts.append(results.attempt(result, own))
+            attempts.append(results.attempt(result, own, failures))
             earlier_sections.extend(own)
             _forget_failed_fixtures(item)
             plan.wait(len(attempts) - 1)
