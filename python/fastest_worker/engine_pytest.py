@@ -13,7 +13,7 @@ from . import results
 from .cancel import cancel_requested
 from .protocol import listed
 from .results import CollectedReporter
-from .reruns import ConditionError, RerunPolicy
+from .reruns import ConditionError, RerunPolicy, register_flaky_marker
 from .terminal_text import terminal_text
 
 def _first_line(text):
@@ -597,6 +597,7 @@ class PytestEngine:
             config._do_configure()
             self._quiet_plugins(config)
             _unregister_rerunfailures(config.pluginmanager)
+            register_flaky_marker(config)
             self._time_tests(config, init)
             config.hook.pytest_sessionstart(session=session)
             if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1

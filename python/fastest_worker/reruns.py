@@ -16,6 +16,18 @@ import traceback
 import warnings
 
 
+# The `flaky` mark as pytest-rerunfailures registers it (so it is known under --strict-markers).
+FLAKY_MARKER = ("flaky(reruns=1, reruns_delay=0, reruns_delay_backoff_factor=1.0): mark test to re-run up to "
+                "'reruns' times. Add a delay of 'reruns_delay' seconds between re-runs, multiplied by "
+                "'reruns_delay_backoff_factor' after each attempt for an exponential backoff.")
+
+
+def register_flaky_marker(config):
+    """Adds the `flaky` mark to the `markers` ini unless something registered it already."""
+    if not any(line.split(":")[0].split("(")[0].strip() == "flaky" for line in config.getini("markers")):
+        config.addinivalue_line("markers", FLAKY_MARKER)
+
+
 class RerunPolicy:
     """The session's rerun settings: `init["reruns"]` as Node sends it, or None."""
 

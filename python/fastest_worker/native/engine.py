@@ -32,7 +32,7 @@ from .. import results
 from ..cancel import cancel_requested
 from ..protocol import listed
 from ..results import CollectedReporter
-from ..reruns import ConditionError, RerunPolicy, RetryPlan
+from ..reruns import ConditionError, RerunPolicy, RetryPlan, register_flaky_marker
 
 try:
     from . import capture as _capture_mod
@@ -193,6 +193,7 @@ class NativeEngine:
         self.showlocals = bool(self.config.option.showlocals)
         self.timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
         self.reruns = RerunPolicy(init.get("reruns"))
+        register_flaky_marker(self.config)
         mode = self.config.option.capture
         if _capture_mod is not None:
             # pytest's logging plugin: records for "Captured log <when>", at log_level
