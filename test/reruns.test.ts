@@ -114,6 +114,36 @@ beforeAll(() => {
   mkdirSync(join(top, 'ini'));
   writeFileSync(join(top, 'ini', 'pytest.ini'), '[pytest]\nreruns = 1\n');
   writeFileSync(join(top, 'ini', 'counter.py'), COUNTER);
+  // Stands in for pytest-rerunfailures installed in the user's environment: its options, its mark,
+  // and a pytest_runtest_protocol that would retry a second time (it logs when it runs).
+  writeFileSync(
+    join(root, 'pytest_rerunfailures.py'),
+    [
+      'from counter import log',
+      '',
+      '',
+      'def pytest_addoption(parser):',
+      '    group = parser.getgroup("rerunfailures")',
+      '    group.addoption("--reruns", type=int, dest="reruns")',
+      '    group.addoption("--reruns-delay", type=float, dest="reruns_delay")',
+      '    group.addoption("--only-rerun", action="append", dest="only_rerun")',
+      '    group.addoption("--rerun-except", action="append", dest="rerun_except")',
+      '    parser.addini("reruns", "number of times to re-run failed tests")',
+      '',
+      '',
+      'def pytest_configure(config):',
+      '    config.addinivalue_line("markers", "flaky(reruns=1): re-run")',
+      '',
+      '',
+      'def pytest_runtest_protocol(item, nextitem):',
+      '    log("plugin protocol")',
+      '',
+      '',
+      'def pytest_runtest_teardown(item, nextitem):',
+      '    log("plugin teardown")',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(top, 'ini', 'test_ini.py'), 'from counter import attempt\n\n\ndef test_once():\n    assert attempt("once") > 1\n');
 });
 afterAll(() => rmSync(top, { recursive: true, force: true }));
@@ -131,12 +161,12 @@ interface Run {
 }
 
 let runs = 0;
-async function fastest(args: string[], cwd = root): Promise<Run> {
+async function fastest(args: string[], cwd = root, extraEnv: Record<string, string> = {}): Promise<Run> {
   const counts = join(cwd, `.counts-${runs++}`);
   mkdirSync(counts);
   const json = join(counts, 'out.json');
   const xml = join(counts, 'out.xml');
-  const env = { ...process.env, RERUN_COUNTS: counts, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '', PY_COLORS: '0' };
+  const env = { ...process.env, RERUN_COUNTS: counts, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '', PY_COLORS: '0', ...extraEnv };
   let code = 0;
   let out: string;
   try {
@@ -334,6 +364,17 @@ describe('retries: options and settings', () => {
       expect(r.code).toBe(0);
       expect(r.counts.once).toBe(2);
       expect(closing(r.out)).toMatch(/^=+ 1 passed, 1 rerun in /);
+    }
+  }, 60_000);
+
+  it('pytest-rerunfailures installed: fastest drives the retries, the plugin never retries a second time', async () => {
+    for (const engine of ['pytest', 'auto']) {
+      const r = await fastest(['--engine', engine, '-p', 'pytest_rerunfailures', '--reruns', '2', '-k', 'test_flaky or marked'], root, { PYTHONPATH: root });
+      expect(outcomeOf(r, 'test_flaky')?.outcome).toBe('passed');
+      expect(r.counts.flaky).toBe(3);
+      expect(r.counts.marked).toBe(2);
+      expect(r.log.filter((l) => l.startsWith('plugin'))).toEqual([]);
+      expect(closing(r.out)).toMatch(/^=+ 1 failed, 1 passed, 8 deselected, 3 rerun in /);
     }
   }, 60_000);
 
