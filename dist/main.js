@@ -4261,7 +4261,22 @@ exports.PYTEST_ROUTED_OPTIONS = [
  * one it does not know (a later pytest-cov's) sends the session to real pytest.
  */
 const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
+/**
+ * pytest-rerunfailures' options beyond those fastest implements (args.ts, cli/reruns.ts): fastest
+ * drives the retries and unregisters the plugin in its workers, so these run real pytest, with
+ * the plugin, for the session (without the plugin pytest refuses them, as fastest does).
+ */
+const SESSION_PLUGIN_OPTIONS = new Set([
+    '--force-reruns',
+    '--reruns-mode',
+    '--rerun-exclude-path',
+    '--fail-on-flaky',
+    '--max-suite-reruns',
+    '--rerun-show-tracebacks',
+]);
 function pluginOptionRoute(name) {
+    if (SESSION_PLUGIN_OPTIONS.has(name))
+        return 'session';
     return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
 }
 exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o])));

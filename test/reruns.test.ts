@@ -128,6 +128,7 @@ beforeAll(() => {
       '    group.addoption("--reruns-delay", type=float, dest="reruns_delay")',
       '    group.addoption("--only-rerun", action="append", dest="only_rerun")',
       '    group.addoption("--rerun-except", action="append", dest="rerun_except")',
+      '    group.addoption("--fail-on-flaky", action="store_true", dest="fail_on_flaky")',
       '    parser.addini("reruns", "number of times to re-run failed tests")',
       '',
       '',
@@ -376,6 +377,12 @@ describe('retries: options and settings', () => {
       expect(r.log.filter((l) => l.startsWith('plugin'))).toEqual([]);
       expect(closing(r.out)).toMatch(/^=+ 1 failed, 1 passed, 8 deselected, 3 rerun in /);
     }
+  }, 60_000);
+
+  it("an option of the plugin's that fastest does not implement runs the session in real pytest, with the plugin", async () => {
+    const r = await fastest(['-p', 'pytest_rerunfailures', '--fail-on-flaky', '-k', 'test_ok'], root, { PYTHONPATH: root });
+    expect(r.out).toMatch(/^platform .* pytest-\d/m);
+    expect(r.code).toBe(0);
   }, 60_000);
 
   it('--reruns with --pdb is refused as the plugin does', async () => {
