@@ -145,6 +145,13 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
+  mkdirSync(join(top, 'warn'));
+  writeFileSync(join(top, 'warn', 'pytest.ini'), '[pytest]\n');
+  writeFileSync(join(top, 'warn', 'counter.py'), COUNTER);
+  writeFileSync(
+    join(top, 'warn', 'test_warn.py'),
+    'import warnings\nfrom counter import attempt\n\n\ndef test_warns():\n    warnings.warn(UserWarning("each attempt"))\n    assert attempt("warn") > 1\n',
+  );
   writeFileSync(join(top, 'ini', 'test_ini.py'), 'from counter import attempt\n\n\ndef test_once():\n    assert attempt("once") > 1\n');
 });
 afterAll(() => rmSync(top, { recursive: true, force: true }));
@@ -383,6 +390,14 @@ describe('retries: options and settings', () => {
     const r = await fastest(['-p', 'pytest_rerunfailures', '--fail-on-flaky', '-k', 'test_ok'], root, { PYTHONPATH: root });
     expect(r.out).toMatch(/^platform .* pytest-\d/m);
     expect(r.code).toBe(0);
+  }, 60_000);
+
+  it("every attempt's warnings are counted, as pytest's warnings plugin records around the reruns", async () => {
+    for (const engine of ['native', 'pytest']) {
+      const r = await fastest(['--engine', engine, '--reruns', '1'], join(top, 'warn'));
+      expect(r.code).toBe(0);
+      expect(closing(r.out)).toMatch(/^=+ 1 passed, 2 warnings, 1 rerun in /);
+    }
   }, 60_000);
 
   it('--reruns with --pdb is refused as the plugin does', async () => {

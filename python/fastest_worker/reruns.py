@@ -143,7 +143,7 @@ def _matches(patterns, exc):
         if isinstance(pattern, type) and issubclass(pattern, BaseException):
             if isinstance(exc, pattern):
                 return True
-        elif re.search(pattern, text):
+        elif re.search(pattern if isinstance(pattern, (str, re.Pattern)) else str(pattern), text):
             return True
     return False
 
@@ -163,7 +163,7 @@ def _evaluate_condition(condition, item_globals, config):
     if item_globals:
         namespace.update(item_globals)
     try:
-        return bool(eval(compile(condition, "<flaky condition>", "eval"), namespace))  # noqa: S307 - the plugin's
+        return bool(eval(compile(condition, "<flaky condition>", "eval"), namespace))  # as the plugin
     except SyntaxError as exc:
         raise ConditionError("\n".join(["Error evaluating 'flaky' condition", "    " + condition,
                                         "    " + " " * (exc.offset or 0) + "^", "SyntaxError: invalid syntax"]))

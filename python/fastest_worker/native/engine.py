@@ -410,6 +410,7 @@ class NativeEngine:
         reruns are left; the earlier attempts ride on the last one's result."""
         attempts: List[dict] = []
         earlier_sections: List[list] = []
+        earlier_warnings: List[dict] = []  # pytest's warnings plugin records around all attempts
         while True:
             self.emit(results.start(item.nodeid))
             result, failures, kept_chain = self._attempt(item, nextitem, (plan, len(attempts)))
@@ -429,12 +430,15 @@ class NativeEngine:
             own = result.get("sections") or []
             attempts.append(results.attempt(result, own, failures))
             earlier_sections.extend(own)
+            earlier_warnings.extend(result.get("warnings") or [])
             _forget_failed_fixtures(item)
             plan.wait(len(attempts) - 1)
         if attempts:
             result["attempts"] = attempts
             # pytest keeps an item's captured sections across reruns: the last report shows all
             result["sections"] = earlier_sections + (result.get("sections") or [])
+            if earlier_warnings:
+                result["warnings"] = earlier_warnings + (result.get("warnings") or [])
         self.emit(results.result(result))
 
     def _attempt(self, item: Item, nextitem: Optional[Item], retry) -> tuple:
