@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseWorkerFrame } from '../src/runner/frames.js';
 
 const run = promisify(execFile);
 const cli = join(__dirname, '..', 'dist', 'cli.js');
@@ -404,4 +405,41 @@ describe('retries: options and settings', () => {
     const r = await fastest(['--reruns', '1', '--pdb']);
     expect(r.code).toBe(4);
   }, 60_000);
+});
+
+describe('result frames with attempts', () => {
+  const base = { t: 'result', id: 't.py::test_a', outcome: 'passed', when: 'call', duration: 0.1 };
+  it('keeps well-formed attempts, known fields only', () => {
+    const frame = parseWorkerFrame({
+      ...base,
+      attempts: [
+        {
+          outcome: 'failed',
+          when: 'call',
+          duration: 0.2,
+          type: 'AssertionError',
+          message: 'm',
+          longrepr: 'l',
+          sections: [['Captured stdout call', 'x']],
+          extra: 1,
+        },
+      ],
+    });
+    expect(frame).toEqual({
+      t: 'result',
+      result: {
+        ...base,
+        t: undefined,
+        attempts: [
+          { outcome: 'failed', when: 'call', duration: 0.2, type: 'AssertionError', message: 'm', longrepr: 'l', sections: [['Captured stdout call', 'x']] },
+        ],
+      },
+    });
+  });
+  it('a malformed attempt is a protocol error naming it', () => {
+    expect(parseWorkerFrame({ ...base, attempts: {} })).toEqual({ t: 'malformed', problem: "result for t.py::test_a: 'attempts' is not a list" });
+    const bad = parseWorkerFrame({ ...base, attempts: [{ outcome: 'passed', when: 'call', duration: 0 }] });
+    expect(bad).toMatchObject({ t: 'malformed', problem: expect.stringContaining('an attempt: \'outcome\' is "passed", not one of failed/error') });
+    expect(parseWorkerFrame({ ...base, attempts: [{ outcome: 'error', when: 'setup', duration: 'x' }] })).toMatchObject({ t: 'malformed' });
+  });
 });
