@@ -40,6 +40,11 @@ function defaultOptions() {
         json: null,
         jsonOutput: false,
         timeout: null,
+        reruns: null,
+        rerunsDelay: null,
+        rerunsDelayBackoffFactor: null,
+        onlyRerun: [],
+        rerunExcept: [],
         lastFailed: false,
         failedFirst: false,
         durations: null,
@@ -230,6 +235,41 @@ const FLAGS = [
         value: true,
         apply: (o, v, f) => {
             o.timeout = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--reruns'],
+        value: true,
+        apply: (o, v, f) => {
+            o.reruns = intValue(f, v, Number.MIN_SAFE_INTEGER);
+        },
+    },
+    {
+        names: ['--reruns-delay'],
+        value: true,
+        apply: (o, v, f) => {
+            o.rerunsDelay = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--reruns-delay-backoff-factor'],
+        value: true,
+        apply: (o, v, f) => {
+            o.rerunsDelayBackoffFactor = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--only-rerun'],
+        value: true,
+        apply: (o, v) => {
+            o.onlyRerun.push(v);
+        },
+    },
+    {
+        names: ['--rerun-except'],
+        value: true,
+        apply: (o, v) => {
+            o.rerunExcept.push(v);
         },
     },
     {
@@ -692,7 +732,15 @@ for (const spec of FLAGS) {
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
 const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
-const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
+const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
+    '--timeout',
+    '--asyncio-mode',
+    '--reruns',
+    '--reruns-delay',
+    '--reruns-delay-backoff-factor',
+    '--only-rerun',
+    '--rerun-except',
+]);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
 class UnknownOptionError extends UsageError {
     option;
@@ -936,6 +984,8 @@ running:
   -x, --exitfirst       exit instantly on first error or failed test
   --maxfail N           exit after first N failures or errors
   --timeout SEC         fail a test that runs longer than SEC seconds (its worker is replaced)
+  --reruns N            run a failing test up to N more times (pytest-rerunfailures' options:
+                        --reruns-delay S, --only-rerun REGEX, --rerun-except REGEX; the flaky mark)
   -s                    shortcut for --capture=no
   --capture METHOD      per-test capturing method: one of fd|sys|no
   -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
@@ -1503,7 +1553,22 @@ exports.PYTEST_ROUTED_OPTIONS = [
  * one it does not know (a later pytest-cov's) sends the session to real pytest.
  */
 const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
+/**
+ * pytest-rerunfailures' options beyond those fastest implements (args.ts, cli/reruns.ts): fastest
+ * drives the retries and unregisters the plugin in its workers, so these run real pytest, with
+ * the plugin, for the session (without the plugin pytest refuses them, as fastest does).
+ */
+const SESSION_PLUGIN_OPTIONS = new Set([
+    '--force-reruns',
+    '--reruns-mode',
+    '--rerun-exclude-path',
+    '--fail-on-flaky',
+    '--max-suite-reruns',
+    '--rerun-show-tracebacks',
+]);
 function pluginOptionRoute(name) {
+    if (SESSION_PLUGIN_OPTIONS.has(name))
+        return 'session';
     return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
 }
 exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o])));
@@ -1610,8 +1675,8 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         pytestArgv: () => {
-            if (pluginOptions === null && /--timeout|--asyncio-mode/.test(argv.join(' '))) {
-                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's)
+            if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
+                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
                 const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
                 if (known.status === 'ok')
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
@@ -8884,13 +8949,14 @@ exports.COUNT_ORDER = [
     'warnings',
     'error',
     'subtestsPassed',
+    'rerun',
 ];
 /** The closing line's word for a category. */
 const COUNT_LABEL = { subtestsPassed: 'subtests passed' };
 /** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
-const UNKNOWN_TYPES = ['subtestsPassed'];
+const UNKNOWN_TYPES = ['subtestsPassed', 'rerun'];
 function emptyCounts() {
-    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0, rerun: 0 };
 }
 /**
  * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
@@ -8918,6 +8984,8 @@ function addResult(counts, result, subtestVerbosity = 0) {
         counts.error += 1;
     if (result.warnings)
         counts.warnings += result.warnings.length;
+    if (result.attempts)
+        counts.rerun += result.attempts.length;
 }
 function countResults(results, errors = [], extra = {}) {
     const counts = emptyCounts();

@@ -2631,6 +2631,11 @@ function defaultOptions() {
         json: null,
         jsonOutput: false,
         timeout: null,
+        reruns: null,
+        rerunsDelay: null,
+        rerunsDelayBackoffFactor: null,
+        onlyRerun: [],
+        rerunExcept: [],
         lastFailed: false,
         failedFirst: false,
         durations: null,
@@ -2821,6 +2826,41 @@ const FLAGS = [
         value: true,
         apply: (o, v, f) => {
             o.timeout = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--reruns'],
+        value: true,
+        apply: (o, v, f) => {
+            o.reruns = intValue(f, v, Number.MIN_SAFE_INTEGER);
+        },
+    },
+    {
+        names: ['--reruns-delay'],
+        value: true,
+        apply: (o, v, f) => {
+            o.rerunsDelay = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--reruns-delay-backoff-factor'],
+        value: true,
+        apply: (o, v, f) => {
+            o.rerunsDelayBackoffFactor = floatValue(f, v);
+        },
+    },
+    {
+        names: ['--only-rerun'],
+        value: true,
+        apply: (o, v) => {
+            o.onlyRerun.push(v);
+        },
+    },
+    {
+        names: ['--rerun-except'],
+        value: true,
+        apply: (o, v) => {
+            o.rerunExcept.push(v);
         },
     },
     {
@@ -3283,7 +3323,15 @@ for (const spec of FLAGS) {
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
 const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
-const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
+const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
+    '--timeout',
+    '--asyncio-mode',
+    '--reruns',
+    '--reruns-delay',
+    '--reruns-delay-backoff-factor',
+    '--only-rerun',
+    '--rerun-except',
+]);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
 class UnknownOptionError extends UsageError {
     option;
@@ -3527,6 +3575,8 @@ running:
   -x, --exitfirst       exit instantly on first error or failed test
   --maxfail N           exit after first N failures or errors
   --timeout SEC         fail a test that runs longer than SEC seconds (its worker is replaced)
+  --reruns N            run a failing test up to N more times (pytest-rerunfailures' options:
+                        --reruns-delay S, --only-rerun REGEX, --rerun-except REGEX; the flaky mark)
   -s                    shortcut for --capture=no
   --capture METHOD      per-test capturing method: one of fd|sys|no
   -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
@@ -4247,10 +4297,62 @@ exports.PYTEST_ROUTED_OPTIONS = [
  * one it does not know (a later pytest-cov's) sends the session to real pytest.
  */
 const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
+/**
+ * pytest-rerunfailures' options beyond those fastest implements (args.ts, cli/reruns.ts): fastest
+ * drives the retries and unregisters the plugin in its workers, so these run real pytest, with
+ * the plugin, for the session (without the plugin pytest refuses them, as fastest does).
+ */
+const SESSION_PLUGIN_OPTIONS = new Set([
+    '--force-reruns',
+    '--reruns-mode',
+    '--rerun-exclude-path',
+    '--fail-on-flaky',
+    '--max-suite-reruns',
+    '--rerun-show-tracebacks',
+]);
 function pluginOptionRoute(name) {
+    if (SESSION_PLUGIN_OPTIONS.has(name))
+        return 'session';
     return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
 }
 exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.names.map((n) => [n, o])));
+
+
+/***/ }),
+
+/***/ 8567:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.rerunSettings = rerunSettings;
+// pytest-rerunfailures' settings (its options, then its ini values), resolved the way the plugin
+// reads them, for the workers that do the retries (python/fastest_worker/reruns.py).
+const index_js_1 = __nccwpck_require__(9750);
+const args_js_1 = __nccwpck_require__(7593);
+/** Python's int()/float() of an ini string, or undefined where they raise (the plugin ignores those). */
+function iniNumber(config, name, integer) {
+    const text = (0, index_js_1.getIni)(config, name, 'string')?.trim();
+    if (text === undefined || text === '')
+        return undefined;
+    if (integer ? !/^[-+]?\d+$/.test(text.replace(/_/g, '')) : !Number.isFinite(Number(text)))
+        return undefined;
+    return Number(integer ? text.replace(/_/g, '') : text);
+}
+/**
+ * The session's rerun settings, or undefined when no option or ini asks for reruns (a `flaky`
+ * mark still reruns its test). `--reruns` with `--pdb` is refused, as the plugin does.
+ */
+function rerunSettings(options, config) {
+    const count = options.reruns ?? iniNumber(config, 'reruns', true) ?? null;
+    const delay = options.rerunsDelay ?? iniNumber(config, 'reruns_delay', false) ?? 0;
+    const backoff = options.rerunsDelayBackoffFactor ?? iniNumber(config, 'reruns_delay_backoff_factor', false) ?? 1;
+    if (count && !options.collectOnly && options.routes.some((r) => r.option === '--pdb'))
+        throw new args_js_1.UsageError('--reruns incompatible with --pdb');
+    if (count === null && delay === 0 && backoff === 1 && options.onlyRerun.length === 0 && options.rerunExcept.length === 0)
+        return undefined;
+    return { count, delay, backoff, onlyRerun: options.onlyRerun, rerunExcept: options.rerunExcept };
+}
 
 
 /***/ }),
@@ -4273,6 +4375,7 @@ const index_js_2 = __nccwpck_require__(1276);
 const index_js_3 = __nccwpck_require__(2974);
 const discover_memo_js_1 = __nccwpck_require__(7542);
 const args_js_1 = __nccwpck_require__(7593);
+const reruns_js_1 = __nccwpck_require__(8567);
 const shim_js_1 = __nccwpck_require__(1349);
 const impact_report_js_1 = __nccwpck_require__(1785);
 const discover_js_1 = __nccwpck_require__(2731);
@@ -4378,6 +4481,7 @@ async function runCommand(argv, cwd, env) {
     const session = (0, session_js_2.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
     (0, option_route_js_1.routeCoverage)(options);
+    const reruns = (0, reruns_js_1.rerunSettings)(options, config);
     const route = (0, option_route_js_1.runRoute)(options);
     if (route.kind === 'session')
         return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
@@ -4405,14 +4509,14 @@ async function runCommand(argv, cwd, env) {
     }
     const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns);
     }
     finally {
         prestarted?.dispose();
         removeSignalHandlers();
     }
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
     const { discovery, selection } = collected;
@@ -4533,6 +4637,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             prestarted,
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
+            reruns,
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4730,8 +4835,8 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         pytestArgv: () => {
-            if (pluginOptions === null && /--timeout|--asyncio-mode/.test(argv.join(' '))) {
-                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's)
+            if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
+                // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
                 const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
                 if (known.status === 'ok')
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
@@ -14122,6 +14227,8 @@ const STATUS = {
     xfailed: { letter: 'x', word: 'XFAIL', color: 'yellow' },
     xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
 };
+/** pytest-rerunfailures' status of an attempt that is run again. */
+const RERUN = { letter: 'R', word: 'RERUN', color: 'yellow' };
 const TEARDOWN_ERROR = STATUS.error;
 /** A subtest's letter and word (pytest 9's subtests plugin), or null when it is not shown. */
 function subtestStatus(sub, subtestVerbosity) {
@@ -14361,6 +14468,7 @@ class ConsoleReporter {
         this.summaryWarnings();
         this.summaryPasses('passed', 'PASSES', 'P');
         this.summaryPasses('xpassed', 'XPASSES', 'X');
+        this.summaryReruns();
         this.summaryDurations();
         const junitxml = info.junitxml ?? this.opts.junitxml;
         if (junitxml && this.verbosity >= 0)
@@ -14391,6 +14499,9 @@ class ConsoleReporter {
         this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
     }
     showResult(r) {
+        // pytest-rerunfailures logs each attempt that is run again as a `rerun` report first
+        for (const _ of r.attempts ?? [])
+            this.showReport(r, RERUN, 'rerun');
         let hiddenShown = false;
         for (const sub of r.subtests ?? []) {
             const status = subtestStatus(sub, this.subtestVerbosity);
@@ -14415,9 +14526,11 @@ class ConsoleReporter {
         if (r.teardownError)
             this.showReport(r, TEARDOWN_ERROR, true);
     }
-    /** `report`: false for the test's own outcome, true for its teardown error, or one of its subtests. */
+    /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an
+     * earlier attempt, or one of its subtests. */
     showReport(r, status, report) {
         const teardown = report === true;
+        const rerun = report === 'rerun';
         const sub = typeof report === 'object' ? report : undefined;
         // pytest starts a file's line (closing the previous one) before the test reports.
         if (this.verbosity === 0) {
@@ -14434,6 +14547,8 @@ class ConsoleReporter {
         }
         if (teardown)
             this.shownCounts.error += 1;
+        else if (rerun)
+            this.shownCounts.rerun += 1;
         else if (sub) {
             const category = (0, counts_js_1.subtestCategory)(sub, this.subtestVerbosity);
             if (category)
@@ -14441,7 +14556,9 @@ class ConsoleReporter {
         }
         else
             this.shownCounts[r.outcome] += 1;
-        this.reportedIds.add(r.id);
+        // pytest counts a test towards the progress when it finishes, or under -v at its first report
+        if (!rerun || this.verbosity > 0)
+            this.reportedIds.add(r.id);
         const isLast = this.reportedIds.size >= this.collected;
         if (this.verbosity <= 0) {
             this.tw.write(status.letter, status.color);
@@ -14456,7 +14573,7 @@ class ConsoleReporter {
         this.tw.write(status.word, status.color);
         this.currentFsPath = r.id;
         const outcome = sub ? sub.outcome : r.outcome;
-        if (!teardown && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
+        if (!teardown && !rerun && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
             let reason = (sub ? sub.message : r.message) ?? '';
             reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
             reason = this.fence.inline(reason);
@@ -14619,6 +14736,16 @@ class ConsoleReporter {
                 text += this.renderSections(sections, (n) => n.includes('teardown'));
             this.fence.block(text);
         }
+    }
+    /** pytest-rerunfailures' `-rR` section: one line per attempt that was run again. */
+    summaryReruns() {
+        if (!this.reportChars.includes('R') && !this.reportChars.includes('r'))
+            return;
+        const lines = this.results.flatMap((r) => (r.attempts ?? []).map(() => `RERUN ${r.id}`));
+        if (lines.length === 0)
+            return;
+        this.writeSep('=', 'rerun test summary info');
+        this.fence.block(lines.map((l) => l + '\n').join(''));
     }
     summaryDurations() {
         const n = this.opts.durations;
@@ -14927,13 +15054,14 @@ exports.COUNT_ORDER = [
     'warnings',
     'error',
     'subtestsPassed',
+    'rerun',
 ];
 /** The closing line's word for a category. */
 const COUNT_LABEL = { subtestsPassed: 'subtests passed' };
 /** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
-const UNKNOWN_TYPES = ['subtestsPassed'];
+const UNKNOWN_TYPES = ['subtestsPassed', 'rerun'];
 function emptyCounts() {
-    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
+    return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0, rerun: 0 };
 }
 /**
  * The stats category of a subtest report (pytest 9's subtests plugin, pytest_report_teststatus),
@@ -14961,6 +15089,8 @@ function addResult(counts, result, subtestVerbosity = 0) {
         counts.error += 1;
     if (result.warnings)
         counts.warnings += result.warnings.length;
+    if (result.attempts)
+        counts.rerun += result.attempts.length;
 }
 function countResults(results, errors = [], extra = {}) {
     const counts = emptyCounts();
@@ -15169,6 +15299,18 @@ function jsonReportData(results, errors, meta) {
                     })),
                 }
                 : {}),
+            ...(r.attempts
+                ? {
+                    attempts: r.attempts.map((a) => ({
+                        outcome: a.outcome,
+                        when: a.when,
+                        duration: a.duration,
+                        type: a.type ?? null,
+                        message: a.message ?? null,
+                        longrepr: a.longrepr ?? null,
+                    })),
+                }
+                : {}),
         })),
         collectionErrors: errors.map((e) => ({ file: e.file, message: e.message })),
     };
@@ -15327,10 +15469,32 @@ class TestcaseBuilder {
         return e;
     }
 }
+/**
+ * One earlier attempt: `<rerunFailure>`/`<rerunError>` when the test failed in the end,
+ * `<flakyFailure>`/`<flakyError>` otherwise, with Surefire's `message` and `type` attributes and
+ * `stackTrace`, `system-out`, `system-err` children (the attempt's own captured output).
+ */
+function attemptElement(attempt, stillFailing) {
+    const tag = `${stillFailing ? 'rerun' : 'flaky'}${attempt.outcome === 'error' ? 'Error' : 'Failure'}`;
+    const e = el(tag, [
+        ['message', binXmlEscape(failureMessage(attempt))],
+        ['type', binXmlEscape(attempt.type ?? (attempt.outcome === 'error' ? `${attempt.when} error` : 'failure'))],
+    ]);
+    if (attempt.longrepr)
+        e.children.push(el('stackTrace', [], binXmlEscape(longreprText(attempt.longrepr))));
+    const out = sectionText(attempt.sections ?? [], 'Captured stdout');
+    const err = sectionText(attempt.sections ?? [], 'Captured stderr');
+    if (out)
+        e.children.push(el('system-out', [], binXmlEscape(out)));
+    if (err)
+        e.children.push(el('system-err', [], binXmlEscape(err)));
+    return e;
+}
 /** A testcase's time: pytest adds each phase's report duration when `report` is `total` or the phase. */
 function testcaseSeconds(r, report) {
+    // pytest adds every report of the test, a rerun's attempts included
     if (report === 'total')
-        return r.duration;
+        return r.duration + (r.attempts ?? []).reduce((sum, a) => sum + a.duration, 0);
     if (report !== 'setup' && report !== 'call' && report !== 'teardown')
         return 0;
     // A result Node made (a crash) has no phases: its duration is the call's.
@@ -15483,6 +15647,10 @@ function junitXml(results, errors, opts) {
                 tc.add('skipped', skippedElement('pytest.xfail', xfailReason(r.message)));
                 break;
         }
+        // Earlier attempts of a rerun test, in Maven Surefire's elements (read by Jenkins and the
+        // JUnit reporting actions): rerun* in a test that still failed, flaky* in one that then passed.
+        for (const attempt of r.attempts ?? [])
+            tc.add('attempt', attemptElement(attempt, r.outcome === 'failed' || r.outcome === 'error'));
         if (r.teardownError) {
             teardownPassed = false;
             if (r.outcome === 'failed' && r.when === 'call') {
@@ -16052,7 +16220,30 @@ function testResult(fields) {
     }
     if (fields.engine !== undefined)
         result.engine = oneOf(fields, 'engine', ENGINES, what);
+    if (fields.attempts !== undefined) {
+        if (!Array.isArray(fields.attempts))
+            fail(`${what}: 'attempts' is not a list`);
+        result.attempts = fields.attempts.map((entry) => attempt(entry, what));
+    }
     return result;
+}
+const ATTEMPT_OUTCOMES = ['failed', 'error'];
+const ATTEMPT_PHASES = ['setup', 'call', 'teardown'];
+function attempt(value, what) {
+    const where = `${what}: an attempt`;
+    const fields = map(value, where);
+    const entry = {
+        outcome: oneOf(fields, 'outcome', ATTEMPT_OUTCOMES, where),
+        when: oneOf(fields, 'when', ATTEMPT_PHASES, where),
+        duration: num(fields, 'duration', where),
+    };
+    copyTexts(fields, entry, ['longrepr', 'message'], where);
+    const type = optStr(fields, 'type', where);
+    if (type !== undefined)
+        entry.type = type;
+    if (fields.sections !== undefined)
+        entry.sections = sections(fields.sections, where);
+    return entry;
 }
 /** The frame a worker sent, checked; throws Malformed naming the first thing wrong. */
 function checkedFrame(value) {
@@ -16349,6 +16540,7 @@ class Pool {
             ini: this.opts.ini ?? {},
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
+            ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */

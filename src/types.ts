@@ -113,6 +113,37 @@ export interface TestResult {
   /** Which engine ran it and on which worker. */
   engine?: 'native' | 'pytest';
   worker?: number;
+  /** Its earlier attempts when it was rerun (`--reruns`, a `flaky` mark), in order; the result
+   * itself is the last attempt's. A passed result with attempts is flaky. */
+  attempts?: Attempt[];
+}
+
+/** One attempt of a rerun test that failed and was followed by another (pytest-rerunfailures'
+ * `rerun` report): `error` when its setup or teardown failed, `failed` when its call did. */
+export interface Attempt {
+  outcome: 'failed' | 'error';
+  when: 'setup' | 'call' | 'teardown';
+  duration: number;
+  message?: string;
+  longrepr?: string;
+  /** The exception's class name, when it raised one (`AssertionError`). */
+  type?: string;
+  /** The output captured during this attempt alone. */
+  sections?: [string, string][];
+}
+
+/** pytest-rerunfailures' settings as Node resolved them from the options and the ini. */
+export interface RerunSettings {
+  /** `--reruns` / the `reruns` ini; null when neither is given (a `flaky` mark still reruns). */
+  count: number | null;
+  /** `--reruns-delay` / `reruns_delay` ini, seconds. */
+  delay: number;
+  /** `--reruns-delay-backoff-factor` / ini: each further delay is multiplied by it. */
+  backoff: number;
+  /** `--only-rerun` regexes (rerun only failures whose `Type: message` matches one). */
+  onlyRerun: string[];
+  /** `--rerun-except` regexes (never rerun failures that match one). */
+  rerunExcept: string[];
 }
 
 /** One subtest's report (pytest 9's SubtestReport), carried on its test's result. */

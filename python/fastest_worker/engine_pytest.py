@@ -13,6 +13,7 @@ from . import results
 from .cancel import cancel_requested
 from .protocol import listed
 from .results import CollectedReporter
+from .reruns import ConditionError, RerunPolicy, register_flaky_marker
 from .terminal_text import terminal_text
 
 def _first_line(text):
@@ -269,6 +270,8 @@ class _ReportPlugin:
         self.config = None
         self.subtest_class = _subtest_class()
         self.subtests = {}
+        # A rerun test's earlier attempts (reruns.py), attached to its result.
+        self.attempts = {}
         # pytest writes a unittest subTest's report while the test's output is captured.
         self.hidden_subtests = False
 
@@ -286,7 +289,11 @@ class _ReportPlugin:
             del self.pending[report.nodeid]
             subtests = self.subtests.pop(report.nodeid, None)
             failed = _failed_subtests(self.config, report.nodeid) if subtests else 0
-            self.finished.append(build_result(reports, self.crash_lines, subtests, failed))
+            result = build_result(reports, self.crash_lines, subtests, failed)
+            attempts = self.attempts.pop(report.nodeid, None) if self.attempts else None
+            if attempts:
+                result["attempts"] = attempts
+            self.finished.append(result)
 
     def pytest_warning_recorded(self, warning_message, when, nodeid, location):
         from _pytest.warnings import warning_record_to_str
@@ -326,6 +333,156 @@ class _ReportPlugin:
                 "file": report.fspath.replace(os.sep, "/"),
             })
             self.flush()
+
+
+class _RetryTeardownTarget:
+    """The `nextitem` a possibly rerun test tears down to. Its chain is decided when the
+    teardown asks for it (after setup and call reported): the test's own parents when a rerun
+    follows, so module and class fixtures stay (as pytest-rerunfailures keeps them), otherwise
+    the real next item's."""
+
+    def __init__(self, item, nextitem, rerun_follows):
+        self._item = item
+        self._nextitem = nextitem
+        self._rerun_follows = rerun_follows
+        self.kept = False
+
+    def listchain(self):
+        if self._rerun_follows():
+            self.kept = True
+            return self._item.listchain()[:-1]
+        return self._nextitem.listchain() if self._nextitem is not None else []
+
+    def __getattr__(self, name):
+        return getattr(self._nextitem, name)
+
+
+class _RerunPlugin:
+    """pytest-rerunfailures' retries in the pytest engine, driven by fastest (reruns.py): the
+    plugin itself, when installed, is unregistered so a test is never retried twice."""
+
+    def __init__(self, policy, report_plugin):
+        self.policy = policy
+        self.report_plugin = report_plugin
+        self.current = None
+        self.failed_phases = {}  # when -> the exception (or None) of a failed phase of `current`
+
+    def pytest_runtest_protocol(self, item, nextitem):
+        marker = item.get_closest_marker("flaky")
+        if marker is None and not self.policy.active:
+            return None
+        function = getattr(item, "obj", None)
+        plan = self.policy.plan(marker, getattr(getattr(function, "__func__", function), "__globals__", None),
+                                item.config)
+        if plan is None:
+            return None
+        from _pytest.runner import runtestprotocol
+
+        ihook = item.ihook
+        attempts = []
+        shown_sections = 0
+        self.current = item
+        try:
+            while True:
+                ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+                self.failed_phases = {}
+                done = len(attempts)
+                target = _RetryTeardownTarget(item, nextitem, lambda: self._again(plan, done, ("setup", "call")))
+                reports = runtestprotocol(item, nextitem=target, log=False)
+                condition_error = None
+                failures = self._failures(item, reports)
+                try:
+                    again = plan.again(done, failures)
+                except ConditionError as e:  # the plugin stops the session here; fastest fails the test
+                    again, condition_error = False, e
+                if not again:
+                    break
+                result = build_result(reports, self.report_plugin.crash_lines)
+                sections = reports[-1].sections
+                attempts.append(results.attempt(result, sections[shown_sections:], failures))
+                shown_sections = len(sections)
+                self._forget_attempt(item)
+                plan.wait(done)
+            if target.kept:  # the rest of the teardown the last attempt held back
+                try:
+                    item.session._setupstate.teardown_exact(nextitem)
+                except Exception:  # the next test's setup would have met it: shown, not lost
+                    traceback.print_exc()
+            if condition_error is not None:
+                reports[-1].outcome = "failed"
+                reports[-1].longrepr = str(condition_error)
+            if attempts:
+                self.report_plugin.attempts[item.nodeid] = attempts
+            for report in reports:
+                ihook.pytest_runtest_logreport(report=report)
+        finally:
+            self.current = None
+        ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+        return True
+
+    def _again(self, plan, done, phases):
+        failures = [exc for when, exc in self.failed_phases.items() if when in phases]
+        try:
+            return plan.again(done, failures)
+        except ConditionError:
+            return False
+
+    def _failures(self, item, reports):
+        failures = list(self.failed_phases.values())
+        if not failures and any(r.when == "call" and r.passed for r in reports) and \
+                _failed_subtests(item.config, item.nodeid):
+            failures = [None]  # pytest 9 fails the test for its failed subtests
+        return failures
+
+    @staticmethod
+    def _forget_attempt(item):
+        """What a failed attempt leaves that the next one must not see (pytest-rerunfailures'
+        cleanups): fixtures cached with their error, the item's setup state and class instance,
+        its failed subtests."""
+        info = getattr(item, "_fixtureinfo", None)
+        for defs in getattr(info, "name2fixturedefs", {}).values():
+            for fixturedef in defs:
+                cached = getattr(fixturedef, "cached_result", None)
+                if cached is not None and cached[2]:
+                    fixturedef.cached_result = None
+                    finalizers = getattr(fixturedef, "_finalizers", None)
+                    if finalizers is not None:
+                        finalizers.clear()
+        stack = item.session._setupstate.stack
+        if item in stack:
+            del stack[item]
+        if getattr(item, "_instance", None) is not None:
+            del item._instance
+            item._obj = None
+        try:
+            from _pytest.subtests import failed_subtests_key
+            item.config.stash[failed_subtests_key].pop(item.nodeid, None)
+        except (ImportError, KeyError):
+            pass
+
+
+def _makereport_wrapper(rerun_plugin):
+    """The rerun plugin's pytest_runtest_makereport as a hook wrapper: it notes which phases of
+    the running attempt failed, with their exceptions, for --only-rerun / --rerun-except."""
+    import pytest
+
+    class _FailedPhases:
+        @pytest.hookimpl(hookwrapper=True)
+        def pytest_runtest_makereport(self, item, call):
+            outcome = yield
+            if item is rerun_plugin.current:
+                report = outcome.get_result()
+                if report.failed and not hasattr(report, "wasxfail"):
+                    rerun_plugin.failed_phases[report.when] = call.excinfo.value if call.excinfo else None
+
+    return _FailedPhases()
+
+
+def _unregister_rerunfailures(pluginmanager):
+    """pytest-rerunfailures, when installed, would retry a second time around fastest's retries."""
+    for name, plugin in list(pluginmanager.list_name_plugin()):
+        if getattr(plugin, "__name__", None) == "pytest_rerunfailures":
+            pluginmanager.unregister(plugin, name)
 
 
 def _collect_header(report):
@@ -439,6 +596,8 @@ class PytestEngine:
             session.exitstatus = ExitCode.OK
             config._do_configure()
             self._quiet_plugins(config)
+            _unregister_rerunfailures(config.pluginmanager)
+            register_flaky_marker(config)
             self._time_tests(config, init)
             config.hook.pytest_sessionstart(session=session)
             if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1
@@ -452,6 +611,8 @@ class PytestEngine:
         self.session = session
         self.unit_end = _UnitEnd(session)
         self.closed = False
+        self.reruns = RerunPolicy(init.get("reruns"))
+        self.rerun_plugin = None
 
     @staticmethod
     def _time_tests(config, init):
@@ -532,6 +693,9 @@ class PytestEngine:
         collected_ok = not plugin.unit_errors and not plugin.unit_skipped_modules
         self.emit(self.collected.frame(file, selected_ids, ids, module_ids if collected_ok else None))
 
+        if self.rerun_plugin is None and (self.reruns.active or any(
+                item.get_closest_marker("flaky") is not None for item in items)):
+            self._start_reruns()
         hook = self.config.hook
         last = len(items) - 1
         ran_to_end = True
@@ -558,6 +722,13 @@ class PytestEngine:
             self._teardown_to_session()
 
         return {"engine": "pytest", "reason": None}
+
+    def _start_reruns(self):
+        """From the first unit that may rerun a test on: the per-test cost is only for them."""
+        self.rerun_plugin = _RerunPlugin(self.reruns, self.plugin)
+        pm = self.config.pluginmanager
+        pm.register(self.rerun_plugin, "fastest-reruns")
+        pm.register(_makereport_wrapper(self.rerun_plugin), "fastest-reruns-phases")
 
     def _teardown_to_session(self):
         try:

@@ -62,6 +62,10 @@ def result(fields):
     if subtests:
         for entry in subtests:
             _bound_report(entry)
+    attempts = fields.get("attempts")
+    if attempts:
+        for entry in attempts:
+            _bound_report(entry)
     warnings = fields.get("warnings")
     if warnings:
         for warning in warnings:
@@ -69,6 +73,33 @@ def result(fields):
             if message is not None and len(message) > WARNING_LIMIT:
                 warning["message"] = bounded(message, WARNING_LIMIT)
     return fields
+
+
+def attempt(result, own_sections, failures):
+    """One earlier attempt of a rerun test (an entry of TestResult.attempts) from the result
+    fields that attempt would have had; `own_sections`: the output captured in that attempt;
+    `failures`: the exceptions (or None) its failed phases raised, the first naming its `type`."""
+    outcome = result["outcome"]
+    when = result["when"]
+    message = result.get("message")
+    longrepr = result.get("longrepr")
+    if outcome not in ("failed", "error"):
+        # the test itself passed (or skipped) but its teardown failed
+        outcome, when = "error", "teardown"
+        teardown = result.get("teardownError")
+        if teardown is not None:
+            message, longrepr = teardown.get("message"), teardown.get("longrepr")
+    entry = {"outcome": outcome, "when": when, "duration": result.get("duration", 0.0)}
+    if message is not None:
+        entry["message"] = message
+    if longrepr is not None:
+        entry["longrepr"] = longrepr
+    if own_sections:
+        entry["sections"] = own_sections
+    exc = next((e for e in failures if e is not None), None)
+    if exc is not None:
+        entry["type"] = type(exc).__name__
+    return entry
 
 
 def module_skipped(nodeid, file, line, message, longrepr, engine):

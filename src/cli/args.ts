@@ -24,6 +24,12 @@ export interface CliOptions {
   json: string | null;
   jsonOutput: boolean;
   timeout: number | null;
+  /** pytest-rerunfailures' options, which fastest implements (src/cli/reruns.ts): null when not given. */
+  reruns: number | null;
+  rerunsDelay: number | null;
+  rerunsDelayBackoffFactor: number | null;
+  onlyRerun: string[];
+  rerunExcept: string[];
   lastFailed: boolean;
   failedFirst: boolean;
   durations: number | null;
@@ -110,6 +116,11 @@ export function defaultOptions(): CliOptions {
     json: null,
     jsonOutput: false,
     timeout: null,
+    reruns: null,
+    rerunsDelay: null,
+    rerunsDelayBackoffFactor: null,
+    onlyRerun: [],
+    rerunExcept: [],
     lastFailed: false,
     failedFirst: false,
     durations: null,
@@ -318,6 +329,41 @@ const FLAGS: FlagSpec[] = [
     value: true,
     apply: (o, v, f) => {
       o.timeout = floatValue(f, v);
+    },
+  },
+  {
+    names: ['--reruns'],
+    value: true,
+    apply: (o, v, f) => {
+      o.reruns = intValue(f, v, Number.MIN_SAFE_INTEGER);
+    },
+  },
+  {
+    names: ['--reruns-delay'],
+    value: true,
+    apply: (o, v, f) => {
+      o.rerunsDelay = floatValue(f, v);
+    },
+  },
+  {
+    names: ['--reruns-delay-backoff-factor'],
+    value: true,
+    apply: (o, v, f) => {
+      o.rerunsDelayBackoffFactor = floatValue(f, v);
+    },
+  },
+  {
+    names: ['--only-rerun'],
+    value: true,
+    apply: (o, v) => {
+      o.onlyRerun.push(v);
+    },
+  },
+  {
+    names: ['--rerun-except'],
+    value: true,
+    apply: (o, v) => {
+      o.rerunExcept.push(v);
     },
   },
   {
@@ -779,7 +825,15 @@ for (const spec of FLAGS) {
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
 const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
-const PLUGIN_OPTIONS_DONE_NATIVELY = new Set(['--timeout', '--asyncio-mode']);
+const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
+  '--timeout',
+  '--asyncio-mode',
+  '--reruns',
+  '--reruns-delay',
+  '--reruns-delay-backoff-factor',
+  '--only-rerun',
+  '--rerun-except',
+]);
 
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
 export class UnknownOptionError extends UsageError {
@@ -1029,6 +1083,8 @@ running:
   -x, --exitfirst       exit instantly on first error or failed test
   --maxfail N           exit after first N failures or errors
   --timeout SEC         fail a test that runs longer than SEC seconds (its worker is replaced)
+  --reruns N            run a failing test up to N more times (pytest-rerunfailures' options:
+                        --reruns-delay S, --only-rerun REGEX, --rerun-except REGEX; the flaky mark)
   -s                    shortcut for --capture=no
   --capture METHOD      per-test capturing method: one of fd|sys|no
   -p NAME               load (or with no:NAME, block) a plugin in the pytest engine

@@ -97,7 +97,22 @@ export const PYTEST_ROUTED_OPTIONS: readonly RoutedOption[] = [
  */
 const SESSION_PLUGIN_PREFIXES = ['--cov', '--no-cov'];
 
+/**
+ * pytest-rerunfailures' options beyond those fastest implements (args.ts, cli/reruns.ts): fastest
+ * drives the retries and unregisters the plugin in its workers, so these run real pytest, with
+ * the plugin, for the session (without the plugin pytest refuses them, as fastest does).
+ */
+const SESSION_PLUGIN_OPTIONS = new Set([
+  '--force-reruns',
+  '--reruns-mode',
+  '--rerun-exclude-path',
+  '--fail-on-flaky',
+  '--max-suite-reruns',
+  '--rerun-show-tracebacks',
+]);
+
 export function pluginOptionRoute(name: string): Route {
+  if (SESSION_PLUGIN_OPTIONS.has(name)) return 'session';
   return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
 }
 

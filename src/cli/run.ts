@@ -9,8 +9,9 @@ import { checkPython, CollectionTruth, makeUnits, pycacheDir, PrestartedWorkers,
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
 import { learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
-import type { CollectionError, TestItem, TestResult, Unit } from '../types.js';
+import type { CollectionError, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
+import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
 import { impactClosingLine, impactReasonsBlock } from './impact-report.js';
 import { printDiscovery } from './discover.js';
@@ -115,6 +116,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const session = openSession(argv, 'run', cwd, env);
   const { options, config } = session;
   routeCoverage(options);
+  const reruns = rerunSettings(options, config);
   const route = runRoute(options);
   if (route.kind === 'session') return runRealPytest(session.python, await realPytestArgv(session), cwd, env);
   applyEngineRoute(options, route);
@@ -141,7 +143,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   }
   const removeSignalHandlers = handleSignals(started);
   try {
-    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage);
+    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns);
   } finally {
     prestarted?.dispose();
     removeSignalHandlers();
@@ -162,6 +164,7 @@ async function runSession(
   prestarted: PrestartedWorkers | undefined,
   filterCheck: Promise<string | null>,
   coverage: MeasuredRun | null,
+  reruns: RerunSettings | undefined,
 ): Promise<number> {
   const { options, config, cwd } = session;
   const collected: Collected = await collect(session);
@@ -277,6 +280,7 @@ async function runSession(
         prestarted,
         ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         coverage: coverage?.spec,
+        reruns,
       },
       {
         result: (r) => {

@@ -104,8 +104,8 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     },
     probe,
     pytestArgv: () => {
-      if (pluginOptions === null && /--timeout|--asyncio-mode/.test(argv.join(' '))) {
-        // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's)
+      if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
+        // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
         const known = probeNow(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
         if (known.status === 'ok') pluginOptions = pluginOptionsOf(known);
       }

@@ -152,6 +152,8 @@ const STATUS: Record<Outcome, Letter> = {
   xfailed: { letter: 'x', word: 'XFAIL', color: 'yellow' },
   xpassed: { letter: 'X', word: 'XPASS', color: 'yellow' },
 };
+/** pytest-rerunfailures' status of an attempt that is run again. */
+const RERUN: Letter = { letter: 'R', word: 'RERUN', color: 'yellow' };
 const TEARDOWN_ERROR: Letter = STATUS.error;
 
 /** A subtest's letter and word (pytest 9's subtests plugin), or null when it is not shown. */
@@ -398,6 +400,7 @@ export class ConsoleReporter {
     this.summaryWarnings();
     this.summaryPasses('passed', 'PASSES', 'P');
     this.summaryPasses('xpassed', 'XPASSES', 'X');
+    this.summaryReruns();
     this.summaryDurations();
     const junitxml = info.junitxml ?? this.opts.junitxml;
     if (junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${junitxml}`);
@@ -429,6 +432,8 @@ export class ConsoleReporter {
   }
 
   private showResult(r: TestResult): void {
+    // pytest-rerunfailures logs each attempt that is run again as a `rerun` report first
+    for (const _ of r.attempts ?? []) this.showReport(r, RERUN, 'rerun');
     let hiddenShown = false;
     for (const sub of r.subtests ?? []) {
       const status = subtestStatus(sub, this.subtestVerbosity);
@@ -451,9 +456,11 @@ export class ConsoleReporter {
     if (r.teardownError) this.showReport(r, TEARDOWN_ERROR, true);
   }
 
-  /** `report`: false for the test's own outcome, true for its teardown error, or one of its subtests. */
-  private showReport(r: TestResult, status: Letter, report: boolean | SubtestReport): void {
+  /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an
+   * earlier attempt, or one of its subtests. */
+  private showReport(r: TestResult, status: Letter, report: boolean | SubtestReport | 'rerun'): void {
     const teardown = report === true;
+    const rerun = report === 'rerun';
     const sub = typeof report === 'object' ? report : undefined;
     // pytest starts a file's line (closing the previous one) before the test reports.
     if (this.verbosity === 0) {
@@ -467,11 +474,13 @@ export class ConsoleReporter {
       }
     }
     if (teardown) this.shownCounts.error += 1;
+    else if (rerun) this.shownCounts.rerun += 1;
     else if (sub) {
       const category = subtestCategory(sub, this.subtestVerbosity);
       if (category) this.shownCounts[category] += 1;
     } else this.shownCounts[r.outcome] += 1;
-    this.reportedIds.add(r.id);
+    // pytest counts a test towards the progress when it finishes, or under -v at its first report
+    if (!rerun || this.verbosity > 0) this.reportedIds.add(r.id);
     const isLast = this.reportedIds.size >= this.collected;
     if (this.verbosity <= 0) {
       this.tw.write(status.letter, status.color);
@@ -486,7 +495,7 @@ export class ConsoleReporter {
     this.tw.write(status.word, status.color);
     this.currentFsPath = r.id;
     const outcome = sub ? sub.outcome : r.outcome;
-    if (!teardown && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
+    if (!teardown && !rerun && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
       let reason = (sub ? sub.message : r.message) ?? '';
       reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
       reason = this.fence.inline(reason);
@@ -641,6 +650,15 @@ export class ConsoleReporter {
       if (!r.teardownError) text += this.renderSections(sections, (n) => n.includes('teardown'));
       this.fence.block(text);
     }
+  }
+
+  /** pytest-rerunfailures' `-rR` section: one line per attempt that was run again. */
+  private summaryReruns(): void {
+    if (!this.reportChars.includes('R') && !this.reportChars.includes('r')) return;
+    const lines = this.results.flatMap((r) => (r.attempts ?? []).map(() => `RERUN ${r.id}`));
+    if (lines.length === 0) return;
+    this.writeSep('=', 'rerun test summary info');
+    this.fence.block(lines.map((l) => l + '\n').join(''));
   }
 
   private summaryDurations(): void {

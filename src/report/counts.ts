@@ -17,6 +17,8 @@ export interface Counts {
   error: number;
   /** pytest 9's `subtests passed`: passed subtests, counted only when subtests are verbose. */
   subtestsPassed: number;
+  /** pytest-rerunfailures' `rerun`: attempts that failed and were run again. */
+  rerun: number;
 }
 
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
@@ -31,16 +33,17 @@ export const COUNT_ORDER: readonly (keyof Counts)[] = [
   'warnings',
   'error',
   'subtestsPassed',
+  'rerun',
 ];
 
 /** The closing line's word for a category. */
 const COUNT_LABEL: Partial<Record<keyof Counts, string>> = { subtestsPassed: 'subtests passed' };
 
 /** Categories pytest's terminal reporter does not know: seeing one turns a green line yellow. */
-const UNKNOWN_TYPES: readonly (keyof Counts)[] = ['subtestsPassed'];
+const UNKNOWN_TYPES: readonly (keyof Counts)[] = ['subtestsPassed', 'rerun'];
 
 export function emptyCounts(): Counts {
-  return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0 };
+  return { failed: 0, passed: 0, skipped: 0, deselected: 0, xfailed: 0, xpassed: 0, warnings: 0, error: 0, subtestsPassed: 0, rerun: 0 };
 }
 
 /**
@@ -65,6 +68,7 @@ export function addResult(counts: Counts, result: TestResult, subtestVerbosity =
   counts[result.outcome === 'error' ? 'error' : result.outcome] += 1;
   if (result.teardownError) counts.error += 1;
   if (result.warnings) counts.warnings += result.warnings.length;
+  if (result.attempts) counts.rerun += result.attempts.length;
 }
 
 export function countResults(

@@ -30,6 +30,9 @@ export interface JsonTest {
   worker: number | null;
   /** pytest 9's subtest reports of the test, in order (absent when it had none). */
   subtests?: { outcome: string; description: string; message: string | null; longrepr: string | null }[];
+  /** A rerun test's earlier attempts, each failed, in order (absent when it ran once); the
+   * test's own fields are its last attempt's: `passed` with attempts is a flaky test. */
+  attempts?: { outcome: string; when: string; duration: number; type: string | null; message: string | null; longrepr: string | null }[];
 }
 
 export interface JsonReport {
@@ -66,6 +69,18 @@ export function jsonReportData(results: TestResult[], errors: CollectionError[],
               description: s.description,
               message: s.message ?? null,
               longrepr: s.longrepr ?? null,
+            })),
+          }
+        : {}),
+      ...(r.attempts
+        ? {
+            attempts: r.attempts.map((a) => ({
+              outcome: a.outcome,
+              when: a.when,
+              duration: a.duration,
+              type: a.type ?? null,
+              message: a.message ?? null,
+              longrepr: a.longrepr ?? null,
             })),
           }
         : {}),

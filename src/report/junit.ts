@@ -2,7 +2,7 @@
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 
 import { pyRepr } from '../config/pystr.js';
-import type { CollectionError, TestResult } from '../types.js';
+import type { Attempt, CollectionError, TestResult } from '../types.js';
 import { pyCenter, pyFixed } from './color.js';
 
 export interface JunitOptions {
@@ -182,7 +182,7 @@ class TestcaseBuilder {
     public duration: number,
   ) {}
 
-  add(kind: 'failure' | 'error' | 'skipped' | 'system-out' | 'system-err', e: XmlElement): void {
+  add(kind: 'failure' | 'error' | 'skipped' | 'system-out' | 'system-err' | 'attempt', e: XmlElement): void {
     if (kind in this.stats) this.stats[kind as keyof SuiteStats] += 1;
     this.children.push(e);
   }
@@ -198,9 +198,29 @@ class TestcaseBuilder {
   }
 }
 
+/**
+ * One earlier attempt: `<rerunFailure>`/`<rerunError>` when the test failed in the end,
+ * `<flakyFailure>`/`<flakyError>` otherwise, with Surefire's `message` and `type` attributes and
+ * `stackTrace`, `system-out`, `system-err` children (the attempt's own captured output).
+ */
+function attemptElement(attempt: Attempt, stillFailing: boolean): XmlElement {
+  const tag = `${stillFailing ? 'rerun' : 'flaky'}${attempt.outcome === 'error' ? 'Error' : 'Failure'}`;
+  const e = el(tag, [
+    ['message', binXmlEscape(failureMessage(attempt))],
+    ['type', binXmlEscape(attempt.type ?? (attempt.outcome === 'error' ? `${attempt.when} error` : 'failure'))],
+  ]);
+  if (attempt.longrepr) e.children.push(el('stackTrace', [], binXmlEscape(longreprText(attempt.longrepr))));
+  const out = sectionText(attempt.sections ?? [], 'Captured stdout');
+  const err = sectionText(attempt.sections ?? [], 'Captured stderr');
+  if (out) e.children.push(el('system-out', [], binXmlEscape(out)));
+  if (err) e.children.push(el('system-err', [], binXmlEscape(err)));
+  return e;
+}
+
 /** A testcase's time: pytest adds each phase's report duration when `report` is `total` or the phase. */
 function testcaseSeconds(r: TestResult, report: string): number {
-  if (report === 'total') return r.duration;
+  // pytest adds every report of the test, a rerun's attempts included
+  if (report === 'total') return r.duration + (r.attempts ?? []).reduce((sum, a) => sum + a.duration, 0);
   if (report !== 'setup' && report !== 'call' && report !== 'teardown') return 0;
   // A result Node made (a crash) has no phases: its duration is the call's.
   if (!r.phases) return report === 'call' && r.when === 'call' ? r.duration : 0;
@@ -349,6 +369,10 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
         tc.add('skipped', skippedElement('pytest.xfail', xfailReason(r.message)));
         break;
     }
+
+    // Earlier attempts of a rerun test, in Maven Surefire's elements (read by Jenkins and the
+    // JUnit reporting actions): rerun* in a test that still failed, flaky* in one that then passed.
+    for (const attempt of r.attempts ?? []) tc.add('attempt', attemptElement(attempt, r.outcome === 'failed' || r.outcome === 'error'));
 
     if (r.teardownError) {
       teardownPassed = false;

@@ -3,7 +3,7 @@
 // to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
 import { Packr, Unpackr } from 'msgpackr';
-import type { Outcome, SubtestReport, TestResult, Unit, WarningRecord } from '../types.js';
+import type { Attempt, Outcome, RerunSettings, SubtestReport, TestResult, Unit, WarningRecord } from '../types.js';
 
 const packr = new Packr({ useRecords: false });
 const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
@@ -24,6 +24,8 @@ export interface InitFrame {
   timeout: number;
   /** `--cov`: what the worker measures (coverage/session.ts CoverageSpec), from its start. */
   coverage?: object;
+  /** pytest-rerunfailures' options and ini, resolved; absent: only `flaky` marks rerun. */
+  reruns?: RerunSettings;
 }
 export interface RunFrame {
   t: 'run';
@@ -238,7 +240,29 @@ function testResult(fields: Fields): TestResult {
     result.subtests = fields.subtests.map((entry) => subtest(entry, what));
   }
   if (fields.engine !== undefined) result.engine = oneOf(fields, 'engine', ENGINES, what);
+  if (fields.attempts !== undefined) {
+    if (!Array.isArray(fields.attempts)) fail(`${what}: 'attempts' is not a list`);
+    result.attempts = fields.attempts.map((entry) => attempt(entry, what));
+  }
   return result;
+}
+
+const ATTEMPT_OUTCOMES: readonly Attempt['outcome'][] = ['failed', 'error'];
+const ATTEMPT_PHASES: readonly Attempt['when'][] = ['setup', 'call', 'teardown'];
+
+function attempt(value: unknown, what: string): Attempt {
+  const where = `${what}: an attempt`;
+  const fields = map(value, where);
+  const entry: Attempt = {
+    outcome: oneOf(fields, 'outcome', ATTEMPT_OUTCOMES, where),
+    when: oneOf(fields, 'when', ATTEMPT_PHASES, where),
+    duration: num(fields, 'duration', where),
+  };
+  copyTexts(fields, entry, ['longrepr', 'message'], where);
+  const type = optStr(fields, 'type', where);
+  if (type !== undefined) entry.type = type;
+  if (fields.sections !== undefined) entry.sections = sections(fields.sections, where);
+  return entry;
 }
 
 /** The frame a worker sent, checked; throws Malformed naming the first thing wrong. */

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coveringIds as idsCovering } from '../nodeid.js';
-import type { CollectionError, TestResult, Unit } from '../types.js';
+import type { CollectionError, RerunSettings, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import { OrderedQueues } from './schedule.js';
 import type { MalformedFrame, WorkerFrame } from './frames.js';
@@ -32,6 +32,8 @@ export interface RunOptions {
   ini?: Record<string, unknown>;
   /** `--cov`: what each worker measures (coverage/session.ts CoverageSpec), from its start. */
   coverage?: object;
+  /** pytest-rerunfailures' settings; absent: only tests with a `flaky` mark are rerun. */
+  reruns?: RerunSettings;
 }
 
 export interface UnitDoneInfo {
@@ -224,6 +226,7 @@ class Pool {
       ini: this.opts.ini ?? {},
       timeout: this.opts.timeoutSeconds ?? 0,
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
+      ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
     });
   }
 

@@ -32,6 +32,7 @@ from .. import results
 from ..cancel import cancel_requested
 from ..protocol import listed
 from ..results import CollectedReporter
+from ..reruns import ConditionError, RerunPolicy, RetryPlan, register_flaky_marker
 
 try:
     from . import capture as _capture_mod
@@ -191,6 +192,8 @@ class NativeEngine:
         self.tbstyle = self.config.getoption("tbstyle", "auto")
         self.showlocals = bool(self.config.option.showlocals)
         self.timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
+        self.reruns = RerunPolicy(init.get("reruns"))
+        register_flaky_marker(self.config)
         mode = self.config.option.capture
         if _capture_mod is not None:
             # pytest's logging plugin: records for "Captured log <when>", at log_level
@@ -390,9 +393,59 @@ class NativeEngine:
             pass
 
     def _run_item(self, item: Item, nextitem: Optional[Item]) -> None:
-        emit = self.emit
+        plan = None
+        if self.reruns.active or "flaky" in item.mark_names():
+            function = item.function
+            plan = self.reruns.plan(next(item.iter_markers("flaky"), None),
+                                    getattr(getattr(function, "__func__", function), "__globals__", None),
+                                    self.config)
+        if plan is not None:
+            self._run_with_reruns(item, nextitem, plan)
+            return
+        self.emit(results.start(item.nodeid))
+        self.emit(results.result(self._attempt(item, nextitem, None)[0]))
+
+    def _run_with_reruns(self, item: Item, nextitem: Optional[Item], plan: RetryPlan) -> None:
+        """pytest-rerunfailures' loop: setup, call and teardown again while the test fails and
+        reruns are left; the earlier attempts ride on the last one's result."""
+        attempts: List[dict] = []
+        earlier_sections: List[list] = []
+        earlier_warnings: List[dict] = []  # pytest's warnings plugin records around all attempts
+        while True:
+            self.emit(results.start(item.nodeid))
+            result, failures, kept_chain = self._attempt(item, nextitem, (plan, len(attempts)))
+            again = False
+            try:
+                again = plan.again(len(attempts), failures)
+            except ConditionError as e:  # the plugin stops the session here; fastest fails the test
+                result["outcome"], result["when"] = "failed", "call"
+                result["longrepr"] = result["message"] = str(e)
+            if not again:
+                if kept_chain:  # the rest of the teardown the attempt held back
+                    teardown = self._teardown(item, nextitem)
+                    if teardown.outcome == "failed" and "teardownError" not in result:
+                        result["teardownError"] = {"longrepr": teardown.longrepr or "",
+                                                   "message": teardown.message or ""}
+                break
+            own = result.get("sections") or []
+            attempts.append(results.attempt(result, own, failures))
+            earlier_sections.extend(own)
+            earlier_warnings.extend(result.get("warnings") or [])
+            _forget_failed_fixtures(item)
+            plan.wait(len(attempts) - 1)
+        if attempts:
+            result["attempts"] = attempts
+            # pytest keeps an item's captured sections across reruns: the last report shows all
+            result["sections"] = earlier_sections + (result.get("sections") or [])
+            if earlier_warnings:
+                result["warnings"] = earlier_warnings + (result.get("warnings") or [])
+        self.emit(results.result(result))
+
+    def _attempt(self, item: Item, nextitem: Optional[Item], retry) -> tuple:
+        """One run of setup, call and teardown: (result fields, the failures of its phases,
+        whether the teardown stopped at the test's own level for a rerun). `retry`: (plan,
+        reruns done) when the test may run again."""
         nodeid = item.nodeid
-        emit(results.start(nodeid))
         capture = self.capture
         sections: List[list] = []
         start = time.perf_counter()
@@ -430,7 +483,13 @@ class NativeEngine:
             current_test.set(nodeid + " (teardown)")
             if timer is not None:
                 timer.enter("teardown")
-            teardown = self._teardown(item, nextitem)
+            kept_chain = False
+            if retry is not None and self._rerun_before_teardown(retry, setup, call):
+                # a rerun follows: tear down the test alone, its module and class stay set up
+                kept_chain = True
+                teardown = self._teardown_to(item, item.listchain()[:-1])
+            else:
+                teardown = self._teardown(item, nextitem)
             if timer is not None:
                 timer.stop()
             self._capture_section(sections, "teardown")
@@ -451,7 +510,25 @@ class NativeEngine:
         if self._collect_warnings:  # the first result after a module's collection carries its warnings
             result["warnings"] = self._collect_warnings + result.get("warnings", [])
             self._collect_warnings = []
-        emit(results.result(result))
+        if retry is None:
+            return result, None, False
+        failures = [phase.exc for phase in (setup, call, teardown)
+                    if phase is not None and phase.outcome == "failed" and phase.wasxfail is None]
+        if not failures and result["outcome"] == "failed":  # failed subtests, a strict XPASS
+            failures = [None]
+        return result, failures, kept_chain
+
+    @staticmethod
+    def _rerun_before_teardown(retry, setup: _Phase, call: Optional[_Phase]) -> bool:
+        """The plugin's teardown-time check: setup or call failed, reruns are left, no failure
+        is excluded from reruns. (A teardown that then fails can still ask for a rerun.)"""
+        plan, done = retry
+        failures = [phase.exc for phase in (setup, call)
+                    if phase is not None and phase.outcome == "failed" and phase.wasxfail is None]
+        try:
+            return plan.again(done, failures)
+        except ConditionError:
+            return False
 
     def _capture_section(self, sections: list, when: str) -> None:
         out, err = self.capture.phase_done(when)
@@ -533,10 +610,13 @@ class NativeEngine:
             _async_fail()
 
     def _teardown(self, item: Item, nextitem: Optional[Item]) -> _Phase:
+        state = self.session.state
+        return self._teardown_to(item, nextitem.listchain() if nextitem is not None else _session_level(state))
+
+    def _teardown_to(self, item: Item, needed: list) -> _Phase:
         phase = _Phase("teardown")
         try:
-            state = self.session.state
-            state.teardown_exact(nextitem.listchain() if nextitem is not None else _session_level(state))
+            self.session.state.teardown_exact(needed)
         except BaseException as e:
             self._record(phase, item, e)
         return phase
@@ -693,6 +773,17 @@ def _undefined_fixture(items: List[Item]) -> Optional[str]:
             if name not in arg2defs and name != "request":
                 return name
     return None
+
+
+def _forget_failed_fixtures(item: Item) -> None:
+    """Before a rerun: a fixture of any scope whose setup failed is set up again, not replayed
+    from its cached error (pytest-rerunfailures' _remove_cached_results_from_failed_fixtures)."""
+    for defs in item.fixtureinfo.arg2defs.values():
+        for fixturedef in defs:
+            cached = fixturedef.cached_result
+            if cached is not None and cached[2] is not None:
+                fixturedef.cached_result = None
+                fixturedef.finalizers.clear()
 
 
 def _session_level(state) -> list:
