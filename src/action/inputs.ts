@@ -30,6 +30,8 @@ export interface ActionInputs {
   maxAnnotations: number;
   /** merge: report on the run that triggered this `workflow_run` workflow (workflow-run.ts). */
   fromWorkflowRun: boolean;
+  /** run, on a re-run of the workflow run: only the tests that did not pass before (previous-attempt.ts). */
+  rerunFailedOnly: boolean;
 }
 
 export class InputError extends Error {}
@@ -98,6 +100,7 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
     comment: booleanInput(get, 'comment', true),
     maxAnnotations: Number(maxRaw),
     fromWorkflowRun,
+    rerunFailedOnly: booleanInput(get, 'rerun-failed-only', true),
   };
 }
 
