@@ -109,6 +109,30 @@ describe('fastest --shard auto', () => {
     expect(splits[0]?.some((shard) => JSON.stringify(shard) === JSON.stringify(heavy))).toBe(true);
   }, 120_000);
 
+  it('with a plan file: the index from the CI, and a count that differs from the plan is a usage error', () => {
+    const plan = spawnSync(process.execPath, [cli, 'plan', '--shards', '2', '--timings', 'durations.json', '--out', 'plan.json'], {
+      cwd: project,
+      env: cleanEnv(),
+      encoding: 'utf8',
+    });
+    expect(plan.status, plan.stderr).toBe(0);
+    const junit = join(project, 'junit-plan.xml');
+    const run = spawnSync(process.execPath, [cli, '--plan', 'plan.json', '--shard', 'auto', '--junitxml', junit, '-p', 'no:cacheprovider'], {
+      cwd: project,
+      env: cleanEnv({ CIRCLE_NODE_INDEX: '1', CIRCLE_NODE_TOTAL: '2' }),
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readJUnitFile(junit).cases.length).toBeGreaterThan(0);
+    const wrong = spawnSync(process.execPath, [cli, '--plan', 'plan.json', '--shard', 'auto'], {
+      cwd: project,
+      env: cleanEnv({ CIRCLE_NODE_INDEX: '1', CIRCLE_NODE_TOTAL: '3' }),
+      encoding: 'utf8',
+    });
+    expect(wrong.status).toBe(4);
+    expect(wrong.stderr).toContain('--shard 2/3: the plan has 2 shards');
+  }, 60_000);
+
   it('the same shard twice, in separate processes, runs the same tests; 3 shards also cover every test once', () => {
     const first = runShard({ CI_NODE_INDEX: '2', CI_NODE_TOTAL: '3' }, 'again-1');
     const second = runShard({ CI_NODE_INDEX: '2', CI_NODE_TOTAL: '3' }, 'again-2');
