@@ -75,3 +75,24 @@ describe('combineAttempts', () => {
     expect(attempt3.cases[1]?.xmlInner).toBe('<flakyFailure message="one">trace of one</flakyFailure><flakyFailure message="two">trace of two</flakyFailure>');
   });
 });
+
+describe('a module skipped as a whole', () => {
+  it('stands as done, and its skip is carried over', () => {
+    const planned = ['t/s.py::a', 't/s.py::b', 't/a.py::bad'];
+    const previous = doc(
+      '<testcase classname="" name="t.s" file="t/s.py" time="0"><skipped message="not here" type="pytest.skip">skip</skipped></testcase>' +
+        failed('t/a.py', 'bad', 'x'),
+    );
+    const work = rerunWork(planned, previous);
+    expect(work.wholeShard).toBeUndefined();
+    expect(work.rerun).toEqual(['t/a.py::bad']);
+    const back = parseJUnit(
+      combineAttempts({ previous, previousAttempt: 1, done: work.done, plannedIds: planned, current: doc(passed('t/a.py', 'bad')) }),
+      'c.xml',
+    );
+    expect(back.cases.map((c) => [c.id, c.outcome])).toEqual([
+      ['t/s.py', 'skipped'],
+      ['t/a.py::bad', 'passed'],
+    ]);
+  });
+});

@@ -140,6 +140,16 @@ export async function prepareRerun(inputs: ActionInputs, env: NodeJS.ProcessEnv,
  * entry to save, as JSON, or undefined when nothing is kept.
  */
 export function finishAttempt(inputs: ActionInputs, env: NodeJS.ProcessEnv, plan: Plan, rerun: PreparedRerun | undefined): string | undefined {
+  try {
+    return keepAttempt(inputs, env, plan, rerun);
+  } catch (err) {
+    // The shard's own check then names what its JUnit file lacks; nothing is kept for a next attempt.
+    core.warning(`fastest: cannot keep the results of this attempt: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+function keepAttempt(inputs: ActionInputs, env: NodeJS.ProcessEnv, plan: Plan, rerun: PreparedRerun | undefined): string | undefined {
   const shard = inputs.shard as number;
   const attempt = runAttempt(env);
   if (rerun !== undefined) {

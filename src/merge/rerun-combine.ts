@@ -34,6 +34,11 @@ function notCollectedOf(doc: JUnitDocument): string[] {
   return doc.suites.flatMap((s) => (s.properties ?? []).filter((p) => p.name === NOT_COLLECTED_PROPERTY).map((p) => p.value));
 }
 
+function fileOf(id: string): string {
+  const at = id.indexOf('::');
+  return at < 0 ? id : id.slice(0, at);
+}
+
 /** The planned id a testcase stands for, if any. */
 function plannedIdOf(c: JUnitCase, planned: ReadonlySet<string>): string | undefined {
   return coveringIds(c.id).find((id) => planned.has(id));
@@ -44,6 +49,11 @@ export function rerunWork(plannedIds: readonly string[], previous: JUnitDocument
   const seen = new Set<string>();
   const failed = new Set<string>();
   for (const c of previous.cases) {
+    if (c.collection && !isFailing(c)) {
+      // A module skipped as a whole (pytest.skip at module level): its planned ids stand.
+      for (const id of plannedIds) if (fileOf(id) === c.file) seen.add(id);
+      continue;
+    }
     const id = c.collection ? undefined : plannedIdOf(c, planned);
     if (id === undefined) {
       const what = c.collection ? `a collection error in ${c.file}` : `a result for ${c.id}, which the plan does not give this shard`;
@@ -160,7 +170,8 @@ export function combineAttempts(input: CombineInput): string {
   const failedBefore = new Map<string, JUnitCase>();
   for (const c of input.previous.cases) {
     const id = plannedIdOf(c, planned);
-    if (id !== undefined && input.done.has(id)) {
+    const skippedModule = c.collection === true && !isFailing(c) && input.plannedIds.some((p) => fileOf(p) === c.file && input.done.has(p));
+    if ((id !== undefined && input.done.has(id)) || skippedModule) {
       cases.push(markedAttempt(c, input.previousAttempt));
       count(c);
     } else if (isFailing(c)) failedBefore.set(c.id, c);
