@@ -142,17 +142,8 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   rmSync(inputs.junitPath, { force: true });
   rmSync(shardCoveragePath(inputs.junitPath), { force: true });
   const rerun = await prepareRerun(inputs, env, plan, tempDir);
-  const argv = [
-    ...inputs.args,
-    '--plan',
-    rerun?.runPlanFile ?? planFile,
-    '--shard',
-    String(shard),
-    '--junitxml',
-    inputs.junitPath,
-    '-o',
-    'junit_family=xunit1',
-  ];
+  const runPlan = rerun?.runPlanFile ?? planFile;
+  const argv = [...inputs.args, '--plan', runPlan, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
   const prepared: PreparedRun = { inputs: { ...inputs, githubToken: '' }, planFile, argv, rerun };
