@@ -21,6 +21,8 @@ const options_js_1 = __nccwpck_require__(5988);
 const pytest_options_js_1 = __nccwpck_require__(4936);
 const types_js_1 = __nccwpck_require__(8522);
 const verdict_js_1 = __nccwpck_require__(7689);
+const ci_env_js_1 = __nccwpck_require__(6436);
+const inputs_js_1 = __nccwpck_require__(417);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -670,7 +672,7 @@ const FLAGS = [
     {
         names: ['--timings'],
         value: true,
-        commands: ['plan', 'merge'],
+        commands: ['plan', 'merge', ...SESSION_COMMANDS],
         apply: (o, v) => {
             o.timings = v;
         },
@@ -709,9 +711,20 @@ const FLAGS = [
     },
 ];
 function parseShard(flag, value) {
+    if (value === 'auto') {
+        try {
+            // Logged: a remembered `discover --shard auto` answer holds only while these variables do.
+            return (0, ci_env_js_1.shardFromCiEnv)((0, inputs_js_1.loggedEnv)(process.env));
+        }
+        catch (err) {
+            if (err instanceof ci_env_js_1.CiShardError)
+                throw new UsageError(err.message);
+            throw err;
+        }
+    }
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
     if (!m)
-        throw new UsageError(`argument ${flag}: expected K/N or K, got '${value}'`);
+        throw new UsageError(`argument ${flag}: expected K/N, K or auto, got '${value}'`);
     const index = Number(m[1]);
     const total = m[2] === undefined ? null : Number(m[2]);
     if (index < 1 || (total !== null && (total < 1 || index > total)))
@@ -730,7 +743,19 @@ for (const spec of FLAGS) {
     }
 }
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
+const FASTEST_ONLY = new Set([
+    '-n',
+    '--numprocesses',
+    '--engine',
+    '--python',
+    '--json',
+    '--shard',
+    '--plan',
+    '--timings',
+    '--no-cache',
+    '--changed',
+    '--affected-by',
+]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
     '--timeout',
@@ -991,6 +1016,8 @@ running:
   -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
   -W FILTER             set which warnings to report, see -W option of python itself
   --shard K/N           run shard K of N, planned from the timings store
+  --shard auto          K and N from GitLab, CircleCI or Buildkite parallelism variables
+  --timings FILE        the timings store to plan --shard K/N|auto from (default .fastest/timings.json)
   --plan FILE --shard K run shard K of a plan made by \`fastest plan\`
   --no-cache            don't read or write the discovery cache under .fastest/
   --cache-clear         remove the discovery cache before the run
@@ -10481,6 +10508,54 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
     if (notFoundIn.length === 0)
         return `found no collectors for ${shown}`;
     return `not found: ${shown}\n(no match in any of [${notFoundIn.join(', ')}])`;
+}
+
+
+/***/ }),
+
+/***/ 6436:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// `--shard auto`: the shard this job runs, from the parallelism variables other CI systems set
+// on each of a job's parallel copies. GitLab counts from 1; CircleCI and Buildkite from 0.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CiShardError = exports.CI_SHARD_SYSTEMS = void 0;
+exports.shardFromCiEnv = shardFromCiEnv;
+exports.CI_SHARD_SYSTEMS = [
+    { name: 'GitLab CI', indexVariable: 'CI_NODE_INDEX', totalVariable: 'CI_NODE_TOTAL', firstIndex: 1 },
+    { name: 'CircleCI', indexVariable: 'CIRCLE_NODE_INDEX', totalVariable: 'CIRCLE_NODE_TOTAL', firstIndex: 0 },
+    { name: 'Buildkite', indexVariable: 'BUILDKITE_PARALLEL_JOB', totalVariable: 'BUILDKITE_PARALLEL_JOB_COUNT', firstIndex: 0 },
+];
+/** Thrown with a one-line message: the caller turns it into its usage error. */
+class CiShardError extends Error {
+}
+exports.CiShardError = CiShardError;
+/**
+ * The first CI system (in CI_SHARD_SYSTEMS order) whose index or count variable is set. A
+ * system with only one of its pair set, or values that are not whole numbers in range, is an
+ * error rather than a silent fallback to the next system.
+ */
+function shardFromCiEnv(env) {
+    for (const system of exports.CI_SHARD_SYSTEMS) {
+        const rawIndex = env[system.indexVariable]?.trim();
+        const rawTotal = env[system.totalVariable]?.trim();
+        if (!rawIndex && !rawTotal)
+            continue;
+        const both = `${system.indexVariable}=${rawIndex ?? ''}, ${system.totalVariable}=${rawTotal ?? ''}`;
+        if (!rawIndex || !rawTotal)
+            throw new CiShardError(`--shard auto: ${system.name} sets only one of ${system.indexVariable} and ${system.totalVariable} (${both})`);
+        if (!/^\d+$/.test(rawIndex) || !/^\d+$/.test(rawTotal))
+            throw new CiShardError(`--shard auto: ${system.name}'s ${both} are not whole numbers`);
+        const total = Number(rawTotal);
+        const index = Number(rawIndex) - system.firstIndex + 1;
+        if (total < 1 || index < 1 || index > total) {
+            throw new CiShardError(`--shard auto: ${system.name}'s ${both} is out of range (${system.indexVariable} counts from ${system.firstIndex})`);
+        }
+        return { index, total, source: `${system.name} (${both})` };
+    }
+    const names = exports.CI_SHARD_SYSTEMS.map((s) => `${s.indexVariable}/${s.totalVariable}`).join(', ');
+    throw new CiShardError(`--shard auto: no CI parallelism variables are set (looked for ${names}); give --shard K/N`);
 }
 
 

@@ -2612,6 +2612,8 @@ const options_js_1 = __nccwpck_require__(5988);
 const pytest_options_js_1 = __nccwpck_require__(4936);
 const types_js_1 = __nccwpck_require__(8522);
 const verdict_js_1 = __nccwpck_require__(7689);
+const ci_env_js_1 = __nccwpck_require__(6436);
+const inputs_js_1 = __nccwpck_require__(417);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -3261,7 +3263,7 @@ const FLAGS = [
     {
         names: ['--timings'],
         value: true,
-        commands: ['plan', 'merge'],
+        commands: ['plan', 'merge', ...SESSION_COMMANDS],
         apply: (o, v) => {
             o.timings = v;
         },
@@ -3300,9 +3302,20 @@ const FLAGS = [
     },
 ];
 function parseShard(flag, value) {
+    if (value === 'auto') {
+        try {
+            // Logged: a remembered `discover --shard auto` answer holds only while these variables do.
+            return (0, ci_env_js_1.shardFromCiEnv)((0, inputs_js_1.loggedEnv)(process.env));
+        }
+        catch (err) {
+            if (err instanceof ci_env_js_1.CiShardError)
+                throw new UsageError(err.message);
+            throw err;
+        }
+    }
     const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
     if (!m)
-        throw new UsageError(`argument ${flag}: expected K/N or K, got '${value}'`);
+        throw new UsageError(`argument ${flag}: expected K/N, K or auto, got '${value}'`);
     const index = Number(m[1]);
     const total = m[2] === undefined ? null : Number(m[2]);
     if (index < 1 || (total !== null && (total < 1 || index > total)))
@@ -3321,7 +3334,19 @@ for (const spec of FLAGS) {
     }
 }
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
+const FASTEST_ONLY = new Set([
+    '-n',
+    '--numprocesses',
+    '--engine',
+    '--python',
+    '--json',
+    '--shard',
+    '--plan',
+    '--timings',
+    '--no-cache',
+    '--changed',
+    '--affected-by',
+]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
     '--timeout',
@@ -3582,6 +3607,8 @@ running:
   -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
   -W FILTER             set which warnings to report, see -W option of python itself
   --shard K/N           run shard K of N, planned from the timings store
+  --shard auto          K and N from GitLab, CircleCI or Buildkite parallelism variables
+  --timings FILE        the timings store to plan --shard K/N|auto from (default .fastest/timings.json)
   --plan FILE --shard K run shard K of a plan made by \`fastest plan\`
   --no-cache            don't read or write the discovery cache under .fastest/
   --cache-clear         remove the discovery cache before the run
@@ -5015,7 +5042,7 @@ function itemsOfShard(plan, index, items, all) {
 }
 async function selectShard(session, items, all = items) {
     const { options, config } = session;
-    const timingsPath = (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
+    const timingsPath = options.timings !== null ? (0, node_path_1.resolve)(session.cwd, options.timings) : (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
     const loaded = (0, timings_js_1.loadTimings)(timingsPath);
     if (loaded.warning)
         process.stderr.write(`fastest: warning: ${loaded.warning}\n`);
@@ -5023,6 +5050,8 @@ async function selectShard(session, items, all = items) {
     const expected = new Map();
     for (const item of items)
         expected.set(item.id, estimator.test(item));
+    if (options.shard?.source)
+        process.stderr.write(`fastest: shard ${options.shard.index} of ${options.shard.total} from ${options.shard.source}\n`);
     if (options.plan) {
         if (!options.shard)
             throw new args_js_1.UsageError('--plan needs --shard K');
@@ -5030,7 +5059,9 @@ async function selectShard(session, items, all = items) {
         if ((0, plan_js_1.digestIds)(items.map((i) => i.id)) !== plan.digest) {
             process.stderr.write("fastest: warning: the tests discovered here differ from the plan's; running the plan's units that exist\n");
         }
-        const index = options.shard.index;
+        const { index, total } = options.shard;
+        if (total !== null && total !== plan.shards.length)
+            throw new args_js_1.UsageError(`--shard ${index}/${total}: the plan has ${plan.shards.length} shards`);
         return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
     }
     if (options.shard) {
@@ -18884,6 +18915,54 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
     if (notFoundIn.length === 0)
         return `found no collectors for ${shown}`;
     return `not found: ${shown}\n(no match in any of [${notFoundIn.join(', ')}])`;
+}
+
+
+/***/ }),
+
+/***/ 6436:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// `--shard auto`: the shard this job runs, from the parallelism variables other CI systems set
+// on each of a job's parallel copies. GitLab counts from 1; CircleCI and Buildkite from 0.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CiShardError = exports.CI_SHARD_SYSTEMS = void 0;
+exports.shardFromCiEnv = shardFromCiEnv;
+exports.CI_SHARD_SYSTEMS = [
+    { name: 'GitLab CI', indexVariable: 'CI_NODE_INDEX', totalVariable: 'CI_NODE_TOTAL', firstIndex: 1 },
+    { name: 'CircleCI', indexVariable: 'CIRCLE_NODE_INDEX', totalVariable: 'CIRCLE_NODE_TOTAL', firstIndex: 0 },
+    { name: 'Buildkite', indexVariable: 'BUILDKITE_PARALLEL_JOB', totalVariable: 'BUILDKITE_PARALLEL_JOB_COUNT', firstIndex: 0 },
+];
+/** Thrown with a one-line message: the caller turns it into its usage error. */
+class CiShardError extends Error {
+}
+exports.CiShardError = CiShardError;
+/**
+ * The first CI system (in CI_SHARD_SYSTEMS order) whose index or count variable is set. A
+ * system with only one of its pair set, or values that are not whole numbers in range, is an
+ * error rather than a silent fallback to the next system.
+ */
+function shardFromCiEnv(env) {
+    for (const system of exports.CI_SHARD_SYSTEMS) {
+        const rawIndex = env[system.indexVariable]?.trim();
+        const rawTotal = env[system.totalVariable]?.trim();
+        if (!rawIndex && !rawTotal)
+            continue;
+        const both = `${system.indexVariable}=${rawIndex ?? ''}, ${system.totalVariable}=${rawTotal ?? ''}`;
+        if (!rawIndex || !rawTotal)
+            throw new CiShardError(`--shard auto: ${system.name} sets only one of ${system.indexVariable} and ${system.totalVariable} (${both})`);
+        if (!/^\d+$/.test(rawIndex) || !/^\d+$/.test(rawTotal))
+            throw new CiShardError(`--shard auto: ${system.name}'s ${both} are not whole numbers`);
+        const total = Number(rawTotal);
+        const index = Number(rawIndex) - system.firstIndex + 1;
+        if (total < 1 || index < 1 || index > total) {
+            throw new CiShardError(`--shard auto: ${system.name}'s ${both} is out of range (${system.indexVariable} counts from ${system.firstIndex})`);
+        }
+        return { index, total, source: `${system.name} (${both})` };
+    }
+    const names = exports.CI_SHARD_SYSTEMS.map((s) => `${s.indexVariable}/${s.totalVariable}`).join(', ');
+    throw new CiShardError(`--shard auto: no CI parallelism variables are set (looked for ${names}); give --shard K/N`);
 }
 
 

@@ -33,6 +33,8 @@ export interface ActionInputs {
   fromWorkflowRun: boolean;
   /** merge: which failures fail the job (merge/verdict.ts). */
   failOn: FailOn;
+  /** run, on a re-run of the workflow run: only the tests that did not pass before (previous-attempt.ts). */
+  rerunFailedOnly: boolean;
 }
 
 export class InputError extends Error {}
@@ -105,6 +107,7 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
     maxAnnotations: Number(maxRaw),
     fromWorkflowRun,
     failOn: failOn as FailOn,
+    rerunFailedOnly: booleanInput(get, 'rerun-failed-only', true),
   };
 }
 

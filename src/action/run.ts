@@ -22,6 +22,8 @@ import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { countMerged, type ActionCounts } from './counts.js';
 import type { RoleOutcome } from './outcome.js';
+import { finishAttempt, prepareRerun, type PreparedRerun } from './previous-attempt.js';
+import { STATE } from './state.js';
 
 /** The runner's file-command files: what a step writes to them acts on the workflow. */
 export const RUNNER_FILE_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
@@ -120,6 +122,8 @@ interface PreparedRun {
   inputs: ActionInputs;
   planFile: string;
   argv: string[];
+  /** A re-run of the workflow run: what the earlier attempt left to do (previous-attempt.ts). */
+  rerun?: PreparedRerun;
 }
 
 export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<RoleOutcome> {
@@ -137,10 +141,12 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   mkdirSync(dirname(inputs.junitPath), { recursive: true });
   rmSync(inputs.junitPath, { force: true });
   rmSync(shardCoveragePath(inputs.junitPath), { force: true });
-  const argv = [...inputs.args, '--plan', planFile, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
+  const rerun = await prepareRerun(inputs, env, plan, tempDir);
+  const runPlan = rerun?.runPlanFile ?? planFile;
+  const argv = [...inputs.args, '--plan', runPlan, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
-  const prepared: PreparedRun = { inputs: { ...inputs, githubToken: '' }, planFile, argv };
+  const prepared: PreparedRun = { inputs: { ...inputs, githubToken: '' }, planFile, argv, rerun };
   shedSecrets(prepared, tempDir, env);
   return runTests(prepared, plan, env);
 }
@@ -177,8 +183,11 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
   const { inputs, argv } = prepared;
   const shard = inputs.shard as number;
   const guard = guardRunnerFiles(env);
-  const exitCode = await runFenced(argv, inputs.workingDirectory, testEnvironment(env));
+  // A re-run whose shard passed before runs nothing: its earlier results stand.
+  const nothingToRun = prepared.rerun !== undefined && prepared.rerun.runPlanFile === undefined;
+  const exitCode = nothingToRun ? ExitCode.OK : await runFenced(argv, inputs.workingDirectory, testEnvironment(env));
   const tampered = guard.restore();
+  const attemptSave = finishAttempt(inputs, env, plan, prepared.rerun);
   const coverageData = await keepCoverage(inputs, env);
   if (coverageData) core.info(`fastest: coverage data of shard ${shard} kept in ${coverageData}`);
   if (tampered.length > 0) core.warning(`fastest: the tests wrote to the runner's ${tampered.join(', ')} file(s); the changes were discarded`);
@@ -209,7 +218,7 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
   return {
     exitCode,
     outputs: { passed: String(counts.passed), failed: String(counts.failed), skipped: String(counts.skipped), 'junit-path': inputs.junitPath },
-    state: {},
+    state: attemptSave !== undefined ? { [STATE.attemptSave]: attemptSave } : {},
     failure: runFailure(shard, exitCode, counts, missing),
   };
 }

@@ -6,5 +6,7 @@ export const STATE = {
   discoverySave: 'fastest-discovery-save',
   /** JSON CacheEntryRef of the timings store to save (merge, default branch). */
   timingsSave: 'fastest-timings-save',
+  /** JSON CacheEntryRef of this attempt's results of a shard (run; previous-attempt.ts). */
+  attemptSave: 'fastest-attempt-save',
   workspace: 'fastest-workspace',
 } as const;

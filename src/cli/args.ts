@@ -4,6 +4,8 @@ import { addReport, contextValue, defaultCoverageOptions, failUnderValue, type C
 import { pluginOptionRoute, routedByName, type Arity, type Route } from './pytest-options.js';
 import { ExitCode } from '../types.js';
 import { FAIL_ON_VALUES, type FailOn } from '../merge/verdict.js';
+import { CiShardError, shardFromCiEnv } from '../shard/ci-env.js';
+import { loggedEnv } from '../memo/inputs.js';
 
 export class UsageError extends Error {
   readonly exitCode = ExitCode.USAGE_ERROR;
@@ -37,7 +39,8 @@ export interface CliOptions {
   durationsMin: number | null;
   engine: 'auto' | 'native' | 'pytest';
   python: string | null;
-  shard: { index: number; total: number | null } | null;
+  /** `source`: the CI variables `--shard auto` read the shard from. */
+  shard: { index: number; total: number | null; source?: string } | null;
   plan: string | null;
   ignore: string[];
   ignoreGlob: string[];
@@ -79,7 +82,7 @@ export interface CliOptions {
   /** `plan --target-seconds S`, `--job-overhead-seconds S`. */
   targetSeconds: number | null;
   jobOverheadSeconds: number | null;
-  /** `plan`/`merge --timings FILE`: the timings store read. */
+  /** `plan`/`merge`/`--shard K/N --timings FILE`: the timings store read. */
   timings: string | null;
   /** `plan --out`: the plan file; `merge --out`: the merged JUnit file. */
   out: string | null;
@@ -764,7 +767,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--timings'],
     value: true,
-    commands: ['plan', 'merge'],
+    commands: ['plan', 'merge', ...SESSION_COMMANDS],
     apply: (o, v) => {
       o.timings = v;
     },
@@ -803,9 +806,18 @@ const FLAGS: FlagSpec[] = [
   },
 ];
 
-function parseShard(flag: string, value: string): { index: number; total: number | null } {
+function parseShard(flag: string, value: string): { index: number; total: number | null; source?: string } {
+  if (value === 'auto') {
+    try {
+      // Logged: a remembered `discover --shard auto` answer holds only while these variables do.
+      return shardFromCiEnv(loggedEnv(process.env));
+    } catch (err) {
+      if (err instanceof CiShardError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
   const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
-  if (!m) throw new UsageError(`argument ${flag}: expected K/N or K, got '${value}'`);
+  if (!m) throw new UsageError(`argument ${flag}: expected K/N, K or auto, got '${value}'`);
   const index = Number(m[1]);
   const total = m[2] === undefined ? null : Number(m[2]);
   if (index < 1 || (total !== null && (total < 1 || index > total))) throw new UsageError(`argument ${flag}: shard ${value} is out of range`);
@@ -823,7 +835,19 @@ for (const spec of FLAGS) {
 }
 
 /** fastest's own flags, which pytest has no equivalent of: never handed to a real pytest run. */
-const FASTEST_ONLY = new Set(['-n', '--numprocesses', '--engine', '--python', '--json', '--shard', '--plan', '--no-cache', '--changed', '--affected-by']);
+const FASTEST_ONLY = new Set([
+  '-n',
+  '--numprocesses',
+  '--engine',
+  '--python',
+  '--json',
+  '--shard',
+  '--plan',
+  '--timings',
+  '--no-cache',
+  '--changed',
+  '--affected-by',
+]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
   '--timeout',
@@ -1090,6 +1114,8 @@ running:
   -p NAME               load (or with no:NAME, block) a plugin in the pytest engine
   -W FILTER             set which warnings to report, see -W option of python itself
   --shard K/N           run shard K of N, planned from the timings store
+  --shard auto          K and N from GitLab, CircleCI or Buildkite parallelism variables
+  --timings FILE        the timings store to plan --shard K/N|auto from (default .fastest/timings.json)
   --plan FILE --shard K run shard K of a plan made by \`fastest plan\`
   --no-cache            don't read or write the discovery cache under .fastest/
   --cache-clear         remove the discovery cache before the run

@@ -49,19 +49,21 @@ function itemsOfShard(plan: Plan, index: number, items: TestItem[], all: TestIte
 
 export async function selectShard(session: Session, items: TestItem[], all: TestItem[] = items): Promise<ShardSelection> {
   const { options, config } = session;
-  const timingsPath = join(config.rootdir, DEFAULT_TIMINGS_PATH);
+  const timingsPath = options.timings !== null ? resolve(session.cwd, options.timings) : join(config.rootdir, DEFAULT_TIMINGS_PATH);
   const loaded = loadTimings(timingsPath);
   if (loaded.warning) process.stderr.write(`fastest: warning: ${loaded.warning}\n`);
   const estimator = new Estimator(loaded.store);
   const expected = new Map<string, number>();
   for (const item of items) expected.set(item.id, estimator.test(item));
+  if (options.shard?.source) process.stderr.write(`fastest: shard ${options.shard.index} of ${options.shard.total} from ${options.shard.source}\n`);
   if (options.plan) {
     if (!options.shard) throw new UsageError('--plan needs --shard K');
     const plan = readPlan(resolve(session.cwd, options.plan));
     if (digestIds(items.map((i) => i.id)) !== plan.digest) {
       process.stderr.write("fastest: warning: the tests discovered here differ from the plan's; running the plan's units that exist\n");
     }
-    const index = options.shard.index;
+    const { index, total } = options.shard;
+    if (total !== null && total !== plan.shards.length) throw new UsageError(`--shard ${index}/${total}: the plan has ${plan.shards.length} shards`);
     return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
   }
   if (options.shard) {
