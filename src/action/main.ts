@@ -49,6 +49,7 @@ async function post(): Promise<void> {
   for (const [name, what] of [
     [STATE.discoverySave, 'discovery cache'],
     [STATE.timingsSave, 'timings store'],
+    [STATE.runStateSave, 'run state'],
   ] as const) {
     const raw = core.getState(name);
     if (!raw) continue;

@@ -7,4 +7,6 @@ export const STATE = {
   /** JSON CacheEntryRef of the timings store to save (merge, default branch). */
   timingsSave: 'fastest-timings-save',
   workspace: 'fastest-workspace',
+  /** JSON CacheEntryRef of a run job's `.fastest` state to save (run, default branch). */
+  runStateSave: 'fastest-run-state-save',
 } as const;
