@@ -25,29 +25,121 @@ import time
 _POLL_SECONDS = 0.05
 
 
+def _import_names(stmt):
+    """(module, level) pairs an import statement imports."""
+    if isinstance(stmt, ast.Import):
+        return [(alias.name, 0) for alias in stmt.names]
+    if stmt.module == "__future__":
+        return []
+    if stmt.level == 0:
+        return [(stmt.module, 0)] if stmt.module else []
+    # `from . import a, b`: each name may be a submodule of the package
+    base = [(stmt.module or "", stmt.level)]
+    if not stmt.module:
+        base += [(alias.name, stmt.level) for alias in stmt.names]
+    return base
+
+
+def _only_imports(body):
+    return all(isinstance(s, (ast.Import, ast.ImportFrom, ast.Pass)) for s in body)
+
+
+def _find_spec_guard(test):
+    """The name in `if find_spec("name"):` / `if importlib.util.find_spec("name") is not None:`."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot):
+        test = test.left
+    if (isinstance(test, ast.Call) and len(test.args) == 1 and isinstance(test.args[0], ast.Constant)
+            and isinstance(test.args[0].value, str)):
+        func = test.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name == "find_spec":
+            return test.args[0].value
+    return None
+
+
+def _installed(name):
+    """Whether a top-level module can be found (find_spec of a top-level name imports nothing)."""
+    import importlib.util
+
+    top = name.split(".")[0]
+    try:
+        return importlib.util.find_spec(top) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _leading_imports(body):
-    """Absolute module names the file imports before its first other statement: what runs
-    after it (os.environ changes, sys.path edits, settings) may change what such an import does."""
+    """(module, level) pairs the file imports before its first other statement: what runs after
+    it (os.environ changes, sys.path edits, settings) may change what such an import does. The
+    optional-dependency idioms count too: `try: import x` / `except ImportError:` (the try
+    body, when its modules are installed), and `if find_spec("x"):` (the branch taken)."""
     names = []
     for index, stmt in enumerate(body):
         if index == 0 and isinstance(stmt, ast.Expr) and isinstance(getattr(stmt, "value", None), ast.Constant):
             continue  # docstring
-        if isinstance(stmt, ast.Import):
-            names.extend(alias.name for alias in stmt.names)
-        elif isinstance(stmt, ast.ImportFrom):
-            if stmt.level == 0 and stmt.module and stmt.module != "__future__":
-                names.append(stmt.module)
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            names.extend(_import_names(stmt))
+        elif isinstance(stmt, ast.Try) and _only_imports(stmt.body) and all(
+                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+                for h in stmt.handlers):
+            inner = [pair for i in stmt.body if not isinstance(i, ast.Pass) for pair in _import_names(i)]
+            if not all(level == 0 and _installed(name) for name, level in inner):
+                break  # the handler runs: its code may differ
+            names.extend(inner)
+        elif isinstance(stmt, ast.If) and _find_spec_guard(stmt.test):
+            branch = stmt.body if _installed(_find_spec_guard(stmt.test)) else stmt.orelse
+            if not _only_imports(branch):
+                break
+            names.extend(pair for i in branch if not isinstance(i, ast.Pass) for pair in _import_names(i))
         else:
             break
     return names
 
 
+def _module_file(name, level, importer, bases):
+    """The project file a module name resolves to (package __init__ files on the way included),
+    found by path alone: nothing of the project is imported to find it."""
+    if level:
+        base = os.path.dirname(importer)
+        for _ in range(level - 1):
+            base = os.path.dirname(base)
+        search = [base]
+    else:
+        search = bases
+    parts = [p for p in name.split(".") if p]
+    for base in search:
+        found = []
+        directory = base
+        for i, part in enumerate(parts):
+            package = os.path.join(directory, part, "__init__.py")
+            module = os.path.join(directory, part + ".py")
+            if os.path.isfile(package):
+                found.append(package)
+                directory = os.path.join(directory, part)
+            elif i == len(parts) - 1 and os.path.isfile(module):
+                found.append(module)
+            else:
+                found = None
+                break
+        if found:
+            return found
+        if not parts and level:
+            init = os.path.join(base, "__init__.py")
+            return [init] if os.path.isfile(init) else None
+    return None
+
+
+_MAX_PROJECT_FILES = 2000
+
+
 def candidate_modules(files, rootdir):
-    """The leading imports of the given test files and of the conftest.py files above them,
-    in first-seen order."""
-    seen_files = set()
-    ordered = []
+    """The absolute imports the test files, the conftest.py files above them and the project
+    modules they lead to import first, in first-seen order. Project modules are followed by
+    reading them, never by importing them."""
     rootdir = os.path.abspath(rootdir)
+    project_bases = [rootdir] + [os.path.abspath(p) for p in sys.path
+                                 if p and os.path.abspath(p).startswith(rootdir + os.sep)]
+    work = []
     for path in files:
         path = os.path.abspath(path)
         chain = []
@@ -57,16 +149,26 @@ def candidate_modules(files, rootdir):
             if directory == rootdir or os.path.dirname(directory) == directory:
                 break
             directory = os.path.dirname(directory)
-        for candidate in list(reversed(chain)) + [path]:
-            if candidate in seen_files or not candidate.endswith(".py"):
-                continue
-            seen_files.add(candidate)
-            try:
-                with open(candidate, "rb") as f:
-                    tree = ast.parse(f.read())
-            except (OSError, SyntaxError, ValueError):
-                continue
-            ordered.extend(_leading_imports(tree.body))
+        work.extend(list(reversed(chain)) + [path])
+    seen_files = set()
+    ordered = []
+    while work and len(seen_files) < _MAX_PROJECT_FILES:
+        candidate = work.pop(0)
+        if candidate in seen_files or not candidate.endswith(".py") or not os.path.isfile(candidate):
+            continue
+        seen_files.add(candidate)
+        try:
+            with open(candidate, "rb") as f:
+                tree = ast.parse(f.read())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        bases = [os.path.dirname(candidate)] + project_bases  # rootdir-relative and sibling imports
+        for name, level in _leading_imports(tree.body):
+            own = _module_file(name, level, candidate, bases)
+            if own:
+                work.extend(own)
+            elif level == 0:
+                ordered.append(name)
     out = []
     for name in ordered:
         if name not in out:
