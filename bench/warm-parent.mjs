@@ -46,7 +46,12 @@ const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
 // CPU a warm parent saves shows there even when the wall time is noise.
 const timeFile = join(tmpdir(), `fastest-warm-bench-time-${process.pid}`);
 function timed(cmd, argv, cwd, extra = {}) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', timeFile, cmd, ...argv], { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...env, ...extra } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', '-o', timeFile, cmd, ...argv], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...env, ...extra },
+  });
   const [seconds, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   const summary = (r.stdout.trim().split('\n').pop() ?? '').replace(/=/g, '').trim();
   return { seconds, cpu: user + system, summary, code: r.status };
@@ -57,8 +62,20 @@ const projects = [...(generated ? [makeGenerated()] : []), ...dirs];
 for (const root of projects) {
   const runners = [
     ['pytest', () => timed(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], root)],
-    ['fastest spawn, cold', () => (rmSync(join(root, '.fastest'), { recursive: true, force: true }), timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '0' }))],
-    ['fastest warm parent, cold', () => (rmSync(join(root, '.fastest'), { recursive: true, force: true }), timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '1' }))],
+    [
+      'fastest spawn, cold',
+      () => (
+        rmSync(join(root, '.fastest'), { recursive: true, force: true }),
+        timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '0' })
+      ),
+    ],
+    [
+      'fastest warm parent, cold',
+      () => (
+        rmSync(join(root, '.fastest'), { recursive: true, force: true }),
+        timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '1' })
+      ),
+    ],
     ['fastest spawn, warm', () => timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '0' })],
     ['fastest warm parent, warm', () => timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '1' })],
   ];
