@@ -223,6 +223,19 @@ def is_shared_module(name, roots, rootdir):
     return True
 
 
+def _plugin_modules():
+    """Top-level modules of installed pytest plugins (entry points `pytest11`): pytest marks them
+    for assertion rewriting when it loads them, and warns about one imported before."""
+    try:
+        from importlib.metadata import entry_points
+
+        found = entry_points()
+        group = found.select(group="pytest11") if hasattr(found, "select") else found.get("pytest11", [])
+        return {ep.value.split(":")[0].split(".")[0] for ep in group}
+    except Exception:  # broken metadata: no plugin is left out by name
+        return set()
+
+
 def _open_fds():
     for path in ("/proc/self/fd", "/dev/fd"):
         try:
@@ -355,7 +368,7 @@ class _Parent:
     def on_preload(self, message):
         self.preload = message
         rootdir = message.get("rootdir") or os.getcwd()
-        exclude = set(message.get("exclude") or ())
+        exclude = set(message.get("exclude") or ()) | _plugin_modules()
         roots = _shared_roots()
         names = [name for name in candidate_modules(message.get("files") or [], rootdir)
                  if name.split(".")[0] not in exclude and name.split(".")[0] not in ("fastest_worker",)
