@@ -4393,6 +4393,7 @@ exports.runCommand = runCommand;
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
 const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
 const nodeid_js_1 = __nccwpck_require__(9098);
@@ -4517,8 +4518,19 @@ async function runCommand(argv, cwd, env) {
     const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
-    // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
-    const prestarted = options.collectOnly
+    // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
+    // overlaps discovery; unused ones are ended.
+    const warm = options.collectOnly
+        ? undefined
+        : new index_js_1.WarmRun({
+            python: session.python,
+            rootdir: config.rootdir,
+            workers: workerCount(session, Number.MAX_SAFE_INTEGER),
+            pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
+            cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
+            env,
+        });
+    const prestarted = options.collectOnly || warm?.parent
         ? undefined
         : new index_js_1.PrestartedWorkers({
             python: session.python,
@@ -4536,14 +4548,15 @@ async function runCommand(argv, cwd, env) {
     }
     const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm);
     }
     finally {
         prestarted?.dispose();
+        warm?.end();
         removeSignalHandlers();
     }
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
     const { discovery, selection } = collected;
@@ -4650,6 +4663,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
         let nativeNoticeShown = false;
+        // Packages --cov measures are imported by each worker under coverage, never by the parent.
+        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]));
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -4662,6 +4677,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             maxfail: options.maxfail > 0 ? options.maxfail : undefined,
             signal: abort.signal,
             prestarted,
+            warmParent: warm?.parent,
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
@@ -16423,10 +16439,16 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
+var warm_js_1 = __nccwpck_require__(509);
+Object.defineProperty(exports, "WarmParent", ({ enumerable: true, get: function () { return warm_js_1.WarmParent; } }));
+Object.defineProperty(exports, "WarmRun", ({ enumerable: true, get: function () { return warm_js_1.WarmRun; } }));
+Object.defineProperty(exports, "readWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.readWarmParentRecord; } }));
+Object.defineProperty(exports, "warmParentWanted", ({ enumerable: true, get: function () { return warm_js_1.warmParentWanted; } }));
+Object.defineProperty(exports, "writeWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.writeWarmParentRecord; } }));
 var pool_js_1 = __nccwpck_require__(7430);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
 Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
@@ -16549,9 +16571,18 @@ class Pool {
             exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
         };
         const prestarted = this.opts.prestarted?.take(slot.index);
+        const spawnOptions = {
+            python: this.opts.python,
+            rootdir: this.opts.rootdir,
+            index: slot.index,
+            workers: this.slots.length,
+            pycacheDir: pycacheDir(this.opts),
+        };
         const proc = prestarted
             ? prestarted.proc
-            : new worker_js_1.WorkerProcess({ python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) }, handlers);
+            : this.opts.warmParent
+                ? this.opts.warmParent.worker(spawnOptions, handlers)
+                : new worker_js_1.WorkerProcess(spawnOptions, handlers);
         slot.proc = proc;
         slot.startedUp = false;
         slot.stopping = false;
@@ -16942,7 +16973,7 @@ class Pool {
                 live++;
                 slot.stopping = true;
                 slot.proc.send({ t: 'stop' });
-                slot.proc.child.stdin?.end();
+                slot.proc.endInput();
             }
         }
         if (live === 0)
@@ -17651,13 +17682,452 @@ exports.CollectionTruth = CollectionTruth;
 
 /***/ }),
 
+/***/ 509:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS = exports.WarmParent = exports.FORK_AVAILABLE = void 0;
+exports.readWarmParentRecord = readWarmParentRecord;
+exports.writeWarmParentRecord = writeWarmParentRecord;
+exports.warmParentWanted = warmParentWanted;
+// The warm parent: one Python process imports pytest, the engine and the third-party packages the
+// suite's conftests and test modules import at their top, once; each worker is then a fork of it
+// (python/fastest_worker/warm_parent.py). A forked worker is a separate process in its own
+// session and process group with its own pytest session, talking to Node over a Unix socket
+// instead of pipes. When the parent cannot be used (an import that warns, starts a thread, opens a
+// file, changes the environment...), every worker is spawned as usual.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_net_1 = __nccwpck_require__(7030);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const node_string_decoder_1 = __nccwpck_require__(6193);
+const frames_js_1 = __nccwpck_require__(6706);
+const environment_js_1 = __nccwpck_require__(5047);
+const python_js_1 = __nccwpck_require__(5530);
+const worker_js_1 = __nccwpck_require__(9898);
+/** True where a warm parent can fork its workers (POSIX fork; a plain start elsewhere). */
+exports.FORK_AVAILABLE = process.platform !== 'win32';
+const HANDSHAKE_MAX = 256;
+class WarmParent {
+    opts;
+    /** Settles once the parent has imported the shared packages (or found it cannot be used). */
+    outcome;
+    settle;
+    state = 'starting';
+    proc;
+    server;
+    socketDir;
+    socketPath;
+    token = (0, node_crypto_1.randomBytes)(16).toString('hex');
+    forks = new Map();
+    nextId = 1;
+    lineBuffer = '';
+    disposed = false;
+    measuringSince;
+    /** The outcome, once known. */
+    result;
+    constructor(opts) {
+        this.opts = opts;
+        this.outcome = new Promise((resolve) => (this.settle = (outcome) => resolve((this.result = outcome))));
+        this.socketDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'fastest-warm-'));
+        this.socketPath = (0, node_path_1.join)(this.socketDir, 's');
+        this.server = (0, node_net_1.createServer)({ allowHalfOpen: true }, (socket) => this.accept(socket));
+        this.server.listen(this.socketPath);
+        this.server.unref();
+        this.proc = (0, node_child_process_1.spawn)(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
+            cwd: opts.rootdir,
+            env: { ...(0, python_js_1.workerEnv)(0, opts.workers, (0, environment_js_1.testEnvironment)(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true,
+        });
+        if (this.proc.pid !== undefined)
+            (0, worker_js_1.addWorkerGroup)(this.proc.pid);
+        this.proc.stdin.on('error', () => { });
+        if (opts.early?.length)
+            this.control({ t: 'early', names: opts.early });
+        this.proc.stdout.setEncoding('utf8');
+        this.proc.stdout.on('data', (text) => this.onControl(text));
+        // What an import prints is not shown: pytest captures it during collection too.
+        this.proc.stderr.resume();
+        this.proc.on('error', () => this.unusable('the warm parent did not start', []));
+        this.proc.on('exit', () => {
+            this.unusable('the warm parent ended', []);
+            for (const fork of this.forks.values())
+                fork.parentGone();
+        });
+    }
+    /** The test files of the run: the parent imports what they and their conftests import first. */
+    preload(files, exclude, probe = false) {
+        this.control({ t: 'preload', files, rootdir: this.opts.rootdir, exclude, socket: this.socketPath, token: this.token, probe });
+    }
+    /**
+     * What the parent measured: its outcome, or when it is still importing (a probe cut short by
+     * the end of the run), the time spent so far as a lower bound.
+     */
+    measured() {
+        if (this.result)
+            return this.result;
+        if (this.measuringSince === undefined)
+            return undefined;
+        return { usable: true, imported: [], seconds: (performance.now() - this.measuringSince) / 1000 };
+    }
+    /** A worker forked from the parent, or spawned as usual once the parent turns out unusable. */
+    worker(options, handlers) {
+        const id = this.nextId++;
+        const fork = new ForkedWorker(id, options, handlers, () => this.forks.delete(id));
+        this.forks.set(id, fork);
+        if (this.state === 'unusable')
+            fork.fallBack();
+        else
+            this.control({ t: 'fork', id, index: options.index, workers: options.workers });
+        return fork;
+    }
+    /** No more forks: the parent exits once its children have (a probe at once); the socket goes with it. */
+    dispose(kill = false) {
+        if (this.disposed)
+            return;
+        this.disposed = true;
+        this.proc.stdin.end();
+        if (kill && this.proc.pid !== undefined && this.proc.exitCode === null) {
+            try {
+                process.kill(-this.proc.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        }
+        const close = () => {
+            this.server.close();
+            (0, node_fs_1.rmSync)(this.socketDir, { recursive: true, force: true });
+        };
+        if (this.proc.exitCode !== null || this.proc.signalCode !== null)
+            close();
+        else
+            this.proc.once('exit', close);
+    }
+    control(message) {
+        if (this.proc.stdin.writable)
+            this.proc.stdin.write(JSON.stringify(message) + '\n');
+    }
+    unusable(reason, unsafe, seconds = 0) {
+        if (this.state === 'unusable')
+            return;
+        const pending = this.state === 'starting';
+        this.state = 'unusable';
+        if (pending)
+            this.settle({ usable: false, reason, unsafe, seconds });
+        for (const fork of this.forks.values())
+            if (!fork.forked)
+                fork.fallBack();
+    }
+    onControl(text) {
+        this.lineBuffer += text;
+        let newline;
+        while ((newline = this.lineBuffer.indexOf('\n')) >= 0) {
+            const line = this.lineBuffer.slice(0, newline);
+            this.lineBuffer = this.lineBuffer.slice(newline + 1);
+            let message;
+            try {
+                message = JSON.parse(line);
+            }
+            catch {
+                continue;
+            }
+            const fork = typeof message.id === 'number' ? this.forks.get(message.id) : undefined;
+            if (message.t === 'measuring') {
+                this.measuringSince = performance.now();
+            }
+            else if (message.t === 'ready' && this.state === 'starting') {
+                this.state = 'ready';
+                this.settle({ usable: true, imported: stringList(message.imported), seconds: Number(message.seconds) || 0 });
+            }
+            else if (message.t === 'unusable') {
+                this.unusable(String(message.reason), stringList(message.unsafe), Number(message.seconds) || 0);
+            }
+            else if (message.t === 'forked' && typeof message.pid === 'number') {
+                fork?.started(message.pid);
+            }
+            else if (message.t === 'exit') {
+                fork?.ended(typeof message.code === 'number' ? message.code : null, typeof message.signal === 'string' ? message.signal : null);
+            }
+        }
+    }
+    /** A forked worker's connection: "<token> <id> frames|output\n", then its stream. */
+    accept(socket) {
+        let head = Buffer.alloc(0);
+        const onData = (chunk) => {
+            head = Buffer.concat([head, chunk]);
+            const newline = head.indexOf(10);
+            if (newline < 0) {
+                if (head.length > HANDSHAKE_MAX)
+                    socket.destroy();
+                return;
+            }
+            socket.off('data', onData);
+            const [token, id, kind] = head.subarray(0, newline).toString('latin1').split(' ');
+            const fork = token === this.token ? this.forks.get(Number(id)) : undefined;
+            if (!fork || (kind !== 'frames' && kind !== 'output'))
+                return void socket.destroy();
+            fork.connected(kind, socket, head.subarray(newline + 1));
+        };
+        socket.on('data', onData);
+        socket.on('error', () => { });
+    }
+}
+exports.WarmParent = WarmParent;
+function stringList(value) {
+    return Array.isArray(value) ? value.map(String) : [];
+}
+/** One worker forked by the warm parent; becomes a spawned WorkerProcess if the parent cannot fork. */
+class ForkedWorker {
+    id;
+    options;
+    handlers;
+    forget;
+    forked = false;
+    pid;
+    delegate = null;
+    frames = null;
+    pending = [];
+    inputEnded = false;
+    killSignal = null;
+    tail = '';
+    exited = false;
+    framesEnded = false;
+    exitStatus = null;
+    constructor(id, options, handlers, forget) {
+        this.id = id;
+        this.options = options;
+        this.handlers = handlers;
+        this.forget = forget;
+    }
+    get index() {
+        return this.options.index;
+    }
+    get alive() {
+        return this.delegate ? this.delegate.alive : !this.exited;
+    }
+    fallBack() {
+        if (this.delegate || this.forked || this.exited)
+            return;
+        this.forget();
+        this.delegate = new worker_js_1.WorkerProcess(this.options, this.handlers);
+        for (const frame of this.pending.splice(0))
+            this.delegate.send(frame);
+        if (this.inputEnded)
+            this.delegate.endInput();
+        if (this.killSignal)
+            this.delegate.kill(this.killSignal);
+    }
+    started(pid) {
+        this.forked = true;
+        this.pid = pid;
+        (0, worker_js_1.addWorkerGroup)(pid);
+        if (this.killSignal)
+            this.kill(this.killSignal);
+    }
+    connected(kind, socket, rest) {
+        if (kind === 'output') {
+            const decoder = new node_string_decoder_1.StringDecoder('utf8');
+            const onText = (chunk) => {
+                const text = decoder.write(chunk);
+                if (!text || this.exited)
+                    return;
+                this.tail += text;
+                if (this.tail.length > 2 * worker_js_1.STDERR_TAIL_BYTES)
+                    this.tail = this.tail.slice(-worker_js_1.STDERR_TAIL_BYTES);
+                this.handlers.output(text);
+            };
+            if (rest.length)
+                onText(rest);
+            socket.on('data', onText);
+            return;
+        }
+        this.frames = socket;
+        let distrusted = false;
+        const reader = new frames_js_1.FrameReader((frame) => {
+            if (this.exited || distrusted)
+                return;
+            if (frame.t === 'malformed')
+                distrusted = true;
+            this.handlers.frame(frame);
+        });
+        if (rest.length)
+            reader.push(rest);
+        socket.on('data', (chunk) => reader.push(chunk));
+        socket.on('end', () => {
+            this.framesEnded = true;
+            this.settle();
+        });
+        socket.on('close', () => {
+            this.framesEnded = true;
+            this.settle();
+        });
+        for (const frame of this.pending.splice(0))
+            socket.write((0, frames_js_1.encodeFrame)(frame));
+        if (this.inputEnded)
+            socket.end();
+    }
+    /** The parent reaped the process. */
+    ended(code, signal) {
+        this.exitStatus = [code, signal];
+        this.settle();
+        setTimeout(() => this.finish(code, signal), 500).unref();
+    }
+    /** The parent died: nobody will report this process's exit; its socket closing is the end. */
+    parentGone() {
+        if (!this.forked || this.exited)
+            return;
+        this.exitStatus ??= [null, null];
+        this.settle();
+    }
+    settle() {
+        if (this.exitStatus && this.framesEnded)
+            this.finish(this.exitStatus[0], this.exitStatus[1]);
+    }
+    finish(code, signal) {
+        if (this.exited)
+            return;
+        this.exited = true;
+        this.forget();
+        this.frames?.destroy();
+        this.handlers.exit(code, signal);
+    }
+    send(frame) {
+        if (this.delegate)
+            return this.delegate.send(frame);
+        if (this.exited || this.inputEnded)
+            return;
+        if (this.frames && this.frames.writable)
+            this.frames.write((0, frames_js_1.encodeFrame)(frame));
+        else if (!this.frames)
+            this.pending.push(frame);
+    }
+    endInput() {
+        if (this.delegate)
+            return this.delegate.endInput();
+        this.inputEnded = true;
+        this.frames?.end();
+    }
+    stderrTail(maxLines = 40) {
+        return this.delegate ? this.delegate.stderrTail(maxLines) : (0, worker_js_1.lastLinesOf)(this.tail, maxLines);
+    }
+    kill(signal = 'SIGKILL') {
+        if (this.delegate)
+            return this.delegate.kill(signal);
+        if (this.exited)
+            return;
+        this.killSignal = signal;
+        if (this.pid === undefined)
+            return; // killed as soon as the parent says it forked
+        try {
+            process.kill(-this.pid, signal);
+        }
+        catch {
+            try {
+                process.kill(this.pid, signal);
+            }
+            catch {
+                // already gone
+            }
+        }
+    }
+}
+/** Shared imports cheaper than this (seconds, measured by the parent) are not worth a parent. */
+exports.WARM_IMPORT_THRESHOLD_SECONDS = 0.3;
+const RECORD_FILE = 'warm-parent.json';
+function readWarmParentRecord(cacheDir) {
+    try {
+        const data = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(cacheDir, RECORD_FILE), 'utf8'));
+        if (typeof data.seconds !== 'number' || !Array.isArray(data.imported) || !Array.isArray(data.unsafe))
+            return null;
+        return { seconds: data.seconds, imported: data.imported.map(String), unsafe: data.unsafe.map(String).slice(0, 1000) };
+    }
+    catch {
+        return null; // none yet, or unreadable: measured again
+    }
+}
+function writeWarmParentRecord(cacheDir, outcome, previous) {
+    const unsafe = new Set(previous?.unsafe ?? []);
+    if (!outcome.usable)
+        for (const name of outcome.unsafe)
+            unsafe.add(name.split('.')[0]);
+    const record = { seconds: outcome.seconds, imported: outcome.usable ? outcome.imported : [], unsafe: [...unsafe].sort() };
+    try {
+        (0, node_fs_1.mkdirSync)(cacheDir, { recursive: true });
+        (0, node_fs_1.writeFileSync)((0, node_path_1.join)(cacheDir, RECORD_FILE), JSON.stringify(record) + '\n');
+    }
+    catch {
+        // a read-only checkout: measured again next time
+    }
+}
+/**
+ * FASTEST_WARM_PARENT=1 starts workers from a warm parent, 0 never; otherwise (auto) where fork
+ * exists and the last parent (or probe) measured shared imports of at least the threshold.
+ */
+function warmParentWanted(env, record) {
+    const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
+    if (!exports.FORK_AVAILABLE || setting === '0' || setting === 'off')
+        return false;
+    if (setting === '1' || setting === 'on')
+        return true;
+    return record !== null && record.seconds >= exports.WARM_IMPORT_THRESHOLD_SECONDS;
+}
+/**
+ * One run's use of a warm parent: the parent itself when wanted (started with the run, so that
+ * pytest's import overlaps discovery), else on a first run a low-priority probe that measures
+ * the shared imports for the next run's decision; the record written at the end.
+ */
+class WarmRun {
+    opts;
+    parent;
+    probe;
+    record;
+    cacheDir;
+    constructor(opts) {
+        this.opts = opts;
+        this.cacheDir = opts.cacheDir;
+        this.record = readWarmParentRecord(opts.cacheDir);
+        this.parent = warmParentWanted(opts.env, this.record) ? new WarmParent({ ...opts, early: this.record?.imported }) : undefined;
+    }
+    /** The run's test files are known: the parent imports what they share (or the probe measures it). */
+    preload(files, exclude) {
+        const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
+        if (this.parent)
+            return this.parent.preload(files, unsafe);
+        const setting = (this.opts.env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
+        if (!exports.FORK_AVAILABLE || this.record !== null || setting === '0' || setting === 'off')
+            return;
+        this.probe = new WarmParent({ ...this.opts, probe: true });
+        this.probe.preload(files, unsafe, true);
+    }
+    end() {
+        const used = this.parent ?? this.probe;
+        if (!used)
+            return;
+        const measured = used.measured();
+        if (measured)
+            writeWarmParentRecord(this.cacheDir, measured, this.record);
+        used.dispose(used === this.probe);
+    }
+}
+exports.WarmRun = WarmRun;
+
+
+/***/ }),
+
 /***/ 9898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WorkerProcess = exports.STDERR_TAIL_BYTES = void 0;
+exports.addWorkerGroup = addWorkerGroup;
 exports.killAllWorkerGroups = killAllWorkerGroups;
+exports.lastLinesOf = lastLinesOf;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
 const frames_js_1 = __nccwpck_require__(6706);
@@ -17667,6 +18137,10 @@ const python_js_1 = __nccwpck_require__(5530);
 exports.STDERR_TAIL_BYTES = 64 * 1024;
 /** Process groups of every worker this process started (each worker leads its own). */
 const workerGroups = new Set();
+/** A worker process started some other way (a warm parent's fork, warm.ts) is ended with the rest. */
+function addWorkerGroup(pgid) {
+    workerGroups.add(pgid);
+}
 /**
  * Ends every worker this process started, with whatever their tests started (the worker's process
  * group), busy or not: for a signal that ends fastest. Groups already gone are skipped.
@@ -17756,12 +18230,12 @@ class WorkerProcess {
             return;
         this.child.stdin.write((0, frames_js_1.encodeFrame)(frame));
     }
+    endInput() {
+        this.child.stdin?.end();
+    }
     /** Last lines of stderr, for a crash report. */
     stderrTail(maxLines = 40) {
-        const lines = this.tail.slice(-exports.STDERR_TAIL_BYTES).split('\n');
-        while (lines.length && lines[lines.length - 1].trim() === '')
-            lines.pop();
-        return lines.slice(-maxLines).join('\n');
+        return lastLinesOf(this.tail, maxLines);
     }
     /** Ends the worker and what its tests started (its process group). */
     kill(signal = 'SIGKILL') {
@@ -17784,6 +18258,13 @@ class WorkerProcess {
     }
 }
 exports.WorkerProcess = WorkerProcess;
+/** The last lines of a kept stderr tail. */
+function lastLinesOf(tail, maxLines = 40) {
+    const lines = tail.slice(-exports.STDERR_TAIL_BYTES).split('\n');
+    while (lines.length && lines[lines.length - 1].trim() === '')
+        lines.pop();
+    return lines.slice(-maxLines).join('\n');
+}
 
 
 /***/ }),
@@ -20110,6 +20591,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:fs")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:module");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:net");
 
 /***/ }),
 

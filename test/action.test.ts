@@ -362,3 +362,51 @@ describe('without a cache service (a local run)', () => {
     expect(log(shards.main)).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('run jobs carry the rest of .fastest (issue 17 item 2)', () => {
+  const demo = join(repo, 'examples', 'demo');
+  const flagsOf = (pyc: string) => readFileSync(pyc).readUInt32LE(4);
+  /** The bytecode of fastest's own worker module under a job's pycache prefix. */
+  const workerPyc = (ws: string) => {
+    const tag = readdirSync(join(ws, 'proj', '.fastest', 'pycache', ...join(repo, 'python', 'fastest_worker').split('/').filter(Boolean))).find((n) =>
+      /^worker\.\w+-\d+\.pyc$/.test(n),
+    );
+    return join(ws, 'proj', '.fastest', 'pycache', ...join(repo, 'python', 'fastest_worker').split('/').filter(Boolean), tag ?? 'missing');
+  };
+
+  it('a default-branch run job saves its state, bytecode pinned to its sources; a pull request run job restores it and saves nothing', async () => {
+    const env = { PYTHONDONTWRITEBYTECODE: '1' };
+    const planOnMain = await job(
+      checkout(demo),
+      { command: 'plan', shards: '1', 'cache-key-prefix': 'state' },
+      { event: pushToMain, env: { ...pushEnv, ...env } },
+    );
+    const planJson = planOnMain.main.outputs.plan ?? '';
+    const mainSpace = checkout(demo);
+    const onMain = await job(
+      mainSpace,
+      { command: 'run', shard: '1', plan: planJson, 'cache-key-prefix': 'state' },
+      { event: pushToMain, env: { ...pushEnv, ...env, GITHUB_RUN_ID: '6000', GITHUB_RUN_ATTEMPT: '1' } },
+    );
+    expect(onMain.main.code, log(onMain.main)).toBe(0);
+    expect(log(onMain.main)).toMatch(/bytecode for the next run jobs: [1-9]\d* pinned/);
+    expect(onMain.post.code, log(onMain.post)).toBe(0);
+    const key = `state-state-${process.platform}-${process.arch}-shard1-6000-1`;
+    expect(cacheServer.savedKeys()).toContain(key);
+    expect(flagsOf(workerPyc(mainSpace))).toBe(0b11); // checked-hash: valid in any checkout
+
+    const prSpace = checkout(demo);
+    const pr = await job(prSpace, { command: 'run', shard: '1', plan: planJson, 'cache-key-prefix': 'state' }, { env });
+    expect(pr.main.code, log(pr.main)).toBe(0);
+    expect(log(pr.main)).toContain(`restored the run state from cache key ${key}`);
+    expect(log(pr.main)).toContain('not saving the run state: caches are written on push');
+    expect(pr.main.state['fastest-run-state-save']).toBeUndefined();
+    // The restored bytecode was used as it is: a compile would have written a timestamp header.
+    expect(flagsOf(workerPyc(prSpace))).toBe(0b11);
+    // Without the state (another prefix), the job compiles: timestamp-checked bytecode.
+    const coldSpace = checkout(demo);
+    const cold = await job(coldSpace, { command: 'run', shard: '1', plan: planJson, 'cache-key-prefix': 'nostate' }, { env });
+    expect(cold.main.code, log(cold.main)).toBe(0);
+    expect(flagsOf(workerPyc(coldSpace))).toBe(0);
+  }, 180_000);
+});

@@ -26,6 +26,9 @@ def _restore_user_environment():
 
 _restore_user_environment()
 
-from fastest_worker.worker import main  # noqa: E402
+if sys.argv[1:2] == ["--warm-parent"]:
+    from fastest_worker.warm_parent import main
+else:
+    from fastest_worker.worker import main
 
 sys.exit(main())

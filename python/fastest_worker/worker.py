@@ -223,7 +223,7 @@ def _counting_emit(send, maxfail):
     return emit
 
 
-def _preload_engine():
+def preload_engine():
     """Import the native engine (and pytest with it) while Node is still discovering: workers
     are started before the units are known, and this is most of a worker's start-up."""
     if os.environ.get("FASTEST_NATIVE_ENGINE"):
@@ -305,8 +305,8 @@ def _cold_compile_lock():
             time.sleep(0.01)
 
 
-def main():
-    """The worker. For benchmarks: FASTEST_WORKER_PROFILE=DIR writes a cProfile of each worker to
+def main(proto_fds=None):
+    """The worker; `proto_fds` (in, out) when a warm parent forked it (warm_parent.py). For benchmarks: FASTEST_WORKER_PROFILE=DIR writes a cProfile of each worker to
     DIR/worker-PID.prof, FASTEST_WORKER_CPU=DIR its user and system CPU seconds to DIR/worker-PID.cpu."""
     cpu_dir = os.environ.get("FASTEST_WORKER_CPU")
     if cpu_dir:  # benchmarks: this worker's CPU seconds, written at exit
@@ -320,25 +320,25 @@ def main():
         atexit.register(write_cpu)
     profile_dir = os.environ.get("FASTEST_WORKER_PROFILE")
     if not profile_dir:
-        return _main()
+        return _main(proto_fds)
     import cProfile
 
     profiler = cProfile.Profile()
     try:
-        return profiler.runcall(_main)
+        return profiler.runcall(_main, proto_fds)
     finally:
         profiler.dump_stats(os.path.join(profile_dir, "worker-%d.prof" % os.getpid()))
 
 
-def _main():
-    proto_in, proto_out = _take_protocol_fds()
+def _main(proto_fds=None):
+    proto_in, proto_out = proto_fds or _take_protocol_fds()
     channel = Channel(proto_in, proto_out)
     emit = channel.emit
     pytest_version = _pytest_version()
     native_unsupported = _native_pytest_range_reason(pytest_version)
     emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported))
     if native_unsupported is None:
-        _preload_engine()
+        preload_engine()
     init = channel.recv()
     if init is None:
         return 0

@@ -4,6 +4,11 @@
 //   timings:   <prefix>-timings-<run id>-<attempt> (saved by merge on the default branch only),
 //              restored by the restore-key <prefix>-timings-: the newest one the branch can see,
 //              which for a pull request is the default branch's latest.
+//   run state: <prefix>-state-<os>-<arch>-shard<K>-<run id>-<attempt> (saved by run jobs on the
+//              default branch only): the rest of `.fastest` a run job rebuilds (bytecode pinned
+//              to its sources' content, rewritten test modules, engine facts, the interpreter
+//              probe, the warm parent's record); restored by <prefix>-state-<os>-<arch>-shard<K>-,
+//              then any shard's.
 // Without a cache service (a local run, GHES without cache) the Action says so once and goes on.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +22,8 @@ import type { Session } from '../cli/session.js';
 export interface CacheEntryRef {
   /** Path as given to @actions/cache: relative to the workspace, '/'-separated. */
   path: string;
+  /** Patterns beside `path` (`!…` leaves files out); `path` alone when absent. */
+  patterns?: string[];
   key: string;
   restoreKeys: string[];
 }
@@ -76,13 +83,29 @@ export function timingsEntry(prefix: string, workspace: string, rootdir: string,
 }
 
 /**
+ * What a run job rebuilds under `.fastest`, without the discovery cache and the timings store
+ * (their own entries, keyed on what they depend on).
+ */
+export function runStateEntry(prefix: string, workspace: string, rootdir: string, shard: number, env: NodeJS.ProcessEnv): CacheEntryRef {
+  const dir = workspacePath(workspace, join(rootdir, '.fastest'));
+  const base = `${prefix}-state-${process.platform}-${process.arch}-`;
+  const run = `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`;
+  return {
+    path: dir,
+    patterns: [dir, `!${dir}/discovery.json`, `!${dir}/timings.json`, `!${dir}/pycache/.fastest-compile.lock`],
+    key: `${base}shard${shard}-${run}`,
+    restoreKeys: [`${base}shard${shard}-`, base],
+  };
+}
+
+/**
  * Restores one entry; returns the key restored, or undefined on a miss or any failure (a cache
  * problem never fails the job). @actions/cache resolves paths against the workspace.
  */
 export async function restoreEntry(entry: CacheEntryRef, what: string): Promise<string | undefined> {
   if (!cacheAvailable()) return undefined;
   try {
-    const hit = await cache.restoreCache([entry.path], entry.key, entry.restoreKeys);
+    const hit = await cache.restoreCache(entry.patterns ?? [entry.path], entry.key, entry.restoreKeys);
     core.info(hit ? `fastest: restored the ${what} from cache key ${hit}` : `fastest: no cached ${what} yet (key ${entry.key})`);
     return hit;
   } catch (err) {
@@ -99,7 +122,7 @@ export async function saveEntry(entry: CacheEntryRef, workspace: string, what: s
     return false;
   }
   try {
-    const id = await cache.saveCache([entry.path], entry.key);
+    const id = await cache.saveCache(entry.patterns ?? [entry.path], entry.key);
     if (id === -1) return false;
     core.info(`fastest: saved the ${what} under cache key ${entry.key}`);
     return true;

@@ -50,6 +50,7 @@ async function post(): Promise<void> {
     [STATE.discoverySave, 'discovery cache'],
     [STATE.timingsSave, 'timings store'],
     [STATE.attemptSave, "shard's results of this attempt"],
+    [STATE.runStateSave, 'run state'],
   ] as const) {
     const raw = core.getState(name);
     if (!raw) continue;

@@ -17,13 +17,15 @@ import { testEnvironment } from '../runner/environment.js';
 import { ExitCode } from '../types.js';
 import { baseId } from '../nodeid.js';
 import { readPlan, type Plan } from '../shard/plan.js';
-import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
+import { discoveryEntry, restoreEntry, runStateEntry, testFilesHash, type CacheEntryRef } from './cache.js';
+import { readEvent } from './event.js';
+import { STATE } from './state.js';
+import { runtimePythonPath } from '../runner/python.js';
 import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { countMerged, type ActionCounts } from './counts.js';
 import type { RoleOutcome } from './outcome.js';
 import { finishAttempt, prepareRerun, type PreparedRerun } from './previous-attempt.js';
-import { STATE } from './state.js';
 
 /** The runner's file-command files: what a step writes to them acts on the workflow. */
 export const RUNNER_FILE_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
@@ -124,6 +126,9 @@ interface PreparedRun {
   argv: string[];
   /** A re-run of the workflow run: what the earlier attempt left to do (previous-attempt.ts). */
   rerun?: PreparedRerun;
+  /** The run state to save after the tests (default branch), its bytecode pinned first. */
+  stateSave?: CacheEntryRef;
+  python?: string;
 }
 
 export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<RoleOutcome> {
@@ -134,8 +139,17 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
     throw new InputError(`shard ${shard} is not in the plan (it has shards 1 to ${plan.shards.length})`);
   }
   const cwd = inputs.workingDirectory;
+  let stateSave: CacheEntryRef | undefined;
+  let python: string | undefined;
   if (inputs.cache) {
     const session = openSession(inputs.args, 'discover', cwd, env);
+    python = inputs.python || session.python;
+    // The run state first: the discovery cache restored after it is the one keyed on the files.
+    const state = runStateEntry(inputs.cacheKeyPrefix, inputs.workspace, session.config.rootdir, shard, env);
+    const restored = await restoreEntry(state, 'run state');
+    const writes = readEvent(env).cacheWrites;
+    if (restored !== state.key && writes.allowed) stateSave = state;
+    else if (!writes.allowed) core.info(`fastest: not saving the run state: ${writes.reason}`);
     await restoreEntry(discoveryEntry(inputs.cacheKeyPrefix, inputs.workspace, session.config.rootdir, testFilesHash(session)), 'discovery cache');
   }
   mkdirSync(dirname(inputs.junitPath), { recursive: true });
@@ -146,7 +160,7 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   const argv = [...inputs.args, '--plan', runPlan, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
-  const prepared: PreparedRun = { inputs: { ...inputs, githubToken: '' }, planFile, argv, rerun };
+  const prepared: PreparedRun = { inputs: { ...inputs, githubToken: '' }, planFile, argv, rerun, stateSave, python };
   shedSecrets(prepared, tempDir, env);
   return runTests(prepared, plan, env);
 }
@@ -215,12 +229,41 @@ async function runTests(prepared: PreparedRun, plan: Plan, env: NodeJS.ProcessEn
     );
   }
   if (exitCode === ExitCode.NO_TESTS_COLLECTED && missing.length === 0) core.info(`fastest: shard ${shard} had no tests to run`);
+  const state: Record<string, string> = attemptSave !== undefined ? { [STATE.attemptSave]: attemptSave } : {};
+  if (prepared.stateSave) {
+    await pinBytecode(prepared.python ?? 'python3', join(inputs.workspace, prepared.stateSave.path, 'pycache'), env);
+    state[STATE.runStateSave] = JSON.stringify(prepared.stateSave);
+  }
   return {
     exitCode,
     outputs: { passed: String(counts.passed), failed: String(counts.failed), skipped: String(counts.skipped), 'junit-path': inputs.junitPath },
-    state: attemptSave !== undefined ? { [STATE.attemptSave]: attemptSave } : {},
+    state,
     failure: runFailure(shard, exitCode, counts, missing),
   };
+}
+
+/**
+ * The workers' bytecode checked by its sources' content instead of their mtimes, which a fresh
+ * checkout changes (python/fastest_worker/pycache_pin.py). Runs in the token-free test half of
+ * the step, never in the post step; a failure only costs the next job its compile time.
+ */
+function pinBytecode(python: string, pycacheDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!existsSync(pycacheDir)) return Promise.resolve();
+  return new Promise((done) => {
+    const child = spawn(python, ['-m', 'fastest_worker.pycache_pin', pycacheDir], {
+      env: { ...testEnvironment(env), PYTHONPATH: runtimePythonPath(env.PYTHONPATH) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString('utf8')));
+    child.stderr.resume();
+    child.on('error', () => done());
+    child.on('close', (code) => {
+      if (code === 0) core.info(`fastest: bytecode for the next run jobs: ${said.trim().slice(0, 200)}`);
+      else core.info('fastest: could not pin the bytecode to its sources (the next run jobs compile it)');
+      done();
+    });
+  });
 }
 
 /** `--cov` in the args (or addopts): the shard's coverage data beside its JUnit file, for merge. */

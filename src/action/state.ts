@@ -9,4 +9,6 @@ export const STATE = {
   /** JSON CacheEntryRef of this attempt's results of a shard (run; previous-attempt.ts). */
   attemptSave: 'fastest-attempt-save',
   workspace: 'fastest-workspace',
+  /** JSON CacheEntryRef of a run job's `.fastest` state to save (run, default branch). */
+  runStateSave: 'fastest-run-state-save',
 } as const;

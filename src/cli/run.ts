@@ -1,11 +1,22 @@
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId, pathOfId } from '../nodeid.js';
 import { configuredReporters } from '../report/reporters.js';
-import { checkPython, CollectionTruth, makeUnits, pycacheDir, PrestartedWorkers, runtimePythonPath, runUnits, type FileSelection } from '../runner/index.js';
+import {
+  checkPython,
+  CollectionTruth,
+  makeUnits,
+  pycacheDir,
+  PrestartedWorkers,
+  runtimePythonPath,
+  runUnits,
+  WarmRun,
+  type FileSelection,
+} from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
 import { learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
@@ -124,15 +135,27 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   const pythonCheck = checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
   const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
-  // Python workers start now, so their start-up overlaps discovery; unused ones are ended.
-  const prestarted = options.collectOnly
+  // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
+  // overlaps discovery; unused ones are ended.
+  const warm = options.collectOnly
     ? undefined
-    : new PrestartedWorkers({
+    : new WarmRun({
         python: session.python,
         rootdir: config.rootdir,
-        count: workerCount(session, Number.MAX_SAFE_INTEGER),
+        workers: workerCount(session, Number.MAX_SAFE_INTEGER),
         pycacheDir: pycacheDir({ rootdir: config.rootdir }),
+        cacheDir: join(config.rootdir, '.fastest'),
+        env,
       });
+  const prestarted =
+    options.collectOnly || warm?.parent
+      ? undefined
+      : new PrestartedWorkers({
+          python: session.python,
+          rootdir: config.rootdir,
+          count: workerCount(session, Number.MAX_SAFE_INTEGER),
+          pycacheDir: pycacheDir({ rootdir: config.rootdir }),
+        });
   // --cov: coverage.py's configuration read and old data erased while discovery runs.
   let coverage: MeasuredRun | null = null;
   if (coverageActive(options.coverage)) {
@@ -143,9 +166,10 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   }
   const removeSignalHandlers = handleSignals(started);
   try {
-    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns);
+    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm);
   } finally {
     prestarted?.dispose();
+    warm?.end();
     removeSignalHandlers();
   }
 }
@@ -165,6 +189,7 @@ async function runSession(
   filterCheck: Promise<string | null>,
   coverage: MeasuredRun | null,
   reruns: RerunSettings | undefined,
+  warm?: WarmRun,
 ): Promise<number> {
   const { options, config, cwd } = session;
   const collected: Collected = await collect(session);
@@ -264,6 +289,11 @@ async function runSession(
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     let nativeNoticeShown = false;
+    // Packages --cov measures are imported by each worker under coverage, never by the parent.
+    warm?.preload(
+      [...new Set(units.map((unit) => join(config.rootdir, unit.file)))],
+      (coverage?.spec.source ?? []).map((source) => basename(source).split('.')[0]),
+    );
     const summary = await runUnits(
       units,
       {
@@ -278,6 +308,7 @@ async function runSession(
         maxfail: options.maxfail > 0 ? options.maxfail : undefined,
         signal: abort.signal,
         prestarted,
+        warmParent: warm?.parent,
         ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         coverage: coverage?.spec,
         reruns,

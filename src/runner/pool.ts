@@ -8,7 +8,8 @@ import { RunnerError } from './errors.js';
 import { OrderedQueues } from './schedule.js';
 import type { MalformedFrame, WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
-import { WorkerProcess, type WorkerHandlers } from './worker.js';
+import type { WarmParent } from './warm.js';
+import { WorkerProcess, type Worker, type WorkerHandlers } from './worker.js';
 
 export interface RunOptions {
   rootdir: string;
@@ -28,6 +29,8 @@ export interface RunOptions {
   cacheDir?: string;
   /** Workers started ahead of the run (during discovery); adopted by slot index. */
   prestarted?: PrestartedWorkers;
+  /** Workers forked from a process that imported the suite's shared packages once (warm.ts). */
+  warmParent?: WarmParent;
   /** The ini values (config file plus -o), for the native engine: xfail_strict, pythonpath, markers... */
   ini?: Record<string, unknown>;
   /** `--cov`: what each worker measures (coverage/session.ts CoverageSpec), from its start. */
@@ -100,7 +103,7 @@ const STOP_GRACE_MS = 30_000;
 interface Slot {
   /** Worker number reported in results (stable when the process is replaced). */
   index: number;
-  proc: WorkerProcess | null;
+  proc: Worker | null;
   /** The current process said hello: it started, so a later death is a crash, not a bad setup. */
   startedUp: boolean;
   unit: Unit | null;
@@ -201,12 +204,18 @@ class Pool {
       exit: (code, signal, spawnError) => this.guard(() => this.onExit(slot, proc, code, signal, spawnError)),
     };
     const prestarted = this.opts.prestarted?.take(slot.index);
-    const proc = prestarted
+    const spawnOptions = {
+      python: this.opts.python,
+      rootdir: this.opts.rootdir,
+      index: slot.index,
+      workers: this.slots.length,
+      pycacheDir: pycacheDir(this.opts),
+    };
+    const proc: Worker = prestarted
       ? prestarted.proc
-      : new WorkerProcess(
-          { python: this.opts.python, rootdir: this.opts.rootdir, index: slot.index, workers: this.slots.length, pycacheDir: pycacheDir(this.opts) },
-          handlers,
-        );
+      : this.opts.warmParent
+        ? this.opts.warmParent.worker(spawnOptions, handlers)
+        : new WorkerProcess(spawnOptions, handlers);
     slot.proc = proc;
     slot.startedUp = false;
     slot.stopping = false;
@@ -286,7 +295,7 @@ class Pool {
     slot.timer = null;
   }
 
-  private onFrame(slot: Slot, proc: WorkerProcess, frame: WorkerFrame | MalformedFrame): void {
+  private onFrame(slot: Slot, proc: Worker, frame: WorkerFrame | MalformedFrame): void {
     if (this.finished || slot.proc !== proc) return;
     this.guard(() => this.handleFrame(slot, proc, frame));
   }
@@ -300,7 +309,7 @@ class Pool {
     }
   }
 
-  private handleFrame(slot: Slot, proc: WorkerProcess, frame: WorkerFrame | MalformedFrame): void {
+  private handleFrame(slot: Slot, proc: Worker, frame: WorkerFrame | MalformedFrame): void {
     switch (frame.t) {
       case 'hello':
         slot.startedUp = true;
@@ -391,7 +400,7 @@ class Pool {
    * trusted. It is ended as a crash is: the started test fails with the problem, the rest of the
    * unit runs again on a fresh worker, results already received stand.
    */
-  private protocolError(slot: Slot, proc: WorkerProcess, problem: string): void {
+  private protocolError(slot: Slot, proc: Worker, problem: string): void {
     if (!slot.startedUp) {
       return this.fail(new RunnerError(`Python worker failed to start: worker protocol error: ${problem}`));
     }
@@ -457,7 +466,7 @@ class Pool {
     }
   }
 
-  private onExit(slot: Slot, proc: WorkerProcess, code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void {
+  private onExit(slot: Slot, proc: Worker, code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void {
     if (slot.proc !== proc) return;
     this.clearTimer(slot);
     slot.proc = null;
@@ -586,7 +595,7 @@ class Pool {
         live++;
         slot.stopping = true;
         slot.proc.send({ t: 'stop' });
-        slot.proc.child.stdin?.end();
+        slot.proc.endInput();
       }
     }
     if (live === 0) return this.done();

@@ -28,6 +28,22 @@ export interface WorkerSpawnOptions {
 /** Process groups of every worker this process started (each worker leads its own). */
 const workerGroups = new Set<number>();
 
+/** A worker process started some other way (a warm parent's fork, warm.ts) is ended with the rest. */
+export function addWorkerGroup(pgid: number): void {
+  workerGroups.add(pgid);
+}
+
+/** What the pool needs of a worker, however it was started (spawned here, or forked: warm.ts). */
+export interface Worker {
+  readonly index: number;
+  readonly alive: boolean;
+  send(frame: NodeFrame): void;
+  /** No more frames: the worker tears its session down and exits. */
+  endInput(): void;
+  stderrTail(maxLines?: number): string;
+  kill(signal?: NodeJS.Signals): void;
+}
+
 /**
  * Ends every worker this process started, with whatever their tests started (the worker's process
  * group), busy or not: for a signal that ends fastest. Groups already gone are skipped.
@@ -42,7 +58,7 @@ export function killAllWorkerGroups(signal: NodeJS.Signals = 'SIGKILL'): void {
   }
 }
 
-export class WorkerProcess {
+export class WorkerProcess implements Worker {
   readonly index: number;
   readonly child: ChildProcess;
   private tail = '';
@@ -115,11 +131,13 @@ export class WorkerProcess {
     this.child.stdin!.write(encodeFrame(frame));
   }
 
+  endInput(): void {
+    this.child.stdin?.end();
+  }
+
   /** Last lines of stderr, for a crash report. */
   stderrTail(maxLines = 40): string {
-    const lines = this.tail.slice(-STDERR_TAIL_BYTES).split('\n');
-    while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
-    return lines.slice(-maxLines).join('\n');
+    return lastLinesOf(this.tail, maxLines);
   }
 
   /** Ends the worker and what its tests started (its process group). */
@@ -136,4 +154,11 @@ export class WorkerProcess {
       }
     }
   }
+}
+
+/** The last lines of a kept stderr tail. */
+export function lastLinesOf(tail: string, maxLines = 40): string {
+  const lines = tail.slice(-STDERR_TAIL_BYTES).split('\n');
+  while (lines.length && lines[lines.length - 1].trim() === '') lines.pop();
+  return lines.slice(-maxLines).join('\n');
 }

@@ -1,0 +1,499 @@
+"""The warm parent (docs/ARCHITECTURE.md, Running): one process imports pytest, the engine and the
+third-party packages that the suite's conftest files and test modules import at their top, once,
+and forks each worker from that state when Node asks. Never the project's own modules: only
+modules found in the interpreter's standard library or site-packages directories.
+
+Control channel with Node: JSON lines on stdin/stdout.
+  Node → parent: {"t": "early", "names": [...]} (what the last run's parent imported),
+                 {"t": "preload", "files": [...], "rootdir", "exclude": [...], "socket", "token"}
+                 {"t": "fork", "id", "index", "workers"}
+  parent → Node: {"t": "ready", "imported": [...], "seconds"} or {"t": "unusable", "reason",
+                 "unsafe": [...], "seconds"}; {"t": "forked", "id", "pid"};
+                 {"t": "exit", "id", "pid", "code", "signal"}
+A forked worker connects to Node's socket twice (frames; then its stdout and stderr) and runs
+the ordinary worker loop (worker.py) in its own session and process group."""
+
+import ast
+import json
+import os
+import selectors
+import signal
+import socket
+import sys
+import time
+
+_POLL_SECONDS = 0.05
+
+
+def _import_names(stmt):
+    """(module, level) pairs an import statement imports."""
+    if isinstance(stmt, ast.Import):
+        return [(alias.name, 0) for alias in stmt.names]
+    if stmt.module == "__future__":
+        return []
+    if stmt.level == 0:
+        return [(stmt.module, 0)] if stmt.module else []
+    # `from . import a, b`: each name may be a submodule of the package
+    base = [(stmt.module or "", stmt.level)]
+    if not stmt.module:
+        base += [(alias.name, stmt.level) for alias in stmt.names]
+    return base
+
+
+def _only_imports(body):
+    return all(isinstance(s, (ast.Import, ast.ImportFrom, ast.Pass)) for s in body)
+
+
+def _find_spec_guard(test):
+    """The name in `if find_spec("name"):` / `if importlib.util.find_spec("name") is not None:`."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot):
+        test = test.left
+    if (isinstance(test, ast.Call) and len(test.args) == 1 and isinstance(test.args[0], ast.Constant)
+            and isinstance(test.args[0].value, str)):
+        func = test.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if name == "find_spec":
+            return test.args[0].value
+    return None
+
+
+def _installed(name):
+    """Whether a top-level module can be found (find_spec of a top-level name imports nothing)."""
+    import importlib.util
+
+    top = name.split(".")[0]
+    try:
+        return importlib.util.find_spec(top) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _leading_imports(body):
+    """(module, level) pairs the file imports before its first other statement: what runs after
+    it (os.environ changes, sys.path edits, settings) may change what such an import does. The
+    optional-dependency idioms count too: `try: import x` / `except ImportError:` (the try
+    body, when its modules are installed), and `if find_spec("x"):` (the branch taken)."""
+    names = []
+    for index, stmt in enumerate(body):
+        if index == 0 and isinstance(stmt, ast.Expr) and isinstance(getattr(stmt, "value", None), ast.Constant):
+            continue  # docstring
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            names.extend(_import_names(stmt))
+        elif isinstance(stmt, ast.Try) and _only_imports(stmt.body) and all(
+                isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+                for h in stmt.handlers):
+            inner = [pair for i in stmt.body if not isinstance(i, ast.Pass) for pair in _import_names(i)]
+            if not all(level == 0 and _installed(name) for name, level in inner):
+                break  # the handler runs: its code may differ
+            names.extend(inner)
+        elif isinstance(stmt, ast.If) and _find_spec_guard(stmt.test):
+            branch = stmt.body if _installed(_find_spec_guard(stmt.test)) else stmt.orelse
+            if not _only_imports(branch):
+                break
+            names.extend(pair for i in branch if not isinstance(i, ast.Pass) for pair in _import_names(i))
+        else:
+            break
+    return names
+
+
+def _module_file(name, level, importer, bases):
+    """The project file a module name resolves to (package __init__ files on the way included),
+    found by path alone: nothing of the project is imported to find it."""
+    if level:
+        base = os.path.dirname(importer)
+        for _ in range(level - 1):
+            base = os.path.dirname(base)
+        search = [base]
+    else:
+        search = bases
+    parts = [p for p in name.split(".") if p]
+    for base in search:
+        found = []
+        directory = base
+        for i, part in enumerate(parts):
+            package = os.path.join(directory, part, "__init__.py")
+            module = os.path.join(directory, part + ".py")
+            if os.path.isfile(package):
+                found.append(package)
+                directory = os.path.join(directory, part)
+            elif i == len(parts) - 1 and os.path.isfile(module):
+                found.append(module)
+            else:
+                found = None
+                break
+        if found:
+            return found
+        if not parts and level:
+            init = os.path.join(base, "__init__.py")
+            return [init] if os.path.isfile(init) else None
+    return None
+
+
+_MAX_PROJECT_FILES = 2000
+
+
+def candidate_modules(files, rootdir):
+    """The absolute imports the test files, the conftest.py files above them and the project
+    modules they lead to import first, in first-seen order. Project modules are followed by
+    reading them, never by importing them."""
+    rootdir = os.path.abspath(rootdir)
+    project_bases = [rootdir] + [os.path.abspath(p) for p in sys.path
+                                 if p and os.path.abspath(p).startswith(rootdir + os.sep)]
+    work = []
+    for path in files:
+        path = os.path.abspath(path)
+        chain = []
+        directory = os.path.dirname(path)
+        while directory.startswith(rootdir):
+            chain.append(os.path.join(directory, "conftest.py"))
+            if directory == rootdir or os.path.dirname(directory) == directory:
+                break
+            directory = os.path.dirname(directory)
+        work.extend(list(reversed(chain)) + [path])
+    seen_files = set()
+    ordered = []
+    while work and len(seen_files) < _MAX_PROJECT_FILES:
+        candidate = work.pop(0)
+        if candidate in seen_files or not candidate.endswith(".py") or not os.path.isfile(candidate):
+            continue
+        seen_files.add(candidate)
+        try:
+            with open(candidate, "rb") as f:
+                tree = ast.parse(f.read())
+        except (OSError, SyntaxError, ValueError):
+            continue
+        bases = [os.path.dirname(candidate)] + project_bases  # rootdir-relative and sibling imports
+        for name, level in _leading_imports(tree.body):
+            own = _module_file(name, level, candidate, bases)
+            if own:
+                work.extend(own)
+            elif level == 0:
+                ordered.append(name)
+    out = []
+    for name in ordered:
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _shared_roots():
+    """site-packages and the stdlib: a virtualenv inside the project is still third-party."""
+    import site
+    import sysconfig
+
+    roots = []
+    try:
+        roots.extend(site.getsitepackages())
+    except AttributeError:
+        pass
+    try:
+        roots.append(site.getusersitepackages())
+    except AttributeError:
+        pass
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        path = sysconfig.get_paths().get(key)
+        if path:
+            roots.append(path)
+    return [os.path.realpath(r) + os.sep for r in roots if r]
+
+
+def is_shared_module(name, roots, rootdir):
+    """True when the top-level package `name` is not the project's: it comes from outside the
+    rootdir, or from site-packages inside it (a virtualenv in the project). The project's own
+    sources, an editable install of them included, stay out: they may change between runs."""
+    import importlib.util
+
+    top = name.split(".")[0]
+    if top in sys.builtin_module_names:
+        return True
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return False
+    if spec is None:
+        return False
+    locations = list(spec.submodule_search_locations or []) or ([spec.origin] if spec.origin else [])
+    if not locations or spec.origin in ("frozen", "built-in"):
+        return spec.origin in ("frozen", "built-in")
+    project = os.path.realpath(rootdir) + os.sep
+    for location in locations:
+        real = os.path.realpath(location)
+        if real.startswith(project) and not any(real.startswith(root) for root in roots):
+            return False
+    return True
+
+
+def _plugin_modules():
+    """Top-level modules of installed pytest plugins (entry points `pytest11`): pytest marks them
+    for assertion rewriting when it loads them, and warns about one imported before."""
+    try:
+        from importlib.metadata import entry_points
+
+        found = entry_points()
+        group = found.select(group="pytest11") if hasattr(found, "select") else found.get("pytest11", [])
+        return {ep.value.split(":")[0].split(".")[0] for ep in group}
+    except Exception:  # broken metadata: no plugin is left out by name
+        return set()
+
+
+def _open_fds():
+    for path in ("/proc/self/fd", "/dev/fd"):
+        try:
+            return set(os.listdir(path))
+        except OSError:
+            continue
+    return None
+
+
+def _observable_state():
+    """What an import must leave as it found it for the parent to be invisible to tests."""
+    import logging
+    import threading
+    import warnings
+
+    return {
+        "environ": dict(os.environ),
+        "cwd": os.getcwd(),
+        "path": list(sys.path),
+        "meta_path": list(sys.meta_path),
+        "threads": threading.active_count(),
+        "fds": _open_fds(),
+        "root_handlers": list(logging.root.handlers),
+        "root_level": logging.root.level,
+        "filters": list(warnings.filters),
+        "signals": [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)],
+        "stdio": (sys.stdout, sys.stderr, sys.stdin),
+        "hooks": (sys.excepthook, sys.displayhook, sys.gettrace(), sys.getprofile()),
+    }
+
+
+def _project_modules(rootdir, roots):
+    """Modules loaded from the project's own files (not its virtualenv)."""
+    project = os.path.realpath(rootdir) + os.sep
+    found = set()
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if not path:
+            continue
+        real = os.path.realpath(path)
+        if real.startswith(project) and not any(real.startswith(root) for root in roots):
+            found.add(name)
+    return found
+
+
+def import_shared(names, rootdir, roots):
+    """Imports each name, checking that it changes nothing a test could see beyond the modules
+    themselves (no warning at import, no thread, no open file or socket, no change to the
+    environment, sys.path, logging or signal handlers). Returns (imported, unsafe, seconds)."""
+    import importlib
+    import warnings
+
+    imported, unsafe = [], []
+    project_before = _project_modules(rootdir, roots)
+    started = time.perf_counter()
+    for name in names:
+        if name in sys.modules:
+            continue
+        before = _observable_state()
+        problem = None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            filters_inside = list(warnings.filters)
+            try:
+                importlib.import_module(name)
+            except BaseException as e:
+                problem = "%s: %s" % (type(e).__name__, e)
+            if list(warnings.filters) != filters_inside:
+                problem = problem or "changes the warning filters"
+        if caught:
+            problem = problem or "warns at import (%s)" % caught[0].category.__name__
+        if problem is None:
+            after = _observable_state()
+            changed = [key for key in before if before[key] != after[key]]
+            if changed:
+                problem = "changes %s" % ", ".join(changed)
+            else:
+                project = sorted(_project_modules(rootdir, roots) - project_before)
+                if project:
+                    problem = "imports the project's own module %s" % project[0]
+        if problem is not None:
+            unsafe.append((name, problem))
+            break  # what it did cannot be undone: this parent is not used
+        imported.append(name)
+    return imported, unsafe, time.perf_counter() - started
+
+
+class _Parent:
+    def __init__(self):
+        self.control_in = sys.stdin.buffer
+        self.control_out = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+        # anything a module prints while imported here goes to stderr, not into the control pipe
+        os.dup2(2, 1)
+        self.children = {}  # pid -> id
+        self.preload = None
+        self.early = ([], [], 0.0)
+
+    def say(self, message):
+        self.control_out.write(json.dumps(message) + "\n")
+        self.control_out.flush()
+
+    def reap(self):
+        while self.children:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+            ident = self.children.pop(pid, None)
+            if os.WIFSIGNALED(status):
+                number = os.WTERMSIG(status)
+                try:
+                    name = signal.Signals(number).name
+                except ValueError:
+                    name = str(number)
+                self.say({"t": "exit", "id": ident, "pid": pid, "code": None, "signal": name})
+            else:
+                self.say({"t": "exit", "id": ident, "pid": pid, "code": os.WEXITSTATUS(status), "signal": None})
+
+    def on_early(self, message):
+        """What the last run's parent imported, imported again while Node discovers; checked
+        against this run's files when they are known (on_preload)."""
+        roots = _shared_roots()
+        rootdir = os.getcwd()
+        names = [name for name in message.get("names") or () if is_shared_module(name, roots, rootdir)]
+        imported, unsafe, seconds = import_shared(names, rootdir, roots)
+        self.early = (imported, unsafe, seconds)
+
+    def on_preload(self, message):
+        self.preload = message
+        rootdir = message.get("rootdir") or os.getcwd()
+        exclude = set(message.get("exclude") or ()) | _plugin_modules()
+        roots = _shared_roots()
+        names = [name for name in candidate_modules(message.get("files") or [], rootdir)
+                 if name.split(".")[0] not in exclude and name.split(".")[0] not in ("fastest_worker",)
+                 and is_shared_module(name, roots, rootdir)]
+        self.say({"t": "measuring", "count": len(names)})
+        early_imported, unsafe, early_seconds = self.early
+        stale = [name for name in early_imported if name not in names]
+        if stale and not unsafe:
+            unsafe = [(stale[0], "is no longer imported by the suite's files")]
+        imported, seconds = list(early_imported), early_seconds
+        if not unsafe:
+            more, unsafe, seconds = import_shared(names, rootdir, roots)
+            imported += more
+            seconds += early_seconds
+        if unsafe:
+            self.say({"t": "unusable", "reason": "%s %s" % unsafe[0], "unsafe": [n for n, _ in unsafe],
+                      "imported": imported, "seconds": round(seconds, 4)})
+            self.preload = None
+        else:
+            self.say({"t": "ready", "imported": imported, "seconds": round(seconds, 4)})
+
+    def on_fork(self, message):
+        """Returns the child's worker arguments in the child, None in the parent."""
+        if self.preload is None:
+            return None
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            return message
+        self.children[pid] = message.get("id")
+        self.say({"t": "forked", "id": message.get("id"), "pid": pid})
+        return None
+
+    def loop(self):
+        """Serves Node until its pipe closes and every child has exited; in a forked child,
+        returns the fork request."""
+        selector = selectors.DefaultSelector()
+        selector.register(self.control_in, selectors.EVENT_READ)
+        buffer = b""
+        open_ = True
+        while open_ or self.children:
+            ready = selector.select(_POLL_SECONDS) if open_ else time.sleep(_POLL_SECONDS)
+            self.reap()
+            if not open_ or not ready:
+                continue
+            chunk = os.read(self.control_in.fileno(), 65536)
+            if not chunk:
+                open_ = False
+                continue
+            buffer += chunk
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                message = json.loads(line)
+                kind = message.get("t")
+                if kind == "early":
+                    self.on_early(message)
+                elif kind == "preload":
+                    self.on_preload(message)
+                elif kind == "fork":
+                    child = self.on_fork(message)
+                    if child is not None:
+                        selector.close()
+                        return child
+        return None
+
+
+def _connect(path, token, ident, kind):
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.connect(path)
+    sock.sendall(("%s %s %s\n" % (token, ident, kind)).encode("ascii"))
+    fd = sock.detach()
+    os.set_inheritable(fd, False)
+    return fd
+
+
+def become_worker(parent, request):
+    """In the forked child: own session, fresh random state, Node's sockets as the worker's
+    frames and output, the parent's control pipe closed; then the ordinary worker."""
+    os.setsid()
+    preload = parent.preload
+    try:
+        parent.control_out.close()
+    except OSError:
+        pass
+    proto = _connect(preload["socket"], preload["token"], request["id"], "frames")
+    output = _connect(preload["socket"], preload["token"], request["id"], "output")
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)  # and the parent's control pipe is no longer fd 0
+    os.close(devnull)
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+    os.close(output)
+    sys.argv[1:] = []  # as a worker started by Node: no --warm-parent
+    os.environ["FASTEST_WORKER"] = str(request["index"])
+    os.environ["FASTEST_WORKER_COUNT"] = str(request["workers"])
+    if os.environ.get("FASTEST_XDIST_ENV") == "1":
+        os.environ["PYTEST_XDIST_WORKER"] = "gw%d" % request["index"]
+        os.environ["PYTEST_XDIST_WORKER_COUNT"] = str(request["workers"])
+    # os.fork reseeds `random` itself; numpy's global generator is not reseeded by a fork
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is not None:
+        try:
+            numpy_random.seed()
+        except Exception:
+            pass
+    from .worker import main
+
+    return main(proto_fds=(proto, proto))
+
+
+def main():
+    # The parent never runs tests: the engine's own import is the shared part every worker needs.
+    from .worker import _native_pytest_range_reason, _pytest_version, preload_engine
+
+    if os.environ.pop("FASTEST_WARM_PROBE", None) == "1":
+        try:
+            os.nice(10)  # only measuring, beside the run's own workers
+        except OSError:
+            pass
+
+    if _native_pytest_range_reason(_pytest_version()) is None:
+        preload_engine()
+    parent = _Parent()
+    request = parent.loop()
+    if request is None:
+        return 0
+    return become_worker(parent, request)

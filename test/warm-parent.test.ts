@@ -1,0 +1,181 @@
+// The warm parent (runner/warm.ts, python/fastest_worker/warm_parent.py): workers forked from a
+// process that imported the suite's shared packages once must behave as separately started ones.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+const made: string[] = [];
+
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Project {
+  root: string;
+  lib: string;
+  out: string;
+}
+
+/** A project whose conftest imports `sharedpkg` from a directory outside the rootdir. */
+function project(files: Record<string, string>, sharedpkg = 'VALUE = 42\n'): Project {
+  const base = mkdtempSync(join(tmpdir(), 'fastest-warm-test-'));
+  made.push(base);
+  const root = join(base, 'proj');
+  const lib = join(base, 'lib');
+  const out = join(base, 'out');
+  mkdirSync(join(lib, 'sharedpkg'), { recursive: true });
+  mkdirSync(out);
+  writeFileSync(join(lib, 'sharedpkg', '__init__.py'), sharedpkg);
+  for (const [path, text] of Object.entries({ 'pytest.ini': '[pytest]\n', ...files })) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return { root, lib, out };
+}
+
+function run(p: Project, warm: '0' | '1', args: string[] = []) {
+  const r = spawnSync(process.execPath, [cli, '-n', '2', '-p', 'no:cacheprovider', '--junit-xml', join(p.out, `junit-${warm}.xml`), ...args], {
+    cwd: p.root,
+    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', FASTEST_WARM_PARENT: warm, PYTHONPATH: p.lib, PROBE_OUT: p.out },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, pid: r.pid };
+}
+
+function record(p: Project): { seconds: number; imported: string[]; unsafe: string[] } {
+  return JSON.parse(readFileSync(join(p.root, '.fastest', 'warm-parent.json'), 'utf8'));
+}
+
+/** Per test file: what a test saw of its process, written by the probe test below. */
+function probes(p: Project): Record<string, Record<string, unknown>> {
+  const got: Record<string, Record<string, unknown>> = {};
+  for (const name of readdirSync(p.out).filter((n) => n.endsWith('.json'))) got[name] = JSON.parse(readFileSync(join(p.out, name), 'utf8'));
+  return got;
+}
+
+const PROBE_TEST = `import json, os, random, sys, threading
+import sharedpkg
+
+def test_probe():
+    fds = sorted(int(fd) for fd in os.listdir("/proc/self/fd"))
+    data = {
+        "pid": os.getpid(), "ppid": os.getppid(), "sid": os.getsid(0), "worker": os.environ.get("FASTEST_WORKER"),
+        "random": random.random(), "argv": sys.argv[1:], "threads": threading.active_count(),
+        "stdin": os.path.realpath("/proc/self/fd/0"), "probe_env": "FASTEST_WARM_PROBE" in os.environ,
+        "shared_value": sharedpkg.VALUE,
+    }
+    with open(os.path.join(os.environ["PROBE_OUT"], "%s.json" % __name__), "w") as f:
+        json.dump(data, f)
+`;
+
+describe('warm parent', () => {
+  it('forks each worker into its own session with its own random state, nothing of the parent but its imports', () => {
+    const p = project({ 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_a.py': PROBE_TEST, 'tests/test_b.py': PROBE_TEST });
+    const r = run(p, '1');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 passed');
+    expect(record(p).imported).toEqual(['sharedpkg']);
+    const seen = Object.values(probes(p));
+    expect(seen).toHaveLength(2);
+    const [a, b] = seen;
+    // forked by the same parent, not started by Node
+    expect(a.ppid).toBe(b.ppid);
+    expect(a.ppid).not.toBe(r.pid);
+    expect(a.worker).not.toBe(b.worker);
+    expect(a.random).not.toBe(b.random);
+    for (const s of seen) {
+      expect(s.sid).toBe(s.pid); // its own session and process group
+      expect(s.argv).toEqual([]);
+      expect(s.threads).toBe(1);
+      expect(s.stdin).toBe('/dev/null');
+      expect(s.probe_env).toBe(false);
+      expect(s.shared_value).toBe(42);
+    }
+  });
+
+  it('replaces a crashed worker with a new fork of the same parent', () => {
+    const crash = `import os, json
+import sharedpkg
+
+def test_before():
+    pass
+
+def test_crash():
+    os._exit(3)
+
+def test_after():
+    with open(os.path.join(os.environ["PROBE_OUT"], "after.txt"), "w") as f:
+        f.write("%d %d" % (os.getpid(), os.getppid()))
+`;
+    const p = project({ 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_crash.py': crash, 'tests/test_a.py': PROBE_TEST });
+    const r = run(p, '1', ['-rA']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1 failed, 3 passed/);
+    expect(r.stdout).toContain('worker exited unexpectedly with code 3');
+    const [pid, ppid] = readFileSync(join(p.out, 'after.txt'), 'utf8').split(' ').map(Number);
+    const first = Object.values(probes(p))[0];
+    expect(ppid).toBe(first.ppid); // the replacement is a fork of the warm parent too
+    expect(pid).not.toBe(first.pid);
+    expect(record(p).imported).toEqual(['sharedpkg']);
+  });
+
+  it('does not use a parent whose import changes what a test could see, and remembers the package', () => {
+    const p = project(
+      { 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_a.py': PROBE_TEST, 'tests/test_b.py': PROBE_TEST },
+      'import os\nos.environ["SHAREDPKG_LOADED"] = "1"\nVALUE = 42\n',
+    );
+    const r = run(p, '1');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(record(p).unsafe).toEqual(['sharedpkg']);
+    const seen = Object.values(probes(p));
+    expect(seen).toHaveLength(2);
+    expect(seen.map((s) => s.ppid)).toEqual([r.pid, r.pid]); // started by Node as usual
+    expect(seen.map((s) => s.shared_value)).toEqual([42, 42]);
+    // the next run leaves it out (nothing else to import: the parent forks at once)
+    rmSync(p.out, { recursive: true });
+    mkdirSync(p.out);
+    const again = run(p, '1');
+    expect(again.code).toBe(0);
+    expect(record(p)).toMatchObject({ imported: [], unsafe: ['sharedpkg'] });
+  });
+
+  it('never imports the project own modules in the parent', () => {
+    const p = project({
+      'tests/conftest.py': 'import sharedpkg\nimport mylocal\n',
+      'mylocal.py': 'LOADED = True\n',
+      'tests/test_a.py': PROBE_TEST,
+    });
+    const r = run(p, '1');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(record(p).imported).toEqual(['sharedpkg']);
+    expect(Object.values(probes(p))[0].ppid).not.toBe(r.pid);
+  });
+
+  for (const fixture of ['runner-basic', 'native-basic', 'runner-shared-conftest']) {
+    it(`gives the same outcomes with the warm parent on and off (${fixture})`, () => {
+      const base = mkdtempSync(join(tmpdir(), 'fastest-warm-fixture-'));
+      made.push(base);
+      const root = join(base, 'proj');
+      cpSync(resolve(__dirname, 'fixtures', fixture), root, { recursive: true });
+      const p = { root, lib: join(base, 'lib'), out: base };
+      mkdirSync(p.lib);
+      // Both from a fresh checkout: runner-basic's module-level skip is counted differently by a
+      // run with a warm discovery cache (5 skipped cold as pytest, 4 warm), with or without a parent.
+      const off = run(p, '0', ['--continue-on-collection-errors']);
+      rmSync(join(root, '.fastest'), { recursive: true, force: true });
+      const on = run(p, '1', ['--continue-on-collection-errors']);
+      expect(on.code).toBe(off.code);
+      const cases = (xml: string) =>
+        [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/>|>\s*<(failure|error|skipped))/g)]
+          .map((m) => `${m[1]}::${m[2]} ${m[4] ?? 'passed'}`)
+          .sort();
+      const offCases = cases(readFileSync(join(base, 'junit-0.xml'), 'utf8'));
+      expect(offCases.length).toBeGreaterThan(0);
+      expect(cases(readFileSync(join(base, 'junit-1.xml'), 'utf8'))).toEqual(offCases);
+      expect(record(p)).toBeTruthy(); // the parent ran
+    }, 120_000);
+  }
+});
