@@ -4450,6 +4450,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         notListed: shard.notListed,
         waitForAll: options.paths.some((arg) => arg.includes('::')),
     });
+    // pytest collects every module before the first test: a collection error stops the session
+    // (or counts against --maxfail) before anything runs. The workers collect their shares first.
+    const collectFirst = !options.continueOnCollectionErrors || options.maxfail > 0;
+    const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
+    // The header waits for the collection pass: its `/ N errors` comes from there.
+    const deferHeader = !stopAtDiscoveryErrors && (truth.waitFor.size > 0 || (collectFirst && units.length > 0));
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -4458,10 +4464,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         workers,
         collected: selected.length,
         deselected: selection.deselected.length,
-        deferHeader: truth.waitFor.size > 0 && !(discoveryErrors.length > 0 && !options.continueOnCollectionErrors),
+        deferHeader,
         engine: options.engine,
         version: version_js_1.VERSION,
-        collectionErrors: discoveryErrors.length,
+        // A held header counts the errors reported while it waits (these included).
+        collectionErrors: deferHeader ? 0 : discoveryErrors.length,
     });
     const results = [];
     const errors = [...discoveryErrors];
@@ -4474,7 +4481,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     let interruptedText;
     let exitCode = 0;
     let stoppedEarly = false;
-    if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
+    if (stopAtDiscoveryErrors) {
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
     }
@@ -4497,6 +4504,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             prestarted,
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
+            collectFirst: collectFirst ? { stopOnErrors: !options.continueOnCollectionErrors } : undefined,
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4510,6 +4518,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
             unitCollected: (info) => {
                 if (truth.unitCollected(info))
+                    reporter.correctCounts(truth.selected, truth.deselected);
+                if (truth.waitFor.size === 0)
+                    reporter.countsKnown();
+            },
+            collectionDone: (failed) => {
+                for (const file of failed)
+                    truth.collectionFailed(file);
+                if (failed.length > 0)
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
@@ -4534,7 +4550,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
-        if (summary.interruptMessage !== undefined) {
+        if (summary.collectionErrors !== undefined) {
+            const n = summary.collectionErrors;
+            interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
+            exitCode = 2;
+        }
+        else if (summary.interruptMessage !== undefined) {
             interruptedText = summary.interruptMessage;
             exitCode = summary.interruptExitCode ?? 2;
         }
@@ -4582,7 +4603,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
     const c = (0, counts_js_1.countResults)(results, errors);
-    if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
+    // -x/--maxfail reached by collection errors is pytest's "stopping after N failures", exit 1.
+    if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors && !stoppedEarly)
         return 2;
     // pytest-cov counts a total under --cov-fail-under as a failed test.
     if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed)
@@ -13643,6 +13665,7 @@ class ConsoleReporter {
     }
     collectionError(e) {
         if (this.heldHeader) {
+            this.heldHeader.collectionErrors = (this.heldHeader.collectionErrors ?? 0) + 1;
             this.held.push(() => this.collectionError(e));
             return;
         }
@@ -15453,6 +15476,8 @@ function checkedFrame(value) {
         }
         case 'collect_error':
             return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+        case 'collect_done':
+            return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
         case 'unit_done':
             return {
                 t: 'unit_done',
@@ -15654,10 +15679,18 @@ class Pool {
     resolve;
     reject;
     stopTimer = null;
+    collectionPass = false;
+    /** Collection errors of the collection pass, with the file being collected, reported at its end. */
+    passErrors = [];
+    /** Each file's place in collection order. */
+    filePosition = new Map();
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
+        for (const unit of units)
+            if (!this.filePosition.has(unit.file))
+                this.filePosition.set(unit.file, this.filePosition.size);
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -15692,13 +15725,58 @@ class Pool {
                     timer: null,
                     killReason: null,
                     stopping: false,
+                    collecting: [],
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
             }
-            for (const slot of this.slots)
-                this.dispatch(slot);
+            if (this.opts.collectFirst)
+                this.collectFirst();
+            else
+                for (const slot of this.slots)
+                    this.dispatch(slot);
         });
+    }
+    /** The collection pass: every worker collects the files of its share before any test runs. */
+    collectFirst() {
+        this.collectionPass = true;
+        for (const slot of this.slots) {
+            slot.collecting = this.queue.filesOf(slot.index);
+            for (const file of slot.collecting)
+                slot.proc.send({ t: 'collect', file });
+            if (slot.collecting.length)
+                this.armTimer(slot, true);
+        }
+        this.collectionProgress();
+    }
+    /** A worker finished a file of the collection pass; when all have, report its errors and run. */
+    collectionProgress() {
+        if (!this.collectionPass || this.slots.some((slot) => slot.collecting.length > 0))
+            return;
+        this.collectionPass = false;
+        // pytest reports them in collection order and stops collecting at --maxfail.
+        const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+        const errors = this.passErrors.sort((a, b) => position(a.file) - position(b.file));
+        const failed = new Set();
+        let reported = 0;
+        for (const { file, error } of errors) {
+            if (this.schedulingStopped)
+                break;
+            failed.add(file);
+            if (this.emitCollectionError(error))
+                reported++;
+        }
+        this.events.collectionDone?.([...failed]);
+        if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
+            this.summary.collectionErrors = reported;
+            this.stopScheduling();
+        }
+        // A module that failed to collect has nothing to run (--continue-on-collection-errors).
+        this.queue.dropFiles(failed);
+        if (this.finished || this.finishing)
+            return;
+        for (const slot of this.slots)
+            this.dispatch(slot);
     }
     spawn(slot) {
         const handlers = {
@@ -15768,7 +15846,7 @@ class Pool {
         const proc = slot.proc;
         slot.timer = setTimeout(() => {
             slot.timer = null;
-            if (!proc || slot.proc !== proc || !slot.unit)
+            if (!proc || slot.proc !== proc || (!slot.unit && !slot.collecting.length))
                 return;
             slot.killReason = `Timeout (>${pyFloat(collecting ? seconds : limit)}s)`;
             proc.kill('SIGKILL');
@@ -15870,9 +15948,22 @@ class Pool {
                 this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: frame.message });
                 return;
             case 'collect_error':
+                if (!slot.unit && slot.collecting.length) {
+                    this.passErrors.push({ file: slot.collecting[0], error: { file: frame.file, message: frame.message } });
+                    return;
+                }
                 slot.collectErrors++;
                 this.emitCollectionError({ file: frame.file, message: frame.message });
                 return;
+            case 'collect_done':
+                if (slot.collecting[0] !== frame.file)
+                    return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
+                slot.collecting.shift();
+                if (slot.collecting.length)
+                    this.armTimer(slot, true);
+                else
+                    this.clearTimer(slot);
+                return this.collectionProgress();
             case 'unit_done': {
                 this.clearTimer(slot);
                 const unit = slot.unit;
@@ -15938,13 +16029,15 @@ class Pool {
         if (result.teardownError)
             this.countFailure();
     }
+    /** Reports a collection error unless the same was reported already; true when reported. */
     emitCollectionError(error) {
         const key = `${error.file}\0${error.message}`;
         if (this.seenCollectErrors.has(key))
-            return;
+            return false;
         this.seenCollectErrors.add(key);
         this.events.collectionError(error);
         this.countFailure();
+        return true;
     }
     countFailure() {
         this.failures++;
@@ -15996,6 +16089,16 @@ class Pool {
             this.summary.timeouts++;
         else
             this.summary.crashes++;
+        if (slot.collecting.length) {
+            // Lost in the collection pass: that file's collection error; the rest of its share is
+            // collected when it runs (after --continue-on-collection-errors), by a fresh worker.
+            const file = slot.collecting[0];
+            const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
+            const tail = proc.stderrTail();
+            this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+            slot.collecting = [];
+            return this.collectionProgress();
+        }
         const unit = slot.unit;
         if (unit)
             this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
@@ -16540,6 +16643,17 @@ class OrderedQueues {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
         this.queues[worker].unshift(rest);
     }
+    /** The files of `worker`'s share, in the order it will run them. */
+    filesOf(worker) {
+        return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
+    }
+    /** Units of these files run no more (their modules failed to collect). */
+    dropFiles(files) {
+        for (const queue of this.queues) {
+            const kept = queue.filter((unit) => !files.has(unit.file));
+            queue.splice(0, queue.length, ...kept);
+        }
+    }
     clear() {
         for (const queue of this.queues)
             queue.length = 0;
@@ -16758,6 +16872,16 @@ class CollectionTruth {
         }
         this.waitFor.delete(info.file);
         return this.selected + this.deselected !== before;
+    }
+    /** The file failed to collect (the collection pass): pytest counts none of its items. */
+    collectionFailed(file) {
+        if (this.modules.has(file))
+            return;
+        this.selected -= this.selectedByFile.get(file) ?? 0;
+        this.deselected -= this.deselectedByFile.get(file)?.length ?? 0;
+        this.selectedByFile.delete(file);
+        this.deselectedByFile.delete(file);
+        this.waitFor.delete(file);
     }
     /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
     unitDone(file) {

@@ -89,6 +89,10 @@ def collect_error(file, message):
     return {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
 
 
+def collect_done(file):
+    return {"t": "collect_done", "file": file}
+
+
 def session_error(message):
     return {"t": "session_error", "message": bounded(message, LONGREPR_LIMIT)}
 

@@ -230,6 +230,12 @@ async function runSession(
     notListed: shard.notListed,
     waitForAll: options.paths.some((arg) => arg.includes('::')),
   });
+  // pytest collects every module before the first test: a collection error stops the session
+  // (or counts against --maxfail) before anything runs. The workers collect their shares first.
+  const collectFirst = !options.continueOnCollectionErrors || options.maxfail > 0;
+  const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
+  // The header waits for the collection pass: its `/ N errors` comes from there.
+  const deferHeader = !stopAtDiscoveryErrors && (truth.waitFor.size > 0 || (collectFirst && units.length > 0));
   reporter.sessionStart({
     rootdir: config.rootdir,
     inifile: config.inifile,
@@ -238,10 +244,11 @@ async function runSession(
     workers,
     collected: selected.length,
     deselected: selection.deselected.length,
-    deferHeader: truth.waitFor.size > 0 && !(discoveryErrors.length > 0 && !options.continueOnCollectionErrors),
+    deferHeader,
     engine: options.engine,
     version: VERSION,
-    collectionErrors: discoveryErrors.length,
+    // A held header counts the errors reported while it waits (these included).
+    collectionErrors: deferHeader ? 0 : discoveryErrors.length,
   });
   const results: TestResult[] = [];
   const errors: CollectionError[] = [...discoveryErrors];
@@ -253,7 +260,7 @@ async function runSession(
   let interruptedText: string | undefined;
   let exitCode = 0;
   let stoppedEarly = false;
-  if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
+  if (stopAtDiscoveryErrors) {
     interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
     exitCode = 2;
   } else if (units.length > 0) {
@@ -277,6 +284,7 @@ async function runSession(
         prestarted,
         ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         coverage: coverage?.spec,
+        collectFirst: collectFirst ? { stopOnErrors: !options.continueOnCollectionErrors } : undefined,
       },
       {
         result: (r) => {
@@ -290,6 +298,11 @@ async function runSession(
         },
         unitCollected: (info) => {
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
+          if (truth.waitFor.size === 0) reporter.countsKnown();
+        },
+        collectionDone: (failed) => {
+          for (const file of failed) truth.collectionFailed(file);
+          if (failed.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
         unitDone: (file, info) => {
@@ -310,7 +323,11 @@ async function runSession(
       },
     );
     process.removeListener('SIGINT', onSigint);
-    if (summary.interruptMessage !== undefined) {
+    if (summary.collectionErrors !== undefined) {
+      const n = summary.collectionErrors;
+      interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
+      exitCode = 2;
+    } else if (summary.interruptMessage !== undefined) {
       interruptedText = summary.interruptMessage;
       exitCode = summary.interruptExitCode ?? 2;
     } else if (summary.interrupted) {
@@ -366,7 +383,8 @@ async function runSession(
   const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
   if (notFound.length > 0) throw new SelectionError(notFound);
   const c = countResults(results, errors);
-  if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors) return 2;
+  // -x/--maxfail reached by collection errors is pytest's "stopping after N failures", exit 1.
+  if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors && !stoppedEarly) return 2;
   // pytest-cov counts a total under --cov-fail-under as a failed test.
   if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;
   if (results.length === 0) return 5;

@@ -308,6 +308,7 @@ export class ConsoleReporter {
 
   collectionError(e: CollectionError): void {
     if (this.heldHeader) {
+      this.heldHeader.collectionErrors = (this.heldHeader.collectionErrors ?? 0) + 1;
       this.held.push(() => this.collectionError(e));
       return;
     }

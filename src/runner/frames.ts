@@ -29,7 +29,8 @@ export interface RunFrame {
   t: 'run';
   unit: Unit;
 }
-export type NodeFrame = InitFrame | RunFrame | { t: 'cancel' } | { t: 'stop' };
+/** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept. */
+export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string } | { t: 'cancel' } | { t: 'stop' };
 
 // Worker -> Node.
 export interface HelloFrame {
@@ -60,6 +61,11 @@ export interface CollectErrorFrame {
   file: string;
   message: string;
 }
+/** A `collect` is done (its collection error, if any, was sent before). */
+export interface CollectDoneFrame {
+  t: 'collect_done';
+  file: string;
+}
 export interface UnitDoneFrame {
   t: 'unit_done';
   file: string;
@@ -81,7 +87,16 @@ export interface MalformedFrame {
   t: 'malformed';
   problem: string;
 }
-export type WorkerFrame = HelloFrame | CollectedFrame | StartFrame | ResultFrame | CollectErrorFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
+export type WorkerFrame =
+  | HelloFrame
+  | CollectedFrame
+  | StartFrame
+  | ResultFrame
+  | CollectErrorFrame
+  | CollectDoneFrame
+  | UnitDoneFrame
+  | SessionErrorFrame
+  | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -258,6 +273,8 @@ function checkedFrame(value: unknown): WorkerFrame {
     }
     case 'collect_error':
       return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+    case 'collect_done':
+      return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
     case 'unit_done':
       return {
         t: 'unit_done',

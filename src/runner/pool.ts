@@ -32,6 +32,13 @@ export interface RunOptions {
   ini?: Record<string, unknown>;
   /** `--cov`: what each worker measures (coverage/session.ts CoverageSpec), from its start. */
   coverage?: object;
+  /**
+   * pytest collects every module before it runs a test: each worker first collects the files of
+   * its share (the engines keep what they collected for the run), and nothing runs until all
+   * have. Collection errors then count against --maxfail in collection order; with
+   * `stopOnErrors` (no --continue-on-collection-errors) any error ends the run before a test.
+   */
+  collectFirst?: { stopOnErrors: boolean };
 }
 
 export interface UnitDoneInfo {
@@ -61,6 +68,8 @@ export interface RunEvents {
   unitCollected?(info: UnitCollected): void;
   collectionError(e: CollectionError): void;
   unitDone(file: string, info: UnitDoneInfo): void;
+  /** The collection pass is over (collectFirst), its errors reported; `failed`: the files that failed to collect. */
+  collectionDone?(failed: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -87,6 +96,8 @@ export interface RunSummary {
   /** A test ended the run (pytest.exit(), KeyboardInterrupt): pytest's message and exit code. */
   interruptMessage?: string;
   interruptExitCode?: number;
+  /** The collection pass found this many errors and no test ran (pytest's `Interrupted: N errors during collection`). */
+  collectionErrors?: number;
 }
 
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
@@ -114,6 +125,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   killReason: string | null;
   stopping: boolean;
+  /** Files sent to `collect` whose `collect_done` has not come yet, in order. */
+  collecting: string[];
 }
 
 export function runUnits(units: Unit[], opts: RunOptions, events: RunEvents): Promise<RunSummary> {
@@ -143,6 +156,11 @@ class Pool {
   private resolve!: (s: RunSummary) => void;
   private reject!: (e: Error) => void;
   private stopTimer: NodeJS.Timeout | null = null;
+  private collectionPass = false;
+  /** Collection errors of the collection pass, with the file being collected, reported at its end. */
+  private readonly passErrors: { file: string; error: CollectionError }[] = [];
+  /** Each file's place in collection order. */
+  private readonly filePosition = new Map<string, number>();
 
   constructor(
     units: Unit[],
@@ -150,6 +168,7 @@ class Pool {
     private readonly events: RunEvents,
   ) {
     this.queue = new OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
+    for (const unit of units) if (!this.filePosition.has(unit.file)) this.filePosition.set(unit.file, this.filePosition.size);
   }
 
   run(): Promise<RunSummary> {
@@ -184,12 +203,50 @@ class Pool {
           timer: null,
           killReason: null,
           stopping: false,
+          collecting: [],
         };
         this.slots.push(slot);
         this.spawn(slot);
       }
-      for (const slot of this.slots) this.dispatch(slot);
+      if (this.opts.collectFirst) this.collectFirst();
+      else for (const slot of this.slots) this.dispatch(slot);
     });
+  }
+
+  /** The collection pass: every worker collects the files of its share before any test runs. */
+  private collectFirst(): void {
+    this.collectionPass = true;
+    for (const slot of this.slots) {
+      slot.collecting = this.queue.filesOf(slot.index);
+      for (const file of slot.collecting) slot.proc!.send({ t: 'collect', file });
+      if (slot.collecting.length) this.armTimer(slot, true);
+    }
+    this.collectionProgress();
+  }
+
+  /** A worker finished a file of the collection pass; when all have, report its errors and run. */
+  private collectionProgress(): void {
+    if (!this.collectionPass || this.slots.some((slot) => slot.collecting.length > 0)) return;
+    this.collectionPass = false;
+    // pytest reports them in collection order and stops collecting at --maxfail.
+    const position = (file: string) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+    const errors = this.passErrors.sort((a, b) => position(a.file) - position(b.file));
+    const failed = new Set<string>();
+    let reported = 0;
+    for (const { file, error } of errors) {
+      if (this.schedulingStopped) break;
+      failed.add(file);
+      if (this.emitCollectionError(error)) reported++;
+    }
+    this.events.collectionDone?.([...failed]);
+    if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
+      this.summary.collectionErrors = reported;
+      this.stopScheduling();
+    }
+    // A module that failed to collect has nothing to run (--continue-on-collection-errors).
+    this.queue.dropFiles(failed);
+    if (this.finished || this.finishing) return;
+    for (const slot of this.slots) this.dispatch(slot);
   }
 
   private spawn(slot: Slot): void {
@@ -261,7 +318,7 @@ class Pool {
     const proc = slot.proc;
     slot.timer = setTimeout(() => {
       slot.timer = null;
-      if (!proc || slot.proc !== proc || !slot.unit) return;
+      if (!proc || slot.proc !== proc || (!slot.unit && !slot.collecting.length)) return;
       slot.killReason = `Timeout (>${pyFloat(collecting ? seconds : limit)}s)`;
       proc.kill('SIGKILL');
     }, seconds * 1000);
@@ -360,9 +417,19 @@ class Pool {
         this.emitCollectionError({ file: SESSION_TEARDOWN, message: frame.message });
         return;
       case 'collect_error':
+        if (!slot.unit && slot.collecting.length) {
+          this.passErrors.push({ file: slot.collecting[0], error: { file: frame.file, message: frame.message } });
+          return;
+        }
         slot.collectErrors++;
         this.emitCollectionError({ file: frame.file, message: frame.message });
         return;
+      case 'collect_done':
+        if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
+        slot.collecting.shift();
+        if (slot.collecting.length) this.armTimer(slot, true);
+        else this.clearTimer(slot);
+        return this.collectionProgress();
       case 'unit_done': {
         this.clearTimer(slot);
         const unit = slot.unit;
@@ -425,12 +492,14 @@ class Pool {
     if (result.teardownError) this.countFailure();
   }
 
-  private emitCollectionError(error: CollectionError): void {
+  /** Reports a collection error unless the same was reported already; true when reported. */
+  private emitCollectionError(error: CollectionError): boolean {
     const key = `${error.file}\0${error.message}`;
-    if (this.seenCollectErrors.has(key)) return;
+    if (this.seenCollectErrors.has(key)) return false;
     this.seenCollectErrors.add(key);
     this.events.collectionError(error);
     this.countFailure();
+    return true;
   }
 
   private countFailure(): void {
@@ -482,6 +551,16 @@ class Pool {
     }
     if (timedOut) this.summary.timeouts++;
     else this.summary.crashes++;
+    if (slot.collecting.length) {
+      // Lost in the collection pass: that file's collection error; the rest of its share is
+      // collected when it runs (after --continue-on-collection-errors), by a fresh worker.
+      const file = slot.collecting[0];
+      const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
+      const tail = proc.stderrTail();
+      this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+      slot.collecting = [];
+      return this.collectionProgress();
+    }
     const unit = slot.unit;
     if (unit) this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
     slot.unit = null;

@@ -243,6 +243,17 @@ class NativeEngine:
         self.unsupported[file] = reason
         return reason
 
+    def collect_file(self, relfile: str) -> Optional[str]:
+        """Collects `relfile` ahead of its unit (the run's collection pass): its collection error
+        is sent now, the rest waits in `modules` for run_unit. Returns why the pytest engine must
+        collect it instead (auto), or None."""
+        state = self._collect(relfile)
+        if state[0] == "fallback":
+            return state[1]
+        if state[0] == "error":
+            self.emit(results.collect_error(relfile, state[1]))
+        return None
+
     def run_unit(self, unit: dict) -> dict:
         relfile = unit["file"]
         state = self._collect(relfile)
