@@ -4451,11 +4451,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         waitForAll: options.paths.some((arg) => arg.includes('::')),
     });
     // pytest collects every module before the first test: a collection error stops the session
-    // (or counts against --maxfail) before anything runs. The workers collect their shares first.
-    const collectFirst = !options.continueOnCollectionErrors || options.maxfail > 0;
+    // (or counts against --maxfail) before anything runs, and the header counts what collected.
+    // The workers collect their shares first (the collection pass); the header waits for it.
     const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
-    // The header waits for the collection pass: its `/ N errors` comes from there.
-    const deferHeader = !stopAtDiscoveryErrors && (truth.waitFor.size > 0 || (collectFirst && units.length > 0));
+    const deferHeader = !stopAtDiscoveryErrors && units.length > 0;
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -4504,7 +4503,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             prestarted,
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
-            collectFirst: collectFirst ? { stopOnErrors: !options.continueOnCollectionErrors } : undefined,
+            collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4522,10 +4521,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
             },
-            collectionDone: (failed) => {
-                for (const file of failed)
+            collectionDone: (uncounted) => {
+                for (const file of uncounted)
                     truth.collectionFailed(file);
-                if (failed.length > 0)
+                if (uncounted.length > 0)
                     reporter.correctCounts(truth.selected, truth.deselected);
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
@@ -14076,7 +14075,10 @@ class ConsoleReporter {
     }
     /** `FAILED id - message` (_get_line_with_reprcrash_message). */
     lineWithMessage(word, color, id, message) {
-        let line = `${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`;
+        return this.withMessage(`${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`, message);
+    }
+    /** pytest's `_get_line_with_reprcrash_message`: ` - message`, trimmed to the terminal's width. */
+    withMessage(line, message) {
         if (message === undefined)
             return line;
         if (this.ci || this.verbosity >= 2)
@@ -14101,7 +14103,7 @@ class ConsoleReporter {
                     break;
                 case 'E':
                     for (const e of this.collectionErrors)
-                        lines.push(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`);
+                        lines.push(this.withMessage(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`, e.crash));
                     for (const { result: r, teardown } of this.errorReports()) {
                         const message = teardown ? r.teardownError.message : r.message;
                         lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
@@ -15474,8 +15476,12 @@ function checkedFrame(value) {
                 frame.module = strings(fields.module, "collected: 'module'");
             return frame;
         }
-        case 'collect_error':
-            return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+        case 'collect_error': {
+            const frame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+            if (fields.crash !== undefined && fields.crash !== null)
+                frame.crash = str(fields, 'crash', 'collect_error');
+            return frame;
+        }
         case 'collect_done':
             return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
         case 'unit_done':
@@ -15766,7 +15772,14 @@ class Pool {
             if (this.emitCollectionError(error))
                 reported++;
         }
-        this.events.collectionDone?.([...failed]);
+        const uncounted = [...failed];
+        if (this.schedulingStopped && failed.size > 0) {
+            const last = Math.max(...[...failed].map(position));
+            for (const [file, at] of this.filePosition)
+                if (at > last)
+                    uncounted.push(file);
+        }
+        this.events.collectionDone?.(uncounted);
         if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
             this.summary.collectionErrors = reported;
             this.stopScheduling();
@@ -15949,11 +15962,11 @@ class Pool {
                 return;
             case 'collect_error':
                 if (!slot.unit && slot.collecting.length) {
-                    this.passErrors.push({ file: slot.collecting[0], error: { file: frame.file, message: frame.message } });
+                    this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
                     return;
                 }
                 slot.collectErrors++;
-                this.emitCollectionError({ file: frame.file, message: frame.message });
+                this.emitCollectionError(collectionErrorOf(frame));
                 return;
             case 'collect_done':
                 if (slot.collecting[0] !== frame.file)
@@ -16259,6 +16272,9 @@ function coveringIds(ids) {
         for (const covering of (0, nodeid_js_1.coveringIds)(id))
             covered.add(covering);
     return covered;
+}
+function collectionErrorOf(frame) {
+    return { file: frame.file, message: frame.message, ...(frame.crash !== undefined ? { crash: frame.crash } : {}) };
 }
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
 function pyFloat(n) {
@@ -16873,7 +16889,7 @@ class CollectionTruth {
         this.waitFor.delete(info.file);
         return this.selected + this.deselected !== before;
     }
-    /** The file failed to collect (the collection pass): pytest counts none of its items. */
+    /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
     collectionFailed(file) {
         if (this.modules.has(file))
             return;

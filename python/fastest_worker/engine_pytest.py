@@ -314,7 +314,8 @@ class _ReportPlugin:
     def pytest_collectreport(self, report):
         if report.failed:
             self.unit_errors += 1
-            self.emit(results.collect_error(_collect_header(report), report.longreprtext))
+            crash = getattr(getattr(report.longrepr, "reprcrash", None), "message", None)
+            self.emit(results.collect_error(_collect_header(report), report.longreprtext, crash))
         elif report.skipped and report.nodeid:
             # A module-level skip (pytest.skip(allow_module_level=True), importorskip): pytest
             # counts it as one skipped entry under the module's id.

@@ -231,11 +231,10 @@ async function runSession(
     waitForAll: options.paths.some((arg) => arg.includes('::')),
   });
   // pytest collects every module before the first test: a collection error stops the session
-  // (or counts against --maxfail) before anything runs. The workers collect their shares first.
-  const collectFirst = !options.continueOnCollectionErrors || options.maxfail > 0;
+  // (or counts against --maxfail) before anything runs, and the header counts what collected.
+  // The workers collect their shares first (the collection pass); the header waits for it.
   const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
-  // The header waits for the collection pass: its `/ N errors` comes from there.
-  const deferHeader = !stopAtDiscoveryErrors && (truth.waitFor.size > 0 || (collectFirst && units.length > 0));
+  const deferHeader = !stopAtDiscoveryErrors && units.length > 0;
   reporter.sessionStart({
     rootdir: config.rootdir,
     inifile: config.inifile,
@@ -284,7 +283,7 @@ async function runSession(
         prestarted,
         ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         coverage: coverage?.spec,
-        collectFirst: collectFirst ? { stopOnErrors: !options.continueOnCollectionErrors } : undefined,
+        collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
       },
       {
         result: (r) => {
@@ -300,9 +299,9 @@ async function runSession(
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
-        collectionDone: (failed) => {
-          for (const file of failed) truth.collectionFailed(file);
-          if (failed.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
+        collectionDone: (uncounted) => {
+          for (const file of uncounted) truth.collectionFailed(file);
+          if (uncounted.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
         unitDone: (file, info) => {

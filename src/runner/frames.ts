@@ -60,6 +60,7 @@ export interface CollectErrorFrame {
   t: 'collect_error';
   file: string;
   message: string;
+  crash?: string;
 }
 /** A `collect` is done (its collection error, if any, was sent before). */
 export interface CollectDoneFrame {
@@ -88,15 +89,7 @@ export interface MalformedFrame {
   problem: string;
 }
 export type WorkerFrame =
-  | HelloFrame
-  | CollectedFrame
-  | StartFrame
-  | ResultFrame
-  | CollectErrorFrame
-  | CollectDoneFrame
-  | UnitDoneFrame
-  | SessionErrorFrame
-  | FatalFrame;
+  HelloFrame | CollectedFrame | StartFrame | ResultFrame | CollectErrorFrame | CollectDoneFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -271,8 +264,11 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.module !== undefined) frame.module = strings(fields.module, "collected: 'module'");
       return frame;
     }
-    case 'collect_error':
-      return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+    case 'collect_error': {
+      const frame: CollectErrorFrame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+      if (fields.crash !== undefined && fields.crash !== null) frame.crash = str(fields, 'crash', 'collect_error');
+      return frame;
+    }
     case 'collect_done':
       return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
     case 'unit_done':

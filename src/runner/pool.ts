@@ -6,7 +6,7 @@ import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import { OrderedQueues } from './schedule.js';
-import type { MalformedFrame, WorkerFrame } from './frames.js';
+import type { CollectErrorFrame, MalformedFrame, WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import { WorkerProcess, type WorkerHandlers } from './worker.js';
 
@@ -68,8 +68,12 @@ export interface RunEvents {
   unitCollected?(info: UnitCollected): void;
   collectionError(e: CollectionError): void;
   unitDone(file: string, info: UnitDoneInfo): void;
-  /** The collection pass is over (collectFirst), its errors reported; `failed`: the files that failed to collect. */
-  collectionDone?(failed: string[]): void;
+  /**
+   * The collection pass is over (collectFirst), its errors reported. `uncounted`: files pytest
+   * counts no item of: those that failed to collect, and those after the error that reached
+   * --maxfail (pytest stops collecting there).
+   */
+  collectionDone?(uncounted: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -238,7 +242,12 @@ class Pool {
       failed.add(file);
       if (this.emitCollectionError(error)) reported++;
     }
-    this.events.collectionDone?.([...failed]);
+    const uncounted = [...failed];
+    if (this.schedulingStopped && failed.size > 0) {
+      const last = Math.max(...[...failed].map(position));
+      for (const [file, at] of this.filePosition) if (at > last) uncounted.push(file);
+    }
+    this.events.collectionDone?.(uncounted);
     if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
       this.summary.collectionErrors = reported;
       this.stopScheduling();
@@ -418,11 +427,11 @@ class Pool {
         return;
       case 'collect_error':
         if (!slot.unit && slot.collecting.length) {
-          this.passErrors.push({ file: slot.collecting[0], error: { file: frame.file, message: frame.message } });
+          this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
           return;
         }
         slot.collectErrors++;
-        this.emitCollectionError({ file: frame.file, message: frame.message });
+        this.emitCollectionError(collectionErrorOf(frame));
         return;
       case 'collect_done':
         if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
@@ -716,6 +725,10 @@ export function coveringIds(ids: Iterable<string>): Set<string> {
   const covered = new Set<string>();
   for (const id of ids) for (const covering of idsCovering(id)) covered.add(covering);
   return covered;
+}
+
+function collectionErrorOf(frame: CollectErrorFrame): CollectionError {
+  return { file: frame.file, message: frame.message, ...(frame.crash !== undefined ? { crash: frame.crash } : {}) };
 }
 
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */

@@ -117,7 +117,7 @@ export class CollectionTruth {
     return this.selected + this.deselected !== before;
   }
 
-  /** The file failed to collect (the collection pass): pytest counts none of its items. */
+  /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
   collectionFailed(file: string): void {
     if (this.modules.has(file)) return;
     this.selected -= this.selectedByFile.get(file) ?? 0;

@@ -158,6 +158,25 @@ def _short(excinfo: ExceptionInfo, path: str) -> str:
     return str(excinfo.getrepr(style="short"))
 
 
+def collect_crash(exc: BaseException, conftest: bool = False) -> Optional[str]:
+    """The exception line pytest's short summary adds after `ERROR file - ` (the report's
+    reprcrash), or None where its collection error is plain text: an import error of the test
+    module, a CollectError, a pytrace=False fail. A conftest's failure always has one."""
+    from .importer import ImportPathMismatchError
+    from .params import CollectError
+    if not conftest:
+        if isinstance(exc, (ImportError, SyntaxError, ImportPathMismatchError, CollectError)):
+            return None
+        if isinstance(exc, Skipped) and not exc.allow_module_level:
+            return None
+    if isinstance(exc, Failed) and not exc.pytrace:
+        return None
+    try:
+        return ExceptionInfo.from_exception(exc).exconly()
+    except Exception:
+        return None
+
+
 def format_collect_failure(exc: BaseException, path: str) -> str:
     """Collector.repr_failure: CollectError text, a pytrace=False fail, or a short traceback."""
     from .params import CollectError
