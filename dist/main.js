@@ -4480,6 +4480,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     let interruptedText;
     let exitCode = 0;
     let stoppedEarly = false;
+    let pytestVersion;
     if (stopAtDiscoveryErrors) {
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
@@ -4539,6 +4540,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
             // Said once, under the header: a pytest the native engine is not tested with.
             workerReady: (_worker, info) => {
+                pytestVersion = info.pytest ?? undefined;
                 if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0)
                     return;
                 nativeNoticeShown = true;
@@ -4588,6 +4590,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         notCollected: truth.notCollected,
         workers,
         coverage: coverageOutcome,
+        pytestVersion,
     });
     if (impact)
         write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
@@ -14594,6 +14597,7 @@ function jsonReport(results, errors, meta) {
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NOT_COLLECTED_PROPERTY = void 0;
+exports.junitOf91 = junitOf91;
 exports.binXmlEscape = binXmlEscape;
 exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
@@ -14603,16 +14607,28 @@ const pystr_js_1 = __nccwpck_require__(2560);
 const color_js_1 = __nccwpck_require__(2105);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
+/** pytest 9.1 writes characters above U+FFFF as they are (9.0 and older escape them); set per junitXml call. */
+let astralKept = false;
+/** pytest >= 9.1 (its JUnit differs: characters above U+FFFF, the count of a test with a teardown error). */
+function junitOf91(pytestVersion) {
+    const m = /^(\d+)\.(\d+)/.exec(pytestVersion ?? '');
+    return m !== null && (Number(m[1]) > 9 || (Number(m[1]) === 9 && Number(m[2]) >= 1));
+}
 /**
  * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
- * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
- * character; this matches it.)
+ * (pytest's character class accidentally admits U+007F..U+009F; before 9.1 it also rejects every
+ * astral character; this matches it.)
  */
 function binXmlEscape(s) {
     let out = '';
     for (const ch of s) {
         const cp = ch.codePointAt(0) ?? 0;
-        const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
+        const ok = cp === 0x9 ||
+            cp === 0xa ||
+            cp === 0xd ||
+            (cp >= 0x20 && cp <= 0xd7ff) ||
+            (cp >= 0xe000 && cp <= 0xfffd) ||
+            (astralKept && cp >= 0x10000 && cp <= 0x10ffff);
         if (ok)
             out += ch;
         else
@@ -14745,6 +14761,16 @@ function testcaseSeconds(r, report) {
 }
 /** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
 function junitXml(results, errors, opts) {
+    astralKept = junitOf91(opts.pytestVersion);
+    try {
+        return junitXmlText(results, errors, opts);
+    }
+    finally {
+        astralKept = false;
+    }
+}
+function junitXmlText(results, errors, opts) {
+    const pytest91 = junitOf91(opts.pytestVersion);
     const family = opts.family ?? 'xunit2';
     const logging = opts.logging ?? 'no';
     const logPassing = opts.logPassingTests ?? true;
@@ -14891,9 +14917,14 @@ function junitXml(results, errors, opts) {
         if (r.teardownError) {
             teardownPassed = false;
             if (r.outcome === 'failed' && r.when === 'call') {
-                // pytest closes the failed testcase and opens a second one for the teardown error.
-                doubleFail += 1;
+                // pytest closes the failed testcase and opens a second one for the teardown error
+                // (counted twice from 9.1 on).
+                if (!pytest91)
+                    doubleFail += 1;
                 tc = open(attrs, 0);
+            }
+            else if (pytest91) {
+                doubleFail += 1; // 9.1: one testcase element, counted once (pytest #3850)
             }
             tc.simple('error', binXmlEscape(`failed on teardown with "${r.teardownError.message}"`), r.teardownError.longrepr);
         }
@@ -15065,6 +15096,7 @@ class JunitReporter extends FileReporter {
             timestamp: (0, junit_js_1.junitTimestamp)(this.startedAt),
             seconds: end.seconds,
             notCollected: end.notCollected,
+            pytestVersion: end.pytestVersion,
         });
     }
 }

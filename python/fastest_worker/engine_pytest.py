@@ -28,7 +28,7 @@ def _failure_message(report):
     crash = getattr(longrepr, "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
         return crash.message
-    if type(longrepr).__name__ == "ReprFailDoctest":
+    if type(longrepr).__name__ in ("ReprFailDoctest", "FixtureLookupErrorRepr"):
         # no crash line: pytest's summary names the test alone, its JUnit message is the whole text
         return None
     text = report.longreprtext

@@ -259,6 +259,7 @@ async function runSession(
   let interruptedText: string | undefined;
   let exitCode = 0;
   let stoppedEarly = false;
+  let pytestVersion: string | undefined;
   if (stopAtDiscoveryErrors) {
     interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
     exitCode = 2;
@@ -312,6 +313,7 @@ async function runSession(
         },
         // Said once, under the header: a pytest the native engine is not tested with.
         workerReady: (_worker, info) => {
+          pytestVersion = info.pytest ?? undefined;
           if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0) return;
           nativeNoticeShown = true;
           write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
@@ -362,6 +364,7 @@ async function runSession(
     notCollected: truth.notCollected,
     workers,
     coverage: coverageOutcome,
+    pytestVersion,
   });
   if (impact) write(impactClosingLine(impact, selected.length));
   out.flush();

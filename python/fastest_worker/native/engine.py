@@ -237,7 +237,8 @@ class NativeEngine:
                 self._facts_checked = True
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
-                reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs)
+                reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
+                                      missing_fixtures=self.falls_back)
             except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason
