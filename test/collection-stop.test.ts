@@ -101,3 +101,29 @@ describe('collection errors stop the session as in pytest', () => {
     });
   }
 });
+
+// What importing a module does is visible to every test, as after pytest's collection: structlog's
+// tests read `sys.modules["multiprocessing"]`, which only a later module imports.
+describe('every module of a worker is imported before its first test', () => {
+  let side: string;
+  beforeAll(() => {
+    side = mkdtempSync(join(tmpdir(), 'fastest-colside-'));
+    writeFileSync(join(side, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(join(side, 'test_a.py'), 'import sys\n\n\ndef test_sees_a_later_import():\n    assert "fastest_side_effect_marker" in sys.modules\n');
+    writeFileSync(join(side, 'test_b.py'), 'import sys\n\nsys.modules["fastest_side_effect_marker"] = sys\n\n\ndef test_b():\n    pass\n');
+  });
+  afterAll(() => rmSync(side, { recursive: true, force: true }));
+
+  it('as pytest, with one worker, in both engines', () => {
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-q'], { cwd: side, encoding: 'utf8', env });
+    expect(p.status).toBe(0);
+    for (const engine of ['native', 'pytest']) {
+      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-q', '-n', '1', '--no-cache', '--engine', engine], {
+        cwd: side,
+        encoding: 'utf8',
+        env,
+      });
+      expect({ engine, status: f.status, summary: summary(f.stdout) }).toEqual({ engine, status: 0, summary: summary(p.stdout) });
+    }
+  });
+});
