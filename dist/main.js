@@ -4630,6 +4630,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         notListed: shard.notListed,
         waitForAll: options.paths.some((arg) => arg.includes('::')),
     });
+    // pytest collects every module before the first test: a collection error stops the session
+    // (or counts against --maxfail) before anything runs, and the header counts what collected.
+    // The workers collect their shares first (the collection pass); the header waits for it.
+    const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
+    const deferHeader = !stopAtDiscoveryErrors && units.length > 0;
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -4638,10 +4643,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         workers,
         collected: selected.length,
         deselected: selection.deselected.length,
-        deferHeader: truth.waitFor.size > 0 && !(discoveryErrors.length > 0 && !options.continueOnCollectionErrors),
+        deferHeader,
         engine: options.engine,
         version: version_js_1.VERSION,
-        collectionErrors: discoveryErrors.length,
+        // A held header counts the errors reported while it waits (these included).
+        collectionErrors: deferHeader ? 0 : discoveryErrors.length,
     });
     const results = [];
     const errors = [...discoveryErrors];
@@ -4654,7 +4660,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     let interruptedText;
     let exitCode = 0;
     let stoppedEarly = false;
-    if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
+    let pytestVersion;
+    if (stopAtDiscoveryErrors) {
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
     }
@@ -4681,6 +4688,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
+            collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4698,6 +4706,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
             },
+            collectionDone: (uncounted) => {
+                for (const file of uncounted)
+                    truth.collectionFailed(file);
+                if (uncounted.length > 0)
+                    reporter.correctCounts(truth.selected, truth.deselected);
+                if (truth.waitFor.size === 0)
+                    reporter.countsKnown();
+            },
             unitDone: (file, info) => {
                 if (info.engine === 'pytest')
                     collectedByPytest.add(file);
@@ -4708,6 +4724,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
             // Said once, under the header: a pytest the native engine is not tested with.
             workerReady: (_worker, info) => {
+                pytestVersion = info.pytest ?? undefined;
                 if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0)
                     return;
                 nativeNoticeShown = true;
@@ -4718,7 +4735,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
-        if (summary.interruptMessage !== undefined) {
+        if (summary.collectionErrors !== undefined) {
+            const n = summary.collectionErrors;
+            interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
+            exitCode = 2;
+        }
+        else if (summary.interruptMessage !== undefined) {
             interruptedText = summary.interruptMessage;
             exitCode = summary.interruptExitCode ?? 2;
         }
@@ -4752,6 +4774,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         notCollected: truth.notCollected,
         workers,
         coverage: coverageOutcome,
+        pytestVersion,
     });
     if (impact)
         write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
@@ -4766,7 +4789,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
     const c = (0, counts_js_1.countResults)(results, errors);
-    if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors)
+    // -x/--maxfail reached by collection errors is pytest's "stopping after N failures", exit 1.
+    if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors && !stoppedEarly)
         return 2;
     // pytest-cov counts a total under --cov-fail-under as a failed test.
     if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed)
@@ -14417,6 +14441,7 @@ class ConsoleReporter {
     }
     collectionError(e) {
         if (this.heldHeader) {
+            this.heldHeader.collectionErrors = (this.heldHeader.collectionErrors ?? 0) + 1;
             this.held.push(() => this.collectionError(e));
             return;
         }
@@ -14847,7 +14872,10 @@ class ConsoleReporter {
     }
     /** `FAILED id - message` (_get_line_with_reprcrash_message). */
     lineWithMessage(word, color, id, message) {
-        let line = `${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`;
+        return this.withMessage(`${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`, message);
+    }
+    /** pytest's `_get_line_with_reprcrash_message`: ` - message`, trimmed to the terminal's width. */
+    withMessage(line, message) {
         if (message === undefined)
             return line;
         if (this.ci || this.verbosity >= 2)
@@ -14872,7 +14900,7 @@ class ConsoleReporter {
                     break;
                 case 'E':
                     for (const e of this.collectionErrors)
-                        lines.push(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`);
+                        lines.push(this.withMessage(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`, e.crash));
                     for (const { result: r, teardown } of this.errorReports()) {
                         const message = teardown ? r.teardownError.message : r.message;
                         lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));
@@ -15378,6 +15406,7 @@ function jsonReport(results, errors, meta) {
 // way xml.etree.ElementTree.tostring does, so files written by pytest and by fastest mix freely.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NOT_COLLECTED_PROPERTY = void 0;
+exports.junitOf91 = junitOf91;
 exports.binXmlEscape = binXmlEscape;
 exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
@@ -15387,16 +15416,28 @@ const pystr_js_1 = __nccwpck_require__(2560);
 const color_js_1 = __nccwpck_require__(2105);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
+/** pytest 9.1 writes characters above U+FFFF as they are (9.0 and older escape them); set per junitXml call. */
+let astralKept = false;
+/** pytest >= 9.1 (its JUnit differs: characters above U+FFFF, the count of a test with a teardown error). */
+function junitOf91(pytestVersion) {
+    const m = /^(\d+)\.(\d+)/.exec(pytestVersion ?? '');
+    return m !== null && (Number(m[1]) > 9 || (Number(m[1]) === 9 && Number(m[2]) >= 1));
+}
 /**
  * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
- * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
- * character; this matches it.)
+ * (pytest's character class accidentally admits U+007F..U+009F; before 9.1 it also rejects every
+ * astral character; this matches it.)
  */
 function binXmlEscape(s) {
     let out = '';
     for (const ch of s) {
         const cp = ch.codePointAt(0) ?? 0;
-        const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
+        const ok = cp === 0x9 ||
+            cp === 0xa ||
+            cp === 0xd ||
+            (cp >= 0x20 && cp <= 0xd7ff) ||
+            (cp >= 0xe000 && cp <= 0xfffd) ||
+            (astralKept && cp >= 0x10000 && cp <= 0x10ffff);
         if (ok)
             out += ch;
         else
@@ -15551,6 +15592,16 @@ function testcaseSeconds(r, report) {
 }
 /** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
 function junitXml(results, errors, opts) {
+    astralKept = junitOf91(opts.pytestVersion);
+    try {
+        return junitXmlText(results, errors, opts);
+    }
+    finally {
+        astralKept = false;
+    }
+}
+function junitXmlText(results, errors, opts) {
+    const pytest91 = junitOf91(opts.pytestVersion);
     const family = opts.family ?? 'xunit2';
     const logging = opts.logging ?? 'no';
     const logPassing = opts.logPassingTests ?? true;
@@ -15701,9 +15752,14 @@ function junitXml(results, errors, opts) {
         if (r.teardownError) {
             teardownPassed = false;
             if (r.outcome === 'failed' && r.when === 'call') {
-                // pytest closes the failed testcase and opens a second one for the teardown error.
-                doubleFail += 1;
+                // pytest closes the failed testcase and opens a second one for the teardown error
+                // (counted twice from 9.1 on).
+                if (!pytest91)
+                    doubleFail += 1;
                 tc = open(attrs, 0);
+            }
+            else if (pytest91) {
+                doubleFail += 1; // 9.1: one testcase element, counted once (pytest #3850)
             }
             tc.simple('error', binXmlEscape(`failed on teardown with "${r.teardownError.message}"`), r.teardownError.longrepr);
         }
@@ -15875,6 +15931,7 @@ class JunitReporter extends FileReporter {
             timestamp: (0, junit_js_1.junitTimestamp)(this.startedAt),
             seconds: end.seconds,
             notCollected: end.notCollected,
+            pytestVersion: end.pytestVersion,
         });
     }
 }
@@ -16309,8 +16366,14 @@ function checkedFrame(value) {
                 frame.module = strings(fields.module, "collected: 'module'");
             return frame;
         }
-        case 'collect_error':
-            return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+        case 'collect_error': {
+            const frame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+            if (fields.crash !== undefined && fields.crash !== null)
+                frame.crash = str(fields, 'crash', 'collect_error');
+            return frame;
+        }
+        case 'collect_done':
+            return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
         case 'unit_done':
             return {
                 t: 'unit_done',
@@ -16518,10 +16581,18 @@ class Pool {
     resolve;
     reject;
     stopTimer = null;
+    collectionPass = false;
+    /** Collection errors of the collection pass, with the file being collected, reported at its end. */
+    passErrors = [];
+    /** Each file's place in collection order. */
+    filePosition = new Map();
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
+        for (const unit of units)
+            if (!this.filePosition.has(unit.file))
+                this.filePosition.set(unit.file, this.filePosition.size);
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -16556,13 +16627,65 @@ class Pool {
                     timer: null,
                     killReason: null,
                     stopping: false,
+                    collecting: [],
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
             }
-            for (const slot of this.slots)
-                this.dispatch(slot);
+            if (this.opts.collectFirst)
+                this.collectFirst();
+            else
+                for (const slot of this.slots)
+                    this.dispatch(slot);
         });
+    }
+    /** The collection pass: every worker collects the files of its share before any test runs. */
+    collectFirst() {
+        this.collectionPass = true;
+        for (const slot of this.slots) {
+            slot.collecting = this.queue.filesOf(slot.index);
+            for (const file of slot.collecting)
+                slot.proc.send({ t: 'collect', file });
+            if (slot.collecting.length)
+                this.armTimer(slot, true);
+        }
+        this.collectionProgress();
+    }
+    /** A worker finished a file of the collection pass; when all have, report its errors and run. */
+    collectionProgress() {
+        if (!this.collectionPass || this.slots.some((slot) => slot.collecting.length > 0))
+            return;
+        this.collectionPass = false;
+        // pytest reports them in collection order and stops collecting at --maxfail.
+        const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+        const errors = this.passErrors.sort((a, b) => position(a.file) - position(b.file));
+        const failed = new Set();
+        let reported = 0;
+        for (const { file, error } of errors) {
+            if (this.schedulingStopped)
+                break;
+            failed.add(file);
+            if (this.emitCollectionError(error))
+                reported++;
+        }
+        const uncounted = [...failed];
+        if (this.schedulingStopped && failed.size > 0) {
+            const last = Math.max(...[...failed].map(position));
+            for (const [file, at] of this.filePosition)
+                if (at > last)
+                    uncounted.push(file);
+        }
+        this.events.collectionDone?.(uncounted);
+        if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
+            this.summary.collectionErrors = reported;
+            this.stopScheduling();
+        }
+        // A module that failed to collect has nothing to run (--continue-on-collection-errors).
+        this.queue.dropFiles(failed);
+        if (this.finished || this.finishing)
+            return;
+        for (const slot of this.slots)
+            this.dispatch(slot);
     }
     spawn(slot) {
         const handlers = {
@@ -16642,7 +16765,7 @@ class Pool {
         const proc = slot.proc;
         slot.timer = setTimeout(() => {
             slot.timer = null;
-            if (!proc || slot.proc !== proc || !slot.unit)
+            if (!proc || slot.proc !== proc || (!slot.unit && !slot.collecting.length))
                 return;
             slot.killReason = `Timeout (>${pyFloat(collecting ? seconds : limit)}s)`;
             proc.kill('SIGKILL');
@@ -16744,9 +16867,22 @@ class Pool {
                 this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: frame.message });
                 return;
             case 'collect_error':
+                if (!slot.unit && slot.collecting.length) {
+                    this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
+                    return;
+                }
                 slot.collectErrors++;
-                this.emitCollectionError({ file: frame.file, message: frame.message });
+                this.emitCollectionError(collectionErrorOf(frame));
                 return;
+            case 'collect_done':
+                if (slot.collecting[0] !== frame.file)
+                    return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
+                slot.collecting.shift();
+                if (slot.collecting.length)
+                    this.armTimer(slot, true);
+                else
+                    this.clearTimer(slot);
+                return this.collectionProgress();
             case 'unit_done': {
                 this.clearTimer(slot);
                 const unit = slot.unit;
@@ -16812,13 +16948,15 @@ class Pool {
         if (result.teardownError)
             this.countFailure();
     }
+    /** Reports a collection error unless the same was reported already; true when reported. */
     emitCollectionError(error) {
         const key = `${error.file}\0${error.message}`;
         if (this.seenCollectErrors.has(key))
-            return;
+            return false;
         this.seenCollectErrors.add(key);
         this.events.collectionError(error);
         this.countFailure();
+        return true;
     }
     countFailure() {
         this.failures++;
@@ -16870,6 +17008,16 @@ class Pool {
             this.summary.timeouts++;
         else
             this.summary.crashes++;
+        if (slot.collecting.length) {
+            // Lost in the collection pass: that file's collection error; the rest of its share is
+            // collected when it runs (after --continue-on-collection-errors), by a fresh worker.
+            const file = slot.collecting[0];
+            const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
+            const tail = proc.stderrTail();
+            this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+            slot.collecting = [];
+            return this.collectionProgress();
+        }
         const unit = slot.unit;
         if (unit)
             this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
@@ -17030,6 +17178,9 @@ function coveringIds(ids) {
         for (const covering of (0, nodeid_js_1.coveringIds)(id))
             covered.add(covering);
     return covered;
+}
+function collectionErrorOf(frame) {
+    return { file: frame.file, message: frame.message, ...(frame.crash !== undefined ? { crash: frame.crash } : {}) };
 }
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
 function pyFloat(n) {
@@ -17414,6 +17565,17 @@ class OrderedQueues {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
         this.queues[worker].unshift(rest);
     }
+    /** The files of `worker`'s share, in the order it will run them. */
+    filesOf(worker) {
+        return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
+    }
+    /** Units of these files run no more (their modules failed to collect). */
+    dropFiles(files) {
+        for (const queue of this.queues) {
+            const kept = queue.filter((unit) => !files.has(unit.file));
+            queue.splice(0, queue.length, ...kept);
+        }
+    }
     clear() {
         for (const queue of this.queues)
             queue.length = 0;
@@ -17632,6 +17794,16 @@ class CollectionTruth {
         }
         this.waitFor.delete(info.file);
         return this.selected + this.deselected !== before;
+    }
+    /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
+    collectionFailed(file) {
+        if (this.modules.has(file))
+            return;
+        this.selected -= this.selectedByFile.get(file) ?? 0;
+        this.deselected -= this.deselectedByFile.get(file)?.length ?? 0;
+        this.selectedByFile.delete(file);
+        this.deselectedByFile.delete(file);
+        this.waitFor.delete(file);
     }
     /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
     unitDone(file) {

@@ -64,6 +64,8 @@ export interface CollectionError {
   file: string;
   /** The text pytest prints under `ERROR collecting FILE`. */
   message: string;
+  /** What the short summary adds after `ERROR FILE - ` (the exception line); none when pytest's error is plain text (an ImportError's). */
+  crash?: string;
 }
 
 export interface DiscoveryResult {

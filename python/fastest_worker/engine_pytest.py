@@ -29,7 +29,7 @@ def _failure_message(report):
     crash = getattr(longrepr, "reprcrash", None)
     if crash is not None and getattr(crash, "message", None):
         return crash.message
-    if type(longrepr).__name__ == "ReprFailDoctest":
+    if type(longrepr).__name__ in ("ReprFailDoctest", "FixtureLookupErrorRepr"):
         # no crash line: pytest's summary names the test alone, its JUnit message is the whole text
         return None
     text = report.longreprtext
@@ -321,7 +321,8 @@ class _ReportPlugin:
     def pytest_collectreport(self, report):
         if report.failed:
             self.unit_errors += 1
-            self.emit(results.collect_error(_collect_header(report), report.longreprtext))
+            crash = getattr(getattr(report.longrepr, "reprcrash", None), "message", None)
+            self.emit(results.collect_error(_collect_header(report), report.longreprtext, crash))
         elif report.skipped and report.nodeid:
             # A module-level skip (pytest.skip(allow_module_level=True), importorskip): pytest
             # counts it as one skipped entry under the module's id.
@@ -613,6 +614,8 @@ class PytestEngine:
         self.closed = False
         self.reruns = RerunPolicy(init.get("reruns"))
         self.rerun_plugin = None
+        # file -> (what _collect_file returned, frames held back), from the collection pass
+        self.precollected = {}
 
     @staticmethod
     def _time_tests(config, init):
@@ -650,9 +653,22 @@ class PytestEngine:
         return os.path.basename(file) != "__init__.py" and not path_matches_patterns(
             Path(self.rootdir, file), self.config.getini("python_files"))
 
-    def run_unit(self, unit):
-        file = unit["file"]
-        ids = unit.get("ids")
+    def collect_file(self, file):
+        """Collects `file` ahead of its unit (the run's collection pass, docs/protocol.md): a
+        collection error is sent now; the items, a module skip's result and the collection
+        warnings wait for the file's first unit."""
+        plugin = self.plugin
+        send, held = plugin.emit, []
+        plugin.emit = lambda frame: send(frame) if frame.get("t") == "collect_error" else held.append(frame)
+        try:
+            collection = self._collect_file(file)
+        finally:
+            plugin.emit = send
+        self.precollected[file] = (collection, held)
+
+    def _collect_file(self, file):
+        """pytest's collection of `file`: (items, collection errors, module skips, collection
+        warnings), "nothing" (a placeholder no hook collects) or None (an error, sent)."""
         session = self.session
         plugin = self.plugin
         plugin.unit_errors = 0
@@ -671,14 +687,33 @@ class PytestEngine:
             items = list(session.items)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
             if placeholder and _collected_nothing(e, os.path.join(self.rootdir, file)):
-                # A file placeholder no hook collects anything from: nothing to report, as pytest's walk.
-                self.emit(self.collected.frame(file, [], None, None))
-                return {"engine": "pytest", "reason": None}
+                return "nothing"
             self.emit(results.collect_error(file, _describe(e)))
-            return {"engine": "pytest", "reason": None}
+            return None
         finally:
             if placeholder:
                 session.__dict__.pop("isinitpath", None)
+        return items, plugin.unit_errors, plugin.unit_skipped_modules, plugin.collect_warnings
+
+    def run_unit(self, unit):
+        file = unit["file"]
+        ids = unit.get("ids")
+        session = self.session
+        plugin = self.plugin
+        precollected = self.precollected.pop(file, None)
+        if precollected is None:
+            collection = self._collect_file(file)
+        else:
+            collection, held = precollected
+            for frame in held:
+                plugin.emit(frame)
+        if collection == "nothing":
+            # A file placeholder no hook collects anything from: nothing to report, as pytest's walk.
+            self.emit(self.collected.frame(file, [], None, None))
+            return {"engine": "pytest", "reason": None}
+        if collection is None:
+            return {"engine": "pytest", "reason": None}
+        items, plugin.unit_errors, plugin.unit_skipped_modules, plugin.collect_warnings = collection
 
         if ids is not None and file in ids:
             ids = None  # the whole-file item (a file placeholder, a dynamic module): all it collects

@@ -116,8 +116,16 @@ def start(nodeid):
     return {"t": "start", "id": nodeid}
 
 
-def collect_error(file, message):
-    return {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
+def collect_error(file, message, crash=None):
+    """`crash`: the exception line pytest's short summary adds (`ERROR file - crash`), if any."""
+    frame = {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
+    if crash is not None:
+        frame["crash"] = bounded(crash, MESSAGE_LIMIT)
+    return frame
+
+
+def collect_done(file):
+    return {"t": "collect_done", "file": file}
 
 
 def session_error(message):

@@ -8,7 +8,7 @@ import traceback
 
 from . import cancel
 from .protocol import Channel
-from .results import collect_error, fatal, hello, unit_done
+from .results import collect_done, collect_error, fatal, hello, unit_done
 
 def _pytest_version():
     """pytest's version without importing pytest (that costs ~150 ms)."""
@@ -141,10 +141,8 @@ class _Dispatcher:
                 raise _Fatal("pytest engine failed to start: %s" % _one_line(e), 3)
         return self._pytest
 
-    def run_unit(self, unit):
-        file = unit["file"]
-        if self.mode == "pytest":
-            return self.pytest_engine().run_unit(unit)
+    def _native_reason(self, file):
+        """Why `file` cannot go to the native engine, or None."""
         reason = self.native_missing
         if reason is None and not file.endswith(".py"):
             # A file placeholder: only a conftest's pytest_collect_file makes tests of it.
@@ -158,6 +156,28 @@ class _Dispatcher:
 
             if mentions_no_cover(os.path.join(self.init.get("rootdir") or "", file)):
                 reason = "pytest-cov's no_cover pauses coverage (pytest engine)"
+        return reason
+
+    def collect_file(self, file):
+        """The collection pass: collect `file` in the engine its unit will run in, before any
+        test runs (pytest collects every module first). Errors are sent; the rest is kept."""
+        if self.mode == "pytest":
+            return self.pytest_engine().collect_file(file)
+        reason = self._native_reason(file)
+        if reason is None:
+            reason = self.native.collect_file(file)
+            if reason is None:
+                return None
+        if self.mode == "native":
+            self.emit(collect_error(file, "native engine cannot run %s: %s" % (file, reason)))
+            return None
+        return self.pytest_engine().collect_file(file)
+
+    def run_unit(self, unit):
+        file = unit["file"]
+        if self.mode == "pytest":
+            return self.pytest_engine().run_unit(unit)
+        reason = self._native_reason(file)
         if reason is None:
             done = self.native.run_unit(unit)
             if not done.get("fallback"):
@@ -221,6 +241,27 @@ def _counting_emit(send, maxfail):
             cancel.request_cancel()
 
     return emit
+
+
+def _engine_step(step, arg, file, emit):
+    """Runs one engine step (a unit, or a file's collection): (its value, None), or (None, the
+    worker's exit code) when the worker must end: a fatal error, or pytest.exit()/Ctrl-C in a
+    test, which ends the whole run as in pytest. An engine bug ends the step with the error as a
+    collection error of `file`; the results already sent stand."""
+    try:
+        return step(arg), None
+    except _Fatal as e:
+        emit(fatal(str(e), e.exit_code))
+        return None, e.exit_code
+    except BaseException as e:
+        interrupt = _as_interrupt(e)
+        if interrupt is not None:
+            emit(fatal(interrupt[0], interrupt[1], interrupt=True))
+            return None, interrupt[1]
+        message = "".join(traceback.format_exception(type(e), e, e.__traceback__))
+        sys.stderr.write(message)
+        emit(collect_error(file, "internal error in the fastest worker:\n" + message))
+        return None, None
 
 
 def preload_engine():
@@ -370,7 +411,7 @@ def _main(proto_fds=None):
         return 3
     cancel.bind(channel)
 
-    code = 0
+    code = None
     while True:
         frame = channel.recv()
         if frame is None:
@@ -381,24 +422,10 @@ def _main(proto_fds=None):
             cancel.unit_starting(sticky=maxfail > 0)  # a worker past --maxfail stays stopped
             if measure is not None:
                 measure.unit_started()
-            try:
-                info = dispatcher.run_unit(unit)
-            except _Fatal as e:
-                emit(fatal(str(e), e.exit_code))
-                code = e.exit_code
+            info, code = _engine_step(dispatcher.run_unit, unit, unit["file"], emit)
+            if code is not None:
                 break
-            except BaseException as e:
-                interrupt = _as_interrupt(e)
-                if interrupt is not None:
-                    # pytest.exit() or a KeyboardInterrupt in a test: pytest ends the whole run.
-                    emit(fatal(interrupt[0], interrupt[1], interrupt=True))
-                    code = interrupt[1]
-                    break
-                # An engine bug: the unit ends with the error
-                # as a collection error of its file; the results it already sent stand.
-                message = "".join(traceback.format_exception(type(e), e, e.__traceback__))
-                sys.stderr.write(message)
-                emit(collect_error(unit["file"], "internal error in the fastest worker:\n" + message))
+            if info is None:  # an engine bug, reported as a collection error of the file
                 info = {"engine": dispatcher.mode if dispatcher.mode != "auto" else "pytest",
                         "reason": None}
             if measure is not None:
@@ -406,6 +433,11 @@ def _main(proto_fds=None):
             emit(unit_done(unit["file"], info.get("engine"), info.get("reason")))
             if cancel.stop_pending():
                 break
+        elif kind == "collect":
+            _, code = _engine_step(dispatcher.collect_file, frame["file"], frame["file"], emit)
+            if code is not None:
+                break
+            emit(collect_done(frame["file"]))
         elif kind == "stop":
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.
@@ -416,4 +448,4 @@ def _main(proto_fds=None):
         except BaseException:
             traceback.print_exc()
     channel.flush()
-    return code
+    return code or 0

@@ -258,6 +258,11 @@ async function runSession(
     notListed: shard.notListed,
     waitForAll: options.paths.some((arg) => arg.includes('::')),
   });
+  // pytest collects every module before the first test: a collection error stops the session
+  // (or counts against --maxfail) before anything runs, and the header counts what collected.
+  // The workers collect their shares first (the collection pass); the header waits for it.
+  const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
+  const deferHeader = !stopAtDiscoveryErrors && units.length > 0;
   reporter.sessionStart({
     rootdir: config.rootdir,
     inifile: config.inifile,
@@ -266,10 +271,11 @@ async function runSession(
     workers,
     collected: selected.length,
     deselected: selection.deselected.length,
-    deferHeader: truth.waitFor.size > 0 && !(discoveryErrors.length > 0 && !options.continueOnCollectionErrors),
+    deferHeader,
     engine: options.engine,
     version: VERSION,
-    collectionErrors: discoveryErrors.length,
+    // A held header counts the errors reported while it waits (these included).
+    collectionErrors: deferHeader ? 0 : discoveryErrors.length,
   });
   const results: TestResult[] = [];
   const errors: CollectionError[] = [...discoveryErrors];
@@ -281,7 +287,8 @@ async function runSession(
   let interruptedText: string | undefined;
   let exitCode = 0;
   let stoppedEarly = false;
-  if (discoveryErrors.length > 0 && !options.continueOnCollectionErrors) {
+  let pytestVersion: string | undefined;
+  if (stopAtDiscoveryErrors) {
     interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
     exitCode = 2;
   } else if (units.length > 0) {
@@ -312,6 +319,7 @@ async function runSession(
         ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         coverage: coverage?.spec,
         reruns,
+        collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
       },
       {
         result: (r) => {
@@ -327,6 +335,11 @@ async function runSession(
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
+        collectionDone: (uncounted) => {
+          for (const file of uncounted) truth.collectionFailed(file);
+          if (uncounted.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
+          if (truth.waitFor.size === 0) reporter.countsKnown();
+        },
         unitDone: (file, info) => {
           if (info.engine === 'pytest') collectedByPytest.add(file);
           truth.unitDone(file);
@@ -335,6 +348,7 @@ async function runSession(
         },
         // Said once, under the header: a pytest the native engine is not tested with.
         workerReady: (_worker, info) => {
+          pytestVersion = info.pytest ?? undefined;
           if (info.nativeUnsupported === null || nativeNoticeShown || options.engine !== 'auto' || options.verbosity < 0) return;
           nativeNoticeShown = true;
           write(`${info.nativeUnsupported}: the pytest engine runs every module\n`);
@@ -345,7 +359,11 @@ async function runSession(
       },
     );
     process.removeListener('SIGINT', onSigint);
-    if (summary.interruptMessage !== undefined) {
+    if (summary.collectionErrors !== undefined) {
+      const n = summary.collectionErrors;
+      interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
+      exitCode = 2;
+    } else if (summary.interruptMessage !== undefined) {
       interruptedText = summary.interruptMessage;
       exitCode = summary.interruptExitCode ?? 2;
     } else if (summary.interrupted) {
@@ -381,6 +399,7 @@ async function runSession(
     notCollected: truth.notCollected,
     workers,
     coverage: coverageOutcome,
+    pytestVersion,
   });
   if (impact) write(impactClosingLine(impact, selected.length));
   out.flush();
@@ -401,7 +420,8 @@ async function runSession(
   const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
   if (notFound.length > 0) throw new SelectionError(notFound);
   const c = countResults(results, errors);
-  if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors) return 2;
+  // -x/--maxfail reached by collection errors is pytest's "stopping after N failures", exit 1.
+  if (runtimeCollectErrors > 0 && !options.continueOnCollectionErrors && !stoppedEarly) return 2;
   // pytest-cov counts a total under --cov-fail-under as a failed test.
   if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;
   if (results.length === 0) return 5;

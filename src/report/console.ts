@@ -310,6 +310,7 @@ export class ConsoleReporter {
 
   collectionError(e: CollectionError): void {
     if (this.heldHeader) {
+      this.heldHeader.collectionErrors = (this.heldHeader.collectionErrors ?? 0) + 1;
       this.held.push(() => this.collectionError(e));
       return;
     }
@@ -709,7 +710,11 @@ export class ConsoleReporter {
 
   /** `FAILED id - message` (_get_line_with_reprcrash_message). */
   private lineWithMessage(word: string, color: Markup, id: string, message: string | undefined): string {
-    let line = `${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`;
+    return this.withMessage(`${this.tw.markup(word, color)} ${this.nodeIdMarked(id)}`, message);
+  }
+
+  /** pytest's `_get_line_with_reprcrash_message`: ` - message`, trimmed to the terminal's width. */
+  private withMessage(line: string, message: string | undefined): string {
     if (message === undefined) return line;
     if (this.ci || this.verbosity >= 2) return `${line} - ${message}`;
     const trimmed = formatTrimmed(' - {}', message, this.tw.fullwidth - wcswidth(line));
@@ -730,7 +735,7 @@ export class ConsoleReporter {
           }
           break;
         case 'E':
-          for (const e of this.collectionErrors) lines.push(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`);
+          for (const e of this.collectionErrors) lines.push(this.withMessage(`${this.tw.markup('ERROR', 'red')} ${this.cwdRelative(e.file)}`, e.crash));
           for (const { result: r, teardown } of this.errorReports()) {
             const message = teardown ? r.teardownError!.message : r.message;
             lines.push(this.lineWithMessage('ERROR', 'red', r.id, message));

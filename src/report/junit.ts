@@ -27,6 +27,8 @@ export interface JunitOptions {
   prefix?: string;
   /** Absolute rootdir: skip details name the file absolutely, as pytest does. */
   rootdir?: string;
+  /** The workers' pytest version: 9.1 changed two details (see junitOf91). */
+  pytestVersion?: string;
   /**
    * Ids discovery listed that their module does not produce (not collected): no testcase, one
    * `<property name="fastest_not_collected">` each in the suite's properties, for `merge`.
@@ -37,16 +39,31 @@ export interface JunitOptions {
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 export const NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 
+/** pytest 9.1 writes characters above U+FFFF as they are (9.0 and older escape them); set per junitXml call. */
+let astralKept = false;
+
+/** pytest >= 9.1 (its JUnit differs: characters above U+FFFF, the count of a test with a teardown error). */
+export function junitOf91(pytestVersion: string | undefined): boolean {
+  const m = /^(\d+)\.(\d+)/.exec(pytestVersion ?? '');
+  return m !== null && (Number(m[1]) > 9 || (Number(m[1]) === 9 && Number(m[2]) >= 1));
+}
+
 /**
  * pytest's bin_xml_escape: characters XML cannot hold become the visible text `#xNN`.
- * (pytest's character class accidentally admits U+007F..U+009F and rejects every astral
- * character; this matches it.)
+ * (pytest's character class accidentally admits U+007F..U+009F; before 9.1 it also rejects every
+ * astral character; this matches it.)
  */
 export function binXmlEscape(s: string): string {
   let out = '';
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd);
+    const ok =
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      (astralKept && cp >= 0x10000 && cp <= 0x10ffff);
     if (ok) out += ch;
     else
       out +=
@@ -229,6 +246,16 @@ function testcaseSeconds(r: TestResult, report: string): number {
 
 /** pytest's JUnit XML for one session: collection errors first, then results in the given order. */
 export function junitXml(results: TestResult[], errors: CollectionError[], opts: JunitOptions): string {
+  astralKept = junitOf91(opts.pytestVersion);
+  try {
+    return junitXmlText(results, errors, opts);
+  } finally {
+    astralKept = false;
+  }
+}
+
+function junitXmlText(results: TestResult[], errors: CollectionError[], opts: JunitOptions): string {
+  const pytest91 = junitOf91(opts.pytestVersion);
   const family = opts.family ?? 'xunit2';
   const logging = opts.logging ?? 'no';
   const logPassing = opts.logPassingTests ?? true;
@@ -377,9 +404,12 @@ export function junitXml(results: TestResult[], errors: CollectionError[], opts:
     if (r.teardownError) {
       teardownPassed = false;
       if (r.outcome === 'failed' && r.when === 'call') {
-        // pytest closes the failed testcase and opens a second one for the teardown error.
-        doubleFail += 1;
+        // pytest closes the failed testcase and opens a second one for the teardown error
+        // (counted twice from 9.1 on).
+        if (!pytest91) doubleFail += 1;
         tc = open(attrs, 0);
+      } else if (pytest91) {
+        doubleFail += 1; // 9.1: one testcase element, counted once (pytest #3850)
       }
       tc.simple('error', binXmlEscape(`failed on teardown with "${r.teardownError.message}"`), r.teardownError.longrepr);
     }

@@ -16,6 +16,8 @@ export interface SessionEnd extends FinishInfo {
   /** Ids discovery listed that their module does not produce: no result, named in the files. */
   notCollected: string[];
   workers: number;
+  /** The workers' pytest version, when a worker started. */
+  pytestVersion?: string;
 }
 
 /** What a run tells its reporters, in order: start, results and errors as they come, finish. */
@@ -103,6 +105,7 @@ export class JunitReporter extends FileReporter {
       timestamp: junitTimestamp(this.startedAt),
       seconds: end.seconds,
       notCollected: end.notCollected,
+      pytestVersion: end.pytestVersion,
     });
   }
 }

@@ -31,7 +31,8 @@ export interface RunFrame {
   t: 'run';
   unit: Unit;
 }
-export type NodeFrame = InitFrame | RunFrame | { t: 'cancel' } | { t: 'stop' };
+/** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept. */
+export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string } | { t: 'cancel' } | { t: 'stop' };
 
 // Worker -> Node.
 export interface HelloFrame {
@@ -61,6 +62,12 @@ export interface CollectErrorFrame {
   t: 'collect_error';
   file: string;
   message: string;
+  crash?: string;
+}
+/** A `collect` is done (its collection error, if any, was sent before). */
+export interface CollectDoneFrame {
+  t: 'collect_done';
+  file: string;
 }
 export interface UnitDoneFrame {
   t: 'unit_done';
@@ -83,7 +90,8 @@ export interface MalformedFrame {
   t: 'malformed';
   problem: string;
 }
-export type WorkerFrame = HelloFrame | CollectedFrame | StartFrame | ResultFrame | CollectErrorFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
+export type WorkerFrame =
+  HelloFrame | CollectedFrame | StartFrame | ResultFrame | CollectErrorFrame | CollectDoneFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -280,8 +288,13 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.module !== undefined) frame.module = strings(fields.module, "collected: 'module'");
       return frame;
     }
-    case 'collect_error':
-      return { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+    case 'collect_error': {
+      const frame: CollectErrorFrame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
+      if (fields.crash !== undefined && fields.crash !== null) frame.crash = str(fields, 'crash', 'collect_error');
+      return frame;
+    }
+    case 'collect_done':
+      return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
     case 'unit_done':
       return {
         t: 'unit_done',

@@ -6,7 +6,7 @@ import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, RerunSettings, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import { OrderedQueues } from './schedule.js';
-import type { MalformedFrame, WorkerFrame } from './frames.js';
+import type { CollectErrorFrame, MalformedFrame, WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import type { WarmParent } from './warm.js';
 import { WorkerProcess, type Worker, type WorkerHandlers } from './worker.js';
@@ -37,6 +37,13 @@ export interface RunOptions {
   coverage?: object;
   /** pytest-rerunfailures' settings; absent: only tests with a `flaky` mark are rerun. */
   reruns?: RerunSettings;
+  /**
+   * pytest collects every module before it runs a test: each worker first collects the files of
+   * its share (the engines keep what they collected for the run), and nothing runs until all
+   * have. Collection errors then count against --maxfail in collection order; with
+   * `stopOnErrors` (no --continue-on-collection-errors) any error ends the run before a test.
+   */
+  collectFirst?: { stopOnErrors: boolean };
 }
 
 export interface UnitDoneInfo {
@@ -66,6 +73,12 @@ export interface RunEvents {
   unitCollected?(info: UnitCollected): void;
   collectionError(e: CollectionError): void;
   unitDone(file: string, info: UnitDoneInfo): void;
+  /**
+   * The collection pass is over (collectFirst), its errors reported. `uncounted`: files pytest
+   * counts no item of: those that failed to collect, and those after the error that reached
+   * --maxfail (pytest stops collecting there).
+   */
+  collectionDone?(uncounted: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -92,6 +105,8 @@ export interface RunSummary {
   /** A test ended the run (pytest.exit(), KeyboardInterrupt): pytest's message and exit code. */
   interruptMessage?: string;
   interruptExitCode?: number;
+  /** The collection pass found this many errors and no test ran (pytest's `Interrupted: N errors during collection`). */
+  collectionErrors?: number;
 }
 
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
@@ -119,6 +134,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   killReason: string | null;
   stopping: boolean;
+  /** Files sent to `collect` whose `collect_done` has not come yet, in order. */
+  collecting: string[];
 }
 
 export function runUnits(units: Unit[], opts: RunOptions, events: RunEvents): Promise<RunSummary> {
@@ -148,6 +165,11 @@ class Pool {
   private resolve!: (s: RunSummary) => void;
   private reject!: (e: Error) => void;
   private stopTimer: NodeJS.Timeout | null = null;
+  private collectionPass = false;
+  /** Collection errors of the collection pass, with the file being collected, reported at its end. */
+  private readonly passErrors: { file: string; error: CollectionError }[] = [];
+  /** Each file's place in collection order. */
+  private readonly filePosition = new Map<string, number>();
 
   constructor(
     units: Unit[],
@@ -155,6 +177,7 @@ class Pool {
     private readonly events: RunEvents,
   ) {
     this.queue = new OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
+    for (const unit of units) if (!this.filePosition.has(unit.file)) this.filePosition.set(unit.file, this.filePosition.size);
   }
 
   run(): Promise<RunSummary> {
@@ -189,12 +212,55 @@ class Pool {
           timer: null,
           killReason: null,
           stopping: false,
+          collecting: [],
         };
         this.slots.push(slot);
         this.spawn(slot);
       }
-      for (const slot of this.slots) this.dispatch(slot);
+      if (this.opts.collectFirst) this.collectFirst();
+      else for (const slot of this.slots) this.dispatch(slot);
     });
+  }
+
+  /** The collection pass: every worker collects the files of its share before any test runs. */
+  private collectFirst(): void {
+    this.collectionPass = true;
+    for (const slot of this.slots) {
+      slot.collecting = this.queue.filesOf(slot.index);
+      for (const file of slot.collecting) slot.proc!.send({ t: 'collect', file });
+      if (slot.collecting.length) this.armTimer(slot, true);
+    }
+    this.collectionProgress();
+  }
+
+  /** A worker finished a file of the collection pass; when all have, report its errors and run. */
+  private collectionProgress(): void {
+    if (!this.collectionPass || this.slots.some((slot) => slot.collecting.length > 0)) return;
+    this.collectionPass = false;
+    // pytest reports them in collection order and stops collecting at --maxfail.
+    const position = (file: string) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+    const errors = this.passErrors.sort((a, b) => position(a.file) - position(b.file));
+    const failed = new Set<string>();
+    let reported = 0;
+    for (const { file, error } of errors) {
+      if (this.schedulingStopped) break;
+      failed.add(file);
+      if (this.emitCollectionError(error)) reported++;
+    }
+    const uncounted = [...failed];
+    if (this.schedulingStopped && failed.size > 0) {
+      const last = Math.max(...[...failed].map(position));
+      for (const [file, at] of this.filePosition) if (at > last) uncounted.push(file);
+    }
+    this.events.collectionDone?.(uncounted);
+    if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
+      this.summary.collectionErrors = reported;
+      this.stopScheduling();
+    }
+    // A module that failed to collect has nothing to run (--continue-on-collection-errors).
+    this.queue.dropFiles(failed);
+    if (this.finished || this.finishing) return;
+    for (const slot of this.slots) this.dispatch(slot);
   }
 
   private spawn(slot: Slot): void {
@@ -273,7 +339,7 @@ class Pool {
     const proc = slot.proc;
     slot.timer = setTimeout(() => {
       slot.timer = null;
-      if (!proc || slot.proc !== proc || !slot.unit) return;
+      if (!proc || slot.proc !== proc || (!slot.unit && !slot.collecting.length)) return;
       slot.killReason = `Timeout (>${pyFloat(collecting ? seconds : limit)}s)`;
       proc.kill('SIGKILL');
     }, seconds * 1000);
@@ -372,9 +438,19 @@ class Pool {
         this.emitCollectionError({ file: SESSION_TEARDOWN, message: frame.message });
         return;
       case 'collect_error':
+        if (!slot.unit && slot.collecting.length) {
+          this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
+          return;
+        }
         slot.collectErrors++;
-        this.emitCollectionError({ file: frame.file, message: frame.message });
+        this.emitCollectionError(collectionErrorOf(frame));
         return;
+      case 'collect_done':
+        if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
+        slot.collecting.shift();
+        if (slot.collecting.length) this.armTimer(slot, true);
+        else this.clearTimer(slot);
+        return this.collectionProgress();
       case 'unit_done': {
         this.clearTimer(slot);
         const unit = slot.unit;
@@ -437,12 +513,14 @@ class Pool {
     if (result.teardownError) this.countFailure();
   }
 
-  private emitCollectionError(error: CollectionError): void {
+  /** Reports a collection error unless the same was reported already; true when reported. */
+  private emitCollectionError(error: CollectionError): boolean {
     const key = `${error.file}\0${error.message}`;
-    if (this.seenCollectErrors.has(key)) return;
+    if (this.seenCollectErrors.has(key)) return false;
     this.seenCollectErrors.add(key);
     this.events.collectionError(error);
     this.countFailure();
+    return true;
   }
 
   private countFailure(): void {
@@ -494,6 +572,16 @@ class Pool {
     }
     if (timedOut) this.summary.timeouts++;
     else this.summary.crashes++;
+    if (slot.collecting.length) {
+      // Lost in the collection pass: that file's collection error; the rest of its share is
+      // collected when it runs (after --continue-on-collection-errors), by a fresh worker.
+      const file = slot.collecting[0];
+      const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
+      const tail = proc.stderrTail();
+      this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+      slot.collecting = [];
+      return this.collectionProgress();
+    }
     const unit = slot.unit;
     if (unit) this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
     slot.unit = null;
@@ -649,6 +737,10 @@ export function coveringIds(ids: Iterable<string>): Set<string> {
   const covered = new Set<string>();
   for (const id of ids) for (const covering of idsCovering(id)) covered.add(covering);
   return covered;
+}
+
+function collectionErrorOf(frame: CollectErrorFrame): CollectionError {
+  return { file: frame.file, message: frame.message, ...(frame.crash !== undefined ? { crash: frame.crash } : {}) };
 }
 
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */

@@ -155,6 +155,19 @@ export class OrderedQueues {
     this.queues[worker].unshift(rest);
   }
 
+  /** The files of `worker`'s share, in the order it will run them. */
+  filesOf(worker: number): string[] {
+    return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
+  }
+
+  /** Units of these files run no more (their modules failed to collect). */
+  dropFiles(files: ReadonlySet<string>): void {
+    for (const queue of this.queues) {
+      const kept = queue.filter((unit) => !files.has(unit.file));
+      queue.splice(0, queue.length, ...kept);
+    }
+  }
+
   clear(): void {
     for (const queue of this.queues) queue.length = 0;
   }

@@ -117,6 +117,16 @@ export class CollectionTruth {
     return this.selected + this.deselected !== before;
   }
 
+  /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
+  collectionFailed(file: string): void {
+    if (this.modules.has(file)) return;
+    this.selected -= this.selectedByFile.get(file) ?? 0;
+    this.deselected -= this.deselectedByFile.get(file)?.length ?? 0;
+    this.selectedByFile.delete(file);
+    this.deselectedByFile.delete(file);
+    this.waitFor.delete(file);
+  }
+
   /** A unit ended (its file may have failed to collect: its counts stay as discovery said). */
   unitDone(file: string): void {
     this.waitFor.delete(file);

@@ -23,7 +23,7 @@ from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks
 from .fixtures import (ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
                        asyncio_items, fill_fixtures, run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
-from .outcomes import crash_location, format_collect_failure, format_failure, format_import_error, relpath
+from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer
@@ -240,11 +240,23 @@ class NativeEngine:
                 self._facts_checked = True
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
-                reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs)
+                reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
+                                      missing_fixtures=self.falls_back)
             except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason
         return reason
+
+    def collect_file(self, relfile: str) -> Optional[str]:
+        """Collects `relfile` ahead of its unit (the run's collection pass): its collection error
+        is sent now, the rest waits in `modules` for run_unit. Returns why the pytest engine must
+        collect it instead (auto), or None."""
+        state = self._collect(relfile)
+        if state[0] == "fallback":
+            return state[1]
+        if state[0] == "error":
+            self.emit(results.collect_error(relfile, state[1], state[2]))
+        return None
 
     def run_unit(self, unit: dict) -> dict:
         relfile = unit["file"]
@@ -253,7 +265,7 @@ class NativeEngine:
         if kind == "fallback":
             return {"engine": "native", "reason": state[1], "fallback": True}
         if kind == "error":
-            self.emit(results.collect_error(relfile, state[1]))
+            self.emit(results.collect_error(relfile, state[1], state[2]))
             return {"engine": "native", "reason": None}
         if kind == "skip":
             reason, line = state[1], state[2]
@@ -317,7 +329,8 @@ class NativeEngine:
             except BaseException as e:
                 if isinstance(e, (KeyboardInterrupt, Exit)):
                     raise
-                state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)))
+                state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)),
+                         collect_crash(e, conftest=True))
                 self.modules[relfile] = state
                 return state
             recorder = self.test_warnings
@@ -342,13 +355,13 @@ class NativeEngine:
                 _, line = crash_location(e)
                 state = ("skip", str(e.msg), line or 1)
             else:
-                state = ("error", format_import_error(e, path))
+                state = ("error", format_import_error(e, path), collect_crash(e))
             self.modules[relfile] = state
             return state
         except BaseException as e:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
-            state = ("error", format_import_error(e, path))
+            state = ("error", format_import_error(e, path), collect_crash(e))
             self.modules[relfile] = state
             return state
         try:
@@ -366,7 +379,7 @@ class NativeEngine:
         except BaseException as e:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
-            state = ("error", format_collect_failure(e, path))
+            state = ("error", format_collect_failure(e, path), collect_crash(e))
             if self.falls_back:  # the module imported: pytest's own collection says what it holds
                 state = ("fallback", f"native collection failed: {type(e).__name__}")
         else:

@@ -72,13 +72,13 @@ def _test_tb_filter(func, is_unittest=False):
 
 def format_failure(exc: BaseException, func=None, tbstyle: str = "auto",
                    is_unittest: bool = False, showlocals: bool = False,
-                   truncate_locals: bool = True) -> Tuple[str, str]:
+                   truncate_locals: bool = True) -> Tuple[str, Optional[str]]:
     """(longrepr, message) for an exception raised while setting up/running/tearing down a test;
     ``showlocals``: `-l`, each frame's locals under it (cut short unless `-vv`)."""
     if isinstance(exc, FixtureLookupError):
-        text = format_lookup_error(exc)
-        msg_line = next((ln[8:] for ln in text.split("\n") if ln.startswith("E       ")), str(exc))
-        return text, msg_line.strip()
+        # pytest's FixtureLookupErrorRepr has no crash line: the short summary names the test
+        # alone, JUnit's message is the whole text
+        return format_lookup_error(exc), None
     excinfo = ExceptionInfo.from_exception(exc)
     if isinstance(exc, Failed) and not exc.pytrace:
         # pytest reports it in its "value" style: the crash message is the whole exception text
@@ -156,6 +156,25 @@ def _short(excinfo: ExceptionInfo, path: str) -> str:
     if not excinfo.traceback:
         return excinfo.exconly()
     return str(excinfo.getrepr(style="short"))
+
+
+def collect_crash(exc: BaseException, conftest: bool = False) -> Optional[str]:
+    """The exception line pytest's short summary adds after `ERROR file - ` (the report's
+    reprcrash), or None where its collection error is plain text: an import error of the test
+    module, a CollectError, a pytrace=False fail. A conftest's failure always has one."""
+    from .importer import ImportPathMismatchError
+    from .params import CollectError
+    if not conftest:
+        if isinstance(exc, (ImportError, SyntaxError, ImportPathMismatchError, CollectError)):
+            return None
+        if isinstance(exc, Skipped) and not exc.allow_module_level:
+            return None
+    if isinstance(exc, Failed) and not exc.pytrace:
+        return None
+    try:
+        return ExceptionInfo.from_exception(exc).exconly()
+    except Exception:
+        return None
 
 
 def format_collect_failure(exc: BaseException, path: str) -> str:

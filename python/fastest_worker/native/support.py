@@ -498,8 +498,11 @@ PYTEST_MARKS = frozenset({"filterwarnings", "skip", "skipif", "xfail", "parametr
 
 def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
                  registered_marks: Optional[Set[str]] = None,
-                 asyncs: Optional[AsyncSetup] = None) -> Optional[str]:
+                 asyncs: Optional[AsyncSetup] = None, missing_fixtures: bool = True) -> Optional[str]:
     """Why this module must run under the pytest engine, or None.
+
+    ``missing_fixtures``: a fixture nobody defines is a reason (auto: a plugin only pytest loads
+    may define it); under --engine native it is not: the test errors at setup, as in pytest.
 
     ``registered_marks`` is given under --strict-markers: a mark outside it and pytest's own might
     be registered by a plugin or a conftest's pytest_configure, which only pytest knows, and is
@@ -543,7 +546,7 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     with open(path, "rb") as fh:
         generates = generates or b"def pytest_generate_tests" in fh.read()
     missing = sorted(requested - defined - params)
-    if missing and not generates:
+    if missing and not generates and missing_fixtures:
         return f"fixture '{missing[0]}' is not defined by the module, its conftests or the native builtins"
     if asyncs is not None and (async_facts or async_fixtures):
         return _async_reason(relfile.replace(os.sep, "/"), asyncs, async_facts, async_fixtures,
