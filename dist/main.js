@@ -6205,10 +6205,11 @@ async function finishCoverage(python, spec, testsFailed, env) {
  * relative to `cwd` (the checkout). A missing coverage.py or an unreadable data file is a one-line
  * error (exit 4).
  */
-async function combineCoverage(python, outDir, dataFiles, cwd, env) {
+async function combineCoverage(python, outDir, dataFiles, cwd, env, spec) {
     if (dataFiles.length === 0)
         throw new errors_js_1.ConfigError('no coverage data files to combine');
-    return JSON.parse(await runHelper(python, ['combine', outDir, ...dataFiles], cwd, env));
+    const specArgs = spec === undefined ? [] : ['--spec', JSON.stringify(spec)];
+    return JSON.parse(await runHelper(python, ['combine', ...specArgs, outDir, ...dataFiles], cwd, env));
 }
 /** Where a CI job keeps its coverage data: beside its JUnit file, so one artifact carries both. */
 function shardCoveragePath(junitPath) {
@@ -12517,6 +12518,7 @@ function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
         tests: blend(store.tests, run.tests),
         modules: blend(store.modules, run.modules),
         runs: store.runs + 1,
+        ...(store.coverage ? { coverage: store.coverage } : {}),
     };
 }
 /**
@@ -18918,6 +18920,14 @@ exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 exports.UNKNOWN_TEST_SECONDS = 0.1;
 /** No estimate goes below this: a zero would let the planner pile tests anywhere. */
 exports.MIN_ESTIMATE_SECONDS = 0.001;
+function coverageBaseline(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { total, sha } = value;
+    if (typeof total !== 'number' || !Number.isFinite(total) || total < 0 || total > 100)
+        return undefined;
+    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/.test(sha) ? { total, sha } : { total };
+}
 function emptyTimings() {
     return { version: exports.TIMINGS_VERSION, tests: {}, modules: {}, runs: 0 };
 }
@@ -18946,7 +18956,8 @@ function parseTimings(text, source) {
     if (problem)
         return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
     const raw = data;
-    return { store: { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs } };
+    const coverage = coverageBaseline(data['coverage']);
+    return { store: { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs, ...(coverage ? { coverage } : {}) } };
 }
 function timingsProblem(data) {
     if (typeof data !== 'object' || data === null || Array.isArray(data))
@@ -18978,7 +18989,13 @@ function sortedStore(store) {
     const sortKeys = (table) => Object.fromEntries(Object.keys(table)
         .sort()
         .map((k) => [k, round6(table[k] ?? 0)]));
-    return { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+    return {
+        version: store.version,
+        tests: sortKeys(store.tests),
+        modules: sortKeys(store.modules),
+        runs: store.runs,
+        ...(store.coverage ? { coverage: store.coverage } : {}),
+    };
 }
 function round6(x) {
     return Math.round(x * 1e6) / 1e6;

@@ -30,6 +30,12 @@ export interface ActionInputs {
   maxAnnotations: number;
   /** merge: report on the run that triggered this `workflow_run` workflow (workflow-run.ts). */
   fromWorkflowRun: boolean;
+  /** Measure coverage in the run jobs and report it at merge (also on when `args` has `--cov`). */
+  coverage: boolean;
+  /** merge: fail when the combined total is under this (pytest-cov's --cov-fail-under), once. */
+  coverageFailUnder: number | null;
+  /** plan, on pull requests: only the tests the PR's diff against its base can affect. */
+  affected: boolean;
 }
 
 export class InputError extends Error {}
@@ -79,6 +85,14 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
   const fromWorkflowRun = booleanInput(get, 'from-workflow-run', false);
   if (fromWorkflowRun && command !== 'merge') throw new InputError(`input 'from-workflow-run' is for command 'merge', not '${command}'`);
 
+  const failUnderRaw = get('coverage-fail-under').trim();
+  let coverageFailUnder: number | null = null;
+  if (failUnderRaw !== '') {
+    coverageFailUnder = Number(failUnderRaw);
+    if (!Number.isFinite(coverageFailUnder) || coverageFailUnder < 0 || coverageFailUnder > 100)
+      throw new InputError(`input 'coverage-fail-under' must be a percentage from 0 to 100, got '${failUnderRaw}'`);
+  }
+
   const junitRaw = get('junit-path').trim();
   const junitDefault = command === 'run' ? `fastest-results/junit-shard-${shard}.xml` : 'fastest-results';
   return {
@@ -98,6 +112,9 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
     comment: booleanInput(get, 'comment', true),
     maxAnnotations: Number(maxRaw),
     fromWorkflowRun,
+    coverage: booleanInput(get, 'coverage', false),
+    coverageFailUnder,
+    affected: booleanInput(get, 'affected', false),
   };
 }
 

@@ -21,6 +21,7 @@ import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
 import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { countMerged, type ActionCounts } from './counts.js';
+import { coverageOptionsOf, coverageRootPath, keepCoverageRoot, shardCoverageArgs } from './coverage.js';
 import type { RoleOutcome } from './outcome.js';
 
 /** The runner's file-command files: what a step writes to them acts on the workflow. */
@@ -130,6 +131,7 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
     throw new InputError(`shard ${shard} is not in the plan (it has shards 1 to ${plan.shards.length})`);
   }
   const cwd = inputs.workingDirectory;
+  inputs = { ...inputs, args: shardCoverageArgs(inputs.args, inputs.coverage, coverageOptionsOf(inputs.args, cwd, env).cov) };
   if (inputs.cache) {
     const session = openSession(inputs.args, 'discover', cwd, env);
     await restoreEntry(discoveryEntry(inputs.cacheKeyPrefix, inputs.workspace, session.config.rootdir, testFilesHash(session)), 'discovery cache');
@@ -137,6 +139,7 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   mkdirSync(dirname(inputs.junitPath), { recursive: true });
   rmSync(inputs.junitPath, { force: true });
   rmSync(shardCoveragePath(inputs.junitPath), { force: true });
+  rmSync(coverageRootPath(shardCoveragePath(inputs.junitPath)), { force: true });
   const argv = [...inputs.args, '--plan', planFile, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
   if (inputs.python) argv.push('--python', inputs.python);
   core.info(`fastest: running shard ${shard} of ${plan.shards.length} (${plan.shards[shard - 1]?.tests ?? 0} tests planned)`);
@@ -220,7 +223,9 @@ async function keepCoverage(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promi
     const session = openSession(inputs.args, 'discover', inputs.workingDirectory, env);
     if (!coverageActive(session.options.coverage)) return null;
     const spec = coverageSpec(session.options.coverage, inputs.workingDirectory, 0);
-    return await keepShardCoverage(inputs.python || session.python, spec, inputs.junitPath, testEnvironment(env));
+    const kept = await keepShardCoverage(inputs.python || session.python, spec, inputs.junitPath, testEnvironment(env));
+    if (kept !== null) keepCoverageRoot(kept, inputs.workingDirectory);
+    return kept;
   } catch (error) {
     core.warning(`fastest: cannot keep the coverage data: ${error instanceof Error ? error.message : String(error)}`);
     return null;
