@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, type ActionRun, type StepResult } from './helpers/action-runner.js';
 import { FakeCacheServer } from './helpers/cache-server.js';
 import { FakeGitHubApi } from './helpers/github-api.js';
+import { affectedLine, affectedOf } from '../src/action/affected.js';
+import { parseDiffLines } from '../src/impact/diff-lines.js';
+import { changedLinesCoverage, lineRanges } from '../src/merge/coverage-report.js';
 
 const repo = join(__dirname, '..');
 const action = join(repo, 'dist', 'action.mjs');
@@ -315,6 +318,37 @@ describe('coverage: plan -> 3 shards -> merge (coverage: true)', () => {
     expect(log(reached.main)).toContain(`Required test coverage of 50% reached. Total coverage: ${(reference.totals.percent_covered as number).toFixed(2)}%`);
   }, 120_000);
 
+  it('fastest merge combines the kept data too: --cov-report, --cov-fail-under judged once', async () => {
+    const proj = join(pr.mergeSpace, 'proj');
+    const merge = (args: string[]) => {
+      try {
+        return {
+          code: 0,
+          out: execFileSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'merge', '../fastest-results/*.xml', '--python', python, ...args], {
+            cwd: proj,
+            encoding: 'utf8',
+          }),
+        };
+      } catch (e) {
+        return { code: (e as { status: number }).status, out: String((e as { stdout?: string }).stdout) + String((e as { stderr?: string }).stderr) };
+      }
+    };
+    const total = (reference.totals.percent_covered as number).toFixed(1);
+    const ok = merge(['--cov-report=xml:out/cov.xml', '--cov-report=lcov']);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toContain(`coverage: ${total}% combined from 3 data file(s)`);
+    const xml = (path: string) =>
+      readFileSync(path, 'utf8')
+        .replace(/ timestamp="\d+"/, '')
+        .replace(/<source>.*<\/source>/, '');
+    expect(xml(join(proj, 'out', 'cov.xml'))).toBe(xml(join(referenceDir, 'coverage.xml')));
+    expect(readFileSync(join(proj, 'lcov.info'), 'utf8')).toBe(readFileSync(join(referenceDir, 'lcov.info'), 'utf8'));
+    const under = merge(['--cov-fail-under=100']);
+    expect(under.code).toBe(1);
+    expect(under.out).toContain(`ERROR: Coverage failure: total of ${total} is less than fail-under=100.0`);
+    expect(merge(['--cov-report=html']).code).toBe(4);
+  }, 60_000);
+
   it('a shallow merge checkout says why the changed lines are not measured', async () => {
     const shallow = checkout(origin, origin.head, 1);
     cpSync(join(pr.mergeSpace, 'fastest-results'), join(shallow, 'fastest-results'), { recursive: true });
@@ -432,4 +466,61 @@ describe('affected: true (tests the pull request can affect)', () => {
     expect(run.merge.main.summary).toContain('**0 of 5 tests selected**');
     expect(run.merge.main.commands.filter((c) => c.command === 'warning' || c.command === 'error')).toEqual([]);
   }, 120_000);
+});
+
+describe('the pieces', () => {
+  it("reads a -U0 diff's new-side lines, git's quoted names included", () => {
+    const diff = [
+      'diff --git a/src/m.py b/src/m.py',
+      '--- a/src/m.py',
+      '+++ b/src/m.py',
+      '@@ -3,0 +4,2 @@ def f():',
+      '+x',
+      '+y',
+      '@@ -10 +12 @@',
+      '-a',
+      '+b',
+      '@@ -20,2 +21,0 @@',
+      'diff --git "a/caf\\303\\251 \\"q\\".py" "b/caf\\303\\251 \\"q\\".py"',
+      '--- /dev/null',
+      '+++ "b/caf\\303\\251 \\"q\\".py"',
+      '@@ -0,0 +1 @@',
+      '+z',
+      '+++ /dev/null',
+      '@@ -1 +0,0 @@',
+    ].join('\n');
+    expect([...parseDiffLines(diff)]).toEqual([
+      ['src/m.py', [4, 5, 12]],
+      ['café "q".py', [1]],
+    ]);
+  });
+
+  it('changed lines: measured statements only; uncovered files most first', () => {
+    const got = changedLinesCoverage(
+      new Map([
+        ['a.py', [1, 2, 3, 9]],
+        ['b.py', [5]],
+        ['tests/t.py', [1]],
+      ]),
+      { 'a.py': { executed_lines: [1, 2], missing_lines: [3] }, 'b.py': { executed_lines: [], missing_lines: [5] } },
+    );
+    expect(got).toEqual({
+      measurable: 4,
+      covered: 2,
+      files: [
+        { file: 'a.py', uncovered: [3] },
+        { file: 'b.py', uncovered: [5] },
+      ],
+    });
+    expect(lineRanges([9, 1, 2, 3, 5, 7, 8])).toBe('1-3, 5, 7-9');
+  });
+
+  it("a plan's affected part is used only when well formed (a plan may come from an artifact)", () => {
+    const plan = { version: 1, digest: '', total: 0, shards: [] } as const;
+    expect(affectedOf({ ...plan, affected: { selected: 1, total: 2, changed: ['a.py'], changedCount: 1, everything: null } } as never)).toBeDefined();
+    expect(affectedOf({ ...plan, affected: { selected: -1, total: 2, changed: [], changedCount: 0, everything: null } } as never)).toBeUndefined();
+    expect(affectedOf({ ...plan, affected: { selected: 1, total: 2, changed: [{}], changedCount: 1, everything: null } } as never)).toBeUndefined();
+    const line = affectedLine({ selected: 1, total: 2, changed: ['[x](http://e)|`y`.py'], changedCount: 1, everything: null });
+    expect(line).toContain('``[x](http://e)|`y`.py``');
+  });
 });

@@ -4,12 +4,13 @@
 // ran in. merge: every shard's data combined with the project's coverage.py (coverage.xml,
 // lcov.info), the fail-under enforced once, the total compared with the default branch's last
 // one (kept in the timings store), and the pull request's changed lines measured.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as core from '@actions/core';
 import { openSession } from '../cli/session.js';
 import { coverageActive, defaultCoverageOptions, type CoverageOptions } from '../coverage/options.js';
-import { combineCoverage, shardCoveragePath, type CombinedCoverage } from '../coverage/session.js';
+import type { CombinedCoverage } from '../coverage/session.js';
+import { combineShards, shardDataFiles } from '../coverage/shards.js';
 import { changedLines } from '../impact/diff-lines.js';
 import { changedLinesCoverage, type CoverageReportData } from '../merge/coverage-report.js';
 import { loadTimings, saveTimings } from '../shard/timings.js';
@@ -42,28 +43,6 @@ export function coverageOptionsOf(args: string[], cwd: string, env: NodeJS.Proce
   }
 }
 
-/** Beside a shard's kept data file: the directory its paths are relative to, for merge to map. */
-export function coverageRootPath(dataFile: string): string {
-  return `${dataFile}-root`;
-}
-
-export function keepCoverageRoot(dataFile: string, root: string): void {
-  writeFileSync(coverageRootPath(dataFile), `${root}\n`);
-}
-
-/** A shard's root, if it reads as a plain absolute path (the file came from a job running the tests: untrusted). */
-function readCoverageRoot(dataFile: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(coverageRootPath(dataFile), 'utf8').trim();
-  } catch {
-    return undefined;
-  }
-  // coverage.py reads [paths] entries as globs.
-  if (text.length > 4096 || !isAbsolute(text) || /[\x00-\x1f*?[\]]/.test(text)) return undefined;
-  return text;
-}
-
 export interface MergeCoverageInput {
   inputs: ActionInputs;
   /** The project's rootdir (the timings store's place). */
@@ -89,7 +68,7 @@ export interface MergeCoverageOutcome {
 export async function mergeCoverage(m: MergeCoverageInput): Promise<MergeCoverageOutcome> {
   const { inputs, env, event } = m;
   const { cov, python: sessionPython } = coverageOptionsOf(inputs.args, m.invocationDir, env);
-  const dataFiles = m.junitFiles.map(shardCoveragePath).filter((f) => existsSync(f));
+  const dataFiles = shardDataFiles(m.junitFiles);
   if (!inputs.coverage && !coverageActive(cov) && dataFiles.length === 0) return {};
   const failUnder = inputs.coverageFailUnder ?? cov.failUnder;
   if (dataFiles.length === 0) {
@@ -102,12 +81,10 @@ export async function mergeCoverage(m: MergeCoverageInput): Promise<MergeCoverag
     core.warning(`fastest: ${message}`);
     return {};
   }
-  const roots = [...new Set(dataFiles.map(readCoverageRoot).filter((r): r is string => r !== undefined))];
   let combined: CombinedCoverage;
   try {
-    combined = await combineCoverage(inputs.python || sessionPython || 'python3', m.reportDir, dataFiles, m.invocationDir, env, {
+    combined = await combineShards(inputs.python || sessionPython || 'python3', m.reportDir, dataFiles, m.invocationDir, env, {
       config: cov.config,
-      roots,
       failUnder,
       precision: cov.precision,
     });

@@ -21,7 +21,8 @@ import { discoveryEntry, restoreEntry, testFilesHash } from './cache.js';
 import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { countMerged, type ActionCounts } from './counts.js';
-import { coverageOptionsOf, coverageRootPath, keepCoverageRoot, shardCoverageArgs } from './coverage.js';
+import { coverageOptionsOf, shardCoverageArgs } from './coverage.js';
+import { coverageRootPath, keepCoverageRoot } from '../coverage/shards.js';
 import type { RoleOutcome } from './outcome.js';
 
 /** The runner's file-command files: what a step writes to them acts on the workflow. */

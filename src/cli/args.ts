@@ -354,6 +354,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--python'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v) => {
       o.python = v;
     },
@@ -588,6 +589,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--cov-report'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v, f) => {
       addReport(covOption(o), v, f);
     },
@@ -595,6 +597,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--cov-config'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v) => {
       covOption(o).config = v;
     },
@@ -609,6 +612,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--cov-fail-under'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v, f) => {
       covOption(o).failUnder = failUnderValue(v, f);
     },
@@ -990,6 +994,7 @@ export const HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings-out FILE]
+                             [--cov-report xml|lcov|json[:DEST]] [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
                                                    keys: a all, f failed, q quit)
 
