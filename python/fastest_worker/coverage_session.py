@@ -234,8 +234,11 @@ def combine_files(out_dir, data_files, spec=None):
     if roots:
         # Each job's checkout may sit elsewhere (self-hosted runners, containers): its files are
         # the same files here. The user's own [paths] aliases stay, ours come first.
-        paths = dict(cov.get_option("paths") or {})
-        cov.set_option("paths", dict([("fastest-shards", [os.getcwd()] + roots)] + list(paths.items())))
+        paths = {"fastest-shards": [os.getcwd()] + roots}
+        user_paths = cov.get_option("paths")
+        if isinstance(user_paths, dict):
+            paths.update(user_paths)
+        cov.set_option("paths", paths)
     cov.combine([os.path.abspath(f) for f in data_files], strict=True, keep=True)
     cov.save()
     precision = spec.get("precision")
