@@ -15,7 +15,7 @@ import { FakeCacheServer } from './helpers/cache-server.js';
 import { FakeGitHubApi } from './helpers/github-api.js';
 import { affectedLine, affectedOf } from '../src/action/affected.js';
 import { parseDiffLines } from '../src/impact/diff-lines.js';
-import { changedLinesCoverage, lineRanges } from '../src/merge/coverage-report.js';
+import { changedLinesCoverage, coverageSection, lineRanges, SECTION_MAX_BYTES } from '../src/merge/coverage-report.js';
 
 const repo = join(__dirname, '..');
 const action = join(repo, 'dist', 'action.mjs');
@@ -513,6 +513,25 @@ describe('the pieces', () => {
       ],
     });
     expect(lineRanges([9, 1, 2, 3, 5, 7, 8])).toBe('1-3, 5, 7-9');
+  });
+
+  it('the coverage section stays bounded: 50 rows at most, most missed first, long names cut, under its byte budget', () => {
+    const files = Array.from({ length: 10_000 }, (_, i) => ({
+      file: `pkg/${'x'.repeat(i % 2 ? 5000 : 10)}${i}.py`,
+      statements: 100,
+      missing: i % 97,
+      branches: 10,
+      partialBranches: 1,
+      percent: 50,
+    }));
+    const section = coverageSection({ total: 50, totalText: '50', precision: 0, files });
+    expect(Buffer.byteLength(section)).toBeLessThanOrEqual(SECTION_MAX_BYTES);
+    const rows = section.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toHaveLength(50);
+    expect(rows[0]).toMatch(/ \| 100 \| 96 \| 10 \| 1 \| 50% \|$/);
+    expect(section).toContain('9950 more file(s) with missed lines not shown; 0 of 10000 file(s) fully covered.');
+    const small = coverageSection({ total: 50, totalText: '50', precision: 0, files }, 4096);
+    expect(Buffer.byteLength(small)).toBeLessThanOrEqual(4096);
   });
 
   it("a plan's affected part is used only when well formed (a plan may come from an artifact)", () => {
