@@ -457,13 +457,15 @@ describe('affected: true (tests the pull request can affect)', () => {
   }, 60_000);
 
   it('no test selected: one shard that runs nothing, "0 of M", and merge passes', async () => {
-    const run = await pipeline(docsOnly, docsOnly.head, { affected: 'true' }, { event: prEvent(docsOnly) }, 3);
+    // with coverage on too: no test ran, so nothing to combine and nothing to fail
+    const run = await pipeline(docsOnly, docsOnly.head, { affected: 'true', coverage: 'true', 'coverage-fail-under': '90' }, { event: prEvent(docsOnly) }, 3);
     expect(JSON.parse(run.plan.main.outputs.matrix ?? '')).toEqual({ shard: [1] });
     expect(run.plan.main.summary).toContain("**0 of 5 tests selected** by the pull request's 1 changed file(s): `README.md`.");
     expect(run.runs).toHaveLength(1);
     expect(run.runs[0]?.main.code, log(run.runs[0]!.main)).toBe(0);
     expect(run.merge.main.code, log(run.merge.main)).toBe(0);
     expect(run.merge.main.summary).toContain('**0 of 5 tests selected**');
+    expect(log(run.merge.main)).toContain('coverage: no test ran, no coverage to report');
     expect(run.merge.main.commands.filter((c) => c.command === 'warning' || c.command === 'error')).toEqual([]);
   }, 120_000);
 });

@@ -71,11 +71,12 @@ export async function mergeCoverage(m: MergeCoverageInput): Promise<MergeCoverag
   const dataFiles = shardDataFiles(m.junitFiles);
   if (!inputs.coverage && !coverageActive(cov) && dataFiles.length === 0) return {};
   const failUnder = inputs.coverageFailUnder ?? cov.failUnder;
+  // (e.g. `affected` selected none): an empty data file has nothing to report either.
+  if (m.testsRan === 0) {
+    core.info('fastest: coverage: no test ran, no coverage to report');
+    return {};
+  }
   if (dataFiles.length === 0) {
-    if (m.testsRan === 0) {
-      core.info('fastest: coverage: no test ran, no coverage to report');
-      return {};
-    }
     const message = `coverage: no coverage data beside the JUnit files (<junit>.coverage, written by the run jobs with coverage on): did the run jobs upload the whole fastest-results folder?`;
     if (failUnder !== null && failUnder > 0) return { failure: `fastest: ${message}` };
     core.warning(`fastest: ${message}`);
