@@ -312,6 +312,7 @@ const FLAGS = [
     {
         names: ['--python'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v) => {
             o.python = v;
         },
@@ -546,6 +547,7 @@ const FLAGS = [
     {
         names: ['--cov-report'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v, f) => {
             (0, options_js_1.addReport)(covOption(o), v, f);
         },
@@ -553,6 +555,7 @@ const FLAGS = [
     {
         names: ['--cov-config'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v) => {
             covOption(o).config = v;
         },
@@ -567,6 +570,7 @@ const FLAGS = [
     {
         names: ['--cov-fail-under'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v, f) => {
             covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f);
         },
@@ -982,7 +986,8 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings FILE]
-                     [--timings-out FILE] [--fail-on any|new]
+                     [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
+                     [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
                                                    keys: a all, f failed, q quit)
 

@@ -2903,6 +2903,7 @@ const FLAGS = [
     {
         names: ['--python'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v) => {
             o.python = v;
         },
@@ -3137,6 +3138,7 @@ const FLAGS = [
     {
         names: ['--cov-report'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v, f) => {
             (0, options_js_1.addReport)(covOption(o), v, f);
         },
@@ -3144,6 +3146,7 @@ const FLAGS = [
     {
         names: ['--cov-config'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v) => {
             covOption(o).config = v;
         },
@@ -3158,6 +3161,7 @@ const FLAGS = [
     {
         names: ['--cov-fail-under'],
         value: true,
+        commands: [...SESSION_COMMANDS, 'merge'],
         apply: (o, v, f) => {
             covOption(o).failUnder = (0, options_js_1.failUnderValue)(v, f);
         },
@@ -3573,7 +3577,8 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings FILE]
-                     [--timings-out FILE] [--fail-on any|new]
+                     [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
+                     [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
                                                    keys: a all, f failed, q quit)
 
@@ -3907,6 +3912,61 @@ function impactClosingLine(impact, selectedCount) {
 
 /***/ }),
 
+/***/ 6521:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.mergeCoverageFiles = mergeCoverageFiles;
+// `fastest merge` with coverage: the data files the jobs kept beside their JUnit files
+// (`junit-K.coverage`) combined with coverage.py, the reports asked for with `--cov-report`
+// (xml, lcov, json: coverage.py's default file names unless `:DEST`), and `--cov-fail-under`
+// (else coverage.py's `fail_under`) judged once on the combined total, with pytest-cov's lines.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const shards_js_1 = __nccwpck_require__(1361);
+const python_js_1 = __nccwpck_require__(5530);
+const args_js_1 = __nccwpck_require__(7593);
+const MERGE_REPORTS = { xml: 'coverage.xml', lcov: 'lcov.info', json: 'coverage.json' };
+/** Null when there is no coverage to merge: no data beside the files and no coverage flag. */
+async function mergeCoverageFiles(junitFiles, cov, python, cwd, env) {
+    const asked = Object.keys(cov.reports).filter((r) => r !== '');
+    const unsupported = asked.filter((r) => MERGE_REPORTS[r] === undefined);
+    if (unsupported.length > 0)
+        throw new args_js_1.UsageError(`--cov-report=${unsupported[0]}: fastest merge writes xml, lcov and json reports`);
+    const dataFiles = (0, shards_js_1.shardDataFiles)(junitFiles.map((f) => (0, node_path_1.resolve)(cwd, f)));
+    if (dataFiles.length === 0) {
+        if (asked.length > 0 || cov.failUnder !== null)
+            throw new args_js_1.UsageError('no coverage data beside the JUnit files (junit-K.coverage, kept by runs with --cov on CI)');
+        return null;
+    }
+    const work = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'fastest-merge-cov-'));
+    try {
+        const combined = await (0, shards_js_1.combineShards)((0, python_js_1.findPython)(python, env), work, dataFiles, cwd, env, {
+            config: cov.config,
+            failUnder: cov.failUnder,
+            precision: cov.precision,
+        });
+        const lines = [`coverage: ${combined.totalText ?? combined.total}% combined from ${dataFiles.length} data file(s)`];
+        for (const type of asked) {
+            const dest = (0, node_path_1.resolve)(cwd, cov.reports[type] || MERGE_REPORTS[type]);
+            (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(dest), { recursive: true });
+            (0, node_fs_1.copyFileSync)((0, node_path_1.join)(work, MERGE_REPORTS[type]), dest);
+            lines.push(`Coverage ${type === 'lcov' ? 'LCOV' : type.toUpperCase()} written to file ${cov.reports[type] || MERGE_REPORTS[type]}`);
+        }
+        if (combined.required)
+            lines.push(combined.required);
+        return { lines, failure: combined.failure ?? null };
+    }
+    finally {
+        (0, node_fs_1.rmSync)(work, { recursive: true, force: true });
+    }
+}
+
+
+/***/ }),
+
 /***/ 5306:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -3927,10 +3987,13 @@ const glob_js_1 = __nccwpck_require__(348);
 const plan_js_1 = __nccwpck_require__(8597);
 const args_js_1 = __nccwpck_require__(7593);
 const finish_js_1 = __nccwpck_require__(6367);
+const merge_coverage_js_1 = __nccwpck_require__(6521);
+const types_js_1 = __nccwpck_require__(8522);
 const plan_js_2 = __nccwpck_require__(8943);
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
- *               [--timings-out FILE] [--timings FILE] [--fail-on any|new]
+ *               [--timings-out FILE] [--timings FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
+ *               [--cov-fail-under N] [--cov-config FILE] [--python PYTHON]
  * Exit codes: merge/verdict.ts; 4 when nothing matches.
  */
 async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
@@ -3968,7 +4031,12 @@ async function mergeCommand(argv, io = plan_js_2.processIO, env = process.env) {
         if (verdict.note)
             io.stdout(`fastest merge: ${verdict.note}\n`);
         io.stdout(`${(0, verdict_js_1.mergedLine)(result, files.length)}\n`);
-        return verdict.exitCode;
+        const coverage = await (0, merge_coverage_js_1.mergeCoverageFiles)(files, options.coverage, options.python, process.cwd(), env);
+        // Totals and the names given here: nothing from the data files.
+        if (coverage)
+            io.stdout(`${coverage.lines.join('\n')}\n${coverage.failure ? `ERROR: ${coverage.failure}\n` : ''}`);
+        const exitCode = verdict.exitCode;
+        return coverage?.failure && exitCode !== types_js_1.ExitCode.TESTS_FAILED ? types_js_1.ExitCode.TESTS_FAILED : exitCode;
     }
     catch (err) {
         // A bad plan's or file's message may quote what it read.
@@ -6417,10 +6485,11 @@ async function finishCoverage(python, spec, testsFailed, env) {
  * relative to `cwd` (the checkout). A missing coverage.py or an unreadable data file is a one-line
  * error (exit 4).
  */
-async function combineCoverage(python, outDir, dataFiles, cwd, env) {
+async function combineCoverage(python, outDir, dataFiles, cwd, env, spec) {
     if (dataFiles.length === 0)
         throw new errors_js_1.ConfigError('no coverage data files to combine');
-    return JSON.parse(await runHelper(python, ['combine', outDir, ...dataFiles], cwd, env));
+    const specArgs = spec === undefined ? [] : ['--spec', JSON.stringify(spec)];
+    return JSON.parse(await runHelper(python, ['combine', ...specArgs, outDir, ...dataFiles], cwd, env));
 }
 /** Where a CI job keeps its coverage data: beside its JUnit file, so one artifact carries both. */
 function shardCoveragePath(junitPath) {
@@ -6437,6 +6506,56 @@ async function keepShardCoverage(python, spec, junitPath, env) {
     const kept = shardCoveragePath(junitPath);
     (0, node_fs_1.copyFileSync)(dataFile, kept);
     return kept;
+}
+
+
+/***/ }),
+
+/***/ 1361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.coverageRootPath = coverageRootPath;
+exports.keepCoverageRoot = keepCoverageRoot;
+exports.readCoverageRoot = readCoverageRoot;
+exports.shardDataFiles = shardDataFiles;
+exports.combineShards = combineShards;
+// Coverage across CI jobs: each job keeps its combined data file beside its JUnit file
+// (`junit-K.coverage`) with the directory it ran in (`junit-K.coverage-root`); the merge combines
+// every job's data into one, the paths of each job's checkout mapped onto the merging one's.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const session_js_1 = __nccwpck_require__(2838);
+/** Beside a job's kept data file: the directory its paths are relative to. */
+function coverageRootPath(dataFile) {
+    return `${dataFile}-root`;
+}
+function keepCoverageRoot(dataFile, root) {
+    (0, node_fs_1.writeFileSync)(coverageRootPath(dataFile), `${root}\n`);
+}
+/** A job's root, if it reads as a plain absolute path (it came from a job running the tests: untrusted). */
+function readCoverageRoot(dataFile) {
+    let text;
+    try {
+        text = (0, node_fs_1.readFileSync)(coverageRootPath(dataFile), 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+    // coverage.py reads [paths] entries as globs.
+    if (text.length > 4096 || !(0, node_path_1.isAbsolute)(text) || /[\x00-\x1f*?[\]]/.test(text))
+        return undefined;
+    return text;
+}
+/** The data files kept beside these JUnit files. */
+function shardDataFiles(junitFiles) {
+    return junitFiles.map(session_js_1.shardCoveragePath).filter((f) => (0, node_fs_1.existsSync)(f));
+}
+/** The jobs' data files combined into `outDir` (coverage.xml, lcov.info, coverage.json, .coverage); paths relative to `cwd`. */
+function combineShards(python, outDir, dataFiles, cwd, env, spec) {
+    const roots = [...new Set(dataFiles.map(readCoverageRoot).filter((r) => r !== undefined))];
+    return (0, session_js_1.combineCoverage)(python, outDir, dataFiles, cwd, env, { ...spec, roots });
 }
 
 
@@ -13272,6 +13391,7 @@ function learnTimings(store, run, weight = exports.EWMA_WEIGHT) {
         tests: blend(store.tests, run.tests),
         modules: blend(store.modules, run.modules),
         runs: store.runs + 1,
+        ...(store.coverage ? { coverage: store.coverage } : {}),
     };
     if (store.history !== undefined)
         learned.history = store.history;
@@ -20464,6 +20584,14 @@ exports.UNKNOWN_TEST_SECONDS = 0.1;
 exports.MIN_ESTIMATE_SECONDS = 0.001;
 /** A larger store is not read: a million tests' timings take about 80 MB. */
 exports.MAX_TIMINGS_BYTES = 256 * 1024 * 1024;
+function coverageBaseline(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { total, sha } = value;
+    if (typeof total !== 'number' || !Number.isFinite(total) || total < 0 || total > 100)
+        return undefined;
+    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/.test(sha) ? { total, sha } : { total };
+}
 function emptyTimings() {
     return { version: exports.TIMINGS_VERSION, tests: {}, modules: {}, runs: 0 };
 }
@@ -20495,7 +20623,8 @@ function parseTimings(text, source) {
     if (problem)
         return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
     const raw = data;
-    const store = { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs };
+    const coverage = coverageBaseline(data['coverage']);
+    const store = { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs, ...(coverage ? { coverage } : {}) };
     if (raw.history !== undefined)
         store.history = raw.history;
     return { store };
@@ -20530,7 +20659,13 @@ function sortedStore(store) {
     const sortKeys = (table) => Object.fromEntries(Object.keys(table)
         .sort()
         .map((k) => [k, round6(table[k] ?? 0)]));
-    const sorted = { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+    const sorted = {
+        version: store.version,
+        tests: sortKeys(store.tests),
+        modules: sortKeys(store.modules),
+        runs: store.runs,
+        ...(store.coverage ? { coverage: store.coverage } : {}),
+    };
     if (store.history !== undefined)
         sorted.history = store.history;
     return sorted;

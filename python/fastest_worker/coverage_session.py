@@ -8,9 +8,11 @@
         (its CovController.summary and terminal summary), as JSON on stdout.
     python -m fastest_worker.coverage_session datafile SPEC_JSON
         the path of the (combined) data file the configuration names.
-    python -m fastest_worker.coverage_session combine OUT_DIR DATA_FILE...
+    python -m fastest_worker.coverage_session combine [--spec JSON] OUT_DIR DATA_FILE...
         shards: combine data files from several runs into OUT_DIR/.coverage, coverage.xml
-        (Cobertura) and lcov.info; prints the totals as JSON.
+        (Cobertura) and lcov.info; prints the totals as JSON. JSON (the Action's merge): `config`
+        (--cov-config), `roots` (the project directories the shards ran in, mapped onto the
+        current one), `failUnder` and `precision` (the fail-under verdict, as pytest-cov's).
 
 SPEC_JSON is the object the Node side builds (src/coverage/options.ts): source, branch, config,
 reports, failUnder, precision, append, noCovOnFail, topdir, width, testsFailed.
@@ -228,10 +230,22 @@ def combine_files(out_dir, data_files, spec=None):
     if os.path.exists(data_file):
         os.remove(data_file)
     cov = coverage.Coverage(data_file=data_file, config_file=spec.get("config") or ".coveragerc")
+    roots = [r for r in spec.get("roots") or [] if r != os.getcwd()]
+    if roots:
+        # Each job's checkout may sit elsewhere (self-hosted runners, containers): its files are
+        # the same files here. The user's own [paths] aliases stay, ours come first.
+        paths = {"fastest-shards": [os.getcwd()] + roots}
+        user_paths = cov.get_option("paths")
+        if isinstance(user_paths, dict):
+            paths.update(user_paths)
+        cov.set_option("paths", paths)
     cov.combine([os.path.abspath(f) for f in data_files], strict=True, keep=True)
     cov.save()
+    precision = spec.get("precision")
+    if precision is None:
+        precision = getattr(cov.config, "precision", 0)
     with io.StringIO() as sink:
-        total = cov.report(ignore_errors=True, file=sink)
+        total = cov.report(ignore_errors=True, file=sink, precision=precision)
     cov.xml_report(ignore_errors=True, outfile=os.path.join(out_dir, "coverage.xml"))
     cov.lcov_report(ignore_errors=True, outfile=os.path.join(out_dir, "lcov.info"))
     json_path = os.path.join(out_dir, "coverage.json")
@@ -246,7 +260,31 @@ def combine_files(out_dir, data_files, spec=None):
                       "branches": summary.get("num_branches", 0),
                       "partialBranches": summary.get("num_partial_branches", 0),
                       "percent": summary.get("percent_covered", 0.0)})
-    return {"total": total, "dataFile": data_file, "files": files}
+    result = {"total": total, "dataFile": data_file, "files": files}
+    result.update(_fail_under_verdict(cov, total, spec.get("failUnder"), precision))
+    return result
+
+
+def _fail_under_verdict(cov, total, fail_under, precision):
+    """pytest-cov's fail-under lines for a combined total: `failure` (its `Coverage failure: …`)
+    and `required` (`[FAIL ]Required test coverage of N% …`), as `finish` writes them."""
+    from coverage.results import display_covered, should_fail_under
+
+    if fail_under is None:
+        fail_under = getattr(cov.config, "fail_under", None)
+    out = {"totalText": display_covered(total, precision), "precision": precision,
+           "failUnder": fail_under, "failure": None, "required": None}
+    if fail_under is None:
+        return out
+    if should_fail_under(total, fail_under, precision):
+        out["failure"] = "Coverage failure: total of {total} is less than fail-under={fail_under:.{p}f}".format(
+            total=display_covered(total, precision), fail_under=fail_under, p=precision)
+    if fail_under > 0:
+        failed = total < fail_under
+        out["required"] = "{fail}Required test coverage of {required}% {reached}. Total coverage: {actual:.2f}%".format(
+            required=fail_under, actual=total, fail="FAIL " if failed else "",
+            reached="not reached" if failed else "reached")
+    return out
 
 
 def main(argv=None):
@@ -259,8 +297,13 @@ def main(argv=None):
     if command == "combine":
         from coverage.exceptions import CoverageException
 
+        rest = argv[1:]
+        spec = None
+        if rest[:1] == ["--spec"]:
+            spec = json.loads(rest[1])
+            rest = rest[2:]
         try:
-            result = combine_files(argv[1], argv[2:])
+            result = combine_files(rest[0], rest[1:], spec)
         except CoverageException as e:
             return _usage_error("coverage: %s" % e)
         sys.stdout.write(json.dumps(result))

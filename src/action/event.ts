@@ -10,6 +10,8 @@ export interface EventInfo {
   /** The commit the tests ran on: a pull request's head, else GITHUB_SHA. */
   headSha: string;
   pullRequest?: number;
+  /** A pull request's base commit (`pull_request.base.sha`), for its diff. */
+  baseSha?: string;
   /** A pull request whose head lives in another repository. */
   fromFork: boolean;
   defaultBranch: string;
@@ -30,7 +32,7 @@ export interface CacheTrust {
 export const CACHE_WRITING_EVENTS: readonly string[] = ['push', 'schedule', 'workflow_dispatch'];
 
 interface Payload {
-  pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null } };
+  pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { sha?: string } };
   workflow_run?: { head_repository?: { full_name?: string } | null };
   repository?: { full_name?: string; default_branch?: string };
 }
@@ -74,6 +76,7 @@ export function readEvent(env: NodeJS.ProcessEnv): EventInfo {
     serverUrl,
     headSha: pr?.head?.sha || env.GITHUB_SHA || '',
     pullRequest: typeof pr?.number === 'number' ? pr.number : undefined,
+    baseSha: typeof pr?.base?.sha === 'string' && /^[0-9a-f]{40,64}$/.test(pr.base.sha) ? pr.base.sha : undefined,
     fromFork: pr !== undefined && headRepo !== undefined && headRepo !== repository,
     defaultBranch,
     onDefaultBranch,

@@ -35,6 +35,12 @@ export interface ActionInputs {
   failOn: FailOn;
   /** run, on a re-run of the workflow run: only the tests that did not pass before (previous-attempt.ts). */
   rerunFailedOnly: boolean;
+  /** Measure coverage in the run jobs and report it at merge (also on when `args` has `--cov`). */
+  coverage: boolean;
+  /** merge: fail when the combined total is under this (pytest-cov's --cov-fail-under), once. */
+  coverageFailUnder: number | null;
+  /** plan, on pull requests: only the tests the PR's diff against its base can affect. */
+  affected: boolean;
 }
 
 export class InputError extends Error {}
@@ -86,6 +92,13 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
 
   const failOn = get('fail-on').trim() || 'any';
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) throw new InputError(`input 'fail-on' must be any or new, got '${failOn}'`);
+  const failUnderRaw = get('coverage-fail-under').trim();
+  let coverageFailUnder: number | null = null;
+  if (failUnderRaw !== '') {
+    coverageFailUnder = Number(failUnderRaw);
+    if (!Number.isFinite(coverageFailUnder) || coverageFailUnder < 0 || coverageFailUnder > 100)
+      throw new InputError(`input 'coverage-fail-under' must be a percentage from 0 to 100, got '${failUnderRaw}'`);
+  }
 
   const junitRaw = get('junit-path').trim();
   const junitDefault = command === 'run' ? `fastest-results/junit-shard-${shard}.xml` : 'fastest-results';
@@ -108,6 +121,9 @@ export function readInputs(get: (name: string) => string, env: NodeJS.ProcessEnv
     fromWorkflowRun,
     failOn: failOn as FailOn,
     rerunFailedOnly: booleanInput(get, 'rerun-failed-only', true),
+    coverage: booleanInput(get, 'coverage', false),
+    coverageFailUnder,
+    affected: booleanInput(get, 'affected', false),
   };
 }
 

@@ -1,7 +1,7 @@
 // command: merge — all shards' JUnit into one, checked against the plan; the timings learned on
 // the default branch; the job summary, annotations, check run and sticky PR comment.
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { openSession } from '../cli/session.js';
 import { mergeJUnit, type MergeResult } from '../merge/merge.js';
@@ -20,7 +20,10 @@ import type { EventInfo } from './event.js';
 import { octokitFor, publishCheckRun, upsertComment, type WriteResult } from './github.js';
 import type { ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
-import { commentBody, commentMarker, jobSummary, totalsText, type LinkContext } from './report.js';
+import { COMMENT_MAX_CHARS, commentBody, commentMarker, jobSummary, SUMMARY_MAX_BYTES, totalsText, type LinkContext } from './report.js';
+import { coverageCommentLines, coverageSection } from '../merge/coverage-report.js';
+import { affectedLine, affectedOf } from './affected.js';
+import { mergeCoverage } from './coverage.js';
 import type { RoleOutcome } from './outcome.js';
 import { STATE } from './state.js';
 
@@ -96,6 +99,19 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   const state: Record<string, string> = {};
   const timingsSaved = await learnAndKeepTimings(inputs, env, event, result, known !== undefined);
   if (timingsSaved !== undefined) state[STATE.timingsSave] = timingsSaved;
+  const coverage = await mergeCoverage({
+    inputs,
+    rootdir: inputs.workingDirectory,
+    invocationDir: given.workingDirectory,
+    env,
+    event,
+    junitFiles: files.map((f) => resolve(inputs.workspace, f)),
+    reportDir,
+    testsRan: result.counts.tests,
+  });
+  if (coverage.timingsSave !== undefined) state[STATE.timingsSave] = coverage.timingsSave;
+  const coverageMarkdown = coverage.data ? coverageSection(coverage.data) : '';
+  const affected = affectedOf(plan);
 
   const failures = result.failures;
   const annotations = failures.map((c) => annotationOf(c, inputs.workspace, inputs.workingDirectory));
@@ -104,7 +120,7 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
   // Flaky tests get notices, after the failures, within the same budget.
   const flakyNotices = (result.retries?.flaky ?? []).map((t) => flakyAnnotationOf(t, inputs.workspace, inputs.workingDirectory));
   wanted.push(...flakyNotices.slice(0, Math.max(0, inputs.maxAnnotations - wanted.length)));
-  const notes: string[] = verdict.note ? [`${verdict.note}.`] : [];
+  const notes: string[] = [...(affected ? [affectedLine(affected)] : []), ...(verdict.note ? [`${verdict.note}.`] : [])];
   const denied: string[] = [];
   const octokit = inputs.githubToken ? octokitFor(inputs.githubToken) : undefined;
   const ctx: LinkContext = {
@@ -157,7 +173,9 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
       result,
       failures,
       { ...ctx, marker: commentMarker(event.workflow), runUrl: event.runUrl },
-      verdict.note ? [`${verdict.note}.`] : [],
+      [...(affected ? [affectedLine(affected, 10)] : []), ...(verdict.note ? [`${verdict.note}.`] : [])],
+      COMMENT_MAX_CHARS,
+      coverage.data ? coverageCommentLines(coverage.data) : [],
     );
     const written = await upsertComment(octokit, event.repo, event.pullRequest, commentMarker(event.workflow), body);
     if (written.ok) core.info(`fastest: pull request comment: ${written.detail}`);
@@ -170,23 +188,29 @@ export async function mergeRole(given: ActionInputs, env: NodeJS.ProcessEnv, eve
     core.notice(`fastest: the token may not write here${fork}: ${denied.join('; ')}. The job summary has the full report.`);
   }
 
-  const markdown = jobSummary(result, ctx, notes);
+  const markdown =
+    coverageMarkdown === ''
+      ? jobSummary(result, ctx, notes)
+      : `${jobSummary(result, ctx, notes, SUMMARY_MAX_BYTES - Buffer.byteLength(coverageMarkdown) - 1)}\n${coverageMarkdown}`;
   writeFileSync(summaryPath, markdown);
   const counts = countMerged(result.counts);
   core.info(`fastest: merged ${files.length - result.malformed.length} of ${files.length} JUnit file(s): ${totalsText(result)}`);
-  if (!failed && result.counts.tests === 0) core.warning('fastest: the JUnit files hold no tests');
+  if (!failed && result.counts.tests === 0 && affected?.selected !== 0) core.warning('fastest: the JUnit files hold no tests');
+  if (affected?.selected === 0) core.info(`fastest: 0 of ${affected.total} tests selected by the pull request's changes: nothing to run`);
+  const failureReasons = [...(failed ? verdict.reasons : []), ...(coverage.failure ? [coverage.failure.replace(/^fastest: /, '')] : [])];
   return {
-    exitCode: failed ? ExitCode.TESTS_FAILED : ExitCode.OK,
+    exitCode: failed || coverage.failure ? ExitCode.TESTS_FAILED : ExitCode.OK,
     outputs: {
       passed: String(counts.passed),
       failed: String(counts.failed),
       skipped: String(counts.skipped),
       'junit-path': mergedPath,
       'summary-path': summaryPath,
+      ...(coverage.data ? { coverage: coverage.data.totalText } : {}),
     },
     state,
     summary: markdown,
-    failure: failed ? `fastest: ${verdict.reasons.join(', ')}` : undefined,
+    failure: failureReasons.length > 0 ? `fastest: ${failureReasons.join(', ')}` : undefined,
   };
 }
 

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { errorOutcome } from '../cli/finish.js';
 import { collect, openSession } from '../cli/session.js';
 import { fenceBlock } from '../report/fence.js';
-import { makePlan, matrixJson, planLine, type Plan } from '../shard/plan.js';
+import { digestIds, makePlan, matrixJson, planLine, type Plan } from '../shard/plan.js';
 import { DEFAULT_TIMINGS_PATH, loadTimings } from '../shard/timings.js';
 import { ExitCode } from '../types.js';
 import { discoveryEntry, restoreEntry, testFilesHash, timingsEntry } from './cache.js';
@@ -13,6 +13,7 @@ import type { ActionInputs } from './inputs.js';
 import type { RoleOutcome } from './outcome.js';
 import { PLAN_FILE, planCacheEntry, publishPlan } from './planinput.js';
 import { STATE } from './state.js';
+import { affectedBase, affectedInfo, affectedLine, type AffectedInfo, type AffectedPlan } from './affected.js';
 
 export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, event: EventInfo): Promise<RoleOutcome> {
   const cwd = inputs.workingDirectory;
@@ -20,6 +21,9 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, eve
   if (inputs.python) session.python = inputs.python;
   const rootdir = session.config.rootdir;
   const state: Record<string, string> = {};
+  const affectedBy = inputs.affected ? affectedBase(cwd, event) : undefined;
+  if (affectedBy !== undefined && 'why' in affectedBy) core.info(`fastest: affected: ${affectedBy.why}`);
+  else if (affectedBy !== undefined && session.options.changed === null) session.options.changed = { ref: affectedBy.ref };
 
   if (inputs.cache) {
     const discovery = discoveryEntry(inputs.cacheKeyPrefix, inputs.workspace, rootdir, testFilesHash(session));
@@ -41,6 +45,7 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, eve
   };
   let compact: string;
   let plan: Plan;
+  let affected: AffectedInfo | undefined;
   try {
     const loaded = loadTimings(join(rootdir, DEFAULT_TIMINGS_PATH));
     if (loaded.warning) messages.push(`fastest plan: warning: ${loaded.warning}\n`);
@@ -54,13 +59,31 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, eve
       process.stdout.write(fenceBlock(names));
     }
     const items = collected.selection.selected;
-    if (items.length === 0) {
+    const impact = affectedBy !== undefined && 'ref' in affectedBy ? collected.impact : undefined;
+    affected = impact && affectedInfo(items.length, impact.total, impact.changes.files, impact.impact.everything);
+    if (items.length === 0 && !(affected && affected.total > 0)) {
       messages.push('fastest plan: no tests collected, nothing to plan\n');
       return failed(ExitCode.NO_TESTS_COLLECTED);
     }
-    plan = makePlan(items, loaded.store, { shards: inputs.shards, targetSeconds: inputs.targetSeconds });
-    compact = `${JSON.stringify(plan)}\n`;
-    messages.push(`fastest plan: ${planLine(plan, items.length, loaded.store.runs)}\n`);
+    // Chosen by the impact, not by args the run jobs see again: every id is named.
+    plan = makePlan(items, loaded.store, {
+      shards: items.length === 0 ? 1 : inputs.shards,
+      targetSeconds: inputs.targetSeconds,
+      explicitIds: affected !== undefined,
+    });
+    if (affected) {
+      // The run jobs discover without the impact: the digest they check is of what they find.
+      // applyImpact appends the tests no change affects to the deselected, last.
+      const unaffected = affected.total - affected.selected;
+      const before = [...items, ...(unaffected > 0 ? collected.selection.deselected.slice(-unaffected) : [])];
+      plan = { ...plan, digest: digestIds(before.map((i) => i.id)) };
+    }
+    compact = `${JSON.stringify(affected ? ({ ...plan, affected } satisfies AffectedPlan) : plan)}\n`;
+    messages.push(`fastest plan: ${items.length === 0 ? 'no test to run' : planLine(plan, items.length, loaded.store.runs)}\n`);
+    if (affected)
+      messages.push(
+        `fastest plan: ${affected.selected} of ${affected.total} tests selected by the pull request's changes (${affected.changedCount} changed file(s))\n`,
+      );
   } catch (err) {
     const { exitCode, line } = errorOutcome(err, 'plan');
     messages.push(line);
@@ -80,5 +103,6 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, eve
     exitCode: ExitCode.OK,
     outputs: { matrix: matrixJson(plan), 'shard-count': String(plan.shards.length), plan: published.handle, 'plan-file': PLAN_FILE },
     state,
+    ...(affected ? { summary: `### fastest plan\n\n${affectedLine(affected)}\n` } : {}),
   };
 }

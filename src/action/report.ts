@@ -101,11 +101,19 @@ function retryLines(result: MergeResult): string[] {
  * The sticky comment: totals, failures with links, missing tests, a link to the run. `failures`
  * are those the merge kept (the first FAILURES_KEPT of result.failureCount).
  */
-export function commentBody(result: MergeResult, failures: JUnitCase[], ctx: CommentContext, notes: string[], maxChars: number = COMMENT_MAX_CHARS): string {
+export function commentBody(
+  result: MergeResult,
+  failures: JUnitCase[],
+  ctx: CommentContext,
+  notes: string[],
+  maxChars: number = COMMENT_MAX_CHARS,
+  /** Lines after the failures (coverage), bounded by the caller. */
+  sections: string[] = [],
+): string {
   const failureCount = Math.max(result.failureCount, failures.length);
   const ok = failureCount === 0 && result.missing.length === 0 && result.duplicateCount === 0 && result.malformed.length === 0;
   const head = [ctx.marker, `### ${ok ? ':white_check_mark:' : ':x:'} fastest: ${totalsText(result)}`, '', ...notes.map((n) => `> ${n}`)];
-  const tail = ['', `[Full report](${ctx.runUrl}) · commit ${ctx.sha.slice(0, 7)}`];
+  const tail = [...(sections.length > 0 ? ['', ...sections] : []), '', `[Full report](${ctx.runUrl}) · commit ${ctx.sha.slice(0, 7)}`];
   const lines = failures.map((c) => {
     const where = c.line !== undefined ? `${c.file}:${c.line}` : c.file;
     const msg = firstLine(c);

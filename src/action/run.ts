@@ -24,6 +24,8 @@ import { runtimePythonPath } from '../runner/python.js';
 import { InputError, type ActionInputs } from './inputs.js';
 import { loadPlanInput } from './planinput.js';
 import { countMerged, type ActionCounts } from './counts.js';
+import { coverageOptionsOf, shardCoverageArgs } from './coverage.js';
+import { coverageRootPath, keepCoverageRoot } from '../coverage/shards.js';
 import type { RoleOutcome } from './outcome.js';
 import { finishAttempt, prepareRerun, type PreparedRerun } from './previous-attempt.js';
 
@@ -141,6 +143,7 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   const cwd = inputs.workingDirectory;
   let stateSave: CacheEntryRef | undefined;
   let python: string | undefined;
+  inputs = { ...inputs, args: shardCoverageArgs(inputs.args, inputs.coverage, coverageOptionsOf(inputs.args, cwd, env).cov) };
   if (inputs.cache) {
     const session = openSession(inputs.args, 'discover', cwd, env);
     python = inputs.python || session.python;
@@ -155,6 +158,7 @@ export async function runRole(inputs: ActionInputs, env: NodeJS.ProcessEnv): Pro
   mkdirSync(dirname(inputs.junitPath), { recursive: true });
   rmSync(inputs.junitPath, { force: true });
   rmSync(shardCoveragePath(inputs.junitPath), { force: true });
+  rmSync(coverageRootPath(shardCoveragePath(inputs.junitPath)), { force: true });
   const rerun = await prepareRerun(inputs, env, plan, tempDir);
   const runPlan = rerun?.runPlanFile ?? planFile;
   const argv = [...inputs.args, '--plan', runPlan, '--shard', String(shard), '--junitxml', inputs.junitPath, '-o', 'junit_family=xunit1'];
@@ -272,7 +276,9 @@ async function keepCoverage(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promi
     const session = openSession(inputs.args, 'discover', inputs.workingDirectory, env);
     if (!coverageActive(session.options.coverage)) return null;
     const spec = coverageSpec(session.options.coverage, inputs.workingDirectory, 0);
-    return await keepShardCoverage(inputs.python || session.python, spec, inputs.junitPath, testEnvironment(env));
+    const kept = await keepShardCoverage(inputs.python || session.python, spec, inputs.junitPath, testEnvironment(env));
+    if (kept !== null) keepCoverageRoot(kept, inputs.workingDirectory);
+    return kept;
   } catch (error) {
     core.warning(`fastest: cannot keep the coverage data: ${error instanceof Error ? error.message : String(error)}`);
     return null;

@@ -407,6 +407,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--python'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v) => {
       o.python = v;
     },
@@ -641,6 +642,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--cov-report'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v, f) => {
       addReport(covOption(o), v, f);
     },
@@ -648,6 +650,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--cov-config'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v) => {
       covOption(o).config = v;
     },
@@ -662,6 +665,7 @@ const FLAGS: FlagSpec[] = [
   {
     names: ['--cov-fail-under'],
     value: true,
+    commands: [...SESSION_COMMANDS, 'merge'],
     apply: (o, v, f) => {
       covOption(o).failUnder = failUnderValue(v, f);
     },
@@ -1080,7 +1084,8 @@ export const HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
        fastest discover [PATHS] [-k EXPR] [-m EXPR] [--json]
        fastest plan --shards N|auto [--target-seconds S] [--timings FILE] [--out plan.json] [--matrix]
        fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md] [--timings FILE]
-                     [--timings-out FILE] [--fail-on any|new]
+                     [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
+                     [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
                                                    keys: a all, f failed, q quit)
 

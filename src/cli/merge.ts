@@ -12,11 +12,14 @@ import { expandGlobs } from '../shard/glob.js';
 import { readPlan, type Plan } from '../shard/plan.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { errorOutcome } from './finish.js';
+import { mergeCoverageFiles } from './merge-coverage.js';
+import { ExitCode } from '../types.js';
 import { processIO, writeFileCreatingDirs, type CommandIO } from './plan.js';
 
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
- *               [--timings-out FILE] [--timings FILE] [--fail-on any|new]
+ *               [--timings-out FILE] [--timings FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
+ *               [--cov-fail-under N] [--cov-config FILE] [--python PYTHON]
  * Exit codes: merge/verdict.ts; 4 when nothing matches.
  */
 export async function mergeCommand(argv: string[], io: CommandIO = processIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -50,7 +53,11 @@ export async function mergeCommand(argv: string[], io: CommandIO = processIO, en
     fence.block(problemReport(result) + retryAndKnownReport(result) + (warning ? `fastest merge: warning: ${warning}\n` : ''));
     if (verdict.note) io.stdout(`fastest merge: ${verdict.note}\n`);
     io.stdout(`${mergedLine(result, files.length)}\n`);
-    return verdict.exitCode;
+    const coverage = await mergeCoverageFiles(files, options.coverage, options.python, process.cwd(), env);
+    // Totals and the names given here: nothing from the data files.
+    if (coverage) io.stdout(`${coverage.lines.join('\n')}\n${coverage.failure ? `ERROR: ${coverage.failure}\n` : ''}`);
+    const exitCode = verdict.exitCode;
+    return coverage?.failure && exitCode !== ExitCode.TESTS_FAILED ? ExitCode.TESTS_FAILED : exitCode;
   } catch (err) {
     // A bad plan's or file's message may quote what it read.
     const { exitCode, line } = errorOutcome(err, 'merge');

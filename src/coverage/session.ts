@@ -96,6 +96,25 @@ export interface CombinedCoverage {
   /** The combined `.coverage` in the output folder. */
   dataFile: string;
   files: CombinedCoverageFile[];
+  /** The total as coverage.py displays it at `precision` (`87.5`). */
+  totalText?: string;
+  precision?: number;
+  /** The fail-under in force (given, else coverage.py's `fail_under`), if any. */
+  failUnder?: number | null;
+  /** pytest-cov's `Coverage failure: total of … is less than fail-under=…`, when under it. */
+  failure?: string | null;
+  /** pytest-cov's `[FAIL ]Required test coverage of N% [not ]reached. Total coverage: T%`. */
+  required?: string | null;
+}
+
+/** How to combine (the Action's merge): all optional. */
+export interface CombineSpec {
+  /** `--cov-config`. */
+  config?: string;
+  /** The project directories the shards ran in: their paths are mapped onto `cwd`. */
+  roots?: string[];
+  failUnder?: number | null;
+  precision?: number | null;
 }
 
 /**
@@ -104,9 +123,17 @@ export interface CombinedCoverage {
  * relative to `cwd` (the checkout). A missing coverage.py or an unreadable data file is a one-line
  * error (exit 4).
  */
-export async function combineCoverage(python: string, outDir: string, dataFiles: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CombinedCoverage> {
+export async function combineCoverage(
+  python: string,
+  outDir: string,
+  dataFiles: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  spec?: CombineSpec,
+): Promise<CombinedCoverage> {
   if (dataFiles.length === 0) throw new ConfigError('no coverage data files to combine');
-  return JSON.parse(await runHelper(python, ['combine', outDir, ...dataFiles], cwd, env)) as CombinedCoverage;
+  const specArgs = spec === undefined ? [] : ['--spec', JSON.stringify(spec)];
+  return JSON.parse(await runHelper(python, ['combine', ...specArgs, outDir, ...dataFiles], cwd, env)) as CombinedCoverage;
 }
 
 /** Where a CI job keeps its coverage data: beside its JUnit file, so one artifact carries both. */

@@ -67,6 +67,7 @@ export function learnTimings(store: TimingsStore, run: RunObservation, weight = 
     tests: blend(store.tests, run.tests),
     modules: blend(store.modules, run.modules),
     runs: store.runs + 1,
+    ...(store.coverage ? { coverage: store.coverage } : {}),
   };
   if (store.history !== undefined) learned.history = store.history;
   return learned;

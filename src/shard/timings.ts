@@ -24,6 +24,22 @@ export interface TimingsStore {
   runs: number;
   /** Each test's recent outcomes on the default branch: kept as read here, checked by merge/history.ts. */
   history?: unknown;
+  /** The default branch's last combined coverage total (the Action's merge), for a pull request's change. */
+  coverage?: CoverageBaseline;
+}
+
+export interface CoverageBaseline {
+  /** Percent, 0 to 100. */
+  total: number;
+  /** The commit it was measured on. */
+  sha?: string;
+}
+
+function coverageBaseline(value: unknown): CoverageBaseline | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { total, sha } = value as Record<string, unknown>;
+  if (typeof total !== 'number' || !Number.isFinite(total) || total < 0 || total > 100) return undefined;
+  return typeof sha === 'string' && /^[0-9a-f]{7,64}$/.test(sha) ? { total, sha } : { total };
 }
 
 export function emptyTimings(): TimingsStore {
@@ -61,7 +77,8 @@ export function parseTimings(text: string, source: string): LoadedTimings {
   const problem = timingsProblem(data);
   if (problem) return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
   const raw = data as TimingsStore;
-  const store: TimingsStore = { version: TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs };
+  const coverage = coverageBaseline((data as Record<string, unknown>)['coverage']);
+  const store: TimingsStore = { version: TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs, ...(coverage ? { coverage } : {}) };
   if (raw.history !== undefined) store.history = raw.history;
   return { store };
 }
@@ -97,7 +114,13 @@ function sortedStore(store: TimingsStore): TimingsStore {
         .sort()
         .map((k) => [k, round6(table[k] ?? 0)]),
     );
-  const sorted: TimingsStore = { version: store.version, tests: sortKeys(store.tests), modules: sortKeys(store.modules), runs: store.runs };
+  const sorted: TimingsStore = {
+    version: store.version,
+    tests: sortKeys(store.tests),
+    modules: sortKeys(store.modules),
+    runs: store.runs,
+    ...(store.coverage ? { coverage: store.coverage } : {}),
+  };
   if (store.history !== undefined) sorted.history = store.history;
   return sorted;
 }
