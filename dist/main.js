@@ -6250,7 +6250,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 11;
+exports.DISCOVERY_CACHE_VERSION = 12;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -6333,6 +6333,12 @@ function compactFunction(fn) {
         compact.guard = fn.guard;
     if (fn.marksUnknown)
         compact.marksUnknown = true;
+    if (fn.optionalArgs)
+        compact.optionalArgs = fn.optionalArgs;
+    if (fn.isStatic)
+        compact.isStatic = true;
+    if (fn.otherDecorators)
+        compact.otherDecorators = true;
     return compact;
 }
 function compactMembers(members) {
@@ -6862,6 +6868,347 @@ async function placeDoctests(walked, placeholders, options, files) {
         .map((entry, order) => ({ entry, order }))
         .sort((a, b) => a.entry.after - b.entry.after || a.entry.rank - b.entry.rank || a.entry.seq - b.entry.seq || a.order - b.order)
         .map(({ entry }) => ({ item: entry.item, after: entry.after }));
+}
+
+
+/***/ }),
+
+/***/ 3446:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.emptyLevel = emptyLevel;
+exports.fixtureDefOf = fixtureDefOf;
+exports.opaqueDef = opaqueDef;
+exports.requestedArgs = requestedArgs;
+exports.addDef = addDef;
+exports.parametrizeArgnames = parametrizeArgnames;
+exports.fixtureParametrization = fixtureParametrization;
+exports.noteParamKeys = noteParamKeys;
+exports.reorderItems = reorderItems;
+const SCOPES = ['function', 'class', 'module', 'package', 'session'];
+function emptyLevel() {
+    return { defs: new Map() };
+}
+/** The fixture a parsed function defines, bound to `attr`. */
+function fixtureDefOf(fn, attr, inClass, opaque) {
+    const facts = fn.fixture;
+    if (!facts)
+        return null;
+    const def = {
+        name: facts.name,
+        attr,
+        argnames: requestedArgs(fn, inClass),
+        scope: facts.scope ?? 'function',
+        autouse: facts.autouse,
+    };
+    if (facts.params !== undefined)
+        def.params = facts.params;
+    if (facts.ids !== undefined)
+        def.ids = facts.ids;
+    if (opaque || fn.otherDecorators)
+        def.opaque = true;
+    return def;
+}
+/** A name bound by an import or an open guard, which may be a fixture of any kind. */
+function opaqueDef(attr) {
+    return { name: attr, attr, argnames: [], scope: '?', autouse: false, opaque: true };
+}
+/** pytest's getfuncargnames: arguments without a default; a method's first is bound. */
+function requestedArgs(fn, inClass) {
+    let names = fn.argnames;
+    if (inClass && !fn.isStatic)
+        names = names.slice(1);
+    if (fn.optionalArgs)
+        names = names.filter((n) => !fn.optionalArgs.includes(n));
+    return names;
+}
+function addDef(level, def) {
+    level.defs.set(def.name, def);
+}
+function parametrizeArgnames(mark) {
+    const value = mark.args[0] ?? mark.kwargs.argnames;
+    if (typeof value === 'string')
+        return value
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0);
+    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+        const names = [];
+        for (const item of value.items) {
+            if (typeof item !== 'string')
+                return null;
+            names.push(item);
+        }
+        return names;
+    }
+    return null;
+}
+/** The argnames a parametrize mark makes indirect: all, some, or none; null when not literal. */
+function indirectOf(mark, argnames) {
+    const value = mark.kwargs.indirect;
+    if (value === undefined || value === false)
+        return new Set();
+    if (value === true)
+        return new Set(argnames);
+    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+        const names = new Set();
+        for (const item of value.items) {
+            if (typeof item !== 'string')
+                return null;
+            names.add(item);
+        }
+        return names;
+    }
+    return null;
+}
+/**
+ * How the fixtures parametrize one test: the parametrize calls pytest makes for the params of the
+ * fixtures in its closure (before the test's own parametrize marks), and the scope of each of the
+ * test's own marks' params. `levels`: the chain from the rootdir's conftest.py to the innermost
+ * class; `argnames`: the test's requested arguments; `marks`: its marks in iter_markers order.
+ * null when something can't be known statically.
+ */
+function fixtureParametrization(levels, argnames, marks) {
+    if (levels.some((l) => l.unknownNames))
+        return null;
+    const parametrizeMarks = marks.filter((m) => m.name === 'parametrize');
+    const direct = new Set();
+    const parametrized = new Set();
+    const markInfo = [];
+    for (const mark of parametrizeMarks) {
+        const names = parametrizeArgnames(mark);
+        if (names === null)
+            return null;
+        const indirect = indirectOf(mark, names);
+        if (indirect === null)
+            return null;
+        for (const n of names) {
+            parametrized.add(n);
+            if (!indirect.has(n))
+                direct.add(n);
+        }
+        markInfo.push({ argnames: names, indirect });
+    }
+    const usefixtures = [];
+    for (const mark of marks) {
+        if (mark.name !== 'usefixtures')
+            continue;
+        if (Object.keys(mark.kwargs).length > 0 || mark.dynamicArgs)
+            return null;
+        for (const arg of mark.args) {
+            if (typeof arg !== 'string')
+                return null;
+            usefixtures.push(arg);
+        }
+    }
+    const autouse = [];
+    for (const level of levels) {
+        const own = [...level.defs.values()].filter((d) => d.autouse).sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : 0));
+        autouse.push(...own.map((d) => d.name));
+    }
+    const initial = [...new Set([...autouse, ...usefixtures, ...argnames])];
+    const defsCache = new Map();
+    const defsOf = (name) => {
+        let defs = defsCache.get(name);
+        if (!defs) {
+            defs = levels.flatMap((l) => {
+                const d = l.defs.get(name);
+                return d ? [d] : [];
+            });
+            defsCache.set(name, defs);
+        }
+        return defs;
+    };
+    // traverse_fixture_closure: DFS, each name once, an override requesting its own name reaches the
+    // definition it overrides
+    const closure = [];
+    const indices = new Map();
+    let unknown = false;
+    const visit = (name) => {
+        let index = indices.get(name);
+        if (index === -1)
+            return;
+        if (index === undefined) {
+            closure.push(name);
+            indices.set(name, -1);
+        }
+        if (direct.has(name))
+            return;
+        const defs = defsOf(name);
+        if (defs.length === 0)
+            return;
+        index = indices.get(name) ?? -1;
+        if (-index > defs.length)
+            return;
+        const def = defs[defs.length + index];
+        if (def.opaque) {
+            unknown = true;
+            return;
+        }
+        indices.set(name, index - 1);
+        for (const dep of def.argnames)
+            visit(dep);
+        indices.set(name, index);
+    };
+    for (const name of initial)
+        visit(name);
+    if (unknown)
+        return null;
+    const scopeOf = (name) => {
+        const defs = defsOf(name);
+        if (direct.has(name) || defs.length === 0)
+            return 0;
+        return SCOPES.indexOf(defs[defs.length - 1].scope);
+    };
+    if (closure.some((n) => scopeOf(n) < 0))
+        return null;
+    // sorted by scope, highest first (a stable sort, as Python's)
+    const sorted = closure.map((name, i) => ({ name, i, s: scopeOf(name) })).sort((a, b) => b.s - a.s || a.i - b.i);
+    const fixtureCalls = [];
+    for (const { name } of sorted) {
+        if (parametrized.has(name))
+            continue;
+        const defs = defsOf(name);
+        for (let i = defs.length - 1; i >= 0; i--) {
+            const def = defs[i];
+            if (def.params !== undefined) {
+                const kwargs = {};
+                if (def.ids !== undefined)
+                    kwargs.ids = def.ids;
+                fixtureCalls.push({ mark: { name: 'parametrize', args: [name, def.params], kwargs }, scope: def.scope });
+                break;
+            }
+            if (!def.argnames.includes(name))
+                break;
+        }
+    }
+    const markScopes = [];
+    for (const [i, mark] of parametrizeMarks.entries()) {
+        const scope = mark.kwargs.scope;
+        const { argnames: names, indirect } = markInfo[i];
+        if (scope !== undefined) {
+            if (typeof scope !== 'string' || !SCOPES.includes(scope))
+                return null;
+            markScopes.push(scope);
+        }
+        else if (names.length > 0 && indirect.size === names.length) {
+            // _find_parametrized_scope: the narrowest scope of the fixtures used
+            const used = names.flatMap((n) => {
+                const defs = defsOf(n);
+                return defs.length > 0 ? [SCOPES.indexOf(defs[defs.length - 1].scope)] : [];
+            });
+            if (used.some((s) => s < 0))
+                return null;
+            markScopes.push(SCOPES[used.length > 0 ? Math.min(...used) : 0]);
+        }
+        else {
+            markScopes.push('function');
+        }
+    }
+    return { fixtureCalls, markScopes };
+}
+const paramKeysOf = new WeakMap();
+/** Records the keys of an item's higher-scoped params: `params` lists argname, index and scope of each. */
+function noteParamKeys(item, params) {
+    let keys;
+    for (const { argname, index, scope } of params) {
+        if (scope === 'function')
+            continue;
+        const node = scope === 'session'
+            ? ''
+            : scope === 'package'
+                ? item.file.slice(0, item.file.lastIndexOf('/') + 1)
+                : scope === 'module'
+                    ? item.file
+                    : `${item.file}::${item.classes.join('::')}`;
+        keys ??= new Map();
+        const list = keys.get(scope) ?? [];
+        list.push(`${argname}\0${index}\0${node}`);
+        keys.set(scope, list);
+    }
+    if (keys)
+        paramKeysOf.set(item, keys);
+}
+const HIGH_SCOPES = ['session', 'package', 'module', 'class'];
+/**
+ * pytest's reorder_items (fixtures.py): items sharing a higher-scoped param are grouped so the
+ * fixture is set up once per param. Items without such params keep their order.
+ */
+function reorderItems(items) {
+    if (!items.some((i) => paramKeysOf.has(i)))
+        return items;
+    const argkeysByItem = new Map();
+    const itemsByArgkey = new Map();
+    for (const scope of HIGH_SCOPES) {
+        const byItem = new Map();
+        const byKey = new Map();
+        for (const item of items) {
+            const keys = [...new Set(paramKeysOf.get(item)?.get(scope) ?? [])];
+            if (keys.length === 0)
+                continue;
+            byItem.set(item, keys);
+            for (const key of keys) {
+                const list = byKey.get(key) ?? [];
+                if (!list.includes(item))
+                    list.push(item);
+                byKey.set(key, list);
+            }
+        }
+        argkeysByItem.set(scope, byItem);
+        itemsByArgkey.set(scope, byKey);
+    }
+    const atScope = (scoped, scopeIndex) => {
+        if (scopeIndex >= HIGH_SCOPES.length || scoped.length < 3)
+            return scoped;
+        const scope = HIGH_SCOPES[scopeIndex];
+        const byItem = argkeysByItem.get(scope);
+        const byKey = itemsByArgkey.get(scope);
+        const inSet = new Set(scoped);
+        const ignore = new Set();
+        const deque = [...scoped];
+        const done = new Set();
+        while (deque.length > 0) {
+            const noKey = new Set();
+            let slicing = null;
+            while (deque.length > 0) {
+                const item = deque.shift();
+                if (done.has(item) || noKey.has(item))
+                    continue;
+                const keys = (byItem.get(item) ?? []).filter((k) => !ignore.has(k));
+                if (keys.length === 0) {
+                    noKey.add(item);
+                    continue;
+                }
+                // dict.popitem(): the last key
+                slicing = keys[keys.length - 1];
+                const matching = byKey.get(slicing).filter((i) => inSet.has(i));
+                for (let m = matching.length - 1; m >= 0; m--) {
+                    const i = matching[m];
+                    deque.unshift(i);
+                    // move_to_end(i, last=False) in every scope's lists
+                    for (const other of HIGH_SCOPES) {
+                        for (const key of argkeysByItem.get(other).get(i) ?? []) {
+                            const list = itemsByArgkey.get(other).get(key);
+                            const at = list.indexOf(i);
+                            if (at >= 0)
+                                list.splice(at, 1);
+                            list.unshift(i);
+                        }
+                    }
+                }
+                break;
+            }
+            if (noKey.size > 0)
+                for (const i of atScope([...noKey], scopeIndex + 1))
+                    done.add(i);
+            if (slicing !== null)
+                ignore.add(slicing);
+        }
+        return [...done];
+    };
+    return atScope(items, 0);
 }
 
 
@@ -7957,6 +8304,7 @@ Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: fun
 const items_js_1 = __nccwpck_require__(546);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const fnmatch_js_1 = __nccwpck_require__(8035);
+const fixtures_js_1 = __nccwpck_require__(3446);
 const imports_js_1 = __nccwpck_require__(3048);
 const interpreter_js_1 = __nccwpck_require__(4248);
 const walk_js_1 = __nccwpck_require__(4765);
@@ -8073,7 +8421,14 @@ function ignoredByConftest(file, rootdir, conftests) {
     return false;
 }
 function conftestChain(file, rootdir, conftests) {
-    const merged = { parametrizedFixtures: new Set(), fixtureArgs: new Map(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    const merged = {
+        parametrizedFixtures: new Set(),
+        fixtureArgs: new Map(),
+        hasGenerateTests: false,
+        collectIgnore: [],
+        collectIgnoreGlob: [],
+        fixtureLevels: [],
+    };
     for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir)) {
         const info = conftests.get(dir);
         if (!info)
@@ -8084,6 +8439,7 @@ function conftestChain(file, rootdir, conftests) {
             merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
         merged.hasGenerateTests ||= info.hasGenerateTests;
         merged.makesModules ||= info.makesModules;
+        merged.fixtureLevels.unshift(...info.fixtureLevels); // from the rootdir's down
     }
     return merged;
 }
@@ -8216,7 +8572,7 @@ async function discover(opts) {
         const parsedFiles = conftestRequests.length + requests.length;
         return {
             rootdir,
-            items: placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders),
+            items: (0, fixtures_js_1.reorderItems)(placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders)),
             errors: errorsOf.flat(),
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
@@ -8379,6 +8735,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const guards_js_1 = __nccwpck_require__(4050);
 const paramids_js_1 = __nccwpck_require__(6977);
+const fixtures_js_1 = __nccwpck_require__(3446);
 const stdlib_js_1 = __nccwpck_require__(8780);
 const values_js_1 = __nccwpck_require__(3502);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
@@ -8582,11 +8939,25 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     };
     if (unittest)
         return push(baseId, false, marks);
-    if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures))
+    if (fn.marksUnknown || generateTests)
         return push(baseId, true, marks);
-    if (!marks.some((m) => m.name === 'parametrize'))
+    // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
+    let calls = [];
+    const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
+    const byFixtures = keyed && !fn.otherDecorators ? (0, fixtures_js_1.fixtureParametrization)(scope.fixtureLevels, (0, fixtures_js_1.requestedArgs)(fn, classes.length > 0), marks) : null;
+    if (byFixtures) {
+        let own = 0;
+        calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++] }))];
+    }
+    else if (usesFixtureIn(fn, marks, scope.parametrizedFixtures)) {
+        return push(baseId, true, marks);
+    }
+    else {
+        calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function' }));
+    }
+    if (calls.length === 0)
         return push(baseId, false, marks);
-    const parametrize = marks.filter((m) => m.name === 'parametrize');
+    const parametrize = calls.map((c) => c.mark);
     let expansion = (0, paramids_js_1.expandParametrize)(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
     if ('dynamic' in expansion && scope.env?.locate) {
         // names and calls the parser could not read: followed through the imports (slower, so only here)
@@ -8600,8 +8971,14 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     }
     if ('dynamic' in expansion)
         return push(baseId, true, marks);
-    for (const c of expansion.cases)
+    const highScoped = calls.some((c) => c.scope !== 'function');
+    for (const c of expansion.cases) {
         push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+        if (highScoped) {
+            const item = out.items[out.items.length - 1];
+            (0, fixtures_js_1.noteParamKeys)(item, calls.flatMap((call, i) => ((0, fixtures_js_1.parametrizeArgnames)(call.mark) ?? []).map((argname) => ({ argname, index: c.indices[i], scope: call.scope }))));
+        }
+    }
 }
 function dynamicClassItem(cls, classes, scope, out) {
     out.items.push({
@@ -8679,9 +9056,37 @@ function classItems(cls, outer, outerMarks, scope, out) {
         return; // pytest warns and collects nothing
     const marks = [...classMarks(chain), ...outerMarks];
     const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
-    for (const binding of methodTable(chain, scope))
-        memberItems(binding, classes, marks, scope, generateTests, out);
+    const table = methodTable(chain, scope);
+    const outerLevels = scope.fixtureLevels;
+    scope.fixtureLevels = [...outerLevels, fixtureLevelOf(table, true)];
+    try {
+        for (const binding of table)
+            memberItems(binding, classes, marks, scope, generateTests, out);
+    }
+    finally {
+        scope.fixtureLevels = outerLevels;
+    }
 }
+/** The fixtures a module's or class's namespace defines; any other name it binds may be one too. */
+function fixtureLevelOf(bindings, inClass) {
+    const level = (0, fixtures_js_1.emptyLevel)();
+    for (const { name, member, uncertain } of bindings) {
+        if (member.kind === 'function') {
+            const def = (0, fixtures_js_1.fixtureDefOf)(member, name, inClass, uncertain);
+            if (def) {
+                (0, fixtures_js_1.addDef)(level, def);
+                if (def.params !== undefined)
+                    level.hasParams = true;
+            }
+        }
+        else if (member.kind === 'assign' && !member.deleted && !member.testDisabled && !SPECIAL_NAMES.has(name)) {
+            (0, fixtures_js_1.addDef)(level, (0, fixtures_js_1.opaqueDef)(name));
+        }
+    }
+    return level;
+}
+/** Module attributes pytest reads for itself, which are never fixtures. */
+const SPECIAL_NAMES = new Set(['pytestmark', 'collect_ignore', 'collect_ignore_glob', '__test__', '__all__']);
 /** The items of one name of a module's or class's namespace. */
 function memberItems(binding, classes, marks, scope, generateTests, out) {
     const { member, name } = binding;
@@ -8803,11 +9208,15 @@ function itemsOfModule(file, mod, rules, conftest, env) {
         parametrizedFixtures,
         generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
         env,
+        fixtureLevels: conftest.fixtureLevels,
         objects: { marks: new Map(), disabled: new Set() },
     };
     let bindings;
     try {
         bindings = namespace(mod.members, scope);
+        scope.fixtureLevels = [...conftest.fixtureLevels, fixtureLevelOf(bindings, false)];
+        if (mod.dynamicReasons.length > 0)
+            scope.fixtureLevels[scope.fixtureLevels.length - 1].unknownNames = true;
         for (const binding of bindings)
             memberItems(binding, [], [], scope, scope.generateTests, out);
     }
@@ -8860,7 +9269,24 @@ function conftestFacts(mod, dir) {
     }
     // A hook is a module-level function, or a name imported from a plugin module.
     const defines = (hooks) => mod.members.some((m) => (m.kind === 'function' || m.kind === 'assign') && hooks.has(m.name));
+    const level = (0, fixtures_js_1.emptyLevel)();
+    for (const m of mod.members) {
+        if (m.kind === 'function' && m.fixture) {
+            const def = (0, fixtures_js_1.fixtureDefOf)(m, m.name, false, m.guard !== undefined);
+            (0, fixtures_js_1.addDef)(level, def);
+            if (def.params !== undefined)
+                level.hasParams = true;
+        }
+        else if (m.kind === 'assign' && !m.deleted && !m.testDisabled && !SPECIAL_NAMES.has(m.name)) {
+            (0, fixtures_js_1.addDef)(level, (0, fixtures_js_1.opaqueDef)(m.name));
+            if (m.name === 'pytest_plugins')
+                level.unknownNames = true;
+        }
+    }
+    if (mod.dynamicReasons.length > 0)
+        level.unknownNames = true;
     return {
+        fixtureLevels: [level],
         parametrizedFixtures,
         fixtureArgs,
         hasGenerateTests: mod.hasGenerateTests,
@@ -9042,7 +9468,7 @@ function expandOne(mark, opts, pytestAliases) {
     }
     if (sets.length === 0) {
         // pytest turns an empty argvalues into one skipped case with the id "NOTSET".
-        return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }] }] };
+        return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }], indices: [0] }] };
     }
     const idsValue = mark.kwargs.ids;
     let ids = null;
@@ -9076,7 +9502,7 @@ function expandOne(mark, opts, pytestAliases) {
         }
         resolved.push(parts.join('-'));
     }
-    return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks })) };
+    return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks, indices: [i] })) };
 }
 /** pytest's suffixing of duplicate ids (make_unique_parameterset_ids). */
 function makeUnique(ids) {
@@ -9110,7 +9536,7 @@ function makeUnique(ids) {
  * function's own marks bottom decorator first, then the class's, then the module's).
  */
 function expandParametrize(parametrizeMarks, opts, pytestAliases) {
-    let cases = [{ id: '', marks: [] }];
+    let cases = [{ id: '', marks: [], indices: [] }];
     let first = true;
     for (const mark of parametrizeMarks) {
         const one = expandOne(mark, opts, pytestAliases);
@@ -9119,7 +9545,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
         const next = [];
         for (const outer of cases) {
             for (const inner of one.cases) {
-                next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks] });
+                next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks], indices: [...outer.indices, ...inner.indices] });
             }
         }
         cases = next;
@@ -9343,6 +9769,18 @@ function argnamesOf(params) {
     }
     return names;
 }
+/** The parameters that have a default value. */
+function optionalArgsOf(params) {
+    const names = [];
+    for (const p of params?.namedChildren ?? []) {
+        if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')
+            continue;
+        const name = p.childForFieldName('name');
+        if (name)
+            names.push(name.text);
+    }
+    return names;
+}
 // Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
 // thousands of functions per run, the statements that Python's keywords identify are read from the
 // source text at the node's start instead, and simple `def` headers are parsed from the text too.
@@ -9370,6 +9808,7 @@ function simpleHeader(source, start) {
     if (!m)
         return null;
     const argnames = [];
+    const optional = [];
     for (const piece of m[2].split(',')) {
         const param = piece.trim();
         if (param === '' || param === '/' || param.startsWith('*'))
@@ -9378,8 +9817,10 @@ function simpleHeader(source, start) {
         if (!/^[^\s:=]+$/.test(name))
             return null;
         argnames.push(name);
+        if (param.includes('='))
+            optional.push(name);
     }
-    return { name: m[1], argnames };
+    return { name: m[1], argnames, optional };
 }
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
@@ -9554,29 +9995,40 @@ function isFixtureDecorator(expr, ctx) {
         text === 'yield_fixture';
     if (!isFixture)
         return null;
-    let name = null;
-    let parametrized = false;
-    let autouse = false;
+    const facts = { name: null, parametrized: false, autouse: false };
     if (expr.type === 'call') {
-        for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
-            if (arg?.type !== 'keyword_argument')
+        const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+        // fixture(fixture_function=None, *, scope, params, autouse, ids, name): a positional is the
+        // function itself, or (pytest < 8) the scope
+        if (args.some((a) => a.type !== 'keyword_argument'))
+            facts.scope = '?';
+        for (const arg of args) {
+            if (arg.type !== 'keyword_argument')
                 continue;
             const key = arg.childForFieldName('name')?.text;
             const value = arg.childForFieldName('value');
             if (!value)
                 continue;
-            if (key === 'params')
-                parametrized = true;
+            if (key === 'params') {
+                facts.parametrized = true;
+                facts.params = (0, pyliteral_js_1.readLiteral)(value, ctx);
+            }
+            if (key === 'ids')
+                facts.ids = (0, pyliteral_js_1.readLiteral)(value, ctx);
             if (key === 'autouse')
-                autouse = value.type === 'true';
+                facts.autouse = value.type === 'true';
+            if (key === 'scope') {
+                const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
+                facts.scope = typeof v === 'string' ? v : '?';
+            }
             if (key === 'name') {
                 const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
                 if (typeof v === 'string')
-                    name = v;
+                    facts.name = v;
             }
         }
     }
-    return { name, parametrized, autouse };
+    return facts;
 }
 /** The expression after `@` (comments inside the decorator aside). */
 function decoratorExpression(decorator) {
@@ -9605,6 +10057,8 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let fixture = null;
     let abstract = false;
     let marksUnknown = false;
+    let isStatic = false;
+    let otherDecorators = false;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
@@ -9620,11 +10074,15 @@ function parseFunction(def, decorators, firstLine, ctx) {
         }
         const fx = isFixtureDecorator(expr, ctx);
         if (fx) {
-            fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+            fixture = { ...fx, name: fx.name ?? name };
             continue;
         }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
+        if (expr.text === 'staticmethod')
+            isStatic = true;
+        else if (!/^(classmethod|(abc\.)?abstractmethod)$/.test(expr.text))
+            otherDecorators = true;
         const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
         if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text))
             marksUnknown = true;
@@ -9634,6 +10092,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const isAsync = ctx.source.startsWith('async', def.startIndex);
     const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
+    const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
     return {
         kind: 'function',
         name,
@@ -9642,6 +10101,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
         marks,
         fixture,
         abstract,
+        ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
+        ...(isStatic ? { isStatic: true } : {}),
+        ...(otherDecorators ? { otherDecorators: true } : {}),
         isGenerator: body ? containsYield(body) : false,
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };

@@ -159,7 +159,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 11;
+exports.DISCOVERY_CACHE_VERSION = 12;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -242,6 +242,12 @@ function compactFunction(fn) {
         compact.guard = fn.guard;
     if (fn.marksUnknown)
         compact.marksUnknown = true;
+    if (fn.optionalArgs)
+        compact.optionalArgs = fn.optionalArgs;
+    if (fn.isStatic)
+        compact.isStatic = true;
+    if (fn.otherDecorators)
+        compact.otherDecorators = true;
     return compact;
 }
 function compactMembers(members) {
@@ -1107,6 +1113,18 @@ function argnamesOf(params) {
     }
     return names;
 }
+/** The parameters that have a default value. */
+function optionalArgsOf(params) {
+    const names = [];
+    for (const p of params?.namedChildren ?? []) {
+        if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')
+            continue;
+        const name = p.childForFieldName('name');
+        if (name)
+            names.push(name.text);
+    }
+    return names;
+}
 // Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
 // thousands of functions per run, the statements that Python's keywords identify are read from the
 // source text at the node's start instead, and simple `def` headers are parsed from the text too.
@@ -1134,6 +1152,7 @@ function simpleHeader(source, start) {
     if (!m)
         return null;
     const argnames = [];
+    const optional = [];
     for (const piece of m[2].split(',')) {
         const param = piece.trim();
         if (param === '' || param === '/' || param.startsWith('*'))
@@ -1142,8 +1161,10 @@ function simpleHeader(source, start) {
         if (!/^[^\s:=]+$/.test(name))
             return null;
         argnames.push(name);
+        if (param.includes('='))
+            optional.push(name);
     }
-    return { name: m[1], argnames };
+    return { name: m[1], argnames, optional };
 }
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
@@ -1318,29 +1339,40 @@ function isFixtureDecorator(expr, ctx) {
         text === 'yield_fixture';
     if (!isFixture)
         return null;
-    let name = null;
-    let parametrized = false;
-    let autouse = false;
+    const facts = { name: null, parametrized: false, autouse: false };
     if (expr.type === 'call') {
-        for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
-            if (arg?.type !== 'keyword_argument')
+        const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+        // fixture(fixture_function=None, *, scope, params, autouse, ids, name): a positional is the
+        // function itself, or (pytest < 8) the scope
+        if (args.some((a) => a.type !== 'keyword_argument'))
+            facts.scope = '?';
+        for (const arg of args) {
+            if (arg.type !== 'keyword_argument')
                 continue;
             const key = arg.childForFieldName('name')?.text;
             const value = arg.childForFieldName('value');
             if (!value)
                 continue;
-            if (key === 'params')
-                parametrized = true;
+            if (key === 'params') {
+                facts.parametrized = true;
+                facts.params = (0, pyliteral_js_1.readLiteral)(value, ctx);
+            }
+            if (key === 'ids')
+                facts.ids = (0, pyliteral_js_1.readLiteral)(value, ctx);
             if (key === 'autouse')
-                autouse = value.type === 'true';
+                facts.autouse = value.type === 'true';
+            if (key === 'scope') {
+                const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
+                facts.scope = typeof v === 'string' ? v : '?';
+            }
             if (key === 'name') {
                 const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
                 if (typeof v === 'string')
-                    name = v;
+                    facts.name = v;
             }
         }
     }
-    return { name, parametrized, autouse };
+    return facts;
 }
 /** The expression after `@` (comments inside the decorator aside). */
 function decoratorExpression(decorator) {
@@ -1369,6 +1401,8 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let fixture = null;
     let abstract = false;
     let marksUnknown = false;
+    let isStatic = false;
+    let otherDecorators = false;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
@@ -1384,11 +1418,15 @@ function parseFunction(def, decorators, firstLine, ctx) {
         }
         const fx = isFixtureDecorator(expr, ctx);
         if (fx) {
-            fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+            fixture = { ...fx, name: fx.name ?? name };
             continue;
         }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
+        if (expr.text === 'staticmethod')
+            isStatic = true;
+        else if (!/^(classmethod|(abc\.)?abstractmethod)$/.test(expr.text))
+            otherDecorators = true;
         const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
         if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text))
             marksUnknown = true;
@@ -1398,6 +1436,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const isAsync = ctx.source.startsWith('async', def.startIndex);
     const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
+    const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
     return {
         kind: 'function',
         name,
@@ -1406,6 +1445,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
         marks,
         fixture,
         abstract,
+        ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
+        ...(isStatic ? { isStatic: true } : {}),
+        ...(otherDecorators ? { otherDecorators: true } : {}),
         isGenerator: body ? containsYield(body) : false,
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };

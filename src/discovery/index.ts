@@ -11,6 +11,7 @@ import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } fr
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
+import { reorderItems } from './fixtures.js';
 import { ImportResolver } from './imports.js';
 import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findCollectable, ignoredPath, type WalkRules } from './walk.js';
@@ -152,7 +153,14 @@ function ignoredByConftest(file: string, rootdir: string, conftests: Map<string,
 }
 
 function conftestChain(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): ConftestInfo {
-  const merged: ConftestInfo = { parametrizedFixtures: new Set(), fixtureArgs: new Map(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+  const merged: ConftestInfo = {
+    parametrizedFixtures: new Set(),
+    fixtureArgs: new Map(),
+    hasGenerateTests: false,
+    collectIgnore: [],
+    collectIgnoreGlob: [],
+    fixtureLevels: [],
+  };
   for (const dir of dirsUpToRootdir(dirname(file), rootdir)) {
     const info = conftests.get(dir);
     if (!info) continue;
@@ -160,6 +168,7 @@ function conftestChain(file: string, rootdir: string, conftests: Map<string, Con
     for (const [name, args] of info.fixtureArgs) merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
     merged.hasGenerateTests ||= info.hasGenerateTests;
     merged.makesModules ||= info.makesModules;
+    merged.fixtureLevels.unshift(...info.fixtureLevels); // from the rootdir's down
   }
   return merged;
 }
@@ -304,7 +313,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const parsedFiles = conftestRequests.length + requests.length;
     return {
       rootdir,
-      items: placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders),
+      items: reorderItems(placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders)),
       errors: errorsOf.flat(),
       parsedFiles,
       cachedFiles: conftestLookups.length + modules.length - parsedFiles,

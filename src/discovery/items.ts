@@ -5,6 +5,17 @@ import type { CollectionError, Mark, TestItem } from '../types.js';
 import { fnmatch } from './fnmatch.js';
 import { evaluateGuard, type GuardEnv } from './guards.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
+import {
+  addDef,
+  emptyLevel,
+  fixtureDefOf,
+  fixtureParametrization,
+  noteParamKeys,
+  opaqueDef,
+  parametrizeArgnames,
+  requestedArgs,
+  type FixtureLevel,
+} from './fixtures.js';
 import type { ParsedClass, ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 import { BUILTIN_CLASSES, STDLIB_MODULES } from './stdlib.js';
 import { resolveValue } from './values.js';
@@ -33,6 +44,8 @@ export interface ConftestInfo {
   collectsFiles?: boolean;
   /** Defines pytest_pycollect_makemodule or pytest_collect_directory: its test modules collect as it says. */
   makesModules?: boolean;
+  /** Its fixtures, from the rootdir's conftest.py down to the module's directory. */
+  fixtureLevels: FixtureLevel[];
 }
 
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
@@ -65,6 +78,8 @@ interface ModuleScope {
   parametrizedFixtures: Set<string>;
   generateTests: boolean;
   env: GuardEnv | undefined;
+  /** The fixtures visible to the module's tests: the conftest.py chain's, the module's, then the enclosing classes'. */
+  fixtureLevels: FixtureLevel[];
   /** What rebinding did to the objects of the module: marks stored on them, `__test__ = False`. */
   objects: { marks: Map<ParsedMember, Mark[]>; disabled: Set<ParsedMember> };
 }
@@ -254,9 +269,21 @@ function functionItems(
     out.items.push(item);
   };
   if (unittest) return push(baseId, false, marks);
-  if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
-  if (!marks.some((m) => m.name === 'parametrize')) return push(baseId, false, marks);
-  const parametrize = marks.filter((m) => m.name === 'parametrize');
+  if (fn.marksUnknown || generateTests) return push(baseId, true, marks);
+  // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
+  let calls: { mark: Mark; scope: string }[] = [];
+  const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
+  const byFixtures = keyed && !fn.otherDecorators ? fixtureParametrization(scope.fixtureLevels, requestedArgs(fn, classes.length > 0), marks) : null;
+  if (byFixtures) {
+    let own = 0;
+    calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++] }))];
+  } else if (usesFixtureIn(fn, marks, scope.parametrizedFixtures)) {
+    return push(baseId, true, marks);
+  } else {
+    calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function' }));
+  }
+  if (calls.length === 0) return push(baseId, false, marks);
+  const parametrize = calls.map((c) => c.mark);
   let expansion = expandParametrize(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
   if ('dynamic' in expansion && scope.env?.locate) {
     // names and calls the parser could not read: followed through the imports (slower, so only here)
@@ -269,7 +296,17 @@ function functionItems(
     expansion = expandParametrize(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
   }
   if ('dynamic' in expansion) return push(baseId, true, marks);
-  for (const c of expansion.cases) push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+  const highScoped = calls.some((c) => c.scope !== 'function');
+  for (const c of expansion.cases) {
+    push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+    if (highScoped) {
+      const item = out.items[out.items.length - 1];
+      noteParamKeys(
+        item,
+        calls.flatMap((call, i) => (parametrizeArgnames(call.mark) ?? []).map((argname) => ({ argname, index: c.indices[i], scope: call.scope }))),
+      );
+    }
+  }
 }
 
 function dynamicClassItem(cls: ParsedClass, classes: string[], scope: ModuleScope, out: Builder): void {
@@ -337,8 +374,35 @@ function classItems(cls: ParsedClass, outer: string[], outerMarks: Mark[], scope
   if (chain.some((c) => c.hasInit || c.hasNew)) return; // pytest warns and collects nothing
   const marks = [...classMarks(chain), ...outerMarks];
   const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
-  for (const binding of methodTable(chain, scope)) memberItems(binding, classes, marks, scope, generateTests, out);
+  const table = methodTable(chain, scope);
+  const outerLevels = scope.fixtureLevels;
+  scope.fixtureLevels = [...outerLevels, fixtureLevelOf(table, true)];
+  try {
+    for (const binding of table) memberItems(binding, classes, marks, scope, generateTests, out);
+  } finally {
+    scope.fixtureLevels = outerLevels;
+  }
 }
+
+/** The fixtures a module's or class's namespace defines; any other name it binds may be one too. */
+function fixtureLevelOf(bindings: Binding[], inClass: boolean): FixtureLevel {
+  const level = emptyLevel();
+  for (const { name, member, uncertain } of bindings) {
+    if (member.kind === 'function') {
+      const def = fixtureDefOf(member, name, inClass, uncertain);
+      if (def) {
+        addDef(level, def);
+        if (def.params !== undefined) level.hasParams = true;
+      }
+    } else if (member.kind === 'assign' && !member.deleted && !member.testDisabled && !SPECIAL_NAMES.has(name)) {
+      addDef(level, opaqueDef(name));
+    }
+  }
+  return level;
+}
+
+/** Module attributes pytest reads for itself, which are never fixtures. */
+const SPECIAL_NAMES = new Set(['pytestmark', 'collect_ignore', 'collect_ignore_glob', '__test__', '__all__']);
 
 /** The items of one name of a module's or class's namespace. */
 function memberItems(binding: Binding, classes: string[], marks: Mark[], scope: ModuleScope, generateTests: boolean, out: Builder): void {
@@ -460,11 +524,14 @@ export function itemsOfModule(
     parametrizedFixtures,
     generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
     env,
+    fixtureLevels: conftest.fixtureLevels,
     objects: { marks: new Map(), disabled: new Set() },
   };
   let bindings: Binding[];
   try {
     bindings = namespace(mod.members, scope);
+    scope.fixtureLevels = [...conftest.fixtureLevels, fixtureLevelOf(bindings, false)];
+    if (mod.dynamicReasons.length > 0) scope.fixtureLevels[scope.fixtureLevels.length - 1].unknownNames = true;
     for (const binding of bindings) memberItems(binding, [], [], scope, scope.generateTests, out);
   } catch (e) {
     if (!(e instanceof CollectionFailed)) throw e;
@@ -516,7 +583,20 @@ export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
   }
   // A hook is a module-level function, or a name imported from a plugin module.
   const defines = (hooks: Set<string>) => mod.members.some((m) => (m.kind === 'function' || m.kind === 'assign') && hooks.has(m.name));
+  const level = emptyLevel();
+  for (const m of mod.members) {
+    if (m.kind === 'function' && m.fixture) {
+      const def = fixtureDefOf(m, m.name, false, m.guard !== undefined);
+      addDef(level, def!);
+      if (def!.params !== undefined) level.hasParams = true;
+    } else if (m.kind === 'assign' && !m.deleted && !m.testDisabled && !SPECIAL_NAMES.has(m.name)) {
+      addDef(level, opaqueDef(m.name));
+      if (m.name === 'pytest_plugins') level.unknownNames = true;
+    }
+  }
+  if (mod.dynamicReasons.length > 0) level.unknownNames = true;
   return {
+    fixtureLevels: [level],
     parametrizedFixtures,
     fixtureArgs,
     hasGenerateTests: mod.hasGenerateTests,
