@@ -6892,7 +6892,7 @@ function emptyLevel() {
     return { defs: new Map() };
 }
 /** The fixture a parsed function defines, bound to `attr`. */
-function fixtureDefOf(fn, attr, inClass, opaque) {
+function fixtureDefOf(fn, attr, inClass, opaque, origin) {
     const facts = fn.fixture;
     if (!facts)
         return null;
@@ -6909,6 +6909,8 @@ function fixtureDefOf(fn, attr, inClass, opaque) {
         def.ids = facts.ids;
     if (opaque || fn.otherDecorators)
         def.opaque = true;
+    if (origin)
+        def.origin = origin;
     return def;
 }
 /** A name bound by an import or an open guard, which may be a fixture of any kind. */
@@ -7077,7 +7079,7 @@ function fixtureParametrization(levels, argnames, marks) {
                 const kwargs = {};
                 if (def.ids !== undefined)
                     kwargs.ids = def.ids;
-                fixtureCalls.push({ mark: { name: 'parametrize', args: [name, def.params], kwargs }, scope: def.scope });
+                fixtureCalls.push({ mark: { name: 'parametrize', args: [name, def.params], kwargs }, scope: def.scope, ...(def.origin ? { origin: def.origin } : {}) });
                 break;
             }
             if (!def.argnames.includes(name))
@@ -8526,14 +8528,38 @@ async function discover(opts) {
         const itemsOf = new Array(modules.length);
         const errorsOf = new Array(modules.length);
         const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+        // A module that imports a test class from another module is collected once every module is
+        // parsed: the class is read from that module's structure.
+        const deferred = [];
+        let parsedByAbs = null;
+        const active = new Set();
+        const foreignFrom = (fromAbs) => (mod, name) => {
+            const found = imports.envFor(fromAbs).locate?.(mod);
+            const parsed = found ? parsedByAbs?.get(found.file) : undefined;
+            const key = `${found?.file}\0${name}`;
+            if (!found || !parsed || active.has(key))
+                return undefined;
+            active.add(key);
+            try {
+                return (0, items_js_1.foreignClassOf)(parsed, name, { env: imports.envFor(found.file), imports: parsed.imports ?? {} }, foreignFrom(found.file));
+            }
+            finally {
+                active.delete(key);
+            }
+        };
+        const importsTestClass = (parsed) => parsed.members.some((m) => m.kind === 'assign' && m.importedFrom !== undefined && (0, items_js_1.matchesPrefixOrGlob)(opts.rules.pythonClasses, m.name));
         // Items are built as each module's structure arrives, while the threads parse the rest.
-        const collectModule = (index, entry) => {
+        const collectModule = (index, entry, late = false) => {
             const l = modules[index];
             entries[index] = noted(l.abs, l.found.st, entry);
             const parsed = (0, cache_js_1.parsedOf)(entry);
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
-            const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
+            if (!late && importsTestClass(parsed)) {
+                deferred.push(index);
+                return;
+            }
+            const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs), late ? foreignFrom(l.abs) : undefined);
             // What runs of this content collected corrects what static reading could not know.
             itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected, l.rel);
             errorsOf[index] = result.errors;
@@ -8549,6 +8575,16 @@ async function discover(opts) {
                 collectModule(index, l.found.entry);
         });
         await parsing;
+        if (deferred.length > 0) {
+            parsedByAbs = new Map();
+            modules.forEach((l, index) => {
+                const entry = entries[index];
+                if (entry && !entry.syntaxError)
+                    parsedByAbs.set(l.abs, (0, cache_js_1.parsedOf)(entry));
+            });
+            for (const index of deferred)
+                collectModule(index, entries[index], true);
+        }
         const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
         const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
         const verdicts = confirmSyntaxErrors(opts.python, needPython.map(({ l }) => l.abs));
@@ -8727,6 +8763,7 @@ function probeInterpreter(python, rootdir) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.matchesPrefixOrGlob = matchesPrefixOrGlob;
+exports.foreignClassOf = foreignClassOf;
 exports.itemsOfModule = itemsOfModule;
 exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
@@ -8942,18 +8979,20 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     if (fn.marksUnknown || generateTests)
         return push(baseId, true, marks);
     // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
+    const origin = memberOrigin.get(fn);
     let calls = [];
     const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
-    const byFixtures = keyed && !fn.otherDecorators ? (0, fixtures_js_1.fixtureParametrization)(scope.fixtureLevels, (0, fixtures_js_1.requestedArgs)(fn, classes.length > 0), marks) : null;
+    const usesParametrized = usesFixtureIn(fn, marks, scope.parametrizedFixtures);
+    const byFixtures = (keyed || usesParametrized) && !fn.otherDecorators ? (0, fixtures_js_1.fixtureParametrization)(scope.fixtureLevels, (0, fixtures_js_1.requestedArgs)(fn, classes.length > 0), marks) : null;
     if (byFixtures) {
         let own = 0;
-        calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++] }))];
+        calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin }))];
     }
-    else if (usesFixtureIn(fn, marks, scope.parametrizedFixtures)) {
+    else if (usesParametrized) {
         return push(baseId, true, marks);
     }
     else {
-        calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function' }));
+        calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function', origin }));
     }
     if (calls.length === 0)
         return push(baseId, false, marks);
@@ -8961,12 +9000,15 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     let expansion = (0, paramids_js_1.expandParametrize)(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
     if ('dynamic' in expansion && scope.env?.locate) {
         // names and calls the parser could not read: followed through the imports (slower, so only here)
-        const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
-        const resolved = parametrize.map((m) => ({
-            ...m,
-            args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)),
-            kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])),
-        }));
+        const own = { env: scope.env, imports: scope.mod.imports ?? {} };
+        const resolved = calls.map(({ mark: m, origin: from }) => {
+            const valueScope = from ?? own;
+            return {
+                ...m,
+                args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)),
+                kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])),
+            };
+        });
         expansion = (0, paramids_js_1.expandParametrize)(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
     }
     if ('dynamic' in expansion)
@@ -9072,7 +9114,7 @@ function fixtureLevelOf(bindings, inClass) {
     const level = (0, fixtures_js_1.emptyLevel)();
     for (const { name, member, uncertain } of bindings) {
         if (member.kind === 'function') {
-            const def = (0, fixtures_js_1.fixtureDefOf)(member, name, inClass, uncertain);
+            const def = (0, fixtures_js_1.fixtureDefOf)(member, name, inClass, uncertain, memberOrigin.get(member));
             if (def) {
                 (0, fixtures_js_1.addDef)(level, def);
                 if (def.params !== undefined)
@@ -9093,6 +9135,12 @@ function memberItems(binding, classes, marks, scope, generateTests, out) {
     if (scope.objects.disabled.has(member))
         return;
     if (member.kind === 'assign' && member.importedFrom !== undefined) {
+        const imported = classes.length === 0 && !binding.uncertain ? scope.importedClasses.get(name) : undefined;
+        if (imported) {
+            // A class imported from another test module is collected here again, as pytest does.
+            classItems(imported, classes, marks, scope, out);
+            return;
+        }
         // A test class or function imported from the project is collected here too; what it holds is
         // known when the module runs.
         const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
@@ -9155,8 +9203,53 @@ function collectionFails(scope, out, message) {
 }
 class CollectionFailed extends Error {
 }
+/** Functions of classes imported from another module: the names in their values are that module's. */
+const memberOrigin = new WeakMap();
+/**
+ * The class `name` of a parsed module, bound once and unconditionally, with the classes its bases
+ * name (defined there, or imported there from another test module, through `importedFrom`).
+ */
+function foreignClassOf(mod, name, origin, importedFrom, depth = 0) {
+    if (depth > 8)
+        return undefined;
+    const bound = mod.members.filter((m) => m.name === name);
+    if (bound.length !== 1 || bound[0].guard !== undefined)
+        return undefined;
+    const member = bound[0];
+    if (member.kind === 'assign')
+        return member.importedFrom !== undefined ? importedFrom(member.importedFrom, name) : undefined;
+    if (member.kind !== 'class')
+        return undefined;
+    const classes = new Map();
+    for (const base of member.bases) {
+        if (NEUTRAL_BASES.test(base) || stdlib_js_1.BUILTIN_CLASSES.has(base) || UNITTEST_BASE.test(base))
+            continue;
+        const found = foreignClassOf(mod, base, origin, importedFrom, depth + 1);
+        if (!found)
+            return undefined;
+        for (const [n, c] of found.classes) {
+            if ((classes.get(n) ?? c) !== c)
+                return undefined;
+            classes.set(n, c);
+        }
+        if ((classes.get(base) ?? found.cls) !== found.cls)
+            return undefined;
+        classes.set(base, found.cls);
+    }
+    noteOrigin(member, origin);
+    return { cls: member, classes };
+}
+function noteOrigin(cls, origin) {
+    for (const m of cls.members) {
+        if (memberOrigin.has(m))
+            continue;
+        memberOrigin.set(m, origin);
+        if (m.kind === 'class')
+            noteOrigin(m, origin);
+    }
+}
 /** The items pytest would collect from one parsed module, in pytest's order. */
-function itemsOfModule(file, mod, rules, conftest, env) {
+function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     const out = { items: [], errors: [] };
     if (mod.testAttr === false)
         return out;
@@ -9198,6 +9291,22 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     for (const m of mod.members)
         if (m.kind === 'class')
             classesByName.set(m.name, m);
+    const importedClasses = new Map();
+    if (foreign) {
+        for (const m of mod.members) {
+            if (m.kind !== 'assign' || m.importedFrom === undefined || m.guard !== undefined)
+                continue;
+            const found = foreign(m.importedFrom, m.name);
+            // its bases are looked up by name: a clash with another class leaves it dynamic
+            if (!found || [...found.classes].some(([n, c]) => (classesByName.get(n) ?? c) !== c))
+                continue;
+            for (const [n, c] of found.classes)
+                classesByName.set(n, c);
+            const cls = found.cls.name === m.name ? found.cls : { ...found.cls, name: m.name };
+            classesByName.set(m.name, cls);
+            importedClasses.set(m.name, cls);
+        }
+    }
     collectFixtures(mod.members);
     addRequestingFixtures(parametrizedFixtures, fixtureArgs);
     const scope = {
@@ -9209,6 +9318,7 @@ function itemsOfModule(file, mod, rules, conftest, env) {
         generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
         env,
         fixtureLevels: conftest.fixtureLevels,
+        importedClasses,
         objects: { marks: new Map(), disabled: new Set() },
     };
     let bindings;

@@ -5,6 +5,7 @@
 // guard, imported from elsewhere, a scope or argnames that are not literal) makes the test dynamic.
 import type { Mark, PyValue, TestItem } from '../types.js';
 import type { ParsedFunction } from './parse.js';
+import type { ValueScope } from './values.js';
 
 const SCOPES = ['function', 'class', 'module', 'package', 'session'];
 
@@ -22,6 +23,8 @@ export interface FixtureDef {
   autouse: boolean;
   /** Bound under a guard that can't be decided, or imported: what it is can't be known. */
   opaque?: true;
+  /** The names its `params=` may hold are those of another module (a class imported from there). */
+  origin?: ValueScope;
 }
 
 /** The fixtures of one node of the chain, by name (the level's last definition of a name wins). */
@@ -38,7 +41,7 @@ export function emptyLevel(): FixtureLevel {
 }
 
 /** The fixture a parsed function defines, bound to `attr`. */
-export function fixtureDefOf(fn: ParsedFunction, attr: string, inClass: boolean, opaque: boolean): FixtureDef | null {
+export function fixtureDefOf(fn: ParsedFunction, attr: string, inClass: boolean, opaque: boolean, origin?: ValueScope): FixtureDef | null {
   const facts = fn.fixture;
   if (!facts) return null;
   const def: FixtureDef = {
@@ -51,6 +54,7 @@ export function fixtureDefOf(fn: ParsedFunction, attr: string, inClass: boolean,
   if (facts.params !== undefined) def.params = facts.params;
   if (facts.ids !== undefined) def.ids = facts.ids;
   if (opaque || fn.otherDecorators) def.opaque = true;
+  if (origin) def.origin = origin;
   return def;
 }
 
@@ -75,6 +79,7 @@ export function addDef(level: FixtureLevel, def: FixtureDef): void {
 export interface FixtureParametrize {
   mark: Mark;
   scope: string;
+  origin?: ValueScope;
 }
 
 export function parametrizeArgnames(mark: Mark): string[] | null {
@@ -212,7 +217,7 @@ export function fixtureParametrization(
       if (def.params !== undefined) {
         const kwargs: Record<string, PyValue> = {};
         if (def.ids !== undefined) kwargs.ids = def.ids;
-        fixtureCalls.push({ mark: { name: 'parametrize', args: [name, def.params], kwargs }, scope: def.scope });
+        fixtureCalls.push({ mark: { name: 'parametrize', args: [name, def.params], kwargs }, scope: def.scope, ...(def.origin ? { origin: def.origin } : {}) });
         break;
       }
       if (!def.argnames.includes(name)) break;

@@ -7,7 +7,8 @@ import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
 import { applyCollected, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
 export { learnCollected, type CollectedRecord } from './cache.js';
 export { doctestOptionsOf, type DoctestOptions } from './doctests.js';
-import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
+import { conftestFacts, foreignClassOf, itemsOfModule, matchesPrefixOrGlob, type CollectRules, type ConftestInfo, type ForeignClassLookup } from './items.js';
+import type { ParsedModule } from './parse.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
@@ -268,13 +269,45 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const itemsOf: TestItem[][] = new Array(modules.length);
     const errorsOf: CollectionError[][] = new Array(modules.length);
     const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+    // A module that imports a test class from another module is collected once every module is
+    // parsed: the class is read from that module's structure.
+    const deferred: number[] = [];
+    let parsedByAbs: Map<string, ParsedModule> | null = null;
+    const active = new Set<string>();
+    const foreignFrom =
+      (fromAbs: string): ForeignClassLookup =>
+      (mod, name) => {
+        const found = imports.envFor(fromAbs).locate?.(mod);
+        const parsed = found ? parsedByAbs?.get(found.file) : undefined;
+        const key = `${found?.file}\0${name}`;
+        if (!found || !parsed || active.has(key)) return undefined;
+        active.add(key);
+        try {
+          return foreignClassOf(parsed, name, { env: imports.envFor(found.file), imports: parsed.imports ?? {} }, foreignFrom(found.file));
+        } finally {
+          active.delete(key);
+        }
+      };
+    const importsTestClass = (parsed: ParsedModule) =>
+      parsed.members.some((m) => m.kind === 'assign' && m.importedFrom !== undefined && matchesPrefixOrGlob(opts.rules.pythonClasses, m.name));
     // Items are built as each module's structure arrives, while the threads parse the rest.
-    const collectModule = (index: number, entry: CacheEntry) => {
+    const collectModule = (index: number, entry: CacheEntry, late = false) => {
       const l = modules[index];
       entries[index] = noted(l.abs, l.found.st, entry);
       const parsed = parsedOf(entry);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
-      const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
+      if (!late && importsTestClass(parsed)) {
+        deferred.push(index);
+        return;
+      }
+      const result = itemsOfModule(
+        l.rel,
+        parsed,
+        opts.rules,
+        conftestChain(l.abs, rootdir, conftests),
+        imports.envFor(l.abs),
+        late ? foreignFrom(l.abs) : undefined,
+      );
       // What runs of this content collected corrects what static reading could not know.
       itemsOf[index] = applyCollected(result.items, entry.collected, l.rel);
       errorsOf[index] = result.errors;
@@ -289,6 +322,14 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       if ('entry' in l.found) collectModule(index, l.found.entry);
     });
     await parsing;
+    if (deferred.length > 0) {
+      parsedByAbs = new Map();
+      modules.forEach((l, index) => {
+        const entry = entries[index];
+        if (entry && !entry.syntaxError) parsedByAbs!.set(l.abs, parsedOf(entry));
+      });
+      for (const index of deferred) collectModule(index, entries[index]!, true);
+    }
 
     const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index]! }] : []));
     const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);

@@ -18,7 +18,7 @@ import {
 } from './fixtures.js';
 import type { ParsedClass, ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 import { BUILTIN_CLASSES, STDLIB_MODULES } from './stdlib.js';
-import { resolveValue } from './values.js';
+import { resolveValue, type ValueScope } from './values.js';
 
 export interface CollectRules {
   pythonFunctions: string[];
@@ -80,6 +80,8 @@ interface ModuleScope {
   env: GuardEnv | undefined;
   /** The fixtures visible to the module's tests: the conftest.py chain's, the module's, then the enclosing classes'. */
   fixtureLevels: FixtureLevel[];
+  /** Classes imported from other test modules, by the name the module binds them to. */
+  importedClasses: Map<string, ParsedClass>;
   /** What rebinding did to the objects of the module: marks stored on them, `__test__ = False`. */
   objects: { marks: Map<ParsedMember, Mark[]>; disabled: Set<ParsedMember> };
 }
@@ -271,28 +273,33 @@ function functionItems(
   if (unittest) return push(baseId, false, marks);
   if (fn.marksUnknown || generateTests) return push(baseId, true, marks);
   // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
-  let calls: { mark: Mark; scope: string }[] = [];
+  const origin = memberOrigin.get(fn);
+  let calls: { mark: Mark; scope: string; origin?: ValueScope }[] = [];
   const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
-  const byFixtures = keyed && !fn.otherDecorators ? fixtureParametrization(scope.fixtureLevels, requestedArgs(fn, classes.length > 0), marks) : null;
+  const usesParametrized = usesFixtureIn(fn, marks, scope.parametrizedFixtures);
+  const byFixtures = (keyed || usesParametrized) && !fn.otherDecorators ? fixtureParametrization(scope.fixtureLevels, requestedArgs(fn, classes.length > 0), marks) : null;
   if (byFixtures) {
     let own = 0;
-    calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++] }))];
-  } else if (usesFixtureIn(fn, marks, scope.parametrizedFixtures)) {
+    calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin }))];
+  } else if (usesParametrized) {
     return push(baseId, true, marks);
   } else {
-    calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function' }));
+    calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function', origin }));
   }
   if (calls.length === 0) return push(baseId, false, marks);
   const parametrize = calls.map((c) => c.mark);
   let expansion = expandParametrize(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
   if ('dynamic' in expansion && scope.env?.locate) {
     // names and calls the parser could not read: followed through the imports (slower, so only here)
-    const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
-    const resolved = parametrize.map((m) => ({
-      ...m,
-      args: m.args.map((a) => resolveValue(a, valueScope)),
-      kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, resolveValue(v, valueScope)])),
-    }));
+    const own = { env: scope.env, imports: scope.mod.imports ?? {} };
+    const resolved = calls.map(({ mark: m, origin: from }) => {
+      const valueScope = from ?? own;
+      return {
+        ...m,
+        args: m.args.map((a) => resolveValue(a, valueScope)),
+        kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, resolveValue(v, valueScope)])),
+      };
+    });
     expansion = expandParametrize(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
   }
   if ('dynamic' in expansion) return push(baseId, true, marks);
@@ -389,7 +396,7 @@ function fixtureLevelOf(bindings: Binding[], inClass: boolean): FixtureLevel {
   const level = emptyLevel();
   for (const { name, member, uncertain } of bindings) {
     if (member.kind === 'function') {
-      const def = fixtureDefOf(member, name, inClass, uncertain);
+      const def = fixtureDefOf(member, name, inClass, uncertain, memberOrigin.get(member));
       if (def) {
         addDef(level, def);
         if (def.params !== undefined) level.hasParams = true;
@@ -409,6 +416,12 @@ function memberItems(binding: Binding, classes: string[], marks: Mark[], scope: 
   const { member, name } = binding;
   if (scope.objects.disabled.has(member)) return;
   if (member.kind === 'assign' && member.importedFrom !== undefined) {
+    const imported = classes.length === 0 && !binding.uncertain ? scope.importedClasses.get(name) : undefined;
+    if (imported) {
+      // A class imported from another test module is collected here again, as pytest does.
+      classItems(imported, classes, marks, scope, out);
+      return;
+    }
     // A test class or function imported from the project is collected here too; what it holds is
     // known when the module runs.
     const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
@@ -471,6 +484,59 @@ function collectionFails(scope: ModuleScope, out: Builder, message: string): nev
 
 class CollectionFailed extends Error {}
 
+/** Functions of classes imported from another module: the names in their values are that module's. */
+const memberOrigin = new WeakMap<ParsedMember, ValueScope>();
+
+/** A class of another module, and the classes its bases name there (by name, with their own bases'). */
+export interface ForeignClass {
+  cls: ParsedClass;
+  classes: Map<string, ParsedClass>;
+}
+
+/** `from mod import name` of a test class: the class, when it is certain. */
+export type ForeignClassLookup = (mod: string, name: string) => ForeignClass | undefined;
+
+/**
+ * The class `name` of a parsed module, bound once and unconditionally, with the classes its bases
+ * name (defined there, or imported there from another test module, through `importedFrom`).
+ */
+export function foreignClassOf(
+  mod: ParsedModule,
+  name: string,
+  origin: ValueScope,
+  importedFrom: (mod: string, name: string) => ForeignClass | undefined,
+  depth = 0,
+): ForeignClass | undefined {
+  if (depth > 8) return undefined;
+  const bound = mod.members.filter((m) => m.name === name);
+  if (bound.length !== 1 || bound[0].guard !== undefined) return undefined;
+  const member = bound[0];
+  if (member.kind === 'assign') return member.importedFrom !== undefined ? importedFrom(member.importedFrom, name) : undefined;
+  if (member.kind !== 'class') return undefined;
+  const classes = new Map<string, ParsedClass>();
+  for (const base of member.bases) {
+    if (NEUTRAL_BASES.test(base) || BUILTIN_CLASSES.has(base) || UNITTEST_BASE.test(base)) continue;
+    const found = foreignClassOf(mod, base, origin, importedFrom, depth + 1);
+    if (!found) return undefined;
+    for (const [n, c] of found.classes) {
+      if ((classes.get(n) ?? c) !== c) return undefined;
+      classes.set(n, c);
+    }
+    if ((classes.get(base) ?? found.cls) !== found.cls) return undefined;
+    classes.set(base, found.cls);
+  }
+  noteOrigin(member, origin);
+  return { cls: member, classes };
+}
+
+function noteOrigin(cls: ParsedClass, origin: ValueScope): void {
+  for (const m of cls.members) {
+    if (memberOrigin.has(m)) continue;
+    memberOrigin.set(m, origin);
+    if (m.kind === 'class') noteOrigin(m, origin);
+  }
+}
+
 /** The items pytest would collect from one parsed module, in pytest's order. */
 export function itemsOfModule(
   file: string,
@@ -478,6 +544,7 @@ export function itemsOfModule(
   rules: CollectRules,
   conftest: ConftestInfo,
   env?: GuardEnv,
+  foreign?: ForeignClassLookup,
 ): { items: TestItem[]; errors: CollectionError[] } {
   const out: Builder = { items: [], errors: [] };
   if (mod.testAttr === false) return out;
@@ -514,6 +581,19 @@ export function itemsOfModule(
     }
   };
   for (const m of mod.members) if (m.kind === 'class') classesByName.set(m.name, m);
+  const importedClasses = new Map<string, ParsedClass>();
+  if (foreign) {
+    for (const m of mod.members) {
+      if (m.kind !== 'assign' || m.importedFrom === undefined || m.guard !== undefined) continue;
+      const found = foreign(m.importedFrom, m.name);
+      // its bases are looked up by name: a clash with another class leaves it dynamic
+      if (!found || [...found.classes].some(([n, c]) => (classesByName.get(n) ?? c) !== c)) continue;
+      for (const [n, c] of found.classes) classesByName.set(n, c);
+      const cls = found.cls.name === m.name ? found.cls : { ...found.cls, name: m.name };
+      classesByName.set(m.name, cls);
+      importedClasses.set(m.name, cls);
+    }
+  }
   collectFixtures(mod.members);
   addRequestingFixtures(parametrizedFixtures, fixtureArgs);
   const scope: ModuleScope = {
@@ -525,6 +605,7 @@ export function itemsOfModule(
     generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
     env,
     fixtureLevels: conftest.fixtureLevels,
+    importedClasses,
     objects: { marks: new Map(), disabled: new Set() },
   };
   let bindings: Binding[];
