@@ -8307,6 +8307,7 @@ const items_js_1 = __nccwpck_require__(546);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const fixtures_js_1 = __nccwpck_require__(3446);
+const guards_js_1 = __nccwpck_require__(4050);
 const imports_js_1 = __nccwpck_require__(3048);
 const interpreter_js_1 = __nccwpck_require__(4248);
 const walk_js_1 = __nccwpck_require__(4765);
@@ -8412,15 +8413,28 @@ function lookup(abs, rootdir, cache) {
  * conftest.py between the rootdir and the path's parent lists it (paths relative to that
  * conftest's directory); an ignored directory takes everything below it along.
  */
-function ignoredByConftest(file, rootdir, conftests) {
+function ignoredByConftest(file, rootdir, conftests, imports) {
+    let maybe = false;
     for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = (0, node_path_1.dirname)(path)) {
         for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(path), rootdir)) {
             const info = conftests.get(dir);
-            if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
+            if (!info)
+                continue;
+            if (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g)))
                 return true;
+            for (const { path: listed, glob, guard } of info.collectIgnoreGuarded ?? []) {
+                if (!(glob ? (0, fnmatch_js_1.fnmatch)(path, listed) : listed === path))
+                    continue;
+                // added under a condition (`if not PY_3_14_PLUS: collect_ignore.extend(...)`)
+                const taken = imports ? (0, guards_js_1.evaluateGuard)(guard, imports.envFor((0, node_path_1.join)(dir, 'conftest.py'))) : null;
+                if (taken === true)
+                    return true;
+                if (taken === null)
+                    maybe = true;
+            }
         }
     }
-    return false;
+    return maybe ? 'maybe' : false;
 }
 function conftestChain(file, rootdir, conftests) {
     const merged = {
@@ -8457,7 +8471,7 @@ function fileCollectedPlaceholders(others, walk, rootdir, conftests) {
         return [];
     const below = (path) => collectingDirs.some((dir) => path.startsWith(dir + node_path_1.sep));
     return others
-        .filter(({ path }) => below(path) && (0, node_path_1.basename)(path) !== '__init__.py' && !(0, walk_js_1.ignoredPath)(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+        .filter(({ path }) => below(path) && (0, node_path_1.basename)(path) !== '__init__.py' && !(0, walk_js_1.ignoredPath)(path, walk) && ignoredByConftest(path, rootdir, conftests) !== true)
         .map(({ path, after }) => {
         const file = toNodePath(rootdir, path);
         return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
@@ -8506,12 +8520,6 @@ async function discover(opts) {
             const l = conftestByAbs.get(outcome.abs);
             addConftest(l, storeParsed(l.rel, outcome, cache));
         }, () => undefined);
-        const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
-        const placeholders = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
-            named: new Set(opts.paths),
-            keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
-            nodePath: (abs) => toNodePath(rootdir, abs),
-        });
         let probe;
         const imports = new imports_js_1.ImportResolver(rootdir, () => {
             if (probe === undefined) {
@@ -8523,6 +8531,15 @@ async function discover(opts) {
                 }
             }
             return probe;
+        });
+        const ignored = new Map(moduleLookups.map((l) => [l, ignoredByConftest(l.abs, rootdir, conftests, imports)]));
+        const modules = moduleLookups.filter((l) => ignored.get(l) !== true);
+        // a module a conftest.py may ignore, under a condition that can't be decided: it runs whole
+        const maybeIgnored = new Set(modules.filter((l) => ignored.get(l) === 'maybe').map((l) => l.abs));
+        const placeholders = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
+            named: new Set(opts.paths),
+            keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && ignoredByConftest(abs, rootdir, conftests, imports) !== true,
+            nodePath: (abs) => toNodePath(rootdir, abs),
         });
         const entries = new Array(modules.length);
         const itemsOf = new Array(modules.length);
@@ -8555,6 +8572,11 @@ async function discover(opts) {
             const parsed = (0, cache_js_1.parsedOf)(entry);
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
+            if (maybeIgnored.has(l.abs)) {
+                itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
+                errorsOf[index] = [];
+                return;
+            }
             if (!late && importsTestClass(parsed)) {
                 deferred.push(index);
                 return;
@@ -8986,7 +9008,10 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     const byFixtures = (keyed || usesParametrized) && !fn.otherDecorators ? (0, fixtures_js_1.fixtureParametrization)(scope.fixtureLevels, (0, fixtures_js_1.requestedArgs)(fn, classes.length > 0), marks) : null;
     if (byFixtures) {
         let own = 0;
-        calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin }))];
+        calls = [
+            ...byFixtures.fixtureCalls,
+            ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin })),
+        ];
     }
     else if (usesParametrized) {
         return push(baseId, true, marks);
@@ -9395,6 +9420,8 @@ function conftestFacts(mod, dir) {
     }
     if (mod.dynamicReasons.length > 0)
         level.unknownNames = true;
+    const added = (glob, conditional) => (mod.collectIgnoreAdded ?? []).filter((a) => a.glob === glob && (a.guard !== undefined) === conditional).flatMap((a) => a.paths);
+    const guarded = (mod.collectIgnoreAdded ?? []).flatMap((a) => a.guard ? a.paths.map((p) => ({ path: (0, node_path_1.resolve)(dir, p), glob: a.glob, guard: a.guard })) : []);
     return {
         fixtureLevels: [level],
         parametrizedFixtures,
@@ -9402,8 +9429,9 @@ function conftestFacts(mod, dir) {
         hasGenerateTests: mod.hasGenerateTests,
         collectsFiles: defines(FILE_COLLECTING_HOOKS),
         makesModules: defines(MODULE_MAKING_HOOKS),
-        collectIgnore: mod.collectIgnore.map((p) => (0, node_path_1.resolve)(dir, p)),
-        collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => (0, node_path_1.resolve)(dir, p)),
+        collectIgnore: [...mod.collectIgnore, ...added(false, false)].map((p) => (0, node_path_1.resolve)(dir, p)),
+        collectIgnoreGlob: [...mod.collectIgnoreGlob, ...added(true, false)].map((p) => (0, node_path_1.resolve)(dir, p)),
+        ...(guarded.length > 0 ? { collectIgnoreGuarded: guarded } : {}),
     };
 }
 
@@ -10360,6 +10388,16 @@ function moduleLevelCall(call, ctx, guard) {
     const dotted = fn?.type === 'attribute' ? fn.text : null;
     if (!dotted)
         return;
+    const adding = /^(collect_ignore(?:_glob)?)\.(extend|append)$/.exec(dotted);
+    if (adding) {
+        const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+        const value = args.length === 1 ? (0, pyliteral_js_1.readLiteral)(args[0], ctx) : null;
+        const items = adding[2] === 'append' ? [value] : value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : [];
+        const paths = items.filter((v) => typeof v === 'string');
+        if (paths.length > 0)
+            ctx.collectIgnoreAdded.push({ glob: adding[1] === 'collect_ignore_glob', paths, ...(guard ? { guard } : {}) });
+        return;
+    }
     const dot = dotted.lastIndexOf('.');
     if (!ctx.pytestAliases.has(dotted.slice(0, dot)))
         return;
@@ -10571,6 +10609,7 @@ function parseModule(parser, source) {
             imports: {},
             requiredImports: [],
             generatorParametrize: false,
+            collectIgnoreAdded: [],
             markingFunctions: new Set(),
         };
         const dynamicReasons = [];
@@ -10590,6 +10629,7 @@ function parseModule(parser, source) {
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
             ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
             ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
+            ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
         };

@@ -1594,6 +1594,16 @@ function moduleLevelCall(call, ctx, guard) {
     const dotted = fn?.type === 'attribute' ? fn.text : null;
     if (!dotted)
         return;
+    const adding = /^(collect_ignore(?:_glob)?)\.(extend|append)$/.exec(dotted);
+    if (adding) {
+        const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+        const value = args.length === 1 ? (0, pyliteral_js_1.readLiteral)(args[0], ctx) : null;
+        const items = adding[2] === 'append' ? [value] : value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : [];
+        const paths = items.filter((v) => typeof v === 'string');
+        if (paths.length > 0)
+            ctx.collectIgnoreAdded.push({ glob: adding[1] === 'collect_ignore_glob', paths, ...(guard ? { guard } : {}) });
+        return;
+    }
     const dot = dotted.lastIndexOf('.');
     if (!ctx.pytestAliases.has(dotted.slice(0, dot)))
         return;
@@ -1805,6 +1815,7 @@ function parseModule(parser, source) {
             imports: {},
             requiredImports: [],
             generatorParametrize: false,
+            collectIgnoreAdded: [],
             markingFunctions: new Set(),
         };
         const dynamicReasons = [];
@@ -1824,6 +1835,7 @@ function parseModule(parser, source) {
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
             ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
             ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
+            ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
         };

@@ -13,6 +13,7 @@ import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
 import { reorderItems } from './fixtures.js';
+import { evaluateGuard } from './guards.js';
 import { ImportResolver } from './imports.js';
 import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findCollectable, ignoredPath, type WalkRules } from './walk.js';
@@ -143,14 +144,23 @@ function lookup(abs: string, rootdir: string, cache: DiscoveryCache | null): Loo
  * conftest.py between the rootdir and the path's parent lists it (paths relative to that
  * conftest's directory); an ignored directory takes everything below it along.
  */
-function ignoredByConftest(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): boolean {
+function ignoredByConftest(file: string, rootdir: string, conftests: Map<string, ConftestInfo>, imports?: ImportResolver): boolean | 'maybe' {
+  let maybe = false;
   for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = dirname(path)) {
     for (const dir of dirsUpToRootdir(dirname(path), rootdir)) {
       const info = conftests.get(dir);
-      if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g)))) return true;
+      if (!info) continue;
+      if (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g))) return true;
+      for (const { path: listed, glob, guard } of info.collectIgnoreGuarded ?? []) {
+        if (!(glob ? fnmatch(path, listed) : listed === path)) continue;
+        // added under a condition (`if not PY_3_14_PLUS: collect_ignore.extend(...)`)
+        const taken = imports ? evaluateGuard(guard, imports.envFor(join(dir, 'conftest.py'))) : null;
+        if (taken === true) return true;
+        if (taken === null) maybe = true;
+      }
     }
   }
-  return false;
+  return maybe ? 'maybe' : false;
 }
 
 function conftestChain(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): ConftestInfo {
@@ -190,7 +200,7 @@ function fileCollectedPlaceholders(
   if (collectingDirs.length === 0) return [];
   const below = (path: string) => collectingDirs.some((dir) => path.startsWith(dir + sep));
   return others
-    .filter(({ path }) => below(path) && basename(path) !== '__init__.py' && !ignoredPath(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+    .filter(({ path }) => below(path) && basename(path) !== '__init__.py' && !ignoredPath(path, walk) && ignoredByConftest(path, rootdir, conftests) !== true)
     .map(({ path, after }) => {
       const file = toNodePath(rootdir, path);
       return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
@@ -243,17 +253,6 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       () => undefined,
     );
 
-    const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
-    const placeholders = await placeDoctests(
-      walked,
-      fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests),
-      opts.doctest ?? doctestOptionsOf([], undefined),
-      {
-        named: new Set(opts.paths),
-        keep: (abs) => !ignoredPath(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
-        nodePath: (abs) => toNodePath(rootdir, abs),
-      },
-    );
     let probe: InterpreterProbe | null | undefined;
     const imports = new ImportResolver(rootdir, () => {
       if (probe === undefined) {
@@ -265,6 +264,20 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       }
       return probe;
     });
+    const ignored = new Map(moduleLookups.map((l) => [l, ignoredByConftest(l.abs, rootdir, conftests, imports)]));
+    const modules = moduleLookups.filter((l) => ignored.get(l) !== true);
+    // a module a conftest.py may ignore, under a condition that can't be decided: it runs whole
+    const maybeIgnored = new Set(modules.filter((l) => ignored.get(l) === 'maybe').map((l) => l.abs));
+    const placeholders = await placeDoctests(
+      walked,
+      fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests),
+      opts.doctest ?? doctestOptionsOf([], undefined),
+      {
+        named: new Set(opts.paths),
+        keep: (abs) => !ignoredPath(abs, opts.walk) && ignoredByConftest(abs, rootdir, conftests, imports) !== true,
+        nodePath: (abs) => toNodePath(rootdir, abs),
+      },
+    );
     const entries: (CacheEntry | undefined)[] = new Array(modules.length);
     const itemsOf: TestItem[][] = new Array(modules.length);
     const errorsOf: CollectionError[][] = new Array(modules.length);
@@ -296,6 +309,11 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       entries[index] = noted(l.abs, l.found.st, entry);
       const parsed = parsedOf(entry);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
+      if (maybeIgnored.has(l.abs)) {
+        itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
+        errorsOf[index] = [];
+        return;
+      }
       if (!late && importsTestClass(parsed)) {
         deferred.push(index);
         return;

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { CollectionError, Mark, TestItem } from '../types.js';
 import { fnmatch } from './fnmatch.js';
-import { evaluateGuard, type GuardEnv } from './guards.js';
+import { evaluateGuard, type GuardEnv, type GuardExpr } from './guards.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
 import {
   addDef,
@@ -37,6 +37,8 @@ export interface ConftestInfo {
   /** Absolute paths and path patterns from `collect_ignore` / `collect_ignore_glob`. */
   collectIgnore: string[];
   collectIgnoreGlob: string[];
+  /** Paths and patterns added to those under a condition, decided with the interpreter's facts. */
+  collectIgnoreGuarded?: { path: string; glob: boolean; guard: GuardExpr }[];
   /**
    * Defines pytest_collect_file or pytest_collect_directory: files below it that are not Python
    * modules may be tests, known only when pytest collects them.
@@ -277,10 +279,14 @@ function functionItems(
   let calls: { mark: Mark; scope: string; origin?: ValueScope }[] = [];
   const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
   const usesParametrized = usesFixtureIn(fn, marks, scope.parametrizedFixtures);
-  const byFixtures = (keyed || usesParametrized) && !fn.otherDecorators ? fixtureParametrization(scope.fixtureLevels, requestedArgs(fn, classes.length > 0), marks) : null;
+  const byFixtures =
+    (keyed || usesParametrized) && !fn.otherDecorators ? fixtureParametrization(scope.fixtureLevels, requestedArgs(fn, classes.length > 0), marks) : null;
   if (byFixtures) {
     let own = 0;
-    calls = [...byFixtures.fixtureCalls, ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin }))];
+    calls = [
+      ...byFixtures.fixtureCalls,
+      ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin })),
+    ];
   } else if (usesParametrized) {
     return push(baseId, true, marks);
   } else {
@@ -676,6 +682,11 @@ export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
     }
   }
   if (mod.dynamicReasons.length > 0) level.unknownNames = true;
+  const added = (glob: boolean, conditional: boolean) =>
+    (mod.collectIgnoreAdded ?? []).filter((a) => a.glob === glob && (a.guard !== undefined) === conditional).flatMap((a) => a.paths);
+  const guarded = (mod.collectIgnoreAdded ?? []).flatMap((a) =>
+    a.guard ? a.paths.map((p) => ({ path: resolve(dir, p), glob: a.glob, guard: a.guard! })) : [],
+  );
   return {
     fixtureLevels: [level],
     parametrizedFixtures,
@@ -683,7 +694,8 @@ export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
     hasGenerateTests: mod.hasGenerateTests,
     collectsFiles: defines(FILE_COLLECTING_HOOKS),
     makesModules: defines(MODULE_MAKING_HOOKS),
-    collectIgnore: mod.collectIgnore.map((p) => resolve(dir, p)),
-    collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => resolve(dir, p)),
+    collectIgnore: [...mod.collectIgnore, ...added(false, false)].map((p) => resolve(dir, p)),
+    collectIgnoreGlob: [...mod.collectIgnoreGlob, ...added(true, false)].map((p) => resolve(dir, p)),
+    ...(guarded.length > 0 ? { collectIgnoreGuarded: guarded } : {}),
   };
 }

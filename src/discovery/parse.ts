@@ -96,6 +96,8 @@ export interface ParsedModule {
   /** `collect_ignore` / `collect_ignore_glob` literal lists (they matter in conftest.py). */
   collectIgnore: string[];
   collectIgnoreGlob: string[];
+  /** `collect_ignore.extend([...])` / `.append(...)` (and `_glob`) at module level, with the condition they run under. */
+  collectIgnoreAdded?: { glob: boolean; paths: string[]; guard?: GuardExpr }[];
   /**
    * When false, importing the module skips it whole (`pytest.importorskip`, `pytest.skip(...,
    * allow_module_level=True)`): pytest collects nothing from it.
@@ -126,6 +128,7 @@ interface ParseContext extends LiteralContext {
   imports: Record<string, string>;
   requiredImports: GuardExpr[];
   generatorParametrize: boolean;
+  collectIgnoreAdded: { glob: boolean; paths: string[]; guard?: GuardExpr }[];
 }
 
 function argnamesOf(params: Node | null): string[] {
@@ -591,6 +594,16 @@ function moduleLevelCall(call: Node, ctx: ParseContext, guard: GuardExpr | null)
   const fn = call.childForFieldName('function');
   const dotted = fn?.type === 'attribute' ? fn.text : null;
   if (!dotted) return;
+  const adding = /^(collect_ignore(?:_glob)?)\.(extend|append)$/.exec(dotted);
+  if (adding) {
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+    const value = args.length === 1 ? readLiteral(args[0], ctx) : null;
+    const items =
+      adding[2] === 'append' ? [value] : value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : [];
+    const paths = items.filter((v): v is string => typeof v === 'string');
+    if (paths.length > 0) ctx.collectIgnoreAdded.push({ glob: adding[1] === 'collect_ignore_glob', paths, ...(guard ? { guard } : {}) });
+    return;
+  }
   const dot = dotted.lastIndexOf('.');
   if (!ctx.pytestAliases.has(dotted.slice(0, dot))) return;
   const what = dotted.slice(dot + 1);
@@ -786,6 +799,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       imports: {},
       requiredImports: [],
       generatorParametrize: false,
+      collectIgnoreAdded: [],
       markingFunctions: new Set(),
     };
     const dynamicReasons: string[] = [];
@@ -805,6 +819,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
       ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
       ...(ctx.generatorParametrize ? { generatorParametrize: true as const } : {}),
+      ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
       ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
       ...(refs.dynamic ? { dynamicImport: true as const } : {}),
     };
