@@ -276,7 +276,7 @@ function functionItems(
   if (fn.marksUnknown || generateTests) return push(baseId, true, marks);
   // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
   const origin = memberOrigin.get(fn);
-  let calls: { mark: Mark; scope: string; origin?: ValueScope }[] = [];
+  let calls: { mark: Mark; scope: string; origin?: ValueScope }[];
   const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
   const usesParametrized = usesFixtureIn(fn, marks, scope.parametrizedFixtures);
   const byFixtures =
