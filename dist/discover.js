@@ -3439,7 +3439,7 @@ async function placeDoctests(walked, placeholders, options, files) {
 /***/ }),
 
 /***/ 3446:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
@@ -3452,6 +3452,7 @@ exports.parametrizeArgnames = parametrizeArgnames;
 exports.fixtureParametrization = fixtureParametrization;
 exports.noteParamKeys = noteParamKeys;
 exports.reorderItems = reorderItems;
+const paramids_js_1 = __nccwpck_require__(6977);
 const SCOPES = ['function', 'class', 'module', 'package', 'session'];
 function emptyLevel() {
     return { defs: new Map() };
@@ -3496,21 +3497,7 @@ function addDef(level, def) {
 }
 function parametrizeArgnames(mark) {
     const value = mark.args[0] ?? mark.kwargs.argnames;
-    if (typeof value === 'string')
-        return value
-            .split(',')
-            .map((s) => s.trim())
-            .filter((s) => s.length > 0);
-    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
-        const names = [];
-        for (const item of value.items) {
-            if (typeof item !== 'string')
-                return null;
-            names.push(item);
-        }
-        return names;
-    }
-    return null;
+    return value === undefined ? null : (0, paramids_js_1.argnamesOf)(value);
 }
 /** The argnames a parametrize mark makes indirect: all, some, or none; null when not literal. */
 function indirectOf(mark, argnames) {
@@ -5567,7 +5554,7 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
         return push(baseId, true, marks);
     // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
     const origin = memberOrigin.get(fn);
-    let calls = [];
+    let calls;
     const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
     const usesParametrized = usesFixtureIn(fn, marks, scope.parametrizedFixtures);
     const byFixtures = (keyed || usesParametrized) && !fn.otherDecorators ? (0, fixtures_js_1.fixtureParametrization)(scope.fixtureLevels, (0, fixtures_js_1.requestedArgs)(fn, classes.length > 0), marks) : null;
@@ -6010,6 +5997,7 @@ function conftestFacts(mod, dir) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
+exports.argnamesOf = argnamesOf;
 exports.expandParametrize = expandParametrize;
 const pystr_js_1 = __nccwpck_require__(2560);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */

@@ -4,6 +4,7 @@
 // higher-scoped fixture params. Anything not known for certain (a fixture bound under an open
 // guard, imported from elsewhere, a scope or argnames that are not literal) makes the test dynamic.
 import type { Mark, PyValue, TestItem } from '../types.js';
+import { argnamesOf } from './paramids.js';
 import type { ParsedFunction } from './parse.js';
 import type { ValueScope } from './values.js';
 
@@ -84,20 +85,7 @@ export interface FixtureParametrize {
 
 export function parametrizeArgnames(mark: Mark): string[] | null {
   const value = mark.args[0] ?? mark.kwargs.argnames;
-  if (typeof value === 'string')
-    return value
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0);
-  if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
-    const names: string[] = [];
-    for (const item of value.items) {
-      if (typeof item !== 'string') return null;
-      names.push(item);
-    }
-    return names;
-  }
-  return null;
+  return value === undefined ? null : argnamesOf(value);
 }
 
 /** The argnames a parametrize mark makes indirect: all, some, or none; null when not literal. */

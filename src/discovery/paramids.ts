@@ -105,7 +105,7 @@ function isPytestParam(value: PyValue, pytestAliases: string[]): value is { py: 
   );
 }
 
-function argnamesOf(value: PyValue): string[] | null {
+export function argnamesOf(value: PyValue): string[] | null {
   if (typeof value === 'string')
     return value
       .split(',')
