@@ -6581,7 +6581,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 11;
+exports.DISCOVERY_CACHE_VERSION = 12;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -6664,6 +6664,12 @@ function compactFunction(fn) {
         compact.guard = fn.guard;
     if (fn.marksUnknown)
         compact.marksUnknown = true;
+    if (fn.optionalArgs)
+        compact.optionalArgs = fn.optionalArgs;
+    if (fn.isStatic)
+        compact.isStatic = true;
+    if (fn.otherDecorators)
+        compact.otherDecorators = true;
     return compact;
 }
 function compactMembers(members) {
@@ -7193,6 +7199,336 @@ async function placeDoctests(walked, placeholders, options, files) {
         .map((entry, order) => ({ entry, order }))
         .sort((a, b) => a.entry.after - b.entry.after || a.entry.rank - b.entry.rank || a.entry.seq - b.entry.seq || a.order - b.order)
         .map(({ entry }) => ({ item: entry.item, after: entry.after }));
+}
+
+
+/***/ }),
+
+/***/ 3446:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.emptyLevel = emptyLevel;
+exports.fixtureDefOf = fixtureDefOf;
+exports.opaqueDef = opaqueDef;
+exports.requestedArgs = requestedArgs;
+exports.addDef = addDef;
+exports.parametrizeArgnames = parametrizeArgnames;
+exports.fixtureParametrization = fixtureParametrization;
+exports.noteParamKeys = noteParamKeys;
+exports.reorderItems = reorderItems;
+const paramids_js_1 = __nccwpck_require__(6977);
+const SCOPES = ['function', 'class', 'module', 'package', 'session'];
+function emptyLevel() {
+    return { defs: new Map() };
+}
+/** The fixture a parsed function defines, bound to `attr`. */
+function fixtureDefOf(fn, attr, inClass, opaque, origin) {
+    const facts = fn.fixture;
+    if (!facts)
+        return null;
+    const def = {
+        name: facts.name,
+        attr,
+        argnames: requestedArgs(fn, inClass),
+        scope: facts.scope ?? 'function',
+        autouse: facts.autouse,
+    };
+    if (facts.params !== undefined)
+        def.params = facts.params;
+    if (facts.ids !== undefined)
+        def.ids = facts.ids;
+    if (opaque || fn.otherDecorators)
+        def.opaque = true;
+    if (origin)
+        def.origin = origin;
+    return def;
+}
+/** A name bound by an import or an open guard, which may be a fixture of any kind. */
+function opaqueDef(attr) {
+    return { name: attr, attr, argnames: [], scope: '?', autouse: false, opaque: true };
+}
+/** pytest's getfuncargnames: arguments without a default; a method's first is bound. */
+function requestedArgs(fn, inClass) {
+    let names = fn.argnames;
+    if (inClass && !fn.isStatic)
+        names = names.slice(1);
+    if (fn.optionalArgs)
+        names = names.filter((n) => !fn.optionalArgs.includes(n));
+    return names;
+}
+function addDef(level, def) {
+    level.defs.set(def.name, def);
+}
+function parametrizeArgnames(mark) {
+    const value = mark.args[0] ?? mark.kwargs.argnames;
+    return value === undefined ? null : (0, paramids_js_1.argnamesOf)(value);
+}
+/** The argnames a parametrize mark makes indirect: all, some, or none; null when not literal. */
+function indirectOf(mark, argnames) {
+    const value = mark.kwargs.indirect;
+    if (value === undefined || value === false)
+        return new Set();
+    if (value === true)
+        return new Set(argnames);
+    if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple')) {
+        const names = new Set();
+        for (const item of value.items) {
+            if (typeof item !== 'string')
+                return null;
+            names.add(item);
+        }
+        return names;
+    }
+    return null;
+}
+/**
+ * How the fixtures parametrize one test: the parametrize calls pytest makes for the params of the
+ * fixtures in its closure (before the test's own parametrize marks), and the scope of each of the
+ * test's own marks' params. `levels`: the chain from the rootdir's conftest.py to the innermost
+ * class; `argnames`: the test's requested arguments; `marks`: its marks in iter_markers order.
+ * null when something can't be known statically.
+ */
+function fixtureParametrization(levels, argnames, marks) {
+    if (levels.some((l) => l.unknownNames))
+        return null;
+    const parametrizeMarks = marks.filter((m) => m.name === 'parametrize');
+    const direct = new Set();
+    const parametrized = new Set();
+    const markInfo = [];
+    for (const mark of parametrizeMarks) {
+        const names = parametrizeArgnames(mark);
+        if (names === null)
+            return null;
+        const indirect = indirectOf(mark, names);
+        if (indirect === null)
+            return null;
+        for (const n of names) {
+            parametrized.add(n);
+            if (!indirect.has(n))
+                direct.add(n);
+        }
+        markInfo.push({ argnames: names, indirect });
+    }
+    const usefixtures = [];
+    for (const mark of marks) {
+        if (mark.name !== 'usefixtures')
+            continue;
+        if (Object.keys(mark.kwargs).length > 0 || mark.dynamicArgs)
+            return null;
+        for (const arg of mark.args) {
+            if (typeof arg !== 'string')
+                return null;
+            usefixtures.push(arg);
+        }
+    }
+    const autouse = [];
+    for (const level of levels) {
+        const own = [...level.defs.values()].filter((d) => d.autouse).sort((a, b) => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : 0));
+        autouse.push(...own.map((d) => d.name));
+    }
+    const initial = [...new Set([...autouse, ...usefixtures, ...argnames])];
+    const defsCache = new Map();
+    const defsOf = (name) => {
+        let defs = defsCache.get(name);
+        if (!defs) {
+            defs = levels.flatMap((l) => {
+                const d = l.defs.get(name);
+                return d ? [d] : [];
+            });
+            defsCache.set(name, defs);
+        }
+        return defs;
+    };
+    // traverse_fixture_closure: DFS, each name once, an override requesting its own name reaches the
+    // definition it overrides
+    const closure = [];
+    const indices = new Map();
+    let unknown = false;
+    const visit = (name) => {
+        let index = indices.get(name);
+        if (index === -1)
+            return;
+        if (index === undefined) {
+            closure.push(name);
+            indices.set(name, -1);
+        }
+        if (direct.has(name))
+            return;
+        const defs = defsOf(name);
+        if (defs.length === 0)
+            return;
+        index = indices.get(name) ?? -1;
+        if (-index > defs.length)
+            return;
+        const def = defs[defs.length + index];
+        if (def.opaque) {
+            unknown = true;
+            return;
+        }
+        indices.set(name, index - 1);
+        for (const dep of def.argnames)
+            visit(dep);
+        indices.set(name, index);
+    };
+    for (const name of initial)
+        visit(name);
+    if (unknown)
+        return null;
+    const scopeOf = (name) => {
+        const defs = defsOf(name);
+        if (direct.has(name) || defs.length === 0)
+            return 0;
+        return SCOPES.indexOf(defs[defs.length - 1].scope);
+    };
+    if (closure.some((n) => scopeOf(n) < 0))
+        return null;
+    // sorted by scope, highest first (a stable sort, as Python's)
+    const sorted = closure.map((name, i) => ({ name, i, s: scopeOf(name) })).sort((a, b) => b.s - a.s || a.i - b.i);
+    const fixtureCalls = [];
+    for (const { name } of sorted) {
+        if (parametrized.has(name))
+            continue;
+        const defs = defsOf(name);
+        for (let i = defs.length - 1; i >= 0; i--) {
+            const def = defs[i];
+            if (def.params !== undefined) {
+                const kwargs = {};
+                if (def.ids !== undefined)
+                    kwargs.ids = def.ids;
+                fixtureCalls.push({ mark: { name: 'parametrize', args: [name, def.params], kwargs }, scope: def.scope, ...(def.origin ? { origin: def.origin } : {}) });
+                break;
+            }
+            if (!def.argnames.includes(name))
+                break;
+        }
+    }
+    const markScopes = [];
+    for (const [i, mark] of parametrizeMarks.entries()) {
+        const scope = mark.kwargs.scope;
+        const { argnames: names, indirect } = markInfo[i];
+        if (scope !== undefined) {
+            if (typeof scope !== 'string' || !SCOPES.includes(scope))
+                return null;
+            markScopes.push(scope);
+        }
+        else if (names.length > 0 && indirect.size === names.length) {
+            // _find_parametrized_scope: the narrowest scope of the fixtures used
+            const used = names.flatMap((n) => {
+                const defs = defsOf(n);
+                return defs.length > 0 ? [SCOPES.indexOf(defs[defs.length - 1].scope)] : [];
+            });
+            if (used.some((s) => s < 0))
+                return null;
+            markScopes.push(SCOPES[used.length > 0 ? Math.min(...used) : 0]);
+        }
+        else {
+            markScopes.push('function');
+        }
+    }
+    return { fixtureCalls, markScopes };
+}
+const paramKeysOf = new WeakMap();
+/** Records the keys of an item's higher-scoped params: `params` lists argname, index and scope of each. */
+function noteParamKeys(item, params) {
+    let keys;
+    for (const { argname, index, scope } of params) {
+        if (scope === 'function')
+            continue;
+        const node = scope === 'session'
+            ? ''
+            : scope === 'package'
+                ? item.file.slice(0, item.file.lastIndexOf('/') + 1)
+                : scope === 'module'
+                    ? item.file
+                    : `${item.file}::${item.classes.join('::')}`;
+        keys ??= new Map();
+        const list = keys.get(scope) ?? [];
+        list.push(`${argname}\0${index}\0${node}`);
+        keys.set(scope, list);
+    }
+    if (keys)
+        paramKeysOf.set(item, keys);
+}
+const HIGH_SCOPES = ['session', 'package', 'module', 'class'];
+/**
+ * pytest's reorder_items (fixtures.py): items sharing a higher-scoped param are grouped so the
+ * fixture is set up once per param. Items without such params keep their order.
+ */
+function reorderItems(items) {
+    if (!items.some((i) => paramKeysOf.has(i)))
+        return items;
+    const argkeysByItem = new Map();
+    const itemsByArgkey = new Map();
+    for (const scope of HIGH_SCOPES) {
+        const byItem = new Map();
+        const byKey = new Map();
+        for (const item of items) {
+            const keys = [...new Set(paramKeysOf.get(item)?.get(scope) ?? [])];
+            if (keys.length === 0)
+                continue;
+            byItem.set(item, keys);
+            for (const key of keys) {
+                const list = byKey.get(key) ?? [];
+                if (!list.includes(item))
+                    list.push(item);
+                byKey.set(key, list);
+            }
+        }
+        argkeysByItem.set(scope, byItem);
+        itemsByArgkey.set(scope, byKey);
+    }
+    const atScope = (scoped, scopeIndex) => {
+        if (scopeIndex >= HIGH_SCOPES.length || scoped.length < 3)
+            return scoped;
+        const scope = HIGH_SCOPES[scopeIndex];
+        const byItem = argkeysByItem.get(scope);
+        const byKey = itemsByArgkey.get(scope);
+        const inSet = new Set(scoped);
+        const ignore = new Set();
+        const deque = [...scoped];
+        const done = new Set();
+        while (deque.length > 0) {
+            const noKey = new Set();
+            let slicing = null;
+            while (deque.length > 0) {
+                const item = deque.shift();
+                if (done.has(item) || noKey.has(item))
+                    continue;
+                const keys = (byItem.get(item) ?? []).filter((k) => !ignore.has(k));
+                if (keys.length === 0) {
+                    noKey.add(item);
+                    continue;
+                }
+                // dict.popitem(): the last key
+                slicing = keys[keys.length - 1];
+                const matching = byKey.get(slicing).filter((i) => inSet.has(i));
+                for (let m = matching.length - 1; m >= 0; m--) {
+                    const i = matching[m];
+                    deque.unshift(i);
+                    // move_to_end(i, last=False) in every scope's lists
+                    for (const other of HIGH_SCOPES) {
+                        for (const key of argkeysByItem.get(other).get(i) ?? []) {
+                            const list = itemsByArgkey.get(other).get(key);
+                            const at = list.indexOf(i);
+                            if (at >= 0)
+                                list.splice(at, 1);
+                            list.unshift(i);
+                        }
+                    }
+                }
+                break;
+            }
+            if (noKey.size > 0)
+                for (const i of atScope([...noKey], scopeIndex + 1))
+                    done.add(i);
+            if (slicing !== null)
+                ignore.add(slicing);
+        }
+        return [...done];
+    };
+    return atScope(items, 0);
 }
 
 
@@ -8347,6 +8683,8 @@ Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: fun
 const items_js_1 = __nccwpck_require__(546);
 const parse_pool_js_1 = __nccwpck_require__(9740);
 const fnmatch_js_1 = __nccwpck_require__(8035);
+const fixtures_js_1 = __nccwpck_require__(3446);
+const guards_js_1 = __nccwpck_require__(4050);
 const imports_js_1 = __nccwpck_require__(3048);
 const interpreter_js_1 = __nccwpck_require__(4248);
 const walk_js_1 = __nccwpck_require__(4765);
@@ -8452,18 +8790,38 @@ function lookup(abs, rootdir, cache) {
  * conftest.py between the rootdir and the path's parent lists it (paths relative to that
  * conftest's directory); an ignored directory takes everything below it along.
  */
-function ignoredByConftest(file, rootdir, conftests) {
+function ignoredByConftest(file, rootdir, conftests, imports) {
+    let maybe = false;
     for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = (0, node_path_1.dirname)(path)) {
         for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(path), rootdir)) {
             const info = conftests.get(dir);
-            if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g))))
+            if (!info)
+                continue;
+            if (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => (0, fnmatch_js_1.fnmatch)(path, g)))
                 return true;
+            for (const { path: listed, glob, guard } of info.collectIgnoreGuarded ?? []) {
+                if (!(glob ? (0, fnmatch_js_1.fnmatch)(path, listed) : listed === path))
+                    continue;
+                // added under a condition (`if not PY_3_14_PLUS: collect_ignore.extend(...)`)
+                const taken = imports ? (0, guards_js_1.evaluateGuard)(guard, imports.envFor((0, node_path_1.join)(dir, 'conftest.py'))) : null;
+                if (taken === true)
+                    return true;
+                if (taken === null)
+                    maybe = true;
+            }
         }
     }
-    return false;
+    return maybe ? 'maybe' : false;
 }
 function conftestChain(file, rootdir, conftests) {
-    const merged = { parametrizedFixtures: new Set(), fixtureArgs: new Map(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+    const merged = {
+        parametrizedFixtures: new Set(),
+        fixtureArgs: new Map(),
+        hasGenerateTests: false,
+        collectIgnore: [],
+        collectIgnoreGlob: [],
+        fixtureLevels: [],
+    };
     for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(file), rootdir)) {
         const info = conftests.get(dir);
         if (!info)
@@ -8474,6 +8832,7 @@ function conftestChain(file, rootdir, conftests) {
             merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
         merged.hasGenerateTests ||= info.hasGenerateTests;
         merged.makesModules ||= info.makesModules;
+        merged.fixtureLevels.unshift(...info.fixtureLevels); // from the rootdir's down
     }
     return merged;
 }
@@ -8489,7 +8848,7 @@ function fileCollectedPlaceholders(others, walk, rootdir, conftests) {
         return [];
     const below = (path) => collectingDirs.some((dir) => path.startsWith(dir + node_path_1.sep));
     return others
-        .filter(({ path }) => below(path) && (0, node_path_1.basename)(path) !== '__init__.py' && !(0, walk_js_1.ignoredPath)(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+        .filter(({ path }) => below(path) && (0, node_path_1.basename)(path) !== '__init__.py' && !(0, walk_js_1.ignoredPath)(path, walk) && ignoredByConftest(path, rootdir, conftests) !== true)
         .map(({ path, after }) => {
         const file = toNodePath(rootdir, path);
         return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
@@ -8538,12 +8897,6 @@ async function discover(opts) {
             const l = conftestByAbs.get(outcome.abs);
             addConftest(l, storeParsed(l.rel, outcome, cache));
         }, () => undefined);
-        const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
-        const placeholders = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
-            named: new Set(opts.paths),
-            keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
-            nodePath: (abs) => toNodePath(rootdir, abs),
-        });
         let probe;
         const imports = new imports_js_1.ImportResolver(rootdir, () => {
             if (probe === undefined) {
@@ -8556,18 +8909,56 @@ async function discover(opts) {
             }
             return probe;
         });
+        const ignored = new Map(moduleLookups.map((l) => [l, ignoredByConftest(l.abs, rootdir, conftests, imports)]));
+        const modules = moduleLookups.filter((l) => ignored.get(l) !== true);
+        // a module a conftest.py may ignore, under a condition that can't be decided: it runs whole
+        const maybeIgnored = new Set(modules.filter((l) => ignored.get(l) === 'maybe').map((l) => l.abs));
+        const placeholders = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
+            named: new Set(opts.paths),
+            keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && ignoredByConftest(abs, rootdir, conftests, imports) !== true,
+            nodePath: (abs) => toNodePath(rootdir, abs),
+        });
         const entries = new Array(modules.length);
         const itemsOf = new Array(modules.length);
         const errorsOf = new Array(modules.length);
         const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+        // A module that imports a test class from another module is collected once every module is
+        // parsed: the class is read from that module's structure.
+        const deferred = [];
+        let parsedByAbs = null;
+        const active = new Set();
+        const foreignFrom = (fromAbs) => (mod, name) => {
+            const found = imports.envFor(fromAbs).locate?.(mod);
+            const parsed = found ? parsedByAbs?.get(found.file) : undefined;
+            const key = `${found?.file}\0${name}`;
+            if (!found || !parsed || active.has(key))
+                return undefined;
+            active.add(key);
+            try {
+                return (0, items_js_1.foreignClassOf)(parsed, name, { env: imports.envFor(found.file), imports: parsed.imports ?? {} }, foreignFrom(found.file));
+            }
+            finally {
+                active.delete(key);
+            }
+        };
+        const importsTestClass = (parsed) => parsed.members.some((m) => m.kind === 'assign' && m.importedFrom !== undefined && (0, items_js_1.matchesPrefixOrGlob)(opts.rules.pythonClasses, m.name));
         // Items are built as each module's structure arrives, while the threads parse the rest.
-        const collectModule = (index, entry) => {
+        const collectModule = (index, entry, late = false) => {
             const l = modules[index];
             entries[index] = noted(l.abs, l.found.st, entry);
             const parsed = (0, cache_js_1.parsedOf)(entry);
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
-            const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
+            if (maybeIgnored.has(l.abs)) {
+                itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
+                errorsOf[index] = [];
+                return;
+            }
+            if (!late && importsTestClass(parsed)) {
+                deferred.push(index);
+                return;
+            }
+            const result = (0, items_js_1.itemsOfModule)(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs), late ? foreignFrom(l.abs) : undefined);
             // What runs of this content collected corrects what static reading could not know.
             itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected, l.rel);
             errorsOf[index] = result.errors;
@@ -8583,6 +8974,16 @@ async function discover(opts) {
                 collectModule(index, l.found.entry);
         });
         await parsing;
+        if (deferred.length > 0) {
+            parsedByAbs = new Map();
+            modules.forEach((l, index) => {
+                const entry = entries[index];
+                if (entry && !entry.syntaxError)
+                    parsedByAbs.set(l.abs, (0, cache_js_1.parsedOf)(entry));
+            });
+            for (const index of deferred)
+                collectModule(index, entries[index], true);
+        }
         const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index] }] : []));
         const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
         const verdicts = confirmSyntaxErrors(opts.python, needPython.map(({ l }) => l.abs));
@@ -8606,7 +9007,7 @@ async function discover(opts) {
         const parsedFiles = conftestRequests.length + requests.length;
         return {
             rootdir,
-            items: placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders),
+            items: (0, fixtures_js_1.reorderItems)(placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders)),
             errors: errorsOf.flat(),
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
@@ -8761,6 +9162,7 @@ function probeInterpreter(python, rootdir) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.matchesPrefixOrGlob = matchesPrefixOrGlob;
+exports.foreignClassOf = foreignClassOf;
 exports.itemsOfModule = itemsOfModule;
 exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
@@ -8769,6 +9171,7 @@ const node_path_1 = __nccwpck_require__(6760);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const guards_js_1 = __nccwpck_require__(4050);
 const paramids_js_1 = __nccwpck_require__(6977);
+const fixtures_js_1 = __nccwpck_require__(3446);
 const stdlib_js_1 = __nccwpck_require__(8780);
 const values_js_1 = __nccwpck_require__(3502);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
@@ -8972,26 +9375,54 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
     };
     if (unittest)
         return push(baseId, false, marks);
-    if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures))
+    if (fn.marksUnknown || generateTests)
         return push(baseId, true, marks);
-    if (!marks.some((m) => m.name === 'parametrize'))
+    // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
+    const origin = memberOrigin.get(fn);
+    let calls;
+    const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
+    const usesParametrized = usesFixtureIn(fn, marks, scope.parametrizedFixtures);
+    const byFixtures = (keyed || usesParametrized) && !fn.otherDecorators ? (0, fixtures_js_1.fixtureParametrization)(scope.fixtureLevels, (0, fixtures_js_1.requestedArgs)(fn, classes.length > 0), marks) : null;
+    if (byFixtures) {
+        let own = 0;
+        calls = [
+            ...byFixtures.fixtureCalls,
+            ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin })),
+        ];
+    }
+    else if (usesParametrized) {
+        return push(baseId, true, marks);
+    }
+    else {
+        calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function', origin }));
+    }
+    if (calls.length === 0)
         return push(baseId, false, marks);
-    const parametrize = marks.filter((m) => m.name === 'parametrize');
+    const parametrize = calls.map((c) => c.mark);
     let expansion = (0, paramids_js_1.expandParametrize)(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
     if ('dynamic' in expansion && scope.env?.locate) {
         // names and calls the parser could not read: followed through the imports (slower, so only here)
-        const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
-        const resolved = parametrize.map((m) => ({
-            ...m,
-            args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)),
-            kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])),
-        }));
+        const own = { env: scope.env, imports: scope.mod.imports ?? {} };
+        const resolved = calls.map(({ mark: m, origin: from }) => {
+            const valueScope = from ?? own;
+            return {
+                ...m,
+                args: m.args.map((a) => (0, values_js_1.resolveValue)(a, valueScope)),
+                kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, (0, values_js_1.resolveValue)(v, valueScope)])),
+            };
+        });
         expansion = (0, paramids_js_1.expandParametrize)(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
     }
     if ('dynamic' in expansion)
         return push(baseId, true, marks);
-    for (const c of expansion.cases)
+    const highScoped = calls.some((c) => c.scope !== 'function');
+    for (const c of expansion.cases) {
         push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+        if (highScoped) {
+            const item = out.items[out.items.length - 1];
+            (0, fixtures_js_1.noteParamKeys)(item, calls.flatMap((call, i) => ((0, fixtures_js_1.parametrizeArgnames)(call.mark) ?? []).map((argname) => ({ argname, index: c.indices[i], scope: call.scope }))));
+        }
+    }
 }
 function dynamicClassItem(cls, classes, scope, out) {
     out.items.push({
@@ -9069,15 +9500,49 @@ function classItems(cls, outer, outerMarks, scope, out) {
         return; // pytest warns and collects nothing
     const marks = [...classMarks(chain), ...outerMarks];
     const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
-    for (const binding of methodTable(chain, scope))
-        memberItems(binding, classes, marks, scope, generateTests, out);
+    const table = methodTable(chain, scope);
+    const outerLevels = scope.fixtureLevels;
+    scope.fixtureLevels = [...outerLevels, fixtureLevelOf(table, true)];
+    try {
+        for (const binding of table)
+            memberItems(binding, classes, marks, scope, generateTests, out);
+    }
+    finally {
+        scope.fixtureLevels = outerLevels;
+    }
 }
+/** The fixtures a module's or class's namespace defines; any other name it binds may be one too. */
+function fixtureLevelOf(bindings, inClass) {
+    const level = (0, fixtures_js_1.emptyLevel)();
+    for (const { name, member, uncertain } of bindings) {
+        if (member.kind === 'function') {
+            const def = (0, fixtures_js_1.fixtureDefOf)(member, name, inClass, uncertain, memberOrigin.get(member));
+            if (def) {
+                (0, fixtures_js_1.addDef)(level, def);
+                if (def.params !== undefined)
+                    level.hasParams = true;
+            }
+        }
+        else if (member.kind === 'assign' && !member.deleted && !member.testDisabled && !SPECIAL_NAMES.has(name)) {
+            (0, fixtures_js_1.addDef)(level, (0, fixtures_js_1.opaqueDef)(name));
+        }
+    }
+    return level;
+}
+/** Module attributes pytest reads for itself, which are never fixtures. */
+const SPECIAL_NAMES = new Set(['pytestmark', 'collect_ignore', 'collect_ignore_glob', '__test__', '__all__']);
 /** The items of one name of a module's or class's namespace. */
 function memberItems(binding, classes, marks, scope, generateTests, out) {
     const { member, name } = binding;
     if (scope.objects.disabled.has(member))
         return;
     if (member.kind === 'assign' && member.importedFrom !== undefined) {
+        const imported = classes.length === 0 && !binding.uncertain ? scope.importedClasses.get(name) : undefined;
+        if (imported) {
+            // A class imported from another test module is collected here again, as pytest does.
+            classItems(imported, classes, marks, scope, out);
+            return;
+        }
         // A test class or function imported from the project is collected here too; what it holds is
         // known when the module runs.
         const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
@@ -9140,8 +9605,53 @@ function collectionFails(scope, out, message) {
 }
 class CollectionFailed extends Error {
 }
+/** Functions of classes imported from another module: the names in their values are that module's. */
+const memberOrigin = new WeakMap();
+/**
+ * The class `name` of a parsed module, bound once and unconditionally, with the classes its bases
+ * name (defined there, or imported there from another test module, through `importedFrom`).
+ */
+function foreignClassOf(mod, name, origin, importedFrom, depth = 0) {
+    if (depth > 8)
+        return undefined;
+    const bound = mod.members.filter((m) => m.name === name);
+    if (bound.length !== 1 || bound[0].guard !== undefined)
+        return undefined;
+    const member = bound[0];
+    if (member.kind === 'assign')
+        return member.importedFrom !== undefined ? importedFrom(member.importedFrom, name) : undefined;
+    if (member.kind !== 'class')
+        return undefined;
+    const classes = new Map();
+    for (const base of member.bases) {
+        if (NEUTRAL_BASES.test(base) || stdlib_js_1.BUILTIN_CLASSES.has(base) || UNITTEST_BASE.test(base))
+            continue;
+        const found = foreignClassOf(mod, base, origin, importedFrom, depth + 1);
+        if (!found)
+            return undefined;
+        for (const [n, c] of found.classes) {
+            if ((classes.get(n) ?? c) !== c)
+                return undefined;
+            classes.set(n, c);
+        }
+        if ((classes.get(base) ?? found.cls) !== found.cls)
+            return undefined;
+        classes.set(base, found.cls);
+    }
+    noteOrigin(member, origin);
+    return { cls: member, classes };
+}
+function noteOrigin(cls, origin) {
+    for (const m of cls.members) {
+        if (memberOrigin.has(m))
+            continue;
+        memberOrigin.set(m, origin);
+        if (m.kind === 'class')
+            noteOrigin(m, origin);
+    }
+}
 /** The items pytest would collect from one parsed module, in pytest's order. */
-function itemsOfModule(file, mod, rules, conftest, env) {
+function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     const out = { items: [], errors: [] };
     if (mod.testAttr === false)
         return out;
@@ -9183,6 +9693,22 @@ function itemsOfModule(file, mod, rules, conftest, env) {
     for (const m of mod.members)
         if (m.kind === 'class')
             classesByName.set(m.name, m);
+    const importedClasses = new Map();
+    if (foreign) {
+        for (const m of mod.members) {
+            if (m.kind !== 'assign' || m.importedFrom === undefined || m.guard !== undefined)
+                continue;
+            const found = foreign(m.importedFrom, m.name);
+            // its bases are looked up by name: a clash with another class leaves it dynamic
+            if (!found || [...found.classes].some(([n, c]) => (classesByName.get(n) ?? c) !== c))
+                continue;
+            for (const [n, c] of found.classes)
+                classesByName.set(n, c);
+            const cls = found.cls.name === m.name ? found.cls : { ...found.cls, name: m.name };
+            classesByName.set(m.name, cls);
+            importedClasses.set(m.name, cls);
+        }
+    }
     collectFixtures(mod.members);
     addRequestingFixtures(parametrizedFixtures, fixtureArgs);
     const scope = {
@@ -9193,11 +9719,16 @@ function itemsOfModule(file, mod, rules, conftest, env) {
         parametrizedFixtures,
         generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
         env,
+        fixtureLevels: conftest.fixtureLevels,
+        importedClasses,
         objects: { marks: new Map(), disabled: new Set() },
     };
     let bindings;
     try {
         bindings = namespace(mod.members, scope);
+        scope.fixtureLevels = [...conftest.fixtureLevels, fixtureLevelOf(bindings, false)];
+        if (mod.dynamicReasons.length > 0)
+            scope.fixtureLevels[scope.fixtureLevels.length - 1].unknownNames = true;
         for (const binding of bindings)
             memberItems(binding, [], [], scope, scope.generateTests, out);
     }
@@ -9250,14 +9781,34 @@ function conftestFacts(mod, dir) {
     }
     // A hook is a module-level function, or a name imported from a plugin module.
     const defines = (hooks) => mod.members.some((m) => (m.kind === 'function' || m.kind === 'assign') && hooks.has(m.name));
+    const level = (0, fixtures_js_1.emptyLevel)();
+    for (const m of mod.members) {
+        if (m.kind === 'function' && m.fixture) {
+            const def = (0, fixtures_js_1.fixtureDefOf)(m, m.name, false, m.guard !== undefined);
+            (0, fixtures_js_1.addDef)(level, def);
+            if (def.params !== undefined)
+                level.hasParams = true;
+        }
+        else if (m.kind === 'assign' && !m.deleted && !m.testDisabled && !SPECIAL_NAMES.has(m.name)) {
+            (0, fixtures_js_1.addDef)(level, (0, fixtures_js_1.opaqueDef)(m.name));
+            if (m.name === 'pytest_plugins')
+                level.unknownNames = true;
+        }
+    }
+    if (mod.dynamicReasons.length > 0)
+        level.unknownNames = true;
+    const added = (glob, conditional) => (mod.collectIgnoreAdded ?? []).filter((a) => a.glob === glob && (a.guard !== undefined) === conditional).flatMap((a) => a.paths);
+    const guarded = (mod.collectIgnoreAdded ?? []).flatMap((a) => a.guard ? a.paths.map((p) => ({ path: (0, node_path_1.resolve)(dir, p), glob: a.glob, guard: a.guard })) : []);
     return {
+        fixtureLevels: [level],
         parametrizedFixtures,
         fixtureArgs,
         hasGenerateTests: mod.hasGenerateTests,
         collectsFiles: defines(FILE_COLLECTING_HOOKS),
         makesModules: defines(MODULE_MAKING_HOOKS),
-        collectIgnore: mod.collectIgnore.map((p) => (0, node_path_1.resolve)(dir, p)),
-        collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => (0, node_path_1.resolve)(dir, p)),
+        collectIgnore: [...mod.collectIgnore, ...added(false, false)].map((p) => (0, node_path_1.resolve)(dir, p)),
+        collectIgnoreGlob: [...mod.collectIgnoreGlob, ...added(true, false)].map((p) => (0, node_path_1.resolve)(dir, p)),
+        ...(guarded.length > 0 ? { collectIgnoreGuarded: guarded } : {}),
     };
 }
 
@@ -9271,6 +9822,7 @@ function conftestFacts(mod, dir) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
+exports.argnamesOf = argnamesOf;
 exports.expandParametrize = expandParametrize;
 const pystr_js_1 = __nccwpck_require__(2560);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
@@ -9432,7 +9984,7 @@ function expandOne(mark, opts, pytestAliases) {
     }
     if (sets.length === 0) {
         // pytest turns an empty argvalues into one skipped case with the id "NOTSET".
-        return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }] }] };
+        return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }], indices: [0] }] };
     }
     const idsValue = mark.kwargs.ids;
     let ids = null;
@@ -9466,7 +10018,7 @@ function expandOne(mark, opts, pytestAliases) {
         }
         resolved.push(parts.join('-'));
     }
-    return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks })) };
+    return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks, indices: [i] })) };
 }
 /** pytest's suffixing of duplicate ids (make_unique_parameterset_ids). */
 function makeUnique(ids) {
@@ -9500,7 +10052,7 @@ function makeUnique(ids) {
  * function's own marks bottom decorator first, then the class's, then the module's).
  */
 function expandParametrize(parametrizeMarks, opts, pytestAliases) {
-    let cases = [{ id: '', marks: [] }];
+    let cases = [{ id: '', marks: [], indices: [] }];
     let first = true;
     for (const mark of parametrizeMarks) {
         const one = expandOne(mark, opts, pytestAliases);
@@ -9509,7 +10061,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
         const next = [];
         for (const outer of cases) {
             for (const inner of one.cases) {
-                next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks] });
+                next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks], indices: [...outer.indices, ...inner.indices] });
             }
         }
         cases = next;
@@ -9733,6 +10285,18 @@ function argnamesOf(params) {
     }
     return names;
 }
+/** The parameters that have a default value. */
+function optionalArgsOf(params) {
+    const names = [];
+    for (const p of params?.namedChildren ?? []) {
+        if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')
+            continue;
+        const name = p.childForFieldName('name');
+        if (name)
+            names.push(name.text);
+    }
+    return names;
+}
 // Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
 // thousands of functions per run, the statements that Python's keywords identify are read from the
 // source text at the node's start instead, and simple `def` headers are parsed from the text too.
@@ -9760,6 +10324,7 @@ function simpleHeader(source, start) {
     if (!m)
         return null;
     const argnames = [];
+    const optional = [];
     for (const piece of m[2].split(',')) {
         const param = piece.trim();
         if (param === '' || param === '/' || param.startsWith('*'))
@@ -9768,8 +10333,10 @@ function simpleHeader(source, start) {
         if (!/^[^\s:=]+$/.test(name))
             return null;
         argnames.push(name);
+        if (param.includes('='))
+            optional.push(name);
     }
-    return { name: m[1], argnames };
+    return { name: m[1], argnames, optional };
 }
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
@@ -9944,29 +10511,40 @@ function isFixtureDecorator(expr, ctx) {
         text === 'yield_fixture';
     if (!isFixture)
         return null;
-    let name = null;
-    let parametrized = false;
-    let autouse = false;
+    const facts = { name: null, parametrized: false, autouse: false };
     if (expr.type === 'call') {
-        for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
-            if (arg?.type !== 'keyword_argument')
+        const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+        // fixture(fixture_function=None, *, scope, params, autouse, ids, name): a positional is the
+        // function itself, or (pytest < 8) the scope
+        if (args.some((a) => a.type !== 'keyword_argument'))
+            facts.scope = '?';
+        for (const arg of args) {
+            if (arg.type !== 'keyword_argument')
                 continue;
             const key = arg.childForFieldName('name')?.text;
             const value = arg.childForFieldName('value');
             if (!value)
                 continue;
-            if (key === 'params')
-                parametrized = true;
+            if (key === 'params') {
+                facts.parametrized = true;
+                facts.params = (0, pyliteral_js_1.readLiteral)(value, ctx);
+            }
+            if (key === 'ids')
+                facts.ids = (0, pyliteral_js_1.readLiteral)(value, ctx);
             if (key === 'autouse')
-                autouse = value.type === 'true';
+                facts.autouse = value.type === 'true';
+            if (key === 'scope') {
+                const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
+                facts.scope = typeof v === 'string' ? v : '?';
+            }
             if (key === 'name') {
                 const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
                 if (typeof v === 'string')
-                    name = v;
+                    facts.name = v;
             }
         }
     }
-    return { name, parametrized, autouse };
+    return facts;
 }
 /** The expression after `@` (comments inside the decorator aside). */
 function decoratorExpression(decorator) {
@@ -9995,6 +10573,8 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let fixture = null;
     let abstract = false;
     let marksUnknown = false;
+    let isStatic = false;
+    let otherDecorators = false;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
@@ -10010,11 +10590,15 @@ function parseFunction(def, decorators, firstLine, ctx) {
         }
         const fx = isFixtureDecorator(expr, ctx);
         if (fx) {
-            fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+            fixture = { ...fx, name: fx.name ?? name };
             continue;
         }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
+        if (expr.text === 'staticmethod')
+            isStatic = true;
+        else if (!/^(classmethod|(abc\.)?abstractmethod)$/.test(expr.text))
+            otherDecorators = true;
         const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
         if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text))
             marksUnknown = true;
@@ -10024,6 +10608,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const isAsync = ctx.source.startsWith('async', def.startIndex);
     const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
+    const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
     return {
         kind: 'function',
         name,
@@ -10032,6 +10617,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
         marks,
         fixture,
         abstract,
+        ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
+        ...(isStatic ? { isStatic: true } : {}),
+        ...(otherDecorators ? { otherDecorators: true } : {}),
         isGenerator: body ? containsYield(body) : false,
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };
@@ -10178,6 +10766,16 @@ function moduleLevelCall(call, ctx, guard) {
     const dotted = fn?.type === 'attribute' ? fn.text : null;
     if (!dotted)
         return;
+    const adding = /^(collect_ignore(?:_glob)?)\.(extend|append)$/.exec(dotted);
+    if (adding) {
+        const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+        const value = args.length === 1 ? (0, pyliteral_js_1.readLiteral)(args[0], ctx) : null;
+        const items = adding[2] === 'append' ? [value] : value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : [];
+        const paths = items.filter((v) => typeof v === 'string');
+        if (paths.length > 0)
+            ctx.collectIgnoreAdded.push({ glob: adding[1] === 'collect_ignore_glob', paths, ...(guard ? { guard } : {}) });
+        return;
+    }
     const dot = dotted.lastIndexOf('.');
     if (!ctx.pytestAliases.has(dotted.slice(0, dot)))
         return;
@@ -10389,6 +10987,7 @@ function parseModule(parser, source) {
             imports: {},
             requiredImports: [],
             generatorParametrize: false,
+            collectIgnoreAdded: [],
             markingFunctions: new Set(),
         };
         const dynamicReasons = [];
@@ -10408,6 +11007,7 @@ function parseModule(parser, source) {
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
             ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
             ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
+            ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
         };

@@ -159,7 +159,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 11;
+exports.DISCOVERY_CACHE_VERSION = 12;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -242,6 +242,12 @@ function compactFunction(fn) {
         compact.guard = fn.guard;
     if (fn.marksUnknown)
         compact.marksUnknown = true;
+    if (fn.optionalArgs)
+        compact.optionalArgs = fn.optionalArgs;
+    if (fn.isStatic)
+        compact.isStatic = true;
+    if (fn.otherDecorators)
+        compact.otherDecorators = true;
     return compact;
 }
 function compactMembers(members) {
@@ -1166,6 +1172,18 @@ function argnamesOf(params) {
     }
     return names;
 }
+/** The parameters that have a default value. */
+function optionalArgsOf(params) {
+    const names = [];
+    for (const p of params?.namedChildren ?? []) {
+        if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')
+            continue;
+        const name = p.childForFieldName('name');
+        if (name)
+            names.push(name.text);
+    }
+    return names;
+}
 // Every property read on a web-tree-sitter node is a call into the wasm module (~1 µs); with tens of
 // thousands of functions per run, the statements that Python's keywords identify are read from the
 // source text at the node's start instead, and simple `def` headers are parsed from the text too.
@@ -1193,6 +1211,7 @@ function simpleHeader(source, start) {
     if (!m)
         return null;
     const argnames = [];
+    const optional = [];
     for (const piece of m[2].split(',')) {
         const param = piece.trim();
         if (param === '' || param === '/' || param.startsWith('*'))
@@ -1201,8 +1220,10 @@ function simpleHeader(source, start) {
         if (!/^[^\s:=]+$/.test(name))
             return null;
         argnames.push(name);
+        if (param.includes('='))
+            optional.push(name);
     }
-    return { name: m[1], argnames };
+    return { name: m[1], argnames, optional };
 }
 /** Names an `except` clause catches that an ImportError would match. */
 const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseException)$/;
@@ -1377,29 +1398,40 @@ function isFixtureDecorator(expr, ctx) {
         text === 'yield_fixture';
     if (!isFixture)
         return null;
-    let name = null;
-    let parametrized = false;
-    let autouse = false;
+    const facts = { name: null, parametrized: false, autouse: false };
     if (expr.type === 'call') {
-        for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
-            if (arg?.type !== 'keyword_argument')
+        const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+        // fixture(fixture_function=None, *, scope, params, autouse, ids, name): a positional is the
+        // function itself, or (pytest < 8) the scope
+        if (args.some((a) => a.type !== 'keyword_argument'))
+            facts.scope = '?';
+        for (const arg of args) {
+            if (arg.type !== 'keyword_argument')
                 continue;
             const key = arg.childForFieldName('name')?.text;
             const value = arg.childForFieldName('value');
             if (!value)
                 continue;
-            if (key === 'params')
-                parametrized = true;
+            if (key === 'params') {
+                facts.parametrized = true;
+                facts.params = (0, pyliteral_js_1.readLiteral)(value, ctx);
+            }
+            if (key === 'ids')
+                facts.ids = (0, pyliteral_js_1.readLiteral)(value, ctx);
             if (key === 'autouse')
-                autouse = value.type === 'true';
+                facts.autouse = value.type === 'true';
+            if (key === 'scope') {
+                const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
+                facts.scope = typeof v === 'string' ? v : '?';
+            }
             if (key === 'name') {
                 const v = (0, pyliteral_js_1.readLiteral)(value, ctx);
                 if (typeof v === 'string')
-                    name = v;
+                    facts.name = v;
             }
         }
     }
-    return { name, parametrized, autouse };
+    return facts;
 }
 /** The expression after `@` (comments inside the decorator aside). */
 function decoratorExpression(decorator) {
@@ -1428,6 +1460,8 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let fixture = null;
     let abstract = false;
     let marksUnknown = false;
+    let isStatic = false;
+    let otherDecorators = false;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
@@ -1443,11 +1477,15 @@ function parseFunction(def, decorators, firstLine, ctx) {
         }
         const fx = isFixtureDecorator(expr, ctx);
         if (fx) {
-            fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+            fixture = { ...fx, name: fx.name ?? name };
             continue;
         }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
+        if (expr.text === 'staticmethod')
+            isStatic = true;
+        else if (!/^(classmethod|(abc\.)?abstractmethod)$/.test(expr.text))
+            otherDecorators = true;
         const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
         if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text))
             marksUnknown = true;
@@ -1457,6 +1495,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const isAsync = ctx.source.startsWith('async', def.startIndex);
     const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
+    const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
     return {
         kind: 'function',
         name,
@@ -1465,6 +1504,9 @@ function parseFunction(def, decorators, firstLine, ctx) {
         marks,
         fixture,
         abstract,
+        ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
+        ...(isStatic ? { isStatic: true } : {}),
+        ...(otherDecorators ? { otherDecorators: true } : {}),
         isGenerator: body ? containsYield(body) : false,
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };
@@ -1611,6 +1653,16 @@ function moduleLevelCall(call, ctx, guard) {
     const dotted = fn?.type === 'attribute' ? fn.text : null;
     if (!dotted)
         return;
+    const adding = /^(collect_ignore(?:_glob)?)\.(extend|append)$/.exec(dotted);
+    if (adding) {
+        const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+        const value = args.length === 1 ? (0, pyliteral_js_1.readLiteral)(args[0], ctx) : null;
+        const items = adding[2] === 'append' ? [value] : value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : [];
+        const paths = items.filter((v) => typeof v === 'string');
+        if (paths.length > 0)
+            ctx.collectIgnoreAdded.push({ glob: adding[1] === 'collect_ignore_glob', paths, ...(guard ? { guard } : {}) });
+        return;
+    }
     const dot = dotted.lastIndexOf('.');
     if (!ctx.pytestAliases.has(dotted.slice(0, dot)))
         return;
@@ -1822,6 +1874,7 @@ function parseModule(parser, source) {
             imports: {},
             requiredImports: [],
             generatorParametrize: false,
+            collectIgnoreAdded: [],
             markingFunctions: new Set(),
         };
         const dynamicReasons = [];
@@ -1841,6 +1894,7 @@ function parseModule(parser, source) {
             ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
             ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
             ...(ctx.generatorParametrize ? { generatorParametrize: true } : {}),
+            ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
             ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
             ...(refs.dynamic ? { dynamicImport: true } : {}),
         };

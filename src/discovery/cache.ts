@@ -7,7 +7,7 @@ import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 11;
+export const DISCOVERY_CACHE_VERSION = 12;
 
 /** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
 export type CollectedRecord = Record<string, string[]>;
@@ -115,6 +115,9 @@ function compactFunction(fn: ParsedFunction): Partial<ParsedFunction> {
   if (fn.isGenerator) compact.isGenerator = true;
   if (fn.guard) compact.guard = fn.guard;
   if (fn.marksUnknown) compact.marksUnknown = true;
+  if (fn.optionalArgs) compact.optionalArgs = fn.optionalArgs;
+  if (fn.isStatic) compact.isStatic = true;
+  if (fn.otherDecorators) compact.otherDecorators = true;
   return compact;
 }
 

@@ -7,10 +7,13 @@ import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
 import { applyCollected, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
 export { learnCollected, type CollectedRecord } from './cache.js';
 export { doctestOptionsOf, type DoctestOptions } from './doctests.js';
-import { conftestFacts, itemsOfModule, type CollectRules, type ConftestInfo } from './items.js';
+import { conftestFacts, foreignClassOf, itemsOfModule, matchesPrefixOrGlob, type CollectRules, type ConftestInfo, type ForeignClassLookup } from './items.js';
+import type { ParsedModule } from './parse.js';
 import type { ParseOutcome, ParseRequest } from './parse-file.js';
 import { openParsePool } from './parse-pool.js';
 import { fnmatch } from './fnmatch.js';
+import { reorderItems } from './fixtures.js';
+import { evaluateGuard } from './guards.js';
 import { ImportResolver } from './imports.js';
 import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findCollectable, ignoredPath, type WalkRules } from './walk.js';
@@ -141,18 +144,34 @@ function lookup(abs: string, rootdir: string, cache: DiscoveryCache | null): Loo
  * conftest.py between the rootdir and the path's parent lists it (paths relative to that
  * conftest's directory); an ignored directory takes everything below it along.
  */
-function ignoredByConftest(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): boolean {
+function ignoredByConftest(file: string, rootdir: string, conftests: Map<string, ConftestInfo>, imports?: ImportResolver): boolean | 'maybe' {
+  let maybe = false;
   for (let path = file; path.startsWith(rootdir) && path !== rootdir; path = dirname(path)) {
     for (const dir of dirsUpToRootdir(dirname(path), rootdir)) {
       const info = conftests.get(dir);
-      if (info && (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g)))) return true;
+      if (!info) continue;
+      if (info.collectIgnore.includes(path) || info.collectIgnoreGlob.some((g) => fnmatch(path, g))) return true;
+      for (const { path: listed, glob, guard } of info.collectIgnoreGuarded ?? []) {
+        if (!(glob ? fnmatch(path, listed) : listed === path)) continue;
+        // added under a condition (`if not PY_3_14_PLUS: collect_ignore.extend(...)`)
+        const taken = imports ? evaluateGuard(guard, imports.envFor(join(dir, 'conftest.py'))) : null;
+        if (taken === true) return true;
+        if (taken === null) maybe = true;
+      }
     }
   }
-  return false;
+  return maybe ? 'maybe' : false;
 }
 
 function conftestChain(file: string, rootdir: string, conftests: Map<string, ConftestInfo>): ConftestInfo {
-  const merged: ConftestInfo = { parametrizedFixtures: new Set(), fixtureArgs: new Map(), hasGenerateTests: false, collectIgnore: [], collectIgnoreGlob: [] };
+  const merged: ConftestInfo = {
+    parametrizedFixtures: new Set(),
+    fixtureArgs: new Map(),
+    hasGenerateTests: false,
+    collectIgnore: [],
+    collectIgnoreGlob: [],
+    fixtureLevels: [],
+  };
   for (const dir of dirsUpToRootdir(dirname(file), rootdir)) {
     const info = conftests.get(dir);
     if (!info) continue;
@@ -160,6 +179,7 @@ function conftestChain(file: string, rootdir: string, conftests: Map<string, Con
     for (const [name, args] of info.fixtureArgs) merged.fixtureArgs.set(name, [...(merged.fixtureArgs.get(name) ?? []), ...args]);
     merged.hasGenerateTests ||= info.hasGenerateTests;
     merged.makesModules ||= info.makesModules;
+    merged.fixtureLevels.unshift(...info.fixtureLevels); // from the rootdir's down
   }
   return merged;
 }
@@ -180,7 +200,7 @@ function fileCollectedPlaceholders(
   if (collectingDirs.length === 0) return [];
   const below = (path: string) => collectingDirs.some((dir) => path.startsWith(dir + sep));
   return others
-    .filter(({ path }) => below(path) && basename(path) !== '__init__.py' && !ignoredPath(path, walk) && !ignoredByConftest(path, rootdir, conftests))
+    .filter(({ path }) => below(path) && basename(path) !== '__init__.py' && !ignoredPath(path, walk) && ignoredByConftest(path, rootdir, conftests) !== true)
     .map(({ path, after }) => {
       const file = toNodePath(rootdir, path);
       return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
@@ -233,17 +253,6 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       () => undefined,
     );
 
-    const modules = moduleLookups.filter((l) => !ignoredByConftest(l.abs, rootdir, conftests));
-    const placeholders = await placeDoctests(
-      walked,
-      fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests),
-      opts.doctest ?? doctestOptionsOf([], undefined),
-      {
-        named: new Set(opts.paths),
-        keep: (abs) => !ignoredPath(abs, opts.walk) && !ignoredByConftest(abs, rootdir, conftests),
-        nodePath: (abs) => toNodePath(rootdir, abs),
-      },
-    );
     let probe: InterpreterProbe | null | undefined;
     const imports = new ImportResolver(rootdir, () => {
       if (probe === undefined) {
@@ -255,17 +264,68 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       }
       return probe;
     });
+    const ignored = new Map(moduleLookups.map((l) => [l, ignoredByConftest(l.abs, rootdir, conftests, imports)]));
+    const modules = moduleLookups.filter((l) => ignored.get(l) !== true);
+    // a module a conftest.py may ignore, under a condition that can't be decided: it runs whole
+    const maybeIgnored = new Set(modules.filter((l) => ignored.get(l) === 'maybe').map((l) => l.abs));
+    const placeholders = await placeDoctests(
+      walked,
+      fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests),
+      opts.doctest ?? doctestOptionsOf([], undefined),
+      {
+        named: new Set(opts.paths),
+        keep: (abs) => !ignoredPath(abs, opts.walk) && ignoredByConftest(abs, rootdir, conftests, imports) !== true,
+        nodePath: (abs) => toNodePath(rootdir, abs),
+      },
+    );
     const entries: (CacheEntry | undefined)[] = new Array(modules.length);
     const itemsOf: TestItem[][] = new Array(modules.length);
     const errorsOf: CollectionError[][] = new Array(modules.length);
     const indexOf = new Map(modules.map((l, index) => [l.abs, index]));
+    // A module that imports a test class from another module is collected once every module is
+    // parsed: the class is read from that module's structure.
+    const deferred: number[] = [];
+    let parsedByAbs: Map<string, ParsedModule> | null = null;
+    const active = new Set<string>();
+    const foreignFrom =
+      (fromAbs: string): ForeignClassLookup =>
+      (mod, name) => {
+        const found = imports.envFor(fromAbs).locate?.(mod);
+        const parsed = found ? parsedByAbs?.get(found.file) : undefined;
+        const key = `${found?.file}\0${name}`;
+        if (!found || !parsed || active.has(key)) return undefined;
+        active.add(key);
+        try {
+          return foreignClassOf(parsed, name, { env: imports.envFor(found.file), imports: parsed.imports ?? {} }, foreignFrom(found.file));
+        } finally {
+          active.delete(key);
+        }
+      };
+    const importsTestClass = (parsed: ParsedModule) =>
+      parsed.members.some((m) => m.kind === 'assign' && m.importedFrom !== undefined && matchesPrefixOrGlob(opts.rules.pythonClasses, m.name));
     // Items are built as each module's structure arrives, while the threads parse the rest.
-    const collectModule = (index: number, entry: CacheEntry) => {
+    const collectModule = (index: number, entry: CacheEntry, late = false) => {
       const l = modules[index];
       entries[index] = noted(l.abs, l.found.st, entry);
       const parsed = parsedOf(entry);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
-      const result = itemsOfModule(l.rel, parsed, opts.rules, conftestChain(l.abs, rootdir, conftests), imports.envFor(l.abs));
+      if (maybeIgnored.has(l.abs)) {
+        itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
+        errorsOf[index] = [];
+        return;
+      }
+      if (!late && importsTestClass(parsed)) {
+        deferred.push(index);
+        return;
+      }
+      const result = itemsOfModule(
+        l.rel,
+        parsed,
+        opts.rules,
+        conftestChain(l.abs, rootdir, conftests),
+        imports.envFor(l.abs),
+        late ? foreignFrom(l.abs) : undefined,
+      );
       // What runs of this content collected corrects what static reading could not know.
       itemsOf[index] = applyCollected(result.items, entry.collected, l.rel);
       errorsOf[index] = result.errors;
@@ -280,6 +340,14 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       if ('entry' in l.found) collectModule(index, l.found.entry);
     });
     await parsing;
+    if (deferred.length > 0) {
+      parsedByAbs = new Map();
+      modules.forEach((l, index) => {
+        const entry = entries[index];
+        if (entry && !entry.syntaxError) parsedByAbs!.set(l.abs, parsedOf(entry));
+      });
+      for (const index of deferred) collectModule(index, entries[index]!, true);
+    }
 
     const unconfirmed = modules.flatMap((l, index) => (itemsOf[index] === undefined ? [{ l, entry: entries[index]! }] : []));
     const needPython = unconfirmed.filter(({ entry }) => entry.syntaxError === undefined);
@@ -304,7 +372,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const parsedFiles = conftestRequests.length + requests.length;
     return {
       rootdir,
-      items: placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders),
+      items: reorderItems(placeholders.length === 0 ? itemsOf.flat() : interleave(files, modules, itemsOf, placeholders)),
       errors: errorsOf.flat(),
       parsedFiles,
       cachedFiles: conftestLookups.length + modules.length - parsedFiles,

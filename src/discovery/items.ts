@@ -3,11 +3,22 @@
 import { resolve } from 'node:path';
 import type { CollectionError, Mark, TestItem } from '../types.js';
 import { fnmatch } from './fnmatch.js';
-import { evaluateGuard, type GuardEnv } from './guards.js';
+import { evaluateGuard, type GuardEnv, type GuardExpr } from './guards.js';
 import { expandParametrize, type IdOptions } from './paramids.js';
+import {
+  addDef,
+  emptyLevel,
+  fixtureDefOf,
+  fixtureParametrization,
+  noteParamKeys,
+  opaqueDef,
+  parametrizeArgnames,
+  requestedArgs,
+  type FixtureLevel,
+} from './fixtures.js';
 import type { ParsedClass, ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 import { BUILTIN_CLASSES, STDLIB_MODULES } from './stdlib.js';
-import { resolveValue } from './values.js';
+import { resolveValue, type ValueScope } from './values.js';
 
 export interface CollectRules {
   pythonFunctions: string[];
@@ -26,6 +37,8 @@ export interface ConftestInfo {
   /** Absolute paths and path patterns from `collect_ignore` / `collect_ignore_glob`. */
   collectIgnore: string[];
   collectIgnoreGlob: string[];
+  /** Paths and patterns added to those under a condition, decided with the interpreter's facts. */
+  collectIgnoreGuarded?: { path: string; glob: boolean; guard: GuardExpr }[];
   /**
    * Defines pytest_collect_file or pytest_collect_directory: files below it that are not Python
    * modules may be tests, known only when pytest collects them.
@@ -33,6 +46,8 @@ export interface ConftestInfo {
   collectsFiles?: boolean;
   /** Defines pytest_pycollect_makemodule or pytest_collect_directory: its test modules collect as it says. */
   makesModules?: boolean;
+  /** Its fixtures, from the rootdir's conftest.py down to the module's directory. */
+  fixtureLevels: FixtureLevel[];
 }
 
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
@@ -65,6 +80,10 @@ interface ModuleScope {
   parametrizedFixtures: Set<string>;
   generateTests: boolean;
   env: GuardEnv | undefined;
+  /** The fixtures visible to the module's tests: the conftest.py chain's, the module's, then the enclosing classes'. */
+  fixtureLevels: FixtureLevel[];
+  /** Classes imported from other test modules, by the name the module binds them to. */
+  importedClasses: Map<string, ParsedClass>;
   /** What rebinding did to the objects of the module: marks stored on them, `__test__ = False`. */
   objects: { marks: Map<ParsedMember, Mark[]>; disabled: Set<ParsedMember> };
 }
@@ -254,22 +273,53 @@ function functionItems(
     out.items.push(item);
   };
   if (unittest) return push(baseId, false, marks);
-  if (fn.marksUnknown || generateTests || usesFixtureIn(fn, marks, scope.parametrizedFixtures)) return push(baseId, true, marks);
-  if (!marks.some((m) => m.name === 'parametrize')) return push(baseId, false, marks);
-  const parametrize = marks.filter((m) => m.name === 'parametrize');
+  if (fn.marksUnknown || generateTests) return push(baseId, true, marks);
+  // The fixtures' params come first (FixtureManager.pytest_generate_tests runs before the marks').
+  const origin = memberOrigin.get(fn);
+  let calls: { mark: Mark; scope: string; origin?: ValueScope }[];
+  const keyed = scope.fixtureLevels.some((l) => l.hasParams) || marks.some((m) => m.name === 'parametrize' && ('indirect' in m.kwargs || 'scope' in m.kwargs));
+  const usesParametrized = usesFixtureIn(fn, marks, scope.parametrizedFixtures);
+  const byFixtures =
+    (keyed || usesParametrized) && !fn.otherDecorators ? fixtureParametrization(scope.fixtureLevels, requestedArgs(fn, classes.length > 0), marks) : null;
+  if (byFixtures) {
+    let own = 0;
+    calls = [
+      ...byFixtures.fixtureCalls,
+      ...marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: byFixtures.markScopes[own++], origin })),
+    ];
+  } else if (usesParametrized) {
+    return push(baseId, true, marks);
+  } else {
+    calls = marks.filter((m) => m.name === 'parametrize').map((mark) => ({ mark, scope: 'function', origin }));
+  }
+  if (calls.length === 0) return push(baseId, false, marks);
+  const parametrize = calls.map((c) => c.mark);
   let expansion = expandParametrize(parametrize, scope.rules.idOptions, scope.mod.pytestAliases);
   if ('dynamic' in expansion && scope.env?.locate) {
     // names and calls the parser could not read: followed through the imports (slower, so only here)
-    const valueScope = { env: scope.env, imports: scope.mod.imports ?? {} };
-    const resolved = parametrize.map((m) => ({
-      ...m,
-      args: m.args.map((a) => resolveValue(a, valueScope)),
-      kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, resolveValue(v, valueScope)])),
-    }));
+    const own = { env: scope.env, imports: scope.mod.imports ?? {} };
+    const resolved = calls.map(({ mark: m, origin: from }) => {
+      const valueScope = from ?? own;
+      return {
+        ...m,
+        args: m.args.map((a) => resolveValue(a, valueScope)),
+        kwargs: Object.fromEntries(Object.entries(m.kwargs).map(([k, v]) => [k, resolveValue(v, valueScope)])),
+      };
+    });
     expansion = expandParametrize(resolved, scope.rules.idOptions, scope.mod.pytestAliases);
   }
   if ('dynamic' in expansion) return push(baseId, true, marks);
-  for (const c of expansion.cases) push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+  const highScoped = calls.some((c) => c.scope !== 'function');
+  for (const c of expansion.cases) {
+    push(`${baseId}[${c.id}]`, false, c.marks.length === 0 ? marks : [...c.marks, ...marks], c.id);
+    if (highScoped) {
+      const item = out.items[out.items.length - 1];
+      noteParamKeys(
+        item,
+        calls.flatMap((call, i) => (parametrizeArgnames(call.mark) ?? []).map((argname) => ({ argname, index: c.indices[i], scope: call.scope }))),
+      );
+    }
+  }
 }
 
 function dynamicClassItem(cls: ParsedClass, classes: string[], scope: ModuleScope, out: Builder): void {
@@ -337,14 +387,47 @@ function classItems(cls: ParsedClass, outer: string[], outerMarks: Mark[], scope
   if (chain.some((c) => c.hasInit || c.hasNew)) return; // pytest warns and collects nothing
   const marks = [...classMarks(chain), ...outerMarks];
   const generateTests = scope.generateTests || chain.some((c) => c.hasGenerateTests);
-  for (const binding of methodTable(chain, scope)) memberItems(binding, classes, marks, scope, generateTests, out);
+  const table = methodTable(chain, scope);
+  const outerLevels = scope.fixtureLevels;
+  scope.fixtureLevels = [...outerLevels, fixtureLevelOf(table, true)];
+  try {
+    for (const binding of table) memberItems(binding, classes, marks, scope, generateTests, out);
+  } finally {
+    scope.fixtureLevels = outerLevels;
+  }
 }
+
+/** The fixtures a module's or class's namespace defines; any other name it binds may be one too. */
+function fixtureLevelOf(bindings: Binding[], inClass: boolean): FixtureLevel {
+  const level = emptyLevel();
+  for (const { name, member, uncertain } of bindings) {
+    if (member.kind === 'function') {
+      const def = fixtureDefOf(member, name, inClass, uncertain, memberOrigin.get(member));
+      if (def) {
+        addDef(level, def);
+        if (def.params !== undefined) level.hasParams = true;
+      }
+    } else if (member.kind === 'assign' && !member.deleted && !member.testDisabled && !SPECIAL_NAMES.has(name)) {
+      addDef(level, opaqueDef(name));
+    }
+  }
+  return level;
+}
+
+/** Module attributes pytest reads for itself, which are never fixtures. */
+const SPECIAL_NAMES = new Set(['pytestmark', 'collect_ignore', 'collect_ignore_glob', '__test__', '__all__']);
 
 /** The items of one name of a module's or class's namespace. */
 function memberItems(binding: Binding, classes: string[], marks: Mark[], scope: ModuleScope, generateTests: boolean, out: Builder): void {
   const { member, name } = binding;
   if (scope.objects.disabled.has(member)) return;
   if (member.kind === 'assign' && member.importedFrom !== undefined) {
+    const imported = classes.length === 0 && !binding.uncertain ? scope.importedClasses.get(name) : undefined;
+    if (imported) {
+      // A class imported from another test module is collected here again, as pytest does.
+      classItems(imported, classes, marks, scope, out);
+      return;
+    }
     // A test class or function imported from the project is collected here too; what it holds is
     // known when the module runs.
     const isClass = matchesPrefixOrGlob(scope.rules.pythonClasses, name);
@@ -407,6 +490,59 @@ function collectionFails(scope: ModuleScope, out: Builder, message: string): nev
 
 class CollectionFailed extends Error {}
 
+/** Functions of classes imported from another module: the names in their values are that module's. */
+const memberOrigin = new WeakMap<ParsedMember, ValueScope>();
+
+/** A class of another module, and the classes its bases name there (by name, with their own bases'). */
+export interface ForeignClass {
+  cls: ParsedClass;
+  classes: Map<string, ParsedClass>;
+}
+
+/** `from mod import name` of a test class: the class, when it is certain. */
+export type ForeignClassLookup = (mod: string, name: string) => ForeignClass | undefined;
+
+/**
+ * The class `name` of a parsed module, bound once and unconditionally, with the classes its bases
+ * name (defined there, or imported there from another test module, through `importedFrom`).
+ */
+export function foreignClassOf(
+  mod: ParsedModule,
+  name: string,
+  origin: ValueScope,
+  importedFrom: (mod: string, name: string) => ForeignClass | undefined,
+  depth = 0,
+): ForeignClass | undefined {
+  if (depth > 8) return undefined;
+  const bound = mod.members.filter((m) => m.name === name);
+  if (bound.length !== 1 || bound[0].guard !== undefined) return undefined;
+  const member = bound[0];
+  if (member.kind === 'assign') return member.importedFrom !== undefined ? importedFrom(member.importedFrom, name) : undefined;
+  if (member.kind !== 'class') return undefined;
+  const classes = new Map<string, ParsedClass>();
+  for (const base of member.bases) {
+    if (NEUTRAL_BASES.test(base) || BUILTIN_CLASSES.has(base) || UNITTEST_BASE.test(base)) continue;
+    const found = foreignClassOf(mod, base, origin, importedFrom, depth + 1);
+    if (!found) return undefined;
+    for (const [n, c] of found.classes) {
+      if ((classes.get(n) ?? c) !== c) return undefined;
+      classes.set(n, c);
+    }
+    if ((classes.get(base) ?? found.cls) !== found.cls) return undefined;
+    classes.set(base, found.cls);
+  }
+  noteOrigin(member, origin);
+  return { cls: member, classes };
+}
+
+function noteOrigin(cls: ParsedClass, origin: ValueScope): void {
+  for (const m of cls.members) {
+    if (memberOrigin.has(m)) continue;
+    memberOrigin.set(m, origin);
+    if (m.kind === 'class') noteOrigin(m, origin);
+  }
+}
+
 /** The items pytest would collect from one parsed module, in pytest's order. */
 export function itemsOfModule(
   file: string,
@@ -414,6 +550,7 @@ export function itemsOfModule(
   rules: CollectRules,
   conftest: ConftestInfo,
   env?: GuardEnv,
+  foreign?: ForeignClassLookup,
 ): { items: TestItem[]; errors: CollectionError[] } {
   const out: Builder = { items: [], errors: [] };
   if (mod.testAttr === false) return out;
@@ -450,6 +587,19 @@ export function itemsOfModule(
     }
   };
   for (const m of mod.members) if (m.kind === 'class') classesByName.set(m.name, m);
+  const importedClasses = new Map<string, ParsedClass>();
+  if (foreign) {
+    for (const m of mod.members) {
+      if (m.kind !== 'assign' || m.importedFrom === undefined || m.guard !== undefined) continue;
+      const found = foreign(m.importedFrom, m.name);
+      // its bases are looked up by name: a clash with another class leaves it dynamic
+      if (!found || [...found.classes].some(([n, c]) => (classesByName.get(n) ?? c) !== c)) continue;
+      for (const [n, c] of found.classes) classesByName.set(n, c);
+      const cls = found.cls.name === m.name ? found.cls : { ...found.cls, name: m.name };
+      classesByName.set(m.name, cls);
+      importedClasses.set(m.name, cls);
+    }
+  }
   collectFixtures(mod.members);
   addRequestingFixtures(parametrizedFixtures, fixtureArgs);
   const scope: ModuleScope = {
@@ -460,11 +610,15 @@ export function itemsOfModule(
     parametrizedFixtures,
     generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
     env,
+    fixtureLevels: conftest.fixtureLevels,
+    importedClasses,
     objects: { marks: new Map(), disabled: new Set() },
   };
   let bindings: Binding[];
   try {
     bindings = namespace(mod.members, scope);
+    scope.fixtureLevels = [...conftest.fixtureLevels, fixtureLevelOf(bindings, false)];
+    if (mod.dynamicReasons.length > 0) scope.fixtureLevels[scope.fixtureLevels.length - 1].unknownNames = true;
     for (const binding of bindings) memberItems(binding, [], [], scope, scope.generateTests, out);
   } catch (e) {
     if (!(e instanceof CollectionFailed)) throw e;
@@ -516,13 +670,32 @@ export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
   }
   // A hook is a module-level function, or a name imported from a plugin module.
   const defines = (hooks: Set<string>) => mod.members.some((m) => (m.kind === 'function' || m.kind === 'assign') && hooks.has(m.name));
+  const level = emptyLevel();
+  for (const m of mod.members) {
+    if (m.kind === 'function' && m.fixture) {
+      const def = fixtureDefOf(m, m.name, false, m.guard !== undefined);
+      addDef(level, def!);
+      if (def!.params !== undefined) level.hasParams = true;
+    } else if (m.kind === 'assign' && !m.deleted && !m.testDisabled && !SPECIAL_NAMES.has(m.name)) {
+      addDef(level, opaqueDef(m.name));
+      if (m.name === 'pytest_plugins') level.unknownNames = true;
+    }
+  }
+  if (mod.dynamicReasons.length > 0) level.unknownNames = true;
+  const added = (glob: boolean, conditional: boolean) =>
+    (mod.collectIgnoreAdded ?? []).filter((a) => a.glob === glob && (a.guard !== undefined) === conditional).flatMap((a) => a.paths);
+  const guarded = (mod.collectIgnoreAdded ?? []).flatMap((a) =>
+    a.guard ? a.paths.map((p) => ({ path: resolve(dir, p), glob: a.glob, guard: a.guard! })) : [],
+  );
   return {
+    fixtureLevels: [level],
     parametrizedFixtures,
     fixtureArgs,
     hasGenerateTests: mod.hasGenerateTests,
     collectsFiles: defines(FILE_COLLECTING_HOOKS),
     makesModules: defines(MODULE_MAKING_HOOKS),
-    collectIgnore: mod.collectIgnore.map((p) => resolve(dir, p)),
-    collectIgnoreGlob: mod.collectIgnoreGlob.map((p) => resolve(dir, p)),
+    collectIgnore: [...mod.collectIgnore, ...added(false, false)].map((p) => resolve(dir, p)),
+    collectIgnoreGlob: [...mod.collectIgnoreGlob, ...added(true, false)].map((p) => resolve(dir, p)),
+    ...(guarded.length > 0 ? { collectIgnoreGuarded: guarded } : {}),
   };
 }

@@ -71,6 +71,8 @@ export interface ParamCase {
   id: string;
   /** Marks from `pytest.param(..., marks=...)` of every parametrize that made this case. */
   marks: Mark[];
+  /** The index of this case's parameter set in each parametrize call (pytest's callspec.indices). */
+  indices: number[];
 }
 
 export type Expansion = { cases: ParamCase[] } | { dynamic: string };
@@ -103,7 +105,7 @@ function isPytestParam(value: PyValue, pytestAliases: string[]): value is { py: 
   );
 }
 
-function argnamesOf(value: PyValue): string[] | null {
+export function argnamesOf(value: PyValue): string[] | null {
   if (typeof value === 'string')
     return value
       .split(',')
@@ -162,7 +164,7 @@ function expandOne(mark: Mark, opts: IdOptions, pytestAliases: string[]): Expans
   }
   if (sets.length === 0) {
     // pytest turns an empty argvalues into one skipped case with the id "NOTSET".
-    return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }] }] };
+    return { cases: [{ id: 'NOTSET', marks: [{ name: 'skip', args: [], kwargs: {} }], indices: [0] }] };
   }
   const idsValue = mark.kwargs.ids;
   let ids: PyValue[] | null = null;
@@ -192,7 +194,7 @@ function expandOne(mark: Mark, opts: IdOptions, pytestAliases: string[]): Expans
     }
     resolved.push(parts.join('-'));
   }
-  return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks })) };
+  return { cases: makeUnique(resolved).map((id, i) => ({ id, marks: sets[i].marks, indices: [i] })) };
 }
 
 /** pytest's suffixing of duplicate ids (make_unique_parameterset_ids). */
@@ -225,7 +227,7 @@ function makeUnique(ids: string[]): string[] {
  * function's own marks bottom decorator first, then the class's, then the module's).
  */
 export function expandParametrize(parametrizeMarks: Mark[], opts: IdOptions, pytestAliases: string[]): Expansion {
-  let cases: ParamCase[] = [{ id: '', marks: [] }];
+  let cases: ParamCase[] = [{ id: '', marks: [], indices: [] }];
   let first = true;
   for (const mark of parametrizeMarks) {
     const one = expandOne(mark, opts, pytestAliases);
@@ -233,7 +235,7 @@ export function expandParametrize(parametrizeMarks: Mark[], opts: IdOptions, pyt
     const next: ParamCase[] = [];
     for (const outer of cases) {
       for (const inner of one.cases) {
-        next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks] });
+        next.push({ id: first ? inner.id : `${outer.id}-${inner.id}`, marks: [...outer.marks, ...inner.marks], indices: [...outer.indices, ...inner.indices] });
       }
     }
     cases = next;

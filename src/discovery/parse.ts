@@ -1,7 +1,7 @@
 // Turns one Python source file into its collectable structure (functions, classes, marks,
 // fixtures), independent of the pytest config, so the result can be cached by file content.
 import type { Node, Parser } from 'web-tree-sitter';
-import type { Mark } from '../types.js';
+import type { Mark, PyValue } from '../types.js';
 import { andGuard, emptyGuardScope, notGuard, toGuard, UNKNOWN_GUARD, type GuardExpr, type GuardScope } from './guards.js';
 import { importRefs } from './import-refs.js';
 import { emptyLiteralContext, isDynamic, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
@@ -14,14 +14,33 @@ export interface ParsedFunction {
   argnames: string[];
   /** Marks from decorators, in source order (top first). */
   marks: Mark[];
-  fixture: { name: string; parametrized: boolean; autouse: boolean } | null;
+  fixture: FixtureFacts | null;
   abstract: boolean;
+  /** Arguments with a default value (pytest requests no fixture for them); left out when none. */
+  optionalArgs?: string[];
+  /** `@staticmethod`: in a class, its first argument is not bound. */
+  isStatic?: true;
+  /** A decorator that is no mark, fixture or method kind (`@given`, `@mock.patch`): the signature pytest sees may differ. */
+  otherDecorators?: true;
   /** A plain (not async) generator function: pytest refuses it as a test. */
   isGenerator: boolean;
   /** A decorator of the module's own that applies marks (parametrize): they are known at run time only. */
   marksUnknown?: true;
   /** The condition under which the module's code defines it (if/elif/else, try/except ImportError). */
   guard?: GuardExpr;
+}
+
+/** What `@pytest.fixture(...)` says of a fixture. */
+export interface FixtureFacts {
+  name: string;
+  parametrized: boolean;
+  autouse: boolean;
+  /** `params=` as read (a literal, or names and calls followed later); absent when not given. */
+  params?: PyValue;
+  /** `ids=` as read. */
+  ids?: PyValue;
+  /** `scope=` when a literal string; `?` when given but not literal. */
+  scope?: string;
 }
 
 export interface ParsedClass {
@@ -77,6 +96,8 @@ export interface ParsedModule {
   /** `collect_ignore` / `collect_ignore_glob` literal lists (they matter in conftest.py). */
   collectIgnore: string[];
   collectIgnoreGlob: string[];
+  /** `collect_ignore.extend([...])` / `.append(...)` (and `_glob`) at module level, with the condition they run under. */
+  collectIgnoreAdded?: { glob: boolean; paths: string[]; guard?: GuardExpr }[];
   /**
    * When false, importing the module skips it whole (`pytest.importorskip`, `pytest.skip(...,
    * allow_module_level=True)`): pytest collects nothing from it.
@@ -107,6 +128,7 @@ interface ParseContext extends LiteralContext {
   imports: Record<string, string>;
   requiredImports: GuardExpr[];
   generatorParametrize: boolean;
+  collectIgnoreAdded: { glob: boolean; paths: string[]; guard?: GuardExpr }[];
 }
 
 function argnamesOf(params: Node | null): string[] {
@@ -121,6 +143,17 @@ function argnamesOf(params: Node | null): string[] {
       const inner = p.namedChildren.find((c) => c?.type === 'identifier');
       if (inner) names.push(inner.text);
     }
+  }
+  return names;
+}
+
+/** The parameters that have a default value. */
+function optionalArgsOf(params: Node | null): string[] {
+  const names: string[] = [];
+  for (const p of params?.namedChildren ?? []) {
+    if (p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter') continue;
+    const name = p.childForFieldName('name');
+    if (name) names.push(name.text);
   }
   return names;
 }
@@ -147,19 +180,21 @@ function statementType(node: Node, source: string): string {
 }
 
 /** Name and argument names of a simple `def` header; null when the tree must be asked. */
-function simpleHeader(source: string, start: number): { name: string; argnames: string[] } | null {
+function simpleHeader(source: string, start: number): { name: string; argnames: string[]; optional: string[] } | null {
   SIMPLE_DEF_HEADER.lastIndex = start;
   const m = SIMPLE_DEF_HEADER.exec(source);
   if (!m) return null;
   const argnames: string[] = [];
+  const optional: string[] = [];
   for (const piece of m[2].split(',')) {
     const param = piece.trim();
     if (param === '' || param === '/' || param.startsWith('*')) continue;
     const name = param.split(/[:=]/, 1)[0].trim();
     if (!/^[^\s:=]+$/.test(name)) return null;
     argnames.push(name);
+    if (param.includes('=')) optional.push(name);
   }
-  return { name: m[1], argnames };
+  return { name: m[1], argnames, optional };
 }
 
 interface Statement {
@@ -316,7 +351,7 @@ function importGuards(stmt: Node): GuardExpr[] {
   });
 }
 
-function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | null; parametrized: boolean; autouse: boolean } | null {
+function isFixtureDecorator(expr: Node, ctx: LiteralContext): (Omit<FixtureFacts, 'name'> & { name: string | null }) | null {
   const target = expr.type === 'call' ? expr.childForFieldName('function') : expr;
   if (!target) return null;
   const text = target.text;
@@ -326,24 +361,34 @@ function isFixtureDecorator(expr: Node, ctx: LiteralContext): { name: string | n
     (text.endsWith('.fixture') && ctx.pytestAliases.has(text.slice(0, -'.fixture'.length))) ||
     text === 'yield_fixture';
   if (!isFixture) return null;
-  let name: string | null = null;
-  let parametrized = false;
-  let autouse = false;
+  const facts: Omit<FixtureFacts, 'name'> & { name: string | null } = { name: null, parametrized: false, autouse: false };
   if (expr.type === 'call') {
-    for (const arg of expr.childForFieldName('arguments')?.namedChildren ?? []) {
-      if (arg?.type !== 'keyword_argument') continue;
+    const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+    // fixture(fixture_function=None, *, scope, params, autouse, ids, name): a positional is the
+    // function itself, or (pytest < 8) the scope
+    if (args.some((a) => a.type !== 'keyword_argument')) facts.scope = '?';
+    for (const arg of args) {
+      if (arg.type !== 'keyword_argument') continue;
       const key = arg.childForFieldName('name')?.text;
       const value = arg.childForFieldName('value');
       if (!value) continue;
-      if (key === 'params') parametrized = true;
-      if (key === 'autouse') autouse = value.type === 'true';
+      if (key === 'params') {
+        facts.parametrized = true;
+        facts.params = readLiteral(value, ctx);
+      }
+      if (key === 'ids') facts.ids = readLiteral(value, ctx);
+      if (key === 'autouse') facts.autouse = value.type === 'true';
+      if (key === 'scope') {
+        const v = readLiteral(value, ctx);
+        facts.scope = typeof v === 'string' ? v : '?';
+      }
       if (key === 'name') {
         const v = readLiteral(value, ctx);
-        if (typeof v === 'string') name = v;
+        if (typeof v === 'string') facts.name = v;
       }
     }
   }
-  return { name, parametrized, autouse };
+  return facts;
 }
 
 /** The expression after `@` (comments inside the decorator aside). */
@@ -375,6 +420,8 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   let fixture: ParsedFunction['fixture'] = null;
   let abstract = false;
   let marksUnknown = false;
+  let isStatic = false;
+  let otherDecorators = false;
   const header = simpleHeader(ctx.source, def.startIndex);
   const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
   for (const decorator of decorators) {
@@ -388,10 +435,12 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
     }
     const fx = isFixtureDecorator(expr, ctx);
     if (fx) {
-      fixture = { name: fx.name ?? name, parametrized: fx.parametrized, autouse: fx.autouse };
+      fixture = { ...fx, name: fx.name ?? name };
       continue;
     }
     if (/(^|\.)abstractmethod$/.test(expr.text)) abstract = true;
+    if (expr.text === 'staticmethod') isStatic = true;
+    else if (!/^(classmethod|(abc\.)?abstractmethod)$/.test(expr.text)) otherDecorators = true;
     const called = expr.type === 'call' ? expr.childForFieldName('function') : expr;
     if (called?.type === 'identifier' && ctx.markingFunctions.has(called.text)) marksUnknown = true;
   }
@@ -400,6 +449,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   const isAsync = ctx.source.startsWith('async', def.startIndex);
   const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
   const body = mayYield ? def.childForFieldName('body') : null;
+  const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
   return {
     kind: 'function',
     name,
@@ -408,6 +458,9 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
     marks,
     fixture,
     abstract,
+    ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
+    ...(isStatic ? { isStatic: true as const } : {}),
+    ...(otherDecorators ? { otherDecorators: true as const } : {}),
     isGenerator: body ? containsYield(body) : false,
     ...(marksUnknown ? { marksUnknown: true as const } : {}),
   };
@@ -541,6 +594,16 @@ function moduleLevelCall(call: Node, ctx: ParseContext, guard: GuardExpr | null)
   const fn = call.childForFieldName('function');
   const dotted = fn?.type === 'attribute' ? fn.text : null;
   if (!dotted) return;
+  const adding = /^(collect_ignore(?:_glob)?)\.(extend|append)$/.exec(dotted);
+  if (adding) {
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== 'comment');
+    const value = args.length === 1 ? readLiteral(args[0], ctx) : null;
+    const items =
+      adding[2] === 'append' ? [value] : value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : [];
+    const paths = items.filter((v): v is string => typeof v === 'string');
+    if (paths.length > 0) ctx.collectIgnoreAdded.push({ glob: adding[1] === 'collect_ignore_glob', paths, ...(guard ? { guard } : {}) });
+    return;
+  }
   const dot = dotted.lastIndexOf('.');
   if (!ctx.pytestAliases.has(dotted.slice(0, dot))) return;
   const what = dotted.slice(dot + 1);
@@ -736,6 +799,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       imports: {},
       requiredImports: [],
       generatorParametrize: false,
+      collectIgnoreAdded: [],
       markingFunctions: new Set(),
     };
     const dynamicReasons: string[] = [];
@@ -755,6 +819,7 @@ export function parseModule(parser: Parser, source: string): ParsedModule {
       ...(Object.keys(ctx.imports).length > 0 ? { imports: ctx.imports } : {}),
       ...(ctx.requiredImports.length > 0 ? { requiredImports: ctx.requiredImports } : {}),
       ...(ctx.generatorParametrize ? { generatorParametrize: true as const } : {}),
+      ...(ctx.collectIgnoreAdded.length > 0 ? { collectIgnoreAdded: ctx.collectIgnoreAdded } : {}),
       ...(refs.modules.length > 0 ? { importRefs: refs.modules } : {}),
       ...(refs.dynamic ? { dynamicImport: true as const } : {}),
     };
