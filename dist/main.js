@@ -21224,7 +21224,13 @@ function parseTimings(text, source) {
         return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
     const raw = data;
     const coverage = coverageBaseline(data['coverage']);
-    const store = { version: exports.TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs, ...(coverage ? { coverage } : {}) };
+    const store = {
+        version: exports.TIMINGS_VERSION,
+        tests: { ...raw.tests },
+        modules: { ...raw.modules },
+        runs: raw.runs,
+        ...(coverage ? { coverage } : {}),
+    };
     if (raw.history !== undefined)
         store.history = raw.history;
     return { store };

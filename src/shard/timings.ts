@@ -78,7 +78,13 @@ export function parseTimings(text: string, source: string): LoadedTimings {
   if (problem) return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
   const raw = data as TimingsStore;
   const coverage = coverageBaseline((data as Record<string, unknown>)['coverage']);
-  const store: TimingsStore = { version: TIMINGS_VERSION, tests: { ...raw.tests }, modules: { ...raw.modules }, runs: raw.runs, ...(coverage ? { coverage } : {}) };
+  const store: TimingsStore = {
+    version: TIMINGS_VERSION,
+    tests: { ...raw.tests },
+    modules: { ...raw.modules },
+    runs: raw.runs,
+    ...(coverage ? { coverage } : {}),
+  };
   if (raw.history !== undefined) store.history = raw.history;
   return { store };
 }
