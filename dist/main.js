@@ -4774,6 +4774,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
             },
+            fileCollected: (file, engine) => {
+                if (engine === 'pytest')
+                    collectedByPytest.add(file);
+            },
             collectionDone: (uncounted) => {
                 for (const file of uncounted)
                     truth.collectionFailed(file);
@@ -17090,10 +17094,16 @@ function checkedFrame(value) {
             const frame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
             if (fields.crash !== undefined && fields.crash !== null)
                 frame.crash = str(fields, 'crash', 'collect_error');
+            if (fields.refused === true)
+                frame.refused = true;
             return frame;
         }
-        case 'collect_done':
-            return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
+        case 'collect_done': {
+            const frame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
+            if (fields.engine === 'native' || fields.engine === 'pytest')
+                frame.engine = fields.engine;
+            return frame;
+        }
         case 'unit_done':
             return {
                 t: 'unit_done',
@@ -17385,7 +17395,7 @@ class Pool {
             if (this.schedulingStopped)
                 break;
             failed.add(file);
-            if (this.emitCollectionError(error))
+            if (this.emitCollectionError(error) && !error.refused)
                 reported++;
         }
         const uncounted = [...failed];
@@ -17598,6 +17608,8 @@ class Pool {
                 if (slot.collecting[0] !== frame.file)
                     return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
                 slot.collecting.shift();
+                if (frame.engine)
+                    this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
                     this.armTimer(slot, true);
                 else
@@ -17900,7 +17912,12 @@ function coveringIds(ids) {
     return covered;
 }
 function collectionErrorOf(frame) {
-    return { file: frame.file, message: frame.message, ...(frame.crash !== undefined ? { crash: frame.crash } : {}) };
+    return {
+        file: frame.file,
+        message: frame.message,
+        ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
+        ...(frame.refused ? { refused: true } : {}),
+    };
 }
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */
 function pyFloat(n) {

@@ -66,6 +66,8 @@ export interface CollectionError {
   message: string;
   /** What the short summary adds after `ERROR FILE - ` (the exception line); none when pytest's error is plain text (an ImportError's). */
   crash?: string;
+  /** --engine native refused the module: reported as an error, but not one that stops the session as pytest's collection errors do. */
+  refused?: boolean;
 }
 
 export interface DiscoveryResult {

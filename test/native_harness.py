@@ -39,7 +39,8 @@ def main(argv):
         out.flush()
 
     from fastest_worker.native.engine import NativeEngine
-    engine = NativeEngine({"rootdir": rootdir, "engine": "native", "args": args,
+    # --check asks what `auto` would ask: why a module must run under pytest instead.
+    engine = NativeEngine({"rootdir": rootdir, "engine": "auto" if check else "native", "args": args,
                            "capture": "fd", "verbose": 0, "ini": ini,
                            "cacheDir": os.environ.get("NATIVE_CACHE_DIR") or os.path.join(
                                tempfile.gettempdir(), "fastest-native-harness-cache"),

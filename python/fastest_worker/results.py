@@ -116,16 +116,24 @@ def start(nodeid):
     return {"t": "start", "id": nodeid}
 
 
-def collect_error(file, message, crash=None):
-    """`crash`: the exception line pytest's short summary adds (`ERROR file - crash`), if any."""
+def collect_error(file, message, crash=None, refused=False):
+    """`crash`: the exception line pytest's short summary adds (`ERROR file - crash`), if any.
+    `refused`: --engine native cannot run the module; fastest's error, not pytest's, so it does
+    not stop the session as a collection error does."""
     frame = {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
     if crash is not None:
         frame["crash"] = bounded(crash, MESSAGE_LIMIT)
+    if refused:
+        frame["refused"] = True
     return frame
 
 
-def collect_done(file):
-    return {"t": "collect_done", "file": file}
+def collect_done(file, engine=None):
+    """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug."""
+    frame = {"t": "collect_done", "file": file}
+    if engine is not None:
+        frame["engine"] = engine
+    return frame
 
 
 def session_error(message):

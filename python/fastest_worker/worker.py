@@ -160,18 +160,21 @@ class _Dispatcher:
 
     def collect_file(self, file):
         """The collection pass: collect `file` in the engine its unit will run in, before any
-        test runs (pytest collects every module first). Errors are sent; the rest is kept."""
+        test runs (pytest collects every module first). Errors are sent; the rest is kept.
+        Returns the engine that collected it."""
         if self.mode == "pytest":
-            return self.pytest_engine().collect_file(file)
+            self.pytest_engine().collect_file(file)
+            return "pytest"
         reason = self._native_reason(file)
         if reason is None:
             reason = self.native.collect_file(file)
             if reason is None:
-                return None
+                return "native"
         if self.mode == "native":
-            self.emit(collect_error(file, "native engine cannot run %s: %s" % (file, reason)))
-            return None
-        return self.pytest_engine().collect_file(file)
+            self.emit(collect_error(file, "native engine cannot run %s: %s" % (file, reason), refused=True))
+            return "native"
+        self.pytest_engine().collect_file(file)
+        return "pytest"
 
     def run_unit(self, unit):
         file = unit["file"]
@@ -184,7 +187,7 @@ class _Dispatcher:
                 return done
             reason = done["reason"]  # auto: native could not collect it exactly
         if self.mode == "native":
-            self.emit(collect_error(file, "native engine cannot run %s: %s" % (file, reason)))
+            self.emit(collect_error(file, "native engine cannot run %s: %s" % (file, reason), refused=True))
             return {"engine": "native", "reason": reason}
         info = self.pytest_engine().run_unit(unit)
         return {"engine": info.get("engine", "pytest"), "reason": reason}
@@ -434,10 +437,10 @@ def _main(proto_fds=None):
             if cancel.stop_pending():
                 break
         elif kind == "collect":
-            _, code = _engine_step(dispatcher.collect_file, frame["file"], frame["file"], emit)
+            engine, code = _engine_step(dispatcher.collect_file, frame["file"], frame["file"], emit)
             if code is not None:
                 break
-            emit(collect_done(frame["file"]))
+            emit(collect_done(frame["file"], engine))
         elif kind == "stop":
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.

@@ -335,6 +335,9 @@ async function runSession(
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
+        fileCollected: (file, engine) => {
+          if (engine === 'pytest') collectedByPytest.add(file);
+        },
         collectionDone: (uncounted) => {
           for (const file of uncounted) truth.collectionFailed(file);
           if (uncounted.length > 0) reporter.correctCounts(truth.selected, truth.deselected);

@@ -63,11 +63,15 @@ export interface CollectErrorFrame {
   file: string;
   message: string;
   crash?: string;
+  /** --engine native refused the module (fastest's limit, not a pytest collection error). */
+  refused?: boolean;
 }
 /** A `collect` is done (its collection error, if any, was sent before). */
 export interface CollectDoneFrame {
   t: 'collect_done';
   file: string;
+  /** The engine that collected it: only pytest's own collection errors are learned by discovery. */
+  engine?: 'native' | 'pytest';
 }
 export interface UnitDoneFrame {
   t: 'unit_done';
@@ -291,10 +295,14 @@ function checkedFrame(value: unknown): WorkerFrame {
     case 'collect_error': {
       const frame: CollectErrorFrame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
       if (fields.crash !== undefined && fields.crash !== null) frame.crash = str(fields, 'crash', 'collect_error');
+      if (fields.refused === true) frame.refused = true;
       return frame;
     }
-    case 'collect_done':
-      return { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
+    case 'collect_done': {
+      const frame: CollectDoneFrame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
+      if (fields.engine === 'native' || fields.engine === 'pytest') frame.engine = fields.engine;
+      return frame;
+    }
     case 'unit_done':
       return {
         t: 'unit_done',

@@ -79,6 +79,8 @@ export interface RunEvents {
    * --maxfail (pytest stops collecting there).
    */
   collectionDone?(uncounted: string[]): void;
+  /** A file of the collection pass was collected by this engine (its error, if any, already sent). */
+  fileCollected?(file: string, engine: 'native' | 'pytest'): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -245,7 +247,7 @@ class Pool {
     for (const { file, error } of errors) {
       if (this.schedulingStopped) break;
       failed.add(file);
-      if (this.emitCollectionError(error)) reported++;
+      if (this.emitCollectionError(error) && !error.refused) reported++;
     }
     const uncounted = [...failed];
     if (this.schedulingStopped && failed.size > 0) {
@@ -448,6 +450,7 @@ class Pool {
       case 'collect_done':
         if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
         slot.collecting.shift();
+        if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine);
         if (slot.collecting.length) this.armTimer(slot, true);
         else this.clearTimer(slot);
         return this.collectionProgress();
@@ -740,7 +743,12 @@ export function coveringIds(ids: Iterable<string>): Set<string> {
 }
 
 function collectionErrorOf(frame: CollectErrorFrame): CollectionError {
-  return { file: frame.file, message: frame.message, ...(frame.crash !== undefined ? { crash: frame.crash } : {}) };
+  return {
+    file: frame.file,
+    message: frame.message,
+    ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
+    ...(frame.refused ? { refused: true } : {}),
+  };
 }
 
 /** `2` -> `2.0`, `0.5` -> `0.5`: the way pytest-timeout prints its float. */

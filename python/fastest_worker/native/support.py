@@ -37,7 +37,8 @@ NATIVE_HOOKS = {
 # listed here always send their module to pytest.
 _MARK_PLUGINS = {
     "timeout": ("pytest_timeout",), "benchmark": ("pytest_benchmark",),
-    "flaky": ("flaky", "pytest_rerunfailures"),
+    # pytest-rerunfailures' flaky mark is fastest's own (reruns.py); the flaky package's is not.
+    "flaky": ("flaky",),
     "order": ("pytest_order",), "run": ("pytest_ordering",), "dependency": ("pytest_dependency",),
     "repeat": ("pytest_repeat",), "forked": ("pytest_forked",), "vcr": ("pytest_recording", "pytest_vcr"),
     "freeze_time": ("pytest_freezegun", "pytest_freezer"), "httpx_mock": ("pytest_httpx",),
