@@ -401,7 +401,9 @@ describe('engine selection', () => {
   it('native turns an unsupported module into a collection error', async () => {
     const got = await withFakeNative(() => run(wholeFiles(files), { rootdir: AUTO, engine: 'native', workers: 1 }));
     expect(got.results.map((r) => r.id)).toEqual(['tests/test_plain.py::test_native_marker']);
-    expect(got.errors).toEqual([{ file: 'tests/test_hooks.py', message: 'native engine cannot run tests/test_hooks.py: conftest defines pytest hooks' }]);
+    expect(got.errors).toEqual([
+      { file: 'tests/test_hooks.py', message: 'native engine cannot run tests/test_hooks.py: conftest defines pytest hooks', refused: true },
+    ]);
   });
 
   it('auto without a loadable native engine runs everything on pytest', async () => {
