@@ -253,6 +253,27 @@ describe('fastest --cov -n 2 equals pytest --cov', () => {
     expect(contexts(mine)).toBe(contexts(theirs));
     expect(contexts(mine)).toContain('tests/test_mathx.py::test_clamp_low|run');
   }, 120_000);
+
+  it("pytest-cov's cov fixture gives the Coverage object, as under pytest --cov", async () => {
+    const write = (dir: string) =>
+      writeFileSync(
+        join(dir, 'tests', 'test_cov_fixture.py'),
+        'def test_cov_fixture(cov):\n    assert type(cov).__module__.startswith("coverage"), repr(cov)\n    assert cov.get_data() is not None\n',
+      );
+    const mine = project('coverage-basic');
+    const theirs = project('coverage-basic');
+    write(mine);
+    write(theirs);
+    const args = ['--cov=pkg', '--cov-report=', 'tests/test_cov_fixture.py'];
+    const [f, n, p] = await Promise.all([
+      fastest(mine, withPytestCov, ['-n', '2', ...args]),
+      fastest(mine, withPytestCov, ['--engine', 'pytest', ...args]),
+      pytest(theirs, args),
+    ]);
+    expect(p.code, p.stdout).toBe(0);
+    expect(f.code, f.stdout + f.stderr).toBe(0);
+    expect(n.code, n.stdout + n.stderr).toBe(0);
+  }, 120_000);
 });
 
 describe('a worker that dies', () => {

@@ -177,6 +177,22 @@ def no_cover_plugin(measure):
     return NoCoverPlugin()
 
 
+def expose_to_pytest_cov(pluginmanager, measure):
+    """pytest-cov's `cov` fixture returns `pluginmanager.getplugin("_cov").cov_controller.cov`;
+    fastest takes --cov away from pytest-cov, so without this the fixture gives None where
+    `pytest --cov` gives the Coverage object. This worker's measurement stands in for it."""
+    if measure.cov is None or pluginmanager.has_plugin("_cov"):
+        return
+
+    class _Controller:
+        cov = measure.cov
+
+    class _CovPluginHandle:
+        cov_controller = _Controller()
+
+    pluginmanager.register(_CovPluginHandle(), "_cov")
+
+
 def mentions_no_cover(path):
     """A module that may use pytest-cov's `no_cover` (the native engine does not pause for it)."""
     try:

@@ -598,6 +598,9 @@ class PytestEngine:
             config._do_configure()
             self._quiet_plugins(config)
             _unregister_rerunfailures(config.pluginmanager)
+            if measure is not None:
+                from .coverage_measure import expose_to_pytest_cov
+                expose_to_pytest_cov(config.pluginmanager, measure)
             register_flaky_marker(config)
             self._time_tests(config, init)
             config.hook.pytest_sessionstart(session=session)
