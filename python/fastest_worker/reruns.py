@@ -46,24 +46,10 @@ class RerunPolicy:
         """The retry plan of one test (`marker`: its closest `flaky` mark or None), or None when
         it is not to be rerun at all."""
         if marker is not None:
-            if "reruns" in marker.kwargs:
-                reruns = marker.kwargs["reruns"]
-            elif len(marker.args) > 0:
-                reruns = marker.args[0]
-            else:
-                reruns = 1
-            if "reruns_delay" in marker.kwargs:
-                delay = marker.kwargs["reruns_delay"]
-            elif len(marker.args) > 1:
-                delay = marker.args[1]
-            else:
-                delay = 0  # the plugin's: a mark without a delay does not take the option's
-            if "reruns_delay_backoff_factor" in marker.kwargs:
-                backoff = marker.kwargs["reruns_delay_backoff_factor"]
-            elif len(marker.args) > 2:
-                backoff = marker.args[2]
-            else:
-                backoff = 1.0
+            reruns = _mark_arg(marker, "reruns", 0, 1)
+            # the plugin's: a mark without a delay does not take the option's
+            delay = _mark_arg(marker, "reruns_delay", 1, 0)
+            backoff = _mark_arg(marker, "reruns_delay_backoff_factor", 2, 1.0)
         else:
             reruns, delay, backoff = self.count, self.delay, self.backoff
         if not reruns or reruns <= 0:
@@ -77,6 +63,13 @@ class RerunPolicy:
         only = _filters(marker, "only_rerun", self.only_rerun)
         excepted = _filters(marker, "rerun_except", self.rerun_except)
         return RetryPlan(int(reruns), float(delay), float(backoff), only, excepted, marker, item_globals, config)
+
+
+def _mark_arg(marker, name, position, default):
+    """A `flaky` mark's argument: by keyword, else by position, else the plugin's default."""
+    if name in marker.kwargs:
+        return marker.kwargs[name]
+    return marker.args[position] if len(marker.args) > position else default
 
 
 def _filters(marker, name, default):

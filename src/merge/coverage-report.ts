@@ -3,16 +3,9 @@
 // most missed lines. File names come from coverage data the tests' jobs wrote: untrusted, so
 // always in code spans. Bounded: the section fits in SECTION_MAX_BYTES, the comment lines in a
 // few kilobytes.
+import type { CombinedCoverageFile } from '../coverage/session.js';
 import { inlineCode, tableCode } from '../report/markdown.js';
-
-export interface CoverageFileRow {
-  file: string;
-  statements: number;
-  missing: number;
-  branches: number;
-  partialBranches: number;
-  percent: number;
-}
+import type { CoverageBaseline } from '../shard/timings.js';
 
 export interface ChangedLinesCoverage {
   /** Changed lines coverage.py measures (statements), and those of them that ran. */
@@ -27,9 +20,9 @@ export interface CoverageReportData {
   /** The total as coverage.py displays it (`87.5`). */
   totalText: string;
   precision: number;
-  files: CoverageFileRow[];
+  files: CombinedCoverageFile[];
   /** The default branch's last total (the timings store), when known. */
-  baseline?: { total: number; sha?: string };
+  baseline?: CoverageBaseline;
   /** The pull request's changed lines, or why they are not measured. */
   changed?: ChangedLinesCoverage | { reason: string };
   /** pytest-cov's fail-under lines. */
