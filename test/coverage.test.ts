@@ -260,14 +260,15 @@ describe('fastest --cov -n 2 equals pytest --cov', () => {
         join(dir, 'tests', 'test_cov_fixture.py'),
         'def test_cov_fixture(cov):\n    assert type(cov).__module__.startswith("coverage"), repr(cov)\n    assert cov.get_data() is not None\n',
       );
+    // One copy each: two runs in one directory would share its .coverage data files.
     const mine = project('coverage-basic');
+    const minePytestEngine = project('coverage-basic');
     const theirs = project('coverage-basic');
-    write(mine);
-    write(theirs);
+    for (const dir of [mine, minePytestEngine, theirs]) write(dir);
     const args = ['--cov=pkg', '--cov-report=', 'tests/test_cov_fixture.py'];
     const [f, n, p] = await Promise.all([
       fastest(mine, withPytestCov, ['-n', '2', ...args]),
-      fastest(mine, withPytestCov, ['--engine', 'pytest', ...args]),
+      fastest(minePytestEngine, withPytestCov, ['--engine', 'pytest', ...args]),
       pytest(theirs, args),
     ]);
     expect(p.code, p.stdout).toBe(0);
