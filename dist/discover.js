@@ -5354,6 +5354,7 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
+            modules: modules.map((l) => l.rel),
         };
     }
     finally {

@@ -4756,7 +4756,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
-            collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
+            collectFirst: {
+                stopOnErrors: !options.continueOnCollectionErrors,
+                // pytest imports every module it walks, tests run or not; --lf skips the files with no
+                // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
+                ...(discovery.modules && !options.lastFailed && !options.shard && !impact ? { files: (0, index_js_1.passFiles)(units, discovery.modules) } : {}),
+            },
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -9016,6 +9021,7 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
+            modules: modules.map((l) => l.rel),
         };
     }
     finally {
@@ -17232,7 +17238,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -17248,6 +17254,7 @@ Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function 
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
+Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
@@ -17320,9 +17327,10 @@ class Pool {
         this.opts = opts;
         this.events = events;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
-        for (const unit of units)
-            if (!this.filePosition.has(unit.file))
-                this.filePosition.set(unit.file, this.filePosition.size);
+        for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
+            if (!this.filePosition.has(file))
+                this.filePosition.set(file, this.filePosition.size);
+        }
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -17369,17 +17377,36 @@ class Pool {
                     this.dispatch(slot);
         });
     }
-    /** The collection pass: every worker collects the files of its share before any test runs. */
+    /**
+     * The collection pass: before any test runs, every worker collects every file of the run in
+     * collection order, as pytest imports every module before its first test: what importing a
+     * module does (a `sys.modules` entry, a patched global) is then visible to each worker's tests,
+     * whichever worker runs that module. A file of another worker's share is only imported there
+     * (the native engine builds no items for it; the owner reports its errors); its errors are
+     * reported once.
+     */
     collectFirst() {
         this.collectionPass = true;
+        const files = [...this.filePosition.keys()];
+        const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
+        // A module with no unit (no test in its source, or none selected): the first worker reports it.
+        const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
+        for (const file of unowned)
+            shares[0]?.add(file);
         for (const slot of this.slots) {
-            slot.collecting = this.queue.filesOf(slot.index);
+            const own = shares[slot.index];
+            slot.collecting = [...files];
             for (const file of slot.collecting)
-                slot.proc.send({ t: 'collect', file });
+                slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
             if (slot.collecting.length)
                 this.armTimer(slot, true);
         }
         this.collectionProgress();
+    }
+    /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
+    passError(file, error) {
+        if (!this.passErrors.some((kept) => kept.file === file))
+            this.passErrors.push({ file, error });
     }
     /** A worker finished a file of the collection pass; when all have, report its errors and run. */
     collectionProgress() {
@@ -17598,7 +17625,7 @@ class Pool {
                 return;
             case 'collect_error':
                 if (!slot.unit && slot.collecting.length) {
-                    this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
+                    this.passError(slot.collecting[0], collectionErrorOf(frame));
                     return;
                 }
                 slot.collectErrors++;
@@ -17746,7 +17773,7 @@ class Pool {
             const file = slot.collecting[0];
             const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
             const tail = proc.stderrTail();
-            this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+            this.passError(file, { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what });
             slot.collecting = [];
             return this.collectionProgress();
         }
@@ -18158,6 +18185,7 @@ function lastLine(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
+exports.passFiles = passFiles;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
 /** A module is split when it is this many times a worker's fair share of the run. */
@@ -18297,14 +18325,14 @@ class OrderedQueues {
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
     }
+    /** The files of `worker`'s share. */
+    filesOf(worker) {
+        return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
+    }
     /** What is left of `of` after its worker died: that worker runs it next, in its place. */
     putBack(worker, rest, of) {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
         this.queues[worker].unshift(rest);
-    }
-    /** The files of `worker`'s share, in the order it will run them. */
-    filesOf(worker) {
-        return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
     }
     /** Units of these files run no more (their modules failed to collect). */
     dropFiles(files) {
@@ -18323,6 +18351,28 @@ class OrderedQueues {
     }
 }
 exports.OrderedQueues = OrderedQueues;
+/**
+ * The files of the collection pass in collection order: the units' files (in their order), with
+ * each module that has no unit placed before the first unit file that follows it in the walk
+ * (`modules`: the walk's test modules in collection order).
+ */
+function passFiles(units, modules) {
+    const walkIndex = new Map(modules.map((file, index) => [file, index]));
+    const unitFiles = [...new Set(units.map((unit) => unit.file))];
+    const withUnits = new Set(unitFiles);
+    const extras = modules.filter((file) => !withUnits.has(file));
+    const files = [];
+    let next = 0;
+    for (const file of unitFiles) {
+        const at = walkIndex.get(file);
+        if (at !== undefined)
+            for (; next < extras.length && walkIndex.get(extras[next]) < at; next++)
+                files.push(extras[next]);
+        files.push(file);
+    }
+    files.push(...extras.slice(next));
+    return files;
+}
 
 
 /***/ }),

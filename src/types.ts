@@ -79,6 +79,9 @@ export interface DiscoveryResult {
   cachedFiles: number;
   /** Non-fatal problems to print once (e.g. a corrupt cache that was rebuilt). */
   warnings: string[];
+  /** The test modules the walk found (python_files, not ignored), rootdir-relative, in collection
+   * order, tests or not: pytest imports each one before its first test. */
+  modules?: string[];
 }
 
 /** Final outcome of one test, as pytest's terminal reporter counts it. */

@@ -108,8 +108,9 @@ describe('collection errors stop the session as in pytest', () => {
 });
 
 // What importing a module does is visible to every test, as after pytest's collection: structlog's
-// tests read `sys.modules["multiprocessing"]`, which only a later module imports.
-describe('every module of a worker is imported before its first test', () => {
+// tests read `sys.modules["multiprocessing"]`, which only a later module imports. With -n 2 the two
+// files go to different workers: each worker imports every module, not only those it runs.
+describe('every module of the run is imported in each worker before its first test', () => {
   let side: string;
   beforeAll(() => {
     side = mkdtempSync(join(tmpdir(), 'fastest-colside-'));
@@ -119,16 +120,72 @@ describe('every module of a worker is imported before its first test', () => {
   });
   afterAll(() => rmSync(side, { recursive: true, force: true }));
 
-  it('as pytest, with one worker, in both engines', () => {
+  it.each(['1', '2'])('as pytest, with -n %s, in both engines', (workers) => {
     const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-q'], { cwd: side, encoding: 'utf8', env });
     expect(p.status).toBe(0);
     for (const engine of ['native', 'pytest']) {
-      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-q', '-n', '1', '--no-cache', '--engine', engine], {
+      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-q', '-n', workers, '--no-cache', '--engine', engine], {
         cwd: side,
         encoding: 'utf8',
         env,
       });
       expect({ engine, status: f.status, summary: summary(f.stdout) }).toEqual({ engine, status: 0, summary: summary(p.stdout) });
+    }
+  });
+});
+
+// pytest imports every module its walk finds (python_files), before any test and whether or not
+// a test of it runs: one with no test in its source (a module of shared set-up, or one that
+// defines nothing yet), or one whose tests -k deselects. Its side effects are seen by the tests,
+// and its import error is a collection error that stops the session.
+describe('modules nothing of which runs are imported as pytest imports them', () => {
+  let proj: string;
+  beforeAll(() => {
+    proj = mkdtempSync(join(tmpdir(), 'fastest-colextra-'));
+    writeFileSync(join(proj, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(proj, 'test_a.py'),
+      'import sys\n\n\ndef test_sees_untested_module():\n    assert "fastest_untested_marker" in sys.modules\n\n\ndef test_sees_deselected_module():\n    assert "fastest_deselected_marker" in sys.modules\n',
+    );
+    writeFileSync(join(proj, 'test_b_setup.py'), 'import sys\n\nsys.modules["fastest_untested_marker"] = sys\n');
+    writeFileSync(join(proj, 'test_c.py'), 'import sys\n\nsys.modules["fastest_deselected_marker"] = sys\n\n\ndef test_c():\n    pass\n');
+  });
+  afterAll(() => rmSync(proj, { recursive: true, force: true }));
+
+  const compare = (args: string[]) => {
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', ...args], { cwd: proj, encoding: 'utf8', env });
+    for (const engine of ['native', 'pytest']) {
+      for (const workers of ['1', '2']) {
+        const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--engine', engine, ...args], {
+          cwd: proj,
+          encoding: 'utf8',
+          env,
+        });
+        const lines = (out: string) =>
+          summary(out).concat(
+            out
+              .split('\n')
+              .filter((l) => /^PASSED /.test(l))
+              .sort(),
+          );
+        expect({ engine, workers, status: f.status, lines: lines(f.stdout) }).toEqual({ engine, workers, status: p.status, lines: lines(p.stdout) });
+      }
+    }
+    return p;
+  };
+
+  it('a module with no test, and one whose tests -k deselects', () => {
+    expect(compare([]).status).toBe(0);
+    expect(compare(['-k', 'sees']).status).toBe(0);
+  });
+
+  it('a module with no test that fails to import stops the session', () => {
+    writeFileSync(join(proj, 'test_d_broken.py'), 'raise ImportError("no such thing")\n');
+    try {
+      expect(compare([]).status).toBe(2);
+      expect(compare(['--continue-on-collection-errors']).status).toBe(1);
+    } finally {
+      rmSync(join(proj, 'test_d_broken.py'));
     }
   });
 });

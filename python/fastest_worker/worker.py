@@ -158,14 +158,18 @@ class _Dispatcher:
                 reason = "pytest-cov's no_cover pauses coverage (pytest engine)"
         return reason
 
-    def collect_file(self, file):
+    def collect_file(self, file, import_only=False):
         """The collection pass: collect `file` in the engine its unit will run in, before any
         test runs (pytest collects every module first). Errors are sent; the rest is kept.
-        Returns the engine that collected it."""
+        `import_only` (a file of another worker's share): the native engine imports it and
+        collects nothing. Returns the engine that collected it."""
         if self.mode == "pytest":
             self.pytest_engine().collect_file(file)
             return "pytest"
         reason = self._native_reason(file)
+        if reason is None and import_only:
+            self.native.import_file(file)
+            return "native"
         if reason is None:
             reason = self.native.collect_file(file)
             if reason is None:
@@ -437,7 +441,8 @@ def _main(proto_fds=None):
             if cancel.stop_pending():
                 break
         elif kind == "collect":
-            engine, code = _engine_step(dispatcher.collect_file, frame["file"], frame["file"], emit)
+            engine, code = _engine_step(lambda file: dispatcher.collect_file(file, bool(frame.get("importOnly"))),
+                                        frame["file"], frame["file"], emit)
             if code is not None:
                 break
             emit(collect_done(frame["file"], engine))

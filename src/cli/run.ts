@@ -10,6 +10,7 @@ import {
   checkPython,
   CollectionTruth,
   makeUnits,
+  passFiles,
   pycacheDir,
   PrestartedWorkers,
   runtimePythonPath,
@@ -319,7 +320,12 @@ async function runSession(
         ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         coverage: coverage?.spec,
         reruns,
-        collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
+        collectFirst: {
+          stopOnErrors: !options.continueOnCollectionErrors,
+          // pytest imports every module it walks, tests run or not; --lf skips the files with no
+          // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
+          ...(discovery.modules && !options.lastFailed && !options.shard && !impact ? { files: passFiles(units, discovery.modules) } : {}),
+        },
       },
       {
         result: (r) => {

@@ -377,6 +377,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       parsedFiles,
       cachedFiles: conftestLookups.length + modules.length - parsedFiles,
       warnings: cache?.warning ? [cache.warning] : [],
+      modules: modules.map((l) => l.rel),
     };
   } finally {
     pool.close();

@@ -31,8 +31,9 @@ export interface RunFrame {
   t: 'run';
   unit: Unit;
 }
-/** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept. */
-export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string } | { t: 'cancel' } | { t: 'stop' };
+/** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept.
+ * `importOnly`: a file of another worker's share, imported for what importing it does. */
+export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true } | { t: 'cancel' } | { t: 'stop' };
 
 // Worker -> Node.
 export interface HelloFrame {

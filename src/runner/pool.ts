@@ -42,8 +42,11 @@ export interface RunOptions {
    * its share (the engines keep what they collected for the run), and nothing runs until all
    * have. Collection errors then count against --maxfail in collection order; with
    * `stopOnErrors` (no --continue-on-collection-errors) any error ends the run before a test.
+   * `files`: every file the pass collects, in collection order (`passFiles`): the units' files
+   * and the modules pytest imports though nothing of them runs (no test in their source, or
+   * every test deselected); default the units' files.
    */
-  collectFirst?: { stopOnErrors: boolean };
+  collectFirst?: { stopOnErrors: boolean; files?: string[] };
 }
 
 export interface UnitDoneInfo {
@@ -179,7 +182,9 @@ class Pool {
     private readonly events: RunEvents,
   ) {
     this.queue = new OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
-    for (const unit of units) if (!this.filePosition.has(unit.file)) this.filePosition.set(unit.file, this.filePosition.size);
+    for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
+      if (!this.filePosition.has(file)) this.filePosition.set(file, this.filePosition.size);
+    }
   }
 
   run(): Promise<RunSummary> {
@@ -224,15 +229,33 @@ class Pool {
     });
   }
 
-  /** The collection pass: every worker collects the files of its share before any test runs. */
+  /**
+   * The collection pass: before any test runs, every worker collects every file of the run in
+   * collection order, as pytest imports every module before its first test: what importing a
+   * module does (a `sys.modules` entry, a patched global) is then visible to each worker's tests,
+   * whichever worker runs that module. A file of another worker's share is only imported there
+   * (the native engine builds no items for it; the owner reports its errors); its errors are
+   * reported once.
+   */
   private collectFirst(): void {
     this.collectionPass = true;
+    const files = [...this.filePosition.keys()];
+    const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
+    // A module with no unit (no test in its source, or none selected): the first worker reports it.
+    const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
+    for (const file of unowned) shares[0]?.add(file);
     for (const slot of this.slots) {
-      slot.collecting = this.queue.filesOf(slot.index);
-      for (const file of slot.collecting) slot.proc!.send({ t: 'collect', file });
+      const own = shares[slot.index];
+      slot.collecting = [...files];
+      for (const file of slot.collecting) slot.proc!.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
       if (slot.collecting.length) this.armTimer(slot, true);
     }
     this.collectionProgress();
+  }
+
+  /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
+  private passError(file: string, error: CollectionError): void {
+    if (!this.passErrors.some((kept) => kept.file === file)) this.passErrors.push({ file, error });
   }
 
   /** A worker finished a file of the collection pass; when all have, report its errors and run. */
@@ -441,7 +464,7 @@ class Pool {
         return;
       case 'collect_error':
         if (!slot.unit && slot.collecting.length) {
-          this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
+          this.passError(slot.collecting[0], collectionErrorOf(frame));
           return;
         }
         slot.collectErrors++;
@@ -581,7 +604,7 @@ class Pool {
       const file = slot.collecting[0];
       const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
       const tail = proc.stderrTail();
-      this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+      this.passError(file, { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what });
       slot.collecting = [];
       return this.collectionProgress();
     }

@@ -149,15 +149,15 @@ export class OrderedQueues {
     return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop()!);
   }
 
+  /** The files of `worker`'s share. */
+  filesOf(worker: number): Set<string> {
+    return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
+  }
+
   /** What is left of `of` after its worker died: that worker runs it next, in its place. */
   putBack(worker: number, rest: Unit, of: Unit): void {
     this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
     this.queues[worker].unshift(rest);
-  }
-
-  /** The files of `worker`'s share, in the order it will run them. */
-  filesOf(worker: number): string[] {
-    return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
   }
 
   /** Units of these files run no more (their modules failed to collect). */
@@ -176,4 +176,25 @@ export class OrderedQueues {
     this.lastGiven[worker] = Math.max(this.lastGiven[worker], this.position.get(unit) ?? -1);
     return unit;
   }
+}
+
+/**
+ * The files of the collection pass in collection order: the units' files (in their order), with
+ * each module that has no unit placed before the first unit file that follows it in the walk
+ * (`modules`: the walk's test modules in collection order).
+ */
+export function passFiles(units: readonly Unit[], modules: readonly string[]): string[] {
+  const walkIndex = new Map(modules.map((file, index) => [file, index]));
+  const unitFiles = [...new Set(units.map((unit) => unit.file))];
+  const withUnits = new Set(unitFiles);
+  const extras = modules.filter((file) => !withUnits.has(file));
+  const files: string[] = [];
+  let next = 0;
+  for (const file of unitFiles) {
+    const at = walkIndex.get(file);
+    if (at !== undefined) for (; next < extras.length && walkIndex.get(extras[next])! < at; next++) files.push(extras[next]);
+    files.push(file);
+  }
+  files.push(...extras.slice(next));
+  return files;
 }

@@ -258,6 +258,31 @@ class NativeEngine:
             self.emit(results.collect_error(relfile, state[1], state[2]))
         return None
 
+    def import_file(self, relfile: str) -> None:
+        """Imports `relfile` (and its conftests) for what importing it does, without collecting
+        its tests: the collection pass, for a file of another worker's share. Its errors and
+        warnings are the owning worker's to report; a unit of it that comes here later is
+        collected then, from the module already imported."""
+        if relfile in self.modules:
+            return
+        self.capture.start_test()
+        recorder = self.test_warnings
+        try:
+            if recorder is not None:
+                recorder.enter()
+            try:
+                self.collector.import_module(relfile)
+            finally:
+                if recorder is not None:
+                    recorder.exit()
+        except (KeyboardInterrupt, Exit):
+            raise
+        except BaseException:
+            pass
+        finally:
+            self.capture.phase_done("collect")
+            self.capture.suspend()
+
     def run_unit(self, unit: dict) -> dict:
         relfile = unit["file"]
         state = self._collect(relfile)
