@@ -4624,6 +4624,11 @@ async function runCommand(argv, cwd, env) {
         removeSignalHandlers();
     }
 }
+/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
+function unlistedModules(discovery) {
+    const listed = new Set(discovery.items.map((item) => item.file));
+    return (discovery.modules ?? []).filter((file) => !listed.has(file));
+}
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
@@ -4760,7 +4765,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 stopOnErrors: !options.continueOnCollectionErrors,
                 // pytest imports every module it walks, tests run or not; --lf skips the files with no
                 // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
-                ...(discovery.modules && !options.lastFailed && !options.shard && !impact ? { files: (0, index_js_1.passFiles)(units, discovery.modules) } : {}),
+                ...(discovery.modules && !options.lastFailed && !options.shard && !impact
+                    ? { files: (0, index_js_1.passFiles)(units, discovery.modules), unlisted: unlistedModules(discovery) }
+                    : {}),
             },
         }, {
             result: (r) => {
@@ -4782,6 +4789,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             fileCollected: (file, engine) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
+            },
+            fileFound: (file) => {
+                // Tests discovery did not list (a plugin's or the module's own making): counted as the
+                // worker reports them, -k/-m judged on each id as for a whole-file item.
+                truth.waitFor.add(file);
+                if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
+                    toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
+                }
             },
             collectionDone: (uncounted) => {
                 for (const file of uncounted)
@@ -17108,6 +17123,8 @@ function checkedFrame(value) {
             const frame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
             if (fields.engine === 'native' || fields.engine === 'pytest')
                 frame.engine = fields.engine;
+            if (fields.items !== undefined && fields.items !== null)
+                frame.items = num(fields, 'items', 'collect_done');
             return frame;
         }
         case 'unit_done':
@@ -17323,9 +17340,13 @@ class Pool {
     passErrors = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
+    /** Files of the collection pass discovery listed no test of, and how many their collection found. */
+    unitless = new Map();
+    units;
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
+        this.units = units;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
         for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
             if (!this.filePosition.has(file))
@@ -17391,8 +17412,12 @@ class Pool {
         const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
         // A module with no unit (no test in its source, or none selected): the first worker reports it.
         const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
-        for (const file of unowned)
+        const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
+        for (const file of unowned) {
             shares[0]?.add(file);
+            if (unlisted.has(file))
+                this.unitless.set(file, 0);
+        }
         for (const slot of this.slots) {
             const own = shares[slot.index];
             slot.collecting = [...files];
@@ -17432,6 +17457,7 @@ class Pool {
                 if (at > last)
                     uncounted.push(file);
         }
+        this.runFound(failed);
         this.events.collectionDone?.(uncounted);
         if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
             this.summary.collectionErrors = reported;
@@ -17443,6 +17469,20 @@ class Pool {
             return;
         for (const slot of this.slots)
             this.dispatch(slot);
+    }
+    /** Modules with no unit whose collection found tests run whole on the first worker, in
+     * collection order, as pytest runs what it collects. */
+    runFound(failed) {
+        if (this.schedulingStopped)
+            return;
+        const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+        for (const [file, items] of this.unitless) {
+            if (items === 0 || failed.has(file))
+                continue;
+            const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
+            this.queue.insert(0, { file, ids: null, expected: 0 }, after);
+            this.events.fileFound?.(file);
+        }
     }
     spawn(slot) {
         const handlers = {
@@ -17635,6 +17675,8 @@ class Pool {
                 if (slot.collecting[0] !== frame.file)
                     return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
                 slot.collecting.shift();
+                if (frame.items && this.unitless.has(frame.file))
+                    this.unitless.set(frame.file, frame.items);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
@@ -18324,6 +18366,22 @@ class OrderedQueues {
             }
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
+    }
+    /**
+     * A unit found after the queues were dealt (a module the collection pass found tests in though
+     * discovery listed none): on `worker`'s queue, in collection order just after `after` (the
+     * unit that precedes it in collection order; none: first).
+     */
+    insert(worker, unit, after) {
+        const base = after ? this.position.get(after) : -1;
+        const queue = this.queues[worker];
+        let position = base + 0.5;
+        for (const other of queue)
+            if (this.position.get(other) > base && this.position.get(other) < base + 1)
+                position = Math.max(position, (this.position.get(other) + base + 1) / 2);
+        this.position.set(unit, position);
+        const at = queue.findIndex((other) => this.position.get(other) > position);
+        queue.splice(at < 0 ? queue.length : at, 0, unit);
     }
     /** The files of `worker`'s share. */
     filesOf(worker) {

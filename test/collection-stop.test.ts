@@ -179,6 +179,19 @@ describe('modules nothing of which runs are imported as pytest imports them', ()
     expect(compare(['-k', 'sees']).status).toBe(0);
   });
 
+  it('a module with no test in its source that makes tests at import runs them', () => {
+    writeFileSync(
+      join(proj, 'test_e_made.py'),
+      'def _make(n):\n    def check():\n        assert n < 2\n    return check\n\n\nfor _i in range(3):\n    globals()["test_made_%d" % _i] = _make(_i)\n',
+    );
+    try {
+      expect(compare([]).status).toBe(1);
+      expect(compare(['-k', 'made_1 or sees']).status).toBe(0);
+    } finally {
+      rmSync(join(proj, 'test_e_made.py'));
+    }
+  });
+
   it('a module with no test that fails to import stops the session', () => {
     writeFileSync(join(proj, 'test_d_broken.py'), 'raise ImportError("no such thing")\n');
     try {

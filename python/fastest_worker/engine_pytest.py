@@ -669,6 +669,11 @@ class PytestEngine:
             plugin.emit = send
         self.precollected[file] = (collection, held)
 
+    def collected_count(self, file):
+        """How many tests the collection pass found in `file` (None: not collected here)."""
+        collection = self.precollected.get(file, (None,))[0]
+        return len(collection[0]) if isinstance(collection, tuple) else None
+
     def _collect_file(self, file):
         """pytest's collection of `file`: (items, collection errors, module skips, collection
         warnings), "nothing" (a placeholder no hook collects) or None (an error, sent)."""

@@ -128,11 +128,14 @@ def collect_error(file, message, crash=None, refused=False):
     return frame
 
 
-def collect_done(file, engine=None):
-    """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug."""
+def collect_done(file, engine=None, items=None):
+    """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug.
+    `items`: how many tests the module collected (a full collect; None when only imported)."""
     frame = {"t": "collect_done", "file": file}
     if engine is not None:
         frame["engine"] = engine
+    if items is not None:
+        frame["items"] = items
     return frame
 
 

@@ -180,6 +180,11 @@ class _Dispatcher:
         self.pytest_engine().collect_file(file)
         return "pytest"
 
+    def collected_count(self, file, engine):
+        """How many tests the collection pass found in `file`, in the engine that collected it."""
+        collector = self.native if engine == "native" else self._pytest
+        return collector.collected_count(file) if collector is not None else None
+
     def run_unit(self, unit):
         file = unit["file"]
         if self.mode == "pytest":
@@ -441,11 +446,13 @@ def _main(proto_fds=None):
             if cancel.stop_pending():
                 break
         elif kind == "collect":
-            engine, code = _engine_step(lambda file: dispatcher.collect_file(file, bool(frame.get("importOnly"))),
+            import_only = bool(frame.get("importOnly"))
+            engine, code = _engine_step(lambda file: dispatcher.collect_file(file, import_only),
                                         frame["file"], frame["file"], emit)
             if code is not None:
                 break
-            emit(collect_done(frame["file"], engine))
+            count = None if import_only or engine is None else dispatcher.collected_count(frame["file"], engine)
+            emit(collect_done(frame["file"], engine, count))
         elif kind == "stop":
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.

@@ -21,7 +21,7 @@ import {
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
 import { learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
-import type { CollectionError, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
+import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
 import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
@@ -180,6 +180,12 @@ interface MeasuredRun {
   prepared: Promise<unknown>;
 }
 
+/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
+function unlistedModules(discovery: DiscoveryResult): string[] {
+  const listed = new Set(discovery.items.map((item) => item.file));
+  return (discovery.modules ?? []).filter((file) => !listed.has(file));
+}
+
 async function runSession(
   session: Session,
   env: NodeJS.ProcessEnv,
@@ -324,7 +330,9 @@ async function runSession(
           stopOnErrors: !options.continueOnCollectionErrors,
           // pytest imports every module it walks, tests run or not; --lf skips the files with no
           // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
-          ...(discovery.modules && !options.lastFailed && !options.shard && !impact ? { files: passFiles(units, discovery.modules) } : {}),
+          ...(discovery.modules && !options.lastFailed && !options.shard && !impact
+            ? { files: passFiles(units, discovery.modules), unlisted: unlistedModules(discovery) }
+            : {}),
         },
       },
       {
@@ -343,6 +351,14 @@ async function runSession(
         },
         fileCollected: (file, engine) => {
           if (engine === 'pytest') collectedByPytest.add(file);
+        },
+        fileFound: (file) => {
+          // Tests discovery did not list (a plugin's or the module's own making): counted as the
+          // worker reports them, -k/-m judged on each id as for a whole-file item.
+          truth.waitFor.add(file);
+          if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
+            toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
+          }
         },
         collectionDone: (uncounted) => {
           for (const file of uncounted) truth.collectionFailed(file);

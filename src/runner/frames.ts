@@ -73,6 +73,8 @@ export interface CollectDoneFrame {
   file: string;
   /** The engine that collected it: only pytest's own collection errors are learned by discovery. */
   engine?: 'native' | 'pytest';
+  /** How many tests the module collected (a full collect; absent when it was only imported). */
+  items?: number;
 }
 export interface UnitDoneFrame {
   t: 'unit_done';
@@ -302,6 +304,7 @@ function checkedFrame(value: unknown): WorkerFrame {
     case 'collect_done': {
       const frame: CollectDoneFrame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
       if (fields.engine === 'native' || fields.engine === 'pytest') frame.engine = fields.engine;
+      if (fields.items !== undefined && fields.items !== null) frame.items = num(fields, 'items', 'collect_done');
       return frame;
     }
     case 'unit_done':

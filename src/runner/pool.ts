@@ -44,9 +44,10 @@ export interface RunOptions {
    * `stopOnErrors` (no --continue-on-collection-errors) any error ends the run before a test.
    * `files`: every file the pass collects, in collection order (`passFiles`): the units' files
    * and the modules pytest imports though nothing of them runs (no test in their source, or
-   * every test deselected); default the units' files.
+   * every test deselected); default the units' files. `unlisted`: those of them discovery listed
+   * no test of (a test the pass finds there runs: a plugin's or the module's own making).
    */
-  collectFirst?: { stopOnErrors: boolean; files?: string[] };
+  collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[] };
 }
 
 export interface UnitDoneInfo {
@@ -84,6 +85,9 @@ export interface RunEvents {
   collectionDone?(uncounted: string[]): void;
   /** A file of the collection pass was collected by this engine (its error, if any, already sent). */
   fileCollected?(file: string, engine: 'native' | 'pytest'): void;
+  /** The collection pass found tests in a module discovery listed none of (tests a plugin or the
+   * module itself makes at import): it runs whole, as a dynamic item; before `collectionDone`. */
+  fileFound?(file: string): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -175,12 +179,16 @@ class Pool {
   private readonly passErrors: { file: string; error: CollectionError }[] = [];
   /** Each file's place in collection order. */
   private readonly filePosition = new Map<string, number>();
+  /** Files of the collection pass discovery listed no test of, and how many their collection found. */
+  private readonly unitless = new Map<string, number>();
+  private readonly units: Unit[];
 
   constructor(
     units: Unit[],
     private readonly opts: RunOptions,
     private readonly events: RunEvents,
   ) {
+    this.units = units;
     this.queue = new OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
     for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
       if (!this.filePosition.has(file)) this.filePosition.set(file, this.filePosition.size);
@@ -243,7 +251,11 @@ class Pool {
     const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
     // A module with no unit (no test in its source, or none selected): the first worker reports it.
     const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
-    for (const file of unowned) shares[0]?.add(file);
+    const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
+    for (const file of unowned) {
+      shares[0]?.add(file);
+      if (unlisted.has(file)) this.unitless.set(file, 0);
+    }
     for (const slot of this.slots) {
       const own = shares[slot.index];
       slot.collecting = [...files];
@@ -277,6 +289,7 @@ class Pool {
       const last = Math.max(...[...failed].map(position));
       for (const [file, at] of this.filePosition) if (at > last) uncounted.push(file);
     }
+    this.runFound(failed);
     this.events.collectionDone?.(uncounted);
     if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
       this.summary.collectionErrors = reported;
@@ -286,6 +299,19 @@ class Pool {
     this.queue.dropFiles(failed);
     if (this.finished || this.finishing) return;
     for (const slot of this.slots) this.dispatch(slot);
+  }
+
+  /** Modules with no unit whose collection found tests run whole on the first worker, in
+   * collection order, as pytest runs what it collects. */
+  private runFound(failed: ReadonlySet<string>): void {
+    if (this.schedulingStopped) return;
+    const position = (file: string) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+    for (const [file, items] of this.unitless) {
+      if (items === 0 || failed.has(file)) continue;
+      const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
+      this.queue.insert(0, { file, ids: null, expected: 0 }, after);
+      this.events.fileFound?.(file);
+    }
   }
 
   private spawn(slot: Slot): void {
@@ -473,6 +499,7 @@ class Pool {
       case 'collect_done':
         if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
         slot.collecting.shift();
+        if (frame.items && this.unitless.has(frame.file)) this.unitless.set(frame.file, frame.items);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine);
         if (slot.collecting.length) this.armTimer(slot, true);
         else this.clearTimer(slot);

@@ -149,6 +149,22 @@ export class OrderedQueues {
     return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop()!);
   }
 
+  /**
+   * A unit found after the queues were dealt (a module the collection pass found tests in though
+   * discovery listed none): on `worker`'s queue, in collection order just after `after` (the
+   * unit that precedes it in collection order; none: first).
+   */
+  insert(worker: number, unit: Unit, after: Unit | undefined): void {
+    const base = after ? this.position.get(after)! : -1;
+    const queue = this.queues[worker];
+    let position = base + 0.5;
+    for (const other of queue)
+      if (this.position.get(other)! > base && this.position.get(other)! < base + 1) position = Math.max(position, (this.position.get(other)! + base + 1) / 2);
+    this.position.set(unit, position);
+    const at = queue.findIndex((other) => this.position.get(other)! > position);
+    queue.splice(at < 0 ? queue.length : at, 0, unit);
+  }
+
   /** The files of `worker`'s share. */
   filesOf(worker: number): Set<string> {
     return new Set((this.queues[worker] ?? []).map((unit) => unit.file));

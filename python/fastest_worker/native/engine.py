@@ -258,6 +258,11 @@ class NativeEngine:
             self.emit(results.collect_error(relfile, state[1], state[2]))
         return None
 
+    def collected_count(self, relfile: str) -> Optional[int]:
+        """How many tests the collection pass found in `relfile` (None: not collected here)."""
+        state = self.modules.get(relfile)
+        return len(state[1]) if state is not None and state[0] == "ok" else None
+
     def import_file(self, relfile: str) -> None:
         """Imports `relfile` (and its conftests) for what importing it does, without collecting
         its tests: the collection pass, for a file of another worker's share. Its errors and
