@@ -4761,6 +4761,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
+            namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 // pytest imports every module it walks, tests run or not; --lf skips the files with no
@@ -17523,6 +17524,7 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
+            ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */

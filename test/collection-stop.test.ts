@@ -4,7 +4,7 @@
 // ("stopping after N failures", exit 1). fastest's workers collect their shares first (the
 // collection pass), for both engines and any worker count; compared here with the installed pytest.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,6 +199,48 @@ describe('modules nothing of which runs are imported as pytest imports them', ()
       expect(compare(['--continue-on-collection-errors']).status).toBe(1);
     } finally {
       rmSync(join(proj, 'test_d_broken.py'));
+    }
+  });
+});
+
+// A conftest's collect_ignore under a condition only the run decides (attrs: `if not
+// PY_3_14_PLUS: collect_ignore.extend([...])`): pytest neither imports nor collects the module,
+// unless it is named on the command line.
+describe("a conftest's collect_ignore decided at run time", () => {
+  let proj: string;
+  beforeAll(() => {
+    proj = mkdtempSync(join(tmpdir(), 'fastest-colignore-'));
+    mkdirSync(join(proj, 'sub'));
+    writeFileSync(join(proj, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(proj, 'conftest.py'),
+      'import os\n\ncollect_ignore = []\ncollect_ignore_glob = []\nif os.environ.get("FASTEST_NEVER_SET") is None:\n    collect_ignore.append("test_ignored.py")\n    collect_ignore_glob.append("sub/*_skip.py")\n',
+    );
+    writeFileSync(join(proj, 'test_ignored.py'), 'def test_ignored():\n    assert 0\n');
+    writeFileSync(join(proj, 'test_ok.py'), 'def test_ok():\n    pass\n');
+    writeFileSync(join(proj, 'sub', 'test_sub_skip.py'), 'def test_sub():\n    assert 0\n');
+    writeFileSync(join(proj, 'sub', 'test_kept.py'), 'def test_kept():\n    pass\n');
+  });
+  afterAll(() => rmSync(proj, { recursive: true, force: true }));
+
+  it.each([[[]], [['sub']], [['test_ignored.py']]])('as pytest, args %j', (args: string[]) => {
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', ...args], { cwd: proj, encoding: 'utf8', env });
+    const lines = (out: string) =>
+      summary(out).concat(
+        out
+          .split('\n')
+          .filter((l) => /^(PASSED|FAILED) /.test(l))
+          .sort(),
+      );
+    for (const engine of ['native', 'auto']) {
+      for (const workers of ['1', '2']) {
+        const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--engine', engine, ...args], {
+          cwd: proj,
+          encoding: 'utf8',
+          env,
+        });
+        expect({ engine, workers, status: f.status, lines: lines(f.stdout) }).toEqual({ engine, workers, status: p.status, lines: lines(p.stdout) });
+      }
     }
   });
 });

@@ -1,7 +1,7 @@
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId, pathOfId } from '../nodeid.js';
@@ -326,6 +326,7 @@ async function runSession(
         ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
         coverage: coverage?.spec,
         reruns,
+        namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
           // pytest imports every module it walks, tests run or not; --lf skips the files with no

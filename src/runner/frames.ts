@@ -26,6 +26,9 @@ export interface InitFrame {
   coverage?: object;
   /** pytest-rerunfailures' options and ini, resolved; absent: only `flaky` marks rerun. */
   reruns?: RerunSettings;
+  /** The paths named on the command line, absolute: pytest collects these even where a
+   * conftest's collect_ignore names them. */
+  namedPaths?: string[];
 }
 export interface RunFrame {
   t: 'run';

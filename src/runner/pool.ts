@@ -48,6 +48,8 @@ export interface RunOptions {
    * no test of (a test the pass finds there runs: a plugin's or the module's own making).
    */
   collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[] };
+  /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
+  namedPaths?: string[];
 }
 
 export interface UnitDoneInfo {
@@ -353,6 +355,7 @@ class Pool {
       timeout: this.opts.timeoutSeconds ?? 0,
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
+      ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
     });
   }
 

@@ -398,6 +398,34 @@ class Collector:
         mods = (self.conftests.get(p) for p in conftest_paths(self.rootdir, module_path))
         return [m for m in mods if m is not None and not isinstance(m, BaseException)]
 
+    def ignored_by_conftest(self, module_path: str, named=frozenset()) -> bool:
+        """pytest_ignore_collect's conftest part: the module, or a directory above it below the
+        rootdir, is named by `collect_ignore` (or matched by `collect_ignore_glob`) of the nearest
+        conftest that defines it for that path's directory, relative to that conftest's directory
+        (attrs: `if not PY_3_14_PLUS: collect_ignore.extend([...])`). pytest never imports it.
+        A path named on the command line (`named`) is collected all the same."""
+        conftests = self.conftest_modules(module_path)
+        if not any(hasattr(m, "collect_ignore") or hasattr(m, "collect_ignore_glob") for m in conftests):
+            return False
+        path = os.path.abspath(module_path)
+        while path.startswith(self.rootdir + os.sep) and path not in named:
+            parent = os.path.dirname(path)
+            applying = [m for m in conftests
+                        if parent == os.path.dirname(m.__file__) or parent.startswith(os.path.dirname(m.__file__) + os.sep)]
+            for name in ("collect_ignore", "collect_ignore_glob"):
+                owner = next((m for m in reversed(applying) if hasattr(m, name)), None)
+                if owner is None:
+                    continue
+                base = os.path.dirname(os.path.abspath(owner.__file__))
+                roots = [os.fspath(r) if isinstance(r, os.PathLike) else os.path.abspath(os.path.join(base, str(r).replace("/", os.sep)))
+                         for r in getattr(owner, name) or ()]
+                if name == "collect_ignore" and path in roots:
+                    return True
+                if name == "collect_ignore_glob" and any(fnmatch.fnmatch(path, root) for root in roots):
+                    return True
+            path = parent
+        return False
+
     # --- modules -------------------------------------------------------------------------------
     def import_module(self, relfile: str):
         path = os.path.join(self.rootdir, relfile)

@@ -166,6 +166,7 @@ class NativeEngine:
         self.cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
         self._facts_checked = False
         self.init_worker_id = init.get("workerId") or 0
+        self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
         # auto: a module native cannot collect exactly goes to the pytest engine (run_unit's
         # "fallback"); native: it is reported as native collected it.
         self.falls_back = (init.get("engine") or "auto") == "auto"
@@ -273,6 +274,10 @@ class NativeEngine:
         self.capture.start_test()
         recorder = self.test_warnings
         try:
+            path = os.path.join(self.rootdir, relfile)
+            self.collector.load_conftests(path)
+            if self.collector.ignored_by_conftest(path, self.named_paths):
+                return
             if recorder is not None:
                 recorder.enter()
             try:
@@ -362,6 +367,9 @@ class NativeEngine:
                 state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)),
                          collect_crash(e, conftest=True))
                 self.modules[relfile] = state
+                return state
+            if self.collector.ignored_by_conftest(path, self.named_paths):  # pytest does not collect it at all
+                state = self.modules[relfile] = ("ok", [])
                 return state
             recorder = self.test_warnings
             if recorder is not None:  # pytest records what importing and collecting a module warns
