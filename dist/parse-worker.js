@@ -1812,7 +1812,7 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         rebind(ctx, name, value.k === 'unk' ? null : value, guard);
         if (markValue)
             ctx.markVariables.set(name, markValue);
-        if (literal !== null && !(0, pyliteral_js_1.isDynamic)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
@@ -1942,6 +1942,7 @@ exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
+exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
@@ -2120,6 +2121,30 @@ function isDynamic(value) {
             return value.items.some(isDynamic);
         case 'call':
             return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
+        default:
+            return false;
+    }
+}
+const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/**
+ * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
+ * (in constants and comprehension elements) so that the parametrize stage can follow it through
+ * the module's imports (values.ts); one whose head is a comprehension variable can't be (its
+ * attribute of a loop value is not the module's name of the same spelling).
+ */
+function hasUnreadablePart(value, locals) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    switch (value.py) {
+        case 'expr':
+            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+        case 'tuple':
+        case 'list':
+            return value.items.some((v) => hasUnreadablePart(v, locals));
+        case 'call':
+            return (locals?.has(value.func.split('.')[0]) === true ||
+                value.args.some((v) => hasUnreadablePart(v, locals)) ||
+                Object.values(value.kwargs).some((v) => hasUnreadablePart(v, locals)));
         default:
             return false;
     }
@@ -2493,7 +2518,7 @@ function comprehension(node, ctx) {
     const walk = (depth, locals) => {
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
-            if (isDynamic(value))
+            if (hasUnreadablePart(value, locals))
                 return false;
             out.push(value);
             return out.length <= MAX_EXPANDED;

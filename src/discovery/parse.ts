@@ -4,7 +4,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import type { Mark, PyValue } from '../types.js';
 import { andGuard, emptyGuardScope, notGuard, toGuard, UNKNOWN_GUARD, type GuardExpr, type GuardScope } from './guards.js';
 import { importRefs } from './import-refs.js';
-import { emptyLiteralContext, isDynamic, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
+import { emptyLiteralContext, hasUnreadablePart, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
 
 export interface ParsedFunction {
   kind: 'function';
@@ -739,7 +739,7 @@ function handleAssignment(expr: Node, ctx: ParseContext, info: BodyInfo, moduleL
     const literal = guard === null && !rebound && !markValue ? readLiteral(right, ctx) : null;
     rebind(ctx, name, value.k === 'unk' ? null : value, guard);
     if (markValue) ctx.markVariables.set(name, markValue);
-    if (literal !== null && !isDynamic(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+    if (literal !== null && !hasUnreadablePart(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
       ctx.constants.set(name, literal);
   }
   info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
