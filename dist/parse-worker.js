@@ -1610,7 +1610,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0) {
+        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -1635,6 +1635,33 @@ function rebind(ctx, name, value, guard) {
     }
     const before = ctx.guards.names.get(name) ?? guards_js_1.UNKNOWN_GUARD;
     ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
+}
+/** Builtins that read their arguments and change nothing (`assert len(set(CASES)) == len(CASES)`). */
+const READING_BUILTINS = new Set([
+    'len',
+    'set',
+    'frozenset',
+    'list',
+    'tuple',
+    'sorted',
+    'any',
+    'all',
+    'sum',
+    'min',
+    'max',
+    'isinstance',
+    'enumerate',
+    'zip',
+    'range',
+]);
+/** An expression that can't change a value: calls only to reading builtins, no attribute, no `:=`. */
+function readsOnly(node, ctx) {
+    if (node.descendantsOfType(['attribute', 'named_expression', 'await', 'yield']).length > 0)
+        return false;
+    return node.descendantsOfType('call').every((call) => {
+        const fn = call?.childForFieldName('function');
+        return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && !ctx.assignedNames.has(fn.text) && !ctx.definedNames.has(fn.text);
+    });
 }
 /** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
 function forgetMutated(ctx, text) {

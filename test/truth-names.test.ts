@@ -1,8 +1,9 @@
 // Parametrize values that are names the parser follows (issue 12): a module-level list holding
 // imported classes and sentinels read through a comprehension with `*` unpacking, namedtuple
 // classes and instances, members of plain enums (also through an alias in another module, beside
-// a class-level binding of the same name), sys streams. Shapes that can't be proven (an enum
-// alias, an enum with its own __str__, an attribute of a loop value) stay dynamic, never phantoms.
+// a class-level binding of the same name), sys streams, a constant read by a module-level assert.
+// Shapes that can't be proven (an enum alias, an enum with its own __str__, an attribute of a loop
+// value, a constant an assert may change) stay dynamic, never phantoms.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ describe('discover follows names in parametrize values', () => {
   it('lists pytest ids exactly, and leaves unprovable ones dynamic', () => {
     const pytest = spawnSync('python3', ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], { cwd: project, encoding: 'utf8' });
     const expected = idLines(pytest.stdout);
-    expect(expected.length, pytest.stdout + pytest.stderr).toBe(21);
+    expect(expected.length, pytest.stdout + pytest.stderr).toBe(25);
     const discover = spawnSync(process.execPath, [cli, 'discover', '--no-cache'], { cwd: project, encoding: 'utf8' });
     expect(discover.status, discover.stderr).toBe(0);
     const listed = idLines(discover.stdout);
@@ -29,6 +30,7 @@ describe('discover follows names in parametrize values', () => {
       'tests/test_names.py::test_enum_alias',
       'tests/test_names.py::test_enum_own_str',
       'tests/test_names.py::test_attribute_of_loop_value',
+      'tests/test_names.py::test_after_mutating_assert',
     ]);
     const exact = listed.filter((line) => !line.includes(' '));
     const covered = (id: string) => dynamic.some((base) => id.startsWith(`${base}[`));
