@@ -351,11 +351,8 @@ function learnCollected(rootdir, lessons, modules) {
         for (const id of Object.keys(record)) {
             if (id in lesson)
                 continue;
-            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
-            if (ids.length === 1 && ids[0] === id)
-                delete record[id];
-            else
-                record[id] = ids;
+            // kept when the module produces it as itself: the item was recorded because it was dynamic
+            record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
         }
         if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
             continue;
@@ -1613,7 +1610,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0) {
+        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -1638,6 +1635,33 @@ function rebind(ctx, name, value, guard) {
     }
     const before = ctx.guards.names.get(name) ?? guards_js_1.UNKNOWN_GUARD;
     ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
+}
+/** Builtins that read their arguments and change nothing (`assert len(set(CASES)) == len(CASES)`). */
+const READING_BUILTINS = new Set([
+    'len',
+    'set',
+    'frozenset',
+    'list',
+    'tuple',
+    'sorted',
+    'any',
+    'all',
+    'sum',
+    'min',
+    'max',
+    'isinstance',
+    'enumerate',
+    'zip',
+    'range',
+]);
+/** An expression that can't change a value: calls only to reading builtins, no attribute, no `:=`. */
+function readsOnly(node, ctx) {
+    if (node.descendantsOfType(['attribute', 'named_expression', 'await', 'yield']).length > 0)
+        return false;
+    return node.descendantsOfType('call').every((call) => {
+        const fn = call?.childForFieldName('function');
+        return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && !ctx.assignedNames.has(fn.text) && !ctx.definedNames.has(fn.text);
+    });
 }
 /** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
 function forgetMutated(ctx, text) {
@@ -1812,7 +1836,7 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         rebind(ctx, name, value.k === 'unk' ? null : value, guard);
         if (markValue)
             ctx.markVariables.set(name, markValue);
-        if (literal !== null && !(0, pyliteral_js_1.isDynamic)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
@@ -1942,6 +1966,7 @@ exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
+exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
@@ -2120,6 +2145,30 @@ function isDynamic(value) {
             return value.items.some(isDynamic);
         case 'call':
             return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
+        default:
+            return false;
+    }
+}
+const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/**
+ * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
+ * (in constants and comprehension elements) so that the parametrize stage can follow it through
+ * the module's imports (values.ts); one whose head is a comprehension variable can't be (its
+ * attribute of a loop value is not the module's name of the same spelling).
+ */
+function hasUnreadablePart(value, locals) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    switch (value.py) {
+        case 'expr':
+            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+        case 'tuple':
+        case 'list':
+            return value.items.some((v) => hasUnreadablePart(v, locals));
+        case 'call':
+            return (locals?.has(value.func.split('.')[0]) === true ||
+                value.args.some((v) => hasUnreadablePart(v, locals)) ||
+                Object.values(value.kwargs).some((v) => hasUnreadablePart(v, locals)));
         default:
             return false;
     }
@@ -2493,7 +2542,7 @@ function comprehension(node, ctx) {
     const walk = (depth, locals) => {
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
-            if (isDynamic(value))
+            if (hasUnreadablePart(value, locals))
                 return false;
             out.push(value);
             return out.length <= MAX_EXPANDED;

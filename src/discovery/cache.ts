@@ -218,9 +218,8 @@ export function learnCollected(rootdir: string, lessons: Map<string, CollectedRe
     const record: CollectedRecord = { ...(entry.collected ?? {}), ...lesson };
     for (const id of Object.keys(record)) {
       if (id in lesson) continue;
-      const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
-      if (ids.length === 1 && ids[0] === id) delete record[id];
-      else record[id] = ids;
+      // kept when the module produces it as itself: the item was recorded because it was dynamic
+      record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
     }
     if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {})) continue;
     entry.collected = record;

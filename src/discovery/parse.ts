@@ -4,7 +4,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import type { Mark, PyValue } from '../types.js';
 import { andGuard, emptyGuardScope, notGuard, toGuard, UNKNOWN_GUARD, type GuardExpr, type GuardScope } from './guards.js';
 import { importRefs } from './import-refs.js';
-import { emptyLiteralContext, isDynamic, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
+import { emptyLiteralContext, hasUnreadablePart, readLiteral, readMark, type LiteralContext } from './pyliteral.js';
 
 export interface ParsedFunction {
   kind: 'function';
@@ -555,7 +555,7 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
       if (guard === null && unconditional(def)) ctx.requiredImports.push(...importGuards(def).filter((g) => g.k === 'imp' && g.name !== undefined));
     } else if (moduleLevel && defType === 'import_statement') {
       handleImport(def, ctx, guard);
-    } else if (moduleLevel && ctx.constants.size > 0) {
+    } else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
       forgetMutated(ctx, def.text);
     }
     if (guard !== null) for (let i = added; i < info.members.length; i++) info.members[i].guard = guard;
@@ -581,6 +581,34 @@ function rebind(ctx: ParseContext, name: string, value: GuardExpr | null, guard:
   }
   const before = ctx.guards.names.get(name) ?? UNKNOWN_GUARD;
   ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
+}
+
+/** Builtins that read their arguments and change nothing (`assert len(set(CASES)) == len(CASES)`). */
+const READING_BUILTINS = new Set([
+  'len',
+  'set',
+  'frozenset',
+  'list',
+  'tuple',
+  'sorted',
+  'any',
+  'all',
+  'sum',
+  'min',
+  'max',
+  'isinstance',
+  'enumerate',
+  'zip',
+  'range',
+]);
+
+/** An expression that can't change a value: calls only to reading builtins, no attribute, no `:=`. */
+function readsOnly(node: Node, ctx: ParseContext): boolean {
+  if (node.descendantsOfType(['attribute', 'named_expression', 'await', 'yield']).length > 0) return false;
+  return node.descendantsOfType('call').every((call) => {
+    const fn = call?.childForFieldName('function');
+    return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && !ctx.assignedNames.has(fn.text) && !ctx.definedNames.has(fn.text);
+  });
 }
 
 /** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
@@ -739,7 +767,7 @@ function handleAssignment(expr: Node, ctx: ParseContext, info: BodyInfo, moduleL
     const literal = guard === null && !rebound && !markValue ? readLiteral(right, ctx) : null;
     rebind(ctx, name, value.k === 'unk' ? null : value, guard);
     if (markValue) ctx.markVariables.set(name, markValue);
-    if (literal !== null && !isDynamic(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+    if (literal !== null && !hasUnreadablePart(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
       ctx.constants.set(name, literal);
   }
   info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });

@@ -185,6 +185,33 @@ export function isDynamic(value: PyValue): boolean {
   }
 }
 
+const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+/**
+ * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
+ * (in constants and comprehension elements) so that the parametrize stage can follow it through
+ * the module's imports (values.ts); one whose head is a comprehension variable can't be (its
+ * attribute of a loop value is not the module's name of the same spelling).
+ */
+export function hasUnreadablePart(value: PyValue, locals?: Map<string, PyValue>): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  switch (value.py) {
+    case 'expr':
+      return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+    case 'tuple':
+    case 'list':
+      return value.items.some((v) => hasUnreadablePart(v, locals));
+    case 'call':
+      return (
+        locals?.has(value.func.split('.')[0]) === true ||
+        value.args.some((v) => hasUnreadablePart(v, locals)) ||
+        Object.values(value.kwargs).some((v) => hasUnreadablePart(v, locals))
+      );
+    default:
+      return false;
+  }
+}
+
 /** A decorator or value expression read as a mark, if it is one. */
 export function readMark(node: Node, ctx: LiteralContext): Mark | null {
   if (node.type === 'identifier' && ctx.markVariables.has(node.text)) return ctx.markVariables.get(node.text)!;
@@ -509,7 +536,7 @@ function comprehension(node: Node, ctx: LiteralContext): PyValue | null {
   const walk = (depth: number, locals: Map<string, PyValue>): boolean => {
     if (depth === clauses.length) {
       const value = readLiteral(body, { ...ctx, locals });
-      if (isDynamic(value)) return false;
+      if (hasUnreadablePart(value, locals)) return false;
       out.push(value);
       return out.length <= MAX_EXPANDED;
     }

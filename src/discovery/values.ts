@@ -59,7 +59,14 @@ const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.tot
 /** In a class body, what could give its instances a `__name__`, or make calling it return something else. */
 const NAME_GIVING = /\b__name__\s*[:=]|def\s+__name__\b|__getattr__|__getattribute__|__new__|__dict__|setattr\(|metaclass|__init_subclass__/;
 
-type Found = { kind: 'class'; name: string; file: string; text: string; start: number } | { kind: 'function'; name: string } | { kind: 'module'; name: string };
+type Found =
+  | { kind: 'class'; name: string; file: string; text: string; start: number }
+  | { kind: 'function'; name: string }
+  | { kind: 'module'; name: string }
+  /** A member of a plain `enum.Enum`: pytest's id is `str(member)`, `Class.MEMBER`. */
+  | { kind: 'enum member'; name: string }
+  /** An object without `__name__` that is no str, number, enum or pattern: argname + index. */
+  | { kind: 'instance'; name: string };
 
 export interface ValueScope {
   env: GuardEnv;
@@ -101,6 +108,7 @@ function findBinding(text: string, name: string): Binding {
   );
   let found: { kind: 'class' | 'def' | 'import' | 'other'; index: number } | null = null;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length)) continue;
     if (m[1] !== '' || found !== null) return undefined;
     found = { kind: m[2] === 'class' ? 'class' : m[2] ? 'def' : m[3] ? 'import' : 'other', index: m.index };
   }
@@ -113,6 +121,29 @@ function findBinding(text: string, name: string): Binding {
   }
   if (found === null && /^from[ \t]+\S+[ \t]+import[ \t]+\*|^def __getattr__/m.test(text)) return undefined;
   return found;
+}
+
+/**
+ * Whether the line at `index` (indented by `indent`) lies in a class or function body: the
+ * lines that open its enclosing blocks, found by lesser indentation, include a `class` or `def`.
+ * A binding there is no module-level one. (A multi-line string or bracket at lesser indentation
+ * reads as another block, which only makes the binding count as module-level.)
+ */
+function insideClassOrDef(text: string, index: number, indent: number): boolean {
+  let width = indent;
+  let end = index;
+  while (width > 0 && end > 0) {
+    const start = text.lastIndexOf('\n', end - 2) + 1;
+    const line = text.slice(start, end - 1);
+    end = start;
+    const body = line.trimStart();
+    if (body === '' || body.startsWith('#')) continue;
+    const lineIndent = line.length - body.length;
+    if (lineIndent >= width) continue;
+    if (/^(class|def|async[ \t]+def)\b/.test(body)) return true;
+    width = lineIndent;
+  }
+  return false;
 }
 
 /** `from M import A as name` (plain or parenthesized) at `index`: `M` and `A`. */
@@ -142,6 +173,14 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     const from = importedAt(text, binding.index, head);
     return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
   }
+  if (binding.kind === 'class' && rest.length === 1) return enumMember(text, binding.index, head, rest[0]);
+  if (binding.kind === 'other' && rest.length === 0) {
+    // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
+    const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(
+      text.slice(binding.index),
+    );
+    if (alias && alias.index === 0) return lookup(env, file, text, null, alias[1].split('.'), depth + 1);
+  }
   if (rest.length > 0) return undefined;
   if (binding.kind === 'class') {
     // decorators above it must keep the class
@@ -150,6 +189,7 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     for (let i = before.length - 1; i >= 0 && before[i].startsWith('@'); i--) if (!KEEPING_CLASS_DECORATORS.test(before[i])) return undefined;
     return { kind: 'class', name: head, file, text, start: binding.index };
   }
+  if (binding.kind === 'other') return namedTupleClass(text, binding.index, head, file);
   if (binding.kind === 'def') {
     const before = text.slice(0, binding.index).split('\n');
     before.pop();
@@ -157,6 +197,66 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     return { kind: 'function', name: head };
   }
   return undefined;
+}
+
+/** What in an Enum's body changes its members' `str()` or which names are members. */
+const ENUM_CUSTOMIZING = /__str__|__format__|__new__|_missing_|_ignore_|_generate_next_value_|metaclass|__init_subclass__|__getattr__/;
+
+/**
+ * `Class.MEMBER` where Class derives from `enum.Enum` alone and MEMBER is one of its members, not
+ * an alias: its members are assigned one each, all `object()`, all `auto()`, or all distinct str or
+ * int literals (equal values would make the later name an alias of the first).
+ */
+function enumMember(text: string, start: number, cls: string, member: string): Found | undefined {
+  const before = text.slice(0, start).split('\n');
+  before.pop();
+  if (before.length > 0 && before[before.length - 1].startsWith('@')) return undefined;
+  const parts = classParts(text, start);
+  if (!parts || parts.bases.length !== 1 || ENUM_CUSTOMIZING.test(parts.body)) return undefined;
+  if (!isEnumBase(text, parts.bases[0])) return undefined;
+  const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
+  if (!indent) return undefined;
+  const values = new Map<string, string>();
+  const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
+  for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
+    if (m[1].startsWith('_') || values.has(m[1])) return undefined;
+    values.set(m[1], m[2]);
+  }
+  if (!values.has(member)) return undefined;
+  const all = [...values.values()];
+  const kinds = [/^object\(\)$/, /^(enum\.)?auto\(\)$/, /^"[\w .-]*"$|^'[\w .-]*'$/, /^-?[1-9]\d*$|^0$/];
+  const kind = kinds.find((re) => all.every((v) => re.test(v)));
+  if (!kind) return undefined;
+  if (kind === kinds[2] || kind === kinds[3]) {
+    const literal = all.map((v) => (kind === kinds[2] ? v.slice(1, -1) : v));
+    if (new Set(literal).size !== literal.length) return undefined;
+  }
+  return { kind: 'enum member', name: `${cls}.${member}` };
+}
+
+/** Whether a class's base (as written in `text`) is `enum.Enum`. */
+function isEnumBase(text: string, base: string): boolean {
+  if (base === 'enum.Enum') return /^import[ \t]+enum[ \t]*$/m.test(text);
+  if (base !== 'Enum') return false;
+  const binding = bindingOf(text, 'Enum');
+  if (binding?.kind !== 'import') return false;
+  const from = importedAt(text, binding.index, 'Enum');
+  return from?.module === 'enum' && from.attr === 'Enum';
+}
+
+/**
+ * `Name = namedtuple("Name", ...)` (from collections): a class named by its first argument whose
+ * instances are tuples (field names can't start with an underscore, so none is `__name__`).
+ */
+function namedTupleClass(text: string, index: number, name: string, file: string): Found | undefined {
+  const m = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*(collections\\.)?namedtuple\\(\\s*(["'])(\\w+)\\2\\s*,`).exec(text.slice(index));
+  if (!m) return undefined;
+  const imported = bindingOf(text, 'namedtuple');
+  const fromCollections = m[1]
+    ? /^import[ \t]+collections[ \t]*$/m.test(text)
+    : imported?.kind === 'import' && importedAt(text, imported.index, 'namedtuple')?.module === 'collections';
+  if (!fromCollections) return undefined;
+  return { kind: 'class', name: m[3], file, text, start: -1 };
 }
 
 function followImport(env: GuardEnv, fromFile: string, bound: string, rest: string[], depth: number): Found | undefined {
@@ -187,7 +287,11 @@ function followImport(env: GuardEnv, fromFile: string, bound: string, rest: stri
   return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
 
+/** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
+const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr']);
+
 function stdlibFound(dotted: string): Found | undefined {
+  if (PLAIN_STDLIB_OBJECTS.has(dotted)) return { kind: 'instance', name: dotted };
   return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 
@@ -254,6 +358,7 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
     case 'expr': {
       if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source)) return value;
       const found = resolveName(value.source, scope);
+      if (found?.kind === 'instance') return { py: 'object', repr: found.name };
       return found ? { py: 'name', name: found.name } : value;
     }
     case 'call': {
