@@ -238,6 +238,20 @@ def _locate_missing(root: ast.AST, lineno: int, col: int, end_lineno: Any, end_c
                         push(item)
 
 
+def _copy_location(new: Any, old: ast.AST) -> Any:
+    """ast.copy_location for an old node positioned as the parser positions every node; others
+    go to ast.copy_location itself (it skips what is missing or None)."""
+    lineno = getattr(old, "lineno", None)
+    col = getattr(old, "col_offset", None)
+    if lineno is None or col is None or not hasattr(old, "end_lineno") or not hasattr(old, "end_col_offset"):
+        return ast.copy_location(new, old)
+    new.lineno = lineno
+    new.col_offset = col
+    new.end_lineno = old.end_lineno  # type: ignore[attr-defined]
+    new.end_col_offset = old.end_col_offset  # type: ignore[attr-defined]
+    return new
+
+
 class _AssertRewriter(ast.NodeVisitor):
     """Turns one ``assert`` into statements that compute and explain each sub-expression.
 
@@ -251,6 +265,16 @@ class _AssertRewriter(ast.NodeVisitor):
         # Also walk each assert's statements for nodes still without a position (a tree whose
         # own nodes lack one: the parser's never do); compile() refuses such a node otherwise.
         self.locate_missing = locate_missing
+
+    _visitors: dict[type, Callable[..., Any]] = {}
+
+    def visit(self, node: ast.AST) -> Any:
+        """ast.NodeVisitor.visit with the method looked up once per node class."""
+        method = self._visitors.get(node.__class__)
+        if method is None:
+            method = getattr(type(self), "visit_" + node.__class__.__name__, type(self).generic_visit)
+            self._visitors[node.__class__] = method
+        return method(self, node)
 
     # --- module level
     def run(self, mod: ast.Module) -> None:
@@ -312,7 +336,7 @@ class _AssertRewriter(ast.NodeVisitor):
     def assign(self, expr: ast.expr) -> ast.Name:
         name = self.variable()
         self.statements.append(ast.Assign([ast.Name(name, ast.Store(), **self.at)], expr, **self.at))
-        return ast.copy_location(ast.Name(name, ast.Load()), expr)
+        return _copy_location(ast.Name(name, ast.Load()), expr)
 
     def helper(self, name: str, *args: ast.expr) -> ast.expr:
         attr = ast.Attribute(ast.Name(HELPERS_NAME, ast.Load(), **self.at), name, ast.Load(), **self.at)
@@ -437,14 +461,14 @@ class _AssertRewriter(ast.NodeVisitor):
     def visit_UnaryOp(self, unary: ast.UnaryOp) -> tuple[ast.expr, str]:
         pattern = _UNARY[unary.op.__class__]
         operand, operand_expl = self.visit(unary.operand)
-        res = self.assign(ast.copy_location(ast.UnaryOp(unary.op, operand), unary))
+        res = self.assign(_copy_location(ast.UnaryOp(unary.op, operand), unary))
         return res, pattern % (operand_expl,)
 
     def visit_BinOp(self, binop: ast.BinOp) -> tuple[ast.expr, str]:
         symbol = _BINOP[binop.op.__class__]
         left, left_expl = self.visit(binop.left)
         right, right_expl = self.visit(binop.right)
-        res = self.assign(ast.copy_location(ast.BinOp(left, binop.op, right), binop))
+        res = self.assign(_copy_location(ast.BinOp(left, binop.op, right), binop))
         return res, "({} {} {})".format(left_expl, symbol, right_expl)
 
     def visit_Call(self, call: ast.Call) -> tuple[ast.expr, str]:
@@ -461,7 +485,7 @@ class _AssertRewriter(ast.NodeVisitor):
             keywords.append(ast.keyword(keyword.arg, res, **self.at))
             arg_expls.append(keyword.arg + "=" + expl if keyword.arg else "**" + expl)
         expl = "{}({})".format(func_expl, ", ".join(arg_expls))
-        res = self.assign(ast.copy_location(ast.Call(func, args, keywords), call))
+        res = self.assign(_copy_location(ast.Call(func, args, keywords), call))
         res_expl = self.explanation_param(self.display(res))
         return res, "{}\n{{{} = {}\n}}".format(res_expl, res_expl, expl)
 
@@ -473,7 +497,7 @@ class _AssertRewriter(ast.NodeVisitor):
         if not isinstance(attr.ctx, ast.Load):
             return self.generic_visit(attr)
         value, value_expl = self.visit(attr.value)
-        res = self.assign(ast.copy_location(ast.Attribute(value, attr.attr, ast.Load()), attr))
+        res = self.assign(_copy_location(ast.Attribute(value, attr.attr, ast.Load()), attr))
         res_expl = self.explanation_param(self.display(res))
         return res, "%s\n{%s = %s.%s\n}" % (res_expl, res_expl, value_expl, attr.attr)
 
@@ -495,7 +519,7 @@ class _AssertRewriter(ast.NodeVisitor):
             sym = _BINOP[op.__class__]
             syms.append(ast.Constant(sym, **self.at))
             expls.append(ast.Constant("{} {} {}".format(left_expl, sym, next_expl), **self.at))
-            res_expr = ast.copy_location(ast.Compare(left_res, [op], [next_res]), comp)
+            res_expr = _copy_location(ast.Compare(left_res, [op], [next_res]), comp)
             self.statements.append(ast.Assign([ast.Name(res_variables[i], ast.Store(), **self.at)], res_expr, **self.at))
             left_res, left_expl = next_res, next_expl
         expl_call = self.helper(
