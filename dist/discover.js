@@ -10032,17 +10032,22 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
  * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
  * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
- * __pycache__ already does the job. The worker puts the
- * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
+ * __pycache__ already does the job. The worker sets the prefix itself once the interpreter has
+ * started (FASTEST_PYCACHE_PREFIX; python/fastest_worker/__main__.py), so that start-up imports
+ * read the installed bytecode rather than compile into an empty prefix; the user's environment is
+ * left as it is. A prefix the user set (PYTHONPYCACHEPREFIX) is used as it is, with writing on; the
+ * worker puts the user's own values back into os.environ first thing.
  */
 function bytecodeCacheEnv(base, pycacheDir) {
+    if (base.PYTHONPYCACHEPREFIX === undefined)
+        return { FASTEST_PYCACHE_PREFIX: pycacheDir };
     const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
         .filter((name) => base[name] !== undefined)
         .map((name) => `${name}=${base[name]}`)
         .join('\0');
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
-        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,
         FASTEST_SAVED_PYTHON_ENV: saved,
     };
 }

@@ -640,6 +640,25 @@ describe('bytecode under PYTHONDONTWRITEBYTECODE=1 (workers write to .fastest/py
     return (readdirSync(dir, { recursive: true }) as string[]).filter((p) => p.endsWith('.pyc')).map((p) => p.split('\\').join('/'));
   }
 
+  /** Runs the one test file under PYTHONDONTWRITEBYTECODE=1 on two workers; every .pyc written under the pycache prefix. */
+  async function firstRun(file: string, source: string): Promise<string[]> {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'fastest-pycache-'));
+    const saved = process.env.PYTHONDONTWRITEBYTECODE;
+    process.env.PYTHONDONTWRITEBYTECODE = '1';
+    try {
+      const rootdir = join(cacheDir, 'project');
+      mkdirSync(rootdir);
+      writeFileSync(join(rootdir, file), source);
+      const got = await run([{ file, ids: null, expected: 1 }], { rootdir, cacheDir, workers: 2, engine: 'native' });
+      expect(got.results.map((r) => r.outcome)).toEqual(['passed']);
+      return pycFiles(join(cacheDir, 'pycache'));
+    } finally {
+      if (saved === undefined) delete process.env.PYTHONDONTWRITEBYTECODE;
+      else process.env.PYTHONDONTWRITEBYTECODE = saved;
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }
+
   it('a first run takes pytest from its installed bytecode instead of compiling it into the prefix', async () => {
     const pytestInit = execFileSync(PY, ['-c', 'import importlib.util as u; print(u.find_spec("pytest").origin)'], { encoding: 'utf8' }).trim();
     const installed = execFileSync(PY, ['-c', `import importlib.util as u; print(u.cache_from_source(${JSON.stringify(pytestInit)}))`], {
@@ -647,24 +666,31 @@ describe('bytecode under PYTHONDONTWRITEBYTECODE=1 (workers write to .fastest/py
       env: { ...process.env, PYTHONPYCACHEPREFIX: '' },
     }).trim();
     if (!existsSync(installed)) return; // pytest installed without bytecode: nothing to take
-    const cacheDir = mkdtempSync(join(tmpdir(), 'fastest-pycache-'));
-    const saved = process.env.PYTHONDONTWRITEBYTECODE;
-    process.env.PYTHONDONTWRITEBYTECODE = '1';
-    try {
-      const rootdir = join(cacheDir, 'project');
-      mkdirSync(rootdir);
-      writeFileSync(join(rootdir, 'test_one.py'), 'def test_one():\n    assert 1 + 1 == 2\n');
-      const got = await run([{ file: 'test_one.py', ids: null, expected: 1 }], { rootdir, cacheDir, workers: 2, engine: 'native' });
-      expect(got.results.map((r) => r.outcome)).toEqual(['passed']);
-      const written = pycFiles(join(cacheDir, 'pycache'));
-      // the prefix is in use (the engine's own modules are compiled into it) ...
-      expect(written.some((p) => p.includes('fastest_worker/native/engine.'))).toBe(true);
-      // ... but pytest's modules came from the bytecode pip wrote beside them
-      expect(written.filter((p) => /(^|\/)(_?pytest)\/(__init__|python|fixtures)\.[^/]*pyc$/.test(p))).toEqual([]);
-    } finally {
-      if (saved === undefined) delete process.env.PYTHONDONTWRITEBYTECODE;
-      else process.env.PYTHONDONTWRITEBYTECODE = saved;
-      rmSync(cacheDir, { recursive: true, force: true });
-    }
+    const written = await firstRun('test_one.py', 'def test_one():\n    assert 1 + 1 == 2\n');
+    // the prefix is in use (the engine's own modules are compiled into it) ...
+    expect(written.some((p) => p.includes('fastest_worker/native/engine.'))).toBe(true);
+    // ... but pytest's modules came from the bytecode pip wrote beside them
+    expect(written.filter((p) => /(^|\/)(_?pytest)\/(__init__|python|fixtures)\.[^/]*pyc$/.test(p))).toEqual([]);
+  }, 60_000);
+
+  it("a first run compiles nothing of the interpreter's own (standard library, site-packages) into the prefix, and the tests see the environment the user set", async () => {
+    // The standard library's __pycache__ is what Python reads without a prefix; a prefix given to the
+    // interpreter at its start would hide it from start-up imports (encodings, site, .pth files).
+    const installDirs = JSON.parse(
+      execFileSync(PY, ['-c', 'import sys, json; print(json.dumps(sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix})))'], {
+        encoding: 'utf8',
+      }),
+    ) as string[];
+    const stdlibCached = execFileSync(PY, ['-c', 'import importlib.util as u, os, encodings; print(os.path.exists(u.cache_from_source(encodings.__file__)))'], {
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPYCACHEPREFIX: '' },
+    }).trim();
+    if (stdlibCached !== 'True') return; // an interpreter installed without bytecode: nothing to read
+    const written = await firstRun(
+      'test_env.py',
+      'import os\n\ndef test_env():\n    assert os.environ.get("PYTHONDONTWRITEBYTECODE") == "1"\n    assert "PYTHONPYCACHEPREFIX" not in os.environ\n    assert not any(k.startswith("FASTEST_PYCACHE") for k in os.environ)\n',
+    );
+    expect(written.some((p) => p.includes('fastest_worker/native/engine.'))).toBe(true);
+    expect(written.filter((p) => installDirs.some((dir) => `/${p}`.startsWith(`${dir}/`)))).toEqual([]);
   }, 60_000);
 });

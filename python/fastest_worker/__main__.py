@@ -24,7 +24,26 @@ def _restore_user_environment():
             os.environ[name] = value
 
 
+def _use_node_pycache_prefix():
+    """Under PYTHONDONTWRITEBYTECODE=1 Node passes .fastest/pycache as FASTEST_PYCACHE_PREFIX
+    (runner/python.ts), not as PYTHONPYCACHEPREFIX: the interpreter's own start-up (site, .pth
+    files) then reads the bytecode installed beside the standard library instead of compiling it
+    into an empty prefix, and writes nothing. From here on imports write to the prefix, with the
+    installed bytecode still preferred (installed_bytecode.py)."""
+    import os
+
+    prefix = os.environ.pop("FASTEST_PYCACHE_PREFIX", None)
+    if not prefix:
+        return
+    sys.pycache_prefix = prefix
+    sys.dont_write_bytecode = False
+    from fastest_worker.installed_bytecode import install
+
+    install()
+
+
 _restore_user_environment()
+_use_node_pycache_prefix()
 
 if sys.argv[1:2] == ["--warm-parent"]:
     from fastest_worker.warm_parent import main

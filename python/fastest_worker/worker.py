@@ -324,11 +324,12 @@ _COLD_LOCK_WAIT = 30.0  # seconds; past that, compile in parallel rather than wa
 
 
 def _cold_compile_lock():
-    """On a first run (pytest not yet compiled into Node's pycache prefix), one worker at a time
-    imports: the first compiles pytest and the runtime (~1.2 s CPU), the others then load what
-    it wrote (~0.3 s) instead of all compiling the same modules at once on the same cores.
+    """On a first run (the engine not yet compiled into Node's pycache prefix), one worker at a
+    time imports: the first compiles the engine (and what has no installed bytecode), the others
+    then load what it wrote instead of all compiling the same modules at once on the same cores.
     Returns the locked fd, or None when there is nothing to share (warm cache, no prefix, no
-    flock) so that warm runs never wait."""
+    flock) so that warm runs never wait. (pytest itself comes from its installed bytecode and is
+    never in the prefix: the engine's own module is what tells a first run.)"""
     prefix = getattr(sys, "pycache_prefix", None)
     if not prefix or sys.dont_write_bytecode:
         return None
@@ -337,10 +338,8 @@ def _cold_compile_lock():
         import importlib.util
         import time
 
-        spec = importlib.util.find_spec("pytest")
-        if spec is None or not spec.origin:
-            return None
-        if os.path.exists(importlib.util.cache_from_source(spec.origin)):
+        engine_source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "native", "engine.py")
+        if os.path.exists(importlib.util.cache_from_source(engine_source)):
             return None
         os.makedirs(prefix, exist_ok=True)
         fd = os.open(os.path.join(prefix, ".fastest-compile.lock"), os.O_RDWR | os.O_CREAT, 0o644)

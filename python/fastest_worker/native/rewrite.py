@@ -238,6 +238,20 @@ def _locate_missing(root: ast.AST, lineno: int, col: int, end_lineno: Any, end_c
                         push(item)
 
 
+def _copy_location(new: Any, old: ast.AST) -> Any:
+    """ast.copy_location for an old node positioned as the parser positions every node; others
+    go to ast.copy_location itself (it skips what is missing or None)."""
+    lineno = getattr(old, "lineno", None)
+    col = getattr(old, "col_offset", None)
+    if lineno is None or col is None or not hasattr(old, "end_lineno") or not hasattr(old, "end_col_offset"):
+        return ast.copy_location(new, old)
+    new.lineno = lineno
+    new.col_offset = col
+    new.end_lineno = old.end_lineno  # type: ignore[attr-defined]
+    new.end_col_offset = old.end_col_offset  # type: ignore[attr-defined]
+    return new
+
+
 class _AssertRewriter(ast.NodeVisitor):
     """Turns one ``assert`` into statements that compute and explain each sub-expression.
 
@@ -246,8 +260,21 @@ class _AssertRewriter(ast.NodeVisitor):
     text is identical).
     """
 
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, locate_missing: bool = False) -> None:
         self.filename = filename
+        # Also walk each assert's statements for nodes still without a position (a tree whose
+        # own nodes lack one: the parser's never do); compile() refuses such a node otherwise.
+        self.locate_missing = locate_missing
+
+    _visitors: dict[type, Callable[..., Any]] = {}
+
+    def visit(self, node: ast.AST) -> Any:
+        """ast.NodeVisitor.visit with the method looked up once per node class."""
+        method = self._visitors.get(node.__class__)
+        if method is None:
+            method = getattr(type(self), "visit_" + node.__class__.__name__, type(self).generic_visit)
+            self._visitors[node.__class__] = method
+        return method(self, node)
 
     # --- module level
     def run(self, mod: ast.Module) -> None:
@@ -308,15 +335,15 @@ class _AssertRewriter(ast.NodeVisitor):
 
     def assign(self, expr: ast.expr) -> ast.Name:
         name = self.variable()
-        self.statements.append(ast.Assign([ast.Name(name, ast.Store())], expr))
-        return ast.copy_location(ast.Name(name, ast.Load()), expr)
+        self.statements.append(ast.Assign([ast.Name(name, ast.Store(), **self.at)], expr, **self.at))
+        return _copy_location(ast.Name(name, ast.Load()), expr)
 
     def helper(self, name: str, *args: ast.expr) -> ast.expr:
-        attr = ast.Attribute(ast.Name(HELPERS_NAME, ast.Load()), name, ast.Load())
-        return ast.Call(attr, list(args), [])
+        attr = ast.Attribute(ast.Name(HELPERS_NAME, ast.Load(), **self.at), name, ast.Load(), **self.at)
+        return ast.Call(attr, list(args), [], **self.at)
 
     def builtin(self, name: str) -> ast.Attribute:
-        return ast.Attribute(ast.Name(BUILTINS_NAME, ast.Load()), name, ast.Load())
+        return ast.Attribute(ast.Name(BUILTINS_NAME, ast.Load(), **self.at), name, ast.Load(), **self.at)
 
     def display(self, expr: ast.expr) -> ast.expr:
         return self.helper("_saferepr", expr)
@@ -334,11 +361,11 @@ class _AssertRewriter(ast.NodeVisitor):
         current = self.stack.pop()
         if self.stack:
             self.specifiers = self.stack[-1]
-        keys: list[Any] = [ast.Constant(key) for key in current]
-        form = ast.BinOp(expl_expr, ast.Mod(), ast.Dict(keys, list(current.values())))
+        keys: list[Any] = [ast.Constant(key, **self.at) for key in current]
+        form = ast.BinOp(expl_expr, ast.Mod(), ast.Dict(keys, list(current.values()), **self.at), **self.at)
         name = "@py_format" + str(next(self.counter))
-        self.expl_stmts.append(ast.Assign([ast.Name(name, ast.Store())], form))
-        return ast.Name(name, ast.Load())
+        self.expl_stmts.append(ast.Assign([ast.Name(name, ast.Store(), **self.at)], form, **self.at))
+        return ast.Name(name, ast.Load(), **self.at)
 
     # --- statements
     def visit_Assert(self, assert_: ast.Assert) -> list[ast.stmt]:
@@ -349,26 +376,33 @@ class _AssertRewriter(ast.NodeVisitor):
         self.counter = itertools.count()
         self.stack: list[dict[str, ast.expr]] = []
         self.expl_stmts: list[ast.stmt] = []
+        # The nodes built here take the assert's position when they are made (a walk giving it
+        # afterwards to every node without one was half of the rewrite's time); the nodes given a
+        # sub-expression's position by copy_location have it already.
+        self.at = {"lineno": assert_.lineno, "col_offset": assert_.col_offset,
+                   "end_lineno": getattr(assert_, "end_lineno", None),
+                   "end_col_offset": getattr(assert_, "end_col_offset", None)}
         self.push_format_context()
         top, explanation = self.visit(assert_.test)
         body = self.expl_stmts
-        self.statements.append(ast.If(ast.UnaryOp(ast.Not(), top), body, []))
+        self.statements.append(ast.If(ast.UnaryOp(ast.Not(), top, **self.at), body, [], **self.at))
         if assert_.msg:
             assertmsg: ast.expr = self.helper("_format_assertmsg", assert_.msg)
             explanation = "\n>assert " + explanation
         else:
-            assertmsg = ast.Constant("")
+            assertmsg = ast.Constant("", **self.at)
             explanation = "assert " + explanation
-        msg = self.pop_format_context(ast.BinOp(assertmsg, ast.Add(), ast.Constant(explanation)))
-        exc = ast.Call(ast.Name("AssertionError", ast.Load()), [self.helper("_format_explanation", msg)], [])
-        body.append(ast.Raise(exc, None))
+        msg = self.pop_format_context(ast.BinOp(assertmsg, ast.Add(), ast.Constant(explanation, **self.at), **self.at))
+        exc = ast.Call(ast.Name("AssertionError", ast.Load(), **self.at), [self.helper("_format_explanation", msg)], [], **self.at)
+        body.append(ast.Raise(exc, None, **self.at))
         if self.variables:
-            names: list[ast.expr] = [ast.Name(name, ast.Store()) for name in self.variables]
-            self.statements.append(ast.Assign(names, ast.Constant(None)))
-        position = (assert_.lineno, assert_.col_offset, getattr(assert_, "end_lineno", None),
-                    getattr(assert_, "end_col_offset", None))
-        for stmt in self.statements:
-            _locate_missing(stmt, *position)
+            names: list[ast.expr] = [ast.Name(name, ast.Store(), **self.at) for name in self.variables]
+            self.statements.append(ast.Assign(names, ast.Constant(None, **self.at), **self.at))
+        if self.locate_missing:
+            position = (assert_.lineno, assert_.col_offset, getattr(assert_, "end_lineno", None),
+                        getattr(assert_, "end_col_offset", None))
+            for stmt in self.statements:
+                _locate_missing(stmt, *position)
         return self.statements
 
     # --- expressions
@@ -378,11 +412,11 @@ class _AssertRewriter(ast.NodeVisitor):
         return res, self.explanation_param(self.display(res))
 
     def _name_display(self, value: ast.expr, name: str) -> str:
-        locs = ast.Call(self.builtin("locals"), [], [])
-        inlocs = ast.Compare(ast.Constant(name), [ast.In()], [locs])
+        locs = ast.Call(self.builtin("locals"), [], [], **self.at)
+        inlocs = ast.Compare(ast.Constant(name, **self.at), [ast.In()], [locs], **self.at)
         dorepr = self.helper("_should_repr_global_name", value)
-        test = ast.BoolOp(ast.Or(), [inlocs, dorepr])
-        return self.explanation_param(ast.IfExp(test, self.display(value), ast.Constant(name)))
+        test = ast.BoolOp(ast.Or(), [inlocs, dorepr], **self.at)
+        return self.explanation_param(ast.IfExp(test, self.display(value), ast.Constant(name, **self.at), **self.at))
 
     def visit_Name(self, name: ast.Name) -> tuple[ast.expr, str]:
         return name, self._name_display(name, name.id)
@@ -392,8 +426,8 @@ class _AssertRewriter(ast.NodeVisitor):
 
     def visit_BoolOp(self, boolop: ast.BoolOp) -> tuple[ast.expr, str]:
         res_var = self.variable()
-        expl_list = self.assign(ast.List([], ast.Load()))
-        app = ast.Attribute(expl_list, "append", ast.Load())
+        expl_list = self.assign(ast.List([], ast.Load(), **self.at))
+        app = ast.Attribute(expl_list, "append", ast.Load(), **self.at)
         is_or = int(isinstance(boolop.op, ast.Or))
         body = save = self.statements
         fail_save = self.expl_stmts
@@ -404,37 +438,37 @@ class _AssertRewriter(ast.NodeVisitor):
             if i:
                 fail_inner: list[ast.stmt] = []
                 assert cond is not None
-                self.expl_stmts.append(ast.If(cond, fail_inner, []))
+                self.expl_stmts.append(ast.If(cond, fail_inner, [], **self.at))
                 self.expl_stmts = fail_inner
             self.push_format_context()
             res, expl = self.visit(value)
-            body.append(ast.Assign([ast.Name(res_var, ast.Store())], res))
-            expl_format = self.pop_format_context(ast.Constant(expl))
-            self.expl_stmts.append(ast.Expr(ast.Call(app, [expl_format], [])))
+            body.append(ast.Assign([ast.Name(res_var, ast.Store(), **self.at)], res, **self.at))
+            expl_format = self.pop_format_context(ast.Constant(expl, **self.at))
+            self.expl_stmts.append(ast.Expr(ast.Call(app, [expl_format], [], **self.at), **self.at))
             if i < levels:
                 cond = res
                 if is_or:
-                    cond = ast.UnaryOp(ast.Not(), cond)
+                    cond = ast.UnaryOp(ast.Not(), cond, **self.at)
                 inner: list[ast.stmt] = []
-                self.statements.append(ast.If(cond, inner, []))
+                self.statements.append(ast.If(cond, inner, [], **self.at))
                 self.statements = body = inner
         self.statements = save
         self.expl_stmts = fail_save
-        template = self.helper("_format_boolop", expl_list, ast.Constant(is_or))
+        template = self.helper("_format_boolop", expl_list, ast.Constant(is_or, **self.at))
         expl_name = self.pop_format_context(template)
-        return ast.Name(res_var, ast.Load()), self.explanation_param(expl_name)
+        return ast.Name(res_var, ast.Load(), **self.at), self.explanation_param(expl_name)
 
     def visit_UnaryOp(self, unary: ast.UnaryOp) -> tuple[ast.expr, str]:
         pattern = _UNARY[unary.op.__class__]
         operand, operand_expl = self.visit(unary.operand)
-        res = self.assign(ast.copy_location(ast.UnaryOp(unary.op, operand), unary))
+        res = self.assign(_copy_location(ast.UnaryOp(unary.op, operand), unary))
         return res, pattern % (operand_expl,)
 
     def visit_BinOp(self, binop: ast.BinOp) -> tuple[ast.expr, str]:
         symbol = _BINOP[binop.op.__class__]
         left, left_expl = self.visit(binop.left)
         right, right_expl = self.visit(binop.right)
-        res = self.assign(ast.copy_location(ast.BinOp(left, binop.op, right), binop))
+        res = self.assign(_copy_location(ast.BinOp(left, binop.op, right), binop))
         return res, "({} {} {})".format(left_expl, symbol, right_expl)
 
     def visit_Call(self, call: ast.Call) -> tuple[ast.expr, str]:
@@ -448,22 +482,22 @@ class _AssertRewriter(ast.NodeVisitor):
             args.append(res)
         for keyword in call.keywords:
             res, expl = self.visit(keyword.value)
-            keywords.append(ast.keyword(keyword.arg, res))
+            keywords.append(ast.keyword(keyword.arg, res, **self.at))
             arg_expls.append(keyword.arg + "=" + expl if keyword.arg else "**" + expl)
         expl = "{}({})".format(func_expl, ", ".join(arg_expls))
-        res = self.assign(ast.copy_location(ast.Call(func, args, keywords), call))
+        res = self.assign(_copy_location(ast.Call(func, args, keywords), call))
         res_expl = self.explanation_param(self.display(res))
         return res, "{}\n{{{} = {}\n}}".format(res_expl, res_expl, expl)
 
     def visit_Starred(self, starred: ast.Starred) -> tuple[ast.expr, str]:
         res, expl = self.visit(starred.value)
-        return ast.Starred(res, starred.ctx), "*" + expl
+        return ast.Starred(res, starred.ctx, **self.at), "*" + expl
 
     def visit_Attribute(self, attr: ast.Attribute) -> tuple[ast.expr, str]:
         if not isinstance(attr.ctx, ast.Load):
             return self.generic_visit(attr)
         value, value_expl = self.visit(attr.value)
-        res = self.assign(ast.copy_location(ast.Attribute(value, attr.attr, ast.Load()), attr))
+        res = self.assign(_copy_location(ast.Attribute(value, attr.attr, ast.Load()), attr))
         res_expl = self.explanation_param(self.display(res))
         return res, "%s\n{%s = %s.%s\n}" % (res_expl, res_expl, value_expl, attr.attr)
 
@@ -473,7 +507,7 @@ class _AssertRewriter(ast.NodeVisitor):
         if isinstance(comp.left, (ast.Compare, ast.BoolOp)):
             left_expl = "({})".format(left_expl)
         res_variables = [self.variable() for _ in comp.ops]
-        load_names: list[ast.expr] = [ast.Name(v, ast.Load()) for v in res_variables]
+        load_names: list[ast.expr] = [ast.Name(v, ast.Load(), **self.at) for v in res_variables]
         expls: list[ast.expr] = []
         syms: list[ast.expr] = []
         results = [left_res]
@@ -483,17 +517,17 @@ class _AssertRewriter(ast.NodeVisitor):
                 next_expl = "({})".format(next_expl)
             results.append(next_res)
             sym = _BINOP[op.__class__]
-            syms.append(ast.Constant(sym))
-            expls.append(ast.Constant("{} {} {}".format(left_expl, sym, next_expl)))
-            res_expr = ast.copy_location(ast.Compare(left_res, [op], [next_res]), comp)
-            self.statements.append(ast.Assign([ast.Name(res_variables[i], ast.Store())], res_expr))
+            syms.append(ast.Constant(sym, **self.at))
+            expls.append(ast.Constant("{} {} {}".format(left_expl, sym, next_expl), **self.at))
+            res_expr = _copy_location(ast.Compare(left_res, [op], [next_res]), comp)
+            self.statements.append(ast.Assign([ast.Name(res_variables[i], ast.Store(), **self.at)], res_expr, **self.at))
             left_res, left_expl = next_res, next_expl
         expl_call = self.helper(
             "_call_reprcompare",
-            ast.Tuple(syms, ast.Load()), ast.Tuple(load_names, ast.Load()),
-            ast.Tuple(expls, ast.Load()), ast.Tuple(results, ast.Load()),
+            ast.Tuple(syms, ast.Load(), **self.at), ast.Tuple(load_names, ast.Load(), **self.at),
+            ast.Tuple(expls, ast.Load(), **self.at), ast.Tuple(results, ast.Load(), **self.at),
         )
-        res: ast.expr = ast.BoolOp(ast.And(), load_names) if len(comp.ops) > 1 else load_names[0]
+        res: ast.expr = ast.BoolOp(ast.And(), load_names, **self.at) if len(comp.ops) > 1 else load_names[0]
         return res, self.explanation_param(self.pop_format_context(expl_call))
 
 
@@ -511,8 +545,8 @@ def _helpers_module_name() -> str:
     return __name__
 
 
-def rewrite_tree(tree: ast.Module, source: bytes, filename: str) -> None:
-    _AssertRewriter(filename).run(tree)
+def rewrite_tree(tree: ast.Module, source: bytes, filename: str, locate_missing: bool = True) -> None:
+    _AssertRewriter(filename, locate_missing).run(tree)
 
 
 _offered: list[tuple[str, bytes, ast.Module]] = []
@@ -540,9 +574,16 @@ def rewrite_source(source: bytes, filename: str) -> types.CodeType:
     gc.disable()
     try:
         tree = _take_offered(filename, source) or ast.parse(source, filename=filename)
-        rewrite_tree(tree, source, filename)
+        rewrite_tree(tree, source, filename, locate_missing=False)
         stats["compiled"] += 1
-        return compile(tree, filename, "exec", dont_inherit=True)
+        try:
+            return compile(tree, filename, "exec", dont_inherit=True)
+        except (TypeError, ValueError):
+            # A node left without a position (not expected from a parsed tree): the rewrite
+            # again with the walk that gives every such node the assert's position.
+            tree = ast.parse(source, filename=filename)
+            rewrite_tree(tree, source, filename, locate_missing=True)
+            return compile(tree, filename, "exec", dont_inherit=True)
     finally:
         if collecting:
             gc.enable()
