@@ -3580,7 +3580,7 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
                      [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
                      [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
-                                                   keys: a all, f failed, q quit)
+                                                   keys: a all, f failed, q quit; also --watch)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -4571,11 +4571,15 @@ async function realPytestArgv(session, known) {
     process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
     return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
 }
-async function runCommand(argv, cwd, env) {
+async function runCommand(argv, cwd, env, hooks = {}) {
     const started = performance.now();
     const startedAt = new Date();
     const session = (0, session_js_2.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
+    if (hooks.paths) {
+        options.paths = hooks.paths;
+        session.paths = hooks.paths;
+    }
     (0, option_route_js_1.routeCoverage)(options);
     const reruns = (0, reruns_js_1.rerunSettings)(options, config);
     const route = (0, option_route_js_1.runRoute)(options);
@@ -4583,21 +4587,22 @@ async function runCommand(argv, cwd, env) {
         return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
     (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
-    const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
+    const pythonCheck = hooks.pythonCheck ?? (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
     // overlaps discovery; unused ones are ended.
     const warm = options.collectOnly
         ? undefined
-        : new index_js_1.WarmRun({
-            python: session.python,
-            rootdir: config.rootdir,
-            workers: workerCount(session, Number.MAX_SAFE_INTEGER),
-            pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
-            cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
-            env,
-        });
+        : (hooks.warm ??
+            new index_js_1.WarmRun({
+                python: session.python,
+                rootdir: config.rootdir,
+                workers: workerCount(session, Number.MAX_SAFE_INTEGER),
+                pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
+                cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
+                env,
+            }));
     const prestarted = options.collectOnly || warm?.parent
         ? undefined
         : new index_js_1.PrestartedWorkers({
@@ -4614,9 +4619,9 @@ async function runCommand(argv, cwd, env) {
         prepared.catch(() => undefined); // awaited before the run
         coverage = { spec, prepared };
     }
-    const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
+    const removeSignalHandlers = hooks.noSignalHandlers ? () => { } : (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks);
     }
     finally {
         prestarted?.dispose();
@@ -4624,9 +4629,10 @@ async function runCommand(argv, cwd, env) {
         removeSignalHandlers();
     }
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks = {}) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
+    hooks.collected?.(collected);
     const { discovery, selection } = collected;
     const out = bufferedStdout();
     const write = out.write;
@@ -4737,6 +4743,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
+        hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
         warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]));
@@ -4807,6 +4814,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
+        hooks.signal?.removeEventListener('abort', onSigint);
         if (summary.collectionErrors !== undefined) {
             const n = summary.collectionErrors;
             interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
@@ -4851,6 +4859,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (impact)
         write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
     out.flush();
+    hooks.finished?.(results, errors);
     if (!options.noCache &&
         (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
@@ -4883,6 +4892,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.firstPass = firstPass;
 exports.openSession = openSession;
 exports.collect = collect;
+exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
@@ -5089,18 +5099,25 @@ function impactDepsLines(config) {
     const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l) => typeof l === 'string') : [];
     return [...((0, index_js_1.getIni)(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
 }
-async function impactOf(session, discovery) {
+/** What the impact stage reads of the session's config, for these items. */
+function impactSettings(session, items) {
     const { options, config } = session;
+    return {
+        rootdir: config.rootdir,
+        invocationDir: config.invocationDir,
+        inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
+        pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
+        impactDeps: impactDepsLines(config),
+        items,
+        useCache: !options.noCache,
+    };
+}
+async function impactOf(session, discovery) {
+    const { options } = session;
     try {
         return await (0, index_js_5.computeImpact)({
-            rootdir: config.rootdir,
-            invocationDir: config.invocationDir,
-            inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
-            pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
-            impactDeps: impactDepsLines(config),
+            ...impactSettings(session, discovery.items),
             request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
-            items: discovery.items,
-            useCache: !options.noCache,
         });
     }
     catch (error) {
@@ -5253,67 +5270,265 @@ exports.VERSION = '0.1.0';
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ignoredByWatch = ignoredByWatch;
+exports.invalidatesParent = invalidatesParent;
 exports.watchCommand = watchCommand;
-// `fastest watch [options] [paths]`: runs the suite, then watches the project and, on each save,
-// runs the tests the saved files can affect (`--affected-by`, failures first) in a fresh fastest
-// process, whose workers import the new code. Keys: `a` runs everything, `f` the last failures,
-// `q` quits (read from the terminal, or one a line from a pipe).
-const node_child_process_1 = __nccwpck_require__(1421);
+// `fastest watch [options] [paths]` (or `fastest --watch ...`): runs the suite, then watches the
+// project and, on each save, runs the tests the saved files can affect (`--affected-by`, last
+// failures first), in this same process: discovery's cache stays in memory (only saved files are
+// parsed again) and one warm parent (runner/warm.ts) keeps pytest, the engine and the suite's
+// third-party imports loaded; each run's workers are forked from it and import the project's
+// modules themselves, so they see the saved code. A saved conftest.py, config file or installed
+// package starts a new parent. Keys: `a` runs everything, `f` the failing tests, `q` quits
+// (single keys on a terminal, one a line from a pipe).
 const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const node_url_1 = __nccwpck_require__(3136);
+const index_js_1 = __nccwpck_require__(2974);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const index_js_2 = __nccwpck_require__(2258);
+const inputs_js_1 = __nccwpck_require__(417);
+const index_js_3 = __nccwpck_require__(9286);
+const worker_js_1 = __nccwpck_require__(9898);
+const stale_bytecode_js_1 = __nccwpck_require__(9487);
+const finish_js_1 = __nccwpck_require__(6367);
+const impact_report_js_1 = __nccwpck_require__(1785);
+const run_js_1 = __nccwpck_require__(4175);
 const session_js_1 = __nccwpck_require__(2594);
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
-const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
-const DEBOUNCE_MS = 100;
+const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.hypothesis|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
+/** Saves closer together than this are one change (an editor's write, rename and chmod). */
+const DEBOUNCE_MS = 20;
+const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'pyproject.toml', 'setup.cfg', 'tox.ini']);
+const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
+const KEYS = '(a: run all, f: run failed, q: quit)';
 function ignoredByWatch(rel) {
     return IGNORED.test(rel.split(node_path_1.sep).join('/'));
 }
+/**
+ * Saved files after which the warm parent's imports may be stale: a conftest.py or config file
+ * (what the suite imports, and how), or a package's own file (site-packages inside the project).
+ */
+function invalidatesParent(rel, inifile) {
+    const name = (0, node_path_1.basename)(rel);
+    return name === 'conftest.py' || CONFIG_FILES.has(name) || rel === inifile || /(?:^|\/)(?:site|dist)-packages\//.test(rel);
+}
+/** One item per test file: what the import graph and the impact stage need to pick files. */
+function fileItems(files) {
+    return [...files].sort().map((file) => ({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }));
+}
+function under(abs, scope) {
+    return scope.some((path) => abs === path || abs.startsWith(path.endsWith(node_path_1.sep) ? path : path + node_path_1.sep));
+}
 async function watchCommand(rest, cwd, env) {
-    const { config } = (0, session_js_1.firstPass)(rest, cwd, env);
+    const session = (0, session_js_1.openSession)(rest, 'watch', cwd, env);
+    const { config, options } = session;
     const rootdir = config.rootdir;
-    const cli = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'cli.js');
+    const inifile = config.inifile === null ? null : (0, node_path_1.relative)(rootdir, config.inifile).split(node_path_1.sep).join('/');
     const tty = process.stdout.isTTY === true;
-    let pending = new Set();
-    let running = false;
-    let queued = [];
+    const out = (text) => process.stdout.write(text);
+    (0, index_js_1.holdCacheInMemory)(rootdir);
+    const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
+    const wanted = options.workers === null || options.workers === 'auto' ? (0, node_os_1.availableParallelism)() : Math.max(1, options.workers);
+    const warm = index_js_3.FORK_AVAILABLE && setting !== '0' && setting !== 'off'
+        ? new index_js_3.KeptWarmParent({ python: session.python, rootdir, workers: wanted, pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }) })
+        : undefined;
+    const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? (0, index_js_3.pycacheDir)({ rootdir })];
+    const pythonCheck = (0, index_js_3.checkPython)(session.python);
+    pythonCheck.catch(() => undefined); // a run reports it
+    /** The command line's paths (or testpaths): a save outside them runs nothing. */
+    const scope = session.paths;
+    /** Node ids on the command line: each save's run selects with --affected-by over them instead. */
+    const byNodeId = options.paths.some((arg) => arg.includes('::'));
+    /** rootdir-relative test files, as of the last discovery of everything (and the saves since). */
+    const testFiles = new Set();
+    /** The import graph of testFiles, built after each run, while the developer edits. */
+    let graph = null;
+    const rebuildGraph = () => {
+        graph = (0, index_js_2.projectGraph)((0, session_js_1.impactSettings)(session, fileItems(testFiles)));
+        graph.catch(() => undefined); // a selection that needs it reports it
+    };
+    const queue = [];
+    let running = null;
+    let abort = null;
+    let quitting = false;
     let timer = null;
-    let current = null;
-    let quit = () => { };
-    const done = new Promise((resolve) => {
-        quit = resolve;
-    });
-    const status = (text) => process.stdout.write(`\nfastest watch: ${text} (a: run all, f: run failed, q: quit)\n`);
-    const runOnce = (extra, title) => new Promise((resolve) => {
-        if (tty)
-            process.stdout.write('\x1b[2J\x1b[H');
-        process.stdout.write(`fastest watch: ${title}\n`);
-        const child = (0, node_child_process_1.spawn)(process.execPath, [cli, ...rest, ...extra], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
-        current = child;
-        child.on('close', (code, signal) => {
-            current = null;
-            status(`last run exited ${code ?? `by ${signal}`}; waiting for changes`);
-            resolve();
-        });
-    });
-    const schedule = async (extra, title) => {
-        queued.push([title, ...extra]);
-        if (running)
-            return;
-        running = true;
-        while (queued.length > 0) {
-            const [nextTitle, ...nextExtra] = queued.shift();
-            await runOnce(nextExtra, nextTitle);
+    let pending = new Set();
+    /** Tests failing as of the runs so far (a later pass of the same test clears it). */
+    const failing = new Set();
+    let finish = () => { };
+    const done = new Promise((resolve) => (finish = resolve));
+    const noteResults = (results, errors) => {
+        for (const r of results) {
+            if (r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined)
+                failing.add(r.id);
+            else
+                failing.delete(r.id);
         }
-        running = false;
+        for (const e of errors)
+            failing.add(e.file);
+    };
+    const countsOf = (results, errors) => {
+        const counts = new Map();
+        for (const r of results)
+            counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+        if (errors.length > 0)
+            counts.set('error', (counts.get('error') ?? 0) + errors.length);
+        const order = ['failed', 'error', 'passed', 'skipped', 'xfailed', 'xpassed'];
+        return ([...counts]
+            .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+            .map(([outcome, n]) => `${n} ${outcome}`)
+            .join(', ') || 'no tests ran');
+    };
+    const runRequest = async (request) => {
+        let extra;
+        let title;
+        let saved = [];
+        if (request.kind === 'all') {
+            extra = [];
+            title = 'running every test';
+        }
+        else if (request.kind === 'failed') {
+            if (failing.size === 0) {
+                out(`\nfastest watch: no failing tests to run; waiting for changes ${KEYS}\n`);
+                return;
+            }
+            extra = ['--lf'];
+            title = 'running the failing tests';
+        }
+        else {
+            saved = [...request.files].sort();
+            extra = ['--ff'];
+            title = `${saved.length} file${saved.length === 1 ? '' : 's'} changed: ${saved.slice(0, 5).join(', ')}${saved.length > 5 ? ', ...' : ''}`;
+            if (saved.some((f) => invalidatesParent(f, inifile)))
+                warm?.rebuild();
+            (0, stale_bytecode_js_1.forgetBytecode)(saved.map((f) => (0, node_path_1.join)(rootdir, f)), bytecodePrefixes);
+        }
+        if (tty)
+            out(CLEAR_SCREEN);
+        out(`fastest watch: ${title}\n`);
+        let paths;
+        if (request.kind === 'changes') {
+            if (byNodeId || graph === null) {
+                extra.push('--affected-by', ...saved.map((f) => (0, node_path_1.join)(rootdir, f)));
+            }
+            else {
+                let picked;
+                try {
+                    picked = await affectedFiles(saved, await graph);
+                }
+                catch (error) {
+                    process.stderr.write((0, finish_js_1.errorOutcome)(error).line);
+                    return waiting('the changes could not be read');
+                }
+                if (picked === null)
+                    extra = []; // every test
+                else if (picked.length === 0)
+                    return waiting('no test is affected');
+                else
+                    paths = picked;
+            }
+        }
+        const controller = new AbortController();
+        abort = controller;
+        let code;
+        let summary = '';
+        try {
+            code = await (0, run_js_1.runCommand)([...rest, ...extra], cwd, env, {
+                warm,
+                signal: controller.signal,
+                noSignalHandlers: true,
+                pythonCheck,
+                ...(paths ? { paths } : {}),
+                // Discovery of the whole scope (of the run's paths only, when given) says which files hold tests.
+                collected: ({ discovery }) => {
+                    if (paths)
+                        for (const file of paths)
+                            testFiles.delete((0, node_path_1.relative)(rootdir, file).split(node_path_1.sep).join('/'));
+                    else
+                        testFiles.clear();
+                    for (const item of discovery.items)
+                        testFiles.add(item.file);
+                    for (const error of discovery.errors)
+                        testFiles.add(error.file);
+                },
+                finished: (results, errors) => {
+                    noteResults(results, errors);
+                    summary = countsOf(results, errors);
+                },
+            });
+        }
+        catch (error) {
+            const outcome = (0, finish_js_1.errorOutcome)(error);
+            process.stderr.write(outcome.line);
+            code = outcome.exitCode;
+        }
+        finally {
+            abort = null;
+            (0, index_js_1.flushHeldCache)();
+        }
+        rebuildGraph();
+        if (!quitting)
+            out(`\nfastest watch: ${summary ? `${summary}, ` : ''}exit ${code}; waiting for changes ${KEYS}\n`);
+    };
+    const waiting = (why) => {
+        if (!quitting)
+            out(`fastest watch: ${why}; waiting for changes ${KEYS}\n`);
+    };
+    /**
+     * The test files the saved files can affect (impact stage, on the graph of the last run: only
+     * the saved files' own imports can differ from it, and they are selected themselves), new test
+     * files among them, within the command line's paths; null when every test is.
+     */
+    const affectedFiles = async (saved, known) => {
+        const settings = (0, session_js_1.impactSettings)(session, fileItems(testFiles));
+        const impact = await (0, index_js_2.computeImpact)({ ...settings, graph: known, request: { affectedBy: saved.map((f) => (0, node_path_1.join)(rootdir, f)) } });
+        if (impact.impact.everything !== null) {
+            out(`every test: ${impact.impact.everything}\n`);
+            return null;
+        }
+        const fresh = saved.filter((f) => !testFiles.has(f) && config.pythonFiles.some((glob) => (0, fnmatch_js_1.fnmatch)((0, node_path_1.basename)(f), glob)) && (0, inputs_js_1.probePath)((0, node_path_1.join)(rootdir, f))?.isFile());
+        for (const f of saved)
+            if (!(0, inputs_js_1.probePath)((0, node_path_1.join)(rootdir, f)))
+                testFiles.delete(f); // deleted
+        const picked = [...impact.impact.reasons.keys(), ...fresh].map((f) => (0, node_path_1.join)(rootdir, f)).filter((abs) => under(abs, scope) && (0, inputs_js_1.probePath)(abs));
+        const items = fileItems(picked.map((abs) => (0, node_path_1.relative)(rootdir, abs).split(node_path_1.sep).join('/')));
+        if (options.verbosity > 0)
+            out((0, impact_report_js_1.impactReasonsBlock)(impact, items));
+        const files = impact.changes.files;
+        const listed = `${files.slice(0, 10).join(', ')}${files.length > 10 ? `, and ${files.length - 10} more` : ''}`;
+        out(`${items.length} of ${testFiles.size} test files affected by ${files.length} changed file${files.length === 1 ? '' : 's'} (${listed})\n`);
+        return picked;
+    };
+    const drain = () => {
+        if (running || quitting)
+            return;
+        const next = queue.shift();
+        if (!next)
+            return;
+        running = runRequest(next).finally(() => {
+            running = null;
+            drain();
+        });
+    };
+    const request = (next) => {
+        if (quitting)
+            return;
+        const last = queue[queue.length - 1];
+        if (next.kind === 'changes' && last?.kind === 'changes')
+            for (const f of next.files)
+                last.files.add(f);
+        else if (next.kind === 'all')
+            queue.splice(0, queue.length, next); // everything covers what waited
+        else if (!(last && last.kind === next.kind))
+            queue.push(next);
+        drain();
     };
     const flush = () => {
         timer = null;
-        const files = [...pending].sort();
+        const files = new Set([...pending].filter((rel) => savedFile((0, node_path_1.join)(rootdir, rel))));
         pending = new Set();
-        if (files.length === 0)
-            return;
-        void schedule(['--ff', '--affected-by', ...files.map((f) => (0, node_path_1.join)(rootdir, f))], `${files.length} file${files.length === 1 ? '' : 's'} changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`);
+        if (files.size > 0)
+            request({ kind: 'changes', files });
     };
     let watcher;
     try {
@@ -5330,38 +5545,97 @@ async function watchCommand(rest, cwd, env) {
         });
     }
     catch (error) {
+        warm?.close();
         process.stderr.write(`fastest watch: cannot watch ${rootdir}: ${error instanceof Error ? error.message : String(error)}\n`);
         return 3;
     }
+    const quit = (code) => {
+        if (quitting)
+            return;
+        quitting = true;
+        queue.length = 0;
+        abort?.abort();
+        finish(code);
+    };
     const onKey = (key) => {
-        if (key === 'q' || key === '\u0003')
+        if (key === 'q')
             quit(0);
+        else if (key === '\u0003')
+            quit(2); // Ctrl-C on a raw terminal: pytest's KeyboardInterrupt exit
         else if (key === 'a')
-            void schedule([], 'running every test');
+            request({ kind: 'all' });
         else if (key === 'f')
-            void schedule(['--lf'], 'running the last failures');
+            request({ kind: 'failed' });
     };
     const stdin = process.stdin;
-    if (stdin.isTTY)
+    const raw = stdin.isTTY === true;
+    if (raw)
         stdin.setRawMode(true);
     stdin.setEncoding('utf8');
+    let lineBuffer = '';
     const onData = (chunk) => {
-        for (const key of chunk.replace(/\r?\n/g, ''))
-            onKey(key);
+        if (raw) {
+            for (const key of chunk)
+                onKey(key);
+            return;
+        }
+        lineBuffer += chunk;
+        let newline;
+        while ((newline = lineBuffer.indexOf('\n')) >= 0) {
+            const line = lineBuffer.slice(0, newline).trim();
+            lineBuffer = lineBuffer.slice(newline + 1);
+            if (line.length === 1)
+                onKey(line);
+        }
     };
     stdin.on('data', onData);
-    void schedule([], 'running every test');
+    // SIGINT stops the run under way and quits; SIGTERM and SIGHUP end every process at once and
+    // then fastest itself by the same signal, as a run does (cli/signals.ts).
+    const onSigint = () => quit(2);
+    const fatal = (signal) => () => {
+        quitting = true;
+        watcher.close();
+        warm?.close();
+        (0, worker_js_1.killAllWorkerGroups)();
+        removeHandlers();
+        process.kill(process.pid, signal);
+    };
+    const fatalHandlers = ['SIGTERM', 'SIGHUP'].map((signal) => [signal, fatal(signal)]);
+    const removeHandlers = () => {
+        process.removeListener('SIGINT', onSigint);
+        for (const [signal, handler] of fatalHandlers)
+            process.removeListener(signal, handler);
+    };
+    process.on('SIGINT', onSigint);
+    for (const [signal, handler] of fatalHandlers)
+        process.on(signal, handler);
+    request({ kind: 'all' });
     const code = await done;
     watcher.close();
     if (timer)
         clearTimeout(timer);
     stdin.off('data', onData);
-    if (stdin.isTTY)
+    if (raw)
         stdin.setRawMode(false);
     stdin.pause();
-    queued = [];
-    current?.kill();
+    await running;
+    warm?.close();
+    (0, worker_js_1.killAllWorkerGroups)();
+    (0, index_js_1.flushHeldCache)();
+    removeHandlers();
     return code;
+}
+/**
+ * A file saved or deleted, not a directory, nor a tool's temporary file already gone (`sed -i`,
+ * an editor's write-and-rename): a deleted Python module is a change, other vanished files are not.
+ */
+function savedFile(path) {
+    try {
+        return !(0, node_fs_1.statSync)(path).isDirectory();
+    }
+    catch {
+        return /\.pyi?$/.test(path);
+    }
 }
 
 
@@ -6573,6 +6847,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
+exports.holdCacheInMemory = holdCacheInMemory;
+exports.flushHeldCache = flushHeldCache;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
@@ -6600,7 +6876,44 @@ function parsedOf(entry) {
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
+/**
+ * `fastest watch` makes many discoveries in one process: the cache stays in memory between them
+ * (read again only when another process rewrote the file), and is written when the watch says so.
+ */
+let held = null;
+function fileStamp(path) {
+    try {
+        const st = (0, node_fs_1.statSync)(path);
+        return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    }
+    catch {
+        return null;
+    }
+}
+/** Keeps the rootdir's cache in memory from now on; saves go to disk only through flushHeldCache. */
+function holdCacheInMemory(rootdir) {
+    held = { rootdir, cache: null, stamp: null };
+}
+/** Writes the held cache if it changed. */
+function flushHeldCache() {
+    if (!held?.cache)
+        return;
+    writeCache(held.rootdir, held.cache);
+    held.stamp = fileStamp(cachePath(held.rootdir));
+}
 function loadCache(rootdir) {
+    if (held?.rootdir === rootdir) {
+        if (held.cache && held.stamp === fileStamp(cachePath(rootdir))) {
+            held.cache.warning = null; // said once
+            return held.cache;
+        }
+        held.cache = readCache(rootdir);
+        held.stamp = fileStamp(cachePath(rootdir));
+        return held.cache;
+    }
+    return readCache(rootdir);
+}
+function readCache(rootdir) {
     const path = cachePath(rootdir);
     let text;
     try {
@@ -6633,6 +6946,13 @@ function loadCache(rootdir) {
     }
 }
 function saveCache(rootdir, cache) {
+    if (held?.rootdir === rootdir) {
+        held.cache = cache;
+        return;
+    }
+    writeCache(rootdir, cache);
+}
+function writeCache(rootdir, cache) {
     if (!cache.dirty)
         return;
     const path = cachePath(rootdir);
@@ -8669,7 +8989,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.learnCollected = void 0;
+exports.doctestOptionsOf = exports.learnCollected = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -8681,6 +9001,8 @@ const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
+Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
+Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
@@ -12558,6 +12880,7 @@ function underTestPath(file, testPath) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImpactDepsError = exports.ChangesError = void 0;
 exports.computeImpact = computeImpact;
+exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
 const import_graph_js_1 = __nccwpck_require__(5524);
@@ -12575,17 +12898,21 @@ async function computeImpact(opts) {
     const changes = (0, changes_js_1.changedFiles)(opts.request, opts.rootdir, opts.invocationDir);
     if (changes.files.length === 0)
         return { changes, impact: { reasons: new Map(), everything: null } };
+    const graph = opts.graph ?? (await projectGraph(opts));
+    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
+}
+/** The import graph of the items' test files, their conftest.py files and the project modules they reach. */
+async function projectGraph(opts) {
     const testFiles = [...new Set(opts.items.map((item) => (0, node_path_1.join)(opts.rootdir, item.file)))];
     const conftests = [...new Set(testFiles.flatMap((f) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(f), opts.rootdir)))]
         .map((dir) => (0, node_path_1.join)(dir, 'conftest.py'))
         .filter((conftest) => (0, inputs_js_1.probePath)(conftest)?.isFile());
-    const graph = await (0, import_graph_js_1.buildImportGraph)({
+    return (0, import_graph_js_1.buildImportGraph)({
         rootdir: opts.rootdir,
         testFiles,
         roots: (0, import_graph_js_1.projectRoots)(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
         useCache: opts.useCache,
     });
-    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
 }
 
 
@@ -17232,11 +17559,13 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
 var warm_js_1 = __nccwpck_require__(509);
+Object.defineProperty(exports, "FORK_AVAILABLE", ({ enumerable: true, get: function () { return warm_js_1.FORK_AVAILABLE; } }));
+Object.defineProperty(exports, "KeptWarmParent", ({ enumerable: true, get: function () { return warm_js_1.KeptWarmParent; } }));
 Object.defineProperty(exports, "WarmParent", ({ enumerable: true, get: function () { return warm_js_1.WarmParent; } }));
 Object.defineProperty(exports, "WarmRun", ({ enumerable: true, get: function () { return warm_js_1.WarmRun; } }));
 Object.defineProperty(exports, "readWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.readWarmParentRecord; } }));
@@ -18418,6 +18747,47 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
+/***/ 9487:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.forgetBytecode = forgetBytecode;
+// Python trusts a .pyc whose header holds its source's mtime in whole seconds and its size: a
+// source saved twice within one second at the same size would import the first save's code.
+// `fastest watch` runs right after each save, so it removes the bytecode of every saved module
+// (beside it in __pycache__, and under the pycache prefix the workers use) before the run.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+/** The .pyc files Python may have written for `source` (absolute), with or without a pycache prefix. */
+function bytecodeDirs(source, prefixes) {
+    const dir = (0, node_path_1.dirname)(source);
+    return [(0, node_path_1.join)(dir, '__pycache__'), ...prefixes.map((prefix) => (0, node_path_1.join)(prefix, dir))];
+}
+/** Removes the cached bytecode of the saved Python sources (absolute paths). */
+function forgetBytecode(sources, prefixes) {
+    for (const source of sources) {
+        if (!source.endsWith('.py'))
+            continue;
+        const stem = (0, node_path_1.basename)(source, '.py') + '.';
+        for (const dir of bytecodeDirs(source, prefixes)) {
+            let names;
+            try {
+                names = (0, node_fs_1.readdirSync)(dir);
+            }
+            catch {
+                continue; // none written there
+            }
+            for (const name of names)
+                if (name.startsWith(stem) && name.endsWith('.pyc'))
+                    (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, name), { force: true });
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 395:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -18596,7 +18966,7 @@ exports.CollectionTruth = CollectionTruth;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS = exports.WarmParent = exports.FORK_AVAILABLE = void 0;
+exports.KeptWarmParent = exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS = exports.WarmParent = exports.FORK_AVAILABLE = void 0;
 exports.readWarmParentRecord = readWarmParentRecord;
 exports.writeWarmParentRecord = writeWarmParentRecord;
 exports.warmParentWanted = warmParentWanted;
@@ -19024,6 +19394,65 @@ class WarmRun {
     }
 }
 exports.WarmRun = WarmRun;
+/**
+ * `fastest watch`'s warm parent, kept across runs: started once, told the test files once (every
+ * file the watch has run so far), ended only by `rebuild` (its imports may be stale: a changed
+ * conftest.py or config) or `close`. A parent an import made unusable is started again without
+ * that package, so pytest and the engine stay warm; every run's workers are forked from it.
+ */
+class KeptWarmParent {
+    opts;
+    parent;
+    preloaded = false;
+    files = new Set();
+    unsafe = new Set();
+    closed = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.start();
+    }
+    /** Parents started so far (the first included). */
+    generation = 0;
+    start() {
+        const parent = new WarmParent(this.opts);
+        this.parent = parent;
+        this.preloaded = false;
+        this.generation++;
+        void parent.outcome.then((outcome) => {
+            if (outcome.usable || this.parent !== parent || this.closed)
+                return;
+            const fresh = outcome.unsafe.map((name) => name.split('.')[0]).filter((name) => !this.unsafe.has(name));
+            if (fresh.length === 0)
+                return; // it cannot start at all: forked workers fall back to spawned ones
+            for (const name of fresh)
+                this.unsafe.add(name);
+            this.rebuild();
+        });
+    }
+    preload(files, exclude) {
+        for (const file of files)
+            this.files.add(file);
+        if (this.preloaded || !this.parent)
+            return;
+        this.preloaded = true;
+        this.parent.preload([...this.files], [...exclude, ...this.unsafe]);
+    }
+    /** Kept for the next run. */
+    end() { }
+    /** A new parent: what the old one imported may no longer be what the project's files import. */
+    rebuild() {
+        if (this.closed)
+            return;
+        this.parent?.dispose(true);
+        this.start();
+    }
+    close() {
+        this.closed = true;
+        this.parent?.dispose(true);
+        this.parent = undefined;
+    }
+}
+exports.KeptWarmParent = KeptWarmParent;
 
 
 /***/ }),
@@ -30104,6 +30533,8 @@ async function main(argv) {
         return (0, discover_js_1.discoverCommand)(argv, rest, write);
     if (command === 'watch')
         return (0, watch_js_1.watchCommand)(rest, process.cwd(), process.env);
+    if (rest.includes('--watch'))
+        return (0, watch_js_1.watchCommand)(rest.filter((arg) => arg !== '--watch'), process.cwd(), process.env);
     return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
 }
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */

@@ -50,7 +50,7 @@ describe('fastest watch', () => {
     expect(second).toContain('fastest watch: 1 file changed: pkg/a.py');
     expect(second).toContain('FAILED tests/test_a.py::test_a - assert 2 == 1');
     expect(second).not.toContain('test_b');
-    expect(second).toContain('1 of 2 tests selected by --affected-by: 1 changed file (pkg/a.py)');
+    expect(second).toContain('1 of 2 test files affected by 1 changed file (pkg/a.py)');
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.stdin.write('q\n');
     expect(await exited).toBe(0);
