@@ -5399,8 +5399,11 @@ async function watchCommand(rest, cwd, env) {
             saved = [...request.files].sort();
             extra = ['--ff'];
             title = `${saved.length} file${saved.length === 1 ? '' : 's'} changed: ${saved.slice(0, 5).join(', ')}${saved.length > 5 ? ', ...' : ''}`;
-            if (saved.some((f) => invalidatesParent(f, inifile)))
-                warm?.rebuild();
+            const invalidating = saved.find((f) => invalidatesParent(f, inifile));
+            if (warm && invalidating !== undefined) {
+                warm.rebuild();
+                title += `; new warm parent (${invalidating} changed)`;
+            }
             (0, stale_bytecode_js_1.forgetBytecode)(saved.map((f) => (0, node_path_1.join)(rootdir, f)), bytecodePrefixes);
         }
         if (tty)

@@ -134,7 +134,11 @@ export async function watchCommand(rest: string[], cwd: string, env: NodeJS.Proc
       saved = [...request.files].sort();
       extra = ['--ff'];
       title = `${saved.length} file${saved.length === 1 ? '' : 's'} changed: ${saved.slice(0, 5).join(', ')}${saved.length > 5 ? ', ...' : ''}`;
-      if (saved.some((f) => invalidatesParent(f, inifile))) warm?.rebuild();
+      const invalidating = saved.find((f) => invalidatesParent(f, inifile));
+      if (warm && invalidating !== undefined) {
+        warm.rebuild();
+        title += `; new warm parent (${invalidating} changed)`;
+      }
       forgetBytecode(
         saved.map((f) => join(rootdir, f)),
         bytecodePrefixes,
