@@ -47,8 +47,8 @@ class Watch {
   private readonly waits: { count: number; resolve: () => void }[] = [];
   readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(root: string, args: string[] = []) {
-    this.child = spawn(process.execPath, [cli, 'watch', '--python', 'python3', ...args], {
+  constructor(root: string, args: string[] = [], command = ['watch']) {
+    this.child = spawn(process.execPath, [cli, ...command, '--python', 'python3', ...args], {
       cwd: root,
       env: { ...process.env, GITHUB_ACTIONS: '', FASTEST_WARM_PARENT: '' },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -166,12 +166,12 @@ describe('fastest watch', () => {
     expect((await watch.closed).code).toBe(0);
   }, 180_000);
 
-  it('ends every process it started on SIGTERM, and itself by that signal', async () => {
+  it('ends every process it started on SIGTERM, and itself by that signal (started as fastest --watch)', async () => {
     const root = project({
       'pytest.ini': '[pytest]\n',
       'tests/test_a.py': 'def test_a():\n    assert True\n',
     });
-    const watch = new Watch(root);
+    const watch = new Watch(root, [], ['--watch']);
     expect(await watch.next()).toContain('1 passed');
     if (process.platform === 'linux') expect(processesIn(root).length).toBeGreaterThan(0); // the warm parent
     watch.child.kill('SIGTERM');
