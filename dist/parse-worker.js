@@ -147,6 +147,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
+exports.holdCacheInMemory = holdCacheInMemory;
+exports.flushHeldCache = flushHeldCache;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
@@ -174,7 +176,44 @@ function parsedOf(entry) {
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
+/**
+ * `fastest watch` makes many discoveries in one process: the cache stays in memory between them
+ * (read again only when another process rewrote the file), and is written when the watch says so.
+ */
+let held = null;
+function fileStamp(path) {
+    try {
+        const st = (0, node_fs_1.statSync)(path);
+        return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    }
+    catch {
+        return null;
+    }
+}
+/** Keeps the rootdir's cache in memory from now on; saves go to disk only through flushHeldCache. */
+function holdCacheInMemory(rootdir) {
+    held = { rootdir, cache: null, stamp: null };
+}
+/** Writes the held cache if it changed. */
+function flushHeldCache() {
+    if (!held?.cache)
+        return;
+    writeCache(held.rootdir, held.cache);
+    held.stamp = fileStamp(cachePath(held.rootdir));
+}
 function loadCache(rootdir) {
+    if (held?.rootdir === rootdir) {
+        if (held.cache && held.stamp === fileStamp(cachePath(rootdir))) {
+            held.cache.warning = null; // said once
+            return held.cache;
+        }
+        held.cache = readCache(rootdir);
+        held.stamp = fileStamp(cachePath(rootdir));
+        return held.cache;
+    }
+    return readCache(rootdir);
+}
+function readCache(rootdir) {
     const path = cachePath(rootdir);
     let text;
     try {
@@ -207,6 +246,13 @@ function loadCache(rootdir) {
     }
 }
 function saveCache(rootdir, cache) {
+    if (held?.rootdir === rootdir) {
+        held.cache = cache;
+        return;
+    }
+    writeCache(rootdir, cache);
+}
+function writeCache(rootdir, cache) {
     if (!cache.dirty)
         return;
     const path = cachePath(rootdir);

@@ -449,6 +449,11 @@ def become_worker(parent, request):
     """In the forked child: own session, fresh random state, Node's sockets as the worker's
     frames and output, the parent's control pipe closed; then the ordinary worker."""
     os.setsid()
+    # The parent may have listed a project directory before a file was added to it (fastest watch
+    # forks from one parent for many runs): the import system lists directories again.
+    import importlib
+
+    importlib.invalidate_caches()
     preload = parent.preload
     try:
         parent.control_out.close()

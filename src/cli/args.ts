@@ -1087,7 +1087,7 @@ export const HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
                      [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
                      [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
-                                                   keys: a all, f failed, q quit)
+                                                   keys: a all, f failed, q quit; also --watch)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 

@@ -33,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'discover') return discoverCommand(argv, rest, write);
   if (command === 'watch') return watchCommand(rest, process.cwd(), process.env);
+  if (rest.includes('--watch'))
+    return watchCommand(
+      rest.filter((arg) => arg !== '--watch'),
+      process.cwd(),
+      process.env,
+    );
   return runCommand(rest, process.cwd(), process.env);
 }
 

@@ -17,6 +17,7 @@ import {
   runUnits,
   WarmRun,
   type FileSelection,
+  type WarmUse,
 } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
 import { learnCollected } from '../discovery/index.js';
@@ -122,32 +123,55 @@ async function realPytestArgv(session: Session, known?: Collected): Promise<stri
   return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
 }
 
-export async function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+/** What `fastest watch` (watch.ts) keeps between the runs it makes in its own process. */
+export interface RunHooks {
+  /** The warm parent kept alive across runs, used instead of a run's own. */
+  warm?: WarmUse;
+  /** Aborts the run as SIGINT does (a key pressed, a quit). */
+  signal?: AbortSignal;
+  /** The caller handles the process's signals itself. */
+  noSignalHandlers?: boolean;
+  /** The run's results and errors, at its end. */
+  finished?(results: TestResult[], errors: CollectionError[]): void;
+  /** What discovery and selection found, before the run. */
+  collected?(collected: Collected): void;
+  /** Absolute paths to collect instead of the command line's (its options still apply). */
+  paths?: string[];
+  /** The interpreter's version, already checked. */
+  pythonCheck?: Promise<string>;
+}
+
+export async function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, hooks: RunHooks = {}): Promise<number> {
   const started = performance.now();
   const startedAt = new Date();
   const session = openSession(argv, 'run', cwd, env);
   const { options, config } = session;
+  if (hooks.paths) {
+    options.paths = hooks.paths;
+    session.paths = hooks.paths;
+  }
   routeCoverage(options);
   const reruns = rerunSettings(options, config);
   const route = runRoute(options);
   if (route.kind === 'session') return runRealPytest(session.python, await realPytestArgv(session), cwd, env);
   applyEngineRoute(options, route);
   const shim = session.pythonShim;
-  const pythonCheck = checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
+  const pythonCheck = hooks.pythonCheck ?? checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
   const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
   // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
   // overlaps discovery; unused ones are ended.
-  const warm = options.collectOnly
+  const warm: WarmUse | undefined = options.collectOnly
     ? undefined
-    : new WarmRun({
+    : (hooks.warm ??
+      new WarmRun({
         python: session.python,
         rootdir: config.rootdir,
         workers: workerCount(session, Number.MAX_SAFE_INTEGER),
         pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         cacheDir: join(config.rootdir, '.fastest'),
         env,
-      });
+      }));
   const prestarted =
     options.collectOnly || warm?.parent
       ? undefined
@@ -165,9 +189,9 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
     prepared.catch(() => undefined); // awaited before the run
     coverage = { spec, prepared };
   }
-  const removeSignalHandlers = handleSignals(started);
+  const removeSignalHandlers = hooks.noSignalHandlers ? () => {} : handleSignals(started);
   try {
-    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm);
+    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks);
   } finally {
     prestarted?.dispose();
     warm?.end();
@@ -196,10 +220,12 @@ async function runSession(
   filterCheck: Promise<string | null>,
   coverage: MeasuredRun | null,
   reruns: RerunSettings | undefined,
-  warm?: WarmRun,
+  warm?: WarmUse,
+  hooks: RunHooks = {},
 ): Promise<number> {
   const { options, config, cwd } = session;
   const collected: Collected = await collect(session);
+  hooks.collected?.(collected);
   const { discovery, selection } = collected;
   const out = bufferedStdout();
   const write = out.write;
@@ -302,6 +328,7 @@ async function runSession(
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
+    hooks.signal?.addEventListener('abort', onSigint);
     let nativeNoticeShown = false;
     // Packages --cov measures are imported by each worker under coverage, never by the parent.
     warm?.preload(
@@ -385,6 +412,7 @@ async function runSession(
       },
     );
     process.removeListener('SIGINT', onSigint);
+    hooks.signal?.removeEventListener('abort', onSigint);
     if (summary.collectionErrors !== undefined) {
       const n = summary.collectionErrors;
       interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
@@ -429,6 +457,7 @@ async function runSession(
   });
   if (impact) write(impactClosingLine(impact, selected.length));
   out.flush();
+  hooks.finished?.(results, errors);
   if (
     !options.noCache &&
     learnCollected(

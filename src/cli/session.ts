@@ -10,8 +10,8 @@ import type { ShimChoice } from '../runner/shim.js';
 import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectOptions, type SelectResult } from '../select/index.js';
 import { applyImpact } from '../select/impact.js';
-import { ChangesError, computeImpact, ImpactDepsError, type ImpactResult } from '../impact/index.js';
-import type { DiscoveryResult } from '../types.js';
+import { ChangesError, computeImpact, ImpactDepsError, type ImpactOptions, type ImpactResult } from '../impact/index.js';
+import type { DiscoveryResult, TestItem } from '../types.js';
 import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
 import { conftestOptions } from './conftest-options.js';
 import { iniRoutes, pluginOptionsOf, probeLater, probeNow, refusal, type ProbeResult } from './option-route.js';
@@ -227,18 +227,26 @@ function impactDepsLines(config: Config): string[] {
   return [...(getIni(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
 }
 
-async function impactOf(session: Session, discovery: DiscoveryResult): Promise<ImpactResult> {
+/** What the impact stage reads of the session's config, for these items. */
+export function impactSettings(session: Session, items: TestItem[]): Omit<ImpactOptions, 'request'> {
   const { options, config } = session;
+  return {
+    rootdir: config.rootdir,
+    invocationDir: config.invocationDir,
+    inifile: config.inifile === null ? null : toNodePath(config.rootdir, config.inifile),
+    pythonpath: getIni(config, 'pythonpath', 'paths') ?? [],
+    impactDeps: impactDepsLines(config),
+    items,
+    useCache: !options.noCache,
+  };
+}
+
+async function impactOf(session: Session, discovery: DiscoveryResult): Promise<ImpactResult> {
+  const { options } = session;
   try {
     return await computeImpact({
-      rootdir: config.rootdir,
-      invocationDir: config.invocationDir,
-      inifile: config.inifile === null ? null : toNodePath(config.rootdir, config.inifile),
-      pythonpath: getIni(config, 'pythonpath', 'paths') ?? [],
-      impactDeps: impactDepsLines(config),
+      ...impactSettings(session, discovery.items),
       request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
-      items: discovery.items,
-      useCache: !options.noCache,
     });
   } catch (error) {
     if (error instanceof ChangesError || error instanceof ImpactDepsError) throw new UsageError(error.message);

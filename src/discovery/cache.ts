@@ -1,7 +1,7 @@
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
@@ -57,7 +57,47 @@ export function cachePath(rootdir: string): string {
   return join(rootdir, '.fastest', 'discovery.json');
 }
 
+/**
+ * `fastest watch` makes many discoveries in one process: the cache stays in memory between them
+ * (read again only when another process rewrote the file), and is written when the watch says so.
+ */
+let held: { rootdir: string; cache: DiscoveryCache | null; stamp: string | null } | null = null;
+
+function fileStamp(path: string): string | null {
+  try {
+    const st = statSync(path);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the rootdir's cache in memory from now on; saves go to disk only through flushHeldCache. */
+export function holdCacheInMemory(rootdir: string): void {
+  held = { rootdir, cache: null, stamp: null };
+}
+
+/** Writes the held cache if it changed. */
+export function flushHeldCache(): void {
+  if (!held?.cache) return;
+  writeCache(held.rootdir, held.cache);
+  held.stamp = fileStamp(cachePath(held.rootdir));
+}
+
 export function loadCache(rootdir: string): DiscoveryCache {
+  if (held?.rootdir === rootdir) {
+    if (held.cache && held.stamp === fileStamp(cachePath(rootdir))) {
+      held.cache.warning = null; // said once
+      return held.cache;
+    }
+    held.cache = readCache(rootdir);
+    held.stamp = fileStamp(cachePath(rootdir));
+    return held.cache;
+  }
+  return readCache(rootdir);
+}
+
+function readCache(rootdir: string): DiscoveryCache {
   const path = cachePath(rootdir);
   let text: string;
   try {
@@ -88,6 +128,14 @@ export function loadCache(rootdir: string): DiscoveryCache {
 }
 
 export function saveCache(rootdir: string, cache: DiscoveryCache): void {
+  if (held?.rootdir === rootdir) {
+    held.cache = cache;
+    return;
+  }
+  writeCache(rootdir, cache);
+}
+
+function writeCache(rootdir: string, cache: DiscoveryCache): void {
   if (!cache.dirty) return;
   const path = cachePath(rootdir);
   try {

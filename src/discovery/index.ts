@@ -5,7 +5,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
 import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
 import { applyCollected, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
-export { learnCollected, type CollectedRecord } from './cache.js';
+export { flushHeldCache, holdCacheInMemory, learnCollected, type CollectedRecord } from './cache.js';
 export { doctestOptionsOf, type DoctestOptions } from './doctests.js';
 import { conftestFacts, foreignClassOf, itemsOfModule, matchesPrefixOrGlob, type CollectRules, type ConftestInfo, type ForeignClassLookup } from './items.js';
 import type { ParsedModule } from './parse.js';

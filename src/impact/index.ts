@@ -1,6 +1,6 @@
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 import { dirname, join } from 'node:path';
-import { buildImportGraph, projectRoots } from '../discovery/import-graph.js';
+import { buildImportGraph, projectRoots, type ImportGraph } from '../discovery/import-graph.js';
 import { dirsUpToRootdir } from '../discovery/walk.js';
 import { probePath } from '../memo/inputs.js';
 import type { TestItem } from '../types.js';
@@ -11,6 +11,7 @@ import { parseImpactDeps } from './deps.js';
 export { ChangesError, type ChangeRequest, type Changes } from './changes.js';
 export { ImpactDepsError } from './deps.js';
 export type { Impact } from './affected.js';
+export type { ImportGraph } from '../discovery/import-graph.js';
 
 export interface ImpactOptions {
   rootdir: string;
@@ -24,6 +25,8 @@ export interface ImpactOptions {
   request: ChangeRequest;
   items: TestItem[];
   useCache: boolean;
+  /** The import graph, when the caller keeps one (fastest watch): not built again. */
+  graph?: ImportGraph;
 }
 
 export interface ImpactResult {
@@ -35,15 +38,20 @@ export async function computeImpact(opts: ImpactOptions): Promise<ImpactResult> 
   const rules = parseImpactDeps(opts.impactDeps);
   const changes = changedFiles(opts.request, opts.rootdir, opts.invocationDir);
   if (changes.files.length === 0) return { changes, impact: { reasons: new Map(), everything: null } };
+  const graph = opts.graph ?? (await projectGraph(opts));
+  return { changes, impact: affectedTests({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
+}
+
+/** The import graph of the items' test files, their conftest.py files and the project modules they reach. */
+export async function projectGraph(opts: Omit<ImpactOptions, 'request' | 'impactDeps' | 'inifile' | 'graph'>): Promise<ImportGraph> {
   const testFiles = [...new Set(opts.items.map((item) => join(opts.rootdir, item.file)))];
   const conftests = [...new Set(testFiles.flatMap((f) => dirsUpToRootdir(dirname(f), opts.rootdir)))]
     .map((dir) => join(dir, 'conftest.py'))
     .filter((conftest) => probePath(conftest)?.isFile());
-  const graph = await buildImportGraph({
+  return buildImportGraph({
     rootdir: opts.rootdir,
     testFiles,
     roots: projectRoots(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
     useCache: opts.useCache,
   });
-  return { changes, impact: affectedTests({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
 }

@@ -376,12 +376,20 @@ export function warmParentWanted(env: NodeJS.ProcessEnv, record: WarmParentRecor
   return record !== null && record.seconds >= WARM_IMPORT_THRESHOLD_SECONDS;
 }
 
+/** What a run asks of a warm parent: the parent to fork from, its imports, the run's end. */
+export interface WarmUse {
+  readonly parent: WarmParent | undefined;
+  /** The run's test files are known (and the packages never to import in the parent). */
+  preload(files: string[], exclude: string[]): void;
+  end(): void;
+}
+
 /**
  * One run's use of a warm parent: the parent itself when wanted (started with the run, so that
  * pytest's import overlaps discovery), else on a first run a low-priority probe that measures
  * the shared imports for the next run's decision; the record written at the end.
  */
-export class WarmRun {
+export class WarmRun implements WarmUse {
   readonly parent: WarmParent | undefined;
   private probe: WarmParent | undefined;
   private readonly record: WarmParentRecord | null;
@@ -409,5 +417,63 @@ export class WarmRun {
     const measured = used.measured();
     if (measured) writeWarmParentRecord(this.cacheDir, measured, this.record);
     used.dispose(used === this.probe);
+  }
+}
+
+/**
+ * `fastest watch`'s warm parent, kept across runs: started once, told the test files once (every
+ * file the watch has run so far), ended only by `rebuild` (its imports may be stale: a changed
+ * conftest.py or config) or `close`. A parent an import made unusable is started again without
+ * that package, so pytest and the engine stay warm; every run's workers are forked from it.
+ */
+export class KeptWarmParent implements WarmUse {
+  parent: WarmParent | undefined;
+  private preloaded = false;
+  private readonly files = new Set<string>();
+  private readonly unsafe = new Set<string>();
+  private closed = false;
+
+  constructor(private readonly opts: WarmParentOptions) {
+    this.start();
+  }
+
+  /** Parents started so far (the first included). */
+  generation = 0;
+
+  private start(): void {
+    const parent = new WarmParent(this.opts);
+    this.parent = parent;
+    this.preloaded = false;
+    this.generation++;
+    void parent.outcome.then((outcome) => {
+      if (outcome.usable || this.parent !== parent || this.closed) return;
+      const fresh = outcome.unsafe.map((name) => name.split('.')[0]).filter((name) => !this.unsafe.has(name));
+      if (fresh.length === 0) return; // it cannot start at all: forked workers fall back to spawned ones
+      for (const name of fresh) this.unsafe.add(name);
+      this.rebuild();
+    });
+  }
+
+  preload(files: string[], exclude: string[]): void {
+    for (const file of files) this.files.add(file);
+    if (this.preloaded || !this.parent) return;
+    this.preloaded = true;
+    this.parent.preload([...this.files], [...exclude, ...this.unsafe]);
+  }
+
+  /** Kept for the next run. */
+  end(): void {}
+
+  /** A new parent: what the old one imported may no longer be what the project's files import. */
+  rebuild(): void {
+    if (this.closed) return;
+    this.parent?.dispose(true);
+    this.start();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.parent?.dispose(true);
+    this.parent = undefined;
   }
 }
