@@ -3350,6 +3350,7 @@ const FASTEST_ONLY = new Set([
     '--no-cache',
     '--changed',
     '--affected-by',
+    '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
@@ -18130,10 +18131,8 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
  */
 function bytecodeCacheEnv(base, pycacheDir) {
-    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
-        .filter((name) => base[name] !== undefined)
-        .map((name) => `${name}=${base[name]}`)
-        .join('\0');
+    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
         PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,

@@ -126,10 +126,10 @@ export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEn
  * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
  */
 function bytecodeCacheEnv(base: NodeJS.ProcessEnv, pycacheDir: string): NodeJS.ProcessEnv {
-  const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
-    .filter((name) => base[name] !== undefined)
-    .map((name) => `${name}=${base[name]}`)
-    .join('\0');
+  // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+  const saved = JSON.stringify(
+    Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))),
+  );
   return {
     PYTHONDONTWRITEBYTECODE: undefined,
     PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
