@@ -101,7 +101,10 @@ describe('fastest CLI', () => {
     const dir = join(work, 'engines-strict-config');
     cpSync(demo, dir, { recursive: true });
     const pyproject = join(dir, 'pyproject.toml');
-    writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('[tool.pytest.ini_options]\n', '[tool.pytest.ini_options]\naddopts = ["--strict-config"]\n'));
+    writeFileSync(
+      pyproject,
+      readFileSync(pyproject, 'utf8').replace('[tool.pytest.ini_options]\n', '[tool.pytest.ini_options]\naddopts = ["--strict-config"]\n'),
+    );
     const r = fastest(['--show-engines'], dir);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^tests\/test_cart.py: native engine$/m);
