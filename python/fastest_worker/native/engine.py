@@ -166,6 +166,7 @@ class NativeEngine:
         self.cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
         self._facts_checked = False
         self.init_worker_id = init.get("workerId") or 0
+        self.coverage = bool(init.get("coverage"))
         # auto: a module native cannot collect exactly goes to the pytest engine (run_unit's
         # "fallback"); native: it is reported as native collected it.
         self.falls_back = (init.get("engine") or "auto") == "auto"
@@ -241,7 +242,7 @@ class NativeEngine:
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
-                                      missing_fixtures=self.falls_back)
+                                      missing_fixtures=self.falls_back, coverage=self.coverage)
             except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason
