@@ -759,6 +759,7 @@ const FASTEST_ONLY = new Set([
     '--no-cache',
     '--changed',
     '--affected-by',
+    '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
@@ -989,7 +990,7 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
                      [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
                      [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
-                                                   keys: a all, f failed, q quit; also --watch)
+                                                   keys: a all, f failed, q quit)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -1616,7 +1617,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.firstPass = firstPass;
 exports.openSession = openSession;
 exports.collect = collect;
-exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
@@ -1823,25 +1823,18 @@ function impactDepsLines(config) {
     const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l) => typeof l === 'string') : [];
     return [...((0, index_js_1.getIni)(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
 }
-/** What the impact stage reads of the session's config, for these items. */
-function impactSettings(session, items) {
-    const { options, config } = session;
-    return {
-        rootdir: config.rootdir,
-        invocationDir: config.invocationDir,
-        inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
-        pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
-        impactDeps: impactDepsLines(config),
-        items,
-        useCache: !options.noCache,
-    };
-}
 async function impactOf(session, discovery) {
-    const { options } = session;
+    const { options, config } = session;
     try {
         return await (0, index_js_5.computeImpact)({
-            ...impactSettings(session, discovery.items),
+            rootdir: config.rootdir,
+            invocationDir: config.invocationDir,
+            inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
+            pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
+            impactDeps: impactDepsLines(config),
             request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
+            items: discovery.items,
+            useCache: !options.noCache,
         });
     }
     catch (error) {
@@ -2919,8 +2912,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
-exports.holdCacheInMemory = holdCacheInMemory;
-exports.flushHeldCache = flushHeldCache;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
@@ -2948,44 +2939,7 @@ function parsedOf(entry) {
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
-/**
- * `fastest watch` makes many discoveries in one process: the cache stays in memory between them
- * (read again only when another process rewrote the file), and is written when the watch says so.
- */
-let held = null;
-function fileStamp(path) {
-    try {
-        const st = (0, node_fs_1.statSync)(path);
-        return `${st.ino}:${st.size}:${st.mtimeMs}`;
-    }
-    catch {
-        return null;
-    }
-}
-/** Keeps the rootdir's cache in memory from now on; saves go to disk only through flushHeldCache. */
-function holdCacheInMemory(rootdir) {
-    held = { rootdir, cache: null, stamp: null };
-}
-/** Writes the held cache if it changed. */
-function flushHeldCache() {
-    if (!held?.cache)
-        return;
-    writeCache(held.rootdir, held.cache);
-    held.stamp = fileStamp(cachePath(held.rootdir));
-}
 function loadCache(rootdir) {
-    if (held?.rootdir === rootdir) {
-        if (held.cache && held.stamp === fileStamp(cachePath(rootdir))) {
-            held.cache.warning = null; // said once
-            return held.cache;
-        }
-        held.cache = readCache(rootdir);
-        held.stamp = fileStamp(cachePath(rootdir));
-        return held.cache;
-    }
-    return readCache(rootdir);
-}
-function readCache(rootdir) {
     const path = cachePath(rootdir);
     let text;
     try {
@@ -3018,13 +2972,6 @@ function readCache(rootdir) {
     }
 }
 function saveCache(rootdir, cache) {
-    if (held?.rootdir === rootdir) {
-        held.cache = cache;
-        return;
-    }
-    writeCache(rootdir, cache);
-}
-function writeCache(rootdir, cache) {
     if (!cache.dirty)
         return;
     const path = cachePath(rootdir);
@@ -3169,8 +3116,11 @@ function learnCollected(rootdir, lessons, modules) {
         for (const id of Object.keys(record)) {
             if (id in lesson)
                 continue;
-            // kept when the module produces it as itself: the item was recorded because it was dynamic
-            record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+            if (ids.length === 1 && ids[0] === id)
+                delete record[id];
+            else
+                record[id] = ids;
         }
         if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
             continue;
@@ -5058,7 +5008,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.learnCollected = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
+exports.doctestOptionsOf = exports.learnCollected = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -5070,8 +5020,6 @@ const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
-Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
-Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
@@ -5407,7 +5355,6 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
-            modules: modules.map((l) => l.rel),
         };
     }
     finally {
@@ -7122,7 +7069,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
+        else if (moduleLevel && ctx.constants.size > 0) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -7147,33 +7094,6 @@ function rebind(ctx, name, value, guard) {
     }
     const before = ctx.guards.names.get(name) ?? guards_js_1.UNKNOWN_GUARD;
     ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
-}
-/** Builtins that read their arguments and change nothing (`assert len(set(CASES)) == len(CASES)`). */
-const READING_BUILTINS = new Set([
-    'len',
-    'set',
-    'frozenset',
-    'list',
-    'tuple',
-    'sorted',
-    'any',
-    'all',
-    'sum',
-    'min',
-    'max',
-    'isinstance',
-    'enumerate',
-    'zip',
-    'range',
-]);
-/** An expression that can't change a value: calls only to reading builtins, no attribute, no `:=`. */
-function readsOnly(node, ctx) {
-    if (node.descendantsOfType(['attribute', 'named_expression', 'await', 'yield']).length > 0)
-        return false;
-    return node.descendantsOfType('call').every((call) => {
-        const fn = call?.childForFieldName('function');
-        return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && !ctx.assignedNames.has(fn.text) && !ctx.definedNames.has(fn.text);
-    });
 }
 /** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
 function forgetMutated(ctx, text) {
@@ -7348,7 +7268,7 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         rebind(ctx, name, value.k === 'unk' ? null : value, guard);
         if (markValue)
             ctx.markVariables.set(name, markValue);
-        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+        if (literal !== null && !(0, pyliteral_js_1.isDynamic)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
@@ -7478,7 +7398,6 @@ exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
-exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
@@ -7657,30 +7576,6 @@ function isDynamic(value) {
             return value.items.some(isDynamic);
         case 'call':
             return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
-        default:
-            return false;
-    }
-}
-const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
-/**
- * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
- * (in constants and comprehension elements) so that the parametrize stage can follow it through
- * the module's imports (values.ts); one whose head is a comprehension variable can't be (its
- * attribute of a loop value is not the module's name of the same spelling).
- */
-function hasUnreadablePart(value, locals) {
-    if (value === null || typeof value !== 'object')
-        return false;
-    switch (value.py) {
-        case 'expr':
-            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
-        case 'tuple':
-        case 'list':
-            return value.items.some((v) => hasUnreadablePart(v, locals));
-        case 'call':
-            return (locals?.has(value.func.split('.')[0]) === true ||
-                value.args.some((v) => hasUnreadablePart(v, locals)) ||
-                Object.values(value.kwargs).some((v) => hasUnreadablePart(v, locals)));
         default:
             return false;
     }
@@ -8054,7 +7949,7 @@ function comprehension(node, ctx) {
     const walk = (depth, locals) => {
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
-            if (hasUnreadablePart(value, locals))
+            if (isDynamic(value))
                 return false;
             out.push(value);
             return out.length <= MAX_EXPANDED;
@@ -8447,8 +8342,6 @@ function findBinding(text, name) {
     const re = new RegExp(`^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`, 'gm');
     let found = null;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length))
-            continue;
         if (m[1] !== '' || found !== null)
             return undefined;
         found = { kind: m[2] === 'class' ? 'class' : m[2] ? 'def' : m[3] ? 'import' : 'other', index: m.index };
@@ -8465,31 +8358,6 @@ function findBinding(text, name) {
     if (found === null && /^from[ \t]+\S+[ \t]+import[ \t]+\*|^def __getattr__/m.test(text))
         return undefined;
     return found;
-}
-/**
- * Whether the line at `index` (indented by `indent`) lies in a class or function body: the
- * lines that open its enclosing blocks, found by lesser indentation, include a `class` or `def`.
- * A binding there is no module-level one. (A multi-line string or bracket at lesser indentation
- * reads as another block, which only makes the binding count as module-level.)
- */
-function insideClassOrDef(text, index, indent) {
-    let width = indent;
-    let end = index;
-    while (width > 0 && end > 0) {
-        const start = text.lastIndexOf('\n', end - 2) + 1;
-        const line = text.slice(start, end - 1);
-        end = start;
-        const body = line.trimStart();
-        if (body === '' || body.startsWith('#'))
-            continue;
-        const lineIndent = line.length - body.length;
-        if (lineIndent >= width)
-            continue;
-        if (/^(class|def|async[ \t]+def)\b/.test(body))
-            return true;
-        width = lineIndent;
-    }
-    return false;
 }
 /** `from M import A as name` (plain or parenthesized) at `index`: `M` and `A`. */
 function importedAt(text, index, name) {
@@ -8522,14 +8390,6 @@ function lookup(env, file, text, imports, path, depth) {
         const from = importedAt(text, binding.index, head);
         return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
     }
-    if (binding.kind === 'class' && rest.length === 1)
-        return enumMember(text, binding.index, head, rest[0]);
-    if (binding.kind === 'other' && rest.length === 0) {
-        // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
-        const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
-        if (alias && alias.index === 0)
-            return lookup(env, file, text, null, alias[1].split('.'), depth + 1);
-    }
     if (rest.length > 0)
         return undefined;
     if (binding.kind === 'class') {
@@ -8541,8 +8401,6 @@ function lookup(env, file, text, imports, path, depth) {
                 return undefined;
         return { kind: 'class', name: head, file, text, start: binding.index };
     }
-    if (binding.kind === 'other')
-        return namedTupleClass(text, binding.index, head, file);
     if (binding.kind === 'def') {
         const before = text.slice(0, binding.index).split('\n');
         before.pop();
@@ -8551,75 +8409,6 @@ function lookup(env, file, text, imports, path, depth) {
         return { kind: 'function', name: head };
     }
     return undefined;
-}
-/** What in an Enum's body changes its members' `str()` or which names are members. */
-const ENUM_CUSTOMIZING = /__str__|__format__|__new__|_missing_|_ignore_|_generate_next_value_|metaclass|__init_subclass__|__getattr__/;
-/**
- * `Class.MEMBER` where Class derives from `enum.Enum` alone and MEMBER is one of its members, not
- * an alias: its members are assigned one each, all `object()`, all `auto()`, or all distinct str or
- * int literals (equal values would make the later name an alias of the first).
- */
-function enumMember(text, start, cls, member) {
-    const before = text.slice(0, start).split('\n');
-    before.pop();
-    if (before.length > 0 && before[before.length - 1].startsWith('@'))
-        return undefined;
-    const parts = classParts(text, start);
-    if (!parts || parts.bases.length !== 1 || ENUM_CUSTOMIZING.test(parts.body))
-        return undefined;
-    if (!isEnumBase(text, parts.bases[0]))
-        return undefined;
-    const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
-    if (!indent)
-        return undefined;
-    const values = new Map();
-    const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
-    for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
-        if (m[1].startsWith('_') || values.has(m[1]))
-            return undefined;
-        values.set(m[1], m[2]);
-    }
-    if (!values.has(member))
-        return undefined;
-    const all = [...values.values()];
-    const kinds = [/^object\(\)$/, /^(enum\.)?auto\(\)$/, /^"[\w .-]*"$|^'[\w .-]*'$/, /^-?[1-9]\d*$|^0$/];
-    const kind = kinds.find((re) => all.every((v) => re.test(v)));
-    if (!kind)
-        return undefined;
-    if (kind === kinds[2] || kind === kinds[3]) {
-        const literal = all.map((v) => (kind === kinds[2] ? v.slice(1, -1) : v));
-        if (new Set(literal).size !== literal.length)
-            return undefined;
-    }
-    return { kind: 'enum member', name: `${cls}.${member}` };
-}
-/** Whether a class's base (as written in `text`) is `enum.Enum`. */
-function isEnumBase(text, base) {
-    if (base === 'enum.Enum')
-        return /^import[ \t]+enum[ \t]*$/m.test(text);
-    if (base !== 'Enum')
-        return false;
-    const binding = bindingOf(text, 'Enum');
-    if (binding?.kind !== 'import')
-        return false;
-    const from = importedAt(text, binding.index, 'Enum');
-    return from?.module === 'enum' && from.attr === 'Enum';
-}
-/**
- * `Name = namedtuple("Name", ...)` (from collections): a class named by its first argument whose
- * instances are tuples (field names can't start with an underscore, so none is `__name__`).
- */
-function namedTupleClass(text, index, name, file) {
-    const m = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*(collections\\.)?namedtuple\\(\\s*(["'])(\\w+)\\2\\s*,`).exec(text.slice(index));
-    if (!m)
-        return undefined;
-    const imported = bindingOf(text, 'namedtuple');
-    const fromCollections = m[1]
-        ? /^import[ \t]+collections[ \t]*$/m.test(text)
-        : imported?.kind === 'import' && importedAt(text, imported.index, 'namedtuple')?.module === 'collections';
-    if (!fromCollections)
-        return undefined;
-    return { kind: 'class', name: m[3], file, text, start: -1 };
 }
 function followImport(env, fromFile, bound, rest, depth) {
     const colon = bound.indexOf(':');
@@ -8654,11 +8443,7 @@ function followImport(env, fromFile, bound, rest, depth) {
         return module.startsWith('.') ? undefined : { kind: 'module', name: `${module}.${attr}` };
     return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
-/** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
-const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr']);
 function stdlibFound(dotted) {
-    if (PLAIN_STDLIB_OBJECTS.has(dotted))
-        return { kind: 'instance', name: dotted };
     return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 /** The text of a class statement from `start`: its header (bases) and its indented body. */
@@ -8732,8 +8517,6 @@ function resolveValue(value, scope) {
             if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source))
                 return value;
             const found = resolveName(value.source, scope);
-            if (found?.kind === 'instance')
-                return { py: 'object', repr: found.name };
             return found ? { py: 'name', name: found.name } : value;
         }
         case 'call': {
@@ -9114,7 +8897,6 @@ function underTestPath(file, testPath) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImpactDepsError = exports.ChangesError = void 0;
 exports.computeImpact = computeImpact;
-exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
 const import_graph_js_1 = __nccwpck_require__(5524);
@@ -9132,21 +8914,17 @@ async function computeImpact(opts) {
     const changes = (0, changes_js_1.changedFiles)(opts.request, opts.rootdir, opts.invocationDir);
     if (changes.files.length === 0)
         return { changes, impact: { reasons: new Map(), everything: null } };
-    const graph = opts.graph ?? (await projectGraph(opts));
-    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
-}
-/** The import graph of the items' test files, their conftest.py files and the project modules they reach. */
-async function projectGraph(opts) {
     const testFiles = [...new Set(opts.items.map((item) => (0, node_path_1.join)(opts.rootdir, item.file)))];
     const conftests = [...new Set(testFiles.flatMap((f) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(f), opts.rootdir)))]
         .map((dir) => (0, node_path_1.join)(dir, 'conftest.py'))
         .filter((conftest) => (0, inputs_js_1.probePath)(conftest)?.isFile());
-    return (0, import_graph_js_1.buildImportGraph)({
+    const graph = await (0, import_graph_js_1.buildImportGraph)({
         rootdir: opts.rootdir,
         testFiles,
         roots: (0, import_graph_js_1.projectRoots)(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
         useCache: opts.useCache,
     });
+    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
 }
 
 
@@ -10093,22 +9871,15 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
  * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
  * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
- * __pycache__ already does the job. The worker sets the prefix itself once the interpreter has
- * started (FASTEST_PYCACHE_PREFIX; python/fastest_worker/__main__.py), so that start-up imports
- * read the installed bytecode rather than compile into an empty prefix; the user's environment is
- * left as it is. A prefix the user set (PYTHONPYCACHEPREFIX) is used as it is, with writing on; the
- * worker puts the user's own values back into os.environ first thing.
+ * __pycache__ already does the job. The worker puts the
+ * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
  */
 function bytecodeCacheEnv(base, pycacheDir) {
-    if (base.PYTHONPYCACHEPREFIX === undefined)
-        return { FASTEST_PYCACHE_PREFIX: pycacheDir };
-    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
-        .filter((name) => base[name] !== undefined)
-        .map((name) => `${name}=${base[name]}`)
-        .join('\0');
+    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
-        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
         FASTEST_SAVED_PYTHON_ENV: saved,
     };
 }

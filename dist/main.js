@@ -3350,6 +3350,7 @@ const FASTEST_ONLY = new Set([
     '--no-cache',
     '--changed',
     '--affected-by',
+    '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
@@ -3580,7 +3581,7 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
                      [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
                      [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
-                                                   keys: a all, f failed, q quit; also --watch)
+                                                   keys: a all, f failed, q quit)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -4571,15 +4572,11 @@ async function realPytestArgv(session, known) {
     process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
     return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
 }
-async function runCommand(argv, cwd, env, hooks = {}) {
+async function runCommand(argv, cwd, env) {
     const started = performance.now();
     const startedAt = new Date();
     const session = (0, session_js_2.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
-    if (hooks.paths) {
-        options.paths = hooks.paths;
-        session.paths = hooks.paths;
-    }
     (0, option_route_js_1.routeCoverage)(options);
     const reruns = (0, reruns_js_1.rerunSettings)(options, config);
     const route = (0, option_route_js_1.runRoute)(options);
@@ -4587,22 +4584,21 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
     (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
-    const pythonCheck = hooks.pythonCheck ?? (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
+    const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
     // overlaps discovery; unused ones are ended.
     const warm = options.collectOnly
         ? undefined
-        : (hooks.warm ??
-            new index_js_1.WarmRun({
-                python: session.python,
-                rootdir: config.rootdir,
-                workers: workerCount(session, Number.MAX_SAFE_INTEGER),
-                pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
-                cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
-                env,
-            }));
+        : new index_js_1.WarmRun({
+            python: session.python,
+            rootdir: config.rootdir,
+            workers: workerCount(session, Number.MAX_SAFE_INTEGER),
+            pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
+            cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
+            env,
+        });
     const prestarted = options.collectOnly || warm?.parent
         ? undefined
         : new index_js_1.PrestartedWorkers({
@@ -4619,9 +4615,9 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         prepared.catch(() => undefined); // awaited before the run
         coverage = { spec, prepared };
     }
-    const removeSignalHandlers = hooks.noSignalHandlers ? () => { } : (0, signals_js_1.handleSignals)(started);
+    const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm);
     }
     finally {
         prestarted?.dispose();
@@ -4629,15 +4625,9 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         removeSignalHandlers();
     }
 }
-/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
-function unlistedModules(discovery) {
-    const listed = new Set(discovery.items.map((item) => item.file));
-    return (discovery.modules ?? []).filter((file) => !listed.has(file));
-}
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks = {}) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
-    hooks.collected?.(collected);
     const { discovery, selection } = collected;
     const out = bufferedStdout();
     const write = out.write;
@@ -4748,7 +4738,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
-        hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
         warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]));
@@ -4768,15 +4757,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
-            namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
-            collectFirst: {
-                stopOnErrors: !options.continueOnCollectionErrors,
-                // pytest imports every module it walks, tests run or not; --lf skips the files with no
-                // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
-                ...(discovery.modules && !options.lastFailed && !options.shard && !impact
-                    ? { files: (0, index_js_1.passFiles)(units, discovery.modules), unlisted: unlistedModules(discovery) }
-                    : {}),
-            },
+            collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4797,14 +4778,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             fileCollected: (file, engine) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
-            },
-            fileFound: (file) => {
-                // Tests discovery did not list (a plugin's or the module's own making): counted as the
-                // worker reports them, -k/-m judged on each id as for a whole-file item.
-                truth.waitFor.add(file);
-                if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
-                    toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
-                }
             },
             collectionDone: (uncounted) => {
                 for (const file of uncounted)
@@ -4835,7 +4808,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
-        hooks.signal?.removeEventListener('abort', onSigint);
         if (summary.collectionErrors !== undefined) {
             const n = summary.collectionErrors;
             interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
@@ -4880,7 +4852,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (impact)
         write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
     out.flush();
-    hooks.finished?.(results, errors);
     if (!options.noCache &&
         (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
@@ -4913,7 +4884,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.firstPass = firstPass;
 exports.openSession = openSession;
 exports.collect = collect;
-exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
@@ -5120,25 +5090,18 @@ function impactDepsLines(config) {
     const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l) => typeof l === 'string') : [];
     return [...((0, index_js_1.getIni)(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
 }
-/** What the impact stage reads of the session's config, for these items. */
-function impactSettings(session, items) {
-    const { options, config } = session;
-    return {
-        rootdir: config.rootdir,
-        invocationDir: config.invocationDir,
-        inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
-        pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
-        impactDeps: impactDepsLines(config),
-        items,
-        useCache: !options.noCache,
-    };
-}
 async function impactOf(session, discovery) {
-    const { options } = session;
+    const { options, config } = session;
     try {
         return await (0, index_js_5.computeImpact)({
-            ...impactSettings(session, discovery.items),
+            rootdir: config.rootdir,
+            invocationDir: config.invocationDir,
+            inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
+            pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
+            impactDeps: impactDepsLines(config),
             request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
+            items: discovery.items,
+            useCache: !options.noCache,
         });
     }
     catch (error) {
@@ -5291,268 +5254,67 @@ exports.VERSION = '0.1.0';
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ignoredByWatch = ignoredByWatch;
-exports.invalidatesParent = invalidatesParent;
 exports.watchCommand = watchCommand;
-// `fastest watch [options] [paths]` (or `fastest --watch ...`): runs the suite, then watches the
-// project and, on each save, runs the tests the saved files can affect (`--affected-by`, last
-// failures first), in this same process: discovery's cache stays in memory (only saved files are
-// parsed again) and one warm parent (runner/warm.ts) keeps pytest, the engine and the suite's
-// third-party imports loaded; each run's workers are forked from it and import the project's
-// modules themselves, so they see the saved code. A saved conftest.py, config file or installed
-// package starts a new parent. Keys: `a` runs everything, `f` the failing tests, `q` quits
-// (single keys on a terminal, one a line from a pipe).
+// `fastest watch [options] [paths]`: runs the suite, then watches the project and, on each save,
+// runs the tests the saved files can affect (`--affected-by`, failures first) in a fresh fastest
+// process, whose workers import the new code. Keys: `a` runs everything, `f` the last failures,
+// `q` quits (read from the terminal, or one a line from a pipe).
+const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
-const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(2974);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const index_js_2 = __nccwpck_require__(2258);
-const inputs_js_1 = __nccwpck_require__(417);
-const index_js_3 = __nccwpck_require__(9286);
-const worker_js_1 = __nccwpck_require__(9898);
-const stale_bytecode_js_1 = __nccwpck_require__(9487);
-const finish_js_1 = __nccwpck_require__(6367);
-const impact_report_js_1 = __nccwpck_require__(1785);
-const run_js_1 = __nccwpck_require__(4175);
+const node_url_1 = __nccwpck_require__(3136);
 const session_js_1 = __nccwpck_require__(2594);
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
-const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.hypothesis|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
-/** Saves closer together than this are one change (an editor's write, rename and chmod). */
-const DEBOUNCE_MS = 20;
-const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'pyproject.toml', 'setup.cfg', 'tox.ini']);
-const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
-const KEYS = '(a: run all, f: run failed, q: quit)';
+const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
+const DEBOUNCE_MS = 100;
 function ignoredByWatch(rel) {
     return IGNORED.test(rel.split(node_path_1.sep).join('/'));
 }
-/**
- * Saved files after which the warm parent's imports may be stale: a conftest.py or config file
- * (what the suite imports, and how), or a package's own file (site-packages inside the project).
- */
-function invalidatesParent(rel, inifile) {
-    const name = (0, node_path_1.basename)(rel);
-    return name === 'conftest.py' || CONFIG_FILES.has(name) || rel === inifile || /(?:^|\/)(?:site|dist)-packages\//.test(rel);
-}
-/** One item per test file: what the import graph and the impact stage need to pick files. */
-function fileItems(files) {
-    return [...files].sort().map((file) => ({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }));
-}
-function under(abs, scope) {
-    return scope.some((path) => abs === path || abs.startsWith(path.endsWith(node_path_1.sep) ? path : path + node_path_1.sep));
-}
 async function watchCommand(rest, cwd, env) {
-    const session = (0, session_js_1.openSession)(rest, 'watch', cwd, env);
-    const { config, options } = session;
+    const { config } = (0, session_js_1.firstPass)(rest, cwd, env);
     const rootdir = config.rootdir;
-    const inifile = config.inifile === null ? null : (0, node_path_1.relative)(rootdir, config.inifile).split(node_path_1.sep).join('/');
+    const cli = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'cli.js');
     const tty = process.stdout.isTTY === true;
-    const out = (text) => process.stdout.write(text);
-    (0, index_js_1.holdCacheInMemory)(rootdir);
-    const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
-    const wanted = options.workers === null || options.workers === 'auto' ? (0, node_os_1.availableParallelism)() : Math.max(1, options.workers);
-    const warm = index_js_3.FORK_AVAILABLE && setting !== '0' && setting !== 'off'
-        ? new index_js_3.KeptWarmParent({ python: session.python, rootdir, workers: wanted, pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }) })
-        : undefined;
-    const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? (0, index_js_3.pycacheDir)({ rootdir })];
-    const pythonCheck = (0, index_js_3.checkPython)(session.python);
-    pythonCheck.catch(() => undefined); // a run reports it
-    /** The command line's paths (or testpaths): a save outside them runs nothing. */
-    const scope = session.paths;
-    /** Node ids on the command line: each save's run selects with --affected-by over them instead. */
-    const byNodeId = options.paths.some((arg) => arg.includes('::'));
-    /** rootdir-relative test files, as of the last discovery of everything (and the saves since). */
-    const testFiles = new Set();
-    /** The import graph of testFiles, built after each run, while the developer edits. */
-    let graph = null;
-    const rebuildGraph = () => {
-        graph = (0, index_js_2.projectGraph)((0, session_js_1.impactSettings)(session, fileItems(testFiles)));
-        graph.catch(() => undefined); // a selection that needs it reports it
-    };
-    const queue = [];
-    let running = null;
-    let abort = null;
-    let quitting = false;
-    let timer = null;
     let pending = new Set();
-    /** Tests failing as of the runs so far (a later pass of the same test clears it). */
-    const failing = new Set();
-    let finish = () => { };
-    const done = new Promise((resolve) => (finish = resolve));
-    const noteResults = (results, errors) => {
-        for (const r of results) {
-            if (r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined)
-                failing.add(r.id);
-            else
-                failing.delete(r.id);
-        }
-        for (const e of errors)
-            failing.add(e.file);
-    };
-    const countsOf = (results, errors) => {
-        const counts = new Map();
-        for (const r of results)
-            counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-        if (errors.length > 0)
-            counts.set('error', (counts.get('error') ?? 0) + errors.length);
-        const order = ['failed', 'error', 'passed', 'skipped', 'xfailed', 'xpassed'];
-        return ([...counts]
-            .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-            .map(([outcome, n]) => `${n} ${outcome}`)
-            .join(', ') || 'no tests ran');
-    };
-    const runRequest = async (request) => {
-        let extra;
-        let title;
-        let saved = [];
-        if (request.kind === 'all') {
-            extra = [];
-            title = 'running every test';
-        }
-        else if (request.kind === 'failed') {
-            if (failing.size === 0) {
-                out(`\nfastest watch: no failing tests to run; waiting for changes ${KEYS}\n`);
-                return;
-            }
-            extra = ['--lf'];
-            title = 'running the failing tests';
-        }
-        else {
-            saved = [...request.files].sort();
-            extra = ['--ff'];
-            title = `${saved.length} file${saved.length === 1 ? '' : 's'} changed: ${saved.slice(0, 5).join(', ')}${saved.length > 5 ? ', ...' : ''}`;
-            const invalidating = saved.find((f) => invalidatesParent(f, inifile));
-            if (warm && invalidating !== undefined) {
-                warm.rebuild();
-                title += `; new warm parent (${invalidating} changed)`;
-            }
-            (0, stale_bytecode_js_1.forgetBytecode)(saved.map((f) => (0, node_path_1.join)(rootdir, f)), bytecodePrefixes);
-        }
+    let running = false;
+    let queued = [];
+    let timer = null;
+    let current = null;
+    let quit = () => { };
+    const done = new Promise((resolve) => {
+        quit = resolve;
+    });
+    const status = (text) => process.stdout.write(`\nfastest watch: ${text} (a: run all, f: run failed, q: quit)\n`);
+    const runOnce = (extra, title) => new Promise((resolve) => {
         if (tty)
-            out(CLEAR_SCREEN);
-        out(`fastest watch: ${title}\n`);
-        let paths;
-        if (request.kind === 'changes') {
-            if (byNodeId || graph === null) {
-                extra.push('--affected-by', ...saved.map((f) => (0, node_path_1.join)(rootdir, f)));
-            }
-            else {
-                let picked;
-                try {
-                    picked = await affectedFiles(saved, await graph);
-                }
-                catch (error) {
-                    process.stderr.write((0, finish_js_1.errorOutcome)(error).line);
-                    return waiting('the changes could not be read');
-                }
-                if (picked === null)
-                    extra = []; // every test
-                else if (picked.length === 0)
-                    return waiting('no test is affected');
-                else
-                    paths = picked;
-            }
-        }
-        const controller = new AbortController();
-        abort = controller;
-        let code;
-        let summary = '';
-        try {
-            code = await (0, run_js_1.runCommand)([...rest, ...extra], cwd, env, {
-                warm,
-                signal: controller.signal,
-                noSignalHandlers: true,
-                pythonCheck,
-                ...(paths ? { paths } : {}),
-                // Discovery of the whole scope (of the run's paths only, when given) says which files hold tests.
-                collected: ({ discovery }) => {
-                    if (paths)
-                        for (const file of paths)
-                            testFiles.delete((0, node_path_1.relative)(rootdir, file).split(node_path_1.sep).join('/'));
-                    else
-                        testFiles.clear();
-                    for (const item of discovery.items)
-                        testFiles.add(item.file);
-                    for (const error of discovery.errors)
-                        testFiles.add(error.file);
-                },
-                finished: (results, errors) => {
-                    noteResults(results, errors);
-                    summary = countsOf(results, errors);
-                },
-            });
-        }
-        catch (error) {
-            const outcome = (0, finish_js_1.errorOutcome)(error);
-            process.stderr.write(outcome.line);
-            code = outcome.exitCode;
-        }
-        finally {
-            abort = null;
-            (0, index_js_1.flushHeldCache)();
-        }
-        rebuildGraph();
-        if (!quitting)
-            out(`\nfastest watch: ${summary ? `${summary}, ` : ''}exit ${code}; waiting for changes ${KEYS}\n`);
-    };
-    const waiting = (why) => {
-        if (!quitting)
-            out(`fastest watch: ${why}; waiting for changes ${KEYS}\n`);
-    };
-    /**
-     * The test files the saved files can affect (impact stage, on the graph of the last run: only
-     * the saved files' own imports can differ from it, and they are selected themselves), new test
-     * files among them, within the command line's paths; null when every test is.
-     */
-    const affectedFiles = async (saved, known) => {
-        const settings = (0, session_js_1.impactSettings)(session, fileItems(testFiles));
-        const impact = await (0, index_js_2.computeImpact)({ ...settings, graph: known, request: { affectedBy: saved.map((f) => (0, node_path_1.join)(rootdir, f)) } });
-        if (impact.impact.everything !== null) {
-            out(`every test: ${impact.impact.everything}\n`);
-            return null;
-        }
-        const fresh = saved.filter((f) => !testFiles.has(f) && config.pythonFiles.some((glob) => (0, fnmatch_js_1.fnmatch)((0, node_path_1.basename)(f), glob)) && (0, inputs_js_1.probePath)((0, node_path_1.join)(rootdir, f))?.isFile());
-        for (const f of saved)
-            if (!(0, inputs_js_1.probePath)((0, node_path_1.join)(rootdir, f)))
-                testFiles.delete(f); // deleted
-        const picked = [...impact.impact.reasons.keys(), ...fresh].map((f) => (0, node_path_1.join)(rootdir, f)).filter((abs) => under(abs, scope) && (0, inputs_js_1.probePath)(abs));
-        const items = fileItems(picked.map((abs) => (0, node_path_1.relative)(rootdir, abs).split(node_path_1.sep).join('/')));
-        if (options.verbosity > 0)
-            out((0, impact_report_js_1.impactReasonsBlock)(impact, items));
-        const files = impact.changes.files;
-        const listed = `${files.slice(0, 10).join(', ')}${files.length > 10 ? `, and ${files.length - 10} more` : ''}`;
-        out(`${items.length} of ${testFiles.size} test files affected by ${files.length} changed file${files.length === 1 ? '' : 's'} (${listed})\n`);
-        return picked;
-    };
-    const drain = () => {
-        if (running || quitting)
-            return;
-        const next = queue.shift();
-        if (!next)
-            return;
-        running = runRequest(next).finally(() => {
-            running = null;
-            drain();
+            process.stdout.write('\x1b[2J\x1b[H');
+        process.stdout.write(`fastest watch: ${title}\n`);
+        const child = (0, node_child_process_1.spawn)(process.execPath, [cli, ...rest, ...extra], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
+        current = child;
+        child.on('close', (code, signal) => {
+            current = null;
+            status(`last run exited ${code ?? `by ${signal}`}; waiting for changes`);
+            resolve();
         });
-    };
-    const request = (next) => {
-        if (quitting)
+    });
+    const schedule = async (extra, title) => {
+        queued.push([title, ...extra]);
+        if (running)
             return;
-        const last = queue[queue.length - 1];
-        if (next.kind === 'changes' && last?.kind === 'changes')
-            for (const f of next.files)
-                last.files.add(f);
-        else if (next.kind === 'all')
-            queue.splice(0, queue.length, next); // everything covers what waited
-        else if (!(last && last.kind === next.kind))
-            queue.push(next);
-        drain();
+        running = true;
+        while (queued.length > 0) {
+            const [nextTitle, ...nextExtra] = queued.shift();
+            await runOnce(nextExtra, nextTitle);
+        }
+        running = false;
     };
     const flush = () => {
         timer = null;
-        const files = new Set([...pending].filter((rel) => savedFile((0, node_path_1.join)(rootdir, rel))));
+        const files = [...pending].sort();
         pending = new Set();
-        if (files.size > 0)
-            request({ kind: 'changes', files });
+        if (files.length === 0)
+            return;
+        void schedule(['--ff', '--affected-by', ...files.map((f) => (0, node_path_1.join)(rootdir, f))], `${files.length} file${files.length === 1 ? '' : 's'} changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`);
     };
     let watcher;
     try {
@@ -5569,97 +5331,38 @@ async function watchCommand(rest, cwd, env) {
         });
     }
     catch (error) {
-        warm?.close();
         process.stderr.write(`fastest watch: cannot watch ${rootdir}: ${error instanceof Error ? error.message : String(error)}\n`);
         return 3;
     }
-    const quit = (code) => {
-        if (quitting)
-            return;
-        quitting = true;
-        queue.length = 0;
-        abort?.abort();
-        finish(code);
-    };
     const onKey = (key) => {
-        if (key === 'q')
+        if (key === 'q' || key === '\u0003')
             quit(0);
-        else if (key === '\u0003')
-            quit(2); // Ctrl-C on a raw terminal: pytest's KeyboardInterrupt exit
         else if (key === 'a')
-            request({ kind: 'all' });
+            void schedule([], 'running every test');
         else if (key === 'f')
-            request({ kind: 'failed' });
+            void schedule(['--lf'], 'running the last failures');
     };
     const stdin = process.stdin;
-    const raw = stdin.isTTY === true;
-    if (raw)
+    if (stdin.isTTY)
         stdin.setRawMode(true);
     stdin.setEncoding('utf8');
-    let lineBuffer = '';
     const onData = (chunk) => {
-        if (raw) {
-            for (const key of chunk)
-                onKey(key);
-            return;
-        }
-        lineBuffer += chunk;
-        let newline;
-        while ((newline = lineBuffer.indexOf('\n')) >= 0) {
-            const line = lineBuffer.slice(0, newline).trim();
-            lineBuffer = lineBuffer.slice(newline + 1);
-            if (line.length === 1)
-                onKey(line);
-        }
+        for (const key of chunk.replace(/\r?\n/g, ''))
+            onKey(key);
     };
     stdin.on('data', onData);
-    // SIGINT stops the run under way and quits; SIGTERM and SIGHUP end every process at once and
-    // then fastest itself by the same signal, as a run does (cli/signals.ts).
-    const onSigint = () => quit(2);
-    const fatal = (signal) => () => {
-        quitting = true;
-        watcher.close();
-        warm?.close();
-        (0, worker_js_1.killAllWorkerGroups)();
-        removeHandlers();
-        process.kill(process.pid, signal);
-    };
-    const fatalHandlers = ['SIGTERM', 'SIGHUP'].map((signal) => [signal, fatal(signal)]);
-    const removeHandlers = () => {
-        process.removeListener('SIGINT', onSigint);
-        for (const [signal, handler] of fatalHandlers)
-            process.removeListener(signal, handler);
-    };
-    process.on('SIGINT', onSigint);
-    for (const [signal, handler] of fatalHandlers)
-        process.on(signal, handler);
-    request({ kind: 'all' });
+    void schedule([], 'running every test');
     const code = await done;
     watcher.close();
     if (timer)
         clearTimeout(timer);
     stdin.off('data', onData);
-    if (raw)
+    if (stdin.isTTY)
         stdin.setRawMode(false);
     stdin.pause();
-    await running;
-    warm?.close();
-    (0, worker_js_1.killAllWorkerGroups)();
-    (0, index_js_1.flushHeldCache)();
-    removeHandlers();
+    queued = [];
+    current?.kill();
     return code;
-}
-/**
- * A file saved or deleted, not a directory, nor a tool's temporary file already gone (`sed -i`,
- * an editor's write-and-rename): a deleted Python module is a change, other vanished files are not.
- */
-function savedFile(path) {
-    try {
-        return !(0, node_fs_1.statSync)(path).isDirectory();
-    }
-    catch {
-        return /\.pyi?$/.test(path);
-    }
 }
 
 
@@ -6871,8 +6574,6 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
-exports.holdCacheInMemory = holdCacheInMemory;
-exports.flushHeldCache = flushHeldCache;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
@@ -6900,44 +6601,7 @@ function parsedOf(entry) {
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
-/**
- * `fastest watch` makes many discoveries in one process: the cache stays in memory between them
- * (read again only when another process rewrote the file), and is written when the watch says so.
- */
-let held = null;
-function fileStamp(path) {
-    try {
-        const st = (0, node_fs_1.statSync)(path);
-        return `${st.ino}:${st.size}:${st.mtimeMs}`;
-    }
-    catch {
-        return null;
-    }
-}
-/** Keeps the rootdir's cache in memory from now on; saves go to disk only through flushHeldCache. */
-function holdCacheInMemory(rootdir) {
-    held = { rootdir, cache: null, stamp: null };
-}
-/** Writes the held cache if it changed. */
-function flushHeldCache() {
-    if (!held?.cache)
-        return;
-    writeCache(held.rootdir, held.cache);
-    held.stamp = fileStamp(cachePath(held.rootdir));
-}
 function loadCache(rootdir) {
-    if (held?.rootdir === rootdir) {
-        if (held.cache && held.stamp === fileStamp(cachePath(rootdir))) {
-            held.cache.warning = null; // said once
-            return held.cache;
-        }
-        held.cache = readCache(rootdir);
-        held.stamp = fileStamp(cachePath(rootdir));
-        return held.cache;
-    }
-    return readCache(rootdir);
-}
-function readCache(rootdir) {
     const path = cachePath(rootdir);
     let text;
     try {
@@ -6970,13 +6634,6 @@ function readCache(rootdir) {
     }
 }
 function saveCache(rootdir, cache) {
-    if (held?.rootdir === rootdir) {
-        held.cache = cache;
-        return;
-    }
-    writeCache(rootdir, cache);
-}
-function writeCache(rootdir, cache) {
     if (!cache.dirty)
         return;
     const path = cachePath(rootdir);
@@ -7121,8 +6778,11 @@ function learnCollected(rootdir, lessons, modules) {
         for (const id of Object.keys(record)) {
             if (id in lesson)
                 continue;
-            // kept when the module produces it as itself: the item was recorded because it was dynamic
-            record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
+            if (ids.length === 1 && ids[0] === id)
+                delete record[id];
+            else
+                record[id] = ids;
         }
         if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
             continue;
@@ -9010,7 +8670,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.learnCollected = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
+exports.doctestOptionsOf = exports.learnCollected = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -9022,8 +8682,6 @@ const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
-Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
-Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
@@ -9359,7 +9017,6 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
-            modules: modules.map((l) => l.rel),
         };
     }
     finally {
@@ -11074,7 +10731,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
+        else if (moduleLevel && ctx.constants.size > 0) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -11099,33 +10756,6 @@ function rebind(ctx, name, value, guard) {
     }
     const before = ctx.guards.names.get(name) ?? guards_js_1.UNKNOWN_GUARD;
     ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
-}
-/** Builtins that read their arguments and change nothing (`assert len(set(CASES)) == len(CASES)`). */
-const READING_BUILTINS = new Set([
-    'len',
-    'set',
-    'frozenset',
-    'list',
-    'tuple',
-    'sorted',
-    'any',
-    'all',
-    'sum',
-    'min',
-    'max',
-    'isinstance',
-    'enumerate',
-    'zip',
-    'range',
-]);
-/** An expression that can't change a value: calls only to reading builtins, no attribute, no `:=`. */
-function readsOnly(node, ctx) {
-    if (node.descendantsOfType(['attribute', 'named_expression', 'await', 'yield']).length > 0)
-        return false;
-    return node.descendantsOfType('call').every((call) => {
-        const fn = call?.childForFieldName('function');
-        return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && !ctx.assignedNames.has(fn.text) && !ctx.definedNames.has(fn.text);
-    });
 }
 /** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
 function forgetMutated(ctx, text) {
@@ -11300,7 +10930,7 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         rebind(ctx, name, value.k === 'unk' ? null : value, guard);
         if (markValue)
             ctx.markVariables.set(name, markValue);
-        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+        if (literal !== null && !(0, pyliteral_js_1.isDynamic)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
@@ -11430,7 +11060,6 @@ exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
-exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
@@ -11609,30 +11238,6 @@ function isDynamic(value) {
             return value.items.some(isDynamic);
         case 'call':
             return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
-        default:
-            return false;
-    }
-}
-const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
-/**
- * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
- * (in constants and comprehension elements) so that the parametrize stage can follow it through
- * the module's imports (values.ts); one whose head is a comprehension variable can't be (its
- * attribute of a loop value is not the module's name of the same spelling).
- */
-function hasUnreadablePart(value, locals) {
-    if (value === null || typeof value !== 'object')
-        return false;
-    switch (value.py) {
-        case 'expr':
-            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
-        case 'tuple':
-        case 'list':
-            return value.items.some((v) => hasUnreadablePart(v, locals));
-        case 'call':
-            return (locals?.has(value.func.split('.')[0]) === true ||
-                value.args.some((v) => hasUnreadablePart(v, locals)) ||
-                Object.values(value.kwargs).some((v) => hasUnreadablePart(v, locals)));
         default:
             return false;
     }
@@ -12006,7 +11611,7 @@ function comprehension(node, ctx) {
     const walk = (depth, locals) => {
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
-            if (hasUnreadablePart(value, locals))
+            if (isDynamic(value))
                 return false;
             out.push(value);
             return out.length <= MAX_EXPANDED;
@@ -12399,8 +12004,6 @@ function findBinding(text, name) {
     const re = new RegExp(`^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`, 'gm');
     let found = null;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length))
-            continue;
         if (m[1] !== '' || found !== null)
             return undefined;
         found = { kind: m[2] === 'class' ? 'class' : m[2] ? 'def' : m[3] ? 'import' : 'other', index: m.index };
@@ -12417,31 +12020,6 @@ function findBinding(text, name) {
     if (found === null && /^from[ \t]+\S+[ \t]+import[ \t]+\*|^def __getattr__/m.test(text))
         return undefined;
     return found;
-}
-/**
- * Whether the line at `index` (indented by `indent`) lies in a class or function body: the
- * lines that open its enclosing blocks, found by lesser indentation, include a `class` or `def`.
- * A binding there is no module-level one. (A multi-line string or bracket at lesser indentation
- * reads as another block, which only makes the binding count as module-level.)
- */
-function insideClassOrDef(text, index, indent) {
-    let width = indent;
-    let end = index;
-    while (width > 0 && end > 0) {
-        const start = text.lastIndexOf('\n', end - 2) + 1;
-        const line = text.slice(start, end - 1);
-        end = start;
-        const body = line.trimStart();
-        if (body === '' || body.startsWith('#'))
-            continue;
-        const lineIndent = line.length - body.length;
-        if (lineIndent >= width)
-            continue;
-        if (/^(class|def|async[ \t]+def)\b/.test(body))
-            return true;
-        width = lineIndent;
-    }
-    return false;
 }
 /** `from M import A as name` (plain or parenthesized) at `index`: `M` and `A`. */
 function importedAt(text, index, name) {
@@ -12474,14 +12052,6 @@ function lookup(env, file, text, imports, path, depth) {
         const from = importedAt(text, binding.index, head);
         return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
     }
-    if (binding.kind === 'class' && rest.length === 1)
-        return enumMember(text, binding.index, head, rest[0]);
-    if (binding.kind === 'other' && rest.length === 0) {
-        // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
-        const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
-        if (alias && alias.index === 0)
-            return lookup(env, file, text, null, alias[1].split('.'), depth + 1);
-    }
     if (rest.length > 0)
         return undefined;
     if (binding.kind === 'class') {
@@ -12493,8 +12063,6 @@ function lookup(env, file, text, imports, path, depth) {
                 return undefined;
         return { kind: 'class', name: head, file, text, start: binding.index };
     }
-    if (binding.kind === 'other')
-        return namedTupleClass(text, binding.index, head, file);
     if (binding.kind === 'def') {
         const before = text.slice(0, binding.index).split('\n');
         before.pop();
@@ -12503,75 +12071,6 @@ function lookup(env, file, text, imports, path, depth) {
         return { kind: 'function', name: head };
     }
     return undefined;
-}
-/** What in an Enum's body changes its members' `str()` or which names are members. */
-const ENUM_CUSTOMIZING = /__str__|__format__|__new__|_missing_|_ignore_|_generate_next_value_|metaclass|__init_subclass__|__getattr__/;
-/**
- * `Class.MEMBER` where Class derives from `enum.Enum` alone and MEMBER is one of its members, not
- * an alias: its members are assigned one each, all `object()`, all `auto()`, or all distinct str or
- * int literals (equal values would make the later name an alias of the first).
- */
-function enumMember(text, start, cls, member) {
-    const before = text.slice(0, start).split('\n');
-    before.pop();
-    if (before.length > 0 && before[before.length - 1].startsWith('@'))
-        return undefined;
-    const parts = classParts(text, start);
-    if (!parts || parts.bases.length !== 1 || ENUM_CUSTOMIZING.test(parts.body))
-        return undefined;
-    if (!isEnumBase(text, parts.bases[0]))
-        return undefined;
-    const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
-    if (!indent)
-        return undefined;
-    const values = new Map();
-    const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
-    for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
-        if (m[1].startsWith('_') || values.has(m[1]))
-            return undefined;
-        values.set(m[1], m[2]);
-    }
-    if (!values.has(member))
-        return undefined;
-    const all = [...values.values()];
-    const kinds = [/^object\(\)$/, /^(enum\.)?auto\(\)$/, /^"[\w .-]*"$|^'[\w .-]*'$/, /^-?[1-9]\d*$|^0$/];
-    const kind = kinds.find((re) => all.every((v) => re.test(v)));
-    if (!kind)
-        return undefined;
-    if (kind === kinds[2] || kind === kinds[3]) {
-        const literal = all.map((v) => (kind === kinds[2] ? v.slice(1, -1) : v));
-        if (new Set(literal).size !== literal.length)
-            return undefined;
-    }
-    return { kind: 'enum member', name: `${cls}.${member}` };
-}
-/** Whether a class's base (as written in `text`) is `enum.Enum`. */
-function isEnumBase(text, base) {
-    if (base === 'enum.Enum')
-        return /^import[ \t]+enum[ \t]*$/m.test(text);
-    if (base !== 'Enum')
-        return false;
-    const binding = bindingOf(text, 'Enum');
-    if (binding?.kind !== 'import')
-        return false;
-    const from = importedAt(text, binding.index, 'Enum');
-    return from?.module === 'enum' && from.attr === 'Enum';
-}
-/**
- * `Name = namedtuple("Name", ...)` (from collections): a class named by its first argument whose
- * instances are tuples (field names can't start with an underscore, so none is `__name__`).
- */
-function namedTupleClass(text, index, name, file) {
-    const m = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*(collections\\.)?namedtuple\\(\\s*(["'])(\\w+)\\2\\s*,`).exec(text.slice(index));
-    if (!m)
-        return undefined;
-    const imported = bindingOf(text, 'namedtuple');
-    const fromCollections = m[1]
-        ? /^import[ \t]+collections[ \t]*$/m.test(text)
-        : imported?.kind === 'import' && importedAt(text, imported.index, 'namedtuple')?.module === 'collections';
-    if (!fromCollections)
-        return undefined;
-    return { kind: 'class', name: m[3], file, text, start: -1 };
 }
 function followImport(env, fromFile, bound, rest, depth) {
     const colon = bound.indexOf(':');
@@ -12606,11 +12105,7 @@ function followImport(env, fromFile, bound, rest, depth) {
         return module.startsWith('.') ? undefined : { kind: 'module', name: `${module}.${attr}` };
     return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
-/** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
-const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr']);
 function stdlibFound(dotted) {
-    if (PLAIN_STDLIB_OBJECTS.has(dotted))
-        return { kind: 'instance', name: dotted };
     return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 /** The text of a class statement from `start`: its header (bases) and its indented body. */
@@ -12684,8 +12179,6 @@ function resolveValue(value, scope) {
             if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source))
                 return value;
             const found = resolveName(value.source, scope);
-            if (found?.kind === 'instance')
-                return { py: 'object', repr: found.name };
             return found ? { py: 'name', name: found.name } : value;
         }
         case 'call': {
@@ -13066,7 +12559,6 @@ function underTestPath(file, testPath) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImpactDepsError = exports.ChangesError = void 0;
 exports.computeImpact = computeImpact;
-exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
 const import_graph_js_1 = __nccwpck_require__(5524);
@@ -13084,21 +12576,17 @@ async function computeImpact(opts) {
     const changes = (0, changes_js_1.changedFiles)(opts.request, opts.rootdir, opts.invocationDir);
     if (changes.files.length === 0)
         return { changes, impact: { reasons: new Map(), everything: null } };
-    const graph = opts.graph ?? (await projectGraph(opts));
-    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
-}
-/** The import graph of the items' test files, their conftest.py files and the project modules they reach. */
-async function projectGraph(opts) {
     const testFiles = [...new Set(opts.items.map((item) => (0, node_path_1.join)(opts.rootdir, item.file)))];
     const conftests = [...new Set(testFiles.flatMap((f) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(f), opts.rootdir)))]
         .map((dir) => (0, node_path_1.join)(dir, 'conftest.py'))
         .filter((conftest) => (0, inputs_js_1.probePath)(conftest)?.isFile());
-    return (0, import_graph_js_1.buildImportGraph)({
+    const graph = await (0, import_graph_js_1.buildImportGraph)({
         rootdir: opts.rootdir,
         testFiles,
         roots: (0, import_graph_js_1.projectRoots)(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
         useCache: opts.useCache,
     });
+    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
 }
 
 
@@ -17615,8 +17103,6 @@ function checkedFrame(value) {
             const frame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
             if (fields.engine === 'native' || fields.engine === 'pytest')
                 frame.engine = fields.engine;
-            if (fields.items !== undefined && fields.items !== null)
-                frame.items = num(fields, 'items', 'collect_done');
             return frame;
         }
         case 'unit_done':
@@ -17747,13 +17233,11 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
 var warm_js_1 = __nccwpck_require__(509);
-Object.defineProperty(exports, "FORK_AVAILABLE", ({ enumerable: true, get: function () { return warm_js_1.FORK_AVAILABLE; } }));
-Object.defineProperty(exports, "KeptWarmParent", ({ enumerable: true, get: function () { return warm_js_1.KeptWarmParent; } }));
 Object.defineProperty(exports, "WarmParent", ({ enumerable: true, get: function () { return warm_js_1.WarmParent; } }));
 Object.defineProperty(exports, "WarmRun", ({ enumerable: true, get: function () { return warm_js_1.WarmRun; } }));
 Object.defineProperty(exports, "readWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.readWarmParentRecord; } }));
@@ -17765,7 +17249,6 @@ Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function 
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
-Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
@@ -17834,18 +17317,13 @@ class Pool {
     passErrors = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
-    /** Files of the collection pass discovery listed no test of, and how many their collection found. */
-    unitless = new Map();
-    units;
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
-        this.units = units;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
-        for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
-            if (!this.filePosition.has(file))
-                this.filePosition.set(file, this.filePosition.size);
-        }
+        for (const unit of units)
+            if (!this.filePosition.has(unit.file))
+                this.filePosition.set(unit.file, this.filePosition.size);
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -17892,40 +17370,17 @@ class Pool {
                     this.dispatch(slot);
         });
     }
-    /**
-     * The collection pass: before any test runs, every worker collects every file of the run in
-     * collection order, as pytest imports every module before its first test: what importing a
-     * module does (a `sys.modules` entry, a patched global) is then visible to each worker's tests,
-     * whichever worker runs that module. A file of another worker's share is only imported there
-     * (the native engine builds no items for it; the owner reports its errors); its errors are
-     * reported once.
-     */
+    /** The collection pass: every worker collects the files of its share before any test runs. */
     collectFirst() {
         this.collectionPass = true;
-        const files = [...this.filePosition.keys()];
-        const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
-        // A module with no unit (no test in its source, or none selected): the first worker reports it.
-        const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
-        const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
-        for (const file of unowned) {
-            shares[0]?.add(file);
-            if (unlisted.has(file))
-                this.unitless.set(file, 0);
-        }
         for (const slot of this.slots) {
-            const own = shares[slot.index];
-            slot.collecting = [...files];
+            slot.collecting = this.queue.filesOf(slot.index);
             for (const file of slot.collecting)
-                slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
+                slot.proc.send({ t: 'collect', file });
             if (slot.collecting.length)
                 this.armTimer(slot, true);
         }
         this.collectionProgress();
-    }
-    /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
-    passError(file, error) {
-        if (!this.passErrors.some((kept) => kept.file === file))
-            this.passErrors.push({ file, error });
     }
     /** A worker finished a file of the collection pass; when all have, report its errors and run. */
     collectionProgress() {
@@ -17951,7 +17406,6 @@ class Pool {
                 if (at > last)
                     uncounted.push(file);
         }
-        this.runFound(failed);
         this.events.collectionDone?.(uncounted);
         if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
             this.summary.collectionErrors = reported;
@@ -17963,20 +17417,6 @@ class Pool {
             return;
         for (const slot of this.slots)
             this.dispatch(slot);
-    }
-    /** Modules with no unit whose collection found tests run whole on the first worker, in
-     * collection order, as pytest runs what it collects. */
-    runFound(failed) {
-        if (this.schedulingStopped)
-            return;
-        const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
-        for (const [file, items] of this.unitless) {
-            if (items === 0 || failed.has(file))
-                continue;
-            const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-            this.queue.insert(0, { file, ids: null, expected: 0 }, after);
-            this.events.fileFound?.(file);
-        }
     }
     spawn(slot) {
         const handlers = {
@@ -18017,7 +17457,6 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
-            ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
@@ -18160,7 +17599,7 @@ class Pool {
                 return;
             case 'collect_error':
                 if (!slot.unit && slot.collecting.length) {
-                    this.passError(slot.collecting[0], collectionErrorOf(frame));
+                    this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
                     return;
                 }
                 slot.collectErrors++;
@@ -18170,8 +17609,6 @@ class Pool {
                 if (slot.collecting[0] !== frame.file)
                     return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
                 slot.collecting.shift();
-                if (frame.items && this.unitless.has(frame.file))
-                    this.unitless.set(frame.file, frame.items);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
@@ -18310,7 +17747,7 @@ class Pool {
             const file = slot.collecting[0];
             const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
             const tail = proc.stderrTail();
-            this.passError(file, { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what });
+            this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
             slot.collecting = [];
             return this.collectionProgress();
         }
@@ -18690,22 +18127,15 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
  * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
  * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
- * __pycache__ already does the job. The worker sets the prefix itself once the interpreter has
- * started (FASTEST_PYCACHE_PREFIX; python/fastest_worker/__main__.py), so that start-up imports
- * read the installed bytecode rather than compile into an empty prefix; the user's environment is
- * left as it is. A prefix the user set (PYTHONPYCACHEPREFIX) is used as it is, with writing on; the
- * worker puts the user's own values back into os.environ first thing.
+ * __pycache__ already does the job. The worker puts the
+ * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
  */
 function bytecodeCacheEnv(base, pycacheDir) {
-    if (base.PYTHONPYCACHEPREFIX === undefined)
-        return { FASTEST_PYCACHE_PREFIX: pycacheDir };
-    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
-        .filter((name) => base[name] !== undefined)
-        .map((name) => `${name}=${base[name]}`)
-        .join('\0');
+    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
-        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
         FASTEST_SAVED_PYTHON_ENV: saved,
     };
 }
@@ -18727,7 +18157,6 @@ function lastLine(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
-exports.passFiles = passFiles;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
 /** A module is split when it is this many times a worker's fair share of the run. */
@@ -18867,30 +18296,14 @@ class OrderedQueues {
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
     }
-    /**
-     * A unit found after the queues were dealt (a module the collection pass found tests in though
-     * discovery listed none): on `worker`'s queue, in collection order just after `after` (the
-     * unit that precedes it in collection order; none: first).
-     */
-    insert(worker, unit, after) {
-        const base = after ? this.position.get(after) : -1;
-        const queue = this.queues[worker];
-        let position = base + 0.5;
-        for (const other of queue)
-            if (this.position.get(other) > base && this.position.get(other) < base + 1)
-                position = Math.max(position, (this.position.get(other) + base + 1) / 2);
-        this.position.set(unit, position);
-        const at = queue.findIndex((other) => this.position.get(other) > position);
-        queue.splice(at < 0 ? queue.length : at, 0, unit);
-    }
-    /** The files of `worker`'s share. */
-    filesOf(worker) {
-        return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
-    }
     /** What is left of `of` after its worker died: that worker runs it next, in its place. */
     putBack(worker, rest, of) {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
         this.queues[worker].unshift(rest);
+    }
+    /** The files of `worker`'s share, in the order it will run them. */
+    filesOf(worker) {
+        return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
     }
     /** Units of these files run no more (their modules failed to collect). */
     dropFiles(files) {
@@ -18909,28 +18322,6 @@ class OrderedQueues {
     }
 }
 exports.OrderedQueues = OrderedQueues;
-/**
- * The files of the collection pass in collection order: the units' files (in their order), with
- * each module that has no unit placed before the first unit file that follows it in the walk
- * (`modules`: the walk's test modules in collection order).
- */
-function passFiles(units, modules) {
-    const walkIndex = new Map(modules.map((file, index) => [file, index]));
-    const unitFiles = [...new Set(units.map((unit) => unit.file))];
-    const withUnits = new Set(unitFiles);
-    const extras = modules.filter((file) => !withUnits.has(file));
-    const files = [];
-    let next = 0;
-    for (const file of unitFiles) {
-        const at = walkIndex.get(file);
-        if (at !== undefined)
-            for (; next < extras.length && walkIndex.get(extras[next]) < at; next++)
-                files.push(extras[next]);
-        files.push(file);
-    }
-    files.push(...extras.slice(next));
-    return files;
-}
 
 
 /***/ }),
@@ -19020,47 +18411,6 @@ function rememberInterpreter(choice, executable) {
     }
     catch {
         // read-only checkout: the shim is asked again next time
-    }
-}
-
-
-/***/ }),
-
-/***/ 9487:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.forgetBytecode = forgetBytecode;
-// Python trusts a .pyc whose header holds its source's mtime in whole seconds and its size: a
-// source saved twice within one second at the same size would import the first save's code.
-// `fastest watch` runs right after each save, so it removes the bytecode of every saved module
-// (beside it in __pycache__, and under the pycache prefix the workers use) before the run.
-const node_fs_1 = __nccwpck_require__(3024);
-const node_path_1 = __nccwpck_require__(6760);
-/** The .pyc files Python may have written for `source` (absolute), with or without a pycache prefix. */
-function bytecodeDirs(source, prefixes) {
-    const dir = (0, node_path_1.dirname)(source);
-    return [(0, node_path_1.join)(dir, '__pycache__'), ...prefixes.map((prefix) => (0, node_path_1.join)(prefix, dir))];
-}
-/** Removes the cached bytecode of the saved Python sources (absolute paths). */
-function forgetBytecode(sources, prefixes) {
-    for (const source of sources) {
-        if (!source.endsWith('.py'))
-            continue;
-        const stem = (0, node_path_1.basename)(source, '.py') + '.';
-        for (const dir of bytecodeDirs(source, prefixes)) {
-            let names;
-            try {
-                names = (0, node_fs_1.readdirSync)(dir);
-            }
-            catch {
-                continue; // none written there
-            }
-            for (const name of names)
-                if (name.startsWith(stem) && name.endsWith('.pyc'))
-                    (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, name), { force: true });
-        }
     }
 }
 
@@ -19219,8 +18569,7 @@ class CollectionTruth {
             let accounted = 0;
             for (const [item, ids] of countsOf(byFile.get(file) ?? [], module)) {
                 accounted += ids.length;
-                // a dynamic item collected as itself teaches that it is exact (hypothesis' @given tests)
-                if (ids.length === 1 && ids[0] === item.id && !item.dynamic)
+                if (ids.length === 1 && ids[0] === item.id)
                     continue;
                 record[item.id] = ids;
             }
@@ -19246,7 +18595,7 @@ exports.CollectionTruth = CollectionTruth;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.KeptWarmParent = exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS = exports.WarmParent = exports.FORK_AVAILABLE = void 0;
+exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS = exports.WarmParent = exports.FORK_AVAILABLE = void 0;
 exports.readWarmParentRecord = readWarmParentRecord;
 exports.writeWarmParentRecord = writeWarmParentRecord;
 exports.warmParentWanted = warmParentWanted;
@@ -19674,65 +19023,6 @@ class WarmRun {
     }
 }
 exports.WarmRun = WarmRun;
-/**
- * `fastest watch`'s warm parent, kept across runs: started once, told the test files once (every
- * file the watch has run so far), ended only by `rebuild` (its imports may be stale: a changed
- * conftest.py or config) or `close`. A parent an import made unusable is started again without
- * that package, so pytest and the engine stay warm; every run's workers are forked from it.
- */
-class KeptWarmParent {
-    opts;
-    parent;
-    preloaded = false;
-    files = new Set();
-    unsafe = new Set();
-    closed = false;
-    constructor(opts) {
-        this.opts = opts;
-        this.start();
-    }
-    /** Parents started so far (the first included). */
-    generation = 0;
-    start() {
-        const parent = new WarmParent(this.opts);
-        this.parent = parent;
-        this.preloaded = false;
-        this.generation++;
-        void parent.outcome.then((outcome) => {
-            if (outcome.usable || this.parent !== parent || this.closed)
-                return;
-            const fresh = outcome.unsafe.map((name) => name.split('.')[0]).filter((name) => !this.unsafe.has(name));
-            if (fresh.length === 0)
-                return; // it cannot start at all: forked workers fall back to spawned ones
-            for (const name of fresh)
-                this.unsafe.add(name);
-            this.rebuild();
-        });
-    }
-    preload(files, exclude) {
-        for (const file of files)
-            this.files.add(file);
-        if (this.preloaded || !this.parent)
-            return;
-        this.preloaded = true;
-        this.parent.preload([...this.files], [...exclude, ...this.unsafe]);
-    }
-    /** Kept for the next run. */
-    end() { }
-    /** A new parent: what the old one imported may no longer be what the project's files import. */
-    rebuild() {
-        if (this.closed)
-            return;
-        this.parent?.dispose(true);
-        this.start();
-    }
-    close() {
-        this.closed = true;
-        this.parent?.dispose(true);
-        this.parent = undefined;
-    }
-}
-exports.KeptWarmParent = KeptWarmParent;
 
 
 /***/ }),
@@ -30813,8 +30103,6 @@ async function main(argv) {
         return (0, discover_js_1.discoverCommand)(argv, rest, write);
     if (command === 'watch')
         return (0, watch_js_1.watchCommand)(rest, process.cwd(), process.env);
-    if (rest.includes('--watch'))
-        return (0, watch_js_1.watchCommand)(rest.filter((arg) => arg !== '--watch'), process.cwd(), process.env);
     return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
 }
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */

@@ -1,6 +1,6 @@
 // The CLI's contract: pytest's flags and exit codes, one-line errors, discover output.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,19 @@ describe('fastest CLI', () => {
     expect(r.out).toMatch(/^tests\/test_cart.py: native engine$/m);
     expect(r.out).toMatch(/^tests\/test_plugin.py: pytest engine \(fixture 'mocker' is not defined by the module, its conftests or the native builtins\)$/m);
     expect(r.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');
+  });
+
+  it('--show-engines is not handed to pytest when --strict-config asks pytest about the ini keys (structlog)', () => {
+    const dir = join(work, 'engines-strict-config');
+    cpSync(demo, dir, { recursive: true });
+    const pyproject = join(dir, 'pyproject.toml');
+    writeFileSync(
+      pyproject,
+      readFileSync(pyproject, 'utf8').replace('[tool.pytest.ini_options]\n', '[tool.pytest.ini_options]\naddopts = ["--strict-config"]\n'),
+    );
+    const r = fastest(['--show-engines'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^tests\/test_cart.py: native engine$/m);
   });
 
   it('fences what tests print under -s on GitHub Actions', () => {

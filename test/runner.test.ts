@@ -693,4 +693,29 @@ describe('bytecode under PYTHONDONTWRITEBYTECODE=1 (workers write to .fastest/py
     expect(written.some((p) => p.includes('fastest_worker/native/engine.'))).toBe(true);
     expect(written.filter((p) => installDirs.some((dir) => `/${p}`.startsWith(`${dir}/`)))).toEqual([]);
   }, 60_000);
+
+  it('keeps a PYTHONPYCACHEPREFIX the user set beside PYTHONDONTWRITEBYTECODE=1, and the tests see both', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'fastest-pycache-'));
+    const userPrefix = join(cacheDir, 'user prefix');
+    const saved = { PYTHONDONTWRITEBYTECODE: process.env.PYTHONDONTWRITEBYTECODE, PYTHONPYCACHEPREFIX: process.env.PYTHONPYCACHEPREFIX };
+    process.env.PYTHONDONTWRITEBYTECODE = '1';
+    process.env.PYTHONPYCACHEPREFIX = userPrefix;
+    try {
+      const rootdir = join(cacheDir, 'project');
+      mkdirSync(rootdir);
+      writeFileSync(
+        join(rootdir, 'test_env.py'),
+        `import os\n\ndef test_env():\n    assert os.environ["PYTHONDONTWRITEBYTECODE"] == "1"\n    assert os.environ["PYTHONPYCACHEPREFIX"] == ${JSON.stringify(userPrefix)}\n`,
+      );
+      const got = await run([{ file: 'test_env.py', ids: null, expected: 1 }], { rootdir, cacheDir, workers: 1, engine: 'native' });
+      expect(got.results.map((r) => r.outcome)).toEqual(['passed']);
+      expect(pycFiles(userPrefix).some((p) => p.includes('fastest_worker/native/engine.'))).toBe(true);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -154,6 +154,25 @@ def test_after():
     expect(Object.values(probes(p))[0].ppid).not.toBe(r.pid);
   });
 
+  it('imports the packages of a virtualenv inside the project in the parent, rather than reading them as project files', () => {
+    // django-ninja's checkout with its `.venv/` inside: Django's files were followed as the
+    // project's own (ast-parsed, hundreds of files, every run) and never preloaded
+    const p = project({ 'tests/conftest.py': 'import sharedpkg\nimport venvpkg\n', 'tests/test_a.py': PROBE_TEST });
+    const venv = join(p.root, '.venv');
+    const base = spawnSync('python3', ['-c', 'import sys, sysconfig; print(sys.base_prefix); print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n');
+    expect(spawnSync(join(base[0], 'bin', 'python3'), ['-m', 'venv', '--without-pip', venv]).status).toBe(0);
+    const python = join(venv, 'bin', 'python');
+    const site = spawnSync(python, ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(site, 'outer.pth'), `${base[1]}\n`); // pytest from the interpreter running these tests
+    mkdirSync(join(site, 'venvpkg'));
+    writeFileSync(join(site, 'venvpkg', '__init__.py'), 'VALUE = 1\n');
+    const r = run(p, '1', ['--python', python]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(record(p).imported).toEqual(['sharedpkg', 'venvpkg']);
+  });
+
   for (const fixture of ['runner-basic', 'native-basic', 'runner-shared-conftest']) {
     it(`gives the same outcomes with the warm parent on and off (${fixture})`, () => {
       const base = mkdtempSync(join(tmpdir(), 'fastest-warm-fixture-'));

@@ -12,16 +12,14 @@ def _restore_user_environment():
     PYTHONDONTWRITEBYTECODE=1 imports are not compiled from source on every run, and nothing is
     written beside the user's sources); tests and their subprocesses see the environment as the
     user set it."""
+    import json
     import os
 
     saved = os.environ.pop("FASTEST_SAVED_PYTHON_ENV", None)
     if saved is None:
         return
     os.environ.pop("PYTHONPYCACHEPREFIX", None)
-    for item in saved.split("\0"):
-        name, sep, value = item.partition("=")
-        if sep:
-            os.environ[name] = value
+    os.environ.update(json.loads(saved))  # {name: value} (src/runner/python.ts)
 
 
 def _use_node_pycache_prefix():

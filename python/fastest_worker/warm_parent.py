@@ -137,8 +137,12 @@ def candidate_modules(files, rootdir):
     modules they lead to import first, in first-seen order. Project modules are followed by
     reading them, never by importing them."""
     rootdir = os.path.abspath(rootdir)
+    # a virtualenv inside the project (`.venv/`) is on sys.path under the rootdir too: what it
+    # holds is third-party (to import in the parent), not project files to read and follow
+    shared = _shared_roots()
     project_bases = [rootdir] + [os.path.abspath(p) for p in sys.path
-                                 if p and os.path.abspath(p).startswith(rootdir + os.sep)]
+                                 if p and os.path.abspath(p).startswith(rootdir + os.sep)
+                                 and not any((os.path.realpath(p) + os.sep).startswith(r) for r in shared)]
     work = []
     for path in files:
         path = os.path.abspath(path)

@@ -851,6 +851,7 @@ const FASTEST_ONLY = new Set([
   '--no-cache',
   '--changed',
   '--affected-by',
+  '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([

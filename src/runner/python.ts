@@ -130,10 +130,10 @@ export function workerEnv(index: number, workers: number, base: NodeJS.ProcessEn
  */
 function bytecodeCacheEnv(base: NodeJS.ProcessEnv, pycacheDir: string): NodeJS.ProcessEnv {
   if (base.PYTHONPYCACHEPREFIX === undefined) return { FASTEST_PYCACHE_PREFIX: pycacheDir };
-  const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
-    .filter((name) => base[name] !== undefined)
-    .map((name) => `${name}=${base[name]}`)
-    .join('\0');
+  // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+  const saved = JSON.stringify(
+    Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))),
+  );
   return {
     PYTHONDONTWRITEBYTECODE: undefined,
     PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,

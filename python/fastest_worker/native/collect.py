@@ -17,7 +17,7 @@ from _pytest.mark.structures import get_unpacked_marks
 from _pytest.outcomes import fail
 
 from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
-from .hooks import register_conftest
+from .hooks import generate_hooks, register_conftest
 from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
                      prune_closure)
@@ -605,6 +605,15 @@ class Collector:
             known = cache[key] = self.registry.closure(initialnames, defn.parentids, direct)
         return FixtureInfo(argnames, initialnames, list(known[0]), dict(known[1]))
 
+    def _conftest_generate_hooks(self, module_node) -> list:
+        """The module's conftests' pytest_generate_tests, innermost first (pluggy's order), looked
+        up once per module; support.static_check sent the module to pytest unless each of them
+        never parametrizes."""
+        found = module_node.__dict__.get("_conftest_generate")
+        if found is None:
+            found = module_node._conftest_generate = generate_hooks(self.conftest_modules(module_node.path))
+        return found
+
     def _genfunctions(self, module_node, parent, class_node, name, func) -> List[Item]:
         defn = Definition(self.session, module_node, class_node, parent, name, func)
         cls = class_node.obj if class_node is not None else None
@@ -617,6 +626,7 @@ class Collector:
             hooks.append(module_node.obj.pytest_generate_tests)
         if cls is not None and _has_generate_hook(class_node):
             hooks.append(cls().pytest_generate_tests)
+        hooks += self._conftest_generate_hooks(module_node)
         if not hooks and not marks and not _has_fixture_params(info):
             return [Item(name, parent, func, name, None, info, defn)]  # nothing parametrizes it
         metafunc = Metafunc(defn, info, self.config, cls=cls, module=module_node.obj)

@@ -167,6 +167,7 @@ class NativeEngine:
         self._facts_checked = False
         self.init_worker_id = init.get("workerId") or 0
         self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
+        self.coverage = bool(init.get("coverage"))
         # auto: a module native cannot collect exactly goes to the pytest engine (run_unit's
         # "fallback"); native: it is reported as native collected it.
         self.falls_back = (init.get("engine") or "auto") == "auto"
@@ -242,7 +243,7 @@ class NativeEngine:
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
-                                      missing_fixtures=self.falls_back)
+                                      missing_fixtures=self.falls_back, coverage=self.coverage)
             except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason

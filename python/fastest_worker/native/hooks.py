@@ -1,6 +1,7 @@
 """The conftest hooks the native engine runs itself: pytest_addoption, pytest_configure,
 pytest_sessionstart, pytest_itemcollected, pytest_collection_modifyitems and pytest_runtest_setup
-(support.NATIVE_HOOKS; any other hook sends the module to pytest).
+(support.NATIVE_HOOKS; any other hook sends the module to pytest), and pytest_generate_tests
+when it never parametrizes.
 
 pytest_addoption gets a parser that only records each option's default (the CLI does not pass
 a suite's own options on, so defaults are what pytest would see too); pytest_configure runs when
@@ -154,6 +155,13 @@ def register_conftest(mod, config, session=None) -> None:
     sessionstart = getattr(mod, "pytest_sessionstart", None)
     if callable(sessionstart) and session is not None:
         call_hook(sessionstart, session=session)
+
+
+def generate_hooks(conftests: List[object]) -> list:
+    """pytest_generate_tests of the module's conftests, innermost first, each called per test
+    function with its metafunc (only those that never parametrize reach here: support.py)."""
+    return [lambda metafunc, hook=hook: call_hook(hook, metafunc=metafunc)
+            for hook in _innermost_first(conftests, "pytest_generate_tests")]
 
 
 def item_collected(conftests: List[object], items: list) -> None:

@@ -25,7 +25,8 @@ PLUGIN_MARKS = {
 }
 
 # Conftest hooks the native engine calls itself (hooks.py), or may ignore because they only
-# shape pytest's own terminal output.
+# shape pytest's own terminal output; also a conftest's pytest_generate_tests that never
+# parametrizes (_generate_hook_only_reads; collect.py calls it).
 NATIVE_HOOKS = {
     "pytest_addoption", "pytest_configure", "pytest_sessionstart", "pytest_itemcollected",
     "pytest_collection_modifyitems", "pytest_runtest_setup",
@@ -235,7 +236,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 3
+_FACTS_VERSION = 5
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
@@ -324,6 +325,28 @@ def _yields(func: ast.AST) -> bool:
     return False
 
 
+def _generate_hook_only_reads(func: ast.AST) -> bool:
+    """Whether a conftest's pytest_generate_tests can be called by the native engine: a plain
+    (undecorated) function that never parametrizes. Its metafunc is only read, as `metafunc.attr`
+    other than `parametrize`, never passed on or aliased; so the order pytest calls it in,
+    relative to the fixtures' and marks' parametrization (which depends on when pytest registered
+    the conftest), cannot change an id. Such hooks are there for their side effects (ninja's
+    sets an environment variable) or to read what the function asks for."""
+    if func.decorator_list or not isinstance(func, ast.FunctionDef):
+        return False
+    params = [a.arg for a in func.args.posonlyargs + func.args.args + func.args.kwonlyargs]
+    if func.args.vararg or func.args.kwarg or params not in ([], ["metafunc"]):
+        return False
+    reads = set()
+    for node in ast.walk(func):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "metafunc":
+            if node.attr == "parametrize" or not isinstance(node.ctx, ast.Load):
+                return False
+            reads.add(id(node.value))
+    return all(id(node) in reads for node in ast.walk(func)
+               if isinstance(node, ast.Name) and node.id == "metafunc")
+
+
 def _argnames(func: ast.AST, is_method: bool) -> list:
     args = func.args
     positional = args.posonlyargs + args.args
@@ -390,6 +413,27 @@ def _parametrize_names(call: ast.Call) -> Set[str]:
     return names
 
 
+def _argnames_given_by_caller(call: ast.Call) -> bool:
+    """`parametrize(parameter, ...)`: argnames in a variable, as in a helper that builds the mark
+    for a decorator (jinja's `mark_dualiter("articles", make_articles)`)."""
+    first = call.args[0] if call.args else next((kw.value for kw in call.keywords if kw.arg == "argnames"), None)
+    return isinstance(first, ast.Name)
+
+
+def _decorator_string_args(tree: ast.Module) -> Set[str]:
+    """The names a decorator call's first string argument gives (`@helper("a, b", ...)`), on the
+    module's functions and methods: where the module parametrizes through a helper, these are
+    the argnames it may pass on."""
+    names: Set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for dec in node.decorator_list:
+                if isinstance(dec, ast.Call) and dec.args and isinstance(dec.args[0], ast.Constant) \
+                        and isinstance(dec.args[0].value, str):
+                    names.update(n.strip() for n in dec.args[0].value.split(",") if n.strip())
+    return names
+
+
 def _statements_mentioning(tree: ast.Module, text: str, word: str) -> list:
     """The top-level statements whose lines (decorators included) contain `word`: a call to
     `...word(...)` names it in its own text, so only these can hold one, and walking them
@@ -430,7 +474,9 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
 
     for stmt in tree.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name.startswith("pytest_"):
-            if is_conftest or stmt.name != "pytest_generate_tests":
+            if is_conftest and stmt.name == "pytest_generate_tests" and _generate_hook_only_reads(stmt):
+                pass  # collect.py calls it per function, as pytest does
+            elif is_conftest or stmt.name != "pytest_generate_tests":
                 if any("wrapper" in ast.dump(dec) for dec in stmt.decorator_list):
                     facts.hooks.add(stmt.name + " as a hook wrapper")
                 else:
@@ -472,10 +518,14 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
     visit(tree.body, False)
 
     text = source.decode("utf-8", "replace")
+    dynamic_argnames = False
     for stmt in _statements_mentioning(tree, text, "parametrize"):
         for node in ast.walk(stmt):  # argnames the regex misses (implicitly joined strings)
             if isinstance(node, ast.Call) and _decorator_name(node).split(".")[-1] == "parametrize":
                 facts.param_names |= _parametrize_names(node)
+                dynamic_argnames = dynamic_argnames or _argnames_given_by_caller(node)
+    if dynamic_argnames:
+        facts.param_names |= _decorator_string_args(tree)
     for match in _PARAMETRIZE.finditer(text):
         facts.param_names.update(name.strip() for literal in _strings(match.group(1))
                                  for name in literal.split(",") if name.strip())
@@ -499,11 +549,15 @@ PYTEST_MARKS = frozenset({"filterwarnings", "skip", "skipif", "xfail", "parametr
 
 def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
                  registered_marks: Optional[Set[str]] = None,
-                 asyncs: Optional[AsyncSetup] = None, missing_fixtures: bool = True) -> Optional[str]:
+                 asyncs: Optional[AsyncSetup] = None, missing_fixtures: bool = True,
+                 coverage: bool = True) -> Optional[str]:
     """Why this module must run under the pytest engine, or None.
 
     ``missing_fixtures``: a fixture nobody defines is a reason (auto: a plugin only pytest loads
     may define it); under --engine native it is not: the test errors at setup, as in pytest.
+
+    ``coverage``: whether the run measures coverage; without it pytest-cov's `no_cover` mark does
+    nothing in pytest either (dateutil's conftest adds it to every xfail test), so it is no reason.
 
     ``registered_marks`` is given under --strict-markers: a mark outside it and pytest's own might
     be registered by a plugin or a conftest's pytest_configure, which only pytest knows, and is
@@ -528,6 +582,8 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
         if facts.plugins:
             return f"{rel} sets pytest_plugins"
         plugin_marks = {m for m in facts.marks & PLUGIN_MARKS if _plugin_may_be_installed(m)}
+        if not coverage:
+            plugin_marks.discard("no_cover")
         if plugin_marks:
             return f"{rel} uses the plugin mark '{sorted(plugin_marks)[0]}'"
         if registered_marks is not None:
