@@ -17471,8 +17471,8 @@ class Pool {
         for (const slot of this.slots)
             this.dispatch(slot);
     }
-    /** Modules with no unit whose collection found tests run whole on the first worker, in
-     * collection order, as pytest runs what it collects. */
+    /** Modules with no unit whose collection found tests run whole, each on the least loaded
+     * worker (pytest-describe's modules can be most of a suite), in collection order there. */
     runFound(failed) {
         if (this.schedulingStopped)
             return;
@@ -17481,7 +17481,7 @@ class Pool {
             if (items === 0 || failed.has(file))
                 continue;
             const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-            this.queue.insert(0, { file, ids: null, expected: 0 }, after);
+            this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
             this.events.fileFound?.(file);
         }
     }
@@ -18384,6 +18384,11 @@ class OrderedQueues {
         this.position.set(unit, position);
         const at = queue.findIndex((other) => this.position.get(other) > position);
         queue.splice(at < 0 ? queue.length : at, 0, unit);
+    }
+    /** The worker with the least expected time queued. */
+    leastLoaded() {
+        const loads = this.queues.map((queue) => queue.reduce((sum, unit) => sum + unit.expected, 0));
+        return loads.indexOf(Math.min(...loads));
     }
     /** The files of `worker`'s share. */
     filesOf(worker) {
