@@ -232,7 +232,7 @@ describe("a conftest's collect_ignore decided at run time", () => {
           .filter((l) => /^(PASSED|FAILED) /.test(l))
           .sort(),
       );
-    for (const engine of ['native', 'auto']) {
+    for (const engine of ['native', 'auto', 'pytest']) {
       for (const workers of ['1', '2']) {
         const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--engine', engine, ...args], {
           cwd: proj,
