@@ -17421,7 +17421,9 @@ class Pool {
         }
         for (const slot of this.slots) {
             const own = shares[slot.index];
-            slot.collecting = [...files];
+            // Another worker's file that is not a Python module (a file a conftest hook collects:
+            // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
+            slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
             for (const file of slot.collecting)
                 slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
             if (slot.collecting.length)
