@@ -3350,7 +3350,6 @@ const FASTEST_ONLY = new Set([
     '--no-cache',
     '--changed',
     '--affected-by',
-    '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
@@ -4625,6 +4624,11 @@ async function runCommand(argv, cwd, env) {
         removeSignalHandlers();
     }
 }
+/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
+function unlistedModules(discovery) {
+    const listed = new Set(discovery.items.map((item) => item.file));
+    return (discovery.modules ?? []).filter((file) => !listed.has(file));
+}
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
@@ -4757,7 +4761,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
-            collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
+            namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
+            collectFirst: {
+                stopOnErrors: !options.continueOnCollectionErrors,
+                // pytest imports every module it walks, tests run or not; --lf skips the files with no
+                // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
+                ...(discovery.modules && !options.lastFailed && !options.shard && !impact
+                    ? { files: (0, index_js_1.passFiles)(units, discovery.modules), unlisted: unlistedModules(discovery) }
+                    : {}),
+            },
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4778,6 +4790,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             fileCollected: (file, engine) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
+            },
+            fileFound: (file) => {
+                // Tests discovery did not list (a plugin's or the module's own making): counted as the
+                // worker reports them, -k/-m judged on each id as for a whole-file item.
+                truth.waitFor.add(file);
+                if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
+                    toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
+                }
             },
             collectionDone: (uncounted) => {
                 for (const file of uncounted)
@@ -9017,6 +9037,7 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
+            modules: modules.map((l) => l.rel),
         };
     }
     finally {
@@ -17103,6 +17124,8 @@ function checkedFrame(value) {
             const frame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
             if (fields.engine === 'native' || fields.engine === 'pytest')
                 frame.engine = fields.engine;
+            if (fields.items !== undefined && fields.items !== null)
+                frame.items = num(fields, 'items', 'collect_done');
             return frame;
         }
         case 'unit_done':
@@ -17233,7 +17256,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -17249,6 +17272,7 @@ Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function 
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
+Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
@@ -17317,13 +17341,18 @@ class Pool {
     passErrors = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
+    /** Files of the collection pass discovery listed no test of, and how many their collection found. */
+    unitless = new Map();
+    units;
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
+        this.units = units;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
-        for (const unit of units)
-            if (!this.filePosition.has(unit.file))
-                this.filePosition.set(unit.file, this.filePosition.size);
+        for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
+            if (!this.filePosition.has(file))
+                this.filePosition.set(file, this.filePosition.size);
+        }
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -17370,17 +17399,42 @@ class Pool {
                     this.dispatch(slot);
         });
     }
-    /** The collection pass: every worker collects the files of its share before any test runs. */
+    /**
+     * The collection pass: before any test runs, every worker collects every file of the run in
+     * collection order, as pytest imports every module before its first test: what importing a
+     * module does (a `sys.modules` entry, a patched global) is then visible to each worker's tests,
+     * whichever worker runs that module. A file of another worker's share is only imported there
+     * (the native engine builds no items for it; the owner reports its errors); its errors are
+     * reported once.
+     */
     collectFirst() {
         this.collectionPass = true;
+        const files = [...this.filePosition.keys()];
+        const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
+        // A module with no unit (no test in its source, or none selected): the first worker reports it.
+        const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
+        const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
+        for (const file of unowned) {
+            shares[0]?.add(file);
+            if (unlisted.has(file))
+                this.unitless.set(file, 0);
+        }
         for (const slot of this.slots) {
-            slot.collecting = this.queue.filesOf(slot.index);
+            const own = shares[slot.index];
+            // Another worker's file that is not a Python module (a file a conftest hook collects:
+            // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
+            slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
             for (const file of slot.collecting)
-                slot.proc.send({ t: 'collect', file });
+                slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
             if (slot.collecting.length)
                 this.armTimer(slot, true);
         }
         this.collectionProgress();
+    }
+    /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
+    passError(file, error) {
+        if (!this.passErrors.some((kept) => kept.file === file))
+            this.passErrors.push({ file, error });
     }
     /** A worker finished a file of the collection pass; when all have, report its errors and run. */
     collectionProgress() {
@@ -17406,6 +17460,7 @@ class Pool {
                 if (at > last)
                     uncounted.push(file);
         }
+        this.runFound(failed);
         this.events.collectionDone?.(uncounted);
         if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
             this.summary.collectionErrors = reported;
@@ -17417,6 +17472,20 @@ class Pool {
             return;
         for (const slot of this.slots)
             this.dispatch(slot);
+    }
+    /** Modules with no unit whose collection found tests run whole, each on the least loaded
+     * worker (pytest-describe's modules can be most of a suite), in collection order there. */
+    runFound(failed) {
+        if (this.schedulingStopped)
+            return;
+        const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+        for (const [file, items] of this.unitless) {
+            if (items === 0 || failed.has(file))
+                continue;
+            const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
+            this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
+            this.events.fileFound?.(file);
+        }
     }
     spawn(slot) {
         const handlers = {
@@ -17457,6 +17526,7 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
+            ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
@@ -17599,7 +17669,7 @@ class Pool {
                 return;
             case 'collect_error':
                 if (!slot.unit && slot.collecting.length) {
-                    this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
+                    this.passError(slot.collecting[0], collectionErrorOf(frame));
                     return;
                 }
                 slot.collectErrors++;
@@ -17609,6 +17679,8 @@ class Pool {
                 if (slot.collecting[0] !== frame.file)
                     return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
                 slot.collecting.shift();
+                if (frame.items && this.unitless.has(frame.file))
+                    this.unitless.set(frame.file, frame.items);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
@@ -17747,7 +17819,7 @@ class Pool {
             const file = slot.collecting[0];
             const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
             const tail = proc.stderrTail();
-            this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+            this.passError(file, { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what });
             slot.collecting = [];
             return this.collectionProgress();
         }
@@ -18131,8 +18203,10 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
  */
 function bytecodeCacheEnv(base, pycacheDir) {
-    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
-    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
+    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
+        .filter((name) => base[name] !== undefined)
+        .map((name) => `${name}=${base[name]}`)
+        .join('\0');
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
         PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
@@ -18157,6 +18231,7 @@ function lastLine(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
+exports.passFiles = passFiles;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
 /** A module is split when it is this many times a worker's fair share of the run. */
@@ -18296,14 +18371,35 @@ class OrderedQueues {
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
     }
+    /**
+     * A unit found after the queues were dealt (a module the collection pass found tests in though
+     * discovery listed none): on `worker`'s queue, in collection order just after `after` (the
+     * unit that precedes it in collection order; none: first).
+     */
+    insert(worker, unit, after) {
+        const base = after ? this.position.get(after) : -1;
+        const queue = this.queues[worker];
+        let position = base + 0.5;
+        for (const other of queue)
+            if (this.position.get(other) > base && this.position.get(other) < base + 1)
+                position = Math.max(position, (this.position.get(other) + base + 1) / 2);
+        this.position.set(unit, position);
+        const at = queue.findIndex((other) => this.position.get(other) > position);
+        queue.splice(at < 0 ? queue.length : at, 0, unit);
+    }
+    /** The worker with the least expected time queued. */
+    leastLoaded() {
+        const loads = this.queues.map((queue) => queue.reduce((sum, unit) => sum + unit.expected, 0));
+        return loads.indexOf(Math.min(...loads));
+    }
+    /** The files of `worker`'s share. */
+    filesOf(worker) {
+        return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
+    }
     /** What is left of `of` after its worker died: that worker runs it next, in its place. */
     putBack(worker, rest, of) {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
         this.queues[worker].unshift(rest);
-    }
-    /** The files of `worker`'s share, in the order it will run them. */
-    filesOf(worker) {
-        return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
     }
     /** Units of these files run no more (their modules failed to collect). */
     dropFiles(files) {
@@ -18322,6 +18418,28 @@ class OrderedQueues {
     }
 }
 exports.OrderedQueues = OrderedQueues;
+/**
+ * The files of the collection pass in collection order: the units' files (in their order), with
+ * each module that has no unit placed before the first unit file that follows it in the walk
+ * (`modules`: the walk's test modules in collection order).
+ */
+function passFiles(units, modules) {
+    const walkIndex = new Map(modules.map((file, index) => [file, index]));
+    const unitFiles = [...new Set(units.map((unit) => unit.file))];
+    const withUnits = new Set(unitFiles);
+    const extras = modules.filter((file) => !withUnits.has(file));
+    const files = [];
+    let next = 0;
+    for (const file of unitFiles) {
+        const at = walkIndex.get(file);
+        if (at !== undefined)
+            for (; next < extras.length && walkIndex.get(extras[next]) < at; next++)
+                files.push(extras[next]);
+        files.push(file);
+    }
+    files.push(...extras.slice(next));
+    return files;
+}
 
 
 /***/ }),

@@ -162,12 +162,14 @@ describe('modules nothing of which runs are imported as pytest imports them', ()
           env,
         });
         const lines = (out: string) =>
-          summary(out).concat(
-            out
-              .split('\n')
-              .filter((l) => /^PASSED /.test(l))
-              .sort(),
-          );
+          summary(out)
+            .map((l) => l.replace(/^=+ | =+$/g, ''))
+            .concat(
+              out
+                .split('\n')
+                .filter((l) => /^PASSED /.test(l))
+                .sort(),
+            );
         expect({ engine, workers, status: f.status, lines: lines(f.stdout) }).toEqual({ engine, workers, status: p.status, lines: lines(p.stdout) });
       }
     }
@@ -226,13 +228,15 @@ describe("a conftest's collect_ignore decided at run time", () => {
   it.each([[[]], [['sub']], [['test_ignored.py']]])('as pytest, args %j', (args: string[]) => {
     const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', ...args], { cwd: proj, encoding: 'utf8', env });
     const lines = (out: string) =>
-      summary(out).concat(
-        out
-          .split('\n')
-          .filter((l) => /^(PASSED|FAILED) /.test(l))
-          .sort(),
-      );
-    for (const engine of ['native', 'auto']) {
+      summary(out)
+        .map((l) => l.replace(/^=+ | =+$/g, ''))
+        .concat(
+          out
+            .split('\n')
+            .filter((l) => /^(PASSED|FAILED) /.test(l))
+            .sort(),
+        );
+    for (const engine of ['native', 'auto', 'pytest']) {
       for (const workers of ['1', '2']) {
         const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--engine', engine, ...args], {
           cwd: proj,

@@ -569,6 +569,7 @@ class PytestEngine:
         self.emit = emit
         self.collected = CollectedReporter()
         self.rootdir = init.get("rootdir") or os.getcwd()
+        self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
         self.plugin = _ReportPlugin(emit)
         os.environ["PYTEST_VERSION"] = pytest.__version__
         args = _build_args(init)
@@ -684,17 +685,20 @@ class PytestEngine:
         plugin.collect_warnings = []
         if os.getcwd() != self.rootdir:
             os.chdir(self.rootdir)
-        placeholder = self._is_placeholder(file)
+        # A module the command line did not name is collected as pytest's walk reaches it, so
+        # that a conftest's collect_ignore decided at run time applies (attrs).
+        path = os.path.join(self.rootdir, file)
+        placeholder = self._is_placeholder(file) or os.path.abspath(path) not in self.named_paths
         try:
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.
             self.config.args = [file]
             if placeholder:
-                _as_if_walked(session, os.path.join(self.rootdir, file))
+                _as_if_walked(session, path)
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
-            if placeholder and _collected_nothing(e, os.path.join(self.rootdir, file)):
+            if placeholder and _collected_nothing(e, path):
                 return "nothing"
             self.emit(results.collect_error(file, _describe(e)))
             return None

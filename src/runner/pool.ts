@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, RerunSettings, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
-import { OrderedQueues } from './schedule.js';
+import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
 import type { CollectErrorFrame, MalformedFrame, WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import type { WarmParent } from './warm.js';
@@ -260,7 +260,9 @@ class Pool {
     }
     for (const slot of this.slots) {
       const own = shares[slot.index];
-      slot.collecting = [...files];
+      // Another worker's file that is not a Python module (a file a conftest hook collects:
+      // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
+      slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
       for (const file of slot.collecting) slot.proc!.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
       if (slot.collecting.length) this.armTimer(slot, true);
     }
@@ -303,15 +305,15 @@ class Pool {
     for (const slot of this.slots) this.dispatch(slot);
   }
 
-  /** Modules with no unit whose collection found tests run whole on the first worker, in
-   * collection order, as pytest runs what it collects. */
+  /** Modules with no unit whose collection found tests run whole, each on the least loaded
+   * worker (pytest-describe's modules can be most of a suite), in collection order there. */
   private runFound(failed: ReadonlySet<string>): void {
     if (this.schedulingStopped) return;
     const position = (file: string) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
     for (const [file, items] of this.unitless) {
       if (items === 0 || failed.has(file)) continue;
       const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-      this.queue.insert(0, { file, ids: null, expected: 0 }, after);
+      this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * DEFAULT_TEST_SECONDS }, after);
       this.events.fileFound?.(file);
     }
   }

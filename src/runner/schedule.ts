@@ -165,6 +165,12 @@ export class OrderedQueues {
     queue.splice(at < 0 ? queue.length : at, 0, unit);
   }
 
+  /** The worker with the least expected time queued. */
+  leastLoaded(): number {
+    const loads = this.queues.map((queue) => queue.reduce((sum, unit) => sum + unit.expected, 0));
+    return loads.indexOf(Math.min(...loads));
+  }
+
   /** The files of `worker`'s share. */
   filesOf(worker: number): Set<string> {
     return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
