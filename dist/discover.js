@@ -8390,7 +8390,8 @@ function findBinding(text, name) {
     const re = new RegExp(`^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`, 'gm');
     let found = null;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length))
+        // a function's binding is its own, unless it declares the name `global`
+        if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length) && !new RegExp(`\\bglobal\\b[^\\n]*\\b${n}\\b`).test(text))
             continue;
         if (m[1] !== '' || found !== null)
             return undefined;
