@@ -759,7 +759,6 @@ const FASTEST_ONLY = new Set([
     '--no-cache',
     '--changed',
     '--affected-by',
-    '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
@@ -3116,11 +3115,8 @@ function learnCollected(rootdir, lessons, modules) {
         for (const id of Object.keys(record)) {
             if (id in lesson)
                 continue;
-            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
-            if (ids.length === 1 && ids[0] === id)
-                delete record[id];
-            else
-                record[id] = ids;
+            // kept when the module produces it as itself: the item was recorded because it was dynamic
+            record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
         }
         if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
             continue;
@@ -7069,7 +7065,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0) {
+        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -7094,6 +7090,33 @@ function rebind(ctx, name, value, guard) {
     }
     const before = ctx.guards.names.get(name) ?? guards_js_1.UNKNOWN_GUARD;
     ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
+}
+/** Builtins that read their arguments and change nothing (`assert len(set(CASES)) == len(CASES)`). */
+const READING_BUILTINS = new Set([
+    'len',
+    'set',
+    'frozenset',
+    'list',
+    'tuple',
+    'sorted',
+    'any',
+    'all',
+    'sum',
+    'min',
+    'max',
+    'isinstance',
+    'enumerate',
+    'zip',
+    'range',
+]);
+/** An expression that can't change a value: calls only to reading builtins, no attribute, no `:=`. */
+function readsOnly(node, ctx) {
+    if (node.descendantsOfType(['attribute', 'named_expression', 'await', 'yield']).length > 0)
+        return false;
+    return node.descendantsOfType('call').every((call) => {
+        const fn = call?.childForFieldName('function');
+        return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && !ctx.assignedNames.has(fn.text) && !ctx.definedNames.has(fn.text);
+    });
 }
 /** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
 function forgetMutated(ctx, text) {
@@ -7268,7 +7291,7 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         rebind(ctx, name, value.k === 'unk' ? null : value, guard);
         if (markValue)
             ctx.markVariables.set(name, markValue);
-        if (literal !== null && !(0, pyliteral_js_1.isDynamic)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
@@ -7398,6 +7421,7 @@ exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
+exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
@@ -7576,6 +7600,30 @@ function isDynamic(value) {
             return value.items.some(isDynamic);
         case 'call':
             return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
+        default:
+            return false;
+    }
+}
+const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/**
+ * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
+ * (in constants and comprehension elements) so that the parametrize stage can follow it through
+ * the module's imports (values.ts); one whose head is a comprehension variable can't be (its
+ * attribute of a loop value is not the module's name of the same spelling).
+ */
+function hasUnreadablePart(value, locals) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    switch (value.py) {
+        case 'expr':
+            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+        case 'tuple':
+        case 'list':
+            return value.items.some((v) => hasUnreadablePart(v, locals));
+        case 'call':
+            return (locals?.has(value.func.split('.')[0]) === true ||
+                value.args.some((v) => hasUnreadablePart(v, locals)) ||
+                Object.values(value.kwargs).some((v) => hasUnreadablePart(v, locals)));
         default:
             return false;
     }
@@ -7949,7 +7997,7 @@ function comprehension(node, ctx) {
     const walk = (depth, locals) => {
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
-            if (isDynamic(value))
+            if (hasUnreadablePart(value, locals))
                 return false;
             out.push(value);
             return out.length <= MAX_EXPANDED;
@@ -8342,6 +8390,9 @@ function findBinding(text, name) {
     const re = new RegExp(`^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`, 'gm');
     let found = null;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        // a function's binding is its own, unless it declares the name `global`
+        if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length) && !new RegExp(`\\bglobal\\b[^\\n]*\\b${n}\\b`).test(text))
+            continue;
         if (m[1] !== '' || found !== null)
             return undefined;
         found = { kind: m[2] === 'class' ? 'class' : m[2] ? 'def' : m[3] ? 'import' : 'other', index: m.index };
@@ -8358,6 +8409,31 @@ function findBinding(text, name) {
     if (found === null && /^from[ \t]+\S+[ \t]+import[ \t]+\*|^def __getattr__/m.test(text))
         return undefined;
     return found;
+}
+/**
+ * Whether the line at `index` (indented by `indent`) lies in a class or function body: the
+ * lines that open its enclosing blocks, found by lesser indentation, include a `class` or `def`.
+ * A binding there is no module-level one. (A multi-line string or bracket at lesser indentation
+ * reads as another block, which only makes the binding count as module-level.)
+ */
+function insideClassOrDef(text, index, indent) {
+    let width = indent;
+    let end = index;
+    while (width > 0 && end > 0) {
+        const start = text.lastIndexOf('\n', end - 2) + 1;
+        const line = text.slice(start, end - 1);
+        end = start;
+        const body = line.trimStart();
+        if (body === '' || body.startsWith('#'))
+            continue;
+        const lineIndent = line.length - body.length;
+        if (lineIndent >= width)
+            continue;
+        if (/^(class|def|async[ \t]+def)\b/.test(body))
+            return true;
+        width = lineIndent;
+    }
+    return false;
 }
 /** `from M import A as name` (plain or parenthesized) at `index`: `M` and `A`. */
 function importedAt(text, index, name) {
@@ -8390,6 +8466,14 @@ function lookup(env, file, text, imports, path, depth) {
         const from = importedAt(text, binding.index, head);
         return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
     }
+    if (binding.kind === 'class' && rest.length === 1)
+        return enumMember(text, binding.index, head, rest[0]);
+    if (binding.kind === 'other' && rest.length === 0) {
+        // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
+        const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
+        if (alias && alias.index === 0)
+            return lookup(env, file, text, null, alias[1].split('.'), depth + 1);
+    }
     if (rest.length > 0)
         return undefined;
     if (binding.kind === 'class') {
@@ -8401,6 +8485,8 @@ function lookup(env, file, text, imports, path, depth) {
                 return undefined;
         return { kind: 'class', name: head, file, text, start: binding.index };
     }
+    if (binding.kind === 'other')
+        return namedTupleClass(text, binding.index, head, file);
     if (binding.kind === 'def') {
         const before = text.slice(0, binding.index).split('\n');
         before.pop();
@@ -8409,6 +8495,75 @@ function lookup(env, file, text, imports, path, depth) {
         return { kind: 'function', name: head };
     }
     return undefined;
+}
+/** What in an Enum's body changes its members' `str()` or which names are members. */
+const ENUM_CUSTOMIZING = /__str__|__format__|__new__|_missing_|_ignore_|_generate_next_value_|metaclass|__init_subclass__|__getattr__/;
+/**
+ * `Class.MEMBER` where Class derives from `enum.Enum` alone and MEMBER is one of its members, not
+ * an alias: its members are assigned one each, all `object()`, all `auto()`, or all distinct str or
+ * int literals (equal values would make the later name an alias of the first).
+ */
+function enumMember(text, start, cls, member) {
+    const before = text.slice(0, start).split('\n');
+    before.pop();
+    if (before.length > 0 && before[before.length - 1].startsWith('@'))
+        return undefined;
+    const parts = classParts(text, start);
+    if (!parts || parts.bases.length !== 1 || ENUM_CUSTOMIZING.test(parts.body))
+        return undefined;
+    if (!isEnumBase(text, parts.bases[0]))
+        return undefined;
+    const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
+    if (!indent)
+        return undefined;
+    const values = new Map();
+    const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
+    for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
+        if (m[1].startsWith('_') || values.has(m[1]))
+            return undefined;
+        values.set(m[1], m[2]);
+    }
+    if (!values.has(member))
+        return undefined;
+    const all = [...values.values()];
+    const kinds = [/^object\(\)$/, /^(enum\.)?auto\(\)$/, /^"[\w .-]*"$|^'[\w .-]*'$/, /^-?[1-9]\d*$|^0$/];
+    const kind = kinds.find((re) => all.every((v) => re.test(v)));
+    if (!kind)
+        return undefined;
+    if (kind === kinds[2] || kind === kinds[3]) {
+        const literal = all.map((v) => (kind === kinds[2] ? v.slice(1, -1) : v));
+        if (new Set(literal).size !== literal.length)
+            return undefined;
+    }
+    return { kind: 'enum member', name: `${cls}.${member}` };
+}
+/** Whether a class's base (as written in `text`) is `enum.Enum`. */
+function isEnumBase(text, base) {
+    if (base === 'enum.Enum')
+        return /^import[ \t]+enum[ \t]*$/m.test(text);
+    if (base !== 'Enum')
+        return false;
+    const binding = bindingOf(text, 'Enum');
+    if (binding?.kind !== 'import')
+        return false;
+    const from = importedAt(text, binding.index, 'Enum');
+    return from?.module === 'enum' && from.attr === 'Enum';
+}
+/**
+ * `Name = namedtuple("Name", ...)` (from collections): a class named by its first argument whose
+ * instances are tuples (field names can't start with an underscore, so none is `__name__`).
+ */
+function namedTupleClass(text, index, name, file) {
+    const m = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*(collections\\.)?namedtuple\\(\\s*(["'])(\\w+)\\2\\s*,`).exec(text.slice(index));
+    if (!m)
+        return undefined;
+    const imported = bindingOf(text, 'namedtuple');
+    const fromCollections = m[1]
+        ? /^import[ \t]+collections[ \t]*$/m.test(text)
+        : imported?.kind === 'import' && importedAt(text, imported.index, 'namedtuple')?.module === 'collections';
+    if (!fromCollections)
+        return undefined;
+    return { kind: 'class', name: m[3], file, text, start: -1 };
 }
 function followImport(env, fromFile, bound, rest, depth) {
     const colon = bound.indexOf(':');
@@ -8443,7 +8598,11 @@ function followImport(env, fromFile, bound, rest, depth) {
         return module.startsWith('.') ? undefined : { kind: 'module', name: `${module}.${attr}` };
     return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
+/** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
+const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr']);
 function stdlibFound(dotted) {
+    if (PLAIN_STDLIB_OBJECTS.has(dotted))
+        return { kind: 'instance', name: dotted };
     return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 /** The text of a class statement from `start`: its header (bases) and its indented body. */
@@ -8517,6 +8676,8 @@ function resolveValue(value, scope) {
             if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source))
                 return value;
             const found = resolveName(value.source, scope);
+            if (found?.kind === 'instance')
+                return { py: 'object', repr: found.name };
             return found ? { py: 'name', name: found.name } : value;
         }
         case 'call': {
@@ -9875,8 +10036,10 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
  */
 function bytecodeCacheEnv(base, pycacheDir) {
-    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
-    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
+    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
+        .filter((name) => base[name] !== undefined)
+        .map((name) => `${name}=${base[name]}`)
+        .join('\0');
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
         PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,

@@ -4624,11 +4624,6 @@ async function runCommand(argv, cwd, env) {
         removeSignalHandlers();
     }
 }
-/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
-function unlistedModules(discovery) {
-    const listed = new Set(discovery.items.map((item) => item.file));
-    return (discovery.modules ?? []).filter((file) => !listed.has(file));
-}
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
@@ -4761,15 +4756,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
-            namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
-            collectFirst: {
-                stopOnErrors: !options.continueOnCollectionErrors,
-                // pytest imports every module it walks, tests run or not; --lf skips the files with no
-                // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
-                ...(discovery.modules && !options.lastFailed && !options.shard && !impact
-                    ? { files: (0, index_js_1.passFiles)(units, discovery.modules), unlisted: unlistedModules(discovery) }
-                    : {}),
-            },
+            collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4790,14 +4777,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             fileCollected: (file, engine) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
-            },
-            fileFound: (file) => {
-                // Tests discovery did not list (a plugin's or the module's own making): counted as the
-                // worker reports them, -k/-m judged on each id as for a whole-file item.
-                truth.waitFor.add(file);
-                if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
-                    toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
-                }
             },
             collectionDone: (uncounted) => {
                 for (const file of uncounted)
@@ -6798,11 +6777,8 @@ function learnCollected(rootdir, lessons, modules) {
         for (const id of Object.keys(record)) {
             if (id in lesson)
                 continue;
-            const ids = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
-            if (ids.length === 1 && ids[0] === id)
-                delete record[id];
-            else
-                record[id] = ids;
+            // kept when the module produces it as itself: the item was recorded because it was dynamic
+            record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
         }
         if (JSON.stringify(record) === JSON.stringify(entry.collected ?? {}))
             continue;
@@ -9037,7 +9013,6 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
-            modules: modules.map((l) => l.rel),
         };
     }
     finally {
@@ -10752,7 +10727,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0) {
+        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -10777,6 +10752,33 @@ function rebind(ctx, name, value, guard) {
     }
     const before = ctx.guards.names.get(name) ?? guards_js_1.UNKNOWN_GUARD;
     ctx.guards.names.set(name, guard === null ? value : { k: 'ite', c: guard, t: value, f: before });
+}
+/** Builtins that read their arguments and change nothing (`assert len(set(CASES)) == len(CASES)`). */
+const READING_BUILTINS = new Set([
+    'len',
+    'set',
+    'frozenset',
+    'list',
+    'tuple',
+    'sorted',
+    'any',
+    'all',
+    'sum',
+    'min',
+    'max',
+    'isinstance',
+    'enumerate',
+    'zip',
+    'range',
+]);
+/** An expression that can't change a value: calls only to reading builtins, no attribute, no `:=`. */
+function readsOnly(node, ctx) {
+    if (node.descendantsOfType(['attribute', 'named_expression', 'await', 'yield']).length > 0)
+        return false;
+    return node.descendantsOfType('call').every((call) => {
+        const fn = call?.childForFieldName('function');
+        return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && !ctx.assignedNames.has(fn.text) && !ctx.definedNames.has(fn.text);
+    });
 }
 /** A statement that may change a constant in place (`CASES.append(x)`, `CASES += [...]`, a loop). */
 function forgetMutated(ctx, text) {
@@ -10951,7 +10953,7 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         rebind(ctx, name, value.k === 'unk' ? null : value, guard);
         if (markValue)
             ctx.markVariables.set(name, markValue);
-        if (literal !== null && !(0, pyliteral_js_1.isDynamic)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
@@ -11081,6 +11083,7 @@ exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
+exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
@@ -11259,6 +11262,30 @@ function isDynamic(value) {
             return value.items.some(isDynamic);
         case 'call':
             return value.args.some(isDynamic) || Object.values(value.kwargs).some(isDynamic);
+        default:
+            return false;
+    }
+}
+const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/**
+ * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
+ * (in constants and comprehension elements) so that the parametrize stage can follow it through
+ * the module's imports (values.ts); one whose head is a comprehension variable can't be (its
+ * attribute of a loop value is not the module's name of the same spelling).
+ */
+function hasUnreadablePart(value, locals) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    switch (value.py) {
+        case 'expr':
+            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+        case 'tuple':
+        case 'list':
+            return value.items.some((v) => hasUnreadablePart(v, locals));
+        case 'call':
+            return (locals?.has(value.func.split('.')[0]) === true ||
+                value.args.some((v) => hasUnreadablePart(v, locals)) ||
+                Object.values(value.kwargs).some((v) => hasUnreadablePart(v, locals)));
         default:
             return false;
     }
@@ -11632,7 +11659,7 @@ function comprehension(node, ctx) {
     const walk = (depth, locals) => {
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
-            if (isDynamic(value))
+            if (hasUnreadablePart(value, locals))
                 return false;
             out.push(value);
             return out.length <= MAX_EXPANDED;
@@ -12025,6 +12052,9 @@ function findBinding(text, name) {
     const re = new RegExp(`^([ \\t]*)(?:(class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(from[ \\t]+\\S+[ \\t]+import\\b[^\\n]*\\b${n}\\b|import[ \\t]+[^\\n]*\\bas[ \\t]+${n}\\b))`, 'gm');
     let found = null;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        // a function's binding is its own, unless it declares the name `global`
+        if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length) && !new RegExp(`\\bglobal\\b[^\\n]*\\b${n}\\b`).test(text))
+            continue;
         if (m[1] !== '' || found !== null)
             return undefined;
         found = { kind: m[2] === 'class' ? 'class' : m[2] ? 'def' : m[3] ? 'import' : 'other', index: m.index };
@@ -12041,6 +12071,31 @@ function findBinding(text, name) {
     if (found === null && /^from[ \t]+\S+[ \t]+import[ \t]+\*|^def __getattr__/m.test(text))
         return undefined;
     return found;
+}
+/**
+ * Whether the line at `index` (indented by `indent`) lies in a class or function body: the
+ * lines that open its enclosing blocks, found by lesser indentation, include a `class` or `def`.
+ * A binding there is no module-level one. (A multi-line string or bracket at lesser indentation
+ * reads as another block, which only makes the binding count as module-level.)
+ */
+function insideClassOrDef(text, index, indent) {
+    let width = indent;
+    let end = index;
+    while (width > 0 && end > 0) {
+        const start = text.lastIndexOf('\n', end - 2) + 1;
+        const line = text.slice(start, end - 1);
+        end = start;
+        const body = line.trimStart();
+        if (body === '' || body.startsWith('#'))
+            continue;
+        const lineIndent = line.length - body.length;
+        if (lineIndent >= width)
+            continue;
+        if (/^(class|def|async[ \t]+def)\b/.test(body))
+            return true;
+        width = lineIndent;
+    }
+    return false;
 }
 /** `from M import A as name` (plain or parenthesized) at `index`: `M` and `A`. */
 function importedAt(text, index, name) {
@@ -12073,6 +12128,14 @@ function lookup(env, file, text, imports, path, depth) {
         const from = importedAt(text, binding.index, head);
         return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
     }
+    if (binding.kind === 'class' && rest.length === 1)
+        return enumMember(text, binding.index, head, rest[0]);
+    if (binding.kind === 'other' && rest.length === 0) {
+        // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
+        const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
+        if (alias && alias.index === 0)
+            return lookup(env, file, text, null, alias[1].split('.'), depth + 1);
+    }
     if (rest.length > 0)
         return undefined;
     if (binding.kind === 'class') {
@@ -12084,6 +12147,8 @@ function lookup(env, file, text, imports, path, depth) {
                 return undefined;
         return { kind: 'class', name: head, file, text, start: binding.index };
     }
+    if (binding.kind === 'other')
+        return namedTupleClass(text, binding.index, head, file);
     if (binding.kind === 'def') {
         const before = text.slice(0, binding.index).split('\n');
         before.pop();
@@ -12092,6 +12157,75 @@ function lookup(env, file, text, imports, path, depth) {
         return { kind: 'function', name: head };
     }
     return undefined;
+}
+/** What in an Enum's body changes its members' `str()` or which names are members. */
+const ENUM_CUSTOMIZING = /__str__|__format__|__new__|_missing_|_ignore_|_generate_next_value_|metaclass|__init_subclass__|__getattr__/;
+/**
+ * `Class.MEMBER` where Class derives from `enum.Enum` alone and MEMBER is one of its members, not
+ * an alias: its members are assigned one each, all `object()`, all `auto()`, or all distinct str or
+ * int literals (equal values would make the later name an alias of the first).
+ */
+function enumMember(text, start, cls, member) {
+    const before = text.slice(0, start).split('\n');
+    before.pop();
+    if (before.length > 0 && before[before.length - 1].startsWith('@'))
+        return undefined;
+    const parts = classParts(text, start);
+    if (!parts || parts.bases.length !== 1 || ENUM_CUSTOMIZING.test(parts.body))
+        return undefined;
+    if (!isEnumBase(text, parts.bases[0]))
+        return undefined;
+    const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
+    if (!indent)
+        return undefined;
+    const values = new Map();
+    const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
+    for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
+        if (m[1].startsWith('_') || values.has(m[1]))
+            return undefined;
+        values.set(m[1], m[2]);
+    }
+    if (!values.has(member))
+        return undefined;
+    const all = [...values.values()];
+    const kinds = [/^object\(\)$/, /^(enum\.)?auto\(\)$/, /^"[\w .-]*"$|^'[\w .-]*'$/, /^-?[1-9]\d*$|^0$/];
+    const kind = kinds.find((re) => all.every((v) => re.test(v)));
+    if (!kind)
+        return undefined;
+    if (kind === kinds[2] || kind === kinds[3]) {
+        const literal = all.map((v) => (kind === kinds[2] ? v.slice(1, -1) : v));
+        if (new Set(literal).size !== literal.length)
+            return undefined;
+    }
+    return { kind: 'enum member', name: `${cls}.${member}` };
+}
+/** Whether a class's base (as written in `text`) is `enum.Enum`. */
+function isEnumBase(text, base) {
+    if (base === 'enum.Enum')
+        return /^import[ \t]+enum[ \t]*$/m.test(text);
+    if (base !== 'Enum')
+        return false;
+    const binding = bindingOf(text, 'Enum');
+    if (binding?.kind !== 'import')
+        return false;
+    const from = importedAt(text, binding.index, 'Enum');
+    return from?.module === 'enum' && from.attr === 'Enum';
+}
+/**
+ * `Name = namedtuple("Name", ...)` (from collections): a class named by its first argument whose
+ * instances are tuples (field names can't start with an underscore, so none is `__name__`).
+ */
+function namedTupleClass(text, index, name, file) {
+    const m = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*(collections\\.)?namedtuple\\(\\s*(["'])(\\w+)\\2\\s*,`).exec(text.slice(index));
+    if (!m)
+        return undefined;
+    const imported = bindingOf(text, 'namedtuple');
+    const fromCollections = m[1]
+        ? /^import[ \t]+collections[ \t]*$/m.test(text)
+        : imported?.kind === 'import' && importedAt(text, imported.index, 'namedtuple')?.module === 'collections';
+    if (!fromCollections)
+        return undefined;
+    return { kind: 'class', name: m[3], file, text, start: -1 };
 }
 function followImport(env, fromFile, bound, rest, depth) {
     const colon = bound.indexOf(':');
@@ -12126,7 +12260,11 @@ function followImport(env, fromFile, bound, rest, depth) {
         return module.startsWith('.') ? undefined : { kind: 'module', name: `${module}.${attr}` };
     return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
+/** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
+const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr']);
 function stdlibFound(dotted) {
+    if (PLAIN_STDLIB_OBJECTS.has(dotted))
+        return { kind: 'instance', name: dotted };
     return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 /** The text of a class statement from `start`: its header (bases) and its indented body. */
@@ -12200,6 +12338,8 @@ function resolveValue(value, scope) {
             if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source))
                 return value;
             const found = resolveName(value.source, scope);
+            if (found?.kind === 'instance')
+                return { py: 'object', repr: found.name };
             return found ? { py: 'name', name: found.name } : value;
         }
         case 'call': {
@@ -17124,8 +17264,6 @@ function checkedFrame(value) {
             const frame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
             if (fields.engine === 'native' || fields.engine === 'pytest')
                 frame.engine = fields.engine;
-            if (fields.items !== undefined && fields.items !== null)
-                frame.items = num(fields, 'items', 'collect_done');
             return frame;
         }
         case 'unit_done':
@@ -17256,7 +17394,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -17272,7 +17410,6 @@ Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function 
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
-Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
@@ -17341,18 +17478,13 @@ class Pool {
     passErrors = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
-    /** Files of the collection pass discovery listed no test of, and how many their collection found. */
-    unitless = new Map();
-    units;
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
-        this.units = units;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
-        for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
-            if (!this.filePosition.has(file))
-                this.filePosition.set(file, this.filePosition.size);
-        }
+        for (const unit of units)
+            if (!this.filePosition.has(unit.file))
+                this.filePosition.set(unit.file, this.filePosition.size);
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -17399,42 +17531,17 @@ class Pool {
                     this.dispatch(slot);
         });
     }
-    /**
-     * The collection pass: before any test runs, every worker collects every file of the run in
-     * collection order, as pytest imports every module before its first test: what importing a
-     * module does (a `sys.modules` entry, a patched global) is then visible to each worker's tests,
-     * whichever worker runs that module. A file of another worker's share is only imported there
-     * (the native engine builds no items for it; the owner reports its errors); its errors are
-     * reported once.
-     */
+    /** The collection pass: every worker collects the files of its share before any test runs. */
     collectFirst() {
         this.collectionPass = true;
-        const files = [...this.filePosition.keys()];
-        const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
-        // A module with no unit (no test in its source, or none selected): the first worker reports it.
-        const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
-        const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
-        for (const file of unowned) {
-            shares[0]?.add(file);
-            if (unlisted.has(file))
-                this.unitless.set(file, 0);
-        }
         for (const slot of this.slots) {
-            const own = shares[slot.index];
-            // Another worker's file that is not a Python module (a file a conftest hook collects:
-            // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
-            slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
+            slot.collecting = this.queue.filesOf(slot.index);
             for (const file of slot.collecting)
-                slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
+                slot.proc.send({ t: 'collect', file });
             if (slot.collecting.length)
                 this.armTimer(slot, true);
         }
         this.collectionProgress();
-    }
-    /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
-    passError(file, error) {
-        if (!this.passErrors.some((kept) => kept.file === file))
-            this.passErrors.push({ file, error });
     }
     /** A worker finished a file of the collection pass; when all have, report its errors and run. */
     collectionProgress() {
@@ -17460,7 +17567,6 @@ class Pool {
                 if (at > last)
                     uncounted.push(file);
         }
-        this.runFound(failed);
         this.events.collectionDone?.(uncounted);
         if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
             this.summary.collectionErrors = reported;
@@ -17472,20 +17578,6 @@ class Pool {
             return;
         for (const slot of this.slots)
             this.dispatch(slot);
-    }
-    /** Modules with no unit whose collection found tests run whole, each on the least loaded
-     * worker (pytest-describe's modules can be most of a suite), in collection order there. */
-    runFound(failed) {
-        if (this.schedulingStopped)
-            return;
-        const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
-        for (const [file, items] of this.unitless) {
-            if (items === 0 || failed.has(file))
-                continue;
-            const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-            this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
-            this.events.fileFound?.(file);
-        }
     }
     spawn(slot) {
         const handlers = {
@@ -17526,7 +17618,6 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
-            ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
@@ -17669,7 +17760,7 @@ class Pool {
                 return;
             case 'collect_error':
                 if (!slot.unit && slot.collecting.length) {
-                    this.passError(slot.collecting[0], collectionErrorOf(frame));
+                    this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
                     return;
                 }
                 slot.collectErrors++;
@@ -17679,8 +17770,6 @@ class Pool {
                 if (slot.collecting[0] !== frame.file)
                     return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
                 slot.collecting.shift();
-                if (frame.items && this.unitless.has(frame.file))
-                    this.unitless.set(frame.file, frame.items);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
@@ -17819,7 +17908,7 @@ class Pool {
             const file = slot.collecting[0];
             const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
             const tail = proc.stderrTail();
-            this.passError(file, { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what });
+            this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
             slot.collecting = [];
             return this.collectionProgress();
         }
@@ -18231,7 +18320,6 @@ function lastLine(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
-exports.passFiles = passFiles;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
 /** A module is split when it is this many times a worker's fair share of the run. */
@@ -18371,35 +18459,14 @@ class OrderedQueues {
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
     }
-    /**
-     * A unit found after the queues were dealt (a module the collection pass found tests in though
-     * discovery listed none): on `worker`'s queue, in collection order just after `after` (the
-     * unit that precedes it in collection order; none: first).
-     */
-    insert(worker, unit, after) {
-        const base = after ? this.position.get(after) : -1;
-        const queue = this.queues[worker];
-        let position = base + 0.5;
-        for (const other of queue)
-            if (this.position.get(other) > base && this.position.get(other) < base + 1)
-                position = Math.max(position, (this.position.get(other) + base + 1) / 2);
-        this.position.set(unit, position);
-        const at = queue.findIndex((other) => this.position.get(other) > position);
-        queue.splice(at < 0 ? queue.length : at, 0, unit);
-    }
-    /** The worker with the least expected time queued. */
-    leastLoaded() {
-        const loads = this.queues.map((queue) => queue.reduce((sum, unit) => sum + unit.expected, 0));
-        return loads.indexOf(Math.min(...loads));
-    }
-    /** The files of `worker`'s share. */
-    filesOf(worker) {
-        return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
-    }
     /** What is left of `of` after its worker died: that worker runs it next, in its place. */
     putBack(worker, rest, of) {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
         this.queues[worker].unshift(rest);
+    }
+    /** The files of `worker`'s share, in the order it will run them. */
+    filesOf(worker) {
+        return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
     }
     /** Units of these files run no more (their modules failed to collect). */
     dropFiles(files) {
@@ -18418,28 +18485,6 @@ class OrderedQueues {
     }
 }
 exports.OrderedQueues = OrderedQueues;
-/**
- * The files of the collection pass in collection order: the units' files (in their order), with
- * each module that has no unit placed before the first unit file that follows it in the walk
- * (`modules`: the walk's test modules in collection order).
- */
-function passFiles(units, modules) {
-    const walkIndex = new Map(modules.map((file, index) => [file, index]));
-    const unitFiles = [...new Set(units.map((unit) => unit.file))];
-    const withUnits = new Set(unitFiles);
-    const extras = modules.filter((file) => !withUnits.has(file));
-    const files = [];
-    let next = 0;
-    for (const file of unitFiles) {
-        const at = walkIndex.get(file);
-        if (at !== undefined)
-            for (; next < extras.length && walkIndex.get(extras[next]) < at; next++)
-                files.push(extras[next]);
-        files.push(file);
-    }
-    files.push(...extras.slice(next));
-    return files;
-}
 
 
 /***/ }),
@@ -18687,7 +18732,8 @@ class CollectionTruth {
             let accounted = 0;
             for (const [item, ids] of countsOf(byFile.get(file) ?? [], module)) {
                 accounted += ids.length;
-                if (ids.length === 1 && ids[0] === item.id)
+                // a dynamic item collected as itself teaches that it is exact (hypothesis' @given tests)
+                if (ids.length === 1 && ids[0] === item.id && !item.dynamic)
                     continue;
                 record[item.id] = ids;
             }

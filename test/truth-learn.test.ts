@@ -55,5 +55,5 @@ describe('ids learned from a run', () => {
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(discover()).toEqual(expected);
     }
-  });
+  }, 300_000);
 });

@@ -108,7 +108,8 @@ function findBinding(text: string, name: string): Binding {
   );
   let found: { kind: 'class' | 'def' | 'import' | 'other'; index: number } | null = null;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length)) continue;
+    // a function's binding is its own, unless it declares the name `global`
+    if (m[1] !== '' && insideClassOrDef(text, m.index, m[1].length) && !new RegExp(`\\bglobal\\b[^\\n]*\\b${n}\\b`).test(text)) continue;
     if (m[1] !== '' || found !== null) return undefined;
     found = { kind: m[2] === 'class' ? 'class' : m[2] ? 'def' : m[3] ? 'import' : 'other', index: m.index };
   }
