@@ -4,6 +4,7 @@ import os
 import platform
 import re
 import sys
+import time
 import traceback
 
 from . import cancel
@@ -380,7 +381,7 @@ def _main(proto_fds=None):
     emit = channel.emit
     pytest_version = _pytest_version()
     native_unsupported = _native_pytest_range_reason(pytest_version)
-    emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported))
+    emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported, time.monotonic()))
     if native_unsupported is None:
         preload_engine()
     init = channel.recv()
@@ -389,6 +390,8 @@ def _main(proto_fds=None):
     if init.get("t") != "init":
         emit(fatal("expected an init frame, got %r" % init.get("t"), 3))
         return 3
+    if init.get("state"):
+        channel.attach_state(init["state"])  # else each test's start goes as a `start` frame
     maxfail = int(init.get("maxfail") or 0)
     if maxfail > 0:
         emit = _counting_emit(channel.emit, maxfail)
@@ -426,6 +429,7 @@ def _main(proto_fds=None):
             if measure is not None:
                 measure.unit_started()
             info, code = _engine_step(dispatcher.run_unit, unit, unit["file"], emit)
+            channel.no_test_running()
             if code is not None:
                 break
             if info is None:  # an engine bug, reported as a collection error of the file
