@@ -17369,6 +17369,8 @@ class Pool {
                     runs: 0,
                     clockOffset: 0,
                     watch: null,
+                    stateAttached: false,
+                    ahead: null,
                     stateAtProtocolError: null,
                 };
                 this.slots.push(slot);
@@ -17456,6 +17458,8 @@ class Pool {
         slot.state = this.stateFiles.create();
         slot.runs = 0;
         slot.clockOffset = 0;
+        slot.stateAttached = false;
+        slot.ahead = null;
         slot.stateAtProtocolError = null;
         prestarted?.handoff.attach(handlers);
         // The worker reads init after sending hello; writing it now saves a round trip.
@@ -17480,7 +17484,11 @@ class Pool {
     dispatch(slot) {
         if (this.finished || this.finishing || slot.unit)
             return;
-        const unit = this.schedulingStopped ? undefined : this.queue.next(slot.index);
+        // A unit sent ahead runs now; after -x/--maxfail it is dropped (the worker skips it: the
+        // state file's cancel word counts it).
+        const ahead = this.schedulingStopped ? null : slot.ahead;
+        slot.ahead = null;
+        const unit = ahead ?? (this.schedulingStopped ? undefined : this.queue.next(slot.index));
         if (!unit) {
             if (this.slots.every((s) => !s.unit))
                 this.finish();
@@ -17496,9 +17504,30 @@ class Pool {
         slot.engine = null;
         slot.collectErrors = 0;
         slot.cancelled = false;
+        if (!ahead)
+            this.sendRun(slot, unit);
+        this.armTimer(slot, true);
+    }
+    sendRun(slot, unit) {
         slot.runs++;
         slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
-        this.armTimer(slot, true);
+    }
+    /**
+     * The worker started its unit: the next unit of its own share is sent now, so that it goes on
+     * without waiting for Node after `unit_done` (a round trip per unit). Only its own share: what
+     * another worker may steal stays in the queue. Needs the state file, whose cancel word stops a
+     * unit sent ahead before its first test.
+     */
+    sendAhead(slot) {
+        if (slot.ahead || !slot.state || this.schedulingStopped || this.collectionPass || !slot.proc?.alive)
+            return;
+        if (!slot.stateAttached && !(slot.stateAttached = slot.state.attached()))
+            return;
+        const next = this.queue.nextOwn(slot.index);
+        if (!next)
+            return;
+        slot.ahead = next;
+        this.sendRun(slot, next);
     }
     /**
      * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
@@ -17612,6 +17641,7 @@ class Pool {
                     this.summary.interruptExitCode = code;
                     this.clearTimer(slot);
                     slot.unit = null;
+                    slot.ahead = null;
                     slot.started = null;
                     slot.stopping = true;
                     this.stopScheduling();
@@ -17629,6 +17659,7 @@ class Pool {
                     slot.notCollected.add(id);
                 this.clearTimer(slot);
                 this.watchTests(slot);
+                this.sendAhead(slot);
                 if (slot.unit && this.events.unitCollected) {
                     const module = frame.module;
                     const retry = this.retries.has(slot.unit);
@@ -17817,6 +17848,11 @@ class Pool {
             this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
             slot.collecting = [];
             return this.collectionProgress();
+        }
+        if (slot.ahead) {
+            // Sent ahead and never started: it runs on the fresh worker, after what is left of `unit`.
+            this.queue.putBack(slot.index, slot.ahead, slot.ahead);
+            slot.ahead = null;
         }
         const unit = slot.unit;
         if (unit)
@@ -18400,6 +18436,11 @@ class OrderedQueues {
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
     }
+    /** The next unit of `worker`'s own share, never one taken from another worker. */
+    nextOwn(worker) {
+        const own = this.queues[worker]?.shift();
+        return own ? this.given(worker, own) : undefined;
+    }
     /** What is left of `of` after its worker died: that worker runs it next, in its place. */
     putBack(worker, rest, of) {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
@@ -18542,6 +18583,7 @@ const FINISHED_AT = 8; // u32: `started` when the last result was spooled (equal
 const SPOOLED_AT = 12; // u32: bytes of result frames in the spool, not yet written to the pipe
 const TEST_STARTED_AT = 16; // f64: the running test's start, the worker's time.monotonic()
 const ID_LENGTH_AT = 24; // u32: its id's length (0: the id went as a `start` frame)
+const ATTACHED_AT = 28; // u32: 1 once the worker has mapped the file
 const HEADER_BYTES = 32;
 const ID_LIMIT = 65536 - HEADER_BYTES;
 const SPOOL_AT = 65536;
@@ -18572,6 +18614,10 @@ class WorkerStateFile {
             return { id: null, startedAt };
         const id = Buffer.allocUnsafe(length);
         return { id: this.read(id, HEADER_BYTES) ? id.toString('utf8') : null, startedAt };
+    }
+    /** Whether the worker uses the file (it may not have been able to map it). */
+    attached() {
+        return this.read(this.header, 0) && this.header.readUInt32LE(ATTACHED_AT) === 1;
     }
     /** The result frames the worker spooled and had not written to the pipe (length-prefixed). */
     spooled() {

@@ -176,13 +176,13 @@ describe('worker faults: every test ends with exactly one result', () => {
 describe.each(['pytest', 'native'] as const)('results batched through the state file (%s engine)', (engine) => {
   // A batch of results is sent after 60 s here, so the tests before the fault are in the worker's
   // spool, not yet sent, when it dies: Node reads them from the state file (docs/protocol.md).
-  async function batched(file: string, opts: Partial<RunOptions>): Promise<{ got: Run; ran: string[] }> {
+  async function batched(files: string[], opts: Partial<RunOptions>): Promise<{ got: Run; ran: string[] }> {
     const dir = mkdtempSync(join(tmpdir(), 'fastest-batch-'));
     const saved = { log: process.env.BATCH_RUN_LOG, batch: process.env.FASTEST_RESULT_BATCH_SECONDS };
     process.env.BATCH_RUN_LOG = join(dir, 'ran');
     process.env.FASTEST_RESULT_BATCH_SECONDS = '60';
     try {
-      const got = await run([file], { engine, workers: 1, ...opts });
+      const got = await run(files, { engine, workers: 1, ...opts });
       return { got, ran: readFileSync(join(dir, 'ran'), 'utf8').trim().split('\n') };
     } finally {
       for (const [name, value] of [
@@ -197,8 +197,10 @@ describe.each(['pytest', 'native'] as const)('results batched through the state 
   }
 
   it('keeps the results spooled before a crash, names the crashing test and runs nothing twice', async () => {
-    const { got, ran } = await batched('tests/test_batch_crash.py', {});
+    // test_batch_next.py is sent ahead while test_batch_crash.py runs: it runs on the fresh worker.
+    const { got, ran } = await batched(['tests/test_batch_crash.py', 'tests/test_batch_next.py'], {});
     expect(outcomes(got.results)).toEqual({
+      'tests/test_batch_next.py::test_next': 'passed',
       'tests/test_batch_crash.py::test_one': 'passed',
       'tests/test_batch_crash.py::test_two': 'passed',
       'tests/test_batch_crash.py::test_three': 'passed',
@@ -208,12 +210,12 @@ describe.each(['pytest', 'native'] as const)('results batched through the state 
     const r = byId(got.results);
     expect(r.get('tests/test_batch_crash.py::test_crash')!.message).toBe('worker exited unexpectedly with code 3');
     expect(r.get('tests/test_batch_crash.py::test_two')!.sections).toEqual([['Captured stdout call', "two's output\n"]]);
-    expect(ran).toEqual(['one', 'two', 'three', 'crash', 'after']);
+    expect(ran).toEqual(['one', 'two', 'three', 'crash', 'after', 'next']);
     expect(got.summary).toMatchObject({ crashes: 1, timeouts: 0 });
   });
 
   it('keeps the results spooled before a hang that --timeout ends, and names the hanging test', async () => {
-    const { got, ran } = await batched('tests/test_batch_hang.py', { timeoutSeconds: 2, ini: { timeout_method: 'thread' } });
+    const { got, ran } = await batched(['tests/test_batch_hang.py'], { timeoutSeconds: 2, ini: { timeout_method: 'thread' } });
     expect(outcomes(got.results)).toEqual({
       'tests/test_batch_hang.py::test_one': 'passed',
       'tests/test_batch_hang.py::test_two': 'passed',
@@ -226,6 +228,13 @@ describe.each(['pytest', 'native'] as const)('results batched through the state 
     expect(ran).toEqual(['one', 'two', 'hang', 'after']);
     expect(got.summary).toMatchObject({ crashes: 0, timeouts: 1 });
   }, 30_000);
+
+  it('-x: the unit sent ahead runs none of its tests', async () => {
+    const { got, ran } = await batched(['tests/test_batch_fail.py', 'tests/test_batch_next.py'], { maxfail: 1 });
+    expect(outcomes(got.results)).toEqual({ 'tests/test_batch_fail.py::test_fail': 'failed' });
+    expect(ran).toEqual(['fail']);
+    expect(got.summary.stoppedEarly).toBe(true);
+  });
 });
 
 describe.each(['pytest', 'native'] as const)('malformed frames from a worker (%s engine)', (engine) => {

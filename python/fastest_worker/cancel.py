@@ -41,6 +41,8 @@ def cancel_requested():
             _cancelled = True
         elif kind in ("stop", "eof"):
             _cancelled = _stop_pending = True
+        else:  # the next unit, sent ahead: the worker loop runs it after this one
+            channel.defer(frame)
     return _cancelled
 
 

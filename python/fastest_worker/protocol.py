@@ -22,6 +22,7 @@ STARTED_AT = 0  # u32: tests started by this process (each attempt of a rerun co
 CANCEL_AT = 4  # u32: written by Node: the number of the `run` it cancels (1 = this process's first)
 FINISHED_AT = 8  # u32: the value of `started` when the last result was spooled (== started: none runs)
 SPOOLED_AT = 12  # u32: bytes of result frames in the spool not yet written to the pipe
+ATTACHED_AT = 28  # u32: 1 once the worker has mapped the file (Node then sends units ahead)
 ID_AT = 32  # the running test's id, UTF-8
 ID_LIMIT = 65536 - ID_AT  # a longer id goes as a `start` frame (its length is then written as 0)
 SPOOL_AT = 65536
@@ -44,6 +45,7 @@ class SharedState:
         self._started = _U32.unpack_from(mapping, STARTED_AT)[0]
         self.spooled = 0
         _DONE.pack_into(mapping, FINISHED_AT, self._started, 0)
+        _U32.pack_into(mapping, ATTACHED_AT, 1)
 
     @classmethod
     def open(cls, path):
@@ -151,6 +153,7 @@ class Channel:
         self.state = None
         self._flush_due = 0.0
         self.flushed_since_poll = False
+        self._deferred = []  # frames `poll` read that are the main loop's (a `run` sent ahead)
 
     def attach_state(self, path):
         """Uses the shared state file at `path`; False (nothing changes) when it cannot be mapped."""
@@ -261,8 +264,17 @@ class Channel:
             self._buf += chunk
         return True
 
+    def defer(self, frame):
+        """A frame `poll` read during a unit that `recv` must still return (a `run` sent ahead)."""
+        self._deferred.append(frame)
+
     def recv(self):
         """The next frame, or None when Node closed the pipe."""
+        if self._deferred:
+            return self._deferred.pop(0)
+        return self._read_frame()
+
+    def _read_frame(self):
         if not self._fill(4):
             return None
         (size,) = _LEN.unpack_from(self._buf, 0)
@@ -283,7 +295,7 @@ class Channel:
                 return None
             if not ready:
                 return None
-        frame = self.recv()
+        frame = self._read_frame()
         return {"t": "eof"} if frame is None else frame
 
 

@@ -426,6 +426,10 @@ def _main(proto_fds=None):
         if kind == "run":
             unit = frame["unit"]
             cancel.unit_starting(sticky=maxfail > 0)  # a worker past --maxfail stays stopped
+            if channel.state is not None and cancel.cancel_requested():
+                # sent ahead and cancelled (-x/--maxfail) before it started: none of it runs
+                emit(unit_done(unit["file"], None, None))
+                continue
             if measure is not None:
                 measure.unit_started()
             info, code = _engine_step(dispatcher.run_unit, unit, unit["file"], emit)

@@ -147,6 +147,10 @@ interface Slot {
   clockOffset: number;
   /** The --timeout check of the running test, from the state file. */
   watch: NodeJS.Timeout | null;
+  /** The worker has mapped its state file (read once, at its first `collected`). */
+  stateAttached: boolean;
+  /** The next unit, sent ahead while `unit` runs so that the worker never waits for it. */
+  ahead: Unit | null;
   /** The state file as read when the worker broke the protocol (it is killed, but may run on a moment). */
   stateAtProtocolError: StateSnapshot | null;
 }
@@ -237,6 +241,8 @@ class Pool {
           runs: 0,
           clockOffset: 0,
           watch: null,
+          stateAttached: false,
+          ahead: null,
           stateAtProtocolError: null,
         };
         this.slots.push(slot);
@@ -315,6 +321,8 @@ class Pool {
     slot.state = this.stateFiles.create();
     slot.runs = 0;
     slot.clockOffset = 0;
+    slot.stateAttached = false;
+    slot.ahead = null;
     slot.stateAtProtocolError = null;
     prestarted?.handoff.attach(handlers);
     // The worker reads init after sending hello; writing it now saves a round trip.
@@ -339,7 +347,11 @@ class Pool {
   /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
   private dispatch(slot: Slot): void {
     if (this.finished || this.finishing || slot.unit) return;
-    const unit = this.schedulingStopped ? undefined : this.queue.next(slot.index);
+    // A unit sent ahead runs now; after -x/--maxfail it is dropped (the worker skips it: the
+    // state file's cancel word counts it).
+    const ahead = this.schedulingStopped ? null : slot.ahead;
+    slot.ahead = null;
+    const unit = ahead ?? (this.schedulingStopped ? undefined : this.queue.next(slot.index));
     if (!unit) {
       if (this.slots.every((s) => !s.unit)) this.finish();
       return;
@@ -353,9 +365,28 @@ class Pool {
     slot.engine = null;
     slot.collectErrors = 0;
     slot.cancelled = false;
+    if (!ahead) this.sendRun(slot, unit);
+    this.armTimer(slot, true);
+  }
+
+  private sendRun(slot: Slot, unit: Unit): void {
     slot.runs++;
     slot.proc!.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
-    this.armTimer(slot, true);
+  }
+
+  /**
+   * The worker started its unit: the next unit of its own share is sent now, so that it goes on
+   * without waiting for Node after `unit_done` (a round trip per unit). Only its own share: what
+   * another worker may steal stays in the queue. Needs the state file, whose cancel word stops a
+   * unit sent ahead before its first test.
+   */
+  private sendAhead(slot: Slot): void {
+    if (slot.ahead || !slot.state || this.schedulingStopped || this.collectionPass || !slot.proc?.alive) return;
+    if (!slot.stateAttached && !(slot.stateAttached = slot.state.attached())) return;
+    const next = this.queue.nextOwn(slot.index);
+    if (!next) return;
+    slot.ahead = next;
+    this.sendRun(slot, next);
   }
 
   /**
@@ -469,6 +500,7 @@ class Pool {
           this.summary.interruptExitCode = code;
           this.clearTimer(slot);
           slot.unit = null;
+          slot.ahead = null;
           slot.started = null;
           slot.stopping = true;
           this.stopScheduling();
@@ -484,6 +516,7 @@ class Pool {
         for (const id of missing) slot.notCollected.add(id);
         this.clearTimer(slot);
         this.watchTests(slot);
+        this.sendAhead(slot);
         if (slot.unit && this.events.unitCollected) {
           const module = frame.module;
           const retry = this.retries.has(slot.unit);
@@ -661,6 +694,11 @@ class Pool {
       this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
       slot.collecting = [];
       return this.collectionProgress();
+    }
+    if (slot.ahead) {
+      // Sent ahead and never started: it runs on the fresh worker, after what is left of `unit`.
+      this.queue.putBack(slot.index, slot.ahead, slot.ahead);
+      slot.ahead = null;
     }
     const unit = slot.unit;
     if (unit) this.readState(slot, proc);

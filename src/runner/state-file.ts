@@ -13,6 +13,7 @@ const FINISHED_AT = 8; // u32: `started` when the last result was spooled (equal
 const SPOOLED_AT = 12; // u32: bytes of result frames in the spool, not yet written to the pipe
 const TEST_STARTED_AT = 16; // f64: the running test's start, the worker's time.monotonic()
 const ID_LENGTH_AT = 24; // u32: its id's length (0: the id went as a `start` frame)
+const ATTACHED_AT = 28; // u32: 1 once the worker has mapped the file
 const HEADER_BYTES = 32;
 const ID_LIMIT = 65536 - HEADER_BYTES;
 const SPOOL_AT = 65536;
@@ -49,6 +50,11 @@ export class WorkerStateFile {
     if (length === 0 || length > ID_LIMIT) return { id: null, startedAt };
     const id = Buffer.allocUnsafe(length);
     return { id: this.read(id, HEADER_BYTES) ? id.toString('utf8') : null, startedAt };
+  }
+
+  /** Whether the worker uses the file (it may not have been able to map it). */
+  attached(): boolean {
+    return this.read(this.header, 0) && this.header.readUInt32LE(ATTACHED_AT) === 1;
   }
 
   /** The result frames the worker spooled and had not written to the pipe (length-prefixed). */
