@@ -18692,8 +18692,15 @@ class StateFiles {
     dispose() {
         if (this.dir)
             (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
+        if (this.dir)
+            process.off('exit', this.removeAtExit);
         this.dir = null;
     }
+    /** A run ended by a signal (the CLI exits from its handler) leaves no files in /dev/shm. */
+    removeAtExit = () => {
+        if (this.dir)
+            (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
+    };
     directory() {
         if (this.dir !== undefined)
             return this.dir;
@@ -18701,7 +18708,9 @@ class StateFiles {
             if (!base)
                 continue;
             try {
-                return (this.dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)(base, 'fastest-state-')));
+                this.dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)(base, 'fastest-state-'));
+                process.on('exit', this.removeAtExit);
+                return this.dir;
             }
             catch {
                 // next candidate

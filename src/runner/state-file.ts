@@ -123,15 +123,23 @@ export class StateFiles {
 
   dispose(): void {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) process.off('exit', this.removeAtExit);
     this.dir = null;
   }
+
+  /** A run ended by a signal (the CLI exits from its handler) leaves no files in /dev/shm. */
+  private readonly removeAtExit = (): void => {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  };
 
   private directory(): string | null {
     if (this.dir !== undefined) return this.dir;
     for (const base of [sharedMemoryDir(), tmpdir()]) {
       if (!base) continue;
       try {
-        return (this.dir = mkdtempSync(join(base, 'fastest-state-')));
+        this.dir = mkdtempSync(join(base, 'fastest-state-'));
+        process.on('exit', this.removeAtExit);
+        return this.dir;
       } catch {
         // next candidate
       }
