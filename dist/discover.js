@@ -10904,7 +10904,11 @@ function nextLastFailed(previous, results, collectedIds = []) {
         if (!list.includes(child))
             list.push(child);
     };
-    for (const id of collectedIds) {
+    // Only the subtrees of recorded nodes matter, and a node's id is a prefix of every id below it:
+    // with nothing recorded (a passing suite) no tree is built at all.
+    const recorded = [...previous];
+    const below = recorded.length > 64 ? collectedIds : collectedIds.filter((id) => recorded.some((node) => id.startsWith(node)));
+    for (const id of below) {
         const chain = nodeChain(id);
         chain.forEach((node, i) => addChild(i === 0 ? null : chain[i - 1], node));
     }

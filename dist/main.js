@@ -17273,14 +17273,18 @@ function checkedFrame(value) {
                 engine: fields.engine === undefined || fields.engine === null ? null : oneOf(fields, 'engine', ENGINES, 'unit_done'),
                 reason: strOrNull(fields, 'reason', 'unit_done'),
             };
-        case 'hello':
-            return {
+        case 'hello': {
+            const frame = {
                 t: 'hello',
                 pid: num(fields, 'pid', 'hello'),
                 python: str(fields, 'python', 'hello'),
                 pytest: strOrNull(fields, 'pytest', 'hello'),
                 nativeUnsupported: strOrNull(fields, 'nativeUnsupported', 'hello'),
             };
+            if (fields.clock !== undefined)
+                frame.clock = num(fields, 'clock', 'hello');
+            return frame;
+        }
         case 'session_error':
             return { t: 'session_error', message: str(fields, 'message', 'session_error') };
         case 'fatal': {
@@ -17442,6 +17446,8 @@ const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const errors_js_1 = __nccwpck_require__(5507);
 const schedule_js_1 = __nccwpck_require__(2873);
+const frames_js_1 = __nccwpck_require__(6706);
+const state_file_js_1 = __nccwpck_require__(3738);
 const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
@@ -17478,6 +17484,7 @@ class Pool {
     passErrors = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
+    stateFiles = new state_file_js_1.StateFiles();
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
@@ -17520,6 +17527,13 @@ class Pool {
                     killReason: null,
                     stopping: false,
                     collecting: [],
+                    state: null,
+                    runs: 0,
+                    clockOffset: 0,
+                    watch: null,
+                    stateAttached: false,
+                    ahead: null,
+                    stateAtProtocolError: null,
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
@@ -17602,6 +17616,13 @@ class Pool {
         slot.startedUp = false;
         slot.stopping = false;
         slot.killReason = null;
+        slot.state?.dispose();
+        slot.state = this.stateFiles.create();
+        slot.runs = 0;
+        slot.clockOffset = 0;
+        slot.stateAttached = false;
+        slot.ahead = null;
+        slot.stateAtProtocolError = null;
         prestarted?.handoff.attach(handlers);
         // The worker reads init after sending hello; writing it now saves a round trip.
         proc.send({
@@ -17618,13 +17639,18 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
+            ...(slot.state ? { state: slot.state.path } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
     dispatch(slot) {
         if (this.finished || this.finishing || slot.unit)
             return;
-        const unit = this.schedulingStopped ? undefined : this.queue.next(slot.index);
+        // A unit sent ahead runs now; after -x/--maxfail it is dropped (the worker skips it: the
+        // state file's cancel word counts it).
+        const ahead = this.schedulingStopped ? null : slot.ahead;
+        slot.ahead = null;
+        const unit = ahead ?? (this.schedulingStopped ? undefined : this.queue.next(slot.index));
         if (!unit) {
             if (this.slots.every((s) => !s.unit))
                 this.finish();
@@ -17640,8 +17666,30 @@ class Pool {
         slot.engine = null;
         slot.collectErrors = 0;
         slot.cancelled = false;
-        slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+        if (!ahead)
+            this.sendRun(slot, unit);
         this.armTimer(slot, true);
+    }
+    sendRun(slot, unit) {
+        slot.runs++;
+        slot.proc.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+    }
+    /**
+     * The worker started its unit: the next unit of its own share is sent now, so that it goes on
+     * without waiting for Node after `unit_done` (a round trip per unit). Only its own share: what
+     * another worker may steal stays in the queue. Needs the state file, whose cancel word stops a
+     * unit sent ahead before its first test.
+     */
+    sendAhead(slot) {
+        if (slot.ahead || !slot.state || this.schedulingStopped || this.collectionPass || !slot.proc?.alive)
+            return;
+        if (!slot.stateAttached && !(slot.stateAttached = slot.state.attached()))
+            return;
+        const next = this.queue.nextOwn(slot.index);
+        if (!next)
+            return;
+        slot.ahead = next;
+        this.sendRun(slot, next);
     }
     /**
      * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
@@ -17678,6 +17726,42 @@ class Pool {
             clearTimeout(slot.timer);
         slot.timer = null;
     }
+    /**
+     * --timeout through the state file: no timer per test. The check fires when the running test
+     * (or, when none runs, the next one, which starts later) could first be past its limit, and
+     * then reads which test runs and since when; when that one is past, the worker is killed.
+     */
+    watchTests(slot) {
+        this.clearWatch(slot);
+        const limit = this.opts.timeoutSeconds;
+        const proc = slot.proc;
+        if (!limit || limit <= 0 || !slot.state || !proc)
+            return;
+        const seconds = this.workerTimesTests() ? 2 * limit + 5 : limit;
+        const check = () => {
+            slot.watch = null;
+            if (slot.proc !== proc || !slot.unit || !slot.state)
+                return;
+            const running = slot.state.running();
+            let wait = seconds;
+            if (running) {
+                const elapsed = (0, state_file_js_1.monotonicSeconds)() - (running.startedAt + slot.clockOffset);
+                if (elapsed >= seconds) {
+                    slot.killReason = `Timeout (>${pyFloat(limit)}s)`;
+                    proc.kill('SIGKILL');
+                    return;
+                }
+                wait = seconds - elapsed;
+            }
+            slot.watch = setTimeout(check, Math.max(1, Math.ceil(wait * 1000)));
+        };
+        slot.watch = setTimeout(check, seconds * 1000);
+    }
+    clearWatch(slot) {
+        if (slot.watch)
+            clearTimeout(slot.watch);
+        slot.watch = null;
+    }
     onFrame(slot, proc, frame) {
         if (this.finished || slot.proc !== proc)
             return;
@@ -17696,6 +17780,11 @@ class Pool {
         switch (frame.t) {
             case 'hello':
                 slot.startedUp = true;
+                if (frame.clock !== undefined) {
+                    // time.monotonic() is libuv's clock wherever both run; an offset only if it is not.
+                    const offset = (0, state_file_js_1.monotonicSeconds)() - frame.clock;
+                    slot.clockOffset = Math.abs(offset) < 60 ? 0 : offset;
+                }
                 this.events.workerReady?.(slot.index, {
                     pid: frame.pid,
                     python: frame.python,
@@ -17714,6 +17803,7 @@ class Pool {
                     this.summary.interruptExitCode = code;
                     this.clearTimer(slot);
                     slot.unit = null;
+                    slot.ahead = null;
                     slot.started = null;
                     slot.stopping = true;
                     this.stopScheduling();
@@ -17730,6 +17820,8 @@ class Pool {
                 for (const id of missing)
                     slot.notCollected.add(id);
                 this.clearTimer(slot);
+                this.watchTests(slot);
+                this.sendAhead(slot);
                 if (slot.unit && this.events.unitCollected) {
                     const module = frame.module;
                     const retry = this.retries.has(slot.unit);
@@ -17779,6 +17871,7 @@ class Pool {
                 return this.collectionProgress();
             case 'unit_done': {
                 this.clearTimer(slot);
+                this.clearWatch(slot);
                 const unit = slot.unit;
                 if (!unit)
                     return;
@@ -17809,6 +17902,10 @@ class Pool {
         }
         if (slot.killReason === null)
             slot.killReason = `protocol error: ${problem}`;
+        // Read now: the worker goes on until the signal lands; the test running now wrote the bytes,
+        // unless it has ended since (docs/protocol.md "Malformed frames").
+        if (slot.state && !slot.stateAtProtocolError)
+            slot.stateAtProtocolError = { spooled: slot.state.spooled(), running: slot.state.running() };
         proc.kill('SIGKILL');
     }
     /**
@@ -17869,6 +17966,7 @@ class Pool {
         for (const slot of this.slots) {
             if (slot.unit && !slot.cancelled) {
                 slot.cancelled = true;
+                slot.state?.cancel(slot.runs);
                 slot.proc?.send({ t: 'cancel' });
             }
         }
@@ -17877,6 +17975,7 @@ class Pool {
         if (slot.proc !== proc)
             return;
         this.clearTimer(slot);
+        this.clearWatch(slot);
         slot.proc = null;
         if (this.finished)
             return;
@@ -17912,12 +18011,47 @@ class Pool {
             slot.collecting = [];
             return this.collectionProgress();
         }
+        if (slot.ahead) {
+            // Sent ahead and never started: it runs on the fresh worker, after what is left of `unit`.
+            this.queue.putBack(slot.index, slot.ahead, slot.ahead);
+            slot.ahead = null;
+        }
         const unit = slot.unit;
+        if (unit)
+            this.readState(slot, proc);
         if (unit)
             this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
         slot.unit = null;
         slot.started = null;
         this.dispatch(slot);
+    }
+    /**
+     * The worker died running a unit: the results it spooled and had not sent are reported (those
+     * the pipe brought already are not, again), and the state file says which test was running.
+     */
+    readState(slot, proc) {
+        const state = slot.state;
+        if (!state)
+            return;
+        const { spooled, running } = slot.stateAtProtocolError ?? { spooled: state.spooled(), running: state.running() };
+        const recovered = [];
+        let intact = true;
+        new frames_js_1.FrameReader((frame) => {
+            if (frame.t === 'result' && intact)
+                recovered.push(frame);
+            else
+                intact = false; // only results are spooled: the rest is not to be trusted
+        }).push(spooled);
+        for (const frame of recovered) {
+            if (frame.t === 'result' && !slot.reported.has(frame.result.id))
+                this.handleFrame(slot, proc, frame);
+        }
+        if (!running)
+            return;
+        if (running.id !== null)
+            slot.started = running.id;
+        const elapsed = (0, state_file_js_1.monotonicSeconds)() - (running.startedAt + slot.clockOffset);
+        slot.startedAt = performance.now() - Math.max(0, elapsed) * 1000;
     }
     /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
     recoverUnit(slot, unit, reason, timedOut, stderrTail) {
@@ -18059,8 +18193,13 @@ class Pool {
     cleanup() {
         if (this.stopTimer)
             clearTimeout(this.stopTimer);
-        for (const slot of this.slots)
+        for (const slot of this.slots) {
             this.clearTimer(slot);
+            this.clearWatch(slot);
+            slot.state?.dispose();
+            slot.state = null;
+        }
+        this.stateFiles.dispose();
         this.opts.signal?.removeEventListener('abort', this.onAbort);
     }
 }
@@ -18459,6 +18598,11 @@ class OrderedQueues {
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
     }
+    /** The next unit of `worker`'s own share, never one taken from another worker. */
+    nextOwn(worker) {
+        const own = this.queues[worker]?.shift();
+        return own ? this.given(worker, own) : undefined;
+    }
     /** What is left of `of` after its worker died: that worker runs it next, in its place. */
     putBack(worker, rest, of) {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
@@ -18574,6 +18718,180 @@ function rememberInterpreter(choice, executable) {
     }
     catch {
         // read-only checkout: the shim is asked again next time
+    }
+}
+
+
+/***/ }),
+
+/***/ 3738:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.StateFiles = exports.WorkerStateFile = exports.STATE_FILE_BYTES = void 0;
+exports.monotonicSeconds = monotonicSeconds;
+// The shared state file of a worker process (docs/protocol.md "Shared state"): the worker writes
+// the test it is running and spools the results it has not sent yet; Node reads it only when it
+// must know, when a timeout check fires or the worker has died, so that a test's start costs no
+// frame and results travel in batches. Node writes one word: the `run` it cancels.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+// The layout, little-endian; python/fastest_worker/protocol.py writes it.
+const STARTED_AT = 0; // u32: tests started (each attempt of a rerun counts)
+const CANCEL_AT = 4; // u32: written by Node: the number of the `run` it cancels (1: the process's first)
+const FINISHED_AT = 8; // u32: `started` when the last result was spooled (equal: no test runs)
+const SPOOLED_AT = 12; // u32: bytes of result frames in the spool, not yet written to the pipe
+const TEST_STARTED_AT = 16; // f64: the running test's start, the worker's time.monotonic()
+const ID_LENGTH_AT = 24; // u32: its id's length (0: the id went as a `start` frame)
+const ATTACHED_AT = 28; // u32: 1 once the worker has mapped the file
+const HEADER_BYTES = 32;
+const ID_LIMIT = 65536 - HEADER_BYTES;
+const SPOOL_AT = 65536;
+const SPOOL_LIMIT = 1 << 20;
+exports.STATE_FILE_BYTES = SPOOL_AT + SPOOL_LIMIT;
+/** Seconds on the monotonic clock Python's time.monotonic() reads (CLOCK_MONOTONIC, as libuv's). */
+function monotonicSeconds() {
+    return Number(process.hrtime.bigint()) / 1e9;
+}
+class WorkerStateFile {
+    path;
+    fd;
+    header = Buffer.alloc(HEADER_BYTES);
+    constructor(path, fd) {
+        this.path = path;
+        this.fd = fd;
+    }
+    /** The test the worker is running (started, its result not yet spooled), or null. */
+    running() {
+        if (!this.read(this.header, 0))
+            return null;
+        const header = this.header;
+        if (header.readUInt32LE(STARTED_AT) === header.readUInt32LE(FINISHED_AT))
+            return null;
+        const startedAt = header.readDoubleLE(TEST_STARTED_AT);
+        const length = header.readUInt32LE(ID_LENGTH_AT);
+        if (length === 0 || length > ID_LIMIT)
+            return { id: null, startedAt };
+        const id = Buffer.allocUnsafe(length);
+        return { id: this.read(id, HEADER_BYTES) ? id.toString('utf8') : null, startedAt };
+    }
+    /** Whether the worker uses the file (it may not have been able to map it). */
+    attached() {
+        return this.read(this.header, 0) && this.header.readUInt32LE(ATTACHED_AT) === 1;
+    }
+    /** The result frames the worker spooled and had not written to the pipe (length-prefixed). */
+    spooled() {
+        if (!this.read(this.header, 0))
+            return Buffer.alloc(0);
+        const bytes = this.header.readUInt32LE(SPOOLED_AT);
+        if (bytes === 0 || bytes > SPOOL_LIMIT)
+            return Buffer.alloc(0);
+        const spool = Buffer.allocUnsafe(bytes);
+        return this.read(spool, SPOOL_AT) ? spool : Buffer.alloc(0);
+    }
+    /** Asks the worker to stop its `run` number `run` (it reads this word before each test). */
+    cancel(run) {
+        if (this.fd === null)
+            return;
+        const word = Buffer.alloc(4);
+        word.writeUInt32LE(run >>> 0, 0);
+        try {
+            (0, node_fs_1.writeSync)(this.fd, word, 0, 4, CANCEL_AT);
+        }
+        catch {
+            // the `cancel` frame says it as well
+        }
+    }
+    dispose() {
+        if (this.fd === null)
+            return;
+        try {
+            (0, node_fs_1.closeSync)(this.fd);
+            (0, node_fs_1.rmSync)(this.path, { force: true });
+        }
+        catch {
+            // removed with its directory at the end of the run
+        }
+        this.fd = null;
+    }
+    read(into, position) {
+        if (this.fd === null)
+            return false;
+        try {
+            return (0, node_fs_1.readSync)(this.fd, into, 0, into.length, position) === into.length;
+        }
+        catch {
+            return false;
+        }
+    }
+}
+exports.WorkerStateFile = WorkerStateFile;
+/** The state files of one run, in a private directory (tmpfs where there is one). */
+class StateFiles {
+    dir;
+    count = 0;
+    /** A fresh state file for a worker process, or null when none can be made (the worker then
+     * announces each test with a `start` frame, as before). */
+    create() {
+        const dir = this.directory();
+        if (!dir)
+            return null;
+        const path = (0, node_path_1.join)(dir, `worker-${this.count++}`);
+        let fd = null;
+        try {
+            fd = (0, node_fs_1.openSync)(path, 'wx+', 0o600);
+            (0, node_fs_1.ftruncateSync)(fd, exports.STATE_FILE_BYTES);
+            return new WorkerStateFile(path, fd);
+        }
+        catch {
+            if (fd !== null)
+                (0, node_fs_1.closeSync)(fd);
+            return null;
+        }
+    }
+    dispose() {
+        if (this.dir)
+            (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
+        if (this.dir)
+            process.off('exit', this.removeAtExit);
+        this.dir = null;
+    }
+    /** A run ended by a signal (the CLI exits from its handler) leaves no files in /dev/shm. */
+    removeAtExit = () => {
+        if (this.dir)
+            (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
+    };
+    directory() {
+        if (this.dir !== undefined)
+            return this.dir;
+        for (const base of [sharedMemoryDir(), (0, node_os_1.tmpdir)()]) {
+            if (!base)
+                continue;
+            try {
+                this.dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)(base, 'fastest-state-'));
+                process.on('exit', this.removeAtExit);
+                return this.dir;
+            }
+            catch {
+                // next candidate
+            }
+        }
+        return (this.dir = null);
+    }
+}
+exports.StateFiles = StateFiles;
+/** /dev/shm on Linux: the worker rewrites its state file all the time, and tmpfs never writes
+ * those pages back to a disk. */
+function sharedMemoryDir() {
+    if (process.platform !== 'linux')
+        return null;
+    try {
+        return (0, node_fs_1.statSync)('/dev/shm').isDirectory() ? '/dev/shm' : null;
+    }
+    catch {
+        return null;
     }
 }
 
@@ -20097,7 +20415,11 @@ function nextLastFailed(previous, results, collectedIds = []) {
         if (!list.includes(child))
             list.push(child);
     };
-    for (const id of collectedIds) {
+    // Only the subtrees of recorded nodes matter, and a node's id is a prefix of every id below it:
+    // with nothing recorded (a passing suite) no tree is built at all.
+    const recorded = [...previous];
+    const below = recorded.length > 64 ? collectedIds : collectedIds.filter((id) => recorded.some((node) => id.startsWith(node)));
+    for (const id of below) {
         const chain = nodeChain(id);
         chain.forEach((node, i) => addChild(i === 0 ? null : chain[i - 1], node));
     }

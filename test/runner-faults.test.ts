@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runUnits, SESSION_TEARDOWN, type RunOptions, type RunSummary } from '../src/runner/pool.js';
 import type { CollectionError, TestResult, Unit } from '../src/types.js';
@@ -168,6 +170,70 @@ describe('worker faults: every test ends with exactly one result', () => {
     });
     expect(got.summary.crashes).toBe(2);
     expect(got.unitsDone.sort()).toEqual(['tests/test_collect_segv.py', 'tests/test_kill.py']);
+  });
+});
+
+describe.each(['pytest', 'native'] as const)('results batched through the state file (%s engine)', (engine) => {
+  // A batch of results is sent after 60 s here, so the tests before the fault are in the worker's
+  // spool, not yet sent, when it dies: Node reads them from the state file (docs/protocol.md).
+  async function batched(files: string[], opts: Partial<RunOptions>): Promise<{ got: Run; ran: string[] }> {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-batch-'));
+    const saved = { log: process.env.BATCH_RUN_LOG, batch: process.env.FASTEST_RESULT_BATCH_SECONDS };
+    process.env.BATCH_RUN_LOG = join(dir, 'ran');
+    process.env.FASTEST_RESULT_BATCH_SECONDS = '60';
+    try {
+      const got = await run(files, { engine, workers: 1, ...opts });
+      return { got, ran: readFileSync(join(dir, 'ran'), 'utf8').trim().split('\n') };
+    } finally {
+      for (const [name, value] of [
+        ['BATCH_RUN_LOG', saved.log],
+        ['FASTEST_RESULT_BATCH_SECONDS', saved.batch],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('keeps the results spooled before a crash, names the crashing test and runs nothing twice', async () => {
+    // test_batch_next.py is sent ahead while test_batch_crash.py runs: it runs on the fresh worker.
+    const { got, ran } = await batched(['tests/test_batch_crash.py', 'tests/test_batch_next.py'], {});
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_batch_next.py::test_next': 'passed',
+      'tests/test_batch_crash.py::test_one': 'passed',
+      'tests/test_batch_crash.py::test_two': 'passed',
+      'tests/test_batch_crash.py::test_three': 'passed',
+      'tests/test_batch_crash.py::test_crash': 'failed',
+      'tests/test_batch_crash.py::test_after': 'passed',
+    });
+    const r = byId(got.results);
+    expect(r.get('tests/test_batch_crash.py::test_crash')!.message).toBe('worker exited unexpectedly with code 3');
+    expect(r.get('tests/test_batch_crash.py::test_two')!.sections).toEqual([['Captured stdout call', "two's output\n"]]);
+    expect(ran).toEqual(['one', 'two', 'three', 'crash', 'after', 'next']);
+    expect(got.summary).toMatchObject({ crashes: 1, timeouts: 0 });
+  });
+
+  it('keeps the results spooled before a hang that --timeout ends, and names the hanging test', async () => {
+    const { got, ran } = await batched(['tests/test_batch_hang.py'], { timeoutSeconds: 2, ini: { timeout_method: 'thread' } });
+    expect(outcomes(got.results)).toEqual({
+      'tests/test_batch_hang.py::test_one': 'passed',
+      'tests/test_batch_hang.py::test_two': 'passed',
+      'tests/test_batch_hang.py::test_hang': 'failed',
+      'tests/test_batch_hang.py::test_after': 'passed',
+    });
+    const hang = byId(got.results).get('tests/test_batch_hang.py::test_hang')!;
+    expect(hang.message).toBe('Timeout (>2.0s)');
+    expect(hang.duration).toBeGreaterThanOrEqual(1.9);
+    expect(ran).toEqual(['one', 'two', 'hang', 'after']);
+    expect(got.summary).toMatchObject({ crashes: 0, timeouts: 1 });
+  }, 30_000);
+
+  it('-x: the unit sent ahead runs none of its tests', async () => {
+    const { got, ran } = await batched(['tests/test_batch_fail.py', 'tests/test_batch_next.py'], { maxfail: 1 });
+    expect(outcomes(got.results)).toEqual({ 'tests/test_batch_fail.py::test_fail': 'failed' });
+    expect(ran).toEqual(['fail']);
+    expect(got.summary.stoppedEarly).toBe(true);
   });
 });
 

@@ -466,6 +466,41 @@ describe('frames', () => {
     const checked = { t: 'result', result: { id, outcome, when, duration, line, sections } };
     expect(frames).toEqual([checked, checked]);
   });
+
+  it('a usual result packed by the worker fast path decodes in Node as the generic encoder’s', () => {
+    const usual = {
+      t: 'result',
+      id: 'tests/test_x.py::test_é[1]',
+      file: 'tests/test_x.py',
+      engine: 'native',
+      outcome: 'passed',
+      when: 'call',
+      duration: 0.25,
+      line: 7,
+      phases: { setup: 0.125, call: 0.0625, teardown: 0.03125 },
+    };
+    const script = [
+      'import sys, json, base64',
+      `sys.path.insert(0, ${JSON.stringify(pythonRuntimeDir())})`,
+      'from fastest_worker.protocol import pack_result',
+      'from fastest_worker.msgpack import packb',
+      'frame = json.loads(sys.stdin.read())',
+      'sys.stdout.write(json.dumps([base64.b64encode(pack_result(frame)).decode(), base64.b64encode(packb(frame)).decode()]))',
+    ].join('\n');
+    const packed = JSON.parse(execFileSync(PY, ['-c', script], { input: JSON.stringify(usual), encoding: 'utf8' })) as string[];
+    const decoded = packed.map((text) => {
+      const frames: (WorkerFrame | MalformedFrame)[] = [];
+      const body = Buffer.from(text, 'base64');
+      const header = Buffer.alloc(4);
+      header.writeUInt32BE(body.length);
+      new FrameReader((f) => frames.push(f)).push(Buffer.concat([header, body]));
+      return frames;
+    });
+    expect(packed[0]).not.toEqual(packed[1]); // the fast path ran (its keys come in another order)
+    const { t: _t, ...result } = usual;
+    expect(decoded[0]).toEqual([{ t: 'result', result }]);
+    expect(decoded[1]).toEqual(decoded[0]);
+  });
 });
 
 describe('makeUnits', () => {

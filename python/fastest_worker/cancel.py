@@ -7,6 +7,7 @@ them."""
 _channel = None
 _cancelled = False
 _stop_pending = False
+_unit = 0  # the number of the running `run` frame in this process (Node counts them the same way)
 
 
 def bind(channel):
@@ -17,19 +18,31 @@ def bind(channel):
 
 def cancel_requested():
     """True once Node has asked the running unit to stop (-x/--maxfail reached elsewhere), or this
-    worker's own failures reached --maxfail. Never blocks; cleared by `unit_starting`."""
+    worker's own failures reached --maxfail. Never blocks; cleared by `unit_starting`.
+
+    With a shared state file Node's cancel is a word there (read per test, no system call), and
+    the pipe is polled only after a batch of results went out (for `stop`, or Node gone)."""
     global _cancelled, _stop_pending
     if _cancelled:
         return True
-    if _channel is None:
+    channel = _channel
+    if channel is None:
         return False
-    frame = _channel.poll()
+    if channel.state is not None:
+        if channel.cancelled_run() >= _unit:
+            _cancelled = True
+            return True
+        if not channel.flushed_since_poll:
+            return False
+    frame = channel.poll()
     if frame is not None:
         kind = frame.get("t")
         if kind == "cancel":
             _cancelled = True
         elif kind in ("stop", "eof"):
             _cancelled = _stop_pending = True
+        else:  # the next unit, sent ahead: the worker loop runs it after this one
+            channel.defer(frame)
     return _cancelled
 
 
@@ -42,7 +55,8 @@ def request_cancel():
 def unit_starting(sticky):
     """A new unit starts: a cancel of the previous one ends, unless `sticky` (--maxfail reached
     in this worker: it stays stopped)."""
-    global _cancelled
+    global _cancelled, _unit
+    _unit += 1
     if not (sticky and _cancelled):
         _cancelled = False
 

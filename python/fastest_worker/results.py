@@ -154,9 +154,11 @@ def fatal(message, exit_code, interrupt=False):
     return frame
 
 
-def hello(pid, python, pytest, native_unsupported):
+def hello(pid, python, pytest, native_unsupported, clock):
+    """`clock`: time.monotonic() now, so that Node can tell whether it reads the same clock as the
+    start times the worker writes to the shared state file."""
     return {"t": "hello", "pid": pid, "python": python, "pytest": pytest,
-            "nativeUnsupported": native_unsupported}
+            "nativeUnsupported": native_unsupported, "clock": clock}
 
 
 def _ids_and_containers(module_ids):

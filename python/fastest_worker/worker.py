@@ -4,6 +4,7 @@ import os
 import platform
 import re
 import sys
+import time
 import traceback
 
 from . import cancel
@@ -388,7 +389,7 @@ def _main(proto_fds=None):
     emit = channel.emit
     pytest_version = _pytest_version()
     native_unsupported = _native_pytest_range_reason(pytest_version)
-    emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported))
+    emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported, time.monotonic()))
     if native_unsupported is None:
         preload_engine()
     init = channel.recv()
@@ -397,6 +398,8 @@ def _main(proto_fds=None):
     if init.get("t") != "init":
         emit(fatal("expected an init frame, got %r" % init.get("t"), 3))
         return 3
+    if init.get("state"):
+        channel.attach_state(init["state"])  # else each test's start goes as a `start` frame
     maxfail = int(init.get("maxfail") or 0)
     if maxfail > 0:
         emit = _counting_emit(channel.emit, maxfail)
@@ -431,9 +434,14 @@ def _main(proto_fds=None):
         if kind == "run":
             unit = frame["unit"]
             cancel.unit_starting(sticky=maxfail > 0)  # a worker past --maxfail stays stopped
+            if channel.state is not None and cancel.cancel_requested():
+                # sent ahead and cancelled (-x/--maxfail) before it started: none of it runs
+                emit(unit_done(unit["file"], None, None))
+                continue
             if measure is not None:
                 measure.unit_started()
             info, code = _engine_step(dispatcher.run_unit, unit, unit["file"], emit)
+            channel.no_test_running()
             if code is not None:
                 break
             if info is None:  # an engine bug, reported as a collection error of the file

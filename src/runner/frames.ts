@@ -29,6 +29,9 @@ export interface InitFrame {
   /** The paths named on the command line, absolute: pytest collects these even where a
    * conftest's collect_ignore names them. */
   namedPaths?: string[];
+
+  /** The shared state file (state-file.ts); absent: each test's start comes as a `start` frame. */
+  state?: string;
 }
 export interface RunFrame {
   t: 'run';
@@ -45,6 +48,8 @@ export interface HelloFrame {
   python: string;
   pytest: string | null;
   nativeUnsupported: string | null;
+  /** The worker's time.monotonic() when it said hello (the clock of the state file's start times). */
+  clock?: number;
 }
 export interface CollectedFrame {
   t: 'collected';
@@ -317,14 +322,17 @@ function checkedFrame(value: unknown): WorkerFrame {
         engine: fields.engine === undefined || fields.engine === null ? null : oneOf(fields, 'engine', ENGINES, 'unit_done'),
         reason: strOrNull(fields, 'reason', 'unit_done'),
       };
-    case 'hello':
-      return {
+    case 'hello': {
+      const frame: HelloFrame = {
         t: 'hello',
         pid: num(fields, 'pid', 'hello'),
         python: str(fields, 'python', 'hello'),
         pytest: strOrNull(fields, 'pytest', 'hello'),
         nativeUnsupported: strOrNull(fields, 'nativeUnsupported', 'hello'),
       };
+      if (fields.clock !== undefined) frame.clock = num(fields, 'clock', 'hello');
+      return frame;
+    }
     case 'session_error':
       return { t: 'session_error', message: str(fields, 'message', 'session_error') };
     case 'fatal': {

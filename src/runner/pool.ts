@@ -6,8 +6,9 @@ import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, RerunSettings, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
-import type { CollectErrorFrame, MalformedFrame, WorkerFrame } from './frames.js';
+import { FrameReader, type CollectErrorFrame, type MalformedFrame, type WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
+import { monotonicSeconds, StateFiles, type RunningTest, type WorkerStateFile } from './state-file.js';
 import type { WarmParent } from './warm.js';
 import { WorkerProcess, type Worker, type WorkerHandlers } from './worker.js';
 
@@ -147,6 +148,26 @@ interface Slot {
   stopping: boolean;
   /** Files sent to `collect` whose `collect_done` has not come yet, in order. */
   collecting: string[];
+  /** The current process's shared state file (state-file.ts): its running test and spooled results. */
+  state: WorkerStateFile | null;
+  /** `run` frames sent to the current process (the state file's cancel word names one). */
+  runs: number;
+  /** Seconds to add to the worker's monotonic clock to get Node's (0: the same clock). */
+  clockOffset: number;
+  /** The --timeout check of the running test, from the state file. */
+  watch: NodeJS.Timeout | null;
+  /** The worker has mapped its state file (read once, at its first `collected`). */
+  stateAttached: boolean;
+  /** The next unit, sent ahead while `unit` runs so that the worker never waits for it. */
+  ahead: Unit | null;
+  /** The state file as read when the worker broke the protocol (it is killed, but may run on a moment). */
+  stateAtProtocolError: StateSnapshot | null;
+}
+
+/** What a dead worker's state file holds: its unsent results, and the test it was running. */
+interface StateSnapshot {
+  spooled: Buffer;
+  running: RunningTest | null;
 }
 
 export function runUnits(units: Unit[], opts: RunOptions, events: RunEvents): Promise<RunSummary> {
@@ -184,6 +205,7 @@ class Pool {
   /** Files of the collection pass discovery listed no test of, and how many their collection found. */
   private readonly unitless = new Map<string, number>();
   private readonly units: Unit[];
+  private readonly stateFiles = new StateFiles();
 
   constructor(
     units: Unit[],
@@ -230,6 +252,13 @@ class Pool {
           killReason: null,
           stopping: false,
           collecting: [],
+          state: null,
+          runs: 0,
+          clockOffset: 0,
+          watch: null,
+          stateAttached: false,
+          ahead: null,
+          stateAtProtocolError: null,
         };
         this.slots.push(slot);
         this.spawn(slot);
@@ -341,6 +370,13 @@ class Pool {
     slot.startedUp = false;
     slot.stopping = false;
     slot.killReason = null;
+    slot.state?.dispose();
+    slot.state = this.stateFiles.create();
+    slot.runs = 0;
+    slot.clockOffset = 0;
+    slot.stateAttached = false;
+    slot.ahead = null;
+    slot.stateAtProtocolError = null;
     prestarted?.handoff.attach(handlers);
     // The worker reads init after sending hello; writing it now saves a round trip.
     proc.send({
@@ -358,13 +394,18 @@ class Pool {
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+      ...(slot.state ? { state: slot.state.path } : {}),
     });
   }
 
   /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
   private dispatch(slot: Slot): void {
     if (this.finished || this.finishing || slot.unit) return;
-    const unit = this.schedulingStopped ? undefined : this.queue.next(slot.index);
+    // A unit sent ahead runs now; after -x/--maxfail it is dropped (the worker skips it: the
+    // state file's cancel word counts it).
+    const ahead = this.schedulingStopped ? null : slot.ahead;
+    slot.ahead = null;
+    const unit = ahead ?? (this.schedulingStopped ? undefined : this.queue.next(slot.index));
     if (!unit) {
       if (this.slots.every((s) => !s.unit)) this.finish();
       return;
@@ -378,8 +419,28 @@ class Pool {
     slot.engine = null;
     slot.collectErrors = 0;
     slot.cancelled = false;
-    slot.proc!.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+    if (!ahead) this.sendRun(slot, unit);
     this.armTimer(slot, true);
+  }
+
+  private sendRun(slot: Slot, unit: Unit): void {
+    slot.runs++;
+    slot.proc!.send({ t: 'run', unit: { file: unit.file, ids: unit.ids, expected: unit.expected } });
+  }
+
+  /**
+   * The worker started its unit: the next unit of its own share is sent now, so that it goes on
+   * without waiting for Node after `unit_done` (a round trip per unit). Only its own share: what
+   * another worker may steal stays in the queue. Needs the state file, whose cancel word stops a
+   * unit sent ahead before its first test.
+   */
+  private sendAhead(slot: Slot): void {
+    if (slot.ahead || !slot.state || this.schedulingStopped || this.collectionPass || !slot.proc?.alive) return;
+    if (!slot.stateAttached && !(slot.stateAttached = slot.state.attached())) return;
+    const next = this.queue.nextOwn(slot.index);
+    if (!next) return;
+    slot.ahead = next;
+    this.sendRun(slot, next);
   }
 
   /**
@@ -417,6 +478,41 @@ class Pool {
     slot.timer = null;
   }
 
+  /**
+   * --timeout through the state file: no timer per test. The check fires when the running test
+   * (or, when none runs, the next one, which starts later) could first be past its limit, and
+   * then reads which test runs and since when; when that one is past, the worker is killed.
+   */
+  private watchTests(slot: Slot): void {
+    this.clearWatch(slot);
+    const limit = this.opts.timeoutSeconds;
+    const proc = slot.proc;
+    if (!limit || limit <= 0 || !slot.state || !proc) return;
+    const seconds = this.workerTimesTests() ? 2 * limit + 5 : limit;
+    const check = (): void => {
+      slot.watch = null;
+      if (slot.proc !== proc || !slot.unit || !slot.state) return;
+      const running = slot.state.running();
+      let wait = seconds;
+      if (running) {
+        const elapsed = monotonicSeconds() - (running.startedAt + slot.clockOffset);
+        if (elapsed >= seconds) {
+          slot.killReason = `Timeout (>${pyFloat(limit)}s)`;
+          proc.kill('SIGKILL');
+          return;
+        }
+        wait = seconds - elapsed;
+      }
+      slot.watch = setTimeout(check, Math.max(1, Math.ceil(wait * 1000)));
+    };
+    slot.watch = setTimeout(check, seconds * 1000);
+  }
+
+  private clearWatch(slot: Slot): void {
+    if (slot.watch) clearTimeout(slot.watch);
+    slot.watch = null;
+  }
+
   private onFrame(slot: Slot, proc: Worker, frame: WorkerFrame | MalformedFrame): void {
     if (this.finished || slot.proc !== proc) return;
     this.guard(() => this.handleFrame(slot, proc, frame));
@@ -435,6 +531,11 @@ class Pool {
     switch (frame.t) {
       case 'hello':
         slot.startedUp = true;
+        if (frame.clock !== undefined) {
+          // time.monotonic() is libuv's clock wherever both run; an offset only if it is not.
+          const offset = monotonicSeconds() - frame.clock;
+          slot.clockOffset = Math.abs(offset) < 60 ? 0 : offset;
+        }
         this.events.workerReady?.(slot.index, {
           pid: frame.pid,
           python: frame.python,
@@ -453,6 +554,7 @@ class Pool {
           this.summary.interruptExitCode = code;
           this.clearTimer(slot);
           slot.unit = null;
+          slot.ahead = null;
           slot.started = null;
           slot.stopping = true;
           this.stopScheduling();
@@ -467,6 +569,8 @@ class Pool {
         slot.collected = ids;
         for (const id of missing) slot.notCollected.add(id);
         this.clearTimer(slot);
+        this.watchTests(slot);
+        this.sendAhead(slot);
         if (slot.unit && this.events.unitCollected) {
           const module = frame.module;
           const retry = this.retries.has(slot.unit);
@@ -511,6 +615,7 @@ class Pool {
         return this.collectionProgress();
       case 'unit_done': {
         this.clearTimer(slot);
+        this.clearWatch(slot);
         const unit = slot.unit;
         if (!unit) return;
         const engine = frame.engine ?? slot.engine ?? this.opts.engine;
@@ -539,6 +644,9 @@ class Pool {
       return this.fail(new RunnerError(`Python worker failed to start: worker protocol error: ${problem}`));
     }
     if (slot.killReason === null) slot.killReason = `protocol error: ${problem}`;
+    // Read now: the worker goes on until the signal lands; the test running now wrote the bytes,
+    // unless it has ended since (docs/protocol.md "Malformed frames").
+    if (slot.state && !slot.stateAtProtocolError) slot.stateAtProtocolError = { spooled: slot.state.spooled(), running: slot.state.running() };
     proc.kill('SIGKILL');
   }
 
@@ -597,6 +705,7 @@ class Pool {
     for (const slot of this.slots) {
       if (slot.unit && !slot.cancelled) {
         slot.cancelled = true;
+        slot.state?.cancel(slot.runs);
         slot.proc?.send({ t: 'cancel' });
       }
     }
@@ -605,6 +714,7 @@ class Pool {
   private onExit(slot: Slot, proc: Worker, code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void {
     if (slot.proc !== proc) return;
     this.clearTimer(slot);
+    this.clearWatch(slot);
     slot.proc = null;
     if (this.finished) return;
     if (slot.stopping) {
@@ -640,11 +750,40 @@ class Pool {
       slot.collecting = [];
       return this.collectionProgress();
     }
+    if (slot.ahead) {
+      // Sent ahead and never started: it runs on the fresh worker, after what is left of `unit`.
+      this.queue.putBack(slot.index, slot.ahead, slot.ahead);
+      slot.ahead = null;
+    }
     const unit = slot.unit;
+    if (unit) this.readState(slot, proc);
     if (unit) this.recoverUnit(slot, unit, reason, timedOut, proc.stderrTail());
     slot.unit = null;
     slot.started = null;
     this.dispatch(slot);
+  }
+
+  /**
+   * The worker died running a unit: the results it spooled and had not sent are reported (those
+   * the pipe brought already are not, again), and the state file says which test was running.
+   */
+  private readState(slot: Slot, proc: Worker): void {
+    const state = slot.state;
+    if (!state) return;
+    const { spooled, running } = slot.stateAtProtocolError ?? { spooled: state.spooled(), running: state.running() };
+    const recovered: WorkerFrame[] = [];
+    let intact = true;
+    new FrameReader((frame) => {
+      if (frame.t === 'result' && intact) recovered.push(frame);
+      else intact = false; // only results are spooled: the rest is not to be trusted
+    }).push(spooled);
+    for (const frame of recovered) {
+      if (frame.t === 'result' && !slot.reported.has(frame.result.id)) this.handleFrame(slot, proc, frame);
+    }
+    if (!running) return;
+    if (running.id !== null) slot.started = running.id;
+    const elapsed = monotonicSeconds() - (running.startedAt + slot.clockOffset);
+    slot.startedAt = performance.now() - Math.max(0, elapsed) * 1000;
   }
 
   /** The worker running `unit` is gone: blame the started test, requeue the rest (first). */
@@ -784,7 +923,13 @@ class Pool {
 
   private cleanup(): void {
     if (this.stopTimer) clearTimeout(this.stopTimer);
-    for (const slot of this.slots) this.clearTimer(slot);
+    for (const slot of this.slots) {
+      this.clearTimer(slot);
+      this.clearWatch(slot);
+      slot.state?.dispose();
+      slot.state = null;
+    }
+    this.stateFiles.dispose();
     this.opts.signal?.removeEventListener('abort', this.onAbort);
   }
 }

@@ -176,6 +176,12 @@ export class OrderedQueues {
     return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
   }
 
+  /** The next unit of `worker`'s own share, never one taken from another worker. */
+  nextOwn(worker: number): Unit | undefined {
+    const own = this.queues[worker]?.shift();
+    return own ? this.given(worker, own) : undefined;
+  }
+
   /** What is left of `of` after its worker died: that worker runs it next, in its place. */
   putBack(worker: number, rest: Unit, of: Unit): void {
     this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
