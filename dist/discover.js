@@ -759,6 +759,7 @@ const FASTEST_ONLY = new Set([
     '--no-cache',
     '--changed',
     '--affected-by',
+    '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
@@ -989,7 +990,7 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
                      [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
                      [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
-                                                   keys: a all, f failed, q quit)
+                                                   keys: a all, f failed, q quit; also --watch)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -1616,6 +1617,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.firstPass = firstPass;
 exports.openSession = openSession;
 exports.collect = collect;
+exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
@@ -1822,18 +1824,25 @@ function impactDepsLines(config) {
     const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l) => typeof l === 'string') : [];
     return [...((0, index_js_1.getIni)(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
 }
-async function impactOf(session, discovery) {
+/** What the impact stage reads of the session's config, for these items. */
+function impactSettings(session, items) {
     const { options, config } = session;
+    return {
+        rootdir: config.rootdir,
+        invocationDir: config.invocationDir,
+        inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
+        pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
+        impactDeps: impactDepsLines(config),
+        items,
+        useCache: !options.noCache,
+    };
+}
+async function impactOf(session, discovery) {
+    const { options } = session;
     try {
         return await (0, index_js_5.computeImpact)({
-            rootdir: config.rootdir,
-            invocationDir: config.invocationDir,
-            inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
-            pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
-            impactDeps: impactDepsLines(config),
+            ...impactSettings(session, discovery.items),
             request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
-            items: discovery.items,
-            useCache: !options.noCache,
         });
     }
     catch (error) {
@@ -2911,6 +2920,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
+exports.holdCacheInMemory = holdCacheInMemory;
+exports.flushHeldCache = flushHeldCache;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
@@ -2938,7 +2949,44 @@ function parsedOf(entry) {
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
+/**
+ * `fastest watch` makes many discoveries in one process: the cache stays in memory between them
+ * (read again only when another process rewrote the file), and is written when the watch says so.
+ */
+let held = null;
+function fileStamp(path) {
+    try {
+        const st = (0, node_fs_1.statSync)(path);
+        return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    }
+    catch {
+        return null;
+    }
+}
+/** Keeps the rootdir's cache in memory from now on; saves go to disk only through flushHeldCache. */
+function holdCacheInMemory(rootdir) {
+    held = { rootdir, cache: null, stamp: null };
+}
+/** Writes the held cache if it changed. */
+function flushHeldCache() {
+    if (!held?.cache)
+        return;
+    writeCache(held.rootdir, held.cache);
+    held.stamp = fileStamp(cachePath(held.rootdir));
+}
 function loadCache(rootdir) {
+    if (held?.rootdir === rootdir) {
+        if (held.cache && held.stamp === fileStamp(cachePath(rootdir))) {
+            held.cache.warning = null; // said once
+            return held.cache;
+        }
+        held.cache = readCache(rootdir);
+        held.stamp = fileStamp(cachePath(rootdir));
+        return held.cache;
+    }
+    return readCache(rootdir);
+}
+function readCache(rootdir) {
     const path = cachePath(rootdir);
     let text;
     try {
@@ -2971,6 +3019,13 @@ function loadCache(rootdir) {
     }
 }
 function saveCache(rootdir, cache) {
+    if (held?.rootdir === rootdir) {
+        held.cache = cache;
+        return;
+    }
+    writeCache(rootdir, cache);
+}
+function writeCache(rootdir, cache) {
     if (!cache.dirty)
         return;
     const path = cachePath(rootdir);
@@ -5004,7 +5059,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.learnCollected = void 0;
+exports.doctestOptionsOf = exports.learnCollected = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -5016,6 +5071,8 @@ const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
+Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
+Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
@@ -5351,6 +5408,7 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
+            modules: modules.map((l) => l.rel),
         };
     }
     finally {
@@ -9058,6 +9116,7 @@ function underTestPath(file, testPath) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImpactDepsError = exports.ChangesError = void 0;
 exports.computeImpact = computeImpact;
+exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
 const import_graph_js_1 = __nccwpck_require__(5524);
@@ -9075,17 +9134,21 @@ async function computeImpact(opts) {
     const changes = (0, changes_js_1.changedFiles)(opts.request, opts.rootdir, opts.invocationDir);
     if (changes.files.length === 0)
         return { changes, impact: { reasons: new Map(), everything: null } };
+    const graph = opts.graph ?? (await projectGraph(opts));
+    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
+}
+/** The import graph of the items' test files, their conftest.py files and the project modules they reach. */
+async function projectGraph(opts) {
     const testFiles = [...new Set(opts.items.map((item) => (0, node_path_1.join)(opts.rootdir, item.file)))];
     const conftests = [...new Set(testFiles.flatMap((f) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(f), opts.rootdir)))]
         .map((dir) => (0, node_path_1.join)(dir, 'conftest.py'))
         .filter((conftest) => (0, inputs_js_1.probePath)(conftest)?.isFile());
-    const graph = await (0, import_graph_js_1.buildImportGraph)({
+    return (0, import_graph_js_1.buildImportGraph)({
         rootdir: opts.rootdir,
         testFiles,
         roots: (0, import_graph_js_1.projectRoots)(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
         useCache: opts.useCache,
     });
-    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
 }
 
 
@@ -10032,17 +10095,20 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
  * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
  * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
- * __pycache__ already does the job. The worker puts the
- * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
+ * __pycache__ already does the job. The worker sets the prefix itself once the interpreter has
+ * started (FASTEST_PYCACHE_PREFIX; python/fastest_worker/__main__.py), so that start-up imports
+ * read the installed bytecode rather than compile into an empty prefix; the user's environment is
+ * left as it is. A prefix the user set (PYTHONPYCACHEPREFIX) is used as it is, with writing on; the
+ * worker puts the user's own values back into os.environ first thing.
  */
 function bytecodeCacheEnv(base, pycacheDir) {
-    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
-        .filter((name) => base[name] !== undefined)
-        .map((name) => `${name}=${base[name]}`)
-        .join('\0');
+    if (base.PYTHONPYCACHEPREFIX === undefined)
+        return { FASTEST_PYCACHE_PREFIX: pycacheDir };
+    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
-        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,
         FASTEST_SAVED_PYTHON_ENV: saved,
     };
 }

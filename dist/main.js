@@ -3350,6 +3350,7 @@ const FASTEST_ONLY = new Set([
     '--no-cache',
     '--changed',
     '--affected-by',
+    '--show-engines',
 ]);
 /** Plugin options fastest implements itself; pytest knows them only with the plugin installed. */
 const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
@@ -3580,7 +3581,7 @@ exports.HELP = `usage: fastest [options] [file_or_dir] [file_or_dir] [...]
                      [--timings-out FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
                      [--cov-fail-under N] [--cov-config F]
        fastest watch [options] [file_or_dir] [...]   (runs, then on each save the tests it can affect;
-                                                   keys: a all, f failed, q quit)
+                                                   keys: a all, f failed, q quit; also --watch)
 
 Runs a pytest suite, in parallel, with pytest's node ids, outcomes and exit codes.
 
@@ -4571,11 +4572,15 @@ async function realPytestArgv(session, known) {
     process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
     return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
 }
-async function runCommand(argv, cwd, env) {
+async function runCommand(argv, cwd, env, hooks = {}) {
     const started = performance.now();
     const startedAt = new Date();
     const session = (0, session_js_2.openSession)(argv, 'run', cwd, env);
     const { options, config } = session;
+    if (hooks.paths) {
+        options.paths = hooks.paths;
+        session.paths = hooks.paths;
+    }
     (0, option_route_js_1.routeCoverage)(options);
     const reruns = (0, reruns_js_1.rerunSettings)(options, config);
     const route = (0, option_route_js_1.runRoute)(options);
@@ -4583,21 +4588,22 @@ async function runCommand(argv, cwd, env) {
         return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
     (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
-    const pythonCheck = (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
+    const pythonCheck = hooks.pythonCheck ?? (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
     // overlaps discovery; unused ones are ended.
     const warm = options.collectOnly
         ? undefined
-        : new index_js_1.WarmRun({
-            python: session.python,
-            rootdir: config.rootdir,
-            workers: workerCount(session, Number.MAX_SAFE_INTEGER),
-            pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
-            cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
-            env,
-        });
+        : (hooks.warm ??
+            new index_js_1.WarmRun({
+                python: session.python,
+                rootdir: config.rootdir,
+                workers: workerCount(session, Number.MAX_SAFE_INTEGER),
+                pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
+                cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
+                env,
+            }));
     const prestarted = options.collectOnly || warm?.parent
         ? undefined
         : new index_js_1.PrestartedWorkers({
@@ -4614,9 +4620,9 @@ async function runCommand(argv, cwd, env) {
         prepared.catch(() => undefined); // awaited before the run
         coverage = { spec, prepared };
     }
-    const removeSignalHandlers = (0, signals_js_1.handleSignals)(started);
+    const removeSignalHandlers = hooks.noSignalHandlers ? () => { } : (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks);
     }
     finally {
         prestarted?.dispose();
@@ -4624,9 +4630,15 @@ async function runCommand(argv, cwd, env) {
         removeSignalHandlers();
     }
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm) {
+/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
+function unlistedModules(discovery) {
+    const listed = new Set(discovery.items.map((item) => item.file));
+    return (discovery.modules ?? []).filter((file) => !listed.has(file));
+}
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks = {}) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
+    hooks.collected?.(collected);
     const { discovery, selection } = collected;
     const out = bufferedStdout();
     const write = out.write;
@@ -4737,6 +4749,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
+        hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
         warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]));
@@ -4756,7 +4769,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
             coverage: coverage?.spec,
             reruns,
-            collectFirst: { stopOnErrors: !options.continueOnCollectionErrors },
+            namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
+            collectFirst: {
+                stopOnErrors: !options.continueOnCollectionErrors,
+                // pytest imports every module it walks, tests run or not; --lf skips the files with no
+                // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
+                ...(discovery.modules && !options.lastFailed && !options.shard && !impact
+                    ? { files: (0, index_js_1.passFiles)(units, discovery.modules), unlisted: unlistedModules(discovery) }
+                    : {}),
+            },
         }, {
             result: (r) => {
                 if (!checkExpansion(r.id))
@@ -4777,6 +4798,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             fileCollected: (file, engine) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
+            },
+            fileFound: (file) => {
+                // Tests discovery did not list (a plugin's or the module's own making): counted as the
+                // worker reports them, -k/-m judged on each id as for a whole-file item.
+                truth.waitFor.add(file);
+                if (expansionFilter.keyword !== undefined || expansionFilter.markexpr !== undefined || expansionFilter.deselect.length > 0) {
+                    toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
+                }
             },
             collectionDone: (uncounted) => {
                 for (const file of uncounted)
@@ -4807,6 +4836,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
+        hooks.signal?.removeEventListener('abort', onSigint);
         if (summary.collectionErrors !== undefined) {
             const n = summary.collectionErrors;
             interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
@@ -4851,6 +4881,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (impact)
         write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
     out.flush();
+    hooks.finished?.(results, errors);
     if (!options.noCache &&
         (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
@@ -4883,6 +4914,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.firstPass = firstPass;
 exports.openSession = openSession;
 exports.collect = collect;
+exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
@@ -5089,18 +5121,25 @@ function impactDepsLines(config) {
     const fromTable = typeof table === 'string' ? table.split('\n') : Array.isArray(table) ? table.filter((l) => typeof l === 'string') : [];
     return [...((0, index_js_1.getIni)(config, 'impact_deps', 'linelist') ?? []), ...fromTable];
 }
-async function impactOf(session, discovery) {
+/** What the impact stage reads of the session's config, for these items. */
+function impactSettings(session, items) {
     const { options, config } = session;
+    return {
+        rootdir: config.rootdir,
+        invocationDir: config.invocationDir,
+        inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
+        pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
+        impactDeps: impactDepsLines(config),
+        items,
+        useCache: !options.noCache,
+    };
+}
+async function impactOf(session, discovery) {
+    const { options } = session;
     try {
         return await (0, index_js_5.computeImpact)({
-            rootdir: config.rootdir,
-            invocationDir: config.invocationDir,
-            inifile: config.inifile === null ? null : (0, index_js_3.toNodePath)(config.rootdir, config.inifile),
-            pythonpath: (0, index_js_1.getIni)(config, 'pythonpath', 'paths') ?? [],
-            impactDeps: impactDepsLines(config),
+            ...impactSettings(session, discovery.items),
             request: { ...(options.changed ? { changed: options.changed } : {}), ...(options.affectedBy ? { affectedBy: options.affectedBy } : {}) },
-            items: discovery.items,
-            useCache: !options.noCache,
         });
     }
     catch (error) {
@@ -5253,67 +5292,268 @@ exports.VERSION = '0.1.0';
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ignoredByWatch = ignoredByWatch;
+exports.invalidatesParent = invalidatesParent;
 exports.watchCommand = watchCommand;
-// `fastest watch [options] [paths]`: runs the suite, then watches the project and, on each save,
-// runs the tests the saved files can affect (`--affected-by`, failures first) in a fresh fastest
-// process, whose workers import the new code. Keys: `a` runs everything, `f` the last failures,
-// `q` quits (read from the terminal, or one a line from a pipe).
-const node_child_process_1 = __nccwpck_require__(1421);
+// `fastest watch [options] [paths]` (or `fastest --watch ...`): runs the suite, then watches the
+// project and, on each save, runs the tests the saved files can affect (`--affected-by`, last
+// failures first), in this same process: discovery's cache stays in memory (only saved files are
+// parsed again) and one warm parent (runner/warm.ts) keeps pytest, the engine and the suite's
+// third-party imports loaded; each run's workers are forked from it and import the project's
+// modules themselves, so they see the saved code. A saved conftest.py, config file or installed
+// package starts a new parent. Keys: `a` runs everything, `f` the failing tests, `q` quits
+// (single keys on a terminal, one a line from a pipe).
 const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const node_url_1 = __nccwpck_require__(3136);
+const index_js_1 = __nccwpck_require__(2974);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const index_js_2 = __nccwpck_require__(2258);
+const inputs_js_1 = __nccwpck_require__(417);
+const index_js_3 = __nccwpck_require__(9286);
+const worker_js_1 = __nccwpck_require__(9898);
+const stale_bytecode_js_1 = __nccwpck_require__(9487);
+const finish_js_1 = __nccwpck_require__(6367);
+const impact_report_js_1 = __nccwpck_require__(1785);
+const run_js_1 = __nccwpck_require__(4175);
 const session_js_1 = __nccwpck_require__(2594);
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
-const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
-const DEBOUNCE_MS = 100;
+const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.hypothesis|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
+/** Saves closer together than this are one change (an editor's write, rename and chmod). */
+const DEBOUNCE_MS = 20;
+const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'pyproject.toml', 'setup.cfg', 'tox.ini']);
+const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
+const KEYS = '(a: run all, f: run failed, q: quit)';
 function ignoredByWatch(rel) {
     return IGNORED.test(rel.split(node_path_1.sep).join('/'));
 }
+/**
+ * Saved files after which the warm parent's imports may be stale: a conftest.py or config file
+ * (what the suite imports, and how), or a package's own file (site-packages inside the project).
+ */
+function invalidatesParent(rel, inifile) {
+    const name = (0, node_path_1.basename)(rel);
+    return name === 'conftest.py' || CONFIG_FILES.has(name) || rel === inifile || /(?:^|\/)(?:site|dist)-packages\//.test(rel);
+}
+/** One item per test file: what the import graph and the impact stage need to pick files. */
+function fileItems(files) {
+    return [...files].sort().map((file) => ({ id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }));
+}
+function under(abs, scope) {
+    return scope.some((path) => abs === path || abs.startsWith(path.endsWith(node_path_1.sep) ? path : path + node_path_1.sep));
+}
 async function watchCommand(rest, cwd, env) {
-    const { config } = (0, session_js_1.firstPass)(rest, cwd, env);
+    const session = (0, session_js_1.openSession)(rest, 'watch', cwd, env);
+    const { config, options } = session;
     const rootdir = config.rootdir;
-    const cli = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'cli.js');
+    const inifile = config.inifile === null ? null : (0, node_path_1.relative)(rootdir, config.inifile).split(node_path_1.sep).join('/');
     const tty = process.stdout.isTTY === true;
-    let pending = new Set();
-    let running = false;
-    let queued = [];
+    const out = (text) => process.stdout.write(text);
+    (0, index_js_1.holdCacheInMemory)(rootdir);
+    const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
+    const wanted = options.workers === null || options.workers === 'auto' ? (0, node_os_1.availableParallelism)() : Math.max(1, options.workers);
+    const warm = index_js_3.FORK_AVAILABLE && setting !== '0' && setting !== 'off'
+        ? new index_js_3.KeptWarmParent({ python: session.python, rootdir, workers: wanted, pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }) })
+        : undefined;
+    const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? (0, index_js_3.pycacheDir)({ rootdir })];
+    const pythonCheck = (0, index_js_3.checkPython)(session.python);
+    pythonCheck.catch(() => undefined); // a run reports it
+    /** The command line's paths (or testpaths): a save outside them runs nothing. */
+    const scope = session.paths;
+    /** Node ids on the command line: each save's run selects with --affected-by over them instead. */
+    const byNodeId = options.paths.some((arg) => arg.includes('::'));
+    /** rootdir-relative test files, as of the last discovery of everything (and the saves since). */
+    const testFiles = new Set();
+    /** The import graph of testFiles, built after each run, while the developer edits. */
+    let graph = null;
+    const rebuildGraph = () => {
+        graph = (0, index_js_2.projectGraph)((0, session_js_1.impactSettings)(session, fileItems(testFiles)));
+        graph.catch(() => undefined); // a selection that needs it reports it
+    };
+    const queue = [];
+    let running = null;
+    let abort = null;
+    let quitting = false;
     let timer = null;
-    let current = null;
-    let quit = () => { };
-    const done = new Promise((resolve) => {
-        quit = resolve;
-    });
-    const status = (text) => process.stdout.write(`\nfastest watch: ${text} (a: run all, f: run failed, q: quit)\n`);
-    const runOnce = (extra, title) => new Promise((resolve) => {
-        if (tty)
-            process.stdout.write('\x1b[2J\x1b[H');
-        process.stdout.write(`fastest watch: ${title}\n`);
-        const child = (0, node_child_process_1.spawn)(process.execPath, [cli, ...rest, ...extra], { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
-        current = child;
-        child.on('close', (code, signal) => {
-            current = null;
-            status(`last run exited ${code ?? `by ${signal}`}; waiting for changes`);
-            resolve();
-        });
-    });
-    const schedule = async (extra, title) => {
-        queued.push([title, ...extra]);
-        if (running)
-            return;
-        running = true;
-        while (queued.length > 0) {
-            const [nextTitle, ...nextExtra] = queued.shift();
-            await runOnce(nextExtra, nextTitle);
+    let pending = new Set();
+    /** Tests failing as of the runs so far (a later pass of the same test clears it). */
+    const failing = new Set();
+    let finish = () => { };
+    const done = new Promise((resolve) => (finish = resolve));
+    const noteResults = (results, errors) => {
+        for (const r of results) {
+            if (r.outcome === 'failed' || r.outcome === 'error' || r.teardownError !== undefined)
+                failing.add(r.id);
+            else
+                failing.delete(r.id);
         }
-        running = false;
+        for (const e of errors)
+            failing.add(e.file);
+    };
+    const countsOf = (results, errors) => {
+        const counts = new Map();
+        for (const r of results)
+            counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+        if (errors.length > 0)
+            counts.set('error', (counts.get('error') ?? 0) + errors.length);
+        const order = ['failed', 'error', 'passed', 'skipped', 'xfailed', 'xpassed'];
+        return ([...counts]
+            .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+            .map(([outcome, n]) => `${n} ${outcome}`)
+            .join(', ') || 'no tests ran');
+    };
+    const runRequest = async (request) => {
+        let extra;
+        let title;
+        let saved = [];
+        if (request.kind === 'all') {
+            extra = [];
+            title = 'running every test';
+        }
+        else if (request.kind === 'failed') {
+            if (failing.size === 0) {
+                out(`\nfastest watch: no failing tests to run; waiting for changes ${KEYS}\n`);
+                return;
+            }
+            extra = ['--lf'];
+            title = 'running the failing tests';
+        }
+        else {
+            saved = [...request.files].sort();
+            extra = ['--ff'];
+            title = `${saved.length} file${saved.length === 1 ? '' : 's'} changed: ${saved.slice(0, 5).join(', ')}${saved.length > 5 ? ', ...' : ''}`;
+            const invalidating = saved.find((f) => invalidatesParent(f, inifile));
+            if (warm && invalidating !== undefined) {
+                warm.rebuild();
+                title += `; new warm parent (${invalidating} changed)`;
+            }
+            (0, stale_bytecode_js_1.forgetBytecode)(saved.map((f) => (0, node_path_1.join)(rootdir, f)), bytecodePrefixes);
+        }
+        if (tty)
+            out(CLEAR_SCREEN);
+        out(`fastest watch: ${title}\n`);
+        let paths;
+        if (request.kind === 'changes') {
+            if (byNodeId || graph === null) {
+                extra.push('--affected-by', ...saved.map((f) => (0, node_path_1.join)(rootdir, f)));
+            }
+            else {
+                let picked;
+                try {
+                    picked = await affectedFiles(saved, await graph);
+                }
+                catch (error) {
+                    process.stderr.write((0, finish_js_1.errorOutcome)(error).line);
+                    return waiting('the changes could not be read');
+                }
+                if (picked === null)
+                    extra = []; // every test
+                else if (picked.length === 0)
+                    return waiting('no test is affected');
+                else
+                    paths = picked;
+            }
+        }
+        const controller = new AbortController();
+        abort = controller;
+        let code;
+        let summary = '';
+        try {
+            code = await (0, run_js_1.runCommand)([...rest, ...extra], cwd, env, {
+                warm,
+                signal: controller.signal,
+                noSignalHandlers: true,
+                pythonCheck,
+                ...(paths ? { paths } : {}),
+                // Discovery of the whole scope (of the run's paths only, when given) says which files hold tests.
+                collected: ({ discovery }) => {
+                    if (paths)
+                        for (const file of paths)
+                            testFiles.delete((0, node_path_1.relative)(rootdir, file).split(node_path_1.sep).join('/'));
+                    else
+                        testFiles.clear();
+                    for (const item of discovery.items)
+                        testFiles.add(item.file);
+                    for (const error of discovery.errors)
+                        testFiles.add(error.file);
+                },
+                finished: (results, errors) => {
+                    noteResults(results, errors);
+                    summary = countsOf(results, errors);
+                },
+            });
+        }
+        catch (error) {
+            const outcome = (0, finish_js_1.errorOutcome)(error);
+            process.stderr.write(outcome.line);
+            code = outcome.exitCode;
+        }
+        finally {
+            abort = null;
+            (0, index_js_1.flushHeldCache)();
+        }
+        rebuildGraph();
+        if (!quitting)
+            out(`\nfastest watch: ${summary ? `${summary}, ` : ''}exit ${code}; waiting for changes ${KEYS}\n`);
+    };
+    const waiting = (why) => {
+        if (!quitting)
+            out(`fastest watch: ${why}; waiting for changes ${KEYS}\n`);
+    };
+    /**
+     * The test files the saved files can affect (impact stage, on the graph of the last run: only
+     * the saved files' own imports can differ from it, and they are selected themselves), new test
+     * files among them, within the command line's paths; null when every test is.
+     */
+    const affectedFiles = async (saved, known) => {
+        const settings = (0, session_js_1.impactSettings)(session, fileItems(testFiles));
+        const impact = await (0, index_js_2.computeImpact)({ ...settings, graph: known, request: { affectedBy: saved.map((f) => (0, node_path_1.join)(rootdir, f)) } });
+        if (impact.impact.everything !== null) {
+            out(`every test: ${impact.impact.everything}\n`);
+            return null;
+        }
+        const fresh = saved.filter((f) => !testFiles.has(f) && config.pythonFiles.some((glob) => (0, fnmatch_js_1.fnmatch)((0, node_path_1.basename)(f), glob)) && (0, inputs_js_1.probePath)((0, node_path_1.join)(rootdir, f))?.isFile());
+        for (const f of saved)
+            if (!(0, inputs_js_1.probePath)((0, node_path_1.join)(rootdir, f)))
+                testFiles.delete(f); // deleted
+        const picked = [...impact.impact.reasons.keys(), ...fresh].map((f) => (0, node_path_1.join)(rootdir, f)).filter((abs) => under(abs, scope) && (0, inputs_js_1.probePath)(abs));
+        const items = fileItems(picked.map((abs) => (0, node_path_1.relative)(rootdir, abs).split(node_path_1.sep).join('/')));
+        if (options.verbosity > 0)
+            out((0, impact_report_js_1.impactReasonsBlock)(impact, items));
+        const files = impact.changes.files;
+        const listed = `${files.slice(0, 10).join(', ')}${files.length > 10 ? `, and ${files.length - 10} more` : ''}`;
+        out(`${items.length} of ${testFiles.size} test files affected by ${files.length} changed file${files.length === 1 ? '' : 's'} (${listed})\n`);
+        return picked;
+    };
+    const drain = () => {
+        if (running || quitting)
+            return;
+        const next = queue.shift();
+        if (!next)
+            return;
+        running = runRequest(next).finally(() => {
+            running = null;
+            drain();
+        });
+    };
+    const request = (next) => {
+        if (quitting)
+            return;
+        const last = queue[queue.length - 1];
+        if (next.kind === 'changes' && last?.kind === 'changes')
+            for (const f of next.files)
+                last.files.add(f);
+        else if (next.kind === 'all')
+            queue.splice(0, queue.length, next); // everything covers what waited
+        else if (!(last && last.kind === next.kind))
+            queue.push(next);
+        drain();
     };
     const flush = () => {
         timer = null;
-        const files = [...pending].sort();
+        const files = new Set([...pending].filter((rel) => savedFile((0, node_path_1.join)(rootdir, rel))));
         pending = new Set();
-        if (files.length === 0)
-            return;
-        void schedule(['--ff', '--affected-by', ...files.map((f) => (0, node_path_1.join)(rootdir, f))], `${files.length} file${files.length === 1 ? '' : 's'} changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ', ...' : ''}`);
+        if (files.size > 0)
+            request({ kind: 'changes', files });
     };
     let watcher;
     try {
@@ -5330,38 +5570,97 @@ async function watchCommand(rest, cwd, env) {
         });
     }
     catch (error) {
+        warm?.close();
         process.stderr.write(`fastest watch: cannot watch ${rootdir}: ${error instanceof Error ? error.message : String(error)}\n`);
         return 3;
     }
+    const quit = (code) => {
+        if (quitting)
+            return;
+        quitting = true;
+        queue.length = 0;
+        abort?.abort();
+        finish(code);
+    };
     const onKey = (key) => {
-        if (key === 'q' || key === '\u0003')
+        if (key === 'q')
             quit(0);
+        else if (key === '\u0003')
+            quit(2); // Ctrl-C on a raw terminal: pytest's KeyboardInterrupt exit
         else if (key === 'a')
-            void schedule([], 'running every test');
+            request({ kind: 'all' });
         else if (key === 'f')
-            void schedule(['--lf'], 'running the last failures');
+            request({ kind: 'failed' });
     };
     const stdin = process.stdin;
-    if (stdin.isTTY)
+    const raw = stdin.isTTY === true;
+    if (raw)
         stdin.setRawMode(true);
     stdin.setEncoding('utf8');
+    let lineBuffer = '';
     const onData = (chunk) => {
-        for (const key of chunk.replace(/\r?\n/g, ''))
-            onKey(key);
+        if (raw) {
+            for (const key of chunk)
+                onKey(key);
+            return;
+        }
+        lineBuffer += chunk;
+        let newline;
+        while ((newline = lineBuffer.indexOf('\n')) >= 0) {
+            const line = lineBuffer.slice(0, newline).trim();
+            lineBuffer = lineBuffer.slice(newline + 1);
+            if (line.length === 1)
+                onKey(line);
+        }
     };
     stdin.on('data', onData);
-    void schedule([], 'running every test');
+    // SIGINT stops the run under way and quits; SIGTERM and SIGHUP end every process at once and
+    // then fastest itself by the same signal, as a run does (cli/signals.ts).
+    const onSigint = () => quit(2);
+    const fatal = (signal) => () => {
+        quitting = true;
+        watcher.close();
+        warm?.close();
+        (0, worker_js_1.killAllWorkerGroups)();
+        removeHandlers();
+        process.kill(process.pid, signal);
+    };
+    const fatalHandlers = ['SIGTERM', 'SIGHUP'].map((signal) => [signal, fatal(signal)]);
+    const removeHandlers = () => {
+        process.removeListener('SIGINT', onSigint);
+        for (const [signal, handler] of fatalHandlers)
+            process.removeListener(signal, handler);
+    };
+    process.on('SIGINT', onSigint);
+    for (const [signal, handler] of fatalHandlers)
+        process.on(signal, handler);
+    request({ kind: 'all' });
     const code = await done;
     watcher.close();
     if (timer)
         clearTimeout(timer);
     stdin.off('data', onData);
-    if (stdin.isTTY)
+    if (raw)
         stdin.setRawMode(false);
     stdin.pause();
-    queued = [];
-    current?.kill();
+    await running;
+    warm?.close();
+    (0, worker_js_1.killAllWorkerGroups)();
+    (0, index_js_1.flushHeldCache)();
+    removeHandlers();
     return code;
+}
+/**
+ * A file saved or deleted, not a directory, nor a tool's temporary file already gone (`sed -i`,
+ * an editor's write-and-rename): a deleted Python module is a change, other vanished files are not.
+ */
+function savedFile(path) {
+    try {
+        return !(0, node_fs_1.statSync)(path).isDirectory();
+    }
+    catch {
+        return /\.pyi?$/.test(path);
+    }
 }
 
 
@@ -6573,6 +6872,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DISCOVERY_CACHE_VERSION = void 0;
 exports.parsedOf = parsedOf;
 exports.cachePath = cachePath;
+exports.holdCacheInMemory = holdCacheInMemory;
+exports.flushHeldCache = flushHeldCache;
 exports.loadCache = loadCache;
 exports.saveCache = saveCache;
 exports.parsedToJson = parsedToJson;
@@ -6600,7 +6901,44 @@ function parsedOf(entry) {
 function cachePath(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'discovery.json');
 }
+/**
+ * `fastest watch` makes many discoveries in one process: the cache stays in memory between them
+ * (read again only when another process rewrote the file), and is written when the watch says so.
+ */
+let held = null;
+function fileStamp(path) {
+    try {
+        const st = (0, node_fs_1.statSync)(path);
+        return `${st.ino}:${st.size}:${st.mtimeMs}`;
+    }
+    catch {
+        return null;
+    }
+}
+/** Keeps the rootdir's cache in memory from now on; saves go to disk only through flushHeldCache. */
+function holdCacheInMemory(rootdir) {
+    held = { rootdir, cache: null, stamp: null };
+}
+/** Writes the held cache if it changed. */
+function flushHeldCache() {
+    if (!held?.cache)
+        return;
+    writeCache(held.rootdir, held.cache);
+    held.stamp = fileStamp(cachePath(held.rootdir));
+}
 function loadCache(rootdir) {
+    if (held?.rootdir === rootdir) {
+        if (held.cache && held.stamp === fileStamp(cachePath(rootdir))) {
+            held.cache.warning = null; // said once
+            return held.cache;
+        }
+        held.cache = readCache(rootdir);
+        held.stamp = fileStamp(cachePath(rootdir));
+        return held.cache;
+    }
+    return readCache(rootdir);
+}
+function readCache(rootdir) {
     const path = cachePath(rootdir);
     let text;
     try {
@@ -6633,6 +6971,13 @@ function loadCache(rootdir) {
     }
 }
 function saveCache(rootdir, cache) {
+    if (held?.rootdir === rootdir) {
+        held.cache = cache;
+        return;
+    }
+    writeCache(rootdir, cache);
+}
+function writeCache(rootdir, cache) {
     if (!cache.dirty)
         return;
     const path = cachePath(rootdir);
@@ -8666,7 +9011,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.learnCollected = void 0;
+exports.doctestOptionsOf = exports.learnCollected = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -8678,6 +9023,8 @@ const node_path_1 = __nccwpck_require__(6760);
 const inputs_js_1 = __nccwpck_require__(417);
 const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
+Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
+Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
@@ -9013,6 +9360,7 @@ async function discover(opts) {
             parsedFiles,
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
+            modules: modules.map((l) => l.rel),
         };
     }
     finally {
@@ -12720,6 +13068,7 @@ function underTestPath(file, testPath) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ImpactDepsError = exports.ChangesError = void 0;
 exports.computeImpact = computeImpact;
+exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
 const import_graph_js_1 = __nccwpck_require__(5524);
@@ -12737,17 +13086,21 @@ async function computeImpact(opts) {
     const changes = (0, changes_js_1.changedFiles)(opts.request, opts.rootdir, opts.invocationDir);
     if (changes.files.length === 0)
         return { changes, impact: { reasons: new Map(), everything: null } };
+    const graph = opts.graph ?? (await projectGraph(opts));
+    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
+}
+/** The import graph of the items' test files, their conftest.py files and the project modules they reach. */
+async function projectGraph(opts) {
     const testFiles = [...new Set(opts.items.map((item) => (0, node_path_1.join)(opts.rootdir, item.file)))];
     const conftests = [...new Set(testFiles.flatMap((f) => (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(f), opts.rootdir)))]
         .map((dir) => (0, node_path_1.join)(dir, 'conftest.py'))
         .filter((conftest) => (0, inputs_js_1.probePath)(conftest)?.isFile());
-    const graph = await (0, import_graph_js_1.buildImportGraph)({
+    return (0, import_graph_js_1.buildImportGraph)({
         rootdir: opts.rootdir,
         testFiles,
         roots: (0, import_graph_js_1.projectRoots)(opts.rootdir, opts.invocationDir, opts.pythonpath, conftests),
         useCache: opts.useCache,
     });
-    return { changes, impact: (0, affected_js_1.affectedTests)({ items: opts.items, graph, changed: changes.files, rules, inifile: opts.inifile }) };
 }
 
 
@@ -17264,6 +17617,8 @@ function checkedFrame(value) {
             const frame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
             if (fields.engine === 'native' || fields.engine === 'pytest')
                 frame.engine = fields.engine;
+            if (fields.items !== undefined && fields.items !== null)
+                frame.items = num(fields, 'items', 'collect_done');
             return frame;
         }
         case 'unit_done':
@@ -17398,11 +17753,13 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
 var warm_js_1 = __nccwpck_require__(509);
+Object.defineProperty(exports, "FORK_AVAILABLE", ({ enumerable: true, get: function () { return warm_js_1.FORK_AVAILABLE; } }));
+Object.defineProperty(exports, "KeptWarmParent", ({ enumerable: true, get: function () { return warm_js_1.KeptWarmParent; } }));
 Object.defineProperty(exports, "WarmParent", ({ enumerable: true, get: function () { return warm_js_1.WarmParent; } }));
 Object.defineProperty(exports, "WarmRun", ({ enumerable: true, get: function () { return warm_js_1.WarmRun; } }));
 Object.defineProperty(exports, "readWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.readWarmParentRecord; } }));
@@ -17414,6 +17771,7 @@ Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function 
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
+Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
@@ -17484,14 +17842,19 @@ class Pool {
     passErrors = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
+    /** Files of the collection pass discovery listed no test of, and how many their collection found. */
+    unitless = new Map();
+    units;
     stateFiles = new state_file_js_1.StateFiles();
     constructor(units, opts, events) {
         this.opts = opts;
         this.events = events;
+        this.units = units;
         this.queue = new schedule_js_1.OrderedQueues(units, Math.max(1, Math.min(opts.workers, units.length)));
-        for (const unit of units)
-            if (!this.filePosition.has(unit.file))
-                this.filePosition.set(unit.file, this.filePosition.size);
+        for (const file of [...(opts.collectFirst?.files ?? []), ...units.map((unit) => unit.file)]) {
+            if (!this.filePosition.has(file))
+                this.filePosition.set(file, this.filePosition.size);
+        }
     }
     run() {
         return new Promise((resolve, reject) => {
@@ -17545,17 +17908,42 @@ class Pool {
                     this.dispatch(slot);
         });
     }
-    /** The collection pass: every worker collects the files of its share before any test runs. */
+    /**
+     * The collection pass: before any test runs, every worker collects every file of the run in
+     * collection order, as pytest imports every module before its first test: what importing a
+     * module does (a `sys.modules` entry, a patched global) is then visible to each worker's tests,
+     * whichever worker runs that module. A file of another worker's share is only imported there
+     * (the native engine builds no items for it; the owner reports its errors); its errors are
+     * reported once.
+     */
     collectFirst() {
         this.collectionPass = true;
+        const files = [...this.filePosition.keys()];
+        const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
+        // A module with no unit (no test in its source, or none selected): the first worker reports it.
+        const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
+        const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
+        for (const file of unowned) {
+            shares[0]?.add(file);
+            if (unlisted.has(file))
+                this.unitless.set(file, 0);
+        }
         for (const slot of this.slots) {
-            slot.collecting = this.queue.filesOf(slot.index);
+            const own = shares[slot.index];
+            // Another worker's file that is not a Python module (a file a conftest hook collects:
+            // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
+            slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
             for (const file of slot.collecting)
-                slot.proc.send({ t: 'collect', file });
+                slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
             if (slot.collecting.length)
                 this.armTimer(slot, true);
         }
         this.collectionProgress();
+    }
+    /** Every worker collects every file: a file's error is kept once, as the first worker sent it. */
+    passError(file, error) {
+        if (!this.passErrors.some((kept) => kept.file === file))
+            this.passErrors.push({ file, error });
     }
     /** A worker finished a file of the collection pass; when all have, report its errors and run. */
     collectionProgress() {
@@ -17581,6 +17969,7 @@ class Pool {
                 if (at > last)
                     uncounted.push(file);
         }
+        this.runFound(failed);
         this.events.collectionDone?.(uncounted);
         if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
             this.summary.collectionErrors = reported;
@@ -17592,6 +17981,20 @@ class Pool {
             return;
         for (const slot of this.slots)
             this.dispatch(slot);
+    }
+    /** Modules with no unit whose collection found tests run whole, each on the least loaded
+     * worker (pytest-describe's modules can be most of a suite), in collection order there. */
+    runFound(failed) {
+        if (this.schedulingStopped)
+            return;
+        const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
+        for (const [file, items] of this.unitless) {
+            if (items === 0 || failed.has(file))
+                continue;
+            const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
+            this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
+            this.events.fileFound?.(file);
+        }
     }
     spawn(slot) {
         const handlers = {
@@ -17639,6 +18042,7 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
+            ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
         });
     }
@@ -17852,7 +18256,7 @@ class Pool {
                 return;
             case 'collect_error':
                 if (!slot.unit && slot.collecting.length) {
-                    this.passErrors.push({ file: slot.collecting[0], error: collectionErrorOf(frame) });
+                    this.passError(slot.collecting[0], collectionErrorOf(frame));
                     return;
                 }
                 slot.collectErrors++;
@@ -17862,6 +18266,8 @@ class Pool {
                 if (slot.collecting[0] !== frame.file)
                     return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
                 slot.collecting.shift();
+                if (frame.items && this.unitless.has(frame.file))
+                    this.unitless.set(frame.file, frame.items);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
@@ -18007,7 +18413,7 @@ class Pool {
             const file = slot.collecting[0];
             const what = timedOut ? `${reason} while collecting ${file}` : `worker ${reason} while collecting ${file}`;
             const tail = proc.stderrTail();
-            this.passErrors.push({ file, error: { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what } });
+            this.passError(file, { file, message: tail ? `${what}\n\nlast worker output (stderr):\n${tail}` : what });
             slot.collecting = [];
             return this.collectionProgress();
         }
@@ -18427,17 +18833,20 @@ function workerEnv(index, workers, base = process.env, pycacheDir) {
  * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
  * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
  * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
- * __pycache__ already does the job. The worker puts the
- * user's own values back into os.environ first thing (python/fastest_worker/__main__.py).
+ * __pycache__ already does the job. The worker sets the prefix itself once the interpreter has
+ * started (FASTEST_PYCACHE_PREFIX; python/fastest_worker/__main__.py), so that start-up imports
+ * read the installed bytecode rather than compile into an empty prefix; the user's environment is
+ * left as it is. A prefix the user set (PYTHONPYCACHEPREFIX) is used as it is, with writing on; the
+ * worker puts the user's own values back into os.environ first thing.
  */
 function bytecodeCacheEnv(base, pycacheDir) {
-    const saved = ['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX']
-        .filter((name) => base[name] !== undefined)
-        .map((name) => `${name}=${base[name]}`)
-        .join('\0');
+    if (base.PYTHONPYCACHEPREFIX === undefined)
+        return { FASTEST_PYCACHE_PREFIX: pycacheDir };
+    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
     return {
         PYTHONDONTWRITEBYTECODE: undefined,
-        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX ?? pycacheDir,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,
         FASTEST_SAVED_PYTHON_ENV: saved,
     };
 }
@@ -18459,6 +18868,7 @@ function lastLine(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
+exports.passFiles = passFiles;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
 /** A module is split when it is this many times a worker's fair share of the run. */
@@ -18598,6 +19008,31 @@ class OrderedQueues {
         });
         return victim < 0 ? undefined : this.given(worker, this.queues[victim].pop());
     }
+    /**
+     * A unit found after the queues were dealt (a module the collection pass found tests in though
+     * discovery listed none): on `worker`'s queue, in collection order just after `after` (the
+     * unit that precedes it in collection order; none: first).
+     */
+    insert(worker, unit, after) {
+        const base = after ? this.position.get(after) : -1;
+        const queue = this.queues[worker];
+        let position = base + 0.5;
+        for (const other of queue)
+            if (this.position.get(other) > base && this.position.get(other) < base + 1)
+                position = Math.max(position, (this.position.get(other) + base + 1) / 2);
+        this.position.set(unit, position);
+        const at = queue.findIndex((other) => this.position.get(other) > position);
+        queue.splice(at < 0 ? queue.length : at, 0, unit);
+    }
+    /** The worker with the least expected time queued. */
+    leastLoaded() {
+        const loads = this.queues.map((queue) => queue.reduce((sum, unit) => sum + unit.expected, 0));
+        return loads.indexOf(Math.min(...loads));
+    }
+    /** The files of `worker`'s share. */
+    filesOf(worker) {
+        return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
+    }
     /** The next unit of `worker`'s own share, never one taken from another worker. */
     nextOwn(worker) {
         const own = this.queues[worker]?.shift();
@@ -18607,10 +19042,6 @@ class OrderedQueues {
     putBack(worker, rest, of) {
         this.position.set(rest, this.position.get(of) ?? this.lastGiven[worker]);
         this.queues[worker].unshift(rest);
-    }
-    /** The files of `worker`'s share, in the order it will run them. */
-    filesOf(worker) {
-        return [...new Set((this.queues[worker] ?? []).map((unit) => unit.file))];
     }
     /** Units of these files run no more (their modules failed to collect). */
     dropFiles(files) {
@@ -18629,6 +19060,28 @@ class OrderedQueues {
     }
 }
 exports.OrderedQueues = OrderedQueues;
+/**
+ * The files of the collection pass in collection order: the units' files (in their order), with
+ * each module that has no unit placed before the first unit file that follows it in the walk
+ * (`modules`: the walk's test modules in collection order).
+ */
+function passFiles(units, modules) {
+    const walkIndex = new Map(modules.map((file, index) => [file, index]));
+    const unitFiles = [...new Set(units.map((unit) => unit.file))];
+    const withUnits = new Set(unitFiles);
+    const extras = modules.filter((file) => !withUnits.has(file));
+    const files = [];
+    let next = 0;
+    for (const file of unitFiles) {
+        const at = walkIndex.get(file);
+        if (at !== undefined)
+            for (; next < extras.length && walkIndex.get(extras[next]) < at; next++)
+                files.push(extras[next]);
+        files.push(file);
+    }
+    files.push(...extras.slice(next));
+    return files;
+}
 
 
 /***/ }),
@@ -18718,6 +19171,47 @@ function rememberInterpreter(choice, executable) {
     }
     catch {
         // read-only checkout: the shim is asked again next time
+    }
+}
+
+
+/***/ }),
+
+/***/ 9487:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.forgetBytecode = forgetBytecode;
+// Python trusts a .pyc whose header holds its source's mtime in whole seconds and its size: a
+// source saved twice within one second at the same size would import the first save's code.
+// `fastest watch` runs right after each save, so it removes the bytecode of every saved module
+// (beside it in __pycache__, and under the pycache prefix the workers use) before the run.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+/** The .pyc files Python may have written for `source` (absolute), with or without a pycache prefix. */
+function bytecodeDirs(source, prefixes) {
+    const dir = (0, node_path_1.dirname)(source);
+    return [(0, node_path_1.join)(dir, '__pycache__'), ...prefixes.map((prefix) => (0, node_path_1.join)(prefix, dir))];
+}
+/** Removes the cached bytecode of the saved Python sources (absolute paths). */
+function forgetBytecode(sources, prefixes) {
+    for (const source of sources) {
+        if (!source.endsWith('.py'))
+            continue;
+        const stem = (0, node_path_1.basename)(source, '.py') + '.';
+        for (const dir of bytecodeDirs(source, prefixes)) {
+            let names;
+            try {
+                names = (0, node_fs_1.readdirSync)(dir);
+            }
+            catch {
+                continue; // none written there
+            }
+            for (const name of names)
+                if (name.startsWith(stem) && name.endsWith('.pyc'))
+                    (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, name), { force: true });
+        }
     }
 }
 
@@ -19077,7 +19571,7 @@ exports.CollectionTruth = CollectionTruth;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS = exports.WarmParent = exports.FORK_AVAILABLE = void 0;
+exports.KeptWarmParent = exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS = exports.WarmParent = exports.FORK_AVAILABLE = void 0;
 exports.readWarmParentRecord = readWarmParentRecord;
 exports.writeWarmParentRecord = writeWarmParentRecord;
 exports.warmParentWanted = warmParentWanted;
@@ -19505,6 +19999,65 @@ class WarmRun {
     }
 }
 exports.WarmRun = WarmRun;
+/**
+ * `fastest watch`'s warm parent, kept across runs: started once, told the test files once (every
+ * file the watch has run so far), ended only by `rebuild` (its imports may be stale: a changed
+ * conftest.py or config) or `close`. A parent an import made unusable is started again without
+ * that package, so pytest and the engine stay warm; every run's workers are forked from it.
+ */
+class KeptWarmParent {
+    opts;
+    parent;
+    preloaded = false;
+    files = new Set();
+    unsafe = new Set();
+    closed = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.start();
+    }
+    /** Parents started so far (the first included). */
+    generation = 0;
+    start() {
+        const parent = new WarmParent(this.opts);
+        this.parent = parent;
+        this.preloaded = false;
+        this.generation++;
+        void parent.outcome.then((outcome) => {
+            if (outcome.usable || this.parent !== parent || this.closed)
+                return;
+            const fresh = outcome.unsafe.map((name) => name.split('.')[0]).filter((name) => !this.unsafe.has(name));
+            if (fresh.length === 0)
+                return; // it cannot start at all: forked workers fall back to spawned ones
+            for (const name of fresh)
+                this.unsafe.add(name);
+            this.rebuild();
+        });
+    }
+    preload(files, exclude) {
+        for (const file of files)
+            this.files.add(file);
+        if (this.preloaded || !this.parent)
+            return;
+        this.preloaded = true;
+        this.parent.preload([...this.files], [...exclude, ...this.unsafe]);
+    }
+    /** Kept for the next run. */
+    end() { }
+    /** A new parent: what the old one imported may no longer be what the project's files import. */
+    rebuild() {
+        if (this.closed)
+            return;
+        this.parent?.dispose(true);
+        this.start();
+    }
+    close() {
+        this.closed = true;
+        this.parent?.dispose(true);
+        this.parent = undefined;
+    }
+}
+exports.KeptWarmParent = KeptWarmParent;
 
 
 /***/ }),
@@ -30589,6 +31142,8 @@ async function main(argv) {
         return (0, discover_js_1.discoverCommand)(argv, rest, write);
     if (command === 'watch')
         return (0, watch_js_1.watchCommand)(rest, process.cwd(), process.env);
+    if (rest.includes('--watch'))
+        return (0, watch_js_1.watchCommand)(rest.filter((arg) => arg !== '--watch'), process.cwd(), process.env);
     return (0, run_js_1.runCommand)(rest, process.cwd(), process.env);
 }
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
