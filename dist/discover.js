@@ -4003,6 +4003,7 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_module_1 = __nccwpck_require__(8995);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
+const node_worker_threads_1 = __nccwpck_require__(5919);
 const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
@@ -4029,12 +4030,15 @@ let native;
  * discovery then uses the WebAssembly grammar. Both give the same trees; the native one starts in
  * ~15 ms where the wasm compile takes 20-50 ms and its first parses run unoptimized (Liftoff).
  * FASTEST_TREE_SITTER=wasm forces the fallback (tests compare the two).
+ * Parse threads always use the wasm grammar: a thread ended (Worker.terminate, or the process
+ * exiting) while the native addon loads or holds a tree aborts the whole process ("terminate called
+ * after throwing an instance of 'Napi::Error'", exit 134: 11 of 90 discover runs of 6 at once).
  */
 function nativeBinding() {
     if (native !== undefined)
         return native;
     native = null;
-    if (process.env.FASTEST_TREE_SITTER === 'wasm')
+    if (process.env.FASTEST_TREE_SITTER === 'wasm' || !node_worker_threads_1.isMainThread)
         return native;
     try {
         // A runtime require with computed names: the bundler must not pull the addons into dist/.

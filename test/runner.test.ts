@@ -343,8 +343,8 @@ describe('pytest engine against real pytest', () => {
     const got = await run(units, { rootdir: BASIC, workers: 2, maxfail: 1 });
     expect(got.summary.stoppedEarly).toBe(true);
     const slow = got.results.filter((r) => r.id.startsWith('tests/test_slow.py'));
-    // The slow unit stopped at a test boundary, long before its 40 tests.
-    expect(slow.length).toBeGreaterThan(0);
+    // The slow unit stopped at a test boundary, long before its 40 tests (on a loaded machine the
+    // failure can come before its first test: every worker imports every module first).
     expect(slow.length).toBeLessThan(40);
     expect(got.results.some((r) => r.id.startsWith('tests/test_unittest.py'))).toBe(false);
     expect(got.done.map((d) => d.file).sort()).toEqual(['tests/test_outcomes.py', 'tests/test_slow.py']);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { Parser, Language, Query } from 'web-tree-sitter';
 
 let parserPromise: Promise<Parser> | null = null;
@@ -40,11 +41,14 @@ let native: NativeBinding | null | undefined;
  * discovery then uses the WebAssembly grammar. Both give the same trees; the native one starts in
  * ~15 ms where the wasm compile takes 20-50 ms and its first parses run unoptimized (Liftoff).
  * FASTEST_TREE_SITTER=wasm forces the fallback (tests compare the two).
+ * Parse threads always use the wasm grammar: a thread ended (Worker.terminate, or the process
+ * exiting) while the native addon loads or holds a tree aborts the whole process ("terminate called
+ * after throwing an instance of 'Napi::Error'", exit 134: 11 of 90 discover runs of 6 at once).
  */
 function nativeBinding(): NativeBinding | null {
   if (native !== undefined) return native;
   native = null;
-  if (process.env.FASTEST_TREE_SITTER === 'wasm') return native;
+  if (process.env.FASTEST_TREE_SITTER === 'wasm' || !isMainThread) return native;
   try {
     // A runtime require with computed names: the bundler must not pull the addons into dist/.
     const load = createRequire(import.meta.url);
