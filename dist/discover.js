@@ -7479,7 +7479,7 @@ function parseImportsOnly(parser, source) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pyFloatRepr = void 0;
+exports.DOTTED_NAME = exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
@@ -7666,7 +7666,8 @@ function isDynamic(value) {
             return false;
     }
 }
-const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/** `name` or `a.b.c`: a Python name, maybe with attributes. */
+exports.DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 /**
  * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
  * (in constants and comprehension elements) so that the parametrize stage can follow it through
@@ -7678,7 +7679,7 @@ function hasUnreadablePart(value, locals) {
         return false;
     switch (value.py) {
         case 'expr':
-            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+            return !exports.DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
         case 'tuple':
         case 'list':
             return value.items.some((v) => hasUnreadablePart(v, locals));
@@ -8375,6 +8376,7 @@ function forcedParseThreads(env) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
@@ -8735,7 +8737,7 @@ function resolveValue(value, scope) {
         case 'list':
             return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
         case 'expr': {
-            if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source))
+            if (!pyliteral_js_1.DOTTED_NAME.test(value.source))
                 return value;
             const found = resolveName(value.source, scope);
             if (found?.kind === 'instance')

@@ -4458,6 +4458,7 @@ function rerunSettings(options, config) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.workerCount = workerCount;
 exports.runCommand = runCommand;
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 const node_child_process_1 = __nccwpck_require__(1421);
@@ -5303,12 +5304,12 @@ exports.watchCommand = watchCommand;
 // package starts a new parent. Keys: `a` runs everything, `f` the failing tests, `q` quits
 // (single keys on a terminal, one a line from a pipe).
 const node_fs_1 = __nccwpck_require__(3024);
-const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(2974);
 const fnmatch_js_1 = __nccwpck_require__(8035);
 const index_js_2 = __nccwpck_require__(2258);
 const inputs_js_1 = __nccwpck_require__(417);
+const counts_js_1 = __nccwpck_require__(5132);
 const index_js_3 = __nccwpck_require__(9286);
 const worker_js_1 = __nccwpck_require__(9898);
 const stale_bytecode_js_1 = __nccwpck_require__(9487);
@@ -5349,10 +5350,8 @@ async function watchCommand(rest, cwd, env) {
     const tty = process.stdout.isTTY === true;
     const out = (text) => process.stdout.write(text);
     (0, index_js_1.holdCacheInMemory)(rootdir);
-    const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
-    const wanted = options.workers === null || options.workers === 'auto' ? (0, node_os_1.availableParallelism)() : Math.max(1, options.workers);
-    const warm = index_js_3.FORK_AVAILABLE && setting !== '0' && setting !== 'off'
-        ? new index_js_3.KeptWarmParent({ python: session.python, rootdir, workers: wanted, pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }) })
+    const warm = index_js_3.FORK_AVAILABLE && (0, index_js_3.warmParentSetting)(env) !== 'off'
+        ? new index_js_3.KeptWarmParent({ python: session.python, rootdir, workers: (0, run_js_1.workerCount)(session, Number.MAX_SAFE_INTEGER), pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }) })
         : undefined;
     const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? (0, index_js_3.pycacheDir)({ rootdir })];
     const pythonCheck = (0, index_js_3.checkPython)(session.python);
@@ -5389,18 +5388,10 @@ async function watchCommand(rest, cwd, env) {
         for (const e of errors)
             failing.add(e.file);
     };
-    const countsOf = (results, errors) => {
-        const counts = new Map();
-        for (const r of results)
-            counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-        if (errors.length > 0)
-            counts.set('error', (counts.get('error') ?? 0) + errors.length);
-        const order = ['failed', 'error', 'passed', 'skipped', 'xfailed', 'xpassed'];
-        return ([...counts]
-            .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-            .map(([outcome, n]) => `${n} ${outcome}`)
-            .join(', ') || 'no tests ran');
-    };
+    /** The run's tallies as pytest's closing line words them (`1 failed, 2 passed`). */
+    const countsOf = (results, errors) => (0, counts_js_1.summaryParts)((0, counts_js_1.countResults)(results, errors))
+        .parts.map((part) => part.text)
+        .join(', ');
     const runRequest = async (request) => {
         let extra;
         let title;
@@ -11431,7 +11422,7 @@ function parseImportsOnly(parser, source) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pyFloatRepr = void 0;
+exports.DOTTED_NAME = exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
@@ -11618,7 +11609,8 @@ function isDynamic(value) {
             return false;
     }
 }
-const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/** `name` or `a.b.c`: a Python name, maybe with attributes. */
+exports.DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 /**
  * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
  * (in constants and comprehension elements) so that the parametrize stage can follow it through
@@ -11630,7 +11622,7 @@ function hasUnreadablePart(value, locals) {
         return false;
     switch (value.py) {
         case 'expr':
-            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+            return !exports.DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
         case 'tuple':
         case 'list':
             return value.items.some((v) => hasUnreadablePart(v, locals));
@@ -12327,6 +12319,7 @@ function forcedParseThreads(env) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
@@ -12687,7 +12680,7 @@ function resolveValue(value, scope) {
         case 'list':
             return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
         case 'expr': {
-            if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source))
+            if (!pyliteral_js_1.DOTTED_NAME.test(value.source))
                 return value;
             const found = resolveName(value.source, scope);
             if (found?.kind === 'instance')
@@ -17757,7 +17750,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -17767,6 +17760,7 @@ Object.defineProperty(exports, "KeptWarmParent", ({ enumerable: true, get: funct
 Object.defineProperty(exports, "WarmParent", ({ enumerable: true, get: function () { return warm_js_1.WarmParent; } }));
 Object.defineProperty(exports, "WarmRun", ({ enumerable: true, get: function () { return warm_js_1.WarmRun; } }));
 Object.defineProperty(exports, "readWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.readWarmParentRecord; } }));
+Object.defineProperty(exports, "warmParentSetting", ({ enumerable: true, get: function () { return warm_js_1.warmParentSetting; } }));
 Object.defineProperty(exports, "warmParentWanted", ({ enumerable: true, get: function () { return warm_js_1.warmParentWanted; } }));
 Object.defineProperty(exports, "writeWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.writeWarmParentRecord; } }));
 var pool_js_1 = __nccwpck_require__(7430);
@@ -19579,6 +19573,7 @@ exports.KeptWarmParent = exports.WarmRun = exports.WARM_IMPORT_THRESHOLD_SECONDS
 exports.readWarmParentRecord = readWarmParentRecord;
 exports.writeWarmParentRecord = writeWarmParentRecord;
 exports.warmParentWanted = warmParentWanted;
+exports.warmParentSetting = warmParentSetting;
 // The warm parent: one Python process imports pytest, the engine and the third-party packages the
 // suite's conftests and test modules import at their top, once; each worker is then a fork of it
 // (python/fastest_worker/warm_parent.py). A forked worker is a separate process in its own
@@ -19957,12 +19952,19 @@ function writeWarmParentRecord(cacheDir, outcome, previous) {
  * exists and the last parent (or probe) measured shared imports of at least the threshold.
  */
 function warmParentWanted(env, record) {
-    const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
-    if (!exports.FORK_AVAILABLE || setting === '0' || setting === 'off')
+    const setting = warmParentSetting(env);
+    if (!exports.FORK_AVAILABLE || setting === 'off')
         return false;
-    if (setting === '1' || setting === 'on')
+    if (setting === 'on')
         return true;
     return record !== null && record.seconds >= exports.WARM_IMPORT_THRESHOLD_SECONDS;
+}
+/** FASTEST_WARM_PARENT: `1`/`on`, `0`/`off`, anything else automatic. */
+function warmParentSetting(env) {
+    const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
+    if (setting === '0' || setting === 'off')
+        return 'off';
+    return setting === '1' || setting === 'on' ? 'on' : 'auto';
 }
 /**
  * One run's use of a warm parent: the parent itself when wanted (started with the run, so that
@@ -19986,8 +19988,7 @@ class WarmRun {
         const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
         if (this.parent)
             return this.parent.preload(files, unsafe);
-        const setting = (this.opts.env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
-        if (!exports.FORK_AVAILABLE || this.record !== null || setting === '0' || setting === 'off')
+        if (!exports.FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off')
             return;
         this.probe = new WarmParent({ ...this.opts, probe: true });
         this.probe.preload(files, unsafe, true);

@@ -2012,7 +2012,7 @@ function parseImportsOnly(parser, source) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pyFloatRepr = void 0;
+exports.DOTTED_NAME = exports.pyFloatRepr = void 0;
 exports.emptyLiteralContext = emptyLiteralContext;
 exports.markNameOf = markNameOf;
 exports.isDynamic = isDynamic;
@@ -2199,7 +2199,8 @@ function isDynamic(value) {
             return false;
     }
 }
-const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/** `name` or `a.b.c`: a Python name, maybe with attributes. */
+exports.DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 /**
  * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept
  * (in constants and comprehension elements) so that the parametrize stage can follow it through
@@ -2211,7 +2212,7 @@ function hasUnreadablePart(value, locals) {
         return false;
     switch (value.py) {
         case 'expr':
-            return !DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
+            return !exports.DOTTED_NAME.test(value.source) || locals?.has(value.source.split('.')[0]) === true;
         case 'tuple':
         case 'list':
             return value.items.some((v) => hasUnreadablePart(v, locals));

@@ -166,12 +166,7 @@ class Channel:
         self._write_after_held(_LEN.pack(len(body)) + body)
 
     def _write_after_held(self, data):
-        state = self.state
-        if state is not None and state.spooled:
-            data = state.spooled_frames() + data
-            self._write(data)
-            state.spool_sent()
-            self.flushed_since_poll = True
+        if self._write_spooled(data):
             return
         if self._held:
             self._held.append(data)
@@ -194,12 +189,19 @@ class Channel:
         if self._held_bytes > HOLD_LIMIT:
             self.flush()
 
-    def flush(self):
+    def _write_spooled(self, data=b""):
+        """Writes the spooled results, then `data`, in one system call, and only then empties
+        the spool (a crash in between loses nothing); False when nothing was spooled."""
         state = self.state
-        if state is not None and state.spooled:
-            self._write(state.spooled_frames())
-            state.spool_sent()
-            self.flushed_since_poll = True
+        if state is None or not state.spooled:
+            return False
+        self._write(state.spooled_frames() + data)
+        state.spool_sent()
+        self.flushed_since_poll = True
+        return True
+
+    def flush(self):
+        self._write_spooled()
         if self._held:
             self._write(self._take_held())
 

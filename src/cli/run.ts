@@ -65,7 +65,7 @@ function withoutIds(items: TestItem[], ids: string[]): TestItem[] {
   return items.filter((item) => !gone.has(item.id));
 }
 
-function workerCount(session: Session, units: number): number {
+export function workerCount(session: Session, units: number): number {
   const wanted = session.options.workers;
   const n = wanted === null || wanted === 'auto' ? availableParallelism() : wanted;
   return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));

@@ -7,19 +7,19 @@
 // package starts a new parent. Keys: `a` runs everything, `f` the failing tests, `q` quits
 // (single keys on a terminal, one a line from a pipe).
 import { watch, statSync, type FSWatcher } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
 import { flushHeldCache, holdCacheInMemory } from '../discovery/index.js';
 import { fnmatch } from '../discovery/fnmatch.js';
 import { computeImpact, projectGraph, type ImportGraph } from '../impact/index.js';
 import { probePath } from '../memo/inputs.js';
-import { checkPython, FORK_AVAILABLE, KeptWarmParent, pycacheDir } from '../runner/index.js';
+import { countResults, summaryParts } from '../report/counts.js';
+import { checkPython, FORK_AVAILABLE, KeptWarmParent, pycacheDir, warmParentSetting } from '../runner/index.js';
 import { killAllWorkerGroups } from '../runner/worker.js';
 import { forgetBytecode } from '../runner/stale-bytecode.js';
 import type { CollectionError, TestItem, TestResult } from '../types.js';
 import { errorOutcome } from './finish.js';
 import { impactReasonsBlock } from './impact-report.js';
-import { runCommand } from './run.js';
+import { runCommand, workerCount } from './run.js';
 import { impactSettings, openSession } from './session.js';
 
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
@@ -63,11 +63,9 @@ export async function watchCommand(rest: string[], cwd: string, env: NodeJS.Proc
   const tty = process.stdout.isTTY === true;
   const out = (text: string) => process.stdout.write(text);
   holdCacheInMemory(rootdir);
-  const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
-  const wanted = options.workers === null || options.workers === 'auto' ? availableParallelism() : Math.max(1, options.workers);
   const warm =
-    FORK_AVAILABLE && setting !== '0' && setting !== 'off'
-      ? new KeptWarmParent({ python: session.python, rootdir, workers: wanted, pycacheDir: pycacheDir({ rootdir }) })
+    FORK_AVAILABLE && warmParentSetting(env) !== 'off'
+      ? new KeptWarmParent({ python: session.python, rootdir, workers: workerCount(session, Number.MAX_SAFE_INTEGER), pycacheDir: pycacheDir({ rootdir }) })
       : undefined;
   const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? pycacheDir({ rootdir })];
   const pythonCheck = checkPython(session.python);
@@ -103,18 +101,11 @@ export async function watchCommand(rest: string[], cwd: string, env: NodeJS.Proc
     }
     for (const e of errors) failing.add(e.file);
   };
-  const countsOf = (results: TestResult[], errors: CollectionError[]) => {
-    const counts = new Map<string, number>();
-    for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-    if (errors.length > 0) counts.set('error', (counts.get('error') ?? 0) + errors.length);
-    const order = ['failed', 'error', 'passed', 'skipped', 'xfailed', 'xpassed'];
-    return (
-      [...counts]
-        .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-        .map(([outcome, n]) => `${n} ${outcome}`)
-        .join(', ') || 'no tests ran'
-    );
-  };
+  /** The run's tallies as pytest's closing line words them (`1 failed, 2 passed`). */
+  const countsOf = (results: TestResult[], errors: CollectionError[]) =>
+    summaryParts(countResults(results, errors))
+      .parts.map((part) => part.text)
+      .join(', ');
 
   const runRequest = async (request: Request) => {
     let extra: string[];

@@ -185,7 +185,8 @@ export function isDynamic(value: PyValue): boolean {
   }
 }
 
-const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+/** `name` or `a.b.c`: a Python name, maybe with attributes. */
+export const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 /**
  * Whether a value holds a part that is no literal and no plain dotted name. A dotted name is kept

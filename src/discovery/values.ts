@@ -5,6 +5,7 @@
 // modules, read as text; anything not proven stays unknown, and the item stays dynamic.
 import type { PyValue } from '../types.js';
 import type { GuardEnv } from './guards.js';
+import { DOTTED_NAME } from './pyliteral.js';
 import { PLAIN_BUILTIN_CLASSES, STDLIB_MODULES } from './stdlib.js';
 
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
@@ -357,7 +358,7 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
     case 'list':
       return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
     case 'expr': {
-      if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(value.source)) return value;
+      if (!DOTTED_NAME.test(value.source)) return value;
       const found = resolveName(value.source, scope);
       if (found?.kind === 'instance') return { py: 'object', repr: found.name };
       return found ? { py: 'name', name: found.name } : value;

@@ -370,10 +370,17 @@ export function writeWarmParentRecord(cacheDir: string, outcome: WarmParentOutco
  * exists and the last parent (or probe) measured shared imports of at least the threshold.
  */
 export function warmParentWanted(env: NodeJS.ProcessEnv, record: WarmParentRecord | null): boolean {
-  const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
-  if (!FORK_AVAILABLE || setting === '0' || setting === 'off') return false;
-  if (setting === '1' || setting === 'on') return true;
+  const setting = warmParentSetting(env);
+  if (!FORK_AVAILABLE || setting === 'off') return false;
+  if (setting === 'on') return true;
   return record !== null && record.seconds >= WARM_IMPORT_THRESHOLD_SECONDS;
+}
+
+/** FASTEST_WARM_PARENT: `1`/`on`, `0`/`off`, anything else automatic. */
+export function warmParentSetting(env: NodeJS.ProcessEnv): 'on' | 'off' | 'auto' {
+  const setting = (env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
+  if (setting === '0' || setting === 'off') return 'off';
+  return setting === '1' || setting === 'on' ? 'on' : 'auto';
 }
 
 /** What a run asks of a warm parent: the parent to fork from, its imports, the run's end. */
@@ -405,8 +412,7 @@ export class WarmRun implements WarmUse {
   preload(files: string[], exclude: string[]): void {
     const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
     if (this.parent) return this.parent.preload(files, unsafe);
-    const setting = (this.opts.env.FASTEST_WARM_PARENT ?? '').trim().toLowerCase();
-    if (!FORK_AVAILABLE || this.record !== null || setting === '0' || setting === 'off') return;
+    if (!FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off') return;
     this.probe = new WarmParent({ ...this.opts, probe: true });
     this.probe.preload(files, unsafe, true);
   }
