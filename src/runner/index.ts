@@ -1,6 +1,16 @@
 // The runner stage: worker pool, units, Python discovery.
 export { PrestartedWorkers } from './prestart.js';
-export { FORK_AVAILABLE, KeptWarmParent, WarmParent, WarmRun, readWarmParentRecord, warmParentSetting, warmParentWanted, writeWarmParentRecord, type WarmUse } from './warm.js';
+export {
+  FORK_AVAILABLE,
+  KeptWarmParent,
+  WarmParent,
+  WarmRun,
+  readWarmParentRecord,
+  warmParentSetting,
+  warmParentWanted,
+  writeWarmParentRecord,
+  type WarmUse,
+} from './warm.js';
 export {
   runUnits,
   pycacheDir,
