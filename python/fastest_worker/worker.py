@@ -181,6 +181,14 @@ class _Dispatcher:
         self.pytest_engine().collect_file(file)
         return "pytest"
 
+    def precompile(self, files):
+        """Rewrites and caches the code of those `files` the native engine will import (no import)."""
+        if self.mode == "pytest" or self.native is None:
+            return
+        for file in files:
+            if self._native_reason(file) is None:
+                self.native.precompile(file)
+
     def collected_count(self, file, engine):
         """How many tests the collection pass found in `file`, in the engine that collected it."""
         collector = self.native if engine == "native" else self._pytest
@@ -275,6 +283,25 @@ def _engine_step(step, arg, file, emit):
         sys.stderr.write(message)
         emit(collect_error(file, "internal error in the fastest worker:\n" + message))
         return None, None
+
+
+def _prepare_collection_pass(channel, dispatcher, first):
+    """With several workers every worker imports every module of the run, so on a first run each
+    would rewrite every test module. Before the first import, each rewrites and caches the modules
+    of its own share (the `collect` frames already sent that are not importOnly), in parallel with
+    the other workers; importing another worker's module then mostly finds its code cached. The
+    frames read here are handled afterwards, in their order."""
+    frames = [first]
+    while True:
+        frame = channel.poll()
+        if frame is None or frame.get("t") == "eof":
+            break
+        frames.append(frame)
+    for frame in frames[1:]:
+        channel.defer(frame)
+    collects = [frame for frame in frames if frame.get("t") == "collect"]
+    if any(frame.get("importOnly") for frame in collects):
+        dispatcher.precompile([frame["file"] for frame in collects if not frame.get("importOnly")])
 
 
 def preload_engine():
@@ -426,6 +453,7 @@ def _main(proto_fds=None):
     cancel.bind(channel)
 
     code = None
+    pass_prepared = False
     while True:
         frame = channel.recv()
         if frame is None:
@@ -453,6 +481,12 @@ def _main(proto_fds=None):
             if cancel.stop_pending():
                 break
         elif kind == "collect":
+            if not pass_prepared:
+                pass_prepared = True
+                _, code = _engine_step(lambda first: _prepare_collection_pass(channel, dispatcher, first),
+                                       frame, frame["file"], emit)
+                if code is not None:
+                    break
             import_only = bool(frame.get("importOnly"))
             engine, code = _engine_step(lambda file: dispatcher.collect_file(file, import_only),
                                         frame["file"], frame["file"], emit)

@@ -218,11 +218,13 @@ class NativeEngine:
         self.test_warnings = None if "no:warnings" in _plugin_args(init.get("args") or []) else TestWarnings(
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
         self._collect_warnings: List[dict] = []
+        self._rewriting = False
         if _rewrite_mod is not None and self.config.option.assertmode == "rewrite":
             try:
                 _rewrite_mod.install_rewrite_hook(self.rootdir, self.cache_dir, self._should_rewrite)
                 if hasattr(_rewrite_mod, "configure"):
                     _rewrite_mod.configure(verbose=self.config.option.verbose)
+                self._rewriting = True
             except Exception:  # rewriting is an improvement, never a requirement
                 pass
 
@@ -248,6 +250,17 @@ class NativeEngine:
                 reason = f"cannot analyse {file}: {e}"
         self.unsupported[file] = reason
         return reason
+
+    def precompile(self, relfile: str) -> None:
+        """Rewrites and compiles `relfile` into the rewrite cache without importing it, so that
+        the import (here or in another worker) finds its code cached. Its errors are its import's
+        to report."""
+        path = os.path.join(self.rootdir, relfile)
+        if self._rewriting and self._should_rewrite(path):
+            try:
+                _rewrite_mod.compile_test_module(path, self.cache_dir, only_cache=True)
+            except Exception:
+                pass
 
     def collect_file(self, relfile: str) -> Optional[str]:
         """Collects `relfile` ahead of its unit (the run's collection pass): its collection error

@@ -22,9 +22,10 @@ configure(verbose: int = 0, truncation_lines: int = 8, truncation_chars: int = 6
     Assertion verbosity (``-v`` count) and truncation limits (ini ``truncation_limit_*``);
     ``reprcompare`` may supply extra explanations (e.g. a conftest
     ``pytest_assertrepr_compare``): it is asked first, then assertrepr.compare_explanation.
-compile_test_module(path: str, cache_dir: str) -> types.CodeType
+compile_test_module(path: str, cache_dir: str, *, only_cache=False) -> types.CodeType | None
     The rewritten code object of one file, through the same cache (for an engine that
-    creates and execs the module itself, e.g. --import-mode=importlib).
+    creates and execs the module itself, e.g. --import-mode=importlib); with only_cache, just
+    the cache filled (the collection pass rewrites its own share before importing others').
 rewrite_source(source: bytes, filename: str) -> types.CodeType
     Parse, rewrite and compile (no cache).
 rewrite_tree(tree: ast.Module, source: bytes, filename: str) -> None
@@ -653,23 +654,36 @@ class _RewritingLoader(importlib.machinery.SourceFileLoader):
         self.pyc_dir = pyc_dir
 
     def get_code(self, fullname: str) -> types.CodeType:  # type: ignore[override]
-        return compile_test_module(self.get_filename(fullname), os.path.dirname(self.pyc_dir))
+        code = compile_test_module(self.get_filename(fullname), os.path.dirname(self.pyc_dir))
+        assert code is not None
+        return code
 
 
-def compile_test_module(path: str, cache_dir: str) -> types.CodeType:
-    """Rewritten code of one file through the same cache, for an engine that execs it itself."""
+def compile_test_module(path: str, cache_dir: str, *, only_cache: bool = False) -> types.CodeType | None:
+    """Rewritten code of one file through the same cache, for an engine that execs it itself.
+    `only_cache`: fill the cache and return None (a cached entry is not even loaded)."""
     path = os.path.abspath(path)
     with open(path, "rb") as fh:
         source = fh.read()
     key = _source_key(source, path)
     cache_file = _cache_file(os.path.join(cache_dir, "pyc"), path)
-    code = _read_cached(cache_file, key)
+    if only_cache and _cached_header_is(cache_file, key):
+        return None
+    code = None if only_cache else _read_cached(cache_file, key)
     if code is not None:
         stats["cache_hits"] += 1
         return code
     code = rewrite_source(source, path)
     _write_cached(cache_file, key, code)
-    return code
+    return None if only_cache else code
+
+
+def _cached_header_is(cache_file: str, key: bytes) -> bool:
+    try:
+        with open(cache_file, "rb") as fh:
+            return fh.read(_HEADER_LEN) == importlib.util.MAGIC_NUMBER + key
+    except OSError:
+        return False
 
 
 _STDLIB_NAMES = frozenset(getattr(sys, "stdlib_module_names", ()))
