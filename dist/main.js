@@ -7941,6 +7941,7 @@ function fnmatchPath(pattern, path) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.grammarKind = grammarKind;
 exports.pythonParser = pythonParser;
+exports.readyPythonParser = readyPythonParser;
 exports.grammarQuery = grammarQuery;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_module_1 = __nccwpck_require__(8995);
@@ -8030,6 +8031,20 @@ function pythonParser() {
         return parser;
     })();
     return parserPromise;
+}
+let nativeReady;
+/**
+ * A parser usable at once (synchronously) for reading a helper module while items are built: the
+ * native one on this thread; null under the WebAssembly grammar, whose load is asynchronous (what
+ * needs it then stays dynamic, the same on every run: the wasm parser's readiness on this thread
+ * depends on which files the parse threads handed back).
+ */
+function readyPythonParser() {
+    if (nativeReady !== undefined)
+        return nativeReady;
+    const binding = nativeBinding();
+    nativeReady = binding ? nativeParser(binding) : null;
+    return nativeReady;
 }
 /** A query on the grammar of `language` (a tree's), native or wasm as the tree is. */
 function grammarQuery(language, source) {
@@ -12319,6 +12334,8 @@ function forcedParseThreads(env) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
+const grammar_js_1 = __nccwpck_require__(6147);
+const guards_js_1 = __nccwpck_require__(4050);
 const pyliteral_js_1 = __nccwpck_require__(9692);
 const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
@@ -12681,7 +12698,7 @@ function resolveValue(value, scope) {
             return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
         case 'expr': {
             if (!pyliteral_js_1.DOTTED_NAME.test(value.source))
-                return value;
+                return attributeComprehension(value.source, scope) ?? value;
             const found = resolveName(value.source, scope);
             if (found?.kind === 'instance')
                 return { py: 'object', repr: found.name };
@@ -12699,6 +12716,325 @@ function resolveValue(value, scope) {
         default:
             return value;
     }
+}
+// ---- `[item.attr for item in module.LIST]`, LIST a list of instances built in another module ----
+/** Trees of helper modules, parsed once per text while items are built. */
+const trees = new Map();
+function treeOf(text) {
+    if (trees.has(text))
+        return trees.get(text);
+    if (trees.size >= MAX_MEMO_TEXTS)
+        trees.clear();
+    const parser = (0, grammar_js_1.readyPythonParser)();
+    const tree = parser ? parser.parse(text) : null;
+    const usable = tree && !tree.rootNode.hasError ? tree : null;
+    trees.set(text, usable);
+    return usable;
+}
+function named(node) {
+    return (node?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+}
+const COMPREHENSION_OF_ATTRIBUTE = /^\[\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s+for\s+\1\s+in\s+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.([A-Za-z_]\w*)\s*\]$/;
+/**
+ * `[item.name for item in mod.LIST]` where `mod` is an imported module whose LIST is a module-level
+ * list literal of calls of classes whose `__init__` stores a positional argument as `self.name`,
+ * extended only by `+=`/`.extend`/`.append` of lists under conditions the interpreter decides:
+ * the list of those arguments. Anything else: null (the item stays dynamic).
+ */
+function attributeComprehension(source, scope) {
+    const m = COMPREHENSION_OF_ATTRIBUTE.exec(source);
+    if (!m)
+        return null;
+    const [, , attr, head, listName] = m;
+    const [first, ...submodules] = head.split('.');
+    const bound = scope.imports[first];
+    if (bound === undefined)
+        return null;
+    const own = scope.env.locate?.(null);
+    // the importing module must not change the list either (`mod.LIST.append(...)`, `mod.LIST += ...`)
+    if (!own || new RegExp(`\\.${escapeRe(listName)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text))
+        return null;
+    const module = [bound.replace(':', '.'), ...submodules].join('.');
+    if (module.startsWith('.') || stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
+        return null;
+    const target = scope.env.locate?.(module, own.file);
+    if (!target)
+        return null;
+    const elements = moduleList(scope.env, target.text, listName);
+    if (!elements)
+        return null;
+    const values = [];
+    for (const element of elements) {
+        if (element === null || typeof element !== 'object' || element.py !== 'call' || Object.keys(element.kwargs).length > 0)
+            return null;
+        const found = pyliteral_js_1.DOTTED_NAME.test(element.func) ? lookup(scope.env, target.file, target.text, null, element.func.split('.'), 0) : undefined;
+        if (found?.kind !== 'class' || found.start < 0)
+            return null;
+        const index = initStoresArgument(scope.env, found, attr, 0);
+        if (index === undefined || index >= element.args.length)
+            return null;
+        const value = element.args[index];
+        if ((0, pyliteral_js_1.isDynamic)(value) || (value !== null && typeof value === 'object' && value.py !== 'int' && value.py !== 'float' && value.py !== 'bytes'))
+            return null;
+        values.push(value);
+    }
+    return { py: 'list', items: values };
+}
+/** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
+function noteForGuards(stmt, guards) {
+    if (stmt.type === 'import_statement') {
+        for (const child of stmt.childrenForFieldName('name')) {
+            if (!child)
+                continue;
+            const aliased = child.type === 'aliased_import';
+            const dotted = aliased ? child.childForFieldName('name')?.text : child.text;
+            const local = aliased ? child.childForFieldName('alias')?.text : dotted?.split('.')[0];
+            if (dotted && local)
+                guards.modules.set(local, aliased ? dotted : local);
+        }
+    }
+    else if (stmt.type === 'import_from_statement') {
+        const from = stmt.childForFieldName('module_name')?.text;
+        for (const child of stmt.childrenForFieldName('name')) {
+            if (!child || !from)
+                continue;
+            const aliased = child.type === 'aliased_import';
+            const imported = aliased ? child.childForFieldName('name')?.text : child.text;
+            const local = aliased ? child.childForFieldName('alias')?.text : child.text;
+            if (imported && local)
+                guards.fromImports.set(local, `${from}.${imported}`);
+        }
+    }
+    else if (stmt.type === 'expression_statement') {
+        const assignment = named(stmt)[0];
+        const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+        const right = assignment?.childForFieldName('right');
+        if (left?.type === 'identifier' && right)
+            guards.names.set(left.text, (0, guards_js_1.toGuard)(right, guards));
+        else if (left)
+            for (const id of left.descendantsOfType('identifier'))
+                if (id)
+                    guards.names.delete(id.text);
+    }
+}
+/** A top-level statement changing `name` as a list: `name += [...]`, `name.extend([...])`, `name.append(x)`; its added items. */
+function listExtension(stmt, name) {
+    if (stmt.type !== 'expression_statement')
+        return undefined;
+    const expr = named(stmt)[0];
+    if (!expr)
+        return undefined;
+    const ctx = (0, pyliteral_js_1.emptyLiteralContext)();
+    if (expr.type === 'augmented_assignment' && expr.childForFieldName('left')?.text === name) {
+        const right = expr.childForFieldName('right');
+        const value = right && expr.childForFieldName('operator')?.text === '+=' ? (0, pyliteral_js_1.readLiteral)(right, ctx) : null;
+        return value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : null;
+    }
+    const fn = expr.type === 'call' ? expr.childForFieldName('function') : null;
+    if (fn?.type !== 'attribute' || fn.childForFieldName('object')?.text !== name)
+        return undefined;
+    const method = fn.childForFieldName('attribute')?.text;
+    const args = named(expr.childForFieldName('arguments'));
+    if (args.length !== 1 || args[0].type === 'keyword_argument' || args[0].type === 'list_splat')
+        return null;
+    const value = (0, pyliteral_js_1.readLiteral)(args[0], ctx);
+    if (method === 'append')
+        return [value];
+    if (method === 'extend')
+        return value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : null;
+    return null;
+}
+/**
+ * The final items of the module-level list `name` in `text`: bound once at the top level to a list
+ * literal, then only extended at the top level or in a top-level `if`/`elif`/`else` whose condition
+ * the interpreter decides; elsewhere the name (or an attribute of that name, such as an alias
+ * `Cls.name = name`) is only iterated or aliased. Undefined when that can't be shown.
+ */
+function moduleList(env, text, name) {
+    const tree = treeOf(text);
+    if (!tree)
+        return undefined;
+    const root = tree.rootNode;
+    const guards = (0, guards_js_1.emptyGuardScope)();
+    let items;
+    const handled = new Set();
+    const extend = (stmt, guard) => {
+        const added = listExtension(stmt, name);
+        if (added === undefined)
+            return true;
+        if (added === null || items === undefined)
+            return false;
+        const taken = guard === null ? true : (0, guards_js_1.evaluateGuard)(guard, env);
+        if (taken === null)
+            return false;
+        if (taken)
+            items.push(...added);
+        handled.add(named(stmt)[0].startIndex); // `name += ...` and `name.extend(...)` start with the name
+        return true;
+    };
+    for (const stmt of named(root)) {
+        if (stmt.type === 'expression_statement') {
+            const expr = named(stmt)[0];
+            if (expr?.type === 'assignment' && expr.childForFieldName('left')?.type === 'identifier' && expr.childForFieldName('left')?.text === name) {
+                const right = expr.childForFieldName('right');
+                if (items !== undefined || right?.type !== 'list')
+                    return undefined;
+                const value = (0, pyliteral_js_1.readLiteral)(right, (0, pyliteral_js_1.emptyLiteralContext)());
+                if (value === null || typeof value !== 'object' || value.py !== 'list')
+                    return undefined;
+                items = [...value.items];
+                handled.add(stmt.startIndex);
+                continue;
+            }
+            if (!extend(stmt, null))
+                return undefined;
+        }
+        else if (stmt.type === 'if_statement') {
+            const branches = [];
+            const condition = stmt.childForFieldName('condition');
+            let taken = condition ? (0, guards_js_1.toGuard)(condition, guards) : null;
+            if (!taken)
+                return undefined;
+            branches.push({ body: stmt.childForFieldName('consequence'), guard: taken });
+            let rest = (0, guards_js_1.notGuard)(taken);
+            for (const alternative of stmt.childrenForFieldName('alternative')) {
+                if (alternative?.type === 'elif_clause') {
+                    const c = alternative.childForFieldName('condition');
+                    taken = c ? (0, guards_js_1.toGuard)(c, guards) : null;
+                    if (!taken)
+                        return undefined;
+                    branches.push({ body: alternative.childForFieldName('consequence'), guard: { k: 'and', es: [rest, taken] } });
+                    rest = { k: 'and', es: [rest, (0, guards_js_1.notGuard)(taken)] };
+                }
+                else if (alternative) {
+                    branches.push({ body: alternative.childForFieldName('body'), guard: rest });
+                }
+            }
+            for (const branch of branches)
+                for (const inner of named(branch.body))
+                    if (!extend(inner, branch.guard))
+                        return undefined;
+        }
+        noteForGuards(stmt, guards);
+    }
+    if (items === undefined)
+        return undefined;
+    // every other mention only reads the list (or binds a class attribute of the same name)
+    for (const id of root.descendantsOfType('identifier')) {
+        if (id && id.text === name && !handled.has(id.startIndex) && !onlyRead(id))
+            return undefined;
+    }
+    return items;
+}
+/** Whether this mention of `name` (or of `x.name`) leaves the list as it is. */
+function onlyRead(id) {
+    const parent = id.parent;
+    if (!parent)
+        return false;
+    let node = id;
+    if (parent.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
+        node = parent;
+    else if (parent.type === 'attribute')
+        return false; // `name.method(...)`
+    const holder = node.parent;
+    if (!holder)
+        return false;
+    if ((holder.type === 'for_in_clause' || holder.type === 'for_statement') && holder.childForFieldName('right')?.startIndex === node.startIndex)
+        return true;
+    if (holder.type === 'assignment') {
+        const left = holder.childForFieldName('left');
+        const right = holder.childForFieldName('right');
+        // an alias (`Cls.name = name`), or a class attribute of the same name in a class body
+        if (right?.startIndex === node.startIndex && right.type === 'identifier')
+            return left?.type === 'attribute' || left?.type === 'identifier';
+        if (left?.startIndex === node.startIndex) {
+            if (node.type === 'attribute')
+                return true; // rebinds an attribute; the list is untouched
+            return holder.parent?.parent?.parent?.type === 'class_definition';
+        }
+    }
+    return false;
+}
+/** Class-body code that could make `self.attr` something other than what `__init__` stored. */
+const ATTRIBUTE_CHANGING = /__setattr__|__getattribute__|__new__|metaclass|__dict__|__set_name__|__init_subclass__/;
+/**
+ * The index of the positional argument (after `self`) that calling the class stores as `self.attr`
+ * and that nothing else in the class chain changes: its `__init__` assigns it directly, or passes
+ * it on to its single base's `__init__` (`super().__init__(name)`, `Base.__init__(self, name)`).
+ */
+function initStoresArgument(env, found, attr, depth) {
+    if (depth > MAX_DEPTH)
+        return undefined;
+    const tree = treeOf(found.text);
+    const cls = tree?.rootNode
+        .descendantsOfType('class_definition')
+        .find((c) => c?.startIndex === found.start + (/^[ \t]*/.exec(found.text.slice(found.start))?.[0].length ?? 0));
+    const body = cls?.childForFieldName('body');
+    if (!cls || !body)
+        return undefined;
+    const bodyText = body.text;
+    if (ATTRIBUTE_CHANGING.test(bodyText))
+        return undefined;
+    const a = escapeRe(attr);
+    // no property, method or class attribute of that name, no `setattr(self, ...)` outside __getattr__
+    if (new RegExp(`\\bdef\\s+${a}\\b|^\\s*${a}\\s*[:=]`, 'm').test(bodyText))
+        return undefined;
+    const withoutGetattr = named(body)
+        .filter((m) => !(m.type === 'function_definition' && m.childForFieldName('name')?.text === '__getattr__'))
+        .map((m) => m.text)
+        .join('\n');
+    if (/setattr\(\s*self\b/.test(withoutGetattr))
+        return undefined;
+    const stores = withoutGetattr.match(new RegExp(`\\bself\\.${a}\\s*(=(?!=)|\\+=|:)`, 'g'))?.length ?? 0;
+    const init = named(body).find((m) => m.type === 'function_definition' && m.childForFieldName('name')?.text === '__init__');
+    const bases = named(cls.childForFieldName('superclasses'));
+    if (!init)
+        return stores === 0 && bases.length === 1 ? baseStores(env, found, bases[0].text, attr, depth) : undefined;
+    if (stores > 1)
+        return undefined;
+    const params = named(init.childForFieldName('parameters')).map((p) => p.type === 'identifier'
+        ? p.text
+        : p.type === 'default_parameter' || p.type === 'typed_parameter' || p.type === 'typed_default_parameter'
+            ? (p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text ?? '')
+            : '');
+    if (params[0] !== 'self')
+        return undefined;
+    const initBody = init.childForFieldName('body');
+    const reassigned = new Set((initBody?.descendantsOfType(['assignment', 'augmented_assignment']) ?? [])
+        .map((n) => n?.childForFieldName('left'))
+        .filter((l) => l?.type === 'identifier')
+        .map((l) => l.text));
+    const positional = (argument) => {
+        if (argument?.type !== 'identifier' || reassigned.has(argument.text))
+            return undefined;
+        const index = params.indexOf(argument.text);
+        return index > 0 && params.slice(1, index).every((p) => p !== '') ? index - 1 : undefined;
+    };
+    for (const stmt of named(initBody)) {
+        const expr = stmt.type === 'expression_statement' ? named(stmt)[0] : undefined;
+        if (!expr)
+            continue;
+        if (stores === 1 && expr.type === 'assignment' && expr.childForFieldName('left')?.text === `self.${attr}`) {
+            return positional(expr.childForFieldName('right') ?? undefined);
+        }
+        if (stores === 0 && expr.type === 'call' && bases.length === 1) {
+            const fn = expr.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+            const args = named(expr.childForFieldName('arguments'));
+            const viaSuper = /^super\((\w+,self)?\)\.__init__$/.test(fn);
+            const viaBase = fn === `${bases[0].text}.__init__` && args[0]?.text === 'self';
+            if (!viaSuper && !viaBase)
+                continue;
+            const inBase = baseStores(env, found, bases[0].text, attr, depth);
+            return inBase === undefined ? undefined : positional(args[inBase + (viaBase ? 1 : 0)]);
+        }
+    }
+    return undefined;
+}
+function baseStores(env, found, base, attr, depth) {
+    if (!pyliteral_js_1.DOTTED_NAME.test(base))
+        return undefined;
+    const baseFound = lookup(env, found.file, found.text, null, base.split('.'), depth + 1);
+    return baseFound?.kind === 'class' && baseFound.start >= 0 ? initStoresArgument(env, baseFound, attr, depth + 1) : undefined;
 }
 
 

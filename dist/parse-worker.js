@@ -476,6 +476,7 @@ function collectedItem(item, id) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.grammarKind = grammarKind;
 exports.pythonParser = pythonParser;
+exports.readyPythonParser = readyPythonParser;
 exports.grammarQuery = grammarQuery;
 const node_fs_1 = __nccwpck_require__(24);
 const node_module_1 = __nccwpck_require__(995);
@@ -565,6 +566,20 @@ function pythonParser() {
         return parser;
     })();
     return parserPromise;
+}
+let nativeReady;
+/**
+ * A parser usable at once (synchronously) for reading a helper module while items are built: the
+ * native one on this thread; null under the WebAssembly grammar, whose load is asynchronous (what
+ * needs it then stays dynamic, the same on every run: the wasm parser's readiness on this thread
+ * depends on which files the parse threads handed back).
+ */
+function readyPythonParser() {
+    if (nativeReady !== undefined)
+        return nativeReady;
+    const binding = nativeBinding();
+    nativeReady = binding ? nativeParser(binding) : null;
+    return nativeReady;
 }
 /** A query on the grammar of `language` (a tree's), native or wasm as the tree is. */
 function grammarQuery(language, source) {

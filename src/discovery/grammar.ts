@@ -99,6 +99,21 @@ export function pythonParser(): Promise<Parser> {
   return parserPromise;
 }
 
+let nativeReady: Parser | null | undefined;
+
+/**
+ * A parser usable at once (synchronously) for reading a helper module while items are built: the
+ * native one on this thread; null under the WebAssembly grammar, whose load is asynchronous (what
+ * needs it then stays dynamic, the same on every run: the wasm parser's readiness on this thread
+ * depends on which files the parse threads handed back).
+ */
+export function readyPythonParser(): Parser | null {
+  if (nativeReady !== undefined) return nativeReady;
+  const binding = nativeBinding();
+  nativeReady = binding ? nativeParser(binding) : null;
+  return nativeReady;
+}
+
 /** A query on the grammar of `language` (a tree's), native or wasm as the tree is. */
 export function grammarQuery(language: Language, source: string): Query {
   const binding = nativeBinding();
