@@ -2934,7 +2934,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 12;
+exports.DISCOVERY_CACHE_VERSION = 13;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -7102,6 +7102,8 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                 info.hasGenerateTests = true;
             if (moduleLevel)
                 rebind(ctx, fn.name, null, guard);
+            else
+                ctx.constants.delete(fn.name);
             if (moduleLevel)
                 ctx.definedNames.add(fn.name);
             if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex)))
@@ -7112,6 +7114,8 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
             const cls = parseClass(def, decorators, firstLine, ctx, dynamicReasons);
             if (moduleLevel)
                 rebind(ctx, cls.name, null, guard);
+            else
+                ctx.constants.delete(cls.name);
             info.members.push(cls);
         }
         else if (defType === 'expression_statement') {
@@ -7120,7 +7124,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                     handleAssignment(expr, ctx, info, moduleLevel, guard);
                 else if (moduleLevel && expr?.type === 'call')
                     moduleLevelCall(expr, ctx, guard);
-                else if (moduleLevel && expr)
+                else if (expr)
                     forgetMutated(ctx, expr.text);
             }
         }
@@ -7142,7 +7146,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
+        else if (ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -7330,10 +7334,13 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
             info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
         return;
     }
-    if (moduleLevel && left && left.type !== 'identifier') {
-        for (const name of left.descendantsOfType('identifier'))
-            if (name)
+    if (left && left.type !== 'identifier') {
+        for (const name of left.descendantsOfType('identifier')) {
+            if (name && moduleLevel)
                 rebind(ctx, name.text, null, guard);
+            else if (name)
+                ctx.constants.delete(name.text);
+        }
     }
     if (!left || left.type !== 'identifier')
         return;
@@ -7371,6 +7378,13 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
+    else {
+        // a class attribute: a constant of the class body while it runs (it shadows the module's)
+        ctx.constants.delete(name);
+        const literal = guard === null && !rebound ? (0, pyliteral_js_1.readLiteral)(right, ctx) : null;
+        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+            ctx.constants.set(name, literal);
+    }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
 }
 function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
@@ -7388,7 +7402,16 @@ function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
             decoratorMarks.push(mark);
     }
     const body = def.childForFieldName('body');
-    const info = parseBody(body ?? def, ctx, false, dynamicReasons);
+    // A class body is a scope of its own: its constants are seen by its methods' decorators, then dropped.
+    const outerConstants = ctx.constants;
+    ctx.constants = new Map(outerConstants);
+    let info;
+    try {
+        info = parseBody(body ?? def, ctx, false, dynamicReasons);
+    }
+    finally {
+        ctx.constants = outerConstants;
+    }
     ctx.definedNames.add(name);
     return {
         kind: 'class',
@@ -7818,8 +7841,10 @@ function readLiteral(node, ctx) {
         }
         case 'dictionary':
             return { py: 'dict', repr: node.text };
-        case 'set':
-            return { py: 'set', repr: node.text };
+        case 'set': {
+            const size = distinctLiterals(node, ctx);
+            return size === null ? { py: 'set', repr: node.text } : { py: 'set', repr: node.text, size };
+        }
         case 'identifier': {
             const name = node.text;
             const local = ctx.locals?.get(name);
@@ -8064,6 +8089,35 @@ function bindTarget(target, value, locals) {
     }
     return false;
 }
+/** How many distinct elements a set display of str literals only (or int literals only) has; null otherwise. */
+function distinctLiterals(node, ctx) {
+    const values = [];
+    for (const child of node.namedChildren) {
+        if (!child || child.type === 'comment')
+            continue;
+        if (child.type === 'list_splat')
+            return null;
+        values.push(readLiteral(child, ctx));
+    }
+    const allStr = values.every((v) => typeof v === 'string');
+    const allInt = values.every((v) => typeof v === 'number' && Number.isSafeInteger(v));
+    if (values.length === 0 || (!allStr && !allInt))
+        return null;
+    return new Set(values).size;
+}
+/**
+ * A set's elements come out in hash order (random for str), so a comprehension over a set may only
+ * make values whose id does not depend on the element: its loop variable is bound to this opaque
+ * value, which any id-carrying use leaves unreadable (`{x}` is a set: argname + index, fine; `x` or
+ * `f"{x}"` is not).
+ */
+const SET_ELEMENT = { py: 'expr', source: '<an element of a set>' };
+/** What a comprehension's `for` clause iterates: a sequence's items, or opaque elements of a set of known size. */
+function iterated(value) {
+    if (value !== null && typeof value === 'object' && value.py === 'set' && value.size !== undefined)
+        return Array.from({ length: value.size }, () => SET_ELEMENT);
+    return itemsOf(value);
+}
 /** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
 function comprehension(node, ctx) {
     const body = node.childForFieldName('body');
@@ -8085,7 +8139,7 @@ function comprehension(node, ctx) {
         const iterable = clause.childForFieldName('right');
         if (!target || !iterable || clause.childrenForFieldName('right').length !== 1)
             return false;
-        const items = itemsOf(readLiteral(iterable, { ...ctx, locals }));
+        const items = iterated(readLiteral(iterable, { ...ctx, locals }));
         if (items === null)
             return false;
         for (const item of items) {
@@ -8541,11 +8595,18 @@ function lookup(env, file, text, imports, path, depth) {
     if (imports !== null && imports[head] !== undefined)
         return followImport(env, file, imports[head], rest, depth);
     const binding = bindingOf(text, head);
+    // `import head` / `import head.sub` at the top level (and nothing else binding it): the module
+    if (binding === null && new RegExp(`^import[ \\t]+(?:[\\w.]+[ \\t]*,[ \\t]*)*${escapeRe(head)}(?:\\.[\\w.]+)?[ \\t]*(?:,[^\\n]*)?$`, 'm').test(text))
+        return followImport(env, file, head, rest, depth);
     if (!binding)
         return undefined;
     if (binding.kind === 'import') {
         const from = importedAt(text, binding.index, head);
-        return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
+        if (from)
+            return followImport(env, file, `${from.module}:${from.attr}`, rest, depth);
+        // `import a.b as head`
+        const plain = new RegExp(`^import[ \\t]+([A-Za-z_][\\w.]*)[ \\t]+as[ \\t]+${escapeRe(head)}[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
+        return plain && plain.index === 0 ? followImport(env, file, plain[1], rest, depth) : undefined;
     }
     if (binding.kind === 'class' && rest.length === 1)
         return enumMember(text, binding.index, head, rest[0]);
@@ -8659,7 +8720,19 @@ function followImport(env, fromFile, bound, rest, depth) {
         if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
             return stdlibFound(`${module}.${rest.join('.')}`);
         const target = env.locate?.(module, fromFile);
-        return target ? lookup(env, target.file, target.text, null, rest, depth + 1) : undefined;
+        if (!target)
+            return undefined;
+        // `import pkg.sub` then `pkg.sub.Name`: a submodule the package's __init__ does not bind
+        if (rest.length > 1 && target.package && bindingOf(target.text, rest[0]) === null) {
+            // only where the importing module imports that submodule itself (else the attribute may be missing)
+            const importing = env.locate?.(null, fromFile);
+            const sub0 = escapeRe(`${module}.${rest[0]}`);
+            if (!importing || !new RegExp(`^import[ \\t]+${sub0}[ \\t]*$|^from[ \\t]+${sub0}[ \\t.]`, 'm').test(importing.text))
+                return undefined;
+            const sub = env.locate?.(`${module}.${rest[0]}`, fromFile);
+            return sub ? lookup(env, sub.file, sub.text, null, rest.slice(1), depth + 1) : undefined;
+        }
+        return lookup(env, target.file, target.text, null, rest, depth + 1);
     }
     if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]) && !module.startsWith('.'))
         return stdlibFound([module, attr, ...rest].join('.'));
@@ -8686,6 +8759,26 @@ function stdlibFound(dotted) {
         return { kind: 'instance', name: dotted };
     return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
+/** The comma-separated parts of a list, split only outside brackets (`Generic[A, B], ABC`). */
+function topLevelParts(list) {
+    const parts = [];
+    let depth = 0;
+    let current = '';
+    for (const ch of list) {
+        if (ch === '(' || ch === '[' || ch === '{')
+            depth++;
+        else if (ch === ')' || ch === ']' || ch === '}')
+            depth--;
+        if (ch === ',' && depth === 0) {
+            parts.push(current);
+            current = '';
+        }
+        else
+            current += ch;
+    }
+    parts.push(current);
+    return parts.map((p) => p.trim()).filter(Boolean);
+}
 /** The text of a class statement from `start`: its header (bases) and its indented body. */
 function classParts(text, start) {
     let i = text.indexOf('class', start) + 5;
@@ -8702,39 +8795,40 @@ function classParts(text, start) {
         header += ch;
     }
     const open = header.indexOf('(');
-    const bases = open < 0
-        ? []
-        : header
-            .slice(open + 1, header.lastIndexOf(')'))
-            .replace(/#[^\n]*/g, '')
-            .split(',')
-            .map((b) => b.trim())
-            .filter(Boolean);
+    const bases = open < 0 ? [] : topLevelParts(header.slice(open + 1, header.lastIndexOf(')')).replace(/#[^\n]*/g, ''));
     const after = text.slice(i + 1);
     const end = after.search(/\n(?=[^\s#])/);
     return { bases, body: end < 0 ? after : after.slice(0, end) };
 }
 /** Whether calling the class surely gives an instance without `__name__` that is no str, number, enum or pattern. */
-function isPlainClass(env, found, depth, seen) {
+function isPlainClass(env, found, depth, proven) {
     if (found.start < 0)
         return true; // a listed standard-library class
     const key = `${found.file}\0${found.start}`;
-    if (seen.has(key) || depth > MAX_DEPTH)
+    // a base reached twice (a diamond) keeps its answer; one reached while it is checked is a cycle
+    const known = proven.get(key);
+    if (known !== undefined)
+        return known;
+    if (depth > MAX_DEPTH)
         return false;
-    seen.add(key);
+    proven.set(key, false);
     const parts = classParts(found.text, found.start);
     if (!parts || NAME_GIVING.test(parts.body))
         return false;
-    return parts.bases.every((base) => {
-        if (base.includes('=') || base.startsWith('*'))
+    const plain = parts.bases.every((written) => {
+        if (written.includes('=') || written.startsWith('*'))
             return false; // metaclass=, **kwargs
+        // `Base[T]` (a generic alias) subclasses Base itself (its __mro_entries__)
+        const base = written.replace(/\s*\[[\s\S]*\]$/, '');
         if (stdlib_js_1.PLAIN_BUILTIN_CLASSES.has(base) && bindingOf(found.text, base) === null)
             return true;
         if (!/^[A-Za-z_][\w.]*$/.test(base))
             return false;
         const baseFound = lookup(env, found.file, found.text, null, base.split('.'), depth + 1);
-        return baseFound?.kind === 'class' && isPlainClass(env, baseFound, depth + 1, seen);
+        return baseFound?.kind === 'class' && isPlainClass(env, baseFound, depth + 1, proven);
     });
+    proven.set(key, plain);
+    return plain;
 }
 function resolveName(dotted, scope) {
     const own = scope.env.locate?.(null);
@@ -8766,7 +8860,7 @@ function resolveValue(value, scope) {
                 return { ...value, args: value.args.map((v) => resolveValue(v, scope)) };
             }
             const found = resolveName(value.func, scope);
-            if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Set()))
+            if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map()))
                 return { py: 'object', repr: `${value.func}(...)` };
             return value;
         }

@@ -161,7 +161,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 12;
+exports.DISCOVERY_CACHE_VERSION = 13;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -1635,6 +1635,8 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                 info.hasGenerateTests = true;
             if (moduleLevel)
                 rebind(ctx, fn.name, null, guard);
+            else
+                ctx.constants.delete(fn.name);
             if (moduleLevel)
                 ctx.definedNames.add(fn.name);
             if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex)))
@@ -1645,6 +1647,8 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
             const cls = parseClass(def, decorators, firstLine, ctx, dynamicReasons);
             if (moduleLevel)
                 rebind(ctx, cls.name, null, guard);
+            else
+                ctx.constants.delete(cls.name);
             info.members.push(cls);
         }
         else if (defType === 'expression_statement') {
@@ -1653,7 +1657,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
                     handleAssignment(expr, ctx, info, moduleLevel, guard);
                 else if (moduleLevel && expr?.type === 'call')
                     moduleLevelCall(expr, ctx, guard);
-                else if (moduleLevel && expr)
+                else if (expr)
                     forgetMutated(ctx, expr.text);
             }
         }
@@ -1675,7 +1679,7 @@ function parseBody(block, ctx, moduleLevel, dynamicReasons) {
         else if (moduleLevel && defType === 'import_statement') {
             handleImport(def, ctx, guard);
         }
-        else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
+        else if (ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
             forgetMutated(ctx, def.text);
         }
         if (guard !== null)
@@ -1863,10 +1867,13 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
             info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
         return;
     }
-    if (moduleLevel && left && left.type !== 'identifier') {
-        for (const name of left.descendantsOfType('identifier'))
-            if (name)
+    if (left && left.type !== 'identifier') {
+        for (const name of left.descendantsOfType('identifier')) {
+            if (name && moduleLevel)
                 rebind(ctx, name.text, null, guard);
+            else if (name)
+                ctx.constants.delete(name.text);
+        }
     }
     if (!left || left.type !== 'identifier')
         return;
@@ -1904,6 +1911,13 @@ function handleAssignment(expr, ctx, info, moduleLevel, guard) {
         if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
             ctx.constants.set(name, literal);
     }
+    else {
+        // a class attribute: a constant of the class body while it runs (it shadows the module's)
+        ctx.constants.delete(name);
+        const literal = guard === null && !rebound ? (0, pyliteral_js_1.readLiteral)(right, ctx) : null;
+        if (literal !== null && !(0, pyliteral_js_1.hasUnreadablePart)(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+            ctx.constants.set(name, literal);
+    }
     info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
 }
 function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
@@ -1921,7 +1935,16 @@ function parseClass(def, decorators, firstLine, ctx, dynamicReasons) {
             decoratorMarks.push(mark);
     }
     const body = def.childForFieldName('body');
-    const info = parseBody(body ?? def, ctx, false, dynamicReasons);
+    // A class body is a scope of its own: its constants are seen by its methods' decorators, then dropped.
+    const outerConstants = ctx.constants;
+    ctx.constants = new Map(outerConstants);
+    let info;
+    try {
+        info = parseBody(body ?? def, ctx, false, dynamicReasons);
+    }
+    finally {
+        ctx.constants = outerConstants;
+    }
     ctx.definedNames.add(name);
     return {
         kind: 'class',
@@ -2351,8 +2374,10 @@ function readLiteral(node, ctx) {
         }
         case 'dictionary':
             return { py: 'dict', repr: node.text };
-        case 'set':
-            return { py: 'set', repr: node.text };
+        case 'set': {
+            const size = distinctLiterals(node, ctx);
+            return size === null ? { py: 'set', repr: node.text } : { py: 'set', repr: node.text, size };
+        }
         case 'identifier': {
             const name = node.text;
             const local = ctx.locals?.get(name);
@@ -2597,6 +2622,35 @@ function bindTarget(target, value, locals) {
     }
     return false;
 }
+/** How many distinct elements a set display of str literals only (or int literals only) has; null otherwise. */
+function distinctLiterals(node, ctx) {
+    const values = [];
+    for (const child of node.namedChildren) {
+        if (!child || child.type === 'comment')
+            continue;
+        if (child.type === 'list_splat')
+            return null;
+        values.push(readLiteral(child, ctx));
+    }
+    const allStr = values.every((v) => typeof v === 'string');
+    const allInt = values.every((v) => typeof v === 'number' && Number.isSafeInteger(v));
+    if (values.length === 0 || (!allStr && !allInt))
+        return null;
+    return new Set(values).size;
+}
+/**
+ * A set's elements come out in hash order (random for str), so a comprehension over a set may only
+ * make values whose id does not depend on the element: its loop variable is bound to this opaque
+ * value, which any id-carrying use leaves unreadable (`{x}` is a set: argname + index, fine; `x` or
+ * `f"{x}"` is not).
+ */
+const SET_ELEMENT = { py: 'expr', source: '<an element of a set>' };
+/** What a comprehension's `for` clause iterates: a sequence's items, or opaque elements of a set of known size. */
+function iterated(value) {
+    if (value !== null && typeof value === 'object' && value.py === 'set' && value.size !== undefined)
+        return Array.from({ length: value.size }, () => SET_ELEMENT);
+    return itemsOf(value);
+}
 /** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
 function comprehension(node, ctx) {
     const body = node.childForFieldName('body');
@@ -2618,7 +2672,7 @@ function comprehension(node, ctx) {
         const iterable = clause.childForFieldName('right');
         if (!target || !iterable || clause.childrenForFieldName('right').length !== 1)
             return false;
-        const items = itemsOf(readLiteral(iterable, { ...ctx, locals }));
+        const items = iterated(readLiteral(iterable, { ...ctx, locals }));
         if (items === null)
             return false;
         for (const item of items) {

@@ -23,7 +23,7 @@ export type PyValue =
   | { py: 'tuple'; items: PyValue[] }
   | { py: 'list'; items: PyValue[] }
   | { py: 'dict'; repr: string }
-  | { py: 'set'; repr: string }
+  | { py: 'set'; repr: string; size?: number } // size: how many distinct elements, when all are str or all int literals
   | { py: 'object'; repr: string } // an instance pytest makes no id from (`object()`, `dict(a=1)`): argname + index
   | { py: 'complex'; repr: string }
   | { py: 'call'; func: string; args: PyValue[]; kwargs: Record<string, PyValue> } // e.g. pytest.param(...)

@@ -530,18 +530,20 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
       if (fn.name === '__new__') info.hasNew = true;
       if (fn.name === 'pytest_generate_tests') info.hasGenerateTests = true;
       if (moduleLevel) rebind(ctx, fn.name, null, guard);
+      else ctx.constants.delete(fn.name);
       if (moduleLevel) ctx.definedNames.add(fn.name);
       if (moduleLevel && !matchesTestName(fn.name) && MARKING_CODE.test(ctx.source.slice(def.startIndex, def.endIndex))) ctx.markingFunctions.add(fn.name);
       info.members.push(fn);
     } else if (defType === 'class_definition') {
       const cls = parseClass(def, decorators, firstLine, ctx, dynamicReasons);
       if (moduleLevel) rebind(ctx, cls.name, null, guard);
+      else ctx.constants.delete(cls.name);
       info.members.push(cls);
     } else if (defType === 'expression_statement') {
       for (const expr of def.namedChildren) {
         if (expr?.type === 'assignment') handleAssignment(expr, ctx, info, moduleLevel, guard);
         else if (moduleLevel && expr?.type === 'call') moduleLevelCall(expr, ctx, guard);
-        else if (moduleLevel && expr) forgetMutated(ctx, expr.text);
+        else if (expr) forgetMutated(ctx, expr.text);
       }
     } else if (defType === 'delete_statement') {
       for (const target of def.namedChildren.flatMap((c) => (c?.type === 'expression_list' ? c.namedChildren : [c]))) {
@@ -555,7 +557,7 @@ function parseBody(block: Node, ctx: ParseContext, moduleLevel: boolean, dynamic
       if (guard === null && unconditional(def)) ctx.requiredImports.push(...importGuards(def).filter((g) => g.k === 'imp' && g.name !== undefined));
     } else if (moduleLevel && defType === 'import_statement') {
       handleImport(def, ctx, guard);
-    } else if (moduleLevel && ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
+    } else if (ctx.constants.size > 0 && !(defType === 'assert_statement' && readsOnly(def, ctx))) {
       forgetMutated(ctx, def.text);
     }
     if (guard !== null) for (let i = added; i < info.members.length; i++) info.members[i].guard = guard;
@@ -736,8 +738,11 @@ function handleAssignment(expr: Node, ctx: ParseContext, info: BodyInfo, moduleL
     if (target?.type === 'identifier') info.members.push({ kind: 'assign', name: target.text, testDisabled: true });
     return;
   }
-  if (moduleLevel && left && left.type !== 'identifier') {
-    for (const name of left.descendantsOfType('identifier')) if (name) rebind(ctx, name.text, null, guard);
+  if (left && left.type !== 'identifier') {
+    for (const name of left.descendantsOfType('identifier')) {
+      if (name && moduleLevel) rebind(ctx, name.text, null, guard);
+      else if (name) ctx.constants.delete(name.text);
+    }
   }
   if (!left || left.type !== 'identifier') return;
   const name = left.text;
@@ -769,6 +774,12 @@ function handleAssignment(expr: Node, ctx: ParseContext, info: BodyInfo, moduleL
     if (markValue) ctx.markVariables.set(name, markValue);
     if (literal !== null && !hasUnreadablePart(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
       ctx.constants.set(name, literal);
+  } else {
+    // a class attribute: a constant of the class body while it runs (it shadows the module's)
+    ctx.constants.delete(name);
+    const literal = guard === null && !rebound ? readLiteral(right, ctx) : null;
+    if (literal !== null && !hasUnreadablePart(literal) && (typeof literal !== 'object' || (literal.py !== 'call' && literal.py !== 'mark')))
+      ctx.constants.set(name, literal);
   }
   info.members.push(rebound ? { kind: 'assign', name, ...rebound } : { kind: 'assign', name });
 }
@@ -786,7 +797,15 @@ function parseClass(def: Node, decorators: Node[], firstLine: number, ctx: Parse
     if (mark) decoratorMarks.push(mark);
   }
   const body = def.childForFieldName('body');
-  const info = parseBody(body ?? def, ctx, false, dynamicReasons);
+  // A class body is a scope of its own: its constants are seen by its methods' decorators, then dropped.
+  const outerConstants = ctx.constants;
+  ctx.constants = new Map(outerConstants);
+  let info: BodyInfo;
+  try {
+    info = parseBody(body ?? def, ctx, false, dynamicReasons);
+  } finally {
+    ctx.constants = outerConstants;
+  }
   ctx.definedNames.add(name);
   return {
     kind: 'class',

@@ -313,8 +313,10 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
     }
     case 'dictionary':
       return { py: 'dict', repr: node.text };
-    case 'set':
-      return { py: 'set', repr: node.text };
+    case 'set': {
+      const size = distinctLiterals(node, ctx);
+      return size === null ? { py: 'set', repr: node.text } : { py: 'set', repr: node.text, size };
+    }
     case 'identifier': {
       const name = node.text;
       const local = ctx.locals?.get(name);
@@ -527,6 +529,35 @@ function bindTarget(target: Node, value: PyValue, locals: Map<string, PyValue>):
   return false;
 }
 
+/** How many distinct elements a set display of str literals only (or int literals only) has; null otherwise. */
+function distinctLiterals(node: Node, ctx: LiteralContext): number | null {
+  const values: PyValue[] = [];
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    if (child.type === 'list_splat') return null;
+    values.push(readLiteral(child, ctx));
+  }
+  const allStr = values.every((v) => typeof v === 'string');
+  const allInt = values.every((v) => typeof v === 'number' && Number.isSafeInteger(v));
+  if (values.length === 0 || (!allStr && !allInt)) return null;
+  return new Set(values).size;
+}
+
+/**
+ * A set's elements come out in hash order (random for str), so a comprehension over a set may only
+ * make values whose id does not depend on the element: its loop variable is bound to this opaque
+ * value, which any id-carrying use leaves unreadable (`{x}` is a set: argname + index, fine; `x` or
+ * `f"{x}"` is not).
+ */
+const SET_ELEMENT: PyValue = { py: 'expr', source: '<an element of a set>' };
+
+/** What a comprehension's `for` clause iterates: a sequence's items, or opaque elements of a set of known size. */
+function iterated(value: PyValue): PyValue[] | null {
+  if (value !== null && typeof value === 'object' && value.py === 'set' && value.size !== undefined)
+    return Array.from({ length: value.size }, () => SET_ELEMENT);
+  return itemsOf(value);
+}
+
 /** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
 function comprehension(node: Node, ctx: LiteralContext): PyValue | null {
   const body = node.childForFieldName('body');
@@ -545,7 +576,7 @@ function comprehension(node: Node, ctx: LiteralContext): PyValue | null {
     const target = clause.childForFieldName('left');
     const iterable = clause.childForFieldName('right');
     if (!target || !iterable || clause.childrenForFieldName('right').length !== 1) return false;
-    const items = itemsOf(readLiteral(iterable, { ...ctx, locals }));
+    const items = iterated(readLiteral(iterable, { ...ctx, locals }));
     if (items === null) return false;
     for (const item of items) {
       const inner = new Map(locals);

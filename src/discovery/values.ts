@@ -172,10 +172,16 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
   const [head, ...rest] = path;
   if (imports !== null && imports[head] !== undefined) return followImport(env, file, imports[head], rest, depth);
   const binding = bindingOf(text, head);
+  // `import head` / `import head.sub` at the top level (and nothing else binding it): the module
+  if (binding === null && new RegExp(`^import[ \\t]+(?:[\\w.]+[ \\t]*,[ \\t]*)*${escapeRe(head)}(?:\\.[\\w.]+)?[ \\t]*(?:,[^\\n]*)?$`, 'm').test(text))
+    return followImport(env, file, head, rest, depth);
   if (!binding) return undefined;
   if (binding.kind === 'import') {
     const from = importedAt(text, binding.index, head);
-    return from ? followImport(env, file, `${from.module}:${from.attr}`, rest, depth) : undefined;
+    if (from) return followImport(env, file, `${from.module}:${from.attr}`, rest, depth);
+    // `import a.b as head`
+    const plain = new RegExp(`^import[ \\t]+([A-Za-z_][\\w.]*)[ \\t]+as[ \\t]+${escapeRe(head)}[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
+    return plain && plain.index === 0 ? followImport(env, file, plain[1], rest, depth) : undefined;
   }
   if (binding.kind === 'class' && rest.length === 1) return enumMember(text, binding.index, head, rest[0]);
   if (binding.kind === 'other' && rest.length === 0) {
@@ -275,7 +281,17 @@ function followImport(env: GuardEnv, fromFile: string, bound: string, rest: stri
         : undefined;
     if (STDLIB_MODULES.has(module.split('.')[0])) return stdlibFound(`${module}.${rest.join('.')}`);
     const target = env.locate?.(module, fromFile);
-    return target ? lookup(env, target.file, target.text, null, rest, depth + 1) : undefined;
+    if (!target) return undefined;
+    // `import pkg.sub` then `pkg.sub.Name`: a submodule the package's __init__ does not bind
+    if (rest.length > 1 && target.package && bindingOf(target.text, rest[0]) === null) {
+      // only where the importing module imports that submodule itself (else the attribute may be missing)
+      const importing = env.locate?.(null, fromFile);
+      const sub0 = escapeRe(`${module}.${rest[0]}`);
+      if (!importing || !new RegExp(`^import[ \\t]+${sub0}[ \\t]*$|^from[ \\t]+${sub0}[ \\t.]`, 'm').test(importing.text)) return undefined;
+      const sub = env.locate?.(`${module}.${rest[0]}`, fromFile);
+      return sub ? lookup(env, sub.file, sub.text, null, rest.slice(1), depth + 1) : undefined;
+    }
+    return lookup(env, target.file, target.text, null, rest, depth + 1);
   }
   if (STDLIB_MODULES.has(module.split('.')[0]) && !module.startsWith('.')) return stdlibFound([module, attr, ...rest].join('.'));
   const target = env.locate?.(module, fromFile);
@@ -299,6 +315,23 @@ function stdlibFound(dotted: string): Found | undefined {
   return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 
+/** The comma-separated parts of a list, split only outside brackets (`Generic[A, B], ABC`). */
+function topLevelParts(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of list) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (ch === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
 /** The text of a class statement from `start`: its header (bases) and its indented body. */
 function classParts(text: string, start: number): { bases: string[]; body: string } | null {
   let i = text.indexOf('class', start) + 5;
@@ -312,35 +345,34 @@ function classParts(text: string, start: number): { bases: string[]; body: strin
     header += ch;
   }
   const open = header.indexOf('(');
-  const bases =
-    open < 0
-      ? []
-      : header
-          .slice(open + 1, header.lastIndexOf(')'))
-          .replace(/#[^\n]*/g, '')
-          .split(',')
-          .map((b) => b.trim())
-          .filter(Boolean);
+  const bases = open < 0 ? [] : topLevelParts(header.slice(open + 1, header.lastIndexOf(')')).replace(/#[^\n]*/g, ''));
   const after = text.slice(i + 1);
   const end = after.search(/\n(?=[^\s#])/);
   return { bases, body: end < 0 ? after : after.slice(0, end) };
 }
 
 /** Whether calling the class surely gives an instance without `__name__` that is no str, number, enum or pattern. */
-function isPlainClass(env: GuardEnv, found: Found & { kind: 'class' }, depth: number, seen: Set<string>): boolean {
+function isPlainClass(env: GuardEnv, found: Found & { kind: 'class' }, depth: number, proven: Map<string, boolean>): boolean {
   if (found.start < 0) return true; // a listed standard-library class
   const key = `${found.file}\0${found.start}`;
-  if (seen.has(key) || depth > MAX_DEPTH) return false;
-  seen.add(key);
+  // a base reached twice (a diamond) keeps its answer; one reached while it is checked is a cycle
+  const known = proven.get(key);
+  if (known !== undefined) return known;
+  if (depth > MAX_DEPTH) return false;
+  proven.set(key, false);
   const parts = classParts(found.text, found.start);
   if (!parts || NAME_GIVING.test(parts.body)) return false;
-  return parts.bases.every((base) => {
-    if (base.includes('=') || base.startsWith('*')) return false; // metaclass=, **kwargs
+  const plain = parts.bases.every((written) => {
+    if (written.includes('=') || written.startsWith('*')) return false; // metaclass=, **kwargs
+    // `Base[T]` (a generic alias) subclasses Base itself (its __mro_entries__)
+    const base = written.replace(/\s*\[[\s\S]*\]$/, '');
     if (PLAIN_BUILTIN_CLASSES.has(base) && bindingOf(found.text, base) === null) return true;
     if (!/^[A-Za-z_][\w.]*$/.test(base)) return false;
     const baseFound = lookup(env, found.file, found.text, null, base.split('.'), depth + 1);
-    return baseFound?.kind === 'class' && isPlainClass(env, baseFound, depth + 1, seen);
+    return baseFound?.kind === 'class' && isPlainClass(env, baseFound, depth + 1, proven);
   });
+  proven.set(key, plain);
+  return plain;
 }
 
 function resolveName(dotted: string, scope: ValueScope): Found | undefined {
@@ -370,7 +402,7 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
         return { ...value, args: value.args.map((v) => resolveValue(v, scope)) };
       }
       const found = resolveName(value.func, scope);
-      if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Set())) return { py: 'object', repr: `${value.func}(...)` };
+      if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map())) return { py: 'object', repr: `${value.func}(...)` };
       return value;
     }
     default:
