@@ -10859,10 +10859,14 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     const index = expansionsIndex(failed);
     let considered = items;
     let skippedFiles = 0;
+    let skipsModule;
     if (mode === 'lf') {
         const lfPaths = failedPaths(failed);
         const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
-        skippedFiles = survivors.skippedFiles;
+        skippedFiles = survivors.skipped.size;
+        // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
+        const listed = new Set((options.collected ?? items).map((item) => item.file));
+        skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
         considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
     const previouslyFailed = [];
@@ -10885,7 +10889,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     }
     const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     if (previouslyFailed.length === 0) {
-        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
     }
     const noun = failedCount === 1 ? 'failure' : 'failures';
     if (mode === 'ff') {
@@ -10896,7 +10900,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
             status: `rerun previous ${failedCount} ${noun} first`,
         };
     }
-    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
 }
 /**
  * What --lf lets through collection: the paths of recorded failures are collected first; once a
@@ -10930,7 +10934,7 @@ function collectLastFailed(collected, failed, index, lfPaths) {
         for (const item of kept)
             ids.add(item.id);
     }
-    return { ids, skippedFiles: skipped.size };
+    return { ids, skipped, found };
 }
 /** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */
 function applyLastFailed(items, lastfailed, mode) {

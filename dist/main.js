@@ -4631,10 +4631,31 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         removeSignalHandlers();
     }
 }
-/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
-function unlistedModules(discovery) {
+/**
+ * What the collection pass imports beyond the units' files, as pytest's collection would: every
+ * module its walk finds, tests run or not (runner/pool.ts collectFirst). --lf skips the modules
+ * pytest's lfplugin skips (`lastFailedSkips`); a shard imports the whole plan's modules, but only
+ * reports (and runs tests made at collection in) those whose collection errors it owns; an impact
+ * selection is a deselection, as pytest's --deselect.
+ */
+function passSelection(discovery, units, 
+/** What -k/-m/--deselect kept (null: an impact selection, which runs no test it did not pick). */
+selected, lastFailedSkips, ownsFile) {
+    if (!discovery.modules)
+        return {};
+    const modules = lastFailedSkips ? discovery.modules.filter((file) => !lastFailedSkips(file)) : discovery.modules;
+    const withUnits = new Set(units.map((unit) => unit.file));
+    const withSelected = new Set(selected?.map((item) => item.file));
     const listed = new Set(discovery.items.map((item) => item.file));
-    return (discovery.modules ?? []).filter((file) => !listed.has(file));
+    const others = modules.filter((file) => !withUnits.has(file) && !ownsFile(file));
+    const mine = (file) => !withUnits.has(file) && ownsFile(file);
+    return {
+        files: (0, index_js_1.passFiles)(units, modules),
+        // The test modules discovery listed no item of (their tests, if any, are made at collection).
+        unlisted: selected ? modules.filter((file) => mine(file) && !listed.has(file)) : [],
+        deselected: selected ? modules.filter((file) => mine(file) && listed.has(file) && !withSelected.has(file)) : [],
+        importOnly: others,
+    };
 }
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks = {}) {
     const { options, config, cwd } = session;
@@ -4666,9 +4687,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     }
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
+    let lastFailedSkips;
     if (options.lastFailed || options.failedFirst) {
         const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir), options.lastFailed ? 'lf' : 'ff');
         selected = plan.items;
+        lastFailedSkips = plan.skipsModule;
         for (const [id, ids] of plan.narrowIds)
             narrowIds.set(id, ids);
     }
@@ -4715,7 +4738,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // (or counts against --maxfail) before anything runs, and the header counts what collected.
     // The workers collect their shares first (the collection pass); the header waits for it.
     const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
-    const deferHeader = !stopAtDiscoveryErrors && units.length > 0;
+    const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
+    // Modules to import though no test of them is selected: the workers start all the same.
+    const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
+    const deferHeader = !stopAtDiscoveryErrors && runs;
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -4746,7 +4772,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
     }
-    else if (units.length > 0) {
+    else if (runs) {
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
@@ -4773,11 +4799,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
-                // pytest imports every module it walks, tests run or not; --lf skips the files with no
-                // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
-                ...(discovery.modules && !options.lastFailed && !options.shard && !impact
-                    ? { files: (0, index_js_1.passFiles)(units, discovery.modules), unlisted: unlistedModules(discovery) }
-                    : {}),
+                ...pass,
             },
         }, {
             result: (r) => {
@@ -4799,6 +4821,18 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             fileCollected: (file, engine) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
+            },
+            foundIds: (file, ids) => {
+                // A module whose listed tests were all deselected: tests it makes at collection that
+                // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
+                const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
+                const made = ids.filter((id) => !listed.has(id));
+                const whole = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+                const kept = made.filter((id) => (0, index_js_2.expansionSelected)(whole, id, undefined, expansionFilter));
+                truth.found(kept.length, made.length - kept.length);
+                if (made.length > 0)
+                    reporter.correctCounts(truth.selected, truth.deselected);
+                return kept;
             },
             fileFound: (file) => {
                 // Tests discovery did not list (a plugin's or the module's own making): counted as the
@@ -17616,6 +17650,8 @@ function checkedFrame(value) {
                 frame.engine = fields.engine;
             if (fields.items !== undefined && fields.items !== null)
                 frame.items = num(fields, 'items', 'collect_done');
+            if (fields.ids !== undefined && fields.ids !== null)
+                frame.ids = strings(fields.ids, 'collect_done ids');
             return frame;
         }
         case 'unit_done':
@@ -17842,6 +17878,8 @@ class Pool {
     filePosition = new Map();
     /** Files of the collection pass discovery listed no test of, and how many their collection found. */
     unitless = new Map();
+    /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
+    foundIds = new Map();
     units;
     stateFiles = new state_file_js_1.StateFiles();
     constructor(units, opts, events) {
@@ -17868,7 +17906,9 @@ class Pool {
             }
             signal?.addEventListener('abort', this.onAbort, { once: true });
             const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
-            if (this.queue.size === 0)
+            // With no unit, the collection pass still imports the run's modules (pytest imports them
+            // all, tests selected or not) and may find tests made at collection to run.
+            if (this.queue.size === 0 && !this.opts.collectFirst?.files?.length)
                 return this.done();
             for (let index = 0; index < count; index++) {
                 const slot = {
@@ -17921,7 +17961,11 @@ class Pool {
         // A module with no unit (no test in its source, or none selected): the first worker reports it.
         const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
         const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
+        const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
+        const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
         for (const file of unowned) {
+            if (nobody.has(file))
+                continue;
             shares[0]?.add(file);
             if (unlisted.has(file))
                 this.unitless.set(file, 0);
@@ -17931,8 +17975,12 @@ class Pool {
             // Another worker's file that is not a Python module (a file a conftest hook collects:
             // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
             slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
-            for (const file of slot.collecting)
-                slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
+            for (const file of slot.collecting) {
+                if (!own.has(file))
+                    slot.proc.send({ t: 'collect', file, importOnly: true });
+                else
+                    slot.proc.send(deselected.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
+            }
             if (slot.collecting.length)
                 this.armTimer(slot, true);
         }
@@ -17992,6 +18040,13 @@ class Pool {
             const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
             this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
             this.events.fileFound?.(file);
+        }
+        for (const [file, ids] of this.foundIds) {
+            const run = failed.has(file) ? [] : (this.events.foundIds?.(file, ids) ?? []);
+            if (run.length === 0)
+                continue;
+            const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
+            this.queue.insert(this.queue.leastLoaded(), { file, ids: run, expected: run.length * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
         }
     }
     spawn(slot) {
@@ -18266,6 +18321,8 @@ class Pool {
                 slot.collecting.shift();
                 if (frame.items && this.unitless.has(frame.file))
                     this.unitless.set(frame.file, frame.items);
+                if (frame.ids?.length)
+                    this.foundIds.set(frame.file, frame.ids);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
@@ -19503,6 +19560,11 @@ class CollectionTruth {
         }
         this.waitFor.delete(info.file);
         return this.selected + this.deselected !== before;
+    }
+    /** Tests discovery did not list, found in a module whose listed tests were all deselected. */
+    found(selected, deselected) {
+        this.selected += selected;
+        this.deselected += deselected;
     }
     /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
     collectionFailed(file) {
@@ -20856,10 +20918,14 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     const index = expansionsIndex(failed);
     let considered = items;
     let skippedFiles = 0;
+    let skipsModule;
     if (mode === 'lf') {
         const lfPaths = failedPaths(failed);
         const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
-        skippedFiles = survivors.skippedFiles;
+        skippedFiles = survivors.skipped.size;
+        // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
+        const listed = new Set((options.collected ?? items).map((item) => item.file));
+        skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
         considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
     const previouslyFailed = [];
@@ -20882,7 +20948,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     }
     const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     if (previouslyFailed.length === 0) {
-        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
     }
     const noun = failedCount === 1 ? 'failure' : 'failures';
     if (mode === 'ff') {
@@ -20893,7 +20959,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
             status: `rerun previous ${failedCount} ${noun} first`,
         };
     }
-    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
 }
 /**
  * What --lf lets through collection: the paths of recorded failures are collected first; once a
@@ -20927,7 +20993,7 @@ function collectLastFailed(collected, failed, index, lfPaths) {
         for (const item of kept)
             ids.add(item.id);
     }
-    return { ids, skippedFiles: skipped.size };
+    return { ids, skipped, found };
 }
 /** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */
 function applyLastFailed(items, lastfailed, mode) {

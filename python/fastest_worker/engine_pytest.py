@@ -670,10 +670,10 @@ class PytestEngine:
             plugin.emit = send
         self.precollected[file] = (collection, held)
 
-    def collected_count(self, file):
-        """How many tests the collection pass found in `file` (None: not collected here)."""
+    def collected_ids(self, file):
+        """The ids of the tests the collection pass found in `file` (None: not collected here)."""
         collection = self.precollected.get(file, (None,))[0]
-        return len(collection[0]) if isinstance(collection, tuple) else None
+        return [item.nodeid for item in collection[0]] if isinstance(collection, tuple) else None
 
     def _collect_file(self, file):
         """pytest's collection of `file`: (items, collection errors, module skips, collection

@@ -189,10 +189,10 @@ class _Dispatcher:
             if self._native_reason(file) is None:
                 self.native.precompile(file)
 
-    def collected_count(self, file, engine):
-        """How many tests the collection pass found in `file`, in the engine that collected it."""
+    def collected_ids(self, file, engine):
+        """The ids of the tests the collection pass found in `file`, in the engine that collected it."""
         collector = self.native if engine == "native" else self._pytest
-        return collector.collected_count(file) if collector is not None else None
+        return collector.collected_ids(file) if collector is not None else None
 
     def run_unit(self, unit):
         file = unit["file"]
@@ -492,8 +492,9 @@ def _main(proto_fds=None):
                                         frame["file"], frame["file"], emit)
             if code is not None:
                 break
-            count = None if import_only or engine is None else dispatcher.collected_count(frame["file"], engine)
-            emit(collect_done(frame["file"], engine, count))
+            ids = None if import_only or engine is None else dispatcher.collected_ids(frame["file"], engine)
+            emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
+                              ids if frame.get("ids") else None))
         elif kind == "stop":
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.
