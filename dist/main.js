@@ -4206,8 +4206,10 @@ const FORWARDED_SIGNALS = ['SIGTERM', 'SIGHUP'];
  * SIGTERM and SIGHUP sent to fastest are passed on to it.
  */
 function runRealPytest(python, argv, cwd, env) {
-    // `pytest` as the program name in its usage text, as when the user types `pytest`.
-    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+    // `pytest` as the program name in its usage text, as when the user types `pytest`; the entry
+    // point's own function (pytest 9.1 deprecates calling console_main: a warning on stderr).
+    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; from _pytest import config; ' +
+        'sys.exit((getattr(config, "_console_main", None) or pytest.console_main)())';
     return new Promise((resolvePromise, reject) => {
         const child = (0, node_child_process_1.spawn)(python, ['-c', code, ...argv], { cwd, env, stdio: 'inherit' });
         const forward = (signal) => () => {
@@ -4307,6 +4309,43 @@ async function planCommand(argv, discover, io = exports.processIO) {
         io.stderr(line);
         return exitCode;
     }
+}
+
+
+/***/ }),
+
+/***/ 80:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unregisteredIniKeys = unregisteredIniKeys;
+// Which ini keys need no word from pytest: those pytest 8.4-9.1 registers itself (with plugin
+// autoload off), and those of the plugins most suites configure. A key outside both may be one
+// pytest warns of (`PytestConfigWarning: Unknown config option: X`): then pytest's own parser is
+// asked, alongside discovery (option_check.py's configWarnings).
+const PYTEST_INI = `addopts assertion_text_diff_style cache_dir collect_imported_tests consider_namespace_packages
+console_output_style disable_test_id_escaping_and_forfeit_all_rights_to_community_support doctest_encoding
+doctest_optionflags empty_parameter_set_mark enable_assertion_pass_hook faulthandler_exit_on_timeout
+faulthandler_timeout filterwarnings junit_duration_report junit_family junit_log_passing_tests junit_logging
+junit_suite_name log_auto_indent log_cli log_cli_date_format log_cli_format log_cli_level log_date_format
+log_file log_file_date_format log_file_format log_file_level log_file_mode log_format log_level markers
+max_warnings minversion norecursedirs python_classes python_files python_functions pythonpath
+required_plugins strict strict_config strict_markers strict_parametrization_ids strict_xfail testpaths
+tmp_path_retention_count tmp_path_retention_policy truncation_limit_chars truncation_limit_lines
+usefixtures verbosity_assertions verbosity_subtests verbosity_test_cases xfail_strict`;
+// pytest-asyncio, -timeout, -django, -env, -mock, -xdist, -rerunfailures, -cov, -qt, -bdd, anyio...
+const PLUGIN_INI = `asyncio_mode asyncio_default_fixture_loop_scope asyncio_default_test_loop_scope timeout
+timeout_method timeout_func_only timeout_disable_debugger_detection session_timeout DJANGO_SETTINGS_MODULE
+DJANGO_CONFIGURATION django_find_project django_debug_mode FAIL_INVALID_TEMPLATE_VARS env env_files
+env_override_existing_values mock_use_standalone_module mock_traceback_monkeypatch rsyncdirs rsyncignore
+looponfailroots reruns reruns_delay qt_api qt_default_raising qt_log_level_fail qt_log_ignore
+qt_no_exception_capture bdd_features_base_dir spec_header_format spec_test_format spec_success_indicator
+flakes-ignore mypy-ini-file benchmark_skip randomly_seed`;
+const KNOWN = new Set(`${PYTEST_INI} ${PLUGIN_INI}`.split(/\s+/));
+/** The ini keys neither pytest nor a common plugin registers (pytest may warn of each). */
+function unregisteredIniKeys(ini) {
+    return Object.keys(ini).filter((key) => !KNOWN.has(key));
 }
 
 
@@ -4670,6 +4709,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (impact && options.verbosity > 0 && !options.jsonOutput)
         write((0, impact_report_js_1.impactReasonsBlock)(impact, selection.selected));
     if (options.collectOnly) {
+        // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
+        // for an iterator passed to parametrize): real pytest collects, and says them as it does.
+        if (!options.jsonOutput && ((discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+            out.flush();
+            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected), cwd, env);
+        }
         const code = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
         if (impact && !options.jsonOutput)
             write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
@@ -4904,8 +4949,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
+    const configWarnings = await session.configWarnings;
     reporter.finish({
         seconds,
+        configWarnings,
         interrupted: interruptedText,
         deselected: truth.deselected,
         notCollected: truth.notCollected,
@@ -4964,6 +5011,7 @@ const impact_js_1 = __nccwpck_require__(3292);
 const index_js_5 = __nccwpck_require__(2258);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
+const pytest_ini_js_1 = __nccwpck_require__(80);
 const option_route_js_1 = __nccwpck_require__(6501);
 /** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
 function firstPass(argv, cwd, env) {
@@ -5025,6 +5073,12 @@ function openSession(argv, command, cwd, env) {
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
         probe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
     }
+    // An ini key pytest may not know: its parser says which, for the warnings summary.
+    let warningsProbe = probe;
+    if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.unregisteredIniKeys)(config.ini).length > 0) {
+        warningsProbe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+    }
+    const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
     return {
         options,
         config,
@@ -5040,6 +5094,7 @@ function openSession(argv, command, cwd, env) {
             return chosen().shim;
         },
         probe,
+        configWarnings,
         pytestArgv: () => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
@@ -6911,7 +6966,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 12;
+exports.DISCOVERY_CACHE_VERSION = 13;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -9390,6 +9445,7 @@ async function discover(opts) {
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
+            iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
         };
     }
     finally {
@@ -10928,13 +10984,18 @@ function isFixtureDecorator(expr, ctx) {
 function decoratorExpression(decorator) {
     return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
-/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+/** Builtins whose result is an iterator, not a Collection (pytest 9.1 warns when parametrize gets one). */
+const ITERATOR_BUILTINS = new Set(['enumerate', 'zip', 'map', 'filter', 'iter', 'reversed']);
+/** `parametrize("x", (v for v in ...))`, or `enumerate(...)`, `zip(...)`...: argvalues (second
+ * positional or `argvalues=`) is a generator or another iterator, not a Collection. */
 function passesGenerator(call) {
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    if (positional[1]?.type === 'generator_expression')
+    const iterator = (value) => value?.type === 'generator_expression' ||
+        (value?.type === 'call' && value.childForFieldName('function')?.type === 'identifier' && ITERATOR_BUILTINS.has(value.childForFieldName('function').text));
+    if (iterator(positional[1]))
         return true;
-    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && iterator(a.childForFieldName('value')));
 }
 /** An import statement directly in the module's body (not under a try, if, with or def). */
 function unconditional(stmt) {
@@ -15615,6 +15676,7 @@ class ConsoleReporter {
     /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
     currentFsPath = null;
     counts = (0, counts_js_1.emptyCounts)();
+    configWarnings = [];
     /** Counts of what the progress display has shown, for its colour. */
     shownCounts = (0, counts_js_1.emptyCounts)();
     reportedIds = new Set();
@@ -15795,6 +15857,8 @@ class ConsoleReporter {
         this.countsKnown();
         if (info.deselected)
             this.counts.deselected = info.deselected;
+        this.configWarnings = info.configWarnings ?? [];
+        this.counts.warnings += this.configWarnings.length;
         for (const file of [...this.pendingByFile.keys()])
             this.unitDone(file);
         // pytest writes the final percentage only when the run loop ends normally.
@@ -16300,6 +16364,9 @@ class ConsoleReporter {
         if (this.opts.disableWarnings)
             return;
         const groups = new Map();
+        for (const w of this.configWarnings) {
+            groups.set(w.message, [...(groups.get(w.message) ?? []), `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`]);
+        }
         for (const r of this.results) {
             for (const w of r.warnings ?? []) {
                 const nodeid = w.nodeid ?? r.id;

@@ -161,7 +161,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 12;
+exports.DISCOVERY_CACHE_VERSION = 13;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -1484,13 +1484,18 @@ function isFixtureDecorator(expr, ctx) {
 function decoratorExpression(decorator) {
     return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
-/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+/** Builtins whose result is an iterator, not a Collection (pytest 9.1 warns when parametrize gets one). */
+const ITERATOR_BUILTINS = new Set(['enumerate', 'zip', 'map', 'filter', 'iter', 'reversed']);
+/** `parametrize("x", (v for v in ...))`, or `enumerate(...)`, `zip(...)`...: argvalues (second
+ * positional or `argvalues=`) is a generator or another iterator, not a Collection. */
 function passesGenerator(call) {
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    if (positional[1]?.type === 'generator_expression')
+    const iterator = (value) => value?.type === 'generator_expression' ||
+        (value?.type === 'call' && value.childForFieldName('function')?.type === 'identifier' && ITERATOR_BUILTINS.has(value.childForFieldName('function').text));
+    if (iterator(positional[1]))
         return true;
-    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && iterator(a.childForFieldName('value')));
 }
 /** An import statement directly in the module's body (not under a try, if, with or def). */
 function unconditional(stmt) {

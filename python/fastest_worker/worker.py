@@ -165,12 +165,18 @@ class _Dispatcher:
         `import_only` (a file of another worker's share): the native engine imports it and
         collects nothing. Returns the engine that collected it."""
         if self.mode == "pytest":
-            self.pytest_engine().collect_file(file)
+            if import_only:
+                self.pytest_engine().import_file(file)
+            else:
+                self.pytest_engine().collect_file(file)
             return "pytest"
         reason = self._native_reason(file)
         if reason is None and import_only:
             self.native.import_file(file)
             return "native"
+        if import_only and self.mode != "native":
+            self.pytest_engine().import_file(file)
+            return "pytest"
         if reason is None:
             reason = self.native.collect_file(file)
             if reason is None:

@@ -258,6 +258,12 @@ async function runSession(
   const impact = collected.impact;
   if (impact && options.verbosity > 0 && !options.jsonOutput) write(impactReasonsBlock(impact, selection.selected));
   if (options.collectOnly) {
+    // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
+    // for an iterator passed to parametrize): real pytest collects, and says them as it does.
+    if (!options.jsonOutput && ((discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+      out.flush();
+      return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
+    }
     const code = printDiscovery(session, collected, (performance.now() - started) / 1000, write);
     if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
     out.flush();
@@ -483,8 +489,10 @@ async function runSession(
       outcomes,
       selected.map((i) => i.id),
     );
+  const configWarnings = await session.configWarnings;
   reporter.finish({
     seconds,
+    configWarnings,
     interrupted: interruptedText,
     deselected: truth.deselected,
     notCollected: truth.notCollected,
