@@ -58,7 +58,14 @@ function observed(stdout: string, status: number | null): { status: number | nul
 
 function run(args: string[]) {
   const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], { cwd: dir, encoding: 'utf8', env });
-  const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '--no-cache', ...args], { cwd: dir, encoding: 'utf8', env });
+  // -x / --maxfail: with several workers, tests already running elsewhere finish (as under
+  // xdist); one worker stops where pytest stops.
+  const stops = args.some((a) => a === '-x' || a.startsWith('--maxfail'));
+  const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '--no-cache', ...(stops ? ['-n', '1'] : []), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env,
+  });
   return { pytest: observed(p.stdout, p.status), fastest: observed(f.stdout, f.status) };
 }
 
