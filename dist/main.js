@@ -4871,7 +4871,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 // A module whose listed tests were all deselected: tests it makes at collection that
                 // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
                 const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
-                const made = ids.filter((id) => !listed.has(id));
+                // (an expansion of a listed dynamic item is that item's, deselected with it)
+                const made = ids.filter((id) => !(0, nodeid_js_1.coveringIds)(id).some((covering) => listed.has(covering)));
                 const whole = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
                 const kept = made.filter((id) => (0, index_js_2.expansionSelected)(whole, id, undefined, expansionFilter));
                 truth.found(kept.length, made.length - kept.length);

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
-import { baseId, pathOfId } from '../nodeid.js';
+import { baseId, coveringIds, pathOfId } from '../nodeid.js';
 import { configuredReporters } from '../report/reporters.js';
 import {
   checkPython,
@@ -416,7 +416,8 @@ async function runSession(
           // A module whose listed tests were all deselected: tests it makes at collection that
           // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
           const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
-          const made = ids.filter((id) => !listed.has(id));
+          // (an expansion of a listed dynamic item is that item's, deselected with it)
+          const made = ids.filter((id) => !coveringIds(id).some((covering) => listed.has(covering)));
           const whole: TestItem = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
           const kept = made.filter((id) => expansionSelected(whole, id, undefined, expansionFilter));
           truth.found(kept.length, made.length - kept.length);
