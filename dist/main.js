@@ -5143,9 +5143,11 @@ function pathPart(arg) {
 /** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
 function decidePaths(options, config, cwd) {
     if (options.paths.length > 0) {
+        // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
+        const pytestChecks = options.routes.some((r) => r.route === 'session');
         return options.paths.map((arg) => {
             const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
-            if ((0, inputs_js_1.probePath)(abs) === undefined)
+            if ((0, inputs_js_1.probePath)(abs) === undefined && !pytestChecks)
                 throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
             return abs;
         });

@@ -160,9 +160,11 @@ function pathPart(arg: string): string {
 /** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
 function decidePaths(options: CliOptions, config: Config, cwd: string): string[] {
   if (options.paths.length > 0) {
+    // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
+    const pytestChecks = options.routes.some((r) => r.route === 'session');
     return options.paths.map((arg) => {
       const abs = resolve(cwd, pathPart(arg));
-      if (probePath(abs) === undefined) throw new UsageError(`file or directory not found: ${arg}`);
+      if (probePath(abs) === undefined && !pytestChecks) throw new UsageError(`file or directory not found: ${arg}`);
       return abs;
     });
   }
