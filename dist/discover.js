@@ -1535,7 +1535,9 @@ env_override_existing_values mock_use_standalone_module mock_traceback_monkeypat
 looponfailroots reruns reruns_delay qt_api qt_default_raising qt_log_level_fail qt_log_ignore
 qt_no_exception_capture bdd_features_base_dir spec_header_format spec_test_format spec_success_indicator
 flakes-ignore mypy-ini-file benchmark_skip randomly_seed`;
-const KNOWN = new Set(`${PYTEST_INI} ${PLUGIN_INI}`.split(/\s+/));
+// fastest's own (a fastest feature: its key is not reported as pytest's unknown option).
+const FASTEST_INI = 'impact_deps';
+const KNOWN = new Set(`${PYTEST_INI} ${PLUGIN_INI} ${FASTEST_INI}`.split(/\s+/));
 /** The ini keys neither pytest nor a common plugin registers (pytest may warn of each). */
 function unregisteredIniKeys(ini) {
     return Object.keys(ini).filter((key) => !KNOWN.has(key));
