@@ -1470,8 +1470,10 @@ const FORWARDED_SIGNALS = ['SIGTERM', 'SIGHUP'];
  * SIGTERM and SIGHUP sent to fastest are passed on to it.
  */
 function runRealPytest(python, argv, cwd, env) {
-    // `pytest` as the program name in its usage text, as when the user types `pytest`.
-    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+    // `pytest` as the program name in its usage text, as when the user types `pytest`; the entry
+    // point's own function (pytest 9.1 deprecates calling console_main: a warning on stderr).
+    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; from _pytest import config; ' +
+        'sys.exit((getattr(config, "_console_main", None) or pytest.console_main)())';
     return new Promise((resolvePromise, reject) => {
         const child = (0, node_child_process_1.spawn)(python, ['-c', code, ...argv], { cwd, env, stdio: 'inherit' });
         const forward = (signal) => () => {
@@ -1500,6 +1502,45 @@ function runRealPytest(python, argv, cwd, env) {
             resolvePromise(exitCode ?? 2);
         });
     });
+}
+
+
+/***/ }),
+
+/***/ 80:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unregisteredIniKeys = unregisteredIniKeys;
+// Which ini keys need no word from pytest: those pytest 8.4-9.1 registers itself (with plugin
+// autoload off), and those of the plugins most suites configure. A key outside both may be one
+// pytest warns of (`PytestConfigWarning: Unknown config option: X`): then pytest's own parser is
+// asked, alongside discovery (option_check.py's configWarnings).
+const PYTEST_INI = `addopts assertion_text_diff_style cache_dir collect_imported_tests consider_namespace_packages
+console_output_style disable_test_id_escaping_and_forfeit_all_rights_to_community_support doctest_encoding
+doctest_optionflags empty_parameter_set_mark enable_assertion_pass_hook faulthandler_exit_on_timeout
+faulthandler_timeout filterwarnings junit_duration_report junit_family junit_log_passing_tests junit_logging
+junit_suite_name log_auto_indent log_cli log_cli_date_format log_cli_format log_cli_level log_date_format
+log_file log_file_date_format log_file_format log_file_level log_file_mode log_format log_level markers
+max_warnings minversion norecursedirs python_classes python_files python_functions pythonpath
+required_plugins strict strict_config strict_markers strict_parametrization_ids strict_xfail testpaths
+tmp_path_retention_count tmp_path_retention_policy truncation_limit_chars truncation_limit_lines
+usefixtures verbosity_assertions verbosity_subtests verbosity_test_cases xfail_strict`;
+// pytest-asyncio, -timeout, -django, -env, -mock, -xdist, -rerunfailures, -cov, -qt, -bdd, anyio...
+const PLUGIN_INI = `asyncio_mode asyncio_default_fixture_loop_scope asyncio_default_test_loop_scope timeout
+timeout_method timeout_func_only timeout_disable_debugger_detection session_timeout DJANGO_SETTINGS_MODULE
+DJANGO_CONFIGURATION django_find_project django_debug_mode FAIL_INVALID_TEMPLATE_VARS env env_files
+env_override_existing_values mock_use_standalone_module mock_traceback_monkeypatch rsyncdirs rsyncignore
+looponfailroots reruns reruns_delay qt_api qt_default_raising qt_log_level_fail qt_log_ignore
+qt_no_exception_capture bdd_features_base_dir spec_header_format spec_test_format spec_success_indicator
+flakes-ignore mypy-ini-file benchmark_skip randomly_seed`;
+// fastest's own (a fastest feature: its key is not reported as pytest's unknown option).
+const FASTEST_INI = 'impact_deps';
+const KNOWN = new Set(`${PYTEST_INI} ${PLUGIN_INI} ${FASTEST_INI}`.split(/\s+/));
+/** The ini keys neither pytest nor a common plugin registers (pytest may warn of each). */
+function unregisteredIniKeys(ini) {
+    return Object.keys(ini).filter((key) => !KNOWN.has(key));
 }
 
 
@@ -1632,6 +1673,7 @@ const impact_js_1 = __nccwpck_require__(3292);
 const index_js_5 = __nccwpck_require__(2258);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
+const pytest_ini_js_1 = __nccwpck_require__(80);
 const option_route_js_1 = __nccwpck_require__(6501);
 /** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
 function firstPass(argv, cwd, env) {
@@ -1693,6 +1735,12 @@ function openSession(argv, command, cwd, env) {
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
         probe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
     }
+    // An ini key pytest may not know: its parser says which, for the warnings summary.
+    let warningsProbe = probe;
+    if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.unregisteredIniKeys)(config.ini).length > 0) {
+        warningsProbe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+    }
+    const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
     return {
         options,
         config,
@@ -1708,6 +1756,7 @@ function openSession(argv, command, cwd, env) {
             return chosen().shim;
         },
         probe,
+        configWarnings,
         pytestArgv: () => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
@@ -1755,9 +1804,11 @@ function pathPart(arg) {
 /** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
 function decidePaths(options, config, cwd) {
     if (options.paths.length > 0) {
+        // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
+        const pytestChecks = options.routes.some((r) => r.route === 'session');
         return options.paths.map((arg) => {
             const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
-            if ((0, inputs_js_1.probePath)(abs) === undefined)
+            if ((0, inputs_js_1.probePath)(abs) === undefined && !pytestChecks)
                 throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
             return abs;
         });
@@ -5428,6 +5479,7 @@ async function discover(opts) {
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
+            iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
         };
     }
     finally {
@@ -6966,13 +7018,18 @@ function isFixtureDecorator(expr, ctx) {
 function decoratorExpression(decorator) {
     return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
-/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+/** Builtins whose result is an iterator, not a Collection (pytest 9.1 warns when parametrize gets one). */
+const ITERATOR_BUILTINS = new Set(['enumerate', 'zip', 'map', 'filter', 'iter', 'reversed']);
+/** `parametrize("x", (v for v in ...))`, or `enumerate(...)`, `zip(...)`...: argvalues (second
+ * positional or `argvalues=`) is a generator or another iterator, not a Collection. */
 function passesGenerator(call) {
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    if (positional[1]?.type === 'generator_expression')
+    const iterator = (value) => value?.type === 'generator_expression' ||
+        (value?.type === 'call' && value.childForFieldName('function')?.type === 'identifier' && ITERATOR_BUILTINS.has(value.childForFieldName('function').text));
+    if (iterator(positional[1]))
         return true;
-    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && iterator(a.childForFieldName('value')));
 }
 /** An import statement directly in the module's body (not under a try, if, with or def). */
 function unconditional(stmt) {
@@ -11289,10 +11346,14 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     const index = expansionsIndex(failed);
     let considered = items;
     let skippedFiles = 0;
+    let skipsModule;
     if (mode === 'lf') {
         const lfPaths = failedPaths(failed);
         const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
-        skippedFiles = survivors.skippedFiles;
+        skippedFiles = survivors.skipped.size;
+        // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
+        const listed = new Set((options.collected ?? items).map((item) => item.file));
+        skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
         considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
     const previouslyFailed = [];
@@ -11315,7 +11376,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     }
     const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     if (previouslyFailed.length === 0) {
-        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
     }
     const noun = failedCount === 1 ? 'failure' : 'failures';
     if (mode === 'ff') {
@@ -11326,7 +11387,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
             status: `rerun previous ${failedCount} ${noun} first`,
         };
     }
-    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
 }
 /**
  * What --lf lets through collection: the paths of recorded failures are collected first; once a
@@ -11360,7 +11421,7 @@ function collectLastFailed(collected, failed, index, lfPaths) {
         for (const item of kept)
             ids.add(item.id);
     }
-    return { ids, skippedFiles: skipped.size };
+    return { ids, skipped, found };
 }
 /** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */
 function applyLastFailed(items, lastfailed, mode) {

@@ -4206,8 +4206,10 @@ const FORWARDED_SIGNALS = ['SIGTERM', 'SIGHUP'];
  * SIGTERM and SIGHUP sent to fastest are passed on to it.
  */
 function runRealPytest(python, argv, cwd, env) {
-    // `pytest` as the program name in its usage text, as when the user types `pytest`.
-    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+    // `pytest` as the program name in its usage text, as when the user types `pytest`; the entry
+    // point's own function (pytest 9.1 deprecates calling console_main: a warning on stderr).
+    const code = 'import sys; sys.argv[0] = "pytest"; import pytest; from _pytest import config; ' +
+        'sys.exit((getattr(config, "_console_main", None) or pytest.console_main)())';
     return new Promise((resolvePromise, reject) => {
         const child = (0, node_child_process_1.spawn)(python, ['-c', code, ...argv], { cwd, env, stdio: 'inherit' });
         const forward = (signal) => () => {
@@ -4307,6 +4309,45 @@ async function planCommand(argv, discover, io = exports.processIO) {
         io.stderr(line);
         return exitCode;
     }
+}
+
+
+/***/ }),
+
+/***/ 80:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unregisteredIniKeys = unregisteredIniKeys;
+// Which ini keys need no word from pytest: those pytest 8.4-9.1 registers itself (with plugin
+// autoload off), and those of the plugins most suites configure. A key outside both may be one
+// pytest warns of (`PytestConfigWarning: Unknown config option: X`): then pytest's own parser is
+// asked, alongside discovery (option_check.py's configWarnings).
+const PYTEST_INI = `addopts assertion_text_diff_style cache_dir collect_imported_tests consider_namespace_packages
+console_output_style disable_test_id_escaping_and_forfeit_all_rights_to_community_support doctest_encoding
+doctest_optionflags empty_parameter_set_mark enable_assertion_pass_hook faulthandler_exit_on_timeout
+faulthandler_timeout filterwarnings junit_duration_report junit_family junit_log_passing_tests junit_logging
+junit_suite_name log_auto_indent log_cli log_cli_date_format log_cli_format log_cli_level log_date_format
+log_file log_file_date_format log_file_format log_file_level log_file_mode log_format log_level markers
+max_warnings minversion norecursedirs python_classes python_files python_functions pythonpath
+required_plugins strict strict_config strict_markers strict_parametrization_ids strict_xfail testpaths
+tmp_path_retention_count tmp_path_retention_policy truncation_limit_chars truncation_limit_lines
+usefixtures verbosity_assertions verbosity_subtests verbosity_test_cases xfail_strict`;
+// pytest-asyncio, -timeout, -django, -env, -mock, -xdist, -rerunfailures, -cov, -qt, -bdd, anyio...
+const PLUGIN_INI = `asyncio_mode asyncio_default_fixture_loop_scope asyncio_default_test_loop_scope timeout
+timeout_method timeout_func_only timeout_disable_debugger_detection session_timeout DJANGO_SETTINGS_MODULE
+DJANGO_CONFIGURATION django_find_project django_debug_mode FAIL_INVALID_TEMPLATE_VARS env env_files
+env_override_existing_values mock_use_standalone_module mock_traceback_monkeypatch rsyncdirs rsyncignore
+looponfailroots reruns reruns_delay qt_api qt_default_raising qt_log_level_fail qt_log_ignore
+qt_no_exception_capture bdd_features_base_dir spec_header_format spec_test_format spec_success_indicator
+flakes-ignore mypy-ini-file benchmark_skip randomly_seed`;
+// fastest's own (a fastest feature: its key is not reported as pytest's unknown option).
+const FASTEST_INI = 'impact_deps';
+const KNOWN = new Set(`${PYTEST_INI} ${PLUGIN_INI} ${FASTEST_INI}`.split(/\s+/));
+/** The ini keys neither pytest nor a common plugin registers (pytest may warn of each). */
+function unregisteredIniKeys(ini) {
+    return Object.keys(ini).filter((key) => !KNOWN.has(key));
 }
 
 
@@ -4631,10 +4672,31 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         removeSignalHandlers();
     }
 }
-/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
-function unlistedModules(discovery) {
+/**
+ * What the collection pass imports beyond the units' files, as pytest's collection would: every
+ * module its walk finds, tests run or not (runner/pool.ts collectFirst). --lf skips the modules
+ * pytest's lfplugin skips (`lastFailedSkips`); a shard imports the whole plan's modules, but only
+ * reports (and runs tests made at collection in) those whose collection errors it owns; an impact
+ * selection is a deselection, as pytest's --deselect.
+ */
+function passSelection(discovery, units, 
+/** What -k/-m/--deselect kept (null: an impact selection, which runs no test it did not pick). */
+selected, lastFailedSkips, ownsFile) {
+    if (!discovery.modules)
+        return {};
+    const modules = lastFailedSkips ? discovery.modules.filter((file) => !lastFailedSkips(file)) : discovery.modules;
+    const withUnits = new Set(units.map((unit) => unit.file));
+    const withSelected = new Set(selected?.map((item) => item.file));
     const listed = new Set(discovery.items.map((item) => item.file));
-    return (discovery.modules ?? []).filter((file) => !listed.has(file));
+    const others = modules.filter((file) => !withUnits.has(file) && !ownsFile(file));
+    const mine = (file) => !withUnits.has(file) && ownsFile(file);
+    return {
+        files: (0, index_js_1.passFiles)(units, modules),
+        // The test modules discovery listed no item of (their tests, if any, are made at collection).
+        unlisted: selected ? modules.filter((file) => mine(file) && !listed.has(file)) : [],
+        deselected: selected ? modules.filter((file) => mine(file) && listed.has(file) && !withSelected.has(file)) : [],
+        importOnly: others,
+    };
 }
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks = {}) {
     const { options, config, cwd } = session;
@@ -4649,6 +4711,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (impact && options.verbosity > 0 && !options.jsonOutput)
         write((0, impact_report_js_1.impactReasonsBlock)(impact, selection.selected));
     if (options.collectOnly) {
+        // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
+        // for an iterator passed to parametrize): real pytest collects, and says them as it does.
+        if (!options.jsonOutput && ((discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+            out.flush();
+            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected), cwd, env);
+        }
         const code = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
         if (impact && !options.jsonOutput)
             write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
@@ -4666,9 +4734,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     }
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
+    let lastFailedSkips;
     if (options.lastFailed || options.failedFirst) {
         const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir), options.lastFailed ? 'lf' : 'ff');
         selected = plan.items;
+        lastFailedSkips = plan.skipsModule;
         for (const [id, ids] of plan.narrowIds)
             narrowIds.set(id, ids);
     }
@@ -4715,7 +4785,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // (or counts against --maxfail) before anything runs, and the header counts what collected.
     // The workers collect their shares first (the collection pass); the header waits for it.
     const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
-    const deferHeader = !stopAtDiscoveryErrors && units.length > 0;
+    const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
+    // Modules to import though no test of them is selected: the workers start all the same.
+    const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
+    const deferHeader = !stopAtDiscoveryErrors && runs;
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -4746,7 +4819,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
     }
-    else if (units.length > 0) {
+    else if (runs) {
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
@@ -4773,11 +4846,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
-                // pytest imports every module it walks, tests run or not; --lf skips the files with no
-                // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
-                ...(discovery.modules && !options.lastFailed && !options.shard && !impact
-                    ? { files: (0, index_js_1.passFiles)(units, discovery.modules), unlisted: unlistedModules(discovery) }
-                    : {}),
+                ...pass,
             },
         }, {
             result: (r) => {
@@ -4799,6 +4868,19 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             fileCollected: (file, engine) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
+            },
+            foundIds: (file, ids) => {
+                // A module whose listed tests were all deselected: tests it makes at collection that
+                // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
+                const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
+                // (an expansion of a listed dynamic item is that item's, deselected with it)
+                const made = ids.filter((id) => !(0, nodeid_js_1.coveringIds)(id).some((covering) => listed.has(covering)));
+                const whole = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+                const kept = made.filter((id) => (0, index_js_2.expansionSelected)(whole, id, undefined, expansionFilter));
+                truth.found(kept.length, made.length - kept.length);
+                if (made.length > 0)
+                    reporter.correctCounts(truth.selected, truth.deselected);
+                return kept;
             },
             fileFound: (file) => {
                 // Tests discovery did not list (a plugin's or the module's own making): counted as the
@@ -4870,8 +4952,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
     if (!options.plugins.includes('no:cacheprovider'))
         (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
+    const configWarnings = await session.configWarnings;
     reporter.finish({
         seconds,
+        configWarnings,
         interrupted: interruptedText,
         deselected: truth.deselected,
         notCollected: truth.notCollected,
@@ -4930,6 +5014,7 @@ const impact_js_1 = __nccwpck_require__(3292);
 const index_js_5 = __nccwpck_require__(2258);
 const args_js_1 = __nccwpck_require__(7593);
 const conftest_options_js_1 = __nccwpck_require__(6577);
+const pytest_ini_js_1 = __nccwpck_require__(80);
 const option_route_js_1 = __nccwpck_require__(6501);
 /** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
 function firstPass(argv, cwd, env) {
@@ -4991,6 +5076,12 @@ function openSession(argv, command, cwd, env) {
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
         probe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
     }
+    // An ini key pytest may not know: its parser says which, for the warnings summary.
+    let warningsProbe = probe;
+    if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.unregisteredIniKeys)(config.ini).length > 0) {
+        warningsProbe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+    }
+    const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
     return {
         options,
         config,
@@ -5006,6 +5097,7 @@ function openSession(argv, command, cwd, env) {
             return chosen().shim;
         },
         probe,
+        configWarnings,
         pytestArgv: () => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
@@ -5053,9 +5145,11 @@ function pathPart(arg) {
 /** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
 function decidePaths(options, config, cwd) {
     if (options.paths.length > 0) {
+        // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
+        const pytestChecks = options.routes.some((r) => r.route === 'session');
         return options.paths.map((arg) => {
             const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
-            if ((0, inputs_js_1.probePath)(abs) === undefined)
+            if ((0, inputs_js_1.probePath)(abs) === undefined && !pytestChecks)
                 throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
             return abs;
         });
@@ -9371,6 +9465,7 @@ async function discover(opts) {
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
+            iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
         };
     }
     finally {
@@ -10909,13 +11004,18 @@ function isFixtureDecorator(expr, ctx) {
 function decoratorExpression(decorator) {
     return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
-/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+/** Builtins whose result is an iterator, not a Collection (pytest 9.1 warns when parametrize gets one). */
+const ITERATOR_BUILTINS = new Set(['enumerate', 'zip', 'map', 'filter', 'iter', 'reversed']);
+/** `parametrize("x", (v for v in ...))`, or `enumerate(...)`, `zip(...)`...: argvalues (second
+ * positional or `argvalues=`) is a generator or another iterator, not a Collection. */
 function passesGenerator(call) {
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    if (positional[1]?.type === 'generator_expression')
+    const iterator = (value) => value?.type === 'generator_expression' ||
+        (value?.type === 'call' && value.childForFieldName('function')?.type === 'identifier' && ITERATOR_BUILTINS.has(value.childForFieldName('function').text));
+    if (iterator(positional[1]))
         return true;
-    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && iterator(a.childForFieldName('value')));
 }
 /** An import statement directly in the module's body (not under a try, if, with or def). */
 function unconditional(stmt) {
@@ -16011,6 +16111,7 @@ class ConsoleReporter {
     /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
     currentFsPath = null;
     counts = (0, counts_js_1.emptyCounts)();
+    configWarnings = [];
     /** Counts of what the progress display has shown, for its colour. */
     shownCounts = (0, counts_js_1.emptyCounts)();
     reportedIds = new Set();
@@ -16191,6 +16292,8 @@ class ConsoleReporter {
         this.countsKnown();
         if (info.deselected)
             this.counts.deselected = info.deselected;
+        this.configWarnings = info.configWarnings ?? [];
+        this.counts.warnings += this.configWarnings.length;
         for (const file of [...this.pendingByFile.keys()])
             this.unitDone(file);
         // pytest writes the final percentage only when the run loop ends normally.
@@ -16696,6 +16799,9 @@ class ConsoleReporter {
         if (this.opts.disableWarnings)
             return;
         const groups = new Map();
+        for (const w of this.configWarnings) {
+            groups.set(w.message, [...(groups.get(w.message) ?? []), `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`]);
+        }
         for (const r of this.results) {
             for (const w of r.warnings ?? []) {
                 const nodeid = w.nodeid ?? r.id;
@@ -18046,6 +18152,8 @@ function checkedFrame(value) {
                 frame.engine = fields.engine;
             if (fields.items !== undefined && fields.items !== null)
                 frame.items = num(fields, 'items', 'collect_done');
+            if (fields.ids !== undefined && fields.ids !== null)
+                frame.ids = strings(fields.ids, 'collect_done ids');
             return frame;
         }
         case 'unit_done':
@@ -18272,6 +18380,8 @@ class Pool {
     filePosition = new Map();
     /** Files of the collection pass discovery listed no test of, and how many their collection found. */
     unitless = new Map();
+    /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
+    foundIds = new Map();
     units;
     stateFiles = new state_file_js_1.StateFiles();
     constructor(units, opts, events) {
@@ -18298,7 +18408,9 @@ class Pool {
             }
             signal?.addEventListener('abort', this.onAbort, { once: true });
             const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
-            if (this.queue.size === 0)
+            // With no unit, the collection pass still imports the run's modules (pytest imports them
+            // all, tests selected or not) and may find tests made at collection to run.
+            if (this.queue.size === 0 && !this.opts.collectFirst?.files?.length)
                 return this.done();
             for (let index = 0; index < count; index++) {
                 const slot = {
@@ -18351,7 +18463,11 @@ class Pool {
         // A module with no unit (no test in its source, or none selected): the first worker reports it.
         const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
         const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
+        const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
+        const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
         for (const file of unowned) {
+            if (nobody.has(file))
+                continue;
             shares[0]?.add(file);
             if (unlisted.has(file))
                 this.unitless.set(file, 0);
@@ -18361,8 +18477,12 @@ class Pool {
             // Another worker's file that is not a Python module (a file a conftest hook collects:
             // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
             slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
-            for (const file of slot.collecting)
-                slot.proc.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
+            for (const file of slot.collecting) {
+                if (!own.has(file))
+                    slot.proc.send({ t: 'collect', file, importOnly: true });
+                else
+                    slot.proc.send(deselected.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
+            }
             if (slot.collecting.length)
                 this.armTimer(slot, true);
         }
@@ -18422,6 +18542,13 @@ class Pool {
             const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
             this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
             this.events.fileFound?.(file);
+        }
+        for (const [file, ids] of this.foundIds) {
+            const run = failed.has(file) ? [] : (this.events.foundIds?.(file, ids) ?? []);
+            if (run.length === 0)
+                continue;
+            const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
+            this.queue.insert(this.queue.leastLoaded(), { file, ids: run, expected: run.length * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
         }
     }
     spawn(slot) {
@@ -18696,6 +18823,8 @@ class Pool {
                 slot.collecting.shift();
                 if (frame.items && this.unitless.has(frame.file))
                     this.unitless.set(frame.file, frame.items);
+                if (frame.ids?.length)
+                    this.foundIds.set(frame.file, frame.ids);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
@@ -19933,6 +20062,11 @@ class CollectionTruth {
         }
         this.waitFor.delete(info.file);
         return this.selected + this.deselected !== before;
+    }
+    /** Tests discovery did not list, found in a module whose listed tests were all deselected. */
+    found(selected, deselected) {
+        this.selected += selected;
+        this.deselected += deselected;
     }
     /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
     collectionFailed(file) {
@@ -21286,10 +21420,14 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     const index = expansionsIndex(failed);
     let considered = items;
     let skippedFiles = 0;
+    let skipsModule;
     if (mode === 'lf') {
         const lfPaths = failedPaths(failed);
         const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
-        skippedFiles = survivors.skippedFiles;
+        skippedFiles = survivors.skipped.size;
+        // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
+        const listed = new Set((options.collected ?? items).map((item) => item.file));
+        skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
         considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
     }
     const previouslyFailed = [];
@@ -21312,7 +21450,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     }
     const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     if (previouslyFailed.length === 0) {
-        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
     }
     const noun = failedCount === 1 ? 'failure' : 'failures';
     if (mode === 'ff') {
@@ -21323,7 +21461,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
             status: `rerun previous ${failedCount} ${noun} first`,
         };
     }
-    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
 }
 /**
  * What --lf lets through collection: the paths of recorded failures are collected first; once a
@@ -21357,7 +21495,7 @@ function collectLastFailed(collected, failed, index, lfPaths) {
         for (const item of kept)
             ids.add(item.id);
     }
-    return { ids, skippedFiles: skipped.size };
+    return { ids, skipped, found };
 }
 /** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */
 function applyLastFailed(items, lastfailed, mode) {

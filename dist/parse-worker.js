@@ -1499,13 +1499,18 @@ function isFixtureDecorator(expr, ctx) {
 function decoratorExpression(decorator) {
     return decorator.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
 }
-/** `parametrize("x", (v for v in ...))`: argvalues (second positional or `argvalues=`) is a generator expression. */
+/** Builtins whose result is an iterator, not a Collection (pytest 9.1 warns when parametrize gets one). */
+const ITERATOR_BUILTINS = new Set(['enumerate', 'zip', 'map', 'filter', 'iter', 'reversed']);
+/** `parametrize("x", (v for v in ...))`, or `enumerate(...)`, `zip(...)`...: argvalues (second
+ * positional or `argvalues=`) is a generator or another iterator, not a Collection. */
 function passesGenerator(call) {
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
     const positional = args.filter((a) => a.type !== 'keyword_argument');
-    if (positional[1]?.type === 'generator_expression')
+    const iterator = (value) => value?.type === 'generator_expression' ||
+        (value?.type === 'call' && value.childForFieldName('function')?.type === 'identifier' && ITERATOR_BUILTINS.has(value.childForFieldName('function').text));
+    if (iterator(positional[1]))
         return true;
-    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && a.childForFieldName('value')?.type === 'generator_expression');
+    return args.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'argvalues' && iterator(a.childForFieldName('value')));
 }
 /** An import statement directly in the module's body (not under a try, if, with or def). */
 function unconditional(stmt) {

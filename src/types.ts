@@ -82,6 +82,9 @@ export interface DiscoveryResult {
   /** The test modules the walk found (python_files, not ignored), rootdir-relative, in collection
    * order, tests or not: pytest imports each one before its first test. */
   modules?: string[];
+  /** Those of them that pass parametrize a generator or another iterator (pytest 9.1 warns of it
+   * while collecting). */
+  iteratorParametrize?: string[];
 }
 
 /** Final outcome of one test, as pytest's terminal reporter counts it. */

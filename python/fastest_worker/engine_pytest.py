@@ -670,10 +670,44 @@ class PytestEngine:
             plugin.emit = send
         self.precollected[file] = (collection, held)
 
-    def collected_count(self, file):
-        """How many tests the collection pass found in `file` (None: not collected here)."""
+    def import_file(self, file):
+        """Imports `file` (and its conftests) for what importing it does, without collecting its
+        tests: the collection pass, for a file of another worker's share (its owner reports its
+        errors, output and warnings). A unit of it that comes here later is collected then, from
+        the module already imported."""
+        import warnings
+        from pathlib import Path
+
+        from _pytest.python import importtestmodule
+
+        config = self.config
+        path = Path(self.rootdir, file)
+        capman = config.pluginmanager.getplugin("capturemanager")
+        try:
+            if capman is not None:
+                capman.resume_global_capture()
+            try:
+                with warnings.catch_warnings(record=True):
+                    config.pluginmanager._loadconftestmodules(
+                        path.parent, config.getoption("importmode"), config.rootpath,
+                        consider_namespace_packages=config.getini("consider_namespace_packages"))
+                    if str(path) not in self.named_paths and config.hook.pytest_ignore_collect(
+                            collection_path=path, config=config):
+                        return
+                    importtestmodule(path, config)
+            finally:
+                if capman is not None:
+                    capman.suspend_global_capture()
+                    capman.read_global_capture()
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:
+            pass
+
+    def collected_ids(self, file):
+        """The ids of the tests the collection pass found in `file` (None: not collected here)."""
         collection = self.precollected.get(file, (None,))[0]
-        return len(collection[0]) if isinstance(collection, tuple) else None
+        return [item.nodeid for item in collection[0]] if isinstance(collection, tuple) else None
 
     def _collect_file(self, file):
         """pytest's collection of `file`: (items, collection errors, module skips, collection

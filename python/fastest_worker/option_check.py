@@ -7,7 +7,12 @@ conftest files, and parses everything, as `pytest ARGS` would. Prints one JSON o
   {"status": "usage", "messages": [...]}   pytest refused the arguments (its UsageError)
   {"status": "pytest"}                     pytest would fail otherwise (a conftest that does not
                                            import, a `-p` plugin that is missing): let real pytest say it
-  {"status": "ok", "options": {name: "none"|"one"|"optional"}, "unknownIni": [...], "strictConfig": bool}
+  {"status": "ok", "options": {name: "none"|"one"|"optional"}, "unknownIni": [...], "strictConfig": bool,
+   "configWarnings": [{"message", "filename", "lineno"}]}
+
+`configWarnings`: what pytest's configuration warns of (`PytestConfigWarning: Unknown config option:
+X`), as its warnings summary shows them; pytest checks the ini keys after collection, here after
+the initial conftests (an ini key a deeper conftest registers is reported unknown).
 """
 
 import json
@@ -34,6 +39,26 @@ def _strict_config(config):
     return bool(value)
 
 
+def _config_warnings(config):
+    """The warnings pytest records while configuring (`when == "config"`), ini keys checked."""
+    from _pytest.warnings import warning_record_to_str
+
+    recorded = []
+
+    class _Recorder:
+        def pytest_warning_recorded(self, warning_message, when):
+            if when == "config":
+                recorded.append({"message": warning_record_to_str(warning_message),
+                                 "filename": str(warning_message.filename), "lineno": warning_message.lineno})
+
+    config.pluginmanager.register(_Recorder(), "fastest-config-warnings")
+    try:
+        config._validate_config_options()
+    except Exception:  # a strict refusal is pytest's to make
+        pass
+    return recorded
+
+
 def probe(argv):
     # pytest's usage text names the program it was started as: `pytest`, as the user would type it.
     sys.argv[0] = "pytest"
@@ -57,7 +82,8 @@ def probe(argv):
                 options[name] = _arity(action)
         strict = _strict_config(config)
         unknown = sorted(config._get_unknown_ini_keys()) if strict else []
-        return {"status": "ok", "options": options, "unknownIni": unknown, "strictConfig": strict}
+        return {"status": "ok", "options": options, "unknownIni": unknown, "strictConfig": strict,
+                "configWarnings": [] if strict else _config_warnings(config)}
     finally:
         config._ensure_unconfigure()
 

@@ -128,14 +128,17 @@ def collect_error(file, message, crash=None, refused=False):
     return frame
 
 
-def collect_done(file, engine=None, items=None):
+def collect_done(file, engine=None, items=None, ids=None):
     """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug.
-    `items`: how many tests the module collected (a full collect; None when only imported)."""
+    `items`: how many tests the module collected (a full collect; None when only imported).
+    `ids`: their ids, when the `collect` frame asked for them."""
     frame = {"t": "collect_done", "file": file}
     if engine is not None:
         frame["engine"] = engine
     if items is not None:
         frame["items"] = items
+    if ids is not None:
+        frame["ids"] = ids
     return frame
 
 

@@ -165,12 +165,18 @@ class _Dispatcher:
         `import_only` (a file of another worker's share): the native engine imports it and
         collects nothing. Returns the engine that collected it."""
         if self.mode == "pytest":
-            self.pytest_engine().collect_file(file)
+            if import_only:
+                self.pytest_engine().import_file(file)
+            else:
+                self.pytest_engine().collect_file(file)
             return "pytest"
         reason = self._native_reason(file)
         if reason is None and import_only:
             self.native.import_file(file)
             return "native"
+        if import_only and self.mode != "native":
+            self.pytest_engine().import_file(file)
+            return "pytest"
         if reason is None:
             reason = self.native.collect_file(file)
             if reason is None:
@@ -189,10 +195,10 @@ class _Dispatcher:
             if self._native_reason(file) is None:
                 self.native.precompile(file)
 
-    def collected_count(self, file, engine):
-        """How many tests the collection pass found in `file`, in the engine that collected it."""
+    def collected_ids(self, file, engine):
+        """The ids of the tests the collection pass found in `file`, in the engine that collected it."""
         collector = self.native if engine == "native" else self._pytest
-        return collector.collected_count(file) if collector is not None else None
+        return collector.collected_ids(file) if collector is not None else None
 
     def run_unit(self, unit):
         file = unit["file"]
@@ -492,8 +498,9 @@ def _main(proto_fds=None):
                                         frame["file"], frame["file"], emit)
             if code is not None:
                 break
-            count = None if import_only or engine is None else dispatcher.collected_count(frame["file"], engine)
-            emit(collect_done(frame["file"], engine, count))
+            ids = None if import_only or engine is None else dispatcher.collected_ids(frame["file"], engine)
+            emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
+                              ids if frame.get("ids") else None))
         elif kind == "stop":
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.

@@ -9,11 +9,12 @@ import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { UsageError, type CliOptions, type PluginOptions } from './args.js';
 import type { Arity, Route } from './pytest-options.js';
+import type { WarningRecord } from '../types.js';
 
 export type ProbeResult =
   | { status: 'usage'; messages: string[] }
   | { status: 'pytest' }
-  | { status: 'ok'; options: Record<string, Arity>; unknownIni: string[]; strictConfig: boolean };
+  | { status: 'ok'; options: Record<string, Arity>; unknownIni: string[]; strictConfig: boolean; configWarnings?: WarningRecord[] };
 
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 
@@ -143,8 +144,11 @@ const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
  * SIGTERM and SIGHUP sent to fastest are passed on to it.
  */
 export function runRealPytest(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  // `pytest` as the program name in its usage text, as when the user types `pytest`.
-  const code = 'import sys; sys.argv[0] = "pytest"; import pytest; sys.exit(pytest.console_main())';
+  // `pytest` as the program name in its usage text, as when the user types `pytest`; the entry
+  // point's own function (pytest 9.1 deprecates calling console_main: a warning on stderr).
+  const code =
+    'import sys; sys.argv[0] = "pytest"; import pytest; from _pytest import config; ' +
+    'sys.exit((getattr(config, "_console_main", None) or pytest.console_main)())';
   return new Promise((resolvePromise, reject) => {
     const child = spawn(python, ['-c', code, ...argv], { cwd, env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => () => {

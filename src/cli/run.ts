@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
-import { baseId, pathOfId } from '../nodeid.js';
+import { baseId, coveringIds, pathOfId } from '../nodeid.js';
 import { configuredReporters } from '../report/reporters.js';
 import {
   checkPython,
@@ -204,10 +204,35 @@ interface MeasuredRun {
   prepared: Promise<unknown>;
 }
 
-/** The test modules discovery listed no item of (their tests, if any, are made at collection). */
-function unlistedModules(discovery: DiscoveryResult): string[] {
+/**
+ * What the collection pass imports beyond the units' files, as pytest's collection would: every
+ * module its walk finds, tests run or not (runner/pool.ts collectFirst). --lf skips the modules
+ * pytest's lfplugin skips (`lastFailedSkips`); a shard imports the whole plan's modules, but only
+ * reports (and runs tests made at collection in) those whose collection errors it owns; an impact
+ * selection is a deselection, as pytest's --deselect.
+ */
+function passSelection(
+  discovery: DiscoveryResult,
+  units: Unit[],
+  /** What -k/-m/--deselect kept (null: an impact selection, which runs no test it did not pick). */
+  selected: TestItem[] | null,
+  lastFailedSkips: ((file: string) => boolean) | undefined,
+  ownsFile: (file: string) => boolean,
+): { files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[] } {
+  if (!discovery.modules) return {};
+  const modules = lastFailedSkips ? discovery.modules.filter((file) => !lastFailedSkips(file)) : discovery.modules;
+  const withUnits = new Set(units.map((unit) => unit.file));
+  const withSelected = new Set(selected?.map((item) => item.file));
   const listed = new Set(discovery.items.map((item) => item.file));
-  return (discovery.modules ?? []).filter((file) => !listed.has(file));
+  const others = modules.filter((file) => !withUnits.has(file) && !ownsFile(file));
+  const mine = (file: string) => !withUnits.has(file) && ownsFile(file);
+  return {
+    files: passFiles(units, modules),
+    // The test modules discovery listed no item of (their tests, if any, are made at collection).
+    unlisted: selected ? modules.filter((file) => mine(file) && !listed.has(file)) : [],
+    deselected: selected ? modules.filter((file) => mine(file) && listed.has(file) && !withSelected.has(file)) : [],
+    importOnly: others,
+  };
 }
 
 async function runSession(
@@ -233,6 +258,12 @@ async function runSession(
   const impact = collected.impact;
   if (impact && options.verbosity > 0 && !options.jsonOutput) write(impactReasonsBlock(impact, selection.selected));
   if (options.collectOnly) {
+    // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
+    // for an iterator passed to parametrize): real pytest collects, and says them as it does.
+    if (!options.jsonOutput && ((discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+      out.flush();
+      return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
+    }
     const code = printDiscovery(session, collected, (performance.now() - started) / 1000, write);
     if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
     out.flush();
@@ -249,9 +280,11 @@ async function runSession(
   }
   let selected = selection.selected;
   const narrowIds = new Map(selection.narrowIds);
+  let lastFailedSkips: ((file: string) => boolean) | undefined;
   if (options.lastFailed || options.failedFirst) {
     const plan = planLastFailed(selected, readLastFailed(config.rootdir), options.lastFailed ? 'lf' : 'ff');
     selected = plan.items;
+    lastFailedSkips = plan.skipsModule;
     for (const [id, ids] of plan.narrowIds) narrowIds.set(id, ids);
   }
   const shard = await selectShard(session, selected, discovery.items);
@@ -295,7 +328,10 @@ async function runSession(
   // (or counts against --maxfail) before anything runs, and the header counts what collected.
   // The workers collect their shares first (the collection pass); the header waits for it.
   const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
-  const deferHeader = !stopAtDiscoveryErrors && units.length > 0;
+  const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
+  // Modules to import though no test of them is selected: the workers start all the same.
+  const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
+  const deferHeader = !stopAtDiscoveryErrors && runs;
   reporter.sessionStart({
     rootdir: config.rootdir,
     inifile: config.inifile,
@@ -324,7 +360,7 @@ async function runSession(
   if (stopAtDiscoveryErrors) {
     interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
     exitCode = 2;
-  } else if (units.length > 0) {
+  } else if (runs) {
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
@@ -356,11 +392,7 @@ async function runSession(
         namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
-          // pytest imports every module it walks, tests run or not; --lf skips the files with no
-          // failure (pytest's lfplugin too), and a shard or an impact selection runs a part.
-          ...(discovery.modules && !options.lastFailed && !options.shard && !impact
-            ? { files: passFiles(units, discovery.modules), unlisted: unlistedModules(discovery) }
-            : {}),
+          ...pass,
         },
       },
       {
@@ -379,6 +411,18 @@ async function runSession(
         },
         fileCollected: (file, engine) => {
           if (engine === 'pytest') collectedByPytest.add(file);
+        },
+        foundIds: (file, ids) => {
+          // A module whose listed tests were all deselected: tests it makes at collection that
+          // -k/-m/--deselect keep run, as pytest's selection keeps them; the others are deselected.
+          const listed = new Set(discovery.items.filter((item) => item.file === file).map((item) => item.id));
+          // (an expansion of a listed dynamic item is that item's, deselected with it)
+          const made = ids.filter((id) => !coveringIds(id).some((covering) => listed.has(covering)));
+          const whole: TestItem = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+          const kept = made.filter((id) => expansionSelected(whole, id, undefined, expansionFilter));
+          truth.found(kept.length, made.length - kept.length);
+          if (made.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
+          return kept;
         },
         fileFound: (file) => {
           // Tests discovery did not list (a plugin's or the module's own making): counted as the
@@ -446,8 +490,10 @@ async function runSession(
       outcomes,
       selected.map((i) => i.id),
     );
+  const configWarnings = await session.configWarnings;
   reporter.finish({
     seconds,
+    configWarnings,
     interrupted: interruptedText,
     deselected: truth.deselected,
     notCollected: truth.notCollected,

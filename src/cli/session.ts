@@ -11,9 +11,10 @@ import { expandGlobs } from '../shard/glob.js';
 import { selectItems, type SelectOptions, type SelectResult } from '../select/index.js';
 import { applyImpact } from '../select/impact.js';
 import { ChangesError, computeImpact, ImpactDepsError, type ImpactOptions, type ImpactResult } from '../impact/index.js';
-import type { DiscoveryResult, TestItem } from '../types.js';
+import type { DiscoveryResult, TestItem, WarningRecord } from '../types.js';
 import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
 import { conftestOptions } from './conftest-options.js';
+import { unregisteredIniKeys } from './pytest-ini.js';
 import { iniRoutes, pluginOptionsOf, probeLater, probeNow, refusal, type ProbeResult } from './option-route.js';
 
 export interface Session {
@@ -27,6 +28,8 @@ export interface Session {
   pythonShim: ShimChoice | null;
   /** pytest's parser over the arguments, when fastest needs its word (unknown options, strict config). */
   probe: Promise<ProbeResult> | null;
+  /** What pytest warns of while configuring (unknown ini keys), for the warnings summary. */
+  configWarnings: Promise<WarningRecord[]>;
   /** The user's command line as real pytest is to get it, when the session goes to pytest. */
   pytestArgv(): string[];
 }
@@ -88,6 +91,12 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
     probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
   }
+  // An ini key pytest may not know: its parser says which, for the warnings summary.
+  let warningsProbe = probe;
+  if (warningsProbe === null && command === 'run' && unregisteredIniKeys(config.ini).length > 0) {
+    warningsProbe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+  }
+  const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
   return {
     options,
     config,
@@ -103,6 +112,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
       return chosen().shim;
     },
     probe,
+    configWarnings,
     pytestArgv: () => {
       if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
         // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
@@ -150,9 +160,11 @@ function pathPart(arg: string): string {
 /** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
 function decidePaths(options: CliOptions, config: Config, cwd: string): string[] {
   if (options.paths.length > 0) {
+    // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
+    const pytestChecks = options.routes.some((r) => r.route === 'session');
     return options.paths.map((arg) => {
       const abs = resolve(cwd, pathPart(arg));
-      if (probePath(abs) === undefined) throw new UsageError(`file or directory not found: ${arg}`);
+      if (probePath(abs) === undefined && !pytestChecks) throw new UsageError(`file or directory not found: ${arg}`);
       return abs;
     });
   }

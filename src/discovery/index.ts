@@ -378,6 +378,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       cachedFiles: conftestLookups.length + modules.length - parsedFiles,
       warnings: cache?.warning ? [cache.warning] : [],
       modules: modules.map((l) => l.rel),
+      iteratorParametrize: modules.filter((_, index) => entries[index] && parsedOf(entries[index]!).generatorParametrize).map((l) => l.rel),
     };
   } finally {
     pool.close();

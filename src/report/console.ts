@@ -2,7 +2,7 @@
 // that arrive interleaved from parallel workers. It writes only through the given sink.
 
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { CollectionError, Outcome, SubtestReport, TestResult } from '../types.js';
+import type { CollectionError, Outcome, SubtestReport, TestResult, WarningRecord } from '../types.js';
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
 import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
@@ -82,6 +82,9 @@ export interface FinishInfo {
   deselected?: number;
   /** pytest-cov's output (`--cov`). */
   coverage?: CoverageSummary;
+  /** Warnings pytest issues while configuring (`Unknown config option: X`): first in the
+   * warnings summary, counted in the closing line. */
+  configWarnings?: WarningRecord[];
 }
 
 /** What pytest-cov writes: its failure or report warning right after the run, then its section. */
@@ -214,6 +217,7 @@ export class ConsoleReporter {
   /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
   private currentFsPath: string | null = null;
   private readonly counts = emptyCounts();
+  private configWarnings: WarningRecord[] = [];
   /** Counts of what the progress display has shown, for its colour. */
   private readonly shownCounts = emptyCounts();
   private readonly reportedIds = new Set<string>();
@@ -388,6 +392,8 @@ export class ConsoleReporter {
   finish(info: FinishInfo): FinishSummary {
     this.countsKnown();
     if (info.deselected) this.counts.deselected = info.deselected;
+    this.configWarnings = info.configWarnings ?? [];
+    this.counts.warnings += this.configWarnings.length;
     for (const file of [...this.pendingByFile.keys()]) this.unitDone(file);
     // pytest writes the final percentage only when the run loop ends normally.
     this.coverageAfterRun(info.coverage);
@@ -855,6 +861,9 @@ export class ConsoleReporter {
   private summaryWarnings(): void {
     if (this.opts.disableWarnings) return;
     const groups = new Map<string, string[]>();
+    for (const w of this.configWarnings) {
+      groups.set(w.message, [...(groups.get(w.message) ?? []), `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`]);
+    }
     for (const r of this.results) {
       for (const w of r.warnings ?? []) {
         const nodeid = w.nodeid ?? r.id;

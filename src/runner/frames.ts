@@ -38,8 +38,9 @@ export interface RunFrame {
   unit: Unit;
 }
 /** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept.
- * `importOnly`: a file of another worker's share, imported for what importing it does. */
-export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true } | { t: 'cancel' } | { t: 'stop' };
+ * `importOnly`: a file of another worker's share, imported for what importing it does.
+ * `ids`: collect_done lists the ids collected (a module whose listed tests are all deselected). */
+export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true; ids?: true } | { t: 'cancel' } | { t: 'stop' };
 
 // Worker -> Node.
 export interface HelloFrame {
@@ -83,6 +84,8 @@ export interface CollectDoneFrame {
   engine?: 'native' | 'pytest';
   /** How many tests the module collected (a full collect; absent when it was only imported). */
   items?: number;
+  /** The ids it collected, when the `collect` frame asked (`ids`). */
+  ids?: string[];
 }
 export interface UnitDoneFrame {
   t: 'unit_done';
@@ -313,6 +316,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       const frame: CollectDoneFrame = { t: 'collect_done', file: str(fields, 'file', 'collect_done') };
       if (fields.engine === 'native' || fields.engine === 'pytest') frame.engine = fields.engine;
       if (fields.items !== undefined && fields.items !== null) frame.items = num(fields, 'items', 'collect_done');
+      if (fields.ids !== undefined && fields.ids !== null) frame.ids = strings(fields.ids, 'collect_done ids');
       return frame;
     }
     case 'unit_done':

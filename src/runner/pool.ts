@@ -47,8 +47,11 @@ export interface RunOptions {
    * and the modules pytest imports though nothing of them runs (no test in their source, or
    * every test deselected); default the units' files. `unlisted`: those of them discovery listed
    * no test of (a test the pass finds there runs: a plugin's or the module's own making).
+   * `deselected`: those of them whose listed tests are all deselected: the pass asks for the ids
+   * the module collects, and those discovery did not list that `foundIds` keeps run.
+   * `importOnly`: files every worker only imports and none reports (another shard's modules).
    */
-  collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[] };
+  collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[] };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
 }
@@ -91,6 +94,9 @@ export interface RunEvents {
   /** The collection pass found tests in a module discovery listed none of (tests a plugin or the
    * module itself makes at import): it runs whole, as a dynamic item; before `collectionDone`. */
   fileFound?(file: string): void;
+  /** The ids the pass collected in a module whose listed tests were all deselected: returns
+   * those to run (tests discovery did not list that -k/-m keep); before `collectionDone`. */
+  foundIds?(file: string, ids: string[]): string[];
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -204,6 +210,8 @@ class Pool {
   private readonly filePosition = new Map<string, number>();
   /** Files of the collection pass discovery listed no test of, and how many their collection found. */
   private readonly unitless = new Map<string, number>();
+  /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
+  private readonly foundIds = new Map<string, string[]>();
   private readonly units: Unit[];
   private readonly stateFiles = new StateFiles();
 
@@ -233,7 +241,9 @@ class Pool {
       }
       signal?.addEventListener('abort', this.onAbort, { once: true });
       const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
-      if (this.queue.size === 0) return this.done();
+      // With no unit, the collection pass still imports the run's modules (pytest imports them
+      // all, tests selected or not) and may find tests made at collection to run.
+      if (this.queue.size === 0 && !this.opts.collectFirst?.files?.length) return this.done();
       for (let index = 0; index < count; index++) {
         const slot: Slot = {
           index,
@@ -283,7 +293,10 @@ class Pool {
     // A module with no unit (no test in its source, or none selected): the first worker reports it.
     const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
     const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
+    const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
+    const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
     for (const file of unowned) {
+      if (nobody.has(file)) continue;
       shares[0]?.add(file);
       if (unlisted.has(file)) this.unitless.set(file, 0);
     }
@@ -292,7 +305,10 @@ class Pool {
       // Another worker's file that is not a Python module (a file a conftest hook collects:
       // pygments' thousands of snippets) has no import to share; collecting it cost minutes.
       slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
-      for (const file of slot.collecting) slot.proc!.send(own.has(file) ? { t: 'collect', file } : { t: 'collect', file, importOnly: true });
+      for (const file of slot.collecting) {
+        if (!own.has(file)) slot.proc!.send({ t: 'collect', file, importOnly: true });
+        else slot.proc!.send(deselected.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
+      }
       if (slot.collecting.length) this.armTimer(slot, true);
     }
     this.collectionProgress();
@@ -344,6 +360,12 @@ class Pool {
       const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
       this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * DEFAULT_TEST_SECONDS }, after);
       this.events.fileFound?.(file);
+    }
+    for (const [file, ids] of this.foundIds) {
+      const run = failed.has(file) ? [] : (this.events.foundIds?.(file, ids) ?? []);
+      if (run.length === 0) continue;
+      const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
+      this.queue.insert(this.queue.leastLoaded(), { file, ids: run, expected: run.length * DEFAULT_TEST_SECONDS }, after);
     }
   }
 
@@ -609,6 +631,7 @@ class Pool {
         if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
         slot.collecting.shift();
         if (frame.items && this.unitless.has(frame.file)) this.unitless.set(frame.file, frame.items);
+        if (frame.ids?.length) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine);
         if (slot.collecting.length) this.armTimer(slot, true);
         else this.clearTimer(slot);

@@ -117,6 +117,12 @@ export class CollectionTruth {
     return this.selected + this.deselected !== before;
   }
 
+  /** Tests discovery did not list, found in a module whose listed tests were all deselected. */
+  found(selected: number, deselected: number): void {
+    this.selected += selected;
+    this.deselected += deselected;
+  }
+
   /** The file failed to collect, or pytest stopped collecting before it: none of its items count. */
   collectionFailed(file: string): void {
     if (this.modules.has(file)) return;

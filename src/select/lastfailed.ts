@@ -24,6 +24,9 @@ export interface LastFailedPlan {
   deselected: TestItem[];
   /** pytest's header line after `run-last-failure: `. */
   status: string;
+  /** --lf: whether pytest skips collecting (does not import) this test module, listed items or
+   * not: once a module holding a recorded failure is collected, those off the failures' paths. */
+  skipsModule?: (file: string) => boolean;
 }
 
 const DEFAULT_CACHE_DIR = '.pytest_cache';
@@ -169,10 +172,14 @@ export function planLastFailed(
   const index = expansionsIndex(failed);
   let considered = items;
   let skippedFiles = 0;
+  let skipsModule: LastFailedPlan['skipsModule'];
   if (mode === 'lf') {
     const lfPaths = failedPaths(failed);
     const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
-    skippedFiles = survivors.skippedFiles;
+    skippedFiles = survivors.skipped.size;
+    // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
+    const listed = new Set((options.collected ?? items).map((item) => item.file));
+    skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
     considered = lastFailedPathsFirst(items, lfPaths).filter((item) => survivors.ids.has(item.id));
   }
   const previouslyFailed: TestItem[] = [];
@@ -193,7 +200,7 @@ export function planLastFailed(
   }
   const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
   if (previouslyFailed.length === 0) {
-    return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}` };
+    return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
   }
   const noun = failedCount === 1 ? 'failure' : 'failures';
   if (mode === 'ff') {
@@ -204,7 +211,7 @@ export function planLastFailed(
       status: `rerun previous ${failedCount} ${noun} first`,
     };
   }
-  return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}` };
+  return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
 }
 
 /**
@@ -217,7 +224,7 @@ function collectLastFailed(
   failed: ReadonlySet<string>,
   index: Map<string, string[]>,
   lfPaths: ReadonlySet<string>,
-): { ids: Set<string>; skippedFiles: number } {
+): { ids: Set<string>; skipped: Set<string>; found: boolean } {
   const isRecorded = (id: string, item: TestItem): boolean => failed.has(id) || (item.dynamic && item.param === undefined && id === item.id && index.has(id));
   const ordered = lastFailedPathsFirst(collected, lfPaths);
   const ids = new Set<string>();
@@ -241,7 +248,7 @@ function collectLastFailed(
     }
     for (const item of kept) ids.add(item.id);
   }
-  return { ids, skippedFiles: skipped.size };
+  return { ids, skipped, found };
 }
 
 /** --lf ('lf') or --ff ('ff') with pytest's default --lfnf=all. */

@@ -273,10 +273,10 @@ class NativeEngine:
             self.emit(results.collect_error(relfile, state[1], state[2]))
         return None
 
-    def collected_count(self, relfile: str) -> Optional[int]:
-        """How many tests the collection pass found in `relfile` (None: not collected here)."""
+    def collected_ids(self, relfile: str) -> Optional[list]:
+        """The ids of the tests the collection pass found in `relfile` (None: not collected here)."""
         state = self.modules.get(relfile)
-        return len(state[1]) if state is not None and state[0] == "ok" else None
+        return [item.nodeid for item in state[1]] if state is not None and state[0] == "ok" else None
 
     def import_file(self, relfile: str) -> None:
         """Imports `relfile` (and its conftests) for what importing it does, without collecting
