@@ -40,4 +40,10 @@ cd /work/corpus/filelock; venv; .venv/bin/pip install -q "pytest==9.1.1" pytest-
 pth "$PWD/src"; venv903
 # sortedcontainers: --doctest-modules and --doctest-glob "*.rst" in addopts, testpaths docs src/sortedcontainers tests
 cd /work/corpus/sortedcontainers; venv; .venv/bin/pip install -q "pytest==9.1.1"; pth "$PWD/src"; venv903
+
+# holidays: slow imports (one module per country), unittest.TestCase suite, [tool.pytest] addopts
+# --cov-fail-under=100 (pytest-cov); polib (tests/test_l10n.py, and the .mo files) and hijridate
+# are not in the index; installed -e (the tests read its version from the package metadata)
+extract holidays vacanza+holidays c382fdec456ce76e03b841ab809d47e46be610a2
+cd /work/corpus/holidays; venv; .venv/bin/pip install -q "pytest==9.1.1" pytest-cov coverage numpy pygments python-dateutil; .venv/bin/pip install -q -e .; venv903
 echo SETUP-DONE
