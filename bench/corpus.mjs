@@ -274,7 +274,10 @@ async function measure(project) {
     0,
   );
   const quiet = Array.from({ length: Math.max(0, verbosity + 1) }, () => '-q');
-  const co = await run(project.python, ['-m', 'pytest', '--collect-only', ...quiet, ...args], { cwd: project.dir, env });
+  let co = await run(project.python, ['-m', 'pytest', '--collect-only', ...quiet, ...args], { cwd: project.dir, env });
+  // a -v in the project's addopts (marshmallow) prints the tree: one -q more lists the ids
+  if (/^\s*<(Module|Package|Dir) /m.test(co.stdout))
+    co = await run(project.python, ['-m', 'pytest', '--collect-only', '-q', ...quiet, ...args], { cwd: project.dir, env });
   writeFileSync(join(outDir, 'pytest-collect.txt'), co.stdout + co.stderr);
   const collected = parseCollectOnly(co.stdout);
   result.pytestCollect = { code: co.code, seconds: co.seconds, ids: collected.ids.length, errors: collected.errors, summary: collected.summary };

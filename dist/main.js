@@ -18364,6 +18364,8 @@ class Pool {
     slots = [];
     summary = { interrupted: false, crashes: 0, timeouts: 0 };
     seenCollectErrors = new Set();
+    /** Per file, how many times each collection warning has been reported by one unit's collection. */
+    seenCollectWarnings = new Map();
     /** Units made of what a dead worker left. */
     retries = new WeakSet();
     failures = 0;
@@ -18802,6 +18804,7 @@ class Pool {
                 slot.reported.add(result.id);
                 if (slot.started === result.id)
                     slot.started = null;
+                this.dropRepeatedCollectWarnings(slot.unit?.file ?? result.id.split('::')[0], result);
                 this.emitResult(result);
                 return;
             }
@@ -18901,6 +18904,32 @@ class Pool {
             this.countFailure();
         if (result.teardownError)
             this.countFailure();
+    }
+    /**
+     * pytest collects a module once, so it reports the module's collection warnings once; each unit
+     * of a file split between workers (or run again after a crash) collects it again. A unit's
+     * collection warnings (all on its first result) keep only what no earlier unit of the file
+     * reported as many times.
+     */
+    dropRepeatedCollectWarnings(file, result) {
+        if (!result.warnings?.some((w) => w.nodeid !== undefined))
+            return;
+        const seen = this.seenCollectWarnings.get(file) ?? new Map();
+        this.seenCollectWarnings.set(file, seen);
+        const inThisUnit = new Map();
+        result.warnings = result.warnings.filter((w) => {
+            if (w.nodeid === undefined)
+                return true;
+            const key = `${w.nodeid}\0${w.filename}\0${w.lineno}\0${w.message}`;
+            const count = (inThisUnit.get(key) ?? 0) + 1;
+            inThisUnit.set(key, count);
+            if (count <= (seen.get(key) ?? 0))
+                return false;
+            seen.set(key, count);
+            return true;
+        });
+        if (result.warnings.length === 0)
+            delete result.warnings;
     }
     /** Reports a collection error unless the same was reported already; true when reported. */
     emitCollectionError(error) {

@@ -128,6 +128,17 @@ describe('doctests', () => {
     expect(f.out.split('\n').filter((l) => l.includes('::'))).toEqual(p.out.split('\n').filter((l) => l.includes('::')));
   }, 60_000);
 
+  // natsort's tox.ini runs `pytest README.rst docs/examples.rst`: pytest collects any .txt or .rst
+  // named on the command line as a doctest file, whatever --doctest-glob says.
+  it('runs a .txt or .rst file named on the command line as a doctest file, as pytest does', async () => {
+    const dir = project();
+    const args = ['README.txt', 'tests/test_more.rst'];
+    const [p, f] = await Promise.all([pytest([...args, '--junitxml', 'p.xml'], dir), fastest([...args, '--junitxml', 'f.xml'], dir)]);
+    expect(p.out).toContain('2 passed');
+    expect(junitCases(join(dir, 'f.xml'))).toEqual(junitCases(join(dir, 'p.xml')));
+    expect(f.code).toBe(p.code);
+  }, 60_000);
+
   it('--engine native cannot run doctests: a usage error, not doctests silently dropped', async () => {
     const dir = project();
     const f = await fastest(['--doctest-modules', '--engine', 'native'], dir);

@@ -28,6 +28,8 @@ interface Ran {
   cases: Map<string, string>;
   /** the --json report's engine per test id (fastest only) */
   engines: Map<string, string>;
+  /** the --json report's worker per test id (fastest only) */
+  workers: Map<string, number>;
   junit: string;
 }
 
@@ -79,7 +81,7 @@ function junitCases(path: string): Map<string, string> {
 async function pytest(dir: string, args: string[], env: NodeJS.ProcessEnv = {}, python = 'python3'): Promise<Ran> {
   const junit = join(dir, `pytest-${copies++}.xml`);
   const { code, out } = await tool(python, ['-m', 'pytest', '-q', '--continue-on-collection-errors', '--junitxml', junit, ...args], dir, env);
-  return { code, out, cases: junitCases(junit), engines: new Map(), junit };
+  return { code, out, cases: junitCases(junit), engines: new Map(), workers: new Map(), junit };
 }
 
 async function fastest(dir: string, engine: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Ran> {
@@ -92,11 +94,13 @@ async function fastest(dir: string, engine: string, args: string[], env: NodeJS.
     env,
   );
   const engines = new Map<string, string>();
+  const workers = new Map<string, number>();
   if (existsSync(json)) {
-    const report = JSON.parse(readFileSync(json, 'utf8')) as { tests: { id: string; engine: string | null }[] };
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { tests: { id: string; engine: string | null; worker?: number }[] };
     for (const t of report.tests) engines.set(t.id, t.engine ?? '?');
+    for (const t of report.tests) if (t.worker !== undefined) workers.set(t.id, t.worker);
   }
-  return { code, out, cases: existsSync(junit) ? junitCases(junit) : new Map(), engines, junit };
+  return { code, out, cases: existsSync(junit) ? junitCases(junit) : new Map(), engines, workers, junit };
 }
 
 /** The FAILURES and ERRORS sections as blocks keyed by their `____ title ____` line (the order
@@ -154,6 +158,55 @@ describe('collection: unsafe globals, mock.patch arguments, pytestconfig (native
     expect(blocks.get('test_logging_plugin_back')).toContain('Captured log call');
     expect(blocks.get('ERROR collecting test_proxy_named_test.py')).toContain('RuntimeError: Working outside of request context.');
   });
+});
+
+/** The warnings summary's entries (location line and text), sorted: several workers finish in their own order. */
+function warningEntries(out: string): string[] {
+  const section = /^=+ warnings summary =+$\n([\s\S]*?)^-- Docs:/m.exec(out);
+  return section
+    ? section[1]!
+        .split(/\n\n/)
+        .map((e) => e.trim())
+        .filter(Boolean)
+        .sort()
+    : [];
+}
+
+// pytest warns for a class named like a test with __init__ or __new__ (nested too) and for a
+// callable test_ attribute that is not a function; native collection dropped them silently.
+describe('collection warnings for what pytest cannot collect (native-dropin/collect-warnings)', () => {
+  it.each(['native', 'auto'])(
+    "%s: pytest's PytestCollectionWarning entries and counts",
+    async (engine) => {
+      const [p, f] = await Promise.all([pytest(copyOf('collect-warnings'), []), fastest(copyOf('collect-warnings'), engine, ['-n', '2'])]);
+      const expected = warningEntries(p.out).map(masked);
+      expect(expected).toHaveLength(4);
+      expect(expected.join('\n')).toContain(
+        "cannot collect test class 'TestInner' because it has a __init__ constructor (from: test_constructors.py::TestOuter)",
+      );
+      expect(warningEntries(f.out).map(masked)).toEqual(expected);
+      expect(sorted(f.cases)).toEqual(sorted(p.cases));
+      expect(p.out).toMatch(/^(=+ )?3 passed, 4 warnings in /m);
+      expect(f.out).toMatch(/^(=+ )?3 passed, 4 warnings in /m);
+    },
+    120_000,
+  );
+});
+
+describe('a module split between workers reports its collection warning once (native-dropin/split-collect-warning)', () => {
+  it.each(['native', 'pytest', 'auto'])(
+    '%s -n 2: one warning, as pytest',
+    async (engine) => {
+      const [p, f] = await Promise.all([pytest(copyOf('split-collect-warning'), []), fastest(copyOf('split-collect-warning'), engine, ['-n', '2'])]);
+      // the module ran on both workers (else this checks nothing)
+      const workers = new Set([...f.workers].filter(([id]) => id.startsWith('test_many.py::')).map(([, w]) => w));
+      expect(workers.size).toBe(2);
+      expect(warningEntries(f.out).map(masked)).toEqual(warningEntries(p.out).map(masked));
+      expect(p.out).toMatch(/^(=+ )?81 passed, 1 warning in /m);
+      expect(f.out).toMatch(/^(=+ )?81 passed, 1 warning in /m);
+    },
+    120_000,
+  );
 });
 
 describe('auto hands a module native cannot collect exactly to pytest (native-dropin/plugin-fallback)', () => {

@@ -720,14 +720,16 @@ class PytestEngine:
         if os.getcwd() != self.rootdir:
             os.chdir(self.rootdir)
         # A module the command line did not name is collected as pytest's walk reaches it, so
-        # that a conftest's collect_ignore decided at run time applies (attrs).
+        # that a conftest's collect_ignore decided at run time applies (attrs). A file it named
+        # is collected as named, whatever its kind: a named .txt or .rst is a doctest file.
         path = os.path.join(self.rootdir, file)
-        placeholder = self._is_placeholder(file) or os.path.abspath(path) not in self.named_paths
+        walked = os.path.abspath(path) not in self.named_paths
+        placeholder = walked or self._is_placeholder(file)
         try:
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.
             self.config.args = [file]
-            if placeholder:
+            if walked:
                 _as_if_walked(session, path)
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
@@ -737,7 +739,7 @@ class PytestEngine:
             self.emit(results.collect_error(file, _describe(e)))
             return None
         finally:
-            if placeholder:
+            if walked:
                 session.__dict__.pop("isinitpath", None)
         return items, plugin.unit_errors, plugin.unit_skipped_modules, plugin.collect_warnings
 

@@ -9,12 +9,15 @@ import fnmatch
 import inspect
 import os
 import sys
+import warnings
 from types import FunctionType
 from typing import Dict, List, Optional
 
+from _pytest._code import getfslineno
 from _pytest.compat import get_real_func, safe_getattr, safe_isclass
 from _pytest.mark.structures import get_unpacked_marks
 from _pytest.outcomes import fail
+from _pytest.warning_types import PytestCollectionWarning
 
 from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
 from .hooks import generate_hooks, register_conftest
@@ -31,6 +34,14 @@ _CO_GENERATOR = inspect.CO_GENERATOR
 def _direct_param(request):
     return request.param
 
+
+
+def _warn_collection(obj, message: str) -> None:
+    """pytest's PytestCollectionWarning for something named like a test that it cannot collect,
+    at the object's source line (Node.warn and pytest_pycollect_makeitem do the same)."""
+    filename, lineno = getfslineno(obj)
+    warnings.warn_explicit(PytestCollectionWarning(message), category=None, filename=str(filename),
+                           lineno=lineno + 1)
 
 class Session(Node):
     kind = "session"
@@ -478,6 +489,7 @@ class Collector:
             return []
         obj = getattr(obj, "__func__", obj)
         if not (inspect.isfunction(obj) or inspect.isfunction(get_real_func(obj))):
+            _warn_collection(obj, f"cannot collect {name!r} because it is not a function.")
             return []
         if not getattr(obj, "__test__", True):
             return []
@@ -504,9 +516,13 @@ class Collector:
             return []
         init = getattr(cls, "__init__", None)
         if init and init != object.__init__:
-            return []  # pytest warns: cannot collect test class because it has a __init__
+            _warn_collection(cls, f"cannot collect test class {cls.__name__!r} because it has a "
+                                  f"__init__ constructor (from: {parent.nodeid})")
+            return []
         new = getattr(cls, "__new__", None)
         if new and new != object.__new__:
+            _warn_collection(cls, f"cannot collect test class {cls.__name__!r} because it has a "
+                                  f"__new__ constructor (from: {parent.nodeid})")
             return []
         node = self._class_node(parent, name, cls)
         self._register_class_xunit(node, cls)
