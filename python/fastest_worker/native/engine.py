@@ -233,7 +233,7 @@ class NativeEngine:
         if file in self.unsupported:
             return self.unsupported[file]
         reason = None
-        if self.config.option.importmode != "prepend":
+        if self.config.option.importmode not in ("prepend", "append", "importlib"):
             reason = f"--import-mode={self.config.option.importmode} is not supported natively"
         elif (self.config.getini("assertion_text_diff_style") or "ndiff") != "ndiff":  # pytest >= 9.1
             reason = (f"assertion_text_diff_style = {self.config.getini('assertion_text_diff_style')} "
@@ -244,6 +244,8 @@ class NativeEngine:
                 self._facts_checked = True
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
+                if strict is not None and self.asyncs.asyncio == "on":
+                    strict = strict | {"asyncio"}  # pytest-asyncio's pytest_configure registers it
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
                                       missing_fixtures=self.falls_back, coverage=self.coverage)
             except Exception as e:  # an unreadable file is pytest's job
