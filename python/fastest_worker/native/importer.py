@@ -7,7 +7,7 @@ import importlib
 import inspect
 import os
 import sys
-from typing import Tuple
+from typing import Any, Tuple
 
 
 class ImportPathMismatchError(ImportError):
@@ -79,7 +79,8 @@ def _pytest_import_path(path: str, root: str, consider_namespace_packages: bool)
         if "consider_namespace_packages" in inspect.signature(pytest_import_path).parameters:  # pytest >= 8.1
             return pytest_import_path(Path(path), mode="importlib", root=Path(root),
                                       consider_namespace_packages=consider_namespace_packages)
-        return pytest_import_path(Path(path), mode="importlib", root=Path(root))
+        older: Any = pytest_import_path  # pytest < 8.1: no consider_namespace_packages
+        return older(Path(path), mode="importlib", root=Path(root))
 
 
 def conftest_paths(rootdir: str, module_path: str):
