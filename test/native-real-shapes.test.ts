@@ -5,7 +5,9 @@
 //   itself or through a helper it hands metafunc to, still sends its modules to the pytest engine;
 // - parametrize reached through a helper decorator with the argnames in a variable (jinja's
 //   mark_dualiter("articles", ...)): its argument is not a missing fixture;
-// - pytest-cov's no_cover mark without --cov (dateutil's conftest adds it): inert, as in pytest.
+// - pytest-cov's no_cover mark without --cov (dateutil's conftest adds it): inert, as in pytest;
+// - the asyncio mark under --strict-markers with pytest-asyncio loaded, which registers it
+//   (structlog's addopts); without the plugin pytest refuses the mark, so pytest reports it.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +44,20 @@ describe("native engine: real projects' shapes", () => {
       'tests/param/conftest.py defines the pytest hook pytest_generate_tests',
       'tests/helper/conftest.py defines the pytest hook pytest_generate_tests',
     ]);
+  }, 300_000);
+
+  it('takes the asyncio mark as registered under --strict-markers when pytest-asyncio is loaded', async () => {
+    const asyncRoot = join(HERE, 'fixtures', 'native-async-asyncio');
+    const check = async (...args: string[]) => {
+      const { stdout } = await run('python3', [HARNESS, asyncRoot, '--check', '--arg', '--strict-markers', ...args, 'test_asyncio_marked.py'], {
+        cwd: asyncRoot,
+      });
+      return jsonLines(stdout)[0].reason;
+    };
+    const { stdout: installed } = await run('python3', ['-c', 'import importlib.util; print(importlib.util.find_spec("pytest_asyncio") is not None)']);
+    expect(installed.trim()).toBe('True'); // the test venv's pytest-asyncio
+    expect(await check()).toBeNull();
+    expect(await check('--arg', '-p', '--arg', 'no:asyncio')).toMatch(/uses the mark 'asyncio', not in `markers`, under --strict-markers/);
   }, 300_000);
 
   it('calls the hook per function and parametrizes through the helper, as pytest does: same outcomes per id', async () => {

@@ -1,8 +1,9 @@
 """Run test modules with the native engine and print its frames as JSON lines.
 
-usage: python test/native_harness.py ROOTDIR [--ids ID ...] [--ini KEY=VALUE ...] [--check] FILE...
+usage: python test/native_harness.py ROOTDIR [--ids ID ...] [--ini KEY=VALUE ...] [--check] [--collect-first] FILE...
 Prints one JSON object per frame (start/result/collect_error) plus {"t":"unit_done",...}.
-With --check, prints unsupported_reason for each file instead of running it.
+With --check, prints unsupported_reason for each file instead of running it. With
+--collect-first, every file is collected before the first runs (the worker's collection pass).
 """
 import json
 import os
@@ -15,7 +16,7 @@ sys.path.insert(0, os.path.normpath(os.path.join(HERE, "..", "python")))
 
 def main(argv):
     rootdir = os.path.abspath(argv[0])
-    files, ids, ini, check, args = [], None, {}, False, []
+    files, ids, ini, check, args, collect_first = [], None, {}, False, [], False
     i = 1
     while i < len(argv):
         a = argv[i]
@@ -28,6 +29,8 @@ def main(argv):
             args.append(argv[i + 1]); i += 2; continue
         if a == "--check":
             check = True; i += 1; continue
+        if a == "--collect-first":
+            collect_first = True; i += 1; continue
         files.append(a); i += 1
     os.chdir(rootdir)
     out = os.fdopen(os.dup(1), "w")
@@ -45,6 +48,9 @@ def main(argv):
                            "cacheDir": os.environ.get("NATIVE_CACHE_DIR") or os.path.join(
                                tempfile.gettempdir(), "fastest-native-harness-cache"),
                            "workerId": 0}, emit)
+    if collect_first and not check:
+        for f in files:
+            engine.collect_file(f)
     for f in files:
         if check:
             emit({"t": "check", "file": f, "reason": engine.unsupported_reason(f)})

@@ -142,6 +142,16 @@ def test_after():
     expect(record(p)).toMatchObject({ imported: [], unsafe: ['sharedpkg'] });
   });
 
+  it('does not use a parent whose import keeps sys.stdout in a module global (pytest imports it under capture)', () => {
+    // structlog: `from sys import stdout` at import, then a test compares sys.stdout (capture's
+    // stream, under pytest the same object during the import and the test) with it
+    const test = 'import sys\nimport sharedpkg\n\ndef test_same_stream():\n    assert sharedpkg.stdout is sys.stdout\n';
+    const p = project({ 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_a.py': test }, 'from sys import stdout\n');
+    const r = run(p, '1');
+    expect(r.stdout + r.stderr).toContain('1 passed');
+    expect(record(p).unsafe).toEqual(['sharedpkg']);
+  });
+
   it('never imports the project own modules in the parent', () => {
     const p = project({
       'tests/conftest.py': 'import sharedpkg\nimport mylocal\n',

@@ -271,6 +271,20 @@ def _observable_state():
     }
 
 
+def _binds_stdio(names):
+    """Whether a newly imported module holds the stdio stream objects in its globals (`from sys
+    import stdout`): pytest imports it under capture, so the module would see capture's stream,
+    the one its tests then print to and compare against (structlog's PrintLogger pickling)."""
+    streams = [s for s in (sys.stdout, sys.stderr, sys.stdin, sys.__stdout__, sys.__stderr__, sys.__stdin__)
+               if s is not None]
+    for name in names:
+        namespace = getattr(sys.modules.get(name), "__dict__", None)
+        if isinstance(namespace, dict) and any(
+                any(value is stream for stream in streams) for value in list(namespace.values())):
+            return True
+    return False
+
+
 def _project_modules(rootdir, roots):
     """Modules loaded from the project's own files (not its virtualenv)."""
     project = os.path.realpath(rootdir) + os.sep
@@ -299,6 +313,7 @@ def import_shared(names, rootdir, roots):
         if name in sys.modules:
             continue
         before = _observable_state()
+        modules_before = set(sys.modules)
         problem = None
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -316,6 +331,8 @@ def import_shared(names, rootdir, roots):
             changed = [key for key in before if before[key] != after[key]]
             if changed:
                 problem = "changes %s" % ", ".join(changed)
+            elif _binds_stdio(set(sys.modules) - modules_before):
+                problem = "keeps sys.stdout or sys.stderr in a module global"
             else:
                 project = sorted(_project_modules(rootdir, roots) - project_before)
                 if project:

@@ -387,7 +387,7 @@ class Collector:
                 # top-level module "conftest", so the one imported before must not answer.
                 sys.modules.pop("conftest", None)
             try:
-                mod = import_path(path)
+                mod = self._import_path(path)
             except BaseException as e:
                 e.conftest_path = path
                 self.conftests[path] = e
@@ -441,7 +441,11 @@ class Collector:
     def import_module(self, relfile: str):
         path = os.path.join(self.rootdir, relfile)
         self.load_conftests(path)
-        return import_path(path)
+        return self._import_path(path)
+
+    def _import_path(self, path: str):
+        return import_path(path, self.config.option.importmode, self.rootdir,
+                           bool(self.config.getini("consider_namespace_packages")))
 
     def collect_module(self, relfile: str, mod) -> List[Item]:
         parent = self.dir_node(os.path.dirname(relfile))

@@ -7,6 +7,7 @@ runs the requested items through setup / call / teardown the way pytest's runner
 from __future__ import annotations
 
 import fnmatch
+import glob
 import logging
 import os
 import sys
@@ -19,7 +20,8 @@ from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
 from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
-from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks
+from .importer import conftest_paths
+from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks, runtest_teardown_hooks, session_hook
 from .fixtures import (ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
                        asyncio_items, fill_fixtures, run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
@@ -60,6 +62,14 @@ def _load_builtins():
     except Exception:  # builtins.py is optional
         return {}
     return getattr(mod, "BUILTIN_FIXTURES", {})
+
+
+def _defines(path: str, needle: bytes) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return needle in fh.read()
+    except OSError:
+        return False
 
 
 class _SimpleCapture:
@@ -188,6 +198,8 @@ class NativeEngine:
         self.modules: Dict[str, tuple] = {}
         self.unsupported: Dict[str, Optional[str]] = {}
         self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
+        self.teardown_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_teardown
+        self._collection = "before"  # -> "collecting" (pytest_collection called) -> "done"
         self.python_files = self.config.getini("python_files")
         self.asyncs = async_setup(self.config, init.get("args") or [])
         self._current_test = _CurrentTestVar()
@@ -233,7 +245,7 @@ class NativeEngine:
         if file in self.unsupported:
             return self.unsupported[file]
         reason = None
-        if self.config.option.importmode != "prepend":
+        if self.config.option.importmode not in ("prepend", "append", "importlib"):
             reason = f"--import-mode={self.config.option.importmode} is not supported natively"
         elif (self.config.getini("assertion_text_diff_style") or "ndiff") != "ndiff":  # pytest >= 9.1
             reason = (f"assertion_text_diff_style = {self.config.getini('assertion_text_diff_style')} "
@@ -244,6 +256,8 @@ class NativeEngine:
                 self._facts_checked = True
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
+                if strict is not None and self.asyncs.asyncio == "on":
+                    strict = strict | {"asyncio"}  # pytest-asyncio's pytest_configure registers it
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
                                       missing_fixtures=self.falls_back, coverage=self.coverage)
             except Exception as e:  # an unreadable file is pytest's job
@@ -262,10 +276,72 @@ class NativeEngine:
             except Exception:
                 pass
 
+    def _begin_collection(self) -> None:
+        """pytest_collection of the initial conftests, before the first module is imported: the
+        conftests pytest loads before collecting (those of the named paths, or of testpaths or the
+        invocation directory, and of their `test*` subdirectories), loaded here only when one of
+        them defines the hook (elsewhere they load with their first module, as before)."""
+        if self._collection != "before":
+            return
+        self._collection = "collecting"
+        initial = self._initial_conftest_paths()
+        if not any(_defines(path, b"def pytest_collection(") for path in initial):
+            return
+        self.capture.start_test()
+        try:
+            for path in initial:
+                try:
+                    self.collector.load_conftests(os.path.join(os.path.dirname(path), "__init__.py"))
+                except (KeyboardInterrupt, Exit):
+                    raise
+                except BaseException:  # reported with the first module below it
+                    pass
+            loaded = [m for m in self.collector.conftests.values() if not isinstance(m, BaseException)]
+            session_hook(loaded, "pytest_collection", self.session)
+        finally:
+            self.capture.phase_done("collect")
+            self.capture.suspend()
+
+    def _finish_collection(self) -> None:
+        """pytest_collection_finish of every conftest loaded, once the collection pass is over."""
+        if self._collection == "done":
+            return
+        self._begin_collection()
+        self._collection = "done"
+        loaded = [m for m in self.collector.conftests.values() if not isinstance(m, BaseException)]
+        if not any(callable(getattr(m, "pytest_collection_finish", None)) for m in loaded):
+            return
+        self.capture.start_test()
+        try:
+            session_hook(loaded, "pytest_collection_finish", self.session)
+        finally:
+            self.capture.phase_done("collect")
+            self.capture.suspend()
+
+    def _initial_conftest_paths(self) -> List[str]:
+        anchors = sorted(self.named_paths)
+        if not anchors:
+            testpaths = self.config.getini("testpaths") if os.getcwd() == self.rootdir else []
+            anchors = sorted({p for pattern in testpaths for p in glob.glob(os.path.join(self.rootdir, pattern))})
+            anchors = anchors or [os.getcwd()]
+        found: List[str] = []
+        for anchor in anchors:
+            if not os.path.exists(anchor):
+                continue
+            directories = [anchor if os.path.isdir(anchor) else os.path.dirname(anchor)]
+            if os.path.isdir(anchor):
+                directories += sorted(d for d in glob.glob(os.path.join(anchor, "test*")) if os.path.isdir(d))
+            for directory in directories:
+                for path in conftest_paths(self.rootdir, os.path.join(directory, "__init__.py")):
+                    if path not in found:
+                        found.append(path)
+        return found
+
     def collect_file(self, relfile: str) -> Optional[str]:
         """Collects `relfile` ahead of its unit (the run's collection pass): its collection error
         is sent now, the rest waits in `modules` for run_unit. Returns why the pytest engine must
         collect it instead (auto), or None."""
+        self._begin_collection()
         state = self._collect(relfile)
         if state[0] == "fallback":
             return state[1]
@@ -285,6 +361,7 @@ class NativeEngine:
         collected then, from the module already imported."""
         if relfile in self.modules:
             return
+        self._begin_collection()
         self.capture.start_test()
         recorder = self.test_warnings
         try:
@@ -309,6 +386,7 @@ class NativeEngine:
 
     def run_unit(self, unit: dict) -> dict:
         relfile = unit["file"]
+        self._finish_collection()
         state = self._collect(relfile)
         kind = state[0]
         if kind == "fallback":
@@ -425,6 +503,7 @@ class NativeEngine:
                 item_collected(conftests, items)
                 modify_items(conftests, self.session, self.config, items)
                 self.setup_hooks[relfile.replace(os.sep, "/")] = runtest_setup_hooks(conftests)
+                self.teardown_hooks[relfile.replace(os.sep, "/")] = runtest_teardown_hooks(conftests)
             items = reorder_items(items)
         except Skipped as e:
             state = ("skip", str(e.msg), crash_location(e)[1] or 1)
@@ -681,6 +760,10 @@ class NativeEngine:
     def _teardown_to(self, item: Item, needed: list) -> _Phase:
         phase = _Phase("teardown")
         try:
+            hooks = self.teardown_hooks.get(item.module_node.nodeid)
+            if hooks:
+                for hook in hooks:
+                    call_hook(hook, item=item)
             self.session.state.teardown_exact(needed)
         except BaseException as e:
             self._record(phase, item, e)

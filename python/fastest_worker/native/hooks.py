@@ -1,7 +1,8 @@
 """The conftest hooks the native engine runs itself: pytest_addoption, pytest_configure,
 pytest_sessionstart, pytest_itemcollected, pytest_collection_modifyitems and pytest_runtest_setup
-(support.NATIVE_HOOKS; any other hook sends the module to pytest), and pytest_generate_tests
-when it never parametrizes.
+(support.NATIVE_HOOKS; any other hook sends the module to pytest), pytest_generate_tests
+when it never parametrizes, and plain pytest_collection, pytest_collection_finish and
+pytest_runtest_teardown (support._PLAIN_HOOK_PARAMS).
 
 pytest_addoption gets a parser that only records each option's default (the CLI does not pass
 a suite's own options on, so defaults are what pytest would see too); pytest_configure runs when
@@ -176,6 +177,18 @@ def runtest_setup_hooks(conftests: List[object]) -> list:
     """pytest_runtest_setup of the module's conftests, innermost first: they run after the
     skip/xfail marks are evaluated (skipping's hook is tryfirst) and before the fixtures."""
     return _innermost_first(conftests, "pytest_runtest_setup")
+
+
+def runtest_teardown_hooks(conftests: List[object]) -> list:
+    """pytest_runtest_teardown of the module's conftests, innermost first: pluggy calls them
+    before pytest's runner tears the fixtures down (its own implementation was registered first)."""
+    return _innermost_first(conftests, "pytest_runtest_teardown")
+
+
+def session_hook(conftests: List[object], name: str, session) -> None:
+    """A session-wide hook of the loaded conftests, last registered first (pluggy's LIFO)."""
+    for hook in _innermost_first(conftests, name):
+        call_hook(hook, session=session)
 
 
 def modify_items(conftests: List[object], session, config, items: list) -> None:

@@ -1,10 +1,13 @@
-"""Importing test modules and conftest.py files the way pytest's prepend import mode does."""
+"""Importing test modules and conftest.py files the way pytest's import modes do: prepend and
+append here (the hot path, without pytest's Path objects), importlib by pytest's own import_path."""
 from __future__ import annotations
 
+import contextlib
 import importlib
+import inspect
 import os
 import sys
-from typing import Tuple
+from typing import Any, Tuple
 
 
 class ImportPathMismatchError(ImportError):
@@ -28,10 +31,17 @@ def resolve_pkg_root_and_module_name(path: str) -> Tuple[str, str]:
     return pkg_root, ".".join(names)
 
 
-def import_path(path: str):
-    """pytest's import_path(mode=prepend); raises like it does."""
+def import_path(path: str, mode: str = "prepend", root: str = "", consider_namespace_packages: bool = False):
+    """pytest's import_path(mode=...); raises like it does. importlib mode is pytest's own
+    function (module names from the rootdir, made-up parent packages in sys.modules, sys.path
+    untouched), so module names and sys.modules entries are exactly pytest's."""
+    if mode == "importlib":
+        return _pytest_import_path(path, root, consider_namespace_packages)
     pkg_root, module_name = resolve_pkg_root_and_module_name(path)
-    if not sys.path or sys.path[0] != pkg_root:
+    if mode == "append":
+        if pkg_root not in sys.path:
+            sys.path.append(pkg_root)
+    elif not sys.path or sys.path[0] != pkg_root:
         sys.path.insert(0, pkg_root)
     importlib.import_module(module_name)
     mod = sys.modules[module_name]
@@ -53,6 +63,24 @@ def import_path(path: str):
         if not same:
             raise ImportPathMismatchError(module_name, module_file, path)
     return mod
+
+
+def _pytest_import_path(path: str, root: str, consider_namespace_packages: bool):
+    from pathlib import Path
+
+    from _pytest.pathlib import import_path as pytest_import_path
+
+    try:
+        from .rewrite import importing_file
+        hint = importing_file(path)
+    except Exception:  # rewriting is optional (engine.py)
+        hint = contextlib.nullcontext()
+    with hint:
+        if "consider_namespace_packages" in inspect.signature(pytest_import_path).parameters:  # pytest >= 8.1
+            return pytest_import_path(Path(path), mode="importlib", root=Path(root),
+                                      consider_namespace_packages=consider_namespace_packages)
+        older: Any = pytest_import_path  # pytest < 8.1: no consider_namespace_packages
+        return older(Path(path), mode="importlib", root=Path(root))
 
 
 def conftest_paths(rootdir: str, module_path: str):

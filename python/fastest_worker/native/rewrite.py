@@ -43,6 +43,7 @@ A module whose docstring contains ``PYTEST_DONT_REWRITE`` is compiled unchanged 
 from __future__ import annotations
 
 import ast
+import contextlib
 import gc
 import hashlib
 import importlib.abc
@@ -54,7 +55,7 @@ import os
 import sys
 import tempfile
 import types
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 try:  # package-relative when imported as fastest_worker.native.rewrite
     from . import assertrepr as _assertrepr
@@ -715,6 +716,10 @@ class RewriteFinder(importlib.abc.MetaPathFinder):
         self.should_rewrite = should_rewrite
         self.rewritten: dict[str, str] = {}
         self._busy = False
+        # The file pytest's importlib import mode is importing (importing_file): pytest < 9.1
+        # asks the meta path with a search path that need not hold it, then loads it by its
+        # path, so without this hint the module would not be rewritten.
+        self.importing: str | None = None
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
         if self._busy or _is_stdlib(fullname):
@@ -724,6 +729,10 @@ class RewriteFinder(importlib.abc.MetaPathFinder):
             spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         finally:
             self._busy = False
+        importing = self.importing
+        if (spec is None and importing is not None
+                and os.path.splitext(os.path.basename(importing))[0] == fullname.rpartition(".")[2]):
+            spec = importlib.util.spec_from_file_location(fullname, importing)
         if (spec is None or spec.origin is None
                 or not isinstance(spec.loader, importlib.machinery.SourceFileLoader)):
             return None
@@ -751,6 +760,19 @@ def install_rewrite_hook(rootdir: str, cache_dir: str, should_rewrite: Callable[
     return finder
 
 
+@contextlib.contextmanager
+def importing_file(path: str) -> Iterator[None]:
+    """While pytest's import_path(mode=importlib) imports `path`: the rewrite hook may give it."""
+    finders = list(_installed)
+    for finder in finders:
+        finder.importing = path
+    try:
+        yield
+    finally:
+        for finder in finders:
+            finder.importing = None
+
+
 def uninstall_rewrite_hook() -> None:
     while _installed:
         finder = _installed.pop()
@@ -760,5 +782,5 @@ def uninstall_rewrite_hook() -> None:
             pass
 
 
-__all__ = ["install_rewrite_hook", "compile_test_module", "offer_parsed", "uninstall_rewrite_hook", "configure", "rewrite_source",
+__all__ = ["install_rewrite_hook", "importing_file", "compile_test_module", "offer_parsed", "uninstall_rewrite_hook", "configure", "rewrite_source",
            "rewrite_tree", "assertion_message_lines", "format_explanation", "stats", "RewriteFinder"]

@@ -26,7 +26,8 @@ PLUGIN_MARKS = {
 
 # Conftest hooks the native engine calls itself (hooks.py), or may ignore because they only
 # shape pytest's own terminal output; also a conftest's pytest_generate_tests that never
-# parametrizes (_generate_hook_only_reads; collect.py calls it).
+# parametrizes (_generate_hook_only_reads; collect.py calls it) and the plain hooks of
+# _PLAIN_HOOK_PARAMS.
 NATIVE_HOOKS = {
     "pytest_addoption", "pytest_configure", "pytest_sessionstart", "pytest_itemcollected",
     "pytest_collection_modifyitems", "pytest_runtest_setup",
@@ -236,7 +237,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 5
+_FACTS_VERSION = 6
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
@@ -345,6 +346,40 @@ def _generate_hook_only_reads(func: ast.AST) -> bool:
             reads.add(id(node.value))
     return all(id(node) in reads for node in ast.walk(func)
                if isinstance(node, ast.Name) and node.id == "metafunc")
+
+
+# Hooks the engine calls itself when a conftest defines them as plain functions naming only these
+# parameters: pytest_collection before the first module is imported (only the initial conftests',
+# as pytest), pytest_collection_finish after the collection pass, pytest_runtest_teardown before
+# the test's fixtures are torn down (packaging's conftest: gc.disable/freeze around collection, a
+# cache cleared after each test). The session's collected items (which differ per worker) and the
+# next item (beyond a unit's end) are not given, so hooks naming them stay pytest's.
+_PLAIN_HOOK_PARAMS = {"pytest_collection": (), "pytest_collection_finish": (),
+                      "pytest_runtest_teardown": ("item",)}
+
+
+def _plain_hook_called_natively(func: ast.AST) -> bool:
+    allowed = _PLAIN_HOOK_PARAMS.get(getattr(func, "name", ""))
+    if allowed is None or func.decorator_list or not isinstance(func, ast.FunctionDef):
+        return False
+    args = func.args
+    if args.vararg or args.kwarg or not {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs} <= set(allowed):
+        return False
+    # pytest_collection is firstresult: a value returned ends pytest's own collection
+    return func.name != "pytest_collection" or not _returns_value(func)
+
+
+def _returns_value(func: ast.AST) -> bool:
+    stack = list(ast.iter_child_nodes(func))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return) and node.value is not None and not (
+                isinstance(node.value, ast.Constant) and node.value.value is None):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False
 
 
 def _argnames(func: ast.AST, is_method: bool) -> list:
@@ -476,6 +511,8 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name.startswith("pytest_"):
             if is_conftest and stmt.name == "pytest_generate_tests" and _generate_hook_only_reads(stmt):
                 pass  # collect.py calls it per function, as pytest does
+            elif is_conftest and _plain_hook_called_natively(stmt):
+                pass  # engine.py calls it where pytest does
             elif is_conftest or stmt.name != "pytest_generate_tests":
                 if any("wrapper" in ast.dump(dec) for dec in stmt.decorator_list):
                     facts.hooks.add(stmt.name + " as a hook wrapper")
