@@ -5241,6 +5241,7 @@ exports.handleSignals = handleSignals;
 // SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
 // workers, then itself by the same signal.
 const worker_js_1 = __nccwpck_require__(9898);
+const scratch_js_1 = __nccwpck_require__(3968);
 const color_js_1 = __nccwpck_require__(2105);
 const types_js_1 = __nccwpck_require__(8522);
 const FATAL = ['SIGTERM', 'SIGHUP'];
@@ -5248,6 +5249,8 @@ const FATAL = ['SIGTERM', 'SIGHUP'];
 function handleSignals(started) {
     const onFatal = (signal) => {
         (0, worker_js_1.killAllWorkerGroups)();
+        // Ending by the signal skips 'exit' handlers: the state files in /dev/shm go first.
+        (0, scratch_js_1.removeScratchDirs)();
         remove();
         process.kill(process.pid, signal);
     };
@@ -19084,6 +19087,50 @@ function passFiles(units, modules) {
 
 /***/ }),
 
+/***/ 3968:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scratchDir = scratchDir;
+exports.releaseScratchDir = releaseScratchDir;
+exports.removeScratchDirs = removeScratchDirs;
+// Private directories a run makes outside the project (the workers' state files in /dev/shm, the
+// warm parent's socket): removed when the run ends, at exit, and by the CLI's signal handler before
+// it ends the process by the signal (no 'exit' event then).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const live = new Set();
+let hooked = false;
+/** A new private directory under `base`, removed by releaseScratchDir or removeScratchDirs. */
+function scratchDir(base, prefix) {
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)(base, prefix));
+    live.add(dir);
+    if (!hooked) {
+        hooked = true;
+        process.on('exit', removeScratchDirs);
+    }
+    return dir;
+}
+function releaseScratchDir(dir) {
+    live.delete(dir);
+    (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+}
+/** Removes every directory still held (a run ended by a signal). */
+function removeScratchDirs() {
+    for (const dir of [...live]) {
+        try {
+            releaseScratchDir(dir);
+        }
+        catch {
+            live.delete(dir);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 1349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -19230,6 +19277,7 @@ exports.monotonicSeconds = monotonicSeconds;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
+const scratch_js_1 = __nccwpck_require__(3968);
 // The layout, little-endian; python/fastest_worker/protocol.py writes it.
 const STARTED_AT = 0; // u32: tests started (each attempt of a rerun counts)
 const CANCEL_AT = 4; // u32: written by Node: the number of the `run` it cancels (1: the process's first)
@@ -19345,16 +19393,9 @@ class StateFiles {
     }
     dispose() {
         if (this.dir)
-            (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
-        if (this.dir)
-            process.off('exit', this.removeAtExit);
+            (0, scratch_js_1.releaseScratchDir)(this.dir);
         this.dir = null;
     }
-    /** A run ended by a signal (the CLI exits from its handler) leaves no files in /dev/shm. */
-    removeAtExit = () => {
-        if (this.dir)
-            (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
-    };
     directory() {
         if (this.dir !== undefined)
             return this.dir;
@@ -19362,9 +19403,7 @@ class StateFiles {
             if (!base)
                 continue;
             try {
-                this.dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)(base, 'fastest-state-'));
-                process.on('exit', this.removeAtExit);
-                return this.dir;
+                return (this.dir = (0, scratch_js_1.scratchDir)(base, 'fastest-state-'));
             }
             catch {
                 // next candidate
@@ -19590,6 +19629,7 @@ const node_string_decoder_1 = __nccwpck_require__(6193);
 const frames_js_1 = __nccwpck_require__(6706);
 const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
+const scratch_js_1 = __nccwpck_require__(3968);
 const worker_js_1 = __nccwpck_require__(9898);
 /** True where a warm parent can fork its workers (POSIX fork; a plain start elsewhere). */
 exports.FORK_AVAILABLE = process.platform !== 'win32';
@@ -19615,7 +19655,7 @@ class WarmParent {
     constructor(opts) {
         this.opts = opts;
         this.outcome = new Promise((resolve) => (this.settle = (outcome) => resolve((this.result = outcome))));
-        this.socketDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'fastest-warm-'));
+        this.socketDir = (0, scratch_js_1.scratchDir)((0, node_os_1.tmpdir)(), 'fastest-warm-');
         this.socketPath = (0, node_path_1.join)(this.socketDir, 's');
         this.server = (0, node_net_1.createServer)({ allowHalfOpen: true }, (socket) => this.accept(socket));
         this.server.listen(this.socketPath);
@@ -19684,7 +19724,7 @@ class WarmParent {
         }
         const close = () => {
             this.server.close();
-            (0, node_fs_1.rmSync)(this.socketDir, { recursive: true, force: true });
+            (0, scratch_js_1.releaseScratchDir)(this.socketDir);
         };
         if (this.proc.exitCode !== null || this.proc.signalCode !== null)
             close();

@@ -6,7 +6,7 @@
 // file, changes the environment...), every worker is spawned as usual.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { encodeFrame, FrameReader, type NodeFrame } from './frames.js';
 import { testEnvironment } from './environment.js';
 import { workerEnv } from './python.js';
+import { releaseScratchDir, scratchDir } from './scratch.js';
 import { addWorkerGroup, lastLinesOf, STDERR_TAIL_BYTES, WorkerProcess, type Worker, type WorkerHandlers, type WorkerSpawnOptions } from './worker.js';
 
 /** True where a warm parent can fork its workers (POSIX fork; a plain start elsewhere). */
@@ -55,7 +56,7 @@ export class WarmParent {
 
   constructor(private readonly opts: WarmParentOptions) {
     this.outcome = new Promise((resolve) => (this.settle = (outcome) => resolve((this.result = outcome))));
-    this.socketDir = mkdtempSync(join(tmpdir(), 'fastest-warm-'));
+    this.socketDir = scratchDir(tmpdir(), 'fastest-warm-');
     this.socketPath = join(this.socketDir, 's');
     this.server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
     this.server.listen(this.socketPath);
@@ -119,7 +120,7 @@ export class WarmParent {
     }
     const close = () => {
       this.server.close();
-      rmSync(this.socketDir, { recursive: true, force: true });
+      releaseScratchDir(this.socketDir);
     };
     if (this.proc.exitCode !== null || this.proc.signalCode !== null) close();
     else this.proc.once('exit', close);
