@@ -5286,9 +5286,22 @@ async function discover(opts) {
     const pool = (0, parse_pool_js_1.openParsePool)(conftestRequests.length + toParse(moduleLookups).length);
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
+        // What the modules import, for the runner's warm-parent decision (DiscoveryResult.importedModules).
+        const importedTops = new Set();
+        let importsKnown = true;
+        const noteImports = (parsed) => {
+            if (parsed.dynamicImport)
+                importsKnown = false;
+            for (const ref of parsed.importRefs ?? [])
+                importedTops.add(ref.startsWith('.') ? ref : ref.split('.')[0]);
+        };
         const conftests = new Map();
         const conftestByAbs = byAbs(conftestLookups);
-        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)((0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry)), (0, node_path_1.dirname)(l.abs)));
+        const addConftest = (l, entry) => {
+            const parsed = (0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry));
+            noteImports(parsed);
+            conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(parsed, (0, node_path_1.dirname)(l.abs)));
+        };
         for (const l of conftestLookups)
             if ('entry' in l.found)
                 addConftest(l, l.found.entry);
@@ -5347,6 +5360,7 @@ async function discover(opts) {
             const l = modules[index];
             entries[index] = noted(l.abs, l.found.st, entry);
             const parsed = (0, cache_js_1.parsedOf)(entry);
+            noteImports(parsed);
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             if (maybeIgnored.has(l.abs)) {
@@ -5413,6 +5427,7 @@ async function discover(opts) {
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
+            ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
         };
     }
     finally {

@@ -4753,7 +4753,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
-        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]));
+        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules);
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -9232,9 +9232,22 @@ async function discover(opts) {
     const pool = (0, parse_pool_js_1.openParsePool)(conftestRequests.length + toParse(moduleLookups).length);
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
+        // What the modules import, for the runner's warm-parent decision (DiscoveryResult.importedModules).
+        const importedTops = new Set();
+        let importsKnown = true;
+        const noteImports = (parsed) => {
+            if (parsed.dynamicImport)
+                importsKnown = false;
+            for (const ref of parsed.importRefs ?? [])
+                importedTops.add(ref.startsWith('.') ? ref : ref.split('.')[0]);
+        };
         const conftests = new Map();
         const conftestByAbs = byAbs(conftestLookups);
-        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)((0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry)), (0, node_path_1.dirname)(l.abs)));
+        const addConftest = (l, entry) => {
+            const parsed = (0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry));
+            noteImports(parsed);
+            conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(parsed, (0, node_path_1.dirname)(l.abs)));
+        };
         for (const l of conftestLookups)
             if ('entry' in l.found)
                 addConftest(l, l.found.entry);
@@ -9293,6 +9306,7 @@ async function discover(opts) {
             const l = modules[index];
             entries[index] = noted(l.abs, l.found.st, entry);
             const parsed = (0, cache_js_1.parsedOf)(entry);
+            noteImports(parsed);
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             if (maybeIgnored.has(l.abs)) {
@@ -9359,6 +9373,7 @@ async function discover(opts) {
             cachedFiles: conftestLookups.length + modules.length - parsedFiles,
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
+            ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
         };
     }
     finally {
@@ -19626,6 +19641,7 @@ const node_net_1 = __nccwpck_require__(7030);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_string_decoder_1 = __nccwpck_require__(6193);
+const stdlib_js_1 = __nccwpck_require__(8780);
 const frames_js_1 = __nccwpck_require__(6706);
 const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
@@ -20006,6 +20022,11 @@ function warmParentSetting(env) {
         return 'off';
     return setting === '1' || setting === 'on' ? 'on' : 'auto';
 }
+/** pytest itself, and the standard library: what every worker imports anyway, or cheap to import. */
+const UNSHARED_IMPORTS = new Set([...stdlib_js_1.STDLIB_MODULES, '__future__', 'unittest', 'doctest', 'pytest', '_pytest']);
+function importsNothingShared(top) {
+    return UNSHARED_IMPORTS.has(top);
+}
 /**
  * One run's use of a warm parent: the parent itself when wanted (started with the run, so that
  * pytest's import overlaps discovery), else on a first run a low-priority probe that measures
@@ -20024,12 +20045,18 @@ class WarmRun {
         this.parent = warmParentWanted(opts.env, this.record) ? new WarmParent({ ...opts, early: this.record?.imported }) : undefined;
     }
     /** The run's test files are known: the parent imports what they share (or the probe measures it). */
-    preload(files, exclude) {
+    preload(files, exclude, imports) {
         const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
         if (this.parent)
             return this.parent.preload(files, unsafe);
         if (!exports.FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off')
             return;
+        // A probe would import only these, far under the threshold: the measure is recorded without it
+        // (a probe costs ~0.45 s of CPU beside a cold run's workers on 2 cores).
+        if (imports !== undefined && imports.every(importsNothingShared)) {
+            writeWarmParentRecord(this.cacheDir, { usable: true, imported: [], seconds: 0 }, this.record);
+            return;
+        }
         this.probe = new WarmParent({ ...this.opts, probe: true });
         this.probe.preload(files, unsafe, true);
     }

@@ -82,6 +82,12 @@ export interface DiscoveryResult {
   /** The test modules the walk found (python_files, not ignored), rootdir-relative, in collection
    * order, tests or not: pytest imports each one before its first test. */
   modules?: string[];
+  /**
+   * The top-level names of every module the walked test modules and conftest.py files import
+   * (anywhere in them, relative ones with their dots); absent when one may load modules named at
+   * run time. The runner skips its first run's warm-parent probe when these are all stdlib or pytest.
+   */
+  importedModules?: string[];
 }
 
 /** Final outcome of one test, as pytest's terminal reporter counts it. */
