@@ -17415,6 +17415,7 @@ exports.RunnerError = RunnerError;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FrameReader = exports.MAX_FRAME_BYTES = void 0;
 exports.encodeFrame = encodeFrame;
+exports.writeFrame = writeFrame;
 exports.parseWorkerFrame = parseWorkerFrame;
 // Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
 // Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
@@ -17430,6 +17431,22 @@ function encodeFrame(frame) {
     const header = Buffer.allocUnsafe(4);
     header.writeUInt32BE(body.length, 0);
     return Buffer.concat([header, body]);
+}
+const corked = new WeakSet();
+/**
+ * Writes a frame to a worker's input; the frames written in one turn of the event loop go out as
+ * one write (the collection pass sends each worker a frame per module: 100 writes, each waking it).
+ */
+function writeFrame(stream, frame) {
+    if (!corked.has(stream)) {
+        corked.add(stream);
+        stream.cork();
+        process.nextTick(() => {
+            corked.delete(stream);
+            stream.uncork();
+        });
+    }
+    stream.write(encodeFrame(frame));
 }
 class Malformed extends Error {
 }
@@ -19941,7 +19958,7 @@ class ForkedWorker {
         if (this.exited || this.inputEnded)
             return;
         if (this.frames && this.frames.writable)
-            this.frames.write((0, frames_js_1.encodeFrame)(frame));
+            (0, frames_js_1.writeFrame)(this.frames, frame);
         else if (!this.frames)
             this.pending.push(frame);
     }
@@ -20243,7 +20260,7 @@ class WorkerProcess {
     send(frame) {
         if (this.exited || !this.child.stdin.writable)
             return;
-        this.child.stdin.write((0, frames_js_1.encodeFrame)(frame));
+        (0, frames_js_1.writeFrame)(this.child.stdin, frame);
     }
     endInput() {
         this.child.stdin?.end();

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { STDLIB_MODULES } from '../discovery/stdlib.js';
-import { encodeFrame, FrameReader, type NodeFrame } from './frames.js';
+import { encodeFrame, FrameReader, writeFrame, type NodeFrame } from './frames.js';
 import { testEnvironment } from './environment.js';
 import { workerEnv } from './python.js';
 import { releaseScratchDir, scratchDir } from './scratch.js';
@@ -301,7 +301,7 @@ class ForkedWorker implements Worker {
   send(frame: NodeFrame): void {
     if (this.delegate) return this.delegate.send(frame);
     if (this.exited || this.inputEnded) return;
-    if (this.frames && this.frames.writable) this.frames.write(encodeFrame(frame));
+    if (this.frames && this.frames.writable) writeFrame(this.frames, frame);
     else if (!this.frames) this.pending.push(frame);
   }
 
