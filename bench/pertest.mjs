@@ -2,7 +2,7 @@
 // against pytest in the same run, alternating, medians; wall seconds and the CPU seconds of the
 // whole process tree (GNU time), split into the workers' share (FASTEST_WORKER_CPU) and the rest
 // (Node, plus the `python --version` probe).
-// Usage: node bench/pertest.mjs [--rounds N] [--tests N] [--no-pytest] [--cli PATH]...
+// Usage: node bench/pertest.mjs [--rounds N] [--tests N] [--no-pytest] [--keep-ca-certs] [--cli PATH]...
 //   --cli (default: this dist/cli.js), several: compare builds (e.g. a `git archive` copy of an
 //   older commit) in the same run; --no-pytest: builds only (CPU comparisons between builds).
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,10 @@ const clis = args.flatMap((a, i) => (a === '--cli' ? [resolve(args[i + 1])] : []
 if (!clis.length) clis.push(resolve(import.meta.dirname, '..', 'dist', 'cli.js'));
 
 const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+// As bench/discovery.mjs: the development VMs set NODE_EXTRA_CA_CERTS (every Node process then
+// parses a certificate bundle at start, ~50 ms of CPU); GitHub's runners do not.
+const removedCaCerts = env.NODE_EXTRA_CA_CERTS !== undefined && !args.includes('--keep-ca-certs');
+if (removedCaCerts) delete env.NODE_EXTRA_CA_CERTS;
 const scratch = mkdtempSync(join(tmpdir(), 'fastest-pertest-'));
 const timeFile = join(scratch, 'time');
 
@@ -70,6 +74,7 @@ for (let round = 0; round < rounds; round++) {
 }
 const pytestSeconds = runs.has('pytest') ? median(runs.get('pytest').map((r) => r.seconds)) : NaN;
 console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+if (removedCaCerts) console.log('(NODE_EXTRA_CA_CERTS, set in this environment, removed for every run: --keep-ca-certs keeps it)');
 console.log('| runner | wall (median) | vs pytest | tree CPU | workers CPU | rest (Node) CPU | rounds (wall) |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const [label, list] of runs) {

@@ -2985,7 +2985,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 13;
+exports.DISCOVERY_CACHE_VERSION = 14;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -5352,9 +5352,22 @@ async function discover(opts) {
     const pool = (0, parse_pool_js_1.openParsePool)(conftestRequests.length + toParse(moduleLookups).length);
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
+        // What the modules import, for the runner's warm-parent decision (DiscoveryResult.importedModules).
+        const importedTops = new Set();
+        let importsKnown = true;
+        const noteImports = (parsed) => {
+            if (parsed.dynamicImport)
+                importsKnown = false;
+            for (const ref of parsed.importRefs ?? [])
+                importedTops.add(ref.startsWith('.') ? ref : ref.split('.')[0]);
+        };
         const conftests = new Map();
         const conftestByAbs = byAbs(conftestLookups);
-        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)((0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry)), (0, node_path_1.dirname)(l.abs)));
+        const addConftest = (l, entry) => {
+            const parsed = (0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry));
+            noteImports(parsed);
+            conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(parsed, (0, node_path_1.dirname)(l.abs)));
+        };
         for (const l of conftestLookups)
             if ('entry' in l.found)
                 addConftest(l, l.found.entry);
@@ -5413,6 +5426,7 @@ async function discover(opts) {
             const l = modules[index];
             entries[index] = noted(l.abs, l.found.st, entry);
             const parsed = (0, cache_js_1.parsedOf)(entry);
+            noteImports(parsed);
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             if (maybeIgnored.has(l.abs)) {
@@ -5480,6 +5494,7 @@ async function discover(opts) {
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
             iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
+            ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
         };
     }
     finally {

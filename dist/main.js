@@ -4826,7 +4826,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
-        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]));
+        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules);
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -5335,6 +5335,7 @@ exports.handleSignals = handleSignals;
 // SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
 // workers, then itself by the same signal.
 const worker_js_1 = __nccwpck_require__(9898);
+const scratch_js_1 = __nccwpck_require__(3968);
 const color_js_1 = __nccwpck_require__(2105);
 const types_js_1 = __nccwpck_require__(8522);
 const FATAL = ['SIGTERM', 'SIGHUP'];
@@ -5342,6 +5343,8 @@ const FATAL = ['SIGTERM', 'SIGHUP'];
 function handleSignals(started) {
     const onFatal = (signal) => {
         (0, worker_js_1.killAllWorkerGroups)();
+        // Ending by the signal skips 'exit' handlers: the state files in /dev/shm go first.
+        (0, scratch_js_1.removeScratchDirs)();
         remove();
         process.kill(process.pid, signal);
     };
@@ -6971,7 +6974,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 13;
+exports.DISCOVERY_CACHE_VERSION = 14;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -9338,9 +9341,22 @@ async function discover(opts) {
     const pool = (0, parse_pool_js_1.openParsePool)(conftestRequests.length + toParse(moduleLookups).length);
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
+        // What the modules import, for the runner's warm-parent decision (DiscoveryResult.importedModules).
+        const importedTops = new Set();
+        let importsKnown = true;
+        const noteImports = (parsed) => {
+            if (parsed.dynamicImport)
+                importsKnown = false;
+            for (const ref of parsed.importRefs ?? [])
+                importedTops.add(ref.startsWith('.') ? ref : ref.split('.')[0]);
+        };
         const conftests = new Map();
         const conftestByAbs = byAbs(conftestLookups);
-        const addConftest = (l, entry) => conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)((0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry)), (0, node_path_1.dirname)(l.abs)));
+        const addConftest = (l, entry) => {
+            const parsed = (0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry));
+            noteImports(parsed);
+            conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(parsed, (0, node_path_1.dirname)(l.abs)));
+        };
         for (const l of conftestLookups)
             if ('entry' in l.found)
                 addConftest(l, l.found.entry);
@@ -9399,6 +9415,7 @@ async function discover(opts) {
             const l = modules[index];
             entries[index] = noted(l.abs, l.found.st, entry);
             const parsed = (0, cache_js_1.parsedOf)(entry);
+            noteImports(parsed);
             if (parsed.syntaxError && entry.syntaxError !== null)
                 return; // confirmed below
             if (maybeIgnored.has(l.abs)) {
@@ -9466,6 +9483,7 @@ async function discover(opts) {
             warnings: cache?.warning ? [cache.warning] : [],
             modules: modules.map((l) => l.rel),
             iteratorParametrize: modules.filter((_, index) => entries[index] && (0, cache_js_1.parsedOf)(entries[index]).generatorParametrize).map((l) => l.rel),
+            ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
         };
     }
     finally {
@@ -17933,6 +17951,7 @@ exports.RunnerError = RunnerError;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FrameReader = exports.MAX_FRAME_BYTES = void 0;
 exports.encodeFrame = encodeFrame;
+exports.writeFrame = writeFrame;
 exports.parseWorkerFrame = parseWorkerFrame;
 // Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
 // Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
@@ -17948,6 +17967,22 @@ function encodeFrame(frame) {
     const header = Buffer.allocUnsafe(4);
     header.writeUInt32BE(body.length, 0);
     return Buffer.concat([header, body]);
+}
+const corked = new WeakSet();
+/**
+ * Writes a frame to a worker's input; the frames written in one turn of the event loop go out as
+ * one write (the collection pass sends each worker a frame per module: 100 writes, each waking it).
+ */
+function writeFrame(stream, frame) {
+    if (!corked.has(stream)) {
+        corked.add(stream);
+        stream.cork();
+        process.nextTick(() => {
+            corked.delete(stream);
+            stream.uncork();
+        });
+    }
+    stream.write(encodeFrame(frame));
 }
 class Malformed extends Error {
 }
@@ -19672,6 +19707,50 @@ function passFiles(units, modules) {
 
 /***/ }),
 
+/***/ 3968:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scratchDir = scratchDir;
+exports.releaseScratchDir = releaseScratchDir;
+exports.removeScratchDirs = removeScratchDirs;
+// Private directories a run makes outside the project (the workers' state files in /dev/shm, the
+// warm parent's socket): removed when the run ends, at exit, and by the CLI's signal handler before
+// it ends the process by the signal (no 'exit' event then).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const live = new Set();
+let hooked = false;
+/** A new private directory under `base`, removed by releaseScratchDir or removeScratchDirs. */
+function scratchDir(base, prefix) {
+    const dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)(base, prefix));
+    live.add(dir);
+    if (!hooked) {
+        hooked = true;
+        process.on('exit', removeScratchDirs);
+    }
+    return dir;
+}
+function releaseScratchDir(dir) {
+    live.delete(dir);
+    (0, node_fs_1.rmSync)(dir, { recursive: true, force: true });
+}
+/** Removes every directory still held (a run ended by a signal). */
+function removeScratchDirs() {
+    for (const dir of [...live]) {
+        try {
+            releaseScratchDir(dir);
+        }
+        catch {
+            live.delete(dir);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 1349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -19818,6 +19897,7 @@ exports.monotonicSeconds = monotonicSeconds;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
+const scratch_js_1 = __nccwpck_require__(3968);
 // The layout, little-endian; python/fastest_worker/protocol.py writes it.
 const STARTED_AT = 0; // u32: tests started (each attempt of a rerun counts)
 const CANCEL_AT = 4; // u32: written by Node: the number of the `run` it cancels (1: the process's first)
@@ -19933,16 +20013,9 @@ class StateFiles {
     }
     dispose() {
         if (this.dir)
-            (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
-        if (this.dir)
-            process.off('exit', this.removeAtExit);
+            (0, scratch_js_1.releaseScratchDir)(this.dir);
         this.dir = null;
     }
-    /** A run ended by a signal (the CLI exits from its handler) leaves no files in /dev/shm. */
-    removeAtExit = () => {
-        if (this.dir)
-            (0, node_fs_1.rmSync)(this.dir, { recursive: true, force: true });
-    };
     directory() {
         if (this.dir !== undefined)
             return this.dir;
@@ -19950,9 +20023,7 @@ class StateFiles {
             if (!base)
                 continue;
             try {
-                this.dir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)(base, 'fastest-state-'));
-                process.on('exit', this.removeAtExit);
-                return this.dir;
+                return (this.dir = (0, scratch_js_1.scratchDir)(base, 'fastest-state-'));
             }
             catch {
                 // next candidate
@@ -20070,10 +20141,14 @@ class CollectionTruth {
                 // The whole file: the items discovery listed for it become what the module produced.
                 this.selected += kept.length - (this.selectedByFile.get(info.file) ?? 0);
                 this.deselected += info.ids.length - kept.length;
-                const counts = countsOf(this.selectedItemsByFile.get(info.file) ?? [], info.ids);
-                for (const [item, ids] of counts)
-                    if (ids.length === 0)
-                        this.notCollected.push(item.id);
+                const items = this.selectedItemsByFile.get(info.file) ?? [];
+                const ids = new Set(info.ids);
+                // Usually every listed item was collected as itself: none is missing, no expansion to count.
+                if (!items.every((item) => ids.has(item.id))) {
+                    for (const [item, found] of countsOf(items, info.ids))
+                        if (found.length === 0)
+                            this.notCollected.push(item.id);
+                }
             }
             else {
                 const items = new Set(info.unitIds.map((id) => this.narrowOwner.get(id) ?? id));
@@ -20086,8 +20161,10 @@ class CollectionTruth {
         if (module && !this.modules.has(info.file)) {
             this.modules.set(info.file, module);
             // Deselected items of the file: as many as the module really has of them.
-            for (const [, ids] of countsOf(this.deselectedByFile.get(info.file) ?? [], module))
-                this.deselected += ids.length - 1;
+            const deselected = this.deselectedByFile.get(info.file);
+            if (deselected)
+                for (const [, ids] of countsOf(deselected, module))
+                    this.deselected += ids.length - 1;
         }
         this.waitFor.delete(info.file);
         return this.selected + this.deselected !== before;
@@ -20131,9 +20208,14 @@ class CollectionTruth {
         }
         const lessons = new Map();
         for (const [file, module] of this.modules) {
+            const items = byFile.get(file) ?? [];
+            // The usual module: collected exactly as listed, nothing to teach (what the loop below finds
+            // too, without its containers and maps: 10,000 ids cost ~30 ms there).
+            if (items.length === module.length && listedExactly(items, module))
+                continue;
             const record = {};
             let accounted = 0;
-            for (const [item, ids] of countsOf(byFile.get(file) ?? [], module)) {
+            for (const [item, ids] of countsOf(items, module)) {
                 accounted += ids.length;
                 // a dynamic item collected as itself teaches that it is exact (hypothesis' @given tests)
                 if (ids.length === 1 && ids[0] === item.id && !item.dynamic)
@@ -20153,6 +20235,11 @@ class CollectionTruth {
     }
 }
 exports.CollectionTruth = CollectionTruth;
+/** Every item static and among the ids collected (as many items as ids). */
+function listedExactly(items, collected) {
+    const ids = new Set(collected);
+    return items.every((item) => !item.dynamic && ids.has(item.id));
+}
 
 
 /***/ }),
@@ -20180,9 +20267,11 @@ const node_net_1 = __nccwpck_require__(7030);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_string_decoder_1 = __nccwpck_require__(6193);
+const stdlib_js_1 = __nccwpck_require__(8780);
 const frames_js_1 = __nccwpck_require__(6706);
 const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
+const scratch_js_1 = __nccwpck_require__(3968);
 const worker_js_1 = __nccwpck_require__(9898);
 /** True where a warm parent can fork its workers (POSIX fork; a plain start elsewhere). */
 exports.FORK_AVAILABLE = process.platform !== 'win32';
@@ -20208,7 +20297,7 @@ class WarmParent {
     constructor(opts) {
         this.opts = opts;
         this.outcome = new Promise((resolve) => (this.settle = (outcome) => resolve((this.result = outcome))));
-        this.socketDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'fastest-warm-'));
+        this.socketDir = (0, scratch_js_1.scratchDir)((0, node_os_1.tmpdir)(), 'fastest-warm-');
         this.socketPath = (0, node_path_1.join)(this.socketDir, 's');
         this.server = (0, node_net_1.createServer)({ allowHalfOpen: true }, (socket) => this.accept(socket));
         this.server.listen(this.socketPath);
@@ -20277,7 +20366,7 @@ class WarmParent {
         }
         const close = () => {
             this.server.close();
-            (0, node_fs_1.rmSync)(this.socketDir, { recursive: true, force: true });
+            (0, scratch_js_1.releaseScratchDir)(this.socketDir);
         };
         if (this.proc.exitCode !== null || this.proc.signalCode !== null)
             close();
@@ -20478,7 +20567,7 @@ class ForkedWorker {
         if (this.exited || this.inputEnded)
             return;
         if (this.frames && this.frames.writable)
-            this.frames.write((0, frames_js_1.encodeFrame)(frame));
+            (0, frames_js_1.writeFrame)(this.frames, frame);
         else if (!this.frames)
             this.pending.push(frame);
     }
@@ -20559,6 +20648,11 @@ function warmParentSetting(env) {
         return 'off';
     return setting === '1' || setting === 'on' ? 'on' : 'auto';
 }
+/** pytest itself, and the standard library: what every worker imports anyway, or cheap to import. */
+const UNSHARED_IMPORTS = new Set([...stdlib_js_1.STDLIB_MODULES, '__future__', 'unittest', 'doctest', 'pytest', '_pytest']);
+function importsNothingShared(top) {
+    return UNSHARED_IMPORTS.has(top);
+}
 /**
  * One run's use of a warm parent: the parent itself when wanted (started with the run, so that
  * pytest's import overlaps discovery), else on a first run a low-priority probe that measures
@@ -20577,12 +20671,18 @@ class WarmRun {
         this.parent = warmParentWanted(opts.env, this.record) ? new WarmParent({ ...opts, early: this.record?.imported }) : undefined;
     }
     /** The run's test files are known: the parent imports what they share (or the probe measures it). */
-    preload(files, exclude) {
+    preload(files, exclude, imports) {
         const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
         if (this.parent)
             return this.parent.preload(files, unsafe);
         if (!exports.FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off')
             return;
+        // A probe would import only these, far under the threshold: the measure is recorded without it
+        // (a probe costs ~0.45 s of CPU beside a cold run's workers on 2 cores).
+        if (imports !== undefined && imports.every(importsNothingShared)) {
+            writeWarmParentRecord(this.cacheDir, { usable: true, imported: [], seconds: 0 }, this.record);
+            return;
+        }
         this.probe = new WarmParent({ ...this.opts, probe: true });
         this.probe.preload(files, unsafe, true);
     }
@@ -20769,7 +20869,7 @@ class WorkerProcess {
     send(frame) {
         if (this.exited || !this.child.stdin.writable)
             return;
-        this.child.stdin.write((0, frames_js_1.encodeFrame)(frame));
+        (0, frames_js_1.writeFrame)(this.child.stdin, frame);
     }
     endInput() {
         this.child.stdin?.end();

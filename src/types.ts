@@ -85,6 +85,13 @@ export interface DiscoveryResult {
   /** Those of them that pass parametrize a generator or another iterator (pytest 9.1 warns of it
    * while collecting). */
   iteratorParametrize?: string[];
+
+  /**
+   * The top-level names of every module the walked test modules and conftest.py files import
+   * (anywhere in them, relative ones with their dots); absent when one may load modules named at
+   * run time. The runner skips its first run's warm-parent probe when these are all stdlib or pytest.
+   */
+  importedModules?: string[];
 }
 
 /** Final outcome of one test, as pytest's terminal reporter counts it. */

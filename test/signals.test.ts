@@ -2,7 +2,7 @@
 // ends as pytest's does (issue 13, item 8): SIGINT is pytest's KeyboardInterrupt (exit 2), SIGTERM
 // and SIGHUP end pytest by the signal itself.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,32 @@ interface Ended {
   signal: NodeJS.Signals | null;
   out: string;
   pids: number[];
+  /** Directories fastest made outside the suite that the test's process had open (state files, /dev/shm). */
+  scratch: string[];
+}
+
+/** The `fastest-state-*` / `fastest-warm-*` directories of the files a process has mapped or open. */
+function scratchDirsOf(pid: number): string[] {
+  const paths = new Set<string>();
+  try {
+    for (const line of readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n')) {
+      const path = line.slice(line.indexOf('/'));
+      if (line.includes('/')) paths.add(path);
+    }
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        paths.add(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      } catch {
+        // closed meanwhile
+      }
+    }
+  } catch {
+    return [];
+  }
+  return [...paths].flatMap((path) => {
+    const match = /^(.*\/fastest-(?:state|warm)-[^/]+)\//.exec(path);
+    return match ? [match[1]] : [];
+  });
 }
 
 /** Starts `cmd` on a suite whose test sleeps (with a child process), sends `signal` once it sleeps. */
@@ -115,9 +141,10 @@ async function interrupt(cmd: string[], dir: string, signal: NodeJS.Signals): Pr
   await waitFor(() => existsSync(pidsFile) && readFileSync(pidsFile, 'utf8').includes(' '), 60_000);
   const pids = [...new Set([...readFileSync(pidsFile, 'utf8').split(' ').map(Number), ...descendants(child.pid!)])];
   leftovers.push(...pids);
+  const scratch = [...new Set(pids.flatMap(scratchDirsOf))];
   child.kill(signal);
   const [code, sig] = await ended;
-  return { code, signal: sig, out, pids };
+  return { code, signal: sig, out, pids, scratch };
 }
 
 describe.skipIf(process.platform === 'win32')('signals to fastest', () => {
@@ -127,6 +154,11 @@ describe.skipIf(process.platform === 'win32')('signals to fastest', () => {
       // every process fastest had started is gone (give the kernel a moment to deliver SIGKILL)
       await waitFor(() => f.pids.every((pid) => !alive(pid)), 5_000).catch(() => undefined);
       expect(f.pids.filter(alive)).toEqual([]);
+      // and no state file directory is left in /dev/shm (the worker had it mapped)
+      if (process.platform === 'linux') {
+        expect(f.scratch.length).toBeGreaterThan(0);
+        expect(f.scratch.filter((dir) => existsSync(dir))).toEqual([]);
+      }
       const p = await interrupt(['python3', '-m', 'pytest'], suite(`pytest-${signal}`), signal);
       expect({ code: f.code, signal: f.signal }).toEqual({ code: p.code, signal: p.signal });
       if (signal === 'SIGINT') {

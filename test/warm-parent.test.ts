@@ -36,7 +36,7 @@ function project(files: Record<string, string>, sharedpkg = 'VALUE = 42\n'): Pro
   return { root, lib, out };
 }
 
-function run(p: Project, warm: '0' | '1', args: string[] = []) {
+function run(p: Project, warm: '0' | '1' | '', args: string[] = []) {
   const r = spawnSync(process.execPath, [cli, '-n', '2', '-p', 'no:cacheprovider', '--junit-xml', join(p.out, `junit-${warm}.xml`), ...args], {
     cwd: p.root,
     encoding: 'utf8',
@@ -150,6 +150,28 @@ def test_after():
     const r = run(p, '1');
     expect(r.stdout + r.stderr).toContain('1 passed');
     expect(record(p).unsafe).toEqual(['sharedpkg']);
+  });
+
+
+  it('on a first run, no probe when the files and conftests import only the standard library and pytest; one when they import a package', () => {
+    // a process started as the warm parent (or its probe) leaves a mark
+    const marking = (p: Project) =>
+      writeFileSync(
+        join(p.lib, 'sitecustomize.py'),
+        `import os, sys\nif '--warm-parent' in sys.argv:\n    open(os.path.join(${JSON.stringify(p.out)}, 'parent-started'), 'w').close()\n`,
+      );
+    const plain = project({ 'tests/conftest.py': 'import os\n', 'tests/test_a.py': 'import json, pytest\n\ndef test_a():\n    assert json.dumps(1) == "1"\n' });
+    marking(plain);
+    const r = run(plain, '');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(readdirSync(plain.out)).not.toContain('parent-started');
+    expect(record(plain)).toEqual({ seconds: 0, imported: [], unsafe: [] });
+    const shared = project({ 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_a.py': PROBE_TEST });
+    marking(shared);
+    const probed = run(shared, '');
+    expect(probed.code, probed.stdout + probed.stderr).toBe(0);
+    expect(readdirSync(shared.out)).toContain('parent-started');
+    expect(record(shared).imported).toEqual(['sharedpkg']);
   });
 
   it('never imports the project own modules in the parent', () => {

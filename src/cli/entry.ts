@@ -13,6 +13,7 @@ import { selfAndParents } from '../memo/ancestors.js';
 import { forcedParseThreads, MAX_PARSE_THREADS } from '../discovery/thread-count.js';
 import { replayMemo } from '../memo/discover-memo.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
+import { loadBundle } from './code-cache.js';
 import type { Handoff } from './finish.js';
 import { ExitCode } from '../types.js';
 
@@ -78,7 +79,7 @@ if (!(discovering && replayed())) {
   const bundle = discovering ? discoverBundle : mainBundle;
   let loaded: { runCli: (argv: string[], handoff: Handoff) => Promise<void> };
   try {
-    loaded = createRequire(import.meta.url)(bundle) as typeof loaded;
+    loaded = loadBundle(bundle, process.env, createRequire(import.meta.url)) as typeof loaded;
   } catch (error) {
     process.stderr.write(`fastest: cannot load ${bundle}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(ExitCode.INTERNAL_ERROR);

@@ -370,6 +370,7 @@ async function runSession(
     warm?.preload(
       [...new Set(units.map((unit) => join(config.rootdir, unit.file)))],
       (coverage?.spec.source ?? []).map((source) => basename(source).split('.')[0]),
+      discovery.importedModules,
     );
     const summary = await runUnits(
       units,

@@ -4,6 +4,7 @@
 // SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
 // workers, then itself by the same signal.
 import { killAllWorkerGroups } from '../runner/worker.js';
+import { removeScratchDirs } from '../runner/scratch.js';
 import { sepLine } from '../report/color.js';
 import { ExitCode } from '../types.js';
 
@@ -13,6 +14,8 @@ const FATAL: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
 export function handleSignals(started: number): () => void {
   const onFatal = (signal: NodeJS.Signals) => {
     killAllWorkerGroups();
+    // Ending by the signal skips 'exit' handlers: the state files in /dev/shm go first.
+    removeScratchDirs();
     remove();
     process.kill(process.pid, signal);
   };

@@ -238,10 +238,20 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   try {
     const byAbs = (lookups: Lookup[]) => new Map(lookups.map((l) => [l.abs, l]));
 
+    // What the modules import, for the runner's warm-parent decision (DiscoveryResult.importedModules).
+    const importedTops = new Set<string>();
+    let importsKnown = true;
+    const noteImports = (parsed: ParsedModule) => {
+      if (parsed.dynamicImport) importsKnown = false;
+      for (const ref of parsed.importRefs ?? []) importedTops.add(ref.startsWith('.') ? ref : ref.split('.')[0]);
+    };
     const conftests = new Map<string, ConftestInfo>();
     const conftestByAbs = byAbs(conftestLookups);
-    const addConftest = (l: Lookup, entry: CacheEntry) =>
-      conftests.set(dirname(l.abs), conftestFacts(parsedOf(noted(l.abs, l.found.st, entry)), dirname(l.abs)));
+    const addConftest = (l: Lookup, entry: CacheEntry) => {
+      const parsed = parsedOf(noted(l.abs, l.found.st, entry));
+      noteImports(parsed);
+      conftests.set(dirname(l.abs), conftestFacts(parsed, dirname(l.abs)));
+    };
     for (const l of conftestLookups) if ('entry' in l.found) addConftest(l, l.found.entry);
     // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
     await pool.parse(
@@ -308,6 +318,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       const l = modules[index];
       entries[index] = noted(l.abs, l.found.st, entry);
       const parsed = parsedOf(entry);
+      noteImports(parsed);
       if (parsed.syntaxError && entry.syntaxError !== null) return; // confirmed below
       if (maybeIgnored.has(l.abs)) {
         itemsOf[index] = [{ id: l.rel, file: l.rel, line: 1, classes: [], function: '', marks: parsed.pytestmark, dynamic: true }];
@@ -379,6 +390,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       warnings: cache?.warning ? [cache.warning] : [],
       modules: modules.map((l) => l.rel),
       iteratorParametrize: modules.filter((_, index) => entries[index] && parsedOf(entries[index]!).generatorParametrize).map((l) => l.rel),
+      ...(importsKnown ? { importedModules: [...importedTops].sort() } : {}),
     };
   } finally {
     pool.close();

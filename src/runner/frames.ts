@@ -3,6 +3,7 @@
 // to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
 import { Packr, Unpackr } from 'msgpackr';
+import type { Writable } from 'node:stream';
 import type { Attempt, Outcome, RerunSettings, SubtestReport, TestResult, Unit, WarningRecord } from '../types.js';
 
 const packr = new Packr({ useRecords: false });
@@ -119,6 +120,24 @@ export function encodeFrame(frame: NodeFrame): Buffer {
   const header = Buffer.allocUnsafe(4);
   header.writeUInt32BE(body.length, 0);
   return Buffer.concat([header, body]);
+}
+
+const corked = new WeakSet<Writable>();
+
+/**
+ * Writes a frame to a worker's input; the frames written in one turn of the event loop go out as
+ * one write (the collection pass sends each worker a frame per module: 100 writes, each waking it).
+ */
+export function writeFrame(stream: Writable, frame: NodeFrame): void {
+  if (!corked.has(stream)) {
+    corked.add(stream);
+    stream.cork();
+    process.nextTick(() => {
+      corked.delete(stream);
+      stream.uncork();
+    });
+  }
+  stream.write(encodeFrame(frame));
 }
 
 class Malformed extends Error {}

@@ -2,9 +2,10 @@
 // the test it is running and spools the results it has not sent yet; Node reads it only when it
 // must know, when a timeout check fires or the worker has died, so that a test's start costs no
 // frame and results travel in batches. Node writes one word: the `run` it cancels.
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { releaseScratchDir, scratchDir } from './scratch.js';
 
 // The layout, little-endian; python/fastest_worker/protocol.py writes it.
 const STARTED_AT = 0; // u32: tests started (each attempt of a rerun counts)
@@ -122,24 +123,16 @@ export class StateFiles {
   }
 
   dispose(): void {
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-    if (this.dir) process.off('exit', this.removeAtExit);
+    if (this.dir) releaseScratchDir(this.dir);
     this.dir = null;
   }
-
-  /** A run ended by a signal (the CLI exits from its handler) leaves no files in /dev/shm. */
-  private readonly removeAtExit = (): void => {
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-  };
 
   private directory(): string | null {
     if (this.dir !== undefined) return this.dir;
     for (const base of [sharedMemoryDir(), tmpdir()]) {
       if (!base) continue;
       try {
-        this.dir = mkdtempSync(join(base, 'fastest-state-'));
-        process.on('exit', this.removeAtExit);
-        return this.dir;
+        return (this.dir = scratchDir(base, 'fastest-state-'));
       } catch {
         // next candidate
       }

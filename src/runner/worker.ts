@@ -1,6 +1,6 @@
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { encodeFrame, FrameReader, type MalformedFrame, type NodeFrame, type WorkerFrame } from './frames.js';
+import { FrameReader, writeFrame, type MalformedFrame, type NodeFrame, type WorkerFrame } from './frames.js';
 import { testEnvironment } from './environment.js';
 import { workerEnv } from './python.js';
 
@@ -128,7 +128,7 @@ export class WorkerProcess implements Worker {
 
   send(frame: NodeFrame): void {
     if (this.exited || !this.child.stdin!.writable) return;
-    this.child.stdin!.write(encodeFrame(frame));
+    writeFrame(this.child.stdin!, frame);
   }
 
   endInput(): void {
