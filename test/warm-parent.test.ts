@@ -152,7 +152,6 @@ def test_after():
     expect(record(p).unsafe).toEqual(['sharedpkg']);
   });
 
-
   it('on a first run, no probe when the files and conftests import only the standard library and pytest; one when they import a package', () => {
     // a process started as the warm parent (or its probe) leaves a mark
     const marking = (p: Project) =>
