@@ -165,7 +165,13 @@ def test_after():
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(readdirSync(plain.out)).not.toContain('parent-started');
     expect(record(plain)).toEqual({ seconds: 0, imported: [], unsafe: [] });
-    const shared = project({ 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_a.py': PROBE_TEST });
+    // the probe runs at low priority and is ended with the run: a run of ~0.5 s on an idle machine
+    // can end before it has measured anything (then nothing is recorded and the next run probes)
+    const shared = project({
+      'tests/conftest.py': 'import sharedpkg\n',
+      'tests/test_a.py': PROBE_TEST,
+      'tests/test_slow.py': 'import time\n\ndef test_slow():\n    time.sleep(2)\n',
+    });
     marking(shared);
     const probed = run(shared, '');
     expect(probed.code, probed.stdout + probed.stderr).toBe(0);
