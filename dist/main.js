@@ -9409,7 +9409,15 @@ async function discover(opts) {
                 active.delete(key);
             }
         };
-        const importsTestClass = (parsed) => parsed.members.some((m) => m.kind === 'assign' && m.importedFrom !== undefined && (0, items_js_1.matchesPrefixOrGlob)(opts.rules.pythonClasses, m.name));
+        // ... or a class whose base is imported (a mixin of another test module)
+        const importsTestClass = (parsed) => {
+            const imported = new Set(parsed.members.flatMap((m) => (m.kind === 'assign' && m.importedFrom !== undefined ? [m.name] : [])));
+            if (imported.size === 0)
+                return false;
+            if ([...imported].some((name) => (0, items_js_1.matchesPrefixOrGlob)(opts.rules.pythonClasses, name)))
+                return true;
+            return parsed.members.some((m) => m.kind === 'class' && m.bases.some((b) => imported.has(b)));
+        };
         // Items are built as each module's structure arrives, while the threads parse the rest.
         const collectModule = (index, entry, late = false) => {
             const l = modules[index];
@@ -9711,27 +9719,73 @@ function boundFunction(fn, name, scope) {
         return fn;
     return { ...fn, name, marks: stored ? [...[...stored].reverse(), ...fn.marks] : fn.marks };
 }
-/** The class's bases resolved within the module, in MRO order; null if some base is unknown. */
-function mro(cls, scope, seen = new Set()) {
-    const result = [cls];
-    seen.add(cls.name);
-    for (const base of cls.bases) {
-        if (NEUTRAL_BASES.test(base) || (UNITTEST_BASE.test(base) && !scope.classesByName.has(base)))
-            continue;
-        const baseCls = scope.classesByName.get(base);
-        if (!baseCls || seen.has(base) || baseCls === cls)
+/** A base outside the module's classes that brings no tests: its name in the MRO (typing's `Generic[T]` is `Generic`). */
+function opaqueBase(base) {
+    if (UNITTEST_BASE.test(base))
+        return base.endsWith('.TestCase') || base === 'TestCase' ? ['TestCase'] : [base, 'TestCase'];
+    if (!NEUTRAL_BASES.test(base))
+        return null;
+    const name = base.replace(/\[.*$/s, '').replace(/^(typing|abc)\./, '');
+    return name === 'Protocol' ? ['Protocol', 'Generic'] : [name];
+}
+/** Python's C3 merge; null when no consistent order exists (the class statement raises TypeError). */
+function c3Merge(sequences) {
+    const lists = sequences.map((l) => [...l]).filter((l) => l.length > 0);
+    const result = [];
+    while (lists.length > 0) {
+        const head = lists.map((l) => l[0]).find((candidate) => !lists.some((l) => l.indexOf(candidate) > 0));
+        if (head === undefined)
             return null;
-        const chain = mro(baseCls, scope, seen);
-        if (chain === null)
-            return null;
-        for (const c of chain) {
-            const at = result.indexOf(c);
-            if (at >= 0)
-                result.splice(at, 1);
-            result.push(c);
+        result.push(head);
+        for (let i = lists.length - 1; i >= 0; i--) {
+            if (lists[i][0] === head)
+                lists[i].shift();
+            if (lists[i].length === 0)
+                lists.splice(i, 1);
         }
     }
     return result;
+}
+/** Thrown when a class's bases admit no MRO: importing the module fails, as pytest collects it. */
+class InconsistentMro extends Error {
+}
+function linearize(cls, scope, visiting) {
+    if (visiting.has(cls))
+        return null;
+    visiting.add(cls);
+    try {
+        const bases = [];
+        const heads = [];
+        for (const [i, base] of cls.bases.entries()) {
+            // `object` before another base: Python finds no consistent order
+            if (base === 'object') {
+                if (i < cls.bases.length - 1)
+                    return null;
+                continue;
+            }
+            const local = scope.classesByName.get(base);
+            const chain = local && local !== cls ? linearize(local, scope, visiting) : opaqueBase(base);
+            if (chain === null)
+                return null;
+            bases.push(chain);
+            heads.push(chain[0]);
+        }
+        const merged = c3Merge([...bases, heads]);
+        if (merged === null)
+            throw new InconsistentMro();
+        return [cls, ...merged];
+    }
+    finally {
+        visiting.delete(cls);
+    }
+}
+/**
+ * The class and the classes of its bases that are resolved within the module (or imported from
+ * another test module), in Python's method resolution order (C3); null if some base is unknown.
+ */
+function mro(cls, scope) {
+    const order = linearize(cls, scope, new Set());
+    return order === null ? null : order.filter((c) => typeof c !== 'string');
 }
 function isUnittestClass(cls, scope, depth = 0) {
     if (depth > 20)
@@ -10205,6 +10259,9 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
             memberItems(binding, [], [], scope, scope.generateTests, out);
     }
     catch (e) {
+        // a test class whose bases admit no MRO: the module's import raises, it runs whole
+        if (e instanceof InconsistentMro)
+            return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
         if (!(e instanceof CollectionFailed))
             throw e;
         return { items: [], errors: out.errors };

@@ -311,8 +311,13 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
           active.delete(key);
         }
       };
-    const importsTestClass = (parsed: ParsedModule) =>
-      parsed.members.some((m) => m.kind === 'assign' && m.importedFrom !== undefined && matchesPrefixOrGlob(opts.rules.pythonClasses, m.name));
+    // ... or a class whose base is imported (a mixin of another test module)
+    const importsTestClass = (parsed: ParsedModule) => {
+      const imported = new Set(parsed.members.flatMap((m) => (m.kind === 'assign' && m.importedFrom !== undefined ? [m.name] : [])));
+      if (imported.size === 0) return false;
+      if ([...imported].some((name) => matchesPrefixOrGlob(opts.rules.pythonClasses, name))) return true;
+      return parsed.members.some((m) => m.kind === 'class' && m.bases.some((b) => imported.has(b)));
+    };
     // Items are built as each module's structure arrives, while the threads parse the rest.
     const collectModule = (index: number, entry: CacheEntry, late = false) => {
       const l = modules[index];

@@ -139,23 +139,68 @@ function boundFunction(fn: ParsedFunction, name: string, scope: ModuleScope): Pa
   return { ...fn, name, marks: stored ? [...[...stored].reverse(), ...fn.marks] : fn.marks };
 }
 
-/** The class's bases resolved within the module, in MRO order; null if some base is unknown. */
-function mro(cls: ParsedClass, scope: ModuleScope, seen: Set<string> = new Set()): ParsedClass[] | null {
-  const result: ParsedClass[] = [cls];
-  seen.add(cls.name);
-  for (const base of cls.bases) {
-    if (NEUTRAL_BASES.test(base) || (UNITTEST_BASE.test(base) && !scope.classesByName.has(base))) continue;
-    const baseCls = scope.classesByName.get(base);
-    if (!baseCls || seen.has(base) || baseCls === cls) return null;
-    const chain = mro(baseCls, scope, seen);
-    if (chain === null) return null;
-    for (const c of chain) {
-      const at = result.indexOf(c);
-      if (at >= 0) result.splice(at, 1);
-      result.push(c);
+/** A base outside the module's classes that brings no tests: its name in the MRO (typing's `Generic[T]` is `Generic`). */
+function opaqueBase(base: string): string[] | null {
+  if (UNITTEST_BASE.test(base)) return base.endsWith('.TestCase') || base === 'TestCase' ? ['TestCase'] : [base, 'TestCase'];
+  if (!NEUTRAL_BASES.test(base)) return null;
+  const name = base.replace(/\[.*$/s, '').replace(/^(typing|abc)\./, '');
+  return name === 'Protocol' ? ['Protocol', 'Generic'] : [name];
+}
+
+/** Python's C3 merge; null when no consistent order exists (the class statement raises TypeError). */
+function c3Merge<T>(sequences: T[][]): T[] | null {
+  const lists = sequences.map((l) => [...l]).filter((l) => l.length > 0);
+  const result: T[] = [];
+  while (lists.length > 0) {
+    const head = lists.map((l) => l[0]).find((candidate) => !lists.some((l) => l.indexOf(candidate) > 0));
+    if (head === undefined) return null;
+    result.push(head);
+    for (let i = lists.length - 1; i >= 0; i--) {
+      if (lists[i][0] === head) lists[i].shift();
+      if (lists[i].length === 0) lists.splice(i, 1);
     }
   }
   return result;
+}
+
+/** Thrown when a class's bases admit no MRO: importing the module fails, as pytest collects it. */
+class InconsistentMro extends Error {}
+
+type MroEntry = ParsedClass | string;
+
+function linearize(cls: ParsedClass, scope: ModuleScope, visiting: Set<ParsedClass>): MroEntry[] | null {
+  if (visiting.has(cls)) return null;
+  visiting.add(cls);
+  try {
+    const bases: MroEntry[][] = [];
+    const heads: MroEntry[] = [];
+    for (const [i, base] of cls.bases.entries()) {
+      // `object` before another base: Python finds no consistent order
+      if (base === 'object') {
+        if (i < cls.bases.length - 1) return null;
+        continue;
+      }
+      const local = scope.classesByName.get(base);
+      const chain = local && local !== cls ? linearize(local, scope, visiting) : opaqueBase(base);
+      if (chain === null) return null;
+      bases.push(chain);
+      heads.push(chain[0]);
+    }
+    const merged = c3Merge([...bases, heads]);
+    if (merged === null) throw new InconsistentMro();
+    return [cls, ...merged];
+  } finally {
+    visiting.delete(cls);
+  }
+}
+
+/**
+ * The class and the classes of its bases that are resolved within the module (or imported from
+ * another test module), in Python's method resolution order (C3); null if some base is unknown.
+ */
+function mro(cls: ParsedClass, scope: ModuleScope): ParsedClass[] | null {
+  const order = linearize(cls, scope, new Set());
+  return order === null ? null : order.filter((c): c is ParsedClass => typeof c !== 'string');
 }
 
 function isUnittestClass(cls: ParsedClass, scope: ModuleScope, depth = 0): boolean {
@@ -621,6 +666,9 @@ export function itemsOfModule(
     if (mod.dynamicReasons.length > 0) scope.fixtureLevels[scope.fixtureLevels.length - 1].unknownNames = true;
     for (const binding of bindings) memberItems(binding, [], [], scope, scope.generateTests, out);
   } catch (e) {
+    // a test class whose bases admit no MRO: the module's import raises, it runs whole
+    if (e instanceof InconsistentMro)
+      return { items: [{ id: file, file, line: 1, classes: [], function: '', marks: mod.pytestmark, dynamic: true }], errors: [] };
     if (!(e instanceof CollectionFailed)) throw e;
     return { items: [], errors: out.errors };
   }
