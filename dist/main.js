@@ -6968,13 +6968,14 @@ exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
 exports.learnCollected = learnCollected;
 exports.applyCollected = applyCollected;
+exports.itemsOfCollectedFile = itemsOfCollectedFile;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 14;
+exports.DISCOVERY_CACHE_VERSION = 15;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -7137,7 +7138,9 @@ function sha1Hex(text) {
 function entryLine(rel, entry) {
     const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
     const head = JSON.stringify(stamp);
-    const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    const body = entry.collectedOnly
+        ? `${head.slice(1, -1)}}`
+        : `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
     return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
 }
 /** The entries whose line matches its digest (an entry edited in place, or not written by
@@ -7168,6 +7171,14 @@ function soundEntry(entry) {
     if (typeof entry !== 'object' || entry === null)
         return false;
     const e = entry;
+    if (e.collectedOnly !== undefined) {
+        const other = e.collectedOnly;
+        return (typeof e.hash === 'string' &&
+            e.parsed === undefined &&
+            typeof other.conftests === 'string' &&
+            Array.isArray(other.ids) &&
+            other.ids.every((id) => typeof id === 'string'));
+    }
     if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members))
         return false;
     if (e.collected !== undefined && !validRecord(e.collected))
@@ -7190,13 +7201,25 @@ function validRecord(record) {
  * `modules`: file -> every id the module collected). A recorded id the module now produces
  * otherwise is corrected; nothing is written when nothing changed.
  */
-function learnCollected(rootdir, lessons, modules) {
+function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) {
     if (lessons.size === 0)
         return false;
     const cache = loadCache(rootdir);
     for (const [file, lesson] of lessons) {
         const entry = cache.entries.get(file);
         const module = modules.get(file);
+        // A file with no module structure: what it collected, as a whole (a collection error is not kept).
+        if (!entry || entry.collectedOnly) {
+            if (!module || isCollectionError(file, lesson))
+                continue;
+            const stamp = otherFileStamp(file);
+            if (!stamp)
+                continue;
+            const { conftests, ...stamps } = stamp;
+            cache.entries.set(file, { ...stamps, collectedOnly: { conftests, ids: module } });
+            cache.dirty = true;
+            continue;
+        }
         if (entry && isCollectionError(file, lesson)) {
             if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
                 entry.collected = lesson;
@@ -7263,6 +7286,11 @@ function applyCollected(items, record, file) {
             out.push(collectedItem(item, id));
     }
     return out;
+}
+/** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
+function itemsOfCollectedFile(file, ids, marks) {
+    const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+    return ids.map((id) => collectedItem(whole, id));
 }
 function collectedItem(item, id) {
     if (id === item.id)
@@ -9118,10 +9146,11 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.learnCollected = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
+exports.doctestOptionsOf = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
+exports.learnCollected = learnCollected;
 exports.discover = discover;
 // Discovery: paths -> test modules -> parsed structure (cached) -> pytest node ids.
 const node_child_process_1 = __nccwpck_require__(1421);
@@ -9132,7 +9161,6 @@ const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
-Object.defineProperty(exports, "learnCollected", ({ enumerable: true, get: function () { return cache_js_2.learnCollected; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
 const items_js_1 = __nccwpck_require__(546);
@@ -9155,8 +9183,9 @@ function toNodePath(rootdir, absolute) {
 function lookupCache(abs, rel, cache, importsOnly = false) {
     const st = (0, node_fs_1.statSync)(abs);
     let cached = cache?.entries.get(rel);
-    // An entry that holds only a module's imports serves the import graph, not discovery.
-    if (cached?.importsOnly && !importsOnly)
+    // An entry that holds only a module's imports serves the import graph, not discovery; one of
+    // what a file that was no module collected serves neither.
+    if ((cached?.importsOnly && !importsOnly) || cached?.collectedOnly)
         cached = undefined;
     if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy)
         return { entry: cached, st };
@@ -9309,6 +9338,111 @@ function fileCollectedPlaceholders(others, walk, rootdir, conftests) {
         return { item: { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true }, after };
     });
 }
+/**
+ * The conftest.py files from the file's directory up to the rootdir, as one hash of their contents:
+ * what a conftest hook collected from a file is kept while it is unchanged. `memo`: per directory.
+ */
+function conftestsKey(abs, rootdir, memo = new Map()) {
+    const parts = [];
+    for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.dirname)(abs), rootdir)) {
+        let part = memo.get(dir);
+        if (part === undefined) {
+            try {
+                part = (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)((0, node_path_1.join)(dir, 'conftest.py')));
+            }
+            catch {
+                part = '-';
+            }
+            memo.set(dir, part);
+        }
+        parts.push(part);
+    }
+    return (0, inputs_js_1.sha1)(Buffer.from(parts.join('\n')));
+}
+/** The stamps of a file that is no module, for what a run collected from it. */
+function otherFileStamp(rootdir, file) {
+    const abs = (0, node_path_1.join)(rootdir, file);
+    try {
+        const st = (0, node_fs_1.statSync)(abs);
+        const hash = (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(abs));
+        const stamp = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, hash, conftests: conftestsKey(abs, rootdir) };
+        if ((0, inputs_js_1.isRacy)(Math.max(st.mtimeMs, st.ctimeMs)))
+            stamp.racy = true;
+        return stamp;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * Records what a run collected (`lessons`: file -> listed id -> collected ids; `modules`: file ->
+ * every id it collected) in the discovery cache: for modules, the corrections of their items; for
+ * files that are no module (a conftest hook's, doctest text files), the ids they collected.
+ */
+function learnCollected(rootdir, lessons, modules) {
+    return (0, cache_js_1.learnCollected)(rootdir, lessons, modules, (file) => otherFileStamp(rootdir, file));
+}
+/**
+ * Placeholders of files that are no module, replaced by the ids a run collected from them when the
+ * file and the conftest.py files above it are unchanged since.
+ */
+function learnedPlaceholders(placed, moduleFiles, rootdir, cache) {
+    if (!cache || placed.length === 0)
+        return placed;
+    const memo = new Map();
+    const known = new Map();
+    const learnedOf = (file, items) => {
+        const entry = cache.entries.get(file);
+        // a conftest.py (parsed, so its entry is current) a hook was offered: what it collected
+        if (entry?.collected && !entry.collectedOnly)
+            return (0, cache_js_1.applyCollected)(items, entry.collected);
+        if (!entry?.collectedOnly)
+            return null;
+        const abs = (0, node_path_1.join)(rootdir, file);
+        let st;
+        try {
+            st = (0, node_fs_1.statSync)(abs);
+        }
+        catch {
+            return null;
+        }
+        // the file is an input of this discovery (a memo of it is stale when the file changes)
+        if (!(entry.size === st.size && entry.mtimeMs === st.mtimeMs && entry.ctimeMs === st.ctimeMs && !entry.racy)) {
+            const hash = (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(abs));
+            (0, inputs_js_1.noteFile)(abs, st, hash);
+            if (entry.hash !== hash)
+                return null;
+            const { racy: _racy, ...confirmed } = entry;
+            cache.entries.set(file, markRacy({ ...confirmed, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }));
+            cache.dirty = true;
+        }
+        else
+            (0, inputs_js_1.noteFile)(abs, st, entry.hash);
+        if (entry.collectedOnly.conftests !== conftestsKey(abs, rootdir, memo))
+            return null;
+        return (0, cache_js_1.itemsOfCollectedFile)(file, entry.collectedOnly.ids, items[0].marks);
+    };
+    const byFile = new Map();
+    for (const p of placed) {
+        const list = byFile.get(p.item.file);
+        if (list)
+            list.push(p);
+        else
+            byFile.set(p.item.file, [p]);
+    }
+    const out = [];
+    for (const [file, list] of byFile) {
+        const learned = moduleFiles.has(file)
+            ? null
+            : learnedOf(file, list.map((p) => p.item));
+        if (learned === null)
+            out.push(...list);
+        else
+            for (const item of learned)
+                out.push({ item, after: list[0].after });
+    }
+    return out;
+}
 /** Module items and file placeholders in pytest's collection order (placeholders go after `after` walked modules). */
 function interleave(files, modules, itemsOf, placeholders) {
     const moduleIndex = new Map(modules.map((l, index) => [l.abs, index]));
@@ -9381,11 +9515,13 @@ async function discover(opts) {
         const modules = moduleLookups.filter((l) => ignored.get(l) !== true);
         // a module a conftest.py may ignore, under a condition that can't be decided: it runs whole
         const maybeIgnored = new Set(modules.filter((l) => ignored.get(l) === 'maybe').map((l) => l.abs));
-        const placeholders = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
+        const placed = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
             named: new Set(opts.paths),
             keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && ignoredByConftest(abs, rootdir, conftests, imports) !== true,
             nodePath: (abs) => toNodePath(rootdir, abs),
         });
+        // (a test module's doctest items are left as they are: its own entry holds its lessons)
+        const placeholders = learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache);
         const entries = new Array(modules.length);
         const itemsOf = new Array(modules.length);
         const errorsOf = new Array(modules.length);

@@ -155,13 +155,14 @@ exports.parsedToJson = parsedToJson;
 exports.parsedFromJson = parsedFromJson;
 exports.learnCollected = learnCollected;
 exports.applyCollected = applyCollected;
+exports.itemsOfCollectedFile = itemsOfCollectedFile;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 14;
+exports.DISCOVERY_CACHE_VERSION = 15;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -324,7 +325,9 @@ function sha1Hex(text) {
 function entryLine(rel, entry) {
     const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
     const head = JSON.stringify(stamp);
-    const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
+    const body = entry.collectedOnly
+        ? `${head.slice(1, -1)}}`
+        : `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed)}}`;
     return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
 }
 /** The entries whose line matches its digest (an entry edited in place, or not written by
@@ -355,6 +358,14 @@ function soundEntry(entry) {
     if (typeof entry !== 'object' || entry === null)
         return false;
     const e = entry;
+    if (e.collectedOnly !== undefined) {
+        const other = e.collectedOnly;
+        return (typeof e.hash === 'string' &&
+            e.parsed === undefined &&
+            typeof other.conftests === 'string' &&
+            Array.isArray(other.ids) &&
+            other.ids.every((id) => typeof id === 'string'));
+    }
     if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members))
         return false;
     if (e.collected !== undefined && !validRecord(e.collected))
@@ -377,13 +388,25 @@ function validRecord(record) {
  * `modules`: file -> every id the module collected). A recorded id the module now produces
  * otherwise is corrected; nothing is written when nothing changed.
  */
-function learnCollected(rootdir, lessons, modules) {
+function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) {
     if (lessons.size === 0)
         return false;
     const cache = loadCache(rootdir);
     for (const [file, lesson] of lessons) {
         const entry = cache.entries.get(file);
         const module = modules.get(file);
+        // A file with no module structure: what it collected, as a whole (a collection error is not kept).
+        if (!entry || entry.collectedOnly) {
+            if (!module || isCollectionError(file, lesson))
+                continue;
+            const stamp = otherFileStamp(file);
+            if (!stamp)
+                continue;
+            const { conftests, ...stamps } = stamp;
+            cache.entries.set(file, { ...stamps, collectedOnly: { conftests, ids: module } });
+            cache.dirty = true;
+            continue;
+        }
         if (entry && isCollectionError(file, lesson)) {
             if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
                 entry.collected = lesson;
@@ -450,6 +473,11 @@ function applyCollected(items, record, file) {
             out.push(collectedItem(item, id));
     }
     return out;
+}
+/** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
+function itemsOfCollectedFile(file, ids, marks) {
+    const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+    return ids.map((id) => collectedItem(whole, id));
 }
 function collectedItem(item, id) {
     if (id === item.id)

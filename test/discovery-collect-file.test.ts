@@ -4,7 +4,7 @@
 // as a dynamic placeholder; the run reports exactly what pytest collects from it, and loses nothing.
 // Per-id outcomes against pytest: test/compat.test.ts ('conftest pytest_collect_file').
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -102,5 +102,58 @@ describe('files collected by a conftest pytest_collect_file hook', () => {
     expect(counts(ours.stdout)).toBe(counts(theirs.stdout));
     expect(resultLines(ours.stdout)).toEqual(resultLines(theirs.stdout));
     expect(ours.code).toBe(theirs.code);
+  });
+});
+
+// Issue 12: what a run collected from such a file is kept by the discovery cache, so the next
+// discover lists pytest's ids (pygments' 1,507 example-file items were lost after every run); it
+// holds while the file and the conftest.py files above it are unchanged.
+describe('files collected by a conftest hook, after a run', () => {
+  let learned: string;
+  beforeAll(() => {
+    learned = mkdtempSync(join(tmpdir(), 'fastest-collect-file-learned-'));
+    cpSync(join(repo, 'test', 'fixtures', 'discovery-collect-file'), learned, { recursive: true });
+  });
+  afterAll(() => rmSync(learned, { recursive: true, force: true }));
+  const inLearned = async (command: string, args: string[]) => {
+    try {
+      const { stdout } = await run(command, args, { cwd: learned, env: { ...process.env, GITHUB_ACTIONS: '' }, maxBuffer: 1 << 26 });
+      return { code: 0, stdout };
+    } catch (e) {
+      const err = e as { code?: number; stdout?: string };
+      if (typeof err.code !== 'number') throw e;
+      return { code: err.code, stdout: err.stdout ?? '' };
+    }
+  };
+  const listed = async () => (await inLearned(process.execPath, [cli, 'discover'])).stdout.split('\n').filter((l) => l.startsWith('tests/'));
+
+  it('are listed by the next discover as pytest collects them, and run as pytest runs them', async () => {
+    const args = ['-rA', '--continue-on-collection-errors'];
+    const first = await inLearned(process.execPath, [cli, ...args]);
+    expect(counts(first.stdout)).toBe('2 failed, 5 passed, 1 skipped, 1 error');
+    const collectOnly = await inLearned('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '--collect-only', '-q', '--continue-on-collection-errors']);
+    const pytestIds = collectOnly.stdout.split('\n').filter((l) => l.includes('::'));
+    // the file that fails to collect stays a placeholder: its error is the run's to report
+    expect(await listed()).toEqual(['tests/data/broken.yaml  (dynamic: ids known at run time)', ...pytestIds]);
+    for (const extra of [[], ['-k', 'beta or zeta']]) {
+      const theirs = await inLearned('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args, ...extra]);
+      const ours = await inLearned(process.execPath, [cli, ...args, ...extra]);
+      expect(counts(ours.stdout)).toBe(counts(theirs.stdout));
+      expect(resultLines(ours.stdout)).toEqual(resultLines(theirs.stdout));
+      expect(ours.code).toBe(theirs.code);
+    }
+  });
+
+  it('are placeholders again when the file or a conftest.py above it changes', async () => {
+    const cases = join(learned, 'tests', 'data', 'cases.yaml');
+    writeFileSync(cases, readFileSync(cases, 'utf8') + 'delta: pass\n');
+    expect(await listed()).toContain('tests/data/cases.yaml  (dynamic: ids known at run time)');
+    expect(await listed()).toContain('tests/data/sub/more.yaml::zeta');
+    await inLearned(process.execPath, [cli, '-q', '--continue-on-collection-errors']);
+    expect(await listed()).toContain('tests/data/cases.yaml::delta');
+    writeFileSync(join(learned, 'conftest.py'), '# a conftest above the hook\n');
+    const after = await listed();
+    expect(after).toContain('tests/data/cases.yaml  (dynamic: ids known at run time)');
+    expect(after).toContain('tests/data/sub/more.yaml  (dynamic: ids known at run time)');
   });
 });

@@ -7,7 +7,7 @@ import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 14;
+export const DISCOVERY_CACHE_VERSION = 15;
 
 /** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
 export type CollectedRecord = Record<string, string[]>;
@@ -35,7 +35,16 @@ export interface CacheEntry {
   collected?: CollectedRecord;
   /** sha1 of the entry as stored (its line in the file): an entry edited in place is dropped. */
   digest?: string;
+  /**
+   * A file that is no test module (one a conftest's pytest_collect_file collects, a doctest text
+   * file): the ids a run collected from it, valid while its content and the conftest.py files
+   * above it (`conftests`, a hash of their contents) are unchanged. Such an entry has no structure.
+   */
+  collectedOnly?: { conftests: string; ids: string[] };
 }
+
+/** A file's stamps and the hash of the conftest.py files above it, when it can be read. */
+export type OtherFileStamp = Pick<CacheEntry, 'size' | 'mtimeMs' | 'ctimeMs' | 'hash' | 'racy'> & { conftests: string };
 
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
@@ -201,7 +210,9 @@ function sha1Hex(text: string): string {
 function entryLine(rel: string, entry: CacheEntry): string {
   const { parsed, parsedJson, digest: _digest, ...stamp } = entry;
   const head = JSON.stringify(stamp);
-  const body = `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed!)}}`;
+  const body = entry.collectedOnly
+    ? `${head.slice(1, -1)}}`
+    : `${head.slice(1, -1)}${head.length > 2 ? ',' : ''}"parsed":${parsedJson ?? parsedToJson(parsed!)}}`;
   return `${JSON.stringify(rel)}${DIGEST_AT}${sha1Hex(body)}",${body}`;
 }
 
@@ -229,6 +240,16 @@ function verifiedEntries(text: string): Set<string> {
 function soundEntry(entry: unknown): entry is CacheEntry {
   if (typeof entry !== 'object' || entry === null) return false;
   const e = entry as CacheEntry;
+  if (e.collectedOnly !== undefined) {
+    const other = e.collectedOnly as unknown as { conftests?: unknown; ids?: unknown };
+    return (
+      typeof e.hash === 'string' &&
+      e.parsed === undefined &&
+      typeof other.conftests === 'string' &&
+      Array.isArray(other.ids) &&
+      other.ids.every((id) => typeof id === 'string')
+    );
+  }
   if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members)) return false;
   if (e.collected !== undefined && !validRecord(e.collected)) return false;
   try {
@@ -249,12 +270,27 @@ function validRecord(record: unknown): record is CollectedRecord {
  * `modules`: file -> every id the module collected). A recorded id the module now produces
  * otherwise is corrected; nothing is written when nothing changed.
  */
-export function learnCollected(rootdir: string, lessons: Map<string, CollectedRecord>, modules: Map<string, string[]>): boolean {
+export function learnCollected(
+  rootdir: string,
+  lessons: Map<string, CollectedRecord>,
+  modules: Map<string, string[]>,
+  otherFileStamp: (file: string) => OtherFileStamp | null = () => null,
+): boolean {
   if (lessons.size === 0) return false;
   const cache = loadCache(rootdir);
   for (const [file, lesson] of lessons) {
     const entry = cache.entries.get(file);
     const module = modules.get(file);
+    // A file with no module structure: what it collected, as a whole (a collection error is not kept).
+    if (!entry || entry.collectedOnly) {
+      if (!module || isCollectionError(file, lesson)) continue;
+      const stamp = otherFileStamp(file);
+      if (!stamp) continue;
+      const { conftests, ...stamps } = stamp;
+      cache.entries.set(file, { ...stamps, collectedOnly: { conftests, ids: module } });
+      cache.dirty = true;
+      continue;
+    }
     if (entry && isCollectionError(file, lesson)) {
       if (JSON.stringify(entry.collected ?? {}) !== JSON.stringify(lesson)) {
         entry.collected = lesson;
@@ -318,6 +354,12 @@ export function applyCollected(items: TestItem[], record: CollectedRecord | unde
     for (const id of ids) out.push(collectedItem(item, id));
   }
   return out;
+}
+
+/** The items of a file that is no test module, as a run collected them (`collectedOnly.ids`). */
+export function itemsOfCollectedFile(file: string, ids: string[], marks: TestItem['marks']): TestItem[] {
+  const whole: TestItem = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
+  return ids.map((id) => collectedItem(whole, id));
 }
 
 function collectedItem(item: TestItem, id: string): TestItem {

@@ -4,8 +4,19 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { CollectionError, DiscoveryResult, TestItem } from '../types.js';
 import { isRacy, noteFile, probePath, sha1 } from '../memo/inputs.js';
-import { applyCollected, loadCache, parsedOf, saveCache, type CacheEntry, type DiscoveryCache } from './cache.js';
-export { flushHeldCache, holdCacheInMemory, learnCollected, type CollectedRecord } from './cache.js';
+import {
+  applyCollected,
+  itemsOfCollectedFile,
+  learnCollected as learnCollectedInCache,
+  loadCache,
+  parsedOf,
+  saveCache,
+  type CacheEntry,
+  type CollectedRecord,
+  type DiscoveryCache,
+  type OtherFileStamp,
+} from './cache.js';
+export { flushHeldCache, holdCacheInMemory, type CollectedRecord } from './cache.js';
 export { doctestOptionsOf, type DoctestOptions } from './doctests.js';
 import { conftestFacts, foreignClassOf, itemsOfModule, matchesPrefixOrGlob, type CollectRules, type ConftestInfo, type ForeignClassLookup } from './items.js';
 import type { ParsedModule } from './parse.js';
@@ -50,8 +61,9 @@ export type CacheLookup = { entry: CacheEntry; st: Stats } | { parse: ParseReque
 export function lookupCache(abs: string, rel: string, cache: DiscoveryCache | null, importsOnly = false): CacheLookup {
   const st = statSync(abs);
   let cached = cache?.entries.get(rel);
-  // An entry that holds only a module's imports serves the import graph, not discovery.
-  if (cached?.importsOnly && !importsOnly) cached = undefined;
+  // An entry that holds only a module's imports serves the import graph, not discovery; one of
+  // what a file that was no module collected serves neither.
+  if ((cached?.importsOnly && !importsOnly) || cached?.collectedOnly) cached = undefined;
   if (cached && cached.size === st.size && cached.mtimeMs === st.mtimeMs && cached.ctimeMs === st.ctimeMs && !cached.racy) return { entry: cached, st };
   if (cached && cached.hash === sha1(readFileSync(abs))) {
     const { racy: _racy, ...confirmed } = cached;
@@ -207,6 +219,107 @@ function fileCollectedPlaceholders(
     });
 }
 
+/**
+ * The conftest.py files from the file's directory up to the rootdir, as one hash of their contents:
+ * what a conftest hook collected from a file is kept while it is unchanged. `memo`: per directory.
+ */
+function conftestsKey(abs: string, rootdir: string, memo: Map<string, string> = new Map()): string {
+  const parts: string[] = [];
+  for (const dir of dirsUpToRootdir(dirname(abs), rootdir)) {
+    let part = memo.get(dir);
+    if (part === undefined) {
+      try {
+        part = sha1(readFileSync(join(dir, 'conftest.py')));
+      } catch {
+        part = '-';
+      }
+      memo.set(dir, part);
+    }
+    parts.push(part);
+  }
+  return sha1(Buffer.from(parts.join('\n')));
+}
+
+/** The stamps of a file that is no module, for what a run collected from it. */
+function otherFileStamp(rootdir: string, file: string): OtherFileStamp | null {
+  const abs = join(rootdir, file);
+  try {
+    const st = statSync(abs);
+    const hash = sha1(readFileSync(abs));
+    const stamp: OtherFileStamp = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, hash, conftests: conftestsKey(abs, rootdir) };
+    if (isRacy(Math.max(st.mtimeMs, st.ctimeMs))) stamp.racy = true;
+    return stamp;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records what a run collected (`lessons`: file -> listed id -> collected ids; `modules`: file ->
+ * every id it collected) in the discovery cache: for modules, the corrections of their items; for
+ * files that are no module (a conftest hook's, doctest text files), the ids they collected.
+ */
+export function learnCollected(rootdir: string, lessons: Map<string, CollectedRecord>, modules: Map<string, string[]>): boolean {
+  return learnCollectedInCache(rootdir, lessons, modules, (file) => otherFileStamp(rootdir, file));
+}
+
+/**
+ * Placeholders of files that are no module, replaced by the ids a run collected from them when the
+ * file and the conftest.py files above it are unchanged since.
+ */
+function learnedPlaceholders(
+  placed: { item: TestItem; after: number }[],
+  moduleFiles: Set<string>,
+  rootdir: string,
+  cache: DiscoveryCache | null,
+): { item: TestItem; after: number }[] {
+  if (!cache || placed.length === 0) return placed;
+  const memo = new Map<string, string>();
+  const known = new Map<string, TestItem[] | null>();
+  const learnedOf = (file: string, items: TestItem[]): TestItem[] | null => {
+    const entry = cache.entries.get(file);
+    // a conftest.py (parsed, so its entry is current) a hook was offered: what it collected
+    if (entry?.collected && !entry.collectedOnly) return applyCollected(items, entry.collected);
+    if (!entry?.collectedOnly) return null;
+    const abs = join(rootdir, file);
+    let st: Stats;
+    try {
+      st = statSync(abs);
+    } catch {
+      return null;
+    }
+    // the file is an input of this discovery (a memo of it is stale when the file changes)
+    if (!(entry.size === st.size && entry.mtimeMs === st.mtimeMs && entry.ctimeMs === st.ctimeMs && !entry.racy)) {
+      const hash = sha1(readFileSync(abs));
+      noteFile(abs, st, hash);
+      if (entry.hash !== hash) return null;
+      const { racy: _racy, ...confirmed } = entry;
+      cache.entries.set(file, markRacy({ ...confirmed, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs }));
+      cache.dirty = true;
+    } else noteFile(abs, st, entry.hash);
+    if (entry.collectedOnly.conftests !== conftestsKey(abs, rootdir, memo)) return null;
+    return itemsOfCollectedFile(file, entry.collectedOnly.ids, items[0].marks);
+  };
+  const byFile = new Map<string, { item: TestItem; after: number }[]>();
+  for (const p of placed) {
+    const list = byFile.get(p.item.file);
+    if (list) list.push(p);
+    else byFile.set(p.item.file, [p]);
+  }
+  const out: { item: TestItem; after: number }[] = [];
+  for (const [file, list] of byFile) {
+    const learned = moduleFiles.has(file)
+      ? null
+      : learnedOf(
+          file,
+          list.map((p) => p.item),
+        );
+    if (learned === null) out.push(...list);
+    else for (const item of learned) out.push({ item, after: list[0].after });
+  }
+  return out;
+}
+
 /** Module items and file placeholders in pytest's collection order (placeholders go after `after` walked modules). */
 function interleave(files: string[], modules: Lookup[], itemsOf: TestItem[][], placeholders: { item: TestItem; after: number }[]): TestItem[] {
   const moduleIndex = new Map(modules.map((l, index) => [l.abs, index]));
@@ -278,7 +391,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
     const modules = moduleLookups.filter((l) => ignored.get(l) !== true);
     // a module a conftest.py may ignore, under a condition that can't be decided: it runs whole
     const maybeIgnored = new Set(modules.filter((l) => ignored.get(l) === 'maybe').map((l) => l.abs));
-    const placeholders = await placeDoctests(
+    const placed = await placeDoctests(
       walked,
       fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests),
       opts.doctest ?? doctestOptionsOf([], undefined),
@@ -288,6 +401,8 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
         nodePath: (abs) => toNodePath(rootdir, abs),
       },
     );
+    // (a test module's doctest items are left as they are: its own entry holds its lessons)
+    const placeholders = learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache);
     const entries: (CacheEntry | undefined)[] = new Array(modules.length);
     const itemsOf: TestItem[][] = new Array(modules.length);
     const errorsOf: CollectionError[][] = new Array(modules.length);
