@@ -5157,7 +5157,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
+exports.doctestOptionsOf = exports.itemsOfCollectedFile = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -5172,6 +5172,7 @@ const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
+Object.defineProperty(exports, "itemsOfCollectedFile", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedFile; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
 const items_js_1 = __nccwpck_require__(546);

@@ -4552,6 +4552,10 @@ function applyNarrowing(units, narrowIds) {
         return units;
     return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
 }
+/** The items with those of the files in `collected` replaced by the ids their modules collected. */
+function itemsAsCollected(items, collected) {
+    return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => (0, index_js_3.itemsOfCollectedFile)(file, ids, []))];
+}
 function withoutIds(items, ids) {
     const gone = new Set(ids);
     return items.filter((item) => !gone.has(item.id));
@@ -4771,6 +4775,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         for (const id of ids)
             narrowOwner.set(id, itemId);
     // What the run says was collected: counts, not-collected ids, what the discovery cache learns.
+    const nodeIdsAsked = options.paths.some((arg) => arg.includes('::'));
+    /** What the collection pass collected in the modules of the node ids asked for. */
+    const passCollected = new Map();
+    let refusedNodeIds = [];
     const truth = new index_js_1.CollectionTruth({
         selected,
         deselected: selection.deselected,
@@ -4779,7 +4787,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         narrowOwner,
         keeps: checkExpansion,
         notListed: shard.notListed,
-        waitForAll: options.paths.some((arg) => arg.includes('::')),
+        waitForAll: nodeIdsAsked,
     });
     // pytest collects every module before the first test: a collection error stops the session
     // (or counts against --maxfail) before anything runs, and the header counts what collected.
@@ -4847,6 +4855,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
+                // node ids asked for: the pass reports what their modules collect, to refuse one no module produces
+                ...(nodeIdsAsked ? { idsOf: [...new Set(units.map((unit) => unit.file))] } : {}),
             },
         }, {
             result: (r) => {
@@ -4890,7 +4900,25 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                     toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
                 }
             },
+            passIds: (file, ids) => {
+                passCollected.set(file, ids);
+            },
             collectionDone: (uncounted) => {
+                // A node id asked for that its module does not produce: pytest's usage error (exit 4),
+                // before any test runs; it counts nothing ("collected 0 items").
+                const refused = passCollected.size > 0 ? (0, index_js_2.unmatchedNodeIds)(itemsAsCollected(discovery.items, passCollected), collected.selectOptions) : [];
+                if (refused.length > 0) {
+                    refusedNodeIds = refused;
+                    // what the pass collected is what the discovery cache learns from
+                    for (const [file, ids] of passCollected)
+                        if (!truth.modules.has(file))
+                            truth.modules.set(file, ids);
+                    truth.selected = 0;
+                    truth.deselected = 0;
+                    reporter.correctCounts(0, 0);
+                    reporter.countsKnown();
+                    return 'stop';
+                }
                 for (const file of uncounted)
                     truth.collectionFailed(file);
                 if (uncounted.length > 0)
@@ -4970,10 +4998,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (!options.noCache &&
         (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
-    if (exitCode !== 0)
+    if (exitCode !== 0 && refusedNodeIds.length === 0)
         return exitCode;
     // A node id asked for whose module does not produce it: pytest's usage error, once collected.
-    const notFound = truth.notCollected.length > 0 ? (0, index_js_2.unmatchedNodeIds)(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
+    const notFound = refusedNodeIds.length > 0
+        ? refusedNodeIds
+        : truth.notCollected.length > 0
+            ? (0, index_js_2.unmatchedNodeIds)(withoutIds(discovery.items, truth.notCollected), collected.selectOptions)
+            : [];
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
     const c = (0, counts_js_1.countResults)(results, errors);
@@ -9146,7 +9178,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
+exports.doctestOptionsOf = exports.itemsOfCollectedFile = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -9161,6 +9193,7 @@ const cache_js_1 = __nccwpck_require__(6872);
 var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
+Object.defineProperty(exports, "itemsOfCollectedFile", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedFile; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
 const items_js_1 = __nccwpck_require__(546);
@@ -18695,6 +18728,7 @@ class Pool {
         const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
         const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
         const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
+        const idsOf = new Set(this.opts.collectFirst?.idsOf ?? []);
         for (const file of unowned) {
             if (nobody.has(file))
                 continue;
@@ -18711,7 +18745,7 @@ class Pool {
                 if (!own.has(file))
                     slot.proc.send({ t: 'collect', file, importOnly: true });
                 else
-                    slot.proc.send(deselected.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
+                    slot.proc.send(deselected.has(file) || idsOf.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
             }
             if (slot.collecting.length)
                 this.armTimer(slot, true);
@@ -18748,7 +18782,13 @@ class Pool {
                     uncounted.push(file);
         }
         this.runFound(failed);
-        this.events.collectionDone?.(uncounted);
+        // 'stop': the run is refused before any test (a node id asked for that no module produces)
+        if (this.events.collectionDone?.(uncounted) === 'stop') {
+            this.stopScheduling();
+            if (this.slots.every((s) => !s.unit))
+                this.finish();
+            return;
+        }
         if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
             this.summary.collectionErrors = reported;
             this.stopScheduling();
@@ -19054,7 +19094,9 @@ class Pool {
                 slot.collecting.shift();
                 if (frame.items && this.unitless.has(frame.file))
                     this.unitless.set(frame.file, frame.items);
-                if (frame.ids?.length)
+                if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file))
+                    this.events.passIds?.(frame.file, frame.ids);
+                else if (frame.ids?.length)
                     this.foundIds.set(frame.file, frame.ids);
                 if (frame.engine)
                     this.events.fileCollected?.(frame.file, frame.engine);

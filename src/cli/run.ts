@@ -20,7 +20,7 @@ import {
   type WarmUse,
 } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
-import { learnCollected } from '../discovery/index.js';
+import { itemsOfCollectedFile, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
 import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError } from './args.js';
@@ -58,6 +58,11 @@ function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, s
 function applyNarrowing(units: Unit[], narrowIds: Map<string, string[]>): Unit[] {
   if (narrowIds.size === 0) return units;
   return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
+}
+
+/** The items with those of the files in `collected` replaced by the ids their modules collected. */
+function itemsAsCollected(items: TestItem[], collected: Map<string, string[]>): TestItem[] {
+  return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => itemsOfCollectedFile(file, ids, []))];
 }
 
 function withoutIds(items: TestItem[], ids: string[]): TestItem[] {
@@ -314,6 +319,10 @@ async function runSession(
   const narrowOwner = new Map<string, string>();
   for (const [itemId, ids] of narrowIds) for (const id of ids) narrowOwner.set(id, itemId);
   // What the run says was collected: counts, not-collected ids, what the discovery cache learns.
+  const nodeIdsAsked = options.paths.some((arg) => arg.includes('::'));
+  /** What the collection pass collected in the modules of the node ids asked for. */
+  const passCollected = new Map<string, string[]>();
+  let refusedNodeIds: string[] = [];
   const truth = new CollectionTruth({
     selected,
     deselected: selection.deselected,
@@ -322,7 +331,7 @@ async function runSession(
     narrowOwner,
     keeps: checkExpansion,
     notListed: shard.notListed,
-    waitForAll: options.paths.some((arg) => arg.includes('::')),
+    waitForAll: nodeIdsAsked,
   });
   // pytest collects every module before the first test: a collection error stops the session
   // (or counts against --maxfail) before anything runs, and the header counts what collected.
@@ -394,6 +403,8 @@ async function runSession(
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,
+          // node ids asked for: the pass reports what their modules collect, to refuse one no module produces
+          ...(nodeIdsAsked ? { idsOf: [...new Set(units.map((unit) => unit.file))] } : {}),
         },
       },
       {
@@ -433,7 +444,23 @@ async function runSession(
             toCheck.set(file, { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true });
           }
         },
+        passIds: (file, ids) => {
+          passCollected.set(file, ids);
+        },
         collectionDone: (uncounted) => {
+          // A node id asked for that its module does not produce: pytest's usage error (exit 4),
+          // before any test runs; it counts nothing ("collected 0 items").
+          const refused = passCollected.size > 0 ? unmatchedNodeIds(itemsAsCollected(discovery.items, passCollected), collected.selectOptions) : [];
+          if (refused.length > 0) {
+            refusedNodeIds = refused;
+            // what the pass collected is what the discovery cache learns from
+            for (const [file, ids] of passCollected) if (!truth.modules.has(file)) truth.modules.set(file, ids);
+            truth.selected = 0;
+            truth.deselected = 0;
+            reporter.correctCounts(0, 0);
+            reporter.countsKnown();
+            return 'stop';
+          }
           for (const file of uncounted) truth.collectionFailed(file);
           if (uncounted.length > 0) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
@@ -517,9 +544,14 @@ async function runSession(
     )
   )
     forgetMemos(config.rootdir);
-  if (exitCode !== 0) return exitCode;
+  if (exitCode !== 0 && refusedNodeIds.length === 0) return exitCode;
   // A node id asked for whose module does not produce it: pytest's usage error, once collected.
-  const notFound = truth.notCollected.length > 0 ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions) : [];
+  const notFound =
+    refusedNodeIds.length > 0
+      ? refusedNodeIds
+      : truth.notCollected.length > 0
+        ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions)
+        : [];
   if (notFound.length > 0) throw new SelectionError(notFound);
   const c = countResults(results, errors);
   // -x/--maxfail reached by collection errors is pytest's "stopping after N failures", exit 1.

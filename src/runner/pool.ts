@@ -51,7 +51,7 @@ export interface RunOptions {
    * the module collects, and those discovery did not list that `foundIds` keeps run.
    * `importOnly`: files every worker only imports and none reports (another shard's modules).
    */
-  collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[] };
+  collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[]; idsOf?: string[] };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
 }
@@ -88,7 +88,7 @@ export interface RunEvents {
    * counts no item of: those that failed to collect, and those after the error that reached
    * --maxfail (pytest stops collecting there).
    */
-  collectionDone?(uncounted: string[]): void;
+  collectionDone?(uncounted: string[]): void | 'stop';
   /** A file of the collection pass was collected by this engine (its error, if any, already sent). */
   fileCollected?(file: string, engine: 'native' | 'pytest'): void;
   /** The collection pass found tests in a module discovery listed none of (tests a plugin or the
@@ -97,6 +97,8 @@ export interface RunEvents {
   /** The ids the pass collected in a module whose listed tests were all deselected: returns
    * those to run (tests discovery did not list that -k/-m keep); before `collectionDone`. */
   foundIds?(file: string, ids: string[]): string[];
+  /** The ids the pass collected in a file of `collectFirst.idsOf`; before `collectionDone`. */
+  passIds?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -297,6 +299,7 @@ class Pool {
     const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
     const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
     const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
+    const idsOf = new Set(this.opts.collectFirst?.idsOf ?? []);
     for (const file of unowned) {
       if (nobody.has(file)) continue;
       shares[0]?.add(file);
@@ -309,7 +312,7 @@ class Pool {
       slot.collecting = files.filter((file) => own.has(file) || file.endsWith('.py'));
       for (const file of slot.collecting) {
         if (!own.has(file)) slot.proc!.send({ t: 'collect', file, importOnly: true });
-        else slot.proc!.send(deselected.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
+        else slot.proc!.send(deselected.has(file) || idsOf.has(file) ? { t: 'collect', file, ids: true } : { t: 'collect', file });
       }
       if (slot.collecting.length) this.armTimer(slot, true);
     }
@@ -341,7 +344,12 @@ class Pool {
       for (const [file, at] of this.filePosition) if (at > last) uncounted.push(file);
     }
     this.runFound(failed);
-    this.events.collectionDone?.(uncounted);
+    // 'stop': the run is refused before any test (a node id asked for that no module produces)
+    if (this.events.collectionDone?.(uncounted) === 'stop') {
+      this.stopScheduling();
+      if (this.slots.every((s) => !s.unit)) this.finish();
+      return;
+    }
     if (reported > 0 && this.opts.collectFirst?.stopOnErrors && !this.schedulingStopped) {
       this.summary.collectionErrors = reported;
       this.stopScheduling();
@@ -634,7 +642,8 @@ class Pool {
         if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
         slot.collecting.shift();
         if (frame.items && this.unitless.has(frame.file)) this.unitless.set(frame.file, frame.items);
-        if (frame.ids?.length) this.foundIds.set(frame.file, frame.ids);
+        if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file)) this.events.passIds?.(frame.file, frame.ids);
+        else if (frame.ids?.length) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine);
         if (slot.collecting.length) this.armTimer(slot, true);
         else this.clearTimer(slot);
