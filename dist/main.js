@@ -9544,13 +9544,16 @@ async function discover(opts) {
             }
             return probe;
         });
-        const ignored = new Map(moduleLookups.map((l) => [l, ignoredByConftest(l.abs, rootdir, conftests, imports)]));
+        // A file given as an argument (or by testpaths) is an initial path: pytest collects it whatever
+        // collect_ignore says (Session._collect_path asks pytest_ignore_collect only of other paths).
+        const initialPaths = new Set(opts.paths);
+        const ignored = new Map(moduleLookups.map((l) => [l, initialPaths.has(l.abs) ? false : ignoredByConftest(l.abs, rootdir, conftests, imports)]));
         const modules = moduleLookups.filter((l) => ignored.get(l) !== true);
         // a module a conftest.py may ignore, under a condition that can't be decided: it runs whole
         const maybeIgnored = new Set(modules.filter((l) => ignored.get(l) === 'maybe').map((l) => l.abs));
         const placed = await (0, doctests_js_2.placeDoctests)(walked, fileCollectedPlaceholders(walked.others, opts.walk, rootdir, conftests), opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined), {
             named: new Set(opts.paths),
-            keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && ignoredByConftest(abs, rootdir, conftests, imports) !== true,
+            keep: (abs) => !(0, walk_js_1.ignoredPath)(abs, opts.walk) && (initialPaths.has(abs) || ignoredByConftest(abs, rootdir, conftests, imports) !== true),
             nodePath: (abs) => toNodePath(rootdir, abs),
         });
         // (a test module's doctest items are left as they are: its own entry holds its lessons)
