@@ -5402,7 +5402,6 @@ function learnedPlaceholders(placed, moduleFiles, rootdir, cache) {
     if (!cache || placed.length === 0)
         return placed;
     const memo = new Map();
-    const known = new Map();
     const learnedOf = (file, items) => {
         const entry = cache.entries.get(file);
         // a conftest.py (parsed, so its entry is current) a hook was offered: what it collected

@@ -275,7 +275,6 @@ function learnedPlaceholders(
 ): { item: TestItem; after: number }[] {
   if (!cache || placed.length === 0) return placed;
   const memo = new Map<string, string>();
-  const known = new Map<string, TestItem[] | null>();
   const learnedOf = (file: string, items: TestItem[]): TestItem[] | null => {
     const entry = cache.entries.get(file);
     // a conftest.py (parsed, so its entry is current) a hook was offered: what it collected
