@@ -133,7 +133,6 @@ async function both(name: string, c: Case): Promise<{ pytest: unknown[]; fastest
 }
 
 const lines = (text: string) => text.split('\n');
-const stripAnsi = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 const CASES: Record<string, Case> = {
   // verbosity
@@ -245,7 +244,7 @@ const CASES: Record<string, Case> = {
   // engine's frames head fastest's; the test's frames, the exception and the rest agree.
   '--tb=native': {
     rounds: [['--tb=native']],
-    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^  File "[^"]*(site-packages|fastest_worker)[^"]*".*\n(    .*\n)*/gm, '') }),
+    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^ {2}File "[^"]*(site-packages|fastest_worker)[^"]*".*\n( {4}.*\n)*/gm, '') }),
   },
   '--color=no': { rounds: [['--color=no']] },
   // --color=yes: the progress, the summary lines and the closing line carry pytest's colours.
