@@ -202,6 +202,10 @@ const FLAGS = [
         apply: (o, v, f) => {
             const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']);
             o.capture = c === 'tee-sys' ? 'sys' : c;
+            // tee-sys both captures and passes output through as each test prints it: real pytest runs
+            // the session (workers would report it per module, out of pytest's order).
+            if (c === 'tee-sys' && !o.routes.some((r) => r.option === '--capture=tee-sys'))
+                o.routes.push({ option: '--capture=tee-sys', route: 'session' });
         },
     },
     {
@@ -1267,7 +1271,10 @@ function errorOutcome(error, command) {
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
     if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
-        return { exitCode: types_js_1.ExitCode.USAGE_ERROR, line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n` };
+        return {
+            exitCode: types_js_1.ExitCode.USAGE_ERROR,
+            line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n${error.blankLine === true ? '\n' : ''}`,
+        };
     }
     const who = command ? `fastest ${command}` : 'fastest';
     if (code !== null)
@@ -1401,7 +1408,8 @@ function pluginOptionsOf(probe) {
 }
 /**
  * Routes the config file asks for (pytest reads these ini values whatever the command line):
- * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs.
+ * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs;
+ * so does a `console_output_style` other than the default.
  */
 function iniRoutes(config) {
     const routes = [];
@@ -1413,6 +1421,11 @@ function iniRoutes(config) {
     const maxWarnings = (0, index_js_1.getIni)(config, 'max_warnings', 'string');
     if (maxWarnings !== undefined && maxWarnings.trim() !== '')
         routes.push({ option: 'max_warnings (ini)', route: 'session' });
+    // the progress column other than pytest's default percentages (classic, count, times,
+    // progress-even-when-capture-no): fastest's reporter prints percentages only
+    const style = (0, index_js_1.getIni)(config, 'console_output_style', 'string');
+    if (style !== undefined && style.trim() !== '' && style.trim() !== 'progress')
+        routes.push({ option: 'console_output_style (ini)', route: 'session' });
     return routes;
 }
 /**
@@ -1914,9 +1927,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConfigError = void 0;
 /** A bad config file, option or override: pytest's UsageError, exit code 4. One line. */
 class ConfigError extends Error {
+    blankLine;
     exitCode = 4;
-    constructor(message) {
+    /** `blankLine`: pytest raises it as a UsageError from its own main, which prints a blank line after. */
+    constructor(message, blankLine = false) {
         super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.blankLine = blankLine;
         this.name = 'ConfigError';
     }
 }
@@ -2241,7 +2257,7 @@ function determineSetup(opts) {
     if (opts.rootdirArg) {
         rootdir = (0, node_path_1.resolve)(invocationDir, expandVars(opts.rootdirArg, opts.env ?? process.env));
         if (!isDir(rootdir)) {
-            throw new errors_js_1.ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`);
+            throw new errors_js_1.ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`, true);
         }
     }
     for (const [key, value] of parseOverrideIni(opts.overrideIni))
@@ -11430,6 +11446,7 @@ exports.planLastFailed = planLastFailed;
 exports.applyLastFailed = applyLastFailed;
 exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
+exports.updateNodeIds = updateNodeIds;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
 const nodeid_js_1 = __nccwpck_require__(9098);
@@ -11737,6 +11754,35 @@ function updateLastFailed(rootdir, results, collectedIds = [], cacheDir = DEFAUL
         node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true });
         node_fs_1.default.writeFileSync(file, text, 'utf8');
         return { written: true, warning: previous.warning };
+    }
+    catch (err) {
+        return { written: false, warning: `cache could not write path ${file}: ${err.message}` };
+    }
+}
+/**
+ * pytest's `cache/nodeids` (NFPlugin): the ids every run has collected, sorted, which --nf reads
+ * to tell new tests from old. Written after each run as pytest writes it (indent 2).
+ */
+function updateNodeIds(rootdir, collectedIds, cacheDir = DEFAULT_CACHE_DIR) {
+    const file = node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'nodeids');
+    let previous = [];
+    try {
+        const data = JSON.parse(node_fs_1.default.readFileSync(file, 'utf8'));
+        if (Array.isArray(data))
+            previous = data.filter((id) => typeof id === 'string');
+    }
+    catch {
+        // missing or corrupt: pytest starts from an empty list too
+    }
+    const next = [...new Set([...previous, ...collectedIds])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const text = JSON.stringify(next, null, 2);
+    try {
+        if (node_fs_1.default.existsSync(file) && node_fs_1.default.readFileSync(file, 'utf8') === text)
+            return { written: false };
+        ensureCacheDir(node_path_1.default.resolve(rootdir, cacheDir));
+        node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true });
+        node_fs_1.default.writeFileSync(file, text, 'utf8');
+        return { written: true };
     }
     catch (err) {
         return { written: false, warning: `cache could not write path ${file}: ${err.message}` };

@@ -2793,6 +2793,10 @@ const FLAGS = [
         apply: (o, v, f) => {
             const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys']);
             o.capture = c === 'tee-sys' ? 'sys' : c;
+            // tee-sys both captures and passes output through as each test prints it: real pytest runs
+            // the session (workers would report it per module, out of pytest's order).
+            if (c === 'tee-sys' && !o.routes.some((r) => r.option === '--capture=tee-sys'))
+                o.routes.push({ option: '--capture=tee-sys', route: 'session' });
         },
     },
     {
@@ -3858,7 +3862,10 @@ function errorOutcome(error, command) {
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
     if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
-        return { exitCode: types_js_1.ExitCode.USAGE_ERROR, line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n` };
+        return {
+            exitCode: types_js_1.ExitCode.USAGE_ERROR,
+            line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n${error.blankLine === true ? '\n' : ''}`,
+        };
     }
     const who = command ? `fastest ${command}` : 'fastest';
     if (code !== null)
@@ -4137,7 +4144,8 @@ function pluginOptionsOf(probe) {
 }
 /**
  * Routes the config file asks for (pytest reads these ini values whatever the command line):
- * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs.
+ * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs;
+ * so does a `console_output_style` other than the default.
  */
 function iniRoutes(config) {
     const routes = [];
@@ -4149,6 +4157,11 @@ function iniRoutes(config) {
     const maxWarnings = (0, index_js_1.getIni)(config, 'max_warnings', 'string');
     if (maxWarnings !== undefined && maxWarnings.trim() !== '')
         routes.push({ option: 'max_warnings (ini)', route: 'session' });
+    // the progress column other than pytest's default percentages (classic, count, times,
+    // progress-even-when-capture-no): fastest's reporter prints percentages only
+    const style = (0, index_js_1.getIni)(config, 'console_output_style', 'string');
+    if (style !== undefined && style.trim() !== '' && style.trim() !== 'progress')
+        routes.push({ option: 'console_output_style (ini)', route: 'session' });
     return routes;
 }
 /**
@@ -4525,6 +4538,7 @@ const session_js_1 = __nccwpck_require__(2838);
 const session_js_2 = __nccwpck_require__(2594);
 const shard_js_1 = __nccwpck_require__(7718);
 const version_js_1 = __nccwpck_require__(3882);
+const index_js_4 = __nccwpck_require__(9750);
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
 function filesOf(selected, all, narrowIds) {
     const totalPerFile = new Map();
@@ -4717,7 +4731,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (options.collectOnly) {
         // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
         // for an iterator passed to parametrize): real pytest collects, and says them as it does.
-        if (!options.jsonOutput && ((discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+        // Without -q pytest prints its collector tree (<Dir>, <Module>, docstrings under -v), which
+        // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
+        const tree = options.verbosity >= 0;
+        if (!options.jsonOutput && (tree || (discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
             out.flush();
             return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected), cwd, env);
         }
@@ -4739,9 +4756,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     let selected = selection.selected;
     const narrowIds = new Map(selection.narrowIds);
     let lastFailedSkips;
+    let lastFailedStatus;
     if (options.lastFailed || options.failedFirst) {
-        const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir), options.lastFailed ? 'lf' : 'ff');
+        const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
         selected = plan.items;
+        lastFailedStatus = plan.status;
         lastFailedSkips = plan.skipsModule;
         for (const [id, ids] of plan.narrowIds)
             narrowIds.set(id, ids);
@@ -4808,6 +4827,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         deferHeader,
         engine: options.engine,
         version: version_js_1.VERSION,
+        cachedir: cacheDirHeader(config, options),
+        lastFailedStatus,
         // A held header counts the errors reported while it waits (these included).
         collectionErrors: deferHeader ? 0 : discoveryErrors.length,
     });
@@ -4978,8 +4999,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // A module that failed to collect is recorded by its file id, as pytest records it.
     const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
     // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
-    if (!options.plugins.includes('no:cacheprovider'))
-        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id));
+    if (!options.plugins.includes('no:cacheprovider')) {
+        (0, index_js_2.updateLastFailed)(config.rootdir, outcomes, selected.map((i) => i.id), pytestCacheDir(config));
+        // the ids pytest's session collected (expansions as run) for --nf
+        (0, index_js_2.updateNodeIds)(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
+    }
     const configWarnings = await session.configWarnings;
     reporter.finish({
         seconds,
@@ -5018,6 +5042,20 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (results.length === 0)
         return 5;
     return 0;
+}
+/** pytest's cacheprovider header (`cachedir: …`): under -v, or when `cache_dir` is not the default. */
+function cacheDirHeader(config, options) {
+    if (options.plugins.includes('no:cacheprovider'))
+        return undefined;
+    const configured = pytestCacheDir(config);
+    if (options.verbosity <= 0 && configured === '.pytest_cache')
+        return undefined;
+    const full = (0, node_path_1.resolve)(config.rootdir, configured);
+    const inside = (0, node_path_1.relative)(config.rootdir, full);
+    return inside !== '' && !inside.startsWith('..') && !(0, node_path_1.isAbsolute)(inside) ? inside : full;
+}
+function pytestCacheDir(config) {
+    return (0, index_js_4.getIni)(config, 'cache_dir', 'string') ?? '.pytest_cache';
 }
 
 
@@ -5794,9 +5832,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConfigError = void 0;
 /** A bad config file, option or override: pytest's UsageError, exit code 4. One line. */
 class ConfigError extends Error {
+    blankLine;
     exitCode = 4;
-    constructor(message) {
+    /** `blankLine`: pytest raises it as a UsageError from its own main, which prints a blank line after. */
+    constructor(message, blankLine = false) {
         super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.blankLine = blankLine;
         this.name = 'ConfigError';
     }
 }
@@ -6121,7 +6162,7 @@ function determineSetup(opts) {
     if (opts.rootdirArg) {
         rootdir = (0, node_path_1.resolve)(invocationDir, expandVars(opts.rootdirArg, opts.env ?? process.env));
         if (!isDir(rootdir)) {
-            throw new errors_js_1.ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`);
+            throw new errors_js_1.ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`, true);
         }
     }
     for (const [key, value] of parseOverrideIni(opts.overrideIni))
@@ -16429,6 +16470,8 @@ class ConsoleReporter {
         if (!this.opts.noHeader) {
             const version = info.version ? `, fastest-${info.version}` : '';
             this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+            if (info.cachedir !== undefined)
+                this.tw.line(`cachedir: ${info.cachedir}`);
             this.tw.line(`rootdir: ${info.rootdir}`);
             if (info.inifile)
                 this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
@@ -16451,6 +16494,8 @@ class ConsoleReporter {
             this.tw.line(`collecting ... ${collected}`);
         else
             this.tw.line(collected);
+        if (info.lastFailedStatus !== undefined)
+            this.tw.line(`run-last-failure: ${info.lastFailedStatus}`);
     }
     collectionError(e) {
         if (this.heldHeader) {
@@ -21659,6 +21704,7 @@ exports.planLastFailed = planLastFailed;
 exports.applyLastFailed = applyLastFailed;
 exports.nextLastFailed = nextLastFailed;
 exports.updateLastFailed = updateLastFailed;
+exports.updateNodeIds = updateNodeIds;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
 const nodeid_js_1 = __nccwpck_require__(9098);
@@ -21966,6 +22012,35 @@ function updateLastFailed(rootdir, results, collectedIds = [], cacheDir = DEFAUL
         node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true });
         node_fs_1.default.writeFileSync(file, text, 'utf8');
         return { written: true, warning: previous.warning };
+    }
+    catch (err) {
+        return { written: false, warning: `cache could not write path ${file}: ${err.message}` };
+    }
+}
+/**
+ * pytest's `cache/nodeids` (NFPlugin): the ids every run has collected, sorted, which --nf reads
+ * to tell new tests from old. Written after each run as pytest writes it (indent 2).
+ */
+function updateNodeIds(rootdir, collectedIds, cacheDir = DEFAULT_CACHE_DIR) {
+    const file = node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'nodeids');
+    let previous = [];
+    try {
+        const data = JSON.parse(node_fs_1.default.readFileSync(file, 'utf8'));
+        if (Array.isArray(data))
+            previous = data.filter((id) => typeof id === 'string');
+    }
+    catch {
+        // missing or corrupt: pytest starts from an empty list too
+    }
+    const next = [...new Set([...previous, ...collectedIds])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const text = JSON.stringify(next, null, 2);
+    try {
+        if (node_fs_1.default.existsSync(file) && node_fs_1.default.readFileSync(file, 'utf8') === text)
+            return { written: false };
+        ensureCacheDir(node_path_1.default.resolve(rootdir, cacheDir));
+        node_fs_1.default.mkdirSync(node_path_1.default.dirname(file), { recursive: true });
+        node_fs_1.default.writeFileSync(file, text, 'utf8');
+        return { written: true };
     }
     catch (err) {
         return { written: false, warning: `cache could not write path ${file}: ${err.message}` };

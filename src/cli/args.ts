@@ -297,6 +297,9 @@ const FLAGS: FlagSpec[] = [
     apply: (o, v, f) => {
       const c = choice(f, v, ['fd', 'sys', 'no', 'tee-sys'] as const);
       o.capture = c === 'tee-sys' ? 'sys' : c;
+      // tee-sys both captures and passes output through as each test prints it: real pytest runs
+      // the session (workers would report it per module, out of pytest's order).
+      if (c === 'tee-sys' && !o.routes.some((r) => r.option === '--capture=tee-sys')) o.routes.push({ option: '--capture=tee-sys', route: 'session' });
     },
   },
   {

@@ -27,7 +27,10 @@ export function errorOutcome(error: unknown, command?: 'plan' | 'merge'): { exit
   const code = exitCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code === ExitCode.USAGE_ERROR || error instanceof UsageError) {
-    return { exitCode: ExitCode.USAGE_ERROR, line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n` };
+    return {
+      exitCode: ExitCode.USAGE_ERROR,
+      line: command ? `fastest ${command}: error: ${message}\n` : `ERROR: ${message}\n${(error as { blankLine?: boolean }).blankLine === true ? '\n' : ''}`,
+    };
   }
   const who = command ? `fastest ${command}` : 'fastest';
   if (code !== null) return { exitCode: code, line: `${who}: ${message}\n` };

@@ -84,7 +84,8 @@ export interface RunRoute {
 
 /**
  * Routes the config file asks for (pytest reads these ini values whatever the command line):
- * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs.
+ * live logging (`log_cli`) and a log file (`log_file`) span the session, which real pytest runs;
+ * so does a `console_output_style` other than the default.
  */
 export function iniRoutes(config: Config): CliOptions['routes'] {
   const routes: CliOptions['routes'] = [];
@@ -93,6 +94,10 @@ export function iniRoutes(config: Config): CliOptions['routes'] {
   if (logFile !== undefined && logFile.trim() !== '') routes.push({ option: 'log_file (ini)', route: 'session' });
   const maxWarnings = getIni(config, 'max_warnings', 'string');
   if (maxWarnings !== undefined && maxWarnings.trim() !== '') routes.push({ option: 'max_warnings (ini)', route: 'session' });
+  // the progress column other than pytest's default percentages (classic, count, times,
+  // progress-even-when-capture-no): fastest's reporter prints percentages only
+  const style = getIni(config, 'console_output_style', 'string');
+  if (style !== undefined && style.trim() !== '' && style.trim() !== 'progress') routes.push({ option: 'console_output_style (ini)', route: 'session' });
   return routes;
 }
 

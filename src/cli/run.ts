@@ -1,7 +1,7 @@
 // `fastest [PATHS]`: collect, select, run in the worker pool, report like pytest.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId, coveringIds, pathOfId } from '../nodeid.js';
@@ -19,11 +19,11 @@ import {
   type FileSelection,
   type WarmUse,
 } from '../runner/index.js';
-import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed } from '../select/index.js';
+import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed, updateNodeIds } from '../select/index.js';
 import { itemsOfCollectedFile, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
 import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
-import { UsageError } from './args.js';
+import { UsageError, type CliOptions } from './args.js';
 import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
 import { impactClosingLine, impactReasonsBlock } from './impact-report.js';
@@ -35,6 +35,7 @@ import { coverageSpec, finishCoverage, prepareCoverage, type CoverageOutcome, ty
 import { collect, openSession, type Collected, type Session } from './session.js';
 import { selectShard } from './shard.js';
 import { VERSION } from './version.js';
+import { getIni, type Config } from '../config/index.js';
 
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
 function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, string[]>): Map<string, FileSelection> {
@@ -265,7 +266,10 @@ async function runSession(
   if (options.collectOnly) {
     // pytest's warnings summary of a collection (an ini key it does not know; pytest 9.1's warning
     // for an iterator passed to parametrize): real pytest collects, and says them as it does.
-    if (!options.jsonOutput && ((discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+    // Without -q pytest prints its collector tree (<Dir>, <Module>, docstrings under -v), which
+    // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
+    const tree = options.verbosity >= 0;
+    if (!options.jsonOutput && (tree || (discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
       out.flush();
       return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
     }
@@ -286,9 +290,11 @@ async function runSession(
   let selected = selection.selected;
   const narrowIds = new Map(selection.narrowIds);
   let lastFailedSkips: ((file: string) => boolean) | undefined;
+  let lastFailedStatus: string | undefined;
   if (options.lastFailed || options.failedFirst) {
-    const plan = planLastFailed(selected, readLastFailed(config.rootdir), options.lastFailed ? 'lf' : 'ff');
+    const plan = planLastFailed(selected, readLastFailed(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
     selected = plan.items;
+    lastFailedStatus = plan.status;
     lastFailedSkips = plan.skipsModule;
     for (const [id, ids] of plan.narrowIds) narrowIds.set(id, ids);
   }
@@ -352,6 +358,8 @@ async function runSession(
     deferHeader,
     engine: options.engine,
     version: VERSION,
+    cachedir: cacheDirHeader(config, options),
+    lastFailedStatus,
     // A held header counts the errors reported while it waits (these included).
     collectionErrors: deferHeader ? 0 : discoveryErrors.length,
   });
@@ -512,12 +520,16 @@ async function runSession(
   // A module that failed to collect is recorded by its file id, as pytest records it.
   const outcomes = [...results.map((r) => ({ id: r.id, outcome: r.outcome })), ...errors.map((e) => ({ id: e.file, outcome: 'error' }))];
   // `-p no:cacheprovider` turns pytest's cache off, and with it the lastfailed file.
-  if (!options.plugins.includes('no:cacheprovider'))
+  if (!options.plugins.includes('no:cacheprovider')) {
     updateLastFailed(
       config.rootdir,
       outcomes,
       selected.map((i) => i.id),
+      pytestCacheDir(config),
     );
+    // the ids pytest's session collected (expansions as run) for --nf
+    updateNodeIds(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
+  }
   const configWarnings = await session.configWarnings;
   reporter.finish({
     seconds,
@@ -560,4 +572,18 @@ async function runSession(
   if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;
   if (results.length === 0) return 5;
   return 0;
+}
+
+/** pytest's cacheprovider header (`cachedir: …`): under -v, or when `cache_dir` is not the default. */
+function cacheDirHeader(config: Config, options: CliOptions): string | undefined {
+  if (options.plugins.includes('no:cacheprovider')) return undefined;
+  const configured = pytestCacheDir(config);
+  if (options.verbosity <= 0 && configured === '.pytest_cache') return undefined;
+  const full = resolve(config.rootdir, configured);
+  const inside = relative(config.rootdir, full);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : full;
+}
+
+function pytestCacheDir(config: Config): string {
+  return getIni(config, 'cache_dir', 'string') ?? '.pytest_cache';
 }

@@ -166,7 +166,7 @@ export function determineSetup(opts: {
   if (opts.rootdirArg) {
     rootdir = resolve(invocationDir, expandVars(opts.rootdirArg, opts.env ?? process.env));
     if (!isDir(rootdir)) {
-      throw new ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`);
+      throw new ConfigError(`Directory '${rootdir}' not found. Check your '--rootdir' option.`, true);
     }
   }
   for (const [key, value] of parseOverrideIni(opts.overrideIni)) inicfg.set(key, value);

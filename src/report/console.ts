@@ -69,6 +69,10 @@ export interface SessionInfo {
   version?: string;
   /** Collection errors already known before the run (static discovery). */
   collectionErrors?: number;
+  /** pytest's `cachedir:` header line (under -v, or a configured cache_dir), when it shows. */
+  cachedir?: string;
+  /** --lf/--ff: what the last-failed plugin did, printed after the collected line as pytest's `run-last-failure: …`. */
+  lastFailedStatus?: string;
 }
 
 export interface FinishInfo {
@@ -294,6 +298,7 @@ export class ConsoleReporter {
     if (!this.opts.noHeader) {
       const version = info.version ? `, fastest-${info.version}` : '';
       this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
+      if (info.cachedir !== undefined) this.tw.line(`cachedir: ${info.cachedir}`);
       this.tw.line(`rootdir: ${info.rootdir}`);
       if (info.inifile) this.tw.line(`configfile: ${bestRelPath(info.rootdir, resolve(info.rootdir, info.inifile))}`);
       this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
@@ -310,6 +315,7 @@ export class ConsoleReporter {
     if (this.opts.tty) this.tw.line(collected, 'bold');
     else if (this.verbosity >= 1) this.tw.line(`collecting ... ${collected}`);
     else this.tw.line(collected);
+    if (info.lastFailedStatus !== undefined) this.tw.line(`run-last-failure: ${info.lastFailedStatus}`);
   }
 
   collectionError(e: CollectionError): void {

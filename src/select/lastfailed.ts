@@ -363,3 +363,29 @@ export function updateLastFailed(
     return { written: false, warning: `cache could not write path ${file}: ${(err as Error).message}` };
   }
 }
+
+/**
+ * pytest's `cache/nodeids` (NFPlugin): the ids every run has collected, sorted, which --nf reads
+ * to tell new tests from old. Written after each run as pytest writes it (indent 2).
+ */
+export function updateNodeIds(rootdir: string, collectedIds: readonly string[], cacheDir = DEFAULT_CACHE_DIR): { written: boolean; warning?: string } {
+  const file = path.join(path.resolve(rootdir, cacheDir), 'v', 'cache', 'nodeids');
+  let previous: string[] = [];
+  try {
+    const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (Array.isArray(data)) previous = data.filter((id): id is string => typeof id === 'string');
+  } catch {
+    // missing or corrupt: pytest starts from an empty list too
+  }
+  const next = [...new Set([...previous, ...collectedIds])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = JSON.stringify(next, null, 2);
+  try {
+    if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) return { written: false };
+    ensureCacheDir(path.resolve(rootdir, cacheDir));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text, 'utf8');
+    return { written: true };
+  } catch (err) {
+    return { written: false, warning: `cache could not write path ${file}: ${(err as Error).message}` };
+  }
+}

@@ -93,9 +93,19 @@ def _make_numbered_dir(root: Path, prefix: str, mode: int = 0o700) -> Path:
         candidate = root / "{}{}".format(prefix, highest + 1)
         try:
             candidate.mkdir(mode=mode)
-            return candidate
         except FileExistsError:
             continue
+        # pytest's `<prefix>current` link to the newest one (best effort, as pytest's)
+        current = root / (prefix + "current")
+        try:
+            current.unlink()
+        except OSError:
+            pass
+        try:
+            current.symlink_to(candidate)
+        except OSError:
+            pass
+        return candidate
     raise OSError("could not create numbered dir with prefix {} in {} after 20 tries".format(prefix, root))
 
 

