@@ -209,11 +209,31 @@ function loadBundle(path, env, requireFrom, atExit = (write) => process.once('ex
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_PARSE_THREADS = void 0;
 exports.forcedParseThreads = forcedParseThreads;
+exports.nativeGrammarInstalled = nativeGrammarInstalled;
 exports.MAX_PARSE_THREADS = 4;
 /** FASTEST_PARSE_THREADS=N when set to a whole number (0: parse on the main thread only). */
 function forcedParseThreads(env) {
     const forced = Number.parseInt(env.FASTEST_PARSE_THREADS ?? '', 10);
     return Number.isInteger(forced) && forced >= 0 ? forced : null;
+}
+/**
+ * Whether the native tree-sitter binding is installed where `resolve` looks (a lookup, no load):
+ * then a discovery parses on the main thread unless it has much to parse (parse-pool.ts), and
+ * threads started ahead would be wasted. A binding that is installed and then fails to load only
+ * costs that head start.
+ */
+function nativeGrammarInstalled(env, resolve) {
+    if (env.FASTEST_TREE_SITTER === 'wasm')
+        return false;
+    try {
+        // Computed names: the bundler must not pull the addons into dist/.
+        for (const name of ['tree-sitter', 'tree-sitter-python'])
+            resolve(name);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 
@@ -755,9 +775,12 @@ function hasDiscoveryCache() {
 function prestartParseThreads() {
     // Loaded here, not at the top: a replay needs neither, and worker_threads costs a few ms to load.
     const require = (0, node_module_1.createRequire)(__fastestModuleUrl);
+    const forced = (0, thread_count_js_1.forcedParseThreads)(process.env);
+    if (forced === null && (0, thread_count_js_1.nativeGrammarInstalled)(process.env, (name) => require.resolve(name)))
+        return [];
     const { availableParallelism } = require('node:os');
     const { Worker } = require('node:worker_threads');
-    const count = (0, thread_count_js_1.forcedParseThreads)(process.env) ?? Math.min(availableParallelism(), thread_count_js_1.MAX_PARSE_THREADS);
+    const count = forced ?? Math.min(availableParallelism(), thread_count_js_1.MAX_PARSE_THREADS);
     const entry = (0, node_path_1.join)(here, 'parse-worker.js');
     const cacheServesFiles = !argv.includes('--no-cache') && hasDiscoveryCache();
     if (count === 0 || cacheServesFiles || !(0, node_fs_1.existsSync)(entry))

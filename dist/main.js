@@ -9545,7 +9545,8 @@ async function discover(opts) {
     const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
-    const pool = (0, parse_pool_js_1.openParsePool)(conftestRequests.length + toParse(moduleLookups).length);
+    const parseRequests = [...conftestRequests, ...toParse(moduleLookups)];
+    const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
         // What the modules import, for the runner's warm-parent decision (DiscoveryResult.importedModules).
@@ -10841,22 +10842,35 @@ async function parseFile(request) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_BYTES_ON_MAIN_THREAD = void 0;
 exports.adoptParseThreads = adoptParseThreads;
+exports.parseThreadCount = parseThreadCount;
 exports.openParsePool = openParsePool;
 // Parses many files at once. With enough files and a bundled worker entry, parse threads (one per
 // core) pull batches from one queue and the main thread only receives: parsing on the main thread
 // leaves its garbage in the largest heap (the cache, the items), where collecting it costs most.
 // Threads the executable started before the main bundle loaded (prestartParseThreads in entry.ts)
 // are adopted first; they have compiled the grammar by the time the first files are known.
+// Threads parse with the WebAssembly grammar (see grammar.ts), which costs about 1.5x the CPU of
+// the native binding: where the native binding loads, the main thread parses alone up to
+// MAX_BYTES_ON_MAIN_THREAD, and the executable starts no threads ahead.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
+const grammar_js_1 = __nccwpck_require__(6147);
 const parse_file_js_1 = __nccwpck_require__(9112);
 const thread_count_js_1 = __nccwpck_require__(7358);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
+/**
+ * Up to this many bytes to parse, native tree-sitter on the main thread beats the parse threads:
+ * cold discover of 10,000 generated tests (100 files, 353 KB) takes 0.77 s of CPU against 1.17 s
+ * with two threads, in the same wall time on an idle machine; at 1 MB the CPU is near even and two
+ * threads finish sooner (bench/RESULTS.md, "Session 9 — speed").
+ */
+exports.MAX_BYTES_ON_MAIN_THREAD = 512 * 1024;
 const BATCH_FILES = 4;
 /** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
 const BATCHES_IN_FLIGHT = 2;
@@ -10870,21 +10884,32 @@ function parseWorkerEntry() {
     const path = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'parse-worker.js');
     return (0, node_fs_1.existsSync)(path) ? path : null;
 }
-/** FASTEST_PARSE_THREADS overrides the choice. */
-function threadCount(files) {
-    const forced = (0, thread_count_js_1.forcedParseThreads)(process.env);
+/** How many parse threads to use (0: the main thread parses alone). */
+function parseThreadCount(load) {
+    const { files, bytes, forced } = load;
     if (forced !== null)
         return Math.min(forced, files);
-    if (adopted.length > 0)
-        return Math.min(adopted.length, files);
+    if (bytes <= exports.MAX_BYTES_ON_MAIN_THREAD && load.nativeGrammar)
+        return 0;
+    if (load.adopted > 0)
+        return Math.min(load.adopted, files);
     if (files < MIN_FILES_FOR_THREADS)
         return 0;
-    return Math.max(0, Math.min((0, node_os_1.availableParallelism)(), thread_count_js_1.MAX_PARSE_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+    return Math.max(0, Math.min(load.cores, thread_count_js_1.MAX_PARSE_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
 }
-/** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
-function openParsePool(files) {
+function threadCount(files, bytes) {
+    const forced = (0, thread_count_js_1.forcedParseThreads)(process.env);
+    // The native grammar is only loaded (on this thread) when its answer matters.
+    const nativeGrammar = forced === null && bytes <= exports.MAX_BYTES_ON_MAIN_THREAD && (0, grammar_js_1.grammarKind)() === 'native';
+    return parseThreadCount({ files, bytes, nativeGrammar, adopted: adopted.length, cores: (0, node_os_1.availableParallelism)(), forced });
+}
+/**
+ * Threads for about `files` parses of `bytes` in all (unknown: counted as many): adopted ones
+ * first, none when too few files to repay them or the native grammar on this thread is cheaper.
+ */
+function openParsePool(files, bytes = Number.POSITIVE_INFINITY) {
     const entry = parseWorkerEntry();
-    const threads = entry ? threadCount(files) : 0;
+    const threads = entry ? threadCount(files, bytes) : 0;
     const workers = adopted.splice(0, threads);
     for (const spare of adopted.splice(0))
         void spare.terminate();
@@ -12759,11 +12784,31 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MAX_PARSE_THREADS = void 0;
 exports.forcedParseThreads = forcedParseThreads;
+exports.nativeGrammarInstalled = nativeGrammarInstalled;
 exports.MAX_PARSE_THREADS = 4;
 /** FASTEST_PARSE_THREADS=N when set to a whole number (0: parse on the main thread only). */
 function forcedParseThreads(env) {
     const forced = Number.parseInt(env.FASTEST_PARSE_THREADS ?? '', 10);
     return Number.isInteger(forced) && forced >= 0 ? forced : null;
+}
+/**
+ * Whether the native tree-sitter binding is installed where `resolve` looks (a lookup, no load):
+ * then a discovery parses on the main thread unless it has much to parse (parse-pool.ts), and
+ * threads started ahead would be wasted. A binding that is installed and then fails to load only
+ * costs that head start.
+ */
+function nativeGrammarInstalled(env, resolve) {
+    if (env.FASTEST_TREE_SITTER === 'wasm')
+        return false;
+    try {
+        // Computed names: the bundler must not pull the addons into dist/.
+        for (const name of ['tree-sitter', 'tree-sitter-python'])
+            resolve(name);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 

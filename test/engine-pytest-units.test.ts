@@ -3,6 +3,8 @@
 // first must still find them (on 9.1.1 they were "not found" from the second module on).
 // FASTEST_TEST_PYTHON picks the interpreter (and so the pytest version) under test.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -27,5 +29,56 @@ describe('conftest fixtures across the units of one pytest-engine worker', () =>
     expect(closing(pytest.stdout)).toBe('12 passed');
     expect(closing(fastest.stdout), fastest.stdout + fastest.stderr).toBe('12 passed');
     expect(fastest.status).toBe(0);
+  });
+});
+
+// pygments' tests/examplefiles/: 458 directories of files that only a conftest's pytest_collect_file
+// collects. pytest's walk lists each directory once; the pytest engine collected each file in a
+// perform_collect of its own, which listed every directory on its path (and made a collector for
+// every file there) again for each file.
+describe('files a conftest hook collects, in many directories', () => {
+  it.each([['pytest'], ['auto']])('--engine %s -n 1: each directory is listed once, as under pytest', (engine) => {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-walk-'));
+    writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\n');
+    for (const lexer of ['alpha', 'beta', 'gamma']) {
+      mkdirSync(join(dir, 'tests', 'examples', lexer), { recursive: true });
+      for (const name of ['one', 'two', 'three']) writeFileSync(join(dir, 'tests', 'examples', lexer, `${name}.txt`), `${lexer} ${name}\n`);
+    }
+    writeFileSync(
+      join(dir, 'tests', 'conftest.py'),
+      [
+        'import os',
+        'import pytest',
+        'class TextItem(pytest.Item):',
+        '    def runtest(self):',
+        '        assert self.path.read_text().split()[0] == self.path.parent.name',
+        'class TextFile(pytest.File):',
+        '    def collect(self):',
+        '        yield TextItem.from_parent(self, name="text")',
+        'def pytest_collect_file(file_path, parent):',
+        '    if file_path.suffix == ".txt":',
+        '        with open(os.environ["COLLECT_LOG"], "a") as log:',
+        '            log.write(file_path.parent.name + "/" + file_path.name + "\\n")',
+        '        return TextFile.from_parent(parent, path=file_path)',
+        '',
+      ].join('\n'),
+    );
+    const calls = (log: string) => readFileSync(log, 'utf8').trim().split('\n').sort();
+    const pytestLog = join(dir, 'pytest.log');
+    const pytest = spawnSync(python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, COLLECT_LOG: pytestLog },
+    });
+    expect(pytest.stdout).toContain('9 passed');
+    const fastestLog = join(dir, 'fastest.log');
+    const fastest = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', '--no-cache', '--python', python, '-n', '1', '--engine', engine], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, COLLECT_LOG: fastestLog },
+    });
+    expect(fastest.stdout, fastest.stdout + fastest.stderr).toContain('9 passed');
+    expect(calls(pytestLog)).toHaveLength(9);
+    expect(calls(fastestLog)).toEqual(calls(pytestLog));
   });
 });

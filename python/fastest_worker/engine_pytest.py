@@ -553,6 +553,55 @@ def _as_if_walked(session, path):
     session.isinitpath = isinitpath
 
 
+class _DirectoryListings:
+    """A plain directory's collection (its entries' collectors), kept across the worker's
+    per-file collections. pytest's own cache lives for one perform_collect, so each file of a
+    directory with many files (pygments' tests/examplefiles/: 458 lexer directories, 1,507
+    example files) listed every directory on its path afresh, with a collector made for every
+    entry. Only a walked file's collection uses it (pytest's walk from its arguments lists each
+    directory once); only plain `Dir` reports that passed are kept (a Package's collect imports
+    its __init__.py, a failed directory is reported each time, as before); a directory whose
+    modification time changed since (an entry made or removed by a test) is listed afresh. A kept
+    directory's node (and its parents) are the ones the file's items chain through, so under
+    pytest >= 9.1 their conftests' fixtures are moved back to them (_DirectoryFixtureRebinder)."""
+
+    def __init__(self, session, rebinder):
+        try:
+            from _pytest.main import Dir  # pytest >= 8
+        except ImportError:
+            Dir = None
+
+        self.dir_type = Dir
+        self.session = session
+        self.rebinder = rebinder
+        self.reports = {}  # directory path -> (its node, its passed CollectReport, its st_mtime_ns)
+        self.active = False
+        self.own = type(session)._collect_one_node.__get__(session)
+        session._collect_one_node = self.collect_one_node
+
+    def collect_one_node(self, node, handle_dupes=True):
+        # pytest collects the directory holding a named file afresh (handle_dupes false) so that a
+        # file named twice is collected twice; each collection here names one file.
+        if not self.active or self.dir_type is None or type(node) is not self.dir_type:
+            return self.own(node, handle_dupes)
+        kept = self.reports.get(node.path)
+        try:
+            listed_at = os.stat(node.path).st_mtime_ns
+        except OSError:
+            listed_at = None
+        if kept is not None and kept[2] == listed_at:
+            if self.rebinder is not None:
+                for parent in kept[0].listchain():
+                    self.rebinder.pytest_collectstart(parent)
+            return kept[1], False
+        report, duplicate = self.own(node, handle_dupes)
+        if report.passed and not duplicate and listed_at is not None:
+            self.reports[node.path] = (node, report, listed_at)
+        else:
+            self.reports.pop(node.path, None)
+        return report, duplicate
+
+
 def _collected_nothing(exc, path):
     """pytest's UsageError for a named file it collected nothing from ("not found: PATH")."""
     import pytest
@@ -605,8 +654,10 @@ class PytestEngine:
             register_flaky_marker(config)
             self._time_tests(config, init)
             config.hook.pytest_sessionstart(session=session)
+            rebinder = None
             if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1
-                config.pluginmanager.register(_DirectoryFixtureRebinder(session), "fastest-directory-fixtures")
+                rebinder = _DirectoryFixtureRebinder(session)
+                config.pluginmanager.register(rebinder, "fastest-directory-fixtures")
         except UsageError as e:
             config._ensure_unconfigure()
             raise EngineInitError(_usage_error_text(e), 4)
@@ -614,6 +665,7 @@ class PytestEngine:
             config._ensure_unconfigure()
             raise
         self.session = session
+        self.listings = _DirectoryListings(session, rebinder)
         self.unit_end = _UnitEnd(session)
         self.closed = False
         self.reruns = RerunPolicy(init.get("reruns"))
@@ -725,12 +777,14 @@ class PytestEngine:
         path = os.path.join(self.rootdir, file)
         walked = os.path.abspath(path) not in self.named_paths
         placeholder = walked or self._is_placeholder(file)
+        listings = self.listings
         try:
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.
             self.config.args = [file]
             if walked:
                 _as_if_walked(session, path)
+            listings.active = walked
             self.config.hook.pytest_collection(session=session)
             items = list(session.items)
         except Exception as e:  # UsageError (file not found) or an error in a plugin hook
@@ -739,6 +793,7 @@ class PytestEngine:
             self.emit(results.collect_error(file, _describe(e)))
             return None
         finally:
+            listings.active = False
             if walked:
                 session.__dict__.pop("isinitpath", None)
         return items, plugin.unit_errors, plugin.unit_skipped_modules, plugin.collect_warnings

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as NodeWorkerThreads from 'node:worker_threads';
 import { selfAndParents } from '../memo/ancestors.js';
-import { forcedParseThreads, MAX_PARSE_THREADS } from '../discovery/thread-count.js';
+import { forcedParseThreads, MAX_PARSE_THREADS, nativeGrammarInstalled } from '../discovery/thread-count.js';
 import { replayMemo } from '../memo/discover-memo.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { loadBundle } from './code-cache.js';
@@ -59,9 +59,11 @@ function hasDiscoveryCache(): boolean {
 function prestartParseThreads(): NodeWorkerThreads.Worker[] {
   // Loaded here, not at the top: a replay needs neither, and worker_threads costs a few ms to load.
   const require = createRequire(import.meta.url);
+  const forced = forcedParseThreads(process.env);
+  if (forced === null && nativeGrammarInstalled(process.env, (name) => require.resolve(name))) return [];
   const { availableParallelism } = require('node:os') as typeof NodeOs;
   const { Worker } = require('node:worker_threads') as typeof NodeWorkerThreads;
-  const count = forcedParseThreads(process.env) ?? Math.min(availableParallelism(), MAX_PARSE_THREADS);
+  const count = forced ?? Math.min(availableParallelism(), MAX_PARSE_THREADS);
   const entry = join(here, 'parse-worker.js');
   const cacheServesFiles = !argv.includes('--no-cache') && hasDiscoveryCache();
   if (count === 0 || cacheServesFiles || !existsSync(entry)) return [];

@@ -346,7 +346,11 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
   const toParse = (lookups: Lookup[]) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
   const conftestRequests = toParse(conftestLookups);
-  const pool = openParsePool(conftestRequests.length + toParse(moduleLookups).length);
+  const parseRequests = [...conftestRequests, ...toParse(moduleLookups)];
+  const pool = openParsePool(
+    parseRequests.length,
+    parseRequests.reduce((bytes, request) => bytes + request.size, 0),
+  );
   try {
     const byAbs = (lookups: Lookup[]) => new Map(lookups.map((l) => [l.abs, l]));
 

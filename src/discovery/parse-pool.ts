@@ -3,17 +3,28 @@
 // leaves its garbage in the largest heap (the cache, the items), where collecting it costs most.
 // Threads the executable started before the main bundle loaded (prestartParseThreads in entry.ts)
 // are adopted first; they have compiled the grammar by the time the first files are known.
+// Threads parse with the WebAssembly grammar (see grammar.ts), which costs about 1.5x the CPU of
+// the native binding: where the native binding loads, the main thread parses alone up to
+// MAX_BYTES_ON_MAIN_THREAD, and the executable starts no threads ahead.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { grammarKind } from './grammar.js';
 import { parseFile, type ParseOutcome, type ParseRequest } from './parse-file.js';
 import type { BatchReply } from './parse-worker.js';
 import { forcedParseThreads, MAX_PARSE_THREADS } from './thread-count.js';
 
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
+/**
+ * Up to this many bytes to parse, native tree-sitter on the main thread beats the parse threads:
+ * cold discover of 10,000 generated tests (100 files, 353 KB) takes 0.77 s of CPU against 1.17 s
+ * with two threads, in the same wall time on an idle machine; at 1 MB the CPU is near even and two
+ * threads finish sooner (bench/RESULTS.md, "Session 9 — speed").
+ */
+export const MAX_BYTES_ON_MAIN_THREAD = 512 * 1024;
 const BATCH_FILES = 4;
 /** Batches sent ahead to each thread, so that it never waits for the main thread's next turn. */
 const BATCHES_IN_FLIGHT = 2;
@@ -31,13 +42,34 @@ function parseWorkerEntry(): string | null {
   return existsSync(path) ? path : null;
 }
 
-/** FASTEST_PARSE_THREADS overrides the choice. */
-function threadCount(files: number): number {
-  const forced = forcedParseThreads(process.env);
+/** What the choice of parse threads depends on. */
+export interface ParseLoad {
+  files: number;
+  bytes: number;
+  /** The native grammar loads on this thread. */
+  nativeGrammar: boolean;
+  /** Threads started ahead and not yet used. */
+  adopted: number;
+  cores: number;
+  /** FASTEST_PARSE_THREADS, when set: overrides the choice. */
+  forced: number | null;
+}
+
+/** How many parse threads to use (0: the main thread parses alone). */
+export function parseThreadCount(load: ParseLoad): number {
+  const { files, bytes, forced } = load;
   if (forced !== null) return Math.min(forced, files);
-  if (adopted.length > 0) return Math.min(adopted.length, files);
+  if (bytes <= MAX_BYTES_ON_MAIN_THREAD && load.nativeGrammar) return 0;
+  if (load.adopted > 0) return Math.min(load.adopted, files);
   if (files < MIN_FILES_FOR_THREADS) return 0;
-  return Math.max(0, Math.min(availableParallelism(), MAX_PARSE_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+  return Math.max(0, Math.min(load.cores, MAX_PARSE_THREADS, Math.floor(files / MIN_FILES_FOR_THREADS)));
+}
+
+function threadCount(files: number, bytes: number): number {
+  const forced = forcedParseThreads(process.env);
+  // The native grammar is only loaded (on this thread) when its answer matters.
+  const nativeGrammar = forced === null && bytes <= MAX_BYTES_ON_MAIN_THREAD && grammarKind() === 'native';
+  return parseThreadCount({ files, bytes, nativeGrammar, adopted: adopted.length, cores: availableParallelism(), forced });
 }
 
 export interface ParsePool {
@@ -51,10 +83,13 @@ export interface ParsePool {
   close(): void;
 }
 
-/** Threads for about `files` parses: adopted ones first, none when too few files to repay them. */
-export function openParsePool(files: number): ParsePool {
+/**
+ * Threads for about `files` parses of `bytes` in all (unknown: counted as many): adopted ones
+ * first, none when too few files to repay them or the native grammar on this thread is cheaper.
+ */
+export function openParsePool(files: number, bytes = Number.POSITIVE_INFINITY): ParsePool {
   const entry = parseWorkerEntry();
-  const threads = entry ? threadCount(files) : 0;
+  const threads = entry ? threadCount(files, bytes) : 0;
   const workers = adopted.splice(0, threads);
   for (const spare of adopted.splice(0)) void spare.terminate();
   while (workers.length < threads) workers.push(new Worker(entry!));
