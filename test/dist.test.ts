@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 const repo = join(__dirname, '..');
 
 describe('dist/', () => {
-  it('is current with src/', () => {
+  // the build takes ~25 s on an idle machine and over 180 s when the machine is loaded
+  it('is current with src/', { timeout: 400_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'fastest-dist-'));
     try {
       execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, env: { ...process.env, FASTEST_BUILD_OUT: out }, stdio: 'pipe' });
