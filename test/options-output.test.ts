@@ -59,9 +59,12 @@ interface Ran {
   err: string;
 }
 
-function run(cmd: string, args: string[], cwd: string, input: string): Promise<Ran> {
+/** Each run gets its own temporary root: concurrent cases sharing /tmp/pytest-of-USER race on
+ * pytest's cleanup of old numbered directories and print an rm_rf warning. */
+function run(cmd: string, args: string[], cwd: string, input: string, tempRoot: string): Promise<Ran> {
+  mkdirSync(tempRoot, { recursive: true });
   return new Promise((resolvePromise) => {
-    const child = spawn(cmd, args, { cwd, env });
+    const child = spawn(cmd, args, { cwd, env: { ...env, PYTEST_DEBUG_TEMPROOT: tempRoot } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -123,8 +126,8 @@ async function both(name: string, c: Case): Promise<{ pytest: unknown[]; fastest
       if (round > 0) c.between?.(dir, round);
       const r =
         who === 'pytest'
-          ? await run('python3', ['-m', 'pytest', ...args], dir, c.input ?? '')
-          : await run(process.execPath, [cli, ...args], dir, c.input ?? '');
+          ? await run('python3', ['-m', 'pytest', ...args], dir, c.input ?? '', join(work, '_temproot', name, who))
+          : await run(process.execPath, [cli, ...args], dir, c.input ?? '', join(work, '_temproot', name, who));
       const view = c.view ? c.view(r) : { code: r.code, out: normal(r.out), err: normal(r.err) };
       seen[who].push({ round, args, view, artifacts: c.artifacts?.(dir) });
     }
