@@ -21,6 +21,10 @@
 //              other users of /work/corpus; its package still imports from its venv (editable)
 //   --out      JSON lines, one object per project (appended)
 //   --extra    an environment variable for the fastest runs only (e.g. FASTEST_WARM_PARENT=0)
+//   --base DIR another fastest checkout (a `git archive` of the base commit), measured cold and
+//              warm in the same rounds ("base cold", "base warm"), for before/after ratios
+//   --no-xdist leave the xdist runner out
+//   --list     the project list (default bench/corpus.json; same shape)
 //
 // Bytecode: PYTHONDONTWRITEBYTECODE is unset and PYTHONPYCACHEPREFIX points outside the copy, as
 // a developer's machine writes __pycache__ (pytest's rewritten test modules included); one
@@ -32,7 +36,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 const here = dirname(new URL(import.meta.url).pathname);
 const argv = process.argv.slice(2);
-const valued = ['--rounds', '--fastest', '--out', '--xdist', '--work', '--timeout', '--extra'];
+const valued = ['--rounds', '--fastest', '--out', '--xdist', '--work', '--timeout', '--extra', '--base', '--list'];
 const option = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : fallback;
@@ -41,19 +45,21 @@ const rounds = Number(option('--rounds', '3'));
 const cli = join(resolve(option('--fastest', resolve(here, '..'))), 'dist', 'cli.js');
 const outFile = resolve(option('--out', '/tmp/real-speed.jsonl'));
 const xdistDir = resolve(option('--xdist', '/work/corpus/_xdist'));
+const withXdist = !argv.includes('--no-xdist');
+const baseCli = option('--base', null) === null ? null : join(resolve(option('--base')), 'dist', 'cli.js');
 const workRoot = resolve(option('--work', join(tmpdir(), 'fastest-real-speed')));
 const timeoutMs = Number(option('--timeout', '900')) * 1000;
 const fastestExtra = Object.fromEntries(argv.flatMap((a, i) => (argv[i - 1] === '--extra' ? [a.split('=')] : [])).map(([k, ...v]) => [k, v.join('=')]));
 const chosen = argv.filter((a, i) => !a.startsWith('--') && !valued.includes(argv[i - 1]));
 const defaults = ['click', 'attrs', 'packaging', 'jsonschema', 'pygments', 'dateutil', 'jinja', 'structlog', 'more-itertools', 'flask@.venv903', 'loguru'];
-const list = JSON.parse(readFileSync(join(here, 'corpus.json'), 'utf8')).projects;
+const list = JSON.parse(readFileSync(resolve(option('--list', join(here, 'corpus.json'))), 'utf8')).projects;
 const projects = (chosen.length ? chosen : defaults).map((spec) => {
   const [name, venv] = spec.split('@');
   const p = list.find((q) => q.name === name);
   if (!p) throw new Error(`unknown project ${name}`);
   return venv ? { ...p, python: p.python.replace('/.venv/', `/${venv}/`), venv } : { ...p, venv: '.venv' };
 });
-if (!existsSync(join(xdistDir, 'xdist'))) {
+if (withXdist && !existsSync(join(xdistDir, 'xdist'))) {
   throw new Error(
     `no pytest-xdist in ${xdistDir}: PIP_INDEX_URL=file:///opt/pypi/simple python -m pip install --no-deps --target ${xdistDir} pytest-xdist execnet`,
   );
@@ -98,21 +104,26 @@ for (const project of projects) {
   delete env.PYTHONHOME;
   const args = project.args ?? [];
   const fastestEnv = { ...env, ...fastestExtra };
+  // fastest cold then warm, for this build and --base's (each in its own copy of .fastest)
+  const fastestRunners = (label, cliPath) => [
+    [
+      `${label} cold`,
+      () => {
+        rmSync(join(copy, '.fastest'), { recursive: true, force: true });
+        return timed(process.execPath, [cliPath, '-q', '--python', python, ...args], copy, fastestEnv);
+      },
+    ],
+    [`${label} warm`, () => timed(process.execPath, [cliPath, '-q', '--python', python, ...args], copy, fastestEnv)],
+  ];
   const runners = [
     ['pytest', () => timed(python, ['-m', 'pytest', '-q', ...args], copy, env)],
+    ...(baseCli ? fastestRunners('base', baseCli) : []),
     [
       'xdist -n auto',
       () => timed(python, ['-m', 'pytest', '-q', '-n', 'auto', ...args], copy, { ...env, PYTHONPATH: [xdistDir, env.PYTHONPATH].filter(Boolean).join(':') }),
     ],
-    [
-      'fastest cold',
-      () => {
-        rmSync(join(copy, '.fastest'), { recursive: true, force: true });
-        return timed(process.execPath, [cli, '-q', '--python', python, ...args], copy, fastestEnv);
-      },
-    ],
-    ['fastest warm', () => timed(process.execPath, [cli, '-q', '--python', python, ...args], copy, fastestEnv)],
-  ];
+    ...fastestRunners('fastest', cli),
+  ].filter(([name]) => withXdist || name !== 'xdist -n auto');
   timed(python, ['-m', 'pytest', '-q', ...args], copy, env); // fills the bytecode cache
   const runs = new Map(runners.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
@@ -138,7 +149,8 @@ for (const project of projects) {
     ]),
   );
   // same-run ratios: per round, then the median of the rounds' ratios
-  const ratio = (base, runner) => median(runs.get(base).map((r, i) => r.seconds / runs.get(runner)[i].seconds));
+  const ratio = (base, runner) => (runs.has(base) && runs.has(runner) ? median(runs.get(base).map((r, i) => r.seconds / runs.get(runner)[i].seconds)) : NaN);
+  const cpuRatio = (base, runner) => (stats[base] && stats[runner] ? stats[base].cpu / stats[runner].cpu : NaN);
   const record = {
     project: project.name,
     venv: project.venv,
@@ -154,12 +166,14 @@ for (const project of projects) {
       'xdist/fastest warm': ratio('xdist -n auto', 'fastest warm'),
       'xdist/fastest cold': ratio('xdist -n auto', 'fastest cold'),
       'pytest/xdist': ratio('pytest', 'xdist -n auto'),
+      ...(baseCli ? { 'pytest/base warm': ratio('pytest', 'base warm'), 'pytest/base cold': ratio('pytest', 'base cold') } : {}),
     },
     // CPU seconds are what the load does not stretch: pytest's CPU / fastest's
     cpuRatios: {
-      'pytest/fastest warm': stats.pytest.cpu / stats['fastest warm'].cpu,
-      'pytest/fastest cold': stats.pytest.cpu / stats['fastest cold'].cpu,
-      'xdist/fastest warm': stats['xdist -n auto'].cpu / stats['fastest warm'].cpu,
+      'pytest/fastest warm': cpuRatio('pytest', 'fastest warm'),
+      'pytest/fastest cold': cpuRatio('pytest', 'fastest cold'),
+      'xdist/fastest warm': cpuRatio('xdist -n auto', 'fastest warm'),
+      ...(baseCli ? { 'pytest/base warm': cpuRatio('pytest', 'base warm'), 'pytest/base cold': cpuRatio('pytest', 'base cold') } : {}),
     },
   };
   appendFileSync(outFile, `${JSON.stringify(record)}\n`);
@@ -169,11 +183,13 @@ for (const project of projects) {
   for (const [name, s] of Object.entries(stats)) console.log(`| ${name} | ${f(s.wall)} | ${f(s.cpu)} | ${s.loads.join(', ')} | ${s.summary} (${s.exit}) |`);
   console.log(
     Object.entries(record.ratios)
+      .filter(([, v]) => Number.isFinite(v))
       .map(([k, v]) => `${k} ${f(v)}x`)
       .join('; '),
   );
   console.log(
     `CPU: ${Object.entries(record.cpuRatios)
+      .filter(([, v]) => Number.isFinite(v))
       .map(([k, v]) => `${k} ${f(v)}x`)
       .join('; ')}`,
   );

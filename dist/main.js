@@ -3992,7 +3992,7 @@ const summary_js_1 = __nccwpck_require__(2208);
 const verdict_js_1 = __nccwpck_require__(7689);
 const fence_js_1 = __nccwpck_require__(9183);
 const glob_js_1 = __nccwpck_require__(348);
-const plan_js_1 = __nccwpck_require__(8597);
+const plan_js_1 = __nccwpck_require__(978);
 const args_js_1 = __nccwpck_require__(7593);
 const finish_js_1 = __nccwpck_require__(6367);
 const merge_coverage_js_1 = __nccwpck_require__(6521);
@@ -4268,7 +4268,7 @@ exports.planCommand = planCommand;
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(8597);
+const plan_js_1 = __nccwpck_require__(978);
 const timings_js_1 = __nccwpck_require__(7307);
 const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
@@ -4574,10 +4574,16 @@ function withoutIds(items, ids) {
     const gone = new Set(ids);
     return items.filter((item) => !gone.has(item.id));
 }
-function workerCount(session, units) {
+/**
+ * `-n N` workers (at most one per unit); `-n auto` (the default) up to one per core, and given the
+ * expected seconds of the tests and of a worker's start, only as many as pay for themselves.
+ */
+function workerCount(session, units, seconds) {
     const wanted = session.options.workers;
-    const n = wanted === null || wanted === 'auto' ? (0, node_os_1.availableParallelism)() : wanted;
-    return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
+    const auto = wanted === null || wanted === 'auto';
+    const n = auto ? (0, node_os_1.availableParallelism)() : wanted;
+    const most = Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
+    return auto && seconds ? (0, index_js_1.workersWorthStarting)(most, seconds.expected, seconds.worker) : most;
 }
 /** Batches console writes per event-loop turn: a write per test result is a system call each. */
 function bufferedStdout() {
@@ -4648,8 +4654,9 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
     (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
-    const pythonCheck = hooks.pythonCheck ?? (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
-    pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
+    // The workers started ahead: as many as the last run's measures say pay for themselves.
+    const runCost = options.collectOnly ? null : (0, index_js_1.readRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'));
+    const startWorkers = workerCount(session, Number.MAX_SAFE_INTEGER, runCost ? { expected: (0, index_js_1.recordedTestSeconds)(runCost), worker: runCost.workerSeconds } : undefined);
     const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
     // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
     // overlaps discovery; unused ones are ended.
@@ -4659,7 +4666,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
             new index_js_1.WarmRun({
                 python: session.python,
                 rootdir: config.rootdir,
-                workers: workerCount(session, Number.MAX_SAFE_INTEGER),
+                workers: startWorkers,
                 pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
                 cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
                 env,
@@ -4669,9 +4676,12 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         : new index_js_1.PrestartedWorkers({
             python: session.python,
             rootdir: config.rootdir,
-            count: workerCount(session, Number.MAX_SAFE_INTEGER),
+            count: startWorkers,
             pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
         });
+    // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
+    const pythonCheck = hooks.pythonCheck ?? (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
+    pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     // --cov: coverage.py's configuration read and old data erased while discovery runs.
     let coverage = null;
     if ((0, options_js_1.coverageActive)(options.coverage)) {
@@ -4682,7 +4692,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
     }
     const removeSignalHandlers = hooks.noSignalHandlers ? () => { } : (0, signals_js_1.handleSignals)(started);
     try {
-        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks);
+        return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, runCost, warm, hooks);
     }
     finally {
         prestarted?.dispose();
@@ -4716,7 +4726,7 @@ selected, lastFailedSkips, ownsFile) {
         importOnly: others,
     };
 }
-async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks = {}) {
+async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, runCost, warm, hooks = {}) {
     const { options, config, cwd } = session;
     const collected = await (0, session_js_2.collect)(session);
     hooks.collected?.(collected);
@@ -4778,8 +4788,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         collectionOrder: selected.map((item) => item.id),
     });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
-    const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
-    const workers = workerCount(session, units.length);
+    const expectedSeconds = {
+        expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
+        worker: runCost?.workerSeconds ?? index_js_1.COLD_WORKER_SECONDS,
+    };
+    const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds)), narrowIds);
+    const workers = workerCount(session, units.length, expectedSeconds);
+    prestarted?.keep(workers);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
     const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
     const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
@@ -4855,7 +4870,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
-        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules);
+        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -4969,6 +4984,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         });
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
+        // A run cut short measured its units only in part.
+        if (summary.cost && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+            (0, index_js_1.writeRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'), summary.cost, runCost);
+        }
         if (summary.collectionErrors !== undefined) {
             const n = summary.collectionErrors;
             interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;
@@ -5325,7 +5344,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectShard = selectShard;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(8597);
+const plan_js_1 = __nccwpck_require__(978);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const timings_js_1 = __nccwpck_require__(7307);
 const args_js_1 = __nccwpck_require__(7593);
@@ -15412,7 +15431,7 @@ exports.idHash = idHash;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const junit_js_1 = __nccwpck_require__(2998);
-const plan_js_1 = __nccwpck_require__(8597);
+const plan_js_1 = __nccwpck_require__(978);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const learn_js_1 = __nccwpck_require__(4114);
 const classify_js_1 = __nccwpck_require__(7840);
@@ -18641,7 +18660,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -18661,6 +18680,13 @@ Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: fun
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
+var run_cost_js_1 = __nccwpck_require__(8597);
+Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: function () { return run_cost_js_1.COLD_WORKER_SECONDS; } }));
+Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
+Object.defineProperty(exports, "readRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.readRunCost; } }));
+Object.defineProperty(exports, "recordedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.recordedTestSeconds; } }));
+Object.defineProperty(exports, "workersWorthStarting", ({ enumerable: true, get: function () { return run_cost_js_1.workersWorthStarting; } }));
+Object.defineProperty(exports, "writeRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.writeRunCost; } }));
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
@@ -18694,6 +18720,7 @@ const nodeid_js_1 = __nccwpck_require__(9098);
 const errors_js_1 = __nccwpck_require__(5507);
 const schedule_js_1 = __nccwpck_require__(2873);
 const frames_js_1 = __nccwpck_require__(6706);
+const run_cost_js_1 = __nccwpck_require__(8597);
 const state_file_js_1 = __nccwpck_require__(3738);
 const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
@@ -18715,7 +18742,8 @@ class Pool {
     events;
     queue;
     slots = [];
-    summary = { interrupted: false, crashes: 0, timeouts: 0 };
+    cost = { workerSeconds: [], files: new Map() };
+    summary = { interrupted: false, crashes: 0, timeouts: 0, cost: this.cost };
     seenCollectErrors = new Set();
     /** Per file, how many times each collection warning has been reported by one unit's collection. */
     seenCollectWarnings = new Map();
@@ -18792,6 +18820,10 @@ class Pool {
                     stateAttached: false,
                     ahead: null,
                     stateAtProtocolError: null,
+                    pid: undefined,
+                    spawnedAt: 0,
+                    startMeasured: false,
+                    unitSince: 0,
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
@@ -18943,6 +18975,9 @@ class Pool {
         slot.stateAttached = false;
         slot.ahead = null;
         slot.stateAtProtocolError = null;
+        slot.pid = undefined;
+        slot.spawnedAt = performance.now();
+        slot.startMeasured = false;
         prestarted?.handoff.attach(handlers);
         // The worker reads init after sending hello; writing it now saves a round trip.
         proc.send({
@@ -18980,6 +19015,7 @@ class Pool {
         if (!slot.proc || !slot.proc.alive)
             this.spawn(slot);
         slot.unit = unit;
+        slot.unitSince = performance.now();
         slot.collected = null;
         slot.notCollected = new Set();
         slot.reported = new Set();
@@ -19101,6 +19137,7 @@ class Pool {
         switch (frame.t) {
             case 'hello':
                 slot.startedUp = true;
+                slot.pid = frame.pid;
                 if (frame.clock !== undefined) {
                     // time.monotonic() is libuv's clock wherever both run; an offset only if it is not.
                     const offset = (0, state_file_js_1.monotonicSeconds)() - frame.clock;
@@ -19140,6 +19177,7 @@ class Pool {
                 slot.collected = ids;
                 for (const id of missing)
                     slot.notCollected.add(id);
+                this.measureStart(slot);
                 this.clearTimer(slot);
                 this.watchTests(slot);
                 this.sendAhead(slot);
@@ -19194,8 +19232,10 @@ class Pool {
                     this.events.fileCollected?.(frame.file, frame.engine);
                 if (slot.collecting.length)
                     this.armTimer(slot, true);
-                else
+                else {
                     this.clearTimer(slot);
+                    this.measureStart(slot);
+                }
                 return this.collectionProgress();
             case 'unit_done': {
                 this.clearTimer(slot);
@@ -19206,6 +19246,10 @@ class Pool {
                 const engine = frame.engine ?? slot.engine ?? this.opts.engine;
                 if (!slot.cancelled && slot.collectErrors === 0)
                     this.reportUnreported(slot, unit, engine);
+                const fileCost = this.cost.files.get(unit.file) ?? { seconds: 0, tests: 0 };
+                fileCost.seconds += (performance.now() - slot.unitSince) / 1000;
+                fileCost.tests += slot.reported.size;
+                this.cost.files.set(unit.file, fileCost);
                 slot.unit = null;
                 slot.started = null;
                 this.events.unitDone(unit.file, {
@@ -19218,6 +19262,14 @@ class Pool {
             case 'malformed':
                 return this.protocolError(slot, proc, frame.problem);
         }
+    }
+    /** A worker is ready to run tests: what it cost to get there, in CPU seconds where the system says. */
+    measureStart(slot) {
+        if (slot.startMeasured)
+            return;
+        slot.startMeasured = true;
+        const cpu = slot.pid === undefined ? undefined : (0, run_cost_js_1.cpuSecondsOf)(slot.pid);
+        this.cost.workerSeconds.push(cpu ?? (performance.now() - slot.spawnedAt) / 1000);
     }
     /**
      * The worker broke the protocol (a test wrote to its pipe, an engine bug): it is no longer
@@ -19645,12 +19697,17 @@ class PrestartedWorkers {
         const at = this.waiting.findIndex((w) => w.proc.index === index);
         return at < 0 ? undefined : this.waiting.splice(at, 1)[0];
     }
-    /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
-    dispose() {
-        for (const w of this.waiting.splice(0)) {
+    /** Ends at once the workers of slots `count` and up: the run needs fewer than were started. */
+    keep(count) {
+        for (const w of this.waiting.filter((w) => w.proc.index >= count)) {
+            this.waiting.splice(this.waiting.indexOf(w), 1);
             w.handoff.attach({ frame: () => { }, output: () => { }, exit: () => { } });
             w.proc.kill();
         }
+    }
+    /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
+    dispose() {
+        this.keep(0);
     }
 }
 exports.PrestartedWorkers = PrestartedWorkers;
@@ -19804,6 +19861,141 @@ function lastLine(text) {
         .map((l) => l.trim())
         .filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 8597:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.COLD_TEST_SECONDS = exports.COLD_WORKER_SECONDS = void 0;
+exports.readRunCost = readRunCost;
+exports.writeRunCost = writeRunCost;
+exports.estimatedTestSeconds = estimatedTestSeconds;
+exports.recordedTestSeconds = recordedTestSeconds;
+exports.workersWorthStarting = workersWorthStarting;
+exports.cpuSecondsOf = cpuSecondsOf;
+// How many workers a run starts. Each worker pays a fixed cost before its first test (Python,
+// pytest, the plugins, the collection pass importing every module of the run); a worker more
+// only pays for itself when it takes at least that much test time off the others. A small suite
+// (a hundred quick tests) finishes sooner, and with half the CPU, on one worker. The last run's
+// measures are kept in .fastest/run-cost.json: each worker's cost up to the end of its
+// collection pass, and each file's test time.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const COST_FILE = 'run-cost.json';
+const COST_VERSION = 1;
+/** Files kept in the record; a bigger suite keeps its largest files' measures. */
+const MAX_FILES = 20_000;
+/** A worker's cost up to its first test, when no run has measured it yet (pytest and a few plugins). */
+exports.COLD_WORKER_SECONDS = 0.5;
+/** A test's time when no run has measured its file: a real suite's typical body under pytest. */
+exports.COLD_TEST_SECONDS = 0.002;
+function readRunCost(cacheDir) {
+    try {
+        const data = JSON.parse((0, node_fs_1.readFileSync)((0, node_path_1.join)(cacheDir, COST_FILE), 'utf8'));
+        if (data.version !== COST_VERSION || !finite(data.workerSeconds) || typeof data.files !== 'object' || data.files === null)
+            return null;
+        const files = Object.create(null);
+        for (const [file, cost] of Object.entries(data.files)) {
+            const c = cost;
+            if (c && finite(c.seconds) && finite(c.tests))
+                files[file] = { seconds: c.seconds, tests: c.tests };
+        }
+        return { workerSeconds: data.workerSeconds, files };
+    }
+    catch {
+        return null; // none yet, or unreadable: the cold estimate, and measured again
+    }
+}
+function finite(x) {
+    return typeof x === 'number' && Number.isFinite(x) && x >= 0;
+}
+/** The record updated with a run's measures (files it did not run keep theirs). */
+function writeRunCost(cacheDir, measured, previous) {
+    const started = measured.workerSeconds.filter((s) => Number.isFinite(s) && s > 0);
+    if (started.length === 0 && measured.files.size === 0)
+        return;
+    const files = Object.assign(Object.create(null), previous?.files);
+    for (const [file, cost] of measured.files)
+        files[file] = { seconds: round(cost.seconds), tests: cost.tests };
+    let entries = Object.entries(files);
+    if (entries.length > MAX_FILES)
+        entries = entries.sort((a, b) => b[1].seconds - a[1].seconds).slice(0, MAX_FILES);
+    const workerSeconds = started.length > 0 ? round(started.sort((a, b) => a - b)[Math.floor((started.length - 1) / 2)]) : (previous?.workerSeconds ?? exports.COLD_WORKER_SECONDS);
+    const path = (0, node_path_1.join)(cacheDir, COST_FILE);
+    try {
+        (0, node_fs_1.mkdirSync)(cacheDir, { recursive: true });
+        const temporary = `${path}.${process.pid}.tmp`;
+        (0, node_fs_1.writeFileSync)(temporary, JSON.stringify({ version: COST_VERSION, workerSeconds, files: Object.fromEntries(entries) }) + '\n');
+        (0, node_fs_1.renameSync)(temporary, path);
+    }
+    catch {
+        // a read-only checkout: the next run estimates again
+    }
+}
+function round(x) {
+    return Math.round(x * 1e4) / 1e4;
+}
+/** A file expected to take this long is cut into pieces for several workers (schedule.ts). */
+const SPLIT_FILE_SECONDS = 1;
+/**
+ * The test time of a run that selects `testsPerFile` (tests per rootdir-relative file): measured
+ * files scaled by the share of their tests selected, others at the record's mean per test (the
+ * cold estimate without a record).
+ */
+function estimatedTestSeconds(cost, testsPerFile) {
+    let measuredSeconds = 0;
+    let measuredTests = 0;
+    for (const file of Object.values(cost?.files ?? {})) {
+        measuredSeconds += file.seconds;
+        measuredTests += file.tests;
+    }
+    const perTest = measuredTests > 0 ? measuredSeconds / measuredTests : exports.COLD_TEST_SECONDS;
+    let total = 0;
+    let longestFile = 0;
+    for (const [file, tests] of testsPerFile) {
+        const known = cost?.files[file];
+        const seconds = known && known.tests > 0 ? (known.seconds / known.tests) * tests : perTest * tests;
+        total += seconds;
+        if (seconds < SPLIT_FILE_SECONDS)
+            longestFile = Math.max(longestFile, seconds);
+    }
+    return { tests: total, longestFile };
+}
+/** The record's test time for its whole suite (before discovery: the workers to start ahead). */
+function recordedTestSeconds(cost) {
+    const files = Object.values(cost.files).map((file) => file.seconds);
+    return { tests: files.reduce((sum, s) => sum + s, 0), longestFile: Math.max(0, ...files.filter((s) => s < SPLIT_FILE_SECONDS)) };
+}
+/**
+ * Workers, up to `max`, such that each one more takes at least half its own start-up cost off
+ * the run's wall time: n workers finish the tests in about max(tests / n, longest file).
+ * (Half: beside the others a worker's start costs CPU more than wall.)
+ */
+function workersWorthStarting(max, expected, workerSeconds) {
+    const wall = (n) => Math.max(expected.tests / n, expected.longestFile);
+    let n = 1;
+    while (n < max && wall(n) - wall(n + 1) >= workerSeconds / 2)
+        n++;
+    return n;
+}
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: the unit of /proc/PID/stat's times on Linux
+/** A process's user + system CPU seconds so far (Linux /proc), or undefined elsewhere. */
+function cpuSecondsOf(pid) {
+    try {
+        const stat = (0, node_fs_1.readFileSync)(`/proc/${pid}/stat`, 'latin1');
+        // after the command name (which may hold spaces and parentheses): state is field 3, utime 14, stime 15
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        return Number.isFinite(ticks) ? ticks / CLOCK_TICKS_PER_SECOND : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -20995,14 +21187,19 @@ class WarmRun {
         this.opts = opts;
         this.cacheDir = opts.cacheDir;
         this.record = readWarmParentRecord(opts.cacheDir);
-        this.parent = warmParentWanted(opts.env, this.record) ? new WarmParent({ ...opts, early: this.record?.imported }) : undefined;
+        // One worker gains nothing from a parent: it is started as early, and imports as much.
+        const forks = opts.workers > 1 || warmParentSetting(opts.env) === 'on';
+        this.parent = forks && warmParentWanted(opts.env, this.record) ? new WarmParent({ ...opts, early: this.record?.imported }) : undefined;
     }
     /** The run's test files are known: the parent imports what they share (or the probe measures it). */
-    preload(files, exclude, imports) {
+    preload(files, exclude, imports, workers = this.opts.workers) {
         const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
         if (this.parent)
             return this.parent.preload(files, unsafe);
         if (!exports.FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off')
+            return;
+        // A run on one worker would not fork from a parent: nothing to measure for it.
+        if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on')
             return;
         // A probe would import only these, far under the threshold: the measure is recorded without it
         // (a probe costs ~0.45 s of CPU beside a cold run's workers on 2 cores).
@@ -22847,7 +23044,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 8597:
+/***/ 978:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -8,15 +8,23 @@ import { baseId, coveringIds, pathOfId } from '../nodeid.js';
 import { configuredReporters } from '../report/reporters.js';
 import {
   checkPython,
+  COLD_WORKER_SECONDS,
   CollectionTruth,
+  estimatedTestSeconds,
   makeUnits,
   passFiles,
   pycacheDir,
   PrestartedWorkers,
+  readRunCost,
+  recordedTestSeconds,
   runtimePythonPath,
   runUnits,
   WarmRun,
+  workersWorthStarting,
+  writeRunCost,
   type FileSelection,
+  type ExpectedSeconds,
+  type RunCost,
   type WarmUse,
 } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed, updateNodeIds } from '../select/index.js';
@@ -71,10 +79,16 @@ function withoutIds(items: TestItem[], ids: string[]): TestItem[] {
   return items.filter((item) => !gone.has(item.id));
 }
 
-export function workerCount(session: Session, units: number): number {
+/**
+ * `-n N` workers (at most one per unit); `-n auto` (the default) up to one per core, and given the
+ * expected seconds of the tests and of a worker's start, only as many as pay for themselves.
+ */
+export function workerCount(session: Session, units: number, seconds?: { expected: ExpectedSeconds; worker: number }): number {
   const wanted = session.options.workers;
-  const n = wanted === null || wanted === 'auto' ? availableParallelism() : wanted;
-  return Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
+  const auto = wanted === null || wanted === 'auto';
+  const n = auto ? availableParallelism() : wanted;
+  const most = Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
+  return auto && seconds ? workersWorthStarting(most, seconds.expected, seconds.worker) : most;
 }
 
 /** Batches console writes per event-loop turn: a write per test result is a system call each. */
@@ -162,8 +176,13 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   if (route.kind === 'session') return runRealPytest(session.python, await realPytestArgv(session), cwd, env);
   applyEngineRoute(options, route);
   const shim = session.pythonShim;
-  const pythonCheck = hooks.pythonCheck ?? checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
-  pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
+  // The workers started ahead: as many as the last run's measures say pay for themselves.
+  const runCost = options.collectOnly ? null : readRunCost(join(config.rootdir, '.fastest'));
+  const startWorkers = workerCount(
+    session,
+    Number.MAX_SAFE_INTEGER,
+    runCost ? { expected: recordedTestSeconds(runCost), worker: runCost.workerSeconds } : undefined,
+  );
   const filterCheck = options.collectOnly ? Promise.resolve(null) : checkWarningFilters(session.python, options.warningFilters, env);
   // A warm parent (runner/warm.ts) or the Python workers start now, so that their start-up
   // overlaps discovery; unused ones are ended.
@@ -173,7 +192,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       new WarmRun({
         python: session.python,
         rootdir: config.rootdir,
-        workers: workerCount(session, Number.MAX_SAFE_INTEGER),
+        workers: startWorkers,
         pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         cacheDir: join(config.rootdir, '.fastest'),
         env,
@@ -184,9 +203,12 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       : new PrestartedWorkers({
           python: session.python,
           rootdir: config.rootdir,
-          count: workerCount(session, Number.MAX_SAFE_INTEGER),
+          count: startWorkers,
           pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         });
+  // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
+  const pythonCheck = hooks.pythonCheck ?? checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
+  pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
   // --cov: coverage.py's configuration read and old data erased while discovery runs.
   let coverage: MeasuredRun | null = null;
   if (coverageActive(options.coverage)) {
@@ -197,7 +219,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   }
   const removeSignalHandlers = hooks.noSignalHandlers ? () => {} : handleSignals(started);
   try {
-    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, warm, hooks);
+    return await runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, runCost, warm, hooks);
   } finally {
     prestarted?.dispose();
     warm?.end();
@@ -251,6 +273,7 @@ async function runSession(
   filterCheck: Promise<string | null>,
   coverage: MeasuredRun | null,
   reruns: RerunSettings | undefined,
+  runCost: RunCost | null,
   warm?: WarmUse,
   hooks: RunHooks = {},
 ): Promise<number> {
@@ -312,8 +335,13 @@ async function runSession(
     collectionOrder: selected.map((item) => item.id),
   });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
-  const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
-  const workers = workerCount(session, units.length);
+  const expectedSeconds = {
+    expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
+    worker: runCost?.workerSeconds ?? COLD_WORKER_SECONDS,
+  };
+  const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds)), narrowIds);
+  const workers = workerCount(session, units.length, expectedSeconds);
+  prestarted?.keep(workers);
   // Dynamic items whose expansions -k/-m must still judge (usually none).
   const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
   const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
@@ -388,6 +416,7 @@ async function runSession(
       [...new Set(units.map((unit) => join(config.rootdir, unit.file)))],
       (coverage?.spec.source ?? []).map((source) => basename(source).split('.')[0]),
       discovery.importedModules,
+      workers,
     );
     const summary = await runUnits(
       units,
@@ -493,6 +522,10 @@ async function runSession(
     );
     process.removeListener('SIGINT', onSigint);
     hooks.signal?.removeEventListener('abort', onSigint);
+    // A run cut short measured its units only in part.
+    if (summary.cost && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+      writeRunCost(join(config.rootdir, '.fastest'), summary.cost, runCost);
+    }
     if (summary.collectionErrors !== undefined) {
       const n = summary.collectionErrors;
       interruptedText = `Interrupted: ${n} error${n === 1 ? '' : 's'} during collection`;

@@ -23,6 +23,16 @@ export {
   type WorkerInfo,
 } from './pool.js';
 export { makeUnits, passFiles, type FileSelection } from './schedule.js';
+export {
+  COLD_WORKER_SECONDS,
+  estimatedTestSeconds,
+  readRunCost,
+  recordedTestSeconds,
+  workersWorthStarting,
+  writeRunCost,
+  type ExpectedSeconds,
+  type RunCost,
+} from './run-cost.js';
 export { findPython, checkPython, runtimePythonPath } from './python.js';
 export { RunnerError } from './errors.js';
 export { testEnvironment } from './environment.js';

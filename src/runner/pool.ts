@@ -8,6 +8,7 @@ import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
 import { FrameReader, type CollectErrorFrame, type MalformedFrame, type WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
+import { cpuSecondsOf, type MeasuredCost } from './run-cost.js';
 import { monotonicSeconds, StateFiles, type RunningTest, type WorkerStateFile } from './state-file.js';
 import type { WarmParent } from './warm.js';
 import { WorkerProcess, type Worker, type WorkerHandlers } from './worker.js';
@@ -122,6 +123,8 @@ export interface RunSummary {
   timeouts: number;
   /** Set when -x/--maxfail stopped the run early. */
   stoppedEarly?: boolean;
+  /** What the workers' start-up and each file's units cost (run-cost.ts). */
+  cost?: MeasuredCost;
   /** A test ended the run (pytest.exit(), KeyboardInterrupt): pytest's message and exit code. */
   interruptMessage?: string;
   interruptExitCode?: number;
@@ -170,6 +173,13 @@ interface Slot {
   ahead: Unit | null;
   /** The state file as read when the worker broke the protocol (it is killed, but may run on a moment). */
   stateAtProtocolError: StateSnapshot | null;
+  /** The current process's pid (from its hello), and when the pool took it. */
+  pid: number | undefined;
+  spawnedAt: number;
+  /** The current process's start-up cost has been measured (at the end of its collection pass). */
+  startMeasured: boolean;
+  /** When the current unit began to run (the worker had nothing before it). */
+  unitSince: number;
 }
 
 /** What a dead worker's state file holds: its unsent results, and the test it was running. */
@@ -194,7 +204,8 @@ function cacheDirOf(opts: Pick<RunOptions, 'cacheDir' | 'rootdir'>): string {
 class Pool {
   private readonly queue: OrderedQueues;
   private readonly slots: Slot[] = [];
-  private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0 };
+  private readonly cost: MeasuredCost = { workerSeconds: [], files: new Map() };
+  private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0, cost: this.cost };
   private readonly seenCollectErrors = new Set<string>();
   /** Per file, how many times each collection warning has been reported by one unit's collection. */
   private readonly seenCollectWarnings = new Map<string, Map<string, number>>();
@@ -273,6 +284,10 @@ class Pool {
           stateAttached: false,
           ahead: null,
           stateAtProtocolError: null,
+          pid: undefined,
+          spawnedAt: 0,
+          startMeasured: false,
+          unitSince: 0,
         };
         this.slots.push(slot);
         this.spawn(slot);
@@ -409,6 +424,9 @@ class Pool {
     slot.stateAttached = false;
     slot.ahead = null;
     slot.stateAtProtocolError = null;
+    slot.pid = undefined;
+    slot.spawnedAt = performance.now();
+    slot.startMeasured = false;
     prestarted?.handoff.attach(handlers);
     // The worker reads init after sending hello; writing it now saves a round trip.
     proc.send({
@@ -444,6 +462,7 @@ class Pool {
     }
     if (!slot.proc || !slot.proc.alive) this.spawn(slot);
     slot.unit = unit;
+    slot.unitSince = performance.now();
     slot.collected = null;
     slot.notCollected = new Set();
     slot.reported = new Set();
@@ -563,6 +582,7 @@ class Pool {
     switch (frame.t) {
       case 'hello':
         slot.startedUp = true;
+        slot.pid = frame.pid;
         if (frame.clock !== undefined) {
           // time.monotonic() is libuv's clock wherever both run; an offset only if it is not.
           const offset = monotonicSeconds() - frame.clock;
@@ -600,6 +620,7 @@ class Pool {
         const missing = frame.missing ?? [];
         slot.collected = ids;
         for (const id of missing) slot.notCollected.add(id);
+        this.measureStart(slot);
         this.clearTimer(slot);
         this.watchTests(slot);
         this.sendAhead(slot);
@@ -646,7 +667,10 @@ class Pool {
         else if (frame.ids?.length) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine);
         if (slot.collecting.length) this.armTimer(slot, true);
-        else this.clearTimer(slot);
+        else {
+          this.clearTimer(slot);
+          this.measureStart(slot);
+        }
         return this.collectionProgress();
       case 'unit_done': {
         this.clearTimer(slot);
@@ -655,6 +679,10 @@ class Pool {
         if (!unit) return;
         const engine = frame.engine ?? slot.engine ?? this.opts.engine;
         if (!slot.cancelled && slot.collectErrors === 0) this.reportUnreported(slot, unit, engine);
+        const fileCost = this.cost.files.get(unit.file) ?? { seconds: 0, tests: 0 };
+        fileCost.seconds += (performance.now() - slot.unitSince) / 1000;
+        fileCost.tests += slot.reported.size;
+        this.cost.files.set(unit.file, fileCost);
         slot.unit = null;
         slot.started = null;
         this.events.unitDone(unit.file, {
@@ -667,6 +695,14 @@ class Pool {
       case 'malformed':
         return this.protocolError(slot, proc, frame.problem);
     }
+  }
+
+  /** A worker is ready to run tests: what it cost to get there, in CPU seconds where the system says. */
+  private measureStart(slot: Slot): void {
+    if (slot.startMeasured) return;
+    slot.startMeasured = true;
+    const cpu = slot.pid === undefined ? undefined : cpuSecondsOf(slot.pid);
+    this.cost.workerSeconds.push(cpu ?? (performance.now() - slot.spawnedAt) / 1000);
   }
 
   /**

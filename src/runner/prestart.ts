@@ -54,11 +54,17 @@ export class PrestartedWorkers {
     return at < 0 ? undefined : this.waiting.splice(at, 1)[0];
   }
 
-  /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
-  dispose(): void {
-    for (const w of this.waiting.splice(0)) {
+  /** Ends at once the workers of slots `count` and up: the run needs fewer than were started. */
+  keep(count: number): void {
+    for (const w of this.waiting.filter((w) => w.proc.index >= count)) {
+      this.waiting.splice(this.waiting.indexOf(w), 1);
       w.handoff.attach({ frame: () => {}, output: () => {}, exit: () => {} });
       w.proc.kill();
     }
+  }
+
+  /** Ends the workers nobody adopted (fewer units than workers, or no run at all). */
+  dispose(): void {
+    this.keep(0);
   }
 }

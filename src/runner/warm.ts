@@ -399,7 +399,7 @@ export interface WarmUse {
    * The run's test files are known (and the packages never to import in the parent; `imports`:
    * the top-level modules the files and their conftests import, when discovery knows them all).
    */
-  preload(files: string[], exclude: string[], imports?: string[]): void;
+  preload(files: string[], exclude: string[], imports?: string[], workers?: number): void;
   end(): void;
 }
 
@@ -417,14 +417,18 @@ export class WarmRun implements WarmUse {
   constructor(private readonly opts: WarmParentOptions & { env: NodeJS.ProcessEnv; cacheDir: string }) {
     this.cacheDir = opts.cacheDir;
     this.record = readWarmParentRecord(opts.cacheDir);
-    this.parent = warmParentWanted(opts.env, this.record) ? new WarmParent({ ...opts, early: this.record?.imported }) : undefined;
+    // One worker gains nothing from a parent: it is started as early, and imports as much.
+    const forks = opts.workers > 1 || warmParentSetting(opts.env) === 'on';
+    this.parent = forks && warmParentWanted(opts.env, this.record) ? new WarmParent({ ...opts, early: this.record?.imported }) : undefined;
   }
 
   /** The run's test files are known: the parent imports what they share (or the probe measures it). */
-  preload(files: string[], exclude: string[], imports?: string[]): void {
+  preload(files: string[], exclude: string[], imports?: string[], workers = this.opts.workers): void {
     const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
     if (this.parent) return this.parent.preload(files, unsafe);
     if (!FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off') return;
+    // A run on one worker would not fork from a parent: nothing to measure for it.
+    if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on') return;
     // A probe would import only these, far under the threshold: the measure is recorded without it
     // (a probe costs ~0.45 s of CPU beside a cold run's workers on 2 cores).
     if (imports !== undefined && imports.every(importsNothingShared)) {
