@@ -18822,6 +18822,8 @@ class Pool {
                     stateAtProtocolError: null,
                     pid: undefined,
                     spawnedAt: 0,
+                    cpuAtSpawn: 0,
+                    coreShare: 1,
                     startMeasured: false,
                     unitSince: 0,
                 };
@@ -18977,6 +18979,9 @@ class Pool {
         slot.stateAtProtocolError = null;
         slot.pid = undefined;
         slot.spawnedAt = performance.now();
+        const startedPid = prestarted?.proc.child.pid;
+        slot.cpuAtSpawn = (startedPid !== undefined ? (0, run_cost_js_1.cpuSecondsOf)(startedPid) : undefined) ?? 0;
+        slot.coreShare = 1;
         slot.startMeasured = false;
         prestarted?.handoff.attach(handlers);
         // The worker reads init after sending hello; writing it now saves a round trip.
@@ -19247,7 +19252,7 @@ class Pool {
                 if (!slot.cancelled && slot.collectErrors === 0)
                     this.reportUnreported(slot, unit, engine);
                 const fileCost = this.cost.files.get(unit.file) ?? { seconds: 0, tests: 0 };
-                fileCost.seconds += (performance.now() - slot.unitSince) / 1000;
+                fileCost.seconds += ((performance.now() - slot.unitSince) / 1000) * slot.coreShare;
                 fileCost.tests += slot.reported.size;
                 this.cost.files.set(unit.file, fileCost);
                 slot.unit = null;
@@ -19268,8 +19273,12 @@ class Pool {
         if (slot.startMeasured)
             return;
         slot.startMeasured = true;
+        const wall = (performance.now() - slot.spawnedAt) / 1000;
         const cpu = slot.pid === undefined ? undefined : (0, run_cost_js_1.cpuSecondsOf)(slot.pid);
-        this.cost.workerSeconds.push(cpu ?? (performance.now() - slot.spawnedAt) / 1000);
+        this.cost.workerSeconds.push(cpu ?? wall);
+        // (a pass of a few clock ticks says nothing of the load)
+        if (cpu !== undefined && wall >= 0.1)
+            slot.coreShare = Math.min(1, Math.max(0.05, (cpu - slot.cpuAtSpawn) / wall));
     }
     /**
      * The worker broke the protocol (a test wrote to its pipe, an engine bug): it is no longer

@@ -173,9 +173,15 @@ interface Slot {
   ahead: Unit | null;
   /** The state file as read when the worker broke the protocol (it is killed, but may run on a moment). */
   stateAtProtocolError: StateSnapshot | null;
-  /** The current process's pid (from its hello), and when the pool took it. */
+  /** The current process's pid (from its hello); when the pool took it, and its CPU seconds then. */
   pid: number | undefined;
   spawnedAt: number;
+  cpuAtSpawn: number;
+  /**
+   * The worker's share of a core while it collected (CPU over wall seconds; 1 where unknown): a
+   * loaded machine stretches units' wall times by its inverse, which their record takes out.
+   */
+  coreShare: number;
   /** The current process's start-up cost has been measured (at the end of its collection pass). */
   startMeasured: boolean;
   /** When the current unit began to run (the worker had nothing before it). */
@@ -286,6 +292,8 @@ class Pool {
           stateAtProtocolError: null,
           pid: undefined,
           spawnedAt: 0,
+          cpuAtSpawn: 0,
+          coreShare: 1,
           startMeasured: false,
           unitSince: 0,
         };
@@ -426,6 +434,9 @@ class Pool {
     slot.stateAtProtocolError = null;
     slot.pid = undefined;
     slot.spawnedAt = performance.now();
+    const startedPid = prestarted?.proc.child.pid;
+    slot.cpuAtSpawn = (startedPid !== undefined ? cpuSecondsOf(startedPid) : undefined) ?? 0;
+    slot.coreShare = 1;
     slot.startMeasured = false;
     prestarted?.handoff.attach(handlers);
     // The worker reads init after sending hello; writing it now saves a round trip.
@@ -680,7 +691,7 @@ class Pool {
         const engine = frame.engine ?? slot.engine ?? this.opts.engine;
         if (!slot.cancelled && slot.collectErrors === 0) this.reportUnreported(slot, unit, engine);
         const fileCost = this.cost.files.get(unit.file) ?? { seconds: 0, tests: 0 };
-        fileCost.seconds += (performance.now() - slot.unitSince) / 1000;
+        fileCost.seconds += ((performance.now() - slot.unitSince) / 1000) * slot.coreShare;
         fileCost.tests += slot.reported.size;
         this.cost.files.set(unit.file, fileCost);
         slot.unit = null;
@@ -701,8 +712,11 @@ class Pool {
   private measureStart(slot: Slot): void {
     if (slot.startMeasured) return;
     slot.startMeasured = true;
+    const wall = (performance.now() - slot.spawnedAt) / 1000;
     const cpu = slot.pid === undefined ? undefined : cpuSecondsOf(slot.pid);
-    this.cost.workerSeconds.push(cpu ?? (performance.now() - slot.spawnedAt) / 1000);
+    this.cost.workerSeconds.push(cpu ?? wall);
+    // (a pass of a few clock ticks says nothing of the load)
+    if (cpu !== undefined && wall >= 0.1) slot.coreShare = Math.min(1, Math.max(0.05, (cpu - slot.cpuAtSpawn) / wall));
   }
 
   /**

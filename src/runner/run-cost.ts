@@ -18,7 +18,10 @@ export const COLD_WORKER_SECONDS = 0.5;
 export const COLD_TEST_SECONDS = 0.002;
 
 export interface FileCost {
-  /** Wall seconds of the file's units (setup, tests, teardown), all workers together. */
+  /**
+   * Seconds of the file's units (setup, tests, teardown), all workers together: wall seconds
+   * times the worker's share of a core, i.e. about what they take on an idle machine.
+   */
   seconds: number;
   /** Tests those units reported. */
   tests: number;
