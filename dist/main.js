@@ -4871,6 +4871,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
         warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
+        let measured;
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -4980,13 +4981,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
             // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
+            measured: (cost) => (measured = cost),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
         });
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
         // A run cut short measured its units only in part.
-        if (summary.cost && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
-            (0, index_js_1.writeRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'), summary.cost, runCost);
+        if (measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+            (0, index_js_1.writeRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'), measured, runCost);
         }
         if (summary.collectionErrors !== undefined) {
             const n = summary.collectionErrors;
@@ -18743,7 +18745,7 @@ class Pool {
     queue;
     slots = [];
     cost = { workerSeconds: [], files: new Map() };
-    summary = { interrupted: false, crashes: 0, timeouts: 0, cost: this.cost };
+    summary = { interrupted: false, crashes: 0, timeouts: 0 };
     seenCollectErrors = new Set();
     /** Per file, how many times each collection warning has been reported by one unit's collection. */
     seenCollectWarnings = new Map();
@@ -19580,6 +19582,7 @@ class Pool {
             return;
         this.finished = true;
         this.cleanup();
+        this.guard(() => this.events.measured?.(this.cost));
         this.resolve(this.summary);
     }
     fail(error) {
@@ -21207,15 +21210,15 @@ class WarmRun {
             return this.parent.preload(files, unsafe);
         if (!exports.FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off')
             return;
-        // A run on one worker would not fork from a parent: nothing to measure for it.
-        if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on')
-            return;
         // A probe would import only these, far under the threshold: the measure is recorded without it
         // (a probe costs ~0.45 s of CPU beside a cold run's workers on 2 cores).
         if (imports !== undefined && imports.every(importsNothingShared)) {
             writeWarmParentRecord(this.cacheDir, { usable: true, imported: [], seconds: 0 }, this.record);
             return;
         }
+        // A run on one worker would not fork from a parent: nothing to measure for it.
+        if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on')
+            return;
         this.probe = new WarmParent({ ...this.opts, probe: true });
         this.probe.preload(files, unsafe, true);
     }

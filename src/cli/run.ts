@@ -24,6 +24,7 @@ import {
   writeRunCost,
   type FileSelection,
   type ExpectedSeconds,
+  type MeasuredCost,
   type RunCost,
   type WarmUse,
 } from '../runner/index.js';
@@ -418,6 +419,7 @@ async function runSession(
       discovery.importedModules,
       workers,
     );
+    let measured: MeasuredCost | undefined;
     const summary = await runUnits(
       units,
       {
@@ -517,14 +519,15 @@ async function runSession(
         },
         // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
         // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
+        measured: (cost) => (measured = cost),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
       },
     );
     process.removeListener('SIGINT', onSigint);
     hooks.signal?.removeEventListener('abort', onSigint);
     // A run cut short measured its units only in part.
-    if (summary.cost && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
-      writeRunCost(join(config.rootdir, '.fastest'), summary.cost, runCost);
+    if (measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+      writeRunCost(join(config.rootdir, '.fastest'), measured, runCost);
     }
     if (summary.collectionErrors !== undefined) {
       const n = summary.collectionErrors;

@@ -31,6 +31,7 @@ export {
   workersWorthStarting,
   writeRunCost,
   type ExpectedSeconds,
+  type MeasuredCost,
   type RunCost,
 } from './run-cost.js';
 export { findPython, checkPython, runtimePythonPath } from './python.js';

@@ -104,6 +104,8 @@ export interface RunEvents {
   workerOutput?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
   workerReady?(worker: number, info: WorkerInfo): void;
+  /** At the end of a run not cut short by a signal or a failure: what its workers' start-up and each file's units cost (run-cost.ts). */
+  measured?(cost: MeasuredCost): void;
 }
 
 export interface WorkerInfo {
@@ -123,8 +125,6 @@ export interface RunSummary {
   timeouts: number;
   /** Set when -x/--maxfail stopped the run early. */
   stoppedEarly?: boolean;
-  /** What the workers' start-up and each file's units cost (run-cost.ts). */
-  cost?: MeasuredCost;
   /** A test ended the run (pytest.exit(), KeyboardInterrupt): pytest's message and exit code. */
   interruptMessage?: string;
   interruptExitCode?: number;
@@ -211,7 +211,7 @@ class Pool {
   private readonly queue: OrderedQueues;
   private readonly slots: Slot[] = [];
   private readonly cost: MeasuredCost = { workerSeconds: [], files: new Map() };
-  private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0, cost: this.cost };
+  private readonly summary: RunSummary = { interrupted: false, crashes: 0, timeouts: 0 };
   private readonly seenCollectErrors = new Set<string>();
   /** Per file, how many times each collection warning has been reported by one unit's collection. */
   private readonly seenCollectWarnings = new Map<string, Map<string, number>>();
@@ -1002,6 +1002,7 @@ class Pool {
     if (this.finished) return;
     this.finished = true;
     this.cleanup();
+    this.guard(() => this.events.measured?.(this.cost));
     this.resolve(this.summary);
   }
 

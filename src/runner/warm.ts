@@ -427,14 +427,14 @@ export class WarmRun implements WarmUse {
     const unsafe = [...(this.record?.unsafe ?? []), ...exclude];
     if (this.parent) return this.parent.preload(files, unsafe);
     if (!FORK_AVAILABLE || this.record !== null || warmParentSetting(this.opts.env) === 'off') return;
-    // A run on one worker would not fork from a parent: nothing to measure for it.
-    if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on') return;
     // A probe would import only these, far under the threshold: the measure is recorded without it
     // (a probe costs ~0.45 s of CPU beside a cold run's workers on 2 cores).
     if (imports !== undefined && imports.every(importsNothingShared)) {
       writeWarmParentRecord(this.cacheDir, { usable: true, imported: [], seconds: 0 }, this.record);
       return;
     }
+    // A run on one worker would not fork from a parent: nothing to measure for it.
+    if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on') return;
     this.probe = new WarmParent({ ...this.opts, probe: true });
     this.probe.preload(files, unsafe, true);
   }
