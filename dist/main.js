@@ -4757,6 +4757,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const narrowIds = new Map(selection.narrowIds);
     let lastFailedSkips;
     let lastFailedStatus;
+    const collectedOrder = selected;
     if (options.lastFailed || options.failedFirst) {
         const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
         selected = plan.items;
@@ -4778,8 +4779,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         collectionOrder: selected.map((item) => item.id),
     });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
-    const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
-    const workers = workerCount(session, units.length);
+    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size));
+    // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
+    // makes are for order, not for more workers.
+    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected) : fileUnits, narrowIds);
+    const workers = workerCount(session, fileUnits.length);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
     const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
     const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
@@ -18641,7 +18645,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -18661,6 +18665,7 @@ Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: fun
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
+Object.defineProperty(exports, "unitsInItemOrder", ({ enumerable: true, get: function () { return schedule_js_1.unitsInItemOrder; } }));
 var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
@@ -19816,6 +19821,7 @@ function lastLine(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
+exports.unitsInItemOrder = unitsInItemOrder;
 exports.passFiles = passFiles;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
@@ -19855,6 +19861,45 @@ function makeUnits(itemsByFile, expectedSeconds, workers) {
         }
     }
     return units;
+}
+/**
+ * Units that keep the items' own order where it is not file order: `--ff` puts the failed tests
+ * of every module ahead of the others, as pytest does, so a module can come twice. Each run of
+ * consecutive items of such a module, in its collection order, becomes a unit of its own (a
+ * worker runs a unit's tests in collection order); the other modules keep their units
+ * (`fileUnits`, from makeUnits). Units come in the order of their first item.
+ * @param items the selected items in the order pytest runs them.
+ * @param collected the same items in collection order.
+ */
+function unitsInItemOrder(items, collected, fileUnits, expectedSeconds) {
+    const collectedAt = new Map(collected.map((item, index) => [item.id, index]));
+    const runs = [];
+    const runsPerFile = new Map();
+    for (const item of items) {
+        const last = runs.at(-1);
+        const previous = last?.at(-1);
+        if (last && previous && previous.file === item.file && (collectedAt.get(previous.id) ?? 0) < (collectedAt.get(item.id) ?? 0))
+            last.push(item);
+        else {
+            runs.push([item]);
+            runsPerFile.set(item.file, (runsPerFile.get(item.file) ?? 0) + 1);
+        }
+    }
+    if ([...runsPerFile.values()].every((count) => count === 1))
+        return fileUnits;
+    const estimate = meanOf(expectedSeconds) ?? exports.DEFAULT_TEST_SECONDS;
+    const position = new Map(items.map((item, index) => [item.id, index]));
+    const fileFirst = new Map();
+    items.forEach((item, index) => fileFirst.has(item.file) || fileFirst.set(item.file, index));
+    const firstPosition = (unit) => (unit.ids === null ? fileFirst.get(unit.file) : position.get(unit.ids[0])) ?? 0;
+    const ordered = fileUnits.filter((unit) => runsPerFile.get(unit.file) === 1);
+    for (const run of runs) {
+        if (runsPerFile.get(run[0].file) === 1)
+            continue;
+        const ids = run.map((item) => item.id);
+        ordered.push({ file: run[0].file, ids, expected: ids.reduce((sum, id) => sum + (expectedSeconds.get(id) ?? estimate), 0) });
+    }
+    return ordered.sort((a, b) => firstPosition(a) - firstPosition(b));
 }
 /** Consecutive items that must stay on one worker: a top-level class with its tests, or one function. */
 function groupByClass(items) {

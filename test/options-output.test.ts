@@ -269,12 +269,9 @@ const CASES: Record<string, Case> = {
   },
   // pytest's cache across runs
   '--lf': { rounds: [['-q'], ['--lf', '-q']] },
-  // --ff: the header and every outcome are pytest's; the order is not yet: a module runs as one
-  // unit in file order, where pytest moves its failed tests ahead (left, ARCHITECTURE.md)
-  '--ff': {
-    rounds: [['-q'], ['--ff', '-v']],
-    view: (r) => ({ code: r.code, lines: lines(normal(r.out).replace(/ +\[ *\d+%\]$/gm, '')).sort() }),
-  },
+  // --ff: pytest's order, the failed test of the module first (a module comes twice when only some
+  // of its tests failed: test/runner.test.ts, unitsInItemOrder)
+  '--ff': { rounds: [['-q'], ['--ff', '-v']] },
   '--lfnf=none': {
     rounds: [
       ['-q', '-k', 'pass'],

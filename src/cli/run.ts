@@ -15,6 +15,7 @@ import {
   PrestartedWorkers,
   runtimePythonPath,
   runUnits,
+  unitsInItemOrder,
   WarmRun,
   type FileSelection,
   type WarmUse,
@@ -291,6 +292,7 @@ async function runSession(
   const narrowIds = new Map(selection.narrowIds);
   let lastFailedSkips: ((file: string) => boolean) | undefined;
   let lastFailedStatus: string | undefined;
+  const collectedOrder = selected;
   if (options.lastFailed || options.failedFirst) {
     const plan = planLastFailed(selected, readLastFailed(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
     selected = plan.items;
@@ -312,8 +314,14 @@ async function runSession(
     collectionOrder: selected.map((item) => item.id),
   });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
-  const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size)), narrowIds);
-  const workers = workerCount(session, units.length);
+  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size));
+  // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
+  // makes are for order, not for more workers.
+  const units = applyNarrowing(
+    options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected) : fileUnits,
+    narrowIds,
+  );
+  const workers = workerCount(session, fileUnits.length);
   // Dynamic items whose expansions -k/-m must still judge (usually none).
   const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
   const expansionFilter = { keyword: options.keyword ?? undefined, markexpr: options.markexpr ?? undefined, deselect: options.deselect };
