@@ -243,12 +243,9 @@ const CASES: Record<string, Case> = {
   '--co -q': { rounds: [['--co', '-q']] },
   // the terminal report
   '--tb=short': { rounds: [['--tb=short']] },
-  // --tb=native: pytest's own frames (runner, pluggy) head pytest's traceback, the native
-  // engine's frames head fastest's; the test's frames, the exception and the rest agree.
-  '--tb=native': {
-    rounds: [['--tb=native']],
-    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^ {2}File "[^"]*(site-packages|fastest_worker)[^"]*".*\n( {4}.*\n)*/gm, '') }),
-  },
+  // --tb=native: the traceback from pytest's runner frames down, as pytest prints it (the
+  // modules run in the pytest engine)
+  '--tb=native': { rounds: [['--tb=native'], ['--tb=native', '--tb=short']] },
   '--color=no': { rounds: [['--color=no']] },
   // --color=yes: the progress, the summary lines and the closing line carry pytest's colours.
   // Not yet: the failure's source lines (pygments) and the file name in the crash line, which
