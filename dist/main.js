@@ -4882,6 +4882,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             coverage: coverage?.spec,
             reruns,
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
+            invocationDir: cwd,
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
@@ -18970,6 +18971,7 @@ class Pool {
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+            ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
         });
     }

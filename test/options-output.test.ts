@@ -218,12 +218,13 @@ const CASES: Record<string, Case> = {
   '-p no:cacheprovider': { rounds: [['-p', 'no:cacheprovider', '-v']], artifacts: (dir) => existsSync(join(dir, '.pytest_cache')) },
   '-o': { rounds: [['-o', 'log_level=INFO', '--override-ini=console_output_style=classic']] },
   '-c': { rounds: [['-c', 'other.ini']] },
-  // --rootdir above the invocation directory: ids, header and outcomes are pytest's; the crash
-  // line under a failure (`file:line: Error`) is not yet: workers run in the rootdir and write it
-  // relative to it, pytest relative to where it was started (left, ARCHITECTURE.md)
+  // --rootdir above the invocation directory: workers run in the rootdir and write a traceback's
+  // files relative to where fastest was started, as pytest does (--tb=short: every entry)
   '--rootdir': {
-    rounds: [['--rootdir=..', '-rA']],
-    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^_rootdir\/(test_a\.py:\d+: )/m, '$1') }),
+    rounds: [
+      ['--rootdir=..', '-rA'],
+      ['--rootdir=..', '--tb=short', '-q'],
+    ],
   },
   '--rootdir missing': { rounds: [['--rootdir=sub', '-q']] },
   '--strict': { rounds: [['--strict', '-m', 'slow']] },

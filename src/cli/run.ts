@@ -416,6 +416,7 @@ async function runSession(
         coverage: coverage?.spec,
         reruns,
         namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
+        invocationDir: cwd,
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,

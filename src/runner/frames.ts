@@ -30,6 +30,9 @@ export interface InitFrame {
   /** The paths named on the command line, absolute: pytest collects these even where a
    * conftest's collect_ignore names them. */
   namedPaths?: string[];
+  /** Where fastest was started, when not the rootdir (workers run in the rootdir): pytest writes a
+   * traceback entry's file relative to it. */
+  invocationDir?: string;
 
   /** The shared state file (state-file.ts); absent: each test's start comes as a `start` frame. */
   state?: string;

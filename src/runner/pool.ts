@@ -54,6 +54,8 @@ export interface RunOptions {
   collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[]; idsOf?: string[] };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
+  /** Where fastest was started, when not the rootdir (the init frame's `invocationDir`). */
+  invocationDir?: string;
 }
 
 export interface UnitDoneInfo {
@@ -426,6 +428,7 @@ class Pool {
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+      ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
     });
   }
