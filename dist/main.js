@@ -4565,6 +4565,17 @@ function filesOf(selected, all, narrowIds) {
             entry.whole = false;
     return byFile;
 }
+/** pytest's `--code-highlight` (yes by default), the last one given. */
+function codeHighlight(pytestArgs) {
+    let highlight = true;
+    pytestArgs.forEach((arg, index) => {
+        if (arg === '--code-highlight')
+            highlight = pytestArgs[index + 1] !== 'no';
+        else if (arg.startsWith('--code-highlight='))
+            highlight = arg.slice('--code-highlight='.length) !== 'no';
+    });
+    return highlight;
+}
 /** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
 function applyNarrowing(units, narrowIds) {
     if (narrowIds.size === 0)
@@ -4883,6 +4894,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             reruns,
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
             invocationDir: cwd,
+            markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
@@ -16809,8 +16821,11 @@ class ConsoleReporter {
             this.currentFsPath = null;
         }
     }
-    /** The longrepr as pytest's toterminal writes it, with light colouring of `E` lines. */
-    renderLongrepr(text) {
+    /** The longrepr as pytest's toterminal writes it: with pytest's markup when the worker sent it
+     * (`marked`), else with light colouring of `E` lines. */
+    renderLongrepr(text, marked) {
+        if (this.tw.color && marked !== undefined)
+            return (marked.endsWith('\n') ? marked.slice(0, -1) : marked) + '\n';
         const body = text.endsWith('\n') ? text.slice(0, -1) : text;
         const lines = body.split('\n').map((l) => (l.startsWith('E ') ? this.tw.markup(l, 'bold', 'red') : l));
         return lines.join('\n') + '\n';
@@ -16856,10 +16871,11 @@ class ConsoleReporter {
             const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
             this.tw.sep('_', head, 'red', 'bold');
             const longrepr = teardown ? r.teardownError.longrepr : (r.longrepr ?? r.message ?? '');
+            const marked = teardown ? r.teardownError.longreprMarkup : r.longreprMarkup;
             const sections = r.sections ?? [];
             // A setup error's report holds only the setup sections; a teardown's holds every phase.
             const filter = when === 'setup' ? (n) => n.includes('setup') : () => true;
-            this.fence.block(this.renderLongrepr(longrepr) + this.renderSections(sections, filter));
+            this.fence.block(this.renderLongrepr(longrepr, marked) + this.renderSections(sections, filter));
         }
     }
     /** Failed reports in pytest's order: each test's failed subtests, then the test if it failed. */
@@ -16897,7 +16913,7 @@ class ConsoleReporter {
             const title = r.headline ?? failureHeadline(r.id);
             const headline = subtest ? `${title} ${subtest.description}` : title;
             this.tw.sep('_', headline, 'red', 'bold');
-            let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+            let text = this.renderLongrepr(longrepr, report.longreprMarkup) + this.renderSections(sections, (n) => !n.includes('teardown'));
             // Teardown output follows, unless teardown failed (then it shows under ERRORS).
             if (!subtest && !r.teardownError)
                 text += this.renderSections(sections, (n) => n.includes('teardown'));
@@ -17997,6 +18013,7 @@ function codeBlock(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonReporter = exports.JunitReporter = void 0;
 exports.junitIniOptions = junitIniOptions;
+exports.consoleColored = consoleColored;
 exports.consoleReporter = consoleReporter;
 exports.configuredReporters = configuredReporters;
 // The reporters a run feeds, behind one interface: the console, the JUnit file, the JSON file.
@@ -18087,6 +18104,10 @@ class JsonReporter extends FileReporter {
 }
 exports.JsonReporter = JsonReporter;
 const TB_STYLES = ['auto', 'long', 'short', 'line', 'native', 'no'];
+/** Whether the console is coloured: `--color=yes`, or `auto` on a terminal without NO_COLOR. */
+function consoleColored(color, tty, env) {
+    return color === 'yes' || (color === 'auto' && tty && !env.NO_COLOR);
+}
 /** pytest's terminal reporter, with the terminal options of the command line. */
 function consoleReporter(request, place) {
     const { env } = place;
@@ -18094,7 +18115,7 @@ function consoleReporter(request, place) {
     return new console_js_1.ConsoleReporter({
         write: place.write,
         verbosity: request.verbosity,
-        color: request.color === 'yes' || (request.color === 'auto' && place.tty && !env.NO_COLOR),
+        color: consoleColored(request.color, place.tty, env),
         tty: place.tty,
         githubActions: env.GITHUB_ACTIONS === 'true',
         // pytest's running_on_ci(): on CI the short summary keeps whole messages.
@@ -18394,7 +18415,7 @@ function subtest(value, what) {
         outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
         description: str(fields, 'description', where),
     };
-    copyTexts(fields, report, ['longrepr', 'message', 'crashline'], where);
+    copyTexts(fields, report, ['longrepr', 'longreprMarkup', 'message', 'crashline'], where);
     if (fields.sections !== undefined)
         report.sections = sections(fields.sections, where);
     if (fields.hidden === true)
@@ -18427,7 +18448,7 @@ function testResult(fields) {
         result.file = file;
     if (fields.line !== undefined && fields.line !== null)
         result.line = num(fields, 'line', what);
-    copyTexts(fields, result, ['longrepr', 'message', 'crashline', 'headline'], what);
+    copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
     if (fields.sections !== undefined)
         result.sections = sections(fields.sections, what);
     if (fields.teardownError !== undefined) {
@@ -18436,6 +18457,9 @@ function testResult(fields) {
             longrepr: str(teardown, 'longrepr', `${what}: 'teardownError'`),
             message: str(teardown, 'message', `${what}: 'teardownError'`),
         };
+        const marked = optStr(teardown, 'longreprMarkup', `${what}: 'teardownError'`);
+        if (marked !== undefined)
+            result.teardownError.longreprMarkup = marked;
     }
     if (fields.phases !== undefined) {
         const phases = map(fields.phases, `${what}: 'phases'`);
@@ -18971,6 +18995,7 @@ class Pool {
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+            ...(this.opts.markup ? { markup: this.opts.markup } : {}),
             ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
         });

@@ -248,17 +248,17 @@ const CASES: Record<string, Case> = {
   // modules run in the pytest engine)
   '--tb=native': { rounds: [['--tb=native'], ['--tb=native', '--tb=short']] },
   '--color=no': { rounds: [['--color=no']] },
-  // --color=yes: the progress, the summary lines and the closing line carry pytest's colours.
-  // Not yet: the failure's source lines (pygments) and the file name in the crash line, which
-  // the worker formats without markup (docs/ARCHITECTURE.md, "Options and their effects").
+  // --color=yes: pytest's colours throughout, the failure's source highlighted by pygments
+  // (importable in the test environment) and the crash line's file in bold red, as the worker
+  // renders them with pytest's writer; --code-highlight=no leaves the source plain. Left: the
+  // level names of captured log lines, which pytest colours (ColoredLevelFormatter; the order of
+  // its escape codes comes from a set, so it varies between pytest's own runs) and fastest not.
   '--color=yes': {
-    rounds: [['--color=yes', '-rA']],
-    view: (r) => ({
-      code: r.code,
-      progress: lines(r.out).filter((l) => l.startsWith('test_a.py ')),
-      summary: lines(r.out).filter((l) => /^(\x1b\[[0-9;]*m)*(PASSED|FAILED|SKIPPED)/.test(l)),
-      closing: normal(lines(r.out.trimEnd()).at(-1) ?? ''),
-    }),
+    rounds: [
+      ['--color=yes', '-rA'],
+      ['--color=yes', '--code-highlight=no', '--tb=short'],
+    ],
+    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^(?:\x1b\[[0-9;]*m)+([A-Z]+ +)\x1b\[0m( \S+:\S+:\d+ )/gm, '$1$2'), err: r.err }),
   },
   '--durations': {
     rounds: [['--durations=0', '--durations-min=0', '-q']],

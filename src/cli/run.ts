@@ -5,7 +5,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId, coveringIds, pathOfId } from '../nodeid.js';
-import { configuredReporters } from '../report/reporters.js';
+import { configuredReporters, consoleColored } from '../report/reporters.js';
 import {
   checkPython,
   CollectionTruth,
@@ -54,6 +54,16 @@ function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, s
   }
   for (const [file, entry] of byFile) if (entry.items.length !== totalPerFile.get(file)) entry.whole = false;
   return byFile;
+}
+
+/** pytest's `--code-highlight` (yes by default), the last one given. */
+function codeHighlight(pytestArgs: string[]): boolean {
+  let highlight = true;
+  pytestArgs.forEach((arg, index) => {
+    if (arg === '--code-highlight') highlight = pytestArgs[index + 1] !== 'no';
+    else if (arg.startsWith('--code-highlight=')) highlight = arg.slice('--code-highlight='.length) !== 'no';
+  });
+  return highlight;
 }
 
 /** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
@@ -417,6 +427,7 @@ async function runSession(
         reruns,
         namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
         invocationDir: cwd,
+        markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,

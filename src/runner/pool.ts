@@ -56,6 +56,8 @@ export interface RunOptions {
   namedPaths?: string[];
   /** Where fastest was started, when not the rootdir (the init frame's `invocationDir`). */
   invocationDir?: string;
+  /** The console is coloured: failure texts also come with pytest's markup (init's `markup`). */
+  markup?: { highlight: boolean };
 }
 
 export interface UnitDoneInfo {
@@ -428,6 +430,7 @@ class Pool {
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+      ...(this.opts.markup ? { markup: this.opts.markup } : {}),
       ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
     });
