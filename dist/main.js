@@ -16675,8 +16675,9 @@ class ConsoleReporter {
         if (info.coverage)
             this.coverageSection(info.coverage);
         this.shortTestSummary();
+        // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
         if (info.interrupted)
-            this.writeSep('!', info.interrupted, 'red');
+            this.writeSep('!', info.interrupted, ...(/^stopping after \d+ failures$/.test(info.interrupted) ? ['red'] : []));
         this.summaryStats(info.seconds);
         return { counts: { ...this.counts } };
     }
@@ -16864,7 +16865,7 @@ class ConsoleReporter {
         this.writeSep('=', 'ERRORS');
         for (const e of this.collectionErrors) {
             this.tw.sep('_', `ERROR collecting ${e.file}`, 'red', 'bold');
-            this.fence.block(this.renderLongrepr(e.message));
+            this.fence.block(this.renderLongrepr(e.message, e.messageMarkup));
         }
         for (const { result: r, teardown } of reports) {
             const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
@@ -18529,6 +18530,9 @@ function checkedFrame(value) {
             const frame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
             if (fields.crash !== undefined && fields.crash !== null)
                 frame.crash = str(fields, 'crash', 'collect_error');
+            const marked = optStr(fields, 'messageMarkup', 'collect_error');
+            if (marked !== undefined)
+                frame.messageMarkup = marked;
             if (fields.refused === true)
                 frame.refused = true;
             return frame;
@@ -19607,6 +19611,7 @@ function collectionErrorOf(frame) {
     return {
         file: frame.file,
         message: frame.message,
+        ...(frame.messageMarkup !== undefined ? { messageMarkup: frame.messageMarkup } : {}),
         ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
         ...(frame.refused ? { refused: true } : {}),
     };

@@ -64,6 +64,8 @@ export interface CollectionError {
   file: string;
   /** The text pytest prints under `ERROR collecting FILE`. */
   message: string;
+  /** The same with pytest's terminal markup, when the console is coloured (as TestResult's `longreprMarkup`). */
+  messageMarkup?: string;
   /** What the short summary adds after `ERROR FILE - ` (the exception line); none when pytest's error is plain text (an ImportError's). */
   crash?: string;
   /** --engine native refused the module: reported as an error, but not one that stops the session as pytest's collection errors do. */

@@ -260,6 +260,11 @@ const CASES: Record<string, Case> = {
     ],
     view: (r) => ({ code: r.code, out: normal(r.out).replace(/^(?:\x1b\[[0-9;]*m)+([A-Z]+ +)\x1b\[0m( \S+:\S+:\d+ )/gm, '$1$2'), err: r.err }),
   },
+  // a collection error under --color=yes: its source highlighted, the `Interrupted` line plain
+  '--color=yes collection error': {
+    files: { 'test_b.py': 'def f():\n    raise ValueError("boom")\n\nf()\n' },
+    rounds: [['--color=yes']],
+  },
   '--durations': {
     rounds: [['--durations=0', '--durations-min=0', '-q']],
     // equal durations tie: pytest keeps its report order, so compare the lines as a set

@@ -126,6 +126,9 @@ def collect_error(file, message, crash=None, refused=False):
     `refused`: --engine native cannot run the module; fastest's error, not pytest's, so it does
     not stop the session as a collection error does."""
     frame = {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
+    marked = marked_text(message)
+    if marked is not None and marked != message:
+        frame["messageMarkup"] = bounded(marked, LONGREPR_LIMIT)
     if crash is not None:
         frame["crash"] = bounded(crash, MESSAGE_LIMIT)
     if refused:

@@ -419,7 +419,8 @@ export class ConsoleReporter {
     if (junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${junitxml}`);
     if (info.coverage) this.coverageSection(info.coverage);
     this.shortTestSummary();
-    if (info.interrupted) this.writeSep('!', info.interrupted, 'red');
+    // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
+    if (info.interrupted) this.writeSep('!', info.interrupted, ...(/^stopping after \d+ failures$/.test(info.interrupted) ? (['red'] as Markup[]) : []));
     this.summaryStats(info.seconds);
     return { counts: { ...this.counts } };
   }
@@ -598,7 +599,7 @@ export class ConsoleReporter {
     this.writeSep('=', 'ERRORS');
     for (const e of this.collectionErrors) {
       this.tw.sep('_', `ERROR collecting ${e.file}`, 'red', 'bold');
-      this.fence.block(this.renderLongrepr(e.message));
+      this.fence.block(this.renderLongrepr(e.message, e.messageMarkup));
     }
     for (const { result: r, teardown } of reports) {
       const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;

@@ -79,6 +79,7 @@ export interface CollectErrorFrame {
   t: 'collect_error';
   file: string;
   message: string;
+  messageMarkup?: string;
   crash?: string;
   /** --engine native refused the module (fastest's limit, not a pytest collection error). */
   refused?: boolean;
@@ -336,6 +337,8 @@ function checkedFrame(value: unknown): WorkerFrame {
     case 'collect_error': {
       const frame: CollectErrorFrame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
       if (fields.crash !== undefined && fields.crash !== null) frame.crash = str(fields, 'crash', 'collect_error');
+      const marked = optStr(fields, 'messageMarkup', 'collect_error');
+      if (marked !== undefined) frame.messageMarkup = marked;
       if (fields.refused === true) frame.refused = true;
       return frame;
     }

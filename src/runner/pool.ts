@@ -1010,6 +1010,7 @@ function collectionErrorOf(frame: CollectErrorFrame): CollectionError {
   return {
     file: frame.file,
     message: frame.message,
+    ...(frame.messageMarkup !== undefined ? { messageMarkup: frame.messageMarkup } : {}),
     ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
     ...(frame.refused ? { refused: true } : {}),
   };
