@@ -418,6 +418,11 @@ const FLAGS = [
         forward: true,
         apply: (o, v, f) => {
             o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']);
+            // pytest's native traceback starts in its runner and goes through pluggy and its plugins'
+            // hook wrappers: the pytest engine has those frames, the native engine its own.
+            o.routes = o.routes.filter((r) => r.option !== '--tb=native');
+            if (o.tb === 'native')
+                o.routes.push({ option: '--tb=native', route: 'engine' });
         },
     },
     {

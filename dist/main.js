@@ -3009,6 +3009,11 @@ const FLAGS = [
         forward: true,
         apply: (o, v, f) => {
             o.tb = choice(f, v, ['auto', 'long', 'short', 'no', 'line', 'native']);
+            // pytest's native traceback starts in its runner and goes through pluggy and its plugins'
+            // hook wrappers: the pytest engine has those frames, the native engine its own.
+            o.routes = o.routes.filter((r) => r.option !== '--tb=native');
+            if (o.tb === 'native')
+                o.routes.push({ option: '--tb=native', route: 'engine' });
         },
     },
     {
@@ -4560,6 +4565,17 @@ function filesOf(selected, all, narrowIds) {
             entry.whole = false;
     return byFile;
 }
+/** pytest's `--code-highlight` (yes by default), the last one given. */
+function codeHighlight(pytestArgs) {
+    let highlight = true;
+    pytestArgs.forEach((arg, index) => {
+        if (arg === '--code-highlight')
+            highlight = pytestArgs[index + 1] !== 'no';
+        else if (arg.startsWith('--code-highlight='))
+            highlight = arg.slice('--code-highlight='.length) !== 'no';
+    });
+    return highlight;
+}
 /** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
 function applyNarrowing(units, narrowIds) {
     if (narrowIds.size === 0)
@@ -4767,6 +4783,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const narrowIds = new Map(selection.narrowIds);
     let lastFailedSkips;
     let lastFailedStatus;
+    const collectedOrder = selected;
     if (options.lastFailed || options.failedFirst) {
         const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
         selected = plan.items;
@@ -4792,8 +4809,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
         worker: runCost?.workerSeconds ?? index_js_1.COLD_WORKER_SECONDS,
     };
-    const units = applyNarrowing((0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds)), narrowIds);
-    const workers = workerCount(session, units.length, expectedSeconds);
+    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds));
+    // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
+    // makes are for order, not for more workers.
+    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected) : fileUnits, narrowIds);
+    const workers = workerCount(session, fileUnits.length, expectedSeconds);
     prestarted?.keep(workers);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
     const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
@@ -4889,6 +4909,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             coverage: coverage?.spec,
             reruns,
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
+            invocationDir: cwd,
+            markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
@@ -16674,8 +16696,9 @@ class ConsoleReporter {
         if (info.coverage)
             this.coverageSection(info.coverage);
         this.shortTestSummary();
+        // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
         if (info.interrupted)
-            this.writeSep('!', info.interrupted, 'red');
+            this.writeSep('!', info.interrupted, ...(/^stopping after \d+ failures$/.test(info.interrupted) ? ['red'] : []));
         this.summaryStats(info.seconds);
         return { counts: { ...this.counts } };
     }
@@ -16820,8 +16843,11 @@ class ConsoleReporter {
             this.currentFsPath = null;
         }
     }
-    /** The longrepr as pytest's toterminal writes it, with light colouring of `E` lines. */
-    renderLongrepr(text) {
+    /** The longrepr as pytest's toterminal writes it: with pytest's markup when the worker sent it
+     * (`marked`), else with light colouring of `E` lines. */
+    renderLongrepr(text, marked) {
+        if (this.tw.color && marked !== undefined)
+            return (marked.endsWith('\n') ? marked.slice(0, -1) : marked) + '\n';
         const body = text.endsWith('\n') ? text.slice(0, -1) : text;
         const lines = body.split('\n').map((l) => (l.startsWith('E ') ? this.tw.markup(l, 'bold', 'red') : l));
         return lines.join('\n') + '\n';
@@ -16860,17 +16886,18 @@ class ConsoleReporter {
         this.writeSep('=', 'ERRORS');
         for (const e of this.collectionErrors) {
             this.tw.sep('_', `ERROR collecting ${e.file}`, 'red', 'bold');
-            this.fence.block(this.renderLongrepr(e.message));
+            this.fence.block(this.renderLongrepr(e.message, e.messageMarkup));
         }
         for (const { result: r, teardown } of reports) {
             const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
             const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
             this.tw.sep('_', head, 'red', 'bold');
             const longrepr = teardown ? r.teardownError.longrepr : (r.longrepr ?? r.message ?? '');
+            const marked = teardown ? r.teardownError.longreprMarkup : r.longreprMarkup;
             const sections = r.sections ?? [];
             // A setup error's report holds only the setup sections; a teardown's holds every phase.
             const filter = when === 'setup' ? (n) => n.includes('setup') : () => true;
-            this.fence.block(this.renderLongrepr(longrepr) + this.renderSections(sections, filter));
+            this.fence.block(this.renderLongrepr(longrepr, marked) + this.renderSections(sections, filter));
         }
     }
     /** Failed reports in pytest's order: each test's failed subtests, then the test if it failed. */
@@ -16908,7 +16935,7 @@ class ConsoleReporter {
             const title = r.headline ?? failureHeadline(r.id);
             const headline = subtest ? `${title} ${subtest.description}` : title;
             this.tw.sep('_', headline, 'red', 'bold');
-            let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+            let text = this.renderLongrepr(longrepr, report.longreprMarkup) + this.renderSections(sections, (n) => !n.includes('teardown'));
             // Teardown output follows, unless teardown failed (then it shows under ERRORS).
             if (!subtest && !r.teardownError)
                 text += this.renderSections(sections, (n) => n.includes('teardown'));
@@ -18008,6 +18035,7 @@ function codeBlock(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonReporter = exports.JunitReporter = void 0;
 exports.junitIniOptions = junitIniOptions;
+exports.consoleColored = consoleColored;
 exports.consoleReporter = consoleReporter;
 exports.configuredReporters = configuredReporters;
 // The reporters a run feeds, behind one interface: the console, the JUnit file, the JSON file.
@@ -18098,6 +18126,10 @@ class JsonReporter extends FileReporter {
 }
 exports.JsonReporter = JsonReporter;
 const TB_STYLES = ['auto', 'long', 'short', 'line', 'native', 'no'];
+/** Whether the console is coloured: `--color=yes`, or `auto` on a terminal without NO_COLOR. */
+function consoleColored(color, tty, env) {
+    return color === 'yes' || (color === 'auto' && tty && !env.NO_COLOR);
+}
 /** pytest's terminal reporter, with the terminal options of the command line. */
 function consoleReporter(request, place) {
     const { env } = place;
@@ -18105,7 +18137,7 @@ function consoleReporter(request, place) {
     return new console_js_1.ConsoleReporter({
         write: place.write,
         verbosity: request.verbosity,
-        color: request.color === 'yes' || (request.color === 'auto' && place.tty && !env.NO_COLOR),
+        color: consoleColored(request.color, place.tty, env),
         tty: place.tty,
         githubActions: env.GITHUB_ACTIONS === 'true',
         // pytest's running_on_ci(): on CI the short summary keeps whole messages.
@@ -18405,7 +18437,7 @@ function subtest(value, what) {
         outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
         description: str(fields, 'description', where),
     };
-    copyTexts(fields, report, ['longrepr', 'message', 'crashline'], where);
+    copyTexts(fields, report, ['longrepr', 'longreprMarkup', 'message', 'crashline'], where);
     if (fields.sections !== undefined)
         report.sections = sections(fields.sections, where);
     if (fields.hidden === true)
@@ -18438,7 +18470,7 @@ function testResult(fields) {
         result.file = file;
     if (fields.line !== undefined && fields.line !== null)
         result.line = num(fields, 'line', what);
-    copyTexts(fields, result, ['longrepr', 'message', 'crashline', 'headline'], what);
+    copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
     if (fields.sections !== undefined)
         result.sections = sections(fields.sections, what);
     if (fields.teardownError !== undefined) {
@@ -18447,6 +18479,9 @@ function testResult(fields) {
             longrepr: str(teardown, 'longrepr', `${what}: 'teardownError'`),
             message: str(teardown, 'message', `${what}: 'teardownError'`),
         };
+        const marked = optStr(teardown, 'longreprMarkup', `${what}: 'teardownError'`);
+        if (marked !== undefined)
+            result.teardownError.longreprMarkup = marked;
     }
     if (fields.phases !== undefined) {
         const phases = map(fields.phases, `${what}: 'phases'`);
@@ -18516,6 +18551,9 @@ function checkedFrame(value) {
             const frame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
             if (fields.crash !== undefined && fields.crash !== null)
                 frame.crash = str(fields, 'crash', 'collect_error');
+            const marked = optStr(fields, 'messageMarkup', 'collect_error');
+            if (marked !== undefined)
+                frame.messageMarkup = marked;
             if (fields.refused === true)
                 frame.refused = true;
             return frame;
@@ -18662,7 +18700,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -18682,6 +18720,7 @@ Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: fun
 var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
+Object.defineProperty(exports, "unitsInItemOrder", ({ enumerable: true, get: function () { return schedule_js_1.unitsInItemOrder; } }));
 var run_cost_js_1 = __nccwpck_require__(8597);
 Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: function () { return run_cost_js_1.COLD_WORKER_SECONDS; } }));
 Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
@@ -19002,6 +19041,8 @@ class Pool {
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+            ...(this.opts.markup ? { markup: this.opts.markup } : {}),
+            ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
         });
     }
@@ -19634,6 +19675,7 @@ function collectionErrorOf(frame) {
     return {
         file: frame.file,
         message: frame.message,
+        ...(frame.messageMarkup !== undefined ? { messageMarkup: frame.messageMarkup } : {}),
         ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
         ...(frame.refused ? { refused: true } : {}),
     };
@@ -20020,6 +20062,7 @@ function cpuSecondsOf(pid) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
+exports.unitsInItemOrder = unitsInItemOrder;
 exports.passFiles = passFiles;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
@@ -20059,6 +20102,45 @@ function makeUnits(itemsByFile, expectedSeconds, workers) {
         }
     }
     return units;
+}
+/**
+ * Units that keep the items' own order where it is not file order: `--ff` puts the failed tests
+ * of every module ahead of the others, as pytest does, so a module can come twice. Each run of
+ * consecutive items of such a module, in its collection order, becomes a unit of its own (a
+ * worker runs a unit's tests in collection order); the other modules keep their units
+ * (`fileUnits`, from makeUnits). Units come in the order of their first item.
+ * @param items the selected items in the order pytest runs them.
+ * @param collected the same items in collection order.
+ */
+function unitsInItemOrder(items, collected, fileUnits, expectedSeconds) {
+    const collectedAt = new Map(collected.map((item, index) => [item.id, index]));
+    const runs = [];
+    const runsPerFile = new Map();
+    for (const item of items) {
+        const last = runs.at(-1);
+        const previous = last?.at(-1);
+        if (last && previous && previous.file === item.file && (collectedAt.get(previous.id) ?? 0) < (collectedAt.get(item.id) ?? 0))
+            last.push(item);
+        else {
+            runs.push([item]);
+            runsPerFile.set(item.file, (runsPerFile.get(item.file) ?? 0) + 1);
+        }
+    }
+    if ([...runsPerFile.values()].every((count) => count === 1))
+        return fileUnits;
+    const estimate = meanOf(expectedSeconds) ?? exports.DEFAULT_TEST_SECONDS;
+    const position = new Map(items.map((item, index) => [item.id, index]));
+    const fileFirst = new Map();
+    items.forEach((item, index) => fileFirst.has(item.file) || fileFirst.set(item.file, index));
+    const firstPosition = (unit) => (unit.ids === null ? fileFirst.get(unit.file) : position.get(unit.ids[0])) ?? 0;
+    const ordered = fileUnits.filter((unit) => runsPerFile.get(unit.file) === 1);
+    for (const run of runs) {
+        if (runsPerFile.get(run[0].file) === 1)
+            continue;
+        const ids = run.map((item) => item.id);
+        ordered.push({ file: run[0].file, ids, expected: ids.reduce((sum, id) => sum + (expectedSeconds.get(id) ?? estimate), 0) });
+    }
+    return ordered.sort((a, b) => firstPosition(a) - firstPosition(b));
 }
 /** Consecutive items that must stay on one worker: a top-level class with its tests, or one function. */
 function groupByClass(items) {

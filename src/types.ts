@@ -64,6 +64,8 @@ export interface CollectionError {
   file: string;
   /** The text pytest prints under `ERROR collecting FILE`. */
   message: string;
+  /** The same with pytest's terminal markup, when the console is coloured (as TestResult's `longreprMarkup`). */
+  messageMarkup?: string;
   /** What the short summary adds after `ERROR FILE - ` (the exception line); none when pytest's error is plain text (an ImportError's). */
   crash?: string;
   /** --engine native refused the module: reported as an error, but not one that stops the session as pytest's collection errors do. */
@@ -110,12 +112,15 @@ export interface TestResult {
   line?: number;
   /** Full failure text as pytest prints it in FAILURES / ERRORS. */
   longrepr?: string;
+  /** The same text with pytest's terminal markup (coloured crash line, highlighted source), sent
+   * when the console is coloured. */
+  longreprMarkup?: string;
   /** One-line message: the exception line, skip reason or xfail reason. */
   message?: string;
   /** Captured output: [section name, text], e.g. ["Captured stdout call", "hello\n"]. */
   sections?: [string, string][];
   /** An error in teardown after setup and call: pytest counts it as an extra error. */
-  teardownError?: { longrepr: string; message: string };
+  teardownError?: { longrepr: string; longreprMarkup?: string; message: string };
   /** Seconds per phase that ran: pytest's setup/call/teardown report durations (`--durations`). */
   phases?: { setup?: number; call?: number; teardown?: number };
   /** Warnings recorded while it ran; on a unit's first result also those of collecting its module. */
@@ -170,6 +175,7 @@ export interface SubtestReport {
   description: string;
   /** As TestResult's: failure text, or `path:line: reason` for a skip. */
   longrepr?: string;
+  longreprMarkup?: string;
   message?: string;
   crashline?: string;
   /** The subtest's own captured output (the `subtests` fixture). */

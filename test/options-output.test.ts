@@ -218,12 +218,13 @@ const CASES: Record<string, Case> = {
   '-p no:cacheprovider': { rounds: [['-p', 'no:cacheprovider', '-v']], artifacts: (dir) => existsSync(join(dir, '.pytest_cache')) },
   '-o': { rounds: [['-o', 'log_level=INFO', '--override-ini=console_output_style=classic']] },
   '-c': { rounds: [['-c', 'other.ini']] },
-  // --rootdir above the invocation directory: ids, header and outcomes are pytest's; the crash
-  // line under a failure (`file:line: Error`) is not yet: workers run in the rootdir and write it
-  // relative to it, pytest relative to where it was started (left, ARCHITECTURE.md)
+  // --rootdir above the invocation directory: workers run in the rootdir and write a traceback's
+  // files relative to where fastest was started, as pytest does (--tb=short: every entry)
   '--rootdir': {
-    rounds: [['--rootdir=..', '-rA']],
-    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^_rootdir\/(test_a\.py:\d+: )/m, '$1') }),
+    rounds: [
+      ['--rootdir=..', '-rA'],
+      ['--rootdir=..', '--tb=short', '-q'],
+    ],
   },
   '--rootdir missing': { rounds: [['--rootdir=sub', '-q']] },
   '--strict': { rounds: [['--strict', '-m', 'slow']] },
@@ -243,24 +244,26 @@ const CASES: Record<string, Case> = {
   '--co -q': { rounds: [['--co', '-q']] },
   // the terminal report
   '--tb=short': { rounds: [['--tb=short']] },
-  // --tb=native: pytest's own frames (runner, pluggy) head pytest's traceback, the native
-  // engine's frames head fastest's; the test's frames, the exception and the rest agree.
-  '--tb=native': {
-    rounds: [['--tb=native']],
-    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^ {2}File "[^"]*(site-packages|fastest_worker)[^"]*".*\n( {4}.*\n)*/gm, '') }),
-  },
+  // --tb=native: the traceback from pytest's runner frames down, as pytest prints it (the
+  // modules run in the pytest engine)
+  '--tb=native': { rounds: [['--tb=native'], ['--tb=native', '--tb=short']] },
   '--color=no': { rounds: [['--color=no']] },
-  // --color=yes: the progress, the summary lines and the closing line carry pytest's colours.
-  // Not yet: the failure's source lines (pygments) and the file name in the crash line, which
-  // the worker formats without markup (docs/ARCHITECTURE.md, "Options and their effects").
+  // --color=yes: pytest's colours throughout, the failure's source highlighted by pygments
+  // (importable in the test environment) and the crash line's file in bold red, as the worker
+  // renders them with pytest's writer; --code-highlight=no leaves the source plain. Left: the
+  // level names of captured log lines, which pytest colours (ColoredLevelFormatter; the order of
+  // its escape codes comes from a set, so it varies between pytest's own runs) and fastest not.
   '--color=yes': {
-    rounds: [['--color=yes', '-rA']],
-    view: (r) => ({
-      code: r.code,
-      progress: lines(r.out).filter((l) => l.startsWith('test_a.py ')),
-      summary: lines(r.out).filter((l) => /^(\x1b\[[0-9;]*m)*(PASSED|FAILED|SKIPPED)/.test(l)),
-      closing: normal(lines(r.out.trimEnd()).at(-1) ?? ''),
-    }),
+    rounds: [
+      ['--color=yes', '-rA'],
+      ['--color=yes', '--code-highlight=no', '--tb=short'],
+    ],
+    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^(?:\x1b\[[0-9;]*m)+([A-Z]+ +)\x1b\[0m( \S+:\S+:\d+ )/gm, '$1$2'), err: r.err }),
+  },
+  // a collection error under --color=yes: its source highlighted, the `Interrupted` line plain
+  '--color=yes collection error': {
+    files: { 'test_b.py': 'def f():\n    raise ValueError("boom")\n\nf()\n' },
+    rounds: [['--color=yes']],
   },
   '--durations': {
     rounds: [['--durations=0', '--durations-min=0', '-q']],
@@ -269,12 +272,9 @@ const CASES: Record<string, Case> = {
   },
   // pytest's cache across runs
   '--lf': { rounds: [['-q'], ['--lf', '-q']] },
-  // --ff: the header and every outcome are pytest's; the order is not yet: a module runs as one
-  // unit in file order, where pytest moves its failed tests ahead (left, ARCHITECTURE.md)
-  '--ff': {
-    rounds: [['-q'], ['--ff', '-v']],
-    view: (r) => ({ code: r.code, lines: lines(normal(r.out).replace(/ +\[ *\d+%\]$/gm, '')).sort() }),
-  },
+  // --ff: pytest's order, the failed test of the module first (a module comes twice when only some
+  // of its tests failed: test/runner.test.ts, unitsInItemOrder)
+  '--ff': { rounds: [['-q'], ['--ff', '-v']] },
   '--lfnf=none': {
     rounds: [
       ['-q', '-k', 'pass'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runUnits, type RunOptions, type RunSummary, type UnitDoneInfo, type UnitCollected } from '../src/runner/pool.js';
-import { makeUnits, OrderedQueues } from '../src/runner/schedule.js';
+import { makeUnits, OrderedQueues, unitsInItemOrder } from '../src/runner/schedule.js';
 import { checkPython, findPython, pythonRuntimeDir } from '../src/runner/python.js';
 import { RunnerError } from '../src/runner/errors.js';
 import { encodeFrame, FrameReader, type MalformedFrame, type NodeFrame, type WorkerFrame } from '../src/runner/frames.js';
@@ -753,4 +753,49 @@ describe('bytecode under PYTHONDONTWRITEBYTECODE=1 (workers write to .fastest/py
       rmSync(cacheDir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('unitsInItemOrder (--ff)', () => {
+  const item = (file: string, name: string): TestItem => ({ id: `${file}::${name}`, file, line: 1, classes: [], function: name, marks: [], dynamic: false });
+
+  it("cuts a module whose failed tests moved ahead into runs, in pytest's order", () => {
+    const [a1, a2, a3, b1, b2, c1] = [item('a.py', 't1'), item('a.py', 't2'), item('a.py', 't3'), item('b.py', 't1'), item('b.py', 't2'), item('c.py', 't1')];
+    // pytest's --ff order: a2 and b2 failed last time
+    const ordered = [a2, b2, a1, a3, b1, c1];
+    const fileUnits = makeUnits(
+      new Map([
+        ['a.py', [a1, a2, a3]],
+        ['b.py', [b1, b2]],
+        ['c.py', [c1]],
+      ]),
+      new Map(),
+      1,
+    );
+    expect(unitsInItemOrder(ordered, [a1, a2, a3, b1, b2, c1], fileUnits, new Map()).map((u) => [u.file, u.ids])).toEqual([
+      ['a.py', ['a.py::t2']],
+      ['b.py', ['b.py::t2']],
+      ['a.py', ['a.py::t1', 'a.py::t3']],
+      ['b.py', ['b.py::t1']],
+      ['c.py', null],
+    ]);
+  });
+
+  it('cuts a single module where its failed test moved ahead', () => {
+    const [a1, a2, a3] = [item('a.py', 't1'), item('a.py', 't2'), item('a.py', 't3')];
+    const fileUnits = makeUnits(new Map([['a.py', [a1, a2, a3]]]), new Map(), 1);
+    expect(unitsInItemOrder([a2, a1, a3], [a1, a2, a3], fileUnits, new Map()).map((u) => u.ids)).toEqual([['a.py::t2'], ['a.py::t1', 'a.py::t3']]);
+  });
+
+  it('keeps the file units when no module comes twice', () => {
+    const [a1, b1] = [item('a.py', 't1'), item('b.py', 't1')];
+    const fileUnits = makeUnits(
+      new Map([
+        ['b.py', [b1]],
+        ['a.py', [a1]],
+      ]),
+      new Map(),
+      1,
+    );
+    expect(unitsInItemOrder([b1, a1], [b1, a1], fileUnits, new Map())).toBe(fileUnits);
+  });
 });

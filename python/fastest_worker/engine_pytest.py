@@ -6,6 +6,7 @@ The last item of a unit tears down to a "unit end" marker whose chain is the ses
 session fixtures live as long as the worker while module/class fixtures end with the unit.
 """
 
+import contextlib
 import os
 import traceback
 
@@ -608,8 +609,35 @@ def _collected_nothing(exc, path):
     return isinstance(exc, pytest.UsageError) and os.path.isfile(path) and "not found" in str(exc)
 
 
+@contextlib.contextmanager
+def _rewrite_warnings_as_plain_pytest():
+    """pytest warns (PytestAssertRewriteWarning, an error under `filterwarnings = error`) when a
+    module it marks for rewriting, such as a plugin distribution's, was imported before it. In a
+    worker the native engine or the warm parent may have imported it for a test module already;
+    plain pytest would have imported it later, through its hook, and said nothing."""
+    from _pytest.assertion.rewrite import AssertionRewritingHook
+
+    from . import MODULES_AT_START
+
+    warn = AssertionRewritingHook._warn_already_imported
+
+    def warn_if_imported_before_fastest(hook, name):
+        if name in MODULES_AT_START:
+            warn(hook, name)
+
+    AssertionRewritingHook._warn_already_imported = warn_if_imported_before_fastest
+    try:
+        yield
+    finally:
+        AssertionRewritingHook._warn_already_imported = warn
+
+
 class PytestEngine:
     def __init__(self, init, emit):
+        with _rewrite_warnings_as_plain_pytest():
+            self._start(init, emit)
+
+    def _start(self, init, emit):
         import pytest  # the user's environment must have it
         from _pytest.config import ConftestImportFailure, _prepareconfig
         from _pytest.config.exceptions import UsageError

@@ -6,6 +6,7 @@ A cut text keeps its head and its tail (where a failure's own line is) around on
 saying how much was cut."""
 
 from .protocol import base_id
+from .terminal_text import marked_text
 
 # Each captured section (stdout, stderr, log; per phase).
 SECTION_LIMIT = 1 << 20
@@ -35,8 +36,12 @@ def _bounded_sections(sections):
 
 
 def _bound_report(report):
-    """Bounds, in place, the texts of a result or of one of its subtests."""
+    """Bounds, in place, the texts of a result or of one of its subtests (with the coloured
+    copy of its longrepr when the console is coloured)."""
     text = report.get("longrepr")
+    marked = marked_text(text) if text is not None else None
+    if marked is not None and marked != text:
+        report["longreprMarkup"] = bounded(marked, LONGREPR_LIMIT)
     if text is not None and len(text) > LONGREPR_LIMIT:
         report["longrepr"] = bounded(text, LONGREPR_LIMIT)
     text = report.get("message")
@@ -121,6 +126,9 @@ def collect_error(file, message, crash=None, refused=False):
     `refused`: --engine native cannot run the module; fastest's error, not pytest's, so it does
     not stop the session as a collection error does."""
     frame = {"t": "collect_error", "file": file, "message": bounded(message, LONGREPR_LIMIT)}
+    marked = marked_text(message)
+    if marked is not None and marked != message:
+        frame["messageMarkup"] = bounded(marked, LONGREPR_LIMIT)
     if crash is not None:
         frame["crash"] = bounded(crash, MESSAGE_LIMIT)
     if refused:

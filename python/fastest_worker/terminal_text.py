@@ -2,16 +2,50 @@
 
 `str()` / `longreprtext` strip the blank line that opens a long traceback and the indentation of
 its first source line; the console must show them as pytest does. Shared by both engines.
+
+When the console is coloured (init's `markup`), each text is also rendered with pytest's markup:
+the crash line's file in bold red, `E` lines in bold red and the source highlighted by pygments
+(pytest's `--code-highlight`, on by default, when pygments is importable). That copy waits here,
+keyed by the plain text, for the result carrying the text when it is sent (results.py).
 """
 import io
+from collections import OrderedDict
+
+_markup = None  # {"highlight": bool} when the console shows colour
+_marked = OrderedDict()  # plain text -> the same with markup (the last few hundred texts)
+_MARKED_KEPT = 256
 
 
-def terminal_text(obj) -> str:
-    """`obj.toterminal()` into plain text (no colour), trailing blank lines removed."""
+def configure(markup):
+    global _markup
+    _markup = markup if isinstance(markup, dict) else None
+
+
+def _render(obj, markup):
     from _pytest._io import TerminalWriter  # pytest is loaded by then: both engines need it
 
     buffer = io.StringIO()
     writer = TerminalWriter(buffer)
-    writer.hasmarkup = False
+    writer.hasmarkup = markup is not None
+    if markup is not None:
+        writer.code_highlight = bool(markup.get("highlight", True))
     obj.toterminal(writer)
     return buffer.getvalue().rstrip()
+
+
+def terminal_text(obj) -> str:
+    """`obj.toterminal()` into plain text (no colour), trailing blank lines removed."""
+    plain = _render(obj, None)
+    if _markup is not None:
+        try:
+            _marked[plain] = _render(obj, _markup)
+        except Exception:  # the plain text is what matters
+            pass
+        while len(_marked) > _MARKED_KEPT:
+            _marked.popitem(last=False)
+    return plain
+
+
+def marked_text(plain):
+    """The coloured rendering of `plain`, or None (identical texts render alike)."""
+    return _marked.get(plain) if _marked else None

@@ -5,7 +5,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { baseId, coveringIds, pathOfId } from '../nodeid.js';
-import { configuredReporters } from '../report/reporters.js';
+import { configuredReporters, consoleColored } from '../report/reporters.js';
 import {
   checkPython,
   COLD_WORKER_SECONDS,
@@ -19,6 +19,7 @@ import {
   recordedTestSeconds,
   runtimePythonPath,
   runUnits,
+  unitsInItemOrder,
   WarmRun,
   workersWorthStarting,
   writeRunCost,
@@ -62,6 +63,16 @@ function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, s
   }
   for (const [file, entry] of byFile) if (entry.items.length !== totalPerFile.get(file)) entry.whole = false;
   return byFile;
+}
+
+/** pytest's `--code-highlight` (yes by default), the last one given. */
+function codeHighlight(pytestArgs: string[]): boolean {
+  let highlight = true;
+  pytestArgs.forEach((arg, index) => {
+    if (arg === '--code-highlight') highlight = pytestArgs[index + 1] !== 'no';
+    else if (arg.startsWith('--code-highlight=')) highlight = arg.slice('--code-highlight='.length) !== 'no';
+  });
+  return highlight;
 }
 
 /** Node ids a unit names for narrowed dynamic items (`test_p[1]` asked for by argument). */
@@ -315,6 +326,7 @@ async function runSession(
   const narrowIds = new Map(selection.narrowIds);
   let lastFailedSkips: ((file: string) => boolean) | undefined;
   let lastFailedStatus: string | undefined;
+  const collectedOrder = selected;
   if (options.lastFailed || options.failedFirst) {
     const plan = planLastFailed(selected, readLastFailed(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
     selected = plan.items;
@@ -340,8 +352,14 @@ async function runSession(
     expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
     worker: runCost?.workerSeconds ?? COLD_WORKER_SECONDS,
   };
-  const units = applyNarrowing(makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds)), narrowIds);
-  const workers = workerCount(session, units.length, expectedSeconds);
+  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds));
+  // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
+  // makes are for order, not for more workers.
+  const units = applyNarrowing(
+    options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected) : fileUnits,
+    narrowIds,
+  );
+  const workers = workerCount(session, fileUnits.length, expectedSeconds);
   prestarted?.keep(workers);
   // Dynamic items whose expansions -k/-m must still judge (usually none).
   const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
@@ -439,6 +457,8 @@ async function runSession(
         coverage: coverage?.spec,
         reruns,
         namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
+        invocationDir: cwd,
+        markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,

@@ -419,7 +419,8 @@ export class ConsoleReporter {
     if (junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${junitxml}`);
     if (info.coverage) this.coverageSection(info.coverage);
     this.shortTestSummary();
-    if (info.interrupted) this.writeSep('!', info.interrupted, 'red');
+    // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
+    if (info.interrupted) this.writeSep('!', info.interrupted, ...(/^stopping after \d+ failures$/.test(info.interrupted) ? (['red'] as Markup[]) : []));
     this.summaryStats(info.seconds);
     return { counts: { ...this.counts } };
   }
@@ -560,8 +561,10 @@ export class ConsoleReporter {
     }
   }
 
-  /** The longrepr as pytest's toterminal writes it, with light colouring of `E` lines. */
-  private renderLongrepr(text: string): string {
+  /** The longrepr as pytest's toterminal writes it: with pytest's markup when the worker sent it
+   * (`marked`), else with light colouring of `E` lines. */
+  private renderLongrepr(text: string, marked?: string): string {
+    if (this.tw.color && marked !== undefined) return (marked.endsWith('\n') ? marked.slice(0, -1) : marked) + '\n';
     const body = text.endsWith('\n') ? text.slice(0, -1) : text;
     const lines = body.split('\n').map((l) => (l.startsWith('E ') ? this.tw.markup(l, 'bold', 'red') : l));
     return lines.join('\n') + '\n';
@@ -596,17 +599,18 @@ export class ConsoleReporter {
     this.writeSep('=', 'ERRORS');
     for (const e of this.collectionErrors) {
       this.tw.sep('_', `ERROR collecting ${e.file}`, 'red', 'bold');
-      this.fence.block(this.renderLongrepr(e.message));
+      this.fence.block(this.renderLongrepr(e.message, e.messageMarkup));
     }
     for (const { result: r, teardown } of reports) {
       const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
       const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
       this.tw.sep('_', head, 'red', 'bold');
       const longrepr = teardown ? r.teardownError!.longrepr : (r.longrepr ?? r.message ?? '');
+      const marked = teardown ? r.teardownError!.longreprMarkup : r.longreprMarkup;
       const sections = r.sections ?? [];
       // A setup error's report holds only the setup sections; a teardown's holds every phase.
       const filter = when === 'setup' ? (n: string) => n.includes('setup') : () => true;
-      this.fence.block(this.renderLongrepr(longrepr) + this.renderSections(sections, filter));
+      this.fence.block(this.renderLongrepr(longrepr, marked) + this.renderSections(sections, filter));
     }
   }
 
@@ -640,7 +644,7 @@ export class ConsoleReporter {
       const title = r.headline ?? failureHeadline(r.id);
       const headline = subtest ? `${title} ${subtest.description}` : title;
       this.tw.sep('_', headline, 'red', 'bold');
-      let text = this.renderLongrepr(longrepr) + this.renderSections(sections, (n) => !n.includes('teardown'));
+      let text = this.renderLongrepr(longrepr, report.longreprMarkup) + this.renderSections(sections, (n) => !n.includes('teardown'));
       // Teardown output follows, unless teardown failed (then it shows under ERRORS).
       if (!subtest && !r.teardownError) text += this.renderSections(sections, (n) => n.includes('teardown'));
       this.fence.block(text);

@@ -146,6 +146,11 @@ export class JsonReporter extends FileReporter {
 
 const TB_STYLES: readonly TbStyle[] = ['auto', 'long', 'short', 'line', 'native', 'no'];
 
+/** Whether the console is coloured: `--color=yes`, or `auto` on a terminal without NO_COLOR. */
+export function consoleColored(color: ReportRequest['color'], tty: boolean, env: NodeJS.ProcessEnv): boolean {
+  return color === 'yes' || (color === 'auto' && tty && !env.NO_COLOR);
+}
+
 /** pytest's terminal reporter, with the terminal options of the command line. */
 export function consoleReporter(request: ReportRequest, place: ReportPlace): ConsoleReporter {
   const { env } = place;
@@ -153,7 +158,7 @@ export function consoleReporter(request: ReportRequest, place: ReportPlace): Con
   return new ConsoleReporter({
     write: place.write,
     verbosity: request.verbosity,
-    color: request.color === 'yes' || (request.color === 'auto' && place.tty && !env.NO_COLOR),
+    color: consoleColored(request.color, place.tty, env),
     tty: place.tty,
     githubActions: env.GITHUB_ACTIONS === 'true',
     // pytest's running_on_ci(): on CI the short summary keeps whole messages.

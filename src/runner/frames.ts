@@ -30,6 +30,12 @@ export interface InitFrame {
   /** The paths named on the command line, absolute: pytest collects these even where a
    * conftest's collect_ignore names them. */
   namedPaths?: string[];
+  /** Where fastest was started, when not the rootdir (workers run in the rootdir): pytest writes a
+   * traceback entry's file relative to it. */
+  invocationDir?: string;
+  /** The console is coloured: send `longreprMarkup` beside each failure text, highlighted
+   * with pygments unless `highlight` is false (`--code-highlight=no`). */
+  markup?: { highlight: boolean };
 
   /** The shared state file (state-file.ts); absent: each test's start comes as a `start` frame. */
   state?: string;
@@ -73,6 +79,7 @@ export interface CollectErrorFrame {
   t: 'collect_error';
   file: string;
   message: string;
+  messageMarkup?: string;
   crash?: string;
   /** --engine native refused the module (fastest's limit, not a pytest collection error). */
   refused?: boolean;
@@ -228,13 +235,13 @@ function subtest(value: unknown, what: string): SubtestReport {
     outcome: oneOf(fields, 'outcome', SUBTEST_OUTCOMES, where),
     description: str(fields, 'description', where),
   };
-  copyTexts(fields, report, ['longrepr', 'message', 'crashline'], where);
+  copyTexts(fields, report, ['longrepr', 'longreprMarkup', 'message', 'crashline'], where);
   if (fields.sections !== undefined) report.sections = sections(fields.sections, where);
   if (fields.hidden === true) report.hidden = true;
   return report;
 }
 
-type TextField = 'longrepr' | 'message' | 'crashline' | 'headline';
+type TextField = 'longrepr' | 'longreprMarkup' | 'message' | 'crashline' | 'headline';
 
 /** Copies the optional text fields a result and a subtest report share, each checked a string. */
 function copyTexts(fields: Fields, target: Partial<Record<TextField, string>>, keys: readonly TextField[], where: string): void {
@@ -261,7 +268,7 @@ function testResult(fields: Fields): TestResult {
   const file = optStr(fields, 'file', what);
   if (file !== undefined) result.file = file;
   if (fields.line !== undefined && fields.line !== null) result.line = num(fields, 'line', what);
-  copyTexts(fields, result, ['longrepr', 'message', 'crashline', 'headline'], what);
+  copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
   if (fields.sections !== undefined) result.sections = sections(fields.sections, what);
   if (fields.teardownError !== undefined) {
     const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
@@ -269,6 +276,8 @@ function testResult(fields: Fields): TestResult {
       longrepr: str(teardown, 'longrepr', `${what}: 'teardownError'`),
       message: str(teardown, 'message', `${what}: 'teardownError'`),
     };
+    const marked = optStr(teardown, 'longreprMarkup', `${what}: 'teardownError'`);
+    if (marked !== undefined) result.teardownError.longreprMarkup = marked;
   }
   if (fields.phases !== undefined) {
     const phases = map(fields.phases, `${what}: 'phases'`);
@@ -328,6 +337,8 @@ function checkedFrame(value: unknown): WorkerFrame {
     case 'collect_error': {
       const frame: CollectErrorFrame = { t: 'collect_error', file: str(fields, 'file', 'collect_error'), message: str(fields, 'message', 'collect_error') };
       if (fields.crash !== undefined && fields.crash !== null) frame.crash = str(fields, 'crash', 'collect_error');
+      const marked = optStr(fields, 'messageMarkup', 'collect_error');
+      if (marked !== undefined) frame.messageMarkup = marked;
       if (fields.refused === true) frame.refused = true;
       return frame;
     }

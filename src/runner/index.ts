@@ -22,7 +22,7 @@ export {
   type UnitDoneInfo,
   type WorkerInfo,
 } from './pool.js';
-export { makeUnits, passFiles, type FileSelection } from './schedule.js';
+export { makeUnits, passFiles, unitsInItemOrder, type FileSelection } from './schedule.js';
 export {
   COLD_WORKER_SECONDS,
   estimatedTestSeconds,

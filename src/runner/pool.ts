@@ -55,6 +55,10 @@ export interface RunOptions {
   collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[]; idsOf?: string[] };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
+  /** Where fastest was started, when not the rootdir (the init frame's `invocationDir`). */
+  invocationDir?: string;
+  /** The console is coloured: failure texts also come with pytest's markup (init's `markup`). */
+  markup?: { highlight: boolean };
 }
 
 export interface UnitDoneInfo {
@@ -455,6 +459,8 @@ class Pool {
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
+      ...(this.opts.markup ? { markup: this.opts.markup } : {}),
+      ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
     });
   }
@@ -1055,6 +1061,7 @@ function collectionErrorOf(frame: CollectErrorFrame): CollectionError {
   return {
     file: frame.file,
     message: frame.message,
+    ...(frame.messageMarkup !== undefined ? { messageMarkup: frame.messageMarkup } : {}),
     ...(frame.crash !== undefined ? { crash: frame.crash } : {}),
     ...(frame.refused ? { refused: true } : {}),
   };

@@ -51,6 +51,43 @@ export function makeUnits(itemsByFile: Map<string, FileSelection | TestItem[]>, 
   return units;
 }
 
+/**
+ * Units that keep the items' own order where it is not file order: `--ff` puts the failed tests
+ * of every module ahead of the others, as pytest does, so a module can come twice. Each run of
+ * consecutive items of such a module, in its collection order, becomes a unit of its own (a
+ * worker runs a unit's tests in collection order); the other modules keep their units
+ * (`fileUnits`, from makeUnits). Units come in the order of their first item.
+ * @param items the selected items in the order pytest runs them.
+ * @param collected the same items in collection order.
+ */
+export function unitsInItemOrder(items: TestItem[], collected: TestItem[], fileUnits: Unit[], expectedSeconds: Map<string, number>): Unit[] {
+  const collectedAt = new Map(collected.map((item, index) => [item.id, index]));
+  const runs: TestItem[][] = [];
+  const runsPerFile = new Map<string, number>();
+  for (const item of items) {
+    const last = runs.at(-1);
+    const previous = last?.at(-1);
+    if (last && previous && previous.file === item.file && (collectedAt.get(previous.id) ?? 0) < (collectedAt.get(item.id) ?? 0)) last.push(item);
+    else {
+      runs.push([item]);
+      runsPerFile.set(item.file, (runsPerFile.get(item.file) ?? 0) + 1);
+    }
+  }
+  if ([...runsPerFile.values()].every((count) => count === 1)) return fileUnits;
+  const estimate = meanOf(expectedSeconds) ?? DEFAULT_TEST_SECONDS;
+  const position = new Map(items.map((item, index) => [item.id, index]));
+  const fileFirst = new Map<string, number>();
+  items.forEach((item, index) => fileFirst.has(item.file) || fileFirst.set(item.file, index));
+  const firstPosition = (unit: Unit) => (unit.ids === null ? fileFirst.get(unit.file) : position.get(unit.ids[0])) ?? 0;
+  const ordered = fileUnits.filter((unit) => runsPerFile.get(unit.file) === 1);
+  for (const run of runs) {
+    if (runsPerFile.get(run[0].file) === 1) continue;
+    const ids = run.map((item) => item.id);
+    ordered.push({ file: run[0].file, ids, expected: ids.reduce((sum, id) => sum + (expectedSeconds.get(id) ?? estimate), 0) });
+  }
+  return ordered.sort((a, b) => firstPosition(a) - firstPosition(b));
+}
+
 /** Consecutive items that must stay on one worker: a top-level class with its tests, or one function. */
 function groupByClass(items: TestItem[]): TestItem[][] {
   const groups: TestItem[][] = [];

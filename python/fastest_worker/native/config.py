@@ -338,6 +338,25 @@ class NativeConfig:
             return default
         return value
 
+    _config_warning_sink = None  # set by the engine: takes the recorded WarningMessages
+
+    def issue_config_time_warning(self, warning: Warning, stacklevel: int) -> None:
+        """pytest's Config.issue_config_time_warning: warned under the ini and -W filters (an
+        error filter raises it), recorded for the warnings summary."""
+        import warnings
+
+        from .warnings_rec import _apply
+
+        if self._config_warning_sink is None:  # `-p no:warnings`
+            return
+        with warnings.catch_warnings(record=True) as records:
+            warnings.simplefilter("always", type(warning))
+            _apply(self.getini("filterwarnings") or [], escape=False)
+            _apply(self.option.pythonwarnings or [], escape=True)
+            warnings.warn(warning, stacklevel=stacklevel)
+        if records:
+            self._config_warning_sink(records[:1])
+
     def getini(self, name: str):
         key = name
         if name not in self._ini and name in _ALIASES and _ALIASES[name] in self._ini:

@@ -230,6 +230,12 @@ class NativeEngine:
         self.test_warnings = None if "no:warnings" in _plugin_args(init.get("args") or []) else TestWarnings(
             self.config.getini("filterwarnings"), self.config.option.pythonwarnings)
         self._collect_warnings: List[dict] = []
+        # A conftest's `config.issue_config_time_warning` (one pytest loads while collecting): pytest
+        # records it at once, ahead of what collecting the module warns. Only the worker that
+        # collects the module reports it (others import it for its side effects).
+        self._collecting = False
+        if self.test_warnings is not None:
+            self.config._config_warning_sink = self._config_warning
         self._rewriting = False
         if _rewrite_mod is not None and self.config.option.assertmode == "rewrite":
             try:
@@ -444,6 +450,10 @@ class NativeEngine:
             return True
         return any(fnmatch.fnmatch(base, pat) for pat in self.python_files)
 
+    def _config_warning(self, log: list) -> None:
+        if self._collecting:
+            self._collect_warnings.extend(warning_frames(log, nodeid=""))
+
     def _collect(self, relfile: str) -> tuple:
         state = self.modules.get(relfile)
         if state is not None:
@@ -451,24 +461,27 @@ class NativeEngine:
         path = os.path.join(self.rootdir, relfile)
         self.capture.start_test()
         try:
-            try:
-                self.collector.load_conftests(path)
-            except BaseException as e:
-                if isinstance(e, (KeyboardInterrupt, Exit)):
-                    raise
-                state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)),
-                         collect_crash(e, conftest=True))
-                self.modules[relfile] = state
-                return state
-            if self.collector.ignored_by_conftest(path, self.named_paths):  # pytest does not collect it at all
-                state = self.modules[relfile] = ("ok", [])
-                return state
+            # pytest records what loading the module's conftests, importing and collecting it warn
             recorder = self.test_warnings
-            if recorder is not None:  # pytest records what importing and collecting a module warns
+            if recorder is not None:
                 recorder.enter()
+            self._collecting = True
             try:
+                try:
+                    self.collector.load_conftests(path)
+                except BaseException as e:
+                    if isinstance(e, (KeyboardInterrupt, Exit)):
+                        raise
+                    state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)),
+                             collect_crash(e, conftest=True))
+                    self.modules[relfile] = state
+                    return state
+                if self.collector.ignored_by_conftest(path, self.named_paths):  # pytest does not collect it at all
+                    state = self.modules[relfile] = ("ok", [])
+                    return state
                 return self._import_and_collect(relfile, path)
             finally:
+                self._collecting = False
                 if recorder is not None:
                     log = recorder.exit()
                     if log:
