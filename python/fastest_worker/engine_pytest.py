@@ -608,8 +608,29 @@ def _collected_nothing(exc, path):
     return isinstance(exc, pytest.UsageError) and os.path.isfile(path) and "not found" in str(exc)
 
 
+def _forgive_earlier_imports(names):
+    """pytest's config marks every plugin distribution's modules for assertion rewriting and
+    warns "Module already imported so cannot be rewritten" for those in sys.modules (an error
+    under `filterwarnings = error`). A module the native engine's tests imported before this
+    worker started the pytest engine (hypothesis, imported by a test module) was not imported
+    yet at that point of a pytest session: no warning for those, as pytest."""
+    if not names:
+        return
+    from _pytest.assertion.rewrite import AssertionRewritingHook
+
+    warn = AssertionRewritingHook._warn_already_imported
+
+    def warn_unless_imported_before_pytest(hook, name):
+        if name not in names:
+            warn(hook, name)
+
+    AssertionRewritingHook._warn_already_imported = warn_unless_imported_before_pytest
+
+
 class PytestEngine:
-    def __init__(self, init, emit):
+    def __init__(self, init, emit, imported_before=frozenset()):
+        """`imported_before`: the modules this worker imported, running the project's code in
+        the native engine, before this engine started."""
         import pytest  # the user's environment must have it
         from _pytest.config import ConftestImportFailure, _prepareconfig
         from _pytest.config.exceptions import UsageError
@@ -621,6 +642,7 @@ class PytestEngine:
         self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
         self.plugin = _ReportPlugin(emit)
         os.environ["PYTEST_VERSION"] = pytest.__version__
+        _forgive_earlier_imports(imported_before)
         args = _build_args(init)
         try:
             plugins = [self.plugin]

@@ -90,6 +90,8 @@ class _Dispatcher:
     def __init__(self, init, emit):
         self.init = init
         self.emit = emit
+        # what the worker imported before any of the project's code (see PytestEngine)
+        self.modules_at_start = frozenset(sys.modules)
         self.mode = init.get("engine") or "auto"
         if self.mode not in ("auto", "native", "pytest"):
             raise _Fatal("unknown engine %r (expected auto, native or pytest)" % self.mode, 4)
@@ -130,7 +132,8 @@ class _Dispatcher:
             from .engine_pytest import EngineInitError, PytestEngine
 
             try:
-                self._pytest = PytestEngine(self.init, self.emit)
+                self._pytest = PytestEngine(self.init, self.emit,
+                                            imported_before=frozenset(sys.modules) - self.modules_at_start)
             except EngineInitError as e:
                 raise _Fatal(str(e), e.exit_code)
             except ImportError as e:  # `-p plugin` that cannot be imported: pytest says usage error
