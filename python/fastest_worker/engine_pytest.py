@@ -611,9 +611,10 @@ def _collected_nothing(exc, path):
 def _forgive_earlier_imports(names):
     """pytest's config marks every plugin distribution's modules for assertion rewriting and
     warns "Module already imported so cannot be rewritten" for those in sys.modules (an error
-    under `filterwarnings = error`). A module the native engine's tests imported before this
-    worker started the pytest engine (hypothesis, imported by a test module) was not imported
-    yet at that point of a pytest session: no warning for those, as pytest."""
+    under `filterwarnings = error`). A module this worker imported for the project before it
+    started the pytest engine (hypothesis, imported by a native engine's test module or by the
+    warm parent for the suite) was not imported yet at that point of a pytest session: no
+    warning for those, as pytest."""
     if not names:
         return
     from _pytest.assertion.rewrite import AssertionRewritingHook
@@ -629,8 +630,8 @@ def _forgive_earlier_imports(names):
 
 class PytestEngine:
     def __init__(self, init, emit, imported_before=frozenset()):
-        """`imported_before`: the modules this worker imported, running the project's code in
-        the native engine, before this engine started."""
+        """`imported_before`: the modules this worker imported for the project (warm parent,
+        native engine) before this engine started."""
         import pytest  # the user's environment must have it
         from _pytest.config import ConftestImportFailure, _prepareconfig
         from _pytest.config.exceptions import UsageError

@@ -508,7 +508,7 @@ def become_worker(parent, request):
 
 def main():
     # The parent never runs tests: the engine's own import is the shared part every worker needs.
-    from .worker import _native_pytest_range_reason, _pytest_version, preload_engine
+    from .worker import _native_pytest_range_reason, _pytest_version, modules_before_project, preload_engine
 
     if os.environ.pop("FASTEST_WARM_PROBE", None) == "1":
         try:
@@ -518,6 +518,7 @@ def main():
 
     if _native_pytest_range_reason(_pytest_version()) is None:
         preload_engine()
+    modules_before_project()  # before the suite's packages are imported here
     parent = _Parent()
     request = parent.loop()
     if request is None:

@@ -90,8 +90,7 @@ class _Dispatcher:
     def __init__(self, init, emit):
         self.init = init
         self.emit = emit
-        # what the worker imported before any of the project's code (see PytestEngine)
-        self.modules_at_start = frozenset(sys.modules)
+        self.modules_at_start = modules_before_project()
         self.mode = init.get("engine") or "auto"
         if self.mode not in ("auto", "native", "pytest"):
             raise _Fatal("unknown engine %r (expected auto, native or pytest)" % self.mode, 4)
@@ -313,6 +312,19 @@ def _prepare_collection_pass(channel, dispatcher, first):
         dispatcher.precompile([frame["file"] for frame in collects if not frame.get("importOnly")])
 
 
+_modules_before_project = None
+
+
+def modules_before_project():
+    """The modules this process had before it imported anything for the project (the warm
+    parent's shared imports of the suite's packages, the native engine's test modules): taken
+    once, at the first call; a forked worker keeps its warm parent's (see PytestEngine)."""
+    global _modules_before_project
+    if _modules_before_project is None:
+        _modules_before_project = frozenset(sys.modules)
+    return _modules_before_project
+
+
 def preload_engine():
     """Import the native engine (and pytest with it) while Node is still discovering: workers
     are started before the units are known, and this is most of a worker's start-up."""
@@ -428,6 +440,7 @@ def _main(proto_fds=None):
     emit(hello(os.getpid(), platform.python_version(), pytest_version, native_unsupported, time.monotonic()))
     if native_unsupported is None:
         preload_engine()
+    modules_before_project()
     init = channel.recv()
     if init is None:
         return 0
