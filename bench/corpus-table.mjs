@@ -51,7 +51,7 @@ const median = ratios.length % 2 ? ratios[(ratios.length - 1) / 2].time : (ratio
 out.push('');
 out.push(`${full} of ${measured} entries at 100% of pytest-stable testcases (and pytest's summary line).`);
 out.push(
-  `fastest/pytest time: median ${median.toFixed(2)} over ${ratios.length} entries; slowest: ${ratios
+  `fastest/pytest time: median ${median.toFixed(2)} (pytest/fastest ${(1 / median).toFixed(2)}x) over ${ratios.length} entries; slowest: ${ratios
     .slice(-3)
     .reverse()
     .map((x) => `${x.name} ${x.time.toFixed(2)}`)
