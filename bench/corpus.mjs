@@ -22,6 +22,10 @@
 //                  with another pytest): the list's python path with /.venv/ replaced by /NAME/
 //   --report       only rewrite results.md from results.json
 //   --reuse-pytest keep the pytest runs of a previous invocation (same --out) and redo fastest's
+//   --no-discover  skip the two `fastest discover` steps (outcome agreement only)
+//
+// Besides the JUnit outcomes, the console's summary line ("== 3 passed, 1 warning in 2.1s ==")
+// is compared with pytest's first run, the time left out.
 //
 // Each project in the list: { name, repo, commit, dir, python, args? }, where dir is the
 // project's checkout and python its venv's interpreter (the venv is also activated for every
@@ -50,6 +54,7 @@ const skipRun = argv.includes('--skip-run');
 const engines = option('--engines', 'auto').split(',');
 const venvName = option('--venv', null);
 const reusePytest = argv.includes('--reuse-pytest');
+const noDiscover = argv.includes('--no-discover');
 const optionValues = new Set(valued.map((o) => (argv.indexOf(o) >= 0 ? argv[argv.indexOf(o) + 1] : null)));
 const chosen = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && valued.includes(argv[i - 1])) && !optionValues.has(a));
 
@@ -159,6 +164,12 @@ function headerCount(text) {
   const m = text.match(/collected (\d+) items?(?: \/ (\d+) deselected)?(?: \/ (\d+) selected)?/);
   return m ? { collected: Number(m[1]), deselected: m[2] ? Number(m[2]) : 0, selected: m[3] ? Number(m[3]) : null } : null;
 }
+// the summary line without its `=` padding and its time ("in 2.10s (0:00:02)")
+const summaryCounts = (line) =>
+  line
+    .replace(/^=+ | =+$/g, '')
+    .replace(/ in [0-9.]+s( \([0-9:]+\))?$/, '')
+    .trim();
 const lastLine = (text) =>
   text
     .trim()
@@ -285,7 +296,7 @@ async function measure(project) {
 
   // 2. discover on a cold cache
   rmSync(join(project.dir, '.fastest'), { recursive: true, force: true });
-  const cold = await discover(project, outDir, env, 'cold');
+  const cold = noDiscover ? { code: null, seconds: 0, stderr: '', parsed: null } : await discover(project, outDir, env, 'cold');
   const ids = (d) => (d.parsed ? d.parsed.tests : []);
   const summarizeDiscover = (d) => {
     const c = compareIds(collected.ids, ids(d), collected.errors);
@@ -353,9 +364,11 @@ async function measure(project) {
     };
     process.stderr.write(`fastest ${engine}: exit ${f.code}, ${f.seconds.toFixed(1)} s, ${fastestRun.last || fastestRun.stderr}\n`);
     fastestRun.agreement = agree(pytestCases, parseJunit(fJunit));
+    fastestRun.summarySame = summaryCounts(fastestRun.last) === summaryCounts(result.pytestRuns[0]?.last ?? '');
     // a run that did not produce results (refused, crashed) has no meaningful speed ratio
     fastestRun.ratio = fastestRun.agreement.fastestJunit === 'ok' ? result.pytestSeconds / f.seconds : null;
     const a = fastestRun.agreement;
+    if (!fastestRun.summarySame) process.stderr.write(`  summary line differs: pytest "${result.pytestRuns[0]?.last}", fastest "${fastestRun.last}"\n`);
     process.stderr.write(
       `  agreement: ${a.same}/${a.pytestCases - a.flaky.length} (${a.flaky.length} flaky under pytest, ${a.differ.length} differ, ${a.lost.length} lost, ${a.extra.length} extra); pytest ${result.pytestSeconds.toFixed(1)} s, fastest ${f.seconds.toFixed(1)} s, ${fastestRun.ratio ? `${fastestRun.ratio.toFixed(2)}x` : 'no ratio'}\n`,
     );
@@ -363,6 +376,7 @@ async function measure(project) {
   }
 
   // 5. discover after one run (the cache may have learned the collected ids)
+  if (noDiscover) return result;
   const warm = await discover(project, outDir, env, 'after-run');
   result.discoverAfterRun = summarizeDiscover(warm);
   const dw = result.discoverAfterRun;

@@ -221,6 +221,34 @@ describe('auto hands a module native cannot collect exactly to pytest (native-dr
   }, 120_000);
 });
 
+describe('the pytest engine started after the project was imported (native-dropin/rewrite-warning)', () => {
+  // dateutil: hypothesis imported by a native module or by the warm parent, then the pytest engine
+  // started in that worker; pytest's config marks the plugin's modules for rewriting and warned
+  // "Module already imported" (an error under filterwarnings = error: exit 3, no test run).
+  it.each([
+    { engine: 'auto', workers: '1', warm: '0' },
+    { engine: 'auto', workers: '2', warm: '1' },
+    { engine: 'pytest', workers: '2', warm: '1' },
+  ])(
+    "$engine -n $workers, warm parent $warm: no config warning, pytest's outcomes",
+    async ({ engine, workers, warm }) => {
+      const [p, f] = await Promise.all([
+        pytest(copyOf('rewrite-warning'), []),
+        fastest(copyOf('rewrite-warning'), engine, ['-n', workers], { FASTEST_WARM_PARENT: warm }),
+      ]);
+      expect(p.code).toBe(0);
+      expect(sorted(f.cases)).toEqual(sorted(p.cases));
+      if (engine === 'auto') {
+        expect(f.engines.get('test_a_native.py::test_uses_hypothesis')).toBe('native');
+        expect(f.engines.get('test_b_plugin.py::test_uses_mocker')).toBe('pytest');
+      }
+      expect(f.code).toBe(0);
+      expect(f.out).toMatch(/^(=+ )?2 passed in /m);
+    },
+    120_000,
+  );
+});
+
 describe('logging as pytest (native-dropin/logging: log_level, log_format, log_date_format in the ini)', () => {
   const variants: { name: string; args: string[]; engines: string[] }[] = [
     { name: 'ini only', args: [], engines: ['native', 'auto'] },
