@@ -3002,7 +3002,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 15;
+exports.DISCOVERY_CACHE_VERSION = 16;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -3210,6 +3210,15 @@ function soundEntry(entry) {
         return false;
     if (e.collected !== undefined && !validRecord(e.collected))
         return false;
+    if (e.beside !== undefined) {
+        const beside = e.beside;
+        if (typeof beside !== 'object' ||
+            beside === null ||
+            typeof beside.key !== 'string' ||
+            !Array.isArray(beside.ids) ||
+            !beside.ids.every((id) => typeof id === 'string'))
+            return false;
+    }
     try {
         restoreDefaults(e.parsed.members);
     }
@@ -3226,9 +3235,10 @@ function validRecord(record) {
 /**
  * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
  * `modules`: file -> every id the module collected). A recorded id the module now produces
- * otherwise is corrected; nothing is written when nothing changed.
+ * otherwise is corrected; nothing is written when nothing changed. A lesson's ids under ''
+ * are the file's other collectors' (kept as `beside`, under `besideKey(file)`).
  */
-function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) {
+function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, besideKey = () => null) {
     if (lessons.size === 0)
         return false;
     const cache = loadCache(rootdir);
@@ -3256,9 +3266,10 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
         }
         if (!entry || !module)
             continue;
-        const record = { ...(entry.collected ?? {}), ...lesson };
+        const own = learnBeside(cache, entry, file, lesson, besideKey);
+        const record = { ...(entry.collected ?? {}), ...own };
         for (const id of Object.keys(record)) {
-            if (id in lesson)
+            if (id in own)
                 continue;
             // kept when the module produces it as itself: the item was recorded because it was dynamic
             record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
@@ -3271,6 +3282,22 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
     const changed = cache.dirty;
     saveCache(rootdir, cache);
     return changed;
+}
+/**
+ * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
+ * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
+ * rest of the lesson, about the module's own items.
+ */
+function learnBeside(cache, entry, file, lesson, besideKey) {
+    const { '': found, ...own } = lesson;
+    const key = found === undefined ? null : besideKey(file);
+    if (found === undefined || key === null)
+        return own;
+    if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
+        entry.beside = { key, ids: found };
+        cache.dirty = true;
+    }
+    return own;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -3678,7 +3705,7 @@ async function placeDoctests(walked, placeholders, options, files) {
                 return;
             jobs.push(doctestModuleItems(path, files.nodePath(path), options).then((items) => {
                 for (const item of items)
-                    entries.push({ item, after: index, rank: 1, seq: 0 });
+                    entries.push({ item: item.dynamic ? { ...item, beside: true } : item, after: index, rank: 1, seq: 0 });
             }));
         });
     }
@@ -5407,8 +5434,43 @@ function otherFileStamp(rootdir, file) {
  * every id it collected) in the discovery cache: for modules, the corrections of their items; for
  * files that are no module (a conftest hook's, doctest text files), the ids they collected.
  */
-function learnCollected(rootdir, lessons, modules) {
-    return (0, cache_js_1.learnCollected)(rootdir, lessons, modules, (file) => otherFileStamp(rootdir, file));
+function learnCollected(rootdir, lessons, modules, doctest = (0, doctests_js_2.doctestOptionsOf)([], undefined)) {
+    const memo = new Map();
+    return (0, cache_js_1.learnCollected)(rootdir, lessons, modules, (file) => otherFileStamp(rootdir, file), (file) => besideKey((0, node_path_1.join)(rootdir, file), rootdir, doctest, memo));
+}
+/**
+ * What a test module's other collectors depend on besides its content: the conftest.py files above
+ * it (their pytest_collect_file) and the doctest options (the doctest plugin's DoctestModule).
+ */
+function besideKey(abs, rootdir, doctest, memo) {
+    return `${conftestsKey(abs, rootdir, memo)}:${doctest.modules ? `doctest-modules:${doctest.importMode}` : ''}`;
+}
+/**
+ * The ids a run collected from test modules beside their own tests (a conftest hook's, their
+ * doctests), placed before each module's tests as pytest collects them, in place of the module's
+ * whole-file doctest placeholder; only for cached modules whose conftest.py files and doctest
+ * options are as they were then.
+ */
+function withBeside(placeholders, files, modules, rootdir, doctest) {
+    const memo = new Map();
+    const learned = new Map();
+    const indexOfFile = new Map(files.map((abs, index) => [abs, index]));
+    for (const l of modules) {
+        const beside = 'entry' in l.found ? l.found.entry.beside : undefined;
+        if (beside && beside.key === besideKey(l.abs, rootdir, doctest, memo))
+            learned.set(l.rel, { after: indexOfFile.get(l.abs) ?? 0, ids: beside.ids });
+    }
+    if (learned.size === 0)
+        return placeholders;
+    const out = placeholders.filter(({ item }) => !(item.dynamic && item.id === item.file && learned.has(item.file)));
+    for (const [file, { after, ids }] of learned)
+        for (const item of (0, cache_js_1.itemsOfCollectedFile)(file, ids, []))
+            out.push({ item: { ...item, beside: true }, after });
+    // stable: each module's ids go after the other files' placeholders before it
+    return out
+        .map((p, order) => ({ p, order }))
+        .sort((a, b) => a.p.after - b.p.after || a.order - b.order)
+        .map(({ p }) => p);
 }
 /**
  * Placeholders of files that are no module, replaced by the ids a run collected from them when the
@@ -5493,8 +5555,10 @@ async function discover(opts) {
     const files = walked.modules;
     // The conftest.py files of every directory from the modules (and every walked directory that
     // has one) up to the rootdir come first: their collect_ignore decides which modules are
-    // collected at all, and their pytest_collect_file which other files are.
-    const conftestDirs = [...new Set([...files.map(node_path_1.dirname), ...walked.conftestDirs].flatMap((dir) => (0, walk_js_1.dirsUpToRootdir)(dir, rootdir)))];
+    // collected at all, and their pytest_collect_file which other files are. A directory argument
+    // with no test module in it still has the conftest.py files above it (a parent's hook collects it).
+    const argumentDirs = opts.paths.flatMap((path) => ((0, inputs_js_1.probePath)(path)?.isDirectory() ? [path] : []));
+    const conftestDirs = [...new Set([...files.map(node_path_1.dirname), ...walked.conftestDirs, ...argumentDirs].flatMap((dir) => (0, walk_js_1.dirsUpToRootdir)(dir, rootdir)))];
     const conftestLookups = conftestDirs.flatMap((dir) => ((0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) ? [lookup((0, node_path_1.join)(dir, 'conftest.py'), rootdir, cache)] : []));
     const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
@@ -5552,7 +5616,7 @@ async function discover(opts) {
             nodePath: (abs) => toNodePath(rootdir, abs),
         });
         // (a test module's doctest items are left as they are: its own entry holds its lessons)
-        const placeholders = learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache);
+        const placeholders = withBeside(learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache), files, modules, rootdir, opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined));
         const entries = new Array(modules.length);
         const itemsOf = new Array(modules.length);
         const errorsOf = new Array(modules.length);

@@ -162,7 +162,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 15;
+exports.DISCOVERY_CACHE_VERSION = 16;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -370,6 +370,15 @@ function soundEntry(entry) {
         return false;
     if (e.collected !== undefined && !validRecord(e.collected))
         return false;
+    if (e.beside !== undefined) {
+        const beside = e.beside;
+        if (typeof beside !== 'object' ||
+            beside === null ||
+            typeof beside.key !== 'string' ||
+            !Array.isArray(beside.ids) ||
+            !beside.ids.every((id) => typeof id === 'string'))
+            return false;
+    }
     try {
         restoreDefaults(e.parsed.members);
     }
@@ -386,9 +395,10 @@ function validRecord(record) {
 /**
  * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
  * `modules`: file -> every id the module collected). A recorded id the module now produces
- * otherwise is corrected; nothing is written when nothing changed.
+ * otherwise is corrected; nothing is written when nothing changed. A lesson's ids under ''
+ * are the file's other collectors' (kept as `beside`, under `besideKey(file)`).
  */
-function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) {
+function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, besideKey = () => null) {
     if (lessons.size === 0)
         return false;
     const cache = loadCache(rootdir);
@@ -416,9 +426,10 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
         }
         if (!entry || !module)
             continue;
-        const record = { ...(entry.collected ?? {}), ...lesson };
+        const own = learnBeside(cache, entry, file, lesson, besideKey);
+        const record = { ...(entry.collected ?? {}), ...own };
         for (const id of Object.keys(record)) {
-            if (id in lesson)
+            if (id in own)
                 continue;
             // kept when the module produces it as itself: the item was recorded because it was dynamic
             record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
@@ -431,6 +442,22 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
     const changed = cache.dirty;
     saveCache(rootdir, cache);
     return changed;
+}
+/**
+ * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
+ * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
+ * rest of the lesson, about the module's own items.
+ */
+function learnBeside(cache, entry, file, lesson, besideKey) {
+    const { '': found, ...own } = lesson;
+    const key = found === undefined ? null : besideKey(file);
+    if (found === undefined || key === null)
+        return own;
+    if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
+        entry.beside = { key, ids: found };
+        cache.dirty = true;
+    }
+    return own;
 }
 function restoreDefaults(members) {
     for (const member of members) {

@@ -57,6 +57,11 @@ export interface TestItem {
   functionAttrs?: string[];
   /** True for methods of unittest.TestCase subclasses. */
   unittest?: boolean;
+  /**
+   * Listed for another collector of a test module's file than its Module (the doctest plugin's
+   * DoctestModule, a conftest's pytest_collect_file): what a run collects there is learned apart.
+   */
+  beside?: boolean;
 }
 
 /** A file that could not be collected, with pytest's wording. */
