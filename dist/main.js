@@ -12617,7 +12617,12 @@ function formatted(node, ctx) {
     }
     return { value: out, bytes: false };
 }
-/** `a + b`, `a - b`, `a * b`, `a // b`, `a % b` of ints, and `+` of strs: what Python computes. */
+/** Longest str or bytes a repetition is computed to (a longer one stays an expression). */
+const MAX_REPEATED = 4096;
+/**
+ * `a + b`, `a - b`, `a * b`, `a // b`, `a % b`, `a ** b` of ints, `+` of strs or bytes, and `*` of a
+ * str or bytes by an int: what Python computes.
+ */
 function arithmetic(node, ctx) {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
@@ -12628,6 +12633,20 @@ function arithmetic(node, ctx) {
     const b = readLiteral(right, ctx);
     if (typeof a === 'string' && typeof b === 'string')
         return op === '+' ? a + b : null;
+    const bytesOf = (v) => (v !== null && typeof v === 'object' && v.py === 'bytes' ? v.value : null);
+    if (op === '+' && bytesOf(a) !== null && bytesOf(b) !== null)
+        return { py: 'bytes', value: bytesOf(a) + bytesOf(b) };
+    if (op === '*') {
+        // a sequence repeated: `"x" * 3`, `3 * b"ab"` (not to an empty one)
+        const [text, count] = typeof b === 'number' ? [a, b] : [b, a];
+        const repeated = typeof text === 'string' ? text : bytesOf(text);
+        if (repeated !== null && typeof count === 'number' && Number.isInteger(count)) {
+            if (count < 1 || repeated.length * count > MAX_REPEATED)
+                return null;
+            const value = repeated.repeat(count);
+            return typeof text === 'string' ? value : { py: 'bytes', value };
+        }
+    }
     if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
         return { py: a.py, items: [...a.items, ...b.items] };
     }
@@ -12644,6 +12663,8 @@ function arithmetic(node, ctx) {
         result = Math.floor(a / b);
     else if (op === '%' && b !== 0)
         result = a - b * Math.floor(a / b);
+    else if (op === '**' && b >= 0)
+        result = a ** b;
     else
         return null;
     return Number.isSafeInteger(result) ? result : null;
