@@ -9264,6 +9264,9 @@ function resolveValue(value, scope) {
         case 'expr': {
             if (!pyliteral_js_1.DOTTED_NAME.test(value.source))
                 return attributeComprehension(value.source, scope) ?? value;
+            const imported = importedList(value.source, scope);
+            if (imported)
+                return imported;
             const found = resolveName(value.source, scope);
             if (found?.kind === 'instance')
                 return { py: 'object', repr: found.name };
@@ -9344,6 +9347,40 @@ function attributeComprehension(source, scope) {
         values.push(value);
     }
     return { py: 'list', items: values };
+}
+/** A value made of literals only (no name, call or mark anywhere in it). */
+function plainLiteral(value) {
+    if (value === null || typeof value !== 'object')
+        return true;
+    if (value.py === 'tuple' || value.py === 'list')
+        return value.items.every(plainLiteral);
+    return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+/**
+ * `NAME` bound by `from mod import NAME` (a project module, maybe relative), where `mod` binds NAME
+ * once at its top level to a list literal of literals, extended only as moduleList allows, and
+ * the importing module does not change it: that list. Null otherwise (the item stays dynamic).
+ */
+function importedList(name, scope) {
+    const bound = scope.imports[name];
+    const colon = bound?.indexOf(':') ?? -1;
+    if (bound === undefined || colon < 0)
+        return null;
+    const module = bound.slice(0, colon);
+    const attr = bound.slice(colon + 1);
+    if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
+        return null;
+    const own = scope.env.locate?.(null);
+    if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text))
+        return null;
+    const target = scope.env.locate?.(module, own.file);
+    // a package's attribute must be bound in its __init__ itself (not a submodule of that name)
+    if (!target || bindingOf(target.text, attr)?.kind !== 'other')
+        return null;
+    const items = moduleList(scope.env, target.text, attr);
+    if (!items || !items.every(plainLiteral))
+        return null;
+    return { py: 'list', items };
 }
 /** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
 function noteForGuards(stmt, guards) {
