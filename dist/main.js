@@ -10744,7 +10744,9 @@ function expandOne(mark, opts, pytestAliases) {
     if (mark.dynamicArgs && mark.args.length < 2)
         return { dynamic: 'parametrize arguments are not literals' };
     const argnamesValue = mark.args[0] ?? mark.kwargs.argnames;
-    const argvaluesValue = mark.args[1] ?? mark.kwargs.argvalues;
+    const given = mark.args[1] ?? mark.kwargs.argvalues;
+    // a dict whose keys are known: parametrize iterates its keys
+    const argvaluesValue = given !== null && typeof given === 'object' && given.py === 'dict' && given.keys ? { py: 'list', items: given.keys } : given;
     const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
     if (argnames === null)
         return { dynamic: 'parametrize argnames are not literal' };
@@ -12259,7 +12261,7 @@ function readLiteral(node, ctx) {
             return { py: node.type, items };
         }
         case 'dictionary':
-            return { py: 'dict', repr: node.text };
+            return dictionary(node, ctx);
         case 'set': {
             const size = distinctLiterals(node, ctx);
             return size === null ? { py: 'set', repr: node.text } : { py: 'set', repr: node.text, size };
@@ -12297,7 +12299,7 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs);
+            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs) ?? dictView(func, args, kwargs, ctx);
             if (built)
                 return built;
             // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
@@ -12439,7 +12441,56 @@ function itemsOf(value) {
         return [...value];
     if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple'))
         return value.items;
+    if (value !== null && typeof value === 'object' && value.py === 'dict' && value.keys)
+        return value.keys; // a dict iterates its keys
     return null;
+}
+/**
+ * A dict display; its keys and values kept (in insertion order, a repeated key keeping its first
+ * place and its last value) when every key is a str or int literal, so that iterating it,
+ * `.keys()`, `.values()` and `.items()` are known.
+ */
+function dictionary(node, ctx) {
+    const keys = [];
+    const values = [];
+    const at = new Map();
+    for (const pair of node.namedChildren) {
+        if (!pair || pair.type === 'comment')
+            continue;
+        const keyNode = pair.type === 'pair' ? pair.childForFieldName('key') : null;
+        const valueNode = pair.type === 'pair' ? pair.childForFieldName('value') : null;
+        if (!keyNode || !valueNode)
+            return { py: 'dict', repr: node.text }; // `**other`, a comprehension
+        const key = readLiteral(keyNode, ctx);
+        if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key)))
+            return { py: 'dict', repr: node.text };
+        const slot = `${typeof key}:${key}`;
+        const value = readLiteral(valueNode, ctx);
+        const index = at.get(slot);
+        if (index !== undefined)
+            values[index] = value;
+        else {
+            at.set(slot, keys.length);
+            keys.push(key);
+            values.push(value);
+        }
+    }
+    return { py: 'dict', repr: node.text, keys, values };
+}
+/** `d.keys()`, `d.values()`, `d.items()` of a dict whose keys are known, as the list they iterate. */
+function dictView(func, args, kwargs, ctx) {
+    const m = /^([A-Za-z_]\w*)\.(keys|values|items)$/.exec(func);
+    if (!m || args.length > 0 || Object.keys(kwargs).length > 0)
+        return null;
+    const dict = ctx.locals?.get(m[1]) ?? ctx.constants.get(m[1]);
+    if (dict === null || typeof dict !== 'object' || dict.py !== 'dict' || !dict.keys || !dict.values)
+        return null;
+    const { keys, values } = dict;
+    if (m[2] === 'keys')
+        return { py: 'list', items: keys };
+    if (m[2] === 'values')
+        return { py: 'list', items: values };
+    return { py: 'list', items: keys.map((key, i) => ({ py: 'tuple', items: [key, values[i]] })) };
 }
 function isShadowed(name, ctx) {
     return ctx.assignedNames.has(name) || ctx.definedNames.has(name) || ctx.locals?.has(name) === true;
@@ -12537,15 +12588,72 @@ function iterated(value) {
         return Array.from({ length: value.size }, () => SET_ELEMENT);
     return itemsOf(value);
 }
-/** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
+/** `a == b`, `a != b`, `a in (...)`, `a not in [...]` of str, int and None literals, `not`, `and`, `or`: its truth, or null. */
+function truthOf(node, ctx) {
+    if (node.type === 'parenthesized_expression') {
+        const inner = node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+        return inner.length === 1 ? truthOf(inner[0], ctx) : null;
+    }
+    if (node.type === 'not_operator') {
+        const arg = node.childForFieldName('argument');
+        const truth = arg ? truthOf(arg, ctx) : null;
+        return truth === null ? null : !truth;
+    }
+    if (node.type === 'boolean_operator') {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const a = left ? truthOf(left, ctx) : null;
+        const b = right ? truthOf(right, ctx) : null;
+        if (a === null || b === null)
+            return null;
+        return node.childForFieldName('operator')?.text === 'and' ? a && b : a || b;
+    }
+    if (node.type !== 'comparison_operator')
+        return null;
+    const operands = node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+    const operators = node.children.filter((c) => c !== null && !c.isNamed).map((c) => c.text);
+    const op = operators.join(' ');
+    if (operands.length !== 2 || !['==', '!=', 'in', 'not in'].includes(op))
+        return null;
+    const a = readLiteral(operands[0], ctx);
+    const b = readLiteral(operands[1], ctx);
+    // equal, unequal, or unsure (True == 1, 1 == 1.0, objects)
+    const equal = (x, y) => {
+        const plain = (v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
+        return plain(x) && plain(y) ? x === y : null;
+    };
+    if (op === '==' || op === '!=') {
+        const same = equal(a, b);
+        return same === null ? null : op === '==' ? same : !same;
+    }
+    const items = b !== null && typeof b === 'object' && (b.py === 'list' || b.py === 'tuple') ? b.items : null;
+    if (items === null)
+        return null;
+    let found = false;
+    for (const item of items) {
+        const same = equal(a, item);
+        if (same === null)
+            return null;
+        found ||= same;
+    }
+    return op === 'in' ? found : !found;
+}
+/** `[body for x in literal ... if condition]`: the list of its elements, or null. */
 function comprehension(node, ctx) {
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
-    if (!body || clauses.length === 0 || clauses.some((c) => c.type !== 'for_in_clause'))
+    if (!body || clauses.length === 0 || clauses[0].type !== 'for_in_clause' || clauses.some((c) => c.type !== 'for_in_clause' && c.type !== 'if_clause'))
         return null;
     const out = [];
     const outer = ctx.locals;
     const walk = (depth, locals) => {
+        if (depth < clauses.length && clauses[depth].type === 'if_clause') {
+            const condition = clauses[depth].namedChildren.find((c) => c !== null && c.type !== 'comment');
+            const truth = condition ? truthOf(condition, { ...ctx, locals }) : null;
+            if (truth === null)
+                return false;
+            return truth ? walk(depth + 1, locals) : true;
+        }
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
             if (hasUnreadablePart(value, locals))
