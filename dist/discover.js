@@ -8598,6 +8598,10 @@ function comprehension(node, ctx) {
     const clauses = node.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
     if (!body || clauses.length === 0 || clauses[0].type !== 'for_in_clause' || clauses.some((c) => c.type !== 'for_in_clause' && c.type !== 'if_clause'))
         return null;
+    // A filtered comprehension inside another one is not evaluated: the product of the two is mostly
+    // built to be thrown away (packaging's pairs of VERSIONS `if i != j`: 500 ms of parsing).
+    if (ctx.locals && ctx.locals.size > 0 && clauses.some((c) => c.type === 'if_clause'))
+        return null;
     const out = [];
     const outer = ctx.locals;
     const walk = (depth, locals) => {
@@ -9482,14 +9486,30 @@ function importedList(name, scope) {
     if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text))
         return null;
     const target = scope.env.locate?.(module, own.file);
-    // a package's attribute must be bound in its __init__ itself (not a submodule of that name)
-    if (!target || bindingOf(target.text, attr)?.kind !== 'other')
+    // a large module is not parsed on the main thread for this (packaging's 51 KB test_version.py: 60 ms)
+    if (!target || target.text.length > MAX_LIST_MODULE)
         return null;
-    const items = moduleList(scope.env, target.text, attr);
-    if (!items || !items.every(plainLiteral))
+    // bound in the module itself (a package's attribute in its __init__, not a submodule of that name),
+    // to a list display (`NAME = [` or `NAME: list[str] = [`) before the module is parsed for it
+    if (binding?.kind !== 'other' || !new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index)))
         return null;
-    return { py: 'list', items };
+    let perText = importedLists.get(target.text);
+    if (!perText) {
+        if (importedLists.size >= MAX_MEMO_TEXTS)
+            importedLists.clear();
+        perText = new Map();
+        importedLists.set(target.text, perText);
+    }
+    if (!perText.has(attr)) {
+        const items = moduleList(scope.env, target.text, attr);
+        perText.set(attr, items && items.every(plainLiteral) ? { py: 'list', items } : null);
+    }
+    return perText.get(attr);
 }
+/** The largest module importedList parses for a list (helper modules of constants are small). */
+const MAX_LIST_MODULE = 32 * 1024;
+/** importedList's answers per module text and name (a list is often read by many tests). */
+const importedLists = new Map();
 /** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
 function noteForGuards(stmt, guards) {
     if (stmt.type === 'import_statement') {

@@ -652,6 +652,9 @@ function comprehension(node: Node, ctx: LiteralContext): PyValue | null {
   const clauses = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
   if (!body || clauses.length === 0 || clauses[0].type !== 'for_in_clause' || clauses.some((c) => c.type !== 'for_in_clause' && c.type !== 'if_clause'))
     return null;
+  // A filtered comprehension inside another one is not evaluated: the product of the two is mostly
+  // built to be thrown away (packaging's pairs of VERSIONS `if i != j`: 500 ms of parsing).
+  if (ctx.locals && ctx.locals.size > 0 && clauses.some((c) => c.type === 'if_clause')) return null;
   const out: PyValue[] = [];
   const outer = ctx.locals;
   const walk = (depth: number, locals: Map<string, PyValue>): boolean => {

@@ -491,12 +491,29 @@ function importedList(name: string, scope: ValueScope): PyValue | null {
   const own = scope.env.locate?.(null);
   if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text)) return null;
   const target = scope.env.locate?.(module, own.file);
-  // a package's attribute must be bound in its __init__ itself (not a submodule of that name)
-  if (!target || bindingOf(target.text, attr)?.kind !== 'other') return null;
-  const items = moduleList(scope.env, target.text, attr);
-  if (!items || !items.every(plainLiteral)) return null;
-  return { py: 'list', items };
+  // a large module is not parsed on the main thread for this (packaging's 51 KB test_version.py: 60 ms)
+  if (!target || target.text.length > MAX_LIST_MODULE) return null;
+  // bound in the module itself (a package's attribute in its __init__, not a submodule of that name),
+  // to a list display (`NAME = [` or `NAME: list[str] = [`) before the module is parsed for it
+  if (binding?.kind !== 'other' || !new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index))) return null;
+  let perText = importedLists.get(target.text);
+  if (!perText) {
+    if (importedLists.size >= MAX_MEMO_TEXTS) importedLists.clear();
+    perText = new Map();
+    importedLists.set(target.text, perText);
+  }
+  if (!perText.has(attr)) {
+    const items = moduleList(scope.env, target.text, attr);
+    perText.set(attr, items && items.every(plainLiteral) ? { py: 'list', items } : null);
+  }
+  return perText.get(attr)!;
 }
+
+/** The largest module importedList parses for a list (helper modules of constants are small). */
+const MAX_LIST_MODULE = 32 * 1024;
+
+/** importedList's answers per module text and name (a list is often read by many tests). */
+const importedLists = new Map<string, Map<string, PyValue | null>>();
 
 /** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
 function noteForGuards(stmt: Node, guards: GuardScope): void {
