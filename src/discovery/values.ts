@@ -495,6 +495,7 @@ function importedList(name: string, scope: ValueScope): PyValue | null {
   if (!target || target.text.length > MAX_LIST_MODULE) return null;
   // bound in the module itself (a package's attribute in its __init__, not a submodule of that name),
   // to a list display (`NAME = [` or `NAME: list[str] = [`) before the module is parsed for it
+  const binding = bindingOf(target.text, attr);
   if (binding?.kind !== 'other' || !new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index))) return null;
   let perText = importedLists.get(target.text);
   if (!perText) {
