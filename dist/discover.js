@@ -3007,7 +3007,7 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 15;
+exports.DISCOVERY_CACHE_VERSION = 16;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -3215,6 +3215,15 @@ function soundEntry(entry) {
         return false;
     if (e.collected !== undefined && !validRecord(e.collected))
         return false;
+    if (e.beside !== undefined) {
+        const beside = e.beside;
+        if (typeof beside !== 'object' ||
+            beside === null ||
+            typeof beside.key !== 'string' ||
+            !Array.isArray(beside.ids) ||
+            !beside.ids.every((id) => typeof id === 'string'))
+            return false;
+    }
     try {
         restoreDefaults(e.parsed.members);
     }
@@ -3231,9 +3240,10 @@ function validRecord(record) {
 /**
  * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
  * `modules`: file -> every id the module collected). A recorded id the module now produces
- * otherwise is corrected; nothing is written when nothing changed.
+ * otherwise is corrected; nothing is written when nothing changed. A lesson's ids under ''
+ * are the file's other collectors' (kept as `beside`, under `besideKey(file)`).
  */
-function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) {
+function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, besideKey = () => null) {
     if (lessons.size === 0)
         return false;
     const cache = loadCache(rootdir);
@@ -3261,9 +3271,10 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
         }
         if (!entry || !module)
             continue;
-        const record = { ...(entry.collected ?? {}), ...lesson };
+        const own = learnBeside(cache, entry, file, lesson, besideKey);
+        const record = { ...(entry.collected ?? {}), ...own };
         for (const id of Object.keys(record)) {
-            if (id in lesson)
+            if (id in own)
                 continue;
             // kept when the module produces it as itself: the item was recorded because it was dynamic
             record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
@@ -3276,6 +3287,22 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
     const changed = cache.dirty;
     saveCache(rootdir, cache);
     return changed;
+}
+/**
+ * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
+ * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
+ * rest of the lesson, about the module's own items.
+ */
+function learnBeside(cache, entry, file, lesson, besideKey) {
+    const { '': found, ...own } = lesson;
+    const key = found === undefined ? null : besideKey(file);
+    if (found === undefined || key === null)
+        return own;
+    if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
+        entry.beside = { key, ids: found };
+        cache.dirty = true;
+    }
+    return own;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -3683,7 +3710,7 @@ async function placeDoctests(walked, placeholders, options, files) {
                 return;
             jobs.push(doctestModuleItems(path, files.nodePath(path), options).then((items) => {
                 for (const item of items)
-                    entries.push({ item, after: index, rank: 1, seq: 0 });
+                    entries.push({ item: item.dynamic ? { ...item, beside: true } : item, after: index, rank: 1, seq: 0 });
             }));
         });
     }
@@ -5412,8 +5439,43 @@ function otherFileStamp(rootdir, file) {
  * every id it collected) in the discovery cache: for modules, the corrections of their items; for
  * files that are no module (a conftest hook's, doctest text files), the ids they collected.
  */
-function learnCollected(rootdir, lessons, modules) {
-    return (0, cache_js_1.learnCollected)(rootdir, lessons, modules, (file) => otherFileStamp(rootdir, file));
+function learnCollected(rootdir, lessons, modules, doctest = (0, doctests_js_2.doctestOptionsOf)([], undefined)) {
+    const memo = new Map();
+    return (0, cache_js_1.learnCollected)(rootdir, lessons, modules, (file) => otherFileStamp(rootdir, file), (file) => besideKey((0, node_path_1.join)(rootdir, file), rootdir, doctest, memo));
+}
+/**
+ * What a test module's other collectors depend on besides its content: the conftest.py files above
+ * it (their pytest_collect_file) and the doctest options (the doctest plugin's DoctestModule).
+ */
+function besideKey(abs, rootdir, doctest, memo) {
+    return `${conftestsKey(abs, rootdir, memo)}:${doctest.modules ? `doctest-modules:${doctest.importMode}` : ''}`;
+}
+/**
+ * The ids a run collected from test modules beside their own tests (a conftest hook's, their
+ * doctests), placed before each module's tests as pytest collects them, in place of the module's
+ * whole-file doctest placeholder; only for cached modules whose conftest.py files and doctest
+ * options are as they were then.
+ */
+function withBeside(placeholders, files, modules, rootdir, doctest) {
+    const memo = new Map();
+    const learned = new Map();
+    const indexOfFile = new Map(files.map((abs, index) => [abs, index]));
+    for (const l of modules) {
+        const beside = 'entry' in l.found ? l.found.entry.beside : undefined;
+        if (beside && beside.key === besideKey(l.abs, rootdir, doctest, memo))
+            learned.set(l.rel, { after: indexOfFile.get(l.abs) ?? 0, ids: beside.ids });
+    }
+    if (learned.size === 0)
+        return placeholders;
+    const out = placeholders.filter(({ item }) => !(item.dynamic && item.id === item.file && learned.has(item.file)));
+    for (const [file, { after, ids }] of learned)
+        for (const item of (0, cache_js_1.itemsOfCollectedFile)(file, ids, []))
+            out.push({ item: { ...item, beside: true }, after });
+    // stable: each module's ids go after the other files' placeholders before it
+    return out
+        .map((p, order) => ({ p, order }))
+        .sort((a, b) => a.p.after - b.p.after || a.order - b.order)
+        .map(({ p }) => p);
 }
 /**
  * Placeholders of files that are no module, replaced by the ids a run collected from them when the
@@ -5498,8 +5560,10 @@ async function discover(opts) {
     const files = walked.modules;
     // The conftest.py files of every directory from the modules (and every walked directory that
     // has one) up to the rootdir come first: their collect_ignore decides which modules are
-    // collected at all, and their pytest_collect_file which other files are.
-    const conftestDirs = [...new Set([...files.map(node_path_1.dirname), ...walked.conftestDirs].flatMap((dir) => (0, walk_js_1.dirsUpToRootdir)(dir, rootdir)))];
+    // collected at all, and their pytest_collect_file which other files are. A directory argument
+    // with no test module in it still has the conftest.py files above it (a parent's hook collects it).
+    const argumentDirs = opts.paths.flatMap((path) => ((0, inputs_js_1.probePath)(path)?.isDirectory() ? [path] : []));
+    const conftestDirs = [...new Set([...files.map(node_path_1.dirname), ...walked.conftestDirs, ...argumentDirs].flatMap((dir) => (0, walk_js_1.dirsUpToRootdir)(dir, rootdir)))];
     const conftestLookups = conftestDirs.flatMap((dir) => ((0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) ? [lookup((0, node_path_1.join)(dir, 'conftest.py'), rootdir, cache)] : []));
     const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
@@ -5557,7 +5621,7 @@ async function discover(opts) {
             nodePath: (abs) => toNodePath(rootdir, abs),
         });
         // (a test module's doctest items are left as they are: its own entry holds its lessons)
-        const placeholders = learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache);
+        const placeholders = withBeside(learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache), files, modules, rootdir, opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined));
         const entries = new Array(modules.length);
         const itemsOf = new Array(modules.length);
         const errorsOf = new Array(modules.length);
@@ -6639,7 +6703,9 @@ function expandOne(mark, opts, pytestAliases) {
     if (mark.dynamicArgs && mark.args.length < 2)
         return { dynamic: 'parametrize arguments are not literals' };
     const argnamesValue = mark.args[0] ?? mark.kwargs.argnames;
-    const argvaluesValue = mark.args[1] ?? mark.kwargs.argvalues;
+    const given = mark.args[1] ?? mark.kwargs.argvalues;
+    // a dict whose keys are known: parametrize iterates its keys
+    const argvaluesValue = given !== null && typeof given === 'object' && given.py === 'dict' && given.keys ? { py: 'list', items: given.keys } : given;
     const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
     if (argnames === null)
         return { dynamic: 'parametrize argnames are not literal' };
@@ -8154,7 +8220,7 @@ function readLiteral(node, ctx) {
             return { py: node.type, items };
         }
         case 'dictionary':
-            return { py: 'dict', repr: node.text };
+            return dictionary(node, ctx);
         case 'set': {
             const size = distinctLiterals(node, ctx);
             return size === null ? { py: 'set', repr: node.text } : { py: 'set', repr: node.text, size };
@@ -8192,7 +8258,7 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs);
+            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs) ?? dictView(func, args, kwargs, ctx);
             if (built)
                 return built;
             // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
@@ -8334,7 +8400,56 @@ function itemsOf(value) {
         return [...value];
     if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple'))
         return value.items;
+    if (value !== null && typeof value === 'object' && value.py === 'dict' && value.keys)
+        return value.keys; // a dict iterates its keys
     return null;
+}
+/**
+ * A dict display; its keys and values kept (in insertion order, a repeated key keeping its first
+ * place and its last value) when every key is a str or int literal, so that iterating it,
+ * `.keys()`, `.values()` and `.items()` are known.
+ */
+function dictionary(node, ctx) {
+    const keys = [];
+    const values = [];
+    const at = new Map();
+    for (const pair of node.namedChildren) {
+        if (!pair || pair.type === 'comment')
+            continue;
+        const keyNode = pair.type === 'pair' ? pair.childForFieldName('key') : null;
+        const valueNode = pair.type === 'pair' ? pair.childForFieldName('value') : null;
+        if (!keyNode || !valueNode)
+            return { py: 'dict', repr: node.text }; // `**other`, a comprehension
+        const key = readLiteral(keyNode, ctx);
+        if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key)))
+            return { py: 'dict', repr: node.text };
+        const slot = `${typeof key}:${key}`;
+        const value = readLiteral(valueNode, ctx);
+        const index = at.get(slot);
+        if (index !== undefined)
+            values[index] = value;
+        else {
+            at.set(slot, keys.length);
+            keys.push(key);
+            values.push(value);
+        }
+    }
+    return { py: 'dict', repr: node.text, keys, values };
+}
+/** `d.keys()`, `d.values()`, `d.items()` of a dict whose keys are known, as the list they iterate. */
+function dictView(func, args, kwargs, ctx) {
+    const m = /^([A-Za-z_]\w*)\.(keys|values|items)$/.exec(func);
+    if (!m || args.length > 0 || Object.keys(kwargs).length > 0)
+        return null;
+    const dict = ctx.locals?.get(m[1]) ?? ctx.constants.get(m[1]);
+    if (dict === null || typeof dict !== 'object' || dict.py !== 'dict' || !dict.keys || !dict.values)
+        return null;
+    const { keys, values } = dict;
+    if (m[2] === 'keys')
+        return { py: 'list', items: keys };
+    if (m[2] === 'values')
+        return { py: 'list', items: values };
+    return { py: 'list', items: keys.map((key, i) => ({ py: 'tuple', items: [key, values[i]] })) };
 }
 function isShadowed(name, ctx) {
     return ctx.assignedNames.has(name) || ctx.definedNames.has(name) || ctx.locals?.has(name) === true;
@@ -8432,15 +8547,76 @@ function iterated(value) {
         return Array.from({ length: value.size }, () => SET_ELEMENT);
     return itemsOf(value);
 }
-/** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
+/** `a == b`, `a != b`, `a in (...)`, `a not in [...]` of str, int and None literals, `not`, `and`, `or`: its truth, or null. */
+function truthOf(node, ctx) {
+    if (node.type === 'parenthesized_expression') {
+        const inner = node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+        return inner.length === 1 ? truthOf(inner[0], ctx) : null;
+    }
+    if (node.type === 'not_operator') {
+        const arg = node.childForFieldName('argument');
+        const truth = arg ? truthOf(arg, ctx) : null;
+        return truth === null ? null : !truth;
+    }
+    if (node.type === 'boolean_operator') {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const a = left ? truthOf(left, ctx) : null;
+        const b = right ? truthOf(right, ctx) : null;
+        if (a === null || b === null)
+            return null;
+        return node.childForFieldName('operator')?.text === 'and' ? a && b : a || b;
+    }
+    if (node.type !== 'comparison_operator')
+        return null;
+    const operands = node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+    const operators = node.children.filter((c) => c !== null && !c.isNamed).map((c) => c.text);
+    const op = operators.join(' ');
+    if (operands.length !== 2 || !['==', '!=', 'in', 'not in'].includes(op))
+        return null;
+    const a = readLiteral(operands[0], ctx);
+    const b = readLiteral(operands[1], ctx);
+    // equal, unequal, or unsure (True == 1, 1 == 1.0, objects)
+    const equal = (x, y) => {
+        const plain = (v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
+        return plain(x) && plain(y) ? x === y : null;
+    };
+    if (op === '==' || op === '!=') {
+        const same = equal(a, b);
+        return same === null ? null : op === '==' ? same : !same;
+    }
+    const items = b !== null && typeof b === 'object' && (b.py === 'list' || b.py === 'tuple') ? b.items : null;
+    if (items === null)
+        return null;
+    let found = false;
+    for (const item of items) {
+        const same = equal(a, item);
+        if (same === null)
+            return null;
+        found ||= same;
+    }
+    return op === 'in' ? found : !found;
+}
+/** `[body for x in literal ... if condition]`: the list of its elements, or null. */
 function comprehension(node, ctx) {
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
-    if (!body || clauses.length === 0 || clauses.some((c) => c.type !== 'for_in_clause'))
+    if (!body || clauses.length === 0 || clauses[0].type !== 'for_in_clause' || clauses.some((c) => c.type !== 'for_in_clause' && c.type !== 'if_clause'))
+        return null;
+    // A filtered comprehension inside another one is not evaluated: the product of the two is mostly
+    // built to be thrown away (packaging's pairs of VERSIONS `if i != j`: 500 ms of parsing).
+    if (ctx.locals && ctx.locals.size > 0 && clauses.some((c) => c.type === 'if_clause'))
         return null;
     const out = [];
     const outer = ctx.locals;
     const walk = (depth, locals) => {
+        if (depth < clauses.length && clauses[depth].type === 'if_clause') {
+            const condition = clauses[depth].namedChildren.find((c) => c !== null && c.type !== 'comment');
+            const truth = condition ? truthOf(condition, { ...ctx, locals }) : null;
+            if (truth === null)
+                return false;
+            return truth ? walk(depth + 1, locals) : true;
+        }
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
             if (hasUnreadablePart(value, locals))
@@ -8512,7 +8688,12 @@ function formatted(node, ctx) {
     }
     return { value: out, bytes: false };
 }
-/** `a + b`, `a - b`, `a * b`, `a // b`, `a % b` of ints, and `+` of strs: what Python computes. */
+/** Longest str or bytes a repetition is computed to (a longer one stays an expression). */
+const MAX_REPEATED = 4096;
+/**
+ * `a + b`, `a - b`, `a * b`, `a // b`, `a % b`, `a ** b` of ints, `+` of strs or bytes, and `*` of a
+ * str or bytes by an int: what Python computes.
+ */
 function arithmetic(node, ctx) {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
@@ -8523,6 +8704,20 @@ function arithmetic(node, ctx) {
     const b = readLiteral(right, ctx);
     if (typeof a === 'string' && typeof b === 'string')
         return op === '+' ? a + b : null;
+    const bytesOf = (v) => (v !== null && typeof v === 'object' && v.py === 'bytes' ? v.value : null);
+    if (op === '+' && bytesOf(a) !== null && bytesOf(b) !== null)
+        return { py: 'bytes', value: bytesOf(a) + bytesOf(b) };
+    if (op === '*') {
+        // a sequence repeated: `"x" * 3`, `3 * b"ab"` (not to an empty one)
+        const [text, count] = typeof b === 'number' ? [a, b] : [b, a];
+        const repeated = typeof text === 'string' ? text : bytesOf(text);
+        if (repeated !== null && typeof count === 'number' && Number.isInteger(count)) {
+            if (count < 1 || repeated.length * count > MAX_REPEATED)
+                return null;
+            const value = repeated.repeat(count);
+            return typeof text === 'string' ? value : { py: 'bytes', value };
+        }
+    }
     if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
         return { py: a.py, items: [...a.items, ...b.items] };
     }
@@ -8539,6 +8734,8 @@ function arithmetic(node, ctx) {
         result = Math.floor(a / b);
     else if (op === '%' && b !== 0)
         result = a - b * Math.floor(a / b);
+    else if (op === '**' && b >= 0)
+        result = a ** b;
     else
         return null;
     return Number.isSafeInteger(result) ? result : null;
@@ -9184,6 +9381,9 @@ function resolveValue(value, scope) {
         case 'expr': {
             if (!pyliteral_js_1.DOTTED_NAME.test(value.source))
                 return attributeComprehension(value.source, scope) ?? value;
+            const imported = importedList(value.source, scope);
+            if (imported)
+                return imported;
             const found = resolveName(value.source, scope);
             if (found?.kind === 'instance')
                 return { py: 'object', repr: found.name };
@@ -9265,6 +9465,57 @@ function attributeComprehension(source, scope) {
     }
     return { py: 'list', items: values };
 }
+/** A value made of literals only (no name, call or mark anywhere in it). */
+function plainLiteral(value) {
+    if (value === null || typeof value !== 'object')
+        return true;
+    if (value.py === 'tuple' || value.py === 'list')
+        return value.items.every(plainLiteral);
+    return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+/**
+ * `NAME` bound by `from mod import NAME` (a project module, maybe relative), where `mod` binds NAME
+ * once at its top level to a list literal of literals, extended only as moduleList allows, and
+ * the importing module does not change it: that list. Null otherwise (the item stays dynamic).
+ */
+function importedList(name, scope) {
+    const bound = scope.imports[name];
+    const colon = bound?.indexOf(':') ?? -1;
+    if (bound === undefined || colon < 0)
+        return null;
+    const module = bound.slice(0, colon);
+    const attr = bound.slice(colon + 1);
+    if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
+        return null;
+    const own = scope.env.locate?.(null);
+    if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text))
+        return null;
+    const target = scope.env.locate?.(module, own.file);
+    // a large module is not parsed on the main thread for this (packaging's 51 KB test_version.py: 60 ms)
+    if (!target || target.text.length > MAX_LIST_MODULE)
+        return null;
+    // bound in the module itself (a package's attribute in its __init__, not a submodule of that name),
+    // to a list display (`NAME = [` or `NAME: list[str] = [`) before the module is parsed for it
+    const binding = bindingOf(target.text, attr);
+    if (binding?.kind !== 'other' || !new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index)))
+        return null;
+    let perText = importedLists.get(target.text);
+    if (!perText) {
+        if (importedLists.size >= MAX_MEMO_TEXTS)
+            importedLists.clear();
+        perText = new Map();
+        importedLists.set(target.text, perText);
+    }
+    if (!perText.has(attr)) {
+        const items = moduleList(scope.env, target.text, attr);
+        perText.set(attr, items && items.every(plainLiteral) ? { py: 'list', items } : null);
+    }
+    return perText.get(attr);
+}
+/** The largest module importedList parses for a list (helper modules of constants are small). */
+const MAX_LIST_MODULE = 32 * 1024;
+/** importedList's answers per module text and name (a list is often read by many tests). */
+const importedLists = new Map();
 /** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
 function noteForGuards(stmt, guards) {
     if (stmt.type === 'import_statement') {

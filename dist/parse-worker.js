@@ -162,7 +162,7 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 15;
+exports.DISCOVERY_CACHE_VERSION = 16;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -370,6 +370,15 @@ function soundEntry(entry) {
         return false;
     if (e.collected !== undefined && !validRecord(e.collected))
         return false;
+    if (e.beside !== undefined) {
+        const beside = e.beside;
+        if (typeof beside !== 'object' ||
+            beside === null ||
+            typeof beside.key !== 'string' ||
+            !Array.isArray(beside.ids) ||
+            !beside.ids.every((id) => typeof id === 'string'))
+            return false;
+    }
     try {
         restoreDefaults(e.parsed.members);
     }
@@ -386,9 +395,10 @@ function validRecord(record) {
 /**
  * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
  * `modules`: file -> every id the module collected). A recorded id the module now produces
- * otherwise is corrected; nothing is written when nothing changed.
+ * otherwise is corrected; nothing is written when nothing changed. A lesson's ids under ''
+ * are the file's other collectors' (kept as `beside`, under `besideKey(file)`).
  */
-function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) {
+function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, besideKey = () => null) {
     if (lessons.size === 0)
         return false;
     const cache = loadCache(rootdir);
@@ -416,9 +426,10 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
         }
         if (!entry || !module)
             continue;
-        const record = { ...(entry.collected ?? {}), ...lesson };
+        const own = learnBeside(cache, entry, file, lesson, besideKey);
+        const record = { ...(entry.collected ?? {}), ...own };
         for (const id of Object.keys(record)) {
-            if (id in lesson)
+            if (id in own)
                 continue;
             // kept when the module produces it as itself: the item was recorded because it was dynamic
             record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
@@ -431,6 +442,22 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null) 
     const changed = cache.dirty;
     saveCache(rootdir, cache);
     return changed;
+}
+/**
+ * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
+ * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
+ * rest of the lesson, about the module's own items.
+ */
+function learnBeside(cache, entry, file, lesson, besideKey) {
+    const { '': found, ...own } = lesson;
+    const key = found === undefined ? null : besideKey(file);
+    if (found === undefined || key === null)
+        return own;
+    if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
+        entry.beside = { key, ids: found };
+        cache.dirty = true;
+    }
+    return own;
 }
 function restoreDefaults(members) {
     for (const member of members) {
@@ -2406,7 +2433,7 @@ function readLiteral(node, ctx) {
             return { py: node.type, items };
         }
         case 'dictionary':
-            return { py: 'dict', repr: node.text };
+            return dictionary(node, ctx);
         case 'set': {
             const size = distinctLiterals(node, ctx);
             return size === null ? { py: 'set', repr: node.text } : { py: 'set', repr: node.text, size };
@@ -2444,7 +2471,7 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs);
+            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs) ?? dictView(func, args, kwargs, ctx);
             if (built)
                 return built;
             // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
@@ -2586,7 +2613,56 @@ function itemsOf(value) {
         return [...value];
     if (value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple'))
         return value.items;
+    if (value !== null && typeof value === 'object' && value.py === 'dict' && value.keys)
+        return value.keys; // a dict iterates its keys
     return null;
+}
+/**
+ * A dict display; its keys and values kept (in insertion order, a repeated key keeping its first
+ * place and its last value) when every key is a str or int literal, so that iterating it,
+ * `.keys()`, `.values()` and `.items()` are known.
+ */
+function dictionary(node, ctx) {
+    const keys = [];
+    const values = [];
+    const at = new Map();
+    for (const pair of node.namedChildren) {
+        if (!pair || pair.type === 'comment')
+            continue;
+        const keyNode = pair.type === 'pair' ? pair.childForFieldName('key') : null;
+        const valueNode = pair.type === 'pair' ? pair.childForFieldName('value') : null;
+        if (!keyNode || !valueNode)
+            return { py: 'dict', repr: node.text }; // `**other`, a comprehension
+        const key = readLiteral(keyNode, ctx);
+        if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key)))
+            return { py: 'dict', repr: node.text };
+        const slot = `${typeof key}:${key}`;
+        const value = readLiteral(valueNode, ctx);
+        const index = at.get(slot);
+        if (index !== undefined)
+            values[index] = value;
+        else {
+            at.set(slot, keys.length);
+            keys.push(key);
+            values.push(value);
+        }
+    }
+    return { py: 'dict', repr: node.text, keys, values };
+}
+/** `d.keys()`, `d.values()`, `d.items()` of a dict whose keys are known, as the list they iterate. */
+function dictView(func, args, kwargs, ctx) {
+    const m = /^([A-Za-z_]\w*)\.(keys|values|items)$/.exec(func);
+    if (!m || args.length > 0 || Object.keys(kwargs).length > 0)
+        return null;
+    const dict = ctx.locals?.get(m[1]) ?? ctx.constants.get(m[1]);
+    if (dict === null || typeof dict !== 'object' || dict.py !== 'dict' || !dict.keys || !dict.values)
+        return null;
+    const { keys, values } = dict;
+    if (m[2] === 'keys')
+        return { py: 'list', items: keys };
+    if (m[2] === 'values')
+        return { py: 'list', items: values };
+    return { py: 'list', items: keys.map((key, i) => ({ py: 'tuple', items: [key, values[i]] })) };
 }
 function isShadowed(name, ctx) {
     return ctx.assignedNames.has(name) || ctx.definedNames.has(name) || ctx.locals?.has(name) === true;
@@ -2684,15 +2760,76 @@ function iterated(value) {
         return Array.from({ length: value.size }, () => SET_ELEMENT);
     return itemsOf(value);
 }
-/** `[body for x in literal ...]` (no `if` clauses): the list of its elements, or null. */
+/** `a == b`, `a != b`, `a in (...)`, `a not in [...]` of str, int and None literals, `not`, `and`, `or`: its truth, or null. */
+function truthOf(node, ctx) {
+    if (node.type === 'parenthesized_expression') {
+        const inner = node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+        return inner.length === 1 ? truthOf(inner[0], ctx) : null;
+    }
+    if (node.type === 'not_operator') {
+        const arg = node.childForFieldName('argument');
+        const truth = arg ? truthOf(arg, ctx) : null;
+        return truth === null ? null : !truth;
+    }
+    if (node.type === 'boolean_operator') {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const a = left ? truthOf(left, ctx) : null;
+        const b = right ? truthOf(right, ctx) : null;
+        if (a === null || b === null)
+            return null;
+        return node.childForFieldName('operator')?.text === 'and' ? a && b : a || b;
+    }
+    if (node.type !== 'comparison_operator')
+        return null;
+    const operands = node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+    const operators = node.children.filter((c) => c !== null && !c.isNamed).map((c) => c.text);
+    const op = operators.join(' ');
+    if (operands.length !== 2 || !['==', '!=', 'in', 'not in'].includes(op))
+        return null;
+    const a = readLiteral(operands[0], ctx);
+    const b = readLiteral(operands[1], ctx);
+    // equal, unequal, or unsure (True == 1, 1 == 1.0, objects)
+    const equal = (x, y) => {
+        const plain = (v) => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
+        return plain(x) && plain(y) ? x === y : null;
+    };
+    if (op === '==' || op === '!=') {
+        const same = equal(a, b);
+        return same === null ? null : op === '==' ? same : !same;
+    }
+    const items = b !== null && typeof b === 'object' && (b.py === 'list' || b.py === 'tuple') ? b.items : null;
+    if (items === null)
+        return null;
+    let found = false;
+    for (const item of items) {
+        const same = equal(a, item);
+        if (same === null)
+            return null;
+        found ||= same;
+    }
+    return op === 'in' ? found : !found;
+}
+/** `[body for x in literal ... if condition]`: the list of its elements, or null. */
 function comprehension(node, ctx) {
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
-    if (!body || clauses.length === 0 || clauses.some((c) => c.type !== 'for_in_clause'))
+    if (!body || clauses.length === 0 || clauses[0].type !== 'for_in_clause' || clauses.some((c) => c.type !== 'for_in_clause' && c.type !== 'if_clause'))
+        return null;
+    // A filtered comprehension inside another one is not evaluated: the product of the two is mostly
+    // built to be thrown away (packaging's pairs of VERSIONS `if i != j`: 500 ms of parsing).
+    if (ctx.locals && ctx.locals.size > 0 && clauses.some((c) => c.type === 'if_clause'))
         return null;
     const out = [];
     const outer = ctx.locals;
     const walk = (depth, locals) => {
+        if (depth < clauses.length && clauses[depth].type === 'if_clause') {
+            const condition = clauses[depth].namedChildren.find((c) => c !== null && c.type !== 'comment');
+            const truth = condition ? truthOf(condition, { ...ctx, locals }) : null;
+            if (truth === null)
+                return false;
+            return truth ? walk(depth + 1, locals) : true;
+        }
         if (depth === clauses.length) {
             const value = readLiteral(body, { ...ctx, locals });
             if (hasUnreadablePart(value, locals))
@@ -2764,7 +2901,12 @@ function formatted(node, ctx) {
     }
     return { value: out, bytes: false };
 }
-/** `a + b`, `a - b`, `a * b`, `a // b`, `a % b` of ints, and `+` of strs: what Python computes. */
+/** Longest str or bytes a repetition is computed to (a longer one stays an expression). */
+const MAX_REPEATED = 4096;
+/**
+ * `a + b`, `a - b`, `a * b`, `a // b`, `a % b`, `a ** b` of ints, `+` of strs or bytes, and `*` of a
+ * str or bytes by an int: what Python computes.
+ */
 function arithmetic(node, ctx) {
     const left = node.childForFieldName('left');
     const right = node.childForFieldName('right');
@@ -2775,6 +2917,20 @@ function arithmetic(node, ctx) {
     const b = readLiteral(right, ctx);
     if (typeof a === 'string' && typeof b === 'string')
         return op === '+' ? a + b : null;
+    const bytesOf = (v) => (v !== null && typeof v === 'object' && v.py === 'bytes' ? v.value : null);
+    if (op === '+' && bytesOf(a) !== null && bytesOf(b) !== null)
+        return { py: 'bytes', value: bytesOf(a) + bytesOf(b) };
+    if (op === '*') {
+        // a sequence repeated: `"x" * 3`, `3 * b"ab"` (not to an empty one)
+        const [text, count] = typeof b === 'number' ? [a, b] : [b, a];
+        const repeated = typeof text === 'string' ? text : bytesOf(text);
+        if (repeated !== null && typeof count === 'number' && Number.isInteger(count)) {
+            if (count < 1 || repeated.length * count > MAX_REPEATED)
+                return null;
+            const value = repeated.repeat(count);
+            return typeof text === 'string' ? value : { py: 'bytes', value };
+        }
+    }
     if (op === '+' && a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && a.py === b.py && (a.py === 'list' || a.py === 'tuple')) {
         return { py: a.py, items: [...a.items, ...b.items] };
     }
@@ -2791,6 +2947,8 @@ function arithmetic(node, ctx) {
         result = Math.floor(a / b);
     else if (op === '%' && b !== 0)
         result = a - b * Math.floor(a / b);
+    else if (op === '**' && b >= 0)
+        result = a ** b;
     else
         return null;
     return Number.isSafeInteger(result) ? result : null;

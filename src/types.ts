@@ -22,7 +22,7 @@ export type PyValue =
   | { py: 'bytes'; value: string } // bytes, as latin-1 string
   | { py: 'tuple'; items: PyValue[] }
   | { py: 'list'; items: PyValue[] }
-  | { py: 'dict'; repr: string }
+  | { py: 'dict'; repr: string; keys?: PyValue[]; values?: PyValue[] } // keys/values: when every key is a distinct str or int literal
   | { py: 'set'; repr: string; size?: number } // size: how many distinct elements, when all are str or all int literals
   | { py: 'object'; repr: string } // an instance pytest makes no id from (`object()`, `dict(a=1)`): argname + index
   | { py: 'complex'; repr: string }
@@ -57,6 +57,11 @@ export interface TestItem {
   functionAttrs?: string[];
   /** True for methods of unittest.TestCase subclasses. */
   unittest?: boolean;
+  /**
+   * Listed for another collector of a test module's file than its Module (the doctest plugin's
+   * DoctestModule, a conftest's pytest_collect_file): what a run collects there is learned apart.
+   */
+  beside?: boolean;
 }
 
 /** A file that could not be collected, with pytest's wording. */

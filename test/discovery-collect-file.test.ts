@@ -157,3 +157,67 @@ describe('files collected by a conftest hook, after a run', () => {
     expect(after).toContain('tests/data/sub/more.yaml  (dynamic: ids known at run time)');
   });
 });
+
+// Issue 12, as pygments' tests/examplefiles (test/fixtures/discovery-collect-parent): a directory
+// whose files only a parent conftest's pytest_collect_file collects, named on the command line,
+// ran 0 tests where pytest runs 2; a test module that hook also collects (pygments' py3_test.py)
+// lost the hook's id after a run; a test module's --doctest-modules placeholder stayed one.
+describe('files collected by a parent conftest hook, and a test module another collector takes too', () => {
+  let project: string;
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), 'fastest-collect-parent-'));
+    cpSync(join(repo, 'test', 'fixtures', 'discovery-collect-parent'), project, { recursive: true });
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  const inProject = async (command: string, args: string[]) => {
+    try {
+      const { stdout } = await run(command, args, { cwd: project, env: { ...process.env, GITHUB_ACTIONS: '' }, maxBuffer: 1 << 26 });
+      return { code: 0, stdout };
+    } catch (e) {
+      const err = e as { code?: number; stdout?: string };
+      if (typeof err.code !== 'number') throw e;
+      return { code: err.code, stdout: err.stdout ?? '' };
+    }
+  };
+  const pytestIn = (args: string[]) => inProject('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args]);
+  const fastestIn = (args: string[]) => inProject(process.execPath, [cli, ...args]);
+  const pytestIds = async (args: string[]) => (await pytestIn(['--collect-only', '-q', ...args])).stdout.split('\n').filter((l) => l.includes('::'));
+  const listed = async (args: string[]) => (await fastestIn(['discover', ...args])).stdout.split('\n').filter((l) => l.startsWith('tests/'));
+
+  it('a directory below the hook, named on the command line, runs and is then listed as pytest collects it', async () => {
+    const dirArg = ['tests/examplefiles/abnf'];
+    const theirs = await pytestIn(['-rA', ...dirArg]);
+    const ours = await fastestIn(['-rA', ...dirArg]);
+    expect(counts(theirs.stdout)).toBe('2 passed');
+    expect(counts(ours.stdout)).toBe(counts(theirs.stdout));
+    expect(resultLines(ours.stdout)).toEqual(resultLines(theirs.stdout));
+    expect(ours.code).toBe(theirs.code);
+    expect(await listed(dirArg)).toEqual(await pytestIds(dirArg));
+  });
+
+  it("after a run, lists the hook's id of a test module and drops an empty doctest placeholder", async () => {
+    const args = ['-rA', '--doctest-modules'];
+    const theirs = await pytestIn(args);
+    const ours = await fastestIn(args);
+    expect(counts(theirs.stdout)).toBe('9 passed');
+    expect(counts(ours.stdout)).toBe(counts(theirs.stdout));
+    expect(resultLines(ours.stdout)).toEqual(resultLines(theirs.stdout));
+    const expected = await pytestIds(['--doctest-modules']);
+    expect(expected).toContain('tests/examplefiles/python/py3_test.py::');
+    expect(expected).toContain('tests/docs/test_wrapped.py::test_wrapped.helper');
+    expect((await listed(['--doctest-modules'])).sort()).toEqual([...expected].sort());
+    // without --doctest-modules the doctest ids are not listed, the hook's still are
+    await fastestIn(['-q']);
+    expect((await listed([])).sort()).toEqual((await pytestIds([])).sort());
+  });
+
+  it('the learned ids go when the conftest.py above changes', async () => {
+    const conftest = join(project, 'tests', 'examplefiles', 'conftest.py');
+    writeFileSync(conftest, readFileSync(conftest, 'utf8').replace('file_path.suffix != ".output"', 'file_path.suffix not in (".output", ".py")'));
+    const after = await listed([]);
+    expect(after).not.toContain('tests/examplefiles/python/py3_test.py::');
+    expect(after).not.toContain('tests/examplefiles/python/both_test.py::');
+    await fastestIn(['-q']);
+    expect((await listed([])).sort()).toEqual((await pytestIds([])).sort());
+  });
+});

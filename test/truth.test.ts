@@ -262,6 +262,8 @@ describe('CollectionTruth', () => {
             [`${f}::test_dyn`]: [`${f}::test_dyn[1]`, `${f}::test_dyn[2]`],
             [`${f}::TestC`]: [`${f}::TestC::test_m`],
             [`${f}::test_off`]: [],
+            // an id no listed item stands for (another collector's, or one discovery missed): kept apart
+            '': [`${f}::test_extra`],
           },
         ],
       ]),

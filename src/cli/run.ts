@@ -30,7 +30,7 @@ import {
   type WarmUse,
 } from '../runner/index.js';
 import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed, updateNodeIds } from '../select/index.js';
-import { itemsOfCollectedFile, learnCollected } from '../discovery/index.js';
+import { doctestOptionsOf, itemsOfCollectedFile, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
 import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
@@ -609,6 +609,7 @@ async function runSession(
         errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
       ),
       truth.modules,
+      doctestOptionsOf(options.pytestArgs, undefined),
     )
   )
     forgetMemos(config.rootdir);

@@ -7,7 +7,7 @@ import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
 /** Bump when ParsedModule's shape or the parser's rules change. */
-export const DISCOVERY_CACHE_VERSION = 15;
+export const DISCOVERY_CACHE_VERSION = 16;
 
 /** What a run taught about a module: listed id -> the ids pytest collected for it ([]: none). */
 export type CollectedRecord = Record<string, string[]>;
@@ -41,6 +41,12 @@ export interface CacheEntry {
    * above it (`conftests`, a hash of their contents) are unchanged. Such an entry has no structure.
    */
   collectedOnly?: { conftests: string; ids: string[] };
+  /**
+   * A test module: the ids a run collected from the file beside the module's own tests (a
+   * conftest's pytest_collect_file, the doctest plugin), in collection order, valid while `key`
+   * (the conftest.py files above it and the doctest options) is unchanged.
+   */
+  beside?: { key: string; ids: string[] };
 }
 
 /** A file's stamps and the hash of the conftest.py files above it, when it can be read. */
@@ -252,6 +258,17 @@ function soundEntry(entry: unknown): entry is CacheEntry {
   }
   if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members)) return false;
   if (e.collected !== undefined && !validRecord(e.collected)) return false;
+  if (e.beside !== undefined) {
+    const beside = e.beside as unknown as { key?: unknown; ids?: unknown };
+    if (
+      typeof beside !== 'object' ||
+      beside === null ||
+      typeof beside.key !== 'string' ||
+      !Array.isArray(beside.ids) ||
+      !beside.ids.every((id) => typeof id === 'string')
+    )
+      return false;
+  }
   try {
     restoreDefaults(e.parsed.members);
   } catch {
@@ -268,13 +285,15 @@ function validRecord(record: unknown): record is CollectedRecord {
 /**
  * Records what a run collected for each module (`lessons`: file -> listed id -> collected ids;
  * `modules`: file -> every id the module collected). A recorded id the module now produces
- * otherwise is corrected; nothing is written when nothing changed.
+ * otherwise is corrected; nothing is written when nothing changed. A lesson's ids under ''
+ * are the file's other collectors' (kept as `beside`, under `besideKey(file)`).
  */
 export function learnCollected(
   rootdir: string,
   lessons: Map<string, CollectedRecord>,
   modules: Map<string, string[]>,
   otherFileStamp: (file: string) => OtherFileStamp | null = () => null,
+  besideKey: (file: string) => string | null = () => null,
 ): boolean {
   if (lessons.size === 0) return false;
   const cache = loadCache(rootdir);
@@ -299,9 +318,10 @@ export function learnCollected(
       continue;
     }
     if (!entry || !module) continue;
-    const record: CollectedRecord = { ...(entry.collected ?? {}), ...lesson };
+    const own = learnBeside(cache, entry, file, lesson, besideKey);
+    const record: CollectedRecord = { ...(entry.collected ?? {}), ...own };
     for (const id of Object.keys(record)) {
-      if (id in lesson) continue;
+      if (id in own) continue;
       // kept when the module produces it as itself: the item was recorded because it was dynamic
       record[id] = module.filter((m) => m === id || m.startsWith(id + '[') || m.startsWith(id + '::'));
     }
@@ -312,6 +332,28 @@ export function learnCollected(
   const changed = cache.dirty;
   saveCache(rootdir, cache);
   return changed;
+}
+
+/**
+ * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
+ * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
+ * rest of the lesson, about the module's own items.
+ */
+function learnBeside(
+  cache: DiscoveryCache,
+  entry: CacheEntry,
+  file: string,
+  lesson: CollectedRecord,
+  besideKey: (file: string) => string | null,
+): CollectedRecord {
+  const { '': found, ...own } = lesson;
+  const key = found === undefined ? null : besideKey(file);
+  if (found === undefined || key === null) return own;
+  if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
+    entry.beside = { key, ids: found };
+    cache.dirty = true;
+  }
+  return own;
 }
 
 function restoreDefaults(members: ParsedMember[]): void {

@@ -314,7 +314,7 @@ export async function placeDoctests(
       if (!files.keep(path) || !isDoctestModule(path, options)) return;
       jobs.push(
         doctestModuleItems(path, files.nodePath(path), options).then((items) => {
-          for (const item of items) entries.push({ item, after: index, rank: 1, seq: 0 });
+          for (const item of items) entries.push({ item: item.dynamic ? { ...item, beside: true } : item, after: index, rank: 1, seq: 0 });
         }),
       );
     });

@@ -28,7 +28,7 @@ import { evaluateGuard } from './guards.js';
 import { ImportResolver } from './imports.js';
 import { probeInterpreter, type InterpreterProbe } from './interpreter.js';
 import { dirsUpToRootdir, findCollectable, ignoredPath, type WalkRules } from './walk.js';
-import { doctestOptionsOf, placeDoctests, type DoctestOptions } from './doctests.js';
+import { doctestOptionsOf, placeDoctests, type DoctestOptions, type PlacedItem } from './doctests.js';
 
 export interface DiscoverOptions {
   rootdir: string;
@@ -259,8 +259,52 @@ function otherFileStamp(rootdir: string, file: string): OtherFileStamp | null {
  * every id it collected) in the discovery cache: for modules, the corrections of their items; for
  * files that are no module (a conftest hook's, doctest text files), the ids they collected.
  */
-export function learnCollected(rootdir: string, lessons: Map<string, CollectedRecord>, modules: Map<string, string[]>): boolean {
-  return learnCollectedInCache(rootdir, lessons, modules, (file) => otherFileStamp(rootdir, file));
+export function learnCollected(
+  rootdir: string,
+  lessons: Map<string, CollectedRecord>,
+  modules: Map<string, string[]>,
+  doctest: DoctestOptions = doctestOptionsOf([], undefined),
+): boolean {
+  const memo = new Map<string, string>();
+  return learnCollectedInCache(
+    rootdir,
+    lessons,
+    modules,
+    (file) => otherFileStamp(rootdir, file),
+    (file) => besideKey(join(rootdir, file), rootdir, doctest, memo),
+  );
+}
+
+/**
+ * What a test module's other collectors depend on besides its content: the conftest.py files above
+ * it (their pytest_collect_file) and the doctest options (the doctest plugin's DoctestModule).
+ */
+function besideKey(abs: string, rootdir: string, doctest: DoctestOptions, memo: Map<string, string>): string {
+  return `${conftestsKey(abs, rootdir, memo)}:${doctest.modules ? `doctest-modules:${doctest.importMode}` : ''}`;
+}
+
+/**
+ * The ids a run collected from test modules beside their own tests (a conftest hook's, their
+ * doctests), placed before each module's tests as pytest collects them, in place of the module's
+ * whole-file doctest placeholder; only for cached modules whose conftest.py files and doctest
+ * options are as they were then.
+ */
+function withBeside(placeholders: PlacedItem[], files: string[], modules: Lookup[], rootdir: string, doctest: DoctestOptions): PlacedItem[] {
+  const memo = new Map<string, string>();
+  const learned = new Map<string, { after: number; ids: string[] }>();
+  const indexOfFile = new Map(files.map((abs, index) => [abs, index]));
+  for (const l of modules) {
+    const beside = 'entry' in l.found ? l.found.entry.beside : undefined;
+    if (beside && beside.key === besideKey(l.abs, rootdir, doctest, memo)) learned.set(l.rel, { after: indexOfFile.get(l.abs) ?? 0, ids: beside.ids });
+  }
+  if (learned.size === 0) return placeholders;
+  const out = placeholders.filter(({ item }) => !(item.dynamic && item.id === item.file && learned.has(item.file)));
+  for (const [file, { after, ids }] of learned) for (const item of itemsOfCollectedFile(file, ids, [])) out.push({ item: { ...item, beside: true }, after });
+  // stable: each module's ids go after the other files' placeholders before it
+  return out
+    .map((p, order) => ({ p, order }))
+    .sort((a, b) => a.p.after - b.p.after || a.order - b.order)
+    .map(({ p }) => p);
 }
 
 /**
@@ -340,8 +384,10 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const files = walked.modules;
   // The conftest.py files of every directory from the modules (and every walked directory that
   // has one) up to the rootdir come first: their collect_ignore decides which modules are
-  // collected at all, and their pytest_collect_file which other files are.
-  const conftestDirs = [...new Set([...files.map(dirname), ...walked.conftestDirs].flatMap((dir) => dirsUpToRootdir(dir, rootdir)))];
+  // collected at all, and their pytest_collect_file which other files are. A directory argument
+  // with no test module in it still has the conftest.py files above it (a parent's hook collects it).
+  const argumentDirs = opts.paths.flatMap((path) => (probePath(path)?.isDirectory() ? [path] : []));
+  const conftestDirs = [...new Set([...files.map(dirname), ...walked.conftestDirs, ...argumentDirs].flatMap((dir) => dirsUpToRootdir(dir, rootdir)))];
   const conftestLookups = conftestDirs.flatMap((dir) => (probePath(join(dir, 'conftest.py')) ? [lookup(join(dir, 'conftest.py'), rootdir, cache)] : []));
   const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
   const toParse = (lookups: Lookup[]) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
@@ -408,7 +454,13 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       },
     );
     // (a test module's doctest items are left as they are: its own entry holds its lessons)
-    const placeholders = learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache);
+    const placeholders = withBeside(
+      learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache),
+      files,
+      modules,
+      rootdir,
+      opts.doctest ?? doctestOptionsOf([], undefined),
+    );
     const entries: (CacheEntry | undefined)[] = new Array(modules.length);
     const itemsOf: TestItem[][] = new Array(modules.length);
     const errorsOf: CollectionError[][] = new Array(modules.length);

@@ -126,7 +126,10 @@ export function argnamesOf(value: PyValue): string[] | null {
 function expandOne(mark: Mark, opts: IdOptions, pytestAliases: string[]): Expansion {
   if (mark.dynamicArgs && mark.args.length < 2) return { dynamic: 'parametrize arguments are not literals' };
   const argnamesValue = mark.args[0] ?? mark.kwargs.argnames;
-  const argvaluesValue = mark.args[1] ?? mark.kwargs.argvalues;
+  const given = mark.args[1] ?? mark.kwargs.argvalues;
+  // a dict whose keys are known: parametrize iterates its keys
+  const argvaluesValue: PyValue | undefined =
+    given !== null && typeof given === 'object' && given.py === 'dict' && given.keys ? { py: 'list', items: given.keys } : given;
   const argnames = argnamesValue === undefined ? null : argnamesOf(argnamesValue);
   if (argnames === null) return { dynamic: 'parametrize argnames are not literal' };
   if (

@@ -393,6 +393,8 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
       return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
     case 'expr': {
       if (!DOTTED_NAME.test(value.source)) return attributeComprehension(value.source, scope) ?? value;
+      const imported = importedList(value.source, scope);
+      if (imported) return imported;
       const found = resolveName(value.source, scope);
       if (found?.kind === 'instance') return { py: 'object', repr: found.name };
       return found ? { py: 'name', name: found.name } : value;
@@ -466,6 +468,53 @@ function attributeComprehension(source: string, scope: ValueScope): PyValue | nu
   }
   return { py: 'list', items: values };
 }
+
+/** A value made of literals only (no name, call or mark anywhere in it). */
+function plainLiteral(value: PyValue): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (value.py === 'tuple' || value.py === 'list') return value.items.every(plainLiteral);
+  return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+
+/**
+ * `NAME` bound by `from mod import NAME` (a project module, maybe relative), where `mod` binds NAME
+ * once at its top level to a list literal of literals, extended only as moduleList allows, and
+ * the importing module does not change it: that list. Null otherwise (the item stays dynamic).
+ */
+function importedList(name: string, scope: ValueScope): PyValue | null {
+  const bound = scope.imports[name];
+  const colon = bound?.indexOf(':') ?? -1;
+  if (bound === undefined || colon < 0) return null;
+  const module = bound.slice(0, colon);
+  const attr = bound.slice(colon + 1);
+  if (STDLIB_MODULES.has(module.split('.')[0])) return null;
+  const own = scope.env.locate?.(null);
+  if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text)) return null;
+  const target = scope.env.locate?.(module, own.file);
+  // a large module is not parsed on the main thread for this (packaging's 51 KB test_version.py: 60 ms)
+  if (!target || target.text.length > MAX_LIST_MODULE) return null;
+  // bound in the module itself (a package's attribute in its __init__, not a submodule of that name),
+  // to a list display (`NAME = [` or `NAME: list[str] = [`) before the module is parsed for it
+  const binding = bindingOf(target.text, attr);
+  if (binding?.kind !== 'other' || !new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index))) return null;
+  let perText = importedLists.get(target.text);
+  if (!perText) {
+    if (importedLists.size >= MAX_MEMO_TEXTS) importedLists.clear();
+    perText = new Map();
+    importedLists.set(target.text, perText);
+  }
+  if (!perText.has(attr)) {
+    const items = moduleList(scope.env, target.text, attr);
+    perText.set(attr, items && items.every(plainLiteral) ? { py: 'list', items } : null);
+  }
+  return perText.get(attr)!;
+}
+
+/** The largest module importedList parses for a list (helper modules of constants are small). */
+const MAX_LIST_MODULE = 32 * 1024;
+
+/** importedList's answers per module text and name (a list is often read by many tests). */
+const importedLists = new Map<string, Map<string, PyValue | null>>();
 
 /** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
 function noteForGuards(stmt: Node, guards: GuardScope): void {

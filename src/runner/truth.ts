@@ -147,6 +147,8 @@ export class CollectionTruth {
    * What the run taught about each reported module, for the discovery cache: every listed item
    * whose id the module does not produce as such, with the ids it stands for (none: a phantom).
    * Only modules with something to teach: such an item, or ids no listed item accounts for.
+   * The ids of the file's other collectors (those no item of the module's own stands for) are
+   * the record's '' when they are not what discovery listed for them (`beside` items).
    * A listed module that failed to collect in the run (`erroredFiles`) teaches that it is a
    * collection error: `{file: [file]}`, the module as one dynamic item, none of its listed ids.
    */
@@ -165,14 +167,20 @@ export class CollectionTruth {
       // too, without its containers and maps: 10,000 ids cost ~30 ms there).
       if (items.length === module.length && listedExactly(items, module)) continue;
       const record: Record<string, string[]> = {};
-      let accounted = 0;
-      for (const [item, ids] of countsOf(items, module)) {
-        accounted += ids.length;
+      const own = items.filter((item) => !item.beside);
+      const accounted = new Set<string>();
+      for (const [item, ids] of countsOf(own, module)) {
+        for (const id of ids) accounted.add(id);
         // a dynamic item collected as itself teaches that it is exact (hypothesis' @given tests)
         if (ids.length === 1 && ids[0] === item.id && !item.dynamic) continue;
         record[item.id] = ids;
       }
-      if (Object.keys(record).length > 0 || accounted !== module.length) lessons.set(file, record);
+      // The ids the module's own items do not stand for are its file's other collectors' (a
+      // conftest's pytest_collect_file, the doctest plugin's): under '', when not as listed.
+      const beside = accounted.size === module.length ? [] : module.filter((id) => !accounted.has(id));
+      const listedBeside = items.filter((item) => item.beside);
+      if (!(listedBeside.length === beside.length && listedExactly(listedBeside, beside))) record[''] = beside;
+      if (Object.keys(record).length > 0) lessons.set(file, record);
     }
     const listedFiles = new Set(all.map((item) => item.file));
     for (const file of erroredFiles) {
