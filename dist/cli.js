@@ -200,6 +200,38 @@ function loadBundle(path, env, requireFrom, atExit = (write) => process.once('ex
 
 /***/ }),
 
+/***/ 351:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.onPath = onPath;
+// Where a command is found on PATH, as a shell would start it: shared by the runner (which
+// interpreter runs the workers) and discovery (which interpreter its guards are evaluated for).
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+/** Where `command` is found on PATH (or itself when it is a path). */
+function onPath(command, env) {
+    if (command.includes('/'))
+        return (0, node_fs_1.existsSync)(command) ? command : null;
+    for (const dir of (env.PATH ?? '').split(node_path_1.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0, node_path_1.join)(dir, command);
+        try {
+            if ((0, node_fs_1.statSync)(candidate).isFile())
+                return candidate;
+        }
+        catch {
+            // not in this directory
+        }
+    }
+    return null;
+}
+
+
+/***/ }),
+
 /***/ 358:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -597,6 +629,570 @@ function listLoggedDir(path) {
 
 /***/ }),
 
+/***/ 769:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.earlyKey = earlyKey;
+exports.earlyPlan = earlyPlan;
+exports.startEarlyWorkers = startEarlyWorkers;
+exports.endUnsettled = endUnsettled;
+exports.adoptEarlyWorkers = adoptEarlyWorkers;
+exports.takeEarlyChild = takeEarlyChild;
+exports.settleEarlyWorkers = settleEarlyWorkers;
+exports.reviseEarlyWorkers = reviseEarlyWorkers;
+// Workers started by the executable (cli/entry.ts) before it loads the main bundle, so that
+// Python's start (interpreter, `import pytest`, the engine) overlaps the 60-160 ms Node spends
+// loading dist/main.js and reading the config. The choice that needs the config (the rootdir, the
+// interpreter, how many workers) is what the last run of the same command made, kept in
+// `.fastest/early-workers.json`; in a directory fastest never ran in, a plan is guessed from what
+// the cwd alone tells. Nothing is trusted: a worker started early is used only when the run asks
+// for exactly the same process (interpreter, arguments, working directory, environment; see
+// `takeEarlyChild`), and ended at once otherwise.
+const node_child_process_1 = __nccwpck_require__(421);
+const node_crypto_1 = __nccwpck_require__(598);
+const node_fs_1 = __nccwpck_require__(24);
+const node_os_1 = __nccwpck_require__(161);
+const node_path_1 = __nccwpck_require__(760);
+const ancestors_js_1 = __nccwpck_require__(0);
+const environment_js_1 = __nccwpck_require__(47);
+const python_js_1 = __nccwpck_require__(530);
+const RECORD_FILE = 'early-workers.json';
+const RECORD_VERSION = 1;
+/** Commands (of the same cwd, arguments and environment) whose plan is kept. */
+const KEPT_PLANS = 16;
+/** Arguments after which the run starts no worker (real pytest answers, or nothing runs). */
+const NO_WORKER_ARGS = new Set(['--co', '--collect-only', '--setup-plan', '--setup-only', '--fixtures', '--fixtures-per-test', '--markers', '--watch']);
+/** Files that make the cwd pytest's rootdir when fastest is run there without arguments. */
+const ROOTDIR_MARKERS = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg', 'setup.py'];
+/** Options whose value is no path (and so leaves the rootdir where it is). */
+const VALUED_OPTIONS = new Set(['-p', '-k', '-m', '-W', '-r', '--tb', '--maxfail', '--durations', '--timeout']);
+/** No argument that may move the rootdir or the count of workers (paths, -c, --rootdir, -n...). */
+function rootdirIsCwd(argv) {
+    return argv.every((arg, index) => {
+        if (VALUED_OPTIONS.has(argv[index - 1]))
+            return true;
+        return arg.startsWith('-') && !/^(-n|--numprocesses|--pyargs|-c|--rootdir|--config-file|--inifile|-o|--override-ini)/.test(arg);
+    });
+}
+/** The key of a command: the plan may differ with any of these. */
+function earlyKey(argv, cwd, env) {
+    const vars = ['VIRTUAL_ENV', 'PATH', 'PYTEST_ADDOPTS', 'PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX', 'FASTEST_WARM_PARENT'].map((name) => env[name] ?? null);
+    return (0, node_crypto_1.createHash)('sha256')
+        .update(JSON.stringify([cwd, argv, vars]))
+        .digest('hex')
+        .slice(0, 32);
+}
+/** The last `--python` of the command line (the interpreter the user named there). */
+function pythonArgument(argv) {
+    let python = null;
+    argv.forEach((arg, index) => {
+        if (arg === '--python')
+            python = argv[index + 1] ?? null;
+        else if (arg.startsWith('--python='))
+            python = arg.slice('--python='.length);
+    });
+    return python;
+}
+function readRecord(file) {
+    try {
+        const record = JSON.parse((0, node_fs_1.readFileSync)(file, 'utf8'));
+        return record && record.version === RECORD_VERSION && typeof record.plans === 'object' && record.plans !== null ? record : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * A recorded plan, if the executable can start it safely: the interpreter must be the one the
+ * run's own choice gives (`--python` of the command line, the active virtualenv, `python3` or the
+ * interpreter its pyenv shim chose last time), never one the record names, and the directories
+ * the record's own project's.
+ */
+function trustedPlan(recorded, projectDir, cwd, python) {
+    if (recorded.workers === 0 || !('python' in recorded))
+        return null;
+    const { workers } = recorded;
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+        return null;
+    if (recorded.python !== python)
+        return null;
+    if (recorded.cwd !== projectDir && recorded.cwd !== cwd)
+        return null;
+    if (recorded.pycacheDir !== (0, node_path_1.join)(projectDir, '.fastest', 'pycache'))
+        return null;
+    return { python, cwd: recorded.cwd, workers, pycacheDir: recorded.pycacheDir };
+}
+/**
+ * What to start for `fastest ARGV` run in `cwd`: the record's plan for this command, else in a
+ * directory no fastest run has left a `.fastest/` in (a fresh checkout), one worker per core with
+ * the cwd as the rootdir, when the cwd holds the config file that makes it one. No plan: start none.
+ */
+function earlyPlan(argv, cwd, env, key) {
+    const none = { plan: null, recorded: null, env };
+    if (env.FASTEST_EARLY_WORKERS === '0' || argv.some((arg) => NO_WORKER_ARGS.has(arg)))
+        return none;
+    // As the session chooses (runner/python.ts), from the rootdir's .fastest/: on a copy of env.
+    const chosen = (projectDir) => {
+        const copy = { ...env };
+        return { python: (0, python_js_1.choosePython)(pythonArgument(argv), cwd, (0, node_path_1.join)(projectDir, '.fastest'), copy).python, env: copy };
+    };
+    for (const dir of (0, ancestors_js_1.selfAndParents)(cwd)) {
+        const file = (0, node_path_1.join)(dir, '.fastest', RECORD_FILE);
+        if (!(0, node_fs_1.existsSync)(file))
+            continue;
+        const recorded = readRecord(file)?.plans[key] ?? null;
+        if (recorded === null || recorded.workers === 0)
+            return { ...none, recorded };
+        const choice = chosen(dir);
+        return { plan: trustedPlan(recorded, dir, cwd, choice.python), recorded, env: choice.env };
+    }
+    if ((0, node_fs_1.existsSync)((0, node_path_1.join)(cwd, '.fastest')))
+        return none;
+    if (!rootdirIsCwd(argv))
+        return none;
+    if (!ROOTDIR_MARKERS.some((name) => (0, node_fs_1.existsSync)((0, node_path_1.join)(cwd, name))))
+        return none;
+    const choice = chosen(cwd);
+    return {
+        plan: { python: choice.python, cwd, workers: (0, node_os_1.availableParallelism)(), pycacheDir: (0, node_path_1.join)(cwd, '.fastest', 'pycache') },
+        recorded: null,
+        env: choice.env,
+    };
+}
+/** Starts the plan's workers exactly as runner/worker.ts's WorkerProcess starts them. */
+function startEarlyWorkers(plan, env) {
+    const workers = [];
+    for (let index = 0; index < plan.workers; index++) {
+        const command = plan.python;
+        const args = ['-m', 'fastest_worker'];
+        const options = {
+            cwd: plan.cwd,
+            env: (0, python_js_1.workerEnv)(index, plan.workers, (0, environment_js_1.testEnvironment)(env), plan.pycacheDir),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true,
+        };
+        const child = (0, node_child_process_1.spawn)(command, args, options);
+        // A failed start (ENOENT) is an 'error' event: the run's own start of the same reports it.
+        child.on('error', () => { });
+        workers.push({ child, command, args, options, settled: false });
+    }
+    return workers;
+}
+/** Ends every early worker not taken by the run (their process groups, as WorkerProcess.kill). */
+function endUnsettled(workers) {
+    for (const worker of workers) {
+        if (worker.settled)
+            continue;
+        worker.settled = true;
+        const { child } = worker;
+        if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+            continue;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            child.kill('SIGKILL');
+        }
+    }
+}
+let early = null;
+let envMismatch = false;
+let firstSpawn = null;
+/** The main bundle takes what the executable started (nothing is taken when it started none). */
+function adoptEarlyWorkers(start) {
+    early = start ?? null;
+}
+function definedEntries(env) {
+    return Object.entries(env ?? {})
+        .filter((entry) => entry[1] !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+function sameSpawn(worker, command, args, options) {
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    if (worker.command !== command || !same(worker.args, args) || worker.options.cwd !== options.cwd)
+        return false;
+    if (worker.options.detached !== options.detached || !same(worker.options.stdio, options.stdio))
+        return false;
+    const sameEnv = same(definedEntries(worker.options.env), definedEntries(options.env));
+    if (!sameEnv)
+        envMismatch = true;
+    return sameEnv;
+}
+/**
+ * The process an early start made for exactly this spawn, if there is one still running (the
+ * worker's spawn asks here first); null: spawn it.
+ */
+function takeEarlyChild(command, args, options) {
+    if (firstSpawn === null)
+        firstSpawn = { python: command, cwd: String(options.cwd) };
+    if (early === null)
+        return null;
+    const worker = early.workers.find((w) => !w.settled && sameSpawn(w, command, args, options));
+    if (!worker)
+        return null;
+    const { child } = worker;
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return null;
+    worker.settled = true;
+    return child;
+}
+/**
+ * The run has started its workers (`started`: how many and where their bytecode goes; null when
+ * it starts none ahead): early workers it did not take are ended, and the plan kept for the next
+ * start of the same command under `rootdir`'s `.fastest/`. A plan whose workers were refused for
+ * their environment alone (something the executable cannot see changed it) is not started again.
+ * `keep` false: the command ended before it knew (an error), nothing is kept.
+ */
+function settleEarlyWorkers(rootdir, started, keep = true) {
+    const start = early;
+    early = null;
+    if (start === null)
+        return;
+    endUnsettled(start.workers);
+    if (!keep)
+        return;
+    const ran = started && firstSpawn ? { ...firstSpawn, ...started } : null;
+    const planned = start.plan;
+    const refused = planned !== null && ran !== null && JSON.stringify(planned) === JSON.stringify(ran) && envMismatch;
+    const recorded = ran === null || refused ? { workers: 0 } : ran;
+    settled = { rootdir, key: start.key, recorded };
+    if (JSON.stringify(recorded) !== JSON.stringify(start.recorded))
+        writePlan(rootdir, start.key, recorded);
+}
+let settled = null;
+/**
+ * The run's end measured its tests and workers again (runner/run-cost.ts): the number of workers
+ * the next run of the command will start ahead, kept so that its early workers are those it takes.
+ */
+function reviseEarlyWorkers(workers) {
+    const last = settled;
+    settled = null;
+    if (last === null || !('python' in last.recorded) || last.recorded.workers === workers)
+        return;
+    writePlan(last.rootdir, last.key, { ...last.recorded, workers });
+}
+function writePlan(rootdir, key, plan) {
+    const file = (0, node_path_1.join)(rootdir, '.fastest', RECORD_FILE);
+    const record = readRecord(file) ?? { version: RECORD_VERSION, plans: {} };
+    delete record.plans[key];
+    record.plans[key] = plan;
+    const keys = Object.keys(record.plans);
+    for (const old of keys.slice(0, Math.max(0, keys.length - KEPT_PLANS)))
+        delete record.plans[old];
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.join)(rootdir, '.fastest'), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        (0, node_fs_1.writeFileSync)(tmp, JSON.stringify(record));
+        (0, node_fs_1.renameSync)(tmp, file);
+    }
+    catch {
+        // a read-only checkout: the next run plans again
+    }
+}
+
+
+/***/ }),
+
+/***/ 47:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// What of the CI runner's environment a test may see. The GitHub runner hands every step files
+// and tokens that act on the workflow: GITHUB_ENV / GITHUB_PATH change the environment and PATH of
+// every later step, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY set outputs, state and the
+// summary, INPUT_* hold an action's inputs (its token), ACTIONS_* the runtime token, the cache and
+// results service URLs and the OIDC token request. None of that is a test's business; what tests
+// legitimately read (CI, GITHUB_ACTIONS, GITHUB_SHA, GITHUB_REF, RUNNER_OS...) stays.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RUNNER_CAPABILITY_PREFIXES = exports.RUNNER_CAPABILITY_VARIABLES = void 0;
+exports.isRunnerCapability = isRunnerCapability;
+exports.testEnvironment = testEnvironment;
+/** Runner variables that let a process act on the workflow rather than describe it. */
+exports.RUNNER_CAPABILITY_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'];
+/** Prefixes of such variables: action inputs, post-step state, runner service tokens and URLs. */
+exports.RUNNER_CAPABILITY_PREFIXES = ['INPUT_', 'STATE_', 'ACTIONS_'];
+function isRunnerCapability(name) {
+    // Windows environment names are case-insensitive.
+    const upper = name.toUpperCase();
+    return exports.RUNNER_CAPABILITY_VARIABLES.includes(upper) || exports.RUNNER_CAPABILITY_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `env` without the runner's capability variables: the environment every test process gets. */
+function testEnvironment(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerCapability(name))
+            out[name] = value;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 507:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RunnerError = void 0;
+/** The runner could not do its job (no usable Python, a worker that cannot start, bad pytest args). */
+class RunnerError extends Error {
+    /** pytest's exit code: 3 internal error, 4 usage error. */
+    exitCode;
+    constructor(message, exitCode = 3) {
+        super(message.replace(/\s*\n\s*/g, ' ').trim());
+        this.name = 'RunnerError';
+        this.exitCode = exitCode;
+    }
+}
+exports.RunnerError = RunnerError;
+
+
+/***/ }),
+
+/***/ 530:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MIN_PYTHON = void 0;
+exports.choosePython = choosePython;
+exports.findPython = findPython;
+exports.checkPython = checkPython;
+exports.isSupported = isSupported;
+exports.pythonRuntimeDir = pythonRuntimeDir;
+exports.runtimePythonPath = runtimePythonPath;
+exports.workerEnv = workerEnv;
+// Which Python runs the workers, and the environment that lets it import fastest_worker.
+const node_child_process_1 = __nccwpck_require__(421);
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const node_url_1 = __nccwpck_require__(136);
+const errors_js_1 = __nccwpck_require__(507);
+const shim_js_1 = __nccwpck_require__(349);
+exports.MIN_PYTHON = [3, 9];
+/**
+ * findPython, with a version manager's shim replaced by the interpreter it chose last time under
+ * the same conditions. PATH then starts with that interpreter's directory, as `pyenv exec` does.
+ */
+function choosePython(opt, cwd, cacheDir, env = process.env) {
+    const python = findPython(opt, env);
+    const shim = opt ? null : (0, shim_js_1.shimOf)(python, cwd, cacheDir, env);
+    if (!shim)
+        return { python, shim: null };
+    const remembered = (0, shim_js_1.rememberedInterpreter)(shim);
+    if (!remembered)
+        return { python, shim };
+    env.PATH = prependToPathList((0, node_path_1.dirname)(remembered), env.PATH);
+    return { python: remembered, shim: null };
+}
+/** `--python`, else the active virtualenv's interpreter, else `python3` from PATH. */
+function findPython(opt, env = process.env) {
+    if (opt)
+        return opt;
+    const venv = env.VIRTUAL_ENV;
+    if (venv) {
+        const candidate = process.platform === 'win32' ? (0, node_path_1.join)(venv, 'Scripts', 'python.exe') : (0, node_path_1.join)(venv, 'bin', 'python');
+        if ((0, node_fs_1.existsSync)(candidate))
+            return candidate;
+    }
+    return process.platform === 'win32' ? 'python' : 'python3';
+}
+/**
+ * The interpreter's version ("3.11.7"); a missing or too old Python is a RunnerError (exit 3).
+ * Asynchronous so that the CLI overlaps it with discovery instead of waiting for it.
+ */
+function checkPython(python, onExecutable) {
+    return new Promise((resolvePromise, reject) => {
+        (0, node_child_process_1.execFile)(python, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)'], { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) => {
+            const spawnCode = error?.code;
+            if (spawnCode === 'ENOENT')
+                return reject(new errors_js_1.RunnerError(`Python interpreter not found: ${python} (use --python PATH)`));
+            const [version = '', executable = ''] = (stdout ?? '').trim().split('\n');
+            const match = /^(\d+)\.(\d+)\.\d+$/.exec(version);
+            if (error || !match) {
+                return reject(new errors_js_1.RunnerError(`${python} is not a working Python interpreter (${lastLine(stderr) || error?.message || 'no version'})`));
+            }
+            if (!isSupported(Number(match[1]), Number(match[2]))) {
+                return reject(new errors_js_1.RunnerError(`fastest needs Python >= ${exports.MIN_PYTHON.join('.')}, but ${python} is ${version}`));
+            }
+            if (executable)
+                onExecutable?.(executable);
+            resolvePromise(version);
+        });
+    });
+}
+function isSupported(major, minor) {
+    return major > exports.MIN_PYTHON[0] || (major === exports.MIN_PYTHON[0] && minor >= exports.MIN_PYTHON[1]);
+}
+let runtimeDir;
+/**
+ * Absolute path of the `python/` directory that holds `fastest_worker`: found by walking up
+ * from this module, which is `src/runner/python.ts` under vitest and `dist/cli.js` when bundled.
+ */
+function pythonRuntimeDir() {
+    if (runtimeDir)
+        return runtimeDir;
+    let dir = (0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl));
+    for (;;) {
+        const candidate = (0, node_path_1.join)(dir, 'python');
+        if ((0, node_fs_1.existsSync)((0, node_path_1.join)(candidate, 'fastest_worker', '__main__.py')))
+            return (runtimeDir = candidate);
+        const parent = (0, node_path_1.dirname)(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    throw new errors_js_1.RunnerError('cannot find the fastest_worker Python package next to the fastest installation');
+}
+/** `dir` first in a PATH-style list. */
+function prependToPathList(dir, list) {
+    return list ? `${dir}${node_path_1.delimiter}${list}` : dir;
+}
+/** PYTHONPATH with fastest_worker importable ahead of the inherited entries. */
+function runtimePythonPath(inherited) {
+    return prependToPathList(pythonRuntimeDir(), inherited);
+}
+/**
+ * The environment of worker `index`: fastest_worker importable, the worker's number and count.
+ * xdist's PYTEST_XDIST_WORKER is not set: plugins read it as "xdist runs" (pytest-benchmark then
+ * disables itself with a warning) and outcomes must be plain pytest's. A suite that keys
+ * per-worker resources (databases, ports) on it asks for it with FASTEST_XDIST_ENV=1.
+ */
+function workerEnv(index, workers, base = process.env, pycacheDir) {
+    return {
+        ...base,
+        ...(pycacheDir && base.PYTHONDONTWRITEBYTECODE ? bytecodeCacheEnv(base, pycacheDir) : {}),
+        PYTHONPATH: runtimePythonPath(base.PYTHONPATH),
+        ...(base.FASTEST_XDIST_ENV === '1' ? { PYTEST_XDIST_WORKER: `gw${index}`, PYTEST_XDIST_WORKER_COUNT: String(workers) } : {}),
+        FASTEST_WORKER: String(index),
+        FASTEST_WORKER_COUNT: String(workers),
+    };
+}
+/**
+ * Under PYTHONDONTWRITEBYTECODE=1 Python would compile pytest, the worker and the user's modules
+ * from source in every worker of every run: their bytecode goes to `pycacheDir` instead
+ * (sys.pycache_prefix), never beside the user's sources. Without that variable Python's own
+ * __pycache__ already does the job. The worker sets the prefix itself once the interpreter has
+ * started (FASTEST_PYCACHE_PREFIX; python/fastest_worker/__main__.py), so that start-up imports
+ * read the installed bytecode rather than compile into an empty prefix; the user's environment is
+ * left as it is. A prefix the user set (PYTHONPYCACHEPREFIX) is used as it is, with writing on; the
+ * worker puts the user's own values back into os.environ first thing.
+ */
+function bytecodeCacheEnv(base, pycacheDir) {
+    if (base.PYTHONPYCACHEPREFIX === undefined)
+        return { FASTEST_PYCACHE_PREFIX: pycacheDir };
+    // JSON: an environment value cannot hold a NUL, and a path can hold any other separator
+    const saved = JSON.stringify(Object.fromEntries(['PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX'].flatMap((name) => (base[name] === undefined ? [] : [[name, base[name]]]))));
+    return {
+        PYTHONDONTWRITEBYTECODE: undefined,
+        PYTHONPYCACHEPREFIX: base.PYTHONPYCACHEPREFIX,
+        FASTEST_SAVED_PYTHON_ENV: saved,
+    };
+}
+function lastLine(text) {
+    const lines = (text ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.length ? lines[lines.length - 1] : '';
+}
+
+
+/***/ }),
+
+/***/ 349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.shimOf = shimOf;
+exports.rememberedInterpreter = rememberedInterpreter;
+exports.rememberInterpreter = rememberInterpreter;
+// pyenv puts shell-script shims on PATH: every start of `python3` through one runs dozens of shell
+// processes (80-100 ms of CPU here, ~0.5 s on a busy machine) before Python itself starts, and
+// fastest starts several interpreters per run. The interpreter the shim chose is remembered in
+// .fastest/python.json, keyed by everything pyenv's choice depends on (PYENV_VERSION, the
+// .python-version files from the working directory up, the global version file), and started
+// directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
+const node_fs_1 = __nccwpck_require__(24);
+const node_path_1 = __nccwpck_require__(760);
+const ancestors_js_1 = __nccwpck_require__(0);
+const which_js_1 = __nccwpck_require__(351);
+const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
+/** A script (not a binary) that names pyenv in its first bytes. */
+function isShim(path) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, 'r');
+        const head = Buffer.alloc(512);
+        const length = (0, node_fs_1.readSync)(fd, head, 0, head.length, 0);
+        const text = head.subarray(0, length).toString('latin1');
+        return text.startsWith('#!') && text.includes('pyenv');
+    }
+    catch {
+        return false;
+    }
+    finally {
+        if (fd !== undefined)
+            (0, node_fs_1.closeSync)(fd);
+    }
+}
+function readOrEmpty(path) {
+    try {
+        return (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** What the shim's choice depends on: the shim, pyenv's variables, the version files it reads. */
+function shimKey(shim, cwd, env) {
+    const files = [];
+    for (const dir of (0, ancestors_js_1.selfAndParents)(cwd)) {
+        const text = readOrEmpty((0, node_path_1.join)(dir, '.python-version'));
+        if (text)
+            files.push([dir, text]);
+    }
+    const pyenvRoot = env.PYENV_ROOT ?? (0, node_path_1.join)(env.HOME ?? '', '.pyenv');
+    files.push(['global', readOrEmpty((0, node_path_1.join)(pyenvRoot, 'version'))]);
+    return JSON.stringify({ shim, env: VERSION_ENV.map((name) => env[name] ?? null), files });
+}
+/** The shim `command` resolves to, with the key of its choice; null when it is not a shim. */
+function shimOf(command, cwd, cacheDir, env) {
+    const found = (0, which_js_1.onPath)(command, env);
+    if (!found || !isShim(found))
+        return null;
+    return { shim: found, key: shimKey(found, cwd, env), cacheFile: (0, node_path_1.join)(cacheDir, 'python.json') };
+}
+/** The interpreter this shim chose last time under the same conditions, if it still exists. */
+function rememberedInterpreter(choice) {
+    try {
+        const saved = JSON.parse((0, node_fs_1.readFileSync)(choice.cacheFile, 'utf8'));
+        if (saved.key !== choice.key || typeof saved.executable !== 'string' || !(0, node_path_1.isAbsolute)(saved.executable))
+            return null;
+        return (0, node_fs_1.existsSync)(saved.executable) ? saved.executable : null;
+    }
+    catch {
+        return null;
+    }
+}
+function rememberInterpreter(choice, executable) {
+    if (!(0, node_path_1.isAbsolute)(executable))
+        return;
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(choice.cacheFile), { recursive: true });
+        (0, node_fs_1.writeFileSync)(choice.cacheFile, JSON.stringify({ key: choice.key, executable }));
+    }
+    catch {
+        // read-only checkout: the shim is asked again next time
+    }
+}
+
+
+/***/ }),
+
 /***/ 522:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -622,6 +1218,13 @@ exports.ExitCode = {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:buffer");
+
+/***/ }),
+
+/***/ 421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:child_process");
 
 /***/ }),
 
@@ -731,6 +1334,7 @@ const thread_count_js_1 = __nccwpck_require__(358);
 const discover_memo_js_1 = __nccwpck_require__(542);
 const broken_pipe_js_1 = __nccwpck_require__(238);
 const code_cache_js_1 = __nccwpck_require__(882);
+const early_js_1 = __nccwpck_require__(769);
 const types_js_1 = __nccwpck_require__(522);
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
@@ -791,10 +1395,32 @@ function prestartParseThreads() {
         return thread;
     });
 }
+/**
+ * A run's Python workers, started now so that their start overlaps the main bundle's load; the
+ * run takes them when it asks for the same processes, and ends them otherwise (runner/early.ts).
+ */
+function startWorkersEarly() {
+    const workers = [];
+    // Whatever way the process ends before the run takes them (a bundle that fails to load...).
+    process.once('exit', () => (0, early_js_1.endUnsettled)(workers));
+    try {
+        const cwd = process.cwd();
+        const key = (0, early_js_1.earlyKey)(argv, cwd, process.env);
+        const { plan, recorded, env } = (0, early_js_1.earlyPlan)(argv, cwd, process.env, key);
+        if (plan)
+            workers.push(...(0, early_js_1.startEarlyWorkers)(plan, env));
+        return { key, plan, recorded, workers };
+    }
+    catch {
+        (0, early_js_1.endUnsettled)(workers);
+        return undefined; // (a deleted cwd...): the run starts its workers itself
+    }
+}
 const helpOrVersion = argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
 const discovering = argv[0] === 'discover' && !helpOrVersion;
+const running = !helpOrVersion && !['discover', 'plan', 'merge', 'watch'].includes(argv[0]);
 if (!(discovering && replayed())) {
-    const handoff = { parseThreads: discovering ? prestartParseThreads() : [] };
+    const handoff = { parseThreads: discovering ? prestartParseThreads() : [], early: running ? startWorkersEarly() : undefined };
     const bundle = discovering ? discoverBundle : mainBundle;
     let loaded;
     try {

@@ -4534,6 +4534,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const args_js_1 = __nccwpck_require__(7593);
 const reruns_js_1 = __nccwpck_require__(8567);
 const shim_js_1 = __nccwpck_require__(1349);
+const early_js_1 = __nccwpck_require__(5769);
 const impact_report_js_1 = __nccwpck_require__(1785);
 const discover_js_1 = __nccwpck_require__(2731);
 const signals_js_1 = __nccwpck_require__(3563);
@@ -4666,8 +4667,10 @@ async function runCommand(argv, cwd, env, hooks = {}) {
     (0, option_route_js_1.routeCoverage)(options);
     const reruns = (0, reruns_js_1.rerunSettings)(options, config);
     const route = (0, option_route_js_1.runRoute)(options);
-    if (route.kind === 'session')
+    if (route.kind === 'session') {
+        (0, early_js_1.settleEarlyWorkers)(config.rootdir, null);
         return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session), cwd, env);
+    }
     (0, option_route_js_1.applyEngineRoute)(options, route);
     const shim = session.pythonShim;
     // The workers started ahead: as many as the last run's measures say pay for themselves.
@@ -4695,6 +4698,8 @@ async function runCommand(argv, cwd, env, hooks = {}) {
             count: startWorkers,
             pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
         });
+    // The executable's early workers this run did not take are ended; the plan is kept for the next.
+    (0, early_js_1.settleEarlyWorkers)(config.rootdir, prestarted ? { workers: startWorkers, pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }) } : null);
     // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
     const pythonCheck = hooks.pythonCheck ?? (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
@@ -5011,6 +5016,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // A run cut short measured its units only in part.
         if (measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
             (0, index_js_1.writeRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'), measured, runCost);
+            const next = (0, index_js_1.readRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'));
+            if (next)
+                (0, early_js_1.reviseEarlyWorkers)(workerCount(session, Number.MAX_SAFE_INTEGER, { expected: (0, index_js_1.recordedTestSeconds)(next), worker: next.workerSeconds }));
         }
         if (summary.collectionErrors !== undefined) {
             const n = summary.collectionErrors;
@@ -18510,6 +18518,272 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
+/***/ 5769:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.earlyKey = earlyKey;
+exports.earlyPlan = earlyPlan;
+exports.startEarlyWorkers = startEarlyWorkers;
+exports.endUnsettled = endUnsettled;
+exports.adoptEarlyWorkers = adoptEarlyWorkers;
+exports.takeEarlyChild = takeEarlyChild;
+exports.settleEarlyWorkers = settleEarlyWorkers;
+exports.reviseEarlyWorkers = reviseEarlyWorkers;
+// Workers started by the executable (cli/entry.ts) before it loads the main bundle, so that
+// Python's start (interpreter, `import pytest`, the engine) overlaps the 60-160 ms Node spends
+// loading dist/main.js and reading the config. The choice that needs the config (the rootdir, the
+// interpreter, how many workers) is what the last run of the same command made, kept in
+// `.fastest/early-workers.json`; in a directory fastest never ran in, a plan is guessed from what
+// the cwd alone tells. Nothing is trusted: a worker started early is used only when the run asks
+// for exactly the same process (interpreter, arguments, working directory, environment; see
+// `takeEarlyChild`), and ended at once otherwise.
+const node_child_process_1 = __nccwpck_require__(1421);
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const environment_js_1 = __nccwpck_require__(5047);
+const python_js_1 = __nccwpck_require__(5530);
+const RECORD_FILE = 'early-workers.json';
+const RECORD_VERSION = 1;
+/** Commands (of the same cwd, arguments and environment) whose plan is kept. */
+const KEPT_PLANS = 16;
+/** Arguments after which the run starts no worker (real pytest answers, or nothing runs). */
+const NO_WORKER_ARGS = new Set(['--co', '--collect-only', '--setup-plan', '--setup-only', '--fixtures', '--fixtures-per-test', '--markers', '--watch']);
+/** Files that make the cwd pytest's rootdir when fastest is run there without arguments. */
+const ROOTDIR_MARKERS = ['pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg', 'setup.py'];
+/** Options whose value is no path (and so leaves the rootdir where it is). */
+const VALUED_OPTIONS = new Set(['-p', '-k', '-m', '-W', '-r', '--tb', '--maxfail', '--durations', '--timeout']);
+/** No argument that may move the rootdir or the count of workers (paths, -c, --rootdir, -n...). */
+function rootdirIsCwd(argv) {
+    return argv.every((arg, index) => {
+        if (VALUED_OPTIONS.has(argv[index - 1]))
+            return true;
+        return arg.startsWith('-') && !/^(-n|--numprocesses|--pyargs|-c|--rootdir|--config-file|--inifile|-o|--override-ini)/.test(arg);
+    });
+}
+/** The key of a command: the plan may differ with any of these. */
+function earlyKey(argv, cwd, env) {
+    const vars = ['VIRTUAL_ENV', 'PATH', 'PYTEST_ADDOPTS', 'PYTHONDONTWRITEBYTECODE', 'PYTHONPYCACHEPREFIX', 'FASTEST_WARM_PARENT'].map((name) => env[name] ?? null);
+    return (0, node_crypto_1.createHash)('sha256')
+        .update(JSON.stringify([cwd, argv, vars]))
+        .digest('hex')
+        .slice(0, 32);
+}
+/** The last `--python` of the command line (the interpreter the user named there). */
+function pythonArgument(argv) {
+    let python = null;
+    argv.forEach((arg, index) => {
+        if (arg === '--python')
+            python = argv[index + 1] ?? null;
+        else if (arg.startsWith('--python='))
+            python = arg.slice('--python='.length);
+    });
+    return python;
+}
+function readRecord(file) {
+    try {
+        const record = JSON.parse((0, node_fs_1.readFileSync)(file, 'utf8'));
+        return record && record.version === RECORD_VERSION && typeof record.plans === 'object' && record.plans !== null ? record : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * A recorded plan, if the executable can start it safely: the interpreter must be the one the
+ * run's own choice gives (`--python` of the command line, the active virtualenv, `python3` or the
+ * interpreter its pyenv shim chose last time), never one the record names, and the directories
+ * the record's own project's.
+ */
+function trustedPlan(recorded, projectDir, cwd, python) {
+    if (recorded.workers === 0 || !('python' in recorded))
+        return null;
+    const { workers } = recorded;
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+        return null;
+    if (recorded.python !== python)
+        return null;
+    if (recorded.cwd !== projectDir && recorded.cwd !== cwd)
+        return null;
+    if (recorded.pycacheDir !== (0, node_path_1.join)(projectDir, '.fastest', 'pycache'))
+        return null;
+    return { python, cwd: recorded.cwd, workers, pycacheDir: recorded.pycacheDir };
+}
+/**
+ * What to start for `fastest ARGV` run in `cwd`: the record's plan for this command, else in a
+ * directory no fastest run has left a `.fastest/` in (a fresh checkout), one worker per core with
+ * the cwd as the rootdir, when the cwd holds the config file that makes it one. No plan: start none.
+ */
+function earlyPlan(argv, cwd, env, key) {
+    const none = { plan: null, recorded: null, env };
+    if (env.FASTEST_EARLY_WORKERS === '0' || argv.some((arg) => NO_WORKER_ARGS.has(arg)))
+        return none;
+    // As the session chooses (runner/python.ts), from the rootdir's .fastest/: on a copy of env.
+    const chosen = (projectDir) => {
+        const copy = { ...env };
+        return { python: (0, python_js_1.choosePython)(pythonArgument(argv), cwd, (0, node_path_1.join)(projectDir, '.fastest'), copy).python, env: copy };
+    };
+    for (const dir of (0, ancestors_js_1.selfAndParents)(cwd)) {
+        const file = (0, node_path_1.join)(dir, '.fastest', RECORD_FILE);
+        if (!(0, node_fs_1.existsSync)(file))
+            continue;
+        const recorded = readRecord(file)?.plans[key] ?? null;
+        if (recorded === null || recorded.workers === 0)
+            return { ...none, recorded };
+        const choice = chosen(dir);
+        return { plan: trustedPlan(recorded, dir, cwd, choice.python), recorded, env: choice.env };
+    }
+    if ((0, node_fs_1.existsSync)((0, node_path_1.join)(cwd, '.fastest')))
+        return none;
+    if (!rootdirIsCwd(argv))
+        return none;
+    if (!ROOTDIR_MARKERS.some((name) => (0, node_fs_1.existsSync)((0, node_path_1.join)(cwd, name))))
+        return none;
+    const choice = chosen(cwd);
+    return {
+        plan: { python: choice.python, cwd, workers: (0, node_os_1.availableParallelism)(), pycacheDir: (0, node_path_1.join)(cwd, '.fastest', 'pycache') },
+        recorded: null,
+        env: choice.env,
+    };
+}
+/** Starts the plan's workers exactly as runner/worker.ts's WorkerProcess starts them. */
+function startEarlyWorkers(plan, env) {
+    const workers = [];
+    for (let index = 0; index < plan.workers; index++) {
+        const command = plan.python;
+        const args = ['-m', 'fastest_worker'];
+        const options = {
+            cwd: plan.cwd,
+            env: (0, python_js_1.workerEnv)(index, plan.workers, (0, environment_js_1.testEnvironment)(env), plan.pycacheDir),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: true,
+        };
+        const child = (0, node_child_process_1.spawn)(command, args, options);
+        // A failed start (ENOENT) is an 'error' event: the run's own start of the same reports it.
+        child.on('error', () => { });
+        workers.push({ child, command, args, options, settled: false });
+    }
+    return workers;
+}
+/** Ends every early worker not taken by the run (their process groups, as WorkerProcess.kill). */
+function endUnsettled(workers) {
+    for (const worker of workers) {
+        if (worker.settled)
+            continue;
+        worker.settled = true;
+        const { child } = worker;
+        if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+            continue;
+        try {
+            process.kill(-child.pid, 'SIGKILL');
+        }
+        catch {
+            child.kill('SIGKILL');
+        }
+    }
+}
+let early = null;
+let envMismatch = false;
+let firstSpawn = null;
+/** The main bundle takes what the executable started (nothing is taken when it started none). */
+function adoptEarlyWorkers(start) {
+    early = start ?? null;
+}
+function definedEntries(env) {
+    return Object.entries(env ?? {})
+        .filter((entry) => entry[1] !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+function sameSpawn(worker, command, args, options) {
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    if (worker.command !== command || !same(worker.args, args) || worker.options.cwd !== options.cwd)
+        return false;
+    if (worker.options.detached !== options.detached || !same(worker.options.stdio, options.stdio))
+        return false;
+    const sameEnv = same(definedEntries(worker.options.env), definedEntries(options.env));
+    if (!sameEnv)
+        envMismatch = true;
+    return sameEnv;
+}
+/**
+ * The process an early start made for exactly this spawn, if there is one still running (the
+ * worker's spawn asks here first); null: spawn it.
+ */
+function takeEarlyChild(command, args, options) {
+    if (firstSpawn === null)
+        firstSpawn = { python: command, cwd: String(options.cwd) };
+    if (early === null)
+        return null;
+    const worker = early.workers.find((w) => !w.settled && sameSpawn(w, command, args, options));
+    if (!worker)
+        return null;
+    const { child } = worker;
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return null;
+    worker.settled = true;
+    return child;
+}
+/**
+ * The run has started its workers (`started`: how many and where their bytecode goes; null when
+ * it starts none ahead): early workers it did not take are ended, and the plan kept for the next
+ * start of the same command under `rootdir`'s `.fastest/`. A plan whose workers were refused for
+ * their environment alone (something the executable cannot see changed it) is not started again.
+ * `keep` false: the command ended before it knew (an error), nothing is kept.
+ */
+function settleEarlyWorkers(rootdir, started, keep = true) {
+    const start = early;
+    early = null;
+    if (start === null)
+        return;
+    endUnsettled(start.workers);
+    if (!keep)
+        return;
+    const ran = started && firstSpawn ? { ...firstSpawn, ...started } : null;
+    const planned = start.plan;
+    const refused = planned !== null && ran !== null && JSON.stringify(planned) === JSON.stringify(ran) && envMismatch;
+    const recorded = ran === null || refused ? { workers: 0 } : ran;
+    settled = { rootdir, key: start.key, recorded };
+    if (JSON.stringify(recorded) !== JSON.stringify(start.recorded))
+        writePlan(rootdir, start.key, recorded);
+}
+let settled = null;
+/**
+ * The run's end measured its tests and workers again (runner/run-cost.ts): the number of workers
+ * the next run of the command will start ahead, kept so that its early workers are those it takes.
+ */
+function reviseEarlyWorkers(workers) {
+    const last = settled;
+    settled = null;
+    if (last === null || !('python' in last.recorded) || last.recorded.workers === workers)
+        return;
+    writePlan(last.rootdir, last.key, { ...last.recorded, workers });
+}
+function writePlan(rootdir, key, plan) {
+    const file = (0, node_path_1.join)(rootdir, '.fastest', RECORD_FILE);
+    const record = readRecord(file) ?? { version: RECORD_VERSION, plans: {} };
+    delete record.plans[key];
+    record.plans[key] = plan;
+    const keys = Object.keys(record.plans);
+    for (const old of keys.slice(0, Math.max(0, keys.length - KEPT_PLANS)))
+        delete record.plans[old];
+    try {
+        (0, node_fs_1.mkdirSync)((0, node_path_1.join)(rootdir, '.fastest'), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        (0, node_fs_1.writeFileSync)(tmp, JSON.stringify(record));
+        (0, node_fs_1.renameSync)(tmp, file);
+    }
+    catch {
+        // a read-only checkout: the next run plans again
+    }
+}
+
+
+/***/ }),
+
 /***/ 5047:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -21650,11 +21924,16 @@ exports.killAllWorkerGroups = killAllWorkerGroups;
 exports.lastLinesOf = lastLinesOf;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
+const early_js_1 = __nccwpck_require__(5769);
 const frames_js_1 = __nccwpck_require__(6706);
 const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
+/** A new process, or the same one started ahead by the executable (early.ts). */
+function spawn(command, args, options) {
+    return (0, early_js_1.takeEarlyChild)(command, args, options) ?? (0, node_child_process_1.spawn)(command, args, options);
+}
 /** Process groups of every worker this process started (each worker leads its own). */
 const workerGroups = new Set();
 /** A worker process started some other way (a warm parent's fork, warm.ts) is ended with the rest. */
@@ -21684,7 +21963,7 @@ class WorkerProcess {
     constructor(options, handlers) {
         this.handlers = handlers;
         this.index = options.index;
-        this.child = (0, node_child_process_1.spawn)(options.python, ['-m', 'fastest_worker'], {
+        this.child = spawn(options.python, ['-m', 'fastest_worker'], {
             cwd: options.rootdir,
             // Tests never see the CI runner's files and tokens (environment.ts).
             env: (0, python_js_1.workerEnv)(options.index, options.workers, (0, environment_js_1.testEnvironment)(process.env), options.pycacheDir),
@@ -32721,6 +33000,7 @@ exports.a = runCli;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_url_1 = __nccwpck_require__(3136);
 const parse_pool_js_1 = __nccwpck_require__(9740);
+const early_js_1 = __nccwpck_require__(5769);
 const args_js_1 = __nccwpck_require__(7593);
 const discover_js_1 = __nccwpck_require__(2731);
 const finish_js_1 = __nccwpck_require__(6367);
@@ -32760,7 +33040,9 @@ async function main(argv) {
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
 function runCli(argv, handoff = { parseThreads: [] }) {
     (0, parse_pool_js_1.adoptParseThreads)(handoff.parseThreads);
-    return (0, finish_js_1.finishCommand)(main(argv));
+    (0, early_js_1.adoptEarlyWorkers)(handoff.early);
+    // A command that never reached its workers' start (an error, --help...) ends the early ones.
+    return (0, finish_js_1.finishCommand)(main(argv).finally(() => (0, early_js_1.settleEarlyWorkers)(process.cwd(), null, false)));
 }
 // `node dist/main.js ...` works on its own too (without the entry's memo and early threads).
 if (process.argv[1] !== undefined && (0, node_fs_1.realpathSync)(process.argv[1]) === (0, node_url_1.fileURLToPath)(__fastestModuleUrl))

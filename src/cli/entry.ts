@@ -15,6 +15,7 @@ import { replayMemo } from '../memo/discover-memo.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { loadBundle } from './code-cache.js';
 import type { Handoff } from './finish.js';
+import { earlyKey, earlyPlan, endUnsettled, startEarlyWorkers, type EarlyStart } from '../runner/early.js';
 import { ExitCode } from '../types.js';
 
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
@@ -74,10 +75,31 @@ function prestartParseThreads(): NodeWorkerThreads.Worker[] {
   });
 }
 
+/**
+ * A run's Python workers, started now so that their start overlaps the main bundle's load; the
+ * run takes them when it asks for the same processes, and ends them otherwise (runner/early.ts).
+ */
+function startWorkersEarly(): EarlyStart | undefined {
+  const workers: EarlyStart['workers'] = [];
+  // Whatever way the process ends before the run takes them (a bundle that fails to load...).
+  process.once('exit', () => endUnsettled(workers));
+  try {
+    const cwd = process.cwd();
+    const key = earlyKey(argv, cwd, process.env);
+    const { plan, recorded, env } = earlyPlan(argv, cwd, process.env, key);
+    if (plan) workers.push(...startEarlyWorkers(plan, env));
+    return { key, plan, recorded, workers };
+  } catch {
+    endUnsettled(workers);
+    return undefined; // (a deleted cwd...): the run starts its workers itself
+  }
+}
+
 const helpOrVersion = argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version');
 const discovering = argv[0] === 'discover' && !helpOrVersion;
+const running = !helpOrVersion && !['discover', 'plan', 'merge', 'watch'].includes(argv[0]);
 if (!(discovering && replayed())) {
-  const handoff: Handoff = { parseThreads: discovering ? prestartParseThreads() : [] };
+  const handoff: Handoff = { parseThreads: discovering ? prestartParseThreads() : [], early: running ? startWorkersEarly() : undefined };
   const bundle = discovering ? discoverBundle : mainBundle;
   let loaded: { runCli: (argv: string[], handoff: Handoff) => Promise<void> };
   try {

@@ -1,6 +1,7 @@
 // The end of every command, whichever bundle runs it: the exit code it returned, or its error as
 // one line and pytest's exit code.
 import type { Worker } from 'node:worker_threads';
+import type { EarlyStart } from '../runner/early.js';
 import { ExitCode } from '../types.js';
 import { UsageError } from './args.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
@@ -8,6 +9,8 @@ import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 /** What the executable (entry.ts) started before loading a bundle. */
 export interface Handoff {
   parseThreads: Worker[];
+  /** Python workers of a run, started before the bundle loaded (runner/early.ts). */
+  early?: EarlyStart;
 }
 
 function exitCodeOf(error: unknown): number | null {

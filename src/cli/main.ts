@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adoptParseThreads } from '../discovery/parse-pool.js';
+import { adoptEarlyWorkers, settleEarlyWorkers } from '../runner/early.js';
 import { HELP, splitCommand } from './args.js';
 import { discoverCommand } from './discover.js';
 import { finishCommand, type Handoff } from './finish.js';
@@ -45,7 +46,9 @@ async function main(argv: string[]): Promise<number> {
 /** Runs one command to its exit code, which it sets; errors become one line and pytest's exit codes. */
 export function runCli(argv: string[], handoff: Handoff = { parseThreads: [] }): Promise<void> {
   adoptParseThreads(handoff.parseThreads);
-  return finishCommand(main(argv));
+  adoptEarlyWorkers(handoff.early);
+  // A command that never reached its workers' start (an error, --help...) ends the early ones.
+  return finishCommand(main(argv).finally(() => settleEarlyWorkers(process.cwd(), null, false)));
 }
 
 // `node dist/main.js ...` works on its own too (without the entry's memo and early threads).

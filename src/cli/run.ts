@@ -36,6 +36,7 @@ import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestRes
 import { UsageError, type CliOptions } from './args.js';
 import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
+import { reviseEarlyWorkers, settleEarlyWorkers } from '../runner/early.js';
 import { impactClosingLine, impactReasonsBlock } from './impact-report.js';
 import { printDiscovery } from './discover.js';
 import { handleSignals } from './signals.js';
@@ -185,7 +186,10 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   routeCoverage(options);
   const reruns = rerunSettings(options, config);
   const route = runRoute(options);
-  if (route.kind === 'session') return runRealPytest(session.python, await realPytestArgv(session), cwd, env);
+  if (route.kind === 'session') {
+    settleEarlyWorkers(config.rootdir, null);
+    return runRealPytest(session.python, await realPytestArgv(session), cwd, env);
+  }
   applyEngineRoute(options, route);
   const shim = session.pythonShim;
   // The workers started ahead: as many as the last run's measures say pay for themselves.
@@ -218,6 +222,8 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
           count: startWorkers,
           pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         });
+  // The executable's early workers this run did not take are ended; the plan is kept for the next.
+  settleEarlyWorkers(config.rootdir, prestarted ? { workers: startWorkers, pycacheDir: pycacheDir({ rootdir: config.rootdir }) } : null);
   // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
   const pythonCheck = hooks.pythonCheck ?? checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
@@ -548,6 +554,8 @@ async function runSession(
     // A run cut short measured its units only in part.
     if (measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
       writeRunCost(join(config.rootdir, '.fastest'), measured, runCost);
+      const next = readRunCost(join(config.rootdir, '.fastest'));
+      if (next) reviseEarlyWorkers(workerCount(session, Number.MAX_SAFE_INTEGER, { expected: recordedTestSeconds(next), worker: next.workerSeconds }));
     }
     if (summary.collectionErrors !== undefined) {
       const n = summary.collectionErrors;

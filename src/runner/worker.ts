@@ -1,5 +1,6 @@
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { takeEarlyChild } from './early.js';
 import { FrameReader, writeFrame, type MalformedFrame, type NodeFrame, type WorkerFrame } from './frames.js';
 import { testEnvironment } from './environment.js';
 import { workerEnv } from './python.js';
@@ -23,6 +24,11 @@ export interface WorkerSpawnOptions {
   workers: number;
   /** Where compiled bytecode of the worker's imports is kept (see bytecodeCacheEnv). */
   pycacheDir?: string;
+}
+
+/** A new process, or the same one started ahead by the executable (early.ts). */
+function spawn(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  return takeEarlyChild(command, args, options) ?? spawnProcess(command, args, options);
 }
 
 /** Process groups of every worker this process started (each worker leads its own). */
