@@ -126,7 +126,7 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     ).toBe(true);
     expect(lastLine(other.out)).toBe(pytestSummary(p, ['tests/test_a.py']));
     expect(run(p, ['-q', '-p', 'no:cacheprovider', 'tests/test_a.py']).spawns.every((s) => s.by === 'entry')).toBe(true);
-  });
+  }, 300_000);
 
   it('never starts an interpreter the record names when the run would choose another', () => {
     const p = project();
@@ -139,7 +139,7 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     expect(r.spawns.length).toBeGreaterThan(0);
     expect(r.spawns.every((s) => s.by === 'main' && s.cmd === python())).toBe(true);
     expect(lastLine(r.out)).toBe(pytestSummary(p, []));
-  });
+  }, 300_000);
 
   it('ends the early workers the run does not take, however the command ends', async () => {
     const plan = (p: Project, workers: number) => ({ python: python(), cwd: p.root, workers, pycacheDir: join(p.root, '.fastest', 'pycache') });
@@ -170,5 +170,5 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     expect(run(p, ['-q', '--co']).spawns).toEqual([]);
     expect(run(p, ['--help']).spawns).toEqual([]);
     expect(readdirSync(join(p.root, '.fastest'))).toContain('early-workers.json');
-  });
+  }, 300_000);
 });
