@@ -727,10 +727,11 @@ function trustedPlan(recorded, projectDir, cwd, python) {
 /**
  * What to start for `fastest ARGV` run in `cwd`: the record's plan for this command, else in a
  * directory no fastest run has left a `.fastest/` in (a fresh checkout), one worker per core with
- * the cwd as the rootdir, when the cwd holds the config file that makes it one. No plan: start none.
+ * the cwd as the rootdir (the first of them started early), when the cwd holds the config file
+ * that makes it the rootdir. No plan: start none.
  */
 function earlyPlan(argv, cwd, env, key) {
-    const none = { plan: null, recorded: null, env };
+    const none = { plan: null, start: 0, recorded: null, env };
     if (env.FASTEST_EARLY_WORKERS === '0' || argv.some((arg) => NO_WORKER_ARGS.has(arg)))
         return none;
     // As the session chooses (runner/python.ts), from the rootdir's .fastest/: on a copy of env.
@@ -746,7 +747,8 @@ function earlyPlan(argv, cwd, env, key) {
         if (recorded === null || recorded.workers === 0)
             return { ...none, recorded };
         const choice = chosen(dir);
-        return { plan: trustedPlan(recorded, dir, cwd, choice.python), recorded, env: choice.env };
+        const plan = trustedPlan(recorded, dir, cwd, choice.python);
+        return { plan, start: plan?.workers ?? 0, recorded, env: choice.env };
     }
     if ((0, node_fs_1.existsSync)((0, node_path_1.join)(cwd, '.fastest')))
         return none;
@@ -755,16 +757,15 @@ function earlyPlan(argv, cwd, env, key) {
     if (!ROOTDIR_MARKERS.some((name) => (0, node_fs_1.existsSync)((0, node_path_1.join)(cwd, name))))
         return none;
     const choice = chosen(cwd);
-    return {
-        plan: { python: choice.python, cwd, workers: (0, node_os_1.availableParallelism)(), pycacheDir: (0, node_path_1.join)(cwd, '.fastest', 'pycache') },
-        recorded: null,
-        env: choice.env,
-    };
+    // Only the first: a small suite ends the others once its size is known, and one started this
+    // early would have spent more of its start by then. The run starts the rest itself, as before.
+    const plan = { python: choice.python, cwd, workers: (0, node_os_1.availableParallelism)(), pycacheDir: (0, node_path_1.join)(cwd, '.fastest', 'pycache') };
+    return { plan, start: 1, recorded: null, env: choice.env };
 }
-/** Starts the plan's workers exactly as runner/worker.ts's WorkerProcess starts them. */
-function startEarlyWorkers(plan, env) {
+/** Starts the plan's first `count` workers exactly as runner/worker.ts's WorkerProcess starts them. */
+function startEarlyWorkers(plan, env, count = plan.workers) {
     const workers = [];
-    for (let index = 0; index < plan.workers; index++) {
+    for (let index = 0; index < Math.min(count, plan.workers); index++) {
         const command = plan.python;
         const args = ['-m', 'fastest_worker'];
         const options = {
@@ -1406,9 +1407,9 @@ function startWorkersEarly() {
     try {
         const cwd = process.cwd();
         const key = (0, early_js_1.earlyKey)(argv, cwd, process.env);
-        const { plan, recorded, env } = (0, early_js_1.earlyPlan)(argv, cwd, process.env, key);
+        const { plan, start, recorded, env } = (0, early_js_1.earlyPlan)(argv, cwd, process.env, key);
         if (plan)
-            workers.push(...(0, early_js_1.startEarlyWorkers)(plan, env));
+            workers.push(...(0, early_js_1.startEarlyWorkers)(plan, env, start));
         return { key, plan, recorded, workers };
     }
     catch {

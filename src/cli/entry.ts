@@ -86,8 +86,8 @@ function startWorkersEarly(): EarlyStart | undefined {
   try {
     const cwd = process.cwd();
     const key = earlyKey(argv, cwd, process.env);
-    const { plan, recorded, env } = earlyPlan(argv, cwd, process.env, key);
-    if (plan) workers.push(...startEarlyWorkers(plan, env));
+    const { plan, start, recorded, env } = earlyPlan(argv, cwd, process.env, key);
+    if (plan) workers.push(...startEarlyWorkers(plan, env, start));
     return { key, plan, recorded, workers };
   } catch {
     endUnsettled(workers);

@@ -119,6 +119,8 @@ function trustedPlan(recorded: RecordedPlan, projectDir: string, cwd: string, py
 
 export interface EarlyChoice {
   plan: EarlyPlan | null;
+  /** How many of the plan's workers to start: a guess starts the first only (see earlyPlan). */
+  start: number;
   recorded: RecordedPlan | null;
   /** The environment to start with: `env` as the run's interpreter choice leaves it (a pyenv PATH). */
   env: NodeJS.ProcessEnv;
@@ -127,10 +129,11 @@ export interface EarlyChoice {
 /**
  * What to start for `fastest ARGV` run in `cwd`: the record's plan for this command, else in a
  * directory no fastest run has left a `.fastest/` in (a fresh checkout), one worker per core with
- * the cwd as the rootdir, when the cwd holds the config file that makes it one. No plan: start none.
+ * the cwd as the rootdir (the first of them started early), when the cwd holds the config file
+ * that makes it the rootdir. No plan: start none.
  */
 export function earlyPlan(argv: string[], cwd: string, env: NodeJS.ProcessEnv, key: string): EarlyChoice {
-  const none = { plan: null, recorded: null, env };
+  const none = { plan: null, start: 0, recorded: null, env };
   if (env.FASTEST_EARLY_WORKERS === '0' || argv.some((arg) => NO_WORKER_ARGS.has(arg))) return none;
   // As the session chooses (runner/python.ts), from the rootdir's .fastest/: on a copy of env.
   const chosen = (projectDir: string) => {
@@ -143,23 +146,23 @@ export function earlyPlan(argv: string[], cwd: string, env: NodeJS.ProcessEnv, k
     const recorded = readRecord(file)?.plans[key] ?? null;
     if (recorded === null || recorded.workers === 0) return { ...none, recorded };
     const choice = chosen(dir);
-    return { plan: trustedPlan(recorded, dir, cwd, choice.python), recorded, env: choice.env };
+    const plan = trustedPlan(recorded, dir, cwd, choice.python);
+    return { plan, start: plan?.workers ?? 0, recorded, env: choice.env };
   }
   if (existsSync(join(cwd, '.fastest'))) return none;
   if (!rootdirIsCwd(argv)) return none;
   if (!ROOTDIR_MARKERS.some((name) => existsSync(join(cwd, name)))) return none;
   const choice = chosen(cwd);
-  return {
-    plan: { python: choice.python, cwd, workers: availableParallelism(), pycacheDir: join(cwd, '.fastest', 'pycache') },
-    recorded: null,
-    env: choice.env,
-  };
+  // Only the first: a small suite ends the others once its size is known, and one started this
+  // early would have spent more of its start by then. The run starts the rest itself, as before.
+  const plan = { python: choice.python, cwd, workers: availableParallelism(), pycacheDir: join(cwd, '.fastest', 'pycache') };
+  return { plan, start: 1, recorded: null, env: choice.env };
 }
 
-/** Starts the plan's workers exactly as runner/worker.ts's WorkerProcess starts them. */
-export function startEarlyWorkers(plan: EarlyPlan, env: NodeJS.ProcessEnv): EarlyWorker[] {
+/** Starts the plan's first `count` workers exactly as runner/worker.ts's WorkerProcess starts them. */
+export function startEarlyWorkers(plan: EarlyPlan, env: NodeJS.ProcessEnv, count = plan.workers): EarlyWorker[] {
   const workers: EarlyWorker[] = [];
-  for (let index = 0; index < plan.workers; index++) {
+  for (let index = 0; index < Math.min(count, plan.workers); index++) {
     const command = plan.python;
     const args = ['-m', 'fastest_worker'];
     const options: SpawnOptions = {
