@@ -11,7 +11,15 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
-const env = { ...process.env, GITHUB_ACTIONS: '', CI: '', PYTHONDONTWRITEBYTECODE: '1', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', COLUMNS: '80', PYTHONHASHSEED: '0' };
+const env = {
+  ...process.env,
+  GITHUB_ACTIONS: '',
+  CI: '',
+  PYTHONDONTWRITEBYTECODE: '1',
+  PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1',
+  COLUMNS: '80',
+  PYTHONHASHSEED: '0',
+};
 let work: string;
 
 beforeAll(() => {
