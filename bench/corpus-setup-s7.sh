@@ -1,5 +1,6 @@
 #!/bin/bash
 # Session 7 (issue 13): the three projects added to the corpus, and pytest-describe from source.
+# (bench/corpus-setup-all.sh does these steps and the others for the whole list, in one go.)
 set -ex
 export PIP_INDEX_URL=file:///opt/pypi/simple PIP_DISABLE_PIP_VERSION_CHECK=1
 SP=$(python3 -c 'import sysconfig;print(sysconfig.get_paths()["purelib"])')

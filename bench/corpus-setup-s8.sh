@@ -1,5 +1,6 @@
 #!/bin/bash
 # Session 8 (issue 13, corpus13): projects added to the corpus. Each: git archive of the commit
+# (bench/corpus-setup-all.sh does these steps and the others for the whole list, in one go.)
 # into /work/corpus/<name>, .venv with pytest 9.1.1 and the test deps from the local index, and
 # .venv903 (a copy with pytest 9.0.3). Sources go on sys.path through a .pth where the build
 # backend's requirements (hatch-vcs, setuptools-scm versions, flit_core<4) are not all in the index.

@@ -1,6 +1,7 @@
 #!/bin/bash
 # The steps used on 2026-12-03 to make the checkouts and venvs that bench/corpus.json names
 # (run as they were, step by step; this file collects them, it was not run in one go).
+# bench/corpus-setup-all.sh does these steps and the other two scripts' for the whole list, in one go.
 # Needs: the `fetch` tool's bare mirrors under /work/.mirror/<owner>+<name>/repo, the local
 # package index, python3 3.11 with pytest 9.0.3 installed (for the .venv903 copies).
 set -e
@@ -14,10 +15,11 @@ declare -A deps=(
  [structlog]="pytest pytest-asyncio simplejson time-machine rich" [packaging]="pytest hypothesis tomli-w pip"
  [jsonschema]="pytest jsonpath-ng" [pygments]="pytest"
 )
+LIST=$(cd "$(dirname "$0")" && pwd)/corpus.json   # absolute: the loop changes directory
 SP=$(python3 -c 'import sysconfig;print(sysconfig.get_paths()["purelib"])')
 for p in "${!deps[@]}"; do
-  repo=$(python3 -c "import json;print([x['repo'] for x in json.load(open('$(dirname "$0")/corpus.json'))['projects'] if x['name']=='$p'][0])")
-  commit=$(python3 -c "import json;print([x['commit'] for x in json.load(open('$(dirname "$0")/corpus.json'))['projects'] if x['name']=='$p'][0])")
+  repo=$(python3 -c "import json;print([x['repo'] for x in json.load(open('$LIST'))['projects'] if x['name']=='$p'][0])")
+  commit=$(python3 -c "import json;print([x['commit'] for x in json.load(open('$LIST'))['projects'] if x['name']=='$p'][0])")
   dir=/work/corpus/$p
   [ -d "$dir" ] || { mkdir -p "$dir"; git --git-dir="/work/.mirror/${repo/\//+}/repo" archive "$commit" | tar -x -C "$dir"; }
   cd "$dir"

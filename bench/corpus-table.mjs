@@ -2,7 +2,8 @@
 // earlier ones for the same project), in the order of bench/corpus.json, plus the time ratios.
 // Usage: node bench/corpus-table.mjs OUT_DIR[:reused]... (each with a results.json; `:reused`: its
 // rows ran fastest against an earlier session's pytest runs (--reuse-pytest), so their time ratio
-// is not of one run: shown in parentheses and left out of the median)
+// is not of one run: shown in parentheses and left out of the median, as is a row whose pytest run
+// was killed at corpus.mjs's time limit)
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -40,8 +41,10 @@ for (const p of list) {
   if (a.same === compared && !a.lost.length && !extra.length && f.summarySame !== false) full++;
   const args = r.args.join(' ');
   const argText = args.length > 60 ? `${r.args.length} args (bench/corpus.json)` : args ? `\`${args}\`` : '';
-  if (f.ratio && !r.reused) ratios.push({ name: p.name, time: f.seconds / r.pytestSeconds });
-  const ratio = f.ratio ? (r.reused ? `(${f.ratio.toFixed(2)}x)` : `${f.ratio.toFixed(2)}x`) : 'none';
+  // a pytest run killed at the time limit gives no time to compare either: in parentheses, out of the median
+  const notOfOneRun = r.reused || r.pytestRuns.some((x) => x.timedOut);
+  if (f.ratio && !notOfOneRun) ratios.push({ name: p.name, time: f.seconds / r.pytestSeconds });
+  const ratio = f.ratio ? (notOfOneRun ? `(${f.ratio.toFixed(2)}x)` : `${f.ratio.toFixed(2)}x`) : 'none';
   out.push(
     `| ${p.name} (${r.commit.slice(0, 7)}) | ${argText} | ${r.pytestCollect.ids} | ${a.same} / ${compared} | ${a.differ.length} | ${a.lost.length} | ${a.extra.length}${extra.length < a.extra.length ? ` (${a.extra.length - extra.length} of a flaky test)` : ''} | ${a.flaky.length} | ${r.pytestRuns.map((x) => (x.timedOut ? 'killed' : x.code)).join(',')} / ${f.code} | ${f.summarySame === undefined ? 'not compared' : f.summarySame ? 'yes' : 'no'} | ${r.pytestSeconds.toFixed(1)} s | ${f.seconds.toFixed(1)} s | ${ratio} | ${f.load.toFixed(1)} |`,
   );

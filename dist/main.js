@@ -5386,6 +5386,15 @@ function shardOfFile(file, shards) {
         hash = (hash * 31 + file.charCodeAt(i)) >>> 0;
     return (hash % shards) + 1;
 }
+/** The shard that reports `file`'s collection error (ShardSelection.ownsCollectionError). */
+function collectionErrorOwner(plan) {
+    const holder = new Map();
+    for (const shard of plan.shards)
+        for (const unit of shard.units)
+            if (!holder.has(unit.file))
+                holder.set(unit.file, shard.index);
+    return (file) => holder.get(file) ?? shardOfFile(file, plan.shards.length);
+}
 /** `all`: every discovered item, selected or not (an id -k removed is not "not listed"). */
 function itemsOfShard(plan, index, items, all) {
     const shard = plan.shards.find((s) => s.index === index);
@@ -5429,14 +5438,16 @@ async function selectShard(session, items, all = items) {
         const { index, total } = options.shard;
         if (total !== null && total !== plan.shards.length)
             throw new args_js_1.UsageError(`--shard ${index}/${total}: the plan has ${plan.shards.length} shards`);
-        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
+        const owner = collectionErrorOwner(plan);
+        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
     }
     if (options.shard) {
         if (options.shard.total === null)
             throw new args_js_1.UsageError('--shard K needs --plan FILE, or use --shard K/N');
         const { index, total } = options.shard;
         const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: total, explicitIds: true });
-        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
+        const owner = collectionErrorOwner(plan);
+        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
     }
     return { items, expected, ownsCollectionError: () => true, notListed: [] };
 }

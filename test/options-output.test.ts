@@ -11,7 +11,15 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
-const env = { ...process.env, GITHUB_ACTIONS: '', CI: '', PYTHONDONTWRITEBYTECODE: '1', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', COLUMNS: '80' };
+const env = {
+  ...process.env,
+  GITHUB_ACTIONS: '',
+  CI: '',
+  PYTHONDONTWRITEBYTECODE: '1',
+  PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1',
+  COLUMNS: '80',
+  PYTHONHASHSEED: '0',
+};
 let work: string;
 
 beforeAll(() => {
@@ -109,6 +117,8 @@ interface Case {
   between?: (dir: string, round: number) => void;
   /** What the option writes, as text to compare. */
   artifacts?: (dir: string) => unknown;
+  /** fastest's own arguments added to each of its rounds (its engine choice). */
+  fastestArgs?: string[];
   /** The view of the output to compare, where the whole output cannot agree line for line. */
   view?: (r: Ran) => unknown;
 }
@@ -127,7 +137,7 @@ async function both(name: string, c: Case): Promise<{ pytest: unknown[]; fastest
       const r =
         who === 'pytest'
           ? await run('python3', ['-m', 'pytest', ...args], dir, c.input ?? '', join(work, '_temproot', name, who))
-          : await run(process.execPath, [cli, ...args], dir, c.input ?? '', join(work, '_temproot', name, who));
+          : await run(process.execPath, [cli, ...args, ...(c.fastestArgs ?? [])], dir, c.input ?? '', join(work, '_temproot', name, who));
       const view = c.view ? c.view(r) : { code: r.code, out: normal(r.out), err: normal(r.err) };
       seen[who].push({ round, args, view, artifacts: c.artifacts?.(dir) });
     }
@@ -249,16 +259,22 @@ const CASES: Record<string, Case> = {
   '--tb=native': { rounds: [['--tb=native'], ['--tb=native', '--tb=short']] },
   '--color=no': { rounds: [['--color=no']] },
   // --color=yes: pytest's colours throughout, the failure's source highlighted by pygments
-  // (importable in the test environment) and the crash line's file in bold red, as the worker
-  // renders them with pytest's writer; --code-highlight=no leaves the source plain. Left: the
-  // level names of captured log lines, which pytest colours (ColoredLevelFormatter; the order of
-  // its escape codes comes from a set, so it varies between pytest's own runs) and fastest not.
+  // (importable in the test environment), the crash line's file in bold red and the level names of
+  // captured log lines coloured (pytest's ColoredLevelFormatter), as the worker renders them with
+  // pytest's own writer and formatter, in both engines; --code-highlight=no leaves the source
+  // plain. ERROR's two escape codes come in the order of a set: PYTHONHASHSEED (env above) fixes
+  // it for both tools.
   '--color=yes': {
     rounds: [
       ['--color=yes', '-rA'],
       ['--color=yes', '--code-highlight=no', '--tb=short'],
     ],
-    view: (r) => ({ code: r.code, out: normal(r.out).replace(/^(?:\x1b\[[0-9;]*m)+([A-Z]+ +)\x1b\[0m( \S+:\S+:\d+ )/gm, '$1$2'), err: r.err }),
+  },
+  '--color=yes, pytest engine': { rounds: [['--color=yes', '-rA']], fastestArgs: ['--engine', 'pytest'] },
+  // the level names in the JUnit file's captured log too (pytest writes the coloured sections)
+  '--color=yes junit_logging': {
+    rounds: [['--color=yes', '-q', '-o', 'junit_logging=all', '--junitxml=out.xml']],
+    artifacts: (dir) => readFileSync(join(dir, 'out.xml'), 'utf8').replace(/ (time|timestamp|hostname)="[^"]*"/g, ''),
   },
   // a collection error under --color=yes: its source highlighted, the `Interrupted` line plain
   '--color=yes collection error': {

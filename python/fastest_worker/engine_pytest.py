@@ -665,6 +665,10 @@ class PytestEngine:
                                   % (e.path, type(cause).__name__, cause), 4)
         except UsageError as e:
             raise EngineInitError(_usage_error_text(e), 4)
+        if init.get("markup") is not None and getattr(config.option, "color", "no") != "no":
+            # the console shows colour: pytest's logging plugin then colours the level names of
+            # captured log lines (its writer to the console would have markup)
+            config.option.color = "yes"
         self.config = config
         self.plugin.config = config
         self.plugin.crash_lines = config.option.tbstyle == "line"

@@ -21,6 +21,11 @@ def configure(markup):
     _markup = markup if isinstance(markup, dict) else None
 
 
+def console_colored():
+    """The console shows colour (pytest's terminal writer would have markup)."""
+    return _markup is not None
+
+
 def _render(obj, markup):
     from _pytest._io import TerminalWriter  # pytest is loaded by then: both engines need it
 

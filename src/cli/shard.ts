@@ -12,8 +12,11 @@ export interface ShardSelection {
   /** Expected seconds per test id, for the local scheduler. */
   expected: Map<string, number>;
   /**
-   * Whether this process reports a file's collection error: plans hold no items of such files,
-   * so each is given to one shard, chosen by its name, lest every shard report it.
+   * Whether this process reports a file's collection error (every shard's collection pass imports
+   * the whole plan's modules, as pytest's collection would): the shard the plan gives the file's
+   * tests to, which meets the error in its own units anyway; a file the plan holds no items of (an
+   * error discovery saw) goes to one shard chosen by its name. Exactly one shard, lest the merge
+   * count the error twice.
    */
   ownsCollectionError: (file: string) => boolean;
   /**
@@ -27,6 +30,13 @@ function shardOfFile(file: string, shards: number): number {
   let hash = 0;
   for (let i = 0; i < file.length; i++) hash = (hash * 31 + file.charCodeAt(i)) >>> 0;
   return (hash % shards) + 1;
+}
+
+/** The shard that reports `file`'s collection error (ShardSelection.ownsCollectionError). */
+function collectionErrorOwner(plan: Plan): (file: string) => number {
+  const holder = new Map<string, number>();
+  for (const shard of plan.shards) for (const unit of shard.units) if (!holder.has(unit.file)) holder.set(unit.file, shard.index);
+  return (file) => holder.get(file) ?? shardOfFile(file, plan.shards.length);
 }
 
 /** `all`: every discovered item, selected or not (an id -k removed is not "not listed"). */
@@ -64,13 +74,15 @@ export async function selectShard(session: Session, items: TestItem[], all: Test
     }
     const { index, total } = options.shard;
     if (total !== null && total !== plan.shards.length) throw new UsageError(`--shard ${index}/${total}: the plan has ${plan.shards.length} shards`);
-    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, plan.shards.length) === index };
+    const owner = collectionErrorOwner(plan);
+    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
   }
   if (options.shard) {
     if (options.shard.total === null) throw new UsageError('--shard K needs --plan FILE, or use --shard K/N');
     const { index, total } = options.shard;
     const plan = makePlan(items, loaded.store, { shards: total, explicitIds: true });
-    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => shardOfFile(file, total) === index };
+    const owner = collectionErrorOwner(plan);
+    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
   }
   return { items, expected, ownsCollectionError: () => true, notListed: [] };
 }

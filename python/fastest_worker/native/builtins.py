@@ -381,10 +381,19 @@ def log_formatter(config: Any) -> logging.Formatter:
     fmt = get("log_format") or DEFAULT_LOG_FORMAT
     datefmt = get("log_date_format") or DEFAULT_LOG_DATE_FORMAT
     try:
-        from _pytest.logging import DatetimeFormatter, PercentStyleMultiline
+        from _pytest.logging import ColoredLevelFormatter, DatetimeFormatter, PercentStyleMultiline
     except ImportError:  # pragma: no cover - pytest's own, present in every supported pytest
         return logging.Formatter(fmt, datefmt)
-    formatter = DatetimeFormatter(fmt, datefmt)
+    from ..terminal_text import console_colored
+
+    if console_colored() and ColoredLevelFormatter.LEVELNAME_FMT_REGEX.search(fmt):
+        # pytest's _create_formatter: level names coloured when its terminal writer has markup
+        from _pytest._io import TerminalWriter
+        writer = TerminalWriter(StringIO())
+        writer.hasmarkup = True
+        formatter: logging.Formatter = ColoredLevelFormatter(writer, fmt, datefmt)
+    else:
+        formatter = DatetimeFormatter(fmt, datefmt)
     formatter._style = PercentStyleMultiline(formatter._style._fmt, auto_indent=get("log_auto_indent"))
     return formatter
 
