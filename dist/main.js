@@ -4682,6 +4682,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
             new index_js_1.WarmRun({
                 python: session.python,
                 rootdir: config.rootdir,
+                cwd,
                 workers: startWorkers,
                 pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
                 cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
@@ -4691,7 +4692,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         ? undefined
         : new index_js_1.PrestartedWorkers({
             python: session.python,
-            rootdir: config.rootdir,
+            cwd,
             count: startWorkers,
             pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
         });
@@ -5561,7 +5562,13 @@ async function watchCommand(rest, cwd, env) {
     const out = (text) => process.stdout.write(text);
     (0, index_js_1.holdCacheInMemory)(rootdir);
     const warm = index_js_3.FORK_AVAILABLE && (0, index_js_3.warmParentSetting)(env) !== 'off'
-        ? new index_js_3.KeptWarmParent({ python: session.python, rootdir, workers: (0, run_js_1.workerCount)(session, Number.MAX_SAFE_INTEGER), pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }) })
+        ? new index_js_3.KeptWarmParent({
+            python: session.python,
+            rootdir,
+            cwd,
+            workers: (0, run_js_1.workerCount)(session, Number.MAX_SAFE_INTEGER),
+            pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }),
+        })
         : undefined;
     const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? (0, index_js_3.pycacheDir)({ rootdir })];
     const pythonCheck = (0, index_js_3.checkPython)(session.python);
@@ -19248,7 +19255,7 @@ class Pool {
         const prestarted = this.opts.prestarted?.take(slot.index);
         const spawnOptions = {
             python: this.opts.python,
-            rootdir: this.opts.rootdir,
+            cwd: this.opts.invocationDir ?? this.opts.rootdir,
             index: slot.index,
             workers: this.slots.length,
             pycacheDir: pycacheDir(this.opts),
@@ -19293,7 +19300,6 @@ class Pool {
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
-            ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
         });
     }
@@ -19993,7 +19999,7 @@ class PrestartedWorkers {
     constructor(opts) {
         for (let index = 0; index < opts.count; index++) {
             const handoff = new WorkerHandoff();
-            const proc = new worker_js_1.WorkerProcess({ python: opts.python, rootdir: opts.rootdir, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+            const proc = new worker_js_1.WorkerProcess({ python: opts.python, cwd: opts.cwd, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
             this.waiting.push({ proc, handoff });
         }
     }
@@ -21177,7 +21183,7 @@ class WarmParent {
         this.server.listen(this.socketPath);
         this.server.unref();
         this.proc = (0, node_child_process_1.spawn)(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
-            cwd: opts.rootdir,
+            cwd: opts.cwd,
             env: { ...(0, python_js_1.workerEnv)(0, opts.workers, (0, environment_js_1.testEnvironment)(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
@@ -21186,7 +21192,7 @@ class WarmParent {
             (0, worker_js_1.addWorkerGroup)(this.proc.pid);
         this.proc.stdin.on('error', () => { });
         if (opts.early?.length)
-            this.control({ t: 'early', names: opts.early });
+            this.control({ t: 'early', names: opts.early, rootdir: opts.rootdir });
         this.proc.stdout.setEncoding('utf8');
         this.proc.stdout.on('data', (text) => this.onControl(text));
         // What an import prints is not shown: pytest captures it during collection too.
@@ -21685,7 +21691,7 @@ class WorkerProcess {
         this.handlers = handlers;
         this.index = options.index;
         this.child = (0, node_child_process_1.spawn)(options.python, ['-m', 'fastest_worker'], {
-            cwd: options.rootdir,
+            cwd: options.cwd,
             // Tests never see the CI runner's files and tokens (environment.ts).
             env: (0, python_js_1.workerEnv)(options.index, options.workers, (0, environment_js_1.testEnvironment)(process.env), options.pycacheDir),
             stdio: ['pipe', 'pipe', 'pipe'],

@@ -8,7 +8,6 @@ import time
 import traceback
 
 from . import cancel, terminal_text
-from .invocation_dir import write_paths_from
 from .protocol import Channel
 from .results import collect_done, collect_error, fatal, hello, unit_done
 
@@ -95,10 +94,6 @@ class _Dispatcher:
         if self.mode not in ("auto", "native", "pytest"):
             raise _Fatal("unknown engine %r (expected auto, native or pytest)" % self.mode, 4)
         terminal_text.configure(init.get("markup"))
-        try:
-            write_paths_from(init.get("invocationDir"))
-        except ImportError:  # no pytest: the engines say so
-            pass
         self.native = None
         self.native_missing = None
         self._pytest = None

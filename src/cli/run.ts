@@ -204,6 +204,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       new WarmRun({
         python: session.python,
         rootdir: config.rootdir,
+        cwd,
         workers: startWorkers,
         pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         cacheDir: join(config.rootdir, '.fastest'),
@@ -214,7 +215,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       ? undefined
       : new PrestartedWorkers({
           python: session.python,
-          rootdir: config.rootdir,
+          cwd,
           count: startWorkers,
           pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         });

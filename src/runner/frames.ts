@@ -30,9 +30,6 @@ export interface InitFrame {
   /** The paths named on the command line, absolute: pytest collects these even where a
    * conftest's collect_ignore names them. */
   namedPaths?: string[];
-  /** Where fastest was started, when not the rootdir (workers run in the rootdir): pytest writes a
-   * traceback entry's file relative to it. */
-  invocationDir?: string;
   /** The console is coloured: send `longreprMarkup` beside each failure text, highlighted
    * with pygments unless `highlight` is false (`--code-highlight=no`). */
   markup?: { highlight: boolean };

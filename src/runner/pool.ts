@@ -55,7 +55,7 @@ export interface RunOptions {
   collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[]; idsOf?: string[] };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
-  /** Where fastest was started, when not the rootdir (the init frame's `invocationDir`). */
+  /** Where fastest was started: the workers' working directory, as pytest's (default: the rootdir). */
   invocationDir?: string;
   /** The console is coloured: failure texts also come with pytest's markup (init's `markup`). */
   markup?: { highlight: boolean };
@@ -415,7 +415,7 @@ class Pool {
     const prestarted = this.opts.prestarted?.take(slot.index);
     const spawnOptions = {
       python: this.opts.python,
-      rootdir: this.opts.rootdir,
+      cwd: this.opts.invocationDir ?? this.opts.rootdir,
       index: slot.index,
       workers: this.slots.length,
       pycacheDir: pycacheDir(this.opts),
@@ -460,7 +460,6 @@ class Pool {
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
-      ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
     });
   }
