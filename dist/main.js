@@ -5006,6 +5006,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             measured: (cost) => (measured = cost),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
+            // -s: a test's own output, in order with the results: to the stream it wrote to
+            testOutput: (stream, text, id) => {
+                reporter.testOutput?.(id);
+                const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text;
+                if (stream === 1)
+                    return write(fenced);
+                out.flush(); // what came before reaches the terminal first
+                process.stderr.write(fenced);
+            },
         });
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
@@ -16743,6 +16752,9 @@ class ConsoleReporter {
     collected = 0;
     /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
     currentFsPath = null;
+    /** -s -v: the id whose line testOutput started before its output; its result goes on that line. */
+    prefixBeforeOutput = null;
+    workers = 0;
     counts = (0, counts_js_1.emptyCounts)();
     configWarnings = [];
     /** Counts of what the progress display has shown, for its colour. */
@@ -16781,6 +16793,7 @@ class ConsoleReporter {
         const cwd = this.opts.cwd;
         this.relativeTo = cwd !== undefined && info.rootdir && (0, node_path_1.resolve)(cwd) !== (0, node_path_1.resolve)(info.rootdir) ? cwd : null;
         this.collected = info.collected;
+        this.workers = info.workers;
         if (info.deferHeader) {
             this.heldHeader = { ...info };
             return;
@@ -16860,7 +16873,7 @@ class ConsoleReporter {
         }
         this.results.push(r);
         (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
-        if (this.verbosity === 0) {
+        if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
             const file = fileOf(r.id);
             const pending = this.pendingByFile.get(file);
             if (pending)
@@ -16973,6 +16986,8 @@ class ConsoleReporter {
         return (0, counts_js_1.mainColor)(this.shownCounts, this.reportedIds.size >= this.collected);
     }
     writeProgressFill(allDone = false) {
+        if (this.opts.captureNo)
+            return;
         const msg = this.progressMessage(allDone);
         const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
         this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
@@ -17005,6 +17020,34 @@ class ConsoleReporter {
         if (r.teardownError)
             this.showReport(r, TEARDOWN_ERROR, true);
     }
+    startFileLine(file) {
+        if (this.currentFsPath === file)
+            return;
+        if (this.currentFsPath !== null && !this.lineClosed)
+            this.writeProgressFill();
+        this.currentFsPath = file;
+        if (!this.lineClosed)
+            this.tw.line();
+        this.lineClosed = false;
+        this.tw.write(this.cwdRelative(file) + ' ');
+    }
+    /**
+     * -s with one worker: test `id` is about to print. pytest wrote its line's start when the test
+     * started (the file's, or under -v the id's), before the output; what the test prints goes
+     * straight to the terminal, past the writer, as under pytest.
+     */
+    testOutput(id) {
+        if (this.heldHeader || id === '' || !this.opts.captureNo || this.workers !== 1)
+            return;
+        if (this.verbosity === 0)
+            return this.startFileLine(fileOf(id));
+        if (this.prefixBeforeOutput === id)
+            return;
+        this.tw.line();
+        this.tw.write(this.cwdRelative(id) + ' ');
+        this.prefixBeforeOutput = id;
+        this.currentFsPath = id;
+    }
     /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an
      * earlier attempt, or one of its subtests. */
     showReport(r, status, report) {
@@ -17012,18 +17055,8 @@ class ConsoleReporter {
         const rerun = report === 'rerun';
         const sub = typeof report === 'object' ? report : undefined;
         // pytest starts a file's line (closing the previous one) before the test reports.
-        if (this.verbosity === 0) {
-            const file = fileOf(r.id);
-            if (this.currentFsPath !== file) {
-                if (this.currentFsPath !== null && !this.lineClosed)
-                    this.writeProgressFill();
-                this.currentFsPath = file;
-                if (!this.lineClosed)
-                    this.tw.line();
-                this.lineClosed = false;
-                this.tw.write(this.cwdRelative(file) + ' ');
-            }
-        }
+        if (this.verbosity === 0)
+            this.startFileLine(fileOf(r.id));
         if (teardown)
             this.shownCounts.error += 1;
         else if (rerun)
@@ -17041,14 +17074,16 @@ class ConsoleReporter {
         const isLast = this.reportedIds.size >= this.collected;
         if (this.verbosity <= 0) {
             this.tw.write(status.letter, status.color);
-            if (!isLast && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
+            if (!isLast && !this.opts.captureNo && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
                 this.tw.write(this.progressMessage() + '\n', this.progressColor());
             }
             return;
         }
-        const prefix = this.cwdRelative(r.id) + ' ';
-        this.tw.line();
-        this.tw.write(prefix);
+        if (this.prefixBeforeOutput !== r.id) {
+            this.tw.line();
+            this.tw.write(this.cwdRelative(r.id) + ' ');
+        }
+        this.prefixBeforeOutput = null;
         this.tw.write(status.word, status.color);
         this.currentFsPath = r.id;
         const outcome = sub ? sub.outcome : r.outcome;
@@ -18410,6 +18445,7 @@ function consoleReporter(request, place) {
         showCapture: request.showCapture,
         noHeader: request.noHeader,
         showEngines: request.showEngines,
+        captureNo: request.capture === 'no',
         collectionOrder: place.collectionOrder,
         junitxml: request.junitxml ? (0, node_path_1.resolve)(place.cwd, request.junitxml) : undefined,
     });
@@ -18443,6 +18479,10 @@ class Reporters {
     unitDone(file, engine) {
         for (const r of this.all)
             r.unitDone(file, engine);
+    }
+    testOutput(id) {
+        for (const r of this.all)
+            r.testOutput?.(id);
     }
     finish(end) {
         for (const r of this.all)
@@ -18795,6 +18835,8 @@ function checkedFrame(value) {
     switch (kind) {
         case 'start':
             return { t: 'start', id: str(fields, 'id', 'start') };
+        case 'output':
+            return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
         case 'result':
             return { t: 'result', result: testResult(fields) };
         case 'collected': {
@@ -19511,6 +19553,9 @@ class Pool {
                 this.emitResult(result);
                 return;
             }
+            case 'output':
+                this.events.testOutput?.(frame.stream, frame.text, frame.id);
+                return;
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
                 this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: frame.message });

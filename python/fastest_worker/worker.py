@@ -458,6 +458,12 @@ def _main(proto_fds=None):
         emit(fatal("worker failed to start: %s" % _one_line(e), 3))
         return 3
     cancel.bind(channel)
+    if init.get("capture") == "no":
+        # after the engine started: its faulthandler keeps the stderr Node reads, so a crash's
+        # dump is not lost with a pipe only this process reads
+        from .output_order import OrderedOutput
+
+        OrderedOutput(channel)
 
     code = None
     pass_prepared = False
@@ -512,4 +518,5 @@ def _main(proto_fds=None):
         except BaseException:
             traceback.print_exc()
     channel.flush()
+    channel.send_pending_output()
     return code or 0

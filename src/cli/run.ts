@@ -542,6 +542,14 @@ async function runSession(
         // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
         measured: (cost) => (measured = cost),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
+        // -s: a test's own output, in order with the results: to the stream it wrote to
+        testOutput: (stream, text, id) => {
+          reporter.testOutput?.(id);
+          const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text;
+          if (stream === 1) return write(fenced);
+          out.flush(); // what came before reaches the terminal first
+          process.stderr.write(fenced);
+        },
       },
     );
     process.removeListener('SIGINT', onSigint);

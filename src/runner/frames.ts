@@ -67,6 +67,13 @@ export interface StartFrame {
   t: 'start';
   id: string;
 }
+/** -s: what tests wrote to fd 1 or 2, in order with the other frames; `id`: the test running ('' between tests). */
+export interface OutputFrame {
+  t: 'output';
+  stream: 1 | 2;
+  id: string;
+  text: string;
+}
 /** A test's result: TestResult's fields, in a fresh object (`worker` is Node's to set). */
 export interface ResultFrame {
   t: 'result';
@@ -114,7 +121,7 @@ export interface MalformedFrame {
   problem: string;
 }
 export type WorkerFrame =
-  HelloFrame | CollectedFrame | StartFrame | ResultFrame | CollectErrorFrame | CollectDoneFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
+  HelloFrame | CollectedFrame | StartFrame | OutputFrame | ResultFrame | CollectErrorFrame | CollectDoneFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -323,6 +330,8 @@ function checkedFrame(value: unknown): WorkerFrame {
   switch (kind) {
     case 'start':
       return { t: 'start', id: str(fields, 'id', 'start') };
+    case 'output':
+      return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
     case 'result':
       return { t: 'result', result: testResult(fields) };
     case 'collected': {

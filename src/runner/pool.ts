@@ -106,6 +106,8 @@ export interface RunEvents {
   passIds?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
+  /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with its result. */
+  testOutput?(stream: 1 | 2, text: string, id: string): void;
   /** A worker process said hello (once per process, replacements included). */
   workerReady?(worker: number, info: WorkerInfo): void;
   /** At the end of a run not cut short by a signal or a failure: what its workers' start-up and each file's units cost (run-cost.ts). */
@@ -663,6 +665,9 @@ class Pool {
         this.emitResult(result);
         return;
       }
+      case 'output':
+        this.events.testOutput?.(frame.stream, frame.text, frame.id);
+        return;
       case 'session_error':
         // Session fixtures end at `stop`, after every result: their teardown error stands alone.
         this.emitCollectionError({ file: SESSION_TEARDOWN, message: frame.message });
