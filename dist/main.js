@@ -4685,6 +4685,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
             new index_js_1.WarmRun({
                 python: session.python,
                 rootdir: config.rootdir,
+                cwd,
                 workers: startWorkers,
                 pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
                 cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
@@ -4694,7 +4695,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
         ? undefined
         : new index_js_1.PrestartedWorkers({
             python: session.python,
-            rootdir: config.rootdir,
+            cwd,
             count: startWorkers,
             pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
         });
@@ -5010,6 +5011,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             measured: (cost) => (measured = cost),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
+            // -s: a test's own output, in order with the results: to the stream it wrote to
+            testOutput: (stream, text, id) => {
+                reporter.testOutput?.(id);
+                const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text;
+                if (stream === 1)
+                    return write(fenced);
+                out.flush(); // what came before reaches the terminal first
+                process.stderr.write(fenced);
+            },
         });
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
@@ -5580,7 +5590,13 @@ async function watchCommand(rest, cwd, env) {
     const out = (text) => process.stdout.write(text);
     (0, index_js_1.holdCacheInMemory)(rootdir);
     const warm = index_js_3.FORK_AVAILABLE && (0, index_js_3.warmParentSetting)(env) !== 'off'
-        ? new index_js_3.KeptWarmParent({ python: session.python, rootdir, workers: (0, run_js_1.workerCount)(session, Number.MAX_SAFE_INTEGER), pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }) })
+        ? new index_js_3.KeptWarmParent({
+            python: session.python,
+            rootdir,
+            cwd,
+            workers: (0, run_js_1.workerCount)(session, Number.MAX_SAFE_INTEGER),
+            pycacheDir: (0, index_js_3.pycacheDir)({ rootdir }),
+        })
         : undefined;
     const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? (0, index_js_3.pycacheDir)({ rootdir })];
     const pythonCheck = (0, index_js_3.checkPython)(session.python);
@@ -16755,6 +16771,9 @@ class ConsoleReporter {
     collected = 0;
     /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
     currentFsPath = null;
+    /** -s -v: the id whose line testOutput started before its output; its result goes on that line. */
+    prefixBeforeOutput = null;
+    workers = 0;
     counts = (0, counts_js_1.emptyCounts)();
     configWarnings = [];
     /** Counts of what the progress display has shown, for its colour. */
@@ -16793,6 +16812,7 @@ class ConsoleReporter {
         const cwd = this.opts.cwd;
         this.relativeTo = cwd !== undefined && info.rootdir && (0, node_path_1.resolve)(cwd) !== (0, node_path_1.resolve)(info.rootdir) ? cwd : null;
         this.collected = info.collected;
+        this.workers = info.workers;
         if (info.deferHeader) {
             this.heldHeader = { ...info };
             return;
@@ -16872,7 +16892,7 @@ class ConsoleReporter {
         }
         this.results.push(r);
         (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
-        if (this.verbosity === 0) {
+        if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
             const file = fileOf(r.id);
             const pending = this.pendingByFile.get(file);
             if (pending)
@@ -16985,6 +17005,8 @@ class ConsoleReporter {
         return (0, counts_js_1.mainColor)(this.shownCounts, this.reportedIds.size >= this.collected);
     }
     writeProgressFill(allDone = false) {
+        if (this.opts.captureNo)
+            return;
         const msg = this.progressMessage(allDone);
         const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
         this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
@@ -17017,6 +17039,34 @@ class ConsoleReporter {
         if (r.teardownError)
             this.showReport(r, TEARDOWN_ERROR, true);
     }
+    startFileLine(file) {
+        if (this.currentFsPath === file)
+            return;
+        if (this.currentFsPath !== null && !this.lineClosed)
+            this.writeProgressFill();
+        this.currentFsPath = file;
+        if (!this.lineClosed)
+            this.tw.line();
+        this.lineClosed = false;
+        this.tw.write(this.cwdRelative(file) + ' ');
+    }
+    /**
+     * -s with one worker: test `id` is about to print. pytest wrote its line's start when the test
+     * started (the file's, or under -v the id's), before the output; what the test prints goes
+     * straight to the terminal, past the writer, as under pytest.
+     */
+    testOutput(id) {
+        if (this.heldHeader || id === '' || !this.opts.captureNo || this.workers !== 1)
+            return;
+        if (this.verbosity === 0)
+            return this.startFileLine(fileOf(id));
+        if (this.prefixBeforeOutput === id)
+            return;
+        this.tw.line();
+        this.tw.write(this.cwdRelative(id) + ' ');
+        this.prefixBeforeOutput = id;
+        this.currentFsPath = id;
+    }
     /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an
      * earlier attempt, or one of its subtests. */
     showReport(r, status, report) {
@@ -17024,18 +17074,8 @@ class ConsoleReporter {
         const rerun = report === 'rerun';
         const sub = typeof report === 'object' ? report : undefined;
         // pytest starts a file's line (closing the previous one) before the test reports.
-        if (this.verbosity === 0) {
-            const file = fileOf(r.id);
-            if (this.currentFsPath !== file) {
-                if (this.currentFsPath !== null && !this.lineClosed)
-                    this.writeProgressFill();
-                this.currentFsPath = file;
-                if (!this.lineClosed)
-                    this.tw.line();
-                this.lineClosed = false;
-                this.tw.write(this.cwdRelative(file) + ' ');
-            }
-        }
+        if (this.verbosity === 0)
+            this.startFileLine(fileOf(r.id));
         if (teardown)
             this.shownCounts.error += 1;
         else if (rerun)
@@ -17053,14 +17093,16 @@ class ConsoleReporter {
         const isLast = this.reportedIds.size >= this.collected;
         if (this.verbosity <= 0) {
             this.tw.write(status.letter, status.color);
-            if (!isLast && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
+            if (!isLast && !this.opts.captureNo && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
                 this.tw.write(this.progressMessage() + '\n', this.progressColor());
             }
             return;
         }
-        const prefix = this.cwdRelative(r.id) + ' ';
-        this.tw.line();
-        this.tw.write(prefix);
+        if (this.prefixBeforeOutput !== r.id) {
+            this.tw.line();
+            this.tw.write(this.cwdRelative(r.id) + ' ');
+        }
+        this.prefixBeforeOutput = null;
         this.tw.write(status.word, status.color);
         this.currentFsPath = r.id;
         const outcome = sub ? sub.outcome : r.outcome;
@@ -18422,6 +18464,7 @@ function consoleReporter(request, place) {
         showCapture: request.showCapture,
         noHeader: request.noHeader,
         showEngines: request.showEngines,
+        captureNo: request.capture === 'no',
         collectionOrder: place.collectionOrder,
         junitxml: request.junitxml ? (0, node_path_1.resolve)(place.cwd, request.junitxml) : undefined,
     });
@@ -18455,6 +18498,10 @@ class Reporters {
     unitDone(file, engine) {
         for (const r of this.all)
             r.unitDone(file, engine);
+    }
+    testOutput(id) {
+        for (const r of this.all)
+            r.testOutput?.(id);
     }
     finish(end) {
         for (const r of this.all)
@@ -19074,6 +19121,8 @@ function checkedFrame(value) {
     switch (kind) {
         case 'start':
             return { t: 'start', id: str(fields, 'id', 'start') };
+        case 'output':
+            return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
         case 'result':
             return { t: 'result', result: testResult(fields) };
         case 'collected': {
@@ -19534,7 +19583,7 @@ class Pool {
         const prestarted = this.opts.prestarted?.take(slot.index);
         const spawnOptions = {
             python: this.opts.python,
-            rootdir: this.opts.rootdir,
+            cwd: this.opts.invocationDir ?? this.opts.rootdir,
             index: slot.index,
             workers: this.slots.length,
             pycacheDir: pycacheDir(this.opts),
@@ -19579,7 +19628,6 @@ class Pool {
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
-            ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
         });
     }
@@ -19791,6 +19839,9 @@ class Pool {
                 this.emitResult(result);
                 return;
             }
+            case 'output':
+                this.events.testOutput?.(frame.stream, frame.text, frame.id);
+                return;
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
                 this.emitCollectionError({ file: exports.SESSION_TEARDOWN, message: frame.message });
@@ -20279,7 +20330,7 @@ class PrestartedWorkers {
     constructor(opts) {
         for (let index = 0; index < opts.count; index++) {
             const handoff = new WorkerHandoff();
-            const proc = new worker_js_1.WorkerProcess({ python: opts.python, rootdir: opts.rootdir, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+            const proc = new worker_js_1.WorkerProcess({ python: opts.python, cwd: opts.cwd, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
             this.waiting.push({ proc, handoff });
         }
     }
@@ -21463,7 +21514,7 @@ class WarmParent {
         this.server.listen(this.socketPath);
         this.server.unref();
         this.proc = (0, node_child_process_1.spawn)(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
-            cwd: opts.rootdir,
+            cwd: opts.cwd,
             env: { ...(0, python_js_1.workerEnv)(0, opts.workers, (0, environment_js_1.testEnvironment)(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
@@ -21472,7 +21523,7 @@ class WarmParent {
             (0, worker_js_1.addWorkerGroup)(this.proc.pid);
         this.proc.stdin.on('error', () => { });
         if (opts.early?.length)
-            this.control({ t: 'early', names: opts.early });
+            this.control({ t: 'early', names: opts.early, rootdir: opts.rootdir });
         this.proc.stdout.setEncoding('utf8');
         this.proc.stdout.on('data', (text) => this.onControl(text));
         // What an import prints is not shown: pytest captures it during collection too.
@@ -21976,7 +22027,7 @@ class WorkerProcess {
         this.handlers = handlers;
         this.index = options.index;
         this.child = spawn(options.python, ['-m', 'fastest_worker'], {
-            cwd: options.rootdir,
+            cwd: options.cwd,
             // Tests never see the CI runner's files and tokens (environment.ts).
             env: (0, python_js_1.workerEnv)(options.index, options.workers, (0, environment_js_1.testEnvironment)(process.env), options.pycacheDir),
             stdio: ['pipe', 'pipe', 'pipe'],

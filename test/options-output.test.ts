@@ -4,22 +4,12 @@
 // the exit code, the whole stdout and stderr (times and fastest's own header lines left out) and
 // the files the option writes. Stateful options (cache, stepwise, new-first) run the same rounds
 // under both. test/option-registry.test.ts maps every option of `pytest --help` to its test.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, normalOutput as normal, runIn as run, type Ran } from './helpers/against-pytest.js';
 
-const cli = join(__dirname, '..', 'dist', 'cli.js');
-const env = {
-  ...process.env,
-  GITHUB_ACTIONS: '',
-  CI: '',
-  PYTHONDONTWRITEBYTECODE: '1',
-  PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1',
-  COLUMNS: '80',
-  PYTHONHASHSEED: '0',
-};
 let work: string;
 
 beforeAll(() => {
@@ -60,37 +50,6 @@ const PROJECT: Record<string, string> = {
     '',
   ].join('\n'),
 };
-
-interface Ran {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-/** Each run gets its own temporary root: concurrent cases sharing /tmp/pytest-of-USER race on
- * pytest's cleanup of old numbered directories and print an rm_rf warning. */
-function run(cmd: string, args: string[], cwd: string, input: string, tempRoot: string): Promise<Ran> {
-  mkdirSync(tempRoot, { recursive: true });
-  return new Promise((resolvePromise) => {
-    const child = spawn(cmd, args, { cwd, env: { ...env, PYTEST_DEBUG_TEMPROOT: tempRoot } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdin.on('error', () => {});
-    child.stdin.end(input);
-    child.on('close', (code) => resolvePromise({ code, out, err }));
-  });
-}
-
-/** Times and fastest's own header lines out; everything else as printed. */
-function normal(text: string): string {
-  return text
-    .replace(/^platform .*\n/m, '')
-    .replace(/^workers: .*\n/m, '')
-    .replace(/ in \d+\.\d+s( \(\d+:\d+:\d+\))?/g, ' in T')
-    .replace(/^\d+\.\d+s (call|setup|teardown) /gm, 'Ns $1 ');
-}
 
 function tree(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -228,8 +187,8 @@ const CASES: Record<string, Case> = {
   '-p no:cacheprovider': { rounds: [['-p', 'no:cacheprovider', '-v']], artifacts: (dir) => existsSync(join(dir, '.pytest_cache')) },
   '-o': { rounds: [['-o', 'log_level=INFO', '--override-ini=console_output_style=classic']] },
   '-c': { rounds: [['-c', 'other.ini']] },
-  // --rootdir above the invocation directory: workers run in the rootdir and write a traceback's
-  // files relative to where fastest was started, as pytest does (--tb=short: every entry)
+  // --rootdir above the invocation directory: workers run where fastest was started and write a
+  // traceback's files relative to it, as pytest does (--tb=short: every entry)
   '--rootdir': {
     rounds: [
       ['--rootdir=..', '-rA'],
@@ -262,7 +221,8 @@ const CASES: Record<string, Case> = {
   // (importable in the test environment), the crash line's file in bold red and the level names of
   // captured log lines coloured (pytest's ColoredLevelFormatter), as the worker renders them with
   // pytest's own writer and formatter, in both engines; --code-highlight=no leaves the source
-  // plain. ERROR's two escape codes come in the order of a set: PYTHONHASHSEED (env above) fixes
+  // plain. ERROR's two escape codes come in the order of a set: PYTHONHASHSEED (compareEnv in
+  // test/helpers/against-pytest.ts) fixes
   // it for both tools.
   '--color=yes': {
     rounds: [

@@ -48,11 +48,16 @@ def _terminal_text(report):
         return report.longreprtext
 
 
+# The session's rootdir: frames name files relative to it (Node writes them relative to the
+# invocation directory, the workers' working directory, as pytest's summary does).
+_rootdir = None
+
+
 def _relative(path):
-    """A path as pytest's summary prints it: relative to the invocation dir (the rootdir here)."""
+    """A path inside the rootdir as frames carry it: rootdir-relative."""
     if os.path.isabs(path):
         try:
-            rel = os.path.relpath(path)
+            rel = os.path.relpath(path, _rootdir or os.getcwd())
         except ValueError:
             return path
         if not rel.startswith(".."):
@@ -507,6 +512,11 @@ def _build_args(init):
     rootdir = init.get("rootdir")
     if rootdir:
         args.append("--rootdir=" + rootdir)
+    inifile = (init.get("ini") or {}).get("inifile")
+    if inifile:
+        # The configuration file Node found from the command line's paths, which the worker does
+        # not get: from its working directory pytest could find another. The user's own -c follows.
+        args.append("--config-file=" + inifile)
     args.extend(str(a) for a in (init.get("args") or []))
     if init.get("coverage") and _pytest_cov_loads(args):
         # fastest measures (coverage_measure.py); pytest-cov, when installed, stays idle in the
@@ -645,7 +655,10 @@ class PytestEngine:
 
         self.emit = emit
         self.collected = CollectedReporter()
-        self.rootdir = init.get("rootdir") or os.getcwd()
+        global _rootdir
+        self.rootdir = _rootdir = init.get("rootdir") or os.getcwd()
+        # Where fastest was started: the worker's working directory, as pytest's session has it.
+        self.invocation_dir = os.getcwd()
         self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
         self.plugin = _ReportPlugin(emit)
         os.environ["PYTEST_VERSION"] = pytest.__version__
@@ -801,8 +814,8 @@ class PytestEngine:
         plugin.unit_errors = 0
         plugin.unit_skipped_modules = 0
         plugin.collect_warnings = []
-        if os.getcwd() != self.rootdir:
-            os.chdir(self.rootdir)
+        if os.getcwd() != self.invocation_dir:
+            os.chdir(self.invocation_dir)
         # A module the command line did not name is collected as pytest's walk reaches it, so
         # that a conftest's collect_ignore decided at run time applies (attrs). A file it named
         # is collected as named, whatever its kind: a named .txt or .rst is a doctest file.
@@ -813,7 +826,7 @@ class PytestEngine:
         try:
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.
-            self.config.args = [file]
+            self.config.args = [path]
             if walked:
                 _as_if_walked(session, path)
             listings.active = walked
@@ -912,7 +925,7 @@ class PytestEngine:
         self.closed = True
         config = self.config
         try:
-            os.chdir(self.rootdir)
+            os.chdir(self.invocation_dir)
             # The terminal summary (and the plugins that add to it) is the Node side's job.
             reporter = config.pluginmanager.get_plugin("terminalreporter")
             if reporter is not None:

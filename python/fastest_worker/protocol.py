@@ -2,7 +2,9 @@
 and the shared state file through which Node knows the running test without a frame per test."""
 
 import mmap
+import contextlib
 import os
+import threading
 import select
 import struct
 from time import monotonic
@@ -154,6 +156,26 @@ class Channel:
         self._flush_due = 0.0
         self.flushed_since_poll = False
         self._deferred = []  # frames `poll` read that are the main loop's (a `run` sent ahead)
+        # -s (output_order.py): a thread sends `output` frames too; each frame waits for the lock
+        # and for what tests wrote before it (`_before`). Without -s neither costs anything.
+        self.lock = contextlib.nullcontext()
+        self._before = None
+        self.running = ""  # the id of the test running, for `output` frames
+
+    def before_frame(self, drain):
+        """From now on `drain()` runs (under a lock) before each frame is sent."""
+        self.lock = threading.RLock()
+        self._before = drain
+
+    def send_pending_output(self):
+        """-s: what tests wrote after the last frame (a session fixture's teardown), before exit."""
+        if self._before is not None:
+            with self.lock:
+                self._before()
+
+    def send_output(self, stream, text):
+        """What a test wrote to fd `stream` (1 or 2) under -s; the caller holds the lock."""
+        self._send({"t": "output", "stream": stream, "id": self.running, "text": text})
 
     def attach_state(self, path):
         """Uses the shared state file at `path`; False (nothing changes) when it cannot be mapped."""
@@ -162,6 +184,12 @@ class Channel:
 
     def send(self, frame):
         """Write the frame, after any held or spooled results, in one system call."""
+        with self.lock:
+            if self._before is not None:
+                self._before()
+            self._send(frame)
+
+    def _send(self, frame):
         body = packb(frame)
         self._write_after_held(_LEN.pack(len(body)) + body)
 
@@ -187,7 +215,7 @@ class Channel:
         self._held.append(body)
         self._held_bytes += len(body) + 4
         if self._held_bytes > HOLD_LIMIT:
-            self.flush()
+            self._flush()
 
     def _write_spooled(self, data=b""):
         """Writes the spooled results, then `data`, in one system call, and only then empties
@@ -201,6 +229,10 @@ class Channel:
         return True
 
     def flush(self):
+        with self.lock:
+            self._flush()
+
+    def _flush(self):
         self._write_spooled()
         if self._held:
             self._write(self._take_held())
@@ -214,6 +246,17 @@ class Channel:
     def emit(self, frame):
         """The engines' `emit`: results are spooled (or held), a start is recorded in the state
         file, everything else goes now."""
+        if self._before is None:
+            return self._emit(frame)
+        with self.lock:
+            self._before()
+            if frame.get("t") == "start":
+                self.running = frame["id"]
+            elif frame.get("t") == "result":
+                self.running = ""
+            return self._emit(frame)
+
+    def _emit(self, frame):
         kind = frame.get("t")
         if kind == "result":
             if self.state is None:
@@ -227,7 +270,7 @@ class Channel:
             body = _START_HEAD + pack_str(nodeid)  # one per test: skip the generic encoder
             self._write_after_held(_LEN.pack(len(body)) + body)
         else:
-            self.send(frame)
+            self._send(frame)
 
     def _spool(self, frame):
         body = pack_result(frame)
@@ -235,7 +278,7 @@ class Channel:
         state = self.state
         first = not state.spooled
         if not state.spool(data):
-            self.flush()
+            self._flush()
             if not state.spool(data):  # larger than the spool: straight to the pipe
                 state.test_finished()
                 self._write(data)
@@ -246,7 +289,7 @@ class Channel:
             self._flush_due = now + FLUSH_SECONDS
         if (now >= self._flush_due or frame.get("outcome") in ("failed", "error") or "teardownError" in frame
                 or (frame.get("duration") or 0) >= SLOW_TEST_SECONDS):
-            self.flush()
+            self._flush()
 
     def no_test_running(self):
         """A unit ended: a test it started and never reported (an engine error) is not running."""

@@ -381,7 +381,7 @@ class _Parent:
         """What the last run's parent imported, imported again while Node discovers; checked
         against this run's files when they are known (on_preload)."""
         roots = _shared_roots()
-        rootdir = os.getcwd()
+        rootdir = message.get("rootdir") or os.getcwd()
         names = [name for name in message.get("names") or () if is_shared_module(name, roots, rootdir)]
         imported, unsafe, seconds = import_shared(names, rootdir, roots)
         self.early = (imported, unsafe, seconds)

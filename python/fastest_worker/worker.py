@@ -8,7 +8,6 @@ import time
 import traceback
 
 from . import cancel, terminal_text
-from .invocation_dir import write_paths_from
 from .protocol import Channel
 from .results import collect_done, collect_error, fatal, hello, unit_done
 
@@ -95,10 +94,6 @@ class _Dispatcher:
         if self.mode not in ("auto", "native", "pytest"):
             raise _Fatal("unknown engine %r (expected auto, native or pytest)" % self.mode, 4)
         terminal_text.configure(init.get("markup"))
-        try:
-            write_paths_from(init.get("invocationDir"))
-        except ImportError:  # no pytest: the engines say so
-            pass
         self.native = None
         self.native_missing = None
         self._pytest = None
@@ -463,6 +458,12 @@ def _main(proto_fds=None):
         emit(fatal("worker failed to start: %s" % _one_line(e), 3))
         return 3
     cancel.bind(channel)
+    if init.get("capture") == "no":
+        # after the engine started: its faulthandler keeps the stderr Node reads, so a crash's
+        # dump is not lost with a pipe only this process reads
+        from .output_order import OrderedOutput
+
+        OrderedOutput(channel)
 
     code = None
     pass_prepared = False
@@ -517,4 +518,5 @@ def _main(proto_fds=None):
         except BaseException:
             traceback.print_exc()
     channel.flush()
+    channel.send_pending_output()
     return code or 0

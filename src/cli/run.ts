@@ -208,6 +208,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       new WarmRun({
         python: session.python,
         rootdir: config.rootdir,
+        cwd,
         workers: startWorkers,
         pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         cacheDir: join(config.rootdir, '.fastest'),
@@ -218,7 +219,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
       ? undefined
       : new PrestartedWorkers({
           python: session.python,
-          rootdir: config.rootdir,
+          cwd,
           count: startWorkers,
           pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         });
@@ -547,6 +548,14 @@ async function runSession(
         // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
         measured: (cost) => (measured = cost),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
+        // -s: a test's own output, in order with the results: to the stream it wrote to
+        testOutput: (stream, text, id) => {
+          reporter.testOutput?.(id);
+          const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text;
+          if (stream === 1) return write(fenced);
+          out.flush(); // what came before reaches the terminal first
+          process.stderr.write(fenced);
+        },
       },
     );
     process.removeListener('SIGINT', onSigint);

@@ -65,7 +65,13 @@ export async function watchCommand(rest: string[], cwd: string, env: NodeJS.Proc
   holdCacheInMemory(rootdir);
   const warm =
     FORK_AVAILABLE && warmParentSetting(env) !== 'off'
-      ? new KeptWarmParent({ python: session.python, rootdir, workers: workerCount(session, Number.MAX_SAFE_INTEGER), pycacheDir: pycacheDir({ rootdir }) })
+      ? new KeptWarmParent({
+          python: session.python,
+          rootdir,
+          cwd,
+          workers: workerCount(session, Number.MAX_SAFE_INTEGER),
+          pycacheDir: pycacheDir({ rootdir }),
+        })
       : undefined;
   const bytecodePrefixes = [env.PYTHONPYCACHEPREFIX ?? pycacheDir({ rootdir })];
   const pythonCheck = checkPython(session.python);

@@ -43,6 +43,10 @@ export interface ConsoleOptions {
   noHeader?: boolean;
   /** --show-engines: a line per module saying which engine ran it (and why not native). */
   showEngines?: boolean;
+  /** -s: tests print to the terminal, so pytest shows no `[ NN%]` progress (its
+   * `_show_progress_info`); with one worker each result is shown as it comes, between the
+   * output of its test and the next's. Default: false. */
+  captureNo?: boolean;
   /** The selected ids in collection order: summaries list in pytest's order, not completion order. */
   collectionOrder?: readonly string[];
   /** The JUnit file the run writes (absolute), for pytest's `generated xml file:` line. */
@@ -220,6 +224,9 @@ export class ConsoleReporter {
   private collected = 0;
   /** pytest's currentfspath: a progress line is open (a blank line precedes the summary). */
   private currentFsPath: string | null = null;
+  /** -s -v: the id whose line testOutput started before its output; its result goes on that line. */
+  private prefixBeforeOutput: string | null = null;
+  private workers = 0;
   private readonly counts = emptyCounts();
   private configWarnings: WarningRecord[] = [];
   /** Counts of what the progress display has shown, for its colour. */
@@ -263,6 +270,7 @@ export class ConsoleReporter {
     const cwd = this.opts.cwd;
     this.relativeTo = cwd !== undefined && info.rootdir && resolve(cwd) !== resolve(info.rootdir) ? cwd : null;
     this.collected = info.collected;
+    this.workers = info.workers;
     if (info.deferHeader) {
       this.heldHeader = { ...info };
       return;
@@ -336,7 +344,7 @@ export class ConsoleReporter {
     }
     this.results.push(r);
     addResult(this.counts, r, this.subtestVerbosity);
-    if (this.verbosity === 0) {
+    if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
       const file = fileOf(r.id);
       const pending = this.pendingByFile.get(file);
       if (pending) pending.push(r);
@@ -440,6 +448,7 @@ export class ConsoleReporter {
   }
 
   private writeProgressFill(allDone = false): void {
+    if (this.opts.captureNo) return;
     const msg = this.progressMessage(allDone);
     const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
     this.tw.write(pyRjust(msg, fill), allDone ? mainColor(this.shownCounts, true) : this.progressColor());
@@ -470,6 +479,30 @@ export class ConsoleReporter {
     if (r.teardownError) this.showReport(r, TEARDOWN_ERROR, true);
   }
 
+  private startFileLine(file: string): void {
+    if (this.currentFsPath === file) return;
+    if (this.currentFsPath !== null && !this.lineClosed) this.writeProgressFill();
+    this.currentFsPath = file;
+    if (!this.lineClosed) this.tw.line();
+    this.lineClosed = false;
+    this.tw.write(this.cwdRelative(file) + ' ');
+  }
+
+  /**
+   * -s with one worker: test `id` is about to print. pytest wrote its line's start when the test
+   * started (the file's, or under -v the id's), before the output; what the test prints goes
+   * straight to the terminal, past the writer, as under pytest.
+   */
+  testOutput(id: string): void {
+    if (this.heldHeader || id === '' || !this.opts.captureNo || this.workers !== 1) return;
+    if (this.verbosity === 0) return this.startFileLine(fileOf(id));
+    if (this.prefixBeforeOutput === id) return;
+    this.tw.line();
+    this.tw.write(this.cwdRelative(id) + ' ');
+    this.prefixBeforeOutput = id;
+    this.currentFsPath = id;
+  }
+
   /** `report`: false for the test's own outcome, true for its teardown error, `rerun` for an
    * earlier attempt, or one of its subtests. */
   private showReport(r: TestResult, status: Letter, report: boolean | SubtestReport | 'rerun'): void {
@@ -477,16 +510,7 @@ export class ConsoleReporter {
     const rerun = report === 'rerun';
     const sub = typeof report === 'object' ? report : undefined;
     // pytest starts a file's line (closing the previous one) before the test reports.
-    if (this.verbosity === 0) {
-      const file = fileOf(r.id);
-      if (this.currentFsPath !== file) {
-        if (this.currentFsPath !== null && !this.lineClosed) this.writeProgressFill();
-        this.currentFsPath = file;
-        if (!this.lineClosed) this.tw.line();
-        this.lineClosed = false;
-        this.tw.write(this.cwdRelative(file) + ' ');
-      }
-    }
+    if (this.verbosity === 0) this.startFileLine(fileOf(r.id));
     if (teardown) this.shownCounts.error += 1;
     else if (rerun) this.shownCounts.rerun += 1;
     else if (sub) {
@@ -498,14 +522,16 @@ export class ConsoleReporter {
     const isLast = this.reportedIds.size >= this.collected;
     if (this.verbosity <= 0) {
       this.tw.write(status.letter, status.color);
-      if (!isLast && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
+      if (!isLast && !this.opts.captureNo && this.tw.lineWidth + ' [100%]'.length + 1 >= this.tw.fullwidth) {
         this.tw.write(this.progressMessage() + '\n', this.progressColor());
       }
       return;
     }
-    const prefix = this.cwdRelative(r.id) + ' ';
-    this.tw.line();
-    this.tw.write(prefix);
+    if (this.prefixBeforeOutput !== r.id) {
+      this.tw.line();
+      this.tw.write(this.cwdRelative(r.id) + ' ');
+    }
+    this.prefixBeforeOutput = null;
     this.tw.write(status.word, status.color);
     this.currentFsPath = r.id;
     const outcome = sub ? sub.outcome : r.outcome;

@@ -30,6 +30,8 @@ export interface Reporter {
   /** Every count is known: a held header may be printed. */
   countsKnown(): void;
   unitDone(file: string, engine?: { engine: string; reason: string | null }): void;
+  /** -s: test `id` ('' between tests) is about to print on the terminal. */
+  testOutput?(id: string): void;
   finish(end: SessionEnd): void;
 }
 
@@ -50,6 +52,7 @@ export interface ReportRequest {
   junitPrefix: string | null;
   json: string | null;
   engine: string;
+  capture?: 'fd' | 'sys' | 'no';
 }
 
 /** Where the run happens: the invocation directory, the environment, the terminal. */
@@ -173,6 +176,7 @@ export function consoleReporter(request: ReportRequest, place: ReportPlace): Con
     showCapture: request.showCapture,
     noHeader: request.noHeader,
     showEngines: request.showEngines,
+    captureNo: request.capture === 'no',
     collectionOrder: place.collectionOrder,
     junitxml: request.junitxml ? resolve(place.cwd, request.junitxml) : undefined,
   });
@@ -198,6 +202,9 @@ class Reporters implements Reporter {
   }
   unitDone(file: string, engine?: { engine: string; reason: string | null }): void {
     for (const r of this.all) r.unitDone(file, engine);
+  }
+  testOutput(id: string): void {
+    for (const r of this.all) r.testOutput?.(id);
   }
   finish(end: SessionEnd): void {
     for (const r of this.all) r.finish(end);

@@ -30,9 +30,6 @@ export interface InitFrame {
   /** The paths named on the command line, absolute: pytest collects these even where a
    * conftest's collect_ignore names them. */
   namedPaths?: string[];
-  /** Where fastest was started, when not the rootdir (workers run in the rootdir): pytest writes a
-   * traceback entry's file relative to it. */
-  invocationDir?: string;
   /** The console is coloured: send `longreprMarkup` beside each failure text, highlighted
    * with pygments unless `highlight` is false (`--code-highlight=no`). */
   markup?: { highlight: boolean };
@@ -69,6 +66,13 @@ export interface CollectedFrame {
 export interface StartFrame {
   t: 'start';
   id: string;
+}
+/** -s: what tests wrote to fd 1 or 2, in order with the other frames; `id`: the test running ('' between tests). */
+export interface OutputFrame {
+  t: 'output';
+  stream: 1 | 2;
+  id: string;
+  text: string;
 }
 /** A test's result: TestResult's fields, in a fresh object (`worker` is Node's to set). */
 export interface ResultFrame {
@@ -117,7 +121,7 @@ export interface MalformedFrame {
   problem: string;
 }
 export type WorkerFrame =
-  HelloFrame | CollectedFrame | StartFrame | ResultFrame | CollectErrorFrame | CollectDoneFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
+  HelloFrame | CollectedFrame | StartFrame | OutputFrame | ResultFrame | CollectErrorFrame | CollectDoneFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -326,6 +330,8 @@ function checkedFrame(value: unknown): WorkerFrame {
   switch (kind) {
     case 'start':
       return { t: 'start', id: str(fields, 'id', 'start') };
+    case 'output':
+      return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
     case 'result':
       return { t: 'result', result: testResult(fields) };
     case 'collected': {

@@ -55,7 +55,7 @@ export interface RunOptions {
   collectFirst?: { stopOnErrors: boolean; files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[]; idsOf?: string[] };
   /** The paths named on the command line, absolute (the init frame's `namedPaths`). */
   namedPaths?: string[];
-  /** Where fastest was started, when not the rootdir (the init frame's `invocationDir`). */
+  /** Where fastest was started: the workers' working directory, as pytest's (default: the rootdir). */
   invocationDir?: string;
   /** The console is coloured: failure texts also come with pytest's markup (init's `markup`). */
   markup?: { highlight: boolean };
@@ -106,6 +106,8 @@ export interface RunEvents {
   passIds?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
+  /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with its result. */
+  testOutput?(stream: 1 | 2, text: string, id: string): void;
   /** A worker process said hello (once per process, replacements included). */
   workerReady?(worker: number, info: WorkerInfo): void;
   /** At the end of a run not cut short by a signal or a failure: what its workers' start-up and each file's units cost (run-cost.ts). */
@@ -415,7 +417,7 @@ class Pool {
     const prestarted = this.opts.prestarted?.take(slot.index);
     const spawnOptions = {
       python: this.opts.python,
-      rootdir: this.opts.rootdir,
+      cwd: this.opts.invocationDir ?? this.opts.rootdir,
       index: slot.index,
       workers: this.slots.length,
       pycacheDir: pycacheDir(this.opts),
@@ -460,7 +462,6 @@ class Pool {
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
-      ...(this.opts.invocationDir !== undefined && this.opts.invocationDir !== this.opts.rootdir ? { invocationDir: this.opts.invocationDir } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
     });
   }
@@ -664,6 +665,9 @@ class Pool {
         this.emitResult(result);
         return;
       }
+      case 'output':
+        this.events.testOutput?.(frame.stream, frame.text, frame.id);
+        return;
       case 'session_error':
         // Session fixtures end at `stop`, after every result: their teardown error stands alone.
         this.emitCollectionError({ file: SESSION_TEARDOWN, message: frame.message });

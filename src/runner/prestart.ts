@@ -40,10 +40,10 @@ export interface PrestartedWorker {
 export class PrestartedWorkers {
   private readonly waiting: PrestartedWorker[] = [];
 
-  constructor(opts: { python: string; rootdir: string; count: number; pycacheDir: string }) {
+  constructor(opts: { python: string; cwd: string; count: number; pycacheDir: string }) {
     for (let index = 0; index < opts.count; index++) {
       const handoff = new WorkerHandoff();
-      const proc = new WorkerProcess({ python: opts.python, rootdir: opts.rootdir, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+      const proc = new WorkerProcess({ python: opts.python, cwd: opts.cwd, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
       this.waiting.push({ proc, handoff });
     }
   }

@@ -26,6 +26,8 @@ export type WarmParentOutcome = { usable: true; imported: string[]; seconds: num
 export interface WarmParentOptions {
   python: string;
   rootdir: string;
+  /** The workers' working directory: where fastest was started. */
+  cwd: string;
   workers: number;
   pycacheDir: string;
   /** Only measures, at low priority, and never forks. */
@@ -63,14 +65,14 @@ export class WarmParent {
     this.server.listen(this.socketPath);
     this.server.unref();
     this.proc = spawn(opts.python, ['-m', 'fastest_worker', '--warm-parent'], {
-      cwd: opts.rootdir,
+      cwd: opts.cwd,
       env: { ...workerEnv(0, opts.workers, testEnvironment(process.env), opts.pycacheDir), ...(opts.probe ? { FASTEST_WARM_PROBE: '1' } : {}) },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
     if (this.proc.pid !== undefined) addWorkerGroup(this.proc.pid);
     this.proc.stdin!.on('error', () => {});
-    if (opts.early?.length) this.control({ t: 'early', names: opts.early });
+    if (opts.early?.length) this.control({ t: 'early', names: opts.early, rootdir: opts.rootdir });
     this.proc.stdout!.setEncoding('utf8');
     this.proc.stdout!.on('data', (text: string) => this.onControl(text));
     // What an import prints is not shown: pytest captures it during collection too.

@@ -19,7 +19,8 @@ export interface WorkerHandlers {
 
 export interface WorkerSpawnOptions {
   python: string;
-  rootdir: string;
+  /** The tests' working directory: where fastest was started, as pytest's (not the rootdir). */
+  cwd: string;
   index: number;
   workers: number;
   /** Where compiled bytecode of the worker's imports is kept (see bytecodeCacheEnv). */
@@ -76,7 +77,7 @@ export class WorkerProcess implements Worker {
   ) {
     this.index = options.index;
     this.child = spawn(options.python, ['-m', 'fastest_worker'], {
-      cwd: options.rootdir,
+      cwd: options.cwd,
       // Tests never see the CI runner's files and tokens (environment.ts).
       env: workerEnv(options.index, options.workers, testEnvironment(process.env), options.pycacheDir),
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -308,7 +309,7 @@ class NativeConfig:
             key, _, val = item.partition("=")
             self._ini[key.strip()] = val
         self.invocation_params = argparse.Namespace(args=tuple(args or ()), plugins=None,
-                                                    dir=self.rootpath)
+                                                    dir=Path(os.getcwd()))
         self.known_args_namespace = self.option
         self.inipath = None
         self.stash: dict = {}

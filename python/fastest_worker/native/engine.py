@@ -169,6 +169,12 @@ class _Phase:
         self.stop: Optional[float] = None  # when the phase raised: its duration ends there, as pytest's CallInfo
 
 
+def _collect_error_frame(relfile: str, state: tuple):
+    """The collect_error frame of an ("error", message, crash[, collector]) state: named by the
+    failing collector, the module unless a conftest's directory failed."""
+    return results.collect_error(state[3] if len(state) > 3 else relfile, state[1], state[2])
+
+
 class NativeEngine:
     def __init__(self, init: dict, emit: Callable[[dict], None]):
         self.emit = emit
@@ -352,7 +358,7 @@ class NativeEngine:
         if state[0] == "fallback":
             return state[1]
         if state[0] == "error":
-            self.emit(results.collect_error(relfile, state[1], state[2]))
+            self.emit(_collect_error_frame(relfile, state))
         return None
 
     def collected_ids(self, relfile: str) -> Optional[list]:
@@ -398,7 +404,7 @@ class NativeEngine:
         if kind == "fallback":
             return {"engine": "native", "reason": state[1], "fallback": True}
         if kind == "error":
-            self.emit(results.collect_error(relfile, state[1], state[2]))
+            self.emit(_collect_error_frame(relfile, state))
             return {"engine": "native", "reason": None}
         if kind == "skip":
             reason, line = state[1], state[2]
@@ -472,8 +478,11 @@ class NativeEngine:
                 except BaseException as e:
                     if isinstance(e, (KeyboardInterrupt, Exit)):
                         raise
-                    state = ("error", format_collect_failure(e, getattr(e, "conftest_path", path)),
-                             collect_crash(e, conftest=True))
+                    conftest = getattr(e, "conftest_path", path)
+                    # pytest's collector of the conftest's directory fails, not the module: the
+                    # error is named by the directory (`ERROR collecting sub`), once
+                    directory = relpath(os.path.dirname(conftest), self.rootdir)
+                    state = ("error", format_collect_failure(e, conftest), collect_crash(e, conftest=True), directory)
                     self.modules[relfile] = state
                     return state
                 if self.collector.ignored_by_conftest(path, self.named_paths):  # pytest does not collect it at all

@@ -1,0 +1,41 @@
+// Running pytest and fastest alike on the same project, for tests that compare their whole output.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', '..', 'dist', 'cli.js');
+
+export const compareEnv = { ...process.env, GITHUB_ACTIONS: '', CI: '', PYTHONDONTWRITEBYTECODE: '1', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', COLUMNS: '80', PYTHONHASHSEED: '0' };
+
+export interface Ran {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Each run gets its own temporary root: concurrent cases sharing /tmp/pytest-of-USER race on
+ * pytest's cleanup of old numbered directories and print an rm_rf warning. */
+export function runIn(cmd: string, args: string[], cwd: string, input: string, tempRoot: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  mkdirSync(tempRoot, { recursive: true });
+  return new Promise((resolvePromise) => {
+    const child = spawn(cmd, args, { cwd, env: { ...compareEnv, PYTEST_DEBUG_TEMPROOT: tempRoot, ...extraEnv } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
+    child.on('close', (code) => resolvePromise({ code, out, err }));
+  });
+}
+
+/** Times (and the summary line's padding, which a longer time shortens) and fastest's own header
+ * lines out; everything else as printed. */
+export function normalOutput(text: string): string {
+  return text
+    .replace(/^platform .*\n/m, '')
+    .replace(/^workers: .*\n/m, '')
+    .replace(/ in \d+\.\d+s( \(\d+:\d+:\d+\))?/g, ' in T')
+    .replace(/=+ ([^\n]* in T[^\n]*?) =+/g, '= $1 =')
+    .replace(/^\d+\.\d+s (call|setup|teardown) /gm, 'Ns $1 ');
+}
