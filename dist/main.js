@@ -22291,11 +22291,14 @@ function selectItems(items, opts) {
         const partial = new Map();
         for (const arg of sel.args) {
             let matched = false;
+            let container = false;
             for (const item of items) {
                 const v = (0, nodeid_js_1.argSelects)(arg, item);
                 if (v === false)
                     continue;
                 matched = true;
+                if (arg.parametrization === null && arg.parts.length > 0 && arg.parts.length < item.classes.length + 1)
+                    container = true;
                 if (v === true) {
                     if (!whole.has(item))
                         whole.set(item, arg.index);
@@ -22306,6 +22309,13 @@ function selectItems(items, opts) {
                         entry.ids.push(v);
                     partial.set(item, entry);
                 }
+            }
+            if (container && opts.modules?.has(arg.path)) {
+                // A class asked for: members the module sets at import (setattr) are its too; the worker
+                // runs whatever the class collects.
+                const item = unverifiedItem(arg.path, arg.parts, null);
+                unverified.push(item);
+                whole.set(item, arg.index);
             }
             if (!matched) {
                 const message = (0, nodeid_js_1.notFoundMessage)(arg, items, opts.rootdir, errored);

@@ -29,7 +29,16 @@ import {
   type RunCost,
   type WarmUse,
 } from '../runner/index.js';
-import { expansionSelected, planLastFailed, readLastFailed, selectItems, SelectionError, unmatchedNodeIds, updateLastFailed, updateNodeIds } from '../select/index.js';
+import {
+  expansionSelected,
+  planLastFailed,
+  readLastFailed,
+  selectItems,
+  SelectionError,
+  unmatchedNodeIds,
+  updateLastFailed,
+  updateNodeIds,
+} from '../select/index.js';
 import { doctestOptionsOf, itemsOfCollectedFile, itemsOfCollectedModule, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
 import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestResult, Unit } from '../types.js';

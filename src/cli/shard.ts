@@ -35,13 +35,7 @@ function shardOfFile(file: string, shards: number): number {
  * `modules`: the test modules found here: a planned id no item stands for in one of them (a test
  * made at import, planned as an unverified item) runs as one, for the module's collection to decide.
  */
-function itemsOfShard(
-  plan: Plan,
-  index: number,
-  items: TestItem[],
-  all: TestItem[],
-  modules: ReadonlySet<string>,
-): { items: TestItem[]; notListed: string[] } {
+function itemsOfShard(plan: Plan, index: number, items: TestItem[], all: TestItem[], modules: ReadonlySet<string>): { items: TestItem[]; notListed: string[] } {
   const shard = plan.shards.find((s) => s.index === index);
   if (!shard) throw new UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
   const wanted = new Set<string>();

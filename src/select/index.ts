@@ -108,10 +108,12 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
     const partial = new Map<TestItem, { index: number; ids: string[] }>();
     for (const arg of sel.args) {
       let matched = false;
+      let container = false;
       for (const item of items) {
         const v = argSelects(arg, item);
         if (v === false) continue;
         matched = true;
+        if (arg.parametrization === null && arg.parts.length > 0 && arg.parts.length < item.classes.length + 1) container = true;
         if (v === true) {
           if (!whole.has(item)) whole.set(item, arg.index);
         } else {
@@ -119,6 +121,13 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
           if (!entry.ids.includes(v)) entry.ids.push(v);
           partial.set(item, entry);
         }
+      }
+      if (container && opts.modules?.has(arg.path)) {
+        // A class asked for: members the module sets at import (setattr) are its too; the worker
+        // runs whatever the class collects.
+        const item = unverifiedItem(arg.path, arg.parts, null);
+        unverified.push(item);
+        whole.set(item, arg.index);
       }
       if (!matched) {
         const message = notFoundMessage(arg, items, opts.rootdir, errored);
