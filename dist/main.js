@@ -4755,7 +4755,7 @@ selected, lastFailedSkips, ownsFile) {
  * one worker collects those modules first, and their items become what it collected. Stale ids
  * are then left out as pytest leaves them.
  */
-async function withUnlistedFailures(session, collected, env) {
+async function withUnlistedFailures(session, collected) {
     const { config, options } = session;
     const checkedModules = new Map();
     const { discovery, selectOptions } = collected;
@@ -4830,7 +4830,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     /** What the check of recorded failures collected: module -> ids. */
     let checkedModules = new Map();
     if (!options.collectOnly && (options.lastFailed || options.failedFirst)) {
-        ({ collected, checkedModules } = await withUnlistedFailures(session, collected, env));
+        ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
     }
     hooks.collected?.(collected);
     const { discovery, selection } = collected;

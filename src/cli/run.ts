@@ -292,11 +292,7 @@ function passSelection(
  * one worker collects those modules first, and their items become what it collected. Stale ids
  * are then left out as pytest leaves them.
  */
-async function withUnlistedFailures(
-  session: Session,
-  collected: Collected,
-  env: NodeJS.ProcessEnv,
-): Promise<{ collected: Collected; checkedModules: Map<string, string[]> }> {
+async function withUnlistedFailures(session: Session, collected: Collected): Promise<{ collected: Collected; checkedModules: Map<string, string[]> }> {
   const { config, options } = session;
   const checkedModules = new Map<string, string[]>();
   const { discovery, selectOptions } = collected;
@@ -381,7 +377,7 @@ async function runSession(
   /** What the check of recorded failures collected: module -> ids. */
   let checkedModules = new Map<string, string[]>();
   if (!options.collectOnly && (options.lastFailed || options.failedFirst)) {
-    ({ collected, checkedModules } = await withUnlistedFailures(session, collected, env));
+    ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
   }
   hooks.collected?.(collected);
   const { discovery, selection } = collected;
