@@ -1175,6 +1175,11 @@ function collectedLine(selected, deselected, errors, seconds) {
         line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
     return `${line} in ${seconds.toFixed(2)}s`;
 }
+function dynamicNote(item) {
+    if (item.unverified)
+        return '  (dynamic: not found in the source, a run decides whether the module makes it)';
+    return item.dynamic ? '  (dynamic: ids known at run time)' : '';
+}
 function printDiscovery(session, collected, seconds, write) {
     const { selection, discovery } = collected;
     if (session.options.jsonOutput) {
@@ -1187,7 +1192,7 @@ function printDiscovery(session, collected, seconds, write) {
         return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
     // One write: a write per id costs a system call each, which dominated warm discovery.
-    write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
+    write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
     if (discovery.errors.length > 0) {
         write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
         for (const e of discovery.errors) {
@@ -1880,6 +1885,8 @@ async function collect(session) {
         nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
         rootdir: config.rootdir,
         erroredFiles: discovery.errors.map((e) => e.file),
+        // a node id into a module that discovery does not list may be a test made at import: the run decides
+        modules: new Set(discovery.modules ?? discovery.items.map((item) => item.file)),
     };
     const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
     if (options.changed === null && options.affectedBy === null)
@@ -3001,11 +3008,13 @@ exports.parsedFromJson = parsedFromJson;
 exports.learnCollected = learnCollected;
 exports.applyCollected = applyCollected;
 exports.itemsOfCollectedFile = itemsOfCollectedFile;
+exports.itemsOfCollectedModule = itemsOfCollectedModule;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const nodeid_js_1 = __nccwpck_require__(9098);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 16;
 /**
@@ -3350,6 +3359,23 @@ function applyCollected(items, record, file) {
 function itemsOfCollectedFile(file, ids, marks) {
     const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
     return ids.map((id) => collectedItem(whole, id));
+}
+/**
+ * A module's items as a run collected them (`ids`, in collection order): each id as the listed
+ * item that is it or stands for it (its marks kept), else as an item of the whole file.
+ */
+function itemsOfCollectedModule(file, listed, ids) {
+    const byId = new Map(listed.map((item) => [item.id, item]));
+    const whole = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+    return ids.map((id) => {
+        const own = byId.get(id);
+        if (own)
+            return { ...own, dynamic: false };
+        const covering = (0, nodeid_js_1.coveringIds)(id)
+            .map((covering) => byId.get(covering))
+            .find((item) => item?.dynamic);
+        return collectedItem(covering ?? whole, id);
+    });
 }
 function collectedItem(item, id) {
     if (id === item.id)
@@ -5205,7 +5231,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.itemsOfCollectedFile = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
+exports.doctestOptionsOf = exports.itemsOfCollectedModule = exports.itemsOfCollectedFile = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -5221,6 +5247,7 @@ var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "itemsOfCollectedFile", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedFile; } }));
+Object.defineProperty(exports, "itemsOfCollectedModule", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedModule; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
 const items_js_1 = __nccwpck_require__(546);
@@ -11546,6 +11573,8 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
 exports.selectItems = selectItems;
+exports.unverifiedItemOfId = unverifiedItemOfId;
+exports.unverifiedItem = unverifiedItem;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
 const expression_js_1 = __nccwpck_require__(2312);
@@ -11599,6 +11628,7 @@ function selectItems(items, opts) {
     const checkExpansions = new Set();
     let requested = items;
     const notRequested = [];
+    const unverified = [];
     if (sel.args) {
         const errored = new Set(opts.erroredFiles ?? []);
         const errors = [];
@@ -11607,11 +11637,14 @@ function selectItems(items, opts) {
         const partial = new Map();
         for (const arg of sel.args) {
             let matched = false;
+            let container = false;
             for (const item of items) {
                 const v = (0, nodeid_js_1.argSelects)(arg, item);
                 if (v === false)
                     continue;
                 matched = true;
+                if (arg.parametrization === null && arg.parts.length > 0 && arg.parts.length < item.classes.length + 1)
+                    container = true;
                 if (v === true) {
                     if (!whole.has(item))
                         whole.set(item, arg.index);
@@ -11623,16 +11656,30 @@ function selectItems(items, opts) {
                     partial.set(item, entry);
                 }
             }
+            if (container && opts.modules?.has(arg.path)) {
+                // A class asked for: members the module sets at import (setattr) are its too; the worker
+                // runs whatever the class collects.
+                const item = unverifiedItem(arg.path, arg.parts, null);
+                unverified.push(item);
+                whole.set(item, arg.index);
+            }
             if (!matched) {
                 const message = (0, nodeid_js_1.notFoundMessage)(arg, items, opts.rootdir, errored);
-                if (message)
+                if (message === null)
+                    continue;
+                if (opts.modules?.has(arg.path) && !errored.has(arg.path) && message.startsWith('not found: ')) {
+                    const item = unverifiedItem(arg.path, arg.parts, arg.parametrization);
+                    unverified.push(item);
+                    whole.set(item, arg.index);
+                }
+                else
                     errors.push(message);
             }
         }
         if (errors.length > 0)
             throw new expression_js_1.SelectionError(errors);
         const order = new Map();
-        for (const item of items) {
+        for (const item of [...items, ...unverified]) {
             const w = whole.get(item);
             const p = partial.get(item);
             if (w !== undefined)
@@ -11645,7 +11692,7 @@ function selectItems(items, opts) {
                 notRequested.push(item);
         }
         // Stable sort: argument order first, collection order within one argument.
-        requested = items.filter((item) => order.has(item)).sort((a, b) => order.get(a) - order.get(b));
+        requested = [...items, ...unverified].filter((item) => order.has(item)).sort((a, b) => order.get(a) - order.get(b));
     }
     const selected = [];
     const deselected = [];
@@ -11661,7 +11708,30 @@ function selectItems(items, opts) {
                 checkExpansions.add(item.id);
         }
     }
-    return { selected, deselected, notRequested, narrowIds, checkExpansions };
+    return { selected, deselected, notRequested, narrowIds, checkExpansions, unverified };
+}
+/** unverifiedItem of a full node id (`file::C::test[p]`, rootdir-relative). */
+function unverifiedItemOfId(id) {
+    const arg = (0, nodeid_js_1.parseNodeIdArg)(id, 0);
+    return unverifiedItem(arg.path, arg.parts, arg.parametrization);
+}
+/**
+ * The item standing for a node id no listed item matches (`file::TestC::test_m[1]`): the worker
+ * runs whatever the module collects under that id, or reports it missing.
+ */
+function unverifiedItem(file, parts, parametrization) {
+    const fn = parts[parts.length - 1] ?? '';
+    return {
+        id: `${file}::${parts.join('::')}${parametrization ?? ''}`,
+        file,
+        line: 1,
+        classes: parts.slice(0, -1),
+        function: fn,
+        ...(parametrization !== null ? { param: parametrization.slice(1, -1) } : {}),
+        marks: [],
+        dynamic: true,
+        unverified: true,
+    };
 }
 // expansionSelected runs once per expansion result with the same options object: parse them once.
 const compiledByOptions = new WeakMap();

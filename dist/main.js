@@ -3766,6 +3766,11 @@ function collectedLine(selected, deselected, errors, seconds) {
         line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
     return `${line} in ${seconds.toFixed(2)}s`;
 }
+function dynamicNote(item) {
+    if (item.unverified)
+        return '  (dynamic: not found in the source, a run decides whether the module makes it)';
+    return item.dynamic ? '  (dynamic: ids known at run time)' : '';
+}
 function printDiscovery(session, collected, seconds, write) {
     const { selection, discovery } = collected;
     if (session.options.jsonOutput) {
@@ -3778,7 +3783,7 @@ function printDiscovery(session, collected, seconds, write) {
         return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
     // One write: a write per id costs a system call each, which dominated warm discovery.
-    write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
+    write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
     if (discovery.errors.length > 0) {
         write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
         for (const e of discovery.errors) {
@@ -4558,7 +4563,8 @@ function filesOf(selected, all, narrowIds) {
             byFile.set(item.file, entry);
         }
         entry.items.push(item);
-        if (narrowIds.has(item.id))
+        // (an unverified item is none of the listed ones: the file runs narrowed to the ids asked for)
+        if (narrowIds.has(item.id) || item.unverified)
             entry.whole = false;
     }
     for (const [file, entry] of byFile)
@@ -4748,9 +4754,90 @@ selected, lastFailedSkips, ownsFile) {
         importOnly: others,
     };
 }
+/**
+ * --lf/--ff with recorded failures that discovery does not list in a test module that exists
+ * (a test made at import, or one renamed or deleted since): which of them the module makes
+ * decides pytest's plan (`rerun previous N failures`, or everything when none is collected), so
+ * one worker collects those modules first, and their items become what it collected. Stale ids
+ * are then left out as pytest leaves them.
+ */
+async function withUnlistedFailures(session, collected) {
+    const { config, options } = session;
+    const checkedModules = new Map();
+    const { discovery, selectOptions } = collected;
+    const modules = selectOptions.modules ?? new Set();
+    const listed = new Set(discovery.items.map((item) => item.id));
+    const erroredFiles = new Set(discovery.errors.map((e) => e.file));
+    const files = new Set();
+    for (const id of (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)).ids) {
+        const file = (0, nodeid_js_1.pathOfId)(id);
+        if (id === file || !modules.has(file) || erroredFiles.has(file))
+            continue;
+        if (!(0, nodeid_js_1.coveringIds)(id).some((covering) => listed.has(covering)))
+            files.add(file);
+    }
+    if (files.size === 0)
+        return { collected, checkedModules };
+    const order = discovery.modules ?? [...files];
+    const toCheck = order.filter((file) => files.has(file));
+    await (0, index_js_1.runUnits)([], {
+        rootdir: config.rootdir,
+        python: session.python,
+        workers: 1,
+        engine: options.engine,
+        pytestArgs: options.pytestArgs,
+        capture: options.capture,
+        verbose: options.verbosity,
+        timeoutSeconds: options.timeout ?? undefined,
+        ini: iniForWorkers(config),
+        invocationDir: session.cwd,
+        collectFirst: { stopOnErrors: false, files: toCheck, idsOf: toCheck },
+    }, {
+        result: () => undefined,
+        collectionError: () => undefined,
+        unitDone: () => undefined,
+        passIds: (file, ids) => checkedModules.set(file, ids),
+        collectionDone: () => 'stop',
+        workerOutput: () => undefined,
+    });
+    if (checkedModules.size === 0)
+        return { collected, checkedModules };
+    // (a module that failed to collect keeps its listed items: the run reports its error)
+    const byFile = new Map();
+    for (const item of discovery.items)
+        if (checkedModules.has(item.file))
+            byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);
+    const corrected = [];
+    const placed = new Set();
+    for (const item of discovery.items) {
+        const ids = checkedModules.get(item.file);
+        if (ids === undefined || item.beside)
+            corrected.push(item);
+        else if (!placed.has(item.file)) {
+            placed.add(item.file);
+            corrected.push(...(0, index_js_3.itemsOfCollectedModule)(item.file, byFile.get(item.file) ?? [], ids));
+        }
+    }
+    // a module discovery listed nothing of goes where the walk found it
+    for (const [file, ids] of checkedModules) {
+        if (placed.has(file))
+            continue;
+        const at = corrected.findIndex((item) => order.indexOf(item.file) > order.indexOf(file));
+        corrected.splice(at < 0 ? corrected.length : at, 0, ...(0, index_js_3.itemsOfCollectedModule)(file, [], ids));
+    }
+    const fixed = { ...discovery, items: corrected };
+    return { collected: { ...collected, discovery: fixed, selection: (0, index_js_2.selectItems)(corrected, selectOptions) }, checkedModules };
+}
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, runCost, warm, hooks = {}) {
     const { options, config, cwd } = session;
-    const collected = await (0, session_js_2.collect)(session);
+    let collected = await (0, session_js_2.collect)(session);
+    /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
+    const listedItems = collected.discovery.items;
+    /** What the check of recorded failures collected: module -> ids. */
+    let checkedModules = new Map();
+    if (!options.collectOnly && (options.lastFailed || options.failedFirst)) {
+        ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
+    }
     hooks.collected?.(collected);
     const { discovery, selection } = collected;
     const out = bufferedStdout();
@@ -4766,7 +4853,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // Without -q pytest prints its collector tree (<Dir>, <Module>, docstrings under -v), which
         // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
         const tree = options.verbosity >= 0;
-        if (!options.jsonOutput && (tree || (discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+        // A node id only the module's import can settle (selection.unverified): pytest's collection answers.
+        const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0;
+        if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
             out.flush();
             return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected), cwd, env);
         }
@@ -4789,16 +4878,19 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const narrowIds = new Map(selection.narrowIds);
     let lastFailedSkips;
     let lastFailedStatus;
+    /** What --lf deselects (pytest's `N deselected`, beside -k/-m's). */
+    let deselected = selection.deselected;
     const collectedOrder = selected;
     if (options.lastFailed || options.failedFirst) {
         const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
         selected = plan.items;
         lastFailedStatus = plan.status;
         lastFailedSkips = plan.skipsModule;
+        deselected = [...deselected, ...plan.deselected];
         for (const [id, ids] of plan.narrowIds)
             narrowIds.set(id, ids);
     }
-    const shard = await (0, shard_js_1.selectShard)(session, selected, discovery.items);
+    const shard = await (0, shard_js_1.selectShard)(session, selected, discovery.items, collected.selectOptions.modules);
     selected = shard.items;
     const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
     const reporter = (0, reporters_js_1.configuredReporters)(options, config, {
@@ -4841,7 +4933,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     let refusedNodeIds = [];
     const truth = new index_js_1.CollectionTruth({
         selected,
-        deselected: selection.deselected,
+        deselected,
         all: discovery.items,
         units,
         narrowOwner,
@@ -4849,6 +4941,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         notListed: shard.notListed,
         waitForAll: nodeIdsAsked,
     });
+    for (const [file, ids] of checkedModules)
+        truth.modules.set(file, ids);
     // pytest collects every module before the first test: a collection error stops the session
     // (or counts against --maxfail) before anything runs, and the header counts what collected.
     // The workers collect their shares first (the collection pass); the header waits for it.
@@ -4864,7 +4958,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         platform: process.platform,
         workers,
         collected: selected.length,
-        deselected: selection.deselected.length,
+        deselected: deselected.length,
         deferHeader,
         engine: options.engine,
         version: version_js_1.VERSION,
@@ -4911,7 +5005,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             signal: abort.signal,
             prestarted,
             warmParent: warm?.parent,
-            ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
+            ini: iniForWorkers(config),
             coverage: coverage?.spec,
             reruns,
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
@@ -5081,7 +5175,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     out.flush();
     hooks.finished?.(results, errors);
     if (!options.noCache &&
-        (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(discovery.items, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules, (0, index_js_3.doctestOptionsOf)(options.pytestArgs, undefined)))
+        (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(listedItems, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules, (0, index_js_3.doctestOptionsOf)(options.pytestArgs, undefined)))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     if (exitCode !== 0 && refusedNodeIds.length === 0)
         return exitCode;
@@ -5089,7 +5183,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const notFound = refusedNodeIds.length > 0
         ? refusedNodeIds
         : truth.notCollected.length > 0
-            ? (0, index_js_2.unmatchedNodeIds)(withoutIds(discovery.items, truth.notCollected), collected.selectOptions)
+            ? (0, index_js_2.unmatchedNodeIds)(withoutIds([...discovery.items, ...selection.unverified], truth.notCollected), collected.selectOptions)
             : [];
     if (notFound.length > 0)
         throw new index_js_2.SelectionError(notFound);
@@ -5103,6 +5197,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (results.length === 0)
         return 5;
     return 0;
+}
+/** The ini values the workers' native engine reads. */
+function iniForWorkers(config) {
+    return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
 }
 /** pytest's cacheprovider header (`cachedir: …`): under -v, or when `cache_dir` is not the default. */
 function cacheDirHeader(config, options) {
@@ -5334,6 +5432,8 @@ async function collect(session) {
         nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
         rootdir: config.rootdir,
         erroredFiles: discovery.errors.map((e) => e.file),
+        // a node id into a module that discovery does not list may be a test made at import: the run decides
+        modules: new Set(discovery.modules ?? discovery.items.map((item) => item.file)),
     };
     const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
     if (options.changed === null && options.affectedBy === null)
@@ -5388,6 +5488,7 @@ exports.selectShard = selectShard;
 const node_path_1 = __nccwpck_require__(6760);
 const plan_js_1 = __nccwpck_require__(978);
 const nodeid_js_1 = __nccwpck_require__(9098);
+const index_js_1 = __nccwpck_require__(1276);
 const timings_js_1 = __nccwpck_require__(7307);
 const args_js_1 = __nccwpck_require__(7593);
 function shardOfFile(file, shards) {
@@ -5405,8 +5506,12 @@ function collectionErrorOwner(plan) {
                 holder.set(unit.file, shard.index);
     return (file) => holder.get(file) ?? shardOfFile(file, plan.shards.length);
 }
-/** `all`: every discovered item, selected or not (an id -k removed is not "not listed"). */
-function itemsOfShard(plan, index, items, all) {
+/**
+ * `all`: every discovered item, selected or not (an id -k removed is not "not listed").
+ * `modules`: the test modules found here: a planned id no item stands for in one of them (a test
+ * made at import, planned as an unverified item) runs as one, for the module's collection to decide.
+ */
+function itemsOfShard(plan, index, items, all, modules) {
     const shard = plan.shards.find((s) => s.index === index);
     if (!shard)
         throw new args_js_1.UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
@@ -5419,14 +5524,16 @@ function itemsOfShard(plan, index, items, all) {
     // ids a run taught discovery it expands to.
     const planned = (item) => (0, nodeid_js_1.coveringIds)(item.id).find((id) => wanted.has(id));
     const selected = items.filter((item) => planned(item) !== undefined);
-    for (const item of all) {
+    for (const item of [...all, ...selected]) {
         const id = planned(item);
         if (id !== undefined)
             found.add(id);
     }
-    return { items: selected, notListed: [...wanted].filter((id) => !found.has(id)) };
+    const notFound = [...wanted].filter((id) => !found.has(id));
+    const unverified = notFound.filter((id) => id.includes('::') && modules.has((0, nodeid_js_1.pathOfId)(id))).map(index_js_1.unverifiedItemOfId);
+    return { items: [...selected, ...unverified], notListed: notFound.filter((id) => !id.includes('::') || !modules.has((0, nodeid_js_1.pathOfId)(id))) };
 }
-async function selectShard(session, items, all = items) {
+async function selectShard(session, items, all = items, modules = new Set()) {
     const { options, config } = session;
     const timingsPath = options.timings !== null ? (0, node_path_1.resolve)(session.cwd, options.timings) : (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
     const loaded = (0, timings_js_1.loadTimings)(timingsPath);
@@ -5449,7 +5556,7 @@ async function selectShard(session, items, all = items) {
         if (total !== null && total !== plan.shards.length)
             throw new args_js_1.UsageError(`--shard ${index}/${total}: the plan has ${plan.shards.length} shards`);
         const owner = collectionErrorOwner(plan);
-        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
+        return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
     }
     if (options.shard) {
         if (options.shard.total === null)
@@ -5457,7 +5564,7 @@ async function selectShard(session, items, all = items) {
         const { index, total } = options.shard;
         const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: total, explicitIds: true });
         const owner = collectionErrorOwner(plan);
-        return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
+        return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
     }
     return { items, expected, ownsCollectionError: () => true, notListed: [] };
 }
@@ -7120,11 +7227,13 @@ exports.parsedFromJson = parsedFromJson;
 exports.learnCollected = learnCollected;
 exports.applyCollected = applyCollected;
 exports.itemsOfCollectedFile = itemsOfCollectedFile;
+exports.itemsOfCollectedModule = itemsOfCollectedModule;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const nodeid_js_1 = __nccwpck_require__(9098);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 16;
 /**
@@ -7469,6 +7578,23 @@ function applyCollected(items, record, file) {
 function itemsOfCollectedFile(file, ids, marks) {
     const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
     return ids.map((id) => collectedItem(whole, id));
+}
+/**
+ * A module's items as a run collected them (`ids`, in collection order): each id as the listed
+ * item that is it or stands for it (its marks kept), else as an item of the whole file.
+ */
+function itemsOfCollectedModule(file, listed, ids) {
+    const byId = new Map(listed.map((item) => [item.id, item]));
+    const whole = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+    return ids.map((id) => {
+        const own = byId.get(id);
+        if (own)
+            return { ...own, dynamic: false };
+        const covering = (0, nodeid_js_1.coveringIds)(id)
+            .map((covering) => byId.get(covering))
+            .find((item) => item?.dynamic);
+        return collectedItem(covering ?? whole, id);
+    });
 }
 function collectedItem(item, id) {
     if (id === item.id)
@@ -9324,7 +9450,7 @@ exports.ImportResolver = ImportResolver;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.doctestOptionsOf = exports.itemsOfCollectedFile = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
+exports.doctestOptionsOf = exports.itemsOfCollectedModule = exports.itemsOfCollectedFile = exports.holdCacheInMemory = exports.flushHeldCache = void 0;
 exports.toNodePath = toNodePath;
 exports.lookupCache = lookupCache;
 exports.storeParsed = storeParsed;
@@ -9340,6 +9466,7 @@ var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "itemsOfCollectedFile", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedFile; } }));
+Object.defineProperty(exports, "itemsOfCollectedModule", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedModule; } }));
 var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
 const items_js_1 = __nccwpck_require__(546);
@@ -22442,6 +22569,8 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.markMatcher = exports.keywordMatcher = exports.keywordNames = exports.evaluate = exports.parseExpression = exports.SelectionError = void 0;
 exports.selectItems = selectItems;
+exports.unverifiedItemOfId = unverifiedItemOfId;
+exports.unverifiedItem = unverifiedItem;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
 const expression_js_1 = __nccwpck_require__(2312);
@@ -22495,6 +22624,7 @@ function selectItems(items, opts) {
     const checkExpansions = new Set();
     let requested = items;
     const notRequested = [];
+    const unverified = [];
     if (sel.args) {
         const errored = new Set(opts.erroredFiles ?? []);
         const errors = [];
@@ -22503,11 +22633,14 @@ function selectItems(items, opts) {
         const partial = new Map();
         for (const arg of sel.args) {
             let matched = false;
+            let container = false;
             for (const item of items) {
                 const v = (0, nodeid_js_1.argSelects)(arg, item);
                 if (v === false)
                     continue;
                 matched = true;
+                if (arg.parametrization === null && arg.parts.length > 0 && arg.parts.length < item.classes.length + 1)
+                    container = true;
                 if (v === true) {
                     if (!whole.has(item))
                         whole.set(item, arg.index);
@@ -22519,16 +22652,30 @@ function selectItems(items, opts) {
                     partial.set(item, entry);
                 }
             }
+            if (container && opts.modules?.has(arg.path)) {
+                // A class asked for: members the module sets at import (setattr) are its too; the worker
+                // runs whatever the class collects.
+                const item = unverifiedItem(arg.path, arg.parts, null);
+                unverified.push(item);
+                whole.set(item, arg.index);
+            }
             if (!matched) {
                 const message = (0, nodeid_js_1.notFoundMessage)(arg, items, opts.rootdir, errored);
-                if (message)
+                if (message === null)
+                    continue;
+                if (opts.modules?.has(arg.path) && !errored.has(arg.path) && message.startsWith('not found: ')) {
+                    const item = unverifiedItem(arg.path, arg.parts, arg.parametrization);
+                    unverified.push(item);
+                    whole.set(item, arg.index);
+                }
+                else
                     errors.push(message);
             }
         }
         if (errors.length > 0)
             throw new expression_js_1.SelectionError(errors);
         const order = new Map();
-        for (const item of items) {
+        for (const item of [...items, ...unverified]) {
             const w = whole.get(item);
             const p = partial.get(item);
             if (w !== undefined)
@@ -22541,7 +22688,7 @@ function selectItems(items, opts) {
                 notRequested.push(item);
         }
         // Stable sort: argument order first, collection order within one argument.
-        requested = items.filter((item) => order.has(item)).sort((a, b) => order.get(a) - order.get(b));
+        requested = [...items, ...unverified].filter((item) => order.has(item)).sort((a, b) => order.get(a) - order.get(b));
     }
     const selected = [];
     const deselected = [];
@@ -22557,7 +22704,30 @@ function selectItems(items, opts) {
                 checkExpansions.add(item.id);
         }
     }
-    return { selected, deselected, notRequested, narrowIds, checkExpansions };
+    return { selected, deselected, notRequested, narrowIds, checkExpansions, unverified };
+}
+/** unverifiedItem of a full node id (`file::C::test[p]`, rootdir-relative). */
+function unverifiedItemOfId(id) {
+    const arg = (0, nodeid_js_1.parseNodeIdArg)(id, 0);
+    return unverifiedItem(arg.path, arg.parts, arg.parametrization);
+}
+/**
+ * The item standing for a node id no listed item matches (`file::TestC::test_m[1]`): the worker
+ * runs whatever the module collects under that id, or reports it missing.
+ */
+function unverifiedItem(file, parts, parametrization) {
+    const fn = parts[parts.length - 1] ?? '';
+    return {
+        id: `${file}::${parts.join('::')}${parametrization ?? ''}`,
+        file,
+        line: 1,
+        classes: parts.slice(0, -1),
+        function: fn,
+        ...(parametrization !== null ? { param: parametrization.slice(1, -1) } : {}),
+        marks: [],
+        dynamic: true,
+        unverified: true,
+    };
 }
 // expansionSelected runs once per expansion result with the same options object: parse them once.
 const compiledByOptions = new WeakMap();

@@ -156,11 +156,13 @@ exports.parsedFromJson = parsedFromJson;
 exports.learnCollected = learnCollected;
 exports.applyCollected = applyCollected;
 exports.itemsOfCollectedFile = itemsOfCollectedFile;
+exports.itemsOfCollectedModule = itemsOfCollectedModule;
 // Per-file discovery cache under .fastest/: a file whose size and mtime are unchanged, or
 // whose content hash is unchanged, is not parsed again.
 const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
+const nodeid_js_1 = __nccwpck_require__(98);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 16;
 /**
@@ -505,6 +507,23 @@ function applyCollected(items, record, file) {
 function itemsOfCollectedFile(file, ids, marks) {
     const whole = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
     return ids.map((id) => collectedItem(whole, id));
+}
+/**
+ * A module's items as a run collected them (`ids`, in collection order): each id as the listed
+ * item that is it or stands for it (its marks kept), else as an item of the whole file.
+ */
+function itemsOfCollectedModule(file, listed, ids) {
+    const byId = new Map(listed.map((item) => [item.id, item]));
+    const whole = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+    return ids.map((id) => {
+        const own = byId.get(id);
+        if (own)
+            return { ...own, dynamic: false };
+        const covering = (0, nodeid_js_1.coveringIds)(id)
+            .map((covering) => byId.get(covering))
+            .find((item) => item?.dynamic);
+        return collectedItem(covering ?? whole, id);
+    });
 }
 function collectedItem(item, id) {
     if (id === item.id)
@@ -3268,6 +3287,57 @@ function listLoggedDir(path) {
     if (st)
         noteDir(path, st, entries.map((e) => e.name));
     return entries;
+}
+
+
+/***/ }),
+
+/***/ 98:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// The parts of a pytest node id, `path::Class::name[parameters]`, for every stage. Class and
+// function names are Python identifiers, so the parameters start at the first `[` after the path;
+// they may hold `::` and `[` themselves (`t.py::test[a::b]`), and a path may hold `[`.
+// Node-id *arguments* on the command line are resolved in select/nodeid.ts.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.paramStart = paramStart;
+exports.baseId = baseId;
+exports.pathOfId = pathOfId;
+exports.containerIds = containerIds;
+exports.coveringIds = coveringIds;
+/** Where the parameters start (their `[`), or -1 when the id has none. */
+function paramStart(id) {
+    const afterPath = id.indexOf('::');
+    return afterPath < 0 ? -1 : id.indexOf('[', afterPath);
+}
+/** The id without its parameters: `t.py::test[a::b]` -> `t.py::test`. */
+function baseId(id) {
+    const bracket = paramStart(id);
+    return bracket < 0 ? id : id.slice(0, bracket);
+}
+/** The module path: `a/t.py::C::test[1]` -> `a/t.py`. */
+function pathOfId(id) {
+    const sep = id.indexOf('::');
+    return sep < 0 ? id : id.slice(0, sep);
+}
+/**
+ * The collectors that contain the item, innermost first: `t.py::C::test[a::b]` -> `t.py::C`,
+ * `t.py`. Cut at the last `::` outside the parameters.
+ */
+function containerIds(id) {
+    const out = [];
+    let prefix = baseId(id);
+    for (let cut = prefix.lastIndexOf('::'); cut > 0; cut = prefix.lastIndexOf('::')) {
+        prefix = prefix.slice(0, cut);
+        out.push(prefix);
+    }
+    return out;
+}
+/** The id, its id without parameters, and its containers: every id a plan may list for it. */
+function coveringIds(id) {
+    const base = baseId(id);
+    return base === id ? [id, ...containerIds(id)] : [id, base, ...containerIds(id)];
 }
 
 

@@ -62,6 +62,12 @@ export interface TestItem {
    * DoctestModule, a conftest's pytest_collect_file): what a run collects there is learned apart.
    */
   beside?: boolean;
+  /**
+   * A node id asked for (an argument, a plan's id) that discovery does not list, in a test module
+   * that exists: a test made at import may have it. The run's collection decides; the id is the
+   * one asked for, `dynamic` is set, and nothing is learned from the item itself.
+   */
+  unverified?: boolean;
 }
 
 /** A file that could not be collected, with pytest's wording. */

@@ -5,7 +5,7 @@ import { writeMemo } from '../memo/discover-memo.js';
 import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
 import { pluralize } from '../report/counts.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
-import { ExitCode } from '../types.js';
+import { ExitCode, type TestItem } from '../types.js';
 import { impactClosingLine } from './impact-report.js';
 
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
@@ -14,6 +14,11 @@ export function collectedLine(selected: number, deselected: number, errors: numb
   let line = deselected > 0 ? `${selected}/${pluralize(total, 'test')} collected (${deselected} deselected)` : `${pluralize(total, 'test')} collected`;
   if (errors > 0) line += `, ${pluralize(errors, 'error')}`;
   return `${line} in ${seconds.toFixed(2)}s`;
+}
+
+function dynamicNote(item: TestItem): string {
+  if (item.unverified) return '  (dynamic: not found in the source, a run decides whether the module makes it)';
+  return item.dynamic ? '  (dynamic: ids known at run time)' : '';
 }
 
 export function printDiscovery(session: Session, collected: Collected, seconds: number, write: (s: string) => void): number {
@@ -34,7 +39,7 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
     return discovery.errors.length > 0 ? ExitCode.INTERRUPTED : selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
   }
   // One write: a write per id costs a system call each, which dominated warm discovery.
-  write(selection.selected.map((item) => `${item.id}${item.dynamic ? '  (dynamic: ids known at run time)' : ''}\n`).join(''));
+  write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
   if (discovery.errors.length > 0) {
     write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
     for (const e of discovery.errors) {

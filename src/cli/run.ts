@@ -29,8 +29,17 @@ import {
   type RunCost,
   type WarmUse,
 } from '../runner/index.js';
-import { expansionSelected, planLastFailed, readLastFailed, SelectionError, unmatchedNodeIds, updateLastFailed, updateNodeIds } from '../select/index.js';
-import { doctestOptionsOf, itemsOfCollectedFile, learnCollected } from '../discovery/index.js';
+import {
+  expansionSelected,
+  planLastFailed,
+  readLastFailed,
+  selectItems,
+  SelectionError,
+  unmatchedNodeIds,
+  updateLastFailed,
+  updateNodeIds,
+} from '../select/index.js';
+import { doctestOptionsOf, itemsOfCollectedFile, itemsOfCollectedModule, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
 import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
@@ -60,7 +69,8 @@ function filesOf(selected: TestItem[], all: TestItem[], narrowIds: Map<string, s
       byFile.set(item.file, entry);
     }
     entry.items.push(item);
-    if (narrowIds.has(item.id)) entry.whole = false;
+    // (an unverified item is none of the listed ones: the file runs narrowed to the ids asked for)
+    if (narrowIds.has(item.id) || item.unverified) entry.whole = false;
   }
   for (const [file, entry] of byFile) if (entry.items.length !== totalPerFile.get(file)) entry.whole = false;
   return byFile;
@@ -282,6 +292,77 @@ function passSelection(
   };
 }
 
+/**
+ * --lf/--ff with recorded failures that discovery does not list in a test module that exists
+ * (a test made at import, or one renamed or deleted since): which of them the module makes
+ * decides pytest's plan (`rerun previous N failures`, or everything when none is collected), so
+ * one worker collects those modules first, and their items become what it collected. Stale ids
+ * are then left out as pytest leaves them.
+ */
+async function withUnlistedFailures(session: Session, collected: Collected): Promise<{ collected: Collected; checkedModules: Map<string, string[]> }> {
+  const { config, options } = session;
+  const checkedModules = new Map<string, string[]>();
+  const { discovery, selectOptions } = collected;
+  const modules = selectOptions.modules ?? new Set<string>();
+  const listed = new Set(discovery.items.map((item) => item.id));
+  const erroredFiles = new Set(discovery.errors.map((e) => e.file));
+  const files = new Set<string>();
+  for (const id of readLastFailed(config.rootdir, pytestCacheDir(config)).ids) {
+    const file = pathOfId(id);
+    if (id === file || !modules.has(file) || erroredFiles.has(file)) continue;
+    if (!coveringIds(id).some((covering) => listed.has(covering))) files.add(file);
+  }
+  if (files.size === 0) return { collected, checkedModules };
+  const order = discovery.modules ?? [...files];
+  const toCheck = order.filter((file) => files.has(file));
+  await runUnits(
+    [],
+    {
+      rootdir: config.rootdir,
+      python: session.python,
+      workers: 1,
+      engine: options.engine,
+      pytestArgs: options.pytestArgs,
+      capture: options.capture,
+      verbose: options.verbosity,
+      timeoutSeconds: options.timeout ?? undefined,
+      ini: iniForWorkers(config),
+      invocationDir: session.cwd,
+      collectFirst: { stopOnErrors: false, files: toCheck, idsOf: toCheck },
+    },
+    {
+      result: () => undefined,
+      collectionError: () => undefined,
+      unitDone: () => undefined,
+      passIds: (file, ids) => checkedModules.set(file, ids),
+      collectionDone: () => 'stop',
+      workerOutput: () => undefined,
+    },
+  );
+  if (checkedModules.size === 0) return { collected, checkedModules };
+  // (a module that failed to collect keeps its listed items: the run reports its error)
+  const byFile = new Map<string, TestItem[]>();
+  for (const item of discovery.items) if (checkedModules.has(item.file)) byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);
+  const corrected: TestItem[] = [];
+  const placed = new Set<string>();
+  for (const item of discovery.items) {
+    const ids = checkedModules.get(item.file);
+    if (ids === undefined || item.beside) corrected.push(item);
+    else if (!placed.has(item.file)) {
+      placed.add(item.file);
+      corrected.push(...itemsOfCollectedModule(item.file, byFile.get(item.file) ?? [], ids));
+    }
+  }
+  // a module discovery listed nothing of goes where the walk found it
+  for (const [file, ids] of checkedModules) {
+    if (placed.has(file)) continue;
+    const at = corrected.findIndex((item) => order.indexOf(item.file) > order.indexOf(file));
+    corrected.splice(at < 0 ? corrected.length : at, 0, ...itemsOfCollectedModule(file, [], ids));
+  }
+  const fixed = { ...discovery, items: corrected };
+  return { collected: { ...collected, discovery: fixed, selection: selectItems(corrected, selectOptions) }, checkedModules };
+}
+
 async function runSession(
   session: Session,
   env: NodeJS.ProcessEnv,
@@ -297,7 +378,14 @@ async function runSession(
   hooks: RunHooks = {},
 ): Promise<number> {
   const { options, config, cwd } = session;
-  const collected: Collected = await collect(session);
+  let collected: Collected = await collect(session);
+  /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
+  const listedItems = collected.discovery.items;
+  /** What the check of recorded failures collected: module -> ids. */
+  let checkedModules = new Map<string, string[]>();
+  if (!options.collectOnly && (options.lastFailed || options.failedFirst)) {
+    ({ collected, checkedModules } = await withUnlistedFailures(session, collected));
+  }
   hooks.collected?.(collected);
   const { discovery, selection } = collected;
   const out = bufferedStdout();
@@ -311,7 +399,9 @@ async function runSession(
     // Without -q pytest prints its collector tree (<Dir>, <Module>, docstrings under -v), which
     // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
     const tree = options.verbosity >= 0;
-    if (!options.jsonOutput && (tree || (discovery.iteratorParametrize?.length ?? 0) > 0 || (await session.configWarnings).length > 0)) {
+    // A node id only the module's import can settle (selection.unverified): pytest's collection answers.
+    const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0;
+    if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
       out.flush();
       return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
     }
@@ -333,15 +423,18 @@ async function runSession(
   const narrowIds = new Map(selection.narrowIds);
   let lastFailedSkips: ((file: string) => boolean) | undefined;
   let lastFailedStatus: string | undefined;
+  /** What --lf deselects (pytest's `N deselected`, beside -k/-m's). */
+  let deselected = selection.deselected;
   const collectedOrder = selected;
   if (options.lastFailed || options.failedFirst) {
     const plan = planLastFailed(selected, readLastFailed(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
     selected = plan.items;
     lastFailedStatus = plan.status;
     lastFailedSkips = plan.skipsModule;
+    deselected = [...deselected, ...plan.deselected];
     for (const [id, ids] of plan.narrowIds) narrowIds.set(id, ids);
   }
-  const shard = await selectShard(session, selected, discovery.items);
+  const shard = await selectShard(session, selected, discovery.items, collected.selectOptions.modules);
   selected = shard.items;
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
@@ -385,7 +478,7 @@ async function runSession(
   let refusedNodeIds: string[] = [];
   const truth = new CollectionTruth({
     selected,
-    deselected: selection.deselected,
+    deselected,
     all: discovery.items,
     units,
     narrowOwner,
@@ -393,6 +486,7 @@ async function runSession(
     notListed: shard.notListed,
     waitForAll: nodeIdsAsked,
   });
+  for (const [file, ids] of checkedModules) truth.modules.set(file, ids);
   // pytest collects every module before the first test: a collection error stops the session
   // (or counts against --maxfail) before anything runs, and the header counts what collected.
   // The workers collect their shares first (the collection pass); the header waits for it.
@@ -408,7 +502,7 @@ async function runSession(
     platform: process.platform,
     workers,
     collected: selected.length,
-    deselected: selection.deselected.length,
+    deselected: deselected.length,
     deferHeader,
     engine: options.engine,
     version: VERSION,
@@ -460,7 +554,7 @@ async function runSession(
         signal: abort.signal,
         prestarted,
         warmParent: warm?.parent,
-        ini: { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile },
+        ini: iniForWorkers(config),
         coverage: coverage?.spec,
         reruns,
         namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
@@ -622,7 +716,7 @@ async function runSession(
     learnCollected(
       config.rootdir,
       truth.lessons(
-        discovery.items,
+        listedItems,
         errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
       ),
       truth.modules,
@@ -636,7 +730,7 @@ async function runSession(
     refusedNodeIds.length > 0
       ? refusedNodeIds
       : truth.notCollected.length > 0
-        ? unmatchedNodeIds(withoutIds(discovery.items, truth.notCollected), collected.selectOptions)
+        ? unmatchedNodeIds(withoutIds([...discovery.items, ...selection.unverified], truth.notCollected), collected.selectOptions)
         : [];
   if (notFound.length > 0) throw new SelectionError(notFound);
   const c = countResults(results, errors);
@@ -646,6 +740,11 @@ async function runSession(
   if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;
   if (results.length === 0) return 5;
   return 0;
+}
+
+/** The ini values the workers' native engine reads. */
+function iniForWorkers(config: Config): Record<string, unknown> {
+  return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
 }
 
 /** pytest's cacheprovider header (`cachedir: …`): under -v, or when `cache_dir` is not the default. */

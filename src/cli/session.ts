@@ -225,6 +225,8 @@ export async function collect(session: Session): Promise<Collected> {
     nodeIds: nodeIds.filter((id) => id !== '' && id !== '.'),
     rootdir: config.rootdir,
     erroredFiles: discovery.errors.map((e) => e.file),
+    // a node id into a module that discovery does not list may be a test made at import: the run decides
+    modules: new Set(discovery.modules ?? discovery.items.map((item) => item.file)),
   };
   const selection = selectItems(discovery.items, selectOptions);
   if (options.changed === null && options.affectedBy === null) return { discovery, selection, selectOptions };

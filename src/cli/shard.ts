@@ -1,7 +1,8 @@
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 import { join, resolve } from 'node:path';
 import { digestIds, makePlan, readPlan, unitTestIds, type Plan } from '../shard/plan.js';
-import { coveringIds } from '../nodeid.js';
+import { coveringIds, pathOfId } from '../nodeid.js';
+import { unverifiedItemOfId } from '../select/index.js';
 import { DEFAULT_TIMINGS_PATH, Estimator, loadTimings } from '../shard/timings.js';
 import type { TestItem } from '../types.js';
 import { UsageError } from './args.js';
@@ -39,8 +40,12 @@ function collectionErrorOwner(plan: Plan): (file: string) => number {
   return (file) => holder.get(file) ?? shardOfFile(file, plan.shards.length);
 }
 
-/** `all`: every discovered item, selected or not (an id -k removed is not "not listed"). */
-function itemsOfShard(plan: Plan, index: number, items: TestItem[], all: TestItem[]): { items: TestItem[]; notListed: string[] } {
+/**
+ * `all`: every discovered item, selected or not (an id -k removed is not "not listed").
+ * `modules`: the test modules found here: a planned id no item stands for in one of them (a test
+ * made at import, planned as an unverified item) runs as one, for the module's collection to decide.
+ */
+function itemsOfShard(plan: Plan, index: number, items: TestItem[], all: TestItem[], modules: ReadonlySet<string>): { items: TestItem[]; notListed: string[] } {
   const shard = plan.shards.find((s) => s.index === index);
   if (!shard) throw new UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
   const wanted = new Set<string>();
@@ -50,14 +55,21 @@ function itemsOfShard(plan: Plan, index: number, items: TestItem[], all: TestIte
   // ids a run taught discovery it expands to.
   const planned = (item: TestItem): string | undefined => coveringIds(item.id).find((id) => wanted.has(id));
   const selected = items.filter((item) => planned(item) !== undefined);
-  for (const item of all) {
+  for (const item of [...all, ...selected]) {
     const id = planned(item);
     if (id !== undefined) found.add(id);
   }
-  return { items: selected, notListed: [...wanted].filter((id) => !found.has(id)) };
+  const notFound = [...wanted].filter((id) => !found.has(id));
+  const unverified = notFound.filter((id) => id.includes('::') && modules.has(pathOfId(id))).map(unverifiedItemOfId);
+  return { items: [...selected, ...unverified], notListed: notFound.filter((id) => !id.includes('::') || !modules.has(pathOfId(id))) };
 }
 
-export async function selectShard(session: Session, items: TestItem[], all: TestItem[] = items): Promise<ShardSelection> {
+export async function selectShard(
+  session: Session,
+  items: TestItem[],
+  all: TestItem[] = items,
+  modules: ReadonlySet<string> = new Set(),
+): Promise<ShardSelection> {
   const { options, config } = session;
   const timingsPath = options.timings !== null ? resolve(session.cwd, options.timings) : join(config.rootdir, DEFAULT_TIMINGS_PATH);
   const loaded = loadTimings(timingsPath);
@@ -75,14 +87,14 @@ export async function selectShard(session: Session, items: TestItem[], all: Test
     const { index, total } = options.shard;
     if (total !== null && total !== plan.shards.length) throw new UsageError(`--shard ${index}/${total}: the plan has ${plan.shards.length} shards`);
     const owner = collectionErrorOwner(plan);
-    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
+    return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
   }
   if (options.shard) {
     if (options.shard.total === null) throw new UsageError('--shard K needs --plan FILE, or use --shard K/N');
     const { index, total } = options.shard;
     const plan = makePlan(items, loaded.store, { shards: total, explicitIds: true });
     const owner = collectionErrorOwner(plan);
-    return { ...itemsOfShard(plan, index, items, all), expected, ownsCollectionError: (file) => owner(file) === index };
+    return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
   }
   return { items, expected, ownsCollectionError: () => true, notListed: [] };
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { coveringIds } from '../nodeid.js';
 import type { TestItem } from '../types.js';
 import type { ParsedFunction, ParsedMember, ParsedModule } from './parse.js';
 
@@ -402,6 +403,23 @@ export function applyCollected(items: TestItem[], record: CollectedRecord | unde
 export function itemsOfCollectedFile(file: string, ids: string[], marks: TestItem['marks']): TestItem[] {
   const whole: TestItem = { id: file, file, line: 1, classes: [], function: '', marks, dynamic: true };
   return ids.map((id) => collectedItem(whole, id));
+}
+
+/**
+ * A module's items as a run collected them (`ids`, in collection order): each id as the listed
+ * item that is it or stands for it (its marks kept), else as an item of the whole file.
+ */
+export function itemsOfCollectedModule(file: string, listed: TestItem[], ids: string[]): TestItem[] {
+  const byId = new Map(listed.map((item) => [item.id, item]));
+  const whole: TestItem = { id: file, file, line: 1, classes: [], function: '', marks: [], dynamic: true };
+  return ids.map((id) => {
+    const own = byId.get(id);
+    if (own) return { ...own, dynamic: false };
+    const covering = coveringIds(id)
+      .map((covering) => byId.get(covering))
+      .find((item) => item?.dynamic);
+    return collectedItem(covering ?? whole, id);
+  });
 }
 
 function collectedItem(item: TestItem, id: string): TestItem {

@@ -16,7 +16,7 @@ import {
   type DiscoveryCache,
   type OtherFileStamp,
 } from './cache.js';
-export { flushHeldCache, holdCacheInMemory, itemsOfCollectedFile, type CollectedRecord } from './cache.js';
+export { flushHeldCache, holdCacheInMemory, itemsOfCollectedFile, itemsOfCollectedModule, type CollectedRecord } from './cache.js';
 export { doctestOptionsOf, type DoctestOptions } from './doctests.js';
 import { conftestFacts, foreignClassOf, itemsOfModule, matchesPrefixOrGlob, type CollectRules, type ConftestInfo, type ForeignClassLookup } from './items.js';
 import type { ParsedModule } from './parse.js';

@@ -24,6 +24,12 @@ export interface SelectOptions {
   rootdir?: string;
   /** Files that failed to collect: a node id into one is not a "not found" error. */
   erroredFiles?: string[];
+  /**
+   * The test modules the walk found: a node id into one that no listed item matches is kept as an
+   * `unverified` item for the run's collection to decide (a test the module makes at import), not
+   * refused. Absent: such a node id is refused at once.
+   */
+  modules?: ReadonlySet<string>;
 }
 
 export interface SelectResult {
@@ -40,6 +46,8 @@ export interface SelectResult {
    * on their expanded ids or marks: the runner checks each expansion with `expansionSelected`.
    */
   checkExpansions: Set<string>;
+  /** The `unverified` items made for node ids no listed item matches (also in `selected` or `deselected`). */
+  unverified: TestItem[];
 }
 
 /** A parsed -k or -m expression with the matcher that answers its names for an item. */
@@ -90,6 +98,7 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
   const checkExpansions = new Set<string>();
   let requested: TestItem[] = items;
   const notRequested: TestItem[] = [];
+  const unverified: TestItem[] = [];
 
   if (sel.args) {
     const errored = new Set(opts.erroredFiles ?? []);
@@ -99,10 +108,12 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
     const partial = new Map<TestItem, { index: number; ids: string[] }>();
     for (const arg of sel.args) {
       let matched = false;
+      let container = false;
       for (const item of items) {
         const v = argSelects(arg, item);
         if (v === false) continue;
         matched = true;
+        if (arg.parametrization === null && arg.parts.length > 0 && arg.parts.length < item.classes.length + 1) container = true;
         if (v === true) {
           if (!whole.has(item)) whole.set(item, arg.index);
         } else {
@@ -111,14 +122,26 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
           partial.set(item, entry);
         }
       }
+      if (container && opts.modules?.has(arg.path)) {
+        // A class asked for: members the module sets at import (setattr) are its too; the worker
+        // runs whatever the class collects.
+        const item = unverifiedItem(arg.path, arg.parts, null);
+        unverified.push(item);
+        whole.set(item, arg.index);
+      }
       if (!matched) {
         const message = notFoundMessage(arg, items, opts.rootdir, errored);
-        if (message) errors.push(message);
+        if (message === null) continue;
+        if (opts.modules?.has(arg.path) && !errored.has(arg.path) && message.startsWith('not found: ')) {
+          const item = unverifiedItem(arg.path, arg.parts, arg.parametrization);
+          unverified.push(item);
+          whole.set(item, arg.index);
+        } else errors.push(message);
       }
     }
     if (errors.length > 0) throw new SelectionError(errors);
     const order = new Map<TestItem, number>();
-    for (const item of items) {
+    for (const item of [...items, ...unverified]) {
       const w = whole.get(item);
       const p = partial.get(item);
       if (w !== undefined) order.set(item, Math.min(w, p?.index ?? Infinity));
@@ -128,7 +151,7 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
       } else notRequested.push(item);
     }
     // Stable sort: argument order first, collection order within one argument.
-    requested = items.filter((item) => order.has(item)).sort((a, b) => order.get(a)! - order.get(b)!);
+    requested = [...items, ...unverified].filter((item) => order.has(item)).sort((a, b) => order.get(a)! - order.get(b)!);
   }
 
   const selected: TestItem[] = [];
@@ -143,7 +166,32 @@ export function selectItems(items: TestItem[], opts: SelectOptions): SelectResul
       if (v === 'unknown') checkExpansions.add(item.id);
     }
   }
-  return { selected, deselected, notRequested, narrowIds, checkExpansions };
+  return { selected, deselected, notRequested, narrowIds, checkExpansions, unverified };
+}
+
+/** unverifiedItem of a full node id (`file::C::test[p]`, rootdir-relative). */
+export function unverifiedItemOfId(id: string): TestItem {
+  const arg = parseNodeIdArg(id, 0);
+  return unverifiedItem(arg.path, arg.parts, arg.parametrization);
+}
+
+/**
+ * The item standing for a node id no listed item matches (`file::TestC::test_m[1]`): the worker
+ * runs whatever the module collects under that id, or reports it missing.
+ */
+export function unverifiedItem(file: string, parts: string[], parametrization: string | null): TestItem {
+  const fn = parts[parts.length - 1] ?? '';
+  return {
+    id: `${file}::${parts.join('::')}${parametrization ?? ''}`,
+    file,
+    line: 1,
+    classes: parts.slice(0, -1),
+    function: fn,
+    ...(parametrization !== null ? { param: parametrization.slice(1, -1) } : {}),
+    marks: [],
+    dynamic: true,
+    unverified: true,
+  };
 }
 
 // expansionSelected runs once per expansion result with the same options object: parse them once.
