@@ -5,7 +5,15 @@ import { join } from 'node:path';
 
 export const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 
-export const compareEnv = { ...process.env, GITHUB_ACTIONS: '', CI: '', PYTHONDONTWRITEBYTECODE: '1', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', COLUMNS: '80', PYTHONHASHSEED: '0' };
+export const compareEnv = {
+  ...process.env,
+  GITHUB_ACTIONS: '',
+  CI: '',
+  PYTHONDONTWRITEBYTECODE: '1',
+  PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1',
+  COLUMNS: '80',
+  PYTHONHASHSEED: '0',
+};
 
 export interface Ran {
   code: number | null;
