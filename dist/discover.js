@@ -11946,10 +11946,12 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     let considered = items;
     let skippedFiles = 0;
     let skipsModule;
+    let collectedIds;
     if (mode === 'lf') {
         const lfPaths = failedPaths(failed);
         const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
         skippedFiles = survivors.skipped.size;
+        collectedIds = survivors.ids;
         // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
         const listed = new Set((options.collected ?? items).map((item) => item.file));
         skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
@@ -11975,7 +11977,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     }
     const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     if (previouslyFailed.length === 0) {
-        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule, collectedIds };
     }
     const noun = failedCount === 1 ? 'failure' : 'failures';
     if (mode === 'ff') {
@@ -11986,7 +11988,14 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
             status: `rerun previous ${failedCount} ${noun} first`,
         };
     }
-    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
+    return {
+        items: previouslyFailed,
+        narrowIds,
+        deselected: previouslyPassed,
+        status: `rerun previous ${failedCount} ${noun}${suffix}`,
+        skipsModule,
+        collectedIds,
+    };
 }
 /**
  * What --lf lets through collection: the paths of recorded failures are collected first; once a

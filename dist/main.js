@@ -4882,11 +4882,17 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     let deselected = selection.deselected;
     const collectedOrder = selected;
     if (options.lastFailed || options.failedFirst) {
-        const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
+        // pytest's --lf filters modules and functions while it collects, before -k/-m deselect: it
+        // walks every item the arguments name, and what it leaves out is neither collected nor deselected.
+        const named = new Set([...selection.selected, ...selection.deselected].map((item) => item.id));
+        const plan = (0, index_js_2.planLastFailed)(selected, (0, index_js_2.readLastFailed)(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff', {
+            collected: discovery.items.filter((item) => named.has(item.id)),
+        });
         selected = plan.items;
         lastFailedStatus = plan.status;
         lastFailedSkips = plan.skipsModule;
-        deselected = [...deselected, ...plan.deselected];
+        const kept = plan.collectedIds;
+        deselected = [...(kept ? deselected.filter((item) => kept.has(item.id)) : deselected), ...plan.deselected];
         for (const [id, ids] of plan.narrowIds)
             narrowIds.set(id, ids);
     }
@@ -22942,10 +22948,12 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     let considered = items;
     let skippedFiles = 0;
     let skipsModule;
+    let collectedIds;
     if (mode === 'lf') {
         const lfPaths = failedPaths(failed);
         const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
         skippedFiles = survivors.skipped.size;
+        collectedIds = survivors.ids;
         // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
         const listed = new Set((options.collected ?? items).map((item) => item.file));
         skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
@@ -22971,7 +22979,7 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
     }
     const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
     if (previouslyFailed.length === 0) {
-        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
+        return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule, collectedIds };
     }
     const noun = failedCount === 1 ? 'failure' : 'failures';
     if (mode === 'ff') {
@@ -22982,7 +22990,14 @@ function planLastFailed(items, lastfailed, mode, options = {}) {
             status: `rerun previous ${failedCount} ${noun} first`,
         };
     }
-    return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
+    return {
+        items: previouslyFailed,
+        narrowIds,
+        deselected: previouslyPassed,
+        status: `rerun previous ${failedCount} ${noun}${suffix}`,
+        skipsModule,
+        collectedIds,
+    };
 }
 /**
  * What --lf lets through collection: the paths of recorded failures are collected first; once a

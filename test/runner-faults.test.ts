@@ -31,6 +31,10 @@ async function run(files: string[], opts: Partial<RunOptions> = {}): Promise<Run
       workerOutput: (_w, text) => {
         outputBytes += text.length;
       },
+      // under -s a test's own output comes as protocol frames (python/fastest_worker/output_order.py)
+      testOutput: (_stream, text) => {
+        outputBytes += text.length;
+      },
     },
   );
   return { results, errors, summary, outputBytes, unitsDone };

@@ -427,11 +427,17 @@ async function runSession(
   let deselected = selection.deselected;
   const collectedOrder = selected;
   if (options.lastFailed || options.failedFirst) {
-    const plan = planLastFailed(selected, readLastFailed(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff');
+    // pytest's --lf filters modules and functions while it collects, before -k/-m deselect: it
+    // walks every item the arguments name, and what it leaves out is neither collected nor deselected.
+    const named = new Set([...selection.selected, ...selection.deselected].map((item) => item.id));
+    const plan = planLastFailed(selected, readLastFailed(config.rootdir, pytestCacheDir(config)), options.lastFailed ? 'lf' : 'ff', {
+      collected: discovery.items.filter((item) => named.has(item.id)),
+    });
     selected = plan.items;
     lastFailedStatus = plan.status;
     lastFailedSkips = plan.skipsModule;
-    deselected = [...deselected, ...plan.deselected];
+    const kept = plan.collectedIds;
+    deselected = [...(kept ? deselected.filter((item) => kept.has(item.id)) : deselected), ...plan.deselected];
     for (const [id, ids] of plan.narrowIds) narrowIds.set(id, ids);
   }
   const shard = await selectShard(session, selected, discovery.items, collected.selectOptions.modules);

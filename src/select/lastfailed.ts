@@ -27,6 +27,9 @@ export interface LastFailedPlan {
   /** --lf: whether pytest skips collecting (does not import) this test module, listed items or
    * not: once a module holding a recorded failure is collected, those off the failures' paths. */
   skipsModule?: (file: string) => boolean;
+  /** --lf: the ids pytest's collection keeps (it filters modules and their functions while it
+   * collects, before -k/-m): what -k/-m deselected outside them pytest never counts. */
+  collectedIds?: ReadonlySet<string>;
 }
 
 const DEFAULT_CACHE_DIR = '.pytest_cache';
@@ -173,10 +176,12 @@ export function planLastFailed(
   let considered = items;
   let skippedFiles = 0;
   let skipsModule: LastFailedPlan['skipsModule'];
+  let collectedIds: ReadonlySet<string> | undefined;
   if (mode === 'lf') {
     const lfPaths = failedPaths(failed);
     const survivors = collectLastFailed(options.collected ?? items, failed, index, lfPaths);
     skippedFiles = survivors.skipped.size;
+    collectedIds = survivors.ids;
     // A module with no listed item is off the walk's lf-first order too: skipped once one was found.
     const listed = new Set((options.collected ?? items).map((item) => item.file));
     skipsModule = (file) => survivors.skipped.has(file) || (survivors.found && !listed.has(file) && !lfPaths.has(file));
@@ -200,7 +205,7 @@ export function planLastFailed(
   }
   const suffix = skippedFiles > 0 ? ` (skipped ${skippedFiles} ${skippedFiles === 1 ? 'file' : 'files'})` : '';
   if (previouslyFailed.length === 0) {
-    return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule };
+    return { items: considered, narrowIds, deselected: [], status: `${failed.size} known failures not in selected tests${suffix}`, skipsModule, collectedIds };
   }
   const noun = failedCount === 1 ? 'failure' : 'failures';
   if (mode === 'ff') {
@@ -211,7 +216,14 @@ export function planLastFailed(
       status: `rerun previous ${failedCount} ${noun} first`,
     };
   }
-  return { items: previouslyFailed, narrowIds, deselected: previouslyPassed, status: `rerun previous ${failedCount} ${noun}${suffix}`, skipsModule };
+  return {
+    items: previouslyFailed,
+    narrowIds,
+    deselected: previouslyPassed,
+    status: `rerun previous ${failedCount} ${noun}${suffix}`,
+    skipsModule,
+    collectedIds,
+  };
 }
 
 /**
