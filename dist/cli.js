@@ -656,7 +656,6 @@ const node_fs_1 = __nccwpck_require__(24);
 const node_os_1 = __nccwpck_require__(161);
 const node_path_1 = __nccwpck_require__(760);
 const ancestors_js_1 = __nccwpck_require__(0);
-const environment_js_1 = __nccwpck_require__(47);
 const python_js_1 = __nccwpck_require__(530);
 const RECORD_FILE = 'early-workers.json';
 const RECORD_VERSION = 1;
@@ -762,18 +761,11 @@ function earlyPlan(argv, cwd, env, key) {
     const plan = { python: choice.python, cwd, workers: (0, node_os_1.availableParallelism)(), pycacheDir: (0, node_path_1.join)(cwd, '.fastest', 'pycache') };
     return { plan, start: 1, recorded: null, env: choice.env };
 }
-/** Starts the plan's first `count` workers exactly as runner/worker.ts's WorkerProcess starts them. */
+/** Starts the plan's first `count` workers as runner/worker.ts's WorkerProcess starts them (workerSpawn). */
 function startEarlyWorkers(plan, env, count = plan.workers) {
     const workers = [];
     for (let index = 0; index < Math.min(count, plan.workers); index++) {
-        const command = plan.python;
-        const args = ['-m', 'fastest_worker'];
-        const options = {
-            cwd: plan.cwd,
-            env: (0, python_js_1.workerEnv)(index, plan.workers, (0, environment_js_1.testEnvironment)(env), plan.pycacheDir),
-            stdio: ['pipe', 'pipe', 'pipe'],
-            detached: true,
-        };
+        const { command, args, options } = (0, python_js_1.workerSpawn)({ ...plan, index }, env);
         const child = (0, node_child_process_1.spawn)(command, args, options);
         // A failed start (ENOENT) is an 'error' event: the run's own start of the same reports it.
         child.on('error', () => { });
@@ -965,11 +957,13 @@ exports.isSupported = isSupported;
 exports.pythonRuntimeDir = pythonRuntimeDir;
 exports.runtimePythonPath = runtimePythonPath;
 exports.workerEnv = workerEnv;
+exports.workerSpawn = workerSpawn;
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
 const node_child_process_1 = __nccwpck_require__(421);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
+const environment_js_1 = __nccwpck_require__(47);
 const errors_js_1 = __nccwpck_require__(507);
 const shim_js_1 = __nccwpck_require__(349);
 exports.MIN_PYTHON = [3, 9];
@@ -1098,6 +1092,24 @@ function lastLine(text) {
         .map((l) => l.trim())
         .filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
+}
+/**
+ * How a worker process is started: runner/worker.ts starts it so, and the executable's early
+ * start (early.ts) too, whose process is handed over only for exactly this spawn.
+ */
+function workerSpawn(options, env) {
+    return {
+        command: options.python,
+        args: ['-m', 'fastest_worker'],
+        options: {
+            cwd: options.cwd,
+            // Tests never see the CI runner's files and tokens (environment.ts).
+            env: workerEnv(options.index, options.workers, (0, environment_js_1.testEnvironment)(env), options.pycacheDir),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+            detached: true,
+        },
+    };
 }
 
 

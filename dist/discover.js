@@ -10999,6 +10999,41 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
+/***/ 5047:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// What of the CI runner's environment a test may see. The GitHub runner hands every step files
+// and tokens that act on the workflow: GITHUB_ENV / GITHUB_PATH change the environment and PATH of
+// every later step, GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY set outputs, state and the
+// summary, INPUT_* hold an action's inputs (its token), ACTIONS_* the runtime token, the cache and
+// results service URLs and the OIDC token request. None of that is a test's business; what tests
+// legitimately read (CI, GITHUB_ACTIONS, GITHUB_SHA, GITHUB_REF, RUNNER_OS...) stays.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RUNNER_CAPABILITY_PREFIXES = exports.RUNNER_CAPABILITY_VARIABLES = void 0;
+exports.isRunnerCapability = isRunnerCapability;
+exports.testEnvironment = testEnvironment;
+/** Runner variables that let a process act on the workflow rather than describe it. */
+exports.RUNNER_CAPABILITY_VARIABLES = ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'];
+/** Prefixes of such variables: action inputs, post-step state, runner service tokens and URLs. */
+exports.RUNNER_CAPABILITY_PREFIXES = ['INPUT_', 'STATE_', 'ACTIONS_'];
+function isRunnerCapability(name) {
+    // Windows environment names are case-insensitive.
+    const upper = name.toUpperCase();
+    return exports.RUNNER_CAPABILITY_VARIABLES.includes(upper) || exports.RUNNER_CAPABILITY_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `env` without the runner's capability variables: the environment every test process gets. */
+function testEnvironment(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isRunnerCapability(name))
+            out[name] = value;
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -11033,11 +11068,13 @@ exports.isSupported = isSupported;
 exports.pythonRuntimeDir = pythonRuntimeDir;
 exports.runtimePythonPath = runtimePythonPath;
 exports.workerEnv = workerEnv;
+exports.workerSpawn = workerSpawn;
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
+const environment_js_1 = __nccwpck_require__(5047);
 const errors_js_1 = __nccwpck_require__(5507);
 const shim_js_1 = __nccwpck_require__(1349);
 exports.MIN_PYTHON = [3, 9];
@@ -11166,6 +11203,24 @@ function lastLine(text) {
         .map((l) => l.trim())
         .filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
+}
+/**
+ * How a worker process is started: runner/worker.ts starts it so, and the executable's early
+ * start (early.ts) too, whose process is handed over only for exactly this spawn.
+ */
+function workerSpawn(options, env) {
+    return {
+        command: options.python,
+        args: ['-m', 'fastest_worker'],
+        options: {
+            cwd: options.cwd,
+            // Tests never see the CI runner's files and tokens (environment.ts).
+            env: workerEnv(options.index, options.workers, (0, environment_js_1.testEnvironment)(env), options.pycacheDir),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+            detached: true,
+        },
+    };
 }
 
 

@@ -18736,7 +18736,6 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const ancestors_js_1 = __nccwpck_require__(3000);
-const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
 const RECORD_FILE = 'early-workers.json';
 const RECORD_VERSION = 1;
@@ -18842,18 +18841,11 @@ function earlyPlan(argv, cwd, env, key) {
     const plan = { python: choice.python, cwd, workers: (0, node_os_1.availableParallelism)(), pycacheDir: (0, node_path_1.join)(cwd, '.fastest', 'pycache') };
     return { plan, start: 1, recorded: null, env: choice.env };
 }
-/** Starts the plan's first `count` workers exactly as runner/worker.ts's WorkerProcess starts them. */
+/** Starts the plan's first `count` workers as runner/worker.ts's WorkerProcess starts them (workerSpawn). */
 function startEarlyWorkers(plan, env, count = plan.workers) {
     const workers = [];
     for (let index = 0; index < Math.min(count, plan.workers); index++) {
-        const command = plan.python;
-        const args = ['-m', 'fastest_worker'];
-        const options = {
-            cwd: plan.cwd,
-            env: (0, python_js_1.workerEnv)(index, plan.workers, (0, environment_js_1.testEnvironment)(env), plan.pycacheDir),
-            stdio: ['pipe', 'pipe', 'pipe'],
-            detached: true,
-        };
+        const { command, args, options } = (0, python_js_1.workerSpawn)({ ...plan, index }, env);
         const child = (0, node_child_process_1.spawn)(command, args, options);
         // A failed start (ENOENT) is an 'error' event: the run's own start of the same reports it.
         child.on('error', () => { });
@@ -20503,11 +20495,13 @@ exports.isSupported = isSupported;
 exports.pythonRuntimeDir = pythonRuntimeDir;
 exports.runtimePythonPath = runtimePythonPath;
 exports.workerEnv = workerEnv;
+exports.workerSpawn = workerSpawn;
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
+const environment_js_1 = __nccwpck_require__(5047);
 const errors_js_1 = __nccwpck_require__(5507);
 const shim_js_1 = __nccwpck_require__(1349);
 exports.MIN_PYTHON = [3, 9];
@@ -20636,6 +20630,24 @@ function lastLine(text) {
         .map((l) => l.trim())
         .filter(Boolean);
     return lines.length ? lines[lines.length - 1] : '';
+}
+/**
+ * How a worker process is started: runner/worker.ts starts it so, and the executable's early
+ * start (early.ts) too, whose process is handed over only for exactly this spawn.
+ */
+function workerSpawn(options, env) {
+    return {
+        command: options.python,
+        args: ['-m', 'fastest_worker'],
+        options: {
+            cwd: options.cwd,
+            // Tests never see the CI runner's files and tokens (environment.ts).
+            env: workerEnv(options.index, options.workers, (0, environment_js_1.testEnvironment)(env), options.pycacheDir),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+            detached: true,
+        },
+    };
 }
 
 
@@ -22122,7 +22134,6 @@ exports.lastLinesOf = lastLinesOf;
 const node_child_process_1 = __nccwpck_require__(1421);
 const early_js_1 = __nccwpck_require__(5769);
 const frames_js_1 = __nccwpck_require__(6706);
-const environment_js_1 = __nccwpck_require__(5047);
 const python_js_1 = __nccwpck_require__(5530);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
@@ -22159,14 +22170,8 @@ class WorkerProcess {
     constructor(options, handlers) {
         this.handlers = handlers;
         this.index = options.index;
-        this.child = spawn(options.python, ['-m', 'fastest_worker'], {
-            cwd: options.cwd,
-            // Tests never see the CI runner's files and tokens (environment.ts).
-            env: (0, python_js_1.workerEnv)(options.index, options.workers, (0, environment_js_1.testEnvironment)(process.env), options.pycacheDir),
-            stdio: ['pipe', 'pipe', 'pipe'],
-            // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
-            detached: true,
-        });
+        const start = (0, python_js_1.workerSpawn)(options, process.env);
+        this.child = spawn(start.command, start.args, start.options);
         if (this.child.pid !== undefined)
             workerGroups.add(this.child.pid);
         let distrusted = false;

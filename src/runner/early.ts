@@ -12,8 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { selfAndParents } from '../memo/ancestors.js';
-import { testEnvironment } from './environment.js';
-import { choosePython, workerEnv } from './python.js';
+import { choosePython, workerSpawn } from './python.js';
 
 const RECORD_FILE = 'early-workers.json';
 const RECORD_VERSION = 1;
@@ -159,18 +158,11 @@ export function earlyPlan(argv: string[], cwd: string, env: NodeJS.ProcessEnv, k
   return { plan, start: 1, recorded: null, env: choice.env };
 }
 
-/** Starts the plan's first `count` workers exactly as runner/worker.ts's WorkerProcess starts them. */
+/** Starts the plan's first `count` workers as runner/worker.ts's WorkerProcess starts them (workerSpawn). */
 export function startEarlyWorkers(plan: EarlyPlan, env: NodeJS.ProcessEnv, count = plan.workers): EarlyWorker[] {
   const workers: EarlyWorker[] = [];
   for (let index = 0; index < Math.min(count, plan.workers); index++) {
-    const command = plan.python;
-    const args = ['-m', 'fastest_worker'];
-    const options: SpawnOptions = {
-      cwd: plan.cwd,
-      env: workerEnv(index, plan.workers, testEnvironment(env), plan.pycacheDir),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      detached: true,
-    };
+    const { command, args, options } = workerSpawn({ ...plan, index }, env);
     const child = spawn(command, args, options);
     // A failed start (ENOENT) is an 'error' event: the run's own start of the same reports it.
     child.on('error', () => {});

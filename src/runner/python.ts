@@ -1,8 +1,9 @@
 // Which Python runs the workers, and the environment that lets it import fastest_worker.
-import { execFile } from 'node:child_process';
+import { execFile, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testEnvironment } from './environment.js';
 import { RunnerError } from './errors.js';
 import { rememberedInterpreter, shimOf, type ShimChoice } from './shim.js';
 
@@ -147,4 +148,33 @@ function lastLine(text: string | null | undefined): string {
     .map((l) => l.trim())
     .filter(Boolean);
   return lines.length ? lines[lines.length - 1] : '';
+}
+
+export interface WorkerSpawnOptions {
+  python: string;
+  /** The tests' working directory: where fastest was started, as pytest's (not the rootdir). */
+  cwd: string;
+  index: number;
+  workers: number;
+  /** Where compiled bytecode of the worker's imports is kept (see bytecodeCacheEnv). */
+  pycacheDir?: string;
+}
+
+/**
+ * How a worker process is started: runner/worker.ts starts it so, and the executable's early
+ * start (early.ts) too, whose process is handed over only for exactly this spawn.
+ */
+export function workerSpawn(options: WorkerSpawnOptions, env: NodeJS.ProcessEnv): { command: string; args: string[]; options: SpawnOptions } {
+  return {
+    command: options.python,
+    args: ['-m', 'fastest_worker'],
+    options: {
+      cwd: options.cwd,
+      // Tests never see the CI runner's files and tokens (environment.ts).
+      env: workerEnv(options.index, options.workers, testEnvironment(env), options.pycacheDir),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
+      detached: true,
+    },
+  };
 }

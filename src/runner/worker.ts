@@ -2,8 +2,9 @@
 import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { takeEarlyChild } from './early.js';
 import { FrameReader, writeFrame, type MalformedFrame, type NodeFrame, type WorkerFrame } from './frames.js';
-import { testEnvironment } from './environment.js';
-import { workerEnv } from './python.js';
+import { workerSpawn, type WorkerSpawnOptions } from './python.js';
+
+export type { WorkerSpawnOptions };
 
 /** How much of a worker's stderr is kept for crash reports. */
 export const STDERR_TAIL_BYTES = 64 * 1024;
@@ -15,16 +16,6 @@ export interface WorkerHandlers {
   output(text: string): void;
   /** The process is gone; `spawnError` when it never started (ENOENT...). */
   exit(code: number | null, signal: NodeJS.Signals | null, spawnError?: Error): void;
-}
-
-export interface WorkerSpawnOptions {
-  python: string;
-  /** The tests' working directory: where fastest was started, as pytest's (not the rootdir). */
-  cwd: string;
-  index: number;
-  workers: number;
-  /** Where compiled bytecode of the worker's imports is kept (see bytecodeCacheEnv). */
-  pycacheDir?: string;
 }
 
 /** A new process, or the same one started ahead by the executable (early.ts). */
@@ -76,14 +67,8 @@ export class WorkerProcess implements Worker {
     private readonly handlers: WorkerHandlers,
   ) {
     this.index = options.index;
-    this.child = spawn(options.python, ['-m', 'fastest_worker'], {
-      cwd: options.cwd,
-      // Tests never see the CI runner's files and tokens (environment.ts).
-      env: workerEnv(options.index, options.workers, testEnvironment(process.env), options.pycacheDir),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      // Own process group: a terminal Ctrl-C reaches Node only, which then stops the workers.
-      detached: true,
-    });
+    const start = workerSpawn(options, process.env);
+    this.child = spawn(start.command, start.args, start.options);
     if (this.child.pid !== undefined) workerGroups.add(this.child.pid);
     let distrusted = false;
     const reader = new FrameReader((frame) => {
