@@ -1,8 +1,9 @@
 #!/bin/bash
-# The whole corpus of bench/corpus.json in one go: the steps of bench/corpus-setup.sh (16
-# projects), bench/corpus-setup-s7.sh (graphql-core, python-json-logger, django-environ),
-# bench/corpus-setup-s8.sh (natsort, backoff, pyflakes, marshmallow, filelock, sortedcontainers,
-# holidays) and django-ninja's (session 7, bench/REAL_RESULTS.md). Each project: `git archive`
+# The whole corpus of bench/corpus.json in one go. It replaces the step-by-step scripts of
+# sessions 1-8 (bench/corpus-setup.sh: 16 projects; corpus-setup-s7.sh: graphql-core,
+# python-json-logger, django-environ; corpus-setup-s8.sh: natsort, backoff, pyflakes, marshmallow,
+# filelock, sortedcontainers, holidays; removed in session 11, in git history) and django-ninja's
+# (session 7, bench/REAL_RESULTS.md). Each project: `git archive`
 # of its commit from the `fetch` tool's bare mirror (/work/.mirror/<owner>+<name>/repo) into
 # /work/corpus/<name>, `.venv` with the local index's pytest 9.1.1 and the test dependencies,
 # `.venv903` a copy of it with the system python's pytest 9.0.3 (the index only has 9.1.1).
@@ -44,7 +45,7 @@ venv903() {
 done_mark() { touch .venv/.corpus-setup-done; }
 is_done() { [ -f .venv/.corpus-setup-done ]; }
 
-# bench/corpus-setup.sh's 16: `pip install -e . DEPS`; where the build backend is not in the
+# The first 16 (the old bench/corpus-setup.sh): `pip install -e . DEPS`; where the build backend is not in the
 # index, flit projects are built with the index's flit_core 4, the others get their source on
 # sys.path through a .pth.
 declare -A deps=(
