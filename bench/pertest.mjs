@@ -2,7 +2,12 @@
 // against pytest in the same run, alternating, medians; wall seconds and the CPU seconds of the
 // whole process tree (GNU time), split into the workers' share (FASTEST_WORKER_CPU) and the rest
 // (Node, plus the `python --version` probe).
-// Usage: node bench/pertest.mjs [--rounds N] [--tests N] [--no-pytest] [--keep-ca-certs] [--cli PATH]...
+// Usage: node bench/pertest.mjs [--rounds N] [--tests N] [--kind K] [--per-file N] [--no-pytest]
+//                               [--pytest-fast] [--keep-ca-certs] [--cli PATH]...
+//   --kind, --per-file: bench/gen.mjs's suite (default: trivial, 100 tests a file; issue 17's
+//   fixture-heavy row is `--tests 2000 --kind fixtures --per-file 50`).
+//   --pytest-fast: pytest also with the quickest command line issue 17 names (`--assert=plain
+//   --capture=sys -p no:logging -p no:warnings -p no:faulthandler`), in the same rounds.
 //   --cli (default: this dist/cli.js), several: compare builds (e.g. a `git archive` copy of an
 //   older commit) in the same run; --no-pytest: builds only (CPU comparisons between builds).
 import { spawnSync } from 'node:child_process';
@@ -18,6 +23,8 @@ const option = (name, fallback) => {
 };
 const rounds = Number(option('--rounds', '5'));
 const tests = Number(option('--tests', '10000'));
+const kind = option('--kind', 'trivial');
+const perFile = Number(option('--per-file', '100'));
 const clis = args.flatMap((a, i) => (a === '--cli' ? [resolve(args[i + 1])] : []));
 if (!clis.length) clis.push(resolve(import.meta.dirname, '..', 'dist', 'cli.js'));
 
@@ -53,10 +60,14 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // One suite per build, so that no build reads a cache another wrote.
 const suites = clis.map((_, i) => {
   const dir = join(scratch, `suite-${i}`);
-  generateSuite(dir, { tests, perFile: 100, kind: 'trivial' });
+  generateSuite(dir, { tests, perFile, kind });
   return dir;
 });
 const runners = args.includes('--no-pytest') ? [] : [['pytest', () => timed('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], suites[0])]];
+const quickestPytest = ['--assert=plain', '--capture=sys', '-p', 'no:logging', '-p', 'no:warnings', '-p', 'no:faulthandler'];
+if (args.includes('--pytest-fast')) {
+  runners.push(['pytest (quickest command line)', () => timed('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...quickestPytest], suites[0])]);
+}
 clis.forEach((cli, i) => {
   timed(process.execPath, [cli, '-q', '-n', 'auto'], suites[i]); // the cold run that warms .fastest
   runners.push([clis.length > 1 ? `fastest warm (${cli})` : 'fastest warm', () => timed(process.execPath, [cli, '-q', '-n', 'auto'], suites[i])]);
@@ -72,20 +83,24 @@ for (let round = 0; round < rounds; round++) {
     );
   }
 }
-const pytestSeconds = runs.has('pytest') ? median(runs.get('pytest').map((r) => r.seconds)) : NaN;
+const medianWall = (label) => (runs.has(label) ? median(runs.get(label).map((r) => r.seconds)) : NaN);
+const pytestSeconds = medianWall('pytest');
+const quickestSeconds = medianWall('pytest (quickest command line)');
+const isPytest = (label) => label.startsWith('pytest');
 console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 if (removedCaCerts) console.log('(NODE_EXTRA_CA_CERTS, set in this environment, removed for every run: --keep-ca-certs keeps it)');
-console.log('| runner | wall (median) | vs pytest | tree CPU | workers CPU | rest (Node) CPU | rounds (wall) |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| runner | wall (median) | vs pytest | vs quickest pytest | tree CPU | workers CPU | rest (Node) CPU | rounds (wall) |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const [label, list] of runs) {
   const wall = median(list.map((r) => r.seconds));
   const cpu = median(list.map((r) => r.cpu));
   const workers = median(list.map((r) => r.workers));
   const rest = median(list.map((r) => r.cpu - r.workers));
-  const ratio = label === 'pytest' ? '' : `${(pytestSeconds / wall).toFixed(1)}x`;
-  const shares = label === 'pytest' ? ['', ''] : [`${workers.toFixed(2)} s`, `${rest.toFixed(2)} s`];
+  const ratio = isPytest(label) ? '' : `${(pytestSeconds / wall).toFixed(1)}x`;
+  const quickestRatio = isPytest(label) || Number.isNaN(quickestSeconds) ? '' : `${(quickestSeconds / wall).toFixed(1)}x`;
+  const shares = isPytest(label) ? ['', ''] : [`${workers.toFixed(2)} s`, `${rest.toFixed(2)} s`];
   console.log(
-    `| ${label} | ${wall.toFixed(2)} s | ${ratio} | ${cpu.toFixed(2)} s | ${shares.join(' | ')} | ${list.map((r) => r.seconds.toFixed(2)).join(' ')} |`,
+    `| ${label} | ${wall.toFixed(2)} s | ${ratio} | ${quickestRatio} | ${cpu.toFixed(2)} s | ${shares.join(' | ')} | ${list.map((r) => r.seconds.toFixed(2)).join(' ')} |`,
   );
 }
 rmSync(scratch, { recursive: true, force: true });

@@ -25,6 +25,13 @@
 //              warm in the same rounds ("base cold", "base warm"), for before/after ratios
 //   --no-xdist leave the xdist runner out
 //   --list     the project list (default bench/corpus.json; same shape)
+//   --floor    also, per round, pytest with --junit-xml and `python -c "import pytest"`: the sum of
+//              the testcases' times (setup + call + teardown: the suite's own code, which no
+//              runner makes cheaper), the longest testcase, and a worker's least start; the
+//              floor of any runner on `--cores` cores (default 2) is start + max(that sum /
+//              cores, the longest testcase), and pytest's wall over it the largest speed-up any
+//              runner could reach on the project
+//   --floor-only  pytest and the floor's runs alone (no xdist, no fastest)
 //
 // Bytecode: PYTHONDONTWRITEBYTECODE is unset and PYTHONPYCACHEPREFIX points outside the copy, as
 // a developer's machine writes __pycache__ (pytest's rewritten test modules included); one
@@ -36,7 +43,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 const here = dirname(new URL(import.meta.url).pathname);
 const argv = process.argv.slice(2);
-const valued = ['--rounds', '--fastest', '--out', '--xdist', '--work', '--timeout', '--extra', '--base', '--list'];
+const valued = ['--rounds', '--fastest', '--out', '--xdist', '--work', '--timeout', '--extra', '--base', '--list', '--cores'];
 const option = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : fallback;
@@ -46,6 +53,9 @@ const cli = join(resolve(option('--fastest', resolve(here, '..'))), 'dist', 'cli
 const outFile = resolve(option('--out', '/tmp/real-speed.jsonl'));
 const xdistDir = resolve(option('--xdist', '/work/corpus/_xdist'));
 const withXdist = !argv.includes('--no-xdist');
+const floorOnly = argv.includes('--floor-only');
+const withFloor = floorOnly || argv.includes('--floor');
+const cores = Number(option('--cores', '2'));
 const baseCli = option('--base', null) === null ? null : join(resolve(option('--base')), 'dist', 'cli.js');
 const workRoot = resolve(option('--work', join(tmpdir(), 'fastest-real-speed')));
 const timeoutMs = Number(option('--timeout', '900')) * 1000;
@@ -59,7 +69,7 @@ const projects = (chosen.length ? chosen : defaults).map((spec) => {
   if (!p) throw new Error(`unknown project ${name}`);
   return venv ? { ...p, python: p.python.replace('/.venv/', `/${venv}/`), venv } : { ...p, venv: '.venv' };
 });
-if (withXdist && !existsSync(join(xdistDir, 'xdist'))) {
+if (withXdist && !floorOnly && !existsSync(join(xdistDir, 'xdist'))) {
   throw new Error(
     `no pytest-xdist in ${xdistDir}: PIP_INDEX_URL=file:///opt/pypi/simple python -m pip install --no-deps --target ${xdistDir} pytest-xdist execnet`,
   );
@@ -89,6 +99,19 @@ function timed(cmd, args, cwd, env) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The sum and the longest of a JUnit file's testcase times (pytest's junit_duration_report=total). */
+function testcaseSeconds(xml) {
+  const text = readFileSync(xml, 'utf8');
+  rmSync(xml, { force: true });
+  let sum = 0;
+  let longest = 0;
+  for (const m of text.matchAll(/<testcase\b[^>]*?\btime="([\d.]+)"/g)) {
+    sum += Number(m[1]);
+    longest = Math.max(longest, Number(m[1]));
+  }
+  return { sum, longest };
+}
 
 for (const project of projects) {
   const copy = join(workRoot, project.name);
@@ -123,7 +146,20 @@ for (const project of projects) {
       () => timed(python, ['-m', 'pytest', '-q', '-n', 'auto', ...args], copy, { ...env, PYTHONPATH: [xdistDir, env.PYTHONPATH].filter(Boolean).join(':') }),
     ],
     ...fastestRunners('fastest', cli),
-  ].filter(([name]) => withXdist || name !== 'xdist -n auto');
+    ...(withFloor
+      ? [
+          [
+            'pytest --junit-xml',
+            () => {
+              const xml = join(tmpdir(), `real-speed-junit-${process.pid}.xml`);
+              const r = timed(python, ['-m', 'pytest', '-q', `--junit-xml=${xml}`, ...args], copy, env);
+              return { ...r, testSeconds: testcaseSeconds(xml) };
+            },
+          ],
+          ['python -c "import pytest"', () => timed(python, ['-c', 'import pytest'], copy, env)],
+        ]
+      : []),
+  ].filter(([name]) => (withXdist || name !== 'xdist -n auto') && !(floorOnly && (name.startsWith('fastest') || name.startsWith('xdist'))));
   timed(python, ['-m', 'pytest', '-q', ...args], copy, env); // fills the bytecode cache
   const runs = new Map(runners.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
@@ -145,6 +181,9 @@ for (const project of projects) {
         walls: rs.map((r) => r.seconds),
         summary: rs.at(-1).summary,
         exit: rs.at(-1).code,
+        ...(rs[0].testSeconds !== undefined
+          ? { testSeconds: median(rs.map((r) => r.testSeconds.sum)), longestTest: median(rs.map((r) => r.testSeconds.longest)) }
+          : {}),
       },
     ]),
   );
@@ -176,11 +215,23 @@ for (const project of projects) {
       ...(baseCli ? { 'pytest/base warm': cpuRatio('pytest', 'base warm'), 'pytest/base cold': cpuRatio('pytest', 'base cold') } : {}),
     },
   };
+  if (withFloor) {
+    const start = stats['python -c "import pytest"'].wall;
+    const { testSeconds, longestTest } = stats['pytest --junit-xml'];
+    const floor = start + Math.max(testSeconds / cores, longestTest);
+    record.floor = { cores, start, testSeconds, longestTest, floor, 'pytest/floor': stats.pytest.wall / floor };
+  }
   appendFileSync(outFile, `${JSON.stringify(record)}\n`);
   const f = (x) => x.toFixed(2);
   console.log(`\n${project.name} (${project.commit.slice(0, 12)}, median of ${rounds})`);
   console.log('| runner | median wall s | median CPU s | load at each run | result (exit) |\n|---|---:|---:|---|---|');
   for (const [name, s] of Object.entries(stats)) console.log(`| ${name} | ${f(s.wall)} | ${f(s.cpu)} | ${s.loads.join(', ')} | ${s.summary} (${s.exit}) |`);
+  if (record.floor) {
+    const { start, testSeconds, longestTest, floor } = record.floor;
+    console.log(
+      `floor on ${cores} cores: start ${f(start)} + max(testcases ${f(testSeconds)} / ${cores}, longest ${f(longestTest)}) = ${f(floor)} s; pytest/floor ${f(record.floor['pytest/floor'])}x (the most any runner could gain)`,
+    );
+  }
   console.log(
     Object.entries(record.ratios)
       .filter(([, v]) => Number.isFinite(v))
