@@ -177,6 +177,47 @@ describe('worker faults: every test ends with exactly one result', () => {
   });
 });
 
+describe('scheduling long units', () => {
+  // Dealt by estimates that are wrong: test_ahead_short (expected 3 s) takes 0.1 s, test_ahead_long
+  // (1.2 s) takes 3 s. The worker that runs test_ahead_long also owns test_ahead_last (expected
+  // 1.5 s): were it sent ahead, the other worker, idle after 0.1 s, could not take it.
+  it('does not send a long unit ahead to a busy worker: the worker that runs dry takes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-ahead-'));
+    const saved = process.env.AHEAD_RUN_LOG;
+    process.env.AHEAD_RUN_LOG = join(dir, 'ran');
+    try {
+      const units: Unit[] = [
+        { file: 'tests/test_ahead_short.py', ids: null, expected: 3 },
+        { file: 'tests/test_ahead_long.py', ids: null, expected: 1.2 },
+        { file: 'tests/test_ahead_last.py', ids: null, expected: 1.5 },
+      ];
+      const results: TestResult[] = [];
+      await runUnits(
+        units,
+        { rootdir: FAULTS, python: 'python3', workers: 2, engine: 'native', pytestArgs: [], capture: 'fd', verbose: 0 },
+        { result: (r) => results.push(r), collectionError: () => {}, unitDone: () => {} },
+      );
+      expect(outcomes(results)).toEqual({
+        'tests/test_ahead_short.py::test_short': 'passed',
+        'tests/test_ahead_long.py::test_long': 'passed',
+        'tests/test_ahead_last.py::test_last': 'passed',
+      });
+      const pidOf = Object.fromEntries(
+        readFileSync(join(dir, 'ran'), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => line.split(' ')),
+      );
+      expect(pidOf.last).toBe(pidOf.short);
+      expect(pidOf.long).not.toBe(pidOf.short);
+    } finally {
+      if (saved === undefined) delete process.env.AHEAD_RUN_LOG;
+      else process.env.AHEAD_RUN_LOG = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.each(['pytest', 'native'] as const)('results batched through the state file (%s engine)', (engine) => {
   // A batch of results is sent after 60 s here, so the tests before the fault are in the worker's
   // spool, not yet sent, when it dies: Node reads them from the state file (docs/protocol.md).

@@ -144,6 +144,13 @@ export const SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
 const STOP_GRACE_MS = 30_000;
 
+/**
+ * Units expected to take longer are not sent ahead to a busy worker (sendAhead): a worker that
+ * runs dry may still take them, which saves up to their length; sending ahead saves a round
+ * trip of about a millisecond.
+ */
+const SEND_AHEAD_MAX_SECONDS = 1;
+
 interface Slot {
   /** Worker number reported in results (stable when the process is replaced). */
   index: number;
@@ -501,12 +508,13 @@ class Pool {
    * The worker started its unit: the next unit of its own share is sent now, so that it goes on
    * without waiting for Node after `unit_done` (a round trip per unit). Only its own share: what
    * another worker may steal stays in the queue. Needs the state file, whose cancel word stops a
-   * unit sent ahead before its first test.
+   * unit sent ahead before its first test. A long unit is not sent ahead while another worker
+   * could take it: what a worker that runs dry can steal is worth more than the round trip.
    */
   private sendAhead(slot: Slot): void {
     if (slot.ahead || !slot.state || this.schedulingStopped || this.collectionPass || !slot.proc?.alive) return;
     if (!slot.stateAttached && !(slot.stateAttached = slot.state.attached())) return;
-    const next = this.queue.nextOwn(slot.index);
+    const next = this.queue.nextOwn(slot.index, this.slots.length > 1 ? SEND_AHEAD_MAX_SECONDS : Infinity);
     if (!next) return;
     slot.ahead = next;
     this.sendRun(slot, next);

@@ -213,10 +213,11 @@ export class OrderedQueues {
     return new Set((this.queues[worker] ?? []).map((unit) => unit.file));
   }
 
-  /** The next unit of `worker`'s own share, never one taken from another worker. */
-  nextOwn(worker: number): Unit | undefined {
-    const own = this.queues[worker]?.shift();
-    return own ? this.given(worker, own) : undefined;
+  /** The next unit of `worker`'s own share if it is expected to take at most `maxSeconds`; never another worker's. */
+  nextOwn(worker: number, maxSeconds = Infinity): Unit | undefined {
+    const queue = this.queues[worker];
+    if (!queue?.length || queue[0].expected > maxSeconds) return undefined;
+    return this.given(worker, queue.shift()!);
   }
 
   /** What is left of `of` after its worker died: that worker runs it next, in its place. */
