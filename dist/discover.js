@@ -6152,6 +6152,7 @@ function usesFixtureIn(fn, marks, fixtures) {
 function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
     const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
     const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+    const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
     const push = (id, dynamic, itemMarks, param) => {
         const item = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
         if (param !== undefined)
@@ -6160,6 +6161,8 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
             item.functionAttrs = ['pytestmark'];
         if (unittest)
             item.unittest = true;
+        if (usesBenchmark)
+            item.usesBenchmark = true;
         out.items.push(item);
     };
     if (unittest)
@@ -6500,12 +6503,15 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     }
     collectFixtures(mod.members);
     addRequestingFixtures(parametrizedFixtures, fixtureArgs);
+    const benchmarkFixtures = new Set([BENCHMARK_FIXTURE]);
+    addRequestingFixtures(benchmarkFixtures, fixtureArgs);
     const scope = {
         file,
         mod,
         classesByName,
         rules,
         parametrizedFixtures,
+        benchmarkFixtures,
         generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
         env,
         fixtureLevels: conftest.fixtureLevels,
@@ -6548,6 +6554,8 @@ function mayDefineTestsAtRunTime(mod, bindings, rules) {
  * tests that use it too. Fixtures of the same name anywhere in scope count together: more items
  * dynamic, never fewer.
  */
+/** pytest-benchmark's fixture. */
+const BENCHMARK_FIXTURE = 'benchmark';
 function addRequestingFixtures(parametrized, fixtureArgs) {
     if (parametrized.size === 0)
         return;

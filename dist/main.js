@@ -4974,6 +4974,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         collectionErrors: deferHeader ? 0 : discoveryErrors.length,
     });
     const results = [];
+    /** What the plugins' terminal-summary hooks wrote in each worker's pytest session. */
+    const pluginsSummaries = new Map();
     const errors = [...discoveryErrors];
     /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
     const collectedByPytest = new Set();
@@ -5017,6 +5019,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
+            columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
@@ -5110,6 +5113,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             measured: (cost) => (measured = cost),
+            pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
             // -s: a test's own output, in order with the results: to the stream it wrote to
             testOutput: (stream, text, id) => {
@@ -5175,6 +5179,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         workers,
         coverage: coverageOutcome,
         pytestVersion,
+        pluginsSummaries: [...pluginsSummaries.keys()].sort((a, b) => a - b).map((worker) => pluginsSummaries.get(worker)),
     });
     if (impact)
         write((0, impact_report_js_1.impactClosingLine)(impact, selected.length));
@@ -10377,6 +10382,7 @@ function usesFixtureIn(fn, marks, fixtures) {
 function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
     const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
     const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+    const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
     const push = (id, dynamic, itemMarks, param) => {
         const item = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
         if (param !== undefined)
@@ -10385,6 +10391,8 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
             item.functionAttrs = ['pytestmark'];
         if (unittest)
             item.unittest = true;
+        if (usesBenchmark)
+            item.usesBenchmark = true;
         out.items.push(item);
     };
     if (unittest)
@@ -10725,12 +10733,15 @@ function itemsOfModule(file, mod, rules, conftest, env, foreign) {
     }
     collectFixtures(mod.members);
     addRequestingFixtures(parametrizedFixtures, fixtureArgs);
+    const benchmarkFixtures = new Set([BENCHMARK_FIXTURE]);
+    addRequestingFixtures(benchmarkFixtures, fixtureArgs);
     const scope = {
         file,
         mod,
         classesByName,
         rules,
         parametrizedFixtures,
+        benchmarkFixtures,
         generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
         env,
         fixtureLevels: conftest.fixtureLevels,
@@ -10773,6 +10784,8 @@ function mayDefineTestsAtRunTime(mod, bindings, rules) {
  * tests that use it too. Fixtures of the same name anywhere in scope count together: more items
  * dynamic, never fewer.
  */
+/** pytest-benchmark's fixture. */
+const BENCHMARK_FIXTURE = 'benchmark';
 function addRequestingFixtures(parametrized, fixtureArgs) {
     if (parametrized.size === 0)
         return;
@@ -16796,6 +16809,7 @@ function pyRjust(s, width) {
 // that arrive interleaved from parallel workers. It writes only through the given sink.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConsoleReporter = void 0;
+exports.combinePluginsSummaries = combinePluginsSummaries;
 exports.normalizeReportChars = normalizeReportChars;
 exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
@@ -16804,6 +16818,26 @@ const color_js_1 = __nccwpck_require__(2105);
 const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
 const writer_js_1 = __nccwpck_require__(2915);
+/**
+ * The plugins' summary sections of several workers as one: each worker's pytest session ran its
+ * share of the tests, and the same hook wrote in each. A text several workers wrote alike (a
+ * constant line, a section of a plugin that has nothing per test) is printed once, as pytest's
+ * one session prints it; texts that differ are all printed, in worker order (a hook that reads the
+ * reporter's stats sees its worker's share).
+ */
+function combinePluginsSummaries(summaries) {
+    const distinct = (texts) => {
+        const seen = new Set();
+        return texts.filter((t) => {
+            const key = `${t.newlineAt ?? ''}:${t.text}`;
+            if (t.text === '' || seen.has(key))
+                return false;
+            seen.add(key);
+            return true;
+        });
+    };
+    return { conftests: distinct(summaries.map((s) => s.conftests)), plugins: distinct(summaries.map((s) => s.plugins)) };
+}
 /** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
 function normalizeReportChars(chars) {
     let opts = '';
@@ -17112,12 +17146,17 @@ class ConsoleReporter {
         this.summaryPasses('passed', 'PASSES', 'P');
         this.summaryPasses('xpassed', 'XPASSES', 'X');
         this.summaryReruns();
-        this.summaryDurations();
+        // pytest's terminal-summary hooks, last registered first: --junitxml's line, the conftest
+        // files', pytest-cov's, the installed plugins', then --durations (pytest's runner module).
         const junitxml = info.junitxml ?? this.opts.junitxml;
         if (junitxml && this.verbosity >= 0)
             this.writeSep('-', `generated xml file: ${junitxml}`);
+        const plugins = combinePluginsSummaries(info.pluginsSummaries ?? []);
+        this.pluginsText(plugins.conftests);
         if (info.coverage)
             this.coverageSection(info.coverage);
+        this.pluginsText(plugins.plugins);
+        this.summaryDurations();
         this.shortTestSummary();
         // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
         if (info.interrupted)
@@ -17269,6 +17308,17 @@ class ConsoleReporter {
         // pytest's blank line before its summary, which a closed progress line would have skipped
         if (messages.length > 0)
             this.lineClosed = false;
+    }
+    /** What plugins wrote through pytest's terminal reporter, as they wrote it (their own lines
+     * and separators, drawn to the console's width and colours by the worker), with the newline
+     * that ends a progress line still open where the reporter would have written it. */
+    pluginsText(texts) {
+        for (const { text, newlineAt } of texts) {
+            const newline = newlineAt !== undefined && this.currentFsPath !== null;
+            if (newlineAt !== undefined)
+                this.currentFsPath = null;
+            this.fence.block(newline ? `${text.slice(0, newlineAt)}\n${text.slice(newlineAt)}` : text);
+        }
     }
     coverageSection(coverage) {
         if (!coverage.report && !coverage.required)
@@ -19097,6 +19147,16 @@ function map(value, what) {
         fail(`${what} is not a map`);
     return value;
 }
+function summaryText(value, key) {
+    const fields = map(value, `plugins_summary: '${key}'`);
+    const text = str(fields, 'text', `plugins_summary ${key}`);
+    if (fields.newlineAt === undefined || fields.newlineAt === null)
+        return { text };
+    const newlineAt = num(fields, 'newlineAt', `plugins_summary ${key}`);
+    if (!Number.isInteger(newlineAt) || newlineAt < 0 || newlineAt > text.length)
+        fail(`plugins_summary ${key}: 'newlineAt' ${newlineAt} is not a place in its text`);
+    return { text, newlineAt };
+}
 function oneOf(map, key, allowed, what) {
     const value = map[key];
     if (typeof value !== 'string' || !allowed.includes(value)) {
@@ -19300,6 +19360,8 @@ function checkedFrame(value) {
         }
         case 'session_error':
             return { t: 'session_error', message: str(fields, 'message', 'session_error') };
+        case 'plugins_summary':
+            return { t: 'plugins_summary', summary: { conftests: summaryText(fields.conftests, 'conftests'), plugins: summaryText(fields.plugins, 'plugins') } };
         case 'fatal': {
             const exitCode = num(fields, 'exitCode', 'fatal');
             if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
@@ -19753,6 +19815,7 @@ class Pool {
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
+            ...(this.opts.columns ? { columns: this.opts.columns } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
         });
     }
@@ -19966,6 +20029,9 @@ class Pool {
             }
             case 'output':
                 this.events.testOutput?.(frame.stream, frame.text, frame.id);
+                return;
+            case 'plugins_summary':
+                this.events.pluginsSummary?.(slot.index, frame.summary);
                 return;
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
@@ -20797,6 +20863,8 @@ exports.OrderedQueues = exports.DEFAULT_TEST_SECONDS = void 0;
 exports.makeUnits = makeUnits;
 exports.unitsInItemOrder = unitsInItemOrder;
 exports.passFiles = passFiles;
+/** The worker that runs every unit with pytest-benchmark tests. */
+const BENCHMARK_WORKER = 0;
 /** Seconds for a test with no recorded timing, when no test has one. */
 exports.DEFAULT_TEST_SECONDS = 0.01;
 /** A module is split when it is this many times a worker's fair share of the run. */
@@ -20824,10 +20892,13 @@ function makeUnits(itemsByFile, expectedSeconds, workers) {
     const share = workers > 0 ? total / workers : total;
     const units = [];
     for (const { file, items, whole, total: fileTotal } of files) {
-        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS)) : 1;
+        const benchmark = items.some((item) => item.usesBenchmark);
+        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark
+            ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
+            : 1;
         const groups = pieces > 1 ? groupByClass(items) : [];
         if (pieces <= 1 || groups.length < 2) {
-            units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal });
+            units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal, ...(benchmark ? { benchmark: true } : {}) });
             continue;
         }
         for (const run of cutIntoRuns(groups, pieces, seconds)) {
@@ -20871,7 +20942,13 @@ function unitsInItemOrder(items, collected, fileUnits, expectedSeconds) {
         if (runsPerFile.get(run[0].file) === 1)
             continue;
         const ids = run.map((item) => item.id);
-        ordered.push({ file: run[0].file, ids, expected: ids.reduce((sum, id) => sum + (expectedSeconds.get(id) ?? estimate), 0) });
+        const benchmark = run.some((item) => item.usesBenchmark);
+        ordered.push({
+            file: run[0].file,
+            ids,
+            expected: ids.reduce((sum, id) => sum + (expectedSeconds.get(id) ?? estimate), 0),
+            ...(benchmark ? { benchmark: true } : {}),
+        });
     }
     return ordered.sort((a, b) => firstPosition(a) - firstPosition(b));
 }
@@ -20924,10 +21001,12 @@ function meanOf(values) {
 }
 /**
  * Which worker runs which unit, keeping pytest's order: each worker runs its units in
- * collection order (with one worker, exactly pytest's order). Units are first dealt to workers
- * longest first, each to the least loaded one (LPT); a worker that runs out takes the last unit
- * of the worker with the most time left, but only a unit that comes after everything it has
- * already run, so that its own order is still pytest's relative order.
+ * collection order (with one worker, exactly pytest's order). The units with pytest-benchmark
+ * tests all go to the first worker, whose pytest-benchmark session then measures and reports
+ * every benchmark, one at a time, as pytest's does. The others are dealt longest first, each to
+ * the least loaded worker (LPT); a worker that runs out takes the last unit of the worker with
+ * the most time left, but only a unit that comes after everything it has already run, so that
+ * its own order is still pytest's relative order, and never a benchmark unit.
  */
 class OrderedQueues {
     queues;
@@ -20941,7 +21020,16 @@ class OrderedQueues {
         this.lastGiven = new Array(count).fill(-1);
         units.forEach((unit, index) => this.position.set(unit, index));
         const load = new Array(count).fill(0);
-        const longestFirst = units.map((unit, index) => ({ unit, index })).sort((a, b) => b.unit.expected - a.unit.expected || a.index - b.index);
+        for (const unit of units) {
+            if (!unit.benchmark)
+                continue;
+            load[BENCHMARK_WORKER] += unit.expected;
+            this.queues[BENCHMARK_WORKER].push(unit);
+        }
+        const longestFirst = units
+            .map((unit, index) => ({ unit, index }))
+            .filter(({ unit }) => !unit.benchmark)
+            .sort((a, b) => b.unit.expected - a.unit.expected || a.index - b.index);
         for (const { unit } of longestFirst) {
             let least = 0;
             for (let w = 1; w < count; w++)
@@ -20965,7 +21053,7 @@ class OrderedQueues {
         let victimSeconds = 0;
         this.queues.forEach((queue, w) => {
             const last = queue.at(-1);
-            if (!last || this.position.get(last) <= this.lastGiven[worker])
+            if (!last || last.benchmark || this.position.get(last) <= this.lastGiven[worker])
                 return;
             const seconds = queue.reduce((sum, unit) => sum + unit.expected, 0);
             if (victim < 0 || seconds > victimSeconds) {
