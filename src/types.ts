@@ -58,6 +58,12 @@ export interface TestItem {
   /** True for methods of unittest.TestCase subclasses. */
   unittest?: boolean;
   /**
+   * The test requests pytest-benchmark's `benchmark` fixture (as an argument, through
+   * `usefixtures`, or through fixtures of its module or conftest files that request it): such
+   * tests all run in one worker, so that one pytest-benchmark session measures them all.
+   */
+  usesBenchmark?: true;
+  /**
    * Listed for another collector of a test module's file than its Module (the doctest plugin's
    * DoctestModule, a conftest's pytest_collect_file): what a run collects there is learned apart.
    */
@@ -209,6 +215,24 @@ export interface WarningRecord {
 }
 
 /** What the Node side hands a worker to run: one module, or some tests within it. */
+/**
+ * What the `pytest_terminal_summary` hooks of a pytest session's conftest files and of its other
+ * plugins wrote (pytest prints the conftests' before pytest-cov's section, the others' after it).
+ * Untrusted text: printed as it is, never read.
+ */
+export interface PluginsSummary {
+  conftests: SummaryText;
+  plugins: SummaryText;
+}
+
+/** Text written through pytest's terminal reporter. */
+export interface SummaryText {
+  text: string;
+  /** Where the reporter's first `ensure_newline` came (UTF-16 code units): pytest writes a
+   * newline there when a progress line is still open, which only the console knows. */
+  newlineAt?: number;
+}
+
 export interface Unit {
   /** rootdir-relative path of the module. */
   file: string;
@@ -216,6 +240,9 @@ export interface Unit {
   ids: string[] | null;
   /** Expected seconds, for scheduling. */
   expected: number;
+  /** Some test of it uses pytest-benchmark's `benchmark` fixture: every such unit runs in the
+   * same worker, in collection order, never split or taken by another worker. */
+  benchmark?: true;
 }
 
 /** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/cli/args.js';
+import { hasModule } from './helpers/against-pytest.js';
 
 const repo = join(__dirname, '..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -322,15 +323,6 @@ describe('what options do, against pytest', () => {
     expect(closing(f.out)).toBe(closing(p.out));
   }, 60_000);
 });
-
-function hasModule(name: string): boolean {
-  try {
-    execFileSync('python3', ['-c', `import ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(!hasModule('pytest_benchmark'))('plugin options and plugins that look for xdist (pytest-benchmark)', () => {
   const BENCH = {

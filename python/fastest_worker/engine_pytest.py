@@ -7,7 +7,9 @@ session fixtures live as long as the worker while module/class fixtures end with
 """
 
 import contextlib
+import inspect
 import os
+import sys
 import traceback
 
 from . import results
@@ -280,6 +282,8 @@ class _ReportPlugin:
         self.attempts = {}
         # pytest writes a unittest subTest's report while the test's output is captured.
         self.hidden_subtests = False
+        # A test or a collection failed here: the exit status the plugins' summary hooks get.
+        self.failed = False
 
     def pytest_runtest_logstart(self, nodeid, location):
         self.emit(results.start(nodeid))
@@ -291,6 +295,8 @@ class _ReportPlugin:
             return
         reports = self.pending.setdefault(report.nodeid, [])
         reports.append(report)
+        if report.failed:
+            self.failed = True
         if report.when == "teardown":
             del self.pending[report.nodeid]
             subtests = self.subtests.pop(report.nodeid, None)
@@ -326,6 +332,7 @@ class _ReportPlugin:
 
     def pytest_collectreport(self, report):
         if report.failed:
+            self.failed = True
             self.unit_errors += 1
             crash = getattr(getattr(report.longrepr, "reprcrash", None), "message", None)
             self.emit(results.collect_error(_collect_header(report), report.longreprtext, crash))
@@ -661,6 +668,8 @@ class PytestEngine:
         self.invocation_dir = os.getcwd()
         self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
         self.plugin = _ReportPlugin(emit)
+        self.markup = init.get("markup") is not None
+        self.width = init.get("columns") or 0
         os.environ["PYTEST_VERSION"] = pytest.__version__
         args = _build_args(init)
         try:
@@ -913,6 +922,12 @@ class PytestEngine:
         pm.register(self.rerun_plugin, "fastest-reruns")
         pm.register(_makereport_wrapper(self.rerun_plugin), "fastest-reruns-phases")
 
+    def _plugins_summary(self, reporter, exitstatus):
+        conftests, plugins = plugins_summary_texts(reporter, self.config.pluginmanager, exitstatus,
+                                                   self.markup, self.width)
+        if conftests is not None and (conftests["text"] or plugins["text"]):
+            self.emit(results.plugins_summary(conftests, plugins))
+
     def _teardown_to_session(self):
         try:
             self.session._setupstate.teardown_exact(self.unit_end)
@@ -924,13 +939,18 @@ class PytestEngine:
             return
         self.closed = True
         config = self.config
+        pm = config.pluginmanager
         try:
             os.chdir(self.invocation_dir)
-            # The terminal summary (and the plugins that add to it) is the Node side's job.
-            reporter = config.pluginmanager.get_plugin("terminalreporter")
+            # pytest's own summary is the Node side's job: the terminal reporter's session end
+            # (which would build it) is left out; what plugins add to it is asked for below.
+            reporter = pm.get_plugin("terminalreporter")
+            exitstatus = 1 if self.plugin.failed else 0
+            _leave_benchmark_saving(config)
+            finish = pm.subset_hook_caller("pytest_sessionfinish", remove_plugins=[reporter]) if reporter else config.hook.pytest_sessionfinish
+            finish(session=self.session, exitstatus=exitstatus)
             if reporter is not None:
-                config.pluginmanager.unregister(reporter)
-            config.hook.pytest_sessionfinish(session=self.session, exitstatus=0)
+                self._plugins_summary(reporter, exitstatus)
         except BaseException as e:
             # A session fixture's teardown failed: pytest reports it as an error at the last
             # test's teardown; here the last test has long been reported.
@@ -938,6 +958,79 @@ class PytestEngine:
             self.emit(results.session_error(_exception_text(e)))
         finally:
             config._ensure_unconfigure()
+
+
+def _leave_benchmark_saving(config):
+    """pytest-benchmark saves what its session measured (--benchmark-json, --benchmark-save,
+    --benchmark-autosave). Every benchmark runs in one worker (schedule.ts): a worker whose share
+    had none leaves saving to that one, where it would warn 'Not saving anything' (an error under
+    `filterwarnings = error`) though pytest's one session saved every benchmark."""
+    session = getattr(config, "_benchmarksession", None)
+    if session is not None and not getattr(session, "benchmarks", True):
+        session.json = session.save = session.autosave = None
+
+
+# Plugins whose terminal summary reports only what their library recorded while tests ran, by
+# the library: where it was never imported, the summary is empty, and asking for it would import
+# the library (hypothesis: 0.3 s of CPU per worker).
+_SUMMARY_OF_LIBRARY = {"_hypothesis_pytestplugin": "hypothesis"}
+
+
+def _summary_groups(pm):
+    """The plugins whose `pytest_terminal_summary` the Node side asks for, in two groups as pytest
+    writes them around its coverage section (pluggy calls the last registered first: conftest
+    files, then pytest-cov's plugin, then the installed and `-p` plugins): (conftests, plugins).
+    pytest's own plugins (the terminal reporter, --durations, --junitxml...) are left out: the
+    Node side writes their part for the whole run."""
+    conftests = set(getattr(pm, "_conftest_plugins", ()))
+    own, others = [], []
+    for _name, plugin in pm.list_name_plugin():
+        module = getattr(plugin, "__name__", None) if inspect.ismodule(plugin) else type(plugin).__module__
+        library = _SUMMARY_OF_LIBRARY.get(module)
+        if module == "_pytest" or str(module).startswith("_pytest."):
+            own.append(plugin)
+        elif library is not None and library not in sys.modules:
+            own.append(plugin)  # it would report nothing, at the cost of importing its library
+        elif plugin not in conftests:
+            others.append(plugin)
+    return own + others, own + list(conftests)
+
+
+def plugins_summary_texts(reporter, pm, exitstatus, markup, width):
+    """What the plugins' `pytest_terminal_summary` hooks write through the terminal reporter
+    (pytest's own hook is a wrapper around theirs: their sections come after its failures,
+    warnings and passes, before its short test summary), as two results.summary_text (the
+    conftest files', the other plugins'); nothing under --no-summary."""
+    import io
+
+    from _pytest._io import TerminalWriter
+
+    if getattr(reporter, "no_summary", False):
+        return None, None
+    texts = []
+    for left_out in _summary_groups(pm):
+        buffer = io.StringIO()
+        writer = TerminalWriter(buffer)
+        writer.hasmarkup = markup
+        if width:
+            writer.fullwidth = width
+        reporter._tw = writer
+        # pytest's reporter ends a progress line still open with the first write that asks
+        # (ensure_newline); whether one is open is the console's to know: the place is kept.
+        newline_at = []
+
+        def ensure_newline(buffer=buffer, newline_at=newline_at):
+            if not newline_at:
+                newline_at.append(buffer.tell())
+
+        reporter.ensure_newline = ensure_newline
+        reporter.currentfspath = None
+        summary = pm.subset_hook_caller("pytest_terminal_summary", remove_plugins=left_out)
+        summary(terminalreporter=reporter, exitstatus=exitstatus, config=reporter.config)
+        text = buffer.getvalue()
+        texts.append(results.summary_text(text, len(text[:newline_at[0]].encode("utf-16-le")) // 2
+                                          if newline_at else None))
+    return texts[0], texts[1]
 
 
 def _exception_text(exc):

@@ -154,6 +154,25 @@ def session_error(message):
     return {"t": "session_error", "message": bounded(message, LONGREPR_LIMIT)}
 
 
+def summary_text(text, newline_at):
+    """What a group of terminal-summary hooks wrote; `newline_at`: where (in UTF-16 code units,
+    as Node counts) pytest's reporter would end a progress line still open (None: nowhere)."""
+    if len(text) > LONGREPR_LIMIT:
+        text = bounded(text, LONGREPR_LIMIT)
+        if newline_at is not None and newline_at >= LONGREPR_LIMIT // 2:  # not in the head kept
+            newline_at = None
+    entry = {"text": text}
+    if newline_at is not None:
+        entry["newlineAt"] = newline_at
+    return entry
+
+
+def plugins_summary(conftests, plugins):
+    """What the conftest files' and the other plugins' terminal-summary hooks wrote (summary_text
+    each), printed by Node as it is (never read)."""
+    return {"t": "plugins_summary", "conftests": conftests, "plugins": plugins}
+
+
 def unit_done(file, engine, reason):
     return {"t": "unit_done", "file": file, "engine": engine, "reason": reason}
 

@@ -41,7 +41,7 @@ import {
 } from '../select/index.js';
 import { doctestOptionsOf, itemsOfCollectedFile, itemsOfCollectedModule, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
-import type { CollectionError, DiscoveryResult, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
+import type { CollectionError, DiscoveryResult, PluginsSummary, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
 import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
@@ -518,6 +518,8 @@ async function runSession(
     collectionErrors: deferHeader ? 0 : discoveryErrors.length,
   });
   const results: TestResult[] = [];
+  /** What the plugins' terminal-summary hooks wrote in each worker's pytest session. */
+  const pluginsSummaries = new Map<number, PluginsSummary>();
   const errors: CollectionError[] = [...discoveryErrors];
   /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
   const collectedByPytest = new Set<string>();
@@ -566,6 +568,7 @@ async function runSession(
         namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
+        columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,
@@ -647,6 +650,7 @@ async function runSession(
         // -s: what tests print reaches the log directly; under GitHub it must not issue commands.
         // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
         measured: (cost) => (measured = cost),
+        pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
         // -s: a test's own output, in order with the results: to the stream it wrote to
         testOutput: (stream, text, id) => {
@@ -713,6 +717,7 @@ async function runSession(
     workers,
     coverage: coverageOutcome,
     pytestVersion,
+    pluginsSummaries: [...pluginsSummaries.keys()].sort((a, b) => a - b).map((worker) => pluginsSummaries.get(worker)!),
   });
   if (impact) write(impactClosingLine(impact, selected.length));
   out.flush();

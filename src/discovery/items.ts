@@ -78,6 +78,8 @@ interface ModuleScope {
   classesByName: Map<string, ParsedClass>;
   rules: CollectRules;
   parametrizedFixtures: Set<string>;
+  /** `benchmark` and the fixtures that request it, directly or through others. */
+  benchmarkFixtures: Set<string>;
   generateTests: boolean;
   env: GuardEnv | undefined;
   /** The fixtures visible to the module's tests: the conftest.py chain's, the module's, then the enclosing classes'. */
@@ -310,11 +312,13 @@ function functionItems(
 ): void {
   const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
   const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+  const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
   const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {
     const item: TestItem = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
     if (param !== undefined) item.param = param;
     if (fn.marks.length > 0) item.functionAttrs = ['pytestmark'];
     if (unittest) item.unittest = true;
+    if (usesBenchmark) item.usesBenchmark = true;
     out.items.push(item);
   };
   if (unittest) return push(baseId, false, marks);
@@ -647,12 +651,15 @@ export function itemsOfModule(
   }
   collectFixtures(mod.members);
   addRequestingFixtures(parametrizedFixtures, fixtureArgs);
+  const benchmarkFixtures = new Set([BENCHMARK_FIXTURE]);
+  addRequestingFixtures(benchmarkFixtures, fixtureArgs);
   const scope: ModuleScope = {
     file,
     mod,
     classesByName,
     rules,
     parametrizedFixtures,
+    benchmarkFixtures,
     generateTests: mod.hasGenerateTests || conftest.hasGenerateTests,
     env,
     fixtureLevels: conftest.fixtureLevels,
@@ -695,6 +702,9 @@ function mayDefineTestsAtRunTime(mod: ParsedModule, bindings: Binding[], rules: 
  * tests that use it too. Fixtures of the same name anywhere in scope count together: more items
  * dynamic, never fewer.
  */
+/** pytest-benchmark's fixture. */
+const BENCHMARK_FIXTURE = 'benchmark';
+
 function addRequestingFixtures(parametrized: Set<string>, fixtureArgs: Map<string, string[]>): void {
   if (parametrized.size === 0) return;
   for (let grew = true; grew;) {

@@ -2,7 +2,7 @@
 // that arrive interleaved from parallel workers. It writes only through the given sink.
 
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { CollectionError, Outcome, SubtestReport, TestResult, WarningRecord } from '../types.js';
+import type { CollectionError, Outcome, PluginsSummary, SubtestReport, SummaryText, TestResult, WarningRecord } from '../types.js';
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
 import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
@@ -93,6 +93,9 @@ export interface FinishInfo {
   /** Warnings pytest issues while configuring (`Unknown config option: X`): first in the
    * warnings summary, counted in the closing line. */
   configWarnings?: WarningRecord[];
+  /** What the plugins' terminal-summary hooks wrote in each worker's pytest session, in worker
+   * order (combinePluginsSummaries). */
+  pluginsSummaries?: PluginsSummary[];
 }
 
 /** What pytest-cov writes: its failure or report warning right after the run, then its section. */
@@ -108,6 +111,26 @@ export interface CoverageSummary {
 export interface FinishSummary {
   counts: Counts;
   exitCode?: never;
+}
+
+/**
+ * The plugins' summary sections of several workers as one: each worker's pytest session ran its
+ * share of the tests, and the same hook wrote in each. A text several workers wrote alike (a
+ * constant line, a section of a plugin that has nothing per test) is printed once, as pytest's
+ * one session prints it; texts that differ are all printed, in worker order (a hook that reads the
+ * reporter's stats sees its worker's share).
+ */
+export function combinePluginsSummaries(summaries: readonly PluginsSummary[]): { conftests: SummaryText[]; plugins: SummaryText[] } {
+  const distinct = (texts: SummaryText[]) => {
+    const seen = new Set<string>();
+    return texts.filter((t) => {
+      const key = `${t.newlineAt ?? ''}:${t.text}`;
+      if (t.text === '' || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  return { conftests: distinct(summaries.map((s) => s.conftests)), plugins: distinct(summaries.map((s) => s.plugins)) };
 }
 
 /** pytest's getreportopt: expands a/A/N, lower-cases the old F/S aliases, drops duplicates. */
@@ -422,10 +445,15 @@ export class ConsoleReporter {
     this.summaryPasses('passed', 'PASSES', 'P');
     this.summaryPasses('xpassed', 'XPASSES', 'X');
     this.summaryReruns();
-    this.summaryDurations();
+    // pytest's terminal-summary hooks, last registered first: --junitxml's line, the conftest
+    // files', pytest-cov's, the installed plugins', then --durations (pytest's runner module).
     const junitxml = info.junitxml ?? this.opts.junitxml;
     if (junitxml && this.verbosity >= 0) this.writeSep('-', `generated xml file: ${junitxml}`);
+    const plugins = combinePluginsSummaries(info.pluginsSummaries ?? []);
+    this.pluginsText(plugins.conftests);
     if (info.coverage) this.coverageSection(info.coverage);
+    this.pluginsText(plugins.plugins);
+    this.summaryDurations();
     this.shortTestSummary();
     // pytest colours its -x/--maxfail stop (session.shouldfail) red, not an interruption's line
     if (info.interrupted) this.writeSep('!', info.interrupted, ...(/^stopping after \d+ failures$/.test(info.interrupted) ? (['red'] as Markup[]) : []));
@@ -566,6 +594,17 @@ export class ConsoleReporter {
     });
     // pytest's blank line before its summary, which a closed progress line would have skipped
     if (messages.length > 0) this.lineClosed = false;
+  }
+
+  /** What plugins wrote through pytest's terminal reporter, as they wrote it (their own lines
+   * and separators, drawn to the console's width and colours by the worker), with the newline
+   * that ends a progress line still open where the reporter would have written it. */
+  private pluginsText(texts: readonly SummaryText[]): void {
+    for (const { text, newlineAt } of texts) {
+      const newline = newlineAt !== undefined && this.currentFsPath !== null;
+      if (newlineAt !== undefined) this.currentFsPath = null;
+      this.fence.block(newline ? `${text.slice(0, newlineAt)}\n${text.slice(newlineAt)}` : text);
+    }
   }
 
   private coverageSection(coverage: CoverageSummary): void {

@@ -4,7 +4,7 @@
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
 import { Packr, Unpackr } from 'msgpackr';
 import type { Writable } from 'node:stream';
-import type { Attempt, Outcome, RerunSettings, SubtestReport, TestResult, Unit, WarningRecord } from '../types.js';
+import type { Attempt, Outcome, PluginsSummary, RerunSettings, SubtestReport, SummaryText, TestResult, Unit, WarningRecord } from '../types.js';
 
 const packr = new Packr({ useRecords: false });
 const unpackr = new Unpackr({ useRecords: false, mapsAsObjects: true });
@@ -33,6 +33,8 @@ export interface InitFrame {
   /** The console is coloured: send `longreprMarkup` beside each failure text, highlighted
    * with pygments unless `highlight` is false (`--code-highlight=no`). */
   markup?: { highlight: boolean };
+  /** The console's width, when it is a terminal (the plugins' summary sections are drawn to it). */
+  columns?: number;
 
   /** The shared state file (state-file.ts); absent: each test's start comes as a `start` frame. */
   state?: string;
@@ -109,6 +111,13 @@ export interface SessionErrorFrame {
   t: 'session_error';
   message: string;
 }
+/** At `stop`: what the `pytest_terminal_summary` hooks of the conftest files and of the other
+ * plugins (pytest-benchmark's table...) wrote in this worker's pytest session, as text for the
+ * console (untrusted: printed, never read). */
+export interface PluginsSummaryFrame {
+  t: 'plugins_summary';
+  summary: PluginsSummary;
+}
 export interface FatalFrame {
   t: 'fatal';
   message: string;
@@ -121,7 +130,17 @@ export interface MalformedFrame {
   problem: string;
 }
 export type WorkerFrame =
-  HelloFrame | CollectedFrame | StartFrame | OutputFrame | ResultFrame | CollectErrorFrame | CollectDoneFrame | UnitDoneFrame | SessionErrorFrame | FatalFrame;
+  | HelloFrame
+  | CollectedFrame
+  | StartFrame
+  | OutputFrame
+  | ResultFrame
+  | CollectErrorFrame
+  | CollectDoneFrame
+  | UnitDoneFrame
+  | SessionErrorFrame
+  | PluginsSummaryFrame
+  | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
@@ -187,6 +206,16 @@ function strings(value: unknown, what: string): string[] {
 function map(value: unknown, what: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || Buffer.isBuffer(value)) fail(`${what} is not a map`);
   return value as Fields;
+}
+
+function summaryText(value: unknown, key: string): SummaryText {
+  const fields = map(value, `plugins_summary: '${key}'`);
+  const text = str(fields, 'text', `plugins_summary ${key}`);
+  if (fields.newlineAt === undefined || fields.newlineAt === null) return { text };
+  const newlineAt = num(fields, 'newlineAt', `plugins_summary ${key}`);
+  if (!Number.isInteger(newlineAt) || newlineAt < 0 || newlineAt > text.length)
+    fail(`plugins_summary ${key}: 'newlineAt' ${newlineAt} is not a place in its text`);
+  return { text, newlineAt };
 }
 
 function oneOf<T extends string>(map: Fields, key: string, allowed: readonly T[], what: string): T {
@@ -375,6 +404,8 @@ function checkedFrame(value: unknown): WorkerFrame {
     }
     case 'session_error':
       return { t: 'session_error', message: str(fields, 'message', 'session_error') };
+    case 'plugins_summary':
+      return { t: 'plugins_summary', summary: { conftests: summaryText(fields.conftests, 'conftests'), plugins: summaryText(fields.plugins, 'plugins') } };
     case 'fatal': {
       const exitCode = num(fields, 'exitCode', 'fatal');
       if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);

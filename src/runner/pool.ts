@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { coveringIds as idsCovering } from '../nodeid.js';
-import type { CollectionError, RerunSettings, TestResult, Unit } from '../types.js';
+import type { CollectionError, PluginsSummary, RerunSettings, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
 import { FrameReader, type CollectErrorFrame, type MalformedFrame, type WorkerFrame } from './frames.js';
@@ -59,6 +59,8 @@ export interface RunOptions {
   invocationDir?: string;
   /** The console is coloured: failure texts also come with pytest's markup (init's `markup`). */
   markup?: { highlight: boolean };
+  /** The console's width, when it is a terminal (init's `columns`). */
+  columns?: number;
 }
 
 export interface UnitDoneInfo {
@@ -108,6 +110,8 @@ export interface RunEvents {
   workerOutput?(worker: number, text: string): void;
   /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with its result. */
   testOutput?(stream: 1 | 2, text: string, id: string): void;
+  /** At the end, what the plugins' terminal-summary hooks wrote in a worker's pytest session. */
+  pluginsSummary?(worker: number, summary: PluginsSummary): void;
   /** A worker process said hello (once per process, replacements included). */
   workerReady?(worker: number, info: WorkerInfo): void;
   /** At the end of a run not cut short by a signal or a failure: what its workers' start-up and each file's units cost (run-cost.ts). */
@@ -469,6 +473,7 @@ class Pool {
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
+      ...(this.opts.columns ? { columns: this.opts.columns } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
     });
   }
@@ -675,6 +680,9 @@ class Pool {
       }
       case 'output':
         this.events.testOutput?.(frame.stream, frame.text, frame.id);
+        return;
+      case 'plugins_summary':
+        this.events.pluginsSummary?.(slot.index, frame.summary);
         return;
       case 'session_error':
         // Session fixtures end at `stop`, after every result: their teardown error stands alone.

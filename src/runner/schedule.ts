@@ -8,6 +8,9 @@ export interface FileSelection {
   whole: boolean;
 }
 
+/** The worker that runs every unit with pytest-benchmark tests. */
+const BENCHMARK_WORKER = 0;
+
 /** Seconds for a test with no recorded timing, when no test has one. */
 export const DEFAULT_TEST_SECONDS = 0.01;
 /** A module is split when it is this many times a worker's fair share of the run. */
@@ -37,11 +40,14 @@ export function makeUnits(itemsByFile: Map<string, FileSelection | TestItem[]>, 
   const share = workers > 0 ? total / workers : total;
   const units: Unit[] = [];
   for (const { file, items, whole, total: fileTotal } of files) {
+    const benchmark = items.some((item) => item.usesBenchmark);
     const pieces =
-      workers > 1 && fileTotal > SPLIT_FACTOR * share ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS)) : 1;
+      workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark
+        ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
+        : 1;
     const groups = pieces > 1 ? groupByClass(items) : [];
     if (pieces <= 1 || groups.length < 2) {
-      units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal });
+      units.push({ file, ids: whole ? null : items.map((i) => i.id), expected: fileTotal, ...(benchmark ? { benchmark: true as const } : {}) });
       continue;
     }
     for (const run of cutIntoRuns(groups, pieces, seconds)) {
@@ -83,7 +89,13 @@ export function unitsInItemOrder(items: TestItem[], collected: TestItem[], fileU
   for (const run of runs) {
     if (runsPerFile.get(run[0].file) === 1) continue;
     const ids = run.map((item) => item.id);
-    ordered.push({ file: run[0].file, ids, expected: ids.reduce((sum, id) => sum + (expectedSeconds.get(id) ?? estimate), 0) });
+    const benchmark = run.some((item) => item.usesBenchmark);
+    ordered.push({
+      file: run[0].file,
+      ids,
+      expected: ids.reduce((sum, id) => sum + (expectedSeconds.get(id) ?? estimate), 0),
+      ...(benchmark ? { benchmark: true as const } : {}),
+    });
   }
   return ordered.sort((a, b) => firstPosition(a) - firstPosition(b));
 }
@@ -136,10 +148,12 @@ function meanOf(values: Map<string, number>): number | undefined {
 
 /**
  * Which worker runs which unit, keeping pytest's order: each worker runs its units in
- * collection order (with one worker, exactly pytest's order). Units are first dealt to workers
- * longest first, each to the least loaded one (LPT); a worker that runs out takes the last unit
- * of the worker with the most time left, but only a unit that comes after everything it has
- * already run, so that its own order is still pytest's relative order.
+ * collection order (with one worker, exactly pytest's order). The units with pytest-benchmark
+ * tests all go to the first worker, whose pytest-benchmark session then measures and reports
+ * every benchmark, one at a time, as pytest's does. The others are dealt longest first, each to
+ * the least loaded worker (LPT); a worker that runs out takes the last unit of the worker with
+ * the most time left, but only a unit that comes after everything it has already run, so that
+ * its own order is still pytest's relative order, and never a benchmark unit.
  */
 export class OrderedQueues {
   private readonly queues: Unit[][];
@@ -154,7 +168,15 @@ export class OrderedQueues {
     this.lastGiven = new Array<number>(count).fill(-1);
     units.forEach((unit, index) => this.position.set(unit, index));
     const load = new Array<number>(count).fill(0);
-    const longestFirst = units.map((unit, index) => ({ unit, index })).sort((a, b) => b.unit.expected - a.unit.expected || a.index - b.index);
+    for (const unit of units) {
+      if (!unit.benchmark) continue;
+      load[BENCHMARK_WORKER] += unit.expected;
+      this.queues[BENCHMARK_WORKER].push(unit);
+    }
+    const longestFirst = units
+      .map((unit, index) => ({ unit, index }))
+      .filter(({ unit }) => !unit.benchmark)
+      .sort((a, b) => b.unit.expected - a.unit.expected || a.index - b.index);
     for (const { unit } of longestFirst) {
       let least = 0;
       for (let w = 1; w < count; w++) if (load[w] < load[least]) least = w;
@@ -176,7 +198,7 @@ export class OrderedQueues {
     let victimSeconds = 0;
     this.queues.forEach((queue, w) => {
       const last = queue.at(-1);
-      if (!last || this.position.get(last)! <= this.lastGiven[worker]) return;
+      if (!last || last.benchmark || this.position.get(last)! <= this.lastGiven[worker]) return;
       const seconds = queue.reduce((sum, unit) => sum + unit.expected, 0);
       if (victim < 0 || seconds > victimSeconds) {
         victim = w;

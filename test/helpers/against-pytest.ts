@@ -1,5 +1,5 @@
 // Running pytest and fastest alike on the same project, for tests that compare their whole output.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -46,4 +46,14 @@ export function normalOutput(text: string): string {
     .replace(/ in \d+\.\d+s( \(\d+:\d+:\d+\))?/g, ' in T')
     .replace(/=+ ([^\n]* in T[^\n]*?) =+/g, '= $1 =')
     .replace(/^\d+\.\d+s (call|setup|teardown) /gm, 'Ns $1 ');
+}
+
+/** Whether the tests' Python can import `name` (a plugin a test needs). */
+export function hasModule(name: string): boolean {
+  try {
+    execFileSync('python3', ['-c', `import ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -24,14 +24,15 @@ PLUGIN_MARKS = {
     "flaky_test", "rerun", "first", "last", "second_to_last", "incremental", "subtests",
 }
 
-# Conftest hooks the native engine calls itself (hooks.py), or may ignore because they only
-# shape pytest's own terminal output; also a conftest's pytest_generate_tests that never
-# parametrizes (_generate_hook_only_reads; collect.py calls it) and the plain hooks of
-# _PLAIN_HOOK_PARAMS.
+# Conftest hooks the native engine calls itself (hooks.py), or may ignore because fastest does
+# not print what they return (pytest_report_header: no engine's header lines are shown); also a
+# conftest's pytest_generate_tests that never parametrizes (_generate_hook_only_reads; collect.py
+# calls it) and the plain hooks of _PLAIN_HOOK_PARAMS. A conftest's pytest_terminal_summary sends
+# its modules to the pytest engine, whose session runs it at the end (its text is printed).
 NATIVE_HOOKS = {
     "pytest_addoption", "pytest_configure", "pytest_sessionstart", "pytest_itemcollected",
     "pytest_collection_modifyitems", "pytest_runtest_setup",
-    "pytest_report_header", "pytest_terminal_summary",
+    "pytest_report_header",
 }
 
 # The modules that give a plugin mark its meaning. When none of them can be imported, pytest
