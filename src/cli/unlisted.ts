@@ -45,16 +45,18 @@ export async function collectedIdsOf(session: Session, files: string[]): Promise
 }
 
 /**
- * What `fastest plan` plans (the CLI and the Action's plan role): the selected items, once node
- * ids discovery does not list (tests a module makes at import) are checked as a run checks them:
- * one worker collects their modules, and an id its module does not make is pytest's usage error
- * (SelectionError: `not found: ...`, exit 4). An id of a module that fails to collect is planned:
- * its shard reports the error.
+ * Before `fastest plan` plans (the CLI and the Action's plan role): node ids discovery does not
+ * list (tests a module makes at import, `unverified`) or only stands for by a dynamic item
+ * (`test_p[5]` of params known at run time) are checked as a run checks them: one worker collects
+ * their modules, and an id its module does not make is pytest's usage error (SelectionError:
+ * `not found: ...`, exit 4). An id of a module that fails to collect is planned: its shard reports
+ * the error.
  */
 export async function checkUnlistedIds(session: Session, collected: Collected): Promise<void> {
   const { discovery, selection, selectOptions } = collected;
-  if (selection.unverified.length === 0) return;
-  const files = new Set(selection.unverified.map((item) => item.file));
+  const narrowed = selection.selected.filter((item) => selection.narrowIds.has(item.id));
+  if (selection.unverified.length === 0 && narrowed.length === 0) return;
+  const files = new Set([...selection.unverified, ...narrowed].map((item) => item.file));
   const order = discovery.modules ?? [...files];
   const checked = await collectedIdsOf(
     session,
