@@ -4274,12 +4274,14 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.processIO = void 0;
 exports.writeFileCreatingDirs = writeFileCreatingDirs;
 exports.planCommand = planCommand;
+exports.planErrorOutcome = planErrorOutcome;
 // `fastest plan`: discover, plan the shards from the timings store, write the plan (and the
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const plan_js_1 = __nccwpck_require__(978);
 const timings_js_1 = __nccwpck_require__(7307);
+const index_js_1 = __nccwpck_require__(1276);
 const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const finish_js_1 = __nccwpck_require__(6367);
@@ -4328,10 +4330,16 @@ async function planCommand(argv, discover, io = exports.processIO) {
         return types_js_1.ExitCode.OK;
     }
     catch (err) {
-        const { exitCode, line } = (0, finish_js_1.errorOutcome)(err, 'plan');
+        const { exitCode, line } = planErrorOutcome(err);
         io.stderr(line);
         return exitCode;
     }
+}
+/** How a plan ends on an error: a node id its module does not make in pytest's words (as `pytest ID`), others as `fastest plan: ...`. */
+function planErrorOutcome(err) {
+    if (err instanceof index_js_1.SelectionError)
+        return { exitCode: err.exitCode, line: `ERROR: ${err.message}\n\n` };
+    return (0, finish_js_1.errorOutcome)(err, 'plan');
 }
 
 
@@ -4547,6 +4555,7 @@ const option_route_js_1 = __nccwpck_require__(6501);
 const options_js_1 = __nccwpck_require__(5988);
 const session_js_1 = __nccwpck_require__(2838);
 const session_js_2 = __nccwpck_require__(2594);
+const unlisted_js_1 = __nccwpck_require__(2770);
 const shard_js_1 = __nccwpck_require__(7718);
 const version_js_1 = __nccwpck_require__(3882);
 const index_js_4 = __nccwpck_require__(9750);
@@ -4588,10 +4597,6 @@ function applyNarrowing(units, narrowIds) {
     if (narrowIds.size === 0)
         return units;
     return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
-}
-/** The items with those of the files in `collected` replaced by the ids their modules collected. */
-function itemsAsCollected(items, collected) {
-    return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => (0, index_js_3.itemsOfCollectedFile)(file, ids, []))];
 }
 function withoutIds(items, ids) {
     const gone = new Set(ids);
@@ -4762,8 +4767,7 @@ selected, lastFailedSkips, ownsFile) {
  * are then left out as pytest leaves them.
  */
 async function withUnlistedFailures(session, collected) {
-    const { config, options } = session;
-    const checkedModules = new Map();
+    const { config } = session;
     const { discovery, selectOptions } = collected;
     const modules = selectOptions.modules ?? new Set();
     const listed = new Set(discovery.items.map((item) => item.id));
@@ -4777,29 +4781,9 @@ async function withUnlistedFailures(session, collected) {
             files.add(file);
     }
     if (files.size === 0)
-        return { collected, checkedModules };
+        return { collected, checkedModules: new Map() };
     const order = discovery.modules ?? [...files];
-    const toCheck = order.filter((file) => files.has(file));
-    await (0, index_js_1.runUnits)([], {
-        rootdir: config.rootdir,
-        python: session.python,
-        workers: 1,
-        engine: options.engine,
-        pytestArgs: options.pytestArgs,
-        capture: options.capture,
-        verbose: options.verbosity,
-        timeoutSeconds: options.timeout ?? undefined,
-        ini: iniForWorkers(config),
-        invocationDir: session.cwd,
-        collectFirst: { stopOnErrors: false, files: toCheck, idsOf: toCheck },
-    }, {
-        result: () => undefined,
-        collectionError: () => undefined,
-        unitDone: () => undefined,
-        passIds: (file, ids) => checkedModules.set(file, ids),
-        collectionDone: () => 'stop',
-        workerOutput: () => undefined,
-    });
+    const checkedModules = await (0, unlisted_js_1.collectedIdsOf)(session, order.filter((file) => files.has(file)));
     if (checkedModules.size === 0)
         return { collected, checkedModules };
     // (a module that failed to collect keeps its listed items: the run reports its error)
@@ -5013,7 +4997,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             signal: abort.signal,
             prestarted,
             warmParent: warm?.parent,
-            ini: iniForWorkers(config),
+            ini: (0, unlisted_js_1.iniForWorkers)(config),
             coverage: coverage?.spec,
             reruns,
             namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
@@ -5074,7 +5058,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             collectionDone: (uncounted) => {
                 // A node id asked for that its module does not produce: pytest's usage error (exit 4),
                 // before any test runs; it counts nothing ("collected 0 items").
-                const refused = passCollected.size > 0 ? (0, index_js_2.unmatchedNodeIds)(itemsAsCollected(discovery.items, passCollected), collected.selectOptions) : [];
+                const refused = passCollected.size > 0 ? (0, index_js_2.unmatchedNodeIds)((0, unlisted_js_1.itemsAsCollected)(discovery.items, passCollected), collected.selectOptions) : [];
                 if (refused.length > 0) {
                     refusedNodeIds = refused;
                     // what the pass collected is what the discovery cache learns from
@@ -5208,10 +5192,6 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (results.length === 0)
         return 5;
     return 0;
-}
-/** The ini values the workers' native engine reads. */
-function iniForWorkers(config) {
-    return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
 }
 /** pytest's cacheprovider header (`cachedir: …`): under -v, or when `cache_dir` is not the default. */
 function cacheDirHeader(config, options) {
@@ -5628,6 +5608,80 @@ function handleSignals(started) {
         process.on(signal, handler);
     process.on('SIGINT', onSigint);
     return remove;
+}
+
+
+/***/ }),
+
+/***/ 2770:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.itemsAsCollected = itemsAsCollected;
+exports.collectedIdsOf = collectedIdsOf;
+exports.checkUnlistedIds = checkUnlistedIds;
+exports.iniForWorkers = iniForWorkers;
+// Node ids discovery does not list (tests a module makes at import), checked as pytest's
+// collection would: one worker collects their modules, with no unit to run. Used by `fastest plan`
+// and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
+const index_js_1 = __nccwpck_require__(2974);
+const index_js_2 = __nccwpck_require__(9286);
+const index_js_3 = __nccwpck_require__(1276);
+/** The items with those of the files in `collected` replaced by the ids their modules collected. */
+function itemsAsCollected(items, collected) {
+    return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => (0, index_js_1.itemsOfCollectedFile)(file, ids, []))];
+}
+/** What one worker's collection of these modules makes: module -> ids (a module that fails to collect is left out). */
+async function collectedIdsOf(session, files) {
+    const { config, options } = session;
+    const checkedModules = new Map();
+    await (0, index_js_2.runUnits)([], {
+        rootdir: config.rootdir,
+        python: session.python,
+        workers: 1,
+        engine: options.engine,
+        pytestArgs: options.pytestArgs,
+        capture: options.capture,
+        verbose: options.verbosity,
+        timeoutSeconds: options.timeout ?? undefined,
+        ini: iniForWorkers(config),
+        invocationDir: session.cwd,
+        collectFirst: { stopOnErrors: false, files, idsOf: files },
+    }, {
+        result: () => undefined,
+        collectionError: () => undefined,
+        unitDone: () => undefined,
+        passIds: (file, ids) => checkedModules.set(file, ids),
+        collectionDone: () => 'stop',
+        workerOutput: () => undefined,
+    });
+    return checkedModules;
+}
+/**
+ * Before `fastest plan` plans (the CLI and the Action's plan role): node ids discovery does not
+ * list (tests a module makes at import, `unverified`) or only stands for by a dynamic item
+ * (`test_p[5]` of params known at run time) are checked as a run checks them: one worker collects
+ * their modules, and an id its module does not make is pytest's usage error (SelectionError:
+ * `not found: ...`, exit 4). An id of a module that fails to collect is planned: its shard reports
+ * the error.
+ */
+async function checkUnlistedIds(session, collected) {
+    const { discovery, selection, selectOptions } = collected;
+    const narrowed = selection.selected.filter((item) => selection.narrowIds.has(item.id));
+    if (selection.unverified.length === 0 && narrowed.length === 0)
+        return;
+    const files = new Set([...selection.unverified, ...narrowed].map((item) => item.file));
+    const order = discovery.modules ?? [...files];
+    const checked = await collectedIdsOf(session, order.filter((file) => files.has(file)));
+    const unchecked = selection.unverified.filter((item) => !checked.has(item.file));
+    const refused = (0, index_js_3.unmatchedNodeIds)([...itemsAsCollected(discovery.items, checked), ...unchecked], selectOptions);
+    if (refused.length > 0)
+        throw new index_js_3.SelectionError(refused);
+}
+/** The ini values the workers' native engine reads. */
+function iniForWorkers(config) {
+    return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
 }
 
 
@@ -7456,11 +7510,12 @@ function soundEntry(entry) {
         return false;
     if (e.beside !== undefined) {
         const beside = e.beside;
+        const strings = (list) => Array.isArray(list) && list.every((id) => typeof id === 'string');
         if (typeof beside !== 'object' ||
             beside === null ||
             typeof beside.key !== 'string' ||
-            !Array.isArray(beside.ids) ||
-            !beside.ids.every((id) => typeof id === 'string'))
+            !strings(beside.ids) ||
+            (beside.order !== undefined && !strings(beside.order)))
             return false;
     }
     try {
@@ -7510,7 +7565,7 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, 
         }
         if (!entry || !module)
             continue;
-        const own = learnBeside(cache, entry, file, lesson, besideKey);
+        const own = learnBeside(cache, entry, file, lesson, module, besideKey);
         const record = { ...(entry.collected ?? {}), ...own };
         for (const id of Object.keys(record)) {
             if (id in own)
@@ -7528,17 +7583,20 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, 
     return changed;
 }
 /**
- * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
- * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
- * rest of the lesson, about the module's own items.
+ * Keeps a lesson's ids no listed item stands for (`lesson['']`: a conftest hook's, the doctest
+ * plugin's, tests the module adds at import) as the entry's `beside`, under the key of what they
+ * depend on; with the module's whole collection order (`collected`) when they were not all first.
+ * Returns the rest of the lesson, about the module's own items.
  */
-function learnBeside(cache, entry, file, lesson, besideKey) {
+function learnBeside(cache, entry, file, lesson, collected, besideKey) {
     const { '': found, ...own } = lesson;
     const key = found === undefined ? null : besideKey(file);
     if (found === undefined || key === null)
         return own;
-    if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
-        entry.beside = { key, ids: found };
+    const first = found.every((id, index) => collected[index] === id);
+    const beside = first ? { key, ids: found } : { key, ids: found, order: collected };
+    if (JSON.stringify(entry.beside ?? null) !== JSON.stringify(beside)) {
+        entry.beside = beside;
         cache.dirty = true;
     }
     return own;
@@ -9709,30 +9767,55 @@ function besideKey(abs, rootdir, doctest, memo) {
 }
 /**
  * The ids a run collected from test modules beside their own tests (a conftest hook's, their
- * doctests), placed before each module's tests as pytest collects them, in place of the module's
- * whole-file doctest placeholder; only for cached modules whose conftest.py files and doctest
- * options are as they were then.
+ * doctests, tests the module adds at import), in place of the module's whole-file doctest
+ * placeholder; only for cached modules whose conftest.py files and doctest options are as they
+ * were then. Placed before each module's tests as pytest collects them (`placeholders`), or, when
+ * the run had them among the module's own (`order`), for inCollectedOrder (`inModule`, by path).
  */
 function withBeside(placeholders, files, modules, rootdir, doctest) {
     const memo = new Map();
     const learned = new Map();
+    const inModule = new Map();
     const indexOfFile = new Map(files.map((abs, index) => [abs, index]));
     for (const l of modules) {
         const beside = 'entry' in l.found ? l.found.entry.beside : undefined;
-        if (beside && beside.key === besideKey(l.abs, rootdir, doctest, memo))
+        if (!beside || beside.key !== besideKey(l.abs, rootdir, doctest, memo))
+            continue;
+        if (beside.order)
+            inModule.set(l.abs, { items: (0, cache_js_1.itemsOfCollectedFile)(l.rel, beside.ids, []).map((item) => ({ ...item, beside: true })), order: beside.order });
+        else
             learned.set(l.rel, { after: indexOfFile.get(l.abs) ?? 0, ids: beside.ids });
     }
-    if (learned.size === 0)
-        return placeholders;
-    const out = placeholders.filter(({ item }) => !(item.dynamic && item.id === item.file && learned.has(item.file)));
+    if (learned.size === 0 && inModule.size === 0)
+        return { placeholders, inModule };
+    const learnedFiles = new Set([...learned.keys(), ...modules.filter((l) => inModule.has(l.abs)).map((l) => l.rel)]);
+    const out = placeholders.filter(({ item }) => !(item.dynamic && item.id === item.file && learnedFiles.has(item.file)));
     for (const [file, { after, ids }] of learned)
         for (const item of (0, cache_js_1.itemsOfCollectedFile)(file, ids, []))
             out.push({ item: { ...item, beside: true }, after });
     // stable: each module's ids go after the other files' placeholders before it
-    return out
+    const sorted = out
         .map((p, order) => ({ p, order }))
         .sort((a, b) => a.p.after - b.p.after || a.order - b.order)
         .map(({ p }) => p);
+    return { placeholders: sorted, inModule };
+}
+/**
+ * A module's items and the learned ones no listed item stands for, in the order the run collected
+ * them (`order`); an item the run did not collect (listed since) keeps its place after the one
+ * listed before it.
+ */
+function inCollectedOrder(own, learned, order) {
+    const position = new Map(order.map((id, index) => [id, index]));
+    let last = -1;
+    const keyed = own.map((item, index) => {
+        const at = position.get(item.id);
+        if (at !== undefined)
+            last = at;
+        return { item, key: at ?? last + 0.5, index };
+    });
+    const placed = learned.map((item, index) => ({ item, key: position.get(item.id) ?? order.length, index: own.length + index }));
+    return [...keyed, ...placed].sort((a, b) => a.key - b.key || a.index - b.index).map(({ item }) => item);
 }
 /**
  * Placeholders of files that are no module, replaced by the ids a run collected from them when the
@@ -9878,7 +9961,7 @@ async function discover(opts) {
             nodePath: (abs) => toNodePath(rootdir, abs),
         });
         // (a test module's doctest items are left as they are: its own entry holds its lessons)
-        const placeholders = withBeside(learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache), files, modules, rootdir, opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined));
+        const { placeholders, inModule } = withBeside(learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache), files, modules, rootdir, opts.doctest ?? (0, doctests_js_2.doctestOptionsOf)([], undefined));
         const entries = new Array(modules.length);
         const itemsOf = new Array(modules.length);
         const errorsOf = new Array(modules.length);
@@ -9972,6 +10055,11 @@ async function discover(opts) {
                 collectModule(index, entry);
             }
         }
+        modules.forEach((l, index) => {
+            const learned = inModule.get(l.abs);
+            if (learned && itemsOf[index] !== undefined)
+                itemsOf[index] = inCollectedOrder(itemsOf[index], learned.items, learned.order);
+        });
         if (cache)
             (0, cache_js_1.saveCache)(rootdir, cache);
         const parsedFiles = conftestRequests.length + requests.length;
@@ -12538,6 +12626,11 @@ function readLiteral(node, ctx) {
         case 'list_comprehension':
         case 'generator_expression':
             return comprehension(node, ctx) ?? { py: 'expr', source: node.text };
+        case 'dictionary_comprehension': {
+            // `{k: v for ...}`: its pairs as a dict display's, when its keys are str or int literals
+            const pairs = comprehension(node, ctx);
+            return pairs === null ? { py: 'dict', repr: node.text } : dictOfPairs(pairs.items, node.text);
+        }
         default:
             return { py: 'expr', source: node.text };
     }
@@ -12675,21 +12768,30 @@ function itemsOf(value) {
  * `.keys()`, `.values()` and `.items()` are known.
  */
 function dictionary(node, ctx) {
-    const keys = [];
-    const values = [];
-    const at = new Map();
+    const pairs = [];
     for (const pair of node.namedChildren) {
         if (!pair || pair.type === 'comment')
             continue;
         const keyNode = pair.type === 'pair' ? pair.childForFieldName('key') : null;
         const valueNode = pair.type === 'pair' ? pair.childForFieldName('value') : null;
         if (!keyNode || !valueNode)
-            return { py: 'dict', repr: node.text }; // `**other`, a comprehension
-        const key = readLiteral(keyNode, ctx);
+            return { py: 'dict', repr: node.text }; // `**other`
+        pairs.push({ py: 'tuple', items: [readLiteral(keyNode, ctx), readLiteral(valueNode, ctx)] });
+    }
+    return dictOfPairs(pairs, node.text);
+}
+/** The dict of (key, value) pairs in order, as dictionary() keeps it; unknown keys when one is no str or int literal. */
+function dictOfPairs(pairs, repr) {
+    const keys = [];
+    const values = [];
+    const at = new Map();
+    for (const pair of pairs) {
+        if (pair === null || typeof pair !== 'object' || pair.py !== 'tuple' || pair.items.length !== 2)
+            return { py: 'dict', repr };
+        const [key, value] = pair.items;
         if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key)))
-            return { py: 'dict', repr: node.text };
+            return { py: 'dict', repr };
         const slot = `${typeof key}:${key}`;
-        const value = readLiteral(valueNode, ctx);
         const index = at.get(slot);
         if (index !== undefined)
             values[index] = value;
@@ -12699,7 +12801,7 @@ function dictionary(node, ctx) {
             values.push(value);
         }
     }
-    return { py: 'dict', repr: node.text, keys, values };
+    return { py: 'dict', repr, keys, values };
 }
 /** `d.keys()`, `d.values()`, `d.items()` of a dict whose keys are known, as the list they iterate. */
 function dictView(func, args, kwargs, ctx) {
@@ -12862,7 +12964,15 @@ function truthOf(node, ctx) {
     }
     return op === 'in' ? found : !found;
 }
-/** `[body for x in literal ... if condition]`: the list of its elements, or null. */
+/** A comprehension's element: a value, or a dict comprehension's `key: value` as a pair. */
+function readElement(body, ctx) {
+    if (body.type !== 'pair')
+        return readLiteral(body, ctx);
+    const key = body.childForFieldName('key');
+    const value = body.childForFieldName('value');
+    return key && value ? { py: 'tuple', items: [readLiteral(key, ctx), readLiteral(value, ctx)] } : { py: 'expr', source: body.text };
+}
+/** `[body for x in literal ... if condition]`: the list of its elements (a dict comprehension's: pairs), or null. */
 function comprehension(node, ctx) {
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
@@ -12883,7 +12993,7 @@ function comprehension(node, ctx) {
             return truth ? walk(depth + 1, locals) : true;
         }
         if (depth === clauses.length) {
-            const value = readLiteral(body, { ...ctx, locals });
+            const value = readElement(body, { ...ctx, locals });
             if (hasUnreadablePart(value, locals))
                 return false;
             out.push(value);
@@ -13424,7 +13534,7 @@ function lookup(env, file, text, imports, path, depth) {
         return { kind: 'class', name: head, file, text, start: binding.index };
     }
     if (binding.kind === 'other')
-        return namedTupleClass(text, binding.index, head, file);
+        return namedTupleClass(text, binding.index, head, file) ?? attrsMadeClass(env, text, binding.index, head, file);
     if (binding.kind === 'def') {
         const before = text.slice(0, binding.index).split('\n');
         before.pop();
@@ -13502,6 +13612,36 @@ function namedTupleClass(text, index, name, file) {
     if (!fromCollections)
         return undefined;
     return { kind: 'class', name: m[3], file, text, start: -1 };
+}
+/**
+ * `Name = attr.make_class("Name", [...], ...)` (attrs' own, through `import attr`, `import attrs` or
+ * `from attr(s) import make_class`): a class named by its first argument, which make_class passes to
+ * `types.new_class(name, bases, ...)`; only without `bases` (a base's metaclass could rename it).
+ * What calling it gives is not proven (its fields could make a `__name__`).
+ */
+function attrsMadeClass(env, text, index, name, file) {
+    const m = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*(?:(attrs?)\\.)?make_class\\(\\s*(["'])(\\w+)\\2\\s*,([^()]*)\\)`).exec(text.slice(index));
+    if (!m)
+        return undefined;
+    const [, prefix, , className, rest] = m;
+    const others = topLevelParts(rest).slice(1);
+    if (others.some((part) => !/^\w+\s*=/.test(part) || /^(bases|class_body)\s*=/.test(part)))
+        return undefined;
+    if (prefix) {
+        if (bindingOf(text, prefix) !== null || !new RegExp(`^import[ \\t]+${prefix}[ \\t]*(?:#[^\\n]*)?$`, 'm').test(text))
+            return undefined;
+    }
+    else {
+        const imported = bindingOf(text, 'make_class');
+        const from = imported?.kind === 'import' ? importedAt(text, imported.index, 'make_class') : null;
+        if (!from || (from.module !== 'attr' && from.module !== 'attrs') || from.attr !== 'make_class')
+            return undefined;
+    }
+    // attrs' make_class, as installed (or as the project itself, in attrs' own checkout)
+    const made = env.locate?.('attr._make', file);
+    if (!made || !/^def make_class\(\s*name,/m.test(made.text) || !/types\.new_class\(name, bases\b/.test(made.text))
+        return undefined;
+    return { kind: 'class', name: className, file, text, start: -1, opaqueInstances: true };
 }
 function followImport(env, fromFile, bound, rest, depth) {
     const colon = bound.indexOf(':');
@@ -13598,8 +13738,10 @@ function classParts(text, start) {
 }
 /** Whether calling the class surely gives an instance without `__name__` that is no str, number, enum or pattern. */
 function isPlainClass(env, found, depth, proven) {
+    if (found.opaqueInstances)
+        return false;
     if (found.start < 0)
-        return true; // a listed standard-library class
+        return true; // a listed standard-library class or a namedtuple
     const key = `${found.file}\0${found.start}`;
     // a base reached twice (a diamond) keeps its answer; one reached while it is checked is a cycle
     const known = proven.get(key);
@@ -13654,10 +13796,19 @@ function resolveValue(value, scope) {
                 return { py: 'object', repr: found.name };
             return found ? { py: 'name', name: found.name } : value;
         }
+        case 'object': {
+            // `list(NAME)`, `tuple(NAME.keys())` of an unknown name read as a new container: of an imported constant, its items
+            const m = /^(list|tuple)\(\s*([A-Za-z_]\w*)(?:\s*\.\s*(keys|values|items)\(\s*\))?\s*\)$/.exec(value.repr);
+            const arg = m ? (m[3] ? { py: 'call', func: `${m[2]}.${m[3]}`, args: [], kwargs: {} } : { py: 'expr', source: m[2] }) : undefined;
+            return (m && arg && importedView({ py: 'call', func: m[1], args: [arg], kwargs: {} }, scope)) ?? value;
+        }
         case 'call': {
             if (value.func === 'param' || value.func.endsWith('.param')) {
                 return { ...value, args: value.args.map((v) => resolveValue(v, scope)) };
             }
+            const viewed = importedView(value, scope);
+            if (viewed)
+                return viewed;
             const found = resolveName(value.func, scope);
             if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map()))
                 return { py: 'object', repr: `${value.func}(...)` };
@@ -13740,10 +13891,37 @@ function plainLiteral(value) {
 }
 /**
  * `NAME` bound by `from mod import NAME` (a project module, maybe relative), where `mod` binds NAME
- * once at its top level to a list literal of literals, extended only as moduleList allows, and
- * the importing module does not change it: that list. Null otherwise (the item stays dynamic).
+ * once at its top level to a list literal of literals, extended only as moduleList allows, or to
+ * an expression moduleConstant can read (a comprehension over a dict imported there from another
+ * project module, as structlog's `[m for m in NAME_TO_LEVEL if m != "notset"]`), and the importing
+ * module does not change it: that list. Null otherwise (the item stays dynamic).
  */
 function importedList(name, scope) {
+    const bound = importedBinding(name, scope);
+    if (!bound)
+        return null;
+    const { target, attr, binding } = bound;
+    let perText = importedLists.get(target.text);
+    if (!perText) {
+        if (importedLists.size >= MAX_MEMO_TEXTS)
+            importedLists.clear();
+        perText = new Map();
+        importedLists.set(target.text, perText);
+    }
+    if (!perText.has(attr)) {
+        // a list display (`NAME = [` or `NAME: list[str] = [`), maybe extended; else a constant expression
+        const display = binding.kind === 'other' && new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index));
+        const items = (display ? moduleList(scope.env, target.text, attr) : undefined) ?? sequenceItems(moduleConstant(scope.env, target.file, target.text, attr, 0));
+        perText.set(attr, items && items.every(plainLiteral) ? { py: 'list', items } : null);
+    }
+    return perText.get(attr);
+}
+/**
+ * `NAME` bound by `from mod import NAME` (a project module, maybe relative, of at most
+ * MAX_LIST_MODULE), which the importing module does not change, and which `mod` binds itself (a
+ * package's attribute in its __init__, not a submodule of that name): where.
+ */
+function importedBinding(name, scope) {
     const bound = scope.imports[name];
     const colon = bound?.indexOf(':') ?? -1;
     if (bound === undefined || colon < 0)
@@ -13753,34 +13931,246 @@ function importedList(name, scope) {
     if (stdlib_js_1.STDLIB_MODULES.has(module.split('.')[0]))
         return null;
     const own = scope.env.locate?.(null);
-    if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text))
+    if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text.replace(readingCalls(name), '')))
         return null;
     const target = scope.env.locate?.(module, own.file);
     // a large module is not parsed on the main thread for this (packaging's 51 KB test_version.py: 60 ms)
     if (!target || target.text.length > MAX_LIST_MODULE)
         return null;
-    // bound in the module itself (a package's attribute in its __init__, not a submodule of that name),
-    // to a list display (`NAME = [` or `NAME: list[str] = [`) before the module is parsed for it
     const binding = bindingOf(target.text, attr);
-    if (binding?.kind !== 'other' || !new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index)))
+    if (binding?.kind !== 'other' && binding?.kind !== 'import')
         return null;
-    let perText = importedLists.get(target.text);
-    if (!perText) {
-        if (importedLists.size >= MAX_MEMO_TEXTS)
-            importedLists.clear();
-        perText = new Map();
-        importedLists.set(target.text, perText);
+    return { target, attr, binding };
+}
+/** `NAME.keys()` and the other READING_METHODS called with no argument: reads, not changes. */
+function readingCalls(name) {
+    return new RegExp(`\\b${escapeRe(name)}\\s*\\.\\s*(${[...READING_METHODS].join('|')})\\s*\\(\\s*\\)`, 'g');
+}
+/** An imported project module's constant (moduleConstant), by the name the module binds it to. */
+function importedConstant(name, scope) {
+    const bound = importedBinding(name, scope);
+    return bound ? moduleConstant(scope.env, bound.target.file, bound.target.text, bound.attr, 0) : null;
+}
+/**
+ * Calls over an imported constant: `NAME.keys()`, `.values()`, `.items()` of a dict, and `list(...)`
+ * or `tuple(...)` of such a view or of an imported list, tuple or dict (its keys), where the module
+ * does not bind `list`/`tuple` itself: the sequence they give. Null otherwise.
+ */
+function importedView(value, scope) {
+    if (value === null || typeof value !== 'object' || value.py !== 'call' || Object.keys(value.kwargs).length > 0)
+        return null;
+    const view = /^([A-Za-z_]\w*)\.(keys|values|items)$/.exec(value.func);
+    if (view) {
+        const dict = value.args.length === 0 ? importedConstant(view[1], scope) : null;
+        if (dict === null || typeof dict !== 'object' || dict.py !== 'dict' || !dict.keys || !dict.values)
+            return null;
+        const { keys, values } = dict;
+        const items = view[2] === 'keys' ? keys : view[2] === 'values' ? values : keys.map((key, i) => ({ py: 'tuple', items: [key, values[i]] }));
+        return items.every(plainLiteral) ? { py: 'list', items } : null;
     }
-    if (!perText.has(attr)) {
-        const items = moduleList(scope.env, target.text, attr);
-        perText.set(attr, items && items.every(plainLiteral) ? { py: 'list', items } : null);
-    }
-    return perText.get(attr);
+    if ((value.func !== 'list' && value.func !== 'tuple') || value.args.length !== 1 || scope.imports[value.func] !== undefined)
+        return null;
+    const own = scope.env.locate?.(null);
+    if (!own || bindingOf(own.text, value.func) !== null)
+        return null;
+    const [arg] = value.args;
+    const inner = arg !== null && typeof arg === 'object' && arg.py === 'expr' && /^[A-Za-z_]\w*$/.test(arg.source)
+        ? importedConstant(arg.source, scope)
+        : importedView(arg, scope);
+    if (inner === null || typeof inner !== 'object')
+        return null;
+    const items = inner.py === 'list' || inner.py === 'tuple' ? inner.items : inner.py === 'dict' ? inner.keys : undefined;
+    return items && items.every(plainLiteral) ? { py: value.func === 'tuple' ? 'tuple' : 'list', items } : null;
+}
+function sequenceItems(value) {
+    return value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : undefined;
 }
 /** The largest module importedList parses for a list (helper modules of constants are small). */
 const MAX_LIST_MODULE = 32 * 1024;
 /** importedList's answers per module text and name (a list is often read by many tests). */
 const importedLists = new Map();
+/** moduleConstant's answers per module text and name (null while one is being read: a cycle). */
+const moduleConstants = new Map();
+/** Data with no name, call, object or unknown part: str, numbers, bytes, None, bools, lists, tuples, dicts of them. */
+function dataOnly(value) {
+    if (value === null || typeof value !== 'object')
+        return true;
+    if (value.py === 'tuple' || value.py === 'list')
+        return value.items.every(dataOnly);
+    if (value.py === 'dict')
+        return value.keys !== undefined && value.values !== undefined && value.values.every(dataOnly);
+    return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+/**
+ * The value the project module `text` (at `file`) gives its top-level `name` at import, read without
+ * running it: `name` is bound there once, unconditionally at the top level, by `name = EXPR` or by
+ * `from M import name` (M a project module, followed the same way), and every other mention of it
+ * in the module only reads it; EXPR is made of literals (lists, tuples, dicts, comprehensions, the
+ * builtins pyliteral evaluates) and of names bound the same way before it. Null otherwise.
+ */
+function moduleConstant(env, file, text, name, depth) {
+    if (depth > MAX_DEPTH || text.length > MAX_LIST_MODULE)
+        return null;
+    let perText = moduleConstants.get(text);
+    if (!perText) {
+        if (moduleConstants.size >= MAX_MEMO_TEXTS)
+            moduleConstants.clear();
+        perText = new Map();
+        moduleConstants.set(text, perText);
+    }
+    if (perText.has(name))
+        return perText.get(name);
+    perText.set(name, null);
+    const value = readModuleConstant(env, file, text, name, depth);
+    perText.set(name, value);
+    return value;
+}
+function readModuleConstant(env, file, text, name, depth) {
+    const binding = bindingOf(text, name);
+    if (binding?.kind === 'import') {
+        const from = importedAt(text, binding.index, name);
+        if (!from || from.module === '__future__' || stdlib_js_1.STDLIB_MODULES.has(from.module.split('.')[0]))
+            return null;
+        const target = env.locate?.(from.module, file);
+        // a package's submodule of that name is a module, not a constant
+        if (!target || (target.package && bindingOf(target.text, from.attr) === null))
+            return null;
+        const value = moduleConstant(env, target.file, target.text, from.attr, depth + 1);
+        return value !== null && unchangedIn(text, name, binding.index, value) ? value : null;
+    }
+    if (binding?.kind !== 'other')
+        return null;
+    const root = treeOf(text)?.rootNode;
+    if (!root)
+        return null;
+    const statement = named(root).find((stmt) => {
+        const expr = stmt.type === 'expression_statement' ? named(stmt)[0] : undefined;
+        return expr?.type === 'assignment' && expr.childForFieldName('left')?.type === 'identifier' && expr.childForFieldName('left')?.text === name;
+    });
+    const assignment = statement ? named(statement)[0] : undefined;
+    const left = assignment?.childForFieldName('left');
+    const right = assignment?.childForFieldName('right');
+    if (!statement || !left || !right || statement.startIndex !== binding.index)
+        return null;
+    const ctx = (0, pyliteral_js_1.emptyLiteralContext)();
+    for (const id of right.descendantsOfType('identifier')) {
+        if (!id || id.text === name || ctx.assignedNames.has(id.text))
+            continue;
+        const parent = id.parent;
+        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
+            continue;
+        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex)
+            continue;
+        const used = bindingOf(text, id.text);
+        if (used === null)
+            continue; // a builtin or a comprehension variable
+        ctx.assignedNames.add(id.text);
+        // a name bound after the statement would fail the import: left unknown
+        if (used === undefined || used.index > statement.startIndex || (used.kind !== 'other' && used.kind !== 'import'))
+            continue;
+        const value = moduleConstant(env, file, text, id.text, depth + 1);
+        if (value !== null)
+            ctx.constants.set(id.text, value);
+    }
+    const value = (0, pyliteral_js_1.readLiteral)(right, ctx);
+    return dataOnly(value) && unchangedIn(text, name, statement.startIndex, value) ? value : null;
+}
+/** A value no operation changes in place: str, numbers, bytes, None, bools, tuples of them. */
+function immutable(value) {
+    if (value === null || typeof value !== 'object')
+        return true;
+    if (value.py === 'tuple')
+        return value.items.every(immutable);
+    return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+/** Where a mention of a name binds it (or deletes it) rather than reads it. */
+const BINDING_PLACES = new Set([
+    'delete_statement',
+    'global_statement',
+    'nonlocal_statement',
+    'import_statement',
+    'import_from_statement',
+    'as_pattern',
+    'parameters',
+    'lambda_parameters',
+]);
+/** Whether this mention of a name rebinds it: an assignment's or a loop's target, `:=`, `del`, `global`, an import, a parameter. */
+function rebinds(id) {
+    for (let node = id, parent = id.parent; parent; node = parent, parent = parent.parent) {
+        if (BINDING_PLACES.has(parent.type))
+            return true;
+        const target = parent.type === 'assignment' || parent.type === 'augmented_assignment' || parent.type === 'for_statement' || parent.type === 'for_in_clause'
+            ? parent.childForFieldName('left')
+            : parent.type === 'named_expression'
+                ? parent.childForFieldName('name')
+                : null;
+        if (target && target.startIndex === node.startIndex && target.endIndex === node.endIndex)
+            return true;
+        if (/statement$|definition$|^block$|^module$/.test(parent.type))
+            return false;
+    }
+    return false;
+}
+/**
+ * Whether the module keeps `name` as bound by the statement at `boundAt`: no other mention binds
+ * it again; for a mutable value (a list, a dict), every mention only reads it (onlyRead, readInPlace).
+ */
+function unchangedIn(text, name, boundAt, value) {
+    const root = treeOf(text)?.rootNode;
+    if (!root)
+        return false;
+    const fixed = immutable(value);
+    for (const id of root.descendantsOfType('identifier')) {
+        if (!id || id.text !== name)
+            continue;
+        const parent = id.parent;
+        // `x.name` and `f(name=...)` name no variable
+        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
+            continue;
+        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex)
+            continue;
+        if (statementOf(id)?.startIndex === boundAt)
+            continue;
+        if (fixed ? rebinds(id) : !onlyRead(id) && !readInPlace(id) && !readByBuiltin(id, text))
+            return false;
+    }
+    return true;
+}
+/** Builtins that read their argument and keep no reference to it. */
+const READING_BUILTINS = new Set(['list', 'tuple', 'len', 'sorted', 'set', 'frozenset', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'zip', 'reversed']);
+/** `list(name)`, `len(name)`... (the builtin not bound by the module): a read. */
+function readByBuiltin(id, text) {
+    const call = id.parent?.type === 'argument_list' ? id.parent.parent : null;
+    const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+    return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && bindingOf(text, fn.text) === null;
+}
+/** The top-level statement a node is in. */
+function statementOf(node) {
+    let current = node;
+    while (current?.parent && current.parent.type !== 'module')
+        current = current.parent;
+    return current;
+}
+/** Read-only methods of lists and dicts: calling one leaves the value as it is. */
+const READING_METHODS = new Set(['keys', 'values', 'items', 'get', 'copy', 'index', 'count']);
+/** `name[key]` read (not assigned or deleted), or `name.keys()` and the other READING_METHODS called. */
+function readInPlace(id) {
+    const parent = id.parent;
+    if (!parent)
+        return false;
+    if (parent.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex) {
+        const method = parent.childForFieldName('attribute')?.text ?? '';
+        return READING_METHODS.has(method) && parent.parent?.type === 'call' && parent.parent.childForFieldName('function')?.startIndex === parent.startIndex;
+    }
+    if (parent.type !== 'subscript' || parent.childForFieldName('value')?.startIndex !== id.startIndex)
+        return false;
+    const holder = parent.parent;
+    if (!holder)
+        return false;
+    if ((holder.type === 'assignment' || holder.type === 'augmented_assignment') && holder.childForFieldName('left')?.startIndex === parent.startIndex)
+        return false;
+    return holder.type !== 'delete_statement' && holder.type !== 'pattern_list' && holder.type !== 'expression_list';
+}
 /** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
 function noteForGuards(stmt, guards) {
     if (stmt.type === 'import_statement') {
@@ -33356,6 +33746,7 @@ const discover_js_1 = __nccwpck_require__(2731);
 const finish_js_1 = __nccwpck_require__(6367);
 const session_js_1 = __nccwpck_require__(2594);
 const run_js_1 = __nccwpck_require__(4175);
+const unlisted_js_1 = __nccwpck_require__(2770);
 const merge_js_1 = __nccwpck_require__(5306);
 const plan_js_1 = __nccwpck_require__(8943);
 const watch_js_1 = __nccwpck_require__(8885);
@@ -33375,7 +33766,9 @@ async function main(argv) {
     if (command === 'plan' || command === 'merge') {
         const discoverForPlan = async (paths) => {
             const session = (0, session_js_1.openSession)(paths, 'discover', process.cwd(), process.env);
-            return (await (0, session_js_1.collect)(session)).selection.selected;
+            const collected = await (0, session_js_1.collect)(session);
+            await (0, unlisted_js_1.checkUnlistedIds)(session, collected);
+            return collected.selection.selected;
         };
         return command === 'plan' ? (0, plan_js_1.planCommand)(rest, discoverForPlan) : (0, merge_js_1.mergeCommand)(rest);
     }

@@ -374,11 +374,12 @@ function soundEntry(entry) {
         return false;
     if (e.beside !== undefined) {
         const beside = e.beside;
+        const strings = (list) => Array.isArray(list) && list.every((id) => typeof id === 'string');
         if (typeof beside !== 'object' ||
             beside === null ||
             typeof beside.key !== 'string' ||
-            !Array.isArray(beside.ids) ||
-            !beside.ids.every((id) => typeof id === 'string'))
+            !strings(beside.ids) ||
+            (beside.order !== undefined && !strings(beside.order)))
             return false;
     }
     try {
@@ -428,7 +429,7 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, 
         }
         if (!entry || !module)
             continue;
-        const own = learnBeside(cache, entry, file, lesson, besideKey);
+        const own = learnBeside(cache, entry, file, lesson, module, besideKey);
         const record = { ...(entry.collected ?? {}), ...own };
         for (const id of Object.keys(record)) {
             if (id in own)
@@ -446,17 +447,20 @@ function learnCollected(rootdir, lessons, modules, otherFileStamp = () => null, 
     return changed;
 }
 /**
- * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
- * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
- * rest of the lesson, about the module's own items.
+ * Keeps a lesson's ids no listed item stands for (`lesson['']`: a conftest hook's, the doctest
+ * plugin's, tests the module adds at import) as the entry's `beside`, under the key of what they
+ * depend on; with the module's whole collection order (`collected`) when they were not all first.
+ * Returns the rest of the lesson, about the module's own items.
  */
-function learnBeside(cache, entry, file, lesson, besideKey) {
+function learnBeside(cache, entry, file, lesson, collected, besideKey) {
     const { '': found, ...own } = lesson;
     const key = found === undefined ? null : besideKey(file);
     if (found === undefined || key === null)
         return own;
-    if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
-        entry.beside = { key, ids: found };
+    const first = found.every((id, index) => collected[index] === id);
+    const beside = first ? { key, ids: found } : { key, ids: found, order: collected };
+    if (JSON.stringify(entry.beside ?? null) !== JSON.stringify(beside)) {
+        entry.beside = beside;
         cache.dirty = true;
     }
     return own;
@@ -2505,6 +2509,11 @@ function readLiteral(node, ctx) {
         case 'list_comprehension':
         case 'generator_expression':
             return comprehension(node, ctx) ?? { py: 'expr', source: node.text };
+        case 'dictionary_comprehension': {
+            // `{k: v for ...}`: its pairs as a dict display's, when its keys are str or int literals
+            const pairs = comprehension(node, ctx);
+            return pairs === null ? { py: 'dict', repr: node.text } : dictOfPairs(pairs.items, node.text);
+        }
         default:
             return { py: 'expr', source: node.text };
     }
@@ -2642,21 +2651,30 @@ function itemsOf(value) {
  * `.keys()`, `.values()` and `.items()` are known.
  */
 function dictionary(node, ctx) {
-    const keys = [];
-    const values = [];
-    const at = new Map();
+    const pairs = [];
     for (const pair of node.namedChildren) {
         if (!pair || pair.type === 'comment')
             continue;
         const keyNode = pair.type === 'pair' ? pair.childForFieldName('key') : null;
         const valueNode = pair.type === 'pair' ? pair.childForFieldName('value') : null;
         if (!keyNode || !valueNode)
-            return { py: 'dict', repr: node.text }; // `**other`, a comprehension
-        const key = readLiteral(keyNode, ctx);
+            return { py: 'dict', repr: node.text }; // `**other`
+        pairs.push({ py: 'tuple', items: [readLiteral(keyNode, ctx), readLiteral(valueNode, ctx)] });
+    }
+    return dictOfPairs(pairs, node.text);
+}
+/** The dict of (key, value) pairs in order, as dictionary() keeps it; unknown keys when one is no str or int literal. */
+function dictOfPairs(pairs, repr) {
+    const keys = [];
+    const values = [];
+    const at = new Map();
+    for (const pair of pairs) {
+        if (pair === null || typeof pair !== 'object' || pair.py !== 'tuple' || pair.items.length !== 2)
+            return { py: 'dict', repr };
+        const [key, value] = pair.items;
         if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key)))
-            return { py: 'dict', repr: node.text };
+            return { py: 'dict', repr };
         const slot = `${typeof key}:${key}`;
-        const value = readLiteral(valueNode, ctx);
         const index = at.get(slot);
         if (index !== undefined)
             values[index] = value;
@@ -2666,7 +2684,7 @@ function dictionary(node, ctx) {
             values.push(value);
         }
     }
-    return { py: 'dict', repr: node.text, keys, values };
+    return { py: 'dict', repr, keys, values };
 }
 /** `d.keys()`, `d.values()`, `d.items()` of a dict whose keys are known, as the list they iterate. */
 function dictView(func, args, kwargs, ctx) {
@@ -2829,7 +2847,15 @@ function truthOf(node, ctx) {
     }
     return op === 'in' ? found : !found;
 }
-/** `[body for x in literal ... if condition]`: the list of its elements, or null. */
+/** A comprehension's element: a value, or a dict comprehension's `key: value` as a pair. */
+function readElement(body, ctx) {
+    if (body.type !== 'pair')
+        return readLiteral(body, ctx);
+    const key = body.childForFieldName('key');
+    const value = body.childForFieldName('value');
+    return key && value ? { py: 'tuple', items: [readLiteral(key, ctx), readLiteral(value, ctx)] } : { py: 'expr', source: body.text };
+}
+/** `[body for x in literal ... if condition]`: the list of its elements (a dict comprehension's: pairs), or null. */
 function comprehension(node, ctx) {
     const body = node.childForFieldName('body');
     const clauses = node.namedChildren.filter((c) => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
@@ -2850,7 +2876,7 @@ function comprehension(node, ctx) {
             return truth ? walk(depth + 1, locals) : true;
         }
         if (depth === clauses.length) {
-            const value = readLiteral(body, { ...ctx, locals });
+            const value = readElement(body, { ...ctx, locals });
             if (hasUnreadablePart(value, locals))
                 return false;
             out.push(value);

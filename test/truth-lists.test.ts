@@ -9,6 +9,13 @@
 // decorators): a set iterated where each value's id does not depend on the element (`{p}`: argname
 // + index) is listed; the elements themselves (hash order) are not; a class attribute shadows the
 // module constant of the same name while the class body runs.
+// Constants a test module imports from a project module that computes them at import from another
+// module's constants (structlog's `stdlib_log_methods = [m for m in NAME_TO_LEVEL if m != "notset"]`
+// in tests/helpers.py over structlog._log_levels' dict; `NAME_TO_LEVEL.items()`,
+// `tuple(LEVEL_TO_NAME.keys())` of a dict comprehension); one bound twice or changed in place stays
+// dynamic. Classes attrs makes by name (attrs' `attr.make_class("FromMakeClass", ["x"])`): the id
+// is make_class's first argument (test/fixtures/discovery-attrs, with a python3 on PATH that has
+// attrs installed: the test venv has not).
 // And instances of classes with generic bases (`ParamType[T]`, `t.Generic[A, B]` with
 // `import typing as t`, `import abc`), reached twice through a diamond, or through `import pkg.sub`:
 // argname + index; a class with `__getattr__` (its instances may have a `__name__`) stays dynamic.
@@ -16,6 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { grammarKind } from '../src/discovery/grammar.js';
 
@@ -31,7 +39,7 @@ describe('discover reads lists of instances built in another module', () => {
   it.skipIf(grammarKind() !== 'native')('lists pytest ids exactly, and leaves unprovable ones dynamic', () => {
     const pytest = spawnSync('python3', ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], { cwd: project, encoding: 'utf8' });
     const expected = idLines(pytest.stdout);
-    expect(expected.length, pytest.stdout + pytest.stderr).toBe(49);
+    expect(expected.length, pytest.stdout + pytest.stderr).toBe(79);
     const discover = spawnSync(process.execPath, [cli, 'discover', '--no-cache'], { cwd: project, encoding: 'utf8' });
     expect(discover.status, discover.stderr).toBe(0);
     const listed = idLines(discover.stdout);
@@ -40,6 +48,11 @@ describe('discover reads lists of instances built in another module', () => {
       'tests/test_class_scope.py::TestScope::test_elements_in_hash_order',
       'tests/test_class_scope.py::TestScope::test_class_attribute_shadows_module_constant',
       'tests/test_class_scope.py::TestScope::test_mutated_in_class_body',
+      // a constant imported through a helper module is listed; bound twice, or changed in place: left
+      'tests/test_imported_constants.py::test_late',
+      'tests/test_imported_constants.py::test_mutated_elsewhere',
+      'tests/test_imported_constants.py::test_changed_in_helper',
+      'tests/test_imported_constants.py::test_mutated_listed',
       // a list imported by name is listed; changed by the importing module, or holding a call: left
       'tests/test_imported_lists.py::test_changed_here',
       'tests/test_imported_lists.py::test_calls',
@@ -52,7 +65,7 @@ describe('discover reads lists of instances built in another module', () => {
     const exact = listed.filter((line) => !line.includes(' '));
     const covered = (id: string) => dynamic.some((base) => id.startsWith(`${base}[`));
     expect(exact).toEqual(expected.filter((id) => !covered(id)));
-    expect(exact).toHaveLength(32);
+    expect(exact).toHaveLength(51);
   });
 
   it('leaves the list dynamic under the WebAssembly grammar (no phantom)', () => {
@@ -63,5 +76,47 @@ describe('discover reads lists of instances built in another module', () => {
     });
     expect(discover.status, discover.stderr).toBe(0);
     expect(idLines(discover.stdout)).toContain('tests/test_lists.py::test_moved  (dynamic: ids known at run time)');
+  });
+});
+
+/** A python3 on PATH that imports attrs (the test venv's does not), or null. */
+function pythonWithAttrs(): string | null {
+  let candidates: string[];
+  try {
+    candidates = execFileSync('which', ['-a', 'python3'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return null;
+  }
+  for (const python of candidates) {
+    const probe = spawnSync(python, ['-c', 'import attr, pytest, sys; print(sys.executable)'], { encoding: 'utf8' });
+    if (probe.status === 0) return probe.stdout.trim();
+  }
+  return null;
+}
+
+describe('discover names classes attrs makes', () => {
+  const python = pythonWithAttrs();
+  it.skipIf(python === null)('lists make_class classes by their first argument; with bases, or an instance, dynamic', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-attrs-'));
+    try {
+      cpSync(join(__dirname, 'fixtures', 'discovery-attrs'), dir, { recursive: true });
+      const pytest = spawnSync(python!, ['-m', 'pytest', '--collect-only', '-q', '-p', 'no:cacheprovider'], { cwd: dir, encoding: 'utf8' });
+      expect(idLines(pytest.stdout), pytest.stdout + pytest.stderr).toEqual([
+        'tests/test_made_class.py::test_made[Made]',
+        'tests/test_made_class.py::test_made[Renamed]',
+        'tests/test_made_class.py::test_based[Based]',
+        'tests/test_made_class.py::test_instance[obj0]',
+      ]);
+      const discover = spawnSync(process.execPath, [cli, 'discover', '--no-cache', '--python', python!], { cwd: dir, encoding: 'utf8' });
+      expect(discover.status, discover.stderr).toBe(0);
+      expect(idLines(discover.stdout)).toEqual([
+        'tests/test_made_class.py::test_made[Made]',
+        'tests/test_made_class.py::test_made[Renamed]',
+        'tests/test_made_class.py::test_based  (dynamic: ids known at run time)',
+        'tests/test_made_class.py::test_instance  (dynamic: ids known at run time)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

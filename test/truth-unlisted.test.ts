@@ -3,12 +3,14 @@
 // run, whose collection decides, as pytest's does. Compared with real pytest on
 // test/fixtures/truth-made-at-import (generated functions, methods set on a class, computed params).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from './helpers/action-runner.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
+const action = join(__dirname, '..', 'dist', 'action.mjs');
 const FIXTURE = join(__dirname, 'fixtures', 'truth-made-at-import');
 const MADE = 'tests/test_made.py';
 let work: string;
@@ -94,13 +96,8 @@ describe('a node id of a test made at import', () => {
     expect(fastest(['-p', 'no:cacheprovider', arg], dir).code).toBe(0);
     const learned = fastest(['discover', arg], dir);
     expect(normal(learned.out).replace(/ in T/, '')).toBe(normal(ref.out).replace(/ in T/, ''));
-    // (as a set: ids learned in a class discovery lists are placed before the module's own tests,
-    // bench/REAL_RESULTS.md session 10 "Left, and why")
-    const whole = (out: string) =>
-      out
-        .split('\n')
-        .filter((l) => l.includes('::'))
-        .sort();
+    // in pytest's order: ids learned in a class discovery lists go where the run collected them
+    const whole = (out: string) => out.split('\n').filter((l) => l.includes('::'));
     expect(whole(fastest(['discover'], dir).out)).toEqual(whole(pytest(['-p', 'no:cacheprovider', '--collect-only', '-q'], dir).out));
   });
 
@@ -136,6 +133,55 @@ describe('a node id of a test made at import', () => {
     const count = (pattern: RegExp) => split.reduce((n, r) => n + Number(pattern.exec(r.out)?.[1] ?? 0), 0);
     expect(count(/(\d+) passed/)).toBe(3);
     expect(count(/(\d+) failed/)).toBe(1);
+  });
+});
+
+describe('plan checks a node id discovery does not list, as a run does', () => {
+  it.each([[`${MADE}::test_gen_9`], [`${MADE}::TestMade::test_zz`], [`${MADE}::test_computed[5]`]])(
+    '%s, which the module does not make: exit 4 with pytest message, no plan',
+    (arg) => {
+      const dir = project();
+      const args = [arg, `${MADE}::test_static`, 'tests/test_other.py::test_two'];
+      const ref = pytest(['-p', 'no:cacheprovider', ...args], dir);
+      const plan = join(dir, 'plan.json');
+      const got = fastest(['plan', '--shards', '2', '--out', plan, ...args], dir);
+      expect(ref.code).toBe(4);
+      expect(got.code).toBe(4);
+      expect(got.err).toBe(ref.err);
+      expect(existsSync(plan)).toBe(false);
+    },
+  );
+
+  it('ids the modules make are planned (each module collected once, by one worker)', () => {
+    const dir = project();
+    const args = [`${MADE}::test_gen_1`, `${MADE}::test_computed[4]`, `${MADE}::TestMade::test_member_1`, 'tests/test_other.py::test_one'];
+    // (a param of a dynamic item is planned as that item, narrowed to the id: its own id in the plan)
+    const planIds = args.map((id) => id.replace('test_computed[4]', 'test_computed'));
+    expect(pytest(['-p', 'no:cacheprovider', ...args], dir).code).toBe(0);
+    const plan = join(dir, 'plan.json');
+    const got = fastest(['plan', '--shards', '2', '--out', plan, ...args], dir);
+    expect(got.code, got.err).toBe(0);
+    const planned = readFileSync(plan, 'utf8');
+    for (const id of planIds) expect(planned).toContain(JSON.stringify(id));
+  });
+
+  it('the Action plan role: exit 4 with pytest message for one the module does not make; plans one it makes', async () => {
+    const job = async (args: string) => {
+      const workspace = join(mkdtempSync(join(work, 'action-')), 'ws');
+      cpSync(FIXTURE, join(workspace, 'proj'), { recursive: true, filter: (src) => !src.includes('.fastest') && !src.includes('.pytest_cache') });
+      return (await runAction({ action, workspace, inputs: { 'working-directory': 'proj', command: 'plan', shards: '2', args } })).main;
+    };
+    const refused = await job(`${MADE}::test_gen_9 ${MADE}::test_static`);
+    const ref = pytest(['-p', 'no:cacheprovider', `${MADE}::test_gen_9`, `${MADE}::test_static`], project());
+    // (the step fails as every failed step does, exit 1, naming the command's exit code)
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('fastest plan failed (exit code 4)');
+    // (the project's absolute path differs: the Action's checkout is another directory)
+    const relative = (text: string) => text.replace(/\S*\/(tests\/test_made\.py)/g, '$1');
+    expect(relative(refused.stdout)).toContain(relative(ref.err).trim());
+    const planned = await job(`${MADE}::test_gen_1 ${MADE}::test_static`);
+    expect(planned.code, planned.stdout + planned.stderr).toBe(0);
+    expect(planned.stdout).toContain('fastest plan: 2 tests');
   });
 });
 

@@ -1,7 +1,8 @@
 // command: plan — restore the caches, discover, plan, and hand the plan to the matrix.
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { errorOutcome } from '../cli/finish.js';
+import { planErrorOutcome } from '../cli/plan.js';
+import { checkUnlistedIds } from '../cli/unlisted.js';
 import { collect, openSession } from '../cli/session.js';
 import { fenceBlock } from '../report/fence.js';
 import { digestIds, makePlan, matrixJson, planLine, type Plan } from '../shard/plan.js';
@@ -50,6 +51,7 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, eve
     const loaded = loadTimings(join(rootdir, DEFAULT_TIMINGS_PATH));
     if (loaded.warning) messages.push(`fastest plan: warning: ${loaded.warning}\n`);
     const collected = await collect(session);
+    await checkUnlistedIds(session, collected);
     const { discovery } = collected;
     core.info(`fastest: discovery parsed ${discovery.parsedFiles} file(s), ${discovery.cachedFiles} from the discovery cache`);
     for (const w of discovery.warnings) core.warning(`fastest: ${w}`);
@@ -85,7 +87,7 @@ export async function planRole(inputs: ActionInputs, env: NodeJS.ProcessEnv, eve
         `fastest plan: ${affected.selected} of ${affected.total} tests selected by the pull request's changes (${affected.changedCount} changed file(s))\n`,
       );
   } catch (err) {
-    const { exitCode, line } = errorOutcome(err, 'plan');
+    const { exitCode, line } = planErrorOutcome(err);
     messages.push(line);
     return failed(exitCode);
   }

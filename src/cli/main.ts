@@ -8,6 +8,7 @@ import { discoverCommand } from './discover.js';
 import { finishCommand, type Handoff } from './finish.js';
 import { collect, openSession } from './session.js';
 import { runCommand } from './run.js';
+import { checkUnlistedIds } from './unlisted.js';
 import { mergeCommand } from './merge.js';
 import { planCommand } from './plan.js';
 import { watchCommand } from './watch.js';
@@ -28,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'plan' || command === 'merge') {
     const discoverForPlan = async (paths: string[]) => {
       const session = openSession(paths, 'discover', process.cwd(), process.env);
-      return (await collect(session)).selection.selected;
+      const collected = await collect(session);
+      await checkUnlistedIds(session, collected);
+      return collected.selection.selected;
     };
     return command === 'plan' ? planCommand(rest, discoverForPlan) : mergeCommand(rest);
   }

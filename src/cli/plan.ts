@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { makePlan, matrixJson, planLine } from '../shard/plan.js';
 import { DEFAULT_TIMINGS_PATH, loadTimings } from '../shard/timings.js';
+import { SelectionError } from '../select/index.js';
 import { ExitCode, type TestItem } from '../types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { errorOutcome } from './finish.js';
@@ -55,8 +56,14 @@ export async function planCommand(argv: string[], discover: (paths: string[]) =>
     io.stderr(`fastest plan: ${planLine(plan, items.length, loaded.store.runs)}\n`);
     return ExitCode.OK;
   } catch (err) {
-    const { exitCode, line } = errorOutcome(err, 'plan');
+    const { exitCode, line } = planErrorOutcome(err);
     io.stderr(line);
     return exitCode;
   }
+}
+
+/** How a plan ends on an error: a node id its module does not make in pytest's words (as `pytest ID`), others as `fastest plan: ...`. */
+export function planErrorOutcome(err: unknown): { exitCode: number; line: string } {
+  if (err instanceof SelectionError) return { exitCode: err.exitCode, line: `ERROR: ${err.message}\n\n` };
+  return errorOutcome(err, 'plan');
 }

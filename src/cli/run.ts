@@ -39,7 +39,7 @@ import {
   updateLastFailed,
   updateNodeIds,
 } from '../select/index.js';
-import { doctestOptionsOf, itemsOfCollectedFile, itemsOfCollectedModule, learnCollected } from '../discovery/index.js';
+import { doctestOptionsOf, itemsOfCollectedModule, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
 import type { CollectionError, DiscoveryResult, PluginsSummary, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
@@ -53,6 +53,7 @@ import { applyEngineRoute, pytestSettles, routeCoverage, runRealPytest, runRoute
 import { coverageActive } from '../coverage/options.js';
 import { coverageSpec, finishCoverage, prepareCoverage, type CoverageOutcome, type CoverageSpec } from '../coverage/session.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
+import { collectedIdsOf, iniForWorkers, itemsAsCollected } from './unlisted.js';
 import { selectShard } from './shard.js';
 import { VERSION } from './version.js';
 import { getIni, type Config } from '../config/index.js';
@@ -90,11 +91,6 @@ function codeHighlight(pytestArgs: string[]): boolean {
 function applyNarrowing(units: Unit[], narrowIds: Map<string, string[]>): Unit[] {
   if (narrowIds.size === 0) return units;
   return units.map((u) => (u.ids === null ? u : { ...u, ids: u.ids.flatMap((id) => narrowIds.get(id) ?? [id]) }));
-}
-
-/** The items with those of the files in `collected` replaced by the ids their modules collected. */
-function itemsAsCollected(items: TestItem[], collected: Map<string, string[]>): TestItem[] {
-  return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => itemsOfCollectedFile(file, ids, []))];
 }
 
 function withoutIds(items: TestItem[], ids: string[]): TestItem[] {
@@ -300,8 +296,7 @@ function passSelection(
  * are then left out as pytest leaves them.
  */
 async function withUnlistedFailures(session: Session, collected: Collected): Promise<{ collected: Collected; checkedModules: Map<string, string[]> }> {
-  const { config, options } = session;
-  const checkedModules = new Map<string, string[]>();
+  const { config } = session;
   const { discovery, selectOptions } = collected;
   const modules = selectOptions.modules ?? new Set<string>();
   const listed = new Set(discovery.items.map((item) => item.id));
@@ -312,32 +307,11 @@ async function withUnlistedFailures(session: Session, collected: Collected): Pro
     if (id === file || !modules.has(file) || erroredFiles.has(file)) continue;
     if (!coveringIds(id).some((covering) => listed.has(covering))) files.add(file);
   }
-  if (files.size === 0) return { collected, checkedModules };
+  if (files.size === 0) return { collected, checkedModules: new Map() };
   const order = discovery.modules ?? [...files];
-  const toCheck = order.filter((file) => files.has(file));
-  await runUnits(
-    [],
-    {
-      rootdir: config.rootdir,
-      python: session.python,
-      workers: 1,
-      engine: options.engine,
-      pytestArgs: options.pytestArgs,
-      capture: options.capture,
-      verbose: options.verbosity,
-      timeoutSeconds: options.timeout ?? undefined,
-      ini: iniForWorkers(config),
-      invocationDir: session.cwd,
-      collectFirst: { stopOnErrors: false, files: toCheck, idsOf: toCheck },
-    },
-    {
-      result: () => undefined,
-      collectionError: () => undefined,
-      unitDone: () => undefined,
-      passIds: (file, ids) => checkedModules.set(file, ids),
-      collectionDone: () => 'stop',
-      workerOutput: () => undefined,
-    },
+  const checkedModules = await collectedIdsOf(
+    session,
+    order.filter((file) => files.has(file)),
   );
   if (checkedModules.size === 0) return { collected, checkedModules };
   // (a module that failed to collect keeps its listed items: the run reports its error)
@@ -751,11 +725,6 @@ async function runSession(
   if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;
   if (results.length === 0) return 5;
   return 0;
-}
-
-/** The ini values the workers' native engine reads. */
-function iniForWorkers(config: Config): Record<string, unknown> {
-  return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
 }
 
 /** pytest's cacheprovider header (`cachedir: …`): under -v, or when `cache_dir` is not the default. */

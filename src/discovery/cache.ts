@@ -45,9 +45,11 @@ export interface CacheEntry {
   /**
    * A test module: the ids a run collected from the file beside the module's own tests (a
    * conftest's pytest_collect_file, the doctest plugin), in collection order, valid while `key`
-   * (the conftest.py files above it and the doctest options) is unchanged.
+   * (the conftest.py files above it and the doctest options) is unchanged. `order`: every id the
+   * module collected, in pytest's order, when those ids were not all before the module's own
+   * (tests the module adds at import to a class discovery lists), to place them as pytest does.
    */
-  beside?: { key: string; ids: string[] };
+  beside?: { key: string; ids: string[]; order?: string[] };
 }
 
 /** A file's stamps and the hash of the conftest.py files above it, when it can be read. */
@@ -260,13 +262,14 @@ function soundEntry(entry: unknown): entry is CacheEntry {
   if (typeof e.hash !== 'string' || typeof e.parsed !== 'object' || e.parsed === null || !Array.isArray(e.parsed.members)) return false;
   if (e.collected !== undefined && !validRecord(e.collected)) return false;
   if (e.beside !== undefined) {
-    const beside = e.beside as unknown as { key?: unknown; ids?: unknown };
+    const beside = e.beside as unknown as { key?: unknown; ids?: unknown; order?: unknown };
+    const strings = (list: unknown) => Array.isArray(list) && list.every((id) => typeof id === 'string');
     if (
       typeof beside !== 'object' ||
       beside === null ||
       typeof beside.key !== 'string' ||
-      !Array.isArray(beside.ids) ||
-      !beside.ids.every((id) => typeof id === 'string')
+      !strings(beside.ids) ||
+      (beside.order !== undefined && !strings(beside.order))
     )
       return false;
   }
@@ -319,7 +322,7 @@ export function learnCollected(
       continue;
     }
     if (!entry || !module) continue;
-    const own = learnBeside(cache, entry, file, lesson, besideKey);
+    const own = learnBeside(cache, entry, file, lesson, module, besideKey);
     const record: CollectedRecord = { ...(entry.collected ?? {}), ...own };
     for (const id of Object.keys(record)) {
       if (id in own) continue;
@@ -336,22 +339,26 @@ export function learnCollected(
 }
 
 /**
- * Keeps a lesson's ids of the file's other collectors (`lesson['']`: a conftest hook's, the
- * doctest plugin's) as the entry's `beside`, under the key of what they depend on. Returns the
- * rest of the lesson, about the module's own items.
+ * Keeps a lesson's ids no listed item stands for (`lesson['']`: a conftest hook's, the doctest
+ * plugin's, tests the module adds at import) as the entry's `beside`, under the key of what they
+ * depend on; with the module's whole collection order (`collected`) when they were not all first.
+ * Returns the rest of the lesson, about the module's own items.
  */
 function learnBeside(
   cache: DiscoveryCache,
   entry: CacheEntry,
   file: string,
   lesson: CollectedRecord,
+  collected: string[],
   besideKey: (file: string) => string | null,
 ): CollectedRecord {
   const { '': found, ...own } = lesson;
   const key = found === undefined ? null : besideKey(file);
   if (found === undefined || key === null) return own;
-  if (entry.beside?.key !== key || JSON.stringify(entry.beside.ids) !== JSON.stringify(found)) {
-    entry.beside = { key, ids: found };
+  const first = found.every((id, index) => collected[index] === id);
+  const beside = first ? { key, ids: found } : { key, ids: found, order: collected };
+  if (JSON.stringify(entry.beside ?? null) !== JSON.stringify(beside)) {
+    entry.beside = beside;
     cache.dirty = true;
   }
   return own;

@@ -285,26 +285,56 @@ function besideKey(abs: string, rootdir: string, doctest: DoctestOptions, memo: 
 
 /**
  * The ids a run collected from test modules beside their own tests (a conftest hook's, their
- * doctests), placed before each module's tests as pytest collects them, in place of the module's
- * whole-file doctest placeholder; only for cached modules whose conftest.py files and doctest
- * options are as they were then.
+ * doctests, tests the module adds at import), in place of the module's whole-file doctest
+ * placeholder; only for cached modules whose conftest.py files and doctest options are as they
+ * were then. Placed before each module's tests as pytest collects them (`placeholders`), or, when
+ * the run had them among the module's own (`order`), for inCollectedOrder (`inModule`, by path).
  */
-function withBeside(placeholders: PlacedItem[], files: string[], modules: Lookup[], rootdir: string, doctest: DoctestOptions): PlacedItem[] {
+function withBeside(
+  placeholders: PlacedItem[],
+  files: string[],
+  modules: Lookup[],
+  rootdir: string,
+  doctest: DoctestOptions,
+): { placeholders: PlacedItem[]; inModule: Map<string, { items: TestItem[]; order: string[] }> } {
   const memo = new Map<string, string>();
   const learned = new Map<string, { after: number; ids: string[] }>();
+  const inModule = new Map<string, { items: TestItem[]; order: string[] }>();
   const indexOfFile = new Map(files.map((abs, index) => [abs, index]));
   for (const l of modules) {
     const beside = 'entry' in l.found ? l.found.entry.beside : undefined;
-    if (beside && beside.key === besideKey(l.abs, rootdir, doctest, memo)) learned.set(l.rel, { after: indexOfFile.get(l.abs) ?? 0, ids: beside.ids });
+    if (!beside || beside.key !== besideKey(l.abs, rootdir, doctest, memo)) continue;
+    if (beside.order)
+      inModule.set(l.abs, { items: itemsOfCollectedFile(l.rel, beside.ids, []).map((item) => ({ ...item, beside: true })), order: beside.order });
+    else learned.set(l.rel, { after: indexOfFile.get(l.abs) ?? 0, ids: beside.ids });
   }
-  if (learned.size === 0) return placeholders;
-  const out = placeholders.filter(({ item }) => !(item.dynamic && item.id === item.file && learned.has(item.file)));
+  if (learned.size === 0 && inModule.size === 0) return { placeholders, inModule };
+  const learnedFiles = new Set([...learned.keys(), ...modules.filter((l) => inModule.has(l.abs)).map((l) => l.rel)]);
+  const out = placeholders.filter(({ item }) => !(item.dynamic && item.id === item.file && learnedFiles.has(item.file)));
   for (const [file, { after, ids }] of learned) for (const item of itemsOfCollectedFile(file, ids, [])) out.push({ item: { ...item, beside: true }, after });
   // stable: each module's ids go after the other files' placeholders before it
-  return out
+  const sorted = out
     .map((p, order) => ({ p, order }))
     .sort((a, b) => a.p.after - b.p.after || a.order - b.order)
     .map(({ p }) => p);
+  return { placeholders: sorted, inModule };
+}
+
+/**
+ * A module's items and the learned ones no listed item stands for, in the order the run collected
+ * them (`order`); an item the run did not collect (listed since) keeps its place after the one
+ * listed before it.
+ */
+function inCollectedOrder(own: TestItem[], learned: TestItem[], order: string[]): TestItem[] {
+  const position = new Map(order.map((id, index) => [id, index]));
+  let last = -1;
+  const keyed = own.map((item, index) => {
+    const at = position.get(item.id);
+    if (at !== undefined) last = at;
+    return { item, key: at ?? last + 0.5, index };
+  });
+  const placed = learned.map((item, index) => ({ item, key: position.get(item.id) ?? order.length, index: own.length + index }));
+  return [...keyed, ...placed].sort((a, b) => a.key - b.key || a.index - b.index).map(({ item }) => item);
 }
 
 /**
@@ -454,7 +484,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       },
     );
     // (a test module's doctest items are left as they are: its own entry holds its lessons)
-    const placeholders = withBeside(
+    const { placeholders, inModule } = withBeside(
       learnedPlaceholders(placed, new Set(modules.map((l) => l.rel)), rootdir, cache),
       files,
       modules,
@@ -557,6 +587,10 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
         collectModule(index, entry);
       }
     }
+    modules.forEach((l, index) => {
+      const learned = inModule.get(l.abs);
+      if (learned && itemsOf[index] !== undefined) itemsOf[index] = inCollectedOrder(itemsOf[index], learned.items, learned.order);
+    });
     if (cache) saveCache(rootdir, cache);
     const parsedFiles = conftestRequests.length + requests.length;
     return {

@@ -355,6 +355,11 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
     case 'list_comprehension':
     case 'generator_expression':
       return comprehension(node, ctx) ?? { py: 'expr', source: node.text };
+    case 'dictionary_comprehension': {
+      // `{k: v for ...}`: its pairs as a dict display's, when its keys are str or int literals
+      const pairs = comprehension(node, ctx);
+      return pairs === null ? { py: 'dict', repr: node.text } : dictOfPairs(pairs.items, node.text);
+    }
     default:
       return { py: 'expr', source: node.text };
   }
@@ -475,18 +480,27 @@ function itemsOf(value: PyValue): PyValue[] | null {
  * `.keys()`, `.values()` and `.items()` are known.
  */
 function dictionary(node: Node, ctx: LiteralContext): PyValue {
-  const keys: PyValue[] = [];
-  const values: PyValue[] = [];
-  const at = new Map<string, number>();
+  const pairs: PyValue[] = [];
   for (const pair of node.namedChildren) {
     if (!pair || pair.type === 'comment') continue;
     const keyNode = pair.type === 'pair' ? pair.childForFieldName('key') : null;
     const valueNode = pair.type === 'pair' ? pair.childForFieldName('value') : null;
-    if (!keyNode || !valueNode) return { py: 'dict', repr: node.text }; // `**other`, a comprehension
-    const key = readLiteral(keyNode, ctx);
-    if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key))) return { py: 'dict', repr: node.text };
+    if (!keyNode || !valueNode) return { py: 'dict', repr: node.text }; // `**other`
+    pairs.push({ py: 'tuple', items: [readLiteral(keyNode, ctx), readLiteral(valueNode, ctx)] });
+  }
+  return dictOfPairs(pairs, node.text);
+}
+
+/** The dict of (key, value) pairs in order, as dictionary() keeps it; unknown keys when one is no str or int literal. */
+function dictOfPairs(pairs: PyValue[], repr: string): PyValue {
+  const keys: PyValue[] = [];
+  const values: PyValue[] = [];
+  const at = new Map<string, number>();
+  for (const pair of pairs) {
+    if (pair === null || typeof pair !== 'object' || pair.py !== 'tuple' || pair.items.length !== 2) return { py: 'dict', repr };
+    const [key, value] = pair.items;
+    if (typeof key !== 'string' && !(typeof key === 'number' && Number.isInteger(key))) return { py: 'dict', repr };
     const slot = `${typeof key}:${key}`;
-    const value = readLiteral(valueNode, ctx);
     const index = at.get(slot);
     if (index !== undefined) values[index] = value;
     else {
@@ -495,7 +509,7 @@ function dictionary(node: Node, ctx: LiteralContext): PyValue {
       values.push(value);
     }
   }
-  return { py: 'dict', repr: node.text, keys, values };
+  return { py: 'dict', repr, keys, values };
 }
 
 /** `d.keys()`, `d.values()`, `d.items()` of a dict whose keys are known, as the list they iterate. */
@@ -646,8 +660,16 @@ function truthOf(node: Node, ctx: LiteralContext): boolean | null {
   return op === 'in' ? found : !found;
 }
 
-/** `[body for x in literal ... if condition]`: the list of its elements, or null. */
-function comprehension(node: Node, ctx: LiteralContext): PyValue | null {
+/** A comprehension's element: a value, or a dict comprehension's `key: value` as a pair. */
+function readElement(body: Node, ctx: LiteralContext): PyValue {
+  if (body.type !== 'pair') return readLiteral(body, ctx);
+  const key = body.childForFieldName('key');
+  const value = body.childForFieldName('value');
+  return key && value ? { py: 'tuple', items: [readLiteral(key, ctx), readLiteral(value, ctx)] } : { py: 'expr', source: body.text };
+}
+
+/** `[body for x in literal ... if condition]`: the list of its elements (a dict comprehension's: pairs), or null. */
+function comprehension(node: Node, ctx: LiteralContext): { py: 'list'; items: PyValue[] } | null {
   const body = node.childForFieldName('body');
   const clauses = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment' && c !== body && c.startIndex !== body?.startIndex);
   if (!body || clauses.length === 0 || clauses[0].type !== 'for_in_clause' || clauses.some((c) => c.type !== 'for_in_clause' && c.type !== 'if_clause'))
@@ -665,7 +687,7 @@ function comprehension(node: Node, ctx: LiteralContext): PyValue | null {
       return truth ? walk(depth + 1, locals) : true;
     }
     if (depth === clauses.length) {
-      const value = readLiteral(body, { ...ctx, locals });
+      const value = readElement(body, { ...ctx, locals });
       if (hasUnreadablePart(value, locals)) return false;
       out.push(value);
       return out.length <= MAX_EXPANDED;

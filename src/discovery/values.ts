@@ -63,7 +63,8 @@ const KEEPING_CLASS_DECORATORS = /^@\s*(dataclass(es\.dataclass)?|functools\.tot
 const NAME_GIVING = /\b__name__\s*[:=]|def\s+__name__\b|__getattr__|__getattribute__|__new__|__dict__|setattr\(|metaclass|__init_subclass__/;
 
 type Found =
-  | { kind: 'class'; name: string; file: string; text: string; start: number }
+  /** `start` < 0: a class with no body in a module's text (a listed stdlib class, a namedtuple, one attrs makes); `opaqueInstances`: calling it is not proven to give a plain instance. */
+  | { kind: 'class'; name: string; file: string; text: string; start: number; opaqueInstances?: true }
   | { kind: 'function'; name: string }
   | { kind: 'module'; name: string }
   /** A member of a plain `enum.Enum`: pytest's id is `str(member)`, `Class.MEMBER`. */
@@ -199,7 +200,7 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     for (let i = before.length - 1; i >= 0 && before[i].startsWith('@'); i--) if (!KEEPING_CLASS_DECORATORS.test(before[i])) return undefined;
     return { kind: 'class', name: head, file, text, start: binding.index };
   }
-  if (binding.kind === 'other') return namedTupleClass(text, binding.index, head, file);
+  if (binding.kind === 'other') return namedTupleClass(text, binding.index, head, file) ?? attrsMadeClass(env, text, binding.index, head, file);
   if (binding.kind === 'def') {
     const before = text.slice(0, binding.index).split('\n');
     before.pop();
@@ -267,6 +268,31 @@ function namedTupleClass(text: string, index: number, name: string, file: string
     : imported?.kind === 'import' && importedAt(text, imported.index, 'namedtuple')?.module === 'collections';
   if (!fromCollections) return undefined;
   return { kind: 'class', name: m[3], file, text, start: -1 };
+}
+
+/**
+ * `Name = attr.make_class("Name", [...], ...)` (attrs' own, through `import attr`, `import attrs` or
+ * `from attr(s) import make_class`): a class named by its first argument, which make_class passes to
+ * `types.new_class(name, bases, ...)`; only without `bases` (a base's metaclass could rename it).
+ * What calling it gives is not proven (its fields could make a `__name__`).
+ */
+function attrsMadeClass(env: GuardEnv, text: string, index: number, name: string, file: string): Found | undefined {
+  const m = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*(?:(attrs?)\\.)?make_class\\(\\s*(["'])(\\w+)\\2\\s*,([^()]*)\\)`).exec(text.slice(index));
+  if (!m) return undefined;
+  const [, prefix, , className, rest] = m;
+  const others = topLevelParts(rest).slice(1);
+  if (others.some((part) => !/^\w+\s*=/.test(part) || /^(bases|class_body)\s*=/.test(part))) return undefined;
+  if (prefix) {
+    if (bindingOf(text, prefix) !== null || !new RegExp(`^import[ \\t]+${prefix}[ \\t]*(?:#[^\\n]*)?$`, 'm').test(text)) return undefined;
+  } else {
+    const imported = bindingOf(text, 'make_class');
+    const from = imported?.kind === 'import' ? importedAt(text, imported.index, 'make_class') : null;
+    if (!from || (from.module !== 'attr' && from.module !== 'attrs') || from.attr !== 'make_class') return undefined;
+  }
+  // attrs' make_class, as installed (or as the project itself, in attrs' own checkout)
+  const made = env.locate?.('attr._make', file);
+  if (!made || !/^def make_class\(\s*name,/m.test(made.text) || !/types\.new_class\(name, bases\b/.test(made.text)) return undefined;
+  return { kind: 'class', name: className, file, text, start: -1, opaqueInstances: true };
 }
 
 function followImport(env: GuardEnv, fromFile: string, bound: string, rest: string[], depth: number): Found | undefined {
@@ -353,7 +379,8 @@ function classParts(text: string, start: number): { bases: string[]; body: strin
 
 /** Whether calling the class surely gives an instance without `__name__` that is no str, number, enum or pattern. */
 function isPlainClass(env: GuardEnv, found: Found & { kind: 'class' }, depth: number, proven: Map<string, boolean>): boolean {
-  if (found.start < 0) return true; // a listed standard-library class
+  if (found.opaqueInstances) return false;
+  if (found.start < 0) return true; // a listed standard-library class or a namedtuple
   const key = `${found.file}\0${found.start}`;
   // a base reached twice (a diamond) keeps its answer; one reached while it is checked is a cycle
   const known = proven.get(key);
@@ -399,10 +426,18 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
       if (found?.kind === 'instance') return { py: 'object', repr: found.name };
       return found ? { py: 'name', name: found.name } : value;
     }
+    case 'object': {
+      // `list(NAME)`, `tuple(NAME.keys())` of an unknown name read as a new container: of an imported constant, its items
+      const m = /^(list|tuple)\(\s*([A-Za-z_]\w*)(?:\s*\.\s*(keys|values|items)\(\s*\))?\s*\)$/.exec(value.repr);
+      const arg: PyValue | undefined = m ? (m[3] ? { py: 'call', func: `${m[2]}.${m[3]}`, args: [], kwargs: {} } : { py: 'expr', source: m[2] }) : undefined;
+      return (m && arg && importedView({ py: 'call', func: m[1], args: [arg], kwargs: {} }, scope)) ?? value;
+    }
     case 'call': {
       if (value.func === 'param' || value.func.endsWith('.param')) {
         return { ...value, args: value.args.map((v) => resolveValue(v, scope)) };
       }
+      const viewed = importedView(value, scope);
+      if (viewed) return viewed;
       const found = resolveName(value.func, scope);
       if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map())) return { py: 'object', repr: `${value.func}(...)` };
       return value;
@@ -478,25 +513,15 @@ function plainLiteral(value: PyValue): boolean {
 
 /**
  * `NAME` bound by `from mod import NAME` (a project module, maybe relative), where `mod` binds NAME
- * once at its top level to a list literal of literals, extended only as moduleList allows, and
- * the importing module does not change it: that list. Null otherwise (the item stays dynamic).
+ * once at its top level to a list literal of literals, extended only as moduleList allows, or to
+ * an expression moduleConstant can read (a comprehension over a dict imported there from another
+ * project module, as structlog's `[m for m in NAME_TO_LEVEL if m != "notset"]`), and the importing
+ * module does not change it: that list. Null otherwise (the item stays dynamic).
  */
 function importedList(name: string, scope: ValueScope): PyValue | null {
-  const bound = scope.imports[name];
-  const colon = bound?.indexOf(':') ?? -1;
-  if (bound === undefined || colon < 0) return null;
-  const module = bound.slice(0, colon);
-  const attr = bound.slice(colon + 1);
-  if (STDLIB_MODULES.has(module.split('.')[0])) return null;
-  const own = scope.env.locate?.(null);
-  if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text)) return null;
-  const target = scope.env.locate?.(module, own.file);
-  // a large module is not parsed on the main thread for this (packaging's 51 KB test_version.py: 60 ms)
-  if (!target || target.text.length > MAX_LIST_MODULE) return null;
-  // bound in the module itself (a package's attribute in its __init__, not a submodule of that name),
-  // to a list display (`NAME = [` or `NAME: list[str] = [`) before the module is parsed for it
-  const binding = bindingOf(target.text, attr);
-  if (binding?.kind !== 'other' || !new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index))) return null;
+  const bound = importedBinding(name, scope);
+  if (!bound) return null;
+  const { target, attr, binding } = bound;
   let perText = importedLists.get(target.text);
   if (!perText) {
     if (importedLists.size >= MAX_MEMO_TEXTS) importedLists.clear();
@@ -504,10 +529,82 @@ function importedList(name: string, scope: ValueScope): PyValue | null {
     importedLists.set(target.text, perText);
   }
   if (!perText.has(attr)) {
-    const items = moduleList(scope.env, target.text, attr);
+    // a list display (`NAME = [` or `NAME: list[str] = [`), maybe extended; else a constant expression
+    const display = binding.kind === 'other' && new RegExp(`^${escapeRe(attr)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*\\[`).test(target.text.slice(binding.index));
+    const items =
+      (display ? moduleList(scope.env, target.text, attr) : undefined) ?? sequenceItems(moduleConstant(scope.env, target.file, target.text, attr, 0));
     perText.set(attr, items && items.every(plainLiteral) ? { py: 'list', items } : null);
   }
   return perText.get(attr)!;
+}
+
+/**
+ * `NAME` bound by `from mod import NAME` (a project module, maybe relative, of at most
+ * MAX_LIST_MODULE), which the importing module does not change, and which `mod` binds itself (a
+ * package's attribute in its __init__, not a submodule of that name): where.
+ */
+function importedBinding(
+  name: string,
+  scope: ValueScope,
+): { target: { file: string; text: string }; attr: string; binding: { kind: 'class' | 'def' | 'import' | 'other'; index: number } } | null {
+  const bound = scope.imports[name];
+  const colon = bound?.indexOf(':') ?? -1;
+  if (bound === undefined || colon < 0) return null;
+  const module = bound.slice(0, colon);
+  const attr = bound.slice(colon + 1);
+  if (STDLIB_MODULES.has(module.split('.')[0])) return null;
+  const own = scope.env.locate?.(null);
+  if (!own || new RegExp(`\\b${escapeRe(name)}\\s*(\\.\\s*\\w+\\s*\\(|\\+=|\\[[^\\]]*\\]\\s*=(?!=))`).test(own.text.replace(readingCalls(name), '')))
+    return null;
+  const target = scope.env.locate?.(module, own.file);
+  // a large module is not parsed on the main thread for this (packaging's 51 KB test_version.py: 60 ms)
+  if (!target || target.text.length > MAX_LIST_MODULE) return null;
+  const binding = bindingOf(target.text, attr);
+  if (binding?.kind !== 'other' && binding?.kind !== 'import') return null;
+  return { target, attr, binding };
+}
+
+/** `NAME.keys()` and the other READING_METHODS called with no argument: reads, not changes. */
+function readingCalls(name: string): RegExp {
+  return new RegExp(`\\b${escapeRe(name)}\\s*\\.\\s*(${[...READING_METHODS].join('|')})\\s*\\(\\s*\\)`, 'g');
+}
+
+/** An imported project module's constant (moduleConstant), by the name the module binds it to. */
+function importedConstant(name: string, scope: ValueScope): PyValue | null {
+  const bound = importedBinding(name, scope);
+  return bound ? moduleConstant(scope.env, bound.target.file, bound.target.text, bound.attr, 0) : null;
+}
+
+/**
+ * Calls over an imported constant: `NAME.keys()`, `.values()`, `.items()` of a dict, and `list(...)`
+ * or `tuple(...)` of such a view or of an imported list, tuple or dict (its keys), where the module
+ * does not bind `list`/`tuple` itself: the sequence they give. Null otherwise.
+ */
+function importedView(value: PyValue, scope: ValueScope): PyValue | null {
+  if (value === null || typeof value !== 'object' || value.py !== 'call' || Object.keys(value.kwargs).length > 0) return null;
+  const view = /^([A-Za-z_]\w*)\.(keys|values|items)$/.exec(value.func);
+  if (view) {
+    const dict = value.args.length === 0 ? importedConstant(view[1], scope) : null;
+    if (dict === null || typeof dict !== 'object' || dict.py !== 'dict' || !dict.keys || !dict.values) return null;
+    const { keys, values } = dict;
+    const items = view[2] === 'keys' ? keys : view[2] === 'values' ? values : keys.map((key, i): PyValue => ({ py: 'tuple', items: [key, values[i]] }));
+    return items.every(plainLiteral) ? { py: 'list', items } : null;
+  }
+  if ((value.func !== 'list' && value.func !== 'tuple') || value.args.length !== 1 || scope.imports[value.func] !== undefined) return null;
+  const own = scope.env.locate?.(null);
+  if (!own || bindingOf(own.text, value.func) !== null) return null;
+  const [arg] = value.args;
+  const inner =
+    arg !== null && typeof arg === 'object' && arg.py === 'expr' && /^[A-Za-z_]\w*$/.test(arg.source)
+      ? importedConstant(arg.source, scope)
+      : importedView(arg, scope);
+  if (inner === null || typeof inner !== 'object') return null;
+  const items = inner.py === 'list' || inner.py === 'tuple' ? inner.items : inner.py === 'dict' ? inner.keys : undefined;
+  return items && items.every(plainLiteral) ? { py: value.func === 'tuple' ? 'tuple' : 'list', items } : null;
+}
+
+function sequenceItems(value: PyValue | null): PyValue[] | undefined {
+  return value !== null && typeof value === 'object' && (value.py === 'list' || value.py === 'tuple') ? value.items : undefined;
 }
 
 /** The largest module importedList parses for a list (helper modules of constants are small). */
@@ -515,6 +612,170 @@ const MAX_LIST_MODULE = 32 * 1024;
 
 /** importedList's answers per module text and name (a list is often read by many tests). */
 const importedLists = new Map<string, Map<string, PyValue | null>>();
+
+/** moduleConstant's answers per module text and name (null while one is being read: a cycle). */
+const moduleConstants = new Map<string, Map<string, PyValue | null>>();
+
+/** Data with no name, call, object or unknown part: str, numbers, bytes, None, bools, lists, tuples, dicts of them. */
+function dataOnly(value: PyValue): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (value.py === 'tuple' || value.py === 'list') return value.items.every(dataOnly);
+  if (value.py === 'dict') return value.keys !== undefined && value.values !== undefined && value.values.every(dataOnly);
+  return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+
+/**
+ * The value the project module `text` (at `file`) gives its top-level `name` at import, read without
+ * running it: `name` is bound there once, unconditionally at the top level, by `name = EXPR` or by
+ * `from M import name` (M a project module, followed the same way), and every other mention of it
+ * in the module only reads it; EXPR is made of literals (lists, tuples, dicts, comprehensions, the
+ * builtins pyliteral evaluates) and of names bound the same way before it. Null otherwise.
+ */
+function moduleConstant(env: GuardEnv, file: string, text: string, name: string, depth: number): PyValue | null {
+  if (depth > MAX_DEPTH || text.length > MAX_LIST_MODULE) return null;
+  let perText = moduleConstants.get(text);
+  if (!perText) {
+    if (moduleConstants.size >= MAX_MEMO_TEXTS) moduleConstants.clear();
+    perText = new Map();
+    moduleConstants.set(text, perText);
+  }
+  if (perText.has(name)) return perText.get(name)!;
+  perText.set(name, null);
+  const value = readModuleConstant(env, file, text, name, depth);
+  perText.set(name, value);
+  return value;
+}
+
+function readModuleConstant(env: GuardEnv, file: string, text: string, name: string, depth: number): PyValue | null {
+  const binding = bindingOf(text, name);
+  if (binding?.kind === 'import') {
+    const from = importedAt(text, binding.index, name);
+    if (!from || from.module === '__future__' || STDLIB_MODULES.has(from.module.split('.')[0])) return null;
+    const target = env.locate?.(from.module, file);
+    // a package's submodule of that name is a module, not a constant
+    if (!target || (target.package && bindingOf(target.text, from.attr) === null)) return null;
+    const value = moduleConstant(env, target.file, target.text, from.attr, depth + 1);
+    return value !== null && unchangedIn(text, name, binding.index, value) ? value : null;
+  }
+  if (binding?.kind !== 'other') return null;
+  const root = treeOf(text)?.rootNode;
+  if (!root) return null;
+  const statement = named(root).find((stmt) => {
+    const expr = stmt.type === 'expression_statement' ? named(stmt)[0] : undefined;
+    return expr?.type === 'assignment' && expr.childForFieldName('left')?.type === 'identifier' && expr.childForFieldName('left')?.text === name;
+  });
+  const assignment = statement ? named(statement)[0] : undefined;
+  const left = assignment?.childForFieldName('left');
+  const right = assignment?.childForFieldName('right');
+  if (!statement || !left || !right || statement.startIndex !== binding.index) return null;
+  const ctx = emptyLiteralContext();
+  for (const id of right.descendantsOfType('identifier')) {
+    if (!id || id.text === name || ctx.assignedNames.has(id.text)) continue;
+    const parent = id.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) continue;
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex) continue;
+    const used = bindingOf(text, id.text);
+    if (used === null) continue; // a builtin or a comprehension variable
+    ctx.assignedNames.add(id.text);
+    // a name bound after the statement would fail the import: left unknown
+    if (used === undefined || used.index > statement.startIndex || (used.kind !== 'other' && used.kind !== 'import')) continue;
+    const value = moduleConstant(env, file, text, id.text, depth + 1);
+    if (value !== null) ctx.constants.set(id.text, value);
+  }
+  const value = readLiteral(right, ctx);
+  return dataOnly(value) && unchangedIn(text, name, statement.startIndex, value) ? value : null;
+}
+
+/** A value no operation changes in place: str, numbers, bytes, None, bools, tuples of them. */
+function immutable(value: PyValue): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (value.py === 'tuple') return value.items.every(immutable);
+  return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+
+/** Where a mention of a name binds it (or deletes it) rather than reads it. */
+const BINDING_PLACES = new Set([
+  'delete_statement',
+  'global_statement',
+  'nonlocal_statement',
+  'import_statement',
+  'import_from_statement',
+  'as_pattern',
+  'parameters',
+  'lambda_parameters',
+]);
+
+/** Whether this mention of a name rebinds it: an assignment's or a loop's target, `:=`, `del`, `global`, an import, a parameter. */
+function rebinds(id: Node): boolean {
+  for (let node: Node = id, parent = id.parent; parent; node = parent, parent = parent.parent) {
+    if (BINDING_PLACES.has(parent.type)) return true;
+    const target =
+      parent.type === 'assignment' || parent.type === 'augmented_assignment' || parent.type === 'for_statement' || parent.type === 'for_in_clause'
+        ? parent.childForFieldName('left')
+        : parent.type === 'named_expression'
+          ? parent.childForFieldName('name')
+          : null;
+    if (target && target.startIndex === node.startIndex && target.endIndex === node.endIndex) return true;
+    if (/statement$|definition$|^block$|^module$/.test(parent.type)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether the module keeps `name` as bound by the statement at `boundAt`: no other mention binds
+ * it again; for a mutable value (a list, a dict), every mention only reads it (onlyRead, readInPlace).
+ */
+function unchangedIn(text: string, name: string, boundAt: number, value: PyValue): boolean {
+  const root = treeOf(text)?.rootNode;
+  if (!root) return false;
+  const fixed = immutable(value);
+  for (const id of root.descendantsOfType('identifier')) {
+    if (!id || id.text !== name) continue;
+    const parent = id.parent;
+    // `x.name` and `f(name=...)` name no variable
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) continue;
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex) continue;
+    if (statementOf(id)?.startIndex === boundAt) continue;
+    if (fixed ? rebinds(id) : !onlyRead(id) && !readInPlace(id) && !readByBuiltin(id, text)) return false;
+  }
+  return true;
+}
+
+/** Builtins that read their argument and keep no reference to it. */
+const READING_BUILTINS = new Set(['list', 'tuple', 'len', 'sorted', 'set', 'frozenset', 'min', 'max', 'sum', 'any', 'all', 'enumerate', 'zip', 'reversed']);
+
+/** `list(name)`, `len(name)`... (the builtin not bound by the module): a read. */
+function readByBuiltin(id: Node, text: string): boolean {
+  const call = id.parent?.type === 'argument_list' ? id.parent.parent : null;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  return fn?.type === 'identifier' && READING_BUILTINS.has(fn.text) && bindingOf(text, fn.text) === null;
+}
+
+/** The top-level statement a node is in. */
+function statementOf(node: Node): Node | null {
+  let current: Node | null = node;
+  while (current?.parent && current.parent.type !== 'module') current = current.parent;
+  return current;
+}
+
+/** Read-only methods of lists and dicts: calling one leaves the value as it is. */
+const READING_METHODS = new Set(['keys', 'values', 'items', 'get', 'copy', 'index', 'count']);
+
+/** `name[key]` read (not assigned or deleted), or `name.keys()` and the other READING_METHODS called. */
+function readInPlace(id: Node): boolean {
+  const parent = id.parent;
+  if (!parent) return false;
+  if (parent.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex) {
+    const method = parent.childForFieldName('attribute')?.text ?? '';
+    return READING_METHODS.has(method) && parent.parent?.type === 'call' && parent.parent.childForFieldName('function')?.startIndex === parent.startIndex;
+  }
+  if (parent.type !== 'subscript' || parent.childForFieldName('value')?.startIndex !== id.startIndex) return false;
+  const holder = parent.parent;
+  if (!holder) return false;
+  if ((holder.type === 'assignment' || holder.type === 'augmented_assignment') && holder.childForFieldName('left')?.startIndex === parent.startIndex)
+    return false;
+  return holder.type !== 'delete_statement' && holder.type !== 'pattern_list' && holder.type !== 'expression_list';
+}
 
 /** What a module's top-level `import`s and guard-valued names mean to its conditions, statement by statement. */
 function noteForGuards(stmt: Node, guards: GuardScope): void {

@@ -1,0 +1,73 @@
+// Node ids discovery does not list (tests a module makes at import), checked as pytest's
+// collection would: one worker collects their modules, with no unit to run. Used by `fastest plan`
+// and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
+import { itemsOfCollectedFile } from '../discovery/index.js';
+import { runUnits } from '../runner/index.js';
+import { SelectionError, unmatchedNodeIds } from '../select/index.js';
+import type { TestItem } from '../types.js';
+import type { Config } from '../config/index.js';
+import type { Collected, Session } from './session.js';
+
+/** The items with those of the files in `collected` replaced by the ids their modules collected. */
+export function itemsAsCollected(items: TestItem[], collected: Map<string, string[]>): TestItem[] {
+  return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => itemsOfCollectedFile(file, ids, []))];
+}
+
+/** What one worker's collection of these modules makes: module -> ids (a module that fails to collect is left out). */
+export async function collectedIdsOf(session: Session, files: string[]): Promise<Map<string, string[]>> {
+  const { config, options } = session;
+  const checkedModules = new Map<string, string[]>();
+  await runUnits(
+    [],
+    {
+      rootdir: config.rootdir,
+      python: session.python,
+      workers: 1,
+      engine: options.engine,
+      pytestArgs: options.pytestArgs,
+      capture: options.capture,
+      verbose: options.verbosity,
+      timeoutSeconds: options.timeout ?? undefined,
+      ini: iniForWorkers(config),
+      invocationDir: session.cwd,
+      collectFirst: { stopOnErrors: false, files, idsOf: files },
+    },
+    {
+      result: () => undefined,
+      collectionError: () => undefined,
+      unitDone: () => undefined,
+      passIds: (file, ids) => checkedModules.set(file, ids),
+      collectionDone: () => 'stop',
+      workerOutput: () => undefined,
+    },
+  );
+  return checkedModules;
+}
+
+/**
+ * Before `fastest plan` plans (the CLI and the Action's plan role): node ids discovery does not
+ * list (tests a module makes at import, `unverified`) or only stands for by a dynamic item
+ * (`test_p[5]` of params known at run time) are checked as a run checks them: one worker collects
+ * their modules, and an id its module does not make is pytest's usage error (SelectionError:
+ * `not found: ...`, exit 4). An id of a module that fails to collect is planned: its shard reports
+ * the error.
+ */
+export async function checkUnlistedIds(session: Session, collected: Collected): Promise<void> {
+  const { discovery, selection, selectOptions } = collected;
+  const narrowed = selection.selected.filter((item) => selection.narrowIds.has(item.id));
+  if (selection.unverified.length === 0 && narrowed.length === 0) return;
+  const files = new Set([...selection.unverified, ...narrowed].map((item) => item.file));
+  const order = discovery.modules ?? [...files];
+  const checked = await collectedIdsOf(
+    session,
+    order.filter((file) => files.has(file)),
+  );
+  const unchecked = selection.unverified.filter((item) => !checked.has(item.file));
+  const refused = unmatchedNodeIds([...itemsAsCollected(discovery.items, checked), ...unchecked], selectOptions);
+  if (refused.length > 0) throw new SelectionError(refused);
+}
+
+/** The ini values the workers' native engine reads. */
+export function iniForWorkers(config: Config): Record<string, unknown> {
+  return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
+}
