@@ -1262,6 +1262,7 @@ async function discoverCommand(argv, rest, write) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
+const errors_js_1 = __nccwpck_require__(5507);
 const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const broken_pipe_js_1 = __nccwpck_require__(9238);
@@ -1280,6 +1281,8 @@ function exitCodeOf(error) {
 function errorOutcome(error, command) {
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof errors_js_1.RunnerError && error.verbatim)
+        return { exitCode: error.exitCode, line: message };
     if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
         return {
             exitCode: types_js_1.ExitCode.USAGE_ERROR,
@@ -11044,10 +11047,13 @@ exports.RunnerError = void 0;
 class RunnerError extends Error {
     /** pytest's exit code: 3 internal error, 4 usage error. */
     exitCode;
-    constructor(message, exitCode = 3) {
-        super(message.replace(/\s*\n\s*/g, ' ').trim());
+    /** The message is pytest's own text, to print as it is (else it is one line, said as fastest's). */
+    verbatim;
+    constructor(message, exitCode = 3, verbatim = false) {
+        super(verbatim ? message : message.replace(/\s*\n\s*/g, ' ').trim());
         this.name = 'RunnerError';
         this.exitCode = exitCode;
+        this.verbatim = verbatim;
     }
 }
 exports.RunnerError = RunnerError;

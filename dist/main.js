@@ -3853,6 +3853,7 @@ async function discoverCommand(argv, rest, write) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
+const errors_js_1 = __nccwpck_require__(5507);
 const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const broken_pipe_js_1 = __nccwpck_require__(9238);
@@ -3871,6 +3872,8 @@ function exitCodeOf(error) {
 function errorOutcome(error, command) {
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof errors_js_1.RunnerError && error.verbatim)
+        return { exitCode: error.exitCode, line: message };
     if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
         return {
             exitCode: types_js_1.ExitCode.USAGE_ERROR,
@@ -4790,6 +4793,7 @@ async function withUnlistedFailures(session, collected) {
         verbose: options.verbosity,
         timeoutSeconds: options.timeout ?? undefined,
         ini: iniForWorkers(config),
+        namedPaths: namedPaths(session),
         invocationDir: session.cwd,
         collectFirst: { stopOnErrors: false, files: toCheck, idsOf: toCheck },
     }, {
@@ -5014,7 +5018,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: iniForWorkers(config),
             coverage: coverage?.spec,
             reruns,
-            namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
+            namedPaths: namedPaths(session),
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
             collectFirst: {
@@ -5203,6 +5207,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     if (results.length === 0)
         return 5;
     return 0;
+}
+/** The paths the command line names (node ids cut at `::`), absolute: the workers' `namedPaths`. */
+function namedPaths(session) {
+    return session.options.paths.map((arg) => (0, node_path_1.resolve)(session.cwd, arg.split('::')[0]));
 }
 /** The ini values the workers' native engine reads. */
 function iniForWorkers(config) {
@@ -19013,10 +19021,13 @@ exports.RunnerError = void 0;
 class RunnerError extends Error {
     /** pytest's exit code: 3 internal error, 4 usage error. */
     exitCode;
-    constructor(message, exitCode = 3) {
-        super(message.replace(/\s*\n\s*/g, ' ').trim());
+    /** The message is pytest's own text, to print as it is (else it is one line, said as fastest's). */
+    verbatim;
+    constructor(message, exitCode = 3, verbatim = false) {
+        super(verbatim ? message : message.replace(/\s*\n\s*/g, ' ').trim());
         this.name = 'RunnerError';
         this.exitCode = exitCode;
+        this.verbatim = verbatim;
     }
 }
 exports.RunnerError = RunnerError;
@@ -19304,7 +19315,10 @@ function checkedFrame(value) {
             const exitCode = num(fields, 'exitCode', 'fatal');
             if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
                 fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
-            return { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+            const frame = { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+            if (fields.verbatim === true)
+                frame.verbatim = true;
+            return frame;
         }
         default:
             return fail(`unknown frame kind ${describe(kind)}`);
@@ -19927,7 +19941,7 @@ class Pool {
                         this.finish();
                     return;
                 }
-                return this.fail(new errors_js_1.RunnerError(message, code));
+                return this.fail(new errors_js_1.RunnerError(message, code, frame.verbatim === true));
             }
             case 'collected': {
                 const ids = frame.ids;

@@ -158,10 +158,14 @@ def unit_done(file, engine, reason):
     return {"t": "unit_done", "file": file, "engine": engine, "reason": reason}
 
 
-def fatal(message, exit_code, interrupt=False):
+def fatal(message, exit_code, interrupt=False, verbatim=False):
+    """The worker ends the run; `verbatim`: the message is pytest's own text (say, a failing initial
+    conftest's import error), printed as it is."""
     frame = {"t": "fatal", "message": bounded(message, MESSAGE_LIMIT), "exitCode": exit_code}
     if interrupt:
         frame["interrupt"] = True
+    if verbatim:
+        frame["verbatim"] = True
     return frame
 
 

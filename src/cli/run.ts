@@ -327,6 +327,7 @@ async function withUnlistedFailures(session: Session, collected: Collected): Pro
       verbose: options.verbosity,
       timeoutSeconds: options.timeout ?? undefined,
       ini: iniForWorkers(config),
+      namedPaths: namedPaths(session),
       invocationDir: session.cwd,
       collectFirst: { stopOnErrors: false, files: toCheck, idsOf: toCheck },
     },
@@ -563,7 +564,7 @@ async function runSession(
         ini: iniForWorkers(config),
         coverage: coverage?.spec,
         reruns,
-        namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
+        namedPaths: namedPaths(session),
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
         collectFirst: {
@@ -746,6 +747,11 @@ async function runSession(
   if (c.failed > 0 || c.error > 0 || errors.length > 0 || coverageOutcome?.failed) return 1;
   if (results.length === 0) return 5;
   return 0;
+}
+
+/** The paths the command line names (node ids cut at `::`), absolute: the workers' `namedPaths`. */
+function namedPaths(session: Session): string[] {
+  return session.options.paths.map((arg) => resolve(session.cwd, arg.split('::')[0]));
 }
 
 /** The ini values the workers' native engine reads. */

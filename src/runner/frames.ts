@@ -114,6 +114,8 @@ export interface FatalFrame {
   message: string;
   exitCode: number;
   interrupt: boolean;
+  /** The message is pytest's own text (a failing initial conftest's import error): printed as it is. */
+  verbatim?: boolean;
 }
 /** Not sent by a worker: what arrived instead of a valid frame (undecodable bytes, a wrong shape). */
 export interface MalformedFrame {
@@ -378,7 +380,9 @@ function checkedFrame(value: unknown): WorkerFrame {
     case 'fatal': {
       const exitCode = num(fields, 'exitCode', 'fatal');
       if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
-      return { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+      const frame: FatalFrame = { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+      if (fields.verbatim === true) frame.verbatim = true;
+      return frame;
     }
     default:
       return fail(`unknown frame kind ${describe(kind)}`);

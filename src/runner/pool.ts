@@ -631,7 +631,7 @@ class Pool {
           if (this.slots.every((s) => !s.unit)) this.finish();
           return;
         }
-        return this.fail(new RunnerError(message, code));
+        return this.fail(new RunnerError(message, code, frame.verbatim === true));
       }
       case 'collected': {
         const ids = frame.ids;
