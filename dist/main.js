@@ -3555,12 +3555,16 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
  * The user's command line as real pytest is to see it: fastest's own flags dropped, and the
  * plugin options fastest does itself kept only where pytest knows them (`keepPluginOptions`).
  */
-function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set()) {
+function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set(), 
+/** Arguments that name what to collect instead of the command line's paths (at the end). */
+paths) {
     const out = [];
     // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
     for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
-        if (token.kind === 'path')
-            out.push(token.value);
+        if (token.kind === 'path') {
+            if (!paths)
+                out.push(token.value);
+        }
         else if (token.kind === 'other')
             out.push(...token.raw);
         else if (FASTEST_ONLY.has(token.name))
@@ -3570,6 +3574,8 @@ function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = ne
         else
             out.push(...token.raw);
     }
+    if (paths)
+        out.push(...paths);
     return out;
 }
 /** `fastest plan` and `fastest merge`: their flags and paths, with the same parser and errors. */
@@ -3756,6 +3762,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
 const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
 const types_js_1 = __nccwpck_require__(8522);
 const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
@@ -3782,8 +3789,21 @@ function printDiscovery(session, collected, seconds, write) {
         }, null, 2)}\n`);
         return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
-    // One write: a write per id costs a system call each, which dominated warm discovery.
-    write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+    const counts = session.options.verbosity < -1;
+    if (counts) {
+        // -qq: pytest's count of tests per file, by file name, and no closing line
+        const perFile = new Map();
+        for (const item of selection.selected)
+            perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
+        write([...perFile.keys()]
+            .sort()
+            .map((file) => `${file}: ${perFile.get(file)}\n`)
+            .join(''));
+    }
+    else {
+        // One write: a write per id costs a system call each, which dominated warm discovery.
+        write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+    }
     if (discovery.errors.length > 0) {
         write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
         for (const e of discovery.errors) {
@@ -3792,7 +3812,7 @@ function printDiscovery(session, collected, seconds, write) {
             write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
         }
     }
-    write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+    write(counts ? '\n' : `\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
     if (discovery.errors.length > 0)
         return types_js_1.ExitCode.INTERRUPTED;
     return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
@@ -3808,7 +3828,7 @@ async function discoverCommand(argv, rest, write) {
     try {
         session = (0, session_js_1.openSession)(rest.filter((a) => a !== '--json'), 'discover', cwd, (0, inputs_js_1.loggedEnv)(process.env));
         session.options.jsonOutput = jsonOutput;
-        collected = await (0, session_js_1.collect)(session);
+        collected = await (0, shard_js_1.shardListing)(session, await (0, session_js_1.collect)(session));
     }
     catch (error) {
         (0, inputs_js_1.takeInputLog)();
@@ -3824,6 +3844,7 @@ async function discoverCommand(argv, rest, write) {
         !options.failedFirst &&
         options.changed === null &&
         options.affectedBy === null &&
+        options.shard === null && // (a share depends on the timings store too)
         collected.discovery.warnings.length === 0 &&
         collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
@@ -4005,7 +4026,7 @@ const summary_js_1 = __nccwpck_require__(2208);
 const verdict_js_1 = __nccwpck_require__(7689);
 const fence_js_1 = __nccwpck_require__(9183);
 const glob_js_1 = __nccwpck_require__(348);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const args_js_1 = __nccwpck_require__(7593);
 const finish_js_1 = __nccwpck_require__(6367);
 const merge_coverage_js_1 = __nccwpck_require__(6521);
@@ -4281,7 +4302,7 @@ exports.planCommand = planCommand;
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const timings_js_1 = __nccwpck_require__(7307);
 const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
@@ -4652,17 +4673,44 @@ function checkWarningFilters(python, filters, env) {
         });
     });
 }
-/** The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it leaves out. */
-async function realPytestArgv(session, known) {
-    const argv = session.pytestArgv();
-    if (session.options.changed === null && session.options.affectedBy === null)
-        return argv;
-    const { selection, impact } = known ?? (await (0, session_js_2.collect)(session));
-    if (!impact)
-        return argv;
-    const left = selection.deselected.filter((item) => !impact.impact.reasons.has(item.id));
-    process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
-    return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
+/**
+ * The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it
+ * leaves out. `share` (a shard's tests): they are named instead of the command line's paths, with
+ * the tests -k/-m/--deselect leave out, which pytest then deselects as the shard's run counts them.
+ */
+async function realPytestArgv(session, known, share) {
+    let argv;
+    let deselect = [];
+    if (share === undefined)
+        argv = session.pytestArgv();
+    else {
+        const { discovery, selection } = known ?? (await (0, session_js_2.collect)(session));
+        const named = new Set([...share, ...selection.deselected].map((item) => item.id));
+        const listed = discovery.items.filter((item) => named.delete(item.id));
+        const ids = [...listed.map((item) => item.id), ...named];
+        if (ids.length > 0) {
+            argv = session.pytestArgv(ids.map((id) => cwdRelativeArg(session, id)));
+        }
+        else {
+            // an empty share: named paths would be the whole suite; pytest deselects every test instead
+            argv = session.pytestArgv();
+            deselect = selection.selected;
+        }
+    }
+    if (session.options.changed !== null || session.options.affectedBy !== null) {
+        const { selection, impact } = known ?? (await (0, session_js_2.collect)(session));
+        if (impact) {
+            deselect = [...deselect, ...selection.deselected.filter((item) => !impact.impact.reasons.has(item.id))];
+            process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
+        }
+    }
+    return [...argv, ...deselect.flatMap((item) => ['--deselect', item.id])];
+}
+/** A node id (rootdir-relative) as an argument pytest started in the session's directory reads. */
+function cwdRelativeArg(session, id) {
+    const file = (0, nodeid_js_1.pathOfId)(id);
+    const path = (0, node_path_1.relative)(session.cwd, (0, node_path_1.resolve)(session.config.rootdir, file)) || '.';
+    return path + id.slice(file.length);
 }
 async function runCommand(argv, cwd, env, hooks = {}) {
     const started = performance.now();
@@ -4858,12 +4906,18 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
         const tree = options.verbosity >= 0;
         // A node id only the module's import can settle (selection.unverified): pytest's collection answers.
-        const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0;
+        // (-qq counts the tests of each file: one whose ids only a run knows is pytest's to count)
+        const pytestDecides = tree ||
+            selection.unverified.length > 0 ||
+            (discovery.iteratorParametrize?.length ?? 0) > 0 ||
+            (options.verbosity < -1 && selection.selected.some((item) => item.dynamic));
+        // --shard: the shard's share, as its run would collect it
+        const listed = await (0, shard_js_1.shardListing)(session, collected);
         if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
             out.flush();
-            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected), cwd, env);
+            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
         }
-        const code = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
+        const code = (0, discover_js_1.printDiscovery)(session, listed, (performance.now() - started) / 1000, write);
         if (impact && !options.jsonOutput)
             write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
         out.flush();
@@ -5341,7 +5395,7 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         configWarnings,
-        pytestArgv: () => {
+        pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
                 const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
@@ -5349,7 +5403,7 @@ function openSession(argv, command, cwd, env) {
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
             }
             const keep = new Set([...(pluginOptions?.keys() ?? [])]);
-            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep);
+            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep, paths);
         },
     };
 }
@@ -5498,9 +5552,10 @@ async function impactOf(session, discovery) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectShard = selectShard;
+exports.shardListing = shardListing;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const index_js_1 = __nccwpck_require__(1276);
 const timings_js_1 = __nccwpck_require__(7307);
@@ -5581,6 +5636,22 @@ async function selectShard(session, items, all = items, modules = new Set()) {
         return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
     }
     return { items, expected, ownsCollectionError: () => true, notListed: [] };
+}
+/**
+ * What `--collect-only` (and `fastest discover`) list under `--shard`/`--plan`: the shard's share
+ * of the selection, as its run selects it, and the collection errors it reports; as collected
+ * without a shard.
+ */
+async function shardListing(session, collected) {
+    if (!session.options.shard)
+        return collected;
+    const { discovery, selection } = collected;
+    const shard = await selectShard(session, selection.selected, discovery.items, collected.selectOptions.modules);
+    return {
+        ...collected,
+        discovery: { ...discovery, errors: discovery.errors.filter((e) => shard.ownsCollectionError(e.file)) },
+        selection: { ...selection, selected: shard.items },
+    };
 }
 
 
@@ -15882,7 +15953,7 @@ exports.idHash = idHash;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const junit_js_1 = __nccwpck_require__(2998);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const learn_js_1 = __nccwpck_require__(4114);
 const classify_js_1 = __nccwpck_require__(7840);
@@ -19446,7 +19517,7 @@ var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 Object.defineProperty(exports, "unitsInItemOrder", ({ enumerable: true, get: function () { return schedule_js_1.unitsInItemOrder; } }));
-var run_cost_js_1 = __nccwpck_require__(8597);
+var run_cost_js_1 = __nccwpck_require__(978);
 Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: function () { return run_cost_js_1.COLD_WORKER_SECONDS; } }));
 Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
 Object.defineProperty(exports, "readRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.readRunCost; } }));
@@ -19486,7 +19557,7 @@ const nodeid_js_1 = __nccwpck_require__(9098);
 const errors_js_1 = __nccwpck_require__(5507);
 const schedule_js_1 = __nccwpck_require__(2873);
 const frames_js_1 = __nccwpck_require__(6706);
-const run_cost_js_1 = __nccwpck_require__(8597);
+const run_cost_js_1 = __nccwpck_require__(978);
 const state_file_js_1 = __nccwpck_require__(3738);
 const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
@@ -20667,7 +20738,7 @@ function workerSpawn(options, env) {
 
 /***/ }),
 
-/***/ 8597:
+/***/ 978:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -23945,7 +24016,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 978:
+/***/ 8597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -53,7 +53,7 @@ import { applyEngineRoute, pytestSettles, routeCoverage, runRealPytest, runRoute
 import { coverageActive } from '../coverage/options.js';
 import { coverageSpec, finishCoverage, prepareCoverage, type CoverageOutcome, type CoverageSpec } from '../coverage/session.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
-import { selectShard } from './shard.js';
+import { selectShard, shardListing } from './shard.js';
 import { VERSION } from './version.js';
 import { getIni, type Config } from '../config/index.js';
 
@@ -155,15 +155,43 @@ function checkWarningFilters(python: string, filters: string[], env: NodeJS.Proc
   });
 }
 
-/** The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it leaves out. */
-async function realPytestArgv(session: Session, known?: Collected): Promise<string[]> {
-  const argv = session.pytestArgv();
-  if (session.options.changed === null && session.options.affectedBy === null) return argv;
-  const { selection, impact } = known ?? (await collect(session));
-  if (!impact) return argv;
-  const left = selection.deselected.filter((item) => !impact.impact.reasons.has(item.id));
-  process.stderr.write(impactClosingLine(impact, selection.selected.length));
-  return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
+/**
+ * The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it
+ * leaves out. `share` (a shard's tests): they are named instead of the command line's paths, with
+ * the tests -k/-m/--deselect leave out, which pytest then deselects as the shard's run counts them.
+ */
+async function realPytestArgv(session: Session, known?: Collected, share?: TestItem[]): Promise<string[]> {
+  let argv: string[];
+  let deselect: TestItem[] = [];
+  if (share === undefined) argv = session.pytestArgv();
+  else {
+    const { discovery, selection } = known ?? (await collect(session));
+    const named = new Set([...share, ...selection.deselected].map((item) => item.id));
+    const listed = discovery.items.filter((item) => named.delete(item.id));
+    const ids = [...listed.map((item) => item.id), ...named];
+    if (ids.length > 0) {
+      argv = session.pytestArgv(ids.map((id) => cwdRelativeArg(session, id)));
+    } else {
+      // an empty share: named paths would be the whole suite; pytest deselects every test instead
+      argv = session.pytestArgv();
+      deselect = selection.selected;
+    }
+  }
+  if (session.options.changed !== null || session.options.affectedBy !== null) {
+    const { selection, impact } = known ?? (await collect(session));
+    if (impact) {
+      deselect = [...deselect, ...selection.deselected.filter((item) => !impact.impact.reasons.has(item.id))];
+      process.stderr.write(impactClosingLine(impact, selection.selected.length));
+    }
+  }
+  return [...argv, ...deselect.flatMap((item) => ['--deselect', item.id])];
+}
+
+/** A node id (rootdir-relative) as an argument pytest started in the session's directory reads. */
+function cwdRelativeArg(session: Session, id: string): string {
+  const file = pathOfId(id);
+  const path = relative(session.cwd, resolve(session.config.rootdir, file)) || '.';
+  return path + id.slice(file.length);
 }
 
 /** What `fastest watch` (watch.ts) keeps between the runs it makes in its own process. */
@@ -401,12 +429,19 @@ async function runSession(
     // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
     const tree = options.verbosity >= 0;
     // A node id only the module's import can settle (selection.unverified): pytest's collection answers.
-    const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0;
+    // (-qq counts the tests of each file: one whose ids only a run knows is pytest's to count)
+    const pytestDecides =
+      tree ||
+      selection.unverified.length > 0 ||
+      (discovery.iteratorParametrize?.length ?? 0) > 0 ||
+      (options.verbosity < -1 && selection.selected.some((item) => item.dynamic));
+    // --shard: the shard's share, as its run would collect it
+    const listed = await shardListing(session, collected);
     if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
       out.flush();
-      return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
+      return runRealPytest(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
     }
-    const code = printDiscovery(session, collected, (performance.now() - started) / 1000, write);
+    const code = printDiscovery(session, listed, (performance.now() - started) / 1000, write);
     if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
     out.flush();
     return code;
