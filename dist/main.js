@@ -4632,6 +4632,42 @@ function workerCount(session, units, seconds) {
     const most = Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
     return auto && seconds ? (0, index_js_1.workersWorthStarting)(most, seconds.expected, seconds.worker) : most;
 }
+/**
+ * -s with one worker: what a test's teardown prints waits for the test's result, since pytest
+ * prints the result letter when the call ends and only then runs the teardown; the console
+ * writes it between the letter and a teardown error (Reporter.testResult).
+ */
+class HeldTeardownOutput {
+    print;
+    id = null;
+    chunks = [];
+    constructor(print) {
+        this.print = print;
+    }
+    hold(id, stream, text) {
+        if (this.id !== id)
+            this.release();
+        this.id = id;
+        this.chunks.push([stream, text]);
+    }
+    /** What test `id`'s teardown printed, as the writer of it its result is shown with. */
+    take(id) {
+        if (this.id !== id)
+            return undefined;
+        const chunks = this.chunks;
+        this.id = null;
+        this.chunks = [];
+        return () => {
+            for (const [stream, text] of chunks)
+                this.print(stream, text);
+        };
+    }
+    /** Prints what is held (its test's result is not coming, or not shown). */
+    release() {
+        if (this.id !== null)
+            this.take(this.id)?.();
+    }
+}
 /** Batches console writes per event-loop turn: a write per test result is a system call each. */
 function bufferedStdout() {
     let chunks = [];
@@ -5056,6 +5092,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
         warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
         let measured;
+        // -s: a test's output goes to the stream it wrote to, in order with the results
+        const printTestOutput = (stream, text) => {
+            if (stream === 1)
+                return write(text);
+            out.flush(); // what came before reaches the terminal first
+            process.stderr.write(text);
+        };
+        const heldTeardown = options.capture === 'no' && workers === 1 ? new HeldTeardownOutput(printTestOutput) : null;
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -5083,10 +5127,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
         }, {
             result: (r) => {
+                const teardownOutput = heldTeardown?.take(r.id);
                 if (!checkExpansion(r.id))
-                    return;
+                    return teardownOutput?.();
                 results.push(r);
-                reporter.testResult(r);
+                reporter.testResult(r, teardownOutput);
             },
             collectionError: (e) => {
                 errors.push(e);
@@ -5169,16 +5214,17 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             measured: (cost) => (measured = cost),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
-            // -s: a test's own output, in order with the results: to the stream it wrote to
-            testOutput: (stream, text, id) => {
-                reporter.testOutput?.(id);
+            // -s: a test's own output, in order with the results (its teardown's, after its letter)
+            testOutput: (stream, text, id, teardown) => {
                 const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text;
-                if (stream === 1)
-                    return write(fenced);
-                out.flush(); // what came before reaches the terminal first
-                process.stderr.write(fenced);
+                if (teardown && heldTeardown)
+                    return heldTeardown.hold(id, stream, fenced);
+                heldTeardown?.release();
+                reporter.testOutput?.(id);
+                printTestOutput(stream, fenced);
             },
         });
+        heldTeardown?.release();
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
         // A run cut short measured its units only in part.
@@ -17097,14 +17143,15 @@ class ConsoleReporter {
         this.counts.error += 1;
         this.shownCounts.error += 1;
     }
-    testResult(r) {
+    testResult(r, teardownOutput) {
         if (this.heldHeader) {
-            this.held.push(() => this.testResult(r));
+            this.held.push(() => this.testResult(r, teardownOutput));
             return;
         }
         this.results.push(r);
         (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
         if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
+            teardownOutput?.(); // (output streams as it comes here: the file's letters come later)
             const file = fileOf(r.id);
             const pending = this.pendingByFile.get(file);
             if (pending)
@@ -17115,7 +17162,7 @@ class ConsoleReporter {
                 this.drawStatus();
         }
         else {
-            this.showResult(r);
+            this.showResult(r, teardownOutput);
         }
     }
     /**
@@ -17223,7 +17270,7 @@ class ConsoleReporter {
         const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
         this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
     }
-    showResult(r) {
+    showResult(r, teardownOutput) {
         // pytest-rerunfailures logs each attempt that is run again as a `rerun` report first
         for (const _ of r.attempts ?? [])
             this.showReport(r, RERUN, 'rerun');
@@ -17248,6 +17295,8 @@ class ConsoleReporter {
             this.tw.write(this.cwdRelative(r.id) + ' ');
         }
         this.showReport(r, STATUS[r.outcome], false);
+        // pytest prints the letter with the call's report; the teardown runs (and prints) after it
+        teardownOutput?.();
         if (r.teardownError)
             this.showReport(r, TEARDOWN_ERROR, true);
     }
@@ -18695,9 +18744,9 @@ class Reporters {
         for (const r of this.all)
             r.collectionError(e);
     }
-    testResult(result) {
+    testResult(result, teardownOutput) {
         for (const r of this.all)
-            r.testResult(result);
+            r.testResult(result, teardownOutput);
     }
     correctCounts(selected, deselected) {
         for (const r of this.all)
@@ -19328,8 +19377,17 @@ function checkedFrame(value) {
     switch (kind) {
         case 'start':
             return { t: 'start', id: str(fields, 'id', 'start') };
-        case 'output':
-            return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
+        case 'output': {
+            const frame = {
+                t: 'output',
+                stream: num(fields, 'stream', 'output') === 2 ? 2 : 1,
+                id: str(fields, 'id', 'output'),
+                text: str(fields, 'text', 'output'),
+            };
+            if (fields.teardown === true)
+                frame.teardown = true;
+            return frame;
+        }
         case 'result':
             return { t: 'result', result: testResult(fields) };
         case 'collected': {
@@ -20050,7 +20108,7 @@ class Pool {
                 return;
             }
             case 'output':
-                this.events.testOutput?.(frame.stream, frame.text, frame.id);
+                this.events.testOutput?.(frame.stream, frame.text, frame.id, frame.teardown === true);
                 return;
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.

@@ -364,6 +364,22 @@ class _RetryTeardownTarget:
         return getattr(self._nextitem, name)
 
 
+def _teardown_starts(engine):
+    """-s: a plugin saying where a test's teardown begins, after the report pytest prints its
+    letter for (output_order.py); not for a test pytest-rerunfailures runs, whose letters come
+    after its teardown."""
+    import pytest
+
+    class _TeardownStarts:
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_runtest_teardown(self, item):
+            rerun = engine.rerun_plugin
+            if rerun is None or rerun.current is not item:
+                engine.emit(results.teardown_starts(item.nodeid))
+
+    return _TeardownStarts()
+
+
 class _RerunPlugin:
     """pytest-rerunfailures' retries in the pytest engine, driven by fastest (reruns.py): the
     plugin itself, when installed, is unregistered so a test is never retried twice."""
@@ -720,6 +736,8 @@ class PytestEngine:
         self.rerun_plugin = None
         # file -> (what _collect_file returned, frames held back), from the collection pass
         self.precollected = {}
+        if init.get("capture") == "no":
+            config.pluginmanager.register(_teardown_starts(self), "fastest-teardown-starts")
 
     @staticmethod
     def _time_tests(config, init):

@@ -114,6 +114,39 @@ export function workerCount(session: Session, units: number, seconds?: { expecte
   return auto && seconds ? workersWorthStarting(most, seconds.expected, seconds.worker) : most;
 }
 
+/**
+ * -s with one worker: what a test's teardown prints waits for the test's result, since pytest
+ * prints the result letter when the call ends and only then runs the teardown; the console
+ * writes it between the letter and a teardown error (Reporter.testResult).
+ */
+class HeldTeardownOutput {
+  private id: string | null = null;
+  private chunks: [1 | 2, string][] = [];
+  constructor(private readonly print: (stream: 1 | 2, text: string) => void) {}
+
+  hold(id: string, stream: 1 | 2, text: string): void {
+    if (this.id !== id) this.release();
+    this.id = id;
+    this.chunks.push([stream, text]);
+  }
+
+  /** What test `id`'s teardown printed, as the writer of it its result is shown with. */
+  take(id: string): (() => void) | undefined {
+    if (this.id !== id) return undefined;
+    const chunks = this.chunks;
+    this.id = null;
+    this.chunks = [];
+    return () => {
+      for (const [stream, text] of chunks) this.print(stream, text);
+    };
+  }
+
+  /** Prints what is held (its test's result is not coming, or not shown). */
+  release(): void {
+    if (this.id !== null) this.take(this.id)?.();
+  }
+}
+
 /** Batches console writes per event-loop turn: a write per test result is a system call each. */
 function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
   let chunks: string[] = [];
@@ -581,6 +614,13 @@ async function runSession(
       workers,
     );
     let measured: MeasuredCost | undefined;
+    // -s: a test's output goes to the stream it wrote to, in order with the results
+    const printTestOutput = (stream: 1 | 2, text: string) => {
+      if (stream === 1) return write(text);
+      out.flush(); // what came before reaches the terminal first
+      process.stderr.write(text);
+    };
+    const heldTeardown = options.capture === 'no' && workers === 1 ? new HeldTeardownOutput(printTestOutput) : null;
     const summary = await runUnits(
       units,
       {
@@ -611,9 +651,10 @@ async function runSession(
       },
       {
         result: (r) => {
-          if (!checkExpansion(r.id)) return;
+          const teardownOutput = heldTeardown?.take(r.id);
+          if (!checkExpansion(r.id)) return teardownOutput?.();
           results.push(r);
-          reporter.testResult(r);
+          reporter.testResult(r, teardownOutput);
         },
         collectionError: (e) => {
           errors.push(e);
@@ -684,16 +725,17 @@ async function runSession(
         // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
         measured: (cost) => (measured = cost),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
-        // -s: a test's own output, in order with the results: to the stream it wrote to
-        testOutput: (stream, text, id) => {
-          reporter.testOutput?.(id);
+        // -s: a test's own output, in order with the results (its teardown's, after its letter)
+        testOutput: (stream, text, id, teardown) => {
           const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text;
-          if (stream === 1) return write(fenced);
-          out.flush(); // what came before reaches the terminal first
-          process.stderr.write(fenced);
+          if (teardown && heldTeardown) return heldTeardown.hold(id, stream, fenced);
+          heldTeardown?.release();
+          reporter.testOutput?.(id);
+          printTestOutput(stream, fenced);
         },
       },
     );
+    heldTeardown?.release();
     process.removeListener('SIGINT', onSigint);
     hooks.signal?.removeEventListener('abort', onSigint);
     // A run cut short measured its units only in part.

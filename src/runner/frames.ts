@@ -73,6 +73,8 @@ export interface OutputFrame {
   stream: 1 | 2;
   id: string;
   text: string;
+  /** Written by the test's teardown, which pytest runs after printing the test's result letter. */
+  teardown?: boolean;
 }
 /** A test's result: TestResult's fields, in a fresh object (`worker` is Node's to set). */
 export interface ResultFrame {
@@ -332,8 +334,16 @@ function checkedFrame(value: unknown): WorkerFrame {
   switch (kind) {
     case 'start':
       return { t: 'start', id: str(fields, 'id', 'start') };
-    case 'output':
-      return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
+    case 'output': {
+      const frame: OutputFrame = {
+        t: 'output',
+        stream: num(fields, 'stream', 'output') === 2 ? 2 : 1,
+        id: str(fields, 'id', 'output'),
+        text: str(fields, 'text', 'output'),
+      };
+      if (fields.teardown === true) frame.teardown = true;
+      return frame;
+    }
     case 'result':
       return { t: 'result', result: testResult(fields) };
     case 'collected': {

@@ -106,8 +106,9 @@ export interface RunEvents {
   passIds?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
-  /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with its result. */
-  testOutput?(stream: 1 | 2, text: string, id: string): void;
+  /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with
+   * its result; `teardown`: its teardown wrote it (pytest prints it after the test's letter). */
+  testOutput?(stream: 1 | 2, text: string, id: string, teardown: boolean): void;
   /** A worker process said hello (once per process, replacements included). */
   workerReady?(worker: number, info: WorkerInfo): void;
   /** At the end of a run not cut short by a signal or a failure: what its workers' start-up and each file's units cost (run-cost.ts). */
@@ -666,7 +667,7 @@ class Pool {
         return;
       }
       case 'output':
-        this.events.testOutput?.(frame.stream, frame.text, frame.id);
+        this.events.testOutput?.(frame.stream, frame.text, frame.id, frame.teardown === true);
         return;
       case 'session_error':
         // Session fixtures end at `stop`, after every result: their teardown error stands alone.

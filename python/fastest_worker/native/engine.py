@@ -215,6 +215,9 @@ class NativeEngine:
         self.timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
         self.reruns = RerunPolicy(init.get("reruns"))
         register_flaky_marker(self.config)
+        # -s: the console shows what tests print, and pytest prints a test's letter before its
+        # teardown's output (the channel marks that output, output_order.py)
+        self.marks_teardown = init.get("capture") == "no"
         mode = self.config.option.capture
         if _capture_mod is not None:
             # pytest's logging plugin: records for "Captured log <when>", at log_level
@@ -657,6 +660,8 @@ class NativeEngine:
                 end = time.perf_counter()
                 phases["call"] = (call.stop or end) - mark
                 mark = end
+            if self.marks_teardown and retry is None:  # (pytest-rerunfailures prints its letters after the teardown)
+                self.emit(results.teardown_starts(nodeid))
             current_test.set(nodeid + " (teardown)")
             if timer is not None:
                 timer.enter("teardown")
