@@ -933,10 +933,13 @@ exports.RunnerError = void 0;
 class RunnerError extends Error {
     /** pytest's exit code: 3 internal error, 4 usage error. */
     exitCode;
-    constructor(message, exitCode = 3) {
-        super(message.replace(/\s*\n\s*/g, ' ').trim());
+    /** The message is pytest's own text, to print as it is (else it is one line, said as fastest's). */
+    verbatim;
+    constructor(message, exitCode = 3, verbatim = false) {
+        super(verbatim ? message : message.replace(/\s*\n\s*/g, ' ').trim());
         this.name = 'RunnerError';
         this.exitCode = exitCode;
+        this.verbatim = verbatim;
     }
 }
 exports.RunnerError = RunnerError;

@@ -964,12 +964,16 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
  * The user's command line as real pytest is to see it: fastest's own flags dropped, and the
  * plugin options fastest does itself kept only where pytest knows them (`keepPluginOptions`).
  */
-function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set()) {
+function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set(), 
+/** Arguments that name what to collect instead of the command line's paths (at the end). */
+paths) {
     const out = [];
     // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
     for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
-        if (token.kind === 'path')
-            out.push(token.value);
+        if (token.kind === 'path') {
+            if (!paths)
+                out.push(token.value);
+        }
         else if (token.kind === 'other')
             out.push(...token.raw);
         else if (FASTEST_ONLY.has(token.name))
@@ -979,6 +983,8 @@ function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = ne
         else
             out.push(...token.raw);
     }
+    if (paths)
+        out.push(...paths);
     return out;
 }
 /** `fastest plan` and `fastest merge`: their flags and paths, with the same parser and errors. */
@@ -1165,6 +1171,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
 const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
 const types_js_1 = __nccwpck_require__(8522);
 const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
@@ -1191,8 +1198,21 @@ function printDiscovery(session, collected, seconds, write) {
         }, null, 2)}\n`);
         return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
-    // One write: a write per id costs a system call each, which dominated warm discovery.
-    write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+    const counts = session.options.verbosity < -1;
+    if (counts) {
+        // -qq: pytest's count of tests per file, by file name, and no closing line
+        const perFile = new Map();
+        for (const item of selection.selected)
+            perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
+        write([...perFile.keys()]
+            .sort()
+            .map((file) => `${file}: ${perFile.get(file)}\n`)
+            .join(''));
+    }
+    else {
+        // One write: a write per id costs a system call each, which dominated warm discovery.
+        write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+    }
     if (discovery.errors.length > 0) {
         write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
         for (const e of discovery.errors) {
@@ -1201,7 +1221,7 @@ function printDiscovery(session, collected, seconds, write) {
             write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
         }
     }
-    write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+    write(counts ? '\n' : `\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
     if (discovery.errors.length > 0)
         return types_js_1.ExitCode.INTERRUPTED;
     return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
@@ -1217,7 +1237,7 @@ async function discoverCommand(argv, rest, write) {
     try {
         session = (0, session_js_1.openSession)(rest.filter((a) => a !== '--json'), 'discover', cwd, (0, inputs_js_1.loggedEnv)(process.env));
         session.options.jsonOutput = jsonOutput;
-        collected = await (0, session_js_1.collect)(session);
+        collected = await (0, shard_js_1.shardListing)(session, await (0, session_js_1.collect)(session));
     }
     catch (error) {
         (0, inputs_js_1.takeInputLog)();
@@ -1233,6 +1253,7 @@ async function discoverCommand(argv, rest, write) {
         !options.failedFirst &&
         options.changed === null &&
         options.affectedBy === null &&
+        options.shard === null && // (a share depends on the timings store too)
         collected.discovery.warnings.length === 0 &&
         collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
@@ -1262,6 +1283,7 @@ async function discoverCommand(argv, rest, write) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
+const errors_js_1 = __nccwpck_require__(5507);
 const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const broken_pipe_js_1 = __nccwpck_require__(9238);
@@ -1280,6 +1302,8 @@ function exitCodeOf(error) {
 function errorOutcome(error, command) {
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof errors_js_1.RunnerError && error.verbatim)
+        return { exitCode: error.exitCode, line: message };
     if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
         return {
             exitCode: types_js_1.ExitCode.USAGE_ERROR,
@@ -1780,7 +1804,7 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         configWarnings,
-        pytestArgv: () => {
+        pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
                 const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
@@ -1788,7 +1812,7 @@ function openSession(argv, command, cwd, env) {
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
             }
             const keep = new Set([...(pluginOptions?.keys() ?? [])]);
-            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep);
+            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep, paths);
         },
     };
 }
@@ -1926,6 +1950,117 @@ async function impactOf(session, discovery) {
             throw new args_js_1.UsageError(error.message);
         throw error;
     }
+}
+
+
+/***/ }),
+
+/***/ 7718:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.selectShard = selectShard;
+exports.shardListing = shardListing;
+// `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
+const node_path_1 = __nccwpck_require__(6760);
+const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const index_js_1 = __nccwpck_require__(1276);
+const timings_js_1 = __nccwpck_require__(7307);
+const args_js_1 = __nccwpck_require__(7593);
+function shardOfFile(file, shards) {
+    let hash = 0;
+    for (let i = 0; i < file.length; i++)
+        hash = (hash * 31 + file.charCodeAt(i)) >>> 0;
+    return (hash % shards) + 1;
+}
+/** The shard that reports `file`'s collection error (ShardSelection.ownsCollectionError). */
+function collectionErrorOwner(plan) {
+    const holder = new Map();
+    for (const shard of plan.shards)
+        for (const unit of shard.units)
+            if (!holder.has(unit.file))
+                holder.set(unit.file, shard.index);
+    return (file) => holder.get(file) ?? shardOfFile(file, plan.shards.length);
+}
+/**
+ * `all`: every discovered item, selected or not (an id -k removed is not "not listed").
+ * `modules`: the test modules found here: a planned id no item stands for in one of them (a test
+ * made at import, planned as an unverified item) runs as one, for the module's collection to decide.
+ */
+function itemsOfShard(plan, index, items, all, modules) {
+    const shard = plan.shards.find((s) => s.index === index);
+    if (!shard)
+        throw new args_js_1.UsageError(`--shard ${index}: the plan has ${plan.shards.length} shards`);
+    const wanted = new Set();
+    for (const unit of shard.units)
+        for (const id of (0, plan_js_1.unitTestIds)(unit))
+            wanted.add(id);
+    const found = new Set();
+    // A planned dynamic item (its id without parameters, or a module or class) is satisfied by the
+    // ids a run taught discovery it expands to.
+    const planned = (item) => (0, nodeid_js_1.coveringIds)(item.id).find((id) => wanted.has(id));
+    const selected = items.filter((item) => planned(item) !== undefined);
+    for (const item of [...all, ...selected]) {
+        const id = planned(item);
+        if (id !== undefined)
+            found.add(id);
+    }
+    const notFound = [...wanted].filter((id) => !found.has(id));
+    const unverified = notFound.filter((id) => id.includes('::') && modules.has((0, nodeid_js_1.pathOfId)(id))).map(index_js_1.unverifiedItemOfId);
+    return { items: [...selected, ...unverified], notListed: notFound.filter((id) => !id.includes('::') || !modules.has((0, nodeid_js_1.pathOfId)(id))) };
+}
+async function selectShard(session, items, all = items, modules = new Set()) {
+    const { options, config } = session;
+    const timingsPath = options.timings !== null ? (0, node_path_1.resolve)(session.cwd, options.timings) : (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
+    const loaded = (0, timings_js_1.loadTimings)(timingsPath);
+    if (loaded.warning)
+        process.stderr.write(`fastest: warning: ${loaded.warning}\n`);
+    const estimator = new timings_js_1.Estimator(loaded.store);
+    const expected = new Map();
+    for (const item of items)
+        expected.set(item.id, estimator.test(item));
+    if (options.shard?.source)
+        process.stderr.write(`fastest: shard ${options.shard.index} of ${options.shard.total} from ${options.shard.source}\n`);
+    if (options.plan) {
+        if (!options.shard)
+            throw new args_js_1.UsageError('--plan needs --shard K');
+        const plan = (0, plan_js_1.readPlan)((0, node_path_1.resolve)(session.cwd, options.plan));
+        if ((0, plan_js_1.digestIds)(items.map((i) => i.id)) !== plan.digest) {
+            process.stderr.write("fastest: warning: the tests discovered here differ from the plan's; running the plan's units that exist\n");
+        }
+        const { index, total } = options.shard;
+        if (total !== null && total !== plan.shards.length)
+            throw new args_js_1.UsageError(`--shard ${index}/${total}: the plan has ${plan.shards.length} shards`);
+        const owner = collectionErrorOwner(plan);
+        return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
+    }
+    if (options.shard) {
+        if (options.shard.total === null)
+            throw new args_js_1.UsageError('--shard K needs --plan FILE, or use --shard K/N');
+        const { index, total } = options.shard;
+        const plan = (0, plan_js_1.makePlan)(items, loaded.store, { shards: total, explicitIds: true });
+        const owner = collectionErrorOwner(plan);
+        return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
+    }
+    return { items, expected, ownsCollectionError: () => true, notListed: [] };
+}
+/**
+ * What `--collect-only` (and `fastest discover`) list under `--shard`/`--plan`: the shard's share
+ * of the selection, as its run selects it, and the collection errors it reports; as collected
+ * without a shard.
+ */
+async function shardListing(session, collected) {
+    if (!session.options.shard)
+        return collected;
+    const { discovery, selection } = collected;
+    const shard = await selectShard(session, selection.selected, discovery.items, collected.selectOptions.modules);
+    return {
+        ...collected,
+        discovery: { ...discovery, errors: discovery.errors.filter((e) => shard.ownsCollectionError(e.file)) },
+        selection: { ...selection, selected: shard.items },
+    };
 }
 
 
@@ -11388,10 +11523,13 @@ exports.RunnerError = void 0;
 class RunnerError extends Error {
     /** pytest's exit code: 3 internal error, 4 usage error. */
     exitCode;
-    constructor(message, exitCode = 3) {
-        super(message.replace(/\s*\n\s*/g, ' ').trim());
+    /** The message is pytest's own text, to print as it is (else it is one line, said as fastest's). */
+    verbatim;
+    constructor(message, exitCode = 3, verbatim = false) {
+        super(verbatim ? message : message.replace(/\s*\n\s*/g, ' ').trim());
         this.name = 'RunnerError';
         this.exitCode = exitCode;
+        this.verbatim = verbatim;
     }
 }
 exports.RunnerError = RunnerError;
@@ -13008,6 +13146,1013 @@ function listDir(dir) {
 }
 function isFile(path) {
     return (0, inputs_js_1.probePath)(path)?.isFile() ?? false;
+}
+
+
+/***/ }),
+
+/***/ 4447:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.lpt = lpt;
+exports.refine = refine;
+// Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
+// moves and swaps off the most loaded shard, and moves of single pieces of split modules.
+const units_js_1 = __nccwpck_require__(9599);
+const SWAP_PARTNERS = 8;
+function lpt(units, shardCount) {
+    const shards = Array.from({ length: shardCount }, () => []);
+    // Min-heap of [load, shard index]: the lightest shard, lowest index on ties.
+    const heap = Array.from({ length: shardCount }, (_, i) => [0, i]);
+    const lighter = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+    for (const unit of [...units].sort(units_js_1.compareUnitsLongestFirst)) {
+        const top = heap[0];
+        if (!top)
+            break;
+        shards[top[1]]?.push(unit);
+        top[0] += unit.predicted;
+        // Sift the grown root down.
+        let i = 0;
+        for (;;) {
+            const left = 2 * i + 1;
+            const right = left + 1;
+            let smallest = i;
+            if (left < heap.length && lighter(heap[left], heap[smallest]))
+                smallest = left;
+            if (right < heap.length && lighter(heap[right], heap[smallest]))
+                smallest = right;
+            if (smallest === i)
+                break;
+            [heap[i], heap[smallest]] = [heap[smallest], heap[i]];
+            i = smallest;
+        }
+    }
+    return shards;
+}
+/**
+ * Lowers the makespan step by step, each step taking the exchange that leaves the most loaded
+ * shard and its partner closest to even:
+ * - move one of its units to another shard, or swap one for a smaller unit elsewhere;
+ * - move one piece (class or test) of a split module to a shard that already runs a part of that
+ *   module (no setup is paid again; moving a part's last piece saves its setup), or to the lightest
+ *   shard without one, as a new part that pays the setup.
+ * Every step lowers the larger load of the pair below the current makespan; the step count is capped.
+ */
+function refine(shards, shardCount, maxSteps) {
+    if (shardCount < 2)
+        return shards;
+    // Each shard's units kept sorted ascending by predicted seconds, for the binary searches.
+    const sorted = shards.map((units) => [...units].sort((a, b) => -(0, units_js_1.compareUnitsLongestFirst)(a, b)));
+    const loads = sorted.map((units) => units.reduce((s, u) => s + u.predicted, 0));
+    const where = new Map();
+    sorted.forEach((units, index) => units.forEach((unit) => where.set(unit, index)));
+    for (let shard = 0; shard < shardCount; shard++)
+        for (const unit of [...(sorted[shard] ?? [])])
+            joinSiblingPart(unit, shard, sorted, loads, where);
+    const total = loads.reduce((a, b) => a + b, 0);
+    const epsilon = Math.max(1e-9, total * 1e-9);
+    for (let step = 0; step < maxSteps; step++) {
+        let heaviest = 0;
+        for (let i = 1; i < shardCount; i++)
+            if ((loads[i] ?? 0) > (loads[heaviest] ?? 0))
+                heaviest = i;
+        const top = loads[heaviest] ?? 0;
+        const from = sorted[heaviest] ?? [];
+        let best;
+        // An exchange object is built only once `improves` says it beats the best so far.
+        const improves = (pairMax) => pairMax < top - epsilon && (!best || pairMax < best.pairMax - epsilon);
+        const keep = (exchange) => {
+            best = exchange;
+        };
+        const ascending = loads
+            .map((load, index) => ({ load, index }))
+            .sort((a, b) => a.load - b.load || a.index - b.index)
+            .map((entry) => entry.index);
+        // Moves are tried with every shard (only units smaller than the gap can move), swaps with the
+        // lightest few shards only: any unit may swap, so that search is the expensive one.
+        const swapPartners = new Set(ascending.slice(0, SWAP_PARTNERS));
+        for (let other = 0; other < shardCount; other++) {
+            if (other === heaviest)
+                continue;
+            const gap = top - (loads[other] ?? 0);
+            if (gap <= epsilon)
+                continue;
+            const to = sorted[other] ?? [];
+            const movable = upperBound(from, gap - epsilon);
+            for (let u = 0; u < movable; u++) {
+                const out = from[u]?.predicted ?? 0;
+                // Move: the pair's new maximum is max(top - out, other + out).
+                const pairMax = Math.max(top - out, top - gap + out);
+                if (improves(pairMax))
+                    keep({ kind: 'unit', pairMax, other, out: u, back: -1 });
+            }
+            if (!swapPartners.has(other))
+                continue;
+            for (let u = 0; u < from.length; u++) {
+                const out = from[u]?.predicted ?? 0;
+                // Swap with a smaller unit `back` so that out - back is near gap / 2.
+                const near = lowerBound(to, out - gap / 2);
+                for (const v of [near - 1, near]) {
+                    const back = to[v]?.predicted;
+                    if (back === undefined)
+                        continue;
+                    const delta = out - back;
+                    if (delta <= epsilon || delta >= gap - epsilon)
+                        continue;
+                    const pairMax = Math.max(top - delta, top - gap + delta);
+                    if (improves(pairMax))
+                        keep({ kind: 'unit', pairMax, other, out: u, back: v });
+                }
+            }
+        }
+        for (const unit of from)
+            if (unit.split)
+                considerPieceMoves(unit, heaviest, top, loads, where, ascending, improves, keep);
+        if (!best)
+            break;
+        if (!applyExchange(best, heaviest, sorted, loads, where))
+            break;
+    }
+    for (const units of sorted)
+        for (const unit of units)
+            if (unit.split)
+                settlePart(unit);
+    return sorted;
+}
+function considerPieceMoves(unit, heaviest, top, loads, where, ascending, improves, keep) {
+    if (!unit.split)
+        return;
+    const { group, pieces } = unit.split;
+    const setup = group.module.setup;
+    // Moving a part's only piece removes the part, and the setup it paid, from this shard.
+    const freed = pieces.length === 1 ? setup : 0;
+    const holders = new Set();
+    for (const part of group.parts) {
+        const other = where.get(part);
+        if (other === undefined)
+            continue;
+        holders.add(other);
+        if (other === heaviest)
+            continue;
+        const load = loads[other] ?? 0;
+        // Best piece p: max(top - freed - p, load + p) is least near p = (top - freed - load) / 2.
+        for (const p of nearestPieces(pieces, (top - freed - load) / 2)) {
+            const seconds = pieces[p]?.seconds ?? 0;
+            const pairMax = Math.max(top - freed - seconds, load + seconds);
+            if (improves(pairMax))
+                keep({ kind: 'piece', pairMax, other, unit, piece: p, into: part });
+        }
+    }
+    if (pieces.length < 2)
+        return;
+    const other = ascending.find((index) => !holders.has(index));
+    if (other === undefined)
+        return;
+    const load = (loads[other] ?? 0) + setup;
+    for (const p of nearestPieces(pieces, (top - load) / 2)) {
+        const seconds = pieces[p]?.seconds ?? 0;
+        const pairMax = Math.max(top - seconds, load + seconds);
+        if (improves(pairMax))
+            keep({ kind: 'piece', pairMax, other, unit, piece: p, into: undefined });
+    }
+}
+/** Indexes of the pieces (sorted shortest first) on either side of `seconds`. */
+function nearestPieces(pieces, seconds) {
+    const lo = partitionPoint(pieces, (piece) => piece.seconds < seconds);
+    return [lo - 1, lo].filter((i) => i >= 0 && i < pieces.length);
+}
+/** Carries out an exchange; false when it no longer applies. */
+function applyExchange(exchange, heaviest, sorted, loads, where) {
+    const from = sorted[heaviest] ?? [];
+    const to = sorted[exchange.other] ?? [];
+    if (exchange.kind === 'unit') {
+        const outUnit = from[exchange.out];
+        const backUnit = exchange.back >= 0 ? to[exchange.back] : undefined;
+        if (!outUnit)
+            return false;
+        from.splice(exchange.out, 1);
+        if (backUnit)
+            to.splice(exchange.back, 1);
+        insertSorted(to, outUnit);
+        where.set(outUnit, exchange.other);
+        if (backUnit) {
+            insertSorted(from, backUnit);
+            where.set(backUnit, heaviest);
+        }
+        const delta = outUnit.predicted - (backUnit?.predicted ?? 0);
+        loads[heaviest] = (loads[heaviest] ?? 0) - delta;
+        loads[exchange.other] = (loads[exchange.other] ?? 0) + delta;
+        joinSiblingPart(outUnit, exchange.other, sorted, loads, where);
+        if (backUnit)
+            joinSiblingPart(backUnit, heaviest, sorted, loads, where);
+        return true;
+    }
+    const { unit, into } = exchange;
+    if (!unit.split)
+        return false;
+    const { group, pieces } = unit.split;
+    const [moved] = pieces.splice(exchange.piece, 1);
+    if (!moved)
+        return false;
+    const setup = group.module.setup;
+    removeUnit(from, unit);
+    if (pieces.length === 0) {
+        group.parts.delete(unit);
+        where.delete(unit);
+        loads[heaviest] = (loads[heaviest] ?? 0) - moved.seconds - setup;
+    }
+    else {
+        unit.predicted -= moved.seconds;
+        insertSorted(from, unit);
+        loads[heaviest] = (loads[heaviest] ?? 0) - moved.seconds;
+    }
+    if (into?.split) {
+        removeUnit(to, into);
+        insertPiece(into.split.pieces, moved);
+        into.predicted += moved.seconds;
+        insertSorted(to, into);
+        loads[exchange.other] = (loads[exchange.other] ?? 0) + moved.seconds;
+        return true;
+    }
+    const module = group.module;
+    const part = {
+        file: module.file,
+        items: [],
+        whole: false,
+        predicted: setup + moved.seconds,
+        key: module.items[moved.indexes[0] ?? 0]?.id ?? module.file,
+        split: { group, pieces: [moved] },
+    };
+    group.parts.add(part);
+    where.set(part, exchange.other);
+    insertSorted(to, part);
+    loads[exchange.other] = (loads[exchange.other] ?? 0) + setup + moved.seconds;
+    return true;
+}
+/**
+ * When a part of a split module lands on a shard that already runs another part of that module,
+ * the two become one part: the shard pays the setup once.
+ */
+function joinSiblingPart(unit, shard, sorted, loads, where) {
+    if (!unit.split || where.get(unit) !== shard)
+        return;
+    const { group, pieces } = unit.split;
+    let sibling;
+    for (const part of group.parts)
+        if (part !== unit && where.get(part) === shard)
+            sibling = part;
+    if (!sibling?.split)
+        return;
+    const units = sorted[shard] ?? [];
+    removeUnit(units, unit);
+    removeUnit(units, sibling);
+    group.parts.delete(unit);
+    where.delete(unit);
+    for (const piece of pieces)
+        insertPiece(sibling.split.pieces, piece);
+    sibling.predicted += unit.predicted - group.module.setup;
+    insertSorted(units, sibling);
+    loads[shard] = (loads[shard] ?? 0) - group.module.setup;
+}
+/** A part's items, key and seconds from its pieces, once they stop moving. */
+function settlePart(unit) {
+    if (!unit.split)
+        return;
+    const { group, pieces } = unit.split;
+    unit.items = (0, units_js_1.partItems)(group.module, pieces);
+    unit.key = unit.items[0]?.id ?? unit.file;
+    unit.predicted = group.module.setup + (0, units_js_1.sumSeconds)(pieces);
+}
+function insertPiece(pieces, piece) {
+    pieces.splice(partitionPoint(pieces, (m) => (0, units_js_1.comparePieces)(m, piece) < 0), 0, piece);
+}
+function removeUnit(units, unit) {
+    const index = units.indexOf(unit);
+    if (index >= 0)
+        units.splice(index, 1);
+}
+/** First index whose unit is not below `seconds`. */
+function lowerBound(units, seconds) {
+    return partitionPoint(units, (unit) => unit.predicted < seconds);
+}
+/** First index whose unit is above `seconds`. */
+function upperBound(units, seconds) {
+    return partitionPoint(units, (unit) => unit.predicted <= seconds);
+}
+function insertSorted(units, unit) {
+    units.splice(partitionPoint(units, (m) => (0, units_js_1.compareUnitsLongestFirst)(m, unit) > 0), 0, unit);
+}
+/** Binary search over `items`, partitioned so `before` holds for a prefix: the length of that prefix. */
+function partitionPoint(items, before) {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(items[mid]))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+
+/***/ }),
+
+/***/ 8597:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PlanError = exports.MAX_PLAN_BYTES = exports.DEFAULT_JOB_OVERHEAD_SECONDS = exports.MAX_SHARDS = exports.PLAN_VERSION = void 0;
+exports.planLine = planLine;
+exports.makePlan = makePlan;
+exports.digestIds = digestIds;
+exports.unitTestIds = unitTestIds;
+exports.matrixJson = matrixJson;
+exports.unitsForShard = unitsForShard;
+exports.readPlanText = readPlanText;
+exports.readPlan = readPlan;
+exports.planProblem = planProblem;
+// The partitioner: test items + timings -> a Plan that gives every selected test to exactly one
+// shard. Units are whole modules (module-scoped fixtures stay whole); a module too long for one
+// shard is split by class or test, each part paying the module's setup again (split.ts). Units are
+// packed by LPT, then refined by moves and swaps off the most loaded shard and by moves of single
+// classes or tests of split modules (pack.ts). Everything is ordered canonically first, so the plan
+// does not depend on input order.
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const types_js_1 = __nccwpck_require__(8522);
+const pack_js_1 = __nccwpck_require__(4447);
+const split_js_1 = __nccwpck_require__(7240);
+const timings_js_1 = __nccwpck_require__(7307);
+const units_js_1 = __nccwpck_require__(9599);
+exports.PLAN_VERSION = 1;
+exports.MAX_SHARDS = 256;
+exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
+/** The largest plan file read (a plan for 100,000 tests is about 4 MB). */
+exports.MAX_PLAN_BYTES = 64 * 1024 * 1024;
+const DEFAULT_REFINE_STEPS = 2000;
+/** A plan that cannot be made or read: bad input, so pytest's usage-error exit code. */
+class PlanError extends Error {
+    exitCode = types_js_1.ExitCode.USAGE_ERROR;
+}
+exports.PlanError = PlanError;
+/** `12 tests in 2 shard(s), predicted 3.1s per shard at most, 5.9s in all, from 3 learned run(s)`. */
+function planLine(plan, tests, learnedRuns) {
+    const makespan = Math.max(...plan.shards.map((s) => s.predicted));
+    const known = learnedRuns > 0 ? `from ${learnedRuns} learned run(s)` : 'with no timings yet (even split by count)';
+    return `${tests} tests in ${plan.shards.length} shard(s), predicted ${makespan.toFixed(1)}s per shard at most, ${plan.total.toFixed(1)}s in all, ${known}`;
+}
+function makePlan(items, timings, opts) {
+    const selected = canonicalItems(items);
+    const modules = groupModules(selected, new timings_js_1.Estimator(timings));
+    const digest = digestIds(selected.map((i) => i.id));
+    const explicitIds = opts.explicitIds ?? false;
+    const steps = opts.refineSteps ?? DEFAULT_REFINE_STEPS;
+    if (opts.shards === 'auto') {
+        const count = autoShardCount(modules, opts);
+        return packPlan(modules, count, digest, explicitIds, steps);
+    }
+    if (!Number.isInteger(opts.shards) || opts.shards < 1 || opts.shards > exports.MAX_SHARDS) {
+        throw new PlanError(`shard count must be an integer from 1 to ${exports.MAX_SHARDS}, got ${opts.shards}`);
+    }
+    return packPlan(modules, opts.shards, digest, explicitIds, steps);
+}
+/** Items sorted by (file, line, id), duplicate ids dropped. Grouped by file first: fewer string compares. */
+function canonicalItems(items) {
+    const byFile = new Map();
+    for (const item of items) {
+        const list = byFile.get(item.file);
+        if (list)
+            list.push(item);
+        else
+            byFile.set(item.file, [item]);
+    }
+    const seen = new Set();
+    const sorted = [];
+    for (const file of [...byFile.keys()].sort(units_js_1.compareStrings)) {
+        const list = byFile.get(file) ?? [];
+        list.sort((a, b) => a.line - b.line || (0, units_js_1.compareStrings)(a.id, b.id));
+        for (const item of list) {
+            if (seen.has(item.id))
+                continue;
+            seen.add(item.id);
+            sorted.push(item);
+        }
+    }
+    return sorted;
+}
+function digestIds(ids) {
+    const sorted = [...ids].sort(units_js_1.compareStrings);
+    return (0, node_crypto_1.createHash)('sha256').update(sorted.join('\n')).digest('hex');
+}
+function groupModules(items, estimator) {
+    const modules = [];
+    for (const item of items) {
+        let current = modules[modules.length - 1];
+        if (!current || current.file !== item.file) {
+            current = { file: item.file, items: [], estimates: [], setup: estimator.moduleSetup(item.file), testsSeconds: 0, longestTest: 0 };
+            modules.push(current);
+        }
+        const seconds = estimator.test(item);
+        current.items.push(item);
+        current.estimates.push(seconds);
+        current.testsSeconds += seconds;
+        current.longestTest = Math.max(current.longestTest, seconds);
+    }
+    return modules;
+}
+/**
+ * Without a target, the count that minimises (total / N + N * overhead): the wall time of one
+ * shard traded against the job overhead every extra shard adds, i.e. N = sqrt(total / overhead).
+ * With a target, the fewest shards whose planned makespan fits the target.
+ */
+function autoShardCount(modules, opts) {
+    const total = (0, split_js_1.modulesTotal)(modules);
+    const testCount = modules.reduce((n, m) => n + m.items.length, 0);
+    const ceiling = Math.max(1, Math.min(exports.MAX_SHARDS, testCount));
+    const clamp = (n) => Math.max(1, Math.min(ceiling, n));
+    const target = opts.targetSeconds;
+    if (target === undefined) {
+        const overhead = opts.jobOverheadSeconds ?? exports.DEFAULT_JOB_OVERHEAD_SECONDS;
+        if (!(overhead > 0))
+            throw new PlanError('job overhead seconds must be positive');
+        return clamp(Math.round(Math.sqrt(total / overhead)));
+    }
+    if (!(target > 0))
+        throw new PlanError('target seconds must be positive');
+    let count = clamp(Math.ceil(total / target));
+    let previous = Infinity;
+    for (let attempt = 0; attempt < 12; attempt++) {
+        const makespan = Math.max(...packPlan(modules, count, '', false, opts.refineSteps ?? DEFAULT_REFINE_STEPS).shards.map((s) => s.predicted));
+        // Stop when it fits, when no more shards are allowed, or when more shards stopped helping
+        // (the makespan is held up by a unit that cannot be split further).
+        if (makespan <= target || count >= ceiling || makespan > previous * 0.99)
+            break;
+        previous = makespan;
+        count = clamp(Math.max(count + 1, Math.ceil((count * makespan) / target)));
+    }
+    return count;
+}
+function packPlan(modules, shardCount, digest, explicitIds, refineSteps) {
+    const rule = (0, split_js_1.splitRule)(modules, shardCount);
+    const units = modules.flatMap((module) => (0, split_js_1.moduleUnits)(module, rule, shardCount));
+    const assignment = (0, pack_js_1.refine)((0, pack_js_1.lpt)(units, shardCount), shardCount, refineSteps);
+    const shards = assignment.map((shardUnits, i) => {
+        const ordered = [...shardUnits].sort((a, b) => (0, units_js_1.compareStrings)(a.file, b.file) || (0, units_js_1.compareStrings)(a.key, b.key));
+        return {
+            index: i + 1,
+            predicted: round3(ordered.reduce((sum, u) => sum + u.predicted, 0)),
+            tests: ordered.reduce((n, u) => n + u.items.length, 0),
+            units: ordered.map((u) => toPlanUnit(u, explicitIds)),
+        };
+    });
+    return { version: exports.PLAN_VERSION, digest, total: round3(shards.reduce((s, sh) => s + sh.predicted, 0)), shards };
+}
+function toPlanUnit(unit, explicitIds) {
+    const ids = unit.items.map((i) => i.id);
+    if (unit.whole && !explicitIds)
+        return { file: unit.file, ids: null, tests: ids, predicted: round3(unit.predicted) };
+    return { file: unit.file, ids, predicted: round3(unit.predicted) };
+}
+function round3(x) {
+    return Math.round(x * 1000) / 1000;
+}
+/** The ids a plan unit stands for (dynamic items by base id). */
+function unitTestIds(unit) {
+    return unit.ids ?? unit.tests ?? [];
+}
+/** The GitHub Actions matrix for a plan: `{"shard":[1,2,...]}`, about 1 KB at 256 shards. */
+function matrixJson(plan) {
+    return JSON.stringify({ shard: plan.shards.map((s) => s.index) });
+}
+/** The units shard `index` (1-based) runs, in plan order. */
+function unitsForShard(plan, index) {
+    const shard = plan.shards.find((s) => s.index === index);
+    if (!shard)
+        throw new PlanError(`shard ${index} is not in the plan (it has shards 1 to ${plan.shards.length})`);
+    return shard.units.map((u) => ({ file: u.file, ids: u.ids === null ? null : [...u.ids], expected: u.predicted }));
+}
+/**
+ * The text of a plan file: a regular file up to `maxBytes`. Opened without blocking and checked
+ * before reading, so a FIFO or a device (`/dev/zero`) is refused rather than waited on.
+ */
+function readPlanText(path, maxBytes = exports.MAX_PLAN_BYTES) {
+    let fd;
+    try {
+        fd = (0, node_fs_1.openSync)(path, node_fs_1.constants.O_RDONLY | (node_fs_1.constants.O_NONBLOCK ?? 0));
+    }
+    catch (err) {
+        throw new PlanError(`cannot read plan ${path}: ${err.code ?? err.message}`);
+    }
+    try {
+        const stat = (0, node_fs_1.fstatSync)(fd);
+        if (!stat.isFile())
+            throw new PlanError(`plan ${path} is not a regular file`);
+        if (stat.size > maxBytes)
+            throw new PlanError(`plan ${path} is ${stat.size} bytes, over the ${maxBytes}-byte limit`);
+        const buffer = Buffer.alloc(stat.size);
+        let read = 0;
+        while (read < stat.size) {
+            const n = (0, node_fs_1.readSync)(fd, buffer, read, stat.size - read, read);
+            if (n === 0)
+                break;
+            read += n;
+        }
+        return buffer.subarray(0, read).toString('utf8');
+    }
+    finally {
+        (0, node_fs_1.closeSync)(fd);
+    }
+}
+function readPlan(path) {
+    const text = readPlanText(path);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new PlanError(`plan ${path} is not valid JSON`);
+    }
+    const problem = planProblem(data);
+    if (problem)
+        throw new PlanError(`plan ${path} is invalid: ${problem}`);
+    return data;
+}
+/** What is wrong with a would-be plan, or undefined when it is a valid plan. */
+function planProblem(data) {
+    if (!isRecord(data))
+        return 'not a JSON object';
+    if (data['version'] !== exports.PLAN_VERSION)
+        return `unsupported version ${JSON.stringify(data['version'])}`;
+    if (typeof data['digest'] !== 'string')
+        return '"digest" is not a string';
+    if (!isSeconds(data['total']))
+        return '"total" is not a number of seconds';
+    const shards = data['shards'];
+    if (!Array.isArray(shards) || shards.length < 1 || shards.length > exports.MAX_SHARDS)
+        return `"shards" must list 1 to ${exports.MAX_SHARDS} shards`;
+    const seen = new Set();
+    for (const [i, shard] of shards.entries()) {
+        const where = `shard ${i + 1}`;
+        if (!isRecord(shard))
+            return `${where} is not an object`;
+        if (shard['index'] !== i + 1)
+            return `${where} has index ${JSON.stringify(shard['index'])}`;
+        if (!isSeconds(shard['predicted']))
+            return `${where}: "predicted" is not a number of seconds`;
+        if (typeof shard['tests'] !== 'number' || !Number.isInteger(shard['tests']) || shard['tests'] < 0)
+            return `${where}: "tests" is not a count`;
+        const units = shard['units'];
+        if (!Array.isArray(units))
+            return `${where}: "units" is not a list`;
+        for (const unit of units) {
+            if (!isRecord(unit) || typeof unit['file'] !== 'string' || !isSeconds(unit['predicted']))
+                return `${where} has a malformed unit`;
+            const ids = unit['ids'] === null ? unit['tests'] : unit['ids'];
+            if (ids === undefined && unit['ids'] === null)
+                continue;
+            if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+                return `${where}: unit ${unit['file']} has malformed ids`;
+            for (const id of ids) {
+                if (seen.has(id))
+                    return `test ${id} is planned twice`;
+                seen.add(id);
+            }
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isSeconds(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+
+/***/ }),
+
+/***/ 7240:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.modulesTotal = modulesTotal;
+exports.splitRule = splitRule;
+exports.moduleUnits = moduleUnits;
+// Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
+// run once) unless it is too long for one shard; then every part pays the module's setup again.
+const units_js_1 = __nccwpck_require__(9599);
+function modulesTotal(modules) {
+    return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
+}
+/**
+ * Seconds of tests each part of a module may hold, or undefined to keep the module whole.
+ * A module longer than a share is split into parts that fill a share with the setup, but not into
+ * parts under half a share (a costly setup paid again and again would eat the gain), nor into
+ * parts longer than the makespan no plan can beat. A module whose setup nearly fills a share is
+ * split only when it is longer than that makespan, into parts that just fit it.
+ */
+function partRoom(module, rule, share = rule.share) {
+    const whole = module.setup + module.testsSeconds;
+    if (whole <= share)
+        return undefined;
+    const target = Math.max(share, rule.floor);
+    const room = Math.max(share - module.setup, share / 2);
+    if (module.testsSeconds > room)
+        return Math.min(room, target - module.setup);
+    return whole > target ? target - module.setup : undefined;
+}
+/**
+ * The split rule for N shards. The share is the least C such that the suite, with every split
+ * module paying its setup once more per extra part (parts sized by partRoom for C), fits in N * C.
+ */
+function splitRule(modules, shardCount) {
+    const total = modulesTotal(modules);
+    let floor = 0;
+    for (const module of modules)
+        floor = Math.max(floor, module.setup + module.longestTest);
+    const rule = { share: total / shardCount, floor };
+    // Only modules longer than total / N may be split, and only their setups grow the total.
+    const splittable = modules.filter((m) => m.setup > 0 && m.setup + m.testsSeconds > rule.share);
+    const fits = (capacity) => {
+        let work = total;
+        for (const m of splittable) {
+            const room = partRoom(m, rule, capacity);
+            if (room !== undefined)
+                work += (Math.min(shardCount, m.items.length, Math.ceil(m.testsSeconds / room - 1e-9)) - 1) * m.setup;
+        }
+        return work <= shardCount * capacity;
+    };
+    if (splittable.length === 0 || fits(rule.share))
+        return rule;
+    let low = rule.share;
+    let high = rule.share * 2;
+    // Terminates: with enough capacity no module is split and the total fits.
+    while (!fits(high))
+        high *= 2;
+    for (let i = 0; i < 40 && high - low > rule.share * 1e-6; i++) {
+        const mid = (low + high) / 2;
+        if (fits(mid))
+            high = mid;
+        else
+            low = mid;
+    }
+    return { share: high, floor };
+}
+/** The module as one unit, or as parts when the rule says it is too long for one shard. */
+function moduleUnits(module, rule, shardCount) {
+    const room = shardCount > 1 && module.items.length > 1 ? partRoom(module, rule) : undefined;
+    return room === undefined ? [(0, units_js_1.wholeModule)(module)] : splitModule(module, room, shardCount);
+}
+/**
+ * Splits a module into the fewest parts whose tests fit in `room` seconds each, as even as the
+ * pieces allow. Pieces are top-level classes and module-level functions (class-scoped fixtures
+ * stay whole); a class longer than `room` is broken into single tests. Pieces go longest first
+ * onto the lightest part.
+ */
+function splitModule(module, room, shardCount) {
+    const atoms = [];
+    const byClass = new Map();
+    module.items.forEach((item, index) => {
+        const seconds = module.estimates[index] ?? 0;
+        const cls = item.classes[0];
+        if (cls === undefined) {
+            atoms.push({ indexes: [index], seconds });
+            return;
+        }
+        let atom = byClass.get(cls);
+        if (!atom) {
+            atom = { indexes: [], seconds: 0 };
+            byClass.set(cls, atom);
+            atoms.push(atom);
+        }
+        atom.indexes.push(index);
+        atom.seconds += seconds;
+    });
+    const pieces = [];
+    for (const atom of atoms) {
+        if (atom.seconds > room && atom.indexes.length > 1) {
+            for (const index of atom.indexes)
+                pieces.push({ indexes: [index], seconds: module.estimates[index] ?? 0 });
+        }
+        else
+            pieces.push(atom);
+    }
+    pieces.sort((a, b) => b.seconds - a.seconds || (a.indexes[0] ?? 0) - (b.indexes[0] ?? 0));
+    const most = Math.min(pieces.length, shardCount);
+    // A part of several pieces over the room means too few parts; a single long piece cannot help it.
+    const overfull = (part) => part.length > 1 && (0, units_js_1.sumSeconds)(part) > room * (1 + 1e-9);
+    let parts = spreadPieces(pieces, Math.min(most, Math.max(1, Math.ceil(module.testsSeconds / room - 1e-9))));
+    while (parts.length < most && parts.some(overfull))
+        parts = spreadPieces(pieces, parts.length + 1);
+    if (parts.length <= 1)
+        return [(0, units_js_1.wholeModule)(module)];
+    const group = { module, parts: new Set() };
+    for (const part of parts) {
+        if (part.length === 0)
+            continue;
+        part.sort(units_js_1.comparePieces);
+        const items = (0, units_js_1.partItems)(module, part);
+        const unit = {
+            file: module.file,
+            items,
+            whole: false,
+            predicted: module.setup + (0, units_js_1.sumSeconds)(part),
+            key: items[0]?.id ?? module.file,
+            split: { group, pieces: part },
+        };
+        group.parts.add(unit);
+    }
+    return [...group.parts];
+}
+/** Pieces (longest first) each onto the lightest of `count` parts. */
+function spreadPieces(pieces, count) {
+    const parts = Array.from({ length: count }, () => []);
+    const loads = new Array(count).fill(0);
+    for (const piece of pieces) {
+        let lightest = 0;
+        for (let i = 1; i < count; i++)
+            if ((loads[i] ?? 0) < (loads[lightest] ?? 0))
+                lightest = i;
+        parts[lightest]?.push(piece);
+        loads[lightest] = (loads[lightest] ?? 0) + piece.seconds;
+    }
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 7307:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Estimator = exports.MAX_TIMINGS_BYTES = exports.MIN_ESTIMATE_SECONDS = exports.UNKNOWN_TEST_SECONDS = exports.DEFAULT_TIMINGS_PATH = exports.TIMINGS_VERSION = void 0;
+exports.emptyTimings = emptyTimings;
+exports.loadTimings = loadTimings;
+exports.parseTimings = parseTimings;
+exports.saveTimings = saveTimings;
+exports.median = median;
+// The timing store: seconds per test id and setup seconds per module, and the estimates a plan is
+// made from. The store is learned from JUnit results by merge/learn.ts.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const nodeid_js_1 = __nccwpck_require__(9098);
+exports.TIMINGS_VERSION = 1;
+exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
+/** What a test costs when nothing at all is known. */
+exports.UNKNOWN_TEST_SECONDS = 0.1;
+/** No estimate goes below this: a zero would let the planner pile tests anywhere. */
+exports.MIN_ESTIMATE_SECONDS = 0.001;
+/** A larger store is not read: a million tests' timings take about 80 MB. */
+exports.MAX_TIMINGS_BYTES = 256 * 1024 * 1024;
+function coverageBaseline(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const { total, sha } = value;
+    if (typeof total !== 'number' || !Number.isFinite(total) || total < 0 || total > 100)
+        return undefined;
+    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/.test(sha) ? { total, sha } : { total };
+}
+function emptyTimings() {
+    return { version: exports.TIMINGS_VERSION, tests: {}, modules: {}, runs: 0 };
+}
+/** Reads a store; a missing file is an empty store, a corrupt or foreign one is ignored with a warning. */
+function loadTimings(path) {
+    let text;
+    try {
+        const size = (0, node_fs_1.statSync)(path).size;
+        if (size > exports.MAX_TIMINGS_BYTES)
+            return { store: emptyTimings(), warning: `ignoring timings ${path}: ${size} bytes, over the ${exports.MAX_TIMINGS_BYTES}-byte limit` };
+        text = (0, node_fs_1.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { store: emptyTimings() };
+        return { store: emptyTimings(), warning: `ignoring timings ${path}: ${err.message}` };
+    }
+    return parseTimings(text, path);
+}
+function parseTimings(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        return { store: emptyTimings(), warning: `ignoring timings ${source}: not valid JSON` };
+    }
+    const problem = timingsProblem(data);
+    if (problem)
+        return { store: emptyTimings(), warning: `ignoring timings ${source}: ${problem}` };
+    const raw = data;
+    const coverage = coverageBaseline(data['coverage']);
+    const store = {
+        version: exports.TIMINGS_VERSION,
+        tests: { ...raw.tests },
+        modules: { ...raw.modules },
+        runs: raw.runs,
+        ...(coverage ? { coverage } : {}),
+    };
+    if (raw.history !== undefined)
+        store.history = raw.history;
+    return { store };
+}
+function timingsProblem(data) {
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return 'not a JSON object';
+    const record = data;
+    if (record['version'] !== exports.TIMINGS_VERSION)
+        return `unsupported version ${JSON.stringify(record['version'])}`;
+    if (typeof record['runs'] !== 'number' || !(record['runs'] >= 0))
+        return '"runs" is not a count';
+    for (const key of ['tests', 'modules']) {
+        const table = record[key];
+        if (typeof table !== 'object' || table === null || Array.isArray(table))
+            return `"${key}" is not an object`;
+        for (const [name, seconds] of Object.entries(table)) {
+            if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+                return `"${key}" entry ${JSON.stringify(name)} is not a number of seconds`;
+            }
+        }
+    }
+    return undefined;
+}
+function saveTimings(path, store) {
+    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    (0, node_fs_1.writeFileSync)(tmp, `${JSON.stringify(sortedStore(store))}\n`);
+    (0, node_fs_1.renameSync)(tmp, path);
+}
+function sortedStore(store) {
+    const sortKeys = (table) => Object.fromEntries(Object.keys(table)
+        .sort()
+        .map((k) => [k, round6(table[k] ?? 0)]));
+    const sorted = {
+        version: store.version,
+        tests: sortKeys(store.tests),
+        modules: sortKeys(store.modules),
+        runs: store.runs,
+        ...(store.coverage ? { coverage: store.coverage } : {}),
+    };
+    if (store.history !== undefined)
+        sorted.history = store.history;
+    return sorted;
+}
+function round6(x) {
+    return Math.round(x * 1e6) / 1e6;
+}
+/** Predicts seconds for test items and module setups from a store; never returns zero. */
+class Estimator {
+    store;
+    fileMeans = new Map();
+    dirMeans = new Map();
+    dynamicSums = new Map();
+    suiteMedian = exports.UNKNOWN_TEST_SECONDS;
+    indexed = false;
+    constructor(store) {
+        this.store = store;
+    }
+    /** The fallback tables, built on the first test the store does not know. */
+    buildIndex() {
+        if (this.indexed)
+            return;
+        this.indexed = true;
+        const fileTotals = new Map();
+        const dirTotals = new Map();
+        const add = (map, key, seconds) => {
+            const entry = map.get(key);
+            if (entry) {
+                entry.sum += seconds;
+                entry.count += 1;
+            }
+            else
+                map.set(key, { sum: seconds, count: 1 });
+        };
+        const all = [];
+        for (const [id, seconds] of Object.entries(this.store.tests)) {
+            all.push(seconds);
+            add(fileTotals, (0, nodeid_js_1.pathOfId)(id), seconds);
+            const base = (0, nodeid_js_1.baseId)(id);
+            if (base !== id)
+                add(this.dynamicSums, base, seconds);
+        }
+        for (const [file, t] of fileTotals) {
+            this.fileMeans.set(file, t.sum / t.count);
+            for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
+                const entry = dirTotals.get(dir);
+                if (entry) {
+                    entry.sum += t.sum;
+                    entry.count += t.count;
+                }
+                else
+                    dirTotals.set(dir, { sum: t.sum, count: t.count });
+            }
+        }
+        for (const [dir, t] of dirTotals)
+            this.dirMeans.set(dir, t.sum / t.count);
+        if (all.length > 0)
+            this.suiteMedian = median(all);
+    }
+    /** Seconds for one item, module setup excluded. */
+    test(item) {
+        const known = this.store.tests[item.id];
+        if (known !== undefined)
+            return Math.max(known, exports.MIN_ESTIMATE_SECONDS);
+        this.buildIndex();
+        if (item.dynamic) {
+            const cases = this.dynamicSums.get(item.id);
+            if (cases)
+                return Math.max(cases.sum, exports.MIN_ESTIMATE_SECONDS);
+            return Math.max(this.fallback(item.file) * literalParamCases(item), exports.MIN_ESTIMATE_SECONDS);
+        }
+        return Math.max(this.fallback(item.file), exports.MIN_ESTIMATE_SECONDS);
+    }
+    /** Setup seconds a shard pays to run any part of this module. */
+    moduleSetup(file) {
+        return this.store.modules[file] ?? 0;
+    }
+    fallback(file) {
+        const fileMean = this.fileMeans.get(file);
+        if (fileMean !== undefined)
+            return fileMean;
+        for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
+            const dirMean = this.dirMeans.get(dir);
+            if (dirMean !== undefined)
+                return dirMean;
+        }
+        return this.suiteMedian;
+    }
+}
+exports.Estimator = Estimator;
+/** Product of the lengths of literal parametrize lists; 1 where a list is not literal. */
+function literalParamCases(item) {
+    let cases = 1;
+    for (const mark of item.marks) {
+        if (mark.name !== 'parametrize')
+            continue;
+        const values = mark.args[1] ?? mark.kwargs['argvalues'];
+        if (typeof values === 'object' && values !== null && 'items' in values && Array.isArray(values.items)) {
+            cases *= Math.max(1, values.items.length);
+        }
+    }
+    return cases;
+}
+/** `a/b/c.py` -> `a/b` -> `a` -> undefined: the root is not a directory here, the suite median is. */
+function parentDir(path) {
+    const slash = path.lastIndexOf('/');
+    return slash <= 0 ? undefined : path.slice(0, slash);
+}
+function median(values) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+
+/***/ }),
+
+/***/ 9599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.compareStrings = compareStrings;
+exports.compareUnitsLongestFirst = compareUnitsLongestFirst;
+exports.comparePieces = comparePieces;
+exports.wholeModule = wholeModule;
+exports.partItems = partItems;
+exports.sumSeconds = sumSeconds;
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareUnitsLongestFirst(a, b) {
+    return b.predicted - a.predicted || compareStrings(a.file, b.file) || compareStrings(a.key, b.key);
+}
+/** Shortest first, then by position in the module. */
+function comparePieces(a, b) {
+    return a.seconds - b.seconds || (a.indexes[0] ?? 0) - (b.indexes[0] ?? 0);
+}
+function wholeModule(module) {
+    return { file: module.file, items: module.items, whole: true, predicted: module.setup + module.testsSeconds, key: module.items[0]?.id ?? module.file };
+}
+/** A part's items in module order, from its pieces. */
+function partItems(module, pieces) {
+    return pieces
+        .flatMap((piece) => piece.indexes)
+        .sort((a, b) => a - b)
+        .map((i) => module.items[i])
+        .filter((item) => item !== undefined);
+}
+function sumSeconds(pieces) {
+    return pieces.reduce((sum, piece) => sum + piece.seconds, 0);
 }
 
 

@@ -3555,12 +3555,16 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
  * The user's command line as real pytest is to see it: fastest's own flags dropped, and the
  * plugin options fastest does itself kept only where pytest knows them (`keepPluginOptions`).
  */
-function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set()) {
+function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = new Set(), 
+/** Arguments that name what to collect instead of the command line's paths (at the end). */
+paths) {
     const out = [];
     // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
     for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
-        if (token.kind === 'path')
-            out.push(token.value);
+        if (token.kind === 'path') {
+            if (!paths)
+                out.push(token.value);
+        }
         else if (token.kind === 'other')
             out.push(...token.raw);
         else if (FASTEST_ONLY.has(token.name))
@@ -3570,6 +3574,8 @@ function pytestArgv(argv, conftestOptions, pluginOptions, keepPluginOptions = ne
         else
             out.push(...token.raw);
     }
+    if (paths)
+        out.push(...paths);
     return out;
 }
 /** `fastest plan` and `fastest merge`: their flags and paths, with the same parser and errors. */
@@ -3756,6 +3762,7 @@ const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const counts_js_1 = __nccwpck_require__(5132);
 const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
 const types_js_1 = __nccwpck_require__(8522);
 const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
@@ -3782,8 +3789,21 @@ function printDiscovery(session, collected, seconds, write) {
         }, null, 2)}\n`);
         return discovery.errors.length > 0 ? types_js_1.ExitCode.INTERRUPTED : selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
     }
-    // One write: a write per id costs a system call each, which dominated warm discovery.
-    write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+    const counts = session.options.verbosity < -1;
+    if (counts) {
+        // -qq: pytest's count of tests per file, by file name, and no closing line
+        const perFile = new Map();
+        for (const item of selection.selected)
+            perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
+        write([...perFile.keys()]
+            .sort()
+            .map((file) => `${file}: ${perFile.get(file)}\n`)
+            .join(''));
+    }
+    else {
+        // One write: a write per id costs a system call each, which dominated warm discovery.
+        write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+    }
     if (discovery.errors.length > 0) {
         write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
         for (const e of discovery.errors) {
@@ -3792,7 +3812,7 @@ function printDiscovery(session, collected, seconds, write) {
             write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
         }
     }
-    write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+    write(counts ? '\n' : `\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
     if (discovery.errors.length > 0)
         return types_js_1.ExitCode.INTERRUPTED;
     return selection.selected.length === 0 ? types_js_1.ExitCode.NO_TESTS_COLLECTED : types_js_1.ExitCode.OK;
@@ -3808,7 +3828,7 @@ async function discoverCommand(argv, rest, write) {
     try {
         session = (0, session_js_1.openSession)(rest.filter((a) => a !== '--json'), 'discover', cwd, (0, inputs_js_1.loggedEnv)(process.env));
         session.options.jsonOutput = jsonOutput;
-        collected = await (0, session_js_1.collect)(session);
+        collected = await (0, shard_js_1.shardListing)(session, await (0, session_js_1.collect)(session));
     }
     catch (error) {
         (0, inputs_js_1.takeInputLog)();
@@ -3824,6 +3844,7 @@ async function discoverCommand(argv, rest, write) {
         !options.failedFirst &&
         options.changed === null &&
         options.affectedBy === null &&
+        options.shard === null && // (a share depends on the timings store too)
         collected.discovery.warnings.length === 0 &&
         collected.discovery.errors.length === 0;
     for (const w of collected.discovery.warnings)
@@ -3853,6 +3874,7 @@ async function discoverCommand(argv, rest, write) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
+const errors_js_1 = __nccwpck_require__(5507);
 const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const broken_pipe_js_1 = __nccwpck_require__(9238);
@@ -3871,6 +3893,8 @@ function exitCodeOf(error) {
 function errorOutcome(error, command) {
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof errors_js_1.RunnerError && error.verbatim)
+        return { exitCode: error.exitCode, line: message };
     if (code === types_js_1.ExitCode.USAGE_ERROR || error instanceof args_js_1.UsageError) {
         return {
             exitCode: types_js_1.ExitCode.USAGE_ERROR,
@@ -4002,7 +4026,7 @@ const summary_js_1 = __nccwpck_require__(2208);
 const verdict_js_1 = __nccwpck_require__(7689);
 const fence_js_1 = __nccwpck_require__(9183);
 const glob_js_1 = __nccwpck_require__(348);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const args_js_1 = __nccwpck_require__(7593);
 const finish_js_1 = __nccwpck_require__(6367);
 const merge_coverage_js_1 = __nccwpck_require__(6521);
@@ -4279,7 +4303,7 @@ exports.planErrorOutcome = planErrorOutcome;
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const timings_js_1 = __nccwpck_require__(7307);
 const index_js_1 = __nccwpck_require__(1276);
 const types_js_1 = __nccwpck_require__(8522);
@@ -4613,6 +4637,42 @@ function workerCount(session, units, seconds) {
     const most = Math.max(1, Math.min(n === 0 ? 1 : n, Math.max(units, 1)));
     return auto && seconds ? (0, index_js_1.workersWorthStarting)(most, seconds.expected, seconds.worker) : most;
 }
+/**
+ * -s with one worker: what a test's teardown prints waits for the test's result, since pytest
+ * prints the result letter when the call ends and only then runs the teardown; the console
+ * writes it between the letter and a teardown error (Reporter.testResult).
+ */
+class HeldTeardownOutput {
+    print;
+    id = null;
+    chunks = [];
+    constructor(print) {
+        this.print = print;
+    }
+    hold(id, stream, text) {
+        if (this.id !== id)
+            this.release();
+        this.id = id;
+        this.chunks.push([stream, text]);
+    }
+    /** What test `id`'s teardown printed, as the writer of it its result is shown with. */
+    take(id) {
+        if (this.id !== id)
+            return undefined;
+        const chunks = this.chunks;
+        this.id = null;
+        this.chunks = [];
+        return () => {
+            for (const [stream, text] of chunks)
+                this.print(stream, text);
+        };
+    }
+    /** Prints what is held (its test's result is not coming, or not shown). */
+    release() {
+        if (this.id !== null)
+            this.take(this.id)?.();
+    }
+}
 /** Batches console writes per event-loop turn: a write per test result is a system call each. */
 function bufferedStdout() {
     let chunks = [];
@@ -4654,17 +4714,44 @@ function checkWarningFilters(python, filters, env) {
         });
     });
 }
-/** The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it leaves out. */
-async function realPytestArgv(session, known) {
-    const argv = session.pytestArgv();
-    if (session.options.changed === null && session.options.affectedBy === null)
-        return argv;
-    const { selection, impact } = known ?? (await (0, session_js_2.collect)(session));
-    if (!impact)
-        return argv;
-    const left = selection.deselected.filter((item) => !impact.impact.reasons.has(item.id));
-    process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
-    return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
+/**
+ * The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it
+ * leaves out. `share` (a shard's tests): they are named instead of the command line's paths, with
+ * the tests -k/-m/--deselect leave out, which pytest then deselects as the shard's run counts them.
+ */
+async function realPytestArgv(session, known, share) {
+    let argv;
+    let deselect = [];
+    if (share === undefined)
+        argv = session.pytestArgv();
+    else {
+        const { discovery, selection } = known ?? (await (0, session_js_2.collect)(session));
+        const named = new Set([...share, ...selection.deselected].map((item) => item.id));
+        const listed = discovery.items.filter((item) => named.delete(item.id));
+        const ids = [...listed.map((item) => item.id), ...named];
+        if (ids.length > 0) {
+            argv = session.pytestArgv(ids.map((id) => cwdRelativeArg(session, id)));
+        }
+        else {
+            // an empty share: named paths would be the whole suite; pytest deselects every test instead
+            argv = session.pytestArgv();
+            deselect = selection.selected;
+        }
+    }
+    if (session.options.changed !== null || session.options.affectedBy !== null) {
+        const { selection, impact } = known ?? (await (0, session_js_2.collect)(session));
+        if (impact) {
+            deselect = [...deselect, ...selection.deselected.filter((item) => !impact.impact.reasons.has(item.id))];
+            process.stderr.write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
+        }
+    }
+    return [...argv, ...deselect.flatMap((item) => ['--deselect', item.id])];
+}
+/** A node id (rootdir-relative) as an argument pytest started in the session's directory reads. */
+function cwdRelativeArg(session, id) {
+    const file = (0, nodeid_js_1.pathOfId)(id);
+    const path = (0, node_path_1.relative)(session.cwd, (0, node_path_1.resolve)(session.config.rootdir, file)) || '.';
+    return path + id.slice(file.length);
 }
 async function runCommand(argv, cwd, env, hooks = {}) {
     const started = performance.now();
@@ -4838,12 +4925,18 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
         const tree = options.verbosity >= 0;
         // A node id only the module's import can settle (selection.unverified): pytest's collection answers.
-        const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0;
+        // (-qq counts the tests of each file: one whose ids only a run knows is pytest's to count)
+        const pytestDecides = tree ||
+            selection.unverified.length > 0 ||
+            (discovery.iteratorParametrize?.length ?? 0) > 0 ||
+            (options.verbosity < -1 && selection.selected.some((item) => item.dynamic));
+        // --shard: the shard's share, as its run would collect it
+        const listed = await (0, shard_js_1.shardListing)(session, collected);
         if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
             out.flush();
-            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected), cwd, env);
+            return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
         }
-        const code = (0, discover_js_1.printDiscovery)(session, collected, (performance.now() - started) / 1000, write);
+        const code = (0, discover_js_1.printDiscovery)(session, listed, (performance.now() - started) / 1000, write);
         if (impact && !options.jsonOutput)
             write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
         out.flush();
@@ -4984,6 +5077,14 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
         warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
         let measured;
+        // -s: a test's output goes to the stream it wrote to, in order with the results
+        const printTestOutput = (stream, text) => {
+            if (stream === 1)
+                return write(text);
+            out.flush(); // what came before reaches the terminal first
+            process.stderr.write(text);
+        };
+        const heldTeardown = options.capture === 'no' && workers === 1 ? new HeldTeardownOutput(printTestOutput) : null;
         const summary = await (0, index_js_1.runUnits)(units, {
             rootdir: config.rootdir,
             python: session.python,
@@ -5000,7 +5101,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: (0, unlisted_js_1.iniForWorkers)(config),
             coverage: coverage?.spec,
             reruns,
-            namedPaths: options.paths.map((arg) => (0, node_path_1.resolve)(cwd, arg.split('::')[0])),
+            namedPaths: (0, unlisted_js_1.namedPaths)(session),
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
             columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
@@ -5012,10 +5113,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
         }, {
             result: (r) => {
+                const teardownOutput = heldTeardown?.take(r.id);
                 if (!checkExpansion(r.id))
-                    return;
+                    return teardownOutput?.();
                 results.push(r);
-                reporter.testResult(r);
+                reporter.testResult(r, teardownOutput);
             },
             collectionError: (e) => {
                 errors.push(e);
@@ -5099,16 +5201,17 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             measured: (cost) => (measured = cost),
             pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
-            // -s: a test's own output, in order with the results: to the stream it wrote to
-            testOutput: (stream, text, id) => {
-                reporter.testOutput?.(id);
+            // -s: a test's own output, in order with the results (its teardown's, after its letter)
+            testOutput: (stream, text, id, teardown) => {
                 const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text;
-                if (stream === 1)
-                    return write(fenced);
-                out.flush(); // what came before reaches the terminal first
-                process.stderr.write(fenced);
+                if (teardown && heldTeardown)
+                    return heldTeardown.hold(id, stream, fenced);
+                heldTeardown?.release();
+                reporter.testOutput?.(id);
+                printTestOutput(stream, fenced);
             },
         });
+        heldTeardown?.release();
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
         // A run cut short measured its units only in part.
@@ -5318,7 +5421,7 @@ function openSession(argv, command, cwd, env) {
         },
         probe,
         configWarnings,
-        pytestArgv: () => {
+        pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
                 const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
@@ -5326,7 +5429,7 @@ function openSession(argv, command, cwd, env) {
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
             }
             const keep = new Set([...(pluginOptions?.keys() ?? [])]);
-            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep);
+            return (0, args_js_1.pytestArgv)(argv, extraOptions, pluginOptions, keep, paths);
         },
     };
 }
@@ -5475,9 +5578,10 @@ async function impactOf(session, discovery) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.selectShard = selectShard;
+exports.shardListing = shardListing;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const index_js_1 = __nccwpck_require__(1276);
 const timings_js_1 = __nccwpck_require__(7307);
@@ -5559,6 +5663,22 @@ async function selectShard(session, items, all = items, modules = new Set()) {
     }
     return { items, expected, ownsCollectionError: () => true, notListed: [] };
 }
+/**
+ * What `--collect-only` (and `fastest discover`) list under `--shard`/`--plan`: the shard's share
+ * of the selection, as its run selects it, and the collection errors it reports; as collected
+ * without a shard.
+ */
+async function shardListing(session, collected) {
+    if (!session.options.shard)
+        return collected;
+    const { discovery, selection } = collected;
+    const shard = await selectShard(session, selection.selected, discovery.items, collected.selectOptions.modules);
+    return {
+        ...collected,
+        discovery: { ...discovery, errors: discovery.errors.filter((e) => shard.ownsCollectionError(e.file)) },
+        selection: { ...selection, selected: shard.items },
+    };
+}
 
 
 /***/ }),
@@ -5621,10 +5741,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.itemsAsCollected = itemsAsCollected;
 exports.collectedIdsOf = collectedIdsOf;
 exports.checkUnlistedIds = checkUnlistedIds;
+exports.namedPaths = namedPaths;
 exports.iniForWorkers = iniForWorkers;
 // Node ids discovery does not list (tests a module makes at import), checked as pytest's
 // collection would: one worker collects their modules, with no unit to run. Used by `fastest plan`
 // and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
+const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(2974);
 const index_js_2 = __nccwpck_require__(9286);
 const index_js_3 = __nccwpck_require__(1276);
@@ -5646,6 +5768,7 @@ async function collectedIdsOf(session, files) {
         verbose: options.verbosity,
         timeoutSeconds: options.timeout ?? undefined,
         ini: iniForWorkers(config),
+        namedPaths: namedPaths(session),
         invocationDir: session.cwd,
         collectFirst: { stopOnErrors: false, files, idsOf: files },
     }, {
@@ -5678,6 +5801,10 @@ async function checkUnlistedIds(session, collected) {
     const refused = (0, index_js_3.unmatchedNodeIds)([...itemsAsCollected(discovery.items, checked), ...unchecked], selectOptions);
     if (refused.length > 0)
         throw new index_js_3.SelectionError(refused);
+}
+/** The paths the command line names (node ids cut at `::`), absolute: the workers' `namedPaths`. */
+function namedPaths(session) {
+    return session.options.paths.map((arg) => (0, node_path_1.resolve)(session.cwd, arg.split('::')[0]));
 }
 /** The ini values the workers' native engine reads. */
 function iniForWorkers(config) {
@@ -16277,7 +16404,7 @@ exports.idHash = idHash;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const junit_js_1 = __nccwpck_require__(2998);
-const plan_js_1 = __nccwpck_require__(978);
+const plan_js_1 = __nccwpck_require__(8597);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const learn_js_1 = __nccwpck_require__(4114);
 const classify_js_1 = __nccwpck_require__(7840);
@@ -17442,14 +17569,15 @@ class ConsoleReporter {
         this.counts.error += 1;
         this.shownCounts.error += 1;
     }
-    testResult(r) {
+    testResult(r, teardownOutput) {
         if (this.heldHeader) {
-            this.held.push(() => this.testResult(r));
+            this.held.push(() => this.testResult(r, teardownOutput));
             return;
         }
         this.results.push(r);
         (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
         if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
+            teardownOutput?.(); // (output streams as it comes here: the file's letters come later)
             const file = fileOf(r.id);
             const pending = this.pendingByFile.get(file);
             if (pending)
@@ -17460,7 +17588,7 @@ class ConsoleReporter {
                 this.drawStatus();
         }
         else {
-            this.showResult(r);
+            this.showResult(r, teardownOutput);
         }
     }
     /**
@@ -17573,7 +17701,7 @@ class ConsoleReporter {
         const fill = this.tw.fullwidth - this.tw.lineWidth - 1;
         this.tw.write((0, color_js_1.pyRjust)(msg, fill), allDone ? (0, counts_js_1.mainColor)(this.shownCounts, true) : this.progressColor());
     }
-    showResult(r) {
+    showResult(r, teardownOutput) {
         // pytest-rerunfailures logs each attempt that is run again as a `rerun` report first
         for (const _ of r.attempts ?? [])
             this.showReport(r, RERUN, 'rerun');
@@ -17598,6 +17726,8 @@ class ConsoleReporter {
             this.tw.write(this.cwdRelative(r.id) + ' ');
         }
         this.showReport(r, STATUS[r.outcome], false);
+        // pytest prints the letter with the call's report; the teardown runs (and prints) after it
+        teardownOutput?.();
         if (r.teardownError)
             this.showReport(r, TEARDOWN_ERROR, true);
     }
@@ -19056,9 +19186,9 @@ class Reporters {
         for (const r of this.all)
             r.collectionError(e);
     }
-    testResult(result) {
+    testResult(result, teardownOutput) {
         for (const r of this.all)
-            r.testResult(result);
+            r.testResult(result, teardownOutput);
     }
     correctCounts(selected, deselected) {
         for (const r of this.all)
@@ -19453,10 +19583,13 @@ exports.RunnerError = void 0;
 class RunnerError extends Error {
     /** pytest's exit code: 3 internal error, 4 usage error. */
     exitCode;
-    constructor(message, exitCode = 3) {
-        super(message.replace(/\s*\n\s*/g, ' ').trim());
+    /** The message is pytest's own text, to print as it is (else it is one line, said as fastest's). */
+    verbatim;
+    constructor(message, exitCode = 3, verbatim = false) {
+        super(verbatim ? message : message.replace(/\s*\n\s*/g, ' ').trim());
         this.name = 'RunnerError';
         this.exitCode = exitCode;
+        this.verbatim = verbatim;
     }
 }
 exports.RunnerError = RunnerError;
@@ -19696,8 +19829,17 @@ function checkedFrame(value) {
     switch (kind) {
         case 'start':
             return { t: 'start', id: str(fields, 'id', 'start') };
-        case 'output':
-            return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
+        case 'output': {
+            const frame = {
+                t: 'output',
+                stream: num(fields, 'stream', 'output') === 2 ? 2 : 1,
+                id: str(fields, 'id', 'output'),
+                text: str(fields, 'text', 'output'),
+            };
+            if (fields.teardown === true)
+                frame.teardown = true;
+            return frame;
+        }
         case 'result':
             return { t: 'result', result: testResult(fields) };
         case 'collected': {
@@ -19756,7 +19898,10 @@ function checkedFrame(value) {
             const exitCode = num(fields, 'exitCode', 'fatal');
             if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
                 fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
-            return { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+            const frame = { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+            if (fields.verbatim === true)
+                frame.verbatim = true;
+            return frame;
         }
         default:
             return fail(`unknown frame kind ${describe(kind)}`);
@@ -19884,7 +20029,7 @@ var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 Object.defineProperty(exports, "unitsInItemOrder", ({ enumerable: true, get: function () { return schedule_js_1.unitsInItemOrder; } }));
-var run_cost_js_1 = __nccwpck_require__(8597);
+var run_cost_js_1 = __nccwpck_require__(978);
 Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: function () { return run_cost_js_1.COLD_WORKER_SECONDS; } }));
 Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
 Object.defineProperty(exports, "readRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.readRunCost; } }));
@@ -19924,7 +20069,7 @@ const nodeid_js_1 = __nccwpck_require__(9098);
 const errors_js_1 = __nccwpck_require__(5507);
 const schedule_js_1 = __nccwpck_require__(2873);
 const frames_js_1 = __nccwpck_require__(6706);
-const run_cost_js_1 = __nccwpck_require__(8597);
+const run_cost_js_1 = __nccwpck_require__(978);
 const state_file_js_1 = __nccwpck_require__(3738);
 const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
@@ -20387,7 +20532,7 @@ class Pool {
                         this.finish();
                     return;
                 }
-                return this.fail(new errors_js_1.RunnerError(message, code));
+                return this.fail(new errors_js_1.RunnerError(message, code, frame.verbatim === true));
             }
             case 'collected': {
                 const ids = frame.ids;
@@ -20425,7 +20570,7 @@ class Pool {
                 return;
             }
             case 'output':
-                this.events.testOutput?.(frame.stream, frame.text, frame.id);
+                this.events.testOutput?.(frame.stream, frame.text, frame.id, frame.teardown === true);
                 return;
             case 'plugins_summary':
                 this.events.pluginsSummary?.(slot.index, frame.summary);
@@ -21116,7 +21261,7 @@ function workerSpawn(options, env) {
 
 /***/ }),
 
-/***/ 8597:
+/***/ 978:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24418,7 +24563,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 978:
+/***/ 8597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -127,7 +127,11 @@ describe('start-up errors', () => {
     expect(ref.status).toBe(4);
     await expect(run(wholeFiles(['test_x.py']), { rootdir: dir })).rejects.toMatchObject({
       exitCode: 4,
-      message: expect.stringMatching(/^ImportError while loading conftest '.*conftest\.py': ModuleNotFoundError: No module named 'module_that_is_not_there'$/),
+      // pytest's own text, printed as it is
+      verbatim: true,
+      message: expect.stringMatching(
+        /^ImportError while loading conftest '.*conftest\.py'\.\n[^]*\nE +ModuleNotFoundError: No module named 'module_that_is_not_there'\n$/,
+      ),
     });
   });
 });

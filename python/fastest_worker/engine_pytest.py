@@ -371,6 +371,22 @@ class _RetryTeardownTarget:
         return getattr(self._nextitem, name)
 
 
+def _teardown_starts(engine):
+    """-s: a plugin saying where a test's teardown begins, after the report pytest prints its
+    letter for (output_order.py); not for a test pytest-rerunfailures runs, whose letters come
+    after its teardown."""
+    import pytest
+
+    class _TeardownStarts:
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_runtest_teardown(self, item):
+            rerun = engine.rerun_plugin
+            if rerun is None or rerun.current is not item:
+                engine.emit(results.teardown_starts(item.nodeid))
+
+    return _TeardownStarts()
+
+
 class _RerunPlugin:
     """pytest-rerunfailures' retries in the pytest engine, driven by fastest (reruns.py): the
     plugin itself, when installed, is unregistered so a test is never retried twice."""
@@ -508,7 +524,9 @@ def _collect_header(report):
 
 
 def _build_args(init):
-    args = []
+    # The paths the command line names, first (an option's optional value cannot take one): the
+    # initial conftests pytest imports while configuring are theirs (initial_conftests.py).
+    args = [str(p) for p in init.get("namedPaths") or ()]
     capture = init.get("capture") or "fd"
     args.append("--capture=" + capture)
     verbose = int(init.get("verbose") or 0)
@@ -547,11 +565,13 @@ def _pytest_cov_loads(args):
 
 
 class EngineInitError(Exception):
-    """pytest refused the arguments or an initial conftest: a message and pytest's exit code."""
+    """pytest refused the arguments or an initial conftest: a message (pytest's own text, to print
+    as it is, when `verbatim`) and pytest's exit code."""
 
-    def __init__(self, message, exit_code):
+    def __init__(self, message, exit_code, verbatim=False):
         Exception.__init__(self, message)
         self.exit_code = exit_code
+        self.verbatim = verbatim
 
 
 def _as_if_walked(session, path):
@@ -682,9 +702,8 @@ class PytestEngine:
                     plugins.append(test_context_plugin(measure))
             config = _prepareconfig(args, plugins=plugins)
         except ConftestImportFailure as e:
-            cause = e.cause
-            raise EngineInitError("ImportError while loading conftest '%s': %s: %s"
-                                  % (e.path, type(cause).__name__, cause), 4)
+            from .initial_conftests import import_failure_text
+            raise EngineInitError(import_failure_text(e.path, e.cause, init.get("markup") is not None), 4, verbatim=True)
         except UsageError as e:
             raise EngineInitError(_usage_error_text(e), 4)
         if init.get("markup") is not None and getattr(config.option, "color", "no") != "no":
@@ -726,6 +745,8 @@ class PytestEngine:
         self.rerun_plugin = None
         # file -> (what _collect_file returned, frames held back), from the collection pass
         self.precollected = {}
+        if init.get("capture") == "no":
+            config.pluginmanager.register(_teardown_starts(self), "fastest-teardown-starts")
 
     @staticmethod
     def _time_tests(config, init):

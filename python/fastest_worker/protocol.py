@@ -161,6 +161,7 @@ class Channel:
         self.lock = contextlib.nullcontext()
         self._before = None
         self.running = ""  # the id of the test running, for `output` frames
+        self.tearing_down = False  # the running test's teardown began: its output is marked so
 
     def before_frame(self, drain):
         """From now on `drain()` runs (under a lock) before each frame is sent."""
@@ -174,8 +175,12 @@ class Channel:
                 self._before()
 
     def send_output(self, stream, text):
-        """What a test wrote to fd `stream` (1 or 2) under -s; the caller holds the lock."""
-        self._send({"t": "output", "stream": stream, "id": self.running, "text": text})
+        """What a test wrote to fd `stream` (1 or 2) under -s; the caller holds the lock. What its
+        teardown wrote is marked: pytest prints it after the test's result letter."""
+        frame = {"t": "output", "stream": stream, "id": self.running, "text": text}
+        if self.tearing_down:
+            frame["teardown"] = True
+        self._send(frame)
 
     def attach_state(self, path):
         """Uses the shared state file at `path`; False (nothing changes) when it cannot be mapped."""
@@ -250,10 +255,16 @@ class Channel:
             return self._emit(frame)
         with self.lock:
             self._before()
-            if frame.get("t") == "start":
+            kind = frame.get("t")
+            if kind == "teardown":  # what was written before it is sent: the rest is the teardown's
+                self.tearing_down = frame["id"] == self.running
+                return None
+            if kind == "start":
                 self.running = frame["id"]
-            elif frame.get("t") == "result":
+                self.tearing_down = False
+            elif kind == "result":
                 self.running = ""
+                self.tearing_down = False
             return self._emit(frame)
 
     def _emit(self, frame):

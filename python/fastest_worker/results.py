@@ -121,6 +121,12 @@ def start(nodeid):
     return {"t": "start", "id": nodeid}
 
 
+def teardown_starts(nodeid):
+    """-s: the test's teardown begins, after the report pytest prints its result letter for; the
+    channel marks what the test writes from now on as teardown output (never sent as a frame)."""
+    return {"t": "teardown", "id": nodeid}
+
+
 def collect_error(file, message, crash=None, refused=False):
     """`crash`: the exception line pytest's short summary adds (`ERROR file - crash`), if any.
     `refused`: --engine native cannot run the module; fastest's error, not pytest's, so it does
@@ -177,10 +183,14 @@ def unit_done(file, engine, reason):
     return {"t": "unit_done", "file": file, "engine": engine, "reason": reason}
 
 
-def fatal(message, exit_code, interrupt=False):
+def fatal(message, exit_code, interrupt=False, verbatim=False):
+    """The worker ends the run; `verbatim`: the message is pytest's own text (say, a failing initial
+    conftest's import error), printed as it is."""
     frame = {"t": "fatal", "message": bounded(message, MESSAGE_LIMIT), "exitCode": exit_code}
     if interrupt:
         frame["interrupt"] = True
+    if verbatim:
+        frame["verbatim"] = True
     return frame
 
 

@@ -97,6 +97,7 @@ class _Dispatcher:
         self.native = None
         self.native_missing = None
         self._pytest = None
+        self._initial_loaded = False
         outside_range = _native_pytest_range_reason()
         if outside_range is not None and self.mode == "native":
             raise _Fatal("--engine native: %s; use --engine auto or pytest" % outside_range, 3)
@@ -133,7 +134,7 @@ class _Dispatcher:
             try:
                 self._pytest = PytestEngine(self.init, self.emit)
             except EngineInitError as e:
-                raise _Fatal(str(e), e.exit_code)
+                raise _Fatal(str(e), e.exit_code, e.verbatim)
             except ImportError as e:  # `-p plugin` that cannot be imported: pytest says usage error
                 raise _Fatal("ERROR: %s" % e, 4)
             except Exception as e:
@@ -142,6 +143,31 @@ class _Dispatcher:
                 traceback.print_exc()
                 raise _Fatal("pytest engine failed to start: %s" % _one_line(e), 3)
         return self._pytest
+
+    def load_initial_conftests(self):
+        """pytest's initial conftests (initial_conftests.py), before the first file: by pytest's
+        configuration when the pytest engine is to import one of them (a hook or pytest_plugins
+        the native engine leaves to pytest), else by the native engine. One that fails to import
+        ends the run with pytest's text and usage error."""
+        if self._initial_loaded:
+            return
+        self._initial_loaded = True
+        if self.mode == "pytest" or self.native is None:
+            self.pytest_engine()
+            return
+        if not hasattr(self.native, "load_initial_conftests"):
+            return  # a substitute engine (FASTEST_NATIVE_ENGINE, tests) imports what it imports
+        from .initial_conftests import InitialConftestFailure
+        from .native.support import conftest_reason
+
+        paths = self.native.initial_conftest_paths()
+        if self.mode == "auto" and any(_conftest_reason(conftest_reason, self.native.rootdir, path) for path in paths):
+            self.pytest_engine()
+            return
+        try:
+            self.native.load_initial_conftests(paths)
+        except InitialConftestFailure as e:
+            raise _Fatal(e.text, 4, verbatim=True)
 
     def _native_reason(self, file):
         """Why `file` cannot go to the native engine, or None."""
@@ -165,6 +191,7 @@ class _Dispatcher:
         test runs (pytest collects every module first). Errors are sent; the rest is kept.
         `import_only` (a file of another worker's share): the native engine imports it and
         collects nothing. Returns the engine that collected it."""
+        self.load_initial_conftests()
         if self.mode == "pytest":
             if import_only:
                 self.pytest_engine().import_file(file)
@@ -202,6 +229,7 @@ class _Dispatcher:
         return collector.collected_ids(file) if collector is not None else None
 
     def run_unit(self, unit):
+        self.load_initial_conftests()
         file = unit["file"]
         if self.mode == "pytest":
             return self.pytest_engine().run_unit(unit)
@@ -226,10 +254,20 @@ class _Dispatcher:
                     traceback.print_exc()
 
 
+def _conftest_reason(reason, rootdir, path):
+    try:
+        return reason(rootdir, path)
+    except Exception as e:  # an unreadable conftest: pytest's import says what is wrong
+        return "cannot analyse %s: %s" % (path, e)
+
+
 class _Fatal(Exception):
-    def __init__(self, message, exit_code=3):
+    """Ends the worker: `message` (pytest's own text, printed as is, when `verbatim`)."""
+
+    def __init__(self, message, exit_code=3, verbatim=False):
         Exception.__init__(self, message)
         self.exit_code = exit_code
+        self.verbatim = verbatim
 
 
 def _as_interrupt(exc):
@@ -279,7 +317,7 @@ def _engine_step(step, arg, file, emit):
     try:
         return step(arg), None
     except _Fatal as e:
-        emit(fatal(str(e), e.exit_code))
+        emit(fatal(str(e), e.exit_code, verbatim=e.verbatim))
         return None, e.exit_code
     except BaseException as e:
         interrupt = _as_interrupt(e)
@@ -451,7 +489,7 @@ def _main(proto_fds=None):
     try:
         dispatcher = _Dispatcher(init, emit)
     except _Fatal as e:
-        emit(fatal(str(e), e.exit_code))
+        emit(fatal(str(e), e.exit_code, verbatim=e.verbatim))
         return e.exit_code
     except BaseException as e:
         traceback.print_exc()

@@ -1062,16 +1062,20 @@ export function pytestArgv(
   conftestOptions: Map<string, boolean>,
   pluginOptions: PluginOptions | null,
   keepPluginOptions: ReadonlySet<string> = new Set(),
+  /** Arguments that name what to collect instead of the command line's paths (at the end). */
+  paths?: readonly string[],
 ): string[] {
   const out: string[] = [];
   // Without pluginOptions (pytest not asked yet), unknown options pass through for pytest to judge.
   for (const token of tokens(argv, { command: 'run', conftest: conftestOptions, plugins: pluginOptions ?? new Map(), passUnknown: pluginOptions === null })) {
-    if (token.kind === 'path') out.push(token.value);
-    else if (token.kind === 'other') out.push(...token.raw);
+    if (token.kind === 'path') {
+      if (!paths) out.push(token.value);
+    } else if (token.kind === 'other') out.push(...token.raw);
     else if (FASTEST_ONLY.has(token.name)) continue;
     else if (PLUGIN_OPTIONS_DONE_NATIVELY.has(token.name) && !keepPluginOptions.has(token.name)) continue;
     else out.push(...token.raw);
   }
+  if (paths) out.push(...paths);
   return out;
 }
 

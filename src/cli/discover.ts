@@ -5,6 +5,7 @@ import { writeMemo } from '../memo/discover-memo.js';
 import { loggedEnv, startInputLog, takeInputLog } from '../memo/inputs.js';
 import { pluralize } from '../report/counts.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
+import { shardListing } from './shard.js';
 import { ExitCode, type TestItem } from '../types.js';
 import { impactClosingLine } from './impact-report.js';
 
@@ -38,8 +39,21 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
     );
     return discovery.errors.length > 0 ? ExitCode.INTERRUPTED : selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
   }
-  // One write: a write per id costs a system call each, which dominated warm discovery.
-  write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+  const counts = session.options.verbosity < -1;
+  if (counts) {
+    // -qq: pytest's count of tests per file, by file name, and no closing line
+    const perFile = new Map<string, number>();
+    for (const item of selection.selected) perFile.set(item.file, (perFile.get(item.file) ?? 0) + 1);
+    write(
+      [...perFile.keys()]
+        .sort()
+        .map((file) => `${file}: ${perFile.get(file)}\n`)
+        .join(''),
+    );
+  } else {
+    // One write: a write per id costs a system call each, which dominated warm discovery.
+    write(selection.selected.map((item) => `${item.id}${dynamicNote(item)}\n`).join(''));
+  }
   if (discovery.errors.length > 0) {
     write(`\n${'='.repeat(36)} ERRORS ${'='.repeat(36)}\n`);
     for (const e of discovery.errors) {
@@ -48,7 +62,7 @@ export function printDiscovery(session: Session, collected: Collected, seconds: 
       write(`${'_'.repeat(side)}${title}${'_'.repeat(Math.max(1, 80 - title.length - side))}\n${e.message}\n`);
     }
   }
-  write(`\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
+  write(counts ? '\n' : `\n${collectedLine(selection.selected.length, selection.deselected.length, discovery.errors.length, seconds)}\n`);
   if (discovery.errors.length > 0) return ExitCode.INTERRUPTED;
   return selection.selected.length === 0 ? ExitCode.NO_TESTS_COLLECTED : ExitCode.OK;
 }
@@ -69,7 +83,7 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
       loggedEnv(process.env),
     );
     session.options.jsonOutput = jsonOutput;
-    collected = await collect(session);
+    collected = await shardListing(session, await collect(session));
   } catch (error) {
     takeInputLog();
     throw error;
@@ -85,6 +99,7 @@ export async function discoverCommand(argv: string[], rest: string[], write: (s:
     !options.failedFirst &&
     options.changed === null &&
     options.affectedBy === null &&
+    options.shard === null && // (a share depends on the timings store too)
     collected.discovery.warnings.length === 0 &&
     collected.discovery.errors.length === 0;
   for (const w of collected.discovery.warnings) process.stderr.write(`fastest: warning: ${w}\n`);

@@ -2,6 +2,7 @@
 // one line and pytest's exit code.
 import type { Worker } from 'node:worker_threads';
 import type { EarlyStart } from '../runner/early.js';
+import { RunnerError } from '../runner/errors.js';
 import { ExitCode } from '../types.js';
 import { UsageError } from './args.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
@@ -29,6 +30,7 @@ function exitCodeOf(error: unknown): number | null {
 export function errorOutcome(error: unknown, command?: 'plan' | 'merge'): { exitCode: number; line: string } {
   const code = exitCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RunnerError && error.verbatim) return { exitCode: error.exitCode, line: message };
   if (code === ExitCode.USAGE_ERROR || error instanceof UsageError) {
     return {
       exitCode: ExitCode.USAGE_ERROR,

@@ -53,8 +53,8 @@ import { applyEngineRoute, pytestSettles, routeCoverage, runRealPytest, runRoute
 import { coverageActive } from '../coverage/options.js';
 import { coverageSpec, finishCoverage, prepareCoverage, type CoverageOutcome, type CoverageSpec } from '../coverage/session.js';
 import { collect, openSession, type Collected, type Session } from './session.js';
-import { collectedIdsOf, iniForWorkers, itemsAsCollected } from './unlisted.js';
-import { selectShard } from './shard.js';
+import { collectedIdsOf, iniForWorkers, itemsAsCollected, namedPaths } from './unlisted.js';
+import { selectShard, shardListing } from './shard.js';
 import { VERSION } from './version.js';
 import { getIni, type Config } from '../config/index.js';
 
@@ -110,6 +110,39 @@ export function workerCount(session: Session, units: number, seconds?: { expecte
   return auto && seconds ? workersWorthStarting(most, seconds.expected, seconds.worker) : most;
 }
 
+/**
+ * -s with one worker: what a test's teardown prints waits for the test's result, since pytest
+ * prints the result letter when the call ends and only then runs the teardown; the console
+ * writes it between the letter and a teardown error (Reporter.testResult).
+ */
+class HeldTeardownOutput {
+  private id: string | null = null;
+  private chunks: [1 | 2, string][] = [];
+  constructor(private readonly print: (stream: 1 | 2, text: string) => void) {}
+
+  hold(id: string, stream: 1 | 2, text: string): void {
+    if (this.id !== id) this.release();
+    this.id = id;
+    this.chunks.push([stream, text]);
+  }
+
+  /** What test `id`'s teardown printed, as the writer of it its result is shown with. */
+  take(id: string): (() => void) | undefined {
+    if (this.id !== id) return undefined;
+    const chunks = this.chunks;
+    this.id = null;
+    this.chunks = [];
+    return () => {
+      for (const [stream, text] of chunks) this.print(stream, text);
+    };
+  }
+
+  /** Prints what is held (its test's result is not coming, or not shown). */
+  release(): void {
+    if (this.id !== null) this.take(this.id)?.();
+  }
+}
+
 /** Batches console writes per event-loop turn: a write per test result is a system call each. */
 function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
   let chunks: string[] = [];
@@ -151,15 +184,43 @@ function checkWarningFilters(python: string, filters: string[], env: NodeJS.Proc
   });
 }
 
-/** The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it leaves out. */
-async function realPytestArgv(session: Session, known?: Collected): Promise<string[]> {
-  const argv = session.pytestArgv();
-  if (session.options.changed === null && session.options.affectedBy === null) return argv;
-  const { selection, impact } = known ?? (await collect(session));
-  if (!impact) return argv;
-  const left = selection.deselected.filter((item) => !impact.impact.reasons.has(item.id));
-  process.stderr.write(impactClosingLine(impact, selection.selected.length));
-  return [...argv, ...left.flatMap((item) => ['--deselect', item.id])];
+/**
+ * The arguments for real pytest; a test-impact selection goes along as --deselect of the tests it
+ * leaves out. `share` (a shard's tests): they are named instead of the command line's paths, with
+ * the tests -k/-m/--deselect leave out, which pytest then deselects as the shard's run counts them.
+ */
+async function realPytestArgv(session: Session, known?: Collected, share?: TestItem[]): Promise<string[]> {
+  let argv: string[];
+  let deselect: TestItem[] = [];
+  if (share === undefined) argv = session.pytestArgv();
+  else {
+    const { discovery, selection } = known ?? (await collect(session));
+    const named = new Set([...share, ...selection.deselected].map((item) => item.id));
+    const listed = discovery.items.filter((item) => named.delete(item.id));
+    const ids = [...listed.map((item) => item.id), ...named];
+    if (ids.length > 0) {
+      argv = session.pytestArgv(ids.map((id) => cwdRelativeArg(session, id)));
+    } else {
+      // an empty share: named paths would be the whole suite; pytest deselects every test instead
+      argv = session.pytestArgv();
+      deselect = selection.selected;
+    }
+  }
+  if (session.options.changed !== null || session.options.affectedBy !== null) {
+    const { selection, impact } = known ?? (await collect(session));
+    if (impact) {
+      deselect = [...deselect, ...selection.deselected.filter((item) => !impact.impact.reasons.has(item.id))];
+      process.stderr.write(impactClosingLine(impact, selection.selected.length));
+    }
+  }
+  return [...argv, ...deselect.flatMap((item) => ['--deselect', item.id])];
+}
+
+/** A node id (rootdir-relative) as an argument pytest started in the session's directory reads. */
+function cwdRelativeArg(session: Session, id: string): string {
+  const file = pathOfId(id);
+  const path = relative(session.cwd, resolve(session.config.rootdir, file)) || '.';
+  return path + id.slice(file.length);
 }
 
 /** What `fastest watch` (watch.ts) keeps between the runs it makes in its own process. */
@@ -374,12 +435,19 @@ async function runSession(
     // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
     const tree = options.verbosity >= 0;
     // A node id only the module's import can settle (selection.unverified): pytest's collection answers.
-    const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0;
+    // (-qq counts the tests of each file: one whose ids only a run knows is pytest's to count)
+    const pytestDecides =
+      tree ||
+      selection.unverified.length > 0 ||
+      (discovery.iteratorParametrize?.length ?? 0) > 0 ||
+      (options.verbosity < -1 && selection.selected.some((item) => item.dynamic));
+    // --shard: the shard's share, as its run would collect it
+    const listed = await shardListing(session, collected);
     if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
       out.flush();
-      return runRealPytest(session.python, await realPytestArgv(session, collected), cwd, env);
+      return runRealPytest(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
     }
-    const code = printDiscovery(session, collected, (performance.now() - started) / 1000, write);
+    const code = printDiscovery(session, listed, (performance.now() - started) / 1000, write);
     if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
     out.flush();
     return code;
@@ -521,6 +589,13 @@ async function runSession(
       workers,
     );
     let measured: MeasuredCost | undefined;
+    // -s: a test's output goes to the stream it wrote to, in order with the results
+    const printTestOutput = (stream: 1 | 2, text: string) => {
+      if (stream === 1) return write(text);
+      out.flush(); // what came before reaches the terminal first
+      process.stderr.write(text);
+    };
+    const heldTeardown = options.capture === 'no' && workers === 1 ? new HeldTeardownOutput(printTestOutput) : null;
     const summary = await runUnits(
       units,
       {
@@ -539,7 +614,7 @@ async function runSession(
         ini: iniForWorkers(config),
         coverage: coverage?.spec,
         reruns,
-        namedPaths: options.paths.map((arg) => resolve(cwd, arg.split('::')[0])),
+        namedPaths: namedPaths(session),
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
         columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
@@ -552,9 +627,10 @@ async function runSession(
       },
       {
         result: (r) => {
-          if (!checkExpansion(r.id)) return;
+          const teardownOutput = heldTeardown?.take(r.id);
+          if (!checkExpansion(r.id)) return teardownOutput?.();
           results.push(r);
-          reporter.testResult(r);
+          reporter.testResult(r, teardownOutput);
         },
         collectionError: (e) => {
           errors.push(e);
@@ -626,16 +702,17 @@ async function runSession(
         measured: (cost) => (measured = cost),
         pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
-        // -s: a test's own output, in order with the results: to the stream it wrote to
-        testOutput: (stream, text, id) => {
-          reporter.testOutput?.(id);
+        // -s: a test's own output, in order with the results (its teardown's, after its letter)
+        testOutput: (stream, text, id, teardown) => {
           const fenced = env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text;
-          if (stream === 1) return write(fenced);
-          out.flush(); // what came before reaches the terminal first
-          process.stderr.write(fenced);
+          if (teardown && heldTeardown) return heldTeardown.hold(id, stream, fenced);
+          heldTeardown?.release();
+          reporter.testOutput?.(id);
+          printTestOutput(stream, fenced);
         },
       },
     );
+    heldTeardown?.release();
     process.removeListener('SIGINT', onSigint);
     hooks.signal?.removeEventListener('abort', onSigint);
     // A run cut short measured its units only in part.

@@ -30,8 +30,9 @@ export interface Session {
   probe: Promise<ProbeResult> | null;
   /** What pytest warns of while configuring (unknown ini keys), for the warnings summary. */
   configWarnings: Promise<WarningRecord[]>;
-  /** The user's command line as real pytest is to get it, when the session goes to pytest. */
-  pytestArgv(): string[];
+  /** The user's command line as real pytest is to get it, when the session goes to pytest;
+   * `paths`: what to collect instead of the command line's paths. */
+  pytestArgv(paths?: readonly string[]): string[];
 }
 
 /** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
@@ -113,14 +114,14 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     },
     probe,
     configWarnings,
-    pytestArgv: () => {
+    pytestArgv: (paths?: readonly string[]) => {
       if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
         // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
         const known = probeNow(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
         if (known.status === 'ok') pluginOptions = pluginOptionsOf(known);
       }
       const keep = new Set([...(pluginOptions?.keys() ?? [])]);
-      return pytestArgv(argv, extraOptions, pluginOptions, keep);
+      return pytestArgv(argv, extraOptions, pluginOptions, keep, paths);
     },
   };
 }

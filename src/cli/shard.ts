@@ -6,7 +6,7 @@ import { unverifiedItemOfId } from '../select/index.js';
 import { DEFAULT_TIMINGS_PATH, Estimator, loadTimings } from '../shard/timings.js';
 import type { TestItem } from '../types.js';
 import { UsageError } from './args.js';
-import type { Session } from './session.js';
+import type { Collected, Session } from './session.js';
 
 export interface ShardSelection {
   items: TestItem[];
@@ -97,4 +97,20 @@ export async function selectShard(
     return { ...itemsOfShard(plan, index, items, all, modules), expected, ownsCollectionError: (file) => owner(file) === index };
   }
   return { items, expected, ownsCollectionError: () => true, notListed: [] };
+}
+
+/**
+ * What `--collect-only` (and `fastest discover`) list under `--shard`/`--plan`: the shard's share
+ * of the selection, as its run selects it, and the collection errors it reports; as collected
+ * without a shard.
+ */
+export async function shardListing(session: Session, collected: Collected): Promise<Collected> {
+  if (!session.options.shard) return collected;
+  const { discovery, selection } = collected;
+  const shard = await selectShard(session, selection.selected, discovery.items, collected.selectOptions.modules);
+  return {
+    ...collected,
+    discovery: { ...discovery, errors: discovery.errors.filter((e) => shard.ownsCollectionError(e.file)) },
+    selection: { ...selection, selected: shard.items },
+  };
 }

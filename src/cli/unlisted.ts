@@ -1,6 +1,7 @@
 // Node ids discovery does not list (tests a module makes at import), checked as pytest's
 // collection would: one worker collects their modules, with no unit to run. Used by `fastest plan`
 // and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
+import { resolve } from 'node:path';
 import { itemsOfCollectedFile } from '../discovery/index.js';
 import { runUnits } from '../runner/index.js';
 import { SelectionError, unmatchedNodeIds } from '../select/index.js';
@@ -29,6 +30,7 @@ export async function collectedIdsOf(session: Session, files: string[]): Promise
       verbose: options.verbosity,
       timeoutSeconds: options.timeout ?? undefined,
       ini: iniForWorkers(config),
+      namedPaths: namedPaths(session),
       invocationDir: session.cwd,
       collectFirst: { stopOnErrors: false, files, idsOf: files },
     },
@@ -65,6 +67,11 @@ export async function checkUnlistedIds(session: Session, collected: Collected): 
   const unchecked = selection.unverified.filter((item) => !checked.has(item.file));
   const refused = unmatchedNodeIds([...itemsAsCollected(discovery.items, checked), ...unchecked], selectOptions);
   if (refused.length > 0) throw new SelectionError(refused);
+}
+
+/** The paths the command line names (node ids cut at `::`), absolute: the workers' `namedPaths`. */
+export function namedPaths(session: Session): string[] {
+  return session.options.paths.map((arg) => resolve(session.cwd, arg.split('::')[0]));
 }
 
 /** The ini values the workers' native engine reads. */

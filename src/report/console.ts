@@ -360,21 +360,22 @@ export class ConsoleReporter {
     this.shownCounts.error += 1;
   }
 
-  testResult(r: TestResult): void {
+  testResult(r: TestResult, teardownOutput?: () => void): void {
     if (this.heldHeader) {
-      this.held.push(() => this.testResult(r));
+      this.held.push(() => this.testResult(r, teardownOutput));
       return;
     }
     this.results.push(r);
     addResult(this.counts, r, this.subtestVerbosity);
     if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
+      teardownOutput?.(); // (output streams as it comes here: the file's letters come later)
       const file = fileOf(r.id);
       const pending = this.pendingByFile.get(file);
       if (pending) pending.push(r);
       else this.pendingByFile.set(file, [r]);
       if (this.liveStatus) this.drawStatus();
     } else {
-      this.showResult(r);
+      this.showResult(r, teardownOutput);
     }
   }
 
@@ -482,7 +483,7 @@ export class ConsoleReporter {
     this.tw.write(pyRjust(msg, fill), allDone ? mainColor(this.shownCounts, true) : this.progressColor());
   }
 
-  private showResult(r: TestResult): void {
+  private showResult(r: TestResult, teardownOutput?: () => void): void {
     // pytest-rerunfailures logs each attempt that is run again as a `rerun` report first
     for (const _ of r.attempts ?? []) this.showReport(r, RERUN, 'rerun');
     let hiddenShown = false;
@@ -504,6 +505,8 @@ export class ConsoleReporter {
       this.tw.write(this.cwdRelative(r.id) + ' ');
     }
     this.showReport(r, STATUS[r.outcome], false);
+    // pytest prints the letter with the call's report; the teardown runs (and prints) after it
+    teardownOutput?.();
     if (r.teardownError) this.showReport(r, TEARDOWN_ERROR, true);
   }
 

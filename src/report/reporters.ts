@@ -24,7 +24,9 @@ export interface SessionEnd extends FinishInfo {
 export interface Reporter {
   sessionStart(info: SessionInfo): void;
   collectionError(e: CollectionError): void;
-  testResult(r: TestResult): void;
+  /** `teardownOutput` (-s): writes what the test's teardown printed, which the console shows
+   * after the test's outcome and before its teardown error, as pytest; called once. */
+  testResult(r: TestResult, teardownOutput?: () => void): void;
   /** The run corrected discovery's counts (see ConsoleReporter.correctCounts). */
   correctCounts(selected: number, deselected: number): void;
   /** Every count is known: a held header may be printed. */
@@ -191,8 +193,8 @@ class Reporters implements Reporter {
   collectionError(e: CollectionError): void {
     for (const r of this.all) r.collectionError(e);
   }
-  testResult(result: TestResult): void {
-    for (const r of this.all) r.testResult(result);
+  testResult(result: TestResult, teardownOutput?: () => void): void {
+    for (const r of this.all) r.testResult(result, teardownOutput);
   }
   correctCounts(selected: number, deselected: number): void {
     for (const r of this.all) r.correctCounts(selected, deselected);

@@ -75,6 +75,8 @@ export interface OutputFrame {
   stream: 1 | 2;
   id: string;
   text: string;
+  /** Written by the test's teardown, which pytest runs after printing the test's result letter. */
+  teardown?: boolean;
 }
 /** A test's result: TestResult's fields, in a fresh object (`worker` is Node's to set). */
 export interface ResultFrame {
@@ -123,6 +125,8 @@ export interface FatalFrame {
   message: string;
   exitCode: number;
   interrupt: boolean;
+  /** The message is pytest's own text (a failing initial conftest's import error): printed as it is. */
+  verbatim?: boolean;
 }
 /** Not sent by a worker: what arrived instead of a valid frame (undecodable bytes, a wrong shape). */
 export interface MalformedFrame {
@@ -359,8 +363,16 @@ function checkedFrame(value: unknown): WorkerFrame {
   switch (kind) {
     case 'start':
       return { t: 'start', id: str(fields, 'id', 'start') };
-    case 'output':
-      return { t: 'output', stream: num(fields, 'stream', 'output') === 2 ? 2 : 1, id: str(fields, 'id', 'output'), text: str(fields, 'text', 'output') };
+    case 'output': {
+      const frame: OutputFrame = {
+        t: 'output',
+        stream: num(fields, 'stream', 'output') === 2 ? 2 : 1,
+        id: str(fields, 'id', 'output'),
+        text: str(fields, 'text', 'output'),
+      };
+      if (fields.teardown === true) frame.teardown = true;
+      return frame;
+    }
     case 'result':
       return { t: 'result', result: testResult(fields) };
     case 'collected': {
@@ -409,7 +421,9 @@ function checkedFrame(value: unknown): WorkerFrame {
     case 'fatal': {
       const exitCode = num(fields, 'exitCode', 'fatal');
       if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);
-      return { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+      const frame: FatalFrame = { t: 'fatal', message: str(fields, 'message', 'fatal'), exitCode, interrupt: fields.interrupt === true };
+      if (fields.verbatim === true) frame.verbatim = true;
+      return frame;
     }
     default:
       return fail(`unknown frame kind ${describe(kind)}`);

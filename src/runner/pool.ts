@@ -108,8 +108,9 @@ export interface RunEvents {
   passIds?(file: string, ids: string[]): void;
   /** What a worker wrote to stdout/stderr (test output under -s, crash dumps, warnings). */
   workerOutput?(worker: number, text: string): void;
-  /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with its result. */
-  testOutput?(stream: 1 | 2, text: string, id: string): void;
+  /** -s: what a test wrote to fd 1 or 2 (`id`: the test running, '' between tests), in order with
+   * its result; `teardown`: its teardown wrote it (pytest prints it after the test's letter). */
+  testOutput?(stream: 1 | 2, text: string, id: string, teardown: boolean): void;
   /** At the end, what the plugins' terminal-summary hooks wrote in a worker's pytest session. */
   pluginsSummary?(worker: number, summary: PluginsSummary): void;
   /** A worker process said hello (once per process, replacements included). */
@@ -644,7 +645,7 @@ class Pool {
           if (this.slots.every((s) => !s.unit)) this.finish();
           return;
         }
-        return this.fail(new RunnerError(message, code));
+        return this.fail(new RunnerError(message, code, frame.verbatim === true));
       }
       case 'collected': {
         const ids = frame.ids;
@@ -679,7 +680,7 @@ class Pool {
         return;
       }
       case 'output':
-        this.events.testOutput?.(frame.stream, frame.text, frame.id);
+        this.events.testOutput?.(frame.stream, frame.text, frame.id, frame.teardown === true);
         return;
       case 'plugins_summary':
         this.events.pluginsSummary?.(slot.index, frame.summary);

@@ -377,32 +377,38 @@ class Collector:
 
     def load_conftests(self, module_path: str) -> None:
         for path in conftest_paths(self.rootdir, module_path):
-            if path in self.conftests:
-                known = self.conftests[path]
-                if isinstance(known, BaseException):
-                    raise known
-                continue
-            if not os.path.isfile(os.path.join(os.path.dirname(path), "__init__.py")):
-                # Like pytest's _importconftest: every conftest outside a package is the
-                # top-level module "conftest", so the one imported before must not answer.
-                sys.modules.pop("conftest", None)
-            try:
-                mod = self._import_path(path)
-            except BaseException as e:
-                e.conftest_path = path
-                self.conftests[path] = e
-                raise
-            baseid = os.path.relpath(os.path.dirname(path), self.rootdir).replace(os.sep, "/")
-            if baseid == ".":
-                baseid = ""
-            try:
-                register_conftest(mod, self.config, self.session)
-            except BaseException as e:
-                e.conftest_path = path
-                self.conftests[path] = e
-                raise
-            self.conftests[path] = mod
-            self.registry.parse_holder(mod, baseid)
+            self.load_conftest(path)
+
+    def load_conftest(self, path: str) -> None:
+        """Imports and registers the conftest at `path`, once. A failure is kept and raised again
+        each time, with `conftest_path` set (and `conftest_import_failed` when importing failed)."""
+        if path in self.conftests:
+            known = self.conftests[path]
+            if isinstance(known, BaseException):
+                raise known
+            return
+        if not os.path.isfile(os.path.join(os.path.dirname(path), "__init__.py")):
+            # Like pytest's _importconftest: every conftest outside a package is the
+            # top-level module "conftest", so the one imported before must not answer.
+            sys.modules.pop("conftest", None)
+        try:
+            mod = self._import_path(path)
+        except BaseException as e:
+            e.conftest_path = path
+            e.conftest_import_failed = True
+            self.conftests[path] = e
+            raise
+        baseid = os.path.relpath(os.path.dirname(path), self.rootdir).replace(os.sep, "/")
+        if baseid == ".":
+            baseid = ""
+        try:
+            register_conftest(mod, self.config, self.session)
+        except BaseException as e:
+            e.conftest_path = path
+            self.conftests[path] = e
+            raise
+        self.conftests[path] = mod
+        self.registry.parse_holder(mod, baseid)
 
     def conftest_modules(self, module_path: str) -> list:
         """The loaded conftest modules of a module, outermost first."""

@@ -7,7 +7,6 @@ runs the requested items through setup / call / teardown the way pytest's runner
 from __future__ import annotations
 
 import fnmatch
-import glob
 import logging
 import os
 import sys
@@ -20,7 +19,6 @@ from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
 from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
-from .importer import conftest_paths
 from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks, runtest_teardown_hooks, session_hook
 from .fixtures import (ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
                        asyncio_items, fill_fixtures, run_in_asyncio_runner)
@@ -32,6 +30,7 @@ from .timeout import PhaseTimer
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import results
 from ..cancel import cancel_requested
+from ..initial_conftests import InitialConftestFailure, import_failure_text, initial_conftest_paths
 from ..protocol import listed
 from ..results import CollectedReporter
 from ..reruns import ConditionError, RerunPolicy, RetryPlan, register_flaky_marker
@@ -182,7 +181,9 @@ class NativeEngine:
         self.cache_dir = init.get("cacheDir") or os.path.join(self.rootdir, ".fastest")
         self._facts_checked = False
         self.init_worker_id = init.get("workerId") or 0
-        self.named_paths = frozenset(os.path.abspath(p) for p in init.get("namedPaths") or ())
+        self.named_path_list = [os.path.abspath(p) for p in init.get("namedPaths") or ()]
+        self.named_paths = frozenset(self.named_path_list)
+        self.markup = init.get("markup") is not None
         self.coverage = bool(init.get("coverage"))
         # auto: a module native cannot collect exactly goes to the pytest engine (run_unit's
         # "fallback"); native: it is reported as native collected it.
@@ -214,6 +215,9 @@ class NativeEngine:
         self.timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
         self.reruns = RerunPolicy(init.get("reruns"))
         register_flaky_marker(self.config)
+        # -s: the console shows what tests print, and pytest prints a test's letter before its
+        # teardown's output (the channel marks that output, output_order.py)
+        self.marks_teardown = init.get("capture") == "no"
         mode = self.config.option.capture
         if _capture_mod is not None:
             # pytest's logging plugin: records for "Captured log <when>", at log_level
@@ -288,26 +292,55 @@ class NativeEngine:
             except Exception:
                 pass
 
+    def load_initial_conftests(self, paths: List[str]) -> None:
+        """Imports pytest's initial conftests (initial_conftests.py) before the first module, as
+        pytest imports them while it configures: InitialConftestFailure, with pytest's text, for
+        the first that fails to import."""
+        self._load_conftests_ahead(paths, True)
+
+    def initial_conftest_paths(self) -> List[str]:
+        return initial_conftest_paths(self.rootdir, os.getcwd(), self.named_path_list, self.config.getini("testpaths"))
+
+    def _load_conftests_ahead(self, paths: List[str], import_failure_ends_run: bool) -> None:
+        """Loads conftests before any module: a failure is reported with the first module below
+        the conftest (or, `import_failure_ends_run`, an import failure is pytest's usage error).
+        What importing them warns goes with the first result."""
+        self.capture.start_test()
+        recorder = self.test_warnings
+        if recorder is not None:
+            recorder.enter()
+        self._collecting = True
+        try:
+            for path in paths:
+                try:
+                    self.collector.load_conftest(path)
+                except (KeyboardInterrupt, Exit):
+                    raise
+                except BaseException as e:
+                    if import_failure_ends_run and getattr(e, "conftest_import_failed", False):
+                        raise InitialConftestFailure(import_failure_text(path, e, self.markup))
+        finally:
+            self._collecting = False
+            if recorder is not None:
+                log = recorder.exit()
+                if log:
+                    self._collect_warnings.extend(warning_frames(log, nodeid=""))
+            self.capture.phase_done("collect")
+            self.capture.suspend()
+
     def _begin_collection(self) -> None:
         """pytest_collection of the initial conftests, before the first module is imported: the
-        conftests pytest loads before collecting (those of the named paths, or of testpaths or the
-        invocation directory, and of their `test*` subdirectories), loaded here only when one of
-        them defines the hook (elsewhere they load with their first module, as before)."""
+        conftests pytest loads before collecting, loaded here only when one of them defines the
+        hook (elsewhere they load with their first module, or first: load_initial_conftests)."""
         if self._collection != "before":
             return
         self._collection = "collecting"
-        initial = self._initial_conftest_paths()
+        initial = self.initial_conftest_paths()
         if not any(_defines(path, b"def pytest_collection(") for path in initial):
             return
+        self._load_conftests_ahead(initial, False)
         self.capture.start_test()
         try:
-            for path in initial:
-                try:
-                    self.collector.load_conftests(os.path.join(os.path.dirname(path), "__init__.py"))
-                except (KeyboardInterrupt, Exit):
-                    raise
-                except BaseException:  # reported with the first module below it
-                    pass
             loaded = [m for m in self.collector.conftests.values() if not isinstance(m, BaseException)]
             session_hook(loaded, "pytest_collection", self.session)
         finally:
@@ -329,25 +362,6 @@ class NativeEngine:
         finally:
             self.capture.phase_done("collect")
             self.capture.suspend()
-
-    def _initial_conftest_paths(self) -> List[str]:
-        anchors = sorted(self.named_paths)
-        if not anchors:
-            testpaths = self.config.getini("testpaths") if os.getcwd() == self.rootdir else []
-            anchors = sorted({p for pattern in testpaths for p in glob.glob(os.path.join(self.rootdir, pattern))})
-            anchors = anchors or [os.getcwd()]
-        found: List[str] = []
-        for anchor in anchors:
-            if not os.path.exists(anchor):
-                continue
-            directories = [anchor if os.path.isdir(anchor) else os.path.dirname(anchor)]
-            if os.path.isdir(anchor):
-                directories += sorted(d for d in glob.glob(os.path.join(anchor, "test*")) if os.path.isdir(d))
-            for directory in directories:
-                for path in conftest_paths(self.rootdir, os.path.join(directory, "__init__.py")):
-                    if path not in found:
-                        found.append(path)
-        return found
 
     def collect_file(self, relfile: str) -> Optional[str]:
         """Collects `relfile` ahead of its unit (the run's collection pass): its collection error
@@ -646,6 +660,8 @@ class NativeEngine:
                 end = time.perf_counter()
                 phases["call"] = (call.stop or end) - mark
                 mark = end
+            if self.marks_teardown and retry is None:  # (pytest-rerunfailures prints its letters after the teardown)
+                self.emit(results.teardown_starts(nodeid))
             current_test.set(nodeid + " (teardown)")
             if timer is not None:
                 timer.enter("teardown")

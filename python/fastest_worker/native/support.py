@@ -585,6 +585,23 @@ PYTEST_MARKS = frozenset({"filterwarnings", "skip", "skipif", "xfail", "parametr
                           "tryfirst", "trylast"})
 
 
+def _plugin_reason(facts: _FileFacts, rel: str) -> Optional[str]:
+    """What of the file only pytest's plugin manager handles: a hook the native engine does not
+    call, or `pytest_plugins`."""
+    hooks = facts.hooks - NATIVE_HOOKS
+    if hooks:
+        return f"{rel} defines the pytest hook {sorted(hooks)[0]}"
+    if facts.plugins:
+        return f"{rel} sets pytest_plugins"
+    return None
+
+
+def conftest_reason(rootdir: str, path: str) -> Optional[str]:
+    """Why the conftest at `path` is pytest's to import (the modules below it run in the pytest
+    engine), or None."""
+    return _plugin_reason(_facts(path, True), os.path.relpath(path, rootdir).replace(os.sep, "/"))
+
+
 def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
                  registered_marks: Optional[Set[str]] = None,
                  asyncs: Optional[AsyncSetup] = None, missing_fixtures: bool = True,
@@ -614,11 +631,9 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     for file, is_conftest in chain:
         facts = _facts(file, is_conftest)
         rel = os.path.relpath(file, rootdir).replace(os.sep, "/")
-        hooks = facts.hooks - NATIVE_HOOKS
-        if hooks:
-            return f"{rel} defines the pytest hook {sorted(hooks)[0]}"
-        if facts.plugins:
-            return f"{rel} sets pytest_plugins"
+        reason = _plugin_reason(facts, rel)
+        if reason is not None:
+            return reason
         plugin_marks = {m for m in facts.marks & PLUGIN_MARKS if _plugin_may_be_installed(m)}
         if not coverage:
             plugin_marks.discard("no_cover")

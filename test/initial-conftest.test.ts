@@ -1,0 +1,103 @@
+// A conftest pytest imports while it configures (an initial conftest: those of the paths the
+// command line names and their parents, of a named directory's `test*` subdirectories, of
+// `testpaths` or the invocation directory when nothing is named) that fails to import is a usage
+// error: pytest prints `ImportError while loading conftest '…'.` and the traceback on stderr,
+// nothing on stdout, writes no JUnit file and exits 4. A conftest met only while collecting stays
+// a collection error (exit 2; conftest-errors.test.ts). Compared with pytest under both engines
+// and auto, one or two workers, and a shard of the run.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, normalOutput, runIn } from './helpers/against-pytest.js';
+
+let work: string;
+
+const FAILING = 'import os\nimport no_such_module_here\n';
+const PROJECTS: Record<string, Record<string, string>> = {
+  // `sub` is no `test*` directory: its conftest is initial only when a path below it is named
+  named: {
+    'pytest.ini': '[pytest]\n',
+    'test_a.py': 'def test_a():\n    pass\n',
+    'sub/conftest.py': FAILING,
+    'sub/test_s.py': 'def test_s():\n    pass\n',
+    'sub/deep/test_d.py': 'def test_d():\n    pass\n',
+  },
+  // `tests` is a `test*` directory of the invocation directory: initial when nothing is named
+  testdir: {
+    'pytest.ini': '[pytest]\nfilterwarnings =\n    error\n',
+    'test_a.py': 'def test_a():\n    pass\n',
+    'tests/conftest.py': 'import warnings\n\nwarnings.warn(UserWarning("from the conftest"))\n',
+    'tests/test_t.py': 'def test_t():\n    pass\n',
+  },
+  // testpaths names it; its hook leaves the conftest to the pytest engine under auto
+  testpaths: {
+    'pytest.ini': '[pytest]\ntestpaths = checks\n',
+    'test_a.py': 'def test_a():\n    pass\n',
+    'checks/conftest.py': 'def pytest_configure(config):\n    pass\n\n\nraise ValueError("bad settings")\n',
+    'checks/test_c.py': 'def test_c():\n    pass\n',
+  },
+};
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-initialconftest-'));
+  for (const [name, files] of Object.entries(PROJECTS)) {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(work, name, path, '..'), { recursive: true });
+      writeFileSync(join(work, name, path), text);
+    }
+  }
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const RUNS = [
+  ['-n', '1', '--engine', 'native'],
+  ['-n', '2', '--engine', 'native'],
+  ['-n', '1', '--engine', 'pytest'],
+  ['-n', '2', '--engine', 'pytest'],
+  ['-n', '1'],
+  ['-n', '2'],
+  ['-n', '1', '--shard', '2/2'],
+];
+
+/** The last line pytest prints on stdout, time left out ('' when it prints nothing). */
+function lastLine(out: string): string {
+  return normalOutput(out.trimEnd().split('\n').at(-1) ?? '');
+}
+
+describe("an initial conftest's import error is pytest's usage error", () => {
+  it.concurrent.each([
+    ['named', 'sub/test_s.py', ''],
+    ['named', 'sub', ''],
+    ['named', 'sub/test_s.py::test_s test_a.py', ''],
+    ['named', 'sub/deep', ''],
+    ['named', '', 'sub'],
+    ['named', 'test_a.py', ''],
+    ['named', '', ''],
+    ['testdir', '', ''],
+    ['testdir', 'test_a.py', ''],
+    ['testdir', 'tests/test_t.py', ''],
+    ['testpaths', '', ''],
+    ['testpaths', 'test_a.py', ''],
+  ])(
+    '%s: pytest %s (in %j)',
+    async (project, args, subdir) => {
+      const cwd = join(work, project, subdir);
+      const temp = join(work, `_temp-${project}-${args}-${subdir}`.replace(/[ /:]/g, '_'));
+      const xml = join(temp, 'out.xml');
+      const argv = ['-p', 'no:cacheprovider', `--junitxml=${xml}`, ...(args ? args.split(' ') : [])];
+      rmSync(xml, { force: true });
+      const p = await runIn('python3', ['-m', 'pytest', ...argv], cwd, '', temp);
+      const expected = { code: p.code, err: p.code === 4 ? p.err : '', last: lastLine(p.out), junit: existsSync(xml) };
+      if (args === 'sub/test_s.py') expect(p.err).toContain("ImportError while loading conftest '");
+      // (a shard runs its share of the tests: the same usage error, when pytest stops at one)
+      for (const extra of p.code === 4 ? RUNS : RUNS.filter((run) => !run.includes('--shard'))) {
+        rmSync(xml, { force: true });
+        const f = await runIn(process.execPath, [cli, ...argv, ...extra], cwd, '', temp);
+        const seen = { code: f.code, err: f.code === 4 ? f.err : '', last: lastLine(f.out), junit: existsSync(xml) };
+        expect({ run: extra.join(' '), ...seen }).toEqual({ run: extra.join(' '), ...expected });
+      }
+    },
+    300_000,
+  );
+});
