@@ -6,12 +6,13 @@ runs the requested items through setup / call / teardown the way pytest's runner
 """
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import logging
 import os
 import sys
 import time
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, Iterator, List, Optional
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
 from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
@@ -306,27 +307,36 @@ class NativeEngine:
         the conftest (or, `import_failure_ends_run`, an import failure is pytest's usage error).
         What importing them warns goes with the first result."""
         self.capture.start_test()
+        try:
+            with self._collecting_warnings():
+                for path in paths:
+                    try:
+                        self.collector.load_conftest(path)
+                    except (KeyboardInterrupt, Exit):
+                        raise
+                    except BaseException as e:
+                        if import_failure_ends_run and getattr(e, "conftest_import_failed", False):
+                            raise InitialConftestFailure(import_failure_text(path, e, self.markup))
+        finally:
+            self.capture.phase_done("collect")
+            self.capture.suspend()
+
+    @contextlib.contextmanager
+    def _collecting_warnings(self) -> Iterator[None]:
+        """While conftests and modules load: pytest records what they warn (it goes with the
+        first result)."""
         recorder = self.test_warnings
         if recorder is not None:
             recorder.enter()
         self._collecting = True
         try:
-            for path in paths:
-                try:
-                    self.collector.load_conftest(path)
-                except (KeyboardInterrupt, Exit):
-                    raise
-                except BaseException as e:
-                    if import_failure_ends_run and getattr(e, "conftest_import_failed", False):
-                        raise InitialConftestFailure(import_failure_text(path, e, self.markup))
+            yield
         finally:
             self._collecting = False
             if recorder is not None:
                 log = recorder.exit()
                 if log:
                     self._collect_warnings.extend(warning_frames(log, nodeid=""))
-            self.capture.phase_done("collect")
-            self.capture.suspend()
 
     def _begin_collection(self) -> None:
         """pytest_collection of the initial conftests, before the first module is imported: the
@@ -482,11 +492,7 @@ class NativeEngine:
         self.capture.start_test()
         try:
             # pytest records what loading the module's conftests, importing and collecting it warn
-            recorder = self.test_warnings
-            if recorder is not None:
-                recorder.enter()
-            self._collecting = True
-            try:
+            with self._collecting_warnings():
                 try:
                     self.collector.load_conftests(path)
                 except BaseException as e:
@@ -503,12 +509,6 @@ class NativeEngine:
                     state = self.modules[relfile] = ("ok", [])
                     return state
                 return self._import_and_collect(relfile, path)
-            finally:
-                self._collecting = False
-                if recorder is not None:
-                    log = recorder.exit()
-                    if log:
-                        self._collect_warnings.extend(warning_frames(log, nodeid=""))
         finally:
             self.capture.phase_done("collect")
             self.capture.suspend()
