@@ -3,7 +3,7 @@
 // state the Action restores (action/cache.ts runStateEntry: .fastest/ from a default-branch run
 // job, bytecode pinned by fastest_worker.pycache_pin). Both restore the discovery cache, as every
 // run job does. Against pytest in the same run, alternating, medians; wall and CPU seconds.
-// Usage: node bench/action-state.mjs [--rounds N] [--tests N]
+// Usage: node bench/action-state.mjs [--rounds N] [--tests N] [--cli PATH/dist/cli.js]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,9 @@ import { join, resolve } from 'node:path';
 import { generateSuite } from './gen.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
-const cli = join(repo, 'dist', 'cli.js');
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const cli = resolve(option('--cli', join(repo, 'dist', 'cli.js')));
 const rounds = Number(option('--rounds', '3'));
 const tests = Number(option('--tests', '2000'));
 const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
@@ -37,22 +37,26 @@ function touchAll(dir) {
 }
 
 const base = mkdtempSync(join(tmpdir(), 'fastest-state-bench-'));
-const source = join(base, 'source');
-generateSuite(source, { tests, perFile: 50, kind: 'fixtures' });
-// The default branch's run job: its .fastest/ is what the cache carries.
-timed(process.execPath, [cli, '-q'], source);
+const pristine = join(base, 'pristine');
+generateSuite(pristine, { tests, perFile: 50, kind: 'fixtures' });
+// Every job checks out at the same path, as every job of a repository does on GitHub's runners
+// (/home/runner/work/REPO/REPO): the default branch's run job first, its .fastest/ is what the
+// cache carries.
+const workspace = join(base, 'workspace');
+cpSync(pristine, workspace, { recursive: true });
+timed(process.execPath, [cli, '-q'], workspace);
 const saved = join(base, 'saved');
-cpSync(join(source, '.fastest'), saved, { recursive: true });
+cpSync(join(workspace, '.fastest'), saved, { recursive: true });
 const pinned = spawnSync('python3', ['-m', 'fastest_worker.pycache_pin', join(saved, 'pycache')], {
   encoding: 'utf8',
-  env: { ...env, PYTHONPATH: join(repo, 'python') },
+  env: { ...env, PYTHONPATH: join(cli, '..', '..', 'python') },
 });
 console.log(`pinned: ${pinned.stdout.trim()}`);
 
 function checkout(withState) {
-  const ws = join(base, `job-${withState ? 'state' : 'bare'}`);
+  const ws = workspace;
   rmSync(ws, { recursive: true, force: true });
-  cpSync(source, ws, { recursive: true, filter: (p) => !p.includes('.fastest') });
+  cpSync(pristine, ws, { recursive: true });
   touchAll(ws);
   if (withState) cpSync(saved, join(ws, '.fastest'), { recursive: true, filter: (p) => !p.endsWith('timings.json') });
   else cpSync(join(saved, 'discovery.json'), join(ws, '.fastest', 'discovery.json'));

@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 8772:
+/***/ 9210:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -13,9 +13,9 @@ const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 
 
 const childProcess = __nccwpck_require__(5317);
-const { isLinux, getReport } = __nccwpck_require__(3235);
-const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
-const { interpreterPath } = __nccwpck_require__(167);
+const { isLinux, getReport } = __nccwpck_require__(1633);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(5169);
+const { interpreterPath } = __nccwpck_require__(2549);
 
 let cachedFamilyInterpreter;
 let cachedFamilyFilesystem;
@@ -324,7 +324,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 167:
+/***/ 2549:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -370,7 +370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3991:
+/***/ 5169:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -428,7 +428,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3235:
+/***/ 1633:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -459,27 +459,27 @@ module.exports = { isLinux, getReport };
 
 /***/ }),
 
-/***/ 4046:
+/***/ 3488:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(6687)(__dirname);
+module.exports = __nccwpck_require__(7553)(__dirname);
 
 /***/ }),
 
-/***/ 6687:
+/***/ 7553:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
 if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
   module.exports = runtimeRequire.addon.bind(runtimeRequire)
 } else { // else use the runtime version here
-  module.exports = __nccwpck_require__(667)
+  module.exports = __nccwpck_require__(2157)
 }
 
 
 /***/ }),
 
-/***/ 667:
+/***/ 2157:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var fs = __nccwpck_require__(9896)
@@ -705,7 +705,7 @@ function isElectron () {
 
 function isMusl (platform) {
   if (platform !== 'linux') return false;
-  const { familySync, MUSL } = __nccwpck_require__(8772);
+  const { familySync, MUSL } = __nccwpck_require__(9210);
   return familySync() === MUSL;
 }
 
@@ -722,7 +722,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 179:
+/***/ 7342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 ;(function (sax) {
@@ -2595,7 +2595,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 7593:
+/***/ 8000:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2608,12 +2608,12 @@ exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
-const options_js_1 = __nccwpck_require__(5988);
-const pytest_options_js_1 = __nccwpck_require__(4936);
-const types_js_1 = __nccwpck_require__(8522);
-const verdict_js_1 = __nccwpck_require__(7689);
-const ci_env_js_1 = __nccwpck_require__(6436);
-const inputs_js_1 = __nccwpck_require__(417);
+const options_js_1 = __nccwpck_require__(2877);
+const pytest_options_js_1 = __nccwpck_require__(3517);
+const types_js_1 = __nccwpck_require__(9213);
+const verdict_js_1 = __nccwpck_require__(5238);
+const ci_env_js_1 = __nccwpck_require__(9625);
+const inputs_js_1 = __nccwpck_require__(5910);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -3676,7 +3676,7 @@ pytest. pytest's own parser refuses the rest.
 
 /***/ }),
 
-/***/ 9238:
+/***/ 1817:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3695,7 +3695,7 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 6577:
+/***/ 6276:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3704,8 +3704,8 @@ exports.conftestOptions = conftestOptions;
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(5910);
+const walk_js_1 = __nccwpck_require__(6472);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -3747,7 +3747,7 @@ function conftestOptions(rootdir, startDirs) {
 
 /***/ }),
 
-/***/ 2731:
+/***/ 1018:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3758,13 +3758,13 @@ exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const discover_memo_js_1 = __nccwpck_require__(7542);
-const inputs_js_1 = __nccwpck_require__(417);
-const counts_js_1 = __nccwpck_require__(5132);
-const session_js_1 = __nccwpck_require__(2594);
-const shard_js_1 = __nccwpck_require__(7718);
-const types_js_1 = __nccwpck_require__(8522);
-const impact_report_js_1 = __nccwpck_require__(1785);
+const discover_memo_js_1 = __nccwpck_require__(1995);
+const inputs_js_1 = __nccwpck_require__(5910);
+const counts_js_1 = __nccwpck_require__(5359);
+const session_js_1 = __nccwpck_require__(609);
+const shard_js_1 = __nccwpck_require__(3789);
+const types_js_1 = __nccwpck_require__(9213);
+const impact_report_js_1 = __nccwpck_require__(8822);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
     const total = selected + deselected;
@@ -3867,17 +3867,17 @@ async function discoverCommand(argv, rest, write) {
 
 /***/ }),
 
-/***/ 6367:
+/***/ 6698:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
-const errors_js_1 = __nccwpck_require__(5507);
-const types_js_1 = __nccwpck_require__(8522);
-const args_js_1 = __nccwpck_require__(7593);
-const broken_pipe_js_1 = __nccwpck_require__(9238);
+const errors_js_1 = __nccwpck_require__(5496);
+const types_js_1 = __nccwpck_require__(9213);
+const args_js_1 = __nccwpck_require__(8000);
+const broken_pipe_js_1 = __nccwpck_require__(1817);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;
@@ -3922,7 +3922,7 @@ function finishCommand(command) {
 
 /***/ }),
 
-/***/ 1785:
+/***/ 8822:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3954,7 +3954,7 @@ function impactClosingLine(impact, selectedCount) {
 
 /***/ }),
 
-/***/ 6521:
+/***/ 5920:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3967,9 +3967,9 @@ exports.mergeCoverageFiles = mergeCoverageFiles;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const shards_js_1 = __nccwpck_require__(1361);
-const python_js_1 = __nccwpck_require__(5530);
-const args_js_1 = __nccwpck_require__(7593);
+const shards_js_1 = __nccwpck_require__(3974);
+const python_js_1 = __nccwpck_require__(3401);
+const args_js_1 = __nccwpck_require__(8000);
 const MERGE_REPORTS = { xml: 'coverage.xml', lcov: 'lcov.info', json: 'coverage.json' };
 /** Null when there is no coverage to merge: no data beside the files and no coverage flag. */
 async function mergeCoverageFiles(junitFiles, cov, python, cwd, env) {
@@ -4009,7 +4009,7 @@ async function mergeCoverageFiles(junitFiles, cov, python, cwd, env) {
 
 /***/ }),
 
-/***/ 5306:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4017,21 +4017,21 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeCommand = mergeCommand;
 // `fastest merge`: the shards' JUnit files into one, checked against the plan, with a summary and
 // the timings learned. The merge is merge/; this is the shell around it.
-const learn_js_1 = __nccwpck_require__(4114);
-const merge_js_1 = __nccwpck_require__(2732);
-const flaky_report_js_1 = __nccwpck_require__(5820);
-const history_js_1 = __nccwpck_require__(1720);
-const timings_js_1 = __nccwpck_require__(7307);
-const summary_js_1 = __nccwpck_require__(2208);
-const verdict_js_1 = __nccwpck_require__(7689);
-const fence_js_1 = __nccwpck_require__(9183);
-const glob_js_1 = __nccwpck_require__(348);
-const plan_js_1 = __nccwpck_require__(8597);
-const args_js_1 = __nccwpck_require__(7593);
-const finish_js_1 = __nccwpck_require__(6367);
-const merge_coverage_js_1 = __nccwpck_require__(6521);
-const types_js_1 = __nccwpck_require__(8522);
-const plan_js_2 = __nccwpck_require__(8943);
+const learn_js_1 = __nccwpck_require__(1937);
+const merge_js_1 = __nccwpck_require__(4199);
+const flaky_report_js_1 = __nccwpck_require__(8605);
+const history_js_1 = __nccwpck_require__(4623);
+const timings_js_1 = __nccwpck_require__(892);
+const summary_js_1 = __nccwpck_require__(771);
+const verdict_js_1 = __nccwpck_require__(5238);
+const fence_js_1 = __nccwpck_require__(7762);
+const glob_js_1 = __nccwpck_require__(8865);
+const plan_js_1 = __nccwpck_require__(6976);
+const args_js_1 = __nccwpck_require__(8000);
+const finish_js_1 = __nccwpck_require__(6698);
+const merge_coverage_js_1 = __nccwpck_require__(5920);
+const types_js_1 = __nccwpck_require__(9213);
+const plan_js_2 = __nccwpck_require__(5694);
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
  *               [--timings-out FILE] [--timings FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
@@ -4099,7 +4099,7 @@ function knownHistory(path) {
 
 /***/ }),
 
-/***/ 6501:
+/***/ 9060:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4120,10 +4120,10 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const index_js_1 = __nccwpck_require__(9750);
-const errors_js_1 = __nccwpck_require__(5507);
-const python_js_1 = __nccwpck_require__(5530);
-const args_js_1 = __nccwpck_require__(7593);
+const index_js_1 = __nccwpck_require__(6259);
+const errors_js_1 = __nccwpck_require__(5496);
+const python_js_1 = __nccwpck_require__(3401);
+const args_js_1 = __nccwpck_require__(8000);
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 function probeEnv(env) {
     return { ...env, PYTHONPATH: (0, python_js_1.runtimePythonPath)(env.PYTHONPATH) };
@@ -4290,7 +4290,7 @@ function runRealPytest(python, argv, cwd, env) {
 
 /***/ }),
 
-/***/ 8943:
+/***/ 5694:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4303,12 +4303,12 @@ exports.planErrorOutcome = planErrorOutcome;
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(8597);
-const timings_js_1 = __nccwpck_require__(7307);
-const index_js_1 = __nccwpck_require__(1276);
-const types_js_1 = __nccwpck_require__(8522);
-const args_js_1 = __nccwpck_require__(7593);
-const finish_js_1 = __nccwpck_require__(6367);
+const plan_js_1 = __nccwpck_require__(6976);
+const timings_js_1 = __nccwpck_require__(892);
+const index_js_1 = __nccwpck_require__(8157);
+const types_js_1 = __nccwpck_require__(9213);
+const args_js_1 = __nccwpck_require__(8000);
+const finish_js_1 = __nccwpck_require__(6698);
 exports.processIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -4369,7 +4369,7 @@ function planErrorOutcome(err) {
 
 /***/ }),
 
-/***/ 80:
+/***/ 8797:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4408,7 +4408,7 @@ function unregisteredIniKeys(ini) {
 
 /***/ }),
 
-/***/ 4936:
+/***/ 3517:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4512,7 +4512,7 @@ exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.na
 
 /***/ }),
 
-/***/ 8567:
+/***/ 3314:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4520,8 +4520,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.rerunSettings = rerunSettings;
 // pytest-rerunfailures' settings (its options, then its ini values), resolved the way the plugin
 // reads them, for the workers that do the retries (python/fastest_worker/reruns.py).
-const index_js_1 = __nccwpck_require__(9750);
-const args_js_1 = __nccwpck_require__(7593);
+const index_js_1 = __nccwpck_require__(6259);
+const args_js_1 = __nccwpck_require__(8000);
 /** Python's int()/float() of an ini string, or undefined where they raise (the plugin ignores those). */
 function iniNumber(config, name, integer) {
     const text = (0, index_js_1.getIni)(config, name, 'string')?.trim();
@@ -4549,7 +4549,7 @@ function rerunSettings(options, config) {
 
 /***/ }),
 
-/***/ 4175:
+/***/ 2440:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4560,29 +4560,29 @@ exports.runCommand = runCommand;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const counts_js_1 = __nccwpck_require__(5132);
-const fence_js_1 = __nccwpck_require__(9183);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const reporters_js_1 = __nccwpck_require__(8056);
-const index_js_1 = __nccwpck_require__(9286);
-const index_js_2 = __nccwpck_require__(1276);
-const index_js_3 = __nccwpck_require__(2974);
-const discover_memo_js_1 = __nccwpck_require__(7542);
-const args_js_1 = __nccwpck_require__(7593);
-const reruns_js_1 = __nccwpck_require__(8567);
-const shim_js_1 = __nccwpck_require__(1349);
-const early_js_1 = __nccwpck_require__(5769);
-const impact_report_js_1 = __nccwpck_require__(1785);
-const discover_js_1 = __nccwpck_require__(2731);
-const signals_js_1 = __nccwpck_require__(3563);
-const option_route_js_1 = __nccwpck_require__(6501);
-const options_js_1 = __nccwpck_require__(5988);
-const session_js_1 = __nccwpck_require__(2838);
-const session_js_2 = __nccwpck_require__(2594);
-const unlisted_js_1 = __nccwpck_require__(2770);
-const shard_js_1 = __nccwpck_require__(7718);
-const version_js_1 = __nccwpck_require__(3882);
-const index_js_4 = __nccwpck_require__(9750);
+const counts_js_1 = __nccwpck_require__(5359);
+const fence_js_1 = __nccwpck_require__(7762);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const reporters_js_1 = __nccwpck_require__(429);
+const index_js_1 = __nccwpck_require__(3547);
+const index_js_2 = __nccwpck_require__(8157);
+const index_js_3 = __nccwpck_require__(3021);
+const discover_memo_js_1 = __nccwpck_require__(1995);
+const args_js_1 = __nccwpck_require__(8000);
+const reruns_js_1 = __nccwpck_require__(3314);
+const shim_js_1 = __nccwpck_require__(7450);
+const early_js_1 = __nccwpck_require__(9628);
+const impact_report_js_1 = __nccwpck_require__(8822);
+const discover_js_1 = __nccwpck_require__(1018);
+const signals_js_1 = __nccwpck_require__(2752);
+const option_route_js_1 = __nccwpck_require__(9060);
+const options_js_1 = __nccwpck_require__(2877);
+const session_js_1 = __nccwpck_require__(4015);
+const session_js_2 = __nccwpck_require__(609);
+const unlisted_js_1 = __nccwpck_require__(3591);
+const shard_js_1 = __nccwpck_require__(3789);
+const version_js_1 = __nccwpck_require__(7193);
+const index_js_4 = __nccwpck_require__(6259);
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
 function filesOf(selected, all, narrowIds) {
     const totalPerFile = new Map();
@@ -5314,7 +5314,7 @@ function pytestCacheDir(config) {
 
 /***/ }),
 
-/***/ 2594:
+/***/ 609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5326,19 +5326,19 @@ exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(9750);
-const index_js_2 = __nccwpck_require__(9750);
-const index_js_3 = __nccwpck_require__(2974);
-const inputs_js_1 = __nccwpck_require__(417);
-const python_js_1 = __nccwpck_require__(5530);
-const glob_js_1 = __nccwpck_require__(348);
-const index_js_4 = __nccwpck_require__(1276);
-const impact_js_1 = __nccwpck_require__(3292);
-const index_js_5 = __nccwpck_require__(2258);
-const args_js_1 = __nccwpck_require__(7593);
-const conftest_options_js_1 = __nccwpck_require__(6577);
-const pytest_ini_js_1 = __nccwpck_require__(80);
-const option_route_js_1 = __nccwpck_require__(6501);
+const index_js_1 = __nccwpck_require__(6259);
+const index_js_2 = __nccwpck_require__(6259);
+const index_js_3 = __nccwpck_require__(3021);
+const inputs_js_1 = __nccwpck_require__(5910);
+const python_js_1 = __nccwpck_require__(3401);
+const glob_js_1 = __nccwpck_require__(8865);
+const index_js_4 = __nccwpck_require__(8157);
+const impact_js_1 = __nccwpck_require__(2523);
+const index_js_5 = __nccwpck_require__(1563);
+const args_js_1 = __nccwpck_require__(8000);
+const conftest_options_js_1 = __nccwpck_require__(6276);
+const pytest_ini_js_1 = __nccwpck_require__(8797);
+const option_route_js_1 = __nccwpck_require__(9060);
 /** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -5572,7 +5572,7 @@ async function impactOf(session, discovery) {
 
 /***/ }),
 
-/***/ 7718:
+/***/ 3789:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5581,11 +5581,11 @@ exports.selectShard = selectShard;
 exports.shardListing = shardListing;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(8597);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const index_js_1 = __nccwpck_require__(1276);
-const timings_js_1 = __nccwpck_require__(7307);
-const args_js_1 = __nccwpck_require__(7593);
+const plan_js_1 = __nccwpck_require__(6976);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const index_js_1 = __nccwpck_require__(8157);
+const timings_js_1 = __nccwpck_require__(892);
+const args_js_1 = __nccwpck_require__(8000);
 function shardOfFile(file, shards) {
     let hash = 0;
     for (let i = 0; i < file.length; i++)
@@ -5683,7 +5683,7 @@ async function shardListing(session, collected) {
 
 /***/ }),
 
-/***/ 3563:
+/***/ 2752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5694,10 +5694,10 @@ exports.handleSignals = handleSignals;
 // run when one is under way (run.ts), and before that the workers are ended here. SIGTERM and
 // SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
 // workers, then itself by the same signal.
-const worker_js_1 = __nccwpck_require__(9898);
-const scratch_js_1 = __nccwpck_require__(3968);
-const color_js_1 = __nccwpck_require__(2105);
-const types_js_1 = __nccwpck_require__(8522);
+const worker_js_1 = __nccwpck_require__(9121);
+const scratch_js_1 = __nccwpck_require__(3157);
+const color_js_1 = __nccwpck_require__(6180);
+const types_js_1 = __nccwpck_require__(9213);
 const FATAL = ['SIGTERM', 'SIGHUP'];
 /** Installs the handlers for a run; returns their removal. */
 function handleSignals(started) {
@@ -5733,7 +5733,7 @@ function handleSignals(started) {
 
 /***/ }),
 
-/***/ 2770:
+/***/ 3591:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5747,9 +5747,9 @@ exports.iniForWorkers = iniForWorkers;
 // collection would: one worker collects their modules, with no unit to run. Used by `fastest plan`
 // and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(2974);
-const index_js_2 = __nccwpck_require__(9286);
-const index_js_3 = __nccwpck_require__(1276);
+const index_js_1 = __nccwpck_require__(3021);
+const index_js_2 = __nccwpck_require__(3547);
+const index_js_3 = __nccwpck_require__(8157);
 /** The items with those of the files in `collected` replaced by the ids their modules collected. */
 function itemsAsCollected(items, collected) {
     return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => (0, index_js_1.itemsOfCollectedFile)(file, ids, []))];
@@ -5814,7 +5814,7 @@ function iniForWorkers(config) {
 
 /***/ }),
 
-/***/ 3882:
+/***/ 7193:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5825,7 +5825,7 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 8885:
+/***/ 1630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5843,18 +5843,18 @@ exports.watchCommand = watchCommand;
 // (single keys on a terminal, one a line from a pipe).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(2974);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const index_js_2 = __nccwpck_require__(2258);
-const inputs_js_1 = __nccwpck_require__(417);
-const counts_js_1 = __nccwpck_require__(5132);
-const index_js_3 = __nccwpck_require__(9286);
-const worker_js_1 = __nccwpck_require__(9898);
-const stale_bytecode_js_1 = __nccwpck_require__(9487);
-const finish_js_1 = __nccwpck_require__(6367);
-const impact_report_js_1 = __nccwpck_require__(1785);
-const run_js_1 = __nccwpck_require__(4175);
-const session_js_1 = __nccwpck_require__(2594);
+const index_js_1 = __nccwpck_require__(3021);
+const fnmatch_js_1 = __nccwpck_require__(6628);
+const index_js_2 = __nccwpck_require__(1563);
+const inputs_js_1 = __nccwpck_require__(5910);
+const counts_js_1 = __nccwpck_require__(5359);
+const index_js_3 = __nccwpck_require__(3547);
+const worker_js_1 = __nccwpck_require__(9121);
+const stale_bytecode_js_1 = __nccwpck_require__(3764);
+const finish_js_1 = __nccwpck_require__(6698);
+const impact_report_js_1 = __nccwpck_require__(8822);
+const run_js_1 = __nccwpck_require__(2440);
+const session_js_1 = __nccwpck_require__(609);
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
 const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.hypothesis|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
 /** Saves closer together than this are one change (an editor's write, rename and chmod). */
@@ -6201,7 +6201,7 @@ function savedFile(path) {
 
 /***/ }),
 
-/***/ 7827:
+/***/ 1984:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6223,7 +6223,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 8261:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6235,11 +6235,11 @@ exports.plainToml = plainToml;
 exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
 const node_path_1 = __nccwpck_require__(6760);
-const smol_toml_1 = __nccwpck_require__(7106);
-const inputs_js_1 = __nccwpck_require__(417);
-const errors_js_1 = __nccwpck_require__(7827);
-const ini_parser_js_1 = __nccwpck_require__(5986);
-const pystr_js_1 = __nccwpck_require__(2560);
+const smol_toml_1 = __nccwpck_require__(8488);
+const inputs_js_1 = __nccwpck_require__(5910);
+const errors_js_1 = __nccwpck_require__(1984);
+const ini_parser_js_1 = __nccwpck_require__(2713);
+const pystr_js_1 = __nccwpck_require__(2845);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -6376,7 +6376,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 5731:
+/***/ 530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6392,11 +6392,11 @@ exports.parseOverrideIni = parseOverrideIni;
 exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const ancestors_js_1 = __nccwpck_require__(3000);
-const errors_js_1 = __nccwpck_require__(7827);
-const files_js_1 = __nccwpck_require__(8261);
-const pystr_js_1 = __nccwpck_require__(2560);
+const inputs_js_1 = __nccwpck_require__(5910);
+const ancestors_js_1 = __nccwpck_require__(3813);
+const errors_js_1 = __nccwpck_require__(1984);
+const files_js_1 = __nccwpck_require__(7904);
+const pystr_js_1 = __nccwpck_require__(2845);
 exports.CONFIG_NAMES = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 function isFile(p) {
     return (0, inputs_js_1.probePath)(p)?.isFile() ?? false;
@@ -6552,7 +6552,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 9750:
+/***/ 6259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6562,13 +6562,13 @@ exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const files_js_1 = __nccwpck_require__(8261);
-const findpaths_js_1 = __nccwpck_require__(5731);
-const values_js_1 = __nccwpck_require__(3750);
-var errors_js_1 = __nccwpck_require__(7827);
+const inputs_js_1 = __nccwpck_require__(5910);
+const files_js_1 = __nccwpck_require__(7904);
+const findpaths_js_1 = __nccwpck_require__(530);
+const values_js_1 = __nccwpck_require__(4221);
+var errors_js_1 = __nccwpck_require__(1984);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(1494);
+var shlex_js_1 = __nccwpck_require__(7071);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
@@ -6631,7 +6631,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 5986:
+/***/ 2713:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6641,7 +6641,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(2560);
+const pystr_js_1 = __nccwpck_require__(2845);
 class IniParseError extends Error {
     path;
     line;
@@ -6749,7 +6749,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 2560:
+/***/ 2845:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6884,7 +6884,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 1494:
+/***/ 7071:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6980,7 +6980,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 3750:
+/***/ 4221:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6990,9 +6990,9 @@ exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(7827);
-const pystr_js_1 = __nccwpck_require__(2560);
-const shlex_js_1 = __nccwpck_require__(1494);
+const errors_js_1 = __nccwpck_require__(1984);
+const pystr_js_1 = __nccwpck_require__(2845);
+const shlex_js_1 = __nccwpck_require__(7071);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -7140,7 +7140,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 6351:
+/***/ 3490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7172,7 +7172,7 @@ function onPath(command, env) {
 
 /***/ }),
 
-/***/ 5988:
+/***/ 2877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7187,7 +7187,7 @@ exports.coverageSources = coverageSources;
 exports.coverageReports = coverageReports;
 // pytest-cov's command-line interface (pytest-cov 7.1: plugin.py), parsed by fastest itself so
 // that `--cov` works whether or not pytest-cov is installed; coverage.py does the measuring.
-const errors_js_1 = __nccwpck_require__(7827);
+const errors_js_1 = __nccwpck_require__(1984);
 exports.FILE_REPORTS = ['annotate', 'html', 'xml', 'json', 'markdown', 'markdown-append', 'lcov'];
 exports.TERM_REPORTS = ['term', 'term-missing'];
 function defaultCoverageOptions() {
@@ -7261,7 +7261,7 @@ function coverageReports(cov) {
 
 /***/ }),
 
-/***/ 2838:
+/***/ 4015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7279,10 +7279,10 @@ exports.keepShardCoverage = keepShardCoverage;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(7827);
-const errors_js_2 = __nccwpck_require__(5507);
-const python_js_1 = __nccwpck_require__(5530);
-const options_js_1 = __nccwpck_require__(5988);
+const errors_js_1 = __nccwpck_require__(1984);
+const errors_js_2 = __nccwpck_require__(5496);
+const python_js_1 = __nccwpck_require__(3401);
+const options_js_1 = __nccwpck_require__(2877);
 function coverageSpec(cov, topdir, width) {
     return {
         source: (0, options_js_1.coverageSources)(cov),
@@ -7352,7 +7352,7 @@ async function keepShardCoverage(python, spec, junitPath, env) {
 
 /***/ }),
 
-/***/ 1361:
+/***/ 3974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7367,7 +7367,7 @@ exports.combineShards = combineShards;
 // every job's data into one, the paths of each job's checkout mapped onto the merging one's.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const session_js_1 = __nccwpck_require__(2838);
+const session_js_1 = __nccwpck_require__(4015);
 /** Beside a job's kept data file: the directory its paths are relative to. */
 function coverageRootPath(dataFile) {
     return `${dataFile}-root`;
@@ -7402,7 +7402,7 @@ function combineShards(python, outDir, dataFiles, cwd, env, spec) {
 
 /***/ }),
 
-/***/ 6872:
+/***/ 5843:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7425,7 +7425,7 @@ exports.itemsOfCollectedModule = itemsOfCollectedModule;
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(9098);
+const nodeid_js_1 = __nccwpck_require__(6779);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 16;
 /**
@@ -7810,7 +7810,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 5663:
+/***/ 2406:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7836,8 +7836,8 @@ exports.placeDoctests = placeDoctests;
 // pytest engine expands at run time: never an invented id.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const grammar_js_1 = __nccwpck_require__(6147);
+const fnmatch_js_1 = __nccwpck_require__(6628);
+const grammar_js_1 = __nccwpck_require__(8416);
 /** The doctest options among pytest arguments (command line and addopts). */
 function doctestOptionsOf(pytestArgs, encoding) {
     const globs = [];
@@ -8166,7 +8166,7 @@ async function placeDoctests(walked, placeholders, options, files) {
 
 /***/ }),
 
-/***/ 3446:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8180,7 +8180,7 @@ exports.parametrizeArgnames = parametrizeArgnames;
 exports.fixtureParametrization = fixtureParametrization;
 exports.noteParamKeys = noteParamKeys;
 exports.reorderItems = reorderItems;
-const paramids_js_1 = __nccwpck_require__(6977);
+const paramids_js_1 = __nccwpck_require__(9356);
 const SCOPES = ['function', 'class', 'module', 'package', 'session'];
 function emptyLevel() {
     return { defs: new Map() };
@@ -8496,7 +8496,7 @@ function reorderItems(items) {
 
 /***/ }),
 
-/***/ 8035:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8559,7 +8559,7 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 6147:
+/***/ 8416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8573,7 +8573,7 @@ const node_module_1 = __nccwpck_require__(8995);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const web_tree_sitter_1 = __nccwpck_require__(551);
+const web_tree_sitter_1 = __nccwpck_require__(2073);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -8682,7 +8682,7 @@ function grammarQuery(language, source) {
 
 /***/ }),
 
-/***/ 4050:
+/***/ 1419:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9166,7 +9166,7 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 5524:
+/***/ 8005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9177,12 +9177,12 @@ exports.projectRoots = projectRoots;
 // each project module it reaches) depends on. Built from the same tree-sitter parse and per-file
 // cache as discovery; project modules that are not test files are read for their imports only.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const cache_js_1 = __nccwpck_require__(6872);
-const imports_js_1 = __nccwpck_require__(3048);
-const index_js_1 = __nccwpck_require__(2974);
-const parse_pool_js_1 = __nccwpck_require__(9740);
-const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(5910);
+const cache_js_1 = __nccwpck_require__(5843);
+const imports_js_1 = __nccwpck_require__(3267);
+const index_js_1 = __nccwpck_require__(3021);
+const parse_pool_js_1 = __nccwpck_require__(941);
+const walk_js_1 = __nccwpck_require__(6472);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** The conftest.py files pytest loads for a file (existing or not: a new one is a change too). */
 function conftestChain(file, rootdir) {
@@ -9290,13 +9290,13 @@ function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
 
 /***/ }),
 
-/***/ 4384:
+/***/ 1235:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importRefs = importRefs;
-const grammar_js_1 = __nccwpck_require__(6147);
+const grammar_js_1 = __nccwpck_require__(8416);
 const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
@@ -9395,7 +9395,7 @@ function importRefs(root, source) {
 
 /***/ }),
 
-/***/ 3048:
+/***/ 3267:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9406,7 +9406,7 @@ exports.ImportResolver = void 0;
 // X.<suffix>) in the directories pytest puts on sys.path for the module and in the interpreter's
 // own sys.path, or among its builtin modules. Every path looked at is an input of the discovery memo.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
+const inputs_js_1 = __nccwpck_require__(5910);
 class ImportResolver {
     rootdir;
     probe;
@@ -9641,7 +9641,7 @@ exports.ImportResolver = ImportResolver;
 
 /***/ }),
 
-/***/ 2974:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9656,24 +9656,24 @@ exports.discover = discover;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const cache_js_1 = __nccwpck_require__(6872);
-var cache_js_2 = __nccwpck_require__(6872);
+const inputs_js_1 = __nccwpck_require__(5910);
+const cache_js_1 = __nccwpck_require__(5843);
+var cache_js_2 = __nccwpck_require__(5843);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "itemsOfCollectedFile", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedFile; } }));
 Object.defineProperty(exports, "itemsOfCollectedModule", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedModule; } }));
-var doctests_js_1 = __nccwpck_require__(5663);
+var doctests_js_1 = __nccwpck_require__(2406);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
-const items_js_1 = __nccwpck_require__(546);
-const parse_pool_js_1 = __nccwpck_require__(9740);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const fixtures_js_1 = __nccwpck_require__(3446);
-const guards_js_1 = __nccwpck_require__(4050);
-const imports_js_1 = __nccwpck_require__(3048);
-const interpreter_js_1 = __nccwpck_require__(4248);
-const walk_js_1 = __nccwpck_require__(4765);
-const doctests_js_2 = __nccwpck_require__(5663);
+const items_js_1 = __nccwpck_require__(5845);
+const parse_pool_js_1 = __nccwpck_require__(941);
+const fnmatch_js_1 = __nccwpck_require__(6628);
+const fixtures_js_1 = __nccwpck_require__(3439);
+const guards_js_1 = __nccwpck_require__(1419);
+const imports_js_1 = __nccwpck_require__(3267);
+const interpreter_js_1 = __nccwpck_require__(31);
+const walk_js_1 = __nccwpck_require__(6472);
+const doctests_js_2 = __nccwpck_require__(2406);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -10210,7 +10210,7 @@ async function discover(opts) {
 
 /***/ }),
 
-/***/ 4248:
+/***/ 31:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10224,8 +10224,8 @@ exports.probeInterpreter = probeInterpreter;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const which_js_1 = __nccwpck_require__(6351);
-const inputs_js_1 = __nccwpck_require__(417);
+const which_js_1 = __nccwpck_require__(3490);
+const inputs_js_1 = __nccwpck_require__(5910);
 const PROBE_VERSION = 1;
 const MAX_ENTRIES = 8;
 const PROBE_SCRIPT = `
@@ -10344,7 +10344,7 @@ function probeInterpreter(python, rootdir) {
 
 /***/ }),
 
-/***/ 546:
+/***/ 5845:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10356,12 +10356,12 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(8035);
-const guards_js_1 = __nccwpck_require__(4050);
-const paramids_js_1 = __nccwpck_require__(6977);
-const fixtures_js_1 = __nccwpck_require__(3446);
-const stdlib_js_1 = __nccwpck_require__(8780);
-const values_js_1 = __nccwpck_require__(3502);
+const fnmatch_js_1 = __nccwpck_require__(6628);
+const guards_js_1 = __nccwpck_require__(1419);
+const paramids_js_1 = __nccwpck_require__(9356);
+const fixtures_js_1 = __nccwpck_require__(3439);
+const stdlib_js_1 = __nccwpck_require__(4193);
+const values_js_1 = __nccwpck_require__(6079);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 /** Bases that add no tests and change nothing pytest collects. */
@@ -11060,7 +11060,7 @@ function conftestFacts(mod, dir) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 9356:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11069,7 +11069,7 @@ exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.argnamesOf = argnamesOf;
 exports.expandParametrize = expandParametrize;
-const pystr_js_1 = __nccwpck_require__(2560);
+const pystr_js_1 = __nccwpck_require__(2845);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -11320,7 +11320,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 9185:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11329,9 +11329,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(3024);
-const inputs_js_1 = __nccwpck_require__(417);
-const grammar_js_1 = __nccwpck_require__(6147);
-const parse_js_1 = __nccwpck_require__(6985);
+const inputs_js_1 = __nccwpck_require__(5910);
+const grammar_js_1 = __nccwpck_require__(8416);
+const parse_js_1 = __nccwpck_require__(6582);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -11342,7 +11342,7 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 9740:
+/***/ 941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11364,9 +11364,9 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const grammar_js_1 = __nccwpck_require__(6147);
-const parse_file_js_1 = __nccwpck_require__(9112);
-const thread_count_js_1 = __nccwpck_require__(7358);
+const grammar_js_1 = __nccwpck_require__(8416);
+const parse_file_js_1 = __nccwpck_require__(9185);
+const thread_count_js_1 = __nccwpck_require__(199);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
 /**
@@ -11525,16 +11525,16 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
 
 /***/ }),
 
-/***/ 6985:
+/***/ 6582:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
 exports.parseImportsOnly = parseImportsOnly;
-const guards_js_1 = __nccwpck_require__(4050);
-const import_refs_js_1 = __nccwpck_require__(4384);
-const pyliteral_js_1 = __nccwpck_require__(9692);
+const guards_js_1 = __nccwpck_require__(1419);
+const import_refs_js_1 = __nccwpck_require__(1235);
+const pyliteral_js_1 = __nccwpck_require__(5203);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -12372,7 +12372,7 @@ function parseImportsOnly(parser, source) {
 
 /***/ }),
 
-/***/ 9692:
+/***/ 5203:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12385,9 +12385,9 @@ exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(2560);
+const pystr_js_1 = __nccwpck_require__(2845);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
-const stdlib_js_1 = __nccwpck_require__(8780);
+const stdlib_js_1 = __nccwpck_require__(4193);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -13246,7 +13246,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 8780:
+/***/ 4193:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13433,7 +13433,7 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 
 /***/ }),
 
-/***/ 7358:
+/***/ 199:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13472,16 +13472,16 @@ function nativeGrammarInstalled(env, resolve) {
 
 /***/ }),
 
-/***/ 3502:
+/***/ 6079:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
-const grammar_js_1 = __nccwpck_require__(6147);
-const guards_js_1 = __nccwpck_require__(4050);
-const pyliteral_js_1 = __nccwpck_require__(9692);
-const stdlib_js_1 = __nccwpck_require__(8780);
+const grammar_js_1 = __nccwpck_require__(8416);
+const guards_js_1 = __nccwpck_require__(1419);
+const pyliteral_js_1 = __nccwpck_require__(5203);
+const stdlib_js_1 = __nccwpck_require__(4193);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
     'datetime.datetime',
@@ -14558,7 +14558,7 @@ function baseStores(env, found, base, attr, depth) {
 
 /***/ }),
 
-/***/ 4765:
+/***/ 6472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14568,8 +14568,8 @@ exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 exports.findCollectable = findCollectable;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
-const fnmatch_js_1 = __nccwpck_require__(8035);
+const inputs_js_1 = __nccwpck_require__(5910);
+const fnmatch_js_1 = __nccwpck_require__(6628);
 function isVirtualenv(dir) {
     return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
 }
@@ -14692,13 +14692,13 @@ function findCollectable(argPaths, rules) {
 
 /***/ }),
 
-/***/ 512:
+/***/ 2991:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.affectedTests = affectedTests;
-const deps_js_1 = __nccwpck_require__(3798);
+const deps_js_1 = __nccwpck_require__(8849);
 const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'setup.cfg', 'tox.ini', 'pyproject.toml']);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** Multi-source reverse walk: file -> the next file on its way to a changed one (itself when changed). */
@@ -14799,7 +14799,7 @@ function affectedTests({ items, graph, changed, rules, inifile }) {
 
 /***/ }),
 
-/***/ 7763:
+/***/ 6114:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14866,7 +14866,7 @@ function changedFiles(request, rootdir, cwd) {
 
 /***/ }),
 
-/***/ 3798:
+/***/ 8849:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14880,7 +14880,7 @@ exports.underTestPath = underTestPath;
 // the tests under each TESTPATH (rootdir-relative file or directory; none: no tests). A file it
 // matches is explained by it: a config or non-Python file no longer selects every test, and a
 // Python file no longer selects the tests that import modules by run-time names.
-const fnmatch_js_1 = __nccwpck_require__(8035);
+const fnmatch_js_1 = __nccwpck_require__(6628);
 class ImpactDepsError extends Error {
 }
 exports.ImpactDepsError = ImpactDepsError;
@@ -14912,7 +14912,7 @@ function underTestPath(file, testPath) {
 
 /***/ }),
 
-/***/ 2258:
+/***/ 1563:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14922,15 +14922,15 @@ exports.computeImpact = computeImpact;
 exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
-const import_graph_js_1 = __nccwpck_require__(5524);
-const walk_js_1 = __nccwpck_require__(4765);
-const inputs_js_1 = __nccwpck_require__(417);
-const affected_js_1 = __nccwpck_require__(512);
-const changes_js_1 = __nccwpck_require__(7763);
-const deps_js_1 = __nccwpck_require__(3798);
-var changes_js_2 = __nccwpck_require__(7763);
+const import_graph_js_1 = __nccwpck_require__(8005);
+const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(5910);
+const affected_js_1 = __nccwpck_require__(2991);
+const changes_js_1 = __nccwpck_require__(6114);
+const deps_js_1 = __nccwpck_require__(8849);
+var changes_js_2 = __nccwpck_require__(6114);
 Object.defineProperty(exports, "ChangesError", ({ enumerable: true, get: function () { return changes_js_2.ChangesError; } }));
-var deps_js_2 = __nccwpck_require__(3798);
+var deps_js_2 = __nccwpck_require__(8849);
 Object.defineProperty(exports, "ImpactDepsError", ({ enumerable: true, get: function () { return deps_js_2.ImpactDepsError; } }));
 async function computeImpact(opts) {
     const rules = (0, deps_js_1.parseImpactDeps)(opts.impactDeps);
@@ -14957,7 +14957,7 @@ async function projectGraph(opts) {
 
 /***/ }),
 
-/***/ 3000:
+/***/ 3813:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14977,7 +14977,7 @@ function selfAndParents(p) {
 
 /***/ }),
 
-/***/ 7542:
+/***/ 1995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14995,8 +14995,8 @@ exports.forgetMemos = forgetMemos;
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3000);
-const inputs_js_1 = __nccwpck_require__(417);
+const ancestors_js_1 = __nccwpck_require__(3813);
+const inputs_js_1 = __nccwpck_require__(5910);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
@@ -15186,7 +15186,7 @@ function forgetMemos(rootdir) {
 
 /***/ }),
 
-/***/ 417:
+/***/ 5910:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15315,7 +15315,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 5620:
+/***/ 553:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15383,7 +15383,7 @@ function attemptsLine(c) {
 
 /***/ }),
 
-/***/ 7840:
+/***/ 5297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15396,8 +15396,8 @@ exports.FileShare = exports.RunClassifier = exports.FIXED_KEPT = exports.FLAKY_K
 // still failing, and the tests fixed since; and, where the merge may write the store, this run's
 // outcomes added to the history. Memory is bounded: FLAKY_KEPT flaky tests and LIST_KEPT fixed ids
 // by name (all counted), and marks only for tests the history has or that did not simply pass.
-const attempts_js_1 = __nccwpck_require__(5620);
-const history_js_1 = __nccwpck_require__(1720);
+const attempts_js_1 = __nccwpck_require__(553);
+const history_js_1 = __nccwpck_require__(4623);
 /** Flaky tests kept by name with their attempts; more than a summary or comment shows. */
 exports.FLAKY_KEPT = 1000;
 /** Fixed tests kept by name. */
@@ -15521,7 +15521,7 @@ exports.FileShare = FileShare;
 
 /***/ }),
 
-/***/ 5820:
+/***/ 8605:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15539,9 +15539,9 @@ exports.retryAndKnownReport = retryAndKnownReport;
 // tests fixed since the default branch, the flakiest tests of its history, and the console lines
 // of `fastest merge`. Ids and messages come from the JUnit files: in Markdown they only ever
 // appear in code spans (report/markdown.ts); on a console the caller fences them on GitHub.
-const markdown_js_1 = __nccwpck_require__(4285);
-const attempts_js_1 = __nccwpck_require__(5620);
-const history_js_1 = __nccwpck_require__(1720);
+const markdown_js_1 = __nccwpck_require__(998);
+const attempts_js_1 = __nccwpck_require__(553);
+const history_js_1 = __nccwpck_require__(4623);
 /** Tests named in each list of the summary and comment; the rest are counted. */
 exports.LISTED = 50;
 /** Whether the reports split failures into new and known: there was a history to compare with. */
@@ -15621,7 +15621,7 @@ function retryAndKnownReport(result, limit = 20) {
 
 /***/ }),
 
-/***/ 1720:
+/***/ 4623:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15792,7 +15792,7 @@ function flakiest(history, limit) {
 
 /***/ }),
 
-/***/ 2181:
+/***/ 1940:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -15822,8 +15822,8 @@ exports.escapeXmlAttr = escapeXmlAttr;
 // back is well-formed.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_string_decoder_1 = __nccwpck_require__(6193);
-const sax_1 = __importDefault(__nccwpck_require__(179));
-const attempts_js_1 = __nccwpck_require__(5620);
+const sax_1 = __importDefault(__nccwpck_require__(7342));
+const attempts_js_1 = __nccwpck_require__(553);
 /** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
 function caseXml(c) {
     return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
@@ -16292,7 +16292,7 @@ const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\
 
 /***/ }),
 
-/***/ 4114:
+/***/ 1937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16304,8 +16304,8 @@ exports.learnIntoFile = learnIntoFile;
 // Learning timings from a run's results: each test's seconds and each module's setup seconds,
 // folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
-const timings_js_1 = __nccwpck_require__(7307);
-const history_js_1 = __nccwpck_require__(1720);
+const timings_js_1 = __nccwpck_require__(892);
+const history_js_1 = __nccwpck_require__(4623);
 /** Weight of the newest run in the moving average. */
 exports.EWMA_WEIGHT = 0.5;
 /**
@@ -16384,7 +16384,7 @@ function learnIntoFile(run, path, previousPath = path, history) {
 
 /***/ }),
 
-/***/ 2732:
+/***/ 4199:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16403,12 +16403,12 @@ exports.idHash = idHash;
 // per file its sums. A file found malformed part-way is taken back out of all of it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const junit_js_1 = __nccwpck_require__(2998);
-const plan_js_1 = __nccwpck_require__(8597);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const learn_js_1 = __nccwpck_require__(4114);
-const classify_js_1 = __nccwpck_require__(7840);
-const junit_read_js_1 = __nccwpck_require__(2181);
+const junit_js_1 = __nccwpck_require__(9223);
+const plan_js_1 = __nccwpck_require__(6976);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const learn_js_1 = __nccwpck_require__(1937);
+const classify_js_1 = __nccwpck_require__(5297);
+const junit_read_js_1 = __nccwpck_require__(1940);
 /** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
 exports.FAILURES_KEPT = 10_000;
 exports.SLOWEST_KEPT = 100;
@@ -16899,7 +16899,7 @@ class MergedJUnitWriter {
 
 /***/ }),
 
-/***/ 2208:
+/***/ 771:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16907,8 +16907,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
 exports.renderSummary = renderSummary;
 exports.totalsParts = totalsParts;
-const markdown_js_1 = __nccwpck_require__(4285);
-const flaky_report_js_1 = __nccwpck_require__(5820);
+const markdown_js_1 = __nccwpck_require__(998);
+const flaky_report_js_1 = __nccwpck_require__(8605);
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_LINE_CHARS = 300;
@@ -17055,7 +17055,7 @@ function truncateBytes(text, maxBytes) {
 
 /***/ }),
 
-/***/ 7689:
+/***/ 5238:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17066,7 +17066,7 @@ exports.mergedLine = mergedLine;
 exports.problemReport = problemReport;
 // What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
 // the reasons a merge failed, the one-line totals and the listing of what went wrong.
-const types_js_1 = __nccwpck_require__(8522);
+const types_js_1 = __nccwpck_require__(9213);
 exports.FAIL_ON_VALUES = ['any', 'new'];
 function mergeVerdict(result, failOn = 'any') {
     // Without a history every failure is new.
@@ -17133,7 +17133,7 @@ function idList(what, ids, total = ids.length) {
 
 /***/ }),
 
-/***/ 9098:
+/***/ 6779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17184,7 +17184,7 @@ function coveringIds(id) {
 
 /***/ }),
 
-/***/ 2105:
+/***/ 6180:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17318,7 +17318,7 @@ function pyRjust(s, width) {
 
 /***/ }),
 
-/***/ 9475:
+/***/ 314:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17331,10 +17331,10 @@ exports.normalizeReportChars = normalizeReportChars;
 exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
 const node_path_1 = __nccwpck_require__(6760);
-const color_js_1 = __nccwpck_require__(2105);
-const counts_js_1 = __nccwpck_require__(5132);
-const fence_js_1 = __nccwpck_require__(9183);
-const writer_js_1 = __nccwpck_require__(2915);
+const color_js_1 = __nccwpck_require__(6180);
+const counts_js_1 = __nccwpck_require__(5359);
+const fence_js_1 = __nccwpck_require__(7762);
+const writer_js_1 = __nccwpck_require__(5436);
 /**
  * The plugins' summary sections of several workers as one: each worker's pytest session ran its
  * share of the tests, and the same hook wrote in each. A text several workers wrote alike (a
@@ -18269,7 +18269,7 @@ function formatG(x) {
 
 /***/ }),
 
-/***/ 5132:
+/***/ 5359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18287,7 +18287,7 @@ exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
-const color_js_1 = __nccwpck_require__(2105);
+const color_js_1 = __nccwpck_require__(6180);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
 exports.COUNT_ORDER = [
@@ -18445,7 +18445,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
-/***/ 9183:
+/***/ 7762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18508,7 +18508,7 @@ exports.Fence = Fence;
 
 /***/ }),
 
-/***/ 2794:
+/***/ 4421:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18516,7 +18516,7 @@ exports.Fence = Fence;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.jsonReportData = jsonReportData;
 exports.jsonReport = jsonReport;
-const counts_js_1 = __nccwpck_require__(5132);
+const counts_js_1 = __nccwpck_require__(5359);
 function jsonReportData(results, errors, meta) {
     const counts = (0, counts_js_1.countResults)(results, errors);
     return {
@@ -18569,7 +18569,7 @@ function jsonReport(results, errors, meta) {
 
 /***/ }),
 
-/***/ 2998:
+/***/ 9223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18583,8 +18583,8 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
-const pystr_js_1 = __nccwpck_require__(2560);
-const color_js_1 = __nccwpck_require__(2105);
+const pystr_js_1 = __nccwpck_require__(2845);
+const color_js_1 = __nccwpck_require__(6180);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 /** pytest 9.1 writes characters above U+FFFF as they are (9.0 and older escape them); set per junitXml call. */
@@ -18966,7 +18966,7 @@ function junitXmlText(results, errors, opts) {
 
 /***/ }),
 
-/***/ 4285:
+/***/ 998:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19043,7 +19043,7 @@ function codeBlock(text) {
 
 /***/ }),
 
-/***/ 8056:
+/***/ 429:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19060,10 +19060,10 @@ exports.configuredReporters = configuredReporters;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(9750);
-const console_js_1 = __nccwpck_require__(9475);
-const json_js_1 = __nccwpck_require__(2794);
-const junit_js_1 = __nccwpck_require__(2998);
+const index_js_1 = __nccwpck_require__(6259);
+const console_js_1 = __nccwpck_require__(314);
+const json_js_1 = __nccwpck_require__(4421);
+const junit_js_1 = __nccwpck_require__(9223);
 /** A reporter that writes one file when the session ends; it keeps what it was given. */
 class FileReporter {
     path;
@@ -19227,7 +19227,7 @@ function configuredReporters(request, config, place) {
 
 /***/ }),
 
-/***/ 2915:
+/***/ 5436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19235,7 +19235,7 @@ function configuredReporters(request, config, place) {
 // the current line, which pytest's progress layout depends on.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TermWriter = void 0;
-const color_js_1 = __nccwpck_require__(2105);
+const color_js_1 = __nccwpck_require__(6180);
 class TermWriter {
     sink;
     color;
@@ -19279,7 +19279,7 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
-/***/ 5769:
+/***/ 9628:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19305,8 +19305,8 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3000);
-const python_js_1 = __nccwpck_require__(5530);
+const ancestors_js_1 = __nccwpck_require__(3813);
+const python_js_1 = __nccwpck_require__(3401);
 const RECORD_FILE = 'early-workers.json';
 const RECORD_VERSION = 1;
 /** Commands (of the same cwd, arguments and environment) whose plan is kept. */
@@ -19538,7 +19538,7 @@ function writePlan(rootdir, key, plan) {
 
 /***/ }),
 
-/***/ 5047:
+/***/ 7010:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19573,7 +19573,7 @@ function testEnvironment(env) {
 
 /***/ }),
 
-/***/ 5507:
+/***/ 5496:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19597,7 +19597,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 6706:
+/***/ 1237:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19610,7 +19610,7 @@ exports.parseWorkerFrame = parseWorkerFrame;
 // Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
 // to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
-const msgpackr_1 = __nccwpck_require__(2502);
+const msgpackr_1 = __nccwpck_require__(1408);
 const packr = new msgpackr_1.Packr({ useRecords: false });
 const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
@@ -19848,6 +19848,8 @@ function checkedFrame(value) {
                 frame.missing = strings(fields.missing, "collected: 'missing'");
             if (fields.module !== undefined)
                 frame.module = strings(fields.module, "collected: 'module'");
+            if (fields.cacheFillCpu !== undefined)
+                frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
             return frame;
         }
         case 'collect_error': {
@@ -19869,6 +19871,8 @@ function checkedFrame(value) {
                 frame.items = num(fields, 'items', 'collect_done');
             if (fields.ids !== undefined && fields.ids !== null)
                 frame.ids = strings(fields.ids, 'collect_done ids');
+            if (fields.cacheFillCpu !== undefined)
+                frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
             return frame;
         }
         case 'unit_done':
@@ -20003,16 +20007,16 @@ exports.FrameReader = FrameReader;
 
 /***/ }),
 
-/***/ 9286:
+/***/ 3547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
-var prestart_js_1 = __nccwpck_require__(955);
+var prestart_js_1 = __nccwpck_require__(6820);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
-var warm_js_1 = __nccwpck_require__(509);
+var warm_js_1 = __nccwpck_require__(3442);
 Object.defineProperty(exports, "FORK_AVAILABLE", ({ enumerable: true, get: function () { return warm_js_1.FORK_AVAILABLE; } }));
 Object.defineProperty(exports, "KeptWarmParent", ({ enumerable: true, get: function () { return warm_js_1.KeptWarmParent; } }));
 Object.defineProperty(exports, "WarmParent", ({ enumerable: true, get: function () { return warm_js_1.WarmParent; } }));
@@ -20021,36 +20025,36 @@ Object.defineProperty(exports, "readWarmParentRecord", ({ enumerable: true, get:
 Object.defineProperty(exports, "warmParentSetting", ({ enumerable: true, get: function () { return warm_js_1.warmParentSetting; } }));
 Object.defineProperty(exports, "warmParentWanted", ({ enumerable: true, get: function () { return warm_js_1.warmParentWanted; } }));
 Object.defineProperty(exports, "writeWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.writeWarmParentRecord; } }));
-var pool_js_1 = __nccwpck_require__(7430);
+var pool_js_1 = __nccwpck_require__(4133);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
 Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
-var schedule_js_1 = __nccwpck_require__(2873);
+var schedule_js_1 = __nccwpck_require__(4050);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 Object.defineProperty(exports, "unitsInItemOrder", ({ enumerable: true, get: function () { return schedule_js_1.unitsInItemOrder; } }));
-var run_cost_js_1 = __nccwpck_require__(978);
+var run_cost_js_1 = __nccwpck_require__(9206);
 Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: function () { return run_cost_js_1.COLD_WORKER_SECONDS; } }));
 Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
 Object.defineProperty(exports, "readRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.readRunCost; } }));
 Object.defineProperty(exports, "recordedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.recordedTestSeconds; } }));
 Object.defineProperty(exports, "workersWorthStarting", ({ enumerable: true, get: function () { return run_cost_js_1.workersWorthStarting; } }));
 Object.defineProperty(exports, "writeRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.writeRunCost; } }));
-var python_js_1 = __nccwpck_require__(5530);
+var python_js_1 = __nccwpck_require__(3401);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
 Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
-var errors_js_1 = __nccwpck_require__(5507);
+var errors_js_1 = __nccwpck_require__(5496);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
-var environment_js_1 = __nccwpck_require__(5047);
+var environment_js_1 = __nccwpck_require__(7010);
 Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
-var truth_js_1 = __nccwpck_require__(395);
+var truth_js_1 = __nccwpck_require__(6046);
 Object.defineProperty(exports, "CollectionTruth", ({ enumerable: true, get: function () { return truth_js_1.CollectionTruth; } }));
 
 
 /***/ }),
 
-/***/ 7430:
+/***/ 4133:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -20065,13 +20069,13 @@ exports.describeExit = describeExit;
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(9098);
-const errors_js_1 = __nccwpck_require__(5507);
-const schedule_js_1 = __nccwpck_require__(2873);
-const frames_js_1 = __nccwpck_require__(6706);
-const run_cost_js_1 = __nccwpck_require__(978);
-const state_file_js_1 = __nccwpck_require__(3738);
-const worker_js_1 = __nccwpck_require__(9898);
+const nodeid_js_1 = __nccwpck_require__(6779);
+const errors_js_1 = __nccwpck_require__(5496);
+const schedule_js_1 = __nccwpck_require__(4050);
+const frames_js_1 = __nccwpck_require__(1237);
+const run_cost_js_1 = __nccwpck_require__(9206);
+const state_file_js_1 = __nccwpck_require__(1613);
+const worker_js_1 = __nccwpck_require__(9121);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
@@ -20540,7 +20544,7 @@ class Pool {
                 slot.collected = ids;
                 for (const id of missing)
                     slot.notCollected.add(id);
-                this.measureStart(slot);
+                this.measureStart(slot, frame.cacheFillCpu);
                 this.clearTimer(slot);
                 this.watchTests(slot);
                 this.sendAhead(slot);
@@ -20603,7 +20607,7 @@ class Pool {
                     this.armTimer(slot, true);
                 else {
                     this.clearTimer(slot);
-                    this.measureStart(slot);
+                    this.measureStart(slot, frame.cacheFillCpu);
                 }
                 return this.collectionProgress();
             case 'unit_done': {
@@ -20632,14 +20636,18 @@ class Pool {
                 return this.protocolError(slot, proc, frame.problem);
         }
     }
-    /** A worker is ready to run tests: what it cost to get there, in CPU seconds where the system says. */
-    measureStart(slot) {
+    /**
+     * A worker is ready to run tests: what it cost to get there, in CPU seconds where the system
+     * says, less what it spent on what .fastest keeps (`cacheFillCpu`: compiling, rewriting, modules'
+     * facts): the next run reads that, so it is not what one more worker costs.
+     */
+    measureStart(slot, cacheFillCpu = 0) {
         if (slot.startMeasured)
             return;
         slot.startMeasured = true;
         const wall = (performance.now() - slot.spawnedAt) / 1000;
         const cpu = slot.pid === undefined ? undefined : (0, run_cost_js_1.cpuSecondsOf)(slot.pid);
-        this.cost.workerSeconds.push(cpu ?? wall);
+        this.cost.workerSeconds.push(Math.max(0, (cpu ?? wall) - cacheFillCpu));
         // (a pass of a few clock ticks says nothing of the load)
         if (cpu !== undefined && wall >= 0.1)
             slot.coreShare = Math.min(1, Math.max(0.05, (cpu - slot.cpuAtSpawn) / wall));
@@ -21021,7 +21029,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 955:
+/***/ 6820:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21029,7 +21037,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
 // Workers started before the units are known, so that Python's start-up (interpreter, `import
 // pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
-const worker_js_1 = __nccwpck_require__(9898);
+const worker_js_1 = __nccwpck_require__(9121);
 /** Holds a worker's events until the pool attaches its own handlers. */
 class WorkerHandoff {
     target = null;
@@ -21090,7 +21098,7 @@ exports.PrestartedWorkers = PrestartedWorkers;
 
 /***/ }),
 
-/***/ 5530:
+/***/ 3401:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21109,9 +21117,9 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const environment_js_1 = __nccwpck_require__(5047);
-const errors_js_1 = __nccwpck_require__(5507);
-const shim_js_1 = __nccwpck_require__(1349);
+const environment_js_1 = __nccwpck_require__(7010);
+const errors_js_1 = __nccwpck_require__(5496);
+const shim_js_1 = __nccwpck_require__(7450);
 exports.MIN_PYTHON = [3, 9];
 /**
  * findPython, with a version manager's shim replaced by the interpreter it chose last time under
@@ -21261,7 +21269,7 @@ function workerSpawn(options, env) {
 
 /***/ }),
 
-/***/ 978:
+/***/ 9206:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21396,7 +21404,7 @@ function cpuSecondsOf(pid) {
 
 /***/ }),
 
-/***/ 2873:
+/***/ 4050:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21685,7 +21693,7 @@ function passFiles(units, modules) {
 
 /***/ }),
 
-/***/ 3968:
+/***/ 3157:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21729,7 +21737,7 @@ function removeScratchDirs() {
 
 /***/ }),
 
-/***/ 1349:
+/***/ 7450:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21745,8 +21753,8 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3000);
-const which_js_1 = __nccwpck_require__(6351);
+const ancestors_js_1 = __nccwpck_require__(3813);
+const which_js_1 = __nccwpck_require__(3490);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path) {
@@ -21820,7 +21828,7 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
-/***/ 9487:
+/***/ 3764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21861,7 +21869,7 @@ function forgetBytecode(sources, prefixes) {
 
 /***/ }),
 
-/***/ 3738:
+/***/ 1613:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21875,7 +21883,7 @@ exports.monotonicSeconds = monotonicSeconds;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const scratch_js_1 = __nccwpck_require__(3968);
+const scratch_js_1 = __nccwpck_require__(3157);
 // The layout, little-endian; python/fastest_worker/protocol.py writes it.
 const STARTED_AT = 0; // u32: tests started (each attempt of a rerun counts)
 const CANCEL_AT = 4; // u32: written by Node: the number of the `run` it cancels (1: the process's first)
@@ -22027,7 +22035,7 @@ function sharedMemoryDir() {
 
 /***/ }),
 
-/***/ 395:
+/***/ 6046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -22037,7 +22045,7 @@ exports.CollectionTruth = void 0;
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-const nodeid_js_1 = __nccwpck_require__(9098);
+const nodeid_js_1 = __nccwpck_require__(6779);
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
 function countsOf(items, ids) {
     const byKey = new Map();
@@ -22232,7 +22240,7 @@ function listedExactly(items, collected) {
 
 /***/ }),
 
-/***/ 509:
+/***/ 3442:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -22255,12 +22263,12 @@ const node_net_1 = __nccwpck_require__(7030);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_string_decoder_1 = __nccwpck_require__(6193);
-const stdlib_js_1 = __nccwpck_require__(8780);
-const frames_js_1 = __nccwpck_require__(6706);
-const environment_js_1 = __nccwpck_require__(5047);
-const python_js_1 = __nccwpck_require__(5530);
-const scratch_js_1 = __nccwpck_require__(3968);
-const worker_js_1 = __nccwpck_require__(9898);
+const stdlib_js_1 = __nccwpck_require__(4193);
+const frames_js_1 = __nccwpck_require__(1237);
+const environment_js_1 = __nccwpck_require__(7010);
+const python_js_1 = __nccwpck_require__(3401);
+const scratch_js_1 = __nccwpck_require__(3157);
+const worker_js_1 = __nccwpck_require__(9121);
 /** True where a warm parent can fork its workers (POSIX fork; a plain start elsewhere). */
 exports.FORK_AVAILABLE = process.platform !== 'win32';
 const HANDSHAKE_MAX = 256;
@@ -22753,7 +22761,7 @@ exports.KeptWarmParent = KeptWarmParent;
 
 /***/ }),
 
-/***/ 9898:
+/***/ 9121:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -22764,9 +22772,9 @@ exports.killAllWorkerGroups = killAllWorkerGroups;
 exports.lastLinesOf = lastLinesOf;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
-const early_js_1 = __nccwpck_require__(5769);
-const frames_js_1 = __nccwpck_require__(6706);
-const python_js_1 = __nccwpck_require__(5530);
+const early_js_1 = __nccwpck_require__(9628);
+const frames_js_1 = __nccwpck_require__(1237);
+const python_js_1 = __nccwpck_require__(3401);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
 /** A new process, or the same one started ahead by the executable (early.ts). */
@@ -22901,7 +22909,7 @@ function lastLinesOf(tail, maxLines = 40) {
 
 /***/ }),
 
-/***/ 2312:
+/***/ 1547:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23172,7 +23180,7 @@ function evaluateBinary(left, right, matcher, decisive) {
 
 /***/ }),
 
-/***/ 3292:
+/***/ 2523:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23189,7 +23197,7 @@ function applyImpact(selection, affected) {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 8157:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -23216,18 +23224,18 @@ exports.unverifiedItemOfId = unverifiedItemOfId;
 exports.unverifiedItem = unverifiedItem;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
-const expression_js_1 = __nccwpck_require__(2312);
-const match_js_1 = __nccwpck_require__(697);
-const nodeid_js_1 = __nccwpck_require__(267);
-var expression_js_2 = __nccwpck_require__(2312);
+const expression_js_1 = __nccwpck_require__(1547);
+const match_js_1 = __nccwpck_require__(1432);
+const nodeid_js_1 = __nccwpck_require__(5368);
+var expression_js_2 = __nccwpck_require__(1547);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
-var match_js_2 = __nccwpck_require__(697);
+var match_js_2 = __nccwpck_require__(1432);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(5939), exports);
+__exportStar(__nccwpck_require__(4556), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -23439,7 +23447,7 @@ function unmatchedNodeIds(items, opts) {
 
 /***/ }),
 
-/***/ 5939:
+/***/ 4556:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -23459,7 +23467,7 @@ exports.updateLastFailed = updateLastFailed;
 exports.updateNodeIds = updateNodeIds;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const nodeid_js_1 = __nccwpck_require__(9098);
+const nodeid_js_1 = __nccwpck_require__(6779);
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -23811,7 +23819,7 @@ function updateNodeIds(rootdir, collectedIds, cacheDir = DEFAULT_CACHE_DIR) {
 
 /***/ }),
 
-/***/ 697:
+/***/ 1432:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -23823,7 +23831,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(2312);
+const expression_js_1 = __nccwpck_require__(1547);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -23943,7 +23951,7 @@ function numericValue(value) {
 
 /***/ }),
 
-/***/ 267:
+/***/ 5368:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -23959,7 +23967,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const expression_js_1 = __nccwpck_require__(2312);
+const expression_js_1 = __nccwpck_require__(1547);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -24123,7 +24131,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 6436:
+/***/ 9625:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24171,7 +24179,7 @@ function shardFromCiEnv(env) {
 
 /***/ }),
 
-/***/ 348:
+/***/ 8865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24180,7 +24188,7 @@ exports.expandGlobs = expandGlobs;
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(417);
+const inputs_js_1 = __nccwpck_require__(5910);
 function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
     for (const pattern of patterns) {
@@ -24253,7 +24261,7 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 4447:
+/***/ 4578:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24262,7 +24270,7 @@ exports.lpt = lpt;
 exports.refine = refine;
 // Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
 // moves and swaps off the most loaded shard, and moves of single pieces of split modules.
-const units_js_1 = __nccwpck_require__(9599);
+const units_js_1 = __nccwpck_require__(5564);
 const SWAP_PARTNERS = 8;
 function lpt(units, shardCount) {
     const shards = Array.from({ length: shardCount }, () => []);
@@ -24563,7 +24571,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 8597:
+/***/ 6976:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24586,11 +24594,11 @@ exports.planProblem = planProblem;
 // does not depend on input order.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
-const types_js_1 = __nccwpck_require__(8522);
-const pack_js_1 = __nccwpck_require__(4447);
-const split_js_1 = __nccwpck_require__(7240);
-const timings_js_1 = __nccwpck_require__(7307);
-const units_js_1 = __nccwpck_require__(9599);
+const types_js_1 = __nccwpck_require__(9213);
+const pack_js_1 = __nccwpck_require__(4578);
+const split_js_1 = __nccwpck_require__(6235);
+const timings_js_1 = __nccwpck_require__(892);
+const units_js_1 = __nccwpck_require__(5564);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
@@ -24838,7 +24846,7 @@ function isSeconds(value) {
 
 /***/ }),
 
-/***/ 7240:
+/***/ 6235:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24848,7 +24856,7 @@ exports.splitRule = splitRule;
 exports.moduleUnits = moduleUnits;
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
 // run once) unless it is too long for one shard; then every part pays the module's setup again.
-const units_js_1 = __nccwpck_require__(9599);
+const units_js_1 = __nccwpck_require__(5564);
 function modulesTotal(modules) {
     return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
 }
@@ -24990,7 +24998,7 @@ function spreadPieces(pieces, count) {
 
 /***/ }),
 
-/***/ 7307:
+/***/ 892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -25005,7 +25013,7 @@ exports.median = median;
 // made from. The store is learned from JUnit results by merge/learn.ts.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(9098);
+const nodeid_js_1 = __nccwpck_require__(6779);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 /** What a test costs when nothing at all is known. */
@@ -25221,7 +25229,7 @@ function median(values) {
 
 /***/ }),
 
-/***/ 9599:
+/***/ 5564:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25260,7 +25268,7 @@ function sumSeconds(pieces) {
 
 /***/ }),
 
-/***/ 8522:
+/***/ 9213:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25407,7 +25415,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("url");
 
 /***/ }),
 
-/***/ 2502:
+/***/ 1408:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28846,7 +28854,7 @@ if (!nativeAccelerationDisabled) {
 	let extractor;
 	try {
 		if (true)
-			extractor = __nccwpck_require__(4046);
+			extractor = __nccwpck_require__(3488);
 		else
 			{}
 		if (extractor)
@@ -28890,7 +28898,7 @@ exports.useRecords = useRecords;
 
 /***/ }),
 
-/***/ 7106:
+/***/ 8488:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -29668,7 +29676,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 551:
+/***/ 2073:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33884,19 +33892,19 @@ exports.a = runCli;
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_url_1 = __nccwpck_require__(3136);
-const parse_pool_js_1 = __nccwpck_require__(9740);
-const early_js_1 = __nccwpck_require__(5769);
-const args_js_1 = __nccwpck_require__(7593);
-const discover_js_1 = __nccwpck_require__(2731);
-const finish_js_1 = __nccwpck_require__(6367);
-const session_js_1 = __nccwpck_require__(2594);
-const run_js_1 = __nccwpck_require__(4175);
-const unlisted_js_1 = __nccwpck_require__(2770);
-const merge_js_1 = __nccwpck_require__(5306);
-const plan_js_1 = __nccwpck_require__(8943);
-const watch_js_1 = __nccwpck_require__(8885);
-const version_js_1 = __nccwpck_require__(3882);
-const types_js_1 = __nccwpck_require__(8522);
+const parse_pool_js_1 = __nccwpck_require__(941);
+const early_js_1 = __nccwpck_require__(9628);
+const args_js_1 = __nccwpck_require__(8000);
+const discover_js_1 = __nccwpck_require__(1018);
+const finish_js_1 = __nccwpck_require__(6698);
+const session_js_1 = __nccwpck_require__(609);
+const run_js_1 = __nccwpck_require__(2440);
+const unlisted_js_1 = __nccwpck_require__(3591);
+const merge_js_1 = __nccwpck_require__(5609);
+const plan_js_1 = __nccwpck_require__(5694);
+const watch_js_1 = __nccwpck_require__(1630);
+const version_js_1 = __nccwpck_require__(7193);
+const types_js_1 = __nccwpck_require__(9213);
 async function main(argv) {
     const { command, rest } = (0, args_js_1.splitCommand)(argv);
     const write = (s) => process.stdout.write(s);

@@ -139,6 +139,33 @@ describe('worker count of a run', () => {
     expect(asked.out).toMatch(/15 passed/);
   });
 
+  it("leaves what the next run reads from .fastest (compiling) out of a worker's start-up cost", () => {
+    const p = project();
+    // ~1 s of CPU to compile, paid by the first run only: its bytecode is kept in .fastest/pycache
+    const body = Array.from({ length: 8000 }, (_, i) => `def f${i}(a, b):\n    x = a + b * ${i}\n    return [x, {"k": a}] if x > ${i} else (a, b)\n`);
+    writeFileSync(join(p.lib, 'heavy_to_compile.py'), body.join(''));
+    writeFileSync(join(p.root, 'tests', 'conftest.py'), 'import heavy_to_compile\n');
+    const recorded = () => (JSON.parse(readFileSync(join(p.root, '.fastest', 'run-cost.json'), 'utf8')) as { workerSeconds: number }).workerSeconds;
+    const compiling = spawnSync(
+      'python3',
+      [
+        '-c',
+        `import time; s = open(${JSON.stringify(join(p.lib, 'heavy_to_compile.py'))}).read(); t = time.process_time(); compile(s, "h", "exec"); print(time.process_time() - t)`,
+      ],
+      { encoding: 'utf8' },
+    );
+    const compileSeconds = Number(compiling.stdout);
+    expect(compileSeconds).toBeGreaterThan(0.3);
+    const cold = run(p);
+    expect(cold.code, cold.out).toBe(0);
+    const coldCost = recorded();
+    const warm = run(p);
+    expect(warm.code, warm.out).toBe(0);
+    const warmCost = recorded();
+    // before: the cold record held the compile (warm + ~1 s), and the next run started fewer workers
+    expect(coldCost - warmCost).toBeLessThan(compileSeconds / 2);
+  });
+
   it('starts more workers where the last run measured enough test time to share', () => {
     if (availableParallelism() < 2) return;
     const p = project();

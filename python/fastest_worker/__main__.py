@@ -40,8 +40,15 @@ def _use_node_pycache_prefix():
     install()
 
 
+def _count_cache_fill():
+    from fastest_worker import cache_fill
+
+    cache_fill.install()
+
+
 _restore_user_environment()
 _use_node_pycache_prefix()
+_count_cache_fill()
 
 if sys.argv[1:2] == ["--warm-parent"]:
     from fastest_worker.warm_parent import main

@@ -5,6 +5,7 @@ exception message): the bounds on it are applied here, once, whatever engine ran
 A cut text keeps its head and its tail (where a failure's own line is) around one marker line
 saying how much was cut."""
 
+from . import cache_fill
 from .protocol import base_id
 from .terminal_text import marked_text
 
@@ -146,7 +147,7 @@ def collect_done(file, engine=None, items=None, ids=None):
     """`engine`: which engine collected the file ("native" or "pytest"); None after an engine bug.
     `items`: how many tests the module collected (a full collect; None when only imported).
     `ids`: their ids, when the `collect` frame asked for them."""
-    frame = {"t": "collect_done", "file": file}
+    frame = cache_fill.field({"t": "collect_done", "file": file})
     if engine is not None:
         frame["engine"] = engine
     if items is not None:
@@ -225,7 +226,7 @@ class CollectedReporter:
     def frame(self, file, selected_ids, wanted, module_ids):
         """`wanted`: the unit's ids (None: the whole file); `module_ids`: every id the module
         collected, or None when collection failed (nothing is then declared missing)."""
-        frame = {"t": "collected", "file": file, "ids": selected_ids}
+        frame = cache_fill.field({"t": "collected", "file": file, "ids": selected_ids})
         if wanted is None or module_ids is None:
             return frame
         chosen = set(selected_ids)

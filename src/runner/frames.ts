@@ -64,6 +64,8 @@ export interface CollectedFrame {
   ids: string[];
   missing?: string[];
   module?: string[];
+  /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
+  cacheFillCpu?: number;
 }
 export interface StartFrame {
   t: 'start';
@@ -102,6 +104,8 @@ export interface CollectDoneFrame {
   items?: number;
   /** The ids it collected, when the `collect` frame asked (`ids`). */
   ids?: string[];
+  /** CPU seconds the worker has spent on what .fastest keeps for the next run (python/fastest_worker/cache_fill.py; absent: none). */
+  cacheFillCpu?: number;
 }
 export interface UnitDoneFrame {
   t: 'unit_done';
@@ -379,6 +383,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       const frame: CollectedFrame = { t: 'collected', file: str(fields, 'file', 'collected'), ids: strings(fields.ids, "collected: 'ids'") };
       if (fields.missing !== undefined) frame.missing = strings(fields.missing, "collected: 'missing'");
       if (fields.module !== undefined) frame.module = strings(fields.module, "collected: 'module'");
+      if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collected');
       return frame;
     }
     case 'collect_error': {
@@ -394,6 +399,7 @@ function checkedFrame(value: unknown): WorkerFrame {
       if (fields.engine === 'native' || fields.engine === 'pytest') frame.engine = fields.engine;
       if (fields.items !== undefined && fields.items !== null) frame.items = num(fields, 'items', 'collect_done');
       if (fields.ids !== undefined && fields.ids !== null) frame.ids = strings(fields.ids, 'collect_done ids');
+      if (fields.cacheFillCpu !== undefined) frame.cacheFillCpu = num(fields, 'cacheFillCpu', 'collect_done');
       return frame;
     }
     case 'unit_done':

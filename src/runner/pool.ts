@@ -652,7 +652,7 @@ class Pool {
         const missing = frame.missing ?? [];
         slot.collected = ids;
         for (const id of missing) slot.notCollected.add(id);
-        this.measureStart(slot);
+        this.measureStart(slot, frame.cacheFillCpu);
         this.clearTimer(slot);
         this.watchTests(slot);
         this.sendAhead(slot);
@@ -707,7 +707,7 @@ class Pool {
         if (slot.collecting.length) this.armTimer(slot, true);
         else {
           this.clearTimer(slot);
-          this.measureStart(slot);
+          this.measureStart(slot, frame.cacheFillCpu);
         }
         return this.collectionProgress();
       case 'unit_done': {
@@ -735,13 +735,17 @@ class Pool {
     }
   }
 
-  /** A worker is ready to run tests: what it cost to get there, in CPU seconds where the system says. */
-  private measureStart(slot: Slot): void {
+  /**
+   * A worker is ready to run tests: what it cost to get there, in CPU seconds where the system
+   * says, less what it spent on what .fastest keeps (`cacheFillCpu`: compiling, rewriting, modules'
+   * facts): the next run reads that, so it is not what one more worker costs.
+   */
+  private measureStart(slot: Slot, cacheFillCpu = 0): void {
     if (slot.startMeasured) return;
     slot.startMeasured = true;
     const wall = (performance.now() - slot.spawnedAt) / 1000;
     const cpu = slot.pid === undefined ? undefined : cpuSecondsOf(slot.pid);
-    this.cost.workerSeconds.push(cpu ?? wall);
+    this.cost.workerSeconds.push(Math.max(0, (cpu ?? wall) - cacheFillCpu));
     // (a pass of a few clock ticks says nothing of the load)
     if (cpu !== undefined && wall >= 0.1) slot.coreShare = Math.min(1, Math.max(0.05, (cpu - slot.cpuAtSpawn) / wall));
   }

@@ -54,6 +54,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 import types
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -61,6 +62,10 @@ try:  # package-relative when imported as fastest_worker.native.rewrite
     from . import assertrepr as _assertrepr
 except ImportError:  # loaded as a top-level module (tests)
     import assertrepr as _assertrepr  # type: ignore[no-redef]
+try:
+    from .. import cache_fill as _cache_fill
+except ImportError:
+    _cache_fill = None  # type: ignore[assignment]
 
 REWRITE_VERSION = b"fastest-rewrite-1"
 HELPERS_NAME = "@fastest_ar"
@@ -574,6 +579,7 @@ def rewrite_source(source: bytes, filename: str) -> types.CodeType:
     # thousands of allocations set off were ~30% of a first run's rewrite. No user code runs here.
     collecting = gc.isenabled()
     gc.disable()
+    started = time.process_time()
     try:
         tree = _take_offered(filename, source) or ast.parse(source, filename=filename)
         rewrite_tree(tree, source, filename, locate_missing=False)
@@ -587,6 +593,8 @@ def rewrite_source(source: bytes, filename: str) -> types.CodeType:
             rewrite_tree(tree, source, filename, locate_missing=True)
             return compile(tree, filename, "exec", dont_inherit=True)
     finally:
+        if _cache_fill is not None:
+            _cache_fill.add(started)
         if collecting:
             gc.enable()
 

@@ -7,11 +7,14 @@ that neither the module, its conftests nor the builtins define.
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import os
 import re
+import time
 from typing import Dict, Optional, Set
 
+from .. import cache_fill
 from .importer import conftest_paths
 from .rewrite import offer_parsed
 
@@ -216,12 +219,14 @@ class _FileFacts:
         self.async_fixtures: Set[str] = set()  # fixtures defined with `async def`
         self.autouse_async: Set[str] = set()   # ... of them, the autouse ones
         self.async_facts: Set[str] = set()     # _ASYNC_* below: what else the async rules need
-        self.stamp = None                     # (mtime_ns, size) of the file these facts are of
+        self.stamp: Optional[tuple] = None    # (mtime_ns, size) of the file these facts are of
+        self.digest = ""                      # of its content: a checkout gives every file a new mtime
 
     def to_json(self) -> dict:
-        data = {name: sorted(getattr(self, name)) for name in self._SETS}
+        data: Dict[str, object] = {name: sorted(getattr(self, name)) for name in self._SETS}
         data["plugins"] = self.plugins
-        data["stamp"] = list(self.stamp)
+        data["stamp"] = list(self.stamp or ())
+        data["digest"] = self.digest
         return data
 
     @classmethod
@@ -231,6 +236,7 @@ class _FileFacts:
             setattr(facts, name, set(data[name]))
         facts.plugins = bool(data["plugins"])
         facts.stamp = tuple(data["stamp"])
+        facts.digest = str(data["digest"])
         return facts
 
 
@@ -238,7 +244,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 6
+_FACTS_VERSION = 7
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
@@ -490,22 +496,36 @@ def _statements_mentioning(tree: ast.Module, text: str, word: str) -> list:
 
 def _facts(path: str, is_conftest: bool) -> _FileFacts:
     global _facts_dirty
-    key = path
     try:
         st = os.stat(path)
         stamp = (st.st_mtime_ns, st.st_size)
     except OSError:
         stamp = (0, 0)
-    cached = _parsed.get(key)
+    cached = _parsed.get(path)
     if cached is not None and cached.stamp == stamp:
         return cached
     with open(path, "rb") as fh:
         source = fh.read()
+    digest = hashlib.blake2b(source, digest_size=16).hexdigest()
+    if cached is not None and cached.digest == digest:
+        cached.stamp = stamp
+        _facts_dirty = True
+        return cached
+    started = time.process_time()
+    try:
+        return _parse_facts(path, is_conftest, stamp, source, digest)
+    finally:
+        cache_fill.add(started)
+
+
+def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source: bytes, digest: str) -> _FileFacts:
+    global _facts_dirty
     tree = ast.parse(source, filename=path)
     if not is_conftest:
         offer_parsed(path, source, tree)  # read only here, then rewritten on import
     facts = _FileFacts()
     facts.stamp = stamp
+    facts.digest = digest
     _facts_dirty = True
 
     for stmt in tree.body:
@@ -576,7 +596,7 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
             facts.async_facts.add(fact)
     if _ASYNCIO_MARK_ARGS.search(text):
         facts.async_facts.add(_ASYNC_MARK_ARGS)
-    _parsed[key] = facts
+    _parsed[path] = facts
     return facts
 
 
