@@ -1,15 +1,18 @@
 // Warm parent benchmark (issue 17 item 3): fastest with workers forked from a warm parent
 // (FASTEST_WARM_PARENT=1) and started as before (=0), against pytest, in the same run,
 // alternating, medians. Cold = no .fastest/ (a fresh checkout); warm = a developer's next run.
-// Usage: node bench/warm-parent.mjs [--rounds N] [--python PY] [--generated] [DIR...]
+// Usage: node bench/warm-parent.mjs [--rounds N] [--cli PATH/dist/cli.js] [--python PY] [--generated [--test-ms N]] [DIR...]
 //   --generated: a suite of 40 modules x 5 tests whose conftest imports a package costing 1 s of
-//   CPU at import (put in a virtualenv's site-packages, as a third-party package is).
+//   CPU at import (put in a virtualenv's site-packages, as a third-party package is); each test
+//   spends --test-ms of CPU (default 10: 2 s of tests, so a second worker pays for itself; with 0
+//   the suite runs on one worker, where a parent can only cost).
+//   The "auto" rows are what a user gets (FASTEST_WARM_PARENT unset: the parent where the record
+//   says the shared imports cost enough and more than one worker runs).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const cli = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const at = args.indexOf(name);
@@ -17,7 +20,9 @@ const option = (name, fallback) => {
   const [value] = args.splice(at, 2).slice(1);
   return value;
 };
+const cli = resolve(option('--cli', resolve(import.meta.dirname, '..', 'dist', 'cli.js')));
 const rounds = Number(option('--rounds', '3'));
+const testMs = Number(option('--test-ms', '10'));
 let python = option('--python', 'python3');
 const generated = args.includes('--generated');
 const dirs = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
@@ -34,8 +39,9 @@ function makeGenerated() {
   writeFileSync(join(root, 'pytest.ini'), '[pytest]\n');
   writeFileSync(join(root, 'tests', 'conftest.py'), 'import heavypkg\nimport pytest\n\n\n@pytest.fixture\ndef heavy():\n    return heavypkg.VALUE\n');
   for (let m = 0; m < 40; m++) {
-    const tests = Array.from({ length: 5 }, (_, t) => `def test_${t}(heavy):\n    assert heavy == 42\n`).join('\n\n');
-    writeFileSync(join(root, 'tests', `test_m${m}.py`), `import heavypkg\n\n\n${tests}`);
+    const tests = Array.from({ length: 5 }, (_, t) => `def test_${t}(heavy):\n    busy()\n    assert heavy == 42\n`).join('\n\n');
+    const busy = `def busy():\n    t = time.process_time()\n    while time.process_time() - t < ${testMs / 1000}:\n        pass\n`;
+    writeFileSync(join(root, 'tests', `test_m${m}.py`), `import time\n\nimport heavypkg\n\n\n${busy}\n\n${tests}`);
   }
   python = venvPython;
   return root;
@@ -78,6 +84,7 @@ for (const root of projects) {
     ],
     ['fastest spawn, warm', () => timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '0' })],
     ['fastest warm parent, warm', () => timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '1' })],
+    ['fastest auto, warm', () => timed(process.execPath, [cli, '-q', '--python', python], root, { FASTEST_WARM_PARENT: '' })],
   ];
   const times = new Map(runners.map(([name]) => [name, []]));
   const cpus = new Map(runners.map(([name]) => [name, []]));

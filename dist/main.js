@@ -20182,6 +20182,7 @@ class Pool {
                     pid: undefined,
                     spawnedAt: 0,
                     cpuAtSpawn: 0,
+                    forked: false,
                     coreShare: 1,
                     startMeasured: false,
                     unitSince: 0,
@@ -20341,6 +20342,7 @@ class Pool {
         const startedPid = prestarted?.proc.child.pid;
         slot.cpuAtSpawn = (startedPid !== undefined ? (0, run_cost_js_1.cpuSecondsOf)(startedPid) : undefined) ?? 0;
         slot.coreShare = 1;
+        slot.forked = !prestarted && this.opts.warmParent !== undefined;
         slot.startMeasured = false;
         prestarted?.handoff.attach(handlers);
         // The worker reads init after sending hello; writing it now saves a round trip.
@@ -20505,6 +20507,10 @@ class Pool {
             case 'hello':
                 slot.startedUp = true;
                 slot.pid = frame.pid;
+                // A forked worker's start (and its share of a core) counts from the fork, not from the
+                // wait for the parent's imports: that wait is neither its cost nor a sign of load.
+                if (slot.forked)
+                    slot.spawnedAt = performance.now();
                 if (frame.clock !== undefined) {
                     // time.monotonic() is libuv's clock wherever both run; an offset only if it is not.
                     const offset = (0, state_file_js_1.monotonicSeconds)() - frame.clock;

@@ -122,6 +122,54 @@ def test_after():
     expect(record(p).imported).toEqual(['sharedpkg']);
   });
 
+  it('ends a forked worker as the interpreter would: its threads joined, atexit callbacks run, output flushed', () => {
+    // a forked worker skips the interpreter's last collections (they copy every page the parent
+    // made); what a test can rely on at exit still happens
+    const ending = `import atexit, os, threading, time
+import sharedpkg
+
+def test_ending():
+    out = os.environ["PROBE_OUT"]
+    def late():
+        time.sleep(0.3)
+        with open(os.path.join(out, "thread-%s.txt" % __name__), "w") as f:
+            f.write("joined")
+    threading.Thread(target=late).start()
+    atexit.register(lambda: open(os.path.join(out, "atexit-%s.txt" % __name__), "w").write("ran"))
+    kept = open(os.path.join(out, "buffered-%s.txt" % __name__), "w")
+    kept.write("flushed by atexit")
+    atexit.register(kept.close)
+`;
+    const p = project({
+      'tests/conftest.py': 'import sharedpkg\n',
+      'tests/test_a.py': ending,
+      'tests/test_b.py': ending.replace('test_ending', 'test_ending_b'),
+    });
+    const r = run(p, '1');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(record(p).imported).toEqual(['sharedpkg']);
+    for (const module of ['test_a', 'test_b']) {
+      expect(readFileSync(join(p.out, `thread-${module}.txt`), 'utf8')).toBe('joined');
+      expect(readFileSync(join(p.out, `atexit-${module}.txt`), 'utf8')).toBe('ran');
+      expect(readFileSync(join(p.out, `buffered-${module}.txt`), 'utf8')).toBe('flushed by atexit');
+    }
+  });
+
+  it("records a forked worker's test time as the tests took, not scaled by its wait for the parent", () => {
+    // 10 tests of 30 ms of CPU each per file: ~0.3 s a file. The fork's start (waiting for the
+    // parent's import) once made its share of a core look like 0.1 and its files 10x shorter.
+    const busy = (name: string) =>
+      `import time\nimport sharedpkg\n\ndef busy():\n    t = time.process_time()\n    while time.process_time() - t < 0.03:\n        pass\n\n` +
+      Array.from({ length: 10 }, (_, i) => `def test_${name}${i}():\n    busy()\n`).join('\n');
+    const slowImport = 'import time\nt = time.process_time()\nwhile time.process_time() - t < 0.5:\n    pass\nVALUE = 42\n';
+    const p = project({ 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_a.py': busy('a'), 'tests/test_b.py': busy('b') }, slowImport);
+    const r = run(p, '1');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(record(p).imported).toEqual(['sharedpkg']);
+    const cost = JSON.parse(readFileSync(join(p.root, '.fastest', 'run-cost.json'), 'utf8')) as { files: Record<string, { seconds: number }> };
+    for (const file of ['tests/test_a.py', 'tests/test_b.py']) expect(cost.files[file].seconds).toBeGreaterThan(0.15);
+  });
+
   it('does not use a parent whose import changes what a test could see, and remembers the package', () => {
     const p = project(
       { 'tests/conftest.py': 'import sharedpkg\n', 'tests/test_a.py': PROBE_TEST, 'tests/test_b.py': PROBE_TEST },

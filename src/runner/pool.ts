@@ -195,6 +195,8 @@ interface Slot {
   pid: number | undefined;
   spawnedAt: number;
   cpuAtSpawn: number;
+  /** Forked from the warm parent: it said hello once forked, after waiting for the parent's imports. */
+  forked: boolean;
   /**
    * The worker's share of a core while it collected (CPU over wall seconds; 1 where unknown): a
    * loaded machine stretches units' wall times by its inverse, which their record takes out.
@@ -311,6 +313,7 @@ class Pool {
           pid: undefined,
           spawnedAt: 0,
           cpuAtSpawn: 0,
+          forked: false,
           coreShare: 1,
           startMeasured: false,
           unitSince: 0,
@@ -455,6 +458,7 @@ class Pool {
     const startedPid = prestarted?.proc.child.pid;
     slot.cpuAtSpawn = (startedPid !== undefined ? cpuSecondsOf(startedPid) : undefined) ?? 0;
     slot.coreShare = 1;
+    slot.forked = !prestarted && this.opts.warmParent !== undefined;
     slot.startMeasured = false;
     prestarted?.handoff.attach(handlers);
     // The worker reads init after sending hello; writing it now saves a round trip.
@@ -615,6 +619,9 @@ class Pool {
       case 'hello':
         slot.startedUp = true;
         slot.pid = frame.pid;
+        // A forked worker's start (and its share of a core) counts from the fork, not from the
+        // wait for the parent's imports: that wait is neither its cost nor a sign of load.
+        if (slot.forked) slot.spawnedAt = performance.now();
         if (frame.clock !== undefined) {
           // time.monotonic() is libuv's clock wherever both run; an offset only if it is not.
           const offset = monotonicSeconds() - frame.clock;
