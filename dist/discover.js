@@ -1775,7 +1775,7 @@ function openSession(argv, command, cwd, env) {
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
     options.routes.push(...(0, option_route_js_1.iniRoutes)(config));
-    const paths = decidePaths(options, config, cwd);
+    const { paths, fromTestpaths } = decidePaths(options, config, cwd);
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
@@ -1793,6 +1793,7 @@ function openSession(argv, command, cwd, env) {
         config,
         cwd,
         paths,
+        fromTestpaths,
         get python() {
             return chosen().python;
         },
@@ -1853,19 +1854,20 @@ function decidePaths(options, config, cwd) {
     if (options.paths.length > 0) {
         // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
         const pytestChecks = options.routes.some((r) => r.route === 'session');
-        return options.paths.map((arg) => {
+        const paths = options.paths.map((arg) => {
             const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
             if ((0, inputs_js_1.probePath)(abs) === undefined && !pytestChecks)
                 throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
             return abs;
         });
+        return { paths, fromTestpaths: false };
     }
     if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
         const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
         if (found.length > 0)
-            return found;
+            return { paths: found, fromTestpaths: true };
     }
-    return [(0, node_path_1.resolve)(cwd)];
+    return { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
 }
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {

@@ -3954,6 +3954,75 @@ function impactClosingLine(impact, selectedCount) {
 
 /***/ }),
 
+/***/ 8520:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.loadInitialConftests = loadInitialConftests;
+// pytest imports its initial conftests while it configures, before it collects or lists anything
+// (python/fastest_worker/initial_conftests.py): one that fails to import is its usage error (exit
+// 4, its text on stderr). `--collect-only -q` lists discovery's ids without a worker, so before
+// it prints, one worker imports them (only where a conftest.py is on pytest's way).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(417);
+const index_js_1 = __nccwpck_require__(9286);
+const unlisted_js_1 = __nccwpck_require__(2770);
+/** A conftest.py pytest could import while it configures: in a directory from the rootdir down
+ * to a path collection starts from, or in a `test*` directory of such a directory. */
+function mayHaveInitialConftest(session) {
+    const rootdir = session.config.rootdir;
+    const has = (dir) => (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) !== undefined;
+    for (const path of session.paths) {
+        let directory = false;
+        try {
+            directory = (0, node_fs_1.statSync)(path).isDirectory();
+        }
+        catch {
+            continue; // (a path that does not exist names no conftest)
+        }
+        if ((0, walk_js_1.dirsUpToRootdir)(directory ? path : (0, node_path_1.dirname)(path), rootdir).some(has))
+            return true;
+        if (!directory)
+            continue;
+        try {
+            if ((0, node_fs_1.readdirSync)(path, { withFileTypes: true }).some((entry) => entry.isDirectory() && entry.name.startsWith('test') && has((0, node_path_1.join)(path, entry.name))))
+                return true;
+        }
+        catch {
+            // unreadable: pytest says so when it collects
+        }
+    }
+    return false;
+}
+/**
+ * One worker imports the initial conftests, as pytest's configuration does: a failing one ends
+ * the command with pytest's text and exit 4 (a RunnerError the caller reports as it is).
+ */
+async function loadInitialConftests(session) {
+    if (!mayHaveInitialConftest(session))
+        return;
+    const { options, config } = session;
+    await (0, index_js_1.runUnits)([], {
+        rootdir: config.rootdir,
+        python: session.python,
+        workers: 1,
+        engine: options.engine,
+        pytestArgs: options.pytestArgs,
+        capture: options.capture,
+        verbose: options.verbosity,
+        ini: (0, unlisted_js_1.iniForWorkers)(config),
+        namedPaths: (0, unlisted_js_1.namedPaths)(session),
+        invocationDir: session.cwd,
+        conftestsOnly: true,
+    }, { result: () => undefined, collectionError: () => undefined, unitDone: () => undefined, workerOutput: () => undefined });
+}
+
+
+/***/ }),
+
 /***/ 6521:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -4562,12 +4631,14 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
+const initial_conftests_js_1 = __nccwpck_require__(8520);
 const nodeid_js_1 = __nccwpck_require__(9098);
 const reporters_js_1 = __nccwpck_require__(8056);
 const index_js_1 = __nccwpck_require__(9286);
 const index_js_2 = __nccwpck_require__(1276);
 const index_js_3 = __nccwpck_require__(2974);
 const discover_memo_js_1 = __nccwpck_require__(7542);
+const inputs_js_1 = __nccwpck_require__(417);
 const args_js_1 = __nccwpck_require__(7593);
 const reruns_js_1 = __nccwpck_require__(8567);
 const shim_js_1 = __nccwpck_require__(1349);
@@ -4732,8 +4803,13 @@ async function realPytestArgv(session, known, share) {
         if (ids.length > 0) {
             argv = session.pytestArgv(ids.map((id) => cwdRelativeArg(session, id)));
         }
+        else if (session.options.paths.every((arg) => !arg.includes('::') && (0, inputs_js_1.probePath)((0, node_path_1.resolve)(session.cwd, arg))?.isDirectory() === true)) {
+            // an empty share: pytest's walk of the run's directories ignores every entry, so that it
+            // collects nothing, as the shard's run ("collected 0 items")
+            argv = [...session.pytestArgv(), '--ignore-glob=*'];
+        }
         else {
-            // an empty share: named paths would be the whole suite; pytest deselects every test instead
+            // (a file named on the command line is collected whatever ignores it: its tests are deselected)
             argv = session.pytestArgv();
             deselect = selection.selected;
         }
@@ -4936,6 +5012,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             out.flush();
             return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
         }
+        // pytest imports the initial conftests before it lists anything: one that fails is its usage error
+        if (!options.jsonOutput)
+            await (0, initial_conftests_js_1.loadInitialConftests)(session);
         const code = (0, discover_js_1.printDiscovery)(session, listed, (performance.now() - started) / 1000, write);
         if (impact && !options.jsonOutput)
             write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
@@ -5033,7 +5112,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
     // Modules to import though no test of them is selected: the workers start all the same.
     const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
-    const deferHeader = !stopAtDiscoveryErrors && runs;
+    // (with nothing to run a worker still imports the initial conftests, as pytest's configure does)
+    const deferHeader = !stopAtDiscoveryErrors;
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -5047,12 +5127,16 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         version: version_js_1.VERSION,
         cachedir: cacheDirHeader(config, options),
         lastFailedStatus,
+        testpaths: session.fromTestpaths ? config.testpaths : undefined,
+        ignoredConfigFiles: config.ignoredConfigFiles,
         // A held header counts the errors reported while it waits (these included).
         collectionErrors: deferHeader ? 0 : discoveryErrors.length,
     });
     const results = [];
     /** What the plugins' terminal-summary hooks wrote in each worker's pytest session. */
     const pluginsSummaries = new Map();
+    /** What plugins wrote to stderr while each worker's pytest session ended. */
+    const sessionStderr = new Map();
     const errors = [...discoveryErrors];
     /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
     const collectedByPytest = new Set();
@@ -5068,14 +5152,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
     }
-    else if (runs) {
+    else {
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
         hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
-        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
+        if (runs)
+            warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
         let measured;
         // -s: a test's output goes to the stream it wrote to, in order with the results
         const printTestOutput = (stream, text) => {
@@ -5097,7 +5182,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             maxfail: options.maxfail > 0 ? options.maxfail : undefined,
             signal: abort.signal,
             prestarted,
-            warmParent: warm?.parent,
+            warmParent: runs ? warm?.parent : undefined,
             ini: (0, unlisted_js_1.iniForWorkers)(config),
             coverage: coverage?.spec,
             reruns,
@@ -5105,6 +5190,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
             columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+            // the header waits for the collection pass: a worker's pytest session writes its lines meanwhile
+            header: options.verbosity >= 0 && !options.noHeader,
+            conftestsOnly: !runs,
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
@@ -5200,6 +5288,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             measured: (cost) => (measured = cost),
             pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
+            header: (lines) => reporter.headerLines?.(lines),
+            sessionStderr: (worker, text) => sessionStderr.set(worker, text),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
             // -s: a test's own output, in order with the results (its teardown's, after its letter)
             testOutput: (stream, text, id, teardown) => {
@@ -5212,10 +5302,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
         });
         heldTeardown?.release();
+        reporter.countsKnown(); // (nothing ran: the header waited for the initial conftests)
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
         // A run cut short measured its units only in part.
-        if (measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+        if (runs && measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
             (0, index_js_1.writeRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'), measured, runCost);
             const next = (0, index_js_1.readRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'));
             if (next)
@@ -5257,6 +5348,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         (0, index_js_2.updateNodeIds)(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
     }
     const configWarnings = await session.configWarnings;
+    // pytest's plugins write it at pytest_sessionfinish, before the terminal summary: what several
+    // workers wrote alike once
+    const stderrAtEnd = [...new Set([...sessionStderr.keys()].sort((a, b) => a - b).map((worker) => sessionStderr.get(worker)))].join('');
+    if (stderrAtEnd !== '') {
+        out.flush();
+        process.stderr.write(env.GITHUB_ACTIONS === 'true' ? (0, fence_js_1.fenceBlock)(stderrAtEnd) : stderrAtEnd);
+    }
     reporter.finish({
         seconds,
         configWarnings,
@@ -5392,7 +5490,7 @@ function openSession(argv, command, cwd, env) {
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
     options.routes.push(...(0, option_route_js_1.iniRoutes)(config));
-    const paths = decidePaths(options, config, cwd);
+    const { paths, fromTestpaths } = decidePaths(options, config, cwd);
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
@@ -5410,6 +5508,7 @@ function openSession(argv, command, cwd, env) {
         config,
         cwd,
         paths,
+        fromTestpaths,
         get python() {
             return chosen().python;
         },
@@ -5470,19 +5569,20 @@ function decidePaths(options, config, cwd) {
     if (options.paths.length > 0) {
         // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
         const pytestChecks = options.routes.some((r) => r.route === 'session');
-        return options.paths.map((arg) => {
+        const paths = options.paths.map((arg) => {
             const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
             if ((0, inputs_js_1.probePath)(abs) === undefined && !pytestChecks)
                 throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
             return abs;
         });
+        return { paths, fromTestpaths: false };
     }
     if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
         const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
         if (found.length > 0)
-            return found;
+            return { paths: found, fromTestpaths: true };
     }
-    return [(0, node_path_1.resolve)(cwd)];
+    return { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
 }
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {
@@ -5808,7 +5908,7 @@ function namedPaths(session) {
 }
 /** The ini values the workers' native engine reads. */
 function iniForWorkers(config) {
-    return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
+    return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile, ignoredConfigFiles: config.ignoredConfigFiles };
 }
 
 
@@ -17514,6 +17614,15 @@ class ConsoleReporter {
             this.heldHeader.deselected = deselected;
         }
     }
+    /**
+     * pytest's header lines after its platform line, as a worker's pytest session wrote them (the
+     * plugins' and initial conftests' pytest_report_header lines among pytest's own): printed
+     * instead of this reporter's own, when the header is still held.
+     */
+    headerLines(lines) {
+        if (this.heldHeader && this.heldHeader.pytestLines === undefined)
+            this.heldHeader.pytestLines = lines;
+    }
     /** Every count the header needs is known: print it and what waited behind it. */
     countsKnown() {
         const info = this.heldHeader;
@@ -17532,11 +17641,20 @@ class ConsoleReporter {
         if (!this.opts.noHeader) {
             const version = info.version ? `, fastest-${info.version}` : '';
             this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
-            if (info.cachedir !== undefined)
-                this.tw.line(`cachedir: ${info.cachedir}`);
-            this.tw.line(`rootdir: ${info.rootdir}`);
-            if (info.inifile)
-                this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
+            if (info.pytestLines !== undefined) {
+                // (plugins' and conftests' text: untrusted)
+                this.fence.block(info.pytestLines.map((line) => line + '\n').join(''));
+            }
+            else {
+                if (info.cachedir !== undefined)
+                    this.tw.line(`cachedir: ${info.cachedir}`);
+                this.tw.line(`rootdir: ${info.rootdir}`);
+                const ignored = info.ignoredConfigFiles?.length ? ` (WARNING: ignoring pytest config in ${info.ignoredConfigFiles.join(', ')}!)` : '';
+                if (info.inifile)
+                    this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}${ignored}`);
+                if (info.testpaths !== undefined)
+                    this.tw.line(`testpaths: ${info.testpaths.join(', ')}`);
+            }
             this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
         }
         // pytest's report_collect: every collected item, then errors, deselected and selected.
@@ -19206,6 +19324,10 @@ class Reporters {
         for (const r of this.all)
             r.testOutput?.(id);
     }
+    headerLines(lines) {
+        for (const r of this.all)
+            r.headerLines?.(lines);
+    }
     finish(end) {
         for (const r of this.all)
             r.finish(end);
@@ -19894,6 +20016,10 @@ function checkedFrame(value) {
             return { t: 'session_error', message: str(fields, 'message', 'session_error') };
         case 'plugins_summary':
             return { t: 'plugins_summary', summary: { conftests: summaryText(fields.conftests, 'conftests'), plugins: summaryText(fields.plugins, 'plugins') } };
+        case 'header':
+            return { t: 'header', lines: strings(fields.lines, 'header: lines') };
+        case 'session_stderr':
+            return { t: 'session_stderr', text: str(fields, 'text', 'session_stderr') };
         case 'fatal': {
             const exitCode = num(fields, 'exitCode', 'fatal');
             if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
@@ -20112,6 +20238,8 @@ class Pool {
     reject;
     stopTimer = null;
     collectionPass = false;
+    /** The init frame that asks for pytest's header went (to the first worker, once). */
+    headerAsked = false;
     /** Collection errors of the collection pass, with the file being collected, reported at its end. */
     passErrors = [];
     /** Each file's place in collection order. */
@@ -20148,7 +20276,8 @@ class Pool {
             const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
             // With no unit, the collection pass still imports the run's modules (pytest imports them
             // all, tests selected or not) and may find tests made at collection to run.
-            if (this.queue.size === 0 && !this.opts.collectFirst?.files?.length)
+            const idle = this.queue.size === 0 && !this.opts.collectFirst?.files?.length;
+            if (idle && !this.opts.conftestsOnly)
                 return this.done();
             for (let index = 0; index < count; index++) {
                 const slot = {
@@ -20184,6 +20313,10 @@ class Pool {
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
+            }
+            if (idle) {
+                this.slots[0].proc.send({ t: 'conftests' });
+                return this.finish();
             }
             if (this.opts.collectFirst)
                 this.collectFirst();
@@ -20358,6 +20491,8 @@ class Pool {
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
             ...(this.opts.columns ? { columns: this.opts.columns } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
+            // one worker writes pytest's header, once
+            ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
@@ -20574,6 +20709,12 @@ class Pool {
                 return;
             case 'plugins_summary':
                 this.events.pluginsSummary?.(slot.index, frame.summary);
+                return;
+            case 'header':
+                this.events.header?.(frame.lines);
+                return;
+            case 'session_stderr':
+                this.events.sessionStderr?.(slot.index, frame.text);
                 return;
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
