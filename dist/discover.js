@@ -1176,8 +1176,15 @@ const types_js_1 = __nccwpck_require__(8522);
 const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
+    // pytest's _build_collect_only_summary_stats_line
     const total = selected + deselected;
-    let line = deselected > 0 ? `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)` : `${(0, counts_js_1.pluralize)(total, 'test')} collected`;
+    let line = total === 0
+        ? 'no tests collected'
+        : deselected === 0
+            ? `${(0, counts_js_1.pluralize)(total, 'test')} collected`
+            : selected === 0
+                ? `no tests collected (${deselected} deselected)`
+                : `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)`;
     if (errors > 0)
         line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
     return `${line} in ${seconds.toFixed(2)}s`;
