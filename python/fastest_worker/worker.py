@@ -97,6 +97,7 @@ class _Dispatcher:
         self.native = None
         self.native_missing = None
         self._pytest = None
+        self._hooks_set_aside = []
         self._initial_loaded = False
         outside_range = _native_pytest_range_reason()
         if outside_range is not None and self.mode == "native":
@@ -142,6 +143,9 @@ class _Dispatcher:
                 # session with an internal error; here it is one session error, not one per module.
                 traceback.print_exc()
                 raise _Fatal("pytest engine failed to start: %s" % _one_line(e), 3)
+        if self._hooks_set_aside:  # started for the header: now a module goes to it
+            sys.meta_path[:0] = self._hooks_set_aside
+            self._hooks_set_aside = []
         return self._pytest
 
     def load_initial_conftests(self):
@@ -172,8 +176,13 @@ class _Dispatcher:
             raise _Fatal(e.text, 4, verbatim=True)
         if self.init.get("header") and _header_needs_pytest(self.init.get("args") or [], paths):
             # pytest's header has lines only plugins and conftest hooks write: a pytest session
-            # writes them (the modules still run natively)
+            # writes them. The modules still run natively: the import hooks pytest's configuration
+            # adds (assertion rewriting: ~1 s of CPU on 100 modules) wait until one runs in it.
+            before = list(sys.meta_path)
             self.pytest_engine()
+            self._hooks_set_aside = [finder for finder in sys.meta_path if finder not in before]
+            for finder in self._hooks_set_aside:
+                sys.meta_path.remove(finder)
         self._send_header()
 
     def _send_header(self):
