@@ -3983,13 +3983,9 @@ function mayHaveInitialConftest(session) {
     const rootdir = session.config.rootdir;
     const has = (dir) => (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) !== undefined;
     for (const path of session.paths) {
-        let directory = false;
-        try {
-            directory = (0, node_fs_1.statSync)(path).isDirectory();
-        }
-        catch {
+        const directory = (0, inputs_js_1.probePath)(path)?.isDirectory();
+        if (directory === undefined)
             continue; // (a path that does not exist names no conftest)
-        }
         if ((0, walk_js_1.dirsUpToRootdir)(directory ? path : (0, node_path_1.dirname)(path), rootdir).some(has))
             return true;
         if (!directory)
@@ -5915,7 +5911,13 @@ function namedPaths(session) {
 }
 /** The ini values the workers' native engine reads. */
 function iniForWorkers(config) {
-    return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile, ignoredConfigFiles: config.ignoredConfigFiles };
+    return {
+        ...config.ini,
+        xfail_strict: config.xfailStrict,
+        asyncio_mode: config.asyncioMode,
+        inifile: config.inifile,
+        ignoredConfigFiles: config.ignoredConfigFiles,
+    };
 }
 
 

@@ -43,12 +43,19 @@ describe("pytest's header lines", () => {
     const p = await pytest([], dir);
     expect(headerLines(p.out)).toContain('project: report-header');
     expect(headerLines(p.out)).toContain('testpaths: tests');
-    for (const args of [['-n', '1'], ['--engine', 'pytest', '-n', '1'], ['--engine', 'native', '-n', '1']]) {
+    for (const args of [
+      ['-n', '1'],
+      ['--engine', 'pytest', '-n', '1'],
+      ['--engine', 'native', '-n', '1'],
+    ]) {
       const f = await fastest(args, dir);
       expect({ args, code: f.code, out: normalOutput(f.out), err: f.err }).toEqual({ args, code: p.code, out: normalOutput(p.out), err: p.err });
     }
     // (with two workers files are shown as they finish)
-    for (const args of [['-n', '2'], ['--engine', 'native', '-n', '2']]) {
+    for (const args of [
+      ['-n', '2'],
+      ['--engine', 'native', '-n', '2'],
+    ]) {
       const f = await fastest(args, dir);
       expect({ args, code: f.code, header: headerLines(f.out) }).toEqual({ args, code: p.code, header: headerLines(p.out) });
     }
@@ -81,7 +88,10 @@ describe("pytest's header lines", () => {
     writeFileSync(join(dir, 'tox.ini'), '[pytest]\naddopts = -x\n');
     const pw = await pytest([], dir);
     expect(headerLines(pw.out)[1]).toMatch(/WARNING: ignoring pytest config in tox\.ini/);
-    for (const args of [['-n', '2'], ['--engine', 'pytest']]) {
+    for (const args of [
+      ['-n', '2'],
+      ['--engine', 'pytest'],
+    ]) {
       const fw = await fastest(args, dir);
       expect({ args, header: headerLines(fw.out) }).toEqual({ args, header: headerLines(pw.out) });
     }
@@ -90,7 +100,11 @@ describe("pytest's header lines", () => {
   it("with the installed plugins: pytest's `plugins:` line and the plugins' own header lines (pytest-benchmark's, -v hypothesis's)", async () => {
     const dir = project();
     for (const args of [[], ['-v'], ['-n', '2'], ['--engine', 'pytest']]) {
-      const p = await pytest(args.filter((a) => a === '-v'), dir, PLUGINS_ON);
+      const p = await pytest(
+        args.filter((a) => a === '-v'),
+        dir,
+        PLUGINS_ON,
+      );
       expect(headerLines(p.out).some((line) => line.startsWith('plugins: '))).toBe(true);
       const f = await fastest(args, dir, PLUGINS_ON);
       expect({ args, code: f.code, header: headerLines(f.out) }).toEqual({ args, code: p.code, header: headerLines(p.out) });

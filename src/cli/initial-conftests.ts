@@ -2,7 +2,7 @@
 // (python/fastest_worker/initial_conftests.py): one that fails to import is its usage error (exit
 // 4, its text on stderr). `--collect-only -q` lists discovery's ids without a worker, so before
 // it prints, one worker imports them (only where a conftest.py is on pytest's way).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dirsUpToRootdir } from '../discovery/walk.js';
 import { probePath } from '../memo/inputs.js';
@@ -16,16 +16,13 @@ function mayHaveInitialConftest(session: Session): boolean {
   const rootdir = session.config.rootdir;
   const has = (dir: string) => probePath(join(dir, 'conftest.py')) !== undefined;
   for (const path of session.paths) {
-    let directory = false;
-    try {
-      directory = statSync(path).isDirectory();
-    } catch {
-      continue; // (a path that does not exist names no conftest)
-    }
+    const directory = probePath(path)?.isDirectory();
+    if (directory === undefined) continue; // (a path that does not exist names no conftest)
     if (dirsUpToRootdir(directory ? path : dirname(path), rootdir).some(has)) return true;
     if (!directory) continue;
     try {
-      if (readdirSync(path, { withFileTypes: true }).some((entry) => entry.isDirectory() && entry.name.startsWith('test') && has(join(path, entry.name)))) return true;
+      if (readdirSync(path, { withFileTypes: true }).some((entry) => entry.isDirectory() && entry.name.startsWith('test') && has(join(path, entry.name))))
+        return true;
     } catch {
       // unreadable: pytest says so when it collects
     }

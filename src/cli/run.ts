@@ -595,12 +595,13 @@ async function runSession(
     hooks.signal?.addEventListener('abort', onSigint);
     let nativeNoticeShown = false;
     // Packages --cov measures are imported by each worker under coverage, never by the parent.
-    if (runs) warm?.preload(
-      [...new Set(units.map((unit) => join(config.rootdir, unit.file)))],
-      (coverage?.spec.source ?? []).map((source) => basename(source).split('.')[0]),
-      discovery.importedModules,
-      workers,
-    );
+    if (runs)
+      warm?.preload(
+        [...new Set(units.map((unit) => join(config.rootdir, unit.file)))],
+        (coverage?.spec.source ?? []).map((source) => basename(source).split('.')[0]),
+        discovery.importedModules,
+        workers,
+      );
     let measured: MeasuredCost | undefined;
     // -s: a test's output goes to the stream it wrote to, in order with the results
     const printTestOutput = (stream: 1 | 2, text: string) => {

@@ -48,7 +48,8 @@ export interface RunFrame {
 /** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept.
  * `importOnly`: a file of another worker's share, imported for what importing it does.
  * `ids`: collect_done lists the ids collected (a module whose listed tests are all deselected). */
-export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true; ids?: true } | { t: 'cancel' } | { t: 'stop' } | { t: 'conftests' };
+export type NodeFrame =
+  InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true; ids?: true } | { t: 'cancel' } | { t: 'stop' } | { t: 'conftests' };
 
 // Worker -> Node.
 export interface HelloFrame {
