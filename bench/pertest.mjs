@@ -3,11 +3,13 @@
 // whole process tree (GNU time), split into the workers' share (FASTEST_WORKER_CPU) and the rest
 // (Node, plus the `python --version` probe).
 // Usage: node bench/pertest.mjs [--rounds N] [--tests N] [--kind K] [--per-file N] [--no-pytest]
-//                               [--pytest-fast] [--keep-ca-certs] [--cli PATH]...
+//                               [--pytest-fast] [--header] [--keep-ca-certs] [--cli PATH]...
 //   --kind, --per-file: bench/gen.mjs's suite (default: trivial, 100 tests a file; issue 17's
 //   fixture-heavy row is `--tests 2000 --kind fixtures --per-file 50`).
 //   --pytest-fast: pytest also with the quickest command line issue 17 names (`--assert=plain
 //   --capture=sys -p no:logging -p no:warnings -p no:faulthandler`), in the same rounds.
+//   --header: every runner at default verbosity (pytest's header printed, with the installed
+//   plugins' lines: fastest's first worker then starts a pytest session for them) instead of -q.
 //   --cli (default: this dist/cli.js), several: compare builds (e.g. a `git archive` copy of an
 //   older commit) in the same run; --no-pytest: builds only (CPU comparisons between builds).
 import { spawnSync } from 'node:child_process';
@@ -63,14 +65,15 @@ const suites = clis.map((_, i) => {
   generateSuite(dir, { tests, perFile, kind });
   return dir;
 });
-const runners = args.includes('--no-pytest') ? [] : [['pytest', () => timed('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], suites[0])]];
+const quiet = args.includes('--header') ? [] : ['-q'];
+const runners = args.includes('--no-pytest') ? [] : [['pytest', () => timed('python3', ['-m', 'pytest', ...quiet, '-p', 'no:cacheprovider'], suites[0])]];
 const quickestPytest = ['--assert=plain', '--capture=sys', '-p', 'no:logging', '-p', 'no:warnings', '-p', 'no:faulthandler'];
 if (args.includes('--pytest-fast')) {
-  runners.push(['pytest (quickest command line)', () => timed('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...quickestPytest], suites[0])]);
+  runners.push(['pytest (quickest command line)', () => timed('python3', ['-m', 'pytest', ...quiet, '-p', 'no:cacheprovider', ...quickestPytest], suites[0])]);
 }
 clis.forEach((cli, i) => {
-  timed(process.execPath, [cli, '-q', '-n', 'auto'], suites[i]); // the cold run that warms .fastest
-  runners.push([clis.length > 1 ? `fastest warm (${cli})` : 'fastest warm', () => timed(process.execPath, [cli, '-q', '-n', 'auto'], suites[i])]);
+  timed(process.execPath, [cli, ...quiet, '-n', 'auto'], suites[i]); // the cold run that warms .fastest
+  runners.push([clis.length > 1 ? `fastest warm (${cli})` : 'fastest warm', () => timed(process.execPath, [cli, ...quiet, '-n', 'auto'], suites[i])]);
 });
 
 const runs = new Map(runners.map(([label]) => [label, []]));

@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 817:
+/***/ 238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23,7 +23,7 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 127:
+/***/ 882:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -200,7 +200,7 @@ function loadBundle(path, env, requireFrom, atExit = (write) => process.once('ex
 
 /***/ }),
 
-/***/ 490:
+/***/ 351:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -232,7 +232,7 @@ function onPath(command, env) {
 
 /***/ }),
 
-/***/ 199:
+/***/ 358:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -271,7 +271,7 @@ function nativeGrammarInstalled(env, resolve) {
 
 /***/ }),
 
-/***/ 813:
+/***/ 0:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -291,7 +291,7 @@ function selfAndParents(p) {
 
 /***/ }),
 
-/***/ 376:
+/***/ 542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -309,8 +309,8 @@ exports.forgetMemos = forgetMemos;
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
-const ancestors_js_1 = __nccwpck_require__(813);
-const inputs_js_1 = __nccwpck_require__(910);
+const ancestors_js_1 = __nccwpck_require__(0);
+const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
@@ -500,7 +500,7 @@ function forgetMemos(rootdir) {
 
 /***/ }),
 
-/***/ 910:
+/***/ 417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -629,7 +629,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 628:
+/***/ 769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -655,8 +655,8 @@ const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_os_1 = __nccwpck_require__(161);
 const node_path_1 = __nccwpck_require__(760);
-const ancestors_js_1 = __nccwpck_require__(813);
-const python_js_1 = __nccwpck_require__(401);
+const ancestors_js_1 = __nccwpck_require__(0);
+const python_js_1 = __nccwpck_require__(530);
 const RECORD_FILE = 'early-workers.json';
 const RECORD_VERSION = 1;
 /** Commands (of the same cwd, arguments and environment) whose plan is kept. */
@@ -888,7 +888,7 @@ function writePlan(rootdir, key, plan) {
 
 /***/ }),
 
-/***/ 10:
+/***/ 47:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -923,7 +923,7 @@ function testEnvironment(env) {
 
 /***/ }),
 
-/***/ 496:
+/***/ 507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -947,7 +947,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 401:
+/***/ 530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -966,9 +966,9 @@ const node_child_process_1 = __nccwpck_require__(421);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
-const environment_js_1 = __nccwpck_require__(10);
-const errors_js_1 = __nccwpck_require__(496);
-const shim_js_1 = __nccwpck_require__(450);
+const environment_js_1 = __nccwpck_require__(47);
+const errors_js_1 = __nccwpck_require__(507);
+const shim_js_1 = __nccwpck_require__(349);
 exports.MIN_PYTHON = [3, 9];
 /**
  * findPython, with a version manager's shim replaced by the interpreter it chose last time under
@@ -1118,7 +1118,7 @@ function workerSpawn(options, env) {
 
 /***/ }),
 
-/***/ 450:
+/***/ 349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1134,8 +1134,8 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
-const ancestors_js_1 = __nccwpck_require__(813);
-const which_js_1 = __nccwpck_require__(490);
+const ancestors_js_1 = __nccwpck_require__(0);
+const which_js_1 = __nccwpck_require__(351);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path) {
@@ -1209,7 +1209,7 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
-/***/ 213:
+/***/ 522:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1345,13 +1345,13 @@ const node_fs_1 = __nccwpck_require__(24);
 const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
-const ancestors_js_1 = __nccwpck_require__(813);
-const thread_count_js_1 = __nccwpck_require__(199);
-const discover_memo_js_1 = __nccwpck_require__(376);
-const broken_pipe_js_1 = __nccwpck_require__(817);
-const code_cache_js_1 = __nccwpck_require__(127);
-const early_js_1 = __nccwpck_require__(628);
-const types_js_1 = __nccwpck_require__(213);
+const ancestors_js_1 = __nccwpck_require__(0);
+const thread_count_js_1 = __nccwpck_require__(358);
+const discover_memo_js_1 = __nccwpck_require__(542);
+const broken_pipe_js_1 = __nccwpck_require__(238);
+const code_cache_js_1 = __nccwpck_require__(882);
+const early_js_1 = __nccwpck_require__(769);
+const types_js_1 = __nccwpck_require__(522);
 // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks (~2 ms).
 const startedMs = Number(process.hrtime.bigint()) / 1e6;
 const argv = process.argv.slice(2);

@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 8000:
+/***/ 7593:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17,12 +17,12 @@ exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
-const options_js_1 = __nccwpck_require__(2877);
-const pytest_options_js_1 = __nccwpck_require__(3517);
-const types_js_1 = __nccwpck_require__(9213);
-const verdict_js_1 = __nccwpck_require__(5238);
-const ci_env_js_1 = __nccwpck_require__(9625);
-const inputs_js_1 = __nccwpck_require__(5910);
+const options_js_1 = __nccwpck_require__(5988);
+const pytest_options_js_1 = __nccwpck_require__(4936);
+const types_js_1 = __nccwpck_require__(8522);
+const verdict_js_1 = __nccwpck_require__(7689);
+const ci_env_js_1 = __nccwpck_require__(6436);
+const inputs_js_1 = __nccwpck_require__(417);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -1085,7 +1085,7 @@ pytest. pytest's own parser refuses the rest.
 
 /***/ }),
 
-/***/ 1817:
+/***/ 9238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1104,7 +1104,7 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 6276:
+/***/ 6577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1113,8 +1113,8 @@ exports.conftestOptions = conftestOptions;
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(417);
+const walk_js_1 = __nccwpck_require__(4765);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -1156,7 +1156,7 @@ function conftestOptions(rootdir, startDirs) {
 
 /***/ }),
 
-/***/ 1018:
+/***/ 2731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1167,17 +1167,24 @@ exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const discover_memo_js_1 = __nccwpck_require__(1995);
-const inputs_js_1 = __nccwpck_require__(5910);
-const counts_js_1 = __nccwpck_require__(5359);
-const session_js_1 = __nccwpck_require__(609);
-const shard_js_1 = __nccwpck_require__(3789);
-const types_js_1 = __nccwpck_require__(9213);
-const impact_report_js_1 = __nccwpck_require__(8822);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const inputs_js_1 = __nccwpck_require__(417);
+const counts_js_1 = __nccwpck_require__(5132);
+const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
+const types_js_1 = __nccwpck_require__(8522);
+const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
+    // pytest's _build_collect_only_summary_stats_line
     const total = selected + deselected;
-    let line = deselected > 0 ? `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)` : `${(0, counts_js_1.pluralize)(total, 'test')} collected`;
+    let line = total === 0
+        ? 'no tests collected'
+        : deselected === 0
+            ? `${(0, counts_js_1.pluralize)(total, 'test')} collected`
+            : selected === 0
+                ? `no tests collected (${deselected} deselected)`
+                : `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)`;
     if (errors > 0)
         line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
     return `${line} in ${seconds.toFixed(2)}s`;
@@ -1276,17 +1283,17 @@ async function discoverCommand(argv, rest, write) {
 
 /***/ }),
 
-/***/ 6698:
+/***/ 6367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
-const errors_js_1 = __nccwpck_require__(5496);
-const types_js_1 = __nccwpck_require__(9213);
-const args_js_1 = __nccwpck_require__(8000);
-const broken_pipe_js_1 = __nccwpck_require__(1817);
+const errors_js_1 = __nccwpck_require__(5507);
+const types_js_1 = __nccwpck_require__(8522);
+const args_js_1 = __nccwpck_require__(7593);
+const broken_pipe_js_1 = __nccwpck_require__(9238);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;
@@ -1331,7 +1338,7 @@ function finishCommand(command) {
 
 /***/ }),
 
-/***/ 8822:
+/***/ 1785:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1363,7 +1370,7 @@ function impactClosingLine(impact, selectedCount) {
 
 /***/ }),
 
-/***/ 9060:
+/***/ 6501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1384,10 +1391,10 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const index_js_1 = __nccwpck_require__(6259);
-const errors_js_1 = __nccwpck_require__(5496);
-const python_js_1 = __nccwpck_require__(3401);
-const args_js_1 = __nccwpck_require__(8000);
+const index_js_1 = __nccwpck_require__(9750);
+const errors_js_1 = __nccwpck_require__(5507);
+const python_js_1 = __nccwpck_require__(5530);
+const args_js_1 = __nccwpck_require__(7593);
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 function probeEnv(env) {
     return { ...env, PYTHONPATH: (0, python_js_1.runtimePythonPath)(env.PYTHONPATH) };
@@ -1554,7 +1561,7 @@ function runRealPytest(python, argv, cwd, env) {
 
 /***/ }),
 
-/***/ 8797:
+/***/ 80:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1593,7 +1600,7 @@ function unregisteredIniKeys(ini) {
 
 /***/ }),
 
-/***/ 3517:
+/***/ 4936:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1697,7 +1704,7 @@ exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.na
 
 /***/ }),
 
-/***/ 609:
+/***/ 2594:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1709,19 +1716,19 @@ exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(6259);
-const index_js_2 = __nccwpck_require__(6259);
-const index_js_3 = __nccwpck_require__(3021);
-const inputs_js_1 = __nccwpck_require__(5910);
-const python_js_1 = __nccwpck_require__(3401);
-const glob_js_1 = __nccwpck_require__(8865);
-const index_js_4 = __nccwpck_require__(8157);
-const impact_js_1 = __nccwpck_require__(2523);
-const index_js_5 = __nccwpck_require__(1563);
-const args_js_1 = __nccwpck_require__(8000);
-const conftest_options_js_1 = __nccwpck_require__(6276);
-const pytest_ini_js_1 = __nccwpck_require__(8797);
-const option_route_js_1 = __nccwpck_require__(9060);
+const index_js_1 = __nccwpck_require__(9750);
+const index_js_2 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
+const inputs_js_1 = __nccwpck_require__(417);
+const python_js_1 = __nccwpck_require__(5530);
+const glob_js_1 = __nccwpck_require__(348);
+const index_js_4 = __nccwpck_require__(1276);
+const impact_js_1 = __nccwpck_require__(3292);
+const index_js_5 = __nccwpck_require__(2258);
+const args_js_1 = __nccwpck_require__(7593);
+const conftest_options_js_1 = __nccwpck_require__(6577);
+const pytest_ini_js_1 = __nccwpck_require__(80);
+const option_route_js_1 = __nccwpck_require__(6501);
 /** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -1775,7 +1782,7 @@ function openSession(argv, command, cwd, env) {
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
     options.routes.push(...(0, option_route_js_1.iniRoutes)(config));
-    const paths = decidePaths(options, config, cwd);
+    const { paths, fromTestpaths } = decidePaths(options, config, cwd);
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
@@ -1793,6 +1800,7 @@ function openSession(argv, command, cwd, env) {
         config,
         cwd,
         paths,
+        fromTestpaths,
         get python() {
             return chosen().python;
         },
@@ -1853,19 +1861,20 @@ function decidePaths(options, config, cwd) {
     if (options.paths.length > 0) {
         // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
         const pytestChecks = options.routes.some((r) => r.route === 'session');
-        return options.paths.map((arg) => {
+        const paths = options.paths.map((arg) => {
             const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
             if ((0, inputs_js_1.probePath)(abs) === undefined && !pytestChecks)
                 throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
             return abs;
         });
+        return { paths, fromTestpaths: false };
     }
     if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
         const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
         if (found.length > 0)
-            return found;
+            return { paths: found, fromTestpaths: true };
     }
-    return [(0, node_path_1.resolve)(cwd)];
+    return { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
 }
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {
@@ -1955,7 +1964,7 @@ async function impactOf(session, discovery) {
 
 /***/ }),
 
-/***/ 3789:
+/***/ 7718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1964,11 +1973,11 @@ exports.selectShard = selectShard;
 exports.shardListing = shardListing;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(6976);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const index_js_1 = __nccwpck_require__(8157);
-const timings_js_1 = __nccwpck_require__(892);
-const args_js_1 = __nccwpck_require__(8000);
+const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const index_js_1 = __nccwpck_require__(1276);
+const timings_js_1 = __nccwpck_require__(7307);
+const args_js_1 = __nccwpck_require__(7593);
 function shardOfFile(file, shards) {
     let hash = 0;
     for (let i = 0; i < file.length; i++)
@@ -2066,7 +2075,7 @@ async function shardListing(session, collected) {
 
 /***/ }),
 
-/***/ 1984:
+/***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2088,7 +2097,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 7904:
+/***/ 8261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2100,11 +2109,11 @@ exports.plainToml = plainToml;
 exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
 const node_path_1 = __nccwpck_require__(6760);
-const smol_toml_1 = __nccwpck_require__(8488);
-const inputs_js_1 = __nccwpck_require__(5910);
-const errors_js_1 = __nccwpck_require__(1984);
-const ini_parser_js_1 = __nccwpck_require__(2713);
-const pystr_js_1 = __nccwpck_require__(2845);
+const smol_toml_1 = __nccwpck_require__(7106);
+const inputs_js_1 = __nccwpck_require__(417);
+const errors_js_1 = __nccwpck_require__(7827);
+const ini_parser_js_1 = __nccwpck_require__(5986);
+const pystr_js_1 = __nccwpck_require__(2560);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -2241,7 +2250,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 530:
+/***/ 5731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2257,11 +2266,11 @@ exports.parseOverrideIni = parseOverrideIni;
 exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const errors_js_1 = __nccwpck_require__(1984);
-const files_js_1 = __nccwpck_require__(7904);
-const pystr_js_1 = __nccwpck_require__(2845);
+const inputs_js_1 = __nccwpck_require__(417);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const errors_js_1 = __nccwpck_require__(7827);
+const files_js_1 = __nccwpck_require__(8261);
+const pystr_js_1 = __nccwpck_require__(2560);
 exports.CONFIG_NAMES = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 function isFile(p) {
     return (0, inputs_js_1.probePath)(p)?.isFile() ?? false;
@@ -2417,7 +2426,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 6259:
+/***/ 9750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2427,13 +2436,13 @@ exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const files_js_1 = __nccwpck_require__(7904);
-const findpaths_js_1 = __nccwpck_require__(530);
-const values_js_1 = __nccwpck_require__(4221);
-var errors_js_1 = __nccwpck_require__(1984);
+const inputs_js_1 = __nccwpck_require__(417);
+const files_js_1 = __nccwpck_require__(8261);
+const findpaths_js_1 = __nccwpck_require__(5731);
+const values_js_1 = __nccwpck_require__(3750);
+var errors_js_1 = __nccwpck_require__(7827);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(7071);
+var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
@@ -2496,7 +2505,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 2713:
+/***/ 5986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2506,7 +2515,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 class IniParseError extends Error {
     path;
     line;
@@ -2614,7 +2623,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 2845:
+/***/ 2560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2749,7 +2758,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 7071:
+/***/ 1494:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2845,7 +2854,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 4221:
+/***/ 3750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2855,9 +2864,9 @@ exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(1984);
-const pystr_js_1 = __nccwpck_require__(2845);
-const shlex_js_1 = __nccwpck_require__(7071);
+const errors_js_1 = __nccwpck_require__(7827);
+const pystr_js_1 = __nccwpck_require__(2560);
+const shlex_js_1 = __nccwpck_require__(1494);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -3005,7 +3014,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 3490:
+/***/ 6351:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3037,7 +3046,7 @@ function onPath(command, env) {
 
 /***/ }),
 
-/***/ 2877:
+/***/ 5988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3052,7 +3061,7 @@ exports.coverageSources = coverageSources;
 exports.coverageReports = coverageReports;
 // pytest-cov's command-line interface (pytest-cov 7.1: plugin.py), parsed by fastest itself so
 // that `--cov` works whether or not pytest-cov is installed; coverage.py does the measuring.
-const errors_js_1 = __nccwpck_require__(1984);
+const errors_js_1 = __nccwpck_require__(7827);
 exports.FILE_REPORTS = ['annotate', 'html', 'xml', 'json', 'markdown', 'markdown-append', 'lcov'];
 exports.TERM_REPORTS = ['term', 'term-missing'];
 function defaultCoverageOptions() {
@@ -3126,7 +3135,7 @@ function coverageReports(cov) {
 
 /***/ }),
 
-/***/ 5843:
+/***/ 6872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3149,7 +3158,7 @@ exports.itemsOfCollectedModule = itemsOfCollectedModule;
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 16;
 /**
@@ -3534,7 +3543,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 2406:
+/***/ 5663:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3560,8 +3569,8 @@ exports.placeDoctests = placeDoctests;
 // pytest engine expands at run time: never an invented id.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const grammar_js_1 = __nccwpck_require__(8416);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const grammar_js_1 = __nccwpck_require__(6147);
 /** The doctest options among pytest arguments (command line and addopts). */
 function doctestOptionsOf(pytestArgs, encoding) {
     const globs = [];
@@ -3890,7 +3899,7 @@ async function placeDoctests(walked, placeholders, options, files) {
 
 /***/ }),
 
-/***/ 3439:
+/***/ 3446:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3904,7 +3913,7 @@ exports.parametrizeArgnames = parametrizeArgnames;
 exports.fixtureParametrization = fixtureParametrization;
 exports.noteParamKeys = noteParamKeys;
 exports.reorderItems = reorderItems;
-const paramids_js_1 = __nccwpck_require__(9356);
+const paramids_js_1 = __nccwpck_require__(6977);
 const SCOPES = ['function', 'class', 'module', 'package', 'session'];
 function emptyLevel() {
     return { defs: new Map() };
@@ -4220,7 +4229,7 @@ function reorderItems(items) {
 
 /***/ }),
 
-/***/ 6628:
+/***/ 8035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4283,7 +4292,7 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 8416:
+/***/ 6147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4297,7 +4306,7 @@ const node_module_1 = __nccwpck_require__(8995);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const web_tree_sitter_1 = __nccwpck_require__(2073);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -4406,7 +4415,7 @@ function grammarQuery(language, source) {
 
 /***/ }),
 
-/***/ 1419:
+/***/ 4050:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4890,7 +4899,7 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 8005:
+/***/ 5524:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4901,12 +4910,12 @@ exports.projectRoots = projectRoots;
 // each project module it reaches) depends on. Built from the same tree-sitter parse and per-file
 // cache as discovery; project modules that are not test files are read for their imports only.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const cache_js_1 = __nccwpck_require__(5843);
-const imports_js_1 = __nccwpck_require__(3267);
-const index_js_1 = __nccwpck_require__(3021);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+const imports_js_1 = __nccwpck_require__(3048);
+const index_js_1 = __nccwpck_require__(2974);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const walk_js_1 = __nccwpck_require__(4765);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** The conftest.py files pytest loads for a file (existing or not: a new one is a change too). */
 function conftestChain(file, rootdir) {
@@ -5014,13 +5023,13 @@ function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
 
 /***/ }),
 
-/***/ 1235:
+/***/ 4384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importRefs = importRefs;
-const grammar_js_1 = __nccwpck_require__(8416);
+const grammar_js_1 = __nccwpck_require__(6147);
 const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
@@ -5119,7 +5128,7 @@ function importRefs(root, source) {
 
 /***/ }),
 
-/***/ 3267:
+/***/ 3048:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5130,7 +5139,7 @@ exports.ImportResolver = void 0;
 // X.<suffix>) in the directories pytest puts on sys.path for the module and in the interpreter's
 // own sys.path, or among its builtin modules. Every path looked at is an input of the discovery memo.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
+const inputs_js_1 = __nccwpck_require__(417);
 class ImportResolver {
     rootdir;
     probe;
@@ -5365,7 +5374,7 @@ exports.ImportResolver = ImportResolver;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 2974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5380,24 +5389,24 @@ exports.discover = discover;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const cache_js_1 = __nccwpck_require__(5843);
-var cache_js_2 = __nccwpck_require__(5843);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "itemsOfCollectedFile", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedFile; } }));
 Object.defineProperty(exports, "itemsOfCollectedModule", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedModule; } }));
-var doctests_js_1 = __nccwpck_require__(2406);
+var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
-const items_js_1 = __nccwpck_require__(5845);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const fixtures_js_1 = __nccwpck_require__(3439);
-const guards_js_1 = __nccwpck_require__(1419);
-const imports_js_1 = __nccwpck_require__(3267);
-const interpreter_js_1 = __nccwpck_require__(31);
-const walk_js_1 = __nccwpck_require__(6472);
-const doctests_js_2 = __nccwpck_require__(2406);
+const items_js_1 = __nccwpck_require__(546);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const fixtures_js_1 = __nccwpck_require__(3446);
+const guards_js_1 = __nccwpck_require__(4050);
+const imports_js_1 = __nccwpck_require__(3048);
+const interpreter_js_1 = __nccwpck_require__(4248);
+const walk_js_1 = __nccwpck_require__(4765);
+const doctests_js_2 = __nccwpck_require__(5663);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -5934,7 +5943,7 @@ async function discover(opts) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 4248:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5948,8 +5957,8 @@ exports.probeInterpreter = probeInterpreter;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const which_js_1 = __nccwpck_require__(3490);
-const inputs_js_1 = __nccwpck_require__(5910);
+const which_js_1 = __nccwpck_require__(6351);
+const inputs_js_1 = __nccwpck_require__(417);
 const PROBE_VERSION = 1;
 const MAX_ENTRIES = 8;
 const PROBE_SCRIPT = `
@@ -6068,7 +6077,7 @@ function probeInterpreter(python, rootdir) {
 
 /***/ }),
 
-/***/ 5845:
+/***/ 546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6080,12 +6089,12 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const guards_js_1 = __nccwpck_require__(1419);
-const paramids_js_1 = __nccwpck_require__(9356);
-const fixtures_js_1 = __nccwpck_require__(3439);
-const stdlib_js_1 = __nccwpck_require__(4193);
-const values_js_1 = __nccwpck_require__(6079);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const guards_js_1 = __nccwpck_require__(4050);
+const paramids_js_1 = __nccwpck_require__(6977);
+const fixtures_js_1 = __nccwpck_require__(3446);
+const stdlib_js_1 = __nccwpck_require__(8780);
+const values_js_1 = __nccwpck_require__(3502);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 /** Bases that add no tests and change nothing pytest collects. */
@@ -6784,7 +6793,7 @@ function conftestFacts(mod, dir) {
 
 /***/ }),
 
-/***/ 9356:
+/***/ 6977:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6793,7 +6802,7 @@ exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.argnamesOf = argnamesOf;
 exports.expandParametrize = expandParametrize;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -7044,7 +7053,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 9185:
+/***/ 9112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7053,9 +7062,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(3024);
-const inputs_js_1 = __nccwpck_require__(5910);
-const grammar_js_1 = __nccwpck_require__(8416);
-const parse_js_1 = __nccwpck_require__(6582);
+const inputs_js_1 = __nccwpck_require__(417);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_js_1 = __nccwpck_require__(6985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -7066,7 +7075,7 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 941:
+/***/ 9740:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7088,9 +7097,9 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const grammar_js_1 = __nccwpck_require__(8416);
-const parse_file_js_1 = __nccwpck_require__(9185);
-const thread_count_js_1 = __nccwpck_require__(199);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_file_js_1 = __nccwpck_require__(9112);
+const thread_count_js_1 = __nccwpck_require__(7358);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
 /**
@@ -7249,16 +7258,16 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
 
 /***/ }),
 
-/***/ 6582:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
 exports.parseImportsOnly = parseImportsOnly;
-const guards_js_1 = __nccwpck_require__(1419);
-const import_refs_js_1 = __nccwpck_require__(1235);
-const pyliteral_js_1 = __nccwpck_require__(5203);
+const guards_js_1 = __nccwpck_require__(4050);
+const import_refs_js_1 = __nccwpck_require__(4384);
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -8096,7 +8105,7 @@ function parseImportsOnly(parser, source) {
 
 /***/ }),
 
-/***/ 5203:
+/***/ 9692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8109,9 +8118,9 @@ exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
-const stdlib_js_1 = __nccwpck_require__(4193);
+const stdlib_js_1 = __nccwpck_require__(8780);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -8970,7 +8979,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 4193:
+/***/ 8780:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9157,7 +9166,7 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 
 /***/ }),
 
-/***/ 199:
+/***/ 7358:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9196,16 +9205,16 @@ function nativeGrammarInstalled(env, resolve) {
 
 /***/ }),
 
-/***/ 6079:
+/***/ 3502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
-const grammar_js_1 = __nccwpck_require__(8416);
-const guards_js_1 = __nccwpck_require__(1419);
-const pyliteral_js_1 = __nccwpck_require__(5203);
-const stdlib_js_1 = __nccwpck_require__(4193);
+const grammar_js_1 = __nccwpck_require__(6147);
+const guards_js_1 = __nccwpck_require__(4050);
+const pyliteral_js_1 = __nccwpck_require__(9692);
+const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
     'datetime.datetime',
@@ -10282,7 +10291,7 @@ function baseStores(env, found, base, attr, depth) {
 
 /***/ }),
 
-/***/ 6472:
+/***/ 4765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10292,8 +10301,8 @@ exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 exports.findCollectable = findCollectable;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const fnmatch_js_1 = __nccwpck_require__(6628);
+const inputs_js_1 = __nccwpck_require__(417);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 function isVirtualenv(dir) {
     return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
 }
@@ -10416,13 +10425,13 @@ function findCollectable(argPaths, rules) {
 
 /***/ }),
 
-/***/ 2991:
+/***/ 512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.affectedTests = affectedTests;
-const deps_js_1 = __nccwpck_require__(8849);
+const deps_js_1 = __nccwpck_require__(3798);
 const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'setup.cfg', 'tox.ini', 'pyproject.toml']);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** Multi-source reverse walk: file -> the next file on its way to a changed one (itself when changed). */
@@ -10523,7 +10532,7 @@ function affectedTests({ items, graph, changed, rules, inifile }) {
 
 /***/ }),
 
-/***/ 6114:
+/***/ 7763:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10590,7 +10599,7 @@ function changedFiles(request, rootdir, cwd) {
 
 /***/ }),
 
-/***/ 8849:
+/***/ 3798:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10604,7 +10613,7 @@ exports.underTestPath = underTestPath;
 // the tests under each TESTPATH (rootdir-relative file or directory; none: no tests). A file it
 // matches is explained by it: a config or non-Python file no longer selects every test, and a
 // Python file no longer selects the tests that import modules by run-time names.
-const fnmatch_js_1 = __nccwpck_require__(6628);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 class ImpactDepsError extends Error {
 }
 exports.ImpactDepsError = ImpactDepsError;
@@ -10636,7 +10645,7 @@ function underTestPath(file, testPath) {
 
 /***/ }),
 
-/***/ 1563:
+/***/ 2258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10646,15 +10655,15 @@ exports.computeImpact = computeImpact;
 exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
-const import_graph_js_1 = __nccwpck_require__(8005);
-const walk_js_1 = __nccwpck_require__(6472);
-const inputs_js_1 = __nccwpck_require__(5910);
-const affected_js_1 = __nccwpck_require__(2991);
-const changes_js_1 = __nccwpck_require__(6114);
-const deps_js_1 = __nccwpck_require__(8849);
-var changes_js_2 = __nccwpck_require__(6114);
+const import_graph_js_1 = __nccwpck_require__(5524);
+const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(417);
+const affected_js_1 = __nccwpck_require__(512);
+const changes_js_1 = __nccwpck_require__(7763);
+const deps_js_1 = __nccwpck_require__(3798);
+var changes_js_2 = __nccwpck_require__(7763);
 Object.defineProperty(exports, "ChangesError", ({ enumerable: true, get: function () { return changes_js_2.ChangesError; } }));
-var deps_js_2 = __nccwpck_require__(8849);
+var deps_js_2 = __nccwpck_require__(3798);
 Object.defineProperty(exports, "ImpactDepsError", ({ enumerable: true, get: function () { return deps_js_2.ImpactDepsError; } }));
 async function computeImpact(opts) {
     const rules = (0, deps_js_1.parseImpactDeps)(opts.impactDeps);
@@ -10681,7 +10690,7 @@ async function projectGraph(opts) {
 
 /***/ }),
 
-/***/ 3813:
+/***/ 3000:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10701,7 +10710,7 @@ function selfAndParents(p) {
 
 /***/ }),
 
-/***/ 1995:
+/***/ 7542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10719,8 +10728,8 @@ exports.forgetMemos = forgetMemos;
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const inputs_js_1 = __nccwpck_require__(5910);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
@@ -10910,7 +10919,7 @@ function forgetMemos(rootdir) {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11039,7 +11048,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 5238:
+/***/ 7689:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11050,7 +11059,7 @@ exports.mergedLine = mergedLine;
 exports.problemReport = problemReport;
 // What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
 // the reasons a merge failed, the one-line totals and the listing of what went wrong.
-const types_js_1 = __nccwpck_require__(9213);
+const types_js_1 = __nccwpck_require__(8522);
 exports.FAIL_ON_VALUES = ['any', 'new'];
 function mergeVerdict(result, failOn = 'any') {
     // Without a history every failure is new.
@@ -11117,7 +11126,7 @@ function idList(what, ids, total = ids.length) {
 
 /***/ }),
 
-/***/ 6779:
+/***/ 9098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11168,7 +11177,7 @@ function coveringIds(id) {
 
 /***/ }),
 
-/***/ 6180:
+/***/ 2105:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11302,7 +11311,7 @@ function pyRjust(s, width) {
 
 /***/ }),
 
-/***/ 5359:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11320,7 +11329,7 @@ exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
-const color_js_1 = __nccwpck_require__(6180);
+const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
 exports.COUNT_ORDER = [
@@ -11478,7 +11487,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
-/***/ 7010:
+/***/ 5047:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11513,7 +11522,7 @@ function testEnvironment(env) {
 
 /***/ }),
 
-/***/ 5496:
+/***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11537,7 +11546,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 3401:
+/***/ 5530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11556,9 +11565,9 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const environment_js_1 = __nccwpck_require__(7010);
-const errors_js_1 = __nccwpck_require__(5496);
-const shim_js_1 = __nccwpck_require__(7450);
+const environment_js_1 = __nccwpck_require__(5047);
+const errors_js_1 = __nccwpck_require__(5507);
+const shim_js_1 = __nccwpck_require__(1349);
 exports.MIN_PYTHON = [3, 9];
 /**
  * findPython, with a version manager's shim replaced by the interpreter it chose last time under
@@ -11708,7 +11717,7 @@ function workerSpawn(options, env) {
 
 /***/ }),
 
-/***/ 7450:
+/***/ 1349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11724,8 +11733,8 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const which_js_1 = __nccwpck_require__(3490);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const which_js_1 = __nccwpck_require__(6351);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path) {
@@ -11799,7 +11808,7 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
-/***/ 1547:
+/***/ 2312:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12070,7 +12079,7 @@ function evaluateBinary(left, right, matcher, decisive) {
 
 /***/ }),
 
-/***/ 2523:
+/***/ 3292:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12087,7 +12096,7 @@ function applyImpact(selection, affected) {
 
 /***/ }),
 
-/***/ 8157:
+/***/ 1276:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -12114,18 +12123,18 @@ exports.unverifiedItemOfId = unverifiedItemOfId;
 exports.unverifiedItem = unverifiedItem;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
-const expression_js_1 = __nccwpck_require__(1547);
-const match_js_1 = __nccwpck_require__(1432);
-const nodeid_js_1 = __nccwpck_require__(5368);
-var expression_js_2 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
+const match_js_1 = __nccwpck_require__(697);
+const nodeid_js_1 = __nccwpck_require__(267);
+var expression_js_2 = __nccwpck_require__(2312);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
-var match_js_2 = __nccwpck_require__(1432);
+var match_js_2 = __nccwpck_require__(697);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(4556), exports);
+__exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -12337,7 +12346,7 @@ function unmatchedNodeIds(items, opts) {
 
 /***/ }),
 
-/***/ 4556:
+/***/ 5939:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -12357,7 +12366,7 @@ exports.updateLastFailed = updateLastFailed;
 exports.updateNodeIds = updateNodeIds;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -12709,7 +12718,7 @@ function updateNodeIds(rootdir, collectedIds, cacheDir = DEFAULT_CACHE_DIR) {
 
 /***/ }),
 
-/***/ 1432:
+/***/ 697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12721,7 +12730,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -12841,7 +12850,7 @@ function numericValue(value) {
 
 /***/ }),
 
-/***/ 5368:
+/***/ 267:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -12857,7 +12866,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const expression_js_1 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -13021,7 +13030,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 9625:
+/***/ 6436:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13069,7 +13078,7 @@ function shardFromCiEnv(env) {
 
 /***/ }),
 
-/***/ 8865:
+/***/ 348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13078,7 +13087,7 @@ exports.expandGlobs = expandGlobs;
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
+const inputs_js_1 = __nccwpck_require__(417);
 function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
     for (const pattern of patterns) {
@@ -13151,7 +13160,7 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 4578:
+/***/ 4447:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13160,7 +13169,7 @@ exports.lpt = lpt;
 exports.refine = refine;
 // Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
 // moves and swaps off the most loaded shard, and moves of single pieces of split modules.
-const units_js_1 = __nccwpck_require__(5564);
+const units_js_1 = __nccwpck_require__(9599);
 const SWAP_PARTNERS = 8;
 function lpt(units, shardCount) {
     const shards = Array.from({ length: shardCount }, () => []);
@@ -13461,7 +13470,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 8597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13484,11 +13493,11 @@ exports.planProblem = planProblem;
 // does not depend on input order.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
-const types_js_1 = __nccwpck_require__(9213);
-const pack_js_1 = __nccwpck_require__(4578);
-const split_js_1 = __nccwpck_require__(6235);
-const timings_js_1 = __nccwpck_require__(892);
-const units_js_1 = __nccwpck_require__(5564);
+const types_js_1 = __nccwpck_require__(8522);
+const pack_js_1 = __nccwpck_require__(4447);
+const split_js_1 = __nccwpck_require__(7240);
+const timings_js_1 = __nccwpck_require__(7307);
+const units_js_1 = __nccwpck_require__(9599);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
@@ -13736,7 +13745,7 @@ function isSeconds(value) {
 
 /***/ }),
 
-/***/ 6235:
+/***/ 7240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13746,7 +13755,7 @@ exports.splitRule = splitRule;
 exports.moduleUnits = moduleUnits;
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
 // run once) unless it is too long for one shard; then every part pays the module's setup again.
-const units_js_1 = __nccwpck_require__(5564);
+const units_js_1 = __nccwpck_require__(9599);
 function modulesTotal(modules) {
     return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
 }
@@ -13888,7 +13897,7 @@ function spreadPieces(pieces, count) {
 
 /***/ }),
 
-/***/ 892:
+/***/ 7307:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13903,7 +13912,7 @@ exports.median = median;
 // made from. The store is learned from JUnit results by merge/learn.ts.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 /** What a test costs when nothing at all is known. */
@@ -14119,7 +14128,7 @@ function median(values) {
 
 /***/ }),
 
-/***/ 5564:
+/***/ 9599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14158,7 +14167,7 @@ function sumSeconds(pieces) {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 8522:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14249,7 +14258,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:work
 
 /***/ }),
 
-/***/ 8488:
+/***/ 7106:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -15027,7 +15036,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 2073:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19243,9 +19252,9 @@ exports.a = runCli;
 // `fastest discover` on its own (dist/discover.js): the executable loads this instead of the whole
 // CLI (dist/main.js) for a discovery the memo can't answer. Half the code of main.js, without the
 // runner, the reports and their libraries: ~40 ms less start-up on every such discovery.
-const parse_pool_js_1 = __nccwpck_require__(941);
-const discover_js_1 = __nccwpck_require__(1018);
-const finish_js_1 = __nccwpck_require__(6698);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const discover_js_1 = __nccwpck_require__(2731);
+const finish_js_1 = __nccwpck_require__(6367);
 function runCli(argv, handoff = { parseThreads: [] }) {
     (0, parse_pool_js_1.adoptParseThreads)(handoff.parseThreads);
     return (0, finish_js_1.finishCommand)((0, discover_js_1.discoverCommand)(argv, argv.slice(1), (s) => process.stdout.write(s)));

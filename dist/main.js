@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 9210:
+/***/ 8772:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -13,9 +13,9 @@ const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 
 
 const childProcess = __nccwpck_require__(5317);
-const { isLinux, getReport } = __nccwpck_require__(1633);
-const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(5169);
-const { interpreterPath } = __nccwpck_require__(2549);
+const { isLinux, getReport } = __nccwpck_require__(3235);
+const { LDD_PATH, SELF_PATH, readFile, readFileSync } = __nccwpck_require__(3991);
+const { interpreterPath } = __nccwpck_require__(167);
 
 let cachedFamilyInterpreter;
 let cachedFamilyFilesystem;
@@ -324,7 +324,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2549:
+/***/ 167:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -370,7 +370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5169:
+/***/ 3991:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -428,7 +428,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1633:
+/***/ 3235:
 /***/ ((module) => {
 
 // Copyright 2017 Lovell Fuller and others.
@@ -459,27 +459,27 @@ module.exports = { isLinux, getReport };
 
 /***/ }),
 
-/***/ 3488:
+/***/ 4046:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(7553)(__dirname);
+module.exports = __nccwpck_require__(6687)(__dirname);
 
 /***/ }),
 
-/***/ 7553:
+/***/ 6687:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const runtimeRequire =  true ? eval("require") : 0 // eslint-disable-line
 if (typeof runtimeRequire.addon === 'function') { // if the platform supports native resolving prefer that
   module.exports = runtimeRequire.addon.bind(runtimeRequire)
 } else { // else use the runtime version here
-  module.exports = __nccwpck_require__(2157)
+  module.exports = __nccwpck_require__(667)
 }
 
 
 /***/ }),
 
-/***/ 2157:
+/***/ 667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var fs = __nccwpck_require__(9896)
@@ -705,7 +705,7 @@ function isElectron () {
 
 function isMusl (platform) {
   if (platform !== 'linux') return false;
-  const { familySync, MUSL } = __nccwpck_require__(9210);
+  const { familySync, MUSL } = __nccwpck_require__(8772);
   return familySync() === MUSL;
 }
 
@@ -722,7 +722,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 7342:
+/***/ 179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 ;(function (sax) {
@@ -2595,7 +2595,7 @@ load.compareTuples = compareTuples
 
 /***/ }),
 
-/***/ 8000:
+/***/ 7593:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2608,12 +2608,12 @@ exports.parseCommandArgs = parseCommandArgs;
 exports.splitCommand = splitCommand;
 // Command-line parsing for every command: pytest's flag names (`-xvs`, `-k EXPR`, `-kEXPR`,
 // `--flag=value`) for a run and `discover`, and the flags of `plan` and `merge`, in one table.
-const options_js_1 = __nccwpck_require__(2877);
-const pytest_options_js_1 = __nccwpck_require__(3517);
-const types_js_1 = __nccwpck_require__(9213);
-const verdict_js_1 = __nccwpck_require__(5238);
-const ci_env_js_1 = __nccwpck_require__(9625);
-const inputs_js_1 = __nccwpck_require__(5910);
+const options_js_1 = __nccwpck_require__(5988);
+const pytest_options_js_1 = __nccwpck_require__(4936);
+const types_js_1 = __nccwpck_require__(8522);
+const verdict_js_1 = __nccwpck_require__(7689);
+const ci_env_js_1 = __nccwpck_require__(6436);
+const inputs_js_1 = __nccwpck_require__(417);
 class UsageError extends Error {
     exitCode = types_js_1.ExitCode.USAGE_ERROR;
 }
@@ -3676,7 +3676,7 @@ pytest. pytest's own parser refuses the rest.
 
 /***/ }),
 
-/***/ 1817:
+/***/ 9238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3695,7 +3695,7 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
-/***/ 6276:
+/***/ 6577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3704,8 +3704,8 @@ exports.conftestOptions = conftestOptions;
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(417);
+const walk_js_1 = __nccwpck_require__(4765);
 const ADDOPTION = /\.addoption\(\s*((?:["'][^"']+["']\s*,\s*)*["'][^"']+["'])([^)]*)\)/g;
 const VALUELESS_ACTION = /action\s*=\s*["'](store_true|store_false|store_const|count|help|version)["']/;
 function optionsIn(source, into) {
@@ -3747,7 +3747,7 @@ function conftestOptions(rootdir, startDirs) {
 
 /***/ }),
 
-/***/ 1018:
+/***/ 2731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3758,17 +3758,24 @@ exports.discoverCommand = discoverCommand;
 // `fastest discover` / `--collect-only`: ids like `pytest --collect-only -q`, or JSON.
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const discover_memo_js_1 = __nccwpck_require__(1995);
-const inputs_js_1 = __nccwpck_require__(5910);
-const counts_js_1 = __nccwpck_require__(5359);
-const session_js_1 = __nccwpck_require__(609);
-const shard_js_1 = __nccwpck_require__(3789);
-const types_js_1 = __nccwpck_require__(9213);
-const impact_report_js_1 = __nccwpck_require__(8822);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const inputs_js_1 = __nccwpck_require__(417);
+const counts_js_1 = __nccwpck_require__(5132);
+const session_js_1 = __nccwpck_require__(2594);
+const shard_js_1 = __nccwpck_require__(7718);
+const types_js_1 = __nccwpck_require__(8522);
+const impact_report_js_1 = __nccwpck_require__(1785);
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 function collectedLine(selected, deselected, errors, seconds) {
+    // pytest's _build_collect_only_summary_stats_line
     const total = selected + deselected;
-    let line = deselected > 0 ? `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)` : `${(0, counts_js_1.pluralize)(total, 'test')} collected`;
+    let line = total === 0
+        ? 'no tests collected'
+        : deselected === 0
+            ? `${(0, counts_js_1.pluralize)(total, 'test')} collected`
+            : selected === 0
+                ? `no tests collected (${deselected} deselected)`
+                : `${selected}/${(0, counts_js_1.pluralize)(total, 'test')} collected (${deselected} deselected)`;
     if (errors > 0)
         line += `, ${(0, counts_js_1.pluralize)(errors, 'error')}`;
     return `${line} in ${seconds.toFixed(2)}s`;
@@ -3867,17 +3874,17 @@ async function discoverCommand(argv, rest, write) {
 
 /***/ }),
 
-/***/ 6698:
+/***/ 6367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.errorOutcome = errorOutcome;
 exports.finishCommand = finishCommand;
-const errors_js_1 = __nccwpck_require__(5496);
-const types_js_1 = __nccwpck_require__(9213);
-const args_js_1 = __nccwpck_require__(8000);
-const broken_pipe_js_1 = __nccwpck_require__(1817);
+const errors_js_1 = __nccwpck_require__(5507);
+const types_js_1 = __nccwpck_require__(8522);
+const args_js_1 = __nccwpck_require__(7593);
+const broken_pipe_js_1 = __nccwpck_require__(9238);
 function exitCodeOf(error) {
     if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
         return error.exitCode;
@@ -3922,7 +3929,7 @@ function finishCommand(command) {
 
 /***/ }),
 
-/***/ 8822:
+/***/ 1785:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3954,7 +3961,72 @@ function impactClosingLine(impact, selectedCount) {
 
 /***/ }),
 
-/***/ 5920:
+/***/ 8520:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.loadInitialConftests = loadInitialConftests;
+// pytest imports its initial conftests while it configures, before it collects or lists anything
+// (python/fastest_worker/initial_conftests.py): one that fails to import is its usage error (exit
+// 4, its text on stderr). `--collect-only -q` lists discovery's ids without a worker, so before
+// it prints, one worker imports them (only where a conftest.py is on pytest's way).
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(417);
+const index_js_1 = __nccwpck_require__(9286);
+const unlisted_js_1 = __nccwpck_require__(2770);
+/** A conftest.py pytest could import while it configures: in a directory from the rootdir down
+ * to a path collection starts from, or in a `test*` directory of such a directory. */
+function mayHaveInitialConftest(session) {
+    const rootdir = session.config.rootdir;
+    const has = (dir) => (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conftest.py')) !== undefined;
+    for (const path of session.paths) {
+        const directory = (0, inputs_js_1.probePath)(path)?.isDirectory();
+        if (directory === undefined)
+            continue; // (a path that does not exist names no conftest)
+        if ((0, walk_js_1.dirsUpToRootdir)(directory ? path : (0, node_path_1.dirname)(path), rootdir).some(has))
+            return true;
+        if (!directory)
+            continue;
+        try {
+            if ((0, node_fs_1.readdirSync)(path, { withFileTypes: true }).some((entry) => entry.isDirectory() && entry.name.startsWith('test') && has((0, node_path_1.join)(path, entry.name))))
+                return true;
+        }
+        catch {
+            // unreadable: pytest says so when it collects
+        }
+    }
+    return false;
+}
+/**
+ * One worker imports the initial conftests, as pytest's configuration does: a failing one ends
+ * the command with pytest's text and exit 4 (a RunnerError the caller reports as it is).
+ */
+async function loadInitialConftests(session) {
+    if (!mayHaveInitialConftest(session))
+        return;
+    const { options, config } = session;
+    await (0, index_js_1.runUnits)([], {
+        rootdir: config.rootdir,
+        python: session.python,
+        workers: 1,
+        engine: options.engine,
+        pytestArgs: options.pytestArgs,
+        capture: options.capture,
+        verbose: options.verbosity,
+        ini: (0, unlisted_js_1.iniForWorkers)(config),
+        namedPaths: (0, unlisted_js_1.namedPaths)(session),
+        invocationDir: session.cwd,
+        conftestsOnly: true,
+    }, { result: () => undefined, collectionError: () => undefined, unitDone: () => undefined, workerOutput: () => undefined });
+}
+
+
+/***/ }),
+
+/***/ 6521:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3967,9 +4039,9 @@ exports.mergeCoverageFiles = mergeCoverageFiles;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const shards_js_1 = __nccwpck_require__(3974);
-const python_js_1 = __nccwpck_require__(3401);
-const args_js_1 = __nccwpck_require__(8000);
+const shards_js_1 = __nccwpck_require__(1361);
+const python_js_1 = __nccwpck_require__(5530);
+const args_js_1 = __nccwpck_require__(7593);
 const MERGE_REPORTS = { xml: 'coverage.xml', lcov: 'lcov.info', json: 'coverage.json' };
 /** Null when there is no coverage to merge: no data beside the files and no coverage flag. */
 async function mergeCoverageFiles(junitFiles, cov, python, cwd, env) {
@@ -4009,7 +4081,7 @@ async function mergeCoverageFiles(junitFiles, cov, python, cwd, env) {
 
 /***/ }),
 
-/***/ 5609:
+/***/ 5306:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4017,21 +4089,21 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeCommand = mergeCommand;
 // `fastest merge`: the shards' JUnit files into one, checked against the plan, with a summary and
 // the timings learned. The merge is merge/; this is the shell around it.
-const learn_js_1 = __nccwpck_require__(1937);
-const merge_js_1 = __nccwpck_require__(4199);
-const flaky_report_js_1 = __nccwpck_require__(8605);
-const history_js_1 = __nccwpck_require__(4623);
-const timings_js_1 = __nccwpck_require__(892);
-const summary_js_1 = __nccwpck_require__(771);
-const verdict_js_1 = __nccwpck_require__(5238);
-const fence_js_1 = __nccwpck_require__(7762);
-const glob_js_1 = __nccwpck_require__(8865);
-const plan_js_1 = __nccwpck_require__(6976);
-const args_js_1 = __nccwpck_require__(8000);
-const finish_js_1 = __nccwpck_require__(6698);
-const merge_coverage_js_1 = __nccwpck_require__(5920);
-const types_js_1 = __nccwpck_require__(9213);
-const plan_js_2 = __nccwpck_require__(5694);
+const learn_js_1 = __nccwpck_require__(4114);
+const merge_js_1 = __nccwpck_require__(2732);
+const flaky_report_js_1 = __nccwpck_require__(5820);
+const history_js_1 = __nccwpck_require__(1720);
+const timings_js_1 = __nccwpck_require__(7307);
+const summary_js_1 = __nccwpck_require__(2208);
+const verdict_js_1 = __nccwpck_require__(7689);
+const fence_js_1 = __nccwpck_require__(9183);
+const glob_js_1 = __nccwpck_require__(348);
+const plan_js_1 = __nccwpck_require__(8597);
+const args_js_1 = __nccwpck_require__(7593);
+const finish_js_1 = __nccwpck_require__(6367);
+const merge_coverage_js_1 = __nccwpck_require__(6521);
+const types_js_1 = __nccwpck_require__(8522);
+const plan_js_2 = __nccwpck_require__(8943);
 /**
  * fastest merge GLOB... [--plan plan.json] [--out merged.xml] [--summary summary.md]
  *               [--timings-out FILE] [--timings FILE] [--fail-on any|new] [--cov-report xml|lcov|json[:DEST]]
@@ -4099,7 +4171,7 @@ function knownHistory(path) {
 
 /***/ }),
 
-/***/ 9060:
+/***/ 6501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4120,10 +4192,10 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const index_js_1 = __nccwpck_require__(6259);
-const errors_js_1 = __nccwpck_require__(5496);
-const python_js_1 = __nccwpck_require__(3401);
-const args_js_1 = __nccwpck_require__(8000);
+const index_js_1 = __nccwpck_require__(9750);
+const errors_js_1 = __nccwpck_require__(5507);
+const python_js_1 = __nccwpck_require__(5530);
+const args_js_1 = __nccwpck_require__(7593);
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 function probeEnv(env) {
     return { ...env, PYTHONPATH: (0, python_js_1.runtimePythonPath)(env.PYTHONPATH) };
@@ -4290,7 +4362,7 @@ function runRealPytest(python, argv, cwd, env) {
 
 /***/ }),
 
-/***/ 5694:
+/***/ 8943:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4303,12 +4375,12 @@ exports.planErrorOutcome = planErrorOutcome;
 // Actions matrix). The planning is shard/plan.ts; this is the shell around it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(6976);
-const timings_js_1 = __nccwpck_require__(892);
-const index_js_1 = __nccwpck_require__(8157);
-const types_js_1 = __nccwpck_require__(9213);
-const args_js_1 = __nccwpck_require__(8000);
-const finish_js_1 = __nccwpck_require__(6698);
+const plan_js_1 = __nccwpck_require__(8597);
+const timings_js_1 = __nccwpck_require__(7307);
+const index_js_1 = __nccwpck_require__(1276);
+const types_js_1 = __nccwpck_require__(8522);
+const args_js_1 = __nccwpck_require__(7593);
+const finish_js_1 = __nccwpck_require__(6367);
 exports.processIO = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -4369,7 +4441,7 @@ function planErrorOutcome(err) {
 
 /***/ }),
 
-/***/ 8797:
+/***/ 80:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4408,7 +4480,7 @@ function unregisteredIniKeys(ini) {
 
 /***/ }),
 
-/***/ 3517:
+/***/ 4936:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4512,7 +4584,7 @@ exports.routedByName = new Map(exports.PYTEST_ROUTED_OPTIONS.flatMap((o) => o.na
 
 /***/ }),
 
-/***/ 3314:
+/***/ 8567:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4520,8 +4592,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.rerunSettings = rerunSettings;
 // pytest-rerunfailures' settings (its options, then its ini values), resolved the way the plugin
 // reads them, for the workers that do the retries (python/fastest_worker/reruns.py).
-const index_js_1 = __nccwpck_require__(6259);
-const args_js_1 = __nccwpck_require__(8000);
+const index_js_1 = __nccwpck_require__(9750);
+const args_js_1 = __nccwpck_require__(7593);
 /** Python's int()/float() of an ini string, or undefined where they raise (the plugin ignores those). */
 function iniNumber(config, name, integer) {
     const text = (0, index_js_1.getIni)(config, name, 'string')?.trim();
@@ -4549,7 +4621,7 @@ function rerunSettings(options, config) {
 
 /***/ }),
 
-/***/ 2440:
+/***/ 4175:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4560,29 +4632,31 @@ exports.runCommand = runCommand;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const counts_js_1 = __nccwpck_require__(5359);
-const fence_js_1 = __nccwpck_require__(7762);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const reporters_js_1 = __nccwpck_require__(429);
-const index_js_1 = __nccwpck_require__(3547);
-const index_js_2 = __nccwpck_require__(8157);
-const index_js_3 = __nccwpck_require__(3021);
-const discover_memo_js_1 = __nccwpck_require__(1995);
-const args_js_1 = __nccwpck_require__(8000);
-const reruns_js_1 = __nccwpck_require__(3314);
-const shim_js_1 = __nccwpck_require__(7450);
-const early_js_1 = __nccwpck_require__(9628);
-const impact_report_js_1 = __nccwpck_require__(8822);
-const discover_js_1 = __nccwpck_require__(1018);
-const signals_js_1 = __nccwpck_require__(2752);
-const option_route_js_1 = __nccwpck_require__(9060);
-const options_js_1 = __nccwpck_require__(2877);
-const session_js_1 = __nccwpck_require__(4015);
-const session_js_2 = __nccwpck_require__(609);
-const unlisted_js_1 = __nccwpck_require__(3591);
-const shard_js_1 = __nccwpck_require__(3789);
-const version_js_1 = __nccwpck_require__(7193);
-const index_js_4 = __nccwpck_require__(6259);
+const counts_js_1 = __nccwpck_require__(5132);
+const fence_js_1 = __nccwpck_require__(9183);
+const initial_conftests_js_1 = __nccwpck_require__(8520);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const reporters_js_1 = __nccwpck_require__(8056);
+const index_js_1 = __nccwpck_require__(9286);
+const index_js_2 = __nccwpck_require__(1276);
+const index_js_3 = __nccwpck_require__(2974);
+const discover_memo_js_1 = __nccwpck_require__(7542);
+const inputs_js_1 = __nccwpck_require__(417);
+const args_js_1 = __nccwpck_require__(7593);
+const reruns_js_1 = __nccwpck_require__(8567);
+const shim_js_1 = __nccwpck_require__(1349);
+const early_js_1 = __nccwpck_require__(5769);
+const impact_report_js_1 = __nccwpck_require__(1785);
+const discover_js_1 = __nccwpck_require__(2731);
+const signals_js_1 = __nccwpck_require__(3563);
+const option_route_js_1 = __nccwpck_require__(6501);
+const options_js_1 = __nccwpck_require__(5988);
+const session_js_1 = __nccwpck_require__(2838);
+const session_js_2 = __nccwpck_require__(2594);
+const unlisted_js_1 = __nccwpck_require__(2770);
+const shard_js_1 = __nccwpck_require__(7718);
+const version_js_1 = __nccwpck_require__(3882);
+const index_js_4 = __nccwpck_require__(9750);
 /** Groups the selected items by file, noting files run whole (every collected item selected). */
 function filesOf(selected, all, narrowIds) {
     const totalPerFile = new Map();
@@ -4732,8 +4806,13 @@ async function realPytestArgv(session, known, share) {
         if (ids.length > 0) {
             argv = session.pytestArgv(ids.map((id) => cwdRelativeArg(session, id)));
         }
+        else if (session.options.paths.every((arg) => !arg.includes('::') && (0, inputs_js_1.probePath)((0, node_path_1.resolve)(session.cwd, arg))?.isDirectory() === true)) {
+            // an empty share: pytest's walk of the run's directories ignores every entry, so that it
+            // collects nothing, as the shard's run ("collected 0 items")
+            argv = [...session.pytestArgv(), '--ignore-glob=*'];
+        }
         else {
-            // an empty share: named paths would be the whole suite; pytest deselects every test instead
+            // (a file named on the command line is collected whatever ignores it: its tests are deselected)
             argv = session.pytestArgv();
             deselect = selection.selected;
         }
@@ -4936,6 +5015,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             out.flush();
             return (0, option_route_js_1.runRealPytest)(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
         }
+        // pytest imports the initial conftests before it lists anything: one that fails is its usage error
+        if (!options.jsonOutput)
+            await (0, initial_conftests_js_1.loadInitialConftests)(session);
         const code = (0, discover_js_1.printDiscovery)(session, listed, (performance.now() - started) / 1000, write);
         if (impact && !options.jsonOutput)
             write((0, impact_report_js_1.impactClosingLine)(impact, selection.selected.length));
@@ -5033,7 +5115,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
     // Modules to import though no test of them is selected: the workers start all the same.
     const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
-    const deferHeader = !stopAtDiscoveryErrors && runs;
+    // (with nothing to run a worker still imports the initial conftests, as pytest's configure does)
+    const deferHeader = !stopAtDiscoveryErrors;
     reporter.sessionStart({
         rootdir: config.rootdir,
         inifile: config.inifile,
@@ -5047,12 +5130,16 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         version: version_js_1.VERSION,
         cachedir: cacheDirHeader(config, options),
         lastFailedStatus,
+        testpaths: session.fromTestpaths ? config.testpaths : undefined,
+        ignoredConfigFiles: config.ignoredConfigFiles,
         // A held header counts the errors reported while it waits (these included).
         collectionErrors: deferHeader ? 0 : discoveryErrors.length,
     });
     const results = [];
     /** What the plugins' terminal-summary hooks wrote in each worker's pytest session. */
     const pluginsSummaries = new Map();
+    /** What plugins wrote to stderr while each worker's pytest session ended. */
+    const sessionStderr = new Map();
     const errors = [...discoveryErrors];
     /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
     const collectedByPytest = new Set();
@@ -5068,14 +5155,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
         exitCode = 2;
     }
-    else if (runs) {
+    else {
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once('SIGINT', onSigint);
         hooks.signal?.addEventListener('abort', onSigint);
         let nativeNoticeShown = false;
         // Packages --cov measures are imported by each worker under coverage, never by the parent.
-        warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
+        if (runs)
+            warm?.preload([...new Set(units.map((unit) => (0, node_path_1.join)(config.rootdir, unit.file)))], (coverage?.spec.source ?? []).map((source) => (0, node_path_1.basename)(source).split('.')[0]), discovery.importedModules, workers);
         let measured;
         // -s: a test's output goes to the stream it wrote to, in order with the results
         const printTestOutput = (stream, text) => {
@@ -5097,7 +5185,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             maxfail: options.maxfail > 0 ? options.maxfail : undefined,
             signal: abort.signal,
             prestarted,
-            warmParent: warm?.parent,
+            warmParent: runs ? warm?.parent : undefined,
             ini: (0, unlisted_js_1.iniForWorkers)(config),
             coverage: coverage?.spec,
             reruns,
@@ -5105,6 +5193,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
             columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+            // the header waits for the collection pass: a worker's pytest session writes its lines meanwhile
+            header: options.verbosity >= 0 && !options.noHeader,
+            conftestsOnly: !runs,
             collectFirst: {
                 stopOnErrors: !options.continueOnCollectionErrors,
                 ...pass,
@@ -5200,6 +5291,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
             measured: (cost) => (measured = cost),
             pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
+            header: (lines) => reporter.headerLines?.(lines),
+            sessionStderr: (worker, text) => sessionStderr.set(worker, text),
             workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${(0, fence_js_1.fenceBlock)(text)}` : text) : undefined,
             // -s: a test's own output, in order with the results (its teardown's, after its letter)
             testOutput: (stream, text, id, teardown) => {
@@ -5212,10 +5305,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             },
         });
         heldTeardown?.release();
+        reporter.countsKnown(); // (nothing ran: the header waited for the initial conftests)
         process.removeListener('SIGINT', onSigint);
         hooks.signal?.removeEventListener('abort', onSigint);
         // A run cut short measured its units only in part.
-        if (measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+        if (runs && measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
             (0, index_js_1.writeRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'), measured, runCost);
             const next = (0, index_js_1.readRunCost)((0, node_path_1.join)(config.rootdir, '.fastest'));
             if (next)
@@ -5257,6 +5351,13 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         (0, index_js_2.updateNodeIds)(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
     }
     const configWarnings = await session.configWarnings;
+    // pytest's plugins write it at pytest_sessionfinish, before the terminal summary: what several
+    // workers wrote alike once
+    const stderrAtEnd = [...new Set([...sessionStderr.keys()].sort((a, b) => a - b).map((worker) => sessionStderr.get(worker)))].join('');
+    if (stderrAtEnd !== '') {
+        out.flush();
+        process.stderr.write(env.GITHUB_ACTIONS === 'true' ? (0, fence_js_1.fenceBlock)(stderrAtEnd) : stderrAtEnd);
+    }
     reporter.finish({
         seconds,
         configWarnings,
@@ -5314,7 +5415,7 @@ function pytestCacheDir(config) {
 
 /***/ }),
 
-/***/ 609:
+/***/ 2594:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5326,19 +5427,19 @@ exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(6259);
-const index_js_2 = __nccwpck_require__(6259);
-const index_js_3 = __nccwpck_require__(3021);
-const inputs_js_1 = __nccwpck_require__(5910);
-const python_js_1 = __nccwpck_require__(3401);
-const glob_js_1 = __nccwpck_require__(8865);
-const index_js_4 = __nccwpck_require__(8157);
-const impact_js_1 = __nccwpck_require__(2523);
-const index_js_5 = __nccwpck_require__(1563);
-const args_js_1 = __nccwpck_require__(8000);
-const conftest_options_js_1 = __nccwpck_require__(6276);
-const pytest_ini_js_1 = __nccwpck_require__(8797);
-const option_route_js_1 = __nccwpck_require__(9060);
+const index_js_1 = __nccwpck_require__(9750);
+const index_js_2 = __nccwpck_require__(9750);
+const index_js_3 = __nccwpck_require__(2974);
+const inputs_js_1 = __nccwpck_require__(417);
+const python_js_1 = __nccwpck_require__(5530);
+const glob_js_1 = __nccwpck_require__(348);
+const index_js_4 = __nccwpck_require__(1276);
+const impact_js_1 = __nccwpck_require__(3292);
+const index_js_5 = __nccwpck_require__(2258);
+const args_js_1 = __nccwpck_require__(7593);
+const conftest_options_js_1 = __nccwpck_require__(6577);
+const pytest_ini_js_1 = __nccwpck_require__(80);
+const option_route_js_1 = __nccwpck_require__(6501);
 /** The first reading of argv (paths, `-c`, `--rootdir`, `-o`) and the config it finds. */
 function firstPass(argv, cwd, env) {
     const first = (0, args_js_1.parseArgs)(argv, null);
@@ -5392,7 +5493,7 @@ function openSession(argv, command, cwd, env) {
     if (options.timeout === null)
         options.timeout = pytestTimeoutSetting(config, env);
     options.routes.push(...(0, option_route_js_1.iniRoutes)(config));
-    const paths = decidePaths(options, config, cwd);
+    const { paths, fromTestpaths } = decidePaths(options, config, cwd);
     // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
@@ -5410,6 +5511,7 @@ function openSession(argv, command, cwd, env) {
         config,
         cwd,
         paths,
+        fromTestpaths,
         get python() {
             return chosen().python;
         },
@@ -5470,19 +5572,20 @@ function decidePaths(options, config, cwd) {
     if (options.paths.length > 0) {
         // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
         const pytestChecks = options.routes.some((r) => r.route === 'session');
-        return options.paths.map((arg) => {
+        const paths = options.paths.map((arg) => {
             const abs = (0, node_path_1.resolve)(cwd, pathPart(arg));
             if ((0, inputs_js_1.probePath)(abs) === undefined && !pytestChecks)
                 throw new args_js_1.UsageError(`file or directory not found: ${arg}`);
             return abs;
         });
+        return { paths, fromTestpaths: false };
     }
     if ((0, node_path_1.resolve)(cwd) === config.rootdir && config.testpaths.length > 0) {
         const found = config.testpaths.flatMap((p) => (0, glob_js_1.expandGlobs)([p], config.rootdir, 'paths').map((rel) => (0, node_path_1.resolve)(config.rootdir, rel)));
         if (found.length > 0)
-            return found;
+            return { paths: found, fromTestpaths: true };
     }
-    return [(0, node_path_1.resolve)(cwd)];
+    return { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
 }
 /** Discovery and selection, as pytest's collection phase. */
 async function collect(session) {
@@ -5572,7 +5675,7 @@ async function impactOf(session, discovery) {
 
 /***/ }),
 
-/***/ 3789:
+/***/ 7718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5581,11 +5684,11 @@ exports.selectShard = selectShard;
 exports.shardListing = shardListing;
 // `--plan FILE --shard K` and `--shard K/N`: which of the selected tests this process runs.
 const node_path_1 = __nccwpck_require__(6760);
-const plan_js_1 = __nccwpck_require__(6976);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const index_js_1 = __nccwpck_require__(8157);
-const timings_js_1 = __nccwpck_require__(892);
-const args_js_1 = __nccwpck_require__(8000);
+const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const index_js_1 = __nccwpck_require__(1276);
+const timings_js_1 = __nccwpck_require__(7307);
+const args_js_1 = __nccwpck_require__(7593);
 function shardOfFile(file, shards) {
     let hash = 0;
     for (let i = 0; i < file.length; i++)
@@ -5683,7 +5786,7 @@ async function shardListing(session, collected) {
 
 /***/ }),
 
-/***/ 2752:
+/***/ 3563:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5694,10 +5797,10 @@ exports.handleSignals = handleSignals;
 // run when one is under way (run.ts), and before that the workers are ended here. SIGTERM and
 // SIGHUP end pytest by the signal itself (Python installs no handler for them): fastest ends its
 // workers, then itself by the same signal.
-const worker_js_1 = __nccwpck_require__(9121);
-const scratch_js_1 = __nccwpck_require__(3157);
-const color_js_1 = __nccwpck_require__(6180);
-const types_js_1 = __nccwpck_require__(9213);
+const worker_js_1 = __nccwpck_require__(9898);
+const scratch_js_1 = __nccwpck_require__(3968);
+const color_js_1 = __nccwpck_require__(2105);
+const types_js_1 = __nccwpck_require__(8522);
 const FATAL = ['SIGTERM', 'SIGHUP'];
 /** Installs the handlers for a run; returns their removal. */
 function handleSignals(started) {
@@ -5733,7 +5836,7 @@ function handleSignals(started) {
 
 /***/ }),
 
-/***/ 3591:
+/***/ 2770:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5747,9 +5850,9 @@ exports.iniForWorkers = iniForWorkers;
 // collection would: one worker collects their modules, with no unit to run. Used by `fastest plan`
 // and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(3021);
-const index_js_2 = __nccwpck_require__(3547);
-const index_js_3 = __nccwpck_require__(8157);
+const index_js_1 = __nccwpck_require__(2974);
+const index_js_2 = __nccwpck_require__(9286);
+const index_js_3 = __nccwpck_require__(1276);
 /** The items with those of the files in `collected` replaced by the ids their modules collected. */
 function itemsAsCollected(items, collected) {
     return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => (0, index_js_1.itemsOfCollectedFile)(file, ids, []))];
@@ -5808,13 +5911,19 @@ function namedPaths(session) {
 }
 /** The ini values the workers' native engine reads. */
 function iniForWorkers(config) {
-    return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
+    return {
+        ...config.ini,
+        xfail_strict: config.xfailStrict,
+        asyncio_mode: config.asyncioMode,
+        inifile: config.inifile,
+        ignoredConfigFiles: config.ignoredConfigFiles,
+    };
 }
 
 
 /***/ }),
 
-/***/ 7193:
+/***/ 3882:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5825,7 +5934,7 @@ exports.VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 1630:
+/***/ 8885:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5843,18 +5952,18 @@ exports.watchCommand = watchCommand;
 // (single keys on a terminal, one a line from a pipe).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(3021);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const index_js_2 = __nccwpck_require__(1563);
-const inputs_js_1 = __nccwpck_require__(5910);
-const counts_js_1 = __nccwpck_require__(5359);
-const index_js_3 = __nccwpck_require__(3547);
-const worker_js_1 = __nccwpck_require__(9121);
-const stale_bytecode_js_1 = __nccwpck_require__(3764);
-const finish_js_1 = __nccwpck_require__(6698);
-const impact_report_js_1 = __nccwpck_require__(8822);
-const run_js_1 = __nccwpck_require__(2440);
-const session_js_1 = __nccwpck_require__(609);
+const index_js_1 = __nccwpck_require__(2974);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const index_js_2 = __nccwpck_require__(2258);
+const inputs_js_1 = __nccwpck_require__(417);
+const counts_js_1 = __nccwpck_require__(5132);
+const index_js_3 = __nccwpck_require__(9286);
+const worker_js_1 = __nccwpck_require__(9898);
+const stale_bytecode_js_1 = __nccwpck_require__(9487);
+const finish_js_1 = __nccwpck_require__(6367);
+const impact_report_js_1 = __nccwpck_require__(1785);
+const run_js_1 = __nccwpck_require__(4175);
+const session_js_1 = __nccwpck_require__(2594);
 /** Directories and files no save of the user's is in: runner state, VCS, virtualenvs, caches, editor droppings. */
 const IGNORED = /(?:^|\/)(?:\.fastest|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|node_modules|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.hypothesis|build|dist|[^/]*\.egg-info)(?:\/|$)|\.py[co]$|~$|\.sw[px]$|(?:^|\/)4913$|(?:^|\/)\.#/;
 /** Saves closer together than this are one change (an editor's write, rename and chmod). */
@@ -6201,7 +6310,7 @@ function savedFile(path) {
 
 /***/ }),
 
-/***/ 1984:
+/***/ 7827:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6223,7 +6332,7 @@ exports.ConfigError = ConfigError;
 
 /***/ }),
 
-/***/ 7904:
+/***/ 8261:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6235,11 +6344,11 @@ exports.plainToml = plainToml;
 exports.loadConfigDictFromFile = loadConfigDictFromFile;
 exports.readFastestTable = readFastestTable;
 const node_path_1 = __nccwpck_require__(6760);
-const smol_toml_1 = __nccwpck_require__(8488);
-const inputs_js_1 = __nccwpck_require__(5910);
-const errors_js_1 = __nccwpck_require__(1984);
-const ini_parser_js_1 = __nccwpck_require__(2713);
-const pystr_js_1 = __nccwpck_require__(2845);
+const smol_toml_1 = __nccwpck_require__(7106);
+const inputs_js_1 = __nccwpck_require__(417);
+const errors_js_1 = __nccwpck_require__(7827);
+const ini_parser_js_1 = __nccwpck_require__(5986);
+const pystr_js_1 = __nccwpck_require__(2560);
 const CFG_PYTEST_SECTION = '[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead.';
 function readTextFile(path) {
     let bytes;
@@ -6376,7 +6485,7 @@ function readFastestTable(pyprojectPath) {
 
 /***/ }),
 
-/***/ 530:
+/***/ 5731:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6392,11 +6501,11 @@ exports.parseOverrideIni = parseOverrideIni;
 exports.expandVars = expandVars;
 exports.determineSetup = determineSetup;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const errors_js_1 = __nccwpck_require__(1984);
-const files_js_1 = __nccwpck_require__(7904);
-const pystr_js_1 = __nccwpck_require__(2845);
+const inputs_js_1 = __nccwpck_require__(417);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const errors_js_1 = __nccwpck_require__(7827);
+const files_js_1 = __nccwpck_require__(8261);
+const pystr_js_1 = __nccwpck_require__(2560);
 exports.CONFIG_NAMES = ['pytest.toml', '.pytest.toml', 'pytest.ini', '.pytest.ini', 'pyproject.toml', 'tox.ini', 'setup.cfg'];
 function isFile(p) {
     return (0, inputs_js_1.probePath)(p)?.isFile() ?? false;
@@ -6552,7 +6661,7 @@ function determineSetup(opts) {
 
 /***/ }),
 
-/***/ 6259:
+/***/ 9750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6562,13 +6671,13 @@ exports.DEFAULT_NORECURSEDIRS = exports.ShellSplitError = exports.splitShellArgs
 exports.getIni = getIni;
 exports.loadConfig = loadConfig;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const files_js_1 = __nccwpck_require__(7904);
-const findpaths_js_1 = __nccwpck_require__(530);
-const values_js_1 = __nccwpck_require__(4221);
-var errors_js_1 = __nccwpck_require__(1984);
+const inputs_js_1 = __nccwpck_require__(417);
+const files_js_1 = __nccwpck_require__(8261);
+const findpaths_js_1 = __nccwpck_require__(5731);
+const values_js_1 = __nccwpck_require__(3750);
+var errors_js_1 = __nccwpck_require__(7827);
 Object.defineProperty(exports, "ConfigError", ({ enumerable: true, get: function () { return errors_js_1.ConfigError; } }));
-var shlex_js_1 = __nccwpck_require__(7071);
+var shlex_js_1 = __nccwpck_require__(1494);
 Object.defineProperty(exports, "splitShellArgs", ({ enumerable: true, get: function () { return shlex_js_1.splitShellArgs; } }));
 Object.defineProperty(exports, "ShellSplitError", ({ enumerable: true, get: function () { return shlex_js_1.ShellSplitError; } }));
 exports.DEFAULT_NORECURSEDIRS = ['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}'];
@@ -6631,7 +6740,7 @@ function loadConfig(opts) {
 
 /***/ }),
 
-/***/ 2713:
+/***/ 5986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6641,7 +6750,7 @@ function loadConfig(opts) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IniParseError = void 0;
 exports.parseIni = parseIni;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 class IniParseError extends Error {
     path;
     line;
@@ -6749,7 +6858,7 @@ function isCommentLine(line) {
 
 /***/ }),
 
-/***/ 2845:
+/***/ 2560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6884,7 +6993,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 7071:
+/***/ 1494:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6980,7 +7089,7 @@ function splitShellArgs(s) {
 
 /***/ }),
 
-/***/ 4221:
+/***/ 3750:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6990,9 +7099,9 @@ exports.INI_ALIASES = void 0;
 exports.pickRawValue = pickRawValue;
 exports.readIni = readIni;
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(1984);
-const pystr_js_1 = __nccwpck_require__(2845);
-const shlex_js_1 = __nccwpck_require__(7071);
+const errors_js_1 = __nccwpck_require__(7827);
+const pystr_js_1 = __nccwpck_require__(2560);
+const shlex_js_1 = __nccwpck_require__(1494);
 /** Aliases pytest registers (alias -> canonical name). */
 exports.INI_ALIASES = { xfail_strict: 'strict_xfail' };
 /** The raw value pytest would pick for `name`: -o beats the file, canonical name beats alias. */
@@ -7140,7 +7249,7 @@ function readIni(inicfg, src, name, type) {
 
 /***/ }),
 
-/***/ 3490:
+/***/ 6351:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7172,7 +7281,7 @@ function onPath(command, env) {
 
 /***/ }),
 
-/***/ 2877:
+/***/ 5988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7187,7 +7296,7 @@ exports.coverageSources = coverageSources;
 exports.coverageReports = coverageReports;
 // pytest-cov's command-line interface (pytest-cov 7.1: plugin.py), parsed by fastest itself so
 // that `--cov` works whether or not pytest-cov is installed; coverage.py does the measuring.
-const errors_js_1 = __nccwpck_require__(1984);
+const errors_js_1 = __nccwpck_require__(7827);
 exports.FILE_REPORTS = ['annotate', 'html', 'xml', 'json', 'markdown', 'markdown-append', 'lcov'];
 exports.TERM_REPORTS = ['term', 'term-missing'];
 function defaultCoverageOptions() {
@@ -7261,7 +7370,7 @@ function coverageReports(cov) {
 
 /***/ }),
 
-/***/ 4015:
+/***/ 2838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7279,10 +7388,10 @@ exports.keepShardCoverage = keepShardCoverage;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const errors_js_1 = __nccwpck_require__(1984);
-const errors_js_2 = __nccwpck_require__(5496);
-const python_js_1 = __nccwpck_require__(3401);
-const options_js_1 = __nccwpck_require__(2877);
+const errors_js_1 = __nccwpck_require__(7827);
+const errors_js_2 = __nccwpck_require__(5507);
+const python_js_1 = __nccwpck_require__(5530);
+const options_js_1 = __nccwpck_require__(5988);
 function coverageSpec(cov, topdir, width) {
     return {
         source: (0, options_js_1.coverageSources)(cov),
@@ -7352,7 +7461,7 @@ async function keepShardCoverage(python, spec, junitPath, env) {
 
 /***/ }),
 
-/***/ 3974:
+/***/ 1361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7367,7 +7476,7 @@ exports.combineShards = combineShards;
 // every job's data into one, the paths of each job's checkout mapped onto the merging one's.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const session_js_1 = __nccwpck_require__(4015);
+const session_js_1 = __nccwpck_require__(2838);
 /** Beside a job's kept data file: the directory its paths are relative to. */
 function coverageRootPath(dataFile) {
     return `${dataFile}-root`;
@@ -7402,7 +7511,7 @@ function combineShards(python, outDir, dataFiles, cwd, env, spec) {
 
 /***/ }),
 
-/***/ 5843:
+/***/ 6872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7425,7 +7534,7 @@ exports.itemsOfCollectedModule = itemsOfCollectedModule;
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 16;
 /**
@@ -7810,7 +7919,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 2406:
+/***/ 5663:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7836,8 +7945,8 @@ exports.placeDoctests = placeDoctests;
 // pytest engine expands at run time: never an invented id.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const grammar_js_1 = __nccwpck_require__(8416);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const grammar_js_1 = __nccwpck_require__(6147);
 /** The doctest options among pytest arguments (command line and addopts). */
 function doctestOptionsOf(pytestArgs, encoding) {
     const globs = [];
@@ -8166,7 +8275,7 @@ async function placeDoctests(walked, placeholders, options, files) {
 
 /***/ }),
 
-/***/ 3439:
+/***/ 3446:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8180,7 +8289,7 @@ exports.parametrizeArgnames = parametrizeArgnames;
 exports.fixtureParametrization = fixtureParametrization;
 exports.noteParamKeys = noteParamKeys;
 exports.reorderItems = reorderItems;
-const paramids_js_1 = __nccwpck_require__(9356);
+const paramids_js_1 = __nccwpck_require__(6977);
 const SCOPES = ['function', 'class', 'module', 'package', 'session'];
 function emptyLevel() {
     return { defs: new Map() };
@@ -8496,7 +8605,7 @@ function reorderItems(items) {
 
 /***/ }),
 
-/***/ 6628:
+/***/ 8035:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8559,7 +8668,7 @@ function fnmatchPath(pattern, path) {
 
 /***/ }),
 
-/***/ 8416:
+/***/ 6147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8573,7 +8682,7 @@ const node_module_1 = __nccwpck_require__(8995);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const web_tree_sitter_1 = __nccwpck_require__(2073);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -8682,7 +8791,7 @@ function grammarQuery(language, source) {
 
 /***/ }),
 
-/***/ 1419:
+/***/ 4050:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9166,7 +9275,7 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 8005:
+/***/ 5524:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9177,12 +9286,12 @@ exports.projectRoots = projectRoots;
 // each project module it reaches) depends on. Built from the same tree-sitter parse and per-file
 // cache as discovery; project modules that are not test files are read for their imports only.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const cache_js_1 = __nccwpck_require__(5843);
-const imports_js_1 = __nccwpck_require__(3267);
-const index_js_1 = __nccwpck_require__(3021);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const walk_js_1 = __nccwpck_require__(6472);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+const imports_js_1 = __nccwpck_require__(3048);
+const index_js_1 = __nccwpck_require__(2974);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const walk_js_1 = __nccwpck_require__(4765);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** The conftest.py files pytest loads for a file (existing or not: a new one is a change too). */
 function conftestChain(file, rootdir) {
@@ -9290,13 +9399,13 @@ function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
 
 /***/ }),
 
-/***/ 1235:
+/***/ 4384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importRefs = importRefs;
-const grammar_js_1 = __nccwpck_require__(8416);
+const grammar_js_1 = __nccwpck_require__(6147);
 const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
@@ -9395,7 +9504,7 @@ function importRefs(root, source) {
 
 /***/ }),
 
-/***/ 3267:
+/***/ 3048:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9406,7 +9515,7 @@ exports.ImportResolver = void 0;
 // X.<suffix>) in the directories pytest puts on sys.path for the module and in the interpreter's
 // own sys.path, or among its builtin modules. Every path looked at is an input of the discovery memo.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
+const inputs_js_1 = __nccwpck_require__(417);
 class ImportResolver {
     rootdir;
     probe;
@@ -9641,7 +9750,7 @@ exports.ImportResolver = ImportResolver;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 2974:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9656,24 +9765,24 @@ exports.discover = discover;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const cache_js_1 = __nccwpck_require__(5843);
-var cache_js_2 = __nccwpck_require__(5843);
+const inputs_js_1 = __nccwpck_require__(417);
+const cache_js_1 = __nccwpck_require__(6872);
+var cache_js_2 = __nccwpck_require__(6872);
 Object.defineProperty(exports, "flushHeldCache", ({ enumerable: true, get: function () { return cache_js_2.flushHeldCache; } }));
 Object.defineProperty(exports, "holdCacheInMemory", ({ enumerable: true, get: function () { return cache_js_2.holdCacheInMemory; } }));
 Object.defineProperty(exports, "itemsOfCollectedFile", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedFile; } }));
 Object.defineProperty(exports, "itemsOfCollectedModule", ({ enumerable: true, get: function () { return cache_js_2.itemsOfCollectedModule; } }));
-var doctests_js_1 = __nccwpck_require__(2406);
+var doctests_js_1 = __nccwpck_require__(5663);
 Object.defineProperty(exports, "doctestOptionsOf", ({ enumerable: true, get: function () { return doctests_js_1.doctestOptionsOf; } }));
-const items_js_1 = __nccwpck_require__(5845);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const fixtures_js_1 = __nccwpck_require__(3439);
-const guards_js_1 = __nccwpck_require__(1419);
-const imports_js_1 = __nccwpck_require__(3267);
-const interpreter_js_1 = __nccwpck_require__(31);
-const walk_js_1 = __nccwpck_require__(6472);
-const doctests_js_2 = __nccwpck_require__(2406);
+const items_js_1 = __nccwpck_require__(546);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const fixtures_js_1 = __nccwpck_require__(3446);
+const guards_js_1 = __nccwpck_require__(4050);
+const imports_js_1 = __nccwpck_require__(3048);
+const interpreter_js_1 = __nccwpck_require__(4248);
+const walk_js_1 = __nccwpck_require__(4765);
+const doctests_js_2 = __nccwpck_require__(5663);
 function toNodePath(rootdir, absolute) {
     const rel = (0, node_path_1.relative)(rootdir, absolute);
     return node_path_1.sep === '/' ? rel : rel.split(node_path_1.sep).join('/');
@@ -10210,7 +10319,7 @@ async function discover(opts) {
 
 /***/ }),
 
-/***/ 31:
+/***/ 4248:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10224,8 +10333,8 @@ exports.probeInterpreter = probeInterpreter;
 const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const which_js_1 = __nccwpck_require__(3490);
-const inputs_js_1 = __nccwpck_require__(5910);
+const which_js_1 = __nccwpck_require__(6351);
+const inputs_js_1 = __nccwpck_require__(417);
 const PROBE_VERSION = 1;
 const MAX_ENTRIES = 8;
 const PROBE_SCRIPT = `
@@ -10344,7 +10453,7 @@ function probeInterpreter(python, rootdir) {
 
 /***/ }),
 
-/***/ 5845:
+/***/ 546:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10356,12 +10465,12 @@ exports.conftestFacts = conftestFacts;
 // Applies pytest's collection rules (python_functions, python_classes, __test__, unittest,
 // inheritance, parametrize) to a parsed module, giving its test items in pytest's order.
 const node_path_1 = __nccwpck_require__(6760);
-const fnmatch_js_1 = __nccwpck_require__(6628);
-const guards_js_1 = __nccwpck_require__(1419);
-const paramids_js_1 = __nccwpck_require__(9356);
-const fixtures_js_1 = __nccwpck_require__(3439);
-const stdlib_js_1 = __nccwpck_require__(4193);
-const values_js_1 = __nccwpck_require__(6079);
+const fnmatch_js_1 = __nccwpck_require__(8035);
+const guards_js_1 = __nccwpck_require__(4050);
+const paramids_js_1 = __nccwpck_require__(6977);
+const fixtures_js_1 = __nccwpck_require__(3446);
+const stdlib_js_1 = __nccwpck_require__(8780);
+const values_js_1 = __nccwpck_require__(3502);
 const FILE_COLLECTING_HOOKS = new Set(['pytest_collect_file', 'pytest_collect_directory']);
 const MODULE_MAKING_HOOKS = new Set(['pytest_pycollect_makemodule', 'pytest_collect_directory']);
 /** Bases that add no tests and change nothing pytest collects. */
@@ -11060,7 +11169,7 @@ function conftestFacts(mod, dir) {
 
 /***/ }),
 
-/***/ 9356:
+/***/ 6977:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11069,7 +11178,7 @@ exports.asciiEscapedStr = asciiEscapedStr;
 exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.argnamesOf = argnamesOf;
 exports.expandParametrize = expandParametrize;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -11320,7 +11429,7 @@ function expandParametrize(parametrizeMarks, opts, pytestAliases) {
 
 /***/ }),
 
-/***/ 9185:
+/***/ 9112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11329,9 +11438,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(3024);
-const inputs_js_1 = __nccwpck_require__(5910);
-const grammar_js_1 = __nccwpck_require__(8416);
-const parse_js_1 = __nccwpck_require__(6582);
+const inputs_js_1 = __nccwpck_require__(417);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_js_1 = __nccwpck_require__(6985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -11342,7 +11451,7 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 941:
+/***/ 9740:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11364,9 +11473,9 @@ const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
 const node_worker_threads_1 = __nccwpck_require__(5919);
-const grammar_js_1 = __nccwpck_require__(8416);
-const parse_file_js_1 = __nccwpck_require__(9185);
-const thread_count_js_1 = __nccwpck_require__(199);
+const grammar_js_1 = __nccwpck_require__(6147);
+const parse_file_js_1 = __nccwpck_require__(9112);
+const thread_count_js_1 = __nccwpck_require__(7358);
 /** Below this many files the main thread alone is faster than starting a thread. */
 const MIN_FILES_FOR_THREADS = 24;
 /**
@@ -11525,16 +11634,16 @@ async function parseWith(workers, requests, onParsed, onFailed = (error) => {
 
 /***/ }),
 
-/***/ 6582:
+/***/ 6985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
 exports.parseImportsOnly = parseImportsOnly;
-const guards_js_1 = __nccwpck_require__(1419);
-const import_refs_js_1 = __nccwpck_require__(1235);
-const pyliteral_js_1 = __nccwpck_require__(5203);
+const guards_js_1 = __nccwpck_require__(4050);
+const import_refs_js_1 = __nccwpck_require__(4384);
+const pyliteral_js_1 = __nccwpck_require__(9692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -12372,7 +12481,7 @@ function parseImportsOnly(parser, source) {
 
 /***/ }),
 
-/***/ 5203:
+/***/ 9692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12385,9 +12494,9 @@ exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(2845);
+const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
-const stdlib_js_1 = __nccwpck_require__(4193);
+const stdlib_js_1 = __nccwpck_require__(8780);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -13246,7 +13355,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 4193:
+/***/ 8780:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13433,7 +13542,7 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 
 /***/ }),
 
-/***/ 199:
+/***/ 7358:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13472,16 +13581,16 @@ function nativeGrammarInstalled(env, resolve) {
 
 /***/ }),
 
-/***/ 6079:
+/***/ 3502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveValue = resolveValue;
-const grammar_js_1 = __nccwpck_require__(8416);
-const guards_js_1 = __nccwpck_require__(1419);
-const pyliteral_js_1 = __nccwpck_require__(5203);
-const stdlib_js_1 = __nccwpck_require__(4193);
+const grammar_js_1 = __nccwpck_require__(6147);
+const guards_js_1 = __nccwpck_require__(4050);
+const pyliteral_js_1 = __nccwpck_require__(9692);
+const stdlib_js_1 = __nccwpck_require__(8780);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
     'datetime.datetime',
@@ -14558,7 +14667,7 @@ function baseStores(env, found, base, attr, depth) {
 
 /***/ }),
 
-/***/ 6472:
+/***/ 4765:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14568,8 +14677,8 @@ exports.dirsUpToRootdir = dirsUpToRootdir;
 exports.findTestFiles = findTestFiles;
 exports.findCollectable = findCollectable;
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
-const fnmatch_js_1 = __nccwpck_require__(6628);
+const inputs_js_1 = __nccwpck_require__(417);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 function isVirtualenv(dir) {
     return (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'pyvenv.cfg')) !== undefined || (0, inputs_js_1.probePath)((0, node_path_1.join)(dir, 'conda-meta', 'history')) !== undefined;
 }
@@ -14692,13 +14801,13 @@ function findCollectable(argPaths, rules) {
 
 /***/ }),
 
-/***/ 2991:
+/***/ 512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.affectedTests = affectedTests;
-const deps_js_1 = __nccwpck_require__(8849);
+const deps_js_1 = __nccwpck_require__(3798);
 const CONFIG_FILES = new Set(['pytest.ini', '.pytest.ini', 'setup.cfg', 'tox.ini', 'pyproject.toml']);
 const PYTHON_SOURCE = /\.pyi?$/;
 /** Multi-source reverse walk: file -> the next file on its way to a changed one (itself when changed). */
@@ -14799,7 +14908,7 @@ function affectedTests({ items, graph, changed, rules, inifile }) {
 
 /***/ }),
 
-/***/ 6114:
+/***/ 7763:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14866,7 +14975,7 @@ function changedFiles(request, rootdir, cwd) {
 
 /***/ }),
 
-/***/ 8849:
+/***/ 3798:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14880,7 +14989,7 @@ exports.underTestPath = underTestPath;
 // the tests under each TESTPATH (rootdir-relative file or directory; none: no tests). A file it
 // matches is explained by it: a config or non-Python file no longer selects every test, and a
 // Python file no longer selects the tests that import modules by run-time names.
-const fnmatch_js_1 = __nccwpck_require__(6628);
+const fnmatch_js_1 = __nccwpck_require__(8035);
 class ImpactDepsError extends Error {
 }
 exports.ImpactDepsError = ImpactDepsError;
@@ -14912,7 +15021,7 @@ function underTestPath(file, testPath) {
 
 /***/ }),
 
-/***/ 1563:
+/***/ 2258:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14922,15 +15031,15 @@ exports.computeImpact = computeImpact;
 exports.projectGraph = projectGraph;
 // The impact stage: changed files (git or --affected-by) + the import graph -> which tests to run, and why.
 const node_path_1 = __nccwpck_require__(6760);
-const import_graph_js_1 = __nccwpck_require__(8005);
-const walk_js_1 = __nccwpck_require__(6472);
-const inputs_js_1 = __nccwpck_require__(5910);
-const affected_js_1 = __nccwpck_require__(2991);
-const changes_js_1 = __nccwpck_require__(6114);
-const deps_js_1 = __nccwpck_require__(8849);
-var changes_js_2 = __nccwpck_require__(6114);
+const import_graph_js_1 = __nccwpck_require__(5524);
+const walk_js_1 = __nccwpck_require__(4765);
+const inputs_js_1 = __nccwpck_require__(417);
+const affected_js_1 = __nccwpck_require__(512);
+const changes_js_1 = __nccwpck_require__(7763);
+const deps_js_1 = __nccwpck_require__(3798);
+var changes_js_2 = __nccwpck_require__(7763);
 Object.defineProperty(exports, "ChangesError", ({ enumerable: true, get: function () { return changes_js_2.ChangesError; } }));
-var deps_js_2 = __nccwpck_require__(8849);
+var deps_js_2 = __nccwpck_require__(3798);
 Object.defineProperty(exports, "ImpactDepsError", ({ enumerable: true, get: function () { return deps_js_2.ImpactDepsError; } }));
 async function computeImpact(opts) {
     const rules = (0, deps_js_1.parseImpactDeps)(opts.impactDeps);
@@ -14957,7 +15066,7 @@ async function projectGraph(opts) {
 
 /***/ }),
 
-/***/ 3813:
+/***/ 3000:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14977,7 +15086,7 @@ function selfAndParents(p) {
 
 /***/ }),
 
-/***/ 1995:
+/***/ 7542:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14995,8 +15104,8 @@ exports.forgetMemos = forgetMemos;
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const inputs_js_1 = __nccwpck_require__(5910);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const inputs_js_1 = __nccwpck_require__(417);
 const MEMO_VERSION = 1;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
@@ -15186,7 +15295,7 @@ function forgetMemos(rootdir) {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15315,7 +15424,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 553:
+/***/ 5620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15383,7 +15492,7 @@ function attemptsLine(c) {
 
 /***/ }),
 
-/***/ 5297:
+/***/ 7840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15396,8 +15505,8 @@ exports.FileShare = exports.RunClassifier = exports.FIXED_KEPT = exports.FLAKY_K
 // still failing, and the tests fixed since; and, where the merge may write the store, this run's
 // outcomes added to the history. Memory is bounded: FLAKY_KEPT flaky tests and LIST_KEPT fixed ids
 // by name (all counted), and marks only for tests the history has or that did not simply pass.
-const attempts_js_1 = __nccwpck_require__(553);
-const history_js_1 = __nccwpck_require__(4623);
+const attempts_js_1 = __nccwpck_require__(5620);
+const history_js_1 = __nccwpck_require__(1720);
 /** Flaky tests kept by name with their attempts; more than a summary or comment shows. */
 exports.FLAKY_KEPT = 1000;
 /** Fixed tests kept by name. */
@@ -15521,7 +15630,7 @@ exports.FileShare = FileShare;
 
 /***/ }),
 
-/***/ 8605:
+/***/ 5820:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15539,9 +15648,9 @@ exports.retryAndKnownReport = retryAndKnownReport;
 // tests fixed since the default branch, the flakiest tests of its history, and the console lines
 // of `fastest merge`. Ids and messages come from the JUnit files: in Markdown they only ever
 // appear in code spans (report/markdown.ts); on a console the caller fences them on GitHub.
-const markdown_js_1 = __nccwpck_require__(998);
-const attempts_js_1 = __nccwpck_require__(553);
-const history_js_1 = __nccwpck_require__(4623);
+const markdown_js_1 = __nccwpck_require__(4285);
+const attempts_js_1 = __nccwpck_require__(5620);
+const history_js_1 = __nccwpck_require__(1720);
 /** Tests named in each list of the summary and comment; the rest are counted. */
 exports.LISTED = 50;
 /** Whether the reports split failures into new and known: there was a history to compare with. */
@@ -15621,7 +15730,7 @@ function retryAndKnownReport(result, limit = 20) {
 
 /***/ }),
 
-/***/ 4623:
+/***/ 1720:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15792,7 +15901,7 @@ function flakiest(history, limit) {
 
 /***/ }),
 
-/***/ 1940:
+/***/ 2181:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -15822,8 +15931,8 @@ exports.escapeXmlAttr = escapeXmlAttr;
 // back is well-formed.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_string_decoder_1 = __nccwpck_require__(6193);
-const sax_1 = __importDefault(__nccwpck_require__(7342));
-const attempts_js_1 = __nccwpck_require__(553);
+const sax_1 = __importDefault(__nccwpck_require__(179));
+const attempts_js_1 = __nccwpck_require__(5620);
 /** The testcase element as XML (see `caseXml` in the reader: attributes and children as read). */
 function caseXml(c) {
     return c.xmlInner === '' ? `${c.xmlOpen} />` : `${c.xmlOpen}>${c.xmlInner}</testcase>`;
@@ -16292,7 +16401,7 @@ const ATTR_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\
 
 /***/ }),
 
-/***/ 1937:
+/***/ 4114:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16304,8 +16413,8 @@ exports.learnIntoFile = learnIntoFile;
 // Learning timings from a run's results: each test's seconds and each module's setup seconds,
 // folded into the store with an exponentially weighted moving average (see bench/SHARD_RESULTS.md
 // for the measurement behind EWMA and its weight).
-const timings_js_1 = __nccwpck_require__(892);
-const history_js_1 = __nccwpck_require__(4623);
+const timings_js_1 = __nccwpck_require__(7307);
+const history_js_1 = __nccwpck_require__(1720);
 /** Weight of the newest run in the moving average. */
 exports.EWMA_WEIGHT = 0.5;
 /**
@@ -16384,7 +16493,7 @@ function learnIntoFile(run, path, previousPath = path, history) {
 
 /***/ }),
 
-/***/ 4199:
+/***/ 2732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16403,12 +16512,12 @@ exports.idHash = idHash;
 // per file its sums. A file found malformed part-way is taken back out of all of it.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const junit_js_1 = __nccwpck_require__(9223);
-const plan_js_1 = __nccwpck_require__(6976);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const learn_js_1 = __nccwpck_require__(1937);
-const classify_js_1 = __nccwpck_require__(5297);
-const junit_read_js_1 = __nccwpck_require__(1940);
+const junit_js_1 = __nccwpck_require__(2998);
+const plan_js_1 = __nccwpck_require__(8597);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const learn_js_1 = __nccwpck_require__(4114);
+const classify_js_1 = __nccwpck_require__(7840);
+const junit_read_js_1 = __nccwpck_require__(2181);
 /** Failing testcases kept with their text: more than a summary (1 MiB) or a comment can show. */
 exports.FAILURES_KEPT = 10_000;
 exports.SLOWEST_KEPT = 100;
@@ -16899,7 +17008,7 @@ class MergedJUnitWriter {
 
 /***/ }),
 
-/***/ 771:
+/***/ 2208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16907,8 +17016,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_SUMMARY_MAX_BYTES = void 0;
 exports.renderSummary = renderSummary;
 exports.totalsParts = totalsParts;
-const markdown_js_1 = __nccwpck_require__(998);
-const flaky_report_js_1 = __nccwpck_require__(8605);
+const markdown_js_1 = __nccwpck_require__(4285);
+const flaky_report_js_1 = __nccwpck_require__(5820);
 /** GitHub rejects step summaries over 1 MiB; stay a little below it. */
 exports.DEFAULT_SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
 const MAX_LINE_CHARS = 300;
@@ -17055,7 +17164,7 @@ function truncateBytes(text, maxBytes) {
 
 /***/ }),
 
-/***/ 5238:
+/***/ 7689:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17066,7 +17175,7 @@ exports.mergedLine = mergedLine;
 exports.problemReport = problemReport;
 // What a merge means, written once for `fastest merge` and the Action's merge role: the exit code,
 // the reasons a merge failed, the one-line totals and the listing of what went wrong.
-const types_js_1 = __nccwpck_require__(9213);
+const types_js_1 = __nccwpck_require__(8522);
 exports.FAIL_ON_VALUES = ['any', 'new'];
 function mergeVerdict(result, failOn = 'any') {
     // Without a history every failure is new.
@@ -17133,7 +17242,7 @@ function idList(what, ids, total = ids.length) {
 
 /***/ }),
 
-/***/ 6779:
+/***/ 9098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17184,7 +17293,7 @@ function coveringIds(id) {
 
 /***/ }),
 
-/***/ 6180:
+/***/ 2105:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17318,7 +17427,7 @@ function pyRjust(s, width) {
 
 /***/ }),
 
-/***/ 314:
+/***/ 9475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17331,10 +17440,10 @@ exports.normalizeReportChars = normalizeReportChars;
 exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
 const node_path_1 = __nccwpck_require__(6760);
-const color_js_1 = __nccwpck_require__(6180);
-const counts_js_1 = __nccwpck_require__(5359);
-const fence_js_1 = __nccwpck_require__(7762);
-const writer_js_1 = __nccwpck_require__(5436);
+const color_js_1 = __nccwpck_require__(2105);
+const counts_js_1 = __nccwpck_require__(5132);
+const fence_js_1 = __nccwpck_require__(9183);
+const writer_js_1 = __nccwpck_require__(2915);
 /**
  * The plugins' summary sections of several workers as one: each worker's pytest session ran its
  * share of the tests, and the same hook wrote in each. A text several workers wrote alike (a
@@ -17514,6 +17623,15 @@ class ConsoleReporter {
             this.heldHeader.deselected = deselected;
         }
     }
+    /**
+     * pytest's header lines after its platform line, as a worker's pytest session wrote them (the
+     * plugins' and initial conftests' pytest_report_header lines among pytest's own): printed
+     * instead of this reporter's own, when the header is still held.
+     */
+    headerLines(lines) {
+        if (this.heldHeader && this.heldHeader.pytestLines === undefined)
+            this.heldHeader.pytestLines = lines;
+    }
     /** Every count the header needs is known: print it and what waited behind it. */
     countsKnown() {
         const info = this.heldHeader;
@@ -17532,11 +17650,20 @@ class ConsoleReporter {
         if (!this.opts.noHeader) {
             const version = info.version ? `, fastest-${info.version}` : '';
             this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
-            if (info.cachedir !== undefined)
-                this.tw.line(`cachedir: ${info.cachedir}`);
-            this.tw.line(`rootdir: ${info.rootdir}`);
-            if (info.inifile)
-                this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}`);
+            if (info.pytestLines !== undefined) {
+                // (plugins' and conftests' text: untrusted)
+                this.fence.block(info.pytestLines.map((line) => line + '\n').join(''));
+            }
+            else {
+                if (info.cachedir !== undefined)
+                    this.tw.line(`cachedir: ${info.cachedir}`);
+                this.tw.line(`rootdir: ${info.rootdir}`);
+                const ignored = info.ignoredConfigFiles?.length ? ` (WARNING: ignoring pytest config in ${info.ignoredConfigFiles.join(', ')}!)` : '';
+                if (info.inifile)
+                    this.tw.line(`configfile: ${bestRelPath(info.rootdir, (0, node_path_1.resolve)(info.rootdir, info.inifile))}${ignored}`);
+                if (info.testpaths !== undefined)
+                    this.tw.line(`testpaths: ${info.testpaths.join(', ')}`);
+            }
             this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
         }
         // pytest's report_collect: every collected item, then errors, deselected and selected.
@@ -18269,7 +18396,7 @@ function formatG(x) {
 
 /***/ }),
 
-/***/ 5359:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18287,7 +18414,7 @@ exports.pluralize = pluralize;
 exports.summaryParts = summaryParts;
 exports.formatSessionDuration = formatSessionDuration;
 exports.closingLine = closingLine;
-const color_js_1 = __nccwpck_require__(6180);
+const color_js_1 = __nccwpck_require__(2105);
 /** pytest's KNOWN_TYPES order: the order the closing line lists categories in (then the
  * categories pytest does not know, such as `subtests passed`). */
 exports.COUNT_ORDER = [
@@ -18445,7 +18572,7 @@ function closingLine(counts, seconds, width = 80, opts = {}) {
 
 /***/ }),
 
-/***/ 7762:
+/***/ 9183:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18508,7 +18635,7 @@ exports.Fence = Fence;
 
 /***/ }),
 
-/***/ 4421:
+/***/ 2794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18516,7 +18643,7 @@ exports.Fence = Fence;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.jsonReportData = jsonReportData;
 exports.jsonReport = jsonReport;
-const counts_js_1 = __nccwpck_require__(5359);
+const counts_js_1 = __nccwpck_require__(5132);
 function jsonReportData(results, errors, meta) {
     const counts = (0, counts_js_1.countResults)(results, errors);
     return {
@@ -18569,7 +18696,7 @@ function jsonReport(results, errors, meta) {
 
 /***/ }),
 
-/***/ 9223:
+/***/ 2998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -18583,8 +18710,8 @@ exports.longreprText = longreprText;
 exports.mangleTestAddress = mangleTestAddress;
 exports.junitTimestamp = junitTimestamp;
 exports.junitXml = junitXml;
-const pystr_js_1 = __nccwpck_require__(2845);
-const color_js_1 = __nccwpck_require__(6180);
+const pystr_js_1 = __nccwpck_require__(2560);
+const color_js_1 = __nccwpck_require__(2105);
 /** The testsuite property that names an id planned but not collected (read by `merge`). */
 exports.NOT_COLLECTED_PROPERTY = 'fastest_not_collected';
 /** pytest 9.1 writes characters above U+FFFF as they are (9.0 and older escape them); set per junitXml call. */
@@ -18966,7 +19093,7 @@ function junitXmlText(results, errors, opts) {
 
 /***/ }),
 
-/***/ 998:
+/***/ 4285:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19043,7 +19170,7 @@ function codeBlock(text) {
 
 /***/ }),
 
-/***/ 429:
+/***/ 8056:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19060,10 +19187,10 @@ exports.configuredReporters = configuredReporters;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const index_js_1 = __nccwpck_require__(6259);
-const console_js_1 = __nccwpck_require__(314);
-const json_js_1 = __nccwpck_require__(4421);
-const junit_js_1 = __nccwpck_require__(9223);
+const index_js_1 = __nccwpck_require__(9750);
+const console_js_1 = __nccwpck_require__(9475);
+const json_js_1 = __nccwpck_require__(2794);
+const junit_js_1 = __nccwpck_require__(2998);
 /** A reporter that writes one file when the session ends; it keeps what it was given. */
 class FileReporter {
     path;
@@ -19206,6 +19333,10 @@ class Reporters {
         for (const r of this.all)
             r.testOutput?.(id);
     }
+    headerLines(lines) {
+        for (const r of this.all)
+            r.headerLines?.(lines);
+    }
     finish(end) {
         for (const r of this.all)
             r.finish(end);
@@ -19227,7 +19358,7 @@ function configuredReporters(request, config, place) {
 
 /***/ }),
 
-/***/ 5436:
+/***/ 2915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19235,7 +19366,7 @@ function configuredReporters(request, config, place) {
 // the current line, which pytest's progress layout depends on.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TermWriter = void 0;
-const color_js_1 = __nccwpck_require__(6180);
+const color_js_1 = __nccwpck_require__(2105);
 class TermWriter {
     sink;
     color;
@@ -19279,7 +19410,7 @@ exports.TermWriter = TermWriter;
 
 /***/ }),
 
-/***/ 9628:
+/***/ 5769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19305,8 +19436,8 @@ const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const python_js_1 = __nccwpck_require__(3401);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const python_js_1 = __nccwpck_require__(5530);
 const RECORD_FILE = 'early-workers.json';
 const RECORD_VERSION = 1;
 /** Commands (of the same cwd, arguments and environment) whose plan is kept. */
@@ -19538,7 +19669,7 @@ function writePlan(rootdir, key, plan) {
 
 /***/ }),
 
-/***/ 7010:
+/***/ 5047:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19573,7 +19704,7 @@ function testEnvironment(env) {
 
 /***/ }),
 
-/***/ 5496:
+/***/ 5507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19597,7 +19728,7 @@ exports.RunnerError = RunnerError;
 
 /***/ }),
 
-/***/ 1237:
+/***/ 6706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -19610,7 +19741,7 @@ exports.parseWorkerFrame = parseWorkerFrame;
 // Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
 // to the protocol pipe) sends is untrusted, and a frame that is not one of the kinds below, fully
 // formed, becomes a `malformed` frame naming what is wrong, never a crash or a guess.
-const msgpackr_1 = __nccwpck_require__(1408);
+const msgpackr_1 = __nccwpck_require__(2502);
 const packr = new msgpackr_1.Packr({ useRecords: false });
 const unpackr = new msgpackr_1.Unpackr({ useRecords: false, mapsAsObjects: true });
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
@@ -19898,6 +20029,10 @@ function checkedFrame(value) {
             return { t: 'session_error', message: str(fields, 'message', 'session_error') };
         case 'plugins_summary':
             return { t: 'plugins_summary', summary: { conftests: summaryText(fields.conftests, 'conftests'), plugins: summaryText(fields.plugins, 'plugins') } };
+        case 'header':
+            return { t: 'header', lines: strings(fields.lines, 'header: lines') };
+        case 'session_stderr':
+            return { t: 'session_stderr', text: str(fields, 'text', 'session_stderr') };
         case 'fatal': {
             const exitCode = num(fields, 'exitCode', 'fatal');
             if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
@@ -20007,16 +20142,16 @@ exports.FrameReader = FrameReader;
 
 /***/ }),
 
-/***/ 3547:
+/***/ 9286:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
-var prestart_js_1 = __nccwpck_require__(6820);
+var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
-var warm_js_1 = __nccwpck_require__(3442);
+var warm_js_1 = __nccwpck_require__(509);
 Object.defineProperty(exports, "FORK_AVAILABLE", ({ enumerable: true, get: function () { return warm_js_1.FORK_AVAILABLE; } }));
 Object.defineProperty(exports, "KeptWarmParent", ({ enumerable: true, get: function () { return warm_js_1.KeptWarmParent; } }));
 Object.defineProperty(exports, "WarmParent", ({ enumerable: true, get: function () { return warm_js_1.WarmParent; } }));
@@ -20025,36 +20160,36 @@ Object.defineProperty(exports, "readWarmParentRecord", ({ enumerable: true, get:
 Object.defineProperty(exports, "warmParentSetting", ({ enumerable: true, get: function () { return warm_js_1.warmParentSetting; } }));
 Object.defineProperty(exports, "warmParentWanted", ({ enumerable: true, get: function () { return warm_js_1.warmParentWanted; } }));
 Object.defineProperty(exports, "writeWarmParentRecord", ({ enumerable: true, get: function () { return warm_js_1.writeWarmParentRecord; } }));
-var pool_js_1 = __nccwpck_require__(4133);
+var pool_js_1 = __nccwpck_require__(7430);
 Object.defineProperty(exports, "runUnits", ({ enumerable: true, get: function () { return pool_js_1.runUnits; } }));
 Object.defineProperty(exports, "pycacheDir", ({ enumerable: true, get: function () { return pool_js_1.pycacheDir; } }));
 Object.defineProperty(exports, "SESSION_TEARDOWN", ({ enumerable: true, get: function () { return pool_js_1.SESSION_TEARDOWN; } }));
-var schedule_js_1 = __nccwpck_require__(4050);
+var schedule_js_1 = __nccwpck_require__(2873);
 Object.defineProperty(exports, "makeUnits", ({ enumerable: true, get: function () { return schedule_js_1.makeUnits; } }));
 Object.defineProperty(exports, "passFiles", ({ enumerable: true, get: function () { return schedule_js_1.passFiles; } }));
 Object.defineProperty(exports, "unitsInItemOrder", ({ enumerable: true, get: function () { return schedule_js_1.unitsInItemOrder; } }));
-var run_cost_js_1 = __nccwpck_require__(9206);
+var run_cost_js_1 = __nccwpck_require__(978);
 Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: function () { return run_cost_js_1.COLD_WORKER_SECONDS; } }));
 Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
 Object.defineProperty(exports, "readRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.readRunCost; } }));
 Object.defineProperty(exports, "recordedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.recordedTestSeconds; } }));
 Object.defineProperty(exports, "workersWorthStarting", ({ enumerable: true, get: function () { return run_cost_js_1.workersWorthStarting; } }));
 Object.defineProperty(exports, "writeRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.writeRunCost; } }));
-var python_js_1 = __nccwpck_require__(3401);
+var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
 Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
-var errors_js_1 = __nccwpck_require__(5496);
+var errors_js_1 = __nccwpck_require__(5507);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
-var environment_js_1 = __nccwpck_require__(7010);
+var environment_js_1 = __nccwpck_require__(5047);
 Object.defineProperty(exports, "testEnvironment", ({ enumerable: true, get: function () { return environment_js_1.testEnvironment; } }));
-var truth_js_1 = __nccwpck_require__(6046);
+var truth_js_1 = __nccwpck_require__(395);
 Object.defineProperty(exports, "CollectionTruth", ({ enumerable: true, get: function () { return truth_js_1.CollectionTruth; } }));
 
 
 /***/ }),
 
-/***/ 4133:
+/***/ 7430:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -20069,13 +20204,13 @@ exports.describeExit = describeExit;
 // one result per test, and survive crashes, hangs and floods of output (docs/protocol.md).
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(6779);
-const errors_js_1 = __nccwpck_require__(5496);
-const schedule_js_1 = __nccwpck_require__(4050);
-const frames_js_1 = __nccwpck_require__(1237);
-const run_cost_js_1 = __nccwpck_require__(9206);
-const state_file_js_1 = __nccwpck_require__(1613);
-const worker_js_1 = __nccwpck_require__(9121);
+const nodeid_js_1 = __nccwpck_require__(9098);
+const errors_js_1 = __nccwpck_require__(5507);
+const schedule_js_1 = __nccwpck_require__(2873);
+const frames_js_1 = __nccwpck_require__(6706);
+const run_cost_js_1 = __nccwpck_require__(978);
+const state_file_js_1 = __nccwpck_require__(3738);
+const worker_js_1 = __nccwpck_require__(9898);
 /** The `file` of a CollectionError that reports a failed session-fixture teardown. */
 exports.SESSION_TEARDOWN = 'session teardown';
 /** Seconds to wait for workers to tear their sessions down at the end before killing them. */
@@ -20116,6 +20251,8 @@ class Pool {
     reject;
     stopTimer = null;
     collectionPass = false;
+    /** The init frame that asks for pytest's header went (to the first worker, once). */
+    headerAsked = false;
     /** Collection errors of the collection pass, with the file being collected, reported at its end. */
     passErrors = [];
     /** Each file's place in collection order. */
@@ -20152,7 +20289,8 @@ class Pool {
             const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
             // With no unit, the collection pass still imports the run's modules (pytest imports them
             // all, tests selected or not) and may find tests made at collection to run.
-            if (this.queue.size === 0 && !this.opts.collectFirst?.files?.length)
+            const idle = this.queue.size === 0 && !this.opts.collectFirst?.files?.length;
+            if (idle && !this.opts.conftestsOnly)
                 return this.done();
             for (let index = 0; index < count; index++) {
                 const slot = {
@@ -20189,6 +20327,10 @@ class Pool {
                 };
                 this.slots.push(slot);
                 this.spawn(slot);
+            }
+            if (idle) {
+                this.slots[0].proc.send({ t: 'conftests' });
+                return this.finish();
             }
             if (this.opts.collectFirst)
                 this.collectFirst();
@@ -20364,6 +20506,8 @@ class Pool {
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
             ...(this.opts.columns ? { columns: this.opts.columns } : {}),
             ...(slot.state ? { state: slot.state.path } : {}),
+            // one worker writes pytest's header, once
+            ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) } : {}),
         });
     }
     /** Give an idle worker the next unit, or finish when nothing is left anywhere. */
@@ -20584,6 +20728,12 @@ class Pool {
                 return;
             case 'plugins_summary':
                 this.events.pluginsSummary?.(slot.index, frame.summary);
+                return;
+            case 'header':
+                this.events.header?.(frame.lines);
+                return;
+            case 'session_stderr':
+                this.events.sessionStderr?.(slot.index, frame.text);
                 return;
             case 'session_error':
                 // Session fixtures end at `stop`, after every result: their teardown error stands alone.
@@ -21035,7 +21185,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 6820:
+/***/ 955:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21043,7 +21193,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
 // Workers started before the units are known, so that Python's start-up (interpreter, `import
 // pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
-const worker_js_1 = __nccwpck_require__(9121);
+const worker_js_1 = __nccwpck_require__(9898);
 /** Holds a worker's events until the pool attaches its own handlers. */
 class WorkerHandoff {
     target = null;
@@ -21104,7 +21254,7 @@ exports.PrestartedWorkers = PrestartedWorkers;
 
 /***/ }),
 
-/***/ 3401:
+/***/ 5530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21123,9 +21273,9 @@ const node_child_process_1 = __nccwpck_require__(1421);
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const node_url_1 = __nccwpck_require__(3136);
-const environment_js_1 = __nccwpck_require__(7010);
-const errors_js_1 = __nccwpck_require__(5496);
-const shim_js_1 = __nccwpck_require__(7450);
+const environment_js_1 = __nccwpck_require__(5047);
+const errors_js_1 = __nccwpck_require__(5507);
+const shim_js_1 = __nccwpck_require__(1349);
 exports.MIN_PYTHON = [3, 9];
 /**
  * findPython, with a version manager's shim replaced by the interpreter it chose last time under
@@ -21275,7 +21425,7 @@ function workerSpawn(options, env) {
 
 /***/ }),
 
-/***/ 9206:
+/***/ 978:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21410,7 +21560,7 @@ function cpuSecondsOf(pid) {
 
 /***/ }),
 
-/***/ 4050:
+/***/ 2873:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21699,7 +21849,7 @@ function passFiles(units, modules) {
 
 /***/ }),
 
-/***/ 3157:
+/***/ 3968:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21743,7 +21893,7 @@ function removeScratchDirs() {
 
 /***/ }),
 
-/***/ 7450:
+/***/ 1349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21759,8 +21909,8 @@ exports.rememberInterpreter = rememberInterpreter;
 // directly. Other version managers (asdf, mise) read more sources; their shims are left alone.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const ancestors_js_1 = __nccwpck_require__(3813);
-const which_js_1 = __nccwpck_require__(3490);
+const ancestors_js_1 = __nccwpck_require__(3000);
+const which_js_1 = __nccwpck_require__(6351);
 const VERSION_ENV = ['PYENV_VERSION', 'PYENV_ROOT', 'PYENV_DIR', 'PYENV_VIRTUAL_ENV'];
 /** A script (not a binary) that names pyenv in its first bytes. */
 function isShim(path) {
@@ -21834,7 +21984,7 @@ function rememberInterpreter(choice, executable) {
 
 /***/ }),
 
-/***/ 3764:
+/***/ 9487:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21875,7 +22025,7 @@ function forgetBytecode(sources, prefixes) {
 
 /***/ }),
 
-/***/ 1613:
+/***/ 3738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -21889,7 +22039,7 @@ exports.monotonicSeconds = monotonicSeconds;
 const node_fs_1 = __nccwpck_require__(3024);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
-const scratch_js_1 = __nccwpck_require__(3157);
+const scratch_js_1 = __nccwpck_require__(3968);
 // The layout, little-endian; python/fastest_worker/protocol.py writes it.
 const STARTED_AT = 0; // u32: tests started (each attempt of a rerun counts)
 const CANCEL_AT = 4; // u32: written by Node: the number of the `run` it cancels (1: the process's first)
@@ -22041,7 +22191,7 @@ function sharedMemoryDir() {
 
 /***/ }),
 
-/***/ 6046:
+/***/ 395:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -22051,7 +22201,7 @@ exports.CollectionTruth = void 0;
 // counts"): ids a module does not produce are not collected (no result, not counted), dynamic
 // items count as the ids they expand to, and each module's true ids are kept for the discovery
 // cache to learn from.
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 /** How many of `ids` each item stands for: its own id, else its expansions and its contents. */
 function countsOf(items, ids) {
     const byKey = new Map();
@@ -22246,7 +22396,7 @@ function listedExactly(items, collected) {
 
 /***/ }),
 
-/***/ 3442:
+/***/ 509:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -22269,12 +22419,12 @@ const node_net_1 = __nccwpck_require__(7030);
 const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
 const node_string_decoder_1 = __nccwpck_require__(6193);
-const stdlib_js_1 = __nccwpck_require__(4193);
-const frames_js_1 = __nccwpck_require__(1237);
-const environment_js_1 = __nccwpck_require__(7010);
-const python_js_1 = __nccwpck_require__(3401);
-const scratch_js_1 = __nccwpck_require__(3157);
-const worker_js_1 = __nccwpck_require__(9121);
+const stdlib_js_1 = __nccwpck_require__(8780);
+const frames_js_1 = __nccwpck_require__(6706);
+const environment_js_1 = __nccwpck_require__(5047);
+const python_js_1 = __nccwpck_require__(5530);
+const scratch_js_1 = __nccwpck_require__(3968);
+const worker_js_1 = __nccwpck_require__(9898);
 /** True where a warm parent can fork its workers (POSIX fork; a plain start elsewhere). */
 exports.FORK_AVAILABLE = process.platform !== 'win32';
 const HANDSHAKE_MAX = 256;
@@ -22767,7 +22917,7 @@ exports.KeptWarmParent = KeptWarmParent;
 
 /***/ }),
 
-/***/ 9121:
+/***/ 9898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -22778,9 +22928,9 @@ exports.killAllWorkerGroups = killAllWorkerGroups;
 exports.lastLinesOf = lastLinesOf;
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 const node_child_process_1 = __nccwpck_require__(1421);
-const early_js_1 = __nccwpck_require__(9628);
-const frames_js_1 = __nccwpck_require__(1237);
-const python_js_1 = __nccwpck_require__(3401);
+const early_js_1 = __nccwpck_require__(5769);
+const frames_js_1 = __nccwpck_require__(6706);
+const python_js_1 = __nccwpck_require__(5530);
 /** How much of a worker's stderr is kept for crash reports. */
 exports.STDERR_TAIL_BYTES = 64 * 1024;
 /** A new process, or the same one started ahead by the executable (early.ts). */
@@ -22915,7 +23065,7 @@ function lastLinesOf(tail, maxLines = 40) {
 
 /***/ }),
 
-/***/ 1547:
+/***/ 2312:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23186,7 +23336,7 @@ function evaluateBinary(left, right, matcher, decisive) {
 
 /***/ }),
 
-/***/ 2523:
+/***/ 3292:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23203,7 +23353,7 @@ function applyImpact(selection, affected) {
 
 /***/ }),
 
-/***/ 8157:
+/***/ 1276:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -23230,18 +23380,18 @@ exports.unverifiedItemOfId = unverifiedItemOfId;
 exports.unverifiedItem = unverifiedItem;
 exports.expansionSelected = expansionSelected;
 exports.unmatchedNodeIds = unmatchedNodeIds;
-const expression_js_1 = __nccwpck_require__(1547);
-const match_js_1 = __nccwpck_require__(1432);
-const nodeid_js_1 = __nccwpck_require__(5368);
-var expression_js_2 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
+const match_js_1 = __nccwpck_require__(697);
+const nodeid_js_1 = __nccwpck_require__(267);
+var expression_js_2 = __nccwpck_require__(2312);
 Object.defineProperty(exports, "SelectionError", ({ enumerable: true, get: function () { return expression_js_2.SelectionError; } }));
 Object.defineProperty(exports, "parseExpression", ({ enumerable: true, get: function () { return expression_js_2.parseExpression; } }));
 Object.defineProperty(exports, "evaluate", ({ enumerable: true, get: function () { return expression_js_2.evaluate; } }));
-var match_js_2 = __nccwpck_require__(1432);
+var match_js_2 = __nccwpck_require__(697);
 Object.defineProperty(exports, "keywordNames", ({ enumerable: true, get: function () { return match_js_2.keywordNames; } }));
 Object.defineProperty(exports, "keywordMatcher", ({ enumerable: true, get: function () { return match_js_2.keywordMatcher; } }));
 Object.defineProperty(exports, "markMatcher", ({ enumerable: true, get: function () { return match_js_2.markMatcher; } }));
-__exportStar(__nccwpck_require__(4556), exports);
+__exportStar(__nccwpck_require__(5939), exports);
 function compile(opts) {
     // pytest strips leading whitespace from -k only; an -m of spaces is the empty expression (False).
     const keywordText = (opts.keyword ?? '').trimStart();
@@ -23453,7 +23603,7 @@ function unmatchedNodeIds(items, opts) {
 
 /***/ }),
 
-/***/ 4556:
+/***/ 5939:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -23473,7 +23623,7 @@ exports.updateLastFailed = updateLastFailed;
 exports.updateNodeIds = updateNodeIds;
 const node_fs_1 = __importDefault(__nccwpck_require__(3024));
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 const DEFAULT_CACHE_DIR = '.pytest_cache';
 function lastFailedPath(rootdir, cacheDir = DEFAULT_CACHE_DIR) {
     return node_path_1.default.join(node_path_1.default.resolve(rootdir, cacheDir), 'v', 'cache', 'lastfailed');
@@ -23825,7 +23975,7 @@ function updateNodeIds(rootdir, collectedIds, cacheDir = DEFAULT_CACHE_DIR) {
 
 /***/ }),
 
-/***/ 1432:
+/***/ 697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -23837,7 +23987,7 @@ exports.keywordNames = keywordNames;
 exports.keywordMatcher = keywordMatcher;
 exports.markMatcher = markMatcher;
 exports.pyEquals = pyEquals;
-const expression_js_1 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
 /**
  * The names pytest's KeywordMatcher collects for an item: every node of its chain except the
  * Session and the rootdir's Dir (each directory, the module file name, classes, the function
@@ -23957,7 +24107,7 @@ function numericValue(value) {
 
 /***/ }),
 
-/***/ 5368:
+/***/ 267:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -23973,7 +24123,7 @@ exports.normalizeNodeIdArgs = normalizeNodeIdArgs;
 exports.argSelects = argSelects;
 exports.notFoundMessage = notFoundMessage;
 const node_path_1 = __importDefault(__nccwpck_require__(6760));
-const expression_js_1 = __nccwpck_require__(1547);
+const expression_js_1 = __nccwpck_require__(2312);
 /** Splits one argument; paths must already be relative to the rootdir (or absolute, with rootdir given). */
 function parseNodeIdArg(raw, index, rootdir) {
     const bracket = raw.indexOf('[');
@@ -24137,7 +24287,7 @@ function notFoundMessage(arg, items, rootdir, erroredFiles) {
 
 /***/ }),
 
-/***/ 9625:
+/***/ 6436:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24185,7 +24335,7 @@ function shardFromCiEnv(env) {
 
 /***/ }),
 
-/***/ 8865:
+/***/ 348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24194,7 +24344,7 @@ exports.expandGlobs = expandGlobs;
 // A small glob for `fastest merge 'results/**/*.xml'` (Node 20 has no fs.glob): `*` and `?`
 // within one path segment, `**` for any number of directories. Results sorted, without repeats.
 const node_path_1 = __nccwpck_require__(6760);
-const inputs_js_1 = __nccwpck_require__(5910);
+const inputs_js_1 = __nccwpck_require__(417);
 function expandGlobs(patterns, cwd = process.cwd(), match = 'files') {
     const found = new Set();
     for (const pattern of patterns) {
@@ -24267,7 +24417,7 @@ function isFile(path) {
 
 /***/ }),
 
-/***/ 4578:
+/***/ 4447:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24276,7 +24426,7 @@ exports.lpt = lpt;
 exports.refine = refine;
 // Packing units into shards: LPT (longest first onto the least loaded shard), then refinement by
 // moves and swaps off the most loaded shard, and moves of single pieces of split modules.
-const units_js_1 = __nccwpck_require__(5564);
+const units_js_1 = __nccwpck_require__(9599);
 const SWAP_PARTNERS = 8;
 function lpt(units, shardCount) {
     const shards = Array.from({ length: shardCount }, () => []);
@@ -24577,7 +24727,7 @@ function partitionPoint(items, before) {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 8597:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24600,11 +24750,11 @@ exports.planProblem = planProblem;
 // does not depend on input order.
 const node_crypto_1 = __nccwpck_require__(7598);
 const node_fs_1 = __nccwpck_require__(3024);
-const types_js_1 = __nccwpck_require__(9213);
-const pack_js_1 = __nccwpck_require__(4578);
-const split_js_1 = __nccwpck_require__(6235);
-const timings_js_1 = __nccwpck_require__(892);
-const units_js_1 = __nccwpck_require__(5564);
+const types_js_1 = __nccwpck_require__(8522);
+const pack_js_1 = __nccwpck_require__(4447);
+const split_js_1 = __nccwpck_require__(7240);
+const timings_js_1 = __nccwpck_require__(7307);
+const units_js_1 = __nccwpck_require__(9599);
 exports.PLAN_VERSION = 1;
 exports.MAX_SHARDS = 256;
 exports.DEFAULT_JOB_OVERHEAD_SECONDS = 30;
@@ -24852,7 +25002,7 @@ function isSeconds(value) {
 
 /***/ }),
 
-/***/ 6235:
+/***/ 7240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -24862,7 +25012,7 @@ exports.splitRule = splitRule;
 exports.moduleUnits = moduleUnits;
 // Which modules are split, and into which parts. A module is kept whole (module-scoped fixtures
 // run once) unless it is too long for one shard; then every part pays the module's setup again.
-const units_js_1 = __nccwpck_require__(5564);
+const units_js_1 = __nccwpck_require__(9599);
 function modulesTotal(modules) {
     return modules.reduce((sum, m) => sum + m.setup + m.testsSeconds, 0);
 }
@@ -25004,7 +25154,7 @@ function spreadPieces(pieces, count) {
 
 /***/ }),
 
-/***/ 892:
+/***/ 7307:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -25019,7 +25169,7 @@ exports.median = median;
 // made from. The store is learned from JUnit results by merge/learn.ts.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
-const nodeid_js_1 = __nccwpck_require__(6779);
+const nodeid_js_1 = __nccwpck_require__(9098);
 exports.TIMINGS_VERSION = 1;
 exports.DEFAULT_TIMINGS_PATH = '.fastest/timings.json';
 /** What a test costs when nothing at all is known. */
@@ -25235,7 +25385,7 @@ function median(values) {
 
 /***/ }),
 
-/***/ 5564:
+/***/ 9599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25274,7 +25424,7 @@ function sumSeconds(pieces) {
 
 /***/ }),
 
-/***/ 9213:
+/***/ 8522:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -25421,7 +25571,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("url");
 
 /***/ }),
 
-/***/ 1408:
+/***/ 2502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28860,7 +29010,7 @@ if (!nativeAccelerationDisabled) {
 	let extractor;
 	try {
 		if (true)
-			extractor = __nccwpck_require__(3488);
+			extractor = __nccwpck_require__(4046);
 		else
 			{}
 		if (extractor)
@@ -28904,7 +29054,7 @@ exports.useRecords = useRecords;
 
 /***/ }),
 
-/***/ 8488:
+/***/ 7106:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -29682,7 +29832,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 2073:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33898,19 +34048,19 @@ exports.a = runCli;
 // Entry point of `fastest`: dispatch to a command, map every error to one line and an exit code.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_url_1 = __nccwpck_require__(3136);
-const parse_pool_js_1 = __nccwpck_require__(941);
-const early_js_1 = __nccwpck_require__(9628);
-const args_js_1 = __nccwpck_require__(8000);
-const discover_js_1 = __nccwpck_require__(1018);
-const finish_js_1 = __nccwpck_require__(6698);
-const session_js_1 = __nccwpck_require__(609);
-const run_js_1 = __nccwpck_require__(2440);
-const unlisted_js_1 = __nccwpck_require__(3591);
-const merge_js_1 = __nccwpck_require__(5609);
-const plan_js_1 = __nccwpck_require__(5694);
-const watch_js_1 = __nccwpck_require__(1630);
-const version_js_1 = __nccwpck_require__(7193);
-const types_js_1 = __nccwpck_require__(9213);
+const parse_pool_js_1 = __nccwpck_require__(9740);
+const early_js_1 = __nccwpck_require__(5769);
+const args_js_1 = __nccwpck_require__(7593);
+const discover_js_1 = __nccwpck_require__(2731);
+const finish_js_1 = __nccwpck_require__(6367);
+const session_js_1 = __nccwpck_require__(2594);
+const run_js_1 = __nccwpck_require__(4175);
+const unlisted_js_1 = __nccwpck_require__(2770);
+const merge_js_1 = __nccwpck_require__(5306);
+const plan_js_1 = __nccwpck_require__(8943);
+const watch_js_1 = __nccwpck_require__(8885);
+const version_js_1 = __nccwpck_require__(3882);
+const types_js_1 = __nccwpck_require__(8522);
 async function main(argv) {
     const { command, rest } = (0, args_js_1.splitCommand)(argv);
     const write = (s) => process.stdout.write(s);

@@ -4,7 +4,7 @@ const __WEBPACK_EXTERNAL_createRequire = require('node:module').createRequire;
 const __fastestModuleUrl = require('node:url').pathToFileURL(__filename).href;
 /******/ var __webpack_modules__ = ({
 
-/***/ 845:
+/***/ 560:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -139,7 +139,7 @@ function pyFloatRepr(x) {
 
 /***/ }),
 
-/***/ 843:
+/***/ 872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -162,7 +162,7 @@ exports.itemsOfCollectedModule = itemsOfCollectedModule;
 const node_crypto_1 = __nccwpck_require__(598);
 const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
-const nodeid_js_1 = __nccwpck_require__(779);
+const nodeid_js_1 = __nccwpck_require__(98);
 /** Bump when ParsedModule's shape or the parser's rules change. */
 exports.DISCOVERY_CACHE_VERSION = 16;
 /**
@@ -547,7 +547,7 @@ function collectedItem(item, id) {
 
 /***/ }),
 
-/***/ 416:
+/***/ 147:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -561,7 +561,7 @@ const node_module_1 = __nccwpck_require__(995);
 const node_path_1 = __nccwpck_require__(760);
 const node_url_1 = __nccwpck_require__(136);
 const node_worker_threads_1 = __nccwpck_require__(919);
-const web_tree_sitter_1 = __nccwpck_require__(73);
+const web_tree_sitter_1 = __nccwpck_require__(551);
 let parserPromise = null;
 // web-tree-sitter is imported statically so the bundle stays one file; only Parser.init (the wasm
 // compile) is deferred until a file must be parsed.
@@ -670,7 +670,7 @@ function grammarQuery(language, source) {
 
 /***/ }),
 
-/***/ 419:
+/***/ 50:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1154,13 +1154,13 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
-/***/ 235:
+/***/ 384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importRefs = importRefs;
-const grammar_js_1 = __nccwpck_require__(416);
+const grammar_js_1 = __nccwpck_require__(147);
 const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
@@ -1259,7 +1259,7 @@ function importRefs(root, source) {
 
 /***/ }),
 
-/***/ 185:
+/***/ 112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1268,9 +1268,9 @@ exports.parseFile = parseFile;
 // Reading, hashing and parsing one test file: the unit of work shared by the main thread and the
 // parse worker threads.
 const node_fs_1 = __nccwpck_require__(24);
-const inputs_js_1 = __nccwpck_require__(910);
-const grammar_js_1 = __nccwpck_require__(416);
-const parse_js_1 = __nccwpck_require__(582);
+const inputs_js_1 = __nccwpck_require__(417);
+const grammar_js_1 = __nccwpck_require__(147);
+const parse_js_1 = __nccwpck_require__(985);
 async function parseFile(request) {
     const content = (0, node_fs_1.readFileSync)(request.abs);
     const parser = await (0, grammar_js_1.pythonParser)();
@@ -1281,16 +1281,16 @@ async function parseFile(request) {
 
 /***/ }),
 
-/***/ 582:
+/***/ 985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseModule = parseModule;
 exports.parseImportsOnly = parseImportsOnly;
-const guards_js_1 = __nccwpck_require__(419);
-const import_refs_js_1 = __nccwpck_require__(235);
-const pyliteral_js_1 = __nccwpck_require__(203);
+const guards_js_1 = __nccwpck_require__(50);
+const import_refs_js_1 = __nccwpck_require__(384);
+const pyliteral_js_1 = __nccwpck_require__(692);
 const DECORATED_DEFINITION = 'decorated_definition';
 function argnamesOf(params) {
     const names = [];
@@ -2128,7 +2128,7 @@ function parseImportsOnly(parser, source) {
 
 /***/ }),
 
-/***/ 203:
+/***/ 692:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2141,9 +2141,9 @@ exports.hasUnreadablePart = hasUnreadablePart;
 exports.readMark = readMark;
 exports.readLiteral = readLiteral;
 exports.pyStrRepr = pyStrRepr;
-const pystr_js_1 = __nccwpck_require__(845);
+const pystr_js_1 = __nccwpck_require__(560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
-const stdlib_js_1 = __nccwpck_require__(193);
+const stdlib_js_1 = __nccwpck_require__(780);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -3002,7 +3002,7 @@ function arithmetic(node, ctx) {
 
 /***/ }),
 
-/***/ 193:
+/***/ 780:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3189,7 +3189,7 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 
 /***/ }),
 
-/***/ 910:
+/***/ 417:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3318,7 +3318,7 @@ function listLoggedDir(path) {
 
 /***/ }),
 
-/***/ 779:
+/***/ 98:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3425,7 +3425,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:work
 
 /***/ }),
 
-/***/ 73:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7640,9 +7640,9 @@ Object.defineProperty(exports, "B", ({ value: true }));
 // Entry of a parse worker thread (bundled as dist/parse-worker.js): parses the batches of files the
 // main thread sends and posts their structure back, already in the form the cache file stores.
 const node_worker_threads_1 = __nccwpck_require__(919);
-const cache_js_1 = __nccwpck_require__(843);
-const parse_file_js_1 = __nccwpck_require__(185);
-const grammar_js_1 = __nccwpck_require__(416);
+const cache_js_1 = __nccwpck_require__(872);
+const parse_file_js_1 = __nccwpck_require__(112);
+const grammar_js_1 = __nccwpck_require__(147);
 const port = node_worker_threads_1.parentPort;
 if (port) {
     // Compiling the grammar starts at once: a thread is started before the files it will parse are known.

@@ -37,6 +37,13 @@ const PROJECTS: Record<string, Record<string, string>> = {
     'checks/conftest.py': 'def pytest_configure(config):\n    pass\n\n\nraise ValueError("bad settings")\n',
     'checks/test_c.py': 'def test_c():\n    pass\n',
   },
+  // paths with a conftest and no test: pytest imports the conftest all the same
+  conftestonly: {
+    'pytest.ini': '[pytest]\n',
+    'test_a.py': 'def test_a():\n    pass\n',
+    'only/conftest.py': FAILING,
+    'fine/conftest.py': 'import os\n',
+  },
 };
 
 beforeAll(() => {
@@ -79,6 +86,9 @@ describe("an initial conftest's import error is pytest's usage error", () => {
     ['testdir', 'tests/test_t.py', ''],
     ['testpaths', '', ''],
     ['testpaths', 'test_a.py', ''],
+    ['conftestonly', 'only', ''],
+    ['conftestonly', '', 'only'],
+    ['conftestonly', 'fine', ''],
   ])(
     '%s: pytest %s (in %j)',
     async (project, args, subdir) => {
@@ -96,6 +106,33 @@ describe("an initial conftest's import error is pytest's usage error", () => {
         const f = await runIn(process.execPath, [cli, ...argv, ...extra], cwd, '', temp);
         const seen = { code: f.code, err: f.code === 4 ? f.err : '', last: lastLine(f.out), junit: existsSync(xml) };
         expect({ run: extra.join(' '), ...seen }).toEqual({ run: extra.join(' '), ...expected });
+      }
+    },
+    300_000,
+  );
+
+  it.concurrent.each([
+    ['named', 'sub/test_s.py'],
+    ['named', 'sub'],
+    ['named', 'test_a.py'],
+    ['testpaths', ''],
+    ['conftestonly', 'only'],
+    ['conftestonly', 'fine test_a.py'],
+  ])(
+    '--collect-only -q, listed without a worker otherwise, stops at it as pytest: %s: %s',
+    async (project, args) => {
+      const cwd = join(work, project);
+      const temp = join(work, `_temp-co-${project}-${args}`.replace(/[ /:]/g, '_'));
+      const argv = ['-p', 'no:cacheprovider', '--collect-only', '-q', ...(args ? args.split(' ') : [])];
+      const p = await runIn('python3', ['-m', 'pytest', ...argv], cwd, '', temp);
+      for (const extra of [[], ['--engine', 'native'], ['--engine', 'pytest']]) {
+        const f = await runIn(process.execPath, [cli, ...argv, ...extra], cwd, '', temp);
+        expect({ run: extra.join(' '), code: f.code, out: normalOutput(f.out), err: f.err }).toEqual({
+          run: extra.join(' '),
+          code: p.code,
+          out: normalOutput(p.out),
+          err: p.err,
+        });
       }
     },
     300_000,

@@ -127,6 +127,21 @@ describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and p
     expect(closing(f.out)).toBe(closing(p.out));
   }, 180_000);
 
+  it("what pytest-benchmark writes to stderr at the session's end ('Wrote benchmark data in', 'Saved benchmark data in') is shown as pytest shows it", async () => {
+    const p = await pytest(['-q', '--benchmark-json=out.json'], project());
+    expect(p.err).toMatch(/Wrote benchmark data in: .*out\.json/);
+    for (const workers of ['1', '2']) {
+      const f = await fastest(['-q', '-n', workers, '--benchmark-json=out.json'], project());
+      expect({ workers, err: f.err }).toEqual({ workers, err: p.err });
+    }
+    // the saved file's name has the date and time of the run in it
+    const saved = (err: string) => err.replace(/_\d{8}_\d{6}(_uncommited-changes)?\.json/g, '_DATE.json').replace(/p\d+\/\.benchmarks/g, 'P/.benchmarks');
+    const pa = await pytest(['-q', '--benchmark-autosave'], project());
+    expect(pa.err).toMatch(/Saved benchmark data in: /);
+    const fa = await fastest(['-q', '-n', '2', '--benchmark-autosave'], project());
+    expect(saved(fa.err)).toBe(saved(pa.err));
+  }, 180_000);
+
   it('--benchmark-autosave saves one run with every benchmark', async () => {
     const fdir = project();
     const f = await fastest(['-q', '-n', '2', '--benchmark-autosave'], fdir);

@@ -1,7 +1,8 @@
 // `--shard K/N --collect-only` lists the shard's share, what `--shard K/N` runs, counted as the
 // shard's run counts it (its header's `collected` line): `-q` ids and `N tests collected` as
 // `pytest --collect-only -q` prints them for those tests, `-qq` pytest's count per file, and the
-// collector tree (real pytest's) with `collected N items`. Also `--plan FILE --shard K`, and
+// collector tree (real pytest's) with `collected N items` (none for an empty shard, as its run).
+// Also `--plan FILE --shard K`, and
 // `--collect-only -qq` without a shard, compared with pytest.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +82,25 @@ describe('--shard K/N --collect-only lists the shard', () => {
     }
     // the shards' shares are the selection, each test in one of them
     expect([...listed].sort()).toEqual([...kept].sort());
+  });
+
+  it('an empty shard: the tree collects nothing, as its run says ("collected 0 items"), and -q says it as pytest', async () => {
+    const temp = join(dir, '..', '_temp-shardco-empty');
+    const idsOf = (out: string) => out.split('\n').filter((line) => line.includes('::'));
+    const collectedLine = (out: string) => out.split('\n').find((line) => line.startsWith('collected '));
+    const all = idsOf((await pytest(['--co', '-q'], temp)).out);
+    for (const selection of [[], ['-k', 'a1']]) {
+      const q = await fastest(['--shard', '12/12', ...selection, '--co', '-q'], temp);
+      expect({ selection, ids: idsOf(q.out) }).toEqual({ selection, ids: [] });
+      const run = await fastest(['--shard', '12/12', ...selection], temp);
+      const tree = await fastest(['--shard', '12/12', ...selection, '--co'], temp);
+      expect({ selection, code: tree.code, line: collectedLine(tree.out) }).toEqual({ selection, code: 5, line: collectedLine(run.out) });
+      // pytest collecting none of the suite's tests but what -k leaves out (which it deselects)
+      const kept = new Set(idsOf((await pytest(['--co', '-q', ...selection], temp)).out));
+      const deselected = all.filter((id) => !kept.has(id));
+      const p = await pytest(['--co', '-q', ...selection, ...(deselected.length ? deselected : ['--ignore-glob=*'])], temp);
+      expect({ selection, code: q.code, out: normalOutput(q.out) }).toEqual({ selection, code: p.code, out: normalOutput(p.out) });
+    }
   });
 
   it('--plan FILE --shard K', async () => {

@@ -726,7 +726,14 @@ class PytestEngine:
                 expose_to_pytest_cov(config.pluginmanager, measure)
             register_flaky_marker(config)
             self._time_tests(config, init)
-            config.hook.pytest_sessionstart(session=session)
+            ignored = (init.get("ini") or {}).get("ignoredConfigFiles")
+            if ignored and hasattr(config, "_ignored_config_files"):
+                # Node found the configuration file (passed as --config-file): what pytest's own
+                # search would have ignored beside it, for its configfile header line
+                config._ignored_config_files = list(ignored)
+            with _header_written(config.pluginmanager.get_plugin("terminalreporter")) as header:
+                config.hook.pytest_sessionstart(session=session)
+            self.header_lines = header
             rebinder = None
             if hasattr(getattr(session, "_fixturemanager", None), "_pending_conftests"):  # pytest >= 9.1
                 rebinder = _DirectoryFixtureRebinder(session)
@@ -969,7 +976,10 @@ class PytestEngine:
             exitstatus = 1 if self.plugin.failed else 0
             _leave_benchmark_saving(config)
             finish = pm.subset_hook_caller("pytest_sessionfinish", remove_plugins=[reporter]) if reporter else config.hook.pytest_sessionfinish
-            finish(session=self.session, exitstatus=exitstatus)
+            with _stderr_kept() as written:
+                finish(session=self.session, exitstatus=exitstatus)
+            if written[0]:
+                self.emit(results.session_stderr(written[0]))
             if reporter is not None:
                 self._plugins_summary(reporter, exitstatus)
         except BaseException as e:
@@ -979,6 +989,62 @@ class PytestEngine:
             self.emit(results.session_error(_exception_text(e)))
         finally:
             config._ensure_unconfigure()
+
+
+@contextlib.contextmanager
+def _header_written(reporter):
+    """pytest's terminal reporter writes the session's header at pytest_sessionstart (the
+    platform line, then the lines of every plugin's and initial conftest's pytest_report_header,
+    its own rootdir/configfile/testpaths/plugins among them, in pluggy's order): the lines after
+    the platform line, which Node prints under its own (empty under -q or --no-header)."""
+    import io
+
+    from _pytest._io import TerminalWriter
+
+    lines = []
+    if reporter is None:
+        yield lines
+        return
+    quiet = reporter._tw
+    buffer = io.StringIO()
+    reporter._tw = TerminalWriter(buffer)
+    reporter._tw.hasmarkup = False
+    try:
+        yield lines
+    finally:
+        reporter._tw = quiet
+        written = buffer.getvalue().splitlines()
+        for at, line in enumerate(written):
+            if line.startswith("platform "):
+                lines.extend(written[at + 1:])
+                break
+
+
+@contextlib.contextmanager
+def _stderr_kept():
+    """What is written to fd 2 (and sys.stderr) meanwhile: plugins keep the stderr they saw at
+    configure (pytest-benchmark's logger), so the file descriptor itself is redirected."""
+    import tempfile
+
+    kept = []
+    try:
+        sys.stderr.flush()
+    except Exception:
+        pass
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as spool:
+        os.dup2(spool.fileno(), 2)
+        try:
+            yield kept
+        finally:
+            try:
+                sys.stderr.flush()
+            except Exception:
+                pass
+            os.dup2(saved, 2)
+            os.close(saved)
+            spool.seek(0)
+            kept.append(spool.read().decode("utf-8", "replace"))
 
 
 def _leave_benchmark_saving(config):

@@ -180,6 +180,19 @@ def plugins_summary(conftests, plugins):
     return {"t": "plugins_summary", "conftests": conftests, "plugins": plugins}
 
 
+def header(lines):
+    """pytest's header lines after its `platform` line (pytest_report_header of pytest, the
+    plugins and the initial conftest files, as its terminal reporter writes them), printed by Node
+    as they are (never read)."""
+    return {"t": "header", "lines": [bounded(line, MESSAGE_LIMIT) for line in lines[:200]]}
+
+
+def session_stderr(text):
+    """What plugins wrote to stderr while the session ended (pytest-benchmark's `Wrote benchmark
+    data in: FILE`), printed by Node as it is (never read)."""
+    return {"t": "session_stderr", "text": bounded(text, LONGREPR_LIMIT)}
+
+
 def unit_done(file, engine, reason):
     return {"t": "unit_done", "file": file, "engine": engine, "reason": reason}
 

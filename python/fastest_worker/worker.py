@@ -9,7 +9,7 @@ import traceback
 
 from . import cancel, terminal_text
 from .protocol import Channel
-from .results import collect_done, collect_error, fatal, hello, unit_done
+from .results import collect_done, collect_error, fatal, header, hello, unit_done
 
 def _pytest_version():
     """pytest's version without importing pytest (that costs ~150 ms)."""
@@ -97,6 +97,7 @@ class _Dispatcher:
         self.native = None
         self.native_missing = None
         self._pytest = None
+        self._hooks_set_aside = []
         self._initial_loaded = False
         outside_range = _native_pytest_range_reason()
         if outside_range is not None and self.mode == "native":
@@ -142,6 +143,9 @@ class _Dispatcher:
                 # session with an internal error; here it is one session error, not one per module.
                 traceback.print_exc()
                 raise _Fatal("pytest engine failed to start: %s" % _one_line(e), 3)
+        if self._hooks_set_aside:  # started for the header: now a module goes to it
+            sys.meta_path[:0] = self._hooks_set_aside
+            self._hooks_set_aside = []
         return self._pytest
 
     def load_initial_conftests(self):
@@ -154,6 +158,7 @@ class _Dispatcher:
         self._initial_loaded = True
         if self.mode == "pytest" or self.native is None:
             self.pytest_engine()
+            self._send_header()
             return
         if not hasattr(self.native, "load_initial_conftests"):
             return  # a substitute engine (FASTEST_NATIVE_ENGINE, tests) imports what it imports
@@ -163,11 +168,29 @@ class _Dispatcher:
         paths = self.native.initial_conftest_paths()
         if self.mode == "auto" and any(_conftest_reason(conftest_reason, self.native.rootdir, path) for path in paths):
             self.pytest_engine()
+            self._send_header()
             return
         try:
             self.native.load_initial_conftests(paths)
         except InitialConftestFailure as e:
             raise _Fatal(e.text, 4, verbatim=True)
+        if self.init.get("header") and _header_needs_pytest(self.init.get("args") or [], paths):
+            # pytest's header has lines only plugins and conftest hooks write: a pytest session
+            # writes them. The modules still run natively: the import hooks pytest's configuration
+            # adds (assertion rewriting: ~1 s of CPU on 100 modules) wait until one runs in it.
+            before = list(sys.meta_path)
+            self.pytest_engine()
+            self._hooks_set_aside = [finder for finder in sys.meta_path if finder not in before]
+            for finder in self._hooks_set_aside:
+                sys.meta_path.remove(finder)
+        self._send_header()
+
+    def _send_header(self):
+        """The worker Node asked (`init.header`: the first, when the console shows the header)
+        sends the pytest session's header lines; without a pytest session (no plugin, no
+        conftest writes one) Node prints its own."""
+        if self.init.get("header") and self._pytest is not None:
+            self.emit(header(self._pytest.header_lines))
 
     def _native_reason(self, file):
         """Why `file` cannot go to the native engine, or None."""
@@ -252,6 +275,35 @@ class _Dispatcher:
                     engine.close()
                 except BaseException:
                     traceback.print_exc()
+
+
+def _header_needs_pytest(args, conftests):
+    """Whether pytest's header would have lines Node cannot write itself (rootdir, configfile,
+    testpaths, cachedir are Node's): an installed plugin (its `plugins:` line, its own
+    pytest_report_header), a `-p` or PYTEST_PLUGINS plugin, an initial conftest's header hook or
+    pytest_plugins. A metadata scan, no import."""
+    from .native.support import _plugin_args, conftest_facts
+
+    given = _plugin_args(args)
+    if any(not name.startswith("no:") for name in given) or os.environ.get("PYTEST_PLUGINS"):
+        return True
+    if not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+        blocked = {name[3:] for name in given if name.startswith("no:")}
+        try:
+            from importlib.metadata import entry_points
+
+            if any(ep.name not in blocked for ep in entry_points(group="pytest11")):
+                return True
+        except Exception:
+            return True  # broken metadata: pytest says what it says
+    for path in conftests:
+        try:
+            facts = conftest_facts(path)
+        except Exception:
+            return True
+        if any(hook.startswith("pytest_report_header") for hook in facts.hooks) or facts.plugins:
+            return True
+    return False
 
 
 def _conftest_reason(reason, rootdir, path):
@@ -546,6 +598,11 @@ def _main(proto_fds=None):
             ids = None if import_only or engine is None else dispatcher.collected_ids(frame["file"], engine)
             emit(collect_done(frame["file"], engine, None if ids is None else len(ids),
                               ids if frame.get("ids") else None))
+        elif kind == "conftests":
+            # nothing to run or collect: the initial conftests still load, as in pytest's configure
+            _, code = _engine_step(lambda _: dispatcher.load_initial_conftests(), None, "conftest.py", emit)
+            if code is not None:
+                break
         elif kind == "stop":
             break
         # `cancel` arriving after its unit finished, and unknown frames, are ignored.

@@ -11,8 +11,16 @@ import { impactClosingLine } from './impact-report.js';
 
 /** pytest -q's closing line for collection: `3/10 tests collected (7 deselected) in 0.01s`. */
 export function collectedLine(selected: number, deselected: number, errors: number, seconds: number): string {
+  // pytest's _build_collect_only_summary_stats_line
   const total = selected + deselected;
-  let line = deselected > 0 ? `${selected}/${pluralize(total, 'test')} collected (${deselected} deselected)` : `${pluralize(total, 'test')} collected`;
+  let line =
+    total === 0
+      ? 'no tests collected'
+      : deselected === 0
+        ? `${pluralize(total, 'test')} collected`
+        : selected === 0
+          ? `no tests collected (${deselected} deselected)`
+          : `${selected}/${pluralize(total, 'test')} collected (${deselected} deselected)`;
   if (errors > 0) line += `, ${pluralize(errors, 'error')}`;
   return `${line} in ${seconds.toFixed(2)}s`;
 }

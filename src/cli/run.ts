@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
+import { loadInitialConftests } from './initial-conftests.js';
 import { baseId, coveringIds, pathOfId } from '../nodeid.js';
 import { configuredReporters, consoleColored } from '../report/reporters.js';
 import {
@@ -41,6 +42,7 @@ import {
 } from '../select/index.js';
 import { doctestOptionsOf, itemsOfCollectedModule, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
+import { probePath } from '../memo/inputs.js';
 import type { CollectionError, DiscoveryResult, PluginsSummary, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
 import { rerunSettings } from './reruns.js';
@@ -200,8 +202,12 @@ async function realPytestArgv(session: Session, known?: Collected, share?: TestI
     const ids = [...listed.map((item) => item.id), ...named];
     if (ids.length > 0) {
       argv = session.pytestArgv(ids.map((id) => cwdRelativeArg(session, id)));
+    } else if (session.options.paths.every((arg) => !arg.includes('::') && probePath(resolve(session.cwd, arg))?.isDirectory() === true)) {
+      // an empty share: pytest's walk of the run's directories ignores every entry, so that it
+      // collects nothing, as the shard's run ("collected 0 items")
+      argv = [...session.pytestArgv(), '--ignore-glob=*'];
     } else {
-      // an empty share: named paths would be the whole suite; pytest deselects every test instead
+      // (a file named on the command line is collected whatever ignores it: its tests are deselected)
       argv = session.pytestArgv();
       deselect = selection.selected;
     }
@@ -447,6 +453,8 @@ async function runSession(
       out.flush();
       return runRealPytest(session.python, await realPytestArgv(session, collected, options.shard ? listed.selection.selected : undefined), cwd, env);
     }
+    // pytest imports the initial conftests before it lists anything: one that fails is its usage error
+    if (!options.jsonOutput) await loadInitialConftests(session);
     const code = printDiscovery(session, listed, (performance.now() - started) / 1000, write);
     if (impact && !options.jsonOutput) write(impactClosingLine(impact, selection.selected.length));
     out.flush();
@@ -542,7 +550,8 @@ async function runSession(
   const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
   // Modules to import though no test of them is selected: the workers start all the same.
   const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
-  const deferHeader = !stopAtDiscoveryErrors && runs;
+  // (with nothing to run a worker still imports the initial conftests, as pytest's configure does)
+  const deferHeader = !stopAtDiscoveryErrors;
   reporter.sessionStart({
     rootdir: config.rootdir,
     inifile: config.inifile,
@@ -556,12 +565,16 @@ async function runSession(
     version: VERSION,
     cachedir: cacheDirHeader(config, options),
     lastFailedStatus,
+    testpaths: session.fromTestpaths ? config.testpaths : undefined,
+    ignoredConfigFiles: config.ignoredConfigFiles,
     // A held header counts the errors reported while it waits (these included).
     collectionErrors: deferHeader ? 0 : discoveryErrors.length,
   });
   const results: TestResult[] = [];
   /** What the plugins' terminal-summary hooks wrote in each worker's pytest session. */
   const pluginsSummaries = new Map<number, PluginsSummary>();
+  /** What plugins wrote to stderr while each worker's pytest session ended. */
+  const sessionStderr = new Map<number, string>();
   const errors: CollectionError[] = [...discoveryErrors];
   /** Files pytest's own collection ran on (the pytest engine): their collection errors are pytest's. */
   const collectedByPytest = new Set<string>();
@@ -575,19 +588,20 @@ async function runSession(
   if (stopAtDiscoveryErrors) {
     interruptedText = `Interrupted: ${discoveryErrors.length} error${discoveryErrors.length === 1 ? '' : 's'} during collection`;
     exitCode = 2;
-  } else if (runs) {
+  } else {
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     hooks.signal?.addEventListener('abort', onSigint);
     let nativeNoticeShown = false;
     // Packages --cov measures are imported by each worker under coverage, never by the parent.
-    warm?.preload(
-      [...new Set(units.map((unit) => join(config.rootdir, unit.file)))],
-      (coverage?.spec.source ?? []).map((source) => basename(source).split('.')[0]),
-      discovery.importedModules,
-      workers,
-    );
+    if (runs)
+      warm?.preload(
+        [...new Set(units.map((unit) => join(config.rootdir, unit.file)))],
+        (coverage?.spec.source ?? []).map((source) => basename(source).split('.')[0]),
+        discovery.importedModules,
+        workers,
+      );
     let measured: MeasuredCost | undefined;
     // -s: a test's output goes to the stream it wrote to, in order with the results
     const printTestOutput = (stream: 1 | 2, text: string) => {
@@ -610,7 +624,7 @@ async function runSession(
         maxfail: options.maxfail > 0 ? options.maxfail : undefined,
         signal: abort.signal,
         prestarted,
-        warmParent: warm?.parent,
+        warmParent: runs ? warm?.parent : undefined,
         ini: iniForWorkers(config),
         coverage: coverage?.spec,
         reruns,
@@ -618,6 +632,9 @@ async function runSession(
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
         columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+        // the header waits for the collection pass: a worker's pytest session writes its lines meanwhile
+        header: options.verbosity >= 0 && !options.noHeader,
+        conftestsOnly: !runs,
         collectFirst: {
           stopOnErrors: !options.continueOnCollectionErrors,
           ...pass,
@@ -701,6 +718,8 @@ async function runSession(
         // (A workflow command only counts at the start of a line: the fence opens on a fresh one.)
         measured: (cost) => (measured = cost),
         pluginsSummary: (worker, summary) => pluginsSummaries.set(worker, summary),
+        header: (lines) => reporter.headerLines?.(lines),
+        sessionStderr: (worker, text) => sessionStderr.set(worker, text),
         workerOutput: options.capture === 'no' ? (_w, text) => write(env.GITHUB_ACTIONS === 'true' ? `\n${fenceBlock(text)}` : text) : undefined,
         // -s: a test's own output, in order with the results (its teardown's, after its letter)
         testOutput: (stream, text, id, teardown) => {
@@ -713,10 +732,11 @@ async function runSession(
       },
     );
     heldTeardown?.release();
+    reporter.countsKnown(); // (nothing ran: the header waited for the initial conftests)
     process.removeListener('SIGINT', onSigint);
     hooks.signal?.removeEventListener('abort', onSigint);
     // A run cut short measured its units only in part.
-    if (measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
+    if (runs && measured && !summary.interrupted && !summary.stoppedEarly && summary.collectionErrors === undefined) {
       writeRunCost(join(config.rootdir, '.fastest'), measured, runCost);
       const next = readRunCost(join(config.rootdir, '.fastest'));
       if (next) reviseEarlyWorkers(workerCount(session, Number.MAX_SAFE_INTEGER, { expected: recordedTestSeconds(next), worker: next.workerSeconds }));
@@ -759,6 +779,13 @@ async function runSession(
     updateNodeIds(config.rootdir, [...new Set([...selected.map((i) => i.id), ...results.map((r) => r.id)])], pytestCacheDir(config));
   }
   const configWarnings = await session.configWarnings;
+  // pytest's plugins write it at pytest_sessionfinish, before the terminal summary: what several
+  // workers wrote alike once
+  const stderrAtEnd = [...new Set([...sessionStderr.keys()].sort((a, b) => a - b).map((worker) => sessionStderr.get(worker)!))].join('');
+  if (stderrAtEnd !== '') {
+    out.flush();
+    process.stderr.write(env.GITHUB_ACTIONS === 'true' ? fenceBlock(stderrAtEnd) : stderrAtEnd);
+  }
   reporter.finish({
     seconds,
     configWarnings,

@@ -23,6 +23,9 @@ export interface Session {
   cwd: string;
   /** Absolute paths collection starts from. */
   paths: string[];
+  /** The paths are the `testpaths` ini's matches (pytest's ArgsSource.TESTPATHS: its header's
+   * `testpaths:` line). */
+  fromTestpaths: boolean;
   python: string;
   /** Set when `python` is a version manager's shim whose choice is to be remembered. */
   pythonShim: ShimChoice | null;
@@ -84,7 +87,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   pythonOption = options.python;
   if (options.timeout === null) options.timeout = pytestTimeoutSetting(config, env);
   options.routes.push(...iniRoutes(config));
-  const paths = decidePaths(options, config, cwd);
+  const { paths, fromTestpaths } = decidePaths(options, config, cwd);
   // pytest 9's `--strict` and `strict` ini turn strict_config on too (the probe reads pytest's verdict)
   const strictConfig =
     options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
@@ -103,6 +106,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     config,
     cwd,
     paths,
+    fromTestpaths,
     get python() {
       return chosen().python;
     },
@@ -159,21 +163,22 @@ function pathPart(arg: string): string {
 }
 
 /** pytest's `_decide_args`: the given args, else testpaths when run from the rootdir, else cwd. */
-function decidePaths(options: CliOptions, config: Config, cwd: string): string[] {
+function decidePaths(options: CliOptions, config: Config, cwd: string): { paths: string[]; fromTestpaths: boolean } {
   if (options.paths.length > 0) {
     // Real pytest runs the session (--pyargs: an argument may name a package): it checks them.
     const pytestChecks = options.routes.some((r) => r.route === 'session');
-    return options.paths.map((arg) => {
+    const paths = options.paths.map((arg) => {
       const abs = resolve(cwd, pathPart(arg));
       if (probePath(abs) === undefined && !pytestChecks) throw new UsageError(`file or directory not found: ${arg}`);
       return abs;
     });
+    return { paths, fromTestpaths: false };
   }
   if (resolve(cwd) === config.rootdir && config.testpaths.length > 0) {
     const found = config.testpaths.flatMap((p) => expandGlobs([p], config.rootdir, 'paths').map((rel) => resolve(config.rootdir, rel)));
-    if (found.length > 0) return found;
+    if (found.length > 0) return { paths: found, fromTestpaths: true };
   }
-  return [resolve(cwd)];
+  return { paths: [resolve(cwd)], fromTestpaths: false };
 }
 
 export interface Collected {

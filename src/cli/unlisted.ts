@@ -76,5 +76,11 @@ export function namedPaths(session: Session): string[] {
 
 /** The ini values the workers' native engine reads. */
 export function iniForWorkers(config: Config): Record<string, unknown> {
-  return { ...config.ini, xfail_strict: config.xfailStrict, asyncio_mode: config.asyncioMode, inifile: config.inifile };
+  return {
+    ...config.ini,
+    xfail_strict: config.xfailStrict,
+    asyncio_mode: config.asyncioMode,
+    inifile: config.inifile,
+    ignoredConfigFiles: config.ignoredConfigFiles,
+  };
 }

@@ -77,6 +77,13 @@ export interface SessionInfo {
   cachedir?: string;
   /** --lf/--ff: what the last-failed plugin did, printed after the collected line as pytest's `run-last-failure: …`. */
   lastFailedStatus?: string;
+  /** Config files of lower rank beside the inifile that pytest ignores (its configfile line's warning). */
+  ignoredConfigFiles?: string[];
+  /** The `testpaths` ini, when the run's paths are its matches (pytest's `testpaths:` line). */
+  testpaths?: string[];
+  /** pytest's own header lines after its platform line, from a worker's pytest session
+   * (`headerLines`): they replace the cachedir/rootdir/configfile/testpaths lines written here. */
+  pytestLines?: string[];
 }
 
 export interface FinishInfo {
@@ -313,6 +320,15 @@ export class ConsoleReporter {
     }
   }
 
+  /**
+   * pytest's header lines after its platform line, as a worker's pytest session wrote them (the
+   * plugins' and initial conftests' pytest_report_header lines among pytest's own): printed
+   * instead of this reporter's own, when the header is still held.
+   */
+  headerLines(lines: string[]): void {
+    if (this.heldHeader && this.heldHeader.pytestLines === undefined) this.heldHeader.pytestLines = lines;
+  }
+
   /** Every count the header needs is known: print it and what waited behind it. */
   countsKnown(): void {
     const info = this.heldHeader;
@@ -329,9 +345,16 @@ export class ConsoleReporter {
     if (!this.opts.noHeader) {
       const version = info.version ? `, fastest-${info.version}` : '';
       this.tw.line(`platform ${info.platform} -- Python ${info.python}${version}`);
-      if (info.cachedir !== undefined) this.tw.line(`cachedir: ${info.cachedir}`);
-      this.tw.line(`rootdir: ${info.rootdir}`);
-      if (info.inifile) this.tw.line(`configfile: ${bestRelPath(info.rootdir, resolve(info.rootdir, info.inifile))}`);
+      if (info.pytestLines !== undefined) {
+        // (plugins' and conftests' text: untrusted)
+        this.fence.block(info.pytestLines.map((line) => line + '\n').join(''));
+      } else {
+        if (info.cachedir !== undefined) this.tw.line(`cachedir: ${info.cachedir}`);
+        this.tw.line(`rootdir: ${info.rootdir}`);
+        const ignored = info.ignoredConfigFiles?.length ? ` (WARNING: ignoring pytest config in ${info.ignoredConfigFiles.join(', ')}!)` : '';
+        if (info.inifile) this.tw.line(`configfile: ${bestRelPath(info.rootdir, resolve(info.rootdir, info.inifile))}${ignored}`);
+        if (info.testpaths !== undefined) this.tw.line(`testpaths: ${info.testpaths.join(', ')}`);
+      }
       this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
     }
     // pytest's report_collect: every collected item, then errors, deselected and selected.

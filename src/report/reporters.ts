@@ -34,6 +34,8 @@ export interface Reporter {
   unitDone(file: string, engine?: { engine: string; reason: string | null }): void;
   /** -s: test `id` ('' between tests) is about to print on the terminal. */
   testOutput?(id: string): void;
+  /** pytest's header lines from a worker's pytest session (ConsoleReporter.headerLines). */
+  headerLines?(lines: string[]): void;
   finish(end: SessionEnd): void;
 }
 
@@ -207,6 +209,9 @@ class Reporters implements Reporter {
   }
   testOutput(id: string): void {
     for (const r of this.all) r.testOutput?.(id);
+  }
+  headerLines(lines: string[]): void {
+    for (const r of this.all) r.headerLines?.(lines);
   }
   finish(end: SessionEnd): void {
     for (const r of this.all) r.finish(end);

@@ -35,6 +35,8 @@ export interface InitFrame {
   markup?: { highlight: boolean };
   /** The console's width, when it is a terminal (the plugins' summary sections are drawn to it). */
   columns?: number;
+  /** This worker sends pytest's header lines (`header` frame): the first, when the console shows it. */
+  header?: true;
 
   /** The shared state file (state-file.ts); absent: each test's start comes as a `start` frame. */
   state?: string;
@@ -46,7 +48,8 @@ export interface RunFrame {
 /** `collect`: the collection pass (collect a file before any test runs); `run` uses what it kept.
  * `importOnly`: a file of another worker's share, imported for what importing it does.
  * `ids`: collect_done lists the ids collected (a module whose listed tests are all deselected). */
-export type NodeFrame = InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true; ids?: true } | { t: 'cancel' } | { t: 'stop' };
+export type NodeFrame =
+  InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true; ids?: true } | { t: 'cancel' } | { t: 'stop' } | { t: 'conftests' };
 
 // Worker -> Node.
 export interface HelloFrame {
@@ -124,6 +127,19 @@ export interface PluginsSummaryFrame {
   t: 'plugins_summary';
   summary: PluginsSummary;
 }
+/** The first worker's pytest session header: the lines pytest writes after its platform line
+ * (its own rootdir/configfile/testpaths/plugins lines, the plugins' and initial conftests'
+ * pytest_report_header lines), untrusted: printed, never read. */
+export interface HeaderFrame {
+  t: 'header';
+  lines: string[];
+}
+/** At `stop`: what plugins wrote to stderr while the worker's pytest session ended
+ * (pytest-benchmark's `Wrote benchmark data in: FILE`), untrusted: printed, never read. */
+export interface SessionStderrFrame {
+  t: 'session_stderr';
+  text: string;
+}
 export interface FatalFrame {
   t: 'fatal';
   message: string;
@@ -148,6 +164,8 @@ export type WorkerFrame =
   | UnitDoneFrame
   | SessionErrorFrame
   | PluginsSummaryFrame
+  | HeaderFrame
+  | SessionStderrFrame
   | FatalFrame;
 
 /** Larger than any frame a worker builds (results.py bounds what a test controls). */
@@ -424,6 +442,10 @@ function checkedFrame(value: unknown): WorkerFrame {
       return { t: 'session_error', message: str(fields, 'message', 'session_error') };
     case 'plugins_summary':
       return { t: 'plugins_summary', summary: { conftests: summaryText(fields.conftests, 'conftests'), plugins: summaryText(fields.plugins, 'plugins') } };
+    case 'header':
+      return { t: 'header', lines: strings(fields.lines, 'header: lines') };
+    case 'session_stderr':
+      return { t: 'session_stderr', text: str(fields, 'text', 'session_stderr') };
     case 'fatal': {
       const exitCode = num(fields, 'exitCode', 'fatal');
       if (!Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) fail(`fatal: 'exitCode' ${exitCode} is not an exit code`);

@@ -61,6 +61,11 @@ export interface RunOptions {
   markup?: { highlight: boolean };
   /** The console's width, when it is a terminal (init's `columns`). */
   columns?: number;
+  /** The console shows pytest's header: the first worker sends its lines (init's `header`). */
+  header?: boolean;
+  /** Nothing to run or collect: one worker still imports the initial conftests (pytest imports
+   * them while it configures; one that fails is its usage error) and sends the header. */
+  conftestsOnly?: boolean;
 }
 
 export interface UnitDoneInfo {
@@ -113,6 +118,10 @@ export interface RunEvents {
   testOutput?(stream: 1 | 2, text: string, id: string, teardown: boolean): void;
   /** At the end, what the plugins' terminal-summary hooks wrote in a worker's pytest session. */
   pluginsSummary?(worker: number, summary: PluginsSummary): void;
+  /** The first worker's pytest header lines (opts.header), before its collection pass ends. */
+  header?(lines: string[]): void;
+  /** What plugins wrote to stderr while a worker's pytest session ended. */
+  sessionStderr?(worker: number, text: string): void;
   /** A worker process said hello (once per process, replacements included). */
   workerReady?(worker: number, info: WorkerInfo): void;
   /** At the end of a run not cut short by a signal or a failure: what its workers' start-up and each file's units cost (run-cost.ts). */
@@ -245,6 +254,8 @@ class Pool {
   private reject!: (e: Error) => void;
   private stopTimer: NodeJS.Timeout | null = null;
   private collectionPass = false;
+  /** The init frame that asks for pytest's header went (to the first worker, once). */
+  private headerAsked = false;
   /** Collection errors of the collection pass, with the file being collected, reported at its end. */
   private readonly passErrors: { file: string; error: CollectionError }[] = [];
   /** Each file's place in collection order. */
@@ -284,7 +295,8 @@ class Pool {
       const count = Math.max(1, Math.min(this.opts.workers, this.queue.size));
       // With no unit, the collection pass still imports the run's modules (pytest imports them
       // all, tests selected or not) and may find tests made at collection to run.
-      if (this.queue.size === 0 && !this.opts.collectFirst?.files?.length) return this.done();
+      const idle = this.queue.size === 0 && !this.opts.collectFirst?.files?.length;
+      if (idle && !this.opts.conftestsOnly) return this.done();
       for (let index = 0; index < count; index++) {
         const slot: Slot = {
           index,
@@ -320,6 +332,10 @@ class Pool {
         };
         this.slots.push(slot);
         this.spawn(slot);
+      }
+      if (idle) {
+        this.slots[0]!.proc!.send({ t: 'conftests' });
+        return this.finish();
       }
       if (this.opts.collectFirst) this.collectFirst();
       else for (const slot of this.slots) this.dispatch(slot);
@@ -480,6 +496,8 @@ class Pool {
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
       ...(this.opts.columns ? { columns: this.opts.columns } : {}),
       ...(slot.state ? { state: slot.state.path } : {}),
+      // one worker writes pytest's header, once
+      ...(this.opts.header && slot.index === 0 && !this.headerAsked ? { header: (this.headerAsked = true) as true } : {}),
     });
   }
 
@@ -691,6 +709,12 @@ class Pool {
         return;
       case 'plugins_summary':
         this.events.pluginsSummary?.(slot.index, frame.summary);
+        return;
+      case 'header':
+        this.events.header?.(frame.lines);
+        return;
+      case 'session_stderr':
+        this.events.sessionStderr?.(slot.index, frame.text);
         return;
       case 'session_error':
         // Session fixtures end at `stop`, after every result: their teardown error stands alone.

@@ -27,8 +27,8 @@ PLUGIN_MARKS = {
     "flaky_test", "rerun", "first", "last", "second_to_last", "incremental", "subtests",
 }
 
-# Conftest hooks the native engine calls itself (hooks.py), or may ignore because fastest does
-# not print what they return (pytest_report_header: no engine's header lines are shown); also a
+# Conftest hooks the native engine calls itself (hooks.py), or leaves to the first worker's pytest
+# session (pytest_report_header: worker.py starts one for the header's lines); also a
 # conftest's pytest_generate_tests that never parametrizes (_generate_hook_only_reads; collect.py
 # calls it) and the plain hooks of _PLAIN_HOOK_PARAMS. A conftest's pytest_terminal_summary sends
 # its modules to the pytest engine, whose session runs it at the end (its text is printed).
@@ -614,6 +614,11 @@ def _plugin_reason(facts: _FileFacts, rel: str) -> Optional[str]:
     if facts.plugins:
         return f"{rel} sets pytest_plugins"
     return None
+
+
+def conftest_facts(path: str) -> _FileFacts:
+    """What the static reading found in the conftest at `path` (hooks, pytest_plugins)."""
+    return _facts(path, True)
 
 
 def conftest_reason(rootdir: str, path: str) -> Optional[str]:
