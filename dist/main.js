@@ -14292,12 +14292,7 @@ function readModuleConstant(env, file, text, name, depth) {
         return null;
     const ctx = (0, pyliteral_js_1.emptyLiteralContext)();
     for (const id of right.descendantsOfType('identifier')) {
-        if (!id || id.text === name || ctx.assignedNames.has(id.text))
-            continue;
-        const parent = id.parent;
-        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
-            continue;
-        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex)
+        if (!id || id.text === name || ctx.assignedNames.has(id.text) || !namesAVariable(id))
             continue;
         const used = bindingOf(text, id.text);
         if (used === null)
@@ -14312,6 +14307,13 @@ function readModuleConstant(env, file, text, name, depth) {
     }
     const value = (0, pyliteral_js_1.readLiteral)(right, ctx);
     return dataOnly(value) && unchangedIn(text, name, statement.startIndex, value) ? value : null;
+}
+/** Whether an identifier names a variable: not the attribute of `x.name`, not the keyword of `f(name=...)`. */
+function namesAVariable(id) {
+    const parent = id.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
+        return false;
+    return !(parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex);
 }
 /** A value no operation changes in place: str, numbers, bytes, None, bools, tuples of them. */
 function immutable(value) {
@@ -14362,13 +14364,7 @@ function unchangedIn(text, name, boundAt, value) {
         return false;
     const fixed = immutable(value);
     for (const id of root.descendantsOfType('identifier')) {
-        if (!id || id.text !== name)
-            continue;
-        const parent = id.parent;
-        // `x.name` and `f(name=...)` name no variable
-        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
-            continue;
-        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex)
+        if (!id || id.text !== name || !namesAVariable(id))
             continue;
         if (statementOf(id)?.startIndex === boundAt)
             continue;
@@ -14733,7 +14729,9 @@ function isAttrsFunction(env, text, file, callee, fn) {
     else {
         const binding = bindingOf(text, callee);
         const from = binding?.kind === 'import' ? importedAt(text, binding.index, callee) : null;
-        if (!from || from.attr !== fn || !(isAttrsModule(from.module, file) || from.module === 'attr._cmp' || (from.module === '._cmp' && isAttrsModule('.', file))))
+        if (!from ||
+            from.attr !== fn ||
+            !(isAttrsModule(from.module, file) || from.module === 'attr._cmp' || (from.module === '._cmp' && isAttrsModule('.', file))))
             return false;
     }
     // attrs' own, as installed (or as the project itself, in attrs' own checkout)
@@ -14787,6 +14785,12 @@ function projectFunction(env, file, text, name, depth) {
     const node = root ? named(root).find((s) => s.startIndex === binding.index && s.type === 'function_definition') : undefined;
     return node ? { file, text, node } : undefined;
 }
+/** EXPR of a function whose body is a docstring at most and `return EXPR`. */
+function returnedExpression(fn) {
+    const body = named(fn.childForFieldName('body'));
+    const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
+    return statements.length === 1 && statements[0].type === 'return_statement' ? named(statements[0])[0] : undefined;
+}
 /**
  * A function whose body is a docstring at most and `return EXPR`, called with arguments that bind
  * its plain parameters (no `*args`, `**kwargs`, keyword-only or positional-only ones) as Python
@@ -14813,11 +14817,7 @@ function inlineCall(fn, call) {
         else
             return null;
     }
-    const body = named(fn.childForFieldName('body'));
-    const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
-    if (statements.length !== 1 || statements[0].type !== 'return_statement')
-        return null;
-    const value = named(statements[0])[0];
+    const value = returnedExpression(fn);
     const args = callArguments(call);
     if (!value || !args || args.positional.length > params.length)
         return null;
@@ -14885,9 +14885,7 @@ function projectFunctionInstance(value, scope) {
     const plain = params.every((p) => ['identifier', 'typed_parameter', 'default_parameter', 'typed_default_parameter'].includes(p.type));
     if (!plain || value.args.length < required || value.args.length > params.length || Object.keys(value.kwargs).length > 0)
         return undefined;
-    const body = named(fn.node.childForFieldName('body'));
-    const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
-    const returned = statements.length === 1 && statements[0].type === 'return_statement' ? named(statements[0])[0] : undefined;
+    const returned = returnedExpression(fn.node);
     const callee = returned?.type === 'call' ? returned.childForFieldName('function')?.text : undefined;
     if (!callee || !pyliteral_js_1.DOTTED_NAME.test(callee))
         return undefined;
@@ -14925,13 +14923,9 @@ function importedExpression(source, scope) {
     const known = new Map();
     ctx.known = known;
     for (const id of expr[0].descendantsOfType('identifier')) {
-        if (!id || ctx.constants.has(id.text))
+        if (!id || ctx.constants.has(id.text) || !namesAVariable(id))
             continue;
         const parent = id.parent;
-        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
-            continue;
-        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex)
-            continue;
         const binding = bindingOf(own.text, id.text);
         if (binding === null)
             continue; // a builtin or a comprehension variable
@@ -14954,7 +14948,9 @@ function importedExpression(source, scope) {
             continue;
         }
         // `mod.NAME`, mod an imported project module (`import mod`, `from pkg import mod`), the importing module not changing it
-        const attr = parent?.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex ? parent.childForFieldName('attribute')?.text : undefined;
+        const attr = parent?.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex
+            ? parent.childForFieldName('attribute')?.text
+            : undefined;
         const module = attr ? importedModule(id.text, scope, own.file) : undefined;
         if (!attr || !module || new RegExp(`\\b${escapeRe(id.text)}\\s*\\.\\s*${escapeRe(attr)}\\s*(=(?!=)|\\+=|\\.\\s*\\w+\\s*\\()`).test(own.text))
             continue;

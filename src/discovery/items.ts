@@ -325,7 +325,11 @@ function functionItems(
   unittest = false,
 ): void {
   const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
-  const marks = combineMarks(fn.hypothesis && scope.rules.hypothesisPlugin !== false ? [HYPOTHESIS_MARK, ...fn.marks] : fn.marks, inheritedMarks, scope.mod.pytestmark);
+  const marks = combineMarks(
+    fn.hypothesis && scope.rules.hypothesisPlugin !== false ? [HYPOTHESIS_MARK, ...fn.marks] : fn.marks,
+    inheritedMarks,
+    scope.mod.pytestmark,
+  );
   const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
   const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {
     const item: TestItem = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };

@@ -392,7 +392,8 @@ function itemAt(node: Node, ctx: LiteralContext): PyValue | null {
   if (!value || subscripts.length !== 1) return null;
   const seq = readLiteral(value, ctx);
   const index = readLiteral(subscripts[0], ctx);
-  if (seq === null || typeof seq !== 'object' || (seq.py !== 'list' && seq.py !== 'tuple') || typeof index !== 'number' || !Number.isInteger(index)) return null;
+  if (seq === null || typeof seq !== 'object' || (seq.py !== 'list' && seq.py !== 'tuple') || typeof index !== 'number' || !Number.isInteger(index))
+    return null;
   const at = index < 0 ? seq.items.length + index : index;
   return at >= 0 && at < seq.items.length ? seq.items[at] : null;
 }

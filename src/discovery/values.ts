@@ -679,10 +679,7 @@ function readModuleConstant(env: GuardEnv, file: string, text: string, name: str
   if (!statement || !left || !right || statement.startIndex !== binding.index) return null;
   const ctx = emptyLiteralContext();
   for (const id of right.descendantsOfType('identifier')) {
-    if (!id || id.text === name || ctx.assignedNames.has(id.text)) continue;
-    const parent = id.parent;
-    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) continue;
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex) continue;
+    if (!id || id.text === name || ctx.assignedNames.has(id.text) || !namesAVariable(id)) continue;
     const used = bindingOf(text, id.text);
     if (used === null) continue; // a builtin or a comprehension variable
     ctx.assignedNames.add(id.text);
@@ -693,6 +690,13 @@ function readModuleConstant(env: GuardEnv, file: string, text: string, name: str
   }
   const value = readLiteral(right, ctx);
   return dataOnly(value) && unchangedIn(text, name, statement.startIndex, value) ? value : null;
+}
+
+/** Whether an identifier names a variable: not the attribute of `x.name`, not the keyword of `f(name=...)`. */
+function namesAVariable(id: Node): boolean {
+  const parent = id.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) return false;
+  return !(parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex);
 }
 
 /** A value no operation changes in place: str, numbers, bytes, None, bools, tuples of them. */
@@ -742,11 +746,7 @@ function unchangedIn(text: string, name: string, boundAt: number, value: PyValue
   if (!root) return false;
   const fixed = immutable(value);
   for (const id of root.descendantsOfType('identifier')) {
-    if (!id || id.text !== name) continue;
-    const parent = id.parent;
-    // `x.name` and `f(name=...)` name no variable
-    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) continue;
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex) continue;
+    if (!id || id.text !== name || !namesAVariable(id)) continue;
     if (statementOf(id)?.startIndex === boundAt) continue;
     if (fixed ? rebinds(id) : !onlyRead(id) && !readInPlace(id) && !readByBuiltin(id, text)) return false;
   }
@@ -1066,7 +1066,11 @@ function isAttrsFunction(env: GuardEnv, text: string, file: string, callee: stri
   } else {
     const binding = bindingOf(text, callee);
     const from = binding?.kind === 'import' ? importedAt(text, binding.index, callee) : null;
-    if (!from || from.attr !== fn || !(isAttrsModule(from.module, file) || from.module === 'attr._cmp' || (from.module === '._cmp' && isAttrsModule('.', file))))
+    if (
+      !from ||
+      from.attr !== fn ||
+      !(isAttrsModule(from.module, file) || from.module === 'attr._cmp' || (from.module === '._cmp' && isAttrsModule('.', file)))
+    )
       return false;
   }
   // attrs' own, as installed (or as the project itself, in attrs' own checkout)
@@ -1121,6 +1125,13 @@ function projectFunction(env: GuardEnv, file: string, text: string, name: string
   return node ? { file, text, node } : undefined;
 }
 
+/** EXPR of a function whose body is a docstring at most and `return EXPR`. */
+function returnedExpression(fn: Node): Node | undefined {
+  const body = named(fn.childForFieldName('body'));
+  const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
+  return statements.length === 1 && statements[0].type === 'return_statement' ? named(statements[0])[0] : undefined;
+}
+
 /**
  * A function whose body is a docstring at most and `return EXPR`, called with arguments that bind
  * its plain parameters (no `*args`, `**kwargs`, keyword-only or positional-only ones) as Python
@@ -1141,10 +1152,7 @@ function inlineCall(fn: Node, call: Node): { value: Node; params: Map<string, No
       params.push({ name: inner.text, fallback: null });
     } else return null;
   }
-  const body = named(fn.childForFieldName('body'));
-  const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
-  if (statements.length !== 1 || statements[0].type !== 'return_statement') return null;
-  const value = named(statements[0])[0];
+  const value = returnedExpression(fn);
   const args = callArguments(call);
   if (!value || !args || args.positional.length > params.length) return null;
   const bound = new Map<string, Node>();
@@ -1201,9 +1209,7 @@ function projectFunctionInstance(value: Extract<PyValue, { py: 'call' }>, scope:
   const required = params.filter((p) => p.type === 'identifier' || p.type === 'typed_parameter').length;
   const plain = params.every((p) => ['identifier', 'typed_parameter', 'default_parameter', 'typed_default_parameter'].includes(p.type));
   if (!plain || value.args.length < required || value.args.length > params.length || Object.keys(value.kwargs).length > 0) return undefined;
-  const body = named(fn.node.childForFieldName('body'));
-  const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
-  const returned = statements.length === 1 && statements[0].type === 'return_statement' ? named(statements[0])[0] : undefined;
+  const returned = returnedExpression(fn.node);
   const callee = returned?.type === 'call' ? returned.childForFieldName('function')?.text : undefined;
   if (!callee || !DOTTED_NAME.test(callee)) return undefined;
   // the class is looked up where the function is defined; a parameter of that name would shadow it
@@ -1238,10 +1244,8 @@ function importedExpression(source: string, scope: ValueScope): PyValue | null {
   const known = new Map<string, PyValue>();
   ctx.known = known;
   for (const id of expr[0].descendantsOfType('identifier')) {
-    if (!id || ctx.constants.has(id.text)) continue;
+    if (!id || ctx.constants.has(id.text) || !namesAVariable(id)) continue;
     const parent = id.parent;
-    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) continue;
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex) continue;
     const binding = bindingOf(own.text, id.text);
     if (binding === null) continue; // a builtin or a comprehension variable
     ctx.assignedNames.add(id.text);
@@ -1260,7 +1264,10 @@ function importedExpression(source: string, scope: ValueScope): PyValue | null {
       continue;
     }
     // `mod.NAME`, mod an imported project module (`import mod`, `from pkg import mod`), the importing module not changing it
-    const attr = parent?.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex ? parent.childForFieldName('attribute')?.text : undefined;
+    const attr =
+      parent?.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex
+        ? parent.childForFieldName('attribute')?.text
+        : undefined;
     const module = attr ? importedModule(id.text, scope, own.file) : undefined;
     if (!attr || !module || new RegExp(`\\b${escapeRe(id.text)}\\s*\\.\\s*${escapeRe(attr)}\\s*(=(?!=)|\\+=|\\.\\s*\\w+\\s*\\()`).test(own.text)) continue;
     const constant = moduleConstant(scope.env, module.file, module.text, attr, 0);
@@ -1291,7 +1298,8 @@ function functionData(env: GuardEnv, own: { file: string; text: string }, name: 
     ctx.locals.set(param, value);
   }
   // a module-level name of the function's module shadows the builtin of that name
-  for (const id of inlined.value.descendantsOfType('identifier')) if (id && !ctx.locals.has(id.text) && bindingOf(fn.text, id.text) !== null) ctx.assignedNames.add(id.text);
+  for (const id of inlined.value.descendantsOfType('identifier'))
+    if (id && !ctx.locals.has(id.text) && bindingOf(fn.text, id.text) !== null) ctx.assignedNames.add(id.text);
   const value = readLiteral(inlined.value, ctx);
   return isDynamic(value) ? null : value;
 }
