@@ -8,7 +8,8 @@
 // function returning data (structlog's `extra_dict()`), `stdout.buffer`; hypothesis' `@given`
 // (the arguments it fills request no fixture). Negative cases stay dynamic: a function with a side
 // effect or a branch, `bases=`, a name bound twice, an instance with a `__name__`, a list the
-// conftest changes, a class attribute shadowing the module's function, an attribute the test module sets, `@given` forms hypothesis refuses.
+// conftest changes, a class attribute shadowing the module's function, an attribute the test
+// module sets, `@given` forms hypothesis refuses.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
