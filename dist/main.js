@@ -5612,6 +5612,8 @@ async function collect(session) {
             pythonClasses: config.pythonClasses,
             idOptions: { noEscaping: (0, index_js_1.getIni)(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
             warningsAreErrors: ((0, index_js_1.getIni)(config, 'filterwarnings', 'linelist') ?? []).some((line) => line.trim() === 'error'),
+            // loaded by its entry point unless autoloading is off, or named by `-p`; `-p no:` blocks it
+            hypothesisPlugin: !options.plugins.includes('no:hypothesispytest') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('hypothesispytest')),
         },
         useCache: !options.noCache,
         python: () => session.python,
@@ -7536,7 +7538,7 @@ const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const nodeid_js_1 = __nccwpck_require__(9098);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 16;
+exports.DISCOVERY_CACHE_VERSION = 17;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -7669,6 +7671,8 @@ function compactFunction(fn) {
         compact.isStatic = true;
     if (fn.otherDecorators)
         compact.otherDecorators = true;
+    if (fn.hypothesis)
+        compact.hypothesis = true;
     return compact;
 }
 function compactMembers(members) {
@@ -10157,21 +10161,6 @@ async function discover(opts) {
             for (const ref of parsed.importRefs ?? [])
                 importedTops.add(ref.startsWith('.') ? ref : ref.split('.')[0]);
         };
-        const conftests = new Map();
-        const conftestByAbs = byAbs(conftestLookups);
-        const addConftest = (l, entry) => {
-            const parsed = (0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry));
-            noteImports(parsed);
-            conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(parsed, (0, node_path_1.dirname)(l.abs)));
-        };
-        for (const l of conftestLookups)
-            if ('entry' in l.found)
-                addConftest(l, l.found.entry);
-        // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
-        await pool.parse(conftestRequests, (outcome) => {
-            const l = conftestByAbs.get(outcome.abs);
-            addConftest(l, storeParsed(l.rel, outcome, cache));
-        }, () => undefined);
         let probe;
         const imports = new imports_js_1.ImportResolver(rootdir, () => {
             if (probe === undefined) {
@@ -10184,6 +10173,22 @@ async function discover(opts) {
             }
             return probe;
         });
+        const conftests = new Map();
+        const conftestByAbs = byAbs(conftestLookups);
+        const addConftest = (l, entry) => {
+            const parsed = (0, cache_js_1.parsedOf)(noted(l.abs, l.found.st, entry));
+            noteImports(parsed);
+            // the names in its fixtures' params are the conftest's own
+            conftests.set((0, node_path_1.dirname)(l.abs), (0, items_js_1.conftestFacts)(parsed, (0, node_path_1.dirname)(l.abs), { env: imports.envFor(l.abs), imports: parsed.imports ?? {} }));
+        };
+        for (const l of conftestLookups)
+            if ('entry' in l.found)
+                addConftest(l, l.found.entry);
+        // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
+        await pool.parse(conftestRequests, (outcome) => {
+            const l = conftestByAbs.get(outcome.abs);
+            addConftest(l, storeParsed(l.rel, outcome, cache));
+        }, () => undefined);
         // A file given as an argument (or by testpaths) is an initial path: pytest collects it whatever
         // collect_ignore says (Session._collect_path asks pytest_ignore_collect only of other paths).
         const initialPaths = new Set(opts.paths);
@@ -10702,10 +10707,21 @@ function usesFixtureIn(fn, marks, fixtures) {
         return false;
     return (fn.argnames.some((a) => fixtures.has(a)) || marks.some((m) => m.name === 'usefixtures' && m.args.some((a) => typeof a === 'string' && fixtures.has(a))));
 }
+/** The mark hypothesis' pytest plugin adds to its tests (pytest_collection_modifyitems). */
+const HYPOTHESIS_MARK = { name: 'hypothesis', args: [], kwargs: {} };
+/** What `@given` sets on the test function (hypothesis 6.168), which `-k` matches too. */
+const HYPOTHESIS_ATTRIBUTES = [
+    '__wrapped_target',
+    '_hypothesis_internal_use_reproduce_failure',
+    '_hypothesis_internal_use_seed',
+    '_hypothesis_internal_use_settings',
+    'hypothesis',
+    'is_hypothesis_test',
+];
 // Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, unittest = false) {
     const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
-    const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+    const marks = combineMarks(fn.hypothesis && scope.rules.hypothesisPlugin !== false ? [HYPOTHESIS_MARK, ...fn.marks] : fn.marks, inheritedMarks, scope.mod.pytestmark);
     const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
     const push = (id, dynamic, itemMarks, param) => {
         const item = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
@@ -10713,6 +10729,8 @@ function functionItems(fn, classes, inheritedMarks, scope, generateTests, out, u
             item.param = param;
         if (fn.marks.length > 0)
             item.functionAttrs = ['pytestmark'];
+        if (fn.hypothesis)
+            item.functionAttrs = [...(item.functionAttrs ?? []), ...HYPOTHESIS_ATTRIBUTES];
         if (unittest)
             item.unittest = true;
         if (usesBenchmark)
@@ -11124,7 +11142,7 @@ function addRequestingFixtures(parametrized, fixtureArgs) {
     }
 }
 /** Fixture facts of a conftest.py that matter to the modules below it. */
-function conftestFacts(mod, dir) {
+function conftestFacts(mod, dir, origin) {
     const parametrizedFixtures = new Set();
     const fixtureArgs = new Map();
     for (const m of mod.members) {
@@ -11138,7 +11156,7 @@ function conftestFacts(mod, dir) {
     const level = (0, fixtures_js_1.emptyLevel)();
     for (const m of mod.members) {
         if (m.kind === 'function' && m.fixture) {
-            const def = (0, fixtures_js_1.fixtureDefOf)(m, m.name, false, m.guard !== undefined);
+            const def = (0, fixtures_js_1.fixtureDefOf)(m, m.name, false, m.guard !== undefined, origin);
             (0, fixtures_js_1.addDef)(level, def);
             if (def.params !== undefined)
                 level.hasParams = true;
@@ -11960,6 +11978,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let marksUnknown = false;
     let isStatic = false;
     let otherDecorators = false;
+    let filled = null;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
@@ -11978,6 +11997,11 @@ function parseFunction(def, decorators, firstLine, ctx) {
             fixture = { ...fx, name: fx.name ?? name };
             continue;
         }
+        const given = filledByGiven(expr, def, ctx);
+        if (given) {
+            filled = given;
+            continue;
+        }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
         if (expr.text === 'staticmethod')
@@ -11994,20 +12018,67 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
     const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
+    const argnames = header ? header.argnames : argnamesOf(def.childForFieldName('parameters'));
+    // (with another decorator too, what pytest sees is not known: the arguments are left as written)
+    const filledNames = filled !== null && !otherDecorators ? filled : [];
     return {
         kind: 'function',
         name,
         line: firstLine,
-        argnames: header ? header.argnames : argnamesOf(def.childForFieldName('parameters')),
+        argnames: filledNames.length > 0 ? argnames.filter((a) => !filledNames.includes(a)) : argnames,
         marks,
         fixture,
         abstract,
         ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
         ...(isStatic ? { isStatic: true } : {}),
         ...(otherDecorators ? { otherDecorators: true } : {}),
+        ...(filledNames.length > 0 ? { hypothesis: true } : {}),
         isGenerator: body ? containsYield(body) : false,
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };
+}
+/**
+ * `@given(...)` of hypothesis (`from hypothesis import given`, `hypothesis.given`) in a form its
+ * is_invalid_test accepts: strategies all positional (they fill the last parameters) or all keyword
+ * (naming parameters), on a plain `def` whose parameters have no defaults, `*args`, `**kwargs`,
+ * keyword-only or positional-only ones. The test pytest collects has the signature without the
+ * filled parameters (new_given_signature): their names. Null for anything else.
+ */
+function filledByGiven(expr, def, ctx) {
+    if (expr.type !== 'call' || ctx.source.startsWith('async', def.startIndex))
+        return null;
+    const fn = expr.childForFieldName('function')?.text ?? '';
+    const module = /^([A-Za-z_]\w*)\.given$/.exec(fn)?.[1];
+    if (!(fn === 'given' && ctx.imports.given === 'hypothesis:given') && !(module !== undefined && ctx.imports[module] === 'hypothesis'))
+        return null;
+    const params = [];
+    for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+        if (!p || p.type === 'comment')
+            continue;
+        const name = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier') : null;
+        if (!name)
+            return null;
+        params.push(name.text);
+    }
+    const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+    if (args.length === 0 || args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat' || a.type === 'ellipsis'))
+        return null;
+    const keywords = args.filter((a) => a.type === 'keyword_argument');
+    let filled;
+    if (keywords.length === 0) {
+        if (args.length > params.length)
+            return null;
+        filled = params.slice(params.length - args.length);
+    }
+    else {
+        if (keywords.length !== args.length || keywords.some((k) => k.childForFieldName('value')?.type === 'ellipsis'))
+            return null;
+        filled = keywords.map((k) => k.childForFieldName('name')?.text ?? '');
+        if (filled.some((n) => !params.includes(n)) || new Set(filled).size !== filled.length)
+            return null;
+    }
+    // a method's `self` (or `cls`) filled by a strategy: not a shape to follow
+    return filled.includes('self') || filled.includes('cls') ? null : filled;
 }
 function containsYield(node) {
     for (const child of node.namedChildren) {
@@ -12835,13 +12906,20 @@ function readLiteral(node, ctx) {
             if (mark)
                 return { py: 'mark', mark };
             const dotted = dottedName(node);
-            const known = dotted === null ? undefined : MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
+            if (dotted === null)
+                return nameOfRead(node, ctx) ?? { py: 'expr', source: node.text };
+            const known = ctx.known?.get(node.text) ?? MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
             return known ?? { py: 'expr', source: node.text };
         }
+        case 'subscript':
+            return itemAt(node, ctx) ?? { py: 'expr', source: node.text };
         case 'call': {
             const mark = readMark(node, ctx);
             if (mark)
                 return { py: 'mark', mark };
+            const returned = ctx.known?.get(node.text);
+            if (returned !== undefined)
+                return returned;
             const fn = node.childForFieldName('function');
             const func = fn ? dottedName(fn) : null;
             if (func === null)
@@ -12870,6 +12948,33 @@ function readLiteral(node, ctx) {
         default:
             return { py: 'expr', source: node.text };
     }
+}
+/**
+ * `expr.__name__` where `expr` reads as a plain dotted name (`c[0].__name__` in a comprehension over
+ * a list of classes): the dotted name's `__name__`, left for values.ts to follow to a class or function.
+ */
+function nameOfRead(node, ctx) {
+    const object = node.childForFieldName('object');
+    if (!object || node.childForFieldName('attribute')?.text !== '__name__')
+        return null;
+    const value = readLiteral(object, ctx);
+    const source = value !== null && typeof value === 'object' ? (value.py === 'expr' ? value.source : value.py === 'name' ? value.name : null) : null;
+    if (source === null || !exports.DOTTED_NAME.test(source) || ctx.locals?.has(source.split('.')[0]))
+        return null;
+    return { py: 'expr', source: `${source}.__name__` };
+}
+/** `seq[i]` of a literal list or tuple and an int literal in range: that item. */
+function itemAt(node, ctx) {
+    const value = node.childForFieldName('value');
+    const subscripts = node.childrenForFieldName('subscript').filter((c) => c !== null && c.type !== 'comment');
+    if (!value || subscripts.length !== 1)
+        return null;
+    const seq = readLiteral(value, ctx);
+    const index = readLiteral(subscripts[0], ctx);
+    if (seq === null || typeof seq !== 'object' || (seq.py !== 'list' && seq.py !== 'tuple') || typeof index !== 'number' || !Number.isInteger(index))
+        return null;
+    const at = index < 0 ? seq.items.length + index : index;
+    return at >= 0 && at < seq.items.length ? seq.items[at] : null;
 }
 /** Standard-library constants the same on every Python fastest runs on (3.8 and later). */
 const MODULE_CONSTANTS = new Map([['pickle.HIGHEST_PROTOCOL', 5]]);
@@ -13765,12 +13870,15 @@ function lookup(env, file, text, imports, path, depth) {
         const before = text.slice(0, binding.index).split('\n');
         before.pop();
         for (let i = before.length - 1; i >= 0 && before[i].startsWith('@'); i--)
-            if (!KEEPING_CLASS_DECORATORS.test(before[i]))
+            if (!KEEPING_CLASS_DECORATORS.test(before[i]) && !attrsClassDecorator(before[i], text, file))
                 return undefined;
         return { kind: 'class', name: head, file, text, start: binding.index };
     }
     if (binding.kind === 'other')
-        return namedTupleClass(text, binding.index, head, file) ?? attrsMadeClass(env, text, binding.index, head, file);
+        return (namedTupleClass(text, binding.index, head, file) ??
+            attrsMadeClass(env, text, binding.index, head, file) ??
+            cmpUsingClass(env, text, binding.index, head, file) ??
+            projectFunctionClass(env, text, binding.index, head, file, depth));
     if (binding.kind === 'def') {
         const before = text.slice(0, binding.index).split('\n');
         before.pop();
@@ -13925,7 +14033,7 @@ function followImport(env, fromFile, bound, rest, depth) {
     return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
 /** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
-const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr']);
+const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr', 'sys.stdout.buffer', 'sys.stderr.buffer']);
 function stdlibFound(dotted) {
     if (PLAIN_STDLIB_OBJECTS.has(dotted))
         return { kind: 'instance', name: dotted };
@@ -14023,7 +14131,10 @@ function resolveValue(value, scope) {
             return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
         case 'expr': {
             if (!pyliteral_js_1.DOTTED_NAME.test(value.source))
-                return attributeComprehension(value.source, scope) ?? value;
+                return attributeComprehension(value.source, scope) ?? importedExpression(value.source, scope) ?? value;
+            const nameOf = nameAttribute(value.source, scope);
+            if (nameOf !== undefined)
+                return nameOf;
             const imported = importedList(value.source, scope);
             if (imported)
                 return imported;
@@ -14048,7 +14159,7 @@ function resolveValue(value, scope) {
             const found = resolveName(value.func, scope);
             if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map()))
                 return { py: 'object', repr: `${value.func}(...)` };
-            return value;
+            return (found?.kind === 'function' && projectFunctionInstance(value, scope)) || value;
         }
         default:
             return value;
@@ -14290,12 +14401,7 @@ function readModuleConstant(env, file, text, name, depth) {
         return null;
     const ctx = (0, pyliteral_js_1.emptyLiteralContext)();
     for (const id of right.descendantsOfType('identifier')) {
-        if (!id || id.text === name || ctx.assignedNames.has(id.text))
-            continue;
-        const parent = id.parent;
-        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
-            continue;
-        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex)
+        if (!id || id.text === name || ctx.assignedNames.has(id.text) || !namesAVariable(id))
             continue;
         const used = bindingOf(text, id.text);
         if (used === null)
@@ -14310,6 +14416,13 @@ function readModuleConstant(env, file, text, name, depth) {
     }
     const value = (0, pyliteral_js_1.readLiteral)(right, ctx);
     return dataOnly(value) && unchangedIn(text, name, statement.startIndex, value) ? value : null;
+}
+/** Whether an identifier names a variable: not the attribute of `x.name`, not the keyword of `f(name=...)`. */
+function namesAVariable(id) {
+    const parent = id.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
+        return false;
+    return !(parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex);
 }
 /** A value no operation changes in place: str, numbers, bytes, None, bools, tuples of them. */
 function immutable(value) {
@@ -14333,6 +14446,9 @@ const BINDING_PLACES = new Set([
 /** Whether this mention of a name rebinds it: an assignment's or a loop's target, `:=`, `del`, `global`, an import, a parameter. */
 function rebinds(id) {
     for (let node = id, parent = id.parent; parent; node = parent, parent = parent.parent) {
+        // a parameter's default value is read (`def f(n=NAME)`), only its name is bound
+        if ((parent.type === 'default_parameter' || parent.type === 'typed_default_parameter') && parent.childForFieldName('value')?.startIndex === node.startIndex)
+            return false;
         if (BINDING_PLACES.has(parent.type))
             return true;
         const target = parent.type === 'assignment' || parent.type === 'augmented_assignment' || parent.type === 'for_statement' || parent.type === 'for_in_clause'
@@ -14357,13 +14473,7 @@ function unchangedIn(text, name, boundAt, value) {
         return false;
     const fixed = immutable(value);
     for (const id of root.descendantsOfType('identifier')) {
-        if (!id || id.text !== name)
-            continue;
-        const parent = id.parent;
-        // `x.name` and `f(name=...)` name no variable
-        if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex)
-            continue;
-        if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex)
+        if (!id || id.text !== name || !namesAVariable(id))
             continue;
         if (statementOf(id)?.startIndex === boundAt)
             continue;
@@ -14662,6 +14772,359 @@ function baseStores(env, found, base, attr, depth) {
         return undefined;
     const baseFound = lookup(env, found.file, found.text, null, base.split('.'), depth + 1);
     return baseFound?.kind === 'class' && baseFound.start >= 0 ? initStoresArgument(env, baseFound, attr, depth + 1) : undefined;
+}
+// ---- Values made by calls the module's import makes: classes attrs' `cmp_using` and `make_class`
+// ---- name (directly or through a small project function), instances a small project function returns.
+/** The largest module whose tree is read to follow a call into a function of it. */
+const MAX_FUNCTION_MODULE = 64 * 1024;
+/** Names attrs binds to its class decorators (`@attrs(...)`, `@define`): they return a class of the same name. */
+const ATTRS_CLASS_DECORATORS = new Set(['attrs', 's', 'attributes', 'define', 'frozen', 'mutable']);
+/** Whether `module` (as written in `file`'s import) is attrs' own: `attr`, `attrs`, `attr._make`, or `._make` inside the attr package. */
+function isAttrsModule(module, file) {
+    if (module === 'attr' || module === 'attrs' || module === 'attr._make')
+        return true;
+    return (module === '._make' || module === '.') && /[\\/]attr[\\/][^\\/]+\.py$/.test(file);
+}
+/** `@attrs(...)`, `@define` and the other attrs class decorators, bound by an import of attrs' own in `text`. */
+function attrsClassDecorator(line, text, file) {
+    const m = /^@\s*([A-Za-z_]\w*)\s*(?:\(|$|#)/.exec(line.trim());
+    if (!m || !ATTRS_CLASS_DECORATORS.has(m[1]))
+        return false;
+    const binding = bindingOf(text, m[1]);
+    const from = binding?.kind === 'import' ? importedAt(text, binding.index, m[1]) : null;
+    return from !== null && ATTRS_CLASS_DECORATORS.has(from.attr) && isAttrsModule(from.module, file);
+}
+/** The top-level statement `name = call(...)` at `index` of a module: the call node. */
+function assignedCall(text, index, name) {
+    if (text.length > MAX_FUNCTION_MODULE)
+        return null;
+    const root = treeOf(text)?.rootNode;
+    const stmt = root ? named(root).find((s) => s.startIndex === index) : undefined;
+    const expr = stmt?.type === 'expression_statement' ? named(stmt)[0] : undefined;
+    if (expr?.type !== 'assignment' || expr.childForFieldName('left')?.text !== name)
+        return null;
+    const right = expr.childForFieldName('right');
+    return right?.type === 'call' ? right : null;
+}
+/** A call's arguments: positional and keyword nodes; null with `*args` or `**kwargs`. */
+function callArguments(call) {
+    const positional = [];
+    const keywords = new Map();
+    for (const arg of named(call.childForFieldName('arguments'))) {
+        if (arg.type === 'list_splat' || arg.type === 'dictionary_splat')
+            return null;
+        if (arg.type === 'keyword_argument') {
+            const key = arg.childForFieldName('name')?.text;
+            const value = arg.childForFieldName('value');
+            if (!key || !value || keywords.has(key))
+                return null;
+            keywords.set(key, value);
+        }
+        else {
+            if (keywords.size > 0)
+                return null;
+            positional.push(arg);
+        }
+    }
+    return { positional, keywords };
+}
+/** Whether the callee as written in `text` (at `file`) is attrs' `make_class` (or `cmp_using`), as the interpreter would import it. */
+function isAttrsFunction(env, text, file, callee, fn) {
+    const dotted = /^(attrs?)\.(\w+)$/.exec(callee);
+    if (dotted) {
+        if (dotted[2] !== fn || bindingOf(text, dotted[1]) !== null || !new RegExp(`^import[ \\t]+${dotted[1]}[ \\t]*(?:#[^\\n]*)?$`, 'm').test(text))
+            return false;
+    }
+    else {
+        const binding = bindingOf(text, callee);
+        const from = binding?.kind === 'import' ? importedAt(text, binding.index, callee) : null;
+        if (!from ||
+            from.attr !== fn ||
+            !(isAttrsModule(from.module, file) || from.module === 'attr._cmp' || (from.module === '._cmp' && isAttrsModule('.', file))))
+            return false;
+    }
+    // attrs' own, as installed (or as the project itself, in attrs' own checkout)
+    if (fn === 'make_class') {
+        const made = env.locate?.('attr._make', file);
+        return made !== undefined && /^def make_class\(\s*name,/m.test(made.text) && /types\.new_class\(name, bases\b/.test(made.text);
+    }
+    const cmp = env.locate?.('attr._cmp', file);
+    return cmp !== undefined && /^def cmp_using\(/m.test(cmp.text) && /types\.new_class\(\s*class_name, \(object,\)/.test(cmp.text);
+}
+/**
+ * `Name = cmp_using(..., class_name="Name")` (attrs' own): a class named by `class_name` (default
+ * "Comparable"), which cmp_using passes to `types.new_class(class_name, (object,), ...)`.
+ */
+function cmpUsingClass(env, text, index, name, file) {
+    const head = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*((?:attrs?\\.)?cmp_using)\\(`).exec(text.slice(index));
+    if (!head)
+        return undefined;
+    const call = assignedCall(text, index, name);
+    const args = call ? callArguments(call) : null;
+    // cmp_using(eq, lt, le, gt, ge, require_same_type, class_name)
+    if (!args || args.positional.length > 6 || !isAttrsFunction(env, text, file, head[1], 'cmp_using'))
+        return undefined;
+    const given = args.keywords.get('class_name');
+    const className = given ? (0, pyliteral_js_1.readLiteral)(given, (0, pyliteral_js_1.emptyLiteralContext)()) : 'Comparable';
+    if (typeof className !== 'string')
+        return undefined;
+    return { kind: 'class', name: className, file, text, start: -1, opaqueInstances: true };
+}
+/** The undecorated top-level `def name` the module binds `name` to (itself, or through `from M import name` of project modules). */
+function projectFunction(env, file, text, name, depth) {
+    if (depth > MAX_DEPTH || text.length > MAX_FUNCTION_MODULE)
+        return undefined;
+    const binding = bindingOf(text, name);
+    if (binding?.kind === 'import') {
+        const from = importedAt(text, binding.index, name);
+        if (!from || (stdlib_js_1.STDLIB_MODULES.has(from.module.split('.')[0]) && !from.module.startsWith('.')))
+            return undefined;
+        const target = env.locate?.(from.module, file);
+        if (!target || (target.package && bindingOf(target.text, from.attr) === null))
+            return undefined;
+        return projectFunction(env, target.file, target.text, from.attr, depth + 1);
+    }
+    if (binding?.kind !== 'def' || /^async\b/.test(text.slice(binding.index)))
+        return undefined;
+    const before = text.slice(0, binding.index).split('\n');
+    before.pop();
+    if (before.length > 0 && before[before.length - 1].startsWith('@'))
+        return undefined;
+    const root = treeOf(text)?.rootNode;
+    const node = root ? named(root).find((s) => s.startIndex === binding.index && s.type === 'function_definition') : undefined;
+    return node ? { file, text, node } : undefined;
+}
+/** EXPR of a function whose body is a docstring at most and `return EXPR`. */
+function returnedExpression(fn) {
+    const body = named(fn.childForFieldName('body'));
+    const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
+    return statements.length === 1 && statements[0].type === 'return_statement' ? named(statements[0])[0] : undefined;
+}
+/**
+ * A function whose body is a docstring at most and `return EXPR`, called with arguments that bind
+ * its plain parameters (no `*args`, `**kwargs`, keyword-only or positional-only ones) as Python
+ * would: EXPR, and each parameter's node (the call's argument, or the default).
+ */
+function inlineCall(fn, call) {
+    const params = [];
+    for (const p of named(fn.childForFieldName('parameters'))) {
+        if (p.type === 'identifier')
+            params.push({ name: p.text, fallback: null });
+        else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+            const pname = p.childForFieldName('name')?.text;
+            const fallback = p.childForFieldName('value');
+            if (!pname || !fallback)
+                return null;
+            params.push({ name: pname, fallback });
+        }
+        else if (p.type === 'typed_parameter') {
+            const inner = p.namedChildren.find((c) => c?.type === 'identifier');
+            if (!inner)
+                return null;
+            params.push({ name: inner.text, fallback: null });
+        }
+        else
+            return null;
+    }
+    const value = returnedExpression(fn);
+    const args = callArguments(call);
+    if (!value || !args || args.positional.length > params.length)
+        return null;
+    const bound = new Map();
+    args.positional.forEach((arg, i) => bound.set(params[i].name, arg));
+    for (const [key, arg] of args.keywords) {
+        if (bound.has(key) || !params.some((p) => p.name === key))
+            return null;
+        bound.set(key, arg);
+    }
+    for (const p of params) {
+        if (bound.has(p.name))
+            continue;
+        if (p.fallback === null)
+            return null;
+        bound.set(p.name, p.fallback);
+    }
+    return { value, params: bound };
+}
+/**
+ * `Name = f(...)` where `f` is a small project function returning `make_class(param, ...)` (attrs'
+ * own, with no `bases=`, as attrs' tests' `simple_class(name="EqC", ...)`): a class named by the
+ * str the call gives that parameter (or its default).
+ */
+function projectFunctionClass(env, text, index, name, file, depth) {
+    const head = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*([A-Za-z_]\\w*)\\(`).exec(text.slice(index));
+    if (!head || head[1] === 'make_class' || head[1] === 'cmp_using')
+        return undefined;
+    const fn = projectFunction(env, file, text, head[1], depth + 1);
+    // bound (defined or imported) before the call runs
+    const bound = bindingOf(text, head[1]);
+    if (!fn || !bound || bound.index > index || !/\bmake_class\(/.test(fn.node.text))
+        return undefined;
+    const call = assignedCall(text, index, name);
+    const inlined = call ? inlineCall(fn.node, call) : null;
+    if (!inlined || inlined.value.type !== 'call')
+        return undefined;
+    const callee = inlined.value.childForFieldName('function')?.text ?? '';
+    const made = callArguments(inlined.value);
+    if (!made || made.positional.length < 1 || made.positional.length > 2 || made.keywords.has('bases') || made.keywords.has('class_body'))
+        return undefined;
+    if (!isAttrsFunction(env, fn.text, fn.file, callee, 'make_class'))
+        return undefined;
+    const first = made.positional[0];
+    const nameNode = first.type === 'identifier' ? inlined.params.get(first.text) : first;
+    const className = nameNode ? (0, pyliteral_js_1.readLiteral)(nameNode, (0, pyliteral_js_1.emptyLiteralContext)()) : null;
+    if (typeof className !== 'string')
+        return undefined;
+    return { kind: 'class', name: className, file, text, start: -1, opaqueInstances: true };
+}
+/**
+ * `f(...)` (a name the module binds) where `f` is a small project function returning `Cls(...)` of
+ * a class proven plain (attrs' `instance_of(int)` returning an `_InstanceOfValidator`): an instance
+ * without `__name__`. Undefined otherwise.
+ */
+function projectFunctionInstance(value, scope) {
+    if (!/^[A-Za-z_]\w*$/.test(value.func))
+        return undefined;
+    const own = scope.env.locate?.(null);
+    const fn = own ? projectFunction(scope.env, own.file, own.text, value.func, 0) : undefined;
+    if (!fn)
+        return undefined;
+    const params = named(fn.node.childForFieldName('parameters'));
+    const required = params.filter((p) => p.type === 'identifier' || p.type === 'typed_parameter').length;
+    const plain = params.every((p) => ['identifier', 'typed_parameter', 'default_parameter', 'typed_default_parameter'].includes(p.type));
+    if (!plain || value.args.length < required || value.args.length > params.length || Object.keys(value.kwargs).length > 0)
+        return undefined;
+    const returned = returnedExpression(fn.node);
+    const callee = returned?.type === 'call' ? returned.childForFieldName('function')?.text : undefined;
+    if (!callee || !pyliteral_js_1.DOTTED_NAME.test(callee))
+        return undefined;
+    // the class is looked up where the function is defined; a parameter of that name would shadow it
+    if (params.some((p) => p.text === callee.split('.')[0] || p.childForFieldName('name')?.text === callee.split('.')[0]))
+        return undefined;
+    const found = lookup(scope.env, fn.file, fn.text, null, callee.split('.'), 1);
+    return found?.kind === 'class' && isPlainClass(scope.env, found, 1, new Map()) ? { py: 'object', repr: `${value.func}(...)` } : undefined;
+}
+/** `Name.__name__` of a class or function whose name is certain (an ASCII identifier): that str. */
+function nameAttribute(source, scope) {
+    if (!source.endsWith('.__name__'))
+        return undefined;
+    const found = resolveName(source.slice(0, -'.__name__'.length), scope);
+    return (found?.kind === 'class' || found?.kind === 'function') && /^[A-Za-z_]\w*$/.test(found.name) ? found.name : undefined;
+}
+/**
+ * An expression the parser could not read because it names what the module imports or calls: names
+ * bound once by `from M import NAME` (M a project module whose NAME moduleConstant reads), `mod.NAME`
+ * of an imported project module, and calls of small project functions returning data (functionData),
+ * as structlog's conftest `[m for m in NAME_TO_LEVEL if m != "notset"]`, `"x" *
+ * (tracebacks.LOCALS_MAX_STRING + 10)` and `[({key}, None) for key in extra_dict()]`: its value
+ * when nothing in it is left unknown. Null otherwise.
+ */
+function importedExpression(source, scope) {
+    const own = scope.env.locate?.(null);
+    if (!own || source.length > 2048)
+        return null;
+    const root = treeOf(source)?.rootNode;
+    const statement = root ? named(root) : [];
+    const expr = statement.length === 1 && statement[0].type === 'expression_statement' ? named(statement[0]) : [];
+    if (expr.length !== 1)
+        return null;
+    const ctx = (0, pyliteral_js_1.emptyLiteralContext)();
+    const known = new Map();
+    ctx.known = known;
+    for (const id of expr[0].descendantsOfType('identifier')) {
+        if (!id || ctx.constants.has(id.text) || !namesAVariable(id))
+            continue;
+        const parent = id.parent;
+        const binding = bindingOf(own.text, id.text);
+        if (binding === null)
+            continue; // a builtin or a comprehension variable
+        ctx.assignedNames.add(id.text);
+        // a class attribute of that name may be what a decorator in the class body reads
+        if (boundInBlock(own.text, id.text))
+            continue;
+        if (binding?.kind === 'def' && parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === id.startIndex) {
+            // (where the expression is first written in the module: a later copy runs later)
+            const data = functionData(scope.env, own, id.text, parent, own.text.indexOf(source));
+            if (data !== null)
+                known.set(parent.text, data);
+            continue;
+        }
+        if (binding?.kind !== 'import' || scope.imports[id.text] === undefined)
+            continue;
+        const value = importedConstant(id.text, scope);
+        if (value !== null) {
+            ctx.constants.set(id.text, value);
+            continue;
+        }
+        // `mod.NAME`, mod an imported project module (`import mod`, `from pkg import mod`), the importing module not changing it
+        const attr = parent?.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex
+            ? parent.childForFieldName('attribute')?.text
+            : undefined;
+        const module = attr ? importedModule(id.text, scope, own.file) : undefined;
+        if (!attr || !module || new RegExp(`\\b${escapeRe(id.text)}\\s*\\.\\s*${escapeRe(attr)}\\s*(=(?!=)|\\+=|\\.\\s*\\w+\\s*\\()`).test(own.text))
+            continue;
+        const constant = moduleConstant(scope.env, module.file, module.text, attr, 0);
+        if (constant !== null && immutable(constant))
+            known.set(parent.text, constant);
+    }
+    if (ctx.constants.size === 0 && known.size === 0)
+        return null;
+    const value = (0, pyliteral_js_1.readLiteral)(expr[0], ctx);
+    return (0, pyliteral_js_1.isDynamic)(value) ? null : value;
+}
+/**
+ * `f(args)` (written at `at` in the module `own`) of a module-level undecorated `def f` before it, whose body is `return EXPR`
+ * (a docstring at most), EXPR data once its parameters are bound to the call's literal arguments
+ * or defaults (structlog's `extra_dict()` returning a dict display): that data, a new object at
+ * each call as Python makes it. Null otherwise.
+ */
+function functionData(env, own, name, call, at) {
+    const fn = projectFunction(env, own.file, own.text, name, 0);
+    // defined before the call runs (else it fails: a NameError)
+    if (!fn || fn.file !== own.file || at < 0 || fn.node.endIndex > at)
+        return null;
+    const inlined = inlineCall(fn.node, call);
+    if (!inlined)
+        return null;
+    const ctx = (0, pyliteral_js_1.emptyLiteralContext)();
+    ctx.locals = new Map();
+    for (const [param, node] of inlined.params) {
+        const value = (0, pyliteral_js_1.readLiteral)(node, (0, pyliteral_js_1.emptyLiteralContext)());
+        if (!dataOnly(value))
+            return null;
+        ctx.locals.set(param, value);
+    }
+    // a module-level name of the function's module shadows the builtin of that name
+    for (const id of inlined.value.descendantsOfType('identifier'))
+        if (id && !ctx.locals.has(id.text) && bindingOf(fn.text, id.text) !== null)
+            ctx.assignedNames.add(id.text);
+    const value = (0, pyliteral_js_1.readLiteral)(inlined.value, ctx);
+    return (0, pyliteral_js_1.isDynamic)(value) ? null : value;
+}
+/** Whether `text` binds `name` in an indented block too (a class attribute, a function's local, an import there). */
+function boundInBlock(text, name) {
+    const n = escapeRe(name);
+    return new RegExp(`^[ \\t]+(?:(?:class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(?:from[ \\t]+\\S+[ \\t]+)?import\\b[^\\n]*\\b${n}\\b|for[ \\t][^\\n]*\\b${n}\\b[^\\n]*\\bin\\b)`, 'm').test(text);
+}
+/** The project module an imported name is bound to (`import mod`, `import a.b as mod`, `from pkg import mod` of a submodule). */
+function importedModule(name, scope, fromFile) {
+    const bound = scope.imports[name];
+    if (bound === undefined || (!bound.startsWith('.') && stdlib_js_1.STDLIB_MODULES.has(bound.split(/[.:]/)[0])))
+        return undefined;
+    const colon = bound.indexOf(':');
+    if (colon < 0)
+        return scope.env.locate?.(bound, fromFile);
+    const pkgName = bound.slice(0, colon);
+    const attr = bound.slice(colon + 1);
+    const pkg = scope.env.locate?.(pkgName, fromFile);
+    if (!pkg?.package)
+        return undefined;
+    // the package binds nothing of that name, or binds its own submodule (`from . import mod`, `from pkg import mod`)
+    const binding = bindingOf(pkg.text, attr);
+    const from = binding?.kind === 'import' ? importedAt(pkg.text, binding.index, attr) : null;
+    if (binding !== null && !(from && from.attr === attr && (from.module === '.' || from.module === pkgName)))
+        return undefined;
+    return scope.env.locate?.(`${pkgName}.${attr}`, fromFile);
 }
 
 

@@ -164,7 +164,7 @@ const node_fs_1 = __nccwpck_require__(24);
 const node_path_1 = __nccwpck_require__(760);
 const nodeid_js_1 = __nccwpck_require__(98);
 /** Bump when ParsedModule's shape or the parser's rules change. */
-exports.DISCOVERY_CACHE_VERSION = 16;
+exports.DISCOVERY_CACHE_VERSION = 17;
 /**
  * The entry's structure. Made from the JSON text each time rather than kept: 100,000 tests'
  * worth of objects kept to the end of a discovery made the main thread's collections cost 350 ms.
@@ -297,6 +297,8 @@ function compactFunction(fn) {
         compact.isStatic = true;
     if (fn.otherDecorators)
         compact.otherDecorators = true;
+    if (fn.hypothesis)
+        compact.hypothesis = true;
     return compact;
 }
 function compactMembers(members) {
@@ -1607,6 +1609,7 @@ function parseFunction(def, decorators, firstLine, ctx) {
     let marksUnknown = false;
     let isStatic = false;
     let otherDecorators = false;
+    let filled = null;
     const header = simpleHeader(ctx.source, def.startIndex);
     const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
     for (const decorator of decorators) {
@@ -1625,6 +1628,11 @@ function parseFunction(def, decorators, firstLine, ctx) {
             fixture = { ...fx, name: fx.name ?? name };
             continue;
         }
+        const given = filledByGiven(expr, def, ctx);
+        if (given) {
+            filled = given;
+            continue;
+        }
         if (/(^|\.)abstractmethod$/.test(expr.text))
             abstract = true;
         if (expr.text === 'staticmethod')
@@ -1641,20 +1649,67 @@ function parseFunction(def, decorators, firstLine, ctx) {
     const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
     const body = mayYield ? def.childForFieldName('body') : null;
     const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
+    const argnames = header ? header.argnames : argnamesOf(def.childForFieldName('parameters'));
+    // (with another decorator too, what pytest sees is not known: the arguments are left as written)
+    const filledNames = filled !== null && !otherDecorators ? filled : [];
     return {
         kind: 'function',
         name,
         line: firstLine,
-        argnames: header ? header.argnames : argnamesOf(def.childForFieldName('parameters')),
+        argnames: filledNames.length > 0 ? argnames.filter((a) => !filledNames.includes(a)) : argnames,
         marks,
         fixture,
         abstract,
         ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
         ...(isStatic ? { isStatic: true } : {}),
         ...(otherDecorators ? { otherDecorators: true } : {}),
+        ...(filledNames.length > 0 ? { hypothesis: true } : {}),
         isGenerator: body ? containsYield(body) : false,
         ...(marksUnknown ? { marksUnknown: true } : {}),
     };
+}
+/**
+ * `@given(...)` of hypothesis (`from hypothesis import given`, `hypothesis.given`) in a form its
+ * is_invalid_test accepts: strategies all positional (they fill the last parameters) or all keyword
+ * (naming parameters), on a plain `def` whose parameters have no defaults, `*args`, `**kwargs`,
+ * keyword-only or positional-only ones. The test pytest collects has the signature without the
+ * filled parameters (new_given_signature): their names. Null for anything else.
+ */
+function filledByGiven(expr, def, ctx) {
+    if (expr.type !== 'call' || ctx.source.startsWith('async', def.startIndex))
+        return null;
+    const fn = expr.childForFieldName('function')?.text ?? '';
+    const module = /^([A-Za-z_]\w*)\.given$/.exec(fn)?.[1];
+    if (!(fn === 'given' && ctx.imports.given === 'hypothesis:given') && !(module !== undefined && ctx.imports[module] === 'hypothesis'))
+        return null;
+    const params = [];
+    for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+        if (!p || p.type === 'comment')
+            continue;
+        const name = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier') : null;
+        if (!name)
+            return null;
+        params.push(name.text);
+    }
+    const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null && a.type !== 'comment');
+    if (args.length === 0 || args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat' || a.type === 'ellipsis'))
+        return null;
+    const keywords = args.filter((a) => a.type === 'keyword_argument');
+    let filled;
+    if (keywords.length === 0) {
+        if (args.length > params.length)
+            return null;
+        filled = params.slice(params.length - args.length);
+    }
+    else {
+        if (keywords.length !== args.length || keywords.some((k) => k.childForFieldName('value')?.type === 'ellipsis'))
+            return null;
+        filled = keywords.map((k) => k.childForFieldName('name')?.text ?? '');
+        if (filled.some((n) => !params.includes(n)) || new Set(filled).size !== filled.length)
+            return null;
+    }
+    // a method's `self` (or `cls`) filled by a strategy: not a shape to follow
+    return filled.includes('self') || filled.includes('cls') ? null : filled;
 }
 function containsYield(node) {
     for (const child of node.namedChildren) {
@@ -2482,13 +2537,20 @@ function readLiteral(node, ctx) {
             if (mark)
                 return { py: 'mark', mark };
             const dotted = dottedName(node);
-            const known = dotted === null ? undefined : MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
+            if (dotted === null)
+                return nameOfRead(node, ctx) ?? { py: 'expr', source: node.text };
+            const known = ctx.known?.get(node.text) ?? MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
             return known ?? { py: 'expr', source: node.text };
         }
+        case 'subscript':
+            return itemAt(node, ctx) ?? { py: 'expr', source: node.text };
         case 'call': {
             const mark = readMark(node, ctx);
             if (mark)
                 return { py: 'mark', mark };
+            const returned = ctx.known?.get(node.text);
+            if (returned !== undefined)
+                return returned;
             const fn = node.childForFieldName('function');
             const func = fn ? dottedName(fn) : null;
             if (func === null)
@@ -2517,6 +2579,33 @@ function readLiteral(node, ctx) {
         default:
             return { py: 'expr', source: node.text };
     }
+}
+/**
+ * `expr.__name__` where `expr` reads as a plain dotted name (`c[0].__name__` in a comprehension over
+ * a list of classes): the dotted name's `__name__`, left for values.ts to follow to a class or function.
+ */
+function nameOfRead(node, ctx) {
+    const object = node.childForFieldName('object');
+    if (!object || node.childForFieldName('attribute')?.text !== '__name__')
+        return null;
+    const value = readLiteral(object, ctx);
+    const source = value !== null && typeof value === 'object' ? (value.py === 'expr' ? value.source : value.py === 'name' ? value.name : null) : null;
+    if (source === null || !exports.DOTTED_NAME.test(source) || ctx.locals?.has(source.split('.')[0]))
+        return null;
+    return { py: 'expr', source: `${source}.__name__` };
+}
+/** `seq[i]` of a literal list or tuple and an int literal in range: that item. */
+function itemAt(node, ctx) {
+    const value = node.childForFieldName('value');
+    const subscripts = node.childrenForFieldName('subscript').filter((c) => c !== null && c.type !== 'comment');
+    if (!value || subscripts.length !== 1)
+        return null;
+    const seq = readLiteral(value, ctx);
+    const index = readLiteral(subscripts[0], ctx);
+    if (seq === null || typeof seq !== 'object' || (seq.py !== 'list' && seq.py !== 'tuple') || typeof index !== 'number' || !Number.isInteger(index))
+        return null;
+    const at = index < 0 ? seq.items.length + index : index;
+    return at >= 0 && at < seq.items.length ? seq.items[at] : null;
 }
 /** Standard-library constants the same on every Python fastest runs on (3.8 and later). */
 const MODULE_CONSTANTS = new Map([['pickle.HIGHEST_PROTOCOL', 5]]);

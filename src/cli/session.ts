@@ -214,6 +214,9 @@ export async function collect(session: Session): Promise<Collected> {
       pythonClasses: config.pythonClasses,
       idOptions: { noEscaping: getIni(config, 'disable_test_id_escaping_and_forfeit_all_rights_to_community_support', 'bool') ?? false },
       warningsAreErrors: (getIni(config, 'filterwarnings', 'linelist') ?? []).some((line) => line.trim() === 'error'),
+      // loaded by its entry point unless autoloading is off, or named by `-p`; `-p no:` blocks it
+      hypothesisPlugin:
+        !options.plugins.includes('no:hypothesispytest') && (!process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD || options.plugins.includes('hypothesispytest')),
     },
     useCache: !options.noCache,
     python: () => session.python,

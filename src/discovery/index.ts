@@ -437,12 +437,24 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       if (parsed.dynamicImport) importsKnown = false;
       for (const ref of parsed.importRefs ?? []) importedTops.add(ref.startsWith('.') ? ref : ref.split('.')[0]);
     };
+    let probe: InterpreterProbe | null | undefined;
+    const imports = new ImportResolver(rootdir, () => {
+      if (probe === undefined) {
+        try {
+          probe = probeInterpreter(opts.python(), rootdir);
+        } catch {
+          probe = null;
+        }
+      }
+      return probe;
+    });
     const conftests = new Map<string, ConftestInfo>();
     const conftestByAbs = byAbs(conftestLookups);
     const addConftest = (l: Lookup, entry: CacheEntry) => {
       const parsed = parsedOf(noted(l.abs, l.found.st, entry));
       noteImports(parsed);
-      conftests.set(dirname(l.abs), conftestFacts(parsed, dirname(l.abs)));
+      // the names in its fixtures' params are the conftest's own
+      conftests.set(dirname(l.abs), conftestFacts(parsed, dirname(l.abs), { env: imports.envFor(l.abs), imports: parsed.imports ?? {} }));
     };
     for (const l of conftestLookups) if ('entry' in l.found) addConftest(l, l.found.entry);
     // A conftest.py that can't be read or parsed adds nothing here; pytest reports it when it runs.
@@ -455,17 +467,6 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       () => undefined,
     );
 
-    let probe: InterpreterProbe | null | undefined;
-    const imports = new ImportResolver(rootdir, () => {
-      if (probe === undefined) {
-        try {
-          probe = probeInterpreter(opts.python(), rootdir);
-        } catch {
-          probe = null;
-        }
-      }
-      return probe;
-    });
     // A file given as an argument (or by testpaths) is an initial path: pytest collects it whatever
     // collect_ignore says (Session._collect_path asks pytest_ignore_collect only of other paths).
     const initialPaths = new Set(opts.paths);

@@ -26,6 +26,8 @@ export interface CollectRules {
   idOptions: IdOptions;
   /** The ini `filterwarnings` turns every warning into an error (a line `error`). */
   warningsAreErrors?: boolean;
+  /** Whether hypothesis' pytest plugin loads (it marks `@given` tests `hypothesis`); default: it does. */
+  hypothesisPlugin?: boolean;
 }
 
 /** What the conftest.py files above a module contribute. */
@@ -300,6 +302,18 @@ function usesFixtureIn(fn: ParsedFunction, marks: Mark[], fixtures: Set<string>)
   );
 }
 
+/** The mark hypothesis' pytest plugin adds to its tests (pytest_collection_modifyitems). */
+const HYPOTHESIS_MARK: Mark = { name: 'hypothesis', args: [], kwargs: {} };
+/** What `@given` sets on the test function (hypothesis 6.168), which `-k` matches too. */
+const HYPOTHESIS_ATTRIBUTES = [
+  '__wrapped_target',
+  '_hypothesis_internal_use_reproduce_failure',
+  '_hypothesis_internal_use_seed',
+  '_hypothesis_internal_use_settings',
+  'hypothesis',
+  'is_hypothesis_test',
+];
+
 // Runs once per test of the suite, so it builds each item in one literal instead of spreading a base.
 function functionItems(
   fn: ParsedFunction,
@@ -311,12 +325,17 @@ function functionItems(
   unittest = false,
 ): void {
   const baseId = classes.length === 0 ? `${scope.file}::${fn.name}` : `${scope.file}::${classes.join('::')}::${fn.name}`;
-  const marks = combineMarks(fn.marks, inheritedMarks, scope.mod.pytestmark);
+  const marks = combineMarks(
+    fn.hypothesis && scope.rules.hypothesisPlugin !== false ? [HYPOTHESIS_MARK, ...fn.marks] : fn.marks,
+    inheritedMarks,
+    scope.mod.pytestmark,
+  );
   const usesBenchmark = !unittest && usesFixtureIn(fn, marks, scope.benchmarkFixtures);
   const push = (id: string, dynamic: boolean, itemMarks: Mark[], param?: string): void => {
     const item: TestItem = { id, file: scope.file, line: fn.line, classes, function: fn.name, marks: itemMarks, dynamic };
     if (param !== undefined) item.param = param;
     if (fn.marks.length > 0) item.functionAttrs = ['pytestmark'];
+    if (fn.hypothesis) item.functionAttrs = [...(item.functionAttrs ?? []), ...HYPOTHESIS_ATTRIBUTES];
     if (unittest) item.unittest = true;
     if (usesBenchmark) item.usesBenchmark = true;
     out.items.push(item);
@@ -719,7 +738,7 @@ function addRequestingFixtures(parametrized: Set<string>, fixtureArgs: Map<strin
 }
 
 /** Fixture facts of a conftest.py that matter to the modules below it. */
-export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
+export function conftestFacts(mod: ParsedModule, dir: string, origin?: ValueScope): ConftestInfo {
   const parametrizedFixtures = new Set<string>();
   const fixtureArgs = new Map<string, string[]>();
   for (const m of mod.members) {
@@ -731,7 +750,7 @@ export function conftestFacts(mod: ParsedModule, dir: string): ConftestInfo {
   const level = emptyLevel();
   for (const m of mod.members) {
     if (m.kind === 'function' && m.fixture) {
-      const def = fixtureDefOf(m, m.name, false, m.guard !== undefined);
+      const def = fixtureDefOf(m, m.name, false, m.guard !== undefined, origin);
       addDef(level, def!);
       if (def!.params !== undefined) level.hasParams = true;
     } else if (m.kind === 'assign' && !m.deleted && !m.testDisabled && !SPECIAL_NAMES.has(m.name)) {

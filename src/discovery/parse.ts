@@ -22,6 +22,8 @@ export interface ParsedFunction {
   isStatic?: true;
   /** A decorator that is no mark, fixture or method kind (`@given`, `@mock.patch`): the signature pytest sees may differ. */
   otherDecorators?: true;
+  /** Wrapped by hypothesis' `@given` (its `argnames` are those of the signature it makes): pytest's plugin marks it `hypothesis`. */
+  hypothesis?: true;
   /** A plain (not async) generator function: pytest refuses it as a test. */
   isGenerator: boolean;
   /** A decorator of the module's own that applies marks (parametrize): they are known at run time only. */
@@ -427,6 +429,7 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   let marksUnknown = false;
   let isStatic = false;
   let otherDecorators = false;
+  let filled: string[] | null = null;
   const header = simpleHeader(ctx.source, def.startIndex);
   const name = header ? header.name : (def.childForFieldName('name')?.text ?? '');
   for (const decorator of decorators) {
@@ -443,6 +446,11 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
       fixture = { ...fx, name: fx.name ?? name };
       continue;
     }
+    const given = filledByGiven(expr, def, ctx);
+    if (given) {
+      filled = given;
+      continue;
+    }
     if (/(^|\.)abstractmethod$/.test(expr.text)) abstract = true;
     if (expr.text === 'staticmethod') isStatic = true;
     else if (!/^(classmethod|(abc\.)?abstractmethod)$/.test(expr.text)) otherDecorators = true;
@@ -455,20 +463,59 @@ function parseFunction(def: Node, decorators: Node[], firstLine: number, ctx: Pa
   const mayYield = !isAsync && ctx.source.slice(def.startIndex, def.endIndex).includes('yield');
   const body = mayYield ? def.childForFieldName('body') : null;
   const optionalArgs = header ? header.optional : optionalArgsOf(def.childForFieldName('parameters'));
+  const argnames = header ? header.argnames : argnamesOf(def.childForFieldName('parameters'));
+  // (with another decorator too, what pytest sees is not known: the arguments are left as written)
+  const filledNames: string[] = filled !== null && !otherDecorators ? filled : [];
   return {
     kind: 'function',
     name,
     line: firstLine,
-    argnames: header ? header.argnames : argnamesOf(def.childForFieldName('parameters')),
+    argnames: filledNames.length > 0 ? argnames.filter((a) => !filledNames.includes(a)) : argnames,
     marks,
     fixture,
     abstract,
     ...(optionalArgs.length > 0 ? { optionalArgs } : {}),
     ...(isStatic ? { isStatic: true as const } : {}),
     ...(otherDecorators ? { otherDecorators: true as const } : {}),
+    ...(filledNames.length > 0 ? { hypothesis: true as const } : {}),
     isGenerator: body ? containsYield(body) : false,
     ...(marksUnknown ? { marksUnknown: true as const } : {}),
   };
+}
+
+/**
+ * `@given(...)` of hypothesis (`from hypothesis import given`, `hypothesis.given`) in a form its
+ * is_invalid_test accepts: strategies all positional (they fill the last parameters) or all keyword
+ * (naming parameters), on a plain `def` whose parameters have no defaults, `*args`, `**kwargs`,
+ * keyword-only or positional-only ones. The test pytest collects has the signature without the
+ * filled parameters (new_given_signature): their names. Null for anything else.
+ */
+function filledByGiven(expr: Node, def: Node, ctx: ParseContext): string[] | null {
+  if (expr.type !== 'call' || ctx.source.startsWith('async', def.startIndex)) return null;
+  const fn = expr.childForFieldName('function')?.text ?? '';
+  const module = /^([A-Za-z_]\w*)\.given$/.exec(fn)?.[1];
+  if (!(fn === 'given' && ctx.imports.given === 'hypothesis:given') && !(module !== undefined && ctx.imports[module] === 'hypothesis')) return null;
+  const params: string[] = [];
+  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p || p.type === 'comment') continue;
+    const name = p.type === 'identifier' ? p : p.type === 'typed_parameter' ? p.namedChildren.find((c) => c?.type === 'identifier') : null;
+    if (!name) return null;
+    params.push(name.text);
+  }
+  const args = (expr.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+  if (args.length === 0 || args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat' || a.type === 'ellipsis')) return null;
+  const keywords = args.filter((a) => a.type === 'keyword_argument');
+  let filled: string[];
+  if (keywords.length === 0) {
+    if (args.length > params.length) return null;
+    filled = params.slice(params.length - args.length);
+  } else {
+    if (keywords.length !== args.length || keywords.some((k) => k.childForFieldName('value')?.type === 'ellipsis')) return null;
+    filled = keywords.map((k) => k.childForFieldName('name')?.text ?? '');
+    if (filled.some((n) => !params.includes(n)) || new Set(filled).size !== filled.length) return null;
+  }
+  // a method's `self` (or `cls`) filled by a strategy: not a shape to follow
+  return filled.includes('self') || filled.includes('cls') ? null : filled;
 }
 
 function containsYield(node: Node): boolean {

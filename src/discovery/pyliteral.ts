@@ -24,6 +24,8 @@ export interface LiteralContext {
   locals?: Map<string, PyValue>;
   /** Module-level imports: local name → `module` or `module:attribute`. */
   imports?: Record<string, string>;
+  /** Values of attributes and calls found elsewhere, by their source text (`mod.CONSTANT` of an imported project module, a call of a function returning data). */
+  known?: Map<string, PyValue>;
 }
 
 export function emptyLiteralContext(): LiteralContext {
@@ -332,12 +334,17 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       const mark = readMark(node, ctx);
       if (mark) return { py: 'mark', mark };
       const dotted = dottedName(node);
-      const known = dotted === null ? undefined : MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
+      if (dotted === null) return nameOfRead(node, ctx) ?? { py: 'expr', source: node.text };
+      const known = ctx.known?.get(node.text) ?? MODULE_CONSTANTS.get(importedName(dotted, ctx) ?? '');
       return known ?? { py: 'expr', source: node.text };
     }
+    case 'subscript':
+      return itemAt(node, ctx) ?? { py: 'expr', source: node.text };
     case 'call': {
       const mark = readMark(node, ctx);
       if (mark) return { py: 'mark', mark };
+      const returned = ctx.known?.get(node.text);
+      if (returned !== undefined) return returned;
       const fn = node.childForFieldName('function');
       const func = fn ? dottedName(fn) : null;
       if (func === null) return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
@@ -363,6 +370,32 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
     default:
       return { py: 'expr', source: node.text };
   }
+}
+
+/**
+ * `expr.__name__` where `expr` reads as a plain dotted name (`c[0].__name__` in a comprehension over
+ * a list of classes): the dotted name's `__name__`, left for values.ts to follow to a class or function.
+ */
+function nameOfRead(node: Node, ctx: LiteralContext): PyValue | null {
+  const object = node.childForFieldName('object');
+  if (!object || node.childForFieldName('attribute')?.text !== '__name__') return null;
+  const value = readLiteral(object, ctx);
+  const source = value !== null && typeof value === 'object' ? (value.py === 'expr' ? value.source : value.py === 'name' ? value.name : null) : null;
+  if (source === null || !DOTTED_NAME.test(source) || ctx.locals?.has(source.split('.')[0])) return null;
+  return { py: 'expr', source: `${source}.__name__` };
+}
+
+/** `seq[i]` of a literal list or tuple and an int literal in range: that item. */
+function itemAt(node: Node, ctx: LiteralContext): PyValue | null {
+  const value = node.childForFieldName('value');
+  const subscripts = node.childrenForFieldName('subscript').filter((c): c is Node => c !== null && c.type !== 'comment');
+  if (!value || subscripts.length !== 1) return null;
+  const seq = readLiteral(value, ctx);
+  const index = readLiteral(subscripts[0], ctx);
+  if (seq === null || typeof seq !== 'object' || (seq.py !== 'list' && seq.py !== 'tuple') || typeof index !== 'number' || !Number.isInteger(index))
+    return null;
+  const at = index < 0 ? seq.items.length + index : index;
+  return at >= 0 && at < seq.items.length ? seq.items[at] : null;
 }
 
 /** Standard-library constants the same on every Python fastest runs on (3.8 and later). */

@@ -197,10 +197,17 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     // decorators above it must keep the class
     const before = text.slice(0, binding.index).split('\n');
     before.pop();
-    for (let i = before.length - 1; i >= 0 && before[i].startsWith('@'); i--) if (!KEEPING_CLASS_DECORATORS.test(before[i])) return undefined;
+    for (let i = before.length - 1; i >= 0 && before[i].startsWith('@'); i--)
+      if (!KEEPING_CLASS_DECORATORS.test(before[i]) && !attrsClassDecorator(before[i], text, file)) return undefined;
     return { kind: 'class', name: head, file, text, start: binding.index };
   }
-  if (binding.kind === 'other') return namedTupleClass(text, binding.index, head, file) ?? attrsMadeClass(env, text, binding.index, head, file);
+  if (binding.kind === 'other')
+    return (
+      namedTupleClass(text, binding.index, head, file) ??
+      attrsMadeClass(env, text, binding.index, head, file) ??
+      cmpUsingClass(env, text, binding.index, head, file) ??
+      projectFunctionClass(env, text, binding.index, head, file, depth)
+    );
   if (binding.kind === 'def') {
     const before = text.slice(0, binding.index).split('\n');
     before.pop();
@@ -334,7 +341,7 @@ function followImport(env: GuardEnv, fromFile: string, bound: string, rest: stri
 }
 
 /** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
-const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr']);
+const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr', 'sys.stdout.buffer', 'sys.stderr.buffer']);
 
 function stdlibFound(dotted: string): Found | undefined {
   if (PLAIN_STDLIB_OBJECTS.has(dotted)) return { kind: 'instance', name: dotted };
@@ -419,7 +426,9 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
     case 'list':
       return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
     case 'expr': {
-      if (!DOTTED_NAME.test(value.source)) return attributeComprehension(value.source, scope) ?? value;
+      if (!DOTTED_NAME.test(value.source)) return attributeComprehension(value.source, scope) ?? importedExpression(value.source, scope) ?? value;
+      const nameOf = nameAttribute(value.source, scope);
+      if (nameOf !== undefined) return nameOf;
       const imported = importedList(value.source, scope);
       if (imported) return imported;
       const found = resolveName(value.source, scope);
@@ -440,7 +449,7 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
       if (viewed) return viewed;
       const found = resolveName(value.func, scope);
       if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map())) return { py: 'object', repr: `${value.func}(...)` };
-      return value;
+      return (found?.kind === 'function' && projectFunctionInstance(value, scope)) || value;
     }
     default:
       return value;
@@ -670,10 +679,7 @@ function readModuleConstant(env: GuardEnv, file: string, text: string, name: str
   if (!statement || !left || !right || statement.startIndex !== binding.index) return null;
   const ctx = emptyLiteralContext();
   for (const id of right.descendantsOfType('identifier')) {
-    if (!id || id.text === name || ctx.assignedNames.has(id.text)) continue;
-    const parent = id.parent;
-    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) continue;
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex) continue;
+    if (!id || id.text === name || ctx.assignedNames.has(id.text) || !namesAVariable(id)) continue;
     const used = bindingOf(text, id.text);
     if (used === null) continue; // a builtin or a comprehension variable
     ctx.assignedNames.add(id.text);
@@ -684,6 +690,13 @@ function readModuleConstant(env: GuardEnv, file: string, text: string, name: str
   }
   const value = readLiteral(right, ctx);
   return dataOnly(value) && unchangedIn(text, name, statement.startIndex, value) ? value : null;
+}
+
+/** Whether an identifier names a variable: not the attribute of `x.name`, not the keyword of `f(name=...)`. */
+function namesAVariable(id: Node): boolean {
+  const parent = id.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) return false;
+  return !(parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex);
 }
 
 /** A value no operation changes in place: str, numbers, bytes, None, bools, tuples of them. */
@@ -708,6 +721,9 @@ const BINDING_PLACES = new Set([
 /** Whether this mention of a name rebinds it: an assignment's or a loop's target, `:=`, `del`, `global`, an import, a parameter. */
 function rebinds(id: Node): boolean {
   for (let node: Node = id, parent = id.parent; parent; node = parent, parent = parent.parent) {
+    // a parameter's default value is read (`def f(n=NAME)`), only its name is bound
+    if ((parent.type === 'default_parameter' || parent.type === 'typed_default_parameter') && parent.childForFieldName('value')?.startIndex === node.startIndex)
+      return false;
     if (BINDING_PLACES.has(parent.type)) return true;
     const target =
       parent.type === 'assignment' || parent.type === 'augmented_assignment' || parent.type === 'for_statement' || parent.type === 'for_in_clause'
@@ -730,11 +746,7 @@ function unchangedIn(text: string, name: string, boundAt: number, value: PyValue
   if (!root) return false;
   const fixed = immutable(value);
   for (const id of root.descendantsOfType('identifier')) {
-    if (!id || id.text !== name) continue;
-    const parent = id.parent;
-    // `x.name` and `f(name=...)` name no variable
-    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === id.startIndex) continue;
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === id.startIndex) continue;
+    if (!id || id.text !== name || !namesAVariable(id)) continue;
     if (statementOf(id)?.startIndex === boundAt) continue;
     if (fixed ? rebinds(id) : !onlyRead(id) && !readInPlace(id) && !readByBuiltin(id, text)) return false;
   }
@@ -990,4 +1002,330 @@ function baseStores(env: GuardEnv, found: Found & { kind: 'class' }, base: strin
   if (!DOTTED_NAME.test(base)) return undefined;
   const baseFound = lookup(env, found.file, found.text, null, base.split('.'), depth + 1);
   return baseFound?.kind === 'class' && baseFound.start >= 0 ? initStoresArgument(env, baseFound, attr, depth + 1) : undefined;
+}
+
+// ---- Values made by calls the module's import makes: classes attrs' `cmp_using` and `make_class`
+// ---- name (directly or through a small project function), instances a small project function returns.
+
+/** The largest module whose tree is read to follow a call into a function of it. */
+const MAX_FUNCTION_MODULE = 64 * 1024;
+
+/** Names attrs binds to its class decorators (`@attrs(...)`, `@define`): they return a class of the same name. */
+const ATTRS_CLASS_DECORATORS = new Set(['attrs', 's', 'attributes', 'define', 'frozen', 'mutable']);
+
+/** Whether `module` (as written in `file`'s import) is attrs' own: `attr`, `attrs`, `attr._make`, or `._make` inside the attr package. */
+function isAttrsModule(module: string, file: string): boolean {
+  if (module === 'attr' || module === 'attrs' || module === 'attr._make') return true;
+  return (module === '._make' || module === '.') && /[\\/]attr[\\/][^\\/]+\.py$/.test(file);
+}
+
+/** `@attrs(...)`, `@define` and the other attrs class decorators, bound by an import of attrs' own in `text`. */
+function attrsClassDecorator(line: string, text: string, file: string): boolean {
+  const m = /^@\s*([A-Za-z_]\w*)\s*(?:\(|$|#)/.exec(line.trim());
+  if (!m || !ATTRS_CLASS_DECORATORS.has(m[1])) return false;
+  const binding = bindingOf(text, m[1]);
+  const from = binding?.kind === 'import' ? importedAt(text, binding.index, m[1]) : null;
+  return from !== null && ATTRS_CLASS_DECORATORS.has(from.attr) && isAttrsModule(from.module, file);
+}
+
+/** The top-level statement `name = call(...)` at `index` of a module: the call node. */
+function assignedCall(text: string, index: number, name: string): Node | null {
+  if (text.length > MAX_FUNCTION_MODULE) return null;
+  const root = treeOf(text)?.rootNode;
+  const stmt = root ? named(root).find((s) => s.startIndex === index) : undefined;
+  const expr = stmt?.type === 'expression_statement' ? named(stmt)[0] : undefined;
+  if (expr?.type !== 'assignment' || expr.childForFieldName('left')?.text !== name) return null;
+  const right = expr.childForFieldName('right');
+  return right?.type === 'call' ? right : null;
+}
+
+/** A call's arguments: positional and keyword nodes; null with `*args` or `**kwargs`. */
+function callArguments(call: Node): { positional: Node[]; keywords: Map<string, Node> } | null {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  for (const arg of named(call.childForFieldName('arguments'))) {
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return null;
+    if (arg.type === 'keyword_argument') {
+      const key = arg.childForFieldName('name')?.text;
+      const value = arg.childForFieldName('value');
+      if (!key || !value || keywords.has(key)) return null;
+      keywords.set(key, value);
+    } else {
+      if (keywords.size > 0) return null;
+      positional.push(arg);
+    }
+  }
+  return { positional, keywords };
+}
+
+/** Whether the callee as written in `text` (at `file`) is attrs' `make_class` (or `cmp_using`), as the interpreter would import it. */
+function isAttrsFunction(env: GuardEnv, text: string, file: string, callee: string, fn: 'make_class' | 'cmp_using'): boolean {
+  const dotted = /^(attrs?)\.(\w+)$/.exec(callee);
+  if (dotted) {
+    if (dotted[2] !== fn || bindingOf(text, dotted[1]) !== null || !new RegExp(`^import[ \\t]+${dotted[1]}[ \\t]*(?:#[^\\n]*)?$`, 'm').test(text)) return false;
+  } else {
+    const binding = bindingOf(text, callee);
+    const from = binding?.kind === 'import' ? importedAt(text, binding.index, callee) : null;
+    if (
+      !from ||
+      from.attr !== fn ||
+      !(isAttrsModule(from.module, file) || from.module === 'attr._cmp' || (from.module === '._cmp' && isAttrsModule('.', file)))
+    )
+      return false;
+  }
+  // attrs' own, as installed (or as the project itself, in attrs' own checkout)
+  if (fn === 'make_class') {
+    const made = env.locate?.('attr._make', file);
+    return made !== undefined && /^def make_class\(\s*name,/m.test(made.text) && /types\.new_class\(name, bases\b/.test(made.text);
+  }
+  const cmp = env.locate?.('attr._cmp', file);
+  return cmp !== undefined && /^def cmp_using\(/m.test(cmp.text) && /types\.new_class\(\s*class_name, \(object,\)/.test(cmp.text);
+}
+
+/**
+ * `Name = cmp_using(..., class_name="Name")` (attrs' own): a class named by `class_name` (default
+ * "Comparable"), which cmp_using passes to `types.new_class(class_name, (object,), ...)`.
+ */
+function cmpUsingClass(env: GuardEnv, text: string, index: number, name: string, file: string): Found | undefined {
+  const head = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*((?:attrs?\\.)?cmp_using)\\(`).exec(text.slice(index));
+  if (!head) return undefined;
+  const call = assignedCall(text, index, name);
+  const args = call ? callArguments(call) : null;
+  // cmp_using(eq, lt, le, gt, ge, require_same_type, class_name)
+  if (!args || args.positional.length > 6 || !isAttrsFunction(env, text, file, head[1], 'cmp_using')) return undefined;
+  const given = args.keywords.get('class_name');
+  const className = given ? readLiteral(given, emptyLiteralContext()) : 'Comparable';
+  if (typeof className !== 'string') return undefined;
+  return { kind: 'class', name: className, file, text, start: -1, opaqueInstances: true };
+}
+
+interface FunctionAt {
+  file: string;
+  text: string;
+  node: Node;
+}
+
+/** The undecorated top-level `def name` the module binds `name` to (itself, or through `from M import name` of project modules). */
+function projectFunction(env: GuardEnv, file: string, text: string, name: string, depth: number): FunctionAt | undefined {
+  if (depth > MAX_DEPTH || text.length > MAX_FUNCTION_MODULE) return undefined;
+  const binding = bindingOf(text, name);
+  if (binding?.kind === 'import') {
+    const from = importedAt(text, binding.index, name);
+    if (!from || (STDLIB_MODULES.has(from.module.split('.')[0]) && !from.module.startsWith('.'))) return undefined;
+    const target = env.locate?.(from.module, file);
+    if (!target || (target.package && bindingOf(target.text, from.attr) === null)) return undefined;
+    return projectFunction(env, target.file, target.text, from.attr, depth + 1);
+  }
+  if (binding?.kind !== 'def' || /^async\b/.test(text.slice(binding.index))) return undefined;
+  const before = text.slice(0, binding.index).split('\n');
+  before.pop();
+  if (before.length > 0 && before[before.length - 1].startsWith('@')) return undefined;
+  const root = treeOf(text)?.rootNode;
+  const node = root ? named(root).find((s) => s.startIndex === binding.index && s.type === 'function_definition') : undefined;
+  return node ? { file, text, node } : undefined;
+}
+
+/** EXPR of a function whose body is a docstring at most and `return EXPR`. */
+function returnedExpression(fn: Node): Node | undefined {
+  const body = named(fn.childForFieldName('body'));
+  const statements = body.length > 0 && body[0].type === 'expression_statement' && named(body[0])[0]?.type === 'string' ? body.slice(1) : body;
+  return statements.length === 1 && statements[0].type === 'return_statement' ? named(statements[0])[0] : undefined;
+}
+
+/**
+ * A function whose body is a docstring at most and `return EXPR`, called with arguments that bind
+ * its plain parameters (no `*args`, `**kwargs`, keyword-only or positional-only ones) as Python
+ * would: EXPR, and each parameter's node (the call's argument, or the default).
+ */
+function inlineCall(fn: Node, call: Node): { value: Node; params: Map<string, Node> } | null {
+  const params: { name: string; fallback: Node | null }[] = [];
+  for (const p of named(fn.childForFieldName('parameters'))) {
+    if (p.type === 'identifier') params.push({ name: p.text, fallback: null });
+    else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const pname = p.childForFieldName('name')?.text;
+      const fallback = p.childForFieldName('value');
+      if (!pname || !fallback) return null;
+      params.push({ name: pname, fallback });
+    } else if (p.type === 'typed_parameter') {
+      const inner = p.namedChildren.find((c) => c?.type === 'identifier');
+      if (!inner) return null;
+      params.push({ name: inner.text, fallback: null });
+    } else return null;
+  }
+  const value = returnedExpression(fn);
+  const args = callArguments(call);
+  if (!value || !args || args.positional.length > params.length) return null;
+  const bound = new Map<string, Node>();
+  args.positional.forEach((arg, i) => bound.set(params[i].name, arg));
+  for (const [key, arg] of args.keywords) {
+    if (bound.has(key) || !params.some((p) => p.name === key)) return null;
+    bound.set(key, arg);
+  }
+  for (const p of params) {
+    if (bound.has(p.name)) continue;
+    if (p.fallback === null) return null;
+    bound.set(p.name, p.fallback);
+  }
+  return { value, params: bound };
+}
+
+/**
+ * `Name = f(...)` where `f` is a small project function returning `make_class(param, ...)` (attrs'
+ * own, with no `bases=`, as attrs' tests' `simple_class(name="EqC", ...)`): a class named by the
+ * str the call gives that parameter (or its default).
+ */
+function projectFunctionClass(env: GuardEnv, text: string, index: number, name: string, file: string, depth: number): Found | undefined {
+  const head = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*([A-Za-z_]\\w*)\\(`).exec(text.slice(index));
+  if (!head || head[1] === 'make_class' || head[1] === 'cmp_using') return undefined;
+  const fn = projectFunction(env, file, text, head[1], depth + 1);
+  // bound (defined or imported) before the call runs
+  const bound = bindingOf(text, head[1]);
+  if (!fn || !bound || bound.index > index || !/\bmake_class\(/.test(fn.node.text)) return undefined;
+  const call = assignedCall(text, index, name);
+  const inlined = call ? inlineCall(fn.node, call) : null;
+  if (!inlined || inlined.value.type !== 'call') return undefined;
+  const callee = inlined.value.childForFieldName('function')?.text ?? '';
+  const made = callArguments(inlined.value);
+  if (!made || made.positional.length < 1 || made.positional.length > 2 || made.keywords.has('bases') || made.keywords.has('class_body')) return undefined;
+  if (!isAttrsFunction(env, fn.text, fn.file, callee, 'make_class')) return undefined;
+  const first = made.positional[0];
+  const nameNode = first.type === 'identifier' ? inlined.params.get(first.text) : first;
+  const className = nameNode ? readLiteral(nameNode, emptyLiteralContext()) : null;
+  if (typeof className !== 'string') return undefined;
+  return { kind: 'class', name: className, file, text, start: -1, opaqueInstances: true };
+}
+
+/**
+ * `f(...)` (a name the module binds) where `f` is a small project function returning `Cls(...)` of
+ * a class proven plain (attrs' `instance_of(int)` returning an `_InstanceOfValidator`): an instance
+ * without `__name__`. Undefined otherwise.
+ */
+function projectFunctionInstance(value: Extract<PyValue, { py: 'call' }>, scope: ValueScope): PyValue | undefined {
+  if (!/^[A-Za-z_]\w*$/.test(value.func)) return undefined;
+  const own = scope.env.locate?.(null);
+  const fn = own ? projectFunction(scope.env, own.file, own.text, value.func, 0) : undefined;
+  if (!fn) return undefined;
+  const params = named(fn.node.childForFieldName('parameters'));
+  const required = params.filter((p) => p.type === 'identifier' || p.type === 'typed_parameter').length;
+  const plain = params.every((p) => ['identifier', 'typed_parameter', 'default_parameter', 'typed_default_parameter'].includes(p.type));
+  if (!plain || value.args.length < required || value.args.length > params.length || Object.keys(value.kwargs).length > 0) return undefined;
+  const returned = returnedExpression(fn.node);
+  const callee = returned?.type === 'call' ? returned.childForFieldName('function')?.text : undefined;
+  if (!callee || !DOTTED_NAME.test(callee)) return undefined;
+  // the class is looked up where the function is defined; a parameter of that name would shadow it
+  if (params.some((p) => p.text === callee.split('.')[0] || p.childForFieldName('name')?.text === callee.split('.')[0])) return undefined;
+  const found = lookup(scope.env, fn.file, fn.text, null, callee.split('.'), 1);
+  return found?.kind === 'class' && isPlainClass(scope.env, found, 1, new Map()) ? { py: 'object', repr: `${value.func}(...)` } : undefined;
+}
+
+/** `Name.__name__` of a class or function whose name is certain (an ASCII identifier): that str. */
+function nameAttribute(source: string, scope: ValueScope): PyValue | undefined {
+  if (!source.endsWith('.__name__')) return undefined;
+  const found = resolveName(source.slice(0, -'.__name__'.length), scope);
+  return (found?.kind === 'class' || found?.kind === 'function') && /^[A-Za-z_]\w*$/.test(found.name) ? found.name : undefined;
+}
+
+/**
+ * An expression the parser could not read because it names what the module imports or calls: names
+ * bound once by `from M import NAME` (M a project module whose NAME moduleConstant reads), `mod.NAME`
+ * of an imported project module, and calls of small project functions returning data (functionData),
+ * as structlog's conftest `[m for m in NAME_TO_LEVEL if m != "notset"]`, `"x" *
+ * (tracebacks.LOCALS_MAX_STRING + 10)` and `[({key}, None) for key in extra_dict()]`: its value
+ * when nothing in it is left unknown. Null otherwise.
+ */
+function importedExpression(source: string, scope: ValueScope): PyValue | null {
+  const own = scope.env.locate?.(null);
+  if (!own || source.length > 2048) return null;
+  const root = treeOf(source)?.rootNode;
+  const statement = root ? named(root) : [];
+  const expr = statement.length === 1 && statement[0].type === 'expression_statement' ? named(statement[0]) : [];
+  if (expr.length !== 1) return null;
+  const ctx = emptyLiteralContext();
+  const known = new Map<string, PyValue>();
+  ctx.known = known;
+  for (const id of expr[0].descendantsOfType('identifier')) {
+    if (!id || ctx.constants.has(id.text) || !namesAVariable(id)) continue;
+    const parent = id.parent;
+    const binding = bindingOf(own.text, id.text);
+    if (binding === null) continue; // a builtin or a comprehension variable
+    ctx.assignedNames.add(id.text);
+    // a class attribute of that name may be what a decorator in the class body reads
+    if (boundInBlock(own.text, id.text)) continue;
+    if (binding?.kind === 'def' && parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === id.startIndex) {
+      // (where the expression is first written in the module: a later copy runs later)
+      const data = functionData(scope.env, own, id.text, parent, own.text.indexOf(source));
+      if (data !== null) known.set(parent.text, data);
+      continue;
+    }
+    if (binding?.kind !== 'import' || scope.imports[id.text] === undefined) continue;
+    const value = importedConstant(id.text, scope);
+    if (value !== null) {
+      ctx.constants.set(id.text, value);
+      continue;
+    }
+    // `mod.NAME`, mod an imported project module (`import mod`, `from pkg import mod`), the importing module not changing it
+    const attr =
+      parent?.type === 'attribute' && parent.childForFieldName('object')?.startIndex === id.startIndex
+        ? parent.childForFieldName('attribute')?.text
+        : undefined;
+    const module = attr ? importedModule(id.text, scope, own.file) : undefined;
+    if (!attr || !module || new RegExp(`\\b${escapeRe(id.text)}\\s*\\.\\s*${escapeRe(attr)}\\s*(=(?!=)|\\+=|\\.\\s*\\w+\\s*\\()`).test(own.text)) continue;
+    const constant = moduleConstant(scope.env, module.file, module.text, attr, 0);
+    if (constant !== null && immutable(constant)) known.set(parent!.text, constant);
+  }
+  if (ctx.constants.size === 0 && known.size === 0) return null;
+  const value = readLiteral(expr[0], ctx);
+  return isDynamic(value) ? null : value;
+}
+
+/**
+ * `f(args)` (written at `at` in the module `own`) of a module-level undecorated `def f` before it, whose body is `return EXPR`
+ * (a docstring at most), EXPR data once its parameters are bound to the call's literal arguments
+ * or defaults (structlog's `extra_dict()` returning a dict display): that data, a new object at
+ * each call as Python makes it. Null otherwise.
+ */
+function functionData(env: GuardEnv, own: { file: string; text: string }, name: string, call: Node, at: number): PyValue | null {
+  const fn = projectFunction(env, own.file, own.text, name, 0);
+  // defined before the call runs (else it fails: a NameError)
+  if (!fn || fn.file !== own.file || at < 0 || fn.node.endIndex > at) return null;
+  const inlined = inlineCall(fn.node, call);
+  if (!inlined) return null;
+  const ctx = emptyLiteralContext();
+  ctx.locals = new Map();
+  for (const [param, node] of inlined.params) {
+    const value = readLiteral(node, emptyLiteralContext());
+    if (!dataOnly(value)) return null;
+    ctx.locals.set(param, value);
+  }
+  // a module-level name of the function's module shadows the builtin of that name
+  for (const id of inlined.value.descendantsOfType('identifier'))
+    if (id && !ctx.locals.has(id.text) && bindingOf(fn.text, id.text) !== null) ctx.assignedNames.add(id.text);
+  const value = readLiteral(inlined.value, ctx);
+  return isDynamic(value) ? null : value;
+}
+
+/** Whether `text` binds `name` in an indented block too (a class attribute, a function's local, an import there). */
+function boundInBlock(text: string, name: string): boolean {
+  const n = escapeRe(name);
+  return new RegExp(
+    `^[ \\t]+(?:(?:class|(?:async[ \\t]+)?def)[ \\t]+${n}\\b|${n}[ \\t]*(?::[^=\\n]*)?=(?!=)|(?:from[ \\t]+\\S+[ \\t]+)?import\\b[^\\n]*\\b${n}\\b|for[ \\t][^\\n]*\\b${n}\\b[^\\n]*\\bin\\b)`,
+    'm',
+  ).test(text);
+}
+
+/** The project module an imported name is bound to (`import mod`, `import a.b as mod`, `from pkg import mod` of a submodule). */
+function importedModule(name: string, scope: ValueScope, fromFile: string): { file: string; text: string } | undefined {
+  const bound = scope.imports[name];
+  if (bound === undefined || (!bound.startsWith('.') && STDLIB_MODULES.has(bound.split(/[.:]/)[0]))) return undefined;
+  const colon = bound.indexOf(':');
+  if (colon < 0) return scope.env.locate?.(bound, fromFile);
+  const pkgName = bound.slice(0, colon);
+  const attr = bound.slice(colon + 1);
+  const pkg = scope.env.locate?.(pkgName, fromFile);
+  if (!pkg?.package) return undefined;
+  // the package binds nothing of that name, or binds its own submodule (`from . import mod`, `from pkg import mod`)
+  const binding = bindingOf(pkg.text, attr);
+  const from = binding?.kind === 'import' ? importedAt(pkg.text, binding.index, attr) : null;
+  if (binding !== null && !(from && from.attr === attr && (from.module === '.' || from.module === pkgName))) return undefined;
+  return scope.env.locate?.(`${pkgName}.${attr}`, fromFile);
 }
