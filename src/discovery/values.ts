@@ -393,18 +393,44 @@ function boundMethod(env: GuardEnv, file: string, text: string, index: number, n
   if (!made || assigned.test(text)) return undefined;
   const cls = lookup(env, file, text, null, made[1].split('.'), depth + 1);
   if (cls?.kind !== 'class' || cls.start < 0 || assigned.test(cls.text)) return undefined;
-  const parts = classParts(cls.text, cls.start);
-  if (!parts || !(parts.bases.length === 0 || (parts.bases.length === 1 && parts.bases[0] === 'object'))) return undefined;
-  if (/__getattr__|__getattribute__|__dict__|__class__|setattr\(|metaclass/.test(parts.body)) return undefined;
-  const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
-  if (!indent) return undefined;
+  const members = classTopLines(cls.text, cls.start);
+  if (!members) return undefined;
   const a = escapeRe(attr);
-  const lines = parts.body.split('\n');
-  const defs = lines.flatMap((line, i) => (new RegExp(`^${indent}(?:async[ \\t]+)?def[ \\t]+${a}[ \\t]*\\(`).test(line) ? [i] : []));
-  const otherBinding = new RegExp(`^${indent}(?=\\S)(?:class[ \\t]+${a}\\b|(?:from|import|for|with|del)\\b[^\\n]*\\b${a}\\b|[\\w, \\t]*\\b${a}[ \\t]*(?:,|:|[-+*/|&]?=(?!=)))`);
-  if (defs.length !== 1 || lines.some((line) => otherBinding.test(line))) return undefined;
-  for (let i = defs[0] - 1; i >= 0 && lines[i].startsWith(`${indent}@`); i--) if (!/^[ \t]+@(staticmethod|classmethod)[ \t]*$/.test(lines[i])) return undefined;
+  const def = new RegExp(`^(?:async[ \\t]+)?def[ \\t]+${a}[ \\t]*\\(`);
+  const otherBinding = new RegExp(`^(?:class[ \\t]+${a}\\b|(?:from|import|for|with|del)\\b[^\\n]*\\b${a}\\b|[\\w, \\t]*\\b${a}[ \\t]*(?:,|:|[-+*/|&]?=(?!=)))`);
+  const defs = members.flatMap((line, i) => (def.test(line) ? [i] : []));
+  if (defs.length !== 1 || members.some((line) => otherBinding.test(line))) return undefined;
+  // its decorators (comments between them read past)
+  for (let i = defs[0] - 1; i >= 0 && /^[@#]/.test(members[i]); i--) if (!/^(#.*|@(staticmethod|classmethod)[ \t]*(#.*)?)$/.test(members[i])) return undefined;
   return { kind: 'function', name: attr };
+}
+
+/** classTopLines' answers per class (text and start): a class is asked for each of its attributes. */
+const topLines = new Map<string, Map<number, string[] | null>>();
+
+/**
+ * The statements' first lines at a class body's own indentation (indentation removed), for a class
+ * with no base (or `object`) and nothing that changes attribute lookup; null otherwise.
+ */
+function classTopLines(text: string, start: number): string[] | null {
+  let perText = topLines.get(text);
+  if (!perText) {
+    if (topLines.size >= MAX_MEMO_TEXTS) topLines.clear();
+    perText = new Map();
+    topLines.set(text, perText);
+  }
+  const known = perText.get(start);
+  if (known !== undefined) return known;
+  const parts = classParts(text, start);
+  const indent = parts ? /\n([ \t]+)\S/.exec(parts.body)?.[1] : undefined;
+  const plain =
+    parts &&
+    indent &&
+    (parts.bases.length === 0 || (parts.bases.length === 1 && parts.bases[0] === 'object')) &&
+    !/__getattr__|__getattribute__|__dict__|__class__|setattr\(|metaclass/.test(parts.body);
+  const lines = plain ? parts.body.split('\n').flatMap((line) => (line.startsWith(indent) && /^\S/.test(line.slice(indent.length)) ? [line.slice(indent.length)] : [])) : null;
+  perText.set(start, lines);
+  return lines;
 }
 
 /** Standard-library classmethods that return an instance of a class of PLAIN_STDLIB_CLASSES. */
