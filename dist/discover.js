@@ -9238,7 +9238,13 @@ function classEnd(chars, start, escapeAt) {
             if (l === null)
                 return null;
             const next = chars[i + 1];
-            single = CLASS_CATEGORIES.has(next) ? null : next === 'x' ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16)) : /[a-z]/.test(next) ? null : next;
+            single = CLASS_CATEGORIES.has(next)
+                ? null
+                : next === 'x'
+                    ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16))
+                    : /[a-z]/.test(next)
+                        ? null
+                        : next;
             length = l;
         }
         else {
@@ -10090,7 +10096,9 @@ function classTopLines(text, start) {
         indent &&
         (parts.bases.length === 0 || (parts.bases.length === 1 && parts.bases[0] === 'object')) &&
         !/__getattr__|__getattribute__|__dict__|__class__|setattr\(|metaclass/.test(parts.body);
-    const lines = plain ? parts.body.split('\n').flatMap((line) => (line.startsWith(indent) && /^\S/.test(line.slice(indent.length)) ? [line.slice(indent.length)] : [])) : null;
+    const lines = plain
+        ? parts.body.split('\n').flatMap((line) => (line.startsWith(indent) && /^\S/.test(line.slice(indent.length)) ? [line.slice(indent.length)] : []))
+        : null;
     perText.set(start, lines);
     return lines;
 }
@@ -10748,7 +10756,24 @@ function ifBranches(stmt, guards) {
     return branches;
 }
 /** Node types where an identifier is bound (as the left side, target or name). */
-const BINDING_PARENTS = new Set(['global_statement', 'nonlocal_statement', 'delete_statement', 'as_pattern', 'aliased_import', 'dotted_name', 'parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'lambda_parameters', 'pattern_list', 'tuple_pattern', 'list_pattern', 'function_definition', 'class_definition']);
+const BINDING_PARENTS = new Set([
+    'global_statement',
+    'nonlocal_statement',
+    'delete_statement',
+    'as_pattern',
+    'aliased_import',
+    'dotted_name',
+    'parameters',
+    'default_parameter',
+    'typed_parameter',
+    'typed_default_parameter',
+    'lambda_parameters',
+    'pattern_list',
+    'tuple_pattern',
+    'list_pattern',
+    'function_definition',
+    'class_definition',
+]);
 /**
  * A str or int bound to `name` only by one top-level `if`/`elif`/`else` whose conditions the
  * interpreter decides, each branch binding it once to a literal (loguru's `UTC_NAME` under

@@ -3166,7 +3166,13 @@ function classEnd(chars, start, escapeAt) {
             if (l === null)
                 return null;
             const next = chars[i + 1];
-            single = CLASS_CATEGORIES.has(next) ? null : next === 'x' ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16)) : /[a-z]/.test(next) ? null : next;
+            single = CLASS_CATEGORIES.has(next)
+                ? null
+                : next === 'x'
+                    ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16))
+                    : /[a-z]/.test(next)
+                        ? null
+                        : next;
             length = l;
         }
         else {

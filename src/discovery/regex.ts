@@ -122,7 +122,13 @@ function classEnd(chars: string[], start: number, escapeAt: (at: number, inClass
       const l = escapeAt(i, true);
       if (l === null) return null;
       const next = chars[i + 1];
-      single = CLASS_CATEGORIES.has(next) ? null : next === 'x' ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16)) : /[a-z]/.test(next) ? null : next;
+      single = CLASS_CATEGORIES.has(next)
+        ? null
+        : next === 'x'
+          ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16))
+          : /[a-z]/.test(next)
+            ? null
+            : next;
       length = l;
     } else {
       single = c;

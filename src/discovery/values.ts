@@ -187,7 +187,8 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     const plain = new RegExp(`^import[ \\t]+([A-Za-z_][\\w.]*)[ \\t]+as[ \\t]+${escapeRe(head)}[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
     return plain && plain.index === 0 ? followImport(env, file, plain[1], rest, depth) : undefined;
   }
-  if (binding.kind === 'class' && rest.length === 1) return enumMember(text, binding.index, head, rest[0]) ?? otherEnumMember(env, text, binding.index, head, rest[0]);
+  if (binding.kind === 'class' && rest.length === 1)
+    return enumMember(text, binding.index, head, rest[0]) ?? otherEnumMember(env, text, binding.index, head, rest[0]);
   if (binding.kind === 'other' && rest.length === 0) {
     // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
     const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(
@@ -428,7 +429,9 @@ function classTopLines(text: string, start: number): string[] | null {
     indent &&
     (parts.bases.length === 0 || (parts.bases.length === 1 && parts.bases[0] === 'object')) &&
     !/__getattr__|__getattribute__|__dict__|__class__|setattr\(|metaclass/.test(parts.body);
-  const lines = plain ? parts.body.split('\n').flatMap((line) => (line.startsWith(indent) && /^\S/.test(line.slice(indent.length)) ? [line.slice(indent.length)] : [])) : null;
+  const lines = plain
+    ? parts.body.split('\n').flatMap((line) => (line.startsWith(indent) && /^\S/.test(line.slice(indent.length)) ? [line.slice(indent.length)] : []))
+    : null;
   perText.set(start, lines);
   return lines;
 }
@@ -1017,7 +1020,24 @@ function ifBranches(stmt: Node, guards: GuardScope): { body: Node | null; guard:
 }
 
 /** Node types where an identifier is bound (as the left side, target or name). */
-const BINDING_PARENTS = new Set(['global_statement', 'nonlocal_statement', 'delete_statement', 'as_pattern', 'aliased_import', 'dotted_name', 'parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'lambda_parameters', 'pattern_list', 'tuple_pattern', 'list_pattern', 'function_definition', 'class_definition']);
+const BINDING_PARENTS = new Set([
+  'global_statement',
+  'nonlocal_statement',
+  'delete_statement',
+  'as_pattern',
+  'aliased_import',
+  'dotted_name',
+  'parameters',
+  'default_parameter',
+  'typed_parameter',
+  'typed_default_parameter',
+  'lambda_parameters',
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'function_definition',
+  'class_definition',
+]);
 
 /**
  * A str or int bound to `name` only by one top-level `if`/`elif`/`else` whose conditions the
