@@ -9279,6 +9279,91 @@ function evaluateGuard(e, env) {
 
 /***/ }),
 
+/***/ 7572:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readIdFunction = readIdFunction;
+const grammar_js_1 = __nccwpck_require__(6147);
+const pyliteral_js_1 = __nccwpck_require__(9692);
+function named(node) {
+    return (node?.namedChildren ?? []).filter((c) => c !== null && c.type !== 'comment');
+}
+/** The `__name__` of a value that surely has one (a class, function or module; not an enum member). */
+function dunderName(value) {
+    return value !== null && typeof value === 'object' && value.py === 'name' && !value.enumMember ? value.name : undefined;
+}
+/** Whether a value surely has no `__name__` attribute (literals, containers, plain instances, enum members). */
+function hasNoName(value) {
+    if (value === null || typeof value !== 'object')
+        return true;
+    switch (value.py) {
+        case 'int':
+        case 'float':
+        case 'bytes':
+        case 'complex':
+        case 'tuple':
+        case 'list':
+        case 'dict':
+        case 'set':
+        case 'object':
+        case 'pattern':
+            return true;
+        case 'name':
+            return value.enumMember === true;
+        default:
+            return false;
+    }
+}
+/** A value the literal reader computes with exactly as Python does (no name, call or container). */
+function isScalar(value) {
+    if (value === null || typeof value !== 'object')
+        return true;
+    return value.py === 'int' || value.py === 'float' || value.py === 'bytes' || value.py === 'complex';
+}
+/** Lambdas read, by source (one per parametrize mark, read again for each item it expands). */
+const functions = new Map();
+/** The lambda `source` (`lambda v: ...`) as a function of the value, or null when its shape is not read. */
+function readIdFunction(source) {
+    if (functions.has(source))
+        return functions.get(source);
+    if (functions.size > 1024)
+        functions.clear();
+    const read = parseIdFunction(source);
+    functions.set(source, read);
+    return read;
+}
+function parseIdFunction(source) {
+    const parser = (0, grammar_js_1.readyPythonParser)();
+    const tree = parser ? parser.parse(`(${source})\n`) : null;
+    if (!tree || tree.rootNode.hasError)
+        return null;
+    const lambda = named(named(named(tree.rootNode)[0])[0])[0];
+    if (lambda?.type !== 'lambda')
+        return null;
+    const params = named(lambda.childForFieldName('parameters'));
+    const body = lambda.childForFieldName('body');
+    if (params.length !== 1 || params[0].type !== 'identifier' || !body)
+        return null;
+    const param = params[0].text;
+    if (body.type === 'identifier' && body.text === param)
+        return (value) => value;
+    if (body.type === 'attribute' && body.text.replace(/\s+/g, '') === `${param}.__name__`)
+        return dunderName;
+    if (body.type === 'call' && body.text.replace(/\s+/g, '').replace(/'/g, '"') === `getattr(${param},"__name__",${param})`)
+        return (value, unshadowed) => (unshadowed ? (dunderName(value) ?? (hasNoName(value) ? value : undefined)) : undefined);
+    return (value) => {
+        if (!isScalar(value))
+            return undefined;
+        const result = (0, pyliteral_js_1.readLiteral)(body, { ...(0, pyliteral_js_1.emptyLiteralContext)(), locals: new Map([[param, value]]) });
+        return isScalar(result) ? result : undefined;
+    };
+}
+
+
+/***/ }),
+
 /***/ 5524:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -11197,6 +11282,7 @@ exports.asciiEscapedBytes = asciiEscapedBytes;
 exports.argnamesOf = argnamesOf;
 exports.expandParametrize = expandParametrize;
 const pystr_js_1 = __nccwpck_require__(2560);
+const idfunctions_js_1 = __nccwpck_require__(7572);
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 function asciiEscapedStr(value) {
     let out = '';
@@ -11257,6 +11343,8 @@ function idFromValue(value, opts) {
             return value.repr;
         case 'name':
             return value.name;
+        case 'pattern':
+            return asciiEscapedStr(value.pattern);
         case 'tuple':
         case 'list':
         case 'dict':
@@ -11266,6 +11354,14 @@ function idFromValue(value, opts) {
         default:
             return undefined;
     }
+}
+/** `_idval_from_function`, then the value's own id when the callable returns None or an unsupported type; undefined when unknown. */
+function idFromFunction(idFunction, unshadowed, value, opts) {
+    const returned = idFunction(value, unshadowed);
+    if (returned === undefined)
+        return undefined;
+    const fromReturned = returned === null ? null : idFromValue(returned, opts);
+    return fromReturned === null ? idFromValue(value, opts) : fromReturned;
 }
 function marksOfValue(value) {
     if (value === undefined || value === null)
@@ -11362,7 +11458,15 @@ function expandOne(mark, opts, pytestAliases) {
     }
     const idsValue = mark.kwargs.ids;
     let ids = null;
-    if (idsValue !== undefined && idsValue !== null) {
+    let idFunction = null;
+    let unshadowed = false;
+    if (idsValue !== null && typeof idsValue === 'object' && idsValue.py === 'name' && idsValue.lambda !== undefined) {
+        idFunction = (0, idfunctions_js_1.readIdFunction)(idsValue.lambda);
+        unshadowed = idsValue.unshadowed === true;
+        if (idFunction === null)
+            return { dynamic: 'ids is a callable' };
+    }
+    else if (idsValue !== undefined && idsValue !== null) {
         if (typeof idsValue !== 'object' || (idsValue.py !== 'list' && idsValue.py !== 'tuple'))
             return { dynamic: 'ids is not a literal list' };
         ids = idsValue.items;
@@ -11385,7 +11489,7 @@ function expandOne(mark, opts, pytestAliases) {
         }
         const parts = [];
         for (let i = 0; i < argnames.length; i++) {
-            const fromValue = idFromValue(set.values[i], opts);
+            const fromValue = idFunction ? idFromFunction(idFunction, unshadowed, set.values[i], opts) : idFromValue(set.values[i], opts);
             if (fromValue === undefined)
                 return { dynamic: 'parametrize value is not a literal' };
             parts.push(fromValue === null ? `${argnames[i]}${idx}` : fromValue);
@@ -12568,6 +12672,7 @@ exports.pyStrRepr = pyStrRepr;
 const pystr_js_1 = __nccwpck_require__(2560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 const stdlib_js_1 = __nccwpck_require__(8780);
+const regex_js_1 = __nccwpck_require__(5637);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -12716,7 +12821,15 @@ function readArguments(argList, ctx) {
                 dynamic = true;
             kwargs[name] = value;
         }
-        else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+        else if (child.type === 'list_splat') {
+            // `*CASE`: a literal sequence's items, as positional arguments
+            const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+            const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+            if (spread === null || spread.some(isDynamic))
+                dynamic = true;
+            args.push(...(spread ?? []));
+        }
+        else if (child.type === 'dictionary_splat') {
             dynamic = true;
         }
         else {
@@ -12925,7 +13038,10 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs) ?? dictView(func, args, kwargs, ctx);
+            const built = builtinCall(func, args, kwargs, ctx) ??
+                itertoolsCall(importedName(func, ctx), args, kwargs) ??
+                (0, regex_js_1.regexCall)(importedName(func, ctx), args, kwargs) ??
+                dictView(func, args, kwargs, ctx);
             if (built)
                 return built;
             // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
@@ -12934,7 +13050,8 @@ function readLiteral(node, ctx) {
             return { py: 'call', func, args, kwargs };
         }
         case 'lambda':
-            return { py: 'name', name: '<lambda>' };
+            // its source is kept for `ids=lambda v: ...` (idfunctions.ts)
+            return { py: 'name', name: '<lambda>', lambda: node.text };
         case 'binary_operator':
             return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
         case 'list_comprehension':
@@ -13382,9 +13499,11 @@ function formatted(node, ctx) {
             continue;
         if (part.type === 'string_content') {
             const text = part.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
-            if (!raw && text.includes('\\'))
+            // escapes in the literal parts, as in any str literal (`\N{...}` needs unicodedata: not read)
+            const decoded = raw || !text.includes('\\') ? text : /\\[{}]/.test(part.text) ? null : decodeEscapes(text, false);
+            if (decoded === null)
                 return null;
-            out += text;
+            out += decoded;
         }
         else if (part.type === 'interpolation') {
             const parts = part.namedChildren.filter((c) => c !== null);
@@ -13399,7 +13518,10 @@ function formatted(node, ctx) {
             out += part.text[0];
         }
         else if (part.type === 'escape_sequence') {
-            return null;
+            const decoded = raw ? null : decodeEscapes(part.text, false);
+            if (decoded === null)
+                return null;
+            out += decoded;
         }
     }
     return { value: out, bytes: false };
@@ -13455,6 +13577,187 @@ function arithmetic(node, ctx) {
     else
         return null;
     return Number.isSafeInteger(result) ? result : null;
+}
+
+
+/***/ }),
+
+/***/ 5637:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.reEscape = reEscape;
+exports.regexCall = regexCall;
+exports.compilesInPython = compilesInPython;
+/** What `re.escape` (Python 3.7 and later) escapes in a str: each of these gets a backslash. */
+const RE_SPECIAL = new Set([...'()[]{}?*+-|^$\\.&~# \t\n\r\v\f']);
+/** Python's `re.escape(s)` of a str. */
+function reEscape(text) {
+    let out = '';
+    for (const ch of text)
+        out += RE_SPECIAL.has(ch) ? `\\${ch}` : ch;
+    return out;
+}
+/** `re.compile(str)` (no flags) and `re.escape(str)`, `func` the imported name they stand for. */
+function regexCall(func, args, kwargs) {
+    if ((func !== 're.compile' && func !== 're.escape') || args.length !== 1 || Object.keys(kwargs).length > 0 || typeof args[0] !== 'string')
+        return null;
+    if (func === 're.escape')
+        return reEscape(args[0]);
+    return compilesInPython(args[0]) ? { py: 'pattern', pattern: args[0] } : null;
+}
+/** Escapes of a letter Python knows outside a character class (`\A`, `\b`, `\B`, `\Z` are anchors). */
+const KNOWN_ESCAPES = new Set([...'dDsSwWabfnrtvAbBZ']);
+const ANCHOR_ESCAPES = new Set([...'AbBZ']);
+/** Inside a class: categories and character escapes only (`\b` is a backspace there). */
+const CLASS_ESCAPES = new Set([...'dDsSwWabfnrtv']);
+const CLASS_CATEGORIES = new Set([...'dDsSwW']);
+const MAX_REPEAT = 65535;
+/**
+ * Whether Python's `re.compile` surely accepts the pattern: literals, `.`, `^`, `$`, `|`, `(...)`,
+ * `(?:...)`, classes with ascending ranges, known escapes, `\xhh`, and `* + ? {m} {m,} {m,n}` (maybe
+ * lazy) after something repeatable. Anything else (other group kinds, backreferences, `\u`,
+ * `{,n}`, what Python warns about in a class) answers false: the value stays unknown.
+ */
+function compilesInPython(pattern) {
+    const chars = [...pattern];
+    let depth = 0;
+    let repeatable = false;
+    let i = 0;
+    const escapeAt = (at, inClass) => {
+        // the length of a valid escape at `at` (a backslash), or null
+        const next = chars[at + 1];
+        if (next === undefined)
+            return null;
+        if (/[0-9]/.test(next))
+            return null;
+        if (next === 'x')
+            return /^[0-9a-fA-F]{2}$/.test((chars[at + 2] ?? '') + (chars[at + 3] ?? '')) ? 4 : null;
+        if (/[A-Za-z]/.test(next))
+            return (inClass ? CLASS_ESCAPES : KNOWN_ESCAPES).has(next) ? 2 : null;
+        return 2;
+    };
+    while (i < chars.length) {
+        const c = chars[i];
+        if (c === '\\') {
+            const length = escapeAt(i, false);
+            if (length === null)
+                return false;
+            repeatable = !ANCHOR_ESCAPES.has(chars[i + 1]);
+            i += length;
+        }
+        else if (c === '[') {
+            const end = classEnd(chars, i, escapeAt);
+            if (end === null)
+                return false;
+            repeatable = true;
+            i = end;
+        }
+        else if (c === '(') {
+            if (chars[i + 1] === '?') {
+                if (chars[i + 2] !== ':')
+                    return false;
+                i += 2;
+            }
+            depth++;
+            repeatable = false;
+            i++;
+        }
+        else if (c === ')') {
+            if (--depth < 0)
+                return false;
+            repeatable = true;
+            i++;
+        }
+        else if (c === '|' || c === '^' || c === '$') {
+            repeatable = false;
+            i++;
+        }
+        else if (c === '*' || c === '+' || c === '?' || c === '{') {
+            let length = 1;
+            if (c === '{') {
+                const m = /^\{(\d+)(,(\d*))?\}/.exec(chars.slice(i, i + 16).join(''));
+                if (!m) {
+                    // `{` not followed by a digit or comma is a literal (Python reads it back as one)
+                    if (/[0-9,]/.test(chars[i + 1] ?? ''))
+                        return false;
+                    repeatable = true;
+                    i++;
+                    continue;
+                }
+                const min = Number(m[1]);
+                const max = m[2] === undefined ? min : m[3] === '' ? min : Number(m[3]);
+                if (min > MAX_REPEAT || max > MAX_REPEAT || min > max)
+                    return false;
+                length = m[0].length;
+            }
+            if (!repeatable)
+                return false;
+            i += length;
+            if (chars[i] === '?')
+                i++; // lazy
+            repeatable = false; // a repeat of a repeat is an error ("multiple repeat")
+        }
+        else {
+            repeatable = true;
+            i++;
+        }
+    }
+    return depth === 0;
+}
+/** Where a character class starting at `start` (`[`) ends (the index after `]`), when Python accepts it without a warning. */
+function classEnd(chars, start, escapeAt) {
+    let i = start + 1;
+    if (chars[i] === '^')
+        i++;
+    let first = true;
+    let previous = null; // the last single character, a range's possible start
+    while (i < chars.length) {
+        const c = chars[i];
+        if (c === ']' && !first)
+            return i + 1;
+        first = false;
+        // what Python 3.7+ warns about as a possible nested set or set operation
+        if (c === '[' || ((c === '-' || c === '&' || c === '~' || c === '|') && chars[i + 1] === c))
+            return null;
+        let single;
+        let length;
+        if (c === '\\') {
+            const l = escapeAt(i, true);
+            if (l === null)
+                return null;
+            const next = chars[i + 1];
+            single = CLASS_CATEGORIES.has(next)
+                ? null
+                : next === 'x'
+                    ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16))
+                    : /[a-z]/.test(next)
+                        ? null
+                        : next;
+            length = l;
+        }
+        else {
+            single = c;
+            length = 1;
+        }
+        if (c === '-' && previous !== null && chars[i + 1] !== ']' && chars[i + 1] !== undefined) {
+            // a range: both ends single characters, ascending
+            const hi = chars[i + 1];
+            if (hi === '\\' || hi === '[')
+                return null;
+            if (hi.codePointAt(0) < previous.codePointAt(0))
+                return null;
+            previous = null;
+            i += 2;
+            continue;
+        }
+        if (c === '-' && previous === null && i !== start + 1 && !(chars[start + 1] === '^' && i === start + 2) && chars[i + 1] !== ']')
+            return null;
+        previous = single;
+        i += length;
+    }
+    return null;
 }
 
 
@@ -13647,6 +13950,157 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 
 /***/ }),
 
+/***/ 4725:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.coloramaString = coloramaString;
+exports.stringExpression = stringExpression;
+const grammar_js_1 = __nccwpck_require__(6147);
+const pyliteral_js_1 = __nccwpck_require__(9692);
+/** colorama/ansi.py's statements that make the codes, whitespace-normalized. */
+const ANSI_STATEMENTS = [
+    "CSI = '\\033['",
+    "def code_to_chars(code): return CSI + str(code) + 'm'",
+    'class AnsiCodes(object): def __init__(self): ' +
+        '# the subclasses declare class attributes which are numbers. ' +
+        '# Upon instantiation we define instance attributes, which are the same ' +
+        '# as the class attributes but wrapped with the ANSI escape sequence ' +
+        "for name in dir(self): if not name.startswith('_'): value = getattr(self, name) setattr(self, name, code_to_chars(value))",
+];
+const squeeze = (text) => text.replace(/\s+/g, ' ');
+/** Per ansi.py text: whether its codes are made as read here. */
+const checkedTexts = new Map();
+function ansiText(scope) {
+    const own = scope.env.locate?.(null);
+    const ansi = own ? scope.env.locate?.('colorama.ansi', own.file) : undefined;
+    const init = own ? scope.env.locate?.('colorama', own.file) : undefined;
+    if (!ansi || !init)
+        return null;
+    let ok = checkedTexts.get(ansi.text);
+    if (ok === undefined) {
+        const flat = squeeze(ansi.text);
+        ok = ANSI_STATEMENTS.every((statement) => flat.includes(statement)) && !/\bsetattr\b[\s\S]*\bsetattr\b/.test(ansi.text);
+        if (checkedTexts.size > 64)
+            checkedTexts.clear();
+        checkedTexts.set(ansi.text, ok);
+    }
+    // the package binds the instances from .ansi and nothing else of those names
+    if (!ok || !/^from \.ansi import Fore, Back, Style, Cursor$/m.test(init.text) || /^\s*(Fore|Back|Style)\s*=/m.test(init.text))
+        return null;
+    return ansi.text;
+}
+/** `Fore.RED`, `Back.LIGHTGREEN_EX`, `Style.RESET_ALL` (imported from colorama): its str, or null. */
+function coloramaString(dotted, scope) {
+    const parts = dotted.split('.');
+    if (parts.length !== 2)
+        return null;
+    const [head, attr] = parts;
+    const bound = scope.imports[head];
+    const m = bound === undefined ? null : /^colorama(?:\.ansi)?:(Fore|Back|Style)$/.exec(bound);
+    if (!m || attr.startsWith('_'))
+        return null;
+    const text = ansiText(scope);
+    if (text === null)
+        return null;
+    // `Fore = AnsiFore()`, once; the class's `ATTR = int` at its body's indentation, once
+    const instance = [...text.matchAll(new RegExp(`^${m[1]}[ \\t]*=[ \\t]*(\\w+)\\(\\)[ \\t]*$`, 'gm'))];
+    if (instance.length !== 1 || new RegExp(`^${m[1]}\\b`, 'gm').exec(text.replace(instance[0][0], '')) !== null)
+        return null;
+    const cls = instance[0][1];
+    const body = new RegExp(`^class ${cls}\\(AnsiCodes\\):\\n((?:[ \\t]+[^\\n]*\\n|\\n)*)`, 'm').exec(text)?.[1];
+    if (!body)
+        return null;
+    const codes = [...body.matchAll(new RegExp(`^[ \\t]+${attr}[ \\t]*=[ \\t]*(\\d+)[ \\t]*$`, 'gm'))];
+    if (codes.length !== 1 || new RegExp(`\\b${attr}\\b`).test(body.replace(codes[0][0], '')))
+        return null;
+    return `\x1b[${Number(codes[0][1])}m`;
+}
+/** Parsed expression sources (short, and few per discovery). */
+const expressions = new Map();
+function expressionOf(source) {
+    if (expressions.has(source))
+        return expressions.get(source);
+    const parser = (0, grammar_js_1.readyPythonParser)();
+    const tree = parser ? parser.parse(`(${source})\n`) : null;
+    const statement = tree && !tree.rootNode.hasError ? tree.rootNode.namedChildren[0] : null;
+    const expression = statement?.type === 'expression_statement' ? (statement.namedChildren[0] ?? null) : null;
+    if (expressions.size > 4096)
+        expressions.clear();
+    expressions.set(source, expression);
+    return expression;
+}
+/**
+ * `"a" + Fore.RED + "b"`, `"x %s" % NAME`: str literals, colorama codes and names of certain value
+ * joined by `+` and `%` (`%s` and `%%` only); its str, or null.
+ */
+function stringExpression(source, scope, nameValue) {
+    if (!/\b(Fore|Back|Style)\.|%/.test(source))
+        return null;
+    const node = expressionOf(source);
+    const value = node ? evaluate(node, scope, nameValue) : null;
+    return typeof value === 'string' ? value : null;
+}
+function evaluate(node, scope, nameValue) {
+    switch (node.type) {
+        case 'parenthesized_expression': {
+            const inner = node.namedChildren.filter((c) => c !== null && c.type !== 'comment');
+            return inner.length === 1 ? evaluate(inner[0], scope, nameValue) : null;
+        }
+        case 'binary_operator': {
+            const left = node.childForFieldName('left');
+            const right = node.childForFieldName('right');
+            const op = node.childForFieldName('operator')?.text;
+            if (!left || !right || (op !== '+' && op !== '%'))
+                return null;
+            const a = evaluate(left, scope, nameValue);
+            if (typeof a !== 'string')
+                return null;
+            if (op === '%')
+                return percentFormat(a, right, scope, nameValue);
+            const b = evaluate(right, scope, nameValue);
+            return typeof b === 'string' ? a + b : null;
+        }
+        case 'string':
+        case 'concatenated_string':
+        case 'integer': {
+            const value = (0, pyliteral_js_1.readLiteral)(node, (0, pyliteral_js_1.emptyLiteralContext)());
+            return typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value)) ? value : null;
+        }
+        case 'attribute':
+            return coloramaString(node.text, scope);
+        case 'identifier':
+            return nameValue(node.text) ?? null;
+        default:
+            return null;
+    }
+}
+/** `template % args` where the template's directives are `%s` (one per argument) and `%%`. */
+function percentFormat(template, right, scope, nameValue) {
+    const parts = right.type === 'tuple' ? right.namedChildren.filter((c) => c !== null && c.type !== 'comment') : [right];
+    const args = [];
+    for (const part of parts) {
+        const value = evaluate(part, scope, nameValue);
+        if (value === null)
+            return null;
+        args.push(String(value));
+    }
+    let used = 0;
+    let failed = false;
+    const out = template.replace(/%(.?)/g, (_, directive) => {
+        if (directive === '%')
+            return '%';
+        if (directive !== 's' || used >= args.length)
+            failed = true;
+        return args[used++] ?? '';
+    });
+    return failed || used !== args.length ? null : out;
+}
+
+
+/***/ }),
+
 /***/ 7358:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -13696,6 +14150,7 @@ const grammar_js_1 = __nccwpck_require__(6147);
 const guards_js_1 = __nccwpck_require__(4050);
 const pyliteral_js_1 = __nccwpck_require__(9692);
 const stdlib_js_1 = __nccwpck_require__(8780);
+const strexpr_js_1 = __nccwpck_require__(4725);
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
     'datetime.datetime',
@@ -13856,13 +14311,15 @@ function lookup(env, file, text, imports, path, depth) {
         return plain && plain.index === 0 ? followImport(env, file, plain[1], rest, depth) : undefined;
     }
     if (binding.kind === 'class' && rest.length === 1)
-        return enumMember(text, binding.index, head, rest[0]);
+        return enumMember(text, binding.index, head, rest[0]) ?? otherEnumMember(env, text, binding.index, head, rest[0]);
     if (binding.kind === 'other' && rest.length === 0) {
         // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
         const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
         if (alias && alias.index === 0)
             return lookup(env, file, text, null, alias[1].split('.'), depth + 1);
     }
+    if (binding.kind === 'other' && rest.length === 1)
+        return boundMethod(env, file, text, binding.index, head, rest[0], depth);
     if (rest.length > 0)
         return undefined;
     if (binding.kind === 'class') {
@@ -13890,34 +14347,39 @@ function lookup(env, file, text, imports, path, depth) {
 }
 /** What in an Enum's body changes its members' `str()` or which names are members. */
 const ENUM_CUSTOMIZING = /__str__|__format__|__new__|_missing_|_ignore_|_generate_next_value_|metaclass|__init_subclass__|__getattr__/;
+/** An enum class's bases, body and members as written (`NAME = value` at its body's indentation, in order); undefined when decorated or customized. */
+function enumMembers(text, start) {
+    const before = text.slice(0, start).split('\n');
+    before.pop();
+    if (before.length > 0 && before[before.length - 1].startsWith('@'))
+        return undefined;
+    const parts = classParts(text, start);
+    if (!parts || ENUM_CUSTOMIZING.test(parts.body))
+        return undefined;
+    const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
+    if (!indent)
+        return undefined;
+    const names = [];
+    const written = [];
+    const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
+    for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
+        if (m[1].startsWith('_') || names.includes(m[1]))
+            return undefined;
+        names.push(m[1]);
+        written.push(m[2]);
+    }
+    return { ...parts, indent, names, written };
+}
 /**
  * `Class.MEMBER` where Class derives from `enum.Enum` alone and MEMBER is one of its members, not
  * an alias: its members are assigned one each, all `object()`, all `auto()`, or all distinct str or
  * int literals (equal values would make the later name an alias of the first).
  */
 function enumMember(text, start, cls, member) {
-    const before = text.slice(0, start).split('\n');
-    before.pop();
-    if (before.length > 0 && before[before.length - 1].startsWith('@'))
+    const members = enumMembers(text, start);
+    if (!members || members.bases.length !== 1 || !isEnumBase(text, members.bases[0]) || !members.names.includes(member))
         return undefined;
-    const parts = classParts(text, start);
-    if (!parts || parts.bases.length !== 1 || ENUM_CUSTOMIZING.test(parts.body))
-        return undefined;
-    if (!isEnumBase(text, parts.bases[0]))
-        return undefined;
-    const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
-    if (!indent)
-        return undefined;
-    const values = new Map();
-    const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
-    for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
-        if (m[1].startsWith('_') || values.has(m[1]))
-            return undefined;
-        values.set(m[1], m[2]);
-    }
-    if (!values.has(member))
-        return undefined;
-    const all = [...values.values()];
+    const all = members.written;
     const kinds = [/^object\(\)$/, /^(enum\.)?auto\(\)$/, /^"[\w .-]*"$|^'[\w .-]*'$/, /^-?[1-9]\d*$|^0$/];
     const kind = kinds.find((re) => all.every((v) => re.test(v)));
     if (!kind)
@@ -13929,17 +14391,59 @@ function enumMember(text, start, cls, member) {
     }
     return { kind: 'enum member', name: `${cls}.${member}` };
 }
+/**
+ * `Class.MEMBER` of an enum whose members' `str()` is their value, or a `Flag` of `auto()` members
+ * (`str()` is `Class.MEMBER`): `IntEnum`/`IntFlag` (int literals or `auto()`: their `str()` is the
+ * value from Python 3.11), `StrEnum` (3.11+; str literals, or `auto()`: the lowercased name), and
+ * `(str, Enum)` with str literals (a str: pytest's id is its text, on every version). Other mixins,
+ * custom `__str__`, aliases where the name matters: undefined.
+ */
+function otherEnumMember(env, text, start, cls, member) {
+    const members = enumMembers(text, start);
+    if (!members)
+        return undefined;
+    const { bases, body, indent, names, written } = members;
+    const kind = bases.length === 1
+        ? ['IntEnum', 'IntFlag', 'StrEnum', 'Flag'].find((name) => isEnumBase(text, bases[0], name))
+        : bases.length === 2 && bases[0] === 'str' && bindingOf(text, 'str') === null && isEnumBase(text, bases[1], 'Enum')
+            ? 'str mixin'
+            : undefined;
+    if (!kind)
+        return undefined;
+    const version = env.facts()?.version_info;
+    const modern = version !== undefined && (version[0] > 3 || (version[0] === 3 && version[1] >= 11));
+    if (kind !== 'Flag' && kind !== 'str mixin' && !modern)
+        return undefined;
+    // every statement at the members' indentation is read: an annotated or unpacking one would shift auto()'s values
+    const statementsAt = body.split('\n').filter((line) => line.startsWith(indent) && /^\S/.test(line.slice(indent.length)));
+    if (!statementsAt.every((line) => /^[ \t]*(def |async def |@|#|pass\b|"""|'''|[A-Za-z_]\w*[ \t]*=[^=])/.test(line)))
+        return undefined;
+    const at = names.indexOf(member);
+    if (at < 0)
+        return undefined;
+    const auto = written.every((v) => /^(enum\.)?auto\(\)$/.test(v));
+    if (kind === 'Flag')
+        return auto ? { kind: 'enum member', name: `${cls}.${member}` } : undefined;
+    if (kind === 'IntEnum' || kind === 'IntFlag') {
+        if (auto)
+            return { kind: 'value', value: kind === 'IntEnum' ? at + 1 : 2 ** at };
+        return written.every((v) => /^-?[1-9]\d{0,14}$|^0$/.test(v)) ? { kind: 'value', value: Number(written[at]) } : undefined;
+    }
+    if (kind === 'StrEnum' && auto)
+        return { kind: 'value', value: member.toLowerCase() };
+    return written.every((v) => /^"[\w .-]*"$|^'[\w .-]*'$/.test(v)) ? { kind: 'value', value: written[at].slice(1, -1) } : undefined;
+}
 /** Whether a class's base (as written in `text`) is `enum.Enum`. */
-function isEnumBase(text, base) {
-    if (base === 'enum.Enum')
+function isEnumBase(text, base, enumClass = 'Enum') {
+    if (base === `enum.${enumClass}`)
         return /^import[ \t]+enum[ \t]*$/m.test(text);
-    if (base !== 'Enum')
+    if (base !== enumClass)
         return false;
-    const binding = bindingOf(text, 'Enum');
+    const binding = bindingOf(text, enumClass);
     if (binding?.kind !== 'import')
         return false;
-    const from = importedAt(text, binding.index, 'Enum');
-    return from?.module === 'enum' && from.attr === 'Enum';
+    const from = importedAt(text, binding.index, enumClass);
+    return from?.module === 'enum' && from.attr === enumClass;
 }
 /**
  * `Name = namedtuple("Name", ...)` (from collections): a class named by its first argument whose
@@ -14032,11 +14536,75 @@ function followImport(env, fromFile, bound, rest, depth) {
         return module.startsWith('.') ? undefined : { kind: 'module', name: `${module}.${attr}` };
     return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
+/**
+ * `obj.attr` where the module binds `obj = Class(...)` once, Class has no base and nothing that
+ * changes attribute lookup, its body binds `attr` once, by a `def` (maybe a `@staticmethod` or
+ * `@classmethod`), and neither module assigns an attribute of that name: a bound method (or the
+ * function), whose `__name__` is the def's (loguru's `logger.add`).
+ */
+function boundMethod(env, file, text, index, name, attr, depth) {
+    const made = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*([A-Za-z_][\\w.]*)\\(`).exec(text.slice(index));
+    // `x.attr = ...`, `x.attr += ...`, `x.attr, y = ...`
+    const assigned = new RegExp(`\\.${escapeRe(attr)}[ \\t]*(?:[-+*/|&]?=(?!=)|,[^\\n=]*=(?!=))`);
+    if (!made || assigned.test(text))
+        return undefined;
+    const cls = lookup(env, file, text, null, made[1].split('.'), depth + 1);
+    if (cls?.kind !== 'class' || cls.start < 0 || assigned.test(cls.text))
+        return undefined;
+    const members = classTopLines(cls.text, cls.start);
+    if (!members)
+        return undefined;
+    const a = escapeRe(attr);
+    const def = new RegExp(`^(?:async[ \\t]+)?def[ \\t]+${a}[ \\t]*\\(`);
+    const otherBinding = new RegExp(`^(?:class[ \\t]+${a}\\b|(?:from|import|for|with|del)\\b[^\\n]*\\b${a}\\b|[\\w, \\t]*\\b${a}[ \\t]*(?:,|:|[-+*/|&]?=(?!=)))`);
+    const defs = members.flatMap((line, i) => (def.test(line) ? [i] : []));
+    if (defs.length !== 1 || members.some((line) => otherBinding.test(line)))
+        return undefined;
+    // its decorators (comments between them read past)
+    for (let i = defs[0] - 1; i >= 0 && /^[@#]/.test(members[i]); i--)
+        if (!/^(#.*|@(staticmethod|classmethod)[ \t]*(#.*)?)$/.test(members[i]))
+            return undefined;
+    return { kind: 'function', name: attr };
+}
+/** classTopLines' answers per class (text and start): a class is asked for each of its attributes. */
+const topLines = new Map();
+/**
+ * The statements' first lines at a class body's own indentation (indentation removed), for a class
+ * with no base (or `object`) and nothing that changes attribute lookup; null otherwise.
+ */
+function classTopLines(text, start) {
+    let perText = topLines.get(text);
+    if (!perText) {
+        if (topLines.size >= MAX_MEMO_TEXTS)
+            topLines.clear();
+        perText = new Map();
+        topLines.set(text, perText);
+    }
+    const known = perText.get(start);
+    if (known !== undefined)
+        return known;
+    const parts = classParts(text, start);
+    const indent = parts ? /\n([ \t]+)\S/.exec(parts.body)?.[1] : undefined;
+    const plain = parts &&
+        indent &&
+        (parts.bases.length === 0 || (parts.bases.length === 1 && parts.bases[0] === 'object')) &&
+        !/__getattr__|__getattribute__|__dict__|__class__|setattr\(|metaclass/.test(parts.body);
+    const lines = plain
+        ? parts.body.split('\n').flatMap((line) => (line.startsWith(indent) && /^\S/.test(line.slice(indent.length)) ? [line.slice(indent.length)] : []))
+        : null;
+    perText.set(start, lines);
+    return lines;
+}
+/** Standard-library classmethods that return an instance of a class of PLAIN_STDLIB_CLASSES. */
+const PLAIN_STDLIB_FACTORIES = new Set(['datetime.datetime.now', 'datetime.datetime.utcnow', 'datetime.date.today', 'datetime.datetime.today']);
 /** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
 const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr', 'sys.stdout.buffer', 'sys.stderr.buffer']);
 function stdlibFound(dotted) {
     if (PLAIN_STDLIB_OBJECTS.has(dotted))
         return { kind: 'instance', name: dotted };
+    // a constructor classmethod: its `__name__` is the method's; calling it gives a plain instance
+    if (PLAIN_STDLIB_FACTORIES.has(dotted))
+        return { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 };
     return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 /** The comma-separated parts of a list, split only outside brackets (`Generic[A, B], ABC`). */
@@ -14130,8 +14698,11 @@ function resolveValue(value, scope) {
         case 'list':
             return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
         case 'expr': {
-            if (!pyliteral_js_1.DOTTED_NAME.test(value.source))
-                return attributeComprehension(value.source, scope) ?? importedExpression(value.source, scope) ?? value;
+            if (!pyliteral_js_1.DOTTED_NAME.test(value.source)) {
+                const own = scope.env.locate?.(null);
+                const nameValue = (name) => (own && scope.imports[name] === undefined ? guardedConstant(scope.env, own.text, name) : undefined);
+                return (attributeComprehension(value.source, scope) ?? importedExpression(value.source, scope) ?? (0, strexpr_js_1.stringExpression)(value.source, scope, nameValue) ?? value);
+            }
             const nameOf = nameAttribute(value.source, scope);
             if (nameOf !== undefined)
                 return nameOf;
@@ -14141,7 +14712,11 @@ function resolveValue(value, scope) {
             const found = resolveName(value.source, scope);
             if (found?.kind === 'instance')
                 return { py: 'object', repr: found.name };
-            return found ? { py: 'name', name: found.name } : value;
+            if (found?.kind === 'value')
+                return found.value;
+            if (found?.kind === 'enum member')
+                return { py: 'name', name: found.name, enumMember: true };
+            return found ? { py: 'name', name: found.name } : ((0, strexpr_js_1.coloramaString)(value.source, scope) ?? value);
         }
         case 'object': {
             // `list(NAME)`, `tuple(NAME.keys())` of an unknown name read as a new container: of an imported constant, its items
@@ -14160,6 +14735,11 @@ function resolveValue(value, scope) {
             if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map()))
                 return { py: 'object', repr: `${value.func}(...)` };
             return (found?.kind === 'function' && projectFunctionInstance(value, scope)) || value;
+        }
+        case 'name': {
+            // a lambda calling `getattr`: the builtin, when the module binds no other (anywhere: the lambda runs after the import)
+            const own = value.lambda !== undefined && /\bgetattr\b/.test(value.lambda) ? scope.env.locate?.(null) : undefined;
+            return own && bindingOf(own.text, 'getattr') === null ? { ...value, unshadowed: true } : value;
         }
         default:
             return value;
@@ -14627,26 +15207,9 @@ function moduleList(env, text, name) {
                 return undefined;
         }
         else if (stmt.type === 'if_statement') {
-            const branches = [];
-            const condition = stmt.childForFieldName('condition');
-            let taken = condition ? (0, guards_js_1.toGuard)(condition, guards) : null;
-            if (!taken)
+            const branches = ifBranches(stmt, guards);
+            if (!branches)
                 return undefined;
-            branches.push({ body: stmt.childForFieldName('consequence'), guard: taken });
-            let rest = (0, guards_js_1.notGuard)(taken);
-            for (const alternative of stmt.childrenForFieldName('alternative')) {
-                if (alternative?.type === 'elif_clause') {
-                    const c = alternative.childForFieldName('condition');
-                    taken = c ? (0, guards_js_1.toGuard)(c, guards) : null;
-                    if (!taken)
-                        return undefined;
-                    branches.push({ body: alternative.childForFieldName('consequence'), guard: { k: 'and', es: [rest, taken] } });
-                    rest = { k: 'and', es: [rest, (0, guards_js_1.notGuard)(taken)] };
-                }
-                else if (alternative) {
-                    branches.push({ body: alternative.childForFieldName('body'), guard: rest });
-                }
-            }
             for (const branch of branches)
                 for (const inner of named(branch.body))
                     if (!extend(inner, branch.guard))
@@ -14662,6 +15225,121 @@ function moduleList(env, text, name) {
             return undefined;
     }
     return items;
+}
+/** The branches of an `if`/`elif`/`else` with the guard under which each runs (an `else` absent: none for it). */
+function ifBranches(stmt, guards) {
+    const branches = [];
+    const condition = stmt.childForFieldName('condition');
+    let taken = condition ? (0, guards_js_1.toGuard)(condition, guards) : null;
+    if (!taken)
+        return undefined;
+    branches.push({ body: stmt.childForFieldName('consequence'), guard: taken });
+    let rest = (0, guards_js_1.notGuard)(taken);
+    for (const alternative of stmt.childrenForFieldName('alternative')) {
+        if (alternative?.type === 'elif_clause') {
+            const c = alternative.childForFieldName('condition');
+            taken = c ? (0, guards_js_1.toGuard)(c, guards) : null;
+            if (!taken)
+                return undefined;
+            branches.push({ body: alternative.childForFieldName('consequence'), guard: { k: 'and', es: [rest, taken] } });
+            rest = { k: 'and', es: [rest, (0, guards_js_1.notGuard)(taken)] };
+        }
+        else if (alternative) {
+            branches.push({ body: alternative.childForFieldName('body'), guard: rest });
+        }
+    }
+    return branches;
+}
+/** Node types where an identifier is bound (as the left side, target or name). */
+const BINDING_PARENTS = new Set([
+    'global_statement',
+    'nonlocal_statement',
+    'delete_statement',
+    'as_pattern',
+    'aliased_import',
+    'dotted_name',
+    'parameters',
+    'default_parameter',
+    'typed_parameter',
+    'typed_default_parameter',
+    'lambda_parameters',
+    'pattern_list',
+    'tuple_pattern',
+    'list_pattern',
+    'function_definition',
+    'class_definition',
+]);
+/**
+ * A str or int bound to `name` only by one top-level `if`/`elif`/`else` whose conditions the
+ * interpreter decides, each branch binding it once to a literal (loguru's `UTC_NAME` under
+ * `sys.version_info`), and mentioned nowhere else but where it is read: the taken branch's value.
+ */
+function guardedConstant(env, text, name) {
+    let perText = guardedConstants.get(text);
+    if (!perText) {
+        if (guardedConstants.size >= MAX_MEMO_TEXTS)
+            guardedConstants.clear();
+        perText = new Map();
+        guardedConstants.set(text, perText);
+    }
+    if (!perText.has(name))
+        perText.set(name, readGuardedConstant(env, text, name));
+    return perText.get(name);
+}
+/** guardedConstant's answers per module text and name (one interpreter per discovery). */
+const guardedConstants = new Map();
+function readGuardedConstant(env, text, name) {
+    const tree = treeOf(text);
+    if (!tree)
+        return undefined;
+    const guards = (0, guards_js_1.emptyGuardScope)();
+    const assignments = new Set();
+    let value;
+    let boundAt = 0;
+    for (const stmt of named(tree.rootNode)) {
+        if (stmt.type === 'if_statement' && new RegExp(`^\\s*${escapeRe(name)}\\s*=[^=]`, 'm').test(stmt.text)) {
+            const branches = value === undefined && assignments.size === 0 ? ifBranches(stmt, guards) : undefined;
+            if (!branches)
+                return undefined;
+            let chosen;
+            for (const branch of branches) {
+                const body = named(branch.body);
+                const assignment = body.length === 1 && body[0].type === 'expression_statement' ? named(body[0])[0] : undefined;
+                const right = assignment?.type === 'assignment' && assignment.childForFieldName('left')?.text === name ? assignment.childForFieldName('right') : null;
+                if (!assignment || !right)
+                    return undefined;
+                assignments.add(assignment.startIndex);
+                const taken = (0, guards_js_1.evaluateGuard)(branch.guard, env);
+                if (taken === null)
+                    return undefined;
+                if (taken && chosen === undefined)
+                    chosen = (0, pyliteral_js_1.readLiteral)(right, (0, pyliteral_js_1.emptyLiteralContext)());
+            }
+            if (typeof chosen !== 'string' && !(typeof chosen === 'number' && Number.isSafeInteger(chosen)))
+                return undefined;
+            value = chosen;
+            boundAt = stmt.endIndex;
+        }
+        noteForGuards(stmt, guards);
+    }
+    if (value === undefined)
+        return undefined;
+    // bound nowhere else (the branches' own assignments start with the name), read only after the `if`
+    for (const id of tree.rootNode.descendantsOfType('identifier')) {
+        if (!id || id.text !== name || assignments.has(id.startIndex))
+            continue;
+        const p = id.parent;
+        if (!p || id.startIndex < boundAt)
+            return undefined;
+        const left = p.type === 'named_expression' ? p.childForFieldName('name') : p.childForFieldName('left');
+        const binds = ['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'named_expression'].includes(p.type)
+            ? left?.startIndex === id.startIndex
+            : BINDING_PARENTS.has(p.type);
+        if (binds)
+            return undefined;
+    }
+    // nor through the module's namespace (`globals()[...] = `, `setattr(sys.modules[__name__], ...)`)
+    return /\bglobals\(\)|\bvars\(\)|sys\.modules\[__name__\]/.test(text) ? undefined : value;
 }
 /** Whether this mention of `name` (or of `x.name`) leaves the list as it is. */
 function onlyRead(id) {

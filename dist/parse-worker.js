@@ -2199,6 +2199,7 @@ exports.pyStrRepr = pyStrRepr;
 const pystr_js_1 = __nccwpck_require__(560);
 Object.defineProperty(exports, "pyFloatRepr", ({ enumerable: true, get: function () { return pystr_js_1.pyFloatRepr; } }));
 const stdlib_js_1 = __nccwpck_require__(780);
+const regex_js_1 = __nccwpck_require__(637);
 function emptyLiteralContext() {
     return {
         definedNames: new Set(),
@@ -2347,7 +2348,15 @@ function readArguments(argList, ctx) {
                 dynamic = true;
             kwargs[name] = value;
         }
-        else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+        else if (child.type === 'list_splat') {
+            // `*CASE`: a literal sequence's items, as positional arguments
+            const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+            const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+            if (spread === null || spread.some(isDynamic))
+                dynamic = true;
+            args.push(...(spread ?? []));
+        }
+        else if (child.type === 'dictionary_splat') {
             dynamic = true;
         }
         else {
@@ -2556,7 +2565,10 @@ function readLiteral(node, ctx) {
             if (func === null)
                 return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
             const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-            const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs) ?? dictView(func, args, kwargs, ctx);
+            const built = builtinCall(func, args, kwargs, ctx) ??
+                itertoolsCall(importedName(func, ctx), args, kwargs) ??
+                (0, regex_js_1.regexCall)(importedName(func, ctx), args, kwargs) ??
+                dictView(func, args, kwargs, ctx);
             if (built)
                 return built;
             // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
@@ -2565,7 +2577,8 @@ function readLiteral(node, ctx) {
             return { py: 'call', func, args, kwargs };
         }
         case 'lambda':
-            return { py: 'name', name: '<lambda>' };
+            // its source is kept for `ids=lambda v: ...` (idfunctions.ts)
+            return { py: 'name', name: '<lambda>', lambda: node.text };
         case 'binary_operator':
             return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
         case 'list_comprehension':
@@ -3013,9 +3026,11 @@ function formatted(node, ctx) {
             continue;
         if (part.type === 'string_content') {
             const text = part.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
-            if (!raw && text.includes('\\'))
+            // escapes in the literal parts, as in any str literal (`\N{...}` needs unicodedata: not read)
+            const decoded = raw || !text.includes('\\') ? text : /\\[{}]/.test(part.text) ? null : decodeEscapes(text, false);
+            if (decoded === null)
                 return null;
-            out += text;
+            out += decoded;
         }
         else if (part.type === 'interpolation') {
             const parts = part.namedChildren.filter((c) => c !== null);
@@ -3030,7 +3045,10 @@ function formatted(node, ctx) {
             out += part.text[0];
         }
         else if (part.type === 'escape_sequence') {
-            return null;
+            const decoded = raw ? null : decodeEscapes(part.text, false);
+            if (decoded === null)
+                return null;
+            out += decoded;
         }
     }
     return { value: out, bytes: false };
@@ -3086,6 +3104,187 @@ function arithmetic(node, ctx) {
     else
         return null;
     return Number.isSafeInteger(result) ? result : null;
+}
+
+
+/***/ }),
+
+/***/ 637:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.reEscape = reEscape;
+exports.regexCall = regexCall;
+exports.compilesInPython = compilesInPython;
+/** What `re.escape` (Python 3.7 and later) escapes in a str: each of these gets a backslash. */
+const RE_SPECIAL = new Set([...'()[]{}?*+-|^$\\.&~# \t\n\r\v\f']);
+/** Python's `re.escape(s)` of a str. */
+function reEscape(text) {
+    let out = '';
+    for (const ch of text)
+        out += RE_SPECIAL.has(ch) ? `\\${ch}` : ch;
+    return out;
+}
+/** `re.compile(str)` (no flags) and `re.escape(str)`, `func` the imported name they stand for. */
+function regexCall(func, args, kwargs) {
+    if ((func !== 're.compile' && func !== 're.escape') || args.length !== 1 || Object.keys(kwargs).length > 0 || typeof args[0] !== 'string')
+        return null;
+    if (func === 're.escape')
+        return reEscape(args[0]);
+    return compilesInPython(args[0]) ? { py: 'pattern', pattern: args[0] } : null;
+}
+/** Escapes of a letter Python knows outside a character class (`\A`, `\b`, `\B`, `\Z` are anchors). */
+const KNOWN_ESCAPES = new Set([...'dDsSwWabfnrtvAbBZ']);
+const ANCHOR_ESCAPES = new Set([...'AbBZ']);
+/** Inside a class: categories and character escapes only (`\b` is a backspace there). */
+const CLASS_ESCAPES = new Set([...'dDsSwWabfnrtv']);
+const CLASS_CATEGORIES = new Set([...'dDsSwW']);
+const MAX_REPEAT = 65535;
+/**
+ * Whether Python's `re.compile` surely accepts the pattern: literals, `.`, `^`, `$`, `|`, `(...)`,
+ * `(?:...)`, classes with ascending ranges, known escapes, `\xhh`, and `* + ? {m} {m,} {m,n}` (maybe
+ * lazy) after something repeatable. Anything else (other group kinds, backreferences, `\u`,
+ * `{,n}`, what Python warns about in a class) answers false: the value stays unknown.
+ */
+function compilesInPython(pattern) {
+    const chars = [...pattern];
+    let depth = 0;
+    let repeatable = false;
+    let i = 0;
+    const escapeAt = (at, inClass) => {
+        // the length of a valid escape at `at` (a backslash), or null
+        const next = chars[at + 1];
+        if (next === undefined)
+            return null;
+        if (/[0-9]/.test(next))
+            return null;
+        if (next === 'x')
+            return /^[0-9a-fA-F]{2}$/.test((chars[at + 2] ?? '') + (chars[at + 3] ?? '')) ? 4 : null;
+        if (/[A-Za-z]/.test(next))
+            return (inClass ? CLASS_ESCAPES : KNOWN_ESCAPES).has(next) ? 2 : null;
+        return 2;
+    };
+    while (i < chars.length) {
+        const c = chars[i];
+        if (c === '\\') {
+            const length = escapeAt(i, false);
+            if (length === null)
+                return false;
+            repeatable = !ANCHOR_ESCAPES.has(chars[i + 1]);
+            i += length;
+        }
+        else if (c === '[') {
+            const end = classEnd(chars, i, escapeAt);
+            if (end === null)
+                return false;
+            repeatable = true;
+            i = end;
+        }
+        else if (c === '(') {
+            if (chars[i + 1] === '?') {
+                if (chars[i + 2] !== ':')
+                    return false;
+                i += 2;
+            }
+            depth++;
+            repeatable = false;
+            i++;
+        }
+        else if (c === ')') {
+            if (--depth < 0)
+                return false;
+            repeatable = true;
+            i++;
+        }
+        else if (c === '|' || c === '^' || c === '$') {
+            repeatable = false;
+            i++;
+        }
+        else if (c === '*' || c === '+' || c === '?' || c === '{') {
+            let length = 1;
+            if (c === '{') {
+                const m = /^\{(\d+)(,(\d*))?\}/.exec(chars.slice(i, i + 16).join(''));
+                if (!m) {
+                    // `{` not followed by a digit or comma is a literal (Python reads it back as one)
+                    if (/[0-9,]/.test(chars[i + 1] ?? ''))
+                        return false;
+                    repeatable = true;
+                    i++;
+                    continue;
+                }
+                const min = Number(m[1]);
+                const max = m[2] === undefined ? min : m[3] === '' ? min : Number(m[3]);
+                if (min > MAX_REPEAT || max > MAX_REPEAT || min > max)
+                    return false;
+                length = m[0].length;
+            }
+            if (!repeatable)
+                return false;
+            i += length;
+            if (chars[i] === '?')
+                i++; // lazy
+            repeatable = false; // a repeat of a repeat is an error ("multiple repeat")
+        }
+        else {
+            repeatable = true;
+            i++;
+        }
+    }
+    return depth === 0;
+}
+/** Where a character class starting at `start` (`[`) ends (the index after `]`), when Python accepts it without a warning. */
+function classEnd(chars, start, escapeAt) {
+    let i = start + 1;
+    if (chars[i] === '^')
+        i++;
+    let first = true;
+    let previous = null; // the last single character, a range's possible start
+    while (i < chars.length) {
+        const c = chars[i];
+        if (c === ']' && !first)
+            return i + 1;
+        first = false;
+        // what Python 3.7+ warns about as a possible nested set or set operation
+        if (c === '[' || ((c === '-' || c === '&' || c === '~' || c === '|') && chars[i + 1] === c))
+            return null;
+        let single;
+        let length;
+        if (c === '\\') {
+            const l = escapeAt(i, true);
+            if (l === null)
+                return null;
+            const next = chars[i + 1];
+            single = CLASS_CATEGORIES.has(next)
+                ? null
+                : next === 'x'
+                    ? String.fromCodePoint(parseInt(chars.slice(i + 2, i + 4).join(''), 16))
+                    : /[a-z]/.test(next)
+                        ? null
+                        : next;
+            length = l;
+        }
+        else {
+            single = c;
+            length = 1;
+        }
+        if (c === '-' && previous !== null && chars[i + 1] !== ']' && chars[i + 1] !== undefined) {
+            // a range: both ends single characters, ascending
+            const hi = chars[i + 1];
+            if (hi === '\\' || hi === '[')
+                return null;
+            if (hi.codePointAt(0) < previous.codePointAt(0))
+                return null;
+            previous = null;
+            i += 2;
+            continue;
+        }
+        if (c === '-' && previous === null && i !== start + 1 && !(chars[start + 1] === '^' && i === start + 2) && chars[i + 1] !== ']')
+            return null;
+        previous = single;
+        i += length;
+    }
+    return null;
 }
 
 

@@ -28,7 +28,11 @@ export type PyValue =
   | { py: 'complex'; repr: string }
   | { py: 'call'; func: string; args: PyValue[]; kwargs: Record<string, PyValue> } // e.g. pytest.param(...)
   | { py: 'mark'; mark: Mark } // `pytest.mark.NAME` / `pytest.mark.NAME(...)` used as a value
-  | { py: 'name'; name: string } // a bare name whose `__name__` is known (a class or function defined in the module, a builtin type)
+  // a bare name whose `__name__` is known (a class or function defined in the module, a builtin type);
+  // `lambda`: a lambda's source, `unshadowed`: the module binds no name of the builtins it calls (checked
+  // on its whole text); `enumMember`: an enum member, whose id is this name (`str()`) and which has no `__name__`
+  | { py: 'name'; name: string; lambda?: string; unshadowed?: true; enumMember?: true }
+  | { py: 'pattern'; pattern: string } // `re.compile(str)`: pytest's id is the pattern, ascii-escaped
   | { py: 'expr'; source: string }; // not a literal: its source text
 
 /** One test as pytest would collect it. */

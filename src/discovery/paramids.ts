@@ -1,6 +1,7 @@
 // Expands `@pytest.mark.parametrize` marks into pytest's exact ids (IdMaker in _pytest/python.py).
 import type { Mark, PyValue } from '../types.js';
 import { escapeCodePoint } from '../config/pystr.js';
+import { readIdFunction, type IdFunction } from './idfunctions.js';
 
 /** str values: `val.encode("unicode_escape").decode("ascii")`, as pytest's ascii_escaped. */
 export function asciiEscapedStr(value: string): string {
@@ -55,6 +56,8 @@ function idFromValue(value: PyValue, opts: IdOptions): string | null | undefined
       return value.repr;
     case 'name':
       return value.name;
+    case 'pattern':
+      return asciiEscapedStr(value.pattern);
     case 'tuple':
     case 'list':
     case 'dict':
@@ -64,6 +67,14 @@ function idFromValue(value: PyValue, opts: IdOptions): string | null | undefined
     default:
       return undefined;
   }
+}
+
+/** `_idval_from_function`, then the value's own id when the callable returns None or an unsupported type; undefined when unknown. */
+function idFromFunction(idFunction: IdFunction, unshadowed: boolean, value: PyValue, opts: IdOptions): string | null | undefined {
+  const returned = idFunction(value, unshadowed);
+  if (returned === undefined) return undefined;
+  const fromReturned = returned === null ? null : idFromValue(returned, opts);
+  return fromReturned === null ? idFromValue(value, opts) : fromReturned;
 }
 
 export interface ParamCase {
@@ -171,7 +182,13 @@ function expandOne(mark: Mark, opts: IdOptions, pytestAliases: string[]): Expans
   }
   const idsValue = mark.kwargs.ids;
   let ids: PyValue[] | null = null;
-  if (idsValue !== undefined && idsValue !== null) {
+  let idFunction: IdFunction | null = null;
+  let unshadowed = false;
+  if (idsValue !== null && typeof idsValue === 'object' && idsValue.py === 'name' && idsValue.lambda !== undefined) {
+    idFunction = readIdFunction(idsValue.lambda);
+    unshadowed = idsValue.unshadowed === true;
+    if (idFunction === null) return { dynamic: 'ids is a callable' };
+  } else if (idsValue !== undefined && idsValue !== null) {
     if (typeof idsValue !== 'object' || (idsValue.py !== 'list' && idsValue.py !== 'tuple')) return { dynamic: 'ids is not a literal list' };
     ids = idsValue.items;
     if (ids.length !== sets.length) return { dynamic: 'ids and parameter sets differ in number' };
@@ -191,7 +208,7 @@ function expandOne(mark: Mark, opts: IdOptions, pytestAliases: string[]): Expans
     }
     const parts: string[] = [];
     for (let i = 0; i < argnames.length; i++) {
-      const fromValue = idFromValue(set.values[i], opts);
+      const fromValue = idFunction ? idFromFunction(idFunction, unshadowed, set.values[i], opts) : idFromValue(set.values[i], opts);
       if (fromValue === undefined) return { dynamic: 'parametrize value is not a literal' };
       parts.push(fromValue === null ? `${argnames[i]}${idx}` : fromValue);
     }

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Mark, PyValue } from '../types.js';
 import { pyFloatRepr } from '../config/pystr.js';
 import { BUILTIN_CLASSES, BUILTIN_FUNCTIONS } from './stdlib.js';
+import { regexCall } from './regex.js';
 
 export { pyFloatRepr };
 
@@ -160,7 +161,13 @@ function readArguments(argList: Node | null, ctx: LiteralContext): { args: PyVal
       const value = valueNode ? readLiteral(valueNode, ctx) : null;
       if (isDynamic(value)) dynamic = true;
       kwargs[name] = value;
-    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+    } else if (child.type === 'list_splat') {
+      // `*CASE`: a literal sequence's items, as positional arguments
+      const inner = child.namedChildren.find((c) => c && c.type !== 'comment');
+      const spread = inner ? itemsOf(readLiteral(inner, ctx)) : null;
+      if (spread === null || spread.some(isDynamic)) dynamic = true;
+      args.push(...(spread ?? []));
+    } else if (child.type === 'dictionary_splat') {
       dynamic = true;
     } else {
       const value = readLiteral(child, ctx);
@@ -349,14 +356,19 @@ export function readLiteral(node: Node, ctx: LiteralContext): PyValue {
       const func = fn ? dottedName(fn) : null;
       if (func === null) return strFormat(node, ctx) ?? { py: 'expr', source: node.text };
       const { args, kwargs } = readArguments(node.childForFieldName('arguments'), ctx);
-      const built = builtinCall(func, args, kwargs, ctx) ?? itertoolsCall(importedName(func, ctx), args, kwargs) ?? dictView(func, args, kwargs, ctx);
+      const built =
+        builtinCall(func, args, kwargs, ctx) ??
+        itertoolsCall(importedName(func, ctx), args, kwargs) ??
+        regexCall(importedName(func, ctx), args, kwargs) ??
+        dictView(func, args, kwargs, ctx);
       if (built) return built;
       // A new container or bare object: whatever its arguments, no __name__ and no id of its own.
       if (INSTANCE_CONSTRUCTORS.has(func) && !isShadowed(func, ctx)) return { py: 'object', repr: node.text };
       return { py: 'call', func, args, kwargs };
     }
     case 'lambda':
-      return { py: 'name', name: '<lambda>' };
+      // its source is kept for `ids=lambda v: ...` (idfunctions.ts)
+      return { py: 'name', name: '<lambda>', lambda: node.text };
     case 'binary_operator':
       return arithmetic(node, ctx) ?? { py: 'expr', source: node.text };
     case 'list_comprehension':
@@ -759,8 +771,10 @@ function formatted(node: Node, ctx: LiteralContext): { value: string; bytes: boo
     if (!part) continue;
     if (part.type === 'string_content') {
       const text = part.text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
-      if (!raw && text.includes('\\')) return null;
-      out += text;
+      // escapes in the literal parts, as in any str literal (`\N{...}` needs unicodedata: not read)
+      const decoded = raw || !text.includes('\\') ? text : /\\[{}]/.test(part.text) ? null : decodeEscapes(text, false);
+      if (decoded === null) return null;
+      out += decoded;
     } else if (part.type === 'interpolation') {
       const parts = part.namedChildren.filter((c): c is Node => c !== null);
       if (parts.length !== 1) return null; // a conversion or format spec
@@ -770,7 +784,9 @@ function formatted(node: Node, ctx: LiteralContext): { value: string; bytes: boo
     } else if (part.type === 'escape_interpolation') {
       out += part.text[0];
     } else if (part.type === 'escape_sequence') {
-      return null;
+      const decoded = raw ? null : decodeEscapes(part.text, false);
+      if (decoded === null) return null;
+      out += decoded;
     }
   }
   return { value: out, bytes: false };

@@ -9,6 +9,7 @@ import { readyPythonParser } from './grammar.js';
 import { emptyGuardScope, evaluateGuard, notGuard, toGuard, type GuardEnv, type GuardExpr, type GuardScope } from './guards.js';
 import { DOTTED_NAME, emptyLiteralContext, isDynamic, readLiteral } from './pyliteral.js';
 import { PLAIN_BUILTIN_CLASSES, STDLIB_MODULES } from './stdlib.js';
+import { coloramaString, stringExpression } from './strexpr.js';
 
 /** Standard-library classes whose instances have no `__name__` and are no str, number, enum or pattern. */
 const PLAIN_STDLIB_CLASSES = new Set([
@@ -70,7 +71,9 @@ type Found =
   /** A member of a plain `enum.Enum`: pytest's id is `str(member)`, `Class.MEMBER`. */
   | { kind: 'enum member'; name: string }
   /** An object without `__name__` that is no str, number, enum or pattern: argname + index. */
-  | { kind: 'instance'; name: string };
+  | { kind: 'instance'; name: string }
+  /** A member of an enum whose id is its value (`IntEnum`, `StrEnum`, `(str, Enum)`): that value. */
+  | { kind: 'value'; value: string | number };
 
 export interface ValueScope {
   env: GuardEnv;
@@ -184,7 +187,8 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     const plain = new RegExp(`^import[ \\t]+([A-Za-z_][\\w.]*)[ \\t]+as[ \\t]+${escapeRe(head)}[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(text.slice(binding.index));
     return plain && plain.index === 0 ? followImport(env, file, plain[1], rest, depth) : undefined;
   }
-  if (binding.kind === 'class' && rest.length === 1) return enumMember(text, binding.index, head, rest[0]);
+  if (binding.kind === 'class' && rest.length === 1)
+    return enumMember(text, binding.index, head, rest[0]) ?? otherEnumMember(env, text, binding.index, head, rest[0]);
   if (binding.kind === 'other' && rest.length === 0) {
     // `NAME = Other.MEMBER` (annotated or not): what that dotted name is
     const alias = new RegExp(`^${escapeRe(head)}[ \\t]*(?::[^=\\n]*)?=[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*(?:#[^\\n]*)?$`, 'm').exec(
@@ -192,6 +196,7 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
     );
     if (alias && alias.index === 0) return lookup(env, file, text, null, alias[1].split('.'), depth + 1);
   }
+  if (binding.kind === 'other' && rest.length === 1) return boundMethod(env, file, text, binding.index, head, rest[0], depth);
   if (rest.length > 0) return undefined;
   if (binding.kind === 'class') {
     // decorators above it must keep the class
@@ -220,28 +225,35 @@ function lookup(env: GuardEnv, file: string, text: string, imports: Record<strin
 /** What in an Enum's body changes its members' `str()` or which names are members. */
 const ENUM_CUSTOMIZING = /__str__|__format__|__new__|_missing_|_ignore_|_generate_next_value_|metaclass|__init_subclass__|__getattr__/;
 
+/** An enum class's bases, body and members as written (`NAME = value` at its body's indentation, in order); undefined when decorated or customized. */
+function enumMembers(text: string, start: number): { bases: string[]; body: string; indent: string; names: string[]; written: string[] } | undefined {
+  const before = text.slice(0, start).split('\n');
+  before.pop();
+  if (before.length > 0 && before[before.length - 1].startsWith('@')) return undefined;
+  const parts = classParts(text, start);
+  if (!parts || ENUM_CUSTOMIZING.test(parts.body)) return undefined;
+  const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
+  if (!indent) return undefined;
+  const names: string[] = [];
+  const written: string[] = [];
+  const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
+  for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
+    if (m[1].startsWith('_') || names.includes(m[1])) return undefined;
+    names.push(m[1]);
+    written.push(m[2]);
+  }
+  return { ...parts, indent, names, written };
+}
+
 /**
  * `Class.MEMBER` where Class derives from `enum.Enum` alone and MEMBER is one of its members, not
  * an alias: its members are assigned one each, all `object()`, all `auto()`, or all distinct str or
  * int literals (equal values would make the later name an alias of the first).
  */
 function enumMember(text: string, start: number, cls: string, member: string): Found | undefined {
-  const before = text.slice(0, start).split('\n');
-  before.pop();
-  if (before.length > 0 && before[before.length - 1].startsWith('@')) return undefined;
-  const parts = classParts(text, start);
-  if (!parts || parts.bases.length !== 1 || ENUM_CUSTOMIZING.test(parts.body)) return undefined;
-  if (!isEnumBase(text, parts.bases[0])) return undefined;
-  const indent = /\n([ \t]+)\S/.exec(parts.body)?.[1];
-  if (!indent) return undefined;
-  const values = new Map<string, string>();
-  const assignment = new RegExp(`^${indent}([A-Za-z_]\\w*)[ \\t]*=[ \\t]*([^\\n]*?)[ \\t]*(?:#[^\\n]*)?$`, 'gm');
-  for (let m = assignment.exec(parts.body); m !== null; m = assignment.exec(parts.body)) {
-    if (m[1].startsWith('_') || values.has(m[1])) return undefined;
-    values.set(m[1], m[2]);
-  }
-  if (!values.has(member)) return undefined;
-  const all = [...values.values()];
+  const members = enumMembers(text, start);
+  if (!members || members.bases.length !== 1 || !isEnumBase(text, members.bases[0]) || !members.names.includes(member)) return undefined;
+  const all = members.written;
   const kinds = [/^object\(\)$/, /^(enum\.)?auto\(\)$/, /^"[\w .-]*"$|^'[\w .-]*'$/, /^-?[1-9]\d*$|^0$/];
   const kind = kinds.find((re) => all.every((v) => re.test(v)));
   if (!kind) return undefined;
@@ -252,14 +264,50 @@ function enumMember(text: string, start: number, cls: string, member: string): F
   return { kind: 'enum member', name: `${cls}.${member}` };
 }
 
+/**
+ * `Class.MEMBER` of an enum whose members' `str()` is their value, or a `Flag` of `auto()` members
+ * (`str()` is `Class.MEMBER`): `IntEnum`/`IntFlag` (int literals or `auto()`: their `str()` is the
+ * value from Python 3.11), `StrEnum` (3.11+; str literals, or `auto()`: the lowercased name), and
+ * `(str, Enum)` with str literals (a str: pytest's id is its text, on every version). Other mixins,
+ * custom `__str__`, aliases where the name matters: undefined.
+ */
+function otherEnumMember(env: GuardEnv, text: string, start: number, cls: string, member: string): Found | undefined {
+  const members = enumMembers(text, start);
+  if (!members) return undefined;
+  const { bases, body, indent, names, written } = members;
+  const kind =
+    bases.length === 1
+      ? (['IntEnum', 'IntFlag', 'StrEnum', 'Flag'] as const).find((name) => isEnumBase(text, bases[0], name))
+      : bases.length === 2 && bases[0] === 'str' && bindingOf(text, 'str') === null && isEnumBase(text, bases[1], 'Enum')
+        ? ('str mixin' as const)
+        : undefined;
+  if (!kind) return undefined;
+  const version = env.facts()?.version_info;
+  const modern = version !== undefined && (version[0] > 3 || (version[0] === 3 && version[1] >= 11));
+  if (kind !== 'Flag' && kind !== 'str mixin' && !modern) return undefined;
+  // every statement at the members' indentation is read: an annotated or unpacking one would shift auto()'s values
+  const statementsAt = body.split('\n').filter((line) => line.startsWith(indent) && /^\S/.test(line.slice(indent.length)));
+  if (!statementsAt.every((line) => /^[ \t]*(def |async def |@|#|pass\b|"""|'''|[A-Za-z_]\w*[ \t]*=[^=])/.test(line))) return undefined;
+  const at = names.indexOf(member);
+  if (at < 0) return undefined;
+  const auto = written.every((v) => /^(enum\.)?auto\(\)$/.test(v));
+  if (kind === 'Flag') return auto ? { kind: 'enum member', name: `${cls}.${member}` } : undefined;
+  if (kind === 'IntEnum' || kind === 'IntFlag') {
+    if (auto) return { kind: 'value', value: kind === 'IntEnum' ? at + 1 : 2 ** at };
+    return written.every((v) => /^-?[1-9]\d{0,14}$|^0$/.test(v)) ? { kind: 'value', value: Number(written[at]) } : undefined;
+  }
+  if (kind === 'StrEnum' && auto) return { kind: 'value', value: member.toLowerCase() };
+  return written.every((v) => /^"[\w .-]*"$|^'[\w .-]*'$/.test(v)) ? { kind: 'value', value: written[at].slice(1, -1) } : undefined;
+}
+
 /** Whether a class's base (as written in `text`) is `enum.Enum`. */
-function isEnumBase(text: string, base: string): boolean {
-  if (base === 'enum.Enum') return /^import[ \t]+enum[ \t]*$/m.test(text);
-  if (base !== 'Enum') return false;
-  const binding = bindingOf(text, 'Enum');
+function isEnumBase(text: string, base: string, enumClass = 'Enum'): boolean {
+  if (base === `enum.${enumClass}`) return /^import[ \t]+enum[ \t]*$/m.test(text);
+  if (base !== enumClass) return false;
+  const binding = bindingOf(text, enumClass);
   if (binding?.kind !== 'import') return false;
-  const from = importedAt(text, binding.index, 'Enum');
-  return from?.module === 'enum' && from.attr === 'Enum';
+  const from = importedAt(text, binding.index, enumClass);
+  return from?.module === 'enum' && from.attr === enumClass;
 }
 
 /**
@@ -340,11 +388,71 @@ function followImport(env: GuardEnv, fromFile: string, bound: string, rest: stri
   return lookup(env, sub.file, sub.text, null, rest, depth + 1);
 }
 
+/**
+ * `obj.attr` where the module binds `obj = Class(...)` once, Class has no base and nothing that
+ * changes attribute lookup, its body binds `attr` once, by a `def` (maybe a `@staticmethod` or
+ * `@classmethod`), and neither module assigns an attribute of that name: a bound method (or the
+ * function), whose `__name__` is the def's (loguru's `logger.add`).
+ */
+function boundMethod(env: GuardEnv, file: string, text: string, index: number, name: string, attr: string, depth: number): Found | undefined {
+  const made = new RegExp(`^${escapeRe(name)}[ \\t]*=[ \\t]*([A-Za-z_][\\w.]*)\\(`).exec(text.slice(index));
+  // `x.attr = ...`, `x.attr += ...`, `x.attr, y = ...`
+  const assigned = new RegExp(`\\.${escapeRe(attr)}[ \\t]*(?:[-+*/|&]?=(?!=)|,[^\\n=]*=(?!=))`);
+  if (!made || assigned.test(text)) return undefined;
+  const cls = lookup(env, file, text, null, made[1].split('.'), depth + 1);
+  if (cls?.kind !== 'class' || cls.start < 0 || assigned.test(cls.text)) return undefined;
+  const members = classTopLines(cls.text, cls.start);
+  if (!members) return undefined;
+  const a = escapeRe(attr);
+  const def = new RegExp(`^(?:async[ \\t]+)?def[ \\t]+${a}[ \\t]*\\(`);
+  const otherBinding = new RegExp(`^(?:class[ \\t]+${a}\\b|(?:from|import|for|with|del)\\b[^\\n]*\\b${a}\\b|[\\w, \\t]*\\b${a}[ \\t]*(?:,|:|[-+*/|&]?=(?!=)))`);
+  const defs = members.flatMap((line, i) => (def.test(line) ? [i] : []));
+  if (defs.length !== 1 || members.some((line) => otherBinding.test(line))) return undefined;
+  // its decorators (comments between them read past)
+  for (let i = defs[0] - 1; i >= 0 && /^[@#]/.test(members[i]); i--) if (!/^(#.*|@(staticmethod|classmethod)[ \t]*(#.*)?)$/.test(members[i])) return undefined;
+  return { kind: 'function', name: attr };
+}
+
+/** classTopLines' answers per class (text and start): a class is asked for each of its attributes. */
+const topLines = new Map<string, Map<number, string[] | null>>();
+
+/**
+ * The statements' first lines at a class body's own indentation (indentation removed), for a class
+ * with no base (or `object`) and nothing that changes attribute lookup; null otherwise.
+ */
+function classTopLines(text: string, start: number): string[] | null {
+  let perText = topLines.get(text);
+  if (!perText) {
+    if (topLines.size >= MAX_MEMO_TEXTS) topLines.clear();
+    perText = new Map();
+    topLines.set(text, perText);
+  }
+  const known = perText.get(start);
+  if (known !== undefined) return known;
+  const parts = classParts(text, start);
+  const indent = parts ? /\n([ \t]+)\S/.exec(parts.body)?.[1] : undefined;
+  const plain =
+    parts &&
+    indent &&
+    (parts.bases.length === 0 || (parts.bases.length === 1 && parts.bases[0] === 'object')) &&
+    !/__getattr__|__getattribute__|__dict__|__class__|setattr\(|metaclass/.test(parts.body);
+  const lines = plain
+    ? parts.body.split('\n').flatMap((line) => (line.startsWith(indent) && /^\S/.test(line.slice(indent.length)) ? [line.slice(indent.length)] : []))
+    : null;
+  perText.set(start, lines);
+  return lines;
+}
+
+/** Standard-library classmethods that return an instance of a class of PLAIN_STDLIB_CLASSES. */
+const PLAIN_STDLIB_FACTORIES = new Set(['datetime.datetime.now', 'datetime.datetime.utcnow', 'datetime.date.today', 'datetime.datetime.today']);
+
 /** Standard-library objects with no id of their own (under capture, pytest's stand-ins, nameless too). */
 const PLAIN_STDLIB_OBJECTS = new Set(['sys.stdin', 'sys.stdout', 'sys.stderr', 'sys.stdout.buffer', 'sys.stderr.buffer']);
 
 function stdlibFound(dotted: string): Found | undefined {
   if (PLAIN_STDLIB_OBJECTS.has(dotted)) return { kind: 'instance', name: dotted };
+  // a constructor classmethod: its `__name__` is the method's; calling it gives a plain instance
+  if (PLAIN_STDLIB_FACTORIES.has(dotted)) return { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 };
   return PLAIN_STDLIB_CLASSES.has(dotted) ? { kind: 'class', name: dotted.slice(dotted.lastIndexOf('.') + 1), file: '', text: '', start: -1 } : undefined;
 }
 
@@ -426,14 +534,22 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
     case 'list':
       return { py: value.py, items: value.items.map((v) => resolveValue(v, scope)) };
     case 'expr': {
-      if (!DOTTED_NAME.test(value.source)) return attributeComprehension(value.source, scope) ?? importedExpression(value.source, scope) ?? value;
+      if (!DOTTED_NAME.test(value.source)) {
+        const own = scope.env.locate?.(null);
+        const nameValue = (name: string) => (own && scope.imports[name] === undefined ? guardedConstant(scope.env, own.text, name) : undefined);
+        return (
+          attributeComprehension(value.source, scope) ?? importedExpression(value.source, scope) ?? stringExpression(value.source, scope, nameValue) ?? value
+        );
+      }
       const nameOf = nameAttribute(value.source, scope);
       if (nameOf !== undefined) return nameOf;
       const imported = importedList(value.source, scope);
       if (imported) return imported;
       const found = resolveName(value.source, scope);
       if (found?.kind === 'instance') return { py: 'object', repr: found.name };
-      return found ? { py: 'name', name: found.name } : value;
+      if (found?.kind === 'value') return found.value;
+      if (found?.kind === 'enum member') return { py: 'name', name: found.name, enumMember: true };
+      return found ? { py: 'name', name: found.name } : (coloramaString(value.source, scope) ?? value);
     }
     case 'object': {
       // `list(NAME)`, `tuple(NAME.keys())` of an unknown name read as a new container: of an imported constant, its items
@@ -450,6 +566,11 @@ export function resolveValue(value: PyValue, scope: ValueScope): PyValue {
       const found = resolveName(value.func, scope);
       if (found?.kind === 'class' && isPlainClass(scope.env, found, 0, new Map())) return { py: 'object', repr: `${value.func}(...)` };
       return (found?.kind === 'function' && projectFunctionInstance(value, scope)) || value;
+    }
+    case 'name': {
+      // a lambda calling `getattr`: the builtin, when the module binds no other (anywhere: the lambda runs after the import)
+      const own = value.lambda !== undefined && /\bgetattr\b/.test(value.lambda) ? scope.env.locate?.(null) : undefined;
+      return own && bindingOf(own.text, 'getattr') === null ? { ...value, unshadowed: true } : value;
     }
     default:
       return value;
@@ -876,23 +997,8 @@ function moduleList(env: GuardEnv, text: string, name: string): PyValue[] | unde
       }
       if (!extend(stmt, null)) return undefined;
     } else if (stmt.type === 'if_statement') {
-      const branches: { body: Node | null; guard: GuardExpr | null }[] = [];
-      const condition = stmt.childForFieldName('condition');
-      let taken = condition ? toGuard(condition, guards) : null;
-      if (!taken) return undefined;
-      branches.push({ body: stmt.childForFieldName('consequence'), guard: taken });
-      let rest: GuardExpr = notGuard(taken);
-      for (const alternative of stmt.childrenForFieldName('alternative')) {
-        if (alternative?.type === 'elif_clause') {
-          const c = alternative.childForFieldName('condition');
-          taken = c ? toGuard(c, guards) : null;
-          if (!taken) return undefined;
-          branches.push({ body: alternative.childForFieldName('consequence'), guard: { k: 'and', es: [rest, taken] } });
-          rest = { k: 'and', es: [rest, notGuard(taken)] };
-        } else if (alternative) {
-          branches.push({ body: alternative.childForFieldName('body'), guard: rest });
-        }
-      }
+      const branches = ifBranches(stmt, guards);
+      if (!branches) return undefined;
       for (const branch of branches) for (const inner of named(branch.body)) if (!extend(inner, branch.guard)) return undefined;
     }
     noteForGuards(stmt, guards);
@@ -903,6 +1009,111 @@ function moduleList(env: GuardEnv, text: string, name: string): PyValue[] | unde
     if (id && id.text === name && !handled.has(id.startIndex) && !onlyRead(id)) return undefined;
   }
   return items;
+}
+
+/** The branches of an `if`/`elif`/`else` with the guard under which each runs (an `else` absent: none for it). */
+function ifBranches(stmt: Node, guards: GuardScope): { body: Node | null; guard: GuardExpr }[] | undefined {
+  const branches: { body: Node | null; guard: GuardExpr }[] = [];
+  const condition = stmt.childForFieldName('condition');
+  let taken = condition ? toGuard(condition, guards) : null;
+  if (!taken) return undefined;
+  branches.push({ body: stmt.childForFieldName('consequence'), guard: taken });
+  let rest: GuardExpr = notGuard(taken);
+  for (const alternative of stmt.childrenForFieldName('alternative')) {
+    if (alternative?.type === 'elif_clause') {
+      const c = alternative.childForFieldName('condition');
+      taken = c ? toGuard(c, guards) : null;
+      if (!taken) return undefined;
+      branches.push({ body: alternative.childForFieldName('consequence'), guard: { k: 'and', es: [rest, taken] } });
+      rest = { k: 'and', es: [rest, notGuard(taken)] };
+    } else if (alternative) {
+      branches.push({ body: alternative.childForFieldName('body'), guard: rest });
+    }
+  }
+  return branches;
+}
+
+/** Node types where an identifier is bound (as the left side, target or name). */
+const BINDING_PARENTS = new Set([
+  'global_statement',
+  'nonlocal_statement',
+  'delete_statement',
+  'as_pattern',
+  'aliased_import',
+  'dotted_name',
+  'parameters',
+  'default_parameter',
+  'typed_parameter',
+  'typed_default_parameter',
+  'lambda_parameters',
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern',
+  'function_definition',
+  'class_definition',
+]);
+
+/**
+ * A str or int bound to `name` only by one top-level `if`/`elif`/`else` whose conditions the
+ * interpreter decides, each branch binding it once to a literal (loguru's `UTC_NAME` under
+ * `sys.version_info`), and mentioned nowhere else but where it is read: the taken branch's value.
+ */
+function guardedConstant(env: GuardEnv, text: string, name: string): string | number | undefined {
+  let perText = guardedConstants.get(text);
+  if (!perText) {
+    if (guardedConstants.size >= MAX_MEMO_TEXTS) guardedConstants.clear();
+    perText = new Map();
+    guardedConstants.set(text, perText);
+  }
+  if (!perText.has(name)) perText.set(name, readGuardedConstant(env, text, name));
+  return perText.get(name);
+}
+
+/** guardedConstant's answers per module text and name (one interpreter per discovery). */
+const guardedConstants = new Map<string, Map<string, string | number | undefined>>();
+
+function readGuardedConstant(env: GuardEnv, text: string, name: string): string | number | undefined {
+  const tree = treeOf(text);
+  if (!tree) return undefined;
+  const guards = emptyGuardScope();
+  const assignments = new Set<number>();
+  let value: string | number | undefined;
+  let boundAt = 0;
+  for (const stmt of named(tree.rootNode)) {
+    if (stmt.type === 'if_statement' && new RegExp(`^\\s*${escapeRe(name)}\\s*=[^=]`, 'm').test(stmt.text)) {
+      const branches = value === undefined && assignments.size === 0 ? ifBranches(stmt, guards) : undefined;
+      if (!branches) return undefined;
+      let chosen: PyValue | undefined;
+      for (const branch of branches) {
+        const body = named(branch.body);
+        const assignment = body.length === 1 && body[0].type === 'expression_statement' ? named(body[0])[0] : undefined;
+        const right = assignment?.type === 'assignment' && assignment.childForFieldName('left')?.text === name ? assignment.childForFieldName('right') : null;
+        if (!assignment || !right) return undefined;
+        assignments.add(assignment.startIndex);
+        const taken = evaluateGuard(branch.guard, env);
+        if (taken === null) return undefined;
+        if (taken && chosen === undefined) chosen = readLiteral(right, emptyLiteralContext());
+      }
+      if (typeof chosen !== 'string' && !(typeof chosen === 'number' && Number.isSafeInteger(chosen))) return undefined;
+      value = chosen;
+      boundAt = stmt.endIndex;
+    }
+    noteForGuards(stmt, guards);
+  }
+  if (value === undefined) return undefined;
+  // bound nowhere else (the branches' own assignments start with the name), read only after the `if`
+  for (const id of tree.rootNode.descendantsOfType('identifier')) {
+    if (!id || id.text !== name || assignments.has(id.startIndex)) continue;
+    const p = id.parent;
+    if (!p || id.startIndex < boundAt) return undefined;
+    const left = p.type === 'named_expression' ? p.childForFieldName('name') : p.childForFieldName('left');
+    const binds = ['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'named_expression'].includes(p.type)
+      ? left?.startIndex === id.startIndex
+      : BINDING_PARENTS.has(p.type);
+    if (binds) return undefined;
+  }
+  // nor through the module's namespace (`globals()[...] = `, `setattr(sys.modules[__name__], ...)`)
+  return /\bglobals\(\)|\bvars\(\)|sys\.modules\[__name__\]/.test(text) ? undefined : value;
 }
 
 /** Whether this mention of `name` (or of `x.name`) leaves the list as it is. */
