@@ -50,7 +50,12 @@ for (const p of list) {
   );
 }
 ratios.sort((x, y) => x.time - y.time);
-const median = ratios.length % 2 ? ratios[(ratios.length - 1) / 2].time : (ratios[ratios.length / 2 - 1].time + ratios[ratios.length / 2].time) / 2;
+const median =
+  ratios.length === 0
+    ? NaN
+    : ratios.length % 2
+      ? ratios[(ratios.length - 1) / 2].time
+      : (ratios[ratios.length / 2 - 1].time + ratios[ratios.length / 2].time) / 2;
 out.push('');
 out.push(`${full} of ${measured} entries at 100% of pytest-stable testcases (and pytest's summary line).`);
 out.push(
