@@ -4007,20 +4007,12 @@ function mayHaveInitialConftest(session) {
 async function loadInitialConftests(session) {
     if (!mayHaveInitialConftest(session))
         return;
-    const { options, config } = session;
-    await (0, index_js_1.runUnits)([], {
-        rootdir: config.rootdir,
-        python: session.python,
-        workers: 1,
-        engine: options.engine,
-        pytestArgs: options.pytestArgs,
-        capture: options.capture,
-        verbose: options.verbosity,
-        ini: (0, unlisted_js_1.iniForWorkers)(config),
-        namedPaths: (0, unlisted_js_1.namedPaths)(session),
-        invocationDir: session.cwd,
-        conftestsOnly: true,
-    }, { result: () => undefined, collectionError: () => undefined, unitDone: () => undefined, workerOutput: () => undefined });
+    await (0, index_js_1.runUnits)([], (0, unlisted_js_1.oneWorkerWithoutUnits)(session, { conftestsOnly: true }), {
+        result: () => undefined,
+        collectionError: () => undefined,
+        unitDone: () => undefined,
+        workerOutput: () => undefined,
+    });
 }
 
 
@@ -5844,6 +5836,7 @@ function handleSignals(started) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.itemsAsCollected = itemsAsCollected;
+exports.oneWorkerWithoutUnits = oneWorkerWithoutUnits;
 exports.collectedIdsOf = collectedIdsOf;
 exports.checkUnlistedIds = checkUnlistedIds;
 exports.namedPaths = namedPaths;
@@ -5859,11 +5852,10 @@ const index_js_3 = __nccwpck_require__(1276);
 function itemsAsCollected(items, collected) {
     return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => (0, index_js_1.itemsOfCollectedFile)(file, ids, []))];
 }
-/** What one worker's collection of these modules makes: module -> ids (a module that fails to collect is left out). */
-async function collectedIdsOf(session, files) {
+/** The options of a run of one worker and no unit, which only collects or imports (its own part added). */
+function oneWorkerWithoutUnits(session, own) {
     const { config, options } = session;
-    const checkedModules = new Map();
-    await (0, index_js_2.runUnits)([], {
+    return {
         rootdir: config.rootdir,
         python: session.python,
         workers: 1,
@@ -5871,12 +5863,19 @@ async function collectedIdsOf(session, files) {
         pytestArgs: options.pytestArgs,
         capture: options.capture,
         verbose: options.verbosity,
-        timeoutSeconds: options.timeout ?? undefined,
         ini: iniForWorkers(config),
         namedPaths: namedPaths(session),
         invocationDir: session.cwd,
+        ...own,
+    };
+}
+/** What one worker's collection of these modules makes: module -> ids (a module that fails to collect is left out). */
+async function collectedIdsOf(session, files) {
+    const checkedModules = new Map();
+    await (0, index_js_2.runUnits)([], oneWorkerWithoutUnits(session, {
+        timeoutSeconds: session.options.timeout ?? undefined,
         collectFirst: { stopOnErrors: false, files, idsOf: files },
-    }, {
+    }), {
         result: () => undefined,
         collectionError: () => undefined,
         unitDone: () => undefined,

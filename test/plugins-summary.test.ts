@@ -3,24 +3,13 @@
 // conftest.py summary section, benchmarks in two modules (one through a conftest fixture that
 // requests `benchmark`) and plain tests beside them.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli, hasModule, runIn, type Ran } from './helpers/against-pytest.js';
+import { describe, expect, it } from 'vitest';
+import { cli, fixtureCopies, hasModule, runIn, type Ran } from './helpers/against-pytest.js';
 
 const fixture = join(__dirname, 'fixtures', 'plugin-summary');
-const work = mkdtempSync(join(tmpdir(), 'fastest-plugins-summary-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-let copies = 0;
-/** A fresh copy of the fixture (each run writes its caches and benchmark files there). */
-function project(change?: (dir: string) => void): string {
-  const dir = join(work, `p${copies++}`);
-  cpSync(fixture, dir, { recursive: true });
-  change?.(dir);
-  return dir;
-}
+const { work, project } = fixtureCopies(fixture, 'fastest-plugins-summary-');
 
 // The installed plugins load, as for a user (the comparison helpers turn autoloading off).
 const PLUGINS_ON = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };

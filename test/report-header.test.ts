@@ -3,24 +3,13 @@
 // pluggy's order. Checked against real pytest on test/fixtures/report-header (a rootdir conftest
 // hook, a tryfirst one in tests/conftest.py, `testpaths = tests`), with the installed plugins
 // off (the comparison helpers' default) and on (the test venv's pytest-benchmark, hypothesis...).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cli, normalOutput, runIn, type Ran } from './helpers/against-pytest.js';
+import { describe, expect, it } from 'vitest';
+import { cli, fixtureCopies, normalOutput, runIn, type Ran } from './helpers/against-pytest.js';
 
 const fixture = join(__dirname, 'fixtures', 'report-header');
-const work = mkdtempSync(join(tmpdir(), 'fastest-report-header-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-let copies = 0;
-/** A fresh copy of the fixture (each run writes its caches there). */
-function project(change?: (dir: string) => void): string {
-  const dir = join(work, `p${copies++}`);
-  cpSync(fixture, dir, { recursive: true });
-  change?.(dir);
-  return dir;
-}
+const { work, project } = fixtureCopies(fixture, 'fastest-report-header-');
 
 const PLUGINS_ON = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
 const pytest = (args: string[], dir: string, env = {}): Promise<Ran> =>

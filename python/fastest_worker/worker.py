@@ -282,20 +282,17 @@ def _header_needs_pytest(args, conftests):
     testpaths, cachedir are Node's): an installed plugin (its `plugins:` line, its own
     pytest_report_header), a `-p` or PYTEST_PLUGINS plugin, an initial conftest's header hook or
     pytest_plugins. A metadata scan, no import."""
-    from .native.support import _plugin_args, conftest_facts
+    from .native.support import _plugin_args, autoloaded_plugin_entry_points, conftest_facts
 
     given = _plugin_args(args)
     if any(not name.startswith("no:") for name in given) or os.environ.get("PYTEST_PLUGINS"):
         return True
-    if not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
-        blocked = {name[3:] for name in given if name.startswith("no:")}
-        try:
-            from importlib.metadata import entry_points
-
-            if any(ep.name not in blocked for ep in entry_points(group="pytest11")):
-                return True
-        except Exception:
-            return True  # broken metadata: pytest says what it says
+    blocked = {name[3:] for name in given if name.startswith("no:")}
+    try:
+        if any(ep.name not in blocked for ep in autoloaded_plugin_entry_points()):
+            return True
+    except Exception:
+        return True  # broken metadata: pytest says what it says
     for path in conftests:
         try:
             facts = conftest_facts(path)

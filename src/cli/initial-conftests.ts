@@ -8,7 +8,7 @@ import { dirsUpToRootdir } from '../discovery/walk.js';
 import { probePath } from '../memo/inputs.js';
 import { runUnits } from '../runner/index.js';
 import type { Session } from './session.js';
-import { iniForWorkers, namedPaths } from './unlisted.js';
+import { oneWorkerWithoutUnits } from './unlisted.js';
 
 /** A conftest.py pytest could import while it configures: in a directory from the rootdir down
  * to a path collection starts from, or in a `test*` directory of such a directory. */
@@ -36,22 +36,10 @@ function mayHaveInitialConftest(session: Session): boolean {
  */
 export async function loadInitialConftests(session: Session): Promise<void> {
   if (!mayHaveInitialConftest(session)) return;
-  const { options, config } = session;
-  await runUnits(
-    [],
-    {
-      rootdir: config.rootdir,
-      python: session.python,
-      workers: 1,
-      engine: options.engine,
-      pytestArgs: options.pytestArgs,
-      capture: options.capture,
-      verbose: options.verbosity,
-      ini: iniForWorkers(config),
-      namedPaths: namedPaths(session),
-      invocationDir: session.cwd,
-      conftestsOnly: true,
-    },
-    { result: () => undefined, collectionError: () => undefined, unitDone: () => undefined, workerOutput: () => undefined },
-  );
+  await runUnits([], oneWorkerWithoutUnits(session, { conftestsOnly: true }), {
+    result: () => undefined,
+    collectionError: () => undefined,
+    unitDone: () => undefined,
+    workerOutput: () => undefined,
+  });
 }

@@ -3,7 +3,7 @@
 // and the Action's plan role before planning, and by `--lf` for recorded failures (cli/run.ts).
 import { resolve } from 'node:path';
 import { itemsOfCollectedFile } from '../discovery/index.js';
-import { runUnits } from '../runner/index.js';
+import { runUnits, type RunOptions } from '../runner/index.js';
 import { SelectionError, unmatchedNodeIds } from '../select/index.js';
 import type { TestItem } from '../types.js';
 import type { Config } from '../config/index.js';
@@ -14,26 +14,33 @@ export function itemsAsCollected(items: TestItem[], collected: Map<string, strin
   return [...items.filter((item) => !collected.has(item.file)), ...[...collected].flatMap(([file, ids]) => itemsOfCollectedFile(file, ids, []))];
 }
 
+/** The options of a run of one worker and no unit, which only collects or imports (its own part added). */
+export function oneWorkerWithoutUnits(session: Session, own: Partial<RunOptions>): RunOptions {
+  const { config, options } = session;
+  return {
+    rootdir: config.rootdir,
+    python: session.python,
+    workers: 1,
+    engine: options.engine,
+    pytestArgs: options.pytestArgs,
+    capture: options.capture,
+    verbose: options.verbosity,
+    ini: iniForWorkers(config),
+    namedPaths: namedPaths(session),
+    invocationDir: session.cwd,
+    ...own,
+  };
+}
+
 /** What one worker's collection of these modules makes: module -> ids (a module that fails to collect is left out). */
 export async function collectedIdsOf(session: Session, files: string[]): Promise<Map<string, string[]>> {
-  const { config, options } = session;
   const checkedModules = new Map<string, string[]>();
   await runUnits(
     [],
-    {
-      rootdir: config.rootdir,
-      python: session.python,
-      workers: 1,
-      engine: options.engine,
-      pytestArgs: options.pytestArgs,
-      capture: options.capture,
-      verbose: options.verbosity,
-      timeoutSeconds: options.timeout ?? undefined,
-      ini: iniForWorkers(config),
-      namedPaths: namedPaths(session),
-      invocationDir: session.cwd,
+    oneWorkerWithoutUnits(session, {
+      timeoutSeconds: session.options.timeout ?? undefined,
       collectFirst: { stopOnErrors: false, files, idsOf: files },
-    },
+    }),
     {
       result: () => undefined,
       collectionError: () => undefined,

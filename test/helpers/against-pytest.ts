@@ -1,7 +1,9 @@
 // Running pytest and fastest alike on the same project, for tests that compare their whole output.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -56,4 +58,23 @@ export function hasModule(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Fresh copies of a fixture project (each run writes its caches there) under one temporary
+ * directory `work`, removed after the test file: `project(change?)` makes the next copy.
+ */
+export function fixtureCopies(fixture: string, prefix: string): { work: string; project: (change?: (dir: string) => void) => string } {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  let copies = 0;
+  return {
+    work,
+    project(change) {
+      const dir = join(work, `p${copies++}`);
+      cpSync(fixture, dir, { recursive: true });
+      change?.(dir);
+      return dir;
+    },
+  };
 }

@@ -135,19 +135,19 @@ class NativePluginManager:
     def _known(self) -> Dict[str, Any]:
         if self._candidates is None:
             import importlib
-            import os as _os
+
             from _pytest.config import default_plugins
+
+            from .support import autoloaded_plugin_entry_points
 
             known: Dict[str, Any] = {}
             for name in default_plugins:
                 known[name] = (lambda n=name: importlib.import_module("_pytest." + n))
-            if not _os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
-                try:
-                    from importlib.metadata import entry_points
-                    for ep in entry_points(group="pytest11"):
-                        known.setdefault(ep.name, ep.load)
-                except Exception:  # broken metadata: pytest would say so itself
-                    pass
+            try:
+                for ep in autoloaded_plugin_entry_points():
+                    known.setdefault(ep.name, ep.load)
+            except Exception:  # broken metadata: pytest would say so itself
+                pass
             for name in self._extra:
                 known.setdefault(name, (lambda n=name: importlib.import_module(n)))
             for name in _CONFIGURED_PLUGINS:

@@ -129,6 +129,16 @@ def _major_version(package: str) -> int:
     return -1
 
 
+def autoloaded_plugin_entry_points() -> list:
+    """The `pytest11` entry points pytest loads by itself (none under
+    PYTEST_DISABLE_PLUGIN_AUTOLOAD); broken metadata raises, as it would in pytest."""
+    if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+        return []
+    from importlib.metadata import entry_points
+
+    return list(entry_points(group="pytest11"))
+
+
 def _plugin_args(args) -> list:
     """The NAMEs of `-p NAME` / `-pNAME` among the pytest args."""
     names = []
