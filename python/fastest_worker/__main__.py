@@ -52,7 +52,10 @@ _count_cache_fill()
 
 if sys.argv[1:2] == ["--warm-parent"]:
     from fastest_worker.warm_parent import main
+
+    sys.exit(main())
 else:
+    from fastest_worker.ending import end_now
     from fastest_worker.worker import main
 
-sys.exit(main())
+    end_now(main())

@@ -8,6 +8,7 @@ session fixtures live as long as the worker while module/class fixtures end with
 
 import contextlib
 import inspect
+import io
 import os
 import sys
 import traceback
@@ -564,6 +565,20 @@ def _pytest_cov_loads(args):
                                               for i in range(len(args) - 1))
 
 
+class _Nowhere(io.TextIOBase):
+    """The terminal reporter's stream while Node writes the console. Not a file: one opened on
+    os.devnull is left to the collector when the plugins' summary replaces the writer, and its
+    ResourceWarning, under `filterwarnings = error`, ends pytest_unconfigure early."""
+
+    encoding = "utf-8"
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        return len(text)
+
+
 class EngineInitError(Exception):
     """pytest refused the arguments or an initial conftest: a message (pytest's own text, to print
     as it is, when `verbatim`) and pytest's exit code."""
@@ -779,7 +794,7 @@ class PytestEngine:
         reporter = pm.get_plugin("terminalreporter")
         if reporter is not None:
             from _pytest._io import TerminalWriter
-            reporter._tw = TerminalWriter(open(os.devnull, "w"))
+            reporter._tw = TerminalWriter(_Nowhere())
 
     def _is_placeholder(self, file):
         """A file discovery lists only because a conftest's pytest_collect_file may collect it:
@@ -997,8 +1012,6 @@ def _header_written(reporter):
     platform line, then the lines of every plugin's and initial conftest's pytest_report_header,
     its own rootdir/configfile/testpaths/plugins among them, in pluggy's order): the lines after
     the platform line, which Node prints under its own (empty under -q or --no-header)."""
-    import io
-
     from _pytest._io import TerminalWriter
 
     lines = []
@@ -1088,7 +1101,6 @@ def plugins_summary_texts(reporter, pm, exitstatus, markup, width):
     (pytest's own hook is a wrapper around theirs: their sections come after its failures,
     warnings and passes, before its short test summary), as two results.summary_text (the
     conftest files', the other plugins'); nothing under --no-summary."""
-    import io
 
     from _pytest._io import TerminalWriter
 

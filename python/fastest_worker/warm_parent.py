@@ -23,6 +23,8 @@ import socket
 import sys
 import time
 
+from .ending import end_now
+
 _POLL_SECONDS = 0.05
 
 
@@ -434,7 +436,7 @@ class _Parent:
         sys.stdout.flush()
         sys.stderr.flush()
         # The parent's objects are never collected in a child: its collections would write to
-        # every page of them (copy-on-write), as the interpreter's own end would (_end_now).
+        # every page of them (copy-on-write), as the interpreter's own end would (ending.py).
         gc.freeze()
         pid = os.fork()
         if pid == 0:
@@ -522,28 +524,7 @@ def become_worker(parent, request):
             pass
     from .worker import main
 
-    _end_now(main(proto_fds=(proto, proto)))
-
-
-def _end_now(code):
-    """Ends the process as the interpreter would, less its last collections and module teardown:
-    in a forked child they touch every object the parent made, and each page touched is copied
-    (~0.3 s for a parent holding pytest and a 1 s import, against ~10 ms). Threads are joined,
-    atexit callbacks (logging, coverage, tempfile's finalizers, the user's) run, output is flushed.
-    """
-    import atexit
-    import threading
-
-    shutdown = getattr(threading, "_shutdown", None)
-    if shutdown is not None:
-        shutdown()
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
-    os._exit(code)
+    end_now(main(proto_fds=(proto, proto)))
 
 
 def main():
@@ -561,5 +542,5 @@ def main():
     parent = _Parent()
     request = parent.loop()
     if request is None:
-        _end_now(0)
+        end_now(0)
     become_worker(parent, request)
