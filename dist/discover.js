@@ -1716,9 +1716,11 @@ exports.impactSettings = impactSettings;
 // The front of every command: options (argv + addopts), config, discovery and selection.
 const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
+const node_url_1 = __nccwpck_require__(3136);
 const index_js_1 = __nccwpck_require__(9750);
 const index_js_2 = __nccwpck_require__(9750);
 const index_js_3 = __nccwpck_require__(2974);
+const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const python_js_1 = __nccwpck_require__(5530);
 const glob_js_1 = __nccwpck_require__(348);
@@ -1876,8 +1878,7 @@ function decidePaths(options, config, cwd) {
     }
     return { paths: [(0, node_path_1.resolve)(cwd)], fromTestpaths: false };
 }
-/** Discovery and selection, as pytest's collection phase. */
-async function collect(session) {
+async function collect(session, settings = {}) {
     const { options, config } = session;
     if (options.cacheClear) {
         (0, node_fs_1.rmSync)((0, node_path_1.join)(config.rootdir, '.fastest', 'discovery.json'), { force: true });
@@ -1886,7 +1887,7 @@ async function collect(session) {
         for (const sub of ['v', 'd'])
             (0, node_fs_1.rmSync)((0, node_path_1.join)(pytestCache, sub), { recursive: true, force: true });
     }
-    const discovery = await (0, index_js_3.discover)({
+    const discovery = await discoverOrRecall(settings.remember === true && !options.noCache && !options.cacheClear, {
         rootdir: config.rootdir,
         paths: session.paths,
         walk: {
@@ -1928,6 +1929,46 @@ async function collect(session) {
         return { discovery, selection, selectOptions };
     const impact = await impactOf(session, discovery);
     return { discovery, selection: (0, impact_js_1.applyImpact)(selection, impact.impact.reasons), selectOptions, impact: { ...impact, total: selection.selected.length } };
+}
+const REMEMBERED_DISCOVERY = 'run discovery';
+/** A remembered value of the shape discovery answers (a damaged memo file is worked out again). */
+function isDiscoveryResult(value, rootdir) {
+    const result = value;
+    return (typeof result === 'object' &&
+        result !== null &&
+        result.rootdir === rootdir &&
+        Array.isArray(result.items) &&
+        result.items.every((item) => typeof item?.id === 'string' && typeof item.file === 'string' && Array.isArray(item.marks) && Array.isArray(item.classes)) &&
+        Array.isArray(result.errors) &&
+        Array.isArray(result.warnings) &&
+        typeof result.parsedFiles === 'number' &&
+        typeof result.cachedFiles === 'number');
+}
+async function discoverOrRecall(remember, opts) {
+    if (!remember || (0, inputs_js_1.inputLogOn)())
+        return (0, index_js_3.discover)(opts);
+    const bundlePath = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.js');
+    // Everything discovery depends on but its logged inputs: its options (the config as read), the interpreter.
+    const key = JSON.stringify([REMEMBERED_DISCOVERY, { ...opts, python: opts.python() }]);
+    const recalled = (0, discover_memo_js_1.recallValue)(opts.rootdir, key, bundlePath, process.env);
+    const usable = isDiscoveryResult(recalled, opts.rootdir);
+    if (recalled !== undefined && process.env.FASTEST_DEBUG_MEMO)
+        process.stderr.write(`fastest: remembered value ${usable ? 'used' : 'not used: unreadable'}\n`);
+    if (usable)
+        return { ...recalled, parsedFiles: 0, cachedFiles: recalled.parsedFiles + recalled.cachedFiles };
+    (0, inputs_js_1.startInputLog)();
+    let discovery;
+    try {
+        discovery = await (0, index_js_3.discover)(opts);
+    }
+    catch (error) {
+        (0, inputs_js_1.takeInputLog)();
+        throw error;
+    }
+    const inputs = (0, inputs_js_1.takeInputLog)();
+    if (inputs && discovery.errors.length === 0 && discovery.warnings.length === 0)
+        (0, discover_memo_js_1.rememberValue)(opts.rootdir, key, bundlePath, inputs, discovery);
+    return discovery;
 }
 /** The `impact_deps` lines: the ini's, then [tool.fastest]'s. */
 function impactDepsLines(config) {
@@ -11858,6 +11899,8 @@ function selfAndParents(p) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.writeMemo = writeMemo;
 exports.replayMemo = replayMemo;
+exports.rememberValue = rememberValue;
+exports.recallValue = recallValue;
 exports.forgetMemos = forgetMemos;
 // `fastest discover` remembered whole. After a run that read its inputs under the input log
 // (inputs.ts), its output is kept in <rootdir>/.fastest/memo/<key>.json with the state of every input:
@@ -11865,9 +11908,11 @@ exports.forgetMemos = forgetMemos;
 // looked at. The same command (same cwd, arguments, Node and fastest build) later checks those
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
-// bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
+// bundle, the grammar or the discovery cache. A run keeps its discovery the same way (rememberValue,
+// recallValue). This module is loaded by the small entry bundle, so it
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 const node_fs_1 = __nccwpck_require__(3024);
+const node_module_1 = __nccwpck_require__(8995);
 const node_path_1 = __nccwpck_require__(6760);
 const ancestors_js_1 = __nccwpck_require__(3000);
 const inputs_js_1 = __nccwpck_require__(417);
@@ -11898,32 +11943,39 @@ const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a
 function stampIsRacy(stamp, writtenMs) {
     return (0, inputs_js_1.isRacy)(Math.max(stamp[1], stamp[2]), writtenMs);
 }
-/** Keeps the output of a discover run whose inputs were logged; never fails the run. */
-function writeMemo(rootdir, command, log, stdout, exitCode) {
+/** The header of a memo answering `key`, its inputs as `log` holds them. */
+function headerOf(key, bundlePath, log, timeAt, exitCode) {
     const writtenMs = Date.now();
-    const key = memoKey(command);
-    const time = /in (\d+\.\d\d)s\n$/.exec(stdout);
-    const timeStart = time ? Buffer.byteLength(stdout.slice(0, time.index + 3)) : 0;
-    const header = {
+    return {
         version: MEMO_VERSION,
         key,
-        bundle: bundleStamp(command.bundlePath),
+        bundle: bundleStamp(bundlePath),
         probes: [...log.probes],
         files: [...log.files].map(([path, f]) => [path, f.stamp, stampIsRacy(f.stamp, writtenMs) ? f.hash : null]),
         dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, stampIsRacy(d.stamp, writtenMs) ? d.namesHash : null]),
         env: [...log.env].map(([name, value]) => [name, value ?? null]),
-        timeAt: time ? [timeStart, timeStart + time[1].length] : null,
+        timeAt,
         exitCode,
     };
+}
+/** Stores a memo in the rootdir's `.fastest/memo/`; a read-only checkout only loses it. */
+function keepMemo(rootdir, header, body) {
     const dir = (0, node_path_1.join)(rootdir, '.fastest', 'memo');
     try {
         (0, node_fs_1.mkdirSync)(dir, { recursive: true });
-        storeMemo((0, node_path_1.join)(dir, memoFileName(key)), header, Buffer.from(stdout));
+        storeMemo((0, node_path_1.join)(dir, memoFileName(header.key)), header, body);
         pruneMemos(dir);
     }
     catch {
         // A read-only checkout still discovers; it only loses the memo.
     }
+}
+/** Keeps the output of a discover run whose inputs were logged; never fails the run. */
+function writeMemo(rootdir, command, log, stdout, exitCode) {
+    const time = /in (\d+\.\d\d)s\n$/.exec(stdout);
+    const timeStart = time ? Buffer.byteLength(stdout.slice(0, time.index + 3)) : 0;
+    const timeAt = time ? [timeStart, timeStart + time[1].length] : null;
+    keepMemo(rootdir, headerOf(memoKey(command), command.bundlePath, log, timeAt, exitCode), Buffer.from(stdout));
 }
 function storeMemo(path, header, stdout) {
     const tmp = `${path}.${process.pid}.tmp`;
@@ -11959,28 +12011,31 @@ function pruneMemos(dir) {
     for (const { path } of memos.slice(0, memos.length - MAX_MEMOS))
         (0, node_fs_1.rmSync)(path, { force: true });
 }
+/** The memo file at `path` when it answers `key`. */
+function readMemo(path, key) {
+    let content;
+    try {
+        content = (0, node_fs_1.readFileSync)(path);
+    }
+    catch {
+        return null;
+    }
+    const newline = content.indexOf(10);
+    try {
+        const header = JSON.parse(content.toString('utf8', 0, newline));
+        const stdout = content.subarray(newline + 1);
+        return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
+    }
+    catch {
+        return null;
+    }
+}
 /** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
 function findMemo(command, key) {
     for (const dir of (0, ancestors_js_1.selfAndParents)(command.cwd)) {
         const path = (0, node_path_1.join)(dir, '.fastest', 'memo', memoFileName(key));
-        let content = null;
-        try {
-            content = (0, node_fs_1.readFileSync)(path);
-        }
-        catch {
-            // not here
-        }
-        if (content !== null) {
-            const newline = content.indexOf(10);
-            try {
-                const header = JSON.parse(content.toString('utf8', 0, newline));
-                const stdout = content.subarray(newline + 1);
-                return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
-            }
-            catch {
-                return null;
-            }
-        }
+        if ((0, inputs_js_1.statOrUndefined)(path) !== undefined)
+            return readMemo(path, key);
     }
     return null;
 }
@@ -11999,10 +12054,10 @@ function unchanged(path, kind, stamp, hash) {
     }
 }
 /** The first input that differs from the memo's record of it, or null when none does. */
-function changedInput(memo, command, env) {
-    const bundle = bundleStamp(command.bundlePath);
+function changedInput(memo, bundlePath, env) {
+    const bundle = bundleStamp(bundlePath);
     if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle))
-        return `fastest build ${command.bundlePath}`;
+        return `fastest build ${bundlePath}`;
     for (const [name, value] of memo.env)
         if ((env[name] ?? null) !== value)
             return `environment variable ${name}`;
@@ -12031,7 +12086,7 @@ function replayMemo(command, env, startedMs, write) {
         const memo = findMemo(command, key);
         if (!memo)
             return null;
-        const changed = changedInput(memo.header, command, env);
+        const changed = changedInput(memo.header, command.bundlePath, env);
         // FASTEST_DEBUG_MEMO=1 says whether the remembered discovery was replayed, and if not, why.
         if (env.FASTEST_DEBUG_MEMO)
             process.stderr.write(`fastest: discovery memo ${changed === null ? 'replayed' : `not used: ${changed} changed`}\n`);
@@ -12051,8 +12106,44 @@ function replayMemo(command, env, startedMs, write) {
     settleRacyInputs(replayed);
     return exitCode;
 }
-/** Forgets every remembered `discover` of the rootdir: something they did not log as an input
- * changed their answer (a run taught the discovery cache what pytest collects). */
+// The structured clone of V8 (the key holds Node's version): it keeps an object shared by many
+// items (a parametrize mark) once, and reads 10,000 items in a third of JSON.parse's time.
+// Loaded on first use, as this module is part of the small entry bundle.
+let v8Module;
+const v8 = () => (v8Module ??= (0, node_module_1.createRequire)(__fastestModuleUrl)('node:v8'));
+/**
+ * Keeps `value` (plain data), worked out from the inputs `log` holds, as the answer to `key` (which
+ * names everything else it depends on), for recallValue; never fails the command.
+ */
+function rememberValue(rootdir, key, bundlePath, log, value) {
+    keepMemo(rootdir, headerOf(JSON.stringify([MEMO_VERSION, process.version, key]), bundlePath, log, null, 0), v8().serialize(value));
+}
+/** What rememberValue kept for `key`, when none of its inputs has changed since; else undefined. */
+function recallValue(rootdir, key, bundlePath, env) {
+    try {
+        const fullKey = JSON.stringify([MEMO_VERSION, process.version, key]);
+        const memo = readMemo((0, node_path_1.join)(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
+        if (!memo)
+            return undefined;
+        const changed = changedInput(memo.header, bundlePath, env);
+        // FASTEST_DEBUG_MEMO=1: why it was not used (the caller says when it was, once it checked the value)
+        if (changed !== null) {
+            if (env.FASTEST_DEBUG_MEMO)
+                process.stderr.write(`fastest: remembered value not used: ${changed} changed\n`);
+            return undefined;
+        }
+        const value = v8().deserialize(memo.stdout);
+        settleRacyInputs(memo);
+        return value;
+    }
+    catch {
+        if (env.FASTEST_DEBUG_MEMO)
+            process.stderr.write('fastest: remembered value not used: unreadable\n');
+        return undefined;
+    }
+}
+/** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they
+ * did not log as an input changed their answer (a run taught the discovery cache what pytest collects). */
 function forgetMemos(rootdir) {
     (0, node_fs_1.rmSync)((0, node_path_1.join)(rootdir, '.fastest', 'memo'), { recursive: true, force: true });
 }
@@ -12067,6 +12158,7 @@ function forgetMemos(rootdir) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isRacy = isRacy;
 exports.startInputLog = startInputLog;
+exports.inputLogOn = inputLogOn;
 exports.takeInputLog = takeInputLog;
 exports.stampOf = stampOf;
 exports.kindOf = kindOf;
@@ -12091,6 +12183,9 @@ function isRacy(timestampMs, nowMs = Date.now()) {
 }
 function startInputLog() {
     log = { probes: new Map(), files: new Map(), dirs: new Map(), env: new Map() };
+}
+function inputLogOn() {
+    return log !== null;
 }
 /** Ends logging and hands over what was logged (null when logging was never started). */
 function takeInputLog() {

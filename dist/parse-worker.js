@@ -3484,6 +3484,7 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isRacy = isRacy;
 exports.startInputLog = startInputLog;
+exports.inputLogOn = inputLogOn;
 exports.takeInputLog = takeInputLog;
 exports.stampOf = stampOf;
 exports.kindOf = kindOf;
@@ -3508,6 +3509,9 @@ function isRacy(timestampMs, nowMs = Date.now()) {
 }
 function startInputLog() {
     log = { probes: new Map(), files: new Map(), dirs: new Map(), env: new Map() };
+}
+function inputLogOn() {
+    return log !== null;
 }
 /** Ends logging and hands over what was logged (null when logging was never started). */
 function takeInputLog() {

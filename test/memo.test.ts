@@ -201,6 +201,74 @@ describe('discovery memo', () => {
   });
 });
 
+/** `fastest -q` (a run): its summary line and what it said of its remembered discovery. */
+function run(cwd: string, args: string[] = []): Run {
+  const r = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FASTEST_DEBUG_MEMO: '1', GITHUB_ACTIONS: '', PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' },
+  });
+  const line = /fastest: remembered value (.*)\n/.exec(r.stderr);
+  return {
+    stdout: r.stdout
+      .trim()
+      .split('\n')
+      .pop()!
+      .replace(/ in \d+\.\d\ds$/, ''),
+    status: r.status,
+    memo: line ? line[1] : 'none',
+  };
+}
+
+describe("a run's remembered discovery", () => {
+  it('is used while no input changed, and worked out again (and remembered anew) when a test file changes', () => {
+    const dir = project(SIMPLE);
+    age(dir);
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'none' });
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'used' });
+    appendFileSync(join(dir, 'tests', 'test_a.py'), '\ndef test_three():\n    pass\n');
+    const changed = run(dir);
+    expect(changed.memo).toMatch(/^not used: file .*test_a\.py changed$/);
+    expect(changed.stdout).toBe('5 passed');
+    expect(run(dir)).toEqual({ stdout: '5 passed', status: 0, memo: 'used' });
+    // another selection is another discovery's answer: -k selects from the remembered items
+    expect(run(dir, ['-k', 'three'])).toEqual({ stdout: '1 passed, 4 deselected', status: 0, memo: 'used' });
+  });
+
+  it('is forgotten when a run teaches the discovery cache what a module makes at import', () => {
+    const dir = project({
+      'pytest.ini': '[pytest]\n',
+      'tests/test_made.py': 'def test_plain():\n    pass\n\nfor _n in range(3):\n    globals()["test_made_%d" % _n] = lambda: None\n',
+    });
+    age(dir);
+    expect(run(dir)).toMatchObject({ stdout: '4 passed', status: 0 });
+    // the lesson removed every memo of the rootdir: worked out again, with the lesson
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'none' });
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'used' });
+    expect(discover(dir).stdout).toContain('tests/test_made.py::test_made_2');
+  });
+
+  it('is worked out again when its memo file is damaged', () => {
+    const dir = project(SIMPLE);
+    age(dir);
+    run(dir);
+    const memoDir = join(dir, '.fastest', 'memo');
+    for (const name of readdirSync(memoDir)) {
+      const text = readFileSync(join(memoDir, name));
+      const body = text.indexOf(10) + 1;
+      writeFileSync(join(memoDir, name), Buffer.concat([text.subarray(0, body), Buffer.from('not a serialized value')]));
+    }
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'not used: unreadable' });
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'used' });
+  });
+
+  it('is not kept for --no-cache', () => {
+    const dir = project(SIMPLE);
+    run(dir, ['--no-cache']);
+    expect(run(dir, ['--no-cache']).memo).toBe('none');
+  });
+});
+
 describe('per-file discovery cache', () => {
   it('does not trust size and mtime for a file written just before it was parsed', () => {
     const dir = project(SIMPLE);

@@ -40,6 +40,12 @@ function processesIn(root: string): number[] {
   return found;
 }
 
+/** The processes left in `root` once they had up to 3 s to finish exiting. */
+async function gone(root: string): Promise<number[]> {
+  for (let waited = 0; waited < 3000 && processesIn(root).length > 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return processesIn(root);
+}
+
 /** A running `fastest watch`: its output so far, and a wait for its Nth "waiting for changes". */
 class Watch {
   readonly child: ChildProcessWithoutNullStreams;
@@ -122,7 +128,7 @@ describe('fastest watch', () => {
     expect(await watch.next()).toContain('fastest watch: no failing tests to run');
     watch.key('q');
     expect((await watch.closed).code).toBe(0);
-    expect(processesIn(root)).toEqual([]);
+    expect(await gone(root)).toEqual([]);
   }, 180_000);
 
   it('runs every test below a saved conftest.py, with its new fixtures, from a new warm parent', async () => {
@@ -176,7 +182,8 @@ describe('fastest watch', () => {
     if (process.platform === 'linux') expect(processesIn(root).length).toBeGreaterThan(0); // the warm parent
     watch.child.kill('SIGTERM');
     expect((await watch.closed).signal).toBe('SIGTERM');
-    expect(processesIn(root)).toEqual([]);
+    // a worker that had finished its run may still be in its last milliseconds (ending.py)
+    expect(await gone(root)).toEqual([]);
   }, 180_000);
 
   it('ignores runner state, VCS, virtualenvs and editor droppings', () => {

@@ -96,6 +96,8 @@ describe("what a test leaves for the process's end", () => {
     expect(left.atexit).toEqual(['atexit ran\n']);
     expect(left.thread).toEqual(['thread done\n']);
     expect(left.leaked).toContain('imported\ntest ran\n');
-    expect(readdirSync(p.out).filter((name) => name.startsWith('atexit-'))).toHaveLength(readdirSync(p.out).filter((name) => name.startsWith('leaked-')).length);
+    expect(readdirSync(p.out).filter((name) => name.startsWith('atexit-'))).toHaveLength(
+      readdirSync(p.out).filter((name) => name.startsWith('leaked-')).length,
+    );
   });
 });

@@ -419,7 +419,7 @@ async function runSession(
   hooks: RunHooks = {},
 ): Promise<number> {
   const { options, config, cwd } = session;
-  let collected: Collected = await collect(session);
+  let collected: Collected = await collect(session, { remember: true });
   /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
   const listedItems = collected.discovery.items;
   /** What the check of recorded failures collected: module -> ids. */

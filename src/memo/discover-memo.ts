@@ -4,10 +4,13 @@
 // looked at. The same command (same cwd, arguments, Node and fastest build) later checks those
 // inputs (one stat each, and a content hash for any touched too recently for its timestamps to be
 // trusted) and, when all are as they were, prints the remembered output without loading the
-// bundle, the grammar or the discovery cache. This module is loaded by the small entry bundle, so it
+// bundle, the grammar or the discovery cache. A run keeps its discovery the same way (rememberValue,
+// recallValue). This module is loaded by the small entry bundle, so it
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type * as NodeV8 from 'node:v8';
 import { selfAndParents } from './ancestors.js';
 import { isRacy, kindOf, namesHash, sha1, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
 
@@ -75,31 +78,40 @@ function stampIsRacy(stamp: Stamp, writtenMs: number): boolean {
   return isRacy(Math.max(stamp[1], stamp[2]), writtenMs);
 }
 
-/** Keeps the output of a discover run whose inputs were logged; never fails the run. */
-export function writeMemo(rootdir: string, command: MemoCommand, log: InputLog, stdout: string, exitCode: number): void {
+/** The header of a memo answering `key`, its inputs as `log` holds them. */
+function headerOf(key: string, bundlePath: string, log: InputLog, timeAt: [number, number] | null, exitCode: number): MemoHeader {
   const writtenMs = Date.now();
-  const key = memoKey(command);
-  const time = /in (\d+\.\d\d)s\n$/.exec(stdout);
-  const timeStart = time ? Buffer.byteLength(stdout.slice(0, time.index + 3)) : 0;
-  const header: MemoHeader = {
+  return {
     version: MEMO_VERSION,
     key,
-    bundle: bundleStamp(command.bundlePath),
+    bundle: bundleStamp(bundlePath),
     probes: [...log.probes],
     files: [...log.files].map(([path, f]) => [path, f.stamp, stampIsRacy(f.stamp, writtenMs) ? f.hash : null]),
     dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, stampIsRacy(d.stamp, writtenMs) ? d.namesHash : null]),
     env: [...log.env].map(([name, value]) => [name, value ?? null]),
-    timeAt: time ? [timeStart, timeStart + time[1].length] : null,
+    timeAt,
     exitCode,
   };
+}
+
+/** Stores a memo in the rootdir's `.fastest/memo/`; a read-only checkout only loses it. */
+function keepMemo(rootdir: string, header: MemoHeader, body: Buffer): void {
   const dir = join(rootdir, '.fastest', 'memo');
   try {
     mkdirSync(dir, { recursive: true });
-    storeMemo(join(dir, memoFileName(key)), header, Buffer.from(stdout));
+    storeMemo(join(dir, memoFileName(header.key)), header, body);
     pruneMemos(dir);
   } catch {
     // A read-only checkout still discovers; it only loses the memo.
   }
+}
+
+/** Keeps the output of a discover run whose inputs were logged; never fails the run. */
+export function writeMemo(rootdir: string, command: MemoCommand, log: InputLog, stdout: string, exitCode: number): void {
+  const time = /in (\d+\.\d\d)s\n$/.exec(stdout);
+  const timeStart = time ? Buffer.byteLength(stdout.slice(0, time.index + 3)) : 0;
+  const timeAt: [number, number] | null = time ? [timeStart, timeStart + time[1].length] : null;
+  keepMemo(rootdir, headerOf(memoKey(command), command.bundlePath, log, timeAt, exitCode), Buffer.from(stdout));
 }
 
 function storeMemo(path: string, header: MemoHeader, stdout: Buffer): void {
@@ -134,26 +146,29 @@ function pruneMemos(dir: string): void {
   for (const { path } of memos.slice(0, memos.length - MAX_MEMOS)) rmSync(path, { force: true });
 }
 
+/** The memo file at `path` when it answers `key`. */
+function readMemo(path: string, key: string): Memo | null {
+  let content: Buffer;
+  try {
+    content = readFileSync(path);
+  } catch {
+    return null;
+  }
+  const newline = content.indexOf(10);
+  try {
+    const header = JSON.parse(content.toString('utf8', 0, newline)) as MemoHeader;
+    const stdout = content.subarray(newline + 1);
+    return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The memo for this command in the cwd's `.fastest/` or the nearest parent's, if any. */
 function findMemo(command: MemoCommand, key: string): Memo | null {
   for (const dir of selfAndParents(command.cwd)) {
     const path = join(dir, '.fastest', 'memo', memoFileName(key));
-    let content: Buffer | null = null;
-    try {
-      content = readFileSync(path);
-    } catch {
-      // not here
-    }
-    if (content !== null) {
-      const newline = content.indexOf(10);
-      try {
-        const header = JSON.parse(content.toString('utf8', 0, newline)) as MemoHeader;
-        const stdout = content.subarray(newline + 1);
-        return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
-      } catch {
-        return null;
-      }
-    }
+    if (statOrUndefined(path) !== undefined) return readMemo(path, key);
   }
   return null;
 }
@@ -171,9 +186,9 @@ function unchanged(path: string, kind: 'file' | 'dir', stamp: Stamp, hash: strin
 }
 
 /** The first input that differs from the memo's record of it, or null when none does. */
-function changedInput(memo: MemoHeader, command: MemoCommand, env: NodeJS.ProcessEnv): string | null {
-  const bundle = bundleStamp(command.bundlePath);
-  if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle)) return `fastest build ${command.bundlePath}`;
+function changedInput(memo: MemoHeader, bundlePath: string, env: NodeJS.ProcessEnv): string | null {
+  const bundle = bundleStamp(bundlePath);
+  if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle)) return `fastest build ${bundlePath}`;
   for (const [name, value] of memo.env) if ((env[name] ?? null) !== value) return `environment variable ${name}`;
   for (const [path, kind] of memo.probes) if (kindOf(statOrUndefined(path)) !== kind) return `path ${path}`;
   for (const [path, stamp, hash] of memo.dirs) if (!unchanged(path, 'dir', stamp, hash)) return `directory ${path}`;
@@ -194,7 +209,7 @@ export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, started
     const key = memoKey(command);
     const memo = findMemo(command, key);
     if (!memo) return null;
-    const changed = changedInput(memo.header, command, env);
+    const changed = changedInput(memo.header, command.bundlePath, env);
     // FASTEST_DEBUG_MEMO=1 says whether the remembered discovery was replayed, and if not, why.
     if (env.FASTEST_DEBUG_MEMO) process.stderr.write(`fastest: discovery memo ${changed === null ? 'replayed' : `not used: ${changed} changed`}\n`);
     if (changed !== null) return null;
@@ -212,8 +227,43 @@ export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, started
   return exitCode;
 }
 
-/** Forgets every remembered `discover` of the rootdir: something they did not log as an input
- * changed their answer (a run taught the discovery cache what pytest collects). */
+// The structured clone of V8 (the key holds Node's version): it keeps an object shared by many
+// items (a parametrize mark) once, and reads 10,000 items in a third of JSON.parse's time.
+// Loaded on first use, as this module is part of the small entry bundle.
+let v8Module: typeof NodeV8 | undefined;
+const v8 = (): typeof NodeV8 => (v8Module ??= createRequire(import.meta.url)('node:v8') as typeof NodeV8);
+
+/**
+ * Keeps `value` (plain data), worked out from the inputs `log` holds, as the answer to `key` (which
+ * names everything else it depends on), for recallValue; never fails the command.
+ */
+export function rememberValue(rootdir: string, key: string, bundlePath: string, log: InputLog, value: unknown): void {
+  keepMemo(rootdir, headerOf(JSON.stringify([MEMO_VERSION, process.version, key]), bundlePath, log, null, 0), v8().serialize(value));
+}
+
+/** What rememberValue kept for `key`, when none of its inputs has changed since; else undefined. */
+export function recallValue(rootdir: string, key: string, bundlePath: string, env: NodeJS.ProcessEnv): unknown {
+  try {
+    const fullKey = JSON.stringify([MEMO_VERSION, process.version, key]);
+    const memo = readMemo(join(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
+    if (!memo) return undefined;
+    const changed = changedInput(memo.header, bundlePath, env);
+    // FASTEST_DEBUG_MEMO=1: why it was not used (the caller says when it was, once it checked the value)
+    if (changed !== null) {
+      if (env.FASTEST_DEBUG_MEMO) process.stderr.write(`fastest: remembered value not used: ${changed} changed\n`);
+      return undefined;
+    }
+    const value = v8().deserialize(memo.stdout) as unknown;
+    settleRacyInputs(memo);
+    return value;
+  } catch {
+    if (env.FASTEST_DEBUG_MEMO) process.stderr.write('fastest: remembered value not used: unreadable\n');
+    return undefined;
+  }
+}
+
+/** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they
+ * did not log as an input changed their answer (a run taught the discovery cache what pytest collects). */
 export function forgetMemos(rootdir: string): void {
   rmSync(join(rootdir, '.fastest', 'memo'), { recursive: true, force: true });
 }

@@ -48,6 +48,10 @@ export function startInputLog(): void {
   log = { probes: new Map(), files: new Map(), dirs: new Map(), env: new Map() };
 }
 
+export function inputLogOn(): boolean {
+  return log !== null;
+}
+
 /** Ends logging and hands over what was logged (null when logging was never started). */
 export function takeInputLog(): InputLog | null {
   const taken = log;
