@@ -6079,6 +6079,7 @@ async function discover(opts) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isScript = isScript;
 exports.probeInterpreter = probeInterpreter;
 // What the interpreter that will run the tests says about itself (version, platform,
 // implementation, import path), asked only when a module's guard needs it and remembered in
@@ -6113,6 +6114,7 @@ print(json.dumps({
         and hooks <= {"zipimporter", "path_hook_for_FileFinder"},
 }))
 `;
+/** A `#!` script (a version manager's shim): which interpreter it starts may differ from run to run. */
 function isScript(path) {
     let fd;
     try {

@@ -4871,7 +4871,8 @@ async function runCommand(argv, cwd, env, hooks = {}) {
     // The executable's early workers this run did not take are ended; the plan is kept for the next.
     (0, early_js_1.settleEarlyWorkers)(config.rootdir, prestarted ? { workers: startWorkers, pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }) } : null);
     // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
-    const pythonCheck = hooks.pythonCheck ?? (0, index_js_1.checkPython)(session.python, shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
+    const pythonCheck = hooks.pythonCheck ??
+        (0, index_js_1.checkPythonRemembered)(session.python, (0, node_path_1.join)(config.rootdir, '.fastest'), shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     // --cov: coverage.py's configuration read and old data erased while discovery runs.
     let coverage = null;
@@ -10454,6 +10455,7 @@ async function discover(opts) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isScript = isScript;
 exports.probeInterpreter = probeInterpreter;
 // What the interpreter that will run the tests says about itself (version, platform,
 // implementation, import path), asked only when a module's guard needs it and remembered in
@@ -10488,6 +10490,7 @@ print(json.dumps({
         and hooks <= {"zipimporter", "path_hook_for_FileFinder"},
 }))
 `;
+/** A `#!` script (a version manager's shim): which interpreter it starts may differ from run to run. */
 function isScript(path) {
     let fd;
     try {
@@ -21382,7 +21385,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -21414,6 +21417,8 @@ var python_js_1 = __nccwpck_require__(5530);
 Object.defineProperty(exports, "findPython", ({ enumerable: true, get: function () { return python_js_1.findPython; } }));
 Object.defineProperty(exports, "checkPython", ({ enumerable: true, get: function () { return python_js_1.checkPython; } }));
 Object.defineProperty(exports, "runtimePythonPath", ({ enumerable: true, get: function () { return python_js_1.runtimePythonPath; } }));
+var python_check_js_1 = __nccwpck_require__(7251);
+Object.defineProperty(exports, "checkPythonRemembered", ({ enumerable: true, get: function () { return python_check_js_1.checkPythonRemembered; } }));
 var errors_js_1 = __nccwpck_require__(5507);
 Object.defineProperty(exports, "RunnerError", ({ enumerable: true, get: function () { return errors_js_1.RunnerError; } }));
 var environment_js_1 = __nccwpck_require__(5047);
@@ -22485,6 +22490,92 @@ class PrestartedWorkers {
     }
 }
 exports.PrestartedWorkers = PrestartedWorkers;
+
+
+/***/ }),
+
+/***/ 7251:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkPythonRemembered = checkPythonRemembered;
+// The interpreter check (checkPython: that it runs, and its version for the header) remembered
+// per interpreter file in `.fastest/python-check.json`: every run started one more Python only
+// for it (~40 ms of CPU, and ~30 ms of Node's own start spawning it) beside the workers' start.
+// The entry is keyed by the interpreter as found on PATH, its real path and that file's size,
+// times and inode, so a reinstalled or upgraded interpreter is checked again; a script (a version
+// manager's shim, whose choice may change) and an interpreter that cannot be found are checked
+// every time, as before.
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
+const which_js_1 = __nccwpck_require__(6351);
+const interpreter_js_1 = __nccwpck_require__(4248);
+const python_js_1 = __nccwpck_require__(5530);
+const CHECK_FILE = 'python-check.json';
+const CHECK_VERSION = 1;
+/** Interpreters remembered per project (the newest kept). */
+const KEPT_CHECKS = 8;
+function checkKey(python, env) {
+    const found = (0, which_js_1.onPath)(python, env);
+    if (found === null)
+        return null;
+    try {
+        const st = (0, node_fs_1.statSync)(found);
+        if (!st.isFile() || (0, interpreter_js_1.isScript)(found))
+            return null;
+        return JSON.stringify([found, (0, node_fs_1.realpathSync)(found), st.size, st.mtimeMs, st.ctimeMs, st.ino, env.PYTHONHOME ?? null]);
+    }
+    catch {
+        return null;
+    }
+}
+function readChecks(file) {
+    try {
+        const data = JSON.parse((0, node_fs_1.readFileSync)(file, 'utf8'));
+        return data.version === CHECK_VERSION && typeof data.checks === 'object' && data.checks !== null ? data.checks : {};
+    }
+    catch {
+        return {};
+    }
+}
+function usable(check) {
+    const match = typeof check?.version === 'string' ? /^(\d+)\.(\d+)\.\d+$/.exec(check.version) : null;
+    return match !== null && (0, python_js_1.isSupported)(Number(match[1]), Number(match[2])) && (check.executable === null || typeof check.executable === 'string');
+}
+/** checkPython, answered from `cacheDir` when this interpreter file was checked before. */
+function checkPythonRemembered(python, cacheDir, onExecutable, env = process.env) {
+    const key = checkKey(python, env);
+    if (key === null)
+        return (0, python_js_1.checkPython)(python, onExecutable);
+    const file = (0, node_path_1.join)(cacheDir, CHECK_FILE);
+    const checks = readChecks(file);
+    const remembered = checks[key];
+    if (usable(remembered)) {
+        if (remembered.executable)
+            onExecutable?.(remembered.executable);
+        return Promise.resolve(remembered.version);
+    }
+    let executable = null;
+    return (0, python_js_1.checkPython)(python, (found) => {
+        executable = found;
+        onExecutable?.(found);
+    }).then((version) => {
+        const kept = Object.entries(checks)
+            .filter(([other]) => other !== key)
+            .slice(-(KEPT_CHECKS - 1));
+        try {
+            (0, node_fs_1.mkdirSync)(cacheDir, { recursive: true });
+            const tmp = `${file}.${process.pid}.tmp`;
+            (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version: CHECK_VERSION, checks: Object.fromEntries([...kept, [key, { version, executable }]]) }));
+            (0, node_fs_1.renameSync)(tmp, file);
+        }
+        catch {
+            // a read-only checkout checks again next time
+        }
+        return version;
+    });
+}
 
 
 /***/ }),

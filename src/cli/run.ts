@@ -8,7 +8,7 @@ import { loadInitialConftests } from './initial-conftests.js';
 import { baseId, coveringIds, pathOfId } from '../nodeid.js';
 import { configuredReporters, consoleColored } from '../report/reporters.js';
 import {
-  checkPython,
+  checkPythonRemembered,
   COLD_WORKER_SECONDS,
   CollectionTruth,
   estimatedTestSeconds,
@@ -299,7 +299,9 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   // The executable's early workers this run did not take are ended; the plan is kept for the next.
   settleEarlyWorkers(config.rootdir, prestarted ? { workers: startWorkers, pycacheDir: pycacheDir({ rootdir: config.rootdir }) } : null);
   // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
-  const pythonCheck = hooks.pythonCheck ?? checkPython(session.python, shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
+  const pythonCheck =
+    hooks.pythonCheck ??
+    checkPythonRemembered(session.python, join(config.rootdir, '.fastest'), shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
   // --cov: coverage.py's configuration read and old data erased while discovery runs.
   let coverage: MeasuredRun | null = null;

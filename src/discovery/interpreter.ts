@@ -46,7 +46,8 @@ print(json.dumps({
 }))
 `;
 
-function isScript(path: string): boolean {
+/** A `#!` script (a version manager's shim): which interpreter it starts may differ from run to run. */
+export function isScript(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');

@@ -35,6 +35,7 @@ export {
   type RunCost,
 } from './run-cost.js';
 export { findPython, checkPython, runtimePythonPath } from './python.js';
+export { checkPythonRemembered } from './python-check.js';
 export { RunnerError } from './errors.js';
 export { testEnvironment } from './environment.js';
 export { CollectionTruth, type TruthInput } from './truth.js';
