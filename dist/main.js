@@ -4859,6 +4859,7 @@ async function runCommand(argv, cwd, env, hooks = {}) {
                 pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
                 cacheDir: (0, node_path_1.join)(config.rootdir, '.fastest'),
                 env,
+                firstRun: runCost === null,
             }));
     const prestarted = options.collectOnly || warm?.parent
         ? undefined
@@ -24133,8 +24134,9 @@ function importsNothingShared(top) {
 }
 /**
  * One run's use of a warm parent: the parent itself when wanted (started with the run, so that
- * pytest's import overlaps discovery), else on a first run a low-priority probe that measures
- * the shared imports for the next run's decision; the record written at the end.
+ * pytest's import overlaps discovery), else, while no parent has been measured, a low-priority
+ * probe (not on the checkout's first run) that measures the shared imports for the next run's
+ * decision; the record written at the end.
  */
 class WarmRun {
     opts;
@@ -24142,6 +24144,13 @@ class WarmRun {
     probe;
     record;
     cacheDir;
+    /**
+     * `firstRun`: no run has measured this checkout yet (no `.fastest/run-cost.json`). Its probe
+     * would cost ~0.3 s of CPU beside a cold run's workers, and rarely measure anything: a small
+     * suite's first run ends before the probe has imported pytest, and a CI job from a fresh
+     * checkout never has a next run to use the measure. The probe waits for a later run that starts
+     * more than one worker (the only runs a parent serves).
+     */
     constructor(opts) {
         this.opts = opts;
         this.cacheDir = opts.cacheDir;
@@ -24165,6 +24174,8 @@ class WarmRun {
         }
         // A run on one worker would not fork from a parent: nothing to measure for it.
         if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on')
+            return;
+        if (this.opts.firstRun)
             return;
         this.probe = new WarmParent({ ...this.opts, probe: true });
         this.probe.preload(files, unsafe, true);

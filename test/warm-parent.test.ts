@@ -1,7 +1,7 @@
 // The warm parent (runner/warm.ts, python/fastest_worker/warm_parent.py): workers forked from a
 // process that imported the suite's shared packages once must behave as separately started ones.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -200,7 +200,7 @@ def test_ending():
     expect(record(p).unsafe).toEqual(['sharedpkg']);
   });
 
-  it('on a first run, no probe when the files and conftests import only the standard library and pytest; one when they import a package', () => {
+  it('no probe when the files and conftests import only the standard library and pytest; when they import a package, one from the second run on', () => {
     // a process started as the warm parent (or its probe) leaves a mark
     const marking = (p: Project) =>
       writeFileSync(
@@ -221,6 +221,11 @@ def test_ending():
       'tests/test_slow.py': 'import time\n\ndef test_slow():\n    time.sleep(2)\n',
     });
     marking(shared);
+    // the checkout's first run (a cold CI job's only one) makes none
+    const first = run(shared, '');
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(readdirSync(shared.out)).not.toContain('parent-started');
+    expect(existsSync(join(shared.root, '.fastest', 'warm-parent.json'))).toBe(false);
     const probed = run(shared, '');
     expect(probed.code, probed.stdout + probed.stderr).toBe(0);
     expect(readdirSync(shared.out)).toContain('parent-started');

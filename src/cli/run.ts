@@ -286,6 +286,7 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
         pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         cacheDir: join(config.rootdir, '.fastest'),
         env,
+        firstRun: runCost === null,
       }));
   const prestarted =
     options.collectOnly || warm?.parent

@@ -407,8 +407,9 @@ export interface WarmUse {
 
 /**
  * One run's use of a warm parent: the parent itself when wanted (started with the run, so that
- * pytest's import overlaps discovery), else on a first run a low-priority probe that measures
- * the shared imports for the next run's decision; the record written at the end.
+ * pytest's import overlaps discovery), else, while no parent has been measured, a low-priority
+ * probe (not on the checkout's first run) that measures the shared imports for the next run's
+ * decision; the record written at the end.
  */
 export class WarmRun implements WarmUse {
   readonly parent: WarmParent | undefined;
@@ -416,7 +417,14 @@ export class WarmRun implements WarmUse {
   private readonly record: WarmParentRecord | null;
   private readonly cacheDir: string;
 
-  constructor(private readonly opts: WarmParentOptions & { env: NodeJS.ProcessEnv; cacheDir: string }) {
+  /**
+   * `firstRun`: no run has measured this checkout yet (no `.fastest/run-cost.json`). Its probe
+   * would cost ~0.3 s of CPU beside a cold run's workers, and rarely measure anything: a small
+   * suite's first run ends before the probe has imported pytest, and a CI job from a fresh
+   * checkout never has a next run to use the measure. The probe waits for a later run that starts
+   * more than one worker (the only runs a parent serves).
+   */
+  constructor(private readonly opts: WarmParentOptions & { env: NodeJS.ProcessEnv; cacheDir: string; firstRun?: boolean }) {
     this.cacheDir = opts.cacheDir;
     this.record = readWarmParentRecord(opts.cacheDir);
     // One worker gains nothing from a parent: it is started as early, and imports as much.
@@ -437,6 +445,7 @@ export class WarmRun implements WarmUse {
     }
     // A run on one worker would not fork from a parent: nothing to measure for it.
     if (workers <= 1 && warmParentSetting(this.opts.env) !== 'on') return;
+    if (this.opts.firstRun) return;
     this.probe = new WarmParent({ ...this.opts, probe: true });
     this.probe.preload(files, unsafe, true);
   }
