@@ -344,7 +344,7 @@ function stampIsRacy(stamp, writtenMs) {
 }
 /** The header of a memo answering `key`, its inputs as `log` holds them. */
 function headerOf(key, bundlePath, log, timeAt, exitCode) {
-    const writtenMs = Date.now();
+    const writtenMs = log.endedMs ?? Date.now();
     return {
         version: MEMO_VERSION,
         key,
@@ -515,31 +515,41 @@ const v8 = () => (v8Module ??= (0, node_module_1.createRequire)(__fastestModuleU
  * names everything else it depends on), for recallValue; never fails the command.
  */
 function rememberValue(rootdir, key, bundlePath, log, value) {
-    keepMemo(rootdir, headerOf(JSON.stringify([MEMO_VERSION, process.version, key]), bundlePath, log, null, 0), v8().serialize(value));
+    keepMemo(rootdir, headerOf(valueKey(key), bundlePath, log, null, 0), v8().serialize(value));
 }
-/** What rememberValue kept for `key`, when none of its inputs has changed since; else undefined. */
-function recallValue(rootdir, key, bundlePath, env) {
-    try {
-        const fullKey = JSON.stringify([MEMO_VERSION, process.version, key]);
-        const memo = readMemo((0, node_path_1.join)(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
-        if (!memo)
-            return undefined;
-        const changed = changedInput(memo.header, bundlePath, env);
-        // FASTEST_DEBUG_MEMO=1: why it was not used (the caller says when it was, once it checked the value)
-        if (changed !== null) {
-            if (env.FASTEST_DEBUG_MEMO)
-                process.stderr.write(`fastest: remembered value not used: ${changed} changed\n`);
-            return undefined;
-        }
-        const value = v8().deserialize(memo.stdout);
-        settleRacyInputs(memo);
-        return value;
-    }
-    catch {
+const valueKey = (key) => JSON.stringify([MEMO_VERSION, process.version, key]);
+/**
+ * What rememberValue kept for `key`, when none of its inputs has changed since and `accept` takes
+ * it (a damaged memo file is not); else undefined. FASTEST_DEBUG_MEMO=1 says which, and why.
+ */
+function recallValue(rootdir, key, bundlePath, env, accept) {
+    const say = (what) => {
         if (env.FASTEST_DEBUG_MEMO)
-            process.stderr.write('fastest: remembered value not used: unreadable\n');
+            process.stderr.write(`fastest: remembered value ${what}\n`);
+    };
+    const fullKey = valueKey(key);
+    const memo = readMemo((0, node_path_1.join)(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
+    if (!memo)
+        return undefined;
+    const changed = changedInput(memo.header, bundlePath, env);
+    if (changed !== null) {
+        say(`not used: ${changed} changed`);
         return undefined;
     }
+    let value;
+    try {
+        value = v8().deserialize(memo.stdout);
+    }
+    catch {
+        value = undefined;
+    }
+    if (!accept(value)) {
+        say('not used: unreadable');
+        return undefined;
+    }
+    say('used');
+    settleRacyInputs(memo);
+    return value;
 }
 /** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they
  * did not log as an input changed their answer (a run taught the discovery cache what pytest collects). */
@@ -590,6 +600,8 @@ function inputLogOn() {
 function takeInputLog() {
     const taken = log;
     log = null;
+    if (taken)
+        taken.endedMs = Date.now();
     return taken;
 }
 function stampOf(st) {

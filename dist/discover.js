@@ -1887,7 +1887,7 @@ async function collect(session, settings = {}) {
         for (const sub of ['v', 'd'])
             (0, node_fs_1.rmSync)((0, node_path_1.join)(pytestCache, sub), { recursive: true, force: true });
     }
-    const discovery = await discoverOrRecall(settings.remember === true && !options.noCache && !options.cacheClear, {
+    const { discovery, rememberDiscovery } = await discoverOrRecall(settings.remember === true && !options.noCache && !options.cacheClear, {
         rootdir: config.rootdir,
         paths: session.paths,
         walk: {
@@ -1926,9 +1926,15 @@ async function collect(session, settings = {}) {
     };
     const selection = (0, index_js_4.selectItems)(discovery.items, selectOptions);
     if (options.changed === null && options.affectedBy === null)
-        return { discovery, selection, selectOptions };
+        return { discovery, selection, selectOptions, rememberDiscovery };
     const impact = await impactOf(session, discovery);
-    return { discovery, selection: (0, impact_js_1.applyImpact)(selection, impact.impact.reasons), selectOptions, impact: { ...impact, total: selection.selected.length } };
+    return {
+        discovery,
+        selection: (0, impact_js_1.applyImpact)(selection, impact.impact.reasons),
+        selectOptions,
+        impact: { ...impact, total: selection.selected.length },
+        rememberDiscovery,
+    };
 }
 const REMEMBERED_DISCOVERY = 'run discovery';
 /** A remembered value of the shape discovery answers (a damaged memo file is worked out again). */
@@ -1946,16 +1952,13 @@ function isDiscoveryResult(value, rootdir) {
 }
 async function discoverOrRecall(remember, opts) {
     if (!remember || (0, inputs_js_1.inputLogOn)())
-        return (0, index_js_3.discover)(opts);
+        return { discovery: await (0, index_js_3.discover)(opts) };
     const bundlePath = (0, node_path_1.join)((0, node_path_1.dirname)((0, node_url_1.fileURLToPath)(__fastestModuleUrl)), 'main.js');
     // Everything discovery depends on but its logged inputs: its options (the config as read), the interpreter.
     const key = JSON.stringify([REMEMBERED_DISCOVERY, { ...opts, python: opts.python() }]);
-    const recalled = (0, discover_memo_js_1.recallValue)(opts.rootdir, key, bundlePath, process.env);
-    const usable = isDiscoveryResult(recalled, opts.rootdir);
-    if (recalled !== undefined && process.env.FASTEST_DEBUG_MEMO)
-        process.stderr.write(`fastest: remembered value ${usable ? 'used' : 'not used: unreadable'}\n`);
-    if (usable)
-        return { ...recalled, parsedFiles: 0, cachedFiles: recalled.parsedFiles + recalled.cachedFiles };
+    const recalled = (0, discover_memo_js_1.recallValue)(opts.rootdir, key, bundlePath, process.env, (value) => isDiscoveryResult(value, opts.rootdir));
+    if (recalled !== undefined)
+        return { discovery: { ...recalled, parsedFiles: 0, cachedFiles: recalled.parsedFiles + recalled.cachedFiles } };
     (0, inputs_js_1.startInputLog)();
     let discovery;
     try {
@@ -1966,9 +1969,9 @@ async function discoverOrRecall(remember, opts) {
         throw error;
     }
     const inputs = (0, inputs_js_1.takeInputLog)();
-    if (inputs && discovery.errors.length === 0 && discovery.warnings.length === 0)
-        (0, discover_memo_js_1.rememberValue)(opts.rootdir, key, bundlePath, inputs, discovery);
-    return discovery;
+    if (!inputs || discovery.errors.length > 0 || discovery.warnings.length > 0)
+        return { discovery };
+    return { discovery, rememberDiscovery: () => (0, discover_memo_js_1.rememberValue)(opts.rootdir, key, bundlePath, inputs, discovery) };
 }
 /** The `impact_deps` lines: the ini's, then [tool.fastest]'s. */
 function impactDepsLines(config) {
@@ -6079,7 +6082,7 @@ async function discover(opts) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isScript = isScript;
+exports.keptForInterpreter = keptForInterpreter;
 exports.probeInterpreter = probeInterpreter;
 // What the interpreter that will run the tests says about itself (version, platform,
 // implementation, import path), asked only when a module's guard needs it and remembered in
@@ -6133,14 +6136,59 @@ function isScript(path) {
 function cacheFile(rootdir) {
     return (0, node_path_1.join)(rootdir, '.fastest', 'interpreter.json');
 }
-function readCache(path) {
+function readEntries(path, version) {
     try {
         const data = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
-        return data.version === PROBE_VERSION && data.entries && typeof data.entries === 'object' ? data.entries : {};
+        return data.version === version && data.entries && typeof data.entries === 'object' ? data.entries : {};
     }
     catch {
         return {};
     }
+}
+/**
+ * Answers about the interpreter `python` names (on PATH), kept in `file` (a JSON file under
+ * .fastest, `version` its format) by the identity of the interpreter's file (path, real path, size,
+ * mtime, inode) and the values of `envNames`; null when there is no such interpreter file.
+ */
+function keptForInterpreter(python, env, file, version, envNames, accept) {
+    const found = (0, which_js_1.onPath)(python, env);
+    if (found === null)
+        return null;
+    let real;
+    let st;
+    try {
+        real = (0, node_fs_1.realpathSync)(found);
+        st = (0, node_fs_1.statSync)(found);
+    }
+    catch {
+        return null;
+    }
+    const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null)]);
+    // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
+    const script = isScript(found);
+    const entries = script ? {} : readEntries(file, version);
+    const kept = entries[key];
+    return {
+        found,
+        st,
+        kept: accept(kept) ? kept : undefined,
+        keep(value) {
+            if (script)
+                return;
+            const others = Object.entries(entries)
+                .filter(([other]) => other !== key)
+                .slice(-(MAX_ENTRIES - 1));
+            try {
+                (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
+                const tmp = `${file}.${process.pid}.tmp`;
+                (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
+                (0, node_fs_1.renameSync)(tmp, file);
+            }
+            catch {
+                // asked again next time
+            }
+        },
+    };
 }
 function isProbe(value) {
     const p = value;
@@ -6159,31 +6207,16 @@ function isProbe(value) {
  */
 function probeInterpreter(python, rootdir) {
     const env = (0, inputs_js_1.loggedEnv)(process.env);
-    const found = (0, which_js_1.onPath)(python, env);
-    if (found === null)
+    const interpreter = keptForInterpreter(python, env, cacheFile(rootdir), PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
+    if (interpreter === null)
         return null;
-    let real;
-    let st;
-    try {
-        real = (0, node_fs_1.realpathSync)(found);
-        st = (0, node_fs_1.statSync)(found);
-    }
-    catch {
-        return null;
-    }
     // Its content would be hashed only if it changed within the last moments; then it never matches.
-    (0, inputs_js_1.noteFile)(found, st, '');
-    const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, env.PYTHONPATH ?? null, env.PYTHONHOME ?? null, env.PYTHONNOUSERSITE ?? null]);
-    // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
-    const keep = !isScript(found);
-    const path = cacheFile(rootdir);
-    const entries = keep ? readCache(path) : {};
-    const cached = entries[key];
-    if (isProbe(cached))
-        return cached;
+    (0, inputs_js_1.noteFile)(interpreter.found, interpreter.st, '');
+    if (interpreter.kept)
+        return interpreter.kept;
     let probe;
     try {
-        const output = (0, node_child_process_1.execFileSync)(found, ['-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] });
+        const output = (0, node_child_process_1.execFileSync)(interpreter.found, ['-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] });
         const parsed = JSON.parse(output);
         if (!isProbe(parsed))
             return null;
@@ -6192,18 +6225,7 @@ function probeInterpreter(python, rootdir) {
     catch {
         return null;
     }
-    if (!keep)
-        return probe;
-    const kept = Object.entries(entries).slice(-(MAX_ENTRIES - 1));
-    try {
-        (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(path), { recursive: true });
-        const tmp = `${path}.${process.pid}.tmp`;
-        (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version: PROBE_VERSION, entries: Object.fromEntries([...kept, [key, probe]]) }));
-        (0, node_fs_1.renameSync)(tmp, path);
-    }
-    catch {
-        // A read-only checkout probes again next time.
-    }
+    interpreter.keep(probe);
     return probe;
 }
 
@@ -11947,7 +11969,7 @@ function stampIsRacy(stamp, writtenMs) {
 }
 /** The header of a memo answering `key`, its inputs as `log` holds them. */
 function headerOf(key, bundlePath, log, timeAt, exitCode) {
-    const writtenMs = Date.now();
+    const writtenMs = log.endedMs ?? Date.now();
     return {
         version: MEMO_VERSION,
         key,
@@ -12118,31 +12140,41 @@ const v8 = () => (v8Module ??= (0, node_module_1.createRequire)(__fastestModuleU
  * names everything else it depends on), for recallValue; never fails the command.
  */
 function rememberValue(rootdir, key, bundlePath, log, value) {
-    keepMemo(rootdir, headerOf(JSON.stringify([MEMO_VERSION, process.version, key]), bundlePath, log, null, 0), v8().serialize(value));
+    keepMemo(rootdir, headerOf(valueKey(key), bundlePath, log, null, 0), v8().serialize(value));
 }
-/** What rememberValue kept for `key`, when none of its inputs has changed since; else undefined. */
-function recallValue(rootdir, key, bundlePath, env) {
-    try {
-        const fullKey = JSON.stringify([MEMO_VERSION, process.version, key]);
-        const memo = readMemo((0, node_path_1.join)(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
-        if (!memo)
-            return undefined;
-        const changed = changedInput(memo.header, bundlePath, env);
-        // FASTEST_DEBUG_MEMO=1: why it was not used (the caller says when it was, once it checked the value)
-        if (changed !== null) {
-            if (env.FASTEST_DEBUG_MEMO)
-                process.stderr.write(`fastest: remembered value not used: ${changed} changed\n`);
-            return undefined;
-        }
-        const value = v8().deserialize(memo.stdout);
-        settleRacyInputs(memo);
-        return value;
-    }
-    catch {
+const valueKey = (key) => JSON.stringify([MEMO_VERSION, process.version, key]);
+/**
+ * What rememberValue kept for `key`, when none of its inputs has changed since and `accept` takes
+ * it (a damaged memo file is not); else undefined. FASTEST_DEBUG_MEMO=1 says which, and why.
+ */
+function recallValue(rootdir, key, bundlePath, env, accept) {
+    const say = (what) => {
         if (env.FASTEST_DEBUG_MEMO)
-            process.stderr.write('fastest: remembered value not used: unreadable\n');
+            process.stderr.write(`fastest: remembered value ${what}\n`);
+    };
+    const fullKey = valueKey(key);
+    const memo = readMemo((0, node_path_1.join)(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
+    if (!memo)
+        return undefined;
+    const changed = changedInput(memo.header, bundlePath, env);
+    if (changed !== null) {
+        say(`not used: ${changed} changed`);
         return undefined;
     }
+    let value;
+    try {
+        value = v8().deserialize(memo.stdout);
+    }
+    catch {
+        value = undefined;
+    }
+    if (!accept(value)) {
+        say('not used: unreadable');
+        return undefined;
+    }
+    say('used');
+    settleRacyInputs(memo);
+    return value;
 }
 /** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they
  * did not log as an input changed their answer (a run taught the discovery cache what pytest collects). */
@@ -12193,6 +12225,8 @@ function inputLogOn() {
 function takeInputLog() {
     const taken = log;
     log = null;
+    if (taken)
+        taken.endedMs = Date.now();
     return taken;
 }
 function stampOf(st) {

@@ -3517,6 +3517,8 @@ function inputLogOn() {
 function takeInputLog() {
     const taken = log;
     log = null;
+    if (taken)
+        taken.endedMs = Date.now();
     return taken;
 }
 function stampOf(st) {

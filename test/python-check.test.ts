@@ -21,10 +21,10 @@ describe('the remembered interpreter check', () => {
     const executables: string[] = [];
     expect(await checkPythonRemembered(python, cacheDir, (e) => executables.push(e))).toBe(version);
     const file = join(cacheDir, 'python-check.json');
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { checks: Record<string, { version: string; executable: string }> };
-    expect(Object.values(stored.checks)).toEqual([{ version, executable: python }]);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { version: string; executable: string }> };
+    expect(Object.values(stored.entries)).toEqual([{ version, executable: python }]);
     // what is remembered is what answers (no interpreter asked): shown by an entry edited by hand
-    for (const check of Object.values(stored.checks)) check.version = '3.99.1';
+    for (const check of Object.values(stored.entries)) check.version = '3.99.1';
     writeFileSync(file, JSON.stringify(stored));
     expect(await checkPythonRemembered(python, cacheDir, (e) => executables.push(e))).toBe('3.99.1');
     expect(executables).toEqual([python, python]);
@@ -34,13 +34,13 @@ describe('the remembered interpreter check', () => {
     const cacheDir = join(work, 'b', '.fastest');
     await checkPythonRemembered(python, cacheDir);
     const file = join(cacheDir, 'python-check.json');
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { checks: Record<string, { version: unknown }> };
-    for (const check of Object.values(stored.checks)) check.version = 'three';
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { version: unknown }> };
+    for (const check of Object.values(stored.entries)) check.version = 'three';
     writeFileSync(file, JSON.stringify(stored));
     expect(await checkPythonRemembered(python, cacheDir)).toBe(version);
     writeFileSync(file, '{not json');
     expect(await checkPythonRemembered(python, cacheDir)).toBe(version);
-    expect(Object.values((JSON.parse(readFileSync(file, 'utf8')) as { checks: object }).checks)).toHaveLength(1);
+    expect(Object.values((JSON.parse(readFileSync(file, 'utf8')) as { entries: object }).entries)).toHaveLength(1);
   });
 
   it('never remembers a script (a version manager shim picks anew), and still fails a missing interpreter', async () => {

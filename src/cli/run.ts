@@ -423,6 +423,7 @@ async function runSession(
 ): Promise<number> {
   const { options, config, cwd } = session;
   let collected: Collected = await collect(session, { remember: true });
+  const { rememberDiscovery } = collected;
   /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
   const listedItems = collected.discovery.items;
   /** What the check of recorded failures collected: module -> ids. */
@@ -816,6 +817,7 @@ async function runSession(
     )
   )
     forgetMemos(config.rootdir);
+  else rememberDiscovery?.();
   if (exitCode !== 0 && refusedNodeIds.length === 0) return exitCode;
   // A node id asked for whose module does not produce it: pytest's usage error, once collected.
   const notFound =

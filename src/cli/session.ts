@@ -190,12 +190,19 @@ export interface Collected {
   selectOptions: SelectOptions;
   /** --changed / --affected-by: the changes, and why each selected test was selected. */
   impact?: ImpactResult & { total: number };
+  /**
+   * Keeps the discovery worked out for this run (`collect(session, { remember: true })`), called
+   * by the run once it is over and taught the discovery cache nothing (a lesson would make it
+   * stale at once), so the write is not on the way to the first test.
+   */
+  rememberDiscovery?: () => void;
 }
 
 /** Discovery and selection, as pytest's collection phase. */
 /**
  * `collect(session, { remember: true })`: a run's discovery is kept with the log of its inputs
- * (memo/discover-memo.ts rememberValue) and used again while none of them changed: a warm run
+ * (memo/discover-memo.ts rememberValue, when the run calls `Collected.rememberDiscovery`) and
+ * used again while none of them changed: a warm run
  * then reads one file instead of re-evaluating every module's items (itsdangerous 140 ms of
  * Node's start, 10,000 tests 230 ms).
  */
@@ -211,7 +218,7 @@ export async function collect(session: Session, settings: CollectSettings = {}):
     const pytestCache = resolve(config.rootdir, getIni(config, 'cache_dir', 'string') ?? '.pytest_cache');
     for (const sub of ['v', 'd']) rmSync(join(pytestCache, sub), { recursive: true, force: true });
   }
-  const discovery = await discoverOrRecall(settings.remember === true && !options.noCache && !options.cacheClear, {
+  const { discovery, rememberDiscovery } = await discoverOrRecall(settings.remember === true && !options.noCache && !options.cacheClear, {
     rootdir: config.rootdir,
     paths: session.paths,
     walk: {
@@ -250,9 +257,15 @@ export async function collect(session: Session, settings: CollectSettings = {}):
     modules: new Set(discovery.modules ?? discovery.items.map((item) => item.file)),
   };
   const selection = selectItems(discovery.items, selectOptions);
-  if (options.changed === null && options.affectedBy === null) return { discovery, selection, selectOptions };
+  if (options.changed === null && options.affectedBy === null) return { discovery, selection, selectOptions, rememberDiscovery };
   const impact = await impactOf(session, discovery);
-  return { discovery, selection: applyImpact(selection, impact.impact.reasons), selectOptions, impact: { ...impact, total: selection.selected.length } };
+  return {
+    discovery,
+    selection: applyImpact(selection, impact.impact.reasons),
+    selectOptions,
+    impact: { ...impact, total: selection.selected.length },
+    rememberDiscovery,
+  };
 }
 
 const REMEMBERED_DISCOVERY = 'run discovery';
@@ -273,15 +286,13 @@ function isDiscoveryResult(value: unknown, rootdir: string): value is DiscoveryR
   );
 }
 
-async function discoverOrRecall(remember: boolean, opts: DiscoverOptions): Promise<DiscoveryResult> {
-  if (!remember || inputLogOn()) return discover(opts);
+async function discoverOrRecall(remember: boolean, opts: DiscoverOptions): Promise<{ discovery: DiscoveryResult; rememberDiscovery?: () => void }> {
+  if (!remember || inputLogOn()) return { discovery: await discover(opts) };
   const bundlePath = join(dirname(fileURLToPath(import.meta.url)), 'main.js');
   // Everything discovery depends on but its logged inputs: its options (the config as read), the interpreter.
   const key = JSON.stringify([REMEMBERED_DISCOVERY, { ...opts, python: opts.python() }]);
-  const recalled = recallValue(opts.rootdir, key, bundlePath, process.env);
-  const usable = isDiscoveryResult(recalled, opts.rootdir);
-  if (recalled !== undefined && process.env.FASTEST_DEBUG_MEMO) process.stderr.write(`fastest: remembered value ${usable ? 'used' : 'not used: unreadable'}\n`);
-  if (usable) return { ...recalled, parsedFiles: 0, cachedFiles: recalled.parsedFiles + recalled.cachedFiles };
+  const recalled = recallValue(opts.rootdir, key, bundlePath, process.env, (value): value is DiscoveryResult => isDiscoveryResult(value, opts.rootdir));
+  if (recalled !== undefined) return { discovery: { ...recalled, parsedFiles: 0, cachedFiles: recalled.parsedFiles + recalled.cachedFiles } };
   startInputLog();
   let discovery: DiscoveryResult;
   try {
@@ -291,8 +302,8 @@ async function discoverOrRecall(remember: boolean, opts: DiscoverOptions): Promi
     throw error;
   }
   const inputs = takeInputLog();
-  if (inputs && discovery.errors.length === 0 && discovery.warnings.length === 0) rememberValue(opts.rootdir, key, bundlePath, inputs, discovery);
-  return discovery;
+  if (!inputs || discovery.errors.length > 0 || discovery.warnings.length > 0) return { discovery };
+  return { discovery, rememberDiscovery: () => rememberValue(opts.rootdir, key, bundlePath, inputs, discovery) };
 }
 
 /** The `impact_deps` lines: the ini's, then [tool.fastest]'s. */

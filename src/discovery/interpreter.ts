@@ -4,7 +4,7 @@
 // sys.path. The interpreter's file is an input of a remembered discovery (the memo), so another
 // interpreter makes the memo miss.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { onPath } from '../config/which.js';
 import { loggedEnv, noteFile } from '../memo/inputs.js';
@@ -47,7 +47,7 @@ print(json.dumps({
 `;
 
 /** A `#!` script (a version manager's shim): which interpreter it starts may differ from run to run. */
-export function isScript(path: string): boolean {
+function isScript(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -64,13 +64,73 @@ function cacheFile(rootdir: string): string {
   return join(rootdir, '.fastest', 'interpreter.json');
 }
 
-function readCache(path: string): Record<string, InterpreterProbe> {
+function readEntries(path: string, version: number): Record<string, unknown> {
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; entries?: Record<string, InterpreterProbe> };
-    return data.version === PROBE_VERSION && data.entries && typeof data.entries === 'object' ? data.entries : {};
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; entries?: Record<string, unknown> };
+    return data.version === version && data.entries && typeof data.entries === 'object' ? data.entries : {};
   } catch {
     return {};
   }
+}
+
+/** What was kept for an interpreter file (keptForInterpreter). */
+export interface KeptForInterpreter<T> {
+  /** The interpreter as found on PATH, and its file's state. */
+  found: string;
+  st: Stats;
+  /** The answer kept for this interpreter file, when there is one `accept` takes. */
+  kept: T | undefined;
+  /** Keeps this interpreter file's answer (not a script's: see below); a read-only checkout keeps nothing. */
+  keep(value: T): void;
+}
+
+/**
+ * Answers about the interpreter `python` names (on PATH), kept in `file` (a JSON file under
+ * .fastest, `version` its format) by the identity of the interpreter's file (path, real path, size,
+ * mtime, inode) and the values of `envNames`; null when there is no such interpreter file.
+ */
+export function keptForInterpreter<T>(
+  python: string,
+  env: NodeJS.ProcessEnv,
+  file: string,
+  version: number,
+  envNames: string[],
+  accept: (value: unknown) => value is T,
+): KeptForInterpreter<T> | null {
+  const found = onPath(python, env);
+  if (found === null) return null;
+  let real: string;
+  let st: Stats;
+  try {
+    real = realpathSync(found);
+    st = statSync(found);
+  } catch {
+    return null;
+  }
+  const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null)]);
+  // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
+  const script = isScript(found);
+  const entries = script ? {} : readEntries(file, version);
+  const kept = entries[key];
+  return {
+    found,
+    st,
+    kept: accept(kept) ? kept : undefined,
+    keep(value: T) {
+      if (script) return;
+      const others = Object.entries(entries)
+        .filter(([other]) => other !== key)
+        .slice(-(MAX_ENTRIES - 1));
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
+        renameSync(tmp, file);
+      } catch {
+        // asked again next time
+      }
+    },
+  };
 }
 
 function isProbe(value: unknown): value is InterpreterProbe {
@@ -93,43 +153,20 @@ function isProbe(value: unknown): value is InterpreterProbe {
  */
 export function probeInterpreter(python: string, rootdir: string): InterpreterProbe | null {
   const env = loggedEnv(process.env);
-  const found = onPath(python, env);
-  if (found === null) return null;
-  let real: string;
-  let st;
-  try {
-    real = realpathSync(found);
-    st = statSync(found);
-  } catch {
-    return null;
-  }
+  const interpreter = keptForInterpreter(python, env, cacheFile(rootdir), PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
+  if (interpreter === null) return null;
   // Its content would be hashed only if it changed within the last moments; then it never matches.
-  noteFile(found, st, '');
-  const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, env.PYTHONPATH ?? null, env.PYTHONHOME ?? null, env.PYTHONNOUSERSITE ?? null]);
-  // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
-  const keep = !isScript(found);
-  const path = cacheFile(rootdir);
-  const entries = keep ? readCache(path) : {};
-  const cached = entries[key];
-  if (isProbe(cached)) return cached;
+  noteFile(interpreter.found, interpreter.st, '');
+  if (interpreter.kept) return interpreter.kept;
   let probe: InterpreterProbe;
   try {
-    const output = execFileSync(found, ['-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const output = execFileSync(interpreter.found, ['-c', PROBE_SCRIPT], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] });
     const parsed = JSON.parse(output) as unknown;
     if (!isProbe(parsed)) return null;
     probe = parsed;
   } catch {
     return null;
   }
-  if (!keep) return probe;
-  const kept = Object.entries(entries).slice(-(MAX_ENTRIES - 1));
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ version: PROBE_VERSION, entries: Object.fromEntries([...kept, [key, probe]]) }));
-    renameSync(tmp, path);
-  } catch {
-    // A read-only checkout probes again next time.
-  }
+  interpreter.keep(probe);
   return probe;
 }

@@ -80,7 +80,7 @@ function stampIsRacy(stamp: Stamp, writtenMs: number): boolean {
 
 /** The header of a memo answering `key`, its inputs as `log` holds them. */
 function headerOf(key: string, bundlePath: string, log: InputLog, timeAt: [number, number] | null, exitCode: number): MemoHeader {
-  const writtenMs = Date.now();
+  const writtenMs = log.endedMs ?? Date.now();
   return {
     version: MEMO_VERSION,
     key,
@@ -238,28 +238,46 @@ const v8 = (): typeof NodeV8 => (v8Module ??= createRequire(import.meta.url)('no
  * names everything else it depends on), for recallValue; never fails the command.
  */
 export function rememberValue(rootdir: string, key: string, bundlePath: string, log: InputLog, value: unknown): void {
-  keepMemo(rootdir, headerOf(JSON.stringify([MEMO_VERSION, process.version, key]), bundlePath, log, null, 0), v8().serialize(value));
+  keepMemo(rootdir, headerOf(valueKey(key), bundlePath, log, null, 0), v8().serialize(value));
 }
 
-/** What rememberValue kept for `key`, when none of its inputs has changed since; else undefined. */
-export function recallValue(rootdir: string, key: string, bundlePath: string, env: NodeJS.ProcessEnv): unknown {
-  try {
-    const fullKey = JSON.stringify([MEMO_VERSION, process.version, key]);
-    const memo = readMemo(join(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
-    if (!memo) return undefined;
-    const changed = changedInput(memo.header, bundlePath, env);
-    // FASTEST_DEBUG_MEMO=1: why it was not used (the caller says when it was, once it checked the value)
-    if (changed !== null) {
-      if (env.FASTEST_DEBUG_MEMO) process.stderr.write(`fastest: remembered value not used: ${changed} changed\n`);
-      return undefined;
-    }
-    const value = v8().deserialize(memo.stdout) as unknown;
-    settleRacyInputs(memo);
-    return value;
-  } catch {
-    if (env.FASTEST_DEBUG_MEMO) process.stderr.write('fastest: remembered value not used: unreadable\n');
+const valueKey = (key: string): string => JSON.stringify([MEMO_VERSION, process.version, key]);
+
+/**
+ * What rememberValue kept for `key`, when none of its inputs has changed since and `accept` takes
+ * it (a damaged memo file is not); else undefined. FASTEST_DEBUG_MEMO=1 says which, and why.
+ */
+export function recallValue<T>(
+  rootdir: string,
+  key: string,
+  bundlePath: string,
+  env: NodeJS.ProcessEnv,
+  accept: (value: unknown) => value is T,
+): T | undefined {
+  const say = (what: string) => {
+    if (env.FASTEST_DEBUG_MEMO) process.stderr.write(`fastest: remembered value ${what}\n`);
+  };
+  const fullKey = valueKey(key);
+  const memo = readMemo(join(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
+  if (!memo) return undefined;
+  const changed = changedInput(memo.header, bundlePath, env);
+  if (changed !== null) {
+    say(`not used: ${changed} changed`);
     return undefined;
   }
+  let value: unknown;
+  try {
+    value = v8().deserialize(memo.stdout);
+  } catch {
+    value = undefined;
+  }
+  if (!accept(value)) {
+    say('not used: unreadable');
+    return undefined;
+  }
+  say('used');
+  settleRacyInputs(memo);
+  return value;
 }
 
 /** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they

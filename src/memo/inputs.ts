@@ -30,6 +30,8 @@ export interface InputLog {
   dirs: Map<string, DirInput>;
   /** Environment variables read, with the value each had (undefined: unset). */
   env: Map<string, string | undefined>;
+  /** When logging ended (takeInputLog): an input changed shortly before then is checked by content. */
+  endedMs?: number;
 }
 
 let log: InputLog | null = null;
@@ -56,6 +58,7 @@ export function inputLogOn(): boolean {
 export function takeInputLog(): InputLog | null {
   const taken = log;
   log = null;
+  if (taken) taken.endedMs = Date.now();
   return taken;
 }
 
