@@ -248,3 +248,103 @@ describe("a conftest's collect_ignore decided at run time", () => {
     }
   });
 });
+
+// A conftest's own pytest_ignore_collect (boltons: skip `*_pyX` modules of another Python): the
+// native engine asks it of the module and each directory above it, as pytest's walk does, innermost
+// conftest first, pytest's collect_ignore only when no hook answers. Discovery cannot run the hook:
+// the first run's "collected N" counts the ignored modules, the run teaches the cache, and the
+// second run's header is pytest's.
+describe("a conftest's pytest_ignore_collect", () => {
+  let proj: string;
+  beforeAll(() => {
+    proj = mkdtempSync(join(tmpdir(), 'fastest-ignorehook-'));
+    mkdirSync(join(proj, 'sub'));
+    mkdirSync(join(proj, 'skipped_dir'));
+    writeFileSync(join(proj, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(proj, 'conftest.py'),
+      [
+        'collect_ignore = ["test_listed.py"]',
+        '',
+        'def pytest_ignore_collect(collection_path, config):',
+        '    if collection_path.name.endswith("_py2.py") or collection_path.name == "skipped_dir":',
+        '        return True',
+        '    return None',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(proj, 'sub', 'conftest.py'),
+      'def pytest_ignore_collect(collection_path):\n    return collection_path.name == "test_inner.py" or None\n',
+    );
+    writeFileSync(join(proj, 'test_legacy_py2.py'), 'def test_legacy():\n    assert 0\n');
+    writeFileSync(join(proj, 'test_listed.py'), 'def test_listed():\n    assert 0\n');
+    writeFileSync(join(proj, 'test_ok.py'), 'def test_ok():\n    pass\n');
+    writeFileSync(join(proj, 'skipped_dir', 'test_in_dir.py'), 'def test_in_dir():\n    assert 0\n');
+    writeFileSync(join(proj, 'sub', 'test_inner.py'), 'def test_inner():\n    assert 0\n');
+    writeFileSync(join(proj, 'sub', 'test_sub.py'), 'def test_sub():\n    pass\n');
+  });
+  afterAll(() => rmSync(proj, { recursive: true, force: true }));
+
+  const lines = (out: string) =>
+    summary(out)
+      .map((l) => l.replace(/^=+ | =+$/g, ''))
+      .concat(
+        out
+          .split('\n')
+          .filter((l) => /^(PASSED|FAILED) /.test(l))
+          .sort(),
+      );
+  const uncounted = (out: string) => lines(out).filter((l) => !l.startsWith('collected '));
+
+  it.each([[[]], [['sub']], [['test_legacy_py2.py']]])('as pytest, in the native engine, args %j', (args: string[]) => {
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', ...args], { cwd: proj, encoding: 'utf8', env });
+    expect(p.stdout).toMatch(/ in [\d.]+s/);
+    for (const engine of ['native', 'auto']) {
+      for (const workers of ['1', '2']) {
+        rmSync(join(proj, '.fastest'), { recursive: true, force: true });
+        const run = () =>
+          spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--engine', engine, '--show-engines', ...args], {
+            cwd: proj,
+            encoding: 'utf8',
+            env,
+          });
+        const first = run();
+        expect(first.stdout).not.toContain('pytest engine');
+        expect({ engine, workers, status: first.status, lines: uncounted(first.stdout) }).toEqual({
+          engine,
+          workers,
+          status: p.status,
+          lines: uncounted(p.stdout),
+        });
+        const second = run();
+        expect({ engine, workers, status: second.status, lines: lines(second.stdout) }).toEqual({ engine, workers, status: p.status, lines: lines(p.stdout) });
+      }
+    }
+  });
+
+  it('a hook taking the legacy `path` is never called natively: pytest reports it', () => {
+    const legacy = mkdtempSync(join(tmpdir(), 'fastest-ignorehook-legacy-'));
+    try {
+      writeFileSync(join(legacy, 'pytest.ini'), '[pytest]\n');
+      writeFileSync(join(legacy, 'conftest.py'), 'def pytest_ignore_collect(path, config):\n    return path.basename == "test_gone.py" or None\n');
+      writeFileSync(join(legacy, 'test_gone.py'), 'def test_gone():\n    assert 0\n');
+      writeFileSync(join(legacy, 'test_here.py'), 'def test_here():\n    pass\n');
+      const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: legacy, encoding: 'utf8', env });
+      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '--no-cache', '--show-engines'], { cwd: legacy, encoding: 'utf8', env });
+      expect(f.stdout).not.toContain('native engine');
+      if (p.status === 0) {
+        // pytest < 9 warns of the argument and runs
+        expect(f.stdout).toContain('test_here.py: pytest engine');
+        expect({ status: f.status, lines: uncounted(f.stdout) }).toEqual({ status: p.status, lines: uncounted(p.stdout) });
+      } else {
+        // pytest 9 stops at the conftest's registration (its deprecation is an error there)
+        expect(p.stderr).toContain('PytestRemovedIn9Warning');
+        expect(f.stderr).toContain('PytestRemovedIn9Warning');
+        expect(f.status).not.toBe(0);
+      }
+    } finally {
+      rmSync(legacy, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,6 +10,7 @@ import inspect
 import os
 import sys
 import warnings
+from pathlib import Path
 from types import FunctionType
 from typing import Dict, List, Optional
 
@@ -20,7 +21,7 @@ from _pytest.outcomes import fail
 from _pytest.warning_types import PytestCollectionWarning
 
 from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
-from .hooks import generate_hooks, register_conftest
+from .hooks import call_hook, generate_hooks, ignore_hooks, register_conftest
 from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
                      prune_closure)
@@ -42,6 +43,24 @@ def _warn_collection(obj, message: str) -> None:
     filename, lineno = getfslineno(obj)
     warnings.warn_explicit(PytestCollectionWarning(message), category=None, filename=str(filename),
                            lineno=lineno + 1)
+
+def _named_by_collect_ignore(conftests: list, path: str) -> bool:
+    """pytest's builtin pytest_ignore_collect, its conftest part: `path` is named by the
+    `collect_ignore` (or matched by the `collect_ignore_glob`) of the innermost of `conftests`
+    defining it, relative to that conftest's directory."""
+    for name in ("collect_ignore", "collect_ignore_glob"):
+        owner = next((m for m in reversed(conftests) if hasattr(m, name)), None)
+        if owner is None:
+            continue
+        base = os.path.dirname(os.path.abspath(owner.__file__))
+        roots = [os.fspath(r) if isinstance(r, os.PathLike) else os.path.abspath(os.path.join(base, str(r).replace("/", os.sep)))
+                 for r in getattr(owner, name) or ()]
+        if name == "collect_ignore" and path in roots:
+            return True
+        if name == "collect_ignore_glob" and any(fnmatch.fnmatch(path, root) for root in roots):
+            return True
+    return False
+
 
 class Session(Node):
     kind = "session"
@@ -416,30 +435,32 @@ class Collector:
         return [m for m in mods if m is not None and not isinstance(m, BaseException)]
 
     def ignored_by_conftest(self, module_path: str, named=frozenset()) -> bool:
-        """pytest_ignore_collect's conftest part: the module, or a directory above it below the
-        rootdir, is named by `collect_ignore` (or matched by `collect_ignore_glob`) of the nearest
-        conftest that defines it for that path's directory, relative to that conftest's directory
-        (attrs: `if not PY_3_14_PLUS: collect_ignore.extend([...])`). pytest never imports it.
-        A path named on the command line (`named`) is collected all the same."""
+        """pytest_ignore_collect for the module and each directory above it below the rootdir, as
+        pytest's walk asks it of each entry it reaches: the conftests' own hooks (those of the
+        entry's directory and above, innermost first) and, when none of them answers, pytest's
+        builtin part: `collect_ignore` (or `collect_ignore_glob`) of the nearest conftest that
+        defines it for that directory, relative to that conftest's directory (attrs:
+        `if not PY_3_14_PLUS: collect_ignore.extend([...])`). pytest never imports an ignored
+        module. A path named on the command line (`named`) is collected all the same.
+        Raises NeedsPytest for a hook only pytest's plugin manager calls as written."""
         conftests = self.conftest_modules(module_path)
-        if not any(hasattr(m, "collect_ignore") or hasattr(m, "collect_ignore_glob") for m in conftests):
+        if not any(hasattr(m, "collect_ignore") or hasattr(m, "collect_ignore_glob")
+                   or hasattr(m, "pytest_ignore_collect") for m in conftests):
             return False
         path = os.path.abspath(module_path)
         while path.startswith(self.rootdir + os.sep) and path not in named:
             parent = os.path.dirname(path)
             applying = [m for m in conftests
                         if parent == os.path.dirname(m.__file__) or parent.startswith(os.path.dirname(m.__file__) + os.sep)]
-            for name in ("collect_ignore", "collect_ignore_glob"):
-                owner = next((m for m in reversed(applying) if hasattr(m, name)), None)
-                if owner is None:
-                    continue
-                base = os.path.dirname(os.path.abspath(owner.__file__))
-                roots = [os.fspath(r) if isinstance(r, os.PathLike) else os.path.abspath(os.path.join(base, str(r).replace("/", os.sep)))
-                         for r in getattr(owner, name) or ()]
-                if name == "collect_ignore" and path in roots:
-                    return True
-                if name == "collect_ignore_glob" and any(fnmatch.fnmatch(path, root) for root in roots):
-                    return True
+            answer = None
+            for hook in ignore_hooks(applying):
+                answer = call_hook(hook, collection_path=Path(path), config=self.config)
+                if answer is not None:
+                    break
+            if answer is None:
+                answer = _named_by_collect_ignore(applying, path)
+            if answer:
+                return True
             path = parent
         return False
 

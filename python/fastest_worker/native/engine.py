@@ -20,7 +20,8 @@ from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
 from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
-from .hooks import call_hook, item_collected, modify_items, runtest_setup_hooks, runtest_teardown_hooks, session_hook
+from .hooks import (NeedsPytest, call_hook, item_collected, modify_items, runtest_setup_hooks,
+                    runtest_teardown_hooks, session_hook)
 from .fixtures import (ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
                        asyncio_items, fill_fixtures, run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
@@ -505,7 +506,20 @@ class NativeEngine:
                     state = ("error", format_collect_failure(e, conftest), collect_crash(e, conftest=True), directory)
                     self.modules[relfile] = state
                     return state
-                if self.collector.ignored_by_conftest(path, self.named_paths):  # pytest does not collect it at all
+                try:
+                    ignored = self.collector.ignored_by_conftest(path, self.named_paths)
+                except NeedsPytest as e:
+                    state = self.modules[relfile] = ("fallback", str(e))
+                    return state
+                except BaseException as e:
+                    if isinstance(e, (KeyboardInterrupt, Exit)):
+                        raise
+                    # pytest's walk asks the hook while collecting the module's directory
+                    directory = relpath(os.path.dirname(path), self.rootdir)
+                    state = ("error", format_collect_failure(e, path), collect_crash(e), directory)
+                    self.modules[relfile] = state
+                    return state
+                if ignored:  # pytest does not collect it at all
                     state = self.modules[relfile] = ("ok", [])
                     return state
                 return self._import_and_collect(relfile, path)

@@ -1,6 +1,6 @@
 """The conftest hooks the native engine runs itself: pytest_addoption, pytest_configure,
-pytest_sessionstart, pytest_itemcollected, pytest_collection_modifyitems and pytest_runtest_setup
-(support.NATIVE_HOOKS; any other hook sends the module to pytest), pytest_generate_tests
+pytest_sessionstart, pytest_itemcollected, pytest_collection_modifyitems, pytest_runtest_setup and
+pytest_ignore_collect (support.NATIVE_HOOKS; any other hook sends the module to pytest), pytest_generate_tests
 when it never parametrizes, and plain pytest_collection, pytest_collection_finish and
 pytest_runtest_teardown (support._PLAIN_HOOK_PARAMS).
 
@@ -156,6 +156,28 @@ def register_conftest(mod, config, session=None) -> None:
     sessionstart = getattr(mod, "pytest_sessionstart", None)
     if callable(sessionstart) and session is not None:
         call_hook(sessionstart, session=session)
+
+
+class NeedsPytest(Exception):
+    """A conftest hook the native engine cannot call as pytest's plugin manager would."""
+
+
+_IGNORE_COLLECT_PARAMS = frozenset({"collection_path", "config"})
+
+
+def ignore_hooks(conftests: List[object]) -> list:
+    """pytest_ignore_collect of `conftests`, in pluggy's call order (tryfirst ones first, then
+    innermost first). Raises NeedsPytest for a wrapper, a trylast hook (pluggy calls it after
+    pytest's builtin one) or one naming the legacy `path` argument (a deprecation pytest reports
+    when it registers the conftest)."""
+    hooks = _innermost_first(conftests, "pytest_ignore_collect")
+    for hook in hooks:
+        options = getattr(hook, "pytest_impl", None) or {}
+        names = _hook_params(hook)
+        if (options.get("hookwrapper") or options.get("wrapper") or options.get("trylast")
+                or names is None or set(names) - _IGNORE_COLLECT_PARAMS):
+            raise NeedsPytest("a conftest's pytest_ignore_collect is a wrapper, trylast or takes `path`")
+    return sorted(hooks, key=lambda h: not (getattr(h, "pytest_impl", None) or {}).get("tryfirst"))
 
 
 def generate_hooks(conftests: List[object]) -> list:

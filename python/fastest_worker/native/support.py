@@ -35,7 +35,7 @@ PLUGIN_MARKS = {
 NATIVE_HOOKS = {
     "pytest_addoption", "pytest_configure", "pytest_sessionstart", "pytest_itemcollected",
     "pytest_collection_modifyitems", "pytest_runtest_setup",
-    "pytest_report_header",
+    "pytest_report_header", "pytest_ignore_collect",
 }
 
 # The modules that give a plugin mark its meaning. When none of them can be imported, pytest
@@ -217,7 +217,7 @@ _STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 class _FileFacts:
     _SETS = ("fixtures", "requested", "param_names", "hooks", "marks", "async_fixtures",
-             "autouse_async", "async_facts")
+             "autouse_async", "async_facts", "imports")
 
     def __init__(self):
         self.fixtures: Set[str] = set()       # fixture names defined
@@ -229,6 +229,9 @@ class _FileFacts:
         self.async_fixtures: Set[str] = set()  # fixtures defined with `async def`
         self.autouse_async: Set[str] = set()   # ... of them, the autouse ones
         self.async_facts: Set[str] = set()     # _ASYNC_* below: what else the async rules need
+        # top-level `from X import a, b` as "LEVEL:X" and "LEVEL:X.a", ...: the modules whose
+        # classes (and fixtures) the file may take in by name (`_imported_fixtures`)
+        self.imports: Set[str] = set()
         self.stamp: Optional[tuple] = None    # (mtime_ns, size) of the file these facts are of
         self.digest = ""                      # of its content: a checkout gives every file a new mtime
 
@@ -254,7 +257,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 7
+_FACTS_VERSION = 8
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
@@ -549,6 +552,11 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
                     facts.hooks.add(stmt.name + " as a hook wrapper")
                 else:
                     facts.hooks.add(stmt.name)
+        if isinstance(stmt, ast.ImportFrom):
+            base = "%d:%s" % (stmt.level, stmt.module or "")
+            facts.imports.add(base)
+            facts.imports.update("%s%s%s" % (base, "." if stmt.module else "", alias.name)
+                                 for alias in stmt.names if alias.name != "*")
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             if any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in targets):
@@ -637,6 +645,58 @@ def conftest_reason(rootdir: str, path: str) -> Optional[str]:
     return _plugin_reason(_facts(path, True), os.path.relpath(path, rootdir).replace(os.sep, "/"))
 
 
+def _imported_file(rootdir: str, importer: str, spec: str) -> Optional[str]:
+    """The file below `rootdir` that `from X import ...` in `importer` names (spec "LEVEL:X"):
+    relative to the importer's package for a relative import, else looked for from the
+    importer's directory up to the rootdir and in rootdir/src, as prepend and rootdir-relative
+    sys.path entries find it. A guess that only decides the engine: the run checks it."""
+    level_text, _, dotted = spec.partition(":")
+    level = int(level_text)
+    parts = [part for part in dotted.split(".") if part]
+    if level:
+        bases = [os.path.dirname(importer)]
+        for _ in range(level - 1):
+            bases = [os.path.dirname(bases[0])]
+    else:
+        bases = []
+        base = os.path.dirname(importer)
+        while base == rootdir or base.startswith(rootdir + os.sep):
+            bases.append(base)
+            base = os.path.dirname(base)
+        bases.append(os.path.join(rootdir, "src"))
+    for base in bases:
+        stem = os.path.join(base, *parts)
+        for candidate in (stem + ".py", os.path.join(stem, "__init__.py")):
+            if candidate.startswith(rootdir + os.sep) and os.path.isfile(candidate):
+                return candidate
+    return None
+
+
+def _imported_fixtures(rootdir: str, path: str, depth: int = 4) -> Set[str]:
+    """The fixtures defined in the project files `path` imports from, and in theirs, `depth`
+    levels down: a test class can inherit fixture methods from a class of another test module
+    (itsdangerous' TestTimedSerializer(TestSerializer)), and a module can import a fixture by
+    name. Both reach pytest's collection, and the native engine's, through the module's names."""
+    found: Set[str] = set()
+    seen = {path}
+    frontier = [path]
+    for _ in range(depth):
+        following = []
+        for importer in frontier:
+            for spec in _facts(importer, False).imports:
+                target = _imported_file(rootdir, importer, spec)
+                if target is None or target in seen:
+                    continue
+                seen.add(target)
+                try:
+                    found |= _facts(target, os.path.basename(target) == "conftest.py").fixtures
+                except (OSError, SyntaxError, ValueError):
+                    continue  # its import fails the module's collection, natively as in pytest
+                following.append(target)
+        frontier = following
+    return found
+
+
 def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
                  registered_marks: Optional[Set[str]] = None,
                  asyncs: Optional[AsyncSetup] = None, missing_fixtures: bool = True,
@@ -691,6 +751,8 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     with open(path, "rb") as fh:
         generates = generates or b"def pytest_generate_tests" in fh.read()
     missing = sorted(requested - defined - params)
+    if missing and not generates and missing_fixtures:
+        missing = sorted(set(missing) - _imported_fixtures(rootdir, path))
     if missing and not generates and missing_fixtures:
         return f"fixture '{missing[0]}' is not defined by the module, its conftests or the native builtins"
     if asyncs is not None and (async_facts or async_fixtures):

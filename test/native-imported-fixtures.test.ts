@@ -1,0 +1,92 @@
+// A test class that inherits its fixtures from a class of another test module (itsdangerous'
+// TestTimedSerializer(TestSerializer)), or a module that imports a fixture by name, has them in
+// its names for pytest and the native engine alike: the native engine's static check follows the
+// module's `from X import ...` into the project's files instead of sending it to pytest. A fixture
+// none of them defines still does (a plugin only pytest loads may define it).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
+let proj: string;
+
+beforeAll(() => {
+  proj = mkdtempSync(join(tmpdir(), 'fastest-imported-fixtures-'));
+  mkdirSync(join(proj, 'tests'));
+  mkdirSync(join(proj, 'pkg'));
+  writeFileSync(join(proj, 'pytest.ini'), '[pytest]\n');
+  const base = [
+    'import pytest',
+    '',
+    'class TestBase:',
+    '    @pytest.fixture(params=[1, 2])',
+    '    def factor(self, request):',
+    '        return request.param',
+    '',
+    '    @pytest.fixture()',
+    '    def value(self, factor):',
+    '        return 10 * factor',
+    '',
+    '    def test_value(self, value):',
+    '        assert value in (10, 20)',
+    '',
+  ].join('\n');
+  writeFileSync(join(proj, 'tests', 'test_base.py'), base);
+  writeFileSync(join(proj, 'tests', 'fixtures_lib.py'), 'import pytest\n\n@pytest.fixture()\ndef shared():\n    return "shared"\n');
+  writeFileSync(
+    join(proj, 'tests', 'test_child.py'),
+    [
+      'import pytest',
+      'from test_base import TestBase',
+      'from fixtures_lib import shared',
+      '',
+      'class TestChild(TestBase):',
+      '    @pytest.fixture()',
+      '    def factor(self):',
+      '        return 3',
+      '',
+      '    def test_child(self, value):',
+      '        assert value == 30',
+      '',
+      'def test_shared(shared):',
+      '    assert shared == "shared"',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(proj, 'tests', 'test_unknown.py'), 'import fixtures_lib\n\ndef test_unknown(not_defined_anywhere):\n    pass\n');
+  writeFileSync(join(proj, 'pkg', '__init__.py'), '');
+  writeFileSync(join(proj, 'pkg', 'test_base2.py'), base.replace('TestBase', 'TestBase2'));
+  writeFileSync(
+    join(proj, 'pkg', 'test_rel.py'),
+    'from .test_base2 import TestBase2\n\nclass TestRel(TestBase2):\n    def test_double(self, value, factor):\n        assert value == 10 * factor\n',
+  );
+});
+afterAll(() => rmSync(proj, { recursive: true, force: true }));
+
+const outcomes = (out: string) =>
+  out
+    .split('\n')
+    .filter((l) => /^(PASSED|FAILED|ERROR) /.test(l))
+    .sort();
+
+describe('fixtures a module takes in by import', () => {
+  it('run natively, with pytest outcomes', () => {
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: proj, encoding: 'utf8', env });
+    expect(outcomes(p.stdout).length, p.stdout).toBe(16);
+    for (const workers of ['1', '2']) {
+      const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--show-engines'], {
+        cwd: proj,
+        encoding: 'utf8',
+        env,
+      });
+      for (const module of ['tests/test_base.py', 'tests/test_child.py', 'pkg/test_base2.py', 'pkg/test_rel.py']) {
+        expect(f.stdout).toContain(`${module}: native engine\n`);
+      }
+      expect(f.stdout).toContain("tests/test_unknown.py: pytest engine (fixture 'not_defined_anywhere' is not defined by the module");
+      expect({ status: f.status, outcomes: outcomes(f.stdout) }).toEqual({ status: p.status, outcomes: outcomes(p.stdout) });
+    }
+  });
+});
