@@ -297,10 +297,10 @@ describe("a conftest's pytest_ignore_collect", () => {
       );
   const uncounted = (out: string) => lines(out).filter((l) => !l.startsWith('collected '));
 
-  it.each([[[]], [['sub']], [['test_legacy_py2.py']]])('as pytest, in the native engine, args %j', (args: string[]) => {
+  it.each([[[]], [['sub']], [['test_legacy_py2.py']]])('as pytest, natively (and in the pytest engine), args %j', (args: string[]) => {
     const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', ...args], { cwd: proj, encoding: 'utf8', env });
     expect(p.stdout).toMatch(/ in [\d.]+s/);
-    for (const engine of ['native', 'auto']) {
+    for (const engine of ['native', 'auto', 'pytest']) {
       for (const workers of ['1', '2']) {
         rmSync(join(proj, '.fastest'), { recursive: true, force: true });
         const run = () =>
@@ -310,7 +310,7 @@ describe("a conftest's pytest_ignore_collect", () => {
             env,
           });
         const first = run();
-        expect(first.stdout).not.toContain('pytest engine');
+        if (engine !== 'pytest') expect(first.stdout).not.toContain('pytest engine');
         expect({ engine, workers, status: first.status, lines: uncounted(first.stdout) }).toEqual({
           engine,
           workers,

@@ -240,10 +240,11 @@ describe('the pytest engine started after the project was imported (native-dropi
       expect(sorted(f.cases)).toEqual(sorted(p.cases));
       if (engine === 'auto') {
         expect(f.engines.get('test_a_native.py::test_uses_hypothesis')).toBe('native');
-        expect(f.engines.get('test_b_plugin.py::test_uses_mocker')).toBe('pytest');
+        expect(f.engines.get('test_a2_mocker.py::test_uses_mocker')).toBe('native');
+        expect(f.engines.get('test_b_plugin.py::test_uses_worker_id')).toBe('pytest');
       }
       expect(f.code).toBe(0);
-      expect(f.out).toMatch(/^(=+ )?2 passed in /m);
+      expect(f.out).toMatch(/^(=+ )?3 passed in /m);
     },
     120_000,
   );

@@ -837,11 +837,13 @@ class PytestEngine:
                 capman.resume_global_capture()
             try:
                 with warnings.catch_warnings(record=True):
+                    walked = str(path) not in self.named_paths
+                    if walked and self._directory_ignored(str(path)):
+                        return
                     config.pluginmanager._loadconftestmodules(
                         path.parent, config.getoption("importmode"), config.rootpath,
                         consider_namespace_packages=config.getini("consider_namespace_packages"))
-                    if str(path) not in self.named_paths and config.hook.pytest_ignore_collect(
-                            collection_path=path, config=config):
+                    if walked and config.hook.pytest_ignore_collect(collection_path=path, config=config):
                         return
                     importtestmodule(path, config)
             finally:
@@ -857,6 +859,26 @@ class PytestEngine:
         """The ids of the tests the collection pass found in `file` (None: not collected here)."""
         collection = self.precollected.get(file, (None,))[0]
         return [item.nodeid for item in collection[0]] if isinstance(collection, tuple) else None
+
+    def _directory_ignored(self, path):
+        """Whether a conftest's pytest_ignore_collect skips a directory above the walked module
+        `path`: pytest's walk asks it of each directory it enters below the one it was given, but
+        collected as `args=[path]` those are an init path's parents, which pytest does not ask."""
+        from pathlib import Path
+
+        config = self.config
+        chain = []
+        directory = os.path.dirname(os.path.abspath(path))
+        while directory.startswith(self.rootdir + os.sep) and directory not in self.named_paths:
+            chain.append(Path(directory))
+            directory = os.path.dirname(directory)
+        for d in reversed(chain):  # outermost first: an ignored directory's conftests never load
+            config.pluginmanager._loadconftestmodules(
+                d.parent, config.getoption("importmode"), config.rootpath,
+                consider_namespace_packages=config.getini("consider_namespace_packages"))
+            if self.session.gethookproxy(d.parent).pytest_ignore_collect(collection_path=d, config=config):
+                return True
+        return False
 
     def _collect_file(self, file):
         """pytest's collection of `file`: (items, collection errors, module skips, collection
@@ -876,6 +898,8 @@ class PytestEngine:
         placeholder = walked or self._is_placeholder(file)
         listings = self.listings
         try:
+            if walked and self._directory_ignored(path):
+                return "nothing"
             # Through the pytest_collection hook, as pytest's main does: its wrappers (warnings,
             # log capture, the assertion rewriter's session) apply to collection too.
             self.config.args = [path]

@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import time
-from typing import Callable, Dict, Iterator, List, Optional
+from typing import Callable, Dict, Iterator, List, Optional, Set
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
 from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
@@ -29,6 +29,7 @@ from .outcomes import collect_crash, crash_location, format_collect_failure, for
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer
+from .plugins import load_plugin, plugin_fixtures
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import results
 from ..cancel import cancel_requested
@@ -206,6 +207,9 @@ class NativeEngine:
         self.collected = CollectedReporter()
         self.modules: Dict[str, tuple] = {}
         self.unsupported: Dict[str, Optional[str]] = {}
+        self._native_plugin_fixtures: Optional[Dict[str, str]] = None
+        self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
+        self._rewrite_plugin_paths: List[str] = []  # their packages: rewritten, as pytest does
         self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
         self.teardown_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_teardown
         self._collection = "before"  # -> "collecting" (pytest_collection called) -> "done"
@@ -255,6 +259,12 @@ class NativeEngine:
                 if hasattr(_rewrite_mod, "configure"):
                     _rewrite_mod.configure(verbose=self.config.option.verbose)
                 self._rewriting = True
+                # A module pytest's own hook rewrote (an installed plugin's, imported by the first
+                # worker's header session) asks pytest's util for comparisons, as pytest sets it
+                # during a test; the pytest engine sets and restores its own around its tests.
+                from _pytest.assertion import util as pytest_assertion_util
+
+                pytest_assertion_util._reprcompare = _rewrite_mod._reprcompare
             except Exception:  # rewriting is an improvement, never a requirement
                 pass
 
@@ -276,12 +286,36 @@ class NativeEngine:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
                 if strict is not None and self.asyncs.asyncio == "on":
                     strict = strict | {"asyncio"}  # pytest-asyncio's pytest_configure registers it
+                needed: Set[str] = set()
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
-                                      missing_fixtures=self.falls_back, coverage=self.coverage)
+                                      missing_fixtures=self.falls_back, coverage=self.coverage,
+                                      plugin_fixtures=self._plugin_fixtures, plugins_needed=needed)
             except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
+            else:
+                for name in sorted(needed):
+                    if reason is None:
+                        reason = self._load_plugin(name)
         self.unsupported[file] = reason
         return reason
+
+    def _plugin_fixtures(self) -> Dict[str, str]:
+        if self._native_plugin_fixtures is None:
+            try:
+                self._native_plugin_fixtures = plugin_fixtures(self.config.pluginmanager)
+            except Exception:  # broken entry-point metadata: pytest reports it
+                self._native_plugin_fixtures = {}
+        return self._native_plugin_fixtures
+
+    def _load_plugin(self, name: str) -> Optional[str]:
+        """Loads the native plugin `name` once (plugins.py): None, or why its modules go to pytest."""
+        if name not in self._native_plugins:
+            try:
+                self._native_plugins[name] = load_plugin(name, self.config, self.registry,
+                                                         self._rewrite_plugin_paths.append)
+            except Exception as e:
+                self._native_plugins[name] = f"plugin {name} failed to load natively: {type(e).__name__}: {e}"
+        return self._native_plugins[name]
 
     def precompile(self, relfile: str) -> None:
         """Rewrites and compiles `relfile` into the rewrite cache without importing it, so that
@@ -474,6 +508,8 @@ class NativeEngine:
 
     # --- collection ---------------------------------------------------------------------------
     def _should_rewrite(self, path: str) -> bool:
+        if self._rewrite_plugin_paths and any(path == p or path.startswith(p + os.sep) for p in self._rewrite_plugin_paths):
+            return True
         if not path.startswith(self.rootdir + os.sep):
             return False
         base = os.path.basename(path)

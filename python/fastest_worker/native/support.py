@@ -12,7 +12,7 @@ import json
 import os
 import re
 import time
-from typing import Dict, Optional, Set
+from typing import Callable, Dict, Optional, Set
 
 from .. import cache_fill
 from .importer import conftest_paths
@@ -700,7 +700,8 @@ def _imported_fixtures(rootdir: str, path: str, depth: int = 4) -> Set[str]:
 def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
                  registered_marks: Optional[Set[str]] = None,
                  asyncs: Optional[AsyncSetup] = None, missing_fixtures: bool = True,
-                 coverage: bool = True) -> Optional[str]:
+                 coverage: bool = True, plugin_fixtures: Optional[Callable[[], Dict[str, str]]] = None,
+                 plugins_needed: Optional[Set[str]] = None) -> Optional[str]:
     """Why this module must run under the pytest engine, or None.
 
     ``missing_fixtures``: a fixture nobody defines is a reason (auto: a plugin only pytest loads
@@ -708,6 +709,10 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
 
     ``coverage``: whether the run measures coverage; without it pytest-cov's `no_cover` mark does
     nothing in pytest either (dateutil's conftest adds it to every xfail test), so it is no reason.
+
+    ``plugin_fixtures`` (called only when a fixture is missing) maps the fixtures of the plugins
+    the native engine loads itself (plugins.py) to their plugin; the plugins the module needs are
+    added to ``plugins_needed``.
 
     ``registered_marks`` is given under --strict-markers: a mark outside it and pytest's own might
     be registered by a plugin or a conftest's pytest_configure, which only pytest knows, and is
@@ -751,8 +756,13 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     with open(path, "rb") as fh:
         generates = generates or b"def pytest_generate_tests" in fh.read()
     missing = sorted(requested - defined - params)
-    if missing and not generates and missing_fixtures:
+    if missing and not generates:
         missing = sorted(set(missing) - _imported_fixtures(rootdir, path))
+    if missing and plugin_fixtures is not None:
+        provided = plugin_fixtures()
+        if plugins_needed is not None:
+            plugins_needed.update(provided[name] for name in missing if name in provided)
+        missing = [name for name in missing if name not in provided]
     if missing and not generates and missing_fixtures:
         return f"fixture '{missing[0]}' is not defined by the module, its conftests or the native builtins"
     if asyncs is not None and (async_facts or async_fixtures):

@@ -1,0 +1,105 @@
+// pytest-mock's fixtures in the native engine (native/plugins.py): a module that requests `mocker`
+// runs natively when pytest would load the plugin, with pytest's outcomes and failure text (its
+// wrapped assert_called_with adds pytest's introspection, an assert of the plugin's own module that
+// pytest rewrites); when pytest would not load it (-p no:pytest_mock, PYTEST_DISABLE_PLUGIN_AUTOLOAD)
+// the module goes to pytest, which reports the missing fixture.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const cli = join(__dirname, '..', 'dist', 'cli.js');
+const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
+const hasPytestMock = spawnSync('python3', ['-c', 'import pytest_mock'], { env }).status === 0;
+let proj: string;
+
+beforeAll(() => {
+  proj = mkdtempSync(join(tmpdir(), 'fastest-native-plugins-'));
+  writeFileSync(join(proj, 'pytest.ini'), '[pytest]\n');
+  writeFileSync(
+    join(proj, 'test_mocking.py'),
+    [
+      'import os',
+      '',
+      'SETTINGS = {}',
+      '',
+      'def test_patch(mocker):',
+      '    m = mocker.patch("os.getcwd", return_value="/x")',
+      '    assert os.getcwd() == "/x"',
+      '    m.assert_called_once_with()',
+      '',
+      '',
+      'def test_spy(mocker):',
+      '    spy = mocker.spy(os.path, "join")',
+      '    os.path.join("a", "b")',
+      '    spy.assert_called_with("a", "c")',
+      '',
+      '',
+      'def test_mock_kwargs(mocker):',
+      '    stub = mocker.stub(name="stub")',
+      '    stub(1, key="v")',
+      '    stub.assert_called_once_with(1, key="w")',
+      '',
+      '',
+      'class TestScoped:',
+      '    def test_class(self, class_mocker):',
+      '        class_mocker.patch.dict(SETTINGS, {"mode": "on"})',
+      '        assert SETTINGS["mode"] == "on"',
+      '',
+      '    def test_still_patched(self):',
+      '        assert SETTINGS.get("mode") == "on"',
+      '',
+      '',
+      'def test_restored():',
+      '    assert SETTINGS == {}',
+      '    assert not hasattr(os.getcwd, "assert_called_once_with")',
+      '',
+    ].join('\n'),
+  );
+});
+afterAll(() => rmSync(proj, { recursive: true, force: true }));
+
+/** The report without what differs by design (header, times, object addresses). */
+const report = (out: string) =>
+  out
+    .split('\n')
+    .filter((l) => !/^(platform |workers: |rootdir: |configfile: |plugins: |cachedir: )/.test(l) && !/: (native|pytest) engine/.test(l))
+    .map((l) =>
+      l
+        .replace(/ in [\d.]+s/, ' in Xs')
+        .replace(/0x[0-9a-f]+/g, '0xX')
+        .replace(/id='\d+'/g, "id='X'"),
+    )
+    .join('\n');
+
+describe.skipIf(!hasPytestMock)('pytest-mock in the native engine', () => {
+  it.each([['1'], ['2']])('runs natively with pytest output, -n %s', (workers) => {
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA'], { cwd: proj, encoding: 'utf8', env });
+    expect(p.stdout).toContain('2 failed, 4 passed');
+    const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--show-engines'], {
+      cwd: proj,
+      encoding: 'utf8',
+      env,
+    });
+    expect(f.stdout).toContain('test_mocking.py: native engine\n');
+    expect(f.stdout).toContain('pytest introspection follows:');
+    expect({ status: f.status, report: report(f.stdout) }).toEqual({ status: p.status, report: report(p.stdout) });
+  });
+
+  it.each([
+    [['-p', 'no:pytest_mock'], {}],
+    [[], { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' }],
+  ])('goes to pytest when pytest would not load the plugin: %j %j', (args, extra) => {
+    const runEnv = { ...env, ...extra };
+    const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', ...args], { cwd: proj, encoding: 'utf8', env: runEnv });
+    expect(p.stdout).toContain("fixture 'mocker' not found");
+    const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '--no-cache', '--show-engines', ...args], {
+      cwd: proj,
+      encoding: 'utf8',
+      env: runEnv,
+    });
+    expect(f.stdout).toMatch(/test_mocking.py: pytest engine \(fixture '(class_)?mocker' is not defined/);
+    expect({ status: f.status, report: report(f.stdout) }).toEqual({ status: p.status, report: report(p.stdout) });
+  });
+});
