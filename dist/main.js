@@ -4566,7 +4566,28 @@ const SESSION_PLUGIN_OPTIONS = new Set([
     '--max-suite-reruns',
     '--rerun-show-tracebacks',
 ]);
+/**
+ * Plugin options whose effect stays inside the plugin's own fixture: a module that requests the
+ * fixture runs in the pytest engine (the fixture is not native), where the option applies, and no
+ * other module sees it. pytest-benchmark's (graphql-core's `addopts = "--benchmark-disable"` sent
+ * every module to the pytest engine), but not those that select tests (`--benchmark-only`) or
+ * write the session's results (`--benchmark-json`, `--benchmark-autosave`, ...).
+ */
+const FIXTURE_PLUGIN_OPTIONS = new Set([
+    '--benchmark-disable',
+    '--benchmark-skip',
+    '--benchmark-min-time',
+    '--benchmark-max-time',
+    '--benchmark-min-rounds',
+    '--benchmark-timer',
+    '--benchmark-calibration-precision',
+    '--benchmark-warmup',
+    '--benchmark-warmup-iterations',
+    '--benchmark-disable-gc',
+]);
 function pluginOptionRoute(name) {
+    if (FIXTURE_PLUGIN_OPTIONS.has(name))
+        return 'worker';
     if (SESSION_PLUGIN_OPTIONS.has(name))
         return 'session';
     return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';

@@ -74,8 +74,9 @@ describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and p
   }, 180_000);
 
   it('without the conftest hook and benchmark options the plain modules run natively, and the table is still one', async () => {
-    // (a --benchmark-* option sends every module to the pytest engine, as any plugin option, and
-    // so does a conftest fixture that requests `benchmark`: the native engine has no such fixture)
+    // (a --benchmark-* option that writes or selects sends every module to the pytest engine, as
+    // any plugin option, and so does a conftest fixture that requests `benchmark`: the native
+    // engine has no such fixture)
     const plain = (dir: string) => {
       writeFileSync(join(dir, 'conftest.py'), '');
       writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\n');
@@ -102,6 +103,34 @@ describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and p
     expect(table(p.out)).toContain('TABLE benchmark: 4 tests');
     expect(table(f.out)).toEqual(table(p.out));
     expect(closing(f.out)).toBe(closing(p.out));
+  }, 180_000);
+
+  it('--benchmark-disable and the tuning options stay with the benchmark fixture: plain modules run natively, no table, as pytest', async () => {
+    const plain = (dir: string) => {
+      writeFileSync(join(dir, 'conftest.py'), '');
+      writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\naddopts = --benchmark-disable\n');
+      writeFileSync(join(dir, 'tests', 'conftest.py'), '');
+      const decode = join(dir, 'tests', 'test_decode.py');
+      writeFileSync(
+        decode,
+        readFileSync(decode, 'utf8').replace(
+          'def test_decode_all(decode_all):\n    assert len(decode_all())',
+          'def test_decode_all(benchmark):\n    assert len(benchmark(lambda: [json.loads(s) for s in SAMPLES]))',
+        ),
+      );
+    };
+    const args = ['-q', '--benchmark-min-rounds', '2'];
+    const p = await pytest(args, project(plain));
+    expect(p.code).toBe(0);
+    expect(p.out).not.toContain('benchmark: ');
+    for (const workers of ['1', '2']) {
+      const f = await fastest([...args, '-n', workers, '--show-engines'], project(plain));
+      expect({ workers, code: f.code, err: f.err }).toEqual({ workers, code: 0, err: '' });
+      expect(f.out).toMatch(/test_plain_1\.py: native engine/);
+      expect(f.out).toMatch(/test_decode\.py: pytest engine/);
+      expect(f.out).not.toContain('benchmark: ');
+      expect(closing(f.out)).toBe(closing(p.out));
+    }
   }, 180_000);
 
   it('--benchmark-json writes every benchmark, in pytest order, from one worker', async () => {

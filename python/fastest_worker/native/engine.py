@@ -11,7 +11,9 @@ import fnmatch
 import logging
 import os
 import sys
-import time
+# Bound at import, as pytest's timing module does: a test that patches time.perf_counter (a mocker
+# side_effect list, filelock) must not reach the runner's own clock.
+from time import perf_counter
 from typing import Callable, Dict, Iterator, List, Optional, Set
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
@@ -56,6 +58,58 @@ _FIXTURE_PLUGINS = {
     "recwarn": "recwarn", "record_property": "junitxml", "record_xml_attribute": "junitxml",
     "record_testsuite_property": "junitxml", "doctest_namespace": "doctest", "subtests": "subtests",
 }
+
+
+class _RaisedElsewhere:
+    """One of pytest's threadexception and unraisableexception plugins, set up as its
+    pytest_configure does (threading.excepthook, sys.unraisablehook). The queue drained is the
+    one the hook installed now fills: a pytest session started later in the worker (the header's,
+    the pytest engine's) installs its own, and its tests drain that one too."""
+
+    def __init__(self, module, owner, attr: str, queue_key, hook, collect):
+        self.owner, self.attr, self.queue_key, self.hook, self.collect = owner, attr, queue_key, hook, collect
+        self.stash = {}  # (what `collect` reads of a config)
+
+    def queue(self):
+        hook = getattr(self.owner, self.attr, None)
+        if getattr(hook, "func", None) is not self.hook:
+            return None
+        append = hook.keywords.get("append")
+        return getattr(append, "__self__", None)
+
+    def drain(self, queue) -> None:
+        self.stash[self.queue_key] = queue
+        self.collect(self)
+
+
+def _install_raised_elsewhere(config, blocked) -> list:
+    """pytest's threadexception and unraisableexception plugins unless `-p no:` blocks them, in
+    pluggy's call order (the later registered first). The phase that saw a thread's or a
+    __del__'s exception warns of it; under `filterwarnings = error` the phase fails, as in
+    pytest. Their cleanup is not kept: pytest calls it when the session ends, and a worker's end
+    is not one."""
+    import importlib
+    import threading
+
+    found = []
+    for name, owner, attr, queue_key, hook, collect in (
+            ("threadexception", threading, "excepthook", "thread_exceptions", "thread_exception_hook",
+             "collect_thread_exception"),
+            ("unraisableexception", sys, "unraisablehook", "unraisable_exceptions", "unraisable_hook",
+             "collect_unraisable")):
+        if name in blocked:
+            continue
+        cleanups = len(config._cleanup)
+        try:
+            module = importlib.import_module("_pytest." + name)
+            module.pytest_configure(config)
+            found.append(_RaisedElsewhere(module, owner, attr, getattr(module, queue_key),
+                                          getattr(module, hook), getattr(module, collect)))
+        except Exception:  # another pytest's layout: those exceptions go unreported, as before
+            continue
+        finally:
+            del config._cleanup[cleanups:]
+    return found
 
 
 def _load_builtins():
@@ -201,6 +255,8 @@ class NativeEngine:
                                      if _FIXTURE_PLUGINS.get(name) not in blocked}
         for name, (scope, func) in self.builtin_fixtures.items():
             self.registry.register(name, func, None, scope)
+        self._raised_elsewhere = _install_raised_elsewhere(self.config, blocked)
+        self._raised_queues: list = []  # (plugin, its queue now): looked up as each unit starts
         self.session = Session(self.config, self.registry)
         self.session.parentids_below = frozenset({""})
         self.collector = Collector(self.session, self.config)
@@ -458,6 +514,7 @@ class NativeEngine:
     def run_unit(self, unit: dict) -> dict:
         relfile = unit["file"]
         self._finish_collection()
+        self._raised_queues = [(plugin, plugin.queue()) for plugin in self._raised_elsewhere]
         state = self._collect(relfile)
         kind = state[0]
         if kind == "fallback":
@@ -678,7 +735,7 @@ class NativeEngine:
         nodeid = item.nodeid
         capture = self.capture
         sections: List[list] = []
-        start = time.perf_counter()
+        start = perf_counter()
         capture.start_test()
         recorder = self.test_warnings
         if recorder is not None:
@@ -697,7 +754,7 @@ class NativeEngine:
                 timer.leave()
             self._capture_section(sections, "setup")
             call = None
-            mark = time.perf_counter()
+            mark = perf_counter()
             phases["setup"] = (setup.stop or mark) - start
             if setup.outcome == "passed":
                 current_test.set(nodeid + " (call)")
@@ -707,7 +764,7 @@ class NativeEngine:
                 if timer is not None:
                     timer.leave()
                 self._capture_section(sections, "call")
-                end = time.perf_counter()
+                end = perf_counter()
                 phases["call"] = (call.stop or end) - mark
                 mark = end
             if self.marks_teardown and retry is None:  # (pytest-rerunfailures prints its letters after the teardown)
@@ -733,7 +790,7 @@ class NativeEngine:
                 log = recorder.exit()
             # capture stays on until the unit ends (run_unit): nothing writes between tests
             item.clear_instance()
-        end = time.perf_counter()
+        end = perf_counter()
         phases["teardown"] = (teardown.stop or end) - mark
         result = self._result(item, setup, call, teardown, end - start, sections)
         result["phases"] = phases
@@ -794,6 +851,7 @@ class NativeEngine:
             item.setup_instance()
             if item.fixtureinfo.names_closure:
                 fill_fixtures(item, {})
+            self._warn_raised_elsewhere()
         except BaseException as e:
             self._record(phase, item, e)
         return phase
@@ -812,6 +870,7 @@ class NativeEngine:
                     unittest_support.run_testcase(item, self._record_subtest)
                 else:
                     self._call_function(item)
+                self._warn_raised_elsewhere()
             finally:
                 if stash.get("xfailed") is None and "xfail" in item.mark_names():
                     stash["xfailed"] = evaluate_xfail_marks(item)  # added while running
@@ -853,13 +912,21 @@ class NativeEngine:
                 for hook in hooks:
                     call_hook(hook, item=item)
             self.session.state.teardown_exact(needed)
+            self._warn_raised_elsewhere()
         except BaseException as e:
             self._record(phase, item, e)
         return phase
 
+    def _warn_raised_elsewhere(self) -> None:
+        """The end of a phase that did not raise: what threads and __del__ methods raised since
+        the last phase, warned (or raised) as pytest's trylast runtest hooks do."""
+        for plugin, queue in self._raised_queues:
+            if queue:
+                plugin.drain(queue)
+
     def _record(self, phase: _Phase, item: Item, exc: BaseException) -> None:
         """pytest_runtest_makereport for a phase that raised, skipping plugin included."""
-        phase.stop = time.perf_counter()
+        phase.stop = perf_counter()
         if isinstance(exc, (KeyboardInterrupt, Exit)):
             raise exc
         phase.exc = exc
