@@ -1,7 +1,8 @@
 // The Action end to end, run as GitHub runs it (`node dist/action.mjs` with INPUT_* variables and
 // file commands, then its post step), against loopback stand-ins for the cache service and the
 // REST API. Each job gets its own copy of the project, as each job gets its own checkout.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -394,6 +395,14 @@ describe('run jobs carry the rest of .fastest (issue 17 item 2)', () => {
     const key = `state-state-${process.platform}-${process.arch}-shard1-6000-1`;
     expect(cacheServer.savedKeys()).toContain(key);
     expect(flagsOf(workerPyc(mainSpace))).toBe(0b11); // checked-hash: valid in any checkout
+    // what a run remembers of its own checkout's files (inode, ctime) is not carried, nor what
+    // has entries of its own (the discovery cache, the timings)
+    expect(readdirSync(join(mainSpace, 'proj', '.fastest', 'memo')).length).toBeGreaterThan(0);
+    const archive = join(mainSpace, 'state-archive');
+    writeFileSync(archive, cacheServer.archiveOf(key) ?? Buffer.alloc(0));
+    const listed = execFileSync('tar', ['-tf', archive], { encoding: 'utf8' }).split('\n');
+    expect(listed.some((name) => name.includes('.fastest/pycache/'))).toBe(true);
+    expect(listed.filter((name) => /\.fastest\/(memo|discovery\.json|timings\.json)/.test(name))).toEqual([]);
 
     const prSpace = checkout(demo);
     const pr = await job(prSpace, { command: 'run', shard: '1', plan: planJson, 'cache-key-prefix': 'state' }, { env });

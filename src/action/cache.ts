@@ -92,7 +92,11 @@ export function runStateEntry(prefix: string, workspace: string, rootdir: string
   const run = `${env.GITHUB_RUN_ID || 'local'}-${env.GITHUB_RUN_ATTEMPT || '1'}`;
   return {
     path: dir,
-    patterns: [dir, `!${dir}/discovery.json`, `!${dir}/timings.json`, `!${dir}/pycache/.fastest-compile.lock`],
+    // @actions/cache hands tar every path its globs match, and tar takes a directory whole: the
+    // entries are .fastest's children, so that a `!` pattern leaves a child out. Left out: the
+    // discovery cache and the timings (entries of their own) and memo/ (what a run remembers of
+    // this checkout's files by inode and ctime: never valid in another checkout).
+    patterns: [`${dir}/*`, `!${dir}/discovery.json`, `!${dir}/timings.json`, `!${dir}/memo`],
     key: `${base}shard${shard}-${run}`,
     restoreKeys: [`${base}shard${shard}-`, base],
   };

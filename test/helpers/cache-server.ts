@@ -65,6 +65,11 @@ export class FakeCacheServer {
     return this.entries.filter((e) => e.finalized).map((e) => e.key);
   }
 
+  /** The archive saved under `key` (as @actions/cache made it: tar, compressed), if any. */
+  archiveOf(key: string): Buffer | undefined {
+    return this.entries.find((e) => e.finalized && e.key === key)?.blob;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', this.url);
