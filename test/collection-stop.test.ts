@@ -40,6 +40,18 @@ function summary(stdout: string): string[] {
     .map((l) => l.replace(/ in [\d.]+s/, ' in Xs'));
 }
 
+/** The summary lines without their rules, then the -rA outcome lines, sorted. */
+function lines(out: string): string[] {
+  return summary(out)
+    .map((l) => l.replace(/^=+ | =+$/g, ''))
+    .concat(
+      out
+        .split('\n')
+        .filter((l) => /^(PASSED|FAILED) /.test(l))
+        .sort(),
+    );
+}
+
 function junitCases(path: string): string {
   const xml = readFileSync(path, 'utf8');
   return xml.replace(/ time="[^"]*"| timestamp="[^"]*"| hostname="[^"]*"/g, '');
@@ -227,15 +239,6 @@ describe("a conftest's collect_ignore decided at run time", () => {
 
   it.each([[[]], [['sub']], [['test_ignored.py']]])('as pytest, args %j', (args: string[]) => {
     const p = spawnSync('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', ...args], { cwd: proj, encoding: 'utf8', env });
-    const lines = (out: string) =>
-      summary(out)
-        .map((l) => l.replace(/^=+ | =+$/g, ''))
-        .concat(
-          out
-            .split('\n')
-            .filter((l) => /^(PASSED|FAILED) /.test(l))
-            .sort(),
-        );
     for (const engine of ['native', 'auto', 'pytest']) {
       for (const workers of ['1', '2']) {
         const f = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '-rA', '-n', workers, '--no-cache', '--engine', engine, ...args], {
@@ -286,15 +289,6 @@ describe("a conftest's pytest_ignore_collect", () => {
   });
   afterAll(() => rmSync(proj, { recursive: true, force: true }));
 
-  const lines = (out: string) =>
-    summary(out)
-      .map((l) => l.replace(/^=+ | =+$/g, ''))
-      .concat(
-        out
-          .split('\n')
-          .filter((l) => /^(PASSED|FAILED) /.test(l))
-          .sort(),
-      );
   const uncounted = (out: string) => lines(out).filter((l) => !l.startsWith('collected '));
 
   it.each([[[]], [['sub']], [['test_legacy_py2.py']]])('as pytest, natively (and in the pytest engine), args %j', (args: string[]) => {

@@ -59,6 +59,26 @@ function jsonNames(file: string): string[] {
   return data.benchmarks.map((bench) => bench.fullname);
 }
 
+/**
+ * The fixture without its conftest hook and fixture: test_decode.py requests `benchmark` itself;
+ * `ini` is added to pytest.ini.
+ */
+function withoutConftestHooks(ini: string): (dir: string) => void {
+  return (dir: string) => {
+    writeFileSync(join(dir, 'conftest.py'), '');
+    writeFileSync(join(dir, 'pytest.ini'), `[pytest]\ntestpaths = tests\n${ini}`);
+    writeFileSync(join(dir, 'tests', 'conftest.py'), '');
+    const decode = join(dir, 'tests', 'test_decode.py');
+    writeFileSync(
+      decode,
+      readFileSync(decode, 'utf8').replace(
+        'def test_decode_all(decode_all):\n    assert len(decode_all())',
+        'def test_decode_all(benchmark):\n    assert len(benchmark(lambda: [json.loads(s) for s in SAMPLES]))',
+      ),
+    );
+  };
+}
+
 describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and pytest-benchmark", () => {
   it("prints the conftest's section once and pytest-benchmark's one table where pytest does, with -n 1 and -n 2", async () => {
     const p = await pytest([], project());
@@ -77,19 +97,7 @@ describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and p
     // (a --benchmark-* option that writes or selects sends every module to the pytest engine, as
     // any plugin option, and so does a conftest fixture that requests `benchmark`: the native
     // engine has no such fixture)
-    const plain = (dir: string) => {
-      writeFileSync(join(dir, 'conftest.py'), '');
-      writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\n');
-      writeFileSync(join(dir, 'tests', 'conftest.py'), '');
-      const decode = join(dir, 'tests', 'test_decode.py');
-      writeFileSync(
-        decode,
-        readFileSync(decode, 'utf8').replace(
-          'def test_decode_all(decode_all):\n    assert len(decode_all())',
-          'def test_decode_all(benchmark):\n    assert len(benchmark(lambda: [json.loads(s) for s in SAMPLES]))',
-        ),
-      );
-    };
+    const plain = withoutConftestHooks('');
     const p = await pytest(['-q'], project(plain));
     const f = await fastest(['-q', '-n', '2', '--show-engines'], project(plain));
     expect(f.code).toBe(p.code);
@@ -106,19 +114,7 @@ describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and p
   }, 180_000);
 
   it('--benchmark-disable and the tuning options stay with the benchmark fixture: plain modules run natively, no table, as pytest', async () => {
-    const plain = (dir: string) => {
-      writeFileSync(join(dir, 'conftest.py'), '');
-      writeFileSync(join(dir, 'pytest.ini'), '[pytest]\ntestpaths = tests\naddopts = --benchmark-disable\n');
-      writeFileSync(join(dir, 'tests', 'conftest.py'), '');
-      const decode = join(dir, 'tests', 'test_decode.py');
-      writeFileSync(
-        decode,
-        readFileSync(decode, 'utf8').replace(
-          'def test_decode_all(decode_all):\n    assert len(decode_all())',
-          'def test_decode_all(benchmark):\n    assert len(benchmark(lambda: [json.loads(s) for s in SAMPLES]))',
-        ),
-      );
-    };
+    const plain = withoutConftestHooks('addopts = --benchmark-disable\n');
     const args = ['-q', '--benchmark-min-rounds', '2'];
     const p = await pytest(args, project(plain));
     expect(p.code).toBe(0);
