@@ -87,13 +87,13 @@ describe('fastest CLI', () => {
   it("--show-engines says which engine ran each module and why it fell back; -v prints pytest's lines only", () => {
     const dir = join(work, 'engines');
     cpSync(demo, dir, { recursive: true });
-    writeFileSync(join(dir, 'tests', 'test_plugin.py'), 'def test_uses_plugin_fixture(mocker):\n    assert mocker is not None\n');
+    writeFileSync(join(dir, 'tests', 'test_plugin.py'), 'def test_uses_plugin_fixture(worker_id):\n    assert worker_id == "master"\n');
     const verbose = fastest(['-v'], dir);
     expect(verbose.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');
     expect(verbose.out).not.toMatch(/ engine( \(|$)/m);
     const r = fastest(['-v', '--show-engines'], dir);
     expect(r.out).toMatch(/^tests\/test_cart.py: native engine$/m);
-    expect(r.out).toMatch(/^tests\/test_plugin.py: pytest engine \(fixture 'mocker' is not defined by the module, its conftests or the native builtins\)$/m);
+    expect(r.out).toMatch(/^tests\/test_plugin.py: pytest engine \(fixture 'worker_id' is not defined by the module, its conftests or the native builtins\)$/m);
     expect(r.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');
   });
 

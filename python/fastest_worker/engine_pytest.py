@@ -872,12 +872,15 @@ class PytestEngine:
         while directory.startswith(self.rootdir + os.sep) and directory not in self.named_paths:
             chain.append(Path(directory))
             directory = os.path.dirname(directory)
-        for d in reversed(chain):  # outermost first: an ignored directory's conftests never load
-            config.pluginmanager._loadconftestmodules(
-                d.parent, config.getoption("importmode"), config.rootpath,
-                consider_namespace_packages=config.getini("consider_namespace_packages"))
-            if self.session.gethookproxy(d.parent).pytest_ignore_collect(collection_path=d, config=config):
-                return True
+        try:
+            for d in reversed(chain):  # outermost first: an ignored directory's conftests never load
+                config.pluginmanager._loadconftestmodules(
+                    d.parent, config.getoption("importmode"), config.rootpath,
+                    consider_namespace_packages=config.getini("consider_namespace_packages"))
+                if self.session.gethookproxy(d.parent).pytest_ignore_collect(collection_path=d, config=config):
+                    return True
+        except Exception:  # a conftest that fails to import: the collection reports it, as pytest's walk
+            return False
         return False
 
     def _collect_file(self, file):

@@ -14,6 +14,10 @@ import sys
 # Bound at import, as pytest's timing module does: a test that patches time.perf_counter (a mocker
 # side_effect list, filelock) must not reach the runner's own clock.
 from time import perf_counter
+# pytest's unraisable hook imports tracemalloc when an exception first reaches it; a __del__ that
+# raises while that import runs (the collection it triggers) found the module half made and the
+# hook failed ("Failed to process unraisable exception"). pytest has it imported by then.
+import tracemalloc  # noqa: F401
 from typing import Callable, Dict, Iterator, List, Optional, Set
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
