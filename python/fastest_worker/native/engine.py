@@ -70,7 +70,7 @@ class _RaisedElsewhere:
     one the hook installed now fills: a pytest session started later in the worker (the header's,
     the pytest engine's) installs its own, and its tests drain that one too."""
 
-    def __init__(self, module, owner, attr: str, queue_key, hook, collect):
+    def __init__(self, owner, attr: str, queue_key, hook, collect):
         self.owner, self.attr, self.queue_key, self.hook, self.collect = owner, attr, queue_key, hook, collect
         self.stash = {}  # (what `collect` reads of a config)
 
@@ -107,7 +107,7 @@ def _install_raised_elsewhere(config, blocked) -> list:
         try:
             module = importlib.import_module("_pytest." + name)
             module.pytest_configure(config)
-            found.append(_RaisedElsewhere(module, owner, attr, getattr(module, queue_key),
+            found.append(_RaisedElsewhere(owner, attr, getattr(module, queue_key),
                                           getattr(module, hook), getattr(module, collect)))
         except Exception:  # another pytest's layout: those exceptions go unreported, as before
             continue
@@ -361,10 +361,7 @@ class NativeEngine:
 
     def _plugin_fixtures(self) -> Dict[str, str]:
         if self._native_plugin_fixtures is None:
-            try:
-                self._native_plugin_fixtures = plugin_fixtures(self.config.pluginmanager)
-            except Exception:  # broken entry-point metadata: pytest reports it
-                self._native_plugin_fixtures = {}
+            self._native_plugin_fixtures = plugin_fixtures(self.config.pluginmanager)
         return self._native_plugin_fixtures
 
     def _load_plugin(self, name: str) -> Optional[str]:

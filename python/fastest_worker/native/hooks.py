@@ -170,14 +170,15 @@ def ignore_hooks(conftests: List[object]) -> list:
     innermost first). Raises NeedsPytest for a wrapper, a trylast hook (pluggy calls it after
     pytest's builtin one) or one naming the legacy `path` argument (a deprecation pytest reports
     when it registers the conftest)."""
-    hooks = _innermost_first(conftests, "pytest_ignore_collect")
-    for hook in hooks:
+    first, rest = [], []
+    for hook in _innermost_first(conftests, "pytest_ignore_collect"):
         options = getattr(hook, "pytest_impl", None) or {}
         names = _hook_params(hook)
         if (options.get("hookwrapper") or options.get("wrapper") or options.get("trylast")
                 or names is None or set(names) - _IGNORE_COLLECT_PARAMS):
             raise NeedsPytest("a conftest's pytest_ignore_collect is a wrapper, trylast or takes `path`")
-    return sorted(hooks, key=lambda h: not (getattr(h, "pytest_impl", None) or {}).get("tryfirst"))
+        (first if options.get("tryfirst") else rest).append(hook)
+    return first + rest
 
 
 def generate_hooks(conftests: List[object]) -> list:

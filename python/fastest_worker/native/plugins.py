@@ -58,10 +58,7 @@ def load_plugin(name: str, config, registry, rewrite: Callable[[str], None]) -> 
     location = _package_location(name, config.pluginmanager)
     if location is not None:
         rewrite(location)
-    try:
-        module = config.pluginmanager.get_plugin(name)
-    except Exception as e:  # pragma: no cover - get_plugin already answers None
-        return f"plugin {name} did not load: {e}"
+    module = config.pluginmanager.get_plugin(name)  # None when it fails to load
     if module is None:
         return f"plugin {name} did not load"
     hooks = {attr for attr in dir(module) if attr.startswith("pytest_") and callable(getattr(module, attr, None))}
