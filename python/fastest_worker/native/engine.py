@@ -35,7 +35,7 @@ from .outcomes import collect_crash, crash_location, format_collect_failure, for
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer
-from .plugins import load_plugin, plugin_fixtures
+from .plugins import installed_plugins, load_plugin, module_rules, plugin_fixtures, unhandled_plugin_reason
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import results
 from ..cancel import cancel_requested
@@ -269,6 +269,7 @@ class NativeEngine:
         self.unsupported: Dict[str, Optional[str]] = {}
         self._native_plugin_fixtures: Optional[Dict[str, str]] = None
         self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
+        self._plugin_checks: Optional[tuple] = None  # (reason for every module or None, module rules)
         self._rewrite_plugin_paths: List[str] = []  # their packages: rewritten, as pytest does
         self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
         self.teardown_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_teardown
@@ -338,6 +339,8 @@ class NativeEngine:
         elif (self.config.getini("assertion_text_diff_style") or "ndiff") != "ndiff":  # pytest >= 9.1
             reason = (f"assertion_text_diff_style = {self.config.getini('assertion_text_diff_style')} "
                       "is not supported natively")
+        elif (plugin_reason := self._installed_plugin_reason(file)) is not None:
+            reason = plugin_reason
         else:
             if not self._facts_checked:
                 load_facts_cache(self.cache_dir, int(self.init_worker_id))
@@ -358,6 +361,21 @@ class NativeEngine:
                         reason = self._load_plugin(name)
         self.unsupported[file] = reason
         return reason
+
+    def _installed_plugin_reason(self, file: str) -> Optional[str]:
+        """Why an installed plugin's hooks keep `file` from the native engine (plugins.py), or None."""
+        if self._plugin_checks is None:
+            plugins = installed_plugins(self.config.pluginmanager)
+            self._plugin_checks = (unhandled_plugin_reason(plugins), module_rules(plugins, self.config))
+        everywhere, rules = self._plugin_checks
+        if everywhere is not None or not rules:
+            return everywhere
+        try:
+            with open(os.path.join(self.rootdir, file), "rb") as fh:
+                source = fh.read()
+        except OSError:
+            return None  # its import reports it
+        return next((reason for pattern, reason in rules if pattern.search(source)), None)
 
     def _plugin_fixtures(self) -> Dict[str, str]:
         if self._native_plugin_fixtures is None:

@@ -11,7 +11,8 @@ not blocked with `-p no:NAME`. A version that defines another hook goes to pytes
 from __future__ import annotations
 
 import os
-from typing import Callable, Dict, Optional
+import re
+from typing import Callable, Dict, List, Optional, Tuple
 
 from .hooks import register_conftest
 
@@ -19,6 +20,98 @@ from .hooks import register_conftest
 NATIVE_PLUGINS: Dict[str, frozenset] = {
     "pytest_mock": frozenset({"mocker", "class_mocker", "module_mocker", "package_mocker", "session_mocker"}),
 }
+
+
+# Installed plugins (entry-point modules) the native engine stands in for: what their hooks do it
+# does itself (hypothesis_support, the async rules, PhaseTimer, coverage, reruns, NATIVE_PLUGINS,
+# fastest's own -n), or the hooks act only on modules its static check sends to pytest (a mark or
+# fixture of theirs, `module_reason` below).
+HANDLED_PLUGIN_MODULES = frozenset({
+    "_hypothesis_pytestplugin", "xdist.plugin", "xdist.looponfail", "pytest_asyncio.plugin",
+    "anyio.pytest_plugin", "pytest_cov.plugin", "pytest_mock", "pytest_timeout",
+    "pytest_benchmark.plugin", "pytest_rerunfailures", "time_machine", "pytest_describe.plugin",
+})
+# Hooks that change nothing a test does or how its result reads (header lines come from the first
+# worker's pytest session when any plugin is installed: worker._header_needs_pytest).
+_INERT_HOOKS = frozenset({"pytest_addoption", "pytest_addhooks", "pytest_report_header"})
+_HOOK_WORD = re.compile(r"\bpytest_[A-Za-z0-9_]+")
+
+
+def installed_plugins(pluginmanager) -> List[Tuple[str, str]]:
+    """(name, module) of each plugin pytest would load beyond its own: autoloaded entry points
+    and `-p NAME` not blocked with `-p no:NAME`, and PYTEST_PLUGINS' modules."""
+    plugins = []
+    for name, loader in pluginmanager._known().items():
+        entry_point = getattr(loader, "__self__", None)
+        value = getattr(entry_point, "value", None)
+        if value is not None:
+            plugins.append((name, value.split(":")[0].strip()))
+        elif name in pluginmanager._extra:
+            plugins.append((name, name))
+    for module in os.environ.get("PYTEST_PLUGINS", "").split(","):
+        if module.strip():
+            plugins.append((module.strip(), module.strip()))
+    return plugins
+
+
+def unhandled_plugin_reason(plugins: List[Tuple[str, str]]) -> Optional[str]:
+    """Why no module can run natively: one of `plugins` (installed_plugins) whose hooks may change
+    what a test does, is or reports (the native engine runs no plugin hooks), or None."""
+    from _pytest import hookspec
+
+    specs = {name for name in dir(hookspec) if name.startswith("pytest_")} | {"pytest_plugins"}
+    for name, module in plugins:
+        if module in HANDLED_PLUGIN_MODULES:
+            continue
+        source = _module_source(module)
+        if source is None or re.search(r"^\s*from\s+\S+\s+import\s+\*", source, re.M):
+            return f"plugin {name} ({module}) may implement pytest hooks the native engine does not run"
+        hooks = sorted(set(_HOOK_WORD.findall(source)) & specs - _INERT_HOOKS)
+        if hooks:
+            return f"plugin {name} ({module}) implements {hooks[0]}, which the native engine does not run"
+    return None
+
+
+def _module_source(module: str) -> Optional[str]:
+    """The source of `module`, found without importing it (nor its packages), or None."""
+    import importlib.util
+
+    parts = module.split(".")
+    try:
+        spec = importlib.util.find_spec(parts[0])
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    path = spec.origin
+    for part in parts[1:]:
+        base = os.path.dirname(path)
+        candidates = [os.path.join(base, part + ".py"), os.path.join(base, part, "__init__.py")]
+        path = next((c for c in candidates if os.path.isfile(c)), "")
+        if not path:
+            return None
+    if not path.endswith(".py"):
+        return None
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def module_rules(plugins: List[Tuple[str, str]], config) -> List[Tuple["re.Pattern[bytes]", str]]:
+    """(source pattern, reason) for the modules a handled plugin's hooks act on: pytest-describe
+    collects every function whose name starts with one of its `describe_prefixes`."""
+    rules = []
+    if any(module == "pytest_describe.plugin" for _, module in plugins):
+        import shlex
+
+        raw = config.getini("describe_prefixes")
+        prefixes = shlex.split(raw) if isinstance(raw, str) else list(raw or ["describe"])
+        for prefix in prefixes:
+            rules.append((re.compile(rb"\b" + re.escape(prefix.encode())),
+                          f"pytest-describe collects its `{prefix}` blocks"))
+    return rules
 
 
 def plugin_fixtures(pluginmanager) -> Dict[str, str]:

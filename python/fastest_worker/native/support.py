@@ -25,6 +25,7 @@ PLUGIN_MARKS = {
     "tornado", "gen_test", "twisted", "no_cover", "urls", "ignore_template_errors",
     "enable_socket", "disable_socket", "allow_hosts", "randomize", "random_order",
     "flaky_test", "rerun", "first", "last", "second_to_last", "incremental", "subtests",
+    "time_machine",
 }
 
 # Conftest hooks the native engine calls itself (hooks.py), or leaves to the first worker's pytest
@@ -50,6 +51,7 @@ _MARK_PLUGINS = {
     "freeze_time": ("pytest_freezegun", "pytest_freezer"), "httpx_mock": ("pytest_httpx",),
     "randomize": ("pytest_randomly", "random_order"), "random_order": ("random_order",),
     "rerun": ("pytest_rerunfailures",), "incremental": ("pytest_steps",),
+    "time_machine": ("time_machine",),
 }
 _installed: Dict[str, bool] = {}
 
@@ -90,16 +92,18 @@ class AsyncSetup:
     """What decides how async tests run: is pytest-asyncio loaded ("on", "off" or "unknown"), its
     mode, debug flag and default test loop scope, and other async plugins that are installed."""
 
-    __slots__ = ("asyncio", "mode", "debug", "test_loop_scope", "others", "anyio")
+    __slots__ = ("asyncio", "mode", "debug", "test_loop_scope", "others", "anyio", "anyio_auto")
 
     def __init__(self, asyncio: str, mode: str = "strict", debug: bool = False,
-                 test_loop_scope: str = "function", others: tuple = (), anyio: bool = False):
+                 test_loop_scope: str = "function", others: tuple = (), anyio: bool = False,
+                 anyio_auto: bool = False):
         self.asyncio = asyncio
         self.mode = mode
         self.debug = debug
         self.test_loop_scope = test_loop_scope
         self.others = others
         self.anyio = anyio
+        self.anyio_auto = anyio_auto
 
 
 def _importable(name: str) -> bool:
@@ -172,7 +176,19 @@ def async_setup(config, args, environ=None) -> AsyncSetup:
     scope = str(config.getini("asyncio_default_test_loop_scope") or "function").strip()
     others = tuple(name for name in _OTHER_ASYNC_PLUGINS if _importable(name))
     anyio = "no:anyio" not in plugins and _importable("anyio")
-    return AsyncSetup(state, mode, debug, scope, others, anyio)
+    anyio_auto = anyio and _anyio_mode(config, list(args or [])) == "auto"
+    return AsyncSetup(state, mode, debug, scope, others, anyio, anyio_auto)
+
+
+def _anyio_mode(config, args) -> str:
+    """anyio's `--anyio-mode` (the last one given), else its `anyio_mode` ini value."""
+    mode = None
+    for i, arg in enumerate(args):
+        if arg == "--anyio-mode" and i + 1 < len(args):
+            mode = args[i + 1]
+        elif arg.startswith("--anyio-mode="):
+            mode = arg.split("=", 1)[1]
+    return str(mode if mode is not None else config.getini("anyio_mode") or "strict").strip()
 
 
 def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixtures: Set[str],
@@ -180,7 +196,9 @@ def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixt
     """Why async tests/fixtures of this module (`rel`, its conftest chain's facts merged) need
     pytest, or None."""
     uses_async = bool(async_facts & {_ASYNC_TEST, _ASYNC_GEN_TEST}) or bool(async_fixtures)
-    if setup.anyio and "anyio_backend" in async_facts | requested:
+    # anyio's plugin runs only coroutine tests and fixtures: those of a test that uses its
+    # `anyio_backend` fixture, or every coroutine test in its auto mode
+    if setup.anyio and uses_async and (setup.anyio_auto or "anyio_backend" in async_facts | requested):
         return f"{rel} uses anyio's pytest plugin (anyio_backend)"
     if uses_async and setup.others:
         return f"{rel} has async tests or fixtures and {setup.others[0]} is installed"
