@@ -1609,6 +1609,7 @@ function unregisteredIniKeys(ini) {
 // the whole session to real pytest in the foreground (interactive, informational, session-wide).
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
+exports.benchmarksMeasured = benchmarksMeasured;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
     // failure text and assertion handling, computed in the worker
@@ -1713,6 +1714,18 @@ const FIXTURE_PLUGIN_OPTIONS = new Set([
     '--benchmark-warmup-iterations',
     '--benchmark-disable-gc',
 ]);
+/**
+ * Whether pytest-benchmark would measure this run's benchmarks: `--benchmark-disable` (without
+ * `--benchmark-enable`) makes its fixture call each function once, and `--benchmark-skip`
+ * (without `--benchmark-only`) skips them; either way it keeps no stats, prints no table and
+ * saves nothing, so the benchmarks need not share one worker's session (runner/schedule.ts).
+ */
+function benchmarksMeasured(pytestArgs) {
+    const given = new Set(pytestArgs);
+    const disabled = given.has('--benchmark-disable') && !given.has('--benchmark-enable');
+    const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
+    return !disabled && !skipped;
+}
 function pluginOptionRoute(name) {
     if (FIXTURE_PLUGIN_OPTIONS.has(name))
         return 'worker';

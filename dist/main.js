@@ -4481,6 +4481,7 @@ function unregisteredIniKeys(ini) {
 // the whole session to real pytest in the foreground (interactive, informational, session-wide).
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.routedByName = exports.PYTEST_ROUTED_OPTIONS = void 0;
+exports.benchmarksMeasured = benchmarksMeasured;
 exports.pluginOptionRoute = pluginOptionRoute;
 exports.PYTEST_ROUTED_OPTIONS = [
     // failure text and assertion handling, computed in the worker
@@ -4585,6 +4586,18 @@ const FIXTURE_PLUGIN_OPTIONS = new Set([
     '--benchmark-warmup-iterations',
     '--benchmark-disable-gc',
 ]);
+/**
+ * Whether pytest-benchmark would measure this run's benchmarks: `--benchmark-disable` (without
+ * `--benchmark-enable`) makes its fixture call each function once, and `--benchmark-skip`
+ * (without `--benchmark-only`) skips them; either way it keeps no stats, prints no table and
+ * saves nothing, so the benchmarks need not share one worker's session (runner/schedule.ts).
+ */
+function benchmarksMeasured(pytestArgs) {
+    const given = new Set(pytestArgs);
+    const disabled = given.has('--benchmark-disable') && !given.has('--benchmark-enable');
+    const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
+    return !disabled && !skipped;
+}
 function pluginOptionRoute(name) {
     if (FIXTURE_PLUGIN_OPTIONS.has(name))
         return 'worker';
@@ -4656,6 +4669,7 @@ const index_js_3 = __nccwpck_require__(2974);
 const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
 const args_js_1 = __nccwpck_require__(7593);
+const pytest_options_js_1 = __nccwpck_require__(4936);
 const reruns_js_1 = __nccwpck_require__(8567);
 const shim_js_1 = __nccwpck_require__(1349);
 const early_js_1 = __nccwpck_require__(5769);
@@ -5088,10 +5102,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
         worker: runCost?.workerSeconds ?? index_js_1.COLD_WORKER_SECONDS,
     };
-    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds));
+    const pinBenchmarks = (0, pytest_options_js_1.benchmarksMeasured)(options.pytestArgs);
+    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks);
     // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
     // makes are for order, not for more workers.
-    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected) : fileUnits, narrowIds);
+    const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits, narrowIds);
     const workers = workerCount(session, fileUnits.length, expectedSeconds);
     prestarted?.keep(workers);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
@@ -22926,8 +22941,10 @@ const MIN_PIECE_SECONDS = 0.5;
  * @param itemsByFile selected items per rootdir-relative file, in collection order; a bare array
  *   means every item of the file is selected.
  * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
+ * @param pinBenchmarks whether pytest-benchmark measures the run's benchmarks (cli/pytest-options.ts
+ *   benchmarksMeasured): only then do their units all go to one worker.
  */
-function makeUnits(itemsByFile, expectedSeconds, workers) {
+function makeUnits(itemsByFile, expectedSeconds, workers, pinBenchmarks = true) {
     const estimate = meanOf(expectedSeconds) ?? exports.DEFAULT_TEST_SECONDS;
     const seconds = (item) => expectedSeconds.get(item.id) ?? estimate;
     const files = [];
@@ -22943,7 +22960,7 @@ function makeUnits(itemsByFile, expectedSeconds, workers) {
     const share = workers > 0 ? total / workers : total;
     const units = [];
     for (const { file, items, whole, total: fileTotal } of files) {
-        const benchmark = items.some((item) => item.usesBenchmark);
+        const benchmark = pinBenchmarks && items.some((item) => item.usesBenchmark);
         const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark
             ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
             : 1;
@@ -22967,7 +22984,7 @@ function makeUnits(itemsByFile, expectedSeconds, workers) {
  * @param items the selected items in the order pytest runs them.
  * @param collected the same items in collection order.
  */
-function unitsInItemOrder(items, collected, fileUnits, expectedSeconds) {
+function unitsInItemOrder(items, collected, fileUnits, expectedSeconds, pinBenchmarks = true) {
     const collectedAt = new Map(collected.map((item, index) => [item.id, index]));
     const runs = [];
     const runsPerFile = new Map();
@@ -22993,7 +23010,7 @@ function unitsInItemOrder(items, collected, fileUnits, expectedSeconds) {
         if (runsPerFile.get(run[0].file) === 1)
             continue;
         const ids = run.map((item) => item.id);
-        const benchmark = run.some((item) => item.usesBenchmark);
+        const benchmark = pinBenchmarks && run.some((item) => item.usesBenchmark);
         ordered.push({
             file: run[0].file,
             ids,

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runUnits, type RunOptions, type RunSummary, type UnitDoneInfo, type UnitCollected } from '../src/runner/pool.js';
 import { makeUnits, OrderedQueues, unitsInItemOrder } from '../src/runner/schedule.js';
+import { benchmarksMeasured } from '../src/cli/pytest-options.js';
 import { checkPython, findPython, pythonRuntimeDir } from '../src/runner/python.js';
 import { RunnerError } from '../src/runner/errors.js';
 import { encodeFrame, FrameReader, type MalformedFrame, type NodeFrame, type WorkerFrame } from '../src/runner/frames.js';
@@ -566,6 +567,34 @@ describe('makeUnits', () => {
     }
     expect(bigUnits.reduce((s, u) => s + u.expected, 0)).toBe(8);
     expect(units.find((u) => u.file === 's.py')).toEqual({ file: 's.py', ids: null, expected: 1 });
+  });
+
+  it('pins benchmark modules to one worker only when pytest-benchmark measures them', () => {
+    const bench = (file: string) => ({ ...item(file, 't1'), usesBenchmark: true as const });
+    const byFile = new Map([
+      ['b1.py', [bench('b1.py')]],
+      ['a.py', [item('a.py', 't1')]],
+      ['b2.py', [bench('b2.py')]],
+    ]);
+    const seconds = new Map([
+      ['b1.py::t1', 5],
+      ['a.py::t1', 0.01],
+      ['b2.py::t1', 5],
+    ]);
+    const pinned = makeUnits(byFile, seconds, 2);
+    expect(pinned[0]).toEqual({ file: 'b1.py', ids: null, expected: 5, benchmark: true });
+    const together = new OrderedQueues(pinned, 2);
+    expect([together.next(0)!.file, together.next(1)!.file]).toEqual(['b1.py', 'a.py']);
+    // graphql-core (addopts = --benchmark-disable): its slow benchmark modules spread over the workers
+    const unpinned = makeUnits(byFile, seconds, 2, false);
+    expect(unpinned[0]).toEqual({ file: 'b1.py', ids: null, expected: 5 });
+    const spread = new OrderedQueues(unpinned, 2);
+    expect([spread.next(0)!.file, spread.next(1)!.file]).toEqual(['b1.py', 'b2.py']);
+    expect(benchmarksMeasured([])).toBe(true);
+    expect(benchmarksMeasured(['--benchmark-disable'])).toBe(false);
+    expect(benchmarksMeasured(['--benchmark-disable', '--benchmark-enable'])).toBe(true);
+    expect(benchmarksMeasured(['--benchmark-skip'])).toBe(false);
+    expect(benchmarksMeasured(['--benchmark-skip', '--benchmark-only'])).toBe(true);
   });
 });
 

@@ -131,6 +131,19 @@ const FIXTURE_PLUGIN_OPTIONS = new Set([
   '--benchmark-disable-gc',
 ]);
 
+/**
+ * Whether pytest-benchmark would measure this run's benchmarks: `--benchmark-disable` (without
+ * `--benchmark-enable`) makes its fixture call each function once, and `--benchmark-skip`
+ * (without `--benchmark-only`) skips them; either way it keeps no stats, prints no table and
+ * saves nothing, so the benchmarks need not share one worker's session (runner/schedule.ts).
+ */
+export function benchmarksMeasured(pytestArgs: readonly string[]): boolean {
+  const given = new Set(pytestArgs);
+  const disabled = given.has('--benchmark-disable') && !given.has('--benchmark-enable');
+  const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
+  return !disabled && !skipped;
+}
+
 export function pluginOptionRoute(name: string): Route {
   if (FIXTURE_PLUGIN_OPTIONS.has(name)) return 'worker';
   if (SESSION_PLUGIN_OPTIONS.has(name)) return 'session';

@@ -45,6 +45,7 @@ import { forgetMemos } from '../memo/discover-memo.js';
 import { probePath } from '../memo/inputs.js';
 import type { CollectionError, DiscoveryResult, PluginsSummary, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
+import { benchmarksMeasured } from './pytest-options.js';
 import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
 import { reviseEarlyWorkers, settleEarlyWorkers } from '../runner/early.js';
@@ -512,11 +513,12 @@ async function runSession(
     expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
     worker: runCost?.workerSeconds ?? COLD_WORKER_SECONDS,
   };
-  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds));
+  const pinBenchmarks = benchmarksMeasured(options.pytestArgs);
+  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks);
   // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
   // makes are for order, not for more workers.
   const units = applyNarrowing(
-    options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected) : fileUnits,
+    options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits,
     narrowIds,
   );
   const workers = workerCount(session, fileUnits.length, expectedSeconds);

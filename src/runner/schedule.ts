@@ -22,8 +22,15 @@ const MIN_PIECE_SECONDS = 0.5;
  * @param itemsByFile selected items per rootdir-relative file, in collection order; a bare array
  *   means every item of the file is selected.
  * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
+ * @param pinBenchmarks whether pytest-benchmark measures the run's benchmarks (cli/pytest-options.ts
+ *   benchmarksMeasured): only then do their units all go to one worker.
  */
-export function makeUnits(itemsByFile: Map<string, FileSelection | TestItem[]>, expectedSeconds: Map<string, number>, workers: number): Unit[] {
+export function makeUnits(
+  itemsByFile: Map<string, FileSelection | TestItem[]>,
+  expectedSeconds: Map<string, number>,
+  workers: number,
+  pinBenchmarks = true,
+): Unit[] {
   const estimate = meanOf(expectedSeconds) ?? DEFAULT_TEST_SECONDS;
   const seconds = (item: TestItem) => expectedSeconds.get(item.id) ?? estimate;
 
@@ -40,7 +47,7 @@ export function makeUnits(itemsByFile: Map<string, FileSelection | TestItem[]>, 
   const share = workers > 0 ? total / workers : total;
   const units: Unit[] = [];
   for (const { file, items, whole, total: fileTotal } of files) {
-    const benchmark = items.some((item) => item.usesBenchmark);
+    const benchmark = pinBenchmarks && items.some((item) => item.usesBenchmark);
     const pieces =
       workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark
         ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
@@ -66,7 +73,13 @@ export function makeUnits(itemsByFile: Map<string, FileSelection | TestItem[]>, 
  * @param items the selected items in the order pytest runs them.
  * @param collected the same items in collection order.
  */
-export function unitsInItemOrder(items: TestItem[], collected: TestItem[], fileUnits: Unit[], expectedSeconds: Map<string, number>): Unit[] {
+export function unitsInItemOrder(
+  items: TestItem[],
+  collected: TestItem[],
+  fileUnits: Unit[],
+  expectedSeconds: Map<string, number>,
+  pinBenchmarks = true,
+): Unit[] {
   const collectedAt = new Map(collected.map((item, index) => [item.id, index]));
   const runs: TestItem[][] = [];
   const runsPerFile = new Map<string, number>();
@@ -89,7 +102,7 @@ export function unitsInItemOrder(items: TestItem[], collected: TestItem[], fileU
   for (const run of runs) {
     if (runsPerFile.get(run[0].file) === 1) continue;
     const ids = run.map((item) => item.id);
-    const benchmark = run.some((item) => item.usesBenchmark);
+    const benchmark = pinBenchmarks && run.some((item) => item.usesBenchmark);
     ordered.push({
       file: run[0].file,
       ids,
