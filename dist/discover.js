@@ -2100,13 +2100,13 @@ function itemsOfShard(plan, index, items, all, modules) {
     const unverified = notFound.filter((id) => id.includes('::') && modules.has((0, nodeid_js_1.pathOfId)(id))).map(index_js_1.unverifiedItemOfId);
     return { items: [...selected, ...unverified], notListed: notFound.filter((id) => !id.includes('::') || !modules.has((0, nodeid_js_1.pathOfId)(id))) };
 }
-async function selectShard(session, items, all = items, modules = new Set()) {
+async function selectShard(session, items, all = items, modules = new Set(), measuredFiles = {}) {
     const { options, config } = session;
     const timingsPath = options.timings !== null ? (0, node_path_1.resolve)(session.cwd, options.timings) : (0, node_path_1.join)(config.rootdir, timings_js_1.DEFAULT_TIMINGS_PATH);
     const loaded = (0, timings_js_1.loadTimings)(timingsPath);
     if (loaded.warning)
         process.stderr.write(`fastest: warning: ${loaded.warning}\n`);
-    const estimator = new timings_js_1.Estimator(loaded.store);
+    const estimator = new timings_js_1.Estimator(loaded.store, measuredFiles);
     const expected = new Map();
     for (const item of items)
         expected.set(item.id, estimator.test(item));
@@ -15325,13 +15325,19 @@ function round6(x) {
 /** Predicts seconds for test items and module setups from a store; never returns zero. */
 class Estimator {
     store;
+    measuredFiles;
     fileMeans = new Map();
     dirMeans = new Map();
     dynamicSums = new Map();
     suiteMedian = exports.UNKNOWN_TEST_SECONDS;
     indexed = false;
-    constructor(store) {
+    /**
+     * @param measuredFiles what the last local run measured per file (runner/run-cost.ts), for the
+     *   files the store has no test of: a local run plans with its own measures, not test counts.
+     */
+    constructor(store, measuredFiles = {}) {
         this.store = store;
+        this.measuredFiles = measuredFiles;
     }
     /** The fallback tables, built on the first test the store does not know. */
     buildIndex() {
@@ -15396,6 +15402,9 @@ class Estimator {
         const fileMean = this.fileMeans.get(file);
         if (fileMean !== undefined)
             return fileMean;
+        const measured = Object.hasOwn(this.measuredFiles, file) ? this.measuredFiles[file] : undefined;
+        if (measured && measured.tests > 0)
+            return measured.seconds / measured.tests;
         for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
             const dirMean = this.dirMeans.get(dir);
             if (dirMean !== undefined)

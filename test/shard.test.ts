@@ -366,6 +366,18 @@ describe('timings', () => {
     expect(est.test(dyn)).toBe(9);
     expect(new Estimator(emptyTimings()).test(item('q.py::t', 1))).toBe(0.1);
   });
+
+  it("a local run's own measures per file (run-cost.json) come after the store's file mean, before its directory and suite", () => {
+    const store = emptyTimings();
+    store.tests = { 'a/test_x.py::test_1': 2 };
+    const measured = { 'a/test_x.py': { seconds: 100, tests: 1 }, 'a/test_slow.py': { seconds: 6, tests: 3 }, 'b/test_y.py': { seconds: 0, tests: 0 } };
+    const est = new Estimator(store, measured);
+    expect(est.test(item('a/test_x.py::test_new', 1))).toBe(2); // the store knows the file
+    expect(est.test(item('a/test_slow.py::test_a', 1))).toBe(2); // 6 s over its 3 tests
+    expect(est.test(item('b/test_y.py::test_a', 1))).toBe(2); // no test measured there: the suite median
+    // with no store at all (no merge ever learned timings), the plan still follows the last run
+    expect(new Estimator(emptyTimings(), { 'slow.py': { seconds: 8, tests: 2 } }).test(item('slow.py::t', 1))).toBe(4);
+  });
 });
 
 describe('plan and merge commands', () => {

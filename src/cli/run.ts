@@ -495,7 +495,7 @@ async function runSession(
     deselected = [...(kept ? deselected.filter((item) => kept.has(item.id)) : deselected), ...plan.deselected];
     for (const [id, ids] of plan.narrowIds) narrowIds.set(id, ids);
   }
-  const shard = await selectShard(session, selected, discovery.items, collected.selectOptions.modules);
+  const shard = await selectShard(session, selected, discovery.items, collected.selectOptions.modules, runCost?.files);
   selected = shard.items;
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 

@@ -4,6 +4,7 @@ import { digestIds, makePlan, readPlan, unitTestIds, type Plan } from '../shard/
 import { coveringIds, pathOfId } from '../nodeid.js';
 import { unverifiedItemOfId } from '../select/index.js';
 import { DEFAULT_TIMINGS_PATH, Estimator, loadTimings } from '../shard/timings.js';
+import type { FileCost } from '../runner/run-cost.js';
 import type { TestItem } from '../types.js';
 import { UsageError } from './args.js';
 import type { Collected, Session } from './session.js';
@@ -69,12 +70,13 @@ export async function selectShard(
   items: TestItem[],
   all: TestItem[] = items,
   modules: ReadonlySet<string> = new Set(),
+  measuredFiles: Readonly<Record<string, FileCost>> = {},
 ): Promise<ShardSelection> {
   const { options, config } = session;
   const timingsPath = options.timings !== null ? resolve(session.cwd, options.timings) : join(config.rootdir, DEFAULT_TIMINGS_PATH);
   const loaded = loadTimings(timingsPath);
   if (loaded.warning) process.stderr.write(`fastest: warning: ${loaded.warning}\n`);
-  const estimator = new Estimator(loaded.store);
+  const estimator = new Estimator(loaded.store, measuredFiles);
   const expected = new Map<string, number>();
   for (const item of items) expected.set(item.id, estimator.test(item));
   if (options.shard?.source) process.stderr.write(`fastest: shard ${options.shard.index} of ${options.shard.total} from ${options.shard.source}\n`);

@@ -143,7 +143,14 @@ export class Estimator {
   private suiteMedian = UNKNOWN_TEST_SECONDS;
   private indexed = false;
 
-  constructor(readonly store: TimingsStore) {}
+  /**
+   * @param measuredFiles what the last local run measured per file (runner/run-cost.ts), for the
+   *   files the store has no test of: a local run plans with its own measures, not test counts.
+   */
+  constructor(
+    readonly store: TimingsStore,
+    private readonly measuredFiles: Readonly<Record<string, { seconds: number; tests: number }>> = {},
+  ) {}
 
   /** The fallback tables, built on the first test the store does not know. */
   private buildIndex(): void {
@@ -200,6 +207,8 @@ export class Estimator {
   private fallback(file: string): number {
     const fileMean = this.fileMeans.get(file);
     if (fileMean !== undefined) return fileMean;
+    const measured = Object.hasOwn(this.measuredFiles, file) ? this.measuredFiles[file] : undefined;
+    if (measured && measured.tests > 0) return measured.seconds / measured.tests;
     for (let dir = parentDir(file); dir !== undefined; dir = parentDir(dir)) {
       const dirMean = this.dirMeans.get(dir);
       if (dirMean !== undefined) return dirMean;
