@@ -1942,6 +1942,7 @@ async function collect(session, settings = {}) {
         useCache: !options.noCache,
         python: () => session.python,
         doctest: (0, index_js_3.doctestOptionsOf)(options.pytestArgs, (0, index_js_1.getIni)(config, 'doctest_encoding', 'string')),
+        onModulesToParse: settings.onModulesToParse,
     });
     const nodeIds = options.paths.map((arg) => {
         const at = arg.indexOf('::');
@@ -5935,7 +5936,10 @@ async function discover(opts) {
     const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
-    const parseRequests = [...conftestRequests, ...toParse(moduleLookups)];
+    const moduleRequests = toParse(moduleLookups);
+    if (moduleRequests.length > 0)
+        opts.onModulesToParse?.(moduleRequests.map((request) => request.abs));
+    const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));

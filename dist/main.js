@@ -5009,7 +5009,11 @@ async function withUnlistedFailures(session, collected) {
 }
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, runCost, warm, hooks = {}) {
     const { options, config, cwd } = session;
-    let collected = await (0, session_js_2.collect)(session, { remember: true });
+    let collected = await (0, session_js_2.collect)(session, {
+        remember: true,
+        // A first run: the prestarted workers rewrite the new modules while Node parses them.
+        onModulesToParse: options.engine === 'pytest' ? undefined : (files) => prestarted?.precompile(files, (0, node_path_1.join)(config.rootdir, '.fastest')),
+    });
     const { rememberDiscovery } = collected;
     /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
     const listedItems = collected.discovery.items;
@@ -5652,6 +5656,7 @@ async function collect(session, settings = {}) {
         useCache: !options.noCache,
         python: () => session.python,
         doctest: (0, index_js_3.doctestOptionsOf)(options.pytestArgs, (0, index_js_1.getIni)(config, 'doctest_encoding', 'string')),
+        onModulesToParse: settings.onModulesToParse,
     });
     const nodeIds = options.paths.map((arg) => {
         const at = arg.indexOf('::');
@@ -10317,7 +10322,10 @@ async function discover(opts) {
     const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
-    const parseRequests = [...conftestRequests, ...toParse(moduleLookups)];
+    const moduleRequests = toParse(moduleLookups);
+    if (moduleRequests.length > 0)
+        opts.onModulesToParse?.(moduleRequests.map((request) => request.abs));
+    const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {
         const byAbs = (lookups) => new Map(lookups.map((l) => [l.abs, l]));
@@ -22544,6 +22552,18 @@ class PrestartedWorkers {
             const proc = new worker_js_1.WorkerProcess({ python: opts.python, cwd: opts.cwd, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
             this.waiting.push({ proc, handoff });
         }
+    }
+    /**
+     * Each waiting worker rewrites its share of `files` (test modules a first run has not rewritten)
+     * into the rewrite cache before its init: the workers' idle time while Node discovers.
+     */
+    precompile(files, cacheDir) {
+        const count = this.waiting.length;
+        this.waiting.forEach((w, at) => {
+            const share = files.filter((_, index) => index % count === at);
+            if (share.length > 0)
+                w.proc.send({ t: 'precompile', files: share, cacheDir });
+        });
     }
     /** The next started worker for pool slot `index`, if one is waiting. */
     take(index) {

@@ -398,6 +398,23 @@ def _prepare_collection_pass(channel, dispatcher, first):
         dispatcher.precompile([frame["file"] for frame in collects if not frame.get("importOnly")])
 
 
+def _precompile_ahead(frame):
+    """A first run: Node sends the test modules its discovery cache did not hold while it parses
+    them, and each worker rewrites its share into the native engine's rewrite cache (no import)
+    in what would be idle time before init; the collection pass then finds their code cached. Any
+    failure is the import's to report."""
+    try:
+        from .native.rewrite import compile_test_module
+    except BaseException:
+        return
+    cache_dir = frame.get("cacheDir")
+    for path in frame.get("files") or []:
+        try:
+            compile_test_module(path, cache_dir, only_cache=True)
+        except Exception:
+            pass
+
+
 def preload_engine():
     """Import the native engine (and pytest with it) while Node is still discovering: workers
     are started before the units are known, and this is most of a worker's start-up."""
@@ -514,6 +531,10 @@ def _main(proto_fds=None):
     if native_unsupported is None:
         preload_engine()
     init = channel.recv()
+    while init is not None and init.get("t") == "precompile":
+        if native_unsupported is None:
+            _precompile_ahead(init)
+        init = channel.recv()
     if init is None:
         return 0
     if init.get("t") != "init":

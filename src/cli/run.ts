@@ -423,7 +423,11 @@ async function runSession(
   hooks: RunHooks = {},
 ): Promise<number> {
   const { options, config, cwd } = session;
-  let collected: Collected = await collect(session, { remember: true });
+  let collected: Collected = await collect(session, {
+    remember: true,
+    // A first run: the prestarted workers rewrite the new modules while Node parses them.
+    onModulesToParse: options.engine === 'pytest' ? undefined : (files) => prestarted?.precompile(files, join(config.rootdir, '.fastest')),
+  });
   const { rememberDiscovery } = collected;
   /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
   const listedItems = collected.discovery.items;

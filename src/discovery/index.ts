@@ -44,6 +44,11 @@ export interface DiscoverOptions {
   python: () => string;
   /** Doctest collection (text files matching `test*.txt` are collected even without options). */
   doctest?: DoctestOptions;
+  /**
+   * Told the test modules (absolute paths) the discovery cache did not hold, before they are
+   * parsed: a first run's workers rewrite them meanwhile (cli/run.ts).
+   */
+  onModulesToParse?: (files: string[]) => void;
 }
 
 export function toNodePath(rootdir: string, absolute: string): string {
@@ -422,7 +427,9 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const moduleLookups = files.map((abs) => lookup(abs, rootdir, cache));
   const toParse = (lookups: Lookup[]) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
   const conftestRequests = toParse(conftestLookups);
-  const parseRequests = [...conftestRequests, ...toParse(moduleLookups)];
+  const moduleRequests = toParse(moduleLookups);
+  if (moduleRequests.length > 0) opts.onModulesToParse?.(moduleRequests.map((request) => request.abs));
+  const parseRequests = [...conftestRequests, ...moduleRequests];
   const pool = openParsePool(
     parseRequests.length,
     parseRequests.reduce((bytes, request) => bytes + request.size, 0),

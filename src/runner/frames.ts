@@ -49,7 +49,14 @@ export interface RunFrame {
  * `importOnly`: a file of another worker's share, imported for what importing it does.
  * `ids`: collect_done lists the ids collected (a module whose listed tests are all deselected). */
 export type NodeFrame =
-  InitFrame | RunFrame | { t: 'collect'; file: string; importOnly?: true; ids?: true } | { t: 'cancel' } | { t: 'stop' } | { t: 'conftests' };
+  | InitFrame
+  | RunFrame
+  | { t: 'collect'; file: string; importOnly?: true; ids?: true }
+  | { t: 'cancel' }
+  | { t: 'stop' }
+  | { t: 'conftests' }
+  /** Before init: test modules to rewrite into `cacheDir`'s rewrite cache, without importing them. */
+  | { t: 'precompile'; files: string[]; cacheDir: string };
 
 // Worker -> Node.
 export interface HelloFrame {

@@ -48,6 +48,18 @@ export class PrestartedWorkers {
     }
   }
 
+  /**
+   * Each waiting worker rewrites its share of `files` (test modules a first run has not rewritten)
+   * into the rewrite cache before its init: the workers' idle time while Node discovers.
+   */
+  precompile(files: string[], cacheDir: string): void {
+    const count = this.waiting.length;
+    this.waiting.forEach((w, at) => {
+      const share = files.filter((_, index) => index % count === at);
+      if (share.length > 0) w.proc.send({ t: 'precompile', files: share, cacheDir });
+    });
+  }
+
   /** The next started worker for pool slot `index`, if one is waiting. */
   take(index: number): PrestartedWorker | undefined {
     const at = this.waiting.findIndex((w) => w.proc.index === index);
