@@ -510,23 +510,23 @@ class NativeEngine:
         self._begin_collection()
         self.capture.start_test()
         recorder = self.test_warnings
+        # the conftests load under the warning filters too: a conftest that `filterwarnings =
+        # error` fails must fail here as in the owning worker, not load for this worker's units
+        if recorder is not None:
+            recorder.enter()
         try:
             path = os.path.join(self.rootdir, relfile)
             self.collector.load_conftests(path)
             if self.collector.ignored_by_conftest(path, self.named_paths):
                 return
-            if recorder is not None:
-                recorder.enter()
-            try:
-                self.collector.import_module(relfile)
-            finally:
-                if recorder is not None:
-                    recorder.exit()
+            self.collector.import_module(relfile)
         except (KeyboardInterrupt, Exit):
             raise
         except BaseException:
             pass
         finally:
+            if recorder is not None:
+                recorder.exit()
             self.capture.phase_done("collect")
             self.capture.suspend()
 
