@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { earlyKey } from '../src/runner/early.js';
+import { summaryLine } from './helpers/against-pytest.js';
 
 const cli = resolve(__dirname, '..', 'dist', 'cli.js');
 const dirs: string[] = [];
@@ -66,17 +67,7 @@ function run(p: Project, args: string[]) {
 
 function pytestSummary(p: Project, args: string[]): string {
   const r = spawnSync('python', ['-m', 'pytest', '-p', 'no:cacheprovider', ...args], { cwd: p.root, encoding: 'utf8', env: env(p) });
-  return lastLine(r.stdout);
-}
-
-function lastLine(text: string): string {
-  return text
-    .trim()
-    .split('\n')
-    .at(-1)!
-    .replace(/ in [\d.]+s/, '')
-    .replace(/=/g, '')
-    .trim();
+  return summaryLine(r.stdout);
 }
 
 /** True once none of the pids is a live process (a zombie counts as gone). */
@@ -110,12 +101,12 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     const args = ['-q', '-p', 'no:cacheprovider'];
     const cold = run(p, args);
     expect(cold.code, cold.out).toBe(1);
-    expect(lastLine(cold.out)).toBe(pytestSummary(p, []));
+    expect(summaryLine(cold.out)).toBe(pytestSummary(p, []));
     // one per core: the first started by the executable, none started twice
     expect(cold.spawns.map((s) => s.by)).toEqual(['entry', ...Array(availableParallelism() - 1).fill('main')]);
     // the plan the next run starts: as many as the run's measures now say (one for this suite)
     const warm = run(p, args);
-    expect(lastLine(warm.out)).toBe(pytestSummary(p, []));
+    expect(summaryLine(warm.out)).toBe(pytestSummary(p, []));
     expect(warm.spawns.length).toBeGreaterThan(0);
     expect(warm.spawns.map((s) => s.by)).toEqual(Array(warm.spawns.length).fill('entry'));
     // another command line in the same project has a plan of its own
@@ -124,7 +115,7 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
       other.spawns.every((s) => s.by === 'main'),
       JSON.stringify(other.spawns),
     ).toBe(true);
-    expect(lastLine(other.out)).toBe(pytestSummary(p, ['tests/test_a.py']));
+    expect(summaryLine(other.out)).toBe(pytestSummary(p, ['tests/test_a.py']));
     expect(run(p, ['-q', '-p', 'no:cacheprovider', 'tests/test_a.py']).spawns.every((s) => s.by === 'entry')).toBe(true);
   }, 300_000);
 
@@ -138,7 +129,7 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     expect(existsSync(`${fake}.ran`)).toBe(false);
     expect(r.spawns.length).toBeGreaterThan(0);
     expect(r.spawns.every((s) => s.by === 'main' && s.cmd === python())).toBe(true);
-    expect(lastLine(r.out)).toBe(pytestSummary(p, []));
+    expect(summaryLine(r.out)).toBe(pytestSummary(p, []));
   }, 300_000);
 
   it('ends the early workers the run does not take, however the command ends', async () => {
@@ -148,7 +139,7 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     const cores = availableParallelism();
     writePlan(p, ['-q'], plan(p, cores + 1));
     const fewer = run(p, ['-q']);
-    expect(lastLine(fewer.out)).toBe(pytestSummary(p, []));
+    expect(summaryLine(fewer.out)).toBe(pytestSummary(p, []));
     expect(fewer.spawns.map((s) => s.by)).toEqual([...Array(cores + 1).fill('entry'), ...Array(cores).fill('main')]);
     expect(await allGone(fewer.spawns.map((s) => s.pid))).toBe(true);
     // a usage error before any worker is asked for
@@ -161,7 +152,7 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     const routed = project('[pytest]\nlog_cli = true\n');
     writePlan(routed, ['-q'], plan(routed, 2));
     const real = run(routed, ['-q']);
-    expect(lastLine(real.out)).toBe(pytestSummary(routed, []));
+    expect(summaryLine(real.out)).toBe(pytestSummary(routed, []));
     expect(real.spawns.map((s) => s.by)).toEqual(['entry', 'entry']);
     expect(await allGone(real.spawns.map((s) => s.pid))).toBe(true);
     // and it keeps what it learnt: that command starts none ahead any more

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summaryLine } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 let proj: string;
@@ -69,15 +70,7 @@ function both(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
     encoding: 'utf8',
     env: runEnv,
   });
-  const summary = (out: string) =>
-    out
-      .trim()
-      .split('\n')
-      .at(-1)!
-      .replace(/ in [\d.]+s/, '')
-      .replace(/=/g, '')
-      .trim();
-  return { pytest, fastest, pytestSummary: summary(pytest.stdout), fastestSummary: summary(fastest.stdout) };
+  return { pytest, fastest, pytestSummary: summaryLine(pytest.stdout), fastestSummary: summaryLine(fastest.stdout) };
 }
 
 describe('installed plugins with hooks the native engine does not run', () => {

@@ -50,6 +50,17 @@ export function normalOutput(text: string): string {
     .replace(/^\d+\.\d+s (call|setup|teardown) /gm, 'Ns $1 ');
 }
 
+/** The run's closing line without its time and its `=` padding: "2 failed, 3 passed". */
+export function summaryLine(text: string): string {
+  return text
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .replace(/ in [\d.]+s/, '')
+    .replace(/=/g, '')
+    .trim();
+}
+
 /** Whether the tests' Python can import `name` (a plugin a test needs). */
 export function hasModule(name: string): boolean {
   try {
