@@ -103,3 +103,33 @@ describe.skipIf(!hasPytestMock)('pytest-mock in the native engine', () => {
     expect({ status: f.status, report: report(f.stdout) }).toEqual({ status: p.status, report: report(p.stdout) });
   });
 });
+
+// pytest-mock's pytest_configure wraps unittest.mock's assert methods for every test of the
+// session, whether it requests `mocker` or not: a failed assert_called_with shows pytest's
+// introspection under pytest, and so natively.
+describe.skipIf(!hasPytestMock)("pytest-mock's wrapped assert methods without mocker", () => {
+  let plain: string;
+  beforeAll(() => {
+    plain = mkdtempSync(join(tmpdir(), 'fastest-plain-mock-'));
+    writeFileSync(join(plain, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(plain, 'test_plain.py'),
+      'from unittest import mock\n\ndef test_called():\n    m = mock.Mock()\n    m(1)\n    m.assert_called_with(2)\n',
+    );
+  });
+  afterAll(() => rmSync(plain, { recursive: true, force: true }));
+
+  it.each([[[]], [['-p', 'no:pytest_mock']]])('reads as under pytest: %j', (args) => {
+    // (-q: no header, so no pytest session in the worker, whose configure would wrap them too)
+    const p = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', ...args], { cwd: plain, encoding: 'utf8', env });
+    const f = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider', '--no-cache', ...args], { cwd: plain, encoding: 'utf8', env });
+    const engines = spawnSync(process.execPath, [cli, '-p', 'no:cacheprovider', '--no-cache', '--show-engines', ...args], {
+      cwd: plain,
+      encoding: 'utf8',
+      env,
+    });
+    expect(engines.stdout).toContain('test_plain.py: native engine');
+    expect(p.stdout.includes('pytest introspection follows:')).toBe(args.length === 0);
+    expect({ status: f.status, report: report(f.stdout) }).toEqual({ status: p.status, report: report(p.stdout) });
+  });
+});

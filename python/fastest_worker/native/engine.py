@@ -367,6 +367,11 @@ class NativeEngine:
         if self._plugin_checks is None:
             plugins = installed_plugins(self.config.pluginmanager)
             self._plugin_checks = (unhandled_plugin_reason(plugins), module_rules(plugins, self.config))
+            if any(module == "pytest_mock" for _, module in plugins):
+                # its pytest_configure wraps unittest.mock's assert methods for every test (a
+                # failed assert_called_with then shows pytest's introspection), not only for the
+                # modules that request `mocker`
+                self._load_plugin("pytest_mock")
         everywhere, rules = self._plugin_checks
         if everywhere is not None or not rules:
             return everywhere
