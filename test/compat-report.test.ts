@@ -110,7 +110,9 @@ describe('reporting matches pytest', () => {
       const args = ['tests/test_warn.py', '--durations=5', '--durations-min=0.035', '-W', 'ignore'];
       const [theirs, ours] = await Promise.all([pytest(args), fastest(engine, args)]);
       expect(theirs.stdout).toMatch(/teardown tests\/test_warn.py::test_phases/);
-      expect(theirs.stdout).toContain('(2 durations < 0.035s hidden.)');
+      // (how many pytest hides depends on the machine's load: a trivial phase took 0.04 s on a
+      // loaded clean-clone CI run; what is compared is that fastest hides what pytest hides)
+      expect(theirs.stdout).toMatch(/\(\d+ durations < 0\.035s hidden\.\)/);
       expect(body(ours.stdout, { maskDurations: true })).toBe(body(theirs.stdout, { maskDurations: true }));
     });
 
