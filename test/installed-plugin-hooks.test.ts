@@ -5,35 +5,30 @@
 // (pytest_addoption, pytest_report_header) does not. pytest-describe's hook acts on the modules
 // that name one of its `describe_prefixes`: only those go to pytest.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { summaryLine } from './helpers/against-pytest.js';
+import { summaryLine, writeLines } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 let proj: string;
 let env: NodeJS.ProcessEnv;
 
-const write = (path: string, lines: string[]) => writeFileSync(join(proj, path), lines.join('\n') + '\n');
-
 beforeAll(() => {
   proj = mkdtempSync(join(tmpdir(), 'fastest-plugin-hooks-'));
-  mkdirSync(join(proj, 'site', 'skipper_plugin-1.0.dist-info'), { recursive: true });
-  mkdirSync(join(proj, 'site', 'pytest_describe'));
-  mkdirSync(join(proj, 'tests'));
   env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: join(proj, 'site') };
   // an installed plugin: its pytest11 entry point is autoloaded by pytest, and not by the tests below unless asked
-  write('site/skipper_plugin-1.0.dist-info/METADATA', ['Metadata-Version: 2.1', 'Name: skipper-plugin', 'Version: 1.0']);
-  write('site/skipper_plugin-1.0.dist-info/entry_points.txt', ['[pytest11]', 'skipper = skipper']);
-  write('site/skipper.py', [
+  writeLines(proj, 'site/skipper_plugin-1.0.dist-info/METADATA', ['Metadata-Version: 2.1', 'Name: skipper-plugin', 'Version: 1.0']);
+  writeLines(proj, 'site/skipper_plugin-1.0.dist-info/entry_points.txt', ['[pytest11]', 'skipper = skipper']);
+  writeLines(proj, 'site/skipper.py', [
     'import pytest',
     '',
     'def pytest_runtest_setup(item):',
     '    if item.name.endswith("_by_plugin"):',
     '        pytest.skip("skipped by the plugin")',
   ]);
-  write('site/header_only.py', [
+  writeLines(proj, 'site/header_only.py', [
     'def pytest_addoption(parser):',
     '    parser.addini("header_only_flag", "unused")',
     '',
@@ -41,8 +36,8 @@ beforeAll(() => {
     '    return "header-only plugin"',
   ]);
   // stands in for pytest-describe: a describe-prefixed function is collected by the plugin's hook
-  write('site/pytest_describe/__init__.py', []);
-  write('site/pytest_describe/plugin.py', [
+  writeLines(proj, 'site/pytest_describe/__init__.py', []);
+  writeLines(proj, 'site/pytest_describe/plugin.py', [
     'import types',
     'import pytest',
     '',
@@ -55,10 +50,10 @@ beforeAll(() => {
     '            if obj.__name__.startswith(prefix):',
     '                return [pytest.Function.from_parent(collector, name=name, callobj=obj)]',
   ]);
-  write('pytest.ini', ['[pytest]', 'testpaths = tests']);
-  write('tests/test_skips.py', ['def test_runs():', '    pass', '', 'def test_skipped_by_plugin():', '    assert False']);
-  write('tests/test_specs.py', ['def spec_fails():', '    assert 1 == 2', '', 'def test_plain():', '    pass']);
-  write('tests/test_other.py', ['def test_other():', '    pass']);
+  writeLines(proj, 'pytest.ini', ['[pytest]', 'testpaths = tests']);
+  writeLines(proj, 'tests/test_skips.py', ['def test_runs():', '    pass', '', 'def test_skipped_by_plugin():', '    assert False']);
+  writeLines(proj, 'tests/test_specs.py', ['def spec_fails():', '    assert 1 == 2', '', 'def test_plain():', '    pass']);
+  writeLines(proj, 'tests/test_other.py', ['def test_other():', '    pass']);
 });
 afterAll(() => rmSync(proj, { recursive: true, force: true }));
 
@@ -127,13 +122,10 @@ describe("anyio's plugin", () => {
   let anyioProj: string;
   beforeAll(() => {
     anyioProj = mkdtempSync(join(tmpdir(), 'fastest-anyio-'));
-    const put = (path: string, lines: string[]) => writeFileSync(join(anyioProj, path), lines.join('\n') + '\n');
-    mkdirSync(join(anyioProj, 'site', 'anyio'), { recursive: true });
-    mkdirSync(join(anyioProj, 'site', 'anyio-4.0.dist-info'));
-    put('site/anyio-4.0.dist-info/METADATA', ['Metadata-Version: 2.1', 'Name: anyio', 'Version: 4.0']);
-    put('site/anyio-4.0.dist-info/entry_points.txt', ['[pytest11]', 'anyio = anyio.pytest_plugin']);
-    put('site/anyio/__init__.py', []);
-    put('site/anyio/pytest_plugin.py', [
+    writeLines(anyioProj, 'site/anyio-4.0.dist-info/METADATA', ['Metadata-Version: 2.1', 'Name: anyio', 'Version: 4.0']);
+    writeLines(anyioProj, 'site/anyio-4.0.dist-info/entry_points.txt', ['[pytest11]', 'anyio = anyio.pytest_plugin']);
+    writeLines(anyioProj, 'site/anyio/__init__.py', []);
+    writeLines(anyioProj, 'site/anyio/pytest_plugin.py', [
       'import asyncio, inspect',
       'import pytest',
       '',
@@ -144,10 +136,10 @@ describe("anyio's plugin", () => {
       '        asyncio.run(pyfuncitem.obj(**args))',
       '        return True',
     ]);
-    put('pytest.ini', ['[pytest]']);
-    put('conftest.py', ['import pytest', '', '@pytest.fixture', 'def anyio_backend():', '    return "asyncio"']);
-    put('test_sync.py', ['def test_sync():', '    pass']);
-    put('test_async.py', ['async def test_async(anyio_backend):', '    assert anyio_backend == "asyncio"']);
+    writeLines(anyioProj, 'pytest.ini', ['[pytest]']);
+    writeLines(anyioProj, 'conftest.py', ['import pytest', '', '@pytest.fixture', 'def anyio_backend():', '    return "asyncio"']);
+    writeLines(anyioProj, 'test_sync.py', ['def test_sync():', '    pass']);
+    writeLines(anyioProj, 'test_async.py', ['async def test_async(anyio_backend):', '    assert anyio_backend == "asyncio"']);
   });
   afterAll(() => rmSync(anyioProj, { recursive: true, force: true }));
 

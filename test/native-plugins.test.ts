@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeLines } from './helpers/against-pytest.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
@@ -111,11 +112,15 @@ describe.skipIf(!hasPytestMock)("pytest-mock's wrapped assert methods without mo
   let plain: string;
   beforeAll(() => {
     plain = mkdtempSync(join(tmpdir(), 'fastest-plain-mock-'));
-    writeFileSync(join(plain, 'pytest.ini'), '[pytest]\n');
-    writeFileSync(
-      join(plain, 'test_plain.py'),
-      'from unittest import mock\n\ndef test_called():\n    m = mock.Mock()\n    m(1)\n    m.assert_called_with(2)\n',
-    );
+    writeLines(plain, 'pytest.ini', ['[pytest]']);
+    writeLines(plain, 'test_plain.py', [
+      'from unittest import mock',
+      '',
+      'def test_called():',
+      '    m = mock.Mock()',
+      '    m(1)',
+      '    m.assert_called_with(2)',
+    ]);
   });
   afterAll(() => rmSync(plain, { recursive: true, force: true }));
 

@@ -401,18 +401,14 @@ def _prepare_collection_pass(channel, dispatcher, first):
 def _precompile_ahead(frame):
     """A first run: Node sends the test modules its discovery cache did not hold while it parses
     them, and each worker rewrites its share into the native engine's rewrite cache (no import)
-    in what would be idle time before init; the collection pass then finds their code cached. Any
-    failure is the import's to report."""
+    in what would be idle time before init (rewrite.fill_cache); the collection pass then finds
+    their code cached."""
     try:
-        from .native.rewrite import compile_test_module
+        from .native.rewrite import fill_cache
     except BaseException:
         return
-    cache_dir = frame.get("cacheDir")
     for path in frame.get("files") or []:
-        try:
-            compile_test_module(path, cache_dir, only_cache=True)
-        except Exception:
-            pass
+        fill_cache(path, frame.get("cacheDir"))
 
 
 def preload_engine():

@@ -1,8 +1,8 @@
 // Running pytest and fastest alike on the same project, for tests that compare their whole output.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 
 export const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -48,6 +48,12 @@ export function normalOutput(text: string): string {
     .replace(/ in \d+\.\d+s( \(\d+:\d+:\d+\))?/g, ' in T')
     .replace(/=+ ([^\n]* in T[^\n]*?) =+/g, '= $1 =')
     .replace(/^\d+\.\d+s (call|setup|teardown) /gm, 'Ns $1 ');
+}
+
+/** Writes `lines` (a newline after each) to `path` below `dir`, making its directories. */
+export function writeLines(dir: string, path: string, lines: string[]): void {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), lines.join('\n') + '\n');
 }
 
 /** The run's closing line without its time and its `=` padding: "2 failed, 3 passed". */

@@ -5,7 +5,7 @@ import argparse
 import os
 import shlex
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 _BOOL_INI = {"strict_xfail", "xfail_strict", "strict", "strict_markers", "strict_config",
              "strict_parametrization_ids", "consider_namespace_packages",
@@ -158,6 +158,21 @@ class NativePluginManager:
                 known.pop("stepwise", None)
             self._candidates = known
         return self._candidates
+
+    def plugin_modules(self) -> List[Tuple[str, str]]:
+        """(name, module) of each plugin pytest would load beyond its own: autoloaded entry points
+        and `-p NAME` not blocked with `-p no:NAME`, and PYTEST_PLUGINS' modules."""
+        plugins = []
+        for name, loader in self._known().items():
+            value = getattr(getattr(loader, "__self__", None), "value", None)  # an entry point's
+            if value is not None:
+                plugins.append((name, value.split(":")[0].strip()))
+            elif name in self._extra:
+                plugins.append((name, name))
+        for module in os.environ.get("PYTEST_PLUGINS", "").split(","):
+            if module.strip():
+                plugins.append((module.strip(), module.strip()))
+        return plugins
 
     def _configured(self, name: str):
         config = self._config

@@ -35,7 +35,7 @@ from .outcomes import collect_crash, crash_location, format_collect_failure, for
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer
-from .plugins import installed_plugins, load_plugin, module_rules, plugin_fixtures, unhandled_plugin_reason
+from .plugins import NATIVE_PLUGINS, load_plugin, module_rules, plugin_fixtures, unhandled_plugin_reason
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import results
 from ..cancel import cancel_requested
@@ -365,13 +365,13 @@ class NativeEngine:
     def _installed_plugin_reason(self, file: str) -> Optional[str]:
         """Why an installed plugin's hooks keep `file` from the native engine (plugins.py), or None."""
         if self._plugin_checks is None:
-            plugins = installed_plugins(self.config.pluginmanager)
+            plugins = self.config.pluginmanager.plugin_modules()
             self._plugin_checks = (unhandled_plugin_reason(plugins), module_rules(plugins, self.config))
-            if any(module == "pytest_mock" for _, module in plugins):
-                # its pytest_configure wraps unittest.mock's assert methods for every test (a
-                # failed assert_called_with then shows pytest's introspection), not only for the
-                # modules that request `mocker`
-                self._load_plugin("pytest_mock")
+            # pytest configures every plugin before collecting: pytest-mock's pytest_configure
+            # wraps unittest.mock's assert methods for every test, not only `mocker`'s modules
+            for name, _ in plugins:
+                if name in NATIVE_PLUGINS:
+                    self._load_plugin(name)
         everywhere, rules = self._plugin_checks
         if everywhere is not None or not rules:
             return everywhere
@@ -398,15 +398,11 @@ class NativeEngine:
         return self._native_plugins[name]
 
     def precompile(self, relfile: str) -> None:
-        """Rewrites and compiles `relfile` into the rewrite cache without importing it, so that
-        the import (here or in another worker) finds its code cached. Its errors are its import's
-        to report."""
+        """`relfile`'s rewritten code into the rewrite cache (rewrite.fill_cache), when the native
+        engine would rewrite it."""
         path = os.path.join(self.rootdir, relfile)
         if self._rewriting and self._should_rewrite(path):
-            try:
-                _rewrite_mod.compile_test_module(path, self.cache_dir, only_cache=True)
-            except Exception:
-                pass
+            _rewrite_mod.fill_cache(path, self.cache_dir)
 
     def load_initial_conftests(self, paths: List[str]) -> None:
         """Imports pytest's initial conftests (initial_conftests.py) before the first module, as

@@ -1,12 +1,17 @@
-"""Installed plugins the native engine loads itself, as pytest would load them: those made only of
-fixtures and hooks the native engine calls (support.NATIVE_HOOKS). pytest-mock (`mocker` and its
-scoped variants; its pytest_configure wraps unittest.mock's assert methods for pytest's
-introspection, its pytest_addoption adds two ini keys) is the common one: a module using `mocker`
-would otherwise start the pytest engine in its worker.
+"""Installed plugins in the native engine.
 
-A plugin is loaded when a module requests one of its fixtures, and only if pytest would load it:
-autoloaded from its entry point (not under PYTEST_DISABLE_PLUGIN_AUTOLOAD) or named with `-p`, and
-not blocked with `-p no:NAME`. A version that defines another hook goes to pytest instead.
+Those the native engine loads itself, as pytest would load them: made only of fixtures and hooks
+the native engine calls (support.NATIVE_HOOKS). pytest-mock (`mocker` and its scoped variants; its
+pytest_configure wraps unittest.mock's assert methods for pytest's introspection, its
+pytest_addoption adds two ini keys) is the common one: a module using `mocker` would otherwise
+start the pytest engine in its worker. Such a plugin is loaded, as pytest configures it, before
+the first module is checked, and only if pytest would load it: autoloaded from its entry point
+(not under PYTEST_DISABLE_PLUGIN_AUTOLOAD) or named with `-p`, and not blocked with `-p no:NAME`.
+A version that defines another hook goes to pytest instead.
+
+Every other plugin pytest would load is either one the native engine stands in for
+(HANDLED_PLUGIN_MODULES) or, when its hooks may change a test, a reason for every module to go to
+the pytest engine (unhandled_plugin_reason).
 """
 from __future__ import annotations
 
@@ -25,7 +30,7 @@ NATIVE_PLUGINS: Dict[str, frozenset] = {
 # Installed plugins (entry-point modules) the native engine stands in for: what their hooks do it
 # does itself (hypothesis_support, the async rules, PhaseTimer, coverage, reruns, NATIVE_PLUGINS,
 # fastest's own -n), or the hooks act only on modules its static check sends to pytest (a mark or
-# fixture of theirs, `module_reason` below).
+# fixture of theirs, `module_rules` below).
 HANDLED_PLUGIN_MODULES = frozenset({
     "_hypothesis_pytestplugin", "xdist.plugin", "xdist.looponfail", "pytest_asyncio.plugin",
     "anyio.pytest_plugin", "pytest_cov.plugin", "pytest_mock", "pytest_timeout",
@@ -37,25 +42,8 @@ _INERT_HOOKS = frozenset({"pytest_addoption", "pytest_addhooks", "pytest_report_
 _HOOK_WORD = re.compile(r"\bpytest_[A-Za-z0-9_]+")
 
 
-def installed_plugins(pluginmanager) -> List[Tuple[str, str]]:
-    """(name, module) of each plugin pytest would load beyond its own: autoloaded entry points
-    and `-p NAME` not blocked with `-p no:NAME`, and PYTEST_PLUGINS' modules."""
-    plugins = []
-    for name, loader in pluginmanager._known().items():
-        entry_point = getattr(loader, "__self__", None)
-        value = getattr(entry_point, "value", None)
-        if value is not None:
-            plugins.append((name, value.split(":")[0].strip()))
-        elif name in pluginmanager._extra:
-            plugins.append((name, name))
-    for module in os.environ.get("PYTEST_PLUGINS", "").split(","):
-        if module.strip():
-            plugins.append((module.strip(), module.strip()))
-    return plugins
-
-
 def unhandled_plugin_reason(plugins: List[Tuple[str, str]]) -> Optional[str]:
-    """Why no module can run natively: one of `plugins` (installed_plugins) whose hooks may change
+    """Why no module can run natively: one of `plugins` (the manager's plugin_modules) whose hooks may change
     what a test does, is or reports (the native engine runs no plugin hooks), or None."""
     from _pytest import hookspec
 
@@ -72,8 +60,9 @@ def unhandled_plugin_reason(plugins: List[Tuple[str, str]]) -> Optional[str]:
     return None
 
 
-def _module_source(module: str) -> Optional[str]:
-    """The source of `module`, found without importing it (nor its packages), or None."""
+def _module_file(module: str) -> Optional[str]:
+    """The file of `module` (a package's `__init__.py`), found without importing it nor its
+    packages, or None."""
     import importlib.util
 
     parts = module.split(".")
@@ -83,14 +72,20 @@ def _module_source(module: str) -> Optional[str]:
         return None
     if spec is None or spec.origin is None:
         return None
-    path = spec.origin
+    path = os.path.abspath(spec.origin)
     for part in parts[1:]:
         base = os.path.dirname(path)
         candidates = [os.path.join(base, part + ".py"), os.path.join(base, part, "__init__.py")]
         path = next((c for c in candidates if os.path.isfile(c)), "")
         if not path:
             return None
-    if not path.endswith(".py"):
+    return path
+
+
+def _module_source(module: str) -> Optional[str]:
+    """The Python source of `module`, read without importing it, or None."""
+    path = _module_file(module)
+    if path is None or not path.endswith(".py"):
         return None
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
@@ -125,20 +120,9 @@ def _package_location(name: str, pluginmanager) -> Optional[str]:
     """The directory (or file) of the top-level package plugin `name` comes from: pytest rewrites
     the asserts of an installed plugin's modules (pytest-mock's introspection of a failed
     assert_called_with is an assert of its own)."""
-    import importlib.util
-
-    loader = pluginmanager._known().get(name)
-    entry_point = getattr(loader, "__self__", None)
-    value = getattr(entry_point, "value", None) or name
-    top = value.split(":")[0].split(".")[0]
-    try:
-        spec = importlib.util.find_spec(top)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or spec.origin is None:
-        return None
-    locations = list(spec.submodule_search_locations or ())
-    return os.path.abspath(locations[0]) if locations else os.path.abspath(spec.origin)
+    module = dict(pluginmanager.plugin_modules()).get(name, name)
+    path = _module_file(module.split(".")[0])
+    return os.path.dirname(path) if path is not None and os.path.basename(path) == "__init__.py" else path
 
 
 def load_plugin(name: str, config, registry, rewrite: Callable[[str], None]) -> Optional[str]:

@@ -687,6 +687,16 @@ def compile_test_module(path: str, cache_dir: str, *, only_cache: bool = False) 
     return None if only_cache else code
 
 
+def fill_cache(path: str, cache_dir: str) -> None:
+    """Rewrites and compiles the file at `path` into the rewrite cache, without importing it, so
+    that its import (in this worker or another) finds its code cached. Its errors are the
+    import's to report."""
+    try:
+        compile_test_module(path, cache_dir, only_cache=True)
+    except Exception:
+        pass
+
+
 def _cached_header_is(cache_file: str, key: bytes) -> bool:
     try:
         with open(cache_file, "rb") as fh:

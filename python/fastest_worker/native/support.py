@@ -668,7 +668,8 @@ _imported_files: Dict[tuple, Optional[str]] = {}
 
 def _imported_file(rootdir: str, importer: str, spec: str) -> Optional[str]:
     """`_find_imported_file`, once per importing directory and spec: the modules of a package
-    import the same names over and over (graphql-core's walk asked 52,000 times, 3.5 s of stat)."""
+    import the same names over and over (graphql-core's walk asked 52,213 times for 1,796 pairs,
+    2.1 s of each worker's CPU in `stat`)."""
     key = (rootdir, os.path.dirname(importer), spec)
     if key not in _imported_files:
         _imported_files[key] = _find_imported_file(rootdir, importer, spec)
