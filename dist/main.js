@@ -21278,8 +21278,14 @@ function checkedFrame(value) {
     const fields = map(value, 'the frame');
     const kind = fields.t;
     switch (kind) {
-        case 'start':
-            return { t: 'start', id: str(fields, 'id', 'start') };
+        case 'start': {
+            const frame = { t: 'start', id: str(fields, 'id', 'start') };
+            if (fields.timeout === undefined || fields.timeout === null)
+                return frame;
+            frame.timeout = Math.max(0, num(fields, 'timeout', 'start'));
+            frame.timeoutMethod = oneOf(fields, 'timeoutMethod', ['signal', 'thread'], 'start');
+            return frame;
+        }
         case 'output': {
             const frame = {
                 t: 'output',
@@ -21886,14 +21892,16 @@ class Pool {
     /**
      * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
      * not a test, and importing a heavy module can legitimately take long: it only gets a
-     * generous limit, so that a hang there still cannot stall the run.
+     * generous limit, so that a hang there still cannot stall the run. A test whose `start` frame
+     * carries its own settings (pytest-timeout's mark) is held to those instead.
      */
-    armTimer(slot, collecting = false) {
+    armTimer(slot, collecting = false, start) {
         this.clearTimer(slot);
-        const limit = this.opts.timeoutSeconds;
+        const limit = start?.timeout ?? this.opts.timeoutSeconds;
         if (!limit || limit <= 0)
             return;
-        const seconds = collecting ? Math.max(10 * limit, 60) : this.workerTimesTests() ? 2 * limit + 5 : limit;
+        const method = start?.timeoutMethod ?? this.runTimeoutMethod();
+        const seconds = collecting ? Math.max(10 * limit, 60) : method === 'signal' ? 2 * limit + 5 : limit;
         const proc = slot.proc;
         slot.timer = setTimeout(() => {
             slot.timer = null;
@@ -21909,9 +21917,9 @@ class Pool {
      * the worker goes on. Ending the worker is then the backstop for a test that never returns to
      * Python; under the `thread` method it is the timeout itself.
      */
-    workerTimesTests() {
+    runTimeoutMethod() {
         const method = this.opts.ini?.timeout_method;
-        return (typeof method === 'string' && method.trim() !== '' ? method.trim() : 'signal') === 'signal';
+        return typeof method === 'string' && !['', 'signal'].includes(method.trim()) ? 'thread' : 'signal';
     }
     clearTimer(slot) {
         if (slot.timer)
@@ -21929,7 +21937,7 @@ class Pool {
         const proc = slot.proc;
         if (!limit || limit <= 0 || !slot.state || !proc)
             return;
-        const seconds = this.workerTimesTests() ? 2 * limit + 5 : limit;
+        const seconds = this.runTimeoutMethod() === 'signal' ? 2 * limit + 5 : limit;
         const check = () => {
             slot.watch = null;
             if (slot.proc !== proc || !slot.unit || !slot.state)
@@ -22030,7 +22038,7 @@ class Pool {
             case 'start':
                 slot.started = frame.id;
                 slot.startedAt = performance.now();
-                this.armTimer(slot);
+                this.armTimer(slot, false, frame);
                 return;
             case 'result': {
                 this.clearTimer(slot);

@@ -19,7 +19,8 @@ requirements=test/requirements.txt
 pins=$(grep -v -e '^\s*#' -e '^\s*$' "$requirements")
 [ -n "$pytest_version" ] && pins=$(sed "s/^pytest==.*/pytest==$pytest_version/" <<<"$pins")
 base=$("$python" -c 'import sys; print(sys.version.split()[0], sys.executable)')
-stamp=$( { echo "$base"; echo "$pins"; cat "$0" scripts/local_wheels.py; } | sha256sum | cut -d' ' -f1)
+apart=test/requirements-apart.txt
+stamp=$( { echo "$base"; echo "$pins"; cat "$0" scripts/local_wheels.py "$apart"; } | sha256sum | cut -d' ' -f1)
 [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ] && exit 0
 
 echo "making the test environment $dir (Python $base, $(grep '^pytest==' <<<"$pins"))"
@@ -82,4 +83,10 @@ sys.exit(not Marker('''${pin#*;}'''.strip()).evaluate())" || continue
     done || true
 fi
 rm -f "$pin_file"
+# Plugins only the tests about them load (DIR/apart on their PYTHONPATH), installed apart so that
+# pytest does not autoload them in every other test.
+if ! "${pip[@]}" install --no-deps --find-links "$wheels" --target "$dir/apart" -r "$apart" 2>&1 | quiet; then
+  echo "$apart: cannot install for Python ${base%% *}" >&2
+  exit 1
+fi
 echo "$stamp" >"$dir/.stamp"

@@ -285,9 +285,11 @@ class _ReportPlugin:
         self.hidden_subtests = False
         # A test or a collection failed here: the exit status the plugins' summary hooks get.
         self.failed = False
+        # The running test's own pytest-timeout settings for its `start` frame (_TimeoutMarks).
+        self.start_limit = None
 
     def pytest_runtest_logstart(self, nodeid, location):
-        self.emit(results.start(nodeid))
+        self.emit(results.start(nodeid, self.start_limit))
 
     def pytest_runtest_logreport(self, report):
         if self.subtest_class is not None and isinstance(report, self.subtest_class):
@@ -386,6 +388,30 @@ def _teardown_starts(engine):
                 engine.emit(results.teardown_starts(item.nodeid))
 
     return _TeardownStarts()
+
+
+def _timeout_marks(init, report_plugin):
+    """A plugin putting a test's own pytest-timeout settings (its `timeout` mark) in its `start`
+    frame, for Node's limit on the worker. A bad mark is pytest-timeout's to refuse."""
+    import pytest
+
+    from .native.timeout import mark_settings, run_settings, start_limit
+
+    run = run_settings(init.get("timeout"), init.get("ini") or {})
+
+    class _TimeoutMarks:
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_runtest_protocol(self, item, nextitem):
+            marker = item.get_closest_marker("timeout")
+            limit = None
+            if marker is not None:
+                try:
+                    limit = start_limit(mark_settings(marker, run))
+                except (TypeError, ValueError):
+                    pass
+            report_plugin.start_limit = limit
+
+    return _TimeoutMarks()
 
 
 class _RerunPlugin:
@@ -740,7 +766,7 @@ class PytestEngine:
                 from .coverage_measure import expose_to_pytest_cov
                 expose_to_pytest_cov(config.pluginmanager, measure)
             register_flaky_marker(config)
-            self._time_tests(config, init)
+            self._time_tests(config, init, self.plugin)
             ignored = (init.get("ini") or {}).get("ignoredConfigFiles")
             if ignored and hasattr(config, "_ignored_config_files"):
                 # Node found the configuration file (passed as --config-file): what pytest's own
@@ -771,10 +797,12 @@ class PytestEngine:
             config.pluginmanager.register(_teardown_starts(self), "fastest-teardown-starts")
 
     @staticmethod
-    def _time_tests(config, init):
+    def _time_tests(config, init, report_plugin):
         """pytest-timeout's `timeout` (resolved by Node) when the plugin is not there to do it:
-        a hung test fails with its text and the worker goes on (native/timeout.py)."""
+        a hung test fails with its text and the worker goes on (native/timeout.py). When it is,
+        a test's `timeout` mark goes to Node with its start."""
         if config.pluginmanager.hasplugin("timeout"):
+            config.pluginmanager.register(_timeout_marks(init, report_plugin), "fastest-timeout-marks")
             return
         from .native.timeout import PytestTimeoutHooks, PhaseTimer
         timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})

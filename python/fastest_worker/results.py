@@ -117,8 +117,11 @@ def module_skipped(nodeid, file, line, message, longrepr, engine):
     return result(frame)
 
 
-def start(nodeid):
-    """A test is about to be set up (the channel encodes this exact shape without the encoder)."""
+def start(nodeid, limit=None):
+    """A test is about to be set up (the channel encodes this exact shape without the encoder);
+    `limit`: its own pytest-timeout settings (timeout.start_limit), which go to Node as a frame."""
+    if limit is not None:
+        return {"t": "start", "id": nodeid, **limit}
     return {"t": "start", "id": nodeid}
 
 

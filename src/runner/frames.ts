@@ -80,7 +80,11 @@ export interface CollectedFrame {
 export interface StartFrame {
   t: 'start';
   id: string;
+  /** The test's own pytest-timeout settings (its `timeout` mark; 0: not timed); absent: the run's. */
+  timeout?: number;
+  timeoutMethod?: TimeoutMethod;
 }
+export type TimeoutMethod = 'signal' | 'thread';
 /** -s: what tests wrote to fd 1 or 2, in order with the other frames; `id`: the test running ('' between tests). */
 export interface OutputFrame {
   t: 'output';
@@ -390,8 +394,13 @@ function checkedFrame(value: unknown): WorkerFrame {
   const fields = map(value, 'the frame');
   const kind = fields.t;
   switch (kind) {
-    case 'start':
-      return { t: 'start', id: str(fields, 'id', 'start') };
+    case 'start': {
+      const frame: StartFrame = { t: 'start', id: str(fields, 'id', 'start') };
+      if (fields.timeout === undefined || fields.timeout === null) return frame;
+      frame.timeout = Math.max(0, num(fields, 'timeout', 'start'));
+      frame.timeoutMethod = oneOf(fields, 'timeoutMethod', ['signal', 'thread'] as const, 'start');
+      return frame;
+    }
     case 'output': {
       const frame: OutputFrame = {
         t: 'output',

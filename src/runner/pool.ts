@@ -6,7 +6,7 @@ import { coveringIds as idsCovering } from '../nodeid.js';
 import type { CollectionError, PluginsSummary, RerunSettings, TestResult, Unit } from '../types.js';
 import { RunnerError } from './errors.js';
 import { DEFAULT_TEST_SECONDS, OrderedQueues } from './schedule.js';
-import { FrameReader, type CollectErrorFrame, type MalformedFrame, type WorkerFrame } from './frames.js';
+import { FrameReader, type CollectErrorFrame, type MalformedFrame, type StartFrame, type TimeoutMethod, type WorkerFrame } from './frames.js';
 import type { PrestartedWorkers } from './prestart.js';
 import { cpuSecondsOf, type MeasuredCost } from './run-cost.js';
 import { monotonicSeconds, StateFiles, type RunningTest, type WorkerStateFile } from './state-file.js';
@@ -551,13 +551,15 @@ class Pool {
   /**
    * --timeout covers each test (setup, call, teardown, as pytest-timeout does). Collection is
    * not a test, and importing a heavy module can legitimately take long: it only gets a
-   * generous limit, so that a hang there still cannot stall the run.
+   * generous limit, so that a hang there still cannot stall the run. A test whose `start` frame
+   * carries its own settings (pytest-timeout's mark) is held to those instead.
    */
-  private armTimer(slot: Slot, collecting = false): void {
+  private armTimer(slot: Slot, collecting = false, start?: StartFrame): void {
     this.clearTimer(slot);
-    const limit = this.opts.timeoutSeconds;
+    const limit = start?.timeout ?? this.opts.timeoutSeconds;
     if (!limit || limit <= 0) return;
-    const seconds = collecting ? Math.max(10 * limit, 60) : this.workerTimesTests() ? 2 * limit + 5 : limit;
+    const method = start?.timeoutMethod ?? this.runTimeoutMethod();
+    const seconds = collecting ? Math.max(10 * limit, 60) : method === 'signal' ? 2 * limit + 5 : limit;
     const proc = slot.proc;
     slot.timer = setTimeout(() => {
       slot.timer = null;
@@ -573,9 +575,9 @@ class Pool {
    * the worker goes on. Ending the worker is then the backstop for a test that never returns to
    * Python; under the `thread` method it is the timeout itself.
    */
-  private workerTimesTests(): boolean {
+  private runTimeoutMethod(): TimeoutMethod {
     const method = this.opts.ini?.timeout_method;
-    return (typeof method === 'string' && method.trim() !== '' ? method.trim() : 'signal') === 'signal';
+    return typeof method === 'string' && !['', 'signal'].includes(method.trim()) ? 'thread' : 'signal';
   }
 
   private clearTimer(slot: Slot): void {
@@ -593,7 +595,7 @@ class Pool {
     const limit = this.opts.timeoutSeconds;
     const proc = slot.proc;
     if (!limit || limit <= 0 || !slot.state || !proc) return;
-    const seconds = this.workerTimesTests() ? 2 * limit + 5 : limit;
+    const seconds = this.runTimeoutMethod() === 'signal' ? 2 * limit + 5 : limit;
     const check = (): void => {
       slot.watch = null;
       if (slot.proc !== proc || !slot.unit || !slot.state) return;
@@ -691,7 +693,7 @@ class Pool {
       case 'start':
         slot.started = frame.id;
         slot.startedAt = performance.now();
-        this.armTimer(slot);
+        this.armTimer(slot, false, frame);
         return;
       case 'result': {
         this.clearTimer(slot);

@@ -34,7 +34,7 @@ from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_match
 from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
-from .timeout import PhaseTimer
+from .timeout import PhaseTimer, mark_settings, run_settings, start_limit
 from .plugins import NATIVE_PLUGINS, load_plugin, module_rules, plugin_fixtures, unhandled_plugin_reason
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import results
@@ -279,7 +279,9 @@ class NativeEngine:
         self._current_test = _CurrentTestVar()
         self.tbstyle = self.config.getoption("tbstyle", "auto")
         self.showlocals = bool(self.config.option.showlocals)
-        self.timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
+        self.timeout_run = run_settings(init.get("timeout"), init.get("ini") or {})
+        self.timer = PhaseTimer.of(self.timeout_run)
+        self._timeout_marks: Optional[bool] = None  # pytest-timeout loaded: its mark sets a test's limit
         self.reruns = RerunPolicy(init.get("reruns"))
         register_flaky_marker(self.config)
         # -s: the console shows what tests print, and pytest prints a test's letter before its
@@ -668,6 +670,10 @@ class NativeEngine:
                 self.setup_hooks[relfile.replace(os.sep, "/")] = runtest_setup_hooks(conftests)
                 self.teardown_hooks[relfile.replace(os.sep, "/")] = runtest_teardown_hooks(conftests)
             items = reorder_items(items)
+            if self._timeout_marks_apply():
+                for item in items:  # a mark pytest-timeout refuses ends pytest's session
+                    if "timeout" in item.mark_names():
+                        mark_settings(item.get_closest_marker("timeout"), self.timeout_run)
         except Skipped as e:
             state = ("skip", str(e.msg), crash_location(e)[1] or 1)
         except BaseException as e:
@@ -706,21 +712,33 @@ class NativeEngine:
             plan = self.reruns.plan(next(item.iter_markers("flaky"), None),
                                     getattr(getattr(function, "__func__", function), "__globals__", None),
                                     self.config)
+        timer, limit = self.timer, None
+        if "timeout" in item.mark_names() and self._timeout_marks_apply():
+            settings = mark_settings(item.get_closest_marker("timeout"), self.timeout_run)
+            timer, limit = PhaseTimer.of(settings), start_limit(settings)
         if plan is not None:
-            self._run_with_reruns(item, nextitem, plan)
+            self._run_with_reruns(item, nextitem, plan, timer, limit)
             return
-        self.emit(results.start(item.nodeid))
-        self.emit(results.result(self._attempt(item, nextitem, None)[0]))
+        self.emit(results.start(item.nodeid, limit))
+        self.emit(results.result(self._attempt(item, nextitem, None, timer)[0]))
 
-    def _run_with_reruns(self, item: Item, nextitem: Optional[Item], plan: RetryPlan) -> None:
+    def _timeout_marks_apply(self) -> bool:
+        """Whether pytest would load pytest-timeout, which gives the `timeout` mark its meaning."""
+        if self._timeout_marks is None:
+            self._timeout_marks = any(module == "pytest_timeout"
+                                      for _, module in self.config.pluginmanager.plugin_modules())
+        return self._timeout_marks
+
+    def _run_with_reruns(self, item: Item, nextitem: Optional[Item], plan: RetryPlan,
+                         timer: Optional[PhaseTimer], limit: Optional[dict]) -> None:
         """pytest-rerunfailures' loop: setup, call and teardown again while the test fails and
         reruns are left; the earlier attempts ride on the last one's result."""
         attempts: List[dict] = []
         earlier_sections: List[list] = []
         earlier_warnings: List[dict] = []  # pytest's warnings plugin records around all attempts
         while True:
-            self.emit(results.start(item.nodeid))
-            result, failures, kept_chain = self._attempt(item, nextitem, (plan, len(attempts)))
+            self.emit(results.start(item.nodeid, limit))
+            result, failures, kept_chain = self._attempt(item, nextitem, (plan, len(attempts)), timer)
             again = False
             try:
                 again = plan.again(len(attempts), failures)
@@ -748,10 +766,10 @@ class NativeEngine:
                 result["warnings"] = earlier_warnings + (result.get("warnings") or [])
         self.emit(results.result(result))
 
-    def _attempt(self, item: Item, nextitem: Optional[Item], retry) -> tuple:
+    def _attempt(self, item: Item, nextitem: Optional[Item], retry, timer: Optional[PhaseTimer]) -> tuple:
         """One run of setup, call and teardown: (result fields, the failures of its phases,
         whether the teardown stopped at the test's own level for a rerun). `retry`: (plan,
-        reruns done) when the test may run again."""
+        reruns done) when the test may run again; `timer`: pytest-timeout's, or None."""
         nodeid = item.nodeid
         capture = self.capture
         sections: List[list] = []
@@ -764,7 +782,6 @@ class NativeEngine:
         current_test = self._current_test
         phases = {}
         log = None
-        timer = self.timer
         try:
             current_test.set(nodeid + " (setup)")
             if timer is not None:

@@ -20,7 +20,7 @@ from .rewrite import offer_parsed
 
 # Marks whose behaviour lives in plugins the native engine does not implement.
 PLUGIN_MARKS = {
-    "django_db", "benchmark", "flaky", "timeout", "order", "run", "dependency", "anyio", "trio",
+    "django_db", "benchmark", "flaky", "order", "run", "dependency", "anyio", "trio",
     "celery", "vcr", "block_network", "freeze_time", "httpx_mock", "respx", "repeat", "forked",
     "tornado", "gen_test", "twisted", "no_cover", "urls", "ignore_template_errors",
     "enable_socket", "disable_socket", "allow_hosts", "randomize", "random_order",
@@ -43,7 +43,7 @@ NATIVE_HOOKS = {
 # treats the mark as an inert (at most unknown) mark, and so can the native engine. Marks not
 # listed here always send their module to pytest.
 _MARK_PLUGINS = {
-    "timeout": ("pytest_timeout",), "benchmark": ("pytest_benchmark",),
+    "benchmark": ("pytest_benchmark",),
     # pytest-rerunfailures' flaky mark is fastest's own (reruns.py); the flaky package's is not.
     "flaky": ("flaky",),
     "order": ("pytest_order",), "run": ("pytest_ordering",), "dependency": ("pytest_dependency",),

@@ -5,17 +5,80 @@ A test still running after the limit fails where it hangs, with pytest-timeout's
 limit covers setup, call and teardown, or the call only under `timeout_func_only`. The `thread`
 method (pytest-timeout ends the whole process) is left to Node, which ends the worker at the limit;
 Node's own limit is only a backstop when this timer runs.
+
+When pytest-timeout is loaded, its `timeout` mark sets a test's own limit, method and func_only
+(`mark_settings`, pytest-timeout's parsing and checks). The engines then say that limit in the
+test's `start` frame, so that Node's backstop (or, under the `thread` method, Node's end of the
+worker) uses it rather than the run's.
 """
 from __future__ import annotations
 
 import signal
 import threading
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from _pytest.outcomes import fail
 from pytest import hookimpl
 
 PYTEST_FAILURE_MESSAGE = "Timeout (>%ss) from pytest-timeout."
+
+
+_TRUE_WORDS = ("1", "true", "yes", "on", "y", "t")
+
+
+class TimeoutSettings(NamedTuple):
+    seconds: float  # 0: not timed
+    method: str  # "signal" or "thread"
+    func_only: bool
+
+
+def run_settings(seconds, ini: dict) -> TimeoutSettings:
+    """The run's settings: Node's resolved limit (init's `timeout`) and the ini's
+    `timeout_method` and `timeout_func_only`."""
+    try:
+        limit = float(seconds or 0)
+    except (TypeError, ValueError):
+        limit = 0.0
+    method = str(ini.get("timeout_method") or "signal").strip() or "signal"
+    func_only = str(ini.get("timeout_func_only") or "").strip().lower() in _TRUE_WORDS
+    return TimeoutSettings(limit, method, func_only)
+
+
+def mark_settings(marker, run: TimeoutSettings) -> TimeoutSettings:
+    """A test's settings under pytest-timeout's `timeout` mark: what the mark gives, the run's
+    for the rest. Raises TypeError or ValueError where pytest-timeout does (its hook then ends the
+    session with an internal error)."""
+    if not marker.args and not marker.kwargs:
+        raise TypeError("Timeout marker must have at least one argument")
+    given = {}
+    for key, value in marker.kwargs.items():
+        if key not in ("timeout", "method", "func_only"):
+            raise TypeError("Invalid keyword argument for timeout marker: %s" % key)
+        given[key] = value
+    for position, key in enumerate(("timeout", "method")):
+        if len(marker.args) > position:
+            if key in given:
+                raise TypeError("Multiple values for %s argument of timeout marker" % key)
+            given[key] = marker.args[position]
+    if len(marker.args) > 2:
+        raise TypeError("Too many arguments for timeout marker")
+    seconds, method, func_only = given.get("timeout"), given.get("method"), given.get("func_only")
+    if seconds is not None:
+        try:
+            seconds = float(seconds)
+        except ValueError:
+            raise ValueError("Invalid timeout %s from marker" % seconds) from None
+    if method is not None and method not in ("signal", "thread"):
+        raise ValueError("Invalid method %s from marker" % method)
+    if func_only is not None and not isinstance(func_only, bool):
+        raise ValueError("Invalid func_only value %s from marker" % func_only)
+    return TimeoutSettings(run.seconds if seconds is None else seconds, method or run.method,
+                           run.func_only if func_only is None else func_only)
+
+
+def start_limit(settings: TimeoutSettings) -> dict:
+    """The `start` frame's fields for a test with its own settings."""
+    return {"timeout": max(settings.seconds, 0.0), "timeoutMethod": settings.method}
 
 
 class PhaseTimer:
@@ -31,19 +94,17 @@ class PhaseTimer:
     def configured(cls, seconds, ini: dict) -> Optional["PhaseTimer"]:
         """From Node's resolved limit (init's `timeout`) and the ini values (pytest-timeout's
         `timeout_method` and `timeout_func_only`, which it reads from the ini only)."""
-        try:
-            seconds = float(seconds or 0)
-        except (TypeError, ValueError):
-            return None
-        if seconds <= 0 or not hasattr(signal, "SIGALRM"):
+        return cls.of(run_settings(seconds, ini))
+
+    @classmethod
+    def of(cls, settings: TimeoutSettings) -> Optional["PhaseTimer"]:
+        """A timer for `settings`, or None when this process does not time them (no limit, the
+        `thread` method, no SIGALRM or not the main thread)."""
+        if settings.seconds <= 0 or settings.method != "signal" or not hasattr(signal, "SIGALRM"):
             return None
         if threading.current_thread() is not threading.main_thread():
             return None
-        method = str(ini.get("timeout_method") or "signal").strip()
-        if method != "signal":
-            return None
-        func_only = str(ini.get("timeout_func_only") or "").strip().lower() in ("1", "true", "yes", "on", "y", "t")
-        return cls(seconds, func_only)
+        return cls(settings.seconds, settings.func_only)
 
     def enter(self, when: str) -> None:
         """A phase starts: the clock runs from the first phase it covers."""
