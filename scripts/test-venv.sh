@@ -28,7 +28,7 @@ echo "making the test environment $dir (Python $base, $(grep '^pytest==' <<<"$pi
 venv_python=$(cd "$dir" && pwd)/bin/python3
 wheels=$dir/wheels
 mkdir -p "$wheels"
-pip=("$venv_python" -m pip --disable-pip-version-check --retries 1 --quiet)
+pip=("$venv_python" -m pip --disable-pip-version-check --retries 0 --quiet)
 quiet() { grep -v -e "is ignored: it is neither a file nor a directory" -e "Running pip as the 'root' user" || true; }
 install() { "${pip[@]}" install --no-deps --find-links "$wheels" --find-links test/wheels "$@" 2>&1 | quiet; return "${PIPESTATUS[0]}"; }
 
@@ -51,27 +51,42 @@ local_wheel() {
 
 pin_file=$(mktemp)
 echo "$pins" >"$pin_file"
-if ! install -r "$pin_file" >/dev/null 2>&1; then
-  # One pin at a time, to find which ones the index cannot give this Python.
-  : >"$dir/left-out"
-  while read -r pin; do
-    req=${pin%%;*}
-    [ "$req" = "$pin" ] || "$venv_python" -c "import sys
-from pip._vendor.packaging.markers import Marker
-sys.exit(not Marker('''${pin#*;}'''.strip()).evaluate())" || continue
-    req=$(echo "$req" | tr -d ' ')
-    install "$req" >/dev/null 2>&1 && continue
-    if local_wheel "$req" >/dev/null && install "$req" >/dev/null 2>&1; then
-      echo "  $req: made from this machine (the package index has none for this Python)"
-    elif [ "${FASTEST_VENV_PARTIAL:-}" = 1 ] && [ "${req%%==*}" != pytest ]; then
-      echo "  $req: left out (no distribution for Python ${base%% *})"
-      echo "${req%%==*}" >>"$dir/left-out"
-    else
-      install "$req" || true
-      echo "test/requirements.txt: cannot install $req for Python ${base%% *}" >&2
-      rm -f "$pin_file"; exit 1
-    fi
+: >"$dir/left-out"
+# The whole list in one pip run (pip skips a pin whose marker does not hold). pip names the first
+# pin the index has no distribution of for this Python: it is made from this machine or left
+# out, and the list tried again. One pip run per such pin, not one per pin (each costs ~1 s).
+made=" "
+while ! output=$(install -r "$pin_file" 2>&1); do
+  # "No matching distribution found for NAME==VERSION", or "Package 'NAME' requires a different
+  # Python" (a distribution whose Requires-Python excludes this one)
+  name=$(sed -n -e 's/^ERROR: No matching distribution found for \([^=]*\)==.*$/\1/p' \
+    -e "s/^ERROR: Package '\\([^']*\\)' requires a different Python.*$/\\1/p" <<<"$output" | head -1)
+  norm() { tr 'A-Z_.' 'a-z--' <<<"$1"; }
+  pin="" req=""
+  while read -r line; do
+    line_req=$(tr -d ' ' <<<"${line%%;*}")
+    [ -n "$name" ] && [ "$(norm "${line_req%%==*}")" = "$(norm "$name")" ] && pin=$line req=$line_req
   done <"$pin_file"
+  if [ -z "$pin" ]; then
+    echo "$output" >&2
+    echo "test/requirements.txt: cannot install the pins for Python ${base%% *}" >&2
+    rm -f "$pin_file"; exit 1
+  fi
+  # (made before and refused again: that distribution does not suit this Python either)
+  if [[ "$made" != *" $req "* ]] && local_wheel "$req" >/dev/null; then
+    echo "  $req: made from this machine (the package index has none for this Python)"
+    made="$made$req "
+  elif [ "${FASTEST_VENV_PARTIAL:-}" = 1 ] && [ "${req%%==*}" != pytest ]; then
+    echo "  $req: left out (no distribution for Python ${base%% *})"
+    echo "${req%%==*}" >>"$dir/left-out"
+    grep -vxF "$pin" "$pin_file" >"$pin_file.rest" || true
+    mv "$pin_file.rest" "$pin_file"
+  else
+    echo "test/requirements.txt: cannot install $req for Python ${base%% *}" >&2
+    rm -f "$pin_file"; exit 1
+  fi
+done
+if [ -s "$dir/left-out" ]; then
   # A plugin whose own dependency was left out cannot load: leave it out too (py-cpuinfo2 is
   # provided by py-cpuinfo, test/requirements.txt says why).
   "$venv_python" -m pip check 2>/dev/null | grep -v py-cpuinfo2 \
