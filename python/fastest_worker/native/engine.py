@@ -707,13 +707,14 @@ class NativeEngine:
 
     def _run_item(self, item: Item, nextitem: Optional[Item]) -> None:
         plan = None
-        if self.reruns.active or "flaky" in item.mark_names():
+        mark_names = item.mark_names()
+        if self.reruns.active or "flaky" in mark_names:
             function = item.function
             plan = self.reruns.plan(next(item.iter_markers("flaky"), None),
                                     getattr(getattr(function, "__func__", function), "__globals__", None),
                                     self.config)
         timer, limit = self.timer, None
-        if "timeout" in item.mark_names() and self._timeout_marks_apply():
+        if "timeout" in mark_names and self._timeout_marks_apply():
             settings = mark_settings(item.get_closest_marker("timeout"), self.timeout_run)
             timer, limit = PhaseTimer.of(settings), start_limit(settings)
         if plan is not None:
