@@ -74,9 +74,9 @@ while ! output=$(install -r "$pin_file" 2>&1); do
   fi
   # (made before and refused again: that distribution does not suit this Python either)
   if [[ "$made" != *" $req "* ]] && local_wheel "$req" >/dev/null; then
-    echo "  $req: made from this machine (the package index has none for this Python)"
     made="$made$req "
   elif [ "${FASTEST_VENV_PARTIAL:-}" = 1 ] && [ "${req%%==*}" != pytest ]; then
+    made=${made/ $req / }
     echo "  $req: left out (no distribution for Python ${base%% *})"
     echo "${req%%==*}" >>"$dir/left-out"
     grep -vxF "$pin" "$pin_file" >"$pin_file.rest" || true
@@ -86,6 +86,7 @@ while ! output=$(install -r "$pin_file" 2>&1); do
     rm -f "$pin_file"; exit 1
   fi
 done
+for req in $made; do echo "  $req: made from this machine (the package index has none for this Python)"; done
 if [ -s "$dir/left-out" ]; then
   # A plugin whose own dependency was left out cannot load: leave it out too (py-cpuinfo2 is
   # provided by py-cpuinfo, test/requirements.txt says why).
