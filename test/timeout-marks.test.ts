@@ -2,8 +2,10 @@
 // a test's own limit, method and func_only replace the run's. Each engine times a marked test by
 // its mark, and Node's end of the worker (the backstop at 2 × limit + 5 s under the `signal`
 // method, the limit itself under `thread`) follows the mark too: before, a test marked with a
-// longer limit than the run's, or with none (`timeout(0)`), was killed at the run's. In the auto
-// engine a marked module now runs natively; one whose mark pytest-timeout refuses goes to pytest.
+// longer limit than the run's, or with none (`timeout(0)`), was killed at the run's; and a test
+// timed from its call only (func_only) whose setup outlasted the backstop was killed in its
+// setup. In the auto engine a marked module now runs natively; one whose mark pytest-timeout
+// refuses goes to pytest.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +53,16 @@ beforeAll(() => {
     '',
     '@pytest.mark.timeout(5, func_only=True)',
     'def test_func_only(slow_fixture):',
+    '    pass',
+    '',
+    '',
+    '@pytest.fixture',
+    'def slower_fixture():',
+    '    time.sleep(6)',
+    '',
+    '',
+    '@pytest.mark.timeout(func_only=True)',
+    'def test_func_only_setup_past_the_backstop(slower_fixture):  # the clock starts with the call',
     '    pass',
     '',
     '',
@@ -117,6 +129,7 @@ describe("pytest-timeout's timeout mark", () => {
       'FAILED test_signal.py::test_run_limit',
       'PASSED test_signal.py::TestMarkedClass::test_inherits_the_class_limit',
       'PASSED test_signal.py::test_func_only',
+      'PASSED test_signal.py::test_func_only_setup_past_the_backstop',
       'PASSED test_signal.py::test_no_limit',
       'PASSED test_signal.py::test_own_longer_limit',
     ]);

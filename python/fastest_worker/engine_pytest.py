@@ -390,28 +390,43 @@ def _teardown_starts(engine):
     return _TeardownStarts()
 
 
-def _timeout_marks(init, report_plugin):
-    """A plugin putting a test's own pytest-timeout settings (its `timeout` mark) in its `start`
-    frame, for Node's limit on the worker. A bad mark is pytest-timeout's to refuse."""
+def _timeout_limits(init, report_plugin, marks):
+    """A plugin telling Node each test's pytest-timeout limit: with `marks` (pytest-timeout is
+    loaded) a test's own settings (its `timeout` mark) go in its `start` frame; a test timed from
+    its call only (func_only) starts with no limit and is started again with it when the call
+    begins, so that Node's clock leaves its setup out, as pytest-timeout's does. A bad mark is
+    pytest-timeout's to refuse."""
     import pytest
 
     from .native.timeout import mark_settings, run_settings, start_limit
 
     run = run_settings(init.get("timeout"), init.get("ini") or {})
 
-    class _TimeoutMarks:
+    class _TimeoutLimits:
+        call_limit = None
+
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtest_protocol(self, item, nextitem):
-            marker = item.get_closest_marker("timeout")
-            limit = None
+            marker = item.get_closest_marker("timeout") if marks else None
+            settings, limit = run, None
             if marker is not None:
                 try:
-                    limit = start_limit(mark_settings(marker, run))
+                    settings = mark_settings(marker, run)
+                    limit = start_limit(settings)
                 except (TypeError, ValueError):
                     pass
+            self.call_limit = None
+            if settings.func_only and settings.seconds > 0:
+                limit = start_limit(settings._replace(seconds=0.0))
+                self.call_limit = start_limit(settings)
             report_plugin.start_limit = limit
 
-    return _TimeoutMarks()
+        @pytest.hookimpl(tryfirst=True)
+        def pytest_runtest_call(self, item):
+            if self.call_limit is not None:
+                report_plugin.emit(results.start(item.nodeid, self.call_limit))
+
+    return _TimeoutLimits()
 
 
 class _RerunPlugin:
@@ -799,10 +814,14 @@ class PytestEngine:
     @staticmethod
     def _time_tests(config, init, report_plugin):
         """pytest-timeout's `timeout` (resolved by Node) when the plugin is not there to do it:
-        a hung test fails with its text and the worker goes on (native/timeout.py). When it is,
-        a test's `timeout` mark goes to Node with its start."""
-        if config.pluginmanager.hasplugin("timeout"):
-            config.pluginmanager.register(_timeout_marks(init, report_plugin), "fastest-timeout-marks")
+        a hung test fails with its text and the worker goes on (native/timeout.py). Node learns
+        each test's own limit (_timeout_limits)."""
+        from .native.timeout import run_settings
+
+        marks = config.pluginmanager.hasplugin("timeout")
+        if marks or run_settings(init.get("timeout"), {}).seconds > 0:
+            config.pluginmanager.register(_timeout_limits(init, report_plugin, marks), "fastest-timeout-limits")
+        if marks:
             return
         from .native.timeout import PytestTimeoutHooks, PhaseTimer
         timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})

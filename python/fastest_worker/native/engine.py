@@ -713,15 +713,20 @@ class NativeEngine:
             plan = self.reruns.plan(next(item.iter_markers("flaky"), None),
                                     getattr(getattr(function, "__func__", function), "__globals__", None),
                                     self.config)
-        timer, limit = self.timer, None
+        timer, limit, settings = self.timer, None, self.timeout_run
         if "timeout" in mark_names and self._timeout_marks_apply():
             settings = mark_settings(item.get_closest_marker("timeout"), self.timeout_run)
             timer, limit = PhaseTimer.of(settings), start_limit(settings)
+        start, call_start = results.start(item.nodeid, limit), None
+        if settings.func_only and settings.seconds > 0:
+            # timed from the call only: Node's clock starts with the call, not the setup
+            start = results.start(item.nodeid, start_limit(settings._replace(seconds=0.0)))
+            call_start = results.start(item.nodeid, start_limit(settings))
         if plan is not None:
-            self._run_with_reruns(item, nextitem, plan, timer, limit)
+            self._run_with_reruns(item, nextitem, plan, timer, start, call_start)
             return
-        self.emit(results.start(item.nodeid, limit))
-        self.emit(results.result(self._attempt(item, nextitem, None, timer)[0]))
+        self.emit(start)
+        self.emit(results.result(self._attempt(item, nextitem, None, timer, call_start)[0]))
 
     def _timeout_marks_apply(self) -> bool:
         """Whether pytest would load pytest-timeout, which gives the `timeout` mark its meaning."""
@@ -731,15 +736,15 @@ class NativeEngine:
         return self._timeout_marks
 
     def _run_with_reruns(self, item: Item, nextitem: Optional[Item], plan: RetryPlan,
-                         timer: Optional[PhaseTimer], limit: Optional[dict]) -> None:
+                         timer: Optional[PhaseTimer], start: dict, call_start: Optional[dict]) -> None:
         """pytest-rerunfailures' loop: setup, call and teardown again while the test fails and
         reruns are left; the earlier attempts ride on the last one's result."""
         attempts: List[dict] = []
         earlier_sections: List[list] = []
         earlier_warnings: List[dict] = []  # pytest's warnings plugin records around all attempts
         while True:
-            self.emit(results.start(item.nodeid, limit))
-            result, failures, kept_chain = self._attempt(item, nextitem, (plan, len(attempts)), timer)
+            self.emit(start)
+            result, failures, kept_chain = self._attempt(item, nextitem, (plan, len(attempts)), timer, call_start)
             again = False
             try:
                 again = plan.again(len(attempts), failures)
@@ -767,10 +772,12 @@ class NativeEngine:
                 result["warnings"] = earlier_warnings + (result.get("warnings") or [])
         self.emit(results.result(result))
 
-    def _attempt(self, item: Item, nextitem: Optional[Item], retry, timer: Optional[PhaseTimer]) -> tuple:
+    def _attempt(self, item: Item, nextitem: Optional[Item], retry, timer: Optional[PhaseTimer],
+                 call_start: Optional[dict]) -> tuple:
         """One run of setup, call and teardown: (result fields, the failures of its phases,
         whether the teardown stopped at the test's own level for a rerun). `retry`: (plan,
-        reruns done) when the test may run again; `timer`: pytest-timeout's, or None."""
+        reruns done) when the test may run again; `timer`: pytest-timeout's, or None;
+        `call_start`: the `start` frame to send again when the call begins, or None."""
         nodeid = item.nodeid
         capture = self.capture
         sections: List[list] = []
@@ -796,6 +803,8 @@ class NativeEngine:
             phases["setup"] = (setup.stop or mark) - start
             if setup.outcome == "passed":
                 current_test.set(nodeid + " (call)")
+                if call_start is not None:
+                    self.emit(call_start)
                 if timer is not None:
                     timer.enter("call")
                 call = self._call(item)
