@@ -819,7 +819,8 @@ class PytestEngine:
         from .native.timeout import run_settings
 
         marks = config.pluginmanager.hasplugin("timeout")
-        if marks or run_settings(init.get("timeout"), {}).seconds > 0:
+        run = run_settings(init.get("timeout"), init.get("ini") or {})
+        if marks or (run.func_only and run.seconds > 0):
             config.pluginmanager.register(_timeout_limits(init, report_plugin, marks), "fastest-timeout-limits")
         if marks:
             return

@@ -39,7 +39,8 @@ def run_settings(seconds, ini: dict) -> TimeoutSettings:
         limit = float(seconds or 0)
     except (TypeError, ValueError):
         limit = 0.0
-    method = str(ini.get("timeout_method") or "signal").strip() or "signal"
+    # (pytest-timeout refuses any other word; Node takes any but `signal` for `thread`, as here)
+    method = "signal" if str(ini.get("timeout_method") or "").strip() in ("", "signal") else "thread"
     func_only = str(ini.get("timeout_func_only") or "").strip().lower() in _TRUE_WORDS
     return TimeoutSettings(limit, method, func_only)
 
