@@ -56,12 +56,12 @@ echo "$pins" >"$pin_file"
 # pin the index has no distribution of for this Python: it is made from this machine or left
 # out, and the list tried again. One pip run per such pin, not one per pin (each costs ~1 s).
 made=" "
+norm() { tr 'A-Z_.' 'a-z--' <<<"$1"; }  # a distribution name as pip compares them
 while ! output=$(install -r "$pin_file" 2>&1); do
   # "No matching distribution found for NAME==VERSION", or "Package 'NAME' requires a different
   # Python" (a distribution whose Requires-Python excludes this one)
   name=$(sed -n -e 's/^ERROR: No matching distribution found for \([^=]*\)==.*$/\1/p' \
     -e "s/^ERROR: Package '\\([^']*\\)' requires a different Python.*$/\\1/p" <<<"$output" | head -1)
-  norm() { tr 'A-Z_.' 'a-z--' <<<"$1"; }
   pin="" req=""
   while read -r line; do
     line_req=$(tr -d ' ' <<<"${line%%;*}")

@@ -285,7 +285,7 @@ class _ReportPlugin:
         self.hidden_subtests = False
         # A test or a collection failed here: the exit status the plugins' summary hooks get.
         self.failed = False
-        # The running test's own pytest-timeout settings for its `start` frame (_TimeoutMarks).
+        # The running test's own pytest-timeout settings for its `start` frame (_timeout_limits).
         self.start_limit = None
 
     def pytest_runtest_logstart(self, nodeid, location):
@@ -390,17 +390,13 @@ def _teardown_starts(engine):
     return _TeardownStarts()
 
 
-def _timeout_limits(init, report_plugin, marks):
-    """A plugin telling Node each test's pytest-timeout limit: with `marks` (pytest-timeout is
-    loaded) a test's own settings (its `timeout` mark) go in its `start` frame; a test timed from
-    its call only (func_only) starts with no limit and is started again with it when the call
-    begins, so that Node's clock leaves its setup out, as pytest-timeout's does. A bad mark is
-    pytest-timeout's to refuse."""
+def _timeout_limits(run, report_plugin, marks):
+    """A plugin telling Node each test's pytest-timeout limit (native/timeout.start_limits), from
+    the run's settings `run` and, with `marks` (pytest-timeout is loaded), the test's `timeout`
+    mark. A bad mark is pytest-timeout's to refuse."""
     import pytest
 
-    from .native.timeout import mark_settings, run_settings, start_limit
-
-    run = run_settings(init.get("timeout"), init.get("ini") or {})
+    from .native.timeout import mark_settings, start_limits
 
     class _TimeoutLimits:
         call_limit = None
@@ -408,18 +404,13 @@ def _timeout_limits(init, report_plugin, marks):
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtest_protocol(self, item, nextitem):
             marker = item.get_closest_marker("timeout") if marks else None
-            settings, limit = run, None
+            settings, own = run, False
             if marker is not None:
                 try:
-                    settings = mark_settings(marker, run)
-                    limit = start_limit(settings)
+                    settings, own = mark_settings(marker, run), True
                 except (TypeError, ValueError):
                     pass
-            self.call_limit = None
-            if settings.func_only and settings.seconds > 0:
-                limit = start_limit(settings._replace(seconds=0.0))
-                self.call_limit = start_limit(settings)
-            report_plugin.start_limit = limit
+            report_plugin.start_limit, self.call_limit = start_limits(settings, own)
 
         @pytest.hookimpl(tryfirst=True)
         def pytest_runtest_call(self, item):
@@ -816,16 +807,15 @@ class PytestEngine:
         """pytest-timeout's `timeout` (resolved by Node) when the plugin is not there to do it:
         a hung test fails with its text and the worker goes on (native/timeout.py). Node learns
         each test's own limit (_timeout_limits)."""
-        from .native.timeout import run_settings
+        from .native.timeout import PytestTimeoutHooks, PhaseTimer, run_settings
 
         marks = config.pluginmanager.hasplugin("timeout")
         run = run_settings(init.get("timeout"), init.get("ini") or {})
         if marks or (run.func_only and run.seconds > 0):
-            config.pluginmanager.register(_timeout_limits(init, report_plugin, marks), "fastest-timeout-limits")
+            config.pluginmanager.register(_timeout_limits(run, report_plugin, marks), "fastest-timeout-limits")
         if marks:
             return
-        from .native.timeout import PytestTimeoutHooks, PhaseTimer
-        timer = PhaseTimer.configured(init.get("timeout"), init.get("ini") or {})
+        timer = PhaseTimer.of(run)
         if timer is not None:
             config.pluginmanager.register(PytestTimeoutHooks(timer), "fastest-timeout")
 

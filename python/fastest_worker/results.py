@@ -119,7 +119,7 @@ def module_skipped(nodeid, file, line, message, longrepr, engine):
 
 def start(nodeid, limit=None):
     """A test is about to be set up (the channel encodes this exact shape without the encoder);
-    `limit`: its own pytest-timeout settings (timeout.start_limit), which go to Node as a frame."""
+    `limit`: its own pytest-timeout settings (native/timeout.start_limits), which go to Node as a frame."""
     if limit is not None:
         return {"t": "start", "id": nodeid, **limit}
     return {"t": "start", "id": nodeid}

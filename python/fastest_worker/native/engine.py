@@ -34,7 +34,7 @@ from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_match
 from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
-from .timeout import PhaseTimer, mark_settings, run_settings, start_limit
+from .timeout import PhaseTimer, mark_settings, run_settings, start_limits
 from .plugins import NATIVE_PLUGINS, load_plugin, module_rules, plugin_fixtures, unhandled_plugin_reason
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import results
@@ -281,6 +281,7 @@ class NativeEngine:
         self.showlocals = bool(self.config.option.showlocals)
         self.timeout_run = run_settings(init.get("timeout"), init.get("ini") or {})
         self.timer = PhaseTimer.of(self.timeout_run)
+        self._run_limits = start_limits(self.timeout_run, False)  # an unmarked test's
         self._timeout_marks: Optional[bool] = None  # pytest-timeout loaded: its mark sets a test's limit
         self.reruns = RerunPolicy(init.get("reruns"))
         register_flaky_marker(self.config)
@@ -713,15 +714,12 @@ class NativeEngine:
             plan = self.reruns.plan(next(item.iter_markers("flaky"), None),
                                     getattr(getattr(function, "__func__", function), "__globals__", None),
                                     self.config)
-        timer, limit, settings = self.timer, None, self.timeout_run
+        timer, (limit, call_limit) = self.timer, self._run_limits
         if "timeout" in mark_names and self._timeout_marks_apply():
             settings = mark_settings(item.get_closest_marker("timeout"), self.timeout_run)
-            timer, limit = PhaseTimer.of(settings), start_limit(settings)
-        start, call_start = results.start(item.nodeid, limit), None
-        if settings.func_only and settings.seconds > 0:
-            # timed from the call only: Node's clock starts with the call, not the setup
-            start = results.start(item.nodeid, start_limit(settings._replace(seconds=0.0)))
-            call_start = results.start(item.nodeid, start_limit(settings))
+            timer, (limit, call_limit) = PhaseTimer.of(settings), start_limits(settings, True)
+        start = results.start(item.nodeid, limit)
+        call_start = results.start(item.nodeid, call_limit) if call_limit is not None else None
         if plan is not None:
             self._run_with_reruns(item, nextitem, plan, timer, start, call_start)
             return

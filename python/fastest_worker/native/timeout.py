@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Tuple
 
 from _pytest.outcomes import fail
 from pytest import hookimpl
@@ -77,9 +77,20 @@ def mark_settings(marker, run: TimeoutSettings) -> TimeoutSettings:
                            run.func_only if func_only is None else func_only)
 
 
-def start_limit(settings: TimeoutSettings) -> dict:
+def _limit_fields(settings: TimeoutSettings) -> dict:
     """The `start` frame's fields for a test with its own settings."""
     return {"timeout": max(settings.seconds, 0.0), "timeoutMethod": settings.method}
+
+
+def start_limits(settings: TimeoutSettings, own: bool) -> Tuple[Optional[dict], Optional[dict]]:
+    """The limit fields of a test's `start` frame (None: the run's, which Node has) and of the
+    second `start` sent when its call begins (None: no second one), for a test timed by
+    `settings`; `own`: they come from its mark. A test timed from its call only (func_only)
+    starts with no limit and gets it with its call, so that Node's clock leaves its setup out,
+    as pytest-timeout's does."""
+    if settings.func_only and settings.seconds > 0:
+        return _limit_fields(settings._replace(seconds=0.0)), _limit_fields(settings)
+    return (_limit_fields(settings) if own else None), None
 
 
 class PhaseTimer:
@@ -90,12 +101,6 @@ class PhaseTimer:
         self.func_only = func_only
         self.live = False
         self._previous = None
-
-    @classmethod
-    def configured(cls, seconds, ini: dict) -> Optional["PhaseTimer"]:
-        """From Node's resolved limit (init's `timeout`) and the ini values (pytest-timeout's
-        `timeout_method` and `timeout_func_only`, which it reads from the ini only)."""
-        return cls.of(run_settings(seconds, ini))
 
     @classmethod
     def of(cls, settings: TimeoutSettings) -> Optional["PhaseTimer"]:
