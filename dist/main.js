@@ -5255,9 +5255,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 if (truth.waitFor.size === 0)
                     reporter.countsKnown();
             },
-            fileCollected: (file, engine) => {
+            fileCollected: (file, engine, items) => {
                 if (engine === 'pytest')
                     collectedByPytest.add(file);
+                if (items !== undefined)
+                    truth.passCollected(file, items);
             },
             foundIds: (file, ids) => {
                 // A module whose listed tests were all deselected: tests it makes at collection that
@@ -18801,6 +18803,11 @@ function normalizeReportChars(chars) {
     }
     return opts;
 }
+/** The head line pytest prints above a test's report: the engine's when it sent one (a doctest's,
+ * a test in a pytest-describe block), else the one the id gives. */
+function headlineOf(result) {
+    return result.headline ?? failureHeadline(result.id);
+}
 /** The head line pytest prints above a failure: `TestC.test_m[1-a]` for `f.py::TestC::test_m[1-a]`. */
 function failureHeadline(id) {
     const sep = id.indexOf('::');
@@ -19352,7 +19359,7 @@ class ConsoleReporter {
         }
         for (const { result: r, teardown } of reports) {
             const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
-            const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
+            const head = when === 'collect' ? `ERROR collecting ${headlineOf(r)}` : `ERROR at ${when} of ${headlineOf(r)}`;
             this.tw.sep('_', head, 'red', 'bold');
             const longrepr = teardown ? r.teardownError.longrepr : (r.longrepr ?? r.message ?? '');
             const marked = teardown ? r.teardownError.longreprMarkup : r.longreprMarkup;
@@ -19394,7 +19401,7 @@ class ConsoleReporter {
                 continue;
             }
             // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
-            const title = r.headline ?? failureHeadline(r.id);
+            const title = headlineOf(r);
             const headline = subtest ? `${title} ${subtest.description}` : title;
             this.tw.sep('_', headline, 'red', 'bold');
             let text = this.renderLongrepr(longrepr, report.longreprMarkup) + this.renderSections(sections, (n) => !n.includes('teardown'));
@@ -19416,7 +19423,7 @@ class ConsoleReporter {
             const callSections = sections.filter(([n]) => !n.includes('teardown'));
             let text = '';
             if (callSections.length > 0) {
-                this.tw.sep('_', failureHeadline(r.id), 'green', 'bold');
+                this.tw.sep('_', headlineOf(r), 'green', 'bold');
                 text += this.renderSections(callSections, () => true);
             }
             if (!r.teardownError)
@@ -19607,6 +19614,8 @@ class ConsoleReporter {
                     reason = m[3];
             }
             reason = reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason;
+            if (r.skipFileOnly)
+                line = undefined;
             const key = JSON.stringify([file, line ?? null, reason]);
             const fold = folds.get(key);
             if (fold)
@@ -21216,6 +21225,8 @@ function testResult(fields) {
     copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
     if (fields.sections !== undefined)
         result.sections = sections(fields.sections, what);
+    if (fields.skipFileOnly === true)
+        result.skipFileOnly = true;
     if (fields.teardownError !== undefined) {
         const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
         result.teardownError = {
@@ -22088,7 +22099,7 @@ class Pool {
                 else if (frame.ids?.length)
                     this.foundIds.set(frame.file, frame.ids);
                 if (frame.engine)
-                    this.events.fileCollected?.(frame.file, frame.engine);
+                    this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
                 if (slot.collecting.length)
                     this.armTimer(slot, true);
                 else {
@@ -23636,6 +23647,7 @@ class CollectionTruth {
     narrowOwner;
     keeps;
     selectedItemsByFile = new Map();
+    runFiles;
     constructor(input) {
         this.selected = input.selected.length;
         this.deselected = input.deselected.length;
@@ -23657,12 +23669,24 @@ class CollectionTruth {
             else
                 this.deselectedByFile.set(item.file, [item]);
         }
-        const runFiles = new Set(input.units.map((u) => u.file));
+        this.runFiles = new Set(input.units.map((u) => u.file));
         this.waitFor = new Set();
         for (const item of [...input.selected, ...input.deselected]) {
-            if ((item.dynamic || input.waitForAll) && runFiles.has(item.file))
+            if ((item.dynamic || input.waitForAll) && this.runFiles.has(item.file))
                 this.waitFor.add(item.file);
         }
+    }
+    /**
+     * The collection pass collected `items` tests in a run file whose listed items are all static:
+     * other than as many as discovery listed (a plugin collects more, pytest-describe's blocks),
+     * the header waits for its unit's ids, as for a file with dynamic items.
+     */
+    passCollected(file, items) {
+        if (!this.runFiles.has(file) || this.waitFor.has(file) || this.modules.has(file))
+            return;
+        const listed = (this.selectedByFile.get(file) ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
+        if (listed > 0 && items !== listed)
+            this.waitFor.add(file);
     }
     /** A unit's collected frame; returns true when a count changed. */
     unitCollected(info) {

@@ -148,8 +148,12 @@ export interface TestResult {
   warnings?: WarningRecord[];
   /** `--tb=line` only: pytest's crash line of a failure, `path:lineno: message`. */
   crashline?: string;
-  /** The FAILURES head line when it is not the one read from the id (a doctest's `[doctest] name`). */
+  /** The FAILURES head line when it is not the one read from the id (a doctest's `[doctest] name`,
+   * a test's in a pytest-describe block). */
   headline?: string;
+  /** Skipped at setup by a `skip` mark its function does not carry itself (a module's
+   * `pytestmark`, a class's or a describe block's mark): pytest's `-rs` line names only its file. */
+  skipFileOnly?: boolean;
   /** Its subtests' reports (unittest `subTest`, the `subtests` fixture), in the order they ran:
    * pytest 9 reports each one besides the test's own outcome. */
   subtests?: SubtestReport[];

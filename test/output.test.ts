@@ -20,6 +20,11 @@ const FILES: Record<string, string> = {
   // a doctest text file (collected by default) whose every example is skipped: pytest names its own doctest.py
   'tests/test_m_doc.txt': '>>> 1  # doctest: +SKIP\n2\n',
   'tests/test_n_plain.py': 'def test_ok():\n    pass\n',
+  // skipped by a mark the test function does not carry itself: pytest's -rs line has no line number
+  'tests/test_b_marked.py':
+    'import pytest\n\npytestmark = pytest.mark.skip(reason="marked module")\n\n\ndef test_m1():\n    pass\n\n\ndef test_m2():\n    pass\n',
+  'tests/test_c_class.py':
+    'import pytest\n\n\n@pytest.mark.skip(reason="marked class")\nclass TestSkipped:\n    def test_k(self):\n        pass\n\n\n@pytest.mark.skip(reason="own mark")\ndef test_own():\n    pass\n',
 };
 
 beforeAll(() => {
@@ -48,16 +53,21 @@ const moduleSkip = (xml: string) => /<testcase classname="" name="tests.test_z_m
 describe('output as pytest prints it', () => {
   let pytestOut: string;
   let fastestOut: string;
+  let pytestEngineOut: string;
   beforeAll(async () => {
-    [pytestOut, fastestOut] = await Promise.all([
+    [pytestOut, fastestOut, pytestEngineOut] = await Promise.all([
       exec('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'p.xml']),
       exec(process.execPath, [cli, '--no-cache', '-n', '2', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'f.xml']),
+      exec(process.execPath, [cli, '--no-cache', '-n', '2', '-p', 'no:cacheprovider', '-rs', '--engine', 'pytest']),
     ]);
   }, 90_000);
 
   it('-rs: module skips first, folded by place and reason, paths from the invocation dir', () => {
-    expect(skippedLines(pytestOut).length).toBe(5);
+    expect(skippedLines(pytestOut).length).toBe(8);
+    expect(skippedLines(pytestOut)).toContain('SKIPPED [2] tests/test_b_marked.py: marked module');
+    expect(skippedLines(pytestOut)).toContain('SKIPPED [1] tests/test_c_class.py: marked class');
     expect(skippedLines(fastestOut)).toEqual(skippedLines(pytestOut));
+    expect(skippedLines(pytestEngineOut)).toEqual(skippedLines(pytestOut));
   });
 
   it('a module-level skip in JUnit is pytest\'s "collection skipped" with its report tuple', () => {

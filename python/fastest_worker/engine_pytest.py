@@ -137,6 +137,16 @@ def build_subtest(report, crash_lines=False, hidden=False):
     return entry
 
 
+def _id_headline(nodeid):
+    """The head line Node gives a test from its id (report/console.ts failureHeadline): after the
+    file, `::` read as `.` up to the parameters."""
+    rest = nodeid.partition("::")[2]
+    if not rest:
+        return nodeid
+    name, bracket, params = rest.partition("[")
+    return name.replace("::", ".") + bracket + params
+
+
 def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
     """Aggregate the setup/call/teardown reports of one test into a TestResult map.
 
@@ -185,6 +195,8 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
             message, longrepr = _skip_reason(decisive)
             result["message"] = message
             result["longrepr"] = longrepr
+            if when == "setup" and results.skip_file_only(decisive.keywords):
+                result["skipFileOnly"] = True
         elif outcome in ("xfailed", "xpassed"):
             result["message"] = str(getattr(decisive, "wasxfail", ""))
             if outcome == "xfailed" and decisive.longrepr is not None:
@@ -202,8 +214,10 @@ def build_result(reports, crash_lines=False, subtests=None, failed_subtests=0):
     if subtests:
         result["subtests"] = subtests
     location = last.location
-    if location and str(location[2]).startswith("[doctest] "):
-        result["headline"] = str(location[2])  # DoctestItem.reportinfo's
+    if location and location[2] and str(location[2]) != _id_headline(last.nodeid):
+        # pytest's head line is the location's domain: a doctest's "[doctest] name", a test's in a
+        # pytest-describe block (a Module) its own name, a plugin item's whatever it reports
+        result["headline"] = str(location[2])
     if location:
         result["file"] = str(location[0]).replace(os.sep, "/")
         if location[1] is not None:

@@ -108,6 +108,13 @@ def attempt(result, own_sections, failures):
     return entry
 
 
+def skip_file_only(keywords):
+    """pytest's _folded_skips: a skip at setup whose test has a `skip` keyword (a mark of its own
+    or a parent's) but no `pytestmark` of its function's own (a module's `pytestmark`, a class's
+    or a describe block's mark) is listed under `-rs` by its file, without a line."""
+    return "skip" in keywords and "pytestmark" not in keywords
+
+
 def module_skipped(nodeid, file, line, message, longrepr, engine):
     """A module skipped at import: one skipped `result` under the module's id, as pytest counts it."""
     frame = {"id": nodeid, "outcome": "skipped", "when": "collect", "duration": 0.0,

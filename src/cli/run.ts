@@ -667,8 +667,9 @@ async function runSession(
           if (truth.unitCollected(info)) reporter.correctCounts(truth.selected, truth.deselected);
           if (truth.waitFor.size === 0) reporter.countsKnown();
         },
-        fileCollected: (file, engine) => {
+        fileCollected: (file, engine, items) => {
           if (engine === 'pytest') collectedByPytest.add(file);
+          if (items !== undefined) truth.passCollected(file, items);
         },
         foundIds: (file, ids) => {
           // A module whose listed tests were all deselected: tests it makes at collection that

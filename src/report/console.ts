@@ -153,6 +153,12 @@ export function normalizeReportChars(chars: string): string {
   return opts;
 }
 
+/** The head line pytest prints above a test's report: the engine's when it sent one (a doctest's,
+ * a test in a pytest-describe block), else the one the id gives. */
+function headlineOf(result: TestResult): string {
+  return result.headline ?? failureHeadline(result.id);
+}
+
 /** The head line pytest prints above a failure: `TestC.test_m[1-a]` for `f.py::TestC::test_m[1-a]`. */
 export function failureHeadline(id: string): string {
   const sep = id.indexOf('::');
@@ -694,7 +700,7 @@ export class ConsoleReporter {
     }
     for (const { result: r, teardown } of reports) {
       const when = teardown ? 'teardown' : r.when === 'call' ? 'setup' : r.when;
-      const head = when === 'collect' ? `ERROR collecting ${failureHeadline(r.id)}` : `ERROR at ${when} of ${failureHeadline(r.id)}`;
+      const head = when === 'collect' ? `ERROR collecting ${headlineOf(r)}` : `ERROR at ${when} of ${headlineOf(r)}`;
       this.tw.sep('_', head, 'red', 'bold');
       const longrepr = teardown ? r.teardownError!.longrepr : (r.longrepr ?? r.message ?? '');
       const marked = teardown ? r.teardownError!.longreprMarkup : r.longreprMarkup;
@@ -732,7 +738,7 @@ export class ConsoleReporter {
         continue;
       }
       // A subtest's head line is pytest's SubtestReport.head_line: the test's, then the subtest.
-      const title = r.headline ?? failureHeadline(r.id);
+      const title = headlineOf(r);
       const headline = subtest ? `${title} ${subtest.description}` : title;
       this.tw.sep('_', headline, 'red', 'bold');
       let text = this.renderLongrepr(longrepr, report.longreprMarkup) + this.renderSections(sections, (n) => !n.includes('teardown'));
@@ -752,7 +758,7 @@ export class ConsoleReporter {
       const callSections = sections.filter(([n]) => !n.includes('teardown'));
       let text = '';
       if (callSections.length > 0) {
-        this.tw.sep('_', failureHeadline(r.id), 'green', 'bold');
+        this.tw.sep('_', headlineOf(r), 'green', 'bold');
         text += this.renderSections(callSections, () => true);
       }
       if (!r.teardownError) text += this.renderSections(sections, (n) => n.includes('teardown'));
@@ -928,6 +934,7 @@ export class ConsoleReporter {
         if (!r.message) reason = m[3];
       }
       reason = reason.startsWith('Skipped: ') ? reason.slice('Skipped: '.length) : reason;
+      if (r.skipFileOnly) line = undefined;
       const key = JSON.stringify([file, line ?? null, reason]);
       const fold = folds.get(key);
       if (fold) fold.count += 1;

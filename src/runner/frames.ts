@@ -340,6 +340,7 @@ function testResult(fields: Fields): TestResult {
   if (fields.line !== undefined && fields.line !== null) result.line = num(fields, 'line', what);
   copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
   if (fields.sections !== undefined) result.sections = sections(fields.sections, what);
+  if (fields.skipFileOnly === true) result.skipFileOnly = true;
   if (fields.teardownError !== undefined) {
     const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
     result.teardownError = {

@@ -102,7 +102,8 @@ export interface RunEvents {
    */
   collectionDone?(uncounted: string[]): void | 'stop';
   /** A file of the collection pass was collected by this engine (its error, if any, already sent). */
-  fileCollected?(file: string, engine: 'native' | 'pytest'): void;
+  /** The collection pass collected `file` in `engine`: `items` tests (absent for a module it only imported). */
+  fileCollected?(file: string, engine: 'native' | 'pytest', items?: number): void;
   /** The collection pass found tests in a module discovery listed none of (tests a plugin or the
    * module itself makes at import): it runs whole, as a dynamic item; before `collectionDone`. */
   fileFound?(file: string): void;
@@ -736,7 +737,7 @@ class Pool {
         if (frame.items && this.unitless.has(frame.file)) this.unitless.set(frame.file, frame.items);
         if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file)) this.events.passIds?.(frame.file, frame.ids);
         else if (frame.ids?.length) this.foundIds.set(frame.file, frame.ids);
-        if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine);
+        if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);
         if (slot.collecting.length) this.armTimer(slot, true);
         else {
           this.clearTimer(slot);

@@ -64,6 +64,7 @@ export class CollectionTruth {
   private readonly narrowOwner: Map<string, string>;
   private readonly keeps: (id: string) => boolean;
   private readonly selectedItemsByFile = new Map<string, TestItem[]>();
+  private readonly runFiles: Set<string>;
 
   constructor(input: TruthInput) {
     this.selected = input.selected.length;
@@ -82,11 +83,22 @@ export class CollectionTruth {
       if (list) list.push(item);
       else this.deselectedByFile.set(item.file, [item]);
     }
-    const runFiles = new Set(input.units.map((u) => u.file));
+    this.runFiles = new Set(input.units.map((u) => u.file));
     this.waitFor = new Set();
     for (const item of [...input.selected, ...input.deselected]) {
-      if ((item.dynamic || input.waitForAll) && runFiles.has(item.file)) this.waitFor.add(item.file);
+      if ((item.dynamic || input.waitForAll) && this.runFiles.has(item.file)) this.waitFor.add(item.file);
     }
+  }
+
+  /**
+   * The collection pass collected `items` tests in a run file whose listed items are all static:
+   * other than as many as discovery listed (a plugin collects more, pytest-describe's blocks),
+   * the header waits for its unit's ids, as for a file with dynamic items.
+   */
+  passCollected(file: string, items: number): void {
+    if (!this.runFiles.has(file) || this.waitFor.has(file) || this.modules.has(file)) return;
+    const listed = (this.selectedByFile.get(file) ?? 0) + (this.deselectedByFile.get(file)?.length ?? 0);
+    if (listed > 0 && items !== listed) this.waitFor.add(file);
   }
 
   /** A unit's collected frame; returns true when a count changed. */

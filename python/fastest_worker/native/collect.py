@@ -21,7 +21,7 @@ from _pytest.outcomes import fail
 from _pytest.warning_types import PytestCollectionWarning
 
 from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
-from .hooks import call_hook, generate_hooks, ignore_hooks, register_conftest
+from .hooks import NeedsPytest, call_hook, generate_hooks, ignore_hooks, register_conftest
 from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
                      prune_closure)
@@ -114,6 +114,22 @@ class ModuleNode(_MarkedNode):
         super().__init__(name, nodeid, parent, path)
         self.obj = obj
         self.module = obj
+        self.file_node = self  # the test module's own node (a describe block's is its file's)
+
+
+class DescribeNode(ModuleNode):
+    """A pytest-describe block: the plugin's DescribeBlock is a pytest Module whose object is a
+    module made of the describe function's locals, so it is the `module` scope of its tests and
+    fixtures, and `request.module` is that made module."""
+
+    pytest_class = "DescribeBlock"
+
+    def __init__(self, name, nodeid, parent, obj):
+        super().__init__(name, nodeid, parent, parent.path, obj)
+        self.file_node = parent.file_node
+
+    def __repr__(self) -> str:
+        return f"<DescribeBlock {self.name!r}>"
 
 
 class ClassNode(_MarkedNode):
@@ -154,7 +170,8 @@ class Item(Node):
         self.raw = raw  # the function as found in the module / class __dict__
         self.callspec: Optional[CallSpec] = callspec
         self.fixtureinfo: FixtureInfo = fixtureinfo
-        self.module_node: ModuleNode = defn.module_node
+        self.module_node: ModuleNode = defn.module_node  # the nearest module or describe block
+        self.file_node: ModuleNode = defn.module_node.file_node
         self.class_node: Optional[ClassNode] = defn.class_node
         self.cls = defn.class_node.obj if defn.class_node is not None else None
         self.module_obj = defn.module_node.obj
@@ -242,7 +259,14 @@ class Item(Node):
 
     @property
     def location(self):
-        return (self.module_node.nodeid, self.line - 1, self.name)
+        return (self.file_node.nodeid, self.line - 1, self.name)
+
+    @property
+    def headline(self) -> Optional[str]:
+        """pytest's head line (the location's domain, Function.getmodpath) where it is not the
+        one Node derives from the id (report/console.ts failureHeadline): in a describe block
+        it stops at the block, a Module, and is the test's own name."""
+        return self.name if self.module_node.file_node is not self.module_node else None
 
 
 class Definition:
@@ -379,6 +403,10 @@ class Collector:
         self.conftests: Dict[str, object] = {}
         self.python_functions = config.getini("python_functions")
         self.python_classes = config.getini("python_classes")
+        # pytest-describe, when loaded (engine.py): its `describe_prefixes` and the plugin's own
+        # function that makes a describe block's module of the function's locals
+        self.describe_prefixes: tuple = ()
+        self.make_describe_module = None
 
     # --- the chain of directory nodes ------------------------------------------------------
     def dir_node(self, reldir: str) -> Node:
@@ -496,6 +524,13 @@ class Collector:
         return items
 
     def _make_items(self, module_node, parent, class_node, name, obj) -> List[Item]:
+        if self.describe_prefixes and type(obj) is FunctionType and obj.__name__.startswith(self.describe_prefixes):
+            # pytest-describe's pytest_pycollect_makeitem, which pluggy calls before pytest's own
+            if class_node is not None:
+                raise NeedsPytest(f"pytest-describe collects the method {name!r} as a block")
+            return self._collect_describe(parent, obj)
+        if module_node is parent and module_node.file_node is not module_node:
+            return self._make_block_items(module_node, name, obj)
         if type(obj) is FunctionType and not obj.__dict__:
             # A plain function (most tests): no __test__, no wrapper, so the checks below come
             # down to the name and the generator flag.
@@ -518,6 +553,10 @@ class Collector:
             return self._collect_class(module_node, parent, name, obj)
         if not self._is_test_function(name, obj):
             return []
+        return self._function_items(module_node, parent, class_node, name, obj)
+
+    def _function_items(self, module_node, parent, class_node, name, obj) -> List[Item]:
+        """pytest_pycollect_makeitem's end for a test function by name: its items, or none."""
         obj = getattr(obj, "__func__", obj)
         if not (inspect.isfunction(obj) or inspect.isfunction(get_real_func(obj))):
             _warn_collection(obj, f"cannot collect {name!r} because it is not a function.")
@@ -528,8 +567,41 @@ class Collector:
             fail(f"'yield' keyword is allowed in fixtures, but not in tests ({name})", pytrace=False)
         return self._genfunctions(module_node, parent, class_node, name, obj)
 
-    def _is_test_function(self, name, obj) -> bool:
-        if not (_matches(name, self.python_functions) or safe_getattr(obj, "__test__", False) is True):
+    def _collect_describe(self, parent, func) -> List[Item]:
+        """pytest-describe's DescribeBlock: named by the function (a shared behaviour's by its
+        mangled name); its marks are the function's, then its module's `pytestmark`; its module
+        holds fixtures and is collected as a test module whose every public function is a test."""
+        name = getattr(func, "_mangled_name", func.__name__)
+        mod = self.make_describe_module(func)
+        node = DescribeNode(name, f"{parent.nodeid}::{name}", parent, mod)
+        node.parentids_below = parent.parentids_below | {node.nodeid}
+        node.own_markers = list(getattr(func, "pytestmark", [])) + get_unpacked_marks(mod)
+        node._collected_marks = tuple(node.own_markers)
+        # DescribeBlock.collect parses the block's fixtures before Module.collect registers its
+        # xunit functions
+        self.registry.parse_holder(mod, node.nodeid)
+        self._register_module_xunit(node, mod)
+        items: List[Item] = []
+        if not getattr(mod, "__test__", True):
+            return items
+        for attr, obj in list(mod.__dict__.items()):
+            items.extend(self._make_items(node, node, None, attr, obj))
+        return items
+
+    def _make_block_items(self, block, name, obj) -> List[Item]:
+        """pytest's pytest_pycollect_makeitem inside a describe block, whose name filters are
+        pytest-describe's: every function not named `_...` is a test, no class is."""
+        if safe_isclass(obj):
+            if unittest_support.is_testcase_class(obj) or safe_getattr(obj, "__test__", False) is True:
+                raise NeedsPytest(f"a describe block holds the test class {name!r}")
+            return []
+        if not self._is_test_function(name, obj, in_block=True):
+            return []
+        return self._function_items(block, block, None, name, obj)
+
+    def _is_test_function(self, name, obj, in_block=False) -> bool:
+        named = not name.startswith("_") if in_block else _matches(name, self.python_functions)
+        if not (named or safe_getattr(obj, "__test__", False) is True):
             return False
         if isinstance(obj, (staticmethod, classmethod)):
             obj = safe_getattr(obj, "__func__", False)

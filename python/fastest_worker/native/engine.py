@@ -35,7 +35,8 @@ from .outcomes import collect_crash, crash_location, format_collect_failure, for
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer, mark_settings, run_settings, start_limits
-from .plugins import NATIVE_PLUGINS, load_plugin, module_rules, plugin_fixtures, unhandled_plugin_reason
+from .plugins import (NATIVE_PLUGINS, describe_support, load_plugin, module_rules, plugin_fixtures,
+                      unhandled_plugin_reason)
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import results
 from ..cancel import cancel_requested
@@ -216,7 +217,8 @@ class _CurrentTestVar:
 class _Phase:
     """The outcome of one phase: pytest's CallInfo + TestReport, reduced to what we emit."""
 
-    __slots__ = ("when", "exc", "outcome", "longrepr", "message", "wasxfail", "crashline", "stop")
+    __slots__ = ("when", "exc", "outcome", "longrepr", "message", "wasxfail", "crashline", "stop",
+                 "skip_file_only")
 
     def __init__(self, when: str):
         self.when = when
@@ -227,6 +229,7 @@ class _Phase:
         self.wasxfail: Optional[str] = None
         self.crashline: Optional[str] = None
         self.stop: Optional[float] = None  # when the phase raised: its duration ends there, as pytest's CallInfo
+        self.skip_file_only = False  # results.skip_file_only
 
 
 def _collect_error_frame(relfile: str, state: tuple):
@@ -355,7 +358,8 @@ class NativeEngine:
                 needed: Set[str] = set()
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
                                       missing_fixtures=self.falls_back, coverage=self.coverage,
-                                      plugin_fixtures=self._plugin_fixtures, plugins_needed=needed)
+                                      plugin_fixtures=self._plugin_fixtures, plugins_needed=needed,
+                                      describe_prefixes=self.collector.describe_prefixes)
             except Exception as e:  # an unreadable file is pytest's job
                 reason = f"cannot analyse {file}: {e}"
             else:
@@ -369,7 +373,10 @@ class NativeEngine:
         """Why an installed plugin's hooks keep `file` from the native engine (plugins.py), or None."""
         if self._plugin_checks is None:
             plugins = self.config.pluginmanager.plugin_modules()
-            self._plugin_checks = (unhandled_plugin_reason(plugins), module_rules(plugins, self.config))
+            describe = describe_support(plugins, self.config)
+            if describe is not None and describe[1] is not None:
+                self.collector.describe_prefixes, self.collector.make_describe_module = describe
+            self._plugin_checks = (unhandled_plugin_reason(plugins), module_rules(describe))
             # pytest configures every plugin before collecting: pytest-mock's pytest_configure
             # wraps unittest.mock's assert methods for every test, not only `mocker`'s modules
             for name, _ in plugins:
@@ -888,7 +895,7 @@ class NativeEngine:
             stash["xfailed"] = xfailed
             if xfailed is not None and not self.config.option.runxfail and not xfailed.run:
                 xfail("[NOTRUN] " + xfailed.reason)
-            hooks = self.setup_hooks.get(item.module_node.nodeid)
+            hooks = self.setup_hooks.get(item.file_node.nodeid)
             if hooks:
                 for hook in hooks:
                     call_hook(hook, item=item)
@@ -952,7 +959,7 @@ class NativeEngine:
     def _teardown_to(self, item: Item, needed: list) -> _Phase:
         phase = _Phase("teardown")
         try:
-            hooks = self.teardown_hooks.get(item.module_node.nodeid)
+            hooks = self.teardown_hooks.get(item.file_node.nodeid)
             if hooks:
                 for hook in hooks:
                     call_hook(hook, item=item)
@@ -989,13 +996,14 @@ class NativeEngine:
             phase.outcome = "skipped"
             reason = exc.msg if exc.msg is not None else ""
             if getattr(exc, "_use_item_location", False):
-                path, line = item.module_node.nodeid, item.line
+                path, line = item.file_node.nodeid, item.line
             else:
                 path, line = crash_location(exc)
-                path = relpath(path, self.rootdir) if path else item.module_node.nodeid
+                path = relpath(path, self.rootdir) if path else item.file_node.nodeid
                 line = line or item.line
             phase.message = reason
             phase.longrepr = f"{path}:{line}: {reason}"
+            phase.skip_file_only = phase.when == "setup" and results.skip_file_only(item.keywords)
             return
         phase.outcome = "failed"
         if phase.when != "teardown" and self._apply_xfail(phase, item, exc):
@@ -1066,7 +1074,9 @@ class NativeEngine:
     def _result(self, item: Item, setup: _Phase, call: Optional[_Phase], teardown: _Phase,
                 duration: float, sections: list) -> dict:
         result = {"id": item.nodeid, "duration": duration,
-                  "file": item.module_node.nodeid, "line": item.line, "engine": "native"}
+                  "file": item.file_node.nodeid, "line": item.line, "engine": "native"}
+        if item.module_node is not item.file_node:
+            result["headline"] = item.headline
         if setup.outcome != "passed":
             decided = setup
         elif call is not None:
@@ -1085,6 +1095,8 @@ class NativeEngine:
         failed_subtests = stash.pop("failed_subtests", 0)
         result["outcome"] = outcome
         result["when"] = when
+        if decided.skip_file_only and outcome == "skipped":
+            result["skipFileOnly"] = True
         if decided.longrepr is not None:
             result["longrepr"] = decided.longrepr
         if decided.message is not None:

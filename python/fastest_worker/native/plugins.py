@@ -94,16 +94,37 @@ def _module_source(module: str) -> Optional[str]:
         return None
 
 
-def module_rules(plugins: List[Tuple[str, str]], config) -> List[Tuple["re.Pattern[bytes]", str]]:
-    """(source pattern, reason) for the modules a handled plugin's hooks act on: pytest-describe
-    collects every function whose name starts with one of its `describe_prefixes`."""
-    rules = []
-    if any(module == "pytest_describe.plugin" for _, module in plugins):
-        import shlex
+def describe_support(plugins: List[Tuple[str, str]], config) -> Optional[Tuple[tuple, Optional[Callable]]]:
+    """pytest-describe, when pytest loads it: (its `describe_prefixes`, the plugin's own function
+    that makes a block's module of a describe function's locals), or None. The function is None
+    when this version of the plugin lacks what collect.py mirrors (its DescribeBlock a Module
+    made by make_module_from_function): its modules then go to pytest (`module_rules`)."""
+    name = next((name for name, module in plugins if module == "pytest_describe.plugin"), None)
+    if name is None:
+        return None
+    import shlex
 
-        raw = config.getini("describe_prefixes")
-        prefixes = shlex.split(raw) if isinstance(raw, str) else list(raw or ["describe"])
-        for prefix in prefixes:
+    raw = config.getini("describe_prefixes")
+    prefixes = tuple(shlex.split(raw) if isinstance(raw, str) else list(raw or ["describe"]))
+    plugin = config.pluginmanager.get_plugin(name)
+    make_module = getattr(plugin, "make_module_from_function", None)
+    block = getattr(plugin, "DescribeBlock", None)
+    try:
+        import pytest
+
+        native = callable(make_module) and isinstance(block, type) and issubclass(block, pytest.Module)
+    except Exception:
+        native = False
+    return prefixes, make_module if native else None
+
+
+def module_rules(describe: Optional[Tuple[tuple, Optional[Callable]]]) -> List[Tuple["re.Pattern[bytes]", str]]:
+    """(source pattern, reason) for the modules a handled plugin's hooks act on and the native
+    engine cannot collect: pytest-describe's blocks, when collect.py cannot mirror the installed
+    version (`describe_support`)."""
+    rules = []
+    if describe is not None and describe[1] is None:
+        for prefix in describe[0]:
             rules.append((re.compile(rb"\b" + re.escape(prefix.encode())),
                           f"pytest-describe collects its `{prefix}` blocks"))
     return rules

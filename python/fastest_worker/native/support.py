@@ -235,7 +235,8 @@ _STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 class _FileFacts:
     _SETS = ("fixtures", "requested", "param_names", "hooks", "marks", "async_fixtures",
-             "autouse_async", "async_facts", "imports")
+             "autouse_async", "async_facts", "imports", "block_names", "nested_fixtures",
+             "nested_requested", "nested_async_fixtures", "nested_autouse_async", "nested_async_facts")
 
     def __init__(self):
         self.fixtures: Set[str] = set()       # fixture names defined
@@ -250,6 +251,17 @@ class _FileFacts:
         # top-level `from X import a, b` as "LEVEL:X" and "LEVEL:X.a", ...: the modules whose
         # classes (and fixtures) the file may take in by name (`_imported_fixtures`)
         self.imports: Set[str] = set()
+        # What pytest-describe would collect: the top-level functions that define functions
+        # (blocks or shared behaviours, whichever its prefixes make them), and, merged over all
+        # of them at any depth, what their nested fixtures define and their nested public
+        # functions (tests, in a block) request; static_check counts them only when a prefix
+        # names one of the blocks
+        self.block_names: Set[str] = set()
+        self.nested_fixtures: Set[str] = set()
+        self.nested_requested: Set[str] = set()
+        self.nested_async_fixtures: Set[str] = set()
+        self.nested_autouse_async: Set[str] = set()
+        self.nested_async_facts: Set[str] = set()
         self.stamp: Optional[tuple] = None    # (mtime_ns, size) of the file these facts are of
         self.digest = ""                      # of its content: a checkout gives every file a new mtime
 
@@ -275,7 +287,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 8
+_FACTS_VERSION = 9
 _facts_file: Optional[str] = None
 _facts_dirty = False
 
@@ -549,6 +561,29 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
         cache_fill.add(started)
 
 
+def _record_fixture(func: ast.AST, name: str, in_class: bool, fixtures: Set[str], requested: Set[str],
+                    async_fixtures: Set[str], autouse_async: Set[str]) -> None:
+    """A fixture definition's facts: its name, what it requests, whether it is async (autouse)."""
+    fixtures.add(name)
+    requested.update(_argnames(func, in_class))
+    if isinstance(func, ast.AsyncFunctionDef):
+        async_fixtures.add(name)
+        if _is_autouse(func):
+            autouse_async.add(name)
+
+
+def _record_test(func: ast.AST, in_class: bool, class_patches: int, requested: Set[str], async_facts: Set[str]) -> None:
+    """A test function's facts: the fixtures it requests, what kind of async test it is."""
+    names = _without_mock_args(func, _argnames(func, in_class), class_patches)
+    requested.update(_without_given(func, names))
+    if isinstance(func, ast.AsyncFunctionDef):
+        async_facts.add(_ASYNC_TEST)
+        if _yields(func):
+            async_facts.add(_ASYNC_GEN_TEST)
+        if any(_decorator_name(d).split(".")[-1] == "given" for d in func.decorator_list):
+            async_facts.add(_ASYNC_GIVEN)
+
+
 def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source: bytes, digest: str) -> _FileFacts:
     global _facts_dirty
     tree = ast.parse(source, filename=path)
@@ -588,26 +623,35 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
                 fixture = None
                 for dec in stmt.decorator_list:
                     fixture = fixture or _fixture_name(dec, stmt.name)
-                is_async = isinstance(stmt, ast.AsyncFunctionDef)
+                if fixture is None and not in_class and visit_block(stmt.body):
+                    facts.block_names.add(stmt.name)
                 if fixture is not None:
-                    facts.fixtures.add(fixture)
-                    facts.requested.update(_argnames(stmt, in_class))
-                    if is_async:
-                        facts.async_fixtures.add(fixture)
-                        if _is_autouse(stmt):
-                            facts.autouse_async.add(fixture)
+                    _record_fixture(stmt, fixture, in_class, facts.fixtures, facts.requested,
+                                    facts.async_fixtures, facts.autouse_async)
                 elif stmt.name.startswith("test") or in_class:
                     if not stmt.name.startswith(("setup", "teardown", "setUp", "tearDown", "_")):
                         if stmt.name.startswith("test"):
-                            names = _without_mock_args(stmt, _argnames(stmt, in_class), class_patches)
-                            facts.requested.update(_without_given(stmt, names))
-                            if is_async:
-                                facts.async_facts.add(_ASYNC_TEST)
-                                if _yields(stmt):
-                                    facts.async_facts.add(_ASYNC_GEN_TEST)
-                                if any(_decorator_name(d).split(".")[-1] == "given"
-                                       for d in stmt.decorator_list):
-                                    facts.async_facts.add(_ASYNC_GIVEN)
+                            _record_test(stmt, in_class, class_patches, facts.requested, facts.async_facts)
+
+    def visit_block(body) -> bool:
+        """Facts of the functions defined in a describe function's `body`, at any depth (nested
+        blocks); whether there are any."""
+        found = False
+        for stmt in body:
+            if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            found = True
+            fixture = None
+            for dec in stmt.decorator_list:
+                fixture = fixture or _fixture_name(dec, stmt.name)
+            if fixture is not None:
+                _record_fixture(stmt, fixture, False, facts.nested_fixtures, facts.nested_requested,
+                                facts.nested_async_fixtures, facts.nested_autouse_async)
+                continue
+            if not stmt.name.startswith("_"):
+                _record_test(stmt, False, 0, facts.nested_requested, facts.nested_async_facts)
+            visit_block(stmt.body)
+        return found
 
     visit(tree.body, False)
 
@@ -732,7 +776,7 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
                  registered_marks: Optional[Set[str]] = None,
                  asyncs: Optional[AsyncSetup] = None, missing_fixtures: bool = True,
                  coverage: bool = True, plugin_fixtures: Optional[Callable[[], Dict[str, str]]] = None,
-                 plugins_needed: Optional[Set[str]] = None) -> Optional[str]:
+                 plugins_needed: Optional[Set[str]] = None, describe_prefixes: tuple = ()) -> Optional[str]:
     """Why this module must run under the pytest engine, or None.
 
     ``missing_fixtures``: a fixture nobody defines is a reason (auto: a plugin only pytest loads
@@ -744,6 +788,9 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     ``plugin_fixtures`` (called only when a fixture is missing) maps the fixtures of the plugins
     the native engine loads itself (plugins.py) to their plugin; the plugins the module needs are
     added to ``plugins_needed``.
+
+    ``describe_prefixes``: pytest-describe's, when the native engine collects its blocks; the
+    fixtures and requests of a module's nested functions then count as well.
 
     ``registered_marks`` is given under --strict-markers: a mark outside it and pytest's own might
     be registered by a plugin or a conftest's pytest_configure, which only pytest knows, and is
@@ -776,6 +823,12 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
                 return f"{rel} uses the mark '{sorted(unregistered)[0]}', not in `markers`, under --strict-markers"
         defined |= facts.fixtures
         requested |= facts.requested
+        if describe_prefixes and not is_conftest and any(name.startswith(describe_prefixes) for name in facts.block_names):
+            defined |= facts.nested_fixtures
+            requested |= facts.nested_requested
+            async_facts |= facts.nested_async_facts
+            async_fixtures |= facts.nested_async_fixtures
+            autouse_async |= facts.nested_autouse_async
         params |= facts.param_names
         async_facts |= facts.async_facts
         async_fixtures |= facts.async_fixtures

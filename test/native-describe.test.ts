@@ -1,0 +1,62 @@
+// pytest-describe's blocks in the native engine (native/collect.py DescribeNode): a describe
+// function's locals collected as a module of their own, with pytest's ids, order, outcomes, failure
+// head lines, module-scoped fixtures per block and marks. The local package index has no
+// pytest-describe, so the fixture project brings a stand-in of its 2.x collection model
+// (site/pytest_describe); the real plugin is measured on graphql-core (bench/REAL_RESULTS.md).
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, fixtureCopies, normalOutput, type Ran, runIn, summaryLine } from './helpers/against-pytest.js';
+
+const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-describe'), 'fastest-describe-');
+const PYTEST_ARGS = ['-p', 'no:cacheprovider', '-p', 'pytest_describe.plugin'];
+
+interface Compared {
+  ran: Ran;
+  log: string;
+}
+
+async function inProject(dir: string, command: 'pytest' | 'fastest', args: string[]): Promise<Compared> {
+  rmSync(join(dir, 'fixture-log.txt'), { force: true });
+  rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+  const [cmd, head] = command === 'pytest' ? ['python3', ['-m', 'pytest']] : [process.execPath, [cli]];
+  const ran = await runIn(cmd, [...head, ...PYTEST_ARGS, ...args], dir, '', join(work, 'tmp'), { PYTHONPATH: join(dir, 'site') });
+  return { ran, log: readFileSync(join(dir, 'fixture-log.txt'), 'utf8') };
+}
+
+describe('pytest-describe blocks, natively', () => {
+  it('run as pytest runs them: ids, order, outcomes, head lines, per-block module fixtures, marks', async () => {
+    const dir = project();
+    const pytest = await inProject(dir, 'pytest', ['-v', '-rA']);
+    expect(summaryLine(pytest.ran.out)).toBe('3 failed, 14 passed, 1 skipped, 1 xfailed, 1 warning, 1 error');
+    for (const engine of ['native', 'auto']) {
+      const fastest = await inProject(dir, 'fastest', ['-v', '-rA', '-n', '1', '--engine', engine]);
+      expect(normalOutput(fastest.ran.out), engine).toBe(normalOutput(pytest.ran.out));
+      expect(fastest.ran.code, engine).toBe(pytest.ran.code);
+      // module-scoped fixtures set up and torn down per block, xunit and autouse inside a block
+      expect(fastest.log, engine).toBe(pytest.log);
+    }
+    const shown = await inProject(dir, 'fastest', ['-q', '-n', '1', '--show-engines']);
+    expect(shown.ran.out).not.toMatch(/test_blocks\.py: pytest engine/);
+  }, 120_000);
+
+  it('a first run on two workers counts what the blocks hold in its header', async () => {
+    const dir = project();
+    const pytest = await inProject(dir, 'pytest', ['-q']);
+    const fastest = await inProject(dir, 'fastest', ['-n', '2']);
+    expect(fastest.ran.out).toContain('collected 20 items\n');
+    expect(summaryLine(fastest.ran.out)).toBe(summaryLine(pytest.ran.out));
+    expect(fastest.log.split('\n').sort()).toEqual(pytest.log.split('\n').sort());
+  }, 60_000);
+
+  it('-k selects by block name as pytest does', async () => {
+    const dir = project();
+    const args = ['-q', '-rA', '-k', 'describe_calc and not nested'];
+    const pytest = await inProject(dir, 'pytest', args);
+    const fastest = await inProject(dir, 'fastest', [...args, '-n', '1']);
+    const statusLines = (out: string) => out.split('\n').filter((line) => /^(PASSED|FAILED|ERROR) /.test(line));
+    expect(statusLines(fastest.ran.out)).toEqual(statusLines(pytest.ran.out));
+    expect(statusLines(pytest.ran.out).length).toBe(7);
+    expect(summaryLine(fastest.ran.out)).toBe(summaryLine(pytest.ran.out));
+  }, 60_000);
+});
