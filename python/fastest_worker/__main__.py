@@ -33,10 +33,10 @@ def _use_node_pycache_prefix():
     prefix = os.environ.pop("FASTEST_PYCACHE_PREFIX", None)
     if not prefix:
         return
+    from fastest_worker.installed_bytecode import install  # (before the prefix: one of fastest's own)
+
     sys.pycache_prefix = prefix
     sys.dont_write_bytecode = False
-    from fastest_worker.installed_bytecode import install
-
     install()
 
 

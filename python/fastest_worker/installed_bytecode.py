@@ -10,6 +10,10 @@ used when the prefix has none (what Python itself does without a prefix). The us
 are never affected, and nothing is ever written beside a source: a file is chosen only when its
 header matches the source's current modification time and size, and otherwise the prefix stays
 the place Python reads and writes.
+
+fastest's own modules (this package) keep their bytecode beside their sources, as Python does
+without PYTHONDONTWRITEBYTECODE, when that directory is writable: a project's first run (a fresh
+checkout, a new temporary project) then does not compile the engine again into its own prefix.
 """
 
 import os
@@ -54,18 +58,25 @@ def install():
         return
     prefixed_path = external.cache_from_source
     install_dirs = _install_dirs()
+    own_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "")
+    own_beside = os.access(own_dir, os.W_OK)
     exists = os.path.exists
 
-    def cache_from_source(path, debug_override=None, *, optimization=None):
-        cached = prefixed_path(path, debug_override, optimization=optimization)
-        if not sys.pycache_prefix or not path.startswith(install_dirs) or exists(cached):
-            return cached
+    def beside_source(path, debug_override, optimization):
         saved = sys.pycache_prefix
         sys.pycache_prefix = None
         try:
-            beside = prefixed_path(path, debug_override, optimization=optimization)
+            return prefixed_path(path, debug_override, optimization=optimization)
         finally:
             sys.pycache_prefix = saved
+
+    def cache_from_source(path, debug_override=None, *, optimization=None):
+        if own_beside and sys.pycache_prefix and path.startswith(own_dir):
+            return beside_source(path, debug_override, optimization)
+        cached = prefixed_path(path, debug_override, optimization=optimization)
+        if not sys.pycache_prefix or not path.startswith(install_dirs) or exists(cached):
+            return cached
+        beside = beside_source(path, debug_override, optimization)
         return beside if _beside_is_current(beside, path, MAGIC_NUMBER) else cached
 
     external.cache_from_source = cache_from_source
