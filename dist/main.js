@@ -5224,6 +5224,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
             ini: (0, unlisted_js_1.iniForWorkers)(config),
             coverage: coverage?.spec,
             reruns,
+            junitFamily: options.junitxml ? (0, reporters_js_1.junitIniOptions)(config).family : undefined,
             namedPaths: (0, unlisted_js_1.namedPaths)(session),
             invocationDir: cwd,
             markup: (0, reporters_js_1.consoleColored)(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,
@@ -20165,6 +20166,8 @@ class TestcaseBuilder {
     stats;
     duration;
     children = [];
+    /** record_property's pairs: the testcase's first child, as pytest's _NodeReporter.to_xml. */
+    properties = [];
     constructor(attrs, stats, duration) {
         this.attrs = attrs;
         this.stats = stats;
@@ -20180,9 +20183,36 @@ class TestcaseBuilder {
     }
     toXml() {
         const e = el('testcase', [...this.attrs, ['time', (0, color_js_1.pyFixed)(this.duration, 3)]]);
+        if (this.properties.length > 0)
+            e.children.push(propertiesElement(this.properties));
         e.children.push(...this.children);
         return e;
     }
+}
+/** `<properties>` with a `<property name= value=/>` per pair. */
+function propertiesElement(pairs) {
+    const properties = el('properties', []);
+    for (const [name, value] of pairs) {
+        properties.children.push(el('property', [
+            ['name', binXmlEscape(name)],
+            ['value', binXmlEscape(value)],
+        ]));
+    }
+    return properties;
+}
+/**
+ * A testcase's attributes with record_xml_attribute's: each replaces the one of its name or is
+ * added after them (pytest's record_testreport restores them over its own); xunit2 keeps only
+ * `classname` and `name` (custom attributes are not valid there).
+ */
+function withRecordedAttributes(attrs, recorded, family) {
+    if (!recorded || recorded.length === 0)
+        return attrs;
+    const merged = new Map(attrs);
+    for (const [name, value] of recorded)
+        merged.set(name, binXmlEscape(value));
+    const all = [...merged];
+    return family === 'xunit1' ? all : all.filter(([name]) => name === 'classname' || name === 'name');
 }
 /**
  * One earlier attempt: `<rerunFailure>`/`<rerunError>` when the test failed in the end,
@@ -20235,6 +20265,8 @@ function junitXmlText(results, errors, opts) {
     const durationReport = opts.durationReport ?? 'total';
     const stats = { error: 0, passed: 0, failure: 0, skipped: 0 };
     const cases = [];
+    /** record_testsuite_property's pairs, in the order the results came. */
+    const suiteProperties = [];
     let doubleFail = 0;
     const testcaseAttrs = (id, file, line) => {
         const names = mangleTestAddress(id);
@@ -20303,7 +20335,9 @@ function junitXmlText(results, errors, opts) {
     for (const r of results) {
         const file = r.file ?? r.id.split('::')[0];
         // pytest's JUnit line is the 0-based line of the function (its first decorator).
-        const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
+        const attrs = withRecordedAttributes(testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1), r.xmlAttributes, family);
+        if (r.suiteProperties)
+            suiteProperties.push(...r.suiteProperties);
         let tc = open(attrs, testcaseSeconds(r, durationReport));
         let teardownPassed = true;
         // pytest 9 logs each subtest report on the test's own testcase, before the test's outcome.
@@ -20392,6 +20426,9 @@ function junitXmlText(results, errors, opts) {
         }
         if (logPassing || !teardownPassed)
             writeCaptured(tc, r.sections, 'teardown');
+        // pytest's finalize adds the test's properties to the testcase its teardown report closes
+        if (r.userProperties)
+            tc.properties.push(...r.userProperties);
     }
     const tests = stats.passed + stats.failure + stats.skipped + stats.error - doubleFail;
     const suite = el('testsuite', [
@@ -20404,15 +20441,10 @@ function junitXmlText(results, errors, opts) {
         ['timestamp', opts.timestamp],
         ['hostname', opts.hostname],
     ]);
-    if (opts.notCollected && opts.notCollected.length > 0) {
-        const properties = el('properties', []);
-        for (const id of opts.notCollected)
-            properties.children.push(el('property', [
-                ['name', exports.NOT_COLLECTED_PROPERTY],
-                ['value', binXmlEscape(id)],
-            ]));
-        suite.children.push(properties);
-    }
+    // One <properties>: the tests' record_testsuite_property pairs, then the ids fastest did not collect (for `merge`).
+    const properties = [...suiteProperties, ...(opts.notCollected ?? []).map((id) => [exports.NOT_COLLECTED_PROPERTY, id])];
+    if (properties.length > 0)
+        suite.children.push(propertiesElement(properties));
     suite.children.push(...cases.map((c) => c.toXml()));
     const root = el('testsuites', [['name', 'pytest tests']]);
     root.children.push(suite);
@@ -21157,12 +21189,15 @@ const SUBTEST_OUTCOMES = ['passed', 'failed', 'skipped', 'xfailed', 'xpassed'];
 const PHASES = ['collect', 'setup', 'call', 'teardown'];
 const ENGINES = ['native', 'pytest'];
 function sections(value, what) {
+    return stringPairs(value, what, 'sections', 'a section is not a [title, text] pair');
+}
+/** A list of [string, string] pairs (`field` of a frame), checked. */
+function stringPairs(value, what, field, problem = `an entry of '${field}' is not a [name, value] pair`) {
     if (!Array.isArray(value))
-        fail(`${what}: 'sections' is not a list`);
-    for (const section of value) {
-        if (!Array.isArray(section) || section.length !== 2 || typeof section[0] !== 'string' || typeof section[1] !== 'string') {
-            fail(`${what}: a section is not a [title, text] pair`);
-        }
+        fail(`${what}: '${field}' is not a list`);
+    for (const pair of value) {
+        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string')
+            fail(`${what}: ${problem}`);
     }
     return value;
 }
@@ -21227,6 +21262,10 @@ function testResult(fields) {
         result.sections = sections(fields.sections, what);
     if (fields.skipFileOnly === true)
         result.skipFileOnly = true;
+    for (const field of ['userProperties', 'xmlAttributes', 'suiteProperties']) {
+        if (fields[field] !== undefined)
+            result[field] = stringPairs(fields[field], what, field);
+    }
     if (fields.teardownError !== undefined) {
         const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
         result.teardownError = {
@@ -21841,6 +21880,7 @@ class Pool {
             timeout: this.opts.timeoutSeconds ?? 0,
             ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
             ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
+            ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
             ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
             ...(this.opts.markup ? { markup: this.opts.markup } : {}),
             ...(this.opts.columns ? { columns: this.opts.columns } : {}),

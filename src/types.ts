@@ -154,6 +154,12 @@ export interface TestResult {
   /** Skipped at setup by a `skip` mark its function does not carry itself (a module's
    * `pytestmark`, a class's or a describe block's mark): pytest's `-rs` line names only its file. */
   skipFileOnly?: boolean;
+  /** What pytest's junitxml fixtures recorded while it ran (under --junitxml): `record_property`'s
+   * pairs (the testcase's `<properties>`), `record_xml_attribute`'s (testcase attributes under
+   * junit_family xunit1) and `record_testsuite_property`'s (the suite's `<properties>`). */
+  userProperties?: [string, string][];
+  xmlAttributes?: [string, string][];
+  suiteProperties?: [string, string][];
   /** Its subtests' reports (unittest `subTest`, the `subtests` fixture), in the order they ran:
    * pytest 9 reports each one besides the test's own outcome. */
   subtests?: SubtestReport[];

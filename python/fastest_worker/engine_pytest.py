@@ -13,7 +13,7 @@ import os
 import sys
 import traceback
 
-from . import results
+from . import junit_records, results
 from .cancel import cancel_requested
 from .protocol import listed
 from .results import CollectedReporter
@@ -301,6 +301,8 @@ class _ReportPlugin:
         self.failed = False
         # The running test's own pytest-timeout settings for its `start` frame (_timeout_limits).
         self.start_limit = None
+        # under --junitxml: what pytest's junitxml fixtures record (junit_records.LogXML)
+        self.junit = None
 
     def pytest_runtest_logstart(self, nodeid, location):
         self.emit(results.start(nodeid, self.start_limit))
@@ -319,6 +321,9 @@ class _ReportPlugin:
             subtests = self.subtests.pop(report.nodeid, None)
             failed = _failed_subtests(self.config, report.nodeid) if subtests else 0
             result = build_result(reports, self.crash_lines, subtests, failed)
+            junit = self.junit
+            if junit is not None and (report.user_properties or junit.attributes or junit_records.suite_properties):
+                junit_records.add_junit_records(result, report.user_properties, junit.attributes.pop(report.nodeid, None))
             attempts = self.attempts.pop(report.nodeid, None) if self.attempts else None
             if attempts:
                 result["attempts"] = attempts
@@ -786,6 +791,10 @@ class PytestEngine:
                 from .coverage_measure import expose_to_pytest_cov
                 expose_to_pytest_cov(config.pluginmanager, measure)
             register_flaky_marker(config)
+            if init.get("junitFamily") is not None:
+                from _pytest.junitxml import xml_key
+
+                config.stash[xml_key] = self.plugin.junit = junit_records.LogXML(init["junitFamily"])
             self._time_tests(config, init, self.plugin)
             ignored = (init.get("ini") or {}).get("ignoredConfigFiles")
             if ignored and hasattr(config, "_ignored_config_files"):

@@ -6,7 +6,7 @@ import { countResults } from '../report/counts.js';
 import { fenceBlock } from '../report/fence.js';
 import { loadInitialConftests } from './initial-conftests.js';
 import { baseId, coveringIds, pathOfId } from '../nodeid.js';
-import { configuredReporters, consoleColored } from '../report/reporters.js';
+import { configuredReporters, consoleColored, junitIniOptions } from '../report/reporters.js';
 import {
   checkPythonRemembered,
   COLD_WORKER_SECONDS,
@@ -638,6 +638,7 @@ async function runSession(
         ini: iniForWorkers(config),
         coverage: coverage?.spec,
         reruns,
+        junitFamily: options.junitxml ? junitIniOptions(config).family : undefined,
         namedPaths: namedPaths(session),
         invocationDir: cwd,
         markup: consoleColored(options.color, process.stdout.isTTY === true, env) ? { highlight: codeHighlight(options.pytestArgs) } : undefined,

@@ -193,6 +193,8 @@ interface SuiteStats {
 
 class TestcaseBuilder {
   readonly children: XmlElement[] = [];
+  /** record_property's pairs: the testcase's first child, as pytest's _NodeReporter.to_xml. */
+  properties: [string, string][] = [];
   constructor(
     private readonly attrs: [string, string][],
     private readonly stats: SuiteStats,
@@ -210,9 +212,37 @@ class TestcaseBuilder {
 
   toXml(): XmlElement {
     const e = el('testcase', [...this.attrs, ['time', pyFixed(this.duration, 3)]]);
+    if (this.properties.length > 0) e.children.push(propertiesElement(this.properties));
     e.children.push(...this.children);
     return e;
   }
+}
+
+/** `<properties>` with a `<property name= value=/>` per pair. */
+function propertiesElement(pairs: [string, string][]): XmlElement {
+  const properties = el('properties', []);
+  for (const [name, value] of pairs) {
+    properties.children.push(
+      el('property', [
+        ['name', binXmlEscape(name)],
+        ['value', binXmlEscape(value)],
+      ]),
+    );
+  }
+  return properties;
+}
+
+/**
+ * A testcase's attributes with record_xml_attribute's: each replaces the one of its name or is
+ * added after them (pytest's record_testreport restores them over its own); xunit2 keeps only
+ * `classname` and `name` (custom attributes are not valid there).
+ */
+function withRecordedAttributes(attrs: [string, string][], recorded: [string, string][] | undefined, family: 'xunit1' | 'xunit2'): [string, string][] {
+  if (!recorded || recorded.length === 0) return attrs;
+  const merged = new Map(attrs);
+  for (const [name, value] of recorded) merged.set(name, binXmlEscape(value));
+  const all = [...merged];
+  return family === 'xunit1' ? all : all.filter(([name]) => name === 'classname' || name === 'name');
 }
 
 /**
@@ -262,6 +292,8 @@ function junitXmlText(results: TestResult[], errors: CollectionError[], opts: Ju
   const durationReport = opts.durationReport ?? 'total';
   const stats: SuiteStats = { error: 0, passed: 0, failure: 0, skipped: 0 };
   const cases: TestcaseBuilder[] = [];
+  /** record_testsuite_property's pairs, in the order the results came. */
+  const suiteProperties: [string, string][] = [];
   let doubleFail = 0;
 
   const testcaseAttrs = (id: string, file: string, line: number | undefined): [string, string][] => {
@@ -330,7 +362,8 @@ function junitXmlText(results: TestResult[], errors: CollectionError[], opts: Ju
   for (const r of results) {
     const file = r.file ?? r.id.split('::')[0];
     // pytest's JUnit line is the 0-based line of the function (its first decorator).
-    const attrs = testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1);
+    const attrs = withRecordedAttributes(testcaseAttrs(r.id, file, r.line === undefined ? undefined : r.line - 1), r.xmlAttributes, family);
+    if (r.suiteProperties) suiteProperties.push(...r.suiteProperties);
     let tc = open(attrs, testcaseSeconds(r, durationReport));
     let teardownPassed = true;
 
@@ -414,6 +447,8 @@ function junitXmlText(results: TestResult[], errors: CollectionError[], opts: Ju
       tc.simple('error', binXmlEscape(`failed on teardown with "${r.teardownError.message}"`), r.teardownError.longrepr);
     }
     if (logPassing || !teardownPassed) writeCaptured(tc, r.sections, 'teardown');
+    // pytest's finalize adds the test's properties to the testcase its teardown report closes
+    if (r.userProperties) tc.properties.push(...r.userProperties);
   }
 
   const tests = stats.passed + stats.failure + stats.skipped + stats.error - doubleFail;
@@ -427,17 +462,9 @@ function junitXmlText(results: TestResult[], errors: CollectionError[], opts: Ju
     ['timestamp', opts.timestamp],
     ['hostname', opts.hostname],
   ]);
-  if (opts.notCollected && opts.notCollected.length > 0) {
-    const properties = el('properties', []);
-    for (const id of opts.notCollected)
-      properties.children.push(
-        el('property', [
-          ['name', NOT_COLLECTED_PROPERTY],
-          ['value', binXmlEscape(id)],
-        ]),
-      );
-    suite.children.push(properties);
-  }
+  // One <properties>: the tests' record_testsuite_property pairs, then the ids fastest did not collect (for `merge`).
+  const properties = [...suiteProperties, ...(opts.notCollected ?? []).map((id): [string, string] => [NOT_COLLECTED_PROPERTY, id])];
+  if (properties.length > 0) suite.children.push(propertiesElement(properties));
   suite.children.push(...cases.map((c) => c.toXml()));
   const root = el('testsuites', [['name', 'pytest tests']]);
   root.children.push(suite);

@@ -274,11 +274,14 @@ const PHASES: readonly TestResult['when'][] = ['collect', 'setup', 'call', 'tear
 const ENGINES = ['native', 'pytest'] as const;
 
 function sections(value: unknown, what: string): [string, string][] {
-  if (!Array.isArray(value)) fail(`${what}: 'sections' is not a list`);
-  for (const section of value) {
-    if (!Array.isArray(section) || section.length !== 2 || typeof section[0] !== 'string' || typeof section[1] !== 'string') {
-      fail(`${what}: a section is not a [title, text] pair`);
-    }
+  return stringPairs(value, what, 'sections', 'a section is not a [title, text] pair');
+}
+
+/** A list of [string, string] pairs (`field` of a frame), checked. */
+function stringPairs(value: unknown, what: string, field: string, problem = `an entry of '${field}' is not a [name, value] pair`): [string, string][] {
+  if (!Array.isArray(value)) fail(`${what}: '${field}' is not a list`);
+  for (const pair of value) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') fail(`${what}: ${problem}`);
   }
   return value as [string, string][];
 }
@@ -341,6 +344,9 @@ function testResult(fields: Fields): TestResult {
   copyTexts(fields, result, ['longrepr', 'longreprMarkup', 'message', 'crashline', 'headline'], what);
   if (fields.sections !== undefined) result.sections = sections(fields.sections, what);
   if (fields.skipFileOnly === true) result.skipFileOnly = true;
+  for (const field of ['userProperties', 'xmlAttributes', 'suiteProperties'] as const) {
+    if (fields[field] !== undefined) result[field] = stringPairs(fields[field], what, field);
+  }
   if (fields.teardownError !== undefined) {
     const teardown = map(fields.teardownError, `${what}: 'teardownError'`);
     result.teardownError = {

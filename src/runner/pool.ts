@@ -39,6 +39,9 @@ export interface RunOptions {
   coverage?: object;
   /** pytest-rerunfailures' settings; absent: only tests with a `flaky` mark are rerun. */
   reruns?: RerunSettings;
+  /** `junit_family` (xunit1 or xunit2) when the run writes JUnit (--junitxml): the workers keep
+   * what pytest's junitxml fixtures record, and warn as pytest does under --junitxml. */
+  junitFamily?: 'xunit1' | 'xunit2';
   /**
    * pytest collects every module before it runs a test: each worker first collects the files of
    * its share (the engines keep what they collected for the run), and nothing runs until all
@@ -493,6 +496,7 @@ class Pool {
       timeout: this.opts.timeoutSeconds ?? 0,
       ...(this.opts.coverage ? { coverage: this.opts.coverage } : {}),
       ...(this.opts.reruns ? { reruns: this.opts.reruns } : {}),
+      ...(this.opts.junitFamily ? { junitFamily: this.opts.junitFamily } : {}),
       ...(this.opts.namedPaths?.length ? { namedPaths: this.opts.namedPaths } : {}),
       ...(this.opts.markup ? { markup: this.opts.markup } : {}),
       ...(this.opts.columns ? { columns: this.opts.columns } : {}),

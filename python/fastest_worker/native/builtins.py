@@ -708,7 +708,25 @@ def pytestconfig(request: Any) -> Any:
     return request.config
 
 
+def _junit(request: Any) -> Any:
+    """The run's junit_records.LogXML when it writes JUnit (`--junitxml`: Node writes the file,
+    the engine sends what the junitxml fixtures record), else None (they record for nobody)."""
+    return getattr(request.config, "_fastest_junit", None)
+
+
+def _warn_incompatibility_with_xunit2(request: Any, fixture_name: str) -> None:
+    xml = _junit(request)
+    if xml is not None and xml.family not in ("xunit1", "legacy"):
+        family = xml.family
+        from _pytest.warning_types import PytestWarning
+
+        request.node.warn(PytestWarning(
+            f"{fixture_name} is incompatible with junit_family '{family}' (use 'legacy' or 'xunit1')"))
+
+
 def record_property(request: Any) -> Callable[[str, object], None]:
+    _warn_incompatibility_with_xunit2(request, "record_property")
+
     def append_property(name: str, value: object) -> None:
         props = getattr(request.node, "user_properties", None)
         if props is None:
@@ -722,16 +740,16 @@ def record_property(request: Any) -> Callable[[str, object], None]:
 
 
 def record_xml_attribute(request: Any) -> Callable[[str, object], None]:
-    def add_attr(name: str, value: object) -> None:
-        attrs = getattr(request.node, "xml_attributes", None)
-        if attrs is None:
-            attrs = {}
-            try:
-                request.node.xml_attributes = attrs
-            except Exception:
-                return
-        attrs[name] = str(value)
-    return add_attr
+    from _pytest.warning_types import PytestExperimentalApiWarning
+
+    request.node.warn(PytestExperimentalApiWarning("record_xml_attribute is an experimental feature"))
+    _warn_incompatibility_with_xunit2(request, "record_xml_attribute")
+
+    def add_attr_noop(name: str, value: object) -> None:
+        pass
+
+    xml = _junit(request)
+    return xml.node_reporter(request.node.nodeid).add_attribute if xml is not None else add_attr_noop
 
 
 def doctest_namespace() -> dict:
@@ -740,10 +758,15 @@ def doctest_namespace() -> dict:
 
 
 def record_testsuite_property(request: Any) -> Callable[[str, object], None]:
-    def record(name: str, value: object) -> None:
+    """Session-scoped: what it records goes with the result of the test that recorded it."""
+    def record_func(name: str, value: object) -> None:
+        __tracebackhide__ = True
         if not isinstance(name, str):
             raise TypeError(f"name parameter needs to be a string, but {type(name).__name__} given")
-    return record
+
+    xml = _junit(request)
+    return xml.add_global_property if xml is not None else record_func
+
 
 
 BUILTIN_FIXTURES: dict[str, tuple[str, Callable]] = {

@@ -204,6 +204,10 @@ class Item(Node):
     def module(self):
         return self.module_obj
 
+    def warn(self, warning: Warning) -> None:
+        """pytest's Node.warn: the warning at the test's location."""
+        warnings.warn_explicit(warning, category=None, filename=self.file_node.nodeid, lineno=self.line)
+
     @property
     def fixturenames(self) -> list:
         return self.fixtureinfo.names_closure

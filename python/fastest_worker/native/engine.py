@@ -38,7 +38,7 @@ from .timeout import PhaseTimer, mark_settings, run_settings, start_limits
 from .plugins import (NATIVE_PLUGINS, describe_support, load_plugin, module_rules, plugin_fixtures,
                       unhandled_plugin_reason)
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
-from .. import results
+from .. import junit_records, results
 from ..cancel import cancel_requested
 from ..initial_conftests import InitialConftestFailure, import_failure_text, initial_conftest_paths
 from ..protocol import listed
@@ -307,6 +307,9 @@ class NativeEngine:
         else:
             self.capture = _SimpleCapture(mode)
         self.config._capture_manager = self.capture
+        # under --junitxml: what the junitxml fixtures record (builtins.record_*)
+        self.junit = self.config._fastest_junit = (
+            junit_records.LogXML(init["junitFamily"]) if init.get("junitFamily") is not None else None)
         # The `subtests` fixture (builtins.py) reports each subtest through this.
         self.config._subtest_recorder = self._record_subtest
         # pytest's warnings plugin (catch_warnings_for_item per test), unless `-p no:warnings`.
@@ -1097,6 +1100,9 @@ class NativeEngine:
         result["when"] = when
         if decided.skip_file_only and outcome == "skipped":
             result["skipFileOnly"] = True
+        junit = self.junit
+        if junit is not None and (item.user_properties or junit.attributes or junit_records.suite_properties):
+            junit_records.add_junit_records(result, item.user_properties, junit.attributes.pop(item.nodeid, None))
         if decided.longrepr is not None:
             result["longrepr"] = decided.longrepr
         if decided.message is not None:
