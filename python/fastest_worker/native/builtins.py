@@ -272,6 +272,9 @@ class Subtests:
     def __init__(self, request: Any) -> None:
         self._request = request
 
+    def __repr__(self) -> str:  # pytest's, as a failure's locals print it
+        return f"<_pytest.subtests.Subtests object at {id(self):#x}>"
+
     def test(self, msg: str | None = None, **kwargs: Any) -> "_SubtestBlock":
         return _SubtestBlock(self._request, msg, kwargs)
 

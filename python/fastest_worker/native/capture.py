@@ -507,6 +507,9 @@ _FIXTURE_KINDS = {
 
 
 class CaptureFixture:
+    def __repr__(self) -> str:  # pytest's, as a failure's locals print it
+        return f"<_pytest.capture.CaptureFixture object at {id(self):#x}>"
+
     def __init__(self, manager: CaptureManager | None, kind: str) -> None:
         self.manager = manager
         self.method, self.binary, self.fixturename = _FIXTURE_KINDS[kind]
