@@ -20349,6 +20349,9 @@ function junitXmlText(results, errors, opts) {
                     break;
                 case 'failed':
                     tc.simple('failure', failureMessage(sub), sub.longrepr ?? '');
+                    // as for a failed test: its own captured output, when passing tests log none
+                    if (!logPassing)
+                        writeCaptured(tc, sub.sections, 'call');
                     break;
                 case 'skipped': {
                     const reason = skipReason(sub.message);

@@ -48,4 +48,29 @@ describe("pytest's junitxml fixtures", () => {
       }
     }, 60_000);
   }
+
+  it('a failed subtest logs its captured output when passing tests log none', async () => {
+    const dir = project((d) =>
+      writeLines(d, 'tests/test_subtests.py', [
+        'import unittest',
+        '',
+        'class TestSub(unittest.TestCase):',
+        '    def test_sub(self):',
+        '        for i in range(3):',
+        '            with self.subTest(i=i):',
+        '                print("in", i)',
+        '                self.assertLess(i, 1)',
+        '',
+      ]),
+    );
+    // (--capture=sys: under fd capture pytest's own subtest letters land in the test's output)
+    const args = ['-p', 'no:cacheprovider', '--capture=sys', '-o', 'junit_logging=system-out', '-o', 'junit_log_passing_tests=false', 'tests/test_subtests.py'];
+    await runIn('python3', ['-m', 'pytest', ...args, '--junitxml=p.xml'], dir, '', join(work, 'tmp'));
+    const expected = withoutTimes(readFileSync(join(dir, 'p.xml'), 'utf8'));
+    expect(expected.match(/Captured Out/g)?.length).toBe(2);
+    for (const engine of ['native', 'pytest']) {
+      await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', engine, '--junitxml=f.xml'], dir, '', join(work, 'tmp'));
+      expect(withoutTimes(readFileSync(join(dir, 'f.xml'), 'utf8')), engine).toBe(expected);
+    }
+  }, 60_000);
 });
