@@ -367,12 +367,19 @@ describe('without a cache service (a local run)', () => {
 describe('run jobs carry the rest of .fastest (issue 17 item 2)', () => {
   const demo = join(repo, 'examples', 'demo');
   const flagsOf = (pyc: string) => readFileSync(pyc).readUInt32LE(4);
-  /** The bytecode of fastest's own worker module under a job's pycache prefix. */
-  const workerPyc = (ws: string) => {
-    const tag = readdirSync(join(ws, 'proj', '.fastest', 'pycache', ...join(repo, 'python', 'fastest_worker').split('/').filter(Boolean))).find((n) =>
-      /^worker\.\w+-\d+\.pyc$/.test(n),
-    );
-    return join(ws, 'proj', '.fastest', 'pycache', ...join(repo, 'python', 'fastest_worker').split('/').filter(Boolean), tag ?? 'missing');
+  /** The bytecode of the project's own package (src/demo) under a job's pycache prefix. */
+  const projectPyc = (ws: string) => {
+    const dir = join(ws, 'proj', '.fastest', 'pycache', ...join(ws, 'proj', 'src', 'demo').split('/').filter(Boolean));
+    const tag = readdirSync(dir).find((n) => /^__init__\.\w+-\d+\.pyc$/.test(n));
+    return join(dir, tag ?? 'missing');
+  };
+  /** A fresh checkout of the demo at the one workspace path every job here uses, as a runner's
+   * workspace path is the same in every job of a repository. */
+  const checkoutStable = (): string => {
+    const stableSpace = join(root, 'stable-job', 'ws');
+    rmSync(stableSpace, { recursive: true, force: true });
+    cpSync(demo, join(stableSpace, 'proj'), { recursive: true, filter: (src) => !/[/\\](\.fastest|\.benchmarks|__pycache__|\.pytest_cache)$/.test(src) });
+    return stableSpace;
   };
 
   it('a default-branch run job saves its state, bytecode pinned to its sources; a pull request run job restores it and saves nothing', async () => {
@@ -383,7 +390,7 @@ describe('run jobs carry the rest of .fastest (issue 17 item 2)', () => {
       { event: pushToMain, env: { ...pushEnv, ...env } },
     );
     const planJson = planOnMain.main.outputs.plan ?? '';
-    const mainSpace = checkout(demo);
+    const mainSpace = checkoutStable();
     const onMain = await job(
       mainSpace,
       { command: 'run', shard: '1', plan: planJson, 'cache-key-prefix': 'state' },
@@ -394,7 +401,7 @@ describe('run jobs carry the rest of .fastest (issue 17 item 2)', () => {
     expect(onMain.post.code, log(onMain.post)).toBe(0);
     const key = `state-state-${process.platform}-${process.arch}-shard1-6000-1`;
     expect(cacheServer.savedKeys()).toContain(key);
-    expect(flagsOf(workerPyc(mainSpace))).toBe(0b11); // checked-hash: valid in any checkout
+    expect(flagsOf(projectPyc(mainSpace))).toBe(0b11); // checked-hash: valid in any checkout
     // what a run remembers of its own checkout's files (inode, ctime) is not carried, nor what
     // has entries of its own (the discovery cache, the timings)
     expect(readdirSync(join(mainSpace, 'proj', '.fastest', 'memo')).length).toBeGreaterThan(0);
@@ -404,18 +411,18 @@ describe('run jobs carry the rest of .fastest (issue 17 item 2)', () => {
     expect(listed.some((name) => name.includes('.fastest/pycache/'))).toBe(true);
     expect(listed.filter((name) => /\.fastest\/(memo|discovery\.json|timings\.json)/.test(name))).toEqual([]);
 
-    const prSpace = checkout(demo);
+    const prSpace = checkoutStable();
     const pr = await job(prSpace, { command: 'run', shard: '1', plan: planJson, 'cache-key-prefix': 'state' }, { env });
     expect(pr.main.code, log(pr.main)).toBe(0);
     expect(log(pr.main)).toContain(`restored the run state from cache key ${key}`);
     expect(log(pr.main)).toContain('not saving the run state: caches are written on push');
     expect(pr.main.state['fastest-run-state-save']).toBeUndefined();
     // The restored bytecode was used as it is: a compile would have written a timestamp header.
-    expect(flagsOf(workerPyc(prSpace))).toBe(0b11);
+    expect(flagsOf(projectPyc(prSpace))).toBe(0b11);
     // Without the state (another prefix), the job compiles: timestamp-checked bytecode.
-    const coldSpace = checkout(demo);
+    const coldSpace = checkoutStable();
     const cold = await job(coldSpace, { command: 'run', shard: '1', plan: planJson, 'cache-key-prefix': 'nostate' }, { env });
     expect(cold.main.code, log(cold.main)).toBe(0);
-    expect(flagsOf(workerPyc(coldSpace))).toBe(0);
+    expect(flagsOf(projectPyc(coldSpace))).toBe(0);
   }, 180_000);
 });
