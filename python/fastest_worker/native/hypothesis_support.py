@@ -18,6 +18,24 @@ def _direct_param_func():
     return _direct_param
 
 
+# fastest's own code, as hypothesis's explain phase leaves out pytest's ("/_pytest/**")
+_FASTEST_LOCATIONS = "/fastest_worker/**"
+
+
+def _leave_fastest_out_of_explanations() -> None:
+    """hypothesis's explain phase reports the lines only failing examples ran, except pytest's own
+    (its assertion helpers run only when an assert fails). The native engine's rewritten asserts
+    call fastest's helpers instead (native/rewrite.py), which would otherwise be reported as
+    "always and only run by failing test cases"."""
+    try:
+        from hypothesis.internal import scrutineer
+    except Exception:
+        return
+    locations = getattr(scrutineer, "UNHELPFUL_LOCATIONS", None)
+    if isinstance(locations, tuple) and _FASTEST_LOCATIONS not in locations:
+        scrutineer.UNHELPFUL_LOCATIONS = locations + (_FASTEST_LOCATIONS,)
+
+
 def around_call(item) -> None:
     """Raise as hypothesis's plugin would before the call; adjust settings like it does."""
     if "hypothesis" not in sys.modules:
@@ -31,6 +49,7 @@ def around_call(item) -> None:
     if not is_hypothesis_test(obj):
         _check_pointless_decorators(item, obj)
         return
+    _leave_fastest_out_of_explanations()
 
     from hypothesis import HealthCheck, settings as Settings
     from hypothesis.internal.healthcheck import fail_health_check

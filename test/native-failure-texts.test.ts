@@ -1,0 +1,67 @@
+// Failure texts of the native engine as pytest prints them: a failing test's arguments (`capsys =
+// <_pytest.capture.CaptureFixture object at 0x...>`: the stand-ins for pytest's builtin fixtures
+// print as pytest's), and hypothesis's explanation of a failing example (which leaves out the
+// assertion helpers, pytest's or fastest's).
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, fixtureCopies, hasModule, normalOutput, runIn, writeLines } from './helpers/against-pytest.js';
+
+const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-basic'), 'fastest-failure-texts-');
+const FIXTURES = [
+  'capsys',
+  'capfd',
+  'capsysbinary',
+  'capfdbinary',
+  'capteesys',
+  'monkeypatch',
+  'caplog',
+  'subtests',
+  'recwarn',
+  'pytestconfig',
+  'request',
+  'record_property',
+  'record_testsuite_property',
+  'record_xml_attribute',
+  'doctest_namespace',
+];
+
+describe("builtin fixtures in a failure's arguments", () => {
+  it('print as under pytest', async () => {
+    const dir = project((d) =>
+      writeLines(
+        d,
+        'tests/test_args.py',
+        FIXTURES.flatMap((name) => [`def test_${name}(${name}):`, '    assert 0', '']),
+      ),
+    );
+    const args = ['-p', 'no:cacheprovider', 'tests/test_args.py'];
+    const addresses = (out: string) => normalOutput(out).replace(/0x[0-9a-f]+/g, '0x');
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'));
+    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'));
+    expect(addresses(pytest.out)).toContain('capsys = <_pytest.capture.CaptureFixture object at 0x>');
+    expect(addresses(fastest.out)).toBe(addresses(pytest.out));
+  }, 60_000);
+});
+
+describe.skipIf(!hasModule('hypothesis'))("hypothesis's explanation of a failing example", () => {
+  it('names no line of fastest', async () => {
+    const dir = project((d) =>
+      writeLines(d, 'tests/test_explained.py', [
+        'from hypothesis import given, settings, strategies as st',
+        '',
+        '@settings(database=None, derandomize=True)',
+        '@given(st.integers())',
+        'def test_small(x):',
+        '    assert x < 10',
+        '',
+      ]),
+    );
+    const args = ['-p', 'no:cacheprovider', 'tests/test_explained.py'];
+    // hypothesis's own pytest plugin loaded, as it is wherever hypothesis is installed
+    const withPlugins = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
+    const pytest = await runIn('python3', ['-m', 'pytest', ...args], dir, '', join(work, 'tmp'), withPlugins);
+    const fastest = await runIn(process.execPath, [cli, ...args, '-n', '1', '--engine', 'native'], dir, '', join(work, 'tmp'), withPlugins);
+    expect(pytest.out).toMatch(/(Falsifying example|Failing test case): test_small\(/);
+    expect(normalOutput(fastest.out)).toBe(normalOutput(pytest.out));
+  }, 60_000);
+});
