@@ -17860,6 +17860,8 @@ function mergeJUnit(files, opts = {}) {
     const shards = [];
     const observed = [];
     const notCollected = new Set();
+    /** The shards' own suite properties (record_testsuite_property's), in the files' order. */
+    const suiteProperties = [];
     const classifier = new classify_js_1.RunClassifier({ history: opts.history, record: opts.recordHistory });
     try {
         for (const file of files) {
@@ -17893,6 +17895,8 @@ function mergeJUnit(files, opts = {}) {
             merged.push(file);
             for (const id of notCollectedIn(suites))
                 notCollected.add(id);
+            for (const suite of suites)
+                suiteProperties.push(...(suite.properties ?? []).filter((p) => p.name !== junit_js_1.NOT_COLLECTED_PROPERTY));
             shards.push(tally.commit(plan));
             if (tally.observed)
                 observed.push({ cases: tally.observed });
@@ -17900,7 +17904,7 @@ function mergeJUnit(files, opts = {}) {
         const counts = totals.counts;
         // Before the output is written: it may be one of the files matched (`--out` inside the glob).
         const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
-        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
+        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0, propertiesXml(suiteProperties));
         const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
         return {
             counts,
@@ -17923,6 +17927,12 @@ function mergeJUnit(files, opts = {}) {
     finally {
         writer?.close();
     }
+}
+/** `<properties>` with the given properties, or nothing for none. */
+function propertiesXml(properties) {
+    if (properties.length === 0)
+        return '';
+    return `<properties>${properties.map((p) => `${(0, junit_read_js_1.openTagXml)('property', { name: p.name, value: p.value })} />`).join('')}</properties>`;
 }
 /** The ids a shard recorded as not collected (`fastest_not_collected` properties of its suites). */
 function notCollectedIn(suites) {
@@ -18297,14 +18307,16 @@ class MergedJUnitWriter {
         }
         this.written += bytes.length;
     }
-    finish(openTag, empty) {
+    /** Writes the merged file: `openTag`, then `properties` (the suite's), then the testcases. */
+    finish(openTag, empty, properties = '') {
         this.flush();
         const body = this.fd;
         if (body === undefined)
             return;
         const out = (0, node_fs_1.openSync)(this.out, 'w');
         try {
-            const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${empty ? ' />' : '>'}`;
+            const selfClosed = empty && properties === '';
+            const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${selfClosed ? ' />' : `>${properties}`}`;
             (0, node_fs_1.writeSync)(out, head);
             const buffer = Buffer.allocUnsafe(1 << 20);
             for (let at = 0; at < this.written;) {
@@ -18314,7 +18326,7 @@ class MergedJUnitWriter {
                 (0, node_fs_1.writeSync)(out, buffer, 0, n);
                 at += n;
             }
-            (0, node_fs_1.writeSync)(out, `${empty ? '' : '</testsuite>'}</testsuites>\n`);
+            (0, node_fs_1.writeSync)(out, `${selfClosed ? '' : '</testsuite>'}</testsuites>\n`);
         }
         finally {
             (0, node_fs_1.closeSync)(out);

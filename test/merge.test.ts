@@ -152,6 +152,29 @@ describe('hostile JUnit merges into well-formed XML', () => {
     return `${r.stdout}${r.stderr}`.trim();
   }
 
+  it("keeps the shards' suite properties (record_testsuite_property) in the merged suite, not fastest's own", () => {
+    const shard = (name: string, properties: string) => {
+      const path = join(dir, name);
+      writeFileSync(
+        path,
+        `<?xml version="1.0" encoding="utf-8"?><testsuites><testsuite name="pytest" time="1"><properties>${properties}</properties>` +
+          `<testcase classname="tests.test_${name}" name="test_x" file="tests/test_${name}.py" line="1" time="0.1" /></testsuite></testsuites>`,
+      );
+      return path;
+    };
+    const files = [
+      shard('p1', '<property name="ARCH" value="PPC &amp; x" /><property name="fastest_not_collected" value="tests/test_gone.py::test_y" />'),
+      shard('p2', '<property name="STORAGE" value="CEPH" />'),
+    ];
+    const merged = join(dir, 'properties-merged.xml');
+    const result = mergeJUnit(files, { out: merged });
+    expect(result.notCollected).toEqual(['tests/test_gone.py::test_y']);
+    expect(readFileSync(merged, 'utf8')).toContain(
+      '<testsuite name="pytest" errors="0" failures="0" skipped="0" tests="2" time="2.000"><properties><property name="ARCH" value="PPC &amp; x" /><property name="STORAGE" value="CEPH" /></properties><testcase ',
+    );
+    expect(expatProblem(merged)).toBe('');
+  });
+
   it('replaces NULs and references to characters XML forbids, and cuts a huge body with a marker', () => {
     const huge = 'x'.repeat(ELEMENT_TEXT_CAP + 123_456);
     const hostile = join(dir, 'hostile.xml');

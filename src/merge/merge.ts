@@ -121,6 +121,8 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
   const shards: ShardReport[] = [];
   const observed: { cases: ObservedCase[] }[] = [];
   const notCollected = new Set<string>();
+  /** The shards' own suite properties (record_testsuite_property's), in the files' order. */
+  const suiteProperties: { name: string; value: string }[] = [];
   const classifier = new RunClassifier({ history: opts.history, record: opts.recordHistory });
   try {
     for (const file of files) {
@@ -151,13 +153,14 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
       }
       merged.push(file);
       for (const id of notCollectedIn(suites)) notCollected.add(id);
+      for (const suite of suites) suiteProperties.push(...(suite.properties ?? []).filter((p) => p.name !== NOT_COLLECTED_PROPERTY));
       shards.push(tally.commit(plan));
       if (tally.observed) observed.push({ cases: tally.observed });
     }
     const counts = totals.counts;
     // Before the output is written: it may be one of the files matched (`--out` inside the glob).
     const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
-    writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0);
+    writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0, propertiesXml(suiteProperties));
     const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
     return {
       counts,
@@ -179,6 +182,12 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
   } finally {
     writer?.close();
   }
+}
+
+/** `<properties>` with the given properties, or nothing for none. */
+function propertiesXml(properties: { name: string; value: string }[]): string {
+  if (properties.length === 0) return '';
+  return `<properties>${properties.map((p) => `${openTagXml('property', { name: p.name, value: p.value })} />`).join('')}</properties>`;
 }
 
 /** The ids a shard recorded as not collected (`fastest_not_collected` properties of its suites). */
@@ -538,13 +547,15 @@ class MergedJUnitWriter {
     this.written += bytes.length;
   }
 
-  finish(openTag: string, empty: boolean): void {
+  /** Writes the merged file: `openTag`, then `properties` (the suite's), then the testcases. */
+  finish(openTag: string, empty: boolean, properties = ''): void {
     this.flush();
     const body = this.fd;
     if (body === undefined) return;
     const out = openSync(this.out, 'w');
     try {
-      const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${empty ? ' />' : '>'}`;
+      const selfClosed = empty && properties === '';
+      const head = `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${openTag}${selfClosed ? ' />' : `>${properties}`}`;
       writeSync(out, head);
       const buffer = Buffer.allocUnsafe(1 << 20);
       for (let at = 0; at < this.written;) {
@@ -553,7 +564,7 @@ class MergedJUnitWriter {
         writeSync(out, buffer, 0, n);
         at += n;
       }
-      writeSync(out, `${empty ? '' : '</testsuite>'}</testsuites>\n`);
+      writeSync(out, `${selfClosed ? '' : '</testsuite>'}</testsuites>\n`);
     } finally {
       closeSync(out);
     }
