@@ -17241,6 +17241,7 @@ exports.xmlSafe = xmlSafe;
 exports.dottedModule = dottedModule;
 exports.nodeIdFromJUnit = nodeIdFromJUnit;
 exports.openTagXml = openTagXml;
+exports.propertiesXml = propertiesXml;
 exports.elementXml = elementXml;
 exports.escapeXmlText = escapeXmlText;
 exports.escapeXmlAttr = escapeXmlAttr;
@@ -17697,6 +17698,12 @@ function openTagXml(tag, attrs) {
         out += ` ${name}="${escapeXmlAttr(attrs[name] ?? '')}"`;
     return out;
 }
+/** `<properties>` with a `<property name= value=/>` for each, or nothing for none. */
+function propertiesXml(properties) {
+    if (properties.length === 0)
+        return '';
+    return `<properties>${properties.map((p) => `${openTagXml('property', { name: p.name, value: p.value })} />`).join('')}</properties>`;
+}
 /** An element as XML; `rawInner` is appended unescaped after the children. */
 function elementXml(tag, attrs, text, children, rawInner = '') {
     const open = openTagXml(tag, attrs);
@@ -17904,7 +17911,7 @@ function mergeJUnit(files, opts = {}) {
         const counts = totals.counts;
         // Before the output is written: it may be one of the files matched (`--out` inside the glob).
         const duplicates = confirmDuplicates(totals.idHashes.sortedRepeats(), merged, { maxBytes: opts.maxBytes, knownFiles });
-        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0, propertiesXml(suiteProperties));
+        writer?.finish(mergedOpenTag(counts, totals.suiteSeconds), counts.tests === 0, (0, junit_read_js_1.propertiesXml)(suiteProperties));
         const check = planned ? checkAgainstPlan(planned, totals) : { missing: [], unexpected: [], unexpectedCount: 0 };
         return {
             counts,
@@ -17927,12 +17934,6 @@ function mergeJUnit(files, opts = {}) {
     finally {
         writer?.close();
     }
-}
-/** `<properties>` with the given properties, or nothing for none. */
-function propertiesXml(properties) {
-    if (properties.length === 0)
-        return '';
-    return `<properties>${properties.map((p) => `${(0, junit_read_js_1.openTagXml)('property', { name: p.name, value: p.value })} />`).join('')}</properties>`;
 }
 /** The ids a shard recorded as not collected (`fastest_not_collected` properties of its suites). */
 function notCollectedIn(suites) {

@@ -321,9 +321,8 @@ class _ReportPlugin:
             subtests = self.subtests.pop(report.nodeid, None)
             failed = _failed_subtests(self.config, report.nodeid) if subtests else 0
             result = build_result(reports, self.crash_lines, subtests, failed)
-            junit = self.junit
-            if junit is not None and (report.user_properties or junit.attributes or junit_records.suite_properties):
-                junit_records.add_junit_records(result, report.user_properties, junit.attributes.pop(report.nodeid, None))
+            if self.junit is not None:
+                self.junit.add_records(result, report.nodeid, report.user_properties)
             attempts = self.attempts.pop(report.nodeid, None) if self.attempts else None
             if attempts:
                 result["attempts"] = attempts

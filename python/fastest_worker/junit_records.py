@@ -35,26 +35,27 @@ class LogXML:
 
     def add_global_property(self, name, value):
         __tracebackhide__ = True
-        if not isinstance(name, str):
-            raise TypeError("name parameter needs to be a string, but %s given" % type(name).__name__)
+        from _pytest.junitxml import _check_record_param_type
+
+        _check_record_param_type("name", name)
         suite_properties.append((name, str(value)))
+
+    def add_records(self, result, nodeid, user_properties):
+        """What the junitxml fixtures recorded while test `nodeid` ran, on its result: record_property's
+        pairs (`userProperties`, str() of each, as pytest's LogXML writes them), record_xml_attribute's
+        (`xmlAttributes`) and record_testsuite_property's since the last result (`suiteProperties`)."""
+        xml_attributes = self.attributes.pop(nodeid, None) if self.attributes else None
+        if user_properties:
+            result["userProperties"] = _pairs(user_properties)
+        if xml_attributes:
+            result["xmlAttributes"] = _pairs(xml_attributes.items())
+        if suite_properties:
+            result["suiteProperties"] = _pairs(suite_properties)
+            del suite_properties[:]
 
 
 _NodeReporter.__module__ = LogXML.__module__ = "_pytest.junitxml"
 
 
-def add_junit_records(result, user_properties, xml_attributes):
-    """What the junitxml fixtures recorded during the test, on its result: record_property's
-    pairs (`userProperties`, str() of each, as LogXML writes them), record_xml_attribute's
-    (`xmlAttributes`) and record_testsuite_property's since the last result (`suiteProperties`)."""
-    def pairs(recorded):
-        return [[bounded(str(name), MESSAGE_LIMIT), bounded(str(value), MESSAGE_LIMIT)] for name, value in recorded]
-
-    if user_properties:
-        result["userProperties"] = pairs(user_properties)
-    if xml_attributes:
-        result["xmlAttributes"] = pairs(xml_attributes.items())
-    if suite_properties:
-        result["suiteProperties"] = pairs(suite_properties)
-        del suite_properties[:]
-    return result
+def _pairs(recorded):
+    return [[bounded(str(name), MESSAGE_LIMIT), bounded(str(value), MESSAGE_LIMIT)] for name, value in recorded]

@@ -525,6 +525,12 @@ export function openTagXml(tag: string, attrs: Record<string, string>): string {
   return out;
 }
 
+/** `<properties>` with a `<property name= value=/>` for each, or nothing for none. */
+export function propertiesXml(properties: { name: string; value: string }[]): string {
+  if (properties.length === 0) return '';
+  return `<properties>${properties.map((p) => `${openTagXml('property', { name: p.name, value: p.value })} />`).join('')}</properties>`;
+}
+
 /** An element as XML; `rawInner` is appended unescaped after the children. */
 export function elementXml(tag: string, attrs: Record<string, string>, text: string, children: JUnitChild[], rawInner = ''): string {
   const open = openTagXml(tag, attrs);

@@ -21,6 +21,7 @@ import {
   JUnitError,
   newTextBudget,
   openTagXml,
+  propertiesXml,
   readJUnitFile,
   type JUnitCase,
   type JUnitSuite,
@@ -182,12 +183,6 @@ export function mergeJUnit(files: string[], opts: MergeOptions = {}): MergeResul
   } finally {
     writer?.close();
   }
-}
-
-/** `<properties>` with the given properties, or nothing for none. */
-function propertiesXml(properties: { name: string; value: string }[]): string {
-  if (properties.length === 0) return '';
-  return `<properties>${properties.map((p) => `${openTagXml('property', { name: p.name, value: p.value })} />`).join('')}</properties>`;
 }
 
 /** The ids a shard recorded as not collected (`fastest_not_collected` properties of its suites). */

@@ -12,7 +12,7 @@
 import sax from 'sax';
 import { coveringIds } from '../nodeid.js';
 import { NOT_COLLECTED_PROPERTY } from '../report/junit.js';
-import { elementXml, escapeXmlAttr, openTagXml, type JUnitCase, type JUnitChild, type JUnitDocument } from './junit-read.js';
+import { elementXml, openTagXml, propertiesXml, type JUnitCase, type JUnitChild, type JUnitDocument } from './junit-read.js';
 
 /** The testcase property naming the CI attempt a carried-over result comes from. */
 export const ATTEMPT_PROPERTY = 'fastest.attempt';
@@ -182,7 +182,7 @@ export function combineAttempts(input: CombineInput): string {
     count(c);
   }
   const notCollected = [...notCollectedOf(input.previous).filter((id) => input.done.has(id)), ...(input.current ? notCollectedOf(input.current) : [])];
-  const properties = notCollected.map((id) => `<property name="${NOT_COLLECTED_PROPERTY}" value="${escapeXmlAttr(id)}" />`);
+  const properties = propertiesXml(notCollected.map((id) => ({ name: NOT_COLLECTED_PROPERTY, value: id })));
   const open = openTagXml('testsuite', {
     name: 'pytest',
     errors: String(counts.errors),
@@ -191,6 +191,6 @@ export function combineAttempts(input: CombineInput): string {
     tests: String(counts.tests),
     time: seconds.toFixed(3),
   });
-  const body = `${properties.length > 0 ? `<properties>${properties.join('')}</properties>` : ''}${cases.join('')}`;
+  const body = `${properties}${cases.join('')}`;
   return `<?xml version="1.0" encoding="utf-8"?><testsuites name="pytest tests">${open}${body === '' ? ' />' : `>${body}</testsuite>`}</testsuites>\n`;
 }

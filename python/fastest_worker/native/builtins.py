@@ -717,18 +717,16 @@ def _junit(request: Any) -> Any:
     return getattr(request.config, "_fastest_junit", None)
 
 
-def _warn_incompatibility_with_xunit2(request: Any, fixture_name: str) -> None:
-    xml = _junit(request)
+def _warn_incompatibility_with_xunit2(request: Any, xml: Any, fixture_name: str) -> None:
     if xml is not None and xml.family not in ("xunit1", "legacy"):
-        family = xml.family
         from _pytest.warning_types import PytestWarning
 
         request.node.warn(PytestWarning(
-            f"{fixture_name} is incompatible with junit_family '{family}' (use 'legacy' or 'xunit1')"))
+            f"{fixture_name} is incompatible with junit_family '{xml.family}' (use 'legacy' or 'xunit1')"))
 
 
 def record_property(request: Any) -> Callable[[str, object], None]:
-    _warn_incompatibility_with_xunit2(request, "record_property")
+    _warn_incompatibility_with_xunit2(request, _junit(request), "record_property")
 
     def append_property(name: str, value: object) -> None:
         props = getattr(request.node, "user_properties", None)
@@ -746,12 +744,12 @@ def record_xml_attribute(request: Any) -> Callable[[str, object], None]:
     from _pytest.warning_types import PytestExperimentalApiWarning
 
     request.node.warn(PytestExperimentalApiWarning("record_xml_attribute is an experimental feature"))
-    _warn_incompatibility_with_xunit2(request, "record_xml_attribute")
+    xml = _junit(request)
+    _warn_incompatibility_with_xunit2(request, xml, "record_xml_attribute")
 
     def add_attr_noop(name: str, value: object) -> None:
         pass
 
-    xml = _junit(request)
     return xml.node_reporter(request.node.nodeid).add_attribute if xml is not None else add_attr_noop
 
 
@@ -762,10 +760,11 @@ def doctest_namespace() -> dict:
 
 def record_testsuite_property(request: Any) -> Callable[[str, object], None]:
     """Session-scoped: what it records goes with the result of the test that recorded it."""
+    from _pytest.junitxml import _check_record_param_type
+
     def record_func(name: str, value: object) -> None:
         __tracebackhide__ = True
-        if not isinstance(name, str):
-            raise TypeError(f"name parameter needs to be a string, but {type(name).__name__} given")
+        _check_record_param_type("name", name)
 
     xml = _junit(request)
     return xml.add_global_property if xml is not None else record_func

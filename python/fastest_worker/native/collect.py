@@ -265,13 +265,6 @@ class Item(Node):
     def location(self):
         return (self.file_node.nodeid, self.line - 1, self.name)
 
-    @property
-    def headline(self) -> Optional[str]:
-        """pytest's head line (the location's domain, Function.getmodpath) where it is not the
-        one Node derives from the id (report/console.ts failureHeadline): in a describe block
-        it stops at the block, a Module, and is the test's own name."""
-        return self.name if self.module_node.file_node is not self.module_node else None
-
 
 class Definition:
     """What the items of one function share (pytest's FunctionDefinition)."""

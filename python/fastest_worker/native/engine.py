@@ -1079,7 +1079,8 @@ class NativeEngine:
         result = {"id": item.nodeid, "duration": duration,
                   "file": item.file_node.nodeid, "line": item.line, "engine": "native"}
         if item.module_node is not item.file_node:
-            result["headline"] = item.headline
+            # a describe block is a Module: pytest's head line (the location's domain) stops there
+            result["headline"] = item.name
         if setup.outcome != "passed":
             decided = setup
         elif call is not None:
@@ -1098,11 +1099,10 @@ class NativeEngine:
         failed_subtests = stash.pop("failed_subtests", 0)
         result["outcome"] = outcome
         result["when"] = when
-        if decided.skip_file_only and outcome == "skipped":
+        if decided.skip_file_only:  # (a skip at setup: setup decides, and its outcome is skipped)
             result["skipFileOnly"] = True
-        junit = self.junit
-        if junit is not None and (item.user_properties or junit.attributes or junit_records.suite_properties):
-            junit_records.add_junit_records(result, item.user_properties, junit.attributes.pop(item.nodeid, None))
+        if self.junit is not None:
+            self.junit.add_records(result, item.nodeid, item.user_properties)
         if decided.longrepr is not None:
             result["longrepr"] = decided.longrepr
         if decided.message is not None:
