@@ -4598,8 +4598,10 @@ function benchmarksMeasured(pytestArgs) {
     const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
     return !disabled && !skipped;
 }
+/** Plugin options the native engine reads itself, as the plugin would: anyio's mode (native/support.py). */
+const NATIVE_PLUGIN_OPTIONS = new Set(['--anyio-mode']);
 function pluginOptionRoute(name) {
-    if (FIXTURE_PLUGIN_OPTIONS.has(name))
+    if (FIXTURE_PLUGIN_OPTIONS.has(name) || NATIVE_PLUGIN_OPTIONS.has(name))
         return 'worker';
     if (SESSION_PLUGIN_OPTIONS.has(name))
         return 'session';

@@ -144,8 +144,11 @@ export function benchmarksMeasured(pytestArgs: readonly string[]): boolean {
   return !disabled && !skipped;
 }
 
+/** Plugin options the native engine reads itself, as the plugin would: anyio's mode (native/support.py). */
+const NATIVE_PLUGIN_OPTIONS = new Set(['--anyio-mode']);
+
 export function pluginOptionRoute(name: string): Route {
-  if (FIXTURE_PLUGIN_OPTIONS.has(name)) return 'worker';
+  if (FIXTURE_PLUGIN_OPTIONS.has(name) || NATIVE_PLUGIN_OPTIONS.has(name)) return 'worker';
   if (SESSION_PLUGIN_OPTIONS.has(name)) return 'session';
   return SESSION_PLUGIN_PREFIXES.some((p) => name === p || name.startsWith(`${p}-`)) ? 'session' : 'engine';
 }

@@ -212,6 +212,10 @@ class Item(Node):
     def fixturenames(self) -> list:
         return self.fixtureinfo.names_closure
 
+    @property
+    def _fixtureinfo(self) -> FixtureInfo:  # pytest's name, which plugins read
+        return self.fixtureinfo
+
     _is_async = None
 
     @property
@@ -404,6 +408,7 @@ class Collector:
         # function that makes a describe block's module of the function's locals
         self.describe_prefixes: tuple = ()
         self.make_describe_module = None
+        self.anyio = None  # anyio's plugin (plugins.AnyioHooks), once a module needed it
 
     # --- the chain of directory nodes ------------------------------------------------------
     def dir_node(self, reldir: str) -> Node:
@@ -731,6 +736,8 @@ class Collector:
         return found
 
     def _genfunctions(self, module_node, parent, class_node, name, func) -> List[Item]:
+        if self.anyio is not None:  # its makeitem marks the function before pytest's makes items
+            self.anyio.function_collected(parent, name, func)
         defn = Definition(self.session, module_node, class_node, parent, name, func)
         cls = class_node.obj if class_node is not None else None
         argnames = getfuncargnames(func, name=name, cls=cls)

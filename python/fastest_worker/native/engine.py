@@ -28,14 +28,14 @@ from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
 from .hooks import (NeedsPytest, call_hook, item_collected, modify_items, runtest_setup_hooks,
                     runtest_teardown_hooks, session_hook)
-from .fixtures import (ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
+from .fixtures import (ASYNC_FIXTURE_SETUP_WRAPPERS, ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
                        asyncio_items, fill_fixtures, run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
 from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer, mark_settings, run_settings, start_limits
-from .plugins import (NATIVE_PLUGINS, describe_support, load_plugin, module_rules, plugin_fixtures,
+from .plugins import (NATIVE_PLUGINS, AnyioHooks, anyio_expands, describe_support, load_plugin, module_rules, plugin_fixtures,
                       unhandled_plugin_reason)
 from .support import _plugin_args, async_setup, load_facts_cache, save_facts_cache, static_check
 from .. import junit_records, results
@@ -272,6 +272,7 @@ class NativeEngine:
         self.unsupported: Dict[str, Optional[str]] = {}
         self._native_plugin_fixtures: Optional[Dict[str, str]] = None
         self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
+        self.anyio: Optional[AnyioHooks] = None  # anyio's plugin, once a module needed it
         self._plugin_checks: Optional[tuple] = None  # (reason for every module or None, module rules)
         self._rewrite_plugin_paths: List[str] = []  # their packages: rewritten, as pytest does
         self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
@@ -352,12 +353,14 @@ class NativeEngine:
             reason = plugin_reason
         else:
             if not self._facts_checked:
-                load_facts_cache(self.cache_dir, int(self.init_worker_id))
+                load_facts_cache(self.cache_dir, int(self.init_worker_id), self.collector.describe_prefixes)
                 self._facts_checked = True
             try:
                 strict = self.config.registered_markers() if self.config.strict_markers() else None
                 if strict is not None and self.asyncs.asyncio == "on":
                     strict = strict | {"asyncio"}  # pytest-asyncio's pytest_configure registers it
+                if strict is not None and self.asyncs.anyio_plugin is not None:
+                    strict = strict | {"anyio"}  # as anyio's
                 needed: Set[str] = set()
                 reason = static_check(self.rootdir, file, set(self.builtin_fixtures), strict, self.asyncs,
                                       missing_fixtures=self.falls_back, coverage=self.coverage,
@@ -381,9 +384,13 @@ class NativeEngine:
                 self.collector.describe_prefixes, self.collector.make_describe_module = describe
             self._plugin_checks = (unhandled_plugin_reason(plugins), module_rules(describe))
             # pytest configures every plugin before collecting: pytest-mock's pytest_configure
-            # wraps unittest.mock's assert methods for every test, not only `mocker`'s modules
-            for name, _ in plugins:
-                if name in NATIVE_PLUGINS:
+            # wraps unittest.mock's assert methods for every test, not only `mocker`'s modules.
+            # anyio's only registers its mark: its plugin (~50 ms to import, twice that with trio
+            # installed) is loaded when a module needs it (support.static_check).
+            for name, module in plugins:
+                if module == "anyio.pytest_plugin":
+                    self.asyncs.anyio_plugin = name
+                elif name in NATIVE_PLUGINS:
                     self._load_plugin(name)
         everywhere, rules = self._plugin_checks
         if everywhere is not None or not rules:
@@ -408,6 +415,10 @@ class NativeEngine:
                                                          self._rewrite_plugin_paths.append)
             except Exception as e:
                 self._native_plugins[name] = f"plugin {name} failed to load natively: {type(e).__name__}: {e}"
+            if self._native_plugins[name] is None and name == self.asyncs.anyio_plugin:
+                self.anyio = AnyioHooks(self.config.pluginmanager.get_plugin(name), self.config)
+                self.collector.anyio = self.anyio
+                ASYNC_FIXTURE_SETUP_WRAPPERS.append(self.anyio.fixture_setup)
         return self._native_plugins[name]
 
     def precompile(self, relfile: str) -> None:
@@ -697,6 +708,8 @@ class NativeEngine:
             missing = _undefined_fixture(items) if self.falls_back else None
             # a fixture no conftest or builtin defines may come from a plugin only pytest loads
             state = ("fallback", f"fixture '{missing}' is not defined natively") if missing else ("ok", items)
+            if self.falls_back and self.asyncs.anyio_plugin is not None and any(map(anyio_expands, items)):
+                state = ("fallback", "anyio's plugin adds a test per backend at the end of collection")
         self.modules[relfile] = state
         return state
 
@@ -943,6 +956,8 @@ class NativeEngine:
             hypothesis_around_call(item)
         if self.asyncs.asyncio == "on" and "asyncio" in item.mark_names():
             asyncio_call_warnings(item, self.asyncs)  # pytest-asyncio's pytest_pyfunc_call
+        if self.anyio is not None and "anyio_backend" in funcargs and self.anyio.pyfunc_call(pyfuncitem=item):
+            return
         if item.is_async:
             if item.stash.get(ASYNCIO_ITEM):
                 run_in_asyncio_runner(item, func, kwargs, self.asyncs.debug)

@@ -108,6 +108,11 @@ def traverse_closure(initialnames: Sequence[str], getdefs: Callable) -> Iterator
         yield from process(argname)
 
 
+# The pytest_fixture_setup hook wrappers of plugins the native engine loads (anyio's), which act on
+# async fixtures only: appended when the plugin is loaded.
+ASYNC_FIXTURE_SETUP_WRAPPERS: List[Callable] = []
+
+
 class FixtureDef:
     __slots__ = ("argname", "func", "scope", "params", "ids", "autouse", "baseid",
                  "has_location", "argnames", "cached_result", "finalizers", "rank",
@@ -182,15 +187,39 @@ class FixtureDef:
             request.node.addfinalizer(finalizer)
 
     def _setup(self, request: "SubRequest"):
+        if self.is_async and ASYNC_FIXTURE_SETUP_WRAPPERS:
+            return self._setup_wrapped(request)
+        return self._setup_called(request, self.is_async, self.is_generator)
+
+    def _setup_wrapped(self, request: "SubRequest"):
+        """pytest_fixture_setup inside plugins' hook wrappers (old-style: each may swap the
+        fixture's function and argnames for the call, and restores them after it)."""
+        entered = []
+        try:
+            for wrapper in ASYNC_FIXTURE_SETUP_WRAPPERS:
+                around = wrapper(fixturedef=self, request=request)
+                next(around)
+                entered.append(around)
+            func = self.func
+            return self._setup_called(request, inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func),
+                                      inspect.isgeneratorfunction(func))
+        finally:
+            for around in reversed(entered):
+                try:
+                    around.send(None)
+                except StopIteration:
+                    pass
+
+    def _setup_called(self, request: "SubRequest", is_async: bool, is_generator: bool):
         kwargs = {}
         for argname in self.argnames:
             kwargs[argname] = request.getfixturevalue(argname)
         func = resolve_fixture_function(self, request)
         key = request._cache_key()
-        if self.is_async:
+        if is_async:
             _warn_async_fixture(self, request)  # raised before the cache is set, as pytest does
         try:
-            if self.is_generator:
+            if is_generator:
                 gen = func(**kwargs)
                 try:
                     result = next(gen)

@@ -24,6 +24,18 @@ from .hooks import register_conftest
 # entry-point name -> the fixtures its module defines
 NATIVE_PLUGINS: Dict[str, frozenset] = {
     "pytest_mock": frozenset({"mocker", "class_mocker", "module_mocker", "package_mocker", "session_mocker"}),
+    "anyio": frozenset({"anyio_backend", "anyio_backend_name", "anyio_backend_options", "free_tcp_port_factory",
+                        "free_udp_port_factory", "free_tcp_port", "free_udp_port"}),
+}
+# Hooks of a native plugin that the native engine calls where pytest would (AnyioHooks), beyond
+# support.NATIVE_HOOKS, and those of them the plugin must define: a version defining another hook,
+# or lacking one of these, goes to pytest.
+_PLUGIN_HOOKS: Dict[str, frozenset] = {
+    "anyio": frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_collection_finish",
+                        "pytest_pyfunc_call"}),
+}
+_PLUGIN_REQUIRED_HOOKS: Dict[str, frozenset] = {
+    "anyio": frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_pyfunc_call"}),
 }
 
 
@@ -160,9 +172,54 @@ def load_plugin(name: str, config, registry, rewrite: Callable[[str], None]) -> 
     if module is None:
         return f"plugin {name} did not load"
     hooks = {attr for attr in dir(module) if attr.startswith("pytest_") and callable(getattr(module, attr, None))}
-    others = sorted(hooks - NATIVE_HOOKS)
+    others = sorted(hooks - NATIVE_HOOKS - _PLUGIN_HOOKS.get(name, frozenset()))
     if others or hasattr(module, "pytest_plugins"):
         return f"plugin {name} defines the pytest hook {others[0] if others else 'pytest_plugins'}"
+    lacking = sorted(_PLUGIN_REQUIRED_HOOKS.get(name, frozenset()) - hooks)
+    if lacking:
+        return f"plugin {name} has no {lacking[0]}"
     register_conftest(module, config)
     registry.parse_holder(module, None)
     return None
+
+
+class AnyioHooks:
+    """anyio's pytest plugin, loaded natively (NATIVE_PLUGINS): its own hooks, called where pytest
+    calls them. They run the tests and fixtures in the plugin's shared test runner, held while any
+    test or fixture of a backend uses it. Its pytest_pycollect_makeitem is asked about test
+    functions only (the native collector decides which names are tests); for its
+    pytest_collection_finish see `anyio_expands`.
+    """
+
+    def __init__(self, module, config):
+        self.fixture_setup = module.pytest_fixture_setup
+        self.pyfunc_call = module.pytest_pyfunc_call
+        self._makeitem = module.pytest_pycollect_makeitem
+        self._config = config
+
+    def function_collected(self, collector, name: str, obj) -> None:
+        """The plugin's pytest_pycollect_makeitem for test function `obj` of `collector` (a module,
+        class or describe block): a coroutine test it runs gets its `anyio_backend` fixture."""
+        self._makeitem(collector=_TestFunctionCollector(collector, self._config), name=name, obj=obj)
+
+
+class _TestFunctionCollector:
+    """A native collector as the plugin's makeitem sees it, asked only about test functions."""
+
+    def __init__(self, node, config):
+        self._node = node
+        self.config = config
+
+    def istestfunction(self, obj, name) -> bool:
+        return True
+
+    def get_closest_marker(self, name: str, default=None):
+        return self._node.get_closest_marker(name, default)
+
+
+
+def anyio_expands(item) -> bool:
+    """Whether anyio's pytest_collection_finish would replace `item` by one item per backend: an
+    anyio-marked coroutine test that its makeitem did not take (a mark added by a hook or a
+    parameter set). The native engine leaves that module to pytest."""
+    return item.is_async and item.get_closest_marker("anyio") is not None and "anyio_backend" not in item.fixturenames

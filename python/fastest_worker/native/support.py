@@ -90,9 +90,11 @@ _OTHER_ASYNC_PLUGINS = ("pytest_trio", "pytest_twisted", "pytest_tornasync", "py
 
 class AsyncSetup:
     """What decides how async tests run: is pytest-asyncio loaded ("on", "off" or "unknown"), its
-    mode, debug flag and default test loop scope, and other async plugins that are installed."""
+    mode, debug flag and default test loop scope, other async plugins that are installed, whether
+    anyio's plugin may be loaded, in its auto mode, and the name pytest loads it by when the native
+    engine can load it itself (`anyio_plugin`, set by the engine once it knows the plugins)."""
 
-    __slots__ = ("asyncio", "mode", "debug", "test_loop_scope", "others", "anyio", "anyio_auto")
+    __slots__ = ("asyncio", "mode", "debug", "test_loop_scope", "others", "anyio", "anyio_auto", "anyio_plugin")
 
     def __init__(self, asyncio: str, mode: str = "strict", debug: bool = False,
                  test_loop_scope: str = "function", others: tuple = (), anyio: bool = False,
@@ -104,6 +106,7 @@ class AsyncSetup:
         self.others = others
         self.anyio = anyio
         self.anyio_auto = anyio_auto
+        self.anyio_plugin: Optional[str] = None
 
 
 def _importable(name: str) -> bool:
@@ -176,30 +179,41 @@ def async_setup(config, args, environ=None) -> AsyncSetup:
     scope = str(config.getini("asyncio_default_test_loop_scope") or "function").strip()
     others = tuple(name for name in _OTHER_ASYNC_PLUGINS if _importable(name))
     anyio = "no:anyio" not in plugins and _importable("anyio")
-    anyio_auto = anyio and _anyio_mode(config, list(args or [])) == "auto"
+    anyio_auto = anyio and _anyio_auto(config, list(args or []))
     return AsyncSetup(state, mode, debug, scope, others, anyio, anyio_auto)
 
 
-def _anyio_mode(config, args) -> str:
-    """anyio's `--anyio-mode` (the last one given), else its `anyio_mode` ini value."""
-    mode = None
+def _anyio_auto(config, args) -> bool:
+    """anyio's auto mode: its `--anyio-mode` (the last one given) or its `anyio_mode` ini value is
+    "auto" (either is enough, as the plugin reads them)."""
+    option = None
     for i, arg in enumerate(args):
         if arg == "--anyio-mode" and i + 1 < len(args):
-            mode = args[i + 1]
+            option = args[i + 1]
         elif arg.startswith("--anyio-mode="):
-            mode = arg.split("=", 1)[1]
-    return str(mode if mode is not None else config.getini("anyio_mode") or "strict").strip()
+            option = arg.split("=", 1)[1]
+    try:
+        ini = config.getini("anyio_mode")
+    except ValueError:  # an anyio without the mode: the key is not registered
+        ini = None
+    return option == "auto" or str(ini or "").strip() == "auto"
 
 
 def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixtures: Set[str],
-                  autouse_async: Set[str], requested: Set[str]) -> Optional[str]:
+                  autouse_async: Set[str], requested: Set[str], plugins_needed: Set[str]) -> Optional[str]:
     """Why async tests/fixtures of this module (`rel`, its conftest chain's facts merged) need
-    pytest, or None."""
+    pytest, or None; anyio's plugin, when it runs them natively, is added to `plugins_needed`."""
     uses_async = bool(async_facts & {_ASYNC_TEST, _ASYNC_GEN_TEST}) or bool(async_fixtures)
     # anyio's plugin runs only coroutine tests and fixtures: those of a test that uses its
     # `anyio_backend` fixture, or every coroutine test in its auto mode
-    if setup.anyio and uses_async and (setup.anyio_auto or "anyio_backend" in async_facts | requested):
-        return f"{rel} uses anyio's pytest plugin (anyio_backend)"
+    anyio = setup.anyio and uses_async and (setup.anyio_auto or "anyio_backend" in async_facts | requested
+                                            or "anyio mark" in async_facts)
+    if anyio:
+        # pytest-asyncio's items (its mark, or every coroutine test in its auto mode) beside anyio's
+        if setup.anyio_plugin is None or "asyncio mark" in async_facts or (
+                setup.asyncio != "off" and setup.mode == "auto"):
+            return f"{rel} uses anyio's pytest plugin (anyio_backend)"
+        plugins_needed.add(setup.anyio_plugin)
     if uses_async and setup.others:
         return f"{rel} has async tests or fixtures and {setup.others[0]} is installed"
     if setup.asyncio == "off":
@@ -211,7 +225,8 @@ def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixt
     if setup.mode not in ("auto", "strict"):
         return f"asyncio_mode = {setup.mode!r} is not a valid mode (pytest-asyncio's error)"
     for fact in ("pytest_asyncio", "event_loop_policy", _ASYNC_MARK_ARGS, _ASYNC_GEN_TEST, _ASYNC_GIVEN):
-        if fact in async_facts:
+        # (in strict mode pytest-asyncio leaves an unmarked @given coroutine to anyio)
+        if fact in async_facts and not (fact == _ASYNC_GIVEN and anyio):
             return f"{rel} uses pytest-asyncio ({fact})"
     if setup.test_loop_scope != "function" and (_ASYNC_TEST in async_facts):
         return f"asyncio_default_test_loop_scope = {setup.test_loop_scope} (pytest-asyncio)"
@@ -251,11 +266,10 @@ class _FileFacts:
         # top-level `from X import a, b` as "LEVEL:X" and "LEVEL:X.a", ...: the modules whose
         # classes (and fixtures) the file may take in by name (`_imported_fixtures`)
         self.imports: Set[str] = set()
-        # What pytest-describe would collect: the top-level functions that define functions
-        # (blocks or shared behaviours, whichever its prefixes make them), and, merged over all
-        # of them at any depth, what their nested fixtures define and their nested public
-        # functions (tests, in a block) request; static_check counts them only when a prefix
-        # names one of the blocks
+        # What pytest-describe would collect (its prefixes: _block_prefixes): the top-level blocks
+        # (and every top-level function of a module sharing behaviours), and, merged over all of
+        # them and their nested blocks, what their fixtures define and their tests request;
+        # static_check counts them only when a prefix names one of the blocks
         self.block_names: Set[str] = set()
         self.nested_fixtures: Set[str] = set()
         self.nested_requested: Set[str] = set()
@@ -287,13 +301,17 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 9
+_FACTS_VERSION = 10
 _facts_file: Optional[str] = None
 _facts_dirty = False
+# pytest-describe's prefixes when the native engine collects its blocks: which nested functions are
+# blocks, whose functions the facts count (`visit_block`); facts made with others are not used.
+_block_prefixes: tuple = ()
 
 
-def load_facts_cache(cache_dir: str, worker_id: int = 0) -> None:
-    global _facts_file
+def load_facts_cache(cache_dir: str, worker_id: int = 0, describe_prefixes: tuple = ()) -> None:
+    global _facts_file, _block_prefixes
+    _block_prefixes = tuple(describe_prefixes)
     _facts_file = os.path.join(cache_dir, "native-facts-%d.json" % worker_id)
     try:
         names = [n for n in os.listdir(cache_dir) if n.startswith("native-facts-") and n.endswith(".json")]
@@ -303,7 +321,7 @@ def load_facts_cache(cache_dir: str, worker_id: int = 0) -> None:
         try:
             with open(os.path.join(cache_dir, name), encoding="utf-8") as fh:
                 data = json.load(fh)
-            if data.get("version") != _FACTS_VERSION:
+            if data.get("version") != _FACTS_VERSION or data.get("describePrefixes") != list(_block_prefixes):
                 continue
             for path, entry in data["files"].items():
                 _parsed.setdefault(path, _FileFacts.from_json(entry))
@@ -321,7 +339,7 @@ def save_facts_cache() -> None:
     try:
         os.makedirs(os.path.dirname(_facts_file), exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({"version": _FACTS_VERSION, "files": files}, fh)
+            json.dump({"version": _FACTS_VERSION, "describePrefixes": list(_block_prefixes), "files": files}, fh)
         os.replace(tmp, _facts_file)
         _facts_dirty = False
     except OSError:
@@ -615,6 +633,10 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
             if any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in targets):
                 facts.plugins = True
 
+    # a top-level function `behaves_like` names is a shared behaviour: its tests run in the blocks
+    # that use it
+    shares_behaviours = b"behaves_like" in source
+
     def visit(body, in_class: bool, class_patches: int = 0) -> None:
         for stmt in body:
             if isinstance(stmt, ast.ClassDef):
@@ -623,7 +645,9 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
                 fixture = None
                 for dec in stmt.decorator_list:
                     fixture = fixture or _fixture_name(dec, stmt.name)
-                if fixture is None and not in_class and visit_block(stmt.body):
+                if fixture is None and not in_class and _block_prefixes and (
+                        stmt.name.startswith(_block_prefixes) or shares_behaviours):
+                    visit_block(stmt.body)
                     facts.block_names.add(stmt.name)
                 if fixture is not None:
                     _record_fixture(stmt, fixture, in_class, facts.fixtures, facts.requested,
@@ -633,25 +657,22 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
                         if stmt.name.startswith("test"):
                             _record_test(stmt, in_class, class_patches, facts.requested, facts.async_facts)
 
-    def visit_block(body) -> bool:
-        """Facts of the functions defined in a describe function's `body`, at any depth (nested
-        blocks); whether there are any."""
-        found = False
+    def visit_block(body) -> None:
+        """Facts of the functions defined in a describe block's `body` and in its nested blocks
+        (functions named by a prefix: `_block_prefixes`)."""
         for stmt in body:
             if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
-            found = True
             fixture = None
             for dec in stmt.decorator_list:
                 fixture = fixture or _fixture_name(dec, stmt.name)
             if fixture is not None:
                 _record_fixture(stmt, fixture, False, facts.nested_fixtures, facts.nested_requested,
                                 facts.nested_async_fixtures, facts.nested_autouse_async)
-                continue
-            if not stmt.name.startswith("_"):
+            elif _block_prefixes and stmt.name.startswith(_block_prefixes):
+                visit_block(stmt.body)
+            elif not stmt.name.startswith("_"):
                 _record_test(stmt, False, 0, facts.nested_requested, facts.nested_async_facts)
-            visit_block(stmt.body)
-        return found
 
     visit(tree.body, False)
 
@@ -815,6 +836,9 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
         plugin_marks = {m for m in facts.marks & PLUGIN_MARKS if _plugin_may_be_installed(m)}
         if not coverage:
             plugin_marks.discard("no_cover")
+        if "anyio" in plugin_marks and asyncs is not None and asyncs.anyio_plugin is not None:
+            plugin_marks.discard("anyio")  # the async rules below decide
+            async_facts.add("anyio mark")
         if plugin_marks:
             return f"{rel} uses the plugin mark '{sorted(plugin_marks)[0]}'"
         if registered_marks is not None:
@@ -851,5 +875,5 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
         return f"fixture '{missing[0]}' is not defined by the module, its conftests or the native builtins"
     if asyncs is not None and (async_facts or async_fixtures):
         return _async_reason(relfile.replace(os.sep, "/"), asyncs, async_facts, async_fixtures,
-                             autouse_async, requested)
+                             autouse_async, requested, plugins_needed if plugins_needed is not None else set())
     return None
