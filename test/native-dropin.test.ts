@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const repo = join(__dirname, '..');
-const cli = join(repo, 'dist', 'cli.js');
+const cli = process.env.CLI_UNDER_TEST ?? join(repo, 'dist', 'cli.js');
 const fixtures = join(repo, 'test', 'fixtures', 'native-dropin');
 let work: string;
 
@@ -128,7 +128,7 @@ function sorted(m: Map<string, string>): [string, string][] {
   return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-describe('collection: unsafe globals, mock.patch arguments, pytestconfig (native-dropin/collect)', () => {
+describe('collection: unsafe globals, mock.patch arguments, pytestconfig, callspec (native-dropin/collect)', () => {
   let expected: Ran;
   const got = new Map<string, Ran>();
   beforeAll(async () => {
@@ -139,14 +139,14 @@ describe('collection: unsafe globals, mock.patch arguments, pytestconfig (native
   }, 180_000);
 
   it.each(['native', 'auto'])('%s: every test has pytest outcome and message', (engine) => {
-    expect(expected.cases.size).toBe(21);
+    expect(expected.cases.size).toBe(24);
     expect(sorted(got.get(engine)!.cases)).toEqual(sorted(expected.cases));
     expect(got.get(engine)!.code).toBe(expected.code);
   });
 
   it.each(['native', 'auto'])('%s: the modules with proxies, patched tests and pytestconfig run natively', (engine) => {
     const engines = got.get(engine)!.engines;
-    expect(engines.size).toBe(20);
+    expect(engines.size).toBe(23);
     expect([...new Set(engines.values())]).toEqual(['native']);
   });
 

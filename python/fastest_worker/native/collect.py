@@ -168,7 +168,7 @@ class Item(Node):
         super().__init__(name, f"{parent.nodeid}::{name}", parent)
         self.originalname = originalname
         self.raw = raw  # the function as found in the module / class __dict__
-        self.callspec: Optional[CallSpec] = callspec
+        self._callspec: Optional[CallSpec] = callspec
         self.fixtureinfo: FixtureInfo = fixtureinfo
         self.module_node: ModuleNode = defn.module_node  # the nearest module or describe block
         self.file_node: ModuleNode = defn.module_node.file_node
@@ -190,7 +190,7 @@ class Item(Node):
 
     def _fill_keywords(self, keywords) -> None:
         # pytest's Function.__init__ order: marks, the function's __dict__, the callspec id.
-        callspec = self.callspec
+        callspec = self._callspec
         for mark in self._defn_markers:
             keywords[mark.name] = mark
         if callspec is not None:
@@ -215,6 +215,13 @@ class Item(Node):
     @property
     def _fixtureinfo(self) -> FixtureInfo:  # pytest's name, which plugins read
         return self.fixtureinfo
+
+    @property
+    def callspec(self) -> CallSpec:
+        """pytest's attribute, which only a parametrized item has: `hasattr(node, "callspec")`."""
+        if self._callspec is None:
+            raise AttributeError("callspec")
+        return self._callspec
 
     _is_async = None
 
@@ -831,12 +838,12 @@ def reorder_items(items: List[Item]) -> List[Item]:
     """pytest's reorder_items: group items sharing higher-scoped parameters."""
     from collections import OrderedDict, defaultdict, deque
     high = ("session", "package", "module", "class")
-    if not any(it.callspec is not None and any(s != "function" for s in it.callspec.arg2scope.values())
+    if not any(it._callspec is not None and any(s != "function" for s in it._callspec.arg2scope.values())
                for it in items):
         return items
 
     def argkeys(item, scope):
-        cs = item.callspec
+        cs = item._callspec
         if cs is None:
             return
         cls_key = None

@@ -748,7 +748,7 @@ class Request:
         if -index > len(defs):
             raise FixtureLookupError(argname, self)
         fixturedef = defs[index]
-        callspec = self._item.callspec
+        callspec = self._item._callspec
         if callspec is not None and argname in callspec.params:
             param = callspec.params[argname]
             param_index = callspec.indices[argname]
