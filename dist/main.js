@@ -4568,11 +4568,11 @@ const SESSION_PLUGIN_OPTIONS = new Set([
     '--rerun-show-tracebacks',
 ]);
 /**
- * Plugin options whose effect stays inside the plugin's own fixture: a module that requests the
- * fixture runs in the pytest engine (the fixture is not native), where the option applies, and no
- * other module sees it. pytest-benchmark's (graphql-core's `addopts = "--benchmark-disable"` sent
- * every module to the pytest engine), but not those that select tests (`--benchmark-only`) or
- * write the session's results (`--benchmark-json`, `--benchmark-autosave`, ...).
+ * Plugin options whose effect stays inside the plugin's own fixture, which reads them in the
+ * worker, in either engine (the native engine loads pytest-benchmark itself when the run measures
+ * nothing, native/plugins.py): pytest-benchmark's (graphql-core's `addopts = "--benchmark-disable"`
+ * sent every module to the pytest engine), but not those that select tests (`--benchmark-only`)
+ * or write the session's results (`--benchmark-json`, `--benchmark-autosave`, ...).
  */
 const FIXTURE_PLUGIN_OPTIONS = new Set([
     '--benchmark-disable',

@@ -113,7 +113,7 @@ describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and p
     expect(closing(f.out)).toBe(closing(p.out));
   }, 180_000);
 
-  it('--benchmark-disable and the tuning options stay with the benchmark fixture: plain modules run natively, no table, as pytest', async () => {
+  it('--benchmark-disable and the tuning options: every module runs natively (the benchmark fixture too), no table, as pytest', async () => {
     const plain = withoutConftestHooks('addopts = --benchmark-disable\n');
     const args = ['-q', '--benchmark-min-rounds', '2'];
     const p = await pytest(args, project(plain));
@@ -123,7 +123,7 @@ describe.skipIf(!hasModule('pytest_benchmark'))("plugins' terminal summary and p
       const f = await fastest([...args, '-n', workers, '--show-engines'], project(plain));
       expect({ workers, code: f.code, err: f.err }).toEqual({ workers, code: 0, err: '' });
       expect(f.out).toMatch(/test_plain_1\.py: native engine/);
-      expect(f.out).toMatch(/test_decode\.py: pytest engine/);
+      expect(f.out).toMatch(/test_decode\.py: native engine/);
       expect(f.out).not.toContain('benchmark: ');
       expect(closing(f.out)).toBe(closing(p.out));
     }

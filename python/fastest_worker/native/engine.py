@@ -232,6 +232,18 @@ class _Phase:
         self.skip_file_only = False  # results.skip_file_only
 
 
+class _ReportOutcome:
+    """What a makereport hook wrapper is sent: pluggy's Result, holding a report with `outcome`."""
+
+    __slots__ = ("outcome",)
+
+    def __init__(self, outcome: str):
+        self.outcome = outcome
+
+    def get_result(self) -> "_ReportOutcome":
+        return self
+
+
 def _collect_error_frame(relfile: str, state: tuple):
     """The collect_error frame of an ("error", message, crash[, collector]) state: named by the
     failing collector, the module unless a conftest's directory failed."""
@@ -273,6 +285,12 @@ class NativeEngine:
         self._native_plugin_fixtures: Optional[Dict[str, str]] = None
         self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
         self.anyio: Optional[AnyioHooks] = None  # anyio's plugin, once a module needed it
+        # the loaded native plugins' pytest_collection_modifyitems and pytest_runtest_setup (after
+        # the conftests' ones, as pluggy calls hooks registered earlier later), and their
+        # pytest_runtest_makereport wrappers (_phase_reported)
+        self._plugin_item_hooks: list = []
+        self._plugin_setup_hooks: list = []
+        self._report_wrappers: list = []
         self._plugin_checks: Optional[tuple] = None  # (reason for every module or None, module rules)
         self._rewrite_plugin_paths: List[str] = []  # their packages: rewritten, as pytest does
         self.setup_hooks: Dict[str, list] = {}  # module id -> its conftests' pytest_runtest_setup
@@ -390,7 +408,7 @@ class NativeEngine:
             for name, module in plugins:
                 if module == "anyio.pytest_plugin":
                     self.asyncs.anyio_plugin = name
-                elif name in NATIVE_PLUGINS:
+                elif name in NATIVE_PLUGINS and not NATIVE_PLUGINS[name].lazy:
                     self._load_plugin(name)
         everywhere, rules = self._plugin_checks
         if everywhere is not None or not rules:
@@ -415,11 +433,24 @@ class NativeEngine:
                                                          self._rewrite_plugin_paths.append)
             except Exception as e:
                 self._native_plugins[name] = f"plugin {name} failed to load natively: {type(e).__name__}: {e}"
-            if self._native_plugins[name] is None and name == self.asyncs.anyio_plugin:
-                self.anyio = AnyioHooks(self.config.pluginmanager.get_plugin(name), self.config)
-                self.collector.anyio = self.anyio
-                ASYNC_FIXTURE_SETUP_WRAPPERS.append(self.anyio.fixture_setup)
+            if self._native_plugins[name] is None:
+                self._plugin_hooks_called(name)
         return self._native_plugins[name]
+
+    def _plugin_hooks_called(self, name: str) -> None:
+        """The hooks of native plugin `name`, just loaded, that the engine calls where pytest would."""
+        module = self.config.pluginmanager.get_plugin(name)
+        hooks = NATIVE_PLUGINS[name].hooks
+        if "pytest_collection_modifyitems" in hooks:
+            self._plugin_item_hooks.append(module.pytest_collection_modifyitems)
+        if "pytest_runtest_setup" in hooks:
+            self._plugin_setup_hooks.append(module.pytest_runtest_setup)
+        if "pytest_runtest_makereport" in hooks:
+            self._report_wrappers.append(module.pytest_runtest_makereport)
+        if name == self.asyncs.anyio_plugin:
+            self.anyio = AnyioHooks(module, self.config)
+            self.collector.anyio = self.anyio
+            ASYNC_FIXTURE_SETUP_WRAPPERS.append(self.anyio.fixture_setup)
 
     def precompile(self, relfile: str) -> None:
         """`relfile`'s rewritten code into the rewrite cache (rewrite.fill_cache), when the native
@@ -689,8 +720,12 @@ class NativeEngine:
             if conftests:
                 item_collected(conftests, items)
                 modify_items(conftests, self.session, self.config, items)
-                self.setup_hooks[relfile.replace(os.sep, "/")] = runtest_setup_hooks(conftests)
                 self.teardown_hooks[relfile.replace(os.sep, "/")] = runtest_teardown_hooks(conftests)
+            for hook in self._plugin_item_hooks:
+                call_hook(hook, session=self.session, config=self.config, items=items)
+            if conftests or self._plugin_setup_hooks:
+                self.setup_hooks[relfile.replace(os.sep, "/")] = (
+                    (runtest_setup_hooks(conftests) if conftests else []) + self._plugin_setup_hooks)
             items = reorder_items(items)
             if self._timeout_marks_apply():
                 for item in items:  # a mark pytest-timeout refuses ends pytest's session
@@ -818,6 +853,8 @@ class NativeEngine:
             setup = self._setup(item)
             if timer is not None:
                 timer.leave()
+            if self._report_wrappers:
+                self._phase_reported(item, setup)
             self._capture_section(sections, "setup")
             call = None
             mark = perf_counter()
@@ -831,6 +868,8 @@ class NativeEngine:
                 call = self._call(item)
                 if timer is not None:
                     timer.leave()
+                if self._report_wrappers:
+                    self._phase_reported(item, call)
                 self._capture_section(sections, "call")
                 end = perf_counter()
                 phases["call"] = (call.stop or end) - mark
@@ -969,6 +1008,19 @@ class NativeEngine:
             if close is not None:
                 close()
             _async_fail()
+
+    def _phase_reported(self, item: Item, phase: _Phase) -> None:
+        """The native plugins' pytest_runtest_makereport wrappers (old-style) around the phase's
+        report, of which they read the outcome. (A teardown's report comes after its fixtures
+        ended, where nothing can read it.)"""
+        report = _ReportOutcome(phase.outcome)
+        for wrapper in self._report_wrappers:
+            around = wrapper(item=item, call=None)
+            next(around)
+            try:
+                around.send(report)
+            except StopIteration:
+                pass
 
     def _teardown(self, item: Item, nextitem: Optional[Item]) -> _Phase:
         state = self.session.state

@@ -17,27 +17,63 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, NamedTuple, Optional, Tuple
 
-from .hooks import register_conftest
+from .hooks import NativeParser, call_hook
 
-# entry-point name -> the fixtures its module defines
-NATIVE_PLUGINS: Dict[str, frozenset] = {
-    "pytest_mock": frozenset({"mocker", "class_mocker", "module_mocker", "package_mocker", "session_mocker"}),
-    "anyio": frozenset({"anyio_backend", "anyio_backend_name", "anyio_backend_options", "free_tcp_port_factory",
-                        "free_udp_port_factory", "free_tcp_port", "free_udp_port"}),
-}
-# Hooks of a native plugin that the native engine calls where pytest would (AnyioHooks), beyond
-# support.NATIVE_HOOKS, and those of them the plugin must define: a version defining another hook,
-# or lacking one of these, goes to pytest.
-_PLUGIN_HOOKS: Dict[str, frozenset] = {
-    "anyio": frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_collection_finish",
-                        "pytest_pyfunc_call"}),
-}
-_PLUGIN_REQUIRED_HOOKS: Dict[str, frozenset] = {
-    "anyio": frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_pyfunc_call"}),
-}
+class NativePlugin(NamedTuple):
+    """What the native engine knows of an installed plugin it loads itself."""
 
+    fixtures: frozenset  # the fixtures its module defines
+    # its hooks the native engine calls where pytest would, beyond support.NATIVE_HOOKS, and those
+    # of them it must define: a version defining another hook, or lacking one of these, goes to pytest
+    hooks: frozenset = frozenset()
+    required: frozenset = frozenset()
+    # implementations of the plugin's own hook specs, which only its own code calls
+    own_hooks_prefix: Optional[str] = None
+    # loaded when a module needs it rather than before the first module (its pytest_configure
+    # changes nothing another module sees)
+    lazy: bool = False
+    # why this run's options keep it from the native engine, or None
+    refuses: Optional[Callable[[object], Optional[str]]] = None
+
+
+def _benchmarks_measured(config) -> Optional[str]:
+    """pytest-benchmark runs natively when it measures nothing (its fixture calls the function
+    once, the plugin keeps no statistics and prints, saves and compares nothing): benchmarks
+    disabled, or skipped and nothing to save."""
+    option = config.getoption
+    disabled = option("benchmark_disable") and not option("benchmark_enable")
+    skipped = option("benchmark_skip") and not option("benchmark_only")
+    if disabled or (skipped and not (option("benchmark_save") or option("benchmark_autosave") or option("benchmark_json"))):
+        return None
+    return "pytest-benchmark measures this run's benchmarks (its session's statistics)"
+
+
+# entry-point name -> the plugin
+NATIVE_PLUGINS: Dict[str, NativePlugin] = {
+    "pytest_mock": NativePlugin(frozenset({"mocker", "class_mocker", "module_mocker", "package_mocker",
+                                           "session_mocker"})),
+    "anyio": NativePlugin(
+        frozenset({"anyio_backend", "anyio_backend_name", "anyio_backend_options", "free_tcp_port_factory",
+                   "free_udp_port_factory", "free_tcp_port", "free_udp_port"}),
+        hooks=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_collection_finish",
+                         "pytest_pyfunc_call"}),
+        required=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_pyfunc_call"}),
+        lazy=True),
+    # its session (pytest_configure) reads its options; the fixture makes its BenchmarkFixture;
+    # pytest_runtest_setup checks the `benchmark` mark; pytest_collection_modifyitems skips
+    # benchmarks under --benchmark-skip; pytest_runtest_makereport tells the fixture a test was
+    # skipped; pytest_sessionfinish and pytest_terminal_summary act on statistics, which a run
+    # that measures nothing has none of
+    "benchmark": NativePlugin(
+        frozenset({"benchmark", "benchmark_weave"}),
+        hooks=frozenset({"pytest_addhooks", "pytest_collection_modifyitems", "pytest_runtest_setup",
+                         "pytest_runtest_makereport", "pytest_sessionfinish", "pytest_terminal_summary"}),
+        required=frozenset({"pytest_configure", "pytest_collection_modifyitems", "pytest_runtest_setup",
+                            "pytest_runtest_makereport"}),
+        own_hooks_prefix="pytest_benchmark_", lazy=True, refuses=_benchmarks_measured),
+}
 
 # Installed plugins (entry-point modules) the native engine stands in for: what their hooks do it
 # does itself (hypothesis_support, the async rules, PhaseTimer, coverage, reruns, NATIVE_PLUGINS,
@@ -145,8 +181,8 @@ def module_rules(describe: Optional[Tuple[tuple, Optional[Callable]]]) -> List[T
 def plugin_fixtures(pluginmanager) -> Dict[str, str]:
     """fixture name -> plugin name, for the native plugins this run would load."""
     known = pluginmanager._known()
-    return {fixture: name for name, fixtures in NATIVE_PLUGINS.items() if name in known
-            for fixture in fixtures}
+    return {fixture: name for name, plugin in NATIVE_PLUGINS.items() if name in known
+            for fixture in plugin.fixtures}
 
 
 def _package_location(name: str, pluginmanager) -> Optional[str]:
@@ -171,14 +207,24 @@ def load_plugin(name: str, config, registry, rewrite: Callable[[str], None]) -> 
     module = config.pluginmanager.get_plugin(name)  # None when it fails to load
     if module is None:
         return f"plugin {name} did not load"
+    plugin = NATIVE_PLUGINS[name]
     hooks = {attr for attr in dir(module) if attr.startswith("pytest_") and callable(getattr(module, attr, None))}
-    others = sorted(hooks - NATIVE_HOOKS - _PLUGIN_HOOKS.get(name, frozenset()))
+    others = sorted(hook for hook in hooks - NATIVE_HOOKS - plugin.hooks
+                    if not (plugin.own_hooks_prefix and hook.startswith(plugin.own_hooks_prefix)))
     if others or hasattr(module, "pytest_plugins"):
         return f"plugin {name} defines the pytest hook {others[0] if others else 'pytest_plugins'}"
-    lacking = sorted(_PLUGIN_REQUIRED_HOOKS.get(name, frozenset()) - hooks)
+    lacking = sorted(plugin.required - hooks)
     if lacking:
         return f"plugin {name} has no {lacking[0]}"
-    register_conftest(module, config)
+    addoption = getattr(module, "pytest_addoption", None)
+    if callable(addoption):
+        call_hook(addoption, parser=NativeParser(config), pluginmanager=None)
+    refused = plugin.refuses(config) if plugin.refuses is not None else None
+    if refused is not None:
+        return refused
+    configure = getattr(module, "pytest_configure", None)
+    if callable(configure):
+        call_hook(configure, config=config)
     registry.parse_holder(module, None)
     return None
 
