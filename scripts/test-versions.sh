@@ -7,6 +7,8 @@
 # comparison, to stay within CI's time.
 #   FASTEST_VERSION_CELLS="3.9:8.4.2:full ..."   cells to run, PYTHON:PYTEST:SET (default below)
 #   scripts/test-versions.sh [TEST FILES]       the given test files in every cell instead
+#   scripts/test-versions.sh --prepare          only make the cells' environments (.ci/run does
+#                                               that while the checks and `npm test` run)
 # A Python is found as python3.X on PATH or in ~/.pyenv/versions. A plugin the package index has no
 # distribution of for a cell's Python is left out, said so, and its tests skipped there.
 set -euo pipefail
@@ -36,6 +38,15 @@ find_python() {
   done
   true
 }
+
+if [ "${1:-}" = --prepare ]; then
+  for cell in $cells; do
+    IFS=: read -r py pytest _ <<<"$cell"
+    python=$(find_python "$py")
+    [ -n "$python" ] && { FASTEST_VENV_PARTIAL=1 bash scripts/test-venv.sh ".venvs/py$py-pytest$pytest" "$python" "$pytest" || true; }
+  done
+  exit 0
+fi
 
 failed=()
 summary=()

@@ -17,6 +17,9 @@ import { affectedLine, affectedOf } from '../src/action/affected.js';
 import { parseDiffLines } from '../src/impact/diff-lines.js';
 import { changedLinesCoverage, coverageSection, lineRanges, SECTION_MAX_BYTES } from '../src/merge/coverage-report.js';
 
+// pytest-cov, as a project that installs it has it: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const repo = join(__dirname, '..');
 const action = join(repo, 'dist', 'action.mjs');
 const python = join(repo, '.venvs', 'test', 'bin', 'python');

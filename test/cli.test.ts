@@ -88,10 +88,12 @@ describe('fastest CLI', () => {
     const dir = join(work, 'engines');
     cpSync(demo, dir, { recursive: true });
     writeFileSync(join(dir, 'tests', 'test_plugin.py'), 'def test_uses_plugin_fixture(worker_id):\n    assert worker_id == "master"\n');
-    const verbose = fastest(['-v'], dir);
+    // pytest-xdist's `worker_id`: its plugin autoloaded, as where it is installed
+    const plugins = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
+    const verbose = fastest(['-v'], dir, plugins);
     expect(verbose.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');
     expect(verbose.out).not.toMatch(/ engine( \(|$)/m);
-    const r = fastest(['-v', '--show-engines'], dir);
+    const r = fastest(['-v', '--show-engines'], dir, plugins);
     expect(r.out).toMatch(/^tests\/test_cart.py: native engine$/m);
     expect(r.out).toMatch(/^tests\/test_plugin.py: pytest engine \(fixture 'worker_id' is not defined by the module, its conftests or the native builtins\)$/m);
     expect(r.out).toContain('tests/test_plugin.py::test_uses_plugin_fixture PASSED');

@@ -19,6 +19,9 @@ import { routeCoverage } from '../src/cli/option-route.js';
 import { coverageActive, coverageReports, coverageSources, defaultCoverageOptions } from '../src/coverage/options.js';
 import { combineCoverage, coverageSpec, keepShardCoverage } from '../src/coverage/session.js';
 
+// pytest-cov, as a project that installs it has it: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const run = promisify(execFile);
 const repo = join(__dirname, '..');
 const cli = join(repo, 'dist', 'cli.js');

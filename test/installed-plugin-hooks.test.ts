@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryLine, writeLines } from './helpers/against-pytest.js';
 
+// Plugins found by their entry points, as pytest finds them: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 let proj: string;
 let env: NodeJS.ProcessEnv;

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// pytest-asyncio, whose rules the native engine follows when it loads: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const run = promisify(execFile);
 const repo = join(__dirname, '..');
 const fixtures = join(repo, 'test', 'fixtures');
@@ -22,6 +25,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 // async setups, and async_setup's reading of `-p` and PYTEST_DISABLE_PLUGIN_AUTOLOAD.
 const probe = String.raw`
 import json, os, sys
+
 from fastest_worker.native import support
 from fastest_worker.native.builtins import BUILTIN_FIXTURES
 from fastest_worker.native.config import NativeConfig

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLines } from './helpers/against-pytest.js';
 
+// pytest-mock, loaded natively when pytest would autoload it: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const env = { ...process.env, GITHUB_ACTIONS: '', PYTHONDONTWRITEBYTECODE: '1' };
 const hasPytestMock = spawnSync('python3', ['-c', 'import pytest_mock'], { env }).status === 0;

@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
+// pytest-asyncio, which registers the asyncio mark: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const run = promisify(execFile);
 const HERE = new URL('.', import.meta.url).pathname;
 const HARNESS = join(HERE, 'native_harness.py');

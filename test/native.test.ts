@@ -7,6 +7,9 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// pytest-asyncio and hypothesis, whose rules the native engine follows when they load: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const run = promisify(execFile);
 const HERE = new URL('.', import.meta.url).pathname;
 const HARNESS = join(HERE, 'native_harness.py');

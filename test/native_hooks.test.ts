@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
+// hypothesis, whose health check the native engine runs when its plugin loads: pytest autoloads the installed plugins in this file's runs (test/global-setup.ts).
+process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD = '';
+
 const run = promisify(execFile);
 const HERE = new URL('.', import.meta.url).pathname;
 const HARNESS = join(HERE, 'native_harness.py');

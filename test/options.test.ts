@@ -68,6 +68,8 @@ function project(name: string, files: Record<string, string>): string {
 }
 
 const PLUGINS_OFF = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1' };
+// pytest-benchmark's tests: the installed plugins autoloaded (test/global-setup.ts turns that off)
+const PLUGINS_ON = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'fastest-options-'));
@@ -333,10 +335,10 @@ describe.skipIf(!hasModule('pytest_benchmark'))('plugin options and plugins that
 
   it("with filterwarnings = error, outcomes are plain pytest's (no xdist warning turned error)", async () => {
     const dir = project('bench-error', BENCH);
-    const p = await pytest(['-q', '-p', 'no:cacheprovider'], dir);
+    const p = await pytest(['-q', '-p', 'no:cacheprovider'], dir, PLUGINS_ON);
     expect(p.code).toBe(0);
     for (const engine of ['auto', 'pytest']) {
-      const f = await fastest(['-q', '-n', '2', '--engine', engine], dir);
+      const f = await fastest(['-q', '-n', '2', '--engine', engine], dir, PLUGINS_ON);
       expect({ engine, code: f.code, err: f.err }).toEqual({ engine, code: 0, err: '' });
       expect(closing(f.out)).toBe('2 passed');
       expect(f.out).not.toContain('ERROR collecting');
@@ -345,11 +347,11 @@ describe.skipIf(!hasModule('pytest_benchmark'))('plugin options and plugins that
 
   it("accepts plugin options on the command line and in addopts; pytest's parser refuses bad values", async () => {
     const dir = project('bench-opts', { ...BENCH, 'pytest.ini': '[pytest]\naddopts = --benchmark-disable\n' });
-    const f = await fastest(['-q', '--benchmark-min-rounds', '2'], dir);
+    const f = await fastest(['-q', '--benchmark-min-rounds', '2'], dir, PLUGINS_ON);
     expect(f.code).toBe(0);
     expect(closing(f.out)).toBe('2 passed');
     const bad = ['--benchmark-min-rounds=many'];
-    const [fb, pb] = await Promise.all([fastest(bad, dir), pytest(bad, dir)]);
+    const [fb, pb] = await Promise.all([fastest(bad, dir, PLUGINS_ON), pytest(bad, dir, PLUGINS_ON)]);
     expect(pb.code).toBe(4);
     expect(fb.code).toBe(4);
     expect(fb.err).toBe(pb.err);
