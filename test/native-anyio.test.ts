@@ -3,34 +3,16 @@
 // trio as a second backend. Its own hooks run the tests and async fixtures (one shared runner per
 // backend, held by module-scoped async fixtures), mark coroutine tests at collection and expand
 // tests marked later by backend (a module that needs that goes to pytest).
-import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixtureCopies, normalOutput, type Ran, runIn, summaryLine } from './helpers/against-pytest.js';
+import { fixtureCopies, normalOutput, runLogged, summaryLine } from './helpers/against-pytest.js';
 
 const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-anyio'), 'fastest-anyio-');
 const apart = join(process.env.VIRTUAL_ENV ?? '', 'apart');
 const env = { PYTHONPATH: apart, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
 const PYTEST_ARGS = ['-p', 'no:cacheprovider'];
 
-interface Compared {
-  ran: Ran;
-  log: string;
-}
-
-async function inProject(dir: string, command: 'pytest' | 'fastest', args: string[]): Promise<Compared> {
-  rmSync(join(dir, 'fixture-log.txt'), { force: true });
-  rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-  const [cmd, head] = command === 'pytest' ? ['python3', ['-m', 'pytest']] : [process.execPath, [cli]];
-  const ran = await runIn(cmd, [...head, ...PYTEST_ARGS, ...args], dir, '', join(work, 'tmp'), env);
-  let log = '';
-  try {
-    log = readFileSync(join(dir, 'fixture-log.txt'), 'utf8');
-  } catch {
-    // nothing logged
-  }
-  return { ran, log };
-}
+const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) => runLogged(dir, command, [...PYTEST_ARGS, ...args], join(work, 'tmp'), env);
 
 const statusLines = (out: string) =>
   out

@@ -3,19 +3,15 @@
 // options, its session, its own fixture, its mark check, its --benchmark-skip marks and its report
 // hook telling the fixture a test was skipped), as pytest loads it; a run that measures goes to the
 // pytest engine, where one session keeps the statistics (test/plugins-summary.test.ts).
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixtureCopies, normalOutput, type Ran, runIn, summaryLine } from './helpers/against-pytest.js';
+import { fixtureCopies, normalOutput, runLogged, summaryLine } from './helpers/against-pytest.js';
 
 const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-benchmark'), 'fastest-benchmark-');
 const env = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
 
-function inProject(dir: string, command: 'pytest' | 'fastest', args: string[]): Promise<Ran> {
-  rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-  const [cmd, head] = command === 'pytest' ? ['python3', ['-m', 'pytest']] : [process.execPath, [cli]];
-  return runIn(cmd, [...head, '-p', 'no:cacheprovider', ...args], dir, '', join(work, 'tmp'), env);
-}
+const inProject = async (dir: string, command: 'pytest' | 'fastest', args: string[]) =>
+  (await runLogged(dir, command, ['-p', 'no:cacheprovider', ...args], join(work, 'tmp'), env)).ran;
 
 const addresses = (text: string) => normalOutput(text).replace(/ at 0x[0-9a-f]+>/g, ' at 0xX>');
 const engines = (out: string) => [...out.matchAll(/test_\w+\.py: \w+ engine.*/g)].map((m) => m[0]);

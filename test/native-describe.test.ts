@@ -3,26 +3,15 @@
 // head lines, module-scoped fixtures per block and marks. The local package index has no
 // pytest-describe, so the fixture project brings a stand-in of its 2.x collection model
 // (site/pytest_describe); the real plugin is measured on graphql-core (bench/REAL_RESULTS.md).
-import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixtureCopies, normalOutput, type Ran, runIn, summaryLine } from './helpers/against-pytest.js';
+import { fixtureCopies, normalOutput, runLogged, summaryLine } from './helpers/against-pytest.js';
 
 const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-describe'), 'fastest-describe-');
 const PYTEST_ARGS = ['-p', 'no:cacheprovider', '-p', 'pytest_describe.plugin'];
 
-interface Compared {
-  ran: Ran;
-  log: string;
-}
-
-async function inProject(dir: string, command: 'pytest' | 'fastest', args: string[]): Promise<Compared> {
-  rmSync(join(dir, 'fixture-log.txt'), { force: true });
-  rmSync(join(dir, '.fastest'), { recursive: true, force: true });
-  const [cmd, head] = command === 'pytest' ? ['python3', ['-m', 'pytest']] : [process.execPath, [cli]];
-  const ran = await runIn(cmd, [...head, ...PYTEST_ARGS, ...args], dir, '', join(work, 'tmp'), { PYTHONPATH: join(dir, 'site') });
-  return { ran, log: readFileSync(join(dir, 'fixture-log.txt'), 'utf8') };
-}
+const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) =>
+  runLogged(dir, command, [...PYTEST_ARGS, ...args], join(work, 'tmp'), { PYTHONPATH: join(dir, 'site') });
 
 describe('pytest-describe blocks, natively', () => {
   it('run as pytest runs them: ids, order, outcomes, head lines, per-block module fixtures, marks', async () => {

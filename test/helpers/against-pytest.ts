@@ -1,6 +1,6 @@
 // Running pytest and fastest alike on the same project, for tests that compare their whole output.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -94,4 +94,29 @@ export function fixtureCopies(fixture: string, prefix: string): { work: string; 
       return dir;
     },
   };
+}
+
+/**
+ * pytest or fastest run in a fixture copy `dir` from a clean state (no `.fastest`, no
+ * `fixture-log.txt`), with what the project's fixtures wrote to `fixture-log.txt` ('' if nothing).
+ */
+export async function runLogged(
+  dir: string,
+  command: 'pytest' | 'fastest',
+  args: string[],
+  tempRoot: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ ran: Ran; log: string }> {
+  const logFile = join(dir, 'fixture-log.txt');
+  rmSync(logFile, { force: true });
+  rmSync(join(dir, '.fastest'), { recursive: true, force: true });
+  const [cmd, head] = command === 'pytest' ? ['python3', ['-m', 'pytest']] : [process.execPath, [cli]];
+  const ran = await runIn(cmd, [...head, ...args], dir, '', tempRoot, extraEnv);
+  let log = '';
+  try {
+    log = readFileSync(logFile, 'utf8');
+  } catch {
+    // nothing logged
+  }
+  return { ran, log };
 }

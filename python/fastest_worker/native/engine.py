@@ -434,10 +434,10 @@ class NativeEngine:
             except Exception as e:
                 self._native_plugins[name] = f"plugin {name} failed to load natively: {type(e).__name__}: {e}"
             if self._native_plugins[name] is None:
-                self._plugin_hooks_called(name)
+                self._register_plugin_hooks(name)
         return self._native_plugins[name]
 
-    def _plugin_hooks_called(self, name: str) -> None:
+    def _register_plugin_hooks(self, name: str) -> None:
         """The hooks of native plugin `name`, just loaded, that the engine calls where pytest would."""
         module = self.config.pluginmanager.get_plugin(name)
         hooks = NATIVE_PLUGINS[name].hooks
@@ -450,7 +450,8 @@ class NativeEngine:
         if name == self.asyncs.anyio_plugin:
             self.anyio = AnyioHooks(module, self.config)
             self.collector.anyio = self.anyio
-            ASYNC_FIXTURE_SETUP_WRAPPERS.append(self.anyio.fixture_setup)
+            if self.anyio.fixture_setup not in ASYNC_FIXTURE_SETUP_WRAPPERS:  # (one list per process)
+                ASYNC_FIXTURE_SETUP_WRAPPERS.append(self.anyio.fixture_setup)
 
     def precompile(self, relfile: str) -> None:
         """`relfile`'s rewritten code into the rewrite cache (rewrite.fill_cache), when the native
