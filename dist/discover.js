@@ -1696,13 +1696,14 @@ const SESSION_PLUGIN_OPTIONS = new Set([
     '--rerun-show-tracebacks',
 ]);
 /**
- * Plugin options whose effect stays inside the plugin's own fixture, which reads them in the
- * worker, in either engine (the native engine loads pytest-benchmark itself when the run measures
- * nothing, native/plugins.py): pytest-benchmark's (graphql-core's `addopts = "--benchmark-disable"`
- * sent every module to the pytest engine), but not those that select tests (`--benchmark-only`)
- * or write the session's results (`--benchmark-json`, `--benchmark-autosave`, ...).
+ * Plugin options the workers read, in either engine, and no other part of the run sees:
+ * pytest-benchmark's that only its fixture reads (graphql-core's `addopts = "--benchmark-disable"`
+ * sent every module to the pytest engine; the native engine loads the plugin itself when the run
+ * measures nothing, native/plugins.py), but not those that select tests (`--benchmark-only`) or
+ * write the session's results (`--benchmark-json`, `--benchmark-autosave`, ...); and anyio's
+ * mode, which the native engine reads as the plugin does (native/support.py).
  */
-const FIXTURE_PLUGIN_OPTIONS = new Set([
+const WORKER_PLUGIN_OPTIONS = new Set([
     '--benchmark-disable',
     '--benchmark-skip',
     '--benchmark-min-time',
@@ -1713,6 +1714,7 @@ const FIXTURE_PLUGIN_OPTIONS = new Set([
     '--benchmark-warmup',
     '--benchmark-warmup-iterations',
     '--benchmark-disable-gc',
+    '--anyio-mode',
 ]);
 /**
  * Whether pytest-benchmark would measure this run's benchmarks: `--benchmark-disable` (without
@@ -1726,10 +1728,8 @@ function benchmarksMeasured(pytestArgs) {
     const skipped = given.has('--benchmark-skip') && !given.has('--benchmark-only');
     return !disabled && !skipped;
 }
-/** Plugin options the native engine reads itself, as the plugin would: anyio's mode (native/support.py). */
-const NATIVE_PLUGIN_OPTIONS = new Set(['--anyio-mode']);
 function pluginOptionRoute(name) {
-    if (FIXTURE_PLUGIN_OPTIONS.has(name) || NATIVE_PLUGIN_OPTIONS.has(name))
+    if (WORKER_PLUGIN_OPTIONS.has(name))
         return 'worker';
     if (SESSION_PLUGIN_OPTIONS.has(name))
         return 'session';

@@ -406,9 +406,11 @@ class NativeEngine:
             # anyio's only registers its mark: its plugin (~50 ms to import, twice that with trio
             # installed) is loaded when a module needs it (support.static_check).
             for name, module in plugins:
+                if name not in NATIVE_PLUGINS:
+                    continue
                 if module == "anyio.pytest_plugin":
                     self.asyncs.anyio_plugin = name
-                elif name in NATIVE_PLUGINS and not NATIVE_PLUGINS[name].lazy:
+                if not NATIVE_PLUGINS[name].lazy:
                     self._load_plugin(name)
         everywhere, rules = self._plugin_checks
         if everywhere is not None or not rules:

@@ -22,11 +22,18 @@ def _direct_param_func():
 _FASTEST_LOCATIONS = "/fastest_worker/**"
 
 
+_explanations_told = False
+
+
 def _leave_fastest_out_of_explanations() -> None:
     """hypothesis's explain phase reports the lines only failing examples ran, except pytest's own
     (its assertion helpers run only when an assert fails). The native engine's rewritten asserts
     call fastest's helpers instead (native/rewrite.py), which would otherwise be reported as
-    "always and only run by failing test cases"."""
+    "always and only run by failing test cases". Once per process."""
+    global _explanations_told
+    if _explanations_told:
+        return
+    _explanations_told = True
     try:
         from hypothesis.internal import scrutineer
     except Exception:
