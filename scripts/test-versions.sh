@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 cells=${FASTEST_VERSION_CELLS:-"3.9:8.4.2:full 3.10:9.0.3:core 3.12:8.4.2:core 3.13:9.1.1:full"}
 # The native engine against pytest on the same suites (what depends on pytest's internals), the
 # pytest engine's pool tests, and the step aside outside the supported range.
-full=(test/native.test.ts test/native-async.test.ts test/native_hooks.test.ts test/native_services.test.ts
+full=(test/native.test.ts test/native-async.test.ts test/native-asyncio.test.ts test/native_hooks.test.ts test/native_services.test.ts
   test/compat-report.test.ts test/subtests.test.ts test/runner.test.ts test/engine-pytest-units.test.ts
   test/pytest-range.test.ts)
 core=(test/native.test.ts test/native_hooks.test.ts test/compat-report.test.ts test/pytest-range.test.ts)
@@ -24,7 +24,7 @@ core=(test/native.test.ts test/native_hooks.test.ts test/compat-report.test.ts t
 always_skip=('runs 400 trivial tests')
 # Tests that need a plugin, by the plugin's distribution name.
 declare -A needs=(
-  [pytest-asyncio]='with pytest-asyncio|runs un-marked async tests under asyncio_mode|through the CLI|--asyncio-mode=auto wins|auto mode sends modules using async fixtures|what native cannot tell'
+  [pytest-asyncio]='with pytest-asyncio|runs un-marked async tests under asyncio_mode|through the CLI|--asyncio-mode=auto wins|auto mode: plain async fixtures|what native cannot tell|pytest-asyncio, natively'
   [hypothesis]='runs hypothesis tests|runs the modules natively|matches pytest per id'
   [pytest-mock]="names what the module needs from pytest plugins"
 )

@@ -5,7 +5,7 @@
 // tests marked later by backend (a module that needs that goes to pytest).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCopies, normalOutput, runLogged, summaryLine } from './helpers/against-pytest.js';
+import { fixtureCopies, normalOutput, runLogged, statusLines, summaryLine } from './helpers/against-pytest.js';
 
 const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-anyio'), 'fastest-anyio-');
 const apart = join(process.env.VIRTUAL_ENV ?? '', 'apart');
@@ -13,12 +13,6 @@ const env = { PYTHONPATH: apart, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
 const PYTEST_ARGS = ['-p', 'no:cacheprovider'];
 
 const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) => runLogged(dir, command, [...PYTEST_ARGS, ...args], join(work, 'tmp'), env);
-
-const statusLines = (out: string) =>
-  out
-    .split('\n')
-    .filter((line) => /^(PASSED|FAILED|ERROR|XFAIL|SKIPPED) /.test(line))
-    .sort();
 
 describe("anyio's plugin, natively", () => {
   it('runs as pytest runs it: backends, shared runners, async fixtures, failures, hypothesis', async () => {

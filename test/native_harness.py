@@ -48,6 +48,9 @@ def main(argv):
                            "cacheDir": os.environ.get("NATIVE_CACHE_DIR") or os.path.join(
                                tempfile.gettempdir(), "fastest-native-harness-cache"),
                            "workerId": 0}, emit)
+    if not check:
+        for f in files:
+            engine.unsupported_reason(f)  # as the worker asks first: it loads the plugins a module needs
     if collect_first and not check:
         for f in files:
             engine.collect_file(f)

@@ -179,7 +179,13 @@ class _Dispatcher:
             # writes them. The modules still run natively: the import hooks pytest's configuration
             # adds (assertion rewriting: ~1 s of CPU on 100 modules) wait until one runs in it.
             before = list(sys.meta_path)
+            # pytest imports the conftests outside packages again, each as the top-level module
+            # "conftest": a test's `from conftest import ...` must still get the module whose
+            # fixtures the native engine runs
+            native_conftest = sys.modules.get("conftest")
             self.pytest_engine()
+            if native_conftest is not None:
+                sys.modules["conftest"] = native_conftest
             self._hooks_set_aside = [finder for finder in sys.meta_path if finder not in before]
             for finder in self._hooks_set_aside:
                 sys.meta_path.remove(finder)

@@ -50,6 +50,14 @@ export function normalOutput(text: string): string {
     .replace(/^\d+\.\d+s (call|setup|teardown) /gm, 'Ns $1 ');
 }
 
+/** The `PASSED|FAILED|ERROR|XFAIL|SKIPPED <id>` lines of `-rA`'s short summary, sorted. */
+export function statusLines(out: string): string[] {
+  return out
+    .split('\n')
+    .filter((line) => /^(PASSED|FAILED|ERROR|XFAIL|SKIPPED) /.test(line))
+    .sort();
+}
+
 /** Writes `lines` (a newline after each) to `path` below `dir`, making its directories. */
 export function writeLines(dir: string, path: string, lines: string[]): void {
   mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -20,7 +20,7 @@ from _pytest.mark.structures import get_unpacked_marks
 from _pytest.outcomes import fail
 from _pytest.warning_types import PytestCollectionWarning
 
-from .fixtures import FixtureDef, Node, SetupState, getfuncargnames
+from .fixtures import ASYNCIO_ITEM, FixtureDef, Node, SetupState, getfuncargnames
 from .hooks import NeedsPytest, call_hook, generate_hooks, ignore_hooks, register_conftest
 from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
@@ -162,7 +162,9 @@ class Item(Node):
 
     @property
     def pytest_class(self) -> str:
-        return "TestCaseFunction" if self.is_unittest else "Function"
+        if self.is_unittest:
+            return "TestCaseFunction"
+        return "Coroutine" if self.stash.get(ASYNCIO_ITEM) else "Function"  # (pytest-asyncio's class)
 
     def __init__(self, name, parent, raw, originalname, callspec, fixtureinfo, defn):
         super().__init__(name, f"{parent.nodeid}::{name}", parent)

@@ -254,6 +254,10 @@ class NativePluginManager:
             plugin._set(False)
         return plugin
 
+    def add_hookspecs(self, module_or_class) -> None:
+        """A plugin's own hook specs: only plugins and conftests the native engine does not run
+        implement them (a conftest's hook sends its modules to pytest)."""
+
     def import_plugin(self, modname: str, consider_entry_points: bool = False) -> None:
         import importlib
         if self.get_plugin(modname) is None and modname not in self._blocked:
@@ -381,8 +385,8 @@ class NativeConfig:
             for alias, target in _ALIASES.items():
                 if target == name and alias in self._ini:
                     key = alias
-        if key in self._ini:
-            raw = self._ini[key]
+        raw = self._ini.get(key)
+        if raw is not None:  # (None: a key the CLI reads for itself, unset)
             if name in _BOOL_INI or key in _BOOL_INI:
                 return _to_bool(raw)
             if name in _LIST_INI:

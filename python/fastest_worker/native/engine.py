@@ -28,8 +28,9 @@ from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
 from .hooks import (NeedsPytest, call_hook, item_collected, modify_items, runtest_setup_hooks,
                     runtest_teardown_hooks, session_hook)
-from .fixtures import (ASYNC_FIXTURE_SETUP_WRAPPERS, ASYNCIO_ITEM, FixtureRegistry, asyncio_call_warnings,
-                       asyncio_items, fill_fixtures, run_in_asyncio_runner)
+from .fixtures import (ASYNC_FIXTURE_SETUP_WRAPPERS, ASYNCIO_ITEM, ASYNCIO_RUNNER, FixtureRegistry,
+                       asyncio_call_warnings, asyncio_items, asyncio_runner_requested, fill_fixtures,
+                       run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
 from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath
 from . import unittest_support
@@ -285,6 +286,7 @@ class NativeEngine:
         self._native_plugin_fixtures: Optional[Dict[str, str]] = None
         self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
         self.anyio: Optional[AnyioHooks] = None  # anyio's plugin, once a module needed it
+        self.asyncio_runners = False  # pytest-asyncio loaded: its items use its runner fixtures
         # the loaded native plugins' pytest_collection_modifyitems and pytest_runtest_setup (after
         # the conftests' ones, as pluggy calls hooks registered earlier later), and their
         # pytest_runtest_makereport wrappers (_phase_reported)
@@ -410,6 +412,8 @@ class NativeEngine:
                     continue
                 if module == "anyio.pytest_plugin":
                     self.asyncs.anyio_plugin = name
+                if module == "pytest_asyncio.plugin" and self.asyncs.asyncio == "on":
+                    self.asyncs.asyncio_plugin = name
                 if not NATIVE_PLUGINS[name].lazy:
                     self._load_plugin(name)
         everywhere, rules = self._plugin_checks
@@ -452,8 +456,12 @@ class NativeEngine:
         if name == self.asyncs.anyio_plugin:
             self.anyio = AnyioHooks(module, self.config)
             self.collector.anyio = self.anyio
-            if self.anyio.fixture_setup not in ASYNC_FIXTURE_SETUP_WRAPPERS:  # (one list per process)
-                ASYNC_FIXTURE_SETUP_WRAPPERS.append(self.anyio.fixture_setup)
+            if (self.anyio.fixture_setup, False) not in ASYNC_FIXTURE_SETUP_WRAPPERS:  # (one list per process)
+                ASYNC_FIXTURE_SETUP_WRAPPERS.append((self.anyio.fixture_setup, False))
+        if name == self.asyncs.asyncio_plugin:
+            self.asyncio_runners = True
+            if (module.pytest_fixture_setup, True) not in ASYNC_FIXTURE_SETUP_WRAPPERS:
+                ASYNC_FIXTURE_SETUP_WRAPPERS.append((module.pytest_fixture_setup, True))
 
     def precompile(self, relfile: str) -> None:
         """`relfile`'s rewritten code into the rewrite cache (rewrite.fill_cache), when the native
@@ -959,6 +967,8 @@ class NativeEngine:
                     call_hook(hook, item=item)
             self.session.state.setup(item.listchain())
             item.setup_instance()
+            if self.asyncio_runners and stash.get(ASYNCIO_ITEM):
+                stash[ASYNCIO_RUNNER] = asyncio_runner_requested(item, self.config)
             if item.fixtureinfo.names_closure:
                 fill_fixtures(item, {})
             self._warn_raised_elsewhere()
@@ -1001,8 +1011,9 @@ class NativeEngine:
         if self.anyio is not None and "anyio_backend" in funcargs and self.anyio.pyfunc_call(pyfuncitem=item):
             return
         if item.is_async:
-            if item.stash.get(ASYNCIO_ITEM):
-                run_in_asyncio_runner(item, func, kwargs, self.asyncs.debug)
+            runner = item.stash.get(ASYNCIO_RUNNER)
+            if runner is not None:
+                run_in_asyncio_runner(func, kwargs, funcargs[runner])
                 return
             _async_fail()
         result = func(**kwargs)

@@ -108,15 +108,16 @@ def traverse_closure(initialnames: Sequence[str], getdefs: Callable) -> Iterator
         yield from process(argname)
 
 
-# The pytest_fixture_setup hook wrappers of plugins the native engine loads (anyio's), which act on
-# async fixtures only: appended when the plugin is loaded.
-ASYNC_FIXTURE_SETUP_WRAPPERS: List[Callable] = []
+# The pytest_fixture_setup hook wrappers of plugins the native engine loads (anyio's, pytest-asyncio's),
+# which act on async fixtures and those pytest-asyncio's decorator marks only: (wrapper, new-style:
+# pluggy's `wrapper=True`, given the result and returning it), appended when the plugin is loaded.
+ASYNC_FIXTURE_SETUP_WRAPPERS: List[Tuple[Callable, bool]] = []
 
 
 class FixtureDef:
     __slots__ = ("argname", "func", "scope", "params", "ids", "autouse", "baseid",
                  "has_location", "argnames", "cached_result", "finalizers", "rank",
-                 "is_generator", "is_async", "location")
+                 "is_generator", "is_async", "wrapped", "location")
 
     def __init__(self, argname: str, func: Callable, scope: str, params, ids, autouse: bool,
                  baseid: Optional[str], config=None):
@@ -139,7 +140,15 @@ class FixtureDef:
         self.finalizers: List[Callable] = []
         self.is_generator = inspect.isgeneratorfunction(func)
         self.is_async = inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func)
+        # what the plugins' setup wrappers may act on (pytest-asyncio's decorator marks sync ones too)
+        self.wrapped = self.is_async or bool(getattr(func, "_force_asyncio_fixture", False))
         self.location = None
+
+    @property
+    def _scope(self):
+        """pytest's attribute (its resolve_fixture_function reads it; pytest-asyncio calls that)."""
+        from _pytest.scope import Scope
+        return Scope(self.scope)
 
     def addfinalizer(self, fin: Callable) -> None:
         self.finalizers.append(fin)
@@ -187,28 +196,44 @@ class FixtureDef:
             request.node.addfinalizer(finalizer)
 
     def _setup(self, request: "SubRequest"):
-        if self.is_async and ASYNC_FIXTURE_SETUP_WRAPPERS:
+        if self.wrapped and ASYNC_FIXTURE_SETUP_WRAPPERS:
             return self._setup_wrapped(request)
         return self._setup_called(request, self.is_async, self.is_generator)
 
     def _setup_wrapped(self, request: "SubRequest"):
-        """pytest_fixture_setup inside plugins' hook wrappers (old-style: each may swap the
-        fixture's function and argnames for the call, and restores them after it)."""
+        """pytest_fixture_setup inside plugins' hook wrappers, each of which may swap the fixture's
+        function for the call and restore it after: old-style ones are resumed with nothing,
+        new-style ones with the result (or the exception thrown in), and return the result."""
         entered = []
+        result = error = None
         try:
-            for wrapper in ASYNC_FIXTURE_SETUP_WRAPPERS:
+            for wrapper, new_style in ASYNC_FIXTURE_SETUP_WRAPPERS:
                 around = wrapper(fixturedef=self, request=request)
                 next(around)
-                entered.append(around)
+                entered.append((around, new_style))
             func = self.func
-            return self._setup_called(request, inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func),
-                                      inspect.isgeneratorfunction(func))
-        finally:
-            for around in reversed(entered):
-                try:
+            result = self._setup_called(request, inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func),
+                                        inspect.isgeneratorfunction(func))
+        except BaseException as e:
+            error = e
+        for around, new_style in reversed(entered):
+            try:
+                if not new_style:
                     around.send(None)
-                except StopIteration:
-                    pass
+                elif error is None:
+                    around.send(result)
+                else:
+                    around.throw(error)
+            except StopIteration as stop:
+                if new_style:
+                    result, error = stop.value, None
+            except BaseException as e:
+                error = e
+            else:
+                error = RuntimeError(f"a pytest_fixture_setup wrapper of {self.argname!r} yielded twice")
+        if error is not None:
+            raise error
+        return result
 
     def _setup_called(self, request: "SubRequest", is_async: bool, is_generator: bool):
         kwargs = {}
@@ -927,48 +952,30 @@ def format_lookup_error(err: FixtureLookupError) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# pytest-asyncio's function-scoped runner, for the async tests it takes over (support.AsyncSetup).
+# The tests pytest-asyncio takes over (support.AsyncSetup), as its item classes run them.
 
-_RUNNER_TEARDOWN_WARNING = """\
-An exception occurred during teardown of an asyncio.Runner. \
-The reason is likely that you closed the underlying event loop in a test, \
-which prevents the cleanup of asynchronous generators by the runner.
-This warning will become an error in future versions of pytest-asyncio. \
-Please ensure that your tests don't close the event loop. \
-Here is the traceback of the exception triggered during teardown:
-%s
-"""
+def asyncio_runner_requested(item, config) -> str:
+    """pytest-asyncio's item setup: the runner fixture of the test's loop scope (its `asyncio`
+    mark's `loop_scope`, else the ini's default) joins the end of its fixture names, to be set up
+    after the others unless one of its async fixtures already asked for it; returns its name."""
+    marker = item.get_closest_marker("asyncio")
+    scope = (marker.kwargs.get("loop_scope") or marker.kwargs.get("scope")) if marker is not None else None
+    name = f"_{scope or config.getini('asyncio_default_test_loop_scope')}_scoped_runner"
+    names = item.fixtureinfo.names_closure
+    if name not in names:
+        names.append(name)
+    return name
 
 
-def run_in_asyncio_runner(item, func: Callable, kwargs: dict, debug: bool) -> None:
-    """Run the test coroutine as pytest-asyncio does for loop_scope="function": a fresh
-    asyncio.Runner (its loop set as the current one) runs it in a copy of the context; the runner
-    is closed first thing at teardown (pytest-asyncio's runner fixture is the item's last
-    fixture, so its finalizer runs before the others)."""
-    import asyncio
+def run_in_asyncio_runner(func: Callable, kwargs: dict, runner) -> None:
+    """pytest-asyncio's item call: the coroutine runs in its loop scope's runner, in a copy of
+    the current context."""
     import contextvars
-    try:
-        Runner = asyncio.Runner  # type: ignore[attr-defined]
-    except AttributeError:  # Python < 3.11: pytest-asyncio's own dependency
-        from backports.asyncio.runner import Runner  # type: ignore[no-redef]
-    runner = Runner(debug=debug).__enter__()
-    item.addfinalizer(functools.partial(_close_runner, runner))
-    context = contextvars.copy_context()
-    runner.run(func(**kwargs), context=context)
-
-
-def _close_runner(runner) -> None:
-    import traceback
-    import warnings
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", ".*BaseEventLoop.shutdown_asyncgens.*", RuntimeWarning)
-        try:
-            runner.__exit__(None, None, None)
-        except RuntimeError:
-            warnings.warn(_RUNNER_TEARDOWN_WARNING % traceback.format_exc(), RuntimeWarning)
+    runner.run(func(**kwargs), context=contextvars.copy_context())
 
 
 ASYNCIO_ITEM = "asyncio_item"  # stash key: pytest-asyncio made this item one of its own
+ASYNCIO_RUNNER = "asyncio_runner"  # stash key: the name of the runner fixture it runs in
 
 
 def asyncio_items(items, asyncs) -> None:
@@ -1002,12 +1009,7 @@ def asyncio_call_warnings(item, asyncs) -> None:
                     "mode. You might want to use @pytest_asyncio.fixture or switch to auto mode. "
                     "This will become an error in future versions of pytest-asyncio."), stacklevel=1)
         return
-    function = get_real_func(item.function)
-    code = getattr(function, "__code__", None)
-    warnings.warn_explicit(
-        PytestWarning(
-            f"The test <Function {item.name}> is marked with '@pytest.mark.asyncio' "
-            "but it is not an async function. Please remove the asyncio mark. "
-            "If the test is not marked explicitly, check for global marks applied via 'pytestmark'."),
-        category=None, filename=str(item.path),
-        lineno=code.co_firstlineno if code is not None else 0)
+    item.warn(PytestWarning(
+        f"The test <Function {item.name}> is marked with '@pytest.mark.asyncio' "
+        "but it is not an async function. Please remove the asyncio mark. "
+        "If the test is not marked explicitly, check for global marks applied via 'pytestmark'."))

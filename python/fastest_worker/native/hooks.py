@@ -149,7 +149,7 @@ def register_conftest(mod, config, session=None) -> None:
     pytest_sessionstart (pytest calls that for the conftests it loads before collecting)."""
     addoption = getattr(mod, "pytest_addoption", None)
     if callable(addoption):
-        call_hook(addoption, parser=NativeParser(config), pluginmanager=None)
+        call_hook(addoption, parser=NativeParser(config), pluginmanager=config.pluginmanager)
     configure = getattr(mod, "pytest_configure", None)
     if callable(configure):
         call_hook(configure, config=config)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from typing import Callable, Dict, List, NamedTuple, Optional, Tuple
 
 from .hooks import NativeParser, call_hook
@@ -50,6 +51,14 @@ def _benchmarks_measured(config) -> Optional[str]:
     return "pytest-benchmark measures this run's benchmarks (its session's statistics)"
 
 
+def _asyncio_runners_missing(config) -> Optional[str]:
+    """pytest-asyncio's runner fixtures, which the native engine's asyncio items use (1.x)."""
+    module = config.pluginmanager.get_plugin("asyncio")
+    if module is not None and callable(getattr(module, "_function_scoped_runner", None)):
+        return None
+    return "this pytest-asyncio has no scoped runner fixtures"
+
+
 # entry-point name -> the plugin
 NATIVE_PLUGINS: Dict[str, NativePlugin] = {
     "pytest_mock": NativePlugin(frozenset({"mocker", "class_mocker", "module_mocker", "package_mocker",
@@ -61,6 +70,19 @@ NATIVE_PLUGINS: Dict[str, NativePlugin] = {
                          "pytest_pyfunc_call"}),
         required=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_pyfunc_call"}),
         lazy=True),
+    # pytest-asyncio 1.x: its fixtures (a runner per loop scope, the loop factory, the policy), its
+    # pytest_fixture_setup (an async fixture it takes runs in its loop scope's runner); what its
+    # item classes do for the tests it takes, and its pytest_pyfunc_call's warnings, are
+    # fixtures.asyncio_items and the engine's; its pytest_generate_tests acts only on loop
+    # factories, from a hook a conftest implements (which sends its modules to pytest)
+    "asyncio": NativePlugin(
+        frozenset({"event_loop_policy", "_asyncio_loop_factory", "unused_tcp_port", "unused_udp_port",
+                   "unused_tcp_port_factory", "unused_udp_port_factory"}
+                  | {f"_{scope}_scoped_runner" for scope in ("function", "class", "module", "package", "session")}),
+        hooks=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem_convert_async_functions_to_subclass",
+                         "pytest_generate_tests", "pytest_pyfunc_call"}),
+        required=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem_convert_async_functions_to_subclass"}),
+        lazy=True, refuses=_asyncio_runners_missing),
     # its session (pytest_configure) reads its options; the fixture makes its BenchmarkFixture;
     # pytest_runtest_setup checks the `benchmark` mark; pytest_collection_modifyitems skips
     # benchmarks under --benchmark-skip; pytest_runtest_makereport tells the fixture a test was
@@ -218,13 +240,15 @@ def load_plugin(name: str, config, registry, rewrite: Callable[[str], None]) -> 
         return f"plugin {name} has no {lacking[0]}"
     addoption = getattr(module, "pytest_addoption", None)
     if callable(addoption):
-        call_hook(addoption, parser=NativeParser(config), pluginmanager=None)
+        call_hook(addoption, parser=NativeParser(config), pluginmanager=config.pluginmanager)
     refused = plugin.refuses(config) if plugin.refuses is not None else None
     if refused is not None:
         return refused
     configure = getattr(module, "pytest_configure", None)
     if callable(configure):
-        call_hook(configure, config=config)
+        with warnings.catch_warnings():  # pytest's warnings plugin records none from pytest_configure
+            warnings.simplefilter("ignore")
+            call_hook(configure, config=config)
     registry.parse_holder(module, None)
     return None
 

@@ -69,18 +69,23 @@ def _plugin_may_be_installed(mark: str) -> bool:
 # pytest 9 alone fails an `async def` test ("async def functions are not natively supported") and
 # errors a test requesting an `async def` fixture (PytestRemovedIn9Warning, an error by default);
 # the native engine does both itself. pytest-asyncio (1.x), when loaded, runs `asyncio`-marked
-# tests (all coroutine tests in auto mode) each in a fresh asyncio.Runner: the native engine does
-# that too (fixtures.run_in_asyncio_runner) for function-scoped loops. Everything else it does
-# (async fixtures it handles, other loop scopes, loop factories, anything naming `pytest_asyncio`)
-# sends the module to pytest.
+# tests (all coroutine tests in auto mode) and the async fixtures it takes (`@pytest_asyncio.fixture`,
+# any in auto mode) in the asyncio.Runner of their loop scope: the native engine loads the plugin
+# for such modules (plugins.NATIVE_PLUGINS: its runner fixtures and pytest_fixture_setup; the items
+# it would make are fixtures.asyncio_items). What it does through its item classes or hooks beyond
+# those (async generator and hypothesis tests, mark arguments besides `loop_scope`, loop factories,
+# `is_async_test`, an overridden `event_loop_policy`) sends the module to pytest.
 
 _ASYNC_TEST = "async test"
 _ASYNC_GEN_TEST = "async generator test"
 _ASYNC_GIVEN = "async hypothesis test"
 _ASYNC_MARK_ARGS = "asyncio mark with arguments"
 _ASYNC_WORDS = (("pytest_asyncio", "pytest_asyncio"), ("event_loop_policy", "event_loop_policy"),
-                ("anyio_backend", "anyio_backend"), ("getfixturevalue", "getfixturevalue"))
-_ASYNCIO_MARK_ARGS = re.compile(r"\bmark\.asyncio\(\s*[^)\s]")
+                ("is_async_test", "is_async_test"), ("anyio_backend", "anyio_backend"),
+                ("getfixturevalue", "getfixturevalue"))
+# `mark.asyncio(...)` with anything but one literal loop_scope (its item class reads that one)
+_ASYNCIO_MARK_CALL = re.compile(r"\bmark\.asyncio\(([^)]*)\)")
+_LOOP_SCOPE_ONLY = re.compile(r"\s*(?:loop_scope\s*=\s*[\"'](?:function|class|module|package|session)[\"']\s*,?\s*)?")
 
 # Plugins that may run async tests or fixtures without a plugin mark (anyio only acts through its
 # `anyio_backend` fixture or mark, checked as facts instead).
@@ -91,10 +96,12 @@ _OTHER_ASYNC_PLUGINS = ("pytest_trio", "pytest_twisted", "pytest_tornasync", "py
 class AsyncSetup:
     """What decides how async tests run: is pytest-asyncio loaded ("on", "off" or "unknown"), its
     mode, debug flag and default test loop scope, other async plugins that are installed, whether
-    anyio's plugin may be loaded, in its auto mode, and the name pytest loads it by when the native
-    engine can load it itself (`anyio_plugin`, set by the engine once it knows the plugins)."""
+    anyio's plugin may be loaded, in its auto mode, and the names pytest loads pytest-asyncio and
+    anyio's plugin by when the native engine can load them itself (`asyncio_plugin`, `anyio_plugin`,
+    set by the engine once it knows the plugins)."""
 
-    __slots__ = ("asyncio", "mode", "debug", "test_loop_scope", "others", "anyio", "anyio_auto", "anyio_plugin")
+    __slots__ = ("asyncio", "mode", "debug", "test_loop_scope", "others", "anyio", "anyio_auto",
+                 "asyncio_plugin", "anyio_plugin")
 
     def __init__(self, asyncio: str, mode: str = "strict", debug: bool = False,
                  test_loop_scope: str = "function", others: tuple = (), anyio: bool = False,
@@ -106,6 +113,7 @@ class AsyncSetup:
         self.others = others
         self.anyio = anyio
         self.anyio_auto = anyio_auto
+        self.asyncio_plugin: Optional[str] = None
         self.anyio_plugin: Optional[str] = None
 
 
@@ -224,17 +232,15 @@ def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixt
         return None
     if setup.mode not in ("auto", "strict"):
         return f"asyncio_mode = {setup.mode!r} is not a valid mode (pytest-asyncio's error)"
-    for fact in ("pytest_asyncio", "event_loop_policy", _ASYNC_MARK_ARGS, _ASYNC_GEN_TEST, _ASYNC_GIVEN):
+    for fact in ("event_loop_policy", "is_async_test", _ASYNC_MARK_ARGS, _ASYNC_GEN_TEST, _ASYNC_GIVEN):
         # (in strict mode pytest-asyncio leaves an unmarked @given coroutine to anyio)
         if fact in async_facts and not (fact == _ASYNC_GIVEN and anyio):
             return f"{rel} uses pytest-asyncio ({fact})"
-    if setup.test_loop_scope != "function" and (_ASYNC_TEST in async_facts):
-        return f"asyncio_default_test_loop_scope = {setup.test_loop_scope} (pytest-asyncio)"
-    if setup.mode == "auto":  # pytest-asyncio runs plain async fixtures in auto mode
-        used = async_fixtures & requested or autouse_async
-        if used or (async_fixtures and "getfixturevalue" in async_facts):
-            name = sorted(used or async_fixtures)[0]
-            return f"async fixture '{name}' under asyncio_mode = auto (pytest-asyncio)"
+    # its items (marked coroutine tests, every one in auto mode) and the fixtures it takes
+    if uses_async or "pytest_asyncio" in async_facts or "asyncio mark" in async_facts:
+        if setup.asyncio_plugin is None:
+            return f"{rel} uses pytest-asyncio, which the native engine cannot load here"
+        plugins_needed.add(setup.asyncio_plugin)
     return None
 
 
@@ -301,7 +307,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 10
+_FACTS_VERSION = 11
 _facts_file: Optional[str] = None
 _facts_dirty = False
 # pytest-describe's prefixes when the native engine collects its blocks: which nested functions are
@@ -695,7 +701,7 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
     for word, fact in _ASYNC_WORDS:
         if word in text:
             facts.async_facts.add(fact)
-    if _ASYNCIO_MARK_ARGS.search(text):
+    if any(not _LOOP_SCOPE_ONLY.fullmatch(args) for args in _ASYNCIO_MARK_CALL.findall(text)):
         facts.async_facts.add(_ASYNC_MARK_ARGS)
     _parsed[path] = facts
     return facts

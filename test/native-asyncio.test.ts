@@ -1,0 +1,63 @@
+// pytest-asyncio in the native engine (support.py's async rules, plugins.NATIVE_PLUGINS["asyncio"]):
+// the real plugin, autoloaded as in a project that installs it. Its runner fixtures and its
+// pytest_fixture_setup run `@pytest_asyncio.fixture`s (async, async generator, sync, parametrized,
+// contextvars they set) and the tests it takes in the runner of their loop scope (function, class,
+// module, session; from the mark or the ini's defaults), in auto mode too. Compared with pytest:
+// the whole `-v -rA` output (request.fixturenames printed, failures, errors at setup and
+// teardown) and the order of a fixture log.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixtureCopies, normalOutput, runLogged, statusLines, summaryLine } from './helpers/against-pytest.js';
+
+const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-asyncio'), 'fastest-asyncio-');
+const env = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
+const PYTEST_ARGS = ['-p', 'no:cacheprovider'];
+
+const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) => runLogged(dir, command, [...PYTEST_ARGS, ...args], join(work, 'tmp'), env);
+
+describe('pytest-asyncio, natively', () => {
+  it('runs its fixtures and loop scopes as pytest runs them, on the native engine', async () => {
+    const dir = project();
+    const pytest = await inProject(dir, 'pytest', ['-v', '-rA']);
+    expect(summaryLine(pytest.ran.out)).toMatch(/^2 failed, 25 passed, 1 skipped, 1 xfailed, \d+ warnings?, 3 errors$/);
+    // the tests read conftest's context variable through `from conftest import`
+    expect(pytest.ran.out).toContain('PASSED test_fixtures.py::test_context_var_from_fixture');
+    for (const engine of ['auto', 'native']) {
+      const fastest = await inProject(dir, 'fastest', ['-v', '-rA', '-n', '1', '--engine', engine]);
+      expect(normalOutput(fastest.ran.out), engine).toBe(normalOutput(pytest.ran.out));
+      expect(fastest.ran.code, engine).toBe(pytest.ran.code);
+      expect(fastest.log, engine).toBe(pytest.log);
+    }
+    const shown = await inProject(dir, 'fastest', ['-q', '-n', '1', '--show-engines']);
+    expect([...shown.ran.out.matchAll(/(?:sub\/)?test_\w+\.py: \w+ engine.*/g)].map((m) => m[0])).toEqual([
+      'sub/test_default_scope.py: native engine',
+      'sub/test_plain_async_fixture.py: native engine',
+      'test_fixtures.py: native engine',
+      'test_module_loop.py: native engine',
+    ]);
+  }, 120_000);
+
+  it('under auto mode and other default loop scopes', async () => {
+    const dir = project();
+    for (const args of [
+      ['--asyncio-mode=auto'],
+      ['-o', 'asyncio_default_test_loop_scope=module'],
+      ['-o', 'asyncio_default_fixture_loop_scope=module'],
+      ['-o', 'asyncio_default_test_loop_scope=session', '-o', 'asyncio_default_fixture_loop_scope=session'],
+    ]) {
+      const pytest = await inProject(dir, 'pytest', ['-rA', ...args]);
+      const fastest = await inProject(dir, 'fastest', ['-rA', '-n', '1', ...args]);
+      expect(normalOutput(fastest.ran.out), args.join(' ')).toBe(normalOutput(pytest.ran.out));
+      expect(fastest.log, args.join(' ')).toBe(pytest.log);
+    }
+  }, 120_000);
+
+  it('on two workers', async () => {
+    const dir = project();
+    const pytest = await inProject(dir, 'pytest', ['-q', '-rA']);
+    const fastest = await inProject(dir, 'fastest', ['-q', '-rA', '-n', '2']);
+    expect(statusLines(fastest.ran.out)).toEqual(statusLines(pytest.ran.out));
+    expect(summaryLine(fastest.ran.out)).toBe(summaryLine(pytest.ran.out));
+    expect(fastest.log.split('\n').sort()).toEqual(pytest.log.split('\n').sort());
+  }, 120_000);
+});
