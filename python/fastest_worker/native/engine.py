@@ -286,7 +286,8 @@ class NativeEngine:
         self._native_plugin_fixtures: Optional[Dict[str, str]] = None
         self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
         self.anyio: Optional[AnyioHooks] = None  # anyio's plugin, once a module needed it
-        self.asyncio_runners = False  # pytest-asyncio loaded: its items use its runner fixtures
+        # pytest-asyncio loaded: its items use its runner fixtures, by default the ini's loop scope's
+        self.asyncio_test_loop_scope: Optional[str] = None
         # the loaded native plugins' pytest_collection_modifyitems and pytest_runtest_setup (after
         # the conftests' ones, as pluggy calls hooks registered earlier later), and their
         # pytest_runtest_makereport wrappers (_phase_reported)
@@ -459,7 +460,7 @@ class NativeEngine:
             if (self.anyio.fixture_setup, False) not in ASYNC_FIXTURE_SETUP_WRAPPERS:  # (one list per process)
                 ASYNC_FIXTURE_SETUP_WRAPPERS.append((self.anyio.fixture_setup, False))
         if name == self.asyncs.asyncio_plugin:
-            self.asyncio_runners = True
+            self.asyncio_test_loop_scope = str(self.config.getini("asyncio_default_test_loop_scope"))
             if (module.pytest_fixture_setup, True) not in ASYNC_FIXTURE_SETUP_WRAPPERS:
                 ASYNC_FIXTURE_SETUP_WRAPPERS.append((module.pytest_fixture_setup, True))
 
@@ -967,8 +968,8 @@ class NativeEngine:
                     call_hook(hook, item=item)
             self.session.state.setup(item.listchain())
             item.setup_instance()
-            if self.asyncio_runners and stash.get(ASYNCIO_ITEM):
-                stash[ASYNCIO_RUNNER] = asyncio_runner_requested(item, self.config)
+            if self.asyncio_test_loop_scope is not None and stash.get(ASYNCIO_ITEM):
+                stash[ASYNCIO_RUNNER] = asyncio_runner_requested(item, self.asyncio_test_loop_scope)
             if item.fixtureinfo.names_closure:
                 fill_fixtures(item, {})
             self._warn_raised_elsewhere()

@@ -954,13 +954,13 @@ def format_lookup_error(err: FixtureLookupError) -> str:
 # ---------------------------------------------------------------------------------------------
 # The tests pytest-asyncio takes over (support.AsyncSetup), as its item classes run them.
 
-def asyncio_runner_requested(item, config) -> str:
+def asyncio_runner_requested(item, default_scope: str) -> str:
     """pytest-asyncio's item setup: the runner fixture of the test's loop scope (its `asyncio`
-    mark's `loop_scope`, else the ini's default) joins the end of its fixture names, to be set up
-    after the others unless one of its async fixtures already asked for it; returns its name."""
+    mark's `loop_scope`, else the ini's `default_scope`) joins the end of its fixture names, to be
+    set up after the others unless one of its async fixtures already asked for it; returns its name."""
     marker = item.get_closest_marker("asyncio")
     scope = (marker.kwargs.get("loop_scope") or marker.kwargs.get("scope")) if marker is not None else None
-    name = f"_{scope or config.getini('asyncio_default_test_loop_scope')}_scoped_runner"
+    name = f"_{scope or default_scope}_scoped_runner"
     names = item.fixtureinfo.names_closure
     if name not in names:
         names.append(name)
