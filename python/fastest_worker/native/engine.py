@@ -413,7 +413,9 @@ class NativeEngine:
                     continue
                 if module == "anyio.pytest_plugin":
                     self.asyncs.anyio_plugin = name
-                if module == "pytest_asyncio.plugin" and self.asyncs.asyncio == "on":
+                if module == "pytest_asyncio.plugin":
+                    if self.asyncs.asyncio != "on":
+                        continue  # (a version the native engine does not follow: its modules go to pytest)
                     self.asyncs.asyncio_plugin = name
                 if not NATIVE_PLUGINS[name].lazy:
                     self._load_plugin(name)

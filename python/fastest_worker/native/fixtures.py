@@ -198,7 +198,32 @@ class FixtureDef:
     def _setup(self, request: "SubRequest"):
         if self.wrapped and ASYNC_FIXTURE_SETUP_WRAPPERS:
             return self._setup_wrapped(request)
-        return self._setup_called(request, self.is_async, self.is_generator)
+        try:
+            return self._setup_called(request, self.is_async, self.is_generator)
+        except BaseException as e:
+            if ASYNC_FIXTURE_SETUP_WRAPPERS:
+                self._raise_through_wrappers(request, e)
+            raise
+
+    def _raise_through_wrappers(self, request: "SubRequest", error: BaseException) -> None:
+        """A fixture the wrappers leave alone failed: a new-style wrapper (pytest-asyncio's, which
+        pytest enters around every fixture) is still on pytest's stack, and its frame in the
+        error's traceback. Entered now, it only checks the fixture before it yields."""
+        for wrapper, new_style in reversed(ASYNC_FIXTURE_SETUP_WRAPPERS):
+            if not new_style:
+                continue
+            around = wrapper(fixturedef=self, request=request)
+            try:
+                next(around)
+            except BaseException:
+                continue  # (it would have acted before the fixture ran: nothing to add)
+            try:
+                around.throw(error)
+            except StopIteration:
+                pass
+            except BaseException as e:
+                error = e
+        raise error
 
     def _setup_wrapped(self, request: "SubRequest"):
         """pytest_fixture_setup inside plugins' hook wrappers, each of which may swap the fixture's

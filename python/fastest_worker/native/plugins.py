@@ -70,8 +70,9 @@ NATIVE_PLUGINS: Dict[str, NativePlugin] = {
                          "pytest_pyfunc_call"}),
         required=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem", "pytest_pyfunc_call"}),
         lazy=True),
-    # pytest-asyncio 1.x: its fixtures (a runner per loop scope, the loop factory, the policy), its
-    # pytest_fixture_setup (an async fixture it takes runs in its loop scope's runner); what its
+    # pytest-asyncio 1.x: its fixtures (a runner per loop scope, the loop factory, the autouse
+    # policy: in every test's closure, as in pytest), its pytest_fixture_setup (an async fixture it
+    # takes runs in its loop scope's runner; a failing fixture's error passes through it); what its
     # item classes do for the tests it takes, and its pytest_pyfunc_call's warnings, are
     # fixtures.asyncio_items and the engine's; its pytest_generate_tests acts only on loop
     # factories, from a hook a conftest implements (which sends its modules to pytest)
@@ -82,7 +83,7 @@ NATIVE_PLUGINS: Dict[str, NativePlugin] = {
         hooks=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem_convert_async_functions_to_subclass",
                          "pytest_generate_tests", "pytest_pyfunc_call"}),
         required=frozenset({"pytest_fixture_setup", "pytest_pycollect_makeitem_convert_async_functions_to_subclass"}),
-        lazy=True, refuses=_asyncio_runners_missing),
+        refuses=_asyncio_runners_missing),
     # its session (pytest_configure) reads its options; the fixture makes its BenchmarkFixture;
     # pytest_runtest_setup checks the `benchmark` mark; pytest_collection_modifyitems skips
     # benchmarks under --benchmark-skip; pytest_runtest_makereport tells the fixture a test was
