@@ -5414,7 +5414,11 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     out.flush();
     hooks.finished?.(results, errors);
     if (!options.noCache &&
-        (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(listedItems, errors.map((e) => e.file).filter((file) => collectedByPytest.has(file))), truth.modules, (0, index_js_3.doctestOptionsOf)(options.pytestArgs, undefined)))
+        (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(listedItems, [
+            ...errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
+            // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
+            ...results.filter((r) => r.when === 'collect' && r.outcome === 'skipped' && r.id === r.file).map((r) => r.id),
+        ]), truth.modules, (0, index_js_3.doctestOptionsOf)(options.pytestArgs, undefined)))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     else
         rememberDiscovery?.();
@@ -23808,8 +23812,9 @@ class CollectionTruth {
      * Only modules with something to teach: such an item, or ids no listed item accounts for.
      * The ids of the file's other collectors (those no item of the module's own stands for) are
      * the record's '' when they are not what discovery listed for them (`beside` items).
-     * A listed module that failed to collect in the run (`erroredFiles`) teaches that it is a
-     * collection error: `{file: [file]}`, the module as one dynamic item, none of its listed ids.
+     * A listed module that failed to collect in the run, or was skipped whole at import
+     * (`erroredFiles`), teaches that it is a collection error: `{file: [file]}`, the module as one
+     * dynamic item, none of its listed ids (it runs whole, and reports its error or skip).
      */
     lessons(all, erroredFiles = []) {
         const byFile = new Map();
@@ -23851,7 +23856,8 @@ class CollectionTruth {
         }
         const listedFiles = new Set(all.map((item) => item.file));
         for (const file of erroredFiles) {
-            // (the pytest engine reports such a module as collected with no ids: the error is the truth)
+            // (the pytest engine reports such a module as collected with no ids: its error or module
+            // skip is the truth, and the file runs whole)
             if (listedFiles.has(file))
                 lessons.set(file, { [file]: [file] });
         }

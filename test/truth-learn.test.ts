@@ -1,6 +1,7 @@
 // What one run teaches discovery (issue 12, item 5): a dynamic item that the run collects as
 // itself (a decorator that hides the fixtures it requests, as hypothesis' @given does) is exact
-// afterwards, and stays so after a second run that teaches nothing new.
+// afterwards, and stays so after a second run that teaches nothing new. A module skipped whole at
+// import keeps its skip in later runs, whichever engine ran it first.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,23 @@ describe('ids learned from a run', () => {
       const r = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: project, encoding: 'utf8' });
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(discover()).toEqual(expected);
+    }
+  }, 300_000);
+
+  it('keeps a module skipped at import (importorskip) in the runs after a pytest-engine run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fastest-learn-skip-'));
+    try {
+      writeFileSync(join(dir, 'pytest.ini'), '[pytest]\n');
+      writeFileSync(join(dir, 'test_skipped.py'), 'import pytest\n\nnope = pytest.importorskip("no_such_module_here")\n\n\ndef test_never():\n    pass\n');
+      writeFileSync(join(dir, 'test_ok.py'), 'def test_ok():\n    pass\n');
+      // (before the fix: "1 passed" from the second run on, the module's skip lost)
+      for (const engine of ['pytest', 'auto', 'native', 'auto']) {
+        const r = spawnSync(process.execPath, [cli, '-q', '-rs', '--engine', engine, '-p', 'no:cacheprovider'], { cwd: dir, encoding: 'utf8' });
+        expect(r.stdout, engine).toContain('SKIPPED [1] test_skipped.py:3: could not import');
+        expect(r.stdout.trim().split('\n').at(-1), engine).toMatch(/^1 passed, 1 skipped in /);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
 });

@@ -816,10 +816,11 @@ async function runSession(
     !options.noCache &&
     learnCollected(
       config.rootdir,
-      truth.lessons(
-        listedItems,
-        errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
-      ),
+      truth.lessons(listedItems, [
+        ...errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
+        // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
+        ...results.filter((r) => r.when === 'collect' && r.outcome === 'skipped' && r.id === r.file).map((r) => r.id),
+      ]),
       truth.modules,
       doctestOptionsOf(options.pytestArgs, undefined),
     )

@@ -161,8 +161,9 @@ export class CollectionTruth {
    * Only modules with something to teach: such an item, or ids no listed item accounts for.
    * The ids of the file's other collectors (those no item of the module's own stands for) are
    * the record's '' when they are not what discovery listed for them (`beside` items).
-   * A listed module that failed to collect in the run (`erroredFiles`) teaches that it is a
-   * collection error: `{file: [file]}`, the module as one dynamic item, none of its listed ids.
+   * A listed module that failed to collect in the run, or was skipped whole at import
+   * (`erroredFiles`), teaches that it is a collection error: `{file: [file]}`, the module as one
+   * dynamic item, none of its listed ids (it runs whole, and reports its error or skip).
    */
   lessons(all: TestItem[], erroredFiles: string[] = []): Map<string, Record<string, string[]>> {
     const byFile = new Map<string, TestItem[]>();
@@ -196,7 +197,8 @@ export class CollectionTruth {
     }
     const listedFiles = new Set(all.map((item) => item.file));
     for (const file of erroredFiles) {
-      // (the pytest engine reports such a module as collected with no ids: the error is the truth)
+      // (the pytest engine reports such a module as collected with no ids: its error or module
+      // skip is the truth, and the file runs whole)
       if (listedFiles.has(file)) lessons.set(file, { [file]: [file] });
     }
     return lessons;
