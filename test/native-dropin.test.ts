@@ -264,7 +264,7 @@ describe('logging as pytest (native-dropin/logging: log_level, log_format, log_d
     '$name: outcomes, captured log sections and caplog as pytest',
     async ({ args, engines }) => {
       const [p, ...runs] = await Promise.all([pytest(copyOf('logging'), args), ...engines.map((e) => fastest(copyOf('logging'), e, args))]);
-      expect(p.cases.size).toBe(5);
+      expect(p.cases.size).toBe(6);
       for (const [index, engine] of engines.entries()) {
         const f = runs[index]!;
         // (fastest's JUnit message of a missing fixture is its first line, not pytest's whole text)

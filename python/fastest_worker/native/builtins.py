@@ -408,6 +408,9 @@ def log_level(config: Any) -> int | None:
     return get_log_level_for_setting(config, "log_level")
 
 
+_NEXT_PHASE = {"setup": "call", "call": "teardown"}
+
+
 class LogCaptureFixture:
     """``caplog``: records, text, record_tuples, messages, clear, set_level, at_level."""
 
@@ -435,6 +438,7 @@ class LogCaptureFixture:
             self._root_level = root.level
             root.setLevel(min(root.level, self._config_level))
         root.addHandler(self.handler)
+        self._phase_records["setup"] = self.handler.records  # (set up during the setup phase)
 
     def _uninstall(self) -> None:
         root = logging.getLogger()
@@ -446,6 +450,9 @@ class LogCaptureFixture:
     def _phase_done(self, when: str) -> None:
         self._phase_records[when] = self.handler.records
         self.handler.reset()
+        following = _NEXT_PHASE.get(when)
+        if following is not None:  # the next phase's list, live while it runs, as pytest's
+            self._phase_records[following] = self.handler.records
 
     def _finalize(self) -> None:
         if self._initial_handler_level is not None:
