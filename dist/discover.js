@@ -37,6 +37,7 @@ function defaultOptions() {
         verbosity: 0,
         capture: 'fd',
         workers: null,
+        dist: null,
         junitxml: null,
         junitPrefix: null,
         json: null,
@@ -131,6 +132,7 @@ function shardCount(flag, value) {
         return Number(value);
     throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
+const XDIST_MODES = ['each', 'load', 'loadscope', 'loadfile', 'loadgroup', 'worksteal', 'no'];
 function choice(flag, value, choices) {
     if (!choices.includes(value)) {
         throw new UsageError(`argument ${flag}: invalid choice: '${value}' (choose from ${choices.map((c) => `'${c}'`).join(', ')})`);
@@ -213,6 +215,19 @@ const FLAGS = [
         value: true,
         apply: (o, v, f) => {
             o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v);
+        },
+    },
+    {
+        // fastest's workers take whole modules (a long one cut into runs of whole classes), as xdist's
+        // load, loadscope, loadfile and worksteal keep a scope's tests on one worker; loadscope and
+        // loadfile also keep a long module whole. `each` (every test on every worker) and
+        // `loadgroup` (xdist_group marks across modules) are real pytest's session.
+        names: ['--dist'],
+        value: true,
+        apply: (o, v, f) => {
+            o.dist = choice(f, v, XDIST_MODES);
+            if ((o.dist === 'each' || o.dist === 'loadgroup') && !o.routes.some((r) => r.option === '--dist'))
+                o.routes.push({ option: '--dist', route: 'session' });
         },
     },
     {
@@ -779,6 +794,7 @@ const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
     '--reruns-delay-backoff-factor',
     '--only-rerun',
     '--rerun-except',
+    '--dist',
 ]);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
 class UnknownOptionError extends UsageError {

@@ -2628,6 +2628,7 @@ function defaultOptions() {
         verbosity: 0,
         capture: 'fd',
         workers: null,
+        dist: null,
         junitxml: null,
         junitPrefix: null,
         json: null,
@@ -2722,6 +2723,7 @@ function shardCount(flag, value) {
         return Number(value);
     throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
+const XDIST_MODES = ['each', 'load', 'loadscope', 'loadfile', 'loadgroup', 'worksteal', 'no'];
 function choice(flag, value, choices) {
     if (!choices.includes(value)) {
         throw new UsageError(`argument ${flag}: invalid choice: '${value}' (choose from ${choices.map((c) => `'${c}'`).join(', ')})`);
@@ -2804,6 +2806,19 @@ const FLAGS = [
         value: true,
         apply: (o, v, f) => {
             o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v);
+        },
+    },
+    {
+        // fastest's workers take whole modules (a long one cut into runs of whole classes), as xdist's
+        // load, loadscope, loadfile and worksteal keep a scope's tests on one worker; loadscope and
+        // loadfile also keep a long module whole. `each` (every test on every worker) and
+        // `loadgroup` (xdist_group marks across modules) are real pytest's session.
+        names: ['--dist'],
+        value: true,
+        apply: (o, v, f) => {
+            o.dist = choice(f, v, XDIST_MODES);
+            if ((o.dist === 'each' || o.dist === 'loadgroup') && !o.routes.some((r) => r.option === '--dist'))
+                o.routes.push({ option: '--dist', route: 'session' });
         },
     },
     {
@@ -3370,6 +3385,7 @@ const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
     '--reruns-delay-backoff-factor',
     '--only-rerun',
     '--rerun-except',
+    '--dist',
 ]);
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */
 class UnknownOptionError extends UsageError {
@@ -5109,7 +5125,8 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         worker: runCost?.workerSeconds ?? index_js_1.COLD_WORKER_SECONDS,
     };
     const pinBenchmarks = (0, pytest_options_js_1.benchmarksMeasured)(options.pytestArgs);
-    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks);
+    const keepModulesWhole = options.dist === 'loadscope' || options.dist === 'loadfile';
+    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks, keepModulesWhole);
     // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
     // makes are for order, not for more workers.
     const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits, narrowIds);
@@ -23044,8 +23061,9 @@ const MIN_PIECE_SECONDS = 0.5;
  * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
  * @param pinBenchmarks whether pytest-benchmark measures the run's benchmarks (cli/pytest-options.ts
  *   benchmarksMeasured): only then do their units all go to one worker.
+ * @param keepModulesWhole never cut a module (pytest-xdist's `--dist loadscope` / `loadfile`).
  */
-function makeUnits(itemsByFile, expectedSeconds, workers, pinBenchmarks = true) {
+function makeUnits(itemsByFile, expectedSeconds, workers, pinBenchmarks = true, keepModulesWhole = false) {
     const estimate = meanOf(expectedSeconds) ?? exports.DEFAULT_TEST_SECONDS;
     const seconds = (item) => expectedSeconds.get(item.id) ?? estimate;
     const files = [];
@@ -23062,7 +23080,7 @@ function makeUnits(itemsByFile, expectedSeconds, workers, pinBenchmarks = true) 
     const units = [];
     for (const { file, items, whole, total: fileTotal } of files) {
         const benchmark = pinBenchmarks && items.some((item) => item.usesBenchmark);
-        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark
+        const pieces = workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark && !keepModulesWhole
             ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
             : 1;
         const groups = pieces > 1 ? groupByClass(items) : [];

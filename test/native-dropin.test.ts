@@ -139,14 +139,14 @@ describe('collection: unsafe globals, mock.patch arguments, pytestconfig, callsp
   }, 180_000);
 
   it.each(['native', 'auto'])('%s: every test has pytest outcome and message', (engine) => {
-    expect(expected.cases.size).toBe(24);
+    expect(expected.cases.size).toBe(25);
     expect(sorted(got.get(engine)!.cases)).toEqual(sorted(expected.cases));
     expect(got.get(engine)!.code).toBe(expected.code);
   });
 
   it.each(['native', 'auto'])('%s: the modules with proxies, patched tests and pytestconfig run natively', (engine) => {
     const engines = got.get(engine)!.engines;
-    expect(engines.size).toBe(23);
+    expect(engines.size).toBe(24);
     expect([...new Set(engines.values())]).toEqual(['native']);
   });
 

@@ -195,6 +195,19 @@ describe("fastest's own flags", () => {
   }, 60_000);
 });
 
+describe("pytest-xdist's --dist", () => {
+  it('keeps the run in fastest (modules whole on a worker) except each and loadgroup, which real pytest runs', () => {
+    for (const mode of ['load', 'loadscope', 'loadfile', 'worksteal', 'no']) {
+      const options = parseArgs(['--dist', mode]);
+      expect(options.dist).toBe(mode);
+      expect(options.routes).toEqual([]);
+    }
+    expect(parseArgs(['--dist=loadgroup']).routes).toEqual([{ option: '--dist', route: 'session' }]);
+    expect(parseArgs(['--dist', 'each']).routes).toEqual([{ option: '--dist', route: 'session' }]);
+    expect(() => parseArgs(['--dist', 'nope'])).toThrow(/argument --dist: invalid choice: 'nope'/);
+  });
+});
+
 describe('options pytest refuses', () => {
   it("are refused with pytest's own message and exit 4", async () => {
     const dir = project('refused', SIMPLE);

@@ -567,6 +567,21 @@ describe('makeUnits', () => {
     }
     expect(bigUnits.reduce((s, u) => s + u.expected, 0)).toBe(8);
     expect(units.find((u) => u.file === 's.py')).toEqual({ file: 's.py', ids: null, expected: 1 });
+    // pytest-xdist's --dist loadscope / loadfile: the module's tests stay on one worker
+    const whole = makeUnits(
+      new Map([
+        ['big.py', big],
+        ['s.py', small],
+      ]),
+      seconds,
+      2,
+      true,
+      true,
+    );
+    expect(whole.map((u) => [u.file, u.ids])).toEqual([
+      ['big.py', null],
+      ['s.py', null],
+    ]);
   });
 
   it('pins benchmark modules to one worker only when pytest-benchmark measures them', () => {

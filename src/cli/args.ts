@@ -21,6 +21,8 @@ export interface CliOptions {
   verbosity: number;
   capture: 'fd' | 'sys' | 'no';
   workers: number | 'auto' | null;
+  /** pytest-xdist's --dist: loadscope and loadfile keep each module's tests on one worker. */
+  dist: XdistMode | null;
   junitxml: string | null;
   junitPrefix: string | null;
   json: string | null;
@@ -114,6 +116,7 @@ export function defaultOptions(): CliOptions {
     verbosity: 0,
     capture: 'fd',
     workers: null,
+    dist: null,
     junitxml: null,
     junitPrefix: null,
     json: null,
@@ -225,6 +228,9 @@ function shardCount(flag: string, value: string): number | 'auto' {
   throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
 
+const XDIST_MODES = ['each', 'load', 'loadscope', 'loadfile', 'loadgroup', 'worksteal', 'no'] as const;
+export type XdistMode = (typeof XDIST_MODES)[number];
+
 function choice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
   if (!(choices as readonly string[]).includes(value)) {
     throw new UsageError(`argument ${flag}: invalid choice: '${value}' (choose from ${choices.map((c) => `'${c}'`).join(', ')})`);
@@ -307,6 +313,18 @@ const FLAGS: FlagSpec[] = [
     value: true,
     apply: (o, v, f) => {
       o.workers = v === 'auto' || v === 'logical' ? 'auto' : intValue(f, v);
+    },
+  },
+  {
+    // fastest's workers take whole modules (a long one cut into runs of whole classes), as xdist's
+    // load, loadscope, loadfile and worksteal keep a scope's tests on one worker; loadscope and
+    // loadfile also keep a long module whole. `each` (every test on every worker) and
+    // `loadgroup` (xdist_group marks across modules) are real pytest's session.
+    names: ['--dist'],
+    value: true,
+    apply: (o, v, f) => {
+      o.dist = choice(f, v, XDIST_MODES);
+      if ((o.dist === 'each' || o.dist === 'loadgroup') && !o.routes.some((r) => r.option === '--dist')) o.routes.push({ option: '--dist', route: 'session' });
     },
   },
   {
@@ -869,6 +887,7 @@ const PLUGIN_OPTIONS_DONE_NATIVELY = new Set([
   '--reruns-delay-backoff-factor',
   '--only-rerun',
   '--rerun-except',
+  '--dist',
 ]);
 
 /** An option neither fastest, pytest's built-in table, nor a conftest.py declares: pytest's parser decides. */

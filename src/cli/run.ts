@@ -518,7 +518,8 @@ async function runSession(
     worker: runCost?.workerSeconds ?? COLD_WORKER_SECONDS,
   };
   const pinBenchmarks = benchmarksMeasured(options.pytestArgs);
-  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks);
+  const keepModulesWhole = options.dist === 'loadscope' || options.dist === 'loadfile';
+  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks, keepModulesWhole);
   // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
   // makes are for order, not for more workers.
   const units = applyNarrowing(

@@ -24,12 +24,14 @@ const MIN_PIECE_SECONDS = 0.5;
  * @param expectedSeconds known durations by test id (missing ids get the mean of the known ones).
  * @param pinBenchmarks whether pytest-benchmark measures the run's benchmarks (cli/pytest-options.ts
  *   benchmarksMeasured): only then do their units all go to one worker.
+ * @param keepModulesWhole never cut a module (pytest-xdist's `--dist loadscope` / `loadfile`).
  */
 export function makeUnits(
   itemsByFile: Map<string, FileSelection | TestItem[]>,
   expectedSeconds: Map<string, number>,
   workers: number,
   pinBenchmarks = true,
+  keepModulesWhole = false,
 ): Unit[] {
   const estimate = meanOf(expectedSeconds) ?? DEFAULT_TEST_SECONDS;
   const seconds = (item: TestItem) => expectedSeconds.get(item.id) ?? estimate;
@@ -49,7 +51,7 @@ export function makeUnits(
   for (const { file, items, whole, total: fileTotal } of files) {
     const benchmark = pinBenchmarks && items.some((item) => item.usesBenchmark);
     const pieces =
-      workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark
+      workers > 1 && fileTotal > SPLIT_FACTOR * share && !benchmark && !keepModulesWhole
         ? Math.min(workers, Math.ceil(fileTotal / share), Math.floor(fileTotal / MIN_PIECE_SECONDS))
         : 1;
     const groups = pieces > 1 ? groupByClass(items) : [];

@@ -357,8 +357,10 @@ def _may_hold_fixtures(holder, holder_tp) -> bool:
             or hasattr(holder_tp, "__getattr__")):
         return True
     for klass in holder_tp.__mro__:
-        if klass is not object and any(type(value) is FixtureFunctionDefinition
-                                       for value in vars(klass).values()):
+        # (a fixture under @staticmethod or @classmethod is stored wrapped in the class)
+        if klass is not object and any(
+                type(value.__func__ if type(value) in (staticmethod, classmethod) else value) is FixtureFunctionDefinition
+                for value in vars(klass).values()):
             return True
     return False
 

@@ -255,13 +255,17 @@ _STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 
 class _FileFacts:
-    _SETS = ("fixtures", "requested", "param_names", "hooks", "marks", "async_fixtures",
+    _SETS = ("fixtures", "requested", "autouse", "param_names", "hooks", "marks", "async_fixtures",
              "autouse_async", "async_facts", "imports", "block_names", "nested_fixtures",
              "nested_requested", "nested_async_fixtures", "nested_autouse_async", "nested_async_facts")
 
     def __init__(self):
         self.fixtures: Set[str] = set()       # fixture names defined
-        self.requested: Set[str] = set()      # names requested by tests/fixtures/usefixtures
+        self.requested: Set[str] = set()      # names requested by tests/usefixtures/getfixturevalue
+        # what each fixture defined here requests (needed only when the fixture is), and the
+        # autouse ones
+        self.fixture_args: Dict[str, Set[str]] = {}
+        self.autouse: Set[str] = set()
         self.param_names: Set[str] = set()    # argnames given by parametrize
         self.hooks: Set[str] = set()          # def pytest_* at module level
         self.plugins = False                  # pytest_plugins = ...
@@ -287,6 +291,7 @@ class _FileFacts:
 
     def to_json(self) -> dict:
         data: Dict[str, object] = {name: sorted(getattr(self, name)) for name in self._SETS}
+        data["fixture_args"] = {name: sorted(args) for name, args in self.fixture_args.items()}
         data["plugins"] = self.plugins
         data["stamp"] = list(self.stamp or ())
         data["digest"] = self.digest
@@ -297,6 +302,7 @@ class _FileFacts:
         facts = cls()
         for name in cls._SETS:
             setattr(facts, name, set(data[name]))
+        facts.fixture_args = {str(name): set(args) for name, args in data["fixture_args"].items()}
         facts.plugins = bool(data["plugins"])
         facts.stamp = tuple(data["stamp"])
         facts.digest = str(data["digest"])
@@ -307,7 +313,7 @@ class _FileFacts:
 # every module with `ast` on every run cost ~3 ms a module, more than running its tests. Each
 # worker writes its own file (workers close together: a shared file would lose entries) and
 # every worker reads them all.
-_FACTS_VERSION = 11
+_FACTS_VERSION = 12
 _facts_file: Optional[str] = None
 _facts_dirty = False
 # pytest-describe's prefixes when the native engine collects its blocks: which nested functions are
@@ -586,10 +592,17 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
 
 
 def _record_fixture(func: ast.AST, name: str, in_class: bool, fixtures: Set[str], requested: Set[str],
-                    async_fixtures: Set[str], autouse_async: Set[str]) -> None:
-    """A fixture definition's facts: its name, what it requests, whether it is async (autouse)."""
+                    async_fixtures: Set[str], autouse_async: Set[str],
+                    fixture_args: Optional[Dict[str, Set[str]]] = None, autouse: Optional[Set[str]] = None) -> None:
+    """A fixture definition's facts: its name, what it requests (under its name in
+    `fixture_args` when given, else among `requested`), whether it is autouse, async."""
     fixtures.add(name)
-    requested.update(_argnames(func, in_class))
+    if fixture_args is not None:
+        fixture_args.setdefault(name, set()).update(_argnames(func, in_class))
+    else:
+        requested.update(_argnames(func, in_class))
+    if autouse is not None and _is_autouse(func):
+        autouse.add(name)
     if isinstance(func, ast.AsyncFunctionDef):
         async_fixtures.add(name)
         if _is_autouse(func):
@@ -657,7 +670,7 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
                     facts.block_names.add(stmt.name)
                 if fixture is not None:
                     _record_fixture(stmt, fixture, in_class, facts.fixtures, facts.requested,
-                                    facts.async_fixtures, facts.autouse_async)
+                                    facts.async_fixtures, facts.autouse_async, facts.fixture_args, facts.autouse)
                 elif stmt.name.startswith("test") or in_class:
                     if not stmt.name.startswith(("setup", "teardown", "setUp", "tearDown", "_")):
                         if stmt.name.startswith("test"):
@@ -828,6 +841,7 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     chain = [(p, True) for p in conftest_paths(rootdir, path)] + [(path, False)]
     defined: Set[str] = set(builtin_fixtures) | {"request"}
     requested: Set[str] = set()
+    fixture_args: Dict[str, Set[str]] = {}
     params: Set[str] = set()
     generates = False
     async_facts: Set[str] = set()
@@ -852,7 +866,9 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
             if unregistered:
                 return f"{rel} uses the mark '{sorted(unregistered)[0]}', not in `markers`, under --strict-markers"
         defined |= facts.fixtures
-        requested |= facts.requested
+        requested |= facts.requested | facts.autouse
+        for name, args in facts.fixture_args.items():
+            fixture_args.setdefault(name, set()).update(args)
         if describe_prefixes and not is_conftest and any(name.startswith(describe_prefixes) for name in facts.block_names):
             defined |= facts.nested_fixtures
             requested |= facts.nested_requested
@@ -867,6 +883,14 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
             async_facts.add("asyncio mark")
         if not is_conftest and "pytest_generate_tests" in _facts(file, False).fixtures:
             generates = True
+    # what the module's tests need: their requests, and what the fixtures they need request
+    # (a conftest fixture the module never uses may request a name only other modules parametrize)
+    pending = list(requested)
+    while pending:
+        for arg in fixture_args.get(pending.pop(), ()):
+            if arg not in requested:
+                requested.add(arg)
+                pending.append(arg)
     with open(path, "rb") as fh:
         generates = generates or b"def pytest_generate_tests" in fh.read()
     missing = sorted(requested - defined - params)
