@@ -210,6 +210,16 @@ describe('native engine: unsupported_reason', () => {
     expect(reasons['plugins/test_in_plugins.py']).toMatch(/pytest_plugins/);
   });
 
+  it("counts a conftest fixture's requests only for the modules that need the fixture", async () => {
+    const files = ['params/test_plain.py', 'params/test_parametrized.py', 'params/test_unparametrized.py'];
+    const frames = await runNative(UNSUPPORTED, ['--check', ...files]);
+    const reasons = Object.fromEntries(frames.map((f) => [f.file, f.reason]));
+    expect(reasons['params/test_plain.py']).toBeNull();
+    expect(reasons['params/test_parametrized.py']).toBeNull();
+    // (pytest errors it at setup: the pytest engine reports that as pytest does)
+    expect(reasons['params/test_unparametrized.py']).toMatch(/fixture 'use_comm' is not defined/);
+  });
+
   it("leaves pytest 9.1's block diff style (assertion_text_diff_style) to pytest", async () => {
     const block = await runNative(UNSUPPORTED, ['--check', '--ini', 'assertion_text_diff_style=block', 'test_fine.py']);
     expect(block.map((f) => f.reason)).toEqual(['assertion_text_diff_style = block is not supported natively']);
