@@ -265,7 +265,7 @@ async function discover(project, outDir, env, label) {
 async function measure(project) {
   const outDir = join(outRoot, project.name);
   mkdirSync(outDir, { recursive: true });
-  const env = venvEnv(project.python);
+  const env = { ...venvEnv(project.python), ...(project.env ?? {}) };
   const args = project.args ?? [];
   const version = await run(project.python, ['-m', 'pytest', '--version'], { cwd: project.dir, env });
   const result = {

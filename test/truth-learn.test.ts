@@ -51,6 +51,9 @@ describe('ids learned from a run', () => {
     const expected = pytest.stdout.split('\n').filter((line) => line.includes('::'));
     expect(expected).toEqual(['test_given.py::test_signature_changed', 'test_given.py::test_plain[1]', 'test_given.py::test_plain[2]']);
     expect(discover()).toEqual(['test_given.py::test_signature_changed  (dynamic: ids known at run time)', ...expected.slice(1)]);
+    // `--co -q` is pytest's option: pytest's ids, not discovery's placeholder, before any run
+    const co = spawnSync(process.execPath, [cli, '--co', '-q', '-p', 'no:cacheprovider'], { cwd: project, encoding: 'utf8' });
+    expect(co.stdout.split('\n').filter((line) => line.includes('::'))).toEqual(expected);
     for (let run = 0; run < 2; run++) {
       const r = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: project, encoding: 'utf8' });
       expect(r.status, r.stdout + r.stderr).toBe(0);

@@ -449,13 +449,14 @@ async function runSession(
     // Without -q pytest prints its collector tree (<Dir>, <Module>, docstrings under -v), which
     // only pytest's own collectors know: real pytest prints it. `--co -q` lists ids from discovery.
     const tree = options.verbosity >= 0;
-    // A node id only the module's import can settle (selection.unverified): pytest's collection answers.
-    // (-qq counts the tests of each file: one whose ids only a run knows is pytest's to count)
+    // A node id only the module's import can settle (selection.unverified), or an item whose ids
+    // only the module's import knows (a parametrize over a name, a unittest class discovery cannot
+    // read; until a run has taught them): pytest's collection answers, with pytest's ids.
     const pytestDecides =
       tree ||
       selection.unverified.length > 0 ||
       (discovery.iteratorParametrize?.length ?? 0) > 0 ||
-      (options.verbosity < -1 && selection.selected.some((item) => item.dynamic));
+      selection.selected.some((item) => item.dynamic);
     // --shard: the shard's share, as its run would collect it
     const listed = await shardListing(session, collected);
     if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
