@@ -5058,10 +5058,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         // A node id only the module's import can settle (selection.unverified), or an item whose ids
         // only the module's import knows (a parametrize over a name, a unittest class discovery cannot
         // read; until a run has taught them): pytest's collection answers, with pytest's ids.
-        const pytestDecides = tree ||
-            selection.unverified.length > 0 ||
-            (discovery.iteratorParametrize?.length ?? 0) > 0 ||
-            selection.selected.some((item) => item.dynamic);
+        const pytestDecides = tree || selection.unverified.length > 0 || (discovery.iteratorParametrize?.length ?? 0) > 0 || selection.selected.some((item) => item.dynamic);
         // --shard: the shard's share, as its run would collect it
         const listed = await (0, shard_js_1.shardListing)(session, collected);
         if (!options.jsonOutput && (pytestDecides || (await session.configWarnings).length > 0)) {
