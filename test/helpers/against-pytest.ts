@@ -3,7 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 export const cli = process.env.CLI_UNDER_TEST ?? join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -56,6 +56,13 @@ export function statusLines(out: string): string[] {
     .split('\n')
     .filter((line) => /^(PASSED|FAILED|ERROR|XFAIL|SKIPPED) /.test(line))
     .sort();
+}
+
+/** A run's outcomes (`-rA` lines), closing line and fixture log lines, in any order, are pytest's. */
+export function expectSameResults(fastest: { ran: Ran; log: string }, pytest: { ran: Ran; log: string }): void {
+  expect(statusLines(fastest.ran.out)).toEqual(statusLines(pytest.ran.out));
+  expect(summaryLine(fastest.ran.out)).toBe(summaryLine(pytest.ran.out));
+  expect(fastest.log.split('\n').sort()).toEqual(pytest.log.split('\n').sort());
 }
 
 /** Writes `lines` (a newline after each) to `path` below `dir`, making its directories. */
