@@ -58,4 +58,15 @@ describe('pytest-asyncio, natively', () => {
     const fastest = await inProject(dir, 'fastest', ['-q', '-rA', '-n', '2']);
     expectSameResults(fastest, pytest);
   }, 120_000);
+
+  it("a configuration its pytest_configure refuses is pytest's usage error, with or without the header", async () => {
+    const dir = project();
+    const args = ['-o', 'asyncio_default_fixture_loop_scope=bogus'];
+    for (const extra of [['-q'], []]) {
+      const pytest = await inProject(dir, 'pytest', [...extra, ...args]);
+      const fastest = await inProject(dir, 'fastest', [...extra, ...args]);
+      expect(pytest.ran.code).toBe(4);
+      expect({ code: fastest.ran.code, err: fastest.ran.err, out: fastest.ran.out }).toEqual({ code: 4, err: pytest.ran.err, out: pytest.ran.out });
+    }
+  }, 120_000);
 });

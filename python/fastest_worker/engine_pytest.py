@@ -770,7 +770,7 @@ class PytestEngine:
             from .initial_conftests import import_failure_text
             raise EngineInitError(import_failure_text(e.path, e.cause, init.get("markup") is not None), 4, verbatim=True)
         except UsageError as e:
-            raise EngineInitError(_usage_error_text(e), 4)
+            raise EngineInitError(usage_error_lines(e), 4, verbatim=True)
         if init.get("markup") is not None and getattr(config.option, "color", "no") != "no":
             # the console shows colour: pytest's logging plugin then colours the level names of
             # captured log lines (its writer to the console would have markup)
@@ -809,7 +809,7 @@ class PytestEngine:
                 config.pluginmanager.register(rebinder, "fastest-directory-fixtures")
         except UsageError as e:
             config._ensure_unconfigure()
-            raise EngineInitError(_usage_error_text(e), 4)
+            raise EngineInitError(usage_error_lines(e), 4, verbatim=True)
         except Exception:
             config._ensure_unconfigure()
             raise
@@ -1237,3 +1237,9 @@ def _describe(exc):
 
 def _usage_error_text(exc):
     return "\n".join("ERROR: %s" % m for m in exc.args)
+
+
+def usage_error_lines(exc):
+    """What pytest prints for a UsageError that ends the run (its main(): each message as
+    `ERROR: ...` and a blank line), to print as it is."""
+    return "".join("ERROR: %s\n\n" % m for m in exc.args)

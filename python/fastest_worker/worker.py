@@ -137,7 +137,7 @@ class _Dispatcher:
             except EngineInitError as e:
                 raise _Fatal(str(e), e.exit_code, e.verbatim)
             except ImportError as e:  # `-p plugin` that cannot be imported: pytest says usage error
-                raise _Fatal("ERROR: %s" % e, 4)
+                raise _Fatal(str(e), 4)  # (Node words it: `ERROR: ...`)
             except Exception as e:
                 # A plugin's pytest_configure failing (a warning turned error...): pytest ends the
                 # session with an internal error; here it is one session error, not one per module.
@@ -207,7 +207,14 @@ class _Dispatcher:
         if reason is None:
             reason = doctest_reason(self.init.get("args") or [], os.path.abspath(self.init.get("rootdir") or os.getcwd()), file)
         if reason is None:
-            reason = self.native.unsupported_reason(file)
+            try:
+                reason = self.native.unsupported_reason(file)
+            except Exception as e:
+                if type(e).__name__ == "UsageError":  # a plugin's pytest_configure refused the config
+                    from .engine_pytest import usage_error_lines
+
+                    raise _Fatal(usage_error_lines(e), 4, verbatim=True)
+                raise
         if reason is None and self.init.get("_coverage") is not None:
             from .coverage_measure import mentions_no_cover
 

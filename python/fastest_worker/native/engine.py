@@ -22,6 +22,7 @@ from typing import Callable, Dict, Iterator, List, Optional, Set
 
 import pytest  # noqa: F401 - the engine needs pytest's public objects (marks, outcomes)
 from _pytest.outcomes import Exit, Skipped, XFailed, fail, skip, xfail
+from _pytest.config.exceptions import UsageError
 
 from .collect import Collector, Item, Session, reorder_items
 from .config import NativeConfig
@@ -440,6 +441,8 @@ class NativeEngine:
             try:
                 self._native_plugins[name] = load_plugin(name, self.config, self.registry,
                                                          self._rewrite_plugin_paths.append)
+            except UsageError:
+                raise  # (its pytest_configure refused the configuration: pytest's usage error too)
             except Exception as e:
                 self._native_plugins[name] = f"plugin {name} failed to load natively: {type(e).__name__}: {e}"
             if self._native_plugins[name] is None:
