@@ -210,7 +210,8 @@ def _anyio_auto(config, args) -> bool:
 def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixtures: Set[str],
                   autouse_async: Set[str], requested: Set[str], plugins_needed: Set[str]) -> Optional[str]:
     """Why async tests/fixtures of this module (`rel`, its conftest chain's facts merged) need
-    pytest, or None; anyio's plugin, when it runs them natively, is added to `plugins_needed`."""
+    pytest, or None; anyio's plugin and pytest-asyncio, when they run them natively, are added to
+    `plugins_needed`."""
     uses_async = bool(async_facts & {_ASYNC_TEST, _ASYNC_GEN_TEST}) or bool(async_fixtures)
     # anyio's plugin runs only coroutine tests and fixtures: those of a test that uses its
     # `anyio_backend` fixture, or every coroutine test in its auto mode
