@@ -2602,6 +2602,7 @@ load.compareTuples = compareTuples
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HELP = exports.UnknownOptionError = exports.UsageError = void 0;
 exports.defaultOptions = defaultOptions;
+exports.addRoute = addRoute;
 exports.parseArgs = parseArgs;
 exports.pytestArgv = pytestArgv;
 exports.parseCommandArgs = parseCommandArgs;
@@ -2723,6 +2724,11 @@ function shardCount(flag, value) {
         return Number(value);
     throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
+/** Where `option` sends the run, unless it already said so. */
+function addRoute(o, option, route) {
+    if (!o.routes.some((r) => r.option === option))
+        o.routes.push({ option, route });
+}
 const XDIST_MODES = ['each', 'load', 'loadscope', 'loadfile', 'loadgroup', 'worksteal', 'no'];
 function choice(flag, value, choices) {
     if (!choices.includes(value)) {
@@ -2797,8 +2803,8 @@ const FLAGS = [
             o.capture = c === 'tee-sys' ? 'sys' : c;
             // tee-sys both captures and passes output through as each test prints it: real pytest runs
             // the session (workers would report it per module, out of pytest's order).
-            if (c === 'tee-sys' && !o.routes.some((r) => r.option === '--capture=tee-sys'))
-                o.routes.push({ option: '--capture=tee-sys', route: 'session' });
+            if (c === 'tee-sys')
+                addRoute(o, '--capture=tee-sys', 'session');
         },
     },
     {
@@ -2817,8 +2823,8 @@ const FLAGS = [
         value: true,
         apply: (o, v, f) => {
             o.dist = choice(f, v, XDIST_MODES);
-            if ((o.dist === 'each' || o.dist === 'loadgroup') && !o.routes.some((r) => r.option === '--dist'))
-                o.routes.push({ option: '--dist', route: 'session' });
+            if (o.dist === 'each' || o.dist === 'loadgroup')
+                addRoute(o, '--dist', 'session');
         },
     },
     {
@@ -3557,8 +3563,8 @@ function parseArgs(argv, conftestOptions = new Map(), pluginOptions = new Map(),
         }
         else {
             o.pytestArgs.push(...token.raw);
-            if (token.route !== 'conftest' && !o.routes.some((r) => r.option === token.name))
-                o.routes.push({ option: token.name, route: token.route });
+            if (token.route !== 'conftest')
+                addRoute(o, token.name, token.route);
         }
     }
     if (o.asyncioMode) {
@@ -4288,18 +4294,14 @@ function routeCoverage(options) {
     const cov = options.coverage;
     if (cov.sources.length === 0)
         return;
-    const route = (option, kind) => {
-        if (!options.routes.some((r) => r.option === option))
-            options.routes.push({ option, route: kind });
-    };
     if (cov.noCovShouldWarn)
-        route('--no-cov', 'session');
+        (0, args_js_1.addRoute)(options, '--no-cov', 'session');
     if (cov.noCov)
         return;
     if (options.collectOnly)
-        route('--cov', 'session');
+        (0, args_js_1.addRoute)(options, '--cov', 'session');
     if (cov.context === 'test')
-        route('--cov-context', 'engine');
+        (0, args_js_1.addRoute)(options, '--cov-context', 'engine');
 }
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */
 function runRoute(options) {

@@ -5,14 +5,13 @@
 // tests marked later by backend (a module that needs that goes to pytest).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectSameResults, fixtureCopies, normalOutput, runLogged, statusLines, summaryLine } from './helpers/against-pytest.js';
+import { expectSameOutput, expectSameResults, loggedProjects, statusLines, summaryLine } from './helpers/against-pytest.js';
 
-const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-anyio'), 'fastest-anyio-');
 const apart = join(process.env.VIRTUAL_ENV ?? '', 'apart');
-const env = { PYTHONPATH: apart, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
-const PYTEST_ARGS = ['-p', 'no:cacheprovider'];
-
-const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) => runLogged(dir, command, [...PYTEST_ARGS, ...args], join(work, 'tmp'), env);
+const { project, inProject } = loggedProjects(join(__dirname, 'fixtures', 'native-anyio'), 'fastest-anyio-', ['-p', 'no:cacheprovider'], {
+  PYTHONPATH: apart,
+  PYTEST_DISABLE_PLUGIN_AUTOLOAD: '',
+});
 
 describe("anyio's plugin, natively", () => {
   it('runs as pytest runs it: backends, shared runners, async fixtures, failures, hypothesis', async () => {
@@ -24,9 +23,7 @@ describe("anyio's plugin, natively", () => {
     expect(summaryLine(pytest.ran.out)).toBe('8 failed, 16 passed, 2 skipped, 2 xfailed, 1 error');
     for (const engine of ['auto', 'native']) {
       const fastest = await inProject(dir, 'fastest', ['-v', '-rA', '-n', '1', '--engine', engine, ...paths]);
-      expect(normalOutput(fastest.ran.out), engine).toBe(normalOutput(pytest.ran.out));
-      expect(fastest.ran.code, engine).toBe(pytest.ran.code);
-      expect(fastest.log, engine).toBe(pytest.log);
+      expectSameOutput(fastest, pytest, engine);
     }
     const shown = await inProject(dir, 'fastest', ['-q', '-n', '1', '--show-engines']);
     expect([...shown.ran.out.matchAll(/(?:late\/|sub\/)?test_\w+\.py: \w+ engine.*/g)].map((m) => m[0])).toEqual([

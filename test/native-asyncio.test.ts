@@ -7,13 +7,11 @@
 // teardown) and the order of a fixture log.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectSameResults, fixtureCopies, normalOutput, runLogged, summaryLine } from './helpers/against-pytest.js';
+import { expectSameOutput, expectSameResults, loggedProjects, normalOutput, summaryLine } from './helpers/against-pytest.js';
 
-const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-asyncio'), 'fastest-asyncio-');
-const env = { PYTEST_DISABLE_PLUGIN_AUTOLOAD: '' };
-const PYTEST_ARGS = ['-p', 'no:cacheprovider'];
-
-const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) => runLogged(dir, command, [...PYTEST_ARGS, ...args], join(work, 'tmp'), env);
+const { project, inProject } = loggedProjects(join(__dirname, 'fixtures', 'native-asyncio'), 'fastest-asyncio-', ['-p', 'no:cacheprovider'], {
+  PYTEST_DISABLE_PLUGIN_AUTOLOAD: '',
+});
 
 describe('pytest-asyncio, natively', () => {
   it('runs its fixtures and loop scopes as pytest runs them, on the native engine', async () => {
@@ -24,9 +22,7 @@ describe('pytest-asyncio, natively', () => {
     expect(pytest.ran.out).toContain('PASSED test_fixtures.py::test_context_var_from_fixture');
     for (const engine of ['auto', 'native']) {
       const fastest = await inProject(dir, 'fastest', ['-v', '-rA', '-n', '1', '--engine', engine]);
-      expect(normalOutput(fastest.ran.out), engine).toBe(normalOutput(pytest.ran.out));
-      expect(fastest.ran.code, engine).toBe(pytest.ran.code);
-      expect(fastest.log, engine).toBe(pytest.log);
+      expectSameOutput(fastest, pytest, engine);
     }
     const shown = await inProject(dir, 'fastest', ['-q', '-n', '1', '--show-engines']);
     expect([...shown.ran.out.matchAll(/(?:sub\/)?test_\w+\.py: \w+ engine.*/g)].map((m) => m[0])).toEqual([

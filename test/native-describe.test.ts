@@ -5,13 +5,14 @@
 // (site/pytest_describe); the real plugin is measured on graphql-core (bench/REAL_RESULTS.md).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCopies, normalOutput, runLogged, summaryLine } from './helpers/against-pytest.js';
+import { expectSameOutput, loggedProjects, summaryLine } from './helpers/against-pytest.js';
 
-const { work, project } = fixtureCopies(join(__dirname, 'fixtures', 'native-describe'), 'fastest-describe-');
-const PYTEST_ARGS = ['-p', 'no:cacheprovider', '-p', 'pytest_describe.plugin'];
-
-const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) =>
-  runLogged(dir, command, [...PYTEST_ARGS, ...args], join(work, 'tmp'), { PYTHONPATH: join(dir, 'site') });
+const { project, inProject } = loggedProjects(
+  join(__dirname, 'fixtures', 'native-describe'),
+  'fastest-describe-',
+  ['-p', 'no:cacheprovider', '-p', 'pytest_describe.plugin'],
+  (dir) => ({ PYTHONPATH: join(dir, 'site') }),
+);
 
 describe('pytest-describe blocks, natively', () => {
   it('run as pytest runs them: ids, order, outcomes, head lines, per-block module fixtures, marks', async () => {
@@ -20,10 +21,8 @@ describe('pytest-describe blocks, natively', () => {
     expect(summaryLine(pytest.ran.out)).toBe('3 failed, 14 passed, 1 skipped, 1 xfailed, 1 warning, 1 error');
     for (const engine of ['native', 'auto']) {
       const fastest = await inProject(dir, 'fastest', ['-v', '-rA', '-n', '1', '--engine', engine]);
-      expect(normalOutput(fastest.ran.out), engine).toBe(normalOutput(pytest.ran.out));
-      expect(fastest.ran.code, engine).toBe(pytest.ran.code);
-      // module-scoped fixtures set up and torn down per block, xunit and autouse inside a block
-      expect(fastest.log, engine).toBe(pytest.log);
+      // (the log: module-scoped fixtures set up and torn down per block, xunit and autouse inside a block)
+      expectSameOutput(fastest, pytest, engine);
     }
     const shown = await inProject(dir, 'fastest', ['-q', '-n', '1', '--show-engines']);
     expect(shown.ran.out).not.toMatch(/test_blocks\.py: pytest engine/);

@@ -207,14 +207,14 @@ class _Dispatcher:
         if reason is None:
             reason = doctest_reason(self.init.get("args") or [], os.path.abspath(self.init.get("rootdir") or os.getcwd()), file)
         if reason is None:
+            from _pytest.config.exceptions import UsageError
+
             try:
                 reason = self.native.unsupported_reason(file)
-            except Exception as e:
-                if type(e).__name__ == "UsageError":  # a plugin's pytest_configure refused the config
-                    from .engine_pytest import usage_error_lines
+            except UsageError as e:  # a plugin's pytest_configure refused the configuration
+                from .engine_pytest import usage_error_lines
 
-                    raise _Fatal(usage_error_lines(e), 4, verbatim=True)
-                raise
+                raise _Fatal(usage_error_lines(e), 4, verbatim=True)
         if reason is None and self.init.get("_coverage") is not None:
             from .coverage_measure import mentions_no_cover
 

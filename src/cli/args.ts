@@ -228,6 +228,11 @@ function shardCount(flag: string, value: string): number | 'auto' {
   throw new UsageError(`${flag} expects a number from 1 to 256 or 'auto', got '${value}'`);
 }
 
+/** Where `option` sends the run, unless it already said so. */
+export function addRoute(o: CliOptions, option: string, route: Route): void {
+  if (!o.routes.some((r) => r.option === option)) o.routes.push({ option, route });
+}
+
 const XDIST_MODES = ['each', 'load', 'loadscope', 'loadfile', 'loadgroup', 'worksteal', 'no'] as const;
 export type XdistMode = (typeof XDIST_MODES)[number];
 
@@ -305,7 +310,7 @@ const FLAGS: FlagSpec[] = [
       o.capture = c === 'tee-sys' ? 'sys' : c;
       // tee-sys both captures and passes output through as each test prints it: real pytest runs
       // the session (workers would report it per module, out of pytest's order).
-      if (c === 'tee-sys' && !o.routes.some((r) => r.option === '--capture=tee-sys')) o.routes.push({ option: '--capture=tee-sys', route: 'session' });
+      if (c === 'tee-sys') addRoute(o, '--capture=tee-sys', 'session');
     },
   },
   {
@@ -324,7 +329,7 @@ const FLAGS: FlagSpec[] = [
     value: true,
     apply: (o, v, f) => {
       o.dist = choice(f, v, XDIST_MODES);
-      if ((o.dist === 'each' || o.dist === 'loadgroup') && !o.routes.some((r) => r.option === '--dist')) o.routes.push({ option: '--dist', route: 'session' });
+      if (o.dist === 'each' || o.dist === 'loadgroup') addRoute(o, '--dist', 'session');
     },
   },
   {
@@ -1062,7 +1067,7 @@ export function parseArgs(
       if (token.spec.forward) o.pytestArgs.push(...token.raw);
     } else {
       o.pytestArgs.push(...token.raw);
-      if (token.route !== 'conftest' && !o.routes.some((r) => r.option === token.name)) o.routes.push({ option: token.name, route: token.route });
+      if (token.route !== 'conftest') addRoute(o, token.name, token.route);
     }
   }
   if (o.asyncioMode) {

@@ -7,8 +7,8 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { getIni, type Config } from '../config/index.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
-import { UsageError, type CliOptions, type PluginOptions } from './args.js';
-import type { Arity, Route } from './pytest-options.js';
+import { addRoute, UsageError, type CliOptions, type PluginOptions } from './args.js';
+import type { Arity } from './pytest-options.js';
 import type { WarningRecord } from '../types.js';
 
 export type ProbeResult =
@@ -110,13 +110,10 @@ export function iniRoutes(config: Config): CliOptions['routes'] {
 export function routeCoverage(options: CliOptions): void {
   const cov = options.coverage;
   if (cov.sources.length === 0) return;
-  const route = (option: string, kind: Route) => {
-    if (!options.routes.some((r) => r.option === option)) options.routes.push({ option, route: kind });
-  };
-  if (cov.noCovShouldWarn) route('--no-cov', 'session');
+  if (cov.noCovShouldWarn) addRoute(options, '--no-cov', 'session');
   if (cov.noCov) return;
-  if (options.collectOnly) route('--cov', 'session');
-  if (cov.context === 'test') route('--cov-context', 'engine');
+  if (options.collectOnly) addRoute(options, '--cov', 'session');
+  if (cov.context === 'test') addRoute(options, '--cov-context', 'engine');
 }
 
 /** The strongest route any option asks for: a session beats the engine, which beats fastest. */

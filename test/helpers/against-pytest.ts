@@ -58,6 +58,25 @@ export function statusLines(out: string): string[] {
     .sort();
 }
 
+/**
+ * Copies of `fixture` (fixtureCopies) and `inProject(dir, command, args)`, which runs pytest or
+ * fastest in a copy with `pytestArgs` first and `env` (or the env of the copy's dir) and returns
+ * the run and its fixture log (runLogged).
+ */
+export function loggedProjects(fixture: string, prefix: string, pytestArgs: string[], env: NodeJS.ProcessEnv | ((dir: string) => NodeJS.ProcessEnv)) {
+  const { work, project } = fixtureCopies(fixture, prefix);
+  const inProject = (dir: string, command: 'pytest' | 'fastest', args: string[]) =>
+    runLogged(dir, command, [...pytestArgs, ...args], join(work, 'tmp'), typeof env === 'function' ? env(dir) : env);
+  return { project, inProject };
+}
+
+/** A run's whole output (normalOutput), exit code and fixture log are pytest's. */
+export function expectSameOutput(fastest: { ran: Ran; log: string }, pytest: { ran: Ran; log: string }, label: string): void {
+  expect(normalOutput(fastest.ran.out), label).toBe(normalOutput(pytest.ran.out));
+  expect(fastest.ran.code, label).toBe(pytest.ran.code);
+  expect(fastest.log, label).toBe(pytest.log);
+}
+
 /** A run's outcomes (`-rA` lines), closing line and fixture log lines, in any order, are pytest's. */
 export function expectSameResults(fastest: { ran: Ran; log: string }, pytest: { ran: Ran; log: string }): void {
   expect(statusLines(fastest.ran.out)).toEqual(statusLines(pytest.ran.out));

@@ -29,7 +29,7 @@ from .config import NativeConfig
 from .hypothesis_support import around_call as hypothesis_around_call
 from .hooks import (NeedsPytest, call_hook, item_collected, modify_items, runtest_setup_hooks,
                     runtest_teardown_hooks, session_hook)
-from .fixtures import (ASYNC_FIXTURE_SETUP_WRAPPERS, ASYNCIO_ITEM, ASYNCIO_RUNNER, FixtureRegistry,
+from .fixtures import (ASYNCIO_ITEM, ASYNCIO_RUNNER, FixtureRegistry, add_fixture_setup_wrapper,
                        asyncio_call_warnings, asyncio_items, asyncio_runner_requested, fill_fixtures,
                        run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
@@ -287,8 +287,7 @@ class NativeEngine:
         self._native_plugin_fixtures: Optional[Dict[str, str]] = None
         self._native_plugins: Dict[str, Optional[str]] = {}  # loaded: None, else why not
         self.anyio: Optional[AnyioHooks] = None  # anyio's plugin, once a module needed it
-        # pytest-asyncio loaded: its items use its runner fixtures, by default the ini's loop scope's
-        self.asyncio_test_loop_scope: Optional[str] = None
+        self.asyncio_runners = False  # pytest-asyncio loaded: the tests it takes use its runner fixtures
         # the loaded native plugins' pytest_collection_modifyitems and pytest_runtest_setup (after
         # the conftests' ones, as pluggy calls hooks registered earlier later), and their
         # pytest_runtest_makereport wrappers (_phase_reported)
@@ -462,12 +461,10 @@ class NativeEngine:
         if name == self.asyncs.anyio_plugin:
             self.anyio = AnyioHooks(module, self.config)
             self.collector.anyio = self.anyio
-            if (self.anyio.fixture_setup, False) not in ASYNC_FIXTURE_SETUP_WRAPPERS:  # (one list per process)
-                ASYNC_FIXTURE_SETUP_WRAPPERS.append((self.anyio.fixture_setup, False))
+            add_fixture_setup_wrapper(self.anyio.fixture_setup, new_style=False)
         if name == self.asyncs.asyncio_plugin:
-            self.asyncio_test_loop_scope = str(self.config.getini("asyncio_default_test_loop_scope"))
-            if (module.pytest_fixture_setup, True) not in ASYNC_FIXTURE_SETUP_WRAPPERS:
-                ASYNC_FIXTURE_SETUP_WRAPPERS.append((module.pytest_fixture_setup, True))
+            self.asyncio_runners = True
+            add_fixture_setup_wrapper(module.pytest_fixture_setup, new_style=True)
 
     def precompile(self, relfile: str) -> None:
         """`relfile`'s rewritten code into the rewrite cache (rewrite.fill_cache), when the native
@@ -973,8 +970,8 @@ class NativeEngine:
                     call_hook(hook, item=item)
             self.session.state.setup(item.listchain())
             item.setup_instance()
-            if self.asyncio_test_loop_scope is not None and stash.get(ASYNCIO_ITEM):
-                stash[ASYNCIO_RUNNER] = asyncio_runner_requested(item, self.asyncio_test_loop_scope)
+            if self.asyncio_runners and stash.get(ASYNCIO_ITEM):
+                stash[ASYNCIO_RUNNER] = asyncio_runner_requested(item, self.asyncs.test_loop_scope)
             if item.fixtureinfo.names_closure:
                 fill_fixtures(item, {})
             self._warn_raised_elsewhere()

@@ -114,6 +114,12 @@ def traverse_closure(initialnames: Sequence[str], getdefs: Callable) -> Iterator
 ASYNC_FIXTURE_SETUP_WRAPPERS: List[Tuple[Callable, bool]] = []
 
 
+def add_fixture_setup_wrapper(wrapper: Callable, new_style: bool) -> None:
+    """A loaded plugin's pytest_fixture_setup wrapper, once per process."""
+    if (wrapper, new_style) not in ASYNC_FIXTURE_SETUP_WRAPPERS:
+        ASYNC_FIXTURE_SETUP_WRAPPERS.append((wrapper, new_style))
+
+
 class FixtureDef:
     __slots__ = ("argname", "func", "scope", "params", "ids", "autouse", "baseid",
                  "has_location", "argnames", "cached_result", "finalizers", "rank",
@@ -209,26 +215,20 @@ class FixtureDef:
         """A fixture the wrappers leave alone failed: a new-style wrapper (pytest-asyncio's, which
         pytest enters around every fixture) is still on pytest's stack, and its frame in the
         error's traceback. Entered now, it only checks the fixture before it yields."""
-        for wrapper, new_style in reversed(ASYNC_FIXTURE_SETUP_WRAPPERS):
-            if not new_style:
-                continue
-            around = wrapper(fixturedef=self, request=request)
-            try:
-                next(around)
-            except BaseException:
-                continue  # (it would have acted before the fixture ran: nothing to add)
-            try:
-                around.throw(error)
-            except StopIteration:
-                pass
-            except BaseException as e:
-                error = e
-        raise error
+        entered = []
+        for wrapper, new_style in ASYNC_FIXTURE_SETUP_WRAPPERS:
+            if new_style:
+                around = wrapper(fixturedef=self, request=request)
+                try:
+                    next(around)
+                except BaseException:
+                    continue  # (it would have acted before the fixture ran: nothing to add)
+                entered.append((around, True))
+        self._leave_wrappers(entered, None, error)
 
     def _setup_wrapped(self, request: "SubRequest"):
         """pytest_fixture_setup inside plugins' hook wrappers, each of which may swap the fixture's
-        function for the call and restore it after: old-style ones are resumed with nothing,
-        new-style ones with the result (or the exception thrown in), and return the result."""
+        function for the call and restore it after."""
         entered = []
         result = error = None
         try:
@@ -241,6 +241,12 @@ class FixtureDef:
                                         inspect.isgeneratorfunction(func))
         except BaseException as e:
             error = e
+        return self._leave_wrappers(entered, result, error)
+
+    def _leave_wrappers(self, entered: list, result, error: Optional[BaseException]):
+        """Resumes the wrappers entered, innermost first: old-style ones with nothing, new-style
+        ones with the result (or the error thrown in), whose return is the result; then returns
+        it or raises the error."""
         for around, new_style in reversed(entered):
             try:
                 if not new_style:

@@ -208,7 +208,7 @@ def _anyio_auto(config, args) -> bool:
 
 
 def _async_reason(rel: str, setup: AsyncSetup, async_facts: Set[str], async_fixtures: Set[str],
-                  autouse_async: Set[str], requested: Set[str], plugins_needed: Set[str]) -> Optional[str]:
+                  requested: Set[str], plugins_needed: Set[str]) -> Optional[str]:
     """Why async tests/fixtures of this module (`rel`, its conftest chain's facts merged) need
     pytest, or None; anyio's plugin and pytest-asyncio, when they run them natively, are added to
     `plugins_needed`."""
@@ -257,8 +257,8 @@ _STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 
 class _FileFacts:
     _SETS = ("fixtures", "requested", "autouse", "param_names", "hooks", "marks", "async_fixtures",
-             "autouse_async", "async_facts", "imports", "block_names", "nested_fixtures",
-             "nested_requested", "nested_async_fixtures", "nested_autouse_async", "nested_async_facts")
+             "async_facts", "imports", "block_names", "nested_fixtures", "nested_requested",
+             "nested_async_fixtures", "nested_async_facts")
 
     def __init__(self):
         self.fixtures: Set[str] = set()       # fixture names defined
@@ -272,7 +272,6 @@ class _FileFacts:
         self.plugins = False                  # pytest_plugins = ...
         self.marks: Set[str] = set()
         self.async_fixtures: Set[str] = set()  # fixtures defined with `async def`
-        self.autouse_async: Set[str] = set()   # ... of them, the autouse ones
         self.async_facts: Set[str] = set()     # _ASYNC_* below: what else the async rules need
         # top-level `from X import a, b` as "LEVEL:X" and "LEVEL:X.a", ...: the modules whose
         # classes (and fixtures) the file may take in by name (`_imported_fixtures`)
@@ -285,7 +284,6 @@ class _FileFacts:
         self.nested_fixtures: Set[str] = set()
         self.nested_requested: Set[str] = set()
         self.nested_async_fixtures: Set[str] = set()
-        self.nested_autouse_async: Set[str] = set()
         self.nested_async_facts: Set[str] = set()
         self.stamp: Optional[tuple] = None    # (mtime_ns, size) of the file these facts are of
         self.digest = ""                      # of its content: a checkout gives every file a new mtime
@@ -593,8 +591,7 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
 
 
 def _record_fixture(func: ast.AST, name: str, in_class: bool, fixtures: Set[str], requested: Set[str],
-                    async_fixtures: Set[str], autouse_async: Set[str],
-                    fixture_args: Optional[Dict[str, Set[str]]] = None, autouse: Optional[Set[str]] = None) -> None:
+                    async_fixtures: Set[str], fixture_args: Optional[Dict[str, Set[str]]] = None, autouse: Optional[Set[str]] = None) -> None:
     """A fixture definition's facts: its name, what it requests (under its name in
     `fixture_args` when given, else among `requested`), whether it is autouse, async."""
     fixtures.add(name)
@@ -606,8 +603,6 @@ def _record_fixture(func: ast.AST, name: str, in_class: bool, fixtures: Set[str]
         autouse.add(name)
     if isinstance(func, ast.AsyncFunctionDef):
         async_fixtures.add(name)
-        if _is_autouse(func):
-            autouse_async.add(name)
 
 
 def _record_test(func: ast.AST, in_class: bool, class_patches: int, requested: Set[str], async_facts: Set[str]) -> None:
@@ -671,7 +666,7 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
                     facts.block_names.add(stmt.name)
                 if fixture is not None:
                     _record_fixture(stmt, fixture, in_class, facts.fixtures, facts.requested,
-                                    facts.async_fixtures, facts.autouse_async, facts.fixture_args, facts.autouse)
+                                    facts.async_fixtures, facts.fixture_args, facts.autouse)
                 elif stmt.name.startswith("test") or in_class:
                     if not stmt.name.startswith(("setup", "teardown", "setUp", "tearDown", "_")):
                         if stmt.name.startswith("test"):
@@ -688,7 +683,7 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
                 fixture = fixture or _fixture_name(dec, stmt.name)
             if fixture is not None:
                 _record_fixture(stmt, fixture, False, facts.nested_fixtures, facts.nested_requested,
-                                facts.nested_async_fixtures, facts.nested_autouse_async)
+                                facts.nested_async_fixtures)
             elif _block_prefixes and stmt.name.startswith(_block_prefixes):
                 visit_block(stmt.body)
             elif not stmt.name.startswith("_"):
@@ -847,7 +842,6 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
     generates = False
     async_facts: Set[str] = set()
     async_fixtures: Set[str] = set()
-    autouse_async: Set[str] = set()
     for file, is_conftest in chain:
         facts = _facts(file, is_conftest)
         rel = os.path.relpath(file, rootdir).replace(os.sep, "/")
@@ -875,11 +869,9 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
             requested |= facts.nested_requested
             async_facts |= facts.nested_async_facts
             async_fixtures |= facts.nested_async_fixtures
-            autouse_async |= facts.nested_autouse_async
         params |= facts.param_names
         async_facts |= facts.async_facts
         async_fixtures |= facts.async_fixtures
-        autouse_async |= facts.autouse_async
         if "asyncio" in facts.marks:
             async_facts.add("asyncio mark")
         if not is_conftest and "pytest_generate_tests" in _facts(file, False).fixtures:
@@ -906,5 +898,5 @@ def static_check(rootdir: str, relfile: str, builtin_fixtures: Set[str],
         return f"fixture '{missing[0]}' is not defined by the module, its conftests or the native builtins"
     if asyncs is not None and (async_facts or async_fixtures):
         return _async_reason(relfile.replace(os.sep, "/"), asyncs, async_facts, async_fixtures,
-                             autouse_async, requested, plugins_needed if plugins_needed is not None else set())
+                             requested, plugins_needed if plugins_needed is not None else set())
     return None
