@@ -705,6 +705,7 @@ exports.earlyPlan = earlyPlan;
 exports.startEarlyWorkers = startEarlyWorkers;
 exports.endUnsettled = endUnsettled;
 exports.adoptEarlyWorkers = adoptEarlyWorkers;
+exports.earlyWorkersStarted = earlyWorkersStarted;
 exports.takeEarlyChild = takeEarlyChild;
 exports.settleEarlyWorkers = settleEarlyWorkers;
 exports.reviseEarlyWorkers = reviseEarlyWorkers;
@@ -878,6 +879,10 @@ function sameSpawn(worker, command, args, options) {
     if (!sameEnv)
         envMismatch = true;
     return sameEnv;
+}
+/** How many workers the executable started ahead for this run. */
+function earlyWorkersStarted() {
+    return early?.workers.length ?? 0;
 }
 /**
  * The process an early start made for exactly this spawn, if there is one still running (the

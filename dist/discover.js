@@ -1962,7 +1962,7 @@ async function collect(session, settings = {}) {
         useCache: !options.noCache,
         python: () => session.python,
         doctest: (0, index_js_3.doctestOptionsOf)(options.pytestArgs, (0, index_js_1.getIni)(config, 'doctest_encoding', 'string')),
-        onModulesToParse: settings.onModulesToParse,
+        onWalked: settings.onWalked,
     });
     const nodeIds = options.paths.map((arg) => {
         const at = arg.indexOf('::');
@@ -5957,8 +5957,7 @@ async function discover(opts) {
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
     const moduleRequests = toParse(moduleLookups);
-    if (moduleRequests.length > 0)
-        opts.onModulesToParse?.(moduleRequests.map((request) => request.abs));
+    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs));
     const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {

@@ -3717,6 +3717,183 @@ function exitQuietlyOnBrokenPipe() {
 
 /***/ }),
 
+/***/ 882:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.userCacheDir = userCacheDir;
+exports.readCodeCache = readCodeCache;
+exports.writeCodeCache = writeCodeCache;
+exports.loadBundle = loadBundle;
+// Loading a bundle with V8's code cache. Compiling dist/main.js (1.2 MB) and lazily compiling the
+// functions a command calls is ~45 ms of a warm run's start (and ~35 ms of a cold discovery's with
+// dist/discover.js); the cache written after a first run makes that ~5 ms of deserializing.
+// Node 22.1+ has this built in (module.enableCompileCache); on Node 20 the bundle is compiled here
+// with vm.Script and the cached data V8 produced after the command ran.
+//
+// The cache lives in the user's cache directory, one file per bundle content (sha256 of the bundle
+// in the name, so a rebuilt or edited bundle never meets another's cache: V8 itself only checks
+// the source's length) and per Node version. The file carries a sha256 of its data, checked before
+// V8 sees it: V8 does not checksum code caches in release builds, and a corrupt one must never
+// break a run. Any failure to read, validate or write the cache loads the bundle as before.
+// FASTEST_CODE_CACHE=0 turns it off.
+const node_crypto_1 = __nccwpck_require__(7598);
+const node_fs_1 = __nccwpck_require__(3024);
+const NodeModule = __importStar(__nccwpck_require__(8995));
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const node_buffer_1 = __nccwpck_require__(4573);
+const vm = __importStar(__nccwpck_require__(714));
+const MAGIC = Buffer.from('fastest-v8-cache-1\n');
+const DIGEST_BYTES = 32;
+/** Caches kept per bundle name (other builds' ones: a benchmark alternating two builds keeps both). */
+const KEPT_PER_BUNDLE = 4;
+/** The user's cache directory for fastest (XDG on Linux, the platform's elsewhere). */
+function userCacheDir(env) {
+    const home = (() => {
+        try {
+            return (0, node_os_1.homedir)();
+        }
+        catch {
+            return (0, node_os_1.tmpdir)();
+        }
+    })();
+    if (env.XDG_CACHE_HOME)
+        return (0, node_path_1.join)(env.XDG_CACHE_HOME, 'fastest');
+    if (process.platform === 'darwin')
+        return (0, node_path_1.join)(home, 'Library', 'Caches', 'fastest');
+    if (process.platform === 'win32')
+        return (0, node_path_1.join)(env.LOCALAPPDATA ?? (0, node_path_1.join)(home, 'AppData', 'Local'), 'fastest', 'Cache');
+    return (0, node_path_1.join)(home, '.cache', 'fastest');
+}
+function sha256(data) {
+    return (0, node_crypto_1.createHash)('sha256').update(data).digest();
+}
+/** The cached data stored in `file`, or null when absent or not intact. */
+function readCodeCache(file) {
+    let stored;
+    try {
+        stored = (0, node_fs_1.readFileSync)(file);
+    }
+    catch {
+        return null;
+    }
+    const header = MAGIC.length + DIGEST_BYTES;
+    if (stored.length <= header || !stored.subarray(0, MAGIC.length).equals(MAGIC))
+        return null;
+    const data = stored.subarray(header);
+    return sha256(data).equals(stored.subarray(MAGIC.length, header)) ? data : null;
+}
+/** Writes the cache atomically (a concurrent reader sees the old file or the new one) and keeps a few per bundle. */
+function writeCodeCache(file, data) {
+    const dir = (0, node_path_1.dirname)(file);
+    (0, node_fs_1.mkdirSync)(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    (0, node_fs_1.writeFileSync)(tmp, Buffer.concat([MAGIC, sha256(data), data]));
+    (0, node_fs_1.renameSync)(tmp, file);
+    const prefix = (0, node_path_1.basename)(file).split('-')[0] + '-';
+    const siblings = (0, node_fs_1.readdirSync)(dir)
+        .filter((name) => name.startsWith(prefix) && name.endsWith('.v8cache'))
+        .map((name) => ({ name, mtimeMs: (0, node_fs_1.statSync)((0, node_path_1.join)(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+        .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const old of siblings.slice(KEPT_PER_BUNDLE))
+        (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, old.name), { force: true });
+}
+/**
+ * Loads the CommonJS bundle at `path` and returns its exports, through the code cache when it can.
+ * `requireFrom` is the caller's (for the plain load, and the built-in compile cache); `atExit`
+ * schedules the cache's write for when the command has run.
+ */
+function loadBundle(path, env, requireFrom, atExit = (write) => process.once('exit', write)) {
+    if (env.FASTEST_CODE_CACHE === '0')
+        return requireFrom(path);
+    const builtin = NodeModule.enableCompileCache;
+    if (typeof builtin === 'function') {
+        try {
+            builtin((0, node_path_1.join)(userCacheDir(env), 'node-compile-cache'));
+        }
+        catch {
+            // the cache stays off: a plain load
+        }
+        return requireFrom(path);
+    }
+    let source;
+    try {
+        source = (0, node_fs_1.readFileSync)(path);
+    }
+    catch {
+        return requireFrom(path); // the plain load reports the error
+    }
+    const digest = sha256(source).toString('hex').slice(0, 32);
+    const name = (0, node_path_1.basename)(path)
+        .replace(/[^\w.]/g, '_')
+        .replace(/-/g, '_');
+    const cacheFile = (0, node_path_1.join)(userCacheDir(env), 'v8', `${name}-${digest}-${process.version}-${process.arch}.v8cache`);
+    const cachedData = readCodeCache(cacheFile) ?? undefined;
+    // latin1 is exact for an ASCII file and 4x quicker to decode than utf8 (and V8 keeps one-byte strings).
+    const text = (0, node_buffer_1.isAscii)(source) ? source.toString('latin1') : source.toString('utf8');
+    const script = new vm.Script(NodeModule.wrap(text.startsWith('#!') ? `//${text.slice(2)}` : text), {
+        filename: path,
+        cachedData,
+        importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    if (cachedData === undefined || script.cachedDataRejected === true) {
+        // After the command ran: the cache then holds the functions it compiled, not only the top level.
+        atExit(() => {
+            try {
+                writeCodeCache(cacheFile, script.createCachedData());
+            }
+            catch {
+                // a read-only or full disk: the next run compiles again
+            }
+        });
+    }
+    const module = new NodeModule.Module(path, undefined);
+    module.filename = path;
+    module.paths = NodeModule.Module._nodeModulePaths((0, node_path_1.dirname)(path));
+    const wrapper = script.runInThisContext();
+    wrapper.call(module.exports, module.exports, NodeModule.createRequire(path), module, path, (0, node_path_1.dirname)(path));
+    module.loaded = true;
+    return module.exports;
+}
+
+
+/***/ }),
+
 /***/ 6577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -4693,6 +4870,7 @@ const pytest_options_js_1 = __nccwpck_require__(4936);
 const reruns_js_1 = __nccwpck_require__(8567);
 const shim_js_1 = __nccwpck_require__(1349);
 const early_js_1 = __nccwpck_require__(5769);
+const code_cache_js_1 = __nccwpck_require__(882);
 const impact_report_js_1 = __nccwpck_require__(1785);
 const discover_js_1 = __nccwpck_require__(2731);
 const signals_js_1 = __nccwpck_require__(3563);
@@ -4922,13 +5100,15 @@ async function runCommand(argv, cwd, env, hooks = {}) {
             python: session.python,
             cwd,
             count: startWorkers,
+            // A first run knows its modules after discovery's walk: the rest start then, if needed.
+            startNow: runCost === null ? Math.max(1, (0, early_js_1.earlyWorkersStarted)()) : startWorkers,
             pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }),
         });
     // The executable's early workers this run did not take are ended; the plan is kept for the next.
     (0, early_js_1.settleEarlyWorkers)(config.rootdir, prestarted ? { workers: startWorkers, pycacheDir: (0, index_js_1.pycacheDir)({ rootdir: config.rootdir }) } : null);
     // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
     const pythonCheck = hooks.pythonCheck ??
-        (0, index_js_1.checkPythonRemembered)(session.python, (0, node_path_1.join)(config.rootdir, '.fastest'), shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
+        (0, index_js_1.checkPythonRemembered)(session.python, [(0, node_path_1.join)(config.rootdir, '.fastest'), (0, code_cache_js_1.userCacheDir)(env)], shim ? (executable) => (0, shim_js_1.rememberInterpreter)(shim, executable) : undefined);
     pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
     // --cov: coverage.py's configuration read and old data erased while discovery runs.
     let coverage = null;
@@ -5031,8 +5211,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const { options, config, cwd } = session;
     let collected = await (0, session_js_2.collect)(session, {
         remember: true,
-        // A first run: the prestarted workers rewrite the new modules while Node parses them.
-        onModulesToParse: options.engine === 'pytest' ? undefined : (files) => prestarted?.precompile(files, (0, node_path_1.join)(config.rootdir, '.fastest')),
+        // A first run: the prestarted workers start as the modules need and rewrite the new ones while Node parses them.
+        onWalked: (modules, toParse) => {
+            prestarted?.grow(modules);
+            if (options.engine !== 'pytest' && toParse.length > 0)
+                prestarted?.precompile(toParse, (0, node_path_1.join)(config.rootdir, '.fastest'));
+        },
     });
     const { rememberDiscovery } = collected;
     /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
@@ -5682,7 +5866,7 @@ async function collect(session, settings = {}) {
         useCache: !options.noCache,
         python: () => session.python,
         doctest: (0, index_js_3.doctestOptionsOf)(options.pytestArgs, (0, index_js_1.getIni)(config, 'doctest_encoding', 'string')),
-        onModulesToParse: settings.onModulesToParse,
+        onWalked: settings.onWalked,
     });
     const nodeIds = options.paths.map((arg) => {
         const at = arg.indexOf('::');
@@ -10349,8 +10533,7 @@ async function discover(opts) {
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
     const moduleRequests = toParse(moduleLookups);
-    if (moduleRequests.length > 0)
-        opts.onModulesToParse?.(moduleRequests.map((request) => request.abs));
+    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs));
     const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {
@@ -20820,6 +21003,7 @@ exports.earlyPlan = earlyPlan;
 exports.startEarlyWorkers = startEarlyWorkers;
 exports.endUnsettled = endUnsettled;
 exports.adoptEarlyWorkers = adoptEarlyWorkers;
+exports.earlyWorkersStarted = earlyWorkersStarted;
 exports.takeEarlyChild = takeEarlyChild;
 exports.settleEarlyWorkers = settleEarlyWorkers;
 exports.reviseEarlyWorkers = reviseEarlyWorkers;
@@ -20993,6 +21177,10 @@ function sameSpawn(worker, command, args, options) {
     if (!sameEnv)
         envMismatch = true;
     return sameEnv;
+}
+/** How many workers the executable started ahead for this run. */
+function earlyWorkersStarted() {
+    return early?.workers.length ?? 0;
 }
 /**
  * The process an early start made for exactly this spawn, if there is one still running (the
@@ -22643,11 +22831,24 @@ class WorkerHandoff {
 }
 exports.WorkerHandoff = WorkerHandoff;
 class PrestartedWorkers {
+    opts;
     waiting = [];
+    started = 0;
+    /**
+     * `count` workers, of which the first `startNow` start at once and the rest when `grow` asks
+     * for them (a first run, which knows its modules only after discovery's walk: one module needs
+     * one worker).
+     */
     constructor(opts) {
-        for (let index = 0; index < opts.count; index++) {
+        this.opts = opts;
+        this.grow(opts.startNow ?? opts.count);
+    }
+    /** Starts the workers of the slots below `count` (at most the planned count) not started yet. */
+    grow(count) {
+        const { python, cwd, pycacheDir } = this.opts;
+        for (; this.started < Math.min(count, this.opts.count); this.started++) {
             const handoff = new WorkerHandoff();
-            const proc = new worker_js_1.WorkerProcess({ python: opts.python, cwd: opts.cwd, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+            const proc = new worker_js_1.WorkerProcess({ python, cwd, index: this.started, workers: this.opts.count, pycacheDir }, handoff);
             this.waiting.push({ proc, handoff });
         }
     }
@@ -22670,6 +22871,7 @@ class PrestartedWorkers {
     }
     /** Ends at once the workers of slots `count` and up: the run needs fewer than were started. */
     keep(count) {
+        this.started = Math.max(this.started, this.opts.count); // (the pool starts any it still needs)
         for (const w of this.waiting.filter((w) => w.proc.index >= count)) {
             this.waiting.splice(this.waiting.indexOf(w), 1);
             w.handoff.attach({ frame: () => { }, output: () => { }, exit: () => { } });
@@ -22697,7 +22899,8 @@ exports.checkPythonRemembered = checkPythonRemembered;
 // as the interpreter probe is kept): every run started one more Python only for it (~40 ms of CPU,
 // and ~30 ms of Node's own start spawning it) beside the workers' start. A reinstalled or upgraded
 // interpreter is checked again; a script (a version manager's shim, whose choice may change) and an
-// interpreter that cannot be found are checked every time, as before.
+// interpreter that cannot be found are checked every time, as before. The user's cache directory
+// keeps the same answers, so that a fresh checkout of a project (a new .fastest) does not ask again.
 const node_path_1 = __nccwpck_require__(6760);
 const interpreter_js_1 = __nccwpck_require__(4248);
 const python_js_1 = __nccwpck_require__(5530);
@@ -22708,15 +22911,23 @@ function isCheck(value) {
     const match = typeof check?.version === 'string' ? /^(\d+)\.(\d+)\.\d+$/.exec(check.version) : null;
     return match !== null && (0, python_js_1.isSupported)(Number(match[1]), Number(match[2])) && (check.executable === null || typeof check.executable === 'string');
 }
-/** checkPython, answered from `cacheDir` when this interpreter file was checked before. */
-function checkPythonRemembered(python, cacheDir, onExecutable, env = process.env) {
-    const interpreter = (0, interpreter_js_1.keptForInterpreter)(python, env, (0, node_path_1.join)(cacheDir, CHECK_FILE), CHECK_VERSION, ['PYTHONHOME'], isCheck);
-    if (interpreter === null)
+/**
+ * checkPython, answered from the first of `cacheDirs` (the project's .fastest, then the user's
+ * cache directory, which a fresh checkout can answer from) that checked this interpreter file
+ * before; a new answer is kept in each.
+ */
+function checkPythonRemembered(python, cacheDirs, onExecutable, env = process.env) {
+    const stores = (typeof cacheDirs === 'string' ? [cacheDirs] : cacheDirs).map((dir) => (0, interpreter_js_1.keptForInterpreter)(python, env, (0, node_path_1.join)(dir, CHECK_FILE), CHECK_VERSION, ['PYTHONHOME'], isCheck));
+    if (stores.some((store) => store === null))
         return (0, python_js_1.checkPython)(python, onExecutable);
-    const remembered = interpreter.kept;
+    const interpreters = stores;
+    const remembered = interpreters.find((interpreter) => interpreter.kept)?.kept;
     if (remembered) {
         if (remembered.executable)
             onExecutable?.(remembered.executable);
+        for (const interpreter of interpreters)
+            if (!interpreter.kept)
+                interpreter.keep(remembered);
         return Promise.resolve(remembered.version);
     }
     let executable = null;
@@ -22724,7 +22935,8 @@ function checkPythonRemembered(python, cacheDir, onExecutable, env = process.env
         executable = found;
         onExecutable?.(found);
     }).then((version) => {
-        interpreter.keep({ version, executable });
+        for (const interpreter of interpreters)
+            interpreter.keep({ version, executable });
         return version;
     });
 }
@@ -26988,6 +27200,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("module");
 
 /***/ }),
 
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:buffer");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -27048,6 +27267,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:stri
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:url");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(__fastestModuleUrl)("node:vm");
 
 /***/ }),
 

@@ -119,6 +119,15 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     expect(run(p, ['-q', '-p', 'no:cacheprovider', 'tests/test_a.py']).spawns.every((s) => s.by === 'entry')).toBe(true);
   }, 300_000);
 
+  it('a fresh checkout with one test module starts one worker: the others wait for discovery to say they are needed', () => {
+    const p = project();
+    for (const name of ['b', 'c']) rmSync(join(p.root, 'tests', `test_${name}.py`));
+    const args = ['-q', '-p', 'no:cacheprovider'];
+    const cold = run(p, args);
+    expect(summaryLine(cold.out)).toBe(pytestSummary(p, []));
+    expect(cold.spawns.map((s) => s.by)).toEqual(['entry']);
+  }, 300_000);
+
   it('never starts an interpreter the record names when the run would choose another', () => {
     const p = project();
     const args = ['-q'];

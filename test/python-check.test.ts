@@ -43,6 +43,22 @@ describe('the remembered interpreter check', () => {
     expect(Object.values((JSON.parse(readFileSync(file, 'utf8')) as { entries: object }).entries)).toHaveLength(1);
   });
 
+  it("answers a fresh checkout's first run from the user's cache directory, and keeps the answer in its .fastest", async () => {
+    const userCache = join(work, 'user-cache');
+    const first = join(work, 'd', '.fastest');
+    expect(await checkPythonRemembered(python, [first, userCache])).toBe(version);
+    const shared = join(userCache, 'python-check.json');
+    const stored = JSON.parse(readFileSync(shared, 'utf8')) as { entries: Record<string, { version: string }> };
+    for (const check of Object.values(stored.entries)) check.version = '3.99.2';
+    writeFileSync(shared, JSON.stringify(stored));
+    // a new checkout: no .fastest, the user's cache answers (no interpreter asked) and .fastest keeps it
+    const fresh = join(work, 'e', '.fastest');
+    expect(await checkPythonRemembered(python, [fresh, userCache])).toBe('3.99.2');
+    expect(await checkPythonRemembered(python, fresh)).toBe('3.99.2');
+    // the project's own answer comes first
+    expect(await checkPythonRemembered(python, [first, userCache])).toBe(version);
+  });
+
   it('never remembers a script (a version manager shim picks anew), and still fails a missing interpreter', async () => {
     const cacheDir = join(work, 'c', '.fastest');
     const shim = join(work, 'python-shim');

@@ -48,7 +48,8 @@ import { UsageError, type CliOptions } from './args.js';
 import { benchmarksMeasured } from './pytest-options.js';
 import { rerunSettings } from './reruns.js';
 import { rememberInterpreter } from '../runner/shim.js';
-import { reviseEarlyWorkers, settleEarlyWorkers } from '../runner/early.js';
+import { earlyWorkersStarted, reviseEarlyWorkers, settleEarlyWorkers } from '../runner/early.js';
+import { userCacheDir } from './code-cache.js';
 import { impactClosingLine, impactReasonsBlock } from './impact-report.js';
 import { printDiscovery } from './discover.js';
 import { handleSignals } from './signals.js';
@@ -296,6 +297,8 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
           python: session.python,
           cwd,
           count: startWorkers,
+          // A first run knows its modules after discovery's walk: the rest start then, if needed.
+          startNow: runCost === null ? Math.max(1, earlyWorkersStarted()) : startWorkers,
           pycacheDir: pycacheDir({ rootdir: config.rootdir }),
         });
   // The executable's early workers this run did not take are ended; the plan is kept for the next.
@@ -303,7 +306,11 @@ export async function runCommand(argv: string[], cwd: string, env: NodeJS.Proces
   // (after the workers: a spawn blocks this thread, and the workers' start is the longer path)
   const pythonCheck =
     hooks.pythonCheck ??
-    checkPythonRemembered(session.python, join(config.rootdir, '.fastest'), shim ? (executable) => rememberInterpreter(shim, executable) : undefined);
+    checkPythonRemembered(
+      session.python,
+      [join(config.rootdir, '.fastest'), userCacheDir(env)],
+      shim ? (executable) => rememberInterpreter(shim, executable) : undefined,
+    );
   pythonCheck.catch(() => undefined); // awaited below; a collect-only run never needs it
   // --cov: coverage.py's configuration read and old data erased while discovery runs.
   let coverage: MeasuredRun | null = null;
@@ -425,8 +432,11 @@ async function runSession(
   const { options, config, cwd } = session;
   let collected: Collected = await collect(session, {
     remember: true,
-    // A first run: the prestarted workers rewrite the new modules while Node parses them.
-    onModulesToParse: options.engine === 'pytest' ? undefined : (files) => prestarted?.precompile(files, join(config.rootdir, '.fastest')),
+    // A first run: the prestarted workers start as the modules need and rewrite the new ones while Node parses them.
+    onWalked: (modules, toParse) => {
+      prestarted?.grow(modules);
+      if (options.engine !== 'pytest' && toParse.length > 0) prestarted?.precompile(toParse, join(config.rootdir, '.fastest'));
+    },
   });
   const { rememberDiscovery } = collected;
   /** The items discovery listed, before a check of recorded failures (what the cache learns against). */

@@ -208,8 +208,8 @@ export interface Collected {
  */
 export interface CollectSettings {
   remember?: boolean;
-  /** DiscoverOptions.onModulesToParse. */
-  onModulesToParse?: (files: string[]) => void;
+  /** DiscoverOptions.onWalked. */
+  onWalked?: (modules: number, toParse: string[]) => void;
 }
 
 export async function collect(session: Session, settings: CollectSettings = {}): Promise<Collected> {
@@ -242,7 +242,7 @@ export async function collect(session: Session, settings: CollectSettings = {}):
     useCache: !options.noCache,
     python: () => session.python,
     doctest: doctestOptionsOf(options.pytestArgs, getIni(config, 'doctest_encoding', 'string')),
-    onModulesToParse: settings.onModulesToParse,
+    onWalked: settings.onWalked,
   });
   const nodeIds = options.paths.map((arg) => {
     const at = arg.indexOf('::');

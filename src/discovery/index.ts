@@ -45,10 +45,11 @@ export interface DiscoverOptions {
   /** Doctest collection (text files matching `test*.txt` are collected even without options). */
   doctest?: DoctestOptions;
   /**
-   * Told the test modules (absolute paths) the discovery cache did not hold, before they are
-   * parsed: a first run's workers rewrite them meanwhile (cli/run.ts).
+   * Told after the walk how many test modules it found, and which of them (absolute paths) the
+   * discovery cache did not hold, before they are parsed: a first run starts the workers it needs
+   * and they rewrite those modules meanwhile (cli/run.ts).
    */
-  onModulesToParse?: (files: string[]) => void;
+  onWalked?: (modules: number, toParse: string[]) => void;
 }
 
 export function toNodePath(rootdir: string, absolute: string): string {
@@ -428,7 +429,10 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   const toParse = (lookups: Lookup[]) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
   const conftestRequests = toParse(conftestLookups);
   const moduleRequests = toParse(moduleLookups);
-  if (moduleRequests.length > 0) opts.onModulesToParse?.(moduleRequests.map((request) => request.abs));
+  opts.onWalked?.(
+    files.length,
+    moduleRequests.map((request) => request.abs),
+  );
   const parseRequests = [...conftestRequests, ...moduleRequests];
   const pool = openParsePool(
     parseRequests.length,

@@ -210,6 +210,11 @@ function sameSpawn(worker: EarlyWorker, command: string, args: readonly string[]
   return sameEnv;
 }
 
+/** How many workers the executable started ahead for this run. */
+export function earlyWorkersStarted(): number {
+  return early?.workers.length ?? 0;
+}
+
 /**
  * The process an early start made for exactly this spawn, if there is one still running (the
  * worker's spawn asks here first); null: spawn it.

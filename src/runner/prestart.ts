@@ -39,11 +39,23 @@ export interface PrestartedWorker {
 
 export class PrestartedWorkers {
   private readonly waiting: PrestartedWorker[] = [];
+  private started = 0;
 
-  constructor(opts: { python: string; cwd: string; count: number; pycacheDir: string }) {
-    for (let index = 0; index < opts.count; index++) {
+  /**
+   * `count` workers, of which the first `startNow` start at once and the rest when `grow` asks
+   * for them (a first run, which knows its modules only after discovery's walk: one module needs
+   * one worker).
+   */
+  constructor(private readonly opts: { python: string; cwd: string; count: number; pycacheDir: string; startNow?: number }) {
+    this.grow(opts.startNow ?? opts.count);
+  }
+
+  /** Starts the workers of the slots below `count` (at most the planned count) not started yet. */
+  grow(count: number): void {
+    const { python, cwd, pycacheDir } = this.opts;
+    for (; this.started < Math.min(count, this.opts.count); this.started++) {
       const handoff = new WorkerHandoff();
-      const proc = new WorkerProcess({ python: opts.python, cwd: opts.cwd, index, workers: opts.count, pycacheDir: opts.pycacheDir }, handoff);
+      const proc = new WorkerProcess({ python, cwd, index: this.started, workers: this.opts.count, pycacheDir }, handoff);
       this.waiting.push({ proc, handoff });
     }
   }
@@ -68,6 +80,7 @@ export class PrestartedWorkers {
 
   /** Ends at once the workers of slots `count` and up: the run needs fewer than were started. */
   keep(count: number): void {
+    this.started = Math.max(this.started, this.opts.count); // (the pool starts any it still needs)
     for (const w of this.waiting.filter((w) => w.proc.index >= count)) {
       this.waiting.splice(this.waiting.indexOf(w), 1);
       w.handoff.attach({ frame: () => {}, output: () => {}, exit: () => {} });

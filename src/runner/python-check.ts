@@ -3,9 +3,10 @@
 // as the interpreter probe is kept): every run started one more Python only for it (~40 ms of CPU,
 // and ~30 ms of Node's own start spawning it) beside the workers' start. A reinstalled or upgraded
 // interpreter is checked again; a script (a version manager's shim, whose choice may change) and an
-// interpreter that cannot be found are checked every time, as before.
+// interpreter that cannot be found are checked every time, as before. The user's cache directory
+// keeps the same answers, so that a fresh checkout of a project (a new .fastest) does not ask again.
 import { join } from 'node:path';
-import { keptForInterpreter } from '../discovery/interpreter.js';
+import { keptForInterpreter, type KeptForInterpreter } from '../discovery/interpreter.js';
 import { checkPython, isSupported } from './python.js';
 
 const CHECK_FILE = 'python-check.json';
@@ -22,18 +23,26 @@ function isCheck(value: unknown): value is RememberedCheck {
   return match !== null && isSupported(Number(match[1]), Number(match[2])) && (check!.executable === null || typeof check!.executable === 'string');
 }
 
-/** checkPython, answered from `cacheDir` when this interpreter file was checked before. */
+/**
+ * checkPython, answered from the first of `cacheDirs` (the project's .fastest, then the user's
+ * cache directory, which a fresh checkout can answer from) that checked this interpreter file
+ * before; a new answer is kept in each.
+ */
 export function checkPythonRemembered(
   python: string,
-  cacheDir: string,
+  cacheDirs: string | string[],
   onExecutable?: (executable: string) => void,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
-  const interpreter = keptForInterpreter(python, env, join(cacheDir, CHECK_FILE), CHECK_VERSION, ['PYTHONHOME'], isCheck);
-  if (interpreter === null) return checkPython(python, onExecutable);
-  const remembered = interpreter.kept;
+  const stores = (typeof cacheDirs === 'string' ? [cacheDirs] : cacheDirs).map((dir) =>
+    keptForInterpreter(python, env, join(dir, CHECK_FILE), CHECK_VERSION, ['PYTHONHOME'], isCheck),
+  );
+  if (stores.some((store) => store === null)) return checkPython(python, onExecutable);
+  const interpreters = stores as KeptForInterpreter<RememberedCheck>[];
+  const remembered = interpreters.find((interpreter) => interpreter.kept)?.kept;
   if (remembered) {
     if (remembered.executable) onExecutable?.(remembered.executable);
+    for (const interpreter of interpreters) if (!interpreter.kept) interpreter.keep(remembered);
     return Promise.resolve(remembered.version);
   }
   let executable: string | null = null;
@@ -41,7 +50,7 @@ export function checkPythonRemembered(
     executable = found;
     onExecutable?.(found);
   }).then((version) => {
-    interpreter.keep({ version, executable });
+    for (const interpreter of interpreters) interpreter.keep({ version, executable });
     return version;
   });
 }
