@@ -3,8 +3,8 @@
 // `testpaths` or the invocation directory when nothing is named) that fails to import is a usage
 // error: pytest prints `ImportError while loading conftest '…'.` and the traceback on stderr,
 // nothing on stdout, writes no JUnit file and exits 4. A conftest met only while collecting stays
-// a collection error (exit 2; conftest-errors.test.ts). Compared with pytest under both engines
-// and auto, one or two workers, and a shard of the run.
+// a collection error (exit 2; conftest-errors.test.ts). Compared with pytest under auto on one or
+// two workers and a shard of the run; each project's first case under both engines as well.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,9 @@ const RUNS = [
   ['-n', '1', '--shard', '2/2'],
 ];
 
+/** The cases (project, arguments, subdirectory) run under every engine and worker count. */
+const FULL_MATRIX = new Set(['named sub/test_s.py ', 'testdir  ', 'testpaths  ', 'conftestonly only ']);
+
 /** The last line pytest prints on stdout, time left out ('' when it prints nothing). */
 function lastLine(out: string): string {
   return normalOutput(out.trimEnd().split('\n').at(-1) ?? '');
@@ -100,8 +103,12 @@ describe("an initial conftest's import error is pytest's usage error", () => {
       const p = await runIn('python3', ['-m', 'pytest', ...argv], cwd, '', temp);
       const expected = { code: p.code, err: p.code === 4 ? p.err : '', last: lastLine(p.out), junit: existsSync(xml) };
       if (args === 'sub/test_s.py') expect(p.err).toContain("ImportError while loading conftest '");
-      // (a shard runs its share of the tests: the same usage error, when pytest stops at one)
-      for (const extra of p.code === 4 ? RUNS : RUNS.filter((run) => !run.includes('--shard'))) {
+      // Which conftests are initial is one question per case; how a worker's usage error ends the
+      // run is one per engine and worker count: each project's first case runs every combination,
+      // the others auto on one and two workers. (A shard runs its share of the tests: the same
+      // usage error, when pytest stops at one.)
+      const runs = FULL_MATRIX.has(`${project} ${args} ${subdir}`) ? RUNS : RUNS.filter((run) => !run.includes('--engine'));
+      for (const extra of p.code === 4 ? runs : runs.filter((run) => !run.includes('--shard'))) {
         rmSync(xml, { force: true });
         const f = await runIn(process.execPath, [cli, ...argv, ...extra], cwd, '', temp);
         const seen = { code: f.code, err: f.code === 4 ? f.err : '', last: lastLine(f.out), junit: existsSync(xml) };
