@@ -7,6 +7,7 @@
 # comparison, to stay within CI's time.
 #   FASTEST_VERSION_CELLS="3.9:8.4.2:full ..."   cells to run, PYTHON:PYTEST:SET (default below)
 #   scripts/test-versions.sh [TEST FILES]       the given test files in every cell instead
+#   FASTEST_VERSION_JOBS=N                      cells run side by side (default 2)
 #   scripts/test-versions.sh --prepare          only make the cells' environments (.ci/run does
 #                                               that while the checks and `npm test` run)
 # A Python is found as python3.X on PATH or in ~/.pyenv/versions. A plugin the package index has no
@@ -48,23 +49,21 @@ if [ "${1:-}" = --prepare ]; then
   exit 0
 fi
 
-failed=()
-summary=()
-for cell in $cells; do
+# One cell: its environment, its file set and skips, then vitest; the outcome line goes to $2.
+run_cell() {
+  local cell=$1 result=$2 py pytest set python dir files skip left_out plugin run file pattern start
+  shift 2
   IFS=: read -r py pytest set <<<"$cell"
   python=$(find_python "$py")
   if [ -z "$python" ]; then
     echo "== Python $py: not found (python$py on PATH or ~/.pyenv/versions/$py.*)" >&2
-    failed+=("$cell"); summary+=("$cell: no Python $py"); continue
+    echo "FAILED $cell $cell: no Python $py" >"$result"; return
   fi
   dir=.venvs/py$py-pytest$pytest
   FASTEST_VENV_PARTIAL=1 bash scripts/test-venv.sh "$dir" "$python" "$pytest"
   if [ "$#" -gt 0 ]; then files=("$@"); elif [ "$set" = full ]; then files=("${full[@]}"); else files=("${core[@]}"); fi
   skip=("${always_skip[@]}")
   if [[ "$pytest" == 8.* ]]; then
-    # pytest 8 has no subtest reports (subtests.test.ts is about pytest 9's), and its --tb=line
-    # prints no E lines under the crash line: fastest's console prints pytest 9's (README, known
-    # differences).
     files=("${files[@]/test\/subtests.test.ts}")
     skip+=('--tb=line prints each failure')
   fi
@@ -80,11 +79,35 @@ for cell in $cells; do
   pattern=$(IFS='|'; echo "${skip[*]}")
   echo "== Python $py, pytest $pytest ($set: ${#run[@]} files)"
   start=$SECONDS
-  if FASTEST_TEST_VENV=$dir npx vitest run -t "^(?!.*($pattern)).*\$" "${run[@]}"; then
-    summary+=("$cell: passed in $((SECONDS - start)) s${left_out:+ (without $(echo $left_out))}")
+  # (--no-cache: cells running side by side never share vitest's results file)
+  if FASTEST_TEST_VENV=$dir npx vitest run --no-cache -t "^(?!.*($pattern)).*\$" "${run[@]}"; then
+    echo "passed $cell $cell: passed in $((SECONDS - start)) s${left_out:+ (without $(echo $left_out))}" >"$result"
   else
-    failed+=("$cell"); summary+=("$cell: FAILED")
+    echo "FAILED $cell $cell: FAILED" >"$result"
   fi
+}
+
+# Cells run ${FASTEST_VERSION_JOBS:-2} at a time (each vitest keeps two files going; a cell's last
+# file would otherwise leave a core idle), each cell's output shown whole when it ends.
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+jobs_at_once=${FASTEST_VERSION_JOBS:-2}
+index=0
+names=()
+for cell in $cells; do
+  names[index]=$cell
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_at_once" ]; do wait -n || true; done
+  { (run_cell "$cell" "$logs/$index.result" "$@") >"$logs/$index.log" 2>&1 || true; cat "$logs/$index.log"; } &
+  index=$((index + 1))
+done
+wait
+failed=()
+summary=()
+for ((i = 0; i < index; i++)); do
+  line=$(cat "$logs/$i.result" 2>/dev/null || echo "FAILED ${names[i]} ${names[i]}: FAILED (stopped before its tests)")
+  status=${line%% *} rest=${line#* }
+  summary+=("${rest#* }")
+  if [ "$status" = FAILED ]; then failed+=("${rest%% *}"); fi
 done
 printf '%s\n' "${summary[@]}"
 if [ "${#failed[@]}" -gt 0 ]; then
