@@ -6203,11 +6203,12 @@ function readEntries(path, version) {
     }
 }
 /**
- * Answers about the interpreter `python` names (on PATH), kept in `file` (a JSON file under
- * .fastest, `version` its format) by the identity of the interpreter's file (path, real path, size,
- * mtime, inode) and the values of `envNames`; null when there is no such interpreter file.
+ * Answers about the interpreter `python` names (on PATH), kept in `files` (JSON files, `version`
+ * their format; the first that holds an answer gives it) by the identity of the interpreter's file
+ * (path, real path, size, mtime, inode) and the values of `envNames`; null when there is no such
+ * interpreter file.
  */
-function keptForInterpreter(python, env, file, version, envNames, accept) {
+function keptForInterpreter(python, env, files, version, envNames, accept) {
     const found = (0, which_js_1.onPath)(python, env);
     if (found === null)
         return null;
@@ -6223,26 +6224,31 @@ function keptForInterpreter(python, env, file, version, envNames, accept) {
     const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null)]);
     // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
     const script = isScript(found);
-    const entries = script ? {} : readEntries(file, version);
-    const kept = entries[key];
+    const stores = files.map((file) => ({ file, entries: script ? {} : readEntries(file, version) }));
+    const kept = stores.map(({ entries }) => entries[key]).find((value) => accept(value));
     return {
         found,
         st,
-        kept: accept(kept) ? kept : undefined,
+        kept,
         keep(value) {
             if (script)
                 return;
-            const others = Object.entries(entries)
-                .filter(([other]) => other !== key)
-                .slice(-(MAX_ENTRIES - 1));
-            try {
-                (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
-                const tmp = `${file}.${process.pid}.tmp`;
-                (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
-                (0, node_fs_1.renameSync)(tmp, file);
-            }
-            catch {
-                // asked again next time
+            const text = JSON.stringify(value);
+            for (const { file, entries } of stores) {
+                if (JSON.stringify(entries[key]) === text)
+                    continue;
+                const others = Object.entries(entries)
+                    .filter(([other]) => other !== key)
+                    .slice(-(MAX_ENTRIES - 1));
+                try {
+                    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
+                    const tmp = `${file}.${process.pid}.tmp`;
+                    (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
+                    (0, node_fs_1.renameSync)(tmp, file);
+                }
+                catch {
+                    // asked again next time
+                }
             }
         },
     };
@@ -6264,7 +6270,7 @@ function isProbe(value) {
  */
 function probeInterpreter(python, rootdir) {
     const env = (0, inputs_js_1.loggedEnv)(process.env);
-    const interpreter = keptForInterpreter(python, env, cacheFile(rootdir), PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
+    const interpreter = keptForInterpreter(python, env, [cacheFile(rootdir)], PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
     if (interpreter === null)
         return null;
     // Its content would be hashed only if it changed within the last moments; then it never matches.

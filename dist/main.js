@@ -10779,11 +10779,12 @@ function readEntries(path, version) {
     }
 }
 /**
- * Answers about the interpreter `python` names (on PATH), kept in `file` (a JSON file under
- * .fastest, `version` its format) by the identity of the interpreter's file (path, real path, size,
- * mtime, inode) and the values of `envNames`; null when there is no such interpreter file.
+ * Answers about the interpreter `python` names (on PATH), kept in `files` (JSON files, `version`
+ * their format; the first that holds an answer gives it) by the identity of the interpreter's file
+ * (path, real path, size, mtime, inode) and the values of `envNames`; null when there is no such
+ * interpreter file.
  */
-function keptForInterpreter(python, env, file, version, envNames, accept) {
+function keptForInterpreter(python, env, files, version, envNames, accept) {
     const found = (0, which_js_1.onPath)(python, env);
     if (found === null)
         return null;
@@ -10799,26 +10800,31 @@ function keptForInterpreter(python, env, file, version, envNames, accept) {
     const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null)]);
     // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
     const script = isScript(found);
-    const entries = script ? {} : readEntries(file, version);
-    const kept = entries[key];
+    const stores = files.map((file) => ({ file, entries: script ? {} : readEntries(file, version) }));
+    const kept = stores.map(({ entries }) => entries[key]).find((value) => accept(value));
     return {
         found,
         st,
-        kept: accept(kept) ? kept : undefined,
+        kept,
         keep(value) {
             if (script)
                 return;
-            const others = Object.entries(entries)
-                .filter(([other]) => other !== key)
-                .slice(-(MAX_ENTRIES - 1));
-            try {
-                (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
-                const tmp = `${file}.${process.pid}.tmp`;
-                (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
-                (0, node_fs_1.renameSync)(tmp, file);
-            }
-            catch {
-                // asked again next time
+            const text = JSON.stringify(value);
+            for (const { file, entries } of stores) {
+                if (JSON.stringify(entries[key]) === text)
+                    continue;
+                const others = Object.entries(entries)
+                    .filter(([other]) => other !== key)
+                    .slice(-(MAX_ENTRIES - 1));
+                try {
+                    (0, node_fs_1.mkdirSync)((0, node_path_1.dirname)(file), { recursive: true });
+                    const tmp = `${file}.${process.pid}.tmp`;
+                    (0, node_fs_1.writeFileSync)(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
+                    (0, node_fs_1.renameSync)(tmp, file);
+                }
+                catch {
+                    // asked again next time
+                }
             }
         },
     };
@@ -10840,7 +10846,7 @@ function isProbe(value) {
  */
 function probeInterpreter(python, rootdir) {
     const env = (0, inputs_js_1.loggedEnv)(process.env);
-    const interpreter = keptForInterpreter(python, env, cacheFile(rootdir), PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
+    const interpreter = keptForInterpreter(python, env, [cacheFile(rootdir)], PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
     if (interpreter === null)
         return null;
     // Its content would be hashed only if it changed within the last moments; then it never matches.
@@ -22871,7 +22877,7 @@ class PrestartedWorkers {
     }
     /** Ends at once the workers of slots `count` and up: the run needs fewer than were started. */
     keep(count) {
-        this.started = Math.max(this.started, this.opts.count); // (the pool starts any it still needs)
+        this.started = this.opts.count; // (no more start here: the pool starts any it still needs)
         for (const w of this.waiting.filter((w) => w.proc.index >= count)) {
             this.waiting.splice(this.waiting.indexOf(w), 1);
             w.handoff.attach({ frame: () => { }, output: () => { }, exit: () => { } });
@@ -22914,20 +22920,17 @@ function isCheck(value) {
 /**
  * checkPython, answered from the first of `cacheDirs` (the project's .fastest, then the user's
  * cache directory, which a fresh checkout can answer from) that checked this interpreter file
- * before; a new answer is kept in each.
+ * before; the answer is kept in each that lacks it.
  */
 function checkPythonRemembered(python, cacheDirs, onExecutable, env = process.env) {
-    const stores = (typeof cacheDirs === 'string' ? [cacheDirs] : cacheDirs).map((dir) => (0, interpreter_js_1.keptForInterpreter)(python, env, (0, node_path_1.join)(dir, CHECK_FILE), CHECK_VERSION, ['PYTHONHOME'], isCheck));
-    if (stores.some((store) => store === null))
+    const interpreter = (0, interpreter_js_1.keptForInterpreter)(python, env, cacheDirs.map((dir) => (0, node_path_1.join)(dir, CHECK_FILE)), CHECK_VERSION, ['PYTHONHOME'], isCheck);
+    if (interpreter === null)
         return (0, python_js_1.checkPython)(python, onExecutable);
-    const interpreters = stores;
-    const remembered = interpreters.find((interpreter) => interpreter.kept)?.kept;
+    const remembered = interpreter.kept;
     if (remembered) {
         if (remembered.executable)
             onExecutable?.(remembered.executable);
-        for (const interpreter of interpreters)
-            if (!interpreter.kept)
-                interpreter.keep(remembered);
+        interpreter.keep(remembered);
         return Promise.resolve(remembered.version);
     }
     let executable = null;
@@ -22935,8 +22938,7 @@ function checkPythonRemembered(python, cacheDirs, onExecutable, env = process.en
         executable = found;
         onExecutable?.(found);
     }).then((version) => {
-        for (const interpreter of interpreters)
-            interpreter.keep({ version, executable });
+        interpreter.keep({ version, executable });
         return version;
     });
 }

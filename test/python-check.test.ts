@@ -19,27 +19,27 @@ describe('the remembered interpreter check', () => {
   it('checks an interpreter once, then answers from .fastest without starting it', async () => {
     const cacheDir = join(work, 'a', '.fastest');
     const executables: string[] = [];
-    expect(await checkPythonRemembered(python, cacheDir, (e) => executables.push(e))).toBe(version);
+    expect(await checkPythonRemembered(python, [cacheDir], (e) => executables.push(e))).toBe(version);
     const file = join(cacheDir, 'python-check.json');
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { version: string; executable: string }> };
     expect(Object.values(stored.entries)).toEqual([{ version, executable: python }]);
     // what is remembered is what answers (no interpreter asked): shown by an entry edited by hand
     for (const check of Object.values(stored.entries)) check.version = '3.99.1';
     writeFileSync(file, JSON.stringify(stored));
-    expect(await checkPythonRemembered(python, cacheDir, (e) => executables.push(e))).toBe('3.99.1');
+    expect(await checkPythonRemembered(python, [cacheDir], (e) => executables.push(e))).toBe('3.99.1');
     expect(executables).toEqual([python, python]);
   });
 
   it('checks again past a damaged entry, and rewrites it', async () => {
     const cacheDir = join(work, 'b', '.fastest');
-    await checkPythonRemembered(python, cacheDir);
+    await checkPythonRemembered(python, [cacheDir]);
     const file = join(cacheDir, 'python-check.json');
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { version: unknown }> };
     for (const check of Object.values(stored.entries)) check.version = 'three';
     writeFileSync(file, JSON.stringify(stored));
-    expect(await checkPythonRemembered(python, cacheDir)).toBe(version);
+    expect(await checkPythonRemembered(python, [cacheDir])).toBe(version);
     writeFileSync(file, '{not json');
-    expect(await checkPythonRemembered(python, cacheDir)).toBe(version);
+    expect(await checkPythonRemembered(python, [cacheDir])).toBe(version);
     expect(Object.values((JSON.parse(readFileSync(file, 'utf8')) as { entries: object }).entries)).toHaveLength(1);
   });
 
@@ -54,7 +54,7 @@ describe('the remembered interpreter check', () => {
     // a new checkout: no .fastest, the user's cache answers (no interpreter asked) and .fastest keeps it
     const fresh = join(work, 'e', '.fastest');
     expect(await checkPythonRemembered(python, [fresh, userCache])).toBe('3.99.2');
-    expect(await checkPythonRemembered(python, fresh)).toBe('3.99.2');
+    expect(await checkPythonRemembered(python, [fresh])).toBe('3.99.2');
     // the project's own answer comes first
     expect(await checkPythonRemembered(python, [first, userCache])).toBe(version);
   });
@@ -64,8 +64,8 @@ describe('the remembered interpreter check', () => {
     const shim = join(work, 'python-shim');
     writeFileSync(shim, `#!/bin/sh\nexec ${python} "$@"\n`);
     chmodSync(shim, 0o755);
-    expect(await checkPythonRemembered(shim, cacheDir)).toBe(version);
+    expect(await checkPythonRemembered(shim, [cacheDir])).toBe(version);
     expect(existsSync(join(cacheDir, 'python-check.json'))).toBe(false);
-    await expect(checkPythonRemembered(join(work, 'no-such-python'), cacheDir)).rejects.toBeInstanceOf(RunnerError);
+    await expect(checkPythonRemembered(join(work, 'no-such-python'), [cacheDir])).rejects.toBeInstanceOf(RunnerError);
   });
 });

@@ -78,21 +78,25 @@ export interface KeptForInterpreter<T> {
   /** The interpreter as found on PATH, and its file's state. */
   found: string;
   st: Stats;
-  /** The answer kept for this interpreter file, when there is one `accept` takes. */
+  /** The answer kept for this interpreter file, from the first of the files holding one `accept` takes. */
   kept: T | undefined;
-  /** Keeps this interpreter file's answer (not a script's: see below); a read-only checkout keeps nothing. */
+  /**
+   * Keeps this interpreter file's answer in each file that does not hold it (not a script's: see
+   * below); a read-only checkout keeps nothing.
+   */
   keep(value: T): void;
 }
 
 /**
- * Answers about the interpreter `python` names (on PATH), kept in `file` (a JSON file under
- * .fastest, `version` its format) by the identity of the interpreter's file (path, real path, size,
- * mtime, inode) and the values of `envNames`; null when there is no such interpreter file.
+ * Answers about the interpreter `python` names (on PATH), kept in `files` (JSON files, `version`
+ * their format; the first that holds an answer gives it) by the identity of the interpreter's file
+ * (path, real path, size, mtime, inode) and the values of `envNames`; null when there is no such
+ * interpreter file.
  */
 export function keptForInterpreter<T>(
   python: string,
   env: NodeJS.ProcessEnv,
-  file: string,
+  files: string[],
   version: number,
   envNames: string[],
   accept: (value: unknown) => value is T,
@@ -110,24 +114,28 @@ export function keptForInterpreter<T>(
   const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null)]);
   // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
   const script = isScript(found);
-  const entries = script ? {} : readEntries(file, version);
-  const kept = entries[key];
+  const stores = files.map((file) => ({ file, entries: script ? {} : readEntries(file, version) }));
+  const kept = stores.map(({ entries }) => entries[key]).find((value): value is T => accept(value));
   return {
     found,
     st,
-    kept: accept(kept) ? kept : undefined,
+    kept,
     keep(value: T) {
       if (script) return;
-      const others = Object.entries(entries)
-        .filter(([other]) => other !== key)
-        .slice(-(MAX_ENTRIES - 1));
-      try {
-        mkdirSync(dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
-        renameSync(tmp, file);
-      } catch {
-        // asked again next time
+      const text = JSON.stringify(value);
+      for (const { file, entries } of stores) {
+        if (JSON.stringify(entries[key]) === text) continue;
+        const others = Object.entries(entries)
+          .filter(([other]) => other !== key)
+          .slice(-(MAX_ENTRIES - 1));
+        try {
+          mkdirSync(dirname(file), { recursive: true });
+          const tmp = `${file}.${process.pid}.tmp`;
+          writeFileSync(tmp, JSON.stringify({ version, entries: Object.fromEntries([...others, [key, value]]) }));
+          renameSync(tmp, file);
+        } catch {
+          // asked again next time
+        }
       }
     },
   };
@@ -153,7 +161,7 @@ function isProbe(value: unknown): value is InterpreterProbe {
  */
 export function probeInterpreter(python: string, rootdir: string): InterpreterProbe | null {
   const env = loggedEnv(process.env);
-  const interpreter = keptForInterpreter(python, env, cacheFile(rootdir), PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
+  const interpreter = keptForInterpreter(python, env, [cacheFile(rootdir)], PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
   if (interpreter === null) return null;
   // Its content would be hashed only if it changed within the last moments; then it never matches.
   noteFile(interpreter.found, interpreter.st, '');

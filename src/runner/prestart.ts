@@ -80,7 +80,7 @@ export class PrestartedWorkers {
 
   /** Ends at once the workers of slots `count` and up: the run needs fewer than were started. */
   keep(count: number): void {
-    this.started = Math.max(this.started, this.opts.count); // (the pool starts any it still needs)
+    this.started = this.opts.count; // (no more start here: the pool starts any it still needs)
     for (const w of this.waiting.filter((w) => w.proc.index >= count)) {
       this.waiting.splice(this.waiting.indexOf(w), 1);
       w.handoff.attach({ frame: () => {}, output: () => {}, exit: () => {} });

@@ -6,7 +6,7 @@
 // interpreter that cannot be found are checked every time, as before. The user's cache directory
 // keeps the same answers, so that a fresh checkout of a project (a new .fastest) does not ask again.
 import { join } from 'node:path';
-import { keptForInterpreter, type KeptForInterpreter } from '../discovery/interpreter.js';
+import { keptForInterpreter } from '../discovery/interpreter.js';
 import { checkPython, isSupported } from './python.js';
 
 const CHECK_FILE = 'python-check.json';
@@ -26,23 +26,27 @@ function isCheck(value: unknown): value is RememberedCheck {
 /**
  * checkPython, answered from the first of `cacheDirs` (the project's .fastest, then the user's
  * cache directory, which a fresh checkout can answer from) that checked this interpreter file
- * before; a new answer is kept in each.
+ * before; the answer is kept in each that lacks it.
  */
 export function checkPythonRemembered(
   python: string,
-  cacheDirs: string | string[],
+  cacheDirs: string[],
   onExecutable?: (executable: string) => void,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
-  const stores = (typeof cacheDirs === 'string' ? [cacheDirs] : cacheDirs).map((dir) =>
-    keptForInterpreter(python, env, join(dir, CHECK_FILE), CHECK_VERSION, ['PYTHONHOME'], isCheck),
+  const interpreter = keptForInterpreter(
+    python,
+    env,
+    cacheDirs.map((dir) => join(dir, CHECK_FILE)),
+    CHECK_VERSION,
+    ['PYTHONHOME'],
+    isCheck,
   );
-  if (stores.some((store) => store === null)) return checkPython(python, onExecutable);
-  const interpreters = stores as KeptForInterpreter<RememberedCheck>[];
-  const remembered = interpreters.find((interpreter) => interpreter.kept)?.kept;
+  if (interpreter === null) return checkPython(python, onExecutable);
+  const remembered = interpreter.kept;
   if (remembered) {
     if (remembered.executable) onExecutable?.(remembered.executable);
-    for (const interpreter of interpreters) if (!interpreter.kept) interpreter.keep(remembered);
+    interpreter.keep(remembered);
     return Promise.resolve(remembered.version);
   }
   let executable: string | null = null;
@@ -50,7 +54,7 @@ export function checkPythonRemembered(
     executable = found;
     onExecutable?.(found);
   }).then((version) => {
-    for (const interpreter of interpreters) interpreter.keep({ version, executable });
+    interpreter.keep({ version, executable });
     return version;
   });
 }
