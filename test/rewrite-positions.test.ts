@@ -88,9 +88,10 @@ def check(source, filename):
         ast.parse(source)
     except SyntaxError:
         return False
+    key = rewrite._source_key(source, filename)
     walked, built = ast.parse(source, filename), ast.parse(source, filename)
-    rewrite.rewrite_tree(walked, source, filename, locate_missing=True)
-    rewrite.rewrite_tree(built, source, filename, locate_missing=False)
+    rewrite.rewrite_tree(walked, source, filename, locate_missing=True, source_key=key)
+    rewrite.rewrite_tree(built, source, filename, locate_missing=False, source_key=key)
     assert ast.dump(walked, include_attributes=True) == ast.dump(built, include_attributes=True), filename
     walked_code = compile(walked, filename, "exec", dont_inherit=True)
     assert same_code(walked_code, compile(built, filename, "exec", dont_inherit=True)), filename

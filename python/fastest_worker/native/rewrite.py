@@ -26,10 +26,13 @@ compile_test_module(path: str, cache_dir: str, *, only_cache=False) -> types.Cod
     The rewritten code object of one file, through the same cache (for an engine that
     creates and execs the module itself, e.g. --import-mode=importlib); with only_cache, just
     the cache filled (the collection pass rewrites its own share before importing others').
-rewrite_source(source: bytes, filename: str) -> types.CodeType
-    Parse, rewrite and compile (no cache).
-rewrite_tree(tree: ast.Module, source: bytes, filename: str) -> None
-    Rewrite the asserts of a parsed module in place.
+rewrite_source(source: bytes, filename: str, source_key: bytes | None = None) -> types.CodeType
+    Parse, rewrite and compile (no cache). An assert without a message gets its failure
+    branch (the code that builds the explanation) only when it fails: the rewritten code then
+    calls ``_explain_failed(source_key, line, column)``, which re-reads the file, checks its
+    key, and rewrites and compiles that one assert's branch (once per process).
+rewrite_tree(tree: ast.Module, source: bytes, filename: str, source_key=None) -> None
+    Rewrite the asserts of a parsed module in place (every failure branch inline without a key).
 assertion_message_lines(exc: BaseException) -> list[str]
     The text pytest shows after ``E   `` for an exception: ``format_exception_only`` with the
     ``AssertionError: `` prefix dropped exactly when pytest drops it.
@@ -67,7 +70,7 @@ try:
 except ImportError:
     _cache_fill = None  # type: ignore[assignment]
 
-REWRITE_VERSION = b"fastest-rewrite-1"
+REWRITE_VERSION = b"fastest-rewrite-2"
 HELPERS_NAME = "@fastest_ar"
 BUILTINS_NAME = "@py_builtins"
 
@@ -245,6 +248,11 @@ def _locate_missing(root: ast.AST, lineno: int, col: int, end_lineno: Any, end_c
                         push(item)
 
 
+def _position(node: ast.AST) -> tuple[Any, Any, Any, Any]:
+    return (getattr(node, "lineno", None), getattr(node, "col_offset", None), getattr(node, "end_lineno", None),
+            getattr(node, "end_col_offset", None))
+
+
 def _copy_location(new: Any, old: ast.AST) -> Any:
     """ast.copy_location for an old node positioned as the parser positions every node; others
     go to ast.copy_location itself (it skips what is missing or None)."""
@@ -267,13 +275,22 @@ class _AssertRewriter(ast.NodeVisitor):
     text is identical).
     """
 
-    def __init__(self, filename: str, locate_missing: bool = False) -> None:
+    def __init__(self, filename: str, locate_missing: bool = False, source_key: bytes | None = None,
+                 explaining: bool = False) -> None:
         self.filename = filename
         # Also walk each assert's statements for nodes still without a position (a tree whose
         # own nodes lack one: the parser's never do); compile() refuses such a node otherwise.
         self.locate_missing = locate_missing
+        # With the source's key, an assert without a message gets its failure branch only when
+        # it fails (_explain_failed): the branch is over half of a rewritten module's nodes, and
+        # compiling them was a quarter of a first run's rewrite. A message is the test's own
+        # code, evaluated in the test's frame, so an assert with one keeps its branch.
+        self.source_key = source_key
+        # At a failure: visit_Assert returns the failure branch, ending in the message.
+        self.explaining = explaining
 
     _visitors: dict[type, Callable[..., Any]] = {}
+    branch = True  # whether the assert being visited gets its failure branch now
 
     def visit(self, node: ast.AST) -> Any:
         """ast.NodeVisitor.visit with the method looked up once per node class."""
@@ -352,8 +369,8 @@ class _AssertRewriter(ast.NodeVisitor):
     def builtin(self, name: str) -> ast.Attribute:
         return ast.Attribute(ast.Name(BUILTINS_NAME, ast.Load(), **self.at), name, ast.Load(), **self.at)
 
-    def display(self, expr: ast.expr) -> ast.expr:
-        return self.helper("_saferepr", expr)
+    def display(self, expr: ast.expr) -> ast.expr | None:
+        return self.helper("_saferepr", expr) if self.branch else None
 
     def explanation_param(self, expr: ast.expr) -> str:
         spec = "py" + str(next(self.counter))
@@ -364,10 +381,13 @@ class _AssertRewriter(ast.NodeVisitor):
         self.specifiers: dict[str, ast.expr] = {}
         self.stack.append(self.specifiers)
 
-    def pop_format_context(self, expl_expr: ast.expr) -> ast.Name:
+    def pop_format_context(self, expl_expr: ast.expr | None) -> ast.Name | None:
         current = self.stack.pop()
         if self.stack:
             self.specifiers = self.stack[-1]
+        if not self.branch:
+            next(self.counter)  # the name the branch built at the failure gives this format
+            return None
         keys: list[Any] = [ast.Constant(key, **self.at) for key in current]
         form = ast.BinOp(expl_expr, ast.Mod(), ast.Dict(keys, list(current.values()), **self.at), **self.at)
         name = "@py_format" + str(next(self.counter))
@@ -376,7 +396,7 @@ class _AssertRewriter(ast.NodeVisitor):
 
     # --- statements
     def visit_Assert(self, assert_: ast.Assert) -> list[ast.stmt]:
-        if isinstance(assert_.test, ast.Tuple) and len(assert_.test.elts) >= 1:
+        if isinstance(assert_.test, ast.Tuple) and len(assert_.test.elts) >= 1 and not self.explaining:
             _warn_always_true(self.filename, assert_.lineno)
         self.statements: list[ast.stmt] = []
         self.variables: list[str] = []
@@ -389,27 +409,41 @@ class _AssertRewriter(ast.NodeVisitor):
         self.at = {"lineno": assert_.lineno, "col_offset": assert_.col_offset,
                    "end_lineno": getattr(assert_, "end_lineno", None),
                    "end_col_offset": getattr(assert_, "end_col_offset", None)}
+        # Whether this assert's failure branch is built now. Without it the visit still numbers
+        # every name as the branch's build at a failure will, and keeps what the branch reads.
+        lazy = self.source_key is not None and not assert_.msg and not self.explaining
+        self.branch = not lazy
         self.push_format_context()
         top, explanation = self.visit(assert_.test)
         body = self.expl_stmts
-        self.statements.append(ast.If(ast.UnaryOp(ast.Not(), top, **self.at), body, [], **self.at))
-        if assert_.msg:
-            assertmsg: ast.expr = self.helper("_format_assertmsg", assert_.msg)
-            explanation = "\n>assert " + explanation
+        failed = ast.If(ast.UnaryOp(ast.Not(), top, **self.at), body, [], **self.at)
+        self.statements.append(failed)
+        if lazy:
+            at = [ast.Constant(value, **self.at) for value in (self.source_key, assert_.lineno, assert_.col_offset)]
+            self.branch = True
+            message: ast.expr = self.helper("_explain_failed", *at)
         else:
-            assertmsg = ast.Constant("", **self.at)
-            explanation = "assert " + explanation
-        msg = self.pop_format_context(ast.BinOp(assertmsg, ast.Add(), ast.Constant(explanation, **self.at), **self.at))
-        exc = ast.Call(ast.Name("AssertionError", ast.Load(), **self.at), [self.helper("_format_explanation", msg)], [], **self.at)
+            if assert_.msg:
+                assertmsg: ast.expr = self.helper("_format_assertmsg", assert_.msg)
+                explanation = "\n>assert " + explanation
+            else:
+                assertmsg = ast.Constant("", **self.at)
+                explanation = "assert " + explanation
+            msg = self.pop_format_context(ast.BinOp(assertmsg, ast.Add(), ast.Constant(explanation, **self.at), **self.at))
+            message = self.helper("_format_explanation", msg)
+            if self.explaining:
+                body.append(ast.Assign([ast.Name(_MESSAGE_NAME, ast.Store(), **self.at)], message, **self.at))
+                for stmt in body:
+                    _locate_missing(stmt, *_position(assert_))
+                return body
+        exc = ast.Call(ast.Name("AssertionError", ast.Load(), **self.at), [message], [], **self.at)
         body.append(ast.Raise(exc, None, **self.at))
         if self.variables:
             names: list[ast.expr] = [ast.Name(name, ast.Store(), **self.at) for name in self.variables]
             self.statements.append(ast.Assign(names, ast.Constant(None, **self.at), **self.at))
         if self.locate_missing:
-            position = (assert_.lineno, assert_.col_offset, getattr(assert_, "end_lineno", None),
-                        getattr(assert_, "end_col_offset", None))
             for stmt in self.statements:
-                _locate_missing(stmt, *position)
+                _locate_missing(stmt, *_position(assert_))
         return self.statements
 
     # --- expressions
@@ -419,6 +453,8 @@ class _AssertRewriter(ast.NodeVisitor):
         return res, self.explanation_param(self.display(res))
 
     def _name_display(self, value: ast.expr, name: str) -> str:
+        if not self.branch:
+            return self.explanation_param(None)
         locs = ast.Call(self.builtin("locals"), [], [], **self.at)
         inlocs = ast.Compare(ast.Constant(name, **self.at), [ast.In()], [locs], **self.at)
         dorepr = self.helper("_should_repr_global_name", value)
@@ -442,7 +478,7 @@ class _AssertRewriter(ast.NodeVisitor):
         self.push_format_context()
         cond: ast.expr | None = None
         for i, value in enumerate(boolop.values):
-            if i:
+            if i and self.branch:
                 fail_inner: list[ast.stmt] = []
                 assert cond is not None
                 self.expl_stmts.append(ast.If(cond, fail_inner, [], **self.at))
@@ -450,8 +486,11 @@ class _AssertRewriter(ast.NodeVisitor):
             self.push_format_context()
             res, expl = self.visit(value)
             body.append(ast.Assign([ast.Name(res_var, ast.Store(), **self.at)], res, **self.at))
-            expl_format = self.pop_format_context(ast.Constant(expl, **self.at))
-            self.expl_stmts.append(ast.Expr(ast.Call(app, [expl_format], [], **self.at), **self.at))
+            if self.branch:
+                expl_format = self.pop_format_context(ast.Constant(expl, **self.at))
+                self.expl_stmts.append(ast.Expr(ast.Call(app, [expl_format], [], **self.at), **self.at))
+            else:
+                self.pop_format_context(None)
             if i < levels:
                 cond = res
                 if is_or:
@@ -461,7 +500,7 @@ class _AssertRewriter(ast.NodeVisitor):
                 self.statements = body = inner
         self.statements = save
         self.expl_stmts = fail_save
-        template = self.helper("_format_boolop", expl_list, ast.Constant(is_or, **self.at))
+        template = self.helper("_format_boolop", expl_list, ast.Constant(is_or, **self.at)) if self.branch else None
         expl_name = self.pop_format_context(template)
         return ast.Name(res_var, ast.Load(), **self.at), self.explanation_param(expl_name)
 
@@ -523,9 +562,10 @@ class _AssertRewriter(ast.NodeVisitor):
             if isinstance(operand, (ast.Compare, ast.BoolOp)):
                 next_expl = "({})".format(next_expl)
             results.append(next_res)
-            sym = _BINOP[op.__class__]
-            syms.append(ast.Constant(sym, **self.at))
-            expls.append(ast.Constant("{} {} {}".format(left_expl, sym, next_expl), **self.at))
+            if self.branch:
+                sym = _BINOP[op.__class__]
+                syms.append(ast.Constant(sym, **self.at))
+                expls.append(ast.Constant("{} {} {}".format(left_expl, sym, next_expl), **self.at))
             res_expr = _copy_location(ast.Compare(left_res, [op], [next_res]), comp)
             self.statements.append(ast.Assign([ast.Name(res_variables[i], ast.Store(), **self.at)], res_expr, **self.at))
             left_res, left_expl = next_res, next_expl
@@ -533,7 +573,7 @@ class _AssertRewriter(ast.NodeVisitor):
             "_call_reprcompare",
             ast.Tuple(syms, ast.Load(), **self.at), ast.Tuple(load_names, ast.Load(), **self.at),
             ast.Tuple(expls, ast.Load(), **self.at), ast.Tuple(results, ast.Load(), **self.at),
-        )
+        ) if self.branch else None
         res: ast.expr = ast.BoolOp(ast.And(), load_names, **self.at) if len(comp.ops) > 1 else load_names[0]
         return res, self.explanation_param(self.pop_format_context(expl_call))
 
@@ -552,8 +592,61 @@ def _helpers_module_name() -> str:
     return __name__
 
 
-def rewrite_tree(tree: ast.Module, source: bytes, filename: str, locate_missing: bool = True) -> None:
-    _AssertRewriter(filename, locate_missing).run(tree)
+def rewrite_tree(tree: ast.Module, source: bytes, filename: str, locate_missing: bool = True,
+                 source_key: bytes | None = None) -> None:
+    """`source_key` (_source_key of the source and filename): failure branches built at a failure."""
+    _AssertRewriter(filename, locate_missing, source_key).run(tree)
+
+
+# --------------------------------------------------------------------------- failure branches
+
+_MESSAGE_NAME = "@py_message"
+# (source key, line, column) -> the failure branch's code; source key -> the asserts not yet
+# compiled, by position (parsed at the module's first failure in this process)
+_failure_codes: dict[tuple[bytes, int, int], types.CodeType] = {}
+_unexplained: dict[bytes, dict[tuple[int, int], ast.Assert]] = {}
+
+
+def _explain_failed(source_key: bytes, lineno: int, col: int) -> str:
+    """The message of the failed assert at (lineno, col) of the module whose source has this key,
+    called from the test's frame: its failure branch (parsed, rewritten and compiled now, once
+    per process) runs on the frame's variables, as it would have inline."""
+    frame = sys._getframe(1)
+    try:
+        code = _failure_code(source_key, frame.f_code.co_filename, lineno, col)
+        if code is None:
+            return ("assert <explanation unavailable: %s changed after it was imported>"
+                    % frame.f_code.co_filename)
+        namespace = dict(frame.f_locals)
+        exec(code, frame.f_globals, namespace)
+        return namespace[_MESSAGE_NAME]
+    finally:
+        del frame
+
+
+def _failure_code(source_key: bytes, filename: str, lineno: int, col: int) -> types.CodeType | None:
+    code = _failure_codes.get((source_key, lineno, col))
+    if code is not None:
+        return code
+    asserts = _unexplained.get(source_key)
+    if asserts is None:
+        try:
+            with open(filename, "rb") as fh:
+                source = fh.read()
+        except OSError:
+            return None
+        if _source_key(source, filename) != source_key:
+            return None
+        tree = ast.parse(source, filename=filename)
+        asserts = _unexplained[source_key] = {
+            (node.lineno, node.col_offset): node for node in ast.walk(tree) if isinstance(node, ast.Assert)}
+    node = asserts.pop((lineno, col), None)
+    if node is None:
+        return None
+    branch = _AssertRewriter(filename, explaining=True).visit_Assert(node)
+    code = compile(ast.Module(branch, []), filename, "exec", dont_inherit=True)
+    _failure_codes[(source_key, lineno, col)] = code
+    return code
 
 
 _offered: list[tuple[str, bytes, ast.Module]] = []
@@ -573,7 +666,7 @@ def _take_offered(path: str, source: bytes) -> ast.Module | None:
     return tree if offered_path == path and offered_source == source else None
 
 
-def rewrite_source(source: bytes, filename: str) -> types.CodeType:
+def rewrite_source(source: bytes, filename: str, source_key: bytes | None = None) -> types.CodeType:
     # The cyclic collector is held off while the module's tree is built, rewritten and compiled:
     # the tree has no cycles (reference counting frees it), and the collections its hundreds of
     # thousands of allocations set off were ~30% of a first run's rewrite. No user code runs here.
@@ -581,8 +674,10 @@ def rewrite_source(source: bytes, filename: str) -> types.CodeType:
     gc.disable()
     started = time.process_time()
     try:
+        if source_key is None:
+            source_key = _source_key(source, filename)
         tree = _take_offered(filename, source) or ast.parse(source, filename=filename)
-        rewrite_tree(tree, source, filename, locate_missing=False)
+        rewrite_tree(tree, source, filename, locate_missing=False, source_key=source_key)
         stats["compiled"] += 1
         try:
             return compile(tree, filename, "exec", dont_inherit=True)
@@ -590,7 +685,7 @@ def rewrite_source(source: bytes, filename: str) -> types.CodeType:
             # A node left without a position (not expected from a parsed tree): the rewrite
             # again with the walk that gives every such node the assert's position.
             tree = ast.parse(source, filename=filename)
-            rewrite_tree(tree, source, filename, locate_missing=True)
+            rewrite_tree(tree, source, filename, locate_missing=True, source_key=source_key)
             return compile(tree, filename, "exec", dont_inherit=True)
     finally:
         if _cache_fill is not None:
@@ -682,7 +777,7 @@ def compile_test_module(path: str, cache_dir: str, *, only_cache: bool = False) 
     if code is not None:
         stats["cache_hits"] += 1
         return code
-    code = rewrite_source(source, path)
+    code = rewrite_source(source, path, key)
     _write_cached(cache_file, key, code)
     return None if only_cache else code
 
