@@ -414,13 +414,15 @@ def _prepare_collection_pass(channel, dispatcher, first):
 def _precompile_ahead(frame):
     """A first run: Node sends the test modules its discovery cache did not hold while it parses
     them, and each worker rewrites its share into the native engine's rewrite cache (no import)
-    in what would be idle time before init (rewrite.fill_cache); the collection pass then finds
-    their code cached."""
+    in what would be idle time before init (rewrite.fill_cache), and shares their facts with the
+    other workers (support.facts_ahead); the collection pass then finds both cached."""
     try:
         from .native.rewrite import fill_cache
+        from .native.support import facts_ahead
     except BaseException:
         return
     for path in frame.get("files") or []:
+        facts_ahead(path, frame.get("cacheDir"))  # one parse: the module's facts, and its rewrite
         fill_cache(path, frame.get("cacheDir"))
 
 

@@ -320,10 +320,19 @@ _facts_dirty = False
 _block_prefixes: tuple = ()
 
 
+# A first run: every worker checks every module of the run (each imports them all), so each parsed
+# every module for its facts. Now the facts of a module parsed for the first time go to
+# .fastest/facts-shared/ (a file a module, named by its path, holding its digest), where the other
+# workers find them; a worker rewriting its share of a first run's modules ahead of the run
+# (facts_ahead) writes them from the tree it rewrites.
+_shared_dir: Optional[str] = None
+
+
 def load_facts_cache(cache_dir: str, worker_id: int = 0, describe_prefixes: tuple = ()) -> None:
-    global _facts_file, _block_prefixes
+    global _facts_file, _block_prefixes, _shared_dir
     _block_prefixes = tuple(describe_prefixes)
     _facts_file = os.path.join(cache_dir, "native-facts-%d.json" % worker_id)
+    _shared_dir = os.path.join(cache_dir, "facts-shared")
     try:
         names = [n for n in os.listdir(cache_dir) if n.startswith("native-facts-") and n.endswith(".json")]
     except OSError:
@@ -583,11 +592,76 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
         cached.stamp = stamp
         _facts_dirty = True
         return cached
+    shared = _shared_facts(path, is_conftest, digest)
+    if shared is not None:
+        shared.stamp = stamp
+        _parsed[path] = shared
+        _facts_dirty = True
+        return shared
     started = time.process_time()
     try:
-        return _parse_facts(path, is_conftest, stamp, source, digest)
+        facts = _parse_facts(path, is_conftest, stamp, source, digest)
     finally:
         cache_fill.add(started)
+    if _shared_dir is not None:
+        _share_facts(_shared_dir, path, is_conftest, facts)
+    return facts
+
+
+def _shared_file(shared_dir: str, path: str) -> str:
+    return os.path.join(shared_dir, hashlib.blake2b(os.fsencode(os.path.abspath(path)), digest_size=12).hexdigest() + ".json")
+
+
+def _shared_facts(path: str, is_conftest: bool, digest: str) -> Optional[_FileFacts]:
+    """The facts another worker shared of this content of `path`, made with the same rules."""
+    if _shared_dir is None:
+        return None
+    try:
+        with open(_shared_file(_shared_dir, path), encoding="utf-8") as fh:
+            data = json.load(fh)
+        if (data.get("version") != _FACTS_VERSION or data.get("digest") != digest
+                or data.get("describePrefixes") != list(_block_prefixes) or data.get("conftest") != is_conftest):
+            return None
+        return _FileFacts.from_json(data["facts"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # none yet, or another worker's half-written file: parsed here
+
+
+def _share_facts(shared_dir: str, path: str, is_conftest: bool, facts: _FileFacts,
+                 prefixes: Optional[tuple] = None) -> None:
+    target = _shared_file(shared_dir, path)
+    tmp = "%s.%d.tmp" % (target, os.getpid())
+    data = {"version": _FACTS_VERSION, "digest": facts.digest, "conftest": is_conftest,
+            "describePrefixes": list(_block_prefixes if prefixes is None else prefixes), "facts": facts.to_json()}
+    try:
+        os.makedirs(shared_dir, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def facts_ahead(path: str, cache_dir: str) -> None:
+    """Before the run's configuration is known (no describe prefixes: facts made with others are
+    not used): the facts of `path` from one parse, shared for the workers that check it, with the
+    tree offered to its rewrite. Not kept in this worker's own facts."""
+    started = time.process_time()
+    try:
+        with open(path, "rb") as fh:
+            source = fh.read()
+        digest = hashlib.blake2b(source, digest_size=16).hexdigest()
+        is_conftest = os.path.basename(path) == "conftest.py"
+        tree = ast.parse(source, filename=path)
+        facts = _facts_of_tree(tree, source, is_conftest)
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return  # the module's own check reports it
+    finally:
+        cache_fill.add(started)
+    facts.digest = digest
+    _share_facts(os.path.join(cache_dir, "facts-shared"), path, is_conftest, facts, prefixes=())
+    if not is_conftest:
+        offer_parsed(path, source, tree)
 
 
 def _record_fixture(func: ast.AST, name: str, in_class: bool, fixtures: Set[str], requested: Set[str],
@@ -622,10 +696,16 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
     tree = ast.parse(source, filename=path)
     if not is_conftest:
         offer_parsed(path, source, tree)  # read only here, then rewritten on import
-    facts = _FileFacts()
+    facts = _facts_of_tree(tree, source, is_conftest)
     facts.stamp = stamp
     facts.digest = digest
     _facts_dirty = True
+    _parsed[path] = facts
+    return facts
+
+
+def _facts_of_tree(tree: ast.Module, source: bytes, is_conftest: bool) -> _FileFacts:
+    facts = _FileFacts()
 
     for stmt in tree.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name.startswith("pytest_"):
@@ -712,7 +792,6 @@ def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source:
             facts.async_facts.add(fact)
     if any(not _LOOP_SCOPE_ONLY.fullmatch(args) for args in _ASYNCIO_MARK_CALL.findall(text)):
         facts.async_facts.add(_ASYNC_MARK_ARGS)
-    _parsed[path] = facts
     return facts
 
 
