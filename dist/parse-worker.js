@@ -1191,11 +1191,30 @@ function literalName(node) {
         return undefined;
     return STRING_LITERAL.exec(node.text)?.[2];
 }
+/**
+ * The rows from the first to the last holding `word`: every import statement has `import` in its
+ * text, so its node intersects them. Querying only those rows (most files import at the top)
+ * was most of the query's time on 100-test modules.
+ */
+function rowsMentioning(source, word) {
+    const first = source.indexOf(word);
+    if (first < 0)
+        return null;
+    const last = source.lastIndexOf(word);
+    let startRow = 0;
+    for (let at = source.indexOf('\n'); at !== -1 && at < first; at = source.indexOf('\n', at + 1))
+        startRow++;
+    let endRow = startRow;
+    for (let at = source.indexOf('\n', first); at !== -1 && at < last; at = source.indexOf('\n', at + 1))
+        endRow++;
+    return { startPosition: { row: startRow, column: 0 }, endPosition: { row: endRow + 1, column: 0 } };
+}
 function importRefs(root, source) {
     const { statements, calls, plugins } = queriesFor(root.tree.language);
     const modules = new Set();
     let dynamic = false;
-    for (const { name, node } of statements.captures(root)) {
+    const importRows = rowsMentioning(source, 'import');
+    for (const { name, node } of importRows ? statements.captures(root, importRows) : []) {
         if (name === 'import') {
             for (const child of node.childrenForFieldName('name')) {
                 const dotted = dottedOf(child);
