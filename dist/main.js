@@ -5148,11 +5148,20 @@ selected, lastFailedSkips, ownsFile) {
     const mine = (file) => !withUnits.has(file) && ownsFile(file);
     return {
         files: (0, index_js_1.passFiles)(units, modules),
-        // The test modules discovery listed no item of (their tests, if any, are made at collection).
-        unlisted: selected ? modules.filter((file) => mine(file) && !listed.has(file)) : [],
+        unlisted: unlistedModules(discovery, selected, lastFailedSkips, ownsFile),
         deselected: selected ? modules.filter((file) => mine(file) && listed.has(file) && !withSelected.has(file)) : [],
         importOnly: others,
     };
+}
+/**
+ * The test modules of the collection pass that discovery listed no item of: their tests, if any,
+ * are made at collection (none of a module listing none has a unit).
+ */
+function unlistedModules(discovery, selected, lastFailedSkips, ownsFile) {
+    if (!discovery.modules || !selected)
+        return [];
+    const listed = new Set(discovery.items.map((item) => item.file));
+    return discovery.modules.filter((file) => !listed.has(file) && ownsFile(file) && !lastFailedSkips?.(file));
 }
 /**
  * --lf/--ff with recorded failures that discovery does not list in a test module that exists
@@ -5304,17 +5313,19 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         collectionOrder: selected.map((item) => item.id),
     });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
+    const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
     const expectedSeconds = {
-        expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
+        expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
         worker: runCost?.workerSeconds ?? index_js_1.COLD_WORKER_SECONDS,
     };
     const pinBenchmarks = (0, pytest_options_js_1.benchmarksMeasured)(options.pytestArgs);
     const keepModulesWhole = options.dist === 'loadscope' || options.dist === 'loadfile';
-    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks, keepModulesWhole);
+    // (an unlisted module's tests become a unit of their own when the collection pass finds them)
+    const fileUnits = (0, index_js_1.makeUnits)(fileSelections, shard.expected, workerCount(session, fileSelections.size + unlisted.length, expectedSeconds), pinBenchmarks, keepModulesWhole);
     // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
     // makes are for order, not for more workers.
     const units = applyNarrowing(options.failedFirst && !options.lastFailed ? (0, index_js_1.unitsInItemOrder)(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits, narrowIds);
-    const workers = workerCount(session, fileUnits.length, expectedSeconds);
+    const workers = workerCount(session, fileUnits.length + unlisted.length, expectedSeconds);
     prestarted?.keep(workers);
     // Dynamic items whose expansions -k/-m must still judge (usually none).
     const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));
@@ -21889,6 +21900,8 @@ class Pool {
     filePosition = new Map();
     /** Files of the collection pass discovery listed no test of, and how many their collection found. */
     unitless = new Map();
+    /** The worker that collects each unitless module (builds its items): it runs what they make. */
+    unitlessOwner = new Map();
     /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
     foundIds = new Map();
     units;
@@ -21982,17 +21995,27 @@ class Pool {
         const files = [...this.filePosition.keys()];
         const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
         // A module with no unit (no test in its source, or none selected): the first worker reports it.
+        // One whose tests discovery could not list (made at collection: pytest-describe's blocks) goes
+        // to the workers in turn: its owner builds its items and runs the tests they make, the others
+        // only import it.
         const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
         const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
         const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
         const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
         const idsOf = new Set(this.opts.collectFirst?.idsOf ?? []);
+        let turn = 0;
         for (const file of unowned) {
             if (nobody.has(file))
                 continue;
-            shares[0]?.add(file);
-            if (unlisted.has(file))
+            if (unlisted.has(file)) {
+                const owner = turn++ % shares.length;
+                shares[owner]?.add(file);
                 this.unitless.set(file, 0);
+                this.unitlessOwner.set(file, owner);
+            }
+            else {
+                shares[0]?.add(file);
+            }
         }
         for (const slot of this.slots) {
             const own = shares[slot.index];
@@ -22068,7 +22091,7 @@ class Pool {
             if (items === 0 || failed.has(file))
                 continue;
             const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-            this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
+            this.queue.insert(this.unitlessOwner.get(file) ?? this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
             this.events.fileFound?.(file);
         }
         for (const [file, ids] of this.foundIds) {
@@ -23141,7 +23164,7 @@ function workerSpawn(options, env) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.COLD_TEST_SECONDS = exports.COLD_WORKER_SECONDS = void 0;
+exports.COLD_UNLISTED_MODULE_TESTS = exports.COLD_TEST_SECONDS = exports.COLD_WORKER_SECONDS = void 0;
 exports.readRunCost = readRunCost;
 exports.writeRunCost = writeRunCost;
 exports.estimatedTestSeconds = estimatedTestSeconds;
@@ -23213,11 +23236,18 @@ function round(x) {
 /** A file expected to take this long is cut into pieces for several workers (schedule.ts). */
 const SPLIT_FILE_SECONDS = 1;
 /**
+ * Tests a module is taken to hold when discovery lists none of them and no run has measured it: its
+ * tests are made as it is collected (pytest-describe's blocks, a hook's), which on a first run
+ * only the collection pass counts. graphql-core's 158 such modules hold 21 each.
+ */
+exports.COLD_UNLISTED_MODULE_TESTS = 10;
+/**
  * The test time of a run that selects `testsPerFile` (tests per rootdir-relative file): measured
  * files scaled by the share of their tests selected, others at the record's mean per test (the
- * cold estimate without a record).
+ * cold estimate without a record). `unlisted`: test modules discovery lists no test of, which the
+ * collection pass may find tests in: their last measure, or COLD_UNLISTED_MODULE_TESTS tests.
  */
-function estimatedTestSeconds(cost, testsPerFile) {
+function estimatedTestSeconds(cost, testsPerFile, unlisted = []) {
     let measuredSeconds = 0;
     let measuredTests = 0;
     for (const file of Object.values(cost?.files ?? {})) {
@@ -23230,6 +23260,14 @@ function estimatedTestSeconds(cost, testsPerFile) {
     for (const [file, tests] of testsPerFile) {
         const known = cost?.files[file];
         const seconds = known && known.tests > 0 ? (known.seconds / known.tests) * tests : perTest * tests;
+        total += seconds;
+        if (seconds < SPLIT_FILE_SECONDS)
+            longestFile = Math.max(longestFile, seconds);
+    }
+    for (const file of unlisted) {
+        if (testsPerFile.has(file))
+            continue;
+        const seconds = cost?.files[file]?.seconds ?? perTest * exports.COLD_UNLISTED_MODULE_TESTS;
         total += seconds;
         if (seconds < SPLIT_FILE_SECONDS)
             longestFile = Math.max(longestFile, seconds);

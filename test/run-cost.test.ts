@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpuSecondsOf, estimatedTestSeconds, readRunCost, recordedTestSeconds, workersWorthStarting, writeRunCost } from '../src/runner/run-cost.js';
+import { COLD_UNLISTED_MODULE_TESTS, cpuSecondsOf, estimatedTestSeconds, readRunCost, recordedTestSeconds, workersWorthStarting, writeRunCost } from '../src/runner/run-cost.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const made: string[] = [];
@@ -53,6 +53,10 @@ describe('the run-cost record', () => {
     // no record: a typical real test's time
     expect(estimatedTestSeconds(null, new Map([['a.py', 100]])).tests).toBeCloseTo(0.2);
     expect(recordedTestSeconds(cost)).toEqual({ tests: 4, longestFile: 0 }); // both files get cut (>= 1 s)
+    // modules discovery lists no test of: their last measure, else COLD_UNLISTED_MODULE_TESTS tests each
+    const unlisted = estimatedTestSeconds(cost, new Map([['a.py', 5]]), ['b.py', 'd.py', 'e.py', 'a.py']);
+    expect(unlisted.tests).toBeCloseTo(0.5 + 3 + 2 * COLD_UNLISTED_MODULE_TESTS * 0.2);
+    expect(estimatedTestSeconds(null, new Map(), ['d.py']).tests).toBeCloseTo(COLD_UNLISTED_MODULE_TESTS * 0.002);
   });
 
   it('merges a run into the record, keeps the median worker, and ignores what is not a record', () => {
@@ -164,6 +168,29 @@ describe('worker count of a run', () => {
     const warmCost = recorded();
     // before: the cold record held the compile (warm + ~1 s), and the next run started fewer workers
     expect(coldCost - warmCost).toBeLessThan(compileSeconds / 2);
+  });
+
+  it('counts on a first run the tests of modules discovery cannot list (made at collection)', () => {
+    if (availableParallelism() < 2) return;
+    const p = project();
+    // tests made at import: no test function in the source, so discovery lists none; the
+    // collection pass finds them. A first run counted no test in them and ran them on one worker.
+    for (let m = 0; m < 60; m++) {
+      writeFileSync(
+        join(p.root, 'tests', `test_made_${m}.py`),
+        `for _i in range(10):
+    def _make(i=_i):
+        def test(): assert i < 10
+        return test
+    globals()["test_made_%d" % _i] = _make()
+`,
+      );
+    }
+    const r = run(p);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('workers: 2, engine: ');
+    expect(r.started).toBe(2);
+    expect(r.out).toMatch(/615 passed/);
   });
 
   it('starts more workers where the last run measured enough test time to share', () => {

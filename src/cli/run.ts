@@ -359,11 +359,25 @@ function passSelection(
   const mine = (file: string) => !withUnits.has(file) && ownsFile(file);
   return {
     files: passFiles(units, modules),
-    // The test modules discovery listed no item of (their tests, if any, are made at collection).
-    unlisted: selected ? modules.filter((file) => mine(file) && !listed.has(file)) : [],
+    unlisted: unlistedModules(discovery, selected, lastFailedSkips, ownsFile),
     deselected: selected ? modules.filter((file) => mine(file) && listed.has(file) && !withSelected.has(file)) : [],
     importOnly: others,
   };
+}
+
+/**
+ * The test modules of the collection pass that discovery listed no item of: their tests, if any,
+ * are made at collection (none of a module listing none has a unit).
+ */
+function unlistedModules(
+  discovery: DiscoveryResult,
+  selected: TestItem[] | null,
+  lastFailedSkips: ((file: string) => boolean) | undefined,
+  ownsFile: (file: string) => boolean,
+): string[] {
+  if (!discovery.modules || !selected) return [];
+  const listed = new Set(discovery.items.map((item) => item.file));
+  return discovery.modules.filter((file) => !listed.has(file) && ownsFile(file) && !lastFailedSkips?.(file));
 }
 
 /**
@@ -521,20 +535,22 @@ async function runSession(
     collectionOrder: selected.map((item) => item.id),
   });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
+  const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
   const expectedSeconds = {
-    expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length]))),
+    expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
     worker: runCost?.workerSeconds ?? COLD_WORKER_SECONDS,
   };
   const pinBenchmarks = benchmarksMeasured(options.pytestArgs);
   const keepModulesWhole = options.dist === 'loadscope' || options.dist === 'loadfile';
-  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size, expectedSeconds), pinBenchmarks, keepModulesWhole);
+  // (an unlisted module's tests become a unit of their own when the collection pass finds them)
+  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size + unlisted.length, expectedSeconds), pinBenchmarks, keepModulesWhole);
   // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
   // makes are for order, not for more workers.
   const units = applyNarrowing(
     options.failedFirst && !options.lastFailed ? unitsInItemOrder(selected, collectedOrder, fileUnits, shard.expected, pinBenchmarks) : fileUnits,
     narrowIds,
   );
-  const workers = workerCount(session, fileUnits.length, expectedSeconds);
+  const workers = workerCount(session, fileUnits.length + unlisted.length, expectedSeconds);
   prestarted?.keep(workers);
   // Dynamic items whose expansions -k/-m must still judge (usually none).
   const toCheck = new Map(selected.filter((i) => selection.checkExpansions.has(i.id)).map((i) => [i.id, i]));

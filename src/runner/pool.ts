@@ -266,6 +266,8 @@ class Pool {
   private readonly filePosition = new Map<string, number>();
   /** Files of the collection pass discovery listed no test of, and how many their collection found. */
   private readonly unitless = new Map<string, number>();
+  /** The worker that collects each unitless module (builds its items): it runs what they make. */
+  private readonly unitlessOwner = new Map<string, number>();
   /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
   private readonly foundIds = new Map<string, string[]>();
   private readonly units: Unit[];
@@ -359,15 +361,25 @@ class Pool {
     const files = [...this.filePosition.keys()];
     const shares = this.slots.map((slot) => this.queue.filesOf(slot.index));
     // A module with no unit (no test in its source, or none selected): the first worker reports it.
+    // One whose tests discovery could not list (made at collection: pytest-describe's blocks) goes
+    // to the workers in turn: its owner builds its items and runs the tests they make, the others
+    // only import it.
     const unowned = files.filter((file) => !shares.some((share) => share.has(file)));
     const unlisted = new Set(this.opts.collectFirst?.unlisted ?? []);
     const deselected = new Set(this.opts.collectFirst?.deselected ?? []);
     const nobody = new Set(this.opts.collectFirst?.importOnly ?? []);
     const idsOf = new Set(this.opts.collectFirst?.idsOf ?? []);
+    let turn = 0;
     for (const file of unowned) {
       if (nobody.has(file)) continue;
-      shares[0]?.add(file);
-      if (unlisted.has(file)) this.unitless.set(file, 0);
+      if (unlisted.has(file)) {
+        const owner = turn++ % shares.length;
+        shares[owner]?.add(file);
+        this.unitless.set(file, 0);
+        this.unitlessOwner.set(file, owner);
+      } else {
+        shares[0]?.add(file);
+      }
     }
     for (const slot of this.slots) {
       const own = shares[slot.index];
@@ -432,7 +444,7 @@ class Pool {
     for (const [file, items] of this.unitless) {
       if (items === 0 || failed.has(file)) continue;
       const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-      this.queue.insert(this.queue.leastLoaded(), { file, ids: null, expected: items * DEFAULT_TEST_SECONDS }, after);
+      this.queue.insert(this.unitlessOwner.get(file) ?? this.queue.leastLoaded(), { file, ids: null, expected: items * DEFAULT_TEST_SECONDS }, after);
       this.events.fileFound?.(file);
     }
     for (const [file, ids] of this.foundIds) {

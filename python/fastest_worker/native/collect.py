@@ -6,6 +6,7 @@ setup/teardown functions registered as autouse fixtures, like pytest does since 
 from __future__ import annotations
 
 import fnmatch
+import gc
 import inspect
 import os
 import sys
@@ -601,7 +602,18 @@ class Collector:
         mangled name); its marks are the function's, then its module's `pytestmark`; its module
         holds fixtures and is collected as a test module whose every public function is a test."""
         name = getattr(func, "_mangled_name", func.__name__)
-        mod = self.make_describe_module(func)
+        # pytest-describe takes the locals of every frame that returns to its tracer: a weakref
+        # callback the cyclic collector runs meanwhile (a WeakSet's `_remove(item, selfref)` once
+        # an asyncio task is collected) would add its `item` and `selfref`, which then warn as
+        # "cannot collect". pytest collects before any test has made such garbage; here a block may
+        # be collected after tests ran in this worker.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            mod = self.make_describe_module(func)
+        finally:
+            if collecting:
+                gc.enable()
         node = DescribeNode(name, f"{parent.nodeid}::{name}", parent, mod)
         node.parentids_below = parent.parentids_below | {node.nodeid}
         node.own_markers = list(getattr(func, "pytestmark", [])) + get_unpacked_marks(mod)
