@@ -10,6 +10,15 @@ import { afterAll, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'fastest-facts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Python: \`parsed\` lists each module whose facts were parsed (not taken from a cache). */
+const COUNTING_PARSES = `parsed = []
+real = support._parse_facts
+def counting(*args):
+    parsed.append(args[0])
+    return real(*args)
+support._parse_facts = counting
+`;
+
 const script = `
 import json, os, sys, time
 from fastest_worker.native import support
@@ -18,13 +27,7 @@ path = os.path.join(d, "test_m.py")
 cache = os.path.join(d, ".fastest")
 with open(path, "w") as f:
     f.write("import pytest\\n\\n@pytest.fixture\\ndef thing():\\n    return 1\\n\\ndef test_a(thing):\\n    pass\\n")
-parsed = []
-real = support._parse_facts
-def counting(*args):
-    parsed.append(args[0])
-    return real(*args)
-support._parse_facts = counting
-support.load_facts_cache(cache)
+${COUNTING_PARSES}support.load_facts_cache(cache)
 first = support._facts(path, False)
 support.save_facts_cache()
 support._parsed.clear()
@@ -62,13 +65,7 @@ path = os.path.join(d, "test_shared.py")
 with open(path, "w") as f:
     f.write("import pytest\\n\\n@pytest.fixture(autouse=True)\\ndef auto():\\n    return 1\\n\\n"
             "@pytest.mark.parametrize('x', [1, 2])\\ndef test_a(auto, x, request):\\n    pass\\n")
-parsed = []
-real = support._parse_facts
-def counting(*args):
-    parsed.append(args[0])
-    return real(*args)
-support._parse_facts = counting
-out = {}
+${COUNTING_PARSES}out = {}
 support.facts_ahead(path, cache)  # worker A, before the run's configuration
 support.load_facts_cache(cache, 1)  # worker B
 taken = support._facts(path, False)
@@ -96,7 +93,7 @@ out["corruptParsed"] = len(parsed)
 print(json.dumps(out))
 `;
 
-it("takes the facts another worker shared of the same content and rules, and parses otherwise", () => {
+it('takes the facts another worker shared of the same content and rules, and parses otherwise', () => {
   const out = execFileSync('python3', ['-c', shared, dir], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: join(__dirname, '..', 'python') } });
   const result = JSON.parse(out) as Record<string, unknown>;
   expect(result).toEqual({

@@ -192,7 +192,7 @@ describe('failure branches built at the failure', () => {
     for (const name of names) expect(report.inline[name], name).toMatch(/^assert /);
     expect(report.lazy).toEqual(report.inline);
     expect(report.inline['test_locals']).toBe('assert 1 == 2');
-    expect(report.inline['test_closure']).toContain("assert [1, 2] == [1, 3]");
+    expect(report.inline['test_closure']).toContain('assert [1, 2] == [1, 3]');
     expect(report.inline['test_repeat_failure']).toBe('assert 1 == 0 | assert 2 == 0');
   });
 

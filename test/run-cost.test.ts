@@ -5,7 +5,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COLD_UNLISTED_MODULE_TESTS, cpuSecondsOf, estimatedTestSeconds, readRunCost, recordedTestSeconds, workersWorthStarting, writeRunCost } from '../src/runner/run-cost.js';
+import {
+  COLD_UNLISTED_MODULE_TESTS,
+  cpuSecondsOf,
+  estimatedTestSeconds,
+  readRunCost,
+  recordedTestSeconds,
+  workersWorthStarting,
+  writeRunCost,
+} from '../src/runner/run-cost.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const made: string[] = [];

@@ -543,7 +543,13 @@ async function runSession(
   const pinBenchmarks = benchmarksMeasured(options.pytestArgs);
   const keepModulesWhole = options.dist === 'loadscope' || options.dist === 'loadfile';
   // (an unlisted module's tests become a unit of their own when the collection pass finds them)
-  const fileUnits = makeUnits(fileSelections, shard.expected, workerCount(session, fileSelections.size + unlisted.length, expectedSeconds), pinBenchmarks, keepModulesWhole);
+  const fileUnits = makeUnits(
+    fileSelections,
+    shard.expected,
+    workerCount(session, fileSelections.size + unlisted.length, expectedSeconds),
+    pinBenchmarks,
+    keepModulesWhole,
+  );
   // --ff runs failed tests first across modules, as pytest does; the pieces of a module that
   // makes are for order, not for more workers.
   const units = applyNarrowing(
