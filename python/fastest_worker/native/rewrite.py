@@ -601,10 +601,10 @@ def rewrite_tree(tree: ast.Module, source: bytes, filename: str, locate_missing:
 # --------------------------------------------------------------------------- failure branches
 
 _MESSAGE_NAME = "@py_message"
-# (source key, line, column) -> the failure branch's code; source key -> the asserts not yet
-# compiled, by position (parsed at the module's first failure in this process)
+# (source key, line, column) -> the failure branch's code; source key -> the module's asserts by
+# position (parsed at its first failure in this process)
 _failure_codes: dict[tuple[bytes, int, int], types.CodeType] = {}
-_unexplained: dict[bytes, dict[tuple[int, int], ast.Assert]] = {}
+_asserts_of: dict[bytes, dict[tuple[int, int], ast.Assert]] = {}
 
 
 def _explain_failed(source_key: bytes, lineno: int, col: int) -> str:
@@ -628,7 +628,7 @@ def _failure_code(source_key: bytes, filename: str, lineno: int, col: int) -> ty
     code = _failure_codes.get((source_key, lineno, col))
     if code is not None:
         return code
-    asserts = _unexplained.get(source_key)
+    asserts = _asserts_of.get(source_key)
     if asserts is None:
         try:
             with open(filename, "rb") as fh:
@@ -638,9 +638,9 @@ def _failure_code(source_key: bytes, filename: str, lineno: int, col: int) -> ty
         if _source_key(source, filename) != source_key:
             return None
         tree = ast.parse(source, filename=filename)
-        asserts = _unexplained[source_key] = {
+        asserts = _asserts_of[source_key] = {
             (node.lineno, node.col_offset): node for node in ast.walk(tree) if isinstance(node, ast.Assert)}
-    node = asserts.pop((lineno, col), None)
+    node = asserts.get((lineno, col))
     if node is None:
         return None
     branch = _AssertRewriter(filename, explaining=True).visit_Assert(node)
