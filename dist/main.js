@@ -5137,7 +5137,9 @@ async function runCommand(argv, cwd, env, hooks = {}) {
  */
 function passSelection(discovery, units, 
 /** What -k/-m/--deselect kept (null: an impact selection, which runs no test it did not pick). */
-selected, lastFailedSkips, ownsFile) {
+selected, lastFailedSkips, ownsFile, 
+/** unlistedModules() of the same arguments. */
+unlisted) {
     if (!discovery.modules)
         return {};
     const modules = lastFailedSkips ? discovery.modules.filter((file) => !lastFailedSkips(file)) : discovery.modules;
@@ -5148,7 +5150,7 @@ selected, lastFailedSkips, ownsFile) {
     const mine = (file) => !withUnits.has(file) && ownsFile(file);
     return {
         files: (0, index_js_1.passFiles)(units, modules),
-        unlisted: unlistedModules(discovery, selected, lastFailedSkips, ownsFile),
+        unlisted,
         deselected: selected ? modules.filter((file) => mine(file) && listed.has(file) && !withSelected.has(file)) : [],
         importOnly: others,
     };
@@ -5361,7 +5363,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     // (or counts against --maxfail) before anything runs, and the header counts what collected.
     // The workers collect their shares first (the collection pass); the header waits for it.
     const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
-    const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
+    const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError, unlisted);
     // Modules to import though no test of them is selected: the workers start all the same.
     const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
     // (with nothing to run a worker still imports the initial conftests, as pytest's configure does)
@@ -21898,10 +21900,11 @@ class Pool {
     passErrors = [];
     /** Each file's place in collection order. */
     filePosition = new Map();
-    /** Files of the collection pass discovery listed no test of, and how many their collection found. */
+    /**
+     * Files of the collection pass discovery listed no test of: the worker that collects each (builds
+     * its items, and runs what they make), and how many tests its collection found.
+     */
     unitless = new Map();
-    /** The worker that collects each unitless module (builds its items): it runs what they make. */
-    unitlessOwner = new Map();
     /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
     foundIds = new Map();
     units;
@@ -22010,8 +22013,7 @@ class Pool {
             if (unlisted.has(file)) {
                 const owner = turn++ % shares.length;
                 shares[owner]?.add(file);
-                this.unitless.set(file, 0);
-                this.unitlessOwner.set(file, owner);
+                this.unitless.set(file, { owner, items: 0 });
             }
             else {
                 shares[0]?.add(file);
@@ -22087,11 +22089,11 @@ class Pool {
         if (this.schedulingStopped)
             return;
         const position = (file) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
-        for (const [file, items] of this.unitless) {
+        for (const [file, { owner, items }] of this.unitless) {
             if (items === 0 || failed.has(file))
                 continue;
             const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-            this.queue.insert(this.unitlessOwner.get(file) ?? this.queue.leastLoaded(), { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
+            this.queue.insert(owner, { file, ids: null, expected: items * schedule_js_1.DEFAULT_TEST_SECONDS }, after);
             this.events.fileFound?.(file);
         }
         for (const [file, ids] of this.foundIds) {
@@ -22408,7 +22410,7 @@ class Pool {
                     return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
                 slot.collecting.shift();
                 if (frame.items && this.unitless.has(frame.file))
-                    this.unitless.set(frame.file, frame.items);
+                    this.unitless.get(frame.file).items = frame.items;
                 if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file))
                     this.events.passIds?.(frame.file, frame.ids);
                 else if (frame.ids?.length)
@@ -23257,21 +23259,18 @@ function estimatedTestSeconds(cost, testsPerFile, unlisted = []) {
     const perTest = measuredTests > 0 ? measuredSeconds / measuredTests : exports.COLD_TEST_SECONDS;
     let total = 0;
     let longestFile = 0;
+    const add = (seconds) => {
+        total += seconds;
+        if (seconds < SPLIT_FILE_SECONDS)
+            longestFile = Math.max(longestFile, seconds);
+    };
     for (const [file, tests] of testsPerFile) {
         const known = cost?.files[file];
-        const seconds = known && known.tests > 0 ? (known.seconds / known.tests) * tests : perTest * tests;
-        total += seconds;
-        if (seconds < SPLIT_FILE_SECONDS)
-            longestFile = Math.max(longestFile, seconds);
+        add(known && known.tests > 0 ? (known.seconds / known.tests) * tests : perTest * tests);
     }
-    for (const file of unlisted) {
-        if (testsPerFile.has(file))
-            continue;
-        const seconds = cost?.files[file]?.seconds ?? perTest * exports.COLD_UNLISTED_MODULE_TESTS;
-        total += seconds;
-        if (seconds < SPLIT_FILE_SECONDS)
-            longestFile = Math.max(longestFile, seconds);
-    }
+    for (const file of unlisted)
+        if (!testsPerFile.has(file))
+            add(cost?.files[file]?.seconds ?? perTest * exports.COLD_UNLISTED_MODULE_TESTS);
     return { tests: total, longestFile };
 }
 /** The record's test time for its whole suite (before discovery: the workers to start ahead). */

@@ -349,6 +349,8 @@ function passSelection(
   selected: TestItem[] | null,
   lastFailedSkips: ((file: string) => boolean) | undefined,
   ownsFile: (file: string) => boolean,
+  /** unlistedModules() of the same arguments. */
+  unlisted: string[],
 ): { files?: string[]; unlisted?: string[]; deselected?: string[]; importOnly?: string[] } {
   if (!discovery.modules) return {};
   const modules = lastFailedSkips ? discovery.modules.filter((file) => !lastFailedSkips(file)) : discovery.modules;
@@ -359,7 +361,7 @@ function passSelection(
   const mine = (file: string) => !withUnits.has(file) && ownsFile(file);
   return {
     files: passFiles(units, modules),
-    unlisted: unlistedModules(discovery, selected, lastFailedSkips, ownsFile),
+    unlisted,
     deselected: selected ? modules.filter((file) => mine(file) && listed.has(file) && !withSelected.has(file)) : [],
     importOnly: others,
   };
@@ -588,7 +590,7 @@ async function runSession(
   // (or counts against --maxfail) before anything runs, and the header counts what collected.
   // The workers collect their shares first (the collection pass); the header waits for it.
   const stopAtDiscoveryErrors = discoveryErrors.length > 0 && !options.continueOnCollectionErrors;
-  const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
+  const pass = passSelection(discovery, units, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError, unlisted);
   // Modules to import though no test of them is selected: the workers start all the same.
   const runs = units.length > 0 || (pass.files?.length ?? 0) > 0;
   // (with nothing to run a worker still imports the initial conftests, as pytest's configure does)

@@ -264,10 +264,11 @@ class Pool {
   private readonly passErrors: { file: string; error: CollectionError }[] = [];
   /** Each file's place in collection order. */
   private readonly filePosition = new Map<string, number>();
-  /** Files of the collection pass discovery listed no test of, and how many their collection found. */
-  private readonly unitless = new Map<string, number>();
-  /** The worker that collects each unitless module (builds its items): it runs what they make. */
-  private readonly unitlessOwner = new Map<string, number>();
+  /**
+   * Files of the collection pass discovery listed no test of: the worker that collects each (builds
+   * its items, and runs what they make), and how many tests its collection found.
+   */
+  private readonly unitless = new Map<string, { owner: number; items: number }>();
   /** Ids the pass collected in modules whose listed tests were all deselected (collectFirst.deselected). */
   private readonly foundIds = new Map<string, string[]>();
   private readonly units: Unit[];
@@ -375,8 +376,7 @@ class Pool {
       if (unlisted.has(file)) {
         const owner = turn++ % shares.length;
         shares[owner]?.add(file);
-        this.unitless.set(file, 0);
-        this.unitlessOwner.set(file, owner);
+        this.unitless.set(file, { owner, items: 0 });
       } else {
         shares[0]?.add(file);
       }
@@ -441,10 +441,10 @@ class Pool {
   private runFound(failed: ReadonlySet<string>): void {
     if (this.schedulingStopped) return;
     const position = (file: string) => this.filePosition.get(file) ?? Number.MAX_SAFE_INTEGER;
-    for (const [file, items] of this.unitless) {
+    for (const [file, { owner, items }] of this.unitless) {
       if (items === 0 || failed.has(file)) continue;
       const after = this.units.filter((unit) => position(unit.file) < position(file)).at(-1);
-      this.queue.insert(this.unitlessOwner.get(file) ?? this.queue.leastLoaded(), { file, ids: null, expected: items * DEFAULT_TEST_SECONDS }, after);
+      this.queue.insert(owner, { file, ids: null, expected: items * DEFAULT_TEST_SECONDS }, after);
       this.events.fileFound?.(file);
     }
     for (const [file, ids] of this.foundIds) {
@@ -750,7 +750,7 @@ class Pool {
       case 'collect_done':
         if (slot.collecting[0] !== frame.file) return this.protocolError(slot, proc, `collect_done for ${frame.file}, not the file being collected`);
         slot.collecting.shift();
-        if (frame.items && this.unitless.has(frame.file)) this.unitless.set(frame.file, frame.items);
+        if (frame.items && this.unitless.has(frame.file)) this.unitless.get(frame.file)!.items = frame.items;
         if (frame.ids && this.opts.collectFirst?.idsOf?.includes(frame.file)) this.events.passIds?.(frame.file, frame.ids);
         else if (frame.ids?.length) this.foundIds.set(frame.file, frame.ids);
         if (frame.engine) this.events.fileCollected?.(frame.file, frame.engine, frame.items ?? undefined);

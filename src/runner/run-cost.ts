@@ -116,18 +116,15 @@ export function estimatedTestSeconds(cost: RunCost | null, testsPerFile: Map<str
   const perTest = measuredTests > 0 ? measuredSeconds / measuredTests : COLD_TEST_SECONDS;
   let total = 0;
   let longestFile = 0;
+  const add = (seconds: number) => {
+    total += seconds;
+    if (seconds < SPLIT_FILE_SECONDS) longestFile = Math.max(longestFile, seconds);
+  };
   for (const [file, tests] of testsPerFile) {
     const known = cost?.files[file];
-    const seconds = known && known.tests > 0 ? (known.seconds / known.tests) * tests : perTest * tests;
-    total += seconds;
-    if (seconds < SPLIT_FILE_SECONDS) longestFile = Math.max(longestFile, seconds);
+    add(known && known.tests > 0 ? (known.seconds / known.tests) * tests : perTest * tests);
   }
-  for (const file of unlisted) {
-    if (testsPerFile.has(file)) continue;
-    const seconds = cost?.files[file]?.seconds ?? perTest * COLD_UNLISTED_MODULE_TESTS;
-    total += seconds;
-    if (seconds < SPLIT_FILE_SECONDS) longestFile = Math.max(longestFile, seconds);
-  }
+  for (const file of unlisted) if (!testsPerFile.has(file)) add(cost?.files[file]?.seconds ?? perTest * COLD_UNLISTED_MODULE_TESTS);
   return { tests: total, longestFile };
 }
 

@@ -6,7 +6,6 @@ setup/teardown functions registered as autouse fixtures, like pytest does since 
 from __future__ import annotations
 
 import fnmatch
-import gc
 import inspect
 import os
 import sys
@@ -27,6 +26,7 @@ from .importer import conftest_paths, import_path
 from .params import (CallSpec, Metafunc, direct_parametrize_args, generate_fixture_params,
                      prune_closure)
 from . import unittest_support
+from .rewrite import cyclic_gc_held
 
 
 _CO_COROUTINE = inspect.CO_COROUTINE
@@ -232,8 +232,6 @@ class Item(Node):
             raise AttributeError("callspec")
         return self._callspec
 
-    _is_async = None
-
     @property
     def is_async(self) -> bool:
         if self._is_async is None:
@@ -246,17 +244,13 @@ class Item(Node):
                                       or inspect.iscoroutinefunction(get_real_func(raw)))
         return self._is_async
 
-    _mark_names = None
-    _marks_len = -1
-
     def mark_names(self) -> frozenset:
         """Names of all marks on the item and its parents (recomputed if a mark was added)."""
         own = self.own_markers
         if self._marks_len != len(own) or self._mark_names is None:
             inherited = _node_mark_names(self.parent)
             if own:
-                # one set for each combination: a set for every parametrized item was 8 MB of a
-                # worker's 5,000 items, touched afresh (page faults) as the run went
+                # one set for each combination of inherited and own names, not one per item
                 key = (inherited, tuple(m.name for m in own))
                 names = _MARK_NAME_UNIONS.get(key)
                 if names is None:
@@ -607,13 +601,8 @@ class Collector:
         # an asyncio task is collected) would add its `item` and `selfref`, which then warn as
         # "cannot collect". pytest collects before any test has made such garbage; here a block may
         # be collected after tests ran in this worker.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with cyclic_gc_held():
             mod = self.make_describe_module(func)
-        finally:
-            if collecting:
-                gc.enable()
         node = DescribeNode(name, f"{parent.nodeid}::{name}", parent, mod)
         node.parentids_below = parent.parentids_below | {node.nodeid}
         node.own_markers = list(getattr(func, "pytestmark", [])) + get_unpacked_marks(mod)

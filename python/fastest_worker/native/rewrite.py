@@ -433,8 +433,9 @@ class _AssertRewriter(ast.NodeVisitor):
             message = self.helper("_format_explanation", msg)
             if self.explaining:
                 body.append(ast.Assign([ast.Name(_MESSAGE_NAME, ast.Store(), **self.at)], message, **self.at))
+                position = _position(assert_)
                 for stmt in body:
-                    _locate_missing(stmt, *_position(assert_))
+                    _locate_missing(stmt, *position)
                 return body
         exc = ast.Call(ast.Name("AssertionError", ast.Load(), **self.at), [message], [], **self.at)
         body.append(ast.Raise(exc, None, **self.at))
@@ -442,8 +443,9 @@ class _AssertRewriter(ast.NodeVisitor):
             names: list[ast.expr] = [ast.Name(name, ast.Store(), **self.at) for name in self.variables]
             self.statements.append(ast.Assign(names, ast.Constant(None, **self.at), **self.at))
         if self.locate_missing:
+            position = _position(assert_)
             for stmt in self.statements:
-                _locate_missing(stmt, *_position(assert_))
+                _locate_missing(stmt, *position)
         return self.statements
 
     # --- expressions
@@ -666,32 +668,41 @@ def _take_offered(path: str, source: bytes) -> ast.Module | None:
     return tree if offered_path == path and offered_source == source else None
 
 
+@contextlib.contextmanager
+def cyclic_gc_held() -> Iterator[None]:
+    """The cyclic collector off inside, back on after if it was on."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def rewrite_source(source: bytes, filename: str, source_key: bytes | None = None) -> types.CodeType:
     # The cyclic collector is held off while the module's tree is built, rewritten and compiled:
     # the tree has no cycles (reference counting frees it), and the collections its hundreds of
     # thousands of allocations set off were ~30% of a first run's rewrite. No user code runs here.
-    collecting = gc.isenabled()
-    gc.disable()
     started = time.process_time()
     try:
-        if source_key is None:
-            source_key = _source_key(source, filename)
-        tree = _take_offered(filename, source) or ast.parse(source, filename=filename)
-        rewrite_tree(tree, source, filename, locate_missing=False, source_key=source_key)
-        stats["compiled"] += 1
-        try:
-            return compile(tree, filename, "exec", dont_inherit=True)
-        except (TypeError, ValueError):
-            # A node left without a position (not expected from a parsed tree): the rewrite
-            # again with the walk that gives every such node the assert's position.
-            tree = ast.parse(source, filename=filename)
-            rewrite_tree(tree, source, filename, locate_missing=True, source_key=source_key)
-            return compile(tree, filename, "exec", dont_inherit=True)
+        with cyclic_gc_held():
+            if source_key is None:
+                source_key = _source_key(source, filename)
+            tree = _take_offered(filename, source) or ast.parse(source, filename=filename)
+            rewrite_tree(tree, source, filename, locate_missing=False, source_key=source_key)
+            stats["compiled"] += 1
+            try:
+                return compile(tree, filename, "exec", dont_inherit=True)
+            except (TypeError, ValueError):
+                # A node left without a position (not expected from a parsed tree): the rewrite
+                # again with the walk that gives every such node the assert's position.
+                tree = ast.parse(source, filename=filename)
+                rewrite_tree(tree, source, filename, locate_missing=True, source_key=source_key)
+                return compile(tree, filename, "exec", dont_inherit=True)
     finally:
         if _cache_fill is not None:
             _cache_fill.add(started)
-        if collecting:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- cache

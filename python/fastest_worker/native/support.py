@@ -587,7 +587,7 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
         return cached
     with open(path, "rb") as fh:
         source = fh.read()
-    digest = hashlib.blake2b(source, digest_size=16).hexdigest()
+    digest = _content_digest(source)
     if cached is not None and cached.digest == digest:
         cached.stamp = stamp
         _facts_dirty = True
@@ -606,6 +606,10 @@ def _facts(path: str, is_conftest: bool) -> _FileFacts:
     if _shared_dir is not None:
         _share_facts(_shared_dir, path, is_conftest, facts)
     return facts
+
+
+def _content_digest(source: bytes) -> str:
+    return hashlib.blake2b(source, digest_size=16).hexdigest()
 
 
 def _shared_file(shared_dir: str, path: str) -> str:
@@ -627,12 +631,11 @@ def _shared_facts(path: str, is_conftest: bool, digest: str) -> Optional[_FileFa
         return None  # none yet, or another worker's half-written file: parsed here
 
 
-def _share_facts(shared_dir: str, path: str, is_conftest: bool, facts: _FileFacts,
-                 prefixes: Optional[tuple] = None) -> None:
+def _share_facts(shared_dir: str, path: str, is_conftest: bool, facts: _FileFacts) -> None:
     target = _shared_file(shared_dir, path)
     tmp = "%s.%d.tmp" % (target, os.getpid())
     data = {"version": _FACTS_VERSION, "digest": facts.digest, "conftest": is_conftest,
-            "describePrefixes": list(_block_prefixes if prefixes is None else prefixes), "facts": facts.to_json()}
+            "describePrefixes": list(_block_prefixes), "facts": facts.to_json()}
     try:
         os.makedirs(shared_dir, exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as fh:
@@ -643,25 +646,22 @@ def _share_facts(shared_dir: str, path: str, is_conftest: bool, facts: _FileFact
 
 
 def facts_ahead(path: str, cache_dir: str) -> None:
-    """Before the run's configuration is known (no describe prefixes: facts made with others are
-    not used): the facts of `path` from one parse, shared for the workers that check it, with the
-    tree offered to its rewrite. Not kept in this worker's own facts."""
+    """Before the run's configuration is known (load_facts_cache not called yet: no describe
+    prefixes, so facts made with others are not used): the facts of `path` from one parse, shared
+    for the workers that check it, with the tree offered to its rewrite. Not kept in this
+    worker's own facts."""
     started = time.process_time()
     try:
         with open(path, "rb") as fh:
             source = fh.read()
-        digest = hashlib.blake2b(source, digest_size=16).hexdigest()
         is_conftest = os.path.basename(path) == "conftest.py"
-        tree = ast.parse(source, filename=path)
-        facts = _facts_of_tree(tree, source, is_conftest)
+        facts = _facts_from_source(path, source, is_conftest)
     except (OSError, SyntaxError, ValueError, RecursionError):
         return  # the module's own check reports it
     finally:
         cache_fill.add(started)
-    facts.digest = digest
-    _share_facts(os.path.join(cache_dir, "facts-shared"), path, is_conftest, facts, prefixes=())
-    if not is_conftest:
-        offer_parsed(path, source, tree)
+    facts.digest = _content_digest(source)
+    _share_facts(os.path.join(cache_dir, "facts-shared"), path, is_conftest, facts)
 
 
 def _record_fixture(func: ast.AST, name: str, in_class: bool, fixtures: Set[str], requested: Set[str],
@@ -693,15 +693,19 @@ def _record_test(func: ast.AST, in_class: bool, class_patches: int, requested: S
 
 def _parse_facts(path: str, is_conftest: bool, stamp: "tuple[int, int]", source: bytes, digest: str) -> _FileFacts:
     global _facts_dirty
-    tree = ast.parse(source, filename=path)
-    if not is_conftest:
-        offer_parsed(path, source, tree)  # read only here, then rewritten on import
-    facts = _facts_of_tree(tree, source, is_conftest)
+    facts = _facts_from_source(path, source, is_conftest)
     facts.stamp = stamp
     facts.digest = digest
     _facts_dirty = True
     _parsed[path] = facts
     return facts
+
+
+def _facts_from_source(path: str, source: bytes, is_conftest: bool) -> _FileFacts:
+    tree = ast.parse(source, filename=path)
+    if not is_conftest:
+        offer_parsed(path, source, tree)  # read only here, then rewritten on import
+    return _facts_of_tree(tree, source, is_conftest)
 
 
 def _facts_of_tree(tree: ast.Module, source: bytes, is_conftest: bool) -> _FileFacts:
