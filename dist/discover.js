@@ -5218,19 +5218,20 @@ function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importRefs = importRefs;
 const grammar_js_1 = __nccwpck_require__(6147);
-const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
 const LOADING_CALL = /(?:^|\.)(?:import_module|__import__|importorskip)$/;
 const STRING_LITERAL = /^[rRuU]?(['"])([\w.]+)\1$/;
-const queries = new WeakMap();
-function queriesFor(language) {
-    let q = queries.get(language);
-    if (!q) {
-        q = { statements: (0, grammar_js_1.grammarQuery)(language, STATEMENTS), calls: (0, grammar_js_1.grammarQuery)(language, CALLS), plugins: (0, grammar_js_1.grammarQuery)(language, PLUGINS) };
-        queries.set(language, q);
-    }
-    return q;
+// Compiled on a file's first need: most files have neither kind of call.
+const compiled = new WeakMap();
+function queryFor(language, source) {
+    let byLanguage = compiled.get(language);
+    if (!byLanguage)
+        compiled.set(language, (byLanguage = new Map()));
+    let query = byLanguage.get(source);
+    if (!query)
+        byLanguage.set(source, (query = (0, grammar_js_1.grammarQuery)(language, source)));
+    return query;
 }
 function dottedOf(node) {
     if (!node)
@@ -5246,31 +5247,30 @@ function literalName(node) {
         return undefined;
     return STRING_LITERAL.exec(node.text)?.[2];
 }
+/** The word `import` on its own (not `importlib`, `__import__`, `ImportError`). */
+const IMPORT_WORD = /\bimport\b/g;
 /**
- * The rows from the first to the last holding `word`: every import statement has `import` in its
- * text, so its node intersects them. Querying only those rows (most files import at the top)
- * was most of the query's time on 100-test modules.
+ * The import statements of a module, in source order: each holds the keyword `import` once, so
+ * each occurrence of the word is looked up in the tree (the smallest node there) and kept when it
+ * is that keyword. A file has a few such words, and a lookup walks one path down the tree: a query
+ * over the rows holding them was most of discovery's time per module after the parse itself, and
+ * compiling the query ~10 ms of every process's first parse.
  */
-function rowsMentioning(source, word) {
-    const first = source.indexOf(word);
-    if (first < 0)
-        return null;
-    const last = source.lastIndexOf(word);
-    let startRow = 0;
-    for (let at = source.indexOf('\n'); at !== -1 && at < first; at = source.indexOf('\n', at + 1))
-        startRow++;
-    let endRow = startRow;
-    for (let at = source.indexOf('\n', first); at !== -1 && at < last; at = source.indexOf('\n', at + 1))
-        endRow++;
-    return { startPosition: { row: startRow, column: 0 }, endPosition: { row: endRow + 1, column: 0 } };
+function importStatements(root, source) {
+    const statements = [];
+    for (const match of source.matchAll(IMPORT_WORD)) {
+        const keyword = root.descendantForIndex(match.index);
+        const statement = keyword?.type === 'import' ? keyword.parent : null;
+        if (statement && (statement.type === 'import_statement' || statement.type === 'import_from_statement'))
+            statements.push(statement);
+    }
+    return statements;
 }
 function importRefs(root, source) {
-    const { statements, calls, plugins } = queriesFor(root.tree.language);
     const modules = new Set();
     let dynamic = false;
-    const importRows = rowsMentioning(source, 'import');
-    for (const { name, node } of importRows ? statements.captures(root, importRows) : []) {
-        if (name === 'import') {
+    for (const node of importStatements(root, source)) {
+        if (node.type === 'import_statement') {
             for (const child of node.childrenForFieldName('name')) {
                 const dotted = dottedOf(child);
                 if (dotted)
@@ -5289,7 +5289,7 @@ function importRefs(root, source) {
         }
     }
     if (/import_module|__import__|importorskip/.test(source)) {
-        for (const match of calls.matches(root)) {
+        for (const match of queryFor(root.tree.language, CALLS).matches(root)) {
             const fn = match.captures.find((c) => c.name === 'fn')?.node;
             const args = match.captures.find((c) => c.name === 'args')?.node;
             if (!fn || !args || !LOADING_CALL.test(fn.text))
@@ -5309,7 +5309,7 @@ function importRefs(root, source) {
         }
     }
     if (source.includes('pytest_plugins')) {
-        for (const match of plugins.matches(root)) {
+        for (const match of queryFor(root.tree.language, PLUGINS).matches(root)) {
             if (match.captures.find((c) => c.name === 'name')?.node.text !== 'pytest_plugins')
                 continue;
             const value = match.captures.find((c) => c.name === 'value')?.node;
@@ -5976,7 +5976,7 @@ async function discover(opts) {
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
     const moduleRequests = toParse(moduleLookups);
-    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs));
+    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs), moduleRequests.reduce((bytes, request) => bytes + request.size, 0));
     const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {

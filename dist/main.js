@@ -5223,8 +5223,10 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     let collected = await (0, session_js_2.collect)(session, {
         remember: true,
         // A first run: the prestarted workers start as the modules need and rewrite the new ones while Node parses them.
-        onWalked: (modules, toParse) => {
-            prestarted?.grow(modules);
+        onWalked: (modules, toParse, toParseBytes) => {
+            // a fresh checkout: as many as the modules' size says pay for themselves (the plan may start more)
+            const fresh = runCost === null && toParse.length === modules;
+            prestarted?.grow(fresh ? workerCount(session, modules, { expected: (0, index_js_1.walkedTestSeconds)(toParseBytes), worker: index_js_1.COLD_WORKER_SECONDS }) : modules);
             if (options.engine !== 'pytest' && toParse.length > 0)
                 prestarted?.precompile(toParse, (0, node_path_1.join)(config.rootdir, '.fastest'));
         },
@@ -9807,19 +9809,20 @@ function projectRoots(rootdir, invocationDir, pythonpath, conftests) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importRefs = importRefs;
 const grammar_js_1 = __nccwpck_require__(6147);
-const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
 const LOADING_CALL = /(?:^|\.)(?:import_module|__import__|importorskip)$/;
 const STRING_LITERAL = /^[rRuU]?(['"])([\w.]+)\1$/;
-const queries = new WeakMap();
-function queriesFor(language) {
-    let q = queries.get(language);
-    if (!q) {
-        q = { statements: (0, grammar_js_1.grammarQuery)(language, STATEMENTS), calls: (0, grammar_js_1.grammarQuery)(language, CALLS), plugins: (0, grammar_js_1.grammarQuery)(language, PLUGINS) };
-        queries.set(language, q);
-    }
-    return q;
+// Compiled on a file's first need: most files have neither kind of call.
+const compiled = new WeakMap();
+function queryFor(language, source) {
+    let byLanguage = compiled.get(language);
+    if (!byLanguage)
+        compiled.set(language, (byLanguage = new Map()));
+    let query = byLanguage.get(source);
+    if (!query)
+        byLanguage.set(source, (query = (0, grammar_js_1.grammarQuery)(language, source)));
+    return query;
 }
 function dottedOf(node) {
     if (!node)
@@ -9835,31 +9838,30 @@ function literalName(node) {
         return undefined;
     return STRING_LITERAL.exec(node.text)?.[2];
 }
+/** The word `import` on its own (not `importlib`, `__import__`, `ImportError`). */
+const IMPORT_WORD = /\bimport\b/g;
 /**
- * The rows from the first to the last holding `word`: every import statement has `import` in its
- * text, so its node intersects them. Querying only those rows (most files import at the top)
- * was most of the query's time on 100-test modules.
+ * The import statements of a module, in source order: each holds the keyword `import` once, so
+ * each occurrence of the word is looked up in the tree (the smallest node there) and kept when it
+ * is that keyword. A file has a few such words, and a lookup walks one path down the tree: a query
+ * over the rows holding them was most of discovery's time per module after the parse itself, and
+ * compiling the query ~10 ms of every process's first parse.
  */
-function rowsMentioning(source, word) {
-    const first = source.indexOf(word);
-    if (first < 0)
-        return null;
-    const last = source.lastIndexOf(word);
-    let startRow = 0;
-    for (let at = source.indexOf('\n'); at !== -1 && at < first; at = source.indexOf('\n', at + 1))
-        startRow++;
-    let endRow = startRow;
-    for (let at = source.indexOf('\n', first); at !== -1 && at < last; at = source.indexOf('\n', at + 1))
-        endRow++;
-    return { startPosition: { row: startRow, column: 0 }, endPosition: { row: endRow + 1, column: 0 } };
+function importStatements(root, source) {
+    const statements = [];
+    for (const match of source.matchAll(IMPORT_WORD)) {
+        const keyword = root.descendantForIndex(match.index);
+        const statement = keyword?.type === 'import' ? keyword.parent : null;
+        if (statement && (statement.type === 'import_statement' || statement.type === 'import_from_statement'))
+            statements.push(statement);
+    }
+    return statements;
 }
 function importRefs(root, source) {
-    const { statements, calls, plugins } = queriesFor(root.tree.language);
     const modules = new Set();
     let dynamic = false;
-    const importRows = rowsMentioning(source, 'import');
-    for (const { name, node } of importRows ? statements.captures(root, importRows) : []) {
-        if (name === 'import') {
+    for (const node of importStatements(root, source)) {
+        if (node.type === 'import_statement') {
             for (const child of node.childrenForFieldName('name')) {
                 const dotted = dottedOf(child);
                 if (dotted)
@@ -9878,7 +9880,7 @@ function importRefs(root, source) {
         }
     }
     if (/import_module|__import__|importorskip/.test(source)) {
-        for (const match of calls.matches(root)) {
+        for (const match of queryFor(root.tree.language, CALLS).matches(root)) {
             const fn = match.captures.find((c) => c.name === 'fn')?.node;
             const args = match.captures.find((c) => c.name === 'args')?.node;
             if (!fn || !args || !LOADING_CALL.test(fn.text))
@@ -9898,7 +9900,7 @@ function importRefs(root, source) {
         }
     }
     if (source.includes('pytest_plugins')) {
-        for (const match of plugins.matches(root)) {
+        for (const match of queryFor(root.tree.language, PLUGINS).matches(root)) {
             if (match.captures.find((c) => c.name === 'name')?.node.text !== 'pytest_plugins')
                 continue;
             const value = match.captures.find((c) => c.name === 'value')?.node;
@@ -10565,7 +10567,7 @@ async function discover(opts) {
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
     const moduleRequests = toParse(moduleLookups);
-    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs));
+    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs), moduleRequests.reduce((bytes, request) => bytes + request.size, 0));
     const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {
@@ -21788,7 +21790,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.walkedTestSeconds = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -21814,6 +21816,7 @@ Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: 
 Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
 Object.defineProperty(exports, "readRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.readRunCost; } }));
 Object.defineProperty(exports, "recordedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.recordedTestSeconds; } }));
+Object.defineProperty(exports, "walkedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.walkedTestSeconds; } }));
 Object.defineProperty(exports, "workersWorthStarting", ({ enumerable: true, get: function () { return run_cost_js_1.workersWorthStarting; } }));
 Object.defineProperty(exports, "writeRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.writeRunCost; } }));
 var python_js_1 = __nccwpck_require__(5530);
@@ -23170,6 +23173,7 @@ exports.COLD_UNLISTED_MODULE_TESTS = exports.COLD_TEST_SECONDS = exports.COLD_WO
 exports.readRunCost = readRunCost;
 exports.writeRunCost = writeRunCost;
 exports.estimatedTestSeconds = estimatedTestSeconds;
+exports.walkedTestSeconds = walkedTestSeconds;
 exports.recordedTestSeconds = recordedTestSeconds;
 exports.workersWorthStarting = workersWorthStarting;
 exports.cpuSecondsOf = cpuSecondsOf;
@@ -23272,6 +23276,17 @@ function estimatedTestSeconds(cost, testsPerFile, unlisted = []) {
         if (!testsPerFile.has(file))
             add(cost?.files[file]?.seconds ?? perTest * exports.COLD_UNLISTED_MODULE_TESTS);
     return { tests: total, longestFile };
+}
+/**
+ * Source bytes a test takes at the least, for a first run's guess before its modules are parsed:
+ * the generated suites' trivial tests take 35, real suites' several hundred (backoff's 800), and
+ * a parametrized list less. A small suite of a few kilobytes thus starts one worker, not one per
+ * core of which the plan then ends all but one.
+ */
+const COLD_BYTES_PER_TEST = 30;
+/** The test time of modules of `bytes` bytes no run has measured (a first run, after the walk). */
+function walkedTestSeconds(bytes) {
+    return { tests: (bytes / COLD_BYTES_PER_TEST) * exports.COLD_TEST_SECONDS, longestFile: 0 };
 }
 /** The record's test time for its whole suite (before discovery: the workers to start ahead). */
 function recordedTestSeconds(cost) {

@@ -98,6 +98,9 @@ const python = () => join(process.env.VIRTUAL_ENV!, 'bin', 'python');
 describe.skipIf(process.platform === 'win32')('workers started before the main bundle', () => {
   it('a fresh checkout: the run takes the workers the executable started, and the next run too', () => {
     const p = project();
+    // enough source (400 tests, 14 KB) for the walk to guess the suite worth a worker per core
+    const big = Array.from({ length: 400 }, (_, i) => `def test_big_${i}():\n    assert ${i} >= 0\n`).join('\n');
+    writeFileSync(join(p.root, 'tests', 'test_big.py'), big);
     const args = ['-q', '-p', 'no:cacheprovider'];
     const cold = run(p, args);
     expect(cold.code, cold.out).toBe(1);
@@ -119,10 +122,15 @@ describe.skipIf(process.platform === 'win32')('workers started before the main b
     expect(run(p, ['-q', '-p', 'no:cacheprovider', 'tests/test_a.py']).spawns.every((s) => s.by === 'entry')).toBe(true);
   }, 300_000);
 
-  it('a fresh checkout with one test module starts one worker: the others wait for discovery to say they are needed', () => {
+  it('a fresh checkout of a small suite, or of one test module, starts one worker: the others wait for discovery to say they are needed', () => {
     const p = project();
-    for (const name of ['b', 'c']) rmSync(join(p.root, 'tests', `test_${name}.py`));
     const args = ['-q', '-p', 'no:cacheprovider'];
+    // three modules of a few hundred bytes: before, one worker per core, of which the plan ended all but one
+    const small = run(p, args);
+    expect(summaryLine(small.out)).toBe(pytestSummary(p, []));
+    expect(small.spawns.map((s) => s.by)).toEqual(['entry']);
+    rmSync(join(p.root, '.fastest'), { recursive: true, force: true });
+    for (const name of ['b', 'c']) rmSync(join(p.root, 'tests', `test_${name}.py`));
     const cold = run(p, args);
     expect(summaryLine(cold.out)).toBe(pytestSummary(p, []));
     expect(cold.spawns.map((s) => s.by)).toEqual(['entry']);

@@ -1,6 +1,6 @@
-// The import references of a module (src/discovery/import-refs.ts) are read only from the rows
-// between the first and the last `import` in its text: every import statement, wherever it stands
-// and however it is continued, must still be found.
+// The import references of a module (src/discovery/import-refs.ts) are found from each occurrence
+// of the word `import` in its text, looked up in the tree: every import statement, wherever it
+// stands and however it is continued, must still be found, and nothing else.
 import { describe, expect, it } from 'vitest';
 import { pythonParser } from '../src/discovery/grammar.js';
 import { parseModule } from '../src/discovery/parse.js';
@@ -61,6 +61,22 @@ describe('import references', () => {
         'pkg.top.second',
       ].sort(),
     );
+  });
+
+  it('finds them after non-ASCII text, and not the word in strings, comments or other names', async () => {
+    const source = [
+      '"""Ünïcödé 𝒳 before: positions count UTF-16 units."""',
+      'from __future__ import annotations',
+      'import a.b  # import c',
+      'TEXT = "import d; from e import f"',
+      'important = importlib_x = ImportError',
+      'def test_x():',
+      '    s = f"{TEXT} import g"',
+      '    from h import (i as j)',
+      '',
+    ].join('\n');
+    const parsed = parseModule(await pythonParser(), source);
+    expect([...(parsed.importRefs ?? [])].sort()).toEqual(['a.b', 'h', 'h.i']);
   });
 
   it('reads none from a module without the word', async () => {

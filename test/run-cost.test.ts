@@ -135,6 +135,8 @@ describe('worker count of a run', () => {
     const cold = run(p);
     expect(cold.code, cold.out).toBe(0);
     expect(cold.out).toContain('workers: 1, engine: ');
+    // a first run's guess from the modules' size after the walk: one worker started, not one per core
+    expect(cold.started).toBe(1);
     expect(cold.out).toMatch(/15 passed/);
     // measured: each file's tests, and a worker's start
     const cost = JSON.parse(readFileSync(join(p.root, '.fastest', 'run-cost.json'), 'utf8'));

@@ -22,6 +22,7 @@ import {
   runUnits,
   unitsInItemOrder,
   WarmRun,
+  walkedTestSeconds,
   workersWorthStarting,
   writeRunCost,
   type FileSelection,
@@ -449,8 +450,10 @@ async function runSession(
   let collected: Collected = await collect(session, {
     remember: true,
     // A first run: the prestarted workers start as the modules need and rewrite the new ones while Node parses them.
-    onWalked: (modules, toParse) => {
-      prestarted?.grow(modules);
+    onWalked: (modules, toParse, toParseBytes) => {
+      // a fresh checkout: as many as the modules' size says pay for themselves (the plan may start more)
+      const fresh = runCost === null && toParse.length === modules;
+      prestarted?.grow(fresh ? workerCount(session, modules, { expected: walkedTestSeconds(toParseBytes), worker: COLD_WORKER_SECONDS }) : modules);
       if (options.engine !== 'pytest' && toParse.length > 0) prestarted?.precompile(toParse, join(config.rootdir, '.fastest'));
     },
   });

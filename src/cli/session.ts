@@ -209,7 +209,7 @@ export interface Collected {
 export interface CollectSettings {
   remember?: boolean;
   /** DiscoverOptions.onWalked. */
-  onWalked?: (modules: number, toParse: string[]) => void;
+  onWalked?: (modules: number, toParse: string[], toParseBytes: number) => void;
 }
 
 export async function collect(session: Session, settings: CollectSettings = {}): Promise<Collected> {

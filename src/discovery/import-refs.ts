@@ -1,7 +1,7 @@
 // The modules a file imports, anywhere in it (module level, functions, conditional branches), as
 // written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
 // queries (run inside tree-sitter), so a file costs one pass however many nodes it has.
-import type { Language, Node, Point, Query } from 'web-tree-sitter';
+import type { Language, Node, Query } from 'web-tree-sitter';
 import { grammarQuery } from './grammar.js';
 
 export interface ImportRefs {
@@ -15,21 +15,20 @@ export interface ImportRefs {
   dynamic: boolean;
 }
 
-const STATEMENTS = '(import_statement) @import (import_from_statement) @from';
 const CALLS = '(call function: (_) @fn arguments: (argument_list) @args)';
 const PLUGINS = '(assignment left: (identifier) @name right: (_) @value)';
 const LOADING_CALL = /(?:^|\.)(?:import_module|__import__|importorskip)$/;
 const STRING_LITERAL = /^[rRuU]?(['"])([\w.]+)\1$/;
 
-const queries = new WeakMap<Language, { statements: Query; calls: Query; plugins: Query }>();
+// Compiled on a file's first need: most files have neither kind of call.
+const compiled = new WeakMap<Language, Map<string, Query>>();
 
-function queriesFor(language: Language) {
-  let q = queries.get(language);
-  if (!q) {
-    q = { statements: grammarQuery(language, STATEMENTS), calls: grammarQuery(language, CALLS), plugins: grammarQuery(language, PLUGINS) };
-    queries.set(language, q);
-  }
-  return q;
+function queryFor(language: Language, source: string): Query {
+  let byLanguage = compiled.get(language);
+  if (!byLanguage) compiled.set(language, (byLanguage = new Map()));
+  let query = byLanguage.get(source);
+  if (!query) byLanguage.set(source, (query = grammarQuery(language, source)));
+  return query;
 }
 
 function dottedOf(node: Node | null): string | undefined {
@@ -47,29 +46,31 @@ function literalName(node: Node | null | undefined): string | undefined {
   return STRING_LITERAL.exec(node.text)?.[2];
 }
 
+/** The word `import` on its own (not `importlib`, `__import__`, `ImportError`). */
+const IMPORT_WORD = /\bimport\b/g;
+
 /**
- * The rows from the first to the last holding `word`: every import statement has `import` in its
- * text, so its node intersects them. Querying only those rows (most files import at the top)
- * was most of the query's time on 100-test modules.
+ * The import statements of a module, in source order: each holds the keyword `import` once, so
+ * each occurrence of the word is looked up in the tree (the smallest node there) and kept when it
+ * is that keyword. A file has a few such words, and a lookup walks one path down the tree: a query
+ * over the rows holding them was most of discovery's time per module after the parse itself, and
+ * compiling the query ~10 ms of every process's first parse.
  */
-function rowsMentioning(source: string, word: string): { startPosition: Point; endPosition: Point } | null {
-  const first = source.indexOf(word);
-  if (first < 0) return null;
-  const last = source.lastIndexOf(word);
-  let startRow = 0;
-  for (let at = source.indexOf('\n'); at !== -1 && at < first; at = source.indexOf('\n', at + 1)) startRow++;
-  let endRow = startRow;
-  for (let at = source.indexOf('\n', first); at !== -1 && at < last; at = source.indexOf('\n', at + 1)) endRow++;
-  return { startPosition: { row: startRow, column: 0 }, endPosition: { row: endRow + 1, column: 0 } };
+function importStatements(root: Node, source: string): Node[] {
+  const statements: Node[] = [];
+  for (const match of source.matchAll(IMPORT_WORD)) {
+    const keyword = root.descendantForIndex(match.index);
+    const statement = keyword?.type === 'import' ? keyword.parent : null;
+    if (statement && (statement.type === 'import_statement' || statement.type === 'import_from_statement')) statements.push(statement);
+  }
+  return statements;
 }
 
 export function importRefs(root: Node, source: string): ImportRefs {
-  const { statements, calls, plugins } = queriesFor(root.tree.language);
   const modules = new Set<string>();
   let dynamic = false;
-  const importRows = rowsMentioning(source, 'import');
-  for (const { name, node } of importRows ? statements.captures(root, importRows) : []) {
-    if (name === 'import') {
+  for (const node of importStatements(root, source)) {
+    if (node.type === 'import_statement') {
       for (const child of node.childrenForFieldName('name')) {
         const dotted = dottedOf(child);
         if (dotted) modules.add(dotted);
@@ -85,7 +86,7 @@ export function importRefs(root: Node, source: string): ImportRefs {
     }
   }
   if (/import_module|__import__|importorskip/.test(source)) {
-    for (const match of calls.matches(root)) {
+    for (const match of queryFor(root.tree.language, CALLS).matches(root)) {
       const fn = match.captures.find((c) => c.name === 'fn')?.node;
       const args = match.captures.find((c) => c.name === 'args')?.node;
       if (!fn || !args || !LOADING_CALL.test(fn.text)) continue;
@@ -101,7 +102,7 @@ export function importRefs(root: Node, source: string): ImportRefs {
     }
   }
   if (source.includes('pytest_plugins')) {
-    for (const match of plugins.matches(root)) {
+    for (const match of queryFor(root.tree.language, PLUGINS).matches(root)) {
       if (match.captures.find((c) => c.name === 'name')?.node.text !== 'pytest_plugins') continue;
       const value = match.captures.find((c) => c.name === 'value')?.node;
       if (!value) continue;

@@ -46,10 +46,10 @@ export interface DiscoverOptions {
   doctest?: DoctestOptions;
   /**
    * Told after the walk how many test modules it found, and which of them (absolute paths) the
-   * discovery cache did not hold, before they are parsed: a first run starts the workers it needs
-   * and they rewrite those modules meanwhile (cli/run.ts).
+   * discovery cache did not hold, with their bytes in all, before they are parsed: a first run
+   * starts the workers it needs and they rewrite those modules meanwhile (cli/run.ts).
    */
-  onWalked?: (modules: number, toParse: string[]) => void;
+  onWalked?: (modules: number, toParse: string[], toParseBytes: number) => void;
 }
 
 export function toNodePath(rootdir: string, absolute: string): string {
@@ -432,6 +432,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   opts.onWalked?.(
     files.length,
     moduleRequests.map((request) => request.abs),
+    moduleRequests.reduce((bytes, request) => bytes + request.size, 0),
   );
   const parseRequests = [...conftestRequests, ...moduleRequests];
   const pool = openParsePool(

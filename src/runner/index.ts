@@ -28,6 +28,7 @@ export {
   estimatedTestSeconds,
   readRunCost,
   recordedTestSeconds,
+  walkedTestSeconds,
   workersWorthStarting,
   writeRunCost,
   type ExpectedSeconds,
