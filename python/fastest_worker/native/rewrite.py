@@ -70,7 +70,7 @@ try:
 except ImportError:
     _cache_fill = None  # type: ignore[assignment]
 
-REWRITE_VERSION = b"fastest-rewrite-2"
+REWRITE_VERSION = b"fastest-rewrite-3"
 HELPERS_NAME = "@fastest_ar"
 BUILTINS_NAME = "@py_builtins"
 
@@ -453,6 +453,12 @@ class _AssertRewriter(ast.NodeVisitor):
         assert isinstance(node, ast.expr)
         res = self.assign(node)
         return res, self.explanation_param(self.display(res))
+
+    def visit_Constant(self, constant: ast.Constant) -> tuple[ast.expr, str]:
+        # Shown by its own value: it cannot change between the test and its explanation, so it
+        # needs no variable (pytest assigns one; the message is the same). A constant's variable
+        # was 40% of the rewritten nodes of `assert 0 + 1 == 1`.
+        return constant, self.explanation_param(self.display(constant))
 
     def _name_display(self, value: ast.expr, name: str) -> str:
         if not self.branch:
