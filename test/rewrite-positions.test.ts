@@ -69,6 +69,22 @@ def test_shapes(a, b, c, xs):
             assert a == 1
         case _:
             assert True
+    try:
+        pass
+    except (ValueError, TypeError) as e:
+        assert e
+    else:
+        assert a
+    def inner():
+        class Local:
+            def m(self):
+                assert self
+        assert Local
+    async def later():
+        async for x in xs:
+            assert x
+        else:
+            assert xs
 `;
 
 const COMPARE = `
@@ -92,6 +108,8 @@ def check(source, filename):
     walked, built = ast.parse(source, filename), ast.parse(source, filename)
     rewrite.rewrite_tree(walked, source, filename, locate_missing=True, source_key=key)
     rewrite.rewrite_tree(built, source, filename, locate_missing=False, source_key=key)
+    if b"PYTEST_DONT_REWRITE" not in source:  # every assert, in every statement list, is rewritten
+        assert not any(isinstance(node, ast.Assert) for node in ast.walk(built)), filename
     assert ast.dump(walked, include_attributes=True) == ast.dump(built, include_attributes=True), filename
     walked_code = compile(walked, filename, "exec", dont_inherit=True)
     assert same_code(walked_code, compile(built, filename, "exec", dont_inherit=True)), filename
