@@ -1963,6 +1963,7 @@ async function collect(session, settings = {}) {
         python: () => session.python,
         doctest: (0, index_js_3.doctestOptionsOf)(options.pytestArgs, (0, index_js_1.getIni)(config, 'doctest_encoding', 'string')),
         onWalked: settings.onWalked,
+        onModuleTests: settings.onModuleTests,
     });
     const nodeIds = options.paths.map((arg) => {
         const at = arg.indexOf('::');
@@ -5976,7 +5977,7 @@ async function discover(opts) {
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
     const moduleRequests = toParse(moduleLookups);
-    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs), moduleRequests.reduce((bytes, request) => bytes + request.size, 0));
+    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs));
     const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {
@@ -6085,6 +6086,7 @@ async function discover(opts) {
             // What runs of this content collected corrects what static reading could not know.
             itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected, l.rel);
             errorsOf[index] = result.errors;
+            opts.onModuleTests?.(itemsOf[index].length);
         };
         const requests = toParse(modules);
         const parsing = pool.parse(requests, (outcome) => {

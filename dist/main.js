@@ -5220,16 +5220,25 @@ async function withUnlistedFailures(session, collected) {
 }
 async function runSession(session, env, started, startedAt, pythonCheck, prestarted, filterCheck, coverage, reruns, runCost, warm, hooks = {}) {
     const { options, config, cwd } = session;
+    /** A first run's modules listed so far, and their test time at the cold estimate. */
+    const listedSoFar = { modules: 0, seconds: 0 };
     let collected = await (0, session_js_2.collect)(session, {
         remember: true,
-        // A first run: the prestarted workers start as the modules need and rewrite the new ones while Node parses them.
-        onWalked: (modules, toParse, toParseBytes) => {
-            // a fresh checkout: as many as the modules' size says pay for themselves (the plan may start more)
-            const fresh = runCost === null && toParse.length === modules;
-            prestarted?.grow(fresh ? workerCount(session, modules, { expected: (0, index_js_1.walkedTestSeconds)(toParseBytes), worker: index_js_1.COLD_WORKER_SECONDS }) : modules);
+        // The prestarted workers rewrite the modules Node parses meanwhile.
+        onWalked: (_modules, toParse) => {
             if (options.engine !== 'pytest' && toParse.length > 0)
                 prestarted?.precompile(toParse, (0, node_path_1.join)(config.rootdir, '.fastest'));
         },
+        // A first run starts the others as the tests listed so far say they pay for themselves (the
+        // plan may start more, or end some): a small suite keeps the one started first.
+        onModuleTests: runCost === null
+            ? (listed) => {
+                listedSoFar.modules++;
+                listedSoFar.seconds += (0, index_js_1.listedModuleSeconds)(listed);
+                const expected = { tests: listedSoFar.seconds, longestFile: 0 };
+                prestarted?.grow(workerCount(session, listedSoFar.modules, { expected, worker: index_js_1.COLD_WORKER_SECONDS }));
+            }
+            : undefined,
     });
     const { rememberDiscovery } = collected;
     /** The items discovery listed, before a check of recorded failures (what the cache learns against). */
@@ -5882,6 +5891,7 @@ async function collect(session, settings = {}) {
         python: () => session.python,
         doctest: (0, index_js_3.doctestOptionsOf)(options.pytestArgs, (0, index_js_1.getIni)(config, 'doctest_encoding', 'string')),
         onWalked: settings.onWalked,
+        onModuleTests: settings.onModuleTests,
     });
     const nodeIds = options.paths.map((arg) => {
         const at = arg.indexOf('::');
@@ -10567,7 +10577,7 @@ async function discover(opts) {
     const toParse = (lookups) => lookups.flatMap(({ found }) => ('parse' in found ? [found.parse] : []));
     const conftestRequests = toParse(conftestLookups);
     const moduleRequests = toParse(moduleLookups);
-    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs), moduleRequests.reduce((bytes, request) => bytes + request.size, 0));
+    opts.onWalked?.(files.length, moduleRequests.map((request) => request.abs));
     const parseRequests = [...conftestRequests, ...moduleRequests];
     const pool = (0, parse_pool_js_1.openParsePool)(parseRequests.length, parseRequests.reduce((bytes, request) => bytes + request.size, 0));
     try {
@@ -10676,6 +10686,7 @@ async function discover(opts) {
             // What runs of this content collected corrects what static reading could not know.
             itemsOf[index] = (0, cache_js_1.applyCollected)(result.items, entry.collected, l.rel);
             errorsOf[index] = result.errors;
+            opts.onModuleTests?.(itemsOf[index].length);
         };
         const requests = toParse(modules);
         const parsing = pool.parse(requests, (outcome) => {
@@ -21364,6 +21375,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FrameReader = exports.MAX_FRAME_BYTES = void 0;
 exports.encodeFrame = encodeFrame;
 exports.writeFrame = writeFrame;
+exports.writeFrameNow = writeFrameNow;
 exports.parseWorkerFrame = parseWorkerFrame;
 // Length-prefixed MessagePack frames (docs/protocol.md): 4-byte big-endian length, then one map.
 // Every frame a worker sends is checked here, where it arrives: what a worker (or a test writing
@@ -21394,6 +21406,16 @@ function writeFrame(stream, frame) {
             stream.uncork();
         });
     }
+    stream.write(encodeFrame(frame));
+}
+/**
+ * Writes a frame to a worker's input at once (with what this turn wrote before it): for a frame
+ * sent from inside a long synchronous stretch (discovery's parse of every module is one chain of
+ * microtasks, and writeFrame's uncork would wait for its end).
+ */
+function writeFrameNow(stream, frame) {
+    if (corked.delete(stream))
+        stream.uncork();
     stream.write(encodeFrame(frame));
 }
 class Malformed extends Error {
@@ -21790,7 +21812,7 @@ exports.FrameReader = FrameReader;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.walkedTestSeconds = exports.recordedTestSeconds = exports.readRunCost = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
+exports.CollectionTruth = exports.testEnvironment = exports.RunnerError = exports.checkPythonRemembered = exports.runtimePythonPath = exports.checkPython = exports.findPython = exports.writeRunCost = exports.workersWorthStarting = exports.recordedTestSeconds = exports.readRunCost = exports.listedModuleSeconds = exports.estimatedTestSeconds = exports.COLD_WORKER_SECONDS = exports.unitsInItemOrder = exports.passFiles = exports.makeUnits = exports.SESSION_TEARDOWN = exports.pycacheDir = exports.runUnits = exports.writeWarmParentRecord = exports.warmParentWanted = exports.warmParentSetting = exports.readWarmParentRecord = exports.WarmRun = exports.WarmParent = exports.KeptWarmParent = exports.FORK_AVAILABLE = exports.PrestartedWorkers = void 0;
 // The runner stage: worker pool, units, Python discovery.
 var prestart_js_1 = __nccwpck_require__(955);
 Object.defineProperty(exports, "PrestartedWorkers", ({ enumerable: true, get: function () { return prestart_js_1.PrestartedWorkers; } }));
@@ -21814,9 +21836,9 @@ Object.defineProperty(exports, "unitsInItemOrder", ({ enumerable: true, get: fun
 var run_cost_js_1 = __nccwpck_require__(978);
 Object.defineProperty(exports, "COLD_WORKER_SECONDS", ({ enumerable: true, get: function () { return run_cost_js_1.COLD_WORKER_SECONDS; } }));
 Object.defineProperty(exports, "estimatedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.estimatedTestSeconds; } }));
+Object.defineProperty(exports, "listedModuleSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.listedModuleSeconds; } }));
 Object.defineProperty(exports, "readRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.readRunCost; } }));
 Object.defineProperty(exports, "recordedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.recordedTestSeconds; } }));
-Object.defineProperty(exports, "walkedTestSeconds", ({ enumerable: true, get: function () { return run_cost_js_1.walkedTestSeconds; } }));
 Object.defineProperty(exports, "workersWorthStarting", ({ enumerable: true, get: function () { return run_cost_js_1.workersWorthStarting; } }));
 Object.defineProperty(exports, "writeRunCost", ({ enumerable: true, get: function () { return run_cost_js_1.writeRunCost; } }));
 var python_js_1 = __nccwpck_require__(5530);
@@ -22852,6 +22874,7 @@ function lastLine(text) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrestartedWorkers = exports.WorkerHandoff = void 0;
+exports.aheadLists = aheadLists;
 // Workers started before the units are known, so that Python's start-up (interpreter, `import
 // pytest`, the engine) overlaps discovery; the pool adopts them instead of spawning its own.
 const worker_js_1 = __nccwpck_require__(9898);
@@ -22883,14 +22906,23 @@ class WorkerHandoff {
     }
 }
 exports.WorkerHandoff = WorkerHandoff;
+/**
+ * What worker `index` of `count` rewrites ahead, in order (PrestartedWorkers.precompile): its own
+ * share, and for the first, then the others' shares, last file first.
+ */
+function aheadLists(files, count, index) {
+    const share = files.filter((_, at) => at % count === index);
+    const others = index === 0 ? files.filter((_, at) => at % count !== 0).reverse() : [];
+    return [share, others].filter((list) => list.length > 0);
+}
 class PrestartedWorkers {
     opts;
     waiting = [];
     started = 0;
+    ahead = null;
     /**
      * `count` workers, of which the first `startNow` start at once and the rest when `grow` asks
-     * for them (a first run, which knows its modules only after discovery's walk: one module needs
-     * one worker).
+     * for them (a first run, which learns its tests as discovery reads its modules).
      */
     constructor(opts) {
         this.opts = opts;
@@ -22902,20 +22934,28 @@ class PrestartedWorkers {
         for (; this.started < Math.min(count, this.opts.count); this.started++) {
             const handoff = new WorkerHandoff();
             const proc = new worker_js_1.WorkerProcess({ python, cwd, index: this.started, workers: this.opts.count, pycacheDir }, handoff);
-            this.waiting.push({ proc, handoff });
+            const worker = { proc, handoff };
+            this.waiting.push(worker);
+            if (this.ahead)
+                this.sendAhead(worker);
         }
     }
     /**
-     * Each waiting worker rewrites its share of `files` (test modules a first run has not rewritten)
-     * into the rewrite cache before its init: the workers' idle time while Node discovers.
+     * The workers rewrite `files` (test modules a first run has not rewritten) into the rewrite
+     * cache before their init: their idle time while Node discovers. Worker k of the planned count
+     * takes the k-th share; the first also takes the others' shares after its own, last file first,
+     * since those workers may start later or never (a small suite): one that does start meets it
+     * midway, and each skips what the other has cached.
      */
     precompile(files, cacheDir) {
-        const count = this.waiting.length;
-        this.waiting.forEach((w, at) => {
-            const share = files.filter((_, index) => index % count === at);
-            if (share.length > 0)
-                w.proc.send({ t: 'precompile', files: share, cacheDir });
-        });
+        this.ahead = { files, cacheDir };
+        for (const worker of this.waiting)
+            this.sendAhead(worker);
+    }
+    sendAhead(worker) {
+        const { files, cacheDir } = this.ahead;
+        for (const list of aheadLists(files, this.opts.count, worker.proc.index))
+            worker.proc.send({ t: 'precompile', files: list, cacheDir }, true);
     }
     /** The next started worker for pool slot `index`, if one is waiting. */
     take(index) {
@@ -23173,7 +23213,7 @@ exports.COLD_UNLISTED_MODULE_TESTS = exports.COLD_TEST_SECONDS = exports.COLD_WO
 exports.readRunCost = readRunCost;
 exports.writeRunCost = writeRunCost;
 exports.estimatedTestSeconds = estimatedTestSeconds;
-exports.walkedTestSeconds = walkedTestSeconds;
+exports.listedModuleSeconds = listedModuleSeconds;
 exports.recordedTestSeconds = recordedTestSeconds;
 exports.workersWorthStarting = workersWorthStarting;
 exports.cpuSecondsOf = cpuSecondsOf;
@@ -23278,15 +23318,11 @@ function estimatedTestSeconds(cost, testsPerFile, unlisted = []) {
     return { tests: total, longestFile };
 }
 /**
- * Source bytes a test takes at the least, for a first run's guess before its modules are parsed:
- * the generated suites' trivial tests take 35, real suites' several hundred (backoff's 800), and
- * a parametrized list less. A small suite of a few kilobytes thus starts one worker, not one per
- * core of which the plan then ends all but one.
+ * The test time of a module discovery has just listed `listed` tests of, on a first run (no
+ * record): as the rest are read, the workers it already needs are started.
  */
-const COLD_BYTES_PER_TEST = 30;
-/** The test time of modules of `bytes` bytes no run has measured (a first run, after the walk). */
-function walkedTestSeconds(bytes) {
-    return { tests: (bytes / COLD_BYTES_PER_TEST) * exports.COLD_TEST_SECONDS, longestFile: 0 };
+function listedModuleSeconds(listed) {
+    return (listed > 0 ? listed : exports.COLD_UNLISTED_MODULE_TESTS) * exports.COLD_TEST_SECONDS;
 }
 /** The record's test time for its whole suite (before discovery: the workers to start ahead). */
 function recordedTestSeconds(cost) {
@@ -24812,10 +24848,10 @@ class WorkerProcess {
     get alive() {
         return !this.exited;
     }
-    send(frame) {
+    send(frame, now = false) {
         if (this.exited || !this.child.stdin.writable)
             return;
-        (0, frames_js_1.writeFrame)(this.child.stdin, frame);
+        (now ? frames_js_1.writeFrameNow : frames_js_1.writeFrame)(this.child.stdin, frame);
     }
     endInput() {
         this.child.stdin?.end();

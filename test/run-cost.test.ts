@@ -9,11 +9,13 @@ import {
   COLD_UNLISTED_MODULE_TESTS,
   cpuSecondsOf,
   estimatedTestSeconds,
+  listedModuleSeconds,
   readRunCost,
   recordedTestSeconds,
   workersWorthStarting,
   writeRunCost,
 } from '../src/runner/run-cost.js';
+import { aheadLists } from '../src/runner/prestart.js';
 
 const cli = join(__dirname, '..', 'dist', 'cli.js');
 const made: string[] = [];
@@ -43,6 +45,27 @@ describe('workersWorthStarting', () => {
     // 0.81 s of tests, one file 0.53 s of it: two workers end at 0.53 s, saving 0.28 s < 0.335 s
     expect(workersWorthStarting(2, { tests: 0.81, longestFile: 0.53 }, 0.67)).toBe(1);
     expect(workersWorthStarting(2, { tests: 0.81, longestFile: 0.1 }, 0.67)).toBe(2);
+  });
+});
+
+describe("a first run's workers", () => {
+  it('counts each module as discovery lists it: its tests, or a module of tests made at collection', () => {
+    expect(listedModuleSeconds(5)).toBeCloseTo(5 * 0.002);
+    expect(listedModuleSeconds(0)).toBeCloseTo(COLD_UNLISTED_MODULE_TESTS * 0.002);
+    // a worker (0.5 s) pays for itself from ~250 tests: 3 modules of 5 keep one, 3 of 100 take two
+    const workers = (perModule: number) => workersWorthStarting(2, { tests: 3 * listedModuleSeconds(perModule), longestFile: 0 }, 0.5);
+    expect([workers(5), workers(100)]).toEqual([1, 2]);
+  });
+
+  it('has the first worker rewrite every module ahead, the others their own share: they meet midway', () => {
+    const files = ['a', 'b', 'c', 'd', 'e'];
+    expect(aheadLists(files, 2, 0)).toEqual([
+      ['a', 'c', 'e'],
+      ['d', 'b'],
+    ]);
+    expect(aheadLists(files, 2, 1)).toEqual([['b', 'd']]);
+    expect(aheadLists(files, 1, 0)).toEqual([files]);
+    expect(aheadLists(['a'], 3, 2)).toEqual([]);
   });
 });
 

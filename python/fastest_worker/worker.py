@@ -417,11 +417,13 @@ def _precompile_ahead(frame):
     in what would be idle time before init (rewrite.fill_cache), and shares their facts with the
     other workers (support.facts_ahead); the collection pass then finds both cached."""
     try:
-        from .native.rewrite import fill_cache
+        from .native.rewrite import fill_cache, is_cached
         from .native.support import facts_ahead
     except BaseException:
         return
     for path in frame.get("files") or []:
+        if is_cached(path, frame.get("cacheDir")):
+            continue  # another worker's (Node sends the first worker the others' shares too)
         facts_ahead(path, frame.get("cacheDir"))  # one parse: the module's facts, and its rewrite
         fill_cache(path, frame.get("cacheDir"))
 

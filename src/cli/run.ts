@@ -12,6 +12,7 @@ import {
   COLD_WORKER_SECONDS,
   CollectionTruth,
   estimatedTestSeconds,
+  listedModuleSeconds,
   makeUnits,
   passFiles,
   pycacheDir,
@@ -22,7 +23,6 @@ import {
   runUnits,
   unitsInItemOrder,
   WarmRun,
-  walkedTestSeconds,
   workersWorthStarting,
   writeRunCost,
   type FileSelection,
@@ -447,15 +447,25 @@ async function runSession(
   hooks: RunHooks = {},
 ): Promise<number> {
   const { options, config, cwd } = session;
+  /** A first run's modules listed so far, and their test time at the cold estimate. */
+  const listedSoFar = { modules: 0, seconds: 0 };
   let collected: Collected = await collect(session, {
     remember: true,
-    // A first run: the prestarted workers start as the modules need and rewrite the new ones while Node parses them.
-    onWalked: (modules, toParse, toParseBytes) => {
-      // a fresh checkout: as many as the modules' size says pay for themselves (the plan may start more)
-      const fresh = runCost === null && toParse.length === modules;
-      prestarted?.grow(fresh ? workerCount(session, modules, { expected: walkedTestSeconds(toParseBytes), worker: COLD_WORKER_SECONDS }) : modules);
+    // The prestarted workers rewrite the modules Node parses meanwhile.
+    onWalked: (_modules, toParse) => {
       if (options.engine !== 'pytest' && toParse.length > 0) prestarted?.precompile(toParse, join(config.rootdir, '.fastest'));
     },
+    // A first run starts the others as the tests listed so far say they pay for themselves (the
+    // plan may start more, or end some): a small suite keeps the one started first.
+    onModuleTests:
+      runCost === null
+        ? (listed) => {
+            listedSoFar.modules++;
+            listedSoFar.seconds += listedModuleSeconds(listed);
+            const expected = { tests: listedSoFar.seconds, longestFile: 0 };
+            prestarted?.grow(workerCount(session, listedSoFar.modules, { expected, worker: COLD_WORKER_SECONDS }));
+          }
+        : undefined,
   });
   const { rememberDiscovery } = collected;
   /** The items discovery listed, before a check of recorded failures (what the cache learns against). */

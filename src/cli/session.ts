@@ -209,7 +209,9 @@ export interface Collected {
 export interface CollectSettings {
   remember?: boolean;
   /** DiscoverOptions.onWalked. */
-  onWalked?: (modules: number, toParse: string[], toParseBytes: number) => void;
+  onWalked?: (modules: number, toParse: string[]) => void;
+  /** DiscoverOptions.onModuleTests. */
+  onModuleTests?: (listed: number) => void;
 }
 
 export async function collect(session: Session, settings: CollectSettings = {}): Promise<Collected> {
@@ -243,6 +245,7 @@ export async function collect(session: Session, settings: CollectSettings = {}):
     python: () => session.python,
     doctest: doctestOptionsOf(options.pytestArgs, getIni(config, 'doctest_encoding', 'string')),
     onWalked: settings.onWalked,
+    onModuleTests: settings.onModuleTests,
   });
   const nodeIds = options.paths.map((arg) => {
     const at = arg.indexOf('::');

@@ -46,10 +46,15 @@ export interface DiscoverOptions {
   doctest?: DoctestOptions;
   /**
    * Told after the walk how many test modules it found, and which of them (absolute paths) the
-   * discovery cache did not hold, with their bytes in all, before they are parsed: a first run
-   * starts the workers it needs and they rewrite those modules meanwhile (cli/run.ts).
+   * discovery cache did not hold, before they are parsed: the prestarted workers rewrite those
+   * modules meanwhile (cli/run.ts).
    */
-  onWalked?: (modules: number, toParse: string[], toParseBytes: number) => void;
+  onWalked?: (modules: number, toParse: string[]) => void;
+  /**
+   * Told of each test module's listed tests as its items are built (while the rest are parsed):
+   * a first run starts the workers they need as they come (cli/run.ts).
+   */
+  onModuleTests?: (listed: number) => void;
 }
 
 export function toNodePath(rootdir: string, absolute: string): string {
@@ -432,7 +437,6 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
   opts.onWalked?.(
     files.length,
     moduleRequests.map((request) => request.abs),
-    moduleRequests.reduce((bytes, request) => bytes + request.size, 0),
   );
   const parseRequests = [...conftestRequests, ...moduleRequests];
   const pool = openParsePool(
@@ -561,6 +565,7 @@ export async function discover(opts: DiscoverOptions): Promise<DiscoveryResult> 
       // What runs of this content collected corrects what static reading could not know.
       itemsOf[index] = applyCollected(result.items, entry.collected, l.rel);
       errorsOf[index] = result.errors;
+      opts.onModuleTests?.(itemsOf[index].length);
     };
     const requests = toParse(modules);
     const parsing = pool.parse(requests, (outcome) => {

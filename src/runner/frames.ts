@@ -207,6 +207,16 @@ export function writeFrame(stream: Writable, frame: NodeFrame): void {
   stream.write(encodeFrame(frame));
 }
 
+/**
+ * Writes a frame to a worker's input at once (with what this turn wrote before it): for a frame
+ * sent from inside a long synchronous stretch (discovery's parse of every module is one chain of
+ * microtasks, and writeFrame's uncork would wait for its end).
+ */
+export function writeFrameNow(stream: Writable, frame: NodeFrame): void {
+  if (corked.delete(stream)) stream.uncork();
+  stream.write(encodeFrame(frame));
+}
+
 class Malformed extends Error {}
 
 function fail(problem: string): never {

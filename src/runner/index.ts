@@ -26,9 +26,9 @@ export { makeUnits, passFiles, unitsInItemOrder, type FileSelection } from './sc
 export {
   COLD_WORKER_SECONDS,
   estimatedTestSeconds,
+  listedModuleSeconds,
   readRunCost,
   recordedTestSeconds,
-  walkedTestSeconds,
   workersWorthStarting,
   writeRunCost,
   type ExpectedSeconds,

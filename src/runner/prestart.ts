@@ -37,14 +37,24 @@ export interface PrestartedWorker {
   handoff: WorkerHandoff;
 }
 
+/**
+ * What worker `index` of `count` rewrites ahead, in order (PrestartedWorkers.precompile): its own
+ * share, and for the first, then the others' shares, last file first.
+ */
+export function aheadLists(files: string[], count: number, index: number): string[][] {
+  const share = files.filter((_, at) => at % count === index);
+  const others = index === 0 ? files.filter((_, at) => at % count !== 0).reverse() : [];
+  return [share, others].filter((list) => list.length > 0);
+}
+
 export class PrestartedWorkers {
   private readonly waiting: PrestartedWorker[] = [];
   private started = 0;
+  private ahead: { files: string[]; cacheDir: string } | null = null;
 
   /**
    * `count` workers, of which the first `startNow` start at once and the rest when `grow` asks
-   * for them (a first run, which knows its modules only after discovery's walk: one module needs
-   * one worker).
+   * for them (a first run, which learns its tests as discovery reads its modules).
    */
   constructor(private readonly opts: { python: string; cwd: string; count: number; pycacheDir: string; startNow?: number }) {
     this.grow(opts.startNow ?? opts.count);
@@ -56,20 +66,27 @@ export class PrestartedWorkers {
     for (; this.started < Math.min(count, this.opts.count); this.started++) {
       const handoff = new WorkerHandoff();
       const proc = new WorkerProcess({ python, cwd, index: this.started, workers: this.opts.count, pycacheDir }, handoff);
-      this.waiting.push({ proc, handoff });
+      const worker = { proc, handoff };
+      this.waiting.push(worker);
+      if (this.ahead) this.sendAhead(worker);
     }
   }
 
   /**
-   * Each waiting worker rewrites its share of `files` (test modules a first run has not rewritten)
-   * into the rewrite cache before its init: the workers' idle time while Node discovers.
+   * The workers rewrite `files` (test modules a first run has not rewritten) into the rewrite
+   * cache before their init: their idle time while Node discovers. Worker k of the planned count
+   * takes the k-th share; the first also takes the others' shares after its own, last file first,
+   * since those workers may start later or never (a small suite): one that does start meets it
+   * midway, and each skips what the other has cached.
    */
   precompile(files: string[], cacheDir: string): void {
-    const count = this.waiting.length;
-    this.waiting.forEach((w, at) => {
-      const share = files.filter((_, index) => index % count === at);
-      if (share.length > 0) w.proc.send({ t: 'precompile', files: share, cacheDir });
-    });
+    this.ahead = { files, cacheDir };
+    for (const worker of this.waiting) this.sendAhead(worker);
+  }
+
+  private sendAhead(worker: PrestartedWorker): void {
+    const { files, cacheDir } = this.ahead!;
+    for (const list of aheadLists(files, this.opts.count, worker.proc.index)) worker.proc.send({ t: 'precompile', files: list, cacheDir }, true);
   }
 
   /** The next started worker for pool slot `index`, if one is waiting. */

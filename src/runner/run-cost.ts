@@ -129,16 +129,11 @@ export function estimatedTestSeconds(cost: RunCost | null, testsPerFile: Map<str
 }
 
 /**
- * Source bytes a test takes at the least, for a first run's guess before its modules are parsed:
- * the generated suites' trivial tests take 35, real suites' several hundred (backoff's 800), and
- * a parametrized list less. A small suite of a few kilobytes thus starts one worker, not one per
- * core of which the plan then ends all but one.
+ * The test time of a module discovery has just listed `listed` tests of, on a first run (no
+ * record): as the rest are read, the workers it already needs are started.
  */
-const COLD_BYTES_PER_TEST = 30;
-
-/** The test time of modules of `bytes` bytes no run has measured (a first run, after the walk). */
-export function walkedTestSeconds(bytes: number): ExpectedSeconds {
-  return { tests: (bytes / COLD_BYTES_PER_TEST) * COLD_TEST_SECONDS, longestFile: 0 };
+export function listedModuleSeconds(listed: number): number {
+  return (listed > 0 ? listed : COLD_UNLISTED_MODULE_TESTS) * COLD_TEST_SECONDS;
 }
 
 /** The record's test time for its whole suite (before discovery: the workers to start ahead). */

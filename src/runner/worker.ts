@@ -1,7 +1,7 @@
 // One Python worker process: spawn, frames in and out, a bounded tail of its stderr.
 import { spawn as spawnProcess, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { takeEarlyChild } from './early.js';
-import { FrameReader, writeFrame, type MalformedFrame, type NodeFrame, type WorkerFrame } from './frames.js';
+import { FrameReader, writeFrame, writeFrameNow, type MalformedFrame, type NodeFrame, type WorkerFrame } from './frames.js';
 import { workerSpawn, type WorkerSpawnOptions } from './python.js';
 
 export type { WorkerSpawnOptions };
@@ -35,7 +35,8 @@ export function addWorkerGroup(pgid: number): void {
 export interface Worker {
   readonly index: number;
   readonly alive: boolean;
-  send(frame: NodeFrame): void;
+  /** `now`: written at once, not at the end of this turn of the event loop (frames.ts writeFrameNow). */
+  send(frame: NodeFrame, now?: boolean): void;
   /** No more frames: the worker tears its session down and exits. */
   endInput(): void;
   stderrTail(maxLines?: number): string;
@@ -118,9 +119,9 @@ export class WorkerProcess implements Worker {
     return !this.exited;
   }
 
-  send(frame: NodeFrame): void {
+  send(frame: NodeFrame, now = false): void {
     if (this.exited || !this.child.stdin!.writable) return;
-    writeFrame(this.child.stdin!, frame);
+    (now ? writeFrameNow : writeFrame)(this.child.stdin!, frame);
   }
 
   endInput(): void {

@@ -802,6 +802,17 @@ def compile_test_module(path: str, cache_dir: str, *, only_cache: bool = False) 
     return None if only_cache else code
 
 
+def is_cached(path: str, cache_dir: str) -> bool:
+    """Whether the rewrite cache holds the code of the file at `path` as it is now."""
+    try:
+        path = os.path.abspath(path)
+        with open(path, "rb") as fh:
+            key = _source_key(fh.read(), path)
+    except OSError:
+        return False
+    return _cached_header_is(_cache_file(os.path.join(cache_dir, "pyc"), path), key)
+
+
 def fill_cache(path: str, cache_dir: str) -> None:
     """Rewrites and compiles the file at `path` into the rewrite cache, without importing it, so
     that its import (in this worker or another) finds its code cached. Its errors are the
