@@ -5231,12 +5231,12 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         },
         // A first run starts the others as the tests listed so far say they pay for themselves (the
         // plan may start more, or end some): a small suite keeps the one started first.
-        onModuleTests: runCost === null
+        onModuleTests: runCost === null && prestarted
             ? (listed) => {
                 listedSoFar.modules++;
                 listedSoFar.seconds += (0, index_js_1.listedModuleSeconds)(listed);
                 const expected = { tests: listedSoFar.seconds, longestFile: 0 };
-                prestarted?.grow(workerCount(session, listedSoFar.modules, { expected, worker: index_js_1.COLD_WORKER_SECONDS }));
+                prestarted.grow(workerCount(session, listedSoFar.modules, { expected, worker: index_js_1.COLD_WORKER_SECONDS }));
             }
             : undefined,
     });

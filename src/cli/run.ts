@@ -458,12 +458,12 @@ async function runSession(
     // A first run starts the others as the tests listed so far say they pay for themselves (the
     // plan may start more, or end some): a small suite keeps the one started first.
     onModuleTests:
-      runCost === null
+      runCost === null && prestarted
         ? (listed) => {
             listedSoFar.modules++;
             listedSoFar.seconds += listedModuleSeconds(listed);
             const expected = { tests: listedSoFar.seconds, longestFile: 0 };
-            prestarted?.grow(workerCount(session, listedSoFar.modules, { expected, worker: COLD_WORKER_SECONDS }));
+            prestarted.grow(workerCount(session, listedSoFar.modules, { expected, worker: COLD_WORKER_SECONDS }));
           }
         : undefined,
   });

@@ -206,12 +206,8 @@ export interface Collected {
  * then reads one file instead of re-evaluating every module's items (itsdangerous 140 ms of
  * Node's start, 10,000 tests 230 ms).
  */
-export interface CollectSettings {
+export interface CollectSettings extends Pick<DiscoverOptions, 'onWalked' | 'onModuleTests'> {
   remember?: boolean;
-  /** DiscoverOptions.onWalked. */
-  onWalked?: (modules: number, toParse: string[]) => void;
-  /** DiscoverOptions.onModuleTests. */
-  onModuleTests?: (listed: number) => void;
 }
 
 export async function collect(session: Session, settings: CollectSettings = {}): Promise<Collected> {

@@ -1,6 +1,7 @@
 // The modules a file imports, anywhere in it (module level, functions, conditional branches), as
-// written: the edges of the import graph that test-impact selection follows. Read with tree-sitter
-// queries (run inside tree-sitter), so a file costs one pass however many nodes it has.
+// written: the edges of the import graph that test-impact selection follows. Import statements are
+// found from the word `import` in the text; loading calls and `pytest_plugins` with tree-sitter
+// queries, only in a file whose text names them.
 import type { Language, Node, Query } from 'web-tree-sitter';
 import { grammarQuery } from './grammar.js';
 

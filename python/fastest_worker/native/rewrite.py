@@ -786,11 +786,7 @@ class _RewritingLoader(importlib.machinery.SourceFileLoader):
 def compile_test_module(path: str, cache_dir: str, *, only_cache: bool = False) -> types.CodeType | None:
     """Rewritten code of one file through the same cache, for an engine that execs it itself.
     `only_cache`: fill the cache and return None (a cached entry is not even loaded)."""
-    path = os.path.abspath(path)
-    with open(path, "rb") as fh:
-        source = fh.read()
-    key = _source_key(source, path)
-    cache_file = _cache_file(os.path.join(cache_dir, "pyc"), path)
+    path, source, key, cache_file = _cache_entry(path, cache_dir)
     if only_cache and _cached_header_is(cache_file, key):
         return None
     code = None if only_cache else _read_cached(cache_file, key)
@@ -802,15 +798,21 @@ def compile_test_module(path: str, cache_dir: str, *, only_cache: bool = False) 
     return None if only_cache else code
 
 
+def _cache_entry(path: str, cache_dir: str) -> tuple[str, bytes, bytes, str]:
+    """The file at `path` as the cache knows it: its absolute path, source, key and cache file."""
+    path = os.path.abspath(path)
+    with open(path, "rb") as fh:
+        source = fh.read()
+    return path, source, _source_key(source, path), _cache_file(os.path.join(cache_dir, "pyc"), path)
+
+
 def is_cached(path: str, cache_dir: str) -> bool:
     """Whether the rewrite cache holds the code of the file at `path` as it is now."""
     try:
-        path = os.path.abspath(path)
-        with open(path, "rb") as fh:
-            key = _source_key(fh.read(), path)
+        _, _, key, cache_file = _cache_entry(path, cache_dir)
     except OSError:
         return False
-    return _cached_header_is(_cache_file(os.path.join(cache_dir, "pyc"), path), key)
+    return _cached_header_is(cache_file, key)
 
 
 def fill_cache(path: str, cache_dir: str) -> None:
