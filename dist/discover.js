@@ -1132,6 +1132,7 @@ function exitQuietlyOnBrokenPipe() {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.conftestOptions = conftestOptions;
+exports.initialConftestPaths = initialConftestPaths;
 // Options that conftest.py files add with `pytest_addoption` (`--runslow`): pytest accepts them,
 // so fastest does too and hands them to the engines; any other unknown flag stays an error.
 const node_path_1 = __nccwpck_require__(6760);
@@ -1155,24 +1156,26 @@ function optionsIn(source, into) {
  */
 function conftestOptions(rootdir, startDirs) {
     const options = new Map();
-    const seen = new Set();
-    for (const start of [rootdir, ...startDirs]) {
-        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.resolve)(start), rootdir)) {
-            if (seen.has(dir))
-                continue;
-            seen.add(dir);
-            const file = (0, node_path_1.join)(dir, 'conftest.py');
-            if ((0, inputs_js_1.probePath)(file) === undefined)
-                continue;
-            try {
-                optionsIn((0, inputs_js_1.readLoggedFile)(file).toString('utf8'), options);
-            }
-            catch {
-                // unreadable: pytest will say so
-            }
+    for (const file of initialConftestPaths(rootdir, startDirs)) {
+        if ((0, inputs_js_1.probePath)(file) === undefined)
+            continue;
+        try {
+            optionsIn((0, inputs_js_1.readLoggedFile)(file).toString('utf8'), options);
+        }
+        catch {
+            // unreadable: pytest will say so
         }
     }
     return options;
+}
+/** Where pytest looks for the conftest.py files it loads at start-up (each may be missing). */
+function initialConftestPaths(rootdir, startDirs) {
+    const seen = new Set();
+    for (const start of [rootdir, ...startDirs]) {
+        for (const dir of (0, walk_js_1.dirsUpToRootdir)((0, node_path_1.resolve)(start), rootdir))
+            seen.add(dir);
+    }
+    return [...seen].map((dir) => (0, node_path_1.join)(dir, 'conftest.py'));
 }
 
 
@@ -1398,6 +1401,7 @@ function impactClosingLine(impact, selectedCount) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.probeNow = probeNow;
+exports.probeNowKept = probeNowKept;
 exports.probeLater = probeLater;
 exports.refusal = refusal;
 exports.pytestSettles = pytestSettles;
@@ -1413,7 +1417,11 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(9750);
+const interpreter_js_1 = __nccwpck_require__(4248);
+const inputs_js_1 = __nccwpck_require__(417);
 const errors_js_1 = __nccwpck_require__(5507);
 const python_js_1 = __nccwpck_require__(5530);
 const args_js_1 = __nccwpck_require__(7593);
@@ -1441,6 +1449,59 @@ function probeNow(python, argv, cwd, env) {
         const out = error.stdout;
         return parseProbe(typeof out === 'string' ? out : '');
     }
+}
+const KEPT_FILE = 'option-probe.json';
+const KEPT_VERSION = 1;
+/** The variables that change what pytest loads at start-up (its plugins, the import path). */
+const PROBE_ENV = [
+    'PYTEST_ADDOPTS',
+    'PYTEST_PLUGINS',
+    'PYTEST_DISABLE_PLUGIN_AUTOLOAD',
+    'PYTHONPATH',
+    'PYTHONHOME',
+    'PYTHONNOUSERSITE',
+    'PYTHONSAFEPATH',
+    'PYTHONUSERBASE',
+];
+/** Not a variable: the command the answer is for, in the key keptForInterpreter makes. */
+const COMMAND_KEY = '\0command';
+function stampNow(path) {
+    try {
+        const st = (0, node_fs_1.statSync)(path, { throwIfNoEntry: false });
+        return st ? (0, inputs_js_1.stampOf)(st) : null;
+    }
+    catch {
+        return null;
+    }
+}
+function isKeptProbe(value) {
+    const kept = value;
+    return kept?.result?.status === 'ok' && typeof kept.result.options === 'object' && Array.isArray(kept.inputs);
+}
+function unchanged(inputs) {
+    return inputs.every(([path, stamp]) => JSON.stringify(stampNow(path)) === JSON.stringify(stamp));
+}
+/**
+ * probeNow, kept in `.fastest/option-probe.json` per interpreter file, command line, working
+ * directory and PYTEST_ and PYTHON variables while none of what it read has changed: pytest's start
+ * with every plugin and the initial conftests is ~0.5-0.8 s that a run (and its workers' start)
+ * otherwise waits for whenever the ini addopts hold a plugin's option (`--benchmark-disable`,
+ * `--reuse-db`). `watched`: files whose appearance or change matters too (the conftest.py files
+ * pytest would load at start-up, the ini file). Only an accepting answer is kept: a refusal, or a
+ * pytest that cannot start, is asked again each time, as before.
+ */
+function probeNowKept(python, argv, cwd, env, keepDir, watched) {
+    const kept = (0, interpreter_js_1.keptForInterpreter)(python, { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) }, [(0, node_path_1.join)(keepDir, KEPT_FILE)], KEPT_VERSION, [...PROBE_ENV, COMMAND_KEY], isKeptProbe);
+    if (kept?.kept && unchanged(kept.kept.inputs))
+        return kept.kept.result;
+    const result = probeNow(python, argv, cwd, env);
+    if (kept && result.status === 'ok') {
+        const inputs = [...new Set([...(result.inputs ?? []), ...watched])].map((path) => [path, stampNow(path)]);
+        // A file written just now may change again without its stamp changing: asked again next time.
+        if (inputs.every(([, stamp]) => stamp === null || !(0, inputs_js_1.isRacy)(stamp[1])))
+            kept.keep({ result: { ...result, inputs: undefined }, inputs });
+    }
+    return result;
 }
 /** The same, alongside discovery (--strict-config: which ini keys pytest does not know). */
 function probeLater(python, argv, cwd, env) {
@@ -1803,7 +1864,12 @@ function openSession(argv, command, cwd, env) {
     const { first, config } = firstPass(argv, cwd, env);
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
-    const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))]);
+    const startDirs = [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))];
+    const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, startDirs);
+    const probeNow = (python, probeArgv) => (0, option_route_js_1.probeNowKept)(python, probeArgv, cwd, env, (0, node_path_1.join)(config.rootdir, '.fastest'), [
+        ...(0, conftest_options_js_1.initialConftestPaths)(config.rootdir, startDirs),
+        ...(config.inifile ? [config.inifile] : []),
+    ]);
     const allArgs = [...config.addopts, ...envAddopts, ...argv];
     // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
     // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
@@ -1820,7 +1886,7 @@ function openSession(argv, command, cwd, env) {
         if (!(error instanceof args_js_1.UnknownOptionError))
             throw error;
         // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
-        probed = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+        probed = probeNow(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
         if (probed.status === 'usage')
             throw (0, option_route_js_1.refusal)(probed);
         if (probed.status === 'ok') {
@@ -1871,7 +1937,7 @@ function openSession(argv, command, cwd, env) {
         pytestArgv: (paths) => {
             if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
                 // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
-                const known = (0, option_route_js_1.probeNow)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+                const known = probeNow(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
                 if (known.status === 'ok')
                     pluginOptions = (0, option_route_js_1.pluginOptionsOf)(known);
             }

@@ -8,7 +8,12 @@ conftest files, and parses everything, as `pytest ARGS` would. Prints one JSON o
   {"status": "pytest"}                     pytest would fail otherwise (a conftest that does not
                                            import, a `-p` plugin that is missing): let real pytest say it
   {"status": "ok", "options": {name: "none"|"one"|"optional"}, "unknownIni": [...], "strictConfig": bool,
-   "configWarnings": [{"message", "filename", "lineno"}]}
+   "configWarnings": [{"message", "filename", "lineno"}], "inputs": [path, ...]}
+
+`inputs`: what the answer was made from, for Node to keep it until one of them changes
+(cli/option-route.ts): the file of every module loaded outside the standard library (pytest, its
+plugins, the conftest files and what they import) and the import path's directories (installing
+or removing a distribution changes its directory).
 
 `configWarnings`: what pytest's configuration warns of (`PytestConfigWarning: Unknown config option:
 X`), as its warnings summary shows them; pytest checks the ini keys after collection, here after
@@ -59,6 +64,27 @@ def _config_warnings(config):
     return recorded
 
 
+def _inputs(rootpath):
+    import sysconfig
+
+    stdlib = tuple({os.path.join(os.path.realpath(sysconfig.get_paths()[name]), "") for name in ("stdlib", "platstdlib")})
+    installed = (os.sep + "site-packages" + os.sep, os.sep + "dist-packages" + os.sep)
+    # The import path's directories outside the project (where distributions are installed): a
+    # project directory on it changes with every file made there (.fastest, .coverage, reports).
+    project = os.path.join(os.path.realpath(str(rootpath)), "")
+    paths = {os.path.abspath(entry) for entry in sys.path if entry and os.path.isdir(entry)
+             and (not os.path.join(os.path.realpath(entry), "").startswith(project)
+                  or any(part.strip(os.sep) in entry.split(os.sep) for part in installed))}
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if not isinstance(file, str):
+            continue
+        real = os.path.realpath(file)
+        if not real.startswith(stdlib) or any(part in real for part in installed):
+            paths.add(os.path.abspath(file))
+    return sorted(paths)
+
+
 def probe(argv):
     # pytest's usage text names the program it was started as: `pytest`, as the user would type it.
     sys.argv[0] = "pytest"
@@ -83,7 +109,7 @@ def probe(argv):
         strict = _strict_config(config)
         unknown = sorted(config._get_unknown_ini_keys()) if strict else []
         return {"status": "ok", "options": options, "unknownIni": unknown, "strictConfig": strict,
-                "configWarnings": [] if strict else _config_warnings(config)}
+                "configWarnings": [] if strict else _config_warnings(config), "inputs": _inputs(config.rootpath)}
     finally:
         config._ensure_unconfigure()
 

@@ -24,19 +24,22 @@ function optionsIn(source: string, into: ConftestOptions): void {
  */
 export function conftestOptions(rootdir: string, startDirs: string[]): ConftestOptions {
   const options: ConftestOptions = new Map();
-  const seen = new Set<string>();
-  for (const start of [rootdir, ...startDirs]) {
-    for (const dir of dirsUpToRootdir(resolve(start), rootdir)) {
-      if (seen.has(dir)) continue;
-      seen.add(dir);
-      const file = join(dir, 'conftest.py');
-      if (probePath(file) === undefined) continue;
-      try {
-        optionsIn(readLoggedFile(file).toString('utf8'), options);
-      } catch {
-        // unreadable: pytest will say so
-      }
+  for (const file of initialConftestPaths(rootdir, startDirs)) {
+    if (probePath(file) === undefined) continue;
+    try {
+      optionsIn(readLoggedFile(file).toString('utf8'), options);
+    } catch {
+      // unreadable: pytest will say so
     }
   }
   return options;
+}
+
+/** Where pytest looks for the conftest.py files it loads at start-up (each may be missing). */
+export function initialConftestPaths(rootdir: string, startDirs: string[]): string[] {
+  const seen = new Set<string>();
+  for (const start of [rootdir, ...startDirs]) {
+    for (const dir of dirsUpToRootdir(resolve(start), rootdir)) seen.add(dir);
+  }
+  return [...seen].map((dir) => join(dir, 'conftest.py'));
 }

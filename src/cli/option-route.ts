@@ -4,7 +4,11 @@
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { getIni, type Config } from '../config/index.js';
+import { keptForInterpreter } from '../discovery/interpreter.js';
+import { isRacy, stampOf, type Stamp } from '../memo/inputs.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { addRoute, UsageError, type CliOptions, type PluginOptions } from './args.js';
@@ -14,7 +18,7 @@ import type { WarningRecord } from '../types.js';
 export type ProbeResult =
   | { status: 'usage'; messages: string[] }
   | { status: 'pytest' }
-  | { status: 'ok'; options: Record<string, Arity>; unknownIni: string[]; strictConfig: boolean; configWarnings?: WarningRecord[] };
+  | { status: 'ok'; options: Record<string, Arity>; unknownIni: string[]; strictConfig: boolean; configWarnings?: WarningRecord[]; inputs?: string[] };
 
 const PROBE_CODE = 'import sys; from fastest_worker.option_check import main; sys.exit(main(sys.argv[1:]))';
 
@@ -42,6 +46,76 @@ export function probeNow(python: string, argv: string[], cwd: string, env: NodeJ
     const out = (error as { stdout?: string }).stdout;
     return parseProbe(typeof out === 'string' ? out : '');
   }
+}
+
+const KEPT_FILE = 'option-probe.json';
+const KEPT_VERSION = 1;
+/** The variables that change what pytest loads at start-up (its plugins, the import path). */
+const PROBE_ENV = [
+  'PYTEST_ADDOPTS',
+  'PYTEST_PLUGINS',
+  'PYTEST_DISABLE_PLUGIN_AUTOLOAD',
+  'PYTHONPATH',
+  'PYTHONHOME',
+  'PYTHONNOUSERSITE',
+  'PYTHONSAFEPATH',
+  'PYTHONUSERBASE',
+];
+/** Not a variable: the command the answer is for, in the key keptForInterpreter makes. */
+const COMMAND_KEY = '\0command';
+
+/** What the probe read (its `inputs`, the start-up conftest candidates, the ini file), by state. */
+type KeptInputs = [path: string, stamp: Stamp | null][];
+
+interface KeptProbe {
+  result: Extract<ProbeResult, { status: 'ok' }>;
+  inputs: KeptInputs;
+}
+
+function stampNow(path: string): Stamp | null {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? stampOf(st) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isKeptProbe(value: unknown): value is KeptProbe {
+  const kept = value as KeptProbe | undefined;
+  return kept?.result?.status === 'ok' && typeof kept.result.options === 'object' && Array.isArray(kept.inputs);
+}
+
+function unchanged(inputs: KeptInputs): boolean {
+  return inputs.every(([path, stamp]) => JSON.stringify(stampNow(path)) === JSON.stringify(stamp));
+}
+
+/**
+ * probeNow, kept in `.fastest/option-probe.json` per interpreter file, command line, working
+ * directory and PYTEST_ and PYTHON variables while none of what it read has changed: pytest's start
+ * with every plugin and the initial conftests is ~0.5-0.8 s that a run (and its workers' start)
+ * otherwise waits for whenever the ini addopts hold a plugin's option (`--benchmark-disable`,
+ * `--reuse-db`). `watched`: files whose appearance or change matters too (the conftest.py files
+ * pytest would load at start-up, the ini file). Only an accepting answer is kept: a refusal, or a
+ * pytest that cannot start, is asked again each time, as before.
+ */
+export function probeNowKept(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv, keepDir: string, watched: string[]): ProbeResult {
+  const kept = keptForInterpreter(
+    python,
+    { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) },
+    [join(keepDir, KEPT_FILE)],
+    KEPT_VERSION,
+    [...PROBE_ENV, COMMAND_KEY],
+    isKeptProbe,
+  );
+  if (kept?.kept && unchanged(kept.kept.inputs)) return kept.kept.result;
+  const result = probeNow(python, argv, cwd, env);
+  if (kept && result.status === 'ok') {
+    const inputs: KeptInputs = [...new Set([...(result.inputs ?? []), ...watched])].map((path) => [path, stampNow(path)]);
+    // A file written just now may change again without its stamp changing: asked again next time.
+    if (inputs.every(([, stamp]) => stamp === null || !isRacy(stamp[1]))) kept.keep({ result: { ...result, inputs: undefined }, inputs });
+  }
+  return result;
 }
 
 /** The same, alongside discovery (--strict-config: which ini keys pytest does not know). */

@@ -15,9 +15,9 @@ import { applyImpact } from '../select/impact.js';
 import { ChangesError, computeImpact, ImpactDepsError, type ImpactOptions, type ImpactResult } from '../impact/index.js';
 import type { DiscoveryResult, TestItem, WarningRecord } from '../types.js';
 import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
-import { conftestOptions } from './conftest-options.js';
+import { conftestOptions, initialConftestPaths } from './conftest-options.js';
 import { unregisteredIniKeys } from './pytest-ini.js';
-import { iniRoutes, pluginOptionsOf, probeLater, probeNow, refusal, type ProbeResult } from './option-route.js';
+import { iniRoutes, pluginOptionsOf, probeLater, probeNowKept, refusal, type ProbeResult } from './option-route.js';
 
 export interface Session {
   options: CliOptions;
@@ -59,7 +59,13 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const { first, config } = firstPass(argv, cwd, env);
   const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
   const pathDirs = first.paths.map((p) => resolve(cwd, pathPart(p)));
-  const extraOptions = conftestOptions(config.rootdir, [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))]);
+  const startDirs = [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))];
+  const extraOptions = conftestOptions(config.rootdir, startDirs);
+  const probeNow = (python: string, probeArgv: string[]) =>
+    probeNowKept(python, probeArgv, cwd, env, join(config.rootdir, '.fastest'), [
+      ...initialConftestPaths(config.rootdir, startDirs),
+      ...(config.inifile ? [config.inifile] : []),
+    ]);
   const allArgs = [...config.addopts, ...envAddopts, ...argv];
   // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
   // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
@@ -74,7 +80,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   } catch (error) {
     if (!(error instanceof UnknownOptionError)) throw error;
     // An option of an installed plugin, or one pytest refuses: pytest's parser says which.
-    probed = probeNow(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+    probed = probeNow(chosen().python, pytestArgv(argv, extraOptions, null));
     if (probed.status === 'usage') throw refusal(probed);
     if (probed.status === 'ok') {
       pluginOptions = pluginOptionsOf(probed);
@@ -123,7 +129,7 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     pytestArgv: (paths?: readonly string[]) => {
       if (pluginOptions === null && /--timeout|--asyncio-mode|--reruns|--only-rerun|--rerun-except/.test(argv.join(' '))) {
         // whether pytest knows fastest's own plugin options (pytest-timeout's, pytest-asyncio's, pytest-rerunfailures')
-        const known = probeNow(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+        const known = probeNow(chosen().python, pytestArgv(argv, extraOptions, null));
         if (known.status === 'ok') pluginOptions = pluginOptionsOf(known);
       }
       const keep = new Set([...(pluginOptions?.keys() ?? [])]);

@@ -1,0 +1,104 @@
+// pytest's parser over a command line with a plugin's option (cli/option-route.ts probeNowKept): the
+// answer is kept in .fastest/option-probe.json and asked again when a plugin module, a conftest.py
+// pytest loads at start-up or the ini file changes, or such a conftest.py appears.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(__dirname, '..');
+const cli = join(repo, 'dist', 'cli.js');
+let work: string;
+let project: string;
+let plugins: string;
+let probeLog: string;
+
+const PLUGIN = (action: string) => `def pytest_addoption(parser):\n    parser.addoption("--opt-a", action="${action}")\n`;
+// The probe is the one process that has fastest_worker.option_check loaded when a conftest is imported.
+const PROBE_NOTE = `import os, sys\nif "fastest_worker.option_check" in sys.modules:\n    with open(os.environ["PROBE_LOG"], "a") as f:\n        f.write("probe\\n")\n`;
+
+/** Written a minute ago (the kept answer trusts no file written in the last seconds). */
+function writeOld(path: string, text: string, secondsAgo = 60): void {
+  writeFileSync(path, text);
+  const when = Date.now() / 1000 - secondsAgo;
+  utimesSync(path, when, when);
+}
+
+function probes(): number {
+  try {
+    return readFileSync(probeLog, 'utf8').split('\n').filter(Boolean).length;
+  } catch {
+    return 0;
+  }
+}
+
+function run(tool: 'fastest' | 'pytest') {
+  const env = { ...process.env, PYTHONPATH: plugins, PROBE_LOG: probeLog, GITHUB_ACTIONS: '', CI: '' };
+  const args = tool === 'fastest' ? [cli, '-q', '-p', 'no:cacheprovider'] : ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'];
+  const r = spawnSync(tool === 'fastest' ? process.execPath : 'python3', args, { cwd: project, env, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fastest-probe-kept-'));
+  project = join(work, 'project');
+  plugins = join(work, 'plugins');
+  probeLog = join(work, 'probes.log');
+  mkdirSync(join(project, 'tests'), { recursive: true });
+  mkdirSync(plugins);
+  writeOld(join(plugins, 'plug_a.py'), PLUGIN('store_true'));
+  writeOld(join(project, 'pytest.ini'), '[pytest]\ntestpaths = tests\naddopts = -p plug_a --opt-a\n');
+  writeOld(join(project, 'conftest.py'), PROBE_NOTE);
+  writeOld(join(project, 'tests', 'test_opt.py'), 'def test_opt(request):\n    assert request.config.getoption("opt_a") is True\n');
+  for (const dir of [plugins, join(project, 'tests'), project]) utimesSync(dir, Date.now() / 1000 - 60, Date.now() / 1000 - 60);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("a plugin's option in addopts: pytest's parser is asked once while nothing it read changes", () => {
+  it('the first run asks, the next ones do not', () => {
+    const first = run('fastest');
+    expect(first.status, first.out).toBe(0);
+    expect(first.out).toContain('1 passed');
+    expect(probes()).toBe(1);
+    for (let i = 0; i < 2; i++) {
+      const again = run('fastest');
+      expect(again.status, again.out).toBe(0);
+      expect(again.out).toContain('1 passed');
+    }
+    expect(probes()).toBe(1);
+  });
+
+  it("a plugin module's change is seen: its option now wants a value, and pytest's refusal is fastest's", () => {
+    writeOld(join(plugins, 'plug_a.py'), PLUGIN('store'), 30);
+    const pytest = run('pytest');
+    const fastest = run('fastest');
+    expect(pytest.status).toBe(4);
+    expect(fastest.status, fastest.out).toBe(4);
+    // (a kept answer would have accepted it: the refusal is the probe's)
+    expect(fastest.out).toContain('--opt-a: expected one argument');
+    writeOld(join(plugins, 'plug_a.py'), PLUGIN('store_true'), 20);
+    const back = run('fastest');
+    expect(back.status, back.out).toBe(0);
+  });
+
+  it('a conftest.py appearing where pytest loads one at start-up is seen', () => {
+    expect(run('fastest').status).toBe(0);
+    const before = probes();
+    writeOld(join(project, 'tests', 'conftest.py'), PROBE_NOTE);
+    const after = run('fastest');
+    expect(after.status, after.out).toBe(0);
+    expect(probes()).toBeGreaterThan(before);
+  });
+
+  it('the ini file changing is seen', () => {
+    expect(run('fastest').status).toBe(0);
+    const before = probes();
+    writeOld(join(project, 'pytest.ini'), '[pytest]\ntestpaths = tests\naddopts = -p plug_a --opt-a -rA\n', 10);
+    const after = run('fastest');
+    expect(after.status, after.out).toBe(0);
+    expect(after.out).toContain('PASSED tests/test_opt.py::test_opt');
+    expect(probes()).toBeGreaterThan(before);
+  });
+});
