@@ -4444,9 +4444,23 @@ function stampNow(path) {
         return null;
     }
 }
+const ARITIES = new Set(['none', 'one', 'optional']);
+/** The file is the project's, but read as untrusted: anything off its shape is asked again. */
 function isKeptProbe(value) {
     const kept = value;
-    return kept?.result?.status === 'ok' && typeof kept.result.options === 'object' && Array.isArray(kept.inputs);
+    const result = kept?.result;
+    if (result?.status !== 'ok' || typeof result.options !== 'object' || result.options === null || !Array.isArray(kept.inputs))
+        return false;
+    const strings = (list) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+    return (Object.values(result.options).every((arity) => ARITIES.has(arity)) &&
+        strings(result.unknownIni) &&
+        typeof result.strictConfig === 'boolean' &&
+        (result.configWarnings === undefined ||
+            (Array.isArray(result.configWarnings) &&
+                result.configWarnings.every((w) => typeof w?.message === 'string' && typeof w.filename === 'string' && typeof w.lineno === 'number'))) &&
+        kept.inputs.every((input) => Array.isArray(input) &&
+            typeof input[0] === 'string' &&
+            (input[1] === null || (Array.isArray(input[1]) && input[1].length === 4 && input[1].every((n) => typeof n === 'number')))));
 }
 function unchanged(inputs) {
     return inputs.every(([path, stamp]) => JSON.stringify(stampNow(path)) === JSON.stringify(stamp));

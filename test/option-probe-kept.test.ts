@@ -16,7 +16,7 @@ let probeLog: string;
 
 const PLUGIN = (action: string) => `def pytest_addoption(parser):\n    parser.addoption("--opt-a", action="${action}")\n`;
 // The probe is the one process that has fastest_worker.option_check loaded when a conftest is imported.
-const PROBE_NOTE = `import os, sys\nif "fastest_worker.option_check" in sys.modules:\n    with open(os.environ["PROBE_LOG"], "a") as f:\n        f.write("probe\\n")\n`;
+const PROBE_NOTE = `import os, sys\nif "fastest_worker.option_check" in sys.modules:\n    with open(os.environ["PROBE_LOG"], "a") as f:\n        f.write("%d\\n" % os.getpid())\n`;
 
 /** Written a minute ago (the kept answer trusts no file written in the last seconds). */
 function writeOld(path: string, text: string, secondsAgo = 60): void {
@@ -27,7 +27,7 @@ function writeOld(path: string, text: string, secondsAgo = 60): void {
 
 function probes(): number {
   try {
-    return readFileSync(probeLog, 'utf8').split('\n').filter(Boolean).length;
+    return new Set(readFileSync(probeLog, 'utf8').split('\n').filter(Boolean)).size; // a probe per process, whatever its conftests
   } catch {
     return 0;
   }
@@ -90,6 +90,21 @@ describe("a plugin's option in addopts: pytest's parser is asked once while noth
     const after = run('fastest');
     expect(after.status, after.out).toBe(0);
     expect(probes()).toBeGreaterThan(before);
+  });
+
+  it('a corrupt kept file, or an entry off its shape, is asked again', () => {
+    const kept = join(project, '.fastest', 'option-probe.json');
+    expect(run('fastest').status).toBe(0);
+    const good = JSON.parse(readFileSync(kept, 'utf8')) as { entries: Record<string, { result: { options: Record<string, string> } }> };
+    for (const entry of Object.values(good.entries)) entry.result.options['--opt-a'] = 'many';
+    for (const text of ['{not json', JSON.stringify(good)]) {
+      writeFileSync(kept, text);
+      const before = probes();
+      const again = run('fastest');
+      expect(again.status, again.out).toBe(0);
+      expect(again.out).toContain('1 passed');
+      expect(probes()).toBe(before + 1);
+    }
   });
 
   it('the ini file changing is seen', () => {
