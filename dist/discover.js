@@ -1509,8 +1509,9 @@ function probeNowKept(python, argv, cwd, env, keepDir, watched) {
     if (kept?.kept && unchanged(kept.kept.inputs))
         return kept.kept.result;
     const result = probeNow(python, argv, cwd, env);
-    if (kept && result.status === 'ok') {
-        const inputs = [...new Set([...(result.inputs ?? []), ...watched])].map((path) => [path, stampNow(path)]);
+    // (an answer without its inputs, a probe that could not list them, is not kept)
+    if (kept && result.status === 'ok' && Array.isArray(result.inputs)) {
+        const inputs = [...new Set([...result.inputs, ...watched])].map((path) => [path, stampNow(path)]);
         // A file written just now may change again without its stamp changing: asked again next time.
         if (inputs.every(([, stamp]) => stamp === null || !(0, inputs_js_1.isRacy)(stamp[1])))
             kept.keep({ result: { ...result, inputs: undefined }, inputs });

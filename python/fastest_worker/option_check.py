@@ -108,8 +108,13 @@ def probe(argv):
                 options[name] = _arity(action)
         strict = _strict_config(config)
         unknown = sorted(config._get_unknown_ini_keys()) if strict else []
-        return {"status": "ok", "options": options, "unknownIni": unknown, "strictConfig": strict,
-                "configWarnings": [] if strict else _config_warnings(config), "inputs": _inputs(config.rootpath)}
+        result = {"status": "ok", "options": options, "unknownIni": unknown, "strictConfig": strict,
+                  "configWarnings": [] if strict else _config_warnings(config)}
+        try:
+            result["inputs"] = _inputs(config.rootpath)
+        except Exception:  # Node keeps no answer whose inputs it cannot check
+            pass
+        return result
     finally:
         config._ensure_unconfigure()
 

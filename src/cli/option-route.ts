@@ -129,8 +129,9 @@ export function probeNowKept(python: string, argv: string[], cwd: string, env: N
   );
   if (kept?.kept && unchanged(kept.kept.inputs)) return kept.kept.result;
   const result = probeNow(python, argv, cwd, env);
-  if (kept && result.status === 'ok') {
-    const inputs: KeptInputs = [...new Set([...(result.inputs ?? []), ...watched])].map((path) => [path, stampNow(path)]);
+  // (an answer without its inputs, a probe that could not list them, is not kept)
+  if (kept && result.status === 'ok' && Array.isArray(result.inputs)) {
+    const inputs: KeptInputs = [...new Set([...result.inputs, ...watched])].map((path) => [path, stampNow(path)]);
     // A file written just now may change again without its stamp changing: asked again next time.
     if (inputs.every(([, stamp]) => stamp === null || !isRacy(stamp[1]))) kept.keep({ result: { ...result, inputs: undefined }, inputs });
   }
