@@ -487,11 +487,14 @@ def _cold_compile_lock():
         return None
     try:
         import fcntl
-        import importlib.util
+        import importlib._bootstrap_external as external
         import time
 
         engine_source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "native", "engine.py")
-        if os.path.exists(importlib.util.cache_from_source(engine_source)):
+        # Where the import system reads it (installed_bytecode.py: beside its source when fastest's
+        # directory is writable; importlib.util's reference is the unpatched, prefix-only one,
+        # which made every run take the lock).
+        if os.path.exists(external.cache_from_source(engine_source)):
             return None
         os.makedirs(prefix, exist_ok=True)
         fd = os.open(os.path.join(prefix, ".fastest-compile.lock"), os.O_RDWR | os.O_CREAT, 0o644)
