@@ -4372,6 +4372,7 @@ function knownHistory(path) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.probeNow = probeNow;
 exports.probeNowKept = probeNowKept;
+exports.probeLaterKept = probeLaterKept;
 exports.probeLater = probeLater;
 exports.refusal = refusal;
 exports.pytestSettles = pytestSettles;
@@ -4466,27 +4467,48 @@ function unchanged(inputs) {
     return inputs.every(([path, stamp]) => JSON.stringify(stampNow(path)) === JSON.stringify(stamp));
 }
 /**
- * probeNow, kept in `.fastest/option-probe.json` per interpreter file, command line, working
- * directory and PYTEST_ and PYTHON variables while none of what it read has changed: pytest's start
- * with every plugin and the initial conftests is ~0.5-0.8 s that a run (and its workers' start)
- * otherwise waits for whenever the ini addopts hold a plugin's option (`--benchmark-disable`,
- * `--reuse-db`). `watched`: files whose appearance or change matters too (the conftest.py files
- * pytest would load at start-up, the ini file). Only an accepting answer is kept: a refusal, or a
+ * pytest's parser's answer for `argv`, kept in `.fastest/option-probe.json` per interpreter file,
+ * command line, working directory and PYTEST_ and PYTHON variables while none of what it read has
+ * changed: pytest's start with every plugin and the initial conftests is ~0.5-0.8 s of CPU, that a
+ * run waited for (probeNow: the ini addopts hold a plugin's option, `--benchmark-disable`,
+ * `--reuse-db`) or ran beside its workers' start (probeLater: --strict-config, ini keys to check).
+ * `watched`: files whose appearance or change matters too (the conftest.py files pytest would load
+ * at start-up, the ini file). Only an accepting answer with its inputs is kept: a refusal, or a
  * pytest that cannot start, is asked again each time, as before.
  */
-function probeNowKept(python, argv, cwd, env, keepDir, watched) {
-    const kept = (0, interpreter_js_1.keptForInterpreter)(python, { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) }, [(0, node_path_1.join)(keepDir, KEPT_FILE)], KEPT_VERSION, [...PROBE_ENV, COMMAND_KEY], isKeptProbe);
-    if (kept?.kept && unchanged(kept.kept.inputs))
-        return kept.kept.result;
-    const result = probeNow(python, argv, cwd, env);
-    // (an answer without its inputs, a probe that could not list them, is not kept)
-    if (kept && result.status === 'ok' && Array.isArray(result.inputs)) {
-        const inputs = [...new Set([...result.inputs, ...watched])].map((path) => [path, stampNow(path)]);
-        // A file written just now may change again without its stamp changing: asked again next time.
-        if (inputs.every(([, stamp]) => stamp === null || !(0, inputs_js_1.isRacy)(stamp[1])))
-            kept.keep({ result: { ...result, inputs: undefined }, inputs });
+class KeptProbeAnswer {
+    watched;
+    kept;
+    constructor(python, argv, cwd, env, keepDir, watched) {
+        this.watched = watched;
+        this.kept = (0, interpreter_js_1.keptForInterpreter)(python, { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) }, [(0, node_path_1.join)(keepDir, KEPT_FILE)], KEPT_VERSION, [...PROBE_ENV, COMMAND_KEY], isKeptProbe);
     }
-    return result;
+    /** The kept answer, when nothing it was made from has changed. */
+    answer() {
+        const kept = this.kept?.kept;
+        return kept && unchanged(kept.inputs) ? kept.result : undefined;
+    }
+    keep(result) {
+        // (an answer without its inputs, a probe that could not list them, is not kept)
+        if (this.kept && result.status === 'ok' && Array.isArray(result.inputs)) {
+            const inputs = [...new Set([...result.inputs, ...this.watched])].map((path) => [path, stampNow(path)]);
+            // A file written just now may change again without its stamp changing: asked again next time.
+            if (inputs.every(([, stamp]) => stamp === null || !(0, inputs_js_1.isRacy)(stamp[1])))
+                this.kept.keep({ result: { ...result, inputs: undefined }, inputs });
+        }
+        return result;
+    }
+}
+/** probeNow, answered by the kept answer when there is one (KeptProbeAnswer). */
+function probeNowKept(python, argv, cwd, env, keepDir, watched) {
+    const kept = new KeptProbeAnswer(python, argv, cwd, env, keepDir, watched);
+    return kept.answer() ?? kept.keep(probeNow(python, argv, cwd, env));
+}
+/** probeLater, answered by the kept answer when there is one (KeptProbeAnswer). */
+function probeLaterKept(python, argv, cwd, env, keepDir, watched) {
+    const kept = new KeptProbeAnswer(python, argv, cwd, env, keepDir, watched);
+    const answer = kept.answer();
+    return answer ? Promise.resolve(answer) : probeLater(python, argv, cwd, env).then((result) => kept.keep(result));
 }
 /** The same, alongside discovery (--strict-config: which ini keys pytest does not know). */
 function probeLater(python, argv, cwd, env) {
@@ -5809,10 +5831,10 @@ function openSession(argv, command, cwd, env) {
     const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
     const startDirs = [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))];
     const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, startDirs);
-    const probeNow = (python, probeArgv) => (0, option_route_js_1.probeNowKept)(python, probeArgv, cwd, env, (0, node_path_1.join)(config.rootdir, '.fastest'), [
-        ...(0, conftest_options_js_1.initialConftestPaths)(config.rootdir, startDirs),
-        ...(config.inifile ? [config.inifile] : []),
-    ]);
+    const watched = [...(0, conftest_options_js_1.initialConftestPaths)(config.rootdir, startDirs), ...(config.inifile ? [config.inifile] : [])];
+    const keepDir = (0, node_path_1.join)(config.rootdir, '.fastest');
+    const probeNow = (python, probeArgv) => (0, option_route_js_1.probeNowKept)(python, probeArgv, cwd, env, keepDir, watched);
+    const probeLater = (python, probeArgv) => (0, option_route_js_1.probeLaterKept)(python, probeArgv, cwd, env, keepDir, watched);
     const allArgs = [...config.addopts, ...envAddopts, ...argv];
     // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
     // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
@@ -5852,12 +5874,12 @@ function openSession(argv, command, cwd, env) {
     const strictConfig = options.strictConfig || options.pytestArgs.includes('--strict') || ((0, index_js_1.getIni)(config, 'strict_config', 'bool') ?? (0, index_js_1.getIni)(config, 'strict', 'bool') ?? false);
     let probe = probed ? Promise.resolve(probed) : null;
     if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
-        probe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+        probe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
     }
     // An ini key pytest may not know: its parser says which, for the warnings summary.
     let warningsProbe = probe;
     if (warningsProbe === null && command === 'run' && (0, pytest_ini_js_1.unregisteredIniKeys)(config.ini).length > 0) {
-        warningsProbe = (0, option_route_js_1.probeLater)(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null), cwd, env);
+        warningsProbe = probeLater(chosen().python, (0, args_js_1.pytestArgv)(argv, extraOptions, null));
     }
     const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
     return {

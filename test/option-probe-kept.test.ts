@@ -107,6 +107,27 @@ describe("a plugin's option in addopts: pytest's parser is asked once while noth
     }
   });
 
+  it('--strict-config (the parser asked beside discovery) is kept the same way', () => {
+    const strict = join(work, 'strict');
+    mkdirSync(join(strict, 'tests'), { recursive: true });
+    writeOld(join(strict, 'pytest.ini'), '[pytest]\naddopts = --strict-config\n');
+    writeOld(join(strict, 'conftest.py'), PROBE_NOTE);
+    writeOld(join(strict, 'tests', 'test_one.py'), 'def test_one():\n    pass\n');
+    const env = { ...process.env, PROBE_LOG: probeLog, GITHUB_ACTIONS: '', CI: '' };
+    const before = probes();
+    for (let i = 0; i < 3; i++) {
+      const r = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: strict, env, encoding: 'utf8' });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain('1 passed');
+    }
+    expect(probes()).toBe(before + 1);
+    writeOld(join(strict, 'pytest.ini'), '[pytest]\naddopts = --strict-config\nunknown_key = 1\n', 10);
+    const refused = spawnSync(process.execPath, [cli, '-q', '-p', 'no:cacheprovider'], { cwd: strict, env, encoding: 'utf8' });
+    const pytest = spawnSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], { cwd: strict, env, encoding: 'utf8' });
+    expect(refused.status).toBe(pytest.status);
+    expect(probes()).toBe(before + 2);
+  });
+
   it('the ini file changing is seen', () => {
     expect(run('fastest').status).toBe(0);
     const before = probes();

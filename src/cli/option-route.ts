@@ -110,32 +110,64 @@ function unchanged(inputs: KeptInputs): boolean {
 }
 
 /**
- * probeNow, kept in `.fastest/option-probe.json` per interpreter file, command line, working
- * directory and PYTEST_ and PYTHON variables while none of what it read has changed: pytest's start
- * with every plugin and the initial conftests is ~0.5-0.8 s that a run (and its workers' start)
- * otherwise waits for whenever the ini addopts hold a plugin's option (`--benchmark-disable`,
- * `--reuse-db`). `watched`: files whose appearance or change matters too (the conftest.py files
- * pytest would load at start-up, the ini file). Only an accepting answer is kept: a refusal, or a
+ * pytest's parser's answer for `argv`, kept in `.fastest/option-probe.json` per interpreter file,
+ * command line, working directory and PYTEST_ and PYTHON variables while none of what it read has
+ * changed: pytest's start with every plugin and the initial conftests is ~0.5-0.8 s of CPU, that a
+ * run waited for (probeNow: the ini addopts hold a plugin's option, `--benchmark-disable`,
+ * `--reuse-db`) or ran beside its workers' start (probeLater: --strict-config, ini keys to check).
+ * `watched`: files whose appearance or change matters too (the conftest.py files pytest would load
+ * at start-up, the ini file). Only an accepting answer with its inputs is kept: a refusal, or a
  * pytest that cannot start, is asked again each time, as before.
  */
-export function probeNowKept(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv, keepDir: string, watched: string[]): ProbeResult {
-  const kept = keptForInterpreter(
-    python,
-    { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) },
-    [join(keepDir, KEPT_FILE)],
-    KEPT_VERSION,
-    [...PROBE_ENV, COMMAND_KEY],
-    isKeptProbe,
-  );
-  if (kept?.kept && unchanged(kept.kept.inputs)) return kept.kept.result;
-  const result = probeNow(python, argv, cwd, env);
-  // (an answer without its inputs, a probe that could not list them, is not kept)
-  if (kept && result.status === 'ok' && Array.isArray(result.inputs)) {
-    const inputs: KeptInputs = [...new Set([...result.inputs, ...watched])].map((path) => [path, stampNow(path)]);
-    // A file written just now may change again without its stamp changing: asked again next time.
-    if (inputs.every(([, stamp]) => stamp === null || !isRacy(stamp[1]))) kept.keep({ result: { ...result, inputs: undefined }, inputs });
+class KeptProbeAnswer {
+  private readonly kept: ReturnType<typeof keptForInterpreter<KeptProbe>>;
+
+  constructor(
+    python: string,
+    argv: string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv,
+    keepDir: string,
+    private readonly watched: string[],
+  ) {
+    this.kept = keptForInterpreter(
+      python,
+      { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) },
+      [join(keepDir, KEPT_FILE)],
+      KEPT_VERSION,
+      [...PROBE_ENV, COMMAND_KEY],
+      isKeptProbe,
+    );
   }
-  return result;
+
+  /** The kept answer, when nothing it was made from has changed. */
+  answer(): ProbeResult | undefined {
+    const kept = this.kept?.kept;
+    return kept && unchanged(kept.inputs) ? kept.result : undefined;
+  }
+
+  keep(result: ProbeResult): ProbeResult {
+    // (an answer without its inputs, a probe that could not list them, is not kept)
+    if (this.kept && result.status === 'ok' && Array.isArray(result.inputs)) {
+      const inputs: KeptInputs = [...new Set([...result.inputs, ...this.watched])].map((path) => [path, stampNow(path)]);
+      // A file written just now may change again without its stamp changing: asked again next time.
+      if (inputs.every(([, stamp]) => stamp === null || !isRacy(stamp[1]))) this.kept.keep({ result: { ...result, inputs: undefined }, inputs });
+    }
+    return result;
+  }
+}
+
+/** probeNow, answered by the kept answer when there is one (KeptProbeAnswer). */
+export function probeNowKept(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv, keepDir: string, watched: string[]): ProbeResult {
+  const kept = new KeptProbeAnswer(python, argv, cwd, env, keepDir, watched);
+  return kept.answer() ?? kept.keep(probeNow(python, argv, cwd, env));
+}
+
+/** probeLater, answered by the kept answer when there is one (KeptProbeAnswer). */
+export function probeLaterKept(python: string, argv: string[], cwd: string, env: NodeJS.ProcessEnv, keepDir: string, watched: string[]): Promise<ProbeResult> {
+  const kept = new KeptProbeAnswer(python, argv, cwd, env, keepDir, watched);
+  const answer = kept.answer();
+  return answer ? Promise.resolve(answer) : probeLater(python, argv, cwd, env).then((result) => kept.keep(result));
 }
 
 /** The same, alongside discovery (--strict-config: which ini keys pytest does not know). */

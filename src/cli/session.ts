@@ -17,7 +17,7 @@ import type { DiscoveryResult, TestItem, WarningRecord } from '../types.js';
 import { parseArgs, pytestArgv, UnknownOptionError, UsageError, type CliOptions, type PluginOptions } from './args.js';
 import { conftestOptions, initialConftestPaths } from './conftest-options.js';
 import { unregisteredIniKeys } from './pytest-ini.js';
-import { iniRoutes, pluginOptionsOf, probeLater, probeNowKept, refusal, type ProbeResult } from './option-route.js';
+import { iniRoutes, pluginOptionsOf, probeLaterKept, probeNowKept, refusal, type ProbeResult } from './option-route.js';
 
 export interface Session {
   options: CliOptions;
@@ -61,11 +61,10 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const pathDirs = first.paths.map((p) => resolve(cwd, pathPart(p)));
   const startDirs = [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))];
   const extraOptions = conftestOptions(config.rootdir, startDirs);
-  const probeNow = (python: string, probeArgv: string[]) =>
-    probeNowKept(python, probeArgv, cwd, env, join(config.rootdir, '.fastest'), [
-      ...initialConftestPaths(config.rootdir, startDirs),
-      ...(config.inifile ? [config.inifile] : []),
-    ]);
+  const watched = [...initialConftestPaths(config.rootdir, startDirs), ...(config.inifile ? [config.inifile] : [])];
+  const keepDir = join(config.rootdir, '.fastest');
+  const probeNow = (python: string, probeArgv: string[]) => probeNowKept(python, probeArgv, cwd, env, keepDir, watched);
+  const probeLater = (python: string, probeArgv: string[]) => probeLaterKept(python, probeArgv, cwd, env, keepDir, watched);
   const allArgs = [...config.addopts, ...envAddopts, ...argv];
   // Chosen on first use: discovery needs an interpreter only to word a syntax error, and a choice
   // it never made keeps PATH and pyenv's variables out of the inputs its memo depends on.
@@ -101,12 +100,12 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
     options.strictConfig || options.pytestArgs.includes('--strict') || (getIni(config, 'strict_config', 'bool') ?? getIni(config, 'strict', 'bool') ?? false);
   let probe: Promise<ProbeResult> | null = probed ? Promise.resolve(probed) : null;
   if (probe === null && strictConfig && command === 'run' && !options.collectOnly) {
-    probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+    probe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null));
   }
   // An ini key pytest may not know: its parser says which, for the warnings summary.
   let warningsProbe = probe;
   if (warningsProbe === null && command === 'run' && unregisteredIniKeys(config.ini).length > 0) {
-    warningsProbe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null), cwd, env);
+    warningsProbe = probeLater(chosen().python, pytestArgv(argv, extraOptions, null));
   }
   const configWarnings = warningsProbe ? warningsProbe.then((r) => (r.status === 'ok' ? (r.configWarnings ?? []) : [])) : Promise.resolve([]);
   return {
