@@ -1150,13 +1150,10 @@ function optionsIn(source, into) {
                 into.set(name[1], takesValue);
     }
 }
-/**
- * The options of the conftest.py files pytest loads at start-up: the rootdir's, and those in
- * the directories of the given paths (and their parents up to the rootdir).
- */
-function conftestOptions(rootdir, startDirs) {
+/** The options of the conftest.py files pytest loads at start-up (initialConftestPaths). */
+function conftestOptions(conftests) {
     const options = new Map();
-    for (const file of initialConftestPaths(rootdir, startDirs)) {
+    for (const file of conftests) {
         if ((0, inputs_js_1.probePath)(file) === undefined)
             continue;
         try {
@@ -1168,7 +1165,10 @@ function conftestOptions(rootdir, startDirs) {
     }
     return options;
 }
-/** Where pytest looks for the conftest.py files it loads at start-up (each may be missing). */
+/**
+ * Where pytest looks for the conftest.py files it loads at start-up (each may be missing): the
+ * rootdir, and the directories of the given paths and their parents up to the rootdir.
+ */
 function initialConftestPaths(rootdir, startDirs) {
     const seen = new Set();
     for (const start of [rootdir, ...startDirs]) {
@@ -1418,7 +1418,6 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(9750);
 const interpreter_js_1 = __nccwpck_require__(4248);
@@ -1464,16 +1463,9 @@ const PROBE_ENV = [
     'PYTHONSAFEPATH',
     'PYTHONUSERBASE',
 ];
-/** Not a variable: the command the answer is for, in the key keptForInterpreter makes. */
-const COMMAND_KEY = '\0command';
 function stampNow(path) {
-    try {
-        const st = (0, node_fs_1.statSync)(path, { throwIfNoEntry: false });
-        return st ? (0, inputs_js_1.stampOf)(st) : null;
-    }
-    catch {
-        return null;
-    }
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    return st ? (0, inputs_js_1.stampOf)(st) : null;
 }
 const ARITIES = new Set(['none', 'one', 'optional']);
 /** The file is the project's, but read as untrusted: anything off its shape is asked again. */
@@ -1511,7 +1503,7 @@ class KeptProbeAnswer {
     kept;
     constructor(python, argv, cwd, env, keepDir, watched) {
         this.watched = watched;
-        this.kept = (0, interpreter_js_1.keptForInterpreter)(python, { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) }, [(0, node_path_1.join)(keepDir, KEPT_FILE)], KEPT_VERSION, [...PROBE_ENV, COMMAND_KEY], isKeptProbe);
+        this.kept = (0, interpreter_js_1.keptForInterpreter)(python, env, [(0, node_path_1.join)(keepDir, KEPT_FILE)], KEPT_VERSION, PROBE_ENV, isKeptProbe, [cwd, argv, watched]);
     }
     /** The kept answer, when nothing it was made from has changed. */
     answer() {
@@ -1902,8 +1894,9 @@ function openSession(argv, command, cwd, env) {
     const envAddopts = env.PYTEST_ADDOPTS ? (0, index_js_1.splitShellArgs)(env.PYTEST_ADDOPTS) : [];
     const pathDirs = first.paths.map((p) => (0, node_path_1.resolve)(cwd, pathPart(p)));
     const startDirs = [...pathDirs, ...config.testpaths.map((p) => (0, node_path_1.resolve)(config.rootdir, p))];
-    const extraOptions = (0, conftest_options_js_1.conftestOptions)(config.rootdir, startDirs);
-    const watched = [...(0, conftest_options_js_1.initialConftestPaths)(config.rootdir, startDirs), ...(config.inifile ? [config.inifile] : [])];
+    const conftests = (0, conftest_options_js_1.initialConftestPaths)(config.rootdir, startDirs);
+    const extraOptions = (0, conftest_options_js_1.conftestOptions)(conftests);
+    const watched = [...conftests, ...(config.inifile ? [config.inifile] : [])];
     const keepDir = (0, node_path_1.join)(config.rootdir, '.fastest');
     const probeNow = (python, probeArgv) => (0, option_route_js_1.probeNowKept)(python, probeArgv, cwd, env, keepDir, watched);
     const probeLater = (python, probeArgv) => (0, option_route_js_1.probeLaterKept)(python, probeArgv, cwd, env, keepDir, watched);
@@ -5487,12 +5480,8 @@ class ImportResolver {
         if (source === null)
             return undefined;
         if (!this.located.has(source)) {
-            try {
-                this.located.set(source, { file: source, text: (0, inputs_js_1.readLoggedFile)(source).toString('utf8'), package: pkg });
-            }
-            catch {
-                this.located.set(source, undefined);
-            }
+            const text = this.sourceText(source);
+            this.located.set(source, text === undefined ? undefined : { file: source, text, package: pkg });
         }
         return this.located.get(source);
     }
@@ -5642,32 +5631,25 @@ class ImportResolver {
         const source = found.kind === 'package' ? found.init : found.file;
         if (source === null)
             return found.kind === 'package' && found.init === null && !mod.startsWith('.') ? false : undefined;
-        const key = `${source}\0${name}`;
-        if (!this.binds.has(key))
-            this.binds.set(key, this.bindsName(source, name));
-        return this.binds.get(key);
-    }
-    /** Whether the module at `source` binds `name` (importable): the same file and name recur across test modules. */
-    binds = new Map();
-    bindsName(source, name) {
         const text = this.sourceText(source);
         if (text === undefined)
             return undefined;
-        const names = /^\w+$/.test(name) ? this.namesIn(source, text) : undefined;
-        const word = names ? names.words.has(name) : new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`).test(text);
-        // names a module binds at run time: globals().update(...), sys.modules[__name__], __getattr__
+        const names = this.namesIn(source, text);
+        const plain = /^\w+$/.test(name);
+        const word = plain ? names.words.has(name) : new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`).test(text);
         if (!word)
-            return /__getattr__|import \*|globals\(\)|sys\.modules\[__name__\]/.test(text) ? undefined : false;
-        if (names)
+            return names.bindsAtRunTime ? undefined : false;
+        if (plain)
             return names.bound.has(name) ? true : undefined;
         const binds = new RegExp(`^\\s*(?:(?:async\\s+)?def|class)\\s+${name}\\b|^${name}\\s*[:=]|^\\s*(?:from\\s+\\S+\\s+)?import\\s[^\\n]*\\b${name}\\b`, 'm');
         return binds.test(text) ? true : undefined;
     }
     /**
-     * A source's words, and the names it visibly binds (a def or class, `NAME =` or `NAME:` at a
-     * line's start, any word after an import statement's `import`), read once: a package's
-     * `__init__.py` is asked about each of hundreds of names (graphql-core's tests import ~500
-     * from `graphql`), and a regex over its text per name was ~0.2 s of a first discovery.
+     * A source's words, the names it visibly binds (a def or class, `NAME =` or `NAME:` at a line's
+     * start, any word after an import statement's `import`) and whether it may bind names at run
+     * time (globals().update(...), sys.modules[__name__], __getattr__, a star import), read once: a
+     * package's `__init__.py` is asked about each of hundreds of names (graphql-core's tests import
+     * ~500 from `graphql`), and two regexes over its text per name were ~0.2 s of a first discovery.
      */
     names = new Map();
     namesIn(source, text) {
@@ -5681,7 +5663,8 @@ class ImportResolver {
             for (const m of text.matchAll(/^\s*(?:from\s+\S+\s+)?import\s([^\n]*)/gm))
                 for (const w of m[1].match(/\w+/g) ?? [])
                     bound.add(w);
-            names = { words: new Set(text.match(/\w+/g) ?? []), bound };
+            const bindsAtRunTime = /__getattr__|import \*|globals\(\)|sys\.modules\[__name__\]/.test(text);
+            names = { words: new Set(text.match(/\w+/g) ?? []), bound, bindsAtRunTime };
             this.names.set(source, names);
         }
         return names;
@@ -6367,10 +6350,10 @@ function readEntries(path, version) {
 /**
  * Answers about the interpreter `python` names (on PATH), kept in `files` (JSON files, `version`
  * their format; the first that holds an answer gives it) by the identity of the interpreter's file
- * (path, real path, size, mtime, inode) and the values of `envNames`; null when there is no such
- * interpreter file.
+ * (path, real path, size, mtime, inode), the values of `envNames` and `question` (what else the
+ * answer is for: a command line); null when there is no such interpreter file.
  */
-function keptForInterpreter(python, env, files, version, envNames, accept) {
+function keptForInterpreter(python, env, files, version, envNames, accept, question = []) {
     const found = (0, which_js_1.onPath)(python, env);
     if (found === null)
         return null;
@@ -6383,7 +6366,7 @@ function keptForInterpreter(python, env, files, version, envNames, accept) {
     catch {
         return null;
     }
-    const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null)]);
+    const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null), ...question]);
     // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
     const script = isScript(found);
     const stores = files.map((file) => ({ file, entries: script ? {} : readEntries(file, version) }));

@@ -68,20 +68,24 @@ def _inputs(rootpath):
     import sysconfig
 
     stdlib = tuple({os.path.join(os.path.realpath(sysconfig.get_paths()[name]), "") for name in ("stdlib", "platstdlib")})
-    installed = (os.sep + "site-packages" + os.sep, os.sep + "dist-packages" + os.sep)
+    project = os.path.join(os.path.realpath(str(rootpath)), "")
+
+    def installed(real):
+        return not {"site-packages", "dist-packages"}.isdisjoint(real.split(os.sep))
+
     # The import path's directories outside the project (where distributions are installed): a
     # project directory on it changes with every file made there (.fastest, .coverage, reports).
-    project = os.path.join(os.path.realpath(str(rootpath)), "")
-    paths = {os.path.abspath(entry) for entry in sys.path if entry and os.path.isdir(entry)
-             and (not os.path.join(os.path.realpath(entry), "").startswith(project)
-                  or any(part.strip(os.sep) in entry.split(os.sep) for part in installed))}
+    paths = set()
+    for entry in sys.path:
+        real = os.path.join(os.path.realpath(entry), "") if entry else ""
+        if real and os.path.isdir(real) and (not real.startswith(project) or installed(real)):
+            paths.add(os.path.abspath(entry))
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
-        if not isinstance(file, str):
-            continue
-        real = os.path.realpath(file)
-        if not real.startswith(stdlib) or any(part in real for part in installed):
-            paths.add(os.path.abspath(file))
+        if isinstance(file, str):
+            real = os.path.realpath(file)
+            if not real.startswith(stdlib) or installed(real):
+                paths.add(os.path.abspath(file))
     return sorted(paths)
 
 

@@ -18,13 +18,10 @@ function optionsIn(source: string, into: ConftestOptions): void {
   }
 }
 
-/**
- * The options of the conftest.py files pytest loads at start-up: the rootdir's, and those in
- * the directories of the given paths (and their parents up to the rootdir).
- */
-export function conftestOptions(rootdir: string, startDirs: string[]): ConftestOptions {
+/** The options of the conftest.py files pytest loads at start-up (initialConftestPaths). */
+export function conftestOptions(conftests: string[]): ConftestOptions {
   const options: ConftestOptions = new Map();
-  for (const file of initialConftestPaths(rootdir, startDirs)) {
+  for (const file of conftests) {
     if (probePath(file) === undefined) continue;
     try {
       optionsIn(readLoggedFile(file).toString('utf8'), options);
@@ -35,7 +32,10 @@ export function conftestOptions(rootdir: string, startDirs: string[]): ConftestO
   return options;
 }
 
-/** Where pytest looks for the conftest.py files it loads at start-up (each may be missing). */
+/**
+ * Where pytest looks for the conftest.py files it loads at start-up (each may be missing): the
+ * rootdir, and the directories of the given paths and their parents up to the rootdir.
+ */
 export function initialConftestPaths(rootdir: string, startDirs: string[]): string[] {
   const seen = new Set<string>();
   for (const start of [rootdir, ...startDirs]) {

@@ -4,11 +4,10 @@
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIni, type Config } from '../config/index.js';
 import { keptForInterpreter } from '../discovery/interpreter.js';
-import { isRacy, stampOf, type Stamp } from '../memo/inputs.js';
+import { isRacy, stampOf, statOrUndefined, type Stamp } from '../memo/inputs.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { addRoute, UsageError, type CliOptions, type PluginOptions } from './args.js';
@@ -61,8 +60,6 @@ const PROBE_ENV = [
   'PYTHONSAFEPATH',
   'PYTHONUSERBASE',
 ];
-/** Not a variable: the command the answer is for, in the key keptForInterpreter makes. */
-const COMMAND_KEY = '\0command';
 
 /** What the probe read (its `inputs`, the start-up conftest candidates, the ini file), by state. */
 type KeptInputs = [path: string, stamp: Stamp | null][];
@@ -73,12 +70,8 @@ interface KeptProbe {
 }
 
 function stampNow(path: string): Stamp | null {
-  try {
-    const st = statSync(path, { throwIfNoEntry: false });
-    return st ? stampOf(st) : null;
-  } catch {
-    return null;
-  }
+  const st = statOrUndefined(path);
+  return st ? stampOf(st) : null;
 }
 
 const ARITIES = new Set(['none', 'one', 'optional']);
@@ -130,14 +123,7 @@ class KeptProbeAnswer {
     keepDir: string,
     private readonly watched: string[],
   ) {
-    this.kept = keptForInterpreter(
-      python,
-      { ...env, [COMMAND_KEY]: JSON.stringify([cwd, argv, watched]) },
-      [join(keepDir, KEPT_FILE)],
-      KEPT_VERSION,
-      [...PROBE_ENV, COMMAND_KEY],
-      isKeptProbe,
-    );
+    this.kept = keptForInterpreter(python, env, [join(keepDir, KEPT_FILE)], KEPT_VERSION, PROBE_ENV, isKeptProbe, [cwd, argv, watched]);
   }
 
   /** The kept answer, when nothing it was made from has changed. */

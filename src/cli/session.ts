@@ -60,8 +60,9 @@ export function openSession(argv: string[], command: CliOptions['command'], cwd:
   const envAddopts = env.PYTEST_ADDOPTS ? splitShellArgs(env.PYTEST_ADDOPTS) : [];
   const pathDirs = first.paths.map((p) => resolve(cwd, pathPart(p)));
   const startDirs = [...pathDirs, ...config.testpaths.map((p) => resolve(config.rootdir, p))];
-  const extraOptions = conftestOptions(config.rootdir, startDirs);
-  const watched = [...initialConftestPaths(config.rootdir, startDirs), ...(config.inifile ? [config.inifile] : [])];
+  const conftests = initialConftestPaths(config.rootdir, startDirs);
+  const extraOptions = conftestOptions(conftests);
+  const watched = [...conftests, ...(config.inifile ? [config.inifile] : [])];
   const keepDir = join(config.rootdir, '.fastest');
   const probeNow = (python: string, probeArgv: string[]) => probeNowKept(python, probeArgv, cwd, env, keepDir, watched);
   const probeLater = (python: string, probeArgv: string[]) => probeLaterKept(python, probeArgv, cwd, env, keepDir, watched);

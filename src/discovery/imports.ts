@@ -43,11 +43,8 @@ export class ImportResolver {
     } else pkg = fromFile.endsWith(`${sep}__init__.py`);
     if (source === null) return undefined;
     if (!this.located.has(source)) {
-      try {
-        this.located.set(source, { file: source, text: readLoggedFile(source).toString('utf8'), package: pkg });
-      } catch {
-        this.located.set(source, undefined);
-      }
+      const text = this.sourceText(source);
+      this.located.set(source, text === undefined ? undefined : { file: source, text, package: pkg });
     }
     return this.located.get(source);
   }
@@ -182,42 +179,35 @@ export class ImportResolver {
     }
     const source = found.kind === 'package' ? found.init : found.file;
     if (source === null) return found.kind === 'package' && found.init === null && !mod.startsWith('.') ? false : undefined;
-    const key = `${source}\0${name}`;
-    if (!this.binds.has(key)) this.binds.set(key, this.bindsName(source, name));
-    return this.binds.get(key);
-  }
-
-  /** Whether the module at `source` binds `name` (importable): the same file and name recur across test modules. */
-  private readonly binds = new Map<string, boolean | undefined>();
-
-  private bindsName(source: string, name: string): boolean | undefined {
     const text = this.sourceText(source);
     if (text === undefined) return undefined;
-    const names = /^\w+$/.test(name) ? this.namesIn(source, text) : undefined;
-    const word = names ? names.words.has(name) : new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`).test(text);
-    // names a module binds at run time: globals().update(...), sys.modules[__name__], __getattr__
-    if (!word) return /__getattr__|import \*|globals\(\)|sys\.modules\[__name__\]/.test(text) ? undefined : false;
-    if (names) return names.bound.has(name) ? true : undefined;
+    const names = this.namesIn(source, text);
+    const plain = /^\w+$/.test(name);
+    const word = plain ? names.words.has(name) : new RegExp(`\\b${name.replace(/[^\w]/g, '')}\\b`).test(text);
+    if (!word) return names.bindsAtRunTime ? undefined : false;
+    if (plain) return names.bound.has(name) ? true : undefined;
     const binds = new RegExp(`^\\s*(?:(?:async\\s+)?def|class)\\s+${name}\\b|^${name}\\s*[:=]|^\\s*(?:from\\s+\\S+\\s+)?import\\s[^\\n]*\\b${name}\\b`, 'm');
     return binds.test(text) ? true : undefined;
   }
 
   /**
-   * A source's words, and the names it visibly binds (a def or class, `NAME =` or `NAME:` at a
-   * line's start, any word after an import statement's `import`), read once: a package's
-   * `__init__.py` is asked about each of hundreds of names (graphql-core's tests import ~500
-   * from `graphql`), and a regex over its text per name was ~0.2 s of a first discovery.
+   * A source's words, the names it visibly binds (a def or class, `NAME =` or `NAME:` at a line's
+   * start, any word after an import statement's `import`) and whether it may bind names at run
+   * time (globals().update(...), sys.modules[__name__], __getattr__, a star import), read once: a
+   * package's `__init__.py` is asked about each of hundreds of names (graphql-core's tests import
+   * ~500 from `graphql`), and two regexes over its text per name were ~0.2 s of a first discovery.
    */
-  private readonly names = new Map<string, { words: Set<string>; bound: Set<string> }>();
+  private readonly names = new Map<string, { words: Set<string>; bound: Set<string>; bindsAtRunTime: boolean }>();
 
-  private namesIn(source: string, text: string): { words: Set<string>; bound: Set<string> } {
+  private namesIn(source: string, text: string): { words: Set<string>; bound: Set<string>; bindsAtRunTime: boolean } {
     let names = this.names.get(source);
     if (names === undefined) {
       const bound = new Set<string>();
       for (const m of text.matchAll(/^\s*(?:(?:async\s+)?def|class)\s+(\w+)/gm)) bound.add(m[1]);
       for (const m of text.matchAll(/^(\w+)\s*[:=]/gm)) bound.add(m[1]);
       for (const m of text.matchAll(/^\s*(?:from\s+\S+\s+)?import\s([^\n]*)/gm)) for (const w of m[1].match(/\w+/g) ?? []) bound.add(w);
-      names = { words: new Set(text.match(/\w+/g) ?? []), bound };
+      const bindsAtRunTime = /__getattr__|import \*|globals\(\)|sys\.modules\[__name__\]/.test(text);
+      names = { words: new Set(text.match(/\w+/g) ?? []), bound, bindsAtRunTime };
       this.names.set(source, names);
     }
     return names;

@@ -90,8 +90,8 @@ export interface KeptForInterpreter<T> {
 /**
  * Answers about the interpreter `python` names (on PATH), kept in `files` (JSON files, `version`
  * their format; the first that holds an answer gives it) by the identity of the interpreter's file
- * (path, real path, size, mtime, inode) and the values of `envNames`; null when there is no such
- * interpreter file.
+ * (path, real path, size, mtime, inode), the values of `envNames` and `question` (what else the
+ * answer is for: a command line); null when there is no such interpreter file.
  */
 export function keptForInterpreter<T>(
   python: string,
@@ -100,6 +100,7 @@ export function keptForInterpreter<T>(
   version: number,
   envNames: string[],
   accept: (value: unknown) => value is T,
+  question: unknown[] = [],
 ): KeptForInterpreter<T> | null {
   const found = onPath(python, env);
   if (found === null) return null;
@@ -111,7 +112,7 @@ export function keptForInterpreter<T>(
   } catch {
     return null;
   }
-  const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null)]);
+  const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null), ...question]);
   // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
   const script = isScript(found);
   const stores = files.map((file) => ({ file, entries: script ? {} : readEntries(file, version) }));
