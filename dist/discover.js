@@ -1418,6 +1418,7 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
+const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(9750);
 const interpreter_js_1 = __nccwpck_require__(4248);
@@ -1451,7 +1452,7 @@ function probeNow(python, argv, cwd, env) {
     }
 }
 const KEPT_FILE = 'option-probe.json';
-const KEPT_VERSION = 1;
+const KEPT_VERSION = 2;
 /** The variables that change what pytest loads at start-up (its plugins, the import path). */
 const PROBE_ENV = [
     'PYTEST_ADDOPTS',
@@ -1463,9 +1464,21 @@ const PROBE_ENV = [
     'PYTHONSAFEPATH',
     'PYTHONUSERBASE',
 ];
-function stampNow(path) {
+function contentNow(path, st) {
+    try {
+        if (st?.isFile())
+            return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path));
+        if (st?.isDirectory())
+            return (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path));
+    }
+    catch {
+        // unreadable: as if missing
+    }
+    return null;
+}
+function inputNow(path) {
     const st = (0, inputs_js_1.statOrUndefined)(path);
-    return st ? (0, inputs_js_1.stampOf)(st) : null;
+    return [path, st ? (0, inputs_js_1.stampOf)(st) : null, contentNow(path, st)];
 }
 const ARITIES = new Set(['none', 'one', 'optional']);
 /** The file is the project's, but read as untrusted: anything off its shape is asked again. */
@@ -1483,10 +1496,31 @@ function isKeptProbe(value) {
                 result.configWarnings.every((w) => typeof w?.message === 'string' && typeof w.filename === 'string' && typeof w.lineno === 'number'))) &&
         kept.inputs.every((input) => Array.isArray(input) &&
             typeof input[0] === 'string' &&
-            (input[1] === null || (Array.isArray(input[1]) && input[1].length === 4 && input[1].every((n) => typeof n === 'number')))));
+            (input[1] === null || (Array.isArray(input[1]) && input[1].length === 4 && input[1].every((n) => typeof n === 'number'))) &&
+            (input[2] === null || typeof input[2] === 'string')));
 }
-function unchanged(inputs) {
-    return inputs.every(([path, stamp]) => JSON.stringify(stampNow(path)) === JSON.stringify(stamp));
+/**
+ * The inputs as they are now when each still has its kept content (those whose state is unchanged
+ * are not read), else null.
+ */
+function sameContent(inputs) {
+    const now = [];
+    for (const input of inputs) {
+        const [path, stamp, content] = input;
+        const st = (0, inputs_js_1.statOrUndefined)(path);
+        const stateNow = st ? (0, inputs_js_1.stampOf)(st) : null;
+        if (JSON.stringify(stateNow) === JSON.stringify(stamp))
+            now.push(input);
+        else if (st !== undefined && content !== null && contentNow(path, st) === content)
+            now.push([path, stateNow, content]);
+        else
+            return null;
+    }
+    return now;
+}
+/** None written too recently for its state to vouch for its content (isRacy). */
+function settled(inputs) {
+    return inputs.every(([, stamp]) => stamp === null || !(0, inputs_js_1.isRacy)(stamp[1]));
 }
 /**
  * pytest's parser's answer for `argv`, kept in `.fastest/option-probe.json` per interpreter file,
@@ -1503,19 +1537,30 @@ class KeptProbeAnswer {
     kept;
     constructor(python, argv, cwd, env, keepDir, watched) {
         this.watched = watched;
-        this.kept = (0, interpreter_js_1.keptForInterpreter)(python, env, [(0, node_path_1.join)(keepDir, KEPT_FILE)], KEPT_VERSION, PROBE_ENV, isKeptProbe, [cwd, argv, watched]);
+        this.kept = (0, interpreter_js_1.keptForInterpreter)(python, env, [(0, node_path_1.join)(keepDir, KEPT_FILE)], KEPT_VERSION, PROBE_ENV, isKeptProbe, {
+            question: [cwd, argv, watched],
+            byPath: true,
+        });
     }
-    /** The kept answer, when nothing it was made from has changed. */
+    /** The kept answer, when nothing it was made from has changed (its state, or else its content). */
     answer() {
         const kept = this.kept?.kept;
-        return kept && unchanged(kept.inputs) ? kept.result : undefined;
+        if (!kept)
+            return undefined;
+        const now = sameContent(kept.inputs);
+        if (now === null)
+            return undefined;
+        // Re-stamped (a fresh checkout or runner): kept with the new states, so that the next run only stats.
+        if (now.some((input, at) => input !== kept.inputs[at]) && settled(now))
+            this.kept.keep({ result: kept.result, inputs: now });
+        return kept.result;
     }
     keep(result) {
         // (an answer without its inputs, a probe that could not list them, is not kept)
         if (this.kept && result.status === 'ok' && Array.isArray(result.inputs)) {
-            const inputs = [...new Set([...result.inputs, ...this.watched])].map((path) => [path, stampNow(path)]);
+            const inputs = [...new Set([...result.inputs, ...this.watched, this.kept.real])].map(inputNow);
             // A file written just now may change again without its stamp changing: asked again next time.
-            if (inputs.every(([, stamp]) => stamp === null || !(0, inputs_js_1.isRacy)(stamp[1])))
+            if (settled(inputs))
                 this.kept.keep({ result: { ...result, inputs: undefined }, inputs });
         }
         return result;
@@ -6351,9 +6396,11 @@ function readEntries(path, version) {
  * Answers about the interpreter `python` names (on PATH), kept in `files` (JSON files, `version`
  * their format; the first that holds an answer gives it) by the identity of the interpreter's file
  * (path, real path, size, mtime, inode), the values of `envNames` and `question` (what else the
- * answer is for: a command line); null when there is no such interpreter file.
+ * answer is for: a command line); null when there is no such interpreter file. `byPath`: by its
+ * path and real path only, for an answer that checks the interpreter's content itself (a fresh
+ * CI runner installs the same interpreter at the same path, with another inode and mtime).
  */
-function keptForInterpreter(python, env, files, version, envNames, accept, question = []) {
+function keptForInterpreter(python, env, files, version, envNames, accept, { question = [], byPath = false } = {}) {
     const found = (0, which_js_1.onPath)(python, env);
     if (found === null)
         return null;
@@ -6366,13 +6413,15 @@ function keptForInterpreter(python, env, files, version, envNames, accept, quest
     catch {
         return null;
     }
-    const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null), ...question]);
+    const identity = byPath ? [found, real] : [found, real, st.size, st.mtimeMs, st.ino];
+    const key = JSON.stringify([...identity, ...envNames.map((name) => env[name] ?? null), ...question]);
     // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
     const script = isScript(found);
     const stores = files.map((file) => ({ file, entries: script ? {} : readEntries(file, version) }));
     const kept = stores.map(({ entries }) => entries[key]).find((value) => accept(value));
     return {
         found,
+        real,
         st,
         kept,
         keep(value) {

@@ -70,6 +70,28 @@ describe("a plugin's option in addopts: pytest's parser is asked once while noth
     expect(probes()).toBe(1);
   });
 
+  it('a fresh checkout or runner (every state new, the same contents) keeps the answer, re-stamped', () => {
+    expect(run('fastest').status).toBe(0);
+    const before = probes();
+    const kept = join(project, '.fastest', 'option-probe.json');
+    const stampOf = (path: string) => {
+      const entries = Object.values((JSON.parse(readFileSync(kept, 'utf8')) as { entries: Record<string, { inputs: [string, number[] | null, string | null][] }> }).entries);
+      return entries.flatMap((entry) => entry.inputs.filter(([p]) => p === path).map(([, stamp]) => stamp?.[1]));
+    };
+    // the same texts written again (new inodes, mtimes and ctimes), the directories touched
+    writeOld(join(plugins, 'plug_a.py'), readFileSync(join(plugins, 'plug_a.py'), 'utf8'), 90);
+    writeOld(join(project, 'conftest.py'), readFileSync(join(project, 'conftest.py'), 'utf8'), 90);
+    writeOld(join(project, 'pytest.ini'), readFileSync(join(project, 'pytest.ini'), 'utf8'), 90);
+    utimesSync(plugins, Date.now() / 1000 - 90, Date.now() / 1000 - 90);
+    const again = run('fastest');
+    expect(again.status, again.out).toBe(0);
+    expect(again.out).toContain('1 passed');
+    expect(probes()).toBe(before);
+    // kept with the new states: the next run only stats them (the plugin's mtime is now 90 s old, not 60)
+    const [restamped] = stampOf(join(plugins, 'plug_a.py'));
+    expect(Math.abs(restamped! - (Date.now() - 90_000))).toBeLessThan(15_000);
+  });
+
   it("a plugin module's change is seen: its option now wants a value, and pytest's refusal is fastest's", () => {
     writeOld(join(plugins, 'plug_a.py'), PLUGIN('store'), 30);
     const pytest = run('pytest');

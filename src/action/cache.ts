@@ -7,7 +7,7 @@
 //   run state: <prefix>-state-<os>-<arch>-shard<K>-<run id>-<attempt> (saved by run jobs on the
 //              default branch only): the rest of `.fastest` a run job rebuilds (bytecode pinned
 //              to its sources' content, rewritten test modules, engine facts, the interpreter
-//              probe, the warm parent's record); restored by <prefix>-state-<os>-<arch>-shard<K>-,
+//              probe, pytest's answer on plugin options, the warm parent's record); restored by <prefix>-state-<os>-<arch>-shard<K>-,
 //              then any shard's.
 // Without a cache service (a local run, GHES without cache) the Action says so once and goes on.
 import { createHash } from 'node:crypto';

@@ -4,10 +4,11 @@
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 import { execFile, execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { getIni, type Config } from '../config/index.js';
 import { keptForInterpreter } from '../discovery/interpreter.js';
-import { isRacy, stampOf, statOrUndefined, type Stamp } from '../memo/inputs.js';
+import { isRacy, namesHash, sha1, stampOf, statOrUndefined, type Stamp } from '../memo/inputs.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { addRoute, UsageError, type CliOptions, type PluginOptions } from './args.js';
@@ -48,7 +49,7 @@ export function probeNow(python: string, argv: string[], cwd: string, env: NodeJ
 }
 
 const KEPT_FILE = 'option-probe.json';
-const KEPT_VERSION = 1;
+const KEPT_VERSION = 2;
 /** The variables that change what pytest loads at start-up (its plugins, the import path). */
 const PROBE_ENV = [
   'PYTEST_ADDOPTS',
@@ -61,17 +62,33 @@ const PROBE_ENV = [
   'PYTHONUSERBASE',
 ];
 
-/** What the probe read (its `inputs`, the start-up conftest candidates, the ini file), by state. */
-type KeptInputs = [path: string, stamp: Stamp | null][];
+/**
+ * What the probe read (its `inputs`, the start-up conftest candidates, the ini file, the
+ * interpreter), by state and by content: a file's sha1, a directory's names (namesHash); null for
+ * a missing path. A state that differs with the same content (a fresh checkout, a CI runner that
+ * installed the same packages) still vouches for the answer.
+ */
+type KeptInput = [path: string, stamp: Stamp | null, content: string | null];
+type KeptInputs = KeptInput[];
 
 interface KeptProbe {
   result: Extract<ProbeResult, { status: 'ok' }>;
   inputs: KeptInputs;
 }
 
-function stampNow(path: string): Stamp | null {
+function contentNow(path: string, st: Stats | undefined): string | null {
+  try {
+    if (st?.isFile()) return sha1(readFileSync(path));
+    if (st?.isDirectory()) return namesHash(readdirSync(path));
+  } catch {
+    // unreadable: as if missing
+  }
+  return null;
+}
+
+function inputNow(path: string): KeptInput {
   const st = statOrUndefined(path);
-  return st ? stampOf(st) : null;
+  return [path, st ? stampOf(st) : null, contentNow(path, st)];
 }
 
 const ARITIES = new Set(['none', 'one', 'optional']);
@@ -93,13 +110,32 @@ function isKeptProbe(value: unknown): value is KeptProbe {
       (input) =>
         Array.isArray(input) &&
         typeof input[0] === 'string' &&
-        (input[1] === null || (Array.isArray(input[1]) && input[1].length === 4 && input[1].every((n) => typeof n === 'number'))),
+        (input[1] === null || (Array.isArray(input[1]) && input[1].length === 4 && input[1].every((n) => typeof n === 'number'))) &&
+        (input[2] === null || typeof input[2] === 'string'),
     )
   );
 }
 
-function unchanged(inputs: KeptInputs): boolean {
-  return inputs.every(([path, stamp]) => JSON.stringify(stampNow(path)) === JSON.stringify(stamp));
+/**
+ * The inputs as they are now when each still has its kept content (those whose state is unchanged
+ * are not read), else null.
+ */
+function sameContent(inputs: KeptInputs): KeptInputs | null {
+  const now: KeptInputs = [];
+  for (const input of inputs) {
+    const [path, stamp, content] = input;
+    const st = statOrUndefined(path);
+    const stateNow = st ? stampOf(st) : null;
+    if (JSON.stringify(stateNow) === JSON.stringify(stamp)) now.push(input);
+    else if (st !== undefined && content !== null && contentNow(path, st) === content) now.push([path, stateNow, content]);
+    else return null;
+  }
+  return now;
+}
+
+/** None written too recently for its state to vouch for its content (isRacy). */
+function settled(inputs: KeptInputs): boolean {
+  return inputs.every(([, stamp]) => stamp === null || !isRacy(stamp[1]));
 }
 
 /**
@@ -123,21 +159,29 @@ class KeptProbeAnswer {
     keepDir: string,
     private readonly watched: string[],
   ) {
-    this.kept = keptForInterpreter(python, env, [join(keepDir, KEPT_FILE)], KEPT_VERSION, PROBE_ENV, isKeptProbe, [cwd, argv, watched]);
+    this.kept = keptForInterpreter(python, env, [join(keepDir, KEPT_FILE)], KEPT_VERSION, PROBE_ENV, isKeptProbe, {
+      question: [cwd, argv, watched],
+      byPath: true,
+    });
   }
 
-  /** The kept answer, when nothing it was made from has changed. */
+  /** The kept answer, when nothing it was made from has changed (its state, or else its content). */
   answer(): ProbeResult | undefined {
     const kept = this.kept?.kept;
-    return kept && unchanged(kept.inputs) ? kept.result : undefined;
+    if (!kept) return undefined;
+    const now = sameContent(kept.inputs);
+    if (now === null) return undefined;
+    // Re-stamped (a fresh checkout or runner): kept with the new states, so that the next run only stats.
+    if (now.some((input, at) => input !== kept.inputs[at]) && settled(now)) this.kept!.keep({ result: kept.result, inputs: now });
+    return kept.result;
   }
 
   keep(result: ProbeResult): ProbeResult {
     // (an answer without its inputs, a probe that could not list them, is not kept)
     if (this.kept && result.status === 'ok' && Array.isArray(result.inputs)) {
-      const inputs: KeptInputs = [...new Set([...result.inputs, ...this.watched])].map((path) => [path, stampNow(path)]);
+      const inputs = [...new Set([...result.inputs, ...this.watched, this.kept.real])].map(inputNow);
       // A file written just now may change again without its stamp changing: asked again next time.
-      if (inputs.every(([, stamp]) => stamp === null || !isRacy(stamp[1]))) this.kept.keep({ result: { ...result, inputs: undefined }, inputs });
+      if (settled(inputs)) this.kept.keep({ result: { ...result, inputs: undefined }, inputs });
     }
     return result;
   }

@@ -75,8 +75,9 @@ function readEntries(path: string, version: number): Record<string, unknown> {
 
 /** What was kept for an interpreter file (keptForInterpreter). */
 export interface KeptForInterpreter<T> {
-  /** The interpreter as found on PATH, and its file's state. */
+  /** The interpreter as found on PATH, its real path, and its file's state. */
   found: string;
+  real: string;
   st: Stats;
   /** The answer kept for this interpreter file, from the first of the files holding one `accept` takes. */
   kept: T | undefined;
@@ -91,7 +92,9 @@ export interface KeptForInterpreter<T> {
  * Answers about the interpreter `python` names (on PATH), kept in `files` (JSON files, `version`
  * their format; the first that holds an answer gives it) by the identity of the interpreter's file
  * (path, real path, size, mtime, inode), the values of `envNames` and `question` (what else the
- * answer is for: a command line); null when there is no such interpreter file.
+ * answer is for: a command line); null when there is no such interpreter file. `byPath`: by its
+ * path and real path only, for an answer that checks the interpreter's content itself (a fresh
+ * CI runner installs the same interpreter at the same path, with another inode and mtime).
  */
 export function keptForInterpreter<T>(
   python: string,
@@ -100,7 +103,7 @@ export function keptForInterpreter<T>(
   version: number,
   envNames: string[],
   accept: (value: unknown) => value is T,
-  question: unknown[] = [],
+  { question = [], byPath = false }: { question?: unknown[]; byPath?: boolean } = {},
 ): KeptForInterpreter<T> | null {
   const found = onPath(python, env);
   if (found === null) return null;
@@ -112,13 +115,15 @@ export function keptForInterpreter<T>(
   } catch {
     return null;
   }
-  const key = JSON.stringify([found, real, st.size, st.mtimeMs, st.ino, ...envNames.map((name) => env[name] ?? null), ...question]);
+  const identity = byPath ? [found, real] : [found, real, st.size, st.mtimeMs, st.ino];
+  const key = JSON.stringify([...identity, ...envNames.map((name) => env[name] ?? null), ...question]);
   // A version manager's shim (a script) picks its interpreter anew each time: its answer is not kept.
   const script = isScript(found);
   const stores = files.map((file) => ({ file, entries: script ? {} : readEntries(file, version) }));
   const kept = stores.map(({ entries }) => entries[key]).find((value): value is T => accept(value));
   return {
     found,
+    real,
     st,
     kept,
     keep(value: T) {
