@@ -11056,6 +11056,14 @@ function keptForInterpreter(python, env, files, version, envNames, accept, { que
         },
     };
 }
+function contentHash(path) {
+    try {
+        return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path));
+    }
+    catch {
+        return ''; // never matches: checked by its stamp alone
+    }
+}
 function isProbe(value) {
     const p = value;
     return (typeof p === 'object' &&
@@ -11076,8 +11084,9 @@ function probeInterpreter(python, rootdir) {
     const interpreter = keptForInterpreter(python, env, [cacheFile(rootdir)], PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
     if (interpreter === null)
         return null;
-    // Its content would be hashed only if it changed within the last moments; then it never matches.
-    (0, inputs_js_1.noteFile)(interpreter.found, interpreter.st, '');
+    // By content too: a CI runner's interpreter is the same file under another stamp.
+    if ((0, inputs_js_1.inputLogOn)())
+        (0, inputs_js_1.noteFile)(interpreter.found, interpreter.st, contentHash(interpreter.found));
     if (interpreter.kept)
         return interpreter.kept;
     let probe;
@@ -16806,7 +16815,7 @@ const node_module_1 = __nccwpck_require__(8995);
 const node_path_1 = __nccwpck_require__(6760);
 const ancestors_js_1 = __nccwpck_require__(3000);
 const inputs_js_1 = __nccwpck_require__(417);
-const MEMO_VERSION = 1;
+const MEMO_VERSION = 2;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
 function memoKey(command) {
@@ -16840,9 +16849,10 @@ function headerOf(key, bundlePath, log, timeAt, exitCode) {
         version: MEMO_VERSION,
         key,
         bundle: bundleStamp(bundlePath),
+        bundleHash: contentOf(bundlePath, 'file') ?? undefined,
         probes: [...log.probes],
-        files: [...log.files].map(([path, f]) => [path, f.stamp, stampIsRacy(f.stamp, writtenMs) ? f.hash : null]),
-        dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, stampIsRacy(d.stamp, writtenMs) ? d.namesHash : null]),
+        files: [...log.files].map(([path, f]) => [path, f.stamp, f.hash, stampIsRacy(f.stamp, writtenMs)]),
+        dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, d.namesHash, stampIsRacy(d.stamp, writtenMs)]),
         env: [...log.env].map(([name, value]) => [name, value ?? null]),
         timeAt,
         exitCode,
@@ -16873,17 +16883,33 @@ function storeMemo(path, header, stdout) {
     (0, node_fs_1.renameSync)(tmp, path);
 }
 /**
- * Once the inputs that were too recent to trust by their stamps alone have been confirmed by
- * content and are old enough, their hashes are dropped, so later replays don't read them.
+ * After a replay: inputs that were too recent to trust by their stamps alone, confirmed by content
+ * and now old enough, are trusted by their stamps again; inputs confirmed by content under a new
+ * stamp (a fresh checkout) are kept with it. Later replays then only stat them.
  */
-function settleRacyInputs(memo) {
+function settleInputs(memo, restamped) {
     const now = Date.now();
     const { files, dirs } = memo.header;
-    const hashed = [...files, ...dirs].filter(([, , hash]) => hash !== null);
-    if (hashed.length === 0 || hashed.some(([, stamp]) => stampIsRacy(stamp, now)))
+    let changed = false;
+    for (const entry of [...files, ...dirs]) {
+        const stamp = restamped.get(entry[0]);
+        if (stamp !== undefined) {
+            entry[1] = stamp;
+            entry[3] = stampIsRacy(stamp, now);
+            changed = true;
+        }
+        else if (entry[3] && !stampIsRacy(entry[1], now)) {
+            entry[3] = false;
+            changed = true;
+        }
+    }
+    const bundle = restamped.get(BUNDLE);
+    if (bundle !== undefined) {
+        memo.header.bundle = bundle;
+        changed = true;
+    }
+    if (!changed)
         return;
-    for (const entry of hashed)
-        entry[2] = null;
     try {
         storeMemo(memo.path, memo.header, memo.stdout);
     }
@@ -16929,37 +16955,56 @@ function findMemo(command, key) {
     }
     return null;
 }
-/** Same kind and stamp, and, for an input recorded with a hash, the same content (file) or names (directory). */
-function unchanged(path, kind, stamp, hash) {
-    const st = (0, inputs_js_1.statOrUndefined)(path);
-    if ((0, inputs_js_1.kindOf)(st) !== kind || !sameStamp((0, inputs_js_1.stampOf)(st), stamp))
-        return false;
-    if (hash === null)
-        return true;
+/** sha1 of a file's content or of a directory's names; null when it cannot be read. */
+function contentOf(path, kind) {
     try {
-        return (kind === 'file' ? (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) : (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path))) === hash;
+        return kind === 'file' ? (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) : (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path));
     }
     catch {
-        return false;
+        return null;
     }
 }
+/** The restamped map's key for the bundle. */
+const BUNDLE = '\0bundle';
+/**
+ * Same kind, and the same stamp (and content, for an input too recent for its stamp to vouch), or
+ * another stamp with the same content: then noted in `restamped`.
+ */
+function unchanged(input, kind, restamped) {
+    const [path, stamp, content, racy] = input;
+    const st = (0, inputs_js_1.statOrUndefined)(path);
+    if ((0, inputs_js_1.kindOf)(st) !== kind)
+        return false;
+    const now = (0, inputs_js_1.stampOf)(st);
+    if (sameStamp(now, stamp))
+        return !racy || contentOf(path, kind) === content;
+    if (contentOf(path, kind) !== content)
+        return false;
+    restamped.set(path, now);
+    return true;
+}
 /** The first input that differs from the memo's record of it, or null when none does. */
-function changedInput(memo, bundlePath, env) {
+function changedInput(memo, bundlePath, env, restamped) {
     const bundle = bundleStamp(bundlePath);
-    if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle))
+    if (bundle === null || memo.bundle === null)
         return `fastest build ${bundlePath}`;
+    if (!sameStamp(bundle, memo.bundle)) {
+        if (memo.bundleHash === undefined || contentOf(bundlePath, 'file') !== memo.bundleHash)
+            return `fastest build ${bundlePath}`;
+        restamped.set(BUNDLE, bundle);
+    }
     for (const [name, value] of memo.env)
         if ((env[name] ?? null) !== value)
             return `environment variable ${name}`;
     for (const [path, kind] of memo.probes)
         if ((0, inputs_js_1.kindOf)((0, inputs_js_1.statOrUndefined)(path)) !== kind)
             return `path ${path}`;
-    for (const [path, stamp, hash] of memo.dirs)
-        if (!unchanged(path, 'dir', stamp, hash))
-            return `directory ${path}`;
-    for (const [path, stamp, hash] of memo.files)
-        if (!unchanged(path, 'file', stamp, hash))
-            return `file ${path}`;
+    for (const input of memo.dirs)
+        if (!unchanged(input, 'dir', restamped))
+            return `directory ${input[0]}`;
+    for (const input of memo.files)
+        if (!unchanged(input, 'file', restamped))
+            return `file ${input[0]}`;
     return null;
 }
 /**
@@ -16971,12 +17016,14 @@ function replayMemo(command, env, startedMs, write) {
     let output;
     let exitCode;
     let replayed;
+    let restamped;
     try {
         const key = memoKey(command);
         const memo = findMemo(command, key);
         if (!memo)
             return null;
-        const changed = changedInput(memo.header, command.bundlePath, env);
+        restamped = new Map();
+        const changed = changedInput(memo.header, command.bundlePath, env, restamped);
         // FASTEST_DEBUG_MEMO=1 says whether the remembered discovery was replayed, and if not, why.
         if (env.FASTEST_DEBUG_MEMO)
             process.stderr.write(`fastest: discovery memo ${changed === null ? 'replayed' : `not used: ${changed} changed`}\n`);
@@ -16993,7 +17040,7 @@ function replayMemo(command, env, startedMs, write) {
         return null; // a memo of another shape: the full discovery rewrites it
     }
     write(output);
-    settleRacyInputs(replayed);
+    settleInputs(replayed, restamped);
     return exitCode;
 }
 // The structured clone of V8 (the key holds Node's version): it keeps an object shared by many
@@ -17022,7 +17069,8 @@ function recallValue(rootdir, key, bundlePath, env, accept) {
     const memo = readMemo((0, node_path_1.join)(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
     if (!memo)
         return undefined;
-    const changed = changedInput(memo.header, bundlePath, env);
+    const restamped = new Map();
+    const changed = changedInput(memo.header, bundlePath, env, restamped);
     if (changed !== null) {
         say(`not used: ${changed} changed`);
         return undefined;
@@ -17039,7 +17087,7 @@ function recallValue(rootdir, key, bundlePath, env, accept) {
         return undefined;
     }
     say('used');
-    settleRacyInputs(memo);
+    settleInputs(memo, restamped);
     return value;
 }
 /** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they

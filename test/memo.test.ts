@@ -97,15 +97,15 @@ describe('discovery memo', () => {
     const dir = project(SIMPLE);
     discover(dir);
     const memoFile = join(dir, '.fastest', 'memo', readdirSync(join(dir, '.fastest', 'memo'))[0]);
-    const hashes = () =>
-      (JSON.parse(readFileSync(memoFile, 'utf8').split('\n', 1)[0]) as { files: [string, unknown, string | null][] }).files.map(([, , hash]) => hash);
-    expect(hashes().every((hash) => typeof hash === 'string')).toBe(true);
+    const racy = () =>
+      (JSON.parse(readFileSync(memoFile, 'utf8').split('\n', 1)[0]) as { files: [string, unknown, string, boolean][] }).files.map(([, , , racy]) => racy);
+    expect(racy().every((flag) => flag)).toBe(true);
     expect(discover(dir).memo).toBe('replayed');
     // A file's ctime can't be set back: wait until the inputs are past the 2 s a clock tick may hide.
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const settled = discover(dir);
     expect(settled.memo).toBe('replayed');
-    expect(hashes().every((hash) => hash === null)).toBe(true);
+    expect(racy().every((flag) => !flag)).toBe(true);
     expect(withoutTime(discover(dir).stdout)).toBe(withoutTime(settled.stdout));
   });
 
@@ -118,6 +118,36 @@ describe('discovery memo', () => {
     expect(changed.stdout).toContain('tests/test_a.py::test_three');
     expect(withoutTime(changed.stdout)).toBe(withoutTime(fullDiscovery(dir).stdout));
     expect(discover(dir).memo).toBe('replayed');
+  });
+
+  it('replays under new stamps with the same contents (a fresh checkout, a restored .fastest), then trusts the new stamps', () => {
+    const dir = project(SIMPLE);
+    age(dir);
+    const first = discover(dir);
+    const memoFile = join(dir, '.fastest', 'memo', readdirSync(join(dir, '.fastest', 'memo'))[0]);
+    const stamps = () => (JSON.parse(readFileSync(memoFile, 'utf8').split('\n', 1)[0]) as { files: [string, number[]][] }).files.map(([, stamp]) => stamp[1]);
+    const before = stamps();
+    // every file written again with its own text, 5 s in the past: new mtimes, ctimes
+    const past = Date.now() / 1000 - 5;
+    const rewrite = (path: string) => {
+      if (statSync(path).isDirectory()) {
+        for (const name of readdirSync(path)) if (name !== '.fastest') rewrite(join(path, name));
+      } else writeFileSync(path, readFileSync(path));
+      utimesSync(path, past, past);
+    };
+    rewrite(dir);
+    const again = discover(dir);
+    expect(again.memo).toBe('replayed');
+    expect(withoutTime(again.stdout)).toBe(withoutTime(first.stdout));
+    const after = stamps();
+    expect(after).not.toEqual(before);
+    expect(after.every((mtime) => Math.abs(mtime - past * 1000) < 1000)).toBe(true);
+    // a new stamp with another content is a change
+    writeFileSync(join(dir, 'tests', 'test_a.py'), readFileSync(join(dir, 'tests', 'test_a.py'), 'utf8').replace('test_one', 'test_uno'));
+    utimesSync(join(dir, 'tests', 'test_a.py'), past - 5, past - 5);
+    const changed = discover(dir);
+    expect(changed.memo).toMatch(/^not used: file .*test_a\.py changed$/);
+    expect(changed.stdout).toContain('tests/test_a.py::test_uno');
   });
 
   it('notices a rewrite that keeps size and mtime (the content, or the ctime, differs)', () => {

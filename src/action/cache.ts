@@ -6,7 +6,7 @@
 //              which for a pull request is the default branch's latest.
 //   run state: <prefix>-state-<os>-<arch>-shard<K>-<run id>-<attempt> (saved by run jobs on the
 //              default branch only): the rest of `.fastest` a run job rebuilds (bytecode pinned
-//              to its sources' content, rewritten test modules, engine facts, the interpreter
+//              to its sources' content, rewritten test modules, engine facts, remembered discoveries, the interpreter
 //              probe, pytest's answer on plugin options, the warm parent's record); restored by <prefix>-state-<os>-<arch>-shard<K>-,
 //              then any shard's.
 // Without a cache service (a local run, GHES without cache) the Action says so once and goes on.
@@ -94,9 +94,9 @@ export function runStateEntry(prefix: string, workspace: string, rootdir: string
     path: dir,
     // @actions/cache hands tar every path its globs match, and tar takes a directory whole: the
     // entries are .fastest's children, so that a `!` pattern leaves a child out. Left out: the
-    // discovery cache and the timings (entries of their own) and memo/ (what a run remembers of
-    // this checkout's files by inode and ctime: never valid in another checkout).
-    patterns: [`${dir}/*`, `!${dir}/discovery.json`, `!${dir}/timings.json`, `!${dir}/memo`],
+    // discovery cache and the timings (entries of their own). memo/ goes with it: a remembered
+    // discovery is checked by its inputs' contents where their stamps differ (another checkout).
+    patterns: [`${dir}/*`, `!${dir}/discovery.json`, `!${dir}/timings.json`],
     key: `${base}shard${shard}-${run}`,
     restoreKeys: [`${base}shard${shard}-`, base],
   };

@@ -14,7 +14,7 @@ import type * as NodeV8 from 'node:v8';
 import { selfAndParents } from './ancestors.js';
 import { isRacy, kindOf, namesHash, sha1, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
 
-const MEMO_VERSION = 1;
+const MEMO_VERSION = 2;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
 const MAX_MEMOS = 16;
 
@@ -27,14 +27,24 @@ interface MemoHeader {
   /** The command line and setting the memo answers, compared whole (its file name is only a hash of it). */
   key: string;
   bundle: Stamp | null;
+  /** sha1 of the bundle: another checkout of the same build (a CI runner's) has another stamp. */
+  bundleHash?: string;
   probes: [string, PathKind][];
-  files: [string, Stamp, string | null][];
-  dirs: [string, Stamp, string | null][];
+  /**
+   * Each file read: its stamp, its content's sha1, and whether it was written too recently for the
+   * stamp to vouch for that content (checked by content even when the stamp is the same). A stamp
+   * that differs with the same content (a fresh checkout, a restored `.fastest`) still vouches.
+   */
+  files: MemoInput[];
+  /** Each directory listed, the same way: its names' hash for the content. */
+  dirs: MemoInput[];
   env: [string, string | null][];
   /** Byte offsets of the output's `in 0.12s` figure, replaced by this run's time on replay. */
   timeAt: [number, number] | null;
   exitCode: number;
 }
+
+type MemoInput = [path: string, stamp: Stamp, content: string, racy: boolean];
 
 interface Memo {
   path: string;
@@ -85,9 +95,10 @@ function headerOf(key: string, bundlePath: string, log: InputLog, timeAt: [numbe
     version: MEMO_VERSION,
     key,
     bundle: bundleStamp(bundlePath),
+    bundleHash: contentOf(bundlePath, 'file') ?? undefined,
     probes: [...log.probes],
-    files: [...log.files].map(([path, f]) => [path, f.stamp, stampIsRacy(f.stamp, writtenMs) ? f.hash : null]),
-    dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, stampIsRacy(d.stamp, writtenMs) ? d.namesHash : null]),
+    files: [...log.files].map(([path, f]) => [path, f.stamp, f.hash, stampIsRacy(f.stamp, writtenMs)]),
+    dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, d.namesHash, stampIsRacy(d.stamp, writtenMs)]),
     env: [...log.env].map(([name, value]) => [name, value ?? null]),
     timeAt,
     exitCode,
@@ -121,15 +132,31 @@ function storeMemo(path: string, header: MemoHeader, stdout: Buffer): void {
 }
 
 /**
- * Once the inputs that were too recent to trust by their stamps alone have been confirmed by
- * content and are old enough, their hashes are dropped, so later replays don't read them.
+ * After a replay: inputs that were too recent to trust by their stamps alone, confirmed by content
+ * and now old enough, are trusted by their stamps again; inputs confirmed by content under a new
+ * stamp (a fresh checkout) are kept with it. Later replays then only stat them.
  */
-function settleRacyInputs(memo: Memo): void {
+function settleInputs(memo: Memo, restamped: Map<string, Stamp>): void {
   const now = Date.now();
   const { files, dirs } = memo.header;
-  const hashed = [...files, ...dirs].filter(([, , hash]) => hash !== null);
-  if (hashed.length === 0 || hashed.some(([, stamp]) => stampIsRacy(stamp, now))) return;
-  for (const entry of hashed) entry[2] = null;
+  let changed = false;
+  for (const entry of [...files, ...dirs]) {
+    const stamp = restamped.get(entry[0]);
+    if (stamp !== undefined) {
+      entry[1] = stamp;
+      entry[3] = stampIsRacy(stamp, now);
+      changed = true;
+    } else if (entry[3] && !stampIsRacy(entry[1], now)) {
+      entry[3] = false;
+      changed = true;
+    }
+  }
+  const bundle = restamped.get(BUNDLE);
+  if (bundle !== undefined) {
+    memo.header.bundle = bundle;
+    changed = true;
+  }
+  if (!changed) return;
   try {
     storeMemo(memo.path, memo.header, memo.stdout);
   } catch {
@@ -173,26 +200,45 @@ function findMemo(command: MemoCommand, key: string): Memo | null {
   return null;
 }
 
-/** Same kind and stamp, and, for an input recorded with a hash, the same content (file) or names (directory). */
-function unchanged(path: string, kind: 'file' | 'dir', stamp: Stamp, hash: string | null): boolean {
-  const st = statOrUndefined(path);
-  if (kindOf(st) !== kind || !sameStamp(stampOf(st!), stamp)) return false;
-  if (hash === null) return true;
+/** sha1 of a file's content or of a directory's names; null when it cannot be read. */
+function contentOf(path: string, kind: 'file' | 'dir'): string | null {
   try {
-    return (kind === 'file' ? sha1(readFileSync(path)) : namesHash(readdirSync(path))) === hash;
+    return kind === 'file' ? sha1(readFileSync(path)) : namesHash(readdirSync(path));
   } catch {
-    return false;
+    return null;
   }
 }
 
+/** The restamped map's key for the bundle. */
+const BUNDLE = '\0bundle';
+
+/**
+ * Same kind, and the same stamp (and content, for an input too recent for its stamp to vouch), or
+ * another stamp with the same content: then noted in `restamped`.
+ */
+function unchanged(input: MemoInput, kind: 'file' | 'dir', restamped: Map<string, Stamp>): boolean {
+  const [path, stamp, content, racy] = input;
+  const st = statOrUndefined(path);
+  if (kindOf(st) !== kind) return false;
+  const now = stampOf(st!);
+  if (sameStamp(now, stamp)) return !racy || contentOf(path, kind) === content;
+  if (contentOf(path, kind) !== content) return false;
+  restamped.set(path, now);
+  return true;
+}
+
 /** The first input that differs from the memo's record of it, or null when none does. */
-function changedInput(memo: MemoHeader, bundlePath: string, env: NodeJS.ProcessEnv): string | null {
+function changedInput(memo: MemoHeader, bundlePath: string, env: NodeJS.ProcessEnv, restamped: Map<string, Stamp>): string | null {
   const bundle = bundleStamp(bundlePath);
-  if (bundle === null || memo.bundle === null || !sameStamp(bundle, memo.bundle)) return `fastest build ${bundlePath}`;
+  if (bundle === null || memo.bundle === null) return `fastest build ${bundlePath}`;
+  if (!sameStamp(bundle, memo.bundle)) {
+    if (memo.bundleHash === undefined || contentOf(bundlePath, 'file') !== memo.bundleHash) return `fastest build ${bundlePath}`;
+    restamped.set(BUNDLE, bundle);
+  }
   for (const [name, value] of memo.env) if ((env[name] ?? null) !== value) return `environment variable ${name}`;
   for (const [path, kind] of memo.probes) if (kindOf(statOrUndefined(path)) !== kind) return `path ${path}`;
-  for (const [path, stamp, hash] of memo.dirs) if (!unchanged(path, 'dir', stamp, hash)) return `directory ${path}`;
-  for (const [path, stamp, hash] of memo.files) if (!unchanged(path, 'file', stamp, hash)) return `file ${path}`;
+  for (const input of memo.dirs) if (!unchanged(input, 'dir', restamped)) return `directory ${input[0]}`;
+  for (const input of memo.files) if (!unchanged(input, 'file', restamped)) return `file ${input[0]}`;
   return null;
 }
 
@@ -205,11 +251,13 @@ export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, started
   let output: Buffer[];
   let exitCode: number;
   let replayed: Memo;
+  let restamped: Map<string, Stamp>;
   try {
     const key = memoKey(command);
     const memo = findMemo(command, key);
     if (!memo) return null;
-    const changed = changedInput(memo.header, command.bundlePath, env);
+    restamped = new Map();
+    const changed = changedInput(memo.header, command.bundlePath, env, restamped);
     // FASTEST_DEBUG_MEMO=1 says whether the remembered discovery was replayed, and if not, why.
     if (env.FASTEST_DEBUG_MEMO) process.stderr.write(`fastest: discovery memo ${changed === null ? 'replayed' : `not used: ${changed} changed`}\n`);
     if (changed !== null) return null;
@@ -223,7 +271,7 @@ export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, started
     return null; // a memo of another shape: the full discovery rewrites it
   }
   write(output);
-  settleRacyInputs(replayed);
+  settleInputs(replayed, restamped);
   return exitCode;
 }
 
@@ -260,7 +308,8 @@ export function recallValue<T>(
   const fullKey = valueKey(key);
   const memo = readMemo(join(rootdir, '.fastest', 'memo', memoFileName(fullKey)), fullKey);
   if (!memo) return undefined;
-  const changed = changedInput(memo.header, bundlePath, env);
+  const restamped = new Map<string, Stamp>();
+  const changed = changedInput(memo.header, bundlePath, env, restamped);
   if (changed !== null) {
     say(`not used: ${changed} changed`);
     return undefined;
@@ -276,7 +325,7 @@ export function recallValue<T>(
     return undefined;
   }
   say('used');
-  settleRacyInputs(memo);
+  settleInputs(memo, restamped);
   return value;
 }
 
