@@ -349,7 +349,7 @@ function headerOf(key, bundlePath, log, timeAt, exitCode) {
         version: MEMO_VERSION,
         key,
         bundle: bundleStamp(bundlePath),
-        bundleHash: contentOf(bundlePath, 'file') ?? undefined,
+        bundleHash: (0, inputs_js_1.contentOf)(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath)) ?? undefined,
         probes: [...log.probes],
         files: [...log.files].map(([path, f]) => [path, f.stamp, f.hash, stampIsRacy(f.stamp, writtenMs)]),
         dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, d.namesHash, stampIsRacy(d.stamp, writtenMs)]),
@@ -455,15 +455,6 @@ function findMemo(command, key) {
     }
     return null;
 }
-/** sha1 of a file's content or of a directory's names; null when it cannot be read. */
-function contentOf(path, kind) {
-    try {
-        return kind === 'file' ? (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) : (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path));
-    }
-    catch {
-        return null;
-    }
-}
 /** The restamped map's key for the bundle. */
 const BUNDLE = '\0bundle';
 /**
@@ -477,8 +468,8 @@ function unchanged(input, kind, restamped) {
         return false;
     const now = (0, inputs_js_1.stampOf)(st);
     if (sameStamp(now, stamp))
-        return !racy || contentOf(path, kind) === content;
-    if (contentOf(path, kind) !== content)
+        return !racy || (0, inputs_js_1.contentOf)(path, st) === content;
+    if ((0, inputs_js_1.contentOf)(path, st) !== content)
         return false;
     restamped.set(path, now);
     return true;
@@ -489,7 +480,7 @@ function changedInput(memo, bundlePath, env, restamped) {
     if (bundle === null || memo.bundle === null)
         return `fastest build ${bundlePath}`;
     if (!sameStamp(bundle, memo.bundle)) {
-        if (memo.bundleHash === undefined || contentOf(bundlePath, 'file') !== memo.bundleHash)
+        if (memo.bundleHash === undefined || (0, inputs_js_1.contentOf)(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath)) !== memo.bundleHash)
             return `fastest build ${bundlePath}`;
         restamped.set(BUNDLE, bundle);
     }
@@ -612,6 +603,7 @@ exports.stampOf = stampOf;
 exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
+exports.contentOf = contentOf;
 exports.noteFile = noteFile;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
@@ -659,6 +651,22 @@ function sha1(content) {
 }
 function namesHash(names) {
     return sha1([...names].sort().join('\0'));
+}
+/**
+ * What a path holds, for an input whose stamp changed: a file's content sha1, a directory's names
+ * (namesHash); null for anything else, or what cannot be read.
+ */
+function contentOf(path, st) {
+    try {
+        if (st?.isFile())
+            return sha1((0, node_fs_1.readFileSync)(path));
+        if (st?.isDirectory())
+            return namesHash((0, node_fs_1.readdirSync)(path));
+    }
+    catch {
+        // unreadable: as if missing
+    }
+    return null;
 }
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path, st) {

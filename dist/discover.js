@@ -1418,7 +1418,6 @@ exports.runRealPytest = runRealPytest;
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 const node_child_process_1 = __nccwpck_require__(1421);
-const node_fs_1 = __nccwpck_require__(3024);
 const node_path_1 = __nccwpck_require__(6760);
 const index_js_1 = __nccwpck_require__(9750);
 const interpreter_js_1 = __nccwpck_require__(4248);
@@ -1464,21 +1463,9 @@ const PROBE_ENV = [
     'PYTHONSAFEPATH',
     'PYTHONUSERBASE',
 ];
-function contentNow(path, st) {
-    try {
-        if (st?.isFile())
-            return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path));
-        if (st?.isDirectory())
-            return (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path));
-    }
-    catch {
-        // unreadable: as if missing
-    }
-    return null;
-}
 function inputNow(path) {
     const st = (0, inputs_js_1.statOrUndefined)(path);
-    return [path, st ? (0, inputs_js_1.stampOf)(st) : null, contentNow(path, st)];
+    return [path, st ? (0, inputs_js_1.stampOf)(st) : null, (0, inputs_js_1.contentOf)(path, st)];
 }
 const ARITIES = new Set(['none', 'one', 'optional']);
 /** The file is the project's, but read as untrusted: anything off its shape is asked again. */
@@ -1511,7 +1498,7 @@ function sameContent(inputs) {
         const stateNow = st ? (0, inputs_js_1.stampOf)(st) : null;
         if (JSON.stringify(stateNow) === JSON.stringify(stamp))
             now.push(input);
-        else if (st !== undefined && content !== null && contentNow(path, st) === content)
+        else if (st !== undefined && content !== null && (0, inputs_js_1.contentOf)(path, st) === content)
             now.push([path, stateNow, content]);
         else
             return null;
@@ -6456,14 +6443,6 @@ function keptForInterpreter(python, env, files, version, envNames, accept, { que
         },
     };
 }
-function contentHash(path) {
-    try {
-        return (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path));
-    }
-    catch {
-        return ''; // never matches: checked by its stamp alone
-    }
-}
 function isProbe(value) {
     const p = value;
     return (typeof p === 'object' &&
@@ -6486,7 +6465,7 @@ function probeInterpreter(python, rootdir) {
         return null;
     // By content too: a CI runner's interpreter is the same file under another stamp.
     if ((0, inputs_js_1.inputLogOn)())
-        (0, inputs_js_1.noteFile)(interpreter.found, interpreter.st, contentHash(interpreter.found));
+        (0, inputs_js_1.noteFile)(interpreter.found, interpreter.st, (0, inputs_js_1.contentOf)(interpreter.found, interpreter.st) ?? '');
     if (interpreter.kept)
         return interpreter.kept;
     let probe;
@@ -12249,7 +12228,7 @@ function headerOf(key, bundlePath, log, timeAt, exitCode) {
         version: MEMO_VERSION,
         key,
         bundle: bundleStamp(bundlePath),
-        bundleHash: contentOf(bundlePath, 'file') ?? undefined,
+        bundleHash: (0, inputs_js_1.contentOf)(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath)) ?? undefined,
         probes: [...log.probes],
         files: [...log.files].map(([path, f]) => [path, f.stamp, f.hash, stampIsRacy(f.stamp, writtenMs)]),
         dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, d.namesHash, stampIsRacy(d.stamp, writtenMs)]),
@@ -12355,15 +12334,6 @@ function findMemo(command, key) {
     }
     return null;
 }
-/** sha1 of a file's content or of a directory's names; null when it cannot be read. */
-function contentOf(path, kind) {
-    try {
-        return kind === 'file' ? (0, inputs_js_1.sha1)((0, node_fs_1.readFileSync)(path)) : (0, inputs_js_1.namesHash)((0, node_fs_1.readdirSync)(path));
-    }
-    catch {
-        return null;
-    }
-}
 /** The restamped map's key for the bundle. */
 const BUNDLE = '\0bundle';
 /**
@@ -12377,8 +12347,8 @@ function unchanged(input, kind, restamped) {
         return false;
     const now = (0, inputs_js_1.stampOf)(st);
     if (sameStamp(now, stamp))
-        return !racy || contentOf(path, kind) === content;
-    if (contentOf(path, kind) !== content)
+        return !racy || (0, inputs_js_1.contentOf)(path, st) === content;
+    if ((0, inputs_js_1.contentOf)(path, st) !== content)
         return false;
     restamped.set(path, now);
     return true;
@@ -12389,7 +12359,7 @@ function changedInput(memo, bundlePath, env, restamped) {
     if (bundle === null || memo.bundle === null)
         return `fastest build ${bundlePath}`;
     if (!sameStamp(bundle, memo.bundle)) {
-        if (memo.bundleHash === undefined || contentOf(bundlePath, 'file') !== memo.bundleHash)
+        if (memo.bundleHash === undefined || (0, inputs_js_1.contentOf)(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath)) !== memo.bundleHash)
             return `fastest build ${bundlePath}`;
         restamped.set(BUNDLE, bundle);
     }
@@ -12512,6 +12482,7 @@ exports.stampOf = stampOf;
 exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
+exports.contentOf = contentOf;
 exports.noteFile = noteFile;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
@@ -12559,6 +12530,22 @@ function sha1(content) {
 }
 function namesHash(names) {
     return sha1([...names].sort().join('\0'));
+}
+/**
+ * What a path holds, for an input whose stamp changed: a file's content sha1, a directory's names
+ * (namesHash); null for anything else, or what cannot be read.
+ */
+function contentOf(path, st) {
+    try {
+        if (st?.isFile())
+            return sha1((0, node_fs_1.readFileSync)(path));
+        if (st?.isDirectory())
+            return namesHash((0, node_fs_1.readdirSync)(path));
+    }
+    catch {
+        // unreadable: as if missing
+    }
+    return null;
 }
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path, st) {

@@ -3509,6 +3509,7 @@ exports.stampOf = stampOf;
 exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
+exports.contentOf = contentOf;
 exports.noteFile = noteFile;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
@@ -3556,6 +3557,22 @@ function sha1(content) {
 }
 function namesHash(names) {
     return sha1([...names].sort().join('\0'));
+}
+/**
+ * What a path holds, for an input whose stamp changed: a file's content sha1, a directory's names
+ * (namesHash); null for anything else, or what cannot be read.
+ */
+function contentOf(path, st) {
+    try {
+        if (st?.isFile())
+            return sha1((0, node_fs_1.readFileSync)(path));
+        if (st?.isDirectory())
+            return namesHash((0, node_fs_1.readdirSync)(path));
+    }
+    catch {
+        // unreadable: as if missing
+    }
+    return null;
 }
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path, st) {

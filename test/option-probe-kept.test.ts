@@ -75,7 +75,9 @@ describe("a plugin's option in addopts: pytest's parser is asked once while noth
     const before = probes();
     const kept = join(project, '.fastest', 'option-probe.json');
     const stampOf = (path: string) => {
-      const entries = Object.values((JSON.parse(readFileSync(kept, 'utf8')) as { entries: Record<string, { inputs: [string, number[] | null, string | null][] }> }).entries);
+      const entries = Object.values(
+        (JSON.parse(readFileSync(kept, 'utf8')) as { entries: Record<string, { inputs: [string, number[] | null, string | null][] }> }).entries,
+      );
       return entries.flatMap((entry) => entry.inputs.filter(([p]) => p === path).map(([, stamp]) => stamp?.[1]));
     };
     // the same texts written again (new inodes, mtimes and ctimes), the directories touched

@@ -4,11 +4,10 @@
 // user's plugins and conftest files (python/fastest_worker/option_check.py): it names their
 // arity, or refuses them with pytest's own message and exit 4.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { getIni, type Config } from '../config/index.js';
 import { keptForInterpreter } from '../discovery/interpreter.js';
-import { isRacy, namesHash, sha1, stampOf, statOrUndefined, type Stamp } from '../memo/inputs.js';
+import { contentOf, isRacy, stampOf, statOrUndefined, type Stamp } from '../memo/inputs.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { addRoute, UsageError, type CliOptions, type PluginOptions } from './args.js';
@@ -76,19 +75,9 @@ interface KeptProbe {
   inputs: KeptInputs;
 }
 
-function contentNow(path: string, st: Stats | undefined): string | null {
-  try {
-    if (st?.isFile()) return sha1(readFileSync(path));
-    if (st?.isDirectory()) return namesHash(readdirSync(path));
-  } catch {
-    // unreadable: as if missing
-  }
-  return null;
-}
-
 function inputNow(path: string): KeptInput {
   const st = statOrUndefined(path);
-  return [path, st ? stampOf(st) : null, contentNow(path, st)];
+  return [path, st ? stampOf(st) : null, contentOf(path, st)];
 }
 
 const ARITIES = new Set(['none', 'one', 'optional']);
@@ -127,7 +116,7 @@ function sameContent(inputs: KeptInputs): KeptInputs | null {
     const st = statOrUndefined(path);
     const stateNow = st ? stampOf(st) : null;
     if (JSON.stringify(stateNow) === JSON.stringify(stamp)) now.push(input);
-    else if (st !== undefined && content !== null && contentNow(path, st) === content) now.push([path, stateNow, content]);
+    else if (st !== undefined && content !== null && contentOf(path, st) === content) now.push([path, stateNow, content]);
     else return null;
   }
   return now;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { onPath } from '../config/which.js';
-import { inputLogOn, loggedEnv, noteFile, sha1 } from '../memo/inputs.js';
+import { contentOf, inputLogOn, loggedEnv, noteFile } from '../memo/inputs.js';
 import type { InterpreterFacts } from './guards.js';
 
 export interface InterpreterProbe extends InterpreterFacts {
@@ -147,14 +147,6 @@ export function keptForInterpreter<T>(
   };
 }
 
-function contentHash(path: string): string {
-  try {
-    return sha1(readFileSync(path));
-  } catch {
-    return ''; // never matches: checked by its stamp alone
-  }
-}
-
 function isProbe(value: unknown): value is InterpreterProbe {
   const p = value as InterpreterProbe;
   return (
@@ -178,7 +170,7 @@ export function probeInterpreter(python: string, rootdir: string): InterpreterPr
   const interpreter = keptForInterpreter(python, env, [cacheFile(rootdir)], PROBE_VERSION, ['PYTHONPATH', 'PYTHONHOME', 'PYTHONNOUSERSITE'], isProbe);
   if (interpreter === null) return null;
   // By content too: a CI runner's interpreter is the same file under another stamp.
-  if (inputLogOn()) noteFile(interpreter.found, interpreter.st, contentHash(interpreter.found));
+  if (inputLogOn()) noteFile(interpreter.found, interpreter.st, contentOf(interpreter.found, interpreter.st) ?? '');
   if (interpreter.kept) return interpreter.kept;
   let probe: InterpreterProbe;
   try {

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as NodeV8 from 'node:v8';
 import { selfAndParents } from './ancestors.js';
-import { isRacy, kindOf, namesHash, sha1, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
+import { contentOf, isRacy, kindOf, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
 
 const MEMO_VERSION = 2;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -95,7 +95,7 @@ function headerOf(key: string, bundlePath: string, log: InputLog, timeAt: [numbe
     version: MEMO_VERSION,
     key,
     bundle: bundleStamp(bundlePath),
-    bundleHash: contentOf(bundlePath, 'file') ?? undefined,
+    bundleHash: contentOf(bundlePath, statOrUndefined(bundlePath)) ?? undefined,
     probes: [...log.probes],
     files: [...log.files].map(([path, f]) => [path, f.stamp, f.hash, stampIsRacy(f.stamp, writtenMs)]),
     dirs: [...log.dirs].map(([path, d]) => [path, d.stamp, d.namesHash, stampIsRacy(d.stamp, writtenMs)]),
@@ -200,15 +200,6 @@ function findMemo(command: MemoCommand, key: string): Memo | null {
   return null;
 }
 
-/** sha1 of a file's content or of a directory's names; null when it cannot be read. */
-function contentOf(path: string, kind: 'file' | 'dir'): string | null {
-  try {
-    return kind === 'file' ? sha1(readFileSync(path)) : namesHash(readdirSync(path));
-  } catch {
-    return null;
-  }
-}
-
 /** The restamped map's key for the bundle. */
 const BUNDLE = '\0bundle';
 
@@ -221,8 +212,8 @@ function unchanged(input: MemoInput, kind: 'file' | 'dir', restamped: Map<string
   const st = statOrUndefined(path);
   if (kindOf(st) !== kind) return false;
   const now = stampOf(st!);
-  if (sameStamp(now, stamp)) return !racy || contentOf(path, kind) === content;
-  if (contentOf(path, kind) !== content) return false;
+  if (sameStamp(now, stamp)) return !racy || contentOf(path, st) === content;
+  if (contentOf(path, st) !== content) return false;
   restamped.set(path, now);
   return true;
 }
@@ -232,7 +223,7 @@ function changedInput(memo: MemoHeader, bundlePath: string, env: NodeJS.ProcessE
   const bundle = bundleStamp(bundlePath);
   if (bundle === null || memo.bundle === null) return `fastest build ${bundlePath}`;
   if (!sameStamp(bundle, memo.bundle)) {
-    if (memo.bundleHash === undefined || contentOf(bundlePath, 'file') !== memo.bundleHash) return `fastest build ${bundlePath}`;
+    if (memo.bundleHash === undefined || contentOf(bundlePath, statOrUndefined(bundlePath)) !== memo.bundleHash) return `fastest build ${bundlePath}`;
     restamped.set(BUNDLE, bundle);
   }
   for (const [name, value] of memo.env) if ((env[name] ?? null) !== value) return `environment variable ${name}`;

@@ -83,6 +83,20 @@ export function namesHash(names: readonly string[]): string {
   return sha1([...names].sort().join('\0'));
 }
 
+/**
+ * What a path holds, for an input whose stamp changed: a file's content sha1, a directory's names
+ * (namesHash); null for anything else, or what cannot be read.
+ */
+export function contentOf(path: string, st: Stats | undefined): string | null {
+  try {
+    if (st?.isFile()) return sha1(readFileSync(path));
+    if (st?.isDirectory()) return namesHash(readdirSync(path));
+  } catch {
+    // unreadable: as if missing
+  }
+  return null;
+}
+
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path: string, st: Stats | undefined): void {
   if (log && !log.probes.has(path)) log.probes.set(path, kindOf(st));
