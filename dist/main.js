@@ -16906,6 +16906,29 @@ function pruneMemos(dir) {
     for (const { path } of memos.slice(0, memos.length - MAX_MEMOS))
         (0, node_fs_1.rmSync)(path, { force: true });
 }
+const isStamp = (value) => Array.isArray(value) && value.length === 4 && value.every((n) => typeof n === 'number');
+function isInput(value) {
+    return Array.isArray(value) && typeof value[0] === 'string' && isStamp(value[1]) && typeof value[2] === 'string' && typeof value[3] === 'boolean';
+}
+/** A header as writeMemo writes it: a memo file (restored from a cache, perhaps) is not trusted. */
+function isHeader(value) {
+    const h = value;
+    if (typeof h !== 'object' || h === null)
+        return false;
+    const pairs = (list, second) => Array.isArray(list) && list.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && second(entry[1]));
+    return (typeof h.version === 'number' &&
+        typeof h.key === 'string' &&
+        (h.bundle === null || isStamp(h.bundle)) &&
+        (h.bundleHash === undefined || typeof h.bundleHash === 'string') &&
+        pairs(h.probes, (kind) => typeof kind === 'string') &&
+        Array.isArray(h.files) &&
+        h.files.every(isInput) &&
+        Array.isArray(h.dirs) &&
+        h.dirs.every(isInput) &&
+        pairs(h.env, (v) => v === null || typeof v === 'string') &&
+        (h.timeAt === null || (Array.isArray(h.timeAt) && h.timeAt.length === 2 && h.timeAt.every((n) => Number.isInteger(n) && n >= 0))) &&
+        typeof h.exitCode === 'number');
+}
 /** The memo file at `path` when it answers `key`. */
 function readMemo(path, key) {
     let content;
@@ -16919,7 +16942,7 @@ function readMemo(path, key) {
     try {
         const header = JSON.parse(content.toString('utf8', 0, newline));
         const stdout = content.subarray(newline + 1);
-        return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
+        return newline > 0 && isHeader(header) && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
     }
     catch {
         return null;

@@ -292,6 +292,27 @@ describe("a run's remembered discovery", () => {
     expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'used' });
   });
 
+  it("is worked out again when its header's inputs are off their shape (a restored cache is not trusted)", () => {
+    const dir = project(SIMPLE);
+    age(dir);
+    run(dir);
+    const memoDir = join(dir, '.fastest', 'memo');
+    for (const name of readdirSync(memoDir)) {
+      const text = readFileSync(join(memoDir, name));
+      const newline = text.indexOf(10);
+      const header = JSON.parse(text.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
+      header.files = [[7], null, 'x'];
+      header.dirs = { not: 'a list' };
+      header.bundle = 'no stamp';
+      writeFileSync(join(memoDir, name), Buffer.concat([Buffer.from(JSON.stringify(header)), text.subarray(newline)]));
+    }
+    const again = run(dir);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe('4 passed');
+    expect(again.memo).toBe('none'); // not read as a memo at all
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'used' });
+  });
+
   it('is not kept for --no-cache', () => {
     const dir = project(SIMPLE);
     run(dir, ['--no-cache']);

@@ -173,6 +173,34 @@ function pruneMemos(dir: string): void {
   for (const { path } of memos.slice(0, memos.length - MAX_MEMOS)) rmSync(path, { force: true });
 }
 
+const isStamp = (value: unknown): value is Stamp => Array.isArray(value) && value.length === 4 && value.every((n) => typeof n === 'number');
+
+function isInput(value: unknown): value is MemoInput {
+  return Array.isArray(value) && typeof value[0] === 'string' && isStamp(value[1]) && typeof value[2] === 'string' && typeof value[3] === 'boolean';
+}
+
+/** A header as writeMemo writes it: a memo file (restored from a cache, perhaps) is not trusted. */
+function isHeader(value: unknown): value is MemoHeader {
+  const h = value as MemoHeader | null;
+  if (typeof h !== 'object' || h === null) return false;
+  const pairs = (list: unknown, second: (v: unknown) => boolean) =>
+    Array.isArray(list) && list.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && second(entry[1]));
+  return (
+    typeof h.version === 'number' &&
+    typeof h.key === 'string' &&
+    (h.bundle === null || isStamp(h.bundle)) &&
+    (h.bundleHash === undefined || typeof h.bundleHash === 'string') &&
+    pairs(h.probes, (kind) => typeof kind === 'string') &&
+    Array.isArray(h.files) &&
+    h.files.every(isInput) &&
+    Array.isArray(h.dirs) &&
+    h.dirs.every(isInput) &&
+    pairs(h.env, (v) => v === null || typeof v === 'string') &&
+    (h.timeAt === null || (Array.isArray(h.timeAt) && h.timeAt.length === 2 && h.timeAt.every((n) => Number.isInteger(n) && n >= 0))) &&
+    typeof h.exitCode === 'number'
+  );
+}
+
 /** The memo file at `path` when it answers `key`. */
 function readMemo(path: string, key: string): Memo | null {
   let content: Buffer;
@@ -183,9 +211,9 @@ function readMemo(path: string, key: string): Memo | null {
   }
   const newline = content.indexOf(10);
   try {
-    const header = JSON.parse(content.toString('utf8', 0, newline)) as MemoHeader;
+    const header = JSON.parse(content.toString('utf8', 0, newline)) as unknown;
     const stdout = content.subarray(newline + 1);
-    return newline > 0 && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
+    return newline > 0 && isHeader(header) && header.version === MEMO_VERSION && header.key === key ? { path, header, stdout } : null;
   } catch {
     return null;
   }
