@@ -20907,7 +20907,9 @@ function junitXmlText(results, errors, opts) {
                     // A module skipped while collected: pytest writes its report's longrepr tuple, untyped.
                     const m = /^(.*?):(\d+): [\s\S]*$/.exec(details);
                     const where = m ? `${(0, pystr_js_1.pyRepr)(m[1])}, ${m[2]}` : `${(0, pystr_js_1.pyRepr)(absolute(file))}, ${r.line ?? 0}`;
-                    tc.add('skipped', el('skipped', [['message', 'collection skipped']], binXmlEscape(`(${where}, ${(0, pystr_js_1.pyRepr)(`Skipped: ${reason}`)})`)));
+                    // (pytest's crash message: `Skipped: why`, or `Skipped` alone for a skip that gave no reason)
+                    const crash = reason === 'Skipped' ? reason : `Skipped: ${reason}`;
+                    tc.add('skipped', el('skipped', [['message', 'collection skipped']], binXmlEscape(`(${where}, ${(0, pystr_js_1.pyRepr)(crash)})`)));
                 }
                 else {
                     tc.add('skipped', skippedElement('pytest.skip', reason, details));

@@ -80,3 +80,46 @@ describe('output as pytest prints it', () => {
     expect(fastestOut).not.toMatch(/: (native|pytest) engine/);
   });
 });
+
+describe('a skip that gives no reason, as pytest words it', () => {
+  let skipDir: string;
+  beforeAll(() => {
+    skipDir = mkdtempSync(join(tmpdir(), 'fastest-skip-reason-'));
+    const files: Record<string, string> = {
+      'pytest.ini': '[pytest]\n',
+      'test_reasons.py':
+        'import pytest\n\n\ndef test_none():\n    pytest.skip()\n\n\ndef test_blank():\n    pytest.skip("  ")\n\n\ndef test_trailing():\n    pytest.skip("why  ")\n\n\n@pytest.fixture\ndef skipping():\n    pytest.skip()\n\n\ndef test_in_fixture(skipping):\n    pass\n',
+      'test_module_none.py': 'import pytest\n\npytest.skip(allow_module_level=True)\n\n\ndef test_never():\n    pass\n',
+    };
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(skipDir, path), text);
+  });
+  afterAll(() => rmSync(skipDir, { recursive: true, force: true }));
+
+  const outcomeLines = (out: string) => out.split('\n').filter((l) => / SKIPPED/.test(l) || l.startsWith('SKIPPED ['));
+  const skippedElements = (xml: string) => [...xml.matchAll(/<skipped[^>]*>[^<]*<\/skipped>/g)].map((m) => m[0]).sort();
+
+  it('-v, -rs and JUnit: `Skipped` where pytest says it (the crash message), trailing blanks dropped', async () => {
+    const env = { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '' };
+    const go = async (command: string, args: string[]) => {
+      try {
+        return (await run(command, args, { cwd: skipDir, env })).stdout;
+      } catch (error) {
+        return (error as { stdout?: string }).stdout ?? '';
+      }
+    };
+    const pytest = await go('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'p.xml']);
+    const fastest = await go(process.execPath, [cli, '--no-cache', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'f.xml']);
+    expect(outcomeLines(pytest)).toContain('SKIPPED [1] test_reasons.py:5: Skipped');
+    expect(outcomeLines(fastest).filter((l) => l.startsWith('SKIPPED ['))).toEqual(outcomeLines(pytest).filter((l) => l.startsWith('SKIPPED [')));
+    // (a module skipped whole has a progress line of its own here, none in pytest's: the lines are
+    // compared without their percentages)
+    const testLines = (out: string) =>
+      outcomeLines(out)
+        .filter((l) => l.startsWith('test_reasons.py::'))
+        .map((l) => l.replace(/\s+\[\s*\d+%\]$/, ''));
+    expect(testLines(fastest)).toEqual(testLines(pytest));
+    const pytestXml = skippedElements(readFileSync(join(skipDir, 'p.xml'), 'utf8'));
+    expect(pytestXml).toContain(`<skipped message="collection skipped">('${join(skipDir, 'test_module_none.py')}', 3, 'Skipped')</skipped>`);
+    expect(skippedElements(readFileSync(join(skipDir, 'f.xml'), 'utf8'))).toEqual(pytestXml);
+  }, 90_000);
+});

@@ -33,7 +33,7 @@ from .fixtures import (ASYNCIO_ITEM, ASYNCIO_RUNNER, FixtureRegistry, add_fixtur
                        asyncio_call_warnings, asyncio_items, asyncio_runner_requested, fill_fixtures,
                        run_in_asyncio_runner)
 from .marks import evaluate_skip_marks, evaluate_xfail_marks, xfail_raises_matches
-from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath
+from .outcomes import collect_crash, crash_location, format_collect_failure, format_failure, format_import_error, relpath, skip_reason
 from . import unittest_support
 from .warnings_rec import TestWarnings, warning_frames
 from .timeout import PhaseTimer, mark_settings, run_settings, start_limits
@@ -715,7 +715,7 @@ class NativeEngine:
         except Skipped as e:
             if e.allow_module_level:
                 _, line = crash_location(e)
-                state = ("skip", str(e.msg), line or 1)
+                state = ("skip", skip_reason(e), line or 1)
             else:
                 state = ("error", format_import_error(e, path), collect_crash(e))
             self.modules[relfile] = state
@@ -746,7 +746,7 @@ class NativeEngine:
                     if "timeout" in item.mark_names():
                         mark_settings(item.get_closest_marker("timeout"), self.timeout_run)
         except Skipped as e:
-            state = ("skip", str(e.msg), crash_location(e)[1] or 1)
+            state = ("skip", skip_reason(e), crash_location(e)[1] or 1)
         except BaseException as e:
             if isinstance(e, (KeyboardInterrupt, Exit)):
                 raise
@@ -1081,7 +1081,7 @@ class NativeEngine:
             return
         if isinstance(exc, Skipped):
             phase.outcome = "skipped"
-            reason = exc.msg if exc.msg is not None else ""
+            reason = skip_reason(exc)
             if getattr(exc, "_use_item_location", False):
                 path, line = item.file_node.nodeid, item.line
             else:

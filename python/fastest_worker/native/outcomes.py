@@ -158,6 +158,14 @@ def _short(excinfo: ExceptionInfo, path: str) -> str:
     return str(excinfo.getrepr(style="short"))
 
 
+def skip_reason(exc: BaseException) -> str:
+    """A skip's reason as pytest's reports carry it: the crash message (`Skipped: why`, or
+    `Skipped` for a skip that gives none; trailing whitespace dropped) without the `Skipped: `
+    its terminal and JUnit reports take off."""
+    text = ExceptionInfo.from_exception(exc).exconly(tryshort=True)
+    return text[len("Skipped: "):] if text.startswith("Skipped: ") else text
+
+
 def collect_crash(exc: BaseException, conftest: bool = False) -> Optional[str]:
     """The exception line pytest's short summary adds after `ERROR file - ` (the report's
     reprcrash), or None where its collection error is plain text: an import error of the test
