@@ -5590,8 +5590,15 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         }, {
             result: (r) => {
                 const teardownOutput = heldTeardown?.take(r.id);
-                if (!checkExpansion(r.id))
+                // A module skipped whole at import is a collection report, as pytest's: reported
+                // whatever -k/-m select, and it holds no item (its listed tests leave the counts).
+                const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
+                if (!collectionSkip && !checkExpansion(r.id))
                     return teardownOutput?.();
+                if (collectionSkip) {
+                    truth.collectionFailed(r.file ?? (0, nodeid_js_1.pathOfId)(r.id));
+                    reporter.correctCounts(truth.selected, truth.deselected);
+                }
                 results.push(r);
                 reporter.testResult(r, teardownOutput);
             },
@@ -19410,6 +19417,8 @@ class ConsoleReporter {
     /** Counts of what the progress display has shown, for its colour. */
     shownCounts = (0, counts_js_1.emptyCounts)();
     reportedIds = new Set();
+    /** Modules skipped while collected: in the counts and the -rs summary, never in the progress. */
+    collectionSkips = 0;
     results = [];
     collectionErrors = [];
     /** TTY, default verbosity, many tests: a status line redrawn with \r below the file lines. */
@@ -19504,7 +19513,8 @@ class ConsoleReporter {
             }
             this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
         }
-        // pytest's report_collect: every collected item, then errors, deselected and selected.
+        // pytest's report_collect: every collected item, then errors, deselected, modules skipped
+        // while collected (no items) and selected.
         const deselected = info.deselected ?? 0;
         const total = info.collected + deselected;
         let collected = `collected ${total} item${total === 1 ? '' : 's'}`;
@@ -19512,7 +19522,11 @@ class ConsoleReporter {
         if (errors)
             collected += ` / ${errors} error${errors === 1 ? '' : 's'}`;
         if (deselected)
-            collected += ` / ${deselected} deselected / ${info.collected} selected`;
+            collected += ` / ${deselected} deselected`;
+        if (info.collectionSkips)
+            collected += ` / ${info.collectionSkips} skipped`;
+        if (deselected)
+            collected += ` / ${info.collected} selected`;
         // pytest bolds this line only where it redraws it in place (a TTY); elsewhere -v leaves its
         // `collecting ... ` in front.
         if (this.opts.tty)
@@ -19535,12 +19549,22 @@ class ConsoleReporter {
         this.shownCounts.error += 1;
     }
     testResult(r, teardownOutput) {
+        const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
         if (this.heldHeader) {
+            if (collectionSkip)
+                this.heldHeader.collectionSkips = (this.heldHeader.collectionSkips ?? 0) + 1;
             this.held.push(() => this.testResult(r, teardownOutput));
             return;
         }
         this.results.push(r);
         (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
+        if (collectionSkip) {
+            // pytest counts it (`collected N items / K skipped`, the closing line, -rs) and shows no
+            // progress for it: it is no item (the run has counted its listed tests out: correctCounts)
+            this.collectionSkips += 1;
+            teardownOutput?.();
+            return;
+        }
         if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
             teardownOutput?.(); // (output streams as it comes here: the file's letters come later)
             const file = fileOf(r.id);
@@ -19590,7 +19614,7 @@ class ConsoleReporter {
         if (this.tw.lineWidth !== 0)
             return;
         this.statusDrawnAt = now;
-        const done = this.results.length;
+        const done = this.results.length - this.collectionSkips;
         const pct = this.collected ? Math.min(Math.floor((done * 100) / this.collected), 100) : 100;
         let text = `[${String(pct).padStart(3)}%] ${done}/${this.collected} tests`;
         for (const key of ['failed', 'error', 'skipped']) {

@@ -111,15 +111,49 @@ describe('a skip that gives no reason, as pytest words it', () => {
     const fastest = await go(process.execPath, [cli, '--no-cache', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'f.xml']);
     expect(outcomeLines(pytest)).toContain('SKIPPED [1] test_reasons.py:5: Skipped');
     expect(outcomeLines(fastest).filter((l) => l.startsWith('SKIPPED ['))).toEqual(outcomeLines(pytest).filter((l) => l.startsWith('SKIPPED [')));
-    // (a module skipped whole has a progress line of its own here, none in pytest's: the lines are
-    // compared without their percentages)
-    const testLines = (out: string) =>
-      outcomeLines(out)
-        .filter((l) => l.startsWith('test_reasons.py::'))
-        .map((l) => l.replace(/\s+\[\s*\d+%\]$/, ''));
+    const testLines = (out: string) => outcomeLines(out).filter((l) => l.startsWith('test_reasons.py::'));
     expect(testLines(fastest)).toEqual(testLines(pytest));
     const pytestXml = skippedElements(readFileSync(join(skipDir, 'p.xml'), 'utf8'));
     expect(pytestXml).toContain(`<skipped message="collection skipped">('${join(skipDir, 'test_module_none.py')}', 3, 'Skipped')</skipped>`);
     expect(skippedElements(readFileSync(join(skipDir, 'f.xml'), 'utf8'))).toEqual(pytestXml);
   }, 90_000);
+});
+
+describe('a module skipped whole at import (importorskip), as pytest reports it', () => {
+  let skipDir: string;
+  const env = { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '' };
+  beforeAll(() => {
+    skipDir = mkdtempSync(join(tmpdir(), 'fastest-module-skip-'));
+    writeFileSync(join(skipDir, 'pytest.ini'), '[pytest]\n');
+    writeFileSync(
+      join(skipDir, 'test_optional.py'),
+      'import pytest\n\npytest.importorskip("no_such_module_here")\n\n\ndef test_a():\n    pass\n\n\ndef test_b():\n    pass\n',
+    );
+    writeFileSync(join(skipDir, 'test_plain.py'), 'def test_ok():\n    pass\n\n\ndef test_ok2():\n    pass\n');
+  });
+  afterAll(() => rmSync(skipDir, { recursive: true, force: true }));
+
+  /** The output from the collected line on, without the session's time. */
+  const body = (out: string) =>
+    out
+      .split('\n')
+      .filter((l) => /^(collect|test_|SKIPPED|=+ \d)/.test(l))
+      .map((l) => l.replace(/ in [\d.]+s/, ''));
+  const go = async (command: string, args: string[]) => {
+    try {
+      return (await run(command, args, { cwd: skipDir, env })).stdout;
+    } catch (error) {
+      return (error as { stdout?: string }).stdout ?? '';
+    }
+  };
+  const pytest = (args: string[]) => go('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rs', ...args]);
+  const fastest = (args: string[]) => go(process.execPath, [cli, '-p', 'no:cacheprovider', '-rs', ...args]);
+
+  it('`collected N items / K skipped`, no progress for the module, its skip whatever -k selects', async () => {
+    for (const args of [[], ['-v'], ['-k', 'ok'], ['-k', 'ok', '--engine', 'pytest'], ['--engine', 'pytest', '-v'], []]) {
+      const expected = body(await pytest(args.filter((a) => a !== '--engine' && a !== 'pytest')));
+      expect(expected[0]).toMatch(/collected 2 items \/ 1 skipped/);
+      expect(body(await fastest(args)), args.join(' ')).toEqual(expected);
+    }
+  }, 120_000);
 });

@@ -702,7 +702,14 @@ async function runSession(
       {
         result: (r) => {
           const teardownOutput = heldTeardown?.take(r.id);
-          if (!checkExpansion(r.id)) return teardownOutput?.();
+          // A module skipped whole at import is a collection report, as pytest's: reported
+          // whatever -k/-m select, and it holds no item (its listed tests leave the counts).
+          const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
+          if (!collectionSkip && !checkExpansion(r.id)) return teardownOutput?.();
+          if (collectionSkip) {
+            truth.collectionFailed(r.file ?? pathOfId(r.id));
+            reporter.correctCounts(truth.selected, truth.deselected);
+          }
           results.push(r);
           reporter.testResult(r, teardownOutput);
         },

@@ -73,6 +73,8 @@ export interface SessionInfo {
   version?: string;
   /** Collection errors already known before the run (static discovery). */
   collectionErrors?: number;
+  /** Modules skipped while collected (`pytest.importorskip` at their top): not among `collected`. */
+  collectionSkips?: number;
   /** pytest's `cachedir:` header line (under -v, or a configured cache_dir), when it shows. */
   cachedir?: string;
   /** --lf/--ff: what the last-failed plugin did, printed after the collected line as pytest's `run-last-failure: …`. */
@@ -268,6 +270,8 @@ export class ConsoleReporter {
   /** Counts of what the progress display has shown, for its colour. */
   private readonly shownCounts = emptyCounts();
   private readonly reportedIds = new Set<string>();
+  /** Modules skipped while collected: in the counts and the -rs summary, never in the progress. */
+  private collectionSkips = 0;
   private readonly results: TestResult[] = [];
   private readonly collectionErrors: CollectionError[] = [];
   /** TTY, default verbosity, many tests: a status line redrawn with \r below the file lines. */
@@ -363,13 +367,16 @@ export class ConsoleReporter {
       }
       this.tw.line(`workers: ${info.workers}, engine: ${info.engine}`);
     }
-    // pytest's report_collect: every collected item, then errors, deselected and selected.
+    // pytest's report_collect: every collected item, then errors, deselected, modules skipped
+    // while collected (no items) and selected.
     const deselected = info.deselected ?? 0;
     const total = info.collected + deselected;
     let collected = `collected ${total} item${total === 1 ? '' : 's'}`;
     const errors = info.collectionErrors ?? 0;
     if (errors) collected += ` / ${errors} error${errors === 1 ? '' : 's'}`;
-    if (deselected) collected += ` / ${deselected} deselected / ${info.collected} selected`;
+    if (deselected) collected += ` / ${deselected} deselected`;
+    if (info.collectionSkips) collected += ` / ${info.collectionSkips} skipped`;
+    if (deselected) collected += ` / ${info.collected} selected`;
     // pytest bolds this line only where it redraws it in place (a TTY); elsewhere -v leaves its
     // `collecting ... ` in front.
     if (this.opts.tty) this.tw.line(collected, 'bold');
@@ -390,12 +397,21 @@ export class ConsoleReporter {
   }
 
   testResult(r: TestResult, teardownOutput?: () => void): void {
+    const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
     if (this.heldHeader) {
+      if (collectionSkip) this.heldHeader.collectionSkips = (this.heldHeader.collectionSkips ?? 0) + 1;
       this.held.push(() => this.testResult(r, teardownOutput));
       return;
     }
     this.results.push(r);
     addResult(this.counts, r, this.subtestVerbosity);
+    if (collectionSkip) {
+      // pytest counts it (`collected N items / K skipped`, the closing line, -rs) and shows no
+      // progress for it: it is no item (the run has counted its listed tests out: correctCounts)
+      this.collectionSkips += 1;
+      teardownOutput?.();
+      return;
+    }
     if (this.verbosity === 0 && !(this.opts.captureNo && this.workers === 1)) {
       teardownOutput?.(); // (output streams as it comes here: the file's letters come later)
       const file = fileOf(r.id);
@@ -439,7 +455,7 @@ export class ConsoleReporter {
     if (!force && now - this.statusDrawnAt < LIVE_STATUS_INTERVAL_MS) return;
     if (this.tw.lineWidth !== 0) return;
     this.statusDrawnAt = now;
-    const done = this.results.length;
+    const done = this.results.length - this.collectionSkips;
     const pct = this.collected ? Math.min(Math.floor((done * 100) / this.collected), 100) : 100;
     let text = `[${String(pct).padStart(3)}%] ${done}/${this.collected} tests`;
     for (const key of ['failed', 'error', 'skipped'] as const) {
