@@ -278,21 +278,8 @@ describe("a run's remembered discovery", () => {
     expect(discover(dir).stdout).toContain('tests/test_made.py::test_made_2');
   });
 
-  it('is worked out again when its memo file is damaged', () => {
-    const dir = project(SIMPLE);
-    age(dir);
-    run(dir);
-    const memoDir = join(dir, '.fastest', 'memo');
-    for (const name of readdirSync(memoDir)) {
-      const text = readFileSync(join(memoDir, name));
-      const body = text.indexOf(10) + 1;
-      writeFileSync(join(memoDir, name), Buffer.concat([text.subarray(0, body), Buffer.from('not a serialized value')]));
-    }
-    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'not used: unreadable' });
-    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'used' });
-  });
-
-  it("is worked out again when its header's inputs are off their shape (a restored cache is not trusted)", () => {
+  /** A project whose run remembered its discovery, each memo file then rewritten by `edit`. */
+  function withEditedMemos(edit: (header: Buffer, body: Buffer) => Buffer): string {
     const dir = project(SIMPLE);
     age(dir);
     run(dir);
@@ -300,12 +287,25 @@ describe("a run's remembered discovery", () => {
     for (const name of readdirSync(memoDir)) {
       const text = readFileSync(join(memoDir, name));
       const newline = text.indexOf(10);
-      const header = JSON.parse(text.subarray(0, newline).toString('utf8')) as Record<string, unknown>;
+      writeFileSync(join(memoDir, name), edit(text.subarray(0, newline), text.subarray(newline + 1)));
+    }
+    return dir;
+  }
+
+  it('is worked out again when its memo file is damaged', () => {
+    const dir = withEditedMemos((header) => Buffer.concat([header, Buffer.from('\nnot a serialized value')]));
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'not used: unreadable' });
+    expect(run(dir)).toEqual({ stdout: '4 passed', status: 0, memo: 'used' });
+  });
+
+  it("is worked out again when its header's inputs are off their shape (a restored cache is not trusted)", () => {
+    const dir = withEditedMemos((text, body) => {
+      const header = JSON.parse(text.toString('utf8')) as Record<string, unknown>;
       header.files = [[7], null, 'x'];
       header.dirs = { not: 'a list' };
       header.bundle = 'no stamp';
-      writeFileSync(join(memoDir, name), Buffer.concat([Buffer.from(JSON.stringify(header)), text.subarray(newline)]));
-    }
+      return Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), body]);
+    });
     const again = run(dir);
     expect(again.status).toBe(0);
     expect(again.stdout).toBe('4 passed');

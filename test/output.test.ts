@@ -36,16 +36,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function exec(command: string, args: string[]): Promise<string> {
+/** What the command printed in `cwd`, whatever its exit code. */
+async function execIn(cwd: string, command: string, args: string[]): Promise<string> {
   const env = { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '' };
   try {
-    return (await run(command, args, { cwd: dir, env })).stdout;
+    return (await run(command, args, { cwd, env })).stdout;
   } catch (error) {
     const e = error as { stdout?: string; code?: number };
     if (typeof e.code !== 'number') throw error;
     return e.stdout ?? '';
   }
 }
+
+const exec = (command: string, args: string[]): Promise<string> => execIn(dir, command, args);
 
 const skippedLines = (out: string) => out.split('\n').filter((l) => l.startsWith('SKIPPED ['));
 const moduleSkip = (xml: string) => /<testcase classname="" name="tests.test_z_module"[^>]*>(<skipped[^>]*>[^<]*<\/skipped>)/.exec(xml)?.[1];
@@ -99,14 +102,7 @@ describe('a skip that gives no reason, as pytest words it', () => {
   const skippedElements = (xml: string) => [...xml.matchAll(/<skipped[^>]*>[^<]*<\/skipped>/g)].map((m) => m[0]).sort();
 
   it('-v, -rs and JUnit: `Skipped` where pytest says it (the crash message), trailing blanks dropped', async () => {
-    const env = { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '' };
-    const go = async (command: string, args: string[]) => {
-      try {
-        return (await run(command, args, { cwd: skipDir, env })).stdout;
-      } catch (error) {
-        return (error as { stdout?: string }).stdout ?? '';
-      }
-    };
+    const go = (command: string, args: string[]) => execIn(skipDir, command, args);
     const pytest = await go('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'p.xml']);
     const fastest = await go(process.execPath, [cli, '--no-cache', '-p', 'no:cacheprovider', '-rs', '-v', '--junitxml', 'f.xml']);
     expect(outcomeLines(pytest)).toContain('SKIPPED [1] test_reasons.py:5: Skipped');
@@ -121,7 +117,6 @@ describe('a skip that gives no reason, as pytest words it', () => {
 
 describe('a module skipped whole at import (importorskip), as pytest reports it', () => {
   let skipDir: string;
-  const env = { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: '1', GITHUB_ACTIONS: '', CI: '' };
   beforeAll(() => {
     skipDir = mkdtempSync(join(tmpdir(), 'fastest-module-skip-'));
     writeFileSync(join(skipDir, 'pytest.ini'), '[pytest]\n');
@@ -139,13 +134,7 @@ describe('a module skipped whole at import (importorskip), as pytest reports it'
       .split('\n')
       .filter((l) => /^(collect|test_|SKIPPED|=+ \d)/.test(l))
       .map((l) => l.replace(/ in [\d.]+s/, ''));
-  const go = async (command: string, args: string[]) => {
-    try {
-      return (await run(command, args, { cwd: skipDir, env })).stdout;
-    } catch (error) {
-      return (error as { stdout?: string }).stdout ?? '';
-    }
-  };
+  const go = (command: string, args: string[]) => execIn(skipDir, command, args);
   const pytest = (args: string[]) => go('python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rs', ...args]);
   const fastest = (args: string[]) => go(process.execPath, [cli, '-p', 'no:cacheprovider', '-rs', ...args]);
 
