@@ -337,7 +337,6 @@ function bundleStamp(path) {
     const st = (0, inputs_js_1.statOrUndefined)(path);
     return st ? (0, inputs_js_1.stampOf)(st) : null;
 }
-const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 /** Inputs changed too recently for their stamps to vouch for them are checked by content too. */
 function stampIsRacy(stamp, writtenMs) {
     return (0, inputs_js_1.isRacy)(Math.max(stamp[1], stamp[2]), writtenMs);
@@ -387,7 +386,7 @@ function storeMemo(path, header, stdout) {
  * and now old enough, are trusted by their stamps again; inputs confirmed by content under a new
  * stamp (a fresh checkout) are kept with it. Later replays then only stat them.
  */
-function settleInputs(memo, restamped) {
+function settleInputs(memo, restamped, bundlePath) {
     const now = Date.now();
     const { files, dirs } = memo.header;
     let changed = false;
@@ -403,7 +402,7 @@ function settleInputs(memo, restamped) {
             changed = true;
         }
     }
-    const bundle = restamped.get(BUNDLE);
+    const bundle = restamped.get(bundlePath);
     if (bundle !== undefined) {
         memo.header.bundle = bundle;
         changed = true;
@@ -478,34 +477,17 @@ function findMemo(command, key) {
     }
     return null;
 }
-/** The restamped map's key for the bundle. */
-const BUNDLE = '\0bundle';
-/**
- * Same kind, and the same stamp (and content, for an input too recent for its stamp to vouch), or
- * another stamp with the same content: then noted in `restamped`.
- */
-function unchanged(input, kind, restamped) {
-    const [path, stamp, content, racy] = input;
-    const st = (0, inputs_js_1.statOrUndefined)(path);
-    if ((0, inputs_js_1.kindOf)(st) !== kind)
-        return false;
-    const now = (0, inputs_js_1.stampOf)(st);
-    if (sameStamp(now, stamp))
-        return !racy || (0, inputs_js_1.contentOf)(path, st) === content;
-    if ((0, inputs_js_1.contentOf)(path, st) !== content)
-        return false;
-    restamped.set(path, now);
-    return true;
+/** Same kind, and what `recheck` says holds; a new stamp with the same content noted in `restamped`. */
+function unchanged(path, st, stamp, content, racy, restamped) {
+    const held = (0, inputs_js_1.recheck)(path, st, stamp, content, racy);
+    if (held !== null && held !== 'same')
+        restamped.set(path, held);
+    return held !== null;
 }
 /** The first input that differs from the memo's record of it, or null when none does. */
 function changedInput(memo, bundlePath, env, restamped) {
-    const bundle = bundleStamp(bundlePath);
-    if (bundle === null || memo.bundle === null)
+    if (memo.bundle === null || !unchanged(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath), memo.bundle, memo.bundleHash ?? null, false, restamped)) {
         return `fastest build ${bundlePath}`;
-    if (!sameStamp(bundle, memo.bundle)) {
-        if (memo.bundleHash === undefined || (0, inputs_js_1.contentOf)(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath)) !== memo.bundleHash)
-            return `fastest build ${bundlePath}`;
-        restamped.set(BUNDLE, bundle);
     }
     for (const [name, value] of memo.env)
         if ((env[name] ?? null) !== value)
@@ -513,12 +495,13 @@ function changedInput(memo, bundlePath, env, restamped) {
     for (const [path, kind] of memo.probes)
         if ((0, inputs_js_1.kindOf)((0, inputs_js_1.statOrUndefined)(path)) !== kind)
             return `path ${path}`;
-    for (const input of memo.dirs)
-        if (!unchanged(input, 'dir', restamped))
-            return `directory ${input[0]}`;
-    for (const input of memo.files)
-        if (!unchanged(input, 'file', restamped))
-            return `file ${input[0]}`;
+    for (const [kind, inputs] of [['dir', memo.dirs], ['file', memo.files]]) {
+        for (const [path, stamp, content, racy] of inputs) {
+            const st = (0, inputs_js_1.statOrUndefined)(path);
+            if ((0, inputs_js_1.kindOf)(st) !== kind || !unchanged(path, st, stamp, content, racy, restamped))
+                return `${kind === 'dir' ? 'directory' : 'file'} ${path}`;
+        }
+    }
     return null;
 }
 /**
@@ -554,7 +537,7 @@ function replayMemo(command, env, startedMs, write) {
         return null; // a memo of another shape: the full discovery rewrites it
     }
     write(output);
-    settleInputs(replayed, restamped);
+    settleInputs(replayed, restamped, command.bundlePath);
     return exitCode;
 }
 // The structured clone of V8 (the key holds Node's version): it keeps an object shared by many
@@ -601,7 +584,7 @@ function recallValue(rootdir, key, bundlePath, env, accept) {
         return undefined;
     }
     say('used');
-    settleInputs(memo, restamped);
+    settleInputs(memo, restamped, bundlePath);
     return value;
 }
 /** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they
@@ -618,6 +601,7 @@ function forgetMemos(rootdir) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sameStamp = void 0;
 exports.isRacy = isRacy;
 exports.startInputLog = startInputLog;
 exports.inputLogOn = inputLogOn;
@@ -627,6 +611,7 @@ exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
 exports.contentOf = contentOf;
+exports.recheck = recheck;
 exports.noteFile = noteFile;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
@@ -690,6 +675,22 @@ function contentOf(path, st) {
         // unreadable: as if missing
     }
     return null;
+}
+const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+exports.sameStamp = sameStamp;
+/**
+ * Whether `path` (its state `st`) still holds what a record of it says: 'same' under the recorded
+ * stamp (and, for a record too recent for its stamp to vouch, `racy`, the recorded content too);
+ * its new stamp when only the stamp changed (another checkout of the same content); null when it
+ * changed. A record of a missing path (null stamp) holds while the path is missing.
+ */
+function recheck(path, st, stamp, content, racy = false) {
+    if (st === undefined || stamp === null)
+        return st === undefined && stamp === null ? 'same' : null;
+    const now = stampOf(st);
+    if ((0, exports.sameStamp)(now, stamp))
+        return !racy || contentOf(path, st) === content ? 'same' : null;
+    return content !== null && contentOf(path, st) === content ? now : null;
 }
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path, st) {
@@ -1358,6 +1359,11 @@ function rememberInterpreter(choice, executable) {
 // Nothing here has behaviour (the exit-code table is data); every stage may import it.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
+exports.isCollectionSkip = isCollectionSkip;
+/** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+function isCollectionSkip(r) {
+    return r.when === 'collect' && r.outcome === 'skipped';
+}
 /** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
 exports.ExitCode = {
     OK: 0,

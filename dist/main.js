@@ -4464,14 +4464,10 @@ function sameContent(inputs) {
     const now = [];
     for (const input of inputs) {
         const [path, stamp, content] = input;
-        const st = (0, inputs_js_1.statOrUndefined)(path);
-        const stateNow = st ? (0, inputs_js_1.stampOf)(st) : null;
-        if (JSON.stringify(stateNow) === JSON.stringify(stamp))
-            now.push(input);
-        else if (st !== undefined && content !== null && (0, inputs_js_1.contentOf)(path, st) === content)
-            now.push([path, stateNow, content]);
-        else
+        const held = (0, inputs_js_1.recheck)(path, (0, inputs_js_1.statOrUndefined)(path), stamp, content);
+        if (held === null)
             return null;
+        now.push(held === 'same' ? input : [path, held, content]);
     }
     return now;
 }
@@ -4987,6 +4983,7 @@ const index_js_2 = __nccwpck_require__(1276);
 const index_js_3 = __nccwpck_require__(2974);
 const discover_memo_js_1 = __nccwpck_require__(7542);
 const inputs_js_1 = __nccwpck_require__(417);
+const types_js_1 = __nccwpck_require__(8522);
 const args_js_1 = __nccwpck_require__(7593);
 const pytest_options_js_1 = __nccwpck_require__(4936);
 const reruns_js_1 = __nccwpck_require__(8567);
@@ -5592,7 +5589,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
                 const teardownOutput = heldTeardown?.take(r.id);
                 // A module skipped whole at import is a collection report, as pytest's: reported
                 // whatever -k/-m select, and it holds no item (its listed tests leave the counts).
-                const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
+                const collectionSkip = (0, types_js_1.isCollectionSkip)(r);
                 if (!collectionSkip && !checkExpansion(r.id))
                     return teardownOutput?.();
                 if (collectionSkip) {
@@ -5771,7 +5768,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         (0, index_js_3.learnCollected)(config.rootdir, truth.lessons(listedItems, [
             ...errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
             // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
-            ...results.filter((r) => r.when === 'collect' && r.outcome === 'skipped' && r.id === r.file).map((r) => r.id),
+            ...results.filter((r) => (0, types_js_1.isCollectionSkip)(r) && r.id === r.file).map((r) => r.id),
         ]), truth.modules, (0, index_js_3.doctestOptionsOf)(options.pytestArgs, undefined)))
         (0, discover_memo_js_1.forgetMemos)(config.rootdir);
     else
@@ -16823,7 +16820,6 @@ function bundleStamp(path) {
     const st = (0, inputs_js_1.statOrUndefined)(path);
     return st ? (0, inputs_js_1.stampOf)(st) : null;
 }
-const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 /** Inputs changed too recently for their stamps to vouch for them are checked by content too. */
 function stampIsRacy(stamp, writtenMs) {
     return (0, inputs_js_1.isRacy)(Math.max(stamp[1], stamp[2]), writtenMs);
@@ -16873,7 +16869,7 @@ function storeMemo(path, header, stdout) {
  * and now old enough, are trusted by their stamps again; inputs confirmed by content under a new
  * stamp (a fresh checkout) are kept with it. Later replays then only stat them.
  */
-function settleInputs(memo, restamped) {
+function settleInputs(memo, restamped, bundlePath) {
     const now = Date.now();
     const { files, dirs } = memo.header;
     let changed = false;
@@ -16889,7 +16885,7 @@ function settleInputs(memo, restamped) {
             changed = true;
         }
     }
-    const bundle = restamped.get(BUNDLE);
+    const bundle = restamped.get(bundlePath);
     if (bundle !== undefined) {
         memo.header.bundle = bundle;
         changed = true;
@@ -16964,34 +16960,17 @@ function findMemo(command, key) {
     }
     return null;
 }
-/** The restamped map's key for the bundle. */
-const BUNDLE = '\0bundle';
-/**
- * Same kind, and the same stamp (and content, for an input too recent for its stamp to vouch), or
- * another stamp with the same content: then noted in `restamped`.
- */
-function unchanged(input, kind, restamped) {
-    const [path, stamp, content, racy] = input;
-    const st = (0, inputs_js_1.statOrUndefined)(path);
-    if ((0, inputs_js_1.kindOf)(st) !== kind)
-        return false;
-    const now = (0, inputs_js_1.stampOf)(st);
-    if (sameStamp(now, stamp))
-        return !racy || (0, inputs_js_1.contentOf)(path, st) === content;
-    if ((0, inputs_js_1.contentOf)(path, st) !== content)
-        return false;
-    restamped.set(path, now);
-    return true;
+/** Same kind, and what `recheck` says holds; a new stamp with the same content noted in `restamped`. */
+function unchanged(path, st, stamp, content, racy, restamped) {
+    const held = (0, inputs_js_1.recheck)(path, st, stamp, content, racy);
+    if (held !== null && held !== 'same')
+        restamped.set(path, held);
+    return held !== null;
 }
 /** The first input that differs from the memo's record of it, or null when none does. */
 function changedInput(memo, bundlePath, env, restamped) {
-    const bundle = bundleStamp(bundlePath);
-    if (bundle === null || memo.bundle === null)
+    if (memo.bundle === null || !unchanged(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath), memo.bundle, memo.bundleHash ?? null, false, restamped)) {
         return `fastest build ${bundlePath}`;
-    if (!sameStamp(bundle, memo.bundle)) {
-        if (memo.bundleHash === undefined || (0, inputs_js_1.contentOf)(bundlePath, (0, inputs_js_1.statOrUndefined)(bundlePath)) !== memo.bundleHash)
-            return `fastest build ${bundlePath}`;
-        restamped.set(BUNDLE, bundle);
     }
     for (const [name, value] of memo.env)
         if ((env[name] ?? null) !== value)
@@ -16999,12 +16978,13 @@ function changedInput(memo, bundlePath, env, restamped) {
     for (const [path, kind] of memo.probes)
         if ((0, inputs_js_1.kindOf)((0, inputs_js_1.statOrUndefined)(path)) !== kind)
             return `path ${path}`;
-    for (const input of memo.dirs)
-        if (!unchanged(input, 'dir', restamped))
-            return `directory ${input[0]}`;
-    for (const input of memo.files)
-        if (!unchanged(input, 'file', restamped))
-            return `file ${input[0]}`;
+    for (const [kind, inputs] of [['dir', memo.dirs], ['file', memo.files]]) {
+        for (const [path, stamp, content, racy] of inputs) {
+            const st = (0, inputs_js_1.statOrUndefined)(path);
+            if ((0, inputs_js_1.kindOf)(st) !== kind || !unchanged(path, st, stamp, content, racy, restamped))
+                return `${kind === 'dir' ? 'directory' : 'file'} ${path}`;
+        }
+    }
     return null;
 }
 /**
@@ -17040,7 +17020,7 @@ function replayMemo(command, env, startedMs, write) {
         return null; // a memo of another shape: the full discovery rewrites it
     }
     write(output);
-    settleInputs(replayed, restamped);
+    settleInputs(replayed, restamped, command.bundlePath);
     return exitCode;
 }
 // The structured clone of V8 (the key holds Node's version): it keeps an object shared by many
@@ -17087,7 +17067,7 @@ function recallValue(rootdir, key, bundlePath, env, accept) {
         return undefined;
     }
     say('used');
-    settleInputs(memo, restamped);
+    settleInputs(memo, restamped, bundlePath);
     return value;
 }
 /** Forgets every memo of the rootdir (`discover` outputs, remembered discoveries): something they
@@ -17104,6 +17084,7 @@ function forgetMemos(rootdir) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sameStamp = void 0;
 exports.isRacy = isRacy;
 exports.startInputLog = startInputLog;
 exports.inputLogOn = inputLogOn;
@@ -17113,6 +17094,7 @@ exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
 exports.contentOf = contentOf;
+exports.recheck = recheck;
 exports.noteFile = noteFile;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
@@ -17176,6 +17158,22 @@ function contentOf(path, st) {
         // unreadable: as if missing
     }
     return null;
+}
+const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+exports.sameStamp = sameStamp;
+/**
+ * Whether `path` (its state `st`) still holds what a record of it says: 'same' under the recorded
+ * stamp (and, for a record too recent for its stamp to vouch, `racy`, the recorded content too);
+ * its new stamp when only the stamp changed (another checkout of the same content); null when it
+ * changed. A record of a missing path (null stamp) holds while the path is missing.
+ */
+function recheck(path, st, stamp, content, racy = false) {
+    if (st === undefined || stamp === null)
+        return st === undefined && stamp === null ? 'same' : null;
+    const now = stampOf(st);
+    if ((0, exports.sameStamp)(now, stamp))
+        return !racy || contentOf(path, st) === content ? 'same' : null;
+    return content !== null && contentOf(path, st) === content ? now : null;
 }
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path, st) {
@@ -19280,6 +19278,7 @@ exports.normalizeReportChars = normalizeReportChars;
 exports.failureHeadline = failureHeadline;
 exports.formatTrimmed = formatTrimmed;
 const node_path_1 = __nccwpck_require__(6760);
+const types_js_1 = __nccwpck_require__(8522);
 const color_js_1 = __nccwpck_require__(2105);
 const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
@@ -19549,7 +19548,7 @@ class ConsoleReporter {
         this.shownCounts.error += 1;
     }
     testResult(r, teardownOutput) {
-        const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
+        const collectionSkip = (0, types_js_1.isCollectionSkip)(r);
         if (this.heldHeader) {
             if (collectionSkip)
                 this.heldHeader.collectionSkips = (this.heldHeader.collectionSkips ?? 0) + 1;
@@ -27534,6 +27533,11 @@ function sumSeconds(pieces) {
 // Nothing here has behaviour (the exit-code table is data); every stage may import it.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExitCode = void 0;
+exports.isCollectionSkip = isCollectionSkip;
+/** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+function isCollectionSkip(r) {
+    return r.when === 'collect' && r.outcome === 'skipped';
+}
 /** pytest's exit codes (`pytest.ExitCode`), which every command of fastest and the Action use. */
 exports.ExitCode = {
     OK: 0,

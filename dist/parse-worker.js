@@ -3501,6 +3501,7 @@ exports.PLAIN_BUILTIN_CLASSES = new Set([...exports.BUILTIN_CLASSES].filter((nam
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.sameStamp = void 0;
 exports.isRacy = isRacy;
 exports.startInputLog = startInputLog;
 exports.inputLogOn = inputLogOn;
@@ -3510,6 +3511,7 @@ exports.kindOf = kindOf;
 exports.sha1 = sha1;
 exports.namesHash = namesHash;
 exports.contentOf = contentOf;
+exports.recheck = recheck;
 exports.noteFile = noteFile;
 exports.loggedEnv = loggedEnv;
 exports.statOrUndefined = statOrUndefined;
@@ -3573,6 +3575,22 @@ function contentOf(path, st) {
         // unreadable: as if missing
     }
     return null;
+}
+const sameStamp = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+exports.sameStamp = sameStamp;
+/**
+ * Whether `path` (its state `st`) still holds what a record of it says: 'same' under the recorded
+ * stamp (and, for a record too recent for its stamp to vouch, `racy`, the recorded content too);
+ * its new stamp when only the stamp changed (another checkout of the same content); null when it
+ * changed. A record of a missing path (null stamp) holds while the path is missing.
+ */
+function recheck(path, st, stamp, content, racy = false) {
+    if (st === undefined || stamp === null)
+        return st === undefined && stamp === null ? 'same' : null;
+    const now = stampOf(st);
+    if ((0, exports.sameStamp)(now, stamp))
+        return !racy || contentOf(path, st) === content ? 'same' : null;
+    return content !== null && contentOf(path, st) === content ? now : null;
 }
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path, st) {

@@ -171,6 +171,11 @@ export interface TestResult {
   attempts?: Attempt[];
 }
 
+/** A module skipped whole while collected (`importorskip` at its top): a collection report, no item. */
+export function isCollectionSkip(r: TestResult): boolean {
+  return r.when === 'collect' && r.outcome === 'skipped';
+}
+
 /** One attempt of a rerun test that failed and was followed by another (pytest-rerunfailures'
  * `rerun` report): `error` when its setup or teardown failed, `failed` when its call did. */
 export interface Attempt {

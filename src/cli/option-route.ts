@@ -7,7 +7,7 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { getIni, type Config } from '../config/index.js';
 import { keptForInterpreter } from '../discovery/interpreter.js';
-import { contentOf, isRacy, stampOf, statOrUndefined, type Stamp } from '../memo/inputs.js';
+import { contentOf, isRacy, recheck, stampOf, statOrUndefined, type Stamp } from '../memo/inputs.js';
 import { RunnerError } from '../runner/errors.js';
 import { runtimePythonPath } from '../runner/python.js';
 import { addRoute, UsageError, type CliOptions, type PluginOptions } from './args.js';
@@ -113,11 +113,9 @@ function sameContent(inputs: KeptInputs): KeptInputs | null {
   const now: KeptInputs = [];
   for (const input of inputs) {
     const [path, stamp, content] = input;
-    const st = statOrUndefined(path);
-    const stateNow = st ? stampOf(st) : null;
-    if (JSON.stringify(stateNow) === JSON.stringify(stamp)) now.push(input);
-    else if (st !== undefined && content !== null && contentOf(path, st) === content) now.push([path, stateNow, content]);
-    else return null;
+    const held = recheck(path, statOrUndefined(path), stamp, content);
+    if (held === null) return null;
+    now.push(held === 'same' ? input : [path, held, content]);
   }
   return now;
 }

@@ -44,7 +44,16 @@ import {
 import { doctestOptionsOf, itemsOfCollectedModule, learnCollected } from '../discovery/index.js';
 import { forgetMemos } from '../memo/discover-memo.js';
 import { probePath } from '../memo/inputs.js';
-import type { CollectionError, DiscoveryResult, PluginsSummary, RerunSettings, TestItem, TestResult, Unit } from '../types.js';
+import {
+  isCollectionSkip,
+  type CollectionError,
+  type DiscoveryResult,
+  type PluginsSummary,
+  type RerunSettings,
+  type TestItem,
+  type TestResult,
+  type Unit,
+} from '../types.js';
 import { UsageError, type CliOptions } from './args.js';
 import { benchmarksMeasured } from './pytest-options.js';
 import { rerunSettings } from './reruns.js';
@@ -704,7 +713,7 @@ async function runSession(
           const teardownOutput = heldTeardown?.take(r.id);
           // A module skipped whole at import is a collection report, as pytest's: reported
           // whatever -k/-m select, and it holds no item (its listed tests leave the counts).
-          const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
+          const collectionSkip = isCollectionSkip(r);
           if (!collectionSkip && !checkExpansion(r.id)) return teardownOutput?.();
           if (collectionSkip) {
             truth.collectionFailed(r.file ?? pathOfId(r.id));
@@ -872,7 +881,7 @@ async function runSession(
       truth.lessons(listedItems, [
         ...errors.map((e) => e.file).filter((file) => collectedByPytest.has(file)),
         // a module skipped at import (importorskip): its skip, reported by its file's id, is its truth
-        ...results.filter((r) => r.when === 'collect' && r.outcome === 'skipped' && r.id === r.file).map((r) => r.id),
+        ...results.filter((r) => isCollectionSkip(r) && r.id === r.file).map((r) => r.id),
       ]),
       truth.modules,
       doctestOptionsOf(options.pytestArgs, undefined),

@@ -7,12 +7,12 @@
 // bundle, the grammar or the discovery cache. A run keeps its discovery the same way (rememberValue,
 // recallValue). This module is loaded by the small entry bundle, so it
 // imports nothing but Node's own modules and leaf modules (inputs.ts, ancestors.ts).
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as NodeV8 from 'node:v8';
 import { selfAndParents } from './ancestors.js';
-import { contentOf, isRacy, kindOf, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
+import { contentOf, isRacy, kindOf, recheck, stampOf, statOrUndefined, type InputLog, type PathKind, type Stamp } from './inputs.js';
 
 const MEMO_VERSION = 2;
 /** Memos kept per rootdir (one per distinct command line); the oldest go first. */
@@ -81,8 +81,6 @@ function bundleStamp(path: string): Stamp | null {
   return st ? stampOf(st) : null;
 }
 
-const sameStamp = (a: Stamp, b: Stamp): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
-
 /** Inputs changed too recently for their stamps to vouch for them are checked by content too. */
 function stampIsRacy(stamp: Stamp, writtenMs: number): boolean {
   return isRacy(Math.max(stamp[1], stamp[2]), writtenMs);
@@ -136,7 +134,7 @@ function storeMemo(path: string, header: MemoHeader, stdout: Buffer): void {
  * and now old enough, are trusted by their stamps again; inputs confirmed by content under a new
  * stamp (a fresh checkout) are kept with it. Later replays then only stat them.
  */
-function settleInputs(memo: Memo, restamped: Map<string, Stamp>): void {
+function settleInputs(memo: Memo, restamped: Map<string, Stamp>, bundlePath: string): void {
   const now = Date.now();
   const { files, dirs } = memo.header;
   let changed = false;
@@ -151,7 +149,7 @@ function settleInputs(memo: Memo, restamped: Map<string, Stamp>): void {
       changed = true;
     }
   }
-  const bundle = restamped.get(BUNDLE);
+  const bundle = restamped.get(bundlePath);
   if (bundle !== undefined) {
     memo.header.bundle = bundle;
     changed = true;
@@ -228,36 +226,26 @@ function findMemo(command: MemoCommand, key: string): Memo | null {
   return null;
 }
 
-/** The restamped map's key for the bundle. */
-const BUNDLE = '\0bundle';
-
-/**
- * Same kind, and the same stamp (and content, for an input too recent for its stamp to vouch), or
- * another stamp with the same content: then noted in `restamped`.
- */
-function unchanged(input: MemoInput, kind: 'file' | 'dir', restamped: Map<string, Stamp>): boolean {
-  const [path, stamp, content, racy] = input;
-  const st = statOrUndefined(path);
-  if (kindOf(st) !== kind) return false;
-  const now = stampOf(st!);
-  if (sameStamp(now, stamp)) return !racy || contentOf(path, st) === content;
-  if (contentOf(path, st) !== content) return false;
-  restamped.set(path, now);
-  return true;
+/** Same kind, and what `recheck` says holds; a new stamp with the same content noted in `restamped`. */
+function unchanged(path: string, st: Stats | undefined, stamp: Stamp | null, content: string | null, racy: boolean, restamped: Map<string, Stamp>): boolean {
+  const held = recheck(path, st, stamp, content, racy);
+  if (held !== null && held !== 'same') restamped.set(path, held);
+  return held !== null;
 }
 
 /** The first input that differs from the memo's record of it, or null when none does. */
 function changedInput(memo: MemoHeader, bundlePath: string, env: NodeJS.ProcessEnv, restamped: Map<string, Stamp>): string | null {
-  const bundle = bundleStamp(bundlePath);
-  if (bundle === null || memo.bundle === null) return `fastest build ${bundlePath}`;
-  if (!sameStamp(bundle, memo.bundle)) {
-    if (memo.bundleHash === undefined || contentOf(bundlePath, statOrUndefined(bundlePath)) !== memo.bundleHash) return `fastest build ${bundlePath}`;
-    restamped.set(BUNDLE, bundle);
+  if (memo.bundle === null || !unchanged(bundlePath, statOrUndefined(bundlePath), memo.bundle, memo.bundleHash ?? null, false, restamped)) {
+    return `fastest build ${bundlePath}`;
   }
   for (const [name, value] of memo.env) if ((env[name] ?? null) !== value) return `environment variable ${name}`;
   for (const [path, kind] of memo.probes) if (kindOf(statOrUndefined(path)) !== kind) return `path ${path}`;
-  for (const input of memo.dirs) if (!unchanged(input, 'dir', restamped)) return `directory ${input[0]}`;
-  for (const input of memo.files) if (!unchanged(input, 'file', restamped)) return `file ${input[0]}`;
+  for (const [kind, inputs] of [['dir', memo.dirs] as const, ['file', memo.files] as const]) {
+    for (const [path, stamp, content, racy] of inputs) {
+      const st = statOrUndefined(path);
+      if (kindOf(st) !== kind || !unchanged(path, st, stamp, content, racy, restamped)) return `${kind === 'dir' ? 'directory' : 'file'} ${path}`;
+    }
+  }
   return null;
 }
 
@@ -290,7 +278,7 @@ export function replayMemo(command: MemoCommand, env: NodeJS.ProcessEnv, started
     return null; // a memo of another shape: the full discovery rewrites it
   }
   write(output);
-  settleInputs(replayed, restamped);
+  settleInputs(replayed, restamped, command.bundlePath);
   return exitCode;
 }
 
@@ -344,7 +332,7 @@ export function recallValue<T>(
     return undefined;
   }
   say('used');
-  settleInputs(memo, restamped);
+  settleInputs(memo, restamped, bundlePath);
   return value;
 }
 

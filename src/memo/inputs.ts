@@ -97,6 +97,21 @@ export function contentOf(path: string, st: Stats | undefined): string | null {
   return null;
 }
 
+export const sameStamp = (a: Stamp, b: Stamp): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+/**
+ * Whether `path` (its state `st`) still holds what a record of it says: 'same' under the recorded
+ * stamp (and, for a record too recent for its stamp to vouch, `racy`, the recorded content too);
+ * its new stamp when only the stamp changed (another checkout of the same content); null when it
+ * changed. A record of a missing path (null stamp) holds while the path is missing.
+ */
+export function recheck(path: string, st: Stats | undefined, stamp: Stamp | null, content: string | null, racy = false): 'same' | Stamp | null {
+  if (st === undefined || stamp === null) return st === undefined && stamp === null ? 'same' : null;
+  const now = stampOf(st);
+  if (sameStamp(now, stamp)) return !racy || contentOf(path, st) === content ? 'same' : null;
+  return content !== null && contentOf(path, st) === content ? now : null;
+}
+
 /** The path's kind (following symlinks) mattered. */
 function noteProbe(path: string, st: Stats | undefined): void {
   if (log && !log.probes.has(path)) log.probes.set(path, kindOf(st));

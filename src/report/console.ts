@@ -2,7 +2,16 @@
 // that arrive interleaved from parallel workers. It writes only through the given sink.
 
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { CollectionError, Outcome, PluginsSummary, SubtestReport, SummaryText, TestResult, WarningRecord } from '../types.js';
+import {
+  isCollectionSkip,
+  type CollectionError,
+  type Outcome,
+  type PluginsSummary,
+  type SubtestReport,
+  type SummaryText,
+  type TestResult,
+  type WarningRecord,
+} from '../types.js';
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
 import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
@@ -397,7 +406,7 @@ export class ConsoleReporter {
   }
 
   testResult(r: TestResult, teardownOutput?: () => void): void {
-    const collectionSkip = r.when === 'collect' && r.outcome === 'skipped';
+    const collectionSkip = isCollectionSkip(r);
     if (this.heldHeader) {
       if (collectionSkip) this.heldHeader.collectionSkips = (this.heldHeader.collectionSkips ?? 0) + 1;
       this.held.push(() => this.testResult(r, teardownOutput));
