@@ -5285,6 +5285,26 @@ function unlistedModules(discovery, selected, lastFailedSkips, ownsFile) {
     return discovery.modules.filter((file) => !listed.has(file) && ownsFile(file) && !lastFailedSkips?.(file));
 }
 /**
+ * The selected ids in pytest's collection order, with each unlisted module's file in its place
+ * among the modules: its tests are made at collection, and rank by their file.
+ */
+function collectionOrderOf(selected, unlisted, modules) {
+    if (unlisted.length === 0 || !modules)
+        return selected.map((item) => item.id);
+    const place = new Map(modules.map((file, index) => [file, index]));
+    const waiting = [...unlisted].sort((a, b) => place.get(a) - place.get(b));
+    const order = [];
+    let next = 0;
+    for (const item of selected) {
+        const at = place.get(item.file);
+        while (at !== undefined && next < waiting.length && place.get(waiting[next]) < at)
+            order.push(waiting[next++]);
+        order.push(item.id);
+    }
+    order.push(...waiting.slice(next));
+    return order;
+}
+/**
  * --lf/--ff with recorded failures that discovery does not list in a test module that exists
  * (a test made at import, or one renamed or deleted since): which of them the module makes
  * decides pytest's plan (`rerun previous N failures`, or everything when none is collected), so
@@ -5435,6 +5455,7 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
     const shard = await (0, shard_js_1.selectShard)(session, selected, discovery.items, collected.selectOptions.modules, runCost?.files);
     selected = shard.items;
     const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
+    const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
     const reporter = (0, reporters_js_1.configuredReporters)(options, config, {
         cwd,
         env,
@@ -5442,10 +5463,9 @@ async function runSession(session, env, started, startedAt, pythonCheck, prestar
         tty: process.stdout.isTTY === true,
         columns: process.stdout.columns,
         startedAt,
-        collectionOrder: selected.map((item) => item.id),
+        collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
     });
     const fileSelections = filesOf(selected, discovery.items, narrowIds);
-    const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
     const expectedSeconds = {
         expected: (0, index_js_1.estimatedTestSeconds)(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
         worker: runCost?.workerSeconds ?? index_js_1.COLD_WORKER_SECONDS,
@@ -19282,6 +19302,7 @@ const types_js_1 = __nccwpck_require__(8522);
 const color_js_1 = __nccwpck_require__(2105);
 const counts_js_1 = __nccwpck_require__(5132);
 const fence_js_1 = __nccwpck_require__(9183);
+const textwrap_js_1 = __nccwpck_require__(5379);
 const writer_js_1 = __nccwpck_require__(2915);
 /**
  * The plugins' summary sections of several workers as one: each worker's pytest session ran its
@@ -19711,7 +19732,7 @@ class ConsoleReporter {
         }
         if (hiddenShown && this.verbosity > 0) {
             this.tw.line();
-            this.tw.write(this.cwdRelative(r.id) + ' ');
+            this.tw.write(this.locationLine(r) + ' ');
         }
         this.showReport(r, STATUS[r.outcome], false);
         // pytest prints the letter with the call's report; the teardown runs (and prints) after it
@@ -19780,7 +19801,7 @@ class ConsoleReporter {
         }
         if (this.prefixBeforeOutput !== r.id) {
             this.tw.line();
-            this.tw.write(this.cwdRelative(r.id) + ' ');
+            this.tw.write(this.locationLine(r) + ' ');
         }
         this.prefixBeforeOutput = null;
         this.tw.write(status.word, status.color);
@@ -19789,17 +19810,17 @@ class ConsoleReporter {
         if (!teardown && !rerun && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
             let reason = (sub ? sub.message : r.message) ?? '';
             reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
-            reason = this.fence.inline(reason);
             let formatted;
             if (this.verbosity < 2) {
                 const available = this.tw.fullwidth - this.tw.lineWidth - ' [100%]'.length - 1;
                 formatted = formatTrimmed(' ({})', reason, available);
             }
             else {
-                formatted = ` (${reason.split('\n')[0]})`;
+                formatted = ` (${reason})`;
             }
+            // pytest's wrap_write: wrapped to the screen, which cuts (or loses) a reason after a long id
             if (reason && formatted !== null)
-                this.tw.write(formatted);
+                this.tw.write(this.fence.inline((0, textwrap_js_1.wrapAfter)(formatted, this.tw.lineWidth, this.tw.fullwidth)));
         }
         this.writeProgressFill();
     }
@@ -20171,6 +20192,16 @@ class ConsoleReporter {
                 position.set(file, index);
         });
         return (id) => position.get(id) ?? position.get(id.replace(/\[.*$/s, '')) ?? position.get(fileOf(id)) ?? order.length;
+    }
+    /**
+     * pytest's _locationline: the id, and under -vv the file that defines the test when it is not
+     * the id's (an inherited test), as pytest's bestrelpath leaves a rootdir-relative path: unchanged.
+     */
+    locationLine(r) {
+        const line = this.cwdRelative(r.id);
+        if (this.verbosity < 2 || r.file === undefined || r.file === fileOf(r.id))
+            return line;
+        return `${line} <- ${r.file}`;
     }
     /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */
     cwdRelative(id) {
@@ -21252,6 +21283,107 @@ function configuredReporters(request, config, place) {
         all.push(new JsonReporter((0, node_path_1.resolve)(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt));
     all.push(consoleReporter(request, place));
     return new Reporters(all);
+}
+
+
+/***/ }),
+
+/***/ 5379:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+// Python's textwrap.wrap as pytest's TerminalReporter.wrap_write calls it (drop_whitespace,
+// replace_whitespace=False, the other options at their defaults). pytest writes a verbose skip
+// reason through it, and its quirks show: a reason that does not fit after a long test id is cut
+// or lost altogether, so fastest has to lose it the same way. Lengths are Python's: code points.
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.pythonWrap = pythonWrap;
+exports.wrapAfter = wrapAfter;
+const WS = '\\t\\n\\x0b\\x0c\\r ';
+/** Python's `\w` on str: letters, numbers, underscore. */
+const WORD = '\\p{L}\\p{N}_';
+/** textwrap's `letter`, `[^\d\W]`: a word character that is not a decimal digit. */
+const LETTER = `[\\p{L}\\p{Nl}\\p{No}_]`;
+const WORD_PUNCT = `[${WORD}!"'&.,?]`;
+/** textwrap.TextWrapper.wordsep_re, with break_on_hyphens. */
+const WORDSEP = new RegExp(`([${WS}]+` +
+    `|(?<=${WORD_PUNCT})-{2,}(?=[${WORD}])` +
+    `|[^${WS}]+?(?:` +
+    `-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})` +
+    `|(?=[${WS}]|$)` +
+    `|(?<=${WORD_PUNCT})(?=-{2,}[${WORD}])` +
+    `))`, 'u');
+/** What Python's str.strip() takes off: its whitespace. */
+const PY_BLANK = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/u;
+const codePoints = (s) => Array.from(s);
+/** str.expandtabs(8): a tab moves to the next multiple of 8; a newline or return starts a line. */
+function expandTabs(text) {
+    if (!text.includes('\t'))
+        return text;
+    let out = '';
+    let column = 0;
+    for (const ch of text) {
+        if (ch === '\t') {
+            const spaces = 8 - (column % 8);
+            out += ' '.repeat(spaces);
+            column += spaces;
+        }
+        else {
+            out += ch;
+            column = ch === '\n' || ch === '\r' ? 0 : column + 1;
+        }
+    }
+    return out;
+}
+/** textwrap.wrap(text, width, drop_whitespace=True, replace_whitespace=False). */
+function pythonWrap(text, width) {
+    if (width <= 0)
+        throw new RangeError(`invalid width ${width} (must be > 0)`);
+    // re.split with a capturing group keeps the separators; the empty pieces go
+    const chunks = expandTabs(text)
+        .split(WORDSEP)
+        .filter((c) => c !== '')
+        .map(codePoints)
+        .reverse();
+    const lines = [];
+    const blank = (chunk) => PY_BLANK.test(chunk.join(''));
+    while (chunks.length > 0) {
+        const line = [];
+        let lineLength = 0;
+        if (lines.length > 0 && blank(chunks[chunks.length - 1]))
+            chunks.pop();
+        while (chunks.length > 0 && lineLength + chunks[chunks.length - 1].length <= width) {
+            const chunk = chunks.pop();
+            line.push(chunk);
+            lineLength += chunk.length;
+        }
+        if (chunks.length > 0 && chunks[chunks.length - 1].length > width) {
+            // _handle_long_word: break the word, after its last hyphen that fits when there is one
+            const spaceLeft = width < 1 ? 1 : width - lineLength;
+            const chunk = chunks[chunks.length - 1];
+            let end = spaceLeft;
+            if (chunk.length > spaceLeft) {
+                const hyphen = chunk.slice(0, spaceLeft).lastIndexOf('-');
+                if (hyphen > 0 && chunk.slice(0, hyphen).some((c) => c !== '-'))
+                    end = hyphen + 1;
+            }
+            line.push(chunk.slice(0, end));
+            chunks[chunks.length - 1] = chunk.slice(end);
+        }
+        if (line.length > 0 && blank(line[line.length - 1]))
+            line.pop();
+        if (line.length > 0)
+            lines.push(line.map((c) => c.join('')).join(''));
+    }
+    return lines;
+}
+/**
+ * pytest's wrap_write: `content` wrapped as if it followed the current line's `lineWidth` columns
+ * (at `screenWidth` less pytest's margin of 8), with that many code points then cut off the front.
+ */
+function wrapAfter(content, lineWidth, screenWidth) {
+    const wrapped = pythonWrap(' '.repeat(lineWidth) + content, screenWidth - 8).join('\n');
+    return codePoints(wrapped).slice(lineWidth).join('');
 }
 
 

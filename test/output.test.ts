@@ -146,3 +146,72 @@ describe('a module skipped whole at import (importorskip), as pytest reports it'
     }
   }, 120_000);
 });
+
+describe('a test inherited from another module, located where pytest locates it', () => {
+  let inheritDir: string;
+  beforeAll(() => {
+    inheritDir = mkdtempSync(join(tmpdir(), 'fastest-inherited-'));
+    const files: Record<string, string> = {
+      'pytest.ini': '[pytest]\n',
+      'test_base.py':
+        'import unittest\n\nimport pytest\n\n\nclass TestUnit(unittest.TestCase):\n' +
+        '    @unittest.skip("todo")\n    def test_skipped_by_decorator_with_a_long_name(self):\n        pass\n\n' +
+        '    def test_skip_test(self):\n        self.skipTest("a reason long enough to be wrapped onto a second line by pytest")\n\n' +
+        '    def test_passes(self):\n        pass\n\n\n' +
+        'class TestPlain:\n    @pytest.mark.skip(reason="marked")\n    def test_marked(self):\n        pass\n\n' +
+        '    def test_inline(self):\n        pytest.skip("inline")\n',
+      // pyflakes' shape: another module's test classes, imported to run again here
+      'test_sub.py': 'from test_base import TestPlain, TestUnit\n\n\ndef test_own():\n    pass\n',
+    };
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(inheritDir, path), text);
+  });
+  afterAll(() => rmSync(inheritDir, { recursive: true, force: true }));
+
+  const go = (command: string, args: string[]) => execIn(inheritDir, command, args);
+  const verboseLines = (out: string) =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('test_') || l.startsWith('wrapped') || l.startsWith('pytest)'))
+      .map((l) => l.replace(/ +\[ *\d+%\]$/, ''))
+      .sort();
+  const locations = (xml: string) => [...xml.matchAll(/<testcase [^>]*>/g)].map((m) => m[0].replace(/ time="[^"]*"/, '')).sort();
+
+  it('-vv names the defining file (`<- test_base.py`), -rs folds by it, JUnit xunit1 carries it; a long line loses its reason', async () => {
+    const args = ['-p', 'no:cacheprovider', '-rs', '-vv', '-o', 'junit_family=xunit1'];
+    const pytest = await go('python3', ['-m', 'pytest', ...args, '--junitxml', 'p.xml']);
+    expect(pytest).toContain('test_sub.py::TestUnit::test_passes <- test_base.py PASSED');
+    expect(pytest).toContain('SKIPPED [2] test_base.py:7: todo');
+    const pytestXml = locations(readFileSync(join(inheritDir, 'p.xml'), 'utf8'));
+    expect(pytestXml.filter((t) => t.includes('classname="test_sub.TestUnit" name="test_passes" file="test_base.py" line="13"'))).toHaveLength(1);
+    for (const engine of ['native', 'pytest']) {
+      const fastest = await go(process.execPath, [cli, '--no-cache', '--engine', engine, ...args, '--junitxml', 'f.xml']);
+      expect(verboseLines(fastest), engine).toEqual(verboseLines(pytest));
+      expect(skippedLines(fastest), engine).toEqual(skippedLines(pytest));
+      expect(locations(readFileSync(join(inheritDir, 'f.xml'), 'utf8')), engine).toEqual(pytestXml);
+    }
+  }, 120_000);
+});
+
+describe('-rs on a first run, with a module whose tests are made at import', () => {
+  let dynDir: string;
+  beforeAll(() => {
+    dynDir = mkdtempSync(join(tmpdir(), 'fastest-rs-made-'));
+    mkdirSync(join(dynDir, 'tests'));
+    const files: Record<string, string> = {
+      'pytest.ini': '[pytest]\n',
+      'tests/test_a.py': 'import pytest\n\n\ndef test_a():\n    pytest.skip("a")\n',
+      // discovery lists none of these: the worker makes them, and they rank by their module's place
+      'tests/test_b_made.py': 'import pytest\n\nfor n in range(3):\n    def f(n=n):\n        pytest.skip(f"made {n}")\n    globals()[f"test_{n}"] = f\n',
+      'tests/test_c.py': 'import pytest\n\n\ndef test_c():\n    pytest.skip("c")\n\n\ndef test_d():\n    pytest.skip("d")\n',
+    };
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(dynDir, path), text);
+  });
+  afterAll(() => rmSync(dynDir, { recursive: true, force: true }));
+
+  it("lists the made module's skips in its place, as pytest does, with no discovery cache", async () => {
+    const pytest = skippedLines(await execIn(dynDir, 'python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rs', '-q']));
+    expect(pytest).toHaveLength(6);
+    expect(pytest[1]).toBe('SKIPPED [1] tests/test_b_made.py:5: made 0');
+    expect(skippedLines(await execIn(dynDir, process.execPath, [cli, '--no-cache', '-rs', '-q']))).toEqual(pytest);
+  }, 60_000);
+});

@@ -393,6 +393,25 @@ function unlistedModules(
 }
 
 /**
+ * The selected ids in pytest's collection order, with each unlisted module's file in its place
+ * among the modules: its tests are made at collection, and rank by their file.
+ */
+function collectionOrderOf(selected: TestItem[], unlisted: string[], modules: string[] | undefined): string[] {
+  if (unlisted.length === 0 || !modules) return selected.map((item) => item.id);
+  const place = new Map(modules.map((file, index) => [file, index]));
+  const waiting = [...unlisted].sort((a, b) => place.get(a)! - place.get(b)!);
+  const order: string[] = [];
+  let next = 0;
+  for (const item of selected) {
+    const at = place.get(item.file);
+    while (at !== undefined && next < waiting.length && place.get(waiting[next])! < at) order.push(waiting[next++]);
+    order.push(item.id);
+  }
+  order.push(...waiting.slice(next));
+  return order;
+}
+
+/**
  * --lf/--ff with recorded failures that discovery does not list in a test module that exists
  * (a test made at import, or one renamed or deleted since): which of them the module makes
  * decides pytest's plan (`rerun previous N failures`, or everything when none is collected), so
@@ -549,6 +568,7 @@ async function runSession(
   selected = shard.items;
   const discoveryErrors = discovery.errors.filter((e) => shard.ownsCollectionError(e.file));
 
+  const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
   const reporter = configuredReporters(options, config, {
     cwd,
     env,
@@ -556,10 +576,9 @@ async function runSession(
     tty: process.stdout.isTTY === true,
     columns: process.stdout.columns,
     startedAt,
-    collectionOrder: selected.map((item) => item.id),
+    collectionOrder: collectionOrderOf(selected, unlisted, discovery.modules),
   });
   const fileSelections = filesOf(selected, discovery.items, narrowIds);
-  const unlisted = unlistedModules(discovery, impact ? null : selection.selected, lastFailedSkips, shard.ownsCollectionError);
   const expectedSeconds = {
     expected: estimatedTestSeconds(runCost, new Map([...fileSelections].map(([file, s]) => [file, s.items.length])), unlisted),
     worker: runCost?.workerSeconds ?? COLD_WORKER_SECONDS,

@@ -15,6 +15,7 @@ import {
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
 import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
+import { wrapAfter } from './textwrap.js';
 import { TermWriter } from './writer.js';
 
 export type TbStyle = 'auto' | 'long' | 'short' | 'line' | 'native' | 'no';
@@ -556,7 +557,7 @@ export class ConsoleReporter {
     }
     if (hiddenShown && this.verbosity > 0) {
       this.tw.line();
-      this.tw.write(this.cwdRelative(r.id) + ' ');
+      this.tw.write(this.locationLine(r) + ' ');
     }
     this.showReport(r, STATUS[r.outcome], false);
     // pytest prints the letter with the call's report; the teardown runs (and prints) after it
@@ -614,7 +615,7 @@ export class ConsoleReporter {
     }
     if (this.prefixBeforeOutput !== r.id) {
       this.tw.line();
-      this.tw.write(this.cwdRelative(r.id) + ' ');
+      this.tw.write(this.locationLine(r) + ' ');
     }
     this.prefixBeforeOutput = null;
     this.tw.write(status.word, status.color);
@@ -623,15 +624,15 @@ export class ConsoleReporter {
     if (!teardown && !rerun && (outcome === 'skipped' || outcome === 'xfailed' || outcome === 'xpassed')) {
       let reason = (sub ? sub.message : r.message) ?? '';
       reason = outcome === 'skipped' ? stripSkipped(reason) : reason.replace(/^reason: /, '');
-      reason = this.fence.inline(reason);
       let formatted: string | null;
       if (this.verbosity < 2) {
         const available = this.tw.fullwidth - this.tw.lineWidth - ' [100%]'.length - 1;
         formatted = formatTrimmed(' ({})', reason, available);
       } else {
-        formatted = ` (${reason.split('\n')[0]})`;
+        formatted = ` (${reason})`;
       }
-      if (reason && formatted !== null) this.tw.write(formatted);
+      // pytest's wrap_write: wrapped to the screen, which cuts (or loses) a reason after a long id
+      if (reason && formatted !== null) this.tw.write(this.fence.inline(wrapAfter(formatted, this.tw.lineWidth, this.tw.fullwidth)));
     }
     this.writeProgressFill();
   }
@@ -978,6 +979,16 @@ export class ConsoleReporter {
       if (!position.has(file)) position.set(file, index);
     });
     return (id) => position.get(id) ?? position.get(id.replace(/\[.*$/s, '')) ?? position.get(fileOf(id)) ?? order.length;
+  }
+
+  /**
+   * pytest's _locationline: the id, and under -vv the file that defines the test when it is not
+   * the id's (an inherited test), as pytest's bestrelpath leaves a rootdir-relative path: unchanged.
+   */
+  private locationLine(r: TestResult): string {
+    const line = this.cwdRelative(r.id);
+    if (this.verbosity < 2 || r.file === undefined || r.file === fileOf(r.id)) return line;
+    return `${line} <- ${r.file}`;
   }
 
   /** pytest's cwd_relative_nodeid: the path part of a rootdir-relative id, relative to the cwd. */

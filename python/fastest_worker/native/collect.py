@@ -15,6 +15,7 @@ from types import FunctionType
 from typing import Dict, List, Optional
 
 from _pytest._code import getfslineno
+from _pytest.pathlib import absolutepath, bestrelpath
 from _pytest.compat import get_real_func, safe_getattr, safe_isclass
 from _pytest.mark.structures import get_unpacked_marks
 from _pytest.outcomes import fail
@@ -73,6 +74,19 @@ class Session(Node):
         self.state = SetupState()
         self.dirs: Dict[str, Node] = {}
         self.pseudo: Dict[tuple, FixtureDef] = {}
+        self._location_files: Dict[str, str] = {}
+
+    def location_file(self, code_file: str, file_node) -> str:
+        """pytest's `item.location[0]` for a function whose code is in `code_file`: the file that
+        defines it (an inherited test's base class's module), relative to the rootdir."""
+        known = self._location_files.get(code_file)
+        if known is None:
+            if code_file == getattr(file_node.obj, "__file__", None):
+                known = file_node.nodeid
+            else:
+                known = bestrelpath(self.path, absolutepath(code_file)).replace(os.sep, "/")
+            self._location_files[code_file] = known
+        return known
 
     @property
     def config(self):
@@ -182,6 +196,7 @@ class Item(Node):
         self.parentids = defn.parentids
         self.is_unittest = defn.is_unittest
         self.line = defn.line
+        self.location_file: str = defn.location_file
         self.instance = None
         self.obj = None
         self.funcargs: dict = {}
@@ -215,7 +230,7 @@ class Item(Node):
 
     def warn(self, warning: Warning) -> None:
         """pytest's Node.warn: the warning at the test's location."""
-        warnings.warn_explicit(warning, category=None, filename=self.file_node.nodeid, lineno=self.line)
+        warnings.warn_explicit(warning, category=None, filename=self.location_file, lineno=self.line)
 
     @property
     def fixturenames(self) -> list:
@@ -282,11 +297,13 @@ class Item(Node):
         self.funcargs = {}
 
     def reportinfo(self):
-        return self.path, self.line - 1, self.name
+        if self.location_file == self.file_node.nodeid:
+            return self.path, self.line - 1, self.name
+        return getfslineno(self.function)[0], self.line - 1, self.name
 
     @property
     def location(self):
-        return (self.file_node.nodeid, self.line - 1, self.name)
+        return (self.location_file, self.line - 1, self.name)
 
 
 class Definition:
@@ -306,12 +323,18 @@ class Definition:
         self.is_unittest = is_unittest
         if type(raw) is FunctionType and not raw.__dict__:
             # A plain function (no marks, no wrapper, no __test__): what get_unpacked_marks and
-            # _def_line would find, without their generic walks.
+            # _def_code would find, without their generic walks.
             self.own_markers = []
-            self.line = raw.__code__.co_firstlineno
+            code = raw.__code__
         else:
             self.own_markers = get_unpacked_marks(raw)
-            self.line = _def_line(raw)
+            code = _def_code(raw)
+        if code is None:
+            self.line = 1
+            self.location_file = module_node.file_node.nodeid
+        else:
+            self.line = code.co_firstlineno
+            self.location_file = session.location_file(code.co_filename, module_node.file_node)
         self.config = session.config
 
     def iter_markers(self, name=None):
@@ -342,13 +365,12 @@ class Definition:
         return fd
 
 
-def _def_line(func) -> int:
+def _def_code(func):
+    """The code object behind a test function, under its decorators (pytest's getfslineno)."""
     real = get_real_func(func)
     real = getattr(real, "__func__", real)
-    code = getattr(real, "__code__", None)
-    if code is None:
-        return 1
-    return code.co_firstlineno
+    real = getattr(real, "place_as", real)
+    return getattr(real, "__code__", None)
 
 
 _MARK_NAME_UNIONS: dict = {}

@@ -1083,7 +1083,7 @@ class NativeEngine:
             phase.outcome = "skipped"
             reason = skip_reason(exc)
             if getattr(exc, "_use_item_location", False):
-                path, line = item.file_node.nodeid, item.line
+                path, line = item.location_file, item.line
             else:
                 path, line = crash_location(exc)
                 path = relpath(path, self.rootdir) if path else item.file_node.nodeid
@@ -1161,7 +1161,7 @@ class NativeEngine:
     def _result(self, item: Item, setup: _Phase, call: Optional[_Phase], teardown: _Phase,
                 duration: float, sections: list) -> dict:
         result = {"id": item.nodeid, "duration": duration,
-                  "file": item.file_node.nodeid, "line": item.line, "engine": "native"}
+                  "file": item.location_file, "line": item.line, "engine": "native"}
         if item.module_node is not item.file_node:
             # a describe block is a Module: pytest's head line (the location's domain) stops there
             result["headline"] = item.name
