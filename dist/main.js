@@ -19440,6 +19440,8 @@ class ConsoleReporter {
     /** Modules skipped while collected: in the counts and the -rs summary, never in the progress. */
     collectionSkips = 0;
     results = [];
+    /** `results` sorted by inRunOrder(), made when a summary first needs it. */
+    resultsInRunOrder;
     collectionErrors = [];
     /** TTY, default verbosity, many tests: a status line redrawn with \r below the file lines. */
     liveStatus = false;
@@ -19577,6 +19579,7 @@ class ConsoleReporter {
             return;
         }
         this.results.push(r);
+        this.resultsInRunOrder = undefined;
         (0, counts_js_1.addResult)(this.counts, r, this.subtestVerbosity);
         if (collectionSkip) {
             // pytest counts it (`collected N items / K skipped`, the closing line, -rs) and shows no
@@ -19893,7 +19896,7 @@ class ConsoleReporter {
     }
     errorReports() {
         const reports = [];
-        for (const r of this.results) {
+        for (const r of this.inRunOrder()) {
             if (r.outcome === 'error')
                 reports.push({ result: r, teardown: false });
             if (r.teardownError)
@@ -19927,7 +19930,7 @@ class ConsoleReporter {
     /** Failed reports in pytest's order: each test's failed subtests, then the test if it failed. */
     failedReports() {
         const reports = [];
-        for (const r of this.results) {
+        for (const r of this.inRunOrder()) {
             for (const subtest of r.subtests ?? [])
                 if (subtest.outcome === 'failed')
                     reports.push({ result: r, subtest });
@@ -19969,7 +19972,7 @@ class ConsoleReporter {
     summaryPasses(outcome, title, char) {
         if (this.tb === 'no' || !this.reportChars.includes(char))
             return;
-        const reports = this.results.filter((r) => r.outcome === outcome);
+        const reports = this.inRunOrder().filter((r) => r.outcome === outcome);
         if (reports.length === 0)
             return;
         this.writeSep('=', title);
@@ -19990,7 +19993,7 @@ class ConsoleReporter {
     summaryReruns() {
         if (!this.reportChars.includes('R') && !this.reportChars.includes('r'))
             return;
-        const lines = this.results.flatMap((r) => (r.attempts ?? []).map(() => `RERUN ${r.id}`));
+        const lines = this.inRunOrder().flatMap((r) => (r.attempts ?? []).map(() => `RERUN ${r.id}`));
         if (lines.length === 0)
             return;
         this.writeSep('=', 'rerun test summary info');
@@ -20004,7 +20007,7 @@ class ConsoleReporter {
         // One entry per phase report, as pytest's stats hold them; results without phase times
         // (e.g. read back from JUnit) count as one `call`.
         const entries = [];
-        for (const r of this.results) {
+        for (const r of this.inRunOrder()) {
             if (r.when === 'collect')
                 continue;
             if (!r.phases) {
@@ -20084,14 +20087,14 @@ class ConsoleReporter {
                     }
                     break;
                 case 'p':
-                    for (const r of this.results) {
+                    for (const r of this.inRunOrder()) {
                         if (r.outcome === 'passed')
                             lines.push(this.lineWithMessage('PASSED', 'green', r.id, undefined));
                     }
                     break;
                 case 'x':
                 case 'X':
-                    for (const r of this.results) {
+                    for (const r of this.inRunOrder()) {
                         const wanted = ch === 'x' ? 'xfailed' : 'xpassed';
                         // Subtests are in pytest's stats only when subtests are verbose.
                         const subtests = this.subtestVerbosity === 0 ? [] : (r.subtests ?? []);
@@ -20132,7 +20135,7 @@ class ConsoleReporter {
         const folds = new Map();
         const skips = [];
         let word;
-        for (const r of this.results) {
+        for (const r of this.inRunOrder()) {
             // A skipped subtest is in pytest's stats only when subtests are verbose.
             if (this.subtestVerbosity !== 0) {
                 for (const sub of r.subtests ?? []) {
@@ -20147,13 +20150,8 @@ class ConsoleReporter {
                 skips.push(r);
             }
         }
-        // pytest's stats list the skips of collection (whole modules) before any test's, then the
-        // tests' in the order pytest runs them: collection order.
-        const rank = this.collectionRank();
-        const collectedFirst = skips
-            .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
-            .sort((a, b) => Number(b.r.when === 'collect') - Number(a.r.when === 'collect') || a.key - b.key || a.arrival - b.arrival)
-            .map(({ r }) => r);
+        // pytest's stats list the skips of collection (whole modules) before any test's
+        const collectedFirst = [...skips.filter((r) => r.when === 'collect'), ...skips.filter((r) => r.when !== 'collect')];
         for (const r of collectedFirst) {
             let file = r.file ?? fileOf(r.id);
             let line = r.line;
@@ -20179,6 +20177,20 @@ class ConsoleReporter {
                 folds.set(key, { count: 1, file, line, reason });
         }
         return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
+    }
+    /**
+     * The results in the order pytest runs (and reports) them, collection order, whatever order the
+     * workers finished them in: the summaries list failures, errors, skips and warnings so.
+     */
+    inRunOrder() {
+        if (this.resultsInRunOrder === undefined) {
+            const rank = this.collectionRank();
+            this.resultsInRunOrder = this.results
+                .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
+                .sort((a, b) => a.key - b.key || a.arrival - b.arrival)
+                .map(({ r }) => r);
+        }
+        return this.resultsInRunOrder;
     }
     /** A result's place in collection order: its id's, else its base id's (an expanded dynamic item), else its file's first item's. */
     collectionRank() {
@@ -20222,7 +20234,7 @@ class ConsoleReporter {
         for (const w of this.configWarnings) {
             groups.set(w.message, [...(groups.get(w.message) ?? []), `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`]);
         }
-        for (const r of this.results) {
+        for (const r of this.inRunOrder()) {
             for (const w of r.warnings ?? []) {
                 const nodeid = w.nodeid ?? r.id;
                 const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, (0, node_path_1.resolve)(this.rootdir, w.filename))}:${w.lineno}`;

@@ -215,3 +215,26 @@ describe('-rs on a first run, with a module whose tests are made at import', () 
     expect(skippedLines(await execIn(dynDir, process.execPath, [cli, '--no-cache', '-rs', '-q']))).toEqual(pytest);
   }, 60_000);
 });
+
+describe('summaries in the order pytest runs the tests, whatever order two workers finish them in', () => {
+  let orderDir: string;
+  beforeAll(() => {
+    orderDir = mkdtempSync(join(tmpdir(), 'fastest-summary-order-'));
+    writeFileSync(join(orderDir, 'pytest.ini'), '[pytest]\n');
+    for (const f of ['a', 'b', 'c', 'd']) {
+      const tests = [0, 1, 2, 3, 4, 5].map(
+        (i) => `def test_${f}${i}():\n    time.sleep(0.03)\n` + (i === 0 ? `    warnings.warn("w ${f}")\n` : '') + `    assert ${i} % 2 == 0, "${f}${i}"\n`,
+      );
+      writeFileSync(join(orderDir, `test_${f}.py`), 'import time\nimport warnings\n\n\n' + tests.join('\n\n'));
+    }
+  });
+  afterAll(() => rmSync(orderDir, { recursive: true, force: true }));
+
+  const summaries = (out: string) => out.split('\n').filter((l) => /^(FAILED|PASSED|_{5,} test_|test_\w+\.py::\w+$|\s+warnings\.warn)/.test(l));
+
+  it('FAILURES, -rA and the warnings summary list tests in collection order', async () => {
+    const pytest = summaries(await execIn(orderDir, 'python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA']));
+    expect(pytest.filter((l) => l.startsWith('FAILED'))).toHaveLength(12);
+    expect(summaries(await execIn(orderDir, process.execPath, [cli, '--no-cache', '-n', '2', '-rA']))).toEqual(pytest);
+  }, 60_000);
+});

@@ -283,6 +283,8 @@ export class ConsoleReporter {
   /** Modules skipped while collected: in the counts and the -rs summary, never in the progress. */
   private collectionSkips = 0;
   private readonly results: TestResult[] = [];
+  /** `results` sorted by inRunOrder(), made when a summary first needs it. */
+  private resultsInRunOrder: TestResult[] | undefined;
   private readonly collectionErrors: CollectionError[] = [];
   /** TTY, default verbosity, many tests: a status line redrawn with \r below the file lines. */
   private liveStatus = false;
@@ -414,6 +416,7 @@ export class ConsoleReporter {
       return;
     }
     this.results.push(r);
+    this.resultsInRunOrder = undefined;
     addResult(this.counts, r, this.subtestVerbosity);
     if (collectionSkip) {
       // pytest counts it (`collected N items / K skipped`, the closing line, -rs) and shows no
@@ -708,7 +711,7 @@ export class ConsoleReporter {
 
   private errorReports(): Report[] {
     const reports: Report[] = [];
-    for (const r of this.results) {
+    for (const r of this.inRunOrder()) {
       if (r.outcome === 'error') reports.push({ result: r, teardown: false });
       if (r.teardownError) reports.push({ result: r, teardown: true });
     }
@@ -740,7 +743,7 @@ export class ConsoleReporter {
   /** Failed reports in pytest's order: each test's failed subtests, then the test if it failed. */
   private failedReports(): FailedReport[] {
     const reports: FailedReport[] = [];
-    for (const r of this.results) {
+    for (const r of this.inRunOrder()) {
       for (const subtest of r.subtests ?? []) if (subtest.outcome === 'failed') reports.push({ result: r, subtest });
       if (r.outcome === 'failed') reports.push({ result: r });
     }
@@ -776,7 +779,7 @@ export class ConsoleReporter {
 
   private summaryPasses(outcome: 'passed' | 'xpassed', title: string, char: string): void {
     if (this.tb === 'no' || !this.reportChars.includes(char)) return;
-    const reports = this.results.filter((r) => r.outcome === outcome);
+    const reports = this.inRunOrder().filter((r) => r.outcome === outcome);
     if (reports.length === 0) return;
     this.writeSep('=', title);
     for (const r of reports) {
@@ -795,7 +798,7 @@ export class ConsoleReporter {
   /** pytest-rerunfailures' `-rR` section: one line per attempt that was run again. */
   private summaryReruns(): void {
     if (!this.reportChars.includes('R') && !this.reportChars.includes('r')) return;
-    const lines = this.results.flatMap((r) => (r.attempts ?? []).map(() => `RERUN ${r.id}`));
+    const lines = this.inRunOrder().flatMap((r) => (r.attempts ?? []).map(() => `RERUN ${r.id}`));
     if (lines.length === 0) return;
     this.writeSep('=', 'rerun test summary info');
     this.fence.block(lines.map((l) => l + '\n').join(''));
@@ -808,7 +811,7 @@ export class ConsoleReporter {
     // One entry per phase report, as pytest's stats hold them; results without phase times
     // (e.g. read back from JUnit) count as one `call`.
     const entries: { id: string; when: string; duration: number }[] = [];
-    for (const r of this.results) {
+    for (const r of this.inRunOrder()) {
       if (r.when === 'collect') continue;
       if (!r.phases) {
         entries.push({ id: r.id, when: 'call', duration: r.duration });
@@ -881,13 +884,13 @@ export class ConsoleReporter {
           }
           break;
         case 'p':
-          for (const r of this.results) {
+          for (const r of this.inRunOrder()) {
             if (r.outcome === 'passed') lines.push(this.lineWithMessage('PASSED', 'green', r.id, undefined));
           }
           break;
         case 'x':
         case 'X':
-          for (const r of this.results) {
+          for (const r of this.inRunOrder()) {
             const wanted = ch === 'x' ? 'xfailed' : 'xpassed';
             // Subtests are in pytest's stats only when subtests are verbose.
             const subtests = this.subtestVerbosity === 0 ? [] : (r.subtests ?? []);
@@ -925,7 +928,7 @@ export class ConsoleReporter {
     const folds = new Map<string, { count: number; file: string; line?: number; reason: string }>();
     const skips: TestResult[] = [];
     let word: string | undefined;
-    for (const r of this.results) {
+    for (const r of this.inRunOrder()) {
       // A skipped subtest is in pytest's stats only when subtests are verbose.
       if (this.subtestVerbosity !== 0) {
         for (const sub of r.subtests ?? []) {
@@ -939,13 +942,8 @@ export class ConsoleReporter {
         skips.push(r);
       }
     }
-    // pytest's stats list the skips of collection (whole modules) before any test's, then the
-    // tests' in the order pytest runs them: collection order.
-    const rank = this.collectionRank();
-    const collectedFirst = skips
-      .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
-      .sort((a, b) => Number(b.r.when === 'collect') - Number(a.r.when === 'collect') || a.key - b.key || a.arrival - b.arrival)
-      .map(({ r }) => r);
+    // pytest's stats list the skips of collection (whole modules) before any test's
+    const collectedFirst = [...skips.filter((r) => r.when === 'collect'), ...skips.filter((r) => r.when !== 'collect')];
     for (const r of collectedFirst) {
       let file = r.file ?? fileOf(r.id);
       let line = r.line;
@@ -967,6 +965,21 @@ export class ConsoleReporter {
       else folds.set(key, { count: 1, file, line, reason });
     }
     return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
+  }
+
+  /**
+   * The results in the order pytest runs (and reports) them, collection order, whatever order the
+   * workers finished them in: the summaries list failures, errors, skips and warnings so.
+   */
+  private inRunOrder(): TestResult[] {
+    if (this.resultsInRunOrder === undefined) {
+      const rank = this.collectionRank();
+      this.resultsInRunOrder = this.results
+        .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
+        .sort((a, b) => a.key - b.key || a.arrival - b.arrival)
+        .map(({ r }) => r);
+    }
+    return this.resultsInRunOrder;
   }
 
   /** A result's place in collection order: its id's, else its base id's (an expanded dynamic item), else its file's first item's. */
@@ -1008,7 +1021,7 @@ export class ConsoleReporter {
     for (const w of this.configWarnings) {
       groups.set(w.message, [...(groups.get(w.message) ?? []), `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`]);
     }
-    for (const r of this.results) {
+    for (const r of this.inRunOrder()) {
       for (const w of r.warnings ?? []) {
         const nodeid = w.nodeid ?? r.id;
         const where = nodeid || `${bestRelPath(this.opts.cwd ?? this.rootdir, resolve(this.rootdir, w.filename))}:${w.lineno}`;
