@@ -232,9 +232,13 @@ describe('summaries in the order pytest runs the tests, whatever order two worke
 
   const summaries = (out: string) => out.split('\n').filter((l) => /^(FAILED|PASSED|_{5,} test_|test_\w+\.py::\w+$|\s+warnings\.warn)/.test(l));
 
-  it('FAILURES, -rA and the warnings summary list tests in collection order', async () => {
-    const pytest = summaries(await execIn(orderDir, 'python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA']));
+  it('FAILURES, -rA, the warnings summary and JUnit list tests in collection order', async () => {
+    const pytest = summaries(await execIn(orderDir, 'python3', ['-m', 'pytest', '-p', 'no:cacheprovider', '-rA', '--junitxml', 'p.xml']));
     expect(pytest.filter((l) => l.startsWith('FAILED'))).toHaveLength(12);
-    expect(summaries(await execIn(orderDir, process.execPath, [cli, '--no-cache', '-n', '2', '-rA']))).toEqual(pytest);
+    expect(summaries(await execIn(orderDir, process.execPath, [cli, '--no-cache', '-n', '2', '-rA', '--junitxml', 'f.xml']))).toEqual(pytest);
+    const testcases = (xml: string) => [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]}::${m[2]}`);
+    const pytestCases = testcases(readFileSync(join(orderDir, 'p.xml'), 'utf8'));
+    expect(pytestCases).toHaveLength(24);
+    expect(testcases(readFileSync(join(orderDir, 'f.xml'), 'utf8'))).toEqual(pytestCases);
   }, 60_000);
 });

@@ -15,6 +15,7 @@ import {
 import { pyFixed, pyRjust, wcswidth, type Markup } from './color.js';
 import { addResult, closingLine, colorForType, emptyCounts, mainColor, subtestCategory, type Counts } from './counts.js';
 import { Fence } from './fence.js';
+import { inRunOrder } from './run-order.js';
 import { wrapAfter } from './textwrap.js';
 import { TermWriter } from './writer.js';
 
@@ -942,9 +943,7 @@ export class ConsoleReporter {
         skips.push(r);
       }
     }
-    // pytest's stats list the skips of collection (whole modules) before any test's
-    const collectedFirst = [...skips.filter((r) => r.when === 'collect'), ...skips.filter((r) => r.when !== 'collect')];
-    for (const r of collectedFirst) {
+    for (const r of skips) {
       let file = r.file ?? fileOf(r.id);
       let line = r.line;
       let reason = r.message ?? '';
@@ -967,31 +966,10 @@ export class ConsoleReporter {
     return { folds: [...folds.values()], word: word ?? 'SKIPPED' };
   }
 
-  /**
-   * The results in the order pytest runs (and reports) them, collection order, whatever order the
-   * workers finished them in: the summaries list failures, errors, skips and warnings so.
-   */
+  /** The results in pytest's order (run-order.ts), sorted when a summary first needs them. */
   private inRunOrder(): TestResult[] {
-    if (this.resultsInRunOrder === undefined) {
-      const rank = this.collectionRank();
-      this.resultsInRunOrder = this.results
-        .map((r, arrival) => ({ r, arrival, key: rank(r.id) }))
-        .sort((a, b) => a.key - b.key || a.arrival - b.arrival)
-        .map(({ r }) => r);
-    }
+    this.resultsInRunOrder ??= inRunOrder(this.results, this.opts.collectionOrder);
     return this.resultsInRunOrder;
-  }
-
-  /** A result's place in collection order: its id's, else its base id's (an expanded dynamic item), else its file's first item's. */
-  private collectionRank(): (id: string) => number {
-    const order = this.opts.collectionOrder ?? [];
-    const position = new Map<string, number>();
-    order.forEach((id, index) => {
-      if (!position.has(id)) position.set(id, index);
-      const file = fileOf(id);
-      if (!position.has(file)) position.set(file, index);
-    });
-    return (id) => position.get(id) ?? position.get(id.replace(/\[.*$/s, '')) ?? position.get(fileOf(id)) ?? order.length;
   }
 
   /**

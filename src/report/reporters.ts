@@ -10,6 +10,7 @@ import type { CollectionError, TestResult } from '../types.js';
 import { ConsoleReporter, type FinishInfo, type SessionInfo, type ShowCapture, type TbStyle } from './console.js';
 import { jsonReport } from './json.js';
 import { junitTimestamp, junitXml, type JunitOptions } from './junit.js';
+import { inRunOrder } from './run-order.js';
 
 /** The end of a session, as every reporter gets it. */
 export interface SessionEnd extends FinishInfo {
@@ -69,21 +70,28 @@ export interface ReportPlace {
   /** Terminal columns, when a terminal. */
   columns?: number;
   startedAt: Date;
-  /** The selected ids in collection order: the console's summaries list in pytest's order. */
+  /** The selected ids in collection order: the summaries and report files list in pytest's order. */
   collectionOrder?: readonly string[];
 }
 
 /** A reporter that writes one file when the session ends; it keeps what it was given. */
 abstract class FileReporter implements Reporter {
-  protected readonly results: TestResult[] = [];
+  private readonly arrived: TestResult[] = [];
   protected readonly errors: CollectionError[] = [];
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly collectionOrder: readonly string[] | undefined,
+  ) {}
+  /** The results in pytest's order, as its report files list them. */
+  protected get results(): TestResult[] {
+    return inRunOrder(this.arrived, this.collectionOrder);
+  }
   sessionStart(): void {}
   collectionError(e: CollectionError): void {
     this.errors.push(e);
   }
   testResult(r: TestResult): void {
-    this.results.push(r);
+    this.arrived.push(r);
   }
   correctCounts(): void {}
   countsKnown(): void {}
@@ -101,8 +109,9 @@ export class JunitReporter extends FileReporter {
     path: string,
     private readonly options: Omit<JunitOptions, 'seconds' | 'timestamp' | 'hostname' | 'notCollected'>,
     private readonly startedAt: Date,
+    collectionOrder?: readonly string[],
   ) {
-    super(path);
+    super(path, collectionOrder);
   }
 
   protected render(end: SessionEnd): string {
@@ -135,8 +144,9 @@ export class JsonReporter extends FileReporter {
     path: string,
     private readonly meta: { rootdir: string; engine: string },
     private readonly startedAt: Date,
+    collectionOrder?: readonly string[],
   ) {
-    super(path);
+    super(path, collectionOrder);
   }
 
   protected render(end: SessionEnd): string {
@@ -223,9 +233,11 @@ export function configuredReporters(request: ReportRequest, config: Config, plac
   const all: Reporter[] = [];
   if (request.junitxml) {
     const options = { ...junitIniOptions(config), prefix: request.junitPrefix ?? undefined, rootdir: config.rootdir };
-    all.push(new JunitReporter(resolve(place.cwd, request.junitxml), options, place.startedAt));
+    all.push(new JunitReporter(resolve(place.cwd, request.junitxml), options, place.startedAt, place.collectionOrder));
   }
-  if (request.json) all.push(new JsonReporter(resolve(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt));
+  if (request.json) {
+    all.push(new JsonReporter(resolve(place.cwd, request.json), { rootdir: config.rootdir, engine: request.engine }, place.startedAt, place.collectionOrder));
+  }
   all.push(consoleReporter(request, place));
   return new Reporters(all);
 }
